@@ -1,0 +1,39 @@
+# Two commands do everything on a fresh machine: `make build` and `make test`.
+VENV ?= .venv
+PY := $(VENV)/bin/python
+CORPUS ?= datasets/corpus
+OUT ?= site
+
+.PHONY: build test serve lint bench browser clean
+
+$(VENV)/.installed: pyproject.toml
+	python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $@
+
+## build: datasets and the static site from the bundled corpus into site/
+build: $(VENV)/.installed
+	$(PY) -m builder build --corpus $(CORPUS) --out $(OUT)
+
+## test: lint and the whole test suite, browser tests included
+test: $(VENV)/.installed browser
+	$(PY) -m ruff check builder tests benchmarks
+	$(PY) -m pytest -q
+
+## serve: preview the built site on http://127.0.0.1:8000/
+serve: $(VENV)/.installed
+	$(PY) -m builder serve --out $(OUT)
+
+## bench: extraction and site benchmarks (prints figures; not part of the tests)
+bench: $(VENV)/.installed
+	$(PY) benchmarks/extract_bench.py
+	$(PY) benchmarks/site_bench.py
+
+# Debian's Chromium for Playwright (never `playwright install`) and axe-core from npm.
+browser:
+	@command -v chromium >/dev/null 2>&1 || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null)
+	@test -f node_modules/axe-core/axe.min.js || npm install --no-save --no-audit --no-fund --silent axe-core@4
+
+clean:
+	rm -rf $(VENV) $(OUT) node_modules

@@ -1,0 +1,122 @@
+"""Command line: thin wrappers over library functions, one clear line per error."""
+
+from __future__ import annotations
+
+import json
+import sys
+import unicodedata
+from collections import Counter
+from pathlib import Path
+
+import click
+
+from . import errors
+from .checks import BADGES, RULE_INDEX
+from .extract import extract_file
+
+
+def _fail(message: str) -> None:
+    click.echo(f"error: {message}", err=True)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="gov-disclosure-reports")
+def cli() -> None:
+    """Open data from Chinese government information-disclosure annual reports
+    (政府信息公开工作年度报告): extract every table cell, check that the tables add
+    up, publish datasets and a static site."""
+
+
+@cli.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--compact", is_flag=True, help="Print a single file's document on one line too.")
+def extract(files: tuple[Path, ...], compact: bool) -> None:
+    """Extract one or more report files and print each as JSON.
+
+    FILES are .txt, .md, .html, .pdf or .docx reports; the format and text
+    encoding are detected from the bytes. One file prints one indented JSON
+    document; several files print one document per line (JSON Lines).
+
+    \b
+    Each document has:
+      source      path, sha256 and detected format of the file
+      report_id   <agency_id>/<year>, e.g. 640425-pengyang-xian-renmin-zhengfu/2022
+      agency      name as printed, name_normalized, agency_id, province, city,
+                  county and adcode (6-digit 行政区划代码)
+      year        the report year; template: gov-2021, gov-2019 or pre-2019
+      cells       every cell id of the template with value, raw (the printed
+                  text), status (reported, none, blank, missing, repaired,
+                  ambiguous, inferred), and note / candidates where they apply
+      narrative   figures stated in the prose: key, value, approx, text
+      warnings    what the parser noticed, as records with a code and message
+      checks      single-report consistency checks (id, severity, outcome,
+                  cells, left, right, detail); badge and summary
+
+    A file that is not a report (empty, binary, an unrelated page) prints a
+    one-line error naming the file and the reason on stderr; the other files
+    still come out, and the exit status is 1.
+    """
+    from .checks import check_report
+
+    failed = False
+    one_line = compact or len(files) > 1
+    for path in files:
+        try:
+            report = extract_file(path)
+        except errors.ReportError as e:
+            _fail(str(e))
+            failed = True
+            continue
+        check_report(report)
+        document = report.as_json()
+        click.echo(json.dumps(document, ensure_ascii=False, indent=None if one_line else 2))
+    sys.exit(1 if failed else 0)
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _pad(text: str, width: int) -> str:
+    return text + " " * max(0, width - _width(text))
+
+
+@cli.command()
+@click.argument("folder", type=click.Path(path_type=Path))
+@click.option("--json", "as_json", is_flag=True,
+              help="Print one extract document per line (JSON Lines), all checks included, instead of the table.")
+def check(folder: Path, as_json: bool) -> None:
+    """Check every report in FOLDER, cross-year checks included.
+
+    Prints one line per report: report_id, badge (一致, 不一致, 存疑, 无表格)
+    and the error and warning checks that fail, then a count of badges. Files that could not
+    be read are listed on stderr with the reason. Failing checks are findings,
+    not errors: the exit status is 0 unless FOLDER itself is unusable.
+    """
+    from .checks import outcomes
+    from .corpus import load_corpus, stderr_progress
+
+    try:
+        corpus = load_corpus(folder, stderr_progress)
+    except errors.CorpusError as e:
+        _fail(str(e))
+        sys.exit(2)
+    reports = sorted(corpus.reports, key=lambda r: r.report_id)
+    if as_json:
+        for report in reports:
+            click.echo(json.dumps(report.as_json(), ensure_ascii=False))
+    else:
+        width = max([_width("report_id")] + [_width(r.report_id) for r in reports]) + 2
+        click.echo(_pad("report_id", width) + _pad("badge", 8) + "failed checks")
+        for report in reports:
+            failed = [rule for rule, outcome in outcomes(report).items()
+                      if outcome == "fail" and RULE_INDEX[rule].severity != "info"]
+            click.echo(_pad(report.report_id, width) + _pad(report.badge or "", 8) + (", ".join(failed) or "-"))
+        counts = Counter(r.badge for r in reports)
+        click.echo(f"{len(reports)} reports: " + " · ".join(f"{b} {counts[b]}" for b in BADGES if counts[b]))
+    for rejected in corpus.rejected:
+        _fail(f"{rejected.file}: {rejected.reason}")
+
+
+def main() -> None:
+    cli(prog_name="python -m builder")

@@ -1,0 +1,50 @@
+"""Small named exceptions: the library raises them, the CLI prints one line each."""
+
+from __future__ import annotations
+
+
+class BuilderError(Exception):
+    """Base class of every error the CLI turns into a one-line message."""
+
+
+class ReportError(BuilderError):
+    """A file given to the builder could not become a report."""
+
+    reason = "could not be read"
+
+    def __init__(self, path: str, detail: str = "") -> None:
+        self.path = path
+        self.detail = detail
+        super().__init__(f"{path}: {self.reason}{': ' + detail if detail else ''}")
+
+
+class EmptyFile(ReportError):
+    reason = "empty file"
+
+
+class NotText(ReportError):
+    reason = "not a text, HTML, PDF or Word document"
+
+
+class Undecodable(ReportError):
+    reason = "text encoding not recognised (tried UTF-8, UTF-16, GB18030)"
+
+
+class NotAReport(ReportError):
+    reason = "not a government information disclosure annual report"
+
+
+class NeedsOCR(ReportError):
+    reason = "needs OCR: the PDF has no text layer (scanned images)"
+
+
+class EncryptedPDF(ReportError):
+    reason = "encrypted PDF: cannot be opened without a password"
+
+
+class MissingMetadata(ReportError):
+    reason = "report found but its metadata is incomplete"
+
+
+class CorpusError(BuilderError):
+    """The corpus folder itself is unusable (missing, not a folder, no files)."""

@@ -1,0 +1,121 @@
+"""One file to one report: read, locate, classify, assign cells, find figures."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import errors, forms
+from .layout import Layout, locate
+from .metadata import Agency, describe_agency, find_agency_name, find_year
+from .narrative import Figure, find_figures
+from .reading import Document, read_bytes, read_file
+from .tables import CellValue, detect_template, read_tables
+
+_REPORT_SIGNS = re.compile(r"政府信息公开|政务公开|信息公开")
+_ANNUAL = re.compile(r"年度报告|工作报告|年报")
+_SECTION_SIGNS = re.compile(
+    r"总体情况|概述|主动公开|依申请公开|收到和处理|行政复议|行政诉讼|存在的主要问题|存在问题|改进|其他需要报告")
+
+
+@dataclass
+class Report:
+    """Everything extracted from one published report."""
+
+    document: Document
+    layout: Layout
+    agency: Agency
+    year: int
+    year_source: str
+    template: str
+    cells: dict[str, CellValue]
+    narrative: list[Figure]
+    warnings: list[dict] = field(default_factory=list)
+    t3_layout: str | None = None
+    checks: list = field(default_factory=list)
+    badge: str | None = None
+    summary: str | None = None
+
+    @property
+    def report_id(self) -> str:
+        return f"{self.agency.agency_id}/{self.year}"
+
+    @property
+    def source_name(self) -> str:
+        return Path(self.document.source.path).name
+
+    def value(self, cell: str) -> int | float | None:
+        c = self.cells.get(cell)
+        return c.value if c is not None else None
+
+    def as_json(self, with_checks: bool = True) -> dict:
+        out = {
+            "source": self.document.source.as_json(),
+            "report_id": self.report_id,
+            "agency": self.agency.as_json(),
+            "year": self.year,
+            "template": self.template,
+            "cells": {cell: value.as_json() for cell, value in self.cells.items()},
+            "narrative": [f.as_json() for f in self.narrative],
+            "warnings": self.warnings,
+        }
+        if with_checks:
+            out["checks"] = [c.as_json() for c in self.checks]
+            out["badge"] = self.badge
+            out["summary"] = self.summary
+        return out
+
+
+def _looks_like_report(doc: Document, layout: Layout) -> bool:
+    if layout.rows("t3") or layout.rows("t4"):
+        return True
+    head = "\n".join(doc.lines[:30])
+    body = doc.body
+    sections = {m.group() for m in _SECTION_SIGNS.finditer(body)}
+    return bool(_REPORT_SIGNS.search(head) and _ANNUAL.search(head) and len(sections) >= 3)
+
+
+def extract_document(doc: Document) -> Report:
+    """A read document to a report, or a ReportError naming what is missing."""
+    path = doc.source.path
+    layout = locate(doc.lines)
+    if not _looks_like_report(doc, layout):
+        raise errors.NotAReport(path, "no report title, form tables or report sections found")
+    year, year_source = find_year(doc.lines)
+    if year is None:
+        raise errors.MissingMetadata(path, "no report year in the title, 统计期限 or opening")
+    name = find_agency_name(doc.lines)
+    if not name:
+        raise errors.MissingMetadata(path, "no agency name in the title or opening")
+    agency = describe_agency(name)
+    template, _hits = detect_template(layout, year)
+    tables = read_tables(layout, template)
+    warnings = list(tables.warnings)
+    if agency.adcode is None:
+        warnings.append({"code": "region_unknown",
+                         "message": f"no region or 行政区划代码 found for '{name}'; agency_id uses 000000"})
+    return Report(
+        document=doc,
+        layout=layout,
+        agency=agency,
+        year=year,
+        year_source=year_source,
+        template=template,
+        cells=tables.cells,
+        narrative=find_figures(doc.lines),
+        warnings=warnings,
+        t3_layout=tables.t3_layout,
+    )
+
+
+def extract_bytes(data: bytes, path: str) -> Report:
+    return extract_document(read_bytes(data, path))
+
+
+def extract_file(path: str | Path) -> Report:
+    return extract_document(read_file(path))
+
+
+def template_cells(template: str) -> tuple[str, ...]:
+    return tuple(c.id for c in forms.cells(template))

@@ -1,0 +1,231 @@
+"""Where the tables are, and which printed values sit on which row.
+
+Reports reach us as tab grids, pipe tables, space-separated PDF lines or a
+whole web page on one line. This module turns any of them into a sequence of
+``ValueRow``s (a label and the value cells printed after it) per table,
+without trusting headers, which are garbled, split or reordered in practice.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+NONE_WORDS = frozenset({"无", "—", "——", "-", "--", "–", "/", "／", "－", "空"})
+_NUMBER = re.compile(r"-?\d+(?:,\d{3})*(?:\.\d+)?|-?\d+(?:\.\d+)?")
+_MULTI = re.compile(r"\d+(?:\s+\d+)+")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_NON_LABEL = re.compile(r"[^\u4e00-\u9fff]")
+
+# Section headings of the prescribed form; found anywhere, also mid-line.
+SECTION_HEADINGS = {
+    "t2": re.compile(r"[二2]\s*[、.．]\s*主动公开政府信息(?:的)?情况"),
+    "t3": re.compile(r"[三3]\s*[、.．]\s*收到和处理政府信息公开申请(?:的)?情况"),
+    "t4": re.compile(r"[四4]\s*[、.．]\s*政府信息公开(?:的)?行政复议\s*[、,和及与]?\s*行政诉讼(?:的)?情况"),
+    "t5": re.compile(r"[五5]\s*[、.．]\s*(?:政府信息公开工作)?存在的主要问题(?:及|和)?(?:改进情况)?"),
+    "t6": re.compile(r"[六6]\s*[、.．]\s*其他需要报告的事项"),
+}
+_T2_ANCHOR = re.compile(r"第二十条\s*第?\s*[(（]\s*一\s*[)）]\s*项|第二十条")
+_T3_ANCHOR = re.compile(r"本年新收")
+_T4_ANCHOR = re.compile(r"行政复议")
+_ANY_HEADING = re.compile("|".join(p.pattern for p in SECTION_HEADINGS.values()))
+
+# A number followed by one of these is prose ("29件", "2022年"), not a cell.
+_UNIT_AFTER = re.compile(r"\s*[年月日号时%％件条个次项元万亿余多名人家场期篇份批户页届位种类座所]")
+
+
+@dataclass
+class ValueRow:
+    """One printed row: its label text and the value cells after it."""
+
+    label: str
+    cells: list[str]
+    delimited: bool
+    line: int
+    extra_label: str = ""
+
+    @property
+    def core(self) -> str:
+        """The label's Chinese characters only, for matching."""
+        return _NON_LABEL.sub("", self.label or self.extra_label)
+
+    @property
+    def has_values(self) -> bool:
+        return any(c.strip() for c in self.cells)
+
+
+@dataclass
+class Layout:
+    """The report body split into the form's table regions."""
+
+    lines: list[str]
+    regions: dict[str, tuple[int, int]] = field(default_factory=dict)
+
+    def rows(self, table: str) -> list[ValueRow]:
+        if table not in self.regions:
+            return []
+        start, end = self.regions[table]
+        return scan_lines(self.lines[start:end], start)
+
+    def region_text(self, table: str) -> str:
+        if table not in self.regions:
+            return ""
+        start, end = self.regions[table]
+        return "\n".join(self.lines[start:end])
+
+
+def label_core(text: str) -> str:
+    return _NON_LABEL.sub("", text)
+
+
+def is_value_cell(cell: str) -> bool:
+    c = cell.strip()
+    return not c or c in NONE_WORDS or bool(_NUMBER.fullmatch(c)) or bool(_MULTI.fullmatch(c))
+
+
+def _delimiter(line: str) -> str | None:
+    if "\t" in line:
+        return "\t"
+    if line.count("|") >= 2 or (line.count("|") == 1 and not line.strip().endswith("|")):
+        return "|"
+    return None
+
+
+def scan_delimited(line: str, sep: str, index: int) -> ValueRow:
+    cells = [c.strip() for c in line.split(sep)]
+    last_label = max((i for i, c in enumerate(cells) if c and not is_value_cell(c)), default=-1)
+    label = " ".join(c for c in cells[: last_label + 1] if c)
+    return ValueRow(label, cells[last_label + 1:], True, index)
+
+
+_TOKEN = re.compile(
+    r"(?P<num>(?:(?<![^\s\d])-)?(?:\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?))"
+    r"|(?P<none>(?<!\S)(?:无|—+|–|-{1,2}|/|／|－)(?!\S))"
+)
+
+
+def scan_plain(line: str, index: int) -> list[ValueRow]:
+    """Space-separated or unseparated text: alternate label text and values.
+
+    A digit before ``.`` or ``、`` and a character is a label number (``1.属于``);
+    a number before a unit (``29件``) or in brackets is prose."""
+    rows: list[ValueRow] = []
+    label: list[str] = []
+    values: list[str] = []
+    pos = 0
+
+    def close() -> None:
+        if values:
+            rows.append(ValueRow(" ".join(label).strip(), list(values), False, index))
+            label.clear()
+            values.clear()
+
+    def text(fragment: str) -> None:
+        if fragment.strip():
+            close()
+            label.append(fragment.strip())
+
+    for m in _TOKEN.finditer(line):
+        text(line[pos:m.start()])
+        pos = m.end()
+        token = m.group()
+        if m.group("none"):
+            values.append(token)
+            continue
+        after = line[m.end():m.end() + 2]
+        before = line[m.start() - 1] if m.start() else ""
+        if after[:1] in (".", "、") and not after[1:2].isdigit() and token.isdigit():
+            if len(token) > 1:  # "00000001.属于": a run, then the label number
+                values.append(token[:-1])
+            text(token[-1])
+            continue
+        if before in ("第", "〔", "[", "(", "（") or after[:1] in ("〕", "]") or _UNIT_AFTER.match(line, m.end()):
+            text(token)
+            continue
+        values.append(token)
+    text(line[pos:])
+    close()
+    if label:
+        rows.append(ValueRow(" ".join(label).strip(), [], False, index))
+    return rows
+
+
+def scan_lines(lines: list[str], offset: int = 0) -> list[ValueRow]:
+    """Rows of a table region. Prose sentences (ending in 。) are skipped; a
+    label printed on a line of its own is kept for a following unlabelled row."""
+    rows: list[ValueRow] = []
+    pending = ""
+    for i, line in enumerate(lines):
+        if not line.strip():
+            continue
+        if "。" in line:
+            line = line.rsplit("。", 1)[1]
+            if not line.strip():
+                continue
+        sep = _delimiter(line)
+        found = [scan_delimited(line, sep, offset + i)] if sep else scan_plain(line, offset + i)
+        for row in found:
+            if not row.has_values:
+                pending = (pending + " " + row.label).strip()[-80:]
+                if row.delimited and row.cells:
+                    rows.append(row)  # a printed row whose cells are all empty
+                continue
+            if not row.core:
+                row.extra_label = pending
+            pending = ""
+            rows.append(row)
+    return rows
+
+
+def split_headings(lines: list[str]) -> list[str]:
+    """Put each section heading on a line of its own (crawls often run them in)."""
+    out: list[str] = []
+    for line in lines:
+        starts = sorted({m.start() for m in _ANY_HEADING.finditer(line) if m.start() > 0})
+        if not starts:
+            out.append(line)
+            continue
+        prev = 0
+        for s in starts:
+            out.append(line[prev:s])
+            prev = s
+        out.append(line[prev:])
+    return out
+
+
+def _first(pattern: re.Pattern[str], lines: list[str], start: int = 0, end: int | None = None) -> int | None:
+    for i in range(start, len(lines) if end is None else end):
+        if pattern.search(lines[i]):
+            return i
+    return None
+
+
+def locate(lines: list[str]) -> Layout:
+    """Find the regions of tables 2, 3 and 4 by headings, falling back to the
+    form's own labels when a heading is missing or garbled."""
+    lines = split_headings(lines)
+    layout = Layout(lines)
+    n = len(lines)
+    t2 = _first(_T2_ANCHOR, lines)
+    if t2 is None:
+        t2 = _first(SECTION_HEADINGS["t2"], lines)
+    t3 = _first(SECTION_HEADINGS["t3"], lines, t2 or 0)
+    if t3 is None:
+        t3 = _first(_T3_ANCHOR, lines, t2 or 0)
+    t4 = _first(SECTION_HEADINGS["t4"], lines, t3 or t2 or 0)
+    if t4 is None and t3 is not None:
+        forward = _first(re.compile(r"结转下年度"), lines, t3)
+        if forward is not None:
+            t4 = _first(_T4_ANCHOR, lines, forward + 1)
+    after = t4 if t4 is not None else t3 if t3 is not None else t2
+    t5 = _first(SECTION_HEADINGS["t5"], lines, after) if after is not None else None
+    if t5 is None and after is not None:
+        t5 = _first(SECTION_HEADINGS["t6"], lines, after)
+    end = t5 if t5 is not None else n
+    if t2 is not None:
+        layout.regions["t2"] = (t2, t3 if t3 is not None else (t4 if t4 is not None else end))
+    if t3 is not None:
+        layout.regions["t3"] = (t3, t4 if t4 is not None else end)
+    if t4 is not None:
+        layout.regions["t4"] = (t4, end)
+    return layout

@@ -1,0 +1,244 @@
+"""Bytes to a normalised document: format and encoding detection, chrome removal.
+
+Readers for structured formats (HTML tables, PDF, DOCX) emit table rows as
+tab-separated lines, so that one table parser serves every format.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import errors
+
+FORMATS = ("text", "markdown", "html", "pdf", "docx")
+
+
+@dataclass
+class Source:
+    path: str
+    sha256: str
+    format: str
+    encoding: str | None = None
+
+    def as_json(self) -> dict:
+        return {"path": self.path, "sha256": self.sha256, "format": self.format}
+
+
+@dataclass
+class Document:
+    """A report as text. ``text`` is what was read (shown to readers as the
+    source); ``lines`` is its normalised body, chrome removed, for parsing."""
+
+    source: Source
+    text: str
+    lines: list[str] = field(default_factory=list)
+
+    @property
+    def body(self) -> str:
+        return "\n".join(self.lines)
+
+
+# --- normalisation ----------------------------------------------------------
+
+_TRANSLATE = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}  # full-width ASCII
+_TRANSLATE.update({0x3000: " ", 0x00A0: " ", 0x202F: " ", 0x205F: " "})
+_TRANSLATE.update({cp: " " for cp in range(0x2000, 0x200B)})
+_TRANSLATE.update({cp: None for cp in (0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x00AD)})
+# Kangxi radicals, which PDF text layers often use for common characters (⼀ for 一).
+_TRANSLATE.update({cp: unicodedata.normalize("NFKC", chr(cp)) for cp in range(0x2F00, 0x2FD6)})
+
+
+def normalize(text: str) -> str:
+    """Full-width digits and ASCII punctuation to ASCII, odd spaces to spaces,
+    zero-width characters removed. Chinese characters are left as they are."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text.translate(_TRANSLATE)
+
+
+# --- decoding ---------------------------------------------------------------
+
+_BOMS = (
+    (b"\xef\xbb\xbf", "utf-8-sig"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
+)
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
+
+
+def _plausible(text: str) -> bool:
+    """Most characters are printable: guards against reading binary as text."""
+    if not text:
+        return False
+    bad = len(_CONTROL.findall(text[:20000]))
+    return bad <= max(2, len(text[:20000]) // 500)
+
+
+def decode(data: bytes, path: str) -> tuple[str, str]:
+    """Detect the encoding (BOM, UTF-8, UTF-16, GB18030) and decode; never assume."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            body = data[len(bom):]
+            enc = "utf-8" if encoding == "utf-8-sig" else encoding
+            try:
+                return body.decode(enc), encoding
+            except UnicodeDecodeError as e:
+                raise errors.Undecodable(path, f"{encoding} byte-order mark but invalid bytes at {e.start}") from e
+    try:
+        text = data.decode("utf-8")
+        if _plausible(text):
+            return text, "utf-8"
+    except UnicodeDecodeError:
+        pass
+    if b"\x00" in data and len(data) % 2 == 0:
+        # UTF-16 without BOM: ASCII characters leave a zero byte on one side.
+        even, odd = data[0::2].count(0), data[1::2].count(0)
+        for encoding in (("utf-16-le",) if odd > even else ("utf-16-be",)):
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError:
+                continue
+            if _plausible(text):
+                return text, encoding
+    if b"\x00" not in data:
+        try:
+            text = data.decode("gb18030")
+            if _plausible(text):
+                return text, "gb18030"
+        except UnicodeDecodeError:
+            pass
+    if _CONTROL.search(data[:4096].decode("latin-1")):
+        raise errors.NotText(path, "binary data")
+    raise errors.Undecodable(path)
+
+
+# --- website chrome ---------------------------------------------------------
+
+_CHROME = re.compile(
+    r"^(?:当前位置|您的位置|首页\s*>|扫一扫|分享到|打印本页|关闭窗口|【?打印】?|【?关闭】?|责任编辑|主办单位|主办|承办|协办"
+    r"|技术支持|联系电话|联系我们|电子信箱|电子邮箱|版权所有|网站地图|网站标识码|浏览次数|访问量|字号|【?\s*大\s*中\s*小"
+    r"|国家及部委网站|各省区市政府网站|.{0,12}(?:各部门|市县|区县)(?:政府)?网站$|相关链接|友情链接|上一篇|下一篇|来源[:：]"
+    r"|发布时间[:：]|信息来源[:：]|.*ICP备|.*公网安备|无障碍|适老化|微信公众号$|官方微博$)"
+)
+_FOOTER_START = re.compile(r"扫一扫|版权所有|ICP备|公网安备|网站标识码|主办[:：]|国家及部委网站")
+_PAGE_NUMBER = re.compile(r"^\s*(?:[-—–]\s*\d{1,3}\s*[-—–]|第\s*\d{1,3}\s*页(?:\s*[/，,]?\s*共\s*\d{1,3}\s*页)?)\s*$")
+
+
+def _is_chrome(line: str) -> bool:
+    core = line.strip(" |\t[]【】")
+    if not core:
+        return False
+    return len(core) <= 60 and bool(_CHROME.match(core))
+
+
+def body_lines(text: str) -> list[str]:
+    """Normalised lines of the report body: navigation, footers, share buttons,
+    ICP lines and page numbers removed; a footer block ends the body."""
+    lines = normalize(text).split("\n")
+    out: list[str] = []
+    for index, line in enumerate(lines):
+        core = line.strip(" |\t")
+        if _PAGE_NUMBER.match(line):
+            continue
+        if _is_chrome(line):
+            # A footer block: everything after it is site chrome too.
+            if index > len(lines) // 2 and _FOOTER_START.search(core):
+                break
+            continue
+        out.append(line.rstrip() if core else "")
+    while out and not out[-1].strip():
+        out.pop()
+    return out
+
+
+# --- readers ----------------------------------------------------------------
+
+_HTML_HINT = re.compile(rb"<\s*(?:!doctype\s+html|html|body|head|table|div|p|meta)\b", re.I)
+
+
+def detect_format(data: bytes, path: str) -> str:
+    """The format, from the bytes first and the file name second."""
+    if data.startswith(b"%PDF-"):
+        return "pdf"
+    if data.startswith(b"PK\x03\x04"):
+        if b"word/" in data[:65536] or path.lower().endswith(".docx"):
+            return "docx"
+        raise errors.NotText(path, "a ZIP archive that is not a Word document")
+    if data.startswith(b"\xd0\xcf\x11\xe0"):
+        raise errors.NotText(path, "legacy Office (.doc/.xls) file; convert it to .docx or PDF")
+    head = data[:4096]
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")) or (b"\x00" in head[:200] and len(data) % 2 == 0):
+        head = head.decode("utf-16", errors="ignore").encode("utf-8")
+    if _HTML_HINT.search(head):
+        return "html"
+    if path.lower().endswith((".md", ".markdown")):
+        return "markdown"
+    return "text"
+
+
+def _read_text(data: bytes, source: Source) -> str:
+    text, source.encoding = decode(data, source.path)
+    return text
+
+
+def _read_markdown(data: bytes, source: Source) -> str:
+    from .markup import markdown_to_text
+
+    return markdown_to_text(_read_text(data, source))
+
+
+def _read_html(data: bytes, source: Source) -> str:
+    from .markup import html_to_text
+
+    text, source.encoding = decode(data, source.path)
+    return html_to_text(text)
+
+
+def _read_pdf(data: bytes, source: Source) -> str:
+    from .pdf import pdf_to_text
+
+    return pdf_to_text(data, source.path)
+
+
+def _read_docx(data: bytes, source: Source) -> str:
+    from .markup import docx_to_text
+
+    return docx_to_text(data, source.path)
+
+
+READERS: dict[str, Callable[[bytes, Source], str]] = {
+    "text": _read_text,
+    "markdown": _read_markdown,
+    "html": _read_html,
+    "pdf": _read_pdf,
+    "docx": _read_docx,
+}
+
+
+def read_bytes(data: bytes, path: str) -> Document:
+    """Bytes of one file to a Document, or a ReportError saying why not."""
+    if not data.strip():
+        raise errors.EmptyFile(path)
+    fmt = detect_format(data, path)
+    source = Source(path=path, sha256=hashlib.sha256(data).hexdigest(), format=fmt)
+    text = READERS[fmt](data, source)
+    if not text.strip():
+        raise errors.EmptyFile(path, "no text in the document")
+    return Document(source=source, text=text, lines=body_lines(text))
+
+
+def read_file(path: str | Path) -> Document:
+    p = Path(path)
+    try:
+        data = p.read_bytes()
+    except FileNotFoundError as e:
+        raise errors.ReportError(str(path), "no such file") from e
+    except IsADirectoryError as e:
+        raise errors.ReportError(str(path), "is a directory") from e
+    except OSError as e:
+        raise errors.ReportError(str(path), e.strerror or str(e)) from e
+    return read_bytes(data, str(path))

@@ -1,0 +1,262 @@
+"""Constraint search over the form's identities.
+
+Used to put back what a text layout broke: digits run together, numbers
+displaced into a neighbouring cell, cells a crawler dropped. A reading is
+taken only when it is the single one that every identity allows; otherwise
+the candidates are reported. Values are non-negative integers (counts).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+
+from .forms import Identity
+
+Value = int | None  # None: a cell whose value is not known (blank)
+NODE_LIMIT = 200_000
+SOLUTION_LIMIT = 64
+
+
+class SearchTooLarge(Exception):
+    """The search space is too large to settle; the caller reports ambiguity."""
+
+
+@dataclass(frozen=True)
+class Choice:
+    """Alternative readings of some cells; exactly one of ``options`` is true."""
+
+    cells: tuple[str, ...]
+    options: tuple[tuple[Value, ...], ...]
+
+
+def status(identity: Identity, values: dict[str, Value]) -> tuple[bool, str | None, int | None]:
+    """Whether the identity can hold, and the one unknown it settles (cell, value).
+
+    Unknown cells are non-negative: a side with unknowns may only exceed the
+    known sum of the other side, never fall short of it."""
+    known_parts = known_whole = 0
+    unknown_parts: list[str] = []
+    unknown_whole: list[str] = []
+    for cell in identity.parts:
+        v = values.get(cell)
+        if v is None:
+            unknown_parts.append(cell)
+        else:
+            known_parts += v
+    for cell in identity.whole:
+        v = values.get(cell)
+        if v is None:
+            unknown_whole.append(cell)
+        else:
+            known_whole += v
+    if not unknown_parts and not unknown_whole:
+        return known_parts == known_whole, None, None
+    if not unknown_whole:
+        gap = known_whole - known_parts
+        if gap < 0:
+            return False, None, None
+        return True, (unknown_parts[0] if len(unknown_parts) == 1 else None), gap
+    if not unknown_parts:
+        gap = known_parts - known_whole
+        if gap < 0:
+            return False, None, None
+        return True, (unknown_whole[0] if len(unknown_whole) == 1 else None), gap
+    return True, None, None
+
+
+def propagate(
+    values: dict[str, Value], identities: Sequence[Identity], unknown: Iterable[str]
+) -> tuple[bool, dict[str, tuple[int, Identity]]]:
+    """Settle unknown cells that an identity determines, repeatedly.
+
+    Returns whether every identity can still hold and, for each settled cell,
+    its value and the identity that settled it. ``values`` is not modified."""
+    current = dict(values)
+    open_cells = {c for c in unknown if current.get(c) is None}
+    settled: dict[str, tuple[int, Identity]] = {}
+    changed = True
+    while changed:
+        changed = False
+        for identity in identities:
+            ok, cell, value = status(identity, current)
+            if not ok:
+                return False, settled
+            if cell is not None and cell in open_cells:
+                current[cell] = value
+                open_cells.discard(cell)
+                settled[cell] = (value, identity)
+                changed = True
+    for identity in identities:
+        if not status(identity, current)[0]:
+            return False, settled
+    return True, settled
+
+
+def search(
+    fixed: dict[str, Value],
+    choices: Sequence[Choice],
+    identities: Sequence[Identity],
+    unknown: Iterable[str] = (),
+    limit: int = SOLUTION_LIMIT,
+) -> list[tuple[int, ...]]:
+    """Every combination of options (one index per choice) under which all
+    identities can hold, blanks settled by propagation. Raises SearchTooLarge."""
+    unknown = set(unknown)
+    owner: dict[str, int] = {}
+    for index, choice in enumerate(choices):
+        for cell in choice.cells:
+            owner[cell] = index
+    # Check each identity as soon as the last choice it depends on is made.
+    due: list[list[Identity]] = [[] for _ in choices]
+    for identity in identities:
+        deps = [owner[c] for c in identity.cells if c in owner]
+        if deps:
+            due[max(deps)].append(identity)
+    values = dict(fixed)
+    picked: list[int] = []
+    solutions: list[tuple[int, ...]] = []
+    nodes = 0
+
+    def descend(depth: int) -> None:
+        nonlocal nodes
+        if len(solutions) >= limit:
+            return
+        if depth == len(choices):
+            if propagate(values, identities, unknown)[0]:
+                solutions.append(tuple(picked))
+            return
+        choice = choices[depth]
+        for index, option in enumerate(choice.options):
+            nodes += 1
+            if nodes > NODE_LIMIT:
+                raise SearchTooLarge
+            for cell, value in zip(choice.cells, option):
+                values[cell] = value
+            if all(status(identity, values)[0] for identity in due[depth]):
+                picked.append(index)
+                descend(depth + 1)
+                picked.pop()
+        for cell in choice.cells:
+            values[cell] = fixed.get(cell)
+
+    descend(0)
+    return solutions
+
+
+def best_effort(
+    fixed: dict[str, Value],
+    choices: Sequence[Choice],
+    identities: Sequence[Identity],
+    limit: int = 20_000,
+) -> list[tuple[int, ...]]:
+    """When no combination satisfies every identity (the report itself is
+    inconsistent): the combinations satisfying the most identities."""
+    total = 1
+    for choice in choices:
+        total *= len(choice.options)
+        if total > limit:
+            raise SearchTooLarge
+    best: list[tuple[int, ...]] = []
+    best_score = -1
+    values = dict(fixed)
+
+    def score_all(depth: int, picked: list[int]) -> None:
+        nonlocal best, best_score
+        if depth == len(choices):
+            score = sum(1 for identity in identities if status(identity, values)[0])
+            if score > best_score:
+                best, best_score = [tuple(picked)], score
+            elif score == best_score:
+                best.append(tuple(picked))
+            return
+        choice = choices[depth]
+        for index, option in enumerate(choice.options):
+            for cell, value in zip(choice.cells, option):
+                values[cell] = value
+            picked.append(index)
+            score_all(depth + 1, picked)
+            picked.pop()
+
+    score_all(0, [])
+    return best
+
+
+# --- splitting runs of digits -----------------------------------------------
+
+
+def _is_number(piece: str) -> bool:
+    return piece == "0" or (piece[:1] != "0" and piece.isdigit())
+
+
+def split_runs(
+    tokens: Sequence[str],
+    size: int,
+    local: Sequence[tuple[tuple[int, ...], tuple[int, ...]]] = (),
+    limit: int = 50_000,
+) -> list[tuple[int, ...]]:
+    """Every way to read ``tokens`` as ``size`` numbers, each token holding one
+    or more whole numbers (a space always separates), no leading zeros.
+
+    ``local`` are the row's own identities as (parts, whole) cell positions;
+    a reading must satisfy them. Raises SearchTooLarge past ``limit`` readings."""
+    due: dict[int, list[tuple[tuple[int, ...], tuple[int, ...]]]] = {}
+    for parts, whole in local:
+        due.setdefault(max(parts + whole), []).append((parts, whole))
+    out: list[tuple[int, ...]] = []
+    cells: list[int] = []
+    remaining_chars = [sum(len(t) for t in tokens[i:]) for i in range(len(tokens) + 1)]
+
+    def place(token_index: int, pos: int) -> Iterator[None]:
+        if token_index == len(tokens):
+            if len(cells) == size:
+                yield None
+            return
+        token = tokens[token_index]
+        tokens_left = len(tokens) - token_index - 1
+        for end in range(pos + 1, len(token) + 1):
+            piece = token[pos:end]
+            if not _is_number(piece):
+                if piece[:1] == "0":
+                    break
+                continue
+            cells_after = size - len(cells) - 1
+            chars_after = remaining_chars[token_index + 1] + len(token) - end
+            if cells_after < tokens_left + (1 if end < len(token) else 0) or cells_after > chars_after:
+                continue
+            cells.append(int(piece))
+            index = len(cells) - 1
+            if all(sum(cells[i] for i in p) == sum(cells[i] for i in w) for p, w in due.get(index, ())):
+                if end == len(token):
+                    yield from place(token_index + 1, 0)
+                else:
+                    yield from place(token_index, end)
+            cells.pop()
+
+    if not tokens or any(not t.isdigit() for t in tokens):
+        return out
+    for _ in place(0, 0):
+        out.append(tuple(cells))
+        if len(out) > limit:
+            raise SearchTooLarge
+    return out
+
+
+def blank_insertions(values: Sequence[int | None], size: int) -> list[tuple[Value, ...]]:
+    """Every way to put back the blank cells a space-separated text dropped."""
+    missing = size - len(values)
+    if missing <= 0:
+        return [tuple(values)]
+    out: list[tuple[Value, ...]] = []
+
+    def build(i: int, blanks: int, acc: list[Value]) -> None:
+        if len(acc) == size:
+            out.append(tuple(acc))
+            return
+        if blanks:
+            build(i, blanks - 1, [*acc, None])
+        if i < len(values):
+            build(i + 1, blanks, [*acc, values[i]])
+
+    build(0, missing, [])
+    return sorted(set(out), key=out.index)

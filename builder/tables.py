@@ -1,0 +1,451 @@
+"""Tables 2, 3 and 4: printed rows to form cells, with every status explained.
+
+Rows are matched to the form by order and label, never by headers. What a
+text layout broke (digits run together, numbers displaced into a neighbouring
+cell, blanks dropped) is put back only when exactly one reading satisfies the
+form's identities; otherwise the cells say ``ambiguous`` and list candidates.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass, field
+
+from . import forms
+from .forms import GOV_2019, GOV_2021, PRE_2019, Identity, Row
+from .layout import NONE_WORDS, Layout, ValueRow, label_core
+from .solver import Choice, SearchTooLarge, best_effort, blank_insertions, propagate, search, split_runs
+
+STATUSES = ("reported", "none", "blank", "missing", "repaired", "ambiguous", "inferred")
+_MULTI = re.compile(r"\d+(?:\s+\d+)+")
+
+
+@dataclass
+class CellValue:
+    value: int | float | None
+    raw: str | None
+    status: str
+    note: str | None = None
+    candidates: list[int | float | None] | None = None
+
+    def as_json(self) -> dict:
+        out: dict = {"value": self.value, "raw": self.raw, "status": self.status}
+        if self.note:
+            out["note"] = self.note
+        if self.candidates is not None:
+            out["candidates"] = self.candidates
+        return out
+
+
+@dataclass
+class Tables:
+    cells: dict[str, CellValue] = field(default_factory=dict)
+    warnings: list[dict] = field(default_factory=list)
+    t3_layout: str | None = None  # the table-3 row set printed, when it differs from the form
+
+    def warn(self, code: str, message: str, **extra) -> None:
+        self.warnings.append({"code": code, "message": message, **extra})
+
+
+def parse_cell(raw: str) -> CellValue:
+    text = raw.strip()
+    if not text:
+        return CellValue(None, raw, "blank")
+    if text in NONE_WORDS:
+        return CellValue(0, raw, "none", "printed as a word, read as 0")
+    number = text.replace(",", "")
+    try:
+        value: int | float = int(number)
+    except ValueError:
+        value = float(number)
+    return CellValue(value, raw, "reported")
+
+
+# --- template ----------------------------------------------------------------
+
+
+def detect_template(layout: Layout, year: int | None) -> tuple[str, dict[str, int]]:
+    """The form a report uses, from its own labels; the year only breaks ties."""
+    text = label_core(layout.region_text("t2") + layout.region_text("t3"))
+    hits = {t: sum(1 for marker in markers if marker in text) for t, markers in forms.FORM_MARKERS.items()}
+    if hits[GOV_2021] > hits[GOV_2019]:
+        return GOV_2021, hits
+    if hits[GOV_2019] > hits[GOV_2021]:
+        return GOV_2019, hits
+    if not layout.rows("t3") and not layout.rows("t4"):
+        return PRE_2019, hits
+    if "逾期不补正" in text:
+        return GOV_2021, hits
+    return (GOV_2021 if (year or 0) >= 2021 else GOV_2019), hits
+
+
+# --- fitting printed cells to form cells --------------------------------------
+
+
+def fit(cells: list[str], size: int) -> list[str]:
+    """Drop the empty cells a grid pads rows with, down to the form's width."""
+    out = list(cells)
+    while len(out) > size and not out[-1].strip():
+        out.pop()
+    while len(out) > size and not out[0].strip():
+        out.pop(0)
+    return out
+
+
+def _local(identities: list[Identity], ids: tuple[str, ...]) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
+    """A row's own identities, as positions within the row."""
+    pos = {c: i for i, c in enumerate(ids)}
+    return [
+        (tuple(pos[c] for c in i.parts), tuple(pos[c] for c in i.whole))
+        for i in identities
+        if all(c in pos for c in i.cells)
+    ]
+
+
+@dataclass
+class _Slot:
+    ids: tuple[str, ...]
+    row: ValueRow | None
+
+
+def _candidates(values: list) -> list:
+    seen: list = []
+    for v in values:
+        if v not in seen:
+            seen.append(v)
+    return sorted(seen, key=lambda v: (v is None, v if v is not None else 0))
+
+
+def read_table(slots: list[_Slot], identities: list[Identity], out: Tables, table: str, keep: str = "last") -> None:
+    """Fill the cells of one table from its printed rows, repairing what the
+    identities settle uniquely and marking the rest ambiguous."""
+    fixed: dict[str, int | float | None] = {}
+    absent: set[str] = set()
+    runs: list[tuple[_Slot, list[str]]] = []
+    displaced: list[tuple[str, list[int], str]] = []
+    for slot in slots:
+        if slot.row is None:
+            absent.update(slot.ids)
+            for cell in slot.ids:
+                out.cells[cell] = CellValue(None, None, "missing")
+            continue
+        printed = fit(slot.row.cells, len(slot.ids))
+        if len(printed) > len(slot.ids):
+            out.warn("extra_values", f"{table}: row '{slot.row.label or slot.row.extra_label}' prints "
+                     f"{len(printed)} values for {len(slot.ids)} cells; the {keep} {len(slot.ids)} are used",
+                     line=slot.row.line + 1)
+            printed = printed[:len(slot.ids)] if keep == "first" else printed[-len(slot.ids):]
+        if len(printed) < len(slot.ids):
+            runs.append((slot, [p.strip() for p in printed]))
+            continue
+        for cell, raw in zip(slot.ids, printed):
+            if _MULTI.fullmatch(raw.strip()):
+                displaced.append((cell, [int(x) for x in raw.split()], raw.strip()))
+                fixed[cell] = None
+                out.cells[cell] = CellValue(None, raw.strip(), "blank")
+                continue
+            parsed = parse_cell(raw)
+            out.cells[cell] = parsed
+            fixed[cell] = parsed.value
+    usable = [i for i in identities if not any(c in absent for c in i.cells)]
+    if runs or displaced:
+        _resolve(slots, runs, displaced, fixed, usable, out, table)
+    _infer(fixed, usable, out)
+
+
+def _run_choice(slot: _Slot, tokens: list[str], identities: list[Identity]) -> tuple[Choice, str]:
+    """Readings of a row printed with fewer cells than the form has."""
+    size = len(slot.ids)
+    local = _local(identities, slot.ids)
+    digits = [t.replace(",", "") for t in tokens if t]
+    options: list[tuple] = []
+    how = ""
+    if digits and all(t.isdigit() for t in digits):
+        options = split_runs(digits, size, local)
+        how = "the row's own total" if local else ""
+        if not options and local:
+            options = split_runs(digits, size)
+            how = ""
+    return Choice(slot.ids, tuple(options)), how
+
+
+def _may_have_dropped_blanks(slot: _Slot, tokens: list[str]) -> bool:
+    """A space-separated row one or two numbers short, every token a number
+    of its own: the text may have dropped empty cells (a PDF does)."""
+    size = len(slot.ids)
+    return (not slot.row.delimited and size - 2 <= len(tokens) < size
+            and all(t and parse_cell(t).status == "reported" for t in tokens))
+
+
+def _blank_choice(slot: _Slot, tokens: list[str]) -> Choice:
+    values = [parse_cell(t).value for t in tokens]
+    return Choice(slot.ids, tuple(blank_insertions(values, len(slot.ids))))
+
+
+def _displaced_choices(
+    displaced: list[tuple[str, list[int], str]], fixed: dict, slots: list[_Slot], out: Tables
+) -> list[Choice]:
+    """Numbers printed together in one cell belong to that column's blank cells."""
+    order = [c for s in slots for c in s.ids]
+    choices = []
+    for cell, numbers, _raw in displaced:
+        column = cell.rsplit(".", 1)[1]
+        targets = [c for c in order if c.rsplit(".", 1)[1] == column and c in fixed and fixed[c] is None
+                   and out.cells[c].status == "blank"]
+        options = []
+        for chosen in itertools.combinations(targets, len(numbers)):
+            assign = dict(zip(chosen, numbers))
+            options.append(tuple(assign.get(c) for c in targets))
+        choices.append(Choice(tuple(targets), tuple(options)))
+    return choices
+
+
+def _resolve(slots, runs, displaced, fixed, identities, out: Tables, table: str) -> None:
+    holding = [i for i in identities if _holds_or_open(i, fixed, runs, displaced)]
+    run_choices = []
+    for slot, tokens in runs:
+        choice, how = _run_choice(slot, tokens, identities)
+        run_choices.append((slot, tokens, choice, how))
+    choices = [c for _, _, c, _ in run_choices] + _displaced_choices(displaced, fixed, slots, out)
+    # Cells a displacement may fill are decided by it, not by blank inference.
+    unknown = [c for c, v in fixed.items() if v is None]
+    blanks_dropped = False
+    try:
+        solutions = search(fixed, choices, holding, unknown) if all(c.options for c in choices) else []
+        droppable = [_may_have_dropped_blanks(slot, tokens) for slot, tokens, _, _ in run_choices]
+        if not solutions and any(droppable):
+            # Spaces cannot show an empty cell: try the blank cells the text dropped.
+            alt = [
+                _blank_choice(slot, tokens) if drop else choice
+                for (slot, tokens, choice, _), drop in zip(run_choices, droppable)
+            ] + choices[len(run_choices):]
+            if all(c.options for c in alt):
+                found = search(fixed, alt, holding, unknown)
+                if found:
+                    choices, solutions, blanks_dropped = alt, found, True
+        exact = bool(solutions)
+        if not solutions and all(c.options for c in choices):
+            solutions = best_effort(fixed, choices, identities)
+    except SearchTooLarge:
+        solutions, exact = [], False
+    _apply(choices, solutions, exact, blanks_dropped, run_choices, displaced, fixed, out, table)
+
+
+def _holds_or_open(identity: Identity, fixed: dict, runs, displaced) -> bool:
+    """False for an identity that fails on printed numbers alone: a real
+    inconsistency of the report, left to the checks rather than 'repaired'."""
+    open_cells = {c for slot, _ in runs for c in slot.ids} | {c for c, _, _ in displaced}
+    if any(c in open_cells or fixed.get(c) is None for c in identity.cells):
+        return True
+    return sum(fixed[c] for c in identity.parts) == sum(fixed[c] for c in identity.whole)
+
+
+def _apply(choices, solutions, exact, blanks_dropped, run_choices, displaced, fixed, out: Tables, table) -> None:
+    raw_of: dict[str, str] = {}
+    how_of: dict[str, str] = {}
+    for slot, tokens, _choice, how in run_choices:
+        for cell in slot.ids:
+            raw_of[cell] = " ".join(tokens)
+            how_of[cell] = how
+    displaced_raw = {}
+    for cell, _numbers, raw in displaced:
+        displaced_raw[cell] = raw
+    evidence = f"the only reading that satisfies the {table} identities" if exact else (
+        f"no reading satisfies every {table} identity (the report is inconsistent); "
+        "this one satisfies the most")
+    for index, choice in enumerate(choices):
+        values_per_cell = {
+            cell: [choice.options[s[index]][k] for s in solutions] for k, cell in enumerate(choice.cells)
+        }
+        for _k, cell in enumerate(choice.cells):
+            values = values_per_cell[cell]
+            in_run = cell in raw_of
+            raw = raw_of.get(cell) or displaced_raw.get(cell) or (out.cells[cell].raw if cell in out.cells else None)
+            if not values:
+                out.cells[cell] = CellValue(None, raw, "ambiguous",
+                                            "printed digits could not be read as this row's cells", [])
+                fixed[cell] = None
+                continue
+            distinct = _candidates(values)
+            if len(distinct) > 1:
+                out.cells[cell] = CellValue(None, raw, "ambiguous",
+                                            f"{len(solutions)} readings of the printed text fit; not picked",
+                                            distinct)
+                fixed[cell] = None
+                continue
+            value = distinct[0]
+            fixed[cell] = value
+            if in_run:
+                if value is None:
+                    out.cells[cell] = CellValue(None, raw, "blank",
+                                                "no value printed: the text dropped this empty cell")
+                    continue
+                what = "blank cells put back where the spaced text dropped them" if blanks_dropped else \
+                    "digits run together, split"
+                out.cells[cell] = CellValue(value, raw, "repaired", f"{what}: {evidence}")
+            else:
+                if value is None:
+                    continue  # a blank no displaced number belongs to
+                source = next(c for c, _, _ in displaced if c in choice.cells)
+                out.cells[cell] = CellValue(
+                    value, displaced_raw[source], "repaired",
+                    f"displaced by the text layout: '{displaced_raw[source]}' printed in {source}; {evidence}")
+
+
+def _infer(fixed: dict, identities: list[Identity], out: Tables) -> None:
+    """Blank cells the identities settle: always marked ``inferred``."""
+    blanks = [c for c, v in fixed.items() if v is None and out.cells.get(c) and out.cells[c].status == "blank"]
+    if not blanks:
+        return
+    holding = [i for i in identities if all(fixed.get(c) is not None or c in blanks for c in i.cells)]
+    ok, settled = propagate(fixed, holding, blanks)
+    if not ok:
+        return
+    for cell, (value, identity) in settled.items():
+        old = out.cells[cell]
+        out.cells[cell] = CellValue(value, old.raw, "inferred",
+                                    f"blank in the text; implied by {identity.check} ({identity.instance})")
+        fixed[cell] = value
+
+
+# --- the three tables --------------------------------------------------------
+
+
+def _sim(row: Row, printed: ValueRow) -> float:
+    core = printed.core
+    if not core:
+        return 0.0
+    target = set(row.match)
+    return len(target & set(core)) / len(target)
+
+
+def align(rows: list[ValueRow], template: tuple[Row, ...]) -> tuple[list[ValueRow | None], float]:
+    """Match printed rows to form rows in order. Equal counts: by sequence
+    (labels are often garbled or printed on other lines); otherwise by label
+    similarity, skipping rows the report leaves out."""
+    if len(rows) == len(template):
+        return list(rows), sum(_sim(t, r) for t, r in zip(template, rows))
+    n, m = len(template), len(rows)
+    skip = -1.0
+    score = [[0.0] * (m + 1) for _ in range(n + 1)]
+    move = [[0] * (m + 1) for _ in range(n + 1)]
+    for i in range(1, n + 1):
+        score[i][0], move[i][0] = i * skip, 1
+    for j in range(1, m + 1):
+        score[0][j], move[0][j] = j * skip, 2
+    for i in range(1, n + 1):
+        for j in range(1, m + 1):
+            best, how = score[i - 1][j - 1] + 2 * _sim(template[i - 1], rows[j - 1]) - 0.5, 0
+            if score[i - 1][j] + skip > best:
+                best, how = score[i - 1][j] + skip, 1
+            if score[i][j - 1] + skip > best:
+                best, how = score[i][j - 1] + skip, 2
+            score[i][j], move[i][j] = best, how
+    out: list[ValueRow | None] = [None] * n
+    i, j = n, m
+    while i > 0 or j > 0:
+        how = move[i][j]
+        if how == 0 and i > 0 and j > 0:
+            out[i - 1] = rows[j - 1]
+            i, j = i - 1, j - 1
+        elif how == 1 or j == 0:
+            i -= 1
+        else:
+            j -= 1
+    return out, score[n][m]
+
+
+def _merge_broken(rows: list[ValueRow], size: int) -> list[ValueRow]:
+    """A row whose values wrap onto the next line: join the halves."""
+    out: list[ValueRow] = []
+    for row in rows:
+        prev = out[-1] if out else None
+        if (prev is not None and not row.delimited and not prev.delimited and not row.label
+                and len(prev.cells) < size and len(prev.cells) + len(row.cells) == size):
+            prev.cells = prev.cells + row.cells
+            continue
+        out.append(row)
+    return out
+
+
+def read_t2(layout: Layout, form: forms.Form, out: Tables) -> None:
+    rows = layout.rows("t2")
+    for item in form.t2:
+        ids = tuple(forms.t2_cell(item.id, m.id) for m in item.measures)
+        labelled = [r for r in rows if any(k in r.core for k in item.keywords) and (r.has_values or r.delimited)]
+        match = next((r for r in labelled if r.has_values), labelled[0] if labelled else None)
+        if match is not None and not match.has_values:
+            match = ValueRow(match.label, [""] * len(ids), True, match.line)  # the row is printed, its cells empty
+        read_table([_Slot(ids, match)], [], out, "t2", keep="first")
+
+
+def read_t3(layout: Layout, form: forms.Form, out: Tables) -> None:
+    rows = _merge_broken([r for r in layout.rows("t3") if r.has_values], len(forms.T3_COLUMNS))
+    layouts = [form.t3_rows]
+    if form.id == GOV_2021:
+        layouts.append(forms.T3_ROWS_2019)
+    best = None
+    for row_set in layouts:
+        assigned, score = align(rows, row_set)
+        exact = len(rows) == len(row_set)
+        key = (exact, score)
+        if best is None or key > best[0]:
+            best = (key, row_set, assigned)
+    assert best is not None
+    _, row_set, assigned = best
+    slots = [_Slot(tuple(forms.t3_cell(r.id, c.id) for c in forms.T3_COLUMNS), a) for r, a in zip(row_set, assigned)]
+    read_table(slots, forms.t3_identities(row_set), out, "t3")
+    if row_set is not form.t3_rows:
+        _single_other_row(out)
+
+
+def _single_other_row(out: Tables) -> None:
+    """A 2021-form report printing (六)其他处理 as one row, as the 2019 form did.
+
+    The three 2021 sub-rows are absent; where the single row is 0 they are 0
+    (counts cannot be negative), which is recorded as inferred."""
+    single = {c.id: out.cells.pop(forms.t3_cell("other", c.id)) for c in forms.T3_COLUMNS}
+    printed = [single[c.id].value for c in forms.T3_COLUMNS]
+    out.t3_layout = GOV_2019
+    out.warn("t3.single_other_row",
+             "table 3 prints (六)其他处理 as a single row (the 2019 layout): "
+             + " ".join("—" if v is None else str(v) for v in printed)
+             + "; the three 2021 sub-rows are not printed", values=printed)
+    for row in forms._T3_OTHER_2021:
+        for col in forms.T3_COLUMNS:
+            cell = forms.t3_cell(row.id, col.id)
+            if single[col.id].value == 0:
+                out.cells[cell] = CellValue(0, None, "inferred",
+                                            "not printed; the single (六)其他处理 row is 0 and counts are never negative")
+            else:
+                out.cells[cell] = CellValue(None, None, "missing")
+
+
+def read_t4(layout: Layout, out: Tables) -> None:
+    size = len(forms.T4_GROUPS) * len(forms.T4_COLUMNS)
+    ids = tuple(forms.t4_cell(g.id, c.id) for g in forms.T4_GROUPS for c in forms.T4_COLUMNS)
+    rows = [r for r in layout.rows("t4") if r.has_values]
+    row = None
+    for candidate in rows:
+        if row is None:
+            row = ValueRow(candidate.label, fit(candidate.cells, size), candidate.delimited, candidate.line)
+        elif len(row.cells) < size and len(row.cells) % len(forms.T4_COLUMNS) == 0 and \
+                len(fit(candidate.cells, size)) == len(forms.T4_COLUMNS):
+            row.cells = row.cells + fit(candidate.cells, size)  # one group per printed line
+        else:
+            break
+    read_table([_Slot(ids, row)], forms.t4_identities(), out, "t4")
+
+
+def read_tables(layout: Layout, template: str) -> Tables:
+    out = Tables()
+    form = forms.FORMS.get(template)
+    if form is None:
+        return out
+    read_t2(layout, form, out)
+    read_t3(layout, form, out)
+    read_t4(layout, out)
+    order = [c.id for c in forms.cells(template)]
+    out.cells = {c: out.cells.get(c, CellValue(None, None, "missing")) for c in order}
+    return out

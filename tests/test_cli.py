@@ -1,0 +1,69 @@
+"""The command line, driven through click's CliRunner with exact output."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from builder.cli import cli
+
+from .conftest import CORPUS, ROOT
+
+PENGYANG = str(CORPUS / "004_13e53bba648087dd.txt")
+
+
+def run(*args: str):
+    return CliRunner().invoke(cli, list(args), catch_exceptions=False)
+
+
+def test_extract_one_file_prints_one_document():
+    result = run("extract", PENGYANG)
+    assert result.exit_code == 0
+    doc = json.loads(result.output)
+    assert list(doc)[:9] == ["source", "report_id", "agency", "year", "template", "cells", "narrative", "warnings",
+                             "checks"]
+    assert doc["source"]["format"] == "text" and len(doc["source"]["sha256"]) == 64
+    assert doc["report_id"] == "640425-pengyang-xian-renmin-zhengfu/2022"
+    assert doc["agency"] == {"name": "彭阳县人民政府", "name_normalized": "彭阳县人民政府",
+                             "agency_id": "640425-pengyang-xian-renmin-zhengfu", "province": "宁夏回族自治区",
+                             "city": "固原市", "county": "彭阳县", "adcode": "640425"}
+    assert doc["cells"]["t3.total.total"] == {"value": 27, "raw": "27", "status": "reported"}
+    assert len(doc["cells"]) == 200
+    assert doc["badge"] == "存疑"
+
+
+def test_extract_several_files_one_line_each_and_errors_on_stderr(tmp_path: Path):
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    binary = tmp_path / "image.txt"
+    binary.write_bytes(bytes(range(256)) * 8)
+    result = CliRunner().invoke(cli, ["extract", str(empty), PENGYANG, str(binary)])
+    assert result.exit_code == 1
+    lines = result.stdout.strip().split("\n")
+    assert len(lines) == 1 and json.loads(lines[0])["year"] == 2022
+    assert result.stderr.split("\n") == [
+        f"error: {empty}: empty file",
+        f"error: {binary}: not a text, HTML, PDF or Word document: binary data",
+        "",
+    ]
+
+
+def test_extract_missing_file():
+    result = CliRunner().invoke(cli, ["extract", "no/such.txt"])
+    assert result.exit_code == 1
+    assert result.stderr == "error: no/such.txt: could not be read: no such file\n"
+
+
+def test_every_command_and_option_is_documented():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8") + (ROOT / "docs" / "cli.md").read_text(encoding="utf-8")
+    for name, command in cli.commands.items():
+        assert f"python -m builder {name}" in readme, name
+        help_text = command.help or ""
+        assert len(help_text) > 40, name
+        for param in command.params:
+            for opt in getattr(param, "opts", []):
+                if opt.startswith("--"):
+                    assert re.search(re.escape(opt) + r"\b", readme), f"{name} {opt}"

@@ -1,0 +1,252 @@
+"""Each messy layout the extraction must handle, in small reports written here."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from builder import forms, synthetic
+from builder.extract import extract_bytes
+from builder.forms import GOV_2019, GOV_2021
+
+AGENCY = "固原市彭阳县人民政府"
+
+
+def values(template: str = GOV_2021, seed: int = 7) -> dict:
+    return synthetic.consistent_values(random.Random(seed), template)
+
+
+def extract_text(text: str, name: str = "case.txt"):
+    return extract_bytes(text.encode("utf-8"), name)
+
+
+def replace_line(text: str, startswith: str, new: str) -> str:
+    lines = text.split("\n")
+    index = next(i for i, line in enumerate(lines) if line.startswith(startswith))
+    lines[index] = new
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize("layout", synthetic.LAYOUTS)
+@pytest.mark.parametrize("template", [GOV_2021, GOV_2019])
+def test_every_layout_reads_back_tables_3_and_4(layout, template):
+    v = values(template, seed=11)
+    report = extract_text(synthetic.render(AGENCY, 2022 if template == GOV_2021 else 2020, template, v, layout))
+    assert report.template == template
+    for cell in forms.cells(template):
+        if cell.table == "t2" and layout == "run":
+            continue  # table 2 has no identities: run-together digits stay ambiguous
+        assert report.cells[cell.id].value == v[cell.id], cell.id
+
+
+def test_run_together_row_has_one_decoding():
+    v = values()
+    v.update({forms.t3_cell("new_received", c): x for c, x in zip(
+        [c.id for c in forms.T3_COLUMNS], [123, 0, 1, 1, 0, 1, 126])})
+    text = synthetic.render(AGENCY, 2022, GOV_2021, v, "space")
+    text = replace_line(text, "一、本年新收", "一、本年新收政府信息公开申请数量12301101126")
+    report = extract_text(text)
+    row = [report.cells[forms.t3_cell("new_received", c.id)] for c in forms.T3_COLUMNS]
+    assert [c.value for c in row] == [123, 0, 1, 1, 0, 1, 126]
+    assert {c.status for c in row} == {"repaired"}
+    assert {c.raw for c in row} == {"12301101126"}
+    assert "satisfies" in row[0].note
+
+
+def test_stray_spaces_split_runs_only_in_places():
+    v = values()
+    row = [20, 0, 0, 0, 0, 1, 21]
+    carried = [v[forms.t3_cell("carried_over", c.id)] for c in forms.T3_COLUMNS]
+    forward = [v[forms.t3_cell("carried_forward", c.id)] for c in forms.T3_COLUMNS]
+    total = [a + b - c for a, b, c in zip(row, forward, carried)]
+    # make the balance hold with the new row: new + carried = total + forward
+    for col, new_value, total_value in zip(forms.T3_COLUMNS, row, total):
+        v[forms.t3_cell("new_received", col.id)] = new_value
+        v[forms.t3_cell("total", col.id)] = total_value + (carried[0] * 0)
+    text = synthetic.render(AGENCY, 2022, GOV_2021, v, "space")
+    text = replace_line(text, "一、本年新收", "一、本年新收政府信息公开申请数量 20 0 00 0 121")
+    report = extract_text(text)
+    assert [report.value(forms.t3_cell("new_received", c.id)) for c in forms.T3_COLUMNS] == row
+
+
+def test_table_2_runs_are_ambiguous_with_every_candidate():
+    text = synthetic.render(AGENCY, 2022, GOV_2021, values(), "space")
+    text = replace_line(text, "规范性文件", "行政规范性文件2115")
+    report = extract_text(text)
+    issued, repealed, in_force = (report.cells[forms.t2_cell("normative_docs", m)]
+                                  for m in ("issued", "repealed", "in_force"))
+    assert {issued.status, repealed.status, in_force.status} == {"ambiguous"}
+    assert issued.value is None and issued.raw == "2115"
+    assert issued.candidates == [2, 21]
+    assert repealed.candidates == [1, 11]
+    assert in_force.candidates == [5, 15]
+
+
+def test_unreadable_run_never_picks_silently():
+    v = values()
+    text = synthetic.render(AGENCY, 2022, GOV_2021, v, "space")
+    text = replace_line(text, "规范性文件", "行政规范性文件 1 2")  # two numbers for three cells
+    report = extract_text(text)
+    cells = [report.cells[forms.t2_cell("normative_docs", m)] for m in ("issued", "repealed", "in_force")]
+    assert all(c.status == "ambiguous" and c.value is None for c in cells)
+
+
+def test_inconsistent_report_decodes_with_the_identities_that_hold():
+    v = values()
+    text = synthetic.render(AGENCY, 2022, GOV_2021, v, "run")
+    # The printed total of the 予以公开 row is wrong by one: no decoding satisfies everything.
+    granted = [v[forms.t3_cell("granted", c.id)] for c in forms.T3_COLUMNS]
+    digits = "".join(map(str, granted[:-1])) + str(granted[-1] + 1)
+    text = replace_line(text, "（一）予以公开", "（一）予以公开" + digits)
+    report = extract_text(text)
+    from builder.checks import check_report, outcomes
+
+    check_report(report)
+    assert outcomes(report)["t3.total_cols"] == "fail" or any(
+        report.cells[forms.t3_cell("granted", c.id)].status == "ambiguous" for c in forms.T3_COLUMNS)
+    assert report.value(forms.t3_cell("new_received", "total")) == v[forms.t3_cell("new_received", "total")]
+
+
+def set_result(v: dict, row: str, column: str, value: int) -> None:
+    """Change one result cell and the totals that depend on it, keeping every identity."""
+    delta = value - v[forms.t3_cell(row, column)]
+    for r, c in ((row, column), (row, "total"), ("total", column), ("total", "total"),
+                 ("new_received", column), ("new_received", "total")):
+        v[forms.t3_cell(r, c)] += delta
+
+
+DENIED_345 = ("denied.three_safeties", "denied.third_party_rights", "denied.internal_affairs")
+
+
+def displaced_text(v: dict) -> str:
+    """Tab layout with the natural-person cells of rows 3-5 printed together in row 3."""
+    numbers = " ".join(str(v[forms.t3_cell(r, "natural_person")]) for r in DENIED_345)
+    lines = synthetic.render(AGENCY, 2022, GOV_2021, v, "tab").split("\n")
+    for i, line in enumerate(lines):
+        cells = line.split("\t")
+        if line.startswith("（三）不予公开 3."):
+            cells[1] = numbers
+        elif line.startswith(("（三）不予公开 4.", "（三）不予公开 5.")):
+            cells[1] = ""
+        lines[i] = "\t".join(cells)
+    return "\n".join(lines)
+
+
+def test_displaced_numbers_are_put_back_when_exactly_one_placement_fits():
+    v = values(seed=3)
+    for row, value in zip(DENIED_345, (2, 0, 5)):
+        set_result(v, row, "natural_person", value)
+    report = extract_text(displaced_text(v))
+    got = [report.cells[forms.t3_cell(r, "natural_person")] for r in DENIED_345]
+    assert [g.value for g in got] == [2, 0, 5]
+    assert {g.status for g in got} == {"repaired"}
+    assert {g.raw for g in got} == {"2 0 5"}
+
+
+def test_displaced_numbers_stay_unplaced_when_several_placements_fit():
+    v = values(seed=3)
+    for row, value in zip(DENIED_345, (0, 0, 0)):
+        set_result(v, row, "natural_person", value)
+    set_result(v, "unable.unclear", "natural_person", 0)
+    text = displaced_text(v)
+    # A fourth blank in the same column: the zeros now fit more than one placement.
+    lines = text.split("\n")
+    index = next(i for i, line in enumerate(lines) if line.startswith("（四）无法提供 3."))
+    cells = lines[index].split("\t")
+    cells[1] = ""
+    lines[index] = "\t".join(cells)
+    report = extract_text("\n".join(lines))
+    statuses = {report.cells[forms.t3_cell(r, "natural_person")].status for r in DENIED_345}
+    assert "ambiguous" in statuses
+    assert all(report.cells[forms.t3_cell(r, "natural_person")].value in (None, 0) for r in DENIED_345)
+
+
+def test_blank_none_and_worded_cells():
+    v = values(GOV_2019, seed=5)
+    text = synthetic.render(AGENCY, 2020, GOV_2019, v, "pipe")
+    text = replace_line(text, "| 行政许可", "| 行政许可 | 无 | — | / |")
+    text = replace_line(text, "| 政府集中采购", "| 政府集中采购 |  |  |")
+    report = extract_text(text)
+    for m in ("prev_items", "change", "decisions"):
+        cell = report.cells[forms.t2_cell("licensing", m)]
+        assert (cell.value, cell.status) == (0, "none")
+    for m in ("items", "amount"):
+        cell = report.cells[forms.t2_cell("procurement", m)]
+        assert (cell.value, cell.status) == (None, "blank")
+
+
+def test_missing_rows_are_missing_not_zero():
+    v = values(GOV_2019, seed=5)
+    text = synthetic.render(AGENCY, 2020, GOV_2019, v, "tab")
+    text = replace_line(text, "政府集中采购", "")
+    report = extract_text(text)
+    assert report.cells["t2.procurement.items"].status == "missing"
+    assert report.cells["t2.procurement.items"].value is None
+
+
+def test_negative_change_money_and_thousands_separators():
+    v = values(GOV_2019, seed=9)
+    text = synthetic.render(AGENCY, 2020, GOV_2019, v, "space")
+    text = replace_line(text, "行政处罚", "行政处罚 1,234 -12 3,985,758")
+    text = replace_line(text, "政府集中采购", "政府集中采购 3 96171.65")
+    report = extract_text(text)
+    assert [report.value(forms.t2_cell("penalty", m)) for m in ("prev_items", "change", "decisions")] == [
+        1234, -12, 3985758]
+    assert report.value("t2.procurement.amount") == 96171.65
+    assert report.cells["t2.penalty.decisions"].raw == "3,985,758"
+
+
+def test_full_width_digits_are_read():
+    v = values(seed=2)
+    text = synthetic.render(AGENCY, 2022, GOV_2021, v, "space")
+    text = replace_line(text, "行政许可", "行政许可　４４５９")
+    assert extract_text(text).value("t2.licensing.decisions") == 4459
+
+
+def test_rows_broken_over_lines_and_labels_on_their_own_line():
+    v = values(seed=4)
+    text = synthetic.render(AGENCY, 2022, GOV_2021, v, "space")
+    lines = text.split("\n")
+    out = []
+    for line in lines:
+        if line.startswith("（二）部分公开"):
+            label, *nums = line.split(" ")
+            out += [label[:8], " ".join(nums[:3]), " ".join(nums[3:]), label[8:]]
+        else:
+            out.append(line)
+    report = extract_text("\n".join(out))
+    for c in forms.T3_COLUMNS:
+        assert report.value(forms.t3_cell("partially_granted", c.id)) == v[forms.t3_cell("partially_granted", c.id)]
+
+
+def test_garbled_and_missing_labels_do_not_matter():
+    v = values(seed=6)
+    text = synthetic.render(AGENCY, 2022, GOV_2021, v, "tab")
+    text = text.replace("（一）予以公开", "(一) 予じ").replace("社会公益组织", "社会盆织")
+    text = text.replace("1.属于国家秘密", "").replace("本年废止件数", "本年度止件数")
+    report = extract_text(text)
+    for cell in forms.cells(GOV_2021):
+        assert report.value(cell.id) == v[cell.id], cell.id
+
+
+def test_heading_after_its_first_paragraph_and_site_footer():
+    v = values(seed=8)
+    text = synthetic.render(AGENCY, 2022, GOV_2021, v, "pipe")
+    text = text.replace("五、存在的主要问题及改进情况\n\n2022年，工作仍有不足，下一步将继续改进。",
+                        "2022年，工作仍有不足，共收到意见12条。\n五、存在的主要问题及改进情况")
+    text += "\n扫一扫在手机上查看当前页面\n主办:固原市彭阳县人民政府办公室\n宁ICP备11000053号-1"
+    report = extract_text(text)
+    assert report.agency.name == AGENCY
+    assert report.value("t4.admin_review.total") == v["t4.admin_review.total"]
+    assert "ICP" not in report.document.body
+
+
+def test_whole_page_on_one_line_with_run_together_cells():
+    v = values(seed=12)
+    text = synthetic.render(AGENCY, 2022, GOV_2021, v, "run").replace("\n", " ")
+    report = extract_text("| 当前位置:首页 |\n" + text + "\n| 分享到: |")
+    assert report.year == 2022 and report.agency.name == AGENCY
+    for cell in forms.cells(GOV_2021):
+        if cell.table != "t2":
+            assert report.value(cell.id) == v[cell.id], cell.id

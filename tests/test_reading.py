@@ -1,0 +1,77 @@
+"""Bytes to text: encodings, normalisation, formats, and files that are not reports."""
+
+from __future__ import annotations
+
+import pytest
+
+from builder import errors
+from builder.extract import extract_bytes
+from builder.reading import decode, detect_format, normalize, read_bytes
+
+from .conftest import CORPUS
+
+SAMPLE = (CORPUS / "002_ca7c6a4c8b1a7e82.txt").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("encoding,prefix", [
+    ("utf-8", b""),
+    ("utf-8", b"\xef\xbb\xbf"),
+    ("gb18030", b""),
+    ("gbk", b""),
+    ("utf-16-le", b"\xff\xfe"),
+    ("utf-16-be", b"\xfe\xff"),
+    ("utf-16-le", b""),
+    ("utf-16-be", b""),
+])
+def test_encodings_are_detected_not_assumed(encoding, prefix):
+    data = prefix + SAMPLE.encode(encoding)
+    report = extract_bytes(data, "report.txt")
+    assert report.agency.name == "隆德县人民政府办公室"
+    assert report.value("t3.total.total") == 8
+    text, _found = decode(data, "report.txt")
+    assert text.lstrip("\ufeff") == SAMPLE
+
+
+def test_normalisation_keeps_chinese_text():
+    raw = "本年新收\u00a0申请数量：１２３件，\u200b（一）予以公开　⼀"
+    assert normalize(raw) == "本年新收 申请数量:123件,(一)予以公开 一"
+    assert normalize("隆德县人民政府") == "隆德县人民政府"
+
+
+@pytest.mark.parametrize("data,error", [
+    (b"", errors.EmptyFile),
+    (b"   \n\t \n", errors.EmptyFile),
+    (bytes(range(256)) * 20, errors.NotText),
+    (b"\x89PNG\r\n\x1a\n" + bytes(200), errors.NotText),
+    (b"PK\x03\x04" + bytes(100), errors.NotText),
+])
+def test_unreadable_files_raise_a_named_error(data, error):
+    with pytest.raises(error) as info:
+        read_bytes(data, "bad.txt")
+    assert str(info.value).startswith("bad.txt: ")
+
+
+def test_a_web_page_that_is_not_a_report():
+    page = ("<html><head><title>新闻</title><script>var x = '政府信息公开工作年度报告';</script></head><body>"
+            "<div class='nav'>首页 &gt; 新闻</div><p>2023年5月6日，县政府召开常务会议，研究部署防汛工作。</p>"
+            "<p>会议强调，要压实责任。</p></body></html>").encode()
+    with pytest.raises(errors.NotAReport) as info:
+        extract_bytes(page, "news.html")
+    assert str(info.value) == ("news.html: not a government information disclosure annual report: "
+                               "no report title, form tables or report sections found")
+
+
+def test_html_reports_are_read_as_text_without_scripts():
+    body = SAMPLE.replace("\n", "<br>\n")
+    page = f"<html><body><script>alert('x')</script><!-- 注释 1 2 3 --><div>{body}</div></body></html>"
+    doc = read_bytes(page.encode(), "page.html")
+    assert doc.source.format == "html"
+    assert "alert" not in doc.text and "注释" not in doc.text
+    assert extract_bytes(page.encode(), "page.html").value("t3.total.total") == 8
+
+
+def test_format_comes_from_the_bytes():
+    assert detect_format(b"%PDF-1.7\n...", "report.txt") == "pdf"
+    assert detect_format(b"<!DOCTYPE html><html>", "report.txt") == "html"
+    assert detect_format(b"| a | b |", "report.md") == "markdown"
+    assert detect_format(b"plain", "report.html") == "text"
