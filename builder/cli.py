@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 import unicodedata
 from collections import Counter
@@ -116,6 +117,35 @@ def check(folder: Path, as_json: bool) -> None:
         click.echo(f"{len(reports)} reports: " + " · ".join(f"{b} {counts[b]}" for b in BADGES if counts[b]))
     for rejected in corpus.rejected:
         _fail(f"{rejected.file}: {rejected.reason}")
+
+
+@cli.command()
+@click.option("--corpus", "corpus_dir", type=click.Path(path_type=Path), default=Path("datasets/corpus"),
+              show_default=True, help="Folder of report files (and an optional sources.csv).")
+@click.option("--out", type=click.Path(path_type=Path), default=Path("site"), show_default=True,
+              help="Output folder: the site, with the data package in <out>/data/.")
+@click.option("--site-url", default=lambda: os.environ.get("SITE_URL", ""),
+              help="Absolute URL the site is served from, for permalinks and citations [env SITE_URL].")
+@click.option("--no-site", is_flag=True, help="Write the data package only, not the site.")
+def build(corpus_dir: Path, out: Path, site_url: str, no_site: bool) -> None:
+    """Build the datasets and the static site from a corpus folder.
+
+    Every file in the corpus becomes a report or a line in the `rejected`
+    table with the reason; one bad file never stops the build. Writes the
+    data package (CSV, Parquet, Excel, datapackage.json, per-report JSON,
+    CSV and source text) to <out>/data/ and, unless --no-site, the site to
+    <out>/. Progress goes to stderr, then a summary: reports read, files that
+    could not be read and why, badges.
+    """
+    from .build import build as run_build
+
+    try:
+        summary = run_build(corpus_dir, out, site_url=site_url, with_site=not no_site)
+    except errors.BuilderError as e:
+        _fail(str(e))
+        sys.exit(2)
+    for line in summary.lines():
+        click.echo(line, err=True)
 
 
 def main() -> None:

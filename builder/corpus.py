@@ -65,7 +65,7 @@ def load_corpus(folder: Path, progress: Callable[[int, int, Path], None] | None 
             same = first.document.source.sha256 == report.document.source.sha256
             corpus.rejected.append(Rejected(relative, (
                 "identical copy of " if same else "a second report with the same agency and year as ")
-                + Path(first.document.source.path).relative_to(folder).as_posix()))
+                + first.document.source.path))
             continue
         seen[report.report_id] = report
         report.document.source.path = relative

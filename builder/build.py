@@ -1,0 +1,72 @@
+"""The build: one readable sequence of stages, corpus → reports → datasets → site.
+
+Each stage loads its declared inputs, processes, and saves; the site stage
+reads only the dataset files the previous stage wrote.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from .checks import BADGES
+from .corpus import Corpus, load_corpus, stderr_progress
+from .dataset import build_rows, read_sources, write_package
+
+
+@dataclass
+class BuildSummary:
+    reports: int
+    rejected: list[tuple[str, str]]
+    badges: Counter
+    data_dir: Path
+    site_dir: Path | None
+
+    def lines(self) -> list[str]:
+        out = [f"read {self.reports} reports; {len(self.rejected)} files could not be read"]
+        out += [f"  could not read {file}: {reason}" for file, reason in self.rejected]
+        out.append("badges: " + " · ".join(f"{b} {self.badges[b]}" for b in BADGES))
+        out.append(f"datasets: {self.data_dir}")
+        if self.site_dir is not None:
+            out.append(f"site: {self.site_dir}")
+        return out
+
+
+def _say(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def stage_reports(corpus_dir: Path, progress: Callable | None) -> Corpus:
+    return load_corpus(corpus_dir, progress)
+
+
+def stage_datasets(corpus: Corpus, corpus_dir: Path, data_dir: Path, site_url: str) -> None:
+    if data_dir.exists():
+        shutil.rmtree(data_dir)
+    data = build_rows(corpus, read_sources(corpus_dir), site_url)
+    write_package(data, data_dir)
+
+
+def stage_site(data_dir: Path, out: Path, site_url: str, say: Callable[[str], None]) -> None:
+    from .site import build_site
+
+    build_site(data_dir, out, site_url, say)
+
+
+def build(corpus_dir: Path, out: Path, site_url: str = "", with_site: bool = True,
+          say: Callable[[str], None] = _say) -> BuildSummary:
+    """Build the datasets into <out>/data and the site into <out>."""
+    data_dir = out / "data"
+    say(f"reading reports from {corpus_dir}")
+    corpus = stage_reports(corpus_dir, stderr_progress)
+    say(f"writing datasets to {data_dir}")
+    stage_datasets(corpus, corpus_dir, data_dir, site_url)
+    if with_site:
+        say(f"rendering the site into {out}")
+        stage_site(data_dir, out, site_url, say)
+    return BuildSummary(len(corpus.reports), [(r.file, r.reason) for r in corpus.rejected],
+                        Counter(r.badge for r in corpus.reports), data_dir, out if with_site else None)

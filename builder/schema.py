@@ -1,0 +1,231 @@
+"""The published dataset's tables, described once as data.
+
+The same description writes the CSV headers, the Parquet schemas, the Excel
+headers, ``datapackage.json`` and the field documentation on the site. Wide
+tables take their columns from ``builder.forms``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from . import forms
+from .checks import BADGES, OUTCOMES, SEVERITIES
+from .forms import TEMPLATES
+from .tables import STATUSES
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    type: str  # string, integer, number, boolean
+    title_zh: str
+    title_en: str
+    description: str = ""
+    enum: tuple = ()
+    required: bool = False
+
+    def as_json(self) -> dict:
+        out: dict = {"name": self.name, "type": self.type, "title": f"{self.title_zh} / {self.title_en}"}
+        if self.description:
+            out["description"] = self.description
+        constraints: dict = {}
+        if self.required:
+            constraints["required"] = True
+        if self.enum:
+            constraints["enum"] = list(self.enum)
+        if constraints:
+            out["constraints"] = constraints
+        return out
+
+
+@dataclass(frozen=True)
+class ForeignKey:
+    fields: tuple[str, ...]
+    resource: str
+    reference: tuple[str, ...]
+
+    def as_json(self) -> dict:
+        return {"fields": list(self.fields), "reference": {"resource": self.resource, "fields": list(self.reference)}}
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str
+    title_zh: str
+    title_en: str
+    description: str
+    fields: tuple[Field, ...]
+    primary_key: tuple[str, ...]
+    foreign_keys: tuple[ForeignKey, ...] = ()
+    in_workbook: bool = True
+
+    @property
+    def field_names(self) -> list[str]:
+        return [f.name for f in self.fields]
+
+
+def _f(name: str, type_: str, zh: str, en: str, description: str = "", enum: tuple = (), required: bool = False):
+    return Field(name, type_, zh, en, description, enum, required)
+
+
+REPORT_ID = _f("report_id", "string", "报告编号", "report id", "<agency_id>/<year>; the page is /reports/<report_id>/",
+               required=True)
+TO_REPORTS = ForeignKey(("report_id",), "reports", ("report_id",))
+
+_REPORTS = Table(
+    "reports", "报告", "Reports", "One row per report: who, when, which form, and its consistency badge.",
+    (
+        REPORT_ID,
+        _f("agency_id", "string", "机关编号", "agency id", "adcode + pinyin slug of the normalised name", required=True),
+        _f("agency_name", "string", "机关名称", "agency name", "as printed in the report"),
+        _f("province", "string", "省级", "province"),
+        _f("city", "string", "地级", "city"),
+        _f("county", "string", "县级", "county"),
+        _f("adcode", "string", "行政区划代码", "administrative division code", "6 digits, from the cpca gazetteer"),
+        _f("year", "integer", "报告年度", "report year", required=True),
+        _f("template", "string", "表格版本", "form", "the form the report uses, from its own labels",
+           TEMPLATES, True),
+        _f("badge", "string", "一致性标记", "consistency badge", "一致: every error check passes; 不一致: an error "
+           "check fails; 存疑: only warnings fail; 无表格: pre-2019, nothing to check", BADGES, True),
+        _f("summary", "string", "一致性摘要", "summary", "one sentence naming the most important failure"),
+        _f("failed_errors", "integer", "未通过的错误级检查", "failed error checks", "failing instances"),
+        _f("failed_warnings", "integer", "未通过的警告级检查", "failed warning checks", "failing instances"),
+        _f("completeness", "number", "单元格完整度", "completeness", "share of the form's cells found (0–1)"),
+        _f("source_file", "string", "源文件", "source file", "file name in the corpus"),
+        _f("source_format", "string", "源文件格式", "source format", enum=("text", "markdown", "html", "pdf", "docx")),
+        _f("sha256", "string", "源文件SHA-256", "source sha256"),
+        _f("source_url", "string", "原始网址", "source URL", "where the report was published, when known"),
+        _f("retrieved", "string", "获取日期", "retrieved", "date the file was downloaded, when known"),
+        _f("page_url", "string", "本站页面", "page URL", "the report's page on this site"),
+    ),
+    ("report_id",),
+    (ForeignKey(("agency_id",), "agencies", ("agency_id",)),),
+)
+
+LEVELS = ("省", "市", "县", "乡镇", "部门")
+_AGENCIES = Table(
+    "agencies", "机关", "Agencies", "One row per agency, with every name it printed.",
+    (
+        _f("agency_id", "string", "机关编号", "agency id", required=True),
+        _f("name", "string", "规范名称", "normalised name"),
+        _f("names_seen", "string", "报告中出现的名称", "names seen", "every printed name, separated by ；"),
+        _f("province", "string", "省级", "province"),
+        _f("city", "string", "地级", "city"),
+        _f("county", "string", "县级", "county"),
+        _f("adcode", "string", "行政区划代码", "administrative division code"),
+        _f("level", "string", "层级", "level", "省/市/县 government, 乡镇 (township, street office) or 部门 (department)",
+           LEVELS),
+        _f("reports", "integer", "报告数", "reports"),
+        _f("years", "string", "报告年度", "years", "years with a report, separated by spaces"),
+    ),
+    ("agency_id",),
+)
+_CELLS = Table(
+    "cells", "单元格", "Cells", "Long form: every cell of every report with its value, printed text and status.",
+    (
+        REPORT_ID,
+        _f("cell_id", "string", "单元格编号", "cell id", "table.row.column as in the schema", required=True),
+        _f("table", "string", "表", "table", enum=("t2", "t3", "t4")),
+        _f("row", "string", "行", "row"),
+        _f("column", "string", "列", "column"),
+        _f("value", "number", "数值", "value", "null when blank, missing or ambiguous"),
+        _f("raw", "string", "原文", "raw", "the text as printed"),
+        _f("status", "string", "状态", "status", "reported, none (worded 无/—), blank, missing, repaired, ambiguous, "
+           "inferred", STATUSES, True),
+        _f("note", "string", "说明", "note", "the evidence for a repair, inference or ambiguity; candidates"),
+    ),
+    ("report_id", "cell_id"),
+    (TO_REPORTS,),
+    in_workbook=False,
+)
+
+
+def _wide(name: str, zh: str, en: str, key: str, key_zh: str, columns: list[tuple[str, str, str, str]]) -> Table:
+    return Table(
+        name, zh, en, f"One row per report and {key}; the form's columns as columns. Statuses other than "
+        "'reported' are listed in `flags` (details in `cells`).",
+        (
+            REPORT_ID,
+            _f(key, "string", key_zh, key, required=True),
+            _f("label", "string", "表中名称", "label", "the row's label in the form"),
+            *(_f(c, t, czh, cen) for c, t, czh, cen in columns),
+            _f("flags", "string", "状态标记", "flags", "column:status for cells not printed as plain numbers"),
+        ),
+        ("report_id", key),
+        (TO_REPORTS,),
+    )
+
+
+def _t2_columns() -> list[tuple[str, str, str, str]]:
+    seen: dict[str, tuple[str, str, str, str]] = {}
+    for template in (forms.GOV_2021, forms.GOV_2019):
+        for item in forms.FORMS[template].t2:
+            for m in item.measures:
+                kind = "number" if m.id.startswith("amount") else "integer"
+                seen.setdefault(m.id, (m.id, kind, m.label_zh, m.label_en))
+    return list(seen.values())
+
+
+T2_COLUMNS = _t2_columns()
+_TABLE2 = _wide("table2", "表二 主动公开", "Table 2: proactive disclosure", "item", "事项", T2_COLUMNS)
+_TABLE3 = _wide("table3", "表三 依申请公开", "Table 3: requests", "row", "行",
+                [(c.id, "integer", c.label_zh, c.label_en) for c in forms.T3_COLUMNS])
+_TABLE4 = _wide("table4", "表四 复议诉讼", "Table 4: review and litigation", "group", "类别",
+                [(c.id, "integer", c.label_zh, c.label_en) for c in forms.T4_COLUMNS])
+_CHECKS = Table(
+    "checks", "检查结果", "Checks", "One row per evaluated instance of a rule (column, row, group or stated figure).",
+    (
+        REPORT_ID,
+        _f("check_id", "string", "规则编号", "check id", required=True),
+        _f("instance", "string", "实例", "instance", "the column, row, group or figure checked"),
+        _f("severity", "string", "级别", "severity", enum=SEVERITIES),
+        _f("outcome", "string", "结果", "outcome", enum=OUTCOMES, required=True),
+        _f("cells", "string", "涉及单元格", "cells", "cell ids, separated by spaces"),
+        _f("left", "number", "左边", "left side"),
+        _f("right", "number", "右边", "right side"),
+        _f("detail", "string", "详情", "detail", "the equation with both sides, or why not applicable"),
+    ),
+    ("report_id", "check_id", "instance"),
+    (TO_REPORTS, ForeignKey(("check_id",), "rules", ("check_id",))),
+)
+_RULES = Table(
+    "rules", "检查规则", "Rules", "The catalogue of consistency checks.",
+    (
+        _f("check_id", "string", "规则编号", "check id", required=True),
+        _f("severity", "string", "级别", "severity", enum=SEVERITIES),
+        _f("title_zh", "string", "名称", "title (Chinese)"),
+        _f("title_en", "string", "英文名称", "title (English)"),
+        _f("formula_zh", "string", "规则", "rule (Chinese)"),
+        _f("formula_en", "string", "英文规则", "rule (English)"),
+        _f("templates", "string", "适用表格", "forms", "separated by spaces"),
+        _f("scope", "string", "范围", "scope", "report: one report; corpus: needs the same agency's other years",
+           ("report", "corpus")),
+    ),
+    ("check_id",),
+)
+_NARRATIVE = Table(
+    "narrative", "正文数字", "Prose figures", "Counts stated in the text, with the sentence they come from.",
+    (
+        REPORT_ID,
+        _f("seq", "integer", "序号", "sequence", "order in the text", required=True),
+        _f("key", "string", "类别", "key", "e.g. applications_received, admin_review_cases, fees_charged_cny"),
+        _f("value", "number", "数值", "value"),
+        _f("approx", "boolean", "约数", "approximate", "stated as 多/余 (more than)"),
+        _f("sentence", "string", "原句", "sentence"),
+    ),
+    ("report_id", "seq"),
+    (TO_REPORTS,),
+)
+_REJECTED = Table(
+    "rejected", "未能读取的文件", "Rejected files", "Every corpus file that did not become a report, and why.",
+    (
+        _f("file", "string", "文件", "file", required=True),
+        _f("reason", "string", "原因", "reason"),
+    ),
+    ("file",),
+)
+
+TABLES: tuple[Table, ...] = (_REPORTS, _AGENCIES, _CELLS, _TABLE2, _TABLE3, _TABLE4, _CHECKS, _RULES, _NARRATIVE,
+                             _REJECTED)
+TABLE_INDEX = {t.name: t for t in TABLES}

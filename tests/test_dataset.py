@@ -1,0 +1,164 @@
+"""The data package: valid, foreign keys included; Parquet equals CSV; byte-identical rebuilds."""
+
+from __future__ import annotations
+
+import csv
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from builder.build import build
+from builder.schema import TABLES
+
+from .conftest import CORPUS
+
+
+def _build(out: Path, corpus: Path = CORPUS) -> Path:
+    build(corpus, out, with_site=False, say=lambda _: None)
+    return out / "data"
+
+
+@pytest.fixture(scope="module")
+def data(tmp_path_factory) -> Path:
+    return _build(tmp_path_factory.mktemp("build") / "site")
+
+
+def read_csv(path: Path) -> list[dict]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def test_frictionless_validates_the_package_with_foreign_keys(data: Path):
+    from frictionless import validate
+
+    report = validate(data / "datapackage.json")
+    assert report.valid, report.flatten(["resourcePath", "rowNumber", "fieldName", "type", "note"])
+
+
+def test_a_broken_foreign_key_is_caught(data: Path, tmp_path: Path):
+    from frictionless import validate
+
+    copy = tmp_path / "data"
+    shutil.copytree(data, copy)
+    checks = (copy / "checks.csv").read_text(encoding="utf-8").replace(",t3.balance,", ",t3.no_such_rule,", 1)
+    (copy / "checks.csv").write_text(checks, encoding="utf-8")
+    package = json.loads((copy / "datapackage.json").read_text(encoding="utf-8"))
+    for resource in package["resources"]:
+        if resource["name"] == "checks":  # keep the hash check from hiding the foreign-key check
+            del resource["hash"], resource["bytes"]
+    (copy / "datapackage.json").write_text(json.dumps(package, ensure_ascii=False), encoding="utf-8")
+    report = validate(copy / "datapackage.json")
+    assert not report.valid
+    assert "foreign-key" in {e.type for task in report.tasks for e in task.errors}
+
+
+def test_package_metadata_comes_from_the_corpus(data: Path):
+    package = json.loads((data / "datapackage.json").read_text(encoding="utf-8"))
+    for key in ("name", "title", "description", "version", "licenses", "sources", "contributors", "created"):
+        assert package[key], key
+    assert package["created"] == "2024-02-01T00:00:00Z"  # no retrieval dates: after the newest report year
+    assert package["version"].startswith("2023.5.0+")
+    names = {r["name"] for r in package["resources"]}
+    for table in TABLES:
+        assert {table.name, f"{table.name}-parquet"} <= names
+    fields = {r["name"]: r for r in package["resources"]}["reports"]["schema"]["fields"]
+    badge = next(f for f in fields if f["name"] == "badge")
+    assert badge["constraints"]["enum"] == ["一致", "不一致", "存疑", "无表格"]
+    assert "报告" in next(f for f in fields if f["name"] == "report_id")["title"]
+
+
+def test_parquet_has_the_same_rows_and_values_as_csv_in_pyarrow_and_duckdb(data: Path):
+    import duckdb
+    import pyarrow.parquet as pq
+
+    for table in TABLES:
+        rows = read_csv(data / f"{table.name}.csv")
+        arrow = pq.read_table(data / f"{table.name}.parquet").to_pylist()
+        con = duckdb.connect()
+        duck = con.execute(f"SELECT * FROM read_parquet('{data / (table.name + '.parquet')}')").fetchall()
+        names = [d[0] for d in con.description]
+        duck = [dict(zip(names, row, strict=True)) for row in duck]
+        assert len(rows) == len(arrow) == len(duck), table.name
+        for field in table.fields:
+            for csv_row, arrow_row, duck_row in zip(rows, arrow, duck, strict=True):
+                text = csv_row[field.name]
+                for value in (arrow_row[field.name], duck_row[field.name]):
+                    if text == "":
+                        assert value is None, (table.name, field.name)
+                    elif field.type == "integer":
+                        assert isinstance(value, int) and value == int(text), (table.name, field.name)
+                    elif field.type == "number":
+                        assert value == float(text), (table.name, field.name)
+                    elif field.type == "boolean":
+                        assert value == (text == "true")
+                    else:
+                        assert value == text, (table.name, field.name)
+
+
+def test_the_same_corpus_builds_byte_identical_files(data: Path, tmp_path: Path):
+    again = _build(tmp_path / "again")
+    first = sorted(p.relative_to(data) for p in data.rglob("*") if p.is_file())
+    second = sorted(p.relative_to(again) for p in again.rglob("*") if p.is_file())
+    assert first == second
+    for relative in first:
+        assert (data / relative).read_bytes() == (again / relative).read_bytes(), relative
+
+
+def test_sample_figures_are_in_the_tables(data: Path):
+    pengyang = "640425-pengyang-xian-renmin-zhengfu/2022"
+    cells = {(r["report_id"], r["cell_id"]): r for r in read_csv(data / "cells.csv")}
+    assert cells[(pengyang, "t3.total.total")]["value"] == "27"
+    assert cells[(pengyang, "t3.total.total")]["status"] == "reported"
+    table3 = {(r["report_id"], r["row"]): r for r in read_csv(data / "table3.csv")}
+    assert table3[(pengyang, "total")]["total"] == "27"
+    assert table3[(pengyang, "new_received")]["natural_person"] == "27"
+    guyuan = "640400-guyuan-shi-renmin-zhengfu-bangongshi/2019"
+    assert table3[(guyuan, "denied.internal_affairs")]["flags"] == "natural_person:repaired"
+    table2 = {(r["report_id"], r["item"]): r for r in read_csv(data / "table2.csv")}
+    assert table2[(pengyang, "fees")]["amount_10k_cny"] == "3756"
+    reports = {r["report_id"]: r for r in read_csv(data / "reports.csv")}
+    assert reports[pengyang]["badge"] == "存疑" and reports[guyuan]["badge"] == "不一致"
+    assert reports[pengyang]["page_url"] == f"reports/{pengyang}/"
+    agencies = {r["agency_id"]: r for r in read_csv(data / "agencies.csv")}
+    assert agencies["640425-pengyang-xian-renmin-zhengfu"]["level"] == "县"
+    assert agencies["640400-guyuan-shi-renmin-zhengfu-bangongshi"]["level"] == "市"
+
+
+def test_per_report_files_at_stable_paths(data: Path):
+    base = data / "reports" / "640425-pengyang-xian-renmin-zhengfu"
+    document = json.loads((base / "2022.json").read_text(encoding="utf-8"))
+    assert document["report_id"] == "640425-pengyang-xian-renmin-zhengfu/2022"
+    assert document["badge"] == "存疑" and document["checks"]
+    assert document["source"]["note"].startswith("Pipe tables")
+    rows = read_csv(base / "2022.csv")
+    assert len(rows) == 200 and {r["report_id"] for r in rows} == {document["report_id"]}
+    assert "彭阳县" in (base / "2022.txt").read_text(encoding="utf-8")
+
+
+def test_workbook_has_chinese_headers_and_a_readme(data: Path):
+    from openpyxl import load_workbook
+
+    workbook = load_workbook(data / "reports.xlsx", read_only=True)
+    assert workbook.sheetnames[0] == "说明 README"
+    assert "报告" in workbook.sheetnames and "表三 依申请公开" in workbook.sheetnames
+    header = next(workbook["报告"].iter_rows(max_row=1, values_only=True))
+    assert header[:3] == ("报告编号", "机关编号", "机关名称")
+
+
+def test_unreadable_files_are_listed_not_lost(tmp_path: Path):
+    corpus = tmp_path / "corpus"
+    shutil.copytree(CORPUS, corpus)
+    (corpus / "empty.txt").write_bytes(b"")
+    (corpus / "copy.txt").write_bytes((CORPUS / "002_ca7c6a4c8b1a7e82.txt").read_bytes())
+    (corpus / "news.html").write_text("<html><body><p>县政府召开会议。</p></body></html>", encoding="utf-8")
+    data = _build(tmp_path / "site", corpus)
+    rejected = read_csv(data / "rejected.csv")
+    assert rejected == [
+        {"file": "copy.txt", "reason": "identical copy of 002_ca7c6a4c8b1a7e82.txt"},
+        {"file": "empty.txt", "reason": "empty file"},
+        {"file": "news.html", "reason": "not a government information disclosure annual report: "
+                                        "no report title, form tables or report sections found"},
+    ]
+    assert len(read_csv(data / "reports.csv")) == 5
