@@ -193,7 +193,7 @@ def _cy_carry(report, context=None) -> list[Result]:
         out.append(Result(
             "cy.carry", "warning", PASS if ok else FAIL, col.id, [now, f"{prev.report_id}:{before}"], a, b,
             f"cy.carry.{col.id}: 上年结转 {_num(a)} {'=' if ok else '≠'} {_num(b)} "
-            f"(结转下年度 in {prev.report_id})",
+            f"(结转下年度 in {prev.report_id})" + ("" if ok else f"; difference {_num(a - b)}"),
             "" if ok else f"表三“{col.label_zh}”上年结转为 {_num(a)}，{report.year - 1} 年报告结转下年度为 {_num(b)}"))
     return out
 
@@ -222,7 +222,8 @@ def _in_force_flow(report, context=None) -> list[Result]:
             "t2.in_force_flow", "warning", PASS if ok else FAIL, item, [*now, f"{prev.report_id}:{before}"],
             in_force, expected,
             f"t2.in_force_flow.{item}: 现行有效 {_num(in_force)} {'=' if ok else '≠'} "
-            f"{_num(last)} + {_num(issued)} − {_num(repealed)} = {_num(expected)}",
+            f"{_num(last)} + {_num(issued)} − {_num(repealed)} = {_num(expected)}"
+            + ("" if ok else f"; difference {_num(in_force - expected)}"),
             "" if ok else f"表二“{label}”现行有效 {_num(in_force)} 件，按上年 {_num(last)} 件加制发减废止应为 "
                           f"{_num(expected)} 件"))
     return out

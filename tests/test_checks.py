@@ -1,0 +1,910 @@
+"""The consistency checks, rule by rule: pass, fail and not_applicable, with exact details.
+
+Most reports here are made straight from cell values (``checkhelpers.make_report``);
+a few go through text rendering and extraction, so that the two paths agree.
+Property-based tests draw consistent tables 3 and 4 and change or blank one cell.
+"""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from builder import forms, synthetic
+from builder.checks import FAIL, NA, PASS, RULE_INDEX, RULES, check_corpus, check_report, outcome_of, outcomes
+from builder.extract import extract_bytes
+from builder.forms import GOV_2019, GOV_2021, PRE_2019
+from builder.metadata import Agency
+
+from .checkhelpers import AGENCY, AGENCY_ID, OTHER_AGENCY, cell, make_report, prose_lines, small_values
+
+TEMPLATED = (GOV_2021, GOV_2019)
+YEAR = {GOV_2021: 2022, GOV_2019: 2020}
+ERROR_RULES = [r.id for r in RULES if r.severity == "error"]
+# The cells the sums of tables 3 and 4 are made of.
+T3T4 = {t: [c for c in forms.cells(t) if c.table in ("t3", "t4")] for t in TEMPLATED}
+
+
+def checked(values: dict, template: str = GOV_2021, year: int | None = None, **kwargs):
+    report = make_report(values, template, year or YEAR[template], **kwargs)
+    check_report(report)
+    return report
+
+
+def by_instance(report, rule: str) -> dict:
+    out = {r.instance: r for r in report.checks if r.id == rule}
+    assert len(out) == len([r for r in report.checks if r.id == rule]), f"{rule}: instances not unique"
+    return out
+
+
+def failing(report) -> set[tuple[str, str]]:
+    """Failing error and warning instances (completeness, info only, is asserted on its own)."""
+    return {(r.id, r.instance) for r in report.checks if r.outcome == FAIL and r.severity != "info"}
+
+
+def t3(row: str, col: str) -> str:
+    return forms.t3_cell(row, col)
+
+
+def t4(group: str, col: str) -> str:
+    return forms.t4_cell(group, col)
+
+
+# --- t3.balance -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("template", TEMPLATED)
+def test_balance_passes_for_every_column(template):
+    report = checked(small_values(template), template)
+    results = by_instance(report, "t3.balance")
+    assert list(results) == [c.id for c in forms.T3_COLUMNS]
+    assert {r.outcome for r in results.values()} == {PASS}
+    person = results["natural_person"]
+    assert person.detail == "t3.balance.natural_person: 6+2 = 8 = 8 (总计+结转下年度: 6+2)"
+    assert (person.left, person.right, person.summary_zh) == (8, 8, "")
+    assert person.cells == [t3("new_received", "natural_person"), t3("carried_over", "natural_person"),
+                            t3("total", "natural_person"), t3("carried_forward", "natural_person")]
+
+
+def test_balance_fails_naming_cells_sides_and_difference():
+    values = small_values()
+    values[t3("carried_forward", "natural_person")] = 3  # rows still add up across: 3 + 0 = 3
+    values[t3("carried_forward", "total")] = 3
+    report = checked(values)
+    assert failing(report) == {("t3.balance", "natural_person"), ("t3.balance", "total")}
+    person = by_instance(report, "t3.balance")["natural_person"]
+    assert person.severity == "error"
+    assert person.cells == [t3("new_received", "natural_person"), t3("carried_over", "natural_person"),
+                            t3("total", "natural_person"), t3("carried_forward", "natural_person")]
+    assert (person.left, person.right) == (8, 9)
+    assert person.detail == "t3.balance.natural_person: 6+2 = 8 ≠ 9 (总计+结转下年度: 6+3); difference -1"
+    assert person.summary_zh == "表三“自然人”一列新收加上年结转为 8，办理总计加结转下年度为 9"
+    assert by_instance(report, "t3.balance")["total"].detail == \
+        "t3.balance.total: 9+2 = 11 ≠ 12 (总计+结转下年度: 9+3); difference -1"
+    assert report.badge == "不一致"
+    assert report.summary == "不一致：表三“自然人”一列新收加上年结转为 8，办理总计加结转下年度为 9（另有 1 处）"
+
+
+@pytest.mark.parametrize("status", ["blank", "missing", "ambiguous"])
+def test_balance_unusable_cell_is_not_applicable_never_zero(status):
+    values = small_values()
+    # Read as 0, the first would fail (6+2 ≠ 6+0) and the second pass (3+0 = 3+0): both must be NA.
+    values[t3("carried_forward", "natural_person")] = cell(None, status, raw="2 0" if status == "ambiguous" else "")
+    values[t3("carried_forward", "legal_service_org")] = cell(None, status)
+    report = checked(values)
+    results = by_instance(report, "t3.balance")
+    for col in ("natural_person", "legal_service_org"):
+        assert results[col].outcome == NA
+        assert results[col].left is None and results[col].right is None
+        assert results[col].detail == f"t3.balance.{col}: {t3('carried_forward', col)} is {status}"
+    assert {r.outcome for c, r in results.items() if c not in ("natural_person", "legal_service_org")} == {PASS}
+    assert by_instance(report, "t3.total_cols")["carried_forward"].outcome == NA
+    assert failing(report) == set()
+    assert outcomes(report)["t3.balance"] == PASS  # some columns could be checked, and they hold
+
+
+def test_balance_not_applicable_when_table_3_is_missing():
+    values = {k: v for k, v in small_values().items() if not k.startswith("t3.")}
+    report = checked(values)
+    results = by_instance(report, "t3.balance")
+    assert {r.outcome for r in results.values()} == {NA}
+    assert results["total"].detail == ("t3.balance.total: t3.new_received.total is missing, t3.carried_over.total "
+                                       "is missing, t3.total.total is missing and 1 more")
+    assert outcomes(report)["t3.balance"] == NA
+
+
+# --- t3.total_rows ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("template", TEMPLATED)
+def test_total_rows_passes_for_every_column(template):
+    report = checked(small_values(template), template)
+    results = by_instance(report, "t3.total_rows")
+    assert list(results) == [c.id for c in forms.T3_COLUMNS]
+    assert {r.outcome for r in results.values()} == {PASS}
+    # 2021: 21 result rows ((六) split in three); 2019: 19 ((六) one row).
+    assert len(results["total"].cells) == (22 if template == GOV_2021 else 20)
+    assert results["total"].cells[-1] == t3("total", "total")
+
+
+def test_total_rows_fails_naming_cells_sides_and_difference():
+    values = small_values()
+    values[t3("granted", "natural_person")] = 5  # and the row total, so that the row still adds up
+    values[t3("granted", "total")] = 6
+    report = checked(values)
+    assert failing(report) == {("t3.total_rows", "natural_person"), ("t3.total_rows", "total")}
+    person = by_instance(report, "t3.total_rows")["natural_person"]
+    assert person.detail == ("t3.total_rows.natural_person: 5+0+0+0+0+0+0+0+0+0+1+0+0+0+1+0+0+0+0+0+0 = 7 ≠ 6 "
+                             "(总计: 6); difference 1")
+    assert (person.left, person.right) == (7, 6)
+    assert person.cells == [t3(r, "natural_person") for r in forms.FORMS[GOV_2021].t3_results] + \
+        [t3("total", "natural_person")]
+    assert person.summary_zh == "表三“自然人”一列（七）总计为 6，各项办理结果之和为 7"
+
+
+def test_total_rows_2019_uses_the_single_other_row():
+    values = small_values(GOV_2019)
+    values[t3("other", "natural_person")] = 2
+    values[t3("other", "total")] = 2
+    report = checked(values, GOV_2019)
+    assert failing(report) == {("t3.total_rows", "natural_person"), ("t3.total_rows", "total")}
+    assert t3("other", "natural_person") in by_instance(report, "t3.total_rows")["natural_person"].cells
+    assert by_instance(report, "t3.total_rows")["natural_person"].detail.endswith("= 8 ≠ 6 (总计: 6); difference 2")
+
+
+def test_total_rows_unusable_result_cell_is_not_applicable():
+    values = small_values()
+    values[t3("denied.state_secret", "research_institution")] = cell(None, "blank")
+    report = checked(values)
+    rows, cols = by_instance(report, "t3.total_rows"), by_instance(report, "t3.total_cols")
+    assert rows["research_institution"].outcome == NA
+    assert rows["research_institution"].detail == \
+        "t3.total_rows.research_institution: t3.denied.state_secret.research_institution is blank"
+    assert cols["denied.state_secret"].outcome == NA
+    assert [(r.id, r.instance) for r in report.checks if r.outcome == NA and r.id.startswith("t3.")] == [
+        ("t3.total_rows", "research_institution"), ("t3.total_cols", "denied.state_secret")]
+    assert failing(report) == set()
+
+
+# --- t3.total_cols ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("template", TEMPLATED)
+def test_total_cols_passes_for_every_row(template):
+    report = checked(small_values(template), template)
+    results = by_instance(report, "t3.total_cols")
+    assert list(results) == [r.id for r in forms.FORMS[template].t3_rows]
+    assert {r.outcome for r in results.values()} == {PASS}
+    assert results["granted"].detail == "t3.total_cols.granted: 4+0+0+0+1+0 = 5 = 5 (总计: 5)"
+
+
+def test_total_cols_fails_naming_cells_sides_and_difference():
+    values = small_values()
+    values[t3("granted", "natural_person")] = 5  # the column still adds up: 5 + 0 + 1 = 6
+    values[t3("unable.not_held", "natural_person")] = 0
+    report = checked(values)
+    assert failing(report) == {("t3.total_cols", "granted"), ("t3.total_cols", "unable.not_held")}
+    granted = by_instance(report, "t3.total_cols")["granted"]
+    assert granted.cells == [t3("granted", c) for c in forms.T3_APPLICANTS] + [t3("granted", "total")]
+    assert (granted.left, granted.right) == (6, 5)
+    assert granted.detail == "t3.total_cols.granted: 5+0+0+0+1+0 = 6 ≠ 5 (总计: 5); difference 1"
+    assert granted.summary_zh == "表三“（一）予以公开”一行总计为 5，各类申请人之和为 6"
+    assert by_instance(report, "t3.total_cols")["unable.not_held"].detail == \
+        "t3.total_cols.unable.not_held: 0+0+0+0+0+0 = 0 ≠ 1 (总计: 1); difference -1"
+
+
+def test_total_cols_unusable_total_is_not_applicable():
+    values = small_values()
+    values[t3("granted", "total")] = cell(None, "ambiguous", raw="51")
+    report = checked(values)
+    assert by_instance(report, "t3.total_cols")["granted"].outcome == NA
+    assert by_instance(report, "t3.total_cols")["granted"].detail == \
+        "t3.total_cols.granted: t3.granted.total is ambiguous"
+    assert by_instance(report, "t3.total_rows")["total"].outcome == NA
+    assert failing(report) == set()
+
+
+# --- t4.group_sums ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("template", TEMPLATED)
+def test_group_sums_pass(template):
+    report = checked(small_values(template), template)
+    results = by_instance(report, "t4.group_sums")
+    assert list(results) == ["admin_review", "litigation_direct", "litigation_after_review"]
+    assert {r.outcome for r in results.values()} == {PASS}
+    assert results["admin_review"].detail == "t4.group_sums.admin_review: 1+1+0+0 = 2 = 2 (总计: 2)"
+
+
+def test_group_sums_fail_as_in_the_issue():
+    values = small_values()
+    values[t4("litigation_after_review", "upheld")] = 1
+    values[t4("litigation_after_review", "pending")] = 1
+    report = checked(values)
+    assert failing(report) == {("t4.group_sums", "litigation_after_review")}
+    result = by_instance(report, "t4.group_sums")["litigation_after_review"]
+    assert result.cells == [t4("litigation_after_review", c.id) for c in forms.T4_COLUMNS]
+    assert (result.left, result.right) == (2, 0)
+    assert result.detail == "t4.group_sums.litigation_after_review: 1+0+0+1 = 2 ≠ 0 (总计: 0); difference 2"
+    assert report.summary == "不一致：表四“行政诉讼·复议后起诉”总计为 0，分项之和为 2"
+
+
+def test_group_sums_not_applicable_when_table_4_is_missing_or_a_cell_blank():
+    values = {k: v for k, v in small_values().items() if not k.startswith("t4.litigation")}
+    values[t4("admin_review", "corrected")] = cell(None, "blank")
+    report = checked(values)
+    results = by_instance(report, "t4.group_sums")
+    assert {r.outcome for r in results.values()} == {NA}
+    assert results["admin_review"].detail == "t4.group_sums.admin_review: t4.admin_review.corrected is blank"
+    assert results["litigation_direct"].detail == (
+        "t4.group_sums.litigation_direct: t4.litigation_direct.upheld is missing, t4.litigation_direct.corrected "
+        "is missing, t4.litigation_direct.other is missing and 2 more")
+    assert outcomes(report)["t4.group_sums"] == NA
+
+
+# --- t2.nonnegative ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("template", TEMPLATED)
+def test_nonnegative_passes_and_a_2019_change_may_be_negative(template):
+    report = checked(small_values(template), template)
+    results = by_instance(report, "t2.nonnegative")
+    assert list(results) == [item.id for item in forms.FORMS[template].t2]
+    assert {r.outcome for r in results.values()} == {PASS}
+    if template == GOV_2019:
+        assert results["licensing"].cells == ["t2.licensing.prev_items", "t2.licensing.decisions"]
+        assert results["licensing"].detail == "t2.nonnegative.licensing: 2 counts ≥ 0"
+    else:
+        assert results["rules"].detail == "t2.nonnegative.rules: 3 counts ≥ 0"
+
+
+@pytest.mark.parametrize(("template", "bad", "value", "summary"), [
+    (GOV_2021, "t2.rules.repealed", -1, "表二“规章·本年废止件数”为负数 -1"),
+    (GOV_2021, "t2.fees.amount_10k_cny", -0.5, "表二“行政事业性收费·本年收费金额（单位：万元）”为负数 -0.5"),
+    (GOV_2019, "t2.licensing.prev_items", -12, "表二“行政许可·上一年项目数量”为负数 -12"),
+])
+def test_nonnegative_fails_naming_the_cell(template, bad, value, summary):
+    values = small_values(template)
+    values[bad] = value
+    report = checked(values, template)
+    item = bad.split(".")[1]
+    assert failing(report) == {("t2.nonnegative", item)}
+    result = by_instance(report, "t2.nonnegative")[item]
+    assert result.cells == [bad]
+    assert (result.left, result.right) == (value, 0)
+    assert result.detail == f"t2.nonnegative.{item}: {bad} = {value} < 0"
+    assert result.summary_zh == summary
+    assert report.badge == "不一致"
+
+
+def test_nonnegative_names_every_negative_cell_of_an_item():
+    values = small_values()
+    values["t2.normative_docs.issued"] = -2
+    values["t2.normative_docs.in_force"] = -10
+    result = by_instance(checked(values), "t2.nonnegative")["normative_docs"]
+    assert result.outcome == FAIL
+    assert result.cells == ["t2.normative_docs.issued", "t2.normative_docs.in_force"]
+
+
+def test_nonnegative_not_applicable_without_usable_cells_and_unusable_cells_are_skipped():
+    values = small_values()
+    values["t2.fees.amount_10k_cny"] = cell(None, "blank")
+    values["t2.rules.issued"] = cell(None, "ambiguous", raw="2115")
+    values["t2.rules.repealed"] = cell(None, "ambiguous", raw="2115")
+    report = checked(values)
+    results = by_instance(report, "t2.nonnegative")
+    assert results["fees"].outcome == NA
+    assert results["fees"].detail == "t2.nonnegative.fees: t2.fees.amount_10k_cny is blank"
+    assert results["rules"].outcome == PASS and results["rules"].cells == ["t2.rules.in_force"]
+    no_t2 = checked({k: v for k, v in small_values().items() if not k.startswith("t2.")})
+    assert {r.outcome for r in by_instance(no_t2, "t2.nonnegative").values()} == {NA}
+    assert outcomes(no_t2)["t2.nonnegative"] == NA
+
+
+# --- across years: cy.carry and t2.in_force_flow (reports made from values) ---------------
+
+
+def year_pair(change_now: dict | None = None, change_before: dict | None = None, before_template: str = GOV_2021,
+              now_template: str = GOV_2021, agency_before: str = AGENCY):
+    """Two consecutive reports of one agency (2021, 2022 unless a template says otherwise),
+    consistent across years unless changed; checked as a corpus."""
+    before = small_values(before_template)
+    before.update(change_before or {})
+    now = small_values(now_template)
+    if now_template == GOV_2021:
+        now["t2.normative_docs.in_force"] = 11  # 10 + 2 issued − 1 repealed
+    now.update(change_now or {})
+    before_year = 2020 if before_template == GOV_2019 else 2021 if now_template == GOV_2021 else 2019
+    reports = [make_report(before, before_template, before_year, agency_before),
+               make_report(now, now_template, before_year + 1)]
+    check_corpus(reports)
+    return reports
+
+
+def test_carry_passes_for_every_column():
+    _, now = year_pair()
+    results = by_instance(now, "cy.carry")
+    assert list(results) == [c.id for c in forms.T3_COLUMNS]
+    assert {r.outcome for r in results.values()} == {PASS}
+    assert results["natural_person"].detail == \
+        f"cy.carry.natural_person: 上年结转 2 = 2 (结转下年度 in {AGENCY_ID}/2021)"
+    assert outcomes(now)["cy.carry"] == PASS and now.badge == "一致"
+
+
+def test_carry_fails_naming_both_reports_cells_and_the_difference():
+    _, now = year_pair({t3("new_received", "natural_person"): 7, t3("carried_over", "natural_person"): 1,
+                        t3("new_received", "total"): 10, t3("carried_over", "total"): 1})
+    assert failing(now) == {("cy.carry", "natural_person"), ("cy.carry", "total")}
+    result = by_instance(now, "cy.carry")["natural_person"]
+    assert result.severity == "warning"
+    assert result.cells == [t3("carried_over", "natural_person"), f"{AGENCY_ID}/2021:{t3('carried_forward', 'natural_person')}"]
+    assert (result.left, result.right) == (1, 2)
+    assert result.detail == \
+        f"cy.carry.natural_person: 上年结转 1 ≠ 2 (结转下年度 in {AGENCY_ID}/2021); difference -1"
+    assert result.summary_zh == "表三“自然人”上年结转为 1，2021 年报告结转下年度为 2"
+    assert now.badge == "存疑"
+    assert now.summary == "存疑：表三“自然人”上年结转为 1，2021 年报告结转下年度为 2（另有 1 处）"
+
+
+def test_carry_across_the_change_of_form():
+    before, now = year_pair(before_template=GOV_2019)
+    assert (before.year, now.year) == (2020, 2021)
+    assert outcomes(now)["cy.carry"] == PASS
+    assert outcomes(before)["cy.carry"] == NA
+
+
+def test_carry_not_applicable_without_last_years_table_3():
+    alone = make_report(small_values(), GOV_2021, 2022)
+    check_corpus([alone])
+    assert [(r.outcome, r.detail) for r in alone.checks if r.id == "cy.carry"] == [
+        (NA, f"cy.carry: no 2021 report of {AGENCY_ID} with table 3")]
+    prose_only = make_report({}, PRE_2019, 2018)
+    first = make_report(small_values(GOV_2019), GOV_2019, 2019)
+    check_corpus([prose_only, first])
+    assert outcomes(first)["cy.carry"] == NA
+    _, other = year_pair(agency_before=OTHER_AGENCY)
+    assert outcomes(other)["cy.carry"] == NA  # another agency's 2021 is not this one's last year
+    check_report(alone)  # a single report, without its corpus
+    assert [(r.outcome, r.detail) for r in alone.checks if r.id == "cy.carry"] == [
+        (NA, "cy.carry: needs the same agency's other years (run `check` on the corpus)")]
+
+
+def test_carry_unusable_cell_either_year_is_not_applicable():
+    _, now = year_pair({t3("carried_over", "natural_person"): cell(None, "blank")},
+                       {t3("carried_forward", "total"): cell(None, "ambiguous", raw="2 0")})
+    results = by_instance(now, "cy.carry")
+    assert results["natural_person"].outcome == NA and results["total"].outcome == NA
+    assert results["natural_person"].detail == (
+        "cy.carry.natural_person: t3.carried_over.natural_person or last year's "
+        "t3.carried_forward.natural_person not usable")
+    assert {r.outcome for c, r in results.items() if c not in ("natural_person", "total")} == {PASS}
+
+
+def test_in_force_flow_passes():
+    _, now = year_pair()
+    results = by_instance(now, "t2.in_force_flow")
+    assert {i: r.outcome for i, r in results.items()} == {"rules": PASS, "normative_docs": PASS}
+    assert results["normative_docs"].detail == "t2.in_force_flow.normative_docs: 现行有效 11 = 10 + 2 − 1 = 11"
+    assert results["rules"].detail == "t2.in_force_flow.rules: 现行有效 3 = 3 + 0 − 0 = 3"
+
+
+def test_in_force_flow_fails_naming_cells_both_sides_and_the_difference():
+    _, now = year_pair({"t2.normative_docs.in_force": 10})
+    assert failing(now) == {("t2.in_force_flow", "normative_docs")}
+    result = by_instance(now, "t2.in_force_flow")["normative_docs"]
+    assert result.cells == ["t2.normative_docs.in_force", "t2.normative_docs.issued", "t2.normative_docs.repealed",
+                            f"{AGENCY_ID}/2021:t2.normative_docs.in_force"]
+    assert (result.left, result.right) == (10, 11)
+    assert result.detail == "t2.in_force_flow.normative_docs: 现行有效 10 ≠ 10 + 2 − 1 = 11; difference -1"
+    assert result.summary_zh == "表二“规范性文件”现行有效 10 件，按上年 10 件加制发减废止应为 11 件"
+    assert now.badge == "存疑"
+
+
+def test_in_force_flow_not_applicable():
+    _, after_2019_form = year_pair(before_template=GOV_2019)
+    assert [(r.outcome, r.detail) for r in after_2019_form.checks if r.id == "t2.in_force_flow"] == [
+        (NA, f"t2.in_force_flow: no 2020 report of {AGENCY_ID} on the 2021 form")]
+    alone = make_report(small_values(), GOV_2021, 2022)
+    check_corpus([alone])
+    assert outcomes(alone)["t2.in_force_flow"] == NA
+    _, blank = year_pair({"t2.rules.issued": cell(None, "blank")}, {"t2.normative_docs.in_force": cell(None, "missing")})
+    results = by_instance(blank, "t2.in_force_flow")
+    assert {i: r.outcome for i, r in results.items()} == {"rules": NA, "normative_docs": NA}
+    assert results["rules"].detail == "t2.in_force_flow.rules: cells not usable this year or last"
+    assert outcomes(blank)["t2.in_force_flow"] == NA
+    nineteen = make_report(small_values(GOV_2019), GOV_2019, 2020)
+    check_corpus([nineteen])
+    assert [r for r in nineteen.checks if r.id == "t2.in_force_flow"] == []  # not a gov-2019 rule
+    assert outcomes(nineteen)["t2.in_force_flow"] == NA
+
+
+# --- narr.applications ----------------------------------------------------------------
+
+
+def test_applications_in_prose_match_table_3():
+    report = checked(small_values(), lines=prose_lines(2022, applications=9))
+    [result] = by_instance(report, "narr.applications").values()
+    assert result.instance == "applications_received#1" and result.outcome == PASS
+    assert result.detail == ("narr.applications: prose 9 matches table 3 (本年新收 9; 办理总计 9; 新收+上年结转 11; "
+                             "总计+结转下年度 11) — “2022年，固原市彭阳县人民政府共收到政府信息公开申请9件。”")
+    assert result.cells == [t3(r, "total") for r in forms.T3_TERMS]
+    with_carried = checked(small_values(), lines=["2022年，本机关共受理政府信息公开申请11件，上年结转申请2件。"])
+    assert [(r.instance, r.outcome) for r in with_carried.checks if r.id == "narr.applications"] == [
+        ("applications_received#1", PASS), ("applications_carried_over#2", PASS)]
+    approx = checked(small_values(), lines=["2022年共收到政府信息公开申请10余件。"])
+    assert [(r.left, r.outcome) for r in approx.checks if r.id == "narr.applications"] == [(10, PASS)]  # 11 = 9 + 2
+
+
+def test_applications_in_prose_differ_from_table_3():
+    report = checked(small_values(), lines=prose_lines(2022, applications=12))
+    [result] = by_instance(report, "narr.applications").values()
+    assert result.outcome == FAIL and result.severity == "warning"
+    assert (result.left, result.right) == (12, 9)
+    assert result.detail == ("narr.applications: prose 12 matches none of table 3 (本年新收 9; 办理总计 9; "
+                             "新收+上年结转 11; 总计+结转下年度 11) — “2022年，固原市彭阳县人民政府共收到政府信息公开申请12件。”")
+    assert result.summary_zh == "正文称申请 12 件，表三为本年新收 9; 办理总计 9; 新收+上年结转 11; 总计+结转下年度 11"
+    assert report.badge == "存疑"
+
+
+def test_applications_not_applicable():
+    report = checked(small_values(), lines=prose_lines(2022))
+    assert [(r.outcome, r.detail) for r in report.checks if r.id == "narr.applications"] == [
+        (NA, "narr.applications: no count of applications stated in the prose")]
+    values = small_values()
+    values[t3("new_received", "total")] = cell(None, "blank")
+    values[t3("carried_over", "total")] = cell(None, "missing")
+    report = checked(values, lines=["2022年共收到政府信息公开申请9件，上年结转申请2件。"])
+    assert [(r.instance, r.outcome, r.detail) for r in report.checks if r.id == "narr.applications"] == [
+        ("applications_received#1", NA, "narr.applications: table 3 totals not usable for applications_received"),
+        ("applications_carried_over#2", NA,
+         "narr.applications: table 3 totals not usable for applications_carried_over")]
+
+
+# --- narr.review_litigation ------------------------------------------------------------
+
+
+def test_review_and_litigation_in_prose_match_table_4():
+    report = checked(small_values(), lines=["2022年，全年发生政府信息公开行政复议2件，行政诉讼1件。"])
+    results = by_instance(report, "narr.review_litigation")
+    assert {i: r.outcome for i, r in results.items()} == {"admin_review_cases#1": PASS, "litigation_cases#2": PASS}
+    assert results["litigation_cases#2"].cells == [t4("litigation_direct", "total"),
+                                                   t4("litigation_after_review", "total")]
+    assert results["admin_review_cases#1"].detail == \
+        "narr.review_litigation: prose 行政复议 2 = table 4 2 — “2022年，全年发生政府信息公开行政复议2件，行政诉讼1件。”"
+
+
+def test_review_and_litigation_in_prose_differ_from_table_4():
+    report = checked(small_values(), lines=["全年发生政府信息公开行政复议3件。", "全年未发生政府信息公开行政诉讼案件。"])
+    results = by_instance(report, "narr.review_litigation")
+    assert {i: r.outcome for i, r in results.items()} == {"admin_review_cases#1": FAIL, "litigation_cases#2": FAIL}
+    review = results["admin_review_cases#1"]
+    assert (review.left, review.right, review.cells) == (3, 2, [t4("admin_review", "total")])
+    assert review.detail == "narr.review_litigation: prose 行政复议 3 ≠ table 4 2 — “全年发生政府信息公开行政复议3件。”"
+    assert review.summary_zh == "正文称行政复议 3 件，表四总计为 2 件"
+    assert results["litigation_cases#2"].detail == \
+        "narr.review_litigation: prose 行政诉讼 0 ≠ table 4 1 — “全年未发生政府信息公开行政诉讼案件。”"
+
+
+def test_review_and_litigation_not_applicable():
+    report = checked(small_values(), lines=prose_lines(2022, applications=9))
+    assert [(r.outcome, r.detail) for r in report.checks if r.id == "narr.review_litigation"] == [
+        (NA, "narr.review_litigation: no 行政复议/行政诉讼 count stated in the prose")]
+    values = small_values()
+    values[t4("litigation_after_review", "total")] = cell(None, "blank")  # 0 if it were read as 0
+    report = checked(values, lines=["全年发生政府信息公开行政复议2件，行政诉讼1件。"])
+    results = by_instance(report, "narr.review_litigation")
+    assert {i: r.outcome for i, r in results.items()} == {"admin_review_cases#1": PASS, "litigation_cases#2": NA}
+    assert results["litigation_cases#2"].detail == \
+        "narr.review_litigation: table 4 totals not usable for litigation_cases"
+
+
+# --- meta.year, meta.template_year, meta.agency -------------------------------------
+
+
+def test_meta_year_passes_when_title_period_and_body_agree():
+    report = checked(small_values(), lines=[*prose_lines(2022, applications=9),
+                                            "较2021年，收到申请增加3件。", "2023年将继续公开100条信息。"])
+    [result] = by_instance(report, "meta.year").values()
+    assert (result.outcome, result.left, result.right) == (PASS, 2022, 2022)
+    assert result.detail == "meta.year: 2 dated statements in the body, all 2022"
+
+
+def test_meta_year_fails_when_the_body_reports_on_another_year():
+    report = checked(small_values(), lines=[f"{AGENCY}2022年政府信息公开工作年度报告", "",
+                                            "本报告所列数据统计期限自2021年1月1日至2021年12月31日止。"])
+    [result] = by_instance(report, "meta.year").values()
+    assert (result.outcome, result.left, result.right) == (FAIL, 2022, 2021)
+    assert result.detail == ("meta.year: the report is titled 2022 but the body reports on 2021: "
+                             "“本报告所列数据统计期限自2021年1月1日至2021年12月31日止。”")
+    assert result.summary_zh == "标题年份为 2022 年，正文却报告 2021 年的情况"
+
+
+def test_meta_year_not_applicable_without_dated_statements():
+    report = checked(small_values(), lines=[f"{AGENCY}2022年政府信息公开工作年度报告", "一、总体情况"])
+    assert [(r.outcome, r.detail) for r in report.checks if r.id == "meta.year"] == [
+        (NA, "meta.year: the body states no dated figures")]
+
+
+@pytest.mark.parametrize(("year", "template", "outcome"), [
+    (2022, GOV_2021, PASS), (2021, GOV_2021, PASS), (2020, GOV_2019, PASS), (2019, GOV_2019, PASS),
+    (2017, PRE_2019, PASS), (2022, GOV_2019, FAIL), (2020, GOV_2021, FAIL), (2018, GOV_2019, FAIL),
+    (2019, PRE_2019, FAIL),
+])
+def test_meta_template_year(year, template, outcome):
+    report = checked(small_values(template) if template != PRE_2019 else {}, template, year=year)
+    [result] = by_instance(report, "meta.template_year").values()
+    assert result.outcome == outcome
+
+
+def test_meta_template_year_fail_detail():
+    report = checked(small_values(GOV_2019), GOV_2019, year=2022)
+    [result] = by_instance(report, "meta.template_year").values()
+    assert (result.left, result.right) == (GOV_2019, GOV_2021)
+    assert result.detail == "meta.template_year: a 2022 report on the gov-2019 form (expected gov-2021)"
+    assert result.summary_zh == "2022 年度报告使用了 gov-2019 表格（应为 gov-2021）"
+    assert report.badge == "存疑"
+
+
+def test_meta_template_year_not_applicable_only_before_checking():
+    """The year and the form of an extracted report are always known, so the rule
+    always evaluates; its outcome is not_applicable only when it has not run."""
+    report = make_report(small_values())
+    assert set(outcomes(report).values()) == {NA}
+    check_report(report)
+    assert outcomes(report)["meta.template_year"] == PASS
+
+
+def test_meta_agency_passes_when_the_body_names_its_own_agency():
+    report = checked(small_values(), lines=prose_lines(2022, applications=9))
+    [result] = by_instance(report, "meta.agency").values()
+    assert (result.outcome, result.detail) == (PASS, f"meta.agency: 1 self-references, all to {AGENCY}")
+
+
+def test_meta_agency_fails_on_text_copied_from_another_agency():
+    report = checked(small_values(), lines=[*prose_lines(2022, applications=9), "2022年，隆德县人民政府积极推进政务公开。"])
+    [result] = by_instance(report, "meta.agency").values()
+    assert result.outcome == FAIL
+    assert result.detail == (f"meta.agency: the report of {AGENCY} speaks of itself as “隆德县人民政府”: "
+                             "“2022年，隆德县人民政府积极推进政务公开。”")
+    assert result.summary_zh == f"正文以“隆德县人民政府”自称，与报告机关“{AGENCY}”不符，疑为照抄其他机关的报告"
+
+
+def test_meta_agency_not_applicable():
+    report = checked(small_values(), lines=prose_lines(2022))
+    assert [(r.outcome, r.detail) for r in report.checks if r.id == "meta.agency"] == [
+        (NA, "meta.agency: the body never names itself at the start of a dated sentence")]
+    unknown = make_report(small_values(), lines=prose_lines(2022, applications=9))
+    unknown.agency = Agency()
+    check_report(unknown)
+    assert [(r.outcome, r.detail) for r in unknown.checks if r.id == "meta.agency"] == [
+        (NA, "meta.agency: agency unknown")]
+
+
+# --- completeness -------------------------------------------------------------------------
+
+
+def test_completeness_passes_when_every_cell_is_found_blank_ones_included():
+    values = small_values()
+    values[t3("granted", "other_org")] = cell(None, "blank")
+    [result] = by_instance(checked(values), "completeness").values()
+    assert (result.outcome, result.severity, result.left, result.right) == (PASS, "info", 200, 200)
+    assert result.detail == "completeness: 200 of 200 template cells found (100%)"
+
+
+def test_completeness_fails_when_cells_are_missing_without_changing_the_badge():
+    report = checked({k: v for k, v in small_values().items() if not k.startswith("t4.")})
+    [result] = by_instance(report, "completeness").values()
+    assert (result.outcome, result.left, result.right) == (FAIL, 185, 200)
+    assert result.detail == "completeness: 185 of 200 template cells found (92%)"
+    assert report.badge == "一致"  # info only
+
+
+def test_completeness_not_applicable_to_prose_reports():
+    report = checked({}, PRE_2019, year=2017, lines=prose_lines(2017, applications=3))
+    assert [r for r in report.checks if r.id == "completeness"] == []
+    assert outcomes(report)["completeness"] == NA
+
+
+# --- outcomes and badges ------------------------------------------------------------------
+
+
+def test_rule_outcome_is_fail_over_pass_over_not_applicable():
+    report = checked(small_values())
+    results = [r for r in report.checks if r.id == "t3.balance"]
+    assert outcome_of(results) == PASS
+    results[0].outcome = NA
+    assert outcome_of(results) == PASS
+    results[1].outcome = FAIL
+    assert outcome_of(results) == FAIL
+    assert outcome_of([r for r in report.checks if r.id == "cy.carry"]) == NA
+    assert outcome_of([]) == NA
+
+
+def test_every_rule_has_an_outcome_and_its_results_say_so():
+    report = checked(small_values(), lines=prose_lines(2022, applications=9))
+    assert list(outcomes(report)) == [r.id for r in RULES]
+    for result in report.checks:
+        rule = RULE_INDEX[result.id]
+        assert result.severity == rule.severity
+        assert result.outcome in (PASS, FAIL, NA)
+        assert result.detail.startswith(rule.id)
+        assert list(result.as_json()) == ["id", "instance", "severity", "outcome", "cells", "left", "right", "detail"]
+
+
+def test_badges():
+    assert checked(small_values()).badge == "一致"
+    nothing = checked({c.id: cell(None, "blank") for c in forms.cells(GOV_2021)})
+    assert (nothing.badge, nothing.summary) == ("存疑", "存疑：表格数据无法读出，勾稽关系无从核对")
+    prose = checked({}, PRE_2019, year=2017, lines=prose_lines(2017, applications=3))
+    assert prose.badge == "无表格"
+    assert prose.summary == "无表格：2019 年以前的报告没有统一表格，只有正文中的数字"
+    assert [r.id for r in prose.checks] == ["meta.year", "meta.template_year", "meta.agency"]
+
+
+# --- through text: rendered by builder.synthetic, extracted again ------------------------
+
+
+def render_extract(values: dict, template: str = GOV_2021, layout: str = "tab", year: int | None = None,
+                   edit=None):
+    text = synthetic.render(AGENCY, year or YEAR[template], template, values, layout)
+    report = extract_bytes((edit(text) if edit else text).encode("utf-8"), "report.txt")
+    check_report(report)
+    return report
+
+
+def replace_row(text: str, startswith: str, new: str) -> str:
+    lines = text.split("\n")
+    index = next(i for i, line in enumerate(lines) if line.startswith(startswith))
+    lines[index] = new
+    return "\n".join(lines)
+
+
+def test_rendered_report_has_the_same_results_as_its_values():
+    values = synthetic.consistent_values(random.Random(5), GOV_2021)
+    values[t4("litigation_after_review", "upheld")] += 1
+    values[t4("litigation_after_review", "pending")] += 1
+    rendered = render_extract(values)
+    direct = checked(values, lines=rendered.document.lines)
+    assert [r.as_json() for r in rendered.checks] == [r.as_json() for r in direct.checks]
+    assert (rendered.badge, rendered.summary) == (direct.badge, direct.summary)
+    assert failing(rendered) == {("t4.group_sums", "litigation_after_review")}
+    assert outcomes(rendered)["narr.applications"] == PASS and outcomes(rendered)["meta.year"] == PASS
+
+
+def test_rendered_blank_cells_the_identities_cannot_settle_are_not_applicable():
+    """A 2×2 square of blank cells: every sum through them has two unknowns."""
+    values = small_values()
+    square = [(r, c) for r in ("granted", "unable.not_held") for c in ("natural_person", "legal_service_org")]
+
+    def blank_square(text: str) -> str:
+        for row in ("（一）予以公开", "（四）无法提供 1."):
+            line = next(x for x in text.split("\n") if x.startswith(row))
+            cells = line.split("\t")
+            cells[1] = cells[5] = ""
+            text = replace_row(text, row, "\t".join(cells))
+        return text
+
+    report = render_extract(values, edit=blank_square)
+    assert {report.cells[t3(r, c)].status for r, c in square} == {"blank"}
+    assert [(r.id, r.instance) for r in report.checks if r.outcome == NA and r.id.startswith("t3.")] == [
+        ("t3.total_rows", "natural_person"), ("t3.total_rows", "legal_service_org"),
+        ("t3.total_cols", "granted"), ("t3.total_cols", "unable.not_held")]
+    assert failing(report) == set() and report.badge == "一致"
+
+
+def test_rendered_single_blank_cell_is_inferred_and_marked():
+    values = small_values()
+    report = render_extract(values, edit=lambda text: replace_row(
+        text, "（一）予以公开", "（一）予以公开\t\t0\t0\t0\t1\t0\t5"))
+    assert report.cells[t3("granted", "natural_person")].status == "inferred"
+    result = by_instance(report, "t3.total_cols")["granted"]
+    assert result.outcome == PASS
+    assert result.detail == "t3.total_cols.granted: 4+0+0+0+1+0 = 5 = 5 (总计: 5); inferred: t3.granted.natural_person"
+
+
+def test_rendered_report_without_table_4():
+    values = small_values()
+
+    def drop_t4(text: str) -> str:
+        return "\n".join(x for x in text.split("\n") if not x.startswith(("行政复议", "1\t1\t0")))
+
+    report = render_extract(values, edit=drop_t4)
+    assert {report.cells[c.id].status for c in forms.cells(GOV_2021) if c.table == "t4"} == {"missing"}
+    assert outcomes(report)["t4.group_sums"] == NA
+    assert outcomes(report)["completeness"] == FAIL
+    assert report.badge == "一致"
+
+
+def test_rendered_ambiguous_table_2_row_is_not_applicable():
+    values = small_values()
+    report = render_extract(values, layout="space", edit=lambda text: replace_row(text, "规范性文件", "规范性文件2110"))
+    assert {report.cells[f"t2.normative_docs.{m}"].status for m in ("issued", "repealed", "in_force")} == {"ambiguous"}
+    assert by_instance(report, "t2.nonnegative")["normative_docs"].outcome == NA
+    assert failing(report) == set()
+
+
+# --- property-based -------------------------------------------------------------------------
+
+COUNT = st.one_of(st.just(0), st.integers(0, 40))
+
+
+@st.composite
+def consistent_tables(draw, template: str | None = None) -> tuple[str, dict[str, int | float]]:
+    """A template and values for all its cells such that every identity of tables 3 and 4 holds."""
+    template = template or draw(st.sampled_from(TEMPLATED))
+    form = forms.FORMS[template]
+    values: dict[str, int | float] = {}
+    for item in form.t2:
+        for m in item.measures:
+            if m.id == "change":
+                value = draw(st.integers(-20, 20))
+            elif m.id.startswith("amount"):
+                value = draw(st.decimals(0, 1000, places=2).map(float))
+            else:
+                value = draw(COUNT)
+            values[forms.t2_cell(item.id, m.id)] = value
+    for col in forms.T3_APPLICANTS:
+        results = draw(st.lists(COUNT, min_size=len(form.t3_results), max_size=len(form.t3_results)))
+        values.update({t3(row, col): v for row, v in zip(form.t3_results, results)})
+        total, forward = sum(results), draw(st.integers(0, 10))
+        carried = draw(st.integers(0, total + forward))
+        values.update({t3("total", col): total, t3("carried_forward", col): forward,
+                       t3("carried_over", col): carried, t3("new_received", col): total + forward - carried})
+    for row in form.t3_rows:
+        values[t3(row.id, "total")] = sum(values[t3(row.id, c)] for c in forms.T3_APPLICANTS)
+    for group in forms.T4_GROUPS:
+        parts = draw(st.lists(st.integers(0, 6), min_size=4, max_size=4))
+        values.update({t4(group.id, c.id): v for c, v in zip(forms.T4_COLUMNS, parts)})
+        values[t4(group.id, "total")] = sum(parts)
+    return template, values
+
+
+def consistent_prose(values: dict, year: int, with_carried: bool) -> list[str]:
+    applications = values[t3("new_received", "total")] + (values[t3("carried_over", "total")] if with_carried else 0)
+    review = values[t4("admin_review", "total")]
+    suits = values[t4("litigation_direct", "total")] + values[t4("litigation_after_review", "total")]
+    return [*prose_lines(year, applications=applications), f"全年发生政府信息公开行政复议{review}件，行政诉讼{suits}件。"]
+
+
+def sides(cell_id: str) -> dict[tuple[str, str], int]:
+    """The checks a t3/t4 cell takes part in, with +1 where it is on the left of
+    the sum (the parts) and −1 on the right (the whole), worked out from the form
+    as the schema describes it, not from ``forms.identities``."""
+    table, rest = cell_id.split(".", 1)
+    row, col = rest.rsplit(".", 1)  # rows such as denied.state_secret hold a dot themselves
+    if table == "t4":
+        return {("t4.group_sums", row): -1 if col == "total" else 1}
+    out = {("t3.total_cols", row): -1 if col == "total" else 1}
+    if row not in ("new_received", "carried_over", "carried_forward"):
+        out[("t3.total_rows", col)] = -1 if row == "total" else 1
+    if row in ("new_received", "carried_over", "total", "carried_forward"):
+        out[("t3.balance", col)] = 1 if row in ("new_received", "carried_over") else -1
+    return out
+
+
+@settings(max_examples=40, deadline=None)
+@given(consistent_tables(), st.booleans())
+def test_consistent_tables_pass_every_check(drawn, with_carried):
+    template, values = drawn
+    year = YEAR[template]
+    report = make_report(values, template, year, lines=consistent_prose(values, year, with_carried))
+    check_corpus([report])
+    for result in report.checks:
+        if RULE_INDEX[result.id].scope == "corpus":
+            assert result.outcome == NA, result.detail
+        else:
+            assert result.outcome == PASS, result.detail
+    assert report.badge == "一致"
+    assert len([r for r in report.checks if r.id.startswith(("t3.", "t4."))]) == len(forms.identities(template))
+
+
+@settings(max_examples=60, deadline=None)
+@given(consistent_tables(), st.data())
+def test_changing_one_cell_fails_exactly_the_checks_on_it(drawn, data):
+    template, values = drawn
+    changed = data.draw(st.sampled_from(T3T4[template])).id
+    old = values[changed]
+    new = data.draw(st.integers(0, old + 30).filter(lambda v: v != old))
+    report = checked({**values, changed: new}, template)
+    expected = sides(changed)
+    assert failing(report) == set(expected)
+    for (rule, instance), sign in expected.items():
+        result = by_instance(report, rule)[instance]
+        assert changed in result.cells
+        assert result.left - result.right == sign * (new - old)
+        assert result.detail.endswith(f"; difference {sign * (new - old)}")
+        assert result.detail.startswith(f"{rule}.{instance}: ")
+    assert report.badge == "不一致"
+
+
+@settings(max_examples=30, deadline=None)
+@given(consistent_tables(), st.data())
+def test_a_negative_table_2_count_fails_naming_it(drawn, data):
+    template, values = drawn
+    changed = data.draw(st.sampled_from([c for c in forms.cells(template) if c.table == "t2"]))
+    new = data.draw(st.integers(-50, -1))
+    report = checked({**values, changed.id: new}, template)
+    if changed.kind == "change":
+        assert failing(report) == set()
+        return
+    assert failing(report) == {("t2.nonnegative", changed.row)}
+    result = by_instance(report, "t2.nonnegative")[changed.row]
+    assert result.cells == [changed.id]
+    assert result.detail == f"t2.nonnegative.{changed.row}: {changed.id} = {new} < 0"
+
+
+@settings(max_examples=60, deadline=None)
+@given(consistent_tables(), st.data(), st.sampled_from(["blank", "missing", "ambiguous"]))
+def test_an_unusable_cell_makes_exactly_its_instances_not_applicable(drawn, data, status):
+    template, values = drawn
+    unusable = data.draw(st.sampled_from(T3T4[template])).id
+    report = checked({**values, unusable: cell(None, status)}, template)
+    na = {(r.id, r.instance): r for r in report.checks if r.outcome == NA and r.id.startswith(("t3.", "t4."))}
+    assert set(na) == set(sides(unusable))
+    for (rule, instance), result in na.items():
+        assert result.detail == f"{rule}.{instance}: {unusable} is {status}"
+        assert (result.left, result.right) == (None, None)
+    assert failing(report) == set()
+    assert report.badge == "一致"
+
+
+@settings(max_examples=30, deadline=None)
+@given(consistent_tables(GOV_2021), consistent_tables(GOV_2021), st.data())
+def test_consecutive_years_carry_over_and_one_change_is_named(first, second, data):
+    (_, before), (_, now) = first, second
+    for col in forms.T3_APPLICANTS:  # last year's forward is this year's carried over; rebalance this year
+        before[t3("carried_forward", col)] = now[t3("carried_over", col)]
+        before[t3("new_received", col)] = before[t3("total", col)] + now[t3("carried_over", col)] \
+            - before[t3("carried_over", col)]
+        if before[t3("new_received", col)] < 0:
+            before[t3("carried_over", col)] += before[t3("new_received", col)]
+            before[t3("new_received", col)] = 0
+    for row in ("new_received", "carried_over", "carried_forward"):
+        before[t3(row, "total")] = sum(before[t3(row, c)] for c in forms.T3_APPLICANTS)
+    for item in ("rules", "normative_docs"):
+        now[f"t2.{item}.repealed"] = min(now[f"t2.{item}.repealed"], before[f"t2.{item}.in_force"])
+        now[f"t2.{item}.in_force"] = before[f"t2.{item}.in_force"] + now[f"t2.{item}.issued"] \
+            - now[f"t2.{item}.repealed"]
+    reports = [make_report(before, GOV_2021, 2021), make_report(now, GOV_2021, 2022)]
+    check_corpus(reports)
+    assert {r.outcome for r in reports[1].checks if r.id in ("cy.carry", "t2.in_force_flow")} == {PASS}
+    assert failing(reports[0]) == failing(reports[1]) == set()
+
+    changed = data.draw(st.sampled_from([t3("carried_over", c.id) for c in forms.T3_COLUMNS]
+                                        + [f"t2.{i}.{m}" for i in ("rules", "normative_docs")
+                                           for m in ("issued", "repealed", "in_force")]))
+    reports[1].cells[changed] = cell(reports[1].value(changed) + data.draw(st.integers(1, 9)))
+    check_corpus(reports)
+    rule = "cy.carry" if changed.startswith("t3.") else "t2.in_force_flow"
+    instance = changed.split(".")[2] if rule == "cy.carry" else changed.split(".")[1]
+    assert {(r.id, r.instance) for r in reports[1].checks if r.outcome == FAIL and r.id == rule} == {(rule, instance)}
+    assert changed in by_instance(reports[1], rule)[instance].cells
+
+
+@settings(max_examples=12, deadline=None)
+@given(st.integers(0, 10_000), st.sampled_from(synthetic.LAYOUTS), st.sampled_from(TEMPLATED))
+def test_rendered_consistent_reports_pass(seed, layout, template):
+    values = synthetic.consistent_values(random.Random(seed), template)
+    report = render_extract(values, template, layout)
+    assert report.badge == "一致", [r.detail for r in report.checks if r.outcome == FAIL]
+    got = outcomes(report)
+    assert [got[r] for r in ("t3.balance", "t3.total_rows", "t3.total_cols", "t4.group_sums")] == [PASS] * 4
+    assert [got[r] for r in ("narr.applications", "narr.review_litigation", "meta.year", "meta.template_year",
+                             "meta.agency")] == [PASS] * 5
+
+
+@settings(max_examples=12, deadline=None)
+@given(st.integers(0, 10_000), st.sampled_from(["tab", "pipe", "space"]), st.sampled_from(TEMPLATED), st.data())
+def test_rendered_changed_cell_fails_the_checks_on_it(seed, layout, template, data):
+    values = synthetic.consistent_values(random.Random(seed), template)
+    changed = data.draw(st.sampled_from(T3T4[template])).id
+    old = values[changed]
+    values[changed] = data.draw(st.integers(0, old + 30).filter(lambda v: v != old))
+    report = render_extract(values, template, layout)
+    assert report.cells[changed].value == values[changed]
+    assert {f for f in failing(report) if RULE_INDEX[f[0]].severity == "error"} == set(sides(changed))
+    for rule, instance in sides(changed):
+        assert changed in by_instance(report, rule)[instance].cells
