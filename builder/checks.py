@@ -157,8 +157,9 @@ def _t2_nonnegative(report, context=None) -> list[Result]:
         negative = [c for c in usable if report.cells[c].value < 0]
         if negative:
             first = negative[0]
+            listed = ", ".join(f"{c} = {_num(report.cells[c].value)}" for c in negative)
             out.append(Result("t2.nonnegative", "error", FAIL, item.id, negative, report.cells[first].value, 0,
-                              f"t2.nonnegative.{item.id}: {first} = {_num(report.cells[first].value)} < 0",
+                              f"t2.nonnegative.{item.id}: {listed} < 0",
                               f"表二“{_label(first)}”为负数 {_num(report.cells[first].value)}"))
         else:
             out.append(Result("t2.nonnegative", "error", PASS, item.id, usable,
@@ -185,8 +186,10 @@ def _cy_carry(report, context=None) -> list[Result]:
     for col in forms.T3_COLUMNS:
         now, before = forms.t3_cell("carried_over", col.id), forms.t3_cell("carried_forward", col.id)
         if not _usable(report, now) or not _usable(prev, before):
-            out.append(Result("cy.carry", "warning", NA, col.id, [now],
-                              detail=f"cy.carry.{col.id}: {now} or last year's {before} not usable"))
+            why = "; ".join(filter(None, [_why_not(report, [now]), _why_not(prev, [before]) and
+                                          f"in {prev.report_id}: {_why_not(prev, [before])}"]))
+            out.append(Result("cy.carry", "warning", NA, col.id, [now, f"{prev.report_id}:{before}"],
+                              detail=f"cy.carry.{col.id}: {why}"))
             continue
         a, b = report.cells[now].value, prev.cells[before].value
         ok = a == b
@@ -210,8 +213,10 @@ def _in_force_flow(report, context=None) -> list[Result]:
         now = [forms.t2_cell(item, m) for m in ("in_force", "issued", "repealed")]
         before = forms.t2_cell(item, "in_force")
         if not all(_usable(report, c) for c in now) or not _usable(prev, before):
-            out.append(Result("t2.in_force_flow", "warning", NA, item, now,
-                              detail=f"t2.in_force_flow.{item}: cells not usable this year or last"))
+            why = "; ".join(filter(None, [_why_not(report, now), _why_not(prev, [before]) and
+                                          f"in {prev.report_id}: {_why_not(prev, [before])}"]))
+            out.append(Result("t2.in_force_flow", "warning", NA, item, [*now, f"{prev.report_id}:{before}"],
+                              detail=f"t2.in_force_flow.{item}: {why}"))
             continue
         in_force, issued, repealed = (report.cells[c].value for c in now)
         last = prev.cells[before].value
@@ -364,6 +369,9 @@ def _expected_template(year: int) -> str:
 
 
 def _meta_template_year(report, context=None) -> list[Result]:
+    if report.template_source == "year":
+        return [Result("meta.template_year", "warning", NA, "", [], detail=(
+            "meta.template_year: the form's own labels do not tell the form apart; it was taken from the year"))]
     expected = _expected_template(report.year)
     ok = report.template == expected
     return [Result("meta.template_year", "warning", PASS if ok else FAIL, "", [], report.template, expected,
@@ -419,6 +427,8 @@ def _meta_agency(report, context=None) -> list[Result]:
 
 def _completeness(report, context=None) -> list[Result]:
     ids = [c.id for c in forms.cells(report.template)]
+    if not ids:
+        return [Result("completeness", "info", NA, "", [], detail="completeness: the report has no form")]
     found = [c for c in ids if report.cells[c].status != "missing"]
     share = len(found) / len(ids)
     return [Result("completeness", "info", PASS if len(found) == len(ids) else FAIL, "", [], len(found), len(ids),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sys
@@ -146,6 +147,29 @@ def build(corpus_dir: Path, out: Path, site_url: str, no_site: bool) -> None:
         sys.exit(2)
     for line in summary.lines():
         click.echo(line, err=True)
+
+
+@cli.command()
+@click.option("--out", type=click.Path(path_type=Path), default=Path("site"), show_default=True,
+              help="The built site folder to serve.")
+@click.option("--port", type=int, default=8000, show_default=True, help="Port on 127.0.0.1.")
+@click.option("--build/--no-build", "rebuild", default=False, show_default=True,
+              help="Build from the bundled corpus first (always done when <out> has no site yet).")
+def serve(out: Path, port: int, rebuild: bool) -> None:
+    """Preview the built site on http://127.0.0.1:PORT/ until interrupted."""
+    from functools import partial
+    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+    if rebuild or not (out / "index.html").exists():
+        from .build import build as run_build
+
+        for line in run_build(Path("datasets/corpus"), out).lines():
+            click.echo(line, err=True)
+    handler = partial(SimpleHTTPRequestHandler, directory=str(out))
+    with ThreadingHTTPServer(("127.0.0.1", port), handler) as server:
+        click.echo(f"serving {out} on http://127.0.0.1:{port}/ (Ctrl-C to stop)", err=True)
+        with contextlib.suppress(KeyboardInterrupt):
+            server.serve_forever()
 
 
 def main() -> None:

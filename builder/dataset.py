@@ -23,7 +23,7 @@ from .checks import FAIL, RULES
 from .corpus import Corpus
 from .extract import Report
 from .metadata import INSTITUTION
-from .schema import TABLE_INDEX, TABLES, T2_COLUMNS, Table
+from .schema import T2_COLUMNS, TABLE_INDEX, TABLES, Table
 
 PACKAGE_NAME = "gov-disclosure-annual-reports"
 LICENSE = {"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by/4.0/",

@@ -33,6 +33,7 @@ class Report:
     narrative: list[Figure]
     warnings: list[dict] = field(default_factory=list)
     t3_layout: str | None = None
+    template_source: str = "labels"  # what decided the template: "labels", "no tables" or "year"
     checks: list = field(default_factory=list)
     badge: str | None = None
     summary: str | None = None
@@ -89,7 +90,7 @@ def extract_document(doc: Document) -> Report:
     if not name:
         raise errors.MissingMetadata(path, "no agency name in the title or opening")
     agency = describe_agency(name)
-    template, _hits = detect_template(layout, year)
+    template, template_source = detect_template(layout, year)
     tables = read_tables(layout, template)
     warnings = list(tables.warnings)
     if agency.adcode is None:
@@ -106,6 +107,7 @@ def extract_document(doc: Document) -> Report:
         narrative=find_figures(doc.lines),
         warnings=warnings,
         t3_layout=tables.t3_layout,
+        template_source=template_source,
     )
 
 

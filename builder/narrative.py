@@ -51,6 +51,21 @@ PATTERNS: tuple[Pattern, ...] = (
 )
 
 _ITEM_START = re.compile(r"(?:\d{1,2}[.、．]|[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、是])")
+# What each key counts, for pages and documentation.
+KEY_LABELS = {
+    "applications_received": "收到（受理）申请",
+    "applications_handled": "办理申请",
+    "applications_answered": "答复申请",
+    "applications_carried_over": "上年结转申请",
+    "applications_carried_forward": "结转下年度申请",
+    "applications_online": "网络申请",
+    "applications_other_channel": "其他方式申请",
+    "admin_review_cases": "行政复议案件",
+    "litigation_cases": "行政诉讼案件",
+    "fees_charged_cny": "收取费用（元）",
+    "proactive_items": "主动公开信息（条）",
+}
+
 _SENTENCE = re.compile(r"[^。；;!！?？\n]+[。；;!！?？]?")
 
 

@@ -65,19 +65,16 @@ def parse_cell(raw: str) -> CellValue:
 # --- template ----------------------------------------------------------------
 
 
-def detect_template(layout: Layout, year: int | None) -> tuple[str, dict[str, int]]:
-    """The form a report uses, from its own labels; the year only breaks ties."""
+def detect_template(layout: Layout, year: int | None) -> tuple[str, str]:
+    """The form a report uses, from its own labels; the year only breaks ties.
+    Returns the template and what decided it: "labels", "no tables" or "year"."""
     text = label_core(layout.region_text("t2") + layout.region_text("t3"))
     hits = {t: sum(1 for marker in markers if marker in text) for t, markers in forms.FORM_MARKERS.items()}
-    if hits[GOV_2021] > hits[GOV_2019]:
-        return GOV_2021, hits
-    if hits[GOV_2019] > hits[GOV_2021]:
-        return GOV_2019, hits
+    if hits[GOV_2021] != hits[GOV_2019]:
+        return (GOV_2021 if hits[GOV_2021] > hits[GOV_2019] else GOV_2019), "labels"
     if not layout.rows("t3") and not layout.rows("t4"):
-        return PRE_2019, hits
-    if "逾期不补正" in text:
-        return GOV_2021, hits
-    return (GOV_2021 if (year or 0) >= 2021 else GOV_2019), hits
+        return PRE_2019, "no tables"
+    return (GOV_2021 if (year or 0) >= 2021 else GOV_2019), "year"
 
 
 # --- fitting printed cells to form cells --------------------------------------

@@ -377,9 +377,9 @@ def test_carry_unusable_cell_either_year_is_not_applicable():
                        {t3("carried_forward", "total"): cell(None, "ambiguous", raw="2 0")})
     results = by_instance(now, "cy.carry")
     assert results["natural_person"].outcome == NA and results["total"].outcome == NA
-    assert results["natural_person"].detail == (
-        "cy.carry.natural_person: t3.carried_over.natural_person or last year's "
-        "t3.carried_forward.natural_person not usable")
+    assert results["natural_person"].detail == "cy.carry.natural_person: t3.carried_over.natural_person is blank"
+    assert results["total"].detail == (
+        f"cy.carry.total: in {AGENCY_ID}/2021: t3.carried_forward.total is ambiguous")
     assert {r.outcome for c, r in results.items() if c not in ("natural_person", "total")} == {PASS}
 
 
@@ -413,7 +413,7 @@ def test_in_force_flow_not_applicable():
     _, blank = year_pair({"t2.rules.issued": cell(None, "blank")}, {"t2.normative_docs.in_force": cell(None, "missing")})
     results = by_instance(blank, "t2.in_force_flow")
     assert {i: r.outcome for i, r in results.items()} == {"rules": NA, "normative_docs": NA}
-    assert results["rules"].detail == "t2.in_force_flow.rules: cells not usable this year or last"
+    assert results["rules"].detail == "t2.in_force_flow.rules: t2.rules.issued is blank"
     assert outcomes(blank)["t2.in_force_flow"] == NA
     nineteen = make_report(small_values(GOV_2019), GOV_2019, 2020)
     check_corpus([nineteen])

@@ -1,0 +1,685 @@
+"""The static site, rendered only from the data package.
+
+mkdocs-material builds the hand-written pages and one empty "shell" page per
+URL depth. Every data page (report, agency, region, year, rule) is rendered
+from the dataset files with Jinja straight into a shell, so thousands of pages
+need no markdown parsing and nothing per page grows with the corpus.
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import json
+import shutil
+import tempfile
+from collections import Counter, defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+from . import forms
+from .checks import BADGES
+from .forms import T3_COLUMNS, T4_COLUMNS, T4_GROUPS
+from .narrative import KEY_LABELS
+
+ROOT = Path(__file__).resolve().parent
+PROJECT = ROOT.parent
+TEMPLATES = ROOT / "site_templates"
+PROJECT_NAME = "政府信息公开年报数据"
+PROJECT_AUTHOR = "政府信息公开年报数据项目"
+BADGE_CLASS = {"一致": "ok", "不一致": "bad", "存疑": "doubt", "无表格": "none"}
+BADGE_COLOUR = {"一致": "#2e7d32", "不一致": "#c62828", "存疑": "#b45309", "无表格": "#616161"}
+TEMPLATE_LABEL = {"gov-2021": "2021 年版表格（国办公开办函〔2021〕30号）",
+                  "gov-2019": "2019 年版表格（国办公开办函〔2019〕60号）",
+                  "pre-2019": "无统一表格（2019 年以前）"}
+STATUS_LABEL = {"reported": "印明的数字", "none": "以文字表示为 0（无、—、/）", "blank": "表中空白",
+                "missing": "报告中没有这一行或这张表", "repaired": "版式错位或数字粘连，经全部勾稽关系唯一确定后复原",
+                "ambiguous": "数字粘连，有多种拆分都符合勾稽关系，未作选择", "inferred": "表中空白，由勾稽关系唯一推出"}
+# URL depth of each kind of data page, and the shell page rendered at that depth.
+SHELLS = {2: "shell/a/index.md", 3: "shell/a/b/index.md"}
+
+
+def read_csv(path: Path) -> list[dict]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def _int(value: str) -> int | None:
+    return int(value) if value not in ("", None) else None
+
+
+@dataclass
+class SiteData:
+    """The data package, as the site reads it."""
+
+    data_dir: Path
+    site_url: str
+    package: dict
+    reports: list[dict]
+    agencies: dict[str, dict]
+    rules: list[dict]
+    checks: list[dict]
+    table3: dict[str, dict[str, dict]]
+    table4: dict[str, dict[str, dict]]
+
+    @classmethod
+    def load(cls, data_dir: Path, site_url: str) -> SiteData:
+        table3: dict[str, dict[str, dict]] = defaultdict(dict)
+        for row in read_csv(data_dir / "table3.csv"):
+            table3[row["report_id"]][row["row"]] = row
+        table4: dict[str, dict[str, dict]] = defaultdict(dict)
+        for row in read_csv(data_dir / "table4.csv"):
+            table4[row["report_id"]][row["group"]] = row
+        return cls(
+            data_dir=data_dir,
+            site_url=site_url.rstrip("/") + "/" if site_url else "",
+            package=json.loads((data_dir / "datapackage.json").read_text(encoding="utf-8")),
+            reports=read_csv(data_dir / "reports.csv"),
+            agencies={a["agency_id"]: a for a in read_csv(data_dir / "agencies.csv")},
+            rules=read_csv(data_dir / "rules.csv"),
+            checks=read_csv(data_dir / "checks.csv"),
+            table3=table3,
+            table4=table4,
+        )
+
+    @cached_property
+    def by_agency(self) -> dict[str, list[dict]]:
+        out: dict[str, list[dict]] = defaultdict(list)
+        for r in self.reports:
+            out[r["agency_id"]].append(r)
+        for rows in out.values():
+            rows.sort(key=lambda r: int(r["year"]))
+        return out
+
+    @cached_property
+    def failing_by_rule(self) -> dict[str, list[dict]]:
+        out: dict[str, list[dict]] = defaultdict(list)
+        seen: set[tuple[str, str]] = set()
+        for c in self.checks:
+            if c["outcome"] == "fail" and (c["check_id"], c["report_id"]) not in seen:
+                seen.add((c["check_id"], c["report_id"]))
+                out[c["check_id"]].append(c)
+        return out
+
+    @cached_property
+    def outcome_counts(self) -> dict[str, Counter]:
+        per_report: dict[tuple[str, str], set[str]] = defaultdict(set)
+        for c in self.checks:
+            per_report[(c["check_id"], c["report_id"])].add(c["outcome"])
+        out: dict[str, Counter] = defaultdict(Counter)
+        for (rule, _), outcomes in per_report.items():
+            out[rule]["fail" if "fail" in outcomes else "pass" if "pass" in outcomes else "not_applicable"] += 1
+        return out
+
+    def permalink(self, path: str) -> str:
+        return self.site_url + path if self.site_url else path
+
+    @property
+    def created_date(self) -> str:
+        return self.package["created"][:10]
+
+
+# --- regions --------------------------------------------------------------------------
+
+
+@dataclass
+class Region:
+    code: str
+    name: str
+    level: str  # province, city, county
+    parent: str | None
+    reports: list[dict] = field(default_factory=list)
+    children: set[str] = field(default_factory=set)
+
+    @property
+    def badges(self) -> Counter:
+        return Counter(r["badge"] for r in self.reports)
+
+
+UNKNOWN_REGION = "000000"
+
+
+def regions_of(reports: list[dict]) -> dict[str, Region]:
+    """Province → city → county, keyed by 行政区划代码, from the reports' own regions."""
+    out: dict[str, Region] = {}
+    for r in reports:
+        code = r["adcode"] or UNKNOWN_REGION
+        chain: list[tuple[str, str, str]] = []
+        if code == UNKNOWN_REGION:
+            chain.append((UNKNOWN_REGION, "地区未知", "province"))
+        else:
+            chain.append((code[:2] + "0000", r["province"] or code[:2] + "0000", "province"))
+            if r["city"]:
+                chain.append((code[:4] + "00", r["city"], "city"))
+            if r["county"]:
+                chain.append((code, r["county"], "county"))
+        parent = None
+        for region_code, name, level in chain:
+            region = out.setdefault(region_code, Region(region_code, name, level, parent))
+            region.reports.append(r)
+            if parent:
+                out[parent].children.add(region_code)
+            parent = region_code
+    return out
+
+
+# --- cells and tables ---------------------------------------------------------------------
+
+
+def fmt(value) -> str:
+    if value is None or value == "":
+        return ""
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else f"{value:g}"
+    return str(value)
+
+
+@dataclass
+class CellView:
+    """One cell as the page shows it: value, status marker, raw text, failing check."""
+
+    text: str
+    status: str
+    raw: str
+    note: str
+    fail_anchor: str = ""
+
+    @property
+    def classes(self) -> str:
+        return f"cell s-{self.status}" + (" cell-fail" if self.fail_anchor else "")
+
+    @property
+    def explained(self) -> bool:
+        return self.status != "reported" or bool(self.fail_anchor) or self.raw != self.text
+
+    @property
+    def tip(self) -> str:
+        parts = [f"原文：{self.raw if self.raw else '（空）'}", STATUS_LABEL[self.status]]
+        if self.note:
+            parts.append(self.note)
+        return "；".join(parts)
+
+
+def cell_views(document: dict) -> dict[str, CellView]:
+    failing: dict[str, str] = {}
+    for check in document.get("checks", []):
+        if check["outcome"] == "fail":
+            for cell in check["cells"]:
+                failing.setdefault(cell, f"check-{check['id']}")
+    out = {}
+    for cell_id, c in document["cells"].items():
+        status = c["status"]
+        if status == "ambiguous":
+            text = "?"
+        elif status == "missing":
+            text = "缺"
+        else:
+            text = fmt(c["value"])
+        note = c.get("note") or ""
+        if c.get("candidates") is not None:
+            note += "；可能的值：" + "、".join("空" if v is None else fmt(v) for v in c["candidates"])
+        out[cell_id] = CellView(text, status, c.get("raw") or "", note, failing.get(cell_id, ""))
+    return out
+
+
+@dataclass
+class FormRow:
+    headers: list[tuple[str, int, int]]  # (label, rowspan, colspan)
+    cells: list[tuple[CellView, int]]  # (cell, colspan)
+
+
+def table2_rows(template: str, cells: dict[str, CellView]) -> list[FormRow]:
+    form = forms.FORMS[template]
+    width = max(len(item.measures) for item in form.t2)
+    rows: list[FormRow] = []
+    section = None
+    for item in form.t2:
+        if item.section_zh != section:
+            section = item.section_zh
+            rows.append(FormRow([(section, 1, width + 1)], []))
+            measures = item.measures
+            span = [width - len(measures) + 1 if i == len(measures) - 1 else 1 for i in range(len(measures))]
+            rows.append(FormRow([("信息内容", 1, 1)] + [(m.label_zh, 1, s) for m, s in zip(measures, span)], []))
+        spans = [width - len(item.measures) + 1 if i == len(item.measures) - 1 else 1
+                 for i in range(len(item.measures))]
+        rows.append(FormRow([(item.label_zh, 1, 1)],
+                            [(cells[forms.t2_cell(item.id, m.id)], s) for m, s in zip(item.measures, spans)]))
+    return rows
+
+
+def table3_rows(template: str, cells: dict[str, CellView]) -> list[FormRow]:
+    """Table 3 with the official form's row headers: group labels span their rows."""
+    form = forms.FORMS[template]
+    results = [r for r in form.t3_rows if r.id not in forms.T3_TERMS or r.id == "total"]
+    groups = Counter(r.group_zh for r in form.t3_rows)
+    rows: list[FormRow] = []
+    seen_groups: set[str] = set()
+    results_started = False
+    for row in form.t3_rows:
+        values = [(cells[forms.t3_cell(row.id, c.id)], 1) for c in T3_COLUMNS]
+        headers: list[tuple[str, int, int]] = []
+        if row.id in ("new_received", "carried_over", "carried_forward"):
+            headers.append((row.label_zh, 1, 3))
+        else:
+            if not results_started:
+                headers.append(("三、本年度办理结果", len(results), 1))
+                results_started = True
+            group = row.group_zh
+            if group and group != "三、本年度办理结果":
+                if group not in seen_groups:
+                    seen_groups.add(group)
+                    headers.append((group, groups[group], 1))
+                headers.append((row.label_zh, 1, 1))
+            else:
+                headers.append((row.label_zh, 1, 2))
+        rows.append(FormRow(headers, values))
+    return rows
+
+
+def table4_cells(cells: dict[str, CellView]) -> list[CellView]:
+    return [cells[forms.t4_cell(g.id, c.id)] for g in T4_GROUPS for c in T4_COLUMNS]
+
+
+# --- badges ------------------------------------------------------------------------------
+
+
+def _text_width(text: str) -> int:
+    return sum(12 if ord(ch) > 0x2E80 else 7 for ch in text) + 12
+
+
+def badge_svg(badge: str) -> str:
+    """A shields-style badge: 勾稽关系 | 一致."""
+    left, right = "勾稽关系", badge
+    lw, rw = _text_width(left), _text_width(right)
+    colour = BADGE_COLOUR[badge]
+    total = lw + rw
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{total}" height="20" role="img" '
+        f'aria-label="{left}：{right}"><title>{left}：{right}</title>'
+        f'<rect width="{lw}" height="20" fill="#555"/><rect x="{lw}" width="{rw}" height="20" fill="{colour}"/>'
+        f'<g fill="#fff" font-family="sans-serif" font-size="12" text-anchor="middle">'
+        f'<text x="{lw / 2}" y="14">{left}</text><text x="{lw + rw / 2}" y="14">{right}</text></g></svg>\n'
+    )
+
+
+# --- charts ------------------------------------------------------------------------------
+
+OUTCOME_GROUPS = (
+    ("予以公开", ("granted",), "#2e7d32"),
+    ("部分公开", ("partially_granted",), "#66bb6a"),
+    ("不予公开", ("denied.",), "#c62828"),
+    ("无法提供", ("unable.",), "#ef6c00"),
+    ("不予处理", ("not_processed.",), "#8e24aa"),
+    ("其他处理", ("other",), "#757575"),
+)
+
+
+def agency_series(data: SiteData, reports: list[dict]) -> list[dict]:
+    """Per year: requests received and the outcomes, from table3."""
+    out = []
+    for r in reports:
+        rows = data.table3.get(r["report_id"], {})
+        if not rows:
+            out.append({"year": r["year"], "report": r, "new": None, "total": None, "outcomes": []})
+            continue
+        outcomes = []
+        for label, prefixes, colour in OUTCOME_GROUPS:
+            values = [_int(row["total"]) for key, row in rows.items()
+                      if key.startswith(prefixes) and key not in forms.T3_TERMS]
+            known = [v for v in values if v is not None]
+            outcomes.append((label, sum(known) if known else None, colour))
+        out.append({"year": r["year"], "report": r, "new": _int(rows.get("new_received", {}).get("total", "")),
+                    "total": _int(rows.get("total", {}).get("total", "")), "outcomes": outcomes})
+    return out
+
+
+def chart_svg(series: list[dict]) -> str:
+    """Stacked bars of outcomes per year, a dot for requests received."""
+    known = [s for s in series if s["outcomes"]]
+    if not known:
+        return ""
+    top = max([1] + [sum(v or 0 for _, v, _ in s["outcomes"]) for s in known] + [s["new"] or 0 for s in known])
+    bar, gap, height = 34, 22, 140
+    width = len(series) * (bar + gap) + gap
+    parts = [f'<svg class="chart" viewBox="0 0 {width} {height + 24}" width="{width}" height="{height + 24}" '
+             'role="img" aria-labelledby="chart-title"><title id="chart-title">各年度收到的申请与办理结果</title>']
+    for i, s in enumerate(series):
+        x = gap + i * (bar + gap)
+        y = height
+        for label, value, colour in s["outcomes"]:
+            if not value:
+                continue
+            h = value / top * (height - 10)
+            y -= h
+            parts.append(f'<rect x="{x}" y="{y:.1f}" width="{bar}" height="{h:.1f}" fill="{colour}">'
+                         f'<title>{s["year"]} {label} {value}</title></rect>')
+        if s["new"] is not None:
+            cy = height - s["new"] / top * (height - 10)
+            parts.append(f'<circle cx="{x + bar / 2}" cy="{cy:.1f}" r="4" fill="#1565c0">'
+                         f'<title>{s["year"]} 本年新收 {s["new"]}</title></circle>')
+        parts.append(f'<text x="{x + bar / 2}" y="{height + 16}" font-size="12" text-anchor="middle">'
+                     f'{s["year"]}</text>')
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+# --- rendering -----------------------------------------------------------------------------
+
+
+def environment() -> Environment:
+    env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(default=True),
+                      trim_blocks=True, lstrip_blocks=True)
+    env.filters["fmt"] = fmt
+    env.globals.update(BADGES=BADGES, BADGE_CLASS=BADGE_CLASS, TEMPLATE_LABEL=TEMPLATE_LABEL,
+                       STATUS_LABEL=STATUS_LABEL, KEY_LABELS=KEY_LABELS, T3_COLUMNS=T3_COLUMNS,
+                       T4_COLUMNS=T4_COLUMNS, T4_GROUPS=T4_GROUPS, PROJECT_NAME=PROJECT_NAME)
+    return env
+
+
+def json_ld(value: dict) -> str:
+    """JSON for a <script> element: '</' cannot end the element early."""
+    return json.dumps(value, ensure_ascii=False).replace("</", "<\\/")
+
+
+@dataclass
+class Shell:
+    """A page mkdocs rendered with placeholders, to be filled per data page."""
+
+    html: str
+    canonical: str
+
+    def fill(self, title: str, description: str, content: str, head: str, canonical: str) -> str:
+        page = self.html
+        if self.canonical:
+            page = page.replace(f'href="{self.canonical}"', f'href="{html.escape(canonical)}"')
+        return (page.replace("@@HEAD@@", head).replace("@@DESCRIPTION@@", html.escape(description))
+                .replace("@@TITLE@@", html.escape(title)).replace("<p>@@CONTENT@@</p>", content)
+                .replace("@@CONTENT@@", content))
+
+
+@dataclass
+class Pages:
+    """Everything one site build renders: mkdocs page contents and data pages."""
+
+    data: SiteData
+    env: Environment = field(default_factory=environment)
+
+    def render(self, template: str, **context) -> str:
+        return self.env.get_template(template).render(data=self.data, **context)
+
+    # mkdocs pages (few): their HTML replaces the markdown's
+    def mkdocs_pages(self) -> dict[str, tuple[str, str]]:
+        """src_uri → (title, html) of the pages mkdocs renders from data."""
+        data = self.data
+        regions = regions_of(data.reports)
+        provinces = sorted((r for r in regions.values() if r.level == "province"), key=lambda r: r.code)
+        years = Counter(r["year"] for r in data.reports)
+        by_year = {y: Counter(r["badge"] for r in data.reports if r["year"] == y) for y in years}
+        newest = sorted(data.reports, key=lambda r: (-int(r["year"]), r["report_id"]))[:20]
+        rules = [(rule, data.outcome_counts.get(rule["check_id"], Counter())) for rule in data.rules]
+        return {
+            "index.md": (PROJECT_NAME, self.render("home.html", provinces=provinces, years=sorted(years),
+                                                   newest=newest, badges=Counter(r["badge"] for r in data.reports),
+                                                   regions=regions, root="")),
+            "find.md": ("查找报告", self.render("find.html", root="../")),
+            "regions/index.md": ("地区", self.render("regions_index.html", provinces=provinces, root="../")),
+            "years/index.md": ("年份", self.render("years_index.html", years=sorted(years, reverse=True),
+                                                   counts=years, by_year=by_year, root="../")),
+            "rules/index.md": ("检查规则", self.render("rules_index.html", rules=rules, root="../")),
+            "downloads.md": ("数据下载", self.render("downloads.html", resources=self._resources(), root="../")),
+        }
+
+    def _resources(self) -> list[dict]:
+        package = self.data.package
+        tables = {r["name"]: r for r in package["resources"] if r.get("type") == "table"}
+        out = []
+        for resource in package["resources"]:
+            entry = dict(resource)
+            entry["size"] = human_bytes(resource["bytes"])
+            entry["sha256"] = resource["hash"].removeprefix("sha256:")
+            table = tables.get(resource.get("table", resource["name"]))
+            entry["fields"] = table["schema"]["fields"] if table and resource.get("type") == "table" else []
+            out.append(entry)
+        return out
+
+    # data pages (many): rendered into shells
+    def report_page(self, report: dict, document: dict, siblings: list[dict]) -> tuple[str, str, str, str]:
+        data = self.data
+        path = f"reports/{report['report_id']}/"
+        cells = cell_views(document) if document["cells"] else {}
+        template = report["template"]
+        title = f"{report['agency_name']} {report['year']} 年政府信息公开工作年度报告"
+        index = next(i for i, r in enumerate(siblings) if r["report_id"] == report["report_id"])
+        context = {
+            "r": report, "doc": document, "root": "../../../", "title": title,
+            "permalink": data.permalink(path),
+            "t2": table2_rows(template, cells) if cells else [],
+            "t3": table3_rows(template, cells) if cells else [],
+            "t4": table4_cells(cells) if cells else [],
+            "checks": group_checks(document.get("checks", []), data.rules),
+            "previous": siblings[index - 1] if index > 0 else None,
+            "next": siblings[index + 1] if index + 1 < len(siblings) else None,
+            "region": " ".join(x for x in (report["province"], report["city"], report["county"]) if x),
+            "published": data.created_date,
+        }
+        description = f"{report['badge']}。{report['summary']}"
+        head = self.render("report_head.html", json_ld=json_ld(dataset_ld(data, report, path, title)), **context)
+        return title, description, self.render("report.html", **context), head
+
+    def agency_page(self, agency: dict, reports: list[dict]) -> tuple[str, str, str, str]:
+        series = agency_series(self.data, reports)
+        title = agency["name"] or agency["agency_id"]
+        content = self.render("agency.html", a=agency, reports=reports, series=series, chart=chart_svg(series),
+                              outcome_groups=OUTCOME_GROUPS, root="../../")
+        return title, f"{title}历年政府信息公开工作年度报告", content, ""
+
+    def region_page(self, region: Region, regions: dict[str, Region]) -> tuple[str, str, str, str]:
+        chain = []
+        parent = region.parent
+        while parent:
+            chain.insert(0, regions[parent])
+            parent = regions[parent].parent
+        agencies: dict[str, list[dict]] = defaultdict(list)
+        for r in region.reports:
+            agencies[r["agency_id"]].append(r)
+        children = sorted((regions[c] for c in region.children), key=lambda r: r.code)
+        content = self.render("region.html", region=region, chain=chain, children=children,
+                              agencies=sorted(agencies.items()), root="../../")
+        return region.name, f"{region.name}各机关的政府信息公开工作年度报告", content, ""
+
+    def year_page(self, year: str, reports: list[dict]) -> tuple[str, str, str, str]:
+        by_province: dict[str, list[dict]] = defaultdict(list)
+        for r in sorted(reports, key=lambda r: r["report_id"]):
+            by_province[r["province"] or "地区未知"].append(r)
+        content = self.render("year.html", year=year, reports=reports, by_province=sorted(by_province.items()),
+                              badges=Counter(r["badge"] for r in reports), root="../../")
+        return f"{year} 年度", f"{year} 年度政府信息公开工作年度报告", content, ""
+
+    def rule_page(self, rule: dict) -> tuple[str, str, str, str]:
+        reports = {r["report_id"]: r for r in self.data.reports}
+        failing = [(reports[c["report_id"]], c) for c in self.data.failing_by_rule.get(rule["check_id"], [])
+                   if c["report_id"] in reports]
+        content = self.render("rule.html", rule=rule, failing=failing,
+                              counts=self.data.outcome_counts.get(rule["check_id"], Counter()), root="../../")
+        return f"{rule['check_id']} {rule['title_zh']}", rule["formula_zh"], content, ""
+
+
+def group_checks(results: list[dict], rules: list[dict]) -> list[dict]:
+    """Per rule: its outcome, failing instances in full, the rest counted."""
+    by_rule: dict[str, list[dict]] = defaultdict(list)
+    for result in results:
+        by_rule[result["id"]].append(result)
+    out = []
+    for rule in rules:
+        items = by_rule.get(rule["check_id"])
+        if not items:
+            continue
+        outcomes = Counter(i["outcome"] for i in items)
+        outcome = "fail" if outcomes["fail"] else "pass" if outcomes["pass"] else "not_applicable"
+        out.append({"rule": rule, "outcome": outcome, "counts": outcomes,
+                    "failing": [i for i in items if i["outcome"] == "fail"],
+                    "na": [i for i in items if i["outcome"] == "not_applicable"][:3]})
+    return out
+
+
+def dataset_ld(data: SiteData, report: dict, path: str, title: str) -> dict:
+    url = data.permalink(path)
+    base = data.permalink(f"data/reports/{report['report_id']}")
+    out = {
+        "@context": "https://schema.org", "@type": "Dataset", "name": title + "（结构化数据）",
+        "description": f"{report['agency_name']} {report['year']} 年度政府信息公开工作年度报告的表格数据与一致性检查："
+                       f"{report['summary']}",
+        "url": url, "identifier": report["report_id"], "inLanguage": "zh-CN",
+        "creator": {"@type": "Organization", "name": PROJECT_AUTHOR},
+        "license": "https://creativecommons.org/licenses/by/4.0/",
+        "temporalCoverage": report["year"], "datePublished": data.created_date,
+        "spatialCoverage": {"@type": "Place", "name": " ".join(
+            x for x in (report["province"], report["city"], report["county"]) if x) or "中国"},
+        "distribution": [
+            {"@type": "DataDownload", "encodingFormat": "application/json", "contentUrl": base + ".json"},
+            {"@type": "DataDownload", "encodingFormat": "text/csv", "contentUrl": base + ".csv"},
+        ],
+    }
+    if report["source_url"]:
+        out["isBasedOn"] = report["source_url"]
+    return out
+
+
+def human_bytes(size: int | str) -> str:
+    size = int(size)
+    for unit in ("B", "KB", "MB", "GB"):
+        if size < 1024 or unit == "GB":
+            return f"{size} {unit}" if unit == "B" else f"{size:.1f} {unit}"
+        size /= 1024
+    return f"{size} B"
+
+
+# --- the build --------------------------------------------------------------------------------
+
+CURRENT: Pages | None = None  # read by site_hooks during the mkdocs build
+
+
+def _mkdocs(out: Path, pages: Pages, site_url: str) -> None:
+    """Run mkdocs for the hand-written pages, the data-derived ones and the shells."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    global CURRENT
+    CURRENT = pages
+    try:
+        config = load_config(str(PROJECT / "mkdocs.yml"), site_dir=str(out), site_url=site_url or None)
+        mkdocs_build(config)
+    finally:
+        CURRENT = None
+
+
+def read_shells(site: Path) -> dict[int, Shell]:
+    shells = {}
+    for depth, src in SHELLS.items():
+        page = site / Path(src).parent / "index.html"
+        text = page.read_text(encoding="utf-8")
+        canonical = ""
+        marker = 'rel="canonical" href="'
+        if marker in text:
+            start = text.index(marker) + len(marker)
+            canonical = text[start:text.index('"', start)]
+        shells[depth] = Shell(text, canonical)
+    shutil.rmtree(site / "shell")
+    return shells
+
+
+def write_page(site: Path, path: str, shell: Shell, page: tuple[str, str, str, str], permalink: str) -> int:
+    title, description, content, head = page
+    target = site / path / "index.html"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    text = shell.fill(title, description, content, head, permalink)
+    target.write_text(text, encoding="utf-8")
+    return len(text.encode("utf-8"))
+
+
+def build_site(data_dir: Path, out: Path, site_url: str = "", say: Callable[[str], None] = print) -> dict:
+    """Render the whole site into ``out`` (which already holds data/) from the data package."""
+    from .search import write_search
+
+    data = SiteData.load(data_dir, site_url)
+    pages = Pages(data)
+    with tempfile.TemporaryDirectory() as tmp:
+        staged = Path(tmp) / "site"
+        _mkdocs(staged, pages, data.site_url)
+        for item in staged.iterdir():
+            target = out / item.name
+            if item.is_dir():
+                shutil.copytree(item, target, dirs_exist_ok=True)
+            else:
+                shutil.copy2(item, target)
+    shells = read_shells(out)
+    sizes: list[int] = []
+    documents: list[dict] = []
+    for agency_id, reports in sorted(data.by_agency.items()):
+        for report in reports:
+            path = f"reports/{report['report_id']}/"
+            document = json.loads((data_dir / "reports" / f"{report['report_id']}.json").read_text(encoding="utf-8"))
+            page = pages.report_page(report, document, reports)
+            sizes.append(write_page(out, path, shells[3], page, data.permalink(path)))
+            shutil.copyfile(data_dir / "reports" / f"{report['report_id']}.txt", out / path / "source.txt")
+            (out / path / "badge.svg").write_text(badge_svg(report["badge"]), encoding="utf-8")
+            documents.append(search_document(path, page[0], report, document))
+        agency = data.agencies[agency_id]
+        path = f"agencies/{agency_id}/"
+        page = pages.agency_page(agency, reports)
+        sizes.append(write_page(out, path, shells[2], page, data.permalink(path)))
+        documents.append({"url": path, "title": page[0], "kind": "机关",
+                          "text": " ".join(filter(None, [agency["names_seen"], agency["province"], agency["city"],
+                                                         agency["county"], agency["years"]]))})
+    regions = regions_of(data.reports)
+    for region in regions.values():
+        path = f"regions/{region.code}/"
+        page = pages.region_page(region, regions)
+        sizes.append(write_page(out, path, shells[2], page, data.permalink(path)))
+        documents.append({"url": path, "title": region.name, "kind": "地区", "text": region.name})
+    by_year: dict[str, list[dict]] = defaultdict(list)
+    for r in data.reports:
+        by_year[r["year"]].append(r)
+    for year, reports in by_year.items():
+        path = f"years/{year}/"
+        page = pages.year_page(year, reports)
+        sizes.append(write_page(out, path, shells[2], page, data.permalink(path)))
+        documents.append({"url": path, "title": page[0], "kind": "年份", "text": f"{year} 年度"})
+    for rule in data.rules:
+        path = f"rules/{rule['check_id']}/"
+        page = pages.rule_page(rule)
+        sizes.append(write_page(out, path, shells[2], page, data.permalink(path)))
+        documents.append({"url": path, "title": page[0], "kind": "规则",
+                          "text": " ".join([rule["title_zh"], rule["title_en"], rule["formula_zh"]])})
+    documents += static_documents(out)
+    search_bytes = write_search(out, documents, data.reports)
+    say(f"site: {len(sizes)} data pages, average {sum(sizes) / max(1, len(sizes)) / 1024:.1f} KB")
+    return {"pages": len(sizes), "page_bytes": sum(sizes), "search": search_bytes}
+
+
+def search_document(path: str, title: str, report: dict, document: dict) -> dict:
+    sentences = " ".join(f["text"] for f in document.get("narrative", []))
+    text = " ".join(filter(None, [report["agency_name"], report["province"], report["city"], report["county"],
+                                  report["year"], report["badge"], report["summary"], sentences]))
+    return {"url": path, "title": title, "kind": "报告", "text": text[:2000], "badge": report["badge"]}
+
+
+def static_documents(site: Path) -> list[dict]:
+    """The hand-written pages, for full-text search."""
+    import re
+
+    out = []
+    for name, title in (("methodology", "方法说明"), ("cli", "命令行"), ("downloads", "数据下载"),
+                        ("benchmarks", "性能")):
+        page = site / name / "index.html"
+        if not page.exists():
+            continue
+        text = page.read_text(encoding="utf-8")
+        start = text.find('<article')
+        body = re.sub(r"<[^>]+>", " ", text[start:text.find("</article>", start)])
+        out.append({"url": f"{name}/", "title": title, "kind": "说明", "text": html.unescape(" ".join(body.split()))})
+    return out
