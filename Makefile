@@ -33,7 +33,8 @@ bench: $(VENV)/.installed
 # Debian's Chromium for Playwright (never `playwright install`) and axe-core from npm.
 browser:
 	@command -v chromium >/dev/null 2>&1 || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null)
-	@test -f node_modules/axe-core/axe.min.js || npm install --no-save --no-audit --no-fund --silent axe-core@4
+	@command -v npm >/dev/null 2>&1 || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm >/dev/null)
+	@test -f node_modules/axe-core/axe.min.js || npm install --no-save --no-audit --no-fund --silent
 
 clean:
 	rm -rf $(VENV) $(OUT) node_modules

@@ -12,8 +12,10 @@ from dataclasses import asdict, dataclass
 from functools import lru_cache
 
 _YEAR = r"((?:19|20)\d{2})"
-_REPORT = r"\s*年度?\s*(?:政府信息公开|政务公开|信息公开|政府信息与政务公开)[^\n《》。]{0,12}?年度?报告"
-_TITLE = re.compile(r"^\s*(?P<name>[^\n。，,《]{0,40}?)\s*" + _YEAR + _REPORT)
+_REPORT = r"\s*年(?:度)?\s*(?:政府信息公开|政务公开|信息公开|政府信息与政务公开)[^\n《》。]{0,12}?(?:年度)?报告"
+_TITLE = re.compile(r"^\s*(?:关于)?(?P<name>[^\n。，,《>]{0,40}?)\s*" + _YEAR + _REPORT)
+_TITLE_YEAR_FIRST = re.compile(r"^\s*" + _YEAR + r"\s*年(?:度)?\s*(?P<name>[\u4e00-\u9fff（）()]{2,40}?)\s*"
+                               r"(?:政府信息公开|政务公开|信息公开)[^\n《》。]{0,12}?(?:年度)?报告")
 _TITLE_NO_YEAR = re.compile(r"^\s*(?P<name>[\u4e00-\u9fff]{2,40}?)\s*(?:政府信息公开|政务公开)工作年度报告")
 _BOOK_TITLE = re.compile(r"《(?P<name>[^《》\n]{0,40}?)\s*" + _YEAR + _REPORT + r"》")
 _PUBLISH = re.compile(r"(?:现公布|现发布|现予公布|特发布|现将|特此公布)\s*(?P<name>[^,，。《\n]{0,40}?)\s*" + _YEAR
@@ -58,8 +60,11 @@ def find_title(lines: list[str]) -> tuple[str | None, int | None]:
         joined = "".join(head[i:i + 2]).replace(" ", "")
         for text in (head[i].replace(" ", ""), joined):
             m = _TITLE.match(text)
-            if m and len(m.group("name")) <= 40:
-                return (m.group("name").strip() or None), int(m.group(2))
+            if m and m.group("name").strip():
+                return m.group("name").strip(), int(m.group(2))
+            m = _TITLE_YEAR_FIRST.match(text)
+            if m:
+                return m.group("name"), int(m.group(1))
     for text in head[:3]:
         m = _TITLE_NO_YEAR.match(text.replace(" ", ""))
         if m:
