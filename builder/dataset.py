@@ -156,7 +156,8 @@ def _cell_rows(report: Report, rows: dict[str, list[dict]]) -> None:
                 "—" if c is None else str(c) for c in value.candidates)
         rows["cells"].append({
             "report_id": report.report_id, "cell_id": cell.id, "table": cell.table, "row": cell.row,
-            "column": cell.column, "value": value.value, "raw": value.raw, "status": value.status, "note": note,
+            "column": cell.column, "value": value.value, "unit": value.unit, "raw": value.raw,
+            "status": value.status, "note": note,
         })
     if form is None:
         return

@@ -130,6 +130,7 @@ _CELLS = Table(
         _f("row", "string", "行", "row"),
         _f("column", "string", "列", "column"),
         _f("value", "number", "数值", "value", "null when blank, missing or ambiguous"),
+        _f("unit", "string", "单位", "unit", "amounts only: the unit they are printed in (万元, 元)"),
         _f("raw", "string", "原文", "raw", "the text as printed"),
         _f("status", "string", "状态", "status", "reported, none (worded 无/—), blank, missing, repaired, ambiguous, "
            "inferred", STATUSES, True),

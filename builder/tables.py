@@ -28,6 +28,7 @@ class CellValue:
     status: str
     note: str | None = None
     candidates: list[int | float | None] | None = None
+    unit: str | None = None  # money cells: the unit the amount is printed in
 
     def as_json(self) -> dict:
         out: dict = {"value": self.value, "raw": self.raw, "status": self.status}
@@ -35,6 +36,8 @@ class CellValue:
             out["note"] = self.note
         if self.candidates is not None:
             out["candidates"] = self.candidates
+        if self.unit:
+            out["unit"] = self.unit
         return out
 
 
@@ -375,6 +378,24 @@ def read_t2(layout: Layout, form: forms.Form, out: Tables) -> None:
         if match is not None and not match.has_values:
             match = ValueRow(match.label, [""] * len(ids), True, match.line)  # the row is printed, its cells empty
         read_table([_Slot(ids, match)], [], out, "t2", keep="first")
+    for cell in forms.cells(form.id):
+        if cell.kind == "money" and out.cells[cell.id].status != "missing":
+            out.cells[cell.id].unit = _money_unit(cell, layout.region_text("t2"))
+
+
+_UNIT = re.compile(r"(万元|亿元|千元|元)")
+_UNIT_AFTER = re.compile(r"\s*[(（]?\s*(?:单位\s*[:：]?\s*)?(万元|亿元|千元|元)")
+
+
+def _money_unit(cell: forms.Cell, text: str) -> str | None:
+    """The unit of an amount: the form's own (2021 fees are in 万元), else the
+    one printed after the column's label (采购总金额（万元）)."""
+    own = _UNIT.search(cell.column_label_zh)
+    if own:
+        return own.group(1)
+    start = text.find(cell.column_label_zh)
+    m = _UNIT_AFTER.match(text, start + len(cell.column_label_zh)) if start >= 0 else None
+    return m.group(1) if m else None
 
 
 def read_t3(layout: Layout, form: forms.Form, out: Tables) -> None:

@@ -111,6 +111,7 @@ def test_sample_figures_are_in_the_tables(data: Path):
     cells = {(r["report_id"], r["cell_id"]): r for r in read_csv(data / "cells.csv")}
     assert cells[(pengyang, "t3.total.total")]["value"] == "27"
     assert cells[(pengyang, "t3.total.total")]["status"] == "reported"
+    assert cells[(pengyang, "t2.fees.amount_10k_cny")]["unit"] == "万元"
     table3 = {(r["report_id"], r["row"]): r for r in read_csv(data / "table3.csv")}
     assert table3[(pengyang, "total")]["total"] == "27"
     assert table3[(pengyang, "new_received")]["natural_person"] == "27"
