@@ -162,24 +162,23 @@ def _cell_rows(report: Report, rows: dict[str, list[dict]]) -> None:
     if form is None:
         return
     for item in form.t2:
-        ids = [(m.id, forms.t2_cell(item.id, m.id)) for m in item.measures]
-        row = {"report_id": report.report_id, "item": item.id, "label": item.label_zh}
-        row.update({name: None for name, *_ in T2_COLUMNS})
-        row.update({m: report.cells[c].value for m, c in ids})
-        row["flags"] = _flags(report, ids) or None
-        rows["table2"].append(row)
+        blank_columns = {name: None for name, *_ in T2_COLUMNS}
+        _wide_row(report, rows["table2"], {"item": item.id, "label": item.label_zh, **blank_columns},
+                  [(m.id, forms.t2_cell(item.id, m.id)) for m in item.measures])
     for r in form.t3_rows:
-        ids = [(c.id, forms.t3_cell(r.id, c.id)) for c in forms.T3_COLUMNS]
-        row = {"report_id": report.report_id, "row": r.id, "label": r.label_zh}
-        row.update({c: report.cells[cell].value for c, cell in ids})
-        row["flags"] = _flags(report, ids) or None
-        rows["table3"].append(row)
+        _wide_row(report, rows["table3"], {"row": r.id, "label": r.label_zh},
+                  [(c.id, forms.t3_cell(r.id, c.id)) for c in forms.T3_COLUMNS])
     for g in forms.T4_GROUPS:
-        ids = [(c.id, forms.t4_cell(g.id, c.id)) for c in forms.T4_COLUMNS]
-        row = {"report_id": report.report_id, "group": g.id, "label": g.label_zh}
-        row.update({c: report.cells[cell].value for c, cell in ids})
-        row["flags"] = _flags(report, ids) or None
-        rows["table4"].append(row)
+        _wide_row(report, rows["table4"], {"group": g.id, "label": g.label_zh},
+                  [(c.id, forms.t4_cell(g.id, c.id)) for c in forms.T4_COLUMNS])
+
+
+def _wide_row(report: Report, out: list[dict], key: dict, cells: list[tuple[str, str]]) -> None:
+    """One row of a wide table: the form's columns as columns, statuses in flags."""
+    row = {"report_id": report.report_id, **key}
+    row.update({column: report.cells[cell].value for column, cell in cells})
+    row["flags"] = _flags(report, cells) or None
+    out.append(row)
 
 
 def corpus_version(corpus: Corpus, sources: dict[str, SourceInfo]) -> tuple[str, str]:

@@ -30,39 +30,33 @@ class Choice:
     options: tuple[tuple[Value, ...], ...]
 
 
+def _side(cells: Sequence[str], values: dict[str, Value]) -> tuple[int, list[str]]:
+    """The known sum of one side of an identity, and its unknown cells."""
+    known, unknown = 0, []
+    for cell in cells:
+        v = values.get(cell)
+        if v is None:
+            unknown.append(cell)
+        else:
+            known += v
+    return known, unknown
+
+
 def status(identity: Identity, values: dict[str, Value]) -> tuple[bool, str | None, int | None]:
     """Whether the identity can hold, and the one unknown it settles (cell, value).
 
     Unknown cells are non-negative: a side with unknowns may only exceed the
     known sum of the other side, never fall short of it."""
-    known_parts = known_whole = 0
-    unknown_parts: list[str] = []
-    unknown_whole: list[str] = []
-    for cell in identity.parts:
-        v = values.get(cell)
-        if v is None:
-            unknown_parts.append(cell)
-        else:
-            known_parts += v
-    for cell in identity.whole:
-        v = values.get(cell)
-        if v is None:
-            unknown_whole.append(cell)
-        else:
-            known_whole += v
+    parts, unknown_parts = _side(identity.parts, values)
+    whole, unknown_whole = _side(identity.whole, values)
+    if unknown_parts and unknown_whole:
+        return True, None, None
     if not unknown_parts and not unknown_whole:
-        return known_parts == known_whole, None, None
-    if not unknown_whole:
-        gap = known_whole - known_parts
-        if gap < 0:
-            return False, None, None
-        return True, (unknown_parts[0] if len(unknown_parts) == 1 else None), gap
-    if not unknown_parts:
-        gap = known_parts - known_whole
-        if gap < 0:
-            return False, None, None
-        return True, (unknown_whole[0] if len(unknown_whole) == 1 else None), gap
-    return True, None, None
+        return parts == whole, None, None
+    gap, open_cells = (whole - parts, unknown_parts) if unknown_parts else (parts - whole, unknown_whole)
+    if gap < 0:
+        return False, None, None
+    return True, (open_cells[0] if len(open_cells) == 1 else None), gap
 
 
 def propagate(
