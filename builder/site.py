@@ -39,6 +39,7 @@ TEMPLATE_LABEL = {"gov-2021": "2021 年版表格（国办公开办函〔2021〕3
 STATUS_LABEL = {"reported": "印明的数字", "none": "以文字表示为 0（无、—、/）", "blank": "表中空白",
                 "missing": "报告中没有这一行或这张表", "repaired": "版式错位或数字粘连，经全部勾稽关系唯一确定后复原",
                 "ambiguous": "数字粘连，有多种拆分都符合勾稽关系，未作选择", "inferred": "表中空白，由勾稽关系唯一推出"}
+RULE_PAGE_ROWS = 200  # failing reports listed on a rule page; all are in checks.csv and the finder
 # URL depth of each kind of data page, and the shell page rendered at that depth.
 SHELLS = {2: "shell/a/index.md", 3: "shell/a/b/index.md"}
 
@@ -483,18 +484,21 @@ class Pages:
         while parent:
             chain.insert(0, regions[parent])
             parent = regions[parent].parent
+        # Agencies of this level only: a page's size follows the administrative
+        # structure, not the size of the corpus.
         agencies: dict[str, list[dict]] = defaultdict(list)
         for r in region.reports:
-            agencies[r["agency_id"]].append(r)
+            if (r["adcode"] or UNKNOWN_REGION) == region.code:
+                agencies[r["agency_id"]].append(r)
         children = sorted((regions[c] for c in region.children), key=lambda r: r.code)
         content = self.render("region.html", region=region, chain=chain, children=children,
                               agencies=sorted(agencies.items()), root="../../")
         return region.name, f"{region.name}各机关的政府信息公开工作年度报告", content, ""
 
     def year_page(self, year: str, reports: list[dict]) -> tuple[str, str, str, str]:
-        by_province: dict[str, list[dict]] = defaultdict(list)
-        for r in sorted(reports, key=lambda r: r["report_id"]):
-            by_province[r["province"] or "地区未知"].append(r)
+        by_province: dict[str, Counter] = defaultdict(Counter)
+        for r in reports:
+            by_province[r["province"]][r["badge"]] += 1
         content = self.render("year.html", year=year, reports=reports, by_province=sorted(by_province.items()),
                               badges=Counter(r["badge"] for r in reports), root="../../")
         return f"{year} 年度", f"{year} 年度政府信息公开工作年度报告", content, ""
@@ -503,7 +507,7 @@ class Pages:
         reports = {r["report_id"]: r for r in self.data.reports}
         failing = [(reports[c["report_id"]], c) for c in self.data.failing_by_rule.get(rule["check_id"], [])
                    if c["report_id"] in reports]
-        content = self.render("rule.html", rule=rule, failing=failing,
+        content = self.render("rule.html", rule=rule, failing=failing[:RULE_PAGE_ROWS], more=len(failing) - RULE_PAGE_ROWS,
                               counts=self.data.outcome_counts.get(rule["check_id"], Counter()), root="../../")
         return f"{rule['check_id']} {rule['title_zh']}", rule["formula_zh"], content, ""
 

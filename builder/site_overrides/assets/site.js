@@ -203,6 +203,10 @@
         });
         status.textContent = hits.length + " 份报告" + (hits.length > 200 ? "，显示前 200 份" : "");
       }
+      var params = new URLSearchParams(location.search);
+      ["name", "province", "year", "badge"].forEach(function (key) {
+        if (params.get(key)) form[key].value = params.get(key);
+      });
       form.addEventListener("input", apply);
       form.addEventListener("submit", function (e) { e.preventDefault(); apply(); });
       apply();
