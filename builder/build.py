@@ -14,8 +14,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .checks import BADGES
-from .corpus import Corpus, load_corpus, stderr_progress
+from .corpus import Corpus, corpus_files, load_corpus, stderr_progress
 from .dataset import build_rows, read_sources, write_package
+from .errors import BuilderError
 
 
 @dataclass
@@ -45,8 +46,6 @@ def stage_reports(corpus_dir: Path, progress: Callable | None) -> Corpus:
 
 
 def stage_datasets(corpus: Corpus, corpus_dir: Path, data_dir: Path, site_url: str) -> None:
-    if data_dir.exists():
-        shutil.rmtree(data_dir)
     data = build_rows(corpus, read_sources(corpus_dir), site_url)
     write_package(data, data_dir)
 
@@ -57,10 +56,27 @@ def stage_site(data_dir: Path, out: Path, site_url: str, say: Callable[[str], No
     build_site(data_dir, out, site_url, say)
 
 
+MARKER = ".built-by-gov-reports"
+
+
+def prepare_output(out: Path) -> None:
+    """Start from an empty output folder, but never delete one this tool did not make."""
+    if out.exists():
+        if not out.is_dir():
+            raise BuilderError(f"{out}: not a folder")
+        if any(out.iterdir()) and not (out / MARKER).exists():
+            raise BuilderError(f"{out}: refusing to overwrite a folder this tool did not build; choose another --out")
+        shutil.rmtree(out)
+    out.mkdir(parents=True)
+    (out / MARKER).write_text("built by `python -m builder build`; the whole folder is replaced on every build\n")
+
+
 def build(corpus_dir: Path, out: Path, site_url: str = "", with_site: bool = True,
           say: Callable[[str], None] = _say) -> BuildSummary:
     """Build the datasets into <out>/data and the site into <out>."""
     data_dir = out / "data"
+    corpus_files(corpus_dir)  # fail early on an unusable corpus, before touching <out>
+    prepare_output(out)
     say(f"reading reports from {corpus_dir}")
     corpus = stage_reports(corpus_dir, stderr_progress)
     say(f"writing datasets to {data_dir}")
