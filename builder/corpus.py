@@ -75,8 +75,10 @@ def load_corpus(folder: Path, progress: Callable[[int, int, Path], None] | None 
 
 
 def stderr_progress(index: int, total: int, path: Path) -> None:
-    """A one-line progress bar on stderr, when stderr is a terminal."""
+    """A progress bar on stderr; in logs (not a terminal), a line every 1,000 files."""
     if not sys.stderr.isatty():
+        if index % 1000 == 0 or (index == total and total >= 1000):
+            print(f"reading {index}/{total}", file=sys.stderr, flush=True)
         return
     width = 30
     done = int(width * index / total)

@@ -67,3 +67,25 @@ def test_every_command_and_option_is_documented():
             for opt in getattr(param, "opts", []):
                 if opt.startswith("--"):
                     assert re.search(re.escape(opt) + r"\b", readme), f"{name} {opt}"
+
+
+def test_build_prints_a_summary_and_refuses_foreign_folders(tmp_path: Path):
+    out = tmp_path / "out"
+    result = CliRunner().invoke(cli, ["build", "--corpus", str(CORPUS), "--out", str(out), "--no-site"])
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines() == [
+        f"reading reports from {CORPUS}",
+        f"writing datasets to {out / 'data'}",
+        "read 5 reports; 0 files could not be read",
+        "badges: 一致 1 · 不一致 1 · 存疑 2 · 无表格 1",
+        f"datasets: {out / 'data'}",
+    ]
+    assert (out / "data" / "datapackage.json").exists()
+    foreign = tmp_path / "mine"
+    foreign.mkdir()
+    (foreign / "notes.txt").write_text("keep me")
+    result = CliRunner().invoke(cli, ["build", "--out", str(foreign)])
+    assert result.exit_code == 2
+    assert result.stderr == (f"error: {foreign}: refusing to overwrite a folder this tool did not build; "
+                             "choose another --out\n")
+    assert (foreign / "notes.txt").read_text() == "keep me"
