@@ -34,6 +34,10 @@ class NotAReport(ReportError):
     reason = "not a government information disclosure annual report"
 
 
+class DamagedPDF(NotText):
+    reason = "damaged PDF"
+
+
 class NeedsOCR(ReportError):
     reason = "needs OCR: the PDF has no text layer (scanned images)"
 

@@ -13,9 +13,9 @@ import re
 from . import errors
 
 _BLOCK_TAGS = frozenset({
-    "address", "article", "aside", "blockquote", "body", "br", "center", "dd", "div", "dl", "dt", "figcaption",
-    "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p",
-    "pre", "section", "table", "tbody", "td", "th", "thead", "tfoot", "title", "tr", "ul",
+    "address", "article", "aside", "blockquote", "body", "br", "caption", "center", "dd", "div", "dl", "dt",
+    "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav",
+    "ol", "p", "pre", "section", "table", "tbody", "td", "th", "thead", "tfoot", "title", "tr", "ul",
 })
 _DROP_TAGS = ("script", "style", "noscript", "template", "head", "iframe", "svg", "object", "button", "select")
 _SPACES = re.compile(r"[ \t\r\n\f\v\u00a0\u3000]+")
@@ -55,14 +55,22 @@ def table_grid(rows: list[list[tuple[str, int, int]]]) -> list[list[str]]:
     return [[cell or "" for cell in row] for row in grid]
 
 
+def _html_rows(table) -> list[list]:
+    """The table's own rows (not those of tables nested in it), as lists of cells."""
+    return [[td for td in tr if isinstance(td.tag, str) and td.tag in ("td", "th")]
+            for tr in table.iter("tr") if _owning_table(tr) is table]
+
+
+def _is_layout(table) -> bool:
+    """A table holding other tables, or one cell wide, frames a page: it is no data table."""
+    return bool(table.xpath(".//table")) or all(len(row) <= 1 for row in _html_rows(table))
+
+
 def _html_table_lines(table) -> list[str]:
-    rows = []
-    for tr in table.iter("tr"):
-        if tr.getparent() is not None and _owning_table(tr) is not table:
-            continue
-        rows.append([(_cell_text(td), _span(td, "rowspan"), _span(td, "colspan"))
-                     for td in tr if isinstance(td.tag, str) and td.tag in ("td", "th")])
-    return ["\t".join(row) for row in table_grid(rows)]
+    caption = table.find("caption")
+    lines = [_cell_text(caption)] if caption is not None and _cell_text(caption) else []
+    rows = [[(_cell_text(td), _span(td, "rowspan"), _span(td, "colspan")) for td in tr] for tr in _html_rows(table)]
+    return lines + ["\t".join(row) for row in table_grid(rows)]
 
 
 def _owning_table(element):
@@ -76,7 +84,8 @@ def html_to_text(html: str) -> str:
     """Visible text of a web page: one line per block, tables as tab grids.
 
     Scripts, styles and comments are never text. A table that holds other
-    tables is layout, not data: its cells are read as blocks."""
+    tables, or has one cell per row, is layout, not data: its cells are read
+    as blocks."""
     import lxml.html
     from lxml import etree
 
@@ -88,9 +97,8 @@ def html_to_text(html: str) -> str:
         return ""
     for bad in root.xpath("//comment() | //processing-instruction()"):
         bad.drop_tree() if hasattr(bad, "drop_tree") else bad.getparent().remove(bad)
-    for tag in _DROP_TAGS:
-        for element in root.iter(tag):
-            element.drop_tree()
+    for element in list(root.iter(*_DROP_TAGS)):
+        element.drop_tree()
     lines: list[str] = []
     current: list[str] = []
 
@@ -106,7 +114,7 @@ def html_to_text(html: str) -> str:
                 current.append(element.tail)
             return
         tag = element.tag.lower()
-        if tag == "table" and not element.xpath(".//table"):
+        if tag == "table" and not _is_layout(element):
             flush()
             lines.extend(_html_table_lines(element))
         else:
@@ -161,36 +169,76 @@ def markdown_to_text(markdown: str) -> str:
     return "\n".join(out)
 
 
+def _w_int(element, path: str) -> int:
+    """An integer ``w:val`` at ``path`` under ``element`` (gridSpan, gridBefore), else 0."""
+    from docx.oxml.ns import qn
+
+    found = element.find("/".join(qn(step) for step in path.split("/")))
+    try:
+        return max(0, min(int(found.get(qn("w:val"))), 200)) if found is not None else 0
+    except (TypeError, ValueError):
+        return 0
+
+
+def _docx_cell_text(tc) -> str:
+    """A cell's paragraphs, content controls included, on one line (a tab would split the row)."""
+    from docx.oxml.ns import qn
+    from docx.text.paragraph import Paragraph
+
+    return _SPACES.sub(" ", " ".join(Paragraph(p, None).text for p in tc.iter(qn("w:p")))).strip()
+
+
+def _docx_grid_lines(tbl) -> list[str]:
+    """One tab-separated line per row. A horizontally merged cell (gridSpan)
+    and the cells below a vertical merge (vMerge continue) are empty."""
+    from docx.oxml.ns import qn
+
+    lines = []
+    for tr in tbl.iterchildren(qn("w:tr")):
+        cells = [""] * _w_int(tr, "w:trPr/w:gridBefore")
+        for tc in tr.iterchildren(qn("w:tc")):
+            merge = tc.find(f"{qn('w:tcPr')}/{qn('w:vMerge')}")
+            continued = merge is not None and merge.get(qn("w:val"), "continue") == "continue"
+            cells.append("" if continued else _docx_cell_text(tc))
+            cells.extend([""] * (_w_int(tc, "w:tcPr/w:gridSpan") - 1))
+        lines.append("\t".join(cells))
+    return lines
+
+
+def _docx_blocks(parent, lines: list[str]) -> None:
+    """Paragraphs and tables in document order. Content controls are opened;
+    a table that holds other tables is layout: its cells are read as blocks."""
+    from docx.oxml.ns import qn
+    from docx.text.paragraph import Paragraph
+
+    for child in parent.iterchildren():
+        if child.tag == qn("w:p"):
+            text = Paragraph(child, None).text.strip()
+            if text:
+                lines.append(text)
+        elif child.tag == qn("w:sdt"):
+            for content in child.iterchildren(qn("w:sdtContent")):
+                _docx_blocks(content, lines)
+        elif child.tag == qn("w:tbl"):
+            if child.find(f".//{qn('w:tbl')}") is not None:
+                for tr in child.iterchildren(qn("w:tr")):
+                    for tc in tr.iterchildren(qn("w:tc")):
+                        _docx_blocks(tc, lines)
+            else:
+                lines.extend(_docx_grid_lines(child))
+                lines.append("")
+
+
 def docx_to_text(data: bytes, path: str) -> str:
     """Paragraphs and tables of a Word document in body order; merged cells expanded."""
     try:
         import docx
-        from docx.oxml.ns import qn
     except ImportError as e:  # pragma: no cover - dependency is declared
         raise errors.NotText(path, "python-docx is not installed") from e
     try:
         document = docx.Document(io.BytesIO(data))
     except Exception as e:  # python-docx raises several unrelated types
         raise errors.NotText(path, f"not a readable Word document ({type(e).__name__})") from e
-    from docx.table import Table
-    from docx.text.paragraph import Paragraph
-
     lines: list[str] = []
-    for child in document.element.body.iterchildren():
-        if child.tag == qn("w:p"):
-            text = Paragraph(child, document).text.strip()
-            if text:
-                lines.append(text)
-        elif child.tag == qn("w:tbl"):
-            table = Table(child, document)
-            seen: set[int] = set()  # a merged cell is repeated across rows and columns
-            for row in table.rows:
-                cells = []
-                for cell in row.cells:
-                    key = id(cell._tc)
-                    text = _SPACES.sub(" ", cell.text).strip()
-                    cells.append("" if key in seen else text)
-                    seen.add(key)
-                lines.append("\t".join(cells))
-            lines.append("")
+    _docx_blocks(document.element.body, lines)
     return "\n".join(lines)

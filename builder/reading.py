@@ -149,7 +149,7 @@ def body_lines(text: str) -> list[str]:
             if index > len(lines) // 2 and _FOOTER_START.search(core):
                 break
             continue
-        out.append(line.rstrip() if core else "")
+        out.append(line.rstrip(" ") if core else "")  # trailing tabs are a row's empty cells
     while out and not out[-1].strip():
         out.pop()
     return out

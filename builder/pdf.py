@@ -1,0 +1,150 @@
+"""PDF to text: table rows rebuilt from ruling lines, the text layer elsewhere.
+
+Reports are mostly Word/WPS exports whose tables are ruled. Their text layer
+scatters a cell's wrapped label above and below its numbers and drops empty
+cells, so where the ruling lines form a grid each table row becomes one
+tab-separated line (the shared table format; spanned cells are empty). Text
+outside grids comes from the text layer, in page order. A document whose grid
+reads worse than its plain text layer is read from the text layer instead.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+
+from . import errors
+
+_CID = re.compile(r"\(cid:\d+\)")
+_MIN_CHARS_PER_PAGE = 20  # less than this is a scan with a stamp or page numbers, not a text layer
+
+Box = tuple[float, float, float, float]
+
+
+def _inside(obj: dict, box: Box) -> bool:
+    """pdfplumber's own test (the character's centre), so no character is read twice or lost."""
+    x = (obj["x0"] + obj["x1"]) / 2
+    y = (obj["top"] + obj["bottom"]) / 2
+    return box[0] <= x < box[2] and box[1] <= y < box[3]
+
+
+def _cell_text(chars: list[dict]) -> str:
+    """A cell's lines joined without spaces: wrapped Chinese labels and wrapped
+    numbers are one word each, and a vertical label (三 、 本 年 度) reads across."""
+    from pdfplumber.utils import extract_text
+
+    return "".join(line.strip() for line in extract_text(chars).split("\n"))
+
+
+def _grid_rows(page) -> tuple[list[tuple[float, str]], list[Box]]:
+    """Rows of the page's ruled tables that have at least two cells, as
+    (top, tab-separated line), and the cell boxes whose characters they took."""
+    rows: list[tuple[float, str]] = []
+    boxes: list[Box] = []
+    if not page.edges:
+        return rows, boxes
+    for table in page.find_tables():
+        grid = [row for row in table.rows if sum(cell is not None for cell in row.cells) >= 2]
+        if len(grid) < 2:
+            continue  # a box drawn around prose, or a lone header: text, not a table
+        chars = [c for c in page.chars if _inside(c, table.bbox)]
+        for row in grid:
+            cells = []
+            for cell in row.cells:
+                if cell is None:
+                    cells.append("")
+                    continue
+                boxes.append(cell)
+                cells.append(_cell_text([c for c in chars if _inside(c, cell)]))
+            rows.append((row.bbox[1], "\t".join(cells)))
+    return rows, boxes
+
+
+def _page_text(page) -> tuple[str, bool]:
+    """The page's lines top to bottom, and whether a grid supplied any."""
+    rows, boxes = _grid_rows(page)
+    if not rows:
+        return page.extract_text() or "", False
+    rest = page.filter(lambda obj: obj.get("object_type") != "char" or not any(_inside(obj, b) for b in boxes))
+    lines = rows + [(line["top"], line["text"]) for line in rest.extract_text_lines()]
+    lines.sort(key=lambda item: item[0])
+    return "\n".join(text for _, text in lines), True
+
+
+def _table_fit(text: str) -> tuple[int, int]:
+    """How tables 3 and 4 read: value rows printing the form's width, and rows
+    printing another width (a grid that split or merged columns)."""
+    from . import forms
+    from .layout import locate
+    from .reading import body_lines
+    from .tables import fit
+
+    layout = locate(body_lines(text))
+    good = bad = 0
+    for table, widths in (("t3", (len(forms.T3_COLUMNS),)),
+                          ("t4", (len(forms.T4_COLUMNS), len(forms.T4_GROUPS) * len(forms.T4_COLUMNS)))):
+        for row in layout.rows(table):
+            if row.has_values:
+                if len(fit(row.cells, max(widths))) in widths:
+                    good += 1
+                else:
+                    bad += 1
+    return good, bad
+
+
+def _check_text_layer(text: str, pages: int, path: str) -> None:
+    """A scan (perhaps stamped with page numbers) or unmapped glyph codes is not text."""
+    glyphs = len(_CID.findall(text))
+    chars = sum(1 for ch in _CID.sub("", text) if not ch.isspace())
+    if glyphs > chars:
+        raise errors.NeedsOCR(path, "its fonts do not map glyphs to characters")
+    if chars < _MIN_CHARS_PER_PAGE * pages:
+        raise errors.NeedsOCR(path, f"{chars} characters of text on {pages} page{'s' if pages > 1 else ''}"
+                              if chars else "")
+
+
+def _read(pdf, path: str) -> str:
+    pages = [page.dedupe_chars() for page in pdf.pages]  # fake bold prints each character twice
+    if not pages:
+        raise errors.DamagedPDF(path, "no pages")
+    read = [_page_text(page) for page in pages]
+    text = "\n".join(page for page, _ in read)
+    _check_text_layer(text, len(pages), path)
+    if any(gridded for _, gridded in read):
+        good, bad = _table_fit(text)
+        if bad or not good:
+            layer = "\n".join(page.extract_text() or "" for page in pages)
+            plain_good, plain_bad = _table_fit(layer)
+            if plain_good - plain_bad > good - bad:
+                return layer
+    return text
+
+
+def _why(e: Exception) -> str:
+    return str(e) or type(e).__name__
+
+
+def pdf_to_text(data: bytes, path: str) -> str:
+    """The report's text, table rows tab-separated where ruling lines allow.
+
+    Raises EncryptedPDF when a password is needed, NeedsOCR when there is no
+    usable text layer, DamagedPDF (a NotText) when the file cannot be parsed."""
+    import pdfplumber
+    from pdfminer.pdfdocument import PDFEncryptionError
+    from pdfplumber.utils.exceptions import PdfminerException
+
+    try:
+        pdf = pdfplumber.open(io.BytesIO(data))
+    except Exception as e:  # pdfminer raises many unrelated types on damaged files
+        wrapped = isinstance(e, PdfminerException) and e.args and isinstance(e.args[0], Exception)
+        cause = e.args[0] if wrapped else e
+        if isinstance(cause, PDFEncryptionError):
+            raise errors.EncryptedPDF(path) from e
+        raise errors.DamagedPDF(path, _why(cause)) from e
+    with pdf:
+        try:
+            return _read(pdf, path)
+        except errors.ReportError:
+            raise
+        except Exception as e:  # pdfminer raises many unrelated types on damaged content
+            raise errors.DamagedPDF(path, _why(e)) from e

@@ -1,0 +1,212 @@
+"""Reports laid out on the official gov-2021 form, for the HTML, Word and PDF tests.
+
+A table is a list of rows and a row a list of ``Cell``s with their spans, as
+the form prints them (国办公开办函〔2021〕30号): section rows across table 2,
+a three-level header and nested row groups in table 3, two header rows over
+one row of 15 numbers in table 4. Renderers turn the same layout into an HTML
+page or a Word document (and, in test_pdf.py, a PDF), so every format is
+tested against one set of values.
+"""
+
+from __future__ import annotations
+
+import html
+import io
+import random
+from dataclasses import dataclass, replace
+
+from builder import forms, synthetic
+from builder.forms import GOV_2021
+
+AGENCY = "彭阳县人民政府"
+YEAR = 2023
+T3_NOTE = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
+RESULTS = "三、本年度办理结果"
+
+
+@dataclass(frozen=True)
+class Cell:
+    text: str
+    rowspan: int = 1
+    colspan: int = 1
+
+
+Table = list[list[Cell]]
+Block = str | Table  # a paragraph or a table
+
+
+def values(seed: int = 5) -> dict[str, int | float]:
+    """Cell values on which every identity of the form holds; seeded, so every run prints the same report."""
+    return synthetic.consistent_values(random.Random(seed), GOV_2021)
+
+
+def rebalance(v: dict) -> dict:
+    """Recompute table 3's totals and 新收 after cells were changed, so the identities hold again."""
+    results = forms.FORMS[GOV_2021].t3_results
+    for row in forms.T3_ROWS_2021:
+        v[forms.t3_cell(row.id, "total")] = sum(v[forms.t3_cell(row.id, c)] for c in forms.T3_APPLICANTS)
+    for col in (c.id for c in forms.T3_COLUMNS):
+        v[forms.t3_cell("total", col)] = sum(v[forms.t3_cell(r, col)] for r in results)
+        v[forms.t3_cell("new_received", col)] = (v[forms.t3_cell("total", col)] + v[forms.t3_cell("carried_forward", col)]
+                                                 - v[forms.t3_cell("carried_over", col)])
+    return v
+
+
+def fmt(value) -> str:
+    """A printed value; None is an empty cell."""
+    if value is None:
+        return ""
+    return f"{value:g}" if isinstance(value, float) else str(value)
+
+
+def table2(v: dict) -> Table:
+    """Four columns; an item with one measure spans its value over the last three."""
+    rows: Table = []
+    section = ""
+
+    def spread(texts: list[str]) -> list[Cell]:
+        return [Cell(t, colspan=4 - len(texts) if i == len(texts) - 1 else 1) for i, t in enumerate(texts)]
+
+    for item in forms.T2_2021:
+        if item.section_zh != section:
+            section = item.section_zh
+            rows.append([Cell(section, colspan=4)])
+            rows.append([Cell("信息内容"), *spread([m.label_zh for m in item.measures])])
+        label = "行政规范性文件" if item.id == "normative_docs" else item.label_zh
+        rows.append([Cell(label), *spread([fmt(v[forms.t2_cell(item.id, m.id)]) for m in item.measures])])
+    return rows
+
+
+def table3(v: dict) -> Table:
+    rows: Table = [
+        [Cell(T3_NOTE, rowspan=3, colspan=3), Cell("申请人情况", colspan=7)],
+        [Cell("自然人", rowspan=2), Cell("法人或其他组织", colspan=5), Cell("总计", rowspan=2)],
+        [Cell(c.label_zh) for c in forms.T3_COLUMNS[1:6]],
+    ]
+    in_results = [r for r in forms.T3_ROWS_2021 if r.group_zh]
+    group_sizes: dict[str, int] = {}
+    for r in in_results:
+        group_sizes[r.group_zh] = group_sizes.get(r.group_zh, 0) + 1
+    seen: set[str] = set()
+    for row in forms.T3_ROWS_2021:
+        numbers = [Cell(fmt(v[forms.t3_cell(row.id, c.id)])) for c in forms.T3_COLUMNS]
+        if not row.group_zh:
+            rows.append([Cell(row.label_zh, colspan=3), *numbers])
+            continue
+        cells = []
+        if RESULTS not in seen:
+            seen.add(RESULTS)
+            cells.append(Cell(RESULTS, rowspan=len(in_results)))
+        if row.group_zh == RESULTS:
+            cells.append(Cell(row.label_zh, colspan=2))
+        else:
+            if row.group_zh not in seen:
+                seen.add(row.group_zh)
+                cells.append(Cell(row.group_zh, rowspan=group_sizes[row.group_zh]))
+            cells.append(Cell(row.label_zh))
+        rows.append(cells + numbers)
+    return rows
+
+
+def table4(v: dict) -> Table:
+    heads = [Cell(c.label_zh) for c in forms.T4_COLUMNS]
+    return [
+        [Cell("行政复议", colspan=5), Cell("行政诉讼", colspan=10)],
+        [replace(h, rowspan=2) for h in heads] + [Cell("未经复议直接起诉", colspan=5), Cell("复议后起诉", colspan=5)],
+        heads + heads,
+        [Cell(fmt(v[forms.t4_cell(g.id, c.id)])) for g in forms.T4_GROUPS for c in forms.T4_COLUMNS],
+    ]
+
+
+def blocks(v: dict, t3: Table | None = None) -> list[Block]:
+    """A whole report: title, prose and the three tables under their headings."""
+    new = v[forms.t3_cell("new_received", "total")]
+    return [
+        f"{AGENCY}{YEAR}年政府信息公开工作年度报告",
+        f"本报告由{AGENCY}办公室编制，所列数据统计期限自{YEAR}年1月1日至{YEAR}年12月31日止。",
+        "一、总体情况",
+        f"{YEAR}年，本机关共收到政府信息公开申请{new}件，均在法定期限内予以答复。",
+        "二、主动公开政府信息情况",
+        table2(v),
+        "三、收到和处理政府信息公开申请情况",
+        t3 if t3 is not None else table3(v),
+        "四、政府信息公开行政复议、行政诉讼情况",
+        table4(v),
+        "五、存在的主要问题及改进情况",
+        "工作仍有不足，下一步将继续改进。",
+        "六、其他需要报告的事项",
+        "本年度未收取信息处理费。",
+    ]
+
+
+def placed(table: Table) -> list[tuple[int, int, Cell]]:
+    """Each cell with its grid row and column, as a browser places spans."""
+    taken: set[tuple[int, int]] = set()
+    out = []
+    for r, row in enumerate(table):
+        c = 0
+        for cell in row:
+            while (r, c) in taken:
+                c += 1
+            out.append((r, c, cell))
+            taken.update((r + dr, c + dc) for dr in range(cell.rowspan) for dc in range(cell.colspan))
+            c += cell.colspan
+    return out
+
+
+# --- HTML ---------------------------------------------------------------------
+
+
+def html_table(table: Table, blank: str = "&nbsp;") -> str:
+    def td(cell: Cell) -> str:
+        spans = "".join(f' {name}="{n}"' for name, n in (("rowspan", cell.rowspan), ("colspan", cell.colspan)) if n > 1)
+        return f"<td{spans}>{html.escape(cell.text) if cell.text else blank}</td>"
+
+    return ('<table border="1" cellspacing="0">'
+            + "".join("<tr>" + "".join(td(c) for c in row) + "</tr>" for row in table) + "</table>")
+
+
+def html_body(report: list[Block]) -> str:
+    return "\n".join(f"<p>{html.escape(b)}</p>" if isinstance(b, str) else html_table(b) for b in report)
+
+
+def html_page(body: str) -> str:
+    """A government web page around ``body``: head, scripts, navigation and footer."""
+    return (
+        '<!DOCTYPE html><html><head><meta charset="utf-8"><title>政府信息公开工作年度报告</title>'
+        "<style>td { border: 1px solid #000 }</style><script>var total = 12345;</script></head><body>"
+        '<div class="nav">首页 &gt; 政务公开 &gt; 年度报告</div>'
+        f'<div class="article">{body}</div>'
+        '<div class="footer">版权所有：彭阳县人民政府 主办：彭阳县人民政府办公室</div></body></html>'
+    )
+
+
+# --- Word -----------------------------------------------------------------------
+
+
+def docx_bytes(report: list[Block]) -> bytes:
+    """A Word document; spans become merged cells (gridSpan across, vMerge down)."""
+    import docx
+
+    document = docx.Document()
+    for block in report:
+        if isinstance(block, str):
+            document.add_paragraph(block)
+            continue
+        add_docx_table(document, block)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def add_docx_table(parent, table: Table):
+    cells = placed(table)
+    width = max(c + cell.colspan for _, c, cell in cells)
+    grid = parent.add_table(rows=len(table), cols=width)
+    grid.style = "Table Grid"
+    for r, c, cell in cells:
+        target = grid.cell(r, c)
+        if cell.rowspan > 1 or cell.colspan > 1:
+            target = target.merge(grid.cell(min(r + cell.rowspan, len(table)) - 1, c + cell.colspan - 1))
+        target.text = cell.text
+    return grid

@@ -1,0 +1,250 @@
+"""Web pages and Word documents as governments publish them: the official
+form's spanned tables are read as grids, whatever wraps or litters them."""
+
+from __future__ import annotations
+
+import io
+from dataclasses import replace
+
+import pytest
+
+from builder import forms
+from builder.extract import extract_bytes
+from builder.forms import GOV_2021
+from builder.markup import docx_to_text, html_to_text, table_grid
+from builder.reading import detect_format, read_bytes
+
+from .official_form import (
+    AGENCY,
+    RESULTS,
+    T3_NOTE,
+    YEAR,
+    Cell,
+    Table,
+    add_docx_table,
+    blocks,
+    docx_bytes,
+    fmt,
+    html_body,
+    html_page,
+    html_table,
+    rebalance,
+    table3,
+    values,
+)
+
+
+def extract_html(page: str, name: str = "report.html"):
+    return extract_bytes(page.encode("utf-8"), name)
+
+
+def assert_every_cell(report, v: dict, blank: frozenset[str] = frozenset()) -> None:
+    """Each cell has its value as printed; the cells in ``blank`` are printed empty."""
+    assert report.template == GOV_2021
+    for cell in forms.cells(GOV_2021):
+        got = report.cells[cell.id]
+        want = ("blank", None) if cell.id in blank else ("reported", v[cell.id])
+        assert (got.status, got.value) == want, cell.id
+
+
+def nums(v: dict, row: str) -> str:
+    return "\t".join(fmt(v[forms.t3_cell(row, c.id)]) for c in forms.T3_COLUMNS)
+
+
+def grid_lines(v: dict) -> list[str]:
+    """Rows of tables 3 and 4 as the shared table format must carry them: one
+    line per row, the text of a spanned cell at its top-left, '' under it."""
+    t4 = [fmt(v[forms.t4_cell(g.id, c.id)]) for g in forms.T4_GROUPS for c in forms.T4_COLUMNS]
+    return [
+        f"{T3_NOTE}\t\t\t申请人情况" + "\t" * 6,
+        "\t\t\t自然人\t法人或其他组织\t\t\t\t\t总计",
+        "\t\t\t\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t",
+        "一、本年新收政府信息公开申请数量\t\t\t" + nums(v, "new_received"),
+        f"{RESULTS}\t（一）予以公开\t\t" + nums(v, "granted"),
+        "\t（三）不予公开\t1.属于国家秘密\t" + nums(v, "denied.state_secret"),
+        "\t\t2.其他法律行政法规禁止公开\t" + nums(v, "denied.law_prohibited"),
+        "\t（七）总计\t\t" + nums(v, "total"),
+        "四、结转下年度继续办理\t\t\t" + nums(v, "carried_forward"),
+        "行政复议\t\t\t\t\t行政诉讼" + "\t" * 9,
+        "结果维持\t结果纠正\t其他结果\t尚未审结\t总计\t未经复议直接起诉\t\t\t\t\t复议后起诉" + "\t" * 4,
+        "\t".join(t4),
+    ]
+
+
+# --- HTML ------------------------------------------------------------------------
+
+
+def test_official_form_page_reads_every_cell():
+    v = values()
+    report = extract_html(html_page(html_body(blocks(v))))
+    assert report.document.source.format == "html"
+    assert (report.agency.name, report.year) == (AGENCY, YEAR)
+    assert_every_cell(report, v)
+    assert "12345" not in report.document.text  # the page's script
+    assert not any("版权所有" in line or "首页" in line for line in report.document.lines)
+
+
+def test_spans_keep_every_value_in_its_column():
+    v = values()
+    lines = html_to_text(html_body(blocks(v))).split("\n")
+    for line in grid_lines(v):
+        assert line in lines
+
+
+def test_table_grid_puts_spanned_text_top_left():
+    rows = [[("a", 2, 1), ("b", 1, 2)], [("c", 1, 1), ("d", 1, 1)], [("e", 1, 3)]]
+    assert table_grid(rows) == [["a", "b", ""], ["", "c", "d"], ["e", "", ""]]
+
+
+def test_report_inside_nested_layout_tables():
+    v = values(seed=8)
+    body = ('<table width="100%"><tr><td class="menu"><ul><li>政务公开</li><li>年度报告</li></ul></td>'
+            f'<td><table><tr><td><div class="content">{html_body(blocks(v))}</div></td></tr></table></td></tr></table>')
+    report = extract_html(html_page(body))
+    assert_every_cell(report, v)
+    assert "政务公开" in report.document.lines and "年度报告" in report.document.lines
+
+
+def _respan(table: Table, text: str, **spans: int) -> Table:
+    return [[replace(cell, **spans) if cell.text == text else cell for cell in row] for row in table]
+
+
+@pytest.mark.parametrize("name,change", [
+    ("header wider than the data", lambda t: _respan(t, "申请人情况", colspan=9)),
+    ("header row span runs into the data", lambda t: _respan(t, T3_NOTE, rowspan=4)),
+    ("results span too short", lambda t: _respan(t, RESULTS, rowspan=19)),
+    ("results span past the table", lambda t: _respan(t, RESULTS, rowspan=30)),
+    ("group labels without row spans", lambda t: [[replace(c, rowspan=1) for c in row] for row in t]),
+])
+def test_header_and_label_spans_that_do_not_line_up(name, change):
+    v = values(seed=9)
+    report = extract_html(html_page(html_body(blocks(v, change(table3(v))))))
+    assert_every_cell(report, v)
+
+
+@pytest.mark.parametrize("blank_cell", ["&nbsp;", "<p>&nbsp;</p>", "<span>\u3000</span>", ""])
+def test_empty_cells_are_blank_not_zero(blank_cell):
+    v = values(seed=3)
+    for item, measure in (("rules", "issued"), ("rules", "repealed"), ("rules", "in_force")):
+        v[forms.t2_cell(item, measure)] = None
+    # A 2x2 block: each row and column sum then has two unknowns, so nothing settles them.
+    block = [forms.t3_cell(r, c) for r in ("denied.enforcement_file", "denied.admin_query")
+             for c in ("research_institution", "social_welfare_org")]
+    printed = dict(rebalance({**v, **dict.fromkeys(block, 1)}))
+    page = html_page("\n".join(f"<p>{b}</p>" if isinstance(b, str) else html_table(b, blank_cell)
+                               for b in blocks({**printed, **dict.fromkeys(block)})))
+    report = extract_html(page)
+    blank = frozenset(block) | {forms.t2_cell("rules", m) for m in ("issued", "repealed", "in_force")}
+    assert_every_cell(report, printed, blank)
+    assert report.cells[block[0]].raw == ""
+
+
+def test_scripts_styles_and_comments_are_never_text():
+    v = values(seed=4)
+    body = html_body(blocks(v))
+    body = body.replace("<tr>", "<tr><!-- <td>88</td> -->")
+    body = body.replace("</td></tr>", "<script>document.write('<td>99</td>')</script></td></tr>", 1)
+    body = body.replace("<td>", "<td><style>td { color: red }</style>", 1)
+    body = ("<!--[if gte mso 9]><xml><w:WordDocument>7 7 7</w:WordDocument></xml><![endif]-->"
+            "<noscript>请启用脚本 6 6 6</noscript>" + body)
+    report = extract_html(html_page(body))
+    assert_every_cell(report, v)
+    for junk in ("88", "99", "color", "7 7 7", "请启用"):
+        assert junk not in report.document.text
+
+
+def test_a_caption_is_text():
+    page = html_page("<table><caption>三、收到和处理政府信息公开申请情况</caption><tr><td>自然人</td><td>1</td></tr></table>")
+    lines = html_to_text(page).split("\n")
+    assert lines[1:3] == ["三、收到和处理政府信息公开申请情况", "自然人\t1"]
+
+
+# --- Word ---------------------------------------------------------------------------
+
+
+def test_word_document_merged_cells_read_as_grids():
+    v = values()
+    data = docx_bytes(blocks(v))
+    lines = docx_to_text(data, "report.docx").split("\n")
+    for line in grid_lines(v):
+        assert line in lines
+    report = extract_bytes(data, "report.docx")
+    assert report.document.source.format == "docx"
+    assert (report.agency.name, report.year) == (AGENCY, YEAR)
+    assert_every_cell(report, v)
+
+
+def test_word_merges_down_and_across_leave_empty_positions():
+    import docx
+
+    document = docx.Document()
+    add_docx_table(document, [
+        [Cell("三、本年度办理结果", rowspan=3), Cell("申请人情况", colspan=3)],
+        [Cell("11"), Cell("12"), Cell("13")],
+        [Cell("21"), Cell("22"), Cell("23")],
+    ])
+    out = io.BytesIO()
+    document.save(out)
+    assert docx_to_text(out.getvalue(), "t.docx").split("\n") == [
+        "三、本年度办理结果\t申请人情况\t\t", "\t11\t12\t13", "\t21\t22\t23", ""]
+
+
+def test_word_report_inside_a_layout_table():
+    import docx
+
+    v = values(seed=8)
+    document = docx.Document()
+    frame = document.add_table(rows=1, cols=2)
+    frame.cell(0, 0).text = "政务公开"
+    content = frame.cell(0, 1)
+    for block in blocks(v):
+        if isinstance(block, str):
+            content.add_paragraph(block)
+        else:
+            add_docx_table(content, block)
+    out = io.BytesIO()
+    document.save(out)
+    report = extract_bytes(out.getvalue(), "report.docx")
+    assert_every_cell(report, v)
+    assert report.document.lines[0] == "政务公开"
+
+
+def test_word_blank_cells_and_content_controls():
+    from docx import Document
+    from docx.oxml import OxmlElement
+
+    v = values(seed=6)
+    for measure in ("issued", "repealed", "in_force"):
+        v[forms.t2_cell("rules", measure)] = None
+    document = Document(io.BytesIO(docx_bytes(blocks(v))))
+    title = document.paragraphs[0]._p  # the title inside a content control (w:sdt), as templates have it
+    sdt, content = OxmlElement("w:sdt"), OxmlElement("w:sdtContent")
+    title.addprevious(sdt)
+    sdt.append(content)
+    content.append(title)
+    out = io.BytesIO()
+    document.save(out)
+    report = extract_bytes(out.getvalue(), "report.docx")
+    assert (report.agency.name, report.year) == (AGENCY, YEAR)
+    assert_every_cell(report, v, frozenset(forms.t2_cell("rules", m) for m in ("issued", "repealed", "in_force")))
+
+
+# --- format from the bytes ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["report.pdf", "report.docx", "report.txt", "report.md"])
+def test_html_is_html_whatever_the_name(name):
+    v = values()
+    page = html_page(html_body(blocks(v)))
+    for data in (page.encode("utf-8"), page.replace("utf-8", "gb18030").encode("gb18030"), page.encode("utf-16")):
+        assert detect_format(data, name) == "html"
+        assert_every_cell(extract_bytes(data, name), v)
+
+
+@pytest.mark.parametrize("name", ["report.html", "report.pdf", "report.txt", "report"])
+def test_word_is_word_whatever_the_name(name):
+    v = values()
+    data = docx_bytes(blocks(v))
+    assert detect_format(data, name) == "docx"
+    assert read_bytes(data, name).source.format == "docx"
+    assert_every_cell(extract_bytes(data, name), v)

@@ -1,0 +1,382 @@
+"""PDFs as governments publish them: three real reports, ruled and unruled
+reports made here, and files that cannot become a report (scans, passwords,
+damage), each refused with one clear line."""
+
+from __future__ import annotations
+
+import io
+from dataclasses import replace
+from pathlib import Path
+
+import pdfplumber
+import pytest
+from click.testing import CliRunner
+
+from builder import errors, forms, synthetic
+from builder.checks import check_corpus, outcomes
+from builder.cli import cli
+from builder.extract import extract_bytes, extract_file
+from builder.forms import GOV_2021
+from builder.reading import detect_format
+
+from .conftest import expected_for, shared
+from .official_form import AGENCY, YEAR, Block, Cell, Table, blocks, fmt, placed, rebalance, table3, values
+
+REAL = ["淮安市人民政府_2024.pdf", "淮安市洪泽区人民政府_2023.pdf", "淮安市洪泽区人民政府_2024.pdf"]
+PAGE_BREAK = "\f"
+
+
+# --- the three real reports ------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def real():
+    reports = {name: extract_file(shared("corpus-pdf", name)) for name in REAL}
+    check_corpus(list(reports.values()))  # cross-year checks need the 2023 and 2024 reports together
+    return reports
+
+
+@pytest.mark.parametrize("name", REAL)
+def test_real_pdf_metadata(real, name):
+    report, expected = real[name], expected_for(name, folder="corpus-pdf")
+    assert report.document.source.format == "pdf"
+    assert (report.agency.name, report.year, report.template) == (
+        expected["agency"], expected["year"], expected["template"])
+    region = expected["region"]
+    assert (report.agency.province, report.agency.city, report.agency.county, report.agency.adcode) == (
+        region["province"], region["city"], region["county"], region["adcode"])
+    assert report.report_id == f"{report.agency.agency_id}/{expected['year']}"
+
+
+@pytest.mark.parametrize("name", REAL)
+def test_real_pdf_every_cell(real, name):
+    report, expected = real[name], expected_for(name, folder="corpus-pdf")
+    alternatives = expected.get("cells_alternatives", {})
+    assert set(expected["cells"]) <= set(report.cells)
+    for cell, want in expected["cells"].items():
+        got = report.cells[cell]
+        allowed = alternatives.get(cell, [want])
+        assert got.value in allowed, f"{cell}: {got} (expected one of {allowed})"
+
+
+@pytest.mark.parametrize("name", REAL)
+def test_real_pdf_narrative(real, name):
+    report, expected = real[name], expected_for(name, folder="corpus-pdf")
+    for key, want in expected["narrative"].items():
+        assert want in [f.value for f in report.narrative if f.key == key], key
+
+
+@pytest.mark.parametrize("name", REAL)
+def test_real_pdf_checks_and_badge(real, name):
+    report, expected = real[name], expected_for(name, folder="corpus-pdf")
+    got = outcomes(report)
+    for check in expected.get("checks_fail", []):
+        assert got[check] == "fail", check
+    for check in expected.get("checks_pass", []):
+        assert got[check] == "pass", check
+    for check in expected.get("checks_pass_or_na", []):
+        assert got[check] in ("pass", "not_applicable"), check
+    assert report.badge == expected["badge"]
+
+
+def test_real_ruled_tables_are_read_row_by_row(real):
+    """The text layer of these reports prints labels before or after their
+    numbers; the ruling lines put each row back together, typo and all, across
+    the page break, so no cell needs repairing."""
+    report = real["淮安市洪泽区人民政府_2023.pdf"]
+    lines = report.document.lines
+    assert "\t\t2.其他法律行政止公开\t0\t0\t0\t0\t0\t0\t0" in lines
+    assert "\t(三)不予公开\t1.属于国家秘密\t1\t0\t0\t0\t0\t0\t1" in lines
+    assert "- 3 -" in report.document.text and "- 3 -" not in lines
+    before_break = lines.index("\t\t2.没有现成信息需要另行制作\t3\t0\t0\t0\t0\t0\t3")
+    assert lines[before_break + 1] == "\t\t3.补正后申请内容仍不明确\t0\t0\t0\t0\t0\t0\t0"
+    for one in real.values():
+        assert {c.status for c in one.cells.values()} <= {"reported", "inferred"}
+    huaian = real["淮安市人民政府_2024.pdf"].document.lines
+    assert "\t法提供\t2.没有现成信息需要另行制作\t11\t0\t0\t0\t0\t0\t11" in huaian
+
+
+def test_real_single_other_row_is_reported_as_printed(real):
+    for name in REAL[1:]:
+        warning = next(w for w in real[name].warnings if w["code"] == "t3.single_other_row")
+        assert warning["values"] == [0] * 7
+
+
+# --- reports made here ------------------------------------------------------------------
+
+
+def _styles():
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))  # a standard CJK font: no font file needed
+    body = ParagraphStyle("body", fontName="STSong-Light", fontSize=10.5, leading=16, wordWrap="CJK")
+    cell = ParagraphStyle("cell", fontName="STSong-Light", fontSize=8, leading=10, wordWrap="CJK")
+    return body, cell
+
+
+_WIDTHS = {4: [140, 112, 112, 112], 10: [22, 48, 140] + [38] * 7, 15: [31.7] * 15}
+
+
+def _pdf_table(table: Table, ruled: bool, style):
+    from reportlab.platypus import Paragraph
+    from reportlab.platypus import Table as PdfTable
+
+    cells = placed(table)
+    width = max(c + cell.colspan for _, c, cell in cells)
+    data = [[""] * width for _ in table]
+    commands = [("VALIGN", (0, 0), (-1, -1), "MIDDLE")]
+    if ruled:
+        commands.append(("GRID", (0, 0), (-1, -1), 0.5, "black"))
+    for r, c, cell in cells:
+        data[r][c] = Paragraph(cell.text, style)
+        if cell.rowspan > 1 or cell.colspan > 1:
+            commands.append(("SPAN", (c, r), (c + cell.colspan - 1, r + cell.rowspan - 1)))
+    return PdfTable(data, colWidths=_WIDTHS[width], style=commands)
+
+
+def pdf_bytes(report: list[Block], ruled: bool = True) -> bytes:
+    """An A4 report with page numbers like '- 2 -'; PAGE_BREAK starts a new page."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer
+
+    body, cell = _styles()
+    story = []
+    for block in report:
+        if block == PAGE_BREAK:
+            story.append(PageBreak())
+        elif isinstance(block, str):
+            story.append(Paragraph(block, body))
+        else:
+            story += [_pdf_table(block, ruled, cell), Spacer(1, 8)]
+
+    def page_number(canvas, doc) -> None:
+        canvas.setFont("STSong-Light", 9)
+        canvas.drawCentredString(A4[0] / 2, 30, f"- {doc.page} -")
+
+    out = io.BytesIO()
+    SimpleDocTemplate(out, pagesize=A4).build(story, onFirstPage=page_number, onLaterPages=page_number)
+    return out.getvalue()
+
+
+def split(table: Table, at: int) -> tuple[Table, Table]:
+    """The table cut before row ``at`` as a page break cuts it: a span that
+    crosses the cut goes on, empty, on the next page."""
+    head: Table = [[] for _ in table[:at]]
+    tail: list[list[tuple[int, Cell]]] = [[] for _ in table[at:]]
+    for r, c, cell in placed(table):
+        if r < at:
+            head[r].append(replace(cell, rowspan=min(cell.rowspan, at - r)))
+            if r + cell.rowspan > at:
+                tail[0].append((c, Cell("", rowspan=r + cell.rowspan - at, colspan=cell.colspan)))
+        else:
+            tail[r - at].append((c, cell))
+    return head, [[cell for _, cell in sorted(row, key=lambda item: item[0])] for row in tail]
+
+
+def form_pdf(v: dict, ruled: bool = True, typo: bool = False) -> bytes:
+    """The official form with table 3 broken across two pages inside 三、本年度办理结果."""
+    t3 = table3(v)
+    if typo:
+        t3 = [[replace(c, text="2.其他法律行政止公开") if c.text == "2.其他法律行政法规禁止公开" else c for c in row]
+              for row in t3]
+    at = 3 + [r.id for r in forms.T3_ROWS_2021].index("unable.needs_creation")
+    head, tail = split(t3, at)
+    report = blocks(v)
+    where = report.index(next(b for b in report if isinstance(b, list) and b[0][0].text.startswith("（本列")))
+    return pdf_bytes([*report[:where], head, PAGE_BREAK, tail, *report[where + 1:]], ruled)
+
+
+def assert_every_cell(report, v: dict, blank: frozenset[str] = frozenset()) -> None:
+    assert report.template == GOV_2021
+    for cell in forms.cells(GOV_2021):
+        got = report.cells[cell.id]
+        want = ("blank", None) if cell.id in blank else ("reported", v[cell.id])
+        assert (got.status, got.value) == want, cell.id
+
+
+def test_ruled_form_across_pages_reads_every_cell():
+    v = values()
+    data = form_pdf(v, typo=True)
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        plain = "\n".join(page.extract_text() for page in pdf.pages).split("\n")
+    # The text layer prints the wrapped label of this row on lines around its numbers.
+    unpaid = " ".join(fmt(v[forms.t3_cell("other.unpaid_fee", c.id)]) for c in forms.T3_COLUMNS)
+    assert any(line.endswith(unpaid) and "缴纳" not in line for line in plain)
+    report = extract_bytes(data, "form.pdf")
+    assert (report.agency.name, report.year) == (AGENCY, YEAR)
+    assert_every_cell(report, v)
+    assert "\t\t2.其他法律行政止公开\t" + "\t".join(
+        fmt(v[forms.t3_cell("denied.law_prohibited", c.id)]) for c in forms.T3_COLUMNS) in report.document.lines
+    assert "- 2 -" not in report.document.lines
+
+
+def test_ruled_empty_cells_stay_blank():
+    """The text layer drops an empty cell; the grid keeps its place."""
+    v = values(seed=3)
+    block = [forms.t3_cell(r, c) for r in ("denied.enforcement_file", "denied.admin_query")
+             for c in ("research_institution", "social_welfare_org")]
+    printed = rebalance({**v, **dict.fromkeys(block, 1)})
+    rules = [forms.t2_cell("rules", m) for m in ("issued", "repealed", "in_force")]
+    report = extract_bytes(form_pdf({**printed, **dict.fromkeys(block + rules)}), "blank.pdf")
+    assert_every_cell(report, printed, frozenset(block + rules))
+
+
+def test_unruled_tables_fall_back_to_the_text_layer():
+    v = values(seed=8)
+    report = extract_bytes(form_pdf(v, ruled=False), "plain.pdf")
+    assert "\t" not in report.document.text
+    for cell in forms.cells(GOV_2021):
+        assert report.cells[cell.id].value == v[cell.id], cell.id
+
+
+def test_a_grid_that_splits_a_number_loses_to_the_text_layer():
+    """A ruling line drawn through a number would split it into two cells; the
+    text layer reads the row right, so it is used instead."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas as pdf_canvas
+
+    _styles()
+    v = values()
+    text = synthetic.render(AGENCY, YEAR, GOV_2021, v, "space").split("\n")
+    first = next(i for i, line in enumerate(text) if line.startswith("一、本年新收"))
+    last = next(i for i, line in enumerate(text) if line.startswith("四、结转下年度"))
+    out = io.BytesIO()
+    page = pdf_canvas.Canvas(out, pagesize=A4)
+    page.setFont("STSong-Light", 8)
+    y = A4[1] - 40
+    columns = [300 + 34 * i for i in range(8)]
+    for i, line in enumerate(text):
+        if first <= i <= last:
+            label, *numbers = line.rsplit(" ", 7)
+            page.drawString(40, y, label[:28])
+            for x, number in zip(columns, numbers):
+                page.drawString(x + 4, y, number)
+            page.grid([36, *columns], [y - 4, y + 10])
+            if i == first:  # the stray line, through the middle of 总计
+                assert len(numbers[6]) > 1
+                middle = columns[6] + 4 + page.stringWidth(numbers[6][0], "STSong-Light", 8) + 0.5
+                page.line(middle, y - 4, middle, y + 10)
+        else:
+            page.drawString(40, y, line)
+        y -= 14
+        if y < 50:
+            page.showPage()
+            page.setFont("STSong-Light", 8)
+            y = A4[1] - 40
+    page.save()
+    report = extract_bytes(out.getvalue(), "stray.pdf")
+    assert "\t" not in report.document.text
+    for cell in forms.cells(GOV_2021):
+        if cell.table == "t3":
+            assert report.cells[cell.id].value == v[cell.id], cell.id
+
+
+# --- files that are no report -----------------------------------------------------------------
+
+
+def _scan(text: str = "") -> bytes:
+    """A page that is one image, as a scanner makes it; ``text`` is stamped on as real text."""
+    from PIL import Image
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen import canvas as pdf_canvas
+
+    image = Image.new("RGB", (300, 420), "white")
+    if not text:
+        out = io.BytesIO()
+        image.save(out, "PDF")
+        return out.getvalue()
+    out = io.BytesIO()
+    page = pdf_canvas.Canvas(out, pagesize=A4)
+    page.drawImage(ImageReader(image), 0, 0, *A4)
+    page.drawCentredString(A4[0] / 2, 30, text)
+    page.save()
+    return out.getvalue()
+
+
+def _encrypted(data: bytes, user_password: str) -> bytes:
+    from pypdf import PdfWriter
+
+    writer = PdfWriter(clone_from=io.BytesIO(data))
+    writer.encrypt(user_password=user_password, owner_password="owner", algorithm="AES-128")
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+@pytest.fixture(scope="module")
+def form():
+    return form_pdf(values())
+
+
+def _refused(data: bytes, name: str = "report.pdf") -> errors.ReportError:
+    with pytest.raises(errors.ReportError) as info:
+        extract_bytes(data, name)
+    assert "\n" not in str(info.value)
+    return info.value
+
+
+def test_scanned_pdf_needs_ocr():
+    error = _refused(_scan())
+    assert isinstance(error, errors.NeedsOCR)
+    assert str(error) == "report.pdf: needs OCR: the PDF has no text layer (scanned images)"
+
+
+def test_scan_with_a_printed_page_number_still_needs_ocr():
+    error = _refused(_scan("- 1 -"))
+    assert isinstance(error, errors.NeedsOCR)
+    assert str(error) == ("report.pdf: needs OCR: the PDF has no text layer (scanned images): "
+                          "3 characters of text on 1 page")
+
+
+def test_password_protected_pdf_is_refused(form):
+    error = _refused(_encrypted(form, "secret"))
+    assert isinstance(error, errors.EncryptedPDF)
+    assert str(error) == "report.pdf: encrypted PDF: cannot be opened without a password"
+
+
+def test_pdf_encrypted_without_an_open_password_is_read(form):
+    """Permissions-only encryption (an owner password) does not stop reading."""
+    assert_every_cell(extract_bytes(_encrypted(form, ""), "report.pdf"), values())
+
+
+@pytest.mark.parametrize("cut", [lambda d: d[: len(d) // 2], lambda d: d[:200], lambda d: b"%PDF-1.7\n" + bytes(300)])
+def test_damaged_pdf_is_refused(form, cut):
+    error = _refused(cut(form))
+    assert isinstance(error, errors.DamagedPDF) and isinstance(error, errors.NotText)
+    assert str(error).startswith("report.pdf: damaged PDF: ")
+
+
+def test_pdf_without_pages_is_refused():
+    from pypdf import PdfWriter
+
+    out = io.BytesIO()
+    PdfWriter().write(out)
+    assert str(_refused(out.getvalue())) == "report.pdf: damaged PDF: no pages"
+
+
+def test_cli_prints_one_line_per_refused_pdf(tmp_path: Path, form):
+    files = {"scan.pdf": _scan(), "locked.pdf": _encrypted(form, "secret"), "broken.pdf": form[: len(form) // 2]}
+    for name, data in files.items():
+        (tmp_path / name).write_bytes(data)
+    for name, reason in (("scan.pdf", "needs OCR: the PDF has no text layer (scanned images)"),
+                         ("locked.pdf", "encrypted PDF: cannot be opened without a password")):
+        result = CliRunner().invoke(cli, ["extract", str(tmp_path / name)])
+        assert (result.exit_code, result.stdout, result.stderr) == (1, "", f"error: {tmp_path / name}: {reason}\n")
+    result = CliRunner().invoke(cli, ["extract", str(tmp_path / "broken.pdf")])
+    assert result.exit_code == 1 and result.stdout == ""
+    assert result.stderr.startswith(f"error: {tmp_path / 'broken.pdf'}: damaged PDF: ")
+    assert result.stderr.count("\n") == 1
+
+
+# --- format from the bytes -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["report.docx", "report.html", "report.txt", "report"])
+def test_pdf_is_pdf_whatever_the_name(form, name):
+    assert detect_format(form, name) == "pdf"
+    report = extract_bytes(form, name)
+    assert report.document.source.format == "pdf"
+    assert report.value("t3.total.total") == values()["t3.total.total"]
