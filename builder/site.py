@@ -382,8 +382,9 @@ def environment() -> Environment:
 
 
 def json_ld(value: dict) -> str:
-    """JSON for a <script> element: '</' cannot end the element early."""
-    return json.dumps(value, ensure_ascii=False).replace("</", "<\\/")
+    """JSON for a <script> element: no '<' (so no '</script' or '<!--'), '>' or '&' in it, as \\u escapes."""
+    text = json.dumps(value, ensure_ascii=False)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
 @dataclass

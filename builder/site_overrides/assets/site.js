@@ -135,6 +135,8 @@
     });
   }
 
+  var BADGE_CLASS = { "一致": "ok", "不一致": "bad", "存疑": "doubt", "无表格": "none" };  // as builder/site.py
+
   function element(tag, attrs, text) {
     var el = document.createElement(tag);
     Object.keys(attrs || {}).forEach(function (k) { el.setAttribute(k, attrs[k]); });
@@ -159,7 +161,7 @@
           var a = element("a", { href: ROOT + r.url }, r.title);
           li.appendChild(element("span", { "class": "kind" }, r.kind));
           li.appendChild(a);
-          if (r.badge) li.appendChild(element("span", { "class": "badge" }, r.badge));
+          if (r.badge) li.appendChild(element("span", { "class": "badge badge-" + (BADGE_CLASS[r.badge] || "none") }, r.badge));
           li.appendChild(element("p", {}, r.text));
           list.appendChild(li);
         });
