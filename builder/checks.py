@@ -287,7 +287,9 @@ def _narr_applications(report, context=None) -> list[Result]:
             next((v for _, v in choices), None),
             f"narr.applications: prose {_num(figure.value)}{'+' if figure.approx else ''} "
             f"{'matches' if ok else 'matches none of'} table 3 ({table}) — “{figure.text}”",
-            "" if ok else f"正文称申请 {_num(figure.value)} 件，表三为{table}"))
+            "" if ok else f"正文称申请 {_num(figure.value)} 件，表三" + "、".join(
+                f"{w} {_num(v)} 件" for w, v in zip(("本年新收", "上年结转", "办理总计"), (new, carried, total))
+                if v is not None)))
     return out
 
 

@@ -445,7 +445,7 @@ def test_applications_in_prose_differ_from_table_3():
     assert (result.left, result.right) == (12, 9)
     assert result.detail == ("narr.applications: prose 12 matches none of table 3 (本年新收 9; 办理总计 9; "
                              "新收+上年结转 11; 总计+结转下年度 11) — “2022年，固原市彭阳县人民政府共收到政府信息公开申请12件。”")
-    assert result.summary_zh == "正文称申请 12 件，表三为本年新收 9; 办理总计 9; 新收+上年结转 11; 总计+结转下年度 11"
+    assert result.summary_zh == "正文称申请 12 件，表三本年新收 9 件、上年结转 2 件、办理总计 9 件"
     assert report.badge == "存疑"
 
 
