@@ -15,7 +15,7 @@ from pathlib import Path
 
 from .checks import BADGES
 from .corpus import Corpus, corpus_files, load_corpus, stderr_progress
-from .dataset import build_rows, read_sources, write_package
+from .dataset import build_rows, read_sources, write_package, write_report_files
 from .errors import BuilderError
 
 
@@ -45,9 +45,11 @@ def stage_reports(corpus_dir: Path, progress: Callable | None) -> Corpus:
     return load_corpus(corpus_dir, progress)
 
 
-def stage_datasets(corpus: Corpus, corpus_dir: Path, data_dir: Path, site_url: str) -> None:
+def stage_datasets(corpus: Corpus, corpus_dir: Path, out: Path, site_url: str) -> None:
+    """The data package into <out>/data, each report's own files beside its page."""
     data = build_rows(corpus, read_sources(corpus_dir), site_url)
-    write_package(data, data_dir)
+    write_package(data, out / "data")
+    write_report_files(data, out)
 
 
 def stage_site(data_dir: Path, out: Path, site_url: str, say: Callable[[str], None]) -> None:
@@ -80,7 +82,7 @@ def build(corpus_dir: Path, out: Path, site_url: str = "", with_site: bool = Tru
     say(f"reading reports from {corpus_dir}")
     corpus = stage_reports(corpus_dir, stderr_progress)
     say(f"writing datasets to {data_dir}")
-    stage_datasets(corpus, corpus_dir, data_dir, site_url)
+    stage_datasets(corpus, corpus_dir, out, site_url)
     if with_site:
         say(f"rendering the site into {out}")
         stage_site(data_dir, out, site_url, say)

@@ -1,7 +1,9 @@
 """Reports to the open data package: CSV, Parquet and Excel, validated.
 
 Nothing here reads the clock: ``created`` and ``version`` come from the
-corpus, so the same corpus builds byte-identical files.
+corpus, so the same corpus builds byte-identical files. Rows are tuples in
+the order of the table's fields (``builder.schema``): the long tables hold
+millions of them.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ import json
 import re
 import zipfile
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -23,12 +25,13 @@ from .checks import FAIL, RULES
 from .corpus import Corpus
 from .extract import Report
 from .metadata import INSTITUTION
-from .schema import T2_COLUMNS, TABLE_INDEX, TABLES, Table
+from .schema import TABLE_INDEX, TABLES, Table
 
 PACKAGE_NAME = "gov-disclosure-annual-reports"
 LICENSE = {"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by/4.0/",
            "title": "Creative Commons Attribution 4.0"}
-SOURCE_FIELDS = ("file", "url", "retrieved", "note")
+# Files of one report, beside its page at reports/<agency_id>/<year>/.
+REPORT_FILES = {"json": "report.json", "csv": "cells.csv", "text": "source.txt"}
 
 
 @dataclass
@@ -40,13 +43,13 @@ class SourceInfo:
 
 @dataclass
 class Dataset:
-    """Every table's rows, plus what the package metadata needs."""
+    """Every table's rows, plus what the package metadata and per-report files need."""
 
-    rows: dict[str, list[dict]] = field(default_factory=dict)
+    rows: dict[str, list[tuple]] = field(default_factory=dict)
+    reports: list[Report] = field(default_factory=list)
+    sources: dict[str, SourceInfo] = field(default_factory=dict)
     version: str = ""
     created: str = ""
-    documents: dict[str, dict] = field(default_factory=dict)  # report_id -> extract document
-    texts: dict[str, str] = field(default_factory=dict)  # report_id -> source text as read
 
 
 def read_sources(corpus_dir: Path) -> dict[str, SourceInfo]:
@@ -60,11 +63,6 @@ def read_sources(corpus_dir: Path) -> dict[str, SourceInfo]:
                                             (row.get("note") or "").strip())
             for row in csv.DictReader(handle) if (row.get("file") or "").strip()
         }
-
-
-def report_path(report_id: str) -> str:
-    """Stable path of a report's files and page: <agency_id>/<year>."""
-    return report_id
 
 
 def page_url(report_id: str, site_url: str) -> str:
@@ -84,101 +82,95 @@ def agency_level(report: Report) -> str:
     return "部门"
 
 
-def _flags(report: Report, cells: Iterable[tuple[str, str]]) -> str:
-    return "; ".join(f"{column}:{report.cells[cell].status}" for column, cell in cells
-                     if report.cells[cell].status != "reported")
+def _row(table: str, **values) -> tuple:
+    return tuple(values.get(name) for name in TABLE_INDEX[table].field_names)
+
+
+def _source(report: Report, sources: dict[str, SourceInfo]) -> SourceInfo:
+    return sources.get(report.source_name, sources.get(report.document.source.path, SourceInfo()))
 
 
 def build_rows(corpus: Corpus, sources: dict[str, SourceInfo], site_url: str = "") -> Dataset:
     reports = sorted(corpus.reports, key=lambda r: r.report_id)
-    data = Dataset(rows={t.name: [] for t in TABLES})
+    data = Dataset(rows={t.name: [] for t in TABLES}, reports=reports, sources=sources)
     rows = data.rows
     by_agency: dict[str, list[Report]] = defaultdict(list)
     for report in reports:
         by_agency[report.agency.agency_id].append(report)
-        source = sources.get(report.source_name, sources.get(report.document.source.path, SourceInfo()))
+        source = _source(report, sources)
         failed = [c for c in report.checks if c.outcome == FAIL]
-        template_cells = [c.id for c in forms.cells(report.template)]
-        found = sum(1 for c in template_cells if report.cells[c].status != "missing")
-        rows["reports"].append({
-            "report_id": report.report_id, "agency_id": report.agency.agency_id, "agency_name": report.agency.name,
-            "province": report.agency.province, "city": report.agency.city, "county": report.agency.county,
-            "adcode": report.agency.adcode, "year": report.year, "template": report.template, "badge": report.badge,
-            "summary": report.summary, "failed_errors": sum(1 for c in failed if c.severity == "error"),
-            "failed_warnings": sum(1 for c in failed if c.severity == "warning"),
-            "completeness": round(found / len(template_cells), 4) if template_cells else None,
-            "source_file": report.document.source.path, "source_format": report.document.source.format,
-            "sha256": report.document.source.sha256, "source_url": source.url or None,
-            "retrieved": source.retrieved or None, "page_url": page_url(report.report_id, site_url),
-        })
+        template_cells = forms.cells(report.template)
+        found = sum(1 for c in template_cells if report.cells[c.id].status != "missing")
+        agency, doc = report.agency, report.document.source
+        rows["reports"].append(_row(
+            "reports", report_id=report.report_id, agency_id=agency.agency_id, agency_name=agency.name,
+            province=agency.province, city=agency.city, county=agency.county, adcode=agency.adcode,
+            year=report.year, template=report.template, badge=report.badge, summary=report.summary,
+            failed_errors=sum(1 for c in failed if c.severity == "error"),
+            failed_warnings=sum(1 for c in failed if c.severity == "warning"),
+            completeness=round(found / len(template_cells), 4) if template_cells else None,
+            source_file=doc.path, source_format=doc.format, sha256=doc.sha256, source_url=source.url or None,
+            retrieved=source.retrieved or None, page_url=page_url(report.report_id, site_url)))
         _cell_rows(report, rows)
-        for check in report.checks:
-            rows["checks"].append({
-                "report_id": report.report_id, "check_id": check.id, "instance": check.instance,
-                "severity": check.severity, "outcome": check.outcome, "cells": " ".join(check.cells) or None,
-                "left": check.left if isinstance(check.left, int | float) else None,
-                "right": check.right if isinstance(check.right, int | float) else None,
-                "detail": check.detail,
-            })
-        for seq, figure in enumerate(report.narrative, 1):
-            rows["narrative"].append({"report_id": report.report_id, "seq": seq, "key": figure.key,
-                                      "value": figure.value, "approx": figure.approx, "sentence": figure.text})
-        document = report.as_json()
-        document["source"].update({"url": source.url or None, "retrieved": source.retrieved or None,
-                                   "note": source.note or None})
-        data.documents[report.report_id] = document
-        data.texts[report.report_id] = report.document.text
+        rows["checks"].extend(
+            (report.report_id, c.id, c.instance, c.severity, c.outcome, " ".join(c.cells) or None,
+             c.left if isinstance(c.left, int | float) else None,
+             c.right if isinstance(c.right, int | float) else None, c.detail)
+            for c in report.checks)
+        rows["narrative"].extend((report.report_id, seq, f.key, f.value, f.approx, f.text)
+                                 for seq, f in enumerate(report.narrative, 1))
     for agency_id, group in sorted(by_agency.items()):
-        first = group[-1]
-        names = sorted({r.agency.name for r in group if r.agency.name})
-        rows["agencies"].append({
-            "agency_id": agency_id, "name": first.agency.name_normalized, "names_seen": "；".join(names),
-            "province": first.agency.province, "city": first.agency.city, "county": first.agency.county,
-            "adcode": first.agency.adcode, "level": agency_level(first), "reports": len(group),
-            "years": " ".join(str(r.year) for r in group),
-        })
-    rows["rules"] = [{
-        "check_id": r.id, "severity": r.severity, "title_zh": r.title_zh, "title_en": r.title_en,
-        "formula_zh": r.formula_zh, "formula_en": r.formula_en, "templates": " ".join(r.templates), "scope": r.scope,
-    } for r in RULES]
-    rows["rejected"] = [r.as_json() for r in sorted(corpus.rejected, key=lambda r: r.file)]
+        last = group[-1]
+        rows["agencies"].append(_row(
+            "agencies", agency_id=agency_id, name=last.agency.name_normalized,
+            names_seen="；".join(sorted({r.agency.name for r in group if r.agency.name})),
+            province=last.agency.province, city=last.agency.city, county=last.agency.county,
+            adcode=last.agency.adcode, level=agency_level(last), reports=len(group),
+            years=" ".join(str(r.year) for r in group)))
+    rows["rules"] = [_row("rules", check_id=r.id, severity=r.severity, title_zh=r.title_zh, title_en=r.title_en,
+                          formula_zh=r.formula_zh, formula_en=r.formula_en, templates=" ".join(r.templates),
+                          scope=r.scope) for r in RULES]
+    rows["rejected"] = [(r.file, r.reason) for r in sorted(corpus.rejected, key=lambda r: r.file)]
     data.version, data.created = corpus_version(corpus, sources)
     return data
 
 
-def _cell_rows(report: Report, rows: dict[str, list[dict]]) -> None:
+def _note(value) -> str | None:
+    if value.candidates is None:
+        return value.note
+    listed = "candidates: " + ", ".join("—" if c is None else str(c) for c in value.candidates)
+    return f"{value.note}; {listed}" if value.note else listed
+
+
+def cell_rows(report: Report) -> list[tuple]:
+    """The report's rows of the long ``cells`` table."""
+    return [(report.report_id, cell.id, cell.table, cell.row, cell.column, value.value, value.unit, value.raw,
+             value.status, _note(value))
+            for cell in forms.cells(report.template) for value in (report.cells[cell.id],)]
+
+
+def _cell_rows(report: Report, rows: dict[str, list[tuple]]) -> None:
+    rows["cells"].extend(cell_rows(report))
     form = forms.FORMS.get(report.template)
-    for cell in forms.cells(report.template):
-        value = report.cells[cell.id]
-        note = value.note
-        if value.candidates is not None:
-            note = (note + "; " if note else "") + "candidates: " + ", ".join(
-                "—" if c is None else str(c) for c in value.candidates)
-        rows["cells"].append({
-            "report_id": report.report_id, "cell_id": cell.id, "table": cell.table, "row": cell.row,
-            "column": cell.column, "value": value.value, "unit": value.unit, "raw": value.raw,
-            "status": value.status, "note": note,
-        })
     if form is None:
         return
     for item in form.t2:
-        blank_columns = {name: None for name, *_ in T2_COLUMNS}
-        _wide_row(report, rows["table2"], {"item": item.id, "label": item.label_zh, **blank_columns},
+        _wide_row(report, rows["table2"], "table2", {"item": item.id, "label": item.label_zh},
                   [(m.id, forms.t2_cell(item.id, m.id)) for m in item.measures])
     for r in form.t3_rows:
-        _wide_row(report, rows["table3"], {"row": r.id, "label": r.label_zh},
+        _wide_row(report, rows["table3"], "table3", {"row": r.id, "label": r.label_zh},
                   [(c.id, forms.t3_cell(r.id, c.id)) for c in forms.T3_COLUMNS])
     for g in forms.T4_GROUPS:
-        _wide_row(report, rows["table4"], {"group": g.id, "label": g.label_zh},
+        _wide_row(report, rows["table4"], "table4", {"group": g.id, "label": g.label_zh},
                   [(c.id, forms.t4_cell(g.id, c.id)) for c in forms.T4_COLUMNS])
 
 
-def _wide_row(report: Report, out: list[dict], key: dict, cells: list[tuple[str, str]]) -> None:
+def _wide_row(report: Report, out: list[tuple], table: str, key: dict, cells: list[tuple[str, str]]) -> None:
     """One row of a wide table: the form's columns as columns, statuses in flags."""
-    row = {"report_id": report.report_id, **key}
-    row.update({column: report.cells[cell].value for column, cell in cells})
-    row["flags"] = _flags(report, cells) or None
-    out.append(row)
+    values = {column: report.cells[cell].value for column, cell in cells}
+    flags = "; ".join(f"{column}:{report.cells[cell].status}" for column, cell in cells
+                      if report.cells[cell].status != "reported")
+    out.append(_row(table, report_id=report.report_id, **key, **values, flags=flags or None))
 
 
 def corpus_version(corpus: Corpus, sources: dict[str, SourceInfo]) -> tuple[str, str]:
@@ -202,50 +194,53 @@ def corpus_version(corpus: Corpus, sources: dict[str, SourceInfo]) -> tuple[str,
 # --- writers -------------------------------------------------------------------------
 
 
-def _csv_value(value) -> str:
+def _text(value) -> str:
+    return "" if value is None else str(value)
+
+
+def _number(value) -> str:
     if value is None or value == "":
         return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
     if isinstance(value, float):
         return str(int(value)) if value.is_integer() else repr(value)
     return str(value)
 
 
-def write_csv(path: Path, table: Table, rows: list[dict]) -> None:
+def _boolean(value) -> str:
+    return "" if value is None else "true" if value else "false"
+
+
+CSV_FORMAT: dict[str, Callable] = {"string": _text, "integer": _number, "number": _number, "boolean": _boolean}
+
+
+def write_csv(path: Path, table: Table, rows: Iterable[tuple]) -> None:
+    """UTF-8 CSV; an empty string is written as an empty field, like null."""
+    formats = [CSV_FORMAT[f.type] for f in table.fields]
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(table.field_names)
-    for row in rows:
-        writer.writerow([_csv_value(row.get(name)) for name in table.field_names])
+    writer.writerows([fmt(v) for fmt, v in zip(formats, row)] for row in rows)
     path.write_text(buffer.getvalue(), encoding="utf-8")
 
 
-def _arrow_schema(table: Table):
-    import pyarrow as pa
+def _arrow_column(values: Iterable, kind: str) -> list:
+    """A Parquet column holding what the CSV says: empty strings are null."""
+    if kind == "number":
+        return [None if v is None or v == "" else float(v) for v in values]
+    if kind == "integer":
+        return [None if v is None or v == "" else int(v) for v in values]
+    return [None if v == "" else v for v in values]
 
-    kinds = {"string": pa.string(), "integer": pa.int64(), "number": pa.float64(), "boolean": pa.bool_()}
-    return pa.schema([pa.field(f.name, kinds[f.type], nullable=not f.required) for f in table.fields])
 
-
-def write_parquet(path: Path, table: Table, rows: list[dict]) -> None:
+def write_parquet(path: Path, table: Table, rows: list[tuple]) -> None:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    schema = _arrow_schema(table)
-    columns = {f.name: [_coerce(row.get(f.name), f.type) for row in rows] for f in table.fields}
-    pq.write_table(pa.table(columns, schema=schema), path, compression="zstd")
-
-
-def _coerce(value, kind: str):
-    """The Parquet value of a cell, matching what the CSV says (an empty string is null)."""
-    if value is None or value == "":
-        return None
-    if kind == "number":
-        return float(value)
-    if kind == "integer":
-        return int(value)
-    return value
+    kinds = {"string": pa.string(), "integer": pa.int64(), "number": pa.float64(), "boolean": pa.bool_()}
+    schema = pa.schema([pa.field(f.name, kinds[f.type], nullable=not f.required) for f in table.fields])
+    columns = list(zip(*rows)) if rows else [() for _ in table.fields]
+    arrays = [pa.array(_arrow_column(col, f.type), type=kinds[f.type]) for f, col in zip(table.fields, columns)]
+    pq.write_table(pa.Table.from_arrays(arrays, schema=schema), path, compression="zstd")
 
 
 FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
@@ -268,37 +263,48 @@ def _normalize_zip(path: Path, stamp: str) -> None:
             target.writestr(info, data)
 
 
+FAILED_CHECKS_SHEET = "未通过的检查"
+
+
 def write_workbook(path: Path, data: Dataset, package: dict) -> None:
-    """One .xlsx with a sheet per main table, Chinese headers and a README sheet."""
+    """One .xlsx with a sheet per main table (Chinese headers), the failing
+    checks, and a README sheet. Streamed: tables have hundreds of thousands of rows."""
     from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
 
-    workbook = Workbook()
-    readme = workbook.active
-    readme.title = "说明 README"
+    workbook = Workbook(write_only=True)
+    bold = Font(bold=True)
+    checks = TABLE_INDEX["checks"]
+    outcome = checks.field_names.index("outcome")
+    failed = [row for row in data.rows["checks"] if row[outcome] == FAIL]
+    sheets = [(t.title_zh, t, data.rows[t.name]) for t in TABLES if t.in_workbook] + [
+        (FAILED_CHECKS_SHEET, checks, failed)]
+    readme = workbook.create_sheet("说明 README")
+    title = WriteOnlyCell(readme, package["title"])
+    title.font = Font(bold=True, size=14)
     lines = [
-        [package["title"]], [package["description"]], [],
+        [title], [package["description"]], [],
         ["版本 version", package["version"]], ["生成日期 created", package["created"]],
         ["许可 license", LICENSE["title"]], [],
         ["工作表 sheet", "内容 contents", "行数 rows"],
+        *([name, f"{table.title_en}: {table.description}", len(rows)] for name, table, rows in sheets), [],
+        ["单元格（cells）与全部检查结果（checks）行数较多，请使用 CSV 或 Parquet 文件 / "
+         "the cells table and all check results are in CSV and Parquet only"],
     ]
-    for table in TABLES:
-        if table.in_workbook:
-            lines.append([table.title_zh, f"{table.title_en}: {table.description}", len(data.rows[table.name])])
-    lines += [[], ["单元格（cells）数据行数较多，请使用 CSV 或 Parquet 文件 / the cells table is in CSV and Parquet only"]]
     for line in lines:
         readme.append(line)
-    readme["A1"].font = Font(bold=True, size=14)
-    for table in TABLES:
-        if not table.in_workbook:
-            continue
-        sheet = workbook.create_sheet(table.title_zh[:31])
-        sheet.append([f.title_zh for f in table.fields])
-        for cell in sheet[1]:
-            cell.font = Font(bold=True)
-        for row in data.rows[table.name]:
-            sheet.append([row.get(f.name) for f in table.fields])
+    for name, table, rows in sheets:
+        sheet = workbook.create_sheet(name[:31])
         sheet.freeze_panes = "A2"
+        header = []
+        for f in table.fields:
+            cell = WriteOnlyCell(sheet, f.title_zh)
+            cell.font = bold
+            header.append(cell)
+        sheet.append(header)
+        for row in rows:
+            sheet.append(row)
     created = datetime.fromisoformat(package["created"].replace("Z", "+00:00")).replace(tzinfo=None)
     workbook.properties.created = created
     workbook.properties.modified = created
@@ -320,7 +326,8 @@ def package_metadata(data: Dataset) -> dict:
         "description": (
             "Every table cell of Chinese government information-disclosure annual reports (政府信息公开工作年度报告), "
             "with the text it was printed as and its status, the consistency checks (勾稽关系) of every report, "
-            "and the figures stated in the prose. CSV and Parquet hold the same rows."),
+            "and the figures stated in the prose. CSV and Parquet hold the same rows; each report's own files "
+            "(report.json, cells.csv, source.txt) are beside its page at reports/<agency_id>/<year>/."),
         "version": data.version,
         "created": data.created,
         "licenses": [LICENSE],
@@ -332,8 +339,7 @@ def package_metadata(data: Dataset) -> dict:
 
 
 def write_package(data: Dataset, out: Path) -> dict:
-    """Write every table as CSV and Parquet, the workbook, per-report files and
-    datapackage.json into ``out`` (the site's data/ folder)."""
+    """Write every table as CSV and Parquet, the workbook and datapackage.json into ``out``."""
     out.mkdir(parents=True, exist_ok=True)
     package = package_metadata(data)
     resources = []
@@ -355,25 +361,32 @@ def write_package(data: Dataset, out: Path) -> dict:
     workbook = out / "reports.xlsx"
     write_workbook(workbook, data, package)
     resources.append({"name": "workbook", "type": "file", "title": "Excel 工作簿 / Excel workbook",
-                      "description": "The main tables as sheets with Chinese column headers and a README sheet.",
+                      "description": "The main tables and the failing checks as sheets with Chinese column "
+                                     "headers, and a README sheet.",
                       **_file_entry(workbook, out), "format": "xlsx",
                       "mediatype": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"})
     package["resources"] = resources
     (out / "datapackage.json").write_text(json.dumps(package, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    write_report_files(data, out)
     return package
 
 
-def write_report_files(data: Dataset, out: Path) -> None:
-    """Per-report JSON (the full extract document with checks), CSV (its
-    cells) and the source text as read, at reports/<agency_id>/<year>.json|csv|txt."""
-    cells_by_report: dict[str, list[dict]] = defaultdict(list)
-    for row in data.rows["cells"]:
-        cells_by_report[row["report_id"]].append(row)
-    for report_id, document in data.documents.items():
-        base = out / "reports" / report_path(report_id)
-        base.parent.mkdir(parents=True, exist_ok=True)
-        base.with_suffix(".json").write_text(json.dumps(document, ensure_ascii=False, indent=1) + "\n",
-                                             encoding="utf-8")
-        write_csv(base.with_suffix(".csv"), TABLE_INDEX["cells"], cells_by_report[report_id])
-        base.with_suffix(".txt").write_text(data.texts[report_id], encoding="utf-8")
+def report_document(report: Report, source: SourceInfo) -> dict:
+    """The full extract document of a report, with what sources.csv knows of it."""
+    document = report.as_json()
+    document["source"].update({"url": source.url or None, "retrieved": source.retrieved or None,
+                               "note": source.note or None})
+    return document
+
+
+def write_report_files(data: Dataset, site: Path) -> None:
+    """Each report's JSON (the full extract document with checks), CSV (its
+    cells) and source text as read, beside its page at reports/<agency_id>/<year>/."""
+    cells = TABLE_INDEX["cells"]
+    for report in data.reports:
+        folder = site / "reports" / report.report_id
+        folder.mkdir(parents=True, exist_ok=True)
+        document = report_document(report, _source(report, data.sources))
+        (folder / REPORT_FILES["json"]).write_text(
+            json.dumps(document, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
+        write_csv(folder / REPORT_FILES["csv"], cells, cell_rows(report))
+        (folder / REPORT_FILES["text"]).write_text(report.document.text, encoding="utf-8")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import html
 import json
+import re
 import shutil
 import tempfile
 from collections import Counter, defaultdict
@@ -20,9 +21,11 @@ from functools import cached_property
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
+from markupsafe import Markup, escape
 
 from . import forms
 from .checks import BADGES
+from .dataset import REPORT_FILES
 from .forms import T3_COLUMNS, T4_COLUMNS, T4_GROUPS
 from .narrative import KEY_LABELS
 
@@ -49,6 +52,26 @@ def read_csv(path: Path) -> list[dict]:
         return list(csv.DictReader(handle))
 
 
+def _read_checks(path: Path) -> tuple[dict[str, list[dict]], dict[str, Counter]]:
+    """One pass over checks.csv (millions of rows): each rule's first failing
+    instance per report, and how many reports pass, fail or are not applicable."""
+    failing: dict[str, list[dict]] = defaultdict(list)
+    outcomes: dict[tuple[str, str], set[str]] = defaultdict(set)
+    with path.open(encoding="utf-8", newline="") as handle:
+        reader = csv.reader(handle)
+        names = next(reader)
+        report, rule, outcome = (names.index(n) for n in ("report_id", "check_id", "outcome"))
+        for row in reader:
+            key = (row[rule], row[report])
+            if row[outcome] == "fail" and "fail" not in outcomes[key]:
+                failing[row[rule]].append(dict(zip(names, row)))
+            outcomes[key].add(row[outcome])
+    counts: dict[str, Counter] = defaultdict(Counter)
+    for (rule_id, _), seen in outcomes.items():
+        counts[rule_id]["fail" if "fail" in seen else "pass" if "pass" in seen else "not_applicable"] += 1
+    return failing, counts
+
+
 def _int(value: str) -> int | None:
     return int(value) if value not in ("", None) else None
 
@@ -58,34 +81,39 @@ class SiteData:
     """The data package, as the site reads it."""
 
     data_dir: Path
+    site: Path
     site_url: str
     package: dict
     reports: list[dict]
     agencies: dict[str, dict]
     rules: list[dict]
-    checks: list[dict]
     table3: dict[str, dict[str, dict]]
-    table4: dict[str, dict[str, dict]]
+    failing_by_rule: dict[str, list[dict]]  # the first failing instance per report
+    outcome_counts: dict[str, Counter]  # reports per outcome, per rule
 
     @classmethod
-    def load(cls, data_dir: Path, site_url: str) -> SiteData:
+    def load(cls, data_dir: Path, site: Path, site_url: str) -> SiteData:
         table3: dict[str, dict[str, dict]] = defaultdict(dict)
         for row in read_csv(data_dir / "table3.csv"):
             table3[row["report_id"]][row["row"]] = row
-        table4: dict[str, dict[str, dict]] = defaultdict(dict)
-        for row in read_csv(data_dir / "table4.csv"):
-            table4[row["report_id"]][row["group"]] = row
+        failing, counts = _read_checks(data_dir / "checks.csv")
         return cls(
             data_dir=data_dir,
+            site=site,
             site_url=site_url.rstrip("/") + "/" if site_url else "",
             package=json.loads((data_dir / "datapackage.json").read_text(encoding="utf-8")),
             reports=read_csv(data_dir / "reports.csv"),
             agencies={a["agency_id"]: a for a in read_csv(data_dir / "agencies.csv")},
             rules=read_csv(data_dir / "rules.csv"),
-            checks=read_csv(data_dir / "checks.csv"),
             table3=table3,
-            table4=table4,
+            failing_by_rule=failing,
+            outcome_counts=counts,
         )
+
+    def document(self, report_id: str) -> dict:
+        """A report's full extract document, written beside its page by the dataset stage."""
+        path = self.site / "reports" / report_id / REPORT_FILES["json"]
+        return json.loads(path.read_text(encoding="utf-8"))
 
     @cached_property
     def by_agency(self) -> dict[str, list[dict]]:
@@ -94,26 +122,6 @@ class SiteData:
             out[r["agency_id"]].append(r)
         for rows in out.values():
             rows.sort(key=lambda r: int(r["year"]))
-        return out
-
-    @cached_property
-    def failing_by_rule(self) -> dict[str, list[dict]]:
-        out: dict[str, list[dict]] = defaultdict(list)
-        seen: set[tuple[str, str]] = set()
-        for c in self.checks:
-            if c["outcome"] == "fail" and (c["check_id"], c["report_id"]) not in seen:
-                seen.add((c["check_id"], c["report_id"]))
-                out[c["check_id"]].append(c)
-        return out
-
-    @cached_property
-    def outcome_counts(self) -> dict[str, Counter]:
-        per_report: dict[tuple[str, str], set[str]] = defaultdict(set)
-        for c in self.checks:
-            per_report[(c["check_id"], c["report_id"])].add(c["outcome"])
-        out: dict[str, Counter] = defaultdict(Counter)
-        for (rule, _), outcomes in per_report.items():
-            out[rule]["fail" if "fail" in outcomes else "pass" if "pass" in outcomes else "not_applicable"] += 1
         return out
 
     def permalink(self, path: str) -> str:
@@ -191,7 +199,9 @@ class CellView:
 
     @property
     def classes(self) -> str:
-        return f"cell s-{self.status}" + (" cell-fail" if self.fail_anchor else "")
+        """Plain printed numbers carry no class: most cells are, and pages stay light."""
+        return " ".join(filter(None, ("" if self.status == "reported" else f"s-{self.status}",
+                                      "cell-fail" if self.fail_anchor else "")))
 
     @property
     def explained(self) -> bool:
@@ -225,6 +235,32 @@ def cell_views(document: dict) -> dict[str, CellView]:
             note += "；可能的值：" + "、".join("空" if v is None else fmt(v) for v in c["candidates"])
         out[cell_id] = CellView(text, status, c.get("raw") or "", note, failing.get(cell_id, ""))
     return out
+
+
+def cell_html(c: CellView, colspan: int = 1) -> str:
+    """A form cell: value, status marker, raw text on hover and focus, link to its failing check."""
+    attrs = f' class="{c.classes}"' if c.classes else ""
+    if colspan > 1:
+        attrs += f' colspan="{colspan}"'
+    if c.explained:
+        attrs += f' tabindex="0" data-tip="{escape(c.tip)}"'
+    text = escape(c.text)
+    inner = f'<a href="#{escape(c.fail_anchor)}">{text}</a>' if c.fail_anchor else str(text)
+    if c.status != "reported":
+        inner += f'<span class="sr-only">（{STATUS_LABEL[c.status]}）</span>'
+    return f"<td{attrs}>{inner}</td>"
+
+
+def rows_html(rows: list[FormRow], header_scope: str = "row") -> Markup:
+    """Table rows of a form, built in Python: a report page has ~200 cells."""
+    out = []
+    for row in rows:
+        scope = header_scope if row.cells else "col"
+        heads = "".join(
+            f'<th scope="{scope}"' + (f' rowspan="{rs}"' if rs > 1 else "") + (f' colspan="{cs}"' if cs > 1 else "")
+            + f">{escape(label)}</th>" for label, rs, cs in row.headers)
+        out.append(f"<tr>{heads}{''.join(cell_html(c, span) for c, span in row.cells)}</tr>")
+    return Markup("\n".join(out))
 
 
 @dataclass
@@ -281,8 +317,9 @@ def table3_rows(template: str, cells: dict[str, CellView]) -> list[FormRow]:
     return rows
 
 
-def table4_cells(cells: dict[str, CellView]) -> list[CellView]:
-    return [cells[forms.t4_cell(g.id, c.id)] for g in T4_GROUPS for c in T4_COLUMNS]
+def table4_row(cells: dict[str, CellView]) -> Markup:
+    return Markup("<tr>" + "".join(cell_html(cells[forms.t4_cell(g.id, c.id)])
+                                   for g in T4_GROUPS for c in T4_COLUMNS) + "</tr>")
 
 
 # --- badges ------------------------------------------------------------------------------
@@ -459,9 +496,9 @@ class Pages:
         context = {
             "r": report, "doc": document, "root": "../../../", "title": title,
             "permalink": data.permalink(path),
-            "t2": table2_rows(template, cells) if cells else [],
-            "t3": table3_rows(template, cells) if cells else [],
-            "t4": table4_cells(cells) if cells else [],
+            "t2": rows_html(table2_rows(template, cells)) if cells else "",
+            "t3": rows_html(table3_rows(template, cells)) if cells else "",
+            "t4": table4_row(cells) if cells else "",
             "checks": group_checks(document.get("checks", []), data.rules),
             "previous": siblings[index - 1] if index > 0 else None,
             "next": siblings[index + 1] if index + 1 < len(siblings) else None,
@@ -533,7 +570,7 @@ def group_checks(results: list[dict], rules: list[dict]) -> list[dict]:
 
 def dataset_ld(data: SiteData, report: dict, path: str, title: str) -> dict:
     url = data.permalink(path)
-    base = data.permalink(f"data/reports/{report['report_id']}")
+    base = data.permalink(path)
     out = {
         "@context": "https://schema.org", "@type": "Dataset", "name": title + "（结构化数据）",
         "description": f"{report['agency_name']} {report['year']} 年度政府信息公开工作年度报告的表格数据与一致性检查："
@@ -545,8 +582,8 @@ def dataset_ld(data: SiteData, report: dict, path: str, title: str) -> dict:
         "spatialCoverage": {"@type": "Place", "name": " ".join(
             x for x in (report["province"], report["city"], report["county"]) if x) or "中国"},
         "distribution": [
-            {"@type": "DataDownload", "encodingFormat": "application/json", "contentUrl": base + ".json"},
-            {"@type": "DataDownload", "encodingFormat": "text/csv", "contentUrl": base + ".csv"},
+            {"@type": "DataDownload", "encodingFormat": "application/json", "contentUrl": base + REPORT_FILES["json"]},
+            {"@type": "DataDownload", "encodingFormat": "text/csv", "contentUrl": base + REPORT_FILES["csv"]},
         ],
     }
     if report["source_url"]:
@@ -592,7 +629,8 @@ def read_shells(site: Path) -> dict[int, Shell]:
         if marker in text:
             start = text.index(marker) + len(marker)
             canonical = text[start:text.index('"', start)]
-        shells[depth] = Shell(text, canonical)
+        # The theme's templates indent deeply: collapse that once, not per page.
+        shells[depth] = Shell(re.sub(r"\s*\n\s*", "\n", text), canonical)
     shutil.rmtree(site / "shell")
     return shells
 
@@ -610,7 +648,7 @@ def build_site(data_dir: Path, out: Path, site_url: str = "", say: Callable[[str
     """Render the whole site into ``out`` (which already holds data/) from the data package."""
     from .search import write_search
 
-    data = SiteData.load(data_dir, site_url)
+    data = SiteData.load(data_dir, out, site_url)
     pages = Pages(data)
     with tempfile.TemporaryDirectory() as tmp:
         staged = Path(tmp) / "site"
@@ -627,10 +665,9 @@ def build_site(data_dir: Path, out: Path, site_url: str = "", say: Callable[[str
     for agency_id, reports in sorted(data.by_agency.items()):
         for report in reports:
             path = f"reports/{report['report_id']}/"
-            document = json.loads((data_dir / "reports" / f"{report['report_id']}.json").read_text(encoding="utf-8"))
+            document = data.document(report["report_id"])
             page = pages.report_page(report, document, reports)
             sizes.append(write_page(out, path, shells[3], page, data.permalink(path)))
-            shutil.copyfile(data_dir / "reports" / f"{report['report_id']}.txt", out / path / "source.txt")
             (out / path / "badge.svg").write_text(badge_svg(report["badge"]), encoding="utf-8")
             documents.append(search_document(path, page[0], report, document))
         agency = data.agencies[agency_id]
@@ -675,8 +712,6 @@ def search_document(path: str, title: str, report: dict, document: dict) -> dict
 
 def static_documents(site: Path) -> list[dict]:
     """The hand-written pages, for full-text search."""
-    import re
-
     out = []
     for name, title in (("methodology", "方法说明"), ("cli", "命令行"), ("downloads", "数据下载"),
                         ("benchmarks", "性能")):

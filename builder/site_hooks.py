@@ -11,7 +11,9 @@ from mkdocs.structure.files import File
 from builder import site
 
 _GENERATED = "@@GENERATED@@"
-_SHELL = '---\ntitle: "@@TITLE@@"\ndescription: "@@DESCRIPTION@@"\nextrahead: "@@HEAD@@"\n---\n\n@@CONTENT@@\n'
+# Data pages need no sidebar or table of contents: the tabs lead everywhere, and pages stay light.
+_SHELL = ('---\ntitle: "@@TITLE@@"\ndescription: "@@DESCRIPTION@@"\nextrahead: "@@HEAD@@"\n'
+          "hide: [navigation, toc]\n---\n\n@@CONTENT@@\n")
 _contents: dict[str, str] = {}
 
 
