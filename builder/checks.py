@@ -502,6 +502,31 @@ def outcome_of(results: list[Result]) -> str:
     return FAIL if FAIL in outcomes else PASS if PASS in outcomes else NA
 
 
+FOLD_ABOVE = 3  # instances of one rule beyond which passing and not-applicable ones are folded
+
+
+def published(results: list[Result]) -> list[Result]:
+    """The evidence published per report: every failing instance in full, and
+    a rule's other instances folded into one summary row when there are more
+    than three (a table check has up to 27 identical-looking passes)."""
+    by_rule: dict[str, list[Result]] = {}
+    for r in results:
+        by_rule.setdefault(r.id, []).append(r)
+    out: list[Result] = []
+    for rule_id, items in by_rule.items():
+        if len(items) <= FOLD_ABOVE:
+            out.extend(items)
+            continue
+        failing = [r for r in items if r.outcome == FAIL]
+        counted = {o: sum(1 for r in items if r.outcome == o) for o in OUTCOMES}
+        first_na = next((r.detail for r in items if r.outcome == NA), "")
+        detail = (f"{rule_id}: {counted[PASS]} pass, {counted[FAIL]} fail, {counted[NA]} not applicable"
+                  + (f"; {first_na}" if first_na else ""))
+        out.extend(failing)
+        out.append(Result(rule_id, items[0].severity, outcome_of(items), "*", detail=detail))
+    return out
+
+
 def outcomes(report) -> dict[str, str]:
     by_rule: dict[str, list[Result]] = {}
     for r in report.checks:

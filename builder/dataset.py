@@ -9,11 +9,11 @@ millions of them.
 from __future__ import annotations
 
 import csv
+import gzip
 import hashlib
 import io
 import json
-import re
-import zipfile
+import multiprocessing
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -21,11 +21,12 @@ from datetime import datetime
 from pathlib import Path
 
 from . import forms
-from .checks import FAIL, RULES
+from .checks import FAIL, RULES, published
 from .corpus import Corpus
+from .errors import BuilderError
 from .extract import Report
 from .metadata import INSTITUTION
-from .schema import TABLE_INDEX, TABLES, Table
+from .schema import REPORT_CELLS, TABLE_INDEX, TABLES, Table
 
 PACKAGE_NAME = "gov-disclosure-annual-reports"
 LICENSE = {"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by/4.0/",
@@ -116,7 +117,7 @@ def build_rows(corpus: Corpus, sources: dict[str, SourceInfo], site_url: str = "
             (report.report_id, c.id, c.instance, c.severity, c.outcome, " ".join(c.cells) or None,
              c.left if isinstance(c.left, int | float) else None,
              c.right if isinstance(c.right, int | float) else None, c.detail)
-            for c in report.checks)
+            for c in published(report.checks))
         rows["narrative"].extend((report.report_id, seq, f.key, f.value, f.approx, f.text)
                                  for seq, f in enumerate(report.narrative, 1))
     for agency_id, group in sorted(by_agency.items()):
@@ -142,15 +143,11 @@ def _note(value) -> str | None:
     return f"{value.note}; {listed}" if value.note else listed
 
 
-def cell_rows(report: Report) -> list[tuple]:
-    """The report's rows of the long ``cells`` table."""
-    return [(report.report_id, cell.id, cell.table, cell.row, cell.column, value.value, value.unit, value.raw,
-             value.status, _note(value))
-            for cell in forms.cells(report.template) for value in (report.cells[cell.id],)]
-
-
 def _cell_rows(report: Report, rows: dict[str, list[tuple]]) -> None:
-    rows["cells"].extend(cell_rows(report))
+    rows["cells"].extend(
+        (report.report_id, cell.id, cell.table, cell.row, cell.column, value.value, value.unit, value.raw,
+         value.status, _note(value))
+        for cell in forms.cells(report.template) for value in (report.cells[cell.id],))
     form = forms.FORMS.get(report.template)
     if form is None:
         return
@@ -194,33 +191,40 @@ def corpus_version(corpus: Corpus, sources: dict[str, SourceInfo]) -> tuple[str,
 # --- writers -------------------------------------------------------------------------
 
 
-def _text(value) -> str:
-    return "" if value is None else str(value)
+def _number(value):
+    """Numbers as written: 3756 for 3756.0 (amounts come as either)."""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
 
 
-def _number(value) -> str:
-    if value is None or value == "":
-        return ""
-    if isinstance(value, float):
-        return str(int(value)) if value.is_integer() else repr(value)
-    return str(value)
+def _boolean(value) -> str | None:
+    return None if value is None else "true" if value else "false"
 
 
-def _boolean(value) -> str:
-    return "" if value is None else "true" if value else "false"
+CSV_FORMAT: dict[str, Callable] = {"number": _number, "boolean": _boolean}
 
 
-CSV_FORMAT: dict[str, Callable] = {"string": _text, "integer": _number, "number": _number, "boolean": _boolean}
-
-
-def write_csv(path: Path, table: Table, rows: Iterable[tuple]) -> None:
-    """UTF-8 CSV; an empty string is written as an empty field, like null."""
-    formats = [CSV_FORMAT[f.type] for f in table.fields]
+def write_csv(path: Path, table: Table, rows: Iterable[tuple], compressed: bool = False) -> None:
+    """UTF-8 CSV, gzipped when asked (without a time stamp, so rebuilds are
+    byte-identical). Strings, integers and null (empty) go to the csv module as
+    they are; only numbers and booleans need writing out."""
+    convert = [(i, CSV_FORMAT[f.type]) for i, f in enumerate(table.fields) if f.type in CSV_FORMAT]
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(table.field_names)
-    writer.writerows([fmt(v) for fmt, v in zip(formats, row)] for row in rows)
-    path.write_text(buffer.getvalue(), encoding="utf-8")
+    for row in rows:
+        if convert:
+            row = list(row)
+            for i, fmt in convert:
+                row[i] = fmt(row[i])
+        writer.writerow(row)
+    data = buffer.getvalue().encode("utf-8")
+    if compressed:
+        with path.open("wb") as raw, gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0) as packed:
+            packed.write(data)
+    else:
+        path.write_bytes(data)
 
 
 def _arrow_column(values: Iterable, kind: str) -> list:
@@ -243,48 +247,28 @@ def write_parquet(path: Path, table: Table, rows: list[tuple]) -> None:
     pq.write_table(pa.Table.from_arrays(arrays, schema=schema), path, compression="zstd")
 
 
-FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
-
-
-def _normalize_zip(path: Path, stamp: str) -> None:
-    """Rewrite the workbook with fixed entry times and the corpus date as its
-    modification time (openpyxl writes the clock's), so that it is byte-identical."""
-    with zipfile.ZipFile(path) as source:
-        entries = [(info.filename, source.read(info.filename)) for info in source.infolist()]
-    entries = [
-        (name, re.sub(rb"(<dcterms:modified[^>]*>)[^<]*", rb"\g<1>" + stamp.encode(), data)
-         if name == "docProps/core.xml" else data)
-        for name, data in entries
-    ]
-    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as target:
-        for name, data in entries:
-            info = zipfile.ZipInfo(name, date_time=FIXED_ZIP_TIME)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            target.writestr(info, data)
-
-
 FAILED_CHECKS_SHEET = "未通过的检查"
 
 
 def write_workbook(path: Path, data: Dataset, package: dict) -> None:
     """One .xlsx with a sheet per main table (Chinese headers), the failing
-    checks, and a README sheet. Streamed: tables have hundreds of thousands of rows."""
-    from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Font
+    checks, and a README sheet. Report text is never read as a formula or link."""
+    import xlsxwriter
 
-    workbook = Workbook(write_only=True)
-    bold = Font(bold=True)
     checks = TABLE_INDEX["checks"]
     outcome = checks.field_names.index("outcome")
     failed = [row for row in data.rows["checks"] if row[outcome] == FAIL]
     sheets = [(t.title_zh, t, data.rows[t.name]) for t in TABLES if t.in_workbook] + [
         (FAILED_CHECKS_SHEET, checks, failed)]
-    readme = workbook.create_sheet("说明 README")
-    title = WriteOnlyCell(readme, package["title"])
-    title.font = Font(bold=True, size=14)
+    workbook = xlsxwriter.Workbook(str(path), {
+        "constant_memory": True, "strings_to_formulas": False, "strings_to_urls": False,
+        "strings_to_numbers": False})
+    created = datetime.fromisoformat(package["created"].replace("Z", "+00:00")).replace(tzinfo=None)
+    workbook.set_properties({"title": package["title"], "author": PACKAGE_NAME, "created": created})
+    bold = workbook.add_format({"bold": True})
+    readme = workbook.add_worksheet("说明 README")
     lines = [
-        [title], [package["description"]], [],
+        [package["title"]], [package["description"]], [],
         ["版本 version", package["version"]], ["生成日期 created", package["created"]],
         ["许可 license", LICENSE["title"]], [],
         ["工作表 sheet", "内容 contents", "行数 rows"],
@@ -292,25 +276,24 @@ def write_workbook(path: Path, data: Dataset, package: dict) -> None:
         ["单元格（cells）与全部检查结果（checks）行数较多，请使用 CSV 或 Parquet 文件 / "
          "the cells table and all check results are in CSV and Parquet only"],
     ]
-    for line in lines:
-        readme.append(line)
+    for index, line in enumerate(lines):
+        readme.write_row(index, 0, line, bold if index in (0, 7) else None)
     for name, table, rows in sheets:
-        sheet = workbook.create_sheet(name[:31])
-        sheet.freeze_panes = "A2"
-        header = []
-        for f in table.fields:
-            cell = WriteOnlyCell(sheet, f.title_zh)
-            cell.font = bold
-            header.append(cell)
-        sheet.append(header)
-        for row in rows:
-            sheet.append(row)
-    created = datetime.fromisoformat(package["created"].replace("Z", "+00:00")).replace(tzinfo=None)
-    workbook.properties.created = created
-    workbook.properties.modified = created
-    workbook.properties.creator = PACKAGE_NAME
-    workbook.save(path)
-    _normalize_zip(path, package["created"])
+        sheet = workbook.add_worksheet(name[:31])
+        sheet.freeze_panes(1, 0)
+        sheet.write_row(0, 0, [f.title_zh for f in table.fields], bold)
+        for index, row in enumerate(rows, 1):
+            sheet.write_row(index, 0, row)
+    workbook.close()
+
+
+def _workbook_process(path: Path, data: Dataset, package: dict):
+    """The workbook is the slowest file: write it in a forked process meanwhile.
+    Fork shares the rows instead of copying them to the child."""
+    context = multiprocessing.get_context("fork")
+    process = context.Process(target=write_workbook, args=(path, data, package), name="workbook")
+    process.start()
+    return process
 
 
 def _file_entry(path: Path, base: Path) -> dict:
@@ -342,24 +325,28 @@ def write_package(data: Dataset, out: Path) -> dict:
     """Write every table as CSV and Parquet, the workbook and datapackage.json into ``out``."""
     out.mkdir(parents=True, exist_ok=True)
     package = package_metadata(data)
+    workbook = out / "reports.xlsx"
+    writer = _workbook_process(workbook, data, package)
     resources = []
     for table in TABLES:
-        csv_path, parquet_path = out / f"{table.name}.csv", out / f"{table.name}.parquet"
-        write_csv(csv_path, table, data.rows[table.name])
+        csv_path, parquet_path = out / table.csv_name, out / f"{table.name}.parquet"
+        write_csv(csv_path, table, data.rows[table.name], table.compressed)
         write_parquet(parquet_path, table, data.rows[table.name])
         schema = {"fields": [f.as_json() for f in table.fields], "primaryKey": list(table.primary_key)}
         if table.foreign_keys:
             schema["foreignKeys"] = [fk.as_json() for fk in table.foreign_keys]
         common = {"title": f"{table.title_zh} / {table.title_en}", "description": table.description}
         resources.append({"name": table.name, "type": "table", **common, **_file_entry(csv_path, out),
-                          "format": "csv", "mediatype": "text/csv", "encoding": "utf-8", "schema": schema})
+                          "format": "csv", "mediatype": "text/csv", "encoding": "utf-8",
+                          **({"compression": "gz"} if table.compressed else {}), "schema": schema})
         # Described as a file (bytes and hash are validated); its rows and types are
         # those of the CSV resource named in "table", which the tests compare row by row.
         resources.append({"name": f"{table.name}-parquet", "type": "file", **common,
                           **_file_entry(parquet_path, out), "format": "parquet",
                           "mediatype": "application/vnd.apache.parquet", "table": table.name})
-    workbook = out / "reports.xlsx"
-    write_workbook(workbook, data, package)
+    writer.join()
+    if writer.exitcode != 0:
+        raise BuilderError(f"{workbook}: writing the workbook failed (exit status {writer.exitcode})")
     resources.append({"name": "workbook", "type": "file", "title": "Excel 工作簿 / Excel workbook",
                       "description": "The main tables and the failing checks as sheets with Chinese column "
                                      "headers, and a README sheet.",
@@ -381,12 +368,13 @@ def report_document(report: Report, source: SourceInfo) -> dict:
 def write_report_files(data: Dataset, site: Path) -> None:
     """Each report's JSON (the full extract document with checks), CSV (its
     cells) and source text as read, beside its page at reports/<agency_id>/<year>/."""
-    cells = TABLE_INDEX["cells"]
     for report in data.reports:
         folder = site / "reports" / report.report_id
         folder.mkdir(parents=True, exist_ok=True)
         document = report_document(report, _source(report, data.sources))
         (folder / REPORT_FILES["json"]).write_text(
             json.dumps(document, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
-        write_csv(folder / REPORT_FILES["csv"], cells, cell_rows(report))
+        write_csv(folder / REPORT_FILES["csv"], REPORT_CELLS,
+                  [(cell.id, v.value, v.unit, v.raw, v.status, _note(v))
+                   for cell in forms.cells(report.template) for v in (report.cells[cell.id],)])
         (folder / REPORT_FILES["text"]).write_text(report.document.text, encoding="utf-8")

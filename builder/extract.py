@@ -62,7 +62,9 @@ class Report:
             "warnings": self.warnings,
         }
         if with_checks:
-            out["checks"] = [c.as_json() for c in self.checks]
+            from .checks import published
+
+            out["checks"] = [c.as_json() for c in published(self.checks)]
             out["badge"] = self.badge
             out["summary"] = self.summary
         return out

@@ -59,6 +59,11 @@ class Table:
     primary_key: tuple[str, ...]
     foreign_keys: tuple[ForeignKey, ...] = ()
     in_workbook: bool = True
+    compressed: bool = False  # CSV written gzipped: the long cells table would be most of a site's bytes
+
+    @property
+    def csv_name(self) -> str:
+        return f"{self.name}.csv.gz" if self.compressed else f"{self.name}.csv"
 
     @property
     def field_names(self) -> list[str]:
@@ -139,6 +144,7 @@ _CELLS = Table(
     ("report_id", "cell_id"),
     (TO_REPORTS,),
     in_workbook=False,
+    compressed=True,
 )
 
 
@@ -175,11 +181,14 @@ _TABLE3 = _wide("table3", "表三 依申请公开", "Table 3: requests", "row", 
 _TABLE4 = _wide("table4", "表四 复议诉讼", "Table 4: review and litigation", "group", "类别",
                 [(c.id, "integer", c.label_zh, c.label_en) for c in forms.T4_COLUMNS])
 _CHECKS = Table(
-    "checks", "检查结果", "Checks", "One row per evaluated instance of a rule (column, row, group or stated figure).",
+    "checks", "检查结果", "Checks", "Every failing instance of a rule (column, row, group or stated figure) with "
+    "its evidence; a rule's other instances one by one, or summarised in one row (instance *) when there are "
+    "more than three.",
     (
         REPORT_ID,
         _f("check_id", "string", "规则编号", "check id", required=True),
-        _f("instance", "string", "实例", "instance", "the column, row, group or figure checked"),
+        _f("instance", "string", "实例", "instance", "the column, row, group or figure checked; * for a row "
+           "summarising a rule's passing and not-applicable instances when it has more than three"),
         _f("severity", "string", "级别", "severity", enum=SEVERITIES),
         _f("outcome", "string", "结果", "outcome", enum=OUTCOMES, required=True),
         _f("cells", "string", "涉及单元格", "cells", "cell ids, separated by spaces"),
@@ -225,6 +234,13 @@ _REJECTED = Table(
         _f("reason", "string", "原因", "reason"),
     ),
     ("file",),
+)
+
+# The CSV beside each report's page: its cells, without the columns that repeat the report.
+REPORT_CELLS = Table(
+    "report_cells", "本报告单元格", "This report's cells", "Every cell of one report (cells.csv beside its page).",
+    tuple(f for f in _CELLS.fields if f.name not in ("report_id", "table", "row", "column")),
+    ("cell_id",),
 )
 
 TABLES: tuple[Table, ...] = (_REPORTS, _AGENCIES, _CELLS, _TABLE2, _TABLE3, _TABLE4, _CHECKS, _RULES, _NARRATIVE,

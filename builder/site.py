@@ -550,8 +550,12 @@ class Pages:
         return f"{rule['check_id']} {rule['title_zh']}", rule["formula_zh"], content, ""
 
 
+_FOLDED = re.compile(r": (\d+) pass, (\d+) fail, (\d+) not applicable(?:; (.*))?$")
+
+
 def group_checks(results: list[dict], rules: list[dict]) -> list[dict]:
-    """Per rule: its outcome, failing instances in full, the rest counted."""
+    """Per rule: its outcome, failing instances in full, the rest counted
+    (from the summary row when the instances were folded)."""
     by_rule: dict[str, list[dict]] = defaultdict(list)
     for result in results:
         by_rule[result["id"]].append(result)
@@ -560,17 +564,21 @@ def group_checks(results: list[dict], rules: list[dict]) -> list[dict]:
         items = by_rule.get(rule["check_id"])
         if not items:
             continue
-        outcomes = Counter(i["outcome"] for i in items)
-        outcome = "fail" if outcomes["fail"] else "pass" if outcomes["pass"] else "not_applicable"
-        out.append({"rule": rule, "outcome": outcome, "counts": outcomes,
-                    "failing": [i for i in items if i["outcome"] == "fail"],
-                    "na": [i for i in items if i["outcome"] == "not_applicable"][:3]})
+        counts = Counter(i["outcome"] for i in items if i["instance"] != "*")
+        na = [i["detail"] for i in items if i["outcome"] == "not_applicable" and i["instance"] != "*"]
+        for summary in (i for i in items if i["instance"] == "*"):
+            m = _FOLDED.search(summary["detail"])
+            if m:
+                counts = Counter({"pass": int(m[1]), "fail": int(m[2]), "not_applicable": int(m[3])})
+                na += [m[4]] if m[4] else []
+        outcome = "fail" if counts["fail"] else "pass" if counts["pass"] else "not_applicable"
+        out.append({"rule": rule, "outcome": outcome, "counts": counts, "na": na[:3],
+                    "failing": [i for i in items if i["outcome"] == "fail"]})
     return out
 
 
 def dataset_ld(data: SiteData, report: dict, path: str, title: str) -> dict:
     url = data.permalink(path)
-    base = data.permalink(path)
     out = {
         "@context": "https://schema.org", "@type": "Dataset", "name": title + "（结构化数据）",
         "description": f"{report['agency_name']} {report['year']} 年度政府信息公开工作年度报告的表格数据与一致性检查："
@@ -582,8 +590,8 @@ def dataset_ld(data: SiteData, report: dict, path: str, title: str) -> dict:
         "spatialCoverage": {"@type": "Place", "name": " ".join(
             x for x in (report["province"], report["city"], report["county"]) if x) or "中国"},
         "distribution": [
-            {"@type": "DataDownload", "encodingFormat": "application/json", "contentUrl": base + REPORT_FILES["json"]},
-            {"@type": "DataDownload", "encodingFormat": "text/csv", "contentUrl": base + REPORT_FILES["csv"]},
+            {"@type": "DataDownload", "encodingFormat": "application/json", "contentUrl": url + REPORT_FILES["json"]},
+            {"@type": "DataDownload", "encodingFormat": "text/csv", "contentUrl": url + REPORT_FILES["csv"]},
         ],
     }
     if report["source_url"]:

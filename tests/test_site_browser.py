@@ -379,7 +379,7 @@ def check_downloads(page: Page, row: dict, source: str) -> None:
         if link.endswith(".json"):
             assert response.json()["report_id"] == row["report_id"]
         elif link.endswith(".csv"):
-            assert response.text().splitlines()[0].startswith("report_id,cell_id,")
+            assert response.text().splitlines()[0].startswith("cell_id,value,")
         elif link.endswith("source.txt"):
             assert response.text() == (CORPUS / source).read_text(encoding="utf-8")
         elif link.endswith("badge.svg"):
