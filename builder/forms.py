@@ -174,7 +174,7 @@ _T3_HEAD = (
         "要求行政机关确认或重新出具已获取信息", _NOT_PROCESSED),
 )
 _T3_OTHER_2019 = (Row("other", "（六）其他处理", "other handling", "其他处理", _RESULTS),)
-_T3_OTHER_2021 = (
+T3_OTHER_2021 = (
     Row("other.no_correction",
         "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
         "other: no correction supplied", "逾期不补正行政机关不再处理", _OTHER),
@@ -188,7 +188,7 @@ _T3_TAIL = (
     Row("carried_forward", "四、结转下年度继续办理", "carried forward to next year", "结转下年度继续办理"),
 )
 T3_ROWS_2019 = _T3_HEAD + _T3_OTHER_2019 + _T3_TAIL
-T3_ROWS_2021 = _T3_HEAD + _T3_OTHER_2021 + _T3_TAIL
+T3_ROWS_2021 = _T3_HEAD + T3_OTHER_2021 + _T3_TAIL
 T3_TERMS = ("new_received", "carried_over", "total", "carried_forward")
 
 # --- table 4 --------------------------------------------------------------

@@ -154,20 +154,18 @@ def read_table(slots: list[_Slot], identities: list[Identity], out: Tables, tabl
     _infer(fixed, usable, out)
 
 
-def _run_choice(slot: _Slot, tokens: list[str], identities: list[Identity]) -> tuple[Choice, str]:
-    """Readings of a row printed with fewer cells than the form has."""
+def _run_choice(slot: _Slot, tokens: list[str], identities: list[Identity]) -> Choice:
+    """Readings of a row printed with fewer cells than the form has: those
+    that satisfy the row's own total, or every split when none does."""
     size = len(slot.ids)
     local = _local(identities, slot.ids)
     digits = [t.replace(",", "") for t in tokens if t]
     options: list[tuple] = []
-    how = ""
     if digits and all(t.isdigit() for t in digits):
         options = split_runs(digits, size, local)
-        how = "the row's own total" if local else ""
         if not options and local:
             options = split_runs(digits, size)
-            how = ""
-    return Choice(slot.ids, tuple(options)), how
+    return Choice(slot.ids, tuple(options))
 
 
 def _may_have_dropped_blanks(slot: _Slot, tokens: list[str]) -> bool:
@@ -203,22 +201,19 @@ def _displaced_choices(
 
 def _resolve(slots, runs, displaced, fixed, identities, out: Tables, table: str) -> None:
     holding = [i for i in identities if _holds_or_open(i, fixed, runs, displaced)]
-    run_choices = []
-    for slot, tokens in runs:
-        choice, how = _run_choice(slot, tokens, identities)
-        run_choices.append((slot, tokens, choice, how))
-    choices = [c for _, _, c, _ in run_choices] + _displaced_choices(displaced, fixed, slots, out)
+    run_choices = [(slot, tokens, _run_choice(slot, tokens, identities)) for slot, tokens in runs]
+    choices = [c for _, _, c in run_choices] + _displaced_choices(displaced, fixed, slots, out)
     # Cells a displacement may fill are decided by it, not by blank inference.
     unknown = [c for c, v in fixed.items() if v is None]
     blanks_dropped = False
     try:
         solutions = search(fixed, choices, holding, unknown) if all(c.options for c in choices) else []
-        droppable = [_may_have_dropped_blanks(slot, tokens) for slot, tokens, _, _ in run_choices]
+        droppable = [_may_have_dropped_blanks(slot, tokens) for slot, tokens, _ in run_choices]
         if not solutions and any(droppable):
             # Spaces cannot show an empty cell: try the blank cells the text dropped.
             alt = [
                 _blank_choice(slot, tokens) if drop else choice
-                for (slot, tokens, choice, _), drop in zip(run_choices, droppable)
+                for (slot, tokens, choice), drop in zip(run_choices, droppable)
             ] + choices[len(run_choices):]
             if all(c.options for c in alt):
                 found = search(fixed, alt, holding, unknown)
@@ -242,15 +237,8 @@ def _holds_or_open(identity: Identity, fixed: dict, runs, displaced) -> bool:
 
 
 def _apply(choices, solutions, exact, blanks_dropped, run_choices, displaced, fixed, out: Tables, table) -> None:
-    raw_of: dict[str, str] = {}
-    how_of: dict[str, str] = {}
-    for slot, tokens, _choice, how in run_choices:
-        for cell in slot.ids:
-            raw_of[cell] = " ".join(tokens)
-            how_of[cell] = how
-    displaced_raw = {}
-    for cell, _numbers, raw in displaced:
-        displaced_raw[cell] = raw
+    raw_of = {cell: " ".join(tokens) for slot, tokens, _ in run_choices for cell in slot.ids}
+    displaced_raw = {cell: raw for cell, _, raw in displaced}
     evidence = f"the only reading that satisfies the {table} identities" if exact else (
         f"no reading satisfies every {table} identity (the report is inconsistent); "
         "this one satisfies the most")
@@ -258,7 +246,7 @@ def _apply(choices, solutions, exact, blanks_dropped, run_choices, displaced, fi
         values_per_cell = {
             cell: [choice.options[s[index]][k] for s in solutions] for k, cell in enumerate(choice.cells)
         }
-        for _k, cell in enumerate(choice.cells):
+        for cell in choice.cells:
             values = values_per_cell[cell]
             in_run = cell in raw_of
             raw = raw_of.get(cell) or displaced_raw.get(cell) or (out.cells[cell].raw if cell in out.cells else None)
@@ -401,8 +389,8 @@ def _money_unit(cell: forms.Cell, text: str) -> str | None:
 def read_t3(layout: Layout, form: forms.Form, out: Tables) -> None:
     rows = _merge_broken([r for r in layout.rows("t3") if r.has_values], len(forms.T3_COLUMNS))
     layouts = [form.t3_rows]
-    if form.id == GOV_2021:
-        layouts.append(forms.T3_ROWS_2019)
+    if form.id == GOV_2021 and len(rows) != len(form.t3_rows):
+        layouts.append(forms.T3_ROWS_2019)  # a 2021 form may print (六)其他处理 as one row
     best = None
     for row_set in layouts:
         assigned, score = align(rows, row_set)
@@ -430,7 +418,7 @@ def _single_other_row(out: Tables) -> None:
              "table 3 prints (六)其他处理 as a single row (the 2019 layout): "
              + " ".join("—" if v is None else str(v) for v in printed)
              + "; the three 2021 sub-rows are not printed", values=printed)
-    for row in forms._T3_OTHER_2021:
+    for row in forms.T3_OTHER_2021:
         for col in forms.T3_COLUMNS:
             cell = forms.t3_cell(row.id, col.id)
             if single[col.id].value == 0:
