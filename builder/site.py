@@ -39,6 +39,8 @@ BADGE_COLOUR = {"一致": "#2e7d32", "不一致": "#c62828", "存疑": "#b45309"
 TEMPLATE_LABEL = {"gov-2021": "2021 年版表格（国办公开办函〔2021〕30号）",
                   "gov-2019": "2019 年版表格（国办公开办函〔2019〕60号）",
                   "pre-2019": "无统一表格（2019 年以前）"}
+STATUS_SHORT = {"reported": "印明", "none": "以文字表示，读作 0", "blank": "空白", "missing": "缺失",
+                "repaired": "复原", "ambiguous": "有歧义", "inferred": "推出"}
 STATUS_LABEL = {"reported": "印明的数字", "none": "以文字表示为 0（无、—、/）", "blank": "表中空白",
                 "missing": "报告中没有这一行或这张表", "repaired": "版式错位或数字粘连，经全部勾稽关系唯一确定后复原",
                 "ambiguous": "数字粘连，有多种拆分都符合勾稽关系，未作选择", "inferred": "表中空白，由勾稽关系唯一推出"}
@@ -196,6 +198,7 @@ class CellView:
     raw: str
     note: str
     fail_anchor: str = ""
+    candidates: str = ""
 
     @property
     def classes(self) -> str:
@@ -209,10 +212,9 @@ class CellView:
 
     @property
     def tip(self) -> str:
-        parts = [f"原文：{self.raw if self.raw else '（空）'}", STATUS_LABEL[self.status]]
-        if self.note:
-            parts.append(self.note)
-        return "；".join(parts)
+        """Raw text and status; the longer evidence is listed once under the table."""
+        tip = f"原文：{self.raw if self.raw else '（空）'}；{STATUS_SHORT[self.status]}"
+        return tip + (f"；可能的值：{self.candidates}" if self.candidates else "")
 
 
 def cell_views(document: dict) -> dict[str, CellView]:
@@ -230,11 +232,22 @@ def cell_views(document: dict) -> dict[str, CellView]:
             text = "缺"
         else:
             text = fmt(c["value"])
-        note = c.get("note") or ""
-        if c.get("candidates") is not None:
-            note += "；可能的值：" + "、".join("空" if v is None else fmt(v) for v in c["candidates"])
-        out[cell_id] = CellView(text, status, c.get("raw") or "", note, failing.get(cell_id, ""))
+        candidates = "、".join("空" if v is None else fmt(v) for v in c["candidates"]) if c.get("candidates") else ""
+        out[cell_id] = CellView(text, status, c.get("raw") or "", c.get("note") or "", failing.get(cell_id, ""),
+                                candidates)
     return out
+
+
+def cell_notes(cells: dict[str, CellView], table: str) -> list[tuple[str, int, str]]:
+    """Each distinct note of a table's repaired, inferred and ambiguous cells,
+    once: (note, how many cells, the first cell's place in the form)."""
+    grouped: dict[str, list[str]] = defaultdict(list)
+    for cell_id, c in cells.items():
+        if cell_id.startswith(table + ".") and c.note and c.status in ("repaired", "inferred", "ambiguous"):
+            grouped[c.note].append(cell_id)
+    labels = forms.all_cells()
+    return [(note, len(ids), f"{labels[ids[0]].row_label_zh}·{labels[ids[0]].column_label_zh}")
+            for note, ids in grouped.items()]
 
 
 def cell_html(c: CellView, colspan: int = 1) -> str:
@@ -247,7 +260,7 @@ def cell_html(c: CellView, colspan: int = 1) -> str:
     text = escape(c.text)
     inner = f'<a href="#{escape(c.fail_anchor)}">{text}</a>' if c.fail_anchor else str(text)
     if c.status != "reported":
-        inner += f'<span class="sr-only">（{STATUS_LABEL[c.status]}）</span>'
+        inner += f'<span class="sr-only">（{STATUS_SHORT[c.status]}）</span>'
     return f"<td{attrs}>{inner}</td>"
 
 
@@ -499,6 +512,7 @@ class Pages:
             "t2": rows_html(table2_rows(template, cells)) if cells else "",
             "t3": rows_html(table3_rows(template, cells)) if cells else "",
             "t4": table4_row(cells) if cells else "",
+            "notes": {t: cell_notes(cells, t) for t in ("t2", "t3", "t4")},
             "checks": group_checks(document.get("checks", []), data.rules),
             "previous": siblings[index - 1] if index > 0 else None,
             "next": siblings[index + 1] if index + 1 < len(siblings) else None,

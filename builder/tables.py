@@ -17,6 +17,7 @@ from .forms import GOV_2019, GOV_2021, PRE_2019, Identity, Row
 from .layout import NONE_WORDS, Layout, ValueRow, label_core
 from .solver import Choice, SearchTooLarge, best_effort, blank_insertions, propagate, search, split_runs
 
+TABLE_ZH = {"t2": "表二", "t3": "表三", "t4": "表四"}
 STATUSES = ("reported", "none", "blank", "missing", "repaired", "ambiguous", "inferred")
 _MULTI = re.compile(r"\d+(?:\s+\d+)+")
 
@@ -56,7 +57,7 @@ def parse_cell(raw: str) -> CellValue:
     if not text:
         return CellValue(None, raw, "blank")
     if text in NONE_WORDS:
-        return CellValue(0, raw, "none", "printed as a word, read as 0")
+        return CellValue(0, raw, "none", "以文字表示，读作 0")
     number = text.replace(",", "")
     try:
         value: int | float = int(number)
@@ -239,9 +240,9 @@ def _holds_or_open(identity: Identity, fixed: dict, runs, displaced) -> bool:
 def _apply(choices, solutions, exact, blanks_dropped, run_choices, displaced, fixed, out: Tables, table) -> None:
     raw_of = {cell: " ".join(tokens) for slot, tokens, _ in run_choices for cell in slot.ids}
     displaced_raw = {cell: raw for cell, _, raw in displaced}
-    evidence = f"the only reading that satisfies the {table} identities" if exact else (
-        f"no reading satisfies every {table} identity (the report is inconsistent); "
-        "this one satisfies the most")
+    name = TABLE_ZH[table]
+    evidence = f"这是{name}勾稽关系唯一允许的读法" if exact else (
+        f"没有一种读法符合{name}全部勾稽关系，这是符合最多的一种")
     for index, choice in enumerate(choices):
         values_per_cell = {
             cell: [choice.options[s[index]][k] for s in solutions] for k, cell in enumerate(choice.cells)
@@ -251,34 +252,30 @@ def _apply(choices, solutions, exact, blanks_dropped, run_choices, displaced, fi
             in_run = cell in raw_of
             raw = raw_of.get(cell) or displaced_raw.get(cell) or (out.cells[cell].raw if cell in out.cells else None)
             if not values:
-                out.cells[cell] = CellValue(None, raw, "ambiguous",
-                                            "printed digits could not be read as this row's cells", [])
+                out.cells[cell] = CellValue(None, raw, "ambiguous", "印出的数字无法读作本行的单元格", [])
                 fixed[cell] = None
                 continue
             distinct = _candidates(values)
             if len(distinct) > 1:
                 out.cells[cell] = CellValue(None, raw, "ambiguous",
-                                            f"{len(solutions)} readings of the printed text fit; not picked",
-                                            distinct)
+                                            f"有 {len(solutions)} 种读法都符合{name}勾稽关系，未作选择", distinct)
                 fixed[cell] = None
                 continue
             value = distinct[0]
             fixed[cell] = value
             if in_run:
                 if value is None:
-                    out.cells[cell] = CellValue(None, raw, "blank",
-                                                "no value printed: the text dropped this empty cell")
+                    out.cells[cell] = CellValue(None, raw, "blank", "未印出数字：文本漏掉了这个空白单元格")
                     continue
-                what = "blank cells put back where the spaced text dropped them" if blanks_dropped else \
-                    "digits run together, split"
-                out.cells[cell] = CellValue(value, raw, "repaired", f"{what}: {evidence}")
+                what = "以空格分隔的文本漏掉了空白单元格，已补回" if blanks_dropped else "数字粘连，已拆分"
+                out.cells[cell] = CellValue(value, raw, "repaired", f"{what}；{evidence}")
             else:
                 if value is None:
                     continue  # a blank no displaced number belongs to
                 source = next(c for c, _, _ in displaced if c in choice.cells)
                 out.cells[cell] = CellValue(
                     value, displaced_raw[source], "repaired",
-                    f"displaced by the text layout: '{displaced_raw[source]}' printed in {source}; {evidence}")
+                    f"版式错位：“{displaced_raw[source]}”印在 {source} 中；{evidence}")
 
 
 def _infer(fixed: dict, identities: list[Identity], out: Tables) -> None:
@@ -293,7 +290,7 @@ def _infer(fixed: dict, identities: list[Identity], out: Tables) -> None:
     for cell, (value, identity) in settled.items():
         old = out.cells[cell]
         out.cells[cell] = CellValue(value, old.raw, "inferred",
-                                    f"blank in the text; implied by {identity.check} ({identity.instance})")
+                                    f"表中空白，由勾稽关系 {identity.check}（{identity.instance}）推出")
         fixed[cell] = value
 
 
@@ -423,7 +420,7 @@ def _single_other_row(out: Tables) -> None:
             cell = forms.t3_cell(row.id, col.id)
             if single[col.id].value == 0:
                 out.cells[cell] = CellValue(0, None, "inferred",
-                                            "not printed; the single (六)其他处理 row is 0 and counts are never negative")
+                                            "未印出；（六）其他处理合为一行且为 0，分项不能为负，故为 0")
             else:
                 out.cells[cell] = CellValue(None, None, "missing")
 
