@@ -108,7 +108,7 @@ def staged(files: list[tuple[str, bytes]], rounds: int) -> dict[str, float]:
             template, template_source = detect_template(layout, year)
             tables = read_tables(layout, template)
             t4 = time.perf_counter()
-            narrative = find_figures(doc.lines)
+            narrative = find_figures(doc.sentences)
             t5 = time.perf_counter()
             report = Report(document=doc, layout=layout, agency=agency, year=year, year_source=year_source,
                             template=template, cells=tables.cells, narrative=narrative,

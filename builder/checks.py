@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 from . import forms
 from .forms import GOV_2019, GOV_2021, PRE_2019, Identity
 from .metadata import INSTITUTION, locate_region
-from .narrative import prose
 
 PASS, FAIL, NA = "pass", "fail", "not_applicable"
 OUTCOMES = (PASS, FAIL, NA)
@@ -336,13 +335,8 @@ _REPORTING = re.compile(
 _PERIOD_YEAR = re.compile(r"(?:统计期限|统计数据|统计时限)[^。]{0,8}?(?:从|自|为)?\s*((?:19|20)\d{2})\s*年")
 
 
-def _sentences(report) -> list[str]:
-    text = re.sub(r"(?<=[\u4e00-\u9fff]) +(?=[\u4e00-\u9fff])", "", prose(report.document.lines))
-    return [s for s in re.split(r"(?<=[。；;!！?？])|\n", text) if s.strip()]
-
-
 def _meta_year(report, context=None) -> list[Result]:
-    sentences = _sentences(report)
+    sentences = report.document.sentences
     evidence: list[tuple[int, str]] = []
     for sentence in sentences:
         for m in _PERIOD_YEAR.finditer(sentence):
@@ -411,7 +405,7 @@ def _meta_agency(report, context=None) -> list[Result]:
     if not report.agency.name:
         return [Result("meta.agency", "warning", NA, "", [], detail="meta.agency: agency unknown")]
     mentions: list[tuple[str, str]] = []
-    for sentence in _sentences(report):
+    for sentence in report.document.sentences:
         for m in _SELF.finditer(sentence):
             mentions.append((m.group("x"), sentence.strip()))
     if not mentions:

@@ -106,7 +106,7 @@ def extract_document(doc: Document) -> Report:
         year_source=year_source,
         template=template,
         cells=tables.cells,
-        narrative=find_figures(doc.lines),
+        narrative=find_figures(doc.sentences),
         warnings=warnings,
         t3_layout=tables.t3_layout,
         template_source=template_source,

@@ -60,12 +60,16 @@ class Layout:
 
     lines: list[str]
     regions: dict[str, tuple[int, int]] = field(default_factory=dict)
+    _rows: dict[str, list[ValueRow]] = field(default_factory=dict, repr=False)
 
     def rows(self, table: str) -> list[ValueRow]:
+        """The table's printed rows (scanned once; callers must not change them)."""
         if table not in self.regions:
             return []
-        start, end = self.regions[table]
-        return scan_lines(self.lines[start:end], start)
+        if table not in self._rows:
+            start, end = self.regions[table]
+            self._rows[table] = scan_lines(self.lines[start:end], start)
+        return self._rows[table]
 
     def region_text(self, table: str) -> str:
         if table not in self.regions:

@@ -21,10 +21,19 @@ class Pattern:
     regex: re.Pattern[str]
     value: int | None = None  # fixed value for negations ("未收到…申请" is 0)
     scale: int = 1
+    needs: tuple[str, ...] = ()  # words a sentence must contain: most sentences skip the regex
+
+    def may_match(self, sentence: str, has_digit: bool) -> bool:
+        return (has_digit or self.value is not None) and any(word in sentence for word in self.needs)
+
+
+_NEEDS = {"applications": ("申请", "答复", "结转", "顺延"), "admin_review_cases": ("复议",),
+          "litigation_cases": ("诉讼",), "fees_charged_cny": ("收取", "收费", "免费"), "proactive_items": ("主动公开",)}
 
 
 def _p(key: str, pattern: str, value: int | None = None, scale: int = 1) -> Pattern:
-    return Pattern(key, re.compile(pattern), value, scale)
+    needs = _NEEDS.get(key) or _NEEDS[key.split("_")[0]]
+    return Pattern(key, re.compile(pattern), value, scale, needs)
 
 
 PATTERNS: tuple[Pattern, ...] = (
@@ -50,6 +59,7 @@ PATTERNS: tuple[Pattern, ...] = (
     _p("proactive_items", r"主动公开" + r"[^。；;，,]{0,30}?(?:信息|政府信息)(?:共计|共|达)?\s*" + _N + "条"),
 )
 
+_SPACE_AROUND_DIGITS = re.compile(r"(?<=\d) +(?=[件条元])|(?<=[\u4e00-\u9fff]) +(?=\d)|(?<=\d) +(?=[\u4e00-\u9fff])")
 _ITEM_START = re.compile(r"(?:\d{1,2}[.、．]|[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、是])")
 # What each key counts, for pages and documentation.
 KEY_LABELS = {
@@ -93,18 +103,30 @@ def prose(lines: list[str]) -> str:
         out.append(stripped)
         if stripped[-1] in "。；;!！?？:：":
             out.append("\n")
-    return re.sub(r"(?<=\d) +(?=[件条元])|(?<=[\u4e00-\u9fff]) +(?=\d)|(?<=\d) +(?=[\u4e00-\u9fff])", "",
-                  "".join(out))
+    return _SPACE_AROUND_DIGITS.sub("", "".join(out))
 
 
-def find_figures(lines: list[str]) -> list[Figure]:
+_SPACE_BETWEEN_CJK = re.compile(r"(?<=[\u4e00-\u9fff]) +(?=[\u4e00-\u9fff])")
+
+
+def sentences(lines: list[str]) -> list[str]:
+    """Sentences of the prose, spaces a PDF put between characters removed."""
+    text = _SPACE_BETWEEN_CJK.sub("", prose(lines))
+    return [s.strip() for s in _SENTENCE.findall(text) if s.strip()]
+
+
+def find_figures(sentence_list: list[str]) -> list[Figure]:
     """Every stated figure, in the order the text states them."""
     found: list[tuple[int, Figure]] = []
-    for sentence_match in _SENTENCE.finditer(prose(lines)):
-        sentence = sentence_match.group().strip()
-        if not sentence or len(sentence) > 400:
+    offset = 0
+    for sentence in sentence_list:
+        offset += 1_000
+        if len(sentence) > 400:
             continue
+        has_digit = any(ch.isdigit() for ch in sentence)
         for pattern in PATTERNS:
+            if not pattern.may_match(sentence, has_digit):
+                continue
             for m in pattern.regex.finditer(sentence):
                 if pattern.value is not None:
                     value: int | float = pattern.value
@@ -114,7 +136,7 @@ def find_figures(lines: list[str]) -> list[Figure]:
                     value = float(number) if "." in number else int(number)
                     value = value * pattern.scale
                     approx = bool(m.group("approx")) or bool(_APPROX_BEFORE.search(sentence[: m.start("n")]))
-                found.append((sentence_match.start() + m.start(), Figure(pattern.key, value, approx, sentence)))
+                found.append((offset + m.start(), Figure(pattern.key, value, approx, sentence)))
     found.sort(key=lambda pair: pair[0])
     unique: list[Figure] = []
     seen: set[tuple] = set()

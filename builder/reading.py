@@ -11,6 +11,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from . import errors
@@ -41,6 +42,13 @@ class Document:
     @property
     def body(self) -> str:
         return "\n".join(self.lines)
+
+    @cached_property
+    def sentences(self) -> list[str]:
+        """The prose as sentences, wrapped lines joined (read by the narrative and the checks)."""
+        from .narrative import sentences
+
+        return sentences(self.lines)
 
 
 # --- normalisation ----------------------------------------------------------

@@ -208,7 +208,9 @@ class CellView:
 
     @property
     def explained(self) -> bool:
-        return self.status != "reported" or bool(self.fail_anchor) or self.raw != self.text
+        """Whether hovering or focusing the cell has something to tell: its status, or
+        a printed text other than the number shown (a failing cell links to its check)."""
+        return self.status != "reported" or self.raw != self.text
 
     @property
     def tip(self) -> str:
@@ -250,18 +252,29 @@ def cell_notes(cells: dict[str, CellView], table: str) -> list[tuple[str, int, s
             for note, ids in grouped.items()]
 
 
-def cell_html(c: CellView, colspan: int = 1) -> str:
+def cell_html(c: CellView, colspan: int = 1, explained_by_row: bool = False) -> str:
     """A form cell: value, status marker, raw text on hover and focus, link to its failing check."""
     attrs = f' class="{c.classes}"' if c.classes else ""
     if colspan > 1:
         attrs += f' colspan="{colspan}"'
-    if c.explained:
+    if c.explained and not explained_by_row:
         attrs += f' tabindex="0" data-tip="{escape(c.tip)}"'
-    text = escape(c.text)
-    inner = f'<a href="#{escape(c.fail_anchor)}">{text}</a>' if c.fail_anchor else str(text)
-    if c.status != "reported":
+    text = c.text if c.text.isdigit() else str(escape(c.text))  # most cells are plain digits
+    inner = f'<a href="#{escape(c.fail_anchor)}">{text}</a>' if c.fail_anchor else text
+    if c.status != "reported" and not explained_by_row:
         inner += f'<span class="sr-only">（{STATUS_SHORT[c.status]}）</span>'
     return f"<td{attrs}>{inner}</td>"
+
+
+def _whole_row(cells: list[tuple[CellView, int]]) -> CellView | None:
+    """A row read as one: digits run together, repaired or inferred alike. Its
+    raw text and status are told once, on the row's label, not in every cell."""
+    views = [c for c, _ in cells]
+    first = views[0] if len(views) > 1 else None
+    if first is None or first.status not in ("repaired", "inferred"):
+        return None
+    same = all((v.status, v.raw, v.note) == (first.status, first.raw, first.note) for v in views)
+    return first if same else None
 
 
 def rows_html(rows: list[FormRow], header_scope: str = "row") -> Markup:
@@ -269,10 +282,17 @@ def rows_html(rows: list[FormRow], header_scope: str = "row") -> Markup:
     out = []
     for row in rows:
         scope = header_scope if row.cells else "col"
-        heads = "".join(
-            f'<th scope="{scope}"' + (f' rowspan="{rs}"' if rs > 1 else "") + (f' colspan="{cs}"' if cs > 1 else "")
-            + f">{escape(label)}</th>" for label, rs, cs in row.headers)
-        out.append(f"<tr>{heads}{''.join(cell_html(c, span) for c, span in row.cells)}</tr>")
+        whole = _whole_row(row.cells) if row.cells else None
+        heads = []
+        for index, (label, rs, cs) in enumerate(row.headers):
+            attrs = f' scope="{scope}"' + (f' rowspan="{rs}"' if rs > 1 else "") + (f' colspan="{cs}"' if cs > 1 else "")
+            text = str(escape(label))
+            if whole is not None and index == len(row.headers) - 1:
+                attrs += f' class="row-explained" tabindex="0" data-tip="整行{escape(whole.tip)}"'
+                text += f'<span class="sr-only">（本行各格{STATUS_SHORT[whole.status]}）</span>'
+            heads.append(f"<th{attrs}>{text}</th>")
+        cells = "".join(cell_html(c, span, whole is not None) for c, span in row.cells)
+        out.append(f"<tr>{''.join(heads)}{cells}</tr>")
     return Markup("\n".join(out))
 
 
@@ -331,8 +351,15 @@ def table3_rows(template: str, cells: dict[str, CellView]) -> list[FormRow]:
 
 
 def table4_row(cells: dict[str, CellView]) -> Markup:
-    return Markup("<tr>" + "".join(cell_html(cells[forms.t4_cell(g.id, c.id)])
-                                   for g in T4_GROUPS for c in T4_COLUMNS) + "</tr>")
+    """The form's one row of 15 numbers; a row read as one is explained under the table."""
+    row = [(cells[forms.t4_cell(g.id, c.id)], 1) for g in T4_GROUPS for c in T4_COLUMNS]
+    whole = _whole_row(row)
+    return Markup("<tr>" + "".join(cell_html(c, span, whole is not None) for c, span in row) + "</tr>")
+
+
+def table4_note(cells: dict[str, CellView]) -> str:
+    whole = _whole_row([(cells[forms.t4_cell(g.id, c.id)], 1) for g in T4_GROUPS for c in T4_COLUMNS])
+    return f"本行各格{STATUS_SHORT[whole.status]}，整行{whole.tip}" if whole else ""
 
 
 # --- badges ------------------------------------------------------------------------------
@@ -512,6 +539,7 @@ class Pages:
             "t2": rows_html(table2_rows(template, cells)) if cells else "",
             "t3": rows_html(table3_rows(template, cells)) if cells else "",
             "t4": table4_row(cells) if cells else "",
+            "t4_note": table4_note(cells) if cells else "",
             "notes": {t: cell_notes(cells, t) for t in ("t2", "t3", "t4")},
             "checks": group_checks(document.get("checks", []), data.rules),
             "previous": siblings[index - 1] if index > 0 else None,

@@ -348,7 +348,7 @@ def _merge_broken(rows: list[ValueRow], size: int) -> list[ValueRow]:
         prev = out[-1] if out else None
         if (prev is not None and not row.delimited and not prev.delimited and not row.label
                 and len(prev.cells) < size and len(prev.cells) + len(row.cells) == size):
-            prev.cells = prev.cells + row.cells
+            out[-1] = ValueRow(prev.label, prev.cells + row.cells, False, prev.line, prev.extra_label)
             continue
         out.append(row)
     return out

@@ -36,7 +36,7 @@ def make_report(values: dict[str, int | float | CellValue], template: str = GOV_
     lines = list(lines)
     document = Document(Source(f"{agency}{year}.txt", "0" * 64, "text"), "\n".join(lines), lines)
     return Report(document, Layout(lines), describe_agency(agency), year, "title", template, cells,
-                  find_figures(lines) if narrative is None else list(narrative))
+                  find_figures(document.sentences) if narrative is None else list(narrative))
 
 
 def small_values(template: str = GOV_2021) -> dict[str, int | float]:
