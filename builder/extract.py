@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import errors, forms
+from . import errors
 from .layout import Layout, locate
 from .metadata import Agency, describe_agency, find_agency_name, find_year
 from .narrative import Figure, find_figures
@@ -119,7 +119,3 @@ def extract_bytes(data: bytes, path: str) -> Report:
 
 def extract_file(path: str | Path) -> Report:
     return extract_document(read_file(path))
-
-
-def template_cells(template: str) -> tuple[str, ...]:
-    return tuple(c.id for c in forms.cells(template))

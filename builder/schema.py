@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from . import forms
 from .checks import BADGES, OUTCOMES, SEVERITIES
 from .forms import TEMPLATES
+from .reading import FORMATS
 from .tables import STATUSES
 
 
@@ -98,7 +99,7 @@ _REPORTS = Table(
         _f("failed_warnings", "integer", "未通过的警告级检查", "failed warning checks", "failing instances"),
         _f("completeness", "number", "单元格完整度", "completeness", "share of the form's cells found (0–1)"),
         _f("source_file", "string", "源文件", "source file", "file name in the corpus"),
-        _f("source_format", "string", "源文件格式", "source format", enum=("text", "markdown", "html", "pdf", "docx")),
+        _f("source_format", "string", "源文件格式", "source format", enum=FORMATS),
         _f("sha256", "string", "源文件SHA-256", "source sha256"),
         _f("source_url", "string", "原始网址", "source URL", "where the report was published, when known"),
         _f("retrieved", "string", "获取日期", "retrieved", "date the file was downloaded, when known"),

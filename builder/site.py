@@ -41,9 +41,6 @@ TEMPLATE_LABEL = {"gov-2021": "2021 年版表格（国办公开办函〔2021〕3
                   "pre-2019": "无统一表格（2019 年以前）"}
 STATUS_SHORT = {"reported": "印明", "none": "以文字表示，读作 0", "blank": "空白", "missing": "缺失",
                 "repaired": "复原", "ambiguous": "有歧义", "inferred": "推出"}
-STATUS_LABEL = {"reported": "印明的数字", "none": "以文字表示为 0（无、—、/）", "blank": "表中空白",
-                "missing": "报告中没有这一行或这张表", "repaired": "版式错位或数字粘连，经全部勾稽关系唯一确定后复原",
-                "ambiguous": "数字粘连，有多种拆分都符合勾稽关系，未作选择", "inferred": "表中空白，由勾稽关系唯一推出"}
 RULE_PAGE_ROWS = 200  # failing reports listed on a rule page; all are in checks.csv and the finder
 # URL depth of each kind of data page, and the shell page rendered at that depth.
 SHELLS = {2: "shell/a/index.md", 3: "shell/a/b/index.md"}
@@ -453,7 +450,7 @@ def environment() -> Environment:
                       trim_blocks=True, lstrip_blocks=True)
     env.filters["fmt"] = fmt
     env.globals.update(BADGES=BADGES, BADGE_CLASS=BADGE_CLASS, TEMPLATE_LABEL=TEMPLATE_LABEL,
-                       STATUS_LABEL=STATUS_LABEL, KEY_LABELS=KEY_LABELS, T3_COLUMNS=T3_COLUMNS,
+                       KEY_LABELS=KEY_LABELS, T3_COLUMNS=T3_COLUMNS,
                        T4_COLUMNS=T4_COLUMNS, T4_GROUPS=T4_GROUPS, PROJECT_NAME=PROJECT_NAME)
     return env
 
