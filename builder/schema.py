@@ -26,10 +26,14 @@ class Field:
     enum: tuple = ()
     required: bool = False
 
+    @property
+    def description_zh(self) -> str:
+        return DESCRIPTIONS_ZH.get(self.name, "")
+
     def as_json(self) -> dict:
         out: dict = {"name": self.name, "type": self.type, "title": f"{self.title_zh} / {self.title_en}"}
         if self.description:
-            out["description"] = self.description
+            out["description"] = " / ".join(filter(None, (self.description_zh, self.description)))
         constraints: dict = {}
         if self.required:
             constraints["required"] = True
@@ -38,6 +42,44 @@ class Field:
         if constraints:
             out["constraints"] = constraints
         return out
+
+
+# The Chinese half of field descriptions, by field name (a name means the same in every table).
+DESCRIPTIONS_ZH = {
+    "report_id": "<机关编号>/<年度>；报告页面为 /reports/<report_id>/",
+    "agency_id": "行政区划代码加规范化名称的拼音",
+    "agency_name": "报告中印出的机关名称",
+    "adcode": "六位行政区划代码，取自 cpca 地名库",
+    "template": "报告实际使用的表格版本，按表格自身的标签判断",
+    "badge": "一致：错误级检查全部通过；不一致：有错误级检查未通过；存疑：只有警告级未通过；无表格：2019 年以前，无表可查",
+    "summary": "一句话说明最重要的问题",
+    "failed_errors": "未通过的实例数",
+    "failed_warnings": "未通过的实例数",
+    "completeness": "找到的表格单元格所占比例（0–1）",
+    "source_file": "语料中的文件名",
+    "source_url": "报告发布的网址（已知时）",
+    "retrieved": "文件下载日期（已知时）",
+    "page_url": "本站上的报告页面",
+    "names_seen": "报告中印出的全部名称，以“；”分隔",
+    "level": "省、市、县级政府，乡镇（含街道办事处），或部门",
+    "years": "有报告的年度，以空格分隔",
+    "cell_id": "表.行.列，见数据说明",
+    "value": "空白、缺失或有歧义时为空",
+    "unit": "仅金额：印出时的单位（万元、元）",
+    "raw": "印出的原文",
+    "status": "印明、文字（无、—）、空白、缺失、复原、歧义、推出",
+    "note": "复原、推出或歧义的依据；候选值",
+    "label": "表中这一行的名称",
+    "flags": "不是印明数字的单元格：列:状态",
+    "instance": "所检查的列、行、组或正文数字；规则的实例超过三个时，通过和不适用的合为一行，记为 *",
+    "cells": "单元格编号，以空格分隔",
+    "detail": "等式两边的数值，或不适用的原因",
+    "templates": "以空格分隔",
+    "scope": "report：单份报告；corpus：需要同一机关的其他年度",
+    "seq": "在正文中的顺序",
+    "key": "例如 applications_received、admin_review_cases、fees_charged_cny",
+    "approx": "以“多”“余”表述（约数）",
+}
 
 
 @dataclass(frozen=True)

@@ -68,7 +68,9 @@ def test_package_metadata_comes_from_the_corpus(data: Path):
     fields = {r["name"]: r for r in package["resources"]}["reports"]["schema"]["fields"]
     badge = next(f for f in fields if f["name"] == "badge")
     assert badge["constraints"]["enum"] == ["一致", "不一致", "存疑", "无表格"]
-    assert "报告" in next(f for f in fields if f["name"] == "report_id")["title"]
+    report_id = next(f for f in fields if f["name"] == "report_id")
+    assert report_id["title"] == "报告编号 / report id"
+    assert report_id["description"].startswith("<机关编号>/<年度>") and "the page is" in report_id["description"]
 
 
 def test_parquet_has_the_same_rows_and_values_as_csv_in_pyarrow_and_duckdb(data: Path):
