@@ -24,3 +24,13 @@ def expected_for(name: str, folder: str = "corpus") -> dict:
 
 
 CORPUS_FILES = sorted(p.name for p in CORPUS.glob("*.txt"))
+
+
+def assert_expected_checks(outcomes: dict[str, str], expected: dict) -> None:
+    """The outcomes an expected file names: checks_fail, checks_pass, checks_pass_or_na."""
+    for check in expected.get("checks_fail", []):
+        assert outcomes[check] == "fail", check
+    for check in expected.get("checks_pass", []):
+        assert outcomes[check] == "pass", check
+    for check in expected.get("checks_pass_or_na", []):
+        assert outcomes[check] in ("pass", "not_applicable"), check

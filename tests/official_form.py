@@ -210,3 +210,12 @@ def add_docx_table(parent, table: Table):
             target = target.merge(grid.cell(min(r + cell.rowspan, len(table)) - 1, c + cell.colspan - 1))
         target.text = cell.text
     return grid
+
+
+def assert_every_cell(report, v: dict, blank: frozenset[str] = frozenset()) -> None:
+    """Each cell has its value as printed; the cells in ``blank`` are printed empty."""
+    assert report.template == GOV_2021
+    for cell in forms.cells(GOV_2021):
+        got = report.cells[cell.id]
+        want = ("blank", None) if cell.id in blank else ("reported", v[cell.id])
+        assert (got.status, got.value) == want, cell.id

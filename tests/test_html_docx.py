@@ -10,7 +10,6 @@ import pytest
 
 from builder import forms
 from builder.extract import extract_bytes
-from builder.forms import GOV_2021
 from builder.markup import docx_to_text, html_to_text, table_grid
 from builder.reading import detect_format, read_bytes
 
@@ -22,6 +21,7 @@ from .official_form import (
     Cell,
     Table,
     add_docx_table,
+    assert_every_cell,
     blocks,
     docx_bytes,
     fmt,
@@ -38,13 +38,6 @@ def extract_html(page: str, name: str = "report.html"):
     return extract_bytes(page.encode("utf-8"), name)
 
 
-def assert_every_cell(report, v: dict, blank: frozenset[str] = frozenset()) -> None:
-    """Each cell has its value as printed; the cells in ``blank`` are printed empty."""
-    assert report.template == GOV_2021
-    for cell in forms.cells(GOV_2021):
-        got = report.cells[cell.id]
-        want = ("blank", None) if cell.id in blank else ("reported", v[cell.id])
-        assert (got.status, got.value) == want, cell.id
 
 
 def nums(v: dict, row: str) -> str:
