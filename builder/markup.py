@@ -231,10 +231,8 @@ def _docx_blocks(parent, lines: list[str]) -> None:
 
 def docx_to_text(data: bytes, path: str) -> str:
     """Paragraphs and tables of a Word document in body order; merged cells expanded."""
-    try:
-        import docx
-    except ImportError as e:  # pragma: no cover - dependency is declared
-        raise errors.NotText(path, "python-docx is not installed") from e
+    import docx
+
     try:
         document = docx.Document(io.BytesIO(data))
     except Exception as e:  # python-docx raises several unrelated types
