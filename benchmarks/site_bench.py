@@ -187,6 +187,12 @@ def _fmt(value) -> str:
     return f"{value:g}" if isinstance(value, float) else str(value)
 
 
+def _pipe_rows(header: list[str], rows: list[tuple[str, list]]) -> list[str]:
+    """A markdown pipe table: a header, its rule, then one line per (label, values)."""
+    return ["| " + " | ".join(header) + " |", "|---" * len(header) + "|"] + [
+        f"| {label} | " + " | ".join(_fmt(v) for v in values) + " |" for label, values in rows]
+
+
 def markdown_page(p: Planned) -> str:
     """One report as a stock mkdocs page: a metadata paragraph and tables 2, 3 and 4 as pipe tables."""
     from builder import forms
@@ -197,27 +203,23 @@ def markdown_page(p: Planned) -> str:
              f"发布机关：{p.agency}。地区：{region}。年度：{p.year}。表格版本：{p.template}。"
              f"来源文件：r{p.number:05d}.txt。本页由 {p.year} 年度报告中的表格整理而成。", "",
              "## 二、主动公开政府信息情况", ""]
-    section = None
+    sections: dict[str, list] = {}
     for item in form.t2:
-        if item.section_zh != section:
-            section = item.section_zh
-            lines += ["", f"**{section}**", "", "| 信息内容 | " + " | ".join(m.label_zh for m in item.measures) + " |",
-                      "|---" * (len(item.measures) + 1) + "|"]
-        lines.append(f"| {item.label_zh} | "
-                     + " | ".join(_fmt(p.values[forms.t2_cell(item.id, m.id)]) for m in item.measures) + " |")
-    lines += ["", "## 三、收到和处理政府信息公开申请情况", "",
-              "| 项目 | " + " | ".join(c.label_zh for c in forms.T3_COLUMNS) + " |",
-              "|---" * (len(forms.T3_COLUMNS) + 1) + "|"]
-    for row in form.t3_rows:
-        label = (row.group_zh + " " if row.group_zh and row.group_zh != "三、本年度办理结果" else "") + row.label_zh
-        lines.append(f"| {label} | "
-                     + " | ".join(_fmt(p.values[forms.t3_cell(row.id, c.id)]) for c in forms.T3_COLUMNS) + " |")
-    lines += ["", "## 四、政府信息公开行政复议、行政诉讼情况", "",
-              "| 项目 | " + " | ".join(c.label_zh for c in forms.T4_COLUMNS) + " |",
-              "|---" * (len(forms.T4_COLUMNS) + 1) + "|"]
-    for group in forms.T4_GROUPS:
-        lines.append(f"| {group.label_zh} | "
-                     + " | ".join(_fmt(p.values[forms.t4_cell(group.id, c.id)]) for c in forms.T4_COLUMNS) + " |")
+        sections.setdefault(item.section_zh, []).append(item)
+    for section, items in sections.items():
+        lines += ["", f"**{section}**", ""]
+        lines += _pipe_rows(
+            ["信息内容", *(m.label_zh for m in items[0].measures)],
+            [(i.label_zh, [p.values[forms.t2_cell(i.id, m.id)] for m in i.measures]) for i in items])
+    lines += ["", "## 三、收到和处理政府信息公开申请情况", ""]
+    lines += _pipe_rows(
+        ["项目", *(c.label_zh for c in forms.T3_COLUMNS)],
+        [((row.group_zh + " " if row.group_zh and row.group_zh != "三、本年度办理结果" else "") + row.label_zh,
+          [p.values[forms.t3_cell(row.id, c.id)] for c in forms.T3_COLUMNS]) for row in form.t3_rows])
+    lines += ["", "## 四、政府信息公开行政复议、行政诉讼情况", ""]
+    lines += _pipe_rows(
+        ["项目", *(c.label_zh for c in forms.T4_COLUMNS)],
+        [(g.label_zh, [p.values[forms.t4_cell(g.id, c.id)] for c in forms.T4_COLUMNS]) for g in forms.T4_GROUPS])
     return "\n".join(lines) + "\n"
 
 
