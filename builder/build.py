@@ -52,10 +52,10 @@ def stage_datasets(corpus: Corpus, corpus_dir: Path, out: Path, site_url: str) -
     write_report_files(data, out)
 
 
-def stage_site(data_dir: Path, out: Path, site_url: str, say: Callable[[str], None]) -> None:
+def stage_site(data_dir: Path, out: Path, site_url: str, say: Callable[[str], None], repo_url: str = "") -> None:
     from .site import build_site
 
-    build_site(data_dir, out, site_url, say)
+    build_site(data_dir, out, site_url, say, repo_url=repo_url)
 
 
 MARKER = ".built-by-gov-reports"
@@ -74,7 +74,7 @@ def prepare_output(out: Path) -> None:
 
 
 def build(corpus_dir: Path, out: Path, site_url: str = "", with_site: bool = True,
-          say: Callable[[str], None] = _say) -> BuildSummary:
+          say: Callable[[str], None] = _say, repo_url: str = "") -> BuildSummary:
     """Build the datasets into <out>/data and the site into <out>."""
     data_dir = out / "data"
     corpus_files(corpus_dir)  # fail early on an unusable corpus, before touching <out>
@@ -85,6 +85,6 @@ def build(corpus_dir: Path, out: Path, site_url: str = "", with_site: bool = Tru
     stage_datasets(corpus, corpus_dir, out, site_url)
     if with_site:
         say(f"rendering the site into {out}")
-        stage_site(data_dir, out, site_url, say)
+        stage_site(data_dir, out, site_url, say, repo_url)
     return BuildSummary(len(corpus.reports), [(r.file, r.reason) for r in corpus.rejected],
                         Counter(r.badge for r in corpus.reports), data_dir, out if with_site else None)

@@ -127,8 +127,11 @@ def check(folder: Path, as_json: bool) -> None:
               help="Output folder: the site, with the data package in <out>/data/.")
 @click.option("--site-url", default=lambda: os.environ.get("SITE_URL", ""),
               help="Absolute URL the site is served from, for permalinks and citations [env SITE_URL].")
+@click.option("--repo-url", default=lambda: os.environ.get("REPO_URL", ""),
+              help="The project's repository (e.g. https://github.com/owner/repo): pages link to a prefilled "
+                   "issue there to report an error; none, no such links [env REPO_URL].")
 @click.option("--no-site", is_flag=True, help="Write the data package only, not the site.")
-def build(corpus_dir: Path, out: Path, site_url: str, no_site: bool) -> None:
+def build(corpus_dir: Path, out: Path, site_url: str, repo_url: str, no_site: bool) -> None:
     """Build the datasets and the static site from a corpus folder.
 
     Every file in the corpus becomes a report or a line in the `rejected`
@@ -139,9 +142,15 @@ def build(corpus_dir: Path, out: Path, site_url: str, no_site: bool) -> None:
     could not be read and why, badges.
     """
     from .build import build as run_build
+    from .site import repository_url
 
     try:
-        summary = run_build(corpus_dir, out, site_url=site_url, with_site=not no_site)
+        repository_url(repo_url)
+    except ValueError as e:
+        _fail(f"--repo-url: {e}")
+        sys.exit(2)
+    try:
+        summary = run_build(corpus_dir, out, site_url=site_url, with_site=not no_site, repo_url=repo_url)
     except errors.BuilderError as e:
         _fail(str(e))
         sys.exit(2)

@@ -17,8 +17,10 @@ import tempfile
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cached_property
 from pathlib import Path
+from urllib.parse import urlencode, urlparse
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup, escape
@@ -39,6 +41,7 @@ BADGE_COLOUR = {"一致": "#2e7d32", "不一致": "#c62828", "存疑": "#b45309"
 TEMPLATE_LABEL = {"gov-2021": "2021 年版表格（国办公开办函〔2021〕30号）",
                   "gov-2019": "2019 年版表格（国办公开办函〔2019〕60号）",
                   "pre-2019": "无统一表格（2019 年以前）"}
+TEMPLATE_SHORT = {"gov-2021": "2021 年版表格", "gov-2019": "2019 年版表格", "pre-2019": "无统一表格"}
 STATUS_SHORT = {"reported": "印明", "none": "以文字表示，读作 0", "blank": "空白", "missing": "缺失",
                 "repaired": "复原", "ambiguous": "有歧义", "inferred": "推出"}
 RULE_PAGE_ROWS = 200  # failing reports listed on a rule page; all are in checks.csv and the finder
@@ -89,9 +92,10 @@ class SiteData:
     table3: dict[str, dict[str, dict]]
     failing_by_rule: dict[str, list[dict]]  # the first failing instance per report
     outcome_counts: dict[str, Counter]  # reports per outcome, per rule
+    repo_url: str = ""  # where readers report errors; none, no 报告错误 links
 
     @classmethod
-    def load(cls, data_dir: Path, site: Path, site_url: str) -> SiteData:
+    def load(cls, data_dir: Path, site: Path, site_url: str, repo_url: str = "") -> SiteData:
         table3: dict[str, dict[str, dict]] = defaultdict(dict)
         for row in read_csv(data_dir / "table3.csv"):
             table3[row["report_id"]][row["row"]] = row
@@ -107,6 +111,7 @@ class SiteData:
             table3=table3,
             failing_by_rule=failing,
             outcome_counts=counts,
+            repo_url=repository_url(repo_url),
         )
 
     def document(self, report_id: str) -> dict:
@@ -129,6 +134,30 @@ class SiteData:
     @property
     def created_date(self) -> str:
         return self.package["created"][:10]
+
+    @property
+    def issue_base(self) -> str:
+        return self.repo_url + "/issues/new" if self.repo_url else ""
+
+    def issue_link(self, title: str, body: str) -> str:
+        """A new issue with its title and text filled in, or "" when no repository is configured."""
+        return f"{self.issue_base}?{urlencode({'title': title, 'body': body})}" if self.repo_url else ""
+
+    def about(self) -> dict[str, str]:
+        """What the footer and the about page say of the site."""
+        return {"keeper": PROJECT_AUTHOR, "data_date": self.created_date, "repo_url": self.repo_url,
+                "issue_url": self.issue_base}
+
+
+def repository_url(url: str) -> str:
+    """The project's repository (e.g. https://github.com/owner/repo): an http(s) URL, or "" for none."""
+    url = url.strip().rstrip("/").removesuffix(".git")
+    parsed = urlparse(url)
+    if not url:
+        return ""
+    if parsed.scheme not in ("http", "https") or not parsed.netloc or any(c in url for c in ' "<>'):
+        raise ValueError(f"repository URL must be an http(s) address, not {url!r}")
+    return url
 
 
 # --- regions --------------------------------------------------------------------------
@@ -190,6 +219,7 @@ def fmt(value) -> str:
 class CellView:
     """One cell as the page shows it: value, status marker, raw text, failing check."""
 
+    cell_id: str
     text: str
     status: str
     raw: str
@@ -232,9 +262,19 @@ def cell_views(document: dict) -> dict[str, CellView]:
         else:
             text = fmt(c["value"])
         candidates = "、".join("空" if v is None else fmt(v) for v in c["candidates"]) if c.get("candidates") else ""
-        out[cell_id] = CellView(text, status, c.get("raw") or "", c.get("note") or "", failing.get(cell_id, ""),
+        out[cell_id] = CellView(cell_id, text, status, c.get("raw") or "", c.get("note") or "", failing.get(cell_id, ""),
                                 candidates)
     return out
+
+
+def cell_anchor(cell_id: str) -> str:
+    return "c-" + cell_id.replace(".", "-")
+
+
+def cell_label(cell_id: str) -> str:
+    """A cell's place in the form, as a reader finds it: row · column."""
+    cell = forms.all_cells().get(cell_id)
+    return f"{cell.row_label_zh}·{cell.column_label_zh}" if cell else cell_id
 
 
 def cell_notes(cells: dict[str, CellView], table: str) -> list[tuple[str, int, str]]:
@@ -249,9 +289,14 @@ def cell_notes(cells: dict[str, CellView], table: str) -> list[tuple[str, int, s
             for note, ids in grouped.items()]
 
 
-def cell_html(c: CellView, colspan: int = 1, explained_by_row: bool = False) -> str:
-    """A form cell: value, status marker, raw text on hover and focus, link to its failing check."""
+def cell_html(c: CellView, colspan: int = 1, explained_by_row: bool = False, named: bool = False) -> str:
+    """A form cell: value, status marker, raw text on hover and focus, link to its failing check
+    (and, ``named``, its cell id, for reporting an error in it)."""
     attrs = f' class="{c.classes}"' if c.classes else ""
+    if named:
+        attrs += f' data-cell="{c.cell_id}"'
+    if c.fail_anchor:  # the check's evidence links back to it
+        attrs += f' id="{cell_anchor(c.cell_id)}"'
     if colspan > 1:
         attrs += f' colspan="{colspan}"'
     if c.explained and not explained_by_row:
@@ -274,7 +319,7 @@ def _whole_row(cells: list[tuple[CellView, int]]) -> CellView | None:
     return first if same else None
 
 
-def rows_html(rows: list[FormRow], header_scope: str = "row") -> Markup:
+def rows_html(rows: list[FormRow], header_scope: str = "row", named: bool = False) -> Markup:
     """Table rows of a form, built in Python: a report page has ~200 cells."""
     out = []
     for row in rows:
@@ -283,12 +328,14 @@ def rows_html(rows: list[FormRow], header_scope: str = "row") -> Markup:
         heads = []
         for index, (label, rs, cs) in enumerate(row.headers):
             attrs = f' scope="{scope}"' + (f' rowspan="{rs}"' if rs > 1 else "") + (f' colspan="{cs}"' if cs > 1 else "")
+            if rs > 1:  # a group label beside its rows: written vertically on a phone
+                attrs += ' class="grp"'
             text = str(escape(label))
             if whole is not None and index == len(row.headers) - 1:
                 attrs += f' class="row-explained" tabindex="0" data-tip="整行{escape(whole.tip)}"'
                 text += f'<span class="sr-only">（本行各格{STATUS_SHORT[whole.status]}）</span>'
             heads.append(f"<th{attrs}>{text}</th>")
-        cells = "".join(cell_html(c, span, whole is not None) for c, span in row.cells)
+        cells = "".join(cell_html(c, span, whole is not None, named) for c, span in row.cells)
         out.append(f"<tr>{''.join(heads)}{cells}</tr>")
     return Markup("\n".join(out))
 
@@ -347,11 +394,11 @@ def table3_rows(template: str, cells: dict[str, CellView]) -> list[FormRow]:
     return rows
 
 
-def table4_row(cells: dict[str, CellView]) -> Markup:
+def table4_row(cells: dict[str, CellView], named: bool = False) -> Markup:
     """The form's one row of 15 numbers; a row read as one is explained under the table."""
     row = [(cells[forms.t4_cell(g.id, c.id)], 1) for g in T4_GROUPS for c in T4_COLUMNS]
     whole = _whole_row(row)
-    return Markup("<tr>" + "".join(cell_html(c, span, whole is not None) for c, span in row) + "</tr>")
+    return Markup("<tr>" + "".join(cell_html(c, span, whole is not None, named) for c, span in row) + "</tr>")
 
 
 def table4_note(cells: dict[str, CellView]) -> str:
@@ -449,7 +496,9 @@ def environment() -> Environment:
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(default=True),
                       trim_blocks=True, lstrip_blocks=True)
     env.filters["fmt"] = fmt
-    env.globals.update(BADGES=BADGES, BADGE_CLASS=BADGE_CLASS, TEMPLATE_LABEL=TEMPLATE_LABEL,
+    env.filters["cell_anchor"] = cell_anchor
+    env.filters["cell_label"] = cell_label
+    env.globals.update(BADGES=BADGES, BADGE_CLASS=BADGE_CLASS, TEMPLATE_LABEL=TEMPLATE_LABEL, TEMPLATE_SHORT=TEMPLATE_SHORT,
                        KEY_LABELS=KEY_LABELS, T3_COLUMNS=T3_COLUMNS,
                        T4_COLUMNS=T4_COLUMNS, T4_GROUPS=T4_GROUPS, PROJECT_NAME=PROJECT_NAME)
     return env
@@ -498,6 +547,7 @@ class Pages:
         newest = sorted(data.reports, key=lambda r: (-int(r["year"]), r["report_id"]))[:20]
         rules = [(rule, data.outcome_counts.get(rule["check_id"], Counter())) for rule in data.rules]
         return {
+            "about.md": ("关于本站", self.render("about.html", root="../", **data.about())),
             "index.md": (PROJECT_NAME, self.render("home.html", provinces=provinces, years=sorted(years),
                                                    newest=newest, badges=Counter(r["badge"] for r in data.reports),
                                                    regions=regions, root="")),
@@ -530,20 +580,27 @@ class Pages:
         template = report["template"]
         title = f"{report['agency_name']} {report['year']} 年政府信息公开工作年度报告"
         index = next(i for i, r in enumerate(siblings) if r["report_id"] == report["report_id"])
+        named = bool(data.repo_url)  # cells carry their ids only where readers can report an error in one
         context = {
             "r": report, "doc": document, "root": "../../../", "title": title,
             "permalink": data.permalink(path),
-            "t2": rows_html(table2_rows(template, cells)) if cells else "",
-            "t3": rows_html(table3_rows(template, cells)) if cells else "",
-            "t4": table4_row(cells) if cells else "",
+            "t2": rows_html(table2_rows(template, cells), named=named) if cells else "",
+            "t3": rows_html(table3_rows(template, cells), named=named) if cells else "",
+            "t4": table4_row(cells, named) if cells else "",
             "t4_note": table4_note(cells) if cells else "",
             "notes": {t: cell_notes(cells, t) for t in ("t2", "t3", "t4")},
+            "cells_shown": cells,
+            "provenance": provenance(report, document["source"]["sha256"]),
             "checks": group_checks(document.get("checks", []), data.rules),
             "previous": siblings[index - 1] if index > 0 else None,
             "next": siblings[index + 1] if index + 1 < len(siblings) else None,
             "region": " ".join(x for x in (report["province"], report["city"], report["county"]) if x),
             "published": data.created_date,
         }
+        context["issue"] = data.issue_link(
+            f"数据错误：{report['agency_name']} {report['year']}（{report['report_id']}）",
+            f"报告：{report['report_id']}\n页面：{data.permalink(path)}\n原文文件：{report['source_file']}\n"
+            f"SHA-256：{document['source']['sha256']}\n\n哪里不对？正确的应是什么？依据（原报告网址或截图）：\n")
         description = f"{report['badge']}。{report['summary']}"
         head = self.render("report_head.html", json_ld=json_ld(dataset_ld(data, report, path, title)), **context)
         return title, description, self.render("report.html", **context), head
@@ -616,6 +673,35 @@ def group_checks(results: list[dict], rules: list[dict]) -> list[dict]:
     return out
 
 
+def web_url(value: str | None) -> str:
+    """An http(s) URL fit for a link, or "": report data never becomes a javascript: or data: link."""
+    value = (value or "").strip()
+    parsed = urlparse(value)
+    return value if parsed.scheme in ("http", "https") and parsed.netloc and not any(c in value for c in ' "<>') else ""
+
+
+def iso_date(value: str | None) -> str:
+    try:
+        return date.fromisoformat((value or "").strip()).isoformat()
+    except ValueError:
+        return ""
+
+
+def provenance(report: dict, sha256: str) -> list[tuple[str, str, bool]]:
+    """Where a report came from, as (label, value, is_link): each item only when known and valid;
+    an unknown official URL is said so."""
+    url = web_url(report.get("source_url"))
+    out = [("原始网址", url, True) if url else ("原始网址", "原始网址未记录", False)]
+    if iso_date(report.get("retrieved")):
+        out.append(("获取日期", iso_date(report.get("retrieved")), False))
+    for label, key in (("存档副本", "archive_url"), ("发布页面", "listing_url")):
+        if web_url(report.get(key)):
+            out.append((label, web_url(report.get(key)), True))
+    out.append(("文件", f"{report['source_file']}（{report['source_format']}）", False))
+    out.append(("SHA-256", sha256, False))
+    return out
+
+
 def dataset_ld(data: SiteData, report: dict, path: str, title: str) -> dict:
     url = data.permalink(path)
     out = {
@@ -633,8 +719,8 @@ def dataset_ld(data: SiteData, report: dict, path: str, title: str) -> dict:
             {"@type": "DataDownload", "encodingFormat": "text/csv", "contentUrl": url + REPORT_FILES["csv"]},
         ],
     }
-    if report["source_url"]:
-        out["isBasedOn"] = report["source_url"]
+    if web_url(report["source_url"]):
+        out["isBasedOn"] = web_url(report["source_url"])
     return out
 
 
@@ -691,11 +777,12 @@ def write_page(site: Path, path: str, shell: Shell, page: tuple[str, str, str, s
     return len(text.encode("utf-8"))
 
 
-def build_site(data_dir: Path, out: Path, site_url: str = "", say: Callable[[str], None] = print) -> dict:
+def build_site(data_dir: Path, out: Path, site_url: str = "", say: Callable[[str], None] = print,
+               repo_url: str = "") -> dict:
     """Render the whole site into ``out`` (which already holds data/) from the data package."""
     from .search import write_search
 
-    data = SiteData.load(data_dir, out, site_url)
+    data = SiteData.load(data_dir, out, site_url, repo_url)
     pages = Pages(data)
     with tempfile.TemporaryDirectory() as tmp:
         staged = Path(tmp) / "site"
@@ -760,8 +847,7 @@ def search_document(path: str, title: str, report: dict, document: dict) -> dict
 def static_documents(site: Path) -> list[dict]:
     """The hand-written pages, for full-text search."""
     out = []
-    for name, title in (("methodology", "方法说明"), ("cli", "命令行"), ("downloads", "数据下载"),
-                        ("benchmarks", "性能")):
+    for name, title in (("methodology", "方法说明"), ("downloads", "数据下载"), ("about", "关于本站")):
         page = site / name / "index.html"
         if not page.exists():
             continue

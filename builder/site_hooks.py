@@ -17,6 +17,13 @@ _SHELL = ('---\ntitle: "@@TITLE@@"\ndescription: "@@DESCRIPTION@@"\nextrahead: "
 _contents: dict[str, str] = {}
 
 
+def on_config(config):
+    """What the footer says (data date, keeper, where to report errors), from the data package."""
+    if site.CURRENT is not None:
+        config.extra["about"] = site.CURRENT.data.about()
+    return config
+
+
 def on_files(files, config):
     pages = site.CURRENT
     if pages is None:

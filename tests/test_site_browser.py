@@ -155,7 +155,7 @@ class Session:
 @contextmanager
 def recording(browser: Browser, **options) -> Iterator[Session]:
     """A fresh browser context; afterwards, what its pages requested and did is checked."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN", **options)
+    context = browser.new_context(**{"viewport": {"width": 1280, "height": 900}, "locale": "zh-CN", **options})
     session = Session(context)
 
     def route(route) -> None:  # nothing may leave the machine, and nothing waits on a network that CI may not have

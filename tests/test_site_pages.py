@@ -50,7 +50,7 @@ def test_table_4_read_as_one_run_is_explained_once_under_the_table(site: Path):
     _, tree = page(site, 2024)
     cells = tree.xpath("//table[contains(@class, 't4')]/tbody/tr/td")
     assert len(cells) == 15 and all(c.get("data-tip") is None for c in cells)
-    note = tree.xpath("//table[contains(@class, 't4')]/../following-sibling::p[@class='cell-notes']")[0]
+    note = tree.xpath("//table[contains(@class, 't4')]/../../following-sibling::p[@class='cell-notes']")[0]
     assert note.text_content().startswith("本行各格复原，整行原文：")
 
 
@@ -63,3 +63,11 @@ def test_plain_printed_cells_carry_no_markup(site: Path, year: int):
         assert cell.get("data-tip") is None and cell.get("tabindex") is None
         assert cell.get("class") in (None, "cell-fail")  # a failing cell links to its check
 
+
+
+def test_without_a_repository_url_no_error_links(site: Path):
+    for year in (2021, 2024):
+        path, tree = page(site, year)
+        assert not tree.xpath("//a[contains(@class, 'report-error')] | //td[@data-cell] | //*[@data-issue]"), path
+        footer = tree.xpath("//footer")[-1].text_content()
+        assert "报告错误" not in footer and "源代码" not in footer and "CC BY 4.0" in footer

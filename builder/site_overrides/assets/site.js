@@ -55,6 +55,74 @@
     });
   }
 
+  /* Wide tables scroll inside their box: say so, shade the side with more, and let the keyboard scroll it. */
+  function scrollCues() {
+    document.querySelectorAll(".scroll-box > .scroll-x").forEach(function (box) {
+      var outer = box.parentNode;
+      function update() {
+        var over = box.scrollWidth > box.clientWidth + 1;
+        outer.classList.toggle("overflowing", over);
+        outer.classList.toggle("more-right", over && box.scrollLeft + box.clientWidth < box.scrollWidth - 1);
+        outer.classList.toggle("more-left", over && box.scrollLeft > 0);
+        if (over) {
+          box.setAttribute("tabindex", "0");
+          box.setAttribute("role", "region");
+          box.setAttribute("aria-label", (box.getAttribute("data-label") || "表格") + "（可左右滚动）");
+        } else {
+          ["tabindex", "role", "aria-label"].forEach(function (name) { box.removeAttribute(name); });
+        }
+      }
+      box.addEventListener("scroll", update, { passive: true });
+      window.addEventListener("resize", update);
+      update();
+    });
+  }
+
+  /* Report an error in one cell: clicking a number (or Enter on a focused one) offers a prefilled issue. */
+  function cellIssues() {
+    var meta = document.querySelector(".report-meta[data-issue]");
+    if (!meta) return;
+    var base = meta.getAttribute("data-issue"), report = meta.getAttribute("data-report");
+    function shownText(td) {
+      var copy = td.cloneNode(true);
+      copy.querySelectorAll(".sr-only").forEach(function (e) { e.remove(); });
+      return copy.textContent.trim();
+    }
+    function printed(td, shown) {
+      var row = td.parentNode.querySelector("th.row-explained");
+      var tip = td.getAttribute("data-tip") || (row && row.getAttribute("data-tip")) || "";
+      var match = /原文：([^；]*)/.exec(tip);
+      return match ? match[1] : shown;
+    }
+    function offer(td) {
+      var cell = td.getAttribute("data-cell"), shown = shownText(td), raw = printed(td, shown);
+      var heads = td.parentNode.querySelectorAll("th"), label = heads.length ? heads[heads.length - 1].textContent.trim() : "";
+      var page = location.origin + location.pathname;
+      var body = "报告：" + report + "\n页面：" + page + "\n单元格：" + cell + (label ? "（" + label + "）" : "") +
+        "\n页面显示的值：" + (shown || "（空）") + "\n报告原文：" + (raw || "（空）") +
+        "\n\n哪里不对？正确的值应是多少？依据（原报告网址或截图）：\n";
+      var href = base + "?" + new URLSearchParams({ title: "数据错误：" + report + " " + cell, body: body }).toString();
+      var box = td.closest(".scroll-box");
+      var panel = box.nextElementSibling && box.nextElementSibling.classList.contains("cell-issue") ?
+        box.nextElementSibling : null;
+      if (!panel) {
+        panel = element("p", { "class": "cell-issue", role: "status" });
+        box.parentNode.insertBefore(panel, box.nextSibling);
+      }
+      panel.textContent = "单元格 " + cell + (label ? "（" + label + "）" : "") + "：显示 " + (shown || "（空）") +
+        "，原文 " + (raw || "（空）") + "。";
+      var link = element("a", { href: href, rel: "noopener", "class": "cell-issue-link" }, "报告这一格的错误");
+      panel.appendChild(link);
+    }
+    document.querySelectorAll("table.form td[data-cell]").forEach(function (td) {
+      td.addEventListener("click", function (event) {
+        if (event.target.closest("a")) return;  // a failing cell's link still leads to its check
+        offer(td);
+      });
+      td.addEventListener("keydown", function (event) { if (event.key === "Enter") offer(td); });
+    });
+  }
+
   /* --- search: the same terms as builder/search.py --- */
   var CRC = (function () {
     var table = [];
@@ -215,7 +283,7 @@
     }).catch(function (e) { status.textContent = "载入失败：" + e.message; });
   }
 
-  function ready() { citations(); copyButtons(); sourceText(); searchPage(); finderPage(); }
+  function ready() { citations(); copyButtons(); scrollCues(); cellIssues(); sourceText(); searchPage(); finderPage(); }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", ready);
   else ready();
 })();

@@ -1,0 +1,166 @@
+"""The built site on a phone (390×844) and a desktop (1366×768), in headless Chromium.
+
+What a reader on a phone needs: tables that keep their row labels readable, nothing
+wider than the screen except containers that scroll and say so, failing cells
+reached by their link, ids that are not broken, citations not covered by buttons.
+Screenshots of both sizes go to tests/screenshots/ for people to look at.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from playwright.sync_api import Page
+
+from .conftest import CORPUS_FILES
+from .test_site_browser import GUYUAN, PENGYANG, SCREENSHOTS, Session, Site, browser, recording, site  # noqa: F401
+
+pytestmark = pytest.mark.browser
+
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1366, "height": 768}
+SIZES = {"phone": PHONE, "desktop": DESKTOP}
+
+# Elements that stick out of the screen, unless a scrolling container (or the
+# off-screen navigation drawer) holds them; and the page's own width.
+OVERFLOW_JS = """() => {
+  const width = document.documentElement.clientWidth, out = [];
+  const held = el => {
+    for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) {
+      const o = getComputedStyle(p).overflowX;
+      if (o === 'auto' || o === 'scroll' || o === 'hidden') return true;
+    }
+    return false;
+  };
+  for (const el of document.querySelectorAll('body *')) {
+    const r = el.getBoundingClientRect();
+    if (r.width === 0 || r.height === 0 || r.right <= 0 || r.left >= width) continue;
+    if ((r.right > width + 0.5 || r.left < -0.5) && !held(el))
+      out.push(`${el.tagName.toLowerCase()}.${el.className} ${Math.round(r.left)}…${Math.round(r.right)}`);
+  }
+  return {width, scrollWidth: document.documentElement.scrollWidth, wide: out};
+}"""
+
+# Row labels of the form tables: their width in characters of their own font.
+LABELS_JS = """table => [...table.querySelectorAll('tbody th:not(.grp)')].map(th => {
+  const style = getComputedStyle(th);
+  const inner = th.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+  return [th.textContent.trim(), inner / parseFloat(style.fontSize)];
+})"""
+
+
+@pytest.fixture(params=list(SIZES))
+def sized(request, browser) -> Iterator[tuple[str, Session]]:  # noqa: F811
+    with recording(browser, viewport=SIZES[request.param]) as session:
+        yield request.param, session
+
+
+def report_path(site: Site, source: str) -> str:  # noqa: F811
+    return f"reports/{site.report(source)['report_id']}/"
+
+
+def assert_fits(page: Page) -> None:
+    found = page.evaluate(OVERFLOW_JS)
+    assert found["scrollWidth"] <= found["width"], f"{page.url}: the page is {found['scrollWidth']} px wide"
+    assert not found["wide"], f"{page.url}: wider than the screen outside a scrolling box: {found['wide']}"
+
+
+def table_height(session: Session, url: str, table: str) -> float:
+    page = session.open(url)
+    return page.locator(f"article table.{table}").bounding_box()["height"]
+
+
+@pytest.mark.parametrize("source", [GUYUAN, PENGYANG])
+def test_table_3_keeps_its_labels_on_a_phone(browser, site, source):  # noqa: F811
+    url = site.url(report_path(site, source))
+    heights = {}
+    for name, viewport in SIZES.items():
+        with recording(browser, viewport=viewport) as session:
+            heights[name] = table_height(session, url, "t3")
+            page = session.context.pages[-1]
+            for table in ("t2", "t3"):
+                labels = page.locator(f"article table.{table}").evaluate(LABELS_JS)
+                narrow = [(label, round(ems, 1)) for label, ems in labels if ems < 4]
+                assert not narrow, f"{name}: {table} row labels narrower than 4 characters: {narrow}"
+    # Before the phone layout, table 3 was 4.1 to 5.8 times as tall on a phone.
+    assert heights["phone"] < 2.2 * heights["desktop"], heights
+
+
+@pytest.mark.parametrize("path", ["", "regions/", "regions/640000/", "rules/", "rules/t3.balance/", "years/",
+                                  "methodology/", "report:" + GUYUAN, "report:" + PENGYANG, "agency:" + PENGYANG])
+def test_nothing_wider_than_the_screen(sized, site, path):  # noqa: F811
+    _, session = sized
+    if path.startswith("report:"):
+        path = report_path(site, path.removeprefix("report:"))
+    elif path.startswith("agency:"):
+        path = f"agencies/{site.report(path.removeprefix('agency:'))['agency_id']}/"
+    page = session.open(site.url(path))
+    assert_fits(page)
+    # Ids are read whole: one line each.
+    broken = page.eval_on_selector_all("article code.id", """els => els.filter(e => e.getClientRects().length > 1
+        || e.getBoundingClientRect().height > 2 * parseFloat(getComputedStyle(e).fontSize)).map(e => e.textContent)""")
+    assert not broken, f"ids broken across lines: {broken}"
+
+
+def test_a_failing_cell_is_reached_by_its_link_on_a_phone(browser, site):  # noqa: F811
+    with recording(browser, viewport=PHONE) as session:
+        row = site.report(GUYUAN)
+        page = session.open(site.url(report_path(site, GUYUAN)))
+        box = page.locator("article .scroll-box:has(table.t4)")
+        assert "overflowing" in box.get_attribute("class"), "table 4 fits a phone: this test needs a wider table"
+        assert "more-right" in box.get_attribute("class")
+        assert box.evaluate("b => getComputedStyle(b, '::before').content").strip('"').startswith("表格较宽")
+        scroller = page.locator("article .scroll-x:has(table.t4)")
+        assert scroller.get_attribute("tabindex") == "0" and scroller.get_attribute("role") == "region"
+        links = page.locator("article tr#check-t4\\.group_sums .evidence a[href^='#c-t4-']")
+        assert links.count() == 5
+        link = links.last
+        target = link.get_attribute("href")
+        cell = page.locator(f"article td{target}")
+        assert cell.evaluate("td => td.getBoundingClientRect().left") > PHONE["width"], "the cell starts on screen"
+        link.click()
+        page.wait_for_function(f"() => location.hash === '{target}'")
+        rect = cell.bounding_box()
+        assert rect["x"] >= 0 and rect["x"] + rect["width"] <= PHONE["width"], rect
+        header = page.locator("header.md-header").bounding_box()["height"]
+        assert header <= rect["y"] and rect["y"] + rect["height"] <= PHONE["height"], rect
+        assert cell.evaluate("td => getComputedStyle(td).outlineStyle") != "none"
+        assert "more-left" in box.get_attribute("class")
+        assert row["badge"] == "不一致"
+
+
+@pytest.mark.parametrize("source", [GUYUAN])
+def test_copy_buttons_leave_the_citation_readable(sized, site, source):  # noqa: F811
+    _, session = sized
+    page = session.open(site.url(report_path(site, source)))
+    overlaps = page.eval_on_selector_all("article .cite-entry", """entries => entries.map(entry => {
+        const a = entry.querySelector('.cite-text').getBoundingClientRect();
+        const b = entry.querySelector('button.copy').getBoundingClientRect();
+        return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+    })""")
+    assert overlaps and not any(overlaps), overlaps
+
+
+def test_check_list_is_one_card_per_rule_on_a_phone(browser, site):  # noqa: F811
+    with recording(browser, viewport=PHONE) as session:
+        page = session.open(site.url(report_path(site, PENGYANG)))
+        rows = page.eval_on_selector_all("article table.checks tbody tr", """rows => rows.map(tr => {
+            const r = tr.getBoundingClientRect(), cell = tr.querySelector('td:last-child').getBoundingClientRect();
+            return [getComputedStyle(tr).display, r.width, cell.width];
+        })""")
+        assert rows
+        for display, width, evidence in rows:
+            assert display == "block" and evidence >= 0.9 * width  # the evidence gets the card's whole width
+
+
+def test_screenshots_phone_and_desktop(sized, site):  # noqa: F811
+    name, session = sized
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    for source in (GUYUAN, PENGYANG):
+        page = session.open(site.url(report_path(site, source)))
+        png = page.screenshot(path=SCREENSHOTS / f"report-{CORPUS_FILES.index(source)}-{name}.png", full_page=True)
+        assert png.startswith(b"\x89PNG")
+    page = session.open(site.url(f"agencies/{site.report(PENGYANG)['agency_id']}/"))
+    page.screenshot(path=SCREENSHOTS / f"agency-{name}.png", full_page=True)
+
