@@ -166,17 +166,25 @@ def build(corpus_dir: Path, out: Path, site_url: str, repo_url: str, no_site: bo
               help="Build from the bundled corpus first (always done when <out> has no site yet).")
 def serve(out: Path, port: int, rebuild: bool) -> None:
     """Preview the built site on http://127.0.0.1:PORT/ until interrupted."""
-    from functools import partial
-    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+    from .preview import make_server
 
     if rebuild or not (out / "index.html").exists():
         from .build import build as run_build
 
-        for line in run_build(Path("datasets/corpus"), out).lines():
+        try:
+            summary = run_build(Path("datasets/corpus"), out)
+        except errors.BuilderError as e:
+            _fail(str(e))
+            sys.exit(2)
+        for line in summary.lines():
             click.echo(line, err=True)
-    handler = partial(SimpleHTTPRequestHandler, directory=str(out))
-    with ThreadingHTTPServer(("127.0.0.1", port), handler) as server:
-        click.echo(f"serving {out} on http://127.0.0.1:{port}/ (Ctrl-C to stop)", err=True)
+    try:
+        server = make_server(out, port)
+    except errors.PreviewError as e:
+        _fail(str(e))
+        sys.exit(2)
+    with server:
+        click.echo(f"serving {out} on http://127.0.0.1:{server.server_port}/ (Ctrl-C to stop)", err=True)
         with contextlib.suppress(KeyboardInterrupt):
             server.serve_forever()
 

@@ -52,3 +52,7 @@ class MissingMetadata(ReportError):
 
 class CorpusError(BuilderError):
     """The corpus folder itself is unusable (missing, not a folder, no files)."""
+
+
+class PreviewError(BuilderError):
+    """The preview server cannot start (a busy port, no site to serve)."""
