@@ -30,9 +30,11 @@ bench: $(VENV)/.installed
 	$(PY) benchmarks/extract_bench.py
 	$(PY) benchmarks/site_bench.py
 
-# Debian's Chromium for Playwright (never `playwright install`) and axe-core from npm.
+# Debian's Chromium for Playwright (never `playwright install`), a CJK font so that screenshots
+# show Chinese text (a test fails without one), and axe-core from npm.
 browser:
 	@command -v chromium >/dev/null 2>&1 || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null)
+	@fc-list :lang=zh 2>/dev/null | grep -q . || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-noto-cjk >/dev/null)
 	@command -v npm >/dev/null 2>&1 || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm >/dev/null)
 	@test -f node_modules/axe-core/axe.min.js || npm install --no-save --no-audit --no-fund --silent
 

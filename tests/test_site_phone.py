@@ -164,3 +164,43 @@ def test_screenshots_phone_and_desktop(sized, site):  # noqa: F811
     page = session.open(site.url(f"agencies/{site.report(PENGYANG)['agency_id']}/"))
     page.screenshot(path=SCREENSHOTS / f"agency-{name}.png", full_page=True)
 
+
+# The report's heading as printed, drawn in the page's colour or transparent; with each Chinese
+# character replaced by a private-use one (no font has those: drawn as the missing-glyph box, as
+# Chinese is when no CJK font is installed); or by the next Chinese character of the heading.
+HEADING_AS = """(h1, how) => {
+  if (!h1.dataset.text) h1.dataset.text = h1.textContent;
+  const text = h1.dataset.text, han = /[\\u3400-\\u9fff]/g, chars = text.match(han) || [];
+  let i = 0;
+  h1.style.color = how === 'blank' ? 'transparent' : '';
+  h1.textContent = how === 'boxes' ? text.replace(han, ch => String.fromCharCode(0xe000 + ch.charCodeAt(0) % 256))
+    : how === 'shifted' ? text.replace(han, () => chars[++i % chars.length]) : text;
+}"""
+
+
+def differing(a: bytes, b: bytes) -> float:
+    """The share of pixels that differ between two screenshots of one element."""
+    from io import BytesIO
+
+    from PIL import Image, ImageChops
+
+    first, second = (Image.open(BytesIO(png)).convert("L") for png in (a, b))
+    if first.size != second.size:
+        return 1.0
+    diff = ImageChops.difference(first, second).point(lambda v: 255 if v > 40 else 0)
+    return sum(diff.histogram()[255:]) / (first.size[0] * first.size[1])
+
+
+def test_screenshots_show_chinese_glyphs(sized, site):  # noqa: F811
+    """Fails without a CJK font (fonts-noto-cjk, installed by `make test`): Chinese would be boxes."""
+    _, session = sized
+    page = session.open(site.url(report_path(site, PENGYANG)))
+    heading = page.locator("article h1")
+    shots = {}
+    for how in ("text", "blank", "boxes", "shifted"):
+        heading.evaluate(HEADING_AS, how)
+        shots[how] = heading.screenshot(animations="disabled")
+    assert differing(shots["text"], shots["blank"]) > 0.02, "the heading draws nothing"
+    assert differing(shots["text"], shots["boxes"]) > 0.02, \
+        "Chinese is drawn as missing-glyph boxes: install a CJK font (apt-get install fonts-noto-cjk)"
+    assert differing(shots["text"], shots["shifted"]) > 0.02, "every Chinese character is drawn alike"
