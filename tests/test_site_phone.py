@@ -3,7 +3,9 @@
 What a reader on a phone needs: tables that keep their row labels readable, nothing
 wider than the screen except containers that scroll and say so, failing cells
 reached by their link, ids that are not broken, citations not covered by buttons.
-Screenshots of both sizes go to tests/screenshots/ for people to look at.
+Screenshots of both sizes go to tests/screenshots/ for people to look at. Unlike
+test_site_browser.py, these tests measure rendered text, so they need a CJK font
+(fonts-noto-cjk, installed by `make test`); one of them says so when it is missing.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import pytest
 from playwright.sync_api import Page
 
 from .conftest import CORPUS_FILES
-from .test_site_browser import GUYUAN, PENGYANG, SCREENSHOTS, Session, Site, browser, recording, site  # noqa: F401
+from .test_site_browser import AXE, GUYUAN, PENGYANG, SCREENSHOTS, Session, Site, browser, recording, site  # noqa: F401
 
 pytestmark = pytest.mark.browser
 
@@ -152,6 +154,24 @@ def test_check_list_is_one_card_per_rule_on_a_phone(browser, site):  # noqa: F81
         assert rows
         for display, width, evidence in rows:
             assert display == "block" and evidence >= 0.9 * width  # the evidence gets the card's whole width
+
+
+@pytest.mark.parametrize("path", ["report:" + GUYUAN, "agency:" + PENGYANG, "rules/t4.group_sums/", "about/"])
+def test_accessibility_on_a_phone(browser, site, path):  # noqa: F811
+    """The phone layout (cards, vertical heads, scroll boxes) keeps axe's serious rules."""
+    if not AXE.exists():
+        pytest.fail(f"{AXE} is missing: run `make browser` at the project root")
+    if path.startswith("report:"):
+        path = report_path(site, path.removeprefix("report:"))
+    elif path.startswith("agency:"):
+        path = f"agencies/{site.report(path.removeprefix('agency:'))['agency_id']}/"
+    with recording(browser, viewport=PHONE) as session:
+        page = session.open(site.url(path))
+        page.add_script_tag(path=str(AXE))
+        result = page.evaluate("() => axe.run(document, {resultTypes: ['violations']})")
+        serious = [f"{v['id']}: {v['help']} — {[n['target'] for n in v['nodes'][:3]]}"
+                   for v in result["violations"] if v["impact"] in ("serious", "critical")]
+        assert not serious, "\n".join(serious)
 
 
 def test_screenshots_phone_and_desktop(sized, site):  # noqa: F811
