@@ -328,12 +328,12 @@ def rows_html(rows: list[FormRow], header_scope: str = "row", named: bool = Fals
         heads = []
         for index, (label, rs, cs) in enumerate(row.headers):
             attrs = f' scope="{scope}"' + (f' rowspan="{rs}"' if rs > 1 else "") + (f' colspan="{cs}"' if cs > 1 else "")
-            if rs > 1:  # a group label beside its rows: written vertically on a phone
-                attrs += ' class="grp"'
             text = str(escape(label))
             if whole is not None and index == len(row.headers) - 1:
                 attrs += f' class="row-explained" tabindex="0" data-tip="整行{escape(whole.tip)}"'
                 text += f'<span class="sr-only">（本行各格{STATUS_SHORT[whole.status]}）</span>'
+            elif rs > 1:  # a group label beside its rows: written vertically on a phone
+                attrs += ' class="grp"'
             heads.append(f"<th{attrs}>{text}</th>")
         cells = "".join(cell_html(c, span, whole is not None, named) for c, span in row.cells)
         out.append(f"<tr>{''.join(heads)}{cells}</tr>")
@@ -692,11 +692,13 @@ def provenance(report: dict, sha256: str) -> list[tuple[str, str, bool]]:
     an unknown official URL is said so."""
     url = web_url(report.get("source_url"))
     out = [("原始网址", url, True) if url else ("原始网址", "原始网址未记录", False)]
-    if iso_date(report.get("retrieved")):
-        out.append(("获取日期", iso_date(report.get("retrieved")), False))
+    retrieved = iso_date(report.get("retrieved"))
+    if retrieved:
+        out.append(("获取日期", retrieved, False))
     for label, key in (("存档副本", "archive_url"), ("发布页面", "listing_url")):
-        if web_url(report.get(key)):
-            out.append((label, web_url(report.get(key)), True))
+        link = web_url(report.get(key))
+        if link:
+            out.append((label, link, True))
     out.append(("文件", f"{report['source_file']}（{report['source_format']}）", False))
     out.append(("SHA-256", sha256, False))
     return out
