@@ -643,7 +643,7 @@ class Pages:
                    if c["report_id"] in reports]
         content = self.render("rule.html", rule=rule, failing=failing[:RULE_PAGE_ROWS], more=len(failing) - RULE_PAGE_ROWS,
                               counts=self.data.outcome_counts.get(rule["check_id"], Counter()), root="../../")
-        return f"{rule['check_id']} {rule['title_zh']}", rule["formula_zh"], content, ""
+        return rule["title_zh"], rule["formula_zh"], content, ""
 
 
 _FOLDED = re.compile(r": (\d+) pass, (\d+) fail, (\d+) not applicable(?:; (.*))?$")
@@ -832,7 +832,7 @@ def build_site(data_dir: Path, out: Path, site_url: str = "", say: Callable[[str
         page = pages.rule_page(rule)
         sizes.append(write_page(out, path, shells[2], page, data.permalink(path)))
         documents.append({"url": path, "title": page[0], "kind": "规则",
-                          "text": " ".join([rule["title_zh"], rule["title_en"], rule["formula_zh"]])})
+                          "text": " ".join([rule["check_id"], rule["title_zh"], rule["title_en"], rule["formula_zh"]])})
     documents += static_documents(out)
     search_bytes = write_search(out, documents, data.reports)
     say(f"site: {len(sizes)} data pages, average {sum(sizes) / max(1, len(sizes)) / 1024:.1f} KB")
