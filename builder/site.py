@@ -721,15 +721,16 @@ def build_site(data_dir: Path, out: Path, site_url: str = "", say: Callable[[str
         path = f"agencies/{agency_id}/"
         page = pages.agency_page(agency, reports)
         sizes.append(write_page(out, path, shells[2], page, data.permalink(path)))
-        documents.append({"url": path, "title": page[0], "kind": "机关",
+        documents.append({"url": path, "title": page[0], "kind": "机关", "names": [page[0]],
                           "text": " ".join(filter(None, [agency["names_seen"], agency["province"], agency["city"],
-                                                         agency["county"], agency["years"]]))})
+                                                         agency["county"], agency["adcode"], agency["years"]]))})
     regions = regions_of(data.reports)
     for region in regions.values():
         path = f"regions/{region.code}/"
         page = pages.region_page(region, regions)
         sizes.append(write_page(out, path, shells[2], page, data.permalink(path)))
-        documents.append({"url": path, "title": region.name, "kind": "地区", "text": region.name})
+        documents.append({"url": path, "title": region.name, "kind": "地区", "names": [region.name],
+                          "text": f"{region.name} {region.code}"})
     by_year: dict[str, list[dict]] = defaultdict(list)
     for r in data.reports:
         by_year[r["year"]].append(r)
@@ -751,10 +752,15 @@ def build_site(data_dir: Path, out: Path, site_url: str = "", say: Callable[[str
 
 
 def search_document(path: str, title: str, report: dict, document: dict) -> dict:
-    sentences = " ".join(f["text"] for f in document.get("narrative", []))
+    """A report for search: names, region and its code, year, badge, summary and the
+    prose sentences with figures; found also by the pinyin of its agency and filters."""
+    from .search import facets
+
+    sentences = " ".join(dict.fromkeys(f["text"] for f in document.get("narrative", [])))
     text = " ".join(filter(None, [report["agency_name"], report["province"], report["city"], report["county"],
-                                  report["year"], report["badge"], report["summary"], sentences]))
-    return {"url": path, "title": title, "kind": "报告", "text": text[:2000], "badge": report["badge"]}
+                                  report["adcode"], report["year"], report["badge"], report["summary"], sentences]))
+    return {"url": path, "title": title, "kind": "报告", "text": text[:2000], "badge": report["badge"],
+            "year": report["year"], "names": [report["agency_name"]], "facets": facets(report)}
 
 
 def static_documents(site: Path) -> list[dict]:
