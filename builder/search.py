@@ -28,6 +28,7 @@ import zlib
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable
+from functools import lru_cache
 from pathlib import Path
 
 from .reading import normalize
@@ -55,7 +56,8 @@ def terms(text: str) -> set[str]:
     return out
 
 
-def pinyin_terms(name: str) -> set[str]:
+@lru_cache(maxsize=65536)
+def pinyin_terms(name: str) -> frozenset[str]:
     """Every run of whole syllables of a name's pinyin, and of their initials:
     彭阳县教育局 is found by pengyang, yangxian, jiaoyuju, pyx or jyj."""
     from pypinyin import Style, lazy_pinyin
@@ -71,7 +73,7 @@ def pinyin_terms(name: str) -> set[str]:
             out.add("".join(syllables[i:j]))
             if j - i >= 2 and initials:
                 out.add("".join(initials[i:j]))
-    return out
+    return frozenset(out)
 
 
 def province_code(adcode: str) -> str:
