@@ -250,8 +250,10 @@ def cell_notes(cells: dict[str, CellView], table: str) -> list[tuple[str, int, s
 
 
 def cell_html(c: CellView, colspan: int = 1, explained_by_row: bool = False) -> str:
-    """A form cell: value, status marker, raw text on hover and focus, link to its failing check."""
-    attrs = f' class="{c.classes}"' if c.classes else ""
+    """A form cell: value, status marker, raw text on hover and focus, link to its failing check.
+    In a row read as one, the row carries the status (``row-<status>``), not each cell."""
+    classes = ("cell-fail" if c.fail_anchor else "") if explained_by_row else c.classes
+    attrs = f' class="{classes}"' if classes else ""
     if colspan > 1:
         attrs += f' colspan="{colspan}"'
     if c.explained and not explained_by_row:
@@ -289,7 +291,8 @@ def rows_html(rows: list[FormRow], header_scope: str = "row") -> Markup:
                 text += f'<span class="sr-only">（本行各格{STATUS_SHORT[whole.status]}）</span>'
             heads.append(f"<th{attrs}>{text}</th>")
         cells = "".join(cell_html(c, span, whole is not None) for c, span in row.cells)
-        out.append(f"<tr>{''.join(heads)}{cells}</tr>")
+        tr = f'<tr class="row-{whole.status}">' if whole is not None else "<tr>"
+        out.append(f"{tr}{''.join(heads)}{cells}</tr>")
     return Markup("\n".join(out))
 
 
@@ -351,7 +354,8 @@ def table4_row(cells: dict[str, CellView]) -> Markup:
     """The form's one row of 15 numbers; a row read as one is explained under the table."""
     row = [(cells[forms.t4_cell(g.id, c.id)], 1) for g in T4_GROUPS for c in T4_COLUMNS]
     whole = _whole_row(row)
-    return Markup("<tr>" + "".join(cell_html(c, span, whole is not None) for c, span in row) + "</tr>")
+    tr = f'<tr class="row-{whole.status}">' if whole is not None else "<tr>"
+    return Markup(tr + "".join(cell_html(c, span, whole is not None) for c, span in row) + "</tr>")
 
 
 def table4_note(cells: dict[str, CellView]) -> str:

@@ -195,7 +195,9 @@ CELLS_JS = """() => {
     const link = td.querySelector('a');
     // A row read as one tells its raw text once, on its label.
     const row = td.parentElement.querySelector('th.row-explained');
-    return {text: text(td), classes: td.className.split(/\\s+/),
+    // A row read as one carries the status of its cells (row-<status>).
+    const whole = [...td.parentElement.classList].filter(c => c.startsWith('row-')).map(c => 's-' + c.slice(4));
+    return {text: text(td), classes: td.className.split(/\\s+/).concat(whole),
             tip: td.getAttribute('data-tip') || (row && row.getAttribute('data-tip')),
             tabindex: td.getAttribute('tabindex') || (row && row.getAttribute('tabindex')),
             href: link && link.getAttribute('href'), outline: getComputedStyle(td).outlineStyle};
