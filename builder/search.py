@@ -24,6 +24,7 @@ from __future__ import annotations
 import json
 import math
 import re
+import shutil
 import zlib
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
@@ -129,6 +130,7 @@ def postings_of(documents: list[dict]) -> dict[str, list[int]]:
 def write_search(site: Path, documents: list[dict], reports: list[dict]) -> dict:
     """Write search/: meta, term shards, posting pages, result files and the finder."""
     folder = site / "search"
+    shutil.rmtree(folder, ignore_errors=True)  # no file of an earlier index may linger
     documents = rank_order(documents)
     postings = postings_of(documents)
     # One entry per term: [count, gaps] when short, [count, [first document of each page]] when paged.

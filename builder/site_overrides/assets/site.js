@@ -333,7 +333,13 @@
       form.addEventListener("submit", function (event) { event.preventDefault(); remember(); apply(); });
       form.addEventListener("change", function (event) { if (event.target !== input) { remember(); apply(); } });
       [more, finderMore].forEach(function (button) {
-        button.addEventListener("click", function () { if (current) current(); });
+        button.addEventListener("click", function () {
+          if (!current || button.disabled) return;
+          button.disabled = true;
+          Promise.resolve(current()).catch(function (e) {
+            (list.hidden ? finderStatus : status).textContent = "载入失败：" + e.message;
+          }).finally(function () { button.disabled = false; });
+        });
       });
       apply();
     }).catch(function (e) { finderStatus.textContent = "载入失败：" + e.message; });
