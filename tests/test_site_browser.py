@@ -650,6 +650,25 @@ def test_search_topic(session, site):
         assert "行政复议" in page.request.get(result["url"]).text(), f"{result['url']} does not mention 行政复议"
 
 
+def test_search_and_finder_on_a_phone(session, site):
+    """At 390 px: the form, the results with their marked snippets and the finder's list fit the screen."""
+    page = session.open(site.url("find/?" + urlencode({"q": "行政复议"})))
+    page.set_viewport_size({"width": 390, "height": 844})
+    wait_for_results(page, every_page=False)
+    assert page.locator("#search-results p.snippet mark").first.is_visible()
+    wide = "() => document.documentElement.scrollWidth"
+    assert page.evaluate(wide) <= 390, "the search page is wider than the phone"
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=SCREENSHOTS / "find-phone.png", full_page=True)
+    page.fill("#search-q", "")
+    page.press("#search-q", "Enter")
+    finder_settled(page)
+    assert page.locator("#finder-rows tr").count() == len(site.reports)
+    box = page.locator("#finder-table").bounding_box()
+    assert box and box["x"] >= 0 and box["x"] + box["width"] <= 390, box
+    assert page.evaluate(wide) <= 390
+
+
 def test_search_without_hits(session, site):
     _, status, results = search(session, site, "量子纠缠")
     assert status == "没有找到匹配的页面" and results == []

@@ -199,6 +199,9 @@
     var ranges = matches(text, words);
     if (!ranges.length) ranges = matches(text, terms(query));
     var start = ranges.length ? Math.max(0, ranges[0][0] - SNIPPET_BEFORE) : 0;
+    while (start > 0 && start < ranges[0][0] && /[A-Za-z0-9]{2}/.test(text.slice(start - 1, start + 1))) {
+      start++;  // not in the middle of a word
+    }
     var end = Math.min(text.length, start + SNIPPET_LENGTH);
     var p = element("p", { "class": "snippet" });
     if (start > 0) p.appendChild(document.createTextNode("…"));
