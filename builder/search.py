@@ -9,8 +9,8 @@ hits of a posting list are its best ones. A query loads:
   shard holds each term's document count and, for a rare term, its postings;
 * for a common term, only the pages of its postings (``p/<shard>/<k>.<page>.json``,
   ``PAGE`` postings each) that the first page of results reaches;
-* one small file per result shown (``d/<folder>/<n>.json``: URL, title, kind,
-  badge and the searchable text, from which the snippet is cut).
+* the small chunks of its results (``d/<n // CHUNK>.json``, ``CHUNK`` documents in
+  rank order: URL, title, kind, badge and the searchable text the snippet is cut from).
 
 Bigrams find 政府信息公开 wherever it is written, which a word segmenter that
 cuts the query differently from the page would not. Filters (province, year,
@@ -37,7 +37,7 @@ from .reading import normalize
 PAGE = 1000  # postings per page of a long posting list
 INLINE = 200  # postings kept in the term shard itself
 SHARD_BYTES = 24_000  # aimed size of one term shard
-DOC_FOLDER = 1000  # result files per folder
+CHUNK = 5  # documents per result chunk: few files, yet ten scattered results load little
 RESULTS = 10  # results per page of hits (site.js shows them)
 FINDER_ROWS = 200  # reports the finder lists before 显示更多
 UNKNOWN_PROVINCE = "00"
@@ -159,12 +159,11 @@ def write_search(site: Path, documents: list[dict], reports: list[dict]) -> dict
                 for number, page in enumerate(paged[term]):
                     sizes["pages"] += _dump(folder / "p" / f"{key}.{number}.json", gaps(page))
         sizes["terms"] += _dump(folder / "t" / f"{index}.json", shard)
-    for number, d in enumerate(documents):
-        path = folder / "d" / str(number // DOC_FOLDER) / f"{number % DOC_FOLDER}.json"
-        if number % DOC_FOLDER == 0:
-            path.parent.mkdir(parents=True, exist_ok=True)
-        sizes["docs"] += _dump(path, [d["url"], d["title"], d["kind"], d.get("badge", ""), d["text"]])
-    meta = {"shards": shards, "page": PAGE, "folder": DOC_FOLDER, "results": RESULTS, "documents": len(documents)}
+    (folder / "d").mkdir()
+    for start in range(0, len(documents), CHUNK):
+        sizes["docs"] += _dump(folder / "d" / f"{start // CHUNK}.json", [
+            [d["url"], d["title"], d["kind"], d.get("badge", ""), d["text"]] for d in documents[start:start + CHUNK]])
+    meta = {"shards": shards, "page": PAGE, "chunk": CHUNK, "results": RESULTS, "documents": len(documents)}
     sizes["meta"] = _dump(folder / "meta.json", meta)
     sizes["finder"] = write_finder(folder / "finder", reports)
     return sizes
@@ -227,8 +226,8 @@ def first_search(site: Path, query: str, filters: Iterable[str] = ()) -> tuple[l
             if len(hits) > meta["results"]:  # one more tells whether there is a next page
                 hits.pop()
                 break
-    for number in hits:
-        _load(folder, f"d/{number // meta['folder']}/{number % meta['folder']}.json", fetched)
+    for chunk in dict.fromkeys(number // meta["chunk"] for number in hits):
+        _load(folder, f"d/{chunk}.json", fetched)
     return hits, fetched
 
 

@@ -92,8 +92,8 @@ def test_result_files_carry_the_text_and_escape_nothing(tmp_path):
     hostile = "<img src=x onerror=alert(1)>彭阳县"
     documents = [{"url": "a/", "title": hostile, "kind": "机关", "text": hostile, "names": [hostile]}]
     write_search(tmp_path, documents, [])
-    row = json.loads((tmp_path / "search" / "d" / "0" / "0.json").read_text(encoding="utf-8"))
-    assert row == ["a/", hostile, "机关", "", hostile]  # text as data: site.js makes text nodes of it
+    rows = json.loads((tmp_path / "search" / "d" / "0.json").read_text(encoding="utf-8"))
+    assert rows == [["a/", hostile, "机关", "", hostile]]  # text as data: site.js makes text nodes of it
     assert first_search(tmp_path, "pengyang")[0] == [0]
 
 
@@ -102,7 +102,7 @@ def first_search_bytes(folder: Path, query: str) -> int:
 
 
 def test_first_search_loads_only_its_shards_pages_and_results(small):
-    """A word in every report: one shard per term, the first page of each posting list, one file per result."""
+    """A common word: one shard per term, the first page of each posting list, the chunks of the results."""
     folder, _ = small
     meta = json.loads((folder / "search" / "meta.json").read_text(encoding="utf-8"))
     largest = {kind: max(p.stat().st_size for p in (folder / "search" / kind).rglob("*.json")) for kind in "tpd"}
@@ -111,7 +111,8 @@ def test_first_search_loads_only_its_shards_pages_and_results(small):
         hits, fetched = first_search(folder, query)
         k = len(terms(query))
         kinds = [name.split("/")[0] for name in fetched]
-        assert kinds.count("t") <= k and kinds.count("d") == len(hits) <= meta["results"]
+        assert kinds.count("t") <= k and kinds.count("d") == len({n // meta["chunk"] for n in hits})
+        assert len(hits) == meta["results"]
         assert kinds.count("p") <= k, f"{query}: more than one posting page per term: {sorted(fetched)}"
         bound = (folder / "search" / "meta.json").stat().st_size + k * (largest["t"] + largest["p"]) \
             + meta["results"] * largest["d"]

@@ -158,9 +158,10 @@
     state.next = hits.length > want ? hits.pop() : undefined;
     state.done = state.next === undefined;
     state.found += hits.length;
-    var folder = state.meta.folder;
+    var chunk = state.meta.chunk;
     return Promise.all(hits.map(function (doc) {
-      return getJSON("search/d/" + Math.floor(doc / folder) + "/" + (doc % folder) + ".json").then(function (row) {
+      return getJSON("search/d/" + Math.floor(doc / chunk) + ".json").then(function (rows) {
+        var row = rows[doc % chunk];
         return { doc: doc, url: row[0], title: row[1], kind: row[2], badge: row[3], text: row[4] };
       });
     }));
