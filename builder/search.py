@@ -61,19 +61,17 @@ def terms(text: str) -> set[str]:
 def pinyin_terms(name: str) -> frozenset[str]:
     """Every run of whole syllables of a name's pinyin, and of their initials:
     彭阳县教育局 is found by pengyang, yangxian, jiaoyuju, pyx or jyj."""
-    from pypinyin import Style, lazy_pinyin
+    from pypinyin import lazy_pinyin
 
-    syllables = [s for s in (re.sub(r"[^a-z]", "", s.lower()) for s in lazy_pinyin(
-        "".join(_CJK_RUN.findall(name)), errors="ignore")) if s]
-    initials = [s[0] for s in syllables] if syllables else []
-    if syllables and len(lazy_pinyin(name, style=Style.FIRST_LETTER, errors="ignore")) != len(syllables):
-        initials = []  # a character without a reading: initials would be shifted
+    readings = (re.sub(r"[^a-z]", "", s.lower()) for s in lazy_pinyin("".join(_CJK_RUN.findall(name)),
+                                                                     errors="ignore"))
+    syllables = [s for s in readings if s]
     out: set[str] = set()
     for i in range(len(syllables)):
         for j in range(i + 1, len(syllables) + 1):
             out.add("".join(syllables[i:j]))
-            if j - i >= 2 and initials:
-                out.add("".join(initials[i:j]))
+            if j - i >= 2:
+                out.add("".join(s[0] for s in syllables[i:j]))
     return frozenset(out)
 
 
