@@ -1,23 +1,46 @@
-"""Full-text search that works in Chinese, and the report finder.
+"""Full-text search that works in Chinese, and the report finder, small at any size.
 
-The index maps character bigrams (and whole ASCII words such as years) to
-document numbers, split into shards by term, so a query loads only the
-shards of its own terms and the document chunks of its first results.
-Bigrams find 政府信息公开 wherever it is written, which a word segmenter
-that cuts the query differently from the page would not.
+The index maps character bigrams, ASCII words (years, 行政区划代码, English)
+and the pinyin of agency and region names to document numbers. Documents are
+numbered in rank order (report pages first, newest year first), so the first
+hits of a posting list are its best ones. A query loads:
+
+* ``meta.json`` and the term shards (``t/<n>.json``) of its own terms; a term
+  shard holds each term's document count and, for a rare term, its postings;
+* for a common term, only the pages of its postings (``p/<shard>/<k>.<page>.json``,
+  ``PAGE`` postings each) that the first page of results reaches;
+* the small chunks of its results (``d/<n // CHUNK>.json``, ``CHUNK`` documents in
+  rank order: URL, title, kind, badge and the searchable text the snippet is cut from).
+
+Bigrams find 政府信息公开 wherever it is written, which a word segmenter that
+cuts the query differently from the page would not. Filters (province, year,
+badge) are terms too (``~p64``, ``~y2023``, ``~b一致``), so the finder narrows
+search results with the same intersection. The finder without a query reads
+one small file per province and year (``finder/<code>-<year>.json``).
 """
 
 from __future__ import annotations
 
 import json
+import math
 import re
+import shutil
 import zlib
+from bisect import bisect_left, bisect_right
+from collections import defaultdict
+from collections.abc import Iterable
+from functools import lru_cache
 from pathlib import Path
 
 from .reading import normalize
 
-SHARDS = 64
-CHUNK = 200
+PAGE = 1000  # postings per page of a long posting list
+INLINE = 200  # postings kept in the term shard itself
+SHARD_BYTES = 24_000  # aimed size of one term shard
+CHUNK = 5  # documents per result chunk: few files, yet ten scattered results load little
+RESULTS = 10  # results per page of hits (site.js shows them)
+FINDER_ROWS = 200  # reports the finder lists before 显示更多
+UNKNOWN_PROVINCE = "00"
 _CJK_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
 _WORD = re.compile(r"[a-z0-9]+(?:[.\-][a-z0-9]+)*")
 
@@ -34,48 +57,229 @@ def terms(text: str) -> set[str]:
     return out
 
 
-def shard_of(term: str) -> int:
+@lru_cache(maxsize=65536)
+def pinyin_terms(name: str) -> frozenset[str]:
+    """Every run of whole syllables of a name's pinyin, and of their initials:
+    彭阳县教育局 is found by pengyang, yangxian, jiaoyuju, pyx or jyj."""
+    from pypinyin import lazy_pinyin
+
+    readings = (re.sub(r"[^a-z]", "", s.lower()) for s in lazy_pinyin("".join(_CJK_RUN.findall(name)),
+                                                                     errors="ignore"))
+    syllables = [s for s in readings if s]
+    out: set[str] = set()
+    for i in range(len(syllables)):
+        for j in range(i + 1, len(syllables) + 1):
+            out.add("".join(syllables[i:j]))
+            if j - i >= 2:
+                out.add("".join(s[0] for s in syllables[i:j]))
+    return frozenset(out)
+
+
+def province_code(adcode: str) -> str:
+    return adcode[:2] if adcode and adcode[:2] != "00" else UNKNOWN_PROVINCE
+
+
+def facets(report: dict) -> list[str]:
+    """The filter terms of a report: province, year, badge."""
+    return [f"~p{province_code(report['adcode'])}", f"~y{report['year']}", f"~b{report['badge']}"]
+
+
+def shard_of(term: str, shards: int) -> int:
     """Stable across Python runs and identical in site.js (CRC-32 of UTF-8)."""
-    return zlib.crc32(term.encode("utf-8")) % SHARDS
+    return zlib.crc32(term.encode("utf-8")) % shards
+
+
+def gaps(numbers: list[int]) -> list[int]:
+    """Each number as its distance from the previous one: small numbers, small files."""
+    return [n - (numbers[i - 1] if i else 0) for i, n in enumerate(numbers)]
+
+
+def _json(value) -> bytes:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
 def _dump(path: Path, value) -> int:
-    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-    path.write_text(text, encoding="utf-8")
-    return len(text.encode("utf-8"))
+    data = _json(value)
+    path.write_bytes(data)
+    return len(data)
+
+
+def rank_order(documents: list[dict]) -> list[dict]:
+    """Report pages first, newest year first; the other pages after them, as given."""
+    return sorted(documents, key=lambda d: (d["kind"] != "报告", -int(d.get("year") or 0)))
+
+
+def document_terms(document: dict) -> set[str]:
+    out = terms(document["title"] + " " + document["text"])
+    for name in document.get("names", ()):
+        out |= pinyin_terms(name)
+    out.update(document.get("facets", ()))
+    return out
+
+
+def postings_of(documents: list[dict]) -> dict[str, list[int]]:
+    postings: dict[str, list[int]] = defaultdict(list)
+    for number, document in enumerate(documents):
+        for term in document_terms(document):
+            postings[term].append(number)
+    return postings
 
 
 def write_search(site: Path, documents: list[dict], reports: list[dict]) -> dict:
-    """Write search/ (index shards, document chunks) and search/finder.json."""
+    """Write search/: meta, term shards, posting pages, result files and the finder."""
     folder = site / "search"
-    (folder / "terms").mkdir(parents=True, exist_ok=True)
-    (folder / "docs").mkdir(parents=True, exist_ok=True)
-    postings: list[dict[str, list[int]]] = [{} for _ in range(SHARDS)]
-    for number, document in enumerate(documents):
-        for term in terms(document["title"] + " " + document["text"]):
-            postings[shard_of(term)].setdefault(term, []).append(number)
-    sizes = {"terms": 0, "docs": 0}
-    for index, shard in enumerate(postings):
-        # Document numbers as gaps from the previous one: smaller files.
-        encoded = {t: [n - (ns[i - 1] if i else 0) for i, n in enumerate(ns)] for t, ns in sorted(shard.items())}
-        sizes["terms"] += _dump(folder / "terms" / f"{index}.json", encoded)
+    shutil.rmtree(folder, ignore_errors=True)  # no file of an earlier index may linger
+    documents = rank_order(documents)
+    postings = postings_of(documents)
+    # One entry per term: [count, gaps] when short, [count, [first document of each page]] when paged.
+    entries: dict[str, list] = {}
+    paged: dict[str, list[list[int]]] = {}
+    for term, numbers in postings.items():
+        if len(numbers) <= INLINE:
+            entries[term] = [len(numbers), gaps(numbers)]
+        else:
+            pages = [numbers[i:i + PAGE] for i in range(0, len(numbers), PAGE)]
+            paged[term] = pages
+            entries[term] = [len(numbers), [p[0] for p in pages]]
+    total = sum(len(_json(e)) + len(t.encode("utf-8")) + 4 for t, e in entries.items())
+    shards = 1 << max(0, math.ceil(math.log2(max(1, total / SHARD_BYTES))))
+    by_shard: list[dict[str, list]] = [{} for _ in range(shards)]
+    for term in sorted(entries):
+        by_shard[shard_of(term, shards)][term] = entries[term]
+    sizes = {"terms": 0, "pages": 0, "docs": 0}
+    (folder / "t").mkdir(parents=True, exist_ok=True)
+    for index, shard in enumerate(by_shard):
+        for position, term in enumerate(shard):
+            if term in paged:
+                key = f"{index}/{position}"
+                shard[term] = entries[term] + [key]
+                (folder / "p" / str(index)).mkdir(parents=True, exist_ok=True)
+                for number, page in enumerate(paged[term]):
+                    sizes["pages"] += _dump(folder / "p" / f"{key}.{number}.json", gaps(page))
+        sizes["terms"] += _dump(folder / "t" / f"{index}.json", shard)
+    (folder / "d").mkdir()
     for start in range(0, len(documents), CHUNK):
-        chunk = [[d["url"], d["title"], d["kind"], d["text"][:160], d.get("badge", "")]
-                 for d in documents[start:start + CHUNK]]
-        sizes["docs"] += _dump(folder / "docs" / f"{start // CHUNK}.json", chunk)
-    _dump(folder / "meta.json", {"shards": SHARDS, "chunk": CHUNK, "documents": len(documents)})
-    sizes["finder"] = write_finder(folder / "finder.json", reports)
+        sizes["docs"] += _dump(folder / "d" / f"{start // CHUNK}.json", [
+            [d["url"], d["title"], d["kind"], d.get("badge", ""), d["text"]] for d in documents[start:start + CHUNK]])
+    meta = {"shards": shards, "page": PAGE, "chunk": CHUNK, "results": RESULTS, "documents": len(documents)}
+    sizes["meta"] = _dump(folder / "meta.json", meta)
+    sizes["finder"] = write_finder(folder / "finder", reports)
     return sizes
 
 
-def write_finder(path: Path, reports: list[dict]) -> int:
-    """Every report as a short row, names interned: filters answer instantly."""
-    names: dict[str, int] = {}
+def write_finder(folder: Path, reports: list[dict]) -> int:
+    """One file per province and year (rows: id, agency, city, county, badge) and an
+    index of provinces, years and counts: the finder loads only what it shows."""
+    folder.mkdir(parents=True, exist_ok=True)
+    groups: dict[tuple[str, str], list[dict]] = defaultdict(list)
+    provinces: dict[str, str] = {}
+    for r in reports:
+        code = province_code(r["adcode"])
+        provinces.setdefault(code, r["province"] if code != UNKNOWN_PROVINCE else "地区未知")
+        groups[(code, r["year"])].append(r)
+    written = 0
+    counts: dict[str, dict[str, int]] = {}
+    for (code, year), rows in sorted(groups.items()):
+        rows.sort(key=lambda r: (r["city"], r["county"], r["agency_name"], r["report_id"]))
+        written += _dump(folder / f"{code}-{year}.json",
+                         [[r["report_id"], r["agency_name"], r["city"], r["county"], r["badge"]] for r in rows])
+        tally: dict[str, int] = defaultdict(int)
+        for r in rows:
+            tally[r["badge"]] += 1
+        counts[f"{code}-{year}"] = dict(sorted(tally.items()))
+    index = {"provinces": sorted(provinces.items()),
+             "years": sorted({year for _, year in groups}, reverse=True), "counts": counts}
+    return written + _dump(folder / "index.json", index)
 
-    def intern(value: str) -> int:
-        return names.setdefault(value or "", len(names))
 
-    rows = [[r["report_id"], intern(r["agency_name"]), intern(r["province"]), intern(r["city"]),
-             intern(r["county"]), int(r["year"]), r["badge"]]
-            for r in sorted(reports, key=lambda r: (r["province"], r["city"], r["county"], r["report_id"]))]
-    return _dump(path, {"names": list(names), "rows": rows})
+# --- what a first search loads (site.js does the same; for tests and benchmarks) -------------------
+
+
+def _load(folder: Path, name: str, fetched: dict[str, int]):
+    data = (folder / name).read_bytes()
+    fetched[name] = len(data)
+    return json.loads(data)
+
+
+def first_search(site: Path, query: str, filters: Iterable[str] = ()) -> tuple[list[int], dict[str, int]]:
+    """The documents of the first page of hits for a query, and the files (with their
+    bytes) that site.js fetches to show it: the same walk over the same files."""
+    folder = site / "search"
+    fetched: dict[str, int] = {}
+    meta = _load(folder, "meta.json", fetched)
+    wanted = sorted(terms(query) | set(filters))
+    if not wanted:
+        return [], fetched
+    lists = []
+    for term in wanted:
+        entry = _load(folder, f"t/{shard_of(term, meta['shards'])}.json", fetched).get(term)
+        if entry is None:
+            return [], fetched
+        lists.append(_Postings(folder, entry, fetched))
+    lists.sort(key=lambda p: p.count)
+    hits: list[int] = []
+    for candidate in lists[0].documents():
+        if all(other.contains(candidate) for other in lists[1:]):
+            hits.append(candidate)
+            if len(hits) > meta["results"]:  # one more tells whether there is a next page
+                hits.pop()
+                break
+    for chunk in dict.fromkeys(number // meta["chunk"] for number in hits):
+        _load(folder, f"d/{chunk}.json", fetched)
+    return hits, fetched
+
+
+class _Postings:
+    """A posting list read page by page, as site.js reads it."""
+
+    def __init__(self, folder: Path, entry: list, fetched: dict[str, int]) -> None:
+        self.folder, self.fetched, self.count = folder, fetched, entry[0]
+        self.firsts = entry[1] if len(entry) == 3 else None
+        self.key = entry[2] if len(entry) == 3 else None
+        self.inline = None if self.key else _undo_gaps(entry[1])
+        self.pages: dict[int, list[int]] = {}
+
+    def page(self, number: int) -> list[int]:
+        if self.inline is not None:
+            return self.inline
+        if number not in self.pages:
+            self.pages[number] = _undo_gaps(_load(self.folder, f"p/{self.key}.{number}.json", self.fetched))
+        return self.pages[number]
+
+    def documents(self) -> Iterable[int]:
+        for number in range(len(self.firsts) if self.firsts else 1):
+            yield from self.page(number)
+
+    def contains(self, document: int) -> bool:
+        if self.inline is not None:
+            return _has(self.inline, document)
+        number = bisect_right(self.firsts, document) - 1
+        return number >= 0 and _has(self.page(number), document)
+
+
+def _undo_gaps(values: list[int]) -> list[int]:
+    out, at = [], 0
+    for gap in values:
+        at += gap
+        out.append(at)
+    return out
+
+
+def _has(numbers: list[int], value: int) -> bool:
+    i = bisect_left(numbers, value)
+    return i < len(numbers) and numbers[i] == value
+
+
+def first_finder(site: Path) -> dict[str, int]:
+    """The files (with their bytes) the finder loads to list its first rows without filters."""
+    folder = site / "search"
+    fetched: dict[str, int] = {}
+    index = _load(folder, "finder/index.json", fetched)
+    shown = 0
+    for year in index["years"]:
+        for code, _ in index["provinces"]:
+            if shown >= FINDER_ROWS:
+                return fetched
+            if f"{code}-{year}" in index["counts"]:
+                shown += len(_load(folder, f"finder/{code}-{year}.json", fetched))
+    return fetched

@@ -291,8 +291,10 @@ def cell_notes(cells: dict[str, CellView], table: str) -> list[tuple[str, int, s
 
 def cell_html(c: CellView, colspan: int = 1, explained_by_row: bool = False, named: bool = False) -> str:
     """A form cell: value, status marker, raw text on hover and focus, link to its failing check
-    (and, ``named``, its cell id, for reporting an error in it)."""
-    attrs = f' class="{c.classes}"' if c.classes else ""
+    (and, ``named``, its cell id, for reporting an error in it). In a row read as one, the row
+    carries the status (``row-<status>``), not each cell."""
+    classes = ("cell-fail" if c.fail_anchor else "") if explained_by_row else c.classes
+    attrs = f' class="{classes}"' if classes else ""
     if named:
         attrs += f' data-cell="{c.cell_id}"'
     if c.fail_anchor:  # the check's evidence links back to it
@@ -336,7 +338,8 @@ def rows_html(rows: list[FormRow], header_scope: str = "row", named: bool = Fals
                 attrs += ' class="grp"'
             heads.append(f"<th{attrs}>{text}</th>")
         cells = "".join(cell_html(c, span, whole is not None, named) for c, span in row.cells)
-        out.append(f"<tr>{''.join(heads)}{cells}</tr>")
+        tr = f'<tr class="row-{whole.status}">' if whole is not None else "<tr>"
+        out.append(f"{tr}{''.join(heads)}{cells}</tr>")
     return Markup("\n".join(out))
 
 
@@ -398,7 +401,8 @@ def table4_row(cells: dict[str, CellView], named: bool = False) -> Markup:
     """The form's one row of 15 numbers; a row read as one is explained under the table."""
     row = [(cells[forms.t4_cell(g.id, c.id)], 1) for g in T4_GROUPS for c in T4_COLUMNS]
     whole = _whole_row(row)
-    return Markup("<tr>" + "".join(cell_html(c, span, whole is not None, named) for c, span in row) + "</tr>")
+    tr = f'<tr class="row-{whole.status}">' if whole is not None else "<tr>"
+    return Markup(tr + "".join(cell_html(c, span, whole is not None, named) for c, span in row) + "</tr>")
 
 
 def table4_note(cells: dict[str, CellView]) -> str:
@@ -810,15 +814,16 @@ def build_site(data_dir: Path, out: Path, site_url: str = "", say: Callable[[str
         path = f"agencies/{agency_id}/"
         page = pages.agency_page(agency, reports)
         sizes.append(write_page(out, path, shells[2], page, data.permalink(path)))
-        documents.append({"url": path, "title": page[0], "kind": "机关",
+        documents.append({"url": path, "title": page[0], "kind": "机关", "names": [page[0]],
                           "text": " ".join(filter(None, [agency["names_seen"], agency["province"], agency["city"],
-                                                         agency["county"], agency["years"]]))})
+                                                         agency["county"], agency["adcode"], agency["years"]]))})
     regions = regions_of(data.reports)
     for region in regions.values():
         path = f"regions/{region.code}/"
         page = pages.region_page(region, regions)
         sizes.append(write_page(out, path, shells[2], page, data.permalink(path)))
-        documents.append({"url": path, "title": region.name, "kind": "地区", "text": region.name})
+        documents.append({"url": path, "title": region.name, "kind": "地区", "names": [region.name],
+                          "text": f"{region.name} {region.code}"})
     by_year: dict[str, list[dict]] = defaultdict(list)
     for r in data.reports:
         by_year[r["year"]].append(r)
@@ -840,10 +845,15 @@ def build_site(data_dir: Path, out: Path, site_url: str = "", say: Callable[[str
 
 
 def search_document(path: str, title: str, report: dict, document: dict) -> dict:
-    sentences = " ".join(f["text"] for f in document.get("narrative", []))
+    """A report for search: names, region and its code, year, badge, summary and the
+    prose sentences with figures; found also by the pinyin of its agency and filters."""
+    from .search import facets
+
+    sentences = " ".join(dict.fromkeys(f["text"] for f in document.get("narrative", [])))
     text = " ".join(filter(None, [report["agency_name"], report["province"], report["city"], report["county"],
-                                  report["year"], report["badge"], report["summary"], sentences]))
-    return {"url": path, "title": title, "kind": "报告", "text": text[:2000], "badge": report["badge"]}
+                                  report["adcode"], report["year"], report["badge"], report["summary"], sentences]))
+    return {"url": path, "title": title, "kind": "报告", "text": text[:2000], "badge": report["badge"],
+            "year": report["year"], "names": [report["agency_name"]], "facets": facets(report)}
 
 
 def static_documents(site: Path) -> list[dict]:

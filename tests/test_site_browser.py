@@ -26,7 +26,7 @@ from html.parser import HTMLParser
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import ClassVar
-from urllib.parse import quote, unquote, urljoin, urlparse
+from urllib.parse import quote, unquote, urlencode, urljoin, urlparse
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
@@ -195,7 +195,9 @@ CELLS_JS = """() => {
     const link = td.querySelector('a');
     // A row read as one tells its raw text once, on its label.
     const row = td.parentElement.querySelector('th.row-explained');
-    return {text: text(td), classes: td.className.split(/\\s+/),
+    // A row read as one carries the status of its cells (row-<status>).
+    const whole = [...td.parentElement.classList].filter(c => c.startsWith('row-')).map(c => 's-' + c.slice(4));
+    return {text: text(td), classes: td.className.split(/\\s+/).concat(whole),
             tip: td.getAttribute('data-tip') || (row && row.getAttribute('data-tip')),
             tabindex: td.getAttribute('tabindex') || (row && row.getAttribute('tabindex')),
             href: link && link.getAttribute('href'), outline: getComputedStyle(td).outlineStyle};
@@ -572,14 +574,21 @@ RESULTS_JS = """items => items.map(li => {
 })"""
 
 
-def wait_for_results(page: Page) -> list[dict]:
-    page.wait_for_function("() => /^(找到|没有找到|搜索失败)/.test(document.getElementById('search-status').textContent)")
+def wait_for_results(page: Page, every_page: bool = True) -> list[dict]:
+    """The results shown; with every_page, after pressing 显示更多 until every hit is listed."""
+    page.wait_for_function("() => /^(找到|没有找到|搜索失败|显示前)/.test(document.getElementById('search-status').textContent)")
+    while every_page and page.locator("#search-more").is_visible():
+        shown = page.locator("#search-results li").count()
+        page.click("#search-more")
+        page.wait_for_function(f"() => document.querySelectorAll('#search-results li').length > {shown}")
+        page.wait_for_function("() => /^(找到|显示前)/.test(document.getElementById('search-status').textContent)")
     return page.eval_on_selector_all("#search-results li.search-result", RESULTS_JS)
 
 
-def search(session: Session, site: Site, query: str) -> tuple[Page, str, list[dict]]:
-    page = session.open(site.url("find/?q=" + quote(query)))
-    results = wait_for_results(page)
+def search(session: Session, site: Site, query: str, every_page: bool = True,
+           **filters: str) -> tuple[Page, str, list[dict]]:
+    page = session.open(site.url("find/?" + urlencode({"q": query, **filters})))
+    results = wait_for_results(page, every_page)
     assert page.input_value("#search-q") == query
     return page, page.locator("#search-status").inner_text(), results
 
@@ -587,8 +596,8 @@ def search(session: Session, site: Site, query: str) -> tuple[Page, str, list[di
 def indexed_text(site: Site, row: dict) -> str:
     """What a report's search entry is made of: names, region, year, badge, summary, narrative sentences."""
     sentences = [f["text"] for f in site.document(row)["narrative"]]
-    return " ".join([row["agency_name"], row["province"], row["city"], row["county"], row["year"], row["badge"],
-                     row["summary"], *sentences])
+    return " ".join([row["agency_name"], row["province"], row["city"], row["county"], row["adcode"], row["year"],
+                     row["badge"], row["summary"], *sentences])
 
 
 def report_hits(site: Site, results: list[dict]) -> set[str]:
@@ -641,16 +650,40 @@ def test_search_topic(session, site):
         assert "行政复议" in page.request.get(result["url"]).text(), f"{result['url']} does not mention 行政复议"
 
 
+def test_search_and_finder_on_a_phone(session, site):
+    """At 390 px: the form, the results with their marked snippets and the finder's list fit the screen."""
+    page = session.open(site.url("find/?" + urlencode({"q": "行政复议"})))
+    page.set_viewport_size({"width": 390, "height": 844})
+    wait_for_results(page, every_page=False)
+    assert page.locator("#search-results p.snippet mark").first.is_visible()
+    wide = "() => document.documentElement.scrollWidth"
+    assert page.evaluate(wide) <= 390, "the search page is wider than the phone"
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=SCREENSHOTS / "find-phone.png", full_page=True)
+    page.fill("#search-q", "")
+    page.press("#search-q", "Enter")
+    finder_settled(page)
+    assert page.locator("#finder-rows tr").count() == len(site.reports)
+    box = page.locator("#finder-table").bounding_box()
+    assert box and box["x"] >= 0 and box["x"] + box["width"] <= 390, box
+    assert page.evaluate(wide) <= 390
+
+
 def test_search_without_hits(session, site):
     _, status, results = search(session, site, "量子纠缠")
     assert status == "没有找到匹配的页面" and results == []
 
 
-def test_finder_filters_by_year_and_badge(session, site):
-    page = session.open(site.url("find/"))
+def finder_settled(page: Page) -> None:
     page.wait_for_function("() => !document.getElementById('finder-status').textContent.startsWith('正在')")
 
+
+def test_finder_filters_by_year_and_badge(session, site):
+    page = session.open(site.url("find/"))
+    finder_settled(page)
+
     def shown_reports() -> set[str]:
+        finder_settled(page)
         return set(page.eval_on_selector_all("#finder-rows a", "els => els.map(a => a.href)"))
 
     def urls(rows) -> set[str]:
@@ -671,18 +704,120 @@ def test_finder_filters_by_year_and_badge(session, site):
     assert shown_reports() == urls(both)
     page.select_option("#finder select[name=year]", "")
     assert shown_reports() == urls(r for r in site.reports if r["badge"] == badge)
+    province = site.report(DINGXI)["province"]
     page.select_option("#finder select[name=badge]", "")
-    page.fill("#finder input[name=name]", "彭阳")
-    assert shown_reports() == urls([site.report(PENGYANG)])
+    page.select_option("#finder select[name=province]", province)
+    assert shown_reports() == urls(r for r in site.reports if r["province"] == province)
     # The same filters from the address (year pages link to the finder so).
     page = session.open(site.url(f"find/?year={year}&badge={quote(badge)}"))
-    page.wait_for_function("() => !document.getElementById('finder-status').textContent.startsWith('正在')")
     assert shown_reports() == urls(both)
+
+
+def test_finder_filters_search_results(session, site):
+    """One form: the year, badge and province narrow what a query finds, to reports only."""
+    page, _, everything = search(session, site, "政府信息公开")
+    assert report_hits(site, everything) == {site.report_url(r) for r in site.reports}
+    assert not page.locator("#finder-table").is_visible()
+    year = max({r["year"] for r in site.reports}, key=lambda y: sum(r["year"] == y for r in site.reports))
+    page.select_option("#finder select[name=year]", year)
+    results = wait_for_results(page)
+    assert {r["url"] for r in results} == {site.report_url(r) for r in site.reports if r["year"] == year}
+    assert f"year={year}" in page.url  # the address keeps the filters
+    page.select_option("#finder select[name=badge]", "存疑")
+    results = wait_for_results(page)
+    wanted = {site.report_url(r) for r in site.reports if r["year"] == year and r["badge"] == "存疑"}
+    assert wanted and {r["url"] for r in results} == wanted
+    province = site.report(DINGXI)["province"]
+    _, _, results = search(session, site, "政府信息公开", province=province)
+    assert {r["url"] for r in results} == {site.report_url(r) for r in site.reports if r["province"] == province}
+    # Emptying the query lists the filtered reports again.
+    page.fill("#search-q", "")
+    page.press("#search-q", "Enter")
+    finder_settled(page)
+    assert page.locator("#finder-table").is_visible() and not page.locator("#search-results").is_visible()
+    shown = set(page.eval_on_selector_all("#finder-rows a", "els => els.map(a => a.href)"))
+    assert shown == wanted
+
+
+MARKS_JS = """items => items.map(li => ({
+  url: li.querySelector('a').href,
+  title: [...li.querySelectorAll('a mark')].map(m => m.textContent),
+  snippet: [...li.querySelectorAll('p.snippet mark')].map(m => m.textContent),
+  html: li.querySelector('p.snippet').innerHTML}))"""
+
+
+def test_search_snippet_around_the_match(session, site):
+    """The snippet is the passage that matched, not the start of the page, with the words marked."""
+    page, _, results = search(session, site, "行政复议")
+    marked = page.eval_on_selector_all("#search-results li.search-result", MARKS_JS)
+    assert results and len(marked) == len(results)
+    late = 0
+    for result, marks in zip(results, marked):
+        assert "行政复议" in result["text"], f"{result['url']}: snippet {result['text']!r} misses the match"
+        assert marks["snippet"] and set(marks["snippet"]) == {"行政复议"}, marks
+        assert re.fullmatch(r"(…)?[^<>]*<mark>行政复议</mark>.*", marks["html"]), marks["html"]
+        late += result["text"].startswith("…")
+    assert late, "no snippet starts inside its text: snippets are not cut around the match"
+    # Two words: each is marked where it occurs, in the title too.
+    page, _, results = search(session, site, "隆德县 2023")
+    marks = page.eval_on_selector_all("#search-results li.search-result", MARKS_JS)[0]
+    assert set(marks["title"]) == {"隆德县", "2023"} and {"隆德县", "2023"} <= set(marks["snippet"])
+
+
+def test_search_ranks_reports_first(session, site):
+    _, _, results = search(session, site, "政府信息公开")
+    kinds = [r["kind"] for r in results]
+    assert "报告" in kinds and len(set(kinds)) > 1
+    assert kinds == sorted(kinds, key=lambda k: k != "报告"), kinds
+    newest = [r["url"] for r in results if r["kind"] == "报告"]
+    years = [next(x["year"] for x in site.reports if site.report_url(x) == url) for url in newest]
+    assert years == sorted(years, reverse=True)
+    # A common word: the first page of hits, then the next on demand, ranked alike.
+    _, status, every = search(session, site, "年度")
+    assert len(every) > 10 and status == f"找到 {len(every)} 个页面"
+    page, status, first = search(session, site, "年度", every_page=False)
+    assert status == "显示前 10 个匹配的页面，还有更多" and page.locator("#search-more").is_visible()
+    assert [r["url"] for r in first] == [r["url"] for r in every[:10]]
+
+
+@pytest.mark.parametrize("query", ["pengyang", "PengYang", "pyx", "pengyangxianrenminzhengfu", "renmin zhengfu"])
+def test_search_by_pinyin(session, site, query):
+    _, _, results = search(session, site, query)
+    pengyang = site.report(PENGYANG)
+    assert site.report_url(pengyang) in report_hits(site, results)
+    assert site.url(f"agencies/{pengyang['agency_id']}/") in {r["url"] for r in results}
+    if query != "renmin zhengfu":
+        assert report_hits(site, results) == {site.report_url(r) for r in site.reports if "彭阳" in r["agency_name"]}
+
+
+def test_search_by_adcode(session, site):
+    row = site.report(PENGYANG)
+    assert re.fullmatch(r"\d{6}", row["adcode"])
+    _, _, results = search(session, site, row["adcode"])
+    assert report_hits(site, results) == {site.report_url(r) for r in site.reports if r["adcode"] == row["adcode"]}
+    assert site.url(f"regions/{row['adcode']}/") in {r["url"] for r in results}
+    assert results[0]["kind"] == "报告"
+
+
+def test_search_fetches_what_the_builder_predicts(browser, site):
+    """site.js and builder.search.first_search walk the same files: the figure the
+    size tests and the benchmark give is what a browser loads."""
+    from builder.search import first_search
+
+    for query, filters in (("政府信息公开", {}), ("彭阳", {}), ("行政复议", {"badge": "存疑"})):
+        with recording(browser) as session:
+            page = session.open(site.url("find/?" + urlencode({"q": query, **filters})))
+            wait_for_results(page, every_page=False)
+            fetched = {unquote(urlparse(u).path).removeprefix("/search/") for u in session.requests if "/search/" in u}
+        fetched.discard("finder/index.json")
+        terms = [f"~b{filters['badge']}"] if filters else []
+        _, predicted = first_search(site.folder, query, terms)
+        assert fetched == set(predicted), (query, fetched ^ set(predicted))
 
 
 # --- accessibility and screenshots ---------------------------------------------------------------
 
-AXE_PAGES = {"home": "", "find": "find/?q=" + quote("政府信息公开"), "report-tables": GUYUAN,
+AXE_PAGES = {"home": "", "find": "find/?q=" + quote("政府信息公开"), "find-list": "find/", "report-tables": GUYUAN,
              "report-no-tables": DINGXI, "agency": PENGYANG}
 
 
@@ -698,7 +833,8 @@ def test_accessibility(session, site, name):
         path = target
     page = session.open(site.url(path))
     if name == "find":
-        assert wait_for_results(page)
+        assert wait_for_results(page, every_page=False)
+    if name == "find-list":
         page.wait_for_function("() => document.querySelectorAll('#finder-rows tr').length > 0")
     page.add_script_tag(path=str(AXE))
     result = page.evaluate("() => axe.run(document, {resultTypes: ['violations']})")
@@ -810,7 +946,7 @@ def test_hostile_text_stays_text(session, small_site):
         assert hit is not None, f"{query}: the report is not found"
         assert hit["title"].startswith(SVG)
         assert_inert(page)
-    page = session.open(site.url("find/?name=" + quote("彭阳")))
+    page = session.open(site.url("find/?province=" + quote(row["province"])))
     page.wait_for_function("() => document.querySelectorAll('#finder-rows tr').length == 2")
     assert f"{SVG}彭阳县人民政府" in page.locator("#finder-rows").inner_text()
     assert_inert(page)

@@ -42,8 +42,9 @@ def test_a_row_read_from_run_together_digits_tells_its_raw_text_once(site: Path)
         head = row.xpath("th[@class='row-explained']")[0]
         assert head.get("tabindex") == "0" and head.get("data-tip").startswith("整行原文：")
         assert "本行各格复原" in head.text_content()
+        assert row.get("class") == "row-repaired"  # the row carries the status, once
         for cell in row.xpath("td"):
-            assert "s-repaired" in cell.get("class") and cell.get("data-tip") is None
+            assert cell.get("class") in (None, "cell-fail") and cell.get("data-tip") is None
 
 
 def test_table_4_read_as_one_run_is_explained_once_under_the_table(site: Path):

@@ -123,7 +123,7 @@
     });
   }
 
-  /* --- search: the same terms as builder/search.py --- */
+  /* --- search and finder: the same terms and files as builder/search.py --- */
   var CRC = (function () {
     var table = [];
     for (var n = 0; n < 256; n++) {
@@ -143,7 +143,7 @@
   function normalize(text) {
     return text.replace(/[\uff01-\uff5e]/g, function (ch) {
       return String.fromCharCode(ch.charCodeAt(0) - 0xfee0);
-    }).replace(/\u3000/g, " ").toLowerCase();
+    }).replace(/[\u3000\u00a0]/g, " ").toLowerCase();
   }
 
   function terms(text) {
@@ -166,41 +166,117 @@
     return cache[path];
   }
 
-  function search(query) {
-    var wanted = terms(query);
-    if (!wanted.length) return Promise.resolve([]);
-    return getJSON("search/meta.json").then(function (meta) {
-      return Promise.all(wanted.map(function (term) {
-        return getJSON("search/terms/" + (crc32(term) % meta.shards) + ".json").then(function (shard) {
-          var gaps = shard[term] || [], docs = [], at = 0;
-          gaps.forEach(function (g) { at += g; docs.push(at); });
-          return docs;
-        });
-      })).then(function (lists) {
-        lists.sort(function (a, b) { return a.length - b.length; });
-        var hits = lists[0].filter(function (d) {
-          return lists.every(function (list) { return list.indexOf(d) >= 0; });
-        });
-        var shown = hits.slice(0, 50);
-        var chunks = {};
-        shown.forEach(function (d) { chunks[Math.floor(d / meta.chunk)] = true; });
-        return Promise.all(Object.keys(chunks).map(function (c) {
-          return getJSON("search/docs/" + c + ".json").then(function (rows) { return [c, rows]; });
-        })).then(function (loaded) {
-          var rows = {};
-          loaded.forEach(function (pair) { rows[pair[0]] = pair[1]; });
-          var q = normalize(query).replace(/\s+/g, "");
-          var results = shown.map(function (d) {
-            var row = rows[Math.floor(d / meta.chunk)][d % meta.chunk];
-            return { url: row[0], title: row[1], kind: row[2], text: row[3], badge: row[4],
-              exact: normalize(row[1]).replace(/\s+/g, "").indexOf(q) >= 0 };
-          });
-          results.sort(function (a, b) { return (b.exact - a.exact); });
-          results.total = hits.length;
-          return results;
-        });
+  function undoGaps(values) {
+    var out = [], at = 0;
+    for (var i = 0; i < values.length; i++) { at += values[i]; out.push(at); }
+    return out;
+  }
+
+  function lastAtMost(sorted, value) {  // index of the last item <= value, or -1
+    var lo = 0, hi = sorted.length;
+    while (lo < hi) { var mid = (lo + hi) >> 1; if (sorted[mid] <= value) lo = mid + 1; else hi = mid; }
+    return lo - 1;
+  }
+
+  /* A posting list read page by page: a common term costs only the pages the results reach. */
+  function Postings(entry) {
+    this.count = entry[0];
+    this.pages = {};
+    if (entry.length === 3) { this.firsts = entry[1]; this.key = entry[2]; this.pageCount = entry[1].length; }
+    else { this.pages[0] = Promise.resolve(undoGaps(entry[1])); this.firsts = [0]; this.pageCount = 1; }
+  }
+  Postings.prototype.page = function (n) {
+    if (!this.pages[n]) this.pages[n] = getJSON("search/p/" + this.key + "." + n + ".json").then(undoGaps);
+    return this.pages[n];
+  };
+  Postings.prototype.contains = async function (doc) {
+    var n = this.key ? lastAtMost(this.firsts, doc) : 0;
+    if (n < 0) return false;
+    var docs = await this.page(n), i = lastAtMost(docs, doc);
+    return i >= 0 && docs[i] === doc;
+  };
+
+  /* A query: its posting lists, rarest first, and how far its hits have been read. */
+  async function openQuery(query, filters) {
+    var meta = await getJSON("search/meta.json");
+    var wanted = terms(query).concat(filters);
+    var entries = await Promise.all(wanted.map(function (term) {
+      return getJSON("search/t/" + (crc32(term) % meta.shards) + ".json").then(function (shard) { return shard[term]; });
+    }));
+    var missing = entries.some(function (e) { return !e; });
+    var lists = missing ? [] : entries.map(function (e) { return new Postings(e); });
+    lists.sort(function (a, b) { return a.count - b.count; });
+    return { meta: meta, lists: lists, page: 0, index: 0, found: 0, done: missing };
+  }
+
+  /* The next page of hits: documents in every list, in rank order (report pages first). */
+  async function nextHits(state) {
+    var hits = state.next === undefined ? [] : [state.next], want = state.meta.results;
+    if (state.done) return [];
+    var driver = state.lists[0], others = state.lists.slice(1);
+    while (hits.length <= want && state.page < driver.pageCount) {  // one hit more: is there a next page?
+      var docs = await driver.page(state.page);
+      while (state.index < docs.length && hits.length <= want) {
+        var doc = docs[state.index++], every = true;
+        for (var k = 0; k < others.length && every; k++) every = await others[k].contains(doc);
+        if (every) hits.push(doc);
+      }
+      if (state.index >= docs.length) { state.page++; state.index = 0; }
+    }
+    state.next = hits.length > want ? hits.pop() : undefined;
+    state.done = state.next === undefined;
+    state.found += hits.length;
+    var chunk = state.meta.chunk;
+    return Promise.all(hits.map(function (doc) {
+      return getJSON("search/d/" + Math.floor(doc / chunk) + ".json").then(function (rows) {
+        var row = rows[doc % chunk];
+        return { doc: doc, url: row[0], title: row[1], kind: row[2], badge: row[3], text: row[4] };
       });
+    }));
+  }
+
+  /* Where the query's words (or, failing that, its terms) occur in a text: [start, end) pairs. */
+  function matches(text, words) {
+    var lower = normalize(text), out = [];  // one character for one: positions hold
+    if (lower.length !== text.length) lower = text;
+    words.forEach(function (word) {
+      for (var at = lower.indexOf(word); at >= 0 && word; at = lower.indexOf(word, at + word.length)) {
+        out.push([at, at + word.length]);
+      }
     });
+    return out.sort(function (a, b) { return a[0] - b[0] || b[1] - a[1]; });
+  }
+
+  /* Text nodes and <mark> elements (never HTML: the text is the reports' own). */
+  function highlighted(parent, text, ranges, from, to) {
+    var at = from;
+    ranges.forEach(function (r) {
+      var start = Math.max(r[0], at), end = Math.min(r[1], to);
+      if (end <= start) return;
+      if (start > at) parent.appendChild(document.createTextNode(text.slice(at, start)));
+      parent.appendChild(element("mark", {}, text.slice(start, end)));
+      at = end;
+    });
+    if (at < to) parent.appendChild(document.createTextNode(text.slice(at, to)));
+    return parent;
+  }
+
+  var SNIPPET_BEFORE = 30, SNIPPET_LENGTH = 120;
+
+  function snippet(text, query) {
+    var words = normalize(query).split(/\s+/).filter(Boolean);
+    var ranges = matches(text, words);
+    if (!ranges.length) ranges = matches(text, terms(query));
+    var start = ranges.length ? Math.max(0, ranges[0][0] - SNIPPET_BEFORE) : 0;
+    while (start > 0 && start < ranges[0][0] && /[A-Za-z0-9]{2}/.test(text.slice(start - 1, start + 1))) {
+      start++;  // not in the middle of a word
+    }
+    var end = Math.min(text.length, start + SNIPPET_LENGTH);
+    var p = element("p", { "class": "snippet" });
+    if (start > 0) p.appendChild(document.createTextNode("…"));
+    highlighted(p, text, ranges, start, end);
+    if (end < text.length) p.appendChild(document.createTextNode("…"));
+    return p;
   }
 
   var BADGE_CLASS = { "一致": "ok", "不一致": "bad", "存疑": "doubt", "无表格": "none" };  // as builder/site.py
@@ -212,78 +288,136 @@
     return el;
   }
 
-  function searchPage() {
+  function resultItem(r, query) {
+    var words = normalize(query).split(/\s+/).filter(Boolean);
+    var li = element("li", { "class": "search-result" });
+    li.appendChild(element("span", { "class": "kind" }, r.kind));
+    var a = element("a", { href: ROOT + r.url });
+    li.appendChild(highlighted(a, r.title, matches(r.title, words), 0, r.title.length));
+    if (r.badge) li.appendChild(element("span", { "class": "badge badge-" + (BADGE_CLASS[r.badge] || "none") }, r.badge));
+    li.appendChild(snippet(r.text, query));
+    return li;
+  }
+
+  /* The 查找 page: one form; a query searches, the filters narrow either the search or the list of reports. */
+  function findPage() {
     var form = document.getElementById("search-form");
-    if (!form) return;
-    var input = document.getElementById("search-q"), list = document.getElementById("search-results");
-    var status = document.getElementById("search-status");
-    function run(query) {
-      list.textContent = "";
-      if (!query.trim()) { status.textContent = ""; return; }
-      status.textContent = "正在搜索……";
-      search(query).then(function (results) {
-        status.textContent = results.total ? "找到 " + results.total + " 个页面" +
-          (results.total > results.length ? "，显示前 " + results.length + " 个" : "") : "没有找到匹配的页面";
-        results.forEach(function (r) {
-          var li = element("li", { "class": "search-result" });
-          var a = element("a", { href: ROOT + r.url }, r.title);
-          li.appendChild(element("span", { "class": "kind" }, r.kind));
-          li.appendChild(a);
-          if (r.badge) li.appendChild(element("span", { "class": "badge badge-" + (BADGE_CLASS[r.badge] || "none") }, r.badge));
-          li.appendChild(element("p", {}, r.text));
-          list.appendChild(li);
-        });
-      }).catch(function (e) { status.textContent = "搜索失败：" + e.message; });
-    }
-    form.addEventListener("submit", function (event) {
-      event.preventDefault();
-      history.replaceState(null, "", "?q=" + encodeURIComponent(input.value));
-      run(input.value);
-    });
-    var q = new URLSearchParams(location.search).get("q");
-    if (q) { input.value = q; run(q); }
-  }
+    if (!form || !form.province) return;
+    var input = form.q, list = document.getElementById("search-results");
+    var status = document.getElementById("search-status"), more = document.getElementById("search-more");
+    var table = document.getElementById("finder-table"), body = document.getElementById("finder-rows");
+    var finderStatus = document.getElementById("finder-status"), finderMore = document.getElementById("finder-more");
+    var run = 0, current = null;
 
-  function finderPage() {
-    var form = document.getElementById("finder");
-    if (!form) return;
-    var body = document.getElementById("finder-rows"), status = document.getElementById("finder-status");
-    getJSON("search/finder.json").then(function (data) {
-      var names = data.names, rows = data.rows;
-      var provinces = {}, years = {};
-      rows.forEach(function (r) { if (names[r[2]]) provinces[names[r[2]]] = 1; years[r[5]] = 1; });
-      Object.keys(provinces).sort().forEach(function (p) { form.province.appendChild(element("option", {}, p)); });
-      Object.keys(years).sort().reverse().forEach(function (y) { form.year.appendChild(element("option", {}, y)); });
-      function apply() {
-        var name = form.name.value.trim(), province = form.province.value, year = form.year.value;
-        var badge = form.badge.value;
-        var hits = rows.filter(function (r) {
-          return (!name || (names[r[1]] + names[r[2]] + names[r[3]] + names[r[4]]).indexOf(name) >= 0) &&
-            (!province || names[r[2]] === province) && (!year || String(r[5]) === year) && (!badge || r[6] === badge);
-        });
-        body.textContent = "";
-        hits.slice(0, 200).forEach(function (r) {
-          var tr = element("tr");
-          var td = element("td"); td.appendChild(element("a", { href: ROOT + "reports/" + r[0] + "/" }, names[r[1]]));
-          tr.appendChild(td);
-          tr.appendChild(element("td", {}, [names[r[2]], names[r[3]], names[r[4]]].filter(Boolean).join(" ")));
-          tr.appendChild(element("td", {}, String(r[5])));
-          tr.appendChild(element("td", {}, r[6]));
-          body.appendChild(tr);
-        });
-        status.textContent = hits.length + " 份报告" + (hits.length > 200 ? "，显示前 200 份" : "");
-      }
+    getJSON("search/finder/index.json").then(function (index) {
+      var codes = {};
+      index.provinces.forEach(function (p) { codes[p[1]] = p[0]; form.province.appendChild(element("option", {}, p[1])); });
+      index.years.forEach(function (y) { form.year.appendChild(element("option", {}, y)); });
       var params = new URLSearchParams(location.search);
-      ["name", "province", "year", "badge"].forEach(function (key) {
-        if (params.get(key)) form[key].value = params.get(key);
+      ["q", "province", "year", "badge"].forEach(function (key) { if (params.get(key)) form[key].value = params.get(key); });
+
+      function filters() {
+        var out = [];
+        if (form.province.value) out.push("~p" + codes[form.province.value]);
+        if (form.year.value) out.push("~y" + form.year.value);
+        if (form.badge.value) out.push("~b" + form.badge.value);
+        return out;
+      }
+
+      function show(searching) {
+        list.hidden = status.hidden = !searching;
+        table.hidden = finderStatus.hidden = searching;
+        more.hidden = finderMore.hidden = true;
+      }
+
+      async function searchMore(mine, state, query) {
+        var results = await nextHits(state);
+        if (mine !== run) return;
+        var words = normalize(query).split(/\s+/).filter(Boolean);
+        results.sort(function (a, b) {  // within a page: titles with every word first, then rank
+          var ta = words.every(function (w) { return a.title.toLowerCase().indexOf(w) >= 0; });
+          var tb = words.every(function (w) { return b.title.toLowerCase().indexOf(w) >= 0; });
+          return (a.kind !== "报告") - (b.kind !== "报告") || tb - ta || a.doc - b.doc;
+        });
+        results.forEach(function (r) { list.appendChild(resultItem(r, query)); });
+        if (!state.found) status.textContent = "没有找到匹配的页面";
+        else if (state.done) status.textContent = "找到 " + state.found + " 个页面";
+        else status.textContent = "显示前 " + state.found + " 个匹配的页面，还有更多";
+        more.hidden = state.done;
+        current = function () { return searchMore(mine, state, query); };
+      }
+
+      async function finderMoreRows(mine, plan) {
+        var shown = 0;
+        while (shown < 200 && plan.files.length) {
+          var name = plan.files.shift(), province = plan.names[name];
+          var rows = await getJSON("search/finder/" + name + ".json");
+          if (mine !== run) return;
+          rows.forEach(function (r) {
+            if (plan.badge && r[4] !== plan.badge) return;
+            var tr = element("tr"), td = element("td");
+            td.appendChild(element("a", { href: ROOT + "reports/" + r[0] + "/" }, r[1]));
+            tr.appendChild(td);
+            tr.appendChild(element("td", {}, [province, r[2], r[3]].filter(Boolean).join(" ")));
+            tr.appendChild(element("td", {}, name.split("-")[1]));
+            tr.appendChild(element("td", {}, r[4]));
+            body.appendChild(tr);
+            shown++;
+          });
+        }
+        plan.shown += shown;
+        finderStatus.textContent = plan.total + " 份报告" + (plan.total > plan.shown ? "，显示前 " + plan.shown + " 份" : "");
+        finderMore.hidden = !plan.files.length;
+        current = function () { return finderMoreRows(mine, plan); };
+      }
+
+      function apply() {
+        var mine = ++run, query = input.value;
+        list.textContent = ""; body.textContent = "";
+        if (terms(query).length) {
+          show(true);
+          status.textContent = "正在搜索……";
+          openQuery(query, filters()).then(function (state) { return searchMore(mine, state, query); })
+            .catch(function (e) { status.textContent = "搜索失败：" + e.message; });
+          return;
+        }
+        show(false);
+        var plan = { files: [], names: {}, total: 0, shown: 0, badge: form.badge.value };
+        var years = form.year.value ? [form.year.value] : index.years;
+        years.forEach(function (y) {
+          index.provinces.forEach(function (p) {
+            var name = p[0] + "-" + y, counts = index.counts[name];
+            if (!counts || (form.province.value && form.province.value !== p[1])) return;
+            plan.files.push(name); plan.names[name] = p[1];
+            Object.keys(counts).forEach(function (b) { if (!plan.badge || b === plan.badge) plan.total += counts[b]; });
+          });
+        });
+        finderStatus.textContent = "正在载入……";
+        finderMoreRows(mine, plan).catch(function (e) { finderStatus.textContent = "载入失败：" + e.message; });
+      }
+
+      function remember() {
+        var params = new URLSearchParams();
+        ["q", "province", "year", "badge"].forEach(function (key) { if (form[key].value) params.set(key, form[key].value); });
+        history.replaceState(null, "", "?" + params.toString());
+      }
+
+      form.addEventListener("submit", function (event) { event.preventDefault(); remember(); apply(); });
+      form.addEventListener("change", function (event) { if (event.target !== input) { remember(); apply(); } });
+      [more, finderMore].forEach(function (button) {
+        button.addEventListener("click", function () {
+          if (!current || button.disabled) return;
+          button.disabled = true;
+          Promise.resolve(current()).catch(function (e) {
+            (list.hidden ? finderStatus : status).textContent = "载入失败：" + e.message;
+          }).finally(function () { button.disabled = false; });
+        });
       });
-      form.addEventListener("input", apply);
-      form.addEventListener("submit", function (e) { e.preventDefault(); apply(); });
       apply();
-    }).catch(function (e) { status.textContent = "载入失败：" + e.message; });
+    }).catch(function (e) { finderStatus.textContent = "载入失败：" + e.message; });
   }
 
-  function ready() { citations(); copyButtons(); scrollCues(); cellIssues(); sourceText(); searchPage(); finderPage(); }
+  function ready() { citations(); copyButtons(); scrollCues(); cellIssues(); sourceText(); findPage(); }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", ready);
   else ready();
 })();
