@@ -116,7 +116,7 @@ def build_rows(corpus: Corpus, sources: dict[str, SourceInfo], site_url: str = "
         rows["checks"].extend(
             (report.report_id, c.id, c.instance, c.severity, c.outcome, " ".join(c.cells) or None,
              c.left if isinstance(c.left, int | float) else None,
-             c.right if isinstance(c.right, int | float) else None, c.detail)
+             c.right if isinstance(c.right, int | float) else None, c.detail_zh, c.detail_en)
             for c in published(report.checks))
         rows["narrative"].extend((report.report_id, seq, f.key, f.value, f.approx, f.text)
                                  for seq, f in enumerate(report.narrative, 1))

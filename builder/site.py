@@ -25,6 +25,7 @@ from markupsafe import Markup, escape
 
 from . import forms
 from .checks import BADGES
+from .codebook import FORM_NAME_ZH
 from .dataset import REPORT_FILES
 from .forms import T3_COLUMNS, T4_COLUMNS, T4_GROUPS
 from .narrative import KEY_LABELS
@@ -449,7 +450,7 @@ def environment() -> Environment:
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(default=True),
                       trim_blocks=True, lstrip_blocks=True)
     env.filters["fmt"] = fmt
-    env.globals.update(BADGES=BADGES, BADGE_CLASS=BADGE_CLASS, TEMPLATE_LABEL=TEMPLATE_LABEL,
+    env.globals.update(BADGES=BADGES, BADGE_CLASS=BADGE_CLASS, TEMPLATE_LABEL=TEMPLATE_LABEL, FORM_NAME_ZH=FORM_NAME_ZH,
                        KEY_LABELS=KEY_LABELS, T3_COLUMNS=T3_COLUMNS,
                        T4_COLUMNS=T4_COLUMNS, T4_GROUPS=T4_GROUPS, PROJECT_NAME=PROJECT_NAME)
     return env
@@ -589,12 +590,12 @@ class Pages:
         return f"{rule['check_id']} {rule['title_zh']}", rule["formula_zh"], content, ""
 
 
-_FOLDED = re.compile(r": (\d+) pass, (\d+) fail, (\d+) not applicable(?:; (.*))?$")
+_FOLDED = re.compile(r"^(\d+) 项通过，(\d+) 项未通过，(\d+) 项不适用(?:；不适用的例如：(.*))?$")
 
 
 def group_checks(results: list[dict], rules: list[dict]) -> list[dict]:
     """Per rule: its outcome, failing instances in full, the rest counted
-    (from the summary row when the instances were folded)."""
+    (from the summary row when the instances were folded), reasons in Chinese."""
     by_rule: dict[str, list[dict]] = defaultdict(list)
     for result in results:
         by_rule[result["id"]].append(result)
@@ -604,9 +605,9 @@ def group_checks(results: list[dict], rules: list[dict]) -> list[dict]:
         if not items:
             continue
         counts = Counter(i["outcome"] for i in items if i["instance"] != "*")
-        na = [i["detail"] for i in items if i["outcome"] == "not_applicable" and i["instance"] != "*"]
+        na = [i["detail_zh"] for i in items if i["outcome"] == "not_applicable" and i["instance"] != "*"]
         for summary in (i for i in items if i["instance"] == "*"):
-            m = _FOLDED.search(summary["detail"])
+            m = _FOLDED.search(summary["detail_zh"])
             if m:
                 counts = Counter({"pass": int(m[1]), "fail": int(m[2]), "not_applicable": int(m[3])})
                 na += [m[4]] if m[4] else []
