@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from . import forms
+from . import codebook, forms
 from .checks import FAIL, RULES, published
 from .corpus import Corpus
 from .errors import BuilderError
@@ -83,8 +83,8 @@ def agency_level(report: Report) -> str:
     return "部门"
 
 
-def _row(table: str, **values) -> tuple:
-    return tuple(values.get(name) for name in TABLE_INDEX[table].field_names)
+def _row(table_name: str, /, **values) -> tuple:
+    return tuple(values.get(name) for name in TABLE_INDEX[table_name].field_names)
 
 
 def _source(report: Report, sources: dict[str, SourceInfo]) -> SourceInfo:
@@ -132,6 +132,11 @@ def build_rows(corpus: Corpus, sources: dict[str, SourceInfo], site_url: str = "
                           formula_zh=r.formula_zh, formula_en=r.formula_en, templates=" ".join(r.templates),
                           scope=r.scope) for r in RULES]
     rows["rejected"] = [(r.file, r.reason) for r in sorted(corpus.rejected, key=lambda r: r.file)]
+    rows["codebook"] = [_row("codebook", cell_id=c.cell_id, templates=" ".join(c.templates), table=c.table,
+                             table_zh=c.table_zh, row=c.row, row_zh=c.row_place_zh, row_en=c.row_en,
+                             column=c.column, column_zh=c.column_zh, column_en=c.column_en, label_zh=c.label_zh,
+                             label_en=c.label_en, unit_zh=c.unit_zh, unit_en=c.unit_en)
+                        for c in codebook.labels().values()]
     data.version, data.created = corpus_version(corpus, sources)
     return data
 
@@ -205,12 +210,18 @@ def _boolean(value) -> str | None:
 CSV_FORMAT: dict[str, Callable] = {"number": _number, "boolean": _boolean}
 
 
+# A UTF-8 byte order mark: Excel on Chinese Windows reads a CSV without it as GBK
+# (mojibake); pandas, DuckDB, R (readr, arrow) and frictionless skip it.
+BOM = "\ufeff"
+
+
 def write_csv(path: Path, table: Table, rows: Iterable[tuple], compressed: bool = False) -> None:
-    """UTF-8 CSV, gzipped when asked (without a time stamp, so rebuilds are
-    byte-identical). Strings, integers and null (empty) go to the csv module as
-    they are; only numbers and booleans need writing out."""
+    """UTF-8 CSV with a byte order mark, gzipped when asked (without a time
+    stamp, so rebuilds are byte-identical). Strings, integers and null (empty)
+    go to the csv module as they are; only numbers and booleans need writing out."""
     convert = [(i, CSV_FORMAT[f.type]) for i, f in enumerate(table.fields) if f.type in CSV_FORMAT]
-    buffer = io.StringIO()
+    buffer = io.StringIO(BOM)
+    buffer.seek(0, io.SEEK_END)
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(table.field_names)
     for row in rows:
@@ -375,6 +386,6 @@ def write_report_files(data: Dataset, site: Path) -> None:
         (folder / REPORT_FILES["json"]).write_text(
             json.dumps(document, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
         write_csv(folder / REPORT_FILES["csv"], REPORT_CELLS,
-                  [(cell.id, v.value, v.unit, v.raw, v.status, _note(v))
+                  [(report.report_id, cell.id, codebook.label_zh(cell.id), v.value, v.unit, v.raw, v.status, _note(v))
                    for cell in forms.cells(report.template) for v in (report.cells[cell.id],)])
         (folder / REPORT_FILES["text"]).write_text(report.document.text, encoding="utf-8")

@@ -82,6 +82,8 @@ DESCRIPTIONS_ZH = {
     "seq": "在正文中的顺序",
     "key": "例如 applications_received、admin_review_cases、fees_charged_cny",
     "approx": "以“多”“余”表述（约数）",
+    "label_zh": "表、行、列在表格中的名称，如：表三 不予公开·危及“三安全一稳定”·自然人",
+    "row_zh": "行名，含所属分组",
 }
 
 
@@ -188,7 +190,7 @@ _CELLS = Table(
         _f("note", "string", "说明", "note", "the evidence for a repair, inference or ambiguity; candidates"),
     ),
     ("report_id", "cell_id"),
-    (TO_REPORTS,),
+    (TO_REPORTS, ForeignKey(("cell_id",), "codebook", ("cell_id",))),
     in_workbook=False,
     compressed=True,
 )
@@ -284,13 +286,37 @@ _REJECTED = Table(
     ("file",),
 )
 
-# The CSV beside each report's page: its cells, without the columns that repeat the report.
+_CODEBOOK = Table(
+    "codebook", "单元格编码表", "Codebook", "Every cell id of the forms: its table, row and column in Chinese and "
+    "English, its unit and the forms that have it.",
+    (
+        _f("cell_id", "string", "单元格编号", "cell id", required=True),
+        _f("templates", "string", "所在表格版本", "forms", "separated by spaces"),
+        _f("table", "string", "表", "table", enum=("t2", "t3", "t4")),
+        _f("table_zh", "string", "表（中文）", "table (Chinese)"),
+        _f("row", "string", "行", "row"),
+        _f("row_zh", "string", "行（中文）", "row (Chinese)", "the row's label, with its group"),
+        _f("row_en", "string", "行（英文）", "row (English)"),
+        _f("column", "string", "列", "column"),
+        _f("column_zh", "string", "列（中文）", "column (Chinese)"),
+        _f("column_en", "string", "列（英文）", "column (English)"),
+        _f("label_zh", "string", "表中位置", "place in the form (Chinese)", "table, row and column as printed"),
+        _f("label_en", "string", "英文名称", "place in the form (English)"),
+        _f("unit_zh", "string", "单位", "unit (Chinese)"),
+        _f("unit_en", "string", "英文单位", "unit (English)"),
+    ),
+    ("cell_id",),
+)
+
+_LABEL_ZH = _f("label_zh", "string", "表中位置", "place in the form", "table, row and column in the form's words")
+# The CSV beside each report's page: the report id, each cell's place in the form and its value.
 REPORT_CELLS = Table(
     "report_cells", "本报告单元格", "This report's cells", "Every cell of one report (cells.csv beside its page).",
-    tuple(f for f in _CELLS.fields if f.name not in ("report_id", "table", "row", "column")),
+    (REPORT_ID, _CELLS.fields[1], _LABEL_ZH,
+     *(f for f in _CELLS.fields if f.name not in ("report_id", "cell_id", "table", "row", "column"))),
     ("cell_id",),
 )
 
 TABLES: tuple[Table, ...] = (_REPORTS, _AGENCIES, _CELLS, _TABLE2, _TABLE3, _TABLE4, _CHECKS, _RULES, _NARRATIVE,
-                             _REJECTED)
+                             _REJECTED, _CODEBOOK)
 TABLE_INDEX = {t.name: t for t in TABLES}

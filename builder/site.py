@@ -48,7 +48,7 @@ SHELLS = {2: "shell/a/index.md", 3: "shell/a/b/index.md"}
 
 
 def read_csv(path: Path) -> list[dict]:
-    with path.open(encoding="utf-8", newline="") as handle:
+    with path.open(encoding="utf-8-sig", newline="") as handle:
         return list(csv.DictReader(handle))
 
 
@@ -57,7 +57,7 @@ def _read_checks(path: Path) -> tuple[dict[str, list[dict]], dict[str, Counter]]
     instance per report, and how many reports pass, fail or are not applicable."""
     failing: dict[str, list[dict]] = defaultdict(list)
     outcomes: dict[tuple[str, str], set[str]] = defaultdict(set)
-    with path.open(encoding="utf-8", newline="") as handle:
+    with path.open(encoding="utf-8-sig", newline="") as handle:
         reader = csv.reader(handle)
         names = next(reader)
         report, rule, outcome = (names.index(n) for n in ("report_id", "check_id", "outcome"))

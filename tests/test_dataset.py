@@ -28,7 +28,7 @@ def data(tmp_path_factory) -> Path:
 
 def read_csv(path: Path) -> list[dict]:
     opener = gzip.open if path.suffix == ".gz" else open
-    with opener(path, "rt", encoding="utf-8", newline="") as handle:
+    with opener(path, "rt", encoding="utf-8-sig", newline="") as handle:
         return list(csv.DictReader(handle))
 
 
@@ -138,11 +138,53 @@ def test_per_report_files_beside_the_page(data: Path):
     assert document["badge"] == "存疑" and document["checks"]
     assert document["source"]["note"].startswith("Pipe tables")
     rows = read_csv(base / "cells.csv")
-    assert list(rows[0]) == ["cell_id", "value", "unit", "raw", "status", "note"]
-    assert rows == [{k: r[k] for k in rows[0]} for r in read_csv(data / "cells.csv.gz")
-                    if r["report_id"] == document["report_id"]]
+    assert list(rows[0]) == ["report_id", "cell_id", "label_zh", "value", "unit", "raw", "status", "note"]
+    shared = ["report_id", "cell_id", "value", "unit", "raw", "status", "note"]
+    assert [{k: r[k] for k in shared} for r in rows] == [
+        {k: r[k] for k in shared} for r in read_csv(data / "cells.csv.gz") if r["report_id"] == document["report_id"]]
     assert len(rows) == 200
+    codebook = {r["cell_id"]: r["label_zh"] for r in read_csv(data / "codebook.csv")}
+    assert all(r["label_zh"] == codebook[r["cell_id"]] for r in rows)
+    person = next(r for r in rows if r["cell_id"] == "t3.denied.three_safeties.natural_person")
+    assert person["label_zh"] == "表三 不予公开·危及“三安全一稳定”·自然人"
     assert (base / "source.txt").read_bytes() == (CORPUS / "004_13e53bba648087dd.txt").read_bytes()
+
+
+def test_codebook_describes_every_cell_id(data: Path):
+    from builder import forms
+
+    rows = {r["cell_id"]: r for r in read_csv(data / "codebook.csv")}
+    assert set(rows) == set(forms.all_cells())
+    fees = rows["t2.fees.amount_10k_cny"]
+    assert (fees["templates"], fees["unit_zh"], fees["table_zh"]) == ("gov-2021", "万元", "表二")
+    review = rows["t4.litigation_after_review.pending"]
+    assert (review["row_zh"], review["column_zh"], review["column_en"]) == ("行政诉讼·复议后起诉", "尚未审结", "pending")
+    assert rows["t3.partially_granted.total"]["row_zh"] == "部分公开"
+    assert rows["t3.other.total"]["templates"] == "gov-2019"
+    assert rows["t3.granted.natural_person"]["templates"] == "gov-2021 gov-2019"
+    package = json.loads((data / "datapackage.json").read_text(encoding="utf-8"))
+    cells = {r["name"]: r for r in package["resources"]}["cells"]
+    assert {"fields": ["cell_id"], "reference": {"resource": "codebook", "fields": ["cell_id"]}} in \
+        cells["schema"]["foreignKeys"]
+
+
+def test_csv_files_carry_a_byte_order_mark_and_read_unchanged(data: Path):
+    """Excel on Chinese Windows needs the BOM; pandas, DuckDB and pyarrow must not see it."""
+    import duckdb
+    import pandas as pd
+    import pyarrow.csv as pacsv
+
+    base = data.parent / "reports" / "640425-pengyang-xian-renmin-zhengfu" / "2022"
+    for path in [data / t.csv_name for t in TABLES] + [base / "cells.csv"]:
+        raw = gzip.decompress(path.read_bytes()) if path.suffix == ".gz" else path.read_bytes()
+        assert raw.startswith(b"\xef\xbb\xbf"), path
+        header = raw[3:].decode("utf-8").split("\n", 1)[0].split(",")
+        assert list(pd.read_csv(path, dtype=str).columns) == header, path
+        assert duckdb.sql(f"SELECT * FROM read_csv('{path}', all_varchar=true)").columns == header, path
+        if path.suffix != ".gz":
+            assert pacsv.read_csv(path).column_names == header, path
+    reports = pd.read_csv(data / "reports.csv")
+    assert reports.loc[reports.report_id == "640425-pengyang-xian-renmin-zhengfu/2022", "badge"].item() == "存疑"
 
 
 def test_workbook_has_chinese_headers_and_a_readme(data: Path):

@@ -72,7 +72,7 @@ def serve(folder: Path) -> Iterator[str]:
 
 
 def read_reports(site: Path) -> list[dict]:
-    with (site / "data" / "reports.csv").open(encoding="utf-8", newline="") as handle:
+    with (site / "data" / "reports.csv").open(encoding="utf-8-sig", newline="") as handle:
         return list(csv.DictReader(handle))
 
 
@@ -381,7 +381,7 @@ def check_downloads(page: Page, row: dict, source: str) -> None:
         if link.endswith(".json"):
             assert response.json()["report_id"] == row["report_id"]
         elif link.endswith(".csv"):
-            assert response.text().splitlines()[0].startswith("cell_id,value,")
+            assert response.body().startswith("\ufeffreport_id,cell_id,label_zh,value,".encode())
         elif link.endswith("source.txt"):
             assert response.text() == (CORPUS / source).read_text(encoding="utf-8")
         elif link.endswith("badge.svg"):
@@ -633,7 +633,7 @@ def test_search_topic(session, site):
     mention = {site.report_url(r) for r in site.reports if "行政复议" in indexed_text(site, r)}
     assert len(mention) >= 2  # 固原 and 彭阳 report review cases in their prose
     assert mention <= report_hits(site, results)
-    with (site.folder / "data" / "rules.csv").open(encoding="utf-8", newline="") as handle:
+    with (site.folder / "data" / "rules.csv").open(encoding="utf-8-sig", newline="") as handle:
         rules = [r for r in csv.DictReader(handle) if "行政复议" in r["title_zh"] + r["formula_zh"]]
     assert rules
     assert {site.url(f"rules/{r['check_id']}/") for r in rules} <= {r["url"] for r in results}
