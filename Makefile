@@ -13,8 +13,10 @@ $(VENV)/.installed: pyproject.toml
 	touch $@
 
 ## build: datasets and the static site from the bundled corpus into site/
+# The data date is the last commit that changed the corpus (unless SOURCE_DATE_EPOCH is given).
 build: $(VENV)/.installed
-	$(PY) -m builder build --corpus $(CORPUS) --out $(OUT)
+	SOURCE_DATE_EPOCH="$${SOURCE_DATE_EPOCH:-$$(git log -1 --format=%ct -- $(CORPUS) 2>/dev/null)}" \
+	  $(PY) -m builder build --corpus $(CORPUS) --out $(OUT)
 
 ## test: lint and the whole test suite, browser tests included
 test: $(VENV)/.installed browser

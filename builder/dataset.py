@@ -1,7 +1,8 @@
 """Reports to the open data package: CSV, Parquet and Excel, validated.
 
-Nothing here reads the clock: ``created`` and ``version`` come from the
-corpus, so the same corpus builds byte-identical files. Rows are tuples in
+``version`` comes from the corpus and ``created`` (the data date) from
+SOURCE_DATE_EPOCH or the retrieval dates, so one corpus builds byte-identical
+files; only without either is it the build day. Rows are tuples in
 the order of the table's fields (``builder.schema``): the long tables hold
 millions of them.
 """
@@ -14,10 +15,12 @@ import hashlib
 import io
 import json
 import multiprocessing
+import os
+import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 from . import codebook, forms
@@ -37,8 +40,12 @@ REPORT_FILES = {"json": "report.json", "csv": "cells.csv", "text": "source.txt"}
 
 @dataclass
 class SourceInfo:
+    """What sources.csv says of one corpus file (columns file, url, retrieved, archive, listing_url, note)."""
+
     url: str = ""
     retrieved: str = ""
+    archive: str = ""  # an archived copy: an http(s) URL or a corpus-relative file
+    listing_url: str = ""  # the page or column where the report was listed
     note: str = ""
 
 
@@ -54,16 +61,21 @@ class Dataset:
 
 
 def read_sources(corpus_dir: Path) -> dict[str, SourceInfo]:
-    """The optional sources.csv beside the reports: file, url, retrieved, note."""
+    """The optional sources.csv beside the reports: file, url, retrieved, archive, listing_url, note."""
     path = corpus_dir / "sources.csv"
     if not path.exists():
         return {}
+    columns = ("url", "retrieved", "archive", "listing_url", "note")
     with path.open(encoding="utf-8-sig", newline="") as handle:
         return {
-            row["file"].strip(): SourceInfo((row.get("url") or "").strip(), (row.get("retrieved") or "").strip(),
-                                            (row.get("note") or "").strip())
+            row["file"].strip(): SourceInfo(**{c: (row.get(c) or "").strip() for c in columns})
             for row in csv.DictReader(handle) if (row.get("file") or "").strip()
         }
+
+
+def web_url(value: str) -> str | None:
+    """An http(s) URL as given, else None (a corpus file or anything else is not a link)."""
+    return value if re.match(r"^https?://[^\s]+$", value or "", re.IGNORECASE) else None
 
 
 def page_url(report_id: str, site_url: str) -> str:
@@ -110,8 +122,9 @@ def build_rows(corpus: Corpus, sources: dict[str, SourceInfo], site_url: str = "
             failed_errors=sum(1 for c in failed if c.severity == "error"),
             failed_warnings=sum(1 for c in failed if c.severity == "warning"),
             completeness=round(found / len(template_cells), 4) if template_cells else None,
-            source_file=doc.path, source_format=doc.format, sha256=doc.sha256, source_url=source.url or None,
-            retrieved=source.retrieved or None, page_url=page_url(report.report_id, site_url)))
+            source_file=doc.path, source_format=doc.format, sha256=doc.sha256, source_url=web_url(source.url),
+            retrieved=source.retrieved or None, archive_url=web_url(source.archive),
+            listing_url=web_url(source.listing_url), page_url=page_url(report.report_id, site_url)))
         _cell_rows(report, rows)
         rows["checks"].extend(
             (report.report_id, c.id, c.instance, c.severity, c.outcome, " ".join(c.cells) or None,
@@ -175,22 +188,36 @@ def _wide_row(report: Report, out: list[tuple], table: str, key: dict, cells: li
     out.append(_row(table, report_id=report.report_id, **key, **values, flags=flags or None))
 
 
-def corpus_version(corpus: Corpus, sources: dict[str, SourceInfo]) -> tuple[str, str]:
-    """A version from the corpus's content and a creation date from the corpus:
-    the newest retrieval date, else 1 February after the newest report year
-    (reports are due by 31 January)."""
+def corpus_version(corpus: Corpus, sources: dict[str, SourceInfo],
+                   environ: Mapping[str, str] = os.environ) -> tuple[str, str]:
+    """A version from the corpus's content, and the data date (``created``)."""
     digest = hashlib.sha256()
     for entry in sorted([(r.document.source.path, r.document.source.sha256) for r in corpus.reports]
                         + [(r.file, r.reason) for r in corpus.rejected]):
         digest.update("\t".join(entry).encode() + b"\n")
     years = [r.year for r in corpus.reports]
-    retrieved = sorted(s.retrieved for s in sources.values() if s.retrieved)
-    if retrieved:
-        created = retrieved[-1] + ("" if "T" in retrieved[-1] else "T00:00:00Z")
-    else:
-        created = f"{(max(years) + 1) if years else 2019}-02-01T00:00:00Z"
     newest = max(years) if years else 0
-    return f"{newest}.{len(corpus.reports)}.0+{digest.hexdigest()[:12]}", created
+    return f"{newest}.{len(corpus.reports)}.0+{digest.hexdigest()[:12]}", data_date(sources, environ)
+
+
+def data_date(sources: dict[str, SourceInfo], environ: Mapping[str, str] = os.environ) -> str:
+    """When the data is from, never invented: SOURCE_DATE_EPOCH when set (the
+    Makefile and the Pages workflow set it from the last commit that changed the
+    corpus), else the newest retrieval date in sources.csv, else the build day."""
+    epoch = environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch:
+        try:
+            moment = datetime.fromtimestamp(int(epoch), UTC)
+        except (ValueError, OverflowError, OSError) as e:
+            raise BuilderError(f"SOURCE_DATE_EPOCH={epoch!r}: not a Unix time in seconds") from e
+        return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+    retrieved = sorted(s.retrieved for s in sources.values() if _ISO_DATE.match(s.retrieved))
+    if retrieved:
+        return retrieved[-1][:10] + "T00:00:00Z"
+    return datetime.now(UTC).strftime("%Y-%m-%dT00:00:00Z")
+
+
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 
 
 # --- writers -------------------------------------------------------------------------
@@ -371,8 +398,9 @@ def write_package(data: Dataset, out: Path) -> dict:
 def report_document(report: Report, source: SourceInfo) -> dict:
     """The full extract document of a report, with what sources.csv knows of it."""
     document = report.as_json()
-    document["source"].update({"url": source.url or None, "retrieved": source.retrieved or None,
-                               "note": source.note or None})
+    document["source"].update({"url": web_url(source.url), "retrieved": source.retrieved or None,
+                               "archive": source.archive or None, "archive_url": web_url(source.archive),
+                               "listing_url": web_url(source.listing_url), "note": source.note or None})
     return document
 
 

@@ -8,15 +8,18 @@ need no markdown parsing and nothing per page grows with the corpus.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import html
 import json
+import os
 import re
 import shutil
 import tempfile
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import datetime
 from functools import cached_property
 from pathlib import Path
 
@@ -634,8 +637,15 @@ def dataset_ld(data: SiteData, report: dict, path: str, title: str) -> dict:
             {"@type": "DataDownload", "encodingFormat": "text/csv", "contentUrl": url + REPORT_FILES["csv"]},
         ],
     }
-    if report["source_url"]:
-        out["isBasedOn"] = report["source_url"]
+    if report["source_url"]:  # the original report, and where it was listed and archived when known
+        original = {"@type": "CreativeWork", "name": f"{report['agency_name']} {report['year']} 年政府信息公开工作年度报告",
+                    "url": report["source_url"], "publisher": {"@type": "GovernmentOrganization",
+                                                              "name": report["agency_name"]}}
+        if report.get("archive_url"):
+            original["archivedAt"] = report["archive_url"]
+        if report.get("listing_url"):
+            original["isPartOf"] = {"@type": "WebPage", "url": report["listing_url"]}
+        out["isBasedOn"] = original
     return out
 
 
@@ -661,10 +671,27 @@ def _mkdocs(out: Path, pages: Pages, site_url: str) -> None:
     global CURRENT
     CURRENT = pages
     try:
-        config = load_config(str(PROJECT / "mkdocs.yml"), site_dir=str(out), site_url=site_url or None)
-        mkdocs_build(config)
+        with _build_date(pages.data.package["created"]):
+            config = load_config(str(PROJECT / "mkdocs.yml"), site_dir=str(out), site_url=site_url or None)
+            mkdocs_build(config)
     finally:
         CURRENT = None
+
+
+@contextlib.contextmanager
+def _build_date(created: str):
+    """mkdocs dates the sitemap (and its gzip) by SOURCE_DATE_EPOCH, else the clock:
+    give it the data date, so that the site says one date and rebuilds are identical."""
+    moment = datetime.fromisoformat(created.replace("Z", "+00:00"))
+    previous = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = str(int(moment.timestamp()))
+    try:
+        yield
+    finally:
+        if previous is None:
+            del os.environ["SOURCE_DATE_EPOCH"]
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = previous
 
 
 def read_shells(site: Path) -> dict[int, Shell]:

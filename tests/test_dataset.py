@@ -6,11 +6,13 @@ import csv
 import gzip
 import json
 import shutil
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
 from builder.build import build
+from builder.errors import BuilderError
 from builder.schema import TABLES
 
 from .conftest import CORPUS
@@ -21,9 +23,14 @@ def _build(out: Path, corpus: Path = CORPUS) -> Path:
     return out / "data"
 
 
+EPOCH = "1700000000"  # 2023-11-14T22:13:20Z
+
+
 @pytest.fixture(scope="module")
 def data(tmp_path_factory) -> Path:
-    return _build(tmp_path_factory.mktemp("build") / "site")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+        return _build(tmp_path_factory.mktemp("build") / "site")
 
 
 def read_csv(path: Path) -> list[dict]:
@@ -60,7 +67,7 @@ def test_package_metadata_comes_from_the_corpus(data: Path):
     package = json.loads((data / "datapackage.json").read_text(encoding="utf-8"))
     for key in ("name", "title", "description", "version", "licenses", "sources", "contributors", "created"):
         assert package[key], key
-    assert package["created"] == "2024-02-01T00:00:00Z"  # no retrieval dates: after the newest report year
+    assert package["created"] == "2023-11-14T22:13:20Z"  # SOURCE_DATE_EPOCH
     assert package["version"].startswith("2023.5.0+")
     names = {r["name"] for r in package["resources"]}
     for table in TABLES:
@@ -101,7 +108,22 @@ def test_parquet_has_the_same_rows_and_values_as_csv_in_pyarrow_and_duckdb(data:
                         assert value == text, (table.name, field.name)
 
 
-def test_the_same_corpus_builds_byte_identical_files(data: Path, tmp_path: Path):
+def test_the_data_date_is_never_invented():
+    from builder.dataset import SourceInfo, data_date
+
+    sources = {"a.txt": SourceInfo(retrieved="2024-03-02"), "b.txt": SourceInfo(retrieved="2025-01-09"),
+               "c.txt": SourceInfo(retrieved="")}
+    assert data_date(sources, {"SOURCE_DATE_EPOCH": EPOCH}) == "2023-11-14T22:13:20Z"
+    assert data_date(sources, {"SOURCE_DATE_EPOCH": ""}) == "2025-01-09T00:00:00Z"
+    today = datetime.now(UTC).strftime("%Y-%m-%dT00:00:00Z")
+    assert data_date({"c.txt": SourceInfo(retrieved="")}, {}) in (today, datetime.now(UTC).strftime(
+        "%Y-%m-%dT00:00:00Z"))
+    with pytest.raises(BuilderError, match="SOURCE_DATE_EPOCH"):
+        data_date(sources, {"SOURCE_DATE_EPOCH": "yesterday"})
+
+
+def test_the_same_corpus_builds_byte_identical_files(data: Path, tmp_path: Path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
     first_out, second_out = data.parent, _build(tmp_path / "again").parent
     first = sorted(p.relative_to(first_out) for p in first_out.rglob("*") if p.is_file())
     second = sorted(p.relative_to(second_out) for p in second_out.rglob("*") if p.is_file())

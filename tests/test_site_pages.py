@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
+import lxml.etree
 import lxml.html
 import pytest
 
@@ -24,8 +25,18 @@ def site(tmp_path_factory) -> Path:
     for year, layout in zip((2021, 2022, 2023, 2024), synthetic.LAYOUTS, strict=True):
         report = synthetic.report(rng, year=year, layout=layout, agency=AGENCY)
         (corpus / f"{layout}.txt").write_text(report.text, encoding="utf-8")
-    build(corpus, folder / "site", say=lambda _: None)
+    (corpus / "sources.csv").write_text(
+        "file,url,retrieved,archive,listing_url,note\n"
+        f"{synthetic.LAYOUTS[0]}.txt,{ORIGINAL},2024-05-06,{ARCHIVE},{LISTING},\n"
+        f"{synthetic.LAYOUTS[1]}.txt,javascript:alert(1),2023-01-02,archive/x.pdf,,\n", encoding="utf-8")
+    # No SOURCE_DATE_EPOCH: the newest retrieval date. A site URL, so that mkdocs writes a sitemap.
+    build(corpus, folder / "site", site_url="https://example.org/gov/", say=lambda _: None)
     return folder / "site"
+
+
+ORIGINAL = "https://www.pengyang.gov.cn/xxgk/ndbg/2022/t1.html"
+ARCHIVE = "https://web.archive.org/web/2024/https://www.pengyang.gov.cn/xxgk/ndbg/2022/t1.html"
+LISTING = "https://www.pengyang.gov.cn/xxgk/ndbg/"
 
 
 def page(site: Path, year: int):
@@ -63,3 +74,37 @@ def test_plain_printed_cells_carry_no_markup(site: Path, year: int):
         assert cell.get("data-tip") is None and cell.get("tabindex") is None
         assert cell.get("class") in (None, "cell-fail")  # a failing cell links to its check
 
+
+
+def test_provenance_in_the_data_and_the_citations(site: Path):
+    import csv
+    import json
+
+    with (site / "data" / "reports.csv").open(encoding="utf-8-sig", newline="") as handle:
+        rows = {r["year"]: r for r in csv.DictReader(handle)}
+    known, hostile = rows["2021"], rows["2022"]
+    assert (known["source_url"], known["retrieved"], known["archive_url"], known["listing_url"]) == (
+        ORIGINAL, "2024-05-06", ARCHIVE, LISTING)
+    assert (hostile["source_url"], hostile["archive_url"], hostile["listing_url"]) == ("", "", "")
+    _, tree = page(site, 2021)
+    gbt, apa, bibtex = [e.text_content() for e in tree.xpath("//div[@class='cite']//code[@class='cite-text']")[:3]]
+    assert gbt.endswith(f"原始报告：{ORIGINAL}.") and f"(original report: {ORIGINAL})" in apa
+    assert f"addendum = {{原始报告: \\url{{{ORIGINAL}}}}}" in bibtex
+    ld = json.loads(tree.xpath("//script[@type='application/ld+json']")[0].text)
+    assert ld["isBasedOn"]["url"] == ORIGINAL and ld["isBasedOn"]["archivedAt"] == ARCHIVE
+    assert ld["isBasedOn"]["isPartOf"]["url"] == LISTING
+    _, other = page(site, 2022)
+    assert "javascript:" not in lxml.html.tostring(other, encoding="unicode")
+    assert "isBasedOn" not in other.xpath("//script[@type='application/ld+json']")[0].text
+
+
+def test_dates_come_from_the_data_not_the_clock(site: Path):
+    import json
+
+    package = json.loads((site / "data" / "datapackage.json").read_text(encoding="utf-8"))
+    assert package["created"] == "2024-05-06T00:00:00Z"  # the newest retrieval date in sources.csv
+    sitemap = lxml.etree.fromstring((site / "sitemap.xml").read_bytes())
+    dates = {e.text for e in sitemap.iter("{*}lastmod")}
+    assert dates == {"2024-05-06"}
+    _, tree = page(site, 2021)
+    assert "(2024-05-06)[" in tree.xpath("//div[@class='cite']//code[@class='cite-text']")[0].text_content()
