@@ -32,11 +32,13 @@ bench: $(VENV)/.installed
 	$(PY) benchmarks/extract_bench.py
 	$(PY) benchmarks/site_bench.py
 
-# Debian's Chromium for Playwright (never `playwright install`) and axe-core from npm.
+# Debian's Chromium for Playwright (never `playwright install`), axe-core from npm, and R.
 browser:
 	@command -v chromium >/dev/null 2>&1 || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null)
 	@command -v npm >/dev/null 2>&1 || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm >/dev/null)
 	@test -f node_modules/axe-core/axe.min.js || npm install --no-save --no-audit --no-fund --silent
+	@# R runs the downloads page's R snippet (r-base-core installs in well under a minute).
+	@command -v Rscript >/dev/null 2>&1 || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends r-base-core >/dev/null)
 
 clean:
 	rm -rf $(VENV) $(OUT) node_modules

@@ -519,7 +519,7 @@ class Pages:
         out = []
         for resource in package["resources"]:
             entry = dict(resource)
-            entry["size"] = human_bytes(resource["bytes"])
+            entry["size"] = human_bytes(resource.get("bytes") or (self.data.data_dir / resource["path"]).stat().st_size)
             entry["sha256"] = resource["hash"].removeprefix("sha256:")
             table = tables.get(resource.get("table", resource["name"]))
             entry["fields"] = table["schema"]["fields"] if table and resource.get("type") == "table" else []

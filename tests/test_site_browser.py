@@ -831,3 +831,24 @@ def test_previous_and_next_year(session, small_site):
     page = session.open(site.url(f"agencies/{older['agency_id']}/"))
     years = page.eval_on_selector_all("article table a[href*='/reports/']", "els => els.map(a => a.textContent)")
     assert years == ["2021", "2022"]
+
+
+def test_download_snippets_carry_this_sites_address_and_copy(browser, site):
+    """Built without a site URL: the page fills in its own address, and the copied pandas code runs."""
+    import contextlib
+    import io
+
+    with recording(browser, permissions=["clipboard-read", "clipboard-write"]) as session:
+        page = session.open(site.url("downloads/"))
+        bases = page.locator("article .site-base").all_inner_texts()
+        assert bases and set(bases) == {site.base}
+        entry = page.locator("article .cite-entry", has=page.locator("code[data-snippet='pandas']"))
+        entry.locator("button.copy").click()
+        page.wait_for_function("() => [...document.querySelectorAll('button.copy')].some(b => b.textContent === '已复制')")
+        copied = page.evaluate("() => navigator.clipboard.readText()")
+        shown = entry.locator("code").inner_text()
+    assert copied == shown and f'base = "{site.base}data/"' in copied
+    namespace: dict = {}
+    with contextlib.redirect_stdout(io.StringIO()):
+        exec(compile(copied, "copied-pandas-snippet", "exec"), namespace)
+    assert len(namespace["reports"]) == len(site.reports)

@@ -24,6 +24,11 @@
     });
   }
 
+  /* Download snippets carry the site's address; when the build did not know it, this page's own. */
+  function siteBase() {
+    document.querySelectorAll(".site-base:not([data-known])").forEach(function (el) { el.textContent = ROOT; });
+  }
+
   function copyButtons() {
     document.querySelectorAll(".cite-entry button.copy").forEach(function (button) {
       button.addEventListener("click", function () {
@@ -215,7 +220,7 @@
     }).catch(function (e) { status.textContent = "载入失败：" + e.message; });
   }
 
-  function ready() { citations(); copyButtons(); sourceText(); searchPage(); finderPage(); }
+  function ready() { citations(); siteBase(); copyButtons(); sourceText(); searchPage(); finderPage(); }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", ready);
   else ready();
 })();
