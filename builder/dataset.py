@@ -24,12 +24,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from . import codebook, forms
-from .checks import FAIL, RULES, published
+from .checks import FAIL, RULE_INDEX, RULES, published
+from .codebook import FORM_NAME_ZH, OUTCOME_ZH, SCOPE_ZH, SEVERITY_ZH, STATUS_ZH
 from .corpus import Corpus
 from .errors import BuilderError
 from .extract import Report
 from .metadata import INSTITUTION
-from .schema import REPORT_CELLS, TABLE_INDEX, TABLES, Table
+from .schema import REPORT_CELLS, TABLE_DESCRIPTIONS_ZH, TABLE_INDEX, TABLES, Table
 
 PACKAGE_NAME = "gov-disclosure-annual-reports"
 LICENSE = {"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by/4.0/",
@@ -288,9 +289,77 @@ def write_parquet(path: Path, table: Table, rows: list[tuple]) -> None:
 FAILED_CHECKS_SHEET = "未通过的检查"
 
 
+def _forms_zh(value: str | None) -> str | None:
+    return None if value is None else "、".join(FORM_NAME_ZH.get(t, t) for t in value.split())
+
+
+_FLAG = re.compile(r"([a-z_0-9]+):([a-z_]+)")
+
+
+def _flags_zh(columns: dict[str, str]) -> Callable[[str | None], str | None]:
+    """``natural_person:repaired; total:blank`` → 自然人：复原；总计：空白."""
+    def convert(value: str | None) -> str | None:
+        if not value:
+            return value
+        return "；".join(f"{columns.get(c, c)}：{STATUS_ZH.get(s, s)}" for c, s in _FLAG.findall(value))
+
+    return convert
+
+
+def _rule_title(value: str | None) -> str | None:
+    rule = RULE_INDEX.get(value or "")
+    return rule.title_zh if rule else value
+
+
+def _vocabulary(table: Table) -> dict[str, tuple[str, Callable]]:
+    """Fields whose values are ids: the Chinese a reader sees, under which header.
+    The workbook shows the Chinese in the field's column and keeps the id beside it."""
+    words = {"template": FORM_NAME_ZH.get, "severity": SEVERITY_ZH.get, "outcome": OUTCOME_ZH.get,
+             "scope": SCOPE_ZH.get, "status": STATUS_ZH.get}
+    out: dict[str, tuple[str, Callable]] = {}
+    for f in table.fields:
+        if f.name in words:
+            out[f.name] = (f.title_zh, words[f.name])
+        elif f.name == "templates":
+            out[f.name] = (f.title_zh, _forms_zh)
+        elif f.name == "check_id":
+            out[f.name] = ("规则名称", _rule_title)
+        elif f.name == "flags":
+            columns = {c.name: c.title_zh for c in table.fields}
+            out[f.name] = (f.title_zh, _flags_zh(columns))
+    return out
+
+
+def workbook_sheet(table: Table, rows: Iterable[tuple]) -> tuple[list[str], Iterable[list]]:
+    """A table as a reader sees it in Excel: Chinese headers, Chinese words for
+    ids, and each id kept in its own column (编号) beside its Chinese."""
+    vocabulary = _vocabulary(table)
+    header: list[str] = []
+    plan: list[tuple[int, Callable | None]] = []
+    for index, f in enumerate(table.fields):
+        if f.name in vocabulary:
+            title, convert = vocabulary[f.name]
+            if f.name == "check_id":  # the id first, as the key it is; then the rule's name
+                header += [f.title_zh, title]
+                plan += [(index, None), (index, convert)]
+            else:
+                header += [title, f"{f.title_zh}编号"]
+                plan += [(index, convert), (index, None)]
+        else:
+            header.append(f.title_zh)
+            plan.append((index, None))
+
+    def converted() -> Iterable[list]:
+        for row in rows:
+            yield [row[i] if convert is None else convert(row[i]) for i, convert in plan]
+
+    return header, converted()
+
+
 def write_workbook(path: Path, data: Dataset, package: dict) -> None:
-    """One .xlsx with a sheet per main table (Chinese headers), the failing
-    checks, and a README sheet. Report text is never read as a formula or link."""
+    """One .xlsx with a sheet per main table, the failing checks, and a 说明
+    sheet, in Chinese where a reader looks (ids kept in their own columns).
+    Report text is never read as a formula or link."""
     import xlsxwriter
 
     checks = TABLE_INDEX["checks"]
@@ -306,21 +375,25 @@ def write_workbook(path: Path, data: Dataset, package: dict) -> None:
     bold = workbook.add_format({"bold": True})
     readme = workbook.add_worksheet("说明 README")
     lines = [
-        [package["title"]], [package["description"]], [],
-        ["版本 version", package["version"]], ["生成日期 created", package["created"]],
+        [package["title"]], [DESCRIPTION_ZH], [package["description"]], [],
+        ["版本 version", package["version"]], ["数据日期 created", package["created"][:10]],
         ["许可 license", LICENSE["title"]], [],
         ["工作表 sheet", "内容 contents", "行数 rows"],
-        *([name, f"{table.title_en}: {table.description}", len(rows)] for name, table, rows in sheets), [],
+        *([name, TABLE_DESCRIPTIONS_ZH.get(table.name, table.description), len(rows)]
+          for name, table, rows in sheets), [],
         ["单元格（cells）与全部检查结果（checks）行数较多，请使用 CSV 或 Parquet 文件 / "
          "the cells table and all check results are in CSV and Parquet only"],
+        ["带“编号”的列是数据中使用的原始编号，便于与 CSV、Parquet 文件对照 / "
+         "columns named 编号 keep the ids used in the CSV and Parquet files"],
     ]
     for index, line in enumerate(lines):
-        readme.write_row(index, 0, line, bold if index in (0, 7) else None)
+        readme.write_row(index, 0, line, bold if index in (0, 8) else None)
     for name, table, rows in sheets:
         sheet = workbook.add_worksheet(name[:31])
         sheet.freeze_panes(1, 0)
-        sheet.write_row(0, 0, [f.title_zh for f in table.fields], bold)
-        for index, row in enumerate(rows, 1):
+        header, values = workbook_sheet(table, rows)
+        sheet.write_row(0, 0, header, bold)
+        for index, row in enumerate(values, 1):
             sheet.write_row(index, 0, row)
     workbook.close()
 
@@ -338,6 +411,12 @@ def _file_entry(path: Path, base: Path) -> dict:
     data = path.read_bytes()
     return {"path": path.relative_to(base).as_posix(), "bytes": len(data),
             "hash": "sha256:" + hashlib.sha256(data).hexdigest()}
+
+
+DESCRIPTION_ZH = (
+    "政府信息公开工作年度报告中每个表格单元格的数值、印出的原文与状态，每份报告的勾稽关系等一致性检查，"
+    "以及正文中的数字。CSV 与 Parquet 文件的行与值完全相同；每份报告的文件（report.json、cells.csv、"
+    "source.txt）在其页面旁：reports/<机关编号>/<年度>/。")
 
 
 def package_metadata(data: Dataset) -> dict:

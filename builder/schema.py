@@ -325,3 +325,17 @@ REPORT_CELLS = Table(
 TABLES: tuple[Table, ...] = (_REPORTS, _AGENCIES, _CELLS, _TABLE2, _TABLE3, _TABLE4, _CHECKS, _RULES, _NARRATIVE,
                              _REJECTED, _CODEBOOK)
 TABLE_INDEX = {t.name: t for t in TABLES}
+# What each table holds, for readers of the workbook's 说明 sheet.
+TABLE_DESCRIPTIONS_ZH = {
+    "reports": "每份报告一行：机关、年度、表格版本、一致性标记与摘要、来源",
+    "agencies": "每个机关一行，含报告中出现过的全部名称",
+    "cells": "长表：每份报告的每个单元格，含数值、原文与状态",
+    "table2": "表二（主动公开）：每份报告每个事项一行，表格各栏为列",
+    "table3": "表三（依申请公开）：每份报告每一行，各类申请人为列",
+    "table4": "表四（行政复议、行政诉讼）：每份报告每一类一行，各结果为列",
+    "checks": "检查结果：未通过的每一处，以及其余结果（超过三处时合为一行，实例记为 *）",
+    "rules": "检查规则目录",
+    "narrative": "正文中的数字及其原句",
+    "rejected": "未能读取的文件及原因",
+    "codebook": "单元格编码表：编号对应的表、行、列（中英文）、单位与表格版本",
+}

@@ -219,6 +219,35 @@ def test_workbook_has_chinese_headers_and_a_readme(data: Path):
     assert header[:3] == ("报告编号", "机关编号", "机关名称")
 
 
+def sheet_rows(workbook, name: str) -> list[dict]:
+    rows = workbook[name].iter_rows(values_only=True)
+    header = next(rows)
+    return [dict(zip(header, row, strict=True)) for row in rows]
+
+
+def test_workbook_shows_chinese_values_and_keeps_the_ids(data: Path):
+    from openpyxl import load_workbook
+
+    workbook = load_workbook(data / "reports.xlsx", read_only=True)
+    reports = {r["报告编号"]: r for r in sheet_rows(workbook, "报告")}
+    pengyang = reports["640425-pengyang-xian-renmin-zhengfu/2022"]
+    assert (pengyang["表格版本"], pengyang["表格版本编号"]) == ("2021 年版表格", "gov-2021")
+    failed = sheet_rows(workbook, "未通过的检查")
+    assert failed and {r["结果"] for r in failed} == {"未通过"} and {r["结果编号"] for r in failed} == {"fail"}
+    assert {r["级别"] for r in failed} <= {"错误", "警告", "提示"}
+    group = next(r for r in failed if r["规则编号"] == "t4.group_sums")
+    assert group["规则名称"] == "复议诉讼分项合计"
+    assert group["说明"] == "复议后起诉：结果维持 1 + 结果纠正 0 + 其他结果 0 + 尚未审结 1 = 2，但报告所填总计为 0（相差 2）"
+    rules = {r["规则编号"]: r for r in sheet_rows(workbook, "检查规则")}
+    assert rules["t3.balance"]["适用表格"] == "2021 年版表格、2019 年版表格"
+    assert rules["cy.carry"]["范围"] == "同一机关相邻年度" and rules["cy.carry"]["级别"] == "警告"
+    table3 = {(r["报告编号"], r["行"]): r for r in sheet_rows(workbook, "表三 依申请公开")}
+    repaired = table3[("640400-guyuan-shi-renmin-zhengfu-bangongshi/2019", "denied.internal_affairs")]
+    assert (repaired["状态标记"], repaired["状态标记编号"]) == ("自然人：复原", "natural_person:repaired")
+    readme = [row[1] for row in workbook["说明 README"].iter_rows(values_only=True) if len(row) > 1]
+    assert "单元格编码表：编号对应的表、行、列（中英文）、单位与表格版本" in readme
+
+
 def test_unreadable_files_are_listed_not_lost(tmp_path: Path):
     corpus = tmp_path / "corpus"
     shutil.copytree(CORPUS, corpus)
