@@ -158,8 +158,8 @@ def build_rows(corpus: Corpus, sources: dict[str, SourceInfo], site_url: str = "
 def _note(value) -> str | None:
     if value.candidates is None:
         return value.note
-    listed = "candidates: " + ", ".join("—" if c is None else str(c) for c in value.candidates)
-    return f"{value.note}; {listed}" if value.note else listed
+    listed = "可能的值：" + "、".join("空" if c is None else str(_number(c)) for c in value.candidates)
+    return f"{value.note}；{listed}" if value.note else listed
 
 
 def _cell_rows(report: Report, rows: dict[str, list[tuple]]) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import gzip
 import html
 import json
 import os
@@ -590,7 +591,7 @@ class Pages:
                    if c["report_id"] in reports]
         content = self.render("rule.html", rule=rule, failing=failing[:RULE_PAGE_ROWS], more=len(failing) - RULE_PAGE_ROWS,
                               counts=self.data.outcome_counts.get(rule["check_id"], Counter()), root="../../")
-        return f"{rule['check_id']} {rule['title_zh']}", rule["formula_zh"], content, ""
+        return rule["title_zh"], rule["formula_zh"], content, ""
 
 
 _FOLDED = re.compile(r"^(\d+) 项通过，(\d+) 项未通过，(\d+) 项不适用(?:；不适用的例如：(.*))?$")
@@ -774,8 +775,43 @@ def build_site(data_dir: Path, out: Path, site_url: str = "", say: Callable[[str
                           "text": " ".join([rule["title_zh"], rule["title_en"], rule["formula_zh"]])})
     documents += static_documents(out)
     search_bytes = write_search(out, documents, data.reports)
+    write_sitemap(out, data.site_url, [d["url"] for d in documents], data.created_date)
     say(f"site: {len(sizes)} data pages, average {sum(sizes) / max(1, len(sizes)) / 1024:.1f} KB")
     return {"pages": len(sizes), "page_bytes": sum(sizes), "search": search_bytes}
+
+
+SITEMAP_URLS = 50_000  # the sitemap protocol's limit per file
+
+
+def write_sitemap(site: Path, site_url: str, paths: list[str], date: str) -> None:
+    """Every page, the data pages included, dated by the data date. mkdocs's own
+    sitemap knows only its pages (and the shells, removed once filled)."""
+    if not site_url:
+        return  # a sitemap needs absolute URLs
+    mkdocs = site / "sitemap.xml"
+    known = re.findall(r"<loc>([^<]+)</loc>", mkdocs.read_text(encoding="utf-8")) if mkdocs.exists() else []
+    urls = sorted({u for u in known if not u.startswith(site_url + "shell/")} | {site_url + p for p in paths})
+    chunks = [urls[i:i + SITEMAP_URLS] for i in range(0, len(urls), SITEMAP_URLS)] or [[]]
+    head = '<?xml version="1.0" encoding="UTF-8"?>\n'
+    names = ["sitemap.xml"] if len(chunks) == 1 else [f"sitemap-{i}.xml" for i in range(1, len(chunks) + 1)]
+    for name, chunk in zip(names, chunks, strict=True):
+        body = "".join(f"<url><loc>{html.escape(u)}</loc><lastmod>{date}</lastmod></url>\n" for u in chunk)
+        _write_xml(site / name, head + '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
+                   + body + "</urlset>\n")
+    if len(chunks) > 1:
+        body = "".join(f"<sitemap><loc>{html.escape(site_url + n)}</loc><lastmod>{date}</lastmod></sitemap>\n"
+                       for n in names)
+        _write_xml(site / "sitemap.xml", head + '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+                   "\n" + body + "</sitemapindex>\n")
+
+
+def _write_xml(path: Path, text: str) -> None:
+    """The file and its gzip (without a time stamp, so rebuilds are identical)."""
+    data = text.encode("utf-8")
+    path.write_bytes(data)
+    with path.with_name(path.name + ".gz").open("wb") as raw, \
+            gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0) as packed:
+        packed.write(data)
 
 
 def search_document(path: str, title: str, report: dict, document: dict) -> dict:

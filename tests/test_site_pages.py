@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import random
 from pathlib import Path
 
@@ -106,5 +107,24 @@ def test_dates_come_from_the_data_not_the_clock(site: Path):
     sitemap = lxml.etree.fromstring((site / "sitemap.xml").read_bytes())
     dates = {e.text for e in sitemap.iter("{*}lastmod")}
     assert dates == {"2024-05-06"}
+    urls = {e.text for e in sitemap.iter("{*}loc")}
+    for year in (2021, 2022, 2023, 2024):
+        assert f"https://example.org/gov/reports/640425-pengyang-xian-renmin-zhengfu/{year}/" in urls
+    assert "https://example.org/gov/downloads/" in urls and not any("/shell/" in u for u in urls)
+    assert all((site / u.removeprefix("https://example.org/gov/") / "index.html").exists() for u in urls)
+    assert gzip.decompress((site / "sitemap.xml.gz").read_bytes()) == (site / "sitemap.xml").read_bytes()
     _, tree = page(site, 2021)
     assert "(2024-05-06)[" in tree.xpath("//div[@class='cite']//code[@class='cite-text']")[0].text_content()
+
+
+def test_a_large_sitemap_is_split_under_an_index(tmp_path: Path, monkeypatch):
+    from builder import site as site_module
+
+    monkeypatch.setattr(site_module, "SITEMAP_URLS", 2)
+    site_module.write_sitemap(tmp_path, "https://example.org/", [f"reports/a{i}/2022/" for i in range(5)], "2024-05-06")
+    index = lxml.etree.fromstring((tmp_path / "sitemap.xml").read_bytes())
+    parts = [e.text for e in index.iter("{*}loc")]
+    assert parts == [f"https://example.org/sitemap-{i}.xml" for i in (1, 2, 3)]
+    urls = [e.text for i in (1, 2, 3) for e in lxml.etree.fromstring(
+        (tmp_path / f"sitemap-{i}.xml").read_bytes()).iter("{*}loc")]
+    assert urls == [f"https://example.org/reports/a{i}/2022/" for i in range(5)]
