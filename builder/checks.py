@@ -85,16 +85,18 @@ COMMON_MESSAGES: dict[str, tuple[str, str]] = {
 
 
 def say(rule_id: str, outcome: str, instance: str = "", cells: list[str] | None = None,
-        left=None, right=None, summary_zh: str = "", *, message: str, **params) -> Result:
-    """One result of a rule, its detail in both languages from the rule's message templates.
+        left=None, right=None, *, message: str, **params) -> Result:
+    """One result of a rule, its detail in both languages from the rule's message templates,
+    and for a failing instance the one-line summary a badge quotes (the rule's "summary" template).
     A parameter given as a (Chinese, English) pair fills each language with its half."""
     rule = RULE_INDEX[rule_id]
     zh, en = rule.message(message)
     both = {"rule": rule_id, "instance": instance, **params}
     zh_params = {k: v[0] if isinstance(v, tuple) else v for k, v in both.items()}
     en_params = {k: v[1] if isinstance(v, tuple) else v for k, v in both.items()}
+    summary = rule.messages["summary"][0].format(**zh_params) if message == "fail" and "summary" in rule.messages else ""
     return Result(rule_id, rule.severity, outcome, instance, cells or [], left, right, en.format(**en_params),
-                  summary_zh, zh.format(**zh_params))
+                  summary, zh.format(**zh_params))
 
 
 # --- helpers -------------------------------------------------------------------
@@ -150,15 +152,13 @@ _TERM_ZH = {"new_received": "本年新收", "carried_over": "上年结转", "tot
             "carried_forward": "结转下年度继续办理"}
 
 
-def _identity_summary(identity: Identity, left, right) -> str:
+def _identity_label(identity: Identity) -> str:
+    """The row, column or group as printed, for the badge summary."""
     if identity.check == "t4.group_sums":
-        return f"表四“{_GROUP_ZH[identity.instance]}”总计为 {_num(right)}，分项之和为 {_num(left)}"
+        return _GROUP_ZH[identity.instance]
     if identity.check == "t3.total_cols":
-        return f"表三“{_ROW_ZH[identity.instance]}”一行总计为 {_num(right)}，各类申请人之和为 {_num(left)}"
-    if identity.check == "t3.total_rows":
-        return f"表三“{_COL_ZH[identity.instance]}”一列（七）总计为 {_num(right)}，各项办理结果之和为 {_num(left)}"
-    return (f"表三“{_COL_ZH[identity.instance]}”一列新收加上年结转为 {_num(left)}，"
-            f"办理总计加结转下年度为 {_num(right)}")
+        return _ROW_ZH[identity.instance]
+    return _COL_ZH[identity.instance]
 
 
 def _identity_place(identity: Identity) -> str:
@@ -207,9 +207,8 @@ def evaluate_identity(report, identity: Identity) -> Result:
     inferred = [c for c in cells if report.cells[c].status == "inferred"]
     word = "总计" if len(whole) == 1 else "总计+结转下年度"
     return say(
-        check, PASS if ok else FAIL, instance, cells, left, right,
-        "" if ok else _identity_summary(identity, left, right), message="pass" if ok else "fail",
-        place=_identity_place(identity), lhs=_num(left), rhs=_num(right),
+        check, PASS if ok else FAIL, instance, cells, left, right, message="pass" if ok else "fail",
+        place=_identity_place(identity), label=_identity_label(identity), lhs=_num(left), rhs=_num(right),
         parts=(_sum_zh(identity, report, identity.parts, check == "t3.total_rows"), "+".join(map(_num, parts))),
         whole=(_sum_zh(identity, report, identity.whole, False) if len(whole) > 1 else _term_zh_whole(identity),
                "+".join(map(_num, whole))),
@@ -248,9 +247,9 @@ def _t2_nonnegative(report, context=None) -> list[Result]:
             listed_en = ", ".join(f"{c} = {_num(report.cells[c].value)}" for c in negative)
             listed_zh = "、".join(f"{labels()[c].column_zh} {_num(report.cells[c].value)}" for c in negative)
             out.append(say("t2.nonnegative", FAIL, item.id, negative, report.cells[first].value, 0,
-                           f"表二“{labels()[first].row_zh}·{labels()[first].column_zh}”为负数 "
-                           f"{_num(report.cells[first].value)}",
-                           message="fail", place=item.label_zh, listed=(listed_zh, listed_en)))
+                           message="fail", place=item.label_zh, listed=(listed_zh, listed_en),
+                           first=f"{labels()[first].row_zh}·{labels()[first].column_zh}",
+                           value=_num(report.cells[first].value)))
         else:
             out.append(say("t2.nonnegative", PASS, item.id, usable, message="pass", place=item.label_zh,
                            count=len(usable)))
@@ -283,9 +282,8 @@ def _cy_carry(report, context=None) -> list[Result]:
         a, b = report.cells[now].value, prev.cells[before].value
         ok = a == b
         out.append(say(
-            "cy.carry", PASS if ok else FAIL, col.id, cells, a, b,
-            "" if ok else f"表三“{col.label_zh}”上年结转为 {_num(a)}，{report.year - 1} 年报告结转下年度为 {_num(b)}",
-            message="pass" if ok else "fail", column=col.label_zh, now=_num(a), before=_num(b),
+            "cy.carry", PASS if ok else FAIL, col.id, cells, a, b, message="pass" if ok else "fail",
+            column=col.label_zh, now=_num(a), before=_num(b),
             previous=prev.report_id, diff=(_num(abs(a - b)), _num(a - b)), **years))
     return out
 
@@ -312,8 +310,6 @@ def _in_force_flow(report, context=None) -> list[Result]:
         ok = in_force == expected
         out.append(say(
             "t2.in_force_flow", PASS if ok else FAIL, item, cells, in_force, expected,
-            "" if ok else f"表二“{label}”现行有效 {_num(in_force)} 件，按上年 {_num(last)} 件加制发减废止应为 "
-                          f"{_num(expected)} 件",
             message="pass" if ok else "fail", item=label, in_force=_num(in_force), last=_num(last),
             issued=_num(issued), repealed=_num(repealed), expected=_num(expected),
             diff=(_num(abs(in_force - expected)), _num(in_force - expected)), **years))
@@ -375,12 +371,11 @@ def _narr_applications(report, context=None) -> list[Result]:
         cells = [forms.t3_cell(r, "total") for r in forms.T3_TERMS]
         out.append(say(
             "narr.applications", PASS if ok else FAIL, instance, cells, figure.value,
-            next((v for _, v in choices), None),
-            "" if ok else f"正文称申请 {_num(figure.value)} 件，表三" + "、".join(
-                f"{w} {_num(v)} 件" for w, v in zip(("本年新收", "上年结转", "办理总计"), (new, carried, total))
-                if v is not None),
-            message="pass" if ok else "fail", what=what, stated=_stated(figure), text=figure.text,
-            value=f"{_num(figure.value)}{'+' if figure.approx else ''}",
+            next((v for _, v in choices), None), message="pass" if ok else "fail",
+            totals="、".join(f"{w} {_num(v)} 件" for w, v in zip(("本年新收", "上年结转", "办理总计"),
+                                                               (new, carried, total)) if v is not None),
+            what=what, stated=_stated(figure), text=figure.text,
+            value=f"{_num(figure.value)}{'+' if figure.approx else ''}", value_zh=_num(figure.value),
             table=("、".join(f"{w} {_num(v)}" for w, v in choices), "; ".join(f"{w} {_num(v)}" for w, v in choices)),
             matched="、".join(f"{w} {_num(v)}" for w, v in matched)))
     return out
@@ -413,7 +408,6 @@ def _narr_review_litigation(report, context=None) -> list[Result]:
         ok = _agrees(figure.value, [value], figure.approx)
         out.append(say(
             "narr.review_litigation", PASS if ok else FAIL, instance, cells, figure.value, value,
-            "" if ok else f"正文称{word} {_num(figure.value)} 件，表四总计为 {_num(value)} 件",
             message="pass" if ok else "fail", word=word, stated=_stated(figure), value=_num(figure.value),
             table=_num(value), text=figure.text))
     return out
@@ -446,9 +440,8 @@ def _meta_year(report, context=None) -> list[Result]:
     wrong = [(y, s) for y, s in evidence if y != report.year]
     if wrong:
         year, sentence = wrong[0]
-        return [say("meta.year", FAIL, "", [], report.year, year,
-                    f"标题年份为 {report.year} 年，正文却报告 {year} 年的情况",
-                    message="fail", year=report.year, body_year=year, sentence=sentence)]
+        return [say("meta.year", FAIL, "", [], report.year, year, message="fail", year=report.year, body_year=year,
+                    sentence=sentence)]
     return [say("meta.year", PASS, "", [], report.year, report.year, message="pass", count=len(evidence),
                 year=report.year)]
 
@@ -465,8 +458,6 @@ def _meta_template_year(report, context=None) -> list[Result]:
     forms_named = {"form": (FORM_NAME_ZH[report.template], report.template),
                    "expected": (FORM_NAME_ZH[expected], expected)}
     return [say("meta.template_year", PASS if ok else FAIL, "", [], report.template, expected,
-                "" if ok else f"{report.year} 年度报告使用了{FORM_NAME_ZH[report.template]}"
-                              f"（应为{FORM_NAME_ZH[expected]}）",
                 message="pass" if ok else "fail", year=report.year, **forms_named)]
 
 
@@ -507,9 +498,8 @@ def _meta_agency(report, context=None) -> list[Result]:
     foreign = [(x, s) for x, s in mentions if _foreign_name(x, report)]
     if foreign:
         name, sentence = foreign[0]
-        return [say("meta.agency", FAIL, "", [], None, None,
-                    f"正文以“{name}”自称，与报告机关“{report.agency.name}”不符，疑为照抄其他机关的报告",
-                    message="fail", agency=report.agency.name, name=name, sentence=sentence)]
+        return [say("meta.agency", FAIL, "", [], None, None, message="fail", agency=report.agency.name, name=name,
+                    sentence=sentence)]
     return [say("meta.agency", PASS, message="pass", count=len(mentions), agency=report.agency.name)]
 
 
@@ -542,33 +532,44 @@ RULES: tuple[Rule, ...] = (
          "每一列：本年新收 + 上年结转 = 办理结果总计 + 结转下年度继续办理（表上印明的勾稽关系）",
          "for each column: new_received + carried_over = total + carried_forward (the identity printed on the form)",
          TEMPLATED, "report", _identity_rule("t3.balance"),
-         messages={"pass": ("{place}：{parts} = {lhs}，与{whole} = {rhs} 相符{inferred}", _IDENTITY_EN["pass"]),
-          "fail": ("{place}：{parts} = {lhs}，但{whole} = {rhs}（相差 {diff}）{inferred}", _IDENTITY_EN["fail"])}),
+         messages={"summary": ("表三“{label}”一列新收加上年结转为 {lhs}，办理总计加结转下年度为 {rhs}",
+                               "table 3, {instance}: new plus carried over is {lhs}, total plus carried forward is {rhs}"),
+                   "pass": ("{place}：{parts} = {lhs}，与{whole} = {rhs} 相符{inferred}", _IDENTITY_EN["pass"]),
+                   "fail": ("{place}：{parts} = {lhs}，但{whole} = {rhs}（相差 {diff}）{inferred}", _IDENTITY_EN["fail"])}),
     Rule("t3.total_rows", "error", "办理结果合计", "Results add up to the total",
          "每一列：（七）总计 = 予以公开 + 部分公开 + 不予公开各项 + 无法提供各项 + 不予处理各项 + 其他处理（各项）",
          "for each column: total = granted + partially_granted + Σdenied + Σunable + Σnot_processed + other",
          TEMPLATED, "report", _identity_rule("t3.total_rows"),
-         messages=_IDENTITY_MESSAGES),
+         messages={**_IDENTITY_MESSAGES,
+                   "summary": ("表三“{label}”一列（七）总计为 {rhs}，各项办理结果之和为 {lhs}",
+                               "table 3, {instance}: the total is {rhs}, the results add up to {lhs}")}),
     Rule("t3.total_cols", "error", "申请人类别合计", "Applicant types add up to the total",
          "每一行：总计 = 自然人 + 商业企业 + 科研机构 + 社会公益组织 + 法律服务机构 + 其他",
          "for each row: total = sum of the six applicant columns", TEMPLATED, "report",
          _identity_rule("t3.total_cols"),
-         messages=_IDENTITY_MESSAGES),
+         messages={**_IDENTITY_MESSAGES,
+                   "summary": ("表三“{label}”一行总计为 {rhs}，各类申请人之和为 {lhs}",
+                               "table 3, {instance}: the total is {rhs}, the applicant types add up to {lhs}")}),
     Rule("t4.group_sums", "error", "复议诉讼分项合计", "Review and litigation outcomes add up",
          "每一组（行政复议、未经复议直接起诉、复议后起诉）：总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结",
          "for each group: total = upheld + corrected + other + pending", TEMPLATED, "report",
          _identity_rule("t4.group_sums"),
-         messages=_IDENTITY_MESSAGES),
+         messages={**_IDENTITY_MESSAGES,
+                   "summary": ("表四“{label}”总计为 {rhs}，分项之和为 {lhs}",
+                               "table 4, {instance}: the total is {rhs}, the outcomes add up to {lhs}")}),
     Rule("t2.nonnegative", "error", "主动公开数量非负", "Counts are not negative",
          "表二各项数量不小于 0（2019 年表格的“本年增/减”可以为负）",
          "counts are ≥ 0 (a change cell in 2019 forms may be negative)", TEMPLATED, "report", _t2_nonnegative,
-         messages={"pass": ("{place}：{count} 项数量均不小于 0", "{rule}.{instance}: {count} counts ≥ 0"),
-          "fail": ("{place}：{listed}，数量不能为负", "{rule}.{instance}: {listed} < 0")}),
+         messages={"summary": ("表二“{first}”为负数 {value}", "table 2: {first} is negative ({value})"),
+                   "pass": ("{place}：{count} 项数量均不小于 0", "{rule}.{instance}: {count} counts ≥ 0"),
+                   "fail": ("{place}：{listed}，数量不能为负", "{rule}.{instance}: {listed} < 0")}),
     Rule("t2.in_force_flow", "warning", "现行有效件数衔接", "Documents in force carry over",
          "同一机关相邻年度：本年现行有效 = 上年现行有效 + 本年制发 − 本年废止",
          "same agency, consecutive years: in_force(y) = in_force(y−1) + issued(y) − repealed(y)",
          (GOV_2021,), "corpus", _in_force_flow,
          messages={
+             "summary": ("表二“{item}”现行有效 {in_force} 件，按上年 {last} 件加制发减废止应为 {expected} 件",
+                         "table 2, {instance}: {in_force} in force, {expected} expected from last year"),
              "no_previous": ("没有该机关 {prev_year} 年度使用 2021 年版表格的报告，无法与上年衔接",
                              "{rule}: no {prev_year} report of {agency} on the 2021 form"),
              "unusable": ("{place}无法核对：{why}", "{rule}.{instance}: {why}"),
@@ -583,6 +584,8 @@ RULES: tuple[Rule, ...] = (
          "同一机关相邻年度：本年“上年结转” = 上年报告“结转下年度继续办理”",
          "same agency, consecutive years: carried_over(y) = carried_forward(y−1)", TEMPLATED, "corpus", _cy_carry,
          messages={
+             "summary": ("表三“{column}”上年结转为 {now}，{prev_year} 年报告结转下年度为 {before}",
+                         "table 3, {instance}: {now} carried over, {before} carried forward in {prev_year}"),
              "no_previous": ("没有该机关 {prev_year} 年度含表三的报告，无法与上年衔接",
                              "{rule}: no {prev_year} report of {agency} with table 3"),
              "pass": ("{column}：{year} 年报告的“上年结转” {now}，与 {prev_year} 年报告的“结转下年度继续办理” "
@@ -595,6 +598,8 @@ RULES: tuple[Rule, ...] = (
          "a count of applications in the prose equals new_received, new_received + carried_over, total, "
          "or total + carried_forward of table 3", TEMPLATED, "report", _narr_applications,
          messages={
+             "summary": ("正文称申请 {value_zh} 件，表三{totals}",
+                         "the prose states {value} applications; table 3 says otherwise"),
              "no_figures": ("正文没有说明申请件数，无可核对", "{rule}: no count of applications stated in the prose"),
              "no_totals": ("正文称{what} {stated}，但表三的合计无法读出，无法核对",
                            "{rule}: table 3 totals not usable for {key}"),
@@ -607,6 +612,8 @@ RULES: tuple[Rule, ...] = (
          "counts of 行政复议/行政诉讼 in the prose equal the table-4 totals", TEMPLATED, "report",
          _narr_review_litigation,
          messages={
+             "summary": ("正文称{word} {value} 件，表四总计为 {table} 件",
+                         "the prose states {value} {word} cases, table 4 {table}"),
              "no_figures": ("正文没有说明行政复议、行政诉讼件数，无可核对",
                             "{rule}: no 行政复议/行政诉讼 count stated in the prose"),
              "no_totals": ("正文称{word} {stated}，但表四的总计无法读出，无法核对",
@@ -620,6 +627,8 @@ RULES: tuple[Rule, ...] = (
          "the year in the title agrees with the statistical period and the years the body reports on",
          ALL, "report", _meta_year,
          messages={
+             "summary": ("标题年份为 {year} 年，正文却报告 {body_year} 年的情况",
+                         "titled {year}, the body reports on {body_year}"),
              "no_evidence": ("正文没有注明年份的统计数字，无法核对", "{rule}: the body states no dated figures"),
              "pass": ("正文 {count} 处注明年份的表述都是 {year} 年",
                       "{rule}: {count} dated statements in the body, all {year}"),
@@ -629,6 +638,8 @@ RULES: tuple[Rule, ...] = (
          "2021 年起使用 2021 年版表格，2019–2020 年使用 2019 年版，此前无统一表格",
          "gov-2021 from 2021, gov-2019 for 2019–2020, pre-2019 before", ALL, "report", _meta_template_year,
          messages={
+             "summary": ("{year} 年度报告使用了{form}（应为{expected}）",
+                         "a {year} report on the {form} form (expected {expected})"),
              "form_from_year": ("表格自身的栏目不足以区分版本，版本是按报告年度认定的，无法核对",
                                 "{rule}: the form's own labels do not tell the form apart; it was taken from the year"),
              "pass": ("{year} 年度报告使用{form}，与年度相符", "{rule}: a {year} report on the {form} form"),
@@ -639,6 +650,8 @@ RULES: tuple[Rule, ...] = (
          "the body does not speak of itself under another agency's name (text copied from another report)",
          ALL, "report", _meta_agency,
          messages={
+             "summary": ("正文以“{name}”自称，与报告机关“{agency}”不符，疑为照抄其他机关的报告",
+                         "the report of {agency} speaks of itself as “{name}”"),
              "no_agency": ("未能确定报告机关，无法核对", "{rule}: agency unknown"),
              "no_mentions": ("正文没有在注明年份的句首自称机关名称，无法核对",
                              "{rule}: the body never names itself at the start of a dated sentence"),

@@ -27,7 +27,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup, escape
 
-from . import forms
+from . import codebook, forms
 from .checks import BADGES
 from .codebook import FORM_NAME_ZH
 from .dataset import REPORT_FILES
@@ -249,9 +249,7 @@ def cell_notes(cells: dict[str, CellView], table: str) -> list[tuple[str, int, s
     for cell_id, c in cells.items():
         if cell_id.startswith(table + ".") and c.note and c.status in ("repaired", "inferred", "ambiguous"):
             grouped[c.note].append(cell_id)
-    labels = forms.all_cells()
-    return [(note, len(ids), f"{labels[ids[0]].row_label_zh}·{labels[ids[0]].column_label_zh}")
-            for note, ids in grouped.items()]
+    return [(note, len(ids), codebook.labels()[ids[0]].place_zh) for note, ids in grouped.items()]
 
 
 def cell_html(c: CellView, colspan: int = 1, explained_by_row: bool = False) -> str:
