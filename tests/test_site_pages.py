@@ -128,3 +128,13 @@ def test_a_large_sitemap_is_split_under_an_index(tmp_path: Path, monkeypatch):
     urls = [e.text for i in (1, 2, 3) for e in lxml.etree.fromstring(
         (tmp_path / f"sitemap-{i}.xml").read_bytes()).iter("{*}loc")]
     assert urls == [f"https://example.org/reports/a{i}/2022/" for i in range(5)]
+
+
+def test_a_rebuild_is_byte_identical(site: Path, tmp_path: Path):
+    """Dates come from the data, so a second build (another minute, maybe another day) writes the same bytes."""
+    again = tmp_path / "site"
+    build(site.parent / "corpus", again, site_url="https://example.org/gov/", say=lambda _: None)
+    first = sorted(p.relative_to(site) for p in site.rglob("*") if p.is_file())
+    assert first == sorted(p.relative_to(again) for p in again.rglob("*") if p.is_file())
+    for relative in first:
+        assert (site / relative).read_bytes() == (again / relative).read_bytes(), relative
