@@ -37,9 +37,9 @@ class Result:
     cells: list[str] = field(default_factory=list)
     left: float | int | None = None
     right: float | int | None = None
-    detail_en: str = ""
-    summary_zh: str = ""
-    detail_zh: str = ""
+    detail_zh: str = ""  # for readers: the form's labels, values, years; why not applicable
+    detail_en: str = ""  # the same with cell ids, for developers
+    summary_zh: str = ""  # the sentence a badge quotes, for a failing instance
 
     def as_json(self) -> dict:
         return {
@@ -95,8 +95,8 @@ def say(rule_id: str, outcome: str, instance: str = "", cells: list[str] | None 
     zh_params = {k: v[0] if isinstance(v, tuple) else v for k, v in both.items()}
     en_params = {k: v[1] if isinstance(v, tuple) else v for k, v in both.items()}
     summary = rule.messages["summary"][0].format(**zh_params) if message == "fail" and "summary" in rule.messages else ""
-    return Result(rule_id, rule.severity, outcome, instance, cells or [], left, right, en.format(**en_params),
-                  summary, zh.format(**zh_params))
+    return Result(rule_id, rule.severity, outcome, instance, cells or [], left, right, zh.format(**zh_params),
+                  en.format(**en_params), summary)
 
 
 # --- helpers -------------------------------------------------------------------
@@ -181,6 +181,11 @@ def _term_zh(identity: Identity, cell: str) -> str:
     return label.row_place_zh
 
 
+def _term_zh_whole(identity: Identity) -> str:
+    """The total a single-cell sum is compared with."""
+    return "（七）总计" if identity.check == "t3.total_rows" else "总计"
+
+
 def _sum_zh(identity: Identity, report, cells: tuple[str, ...], skip_zeros: bool) -> str:
     """``自然人 4 + 商业企业 0 …``; a long sum (21 rows of results) lists only what is not 0."""
     terms = [(_term_zh(identity, c), report.cells[c].value) for c in cells]
@@ -215,10 +220,6 @@ def evaluate_identity(report, identity: Identity) -> Result:
         word=word, diff=(_num(abs(left - right)), _num(left - right)),
         inferred=(f"（其中{'、'.join(map(_label, inferred))}是由勾稽关系推出的值，并非报告所印）" if inferred else "",
                   f"; inferred: {', '.join(inferred)}" if inferred else ""))
-
-
-def _term_zh_whole(identity: Identity) -> str:
-    return "（七）总计" if identity.check == "t3.total_rows" else "总计"
 
 
 def _identity_rule(check: str):

@@ -96,7 +96,8 @@ def labels() -> dict[str, CellLabel]:
         for item in form.t2:
             rows.setdefault(f"t2.{item.id}", (item.section_zh, item.label_zh, item.label_en))
         for r in form.t3_rows:
-            group = short_zh(r.group_zh) if r.group_zh and r.group_zh != forms._RESULTS else ""
+            # （三）不予公开 is a group of rows; 三、本年度办理结果 is the section every result row is in.
+            group = short_zh(r.group_zh) if r.group_zh.startswith("（") else ""
             rows.setdefault(f"t3.{r.id}", (group, short_zh(r.label_zh), r.label_en))
     for g in forms.T4_GROUPS:
         group, _, name = g.label_zh.rpartition("·")

@@ -201,6 +201,9 @@ def corpus_version(corpus: Corpus, sources: dict[str, SourceInfo],
     return f"{newest}.{len(corpus.reports)}.0+{digest.hexdigest()[:12]}", data_date(sources, environ)
 
 
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
+
+
 def data_date(sources: dict[str, SourceInfo], environ: Mapping[str, str] = os.environ) -> str:
     """When the data is from, never invented: SOURCE_DATE_EPOCH when set (the
     Makefile and the Pages workflow set it from the last commit that changed the
@@ -216,9 +219,6 @@ def data_date(sources: dict[str, SourceInfo], environ: Mapping[str, str] = os.en
     if retrieved:
         return retrieved[-1][:10] + "T00:00:00Z"
     return datetime.now(UTC).strftime("%Y-%m-%dT00:00:00Z")
-
-
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 
 
 # --- writers -------------------------------------------------------------------------
@@ -248,8 +248,8 @@ def write_csv(path: Path, table: Table, rows: Iterable[tuple], compressed: bool 
     stamp, so rebuilds are byte-identical). Strings, integers and null (empty)
     go to the csv module as they are; only numbers and booleans need writing out."""
     convert = [(i, CSV_FORMAT[f.type]) for i, f in enumerate(table.fields) if f.type in CSV_FORMAT]
-    buffer = io.StringIO(BOM)
-    buffer.seek(0, io.SEEK_END)
+    buffer = io.StringIO()
+    buffer.write(BOM)
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(table.field_names)
     for row in rows:
@@ -306,6 +306,10 @@ def _flags_zh(columns: dict[str, str]) -> Callable[[str | None], str | None]:
     return convert
 
 
+def _words(mapping: dict[str, str]) -> Callable[[str | None], str | None]:
+    return lambda value: mapping.get(value, value) if value is not None else None
+
+
 def _rule_title(value: str | None) -> str | None:
     rule = RULE_INDEX.get(value or "")
     return rule.title_zh if rule else value
@@ -314,8 +318,8 @@ def _rule_title(value: str | None) -> str | None:
 def _vocabulary(table: Table) -> dict[str, tuple[str, Callable]]:
     """Fields whose values are ids: the Chinese a reader sees, under which header.
     The workbook shows the Chinese in the field's column and keeps the id beside it."""
-    words = {"template": FORM_NAME_ZH.get, "severity": SEVERITY_ZH.get, "outcome": OUTCOME_ZH.get,
-             "scope": SCOPE_ZH.get, "status": STATUS_ZH.get}
+    words = {"template": _words(FORM_NAME_ZH), "severity": _words(SEVERITY_ZH), "outcome": _words(OUTCOME_ZH),
+             "scope": _words(SCOPE_ZH), "status": _words(STATUS_ZH)}
     out: dict[str, tuple[str, Callable]] = {}
     for f in table.fields:
         if f.name in words:
