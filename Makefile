@@ -13,8 +13,10 @@ $(VENV)/.installed: pyproject.toml
 	touch $@
 
 ## build: datasets and the static site from the bundled corpus into site/
+# The data date is the last commit that changed the corpus (unless SOURCE_DATE_EPOCH is given).
 build: $(VENV)/.installed
-	$(PY) -m builder build --corpus $(CORPUS) --out $(OUT)
+	SOURCE_DATE_EPOCH="$${SOURCE_DATE_EPOCH:-$$(git log -1 --format=%ct -- $(CORPUS) 2>/dev/null)}" \
+	  $(PY) -m builder build --corpus $(CORPUS) --out $(OUT)
 
 ## test: lint and the whole test suite, browser tests included
 test: $(VENV)/.installed browser
@@ -31,12 +33,14 @@ bench: $(VENV)/.installed
 	$(PY) benchmarks/site_bench.py
 
 # Debian's Chromium for Playwright (never `playwright install`), a CJK font so that screenshots
-# show Chinese text (a test fails without one), and axe-core from npm.
+# show Chinese text (a test fails without one), axe-core from npm, and R.
 browser:
 	@command -v chromium >/dev/null 2>&1 || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null)
 	@fc-list :lang=zh 2>/dev/null | grep -q . || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-noto-cjk >/dev/null)
 	@command -v npm >/dev/null 2>&1 || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm >/dev/null)
 	@test -f node_modules/axe-core/axe.min.js || npm install --no-save --no-audit --no-fund --silent
+	@# R runs the downloads page's R snippet (r-base-core installs in well under a minute).
+	@command -v Rscript >/dev/null 2>&1 || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends r-base-core >/dev/null)
 
 clean:
 	rm -rf $(VENV) $(OUT) node_modules

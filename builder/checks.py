@@ -10,12 +10,14 @@ difference. Missing, blank or ambiguous cells make an instance
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
 from . import forms
+from .codebook import FORM_NAME_ZH, labels
 from .forms import GOV_2019, GOV_2021, PRE_2019, Identity
 from .metadata import INSTITUTION, locate_region
+from .narrative import KEY_LABELS
 
 PASS, FAIL, NA = "pass", "fail", "not_applicable"
 OUTCOMES = (PASS, FAIL, NA)
@@ -35,13 +37,15 @@ class Result:
     cells: list[str] = field(default_factory=list)
     left: float | int | None = None
     right: float | int | None = None
-    detail: str = ""
-    summary_zh: str = ""
+    detail_zh: str = ""  # for readers: the form's labels, values, years; why not applicable
+    detail_en: str = ""  # the same with cell ids, for developers
+    summary_zh: str = ""  # the sentence a badge quotes, for a failing instance
 
     def as_json(self) -> dict:
         return {
             "id": self.id, "instance": self.instance, "severity": self.severity, "outcome": self.outcome,
-            "cells": self.cells, "left": self.left, "right": self.right, "detail": self.detail,
+            "cells": self.cells, "left": self.left, "right": self.right, "detail_zh": self.detail_zh,
+            "detail_en": self.detail_en,
         }
 
 
@@ -56,13 +60,43 @@ class Rule:
     templates: tuple[str, ...]
     scope: str  # "report" or "corpus" (needs the same agency's other years)
     evaluate: Callable[..., list[Result]]
+    # What an instance says, by message key: (Chinese, English) str.format templates.
+    messages: Mapping[str, tuple[str, str]] = field(default_factory=dict)
+
+    def message(self, key: str) -> tuple[str, str]:
+        return self.messages[key] if key in self.messages else COMMON_MESSAGES[key]
 
     def as_json(self) -> dict:
         return {
             "id": self.id, "severity": self.severity, "title_zh": self.title_zh, "title_en": self.title_en,
             "formula_zh": self.formula_zh, "formula_en": self.formula_en, "templates": list(self.templates),
-            "scope": self.scope,
+            "scope": self.scope, "messages": {k: {"zh": zh, "en": en} for k, (zh, en) in self.messages.items()},
         }
+
+
+# Messages every rule can say; a rule's own table may override them.
+COMMON_MESSAGES: dict[str, tuple[str, str]] = {
+    "needs_corpus": ("需要同一机关其他年度的报告才能核对（核对整个语料时进行）",
+                     "{rule}: needs the same agency's other years (run `check` on the corpus)"),
+    "folded": ("{passed} 项通过，{failed} 项未通过，{na} 项不适用{first_na}",
+               "{rule}: {passed} pass, {failed} fail, {na} not applicable{first_na}"),
+    "unusable": ("{place}无法核对：{why}", "{rule}.{instance}: {why}"),
+}
+
+
+def say(rule_id: str, outcome: str, instance: str = "", cells: list[str] | None = None,
+        left=None, right=None, *, message: str, **params) -> Result:
+    """One result of a rule, its detail in both languages from the rule's message templates,
+    and for a failing instance the one-line summary a badge quotes (the rule's "summary" template).
+    A parameter given as a (Chinese, English) pair fills each language with its half."""
+    rule = RULE_INDEX[rule_id]
+    zh, en = rule.message(message)
+    both = {"rule": rule_id, "instance": instance, **params}
+    zh_params = {k: v[0] if isinstance(v, tuple) else v for k, v in both.items()}
+    en_params = {k: v[1] if isinstance(v, tuple) else v for k, v in both.items()}
+    summary = rule.messages["summary"][0].format(**zh_params) if message == "fail" and "summary" in rule.messages else ""
+    return Result(rule_id, rule.severity, outcome, instance, cells or [], left, right, zh.format(**zh_params),
+                  en.format(**en_params), summary)
 
 
 # --- helpers -------------------------------------------------------------------
@@ -81,56 +115,111 @@ def _usable(report, cell: str) -> bool:
     return c is not None and c.status in USABLE and c.value is not None
 
 
-def _why_not(report, cells: Iterable[str]) -> str:
+# Why an unusable cell cannot be checked, as a reader is told it.
+_UNUSABLE_ZH = {"blank": "为空白", "missing": "在报告中没有", "ambiguous": "有多种读法、未能确定"}
+
+
+def _why_not(report, cells: Iterable[str]) -> tuple[str, str]:
+    """The unusable cells among ``cells``, in Chinese (form labels) and English (ids)."""
     bad = [(c, report.cells[c].status if c in report.cells else "missing") for c in cells if not _usable(report, c)]
-    shown = ", ".join(f"{c} is {s}" for c, s in bad[:3])
-    return shown + (f" and {len(bad) - 3} more" if len(bad) > 3 else "")
+    zh = "、".join(f"{_label(c)}{_UNUSABLE_ZH.get(s, '未能读出')}" for c, s in bad[:3])
+    en = ", ".join(f"{c} is {s}" for c, s in bad[:3])
+    if len(bad) > 3:
+        zh, en = zh + f"（另有 {len(bad) - 3} 格）", en + f" and {len(bad) - 3} more"
+    return zh, en
+
+
+def _why_across(report, now: list[str], prev, before: list[str]) -> tuple[str, str]:
+    """Unusable cells in this year's report and last year's, each year named."""
+    now_zh, now_en = _why_not(report, now)
+    prev_zh, prev_en = _why_not(prev, before)
+    zh = "；".join(filter(None, [now_zh and f"{report.year} 年报告中{now_zh}",
+                                prev_zh and f"{prev.year} 年报告中{prev_zh}"]))
+    en = "; ".join(filter(None, [now_en, prev_en and f"in {prev.report_id}: {prev_en}"]))
+    return zh, en
 
 
 def _label(cell: str) -> str:
-    """A cell's place in the form, in Chinese, for summaries."""
-    c = forms.all_cells().get(cell)
-    if c is None:
-        return cell
-    return f"{c.row_label_zh}·{c.column_label_zh}"
+    """A cell's place in the form, in Chinese: 表三 不予公开·属于国家秘密·自然人."""
+    c = labels().get(cell)
+    return c.label_zh if c else cell
 
 
 _ROW_ZH = {r.id: r.label_zh for r in forms.T3_ROWS_2021 + forms.T3_ROWS_2019}
 _COL_ZH = {c.id: c.label_zh for c in forms.T3_COLUMNS}
 _GROUP_ZH = {g.id: g.label_zh for g in forms.T4_GROUPS}
+_TERM_ZH = {"new_received": "本年新收", "carried_over": "上年结转", "total": "办理结果总计",
+            "carried_forward": "结转下年度继续办理"}
 
 
-def _identity_summary(identity: Identity, left, right) -> str:
+def _identity_label(identity: Identity) -> str:
+    """The row, column or group as printed, for the badge summary."""
     if identity.check == "t4.group_sums":
-        return f"表四“{_GROUP_ZH[identity.instance]}”总计为 {_num(right)}，分项之和为 {_num(left)}"
+        return _GROUP_ZH[identity.instance]
     if identity.check == "t3.total_cols":
-        return f"表三“{_ROW_ZH[identity.instance]}”一行总计为 {_num(right)}，各类申请人之和为 {_num(left)}"
-    if identity.check == "t3.total_rows":
-        return f"表三“{_COL_ZH[identity.instance]}”一列（七）总计为 {_num(right)}，各项办理结果之和为 {_num(left)}"
-    return (f"表三“{_COL_ZH[identity.instance]}”一列新收加上年结转为 {_num(left)}，"
-            f"办理总计加结转下年度为 {_num(right)}")
+        return _ROW_ZH[identity.instance]
+    return _COL_ZH[identity.instance]
 
 
-def evaluate_identity(report, identity: Identity, severity: str = "error") -> Result:
+def _identity_place(identity: Identity) -> str:
+    """The row, column or group an identity is about, as the form names it."""
+    first = labels()[identity.whole[0]]
+    if identity.check == "t3.total_cols":
+        return f"{first.row_place_zh}一行"
+    if identity.check == "t4.group_sums":
+        return first.row_zh
+    return f"{first.column_zh}一列"
+
+
+def _term_zh(identity: Identity, cell: str) -> str:
+    """A summand's name within its identity: the column in a row sum, the row in a column sum."""
+    label = labels()[cell]
+    if identity.check in ("t3.total_cols", "t4.group_sums"):
+        return label.column_zh
+    if identity.check == "t3.balance":
+        return _TERM_ZH[label.row]
+    return label.row_place_zh
+
+
+def _term_zh_whole(identity: Identity) -> str:
+    """The total a single-cell sum is compared with."""
+    return "（七）总计" if identity.check == "t3.total_rows" else "总计"
+
+
+def _sum_zh(identity: Identity, report, cells: tuple[str, ...], skip_zeros: bool) -> str:
+    """``自然人 4 + 商业企业 0 …``; a long sum (21 rows of results) lists only what is not 0."""
+    terms = [(_term_zh(identity, c), report.cells[c].value) for c in cells]
+    if not skip_zeros:
+        return " + ".join(f"{name} {_num(v)}" for name, v in terms)
+    shown = [f"{name} {_num(v)}" for name, v in terms if v]
+    zeros = len(terms) - len(shown)
+    if not shown:
+        return f"各项（{zeros} 项）均为 0"
+    return " + ".join(shown) + (f"（其余 {zeros} 项均为 0）" if zeros else "")
+
+
+def evaluate_identity(report, identity: Identity) -> Result:
     """Both sides of one sum, or not_applicable naming the unusable cells."""
     cells = list(identity.cells)
+    check, instance = identity.check, identity.instance
     if not all(_usable(report, c) for c in cells):
-        return Result(identity.check, severity, NA, identity.instance, cells,
-                      detail=f"{identity.check}.{identity.instance}: {_why_not(report, cells)}")
+        return say(check, NA, instance, cells, message="unusable", place=_identity_place(identity),
+                   why=_why_not(report, cells))
     parts = [report.cells[c].value for c in identity.parts]
     whole = [report.cells[c].value for c in identity.whole]
     left, right = sum(parts), sum(whole)
     ok = abs(left - right) < 1e-9
     inferred = [c for c in cells if report.cells[c].status == "inferred"]
     word = "总计" if len(whole) == 1 else "总计+结转下年度"
-    detail = (f"{identity.check}.{identity.instance}: {'+'.join(map(_num, parts))} = {_num(left)} "
-              f"{'=' if ok else '≠'} {_num(right)} ({word}: {'+'.join(map(_num, whole))})")
-    if not ok:
-        detail += f"; difference {_num(left - right)}"
-    if inferred:
-        detail += f"; inferred: {', '.join(inferred)}"
-    return Result(identity.check, severity, PASS if ok else FAIL, identity.instance, cells, left, right, detail,
-                  "" if ok else _identity_summary(identity, left, right))
+    return say(
+        check, PASS if ok else FAIL, instance, cells, left, right, message="pass" if ok else "fail",
+        place=_identity_place(identity), label=_identity_label(identity), lhs=_num(left), rhs=_num(right),
+        parts=(_sum_zh(identity, report, identity.parts, check == "t3.total_rows"), "+".join(map(_num, parts))),
+        whole=(_sum_zh(identity, report, identity.whole, False) if len(whole) > 1 else _term_zh_whole(identity),
+               "+".join(map(_num, whole))),
+        word=word, diff=(_num(abs(left - right)), _num(left - right)),
+        inferred=(f"（其中{'、'.join(map(_label, inferred))}是由勾稽关系推出的值，并非报告所印）" if inferred else "",
+                  f"; inferred: {', '.join(inferred)}" if inferred else ""))
 
 
 def _identity_rule(check: str):
@@ -150,19 +239,21 @@ def _t2_nonnegative(report, context=None) -> list[Result]:
         cells = [forms.t2_cell(item.id, m.id) for m in item.measures if m.id != "change"]
         usable = [c for c in cells if _usable(report, c)]
         if not usable:
-            out.append(Result("t2.nonnegative", "error", NA, item.id, cells,
-                              detail=f"t2.nonnegative.{item.id}: {_why_not(report, cells)}"))
+            out.append(say("t2.nonnegative", NA, item.id, cells, message="unusable", place=item.label_zh,
+                           why=_why_not(report, cells)))
             continue
         negative = [c for c in usable if report.cells[c].value < 0]
         if negative:
             first = negative[0]
-            listed = ", ".join(f"{c} = {_num(report.cells[c].value)}" for c in negative)
-            out.append(Result("t2.nonnegative", "error", FAIL, item.id, negative, report.cells[first].value, 0,
-                              f"t2.nonnegative.{item.id}: {listed} < 0",
-                              f"表二“{_label(first)}”为负数 {_num(report.cells[first].value)}"))
+            listed_en = ", ".join(f"{c} = {_num(report.cells[c].value)}" for c in negative)
+            listed_zh = "、".join(f"{labels()[c].column_zh} {_num(report.cells[c].value)}" for c in negative)
+            out.append(say("t2.nonnegative", FAIL, item.id, negative, report.cells[first].value, 0,
+                           message="fail", place=item.label_zh, listed=(listed_zh, listed_en),
+                           first=f"{labels()[first].row_zh}·{labels()[first].column_zh}",
+                           value=_num(report.cells[first].value)))
         else:
-            out.append(Result("t2.nonnegative", "error", PASS, item.id, usable,
-                              detail=f"t2.nonnegative.{item.id}: {len(usable)} counts ≥ 0"))
+            out.append(say("t2.nonnegative", PASS, item.id, usable, message="pass", place=item.label_zh,
+                           count=len(usable)))
     return out
 
 
@@ -178,58 +269,51 @@ def _previous(report, context):
 def _cy_carry(report, context=None) -> list[Result]:
     cells = [forms.t3_cell("carried_over", c.id) for c in forms.T3_COLUMNS]
     prev = _previous(report, context)
+    years = {"year": report.year, "prev_year": report.year - 1}
     if prev is None or prev.template == PRE_2019:
-        return [Result("cy.carry", "warning", NA, "", cells,
-                       detail=f"cy.carry: no {report.year - 1} report of {report.agency.agency_id} with table 3")]
+        return [say("cy.carry", NA, "", cells, message="no_previous", agency=report.agency.agency_id, **years)]
     out = []
     for col in forms.T3_COLUMNS:
         now, before = forms.t3_cell("carried_over", col.id), forms.t3_cell("carried_forward", col.id)
+        cells = [now, f"{prev.report_id}:{before}"]
         if not _usable(report, now) or not _usable(prev, before):
-            why = "; ".join(filter(None, [_why_not(report, [now]), _why_not(prev, [before]) and
-                                          f"in {prev.report_id}: {_why_not(prev, [before])}"]))
-            out.append(Result("cy.carry", "warning", NA, col.id, [now, f"{prev.report_id}:{before}"],
-                              detail=f"cy.carry.{col.id}: {why}"))
+            out.append(say("cy.carry", NA, col.id, cells, message="unusable", place=f"{col.label_zh}一列",
+                           why=_why_across(report, [now], prev, [before])))
             continue
         a, b = report.cells[now].value, prev.cells[before].value
         ok = a == b
-        out.append(Result(
-            "cy.carry", "warning", PASS if ok else FAIL, col.id, [now, f"{prev.report_id}:{before}"], a, b,
-            f"cy.carry.{col.id}: 上年结转 {_num(a)} {'=' if ok else '≠'} {_num(b)} "
-            f"(结转下年度 in {prev.report_id})" + ("" if ok else f"; difference {_num(a - b)}"),
-            "" if ok else f"表三“{col.label_zh}”上年结转为 {_num(a)}，{report.year - 1} 年报告结转下年度为 {_num(b)}"))
+        out.append(say(
+            "cy.carry", PASS if ok else FAIL, col.id, cells, a, b, message="pass" if ok else "fail",
+            column=col.label_zh, now=_num(a), before=_num(b),
+            previous=prev.report_id, diff=(_num(abs(a - b)), _num(a - b)), **years))
     return out
 
 
 def _in_force_flow(report, context=None) -> list[Result]:
     prev = _previous(report, context)
     items = ("rules", "normative_docs")
+    years = {"year": report.year, "prev_year": report.year - 1}
     if prev is None or prev.template != GOV_2021:
-        return [Result("t2.in_force_flow", "warning", NA, "", [],
-                       detail=f"t2.in_force_flow: no {report.year - 1} report of {report.agency.agency_id} "
-                              "on the 2021 form")]
+        return [say("t2.in_force_flow", NA, "", [], message="no_previous", agency=report.agency.agency_id, **years)]
     out = []
     for item in items:
         now = [forms.t2_cell(item, m) for m in ("in_force", "issued", "repealed")]
         before = forms.t2_cell(item, "in_force")
+        label = "规章" if item == "rules" else "规范性文件"
+        cells = [*now, f"{prev.report_id}:{before}"]
         if not all(_usable(report, c) for c in now) or not _usable(prev, before):
-            why = "; ".join(filter(None, [_why_not(report, now), _why_not(prev, [before]) and
-                                          f"in {prev.report_id}: {_why_not(prev, [before])}"]))
-            out.append(Result("t2.in_force_flow", "warning", NA, item, [*now, f"{prev.report_id}:{before}"],
-                              detail=f"t2.in_force_flow.{item}: {why}"))
+            out.append(say("t2.in_force_flow", NA, item, cells, message="unusable", place=label,
+                           why=_why_across(report, now, prev, [before])))
             continue
         in_force, issued, repealed = (report.cells[c].value for c in now)
         last = prev.cells[before].value
         expected = last + issued - repealed
         ok = in_force == expected
-        label = "规章" if item == "rules" else "规范性文件"
-        out.append(Result(
-            "t2.in_force_flow", "warning", PASS if ok else FAIL, item, [*now, f"{prev.report_id}:{before}"],
-            in_force, expected,
-            f"t2.in_force_flow.{item}: 现行有效 {_num(in_force)} {'=' if ok else '≠'} "
-            f"{_num(last)} + {_num(issued)} − {_num(repealed)} = {_num(expected)}"
-            + ("" if ok else f"; difference {_num(in_force - expected)}"),
-            "" if ok else f"表二“{label}”现行有效 {_num(in_force)} 件，按上年 {_num(last)} 件加制发减废止应为 "
-                          f"{_num(expected)} 件"))
+        out.append(say(
+            "t2.in_force_flow", PASS if ok else FAIL, item, cells, in_force, expected,
+            message="pass" if ok else "fail", item=label, in_force=_num(in_force), last=_num(last),
+            issued=_num(issued), repealed=_num(repealed), expected=_num(expected),
+            diff=(_num(abs(in_force - expected)), _num(in_force - expected)), **years))
     return out
 
 
@@ -247,6 +331,11 @@ def _agrees(stated, options: list[float], approx: bool) -> bool:
     if approx:
         return any(o >= stated and o <= stated * 1.5 + 5 for o in options)
     return any(abs(o - stated) < 1e-9 for o in options)
+
+
+def _stated(figure) -> str:
+    """A prose figure as the report words it: 29 件, 29 余件."""
+    return f"{_num(figure.value)} {'余件' if figure.approx else '件'}"
 
 
 def _narr_applications(report, context=None) -> list[Result]:
@@ -268,27 +357,28 @@ def _narr_applications(report, context=None) -> list[Result]:
     figures = [f for f in report.narrative if f.key in options or f.key in _APPLICATION_KEYS
                or f.key in ("applications_carried_over", "applications_carried_forward")]
     if not figures:
-        return [Result("narr.applications", "warning", NA, "", [], detail="narr.applications: no count of "
-                       "applications stated in the prose")]
+        return [say("narr.applications", NA, message="no_figures")]
     out = []
     for index, figure in enumerate(figures, 1):
         choices = options.get(figure.key)
         instance = f"{figure.key}#{index}"
+        what = KEY_LABELS.get(figure.key, figure.key)
         if not choices:
-            out.append(Result("narr.applications", "warning", NA, instance, [],
-                              detail=f"narr.applications: table 3 totals not usable for {figure.key}"))
+            out.append(say("narr.applications", NA, instance, message="no_totals", key=figure.key, what=what,
+                           stated=_stated(figure)))
             continue
         ok = _agrees(figure.value, [v for _, v in choices], figure.approx)
-        table = "; ".join(f"{w} {_num(v)}" for w, v in choices)
+        matched = [(w, v) for w, v in choices if _agrees(figure.value, [v], figure.approx)]
         cells = [forms.t3_cell(r, "total") for r in forms.T3_TERMS]
-        out.append(Result(
-            "narr.applications", "warning", PASS if ok else FAIL, instance, cells, figure.value,
-            next((v for _, v in choices), None),
-            f"narr.applications: prose {_num(figure.value)}{'+' if figure.approx else ''} "
-            f"{'matches' if ok else 'matches none of'} table 3 ({table}) — “{figure.text}”",
-            "" if ok else f"正文称申请 {_num(figure.value)} 件，表三" + "、".join(
-                f"{w} {_num(v)} 件" for w, v in zip(("本年新收", "上年结转", "办理总计"), (new, carried, total))
-                if v is not None)))
+        out.append(say(
+            "narr.applications", PASS if ok else FAIL, instance, cells, figure.value,
+            next((v for _, v in choices), None), message="pass" if ok else "fail",
+            totals="、".join(f"{w} {_num(v)} 件" for w, v in zip(("本年新收", "上年结转", "办理总计"),
+                                                               (new, carried, total)) if v is not None),
+            what=what, stated=_stated(figure), text=figure.text,
+            value=f"{_num(figure.value)}{'+' if figure.approx else ''}", value_zh=_num(figure.value),
+            table=("、".join(f"{w} {_num(v)}" for w, v in choices), "; ".join(f"{w} {_num(v)}" for w, v in choices)),
+            matched="、".join(f"{w} {_num(v)}" for w, v in matched)))
     return out
 
 
@@ -307,22 +397,20 @@ def _narr_review_litigation(report, context=None) -> list[Result]:
     }
     figures = [f for f in report.narrative if f.key in table]
     if not figures:
-        return [Result("narr.review_litigation", "warning", NA, "", [],
-                       detail="narr.review_litigation: no 行政复议/行政诉讼 count stated in the prose")]
+        return [say("narr.review_litigation", NA, message="no_figures")]
     out = []
     for index, figure in enumerate(figures, 1):
         value, cells, word = table[figure.key]
         instance = f"{figure.key}#{index}"
         if value is None:
-            out.append(Result("narr.review_litigation", "warning", NA, instance, cells,
-                              detail=f"narr.review_litigation: table 4 totals not usable for {figure.key}"))
+            out.append(say("narr.review_litigation", NA, instance, cells, message="no_totals", key=figure.key,
+                           word=word, stated=_stated(figure)))
             continue
         ok = _agrees(figure.value, [value], figure.approx)
-        out.append(Result(
-            "narr.review_litigation", "warning", PASS if ok else FAIL, instance, cells, figure.value, value,
-            f"narr.review_litigation: prose {word} {_num(figure.value)} {'=' if ok else '≠'} table 4 "
-            f"{_num(value)} — “{figure.text}”",
-            "" if ok else f"正文称{word} {_num(figure.value)} 件，表四总计为 {_num(value)} 件"))
+        out.append(say(
+            "narr.review_litigation", PASS if ok else FAIL, instance, cells, figure.value, value,
+            message="pass" if ok else "fail", word=word, stated=_stated(figure), value=_num(figure.value),
+            table=_num(value), text=figure.text))
     return out
 
 
@@ -349,15 +437,14 @@ def _meta_year(report, context=None) -> list[Result]:
             if not re.search(r"(?:较|比|同比|相比|与)\s*$", sentence[: m.start(1)]):
                 evidence.append((year, sentence.strip()))
     if not evidence:
-        return [Result("meta.year", "warning", NA, "", [], detail="meta.year: the body states no dated figures")]
+        return [say("meta.year", NA, message="no_evidence")]
     wrong = [(y, s) for y, s in evidence if y != report.year]
     if wrong:
         year, sentence = wrong[0]
-        return [Result("meta.year", "warning", FAIL, "", [], report.year, year,
-                       f"meta.year: the report is titled {report.year} but the body reports on {year}: “{sentence}”",
-                       f"标题年份为 {report.year} 年，正文却报告 {year} 年的情况")]
-    return [Result("meta.year", "warning", PASS, "", [], report.year, report.year,
-                   f"meta.year: {len(evidence)} dated statements in the body, all {report.year}")]
+        return [say("meta.year", FAIL, "", [], report.year, year, message="fail", year=report.year, body_year=year,
+                    sentence=sentence)]
+    return [say("meta.year", PASS, "", [], report.year, report.year, message="pass", count=len(evidence),
+                year=report.year)]
 
 
 def _expected_template(year: int) -> str:
@@ -366,14 +453,13 @@ def _expected_template(year: int) -> str:
 
 def _meta_template_year(report, context=None) -> list[Result]:
     if report.template_source == "year":
-        return [Result("meta.template_year", "warning", NA, "", [], detail=(
-            "meta.template_year: the form's own labels do not tell the form apart; it was taken from the year"))]
+        return [say("meta.template_year", NA, message="form_from_year", year=report.year)]
     expected = _expected_template(report.year)
     ok = report.template == expected
-    return [Result("meta.template_year", "warning", PASS if ok else FAIL, "", [], report.template, expected,
-                   f"meta.template_year: a {report.year} report on the {report.template} form"
-                   + ("" if ok else f" (expected {expected})"),
-                   "" if ok else f"{report.year} 年度报告使用了 {report.template} 表格（应为 {expected}）")]
+    forms_named = {"form": (FORM_NAME_ZH[report.template], report.template),
+                   "expected": (FORM_NAME_ZH[expected], expected)}
+    return [say("meta.template_year", PASS if ok else FAIL, "", [], report.template, expected,
+                message="pass" if ok else "fail", year=report.year, **forms_named)]
 
 
 _SELF = re.compile(
@@ -403,32 +489,28 @@ def _foreign_name(mention: str, report) -> bool:
 
 def _meta_agency(report, context=None) -> list[Result]:
     if not report.agency.name:
-        return [Result("meta.agency", "warning", NA, "", [], detail="meta.agency: agency unknown")]
+        return [say("meta.agency", NA, message="no_agency")]
     mentions: list[tuple[str, str]] = []
     for sentence in report.document.sentences:
         for m in _SELF.finditer(sentence):
             mentions.append((m.group("x"), sentence.strip()))
     if not mentions:
-        return [Result("meta.agency", "warning", NA, "", [],
-                       detail="meta.agency: the body never names itself at the start of a dated sentence")]
+        return [say("meta.agency", NA, message="no_mentions")]
     foreign = [(x, s) for x, s in mentions if _foreign_name(x, report)]
     if foreign:
         name, sentence = foreign[0]
-        return [Result("meta.agency", "warning", FAIL, "", [], None, None,
-                       f"meta.agency: the report of {report.agency.name} speaks of itself as “{name}”: “{sentence}”",
-                       f"正文以“{name}”自称，与报告机关“{report.agency.name}”不符，疑为照抄其他机关的报告")]
-    return [Result("meta.agency", "warning", PASS, "", [], None, None,
-                   f"meta.agency: {len(mentions)} self-references, all to {report.agency.name}")]
+        return [say("meta.agency", FAIL, "", [], None, None, message="fail", agency=report.agency.name, name=name,
+                    sentence=sentence)]
+    return [say("meta.agency", PASS, message="pass", count=len(mentions), agency=report.agency.name)]
 
 
 def _completeness(report, context=None) -> list[Result]:
     ids = [c.id for c in forms.cells(report.template)]
     if not ids:
-        return [Result("completeness", "info", NA, "", [], detail="completeness: the report has no form")]
+        return [say("completeness", NA, message="no_form")]
     found = [c for c in ids if report.cells[c].status != "missing"]
-    share = len(found) / len(ids)
-    return [Result("completeness", "info", PASS if len(found) == len(ids) else FAIL, "", [], len(found), len(ids),
-                   f"completeness: {len(found)} of {len(ids)} template cells found ({share:.0%})")]
+    return [say("completeness", PASS if len(found) == len(ids) else FAIL, "", [], len(found), len(ids),
+                message="found", found=len(found), total=len(ids), share=f"{len(found) / len(ids):.0%}")]
 
 
 # --- the catalogue ------------------------------------------------------------------------
@@ -436,55 +518,154 @@ def _completeness(report, context=None) -> list[Result]:
 TEMPLATED = (GOV_2021, GOV_2019)
 ALL = (GOV_2021, GOV_2019, PRE_2019)
 
+_IDENTITY_EN = {
+    "pass": "{rule}.{instance}: {parts} = {lhs} = {rhs} ({word}: {whole}){inferred}",
+    "fail": "{rule}.{instance}: {parts} = {lhs} ≠ {rhs} ({word}: {whole}); difference {diff}{inferred}",
+}
+# A row, column or group sum against the total the report printed.
+_IDENTITY_MESSAGES = {
+    "pass": ("{place}：{parts} = {lhs}，与报告所填{whole} {rhs} 相符{inferred}", _IDENTITY_EN["pass"]),
+    "fail": ("{place}：{parts} = {lhs}，但报告所填{whole}为 {rhs}（相差 {diff}）{inferred}", _IDENTITY_EN["fail"]),
+}
+
 RULES: tuple[Rule, ...] = (
     Rule("t3.balance", "error", "申请数量收支平衡", "Requests balance",
          "每一列：本年新收 + 上年结转 = 办理结果总计 + 结转下年度继续办理（表上印明的勾稽关系）",
          "for each column: new_received + carried_over = total + carried_forward (the identity printed on the form)",
-         TEMPLATED, "report", _identity_rule("t3.balance")),
+         TEMPLATED, "report", _identity_rule("t3.balance"),
+         messages={"summary": ("表三“{label}”一列新收加上年结转为 {lhs}，办理总计加结转下年度为 {rhs}",
+                               "table 3, {instance}: new plus carried over is {lhs}, total plus carried forward is {rhs}"),
+                   "pass": ("{place}：{parts} = {lhs}，与{whole} = {rhs} 相符{inferred}", _IDENTITY_EN["pass"]),
+                   "fail": ("{place}：{parts} = {lhs}，但{whole} = {rhs}（相差 {diff}）{inferred}", _IDENTITY_EN["fail"])}),
     Rule("t3.total_rows", "error", "办理结果合计", "Results add up to the total",
          "每一列：（七）总计 = 予以公开 + 部分公开 + 不予公开各项 + 无法提供各项 + 不予处理各项 + 其他处理（各项）",
          "for each column: total = granted + partially_granted + Σdenied + Σunable + Σnot_processed + other",
-         TEMPLATED, "report", _identity_rule("t3.total_rows")),
+         TEMPLATED, "report", _identity_rule("t3.total_rows"),
+         messages={**_IDENTITY_MESSAGES,
+                   "summary": ("表三“{label}”一列（七）总计为 {rhs}，各项办理结果之和为 {lhs}",
+                               "table 3, {instance}: the total is {rhs}, the results add up to {lhs}")}),
     Rule("t3.total_cols", "error", "申请人类别合计", "Applicant types add up to the total",
          "每一行：总计 = 自然人 + 商业企业 + 科研机构 + 社会公益组织 + 法律服务机构 + 其他",
          "for each row: total = sum of the six applicant columns", TEMPLATED, "report",
-         _identity_rule("t3.total_cols")),
+         _identity_rule("t3.total_cols"),
+         messages={**_IDENTITY_MESSAGES,
+                   "summary": ("表三“{label}”一行总计为 {rhs}，各类申请人之和为 {lhs}",
+                               "table 3, {instance}: the total is {rhs}, the applicant types add up to {lhs}")}),
     Rule("t4.group_sums", "error", "复议诉讼分项合计", "Review and litigation outcomes add up",
          "每一组（行政复议、未经复议直接起诉、复议后起诉）：总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结",
          "for each group: total = upheld + corrected + other + pending", TEMPLATED, "report",
-         _identity_rule("t4.group_sums")),
+         _identity_rule("t4.group_sums"),
+         messages={**_IDENTITY_MESSAGES,
+                   "summary": ("表四“{label}”总计为 {rhs}，分项之和为 {lhs}",
+                               "table 4, {instance}: the total is {rhs}, the outcomes add up to {lhs}")}),
     Rule("t2.nonnegative", "error", "主动公开数量非负", "Counts are not negative",
          "表二各项数量不小于 0（2019 年表格的“本年增/减”可以为负）",
-         "counts are ≥ 0 (a change cell in 2019 forms may be negative)", TEMPLATED, "report", _t2_nonnegative),
+         "counts are ≥ 0 (a change cell in 2019 forms may be negative)", TEMPLATED, "report", _t2_nonnegative,
+         messages={"summary": ("表二“{first}”为负数 {value}", "table 2: {first} is negative ({value})"),
+                   "pass": ("{place}：{count} 项数量均不小于 0", "{rule}.{instance}: {count} counts ≥ 0"),
+                   "fail": ("{place}：{listed}，数量不能为负", "{rule}.{instance}: {listed} < 0")}),
     Rule("t2.in_force_flow", "warning", "现行有效件数衔接", "Documents in force carry over",
          "同一机关相邻年度：本年现行有效 = 上年现行有效 + 本年制发 − 本年废止",
          "same agency, consecutive years: in_force(y) = in_force(y−1) + issued(y) − repealed(y)",
-         (GOV_2021,), "corpus", _in_force_flow),
+         (GOV_2021,), "corpus", _in_force_flow,
+         messages={
+             "summary": ("表二“{item}”现行有效 {in_force} 件，按上年 {last} 件加制发减废止应为 {expected} 件",
+                         "table 2, {instance}: {in_force} in force, {expected} expected from last year"),
+             "no_previous": ("没有该机关 {prev_year} 年度使用 2021 年版表格的报告，无法与上年衔接",
+                             "{rule}: no {prev_year} report of {agency} on the 2021 form"),
+             "unusable": ("{place}无法核对：{why}", "{rule}.{instance}: {why}"),
+             "pass": ("{item}：{year} 年报告现行有效 {in_force} 件，等于 {prev_year} 年报告现行有效 {last} 件 + "
+                      "{year} 年制发 {issued} 件 − 废止 {repealed} 件",
+                      "{rule}.{instance}: 现行有效 {in_force} = {last} + {issued} − {repealed} = {expected}"),
+             "fail": ("{item}：{year} 年报告现行有效 {in_force} 件，但按 {prev_year} 年报告现行有效 {last} 件 + "
+                      "{year} 年制发 {issued} 件 − 废止 {repealed} 件，应为 {expected} 件（相差 {diff}）",
+                      "{rule}.{instance}: 现行有效 {in_force} ≠ {last} + {issued} − {repealed} = {expected}; "
+                      "difference {diff}")}),
     Rule("cy.carry", "warning", "上年结转衔接", "Carry-over matches last year",
          "同一机关相邻年度：本年“上年结转” = 上年报告“结转下年度继续办理”",
-         "same agency, consecutive years: carried_over(y) = carried_forward(y−1)", TEMPLATED, "corpus", _cy_carry),
+         "same agency, consecutive years: carried_over(y) = carried_forward(y−1)", TEMPLATED, "corpus", _cy_carry,
+         messages={
+             "summary": ("表三“{column}”上年结转为 {now}，{prev_year} 年报告结转下年度为 {before}",
+                         "table 3, {instance}: {now} carried over, {before} carried forward in {prev_year}"),
+             "no_previous": ("没有该机关 {prev_year} 年度含表三的报告，无法与上年衔接",
+                             "{rule}: no {prev_year} report of {agency} with table 3"),
+             "pass": ("{column}：{year} 年报告的“上年结转” {now}，与 {prev_year} 年报告的“结转下年度继续办理” "
+                      "{before} 相符", "{rule}.{instance}: 上年结转 {now} = {before} (结转下年度 in {previous})"),
+             "fail": ("{column}：{year} 年报告的“上年结转”为 {now}，但 {prev_year} 年报告的“结转下年度继续办理”为 "
+                      "{before}（相差 {diff}）",
+                      "{rule}.{instance}: 上年结转 {now} ≠ {before} (结转下年度 in {previous}); difference {diff}")}),
     Rule("narr.applications", "warning", "正文申请数与表三一致", "Prose request count matches table 3",
          "正文所述申请件数等于表三本年新收（或新收 + 上年结转、办理总计、总计 + 结转下年度）",
          "a count of applications in the prose equals new_received, new_received + carried_over, total, "
-         "or total + carried_forward of table 3", TEMPLATED, "report", _narr_applications),
+         "or total + carried_forward of table 3", TEMPLATED, "report", _narr_applications,
+         messages={
+             "summary": ("正文称申请 {value_zh} 件，表三{totals}",
+                         "the prose states {value} applications; table 3 says otherwise"),
+             "no_figures": ("正文没有说明申请件数，无可核对", "{rule}: no count of applications stated in the prose"),
+             "no_totals": ("正文称{what} {stated}，但表三的合计无法读出，无法核对",
+                           "{rule}: table 3 totals not usable for {key}"),
+             "pass": ("正文称{what} {stated}（“{text}”），与表三{matched} 相符",
+                      "{rule}: prose {value} matches table 3 ({table}) — “{text}”"),
+             "fail": ("正文称{what} {stated}（“{text}”），与表三各合计都不符：{table}",
+                      "{rule}: prose {value} matches none of table 3 ({table}) — “{text}”")}),
     Rule("narr.review_litigation", "warning", "正文复议诉讼数与表四一致", "Prose review/litigation counts match table 4",
          "正文所述行政复议、行政诉讼件数等于表四相应总计",
          "counts of 行政复议/行政诉讼 in the prose equal the table-4 totals", TEMPLATED, "report",
-         _narr_review_litigation),
+         _narr_review_litigation,
+         messages={
+             "summary": ("正文称{word} {value} 件，表四总计为 {table} 件",
+                         "the prose states {value} {word} cases, table 4 {table}"),
+             "no_figures": ("正文没有说明行政复议、行政诉讼件数，无可核对",
+                            "{rule}: no 行政复议/行政诉讼 count stated in the prose"),
+             "no_totals": ("正文称{word} {stated}，但表四的总计无法读出，无法核对",
+                           "{rule}: table 4 totals not usable for {key}"),
+             "pass": ("正文称{word} {stated}（“{text}”），与表四总计 {table} 相符",
+                      "{rule}: prose {word} {value} = table 4 {table} — “{text}”"),
+             "fail": ("正文称{word} {stated}（“{text}”），但表四总计为 {table}",
+                      "{rule}: prose {word} {value} ≠ table 4 {table} — “{text}”")}),
     Rule("meta.year", "warning", "报告年份一致", "Report year is consistent",
          "标题年份与统计期限及正文所报告的年份一致",
          "the year in the title agrees with the statistical period and the years the body reports on",
-         ALL, "report", _meta_year),
+         ALL, "report", _meta_year,
+         messages={
+             "summary": ("标题年份为 {year} 年，正文却报告 {body_year} 年的情况",
+                         "titled {year}, the body reports on {body_year}"),
+             "no_evidence": ("正文没有注明年份的统计数字，无法核对", "{rule}: the body states no dated figures"),
+             "pass": ("正文 {count} 处注明年份的表述都是 {year} 年",
+                      "{rule}: {count} dated statements in the body, all {year}"),
+             "fail": ("标题为 {year} 年度，但正文报告的是 {body_year} 年的情况：“{sentence}”",
+                      "{rule}: the report is titled {year} but the body reports on {body_year}: “{sentence}”")}),
     Rule("meta.template_year", "warning", "表格版本与年份相符", "Form fits the year",
          "2021 年起使用 2021 年版表格，2019–2020 年使用 2019 年版，此前无统一表格",
-         "gov-2021 from 2021, gov-2019 for 2019–2020, pre-2019 before", ALL, "report", _meta_template_year),
+         "gov-2021 from 2021, gov-2019 for 2019–2020, pre-2019 before", ALL, "report", _meta_template_year,
+         messages={
+             "summary": ("{year} 年度报告使用了{form}（应为{expected}）",
+                         "a {year} report on the {form} form (expected {expected})"),
+             "form_from_year": ("表格自身的栏目不足以区分版本，版本是按报告年度认定的，无法核对",
+                                "{rule}: the form's own labels do not tell the form apart; it was taken from the year"),
+             "pass": ("{year} 年度报告使用{form}，与年度相符", "{rule}: a {year} report on the {form} form"),
+             "fail": ("{year} 年度报告使用了{form}，按年度应为{expected}",
+                      "{rule}: a {year} report on the {form} form (expected {expected})")}),
     Rule("meta.agency", "warning", "机关名称一致", "The report speaks of its own agency",
          "正文不以其他机关的名称自称（照抄其他机关报告的迹象）",
          "the body does not speak of itself under another agency's name (text copied from another report)",
-         ALL, "report", _meta_agency),
+         ALL, "report", _meta_agency,
+         messages={
+             "summary": ("正文以“{name}”自称，与报告机关“{agency}”不符，疑为照抄其他机关的报告",
+                         "the report of {agency} speaks of itself as “{name}”"),
+             "no_agency": ("未能确定报告机关，无法核对", "{rule}: agency unknown"),
+             "no_mentions": ("正文没有在注明年份的句首自称机关名称，无法核对",
+                             "{rule}: the body never names itself at the start of a dated sentence"),
+             "pass": ("正文 {count} 处自称都是“{agency}”", "{rule}: {count} self-references, all to {agency}"),
+             "fail": ("正文以“{name}”自称，与报告机关“{agency}”不符，疑为照抄其他机关的报告：“{sentence}”",
+                      "{rule}: the report of {agency} speaks of itself as “{name}”: “{sentence}”")}),
     Rule("completeness", "info", "单元格完整度", "Completeness",
          "找到的表格单元格占该版本表格全部单元格的比例", "share of the template's cells that were found",
-         TEMPLATED, "report", _completeness),
+         TEMPLATED, "report", _completeness,
+         messages={
+             "no_form": ("报告没有统一表格", "{rule}: the report has no form"),
+             "found": ("找到该版本表格 {total} 个单元格中的 {found} 个（{share}）",
+                       "{rule}: {found} of {total} template cells found ({share})")}),
 )
 RULE_INDEX = {r.id: r for r in RULES}
 
@@ -513,11 +694,11 @@ def published(results: list[Result]) -> list[Result]:
             continue
         failing = [r for r in items if r.outcome == FAIL]
         counted = {o: sum(1 for r in items if r.outcome == o) for o in OUTCOMES}
-        first_na = next((r.detail for r in items if r.outcome == NA), "")
-        detail = (f"{rule_id}: {counted[PASS]} pass, {counted[FAIL]} fail, {counted[NA]} not applicable"
-                  + (f"; {first_na}" if first_na else ""))
+        first_na = next((r for r in items if r.outcome == NA), None)
         out.extend(failing)
-        out.append(Result(rule_id, items[0].severity, outcome_of(items), "*", detail=detail))
+        out.append(say(rule_id, outcome_of(items), "*", message="folded", passed=counted[PASS],
+                       failed=counted[FAIL], na=counted[NA],
+                       first_na=(f"；不适用的例如：{first_na.detail_zh}", f"; {first_na.detail_en}") if first_na else ""))
     return out
 
 
@@ -555,8 +736,7 @@ def run_rules(report, context: dict | None, scopes: tuple[str, ...]) -> list[Res
         if report.template not in rule.templates:
             continue
         if rule.scope == "corpus" and "corpus" not in scopes:
-            out.append(Result(rule.id, rule.severity, NA, "", [],
-                              detail=f"{rule.id}: needs the same agency's other years (run `check` on the corpus)"))
+            out.append(say(rule.id, NA, message="needs_corpus"))
             continue
         if rule.scope in scopes:
             out.extend(rule.evaluate(report, context))

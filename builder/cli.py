@@ -52,7 +52,7 @@ def extract(files: tuple[Path, ...], compact: bool) -> None:
       narrative   figures stated in the prose: key, value, approx, text
       warnings    what the parser noticed, as records with a code and message
       checks      single-report consistency checks (id, severity, outcome,
-                  cells, left, right, detail); badge and summary
+                  cells, left, right, detail_zh, detail_en); badge and summary
 
     A file that is not a report (empty, binary, an unrelated page) prints a
     one-line error naming the file and the reason on stderr; the other files

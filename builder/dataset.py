@@ -1,7 +1,8 @@
 """Reports to the open data package: CSV, Parquet and Excel, validated.
 
-Nothing here reads the clock: ``created`` and ``version`` come from the
-corpus, so the same corpus builds byte-identical files. Rows are tuples in
+``version`` comes from the corpus and ``created`` (the data date) from
+SOURCE_DATE_EPOCH or the retrieval dates, so one corpus builds byte-identical
+files; only without either is it the build day. Rows are tuples in
 the order of the table's fields (``builder.schema``): the long tables hold
 millions of them.
 """
@@ -14,19 +15,22 @@ import hashlib
 import io
 import json
 import multiprocessing
+import os
+import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
-from . import forms
-from .checks import FAIL, RULES, published
+from . import codebook, forms
+from .checks import FAIL, RULE_INDEX, RULES, published
+from .codebook import FORM_NAME_ZH, OUTCOME_ZH, SCOPE_ZH, SEVERITY_ZH, STATUS_ZH
 from .corpus import Corpus
 from .errors import BuilderError
 from .extract import Report
 from .metadata import INSTITUTION
-from .schema import REPORT_CELLS, TABLE_INDEX, TABLES, Table
+from .schema import REPORT_CELLS, TABLE_DESCRIPTIONS_ZH, TABLE_INDEX, TABLES, Table
 
 PACKAGE_NAME = "gov-disclosure-annual-reports"
 LICENSE = {"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by/4.0/",
@@ -37,8 +41,12 @@ REPORT_FILES = {"json": "report.json", "csv": "cells.csv", "text": "source.txt"}
 
 @dataclass
 class SourceInfo:
+    """What sources.csv says of one corpus file (columns file, url, retrieved, archive, listing_url, note)."""
+
     url: str = ""
     retrieved: str = ""
+    archive: str = ""  # an archived copy: an http(s) URL or a corpus-relative file
+    listing_url: str = ""  # the page or column where the report was listed
     note: str = ""
 
 
@@ -54,16 +62,21 @@ class Dataset:
 
 
 def read_sources(corpus_dir: Path) -> dict[str, SourceInfo]:
-    """The optional sources.csv beside the reports: file, url, retrieved, note."""
+    """The optional sources.csv beside the reports: file, url, retrieved, archive, listing_url, note."""
     path = corpus_dir / "sources.csv"
     if not path.exists():
         return {}
+    columns = ("url", "retrieved", "archive", "listing_url", "note")
     with path.open(encoding="utf-8-sig", newline="") as handle:
         return {
-            row["file"].strip(): SourceInfo((row.get("url") or "").strip(), (row.get("retrieved") or "").strip(),
-                                            (row.get("note") or "").strip())
+            row["file"].strip(): SourceInfo(**{c: (row.get(c) or "").strip() for c in columns})
             for row in csv.DictReader(handle) if (row.get("file") or "").strip()
         }
+
+
+def web_url(value: str) -> str | None:
+    """An http(s) URL as given, else None (a corpus file or anything else is not a link)."""
+    return value if re.match(r"^https?://[^\s]+$", value or "", re.IGNORECASE) else None
 
 
 def page_url(report_id: str, site_url: str) -> str:
@@ -83,8 +96,8 @@ def agency_level(report: Report) -> str:
     return "部门"
 
 
-def _row(table: str, **values) -> tuple:
-    return tuple(values.get(name) for name in TABLE_INDEX[table].field_names)
+def _row(table_name: str, /, **values) -> tuple:
+    return tuple(values.get(name) for name in TABLE_INDEX[table_name].field_names)
 
 
 def _source(report: Report, sources: dict[str, SourceInfo]) -> SourceInfo:
@@ -110,13 +123,14 @@ def build_rows(corpus: Corpus, sources: dict[str, SourceInfo], site_url: str = "
             failed_errors=sum(1 for c in failed if c.severity == "error"),
             failed_warnings=sum(1 for c in failed if c.severity == "warning"),
             completeness=round(found / len(template_cells), 4) if template_cells else None,
-            source_file=doc.path, source_format=doc.format, sha256=doc.sha256, source_url=source.url or None,
-            retrieved=source.retrieved or None, page_url=page_url(report.report_id, site_url)))
+            source_file=doc.path, source_format=doc.format, sha256=doc.sha256, source_url=web_url(source.url),
+            retrieved=source.retrieved or None, archive_url=web_url(source.archive),
+            listing_url=web_url(source.listing_url), page_url=page_url(report.report_id, site_url)))
         _cell_rows(report, rows)
         rows["checks"].extend(
             (report.report_id, c.id, c.instance, c.severity, c.outcome, " ".join(c.cells) or None,
              c.left if isinstance(c.left, int | float) else None,
-             c.right if isinstance(c.right, int | float) else None, c.detail)
+             c.right if isinstance(c.right, int | float) else None, c.detail_zh, c.detail_en)
             for c in published(report.checks))
         rows["narrative"].extend((report.report_id, seq, f.key, f.value, f.approx, f.text)
                                  for seq, f in enumerate(report.narrative, 1))
@@ -132,6 +146,11 @@ def build_rows(corpus: Corpus, sources: dict[str, SourceInfo], site_url: str = "
                           formula_zh=r.formula_zh, formula_en=r.formula_en, templates=" ".join(r.templates),
                           scope=r.scope) for r in RULES]
     rows["rejected"] = [(r.file, r.reason) for r in sorted(corpus.rejected, key=lambda r: r.file)]
+    rows["codebook"] = [_row("codebook", cell_id=c.cell_id, templates=" ".join(c.templates), table=c.table,
+                             table_zh=c.table_zh, row=c.row, row_zh=c.row_place_zh, row_en=c.row_en,
+                             column=c.column, column_zh=c.column_zh, column_en=c.column_en, label_zh=c.label_zh,
+                             label_en=c.label_en, unit_zh=c.unit_zh, unit_en=c.unit_en)
+                        for c in codebook.labels().values()]
     data.version, data.created = corpus_version(corpus, sources)
     return data
 
@@ -139,8 +158,8 @@ def build_rows(corpus: Corpus, sources: dict[str, SourceInfo], site_url: str = "
 def _note(value) -> str | None:
     if value.candidates is None:
         return value.note
-    listed = "candidates: " + ", ".join("—" if c is None else str(c) for c in value.candidates)
-    return f"{value.note}; {listed}" if value.note else listed
+    listed = "可能的值：" + "、".join("空" if c is None else str(_number(c)) for c in value.candidates)
+    return f"{value.note}；{listed}" if value.note else listed
 
 
 def _cell_rows(report: Report, rows: dict[str, list[tuple]]) -> None:
@@ -170,22 +189,36 @@ def _wide_row(report: Report, out: list[tuple], table: str, key: dict, cells: li
     out.append(_row(table, report_id=report.report_id, **key, **values, flags=flags or None))
 
 
-def corpus_version(corpus: Corpus, sources: dict[str, SourceInfo]) -> tuple[str, str]:
-    """A version from the corpus's content and a creation date from the corpus:
-    the newest retrieval date, else 1 February after the newest report year
-    (reports are due by 31 January)."""
+def corpus_version(corpus: Corpus, sources: dict[str, SourceInfo],
+                   environ: Mapping[str, str] = os.environ) -> tuple[str, str]:
+    """A version from the corpus's content, and the data date (``created``)."""
     digest = hashlib.sha256()
     for entry in sorted([(r.document.source.path, r.document.source.sha256) for r in corpus.reports]
                         + [(r.file, r.reason) for r in corpus.rejected]):
         digest.update("\t".join(entry).encode() + b"\n")
     years = [r.year for r in corpus.reports]
-    retrieved = sorted(s.retrieved for s in sources.values() if s.retrieved)
-    if retrieved:
-        created = retrieved[-1] + ("" if "T" in retrieved[-1] else "T00:00:00Z")
-    else:
-        created = f"{(max(years) + 1) if years else 2019}-02-01T00:00:00Z"
     newest = max(years) if years else 0
-    return f"{newest}.{len(corpus.reports)}.0+{digest.hexdigest()[:12]}", created
+    return f"{newest}.{len(corpus.reports)}.0+{digest.hexdigest()[:12]}", data_date(sources, environ)
+
+
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
+
+
+def data_date(sources: dict[str, SourceInfo], environ: Mapping[str, str] = os.environ) -> str:
+    """When the data is from, never invented: SOURCE_DATE_EPOCH when set (the
+    Makefile and the Pages workflow set it from the last commit that changed the
+    corpus), else the newest retrieval date in sources.csv, else the build day."""
+    epoch = environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch:
+        try:
+            moment = datetime.fromtimestamp(int(epoch), UTC)
+        except (ValueError, OverflowError, OSError) as e:
+            raise BuilderError(f"SOURCE_DATE_EPOCH={epoch!r}: not a Unix time in seconds") from e
+        return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+    retrieved = sorted(s.retrieved for s in sources.values() if _ISO_DATE.match(s.retrieved))
+    if retrieved:
+        return retrieved[-1][:10] + "T00:00:00Z"
+    return datetime.now(UTC).strftime("%Y-%m-%dT00:00:00Z")
 
 
 # --- writers -------------------------------------------------------------------------
@@ -205,12 +238,18 @@ def _boolean(value) -> str | None:
 CSV_FORMAT: dict[str, Callable] = {"number": _number, "boolean": _boolean}
 
 
+# A UTF-8 byte order mark: Excel on Chinese Windows reads a CSV without it as GBK
+# (mojibake); pandas, DuckDB, R (readr, arrow) and frictionless skip it.
+BOM = "\ufeff"
+
+
 def write_csv(path: Path, table: Table, rows: Iterable[tuple], compressed: bool = False) -> None:
-    """UTF-8 CSV, gzipped when asked (without a time stamp, so rebuilds are
-    byte-identical). Strings, integers and null (empty) go to the csv module as
-    they are; only numbers and booleans need writing out."""
+    """UTF-8 CSV with a byte order mark, gzipped when asked (without a time
+    stamp, so rebuilds are byte-identical). Strings, integers and null (empty)
+    go to the csv module as they are; only numbers and booleans need writing out."""
     convert = [(i, CSV_FORMAT[f.type]) for i, f in enumerate(table.fields) if f.type in CSV_FORMAT]
     buffer = io.StringIO()
+    buffer.write(BOM)
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(table.field_names)
     for row in rows:
@@ -250,9 +289,81 @@ def write_parquet(path: Path, table: Table, rows: list[tuple]) -> None:
 FAILED_CHECKS_SHEET = "未通过的检查"
 
 
+def _forms_zh(value: str | None) -> str | None:
+    return None if value is None else "、".join(FORM_NAME_ZH.get(t, t) for t in value.split())
+
+
+_FLAG = re.compile(r"([a-z_0-9]+):([a-z_]+)")
+
+
+def _flags_zh(columns: dict[str, str]) -> Callable[[str | None], str | None]:
+    """``natural_person:repaired; total:blank`` → 自然人：复原；总计：空白."""
+    def convert(value: str | None) -> str | None:
+        if not value:
+            return value
+        return "；".join(f"{columns.get(c, c)}：{STATUS_ZH.get(s, s)}" for c, s in _FLAG.findall(value))
+
+    return convert
+
+
+def _words(mapping: dict[str, str]) -> Callable[[str | None], str | None]:
+    return lambda value: mapping.get(value, value) if value is not None else None
+
+
+def _rule_title(value: str | None) -> str | None:
+    rule = RULE_INDEX.get(value or "")
+    return rule.title_zh if rule else value
+
+
+def _vocabulary(table: Table) -> dict[str, tuple[str, Callable]]:
+    """Fields whose values are ids: the Chinese a reader sees, under which header.
+    The workbook shows the Chinese in the field's column and keeps the id beside it."""
+    words = {"template": _words(FORM_NAME_ZH), "severity": _words(SEVERITY_ZH), "outcome": _words(OUTCOME_ZH),
+             "scope": _words(SCOPE_ZH), "status": _words(STATUS_ZH)}
+    out: dict[str, tuple[str, Callable]] = {}
+    for f in table.fields:
+        if f.name in words:
+            out[f.name] = (f.title_zh, words[f.name])
+        elif f.name == "templates":
+            out[f.name] = (f.title_zh, _forms_zh)
+        elif f.name == "check_id":
+            out[f.name] = ("规则名称", _rule_title)
+        elif f.name == "flags":
+            columns = {c.name: c.title_zh for c in table.fields}
+            out[f.name] = (f.title_zh, _flags_zh(columns))
+    return out
+
+
+def workbook_sheet(table: Table, rows: Iterable[tuple]) -> tuple[list[str], Iterable[list]]:
+    """A table as a reader sees it in Excel: Chinese headers, Chinese words for
+    ids, and each id kept in its own column (编号) beside its Chinese."""
+    vocabulary = _vocabulary(table)
+    header: list[str] = []
+    plan: list[tuple[int, Callable | None]] = []
+    for index, f in enumerate(table.fields):
+        if f.name in vocabulary:
+            title, convert = vocabulary[f.name]
+            if f.name == "check_id":  # the id first, as the key it is; then the rule's name
+                header += [f.title_zh, title]
+                plan += [(index, None), (index, convert)]
+            else:
+                header += [title, f"{f.title_zh}编号"]
+                plan += [(index, convert), (index, None)]
+        else:
+            header.append(f.title_zh)
+            plan.append((index, None))
+
+    def converted() -> Iterable[list]:
+        for row in rows:
+            yield [row[i] if convert is None else convert(row[i]) for i, convert in plan]
+
+    return header, converted()
+
+
 def write_workbook(path: Path, data: Dataset, package: dict) -> None:
-    """One .xlsx with a sheet per main table (Chinese headers), the failing
-    checks, and a README sheet. Report text is never read as a formula or link."""
+    """One .xlsx with a sheet per main table, the failing checks, and a 说明
+    sheet, in Chinese where a reader looks (ids kept in their own columns).
+    Report text is never read as a formula or link."""
     import xlsxwriter
 
     checks = TABLE_INDEX["checks"]
@@ -268,21 +379,25 @@ def write_workbook(path: Path, data: Dataset, package: dict) -> None:
     bold = workbook.add_format({"bold": True})
     readme = workbook.add_worksheet("说明 README")
     lines = [
-        [package["title"]], [package["description"]], [],
-        ["版本 version", package["version"]], ["生成日期 created", package["created"]],
+        [package["title"]], [DESCRIPTION_ZH], [package["description"]], [],
+        ["版本 version", package["version"]], ["数据日期 created", package["created"][:10]],
         ["许可 license", LICENSE["title"]], [],
         ["工作表 sheet", "内容 contents", "行数 rows"],
-        *([name, f"{table.title_en}: {table.description}", len(rows)] for name, table, rows in sheets), [],
+        *([name, TABLE_DESCRIPTIONS_ZH.get(table.name, table.description), len(rows)]
+          for name, table, rows in sheets), [],
         ["单元格（cells）与全部检查结果（checks）行数较多，请使用 CSV 或 Parquet 文件 / "
          "the cells table and all check results are in CSV and Parquet only"],
+        ["带“编号”的列是数据中使用的原始编号，便于与 CSV、Parquet 文件对照 / "
+         "columns named 编号 keep the ids used in the CSV and Parquet files"],
     ]
     for index, line in enumerate(lines):
-        readme.write_row(index, 0, line, bold if index in (0, 7) else None)
+        readme.write_row(index, 0, line, bold if index in (0, 8) else None)
     for name, table, rows in sheets:
         sheet = workbook.add_worksheet(name[:31])
         sheet.freeze_panes(1, 0)
-        sheet.write_row(0, 0, [f.title_zh for f in table.fields], bold)
-        for index, row in enumerate(rows, 1):
+        header, values = workbook_sheet(table, rows)
+        sheet.write_row(0, 0, header, bold)
+        for index, row in enumerate(values, 1):
             sheet.write_row(index, 0, row)
     workbook.close()
 
@@ -300,6 +415,12 @@ def _file_entry(path: Path, base: Path) -> dict:
     data = path.read_bytes()
     return {"path": path.relative_to(base).as_posix(), "bytes": len(data),
             "hash": "sha256:" + hashlib.sha256(data).hexdigest()}
+
+
+DESCRIPTION_ZH = (
+    "政府信息公开工作年度报告中每个表格单元格的数值、印出的原文与状态，每份报告的勾稽关系等一致性检查，"
+    "以及正文中的数字。CSV 与 Parquet 文件的行与值完全相同；每份报告的文件（report.json、cells.csv、"
+    "source.txt）在其页面旁：reports/<机关编号>/<年度>/。")
 
 
 def package_metadata(data: Dataset) -> dict:
@@ -336,7 +457,12 @@ def write_package(data: Dataset, out: Path) -> dict:
         if table.foreign_keys:
             schema["foreignKeys"] = [fk.as_json() for fk in table.foreign_keys]
         common = {"title": f"{table.title_zh} / {table.title_en}", "description": table.description}
-        resources.append({"name": table.name, "type": "table", **common, **_file_entry(csv_path, out),
+        entry = _file_entry(csv_path, out)
+        if table.compressed:
+            # frictionless counts the bytes of a compressed file on disk but not over
+            # HTTP: the hash alone guards it, so that the package validates in both places.
+            del entry["bytes"]
+        resources.append({"name": table.name, "type": "table", **common, **entry,
                           "format": "csv", "mediatype": "text/csv", "encoding": "utf-8",
                           **({"compression": "gz"} if table.compressed else {}), "schema": schema})
         # Described as a file (bytes and hash are validated); its rows and types are
@@ -360,8 +486,9 @@ def write_package(data: Dataset, out: Path) -> dict:
 def report_document(report: Report, source: SourceInfo) -> dict:
     """The full extract document of a report, with what sources.csv knows of it."""
     document = report.as_json()
-    document["source"].update({"url": source.url or None, "retrieved": source.retrieved or None,
-                               "note": source.note or None})
+    document["source"].update({"url": web_url(source.url), "retrieved": source.retrieved or None,
+                               "archive": source.archive or None, "archive_url": web_url(source.archive),
+                               "listing_url": web_url(source.listing_url), "note": source.note or None})
     return document
 
 
@@ -375,6 +502,6 @@ def write_report_files(data: Dataset, site: Path) -> None:
         (folder / REPORT_FILES["json"]).write_text(
             json.dumps(document, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
         write_csv(folder / REPORT_FILES["csv"], REPORT_CELLS,
-                  [(cell.id, v.value, v.unit, v.raw, v.status, _note(v))
+                  [(report.report_id, cell.id, codebook.label_zh(cell.id), v.value, v.unit, v.raw, v.status, _note(v))
                    for cell in forms.cells(report.template) for v in (report.cells[cell.id],)])
         (folder / REPORT_FILES["text"]).write_text(report.document.text, encoding="utf-8")

@@ -60,6 +60,8 @@ DESCRIPTIONS_ZH = {
     "source_url": "报告发布的网址（已知时）",
     "retrieved": "文件下载日期（已知时）",
     "page_url": "本站上的报告页面",
+    "archive_url": "原始报告的存档副本（已知时）",
+    "listing_url": "发布该报告的网页或栏目（已知时）",
     "names_seen": "报告中印出的全部名称，以“；”分隔",
     "level": "省、市、县级政府，乡镇（含街道办事处），或部门",
     "years": "有报告的年度，以空格分隔",
@@ -73,12 +75,17 @@ DESCRIPTIONS_ZH = {
     "flags": "不是印明数字的单元格：列:状态",
     "instance": "所检查的列、行、组或正文数字；规则的实例超过三个时，通过和不适用的合为一行，记为 *",
     "cells": "单元格编号，以空格分隔",
-    "detail": "等式两边的数值，或不适用的原因",
+    "left": "规则算出的一边（分项之和、正文数字等）",
+    "right": "与之比较的一边（报告所填的合计等）",
+    "detail_zh": "用表格中的栏目名称写出的等式两边与差额，或不适用的原因",
+    "detail_en": "同一说明的英文版，使用单元格编号",
     "templates": "以空格分隔",
     "scope": "report：单份报告；corpus：需要同一机关的其他年度",
     "seq": "在正文中的顺序",
     "key": "例如 applications_received、admin_review_cases、fees_charged_cny",
     "approx": "以“多”“余”表述（约数）",
+    "label_zh": "表、行、列在表格中的名称，如：表三 不予公开·危及“三安全一稳定”·自然人",
+    "row_zh": "行名，含所属分组",
 }
 
 
@@ -145,6 +152,9 @@ _REPORTS = Table(
         _f("sha256", "string", "源文件SHA-256", "source sha256"),
         _f("source_url", "string", "原始网址", "source URL", "where the report was published, when known"),
         _f("retrieved", "string", "获取日期", "retrieved", "date the file was downloaded, when known"),
+        _f("archive_url", "string", "存档网址", "archive URL", "an archived copy of the original, when known"),
+        _f("listing_url", "string", "发布栏目网址", "listing URL",
+           "the page or column where the report was published, when known"),
         _f("page_url", "string", "本站页面", "page URL", "the report's page on this site"),
     ),
     ("report_id",),
@@ -185,7 +195,7 @@ _CELLS = Table(
         _f("note", "string", "说明", "note", "the evidence for a repair, inference or ambiguity; candidates"),
     ),
     ("report_id", "cell_id"),
-    (TO_REPORTS,),
+    (TO_REPORTS, ForeignKey(("cell_id",), "codebook", ("cell_id",))),
     in_workbook=False,
     compressed=True,
 )
@@ -235,9 +245,11 @@ _CHECKS = Table(
         _f("severity", "string", "级别", "severity", enum=SEVERITIES),
         _f("outcome", "string", "结果", "outcome", enum=OUTCOMES, required=True),
         _f("cells", "string", "涉及单元格", "cells", "cell ids, separated by spaces"),
-        _f("left", "number", "左边", "left side"),
-        _f("right", "number", "右边", "right side"),
-        _f("detail", "string", "详情", "detail", "the equation with both sides, or why not applicable"),
+        _f("left", "number", "计算值", "computed side", "the sum (or figure) the rule computes"),
+        _f("right", "number", "报告所填值", "stated side", "the total (or figure) it is compared with"),
+        _f("detail_zh", "string", "说明", "explanation (Chinese)",
+           "both sides and the difference in the form's own labels, or why not applicable"),
+        _f("detail_en", "string", "英文说明", "explanation (English)", "the same in English, with cell ids"),
     ),
     ("report_id", "check_id", "instance"),
     (TO_REPORTS, ForeignKey(("check_id",), "rules", ("check_id",))),
@@ -279,13 +291,51 @@ _REJECTED = Table(
     ("file",),
 )
 
-# The CSV beside each report's page: its cells, without the columns that repeat the report.
+_CODEBOOK = Table(
+    "codebook", "单元格编码表", "Codebook", "Every cell id of the forms: its table, row and column in Chinese and "
+    "English, its unit and the forms that have it.",
+    (
+        _f("cell_id", "string", "单元格编号", "cell id", required=True),
+        _f("templates", "string", "所在表格版本", "forms", "separated by spaces"),
+        _f("table", "string", "表", "table", enum=("t2", "t3", "t4")),
+        _f("table_zh", "string", "表（中文）", "table (Chinese)"),
+        _f("row", "string", "行", "row"),
+        _f("row_zh", "string", "行（中文）", "row (Chinese)", "the row's label, with its group"),
+        _f("row_en", "string", "行（英文）", "row (English)"),
+        _f("column", "string", "列", "column"),
+        _f("column_zh", "string", "列（中文）", "column (Chinese)"),
+        _f("column_en", "string", "列（英文）", "column (English)"),
+        _f("label_zh", "string", "表中位置", "place in the form (Chinese)", "table, row and column as printed"),
+        _f("label_en", "string", "英文名称", "place in the form (English)"),
+        _f("unit_zh", "string", "单位", "unit (Chinese)"),
+        _f("unit_en", "string", "英文单位", "unit (English)"),
+    ),
+    ("cell_id",),
+)
+
+_LABEL_ZH = _f("label_zh", "string", "表中位置", "place in the form", "table, row and column in the form's words")
+# The CSV beside each report's page: the report id, each cell's place in the form and its value.
 REPORT_CELLS = Table(
     "report_cells", "本报告单元格", "This report's cells", "Every cell of one report (cells.csv beside its page).",
-    tuple(f for f in _CELLS.fields if f.name not in ("report_id", "table", "row", "column")),
+    (REPORT_ID, _CELLS.fields[1], _LABEL_ZH,
+     *(f for f in _CELLS.fields if f.name not in ("report_id", "cell_id", "table", "row", "column"))),
     ("cell_id",),
 )
 
 TABLES: tuple[Table, ...] = (_REPORTS, _AGENCIES, _CELLS, _TABLE2, _TABLE3, _TABLE4, _CHECKS, _RULES, _NARRATIVE,
-                             _REJECTED)
+                             _REJECTED, _CODEBOOK)
 TABLE_INDEX = {t.name: t for t in TABLES}
+# What each table holds, for readers of the workbook's 说明 sheet.
+TABLE_DESCRIPTIONS_ZH = {
+    "reports": "每份报告一行：机关、年度、表格版本、一致性标记与摘要、来源",
+    "agencies": "每个机关一行，含报告中出现过的全部名称",
+    "cells": "长表：每份报告的每个单元格，含数值、原文与状态",
+    "table2": "表二（主动公开）：每份报告每个事项一行，表格各栏为列",
+    "table3": "表三（依申请公开）：每份报告每一行，各类申请人为列",
+    "table4": "表四（行政复议、行政诉讼）：每份报告每一类一行，各结果为列",
+    "checks": "检查结果：未通过的每一处，以及其余结果（超过三处时合为一行，实例记为 *）",
+    "rules": "检查规则目录",
+    "narrative": "正文中的数字及其原句",
+    "rejected": "未能读取的文件及原因",
+    "codebook": "单元格编码表：编号对应的表、行、列（中英文）、单位与表格版本",
+}

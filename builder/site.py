@@ -8,16 +8,19 @@ need no markdown parsing and nothing per page grows with the corpus.
 
 from __future__ import annotations
 
+import contextlib
 import csv
+import gzip
 import html
 import json
+import os
 import re
 import shutil
 import tempfile
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from functools import cached_property
 from pathlib import Path
 from urllib.parse import urlencode, urlparse
@@ -25,8 +28,9 @@ from urllib.parse import urlencode, urlparse
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup, escape
 
-from . import forms
+from . import codebook, forms
 from .checks import BADGES
+from .codebook import FORM_NAME_ZH
 from .dataset import REPORT_FILES
 from .forms import T3_COLUMNS, T4_COLUMNS, T4_GROUPS
 from .narrative import KEY_LABELS
@@ -41,7 +45,6 @@ BADGE_COLOUR = {"一致": "#2e7d32", "不一致": "#c62828", "存疑": "#b45309"
 TEMPLATE_LABEL = {"gov-2021": "2021 年版表格（国办公开办函〔2021〕30号）",
                   "gov-2019": "2019 年版表格（国办公开办函〔2019〕60号）",
                   "pre-2019": "无统一表格（2019 年以前）"}
-TEMPLATE_SHORT = {"gov-2021": "2021 年版表格", "gov-2019": "2019 年版表格", "pre-2019": "无统一表格"}
 STATUS_SHORT = {"reported": "印明", "none": "以文字表示，读作 0", "blank": "空白", "missing": "缺失",
                 "repaired": "复原", "ambiguous": "有歧义", "inferred": "推出"}
 RULE_PAGE_ROWS = 200  # failing reports listed on a rule page; all are in checks.csv and the finder
@@ -50,7 +53,7 @@ SHELLS = {2: "shell/a/index.md", 3: "shell/a/b/index.md"}
 
 
 def read_csv(path: Path) -> list[dict]:
-    with path.open(encoding="utf-8", newline="") as handle:
+    with path.open(encoding="utf-8-sig", newline="") as handle:
         return list(csv.DictReader(handle))
 
 
@@ -59,7 +62,7 @@ def _read_checks(path: Path) -> tuple[dict[str, list[dict]], dict[str, Counter]]
     instance per report, and how many reports pass, fail or are not applicable."""
     failing: dict[str, list[dict]] = defaultdict(list)
     outcomes: dict[tuple[str, str], set[str]] = defaultdict(set)
-    with path.open(encoding="utf-8", newline="") as handle:
+    with path.open(encoding="utf-8-sig", newline="") as handle:
         reader = csv.reader(handle)
         names = next(reader)
         report, rule, outcome = (names.index(n) for n in ("report_id", "check_id", "outcome"))
@@ -284,9 +287,7 @@ def cell_notes(cells: dict[str, CellView], table: str) -> list[tuple[str, int, s
     for cell_id, c in cells.items():
         if cell_id.startswith(table + ".") and c.note and c.status in ("repaired", "inferred", "ambiguous"):
             grouped[c.note].append(cell_id)
-    labels = forms.all_cells()
-    return [(note, len(ids), f"{labels[ids[0]].row_label_zh}·{labels[ids[0]].column_label_zh}")
-            for note, ids in grouped.items()]
+    return [(note, len(ids), codebook.labels()[ids[0]].place_zh) for note, ids in grouped.items()]
 
 
 def cell_html(c: CellView, colspan: int = 1, explained_by_row: bool = False, named: bool = False) -> str:
@@ -502,7 +503,7 @@ def environment() -> Environment:
     env.filters["fmt"] = fmt
     env.filters["cell_anchor"] = cell_anchor
     env.filters["cell_label"] = cell_label
-    env.globals.update(BADGES=BADGES, BADGE_CLASS=BADGE_CLASS, TEMPLATE_LABEL=TEMPLATE_LABEL, TEMPLATE_SHORT=TEMPLATE_SHORT,
+    env.globals.update(BADGES=BADGES, BADGE_CLASS=BADGE_CLASS, TEMPLATE_LABEL=TEMPLATE_LABEL, FORM_NAME_ZH=FORM_NAME_ZH,
                        KEY_LABELS=KEY_LABELS, T3_COLUMNS=T3_COLUMNS,
                        T4_COLUMNS=T4_COLUMNS, T4_GROUPS=T4_GROUPS, PROJECT_NAME=PROJECT_NAME)
     return env
@@ -569,7 +570,7 @@ class Pages:
         out = []
         for resource in package["resources"]:
             entry = dict(resource)
-            entry["size"] = human_bytes(resource["bytes"])
+            entry["size"] = human_bytes(resource.get("bytes") or (self.data.data_dir / resource["path"]).stat().st_size)
             entry["sha256"] = resource["hash"].removeprefix("sha256:")
             table = tables.get(resource.get("table", resource["name"]))
             entry["fields"] = table["schema"]["fields"] if table and resource.get("type") == "table" else []
@@ -650,12 +651,12 @@ class Pages:
         return rule["title_zh"], rule["formula_zh"], content, ""
 
 
-_FOLDED = re.compile(r": (\d+) pass, (\d+) fail, (\d+) not applicable(?:; (.*))?$")
+_FOLDED = re.compile(r"^(\d+) 项通过，(\d+) 项未通过，(\d+) 项不适用(?:；不适用的例如：(.*))?$")
 
 
 def group_checks(results: list[dict], rules: list[dict]) -> list[dict]:
     """Per rule: its outcome, failing instances in full, the rest counted
-    (from the summary row when the instances were folded)."""
+    (from the summary row when the instances were folded), reasons in Chinese."""
     by_rule: dict[str, list[dict]] = defaultdict(list)
     for result in results:
         by_rule[result["id"]].append(result)
@@ -665,9 +666,9 @@ def group_checks(results: list[dict], rules: list[dict]) -> list[dict]:
         if not items:
             continue
         counts = Counter(i["outcome"] for i in items if i["instance"] != "*")
-        na = [i["detail"] for i in items if i["outcome"] == "not_applicable" and i["instance"] != "*"]
+        na = [i["detail_zh"] for i in items if i["outcome"] == "not_applicable" and i["instance"] != "*"]
         for summary in (i for i in items if i["instance"] == "*"):
-            m = _FOLDED.search(summary["detail"])
+            m = _FOLDED.search(summary["detail_zh"])
             if m:
                 counts = Counter({"pass": int(m[1]), "fail": int(m[2]), "not_applicable": int(m[3])})
                 na += [m[4]] if m[4] else []
@@ -725,8 +726,15 @@ def dataset_ld(data: SiteData, report: dict, path: str, title: str) -> dict:
             {"@type": "DataDownload", "encodingFormat": "text/csv", "contentUrl": url + REPORT_FILES["csv"]},
         ],
     }
-    if web_url(report["source_url"]):
-        out["isBasedOn"] = web_url(report["source_url"])
+    if web_url(report["source_url"]):  # the original report, and where it was listed and archived when known
+        original = {"@type": "CreativeWork", "name": f"{report['agency_name']} {report['year']} 年政府信息公开工作年度报告",
+                    "url": web_url(report["source_url"]), "publisher": {"@type": "GovernmentOrganization",
+                                                              "name": report["agency_name"]}}
+        if web_url(report.get("archive_url")):
+            original["archivedAt"] = web_url(report["archive_url"])
+        if web_url(report.get("listing_url")):
+            original["isPartOf"] = {"@type": "WebPage", "url": web_url(report["listing_url"])}
+        out["isBasedOn"] = original
     return out
 
 
@@ -752,10 +760,27 @@ def _mkdocs(out: Path, pages: Pages, site_url: str) -> None:
     global CURRENT
     CURRENT = pages
     try:
-        config = load_config(str(PROJECT / "mkdocs.yml"), site_dir=str(out), site_url=site_url or None)
-        mkdocs_build(config)
+        with _build_date(pages.data.package["created"]):
+            config = load_config(str(PROJECT / "mkdocs.yml"), site_dir=str(out), site_url=site_url or None)
+            mkdocs_build(config)
     finally:
         CURRENT = None
+
+
+@contextlib.contextmanager
+def _build_date(created: str):
+    """mkdocs dates the sitemap (and its gzip) by SOURCE_DATE_EPOCH, else the clock:
+    give it the data date, so that the site says one date and rebuilds are identical."""
+    moment = datetime.fromisoformat(created.replace("Z", "+00:00"))
+    previous = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = str(int(moment.timestamp()))
+    try:
+        yield
+    finally:
+        if previous is None:
+            del os.environ["SOURCE_DATE_EPOCH"]
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = previous
 
 
 def read_shells(site: Path) -> dict[int, Shell]:
@@ -840,8 +865,43 @@ def build_site(data_dir: Path, out: Path, site_url: str = "", say: Callable[[str
                           "text": " ".join([rule["check_id"], rule["title_zh"], rule["title_en"], rule["formula_zh"]])})
     documents += static_documents(out)
     search_bytes = write_search(out, documents, data.reports)
+    write_sitemap(out, data.site_url, [d["url"] for d in documents], data.created_date)
     say(f"site: {len(sizes)} data pages, average {sum(sizes) / max(1, len(sizes)) / 1024:.1f} KB")
     return {"pages": len(sizes), "page_bytes": sum(sizes), "search": search_bytes}
+
+
+SITEMAP_URLS = 50_000  # the sitemap protocol's limit per file
+
+
+def write_sitemap(site: Path, site_url: str, paths: list[str], date: str) -> None:
+    """Every page, the data pages included, dated by the data date. mkdocs's own
+    sitemap knows only its pages (and the shells, removed once filled)."""
+    if not site_url:
+        return  # a sitemap needs absolute URLs
+    mkdocs = site / "sitemap.xml"
+    known = re.findall(r"<loc>([^<]+)</loc>", mkdocs.read_text(encoding="utf-8")) if mkdocs.exists() else []
+    urls = sorted({u for u in known if not u.startswith(site_url + "shell/")} | {site_url + p for p in paths})
+    chunks = [urls[i:i + SITEMAP_URLS] for i in range(0, len(urls), SITEMAP_URLS)] or [[]]
+    head = '<?xml version="1.0" encoding="UTF-8"?>\n'
+    names = ["sitemap.xml"] if len(chunks) == 1 else [f"sitemap-{i}.xml" for i in range(1, len(chunks) + 1)]
+    for name, chunk in zip(names, chunks, strict=True):
+        body = "".join(f"<url><loc>{html.escape(u)}</loc><lastmod>{date}</lastmod></url>\n" for u in chunk)
+        _write_xml(site / name, head + '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
+                   + body + "</urlset>\n")
+    if len(chunks) > 1:
+        body = "".join(f"<sitemap><loc>{html.escape(site_url + n)}</loc><lastmod>{date}</lastmod></sitemap>\n"
+                       for n in names)
+        _write_xml(site / "sitemap.xml", head + '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+                   "\n" + body + "</sitemapindex>\n")
+
+
+def _write_xml(path: Path, text: str) -> None:
+    """The file and its gzip (without a time stamp, so rebuilds are identical)."""
+    data = text.encode("utf-8")
+    path.write_bytes(data)
+    with path.with_name(path.name + ".gz").open("wb") as raw, \
+            gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0) as packed:
+        packed.write(data)
 
 
 def search_document(path: str, title: str, report: dict, document: dict) -> dict:

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from . import forms
+from .codebook import identity_zh, label_zh
 from .forms import GOV_2019, GOV_2021, PRE_2019, Identity, Row
 from .layout import NONE_WORDS, Layout, ValueRow, label_core
 from .solver import Choice, SearchTooLarge, best_effort, blank_insertions, propagate, search, split_runs
@@ -275,7 +276,7 @@ def _apply(choices, solutions, exact, blanks_dropped, run_choices, displaced, fi
                 source = next(c for c, _, _ in displaced if c in choice.cells)
                 out.cells[cell] = CellValue(
                     value, displaced_raw[source], "repaired",
-                    f"版式错位：“{displaced_raw[source]}”印在 {source} 中；{evidence}")
+                    f"版式错位：“{displaced_raw[source]}”印在{label_zh(source)}中；{evidence}")
 
 
 def _infer(fixed: dict, identities: list[Identity], out: Tables) -> None:
@@ -290,7 +291,7 @@ def _infer(fixed: dict, identities: list[Identity], out: Tables) -> None:
     for cell, (value, identity) in settled.items():
         old = out.cells[cell]
         out.cells[cell] = CellValue(value, old.raw, "inferred",
-                                    f"表中空白，由勾稽关系 {identity.check}（{identity.instance}）推出")
+                                    f"表中空白，由勾稽关系推出：{identity_zh(identity)}")
         fixed[cell] = value
 
 

@@ -131,13 +131,13 @@ def test_cross_year_failures_name_both_reports(corpus, values):
     assert person.cells == [t3("carried_over", "natural_person"),
                             f"{AGENCY_ID}/2022:{t3('carried_forward', 'natural_person')}"]
     assert (person.left, person.right) == (forward + 1, forward)
-    assert person.detail == (f"cy.carry.natural_person: 上年结转 {forward + 1} ≠ {forward} "
+    assert person.detail_en == (f"cy.carry.natural_person: 上年结转 {forward + 1} ≠ {forward} "
                              f"(结转下年度 in {AGENCY_ID}/2022); difference 1")
     flow = results(report, "t2.in_force_flow")
     assert {i: r.outcome for i, r in flow.items()} == {"rules": PASS, "normative_docs": FAIL}
     last, now = values[2022]["t2.normative_docs.in_force"], values[2023]
     issued, repealed = now["t2.normative_docs.issued"], now["t2.normative_docs.repealed"]
-    assert flow["normative_docs"].detail == (
+    assert flow["normative_docs"].detail_en == (
         f"t2.in_force_flow.normative_docs: 现行有效 {last + issued - repealed + 2} ≠ {last} + {issued} − {repealed} "
         f"= {last + issued - repealed}; difference 2")
     assert flow["normative_docs"].cells[-1] == f"{AGENCY_ID}/2022:t2.normative_docs.in_force"
@@ -149,7 +149,7 @@ def test_check_corpus_needs_the_previous_year(folder):
     reports = [extract_file(folder / f"pengyang-{year}.txt") for year in (2021, 2023)]
     check_corpus(reports)
     late = by_id(reports)[f"{AGENCY_ID}/2023"]
-    assert [(r.outcome, r.detail) for r in late.checks if r.id in CROSS_YEAR] == [
+    assert [(r.outcome, r.detail_en) for r in late.checks if r.id in CROSS_YEAR] == [
         (NA, f"t2.in_force_flow: no 2022 report of {AGENCY_ID} on the 2021 form"),
         (NA, f"cy.carry: no 2022 report of {AGENCY_ID} with table 3")]
     assert late.badge == "一致"
@@ -194,7 +194,7 @@ def test_check_json_prints_every_document_with_all_checks(folder, corpus):
     assert [(c["instance"], c["outcome"]) for c in late["checks"] if c["id"] == "cy.carry"] == [
         ("natural_person", FAIL), ("total", FAIL), ("*", FAIL)]
     summary = next(c for c in late["checks"] if c["id"] == "cy.carry" and c["instance"] == "*")
-    assert summary["detail"] == "cy.carry: 5 pass, 2 fail, 0 not applicable"
+    assert summary["detail_en"] == "cy.carry: 5 pass, 2 fail, 0 not applicable"
     assert result.stderr.startswith("error: notes.txt: ")
 
 

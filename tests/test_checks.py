@@ -8,13 +8,25 @@ Property-based tests draw consistent tables 3 and 4 and change or blank one cell
 from __future__ import annotations
 
 import random
+import re
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from builder import forms, synthetic
-from builder.checks import FAIL, NA, PASS, RULE_INDEX, RULES, check_corpus, check_report, outcome_of, outcomes
+from builder.checks import (
+    FAIL,
+    NA,
+    PASS,
+    RULE_INDEX,
+    RULES,
+    check_corpus,
+    check_report,
+    outcome_of,
+    outcomes,
+    published,
+)
 from builder.extract import extract_bytes
 from builder.forms import GOV_2019, GOV_2021, PRE_2019
 from builder.metadata import Agency
@@ -63,7 +75,7 @@ def test_balance_passes_for_every_column(template):
     assert list(results) == [c.id for c in forms.T3_COLUMNS]
     assert {r.outcome for r in results.values()} == {PASS}
     person = results["natural_person"]
-    assert person.detail == "t3.balance.natural_person: 6+2 = 8 = 8 (总计+结转下年度: 6+2)"
+    assert person.detail_en == "t3.balance.natural_person: 6+2 = 8 = 8 (总计+结转下年度: 6+2)"
     assert (person.left, person.right, person.summary_zh) == (8, 8, "")
     assert person.cells == [t3("new_received", "natural_person"), t3("carried_over", "natural_person"),
                             t3("total", "natural_person"), t3("carried_forward", "natural_person")]
@@ -80,9 +92,9 @@ def test_balance_fails_naming_cells_sides_and_difference():
     assert person.cells == [t3("new_received", "natural_person"), t3("carried_over", "natural_person"),
                             t3("total", "natural_person"), t3("carried_forward", "natural_person")]
     assert (person.left, person.right) == (8, 9)
-    assert person.detail == "t3.balance.natural_person: 6+2 = 8 ≠ 9 (总计+结转下年度: 6+3); difference -1"
+    assert person.detail_en == "t3.balance.natural_person: 6+2 = 8 ≠ 9 (总计+结转下年度: 6+3); difference -1"
     assert person.summary_zh == "表三“自然人”一列新收加上年结转为 8，办理总计加结转下年度为 9"
-    assert by_instance(report, "t3.balance")["total"].detail == \
+    assert by_instance(report, "t3.balance")["total"].detail_en == \
         "t3.balance.total: 9+2 = 11 ≠ 12 (总计+结转下年度: 9+3); difference -1"
     assert report.badge == "不一致"
     assert report.summary == "不一致：表三“自然人”一列新收加上年结转为 8，办理总计加结转下年度为 9（另有 1 处）"
@@ -99,7 +111,7 @@ def test_balance_unusable_cell_is_not_applicable_never_zero(status):
     for col in ("natural_person", "legal_service_org"):
         assert results[col].outcome == NA
         assert results[col].left is None and results[col].right is None
-        assert results[col].detail == f"t3.balance.{col}: {t3('carried_forward', col)} is {status}"
+        assert results[col].detail_en == f"t3.balance.{col}: {t3('carried_forward', col)} is {status}"
     assert {r.outcome for c, r in results.items() if c not in ("natural_person", "legal_service_org")} == {PASS}
     assert by_instance(report, "t3.total_cols")["carried_forward"].outcome == NA
     assert failing(report) == set()
@@ -111,7 +123,7 @@ def test_balance_not_applicable_when_table_3_is_missing():
     report = checked(values)
     results = by_instance(report, "t3.balance")
     assert {r.outcome for r in results.values()} == {NA}
-    assert results["total"].detail == ("t3.balance.total: t3.new_received.total is missing, t3.carried_over.total "
+    assert results["total"].detail_en == ("t3.balance.total: t3.new_received.total is missing, t3.carried_over.total "
                                        "is missing, t3.total.total is missing and 1 more")
     assert outcomes(report)["t3.balance"] == NA
 
@@ -137,7 +149,7 @@ def test_total_rows_fails_naming_cells_sides_and_difference():
     report = checked(values)
     assert failing(report) == {("t3.total_rows", "natural_person"), ("t3.total_rows", "total")}
     person = by_instance(report, "t3.total_rows")["natural_person"]
-    assert person.detail == ("t3.total_rows.natural_person: 5+0+0+0+0+0+0+0+0+0+1+0+0+0+1+0+0+0+0+0+0 = 7 ≠ 6 "
+    assert person.detail_en == ("t3.total_rows.natural_person: 5+0+0+0+0+0+0+0+0+0+1+0+0+0+1+0+0+0+0+0+0 = 7 ≠ 6 "
                              "(总计: 6); difference 1")
     assert (person.left, person.right) == (7, 6)
     assert person.cells == [t3(r, "natural_person") for r in forms.FORMS[GOV_2021].t3_results] + \
@@ -152,7 +164,7 @@ def test_total_rows_2019_uses_the_single_other_row():
     report = checked(values, GOV_2019)
     assert failing(report) == {("t3.total_rows", "natural_person"), ("t3.total_rows", "total")}
     assert t3("other", "natural_person") in by_instance(report, "t3.total_rows")["natural_person"].cells
-    assert by_instance(report, "t3.total_rows")["natural_person"].detail.endswith("= 8 ≠ 6 (总计: 6); difference 2")
+    assert by_instance(report, "t3.total_rows")["natural_person"].detail_en.endswith("= 8 ≠ 6 (总计: 6); difference 2")
 
 
 def test_total_rows_unusable_result_cell_is_not_applicable():
@@ -161,7 +173,7 @@ def test_total_rows_unusable_result_cell_is_not_applicable():
     report = checked(values)
     rows, cols = by_instance(report, "t3.total_rows"), by_instance(report, "t3.total_cols")
     assert rows["research_institution"].outcome == NA
-    assert rows["research_institution"].detail == \
+    assert rows["research_institution"].detail_en == \
         "t3.total_rows.research_institution: t3.denied.state_secret.research_institution is blank"
     assert cols["denied.state_secret"].outcome == NA
     assert [(r.id, r.instance) for r in report.checks if r.outcome == NA and r.id.startswith("t3.")] == [
@@ -178,7 +190,7 @@ def test_total_cols_passes_for_every_row(template):
     results = by_instance(report, "t3.total_cols")
     assert list(results) == [r.id for r in forms.FORMS[template].t3_rows]
     assert {r.outcome for r in results.values()} == {PASS}
-    assert results["granted"].detail == "t3.total_cols.granted: 4+0+0+0+1+0 = 5 = 5 (总计: 5)"
+    assert results["granted"].detail_en == "t3.total_cols.granted: 4+0+0+0+1+0 = 5 = 5 (总计: 5)"
 
 
 def test_total_cols_fails_naming_cells_sides_and_difference():
@@ -190,9 +202,9 @@ def test_total_cols_fails_naming_cells_sides_and_difference():
     granted = by_instance(report, "t3.total_cols")["granted"]
     assert granted.cells == [t3("granted", c) for c in forms.T3_APPLICANTS] + [t3("granted", "total")]
     assert (granted.left, granted.right) == (6, 5)
-    assert granted.detail == "t3.total_cols.granted: 5+0+0+0+1+0 = 6 ≠ 5 (总计: 5); difference 1"
+    assert granted.detail_en == "t3.total_cols.granted: 5+0+0+0+1+0 = 6 ≠ 5 (总计: 5); difference 1"
     assert granted.summary_zh == "表三“（一）予以公开”一行总计为 5，各类申请人之和为 6"
-    assert by_instance(report, "t3.total_cols")["unable.not_held"].detail == \
+    assert by_instance(report, "t3.total_cols")["unable.not_held"].detail_en == \
         "t3.total_cols.unable.not_held: 0+0+0+0+0+0 = 0 ≠ 1 (总计: 1); difference -1"
 
 
@@ -201,7 +213,7 @@ def test_total_cols_unusable_total_is_not_applicable():
     values[t3("granted", "total")] = cell(None, "ambiguous", raw="51")
     report = checked(values)
     assert by_instance(report, "t3.total_cols")["granted"].outcome == NA
-    assert by_instance(report, "t3.total_cols")["granted"].detail == \
+    assert by_instance(report, "t3.total_cols")["granted"].detail_en == \
         "t3.total_cols.granted: t3.granted.total is ambiguous"
     assert by_instance(report, "t3.total_rows")["total"].outcome == NA
     assert failing(report) == set()
@@ -216,7 +228,7 @@ def test_group_sums_pass(template):
     results = by_instance(report, "t4.group_sums")
     assert list(results) == ["admin_review", "litigation_direct", "litigation_after_review"]
     assert {r.outcome for r in results.values()} == {PASS}
-    assert results["admin_review"].detail == "t4.group_sums.admin_review: 1+1+0+0 = 2 = 2 (总计: 2)"
+    assert results["admin_review"].detail_en == "t4.group_sums.admin_review: 1+1+0+0 = 2 = 2 (总计: 2)"
 
 
 def test_group_sums_fail_as_in_the_issue():
@@ -228,7 +240,8 @@ def test_group_sums_fail_as_in_the_issue():
     result = by_instance(report, "t4.group_sums")["litigation_after_review"]
     assert result.cells == [t4("litigation_after_review", c.id) for c in forms.T4_COLUMNS]
     assert (result.left, result.right) == (2, 0)
-    assert result.detail == "t4.group_sums.litigation_after_review: 1+0+0+1 = 2 ≠ 0 (总计: 0); difference 2"
+    assert result.detail_en == "t4.group_sums.litigation_after_review: 1+0+0+1 = 2 ≠ 0 (总计: 0); difference 2"
+    assert result.detail_zh == "复议后起诉：结果维持 1 + 结果纠正 0 + 其他结果 0 + 尚未审结 1 = 2，但报告所填总计为 0（相差 2）"
     assert report.summary == "不一致：表四“行政诉讼·复议后起诉”总计为 0，分项之和为 2"
 
 
@@ -238,8 +251,13 @@ def test_group_sums_not_applicable_when_table_4_is_missing_or_a_cell_blank():
     report = checked(values)
     results = by_instance(report, "t4.group_sums")
     assert {r.outcome for r in results.values()} == {NA}
-    assert results["admin_review"].detail == "t4.group_sums.admin_review: t4.admin_review.corrected is blank"
-    assert results["litigation_direct"].detail == (
+    assert results["admin_review"].detail_en == "t4.group_sums.admin_review: t4.admin_review.corrected is blank"
+    assert results["admin_review"].detail_zh == "行政复议无法核对：表四 行政复议·结果纠正为空白"
+    assert results["litigation_direct"].detail_zh == (
+        "未经复议直接起诉无法核对：表四 行政诉讼·未经复议直接起诉·结果维持在报告中没有、"
+        "表四 行政诉讼·未经复议直接起诉·结果纠正在报告中没有、表四 行政诉讼·未经复议直接起诉·其他结果在报告中没有"
+        "（另有 2 格）")
+    assert results["litigation_direct"].detail_en == (
         "t4.group_sums.litigation_direct: t4.litigation_direct.upheld is missing, t4.litigation_direct.corrected "
         "is missing, t4.litigation_direct.other is missing and 2 more")
     assert outcomes(report)["t4.group_sums"] == NA
@@ -256,9 +274,9 @@ def test_nonnegative_passes_and_a_2019_change_may_be_negative(template):
     assert {r.outcome for r in results.values()} == {PASS}
     if template == GOV_2019:
         assert results["licensing"].cells == ["t2.licensing.prev_items", "t2.licensing.decisions"]
-        assert results["licensing"].detail == "t2.nonnegative.licensing: 2 counts ≥ 0"
+        assert results["licensing"].detail_en == "t2.nonnegative.licensing: 2 counts ≥ 0"
     else:
-        assert results["rules"].detail == "t2.nonnegative.rules: 3 counts ≥ 0"
+        assert results["rules"].detail_en == "t2.nonnegative.rules: 3 counts ≥ 0"
 
 
 @pytest.mark.parametrize(("template", "bad", "value", "summary"), [
@@ -275,7 +293,7 @@ def test_nonnegative_fails_naming_the_cell(template, bad, value, summary):
     result = by_instance(report, "t2.nonnegative")[item]
     assert result.cells == [bad]
     assert (result.left, result.right) == (value, 0)
-    assert result.detail == f"t2.nonnegative.{item}: {bad} = {value} < 0"
+    assert result.detail_en == f"t2.nonnegative.{item}: {bad} = {value} < 0"
     assert result.summary_zh == summary
     assert report.badge == "不一致"
 
@@ -297,7 +315,7 @@ def test_nonnegative_not_applicable_without_usable_cells_and_unusable_cells_are_
     report = checked(values)
     results = by_instance(report, "t2.nonnegative")
     assert results["fees"].outcome == NA
-    assert results["fees"].detail == "t2.nonnegative.fees: t2.fees.amount_10k_cny is blank"
+    assert results["fees"].detail_en == "t2.nonnegative.fees: t2.fees.amount_10k_cny is blank"
     assert results["rules"].outcome == PASS and results["rules"].cells == ["t2.rules.in_force"]
     no_t2 = checked({k: v for k, v in small_values().items() if not k.startswith("t2.")})
     assert {r.outcome for r in by_instance(no_t2, "t2.nonnegative").values()} == {NA}
@@ -329,7 +347,7 @@ def test_carry_passes_for_every_column():
     results = by_instance(now, "cy.carry")
     assert list(results) == [c.id for c in forms.T3_COLUMNS]
     assert {r.outcome for r in results.values()} == {PASS}
-    assert results["natural_person"].detail == \
+    assert results["natural_person"].detail_en == \
         f"cy.carry.natural_person: 上年结转 2 = 2 (结转下年度 in {AGENCY_ID}/2021)"
     assert outcomes(now)["cy.carry"] == PASS and now.badge == "一致"
 
@@ -342,8 +360,10 @@ def test_carry_fails_naming_both_reports_cells_and_the_difference():
     assert result.severity == "warning"
     assert result.cells == [t3("carried_over", "natural_person"), f"{AGENCY_ID}/2021:{t3('carried_forward', 'natural_person')}"]
     assert (result.left, result.right) == (1, 2)
-    assert result.detail == \
+    assert result.detail_en == \
         f"cy.carry.natural_person: 上年结转 1 ≠ 2 (结转下年度 in {AGENCY_ID}/2021); difference -1"
+    assert result.detail_zh == \
+        "自然人：2022 年报告的“上年结转”为 1，但 2021 年报告的“结转下年度继续办理”为 2（相差 1）"
     assert result.summary_zh == "表三“自然人”上年结转为 1，2021 年报告结转下年度为 2"
     assert now.badge == "存疑"
     assert now.summary == "存疑：表三“自然人”上年结转为 1，2021 年报告结转下年度为 2（另有 1 处）"
@@ -359,7 +379,7 @@ def test_carry_across_the_change_of_form():
 def test_carry_not_applicable_without_last_years_table_3():
     alone = make_report(small_values(), GOV_2021, 2022)
     check_corpus([alone])
-    assert [(r.outcome, r.detail) for r in alone.checks if r.id == "cy.carry"] == [
+    assert [(r.outcome, r.detail_en) for r in alone.checks if r.id == "cy.carry"] == [
         (NA, f"cy.carry: no 2021 report of {AGENCY_ID} with table 3")]
     prose_only = make_report({}, PRE_2019, 2018)
     first = make_report(small_values(GOV_2019), GOV_2019, 2019)
@@ -368,7 +388,7 @@ def test_carry_not_applicable_without_last_years_table_3():
     _, other = year_pair(agency_before=OTHER_AGENCY)
     assert outcomes(other)["cy.carry"] == NA  # another agency's 2021 is not this one's last year
     check_report(alone)  # a single report, without its corpus
-    assert [(r.outcome, r.detail) for r in alone.checks if r.id == "cy.carry"] == [
+    assert [(r.outcome, r.detail_en) for r in alone.checks if r.id == "cy.carry"] == [
         (NA, "cy.carry: needs the same agency's other years (run `check` on the corpus)")]
 
 
@@ -377,9 +397,11 @@ def test_carry_unusable_cell_either_year_is_not_applicable():
                        {t3("carried_forward", "total"): cell(None, "ambiguous", raw="2 0")})
     results = by_instance(now, "cy.carry")
     assert results["natural_person"].outcome == NA and results["total"].outcome == NA
-    assert results["natural_person"].detail == "cy.carry.natural_person: t3.carried_over.natural_person is blank"
-    assert results["total"].detail == (
+    assert results["natural_person"].detail_en == "cy.carry.natural_person: t3.carried_over.natural_person is blank"
+    assert results["total"].detail_en == (
         f"cy.carry.total: in {AGENCY_ID}/2021: t3.carried_forward.total is ambiguous")
+    assert results["total"].detail_zh == (
+        "总计一列无法核对：2021 年报告中表三 结转下年度继续办理·总计有多种读法、未能确定")
     assert {r.outcome for c, r in results.items() if c not in ("natural_person", "total")} == {PASS}
 
 
@@ -387,8 +409,8 @@ def test_in_force_flow_passes():
     _, now = year_pair()
     results = by_instance(now, "t2.in_force_flow")
     assert {i: r.outcome for i, r in results.items()} == {"rules": PASS, "normative_docs": PASS}
-    assert results["normative_docs"].detail == "t2.in_force_flow.normative_docs: 现行有效 11 = 10 + 2 − 1 = 11"
-    assert results["rules"].detail == "t2.in_force_flow.rules: 现行有效 3 = 3 + 0 − 0 = 3"
+    assert results["normative_docs"].detail_en == "t2.in_force_flow.normative_docs: 现行有效 11 = 10 + 2 − 1 = 11"
+    assert results["rules"].detail_en == "t2.in_force_flow.rules: 现行有效 3 = 3 + 0 − 0 = 3"
 
 
 def test_in_force_flow_fails_naming_cells_both_sides_and_the_difference():
@@ -398,14 +420,16 @@ def test_in_force_flow_fails_naming_cells_both_sides_and_the_difference():
     assert result.cells == ["t2.normative_docs.in_force", "t2.normative_docs.issued", "t2.normative_docs.repealed",
                             f"{AGENCY_ID}/2021:t2.normative_docs.in_force"]
     assert (result.left, result.right) == (10, 11)
-    assert result.detail == "t2.in_force_flow.normative_docs: 现行有效 10 ≠ 10 + 2 − 1 = 11; difference -1"
+    assert result.detail_en == "t2.in_force_flow.normative_docs: 现行有效 10 ≠ 10 + 2 − 1 = 11; difference -1"
+    assert result.detail_zh == ("规范性文件：2022 年报告现行有效 10 件，但按 2021 年报告现行有效 10 件 + 2022 年制发 2 件"
+                                " − 废止 1 件，应为 11 件（相差 1）")
     assert result.summary_zh == "表二“规范性文件”现行有效 10 件，按上年 10 件加制发减废止应为 11 件"
     assert now.badge == "存疑"
 
 
 def test_in_force_flow_not_applicable():
     _, after_2019_form = year_pair(before_template=GOV_2019)
-    assert [(r.outcome, r.detail) for r in after_2019_form.checks if r.id == "t2.in_force_flow"] == [
+    assert [(r.outcome, r.detail_en) for r in after_2019_form.checks if r.id == "t2.in_force_flow"] == [
         (NA, f"t2.in_force_flow: no 2020 report of {AGENCY_ID} on the 2021 form")]
     alone = make_report(small_values(), GOV_2021, 2022)
     check_corpus([alone])
@@ -413,7 +437,7 @@ def test_in_force_flow_not_applicable():
     _, blank = year_pair({"t2.rules.issued": cell(None, "blank")}, {"t2.normative_docs.in_force": cell(None, "missing")})
     results = by_instance(blank, "t2.in_force_flow")
     assert {i: r.outcome for i, r in results.items()} == {"rules": NA, "normative_docs": NA}
-    assert results["rules"].detail == "t2.in_force_flow.rules: t2.rules.issued is blank"
+    assert results["rules"].detail_en == "t2.in_force_flow.rules: t2.rules.issued is blank"
     assert outcomes(blank)["t2.in_force_flow"] == NA
     nineteen = make_report(small_values(GOV_2019), GOV_2019, 2020)
     check_corpus([nineteen])
@@ -428,7 +452,7 @@ def test_applications_in_prose_match_table_3():
     report = checked(small_values(), lines=prose_lines(2022, applications=9))
     [result] = by_instance(report, "narr.applications").values()
     assert result.instance == "applications_received#1" and result.outcome == PASS
-    assert result.detail == ("narr.applications: prose 9 matches table 3 (本年新收 9; 办理总计 9; 新收+上年结转 11; "
+    assert result.detail_en == ("narr.applications: prose 9 matches table 3 (本年新收 9; 办理总计 9; 新收+上年结转 11; "
                              "总计+结转下年度 11) — “2022年，固原市彭阳县人民政府共收到政府信息公开申请9件。”")
     assert result.cells == [t3(r, "total") for r in forms.T3_TERMS]
     with_carried = checked(small_values(), lines=["2022年，本机关共受理政府信息公开申请11件，上年结转申请2件。"])
@@ -443,7 +467,7 @@ def test_applications_in_prose_differ_from_table_3():
     [result] = by_instance(report, "narr.applications").values()
     assert result.outcome == FAIL and result.severity == "warning"
     assert (result.left, result.right) == (12, 9)
-    assert result.detail == ("narr.applications: prose 12 matches none of table 3 (本年新收 9; 办理总计 9; "
+    assert result.detail_en == ("narr.applications: prose 12 matches none of table 3 (本年新收 9; 办理总计 9; "
                              "新收+上年结转 11; 总计+结转下年度 11) — “2022年，固原市彭阳县人民政府共收到政府信息公开申请12件。”")
     assert result.summary_zh == "正文称申请 12 件，表三本年新收 9 件、上年结转 2 件、办理总计 9 件"
     assert report.badge == "存疑"
@@ -451,13 +475,13 @@ def test_applications_in_prose_differ_from_table_3():
 
 def test_applications_not_applicable():
     report = checked(small_values(), lines=prose_lines(2022))
-    assert [(r.outcome, r.detail) for r in report.checks if r.id == "narr.applications"] == [
+    assert [(r.outcome, r.detail_en) for r in report.checks if r.id == "narr.applications"] == [
         (NA, "narr.applications: no count of applications stated in the prose")]
     values = small_values()
     values[t3("new_received", "total")] = cell(None, "blank")
     values[t3("carried_over", "total")] = cell(None, "missing")
     report = checked(values, lines=["2022年共收到政府信息公开申请9件，上年结转申请2件。"])
-    assert [(r.instance, r.outcome, r.detail) for r in report.checks if r.id == "narr.applications"] == [
+    assert [(r.instance, r.outcome, r.detail_en) for r in report.checks if r.id == "narr.applications"] == [
         ("applications_received#1", NA, "narr.applications: table 3 totals not usable for applications_received"),
         ("applications_carried_over#2", NA,
          "narr.applications: table 3 totals not usable for applications_carried_over")]
@@ -472,7 +496,7 @@ def test_review_and_litigation_in_prose_match_table_4():
     assert {i: r.outcome for i, r in results.items()} == {"admin_review_cases#1": PASS, "litigation_cases#2": PASS}
     assert results["litigation_cases#2"].cells == [t4("litigation_direct", "total"),
                                                    t4("litigation_after_review", "total")]
-    assert results["admin_review_cases#1"].detail == \
+    assert results["admin_review_cases#1"].detail_en == \
         "narr.review_litigation: prose 行政复议 2 = table 4 2 — “2022年，全年发生政府信息公开行政复议2件，行政诉讼1件。”"
 
 
@@ -482,22 +506,22 @@ def test_review_and_litigation_in_prose_differ_from_table_4():
     assert {i: r.outcome for i, r in results.items()} == {"admin_review_cases#1": FAIL, "litigation_cases#2": FAIL}
     review = results["admin_review_cases#1"]
     assert (review.left, review.right, review.cells) == (3, 2, [t4("admin_review", "total")])
-    assert review.detail == "narr.review_litigation: prose 行政复议 3 ≠ table 4 2 — “全年发生政府信息公开行政复议3件。”"
+    assert review.detail_en == "narr.review_litigation: prose 行政复议 3 ≠ table 4 2 — “全年发生政府信息公开行政复议3件。”"
     assert review.summary_zh == "正文称行政复议 3 件，表四总计为 2 件"
-    assert results["litigation_cases#2"].detail == \
+    assert results["litigation_cases#2"].detail_en == \
         "narr.review_litigation: prose 行政诉讼 0 ≠ table 4 1 — “全年未发生政府信息公开行政诉讼案件。”"
 
 
 def test_review_and_litigation_not_applicable():
     report = checked(small_values(), lines=prose_lines(2022, applications=9))
-    assert [(r.outcome, r.detail) for r in report.checks if r.id == "narr.review_litigation"] == [
+    assert [(r.outcome, r.detail_en) for r in report.checks if r.id == "narr.review_litigation"] == [
         (NA, "narr.review_litigation: no 行政复议/行政诉讼 count stated in the prose")]
     values = small_values()
     values[t4("litigation_after_review", "total")] = cell(None, "blank")  # 0 if it were read as 0
     report = checked(values, lines=["全年发生政府信息公开行政复议2件，行政诉讼1件。"])
     results = by_instance(report, "narr.review_litigation")
     assert {i: r.outcome for i, r in results.items()} == {"admin_review_cases#1": PASS, "litigation_cases#2": NA}
-    assert results["litigation_cases#2"].detail == \
+    assert results["litigation_cases#2"].detail_en == \
         "narr.review_litigation: table 4 totals not usable for litigation_cases"
 
 
@@ -509,7 +533,7 @@ def test_meta_year_passes_when_title_period_and_body_agree():
                                             "较2021年，收到申请增加3件。", "2023年将继续公开100条信息。"])
     [result] = by_instance(report, "meta.year").values()
     assert (result.outcome, result.left, result.right) == (PASS, 2022, 2022)
-    assert result.detail == "meta.year: 2 dated statements in the body, all 2022"
+    assert result.detail_en == "meta.year: 2 dated statements in the body, all 2022"
 
 
 def test_meta_year_fails_when_the_body_reports_on_another_year():
@@ -517,14 +541,14 @@ def test_meta_year_fails_when_the_body_reports_on_another_year():
                                             "本报告所列数据统计期限自2021年1月1日至2021年12月31日止。"])
     [result] = by_instance(report, "meta.year").values()
     assert (result.outcome, result.left, result.right) == (FAIL, 2022, 2021)
-    assert result.detail == ("meta.year: the report is titled 2022 but the body reports on 2021: "
+    assert result.detail_en == ("meta.year: the report is titled 2022 but the body reports on 2021: "
                              "“本报告所列数据统计期限自2021年1月1日至2021年12月31日止。”")
     assert result.summary_zh == "标题年份为 2022 年，正文却报告 2021 年的情况"
 
 
 def test_meta_year_not_applicable_without_dated_statements():
     report = checked(small_values(), lines=[f"{AGENCY}2022年政府信息公开工作年度报告", "一、总体情况"])
-    assert [(r.outcome, r.detail) for r in report.checks if r.id == "meta.year"] == [
+    assert [(r.outcome, r.detail_en) for r in report.checks if r.id == "meta.year"] == [
         (NA, "meta.year: the body states no dated figures")]
 
 
@@ -543,8 +567,9 @@ def test_meta_template_year_fail_detail():
     report = checked(small_values(GOV_2019), GOV_2019, year=2022)
     [result] = by_instance(report, "meta.template_year").values()
     assert (result.left, result.right) == (GOV_2019, GOV_2021)
-    assert result.detail == "meta.template_year: a 2022 report on the gov-2019 form (expected gov-2021)"
-    assert result.summary_zh == "2022 年度报告使用了 gov-2019 表格（应为 gov-2021）"
+    assert result.detail_en == "meta.template_year: a 2022 report on the gov-2019 form (expected gov-2021)"
+    assert result.summary_zh == "2022 年度报告使用了2019 年版表格（应为2021 年版表格）"
+    assert result.detail_zh == "2022 年度报告使用了2019 年版表格，按年度应为2021 年版表格"
     assert report.badge == "存疑"
 
 
@@ -560,26 +585,26 @@ def test_meta_template_year_not_applicable_only_before_checking():
 def test_meta_agency_passes_when_the_body_names_its_own_agency():
     report = checked(small_values(), lines=prose_lines(2022, applications=9))
     [result] = by_instance(report, "meta.agency").values()
-    assert (result.outcome, result.detail) == (PASS, f"meta.agency: 1 self-references, all to {AGENCY}")
+    assert (result.outcome, result.detail_en) == (PASS, f"meta.agency: 1 self-references, all to {AGENCY}")
 
 
 def test_meta_agency_fails_on_text_copied_from_another_agency():
     report = checked(small_values(), lines=[*prose_lines(2022, applications=9), "2022年，隆德县人民政府积极推进政务公开。"])
     [result] = by_instance(report, "meta.agency").values()
     assert result.outcome == FAIL
-    assert result.detail == (f"meta.agency: the report of {AGENCY} speaks of itself as “隆德县人民政府”: "
+    assert result.detail_en == (f"meta.agency: the report of {AGENCY} speaks of itself as “隆德县人民政府”: "
                              "“2022年，隆德县人民政府积极推进政务公开。”")
     assert result.summary_zh == f"正文以“隆德县人民政府”自称，与报告机关“{AGENCY}”不符，疑为照抄其他机关的报告"
 
 
 def test_meta_agency_not_applicable():
     report = checked(small_values(), lines=prose_lines(2022))
-    assert [(r.outcome, r.detail) for r in report.checks if r.id == "meta.agency"] == [
+    assert [(r.outcome, r.detail_en) for r in report.checks if r.id == "meta.agency"] == [
         (NA, "meta.agency: the body never names itself at the start of a dated sentence")]
     unknown = make_report(small_values(), lines=prose_lines(2022, applications=9))
     unknown.agency = Agency()
     check_report(unknown)
-    assert [(r.outcome, r.detail) for r in unknown.checks if r.id == "meta.agency"] == [
+    assert [(r.outcome, r.detail_en) for r in unknown.checks if r.id == "meta.agency"] == [
         (NA, "meta.agency: agency unknown")]
 
 
@@ -591,14 +616,14 @@ def test_completeness_passes_when_every_cell_is_found_blank_ones_included():
     values[t3("granted", "other_org")] = cell(None, "blank")
     [result] = by_instance(checked(values), "completeness").values()
     assert (result.outcome, result.severity, result.left, result.right) == (PASS, "info", 200, 200)
-    assert result.detail == "completeness: 200 of 200 template cells found (100%)"
+    assert result.detail_en == "completeness: 200 of 200 template cells found (100%)"
 
 
 def test_completeness_fails_when_cells_are_missing_without_changing_the_badge():
     report = checked({k: v for k, v in small_values().items() if not k.startswith("t4.")})
     [result] = by_instance(report, "completeness").values()
     assert (result.outcome, result.left, result.right) == (FAIL, 185, 200)
-    assert result.detail == "completeness: 185 of 200 template cells found (92%)"
+    assert result.detail_en == "completeness: 185 of 200 template cells found (92%)"
     assert report.badge == "一致"  # info only
 
 
@@ -630,8 +655,9 @@ def test_every_rule_has_an_outcome_and_its_results_say_so():
         rule = RULE_INDEX[result.id]
         assert result.severity == rule.severity
         assert result.outcome in (PASS, FAIL, NA)
-        assert result.detail.startswith(rule.id)
-        assert list(result.as_json()) == ["id", "instance", "severity", "outcome", "cells", "left", "right", "detail"]
+        assert result.detail_en.startswith(rule.id)
+        assert list(result.as_json()) == [
+            "id", "instance", "severity", "outcome", "cells", "left", "right", "detail_zh", "detail_en"]
 
 
 def test_badges():
@@ -702,7 +728,7 @@ def test_rendered_single_blank_cell_is_inferred_and_marked():
     assert report.cells[t3("granted", "natural_person")].status == "inferred"
     result = by_instance(report, "t3.total_cols")["granted"]
     assert result.outcome == PASS
-    assert result.detail == "t3.total_cols.granted: 4+0+0+0+1+0 = 5 = 5 (总计: 5); inferred: t3.granted.natural_person"
+    assert result.detail_en == "t3.total_cols.granted: 4+0+0+0+1+0 = 5 = 5 (总计: 5); inferred: t3.granted.natural_person"
 
 
 def test_rendered_report_without_table_4():
@@ -794,9 +820,9 @@ def test_consistent_tables_pass_every_check(drawn, with_carried):
     check_corpus([report])
     for result in report.checks:
         if RULE_INDEX[result.id].scope == "corpus":
-            assert result.outcome == NA, result.detail
+            assert result.outcome == NA, result.detail_en
         else:
-            assert result.outcome == PASS, result.detail
+            assert result.outcome == PASS, result.detail_en
     assert report.badge == "一致"
     assert len([r for r in report.checks if r.id.startswith(("t3.", "t4."))]) == len(forms.identities(template))
 
@@ -815,8 +841,8 @@ def test_changing_one_cell_fails_exactly_the_checks_on_it(drawn, data):
         result = by_instance(report, rule)[instance]
         assert changed in result.cells
         assert result.left - result.right == sign * (new - old)
-        assert result.detail.endswith(f"; difference {sign * (new - old)}")
-        assert result.detail.startswith(f"{rule}.{instance}: ")
+        assert result.detail_en.endswith(f"; difference {sign * (new - old)}")
+        assert result.detail_en.startswith(f"{rule}.{instance}: ")
     assert report.badge == "不一致"
 
 
@@ -833,7 +859,7 @@ def test_a_negative_table_2_count_fails_naming_it(drawn, data):
     assert failing(report) == {("t2.nonnegative", changed.row)}
     result = by_instance(report, "t2.nonnegative")[changed.row]
     assert result.cells == [changed.id]
-    assert result.detail == f"t2.nonnegative.{changed.row}: {changed.id} = {new} < 0"
+    assert result.detail_en == f"t2.nonnegative.{changed.row}: {changed.id} = {new} < 0"
 
 
 @settings(max_examples=60, deadline=None)
@@ -845,7 +871,7 @@ def test_an_unusable_cell_makes_exactly_its_instances_not_applicable(drawn, data
     na = {(r.id, r.instance): r for r in report.checks if r.outcome == NA and r.id.startswith(("t3.", "t4."))}
     assert set(na) == set(sides(unusable))
     for (rule, instance), result in na.items():
-        assert result.detail == f"{rule}.{instance}: {unusable} is {status}"
+        assert result.detail_en == f"{rule}.{instance}: {unusable} is {status}"
         assert (result.left, result.right) == (None, None)
     assert failing(report) == set()
     assert report.badge == "一致"
@@ -889,7 +915,7 @@ def test_consecutive_years_carry_over_and_one_change_is_named(first, second, dat
 def test_rendered_consistent_reports_pass(seed, layout, template):
     values = synthetic.consistent_values(random.Random(seed), template)
     report = render_extract(values, template, layout)
-    assert report.badge == "一致", [r.detail for r in report.checks if r.outcome == FAIL]
+    assert report.badge == "一致", [r.detail_en for r in report.checks if r.outcome == FAIL]
     got = outcomes(report)
     assert [got[r] for r in ("t3.balance", "t3.total_rows", "t3.total_cols", "t4.group_sums")] == [PASS] * 4
     assert [got[r] for r in ("narr.applications", "narr.review_litigation", "meta.year", "meta.template_year",
@@ -908,3 +934,54 @@ def test_rendered_changed_cell_fails_the_checks_on_it(seed, layout, template, da
     assert {f for f in failing(report) if RULE_INDEX[f[0]].severity == "error"} == set(sides(changed))
     for rule, instance in sides(changed):
         assert changed in by_instance(report, rule)[instance].cells
+
+
+# --- explanations for readers ------------------------------------------------------------
+
+_ID = re.compile(r"\bt[234]\.[a-z_.]+|\b(?:gov|pre)-20\d\d\b|\b(?:pass|fail|blank|missing|ambiguous)\b")
+_QUOTED = re.compile(r"“[^”]*”")
+
+
+def explanations(report) -> list[str]:
+    return [r.detail_zh for r in report.checks + published(report.checks)]
+
+
+def assert_readable(text: str) -> None:
+    """Chinese for readers: no cell, rule or form ids, no English words outside quoted report text."""
+    assert text and not _ID.search(text), text
+    assert not re.search(r"[A-Za-z]{3,}", _QUOTED.sub("", text)), text
+
+
+def test_every_explanation_is_chinese_without_ids():
+    values = small_values()
+    values[t4("litigation_after_review", "pending")] = 1
+    values[t3("granted", "natural_person")] = cell(None, "blank")
+    values[t3("denied.three_safeties", "total")] = cell(None, "ambiguous", raw="1 0")
+    reports = [checked(values, lines=prose_lines(2022, applications=12)), checked({}, PRE_2019, year=2017),
+               checked(small_values(GOV_2019), GOV_2019, year=2022)]
+    _, now = year_pair({"t2.normative_docs.in_force": 10})
+    for report in [*reports, now]:
+        for text in explanations(report):
+            assert_readable(text)
+    rows = by_instance(reports[0], "t3.total_rows")
+    assert rows["natural_person"].detail_zh.startswith("自然人一列无法核对：表三 予以公开·自然人为空白")
+
+
+def test_a_long_column_sum_lists_what_is_not_zero():
+    values = small_values()
+    values[t3("total", "natural_person")] = 5
+    result = by_instance(checked(values), "t3.total_rows")["natural_person"]
+    assert result.outcome == FAIL
+    assert result.detail_zh.startswith("自然人一列：予以公开 ")
+    assert "其余" in result.detail_zh and "项均为 0）" in result.detail_zh
+    assert result.detail_zh.endswith("，但报告所填（七）总计为 5（相差 1）")
+
+
+def test_message_templates_are_data_in_both_languages():
+    for rule in RULES:
+        assert rule.messages and rule.as_json()["messages"], rule.id
+        for key, (zh, en) in rule.messages.items():
+            assert re.search(r"[\u4e00-\u9fff]", zh) and en, (rule.id, key)
+            assert en.startswith("{rule}") or key == "summary", (rule.id, key)
+        # What a badge quotes when the rule fails (the info rule never sets a badge).
+        assert ("summary" in rule.messages) == (rule.severity != "info"), rule.id

@@ -75,20 +75,21 @@ def test_checks_and_badge(reports, name):
 def test_displaced_numbers_are_repaired_with_evidence(reports):
     cell = reports["000_3c99cf29d2b59166.txt"].cells["t3.denied.internal_affairs.natural_person"]
     assert (cell.value, cell.raw, cell.status) == (3, "0 0 3", "repaired")
-    assert "t3.denied.three_safeties.natural_person" in cell.note
+    assert "印在表三 不予公开·危及“三安全一稳定”·自然人中" in cell.note and "t3." not in cell.note
 
 
 def test_blank_total_is_inferred_and_marked(reports):
     cell = reports["000_3c99cf29d2b59166.txt"].cells["t3.total.natural_person"]
     assert cell.status in ("blank", "inferred")
     if cell.status == "inferred":
-        assert cell.value == 33 and cell.raw == "" and cell.note == "表中空白，由勾稽关系 t3.total_cols（total）推出"
+        assert cell.value == 33 and cell.raw == ""
+        assert cell.note == "表中空白，由勾稽关系推出：表三“总计”一行各类申请人之和等于总计"
 
 
 def test_summary_names_the_failing_cells(reports):
     assert reports["000_3c99cf29d2b59166.txt"].summary == "不一致：表四“行政诉讼·复议后起诉”总计为 0，分项之和为 2"
     failing = [c for c in reports["000_3c99cf29d2b59166.txt"].checks if c.outcome == "fail" and c.severity == "error"]
-    assert [c.detail for c in failing] == [
+    assert [c.detail_en for c in failing] == [
         "t4.group_sums.litigation_after_review: 1+0+0+1 = 2 ≠ 0 (总计: 0); difference 2"]
 
 

@@ -6,11 +6,13 @@ import csv
 import gzip
 import json
 import shutil
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
 from builder.build import build
+from builder.errors import BuilderError
 from builder.schema import TABLES
 
 from .conftest import CORPUS
@@ -21,14 +23,19 @@ def _build(out: Path, corpus: Path = CORPUS) -> Path:
     return out / "data"
 
 
+EPOCH = "1700000000"  # 2023-11-14T22:13:20Z
+
+
 @pytest.fixture(scope="module")
 def data(tmp_path_factory) -> Path:
-    return _build(tmp_path_factory.mktemp("build") / "site")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+        return _build(tmp_path_factory.mktemp("build") / "site")
 
 
 def read_csv(path: Path) -> list[dict]:
     opener = gzip.open if path.suffix == ".gz" else open
-    with opener(path, "rt", encoding="utf-8", newline="") as handle:
+    with opener(path, "rt", encoding="utf-8-sig", newline="") as handle:
         return list(csv.DictReader(handle))
 
 
@@ -60,7 +67,7 @@ def test_package_metadata_comes_from_the_corpus(data: Path):
     package = json.loads((data / "datapackage.json").read_text(encoding="utf-8"))
     for key in ("name", "title", "description", "version", "licenses", "sources", "contributors", "created"):
         assert package[key], key
-    assert package["created"] == "2024-02-01T00:00:00Z"  # no retrieval dates: after the newest report year
+    assert package["created"] == "2023-11-14T22:13:20Z"  # SOURCE_DATE_EPOCH
     assert package["version"].startswith("2023.5.0+")
     names = {r["name"] for r in package["resources"]}
     for table in TABLES:
@@ -101,7 +108,23 @@ def test_parquet_has_the_same_rows_and_values_as_csv_in_pyarrow_and_duckdb(data:
                         assert value == text, (table.name, field.name)
 
 
-def test_the_same_corpus_builds_byte_identical_files(data: Path, tmp_path: Path):
+def test_the_data_date_is_never_invented():
+    from builder.dataset import SourceInfo, data_date
+
+    sources = {"a.txt": SourceInfo(retrieved="2024-03-02"), "b.txt": SourceInfo(retrieved="2025-01-09"),
+               "c.txt": SourceInfo(retrieved="")}
+    assert data_date(sources, {"SOURCE_DATE_EPOCH": EPOCH}) == "2023-11-14T22:13:20Z"
+    assert data_date(sources, {"SOURCE_DATE_EPOCH": ""}) == "2025-01-09T00:00:00Z"
+    before = datetime.now(UTC).strftime("%Y-%m-%dT00:00:00Z")
+    built = data_date({"c.txt": SourceInfo(retrieved="")}, {})  # neither: the build day
+    assert built in (before, datetime.now(UTC).strftime("%Y-%m-%dT00:00:00Z"))  # (a build across midnight)
+    assert data_date({"d.txt": SourceInfo(retrieved="not a date")}, {}) == built
+    with pytest.raises(BuilderError, match="SOURCE_DATE_EPOCH"):
+        data_date(sources, {"SOURCE_DATE_EPOCH": "yesterday"})
+
+
+def test_the_same_corpus_builds_byte_identical_files(data: Path, tmp_path: Path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
     first_out, second_out = data.parent, _build(tmp_path / "again").parent
     first = sorted(p.relative_to(first_out) for p in first_out.rglob("*") if p.is_file())
     second = sorted(p.relative_to(second_out) for p in second_out.rglob("*") if p.is_file())
@@ -138,11 +161,53 @@ def test_per_report_files_beside_the_page(data: Path):
     assert document["badge"] == "存疑" and document["checks"]
     assert document["source"]["note"].startswith("Pipe tables")
     rows = read_csv(base / "cells.csv")
-    assert list(rows[0]) == ["cell_id", "value", "unit", "raw", "status", "note"]
-    assert rows == [{k: r[k] for k in rows[0]} for r in read_csv(data / "cells.csv.gz")
-                    if r["report_id"] == document["report_id"]]
+    assert list(rows[0]) == ["report_id", "cell_id", "label_zh", "value", "unit", "raw", "status", "note"]
+    shared = ["report_id", "cell_id", "value", "unit", "raw", "status", "note"]
+    assert [{k: r[k] for k in shared} for r in rows] == [
+        {k: r[k] for k in shared} for r in read_csv(data / "cells.csv.gz") if r["report_id"] == document["report_id"]]
     assert len(rows) == 200
+    codebook = {r["cell_id"]: r["label_zh"] for r in read_csv(data / "codebook.csv")}
+    assert all(r["label_zh"] == codebook[r["cell_id"]] for r in rows)
+    person = next(r for r in rows if r["cell_id"] == "t3.denied.three_safeties.natural_person")
+    assert person["label_zh"] == "表三 不予公开·危及“三安全一稳定”·自然人"
     assert (base / "source.txt").read_bytes() == (CORPUS / "004_13e53bba648087dd.txt").read_bytes()
+
+
+def test_codebook_describes_every_cell_id(data: Path):
+    from builder import forms
+
+    rows = {r["cell_id"]: r for r in read_csv(data / "codebook.csv")}
+    assert set(rows) == set(forms.all_cells())
+    fees = rows["t2.fees.amount_10k_cny"]
+    assert (fees["templates"], fees["unit_zh"], fees["table_zh"]) == ("gov-2021", "万元", "表二")
+    review = rows["t4.litigation_after_review.pending"]
+    assert (review["row_zh"], review["column_zh"], review["column_en"]) == ("行政诉讼·复议后起诉", "尚未审结", "pending")
+    assert rows["t3.partially_granted.total"]["row_zh"] == "部分公开"
+    assert rows["t3.other.total"]["templates"] == "gov-2019"
+    assert rows["t3.granted.natural_person"]["templates"] == "gov-2021 gov-2019"
+    package = json.loads((data / "datapackage.json").read_text(encoding="utf-8"))
+    cells = {r["name"]: r for r in package["resources"]}["cells"]
+    assert {"fields": ["cell_id"], "reference": {"resource": "codebook", "fields": ["cell_id"]}} in \
+        cells["schema"]["foreignKeys"]
+
+
+def test_csv_files_carry_a_byte_order_mark_and_read_unchanged(data: Path):
+    """Excel on Chinese Windows needs the BOM; pandas, DuckDB and pyarrow must not see it."""
+    import duckdb
+    import pandas as pd
+    import pyarrow.csv as pacsv
+
+    base = data.parent / "reports" / "640425-pengyang-xian-renmin-zhengfu" / "2022"
+    for path in [data / t.csv_name for t in TABLES] + [base / "cells.csv"]:
+        raw = gzip.decompress(path.read_bytes()) if path.suffix == ".gz" else path.read_bytes()
+        assert raw.startswith(b"\xef\xbb\xbf"), path
+        header = raw[3:].decode("utf-8").split("\n", 1)[0].split(",")
+        assert list(pd.read_csv(path, dtype=str).columns) == header, path
+        assert duckdb.sql(f"SELECT * FROM read_csv('{path}', all_varchar=true)").columns == header, path
+        if path.suffix != ".gz":
+            assert pacsv.read_csv(path).column_names == header, path
+    reports = pd.read_csv(data / "reports.csv")
+    assert reports.loc[reports.report_id == "640425-pengyang-xian-renmin-zhengfu/2022", "badge"].item() == "存疑"
 
 
 def test_workbook_has_chinese_headers_and_a_readme(data: Path):
@@ -153,6 +218,35 @@ def test_workbook_has_chinese_headers_and_a_readme(data: Path):
     assert "报告" in workbook.sheetnames and "表三 依申请公开" in workbook.sheetnames
     header = next(workbook["报告"].iter_rows(max_row=1, values_only=True))
     assert header[:3] == ("报告编号", "机关编号", "机关名称")
+
+
+def sheet_rows(workbook, name: str) -> list[dict]:
+    rows = workbook[name].iter_rows(values_only=True)
+    header = next(rows)
+    return [dict(zip(header, row, strict=True)) for row in rows]
+
+
+def test_workbook_shows_chinese_values_and_keeps_the_ids(data: Path):
+    from openpyxl import load_workbook
+
+    workbook = load_workbook(data / "reports.xlsx", read_only=True)
+    reports = {r["报告编号"]: r for r in sheet_rows(workbook, "报告")}
+    pengyang = reports["640425-pengyang-xian-renmin-zhengfu/2022"]
+    assert (pengyang["表格版本"], pengyang["表格版本编号"]) == ("2021 年版表格", "gov-2021")
+    failed = sheet_rows(workbook, "未通过的检查")
+    assert failed and {r["结果"] for r in failed} == {"未通过"} and {r["结果编号"] for r in failed} == {"fail"}
+    assert {r["级别"] for r in failed} <= {"错误", "警告", "提示"}
+    group = next(r for r in failed if r["规则编号"] == "t4.group_sums")
+    assert group["规则名称"] == "复议诉讼分项合计"
+    assert group["说明"] == "复议后起诉：结果维持 1 + 结果纠正 0 + 其他结果 0 + 尚未审结 1 = 2，但报告所填总计为 0（相差 2）"
+    rules = {r["规则编号"]: r for r in sheet_rows(workbook, "检查规则")}
+    assert rules["t3.balance"]["适用表格"] == "2021 年版表格、2019 年版表格"
+    assert rules["cy.carry"]["范围"] == "同一机关相邻年度" and rules["cy.carry"]["级别"] == "警告"
+    table3 = {(r["报告编号"], r["行"]): r for r in sheet_rows(workbook, "表三 依申请公开")}
+    repaired = table3[("640400-guyuan-shi-renmin-zhengfu-bangongshi/2019", "denied.internal_affairs")]
+    assert (repaired["状态标记"], repaired["状态标记编号"]) == ("自然人：复原", "natural_person:repaired")
+    readme = [row[1] for row in workbook["说明 README"].iter_rows(values_only=True) if len(row) > 1]
+    assert "单元格编码表：编号对应的表、行、列（中英文）、单位与表格版本" in readme
 
 
 def test_unreadable_files_are_listed_not_lost(tmp_path: Path):

@@ -72,7 +72,7 @@ def serve(folder: Path) -> Iterator[str]:
 
 
 def read_reports(site: Path) -> list[dict]:
-    with (site / "data" / "reports.csv").open(encoding="utf-8", newline="") as handle:
+    with (site / "data" / "reports.csv").open(encoding="utf-8-sig", newline="") as handle:
         return list(csv.DictReader(handle))
 
 
@@ -383,7 +383,7 @@ def check_downloads(page: Page, row: dict, source: str) -> None:
         if link.endswith(".json"):
             assert response.json()["report_id"] == row["report_id"]
         elif link.endswith(".csv"):
-            assert response.text().splitlines()[0].startswith("cell_id,value,")
+            assert response.body().startswith("\ufeffreport_id,cell_id,label_zh,value,".encode())
         elif link.endswith("source.txt"):
             assert response.text() == (CORPUS / source).read_text(encoding="utf-8")
         elif link.endswith("badge.svg"):
@@ -642,7 +642,7 @@ def test_search_topic(session, site):
     mention = {site.report_url(r) for r in site.reports if "行政复议" in indexed_text(site, r)}
     assert len(mention) >= 2  # 固原 and 彭阳 report review cases in their prose
     assert mention <= report_hits(site, results)
-    with (site.folder / "data" / "rules.csv").open(encoding="utf-8", newline="") as handle:
+    with (site.folder / "data" / "rules.csv").open(encoding="utf-8-sig", newline="") as handle:
         rules = [r for r in csv.DictReader(handle) if "行政复议" in r["title_zh"] + r["formula_zh"]]
     assert rules
     assert {site.url(f"rules/{r['check_id']}/") for r in rules} <= {r["url"] for r in results}
@@ -967,3 +967,24 @@ def test_previous_and_next_year(session, small_site):
     page = session.open(site.url(f"agencies/{older['agency_id']}/"))
     years = page.eval_on_selector_all("article table a[href*='/reports/']", "els => els.map(a => a.textContent)")
     assert years == ["2021", "2022"]
+
+
+def test_download_snippets_carry_this_sites_address_and_copy(browser, site):
+    """Built without a site URL: the page fills in its own address, and the copied pandas code runs."""
+    import contextlib
+    import io
+
+    with recording(browser, permissions=["clipboard-read", "clipboard-write"]) as session:
+        page = session.open(site.url("downloads/"))
+        bases = page.locator("article .site-base").all_inner_texts()
+        assert bases and set(bases) == {site.base}
+        entry = page.locator("article .cite-entry", has=page.locator("code[data-snippet='pandas']"))
+        entry.locator("button.copy").click()
+        page.wait_for_function("() => [...document.querySelectorAll('button.copy')].some(b => b.textContent === '已复制')")
+        copied = page.evaluate("() => navigator.clipboard.readText()")
+        shown = entry.locator("code").inner_text()
+    assert copied == shown and f'base = "{site.base}data/"' in copied
+    namespace: dict = {}
+    with contextlib.redirect_stdout(io.StringIO()):
+        exec(compile(copied, "copied-pandas-snippet", "exec"), namespace)
+    assert len(namespace["reports"]) == len(site.reports)

@@ -24,6 +24,11 @@
     });
   }
 
+  /* Download snippets carry the site's address; when the build did not know it, this page's own. */
+  function siteBase() {
+    document.querySelectorAll(".site-base:not([data-known])").forEach(function (el) { el.textContent = ROOT; });
+  }
+
   function copyButtons() {
     document.querySelectorAll(".cite-entry button.copy").forEach(function (button) {
       button.addEventListener("click", function () {
@@ -417,7 +422,7 @@
     }).catch(function (e) { finderStatus.textContent = "载入失败：" + e.message; });
   }
 
-  function ready() { citations(); copyButtons(); scrollCues(); cellIssues(); sourceText(); findPage(); }
+  function ready() { citations(); siteBase(); copyButtons(); scrollCues(); cellIssues(); sourceText(); findPage(); }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", ready);
   else ready();
 })();

@@ -1,0 +1,150 @@
+"""Cell ids in the words of the printed form, for readers.
+
+A reader sees 表三 不予公开·危及“三安全一稳定”·自然人, never
+``t3.denied.three_safeties.natural_person``: every sink that shows a cell to
+a person (check explanations, cell notes, per-report CSV, workbook) takes its
+Chinese place from here, and the codebook resource of the data package lists
+them all, with the English labels, the unit and the forms that have the cell.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from functools import cache
+
+from . import forms
+from .forms import GOV_2019, GOV_2021, PRE_2019
+
+TABLE_ZH = {"t2": "表二", "t3": "表三", "t4": "表四"}
+TABLE_EN = {"t2": "Table 2", "t3": "Table 3", "t4": "Table 4"}
+TABLE_TITLE_ZH = {"t2": "主动公开政府信息情况", "t3": "收到和处理政府信息公开申请情况",
+                  "t4": "政府信息公开行政复议、行政诉讼情况"}
+FORM_NAME_ZH = {GOV_2021: "2021 年版表格", GOV_2019: "2019 年版表格", PRE_2019: "无统一表格（2019 年以前）"}
+SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
+OUTCOME_ZH = {"pass": "通过", "fail": "未通过", "not_applicable": "不适用"}
+STATUS_ZH = {"reported": "印明", "none": "以文字表示（读作 0）", "blank": "空白", "missing": "缺失",
+             "repaired": "复原", "ambiguous": "有歧义", "inferred": "推出"}
+SCOPE_ZH = {"report": "单份报告", "corpus": "同一机关相邻年度"}
+
+# Leading enumerations of the printed labels: 一、 （一） 1.
+_NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d+[.．、])\s*")
+# A label's parenthetical instructions, e.g. （区分处理的，只计这一情形，不计其他情形）
+_INSTRUCTION = re.compile(r"（[^）]{6,}）$")
+
+
+def short_zh(label: str) -> str:
+    """A printed label without its numbering or instructions: （二）部分公开（区分…） → 部分公开."""
+    return _INSTRUCTION.sub("", _NUMBERING.sub("", label)).strip()
+
+
+@dataclass(frozen=True)
+class CellLabel:
+    """Where a cell sits, in the form's words (Chinese) and in English."""
+
+    cell_id: str
+    table: str
+    row: str
+    column: str
+    table_zh: str
+    group_zh: str  # 第二十条第（一）项, 不予公开, 行政诉讼 … or ""
+    row_zh: str
+    column_zh: str
+    row_en: str
+    column_en: str
+    unit_zh: str
+    unit_en: str
+    templates: tuple[str, ...]
+
+    @property
+    def place_zh(self) -> str:
+        """Row and column without the table: 不予公开·危及“三安全一稳定”·自然人."""
+        return "·".join(filter(None, (self.group_zh, self.row_zh, self.column_zh)))
+
+    @property
+    def row_place_zh(self) -> str:
+        """The row with its group: 不予公开·属于国家秘密."""
+        return "·".join(filter(None, (self.group_zh, self.row_zh)))
+
+    @property
+    def label_zh(self) -> str:
+        """Table, row and column: 表三 不予公开·危及“三安全一稳定”·自然人."""
+        return f"{self.table_zh} {self.place_zh}"
+
+    @property
+    def label_en(self) -> str:
+        return f"{TABLE_EN[self.table]}: {self.row_en}, {self.column_en}"
+
+
+def _unit(table: str, column: str) -> tuple[str, str]:
+    if column == "amount_10k_cny":
+        return "万元", "10,000 CNY"
+    if column == "amount":
+        return "按报告所印（元或万元，见 unit）", "as printed (CNY or 10,000 CNY, see unit)"
+    return ("项", "items") if column in _ITEM_COUNTS else ("件", "count")
+
+
+_ITEM_COUNTS = ("prev_items", "change", "items")  # 2019 table 2: numbers of items, not of documents
+
+
+@cache
+def labels() -> dict[str, CellLabel]:
+    """Every cell id of every form, in form order, with its labels."""
+    rows: dict[str, tuple[str, str, str]] = {}  # row id → group, row (zh), row (en)
+    for template in (GOV_2021, GOV_2019):
+        form = forms.FORMS[template]
+        for item in form.t2:
+            rows.setdefault(f"t2.{item.id}", (item.section_zh, item.label_zh, item.label_en))
+        for r in form.t3_rows:
+            # （三）不予公开 is a group of rows; 三、本年度办理结果 is the section every result row is in.
+            group = short_zh(r.group_zh) if r.group_zh.startswith("（") else ""
+            rows.setdefault(f"t3.{r.id}", (group, short_zh(r.label_zh), r.label_en))
+    for g in forms.T4_GROUPS:
+        group, _, name = g.label_zh.rpartition("·")
+        rows[f"t4.{g.id}"] = (group, name, g.label_en)
+    columns = {f"t3.{c.id}": c for c in forms.T3_COLUMNS} | {f"t4.{c.id}": c for c in forms.T4_COLUMNS}
+    for template in (GOV_2021, GOV_2019):
+        for item in forms.FORMS[template].t2:
+            columns.update({f"t2.{m.id}": m for m in item.measures})
+    out: dict[str, CellLabel] = {}
+    for template in (GOV_2021, GOV_2019):
+        for cell in forms.cells(template):
+            if cell.id in out:
+                out[cell.id] = _with_template(out[cell.id], template)
+                continue
+            group, row_zh, row_en = rows[f"{cell.table}.{cell.row}"]
+            column = columns[f"{cell.table}.{cell.column}"]
+            unit_zh, unit_en = _unit(cell.table, cell.column)
+            out[cell.id] = CellLabel(cell.id, cell.table, cell.row, cell.column, TABLE_ZH[cell.table], group,
+                                     row_zh, column.label_zh, row_en, column.label_en, unit_zh, unit_en, (template,))
+    return out
+
+
+def _with_template(label: CellLabel, template: str) -> CellLabel:
+    return replace(label, templates=(*label.templates, template))
+
+
+def label_zh(cell_id: str) -> str:
+    """A cell's place for readers; an id no form has is shown as it is."""
+    label = labels().get(cell_id)
+    return label.label_zh if label else cell_id
+
+
+_CELL_ID = re.compile(r"\bt[234](?:\.[a-z0-9_]+){2,3}\b")
+
+
+def readable(text: str) -> str:
+    """Text with every cell id replaced by the cell's Chinese place."""
+    return _CELL_ID.sub(lambda m: label_zh(m.group(0)), text) if text else text
+
+
+def identity_zh(identity: forms.Identity) -> str:
+    """The sum an identity states, in the form's words (for notes on inferred cells)."""
+    first = labels()[identity.whole[0]]
+    if identity.check == "t3.total_cols":
+        return f"表三“{first.row_place_zh}”一行各类申请人之和等于总计"
+    if identity.check == "t3.total_rows":
+        return f"表三“{first.column_zh}”一列各项办理结果之和等于（七）总计"
+    if identity.check == "t3.balance":
+        return f"表三“{first.column_zh}”一列本年新收加上年结转等于办理结果总计加结转下年度"
+    return f"表四“{first.row_zh}”各项之和等于总计"
