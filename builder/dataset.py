@@ -25,7 +25,9 @@ from .checks import FAIL, RULES, published
 from .corpus import Corpus
 from .errors import BuilderError
 from .extract import Report
+from .indicators import definition_rows, evaluate_corpus
 from .metadata import INSTITUTION
+from .regional import regional_rows
 from .schema import REPORT_CELLS, TABLE_INDEX, TABLES, Table
 
 PACKAGE_NAME = "gov-disclosure-annual-reports"
@@ -132,6 +134,9 @@ def build_rows(corpus: Corpus, sources: dict[str, SourceInfo], site_url: str = "
                           formula_zh=r.formula_zh, formula_en=r.formula_en, templates=" ".join(r.templates),
                           scope=r.scope) for r in RULES]
     rows["rejected"] = [(r.file, r.reason) for r in sorted(corpus.rejected, key=lambda r: r.file)]
+    rows["indicator_definitions"] = definition_rows()
+    rows["indicators"] = [v.as_row() for v in evaluate_corpus(reports)]
+    rows["regional_totals"] = regional_rows(reports)
     data.version, data.created = corpus_version(corpus, sources)
     return data
 

@@ -142,8 +142,9 @@ class Value:
         return self.value is not None and SMALL not in self.flags
 
     def as_row(self) -> tuple:
+        """A row of the ``indicators`` table (its cells follow from the definition and the report's form)."""
         return (self.report_id, self.indicator_id, self.value, self.numerator, self.denominator,
-                " ".join(self.flags) or None, " ".join(self.cells) or None, self.compared_with)
+                " ".join(self.flags) or None, self.compared_with)
 
 
 def _usable(report, cell: str) -> bool:
