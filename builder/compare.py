@@ -1,0 +1,277 @@
+"""Comparisons on the site: compare pages per year and province, indicator charts on
+agency pages, indicators on report pages and regional totals on region pages.
+
+Everything is read from the data package (indicators, indicator_definitions,
+regional_totals). A compare page is a small shell; its rows are loaded from
+compare/data/<year>/<province code>.json, so no page or file grows with the
+whole corpus, only with the agencies of one province in one year.
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import json
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import indicators as catalogue
+from .indicators import INDICATORS, RATIO, SMALL, YOY_SUFFIX
+
+UNKNOWN = "000000"
+# Flag bits in the compare data (the names are in indicator_definitions and the page's legend).
+FLAG_BITS = {flag: 1 << index for index, flag in enumerate(catalogue.FLAGS)}
+# Cells of the regional totals shown on region pages; every cell is in regional_totals.
+REGION_CELLS = (
+    ("t3.new_received.total", "本年新收"), ("t3.carried_over.total", "上年结转"), ("t3.granted.total", "予以公开"),
+    ("t3.partially_granted.total", "部分公开"), ("t3.total.total", "办理总计"),
+    ("t3.carried_forward.total", "结转下年度"), ("t4.admin_review.total", "行政复议"),
+    ("t4.admin_review.corrected", "复议纠正"), ("t4.litigation_direct.total", "直接起诉"),
+    ("t4.litigation_after_review.total", "复议后起诉"),
+)
+COVERAGE_CELL = "t3.total.total"
+
+
+def _read(path: Path) -> list[dict]:
+    if not path.exists():
+        return []
+    opener = gzip.open if path.suffix == ".gz" else open
+    with opener(path, "rt", encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def _num(text: str) -> float | int | None:
+    if text in ("", None):
+        return None
+    value = float(text)
+    return int(value) if value.is_integer() else value
+
+
+def province_code(report: dict) -> str:
+    code = report.get("adcode") or UNKNOWN
+    return code[:2] + "0000" if code != UNKNOWN else UNKNOWN
+
+
+@dataclass
+class Derived:
+    """The derived tables of the data package, grouped as the pages read them."""
+
+    definitions: dict[str, dict]
+    by_report: dict[str, dict[str, dict]]
+    regional: dict[str, dict[str, dict[str, dict]]] = field(default_factory=dict)  # region → year → cell → row
+
+    @classmethod
+    def load(cls, data_dir: Path) -> Derived:
+        by_report: dict[str, dict[str, dict]] = defaultdict(dict)
+        for row in _read(data_dir / "indicators.csv"):
+            by_report[row["report_id"]][row["indicator_id"]] = row
+        wanted = {cell for cell, _ in REGION_CELLS}
+        regional: dict[str, dict[str, dict[str, dict]]] = defaultdict(lambda: defaultdict(dict))
+        for row in _read(data_dir / "regional_totals.csv.gz"):
+            if row["cell_id"] in wanted:
+                regional[row["region_code"]][row["year"]][row["cell_id"]] = row
+        return cls({d["indicator_id"]: d for d in _read(data_dir / "indicator_definitions.csv")}, by_report, regional)
+
+
+# --- shown values -------------------------------------------------------------------------------
+
+
+def shown(value: float | int | None, unit: str, change: bool = False) -> str:
+    """A value as a reader reads it: ratios in per cent, changes with their sign."""
+    if value is None:
+        return "—"
+    if unit == RATIO:
+        text = f"{value * 100:+.1f}" if change else f"{value * 100:.1f}"
+        return text + (" 个百分点" if change else "%")
+    if isinstance(value, float) and not value.is_integer():
+        return f"{value:+g}" if change else f"{value:g}"
+    return f"{int(value):+d}" if change else str(int(value))
+
+
+@dataclass
+class IndicatorView:
+    id: str
+    name_zh: str
+    formula_zh: str
+    unit: str
+    value: str
+    numerator: str
+    denominator: str
+    flags: list[str]
+    cells: tuple[str, ...]
+    change: str
+    compared_with: str | None
+
+
+def report_indicators(derived: Derived, report: dict) -> list[IndicatorView]:
+    """A report's indicators with their cells, for its page (anchors #ind-<id>)."""
+    own = derived.by_report.get(report["report_id"], {})
+    out = []
+    for indicator in INDICATORS:
+        row = own.get(indicator.id)
+        if row is None:
+            continue
+        yoy = own.get(indicator.id + YOY_SUFFIX, {})
+        plus, minus = indicator.numerator.resolve(report["template"])
+        below = indicator.denominator.resolve(report["template"]) if indicator.denominator else ((), ())
+        out.append(IndicatorView(
+            indicator.id, indicator.name_zh, indicator.formula_zh, indicator.unit,
+            shown(_num(row["value"]), indicator.unit), shown(_num(row["numerator"]), catalogue.COUNT),
+            shown(_num(row["denominator"]), catalogue.COUNT) if indicator.denominator else "",
+            [catalogue.FLAG_ZH[f] for f in (row["flags"] or "").split()],
+            plus + minus + below[0] + below[1],
+            shown(_num(yoy.get("value", "")), indicator.unit, change=True),
+            yoy.get("compared_with") or None))
+    return out
+
+
+# --- agency pages: one chart per indicator over the years ---------------------------------------------
+
+
+@dataclass
+class Chart:
+    indicator: catalogue.Indicator
+    points: list[dict]  # year, report_id, value, text, flags
+    svg: str
+
+
+def agency_charts(derived: Derived, reports: list[dict]) -> list[Chart]:
+    """For each indicator with at least one value: an SVG of its values per year."""
+    out = []
+    for indicator in INDICATORS:
+        points = []
+        for r in reports:
+            row = derived.by_report.get(r["report_id"], {}).get(indicator.id)
+            if row is None:
+                continue
+            value = _num(row["value"])
+            flags = (row["flags"] or "").split()
+            points.append({"year": r["year"], "report_id": r["report_id"], "value": value,
+                           "text": shown(value, indicator.unit), "small": SMALL in flags,
+                           "fraction": f"{shown(_num(row['numerator']), catalogue.COUNT)}/"
+                                       f"{shown(_num(row['denominator']), catalogue.COUNT)}"
+                           if indicator.denominator else "",
+                           "flags": [catalogue.FLAG_ZH[f] for f in flags]})
+        if any(p["value"] is not None for p in points):
+            out.append(Chart(indicator, points, chart_svg(indicator, points)))
+    return out
+
+
+def chart_svg(indicator: catalogue.Indicator, points: list[dict]) -> str:
+    """Bars per year; a hatched bar for a value whose denominator is too small to rank; no bar when null."""
+    bar, gap, height, top_pad = 30, 16, 110, 16
+    ratio = indicator.unit == RATIO
+    top = 1.0 if ratio else max([1] + [p["value"] for p in points if p["value"] is not None])
+    width = len(points) * (bar + gap) + gap
+    title = f"{indicator.name_zh}（各年度）"
+    parts = [f'<svg class="chart ind-chart" viewBox="0 0 {width} {height + top_pad + 20}" width="{width}" '
+             f'height="{height + top_pad + 20}" role="img" aria-label="{title}"><title>{title}</title>',
+             f'<line x1="0" y1="{height + top_pad}" x2="{width}" y2="{height + top_pad}" stroke="#999"/>']
+    for i, p in enumerate(points):
+        x = gap + i * (bar + gap)
+        if p["value"] is not None:
+            h = max(0.0, p["value"]) / top * height if top else 0
+            y = top_pad + height - h
+            fill = "url(#hatch)" if p["small"] else "#1565c0"
+            parts.append(f'<rect x="{x}" y="{y:.1f}" width="{bar}" height="{h:.1f}" fill="{fill}" stroke="#1565c0">'
+                         f'<title>{p["year"]}：{p["text"]}</title></rect>')
+            parts.append(f'<text x="{x + bar / 2}" y="{y - 3:.1f}" font-size="10" text-anchor="middle">'
+                         f'{p["text"]}</text>')
+        else:
+            parts.append(f'<text x="{x + bar / 2}" y="{top_pad + height - 3}" font-size="10" '
+                         f'text-anchor="middle">—</text>')
+        parts.append(f'<text x="{x + bar / 2}" y="{height + top_pad + 15}" font-size="11" '
+                     f'text-anchor="middle">{p["year"]}</text>')
+    parts.insert(1, '<defs><pattern id="hatch" width="6" height="6" patternUnits="userSpaceOnUse" '
+                    'patternTransform="rotate(45)"><rect width="6" height="6" fill="#fff"/>'
+                    '<line x1="0" y1="0" x2="0" y2="6" stroke="#1565c0" stroke-width="3"/></pattern></defs>')
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+# --- region pages: regional totals with coverage ----------------------------------------------------
+
+
+def region_totals(derived: Derived, code: str) -> list[dict]:
+    """Per year (newest first): the shown cells' totals and coverage, from regional_totals."""
+    out = []
+    for year, cells in sorted(derived.regional.get(code, {}).items(), reverse=True):
+        first = cells.get(COVERAGE_CELL) or next(iter(cells.values()))
+        values = []
+        for cell, label in REGION_CELLS:
+            row = cells.get(cell)
+            if row is None:
+                values.append({"label": label, "text": "—", "tip": "本年度没有报告含此单元格"})
+                continue
+            summed, unusable = int(row["reports_summed"]), int(row["reports_unusable"])
+            tip = f"{summed} 份报告加总" + (f"，{unusable} 份此格缺失、空白或有歧义未能加总" if unusable else "")
+            values.append({"label": label, "text": shown(_num(row["value"]), catalogue.COUNT), "tip": tip,
+                           "partial": bool(unusable)})
+        out.append({"year": year, "values": values, "summed": int(first["reports_summed"]),
+                    "in_year": int(first["reports_in_year"]), "known": int(first["agencies_known"])})
+    return out
+
+
+# --- compare data and pages ---------------------------------------------------------------------
+
+
+def _ratio(value: float | int | None) -> float | int | None:
+    """Four significant decimals are enough to rank and show a share; the CSV has six."""
+    return None if value is None else round(value, 4) if isinstance(value, float) else value
+
+
+def _mask(row: dict) -> int:
+    return sum(FLAG_BITS[f] for f in (row.get("flags") or "").split())
+
+
+def compare_rows(derived: Derived, reports: list[dict], agencies: dict[str, dict]) -> dict[tuple[str, str], dict]:
+    """The compact data of every compare page, keyed by (year, province code)."""
+    groups: dict[tuple[str, str], list[dict]] = defaultdict(list)
+    for r in reports:
+        if derived.by_report.get(r["report_id"]):
+            groups[(r["year"], province_code(r))].append(r)
+    out = {}
+    for (year, province), group in sorted(groups.items()):
+        names: dict[str, int] = {}
+
+        def intern(text: str, names=names) -> int:
+            return names.setdefault(text or "", len(names))
+
+        rows = []
+        for r in sorted(group, key=lambda r: (r["city"], r["county"], r["agency_name"], r["report_id"])):
+            own = derived.by_report[r["report_id"]]
+            values = []
+            for indicator in INDICATORS:
+                row, yoy = own.get(indicator.id, {}), own.get(indicator.id + YOY_SUFFIX, {})
+                values.append([_ratio(_num(row.get("value", ""))), _num(row.get("numerator", "")),
+                               _num(row.get("denominator", "")), _mask(row), _ratio(_num(yoy.get("value", ""))),
+                               _mask(yoy)])
+            level = agencies.get(r["agency_id"], {}).get("level", "")
+            rows.append([r["report_id"], intern(r["agency_name"]), intern(r["city"]), intern(r["county"]),
+                         intern(level), intern(r["template"]), intern(r["badge"]), values])
+        out[(year, province)] = {"year": int(year), "province": group[0]["province"] or "地区未知",
+                                 "names": list(names), "rows": rows}
+    return out
+
+
+def definitions_json() -> dict:
+    return {"indicators": [{"id": i.id, "name": i.name_zh, "unit": i.unit, "formula": i.formula_zh,
+                            "min": i.min_denominator, "higher": i.higher_is} for i in INDICATORS],
+            "flags": [[f, FLAG_BITS[f], catalogue.FLAG_ZH[f]] for f in catalogue.FLAGS]}
+
+
+def write_compare_data(site: Path, pages: dict[tuple[str, str], dict]) -> dict[str, int]:
+    """compare/data/<year>/<province>.json and compare/data/indicators.json; returns the sizes."""
+    folder = site / "compare" / "data"
+    folder.mkdir(parents=True, exist_ok=True)
+    sizes = {}
+    text = json.dumps(definitions_json(), ensure_ascii=False, separators=(",", ":"))
+    (folder / "indicators.json").write_text(text, encoding="utf-8")
+    for (year, province), data in pages.items():
+        path = folder / year / f"{province}.json"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+        path.write_text(text, encoding="utf-8")
+        sizes[f"{year}/{province}"] = len(text.encode("utf-8"))
+    return sizes
