@@ -431,6 +431,66 @@ def _completeness(report, context=None) -> list[Result]:
                    f"completeness: {len(found)} of {len(ids)} template cells found ({share:.0%})")]
 
 
+# --- reports that aggregate others -------------------------------------------------------
+
+# A report that says it was compiled from its subordinate bodies' figures, or states figures for its whole area.
+_AGGREGATES = re.compile(
+    r"汇总(?:编制|而成|形成)|本(?:年度)?报告[^。；;]{0,40}?汇总|"
+    r"全(?:县|区|市|省|州|盟|旗)(?:各级行政机关|各部门|各单位)?(?:共|累计)?(?:收到|受理|新收)[^。；;]{0,12}?政府信息公开申请")
+_AGGREGATE_CELLS = (forms.t3_cell("new_received", "total"), forms.t3_cell("total", "total"),
+                    forms.t4_cell("admin_review", "total"), forms.t4_cell("litigation_direct", "total"),
+                    forms.t4_cell("litigation_after_review", "total"))
+_same_region: dict[int, tuple[dict, dict]] = {}  # the last corpus context's reports by (adcode, year)
+
+
+def _subordinates(report, context) -> list:
+    """The corpus's other reports of the same year under the same 行政区划代码 (its departments,
+    offices and townships), indexed once per corpus."""
+    cached = _same_region.get(id(context))
+    if cached is None or cached[0] is not context:
+        index: dict[tuple, list] = {}
+        for other in context.values():
+            index.setdefault((other.agency.adcode, other.year), []).append(other)
+        _same_region.clear()
+        _same_region[id(context)] = cached = (context, index)
+    return [r for r in cached[1].get((report.agency.adcode, report.year), []) if r is not report
+            and r.template in (GOV_2021, GOV_2019)]
+
+
+def _aggregate_sum(report, context=None) -> list[Result]:
+    statement = next((s.strip() for s in report.document.sentences if _AGGREGATES.search(s)), None)
+    if statement is None or not report.agency.adcode or report.agency.adcode == "000000":
+        return [Result("agg.subordinate_sum", "info", NA, "", [], detail=(
+            "agg.subordinate_sum: the report does not say it aggregates other bodies' figures"
+            if statement is None else "agg.subordinate_sum: the agency's region is unknown"))]
+    others = _subordinates(report, context or {})
+    known = {a for (a, _year) in (context or {}) if a.startswith(report.agency.adcode + "-")} - {
+        report.agency.agency_id}
+    if not others:
+        return [Result("agg.subordinate_sum", "info", NA, "", [], detail=(
+            f"agg.subordinate_sum: no {report.year} report of another body under {report.agency.adcode} in the "
+            f"corpus — “{statement}”"))]
+    out = []
+    for cell in _AGGREGATE_CELLS:
+        usable = [r for r in others if _usable(r, cell)]
+        coverage = (f"{len(usable)} of {len(others)} {report.year} reports of bodies under {report.agency.adcode} "
+                    f"({len(known)} such agencies known to the corpus)")
+        if not _usable(report, cell) or not usable:
+            out.append(Result("agg.subordinate_sum", "info", NA, cell, [cell], detail=(
+                f"agg.subordinate_sum.{cell}: {_why_not(report, [cell]) or 'no usable subordinate figure'}; "
+                f"{coverage}")))
+            continue
+        stated, summed = report.cells[cell].value, sum(r.cells[cell].value for r in usable)
+        ok = abs(stated - summed) < 1e-9
+        out.append(Result(
+            "agg.subordinate_sum", "info", PASS if ok else FAIL, cell, [cell], stated, summed,
+            f"agg.subordinate_sum.{cell}: stated {_num(stated)} {'=' if ok else '≠'} {_num(summed)}, the sum of "
+            f"{coverage}: " + ", ".join(r.report_id for r in usable[:10]) + (" …" if len(usable) > 10 else ""),
+            "" if ok else f"报告称全地区“{_label(cell)}”为 {_num(stated)}，本站已有的 {len(usable)} 份下属机关报告"
+                          f"之和为 {_num(summed)}"))
+    return out
+
+
 # --- the catalogue ------------------------------------------------------------------------
 
 TEMPLATED = (GOV_2021, GOV_2019)
@@ -485,6 +545,13 @@ RULES: tuple[Rule, ...] = (
     Rule("completeness", "info", "单元格完整度", "Completeness",
          "找到的表格单元格占该版本表格全部单元格的比例", "share of the template's cells that were found",
          TEMPLATED, "report", _completeness),
+    Rule("agg.subordinate_sum", "info", "汇总报告与下属机关报告之和", "Aggregated figures match the subordinates' sum",
+         "报告称由下属机关汇总编制（或报告全地区数字）时：其表三新收、办理总计和表四各组总计，与本站已有的同一年度、"
+         "同一行政区划代码下其他机关报告之和比较，并注明加总了几份报告",
+         "for a report compiled from its subordinate bodies (or stating figures for its whole area): table 3 "
+         "new_received and total and the table-4 group totals against the sum of the same year's other reports "
+         "under the same 行政区划代码 in the corpus, with the coverage in the evidence", TEMPLATED, "corpus",
+         _aggregate_sum),
 )
 RULE_INDEX = {r.id: r for r in RULES}
 
