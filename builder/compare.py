@@ -99,7 +99,8 @@ class IndicatorView:
     numerator: str
     denominator: str
     flags: list[str]
-    cells: tuple[str, ...]
+    formula: str  # over cell ids
+    table: str  # the form table the cells are in, for the link
     change: str
     compared_with: str | None
 
@@ -113,14 +114,12 @@ def report_indicators(derived: Derived, report: dict) -> list[IndicatorView]:
         if row is None:
             continue
         yoy = own.get(indicator.id + YOY_SUFFIX, {})
-        plus, minus = indicator.numerator.resolve(report["template"])
-        below = indicator.denominator.resolve(report["template"]) if indicator.denominator else ((), ())
         out.append(IndicatorView(
             indicator.id, indicator.name_zh, indicator.formula_zh, indicator.unit,
             shown(_num(row["value"]), indicator.unit), shown(_num(row["numerator"]), catalogue.COUNT),
             shown(_num(row["denominator"]), catalogue.COUNT) if indicator.denominator else "",
             [catalogue.FLAG_ZH[f] for f in (row["flags"] or "").split()],
-            plus + minus + below[0] + below[1],
+            indicator.formula, indicator.numerator.plus[0].split(".", 1)[0],
             shown(_num(yoy.get("value", "")), indicator.unit, change=True),
             yoy.get("compared_with") or None))
     return out
@@ -159,7 +158,8 @@ def agency_charts(derived: Derived, reports: list[dict]) -> list[Chart]:
 
 
 def chart_svg(indicator: catalogue.Indicator, points: list[dict]) -> str:
-    """Bars per year; a hatched bar for a value whose denominator is too small to rank; no bar when null."""
+    """Bars per year; a hatched bar (the page's #hatch pattern) for a value whose denominator is too
+    small to rank; no bar when null. The values are in the table beside the chart."""
     bar, gap, height, top_pad = 30, 16, 110, 16
     ratio = indicator.unit == RATIO
     top = 1.0 if ratio else max([1] + [p["value"] for p in points if p["value"] is not None])
@@ -174,8 +174,7 @@ def chart_svg(indicator: catalogue.Indicator, points: list[dict]) -> str:
             h = max(0.0, p["value"]) / top * height if top else 0
             y = top_pad + height - h
             fill = "url(#hatch)" if p["small"] else "#1565c0"
-            parts.append(f'<rect x="{x}" y="{y:.1f}" width="{bar}" height="{h:.1f}" fill="{fill}" stroke="#1565c0">'
-                         f'<title>{p["year"]}：{p["text"]}</title></rect>')
+            parts.append(f'<rect x="{x}" y="{y:.1f}" width="{bar}" height="{h:.1f}" fill="{fill}" stroke="#1565c0"/>')
             parts.append(f'<text x="{x + bar / 2}" y="{y - 3:.1f}" font-size="10" text-anchor="middle">'
                          f'{p["text"]}</text>')
         else:
@@ -183,9 +182,6 @@ def chart_svg(indicator: catalogue.Indicator, points: list[dict]) -> str:
                          f'text-anchor="middle">—</text>')
         parts.append(f'<text x="{x + bar / 2}" y="{height + top_pad + 15}" font-size="11" '
                      f'text-anchor="middle">{p["year"]}</text>')
-    parts.insert(1, '<defs><pattern id="hatch" width="6" height="6" patternUnits="userSpaceOnUse" '
-                    'patternTransform="rotate(45)"><rect width="6" height="6" fill="#fff"/>'
-                    '<line x1="0" y1="0" x2="0" y2="6" stroke="#1565c0" stroke-width="3"/></pattern></defs>')
     parts.append("</svg>")
     return "".join(parts)
 
@@ -216,11 +212,6 @@ def region_totals(derived: Derived, code: str) -> list[dict]:
 # --- compare data and pages ---------------------------------------------------------------------
 
 
-def _ratio(value: float | int | None) -> float | int | None:
-    """Four significant decimals are enough to rank and show a share; the CSV has six."""
-    return None if value is None else round(value, 4) if isinstance(value, float) else value
-
-
 def _mask(row: dict) -> int:
     return sum(FLAG_BITS[f] for f in (row.get("flags") or "").split())
 
@@ -244,9 +235,8 @@ def compare_rows(derived: Derived, reports: list[dict], agencies: dict[str, dict
             values = []
             for indicator in INDICATORS:
                 row, yoy = own.get(indicator.id, {}), own.get(indicator.id + YOY_SUFFIX, {})
-                values.append([_ratio(_num(row.get("value", ""))), _num(row.get("numerator", "")),
-                               _num(row.get("denominator", "")), _mask(row), _ratio(_num(yoy.get("value", ""))),
-                               _mask(yoy)])
+                values.append([_num(row.get("value", "")), _num(row.get("numerator", "")),
+                               _num(row.get("denominator", "")), _mask(row), _num(yoy.get("value", "")), _mask(yoy)])
             level = agencies.get(r["agency_id"], {}).get("level", "")
             rows.append([r["report_id"], intern(r["agency_name"]), intern(r["city"]), intern(r["county"]),
                          intern(level), intern(r["template"]), intern(r["badge"]), values])

@@ -80,6 +80,8 @@ def test_compare_page_filter_sort_and_csv(session, site):
         assert cell["href"].endswith(f"reports/{report_ids([first])[0]}/#ind-{indicator.id}")
     target = session.open(page.url.split("compare/")[0] + first["values"][DENIED]["href"].split("../")[-1])
     assert target.locator("#ind-denied_share td").first.inner_text() == first["values"][DENIED]["text"]
+    # … and names the cells it is computed from, linking to the table they are in.
+    assert target.locator("#ind-denied_share a[href='#t3'] code").inner_text() == INDICATOR_INDEX["denied_share"].formula
 
     # Sort by the share denied: rankable rows by value, highest first; small denominators last, unranked.
     page.click(f"#compare-table th[data-key='{DENIED}'] button")
@@ -87,7 +89,7 @@ def test_compare_page_filter_sort_and_csv(session, site):
     ids = report_ids(rows)
     ranked = sorted((r for r in in_scope if values[(r["report_id"], "denied_share")]["value"]
                      and SMALL not in values[(r["report_id"], "denied_share")]["flags"]),
-                    key=lambda r: (-round(float(values[(r["report_id"], "denied_share")]["value"]), 4), r["report_id"]))
+                    key=lambda r: (-float(values[(r["report_id"], "denied_share")]["value"]), r["report_id"]))
     assert ranked, "the synthetic corpus should have rankable shares"
     assert ids[:len(ranked)] == [r["report_id"] for r in ranked]
     assert rows[0]["rank"] == "1"
@@ -117,7 +119,7 @@ def test_compare_page_filter_sort_and_csv(session, site):
         published = values[(r["report_id"], "denied_share")]
         column = f"{INDICATOR_INDEX['denied_share'].name_zh} denied_share"
         assert (float(r[column]) if r[column] else None) == (
-            round(float(published["value"]), 4) if published["value"] else None)
+            float(published["value"]) if published["value"] else None)
         assert r["denied_share 分母"] == published["denominator"]
         assert r["层级"] == "部门"
 
