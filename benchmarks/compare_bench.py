@@ -70,19 +70,17 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args(argv)
 
-    from builder.compare import Derived, compare_rows, write_compare_data
+    from builder.compare import Derived, IndicatorRow, compare_rows, write_compare_data
     from builder.indicators import evaluate_corpus
 
     started = time.perf_counter()
     reports = reports_from_values(args.reports, args.seed)
-    values = evaluate_corpus(reports)
-    by_report: dict[str, dict[str, dict]] = {}
-    names = ("report_id", "indicator_id", "value", "numerator", "denominator", "flags", "compared_with")
-    for v in values:
-        row = {k: "" if x is None else str(x) for k, x in zip(names, v.as_row())}
-        by_report.setdefault(v.report_id, {})[v.indicator_id] = row
+    by_report: dict[str, dict[str, IndicatorRow]] = {}
+    for v in evaluate_corpus(reports):
+        by_report.setdefault(v.report_id, {})[v.indicator_id] = IndicatorRow(
+            v.value, v.numerator, v.denominator, v.flags, v.compared_with)
     rows, agencies = report_rows(reports)
-    pages = compare_rows(Derived({}, by_report), rows, agencies)
+    pages = compare_rows(Derived(by_report), rows, agencies)
     with tempfile.TemporaryDirectory() as tmp:
         sizes = write_compare_data(Path(tmp), pages)
         zipped = {key: len(gzip.compress((Path(tmp) / "compare" / "data" / f"{key}.json").read_bytes(), 9))

@@ -13,8 +13,10 @@ import csv
 import gzip
 import json
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from . import indicators as catalogue
 from .indicators import INDICATORS, RATIO, SMALL, YOY_SUFFIX
@@ -33,12 +35,13 @@ REGION_CELLS = (
 COVERAGE_CELL = "t3.total.total"
 
 
-def _read(path: Path) -> list[dict]:
+def _rows(path: Path) -> Iterator[dict]:
+    """A (possibly gzipped) CSV row by row: regional_totals has ~200 rows per region and year."""
     if not path.exists():
-        return []
+        return
     opener = gzip.open if path.suffix == ".gz" else open
     with opener(path, "rt", encoding="utf-8", newline="") as handle:
-        return list(csv.DictReader(handle))
+        yield from csv.DictReader(handle)
 
 
 def _num(text: str) -> float | int | None:
@@ -53,25 +56,58 @@ def province_code(report: dict) -> str:
     return code[:2] + "0000" if code != UNKNOWN else UNKNOWN
 
 
+class IndicatorRow(NamedTuple):
+    """A row of ``indicators`` as the pages read it (a tuple: there are ~24 per report)."""
+
+    value: float | int | None
+    numerator: float | int | None
+    denominator: float | int | None
+    flags: tuple[str, ...]
+    compared_with: str | None
+
+    @classmethod
+    def parse(cls, value: str, numerator: str, denominator: str, flags: str, compared_with: str) -> IndicatorRow:
+        return cls(_num(value), _num(numerator), _num(denominator), tuple(flags.split()), compared_with or None)
+
+    @property
+    def mask(self) -> int:
+        return sum(FLAG_BITS[f] for f in self.flags)
+
+
+EMPTY = IndicatorRow(None, None, None, (), None)
+
+
+def read_indicators(path: Path) -> dict[str, dict[str, IndicatorRow]]:
+    """indicators.csv by report and indicator, read row by row (it is the largest table the site reads)."""
+    out: dict[str, dict[str, IndicatorRow]] = defaultdict(dict)
+    if not path.exists():
+        return out
+    with path.open(encoding="utf-8", newline="") as handle:
+        reader = csv.reader(handle)
+        names = next(reader)
+        at = [names.index(n) for n in ("report_id", "indicator_id", "value", "numerator", "denominator", "flags",
+                                       "compared_with")]
+        for row in reader:
+            report_id, indicator_id, *rest = (row[i] for i in at)
+            out[report_id][indicator_id] = IndicatorRow.parse(*rest)
+    return out
+
+
 @dataclass
 class Derived:
     """The derived tables of the data package, grouped as the pages read them."""
 
-    definitions: dict[str, dict]
-    by_report: dict[str, dict[str, dict]]
+    by_report: dict[str, dict[str, IndicatorRow]]
     regional: dict[str, dict[str, dict[str, dict]]] = field(default_factory=dict)  # region → year → cell → row
 
     @classmethod
     def load(cls, data_dir: Path) -> Derived:
-        by_report: dict[str, dict[str, dict]] = defaultdict(dict)
-        for row in _read(data_dir / "indicators.csv"):
-            by_report[row["report_id"]][row["indicator_id"]] = row
         wanted = {cell for cell, _ in REGION_CELLS}
         regional: dict[str, dict[str, dict[str, dict]]] = defaultdict(lambda: defaultdict(dict))
-        for row in _read(data_dir / "regional_totals.csv.gz"):
+        for row in _rows(data_dir / "regional_totals.csv.gz"):
             if row["cell_id"] in wanted:
                 regional[row["region_code"]][row["year"]][row["cell_id"]] = row
-        return cls({d["indicator_id"]: d for d in _read(data_dir / "indicator_definitions.csv")}, by_report, regional)
+        return cls(read_indicators(data_dir / "indicators.csv"), regional)
 
 
 # --- shown values -------------------------------------------------------------------------------
@@ -113,15 +149,14 @@ def report_indicators(derived: Derived, report: dict) -> list[IndicatorView]:
         row = own.get(indicator.id)
         if row is None:
             continue
-        yoy = own.get(indicator.id + YOY_SUFFIX, {})
+        yoy = own.get(indicator.id + YOY_SUFFIX, EMPTY)
         out.append(IndicatorView(
             indicator.id, indicator.name_zh, indicator.formula_zh, indicator.unit,
-            shown(_num(row["value"]), indicator.unit), shown(_num(row["numerator"]), catalogue.COUNT),
-            shown(_num(row["denominator"]), catalogue.COUNT) if indicator.denominator else "",
-            [catalogue.FLAG_ZH[f] for f in (row["flags"] or "").split()],
+            shown(row.value, indicator.unit), shown(row.numerator, catalogue.COUNT),
+            shown(row.denominator, catalogue.COUNT) if indicator.denominator else "",
+            [catalogue.FLAG_ZH[f] for f in row.flags],
             indicator.formula, indicator.numerator.plus[0].split(".", 1)[0],
-            shown(_num(yoy.get("value", "")), indicator.unit, change=True),
-            yoy.get("compared_with") or None))
+            shown(yoy.value, indicator.unit, change=True), yoy.compared_with))
     return out
 
 
@@ -144,14 +179,11 @@ def agency_charts(derived: Derived, reports: list[dict]) -> list[Chart]:
             row = derived.by_report.get(r["report_id"], {}).get(indicator.id)
             if row is None:
                 continue
-            value = _num(row["value"])
-            flags = (row["flags"] or "").split()
-            points.append({"year": r["year"], "report_id": r["report_id"], "value": value,
-                           "text": shown(value, indicator.unit), "small": SMALL in flags,
-                           "fraction": f"{shown(_num(row['numerator']), catalogue.COUNT)}/"
-                                       f"{shown(_num(row['denominator']), catalogue.COUNT)}"
+            points.append({"year": r["year"], "report_id": r["report_id"], "value": row.value,
+                           "text": shown(row.value, indicator.unit), "small": SMALL in row.flags,
+                           "fraction": f"{shown(row.numerator, catalogue.COUNT)}/{shown(row.denominator, catalogue.COUNT)}"
                            if indicator.denominator else "",
-                           "flags": [catalogue.FLAG_ZH[f] for f in flags]})
+                           "flags": [catalogue.FLAG_ZH[f] for f in row.flags]})
         if any(p["value"] is not None for p in points):
             out.append(Chart(indicator, points, chart_svg(indicator, points)))
     return out
@@ -212,10 +244,6 @@ def region_totals(derived: Derived, code: str) -> list[dict]:
 # --- compare data and pages ---------------------------------------------------------------------
 
 
-def _mask(row: dict) -> int:
-    return sum(FLAG_BITS[f] for f in (row.get("flags") or "").split())
-
-
 def compare_rows(derived: Derived, reports: list[dict], agencies: dict[str, dict]) -> dict[tuple[str, str], dict]:
     """The compact data of every compare page, keyed by (year, province code)."""
     groups: dict[tuple[str, str], list[dict]] = defaultdict(list)
@@ -234,9 +262,8 @@ def compare_rows(derived: Derived, reports: list[dict], agencies: dict[str, dict
             own = derived.by_report[r["report_id"]]
             values = []
             for indicator in INDICATORS:
-                row, yoy = own.get(indicator.id, {}), own.get(indicator.id + YOY_SUFFIX, {})
-                values.append([_num(row.get("value", "")), _num(row.get("numerator", "")),
-                               _num(row.get("denominator", "")), _mask(row), _num(yoy.get("value", "")), _mask(yoy)])
+                row, yoy = own.get(indicator.id, EMPTY), own.get(indicator.id + YOY_SUFFIX, EMPTY)
+                values.append([row.value, row.numerator, row.denominator, row.mask, yoy.value, yoy.mask])
             level = agencies.get(r["agency_id"], {}).get("level", "")
             rows.append([r["report_id"], intern(r["agency_name"]), intern(r["city"]), intern(r["county"]),
                          intern(level), intern(r["template"]), intern(r["badge"]), values])

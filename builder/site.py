@@ -36,6 +36,7 @@ from .compare import (
 )
 from .dataset import REPORT_FILES
 from .forms import T3_COLUMNS, T4_COLUMNS, T4_GROUPS
+from .indicators import INDICATORS
 from .narrative import KEY_LABELS
 
 ROOT = Path(__file__).resolve().parent
@@ -536,8 +537,6 @@ class Pages:
         return sorted(by_year.items(), reverse=True)
 
     def compare_page(self, year: str, code: str, group: dict) -> tuple[str, str, str, str]:
-        from .indicators import INDICATORS
-
         title = f"{group['province']} {year} 年度各机关指标比较"
         templates = sorted({group["names"][row[5]] for row in group["rows"]})
         content = self.render("compare.html", year=year, code=code, province=group["province"],
