@@ -274,7 +274,7 @@ def compare_rows(derived: Derived, reports: list[dict], agencies: dict[str, dict
 
 def definitions_json() -> dict:
     return {"indicators": [{"id": i.id, "name": i.name_zh, "unit": i.unit, "formula": i.formula_zh,
-                            "min": i.min_denominator, "higher": i.higher_is} for i in INDICATORS],
+                            "min": i.min_denominator} for i in INDICATORS],
             "flags": [[f, FLAG_BITS[f], catalogue.FLAG_ZH[f]] for f in catalogue.FLAGS]}
 
 

@@ -68,7 +68,6 @@ class Indicator:
     denominator: Terms | None  # None: the indicator is a count, the numerator itself
     min_denominator: int = 0
     templates: tuple[str, ...] = (GOV_2021, GOV_2019)
-    higher_is: str = ""  # what a high value suggests, for readers: "" when it says nothing by itself
 
     @property
     def unit(self) -> str:
@@ -85,10 +84,10 @@ _HANDLED = Terms(("t3.new_received.total", "t3.carried_over.total"))
 _TOTAL = Terms(("t3.total.total",))
 
 
-def _share(id_: str, zh: str, en: str, rows: tuple[str, ...], row_zh: str, higher: str = "") -> Indicator:
+def _share(id_: str, zh: str, en: str, rows: tuple[str, ...], row_zh: str) -> Indicator:
     return Indicator(
         id_, f"{zh}占比", f"share {en}", f"表三总计列：{row_zh} ÷（七）总计", f"table 3, total column: {en} / total",
-        Terms(tuple(f"t3.{r}.total" for r in rows)), _TOTAL, 10, higher_is=higher)
+        Terms(tuple(f"t3.{r}.total" for r in rows)), _TOTAL, 10)
 
 
 def _correction(group: str, zh: str, en: str) -> Indicator:
@@ -96,8 +95,7 @@ def _correction(group: str, zh: str, en: str) -> Indicator:
         f"{group}_correction_rate", f"{zh}纠错率", f"{en} correction rate",
         f"表四{zh}：结果纠正 ÷ 审结（审结 = 总计 − 尚未审结）",
         f"table 4, {en}: corrected / decided (decided = total − pending)",
-        Terms((f"t4.{group}.corrected",)), Terms((f"t4.{group}.total",), (f"t4.{group}.pending",)), 5,
-        higher_is="更多决定被复议机关或法院纠正")
+        Terms((f"t4.{group}.corrected",)), Terms((f"t4.{group}.total",), (f"t4.{group}.pending",)), 5)
 
 
 INDICATORS: tuple[Indicator, ...] = (
@@ -107,21 +105,19 @@ INDICATORS: tuple[Indicator, ...] = (
               "table 3: new requests received + carried over (total column)", _HANDLED, None),
     _share("granted_share", "予以公开", "granted", ("granted",), "予以公开"),
     _share("partially_granted_share", "部分公开", "partially granted", ("partially_granted",), "部分公开"),
-    _share("denied_share", "不予公开", "denied", ("denied.*",), "不予公开各项之和", "更多申请被拒绝公开"),
+    _share("denied_share", "不予公开", "denied", ("denied.*",), "不予公开各项之和"),
     _share("unable_share", "无法提供", "unable to provide", ("unable.*",), "无法提供各项之和"),
     _share("not_processed_share", "不予处理", "not processed", ("not_processed.*",), "不予处理各项之和"),
     _share("other_share", "其他处理", "other handling", ("other", "other.*"), "其他处理（各项）"),
     Indicator("carried_forward_share", "结转下年度占比", "share carried forward",
               "表三总计列：结转下年度继续办理 ÷（本年新收 + 上年结转）",
               "table 3, total column: carried forward / (new received + carried over)",
-              Terms(("t3.carried_forward.total",)), _HANDLED, 10, higher_is="更多申请未在本年度办结"),
+              Terms(("t3.carried_forward.total",)), _HANDLED, 10),
     _correction("admin_review", "行政复议", "administrative review"),
     _correction("litigation_direct", "行政诉讼（未经复议直接起诉）", "litigation without prior review"),
     _correction("litigation_after_review", "行政诉讼（复议后起诉）", "litigation after review"),
 )
 INDICATOR_INDEX = {i.id: i for i in INDICATORS}
-# Indicators' ids with their year-over-year companions, in publication order.
-ALL_IDS = tuple(x for i in INDICATORS for x in (i.id, i.id + YOY_SUFFIX))
 
 
 @dataclass
@@ -136,10 +132,6 @@ class Value:
     flags: tuple[str, ...] = ()
     cells: tuple[str, ...] = ()
     compared_with: str | None = None  # year-over-year: the previous year's report
-
-    @property
-    def rankable(self) -> bool:
-        return self.value is not None and SMALL not in self.flags
 
     def as_row(self) -> tuple:
         """A row of the ``indicators`` table (its cells follow from the definition and the report's form)."""
