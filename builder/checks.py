@@ -513,6 +513,63 @@ def _completeness(report, context=None) -> list[Result]:
                 message="found", found=len(found), total=len(ids), share=f"{len(found) / len(ids):.0%}")]
 
 
+# --- reports that aggregate others -------------------------------------------------------
+
+# A report that says it was compiled from its subordinate bodies' figures, or states figures for its whole area.
+_AGGREGATES = re.compile(
+    r"汇总(?:编制|而成|形成)|本(?:年度)?报告[^。；;]{0,40}?汇总|"
+    r"全(?:县|区|市|省|州|盟|旗)(?:各级行政机关|各部门|各单位)?(?:共|累计)?(?:收到|受理|新收)[^。；;]{0,12}?政府信息公开申请")
+_AGGREGATE_CELLS = (forms.t3_cell("new_received", "total"), forms.t3_cell("total", "total"),
+                    forms.t4_cell("admin_review", "total"), forms.t4_cell("litigation_direct", "total"),
+                    forms.t4_cell("litigation_after_review", "total"))
+_same_region: dict[int, tuple[dict, dict]] = {}  # the last corpus context's reports by (adcode, year)
+
+
+def _subordinates(report, context) -> list:
+    """The corpus's other reports of the same year under the same 行政区划代码 (its departments,
+    offices and townships), indexed once per corpus."""
+    cached = _same_region.get(id(context))
+    if cached is None or cached[0] is not context:
+        index: dict[tuple, list] = {}
+        for other in context.values():
+            index.setdefault((other.agency.adcode, other.year), []).append(other)
+        _same_region.clear()
+        _same_region[id(context)] = cached = (context, index)
+    return [r for r in cached[1].get((report.agency.adcode, report.year), []) if r is not report
+            and r.template in (GOV_2021, GOV_2019)]
+
+
+def _aggregate_sum(report, context=None) -> list[Result]:
+    rule = "agg.subordinate_sum"
+    statement = next((s.strip() for s in report.document.sentences if _AGGREGATES.search(s)), None)
+    if statement is None:
+        return [say(rule, NA, message="no_statement")]
+    if not report.agency.adcode or report.agency.adcode == "000000":
+        return [say(rule, NA, message="no_region")]
+    others = _subordinates(report, context or {})
+    known = {a for (a, _year) in (context or {}) if a.startswith(report.agency.adcode + "-")} - {
+        report.agency.agency_id}
+    if not others:
+        return [say(rule, NA, message="no_subordinates", year=report.year, adcode=report.agency.adcode,
+                    statement=statement)]
+    out = []
+    for cell in _AGGREGATE_CELLS:
+        usable = [r for r in others if _usable(r, cell)]
+        coverage = {"summed": len(usable), "reports": len(others), "known": len(known), "year": report.year,
+                    "adcode": report.agency.adcode}
+        if not _usable(report, cell) or not usable:
+            why = _why_not(report, [cell]) if not _usable(report, cell) else ("下属机关报告中此格均不可用",
+                                                                               "no usable subordinate figure")
+            out.append(say(rule, NA, cell, [cell], message="unusable_here", place=_label(cell), why=why, **coverage))
+            continue
+        stated, summed = report.cells[cell].value, sum(r.cells[cell].value for r in usable)
+        ok = abs(stated - summed) < 1e-9
+        ids = ", ".join(r.report_id for r in usable[:10]) + (" …" if len(usable) > 10 else "")
+        out.append(say(rule, PASS if ok else FAIL, cell, [cell], stated, summed, message="pass" if ok else "fail",
+                       place=_label(cell), stated=_num(stated), sum=_num(summed), ids=ids, **coverage))
+    return out
+
+
 # --- the catalogue ------------------------------------------------------------------------
 
 TEMPLATED = (GOV_2021, GOV_2019)
@@ -666,6 +723,30 @@ RULES: tuple[Rule, ...] = (
              "no_form": ("报告没有统一表格", "{rule}: the report has no form"),
              "found": ("找到该版本表格 {total} 个单元格中的 {found} 个（{share}）",
                        "{rule}: {found} of {total} template cells found ({share})")}),
+    Rule("agg.subordinate_sum", "info", "汇总报告与下属机关报告之和", "Aggregated figures match the subordinates' sum",
+         "报告称由下属机关汇总编制（或报告全地区数字）时：其表三新收、办理总计和表四各组总计，与本站已有的同一年度、"
+         "同一行政区划代码下其他机关报告之和比较，并注明加总了几份报告",
+         "for a report compiled from its subordinate bodies (or stating figures for its whole area): table 3 "
+         "new_received and total and the table-4 group totals against the sum of the same year's other reports "
+         "under the same 行政区划代码 in the corpus, with the coverage in the evidence", TEMPLATED, "corpus",
+         _aggregate_sum,
+         messages={
+             "no_statement": ("报告没有说明由下属机关汇总编制，也没有报告全地区的数字",
+                              "{rule}: the report does not say it aggregates other bodies' figures"),
+             "no_region": ("报告机关的行政区划未能确定，无法找到其下属机关",
+                           "{rule}: the agency's region is unknown"),
+             "no_subordinates": ("本站没有同一行政区划代码（{adcode}）下其他机关的 {year} 年度报告可供加总；"
+                                 "报告原话：“{statement}”",
+                                 "{rule}: no {year} report of another body under {adcode} in the corpus — “{statement}”"),
+             "unusable_here": ("{place}无法核对：{why}；本站有 {reports} 份同地区下属机关的 {year} 年度报告",
+                               "{rule}.{instance}: {why}; {reports} {year} reports of bodies under {adcode}"),
+             "pass": ("报告所填全地区{place} {stated}，等于本站已有的 {summed} 份下属机关报告之和（该地区已知机关 {known} 个）",
+                      "{rule}.{instance}: stated {stated} = {sum}, the sum of {summed} of {reports} {year} reports of "
+                      "bodies under {adcode} ({known} such agencies known to the corpus): {ids}"),
+             "fail": ("报告所填全地区{place}为 {stated}，而本站已有的 {summed} 份下属机关报告之和为 {sum}"
+                      "（该地区已知机关 {known} 个；本站未收全时两者本就可能不同）",
+                      "{rule}.{instance}: stated {stated} ≠ {sum}, the sum of {summed} of {reports} {year} reports of "
+                      "bodies under {adcode} ({known} such agencies known to the corpus): {ids}")}),
 )
 RULE_INDEX = {r.id: r for r in RULES}
 

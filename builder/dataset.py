@@ -29,7 +29,9 @@ from .codebook import FORM_NAME_ZH, OUTCOME_ZH, SCOPE_ZH, SEVERITY_ZH, STATUS_ZH
 from .corpus import Corpus
 from .errors import BuilderError
 from .extract import Report
+from .indicators import definition_rows, evaluate_corpus
 from .metadata import INSTITUTION
+from .regional import regional_rows
 from .schema import REPORT_CELLS, TABLE_DESCRIPTIONS_ZH, TABLE_INDEX, TABLES, Table
 
 PACKAGE_NAME = "gov-disclosure-annual-reports"
@@ -151,6 +153,9 @@ def build_rows(corpus: Corpus, sources: dict[str, SourceInfo], site_url: str = "
                              column=c.column, column_zh=c.column_zh, column_en=c.column_en, label_zh=c.label_zh,
                              label_en=c.label_en, unit_zh=c.unit_zh, unit_en=c.unit_en)
                         for c in codebook.labels().values()]
+    rows["indicator_definitions"] = definition_rows()
+    rows["indicators"] = [v.as_row() for v in evaluate_corpus(reports)]
+    rows["regional_totals"] = regional_rows(reports)
     data.version, data.created = corpus_version(corpus, sources)
     return data
 

@@ -313,6 +313,86 @@ _CODEBOOK = Table(
     ("cell_id",),
 )
 
+# --- derived data: indicators and regional totals (builder.indicators, builder.regional) ---
+
+DESCRIPTIONS_ZH.update({
+    "indicator_id": "指标编号；以 .yoy 结尾的是同比变化",
+    "numerator": "分子（计数指标即其数值）；同比变化为本年度的值",
+    "denominator": "分母；同比变化为上一年度的值",
+    "compared_with": "同比变化所比较的上一年度报告",
+    "formula": "以单元格编号写出的公式，* 表示该组各行",
+    "min_denominator": "分母小于此数时标记为 small_denominator，不参与排名",
+    "base_indicator": "同比变化所依据的指标",
+    "region_code": "行政区划代码（省级、地级取前两位、前四位）",
+    "reports_summed": "加总的报告数（该单元格可用的报告）",
+    "reports_unusable": "该单元格缺失、空白或有歧义、未能加总的报告数",
+    "reports_in_year": "该地区本年度的报告数",
+    "agencies_known": "本数据集中该地区出现过的机关数（任一年度）",
+})
+INDICATOR_FLAGS = ("input_unusable: an input cell is missing, blank or ambiguous (value null); zero_denominator; "
+                   "negative_denominator: the inputs contradict each other (value null); small_denominator: under "
+                   "the indicator's minimum, never ranked; inferred_input; no_previous_year")
+_INDICATOR_DEFINITIONS = Table(
+    "indicator_definitions", "指标定义", "Indicator definitions",
+    "The catalogue of derived indicators: formula in words and over cell ids, unit, forms, minimum denominator.",
+    (
+        _f("indicator_id", "string", "指标编号", "indicator id", required=True),
+        _f("name_zh", "string", "名称", "name (Chinese)"),
+        _f("name_en", "string", "英文名称", "name (English)"),
+        _f("formula_zh", "string", "计算方法", "formula (Chinese)"),
+        _f("formula_en", "string", "英文计算方法", "formula (English)"),
+        _f("formula", "string", "单元格公式", "formula over cell ids", "cell-id patterns; * stands for a group's rows"),
+        _f("unit", "string", "单位", "unit", "件 (a count) or 比例 (a ratio from 0 to 1)", ("件", "比例")),
+        _f("min_denominator", "integer", "最小分母", "minimum denominator",
+           "ratios with a smaller denominator are flagged small_denominator and left out of rankings"),
+        _f("templates", "string", "适用表格", "forms", "separated by spaces"),
+        _f("base_indicator", "string", "基础指标", "base indicator", "for a year-over-year change: the indicator"),
+    ),
+    ("indicator_id",),
+)
+_INDICATORS = Table(
+    "indicators", "指标", "Indicators", "Long form: every indicator of every report on a prescribed form, from "
+    "usable cells only (a missing, blank or ambiguous input gives null, never 0), and its year-over-year change.",
+    (
+        REPORT_ID,
+        _f("indicator_id", "string", "指标编号", "indicator id", "see indicator_definitions; .yoy: change on the "
+           "previous year", required=True),
+        _f("value", "number", "数值", "value", "ratios from 0 to 1; null when an input is unusable or the "
+           "denominator is not positive"),
+        _f("numerator", "number", "分子", "numerator", "year-over-year rows: this year's value"),
+        _f("denominator", "number", "分母", "denominator", "year-over-year rows: the previous year's value"),
+        _f("flags", "string", "标记", "flags", INDICATOR_FLAGS),
+        _f("compared_with", "string", "比较的报告", "compared with", "year-over-year rows: the previous year's report"),
+    ),
+    ("report_id", "indicator_id"),
+    (TO_REPORTS, ForeignKey(("indicator_id",), "indicator_definitions", ("indicator_id",))),
+    in_workbook=False,
+)
+_REGIONAL_TOTALS = Table(
+    "regional_totals", "地区合计", "Regional totals",
+    "Tables 3 and 4 summed over the reports in this dataset of each province, city and county, per year, with "
+    "the coverage of every total. Not official statistics: only the reports collected here are added up, and a "
+    "government report that already aggregates its departments is added like any other.",
+    (
+        _f("year", "integer", "报告年度", "report year", required=True),
+        _f("region_code", "string", "地区代码", "region code", "行政区划代码 of the province, city or county",
+           required=True),
+        _f("region_level", "string", "地区层级", "region level", enum=("province", "city", "county")),
+        _f("region_name", "string", "地区名称", "region name"),
+        _f("cell_id", "string", "单元格编号", "cell id", "table.row.column as in the schema", required=True),
+        _f("value", "number", "合计", "total", "the sum over reports_summed reports; null when none could be added"),
+        _f("reports_summed", "integer", "加总报告数", "reports summed", "reports whose cell is usable"),
+        _f("reports_unusable", "integer", "未能加总的报告数", "reports not summed",
+           "reports on a form with this cell where it is missing, blank or ambiguous"),
+        _f("reports_in_year", "integer", "本年度报告数", "reports that year", "the region's reports of the year"),
+        _f("agencies_known", "integer", "已知机关数", "agencies known",
+           "agencies of the region with a report in this dataset, any year"),
+    ),
+    ("year", "region_code", "cell_id"),
+    in_workbook=False,
+    compressed=True,
+)
+
 _LABEL_ZH = _f("label_zh", "string", "表中位置", "place in the form", "table, row and column in the form's words")
 # The CSV beside each report's page: the report id, each cell's place in the form and its value.
 REPORT_CELLS = Table(
@@ -323,7 +403,7 @@ REPORT_CELLS = Table(
 )
 
 TABLES: tuple[Table, ...] = (_REPORTS, _AGENCIES, _CELLS, _TABLE2, _TABLE3, _TABLE4, _CHECKS, _RULES, _NARRATIVE,
-                             _REJECTED, _CODEBOOK)
+                             _REJECTED, _CODEBOOK, _INDICATOR_DEFINITIONS, _INDICATORS, _REGIONAL_TOTALS)
 TABLE_INDEX = {t.name: t for t in TABLES}
 # What each table holds, for readers of the workbook's 说明 sheet.
 TABLE_DESCRIPTIONS_ZH = {
@@ -338,4 +418,7 @@ TABLE_DESCRIPTIONS_ZH = {
     "narrative": "正文中的数字及其原句",
     "rejected": "未能读取的文件及原因",
     "codebook": "单元格编码表：编号对应的表、行、列（中英文）、单位与表格版本",
+    "indicator_definitions": "指标定义：名称、计算方法（文字与单元格公式）、单位、最小分母",
+    "indicators": "长表：每份报告的每个指标及其同比变化，只用可用的单元格计算",
+    "regional_totals": "地区合计（非官方统计）：各省、市、县每年表三、表四的加总及覆盖情况",
 }

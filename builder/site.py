@@ -31,8 +31,18 @@ from markupsafe import Markup, escape
 from . import codebook, forms
 from .checks import BADGES
 from .codebook import FORM_NAME_ZH
+from .compare import (
+    Derived,
+    agency_charts,
+    compare_rows,
+    province_code,
+    region_totals,
+    report_indicators,
+    write_compare_data,
+)
 from .dataset import REPORT_FILES
 from .forms import T3_COLUMNS, T4_COLUMNS, T4_GROUPS
+from .indicators import INDICATORS
 from .narrative import KEY_LABELS
 
 ROOT = Path(__file__).resolve().parent
@@ -133,6 +143,16 @@ class SiteData:
 
     def permalink(self, path: str) -> str:
         return self.site_url + path if self.site_url else path
+
+    @cached_property
+    def derived(self) -> Derived:
+        """Indicators and regional totals (builder.compare)."""
+        return Derived.load(self.data_dir)
+
+    @cached_property
+    def compare(self) -> dict[tuple[str, str], dict]:
+        """The data of every compare page, by (year, province code)."""
+        return compare_rows(self.derived, self.reports, self.agencies)
 
     @property
     def created_date(self) -> str:
@@ -560,9 +580,23 @@ class Pages:
             "regions/index.md": ("地区", self.render("regions_index.html", provinces=provinces, root="../")),
             "years/index.md": ("年份", self.render("years_index.html", years=sorted(years, reverse=True),
                                                    counts=years, by_year=by_year, root="../")),
+            "compare/index.md": ("比较", self.render("compare_index.html", groups=self._compare_groups(), root="../")),
             "rules/index.md": ("检查规则", self.render("rules_index.html", rules=rules, root="../")),
             "downloads.md": ("数据下载", self.render("downloads.html", resources=self._resources(), root="../")),
         }
+
+    def _compare_groups(self) -> list[tuple[str, list[tuple[str, str, int]]]]:
+        by_year: dict[str, list[tuple[str, str, int]]] = defaultdict(list)
+        for (year, code), group in self.data.compare.items():
+            by_year[year].append((code, group["province"], len(group["rows"])))
+        return sorted(by_year.items(), reverse=True)
+
+    def compare_page(self, year: str, code: str, group: dict) -> tuple[str, str, str, str]:
+        title = f"{group['province']} {year} 年度各机关指标比较"
+        templates = sorted({group["names"][row[5]] for row in group["rows"]})
+        content = self.render("compare.html", year=year, code=code, province=group["province"],
+                              indicators=INDICATORS, templates=templates, root="../../../")
+        return title, f"{group['province']}各机关 {year} 年度政府信息公开申请办理结果与纠错率比较", content, ""
 
     def _resources(self) -> list[dict]:
         package = self.data.package
@@ -601,6 +635,8 @@ class Pages:
             "next": siblings[index + 1] if index + 1 < len(siblings) else None,
             "region": " ".join(x for x in (report["province"], report["city"], report["county"]) if x),
             "published": data.created_date,
+            "indicators": report_indicators(data.derived, report),
+            "compare_url": _compare_url(data, report, "../../../"),
         }
         context["issue"] = data.issue_link(
             f"数据错误：{report['agency_name']} {report['year']}（{report['report_id']}）",
@@ -614,7 +650,8 @@ class Pages:
         series = agency_series(self.data, reports)
         title = agency["name"] or agency["agency_id"]
         content = self.render("agency.html", a=agency, reports=reports, series=series, chart=chart_svg(series),
-                              outcome_groups=OUTCOME_GROUPS, root="../../")
+                              outcome_groups=OUTCOME_GROUPS, root="../../",
+                              charts=agency_charts(self.data.derived, reports))
         return title, f"{title}历年政府信息公开工作年度报告", content, ""
 
     def region_page(self, region: Region, regions: dict[str, Region]) -> tuple[str, str, str, str]:
@@ -631,7 +668,8 @@ class Pages:
                 agencies[r["agency_id"]].append(r)
         children = sorted((regions[c] for c in region.children), key=lambda r: r.code)
         content = self.render("region.html", region=region, chain=chain, children=children,
-                              agencies=sorted(agencies.items()), root="../../")
+                              agencies=sorted(agencies.items()), root="../../",
+                              totals=region_totals(self.data.derived, region.code), compare=self.data.compare)
         return region.name, f"{region.name}各机关的政府信息公开工作年度报告", content, ""
 
     def year_page(self, year: str, reports: list[dict]) -> tuple[str, str, str, str]:
@@ -649,6 +687,11 @@ class Pages:
         content = self.render("rule.html", rule=rule, failing=failing[:RULE_PAGE_ROWS], more=len(failing) - RULE_PAGE_ROWS,
                               counts=self.data.outcome_counts.get(rule["check_id"], Counter()), root="../../")
         return rule["title_zh"], rule["formula_zh"], content, ""
+
+
+def _compare_url(data: SiteData, report: dict, root: str) -> str:
+    key = (report["year"], province_code(report))
+    return f"{root}compare/{key[0]}/{key[1]}/" if key in data.compare else ""
 
 
 _FOLDED = re.compile(r"^(\d+) 项通过，(\d+) 项未通过，(\d+) 项不适用(?:；不适用的例如：(.*))?$")
@@ -863,9 +906,16 @@ def build_site(data_dir: Path, out: Path, site_url: str = "", say: Callable[[str
         sizes.append(write_page(out, path, shells[2], page, data.permalink(path)))
         documents.append({"url": path, "title": page[0], "kind": "规则",
                           "text": " ".join([rule["check_id"], rule["title_zh"], rule["title_en"], rule["formula_zh"]])})
+    write_compare_data(out, data.compare)
+    compare_paths = []
+    for (year, code), group in data.compare.items():
+        path = f"compare/{year}/{code}/"
+        page = pages.compare_page(year, code, group)
+        sizes.append(write_page(out, path, shells[3], page, data.permalink(path)))
+        compare_paths.append(path)
     documents += static_documents(out)
     search_bytes = write_search(out, documents, data.reports)
-    write_sitemap(out, data.site_url, [d["url"] for d in documents], data.created_date)
+    write_sitemap(out, data.site_url, [d["url"] for d in documents] + compare_paths, data.created_date)
     say(f"site: {len(sizes)} data pages, average {sum(sizes) / max(1, len(sizes)) / 1024:.1f} KB")
     return {"pages": len(sizes), "page_bytes": sum(sizes), "search": search_bytes}
 

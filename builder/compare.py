@@ -1,0 +1,294 @@
+"""Comparisons on the site: compare pages per year and province, indicator charts on
+agency pages, indicators on report pages and regional totals on region pages.
+
+Everything is read from the data package (indicators, indicator_definitions,
+regional_totals). A compare page is a small shell; its rows are loaded from
+compare/data/<year>/<province code>.json, so no page or file grows with the
+whole corpus, only with the agencies of one province in one year.
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import json
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import NamedTuple
+
+from . import indicators as catalogue
+from .indicators import INDICATORS, RATIO, SMALL, YOY_SUFFIX
+
+UNKNOWN = "000000"
+# Flag bits in the compare data (the names are in indicator_definitions and the page's legend).
+FLAG_BITS = {flag: 1 << index for index, flag in enumerate(catalogue.FLAGS)}
+# Cells of the regional totals shown on region pages; every cell is in regional_totals.
+REGION_CELLS = (
+    ("t3.new_received.total", "本年新收"), ("t3.carried_over.total", "上年结转"), ("t3.granted.total", "予以公开"),
+    ("t3.partially_granted.total", "部分公开"), ("t3.total.total", "办理总计"),
+    ("t3.carried_forward.total", "结转下年度"), ("t4.admin_review.total", "行政复议"),
+    ("t4.admin_review.corrected", "复议纠正"), ("t4.litigation_direct.total", "直接起诉"),
+    ("t4.litigation_after_review.total", "复议后起诉"),
+)
+COVERAGE_CELL = "t3.total.total"
+
+
+def _rows(path: Path) -> Iterator[dict]:
+    """A (possibly gzipped) CSV row by row: regional_totals has ~200 rows per region and year."""
+    if not path.exists():
+        return
+    opener = gzip.open if path.suffix == ".gz" else open
+    with opener(path, "rt", encoding="utf-8", newline="") as handle:
+        yield from csv.DictReader(handle)
+
+
+def _num(text: str) -> float | int | None:
+    if text in ("", None):
+        return None
+    value = float(text)
+    return int(value) if value.is_integer() else value
+
+
+def province_code(report: dict) -> str:
+    code = report.get("adcode") or UNKNOWN
+    return code[:2] + "0000" if code != UNKNOWN else UNKNOWN
+
+
+class IndicatorRow(NamedTuple):
+    """A row of ``indicators`` as the pages read it (a tuple: there are ~24 per report)."""
+
+    value: float | int | None
+    numerator: float | int | None
+    denominator: float | int | None
+    flags: tuple[str, ...]
+    compared_with: str | None
+
+    @classmethod
+    def parse(cls, value: str, numerator: str, denominator: str, flags: str, compared_with: str) -> IndicatorRow:
+        return cls(_num(value), _num(numerator), _num(denominator), tuple(flags.split()), compared_with or None)
+
+    @property
+    def mask(self) -> int:
+        return sum(FLAG_BITS[f] for f in self.flags)
+
+
+EMPTY = IndicatorRow(None, None, None, (), None)
+
+
+def read_indicators(path: Path) -> dict[str, dict[str, IndicatorRow]]:
+    """indicators.csv by report and indicator, read row by row (it is the largest table the site reads)."""
+    out: dict[str, dict[str, IndicatorRow]] = defaultdict(dict)
+    if not path.exists():
+        return out
+    with path.open(encoding="utf-8", newline="") as handle:
+        reader = csv.reader(handle)
+        names = next(reader)
+        at = [names.index(n) for n in ("report_id", "indicator_id", "value", "numerator", "denominator", "flags",
+                                       "compared_with")]
+        for row in reader:
+            report_id, indicator_id, *rest = (row[i] for i in at)
+            out[report_id][indicator_id] = IndicatorRow.parse(*rest)
+    return out
+
+
+@dataclass
+class Derived:
+    """The derived tables of the data package, grouped as the pages read them."""
+
+    by_report: dict[str, dict[str, IndicatorRow]]
+    regional: dict[str, dict[str, dict[str, dict]]] = field(default_factory=dict)  # region → year → cell → row
+
+    @classmethod
+    def load(cls, data_dir: Path) -> Derived:
+        wanted = {cell for cell, _ in REGION_CELLS}
+        regional: dict[str, dict[str, dict[str, dict]]] = defaultdict(lambda: defaultdict(dict))
+        for row in _rows(data_dir / "regional_totals.csv.gz"):
+            if row["cell_id"] in wanted:
+                regional[row["region_code"]][row["year"]][row["cell_id"]] = row
+        return cls(read_indicators(data_dir / "indicators.csv"), regional)
+
+
+# --- shown values -------------------------------------------------------------------------------
+
+
+def shown(value: float | int | None, unit: str, change: bool = False) -> str:
+    """A value as a reader reads it: ratios in per cent, changes with their sign."""
+    if value is None:
+        return "—"
+    if unit == RATIO:
+        text = f"{value * 100:+.1f}" if change else f"{value * 100:.1f}"
+        return text + (" 个百分点" if change else "%")
+    if isinstance(value, float) and not value.is_integer():
+        return f"{value:+g}" if change else f"{value:g}"
+    return f"{int(value):+d}" if change else str(int(value))
+
+
+@dataclass
+class IndicatorView:
+    id: str
+    name_zh: str
+    formula_zh: str
+    unit: str
+    value: str
+    numerator: str
+    denominator: str
+    flags: list[str]
+    formula: str  # over cell ids
+    table: str  # the form table the cells are in, for the link
+    change: str
+    compared_with: str | None
+
+
+def report_indicators(derived: Derived, report: dict) -> list[IndicatorView]:
+    """A report's indicators with their cells, for its page (anchors #ind-<id>)."""
+    own = derived.by_report.get(report["report_id"], {})
+    out = []
+    for indicator in INDICATORS:
+        row = own.get(indicator.id)
+        if row is None:
+            continue
+        yoy = own.get(indicator.id + YOY_SUFFIX, EMPTY)
+        out.append(IndicatorView(
+            indicator.id, indicator.name_zh, indicator.formula_zh, indicator.unit,
+            shown(row.value, indicator.unit), shown(row.numerator, catalogue.COUNT),
+            shown(row.denominator, catalogue.COUNT) if indicator.denominator else "",
+            [catalogue.FLAG_ZH[f] for f in row.flags],
+            indicator.formula, indicator.numerator.plus[0].split(".", 1)[0],
+            shown(yoy.value, indicator.unit, change=True), yoy.compared_with))
+    return out
+
+
+# --- agency pages: one chart per indicator over the years ---------------------------------------------
+
+
+@dataclass
+class Chart:
+    indicator: catalogue.Indicator
+    points: list[dict]  # year, report_id, value, text, flags
+    svg: str
+
+
+def agency_charts(derived: Derived, reports: list[dict]) -> list[Chart]:
+    """For each indicator with at least one value: an SVG of its values per year."""
+    out = []
+    for indicator in INDICATORS:
+        points = []
+        for r in reports:
+            row = derived.by_report.get(r["report_id"], {}).get(indicator.id)
+            if row is None:
+                continue
+            points.append({"year": r["year"], "report_id": r["report_id"], "value": row.value,
+                           "text": shown(row.value, indicator.unit), "small": SMALL in row.flags,
+                           "fraction": f"{shown(row.numerator, catalogue.COUNT)}/{shown(row.denominator, catalogue.COUNT)}"
+                           if indicator.denominator else "",
+                           "flags": [catalogue.FLAG_ZH[f] for f in row.flags]})
+        if any(p["value"] is not None for p in points):
+            out.append(Chart(indicator, points, chart_svg(indicator, points)))
+    return out
+
+
+def chart_svg(indicator: catalogue.Indicator, points: list[dict]) -> str:
+    """Bars per year; a hatched bar (the page's #hatch pattern) for a value whose denominator is too
+    small to rank; no bar when null. The values are in the table beside the chart."""
+    bar, gap, height, top_pad = 30, 16, 110, 16
+    ratio = indicator.unit == RATIO
+    top = 1.0 if ratio else max([1] + [p["value"] for p in points if p["value"] is not None])
+    width = len(points) * (bar + gap) + gap
+    title = f"{indicator.name_zh}（各年度）"
+    parts = [f'<svg class="chart ind-chart" viewBox="0 0 {width} {height + top_pad + 20}" width="{width}" '
+             f'height="{height + top_pad + 20}" role="img" aria-label="{title}"><title>{title}</title>',
+             f'<line x1="0" y1="{height + top_pad}" x2="{width}" y2="{height + top_pad}" stroke="#999"/>']
+    for i, p in enumerate(points):
+        x = gap + i * (bar + gap)
+        if p["value"] is not None:
+            h = max(0.0, p["value"]) / top * height if top else 0
+            y = top_pad + height - h
+            fill = "url(#hatch)" if p["small"] else "#1565c0"
+            parts.append(f'<rect x="{x}" y="{y:.1f}" width="{bar}" height="{h:.1f}" fill="{fill}" stroke="#1565c0"/>')
+            parts.append(f'<text x="{x + bar / 2}" y="{y - 3:.1f}" font-size="10" text-anchor="middle">'
+                         f'{p["text"]}</text>')
+        else:
+            parts.append(f'<text x="{x + bar / 2}" y="{top_pad + height - 3}" font-size="10" '
+                         f'text-anchor="middle">—</text>')
+        parts.append(f'<text x="{x + bar / 2}" y="{height + top_pad + 15}" font-size="11" '
+                     f'text-anchor="middle">{p["year"]}</text>')
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+# --- region pages: regional totals with coverage ----------------------------------------------------
+
+
+def region_totals(derived: Derived, code: str) -> list[dict]:
+    """Per year (newest first): the shown cells' totals and coverage, from regional_totals."""
+    out = []
+    for year, cells in sorted(derived.regional.get(code, {}).items(), reverse=True):
+        first = cells.get(COVERAGE_CELL) or next(iter(cells.values()))
+        values = []
+        for cell, label in REGION_CELLS:
+            row = cells.get(cell)
+            if row is None:
+                values.append({"label": label, "text": "—", "tip": "本年度没有报告含此单元格"})
+                continue
+            summed, unusable = int(row["reports_summed"]), int(row["reports_unusable"])
+            tip = f"{summed} 份报告加总" + (f"，{unusable} 份此格缺失、空白或有歧义未能加总" if unusable else "")
+            values.append({"label": label, "text": shown(_num(row["value"]), catalogue.COUNT), "tip": tip,
+                           "partial": bool(unusable)})
+        out.append({"year": year, "values": values, "summed": int(first["reports_summed"]),
+                    "in_year": int(first["reports_in_year"]), "known": int(first["agencies_known"])})
+    return out
+
+
+# --- compare data and pages ---------------------------------------------------------------------
+
+
+def compare_rows(derived: Derived, reports: list[dict], agencies: dict[str, dict]) -> dict[tuple[str, str], dict]:
+    """The compact data of every compare page, keyed by (year, province code)."""
+    groups: dict[tuple[str, str], list[dict]] = defaultdict(list)
+    for r in reports:
+        if derived.by_report.get(r["report_id"]):
+            groups[(r["year"], province_code(r))].append(r)
+    out = {}
+    for (year, province), group in sorted(groups.items()):
+        names: dict[str, int] = {}
+
+        def intern(text: str, names=names) -> int:
+            return names.setdefault(text or "", len(names))
+
+        rows = []
+        for r in sorted(group, key=lambda r: (r["city"], r["county"], r["agency_name"], r["report_id"])):
+            own = derived.by_report[r["report_id"]]
+            values = []
+            for indicator in INDICATORS:
+                row, yoy = own.get(indicator.id, EMPTY), own.get(indicator.id + YOY_SUFFIX, EMPTY)
+                values.append([row.value, row.numerator, row.denominator, row.mask, yoy.value, yoy.mask])
+            level = agencies.get(r["agency_id"], {}).get("level", "")
+            rows.append([r["report_id"], intern(r["agency_name"]), intern(r["city"]), intern(r["county"]),
+                         intern(level), intern(r["template"]), intern(r["badge"]), values])
+        out[(year, province)] = {"year": int(year), "province": group[0]["province"] or "地区未知",
+                                 "names": list(names), "rows": rows}
+    return out
+
+
+def definitions_json() -> dict:
+    return {"indicators": [{"id": i.id, "name": i.name_zh, "unit": i.unit, "formula": i.formula_zh,
+                            "min": i.min_denominator} for i in INDICATORS],
+            "flags": [[f, FLAG_BITS[f], catalogue.FLAG_ZH[f]] for f in catalogue.FLAGS]}
+
+
+def write_compare_data(site: Path, pages: dict[tuple[str, str], dict]) -> dict[str, int]:
+    """compare/data/<year>/<province>.json and compare/data/indicators.json; returns the sizes."""
+    folder = site / "compare" / "data"
+    folder.mkdir(parents=True, exist_ok=True)
+    sizes = {}
+    text = json.dumps(definitions_json(), ensure_ascii=False, separators=(",", ":"))
+    (folder / "indicators.json").write_text(text, encoding="utf-8")
+    for (year, province), data in pages.items():
+        path = folder / year / f"{province}.json"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+        path.write_text(text, encoding="utf-8")
+        sizes[f"{year}/{province}"] = len(text.encode("utf-8"))
+    return sizes

@@ -1,0 +1,114 @@
+"""The indicator and regional-total datasets, read back from the published files of a
+synthetic corpus of several provinces and years."""
+
+from __future__ import annotations
+
+import csv
+import gzip
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+
+from builder.build import build
+from builder.indicators import INDICATOR_INDEX, SMALL
+from builder.synthetic_corpus import write_corpus
+
+YEARS = range(2021, 2024)
+
+
+def read(path: Path) -> list[dict]:
+    opener = gzip.open if path.suffix == ".gz" else open
+    with opener(path, "rt", encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+@pytest.fixture(scope="module")
+def data(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("compare")
+    write_corpus(root / "corpus", YEARS, provinces=3, bodies=3, seed=7)
+    build(root / "corpus", root / "site", with_site=False, say=lambda _: None)
+    return root / "site" / "data"
+
+
+def _number(text: str) -> float | None:
+    return float(text) if text != "" else None
+
+
+def test_regional_totals_are_the_sums_of_the_published_tables(data: Path):
+    reports = {r["report_id"]: r for r in read(data / "reports.csv")}
+    agencies = read(data / "agencies.csv")
+    expected: dict[tuple, list] = defaultdict(lambda: [0.0, 0, 0])
+    for table, key, columns in (("table3", "row", 7), ("table4", "group", 5)):
+        prefix = "t3" if table == "table3" else "t4"
+        for row in read(data / f"{table}.csv"):
+            report = reports[row["report_id"]]
+            names = list(row)[3:3 + columns]
+            for region in {report["adcode"][:2] + "0000", report["adcode"][:4] + "00", report["adcode"]}:
+                for column in names:
+                    total = expected[(report["year"], region, f"{prefix}.{row[key]}.{column}")]
+                    value = _number(row[column])
+                    if value is None:
+                        total[2] += 1
+                    else:
+                        total[0] += value
+                        total[1] += 1
+    published = read(data / "regional_totals.csv.gz")
+    assert len(published) == len(expected)
+    for row in published:
+        value, summed, unusable = expected[(row["year"], row["region_code"], row["cell_id"])]
+        assert _number(row["value"]) == (value if summed else None), row
+        assert (int(row["reports_summed"]), int(row["reports_unusable"])) == (summed, unusable)
+        level = ("province", "city", "county").index(row["region_level"])
+        in_region = [a for a in agencies
+                     if (a["adcode"][:2] + "0000", a["adcode"][:4] + "00", a["adcode"])[level] == row["region_code"]]
+        assert int(row["agencies_known"]) == len(in_region)
+        year_reports = [r for r in reports.values() if r["year"] == row["year"] and r["agency_id"] in
+                        {a["agency_id"] for a in in_region}]
+        assert int(row["reports_in_year"]) == len(year_reports)
+
+
+def test_a_province_total_adds_up_its_counties(data: Path):
+    totals = read(data / "regional_totals.csv.gz")
+    cell = "t3.denied.third_party_rights.total"
+    by_level: dict[tuple, float] = defaultdict(float)
+    for row in totals:
+        if row["cell_id"] == cell and row["value"] and row["region_level"] != "city":
+            key = row["region_code"][:2] if row["region_level"] == "county" else row["region_code"][:2] + "p"
+            by_level[(row["year"], key)] += float(row["value"])
+    for (year, key), value in by_level.items():
+        if key.endswith("p"):
+            assert value == by_level.get((year, key[:-1]), 0.0)
+
+
+def test_indicators_recomputed_from_the_published_table3(data: Path):
+    table3: dict[str, dict[str, dict]] = defaultdict(dict)
+    for row in read(data / "table3.csv"):
+        table3[row["report_id"]][row["row"]] = row
+    indicators = {(r["report_id"], r["indicator_id"]): r for r in read(data / "indicators.csv")}
+    assert {r["indicator_id"] for r in read(data / "indicator_definitions.csv")} == {k[1] for k in indicators}
+    for report_id, rows in table3.items():
+        denied = sum(float(row["total"]) for key, row in rows.items() if key.startswith("denied."))
+        total = float(rows["total"]["total"])
+        got = indicators[(report_id, "denied_share")]
+        assert float(got["numerator"]) == denied and float(got["denominator"]) == total
+        assert (_number(got["value"]) or 0) == pytest.approx(denied / total if total else 0, abs=1e-6)
+        assert (SMALL in got["flags"].split()) == (total < INDICATOR_INDEX["denied_share"].min_denominator)
+
+
+def test_a_ranking_in_duckdb_leaves_out_small_denominators(data: Path):
+    duckdb = pytest.importorskip("duckdb")
+    query = f"""
+        SELECT i.report_id, i.value FROM read_parquet('{data / "indicators.parquet"}') i
+        JOIN read_parquet('{data / "reports.parquet"}') r USING (report_id)
+        WHERE i.indicator_id = 'denied_share' AND r.year = 2022 AND r.province = '宁夏回族自治区'
+          AND i.value IS NOT NULL AND coalesce(i.flags, '') NOT LIKE '%small_denominator%'
+        ORDER BY i.value DESC, i.report_id"""
+    ranked = duckdb.sql(query).fetchall()
+    reports = {r["report_id"]: r for r in read(data / "reports.csv")}
+    by_hand = sorted(((r["report_id"], float(r["value"])) for r in read(data / "indicators.csv")
+                      if r["indicator_id"] == "denied_share" and r["value"] and SMALL not in r["flags"]
+                      and reports[r["report_id"]]["year"] == "2022"
+                      and reports[r["report_id"]]["province"] == "宁夏回族自治区"),
+                     key=lambda x: (-x[1], x[0]))
+    assert ranked and ranked == by_hand
