@@ -40,7 +40,7 @@ def _rows(path: Path) -> Iterator[dict]:
     if not path.exists():
         return
     opener = gzip.open if path.suffix == ".gz" else open
-    with opener(path, "rt", encoding="utf-8", newline="") as handle:
+    with opener(path, "rt", encoding="utf-8-sig", newline="") as handle:
         yield from csv.DictReader(handle)
 
 
@@ -82,7 +82,7 @@ def read_indicators(path: Path) -> dict[str, dict[str, IndicatorRow]]:
     out: dict[str, dict[str, IndicatorRow]] = defaultdict(dict)
     if not path.exists():
         return out
-    with path.open(encoding="utf-8", newline="") as handle:
+    with path.open(encoding="utf-8-sig", newline="") as handle:
         reader = csv.reader(handle)
         names = next(reader)
         at = [names.index(n) for n in ("report_id", "indicator_id", "value", "numerator", "denominator", "flags",

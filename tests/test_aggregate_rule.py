@@ -45,8 +45,8 @@ def test_pass_when_the_stated_totals_are_the_sum_of_the_subordinates():
     assert government.agency.adcode == COUNTY and all(b.agency.adcode == COUNTY for b in bureaus)
     assert got[NEW].outcome == PASS and (got[NEW].left, got[NEW].right) == (18, 18)
     assert got[REVIEW].outcome == PASS
-    assert "2 of 2 2022 reports of bodies under 640425 (2 such agencies known to the corpus)" in got[NEW].detail
-    assert all(b.report_id in got[NEW].detail for b in bureaus)
+    assert "2 of 2 2022 reports of bodies under 640425 (2 such agencies known to the corpus)" in got[NEW].detail_en
+    assert all(b.report_id in got[NEW].detail_en for b in bureaus)
     assert outcomes(government)["agg.subordinate_sum"] == PASS
     # The bureaus do not say they aggregate anything.
     assert {r.outcome for b in bureaus for r in b.checks if r.id == "agg.subordinate_sum"} == {NA}
@@ -56,8 +56,9 @@ def test_fail_names_both_sides_and_coverage_without_changing_the_badge():
     government, _ = corpus(change={TOTAL: 19, forms.t3_cell("total", "natural_person"): 13})
     got = results(government)
     assert got[TOTAL].outcome == FAIL and (got[TOTAL].left, got[TOTAL].right) == (19, 18)
-    assert "stated 19 ≠ 18, the sum of 2 of 2 2022 reports" in got[TOTAL].detail
-    assert got[TOTAL].summary_zh.startswith("报告称全地区")
+    assert "stated 19 ≠ 18, the sum of 2 of 2 2022 reports" in got[TOTAL].detail_en
+    assert "为 19，而本站已有的 2 份下属机关报告之和为 18" in got[TOTAL].detail_zh and "t3." not in got[TOTAL].detail_zh
+    assert not got[TOTAL].summary_zh  # an info rule never gives the badge's sentence
     assert got[NEW].outcome == PASS
     assert government.badge == "不一致"  # t3.total_rows fails: the error check, not the info rule, sets the badge
     other, _ = corpus(change={REVIEW: 5, forms.t4_cell("admin_review", "other"): 1})
@@ -71,22 +72,22 @@ def test_whole_area_figures_count_as_aggregation():
 
 def test_not_applicable_without_an_aggregation_statement():
     government, _ = corpus(statement="本报告由彭阳县人民政府办公室编制。")
-    assert [(r.outcome, r.detail) for r in results(government).values()] == [
+    assert [(r.outcome, r.detail_en) for r in results(government).values()] == [
         (NA, "agg.subordinate_sum: the report does not say it aggregates other bodies' figures")]
 
 
 def test_not_applicable_without_subordinate_reports_of_the_same_year():
     government, _ = corpus(bureau_years=(2021, 2021))
     (only,) = results(government).values()
-    assert only.outcome == NA and "no 2022 report of another body under 640425" in only.detail
+    assert only.outcome == NA and "no 2022 report of another body under 640425" in only.detail_en
 
 
 def test_an_unusable_cell_is_not_applicable_and_never_read_as_zero():
     government, bureaus = corpus(change={NEW: cell(None, "blank")})
     assert results(government)[NEW].outcome == NA
-    assert "is blank" in results(government)[NEW].detail
+    assert "is blank" in results(government)[NEW].detail_en
     bureaus[0].cells[REVIEW] = cell(None, "ambiguous")
     check_corpus([government, *bureaus])
     review = results(government)[REVIEW]
     assert review.outcome == FAIL and review.right == 2  # only the usable bureau is summed …
-    assert "1 of 2 2022 reports" in review.detail  # … and the evidence says so
+    assert "1 of 2 2022 reports" in review.detail_en  # … and the evidence says so
