@@ -17,10 +17,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .checks import BADGES
-from .corpus import INTERNAL, Corpus, corpus_entries, load_corpus, stderr_progress
-from .dataset import build_rows, read_sources, write_package, write_report_files
+from .corpus import INTERNAL, Corpus, Rejected, corpus_entries, load_corpus, stderr_progress
+from .dataset import build_rows, write_package, write_report_files
 from .errors import BuilderError
 from .limits import DEFAULT, Limits
+from .sources import read_sources
 
 
 @dataclass
@@ -55,8 +56,11 @@ def stage_reports(corpus_dir: Path, progress: Callable | None, bounds: Limits = 
 
 
 def stage_datasets(corpus: Corpus, corpus_dir: Path, out: Path, site_url: str) -> None:
-    """The data package into <out>/data, each report's own files beside its page."""
-    data = build_rows(corpus, read_sources(corpus_dir), site_url)
+    """The data package into <out>/data, each report's own files beside its page.
+    Rows of sources.csv left out are listed with the rejected files."""
+    sources, problems = read_sources(corpus_dir)
+    corpus.rejected.extend(Rejected(problem.where, problem.reason) for problem in problems)
+    data = build_rows(corpus, sources, site_url)
     write_package(data, out / "data")
     write_report_files(data, out)
 

@@ -26,20 +26,14 @@ from .corpus import Corpus
 from .errors import BuilderError
 from .extract import Report
 from .metadata import INSTITUTION
-from .schema import REPORT_CELLS, TABLE_INDEX, TABLES, Table
+from .schema import REPORT_CELLS, TABLE_INDEX, TABLES, Table, neutralise
+from .sources import SourceInfo
 
 PACKAGE_NAME = "gov-disclosure-annual-reports"
 LICENSE = {"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by/4.0/",
            "title": "Creative Commons Attribution 4.0"}
 # Files of one report, beside its page at reports/<agency_id>/<year>/.
 REPORT_FILES = {"json": "report.json", "csv": "cells.csv", "text": "source.txt"}
-
-
-@dataclass
-class SourceInfo:
-    url: str = ""
-    retrieved: str = ""
-    note: str = ""
 
 
 @dataclass
@@ -51,19 +45,6 @@ class Dataset:
     sources: dict[str, SourceInfo] = field(default_factory=dict)
     version: str = ""
     created: str = ""
-
-
-def read_sources(corpus_dir: Path) -> dict[str, SourceInfo]:
-    """The optional sources.csv beside the reports: file, url, retrieved, note."""
-    path = corpus_dir / "sources.csv"
-    if not path.exists():
-        return {}
-    with path.open(encoding="utf-8-sig", newline="") as handle:
-        return {
-            row["file"].strip(): SourceInfo((row.get("url") or "").strip(), (row.get("retrieved") or "").strip(),
-                                            (row.get("note") or "").strip())
-            for row in csv.DictReader(handle) if (row.get("file") or "").strip()
-        }
 
 
 def page_url(report_id: str, site_url: str) -> str:
@@ -202,22 +183,27 @@ def _boolean(value) -> str | None:
     return None if value is None else "true" if value else "false"
 
 
+def _text(value) -> str | None:
+    """Text that no spreadsheet runs as a formula (see schema.neutralise)."""
+    return None if value is None else neutralise(str(value))
+
+
 CSV_FORMAT: dict[str, Callable] = {"number": _number, "boolean": _boolean}
 
 
 def write_csv(path: Path, table: Table, rows: Iterable[tuple], compressed: bool = False) -> None:
     """UTF-8 CSV, gzipped when asked (without a time stamp, so rebuilds are
-    byte-identical). Strings, integers and null (empty) go to the csv module as
-    they are; only numbers and booleans need writing out."""
-    convert = [(i, CSV_FORMAT[f.type]) for i, f in enumerate(table.fields) if f.type in CSV_FORMAT]
+    byte-identical). Integers and null (empty) go to the csv module as they
+    are; numbers and booleans are written out, text neutralised against formulas."""
+    convert = [(i, CSV_FORMAT.get(f.type, _text)) for i, f in enumerate(table.fields)
+               if f.type in CSV_FORMAT or f.type == "string"]
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(table.field_names)
     for row in rows:
-        if convert:
-            row = list(row)
-            for i, fmt in convert:
-                row[i] = fmt(row[i])
+        row = list(row)
+        for i, fmt in convert:
+            row[i] = fmt(row[i])
         writer.writerow(row)
     data = buffer.getvalue().encode("utf-8")
     if compressed:
