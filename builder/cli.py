@@ -162,12 +162,18 @@ def check(folder: Path, as_json: bool, **limit_values) -> None:
 def build(corpus_dir: Path, out: Path, site_url: str, no_site: bool, **limit_values) -> None:
     """Build the datasets and the static site from a corpus folder.
 
-    Every file in the corpus becomes a report or a line in the `rejected`
-    table with the reason; one bad file never stops the build. Writes the
-    data package (CSV, Parquet, Excel, datapackage.json, per-report JSON,
-    CSV and source text) to <out>/data/ and, unless --no-site, the site to
-    <out>/. Progress goes to stderr, then a summary: reports read, files that
-    could not be read and why, badges.
+    Every entry in the corpus becomes a report or a line in the `rejected`
+    table with the reason; one bad file never stops the build. Hidden files,
+    symlinks leading out of the corpus or nowhere, and special files are
+    rejected unread; only the metadata files at the top of the corpus are
+    skipped: sources.csv, README.md, readme.md, LICENSE. Bad rows of
+    sources.csv are listed on `rejected` too. Writes the data package (CSV,
+    Parquet, Excel, datapackage.json, per-report JSON, CSV and source text)
+    to <out>/data/ and, unless --no-site, the site to <out>/, building in a
+    folder beside <out> and swapping it in at the end, so a failed build
+    leaves the previous output untouched. Progress goes to stderr, then a
+    summary: reports read, files that could not be read and why, internal
+    errors, badges.
     """
     from .build import build as run_build
 

@@ -7,6 +7,7 @@ values, so it can be mapped over a process pool or a Dask cluster.
 
 from __future__ import annotations
 
+import json
 import os
 import stat
 import sys
@@ -182,6 +183,9 @@ def _guarded(name: str, bounds: Limits, work: Callable[[], Report | Rejected]) -
 def _read_checked(path: str, name: str) -> Report:
     report = extract_document(read_file(path, name))
     check_report(report)
+    # What cannot be written as strict JSON in UTF-8 (NaN, infinities, lone
+    # surrogates) would fail later, in the dataset stage, for every report.
+    json.dumps(report.as_json(), ensure_ascii=False, allow_nan=False).encode("utf-8")
     return report
 
 

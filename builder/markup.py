@@ -250,8 +250,20 @@ def _docx_blocks(parent, lines: list[str]) -> None:
 
 def docx_to_text(data: bytes, path: str) -> str:
     """Paragraphs and tables of a Word document in body order; merged cells expanded."""
+    import zipfile
+
     import docx
 
+    from .limits import current
+
+    limit = current().max_bytes
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            unpacked = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, ValueError, OSError) as e:
+        raise errors.NotText(path, f"not a readable Word document ({type(e).__name__})") from e
+    if unpacked > limit:  # a zip bomb, or a document far larger than any report
+        raise errors.OverLimit(path, f"unpacks to {unpacked:,} bytes, over the {limit:,}-byte limit")
     try:
         document = docx.Document(io.BytesIO(data))
     except errors.ReportError:

@@ -212,3 +212,23 @@ def test_entries_inside_the_corpus_may_be_symlinked(tmp_path: Path):
 def test_an_entry_vanishing_before_it_is_read_is_a_rejection(tmp_path: Path):
     outcome = read_entry(Entry(str(tmp_path / "gone.txt"), str(tmp_path), "gone.txt"))
     assert isinstance(outcome, Rejected) and not outcome.internal
+
+
+def test_a_word_file_unpacking_past_the_byte_limit_is_refused_unread(tmp_path: Path):
+    import io
+    import zipfile
+
+    packed = io.BytesIO()
+    with zipfile.ZipFile(packed, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml", b"<w:document>" + b" " * 2_000_000 + b"</w:document>")
+    bomb = tmp_path / "bomb.docx"
+    bomb.write_bytes(packed.getvalue())
+    outcome = read(bomb, Limits(max_bytes=1_000_000))
+    assert outcome == Rejected("bomb.docx", "over a size limit: unpacks to 2,000,033 bytes, "
+                                            "over the 1,000,000-byte limit")
+
+
+def test_a_named_pipe_given_by_name_is_refused_not_waited_on(tmp_path: Path):
+    os.mkfifo(tmp_path / "pipe.txt")
+    assert read(tmp_path / "pipe.txt") == Rejected("pipe.txt", "not a regular file")
