@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .limits import MAX_NUMBER_DIGITS
+from .limits import MAX_NUMBER_DIGITS, checkpoint
 
 _N = r"(?P<n>\d+(?:,\d{3})*(?:\.\d+)?)\s*(?P<approx>多|余)?\s*"
 _APPROX_BEFORE = re.compile(r"(?:约|近|超过|逾|大约)\s*$")
@@ -122,6 +122,7 @@ def find_figures(sentence_list: list[str]) -> list[Figure]:
     found: list[tuple[int, Figure]] = []
     offset = 0
     for sentence in sentence_list:
+        checkpoint()
         offset += 1_000
         if len(sentence) > 400:
             continue

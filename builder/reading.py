@@ -17,6 +17,7 @@ from functools import cached_property
 from pathlib import Path
 
 from . import errors
+from .limits import checkpoint
 
 FORMATS = ("text", "markdown", "html", "pdf", "docx")
 
@@ -151,6 +152,8 @@ def body_lines(text: str) -> list[str]:
     lines = normalize(text).split("\n")
     out: list[str] = []
     for index, line in enumerate(lines):
+        if index % 1024 == 0:
+            checkpoint()
         core = line.strip(" |\t")
         if _PAGE_NUMBER.match(line):
             continue
