@@ -79,7 +79,9 @@ _STAGING = ".{name}.building-{pid}"
 
 def check_output(out: Path) -> None:
     """Refuse an --out that is a file, or a folder with content this tool did not build."""
-    if out.is_symlink() or (out.exists() and not out.is_dir()):
+    if out.is_symlink():
+        raise BuilderError(f"{out}: a symlink; give the folder it points to as --out (it is replaced whole)")
+    if out.exists() and not out.is_dir():
         raise BuilderError(f"{out}: not a folder")
     if out.exists() and any(out.iterdir()) and not (out / MARKER).exists():
         raise BuilderError(f"{out}: refusing to overwrite a folder this tool did not build; choose another --out")

@@ -1,6 +1,7 @@
 """Mutation fuzzing: whatever a crawl brings in becomes a report or a plain rejection, in time.
 
-Real reports (the bundled corpus, ../shared texts and, in the long run, PDFs)
+Real reports (the bundled corpus, ../shared texts, one as a Word document and,
+in the long run, the PDFs)
 are mutated: byte flips, truncation, duplicated and deleted lines, tag soup,
 deep nesting, huge numbers, long digit runs, mixed encodings. Each input must
 come out of the per-file function as a Report or a Rejected that is not an
@@ -33,10 +34,42 @@ BOUNDS = Limits(time_limit=float(os.environ.get("FUZZ_TIME_LIMIT", "10")))
 # The alarm fires at 1.2 × the limit + 0.5 s; allow for a loaded machine beyond that.
 WALL = BOUNDS.time_limit * 1.2 + 5
 
+def as_docx(text: str) -> bytes:
+    """A Word document of a text report: lines as paragraphs, tab-separated runs as tables."""
+    import io
+
+    import docx
+
+    document = docx.Document()
+    rows: list[list[str]] = []
+
+    def table() -> None:
+        if rows:
+            grid = document.add_table(rows=len(rows), cols=max(len(r) for r in rows))
+            for cells, row in zip(grid.rows, rows):
+                for cell, value in zip(cells.cells, row):
+                    cell.text = value
+            rows.clear()
+
+    for line in text.split("\n"):
+        if "\t" in line:
+            rows.append(line.split("\t"))
+        else:
+            table()
+            document.add_paragraph(line)
+    table()
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
 SEEDS = sorted(CORPUS.glob("*.txt")) + sorted((SHARED / "corpus").glob("*.txt"))
 if LONG:
     SEEDS += sorted((SHARED / "corpus-pdf").glob("*.pdf"))
 SEED_BYTES = {path: path.read_bytes() for path in SEEDS}
+WORD_SEED = CORPUS / "002_ca7c6a4c8b1a7e82.docx"  # made from the text report, not a file on disk
+SEED_BYTES[WORD_SEED] = as_docx((CORPUS / "002_ca7c6a4c8b1a7e82.txt").read_text(encoding="utf-8"))
+SEEDS.append(WORD_SEED)
 
 
 def _flip(data: bytes, draw) -> bytes:
