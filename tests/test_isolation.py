@@ -232,3 +232,24 @@ def test_a_word_file_unpacking_past_the_byte_limit_is_refused_unread(tmp_path: P
 def test_a_named_pipe_given_by_name_is_refused_not_waited_on(tmp_path: Path):
     os.mkfifo(tmp_path / "pipe.txt")
     assert read(tmp_path / "pipe.txt") == Rejected("pipe.txt", "not a regular file")
+
+
+def test_the_time_limit_holds_in_worker_processes(tmp_path: Path, monkeypatch):
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    def spin():
+        while True:  # no checkpoint: the worker's own alarm must stop it
+            pass
+
+    _crash_on_marker(monkeypatch, "HANG-HERE", spin)  # forked workers inherit the patch
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "good.txt").write_bytes(GOOD.read_bytes())
+    _with_marker(corpus, "slow.txt", "HANG-HERE")
+    entries = corpus_entries(corpus)
+    bounds = [Limits(time_limit=5)] * len(entries)
+    with ProcessPoolExecutor(2, mp_context=multiprocessing.get_context("fork")) as pool:
+        outcomes = list(pool.map(read_entry, entries, bounds))
+    assert isinstance(outcomes[0], Report)
+    assert outcomes[1] == Rejected("slow.txt", "time limit exceeded: over the 5 s limit per file")
