@@ -4,7 +4,7 @@ PY := $(VENV)/bin/python
 CORPUS ?= datasets/corpus
 OUT ?= site
 
-.PHONY: build test serve lint bench browser clean
+.PHONY: build test serve lint bench fuzz browser clean
 
 $(VENV)/.installed: pyproject.toml
 	python3 -m venv $(VENV)
@@ -31,6 +31,10 @@ serve: $(VENV)/.installed
 bench: $(VENV)/.installed
 	$(PY) benchmarks/extract_bench.py
 	$(PY) benchmarks/site_bench.py
+
+## fuzz: mutation fuzzing of the real reports for a few minutes (the test suite runs a short, fixed sample)
+fuzz: $(VENV)/.installed
+	FUZZ_EXAMPLES=3000 $(PY) -m pytest -q -x tests/test_fuzz.py
 
 # Debian's Chromium for Playwright (never `playwright install`), a CJK font so that screenshots
 # show Chinese text (a test fails without one), axe-core from npm, and R.

@@ -830,9 +830,19 @@ def check_report(report) -> None:
     report.badge, report.summary = badge(report)
 
 
+def corpus_context(reports: list) -> dict:
+    """What cross-year checks look up: every report by agency and year."""
+    return {(r.agency.agency_id, r.year): r for r in reports}
+
+
+def check_in_corpus(report, context: dict) -> None:
+    """All checks of one report, cross-year ones included."""
+    report.checks = run_rules(report, context, ("report", "corpus"))
+    report.badge, report.summary = badge(report)
+
+
 def check_corpus(reports: list) -> None:
     """All checks, cross-year ones included, for every report of a corpus."""
-    context = {(r.agency.agency_id, r.year): r for r in reports}
+    context = corpus_context(reports)
     for report in reports:
-        report.checks = run_rules(report, context, ("report", "corpus"))
-        report.badge, report.summary = badge(report)
+        check_in_corpus(report, context)

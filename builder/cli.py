@@ -14,11 +14,36 @@ import click
 
 from . import errors
 from .checks import BADGES, RULE_INDEX
-from .extract import extract_file
+from .limits import DEFAULT, Limits
 
 
 def _fail(message: str) -> None:
     click.echo(f"error: {message}", err=True)
+
+
+def limit_options(command):
+    """--max-bytes, --max-pdf-pages, --max-html-depth, --search-steps and
+    --time-limit, gathered into one ``bounds`` (a ``limits.Limits``)."""
+    options = [
+        click.option("--max-bytes", type=click.IntRange(1), default=DEFAULT.max_bytes, show_default=True,
+                     help="Largest input file read, in bytes; a larger file is rejected."),
+        click.option("--max-pdf-pages", type=click.IntRange(1), default=DEFAULT.max_pdf_pages, show_default=True,
+                     help="Most pages read from one PDF; a longer PDF is rejected."),
+        click.option("--max-html-depth", type=click.IntRange(16, 900), default=DEFAULT.max_html_depth, show_default=True,
+                     help="Deepest element nesting read from a web page; deeper pages are rejected."),
+        click.option("--search-steps", type=click.IntRange(1000), default=DEFAULT.search_steps, show_default=True,
+                     help="Steps each search for a table reading may take; past it the cells are marked ambiguous."),
+        click.option("--time-limit", type=click.FloatRange(0), default=DEFAULT.time_limit, show_default=True,
+                     help="Seconds one file may take to read and check (0: no limit); a slower file is rejected."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def _bounds(max_bytes: int, max_pdf_pages: int, max_html_depth: int, search_steps: int,
+            time_limit: float) -> Limits:
+    return Limits(max_bytes, max_pdf_pages, max_html_depth, search_steps, time_limit)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -32,7 +57,8 @@ def cli() -> None:
 @cli.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--compact", is_flag=True, help="Print a single file's document on one line too.")
-def extract(files: tuple[Path, ...], compact: bool) -> None:
+@limit_options
+def extract(files: tuple[Path, ...], compact: bool, **limit_values) -> None:
     """Extract one or more report files and print each as JSON.
 
     FILES are .txt, .md, .html, .pdf or .docx reports; the format and text
@@ -54,22 +80,22 @@ def extract(files: tuple[Path, ...], compact: bool) -> None:
       checks      single-report consistency checks (id, severity, outcome,
                   cells, left, right, detail_zh, detail_en); badge and summary
 
-    A file that is not a report (empty, binary, an unrelated page) prints a
-    one-line error naming the file and the reason on stderr; the other files
-    still come out, and the exit status is 1.
+    A file that is not a report (empty, binary, an unrelated page, over a
+    limit below) prints a one-line error naming the file and the reason on
+    stderr; the other files still come out, and the exit status is 1.
     """
-    from .checks import check_report
+    from .corpus import Rejected, read_path, readable_name
 
+    bounds = _bounds(**limit_values)
     failed = False
     one_line = compact or len(files) > 1
     for path in files:
-        try:
-            report = extract_file(path)
-        except errors.ReportError as e:
-            _fail(str(e))
+        name = readable_name(os.fsdecode(path))
+        report = read_path(os.fsdecode(path), name, bounds)
+        if isinstance(report, Rejected):
+            _fail(f"{report.file}: {report.reason}")
             failed = True
             continue
-        check_report(report)
         document = report.as_json()
         click.echo(json.dumps(document, ensure_ascii=False, indent=None if one_line else 2))
     sys.exit(1 if failed else 0)
@@ -87,7 +113,8 @@ def _pad(text: str, width: int) -> str:
 @click.argument("folder", type=click.Path(path_type=Path))
 @click.option("--json", "as_json", is_flag=True,
               help="Print one extract document per line (JSON Lines), all checks included, instead of the table.")
-def check(folder: Path, as_json: bool) -> None:
+@limit_options
+def check(folder: Path, as_json: bool, **limit_values) -> None:
     """Check every report in FOLDER, cross-year checks included.
 
     Prints one line per report: report_id, badge (一致, 不一致, 存疑, 无表格)
@@ -99,7 +126,7 @@ def check(folder: Path, as_json: bool) -> None:
     from .corpus import load_corpus, stderr_progress
 
     try:
-        corpus = load_corpus(folder, stderr_progress)
+        corpus = load_corpus(folder, stderr_progress, _bounds(**limit_values))
     except errors.CorpusError as e:
         _fail(str(e))
         sys.exit(2)
@@ -118,6 +145,9 @@ def check(folder: Path, as_json: bool) -> None:
         click.echo(f"{len(reports)} reports: " + " · ".join(f"{b} {counts[b]}" for b in BADGES if counts[b]))
     for rejected in corpus.rejected:
         _fail(f"{rejected.file}: {rejected.reason}")
+    if corpus.internal_errors:
+        click.echo(f"{corpus.internal_errors} internal errors: bugs of this tool met on those files, "
+                   "please report them", err=True)
 
 
 @cli.command()
@@ -131,15 +161,22 @@ def check(folder: Path, as_json: bool) -> None:
               help="The project's repository (e.g. https://github.com/owner/repo): pages link to a prefilled "
                    "issue there to report an error; none, no such links [env REPO_URL].")
 @click.option("--no-site", is_flag=True, help="Write the data package only, not the site.")
-def build(corpus_dir: Path, out: Path, site_url: str, repo_url: str, no_site: bool) -> None:
+@limit_options
+def build(corpus_dir: Path, out: Path, site_url: str, repo_url: str, no_site: bool, **limit_values) -> None:
     """Build the datasets and the static site from a corpus folder.
 
-    Every file in the corpus becomes a report or a line in the `rejected`
-    table with the reason; one bad file never stops the build. Writes the
-    data package (CSV, Parquet, Excel, datapackage.json, per-report JSON,
-    CSV and source text) to <out>/data/ and, unless --no-site, the site to
-    <out>/. Progress goes to stderr, then a summary: reports read, files that
-    could not be read and why, badges.
+    Every entry in the corpus becomes a report or a line in the `rejected`
+    table with the reason; one bad file never stops the build. Hidden files,
+    symlinks leading out of the corpus or nowhere, and special files are
+    rejected unread; only the metadata files at the top of the corpus are
+    skipped: sources.csv, README.md, readme.md, LICENSE. Bad rows of
+    sources.csv are listed on `rejected` too. Writes the data package (CSV,
+    Parquet, Excel, datapackage.json, per-report JSON, CSV and source text)
+    to <out>/data/ and, unless --no-site, the site to <out>/, building in a
+    folder beside <out> and swapping it in at the end, so a failed build
+    leaves the previous output untouched. Progress goes to stderr, then a
+    summary: reports read, files that could not be read and why, internal
+    errors, badges.
     """
     from .build import build as run_build
     from .site import repository_url
@@ -150,7 +187,8 @@ def build(corpus_dir: Path, out: Path, site_url: str, repo_url: str, no_site: bo
         _fail(f"--repo-url: {e}")
         sys.exit(2)
     try:
-        summary = run_build(corpus_dir, out, site_url=site_url, with_site=not no_site, repo_url=repo_url)
+        summary = run_build(corpus_dir, out, site_url=site_url, with_site=not no_site, repo_url=repo_url,
+                            bounds=_bounds(**limit_values))
     except errors.BuilderError as e:
         _fail(str(e))
         sys.exit(2)

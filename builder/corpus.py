@@ -1,24 +1,43 @@
-"""A folder of published reports: every file becomes a report or a rejection."""
+"""A folder of published reports: every entry becomes a report or a rejection.
+
+``read_entry`` is the per-file function: one corpus entry in, a ``Report`` or
+a ``Rejected`` out, never an exception. It takes and returns plain picklable
+values, so it can be mapped over a process pool or a Dask cluster.
+"""
 
 from __future__ import annotations
 
+import json
+import os
+import stat
 import sys
+import traceback
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import errors
-from .checks import check_corpus
-from .extract import Report, extract_file
+from . import errors, limits
+from .checks import check_in_corpus, check_report, corpus_context
+from .extract import Report, extract_document
+from .limits import Limits
+from .reading import read_file
 
-# Files in a corpus folder that are about the corpus, not reports.
+# Files at the top of a corpus folder that describe the corpus, not reports:
+# they are never read as reports (documented in docs/cli.md and `build --help`).
 METADATA_FILES = frozenset({"sources.csv", "README.md", "readme.md", "LICENSE"})
+_PACKAGE = Path(__file__).resolve().parent
+INTERNAL = "internal error in "
 
 
 @dataclass
 class Rejected:
     file: str
     reason: str
+
+    @property
+    def internal(self) -> bool:
+        """A bug of this tool met on this file, not a fault of the file."""
+        return self.reason.startswith(INTERNAL)
 
     def as_json(self) -> dict:
         return {"file": self.file, "reason": self.reason}
@@ -29,48 +48,207 @@ class Corpus:
     reports: list[Report] = field(default_factory=list)
     rejected: list[Rejected] = field(default_factory=list)
 
+    @property
+    def internal_errors(self) -> int:
+        return sum(1 for r in self.rejected if r.internal)
 
-def corpus_files(folder: Path) -> list[Path]:
+
+@dataclass(frozen=True)
+class Entry:
+    """One entry under the corpus folder: its path on disk (``os.fsdecode``
+    form, so undecodable bytes survive), the corpus root, and the readable name."""
+
+    path: str
+    root: str
+    name: str
+
+
+def readable_name(relative: str) -> str:
+    """A file name for people and UTF-8 files: bytes that are not UTF-8 shown as \\xNN."""
+    return os.fsencode(relative).decode("utf-8", "backslashreplace")
+
+
+def _is_hidden(name: str) -> bool:
+    return name.startswith(".")
+
+
+def corpus_entries(folder: Path) -> list[Entry]:
+    """Every entry under ``folder`` in a stable order (by name bytes), the
+    metadata files at its top excepted. Folders are walked without following
+    symlinks; a hidden folder is one entry (it is not read), so is a symlink
+    to a folder or a folder that cannot be listed."""
     if not folder.exists():
         raise errors.CorpusError(f"{folder}: no such folder")
     if not folder.is_dir():
         raise errors.CorpusError(f"{folder}: not a folder")
-    files = sorted(
-        p for p in folder.rglob("*")
-        if p.is_file() and p.name not in METADATA_FILES and not any(part.startswith(".") for part in p.parts)
-    )
-    if not files:
+    root = os.fsdecode(folder)
+    found: list[Entry] = []
+
+    def walk(directory: str, prefix: str) -> None:
+        try:
+            with os.scandir(directory) as scan:
+                items = sorted(scan, key=lambda item: os.fsencode(item.name))
+        except OSError:
+            if not prefix:
+                raise
+            found.append(Entry(directory, root, readable_name(prefix[:-1])))
+            return
+        for item in items:
+            relative = prefix + item.name
+            if not prefix and item.name in METADATA_FILES:
+                continue
+            if not _is_hidden(item.name) and item.is_dir(follow_symlinks=False):
+                walk(item.path, relative + "/")
+            else:
+                found.append(Entry(item.path, root, readable_name(relative)))
+
+    try:
+        walk(root, "")
+    except OSError as e:
+        raise errors.CorpusError(f"{folder}: {e.strerror or e}") from e
+    if not found:
         raise errors.CorpusError(f"{folder}: no report files in the folder")
-    return files
+    return found
 
 
-def load_corpus(folder: Path, progress: Callable[[int, int, Path], None] | None = None) -> Corpus:
-    """Extract every file, reject what cannot be read (with the reason) and
+_FILE_KINDS = ((stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISSOCK, "a socket"),
+               (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"))
+
+
+def _entry_problem(entry: Entry) -> str | None:
+    """Why an entry is not read at all, or None for a regular file (or a symlink
+    to one inside the corpus). Nothing here opens the entry."""
+    try:
+        info = os.lstat(entry.path)
+    except OSError as e:
+        return f"could not be read: {e.strerror or e}"
+    folder = stat.S_ISDIR(info.st_mode)
+    if _is_hidden(os.path.basename(entry.path)):
+        return f"hidden {'folder' if folder else 'file'} (name starts with a dot): not read"
+    if stat.S_ISLNK(info.st_mode):
+        target = os.path.realpath(entry.path)
+        shown = readable_name(os.readlink(entry.path))
+        if not os.path.exists(target):
+            return f"dangling symlink: its target {shown} does not exist"
+        root = os.path.realpath(entry.root)
+        if os.path.commonpath([root, target]) != root:
+            return f"symlink to {shown}, outside the corpus folder: not followed"
+        info = os.stat(target)
+        if stat.S_ISDIR(info.st_mode):
+            return f"symlink to the folder {shown}: not followed"
+    elif folder:
+        return "folder that cannot be listed"
+    for test, kind in _FILE_KINDS:
+        if test(info.st_mode):
+            return f"{kind}, not a regular file: not read"
+    return None if stat.S_ISREG(info.st_mode) else "not a regular file: not read"
+
+
+def _stage(error: BaseException) -> str:
+    """Where an unexpected error arose: the innermost module of this package."""
+    stage = "corpus"
+    for frame, _ in traceback.walk_tb(error.__traceback__):
+        source = Path(frame.f_code.co_filename)
+        if source.parent == _PACKAGE:
+            stage = source.stem
+    return stage
+
+
+def _one_line(text: str, width: int = 200) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[:width - 1] + "…"
+
+
+def internal_error(error: Exception) -> str:
+    """The one-line reason for a bug met on a file: stage, type and message."""
+    message = _one_line(str(error))
+    return f"{INTERNAL}{_stage(error)}: {type(error).__name__}{': ' + message if message else ''}"
+
+
+def rejection(error: errors.ReportError) -> str:
+    return _one_line(f"{error.reason}{': ' + error.detail if error.detail else ''}", 500)
+
+
+def _guarded(name: str, bounds: Limits, work: Callable[[], Report | Rejected]) -> Report | Rejected:
+    """The isolation boundary: ``work`` under ``bounds``; any error becomes a rejection."""
+    try:
+        with limits.budget(name, bounds):
+            return work()
+    except errors.ReportError as e:
+        return Rejected(name, rejection(e))
+    except Exception as e:  # a bug met on one file never stops the build
+        return Rejected(name, internal_error(e))
+
+
+def _read_checked(path: str, name: str) -> Report:
+    report = extract_document(read_file(path, name))
+    check_report(report)
+    # What cannot be written as strict JSON in UTF-8 (NaN, infinities, lone
+    # surrogates) would fail later, in the dataset stage, for every report.
+    json.dumps(report.as_json(), ensure_ascii=False, allow_nan=False).encode("utf-8")
+    return report
+
+
+def read_path(path: str, name: str, bounds: Limits = limits.DEFAULT) -> Report | Rejected:
+    """A file named on the command line to a checked report or a rejection; never raises."""
+    return _guarded(name, bounds, lambda: _read_checked(path, name))
+
+
+def read_entry(entry: Entry, bounds: Limits = limits.DEFAULT) -> Report | Rejected:
+    """The per-file function: one corpus entry to a checked report or a
+    rejection with a one-line reason; never raises. Runs under ``bounds``
+    (bytes, pages, depth, search steps, time). Hidden files, symlinks leaving
+    the corpus or dangling, and special files are rejected without being opened."""
+    def work() -> Report | Rejected:
+        problem = _entry_problem(entry)
+        return Rejected(entry.name, problem) if problem else _read_checked(entry.path, entry.name)
+
+    return _guarded(entry.name, bounds, work)
+
+
+def _check_all(corpus: Corpus, bounds: Limits) -> None:
+    """Every check, cross-year ones included; a report whose checks fail is rejected."""
+    context = corpus_context(corpus.reports)
+    kept = []
+    for report in corpus.reports:
+        name = report.document.source.path
+        try:
+            with limits.budget(name, bounds):
+                check_in_corpus(report, context)
+            kept.append(report)
+        except errors.ReportError as e:
+            corpus.rejected.append(Rejected(name, rejection(e)))
+        except Exception as e:  # the isolation boundary
+            corpus.rejected.append(Rejected(name, internal_error(e)))
+    corpus.reports = kept
+
+
+def load_corpus(folder: Path, progress: Callable[[int, int, Path], None] | None = None,
+                bounds: Limits = limits.DEFAULT) -> Corpus:
+    """Read every entry, reject what cannot be read (with the reason) and
     duplicates of a report already read, then run all checks, cross-year ones
     included."""
     corpus = Corpus()
-    files = corpus_files(folder)
+    entries = corpus_entries(folder)
     seen: dict[str, Report] = {}
-    for index, path in enumerate(files, 1):
+    for index, entry in enumerate(entries, 1):
         if progress:
-            progress(index, len(files), path)
-        relative = path.relative_to(folder).as_posix()
-        try:
-            report = extract_file(path)
-        except errors.ReportError as e:
-            corpus.rejected.append(Rejected(relative, f"{e.reason}{': ' + e.detail if e.detail else ''}"))
+            progress(index, len(entries), Path(entry.name))
+        outcome = read_entry(entry, bounds)
+        if isinstance(outcome, Rejected):
+            corpus.rejected.append(outcome)
             continue
+        report = outcome
         first = seen.get(report.report_id)
         if first is not None:
             same = first.document.source.sha256 == report.document.source.sha256
-            corpus.rejected.append(Rejected(relative, (
+            corpus.rejected.append(Rejected(entry.name, (
                 "identical copy of " if same else "a second report with the same agency and year as ")
                 + first.document.source.path))
             continue
         seen[report.report_id] = report
-        report.document.source.path = relative
         corpus.reports.append(report)
-    check_corpus(corpus.reports)
+    _check_all(corpus, bounds)
     return corpus
 
 

@@ -32,24 +32,14 @@ from .extract import Report
 from .indicators import definition_rows, evaluate_corpus
 from .metadata import INSTITUTION
 from .regional import regional_rows
-from .schema import REPORT_CELLS, TABLE_DESCRIPTIONS_ZH, TABLE_INDEX, TABLES, Table
+from .schema import REPORT_CELLS, TABLE_DESCRIPTIONS_ZH, TABLE_INDEX, TABLES, Table, neutralise
+from .sources import SourceInfo, is_http_url
 
 PACKAGE_NAME = "gov-disclosure-annual-reports"
 LICENSE = {"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by/4.0/",
            "title": "Creative Commons Attribution 4.0"}
 # Files of one report, beside its page at reports/<agency_id>/<year>/.
 REPORT_FILES = {"json": "report.json", "csv": "cells.csv", "text": "source.txt"}
-
-
-@dataclass
-class SourceInfo:
-    """What sources.csv says of one corpus file (columns file, url, retrieved, archive, listing_url, note)."""
-
-    url: str = ""
-    retrieved: str = ""
-    archive: str = ""  # an archived copy: an http(s) URL or a corpus-relative file
-    listing_url: str = ""  # the page or column where the report was listed
-    note: str = ""
 
 
 @dataclass
@@ -63,22 +53,9 @@ class Dataset:
     created: str = ""
 
 
-def read_sources(corpus_dir: Path) -> dict[str, SourceInfo]:
-    """The optional sources.csv beside the reports: file, url, retrieved, archive, listing_url, note."""
-    path = corpus_dir / "sources.csv"
-    if not path.exists():
-        return {}
-    columns = ("url", "retrieved", "archive", "listing_url", "note")
-    with path.open(encoding="utf-8-sig", newline="") as handle:
-        return {
-            row["file"].strip(): SourceInfo(**{c: (row.get(c) or "").strip() for c in columns})
-            for row in csv.DictReader(handle) if (row.get("file") or "").strip()
-        }
-
-
 def web_url(value: str) -> str | None:
     """An http(s) URL as given, else None (a corpus file or anything else is not a link)."""
-    return value if re.match(r"^https?://[^\s]+$", value or "", re.IGNORECASE) else None
+    return value if is_http_url(value or "") else None
 
 
 def page_url(report_id: str, site_url: str) -> str:
@@ -240,6 +217,11 @@ def _boolean(value) -> str | None:
     return None if value is None else "true" if value else "false"
 
 
+def _text(value) -> str | None:
+    """Text that no spreadsheet runs as a formula (see schema.neutralise)."""
+    return None if value is None else neutralise(str(value))
+
+
 CSV_FORMAT: dict[str, Callable] = {"number": _number, "boolean": _boolean}
 
 
@@ -250,18 +232,19 @@ BOM = "\ufeff"
 
 def write_csv(path: Path, table: Table, rows: Iterable[tuple], compressed: bool = False) -> None:
     """UTF-8 CSV with a byte order mark, gzipped when asked (without a time
-    stamp, so rebuilds are byte-identical). Strings, integers and null (empty)
-    go to the csv module as they are; only numbers and booleans need writing out."""
-    convert = [(i, CSV_FORMAT[f.type]) for i, f in enumerate(table.fields) if f.type in CSV_FORMAT]
+    stamp, so rebuilds are byte-identical). Integers and null (empty) go to the
+    csv module as they are; numbers and booleans are written out, text
+    neutralised against spreadsheet formulas."""
+    convert = [(i, CSV_FORMAT.get(f.type, _text)) for i, f in enumerate(table.fields)
+               if f.type in CSV_FORMAT or f.type == "string"]
     buffer = io.StringIO()
     buffer.write(BOM)
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(table.field_names)
     for row in rows:
-        if convert:
-            row = list(row)
-            for i, fmt in convert:
-                row[i] = fmt(row[i])
+        row = list(row)
+        for i, fmt in convert:
+            row[i] = fmt(row[i])
         writer.writerow(row)
     data = buffer.getvalue().encode("utf-8")
     if compressed:

@@ -50,6 +50,22 @@ class MissingMetadata(ReportError):
     reason = "report found but its metadata is incomplete"
 
 
+class TimeLimit(ReportError):
+    reason = "time limit exceeded"
+
+
+class OverLimit(ReportError):
+    """The file is larger than a configured bound (bytes, PDF pages, HTML depth)."""
+
+    reason = "over a size limit"
+
+
+class NotRegularFile(ReportError):
+    """A corpus entry that is not a file to read: a FIFO, socket, device or bad symlink."""
+
+    reason = "not a regular file"
+
+
 class CorpusError(BuilderError):
     """The corpus folder itself is unusable (missing, not a folder, no files)."""
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .limits import checkpoint
+
 NONE_WORDS = frozenset({"无", "—", "——", "-", "--", "–", "/", "／", "－", "空"})
 _NUMBER = re.compile(r"-?\d+(?:,\d{3})*(?:\.\d+)?|-?\d+(?:\.\d+)?")
 _MULTI = re.compile(r"\d+(?:\s+\d+)+")
@@ -160,6 +162,7 @@ def scan_lines(lines: list[str], offset: int = 0) -> list[ValueRow]:
     rows: list[ValueRow] = []
     pending = ""
     for i, line in enumerate(lines):
+        checkpoint()
         if not line.strip():
             continue
         if "。" in line:

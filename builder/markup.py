@@ -80,7 +80,20 @@ def _owning_table(element):
     return parent
 
 
-def html_to_text(html: str) -> str:
+def _check_depth(root, path: str) -> None:
+    """Deep nesting is read up to the configured depth; deeper is a clear refusal."""
+    from .limits import current
+
+    limit = current().max_html_depth
+    stack = [(root, 1)]
+    while stack:
+        element, depth = stack.pop()
+        if depth > limit:
+            raise errors.OverLimit(path, f"HTML elements nested more than {limit} deep")
+        stack.extend((child, depth + 1) for child in element)
+
+
+def html_to_text(html: str, path: str = "") -> str:
     """Visible text of a web page: one line per block, tables as tab grids.
 
     Scripts, styles and comments are never text. A table that holds other
@@ -89,14 +102,19 @@ def html_to_text(html: str) -> str:
     import lxml.html
     from lxml import etree
 
+    from .limits import checkpoint
+
     if not html.strip():
         return ""
     try:
-        root = lxml.html.document_fromstring(html)
+        # huge_tree: libxml2 otherwise stops at 256 levels and the rest of the page is lost.
+        root = lxml.html.document_fromstring(html, parser=lxml.html.HTMLParser(huge_tree=True))
     except (etree.ParserError, ValueError):
         return ""
+    _check_depth(root, path)
     for bad in root.xpath("//comment() | //processing-instruction()"):
-        bad.drop_tree() if hasattr(bad, "drop_tree") else bad.getparent().remove(bad)
+        if bad.getparent() is not None:  # a comment before <html> has none and is never read
+            bad.drop_tree()
     for element in list(root.iter(*_DROP_TAGS)):
         element.drop_tree()
     lines: list[str] = []
@@ -109,6 +127,7 @@ def html_to_text(html: str) -> str:
         current.clear()
 
     def walk(element) -> None:
+        checkpoint()
         if not isinstance(element.tag, str):
             if element.tail:
                 current.append(element.tail)
@@ -231,10 +250,24 @@ def _docx_blocks(parent, lines: list[str]) -> None:
 
 def docx_to_text(data: bytes, path: str) -> str:
     """Paragraphs and tables of a Word document in body order; merged cells expanded."""
+    import zipfile
+
     import docx
 
+    from .limits import current
+
+    limit = current().max_bytes
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            unpacked = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, ValueError, OSError) as e:
+        raise errors.NotText(path, f"not a readable Word document ({type(e).__name__})") from e
+    if unpacked > limit:  # a zip bomb, or a document far larger than any report
+        raise errors.OverLimit(path, f"unpacks to {unpacked:,} bytes, over the {limit:,}-byte limit")
     try:
         document = docx.Document(io.BytesIO(data))
+    except errors.ReportError:
+        raise
     except Exception as e:  # python-docx raises several unrelated types
         raise errors.NotText(path, f"not a readable Word document ({type(e).__name__})") from e
     lines: list[str] = []

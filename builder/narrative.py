@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .limits import MAX_NUMBER_DIGITS, checkpoint
+
 _N = r"(?P<n>\d+(?:,\d{3})*(?:\.\d+)?)\s*(?P<approx>多|余)?\s*"
 _APPROX_BEFORE = re.compile(r"(?:约|近|超过|逾|大约)\s*$")
 _GAP = r"[^。；;，,]{0,30}?"
@@ -120,6 +122,7 @@ def find_figures(sentence_list: list[str]) -> list[Figure]:
     found: list[tuple[int, Figure]] = []
     offset = 0
     for sentence in sentence_list:
+        checkpoint()
         offset += 1_000
         if len(sentence) > 400:
             continue
@@ -133,6 +136,8 @@ def find_figures(sentence_list: list[str]) -> list[Figure]:
                     approx = False
                 else:
                     number = m.group("n").replace(",", "")
+                    if len(number.split(".")[0]) > MAX_NUMBER_DIGITS:
+                        continue  # no count has that many digits: not a figure to check
                     value = float(number) if "." in number else int(number)
                     value = value * pattern.scale
                     approx = bool(m.group("approx")) or bool(_APPROX_BEFORE.search(sentence[: m.start("n")]))

@@ -10,10 +10,12 @@ reads worse than its plain text layer is read from the text layer instead.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import re
 
 from . import errors
+from .limits import checkpoint, current
 
 _CID = re.compile(r"\(cid:\d+\)")
 _MIN_CHARS_PER_PAGE = 20  # less than this is a scan with a stamp or page numbers, not a text layer
@@ -103,11 +105,31 @@ def _check_text_layer(text: str, pages: int, path: str) -> None:
                               if chars else "")
 
 
+def _page_count(pdf) -> int:
+    """Pages the document declares, without parsing any page."""
+    from pdfminer.pdftypes import resolve1
+
+    try:
+        return int(resolve1(resolve1(pdf.doc.catalog["Pages"])["Count"]))
+    except Exception:  # a damaged page tree: let pdfplumber count (or fail) as it reads
+        return 0
+
+
 def _read(pdf, path: str) -> str:
-    pages = [page.dedupe_chars() for page in pdf.pages]  # fake bold prints each character twice
+    limit = current().max_pdf_pages
+    if _page_count(pdf) > limit:
+        raise errors.OverLimit(path, f"{_page_count(pdf)} pages, over the {limit}-page limit")
+    pages = []
+    for page in pdf.pages:
+        if len(pages) == limit:
+            raise errors.OverLimit(path, f"more than the {limit}-page limit")
+        pages.append(page.dedupe_chars())  # fake bold prints each character twice
     if not pages:
         raise errors.DamagedPDF(path, "no pages")
-    read = [_page_text(page) for page in pages]
+    read = []
+    for page in pages:
+        checkpoint()
+        read.append(_page_text(page))
     text = "\n".join(page for page, _ in read)
     _check_text_layer(text, len(pages), path)
     if any(gridded for _, gridded in read):
@@ -135,16 +157,21 @@ def pdf_to_text(data: bytes, path: str) -> str:
 
     try:
         pdf = pdfplumber.open(io.BytesIO(data))
+    except errors.ReportError:
+        raise
     except Exception as e:  # pdfminer raises many unrelated types on damaged files
         wrapped = isinstance(e, PdfminerException) and e.args and isinstance(e.args[0], Exception)
         cause = e.args[0] if wrapped else e
         if isinstance(cause, PDFEncryptionError):
             raise errors.EncryptedPDF(path) from e
         raise errors.DamagedPDF(path, _why(cause)) from e
-    with pdf:
-        try:
-            return _read(pdf, path)
-        except errors.ReportError:
-            raise
-        except Exception as e:  # pdfminer raises many unrelated types on damaged content
-            raise errors.DamagedPDF(path, _why(e)) from e
+    try:
+        return _read(pdf, path)
+    except errors.ReportError:
+        raise
+    except Exception as e:  # pdfminer raises many unrelated types on damaged content
+        raise errors.DamagedPDF(path, _why(e)) from e
+    finally:
+        # Closing a damaged file can raise again; that must not hide the reason above.
+        with contextlib.suppress(Exception):
+            pdf.close()

@@ -7,7 +7,9 @@ tab-separated lines, so that one table parser serves every format.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
+import stat
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -15,6 +17,7 @@ from functools import cached_property
 from pathlib import Path
 
 from . import errors
+from .limits import checkpoint
 
 FORMATS = ("text", "markdown", "html", "pdf", "docx")
 
@@ -149,6 +152,8 @@ def body_lines(text: str) -> list[str]:
     lines = normalize(text).split("\n")
     out: list[str] = []
     for index, line in enumerate(lines):
+        if index % 1024 == 0:
+            checkpoint()
         core = line.strip(" |\t")
         if _PAGE_NUMBER.match(line):
             continue
@@ -203,7 +208,7 @@ def _read_html(data: bytes, source: Source) -> str:
     from .markup import html_to_text
 
     text, source.encoding = decode(data, source.path)
-    return html_to_text(text)
+    return html_to_text(text, source.path)
 
 
 def _read_pdf(data: bytes, source: Source) -> str:
@@ -239,14 +244,36 @@ def read_bytes(data: bytes, path: str) -> Document:
     return Document(source=source, text=text, lines=body_lines(text))
 
 
-def read_file(path: str | Path) -> Document:
-    p = Path(path)
+def _read_regular(path: str | Path, name: str) -> bytes:
+    """The bytes of a regular file, up to the byte limit. Opened without
+    blocking, so a named pipe is refused instead of waited on."""
+    from .limits import current
+
+    limit = current().max_bytes
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(handle.fileno())
+        if stat.S_ISDIR(info.st_mode):
+            raise errors.ReportError(name, "is a directory")
+        if not stat.S_ISREG(info.st_mode):
+            raise errors.NotRegularFile(name)
+        if info.st_size > limit:
+            raise errors.OverLimit(name, f"{info.st_size:,} bytes, over the {limit:,}-byte limit")
+        data = handle.read(limit + 1)
+    if len(data) > limit:
+        raise errors.OverLimit(name, f"more than the {limit:,}-byte limit")
+    return data
+
+
+def read_file(path: str | Path, name: str | None = None) -> Document:
+    """One file to a Document; ``name`` is how messages and the source record call it."""
+    name = name if name is not None else str(path)
     try:
-        data = p.read_bytes()
+        data = _read_regular(path, name)
     except FileNotFoundError as e:
-        raise errors.ReportError(str(path), "no such file") from e
+        raise errors.ReportError(name, "no such file") from e
     except IsADirectoryError as e:
-        raise errors.ReportError(str(path), "is a directory") from e
+        raise errors.ReportError(name, "is a directory") from e
     except OSError as e:
-        raise errors.ReportError(str(path), e.strerror or str(e)) from e
-    return read_bytes(data, str(path))
+        raise errors.ReportError(name, e.strerror or str(e)) from e
+    return read_bytes(data, name)

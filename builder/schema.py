@@ -15,6 +15,24 @@ from .forms import TEMPLATES
 from .reading import FORMATS
 from .tables import STATUSES
 
+# CSV text is neutralised as OWASP recommends against formula injection: a text
+# beginning with one of these gets a single quote in front (the quote itself
+# included, so ``restore`` gives back the exact text).
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "'")
+FORMULA_NOTE_ZH = "CSV 中以 = + - @ ' 或制表符、回车开头的文本前加了一个单引号（'），以免电子表格当作公式执行；去掉它即为原文"
+FORMULA_NOTE_EN = ("In CSV, text beginning with =, +, -, @, ', a tab or a carriage return has a single quote (') "
+                   "put in front so that spreadsheets never run it as a formula; remove it for the text as printed")
+
+
+def neutralise(text: str) -> str:
+    """A CSV text field that no spreadsheet reads as a formula."""
+    return "'" + text if text.startswith(FORMULA_TRIGGERS) else text
+
+
+def restore(text: str) -> str:
+    """The text ``neutralise`` was given."""
+    return text[1:] if text.startswith("'") else text
+
 
 @dataclass(frozen=True)
 class Field:
@@ -32,8 +50,12 @@ class Field:
 
     def as_json(self) -> dict:
         out: dict = {"name": self.name, "type": self.type, "title": f"{self.title_zh} / {self.title_en}"}
-        if self.description:
-            out["description"] = " / ".join(filter(None, (self.description_zh, self.description)))
+        zh, en = self.description_zh, self.description
+        if self.type == "string":
+            zh, en = (f"{zh}。{FORMULA_NOTE_ZH}" if zh else FORMULA_NOTE_ZH), (
+                f"{en}. {FORMULA_NOTE_EN}" if en else FORMULA_NOTE_EN)
+        if zh or en:
+            out["description"] = " / ".join(filter(None, (zh, en)))
         constraints: dict = {}
         if self.required:
             constraints["required"] = True

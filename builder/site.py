@@ -44,6 +44,8 @@ from .dataset import REPORT_FILES
 from .forms import T3_COLUMNS, T4_COLUMNS, T4_GROUPS
 from .indicators import INDICATORS
 from .narrative import KEY_LABELS
+from .schema import restore
+from .sources import is_http_url
 
 ROOT = Path(__file__).resolve().parent
 PROJECT = ROOT.parent
@@ -63,8 +65,9 @@ SHELLS = {2: "shell/a/index.md", 3: "shell/a/b/index.md"}
 
 
 def read_csv(path: Path) -> list[dict]:
+    """Rows of a data package CSV, text as printed (the formula guard undone)."""
     with path.open(encoding="utf-8-sig", newline="") as handle:
-        return list(csv.DictReader(handle))
+        return [{name: restore(value) for name, value in row.items()} for row in csv.DictReader(handle)]
 
 
 def _read_checks(path: Path) -> tuple[dict[str, list[dict]], dict[str, Counter]]:
@@ -79,7 +82,7 @@ def _read_checks(path: Path) -> tuple[dict[str, list[dict]], dict[str, Counter]]
         for row in reader:
             key = (row[rule], row[report])
             if row[outcome] == "fail" and "fail" not in outcomes[key]:
-                failing[row[rule]].append(dict(zip(names, row)))
+                failing[row[rule]].append({name: restore(value) for name, value in zip(names, row)})
             outcomes[key].add(row[outcome])
     counts: dict[str, Counter] = defaultdict(Counter)
     for (rule_id, _), seen in outcomes.items():
@@ -523,10 +526,22 @@ def environment() -> Environment:
     env.filters["fmt"] = fmt
     env.filters["cell_anchor"] = cell_anchor
     env.filters["cell_label"] = cell_label
+    env.filters["bibtex"] = bibtex
+    env.tests["http_url"] = is_http_url
     env.globals.update(BADGES=BADGES, BADGE_CLASS=BADGE_CLASS, TEMPLATE_LABEL=TEMPLATE_LABEL, FORM_NAME_ZH=FORM_NAME_ZH,
                        KEY_LABELS=KEY_LABELS, T3_COLUMNS=T3_COLUMNS,
                        T4_COLUMNS=T4_COLUMNS, T4_GROUPS=T4_GROUPS, PROJECT_NAME=PROJECT_NAME)
     return env
+
+
+_BIBTEX = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "%": r"\%", "&": r"\&", "#": r"\#",
+           "$": r"\$", "_": r"\_", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}"}
+_BIBTEX_SPECIAL = re.compile("[" + re.escape("".join(_BIBTEX)) + "]")
+
+
+def bibtex(text: str) -> str:
+    """A BibTeX field value: braces, %, backslash and LaTeX's other specials escaped."""
+    return _BIBTEX_SPECIAL.sub(lambda m: _BIBTEX[m.group()], str(text))
 
 
 def json_ld(value: dict) -> str:
@@ -535,20 +550,31 @@ def json_ld(value: dict) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
+_SLOTS = ("<p>@@CONTENT@@</p>", "@@CONTENT@@", "@@HEAD@@", "@@DESCRIPTION@@", "@@TITLE@@")
+
+
 @dataclass
 class Shell:
-    """A page mkdocs rendered with placeholders, to be filled per data page."""
+    """A page mkdocs rendered with placeholders, to be filled per data page.
+
+    The shell is cut at its placeholders once; filling joins the pieces with
+    the values, so report text that happens to hold a placeholder
+    (``@@CONTENT@@`` in an agency name) is never substituted again."""
 
     html: str
     canonical: str
+    _pieces: list[str] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        slots = list(_SLOTS) + ([f'href="{self.canonical}"'] if self.canonical else [])
+        self._pieces = re.split("(" + "|".join(map(re.escape, slots)) + ")", self.html)
 
     def fill(self, title: str, description: str, content: str, head: str, canonical: str) -> str:
-        page = self.html
-        if self.canonical:
-            page = page.replace(f'href="{self.canonical}"', f'href="{html.escape(canonical)}"')
-        return (page.replace("@@HEAD@@", head).replace("@@DESCRIPTION@@", html.escape(description))
-                .replace("@@TITLE@@", html.escape(title)).replace("<p>@@CONTENT@@</p>", content)
-                .replace("@@CONTENT@@", content))
+        values = {"<p>@@CONTENT@@</p>": content, "@@CONTENT@@": content, "@@HEAD@@": head,
+                  "@@DESCRIPTION@@": html.escape(description), "@@TITLE@@": html.escape(title),
+                  f'href="{self.canonical}"': f'href="{html.escape(canonical)}"'}
+        return "".join(values[piece] if odd else piece for odd, piece in
+                       ((index % 2 == 1, piece) for index, piece in enumerate(self._pieces)))
 
 
 @dataclass
@@ -724,8 +750,7 @@ def group_checks(results: list[dict], rules: list[dict]) -> list[dict]:
 def web_url(value: str | None) -> str:
     """An http(s) URL fit for a link, or "": report data never becomes a javascript: or data: link."""
     value = (value or "").strip()
-    parsed = urlparse(value)
-    return value if parsed.scheme in ("http", "https") and parsed.netloc and not any(c in value for c in ' "<>') else ""
+    return value if is_http_url(value) else ""
 
 
 def iso_date(value: str | None) -> str:

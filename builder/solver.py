@@ -11,15 +11,31 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
+from . import limits
 from .forms import Identity
 
 Value = int | None  # None: a cell whose value is not known (blank)
-NODE_LIMIT = 200_000
 SOLUTION_LIMIT = 64
+_CHECK_EVERY = 1024  # steps between two looks at the clock
 
 
 class SearchTooLarge(Exception):
     """The search space is too large to settle; the caller reports ambiguity."""
+
+
+class _Steps:
+    """A search's step budget (``limits.current().search_steps``), with the
+    file's deadline looked at every so often."""
+
+    def __init__(self) -> None:
+        self.left = limits.current().search_steps
+
+    def take(self) -> None:
+        self.left -= 1
+        if self.left < 0:
+            raise SearchTooLarge
+        if self.left % _CHECK_EVERY == 0:
+            limits.checkpoint()
 
 
 @dataclass(frozen=True)
@@ -110,10 +126,9 @@ def search(
     values = dict(fixed)
     picked: list[int] = []
     solutions: list[tuple[int, ...]] = []
-    nodes = 0
+    steps = _Steps()
 
     def descend(depth: int) -> None:
-        nonlocal nodes
         if len(solutions) >= limit:
             return
         if depth == len(choices):
@@ -122,9 +137,7 @@ def search(
             return
         choice = choices[depth]
         for index, option in enumerate(choice.options):
-            nodes += 1
-            if nodes > NODE_LIMIT:
-                raise SearchTooLarge
+            steps.take()
             for cell, value in zip(choice.cells, option):
                 values[cell] = value
             if all(status(identity, values)[0] for identity in due[depth]):
@@ -154,9 +167,11 @@ def best_effort(
     best: list[tuple[int, ...]] = []
     best_score = -1
     values = dict(fixed)
+    steps = _Steps()
 
     def score_all(depth: int, picked: list[int]) -> None:
         nonlocal best, best_score
+        steps.take()
         if depth == len(choices):
             score = sum(1 for identity in identities if status(identity, values)[0])
             if score > best_score:
@@ -180,7 +195,8 @@ def best_effort(
 
 
 def _is_number(piece: str) -> bool:
-    return piece == "0" or (piece[:1] != "0" and piece.isdigit())
+    """A count as printed: no leading zero, and no longer than any count can be."""
+    return piece == "0" or (piece[:1] != "0" and piece.isdigit() and len(piece) <= limits.MAX_NUMBER_DIGITS)
 
 
 def split_runs(
@@ -193,13 +209,16 @@ def split_runs(
     or more whole numbers (a space always separates), no leading zeros.
 
     ``local`` are the row's own identities as (parts, whole) cell positions;
-    a reading must satisfy them. Raises SearchTooLarge past ``limit`` readings."""
+    a reading must satisfy them. Raises SearchTooLarge past ``limit`` readings
+    or past the step budget, whichever comes first: steps, not readings, bound
+    the time a long run of digits can take."""
     due: dict[int, list[tuple[tuple[int, ...], tuple[int, ...]]]] = {}
     for parts, whole in local:
         due.setdefault(max(parts + whole), []).append((parts, whole))
     out: list[tuple[int, ...]] = []
     cells: list[int] = []
     remaining_chars = [sum(len(t) for t in tokens[i:]) for i in range(len(tokens) + 1)]
+    steps = _Steps()
 
     def place(token_index: int, pos: int) -> Iterator[None]:
         if token_index == len(tokens):
@@ -208,7 +227,8 @@ def split_runs(
             return
         token = tokens[token_index]
         tokens_left = len(tokens) - token_index - 1
-        for end in range(pos + 1, len(token) + 1):
+        for end in range(pos + 1, min(len(token), pos + limits.MAX_NUMBER_DIGITS) + 1):
+            steps.take()
             piece = token[pos:end]
             if not _is_number(piece):
                 if piece[:1] == "0":

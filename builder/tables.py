@@ -9,13 +9,15 @@ form's identities; otherwise the cells say ``ambiguous`` and list candidates.
 from __future__ import annotations
 
 import itertools
+import math
 import re
 from dataclasses import dataclass, field
 
-from . import forms
+from . import forms, limits
 from .codebook import identity_zh, label_zh
 from .forms import GOV_2019, GOV_2021, PRE_2019, Identity, Row
 from .layout import NONE_WORDS, Layout, ValueRow, label_core
+from .limits import MAX_NUMBER_DIGITS
 from .solver import Choice, SearchTooLarge, best_effort, blank_insertions, propagate, search, split_runs
 
 TABLE_ZH = {"t2": "表二", "t3": "表三", "t4": "表四"}
@@ -60,6 +62,8 @@ def parse_cell(raw: str) -> CellValue:
     if text in NONE_WORDS:
         return CellValue(0, raw, "none", "以文字表示，读作 0")
     number = text.replace(",", "")
+    if len(number.split(".")[0].lstrip("-")) > MAX_NUMBER_DIGITS:
+        return CellValue(None, raw, "ambiguous", f"数字超过 {MAX_NUMBER_DIGITS} 位，不可能是计数，无法读出", [])
     try:
         value: int | float = int(number)
     except ValueError:
@@ -142,7 +146,7 @@ def read_table(slots: list[_Slot], identities: list[Identity], out: Tables, tabl
             runs.append((slot, [p.strip() for p in printed]))
             continue
         for cell, raw in zip(slot.ids, printed):
-            if _MULTI.fullmatch(raw.strip()):
+            if _MULTI.fullmatch(raw.strip()) and all(len(n) <= MAX_NUMBER_DIGITS for n in raw.split()):
                 displaced.append((cell, [int(x) for x in raw.split()], raw.strip()))
                 fixed[cell] = None
                 out.cells[cell] = CellValue(None, raw.strip(), "blank")
@@ -193,6 +197,8 @@ def _displaced_choices(
         column = cell.rsplit(".", 1)[1]
         targets = [c for c in order if c.rsplit(".", 1)[1] == column and c in fixed and fixed[c] is None
                    and out.cells[c].status == "blank"]
+        if math.comb(len(targets), len(numbers)) > limits.current().search_steps:
+            raise SearchTooLarge
         options = []
         for chosen in itertools.combinations(targets, len(numbers)):
             assign = dict(zip(chosen, numbers))
@@ -203,12 +209,15 @@ def _displaced_choices(
 
 def _resolve(slots, runs, displaced, fixed, identities, out: Tables, table: str) -> None:
     holding = [i for i in identities if _holds_or_open(i, fixed, runs, displaced)]
-    run_choices = [(slot, tokens, _run_choice(slot, tokens, identities)) for slot, tokens in runs]
-    choices = [c for _, _, c in run_choices] + _displaced_choices(displaced, fixed, slots, out)
     # Cells a displacement may fill are decided by it, not by blank inference.
     unknown = [c for c, v in fixed.items() if v is None]
     blanks_dropped = False
+    # Past the search budget no reading is taken: the run's cells stay ambiguous.
+    run_choices = [(slot, tokens, Choice(slot.ids, ())) for slot, tokens in runs]
+    choices = [c for _, _, c in run_choices]
     try:
+        run_choices = [(slot, tokens, _run_choice(slot, tokens, identities)) for slot, tokens in runs]
+        choices = [c for _, _, c in run_choices] + _displaced_choices(displaced, fixed, slots, out)
         solutions = search(fixed, choices, holding, unknown) if all(c.options for c in choices) else []
         droppable = [_may_have_dropped_blanks(slot, tokens) for slot, tokens, _ in run_choices]
         if not solutions and any(droppable):

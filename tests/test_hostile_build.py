@@ -1,0 +1,174 @@
+"""A hostile corpus builds: every good report published, everything else on `rejected`
+with its reason, and no report text or sources.csv value reaches a sink unescaped."""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from builder import layout
+from builder.build import build
+from builder.corpus import read_path
+from builder.limits import Limits
+from builder.schema import FORMULA_TRIGGERS
+from builder.sources import parse_sources, read_sources
+
+from .conftest import CORPUS
+
+GOOD = CORPUS / "000_3c99cf29d2b59166.txt"
+HOSTILE_NAME = "=1+2@@CONTENT@@{%}\\"
+SOURCES = (
+    "file,url,retrieved,archive,listing_url,note\n"
+    "001_497777d1f7d5736d.txt,javascript:alert(1),2024-01-05,,,\n"
+    "002_ca7c6a4c8b1a7e82.txt,https://www.example.gov.cn/a.html,2024-13-45,,,\n"
+    "003_22aab187490cdc1c.txt,https://www.nxlongde.gov.cn/zfxxgk/2023.html,2024-02-01,copies/003.pdf,"
+    "https://www.nxlongde.gov.cn/zfxxgk/,=cmd|' /C calc'!A0 隆德县\n"
+    "004_13e53bba648087dd.txt,https://www.pengyang.gov.cn/ndbg.html,2023-03-01,,http://x.gov.cn/list,说明\n"
+    "004_13e53bba648087dd.txt,https://www.pengyang.gov.cn/other.html,2023-03-01,,,\n"
+)
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> tuple[Path, object]:
+    root = tmp_path_factory.mktemp("hostile")
+    corpus = root / "corpus"
+    shutil.copytree(CORPUS, corpus, ignore=shutil.ignore_patterns("sources.csv"))
+    (corpus / "sources.csv").write_bytes(SOURCES.encode("gb18030"))  # a GBK sources.csv
+    (corpus / "copies").mkdir()
+    (corpus / "copies" / ".keep").write_text("")
+    (corpus / "copies" / "003.pdf").write_bytes(b"not really a PDF")
+    text = GOOD.read_text(encoding="utf-8")
+    (corpus / GOOD.name).write_text(text.replace("固原市人民政府办公室 2019", HOSTILE_NAME + "固原市人民政府办公室 2019", 1),
+                                    encoding="utf-8")
+    (corpus / "crash.txt").write_text(text.replace("固原市", "海原县") + "\nCRASH-HERE\n", encoding="utf-8")
+    (corpus / "hang.txt").write_text(text.replace("固原市", "西吉县") + "\nHANG-HERE\n", encoding="utf-8")
+    (corpus / ".hidden.txt").write_text(text, encoding="utf-8")
+    (corpus / "dangling.txt").symlink_to(corpus / "nowhere.txt")
+    os.mkfifo(corpus / "pipe")
+    original = layout.split_headings
+
+    def misbehave(lines):
+        if any("CRASH-HERE" in line for line in lines):
+            raise OverflowError("int too large to convert to float")
+        if any("HANG-HERE" in line for line in lines):
+            while True:  # never reaches a checkpoint: the alarm must stop it
+                pass
+        return original(lines)
+
+    read_path(str(GOOD), GOOD.name)  # warm up (imports, caches) before the clock matters
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(layout, "split_headings", misbehave)
+        summary = build(corpus, root / "site", say=lambda _: None, bounds=Limits(time_limit=3))
+    return root / "site", summary
+
+
+def read_csv(path: Path) -> list[dict]:
+    opener = gzip.open if path.suffix == ".gz" else open
+    with opener(path, "rt", encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def test_every_good_report_is_published_and_every_other_entry_rejected(built):
+    site, summary = built
+    reports = read_csv(site / "data" / "reports.csv")
+    assert summary.reports == len(reports) == 5
+    for report in reports:
+        assert (site / "reports" / report["report_id"] / "index.html").exists()
+    rejected = {row["file"]: row["reason"] for row in read_csv(site / "data" / "rejected.csv")}
+    assert rejected == {
+        ".hidden.txt": "hidden file (name starts with a dot): not read",
+        "copies/.keep": "hidden file (name starts with a dot): not read",
+        "copies/003.pdf": "not a government information disclosure annual report: "
+                          "no report title, form tables or report sections found",
+        "crash.txt": "internal error in layout: OverflowError: int too large to convert to float",
+        "dangling.txt": f"dangling symlink: its target {site.parent / 'corpus' / 'nowhere.txt'} does not exist",
+        "hang.txt": "time limit exceeded: over the 3 s limit per file",
+        "pipe": "a named pipe (FIFO), not a regular file: not read",
+        "sources.csv, line 2": "url is not an http(s) URL: 'javascript:alert(1)'",
+        "sources.csv, line 3": "retrieved is not a date written YYYY-MM-DD: '2024-13-45'",
+        "sources.csv, line 6": "a second row for 004_13e53bba648087dd.txt; the first is used",
+    }
+    assert summary.lines()[0] == ("read 5 reports; 9 files could not be read; "
+                                  "1 internal errors (bugs of this tool, please report them)")
+
+
+def test_only_valid_sources_reach_the_data(built):
+    site, _ = built
+    reports = {r["source_file"]: r for r in read_csv(site / "data" / "reports.csv")}
+    assert reports["001_497777d1f7d5736d.txt"]["source_url"] == ""
+    assert reports["002_ca7c6a4c8b1a7e82.txt"]["retrieved"] == ""
+    assert reports["004_13e53bba648087dd.txt"]["source_url"] == "https://www.pengyang.gov.cn/ndbg.html"
+
+
+def test_no_csv_text_field_starts_with_a_formula_trigger(built):
+    site, _ = built
+    files = list((site / "data").glob("*.csv")) + list((site / "data").glob("*.csv.gz"))
+    files += list((site / "reports").rglob("*.csv"))
+    seen = 0
+    for path in files:
+        for row in read_csv(path):
+            for value in row.values():
+                seen += 1
+                assert not value.startswith(FORMULA_TRIGGERS[:-1]), (path.name, value)
+    assert seen > 1000
+    names = {r["agency_name"] for r in read_csv(site / "data" / "reports.csv")}
+    assert "'" + HOSTILE_NAME + "固原市人民政府办公室" in names
+
+
+def test_report_text_holding_a_placeholder_stays_text(built):
+    site, _ = built
+    page = next(p for p in (site / "reports").rglob("index.html") if "guyuan" in str(p))
+    html = page.read_text(encoding="utf-8")
+    assert "@@" in html  # the agency name, shown as text...
+    head = html[:html.index("</head>")]
+    assert "<article" not in head and html.count("<article") == 1  # ...never replaced by the page
+
+
+def test_bibtex_values_are_escaped(built):
+    site, _ = built
+    page = next(p for p in (site / "reports").rglob("index.html") if "guyuan" in str(p))
+    html = page.read_text(encoding="utf-8")
+    bib = html[html.index("@misc{"):]
+    title = bib[bib.index("title = {"):].split("\n")[0]
+    assert r"\{\%\}\textbackslash{}" in title and "{%}" not in title
+
+
+def test_javascript_urls_are_never_linked(built):
+    site, _ = built
+    for page in site.rglob("*.html"):
+        assert "javascript:" not in page.read_text(encoding="utf-8").lower(), page
+
+
+def test_sources_csv_in_gbk_is_read(built):
+    site, _ = built
+    sources, problems = read_sources(site.parent / "corpus")
+    assert sources["003_22aab187490cdc1c.txt"].note == "=cmd|' /C calc'!A0 隆德县"
+    assert sources["003_22aab187490cdc1c.txt"].archive == "copies/003.pdf"
+    assert [p.line for p in problems] == [2, 3, 6]
+
+
+@pytest.mark.parametrize(("text", "reason"), [
+    ("url\nhttps://a.cn/\n", "no 'file' column in the header"),
+    ("file,url\na.txt,file:///etc/passwd\n", "url is not an http(s) URL: 'file:///etc/passwd'"),
+    ("file,url\na.txt,https://a.cn/\"onmouseover=x\n", "url is not an http(s) URL: 'https://a.cn/\"onmouseover=x'"),
+    ("file,url\na.txt,https:///nohost\n", "url is not an http(s) URL: 'https:///nohost'"),
+    ("file,archive\na.txt,../../etc/passwd\n",
+     "archive is neither an http(s) URL nor a file in the corpus: '../../etc/passwd'"),
+    ("file,retrieved\na.txt,yesterday\n", "retrieved is not a date written YYYY-MM-DD: 'yesterday'"),
+    ("file,url\n,https://a.cn/\n", "no file name in the 'file' column"),
+    ("file,url\na.txt,https://a.cn/,extra\n", "3 values for 2 columns"),
+])
+def test_bad_rows_are_reported_with_their_reason(tmp_path: Path, text: str, reason: str):
+    sources, problems = parse_sources(text, tmp_path)
+    assert sources == {} and [p.reason for p in problems] == [reason]
+
+
+def test_an_unreadable_sources_csv_is_reported_not_fatal(tmp_path: Path):
+    (tmp_path / "sources.csv").write_bytes(bytes(range(256)) * 4)
+    sources, problems = read_sources(tmp_path)
+    assert sources == {} and len(problems) == 1 and problems[0].where == "sources.csv"

@@ -1,0 +1,255 @@
+"""Isolation and limits: no input file can stop a build or take longer than its budget.
+
+The files in tests/hostile/ each crashed or hung the build once; each must now
+become a report or a rejection with a one-line reason.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from builder import layout, limits
+from builder.corpus import Entry, Rejected, corpus_entries, load_corpus, read_entry, read_path
+from builder.extract import Report
+from builder.limits import Limits
+
+from .conftest import CORPUS, ROOT
+
+HOSTILE = ROOT / "tests" / "hostile"
+GOOD = CORPUS / "000_3c99cf29d2b59166.txt"
+
+
+def read(path: Path, bounds: Limits = limits.DEFAULT) -> Report | Rejected:
+    return read_path(str(path), path.name, bounds)
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in HOSTILE.iterdir()))
+def test_each_hostile_file_is_a_report_or_a_plain_rejection(name):
+    outcome = read(HOSTILE / name, Limits(time_limit=30))
+    if isinstance(outcome, Rejected):
+        assert not outcome.internal, outcome.reason
+        assert "\n" not in outcome.reason
+    else:
+        assert outcome.badge is not None
+
+
+def test_a_comment_before_html_is_no_obstacle():
+    report = read(HOSTILE / "comment-before-html.html")
+    assert isinstance(report, Report) and report.year == 2019
+
+
+def test_numbers_too_long_to_be_counts_are_unreadable_cells_not_errors():
+    report = read(HOSTILE / "huge-int-and-decimal.txt")
+    assert report.cells["t3.total.total"].status == "ambiguous"
+    assert report.cells["t3.total.total"].value is None
+    report = read(HOSTILE / "digit-run-5000.txt")
+    assert all(c.value is None or c.value < 10 ** limits.MAX_NUMBER_DIGITS for c in report.cells.values())
+
+
+def test_deep_html_is_read_up_to_the_limit_and_refused_beyond_it(tmp_path: Path):
+    assert isinstance(read(HOSTILE / "deep-300.html"), Report)
+    outcome = read(HOSTILE / "deep-300.html", Limits(max_html_depth=100))
+    assert isinstance(outcome, Rejected)
+    assert outcome.reason == "over a size limit: HTML elements nested more than 100 deep"
+
+
+def test_byte_limit(tmp_path: Path):
+    outcome = read(GOOD, Limits(max_bytes=1000))
+    assert isinstance(outcome, Rejected) and outcome.reason.startswith("over a size limit: ")
+    assert "1,000-byte limit" in outcome.reason
+
+
+def test_pdf_page_limit():
+    pdf = ROOT.parent / "shared" / "corpus-pdf" / "淮安市人民政府_2024.pdf"
+    outcome = read(pdf, Limits(max_pdf_pages=1))
+    assert isinstance(outcome, Rejected)
+    assert outcome.reason.startswith("over a size limit: ") and "1-page limit" in outcome.reason
+
+
+def test_a_pdf_whose_close_raises_keeps_its_damaged_reason(tmp_path: Path, monkeypatch):
+    import pdfplumber
+
+    def close(self):
+        raise ValueError("close failed too")
+
+    monkeypatch.setattr(pdfplumber.PDF, "close", close)
+    damaged = tmp_path / "damaged.pdf"
+    damaged.write_bytes(b"%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n%%EOF")
+    outcome = read(damaged)
+    assert isinstance(outcome, Rejected) and outcome.reason.startswith("damaged PDF"), outcome
+
+
+def _crash_on_marker(monkeypatch, marker: str, action) -> None:
+    """Make the heading splitter (in layout.py) misbehave on files holding ``marker``."""
+    original = layout.split_headings
+
+    def split_headings(lines):
+        if any(marker in line for line in lines):
+            action()
+        return original(lines)
+
+    monkeypatch.setattr(layout, "split_headings", split_headings)
+
+
+def _with_marker(tmp_path: Path, name: str, marker: str) -> Path:
+    path = tmp_path / name
+    path.write_text(GOOD.read_text(encoding="utf-8") + f"\n{marker}\n", encoding="utf-8")
+    return path
+
+
+def test_an_unexpected_error_names_file_stage_and_error(tmp_path: Path, monkeypatch):
+    def overflow():
+        raise OverflowError("int too large\nto convert")
+
+    _crash_on_marker(monkeypatch, "CRASH-HERE", overflow)
+    outcome = read(_with_marker(tmp_path, "bad.txt", "CRASH-HERE"))
+    assert outcome == Rejected("bad.txt", "internal error in layout: OverflowError: int too large to convert")
+    assert outcome.internal
+
+
+def test_a_file_over_its_time_limit_is_rejected_cooperatively(tmp_path: Path, monkeypatch):
+    def spin():
+        while True:
+            limits.checkpoint()
+
+    _crash_on_marker(monkeypatch, "HANG-HERE", spin)
+    started = time.monotonic()
+    outcome = read(_with_marker(tmp_path, "slow.txt", "HANG-HERE"), Limits(time_limit=0.3))
+    assert outcome == Rejected("slow.txt", "time limit exceeded: over the 0.3 s limit per file")
+    assert time.monotonic() - started < 5
+
+
+def test_the_alarm_stops_code_that_never_checks_the_clock(tmp_path: Path, monkeypatch):
+    def spin():
+        while True:
+            pass
+
+    _crash_on_marker(monkeypatch, "HANG-HERE", spin)
+    outcome = read(_with_marker(tmp_path, "stuck.txt", "HANG-HERE"), Limits(time_limit=0.2))
+    assert outcome == Rejected("stuck.txt", "time limit exceeded: over the 0.2 s limit per file")
+
+
+def test_the_time_limit_holds_in_a_worker_thread(tmp_path: Path, monkeypatch):
+    def spin():
+        while True:
+            limits.checkpoint()
+
+    _crash_on_marker(monkeypatch, "HANG-HERE", spin)
+    slow = _with_marker(tmp_path, "slow.txt", "HANG-HERE")
+    outcomes: list = []
+    worker = threading.Thread(target=lambda: outcomes.append(read(slow, Limits(time_limit=0.3))))
+    worker.start()
+    worker.join(10)
+    assert outcomes == [Rejected("slow.txt", "time limit exceeded: over the 0.3 s limit per file")]
+    assert isinstance(read(GOOD, Limits(time_limit=30)), Report)  # the next file is unaffected
+
+
+def test_read_entry_is_picklable_both_ways(tmp_path: Path):
+    import pickle
+
+    entry = corpus_entries(CORPUS)[0]
+    assert pickle.loads(pickle.dumps(entry)) == entry
+    report = read_entry(entry)
+    assert isinstance(report, Report)
+    assert pickle.loads(pickle.dumps(report)).report_id == report.report_id
+
+
+def test_every_entry_is_a_report_or_a_rejection(tmp_path: Path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "good.txt").write_bytes(GOOD.read_bytes())
+    (corpus / ".hidden.txt").write_bytes(GOOD.read_bytes())
+    (corpus / ".git").mkdir()
+    (corpus / ".git" / "HEAD").write_text("ref: main\n")
+    (corpus / "dangling.txt").symlink_to(corpus / "gone.txt")
+    outside = tmp_path / "outside.txt"
+    outside.write_bytes(b"secret")
+    (corpus / "outside.txt").symlink_to(outside)
+    (corpus / "folder-link").symlink_to(corpus / ".git")
+    os.mkfifo(corpus / "pipe.txt")
+    (corpus / os.fsdecode(b"bad-\xff\xfe-name.txt")).write_bytes(b"not a report")
+    (corpus / "sources.csv").write_text("file,url\n")
+    names = [e.name for e in corpus_entries(corpus)]
+    assert names == [".git", ".hidden.txt", "bad-\\xff\\xfe-name.txt", "dangling.txt", "folder-link", "good.txt",
+                     "outside.txt", "pipe.txt"]
+    loaded = load_corpus(corpus)
+    assert [r.document.source.path for r in loaded.reports] == ["good.txt"]
+    reasons = {r.file: r.reason for r in loaded.rejected}
+    assert reasons == {
+        ".git": "hidden folder (name starts with a dot): not read",
+        ".hidden.txt": "hidden file (name starts with a dot): not read",
+        "bad-\\xff\\xfe-name.txt": "not a government information disclosure annual report: "
+                                   "no report title, form tables or report sections found",
+        "dangling.txt": f"dangling symlink: its target {corpus / 'gone.txt'} does not exist",
+        "folder-link": f"symlink to the folder {corpus / '.git'}: not followed",
+        "outside.txt": f"symlink to {outside}, outside the corpus folder: not followed",
+        "pipe.txt": "a named pipe (FIFO), not a regular file: not read",
+    }
+
+
+def test_a_dot_folder_above_the_corpus_does_not_matter(tmp_path: Path):
+    corpus = tmp_path / ".cache" / "crawl"
+    corpus.mkdir(parents=True)
+    (corpus / "good.txt").write_bytes(GOOD.read_bytes())
+    assert [r.report_id for r in load_corpus(corpus).reports] == [read(GOOD).report_id]
+
+
+def test_entries_inside_the_corpus_may_be_symlinked(tmp_path: Path):
+    corpus = tmp_path / "corpus"
+    (corpus / "y2019").mkdir(parents=True)
+    (corpus / "y2019" / "good.txt").write_bytes(GOOD.read_bytes())
+    (corpus / "latest.txt").symlink_to(corpus / "y2019" / "good.txt")
+    loaded = load_corpus(corpus)
+    assert [r.document.source.path for r in loaded.reports] == ["latest.txt"]
+    assert [r.reason for r in loaded.rejected] == ["identical copy of latest.txt"]
+
+
+def test_an_entry_vanishing_before_it_is_read_is_a_rejection(tmp_path: Path):
+    outcome = read_entry(Entry(str(tmp_path / "gone.txt"), str(tmp_path), "gone.txt"))
+    assert isinstance(outcome, Rejected) and not outcome.internal
+
+
+def test_a_word_file_unpacking_past_the_byte_limit_is_refused_unread(tmp_path: Path):
+    import io
+    import zipfile
+
+    packed = io.BytesIO()
+    with zipfile.ZipFile(packed, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml", b"<w:document>" + b" " * 2_000_000 + b"</w:document>")
+    bomb = tmp_path / "bomb.docx"
+    bomb.write_bytes(packed.getvalue())
+    outcome = read(bomb, Limits(max_bytes=1_000_000))
+    assert outcome == Rejected("bomb.docx", "over a size limit: unpacks to 2,000,033 bytes, "
+                                            "over the 1,000,000-byte limit")
+
+
+def test_a_named_pipe_given_by_name_is_refused_not_waited_on(tmp_path: Path):
+    os.mkfifo(tmp_path / "pipe.txt")
+    assert read(tmp_path / "pipe.txt") == Rejected("pipe.txt", "not a regular file")
+
+
+def test_the_time_limit_holds_in_worker_processes(tmp_path: Path, monkeypatch):
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    def spin():
+        while True:  # no checkpoint: the worker's own alarm must stop it
+            pass
+
+    _crash_on_marker(monkeypatch, "HANG-HERE", spin)  # forked workers inherit the patch
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "good.txt").write_bytes(GOOD.read_bytes())
+    _with_marker(corpus, "slow.txt", "HANG-HERE")
+    entries = corpus_entries(corpus)
+    bounds = [Limits(time_limit=5)] * len(entries)
+    with ProcessPoolExecutor(2, mp_context=multiprocessing.get_context("fork")) as pool:
+        outcomes = list(pool.map(read_entry, entries, bounds))
+    assert isinstance(outcomes[0], Report)
+    assert outcomes[1] == Rejected("slow.txt", "time limit exceeded: over the 5 s limit per file")

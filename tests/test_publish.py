@@ -1,0 +1,105 @@
+"""Atomic publish: a build killed at any moment leaves the previous output as it was."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from builder.build import MARKER, build, remove_stale_staging
+from builder.errors import BuilderError
+
+from .conftest import CORPUS, ROOT
+
+
+def snapshot(folder: Path) -> dict[str, str]:
+    """Every file under ``folder`` with its SHA-256 (and every folder, as '')."""
+    out = {}
+    for path in sorted(folder.rglob("*")):
+        key = path.relative_to(folder).as_posix()
+        out[key] = hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else ""
+    return out
+
+
+def _start_build(out: Path) -> subprocess.Popen:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    return subprocess.Popen([sys.executable, "-m", "builder", "build", "--corpus", str(CORPUS), "--out", str(out)],
+                            cwd=ROOT, env=env, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
+
+
+def _kill_when(process: subprocess.Popen, line_start: str | None) -> None:
+    """SIGKILL the build once it prints a line starting with ``line_start`` (at once when None)."""
+    if line_start is not None:
+        for line in process.stderr:
+            if line.startswith(line_start):
+                break
+        else:
+            pytest.fail(f"the build ended before printing '{line_start}'")
+    process.send_signal(signal.SIGKILL)
+    process.wait(30)
+    process.stderr.close()
+
+
+def test_a_killed_build_leaves_the_previous_output_untouched(tmp_path: Path):
+    out = tmp_path / "site"
+    build(CORPUS, out, with_site=False, say=lambda _: None)
+    before = snapshot(out)
+    # Moments with seconds of work after them: the kill always lands before the swap.
+    for moment in (None, "reading reports", "writing datasets", "rendering the site"):
+        _kill_when(_start_build(out), moment)
+        assert snapshot(out) == before, moment
+    assert any(p.name.startswith(".site.building-") for p in tmp_path.iterdir())  # a killed build's leftovers
+    result = subprocess.run([sys.executable, "-m", "builder", "build", "--corpus", str(CORPUS), "--out", str(out)],
+                            cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)}, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert (out / "index.html").exists() and (out / MARKER).exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]  # leftovers cleaned without help
+
+
+def test_a_failing_build_keeps_the_previous_output(tmp_path: Path, monkeypatch):
+    out = tmp_path / "site"
+    build(CORPUS, out, with_site=False, say=lambda _: None)
+    before = snapshot(out)
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr("builder.build.write_package", broken)
+    with pytest.raises(RuntimeError):
+        build(CORPUS, out, with_site=False, say=lambda _: None)
+    assert snapshot(out) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+
+
+def test_a_folder_this_tool_did_not_build_is_never_replaced(tmp_path: Path):
+    out = tmp_path / "mine"
+    out.mkdir()
+    (out / "thesis.tex").write_text("precious")
+    with pytest.raises(BuilderError, match="refusing to overwrite"):
+        build(CORPUS, out, with_site=False, say=lambda _: None)
+    assert snapshot(out) == {"thesis.tex": hashlib.sha256(b"precious").hexdigest()}
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["mine"]
+
+
+def test_a_staging_folder_of_a_running_build_is_left_alone(tmp_path: Path):
+    out = tmp_path / "site"
+    running = tmp_path / f".site.building-{os.getppid()}"
+    dead = tmp_path / ".site.building-999999999"
+    running.mkdir()
+    dead.mkdir()
+    remove_stale_staging(out)
+    assert running.exists() and not dead.exists()
+
+
+def test_an_output_moved_aside_by_a_killed_publish_is_put_back(tmp_path: Path):
+    out = tmp_path / "site"
+    aside = tmp_path / ".site.building-999999999-old"
+    aside.mkdir()
+    (aside / MARKER).write_text("")
+    remove_stale_staging(out)
+    assert (out / MARKER).exists() and not aside.exists()
