@@ -8,7 +8,7 @@ from pathlib import Path
 
 from . import errors
 from .layout import Layout, locate
-from .metadata import Agency, describe_agency, find_agency_name, find_year
+from .metadata import Agency, describe_agency, find_agency_name, find_year, strip_page_labels
 from .narrative import Figure, find_figures
 from .reading import Document, read_bytes, read_file
 from .tables import CellValue, detect_template, read_tables
@@ -82,6 +82,7 @@ def _looks_like_report(doc: Document, layout: Layout) -> bool:
 def extract_document(doc: Document) -> Report:
     """A read document to a report, or a ReportError naming what is missing."""
     path = doc.source.path
+    doc.lines = strip_page_labels(doc.lines)
     layout = locate(doc.lines)
     if not _looks_like_report(doc, layout):
         raise errors.NotAReport(path, "no report title, form tables or report sections found")
@@ -91,13 +92,14 @@ def extract_document(doc: Document) -> Report:
     name = find_agency_name(doc.lines)
     if not name:
         raise errors.MissingMetadata(path, "no agency name in the title or opening")
-    agency = describe_agency(name)
+    agency = describe_agency(name, doc.lines)
     template, template_source = detect_template(layout, year)
     tables = read_tables(layout, template)
     warnings = list(tables.warnings)
     if agency.adcode is None:
         warnings.append({"code": "region_unknown",
-                         "message": f"no region or 行政区划代码 found for '{name}'; agency_id uses 000000"})
+                         "message": f"no region or 行政区划代码 found for '{name}' (not in the name, the zone table or "
+                                    "the text); region left empty, agency_id starts 000000"})
     return Report(
         document=doc,
         layout=layout,
