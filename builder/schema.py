@@ -79,6 +79,7 @@ DESCRIPTIONS_ZH = {
     "seq": "在正文中的顺序",
     "key": "例如 applications_received、admin_review_cases、fees_charged_cny",
     "approx": "以“多”“余”表述（约数）",
+    "headline": "报告本年度该项的总数；每份报告每项至多一个",
 }
 
 
@@ -265,6 +266,8 @@ _NARRATIVE = Table(
         _f("key", "string", "类别", "key", "e.g. applications_received, admin_review_cases, fees_charged_cny"),
         _f("value", "number", "数值", "value"),
         _f("approx", "boolean", "约数", "approximate", "stated as 多/余 (more than)"),
+        _f("headline", "boolean", "主数", "headline", "the report's own total of this key for the report year; "
+           "at most one per report and key"),
         _f("sentence", "string", "原句", "sentence"),
     ),
     ("report_id", "seq"),

@@ -69,15 +69,28 @@ def parse_cell(raw: str) -> CellValue:
 # --- template ----------------------------------------------------------------
 
 
+def _form_structure(layout: Layout) -> bool:
+    """The prescribed tables' shape: table 3 as rows of seven applicant
+    columns, or table 4 as fifteen numbers (or three groups of five)."""
+    t3_rows = sum(1 for r in layout.rows("t3") if len([c for c in r.cells if c.strip()]) >= 6)
+    t4_sizes = [len([c for c in r.cells if c.strip()]) for r in layout.rows("t4")]
+    return t3_rows >= 5 or any(n >= 15 for n in t4_sizes) or sum(1 for n in t4_sizes if n == 5) >= 3
+
+
 def detect_template(layout: Layout, year: int | None) -> tuple[str, str]:
-    """The form a report uses, from its own labels; the year only breaks ties.
-    Returns the template and what decided it: "labels", "no tables" or "year"."""
-    text = label_core(layout.region_text("t2") + layout.region_text("t3"))
+    """The form a report uses, from its own labels and structure; the year only
+    tells the two forms apart when their labels do not.
+    Returns the template and what decided it: "labels", "no form" or "year".
+
+    A table without the prescribed form's labels or shape (a pre-2019
+    信息公开情况统计表 of 主动公开政府信息数, 行政复议数 …) is not the form."""
+    text = label_core(layout.region_text("t2") + layout.region_text("t3") + layout.region_text("t4"))
     hits = {t: sum(1 for marker in markers if marker in text) for t, markers in forms.FORM_MARKERS.items()}
     if hits[GOV_2021] != hits[GOV_2019]:
         return (GOV_2021 if hits[GOV_2021] > hits[GOV_2019] else GOV_2019), "labels"
-    if not layout.rows("t3") and not layout.rows("t4"):
-        return PRE_2019, "no tables"
+    shared = sum(1 for marker in forms.SHARED_MARKERS if marker in text)
+    if shared < 3 and not _form_structure(layout):
+        return PRE_2019, "no form"
     return (GOV_2021 if (year or 0) >= 2021 else GOV_2019), "year"
 
 
