@@ -14,6 +14,11 @@ from dataclasses import dataclass, field
 NONE_WORDS = frozenset({"无", "—", "——", "-", "--", "–", "/", "／", "－", "空"})
 _NUMBER = re.compile(r"-?\d+(?:,\d{3})*(?:\.\d+)?|-?\d+(?:\.\d+)?")
 _MULTI = re.compile(r"\d+(?:\s+\d+)+")
+# A money unit printed with an amount belongs to the value (2813560470.35元, 96.5 万元).
+MONEY_UNIT = re.compile(r"\s*(万元|亿元|千元|元)")
+_VALUE_WITH_UNIT = re.compile(r"(?:-?\d+(?:,\d{3})*(?:\.\d+)?|[-\d.]+)\s*(?:万元|亿元|千元|元)")
+# Digits with signs and decimal points run together (1530-4212, 122813560470.35).
+_SIGNED_RUN = re.compile(r"-?\d+(?:\.\d+)?(?:-?\d+(?:\.\d+)?)*")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _NON_LABEL = re.compile(r"[^\u4e00-\u9fff]")
 
@@ -84,7 +89,8 @@ def label_core(text: str) -> str:
 
 def is_value_cell(cell: str) -> bool:
     c = cell.strip()
-    return not c or c in NONE_WORDS or bool(_NUMBER.fullmatch(c)) or bool(_MULTI.fullmatch(c))
+    return (not c or c in NONE_WORDS or bool(_NUMBER.fullmatch(c)) or bool(_MULTI.fullmatch(c))
+            or bool(_VALUE_WITH_UNIT.fullmatch(c)) or bool(_SIGNED_RUN.fullmatch(c)))
 
 
 def _delimiter(line: str) -> str | None:
@@ -103,7 +109,7 @@ def scan_delimited(line: str, sep: str, index: int) -> ValueRow:
 
 
 _TOKEN = re.compile(
-    r"(?P<num>(?:(?<![^\s\d])-)?(?:\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?))"
+    r"(?P<num>(?:(?<![^\s\d])-)?(?:\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:-\d+(?:\.\d+)?)*)"
     r"|(?P<none>(?<!\S)(?:无|—+|–|-{1,2}|/|／|－)(?!\S))"
 )
 
@@ -142,6 +148,11 @@ def scan_plain(line: str, index: int) -> list[ValueRow]:
             if len(token) > 1:  # "00000001.属于": a run, then the label number
                 values.append(token[:-1])
             text(token[-1])
+            continue
+        money = MONEY_UNIT.match(line, m.end())
+        if money and before not in ("第", "〔", "[", "(", "（"):
+            values.append(token + money.group(1))  # the amount keeps its printed unit
+            pos = money.end()
             continue
         if before in ("第", "〔", "[", "(", "（") or after[:1] in ("〕", "]") or _UNIT_AFTER.match(line, m.end()):
             text(token)

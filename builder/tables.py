@@ -14,10 +14,11 @@ from dataclasses import dataclass, field
 
 from . import forms
 from .forms import GOV_2019, GOV_2021, PRE_2019, Identity, Row
-from .layout import NONE_WORDS, Layout, ValueRow, label_core
+from .layout import MONEY_UNIT, NONE_WORDS, Layout, ValueRow, label_core
 from .solver import Choice, SearchTooLarge, best_effort, blank_insertions, propagate, search, split_runs
 
 TABLE_ZH = {"t2": "表二", "t3": "表三", "t4": "表四"}
+_KIND = {c.id: c.kind for t in (GOV_2021, GOV_2019) for c in forms.cells(t)}
 STATUSES = ("reported", "none", "blank", "missing", "repaired", "ambiguous", "inferred")
 _MULTI = re.compile(r"\d+(?:\s+\d+)+")
 
@@ -52,18 +53,72 @@ class Tables:
         self.warnings.append({"code": code, "message": message, **extra})
 
 
+_PRINTED_NUMBER = re.compile(r"(?P<n>-?\d+(?:\.\d+)?)\s*(?P<unit>万元|亿元|千元|元)?")
+
+
 def parse_cell(raw: str) -> CellValue:
+    """One printed cell: a number (with the money unit it was printed with),
+    a worded zero, a blank, or text that is no number (never guessed)."""
     text = raw.strip()
     if not text:
         return CellValue(None, raw, "blank")
     if text in NONE_WORDS:
         return CellValue(0, raw, "none", "以文字表示，读作 0")
-    number = text.replace(",", "")
-    try:
-        value: int | float = int(number)
-    except ValueError:
-        value = float(number)
-    return CellValue(value, raw, "reported")
+    m = _PRINTED_NUMBER.fullmatch(text.replace(",", ""))
+    if m is None:
+        return CellValue(None, raw, "ambiguous", "印出的文字无法读作一个数字", [])
+    number = m.group("n")
+    value: int | float = float(number) if "." in number else int(number)
+    return CellValue(value, raw, "reported", unit=m.group("unit"))
+
+
+# --- runs with signs, decimals and units ---------------------------------------
+
+_PIECE = {
+    "count": re.compile(r"0|[1-9]\d*"),
+    "change": re.compile(r"-?(?:0|[1-9]\d*)"),
+    "money": re.compile(r"(?:0|[1-9]\d*)(?:\.\d{1,2})?"),
+}
+_RUN_LIMIT = 2_000
+
+
+def split_signed_runs(tokens: list[str], kinds: tuple[str, ...]) -> list[tuple[int | float, ...]] | None:
+    """Every reading of printed tokens as one cell each of ``kinds``, where the
+    text ran cells together: a space or a sign starts a cell, a decimal point
+    stays inside its cell (money only), a sign only fits a 本年增/减 cell.
+    ``1530-4212`` as count, change, count reads 1530|-4|212, 1530|-42|12 or
+    1530|-421|2. None when there are too many readings to list."""
+    segments: list[str] = []
+    for token in tokens:
+        body = MONEY_UNIT.sub("", token.replace(",", "")).strip()
+        segments += [p for p in re.split(r"(?=-)", body) if p]
+    size = len(kinds)
+    out: list[tuple[int | float, ...]] = []
+    cells: list[int | float] = []
+
+    def place(seg: int, pos: int) -> bool:
+        if seg == len(segments):
+            if len(cells) == size:
+                out.append(tuple(cells))
+            return len(out) <= _RUN_LIMIT
+        if len(cells) >= size:
+            return True
+        text = segments[seg]
+        pattern = _PIECE.get(kinds[len(cells)], _PIECE["count"])
+        for end in range(pos + 1, len(text) + 1):
+            piece = text[pos:end]
+            if not pattern.fullmatch(piece) or (end < len(text) and text[end] == "."):
+                continue
+            cells.append(float(piece) if "." in piece else int(piece))
+            ok = place(seg + 1, 0) if end == len(text) else place(seg, end)
+            cells.pop()
+            if not ok:
+                return False
+        return True
+
+    if not segments or any(not re.fullmatch(r"-?[\d.]+", p) for p in segments):
+        return []
+    return out if place(0, 0) else None
 
 
 # --- template ----------------------------------------------------------------
@@ -179,6 +234,10 @@ def _run_choice(slot: _Slot, tokens: list[str], identities: list[Identity]) -> C
         options = split_runs(digits, size, local)
         if not options and local:
             options = split_runs(digits, size)
+    elif digits:
+        options = split_signed_runs(digits, tuple(_KIND.get(c, "count") for c in slot.ids)) or []
+        if local:
+            options = [o for o in options if all(sum(o[i] for i in p) == sum(o[i] for i in w) for p, w in local)]
     return Choice(slot.ids, tuple(options))
 
 
@@ -378,11 +437,30 @@ def read_t2(layout: Layout, form: forms.Form, out: Tables) -> None:
         read_table([_Slot(ids, match)], [], out, "t2", keep="first")
     for cell in forms.cells(form.id):
         if cell.kind == "money" and out.cells[cell.id].status != "missing":
-            out.cells[cell.id].unit = _money_unit(cell, layout.region_text("t2"))
+            _set_money_unit(out.cells[cell.id], cell, layout.region_text("t2"))
 
 
 _UNIT = re.compile(r"(万元|亿元|千元|元)")
 _UNIT_AFTER = re.compile(r"\s*[(（]?\s*(?:单位\s*[:：]?\s*)?(万元|亿元|千元|元)")
+_UNIT_FACTOR = {"元": 1, "千元": 1_000, "万元": 10_000, "亿元": 100_000_000}
+
+
+def _set_money_unit(value: CellValue, cell: forms.Cell, text: str) -> None:
+    """An amount keeps the unit printed with it, else the column's. Where the
+    form fixes the unit (2021 fees in 万元), another printed unit is converted."""
+    printed = _UNIT.search(value.raw or "")
+    column = _money_unit(cell, text)
+    own = _UNIT.search(cell.column_label_zh)
+    if printed and own and printed.group(1) != own.group(1):
+        factor = _UNIT_FACTOR[printed.group(1)] / _UNIT_FACTOR[own.group(1)]
+        if value.value is not None:
+            value.value = round(value.value * factor, 6)
+            value.note = f"印出单位为{printed.group(1)}，已换算为{own.group(1)}"
+        if value.candidates:
+            value.candidates = [None if c is None else round(c * factor, 6) for c in value.candidates]
+        value.unit = own.group(1)
+        return
+    value.unit = printed.group(1) if printed else column
 
 
 def _money_unit(cell: forms.Cell, text: str) -> str | None:
