@@ -48,6 +48,8 @@ class ValueRow:
     delimited: bool
     line: int
     extra_label: str = ""
+    before: str = ""  # an unlabelled row: the label line printed just before it
+    after: str = ""  # and the one just after it (PDF text puts a label on either side)
 
     @property
     def core(self) -> str:
@@ -103,6 +105,12 @@ def _delimiter(line: str) -> str | None:
 
 def scan_delimited(line: str, sep: str, index: int) -> ValueRow:
     cells = [c.strip() for c in line.split(sep)]
+    if sep == "|":  # the text before the first pipe and after the last is no cell
+        stripped = line.strip()
+        if stripped.startswith("|"):
+            cells = cells[1:]
+        if stripped.endswith("|") and len(cells) > 1:
+            cells = cells[:-1]
     last_label = max((i for i, c in enumerate(cells) if c and not is_value_cell(c)), default=-1)
     label = " ".join(c for c in cells[: last_label + 1] if c)
     return ValueRow(label, cells[last_label + 1:], True, index)
@@ -170,6 +178,7 @@ def scan_lines(lines: list[str], offset: int = 0) -> list[ValueRow]:
     label printed on a line of its own is kept for a following unlabelled row."""
     rows: list[ValueRow] = []
     pending = ""
+    last_label = ""
     for i, line in enumerate(lines):
         if not line.strip():
             continue
@@ -182,12 +191,17 @@ def scan_lines(lines: list[str], offset: int = 0) -> list[ValueRow]:
         for row in found:
             if not row.has_values:
                 pending = (pending + " " + row.label).strip()[-80:]
+                if rows and not rows[-1].label and not rows[-1].after and row.label:
+                    rows[-1].after = row.label
+                last_label = row.label or last_label
                 if row.delimited and row.cells:
                     rows.append(row)  # a printed row whose cells are all empty
                 continue
             if not row.core:
                 row.extra_label = pending
+                row.before = last_label if pending else ""
             pending = ""
+            last_label = ""
             rows.append(row)
     return rows
 

@@ -193,13 +193,24 @@ def read_table(slots: list[_Slot], identities: list[Identity], out: Tables, tabl
     absent: set[str] = set()
     runs: list[tuple[_Slot, list[str]]] = []
     displaced: list[tuple[str, list[int], str]] = []
+    aligned: list[tuple[_Slot, list[list[str]]]] = []
+    # Numbers displaced into one cell (PDF text) fill blanks of their column:
+    # such a table keeps one alignment per row, the cells the text shows.
+    displacing = any(_MULTI.fullmatch(c.strip()) for slot in slots if slot.row for c in slot.row.cells)
     for slot in slots:
         if slot.row is None:
             absent.update(slot.ids)
             for cell in slot.ids:
                 out.cells[cell] = CellValue(None, None, "missing")
             continue
-        printed = fit(slot.row.cells, len(slot.ids))
+        windows = [fit(slot.row.cells, len(slot.ids))] if displacing else alignments(slot.row.cells, len(slot.ids))
+        if len(windows) > 1:
+            aligned.append((slot, windows))
+            for cell in slot.ids:  # decided with the identities below; not a blank to fill meanwhile
+                fixed[cell] = None
+                out.cells[cell] = CellValue(None, None, "ambiguous")
+            continue
+        printed = windows[0] if windows else fit(slot.row.cells, len(slot.ids))
         if len(printed) > len(slot.ids):
             out.warn("extra_values", f"{table}: row '{slot.row.label or slot.row.extra_label}' prints "
                      f"{len(printed)} values for {len(slot.ids)} cells; the {keep} {len(slot.ids)} are used",
@@ -218,8 +229,8 @@ def read_table(slots: list[_Slot], identities: list[Identity], out: Tables, tabl
             out.cells[cell] = parsed
             fixed[cell] = parsed.value
     usable = [i for i in identities if not any(c in absent for c in i.cells)]
-    if runs or displaced:
-        _resolve(slots, runs, displaced, fixed, usable, out, table)
+    if runs or displaced or aligned:
+        _resolve(slots, runs, displaced, fixed, usable, out, table, aligned)
     _infer(fixed, usable, out)
 
 
@@ -272,10 +283,56 @@ def _displaced_choices(
     return choices
 
 
-def _resolve(slots, runs, displaced, fixed, identities, out: Tables, table: str) -> None:
+def alignments(cells: list[str], size: int) -> list[list[str]]:
+    """The ways a grid row with empty cells at either end holds the form's
+    cells: a label's colspan pads the start, a pipe or a blank the end, and
+    both look alike. One window when the row's width settles it; none when
+    the row has more printed values than cells."""
+    extra = len(cells) - size
+    if extra <= 0:
+        return [cells]
+    lead = next((i for i, c in enumerate(cells) if c.strip()), len(cells))
+    trail = next((i for i, c in enumerate(reversed(cells)) if c.strip()), len(cells))
+    windows = [cells[i:len(cells) - (extra - i)] for i in range(extra + 1) if i <= lead and extra - i <= trail]
+    distinct: list[list[str]] = []
+    for window in windows:
+        if [parse_cell(c).value for c in window] not in [[parse_cell(c).value for c in d] for d in distinct]:
+            distinct.append(window)
+    return distinct
+
+
+def _aligned_choice(slot: _Slot, windows: list[list[str]]) -> Choice:
+    return Choice(slot.ids, tuple(tuple(parse_cell(c).value for c in w) for w in windows))
+
+
+def _apply_aligned(aligned, choices: list[Choice], solutions, fixed, out: Tables, table: str) -> None:
+    """Cells of rows whose alignment the identities chose: as printed in the
+    chosen window; where the windows that fit disagree, ambiguous."""
+    first = len(choices) - len(aligned)
+    for offset, (slot, windows) in enumerate(aligned):
+        picked = sorted({s[first + offset] for s in solutions}) or list(range(len(windows)))
+        raw = " | ".join(c for c in slot.row.cells)
+        for k, cell in enumerate(slot.ids):
+            values = _candidates([parse_cell(windows[i][k]).value for i in picked])
+            if len(picked) == 1 or len(values) == 1:
+                parsed = parse_cell(windows[picked[0]][k])
+                if len(picked) > 1 or parsed.value is not None:
+                    parsed.note = "行首或行尾的空单元格可有多种对齐方式；" + (
+                        f"这是{TABLE_ZH[table]}勾稽关系唯一允许的对齐" if len(picked) == 1 else "各种对齐读数相同")
+                out.cells[cell] = parsed
+                fixed[cell] = parsed.value
+            else:
+                out.cells[cell] = CellValue(None, raw, "ambiguous",
+                                            f"行首或行尾的空单元格有 {len(picked)} 种对齐方式都符合勾稽关系，未作选择",
+                                            values)
+                fixed[cell] = None
+
+
+def _resolve(slots, runs, displaced, fixed, identities, out: Tables, table: str, aligned=()) -> None:
     holding = [i for i in identities if _holds_or_open(i, fixed, runs, displaced)]
     run_choices = [(slot, tokens, _run_choice(slot, tokens, identities)) for slot, tokens in runs]
     choices = [c for _, _, c in run_choices] + _displaced_choices(displaced, fixed, slots, out)
+    choices += [_aligned_choice(slot, windows) for slot, windows in aligned]
     # Cells a displacement may fill are decided by it, not by blank inference.
     unknown = [c for c, v in fixed.items() if v is None]
     blanks_dropped = False
@@ -297,7 +354,10 @@ def _resolve(slots, runs, displaced, fixed, identities, out: Tables, table: str)
             solutions = best_effort(fixed, choices, identities)
     except SearchTooLarge:
         solutions, exact = [], False
-    _apply(choices, solutions, exact, blanks_dropped, run_choices, displaced, fixed, out, table)
+    count = len(choices) - len(aligned)
+    _apply(choices[:count], solutions, exact, blanks_dropped, run_choices, displaced, fixed, out, table)
+    if aligned:
+        _apply_aligned(aligned, choices, solutions, fixed, out, table)
 
 
 def _holds_or_open(identity: Identity, fixed: dict, runs, displaced) -> bool:
@@ -426,11 +486,36 @@ def _merge_broken(rows: list[ValueRow], size: int) -> list[ValueRow]:
     return out
 
 
+def _t2_labels(rows: list[ValueRow], form: forms.Form) -> list[str]:
+    """The label each table-2 row is matched by. An unlabelled row takes the
+    label line printed next to it: before it, or after it when the table
+    prints its labels after the numbers (the side that names a form row for
+    more rows wins; the text before is kept when neither does)."""
+    def names_item(text: str) -> bool:
+        core = label_core(text)
+        return any(k in core for item in form.t2 for k in item.keywords)
+
+    unlabelled = [r for r in rows if r.has_values and not r.label]
+    before = sum(1 for r in unlabelled if names_item(r.before))
+    after = sum(1 for r in unlabelled if names_item(r.after))
+    out = []
+    for r in rows:
+        if r.label or not r.has_values:
+            out.append(r.label or r.extra_label)
+        elif after > before and names_item(r.after):
+            out.append(r.after)
+        else:
+            out.append(r.extra_label)
+    return out
+
+
 def read_t2(layout: Layout, form: forms.Form, out: Tables) -> None:
     rows = layout.rows("t2")
+    labels = _t2_labels(rows, form)
     for item in form.t2:
         ids = tuple(forms.t2_cell(item.id, m.id) for m in item.measures)
-        labelled = [r for r in rows if any(k in r.core for k in item.keywords) and (r.has_values or r.delimited)]
+        labelled = [r for r, text in zip(rows, labels)
+                    if any(k in label_core(text) for k in item.keywords) and (r.has_values or r.delimited)]
         match = next((r for r in labelled if r.has_values), labelled[0] if labelled else None)
         if match is not None and not match.has_values:
             match = ValueRow(match.label, [""] * len(ids), True, match.line)  # the row is printed, its cells empty
@@ -523,7 +608,9 @@ def read_t4(layout: Layout, out: Tables) -> None:
     row = None
     for candidate in rows:
         if row is None:
-            row = ValueRow(candidate.label, fit(candidate.cells, size), candidate.delimited, candidate.line)
+            # The whole row as printed: read_table settles which of its empty end cells are padding.
+            cells = candidate.cells if len(candidate.cells) >= size else fit(candidate.cells, size)
+            row = ValueRow(candidate.label, list(cells), candidate.delimited, candidate.line)
         elif len(row.cells) < size and len(row.cells) % len(forms.T4_COLUMNS) == 0 and \
                 len(fit(candidate.cells, size)) == len(forms.T4_COLUMNS):
             row.cells = row.cells + fit(candidate.cells, size)  # one group per printed line
