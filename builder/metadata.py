@@ -166,7 +166,7 @@ def find_agency_name(lines: list[str]) -> str | None:
         if INSTITUTION.search(name):
             return with_parent_prefix(name, body)
     stem = candidates[0][0]
-    fuller = re.findall(re.escape(stem) + r"(人民政府办公室|人民政府|政府办公室|政府)", body)
+    fuller = re.findall(re.escape(stem) + r"(人民政府办公室|人民政府|政府办公室|政府|管理委员会|管委会)", body)
     if fuller:
         best = max(set(fuller), key=lambda s: (fuller.count(s), -len(s)))
         return with_parent_prefix(stem + best, body)
@@ -393,6 +393,14 @@ def slugify(name: str, regions: tuple[str | None, ...] = ()) -> str:
     return "-".join(p for p in parts if p) or "unknown"
 
 
+@lru_cache(maxsize=1024)
+def _shared_county_name(county: str) -> bool:
+    """Whether several counties bear this name (郊区, 鼓楼区, 朝阳区)."""
+    import cpca
+
+    return sum(1 for m in cpca.matcher.iter(county) for a in m.attr_infos if a.name == county) > 1
+
+
 def _within(inner: str, outer: str) -> bool:
     stem = outer
     while stem.endswith("00"):
@@ -418,5 +426,7 @@ def describe_agency(name: str | None, lines: list[str] | None = None) -> Agency:
     else:
         province, city, county = region_names(adcode)
     normalized = normalize_name(name, province, city, county)
-    slug = slugify(normalized, (county, city, province))
+    slug = slugify(normalized, (county, city, province))  # the id's words: never change for a published name
+    if county and city and normalized.startswith(county) and _shared_county_name(county) and city in name:
+        normalized = city + normalized  # 郊区 is several counties: 铜陵市郊区…, as the report prints it
     return Agency(name, normalized, f"{adcode or '000000'}-{slug}", province, city, county, adcode, source)

@@ -144,3 +144,11 @@ def test_zone_table_rows_are_sourced_and_match_the_gazetteer():
     for row in rows:
         assert row["source"].strip(), row["name"]
         assert region_names(row["adcode"]) == (row["province"], row["city"] or None, row["county"] or None), row
+
+
+def test_one_name_everywhere_keeps_the_prefix_a_shared_county_name_needs():
+    """郊区 names four counties: the normalised name keeps 铜陵市, the id stays as published."""
+    agency = describe_agency("铜陵市郊区安庆矿区办事处")
+    assert agency.name_normalized == agency.name == "铜陵市郊区安庆矿区办事处"
+    assert agency.agency_id == "340711-jiao-qu-anqing-kuangqu-banshichu"
+    assert describe_agency("淮安市洪泽区人民政府").name_normalized == "洪泽区人民政府"

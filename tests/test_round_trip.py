@@ -23,7 +23,7 @@ YEARS = {GOV_2021: (2021, 2024), GOV_2019: (2019, 2020)}
 def right(cell, printed: str, value) -> bool:
     want = synthetic.expected_value(printed, value)
     if cell.status == "ambiguous":
-        return cell.value is None and value in (cell.candidates or [])
+        return cell.value is None and want in (cell.candidates or [])
     if want is None:
         return cell.value is None or (cell.status == "inferred" and cell.value == value)
     return cell.value == want and cell.status != "missing"
