@@ -41,7 +41,7 @@ _PAGE_LABEL = re.compile(
     r"(?:标\s*题|题\s*名|文章标题|信息名称|来\s*源|信息来源|发布时间|发布日期|更新时间|生成日期|成文日期|公开日期|发文日期"
     r"|索\s*引\s*号|发文字号|文\s*号|发布机构|发文机关|发布单位|主题分类|体裁分类|组配分类|主题词|服务对象|公开方式"
     r"|公开范围|公开时限|公开形式|有\s*效\s*性|时\s*效|所属机构|浏览次数|浏览量|点击数|点击量|阅读数|访问次数|作\s*者"
-    r"|编\s*辑|责任编辑|字\s*号|分\s*享|打\s*印|收\s*藏|关\s*闭)\s*(?:[:：]|[(（]?\s*\d|\s*[\[【]?\s*大)"
+    r"|编\s*辑|责任编辑|字\s*号|分\s*享|打\s*印|收\s*藏|关\s*闭)\s*(?:[:：\t]|[(（]?\s*\d|\s*[\[【]?\s*大)"
 )
 _PAGE_WORDS = re.compile(r"^(?:[\[【]?\s*(?:分享到?|打印|关闭|收藏|字号|大|中|小|返回顶部|\s|[|\]】:：>])\s*[\]】]?)+$")
 
@@ -107,15 +107,18 @@ def clean_name(name: str | None) -> str | None:
 def find_title(lines: list[str]) -> tuple[str | None, int | None]:
     """The report title at the top: name and year (a title may span two lines)."""
     head = _head(lines, 6)
-    for i in range(min(3, len(head))):
-        joined = "".join(head[i:i + 2]).replace(" ", "")
-        for text in (head[i].replace(" ", ""), joined):
-            m = _TITLE.match(text)
-            if m and clean_name(m.group("name")):
-                return clean_name(m.group("name")), int(m.group(2))
-            m = _TITLE_YEAR_FIRST.match(text)
-            if m and clean_name(m.group("name")):
-                return clean_name(m.group("name")), int(m.group(1))
+    singles = [line.replace(" ", "") for line in head[:3]]
+    pairs = ["".join(head[i:i + 2]).replace(" ", "") for i in range(min(3, len(head)))]
+    # A title on one line first: a site's name printed above it is no part of it.
+    for text in [*singles, *pairs]:
+        m = _TITLE.match(text)
+        name = clean_name(m.group("name")) if m else None
+        if name and len(name) >= 3:
+            return name, int(m.group(2))
+        m = _TITLE_YEAR_FIRST.match(text)
+        name = clean_name(m.group("name")) if m else None
+        if name and len(name) >= 3 and not name.startswith("政府"):
+            return name, int(m.group(1))
     for text in head[:3]:
         m = _TITLE_NO_YEAR.match(text.replace(" ", ""))
         if m and clean_name(m.group("name")):
@@ -334,12 +337,15 @@ def text_region(name: str, lines: list[str]) -> str | None:
 
 def normalize_name(name: str, province: str | None, city: str | None, county: str | None) -> str:
     """The name from its own region down: 淮安市洪泽区人民政府 and 洪泽区人民政府 are
-    one agency. 'X县政府' is written out as 'X县人民政府'."""
+    one agency. Short forms are written out: 'X县政府' as 'X县人民政府',
+    'X县政府办' as 'X县人民政府办公室', '管委会' as '管理委员会'."""
     out = re.sub(r"\s+", "", name)
     for region in (county, city, province):
         if region and region in out:
             out = out[out.index(region):]
             break
+    out = re.sub(r"(?<=[省市县区州旗盟])政府办(?!公)", "人民政府办公室", out)
+    out = re.sub(r"管委会$", "管理委员会", out)
     return re.sub(r"(?<=[省市县区州旗盟])政府", "人民政府", out)
 
 

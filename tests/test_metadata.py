@@ -152,3 +152,16 @@ def test_one_name_everywhere_keeps_the_prefix_a_shared_county_name_needs():
     assert agency.name_normalized == agency.name == "铜陵市郊区安庆矿区办事处"
     assert agency.agency_id == "340711-jiao-qu-anqing-kuangqu-banshichu"
     assert describe_agency("淮安市洪泽区人民政府").name_normalized == "洪泽区人民政府"
+
+
+@pytest.mark.parametrize("short, full", [
+    ("平潭综合实验区管委会", "平潭综合实验区管理委员会"), ("彭阳县政府办", "彭阳县人民政府办公室"),
+    ("定西市政府", "定西市人民政府")])
+def test_short_forms_are_one_agency(short, full):
+    assert describe_agency(short).agency_id == describe_agency(full).agency_id
+
+
+def test_a_site_name_above_the_title_is_not_part_of_it():
+    lines = body_lines("平潭综合实验区管理委员会 门户网站\n当前位置：首页 > 政务公开\n"
+                       "平潭综合实验区管理委员会2015年政府信息公开工作年度报告\n一、概述\n2015年，实验区认真落实条例。")
+    assert find_agency_name(lines) == "平潭综合实验区管理委员会"
