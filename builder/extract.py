@@ -9,9 +9,9 @@ from pathlib import Path
 from . import errors
 from .forms import PRE_2019
 from .layout import Layout, locate
-from .metadata import Agency, describe_agency, find_agency_name, find_year, strip_page_labels
+from .metadata import Agency, describe_agency, find_agency_name, find_year, publisher_from_labels, strip_page_labels
 from .narrative import Figure, find_figures
-from .reading import Document, read_bytes, read_file
+from .reading import Document, normalize, read_bytes, read_file
 from .tables import CellValue, detect_template, read_tables
 
 _REPORT_SIGNS = re.compile(r"政府信息公开|政务公开|信息公开")
@@ -126,7 +126,7 @@ def extract_document(doc: Document) -> Report:
     year, year_source = find_year(doc.lines)
     if year is None:
         raise errors.MissingMetadata(path, "no report year in the title, 统计期限 or opening")
-    name = find_agency_name(doc.lines)
+    name = find_agency_name(doc.lines) or publisher_from_labels(normalize(doc.text).split("\n"))
     if not name:
         raise errors.MissingMetadata(path, "no agency name in the title or opening")
     agency = describe_agency(name, doc.lines)

@@ -84,9 +84,32 @@ class Agency:
         return asdict(self)
 
 
+_CN_DIGITS = {"〇": "0", "○": "0", "零": "0", "Ｏ": "0", "O": "0", "一": "1", "二": "2", "三": "3", "四": "4",
+              "五": "5", "六": "6", "七": "7", "八": "8", "九": "9"}
+_CN_YEAR = re.compile(r"[一二][〇○零ＯO九][〇○零ＯO一二三四五六七八九]{2}(?=\s*年)")
+
+
+def arabic_years(line: str) -> str:
+    """二〇一五年 → 2015年 (older titles write the year in Chinese numerals)."""
+    return _CN_YEAR.sub(lambda m: "".join(_CN_DIGITS[c] for c in m.group()), line)
+
+
 def _head(lines: list[str], count: int = 40) -> list[str]:
     head = strip_page_labels(lines[:count])
-    return [line.strip(" |\t") for line in head if line.strip(" |\t")]
+    return [arabic_years(line.strip(" |\t")) for line in head if line.strip(" |\t")]
+
+
+_PUBLISHER = re.compile(r"(?:发布机构|发文机关|发布单位|信息来源|来\s*源)\s*[:：\t]\s*(?P<name>[\u4e00-\u9fff（）()]{3,40})")
+
+
+def publisher_from_labels(lines: list[str]) -> str | None:
+    """The publishing body a crawled page's labels name (发布机构：…), for a
+    report that never names itself: a last resort, an institution only."""
+    for line in lines[:60]:
+        m = _PUBLISHER.search(line)
+        if m and INSTITUTION.search(m.group("name")):
+            return m.group("name")
+    return None
 
 
 _NAME_CHARS = re.compile(r"[\u4e00-\u9fff（）()]+")

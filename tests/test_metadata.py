@@ -165,3 +165,22 @@ def test_a_site_name_above_the_title_is_not_part_of_it():
     lines = body_lines("平潭综合实验区管理委员会 门户网站\n当前位置：首页 > 政务公开\n"
                        "平潭综合实验区管理委员会2015年政府信息公开工作年度报告\n一、概述\n2015年，实验区认真落实条例。")
     assert find_agency_name(lines) == "平潭综合实验区管理委员会"
+
+
+@pytest.mark.parametrize("title", ["彭阳县人民政府二〇一五年政府信息公开工作年度报告",
+                                   "彭阳县人民政府二○一五年度政府信息公开工作年度报告"])
+def test_years_in_chinese_numerals(title):
+    lines = body_lines(title + "\n一、概述\n本年度，我县认真落实条例。")
+    assert find_year(lines) == (2015, "title")
+    assert find_agency_name(lines) == "彭阳县人民政府"
+
+
+def test_a_report_that_never_names_itself_takes_the_publisher_label():
+    from builder.extract import extract_bytes
+
+    page = ("索引号：640425/2016-00003\n发布机构：彭阳县人民政府办公室\n发布时间：2016-03-20\n"
+            "2015年政府信息公开工作年度报告\n一、概述\n2015年，我办认真贯彻落实《条例》。\n"
+            "二、主动公开政府信息情况\n三、依申请公开政府信息情况\n四、政府信息公开的收费及减免情况\n"
+            "五、存在的主要问题及改进措施\n")
+    report = extract_bytes(page.encode(), "page.txt")
+    assert (report.agency.name, report.year, report.agency.adcode) == ("彭阳县人民政府办公室", 2015, "640425")
