@@ -38,7 +38,8 @@ def _p(key: str, pattern: str, value: int | None = None, scale: int = 1) -> Patt
 
 PATTERNS: tuple[Pattern, ...] = (
     _p("applications_received",
-       r"(?:收到|受理|新收|接收|接到)(?:了)?" + _GAP + r"(?:依申请公开|申请)(?:数量)?(?:共计|共|合计|总计|为)?\s*" + _N + "件"),
+       r"(?:收到|受理|新收|接收|接到)(?:了)?" + _GAP + r"(?:依申请公开|申请)(?:事项|申请|数量)?(?:共计|共|合计|总计|为)?\s*"
+       + _N + "件"),
     _p("applications_received",
        r"(?:未|没有)(?:收到|受理|接到)" + r"[^。；;，,复议诉讼举报]{0,20}?申请(?!.{0,6}(?:复议|诉讼))", 0),
     _p("applications_handled", r"(?:办理|处理|办结)(?:了)?" + _GAP + r"申请(?:共计|共|合计)?\s*" + _N + "件"),
@@ -250,19 +251,22 @@ _STAT_ROWS: tuple[tuple[str, re.Pattern[str]], ...] = (
 _ROW_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.．]|[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.、．])")
 _STAT_VALUE = re.compile(r"^-?\d+(?:,\d{3})*(?:\.\d+)?$")
 _STAT_UNIT = re.compile(r"^(?:条|件|个|次|万元|元|人次|篇)$")
-_STAT_LINE = re.compile(r"^(?P<label>[^\d\t|]{2,60}?)[\s:：]+(?P<n>\d+(?:,\d{3})*(?:\.\d+)?)\s*(?P<unit>条|件|万元|元)?\s*$")
+_STAT_LINE = re.compile(r"^(?:\d{1,2}\s+)?(?P<label>[^\d\t|]{2,60}?)[\s:：]+(?:(?P<unit0>条|件|万元|元)\s+)?"
+                        r"(?P<n>\d+(?:,\d{3})*(?:\.\d+)?)\s*(?P<unit>条|件|万元|元)?\s*$")
 
 
 def _stat_cells(line: str) -> tuple[str, list[str], str] | None:
     """Label, numbers and unit of one statistics-table row."""
     if "\t" in line or line.count("|") >= 2:
         cells = [c.strip() for c in re.split(r"[\t|]", line) if c.strip()]
+        if len(cells) > 2 and re.fullmatch(r"\d{1,2}", cells[0]):
+            cells = cells[1:]  # a 序号 column
         numbers = [c for c in cells if _STAT_VALUE.match(c.replace(" ", ""))]
         units = [c for c in cells if _STAT_UNIT.match(c)]
         label = "".join(c for c in cells if c not in numbers and c not in units)
         return label, numbers, (units[0] if units else "")
     m = _STAT_LINE.match(line.strip())
-    return (m.group("label"), [m.group("n")], m.group("unit") or "") if m else None
+    return (m.group("label"), [m.group("n")], m.group("unit") or m.group("unit0") or "") if m else None
 
 
 def table_figures(lines: list[str]) -> list[Figure]:

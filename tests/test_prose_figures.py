@@ -105,3 +105,16 @@ def test_space_and_pipe_statistics_rows(sep):
     report = extract_bytes(text.encode(), "t.txt")
     assert report.template == "pre-2019"
     assert headlines(report.narrative)["applications_received"] == 27
+
+
+@pytest.mark.parametrize("row", ["1\t主动公开政府信息数\t条\t4120", "主动公开政府信息数 条 4120", "主动公开政府信息数（条） 4120",
+                                 "| 1 | 主动公开政府信息数 | 条 | 4120 |"])
+def test_statistics_row_shapes(row):
+    from builder.narrative import table_figures
+
+    assert [(f.key, f.value) for f in table_figures([row])] == [("proactive_items", 4120)]
+
+
+def test_applications_received_worded_as_matters():
+    found = figures("2018年，本机关共受理依申请公开事项25件。")
+    assert headlines(found)["applications_received"] == 25
