@@ -59,8 +59,8 @@ def strip_page_labels(lines: list[str], head: int = 40) -> list[str]:
             core = core[title.end():]
             line = core
         label = _PAGE_LABEL.search(core)
-        if label and not core[:label.start()].strip(" |\t[]【】"):
-            continue
+        if label and not core[:label.start()].strip(" |\t[]【】") and (index < head or len(core) <= 40):
+            continue  # below the head, only a short line: 公开方式：… may begin a paragraph
         if label and label.start() > 0 and index < head:
             line = core[:label.start()].rstrip(" |\t")
         if core and _PAGE_WORDS.match(core):
@@ -430,6 +430,10 @@ def _shared_county_name(county: str) -> bool:
     return sum(1 for m in cpca.matcher.iter(county) for a in m.attr_infos if a.name == county) > 1
 
 
+# National bodies have no region: the places their text names are not theirs.
+_NATIONAL = re.compile(r"^(?:国家|国务院|中国|中华人民共和国|全国|中央)|部$")
+
+
 def _within(inner: str, outer: str) -> bool:
     stem = outer
     while stem.endswith("00"):
@@ -447,7 +451,7 @@ def describe_agency(name: str | None, lines: list[str] | None = None) -> Agency:
     zone = zone_region(name)
     if zone and (adcode is None or _within(zone, adcode)):
         adcode, source = zone, "zones"  # 福建省平潭综合实验区: the zone is finer than the province
-    if adcode is None and lines:
+    if adcode is None and lines and not _NATIONAL.search(name):
         adcode, source = text_region(name, lines), "text"
     if adcode is None:
         province = city = county = None

@@ -146,9 +146,9 @@ def report(rng: random.Random, year: int | None = None, layout: str = "tab", age
 # blanks, decimals and amounts with their unit, where the rendering can carry
 # them: a run of digits has no room for a blank or a word.
 
-RENDERINGS = ("tab", "pipe", "space", "run", "run_spaced", "label_before", "label_after", "html", "docx",
+RENDERINGS = ("tab", "pipe", "space", "run", "run_spaced", "label_before", "label_after", "displaced", "html", "docx",
               "crawled", "heading_after")
-_DELIMITED = frozenset({"tab", "pipe", "html", "docx", "crawled", "heading_after"})
+_DELIMITED = frozenset({"tab", "pipe", "html", "docx", "crawled", "heading_after"})  # may print blank cells
 _RUNS = frozenset({"run", "run_spaced"})
 _ZERO_WORDS = ("无", "—", "/", "0")
 
@@ -357,6 +357,22 @@ def _grid(table: _Table) -> list[list[str]]:
     return [[""] * width for _ in range(height)]
 
 
+def _displace(rng: random.Random, template: str, printed: dict) -> dict:
+    """PDF text that put the numbers of three rows of one column into the first
+    row's cell ('0 0 3') and left the other two empty."""
+    rows = [r.id for r in forms.FORMS[template].t3_rows if r.id.startswith("denied.")]
+    column = rng.choice(forms.T3_APPLICANTS)
+    start = rng.randint(0, len(rows) - 3)
+    cells = [forms.t3_cell(r, column) for r in rows[start:start + 3]]
+    if not all(printed[c].isdigit() for c in cells):
+        return printed
+    out = dict(printed)
+    out[cells[0]] = " ".join(printed[c] for c in cells)
+    for c in cells[1:]:
+        out[c] = ""
+    return out
+
+
 _CHROME_TOP = ("首页 > 政府信息公开 > 政府信息公开年报", "标题：{title}", "索引号：640425/2023-00012  发布机构：{agency}",
                "发布时间：{year}-01-20  来源：{agency}  浏览次数：1024", "字号：[ 大 中 小 ]  分享到：")
 _CHROME_BOTTOM = ("【打印本页】 【关闭窗口】", "扫一扫在手机上查看当前页面", "主办：{agency}办公室",
@@ -366,6 +382,9 @@ _CHROME_BOTTOM = ("【打印本页】 【关闭窗口】", "扫一扫在手机�
 def render_layout(rng: random.Random, agency: str, year: int, template: str, printed: dict, values: dict,
                   rendering: str) -> tuple[bytes, str]:
     """A whole report in one rendering: its bytes and a file name with the right suffix."""
+    if rendering == "displaced":
+        printed = _displace(rng, template, printed)
+        rendering = "tab"
     blocks = _blocks(agency, year, template, printed, values)
     if rendering == "html":
         return _html(blocks).encode("utf-8"), "report.html"

@@ -184,3 +184,14 @@ def test_a_report_that_never_names_itself_takes_the_publisher_label():
             "五、存在的主要问题及改进措施\n")
     report = extract_bytes(page.encode(), "page.txt")
     assert (report.agency.name, report.year, report.agency.adcode) == ("彭阳县人民政府办公室", 2015, "640425")
+
+
+def test_a_paragraph_starting_like_a_label_is_kept_below_the_head():
+    paragraph = "公开方式：主要通过政府门户网站、政务新媒体、政务公开栏等渠道主动公开政府信息，方便群众查阅和监督。"
+    lines = ["x"] * 50 + [paragraph, "浏览次数：123"]
+    assert strip_page_labels(lines)[50:] == [paragraph]
+
+
+def test_a_national_body_takes_no_region_from_its_address():
+    agency = describe_agency("国家林业和草原局", ["地址：北京市东城区和平里东街18号", "北京市东城区和平里东街18号"])
+    assert agency.adcode is None
