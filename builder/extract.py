@@ -81,6 +81,8 @@ _OTHER_KINDS = (
     (re.compile(r"(?:工作)?(?:计划|方案|安排)$"), "a work plan (计划/方案)"),
     (re.compile(r"(?:工作)?(?:总结|汇报)$"), "a work summary (总结), not the statutory annual report"),
 )
+# A summary printing the form's tables is an annual report under another name.
+_WEAK_KINDS = frozenset({"a work summary (总结), not the statutory annual report"})
 _ANNUAL_TITLE = re.compile(r"年度报告|年报|工作报告|年度工作情况报告")
 # A notice or letter about compiling or sending the reports names them without being one.
 _ABOUT_REPORTS = re.compile(r"(?:编制|报送|撰写|做好|开展)[^《》]{0,20}(?:工作)?的(?:通知|函)$")
@@ -118,9 +120,9 @@ def extract_document(doc: Document) -> Report:
     path = doc.source.path
     doc.lines = strip_page_labels(doc.lines)
     other = other_document_kind(doc.lines)
-    if other is not None:
-        raise errors.NotAReport(path, f"the title “{other[1]}” names {other[0]}, not an annual report")
     layout = locate(doc.lines)
+    if other is not None and (other[0] not in _WEAK_KINDS or not (layout.rows("t3") or layout.rows("t4"))):
+        raise errors.NotAReport(path, f"the title “{other[1]}” names {other[0]}, not an annual report")
     if not _looks_like_report(doc, layout):
         raise errors.NotAReport(path, "no report title, form tables or report sections found")
     year, year_source = find_year(doc.lines)

@@ -46,3 +46,17 @@ def test_an_annual_report_citing_a_notice_is_kept():
 def test_a_site_column_name_is_not_a_title():
     text = "通知公告\n彭阳县2020年政府信息公开工作年度报告\n" + BODY
     assert extract_bytes(text.encode(), "report.txt").year == 2020
+
+
+def test_a_summary_is_refused_unless_it_prints_the_forms_tables():
+    import random
+
+    from builder import synthetic
+
+    with pytest.raises(errors.NotAReport, match="总结"):
+        extract_bytes(("彭阳县2020年政务公开工作总结\n\n" + BODY).encode(), "summary.txt")
+    values = synthetic.consistent_values(random.Random(3), "gov-2019")
+    text = synthetic.render("固原市彭阳县人民政府", 2020, "gov-2019", values, "tab")
+    text = text.replace("固原市彭阳县人民政府2020年政府信息公开工作年度报告", "固原市彭阳县人民政府2020年政府信息公开工作总结", 1)
+    report = extract_bytes(text.encode(), "summary.txt")
+    assert report.template == "gov-2019" and report.year == 2020
