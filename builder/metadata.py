@@ -332,7 +332,6 @@ def zone_region(name: str) -> str | None:
     return None
 
 
-_OWN_PLACE = re.compile(r"(?:本|我)(?:县|区|市|旗|州)")
 
 
 def text_region(name: str, lines: list[str]) -> str | None:

@@ -118,3 +118,10 @@ def test_statistics_row_shapes(row):
 def test_applications_received_worded_as_matters():
     found = figures("2018年，本机关共受理依申请公开事项25件。")
     assert headlines(found)["applications_received"] == 25
+
+
+def test_a_total_listing_what_it_includes_is_still_the_total():
+    found = figures("2018年主动公开政府信息包括政策文件、人事信息等共3120条。")
+    assert headlines(found)["proactive_items"] == 3120
+    found = figures("2018年共受理政府信息公开申请31件（含网上申请20件）。")
+    assert headlines(found)["applications_received"] == 31
