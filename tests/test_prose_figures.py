@@ -125,3 +125,10 @@ def test_a_total_listing_what_it_includes_is_still_the_total():
     assert headlines(found)["proactive_items"] == 3120
     found = figures("2018年共受理政府信息公开申请31件（含网上申请20件）。")
     assert headlines(found)["applications_received"] == 31
+
+
+@pytest.mark.parametrize("sentence", ["全年没有发生因政府信息公开引起的行政复议和行政诉讼。",
+                                      "本年度未收到针对本机关政府信息公开的行政复议、行政诉讼。"])
+def test_no_review_or_litigation_is_zero(sentence):
+    heads = headlines(figures(sentence))
+    assert heads["admin_review_cases"] == 0 and heads["litigation_cases"] == 0
