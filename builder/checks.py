@@ -354,8 +354,9 @@ def _narr_applications(report, context=None) -> list[Result]:
         options["applications_carried_over"] = [("上年结转", carried)]
     if forward is not None:
         options["applications_carried_forward"] = [("结转下年度", forward)]
-    figures = [f for f in report.narrative if f.key in options or f.key in _APPLICATION_KEYS
-               or f.key in ("applications_carried_over", "applications_carried_forward")]
+    figures = [f for f in report.narrative if f.headline and (
+        f.key in options or f.key in _APPLICATION_KEYS
+        or f.key in ("applications_carried_over", "applications_carried_forward"))]
     if not figures:
         return [say("narr.applications", NA, message="no_figures")]
     out = []
@@ -395,7 +396,7 @@ def _narr_review_litigation(report, context=None) -> list[Result]:
                              [forms.t4_cell("litigation_direct", "total"),
                               forms.t4_cell("litigation_after_review", "total")], "行政诉讼"),
     }
-    figures = [f for f in report.narrative if f.key in table]
+    figures = [f for f in report.narrative if f.headline and f.key in table]
     if not figures:
         return [say("narr.review_litigation", NA, message="no_figures")]
     out = []

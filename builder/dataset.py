@@ -111,7 +111,7 @@ def build_rows(corpus: Corpus, sources: dict[str, SourceInfo], site_url: str = "
              c.left if isinstance(c.left, int | float) else None,
              c.right if isinstance(c.right, int | float) else None, c.detail_zh, c.detail_en)
             for c in published(report.checks))
-        rows["narrative"].extend((report.report_id, seq, f.key, f.value, f.approx, f.text)
+        rows["narrative"].extend((report.report_id, seq, f.key, f.value, f.approx, f.headline, f.text)
                                  for seq, f in enumerate(report.narrative, 1))
     for agency_id, group in sorted(by_agency.items()):
         last = group[-1]

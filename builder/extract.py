@@ -7,10 +7,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import errors
+from .forms import PRE_2019
 from .layout import Layout, locate
-from .metadata import Agency, describe_agency, find_agency_name, find_year
+from .metadata import Agency, describe_agency, find_agency_name, find_year, publisher_from_labels, strip_page_labels
 from .narrative import Figure, find_figures
-from .reading import Document, read_bytes, read_file
+from .reading import Document, normalize, read_bytes, read_file
 from .tables import CellValue, detect_template, read_tables
 
 _REPORT_SIGNS = re.compile(r"政府信息公开|政务公开|信息公开")
@@ -33,7 +34,7 @@ class Report:
     narrative: list[Figure]
     warnings: list[dict] = field(default_factory=list)
     t3_layout: str | None = None
-    template_source: str = "labels"  # what decided the template: "labels", "no tables" or "year"
+    template_source: str = "labels"  # what decided the template: "labels", "no form" or "year"
     checks: list = field(default_factory=list)
     badge: str | None = None
     summary: str | None = None
@@ -70,6 +71,41 @@ class Report:
         return out
 
 
+# What a title that does not name an annual report says the document is, by
+# its closing words (a letter about a 工作要点 is a letter).
+_OTHER_KINDS = (
+    (re.compile(r"(?:的)?(?:复)?函$"), "a letter (函)"),
+    (re.compile(r"(?:的)?(?:通知|通报)$"), "a notice (通知)"),
+    (re.compile(r"(?:的)?(?:批复|请示|决定|意见|公告|通告)$"), "an official document (批复/请示/决定/意见/公告)"),
+    (re.compile(r"工作要点(?:落实情况)?$|要点$"), "a work plan (工作要点)"),
+    (re.compile(r"(?:工作)?(?:计划|方案|安排)$"), "a work plan (计划/方案)"),
+    (re.compile(r"(?:工作)?(?:总结|汇报)$"), "a work summary (总结), not the statutory annual report"),
+)
+# A summary printing the form's tables is an annual report under another name.
+_WEAK_KINDS = frozenset({"a work summary (总结), not the statutory annual report"})
+_ANNUAL_TITLE = re.compile(r"年度报告|年报|工作报告|年度工作情况报告")
+# A notice or letter about compiling or sending the reports names them without being one.
+_ABOUT_REPORTS = re.compile(r"(?:编制|报送|撰写|做好|开展)[^《》]{0,20}(?:工作)?的(?:通知|函)$")
+
+
+def other_document_kind(lines: list[str]) -> tuple[str, str] | None:
+    """What the document seems to be when its title names something else than
+    an annual report (a letter, notice or work plan filed in the reports'
+    column): the kind and the title, or None."""
+    head = [line.strip(" |\t") for line in lines[:8] if line.strip(" |\t")][:3]
+    for i, line in enumerate(head):
+        for title in (line, "".join(head[i:i + 2])):
+            title = re.sub(r"\s+", "", title).rstrip("。")
+            if not 8 <= len(title) <= 80 or not re.search(r"关于|\d{4}年", title):
+                continue  # a column name (通知公告) is not a title
+            if _ANNUAL_TITLE.search(title) and not _ABOUT_REPORTS.search(title):
+                continue
+            for pattern, kind in _OTHER_KINDS:
+                if pattern.search(title):
+                    return kind, title
+    return None
+
+
 def _looks_like_report(doc: Document, layout: Layout) -> bool:
     if layout.rows("t3") or layout.rows("t4"):
         return True
@@ -82,22 +118,27 @@ def _looks_like_report(doc: Document, layout: Layout) -> bool:
 def extract_document(doc: Document) -> Report:
     """A read document to a report, or a ReportError naming what is missing."""
     path = doc.source.path
+    doc.lines = strip_page_labels(doc.lines)
+    other = other_document_kind(doc.lines)
     layout = locate(doc.lines)
+    if other is not None and (other[0] not in _WEAK_KINDS or not (layout.rows("t3") or layout.rows("t4"))):
+        raise errors.NotAReport(path, f"the title “{other[1]}” names {other[0]}, not an annual report")
     if not _looks_like_report(doc, layout):
         raise errors.NotAReport(path, "no report title, form tables or report sections found")
     year, year_source = find_year(doc.lines)
     if year is None:
         raise errors.MissingMetadata(path, "no report year in the title, 统计期限 or opening")
-    name = find_agency_name(doc.lines)
+    name = find_agency_name(doc.lines) or publisher_from_labels(normalize(doc.text).split("\n"))
     if not name:
         raise errors.MissingMetadata(path, "no agency name in the title or opening")
-    agency = describe_agency(name)
+    agency = describe_agency(name, doc.lines)
     template, template_source = detect_template(layout, year)
     tables = read_tables(layout, template)
     warnings = list(tables.warnings)
     if agency.adcode is None:
         warnings.append({"code": "region_unknown",
-                         "message": f"no region or 行政区划代码 found for '{name}'; agency_id uses 000000"})
+                         "message": f"no region or 行政区划代码 found for '{name}' (not in the name, the zone table or "
+                                    "the text); region left empty, agency_id starts 000000"})
     return Report(
         document=doc,
         layout=layout,
@@ -106,7 +147,7 @@ def extract_document(doc: Document) -> Report:
         year_source=year_source,
         template=template,
         cells=tables.cells,
-        narrative=find_figures(doc.sentences),
+        narrative=find_figures(doc.sentences, year, doc.lines if template == PRE_2019 else None),
         warnings=warnings,
         t3_layout=tables.t3_layout,
         template_source=template_source,

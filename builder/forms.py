@@ -234,6 +234,11 @@ FORM_MARKERS = {
                "政府集中采购", "采购总金额", "其他对外管理服务事项"),
 }
 
+# Labels both forms print and older statistics tables do not.
+SHARED_MARKERS = ("本年新收政府信息公开申请数量", "上年结转政府信息公开申请数量", "予以公开", "属于国家秘密",
+                  "本机关不掌握相关政府信息", "重复申请", "结转下年度继续办理", "结果维持", "结果纠正", "尚未审结",
+                  "未经复议直接起诉", "复议后起诉", "本年处理决定数量", "处理决定数量")
+
 
 def t2_cell(item: str, measure: str) -> str:
     return f"t2.{item}.{measure}"

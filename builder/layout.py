@@ -16,6 +16,11 @@ from .limits import checkpoint
 NONE_WORDS = frozenset({"无", "—", "——", "-", "--", "–", "/", "／", "－", "空"})
 _NUMBER = re.compile(r"-?\d+(?:,\d{3})*(?:\.\d+)?|-?\d+(?:\.\d+)?")
 _MULTI = re.compile(r"\d+(?:\s+\d+)+")
+# A money unit printed with an amount belongs to the value (2813560470.35元, 96.5 万元).
+MONEY_UNIT = re.compile(r"\s*(万元|亿元|千元|元)")
+_VALUE_WITH_UNIT = re.compile(r"(?:-?\d+(?:,\d{3})*(?:\.\d+)?|[-\d.]+)\s*(?:万元|亿元|千元|元)")
+# Digits with signs and decimal points run together (1530-4212, 122813560470.35).
+_SIGNED_RUN = re.compile(r"-?\d+(?:\.\d+)?(?:-?\d+(?:\.\d+)?)*")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _NON_LABEL = re.compile(r"[^\u4e00-\u9fff]")
 
@@ -45,6 +50,8 @@ class ValueRow:
     delimited: bool
     line: int
     extra_label: str = ""
+    before: str = ""  # an unlabelled row: the label line printed just before it
+    after: str = ""  # and the one just after it (PDF text puts a label on either side)
 
     @property
     def core(self) -> str:
@@ -86,7 +93,8 @@ def label_core(text: str) -> str:
 
 def is_value_cell(cell: str) -> bool:
     c = cell.strip()
-    return not c or c in NONE_WORDS or bool(_NUMBER.fullmatch(c)) or bool(_MULTI.fullmatch(c))
+    return (not c or c in NONE_WORDS or bool(_NUMBER.fullmatch(c)) or bool(_MULTI.fullmatch(c))
+            or bool(_VALUE_WITH_UNIT.fullmatch(c)) or bool(_SIGNED_RUN.fullmatch(c)))
 
 
 def _delimiter(line: str) -> str | None:
@@ -99,13 +107,19 @@ def _delimiter(line: str) -> str | None:
 
 def scan_delimited(line: str, sep: str, index: int) -> ValueRow:
     cells = [c.strip() for c in line.split(sep)]
+    if sep == "|":  # the text before the first pipe and after the last is no cell
+        stripped = line.strip()
+        if stripped.startswith("|"):
+            cells = cells[1:]
+        if stripped.endswith("|") and len(cells) > 1:
+            cells = cells[:-1]
     last_label = max((i for i, c in enumerate(cells) if c and not is_value_cell(c)), default=-1)
     label = " ".join(c for c in cells[: last_label + 1] if c)
     return ValueRow(label, cells[last_label + 1:], True, index)
 
 
 _TOKEN = re.compile(
-    r"(?P<num>(?:(?<![^\s\d])-)?(?:\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?))"
+    r"(?P<num>(?:(?<![^\s\d])-)?(?:\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:-\d+(?:\.\d+)?)*)"
     r"|(?P<none>(?<!\S)(?:无|—+|–|-{1,2}|/|／|－)(?!\S))"
 )
 
@@ -145,6 +159,11 @@ def scan_plain(line: str, index: int) -> list[ValueRow]:
                 values.append(token[:-1])
             text(token[-1])
             continue
+        money = MONEY_UNIT.match(line, m.end())
+        if money and before not in ("第", "〔", "[", "(", "（"):
+            values.append(token + money.group(1))  # the amount keeps its printed unit
+            pos = money.end()
+            continue
         if before in ("第", "〔", "[", "(", "（") or after[:1] in ("〕", "]") or _UNIT_AFTER.match(line, m.end()):
             text(token)
             continue
@@ -161,6 +180,7 @@ def scan_lines(lines: list[str], offset: int = 0) -> list[ValueRow]:
     label printed on a line of its own is kept for a following unlabelled row."""
     rows: list[ValueRow] = []
     pending = ""
+    last_label = ""
     for i, line in enumerate(lines):
         checkpoint()
         if not line.strip():
@@ -174,12 +194,17 @@ def scan_lines(lines: list[str], offset: int = 0) -> list[ValueRow]:
         for row in found:
             if not row.has_values:
                 pending = (pending + " " + row.label).strip()[-80:]
+                if rows and not rows[-1].label and not rows[-1].after and row.label:
+                    rows[-1].after = row.label
+                last_label = row.label or last_label
                 if row.delimited and row.cells:
                     rows.append(row)  # a printed row whose cells are all empty
                 continue
             if not row.core:
                 row.extra_label = pending
+                row.before = last_label if pending else ""
             pending = ""
+            last_label = ""
             rows.append(row)
     return rows
 

@@ -35,6 +35,40 @@ _REGION_SUFFIXES = ("特别行政区", "自治区", "自治州", "自治县", "�
                     "县", "旗", "盟")
 
 
+# Labels a crawled page prints around the report (the value after 标题 is the title).
+_TITLE_LABEL = re.compile(r"^\s*[|【\[]?\s*(?:标\s*题|题\s*名|文章标题|信息名称|名\s*称)\s*[:：]\s*")
+_PAGE_LABEL = re.compile(
+    r"(?:标\s*题|题\s*名|文章标题|信息名称|来\s*源|信息来源|发布时间|发布日期|更新时间|生成日期|成文日期|公开日期|发文日期"
+    r"|索\s*引\s*号|发文字号|文\s*号|发布机构|发文机关|发布单位|主题分类|体裁分类|组配分类|主题词|服务对象|公开方式"
+    r"|公开范围|公开时限|公开形式|有\s*效\s*性|时\s*效|所属机构|浏览次数|浏览量|点击数|点击量|阅读数|访问次数|作\s*者"
+    r"|编\s*辑|责任编辑|字\s*号|分\s*享|打\s*印|收\s*藏|关\s*闭)\s*(?:[:：\t]|[(（]?\s*\d|\s*[\[【]?\s*大)"
+)
+_PAGE_WORDS = re.compile(r"^(?:[\[【]?\s*(?:分享到?|打印|关闭|收藏|字号|大|中|小|返回顶部|\s|[|\]】:：>])\s*[\]】]?)+$")
+
+
+def strip_page_labels(lines: list[str], head: int = 40) -> list[str]:
+    """Lines without a crawled page's labels: '标题：X' becomes X, a line that
+    starts with another label (来源：, 发布时间：, 索引号：, 浏览次数 …) is dropped,
+    and in the first ``head`` lines a label printed after the title is cut off
+    with what follows it."""
+    out: list[str] = []
+    for index, line in enumerate(lines):
+        core = line.strip(" |\t")
+        title = _TITLE_LABEL.match(core)
+        if title:
+            core = core[title.end():]
+            line = core
+        label = _PAGE_LABEL.search(core)
+        if label and not core[:label.start()].strip(" |\t[]【】") and (index < head or len(core) <= 40):
+            continue  # below the head, only a short line: 公开方式：… may begin a paragraph
+        if label and label.start() > 0 and index < head:
+            line = core[:label.start()].rstrip(" |\t")
+        if core and _PAGE_WORDS.match(core):
+            continue
+        out.append(line)
+    return out
+
+
 @dataclass
 class Agency:
     name: str | None = None
@@ -44,31 +78,74 @@ class Agency:
     city: str | None = None
     county: str | None = None
     adcode: str | None = None
+    region_source: str | None = None  # name, text, zones; None: region not found
 
     def as_json(self) -> dict:
         return asdict(self)
 
 
+_CN_DIGITS = {"〇": "0", "○": "0", "零": "0", "Ｏ": "0", "O": "0", "一": "1", "二": "2", "三": "3", "四": "4",
+              "五": "5", "六": "6", "七": "7", "八": "8", "九": "9"}
+_CN_YEAR = re.compile(r"[一二][〇○零ＯO九][〇○零ＯO一二三四五六七八九]{2}(?=\s*年)")
+
+
+def arabic_years(line: str) -> str:
+    """二〇一五年 → 2015年 (older titles write the year in Chinese numerals)."""
+    return _CN_YEAR.sub(lambda m: "".join(_CN_DIGITS[c] for c in m.group()), line)
+
+
 def _head(lines: list[str], count: int = 40) -> list[str]:
-    return [line.strip(" |\t") for line in lines[:count] if line.strip(" |\t")]
+    head = strip_page_labels(lines[:count])
+    return [arabic_years(line.strip(" |\t")) for line in head if line.strip(" |\t")]
+
+
+_PUBLISHER = re.compile(r"(?:发布机构|发文机关|发布单位|信息来源|来\s*源)\s*[:：\t]\s*(?P<name>[\u4e00-\u9fff（）()]{3,40})")
+
+
+def publisher_from_labels(lines: list[str]) -> str | None:
+    """The publishing body a crawled page's labels name (发布机构：…), for a
+    report that never names itself: a last resort, an institution only."""
+    for line in lines[:60]:
+        m = _PUBLISHER.search(line)
+        if m and INSTITUTION.search(m.group("name")):
+            return m.group("name")
+    return None
+
+
+_NAME_CHARS = re.compile(r"[\u4e00-\u9fff（）()]+")
+
+
+def clean_name(name: str | None) -> str | None:
+    """A printed name without page chrome (labels, markup, brackets before it):
+    the Chinese words at its end, or None."""
+    if not name:
+        return None
+    runs = _NAME_CHARS.findall(re.sub(r"\s+", "", name))
+    if not runs:
+        return None
+    name = re.sub(r"^(?:关于|印发|公布)", "", runs[-1]).strip("（）()")  # chrome comes before the name
+    return name if len(name) >= 2 else None
 
 
 def find_title(lines: list[str]) -> tuple[str | None, int | None]:
     """The report title at the top: name and year (a title may span two lines)."""
     head = _head(lines, 6)
-    for i in range(min(3, len(head))):
-        joined = "".join(head[i:i + 2]).replace(" ", "")
-        for text in (head[i].replace(" ", ""), joined):
-            m = _TITLE.match(text)
-            if m and m.group("name").strip():
-                return m.group("name").strip(), int(m.group(2))
-            m = _TITLE_YEAR_FIRST.match(text)
-            if m:
-                return m.group("name"), int(m.group(1))
+    singles = [line.replace(" ", "") for line in head[:3]]
+    pairs = ["".join(head[i:i + 2]).replace(" ", "") for i in range(min(3, len(head)))]
+    # A title on one line first: a site's name printed above it is no part of it.
+    for text in [*singles, *pairs]:
+        m = _TITLE.match(text)
+        name = clean_name(m.group("name")) if m else None
+        if name and len(name) >= 3:
+            return name, int(m.group(2))
+        m = _TITLE_YEAR_FIRST.match(text)
+        name = clean_name(m.group("name")) if m else None
+        if name and len(name) >= 3 and not name.startswith("政府"):
+            return name, int(m.group(1))
     for text in head[:3]:
         m = _TITLE_NO_YEAR.match(text.replace(" ", ""))
-        if m:
-            return m.group("name"), None
+        if m and clean_name(m.group("name")):
+            return clean_name(m.group("name")), None
     return None, None
 
 
@@ -110,16 +187,31 @@ def find_agency_name(lines: list[str]) -> str | None:
     candidates = _candidates(lines)
     if not candidates:
         return None
+    body = "\n".join(lines[:400])
     for name, _ in candidates:
         if INSTITUTION.search(name):
-            return name
+            return with_parent_prefix(name, body)
     stem = candidates[0][0]
-    body = "\n".join(lines[:400])
-    fuller = re.findall(re.escape(stem) + r"(人民政府办公室|人民政府|政府办公室|政府)", body)
+    fuller = re.findall(re.escape(stem) + r"(人民政府办公室|人民政府|政府办公室|政府|管理委员会|管委会)", body)
     if fuller:
         best = max(set(fuller), key=lambda s: (fuller.count(s), -len(s)))
-        return stem + best
-    return stem
+        return with_parent_prefix(stem + best, body)
+    return with_parent_prefix(stem, body)
+
+
+def with_parent_prefix(name: str, body: str) -> str:
+    """The name with its parent government's prefix when the report prints one
+    (安庆矿区办事处 → 铜陵市郊区安庆矿区办事处) and the name has no place of its own."""
+    if resolve_region(name)[0]:
+        return name
+    prefixes = [m.group(1) for m in re.finditer(r"([\u4e00-\u9fff]{2,14}?)" + re.escape(name), body)]
+    for prefix in sorted(set(prefixes), key=lambda p: (-prefixes.count(p), len(p))):
+        for start in range(len(prefix) - 1):
+            tail = prefix[start:]
+            adcode, end = _region_chain(tail)
+            if adcode and end == len(tail):
+                return tail + name
+    return name
 
 
 @lru_cache(maxsize=4096)
@@ -147,14 +239,135 @@ def locate_region(name: str) -> tuple[str | None, str | None, str | None, str | 
     return province, city, county, adcode
 
 
+# A city's or county's short name leads a zone's name (合肥高新区, 长沙经开区).
+_ZONE_WORDS = re.compile(r"^(?:高新|高技术|经济技术|经济开发|经开|开发区|工业园|产业园|保税|综合保税|新区|综合实验区|自由贸易"
+                         r"|自贸|出口加工|临空|航空港|港区)")
+
+
+def _region_chain(text: str, start_anywhere: bool = False) -> tuple[str | None, int]:
+    """The region a name starts with, read as a chain of gazetteer names
+    (省, 市, 县 each inside the one before): its 行政区划代码 and where it ends.
+
+    A county name shared by several counties (郊区, 鼓楼区) needs its city in
+    the chain; a short name (合肥) counts only for a province or before a
+    zone word, so that 安庆矿区 is not read as 安庆市."""
+    import cpca
+
+    chosen = None
+    end = 0
+    for m in cpca.matcher.iter(text):
+        if chosen is None and m.start_index != 0 and not start_anywhere:
+            break
+        if chosen is not None and m.start_index != end:
+            break
+        options = [a for a in m.attr_infos if chosen is None or (a.rank > chosen.rank and a.belong_to(chosen))]
+        if len(options) != 1:
+            break
+        info = options[0]
+        full = m.origin_value == info.name
+        after = text[m.end_index + 1:]
+        if not full and info.rank != 0 and not _ZONE_WORDS.match(after):
+            break
+        if not full and chosen is None and start_anywhere and m.start_index != 0:
+            break
+        chosen, end = info, m.end_index + 1
+        if info.rank == 2:
+            break
+    return (chosen.adcode[:6], end) if chosen is not None else (None, 0)
+
+
+def resolve_region(name: str) -> tuple[str | None, int]:
+    """行政区划代码 of the region a name starts with (or, after a national
+    body's name, names in full: 国家税务总局固原市税务局)."""
+    adcode, end = _region_chain(name)
+    if adcode is None:
+        adcode, end = _region_chain(name, start_anywhere=True)
+    return adcode, end
+
+
+@lru_cache(maxsize=4096)
+def region_names(adcode: str) -> tuple[str | None, str | None, str | None]:
+    """Province, city and county names of a 行政区划代码 (municipalities have no city)."""
+    import cpca
+
+    def name(code: str) -> str | None:
+        info = cpca.ad_2_addr_dict.get(code + "000000")
+        if info is None or info.name in ("市辖区", "县", "省直辖县级行政区划"):
+            return None
+        return info.name
+
+    province = name(adcode[:2] + "0000")
+    city = name(adcode[:4] + "00") if adcode[2:4] != "00" else None
+    county = name(adcode) if adcode[4:] != "00" else None
+    if city == province:
+        city = None
+    return province, city, county
+
+
+@dataclass(frozen=True)
+class Zone:
+    """A body the gazetteer does not name (新区, 综合实验区 …) and the region it covers."""
+
+    name: str
+    adcode: str
+    source: str
+
+
+@lru_cache(maxsize=1)
+def zones() -> tuple[Zone, ...]:
+    """The zone table (builder/zones.csv), longest names first."""
+    import csv
+    from pathlib import Path
+
+    path = Path(__file__).with_name("zones.csv")
+    with path.open(encoding="utf-8") as f:
+        rows = [Zone(r["name"], r["adcode"], r["source"]) for r in csv.DictReader(f)]
+    return tuple(sorted(rows, key=lambda z: -len(z.name)))
+
+
+def zone_region(name: str) -> str | None:
+    for zone in zones():
+        if zone.name in name:
+            return zone.adcode
+    return None
+
+
+
+
+def text_region(name: str, lines: list[str]) -> str | None:
+    """The region the report names as its own: the name printed with a
+    region before it, else the one county (or city) the body keeps naming."""
+    body = "\n".join(strip_page_labels(lines[:400]))
+    fuller = with_parent_prefix(name, body)
+    if fuller != name:
+        return resolve_region(fuller)[0]
+    import cpca
+
+    counts: dict[str, int] = {}
+    for line in body.split("\n"):
+        for m in cpca.matcher.iter(line):
+            full = [a for a in m.attr_infos if a.name == m.origin_value]
+            if len(full) == 1 and full[0].rank >= 1:
+                code = full[0].adcode[:6]
+                counts[code] = counts.get(code, 0) + 1
+    for rank in (2, 1):
+        ranked = sorted(((n, c) for c, n in counts.items() if (c[4:] != "00") == (rank == 2)), reverse=True)
+        if ranked and ranked[0][0] >= 2 and (len(ranked) == 1 or ranked[0][0] >= 2 * ranked[1][0]):
+            return ranked[0][1]
+    return None
+
+
 def normalize_name(name: str, province: str | None, city: str | None, county: str | None) -> str:
     """The name from its own region down: 淮安市洪泽区人民政府 and 洪泽区人民政府 are
-    one agency. 'X县政府' is written out as 'X县人民政府'."""
+    one agency. Short forms are written out: 'X县政府' as 'X县人民政府',
+    'X县政府办' as 'X县人民政府办公室', '管委会' as '管理委员会'."""
     out = re.sub(r"\s+", "", name)
     for region in (county, city, province):
         if region and region in out:
             out = out[out.index(region):]
             break
+    out = re.sub(r"(?<=[省市县区州旗盟])政府办(?!公)", "人民政府办公室", out)
+    out = re.sub(r"管委会$", "管理委员会", out)
     return re.sub(r"(?<=[省市县区州旗盟])政府", "人民政府", out)
 
 
@@ -208,10 +421,44 @@ def slugify(name: str, regions: tuple[str | None, ...] = ()) -> str:
     return "-".join(p for p in parts if p) or "unknown"
 
 
-def describe_agency(name: str | None) -> Agency:
+@lru_cache(maxsize=1024)
+def _shared_county_name(county: str) -> bool:
+    """Whether several counties bear this name (郊区, 鼓楼区, 朝阳区)."""
+    import cpca
+
+    return sum(1 for m in cpca.matcher.iter(county) for a in m.attr_infos if a.name == county) > 1
+
+
+# National bodies have no region: the places their text names are not theirs.
+_NATIONAL = re.compile(r"^(?:国家|国务院|中国|中华人民共和国|全国|中央)|部$")
+
+
+def _within(inner: str, outer: str) -> bool:
+    stem = outer
+    while stem.endswith("00"):
+        stem = stem[:-2]
+    return inner.startswith(stem) and inner != outer
+
+
+def describe_agency(name: str | None, lines: list[str] | None = None) -> Agency:
+    """Name, region and id of an agency. The region comes from the gazetteer
+    for the name, else from the zone table, else from the text; when none
+    says, the region stays unknown (None) and the id starts 000000."""
     if not name:
         return Agency()
-    province, city, county, adcode = locate_region(name)
+    adcode, source = resolve_region(name)[0], "name"
+    zone = zone_region(name)
+    if zone and (adcode is None or _within(zone, adcode)):
+        adcode, source = zone, "zones"  # 福建省平潭综合实验区: the zone is finer than the province
+    if adcode is None and lines and not _NATIONAL.search(name):
+        adcode, source = text_region(name, lines), "text"
+    if adcode is None:
+        province = city = county = None
+        source = None
+    else:
+        province, city, county = region_names(adcode)
     normalized = normalize_name(name, province, city, county)
-    slug = slugify(normalized, (county, city, province))
-    return Agency(name, normalized, f"{adcode or '000000'}-{slug}", province, city, county, adcode)
+    slug = slugify(normalized, (county, city, province))  # the id's words: never change for a published name
+    if county and city and normalized.startswith(county) and _shared_county_name(county) and city in name:
+        normalized = city + normalized  # 郊区 is several counties: 铜陵市郊区…, as the report prints it
+    return Agency(name, normalized, f"{adcode or '000000'}-{slug}", province, city, county, adcode, source)

@@ -40,7 +40,8 @@ def _p(key: str, pattern: str, value: int | None = None, scale: int = 1) -> Patt
 
 PATTERNS: tuple[Pattern, ...] = (
     _p("applications_received",
-       r"(?:收到|受理|新收|接收|接到)(?:了)?" + _GAP + r"(?:依申请公开|申请)(?:数量)?(?:共计|共|合计|总计|为)?\s*" + _N + "件"),
+       r"(?:收到|受理|新收|接收|接到)(?:了)?" + _GAP + r"(?:依申请公开|申请)(?:事项|申请|数量)?(?:共计|共|合计|总计|为)?\s*"
+       + _N + "件"),
     _p("applications_received",
        r"(?:未|没有)(?:收到|受理|接到)" + r"[^。；;，,复议诉讼举报]{0,20}?申请(?!.{0,6}(?:复议|诉讼))", 0),
     _p("applications_handled", r"(?:办理|处理|办结)(?:了)?" + _GAP + r"申请(?:共计|共|合计)?\s*" + _N + "件"),
@@ -51,14 +52,14 @@ PATTERNS: tuple[Pattern, ...] = (
     _p("applications_other_channel", r"其他(?:方式|途径|形式)申请\s*[（(]?\s*" + _N + "件"),
     _p("admin_review_cases", r"行政复议(?:案件|申请)?(?:共|共计)?\s*" + _N + r"(?:件|起|宗)"),
     _p("admin_review_cases", _N + r"(?:件|起|宗)\s*(?:政府信息公开)?行政复议"),
-    _p("admin_review_cases", r"未(?:收到|发生|产生|出现)" + r"[^。；;]{0,25}?行政复议", 0),
+    _p("admin_review_cases", r"(?:未|没有|无)(?:收到|发生|产生|出现|接到)" + r"[^。；;]{0,25}?行政复议", 0),
     _p("litigation_cases", r"行政诉讼(?:案件|申请)?(?:共|共计)?\s*" + _N + r"(?:件|起|宗)"),
     _p("litigation_cases", _N + r"(?:件|起|宗)\s*(?:政府信息公开)?行政诉讼"),
-    _p("litigation_cases", r"未(?:收到|发生|产生|出现)" + r"[^。；;]{0,30}?行政诉讼", 0),
+    _p("litigation_cases", r"(?:未|没有|无)(?:收到|发生|产生|出现|接到)" + r"[^。；;]{0,30}?行政诉讼", 0),
     _p("fees_charged_cny", r"收取" + r"[^。；;，,]{0,15}?费\s*" + _N + "元"),
     _p("fees_charged_cny", r"收取" + r"[^。；;，,]{0,15}?费\s*" + _N + "万元", scale=10_000),
     _p("fees_charged_cny", r"(?:未|没有|均未|不)收取[^。；;，,]{0,15}?(?:费用|费)|均未收费|未收费|免费予以提供", 0),
-    _p("proactive_items", r"主动公开" + r"[^。；;，,]{0,30}?(?:信息|政府信息)(?:共计|共|达)?\s*" + _N + "条"),
+    _p("proactive_items", r"主动公开" + r"[^。；;，,]{0,30}?(?:信息|政府信息)[^。；;，,\d]{0,20}?(?:共计|共|达)?\s*" + _N + "条"),
 )
 
 _SPACE_AROUND_DIGITS = re.compile(r"(?<=\d) +(?=[件条元])|(?<=[\u4e00-\u9fff]) +(?=\d)|(?<=\d) +(?=[\u4e00-\u9fff])")
@@ -76,6 +77,8 @@ KEY_LABELS = {
     "litigation_cases": "行政诉讼案件",
     "fees_charged_cny": "收取费用（元）",
     "proactive_items": "主动公开信息（条）",
+    "normative_docs_issued": "制发规范性文件",
+    "normative_docs_in_force": "现行有效规范性文件",
 }
 
 _SENTENCE = re.compile(r"[^。；;!！?？\n]+[。；;!！?？]?")
@@ -87,9 +90,13 @@ class Figure:
     value: int | float
     approx: bool
     text: str
+    headline: bool = False  # the report's own total of this key for the report year (at most one per key)
+    context: str = ""  # why the figure cannot be a headline (other_year, part …), '' when it may be
+    source: str = "prose"  # or "table": a row of a pre-2019 statistics table
 
     def as_json(self) -> dict:
-        return {"key": self.key, "value": self.value, "approx": self.approx, "text": self.text}
+        return {"key": self.key, "value": self.value, "approx": self.approx, "text": self.text,
+                "headline": self.headline}
 
 
 def prose(lines: list[str]) -> str:
@@ -117,8 +124,10 @@ def sentences(lines: list[str]) -> list[str]:
     return [s.strip() for s in _SENTENCE.findall(text) if s.strip()]
 
 
-def find_figures(sentence_list: list[str]) -> list[Figure]:
-    """Every stated figure, in the order the text states them."""
+def find_figures(sentence_list: list[str], year: int | None = None, table_lines: list[str] | None = None
+                 ) -> list[Figure]:
+    """Every stated figure, in the order the text states them, then the rows of
+    a statistics table (pre-2019 reports), with at most one headline per key."""
     found: list[tuple[int, Figure]] = []
     offset = 0
     for sentence in sentence_list:
@@ -134,6 +143,7 @@ def find_figures(sentence_list: list[str]) -> list[Figure]:
                 if pattern.value is not None:
                     value: int | float = pattern.value
                     approx = False
+                    start = m.start()
                 else:
                     number = m.group("n").replace(",", "")
                     if len(number.split(".")[0]) > MAX_NUMBER_DIGITS:
@@ -141,7 +151,9 @@ def find_figures(sentence_list: list[str]) -> list[Figure]:
                     value = float(number) if "." in number else int(number)
                     value = value * pattern.scale
                     approx = bool(m.group("approx")) or bool(_APPROX_BEFORE.search(sentence[: m.start("n")]))
-                found.append((offset + m.start(), Figure(pattern.key, value, approx, sentence)))
+                    start = m.start("n")
+                why = _context(pattern.key, sentence, m.start(), start, year)
+                found.append((offset + m.start(), Figure(pattern.key, value, approx, sentence, context=why)))
     found.sort(key=lambda pair: pair[0])
     unique: list[Figure] = []
     seen: set[tuple] = set()
@@ -150,4 +162,139 @@ def find_figures(sentence_list: list[str]) -> list[Figure]:
         if key not in seen:
             seen.add(key)
             unique.append(figure)
+    unique += table_figures(table_lines or [])
+    mark_headlines(unique)
     return unique
+
+
+# --- headlines -----------------------------------------------------------------
+
+_YEAR_MENTION = re.compile(r"((?:19|20)\d{2})\s*年")
+_OTHER_YEAR_WORDS = re.compile(r"(?:上一?年度?|去年|前年|同期|历年|累计至今|成立以来|以来)")
+_CHANGE_BEFORE = re.compile(r"(?:增加|减少|增长|下降|上升|提高|多|少)了?\s*$")
+_PART_WORDS = re.compile(r"其中|[(（]\s*含")
+_TOTAL_WORDS = re.compile(r"共计|共|合计|总计|累计|全年|总数|总量|全部")
+# A number about another process that uses similar words (an approval hall "受理申请").
+_OTHER_PROCESS = re.compile(r"行政审批|审批服务|政务服务|便民服务|服务大厅|政务大厅|服务中心|窗口|办件|12345|热线|信访|"
+                            r"不动产|登记|许可")
+_DISCLOSURE_WORDS = re.compile(r"信息公开|依申请")
+# What may stand between 主动公开 and 信息 in a total (not 政府采购信息, 重点领域信息).
+_GENERIC_GAP = re.compile(r"^(?:了|各类|各项|相关|政府|的|全部|共|累计|发布|本[级单位机关部门局委办]{1,2}|[\u4e00-\u9fff]{0,8}"
+                          r"(?:网站|网|平台|公开栏|公示栏|政务公开专栏|专栏)(?:上|中)?|通过|在|等|及|和|各种|形式|方式)*$")
+
+
+# Keys that are a report's totals: a figure introduced by 其中 is a part of something else.
+_TOTAL_KEYS = frozenset({"proactive_items", "applications_received", "applications_handled", "applications_answered",
+                         "admin_review_cases", "litigation_cases", "fees_charged_cny", "normative_docs_issued",
+                         "normative_docs_in_force"})
+# Keys about the year before by definition.
+_PREVIOUS_YEAR_KEYS = frozenset({"applications_carried_over"})
+
+
+def _context(key: str, sentence: str, start: int, number_start: int, year: int | None) -> str:
+    """Why a figure cannot be a headline ('' when it may be): another year,
+    a part, a change, another process or a sub-category."""
+    clause_start = max(sentence.rfind(c, 0, start) for c in "，,；;：:") + 1
+    before = sentence[:number_start]
+    clause = sentence[clause_start:number_start]
+    years = _YEAR_MENTION.findall(before)
+    if year is not None and years and int(years[-1]) != year:
+        return "other_year"
+    if _CHANGE_BEFORE.search(before):
+        return "change"
+    if key not in _PREVIOUS_YEAR_KEYS and _OTHER_YEAR_WORDS.search(clause):
+        return "other_year"
+    if key in _TOTAL_KEYS and _PART_WORDS.search(clause):
+        return "part"
+    return ""
+
+
+def _reason(figure: Figure) -> str:
+    if figure.context:
+        return figure.context
+    if figure.key.startswith("applications") and _OTHER_PROCESS.search(figure.text) \
+            and not _DISCLOSURE_WORDS.search(figure.text):
+        return "other_process"
+    if figure.key == "proactive_items" and figure.source == "prose":
+        m = re.search(r"主动公开(?P<gap>[^。；;，,]{0,30}?)(?:政府)?信息", figure.text)
+        if m and not _GENERIC_GAP.match(m.group("gap")):
+            return "part"
+    return ""
+
+
+def mark_headlines(figures: list[Figure]) -> None:
+    """At most one headline per key: the report's own total for the year.
+    A statistics-table row beats prose; otherwise the figures that may be the
+    total must agree (or the ones worded as a total must), else none is."""
+    by_key: dict[str, list[Figure]] = {}
+    for figure in figures:
+        figure.headline = False
+        if not _reason(figure):
+            by_key.setdefault(figure.key, []).append(figure)
+    for group in by_key.values():
+        tabled = [f for f in group if f.source == "table"]
+        for pool in (tabled, group, [f for f in group if _TOTAL_WORDS.search(f.text)]):
+            if pool and len({f.value for f in pool}) == 1:
+                pool[0].headline = True
+                break
+
+
+# --- pre-2019 statistics tables --------------------------------------------------
+
+# Row labels of the old 政府信息公开情况统计表, by key (parts begin with 其中 and are skipped).
+_STAT_ROWS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("proactive_items", re.compile(r"^主动公开(?:政府)?信息(?:总)?(?:数|数量|条数)")),
+    ("normative_docs_issued", re.compile(r"^制发(?:的)?规范性文件(?:总)?(?:数|件数)")),
+    ("applications_received", re.compile(r"^(?:收到|受理|新收)(?:政府信息公开)?申请(?:总)?(?:数|件数|数量)"
+                                          r"|^依申请公开(?:政府)?信息(?:数|件数|数量)|^申请(?:总)?数$")),
+    ("applications_online", re.compile(r"^(?:网络|网上)申请(?:数|件数)")),
+    ("applications_answered", re.compile(r"^申请(?:办结|答复)(?:总)?(?:数|件数)|^(?:办结|答复)申请(?:总)?(?:数|件数)")),
+    ("admin_review_cases", re.compile(r"^(?:政府信息公开)?(?:申请)?行政复议(?:案件)?(?:数量|数|件数)")),
+    ("litigation_cases", re.compile(r"^(?:政府信息公开)?(?:提起)?行政诉讼(?:案件)?(?:数量|数|件数)")),
+    ("fees_charged_cny", re.compile(r"^(?:依申请公开)?(?:政府)?(?:信息)?收取(?:的)?(?:费用|检索费|复制费)|^收费(?:金额|总额)")),
+)
+_ROW_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.．]|[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.、．])")
+_STAT_VALUE = re.compile(r"^-?\d+(?:,\d{3})*(?:\.\d+)?$")
+_STAT_UNIT = re.compile(r"^(?:条|件|个|次|万元|元|人次|篇)$")
+_STAT_LINE = re.compile(r"^(?:\d{1,2}\s+)?(?P<label>[^\d\t|]{2,60}?)[\s:：]+(?:(?P<unit0>条|件|万元|元)\s+)?"
+                        r"(?P<n>\d+(?:,\d{3})*(?:\.\d+)?)\s*(?P<unit>条|件|万元|元)?\s*$")
+
+
+def _stat_cells(line: str) -> tuple[str, list[str], str] | None:
+    """Label, numbers and unit of one statistics-table row."""
+    if "\t" in line or line.count("|") >= 2:
+        cells = [c.strip() for c in re.split(r"[\t|]", line) if c.strip()]
+        if len(cells) > 2 and re.fullmatch(r"\d{1,2}", cells[0]):
+            cells = cells[1:]  # a 序号 column
+        numbers = [c for c in cells if _STAT_VALUE.match(c.replace(" ", ""))]
+        units = [c for c in cells if _STAT_UNIT.match(c)]
+        label = "".join(c for c in cells if c not in numbers and c not in units)
+        return label, numbers, (units[0] if units else "")
+    m = _STAT_LINE.match(line.strip())
+    return (m.group("label"), [m.group("n")], m.group("unit") or m.group("unit0") or "") if m else None
+
+
+def table_figures(lines: list[str]) -> list[Figure]:
+    """Figures of a pre-2019 statistics table, each with its row label as text."""
+    out: list[Figure] = []
+    for line in lines:
+        row = _stat_cells(line)
+        if row is None:
+            continue
+        label, numbers, unit = row
+        if len(numbers) != 1:
+            continue
+        core = _ROW_NUMBER.sub("", re.sub(r"\s+", "", label)).strip("：:")
+        if core.startswith("其中"):
+            continue
+        unit = unit or next(iter(re.findall(r"[(（](?:单位[:：])?(万元|元|条|件)[)）]", label)), "")
+        for key, pattern in _STAT_ROWS:
+            if pattern.search(core):
+                number = numbers[0].replace(",", "")
+                value: int | float = float(number) if "." in number else int(number)
+                if key == "fees_charged_cny" and unit == "万元":
+                    value = round(value * 10_000, 2)
+                printed = re.sub(r"\s+", "", label)
+                out.append(Figure(key, value, False, f"统计表：{printed} {numbers[0]}{unit}", source="table"))
+                break
+    return out

@@ -108,6 +108,7 @@ DESCRIPTIONS_ZH = {
     "approx": "以“多”“余”表述（约数）",
     "label_zh": "表、行、列在表格中的名称，如：表三 不予公开·危及“三安全一稳定”·自然人",
     "row_zh": "行名，含所属分组",
+    "headline": "报告本年度该项的总数；每份报告每项至多一个",
 }
 
 
@@ -299,6 +300,8 @@ _NARRATIVE = Table(
         _f("key", "string", "类别", "key", "e.g. applications_received, admin_review_cases, fees_charged_cny"),
         _f("value", "number", "数值", "value"),
         _f("approx", "boolean", "约数", "approximate", "stated as 多/余 (more than)"),
+        _f("headline", "boolean", "主数", "headline", "the report's own total of this key for the report year; "
+           "at most one per report and key"),
         _f("sentence", "string", "原句", "sentence"),
     ),
     ("report_id", "seq"),

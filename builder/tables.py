@@ -16,11 +16,12 @@ from dataclasses import dataclass, field
 from . import forms, limits
 from .codebook import identity_zh, label_zh
 from .forms import GOV_2019, GOV_2021, PRE_2019, Identity, Row
-from .layout import NONE_WORDS, Layout, ValueRow, label_core
+from .layout import MONEY_UNIT, NONE_WORDS, Layout, ValueRow, label_core
 from .limits import MAX_NUMBER_DIGITS
 from .solver import Choice, SearchTooLarge, best_effort, blank_insertions, propagate, search, split_runs
 
 TABLE_ZH = {"t2": "表二", "t3": "表三", "t4": "表四"}
+_KIND = {c.id: c.kind for t in (GOV_2021, GOV_2019) for c in forms.cells(t)}
 STATUSES = ("reported", "none", "blank", "missing", "repaired", "ambiguous", "inferred")
 _MULTI = re.compile(r"\d+(?:\s+\d+)+")
 
@@ -55,34 +56,106 @@ class Tables:
         self.warnings.append({"code": code, "message": message, **extra})
 
 
+_PRINTED_NUMBER = re.compile(r"(?P<n>-?\d+(?:\.\d+)?)\s*(?P<unit>万元|亿元|千元|元)?")
+
+
 def parse_cell(raw: str) -> CellValue:
+    """One printed cell: a number (with the money unit it was printed with),
+    a worded zero, a blank, or text that is no number (never guessed)."""
     text = raw.strip()
     if not text:
         return CellValue(None, raw, "blank")
     if text in NONE_WORDS:
         return CellValue(0, raw, "none", "以文字表示，读作 0")
-    number = text.replace(",", "")
+    m = _PRINTED_NUMBER.fullmatch(text.replace(",", ""))
+    if m is None:
+        return CellValue(None, raw, "ambiguous", "印出的文字无法读作一个数字", [])
+    number = m.group("n")
     if len(number.split(".")[0].lstrip("-")) > MAX_NUMBER_DIGITS:
         return CellValue(None, raw, "ambiguous", f"数字超过 {MAX_NUMBER_DIGITS} 位，不可能是计数，无法读出", [])
-    try:
-        value: int | float = int(number)
-    except ValueError:
-        value = float(number)
-    return CellValue(value, raw, "reported")
+    value: int | float = float(number) if "." in number else int(number)
+    return CellValue(value, raw, "reported", unit=m.group("unit"))
+
+
+# --- runs with signs, decimals and units ---------------------------------------
+
+_PIECE = {
+    "count": re.compile(r"0|[1-9]\d*"),
+    "change": re.compile(r"-?(?:0|[1-9]\d*)"),
+    "money": re.compile(r"(?:0|[1-9]\d*)(?:\.\d{1,2})?"),
+}
+_RUN_LIMIT = 2_000
+
+
+def split_signed_runs(tokens: list[str], kinds: tuple[str, ...]) -> list[tuple[int | float, ...]] | None:
+    """Every reading of printed tokens as one cell each of ``kinds``, where the
+    text ran cells together: a space or a sign starts a cell, a decimal point
+    stays inside its cell (money only), a sign only fits a 本年增/减 cell.
+    ``1530-4212`` as count, change, count reads 1530|-4|212, 1530|-42|12 or
+    1530|-421|2. None when there are too many readings to list."""
+    segments: list[str] = []
+    for token in tokens:
+        body = MONEY_UNIT.sub("", token.replace(",", "")).strip()
+        segments += [p for p in re.split(r"(?=-)", body) if p]
+    size = len(kinds)
+    out: list[tuple[int | float, ...]] = []
+    cells: list[int | float] = []
+    steps = [limits.current().search_steps]  # counted in steps tried, not readings found
+
+    def place(seg: int, pos: int) -> bool:
+        if seg == len(segments):
+            if len(cells) == size:
+                out.append(tuple(cells))
+            return len(out) <= _RUN_LIMIT
+        if len(cells) >= size:
+            return True
+        text = segments[seg]
+        pattern = _PIECE.get(kinds[len(cells)], _PIECE["count"])
+        # A cell longer than any count (plus sign, point and two decimals) cannot be one.
+        for end in range(pos + 1, min(len(text), pos + MAX_NUMBER_DIGITS + 4) + 1):
+            steps[0] -= 1
+            if steps[0] < 0:
+                return False
+            piece = text[pos:end]
+            if not pattern.fullmatch(piece) or (end < len(text) and text[end] == "."):
+                continue
+            cells.append(float(piece) if "." in piece else int(piece))
+            ok = place(seg + 1, 0) if end == len(text) else place(seg, end)
+            cells.pop()
+            if not ok:
+                return False
+        return True
+
+    if not segments or any(not re.fullmatch(r"-?[\d.]+", p) for p in segments):
+        return []
+    return out if place(0, 0) else None
 
 
 # --- template ----------------------------------------------------------------
 
 
+def _form_structure(layout: Layout) -> bool:
+    """The prescribed tables' shape: table 3 as rows of seven applicant
+    columns, or table 4 as fifteen numbers (or three groups of five)."""
+    t3_rows = sum(1 for r in layout.rows("t3") if len([c for c in r.cells if c.strip()]) >= 6)
+    t4_sizes = [len([c for c in r.cells if c.strip()]) for r in layout.rows("t4")]
+    return t3_rows >= 5 or any(n >= 15 for n in t4_sizes) or sum(1 for n in t4_sizes if n == 5) >= 3
+
+
 def detect_template(layout: Layout, year: int | None) -> tuple[str, str]:
-    """The form a report uses, from its own labels; the year only breaks ties.
-    Returns the template and what decided it: "labels", "no tables" or "year"."""
-    text = label_core(layout.region_text("t2") + layout.region_text("t3"))
+    """The form a report uses, from its own labels and structure; the year only
+    tells the two forms apart when their labels do not.
+    Returns the template and what decided it: "labels", "no form" or "year".
+
+    A table without the prescribed form's labels or shape (a pre-2019
+    信息公开情况统计表 of 主动公开政府信息数, 行政复议数 …) is not the form."""
+    text = label_core(layout.region_text("t2") + layout.region_text("t3") + layout.region_text("t4"))
     hits = {t: sum(1 for marker in markers if marker in text) for t, markers in forms.FORM_MARKERS.items()}
     if hits[GOV_2021] != hits[GOV_2019]:
         return (GOV_2021 if hits[GOV_2021] > hits[GOV_2019] else GOV_2019), "labels"
-    if not layout.rows("t3") and not layout.rows("t4"):
-        return PRE_2019, "no tables"
+    shared = sum(1 for marker in forms.SHARED_MARKERS if marker in text)
+    if shared < 3 and not _form_structure(layout):
+        return PRE_2019, "no form"
     return (GOV_2021 if (year or 0) >= 2021 else GOV_2019), "year"
 
 
@@ -130,13 +203,24 @@ def read_table(slots: list[_Slot], identities: list[Identity], out: Tables, tabl
     absent: set[str] = set()
     runs: list[tuple[_Slot, list[str]]] = []
     displaced: list[tuple[str, list[int], str]] = []
+    aligned: list[tuple[_Slot, list[list[str]]]] = []
+    # Numbers displaced into one cell (PDF text) fill blanks of their column:
+    # such a table keeps one alignment per row, the cells the text shows.
+    displacing = any(_MULTI.fullmatch(c.strip()) for slot in slots if slot.row for c in slot.row.cells)
     for slot in slots:
         if slot.row is None:
             absent.update(slot.ids)
             for cell in slot.ids:
                 out.cells[cell] = CellValue(None, None, "missing")
             continue
-        printed = fit(slot.row.cells, len(slot.ids))
+        windows = [fit(slot.row.cells, len(slot.ids))] if displacing else alignments(slot.row.cells, len(slot.ids))
+        if len(windows) > 1:
+            aligned.append((slot, windows))
+            for cell in slot.ids:  # decided with the identities below; not a blank to fill meanwhile
+                fixed[cell] = None
+                out.cells[cell] = CellValue(None, None, "ambiguous")
+            continue
+        printed = windows[0] if windows else fit(slot.row.cells, len(slot.ids))
         if len(printed) > len(slot.ids):
             out.warn("extra_values", f"{table}: row '{slot.row.label or slot.row.extra_label}' prints "
                      f"{len(printed)} values for {len(slot.ids)} cells; the {keep} {len(slot.ids)} are used",
@@ -155,8 +239,8 @@ def read_table(slots: list[_Slot], identities: list[Identity], out: Tables, tabl
             out.cells[cell] = parsed
             fixed[cell] = parsed.value
     usable = [i for i in identities if not any(c in absent for c in i.cells)]
-    if runs or displaced:
-        _resolve(slots, runs, displaced, fixed, usable, out, table)
+    if runs or displaced or aligned:
+        _resolve(slots, runs, displaced, fixed, usable, out, table, aligned)
     _infer(fixed, usable, out)
 
 
@@ -171,6 +255,10 @@ def _run_choice(slot: _Slot, tokens: list[str], identities: list[Identity]) -> C
         options = split_runs(digits, size, local)
         if not options and local:
             options = split_runs(digits, size)
+    elif digits:
+        options = split_signed_runs(digits, tuple(_KIND.get(c, "count") for c in slot.ids)) or []
+        if local:
+            options = [o for o in options if all(sum(o[i] for i in p) == sum(o[i] for i in w) for p, w in local)]
     return Choice(slot.ids, tuple(options))
 
 
@@ -207,17 +295,63 @@ def _displaced_choices(
     return choices
 
 
-def _resolve(slots, runs, displaced, fixed, identities, out: Tables, table: str) -> None:
+def alignments(cells: list[str], size: int) -> list[list[str]]:
+    """The ways a grid row with empty cells at either end holds the form's
+    cells: a label's colspan pads the start, a pipe or a blank the end, and
+    both look alike. One window when the row's width settles it; none when
+    the row has more printed values than cells."""
+    extra = len(cells) - size
+    if extra <= 0:
+        return [cells]
+    lead = next((i for i, c in enumerate(cells) if c.strip()), len(cells))
+    trail = next((i for i, c in enumerate(reversed(cells)) if c.strip()), len(cells))
+    windows = [cells[i:len(cells) - (extra - i)] for i in range(extra + 1) if i <= lead and extra - i <= trail]
+    distinct: list[list[str]] = []
+    for window in windows:
+        if [parse_cell(c).value for c in window] not in [[parse_cell(c).value for c in d] for d in distinct]:
+            distinct.append(window)
+    return distinct
+
+
+def _aligned_choice(slot: _Slot, windows: list[list[str]]) -> Choice:
+    return Choice(slot.ids, tuple(tuple(parse_cell(c).value for c in w) for w in windows))
+
+
+def _apply_aligned(aligned, choices: list[Choice], solutions, fixed, out: Tables, table: str) -> None:
+    """Cells of rows whose alignment the identities chose: as printed in the
+    chosen window; where the windows that fit disagree, ambiguous."""
+    first = len(choices) - len(aligned)
+    for offset, (slot, windows) in enumerate(aligned):
+        picked = sorted({s[first + offset] for s in solutions}) or list(range(len(windows)))
+        raw = " | ".join(c for c in slot.row.cells)
+        for k, cell in enumerate(slot.ids):
+            values = _candidates([parse_cell(windows[i][k]).value for i in picked])
+            if len(picked) == 1 or len(values) == 1:
+                parsed = parse_cell(windows[picked[0]][k])
+                if len(picked) > 1 or parsed.value is not None:
+                    parsed.note = "行首或行尾的空单元格可有多种对齐方式；" + (
+                        f"这是{TABLE_ZH[table]}勾稽关系唯一允许的对齐" if len(picked) == 1 else "各种对齐读数相同")
+                out.cells[cell] = parsed
+                fixed[cell] = parsed.value
+            else:
+                out.cells[cell] = CellValue(None, raw, "ambiguous",
+                                            f"行首或行尾的空单元格有 {len(picked)} 种对齐方式都符合勾稽关系，未作选择",
+                                            values)
+                fixed[cell] = None
+
+
+def _resolve(slots, runs, displaced, fixed, identities, out: Tables, table: str, aligned=()) -> None:
     holding = [i for i in identities if _holds_or_open(i, fixed, runs, displaced)]
     # Cells a displacement may fill are decided by it, not by blank inference.
     unknown = [c for c, v in fixed.items() if v is None]
     blanks_dropped = False
     # Past the search budget no reading is taken: the run's cells stay ambiguous.
     run_choices = [(slot, tokens, Choice(slot.ids, ())) for slot, tokens in runs]
-    choices = [c for _, _, c in run_choices]
+    choices = [c for _, _, c in run_choices] + [Choice(slot.ids, ()) for slot, _ in aligned]
     try:
         run_choices = [(slot, tokens, _run_choice(slot, tokens, identities)) for slot, tokens in runs]
         choices = [c for _, _, c in run_choices] + _displaced_choices(displaced, fixed, slots, out)
+        choices += [_aligned_choice(slot, windows) for slot, windows in aligned]
         solutions = search(fixed, choices, holding, unknown) if all(c.options for c in choices) else []
         droppable = [_may_have_dropped_blanks(slot, tokens) for slot, tokens, _ in run_choices]
         if not solutions and any(droppable):
@@ -235,7 +369,10 @@ def _resolve(slots, runs, displaced, fixed, identities, out: Tables, table: str)
             solutions = best_effort(fixed, choices, identities)
     except SearchTooLarge:
         solutions, exact = [], False
-    _apply(choices, solutions, exact, blanks_dropped, run_choices, displaced, fixed, out, table)
+    count = len(choices) - len(aligned)
+    _apply(choices[:count], solutions, exact, blanks_dropped, run_choices, displaced, fixed, out, table)
+    if aligned:
+        _apply_aligned(aligned, choices, solutions, fixed, out, table)
 
 
 def _holds_or_open(identity: Identity, fixed: dict, runs, displaced) -> bool:
@@ -364,22 +501,66 @@ def _merge_broken(rows: list[ValueRow], size: int) -> list[ValueRow]:
     return out
 
 
+def _t2_labels(rows: list[ValueRow], form: forms.Form) -> list[str]:
+    """The label each table-2 row is matched by. An unlabelled row takes the
+    label line printed next to it: before it, or after it when the table
+    prints its labels after the numbers (the side that names a form row for
+    more rows wins; the text before is kept when neither does)."""
+    def names_item(text: str) -> bool:
+        core = label_core(text)
+        return any(k in core for item in form.t2 for k in item.keywords)
+
+    unlabelled = [r for r in rows if r.has_values and not r.label]
+    before = sum(1 for r in unlabelled if names_item(r.before))
+    after = sum(1 for r in unlabelled if names_item(r.after))
+    out = []
+    for r in rows:
+        if r.label or not r.has_values:
+            out.append(r.label or r.extra_label)
+        elif after > before and names_item(r.after):
+            out.append(r.after)
+        else:
+            out.append(r.extra_label)
+    return out
+
+
 def read_t2(layout: Layout, form: forms.Form, out: Tables) -> None:
     rows = layout.rows("t2")
+    labels = _t2_labels(rows, form)
     for item in form.t2:
         ids = tuple(forms.t2_cell(item.id, m.id) for m in item.measures)
-        labelled = [r for r in rows if any(k in r.core for k in item.keywords) and (r.has_values or r.delimited)]
+        labelled = [r for r, text in zip(rows, labels)
+                    if any(k in label_core(text) for k in item.keywords) and (r.has_values or r.delimited)]
         match = next((r for r in labelled if r.has_values), labelled[0] if labelled else None)
         if match is not None and not match.has_values:
             match = ValueRow(match.label, [""] * len(ids), True, match.line)  # the row is printed, its cells empty
         read_table([_Slot(ids, match)], [], out, "t2", keep="first")
     for cell in forms.cells(form.id):
         if cell.kind == "money" and out.cells[cell.id].status != "missing":
-            out.cells[cell.id].unit = _money_unit(cell, layout.region_text("t2"))
+            _set_money_unit(out.cells[cell.id], cell, layout.region_text("t2"))
 
 
 _UNIT = re.compile(r"(万元|亿元|千元|元)")
 _UNIT_AFTER = re.compile(r"\s*[(（]?\s*(?:单位\s*[:：]?\s*)?(万元|亿元|千元|元)")
+_UNIT_FACTOR = {"元": 1, "千元": 1_000, "万元": 10_000, "亿元": 100_000_000}
+
+
+def _set_money_unit(value: CellValue, cell: forms.Cell, text: str) -> None:
+    """An amount keeps the unit printed with it, else the column's. Where the
+    form fixes the unit (2021 fees in 万元), another printed unit is converted."""
+    printed = _UNIT.search(value.raw or "")
+    column = _money_unit(cell, text)
+    own = _UNIT.search(cell.column_label_zh)
+    if printed and own and printed.group(1) != own.group(1):
+        factor = _UNIT_FACTOR[printed.group(1)] / _UNIT_FACTOR[own.group(1)]
+        if value.value is not None:
+            value.value = round(value.value * factor, 6)
+            value.note = f"印出单位为{printed.group(1)}，已换算为{own.group(1)}"
+        if value.candidates:
+            value.candidates = [None if c is None else round(c * factor, 6) for c in value.candidates]
+        value.unit = own.group(1)
+        return
+    value.unit = printed.group(1) if printed else column
 
 
 def _money_unit(cell: forms.Cell, text: str) -> str | None:
@@ -442,7 +623,9 @@ def read_t4(layout: Layout, out: Tables) -> None:
     row = None
     for candidate in rows:
         if row is None:
-            row = ValueRow(candidate.label, fit(candidate.cells, size), candidate.delimited, candidate.line)
+            # The whole row as printed: read_table settles which of its empty end cells are padding.
+            cells = candidate.cells if len(candidate.cells) >= size else fit(candidate.cells, size)
+            row = ValueRow(candidate.label, list(cells), candidate.delimited, candidate.line)
         elif len(row.cells) < size and len(row.cells) % len(forms.T4_COLUMNS) == 0 and \
                 len(fit(candidate.cells, size)) == len(forms.T4_COLUMNS):
             row.cells = row.cells + fit(candidate.cells, size)  # one group per printed line

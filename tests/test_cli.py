@@ -29,7 +29,8 @@ def test_extract_one_file_prints_one_document():
     assert doc["report_id"] == "640425-pengyang-xian-renmin-zhengfu/2022"
     assert doc["agency"] == {"name": "彭阳县人民政府", "name_normalized": "彭阳县人民政府",
                              "agency_id": "640425-pengyang-xian-renmin-zhengfu", "province": "宁夏回族自治区",
-                             "city": "固原市", "county": "彭阳县", "adcode": "640425"}
+                             "city": "固原市", "county": "彭阳县", "adcode": "640425",
+                             "region_source": "name"}
     assert doc["cells"]["t3.total.total"] == {"value": 27, "raw": "27", "status": "reported"}
     assert len(doc["cells"]) == 200
     assert doc["badge"] == "存疑"

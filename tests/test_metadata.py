@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from builder.metadata import describe_agency, find_agency_name, find_year, slugify
+from builder.metadata import describe_agency, find_agency_name, find_year, slugify, strip_page_labels
 from builder.reading import body_lines
 
 
@@ -49,3 +49,149 @@ def test_slugs_are_readable_ascii_words():
 def test_an_agency_without_a_place_name_keeps_an_id():
     agency = describe_agency("国家税务总局")
     assert agency.adcode is None and agency.agency_id.startswith("000000-")
+
+
+CRAWLED_PAGE = """首页 > 政务公开 > 政府信息公开年报
+标题：{title}
+索引号：11350128MB1234567X/2017-00012  发布机构：{name}办公室
+发文字号：  发布时间：2017-03-20  来源：党政办  浏览次数：1234
+字号：[ 大 中 小 ]  分享到：
+{title}
+一、总体情况
+{body}"""
+
+
+@pytest.mark.parametrize("label", ["标题：", "标题:", "标 题：", "| 标题： "])
+def test_page_labels_never_reach_the_agency_or_its_id(label):
+    page = CRAWLED_PAGE.format(title="平潭综合实验区管理委员会2016年政府信息公开工作年度报告",
+                               name="平潭综合实验区", body="2016年，实验区管委会认真贯彻落实《条例》。")
+    lines = body_lines(page.replace("标题：", label, 1).split("\n", 2)[0] + "\n" + page.split("\n", 2)[1].replace(
+        "标题：", label) + "\n" + page.split("\n", 2)[2])
+    assert find_agency_name(lines) == "平潭综合实验区管理委员会"
+    assert find_year(lines) == (2016, "title")
+    agency = describe_agency(find_agency_name(lines), lines)
+    assert agency.agency_id == "350128-pingtan-zonghe-shiyanqu-guanli-weiyuanhui"
+    assert (agency.county, agency.adcode, agency.region_source) == ("平潭县", "350128", "zones")
+
+
+def test_labels_after_the_title_on_its_line_are_cut():
+    lines = body_lines("彭阳县教育局2019年政府信息公开工作年度报告 发布时间：2020-01-15 来源：县教育局\n"
+                       "一、总体情况\n2019年，彭阳县教育局认真落实条例。")
+    assert strip_page_labels(lines)[0] == "彭阳县教育局2019年政府信息公开工作年度报告"
+    assert find_agency_name(lines) == "彭阳县教育局"
+
+
+def test_the_parent_government_prefix_is_kept_when_the_report_prints_it():
+    lines = ["安庆矿区办事处2018年政府信息公开工作年度报告",
+             "2018年，铜陵市郊区安庆矿区办事处信息公开工作认真贯彻落实条例。"]
+    assert find_agency_name(lines) == "铜陵市郊区安庆矿区办事处"
+    agency = describe_agency("铜陵市郊区安庆矿区办事处")
+    assert (agency.city, agency.county, agency.adcode) == ("铜陵市", "郊区", "340711")
+
+
+@pytest.mark.parametrize("name, adcode", [
+    ("彭阳县教育局", "640425"),            # a department: its government's county
+    ("国家税务总局固原市税务局", "640400"),  # a national body's local office
+    ("合肥高新区管委会", "340100"),          # a city's short name before a zone word
+    ("宁夏固原市彭阳县人民政府", "640425"),  # a province's short name
+])
+def test_regions_from_the_name(name, adcode):
+    agency = describe_agency(name)
+    assert (agency.adcode, agency.region_source) == (adcode, "name")
+
+
+@pytest.mark.parametrize("name", ["安庆矿区办事处", "郊区人民政府", "鼓楼区人民政府", "城阳镇人民政府"])
+def test_names_the_gazetteer_cannot_place_alone_get_no_invented_region(name):
+    """安庆 is 安庆市 only as a name of its own; 郊区 and 鼓楼区 are several counties."""
+    agency = describe_agency(name)
+    assert agency.adcode is None and agency.region_source is None
+    assert agency.agency_id.startswith("000000-")
+
+
+def test_regions_from_the_text_the_report_names_as_its_own():
+    township = describe_agency("城阳镇人民政府", [
+        "城阳镇人民政府2020年政府信息公开工作年度报告",
+        "2020年，在彭阳县委、县政府的正确领导下，城阳镇认真落实条例。",
+        "城阳镇坚持以公开促落实，全年在彭阳县人民政府网站公开信息120条。"])
+    assert (township.county, township.adcode, township.region_source) == ("彭阳县", "640425", "text")
+    district = describe_agency("郊区人民政府", ["2020年，铜陵市郊区人民政府认真落实条例。"])
+    assert (district.city, district.county, district.adcode) == ("铜陵市", "郊区", "340711")
+
+
+def test_a_text_naming_several_places_equally_decides_nothing():
+    agency = describe_agency("城阳镇人民政府", ["学习彭阳县、隆德县的经验。", "赴彭阳县、隆德县考察。"])
+    assert agency.adcode is None
+
+
+@pytest.mark.parametrize("name, adcode", [
+    ("福建省平潭综合实验区管理委员会", "350128"), ("重庆两江新区管理委员会", "500000"),
+    ("河北雄安新区管理委员会", "130600"), ("兰州新区管委会", "620100"),
+])
+def test_zone_table(name, adcode):
+    agency = describe_agency(name)
+    assert agency.adcode == adcode
+
+
+def test_zone_table_rows_are_sourced_and_match_the_gazetteer():
+    import csv
+    from pathlib import Path
+
+    from builder.metadata import region_names
+
+    path = Path(__file__).parents[1] / "builder" / "zones.csv"
+    rows = list(csv.DictReader(path.open(encoding="utf-8")))
+    assert len({r["name"] for r in rows}) == len(rows)
+    for row in rows:
+        assert row["source"].strip(), row["name"]
+        assert region_names(row["adcode"]) == (row["province"], row["city"] or None, row["county"] or None), row
+
+
+def test_one_name_everywhere_keeps_the_prefix_a_shared_county_name_needs():
+    """郊区 names four counties: the normalised name keeps 铜陵市, the id stays as published."""
+    agency = describe_agency("铜陵市郊区安庆矿区办事处")
+    assert agency.name_normalized == agency.name == "铜陵市郊区安庆矿区办事处"
+    assert agency.agency_id == "340711-jiao-qu-anqing-kuangqu-banshichu"
+    assert describe_agency("淮安市洪泽区人民政府").name_normalized == "洪泽区人民政府"
+
+
+@pytest.mark.parametrize("short, full", [
+    ("平潭综合实验区管委会", "平潭综合实验区管理委员会"), ("彭阳县政府办", "彭阳县人民政府办公室"),
+    ("定西市政府", "定西市人民政府")])
+def test_short_forms_are_one_agency(short, full):
+    assert describe_agency(short).agency_id == describe_agency(full).agency_id
+
+
+def test_a_site_name_above_the_title_is_not_part_of_it():
+    lines = body_lines("平潭综合实验区管理委员会 门户网站\n当前位置：首页 > 政务公开\n"
+                       "平潭综合实验区管理委员会2015年政府信息公开工作年度报告\n一、概述\n2015年，实验区认真落实条例。")
+    assert find_agency_name(lines) == "平潭综合实验区管理委员会"
+
+
+@pytest.mark.parametrize("title", ["彭阳县人民政府二〇一五年政府信息公开工作年度报告",
+                                   "彭阳县人民政府二○一五年度政府信息公开工作年度报告"])
+def test_years_in_chinese_numerals(title):
+    lines = body_lines(title + "\n一、概述\n本年度，我县认真落实条例。")
+    assert find_year(lines) == (2015, "title")
+    assert find_agency_name(lines) == "彭阳县人民政府"
+
+
+def test_a_report_that_never_names_itself_takes_the_publisher_label():
+    from builder.extract import extract_bytes
+
+    page = ("索引号：640425/2016-00003\n发布机构：彭阳县人民政府办公室\n发布时间：2016-03-20\n"
+            "2015年政府信息公开工作年度报告\n一、概述\n2015年，我办认真贯彻落实《条例》。\n"
+            "二、主动公开政府信息情况\n三、依申请公开政府信息情况\n四、政府信息公开的收费及减免情况\n"
+            "五、存在的主要问题及改进措施\n")
+    report = extract_bytes(page.encode(), "page.txt")
+    assert (report.agency.name, report.year, report.agency.adcode) == ("彭阳县人民政府办公室", 2015, "640425")
+
+
+def test_a_paragraph_starting_like_a_label_is_kept_below_the_head():
+    paragraph = "公开方式：主要通过政府门户网站、政务新媒体、政务公开栏等渠道主动公开政府信息，方便群众查阅和监督。"
+    lines = ["x"] * 50 + [paragraph, "浏览次数：123"]
+    assert strip_page_labels(lines)[50:] == [paragraph]
+
+
+def test_a_national_body_takes_no_region_from_its_address():
+    agency = describe_agency("国家林业和草原局", ["地址：北京市东城区和平里东街18号", "北京市东城区和平里东街18号"])
+    assert agency.adcode is None

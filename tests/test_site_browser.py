@@ -911,19 +911,20 @@ def assert_inert(page: Page) -> str:
 def test_hostile_text_stays_text(session, small_site):
     site = small_site
     row = site.report(HOSTILE)
-    assert row["agency_name"] == f"{SVG}彭阳县人民政府" and row["year"] == "2021"  # the payload reached the data
+    # Markup before the title's name is page chrome: it never reaches the agency name or id.
+    assert row["agency_name"] == "彭阳县人民政府" and row["year"] == "2021"
     report_html = site.folder / "reports" / row["report_id"] / "index.html"
     carrying = sorted(p for p in site.folder.rglob("*.html") if "alert(1)" in p.read_text(encoding="utf-8"))
-    assert report_html in carrying and len(carrying) >= 3  # report, agency, home, region, rule pages…
+    assert report_html in carrying and len(carrying) >= 2  # the report page and the rule page quoting it
     raw = report_html.read_text(encoding="utf-8")
-    for escaped in ("&lt;script&gt;alert(1)&lt;/script&gt;", "&lt;img src=x onerror=alert(1)&gt;", "&lt;svg/onload=alert(1)//"):
+    for escaped in ("&lt;script&gt;alert(1)&lt;/script&gt;", "&lt;img src=x onerror=alert(1)&gt;"):
         assert escaped in raw
     for page_file in carrying:
         text = page_file.read_text(encoding="utf-8")
         for payload in (SCRIPT, IMG, SVG):
             assert payload not in text, f"{page_file.relative_to(site.folder)} carries {payload} unescaped"
     ld = raw.split('<script type="application/ld+json">', 1)[1].split("</script>", 1)[0]
-    assert "<" not in ld and json.loads(ld)["name"].startswith(SVG)
+    assert "<" not in ld and SVG not in json.loads(ld)["name"]
 
     for page_file in carrying:
         path = page_file.relative_to(site.folder).as_posix().removesuffix("index.html")
@@ -932,7 +933,7 @@ def test_hostile_text_stays_text(session, small_site):
         page.close()
 
     page = session.open(site.report_url(row))
-    assert page.locator("article h1").inner_text() == f"{SVG}彭阳县人民政府 2021 年政府信息公开工作年度报告"
+    assert page.locator("article h1").inner_text() == "彭阳县人民政府 2021 年政府信息公开工作年度报告"
     assert f"全年累计办理申请29件{SCRIPT}{IMG}。" in page.locator("article table.narrative").inner_text()
     page.locator("article details.source summary").click()
     page.wait_for_function("() => document.querySelector('article pre.source-text').textContent.includes('主办')")
@@ -944,11 +945,11 @@ def test_hostile_text_stays_text(session, small_site):
         page, _, results = search(session, site, query)
         hit = next((r for r in results if r["url"] == site.report_url(row)), None)
         assert hit is not None, f"{query}: the report is not found"
-        assert hit["title"].startswith(SVG)
+        assert SVG not in hit["title"]
         assert_inert(page)
     page = session.open(site.url("find/?province=" + quote(row["province"])))
     page.wait_for_function("() => document.querySelectorAll('#finder-rows tr').length == 2")
-    assert f"{SVG}彭阳县人民政府" in page.locator("#finder-rows").inner_text()
+    assert "彭阳县人民政府" in page.locator("#finder-rows").inner_text()
     assert_inert(page)
     page.wait_for_timeout(200)  # an onerror or onload handler would have fired by now
     assert not session.dialogs

@@ -1,0 +1,134 @@
+"""Prose figures: every figure kept with its sentence, at most one headline per key (the year's own total)."""
+
+from __future__ import annotations
+
+import pytest
+
+from builder.extract import extract_bytes
+from builder.narrative import find_figures, sentences
+
+
+def figures(text: str, year: int = 2018):
+    return find_figures(sentences(text.split("\n")), year)
+
+
+def headlines(found) -> dict:
+    heads = [f for f in found if f.headline]
+    assert len({f.key for f in heads}) == len(heads), "two headlines for one key"
+    return {f.key: f.value for f in heads}
+
+
+def test_a_sub_category_is_never_the_headline():
+    found = figures("2018年，全县主动公开政府信息3120条。其中，主动公开政府采购信息96条，主动公开重点领域信息26580多条。")
+    assert headlines(found)["proactive_items"] == 3120
+    assert [f.value for f in found if f.key == "proactive_items"] == [3120, 96, 26580]
+    assert all(f.text for f in found)
+
+
+def test_only_a_sub_category_stated_means_no_headline():
+    found = figures("2018年，通过县政府网站主动公开政府采购信息96条。")
+    assert [f.value for f in found if f.key == "proactive_items"] == [96]
+    assert "proactive_items" not in headlines(found)
+
+
+def test_another_process_is_never_the_headline():
+    text = ("2018年，县政务服务中心窗口共受理申请58213件，办结率100%。"
+            "全年共收到政府信息公开申请12件，均按期答复。")
+    found = figures(text)
+    assert sorted(f.value for f in found if f.key == "applications_received") == [12, 58213]
+    assert headlines(found)["applications_received"] == 12
+
+
+def test_another_year_is_never_the_headline():
+    found = figures("2018年共收到政府信息公开申请25件，2017年收到申请11件。")
+    assert headlines(found)["applications_received"] == 25
+    found = figures("2017年，全年收到政府信息公开申请11件。", year=2018)
+    assert "applications_received" not in headlines(found)
+
+
+def test_disagreeing_totals_leave_no_headline():
+    found = figures("全年收到政府信息公开申请25件。\n全年收到政府信息公开申请27件。")
+    assert "applications_received" not in headlines(found)
+
+
+def test_the_total_worded_figure_wins_over_a_bare_one():
+    found = figures("县教育局收到政府信息公开申请3件。全年全县共收到政府信息公开申请25件。")
+    assert headlines(found)["applications_received"] == 25
+
+
+def test_carried_over_is_about_last_year_by_definition():
+    found = figures("2018年受理政府信息公开申请31件（含上年度结转申请4件）。", year=2018)
+    assert headlines(found) == {"applications_received": 31, "applications_carried_over": 4}
+
+
+PRE_2019_TABLE = """彭阳县2013年政府信息公开工作年度报告
+一、概述
+2013年，彭阳县认真贯彻落实《中华人民共和国政府信息公开条例》，全年主动公开政府采购信息96条。
+二、主动公开政府信息情况
+三、依申请公开政府信息情况
+四、政府信息公开的收费及减免情况
+五、因政府信息公开申请提起行政复议、行政诉讼的情况
+六、存在的主要问题及改进措施
+附件：彭阳县2013年政府信息公开情况统计表
+统计指标\t单位\t统计数
+一、主动公开情况\t\t
+（一）主动公开政府信息数\t条\t4120
+其中：主动公开规范性文件数\t条\t36
+制发规范性文件总数\t件\t41
+二、依申请公开情况\t\t
+（一）收到申请数\t件\t27
+1.当面申请数\t件\t5
+3.网络申请数\t件\t22
+（二）申请答复数\t件\t27
+三、行政复议数量\t件\t1
+四、行政诉讼数量\t件\t0
+五、依申请公开信息收取的费用\t万元\t0.12
+"""
+
+
+def test_a_pre_2019_statistics_table_is_not_the_form_and_its_rows_are_figures():
+    report = extract_bytes(PRE_2019_TABLE.encode(), "pengyang2013.txt")
+    assert report.template == "pre-2019" and report.template_source == "no form"
+    assert all(c.status == "missing" for c in report.cells.values())
+    heads = headlines(report.narrative)
+    assert heads == {"proactive_items": 4120, "normative_docs_issued": 41, "applications_received": 27,
+                     "applications_online": 22, "applications_answered": 27, "admin_review_cases": 1,
+                     "litigation_cases": 0, "fees_charged_cny": 1200}
+    row = next(f for f in report.narrative if f.key == "proactive_items" and f.headline)
+    assert "主动公开政府信息数" in row.text and "4120" in row.text
+    assert any(f.key == "proactive_items" and f.value == 96 and not f.headline for f in report.narrative)
+
+
+@pytest.mark.parametrize("sep", ["\t", " | "])
+def test_space_and_pipe_statistics_rows(sep):
+    text = PRE_2019_TABLE.replace("\t", sep)
+    report = extract_bytes(text.encode(), "t.txt")
+    assert report.template == "pre-2019"
+    assert headlines(report.narrative)["applications_received"] == 27
+
+
+@pytest.mark.parametrize("row", ["1\t主动公开政府信息数\t条\t4120", "主动公开政府信息数 条 4120", "主动公开政府信息数（条） 4120",
+                                 "| 1 | 主动公开政府信息数 | 条 | 4120 |"])
+def test_statistics_row_shapes(row):
+    from builder.narrative import table_figures
+
+    assert [(f.key, f.value) for f in table_figures([row])] == [("proactive_items", 4120)]
+
+
+def test_applications_received_worded_as_matters():
+    found = figures("2018年，本机关共受理依申请公开事项25件。")
+    assert headlines(found)["applications_received"] == 25
+
+
+def test_a_total_listing_what_it_includes_is_still_the_total():
+    found = figures("2018年主动公开政府信息包括政策文件、人事信息等共3120条。")
+    assert headlines(found)["proactive_items"] == 3120
+    found = figures("2018年共受理政府信息公开申请31件（含网上申请20件）。")
+    assert headlines(found)["applications_received"] == 31
+
+
+@pytest.mark.parametrize("sentence", ["全年没有发生因政府信息公开引起的行政复议和行政诉讼。",
+                                      "本年度未收到针对本机关政府信息公开的行政复议、行政诉讼。"])
+def test_no_review_or_litigation_is_zero(sentence):
+    heads = headlines(figures(sentence))
+    assert heads["admin_review_cases"] == 0 and heads["litigation_cases"] == 0

@@ -1,0 +1,62 @@
+"""Documents filed among the annual reports that are not annual reports are refused, saying what they seem to be."""
+
+from __future__ import annotations
+
+import pytest
+
+from builder import errors
+from builder.extract import extract_bytes
+
+BODY = """一、总体情况
+2020年，我县认真贯彻落实《中华人民共和国政府信息公开条例》，主动公开政府信息1200条。
+二、主动公开政府信息情况
+三、收到和处理政府信息公开申请情况
+全年共收到政府信息公开申请12件。
+四、政府信息公开行政复议、行政诉讼情况
+五、存在的主要问题及改进情况
+"""
+
+
+@pytest.mark.parametrize("title, kind", [
+    ("关于彭阳县2020年政务公开工作要点落实情况的函", "函"),
+    ("彭阳县人民政府办公室关于报送2020年政务公开工作要点落实情况的函", "函"),
+    ("彭阳县人民政府办公室关于印发2021年政务公开工作要点的通知", "通知"),
+    ("彭阳县2021年政务公开工作要点", "工作要点"),
+    ("彭阳县2021年政府信息公开工作计划", "计划"),
+    ("标题：关于做好2020年度政府信息公开工作年度报告编制工作的通知\n来源：县政府办", None),
+])
+def test_letters_notices_and_work_plans_are_refused(title, kind):
+    text = f"{title}\n\n{BODY}"
+    if kind is None:  # a notice about compiling the reports names them in its title: still not a report
+        with pytest.raises(errors.NotAReport):
+            extract_bytes(text.encode(), "doc.txt")
+        return
+    with pytest.raises(errors.NotAReport) as caught:
+        extract_bytes(text.encode(), "doc.txt")
+    assert kind in str(caught.value) and "doc.txt" in str(caught.value)
+
+
+def test_an_annual_report_citing_a_notice_is_kept():
+    text = ("彭阳县2020年政府信息公开工作年度报告\n根据《国务院办公厅关于印发2020年政务公开工作要点的通知》要求，"
+            "现发布本报告。\n" + BODY)
+    report = extract_bytes(text.encode(), "report.txt")
+    assert report.year == 2020 and report.agency.adcode == "640425"
+
+
+def test_a_site_column_name_is_not_a_title():
+    text = "通知公告\n彭阳县2020年政府信息公开工作年度报告\n" + BODY
+    assert extract_bytes(text.encode(), "report.txt").year == 2020
+
+
+def test_a_summary_is_refused_unless_it_prints_the_forms_tables():
+    import random
+
+    from builder import synthetic
+
+    with pytest.raises(errors.NotAReport, match="总结"):
+        extract_bytes(("彭阳县2020年政务公开工作总结\n\n" + BODY).encode(), "summary.txt")
+    values = synthetic.consistent_values(random.Random(3), "gov-2019")
+    text = synthetic.render("固原市彭阳县人民政府", 2020, "gov-2019", values, "tab")
+    text = text.replace("固原市彭阳县人民政府2020年政府信息公开工作年度报告", "固原市彭阳县人民政府2020年政府信息公开工作总结", 1)
+    report = extract_bytes(text.encode(), "summary.txt")
+    assert report.template == "gov-2019" and report.year == 2020

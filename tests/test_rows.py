@@ -1,0 +1,116 @@
+"""Rows the parser used to skip: 政府集中采购 with units and decimals, signs inside runs of digits, table 4 layouts."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from builder import forms, synthetic
+from builder.extract import extract_bytes
+from builder.forms import GOV_2019, GOV_2021
+from builder.tables import parse_cell, split_signed_runs
+
+from .test_layouts import AGENCY, replace_line
+
+
+def report_2019(row_start: str, new_row: str, layout: str = "space"):
+    v = synthetic.consistent_values(random.Random(5), GOV_2019)
+    text = replace_line(synthetic.render(AGENCY, 2020, GOV_2019, v, layout), row_start, new_row)
+    return extract_bytes(text.encode(), "case.txt")
+
+
+def cells(report, item: str, measures: tuple[str, ...]):
+    return [report.cells[forms.t2_cell(item, m)] for m in measures]
+
+
+@pytest.mark.parametrize("row, items, amount, unit", [
+    ("政府集中采购 12 2813560470.35元", 12, 2813560470.35, "元"),
+    ("政府集中采购 3 96.5万元", 3, 96.5, "万元"),
+    ("政府集中采购 3 1,234.5 万元", 3, 1234.5, "万元"),
+    ("政府集中采购\t7\t2813560470.35元", 7, 2813560470.35, "元"),
+    ("| 政府集中采购 | 7 | 12.8万元 |", 7, 12.8, "万元"),
+])
+def test_procurement_amount_keeps_its_printed_unit(row, items, amount, unit):
+    layout = "tab" if "\t" in row else "pipe" if "|" in row else "space"
+    got_items, got_amount = cells(report_2019("政府集中采购" if layout != "pipe" else "| 政府集中采购", row, layout),
+                                  "procurement", ("items", "amount"))
+    assert (got_items.value, got_items.status) == (items, "reported")
+    assert (got_amount.value, got_amount.status, got_amount.unit) == (amount, "reported", unit)
+    assert got_amount.raw.strip().endswith(unit)
+
+
+def test_procurement_run_together_is_ambiguous_with_every_reading():
+    items, amount = cells(report_2019("政府集中采购", "政府集中采购122813560470.35元"), "procurement", ("items", "amount"))
+    assert items.status == amount.status == "ambiguous" and items.value is None and amount.value is None
+    assert 12 in items.candidates and 2813560470.35 in amount.candidates and amount.unit == "元"
+    assert len(items.candidates) == len(amount.candidates) == 10
+
+
+def test_a_sign_starts_a_cell_inside_a_run():
+    prev, change, decisions = cells(report_2019("行政处罚", "行政处罚1530-4212"), "penalty",
+                                    ("prev_items", "change", "decisions"))
+    assert prev.value == 1530
+    assert (change.status, change.value, change.candidates) == ("ambiguous", None, [-421, -42, -4])
+    assert (decisions.status, decisions.candidates) == ("ambiguous", [2, 12, 212])
+
+
+def test_a_sign_with_a_space_after_settles_the_run():
+    got = cells(report_2019("行政处罚", "行政处罚1530-42 12"), "penalty", ("prev_items", "change", "decisions"))
+    assert [c.value for c in got] == [1530, -42, 12]
+    assert {c.status for c in got} == {"repaired"}
+
+
+def test_signed_run_readings():
+    assert split_signed_runs(["1530-4212"], ("count", "change", "count")) == [
+        (1530, -4, 212), (1530, -42, 12), (1530, -421, 2)]
+    assert split_signed_runs(["5-3"], ("count", "count")) == []  # a sign fits only a 本年增/减 cell
+    assert split_signed_runs(["3", "96.50"], ("count", "money")) == [(3, 96.5)]
+
+
+@pytest.mark.parametrize("raw, value, unit, status", [
+    ("12", 12, None, "reported"), ("-3", -3, None, "reported"), ("1,234.50", 1234.5, None, "reported"),
+    ("96.5万元", 96.5, "万元", "reported"), ("无", 0, None, "none"), ("", None, None, "blank"),
+    ("2020-01", None, None, "ambiguous"),
+])
+def test_parse_cell(raw, value, unit, status):
+    cell = parse_cell(raw)
+    assert (cell.value, cell.unit, cell.status) == (value, unit, status)
+
+
+def test_2021_fees_printed_in_yuan_are_converted_to_the_forms_unit():
+    v = synthetic.consistent_values(random.Random(5), GOV_2021)
+    text = replace_line(synthetic.render(AGENCY, 2022, GOV_2021, v, "space"), "行政事业性收费", "行政事业性收费 35000元")
+    fee = extract_bytes(text.encode(), "case.txt").cells["t2.fees.amount_10k_cny"]
+    assert (fee.value, fee.unit, fee.raw) == (3.5, "万元", "35000元")
+    assert "换算" in fee.note
+
+
+def t4_text(block: str, values: dict) -> str:
+    text = synthetic.render(AGENCY, 2022, GOV_2021, values, "space")
+    head, rest = text.split("四、政府信息公开行政复议、行政诉讼情况")
+    return head + "四、政府信息公开行政复议、行政诉讼情况\n" + block + "\n" + rest[rest.index("五、"):]
+
+
+@pytest.mark.parametrize("shape", ["groups", "runs", "headers_after", "group_lines_headers_after", "one_run"])
+def test_table_4_layouts(shape):
+    v = synthetic.consistent_values(random.Random(21), GOV_2021)
+    for group, parts in (("admin_review", (2, 1, 0, 3)), ("litigation_direct", (0, 4, 1, 0))):
+        for col, n in zip(("upheld", "corrected", "other", "pending"), parts):
+            v[forms.t4_cell(group, col)] = n
+        v[forms.t4_cell(group, "total")] = sum(parts)
+    t4 = [str(v[forms.t4_cell(g.id, c.id)]) for g in forms.T4_GROUPS for c in forms.T4_COLUMNS]
+    header = "行政复议 行政诉讼\n结果维持 结果纠正 其他结果 尚未审结 总计 未经复议直接起诉 复议后起诉"
+    block = {
+        "groups": "  ".join(" ".join(t4[i:i + 5]) for i in (0, 5, 10)),
+        "runs": " ".join("".join(t4[i:i + 5]) for i in (0, 5, 10)),
+        "headers_after": " ".join(t4) + "\n" + header,
+        "group_lines_headers_after": "\n".join(" ".join(t4[i:i + 5]) for i in (0, 5, 10)) + "\n" + header,
+        "one_run": "".join(t4) + "\n" + header,
+    }[shape]
+    report = extract_bytes(t4_text(block, v).encode(), "case.txt")
+    for g in forms.T4_GROUPS:
+        for c in forms.T4_COLUMNS:
+            cell = report.cells[forms.t4_cell(g.id, c.id)]
+            assert cell.value == v[forms.t4_cell(g.id, c.id)] or (
+                cell.status == "ambiguous" and v[forms.t4_cell(g.id, c.id)] in cell.candidates), (g.id, c.id, cell)
