@@ -43,8 +43,11 @@ def built(tmp_path_factory) -> tuple[Path, object]:
     (corpus / "copies" / ".keep").write_text("")
     (corpus / "copies" / "003.pdf").write_bytes(b"not really a PDF")
     text = GOOD.read_text(encoding="utf-8")
-    (corpus / GOOD.name).write_text(text.replace("固原市人民政府办公室 2019", HOSTILE_NAME + "固原市人民政府办公室 2019", 1),
-                                    encoding="utf-8")
+    # Hostile text before the title's name (page chrome: stripped from the name) and at the start of a
+    # prose sentence (kept verbatim: it must stay text on the page and in every CSV).
+    hostile = text.replace("固原市人民政府办公室 2019", HOSTILE_NAME + "固原市人民政府办公室 2019", 1)
+    hostile = hostile.replace("规范申请答复。2019年", "规范申请答复。" + HOSTILE_NAME + "2019年", 1)
+    (corpus / GOOD.name).write_text(hostile, encoding="utf-8")
     (corpus / "crash.txt").write_text(text.replace("固原市", "海原县") + "\nCRASH-HERE\n", encoding="utf-8")
     (corpus / "hang.txt").write_text(text.replace("固原市", "西吉县") + "\nHANG-HERE\n", encoding="utf-8")
     (corpus / ".hidden.txt").write_text(text, encoding="utf-8")
@@ -124,7 +127,9 @@ def test_no_csv_text_field_starts_with_a_formula_trigger(built):
                     assert not value.startswith(FORMULA_TRIGGERS[:-1]), (path.name, field, value)
     assert seen > 1000
     names = {r["agency_name"] for r in read_csv(site / "data" / "reports.csv")}
-    assert "'" + HOSTILE_NAME + "固原市人民政府办公室" in names
+    assert "固原市人民政府办公室" in names  # markup before a title is no part of the name
+    sentences = [r["sentence"] for r in read_csv(site / "data" / "narrative.csv")]
+    assert any(s.startswith("'" + HOSTILE_NAME) for s in sentences), sentences
 
 
 def test_report_text_holding_a_placeholder_stays_text(built):
@@ -136,13 +141,10 @@ def test_report_text_holding_a_placeholder_stays_text(built):
     assert "<article" not in head and html.count("<article") == 1  # ...never replaced by the page
 
 
-def test_bibtex_values_are_escaped(built):
-    site, _ = built
-    page = next(p for p in (site / "reports").rglob("index.html") if "guyuan" in str(p))
-    html = page.read_text(encoding="utf-8")
-    bib = html[html.index("@misc{"):]
-    title = bib[bib.index("title = {"):].split("\n")[0]
-    assert r"\{\%\}\textbackslash{}" in title and "{%}" not in title
+def test_bibtex_values_are_escaped():
+    from builder.site import bibtex
+
+    assert bibtex(HOSTILE_NAME + "固原市") == r"=1+2@@CONTENT@@\{\%\}\textbackslash{}固原市"
 
 
 def test_javascript_urls_are_never_linked(built):
