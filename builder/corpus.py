@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import sys
-from collections.abc import Callable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import errors
 from .checks import check_corpus
-from .extract import Report, extract_file
+from .extract import Report
 
 # Files in a corpus folder that are about the corpus, not reports.
 METADATA_FILES = frozenset({"sources.csv", "README.md", "readme.md", "LICENSE"})
@@ -44,45 +43,33 @@ def corpus_files(folder: Path) -> list[Path]:
     return files
 
 
-def load_corpus(folder: Path, progress: Callable[[int, int, Path], None] | None = None) -> Corpus:
-    """Extract every file, reject what cannot be read (with the reason) and
-    duplicates of a report already read, then run all checks, cross-year ones
-    included."""
+def load_corpus(folder: Path, progress=None, options=None, stats=None) -> Corpus:
+    """Extract every file (see ``builder.pipeline`` for the pool, cluster and
+    cache), then assemble and check the corpus."""
+    from .pipeline import read_corpus
+
+    return read_corpus(folder, options, stats, progress)
+
+
+def assemble(outcomes: Iterable[Report | Rejected]) -> Corpus:
+    """Per-file outcomes, in name order, to a corpus: rejections kept with
+    their reason, duplicates of a report already read rejected, then all
+    checks, cross-year ones included."""
     corpus = Corpus()
-    files = corpus_files(folder)
     seen: dict[str, Report] = {}
-    for index, path in enumerate(files, 1):
-        if progress:
-            progress(index, len(files), path)
-        relative = path.relative_to(folder).as_posix()
-        try:
-            report = extract_file(path)
-        except errors.ReportError as e:
-            corpus.rejected.append(Rejected(relative, f"{e.reason}{': ' + e.detail if e.detail else ''}"))
+    for outcome in outcomes:
+        if isinstance(outcome, Rejected):
+            corpus.rejected.append(outcome)
             continue
+        report = outcome
         first = seen.get(report.report_id)
         if first is not None:
             same = first.document.source.sha256 == report.document.source.sha256
-            corpus.rejected.append(Rejected(relative, (
+            corpus.rejected.append(Rejected(report.document.source.path, (
                 "identical copy of " if same else "a second report with the same agency and year as ")
                 + first.document.source.path))
             continue
         seen[report.report_id] = report
-        report.document.source.path = relative
         corpus.reports.append(report)
     check_corpus(corpus.reports)
     return corpus
-
-
-def stderr_progress(index: int, total: int, path: Path) -> None:
-    """A progress bar on stderr; in logs (not a terminal), a line every 1,000 files."""
-    if not sys.stderr.isatty():
-        if index % 1000 == 0 or (index == total and total >= 1000):
-            print(f"reading {index}/{total}", file=sys.stderr, flush=True)
-        return
-    width = 30
-    done = int(width * index / total)
-    sys.stderr.write(f"\rreading [{'#' * done}{'.' * (width - done)}] {index}/{total} {path.name[:40]:<40}")
-    if index == total:
-        sys.stderr.write("\n")
-    sys.stderr.flush()

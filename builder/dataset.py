@@ -26,6 +26,7 @@ from .corpus import Corpus
 from .errors import BuilderError
 from .extract import Report
 from .metadata import INSTITUTION
+from .outputs import OutputFolder
 from .schema import REPORT_CELLS, TABLE_INDEX, TABLES, Table
 
 PACKAGE_NAME = "gov-disclosure-annual-reports"
@@ -205,8 +206,8 @@ def _boolean(value) -> str | None:
 CSV_FORMAT: dict[str, Callable] = {"number": _number, "boolean": _boolean}
 
 
-def write_csv(path: Path, table: Table, rows: Iterable[tuple], compressed: bool = False) -> None:
-    """UTF-8 CSV, gzipped when asked (without a time stamp, so rebuilds are
+def write_csv(path: Path | io.BytesIO, table: Table, rows: Iterable[tuple], compressed: bool = False) -> None:
+    """UTF-8 CSV into a file or a buffer, gzipped when asked (without a time stamp, so rebuilds are
     byte-identical). Strings, integers and null (empty) go to the csv module as
     they are; only numbers and booleans need writing out."""
     convert = [(i, CSV_FORMAT[f.type]) for i, f in enumerate(table.fields) if f.type in CSV_FORMAT]
@@ -221,10 +222,11 @@ def write_csv(path: Path, table: Table, rows: Iterable[tuple], compressed: bool 
         writer.writerow(row)
     data = buffer.getvalue().encode("utf-8")
     if compressed:
-        with path.open("wb") as raw, gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0) as packed:
-            packed.write(data)
-    else:
+        data = gzip.compress(data, mtime=0)
+    if isinstance(path, Path):
         path.write_bytes(data)
+    else:
+        path.write(data)
 
 
 def _arrow_column(values: Iterable, kind: str) -> list:
@@ -365,16 +367,17 @@ def report_document(report: Report, source: SourceInfo) -> dict:
     return document
 
 
-def write_report_files(data: Dataset, site: Path) -> None:
+def write_report_files(data: Dataset, site: OutputFolder) -> None:
     """Each report's JSON (the full extract document with checks), CSV (its
     cells) and source text as read, beside its page at reports/<agency_id>/<year>/."""
     for report in data.reports:
-        folder = site / "reports" / report.report_id
-        folder.mkdir(parents=True, exist_ok=True)
+        folder = f"reports/{report.report_id}"
         document = report_document(report, _source(report, data.sources))
-        (folder / REPORT_FILES["json"]).write_text(
-            json.dumps(document, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
-        write_csv(folder / REPORT_FILES["csv"], REPORT_CELLS,
+        site.write_text(f"{folder}/{REPORT_FILES['json']}",
+                        json.dumps(document, ensure_ascii=False, separators=(",", ":")) + "\n")
+        cells = io.BytesIO()
+        write_csv(cells, REPORT_CELLS,
                   [(cell.id, v.value, v.unit, v.raw, v.status, _note(v))
                    for cell in forms.cells(report.template) for v in (report.cells[cell.id],)])
-        (folder / REPORT_FILES["text"]).write_text(report.document.text, encoding="utf-8")
+        site.write_bytes(f"{folder}/{REPORT_FILES['csv']}", cells.getvalue())
+        site.write_text(f"{folder}/{REPORT_FILES['text']}", report.document.text)
