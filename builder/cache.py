@@ -32,8 +32,8 @@ from .tables import CellValue
 # (a dependency's behaviour, a data file outside builder/).
 PARSER_VERSION = "1"
 # Modules and folders that only read extraction results: changing them keeps the cache.
-DOWNSTREAM = frozenset({"build.py", "cache.py", "checks.py", "cli.py", "dataset.py", "pipeline.py", "schema.py",
-                        "search.py", "site.py", "site_hooks.py", "__main__.py", "site_templates", "site_overrides",
+DOWNSTREAM = frozenset({"build.py", "cache.py", "checks.py", "cli.py", "dataset.py", "outputs.py", "pipeline.py", "schema.py",
+                        "search.py", "site.py", "site_hooks.py", "warmup.py", "__main__.py", "site_templates", "site_overrides",
                         "__pycache__"})
 PACKAGE = Path(__file__).resolve().parent
 

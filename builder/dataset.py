@@ -250,6 +250,16 @@ def write_parquet(path: Path, table: Table, rows: list[tuple]) -> None:
 
 
 FAILED_CHECKS_SHEET = "未通过的检查"
+SHEET_ROWS = 1_048_576  # Excel's limit, the header row included
+
+
+def sheet_parts(name: str, rows: list, limit: int | None = None) -> list[tuple[str, list]]:
+    """A table as one sheet, or as numbered sheets ("表三 (2)") when it passes Excel's row limit."""
+    size = (limit or SHEET_ROWS) - 1
+    if len(rows) <= size:
+        return [(name[:31], rows)]
+    parts = [rows[start:start + size] for start in range(0, len(rows), size)]
+    return [(f"{name[:31 - len(f' ({len(parts)})')]} ({i})", part) for i, part in enumerate(parts, 1)]
 
 
 def write_workbook(path: Path, data: Dataset, package: dict) -> None:
@@ -274,18 +284,20 @@ def write_workbook(path: Path, data: Dataset, package: dict) -> None:
         ["版本 version", package["version"]], ["生成日期 created", package["created"]],
         ["许可 license", LICENSE["title"]], [],
         ["工作表 sheet", "内容 contents", "行数 rows"],
-        *([name, f"{table.title_en}: {table.description}", len(rows)] for name, table, rows in sheets), [],
+        *([part_name, f"{table.title_en}: {table.description}", len(part)]
+          for name, table, rows in sheets for part_name, part in sheet_parts(name, rows)), [],
         ["单元格（cells）与全部检查结果（checks）行数较多，请使用 CSV 或 Parquet 文件 / "
          "the cells table and all check results are in CSV and Parquet only"],
     ]
     for index, line in enumerate(lines):
         readme.write_row(index, 0, line, bold if index in (0, 7) else None)
     for name, table, rows in sheets:
-        sheet = workbook.add_worksheet(name[:31])
-        sheet.freeze_panes(1, 0)
-        sheet.write_row(0, 0, [f.title_zh for f in table.fields], bold)
-        for index, row in enumerate(rows, 1):
-            sheet.write_row(index, 0, row)
+        for part_name, part in sheet_parts(name, rows):
+            sheet = workbook.add_worksheet(part_name)
+            sheet.freeze_panes(1, 0)
+            sheet.write_row(0, 0, [f.title_zh for f in table.fields], bold)
+            for index, row in enumerate(part, 1):
+                sheet.write_row(index, 0, row)
     workbook.close()
 
 

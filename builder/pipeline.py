@@ -119,7 +119,7 @@ def _pool(work: Callable, tasks: list[FileTask], jobs: int, recycle_after: int) 
     # forkserver: workers start from a clean preloaded process, not a copy of this
     # one (which may hold threads and every report read so far).
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["builder.pipeline"])
+    context.set_forkserver_preload(["builder.warmup"])
     chunk = max(1, min(16, len(tasks) // (jobs * 8), recycle_after))
     with context.Pool(jobs, maxtasksperchild=max(1, recycle_after // chunk)) as pool:
         yield from pool.imap_unordered(work, tasks, chunksize=chunk)
