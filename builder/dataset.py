@@ -8,10 +8,12 @@ millions of them.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import gzip
 import hashlib
 import io
+import itertools
 import json
 import multiprocessing
 from collections import defaultdict
@@ -19,6 +21,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import BinaryIO
 
 from . import forms
 from .checks import FAIL, RULES, published
@@ -206,27 +209,27 @@ def _boolean(value) -> str | None:
 CSV_FORMAT: dict[str, Callable] = {"number": _number, "boolean": _boolean}
 
 
-def write_csv(path: Path | io.BytesIO, table: Table, rows: Iterable[tuple], compressed: bool = False) -> None:
-    """UTF-8 CSV into a file or a buffer, gzipped when asked (without a time stamp, so rebuilds are
-    byte-identical). Strings, integers and null (empty) go to the csv module as
-    they are; only numbers and booleans need writing out."""
+def write_csv(target: Path | BinaryIO, table: Table, rows: Iterable[tuple], compressed: bool = False) -> None:
+    """UTF-8 CSV into a file or a binary stream, gzipped when asked (without a
+    time stamp, so rebuilds are byte-identical), written as the rows come: a long
+    table is never one string in memory. Strings, integers and null (empty) go to
+    the csv module as they are; only numbers and booleans need writing out."""
     convert = [(i, CSV_FORMAT[f.type]) for i, f in enumerate(table.fields) if f.type in CSV_FORMAT]
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(table.field_names)
-    for row in rows:
-        if convert:
-            row = list(row)
-            for i, fmt in convert:
-                row[i] = fmt(row[i])
-        writer.writerow(row)
-    data = buffer.getvalue().encode("utf-8")
-    if compressed:
-        data = gzip.compress(data, mtime=0)
-    if isinstance(path, Path):
-        path.write_bytes(data)
-    else:
-        path.write(data)
+    with contextlib.ExitStack() as stack:
+        sink = stack.enter_context(target.open("wb")) if isinstance(target, Path) else target
+        if compressed:
+            sink = stack.enter_context(gzip.GzipFile(filename="", mode="wb", fileobj=sink, mtime=0))
+        text = io.TextIOWrapper(sink, encoding="utf-8", newline="")
+        writer = csv.writer(text, lineterminator="\n")
+        writer.writerow(table.field_names)
+        for row in rows:
+            if convert:
+                row = list(row)
+                for i, fmt in convert:
+                    row[i] = fmt(row[i])
+            writer.writerow(row)
+        text.flush()
+        text.detach()  # leave the stream open for its owner
 
 
 def _arrow_column(values: Iterable, kind: str) -> list:
@@ -238,15 +241,28 @@ def _arrow_column(values: Iterable, kind: str) -> list:
     return [None if v == "" else v for v in values]
 
 
-def write_parquet(path: Path, table: Table, rows: list[tuple]) -> None:
+PARQUET_BATCH = 65_536  # rows per row group: one batch is converted at a time
+
+
+def write_parquet(path: Path, table: Table, rows: Iterable[tuple]) -> None:
+    """Parquet written a row group at a time, so a long table is converted in batches."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
     kinds = {"string": pa.string(), "integer": pa.int64(), "number": pa.float64(), "boolean": pa.bool_()}
     schema = pa.schema([pa.field(f.name, kinds[f.type], nullable=not f.required) for f in table.fields])
-    columns = list(zip(*rows)) if rows else [() for _ in table.fields]
-    arrays = [pa.array(_arrow_column(col, f.type), type=kinds[f.type]) for f, col in zip(table.fields, columns)]
-    pq.write_table(pa.Table.from_arrays(arrays, schema=schema), path, compression="zstd")
+
+    def batch_table(batch: list[tuple]):
+        columns = list(zip(*batch)) if batch else [() for _ in table.fields]
+        arrays = [pa.array(_arrow_column(col, f.type), type=kinds[f.type]) for f, col in zip(table.fields, columns)]
+        return pa.Table.from_arrays(arrays, schema=schema)
+
+    with pq.ParquetWriter(path, schema, compression="zstd") as writer:
+        rows = iter(rows)
+        batch = list(itertools.islice(rows, PARQUET_BATCH))
+        writer.write_table(batch_table(batch))  # written even when empty: the file keeps the schema
+        while batch := list(itertools.islice(rows, PARQUET_BATCH)):
+            writer.write_table(batch_table(batch))
 
 
 FAILED_CHECKS_SHEET = "未通过的检查"

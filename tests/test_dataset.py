@@ -196,3 +196,22 @@ def test_no_workbook_sheet_passes_excels_row_limit(data: Path, tmp_path: Path, m
     rows = [row for name in sheets for row in workbook[name].iter_rows(min_row=2, values_only=True)]
     assert len(rows) == len(built.rows["table3"])
     assert all(workbook[name].max_row <= 100 for name in workbook.sheetnames)
+
+
+def test_parquet_is_written_in_batches_with_the_same_rows(tmp_path: Path, monkeypatch):
+    import pyarrow.parquet as pq
+
+    from builder import dataset
+    from builder.corpus import load_corpus
+
+    built = dataset.build_rows(load_corpus(CORPUS), {})
+    table = dataset.TABLE_INDEX["table3"]
+    rows = built.rows["table3"]
+    monkeypatch.setattr(dataset, "PARQUET_BATCH", 7)
+    dataset.write_parquet(tmp_path / "t.parquet", table, iter(rows))
+    written = pq.ParquetFile(tmp_path / "t.parquet")
+    assert written.metadata.num_row_groups == -(-len(rows) // 7) > 1
+    assert [tuple(r.values()) for r in written.read().to_pylist()] == [
+        tuple(None if v == "" else v for v in row) for row in rows]
+    dataset.write_parquet(tmp_path / "empty.parquet", table, [])
+    assert pq.read_table(tmp_path / "empty.parquet").num_rows == 0

@@ -161,3 +161,16 @@ def test_a_rejection_is_cached_with_its_reason(corpus: Path, tmp_path: Path):
     second = read_corpus(corpus, Options(cache=cache))
     assert first.rejected == second.rejected
     assert Rejected("broken.txt", first.rejected[0].reason) in second.rejected
+
+
+def test_check_prints_the_same_on_the_pool_and_fills_a_cache(corpus: Path, tmp_path: Path):
+    from click.testing import CliRunner
+
+    from builder.cli import cli
+
+    serial = CliRunner().invoke(cli, ["check", str(corpus), "--jobs", "1"])
+    pooled = CliRunner().invoke(cli, ["check", str(corpus), "--jobs", "2", "--cache", str(tmp_path / "cache")])
+    assert serial.exit_code == pooled.exit_code == 0, pooled.output
+    assert pooled.stdout == serial.stdout and serial.stdout.splitlines()[-1].startswith("8 reports: ")
+    assert pooled.stderr == serial.stderr and "broken.txt" in serial.stderr
+    assert list((tmp_path / "cache" / "extract").rglob("*.json.gz"))
