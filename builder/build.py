@@ -9,6 +9,10 @@ previous output stays intact meanwhile and unchanged files are linked from it.
 
 from __future__ import annotations
 
+import hashlib
+import importlib.metadata
+import json
+import os
 import shutil
 import sys
 import tempfile
@@ -118,13 +122,68 @@ def swap_in(staging: Path, out: Path) -> None:
         shutil.rmtree(retired)
 
 
+PROJECT = Path(__file__).resolve().parent.parent
+# Everything besides the corpus that a build's output depends on: the code, the
+# templates, the hand-written pages and the mkdocs configuration.
+BUILD_CODE = ("builder", "docs", "mkdocs.yml")
+
+
+def build_inputs(tasks: list, corpus_dir: Path | str, site_url: str, with_site: bool) -> str:
+    """A fingerprint of every input of a build: each corpus file's bytes, sources.csv,
+    the code, the installed packages' versions and the settings."""
+    import fsspec
+
+    digest = hashlib.sha256()
+    for task in tasks:
+        with fsspec.open(task.url, "rb") as handle:
+            digest.update(f"{task.name}\0{hashlib.sha256(handle.read()).hexdigest()}\n".encode())
+    sources = corpus_sources(corpus_dir)
+    digest.update(repr(sorted((k, repr(v)) for k, v in sources.items())).encode())
+    for name in BUILD_CODE:
+        root = PROJECT / name
+        for path in sorted([root] if root.is_file() else root.rglob("*")):
+            if path.is_file() and "__pycache__" not in path.parts:
+                digest.update(path.relative_to(PROJECT).as_posix().encode() + b"\0" + path.read_bytes())
+    packages = sorted(f"{d.metadata['Name']}=={d.version}" for d in importlib.metadata.distributions())
+    settings = [site_url, str(with_site), os.environ.get("SOURCE_DATE_EPOCH", ""), *packages]
+    digest.update("\n".join(settings).encode())
+    return digest.hexdigest()
+
+
+def _unchanged_build(record: Path, fingerprint: str, out: Path) -> BuildSummary | None:
+    """The last build's summary, when its inputs were these and its output is still in place."""
+    try:
+        last = json.loads(record.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if last.get("inputs") != fingerprint or last.get("out") != str(out.resolve()) or not (out / MARKER).exists():
+        return None
+    stats = RunStats(files=last["files"], cache_hits=last["files"], rejected=len(last["rejected"]))
+    return BuildSummary(last["reports"], [tuple(r) for r in last["rejected"]], Counter(last["badges"]),
+                        out / "data", out if last["with_site"] else None, stats, last["output_files"], 0)
+
+
+def _remember_build(record: Path, fingerprint: str, out: Path, summary: BuildSummary) -> None:
+    record.parent.mkdir(parents=True, exist_ok=True)
+    record.write_text(json.dumps({
+        "inputs": fingerprint, "out": str(out.resolve()), "files": summary.stats.files, "reports": summary.reports,
+        "rejected": summary.rejected, "badges": dict(summary.badges), "with_site": summary.site_dir is not None,
+        "output_files": summary.files_written + summary.files_unchanged}, ensure_ascii=False), encoding="utf-8")
+
+
 def build(corpus_dir: Path | str, out: Path, site_url: str = "", with_site: bool = True,
           say: Callable[[str], None] = _say, options: Options | None = None,
           progress: Callable | None = stderr_progress) -> BuildSummary:
-    """Build the datasets into <out>/data and the site into <out>."""
+    """Build the datasets into <out>/data and the site into <out>. With a cache,
+    a build whose inputs are all as last time keeps the last output as it is."""
     options = options or Options(cache=default_cache(out))
-    list_tasks(corpus_dir)  # fail early on an unusable corpus, before touching <out>
+    tasks = list_tasks(corpus_dir)  # fail early on an unusable corpus, before touching <out>
     check_output(out)
+    record = Path(options.cache) / "last-build.json" if options.cache and not is_url(options.cache) else None
+    fingerprint = build_inputs(tasks, corpus_dir, site_url, with_site) if record else ""
+    if record and (unchanged := _unchanged_build(record, fingerprint, out)) is not None:
+        say(f"nothing changed since the last build of {out}: kept as it is")
+        return unchanged
     out.parent.mkdir(parents=True, exist_ok=True)
     folder = OutputFolder(staging_folder(out), out if (out / MARKER).exists() else None)
     stats = RunStats()
@@ -141,6 +200,9 @@ def build(corpus_dir: Path | str, out: Path, site_url: str = "", with_site: bool
         folder.written += site["written"]
         folder.reused += site["unchanged"]
     swap_in(folder.root, out)
-    return BuildSummary(len(corpus.reports), [(r.file, r.reason) for r in corpus.rejected],
-                        Counter(r.badge for r in corpus.reports), out / "data", out if with_site else None,
-                        stats, folder.reused, folder.written)
+    summary = BuildSummary(len(corpus.reports), [(r.file, r.reason) for r in corpus.rejected],
+                           Counter(r.badge for r in corpus.reports), out / "data", out if with_site else None,
+                           stats, folder.reused, folder.written)
+    if record:
+        _remember_build(record, fingerprint, out, summary)
+    return summary

@@ -174,3 +174,18 @@ def test_check_prints_the_same_on_the_pool_and_fills_a_cache(corpus: Path, tmp_p
     assert pooled.stdout == serial.stdout and serial.stdout.splitlines()[-1].startswith("8 reports: ")
     assert pooled.stderr == serial.stderr and "broken.txt" in serial.stderr
     assert list((tmp_path / "cache" / "extract").rglob("*.json.gz"))
+
+
+def test_a_build_with_nothing_changed_keeps_the_output_and_any_change_rebuilds(corpus: Path, tmp_path: Path):
+    out, cache = tmp_path / "site", str(tmp_path / "cache")
+    messages: list[str] = []
+    first = build(corpus, out, with_site=False, say=quiet, options=Options(cache=cache), progress=None)
+    before = {p: p.stat().st_ino for p in out.rglob("*") if p.is_file()}
+    again = build(corpus, out, with_site=False, say=messages.append, options=Options(cache=cache), progress=None)
+    assert messages == [f"nothing changed since the last build of {out}: kept as it is"]
+    assert {p: p.stat().st_ino for p in out.rglob("*") if p.is_file()} == before
+    assert again.lines()[:3] == first.lines()[:3] and again.stats.cache_hits == 10
+    moved = build(corpus, out, site_url="https://example.org/", with_site=False, say=quiet,
+                  options=Options(cache=cache), progress=None)
+    assert "datasets" in moved.stats.stages and "https://example.org/reports/" in (out / "data" / "reports.csv").read_text(
+        encoding="utf-8")
