@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import errors
 from .checks import check_corpus
 from .extract import Report
+
+if TYPE_CHECKING:
+    from .pipeline import Options, RunStats
 
 # Files in a corpus folder that are about the corpus, not reports.
 METADATA_FILES = frozenset({"sources.csv", "README.md", "readme.md", "LICENSE"})
@@ -43,7 +47,8 @@ def corpus_files(folder: Path) -> list[Path]:
     return files
 
 
-def load_corpus(folder: Path, progress=None, options=None, stats=None) -> Corpus:
+def load_corpus(folder: Path | str, progress: Callable | None = None, options: Options | None = None,
+                stats: RunStats | None = None) -> Corpus:
     """Extract every file (see ``builder.pipeline`` for the pool, cluster and
     cache), then assemble and check the corpus."""
     from .pipeline import read_corpus
