@@ -162,7 +162,9 @@ class RunStats:
         return self.files - self.cache_hits
 
     def lines(self) -> list[str]:
-        read = self.stages.get("extract", 0.0)
+        if "extract" not in self.stages:
+            return [f"files: {self.files}, all as at the last build; {self.rejected} rejected"]
+        read = self.stages["extract"]
         rate = self.files / read if read > 0 else 0.0
         out = [f"files: {self.files} in {read:.1f} s ({rate:.0f} files/s); {self.cache_hits} from the cache, "
                f"{self.extracted} extracted; {self.rejected} rejected"]
