@@ -1,26 +1,35 @@
 """The build: one readable sequence of stages, corpus → reports → datasets → site.
 
-Each stage loads its declared inputs, processes, and saves; the site stage
-reads only the dataset files the previous stage wrote.
+Each stage loads its declared inputs, processes, and saves: extraction writes
+one cache entry per input (``builder.cache``), the datasets are written from the
+checked reports, and the site stage reads only the dataset files. The build
+writes into a staging folder beside ``--out`` and swaps it in at the end, so a
+failed or killed build leaves the previous output as it was; unchanged files
+are linked from the previous output, so they stay the same files.
 """
 
 from __future__ import annotations
 
 import ctypes
 import errno
+import hashlib
+import importlib.metadata
+import json
 import os
 import shutil
 import sys
+import tempfile
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .checks import BADGES
-from .corpus import INTERNAL, Corpus, Rejected, corpus_entries, load_corpus, stderr_progress
+from .corpus import INTERNAL, Corpus, Rejected
 from .dataset import build_rows, write_package, write_report_files
 from .errors import BuilderError
-from .limits import DEFAULT, Limits
+from .outputs import OutputFolder
+from .pipeline import Options, RunStats, Stopwatch, is_url, list_tasks, read_corpus, stderr_progress, task_bytes
 from .sources import read_sources
 
 
@@ -31,6 +40,9 @@ class BuildSummary:
     badges: Counter
     data_dir: Path
     site_dir: Path | None
+    stats: RunStats = field(default_factory=RunStats)
+    files_unchanged: int = 0  # output files linked unchanged from the previous build
+    files_written: int = 0
 
     def lines(self) -> list[str]:
         internal = sum(1 for _, reason in self.rejected if reason.startswith(INTERNAL))
@@ -41,6 +53,9 @@ class BuildSummary:
         out += [f"  INTERNAL ERROR on {file}: {reason}" for file, reason in self.rejected
                 if reason.startswith(INTERNAL)]
         out.append("badges: " + " · ".join(f"{b} {self.badges[b]}" for b in BADGES))
+        out += self.stats.lines()
+        out.append(f"report files and pages: {self.files_written} written, "
+                   f"{self.files_unchanged} unchanged since the last build")
         out.append(f"datasets: {self.data_dir}")
         if self.site_dir is not None:
             out.append(f"site: {self.site_dir}")
@@ -51,24 +66,40 @@ def _say(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
 
-def stage_reports(corpus_dir: Path, progress: Callable | None, bounds: Limits = DEFAULT) -> Corpus:
-    return load_corpus(corpus_dir, progress, bounds)
+def default_cache(out: Path) -> str:
+    """The extraction cache beside the output folder: <out>.cache."""
+    return str(out.with_name(out.name + ".cache"))
 
 
-def stage_datasets(corpus: Corpus, corpus_dir: Path, out: Path, site_url: str) -> None:
+def corpus_sources(corpus_dir: Path | str):
+    """sources.csv of a local corpus or one behind an fsspec URL (fetched into a temporary
+    folder): the sources, and the rows left out with their reasons."""
+    if not is_url(corpus_dir):
+        return read_sources(Path(corpus_dir))
+    import fsspec
+
+    fs, root = fsspec.core.url_to_fs(str(corpus_dir))
+    with tempfile.TemporaryDirectory() as tmp:
+        if fs.exists(f"{root.rstrip('/')}/sources.csv"):
+            fs.get_file(f"{root.rstrip('/')}/sources.csv", f"{tmp}/sources.csv")
+        return read_sources(Path(tmp))
+
+
+def stage_datasets(corpus: Corpus, corpus_dir: Path | str, out: OutputFolder, site_url: str) -> None:
     """The data package into <out>/data, each report's own files beside its page.
     Rows of sources.csv left out are listed with the rejected files."""
-    sources, problems = read_sources(corpus_dir)
+    sources, problems = corpus_sources(corpus_dir)
     corpus.rejected.extend(Rejected(problem.where, problem.reason) for problem in problems)
     data = build_rows(corpus, sources, site_url)
-    write_package(data, out / "data")
+    write_package(data, out.root / "data")
     write_report_files(data, out)
 
 
-def stage_site(data_dir: Path, out: Path, site_url: str, say: Callable[[str], None], repo_url: str = "") -> None:
+def stage_site(data_dir: Path, out: OutputFolder, site_url: str, say: Callable[[str], None],
+               repo_url: str = "") -> dict:
     from .site import build_site
 
-    build_site(data_dir, out, site_url, say, repo_url=repo_url)
+    return build_site(data_dir, out.root, site_url, say, repo_url=repo_url, previous=out.previous)
 
 
 # --- publishing: build beside --out, then swap it in -------------------------------------
@@ -145,30 +176,95 @@ def publish(staging: Path, out: Path) -> None:
         os.rename(staging, out)
 
 
-def build(corpus_dir: Path, out: Path, site_url: str = "", with_site: bool = True,
-          say: Callable[[str], None] = _say, bounds: Limits = DEFAULT,
-          repo_url: str = "") -> BuildSummary:
-    """Build the datasets into <out>/data and the site into <out>.
+PROJECT = Path(__file__).resolve().parent.parent
+# Everything besides the corpus that a build's output depends on: the code, the
+# templates, the hand-written pages and the mkdocs configuration.
+BUILD_CODE = ("builder", "docs", "mkdocs.yml")
 
-    Everything is written into a staging folder beside <out>, swapped in only
-    when complete: a failed or killed build leaves the previous output as it was."""
-    corpus_entries(corpus_dir)  # fail early on an unusable corpus, before any writing
+
+def build_inputs(tasks: list, corpus_dir: Path | str, settings: tuple, bounds) -> str:
+    """A fingerprint of every input of a build: each corpus file's bytes, sources.csv,
+    the code, the installed packages' versions and the settings."""
+    digest = hashlib.sha256()
+    for task in tasks:
+        try:
+            content = task.problem or hashlib.sha256(task_bytes(task, bounds)).hexdigest()
+        except BuilderError as e:  # unreadable now: its reason is part of the inputs
+            content = str(e)
+        digest.update(f"{task.name}\0{content}\n".encode())
+    sources, problems = corpus_sources(corpus_dir)
+    digest.update(repr((sorted((k, repr(v)) for k, v in sources.items()), problems)).encode())
+    for name in BUILD_CODE:
+        root = PROJECT / name
+        for path in sorted([root] if root.is_file() else root.rglob("*")):
+            if path.is_file() and "__pycache__" not in path.parts:
+                digest.update(path.relative_to(PROJECT).as_posix().encode() + b"\0" + path.read_bytes())
+    packages = sorted(f"{d.metadata['Name']}=={d.version}" for d in importlib.metadata.distributions())
+    digest.update("\n".join([*map(str, settings), os.environ.get("SOURCE_DATE_EPOCH", ""), *packages]).encode())
+    return digest.hexdigest()
+
+
+def _unchanged_build(record: Path, fingerprint: str, out: Path) -> BuildSummary | None:
+    """The last build's summary, when its inputs were these and its output is still in place."""
+    try:
+        last = json.loads(record.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if last.get("inputs") != fingerprint or last.get("out") != str(out.resolve()) or not (out / MARKER).exists():
+        return None
+    stats = RunStats(files=last["files"], cache_hits=last["files"], rejected=len(last["rejected"]))
+    return BuildSummary(last["reports"], [tuple(r) for r in last["rejected"]], Counter(last["badges"]),
+                        out / "data", out if last["with_site"] else None, stats, last["output_files"], 0)
+
+
+def _remember_build(record: Path, fingerprint: str, out: Path, summary: BuildSummary) -> None:
+    record.parent.mkdir(parents=True, exist_ok=True)
+    record.write_text(json.dumps({
+        "inputs": fingerprint, "out": str(out.resolve()), "files": summary.stats.files, "reports": summary.reports,
+        "rejected": summary.rejected, "badges": dict(summary.badges), "with_site": summary.site_dir is not None,
+        "output_files": summary.files_written + summary.files_unchanged}, ensure_ascii=False), encoding="utf-8")
+
+
+def build(corpus_dir: Path | str, out: Path, site_url: str = "", with_site: bool = True,
+          say: Callable[[str], None] = _say, options: Options | None = None,
+          progress: Callable | None = stderr_progress, repo_url: str = "") -> BuildSummary:
+    """Build the datasets into <out>/data and the site into <out>. With a cache,
+    a build whose inputs are all as last time keeps the last output as it is."""
+    options = options or Options(cache=default_cache(out))
+    tasks = list_tasks(corpus_dir)  # fail early on an unusable corpus, before any writing
     check_output(out)
+    record = Path(options.cache) / "last-build.json" if options.cache and not is_url(options.cache) else None
+    settings = (site_url, with_site, repo_url, options.bounds)
+    fingerprint = build_inputs(tasks, corpus_dir, settings, options.bounds) if record else ""
+    if record and (unchanged := _unchanged_build(record, fingerprint, out)) is not None:
+        say(f"nothing changed since the last build of {out}: kept as it is")
+        return unchanged
     out.parent.mkdir(parents=True, exist_ok=True)
     remove_stale_staging(out)
     staging = out.with_name(_STAGING.format(name=out.name, pid=os.getpid()))
     staging.mkdir()
     try:
         (staging / MARKER).write_text("built by `python -m builder build`; the whole folder is replaced on every build\n")
+        folder = OutputFolder(staging, out if (out / MARKER).exists() else None)
+        stats = RunStats()
+        timed = Stopwatch(stats)
         say(f"reading reports from {corpus_dir}")
-        corpus = stage_reports(corpus_dir, stderr_progress, bounds)
+        corpus = read_corpus(corpus_dir, options, stats, progress)
         say(f"writing datasets to {out / 'data'}")
-        stage_datasets(corpus, corpus_dir, staging, site_url)
+        with timed("datasets"):
+            stage_datasets(corpus, corpus_dir, folder, site_url)
         if with_site:
             say(f"rendering the site into {out}")
-            stage_site(staging / "data", staging, site_url, say, repo_url)
+            with timed("site"):
+                site = stage_site(folder.root / "data", folder, site_url, say, repo_url)
+            folder.written += site["written"]
+            folder.reused += site["unchanged"]
         publish(staging, out)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    return BuildSummary(len(corpus.reports), [(r.file, r.reason) for r in corpus.rejected],
-                        Counter(r.badge for r in corpus.reports), out / "data", out if with_site else None)
+    summary = BuildSummary(len(corpus.reports), [(r.file, r.reason) for r in corpus.rejected],
+                           Counter(r.badge for r in corpus.reports), out / "data", out if with_site else None,
+                           stats, folder.reused, folder.written)
+    if record:
+        _remember_build(record, fingerprint, out, summary)
+    return summary

@@ -109,12 +109,32 @@ def _pad(text: str, width: int) -> str:
     return text + " " * max(0, width - _width(text))
 
 
+def _pipeline_options(command):
+    """--jobs, --dask and --recycle-after: how the per-file stage runs."""
+    command = click.option("--recycle-after", type=click.IntRange(min=1), default=200, show_default=True,
+                           help="Files a pool worker reads before it is replaced (keeps PDF memory bounded).")(command)
+    command = click.option("--dask", "dask_address", metavar="tcp://HOST:PORT",
+                           help="Run extraction on this running dask.distributed scheduler instead of locally; "
+                                "the corpus and --cache may then be fsspec URLs (s3://…) the workers can read.")(command)
+    return click.option("--jobs", "-j", type=click.IntRange(min=1), default=lambda: os.cpu_count() or 1,
+                        show_default="number of CPUs", help="Processes extracting files in parallel; 1 = serial.")(command)
+
+
+def _options(jobs: int, dask_address: str | None, recycle_after: int, cache: str | None, bounds):
+    from .pipeline import Options
+
+    return Options(jobs=jobs, cache=cache, dask=dask_address, recycle_after=recycle_after, bounds=bounds)
+
+
 @cli.command()
-@click.argument("folder", type=click.Path(path_type=Path))
+@click.argument("folder")
 @click.option("--json", "as_json", is_flag=True,
               help="Print one extract document per line (JSON Lines), all checks included, instead of the table.")
+@click.option("--cache", metavar="FOLDER|URL", help="Extraction cache to read and fill (default: none).")
+@_pipeline_options
 @limit_options
-def check(folder: Path, as_json: bool, **limit_values) -> None:
+def check(folder: str, as_json: bool, cache: str | None, jobs: int, dask_address: str | None,
+          recycle_after: int, **limit_values) -> None:
     """Check every report in FOLDER, cross-year checks included.
 
     Prints one line per report: report_id, badge (一致, 不一致, 存疑, 无表格)
@@ -123,10 +143,12 @@ def check(folder: Path, as_json: bool, **limit_values) -> None:
     not errors: the exit status is 0 unless FOLDER itself is unusable.
     """
     from .checks import outcomes
-    from .corpus import load_corpus, stderr_progress
+    from .pipeline import read_corpus, stderr_progress
 
+    corpus_dir = folder if "://" in folder else Path(folder)
     try:
-        corpus = load_corpus(folder, stderr_progress, _bounds(**limit_values))
+        corpus = read_corpus(corpus_dir, _options(jobs, dask_address, recycle_after, cache, _bounds(**limit_values)),
+                             progress=stderr_progress)
     except errors.CorpusError as e:
         _fail(str(e))
         sys.exit(2)
@@ -151,8 +173,8 @@ def check(folder: Path, as_json: bool, **limit_values) -> None:
 
 
 @cli.command()
-@click.option("--corpus", "corpus_dir", type=click.Path(path_type=Path), default=Path("datasets/corpus"),
-              show_default=True, help="Folder of report files (and an optional sources.csv).")
+@click.option("--corpus", "corpus_dir", default="datasets/corpus", show_default=True,
+              help="Folder of report files (and an optional sources.csv); with --dask also an fsspec URL.")
 @click.option("--out", type=click.Path(path_type=Path), default=Path("site"), show_default=True,
               help="Output folder: the site, with the data package in <out>/data/.")
 @click.option("--site-url", default=lambda: os.environ.get("SITE_URL", ""),
@@ -161,8 +183,14 @@ def check(folder: Path, as_json: bool, **limit_values) -> None:
               help="The project's repository (e.g. https://github.com/owner/repo): pages link to a prefilled "
                    "issue there to report an error; none, no such links [env REPO_URL].")
 @click.option("--no-site", is_flag=True, help="Write the data package only, not the site.")
+@click.option("--cache", metavar="FOLDER|URL",
+              help="Extraction cache: one entry per file, reused while the file and the parser are unchanged "
+                   "[default: <out>.cache beside the output].")
+@click.option("--no-cache", is_flag=True, help="Extract every file again and keep no cache.")
+@_pipeline_options
 @limit_options
-def build(corpus_dir: Path, out: Path, site_url: str, repo_url: str, no_site: bool, **limit_values) -> None:
+def build(corpus_dir: str, out: Path, site_url: str, repo_url: str, no_site: bool, cache: str | None, no_cache: bool,
+          jobs: int, dask_address: str | None, recycle_after: int, **limit_values) -> None:
     """Build the datasets and the static site from a corpus folder.
 
     Every entry in the corpus becomes a report or a line in the `rejected`
@@ -179,16 +207,19 @@ def build(corpus_dir: Path, out: Path, site_url: str, repo_url: str, no_site: bo
     errors, badges.
     """
     from .build import build as run_build
+    from .build import default_cache
     from .site import repository_url
 
+    cache = None if no_cache else cache or default_cache(out)
+    options = _options(jobs, dask_address, recycle_after, cache, _bounds(**limit_values))
     try:
         repository_url(repo_url)
     except ValueError as e:
         _fail(f"--repo-url: {e}")
         sys.exit(2)
     try:
-        summary = run_build(corpus_dir, out, site_url=site_url, with_site=not no_site, repo_url=repo_url,
-                            bounds=_bounds(**limit_values))
+        summary = run_build(corpus_dir if "://" in corpus_dir else Path(corpus_dir), out, site_url=site_url,
+                            with_site=not no_site, options=options, repo_url=repo_url)
     except errors.BuilderError as e:
         _fail(str(e))
         sys.exit(2)

@@ -1,8 +1,11 @@
 """A folder of published reports: every entry becomes a report or a rejection.
 
-``read_entry`` is the per-file function: one corpus entry in, a ``Report`` or
-a ``Rejected`` out, never an exception. It takes and returns plain picklable
-values, so it can be mapped over a process pool or a Dask cluster.
+``read_data`` is the per-file function: one file's bytes in, a ``Report`` or a
+``Rejected`` out, never an exception, under the file's limits. It takes and
+returns plain picklable values, so ``builder.pipeline`` maps it over a process
+pool or a Dask cluster, with the extraction cache in front of it. Entries that
+are not files to read (hidden, special, symlinks leaving the corpus) are
+rejected by ``entry_problem`` without being opened.
 """
 
 from __future__ import annotations
@@ -10,17 +13,20 @@ from __future__ import annotations
 import json
 import os
 import stat
-import sys
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import errors, limits
 from .checks import check_in_corpus, check_report, corpus_context
 from .extract import Report, extract_document
 from .limits import Limits
-from .reading import read_file
+from .reading import Document, read_bytes, read_file
+
+if TYPE_CHECKING:
+    from .pipeline import Options, RunStats
 
 # Files at the top of a corpus folder that describe the corpus, not reports:
 # they are never read as reports (documented in docs/cli.md and `build --help`).
@@ -115,7 +121,7 @@ _FILE_KINDS = ((stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISSOCK, "a socket
                (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"))
 
 
-def _entry_problem(entry: Entry) -> str | None:
+def entry_problem(entry: Entry) -> str | None:
     """Why an entry is not read at all, or None for a regular file (or a symlink
     to one inside the corpus). Nothing here opens the entry."""
     try:
@@ -180,13 +186,23 @@ def _guarded(name: str, bounds: Limits, work: Callable[[], Report | Rejected]) -
         return Rejected(name, internal_error(e))
 
 
-def _read_checked(path: str, name: str) -> Report:
-    report = extract_document(read_file(path, name))
+def _checked(document: Document) -> Report:
+    report = extract_document(document)
     check_report(report)
     # What cannot be written as strict JSON in UTF-8 (NaN, infinities, lone
     # surrogates) would fail later, in the dataset stage, for every report.
     json.dumps(report.as_json(), ensure_ascii=False, allow_nan=False).encode("utf-8")
     return report
+
+
+def _read_checked(path: str, name: str) -> Report:
+    return _checked(read_file(path, name))
+
+
+def read_data(data: bytes, name: str, bounds: Limits = limits.DEFAULT) -> Report | Rejected:
+    """The per-file function: one file's bytes to a checked report or a rejection
+    with a one-line reason, under ``bounds``; never raises."""
+    return _guarded(name, bounds, lambda: _checked(read_bytes(data, name)))
 
 
 def read_path(path: str, name: str, bounds: Limits = limits.DEFAULT) -> Report | Rejected:
@@ -200,7 +216,7 @@ def read_entry(entry: Entry, bounds: Limits = limits.DEFAULT) -> Report | Reject
     (bytes, pages, depth, search steps, time). Hidden files, symlinks leaving
     the corpus or dangling, and special files are rejected without being opened."""
     def work() -> Report | Rejected:
-        problem = _entry_problem(entry)
+        problem = entry_problem(entry)
         return Rejected(entry.name, problem) if problem else _read_checked(entry.path, entry.name)
 
     return _guarded(entry.name, bounds, work)
@@ -223,18 +239,13 @@ def _check_all(corpus: Corpus, bounds: Limits) -> None:
     corpus.reports = kept
 
 
-def load_corpus(folder: Path, progress: Callable[[int, int, Path], None] | None = None,
-                bounds: Limits = limits.DEFAULT) -> Corpus:
-    """Read every entry, reject what cannot be read (with the reason) and
-    duplicates of a report already read, then run all checks, cross-year ones
-    included."""
+def assemble(outcomes: Iterable[Report | Rejected], bounds: Limits = limits.DEFAULT) -> Corpus:
+    """Per-file outcomes, in name order, to a corpus: rejections kept with their
+    reason, duplicates of a report already read rejected, then every check,
+    cross-year ones included."""
     corpus = Corpus()
-    entries = corpus_entries(folder)
     seen: dict[str, Report] = {}
-    for index, entry in enumerate(entries, 1):
-        if progress:
-            progress(index, len(entries), Path(entry.name))
-        outcome = read_entry(entry, bounds)
+    for outcome in outcomes:
         if isinstance(outcome, Rejected):
             corpus.rejected.append(outcome)
             continue
@@ -242,7 +253,7 @@ def load_corpus(folder: Path, progress: Callable[[int, int, Path], None] | None 
         first = seen.get(report.report_id)
         if first is not None:
             same = first.document.source.sha256 == report.document.source.sha256
-            corpus.rejected.append(Rejected(entry.name, (
+            corpus.rejected.append(Rejected(report.document.source.path, (
                 "identical copy of " if same else "a second report with the same agency and year as ")
                 + first.document.source.path))
             continue
@@ -252,15 +263,10 @@ def load_corpus(folder: Path, progress: Callable[[int, int, Path], None] | None 
     return corpus
 
 
-def stderr_progress(index: int, total: int, path: Path) -> None:
-    """A progress bar on stderr; in logs (not a terminal), a line every 1,000 files."""
-    if not sys.stderr.isatty():
-        if index % 1000 == 0 or (index == total and total >= 1000):
-            print(f"reading {index}/{total}", file=sys.stderr, flush=True)
-        return
-    width = 30
-    done = int(width * index / total)
-    sys.stderr.write(f"\rreading [{'#' * done}{'.' * (width - done)}] {index}/{total} {path.name[:40]:<40}")
-    if index == total:
-        sys.stderr.write("\n")
-    sys.stderr.flush()
+def load_corpus(folder: Path | str, progress: Callable | None = None, options: Options | None = None,
+                stats: RunStats | None = None) -> Corpus:
+    """Read every entry (see ``builder.pipeline`` for the cache, the pool and the
+    cluster), then assemble and check the corpus."""
+    from .pipeline import read_corpus
+
+    return read_corpus(folder, options, stats, progress)

@@ -9,10 +9,12 @@ millions of them.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import gzip
 import hashlib
 import io
+import itertools
 import json
 import multiprocessing
 import os
@@ -22,6 +24,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import BinaryIO
 
 from . import codebook, forms
 from .checks import FAIL, RULE_INDEX, RULES, published
@@ -31,6 +34,7 @@ from .errors import BuilderError
 from .extract import Report
 from .indicators import definition_rows, evaluate_corpus
 from .metadata import INSTITUTION
+from .outputs import OutputFolder
 from .regional import regional_rows
 from .schema import REPORT_CELLS, TABLE_DESCRIPTIONS_ZH, TABLE_INDEX, TABLES, Table, neutralise
 from .sources import SourceInfo, is_http_url
@@ -230,28 +234,29 @@ CSV_FORMAT: dict[str, Callable] = {"number": _number, "boolean": _boolean}
 BOM = "\ufeff"
 
 
-def write_csv(path: Path, table: Table, rows: Iterable[tuple], compressed: bool = False) -> None:
-    """UTF-8 CSV with a byte order mark, gzipped when asked (without a time
-    stamp, so rebuilds are byte-identical). Integers and null (empty) go to the
-    csv module as they are; numbers and booleans are written out, text
-    neutralised against spreadsheet formulas."""
+def write_csv(target: Path | BinaryIO, table: Table, rows: Iterable[tuple], compressed: bool = False) -> None:
+    """UTF-8 CSV with a byte order mark into a file or a binary stream, gzipped
+    when asked (without a time stamp, so rebuilds are byte-identical), written
+    as the rows come: a long table is never one string in memory. Integers and
+    null (empty) go to the csv module as they are; numbers and booleans are
+    written out, text neutralised against spreadsheet formulas."""
     convert = [(i, CSV_FORMAT.get(f.type, _text)) for i, f in enumerate(table.fields)
                if f.type in CSV_FORMAT or f.type == "string"]
-    buffer = io.StringIO()
-    buffer.write(BOM)
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(table.field_names)
-    for row in rows:
-        row = list(row)
-        for i, fmt in convert:
-            row[i] = fmt(row[i])
-        writer.writerow(row)
-    data = buffer.getvalue().encode("utf-8")
-    if compressed:
-        with path.open("wb") as raw, gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0) as packed:
-            packed.write(data)
-    else:
-        path.write_bytes(data)
+    with contextlib.ExitStack() as stack:
+        sink = stack.enter_context(target.open("wb")) if isinstance(target, Path) else target
+        if compressed:
+            sink = stack.enter_context(gzip.GzipFile(filename="", mode="wb", fileobj=sink, mtime=0))
+        text = io.TextIOWrapper(sink, encoding="utf-8", newline="")
+        text.write(BOM)
+        writer = csv.writer(text, lineterminator="\n")
+        writer.writerow(table.field_names)
+        for row in rows:
+            row = list(row)
+            for i, fmt in convert:
+                row[i] = fmt(row[i])
+            writer.writerow(row)
+        text.flush()
+        text.detach()  # leave the stream open for its owner
 
 
 def _arrow_column(values: Iterable, kind: str) -> list:
@@ -263,18 +268,41 @@ def _arrow_column(values: Iterable, kind: str) -> list:
     return [None if v == "" else v for v in values]
 
 
-def write_parquet(path: Path, table: Table, rows: list[tuple]) -> None:
+PARQUET_BATCH = 65_536  # rows per row group: one batch is converted at a time
+
+
+def write_parquet(path: Path, table: Table, rows: Iterable[tuple]) -> None:
+    """Parquet written a row group at a time, so a long table is converted in batches."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
     kinds = {"string": pa.string(), "integer": pa.int64(), "number": pa.float64(), "boolean": pa.bool_()}
     schema = pa.schema([pa.field(f.name, kinds[f.type], nullable=not f.required) for f in table.fields])
-    columns = list(zip(*rows)) if rows else [() for _ in table.fields]
-    arrays = [pa.array(_arrow_column(col, f.type), type=kinds[f.type]) for f, col in zip(table.fields, columns)]
-    pq.write_table(pa.Table.from_arrays(arrays, schema=schema), path, compression="zstd")
+
+    def batch_table(batch: list[tuple]):
+        columns = list(zip(*batch)) if batch else [() for _ in table.fields]
+        arrays = [pa.array(_arrow_column(col, f.type), type=kinds[f.type]) for f, col in zip(table.fields, columns)]
+        return pa.Table.from_arrays(arrays, schema=schema)
+
+    with pq.ParquetWriter(path, schema, compression="zstd") as writer:
+        rows = iter(rows)
+        batch = list(itertools.islice(rows, PARQUET_BATCH))
+        writer.write_table(batch_table(batch))  # written even when empty: the file keeps the schema
+        while batch := list(itertools.islice(rows, PARQUET_BATCH)):
+            writer.write_table(batch_table(batch))
 
 
 FAILED_CHECKS_SHEET = "未通过的检查"
+SHEET_ROWS = 1_048_576  # Excel's limit, the header row included
+
+
+def sheet_parts(name: str, rows: list, limit: int | None = None) -> list[tuple[str, list]]:
+    """A table as one sheet, or as numbered sheets ("表三 (2)") when it passes Excel's row limit."""
+    size = (limit or SHEET_ROWS) - 1
+    if len(rows) <= size:
+        return [(name[:31], rows)]
+    parts = [rows[start:start + size] for start in range(0, len(rows), size)]
+    return [(f"{name[:31 - len(f' ({len(parts)})')]} ({i})", part) for i, part in enumerate(parts, 1)]
 
 
 def _forms_zh(value: str | None) -> str | None:
@@ -371,8 +399,8 @@ def write_workbook(path: Path, data: Dataset, package: dict) -> None:
         ["版本 version", package["version"]], ["数据日期 created", package["created"][:10]],
         ["许可 license", LICENSE["title"]], [],
         ["工作表 sheet", "内容 contents", "行数 rows"],
-        *([name, TABLE_DESCRIPTIONS_ZH.get(table.name, table.description), len(rows)]
-          for name, table, rows in sheets), [],
+        *([part_name, TABLE_DESCRIPTIONS_ZH.get(table.name, table.description), len(part)]
+          for name, table, rows in sheets for part_name, part in sheet_parts(name, rows)), [],
         ["单元格（cells）与全部检查结果（checks）行数较多，请使用 CSV 或 Parquet 文件 / "
          "the cells table and all check results are in CSV and Parquet only"],
         ["带“编号”的列是数据中使用的原始编号，便于与 CSV、Parquet 文件对照 / "
@@ -381,12 +409,13 @@ def write_workbook(path: Path, data: Dataset, package: dict) -> None:
     for index, line in enumerate(lines):
         readme.write_row(index, 0, line, bold if index in (0, 8) else None)
     for name, table, rows in sheets:
-        sheet = workbook.add_worksheet(name[:31])
-        sheet.freeze_panes(1, 0)
-        header, values = workbook_sheet(table, rows)
-        sheet.write_row(0, 0, header, bold)
-        for index, row in enumerate(values, 1):
-            sheet.write_row(index, 0, row)
+        for part_name, part in sheet_parts(name, rows):
+            sheet = workbook.add_worksheet(part_name)
+            sheet.freeze_panes(1, 0)
+            header, values = workbook_sheet(table, part)
+            sheet.write_row(0, 0, header, bold)
+            for index, row in enumerate(values, 1):
+                sheet.write_row(index, 0, row)
     workbook.close()
 
 
@@ -480,16 +509,17 @@ def report_document(report: Report, source: SourceInfo) -> dict:
     return document
 
 
-def write_report_files(data: Dataset, site: Path) -> None:
+def write_report_files(data: Dataset, site: OutputFolder) -> None:
     """Each report's JSON (the full extract document with checks), CSV (its
     cells) and source text as read, beside its page at reports/<agency_id>/<year>/."""
     for report in data.reports:
-        folder = site / "reports" / report.report_id
-        folder.mkdir(parents=True, exist_ok=True)
+        folder = f"reports/{report.report_id}"
         document = report_document(report, _source(report, data.sources))
-        (folder / REPORT_FILES["json"]).write_text(
-            json.dumps(document, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
-        write_csv(folder / REPORT_FILES["csv"], REPORT_CELLS,
+        site.write_text(f"{folder}/{REPORT_FILES['json']}",
+                        json.dumps(document, ensure_ascii=False, separators=(",", ":")) + "\n")
+        cells = io.BytesIO()
+        write_csv(cells, REPORT_CELLS,
                   [(report.report_id, cell.id, codebook.label_zh(cell.id), v.value, v.unit, v.raw, v.status, _note(v))
                    for cell in forms.cells(report.template) for v in (report.cells[cell.id],)])
-        (folder / REPORT_FILES["text"]).write_text(report.document.text, encoding="utf-8")
+        site.write_bytes(f"{folder}/{REPORT_FILES['csv']}", cells.getvalue())
+        site.write_text(f"{folder}/{REPORT_FILES['text']}", report.document.text)

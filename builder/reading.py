@@ -244,7 +244,7 @@ def read_bytes(data: bytes, path: str) -> Document:
     return Document(source=source, text=text, lines=body_lines(text))
 
 
-def _read_regular(path: str | Path, name: str) -> bytes:
+def read_regular(path: str | Path, name: str) -> bytes:
     """The bytes of a regular file, up to the byte limit. Opened without
     blocking, so a named pipe is refused instead of waited on."""
     from .limits import current
@@ -269,7 +269,7 @@ def read_file(path: str | Path, name: str | None = None) -> Document:
     """One file to a Document; ``name`` is how messages and the source record call it."""
     name = name if name is not None else str(path)
     try:
-        data = _read_regular(path, name)
+        data = read_regular(path, name)
     except FileNotFoundError as e:
         raise errors.ReportError(name, "no such file") from e
     except IsADirectoryError as e:

@@ -44,6 +44,7 @@ from .dataset import REPORT_FILES
 from .forms import T3_COLUMNS, T4_COLUMNS, T4_GROUPS
 from .indicators import INDICATORS
 from .narrative import KEY_LABELS
+from .outputs import OutputFolder
 from .schema import restore
 from .sources import is_http_url
 
@@ -867,18 +868,17 @@ def read_shells(site: Path) -> dict[int, Shell]:
     return shells
 
 
-def write_page(site: Path, path: str, shell: Shell, page: tuple[str, str, str, str], permalink: str) -> int:
+def write_page(site: OutputFolder, path: str, shell: Shell, page: tuple[str, str, str, str], permalink: str) -> int:
     title, description, content, head = page
-    target = site / path / "index.html"
-    target.parent.mkdir(parents=True, exist_ok=True)
-    text = shell.fill(title, description, content, head, permalink)
-    target.write_text(text, encoding="utf-8")
-    return len(text.encode("utf-8"))
+    data = shell.fill(title, description, content, head, permalink).encode("utf-8")
+    site.write_bytes(f"{path}index.html", data)
+    return len(data)
 
 
 def build_site(data_dir: Path, out: Path, site_url: str = "", say: Callable[[str], None] = print,
-               repo_url: str = "") -> dict:
-    """Render the whole site into ``out`` (which already holds data/) from the data package."""
+               repo_url: str = "", previous: Path | None = None) -> dict:
+    """Render the whole site into ``out`` (which already holds data/) from the data package;
+    a page the same as in ``previous`` (the last build's output) is linked from there."""
     from .search import write_search
 
     data = SiteData.load(data_dir, out, site_url, repo_url)
@@ -893,6 +893,7 @@ def build_site(data_dir: Path, out: Path, site_url: str = "", say: Callable[[str
             else:
                 shutil.copy2(item, target)
     shells = read_shells(out)
+    site = OutputFolder(out, previous)
     sizes: list[int] = []
     documents: list[dict] = []
     for agency_id, reports in sorted(data.by_agency.items()):
@@ -900,13 +901,13 @@ def build_site(data_dir: Path, out: Path, site_url: str = "", say: Callable[[str
             path = f"reports/{report['report_id']}/"
             document = data.document(report["report_id"])
             page = pages.report_page(report, document, reports)
-            sizes.append(write_page(out, path, shells[3], page, data.permalink(path)))
-            (out / path / "badge.svg").write_text(badge_svg(report["badge"]), encoding="utf-8")
+            sizes.append(write_page(site, path, shells[3], page, data.permalink(path)))
+            site.write_text(f"{path}badge.svg", badge_svg(report["badge"]))
             documents.append(search_document(path, page[0], report, document))
         agency = data.agencies[agency_id]
         path = f"agencies/{agency_id}/"
         page = pages.agency_page(agency, reports)
-        sizes.append(write_page(out, path, shells[2], page, data.permalink(path)))
+        sizes.append(write_page(site, path, shells[2], page, data.permalink(path)))
         documents.append({"url": path, "title": page[0], "kind": "机关", "names": [page[0]],
                           "text": " ".join(filter(None, [agency["names_seen"], agency["province"], agency["city"],
                                                          agency["county"], agency["adcode"], agency["years"]]))})
@@ -914,7 +915,7 @@ def build_site(data_dir: Path, out: Path, site_url: str = "", say: Callable[[str
     for region in regions.values():
         path = f"regions/{region.code}/"
         page = pages.region_page(region, regions)
-        sizes.append(write_page(out, path, shells[2], page, data.permalink(path)))
+        sizes.append(write_page(site, path, shells[2], page, data.permalink(path)))
         documents.append({"url": path, "title": region.name, "kind": "地区", "names": [region.name],
                           "text": f"{region.name} {region.code}"})
     by_year: dict[str, list[dict]] = defaultdict(list)
@@ -923,12 +924,12 @@ def build_site(data_dir: Path, out: Path, site_url: str = "", say: Callable[[str
     for year, reports in by_year.items():
         path = f"years/{year}/"
         page = pages.year_page(year, reports)
-        sizes.append(write_page(out, path, shells[2], page, data.permalink(path)))
+        sizes.append(write_page(site, path, shells[2], page, data.permalink(path)))
         documents.append({"url": path, "title": page[0], "kind": "年份", "text": f"{year} 年度"})
     for rule in data.rules:
         path = f"rules/{rule['check_id']}/"
         page = pages.rule_page(rule)
-        sizes.append(write_page(out, path, shells[2], page, data.permalink(path)))
+        sizes.append(write_page(site, path, shells[2], page, data.permalink(path)))
         documents.append({"url": path, "title": page[0], "kind": "规则",
                           "text": " ".join([rule["check_id"], rule["title_zh"], rule["title_en"], rule["formula_zh"]])})
     write_compare_data(out, data.compare)
@@ -936,13 +937,14 @@ def build_site(data_dir: Path, out: Path, site_url: str = "", say: Callable[[str
     for (year, code), group in data.compare.items():
         path = f"compare/{year}/{code}/"
         page = pages.compare_page(year, code, group)
-        sizes.append(write_page(out, path, shells[3], page, data.permalink(path)))
+        sizes.append(write_page(site, path, shells[3], page, data.permalink(path)))
         compare_paths.append(path)
     documents += static_documents(out)
     search_bytes = write_search(out, documents, data.reports)
     write_sitemap(out, data.site_url, [d["url"] for d in documents] + compare_paths, data.created_date)
     say(f"site: {len(sizes)} data pages, average {sum(sizes) / max(1, len(sizes)) / 1024:.1f} KB")
-    return {"pages": len(sizes), "page_bytes": sum(sizes), "search": search_bytes}
+    return {"pages": len(sizes), "page_bytes": sum(sizes), "search": search_bytes, "written": site.written,
+            "unchanged": site.reused}
 
 
 SITEMAP_URLS = 50_000  # the sitemap protocol's limit per file

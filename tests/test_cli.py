@@ -74,13 +74,17 @@ def test_build_prints_a_summary_and_refuses_foreign_folders(tmp_path: Path):
     out = tmp_path / "out"
     result = CliRunner().invoke(cli, ["build", "--corpus", str(CORPUS), "--out", str(out), "--no-site"])
     assert result.exit_code == 0, result.output
-    assert result.stderr.splitlines() == [
+    lines = result.stderr.splitlines()
+    assert lines[:4] == [
         f"reading reports from {CORPUS}",
         f"writing datasets to {out / 'data'}",
         "read 5 reports; 0 files could not be read",
         "badges: 一致 1 · 不一致 1 · 存疑 2 · 无表格 1",
-        f"datasets: {out / 'data'}",
     ]
+    assert re.fullmatch(r"files: 5 in [\d.]+ s \(\d+ files/s\); 0 from the cache, 5 extracted; 0 rejected", lines[4])
+    assert re.fullmatch(r"time per stage: extract [\d.]+ s · checks [\d.]+ s · datasets [\d.]+ s", lines[5])
+    assert lines[6] == "report files and pages: 15 written, 0 unchanged since the last build"
+    assert lines[7:] == [f"datasets: {out / 'data'}"]
     assert (out / "data" / "datapackage.json").exists()
     foreign = tmp_path / "mine"
     foreign.mkdir()

@@ -264,3 +264,50 @@ def test_unreadable_files_are_listed_not_lost(tmp_path: Path):
                                         "no report title, form tables or report sections found"},
     ]
     assert len(read_csv(data / "reports.csv")) == 5
+
+
+def test_no_workbook_sheet_passes_excels_row_limit(data: Path, tmp_path: Path, monkeypatch):
+    """A table longer than a sheet continues on numbered sheets; checked at Excel's own
+    limit on generated rows, and end to end with the limit lowered so the test stays quick."""
+    from openpyxl import load_workbook
+
+    from builder import dataset
+    from builder.corpus import load_corpus
+
+    parts = dataset.sheet_parts("表三 依申请公开", [("x",)] * (2 * dataset.SHEET_ROWS + 5))
+    assert [len(rows) for _, rows in parts] == [dataset.SHEET_ROWS - 1] * 2 + [7]
+    assert [name for name, _ in parts] == ["表三 依申请公开 (1)", "表三 依申请公开 (2)", "表三 依申请公开 (3)"]
+
+    from builder.sources import read_sources
+
+    built = dataset.build_rows(load_corpus(CORPUS), read_sources(CORPUS)[0])
+    table3 = dataset.TABLE_INDEX["table3"]
+    built.rows["table3"] = [row for _ in range(40) for row in built.rows["table3"]]  # a generated size
+    monkeypatch.setattr(dataset, "SHEET_ROWS", 100)
+    path = tmp_path / "reports.xlsx"
+    dataset.write_workbook(path, built, {**dataset.package_metadata(built), "version": "0", "created": "2024-02-01"})
+    workbook = load_workbook(path, read_only=True)
+    sheets = [name for name in workbook.sheetnames if name.startswith(table3.title_zh)]
+    assert len(sheets) == -(-len(built.rows["table3"]) // 99) > 1
+    rows = [row for name in sheets for row in workbook[name].iter_rows(min_row=2, values_only=True)]
+    assert len(rows) == len(built.rows["table3"])
+    assert all(workbook[name].max_row <= 100 for name in workbook.sheetnames)
+
+
+def test_parquet_is_written_in_batches_with_the_same_rows(tmp_path: Path, monkeypatch):
+    import pyarrow.parquet as pq
+
+    from builder import dataset
+    from builder.corpus import load_corpus
+
+    built = dataset.build_rows(load_corpus(CORPUS), {})
+    table = dataset.TABLE_INDEX["table3"]
+    rows = built.rows["table3"]
+    monkeypatch.setattr(dataset, "PARQUET_BATCH", 7)
+    dataset.write_parquet(tmp_path / "t.parquet", table, iter(rows))
+    written = pq.ParquetFile(tmp_path / "t.parquet")
+    assert written.metadata.num_row_groups == -(-len(rows) // 7) > 1
+    assert [tuple(r.values()) for r in written.read().to_pylist()] == [
+        tuple(None if v == "" else v for v in row) for row in rows]
+    dataset.write_parquet(tmp_path / "empty.parquet", table, [])
+    assert pq.read_table(tmp_path / "empty.parquet").num_rows == 0

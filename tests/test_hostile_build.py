@@ -15,6 +15,7 @@ from builder import layout
 from builder.build import build
 from builder.corpus import read_path
 from builder.limits import Limits
+from builder.pipeline import Options
 from builder.schema import FORMULA_TRIGGERS
 from builder.sources import parse_sources, read_sources
 
@@ -66,7 +67,7 @@ def built(tmp_path_factory) -> tuple[Path, object]:
     read_path(str(GOOD), GOOD.name)  # warm up (imports, caches) before the clock matters
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(layout, "split_headings", misbehave)
-        summary = build(corpus, root / "site", say=lambda _: None, bounds=Limits(time_limit=3))
+        summary = build(corpus, root / "site", say=lambda _: None, options=Options(bounds=Limits(time_limit=3)))
     return root / "site", summary
 
 

@@ -13,6 +13,7 @@ import pytest
 
 from builder.build import MARKER, build, remove_stale_staging
 from builder.errors import BuilderError
+from builder.pipeline import Options
 
 from .conftest import CORPUS, ROOT
 
@@ -58,7 +59,7 @@ def test_a_killed_build_leaves_the_previous_output_untouched(tmp_path: Path):
                             cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)}, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert (out / "index.html").exists() and (out / MARKER).exists()
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]  # leftovers cleaned without help
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site", "site.cache"]  # leftovers cleaned without help
 
 
 def test_a_failing_build_keeps_the_previous_output(tmp_path: Path, monkeypatch):
@@ -70,10 +71,10 @@ def test_a_failing_build_keeps_the_previous_output(tmp_path: Path, monkeypatch):
         raise RuntimeError("disk full")
 
     monkeypatch.setattr("builder.build.write_package", broken)
-    with pytest.raises(RuntimeError):
-        build(CORPUS, out, with_site=False, say=lambda _: None)
+    with pytest.raises(RuntimeError):  # without the cache: the same inputs would keep the last output as it is
+        build(CORPUS, out, with_site=False, say=lambda _: None, options=Options(cache=None))
     assert snapshot(out) == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site", "site.cache"]
 
 
 def test_a_folder_this_tool_did_not_build_is_never_replaced(tmp_path: Path):

@@ -1,0 +1,158 @@
+"""The extraction stage's outputs on disk: one JSON entry per input file.
+
+An entry is keyed by the file's content hash, its corpus-relative name (the
+suffix helps detect the format) and the parser version, so an unchanged file is
+never parsed twice and any change to the parser invalidates every entry by
+itself. Entries are read and written through fsspec: the cache can live on
+object storage beside a corpus there.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import gzip
+import hashlib
+import json
+import os
+import uuid
+from functools import cache
+from pathlib import Path
+
+import fsspec
+
+from .corpus import Rejected
+from .extract import Report
+from .layout import Layout
+from .limits import Limits
+from .metadata import Agency
+from .narrative import Figure
+from .reading import Document, Source
+from .tables import CellValue
+
+# Bump when extraction changes in a way the source hash below cannot see
+# (a dependency's behaviour, a data file outside builder/).
+PARSER_VERSION = "1"
+# Modules and folders that only read extraction results: changing them keeps the cache.
+DOWNSTREAM = frozenset({"build.py", "cache.py", "checks.py", "cli.py", "compare.py", "dataset.py", "indicators.py",
+                        "outputs.py", "pipeline.py", "preview.py", "regional.py", "schema.py", "search.py", "site.py",
+                        "site_hooks.py", "sources.py", "synthetic.py", "synthetic_corpus.py", "warmup.py", "__main__.py",
+                        "site_templates", "site_overrides", "__pycache__"})
+PACKAGE = Path(__file__).resolve().parent
+
+
+def parser_version() -> str:
+    """PARSER_VERSION plus a hash of every source file extraction runs."""
+    return f"{PARSER_VERSION}-{_source_hash()}"
+
+
+@cache
+def _source_hash() -> str:
+    digest = hashlib.sha256()
+    for path in sorted(PACKAGE.rglob("*")):
+        relative = path.relative_to(PACKAGE)
+        if path.is_file() and not DOWNSTREAM.intersection(relative.parts) and path.suffix != ".pyc":
+            digest.update(relative.as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()[:16]
+
+
+# --- a report as JSON, and back -----------------------------------------------------------
+
+
+def report_record(report: Report) -> dict:
+    """Everything extraction found, as JSON values (checks are computed later, so not kept)."""
+    return {
+        "document": {"source": dataclasses.asdict(report.document.source), "text": report.document.text,
+                     "lines": report.document.lines},
+        "regions": {table: list(span) for table, span in report.layout.regions.items()},
+        "layout_lines": None if report.layout.lines is report.document.lines else report.layout.lines,
+        "agency": dataclasses.asdict(report.agency),
+        "cells": {cell: dataclasses.asdict(value) for cell, value in report.cells.items()},
+        "narrative": [dataclasses.asdict(f) for f in report.narrative],
+        **{name: getattr(report, name) for name in ("year", "year_source", "template", "warnings", "t3_layout",
+                                                    "template_source")},
+    }
+
+
+def report_from_record(record: dict) -> Report:
+    document = Document(Source(**record["document"]["source"]), record["document"]["text"],
+                        record["document"]["lines"])
+    lines = document.lines if record["layout_lines"] is None else record["layout_lines"]
+    return Report(
+        document=document,
+        layout=Layout(lines, {table: tuple(span) for table, span in record["regions"].items()}),
+        agency=Agency(**record["agency"]),
+        cells={cell: CellValue(**value) for cell, value in record["cells"].items()},
+        narrative=[Figure(**f) for f in record["narrative"]],
+        **{name: record[name] for name in ("year", "year_source", "template", "warnings", "t3_layout",
+                                           "template_source")},
+    )
+
+
+def outcome_record(outcome: Report | Rejected) -> dict:
+    if isinstance(outcome, Rejected):
+        return {"rejected": outcome.reason, "file": outcome.file}
+    return {"report": report_record(outcome)}
+
+
+def outcome_from_record(record: dict) -> Report | Rejected:
+    if "rejected" in record:
+        return Rejected(record["file"], record["rejected"])
+    return report_from_record(record["report"])
+
+
+# --- entries ----------------------------------------------------------------------------
+
+
+def entry_key(data: bytes, name: str, bounds: Limits) -> str:
+    """The file's content, its name and the limits it was read under (they change what it becomes)."""
+    digest = hashlib.sha256(hashlib.sha256(data).digest())
+    digest.update(name.encode("utf-8", "surrogateescape"))
+    digest.update(repr(bounds).encode("utf-8"))
+    return digest.hexdigest()
+
+
+@dataclasses.dataclass(frozen=True)
+class ExtractionCache:
+    """A folder (local path or fsspec URL) holding one folder per parser version."""
+
+    root: str
+    version: str = dataclasses.field(default_factory=lambda: parser_version())
+
+    @property
+    def folder(self) -> str:
+        return f"{self.root.rstrip('/')}/extract/{self.version}"
+
+    def path(self, key: str) -> str:
+        return f"{self.folder}/{key[:2]}/{key}.json.gz"
+
+    def load(self, key: str) -> dict | None:
+        """The entry, or None when absent or unreadable (a write cut short is a miss)."""
+        fs, path = fsspec.core.url_to_fs(self.path(key))
+        try:
+            return json.loads(gzip.decompress(fs.cat_file(path)))
+        except (FileNotFoundError, OSError, EOFError, ValueError):
+            return None
+
+    def store(self, key: str, record: dict) -> None:
+        data = gzip.compress(json.dumps(record, ensure_ascii=False, separators=(",", ":")).encode("utf-8"),
+                             compresslevel=1, mtime=0)
+        fs, path = fsspec.core.url_to_fs(self.path(key))
+        if "file" in fs.protocol:
+            # Local: write beside, then rename, so a reader never sees half an entry.
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            partial = f"{path}.{uuid.uuid4().hex}.part"
+            with open(partial, "wb") as handle:
+                handle.write(data)
+            os.replace(partial, path)
+        else:
+            fs.pipe_file(path, data)
+
+    def prune(self) -> list[str]:
+        """Remove the entries of other parser versions; returns the folders removed."""
+        fs, base = fsspec.core.url_to_fs(f"{self.root.rstrip('/')}/extract")
+        if not fs.exists(base):
+            return []
+        stale = [p for p in fs.ls(base, detail=False) if p.rstrip("/").rsplit("/", 1)[-1] != self.version]
+        for path in stale:
+            fs.rm(path, recursive=True)
+        return stale

@@ -1,0 +1,278 @@
+"""Running the per-file function over a corpus: serially, on a process pool or
+on a Dask cluster, with the extraction cache, progress and a summary.
+
+The per-file function (``corpus.read_data`` by default) takes a file's bytes,
+its corpus-relative name and the limits, and returns a ``Report`` or a
+``Rejected`` without ever raising; this module does not care what it does.
+Entries that are not files to read are rejected before anything opens them. Every result passes through its cache record, so a
+report read from the cache and one just extracted are the same, and results are
+assembled sorted by name: serial, pool and cluster runs build the same bytes.
+"""
+
+from __future__ import annotations
+
+import functools
+import multiprocessing
+import os
+import sys
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import fsspec
+
+from . import errors, limits
+from .cache import ExtractionCache, entry_key, outcome_from_record, outcome_record
+from .corpus import (
+    INTERNAL,
+    METADATA_FILES,
+    Rejected,
+    corpus_entries,
+    entry_problem,
+    read_data,
+    rejection,
+)
+from .extract import Report
+from .limits import Limits
+from .reading import read_regular
+
+PerFile = Callable[[bytes, str, Limits], "Report | Rejected"]
+RECYCLE_AFTER = 200  # files a pool worker reads before it is replaced (pdfplumber's memory grows)
+
+
+@dataclass(frozen=True)
+class FileTask:
+    url: str  # where to read the file: a local path (os.fsdecode form) or an fsspec URL
+    name: str  # corpus-relative, with / separators; undecodable bytes shown as \xNN
+    problem: str = ""  # why the entry is not read at all (hidden, special file, symlink out): never opened
+
+
+@dataclass
+class FileResult:
+    name: str
+    outcome: Report | Rejected
+    cached: bool
+    seconds: float
+
+
+def is_url(location: str | Path) -> bool:
+    return "://" in str(location)
+
+
+def list_tasks(corpus: str | Path) -> list[FileTask]:
+    """Every entry of a corpus folder, local or behind an fsspec URL, sorted by name."""
+    if not is_url(corpus):
+        return [FileTask(e.path, e.name, entry_problem(e) or "") for e in corpus_entries(Path(corpus))]
+    fs, root = fsspec.core.url_to_fs(str(corpus))
+    if not fs.isdir(root):
+        raise errors.CorpusError(f"{corpus}: no such folder")
+    protocol = str(corpus).split("://", 1)[0]
+    tasks = []
+    for path in sorted(fs.find(root)):
+        name = path[len(root.rstrip("/")) + 1:]
+        if name in METADATA_FILES:
+            continue
+        hidden = any(part.startswith(".") for part in name.split("/"))
+        tasks.append(FileTask(f"{protocol}://{path}", name,
+                              "hidden file (name starts with a dot): not read" if hidden else ""))
+    if not tasks:
+        raise errors.CorpusError(f"{corpus}: no report files in the folder")
+    return tasks
+
+
+def task_bytes(task: FileTask, bounds: Limits) -> bytes:
+    """A file's bytes up to the byte limit; a ReportError saying why not."""
+    if not is_url(task.url):
+        with limits.budget(task.name, bounds):
+            return read_regular(task.url, task.name)
+    try:
+        with fsspec.open(task.url, "rb") as handle:
+            data = handle.read(bounds.max_bytes + 1)
+    except OSError as e:
+        raise errors.ReportError(task.name, e.strerror or str(e)) from e
+    if len(data) > bounds.max_bytes:
+        raise errors.OverLimit(task.name, f"more than the {bounds.max_bytes:,}-byte limit")
+    return data
+
+
+def _cacheable(outcome: Report | Rejected) -> bool:
+    """A time-limit rejection depends on the machine's load, and an internal error may be
+    transient (memory): neither is kept, so the next run tries the file again."""
+    return not (isinstance(outcome, Rejected) and (outcome.reason.startswith(errors.TimeLimit.reason)
+                                                   or outcome.reason.startswith(INTERNAL)))
+
+
+def run_task(task: FileTask, cache_root: str | None, version: str, per_file: PerFile, bounds: Limits) -> FileResult:
+    """One file: its cache entry if there is one, else the per-file function, stored."""
+    start = time.perf_counter()
+    if task.problem:
+        return FileResult(task.name, Rejected(task.name, task.problem), False, time.perf_counter() - start)
+    try:
+        data = task_bytes(task, bounds)
+    except errors.ReportError as e:
+        return FileResult(task.name, Rejected(task.name, rejection(e)), False, time.perf_counter() - start)
+    cache = ExtractionCache(cache_root, version) if cache_root else None
+    key = entry_key(data, task.name, bounds)
+    record = cache.load(key) if cache else None
+    cached = record is not None
+    if record is None:
+        outcome = per_file(data, task.name, bounds)
+        record = outcome_record(outcome)
+        if cache and _cacheable(outcome):
+            cache.store(key, record)
+    return FileResult(task.name, outcome_from_record(record), cached, time.perf_counter() - start)
+
+
+# --- executors ---------------------------------------------------------------------------
+
+
+@dataclass
+class Options:
+    """How to run the per-file stage."""
+
+    jobs: int = 1
+    cache: str | None = None  # folder or fsspec URL of the extraction cache; None: no cache
+    dask: str | None = None  # address of a running dask.distributed scheduler
+    per_file: PerFile = read_data
+    recycle_after: int = RECYCLE_AFTER
+    bounds: Limits = limits.DEFAULT
+
+
+def default_jobs() -> int:
+    return os.cpu_count() or 1
+
+
+def _serial(work: Callable, tasks: list[FileTask]) -> Iterator[FileResult]:
+    return map(work, tasks)
+
+
+def _pool(work: Callable, tasks: list[FileTask], jobs: int, recycle_after: int) -> Iterator[FileResult]:
+    # forkserver: workers start from a clean preloaded process, not a copy of this
+    # one (which may hold threads and every report read so far).
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["builder.warmup"])
+    chunk = max(1, min(16, len(tasks) // (jobs * 8), recycle_after))
+    with context.Pool(jobs, maxtasksperchild=max(1, recycle_after // chunk)) as pool:
+        yield from pool.imap_unordered(work, tasks, chunksize=chunk)
+
+
+def _dask(work: Callable, tasks: list[FileTask], address: str) -> Iterator[FileResult]:
+    from distributed import Client, as_completed
+
+    with Client(address, set_as_default=False) as client:
+        futures = client.map(work, tasks, key=[f"extract-{i}-{t.name}" for i, t in enumerate(tasks)], pure=False)
+        for future in as_completed(futures, loop=client.loop):
+            yield future.result()
+
+
+def run_files(tasks: list[FileTask], options: Options) -> Iterator[FileResult]:
+    """Results of the per-file function, in the order they are done."""
+    version = ExtractionCache(options.cache).version if options.cache else ""
+    work = functools.partial(run_task, cache_root=options.cache, version=version, per_file=options.per_file,
+                             bounds=options.bounds)
+    if options.dask:
+        return _dask(work, tasks, options.dask)
+    if options.jobs > 1 and len(tasks) > 1:
+        return _pool(work, tasks, min(options.jobs, len(tasks)), options.recycle_after)
+    return _serial(work, tasks)
+
+
+# --- progress and summary ----------------------------------------------------------------
+
+
+@dataclass
+class RunStats:
+    """What a long run reports: throughput, cache hits, rejections, time per stage."""
+
+    files: int = 0
+    cache_hits: int = 0
+    rejected: int = 0
+    stages: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def extracted(self) -> int:
+        return self.files - self.cache_hits
+
+    def lines(self) -> list[str]:
+        if "extract" not in self.stages:
+            return [f"files: {self.files}, all as at the last build; {self.rejected} rejected"]
+        read = self.stages["extract"]
+        rate = self.files / read if read > 0 else 0.0
+        out = [f"files: {self.files} in {read:.1f} s ({rate:.0f} files/s); {self.cache_hits} from the cache, "
+               f"{self.extracted} extracted; {self.rejected} rejected"]
+        if self.stages:
+            out.append("time per stage: " + " · ".join(f"{stage} {seconds:.1f} s"
+                                                       for stage, seconds in self.stages.items()))
+        return out
+
+
+class Stopwatch:
+    """Times named stages into a RunStats."""
+
+    def __init__(self, stats: RunStats) -> None:
+        self.stats = stats
+
+    def __call__(self, stage: str):
+        return _Timed(self.stats, stage)
+
+
+@dataclass
+class _Timed:
+    stats: RunStats
+    stage: str
+    start: float = 0.0
+
+    def __enter__(self) -> None:
+        self.start = time.perf_counter()
+
+    def __exit__(self, *exc) -> None:
+        self.stats.stages[self.stage] = self.stats.stages.get(self.stage, 0.0) + time.perf_counter() - self.start
+
+
+Progress = Callable[[int, int, RunStats, float], None]
+
+
+def stderr_progress(done: int, total: int, stats: RunStats, seconds: float) -> None:
+    """A line on stderr: redrawn in a terminal, every 1,000 files in logs."""
+    rate = done / seconds if seconds > 0 else 0.0
+    line = (f"reading {done}/{total} · {rate:.0f} files/s · {stats.cache_hits} from the cache · "
+            f"{stats.rejected} rejected")
+    if sys.stderr.isatty():
+        sys.stderr.write("\r" + line + ("\n" if done == total else ""))
+        sys.stderr.flush()
+    elif done % 1000 == 0 or (done == total and total >= 1000):
+        print(line, file=sys.stderr, flush=True)
+
+
+def collect(results: Iterable[FileResult], total: int, stats: RunStats,
+            progress: Progress | None = None) -> list[FileResult]:
+    """Every result, counted, sorted by name (the order a serial run reads them)."""
+    start = time.perf_counter()
+    out = []
+    for result in results:
+        out.append(result)
+        stats.files += 1
+        stats.cache_hits += result.cached
+        stats.rejected += isinstance(result.outcome, Rejected)
+        if progress:
+            progress(stats.files, total, stats, time.perf_counter() - start)
+    return sorted(out, key=lambda r: r.name)
+
+
+def read_corpus(corpus: str | Path, options: Options | None = None, stats: RunStats | None = None,
+                progress: Progress | None = None):
+    """The extraction and checks stages: every file to a report or a rejection."""
+    from .corpus import assemble
+
+    options = options or Options()
+    stats = stats if stats is not None else RunStats()
+    timed = Stopwatch(stats)
+    tasks = list_tasks(corpus)
+    with timed("extract"):
+        results = collect(run_files(tasks, options), len(tasks), stats, progress)
+    with timed("checks"):
+        assembled = assemble([r.outcome for r in results], options.bounds)
+    if options.cache:
+        ExtractionCache(options.cache).prune()
+    return assembled

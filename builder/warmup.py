@@ -1,0 +1,12 @@
+"""Imported by the process pool's fork server: every worker then starts with the
+gazetteer and the word segmenter already loaded (a second or more each), so
+recycling workers after N files costs a fork, not a start-up."""
+
+from __future__ import annotations
+
+import random
+
+from .pipeline import extract_one
+from .synthetic import report
+
+extract_one(report(random.Random(0), year=2022).text.encode("utf-8"), "warmup.txt")

@@ -1,0 +1,191 @@
+"""Extraction as a stage with outputs on disk: the cache, the process pool, a Dask
+cluster and fsspec paths give the same bytes, and rebuilds touch only what changed."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import random
+import shutil
+from pathlib import Path
+
+import fsspec
+import pytest
+
+from builder import cache as extraction_cache
+from builder import synthetic
+from builder.build import build
+from builder.cache import report_from_record, report_record
+from builder.corpus import Rejected, read_data
+from builder.extract import extract_file
+from builder.pipeline import Options, RunStats, read_corpus
+
+from .conftest import CORPUS, CORPUS_FILES
+
+
+def quiet(_message: str) -> None:
+    pass
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> Path:
+    """The bundled reports, one agency over three years (cross-year checks), a copy and a bad file."""
+    folder = tmp_path_factory.mktemp("corpus") / "corpus"
+    shutil.copytree(CORPUS, folder)
+    rng = random.Random(13)
+    for year in (2021, 2022, 2023):
+        report = synthetic.report(rng, year=year, layout="tab", agency="宁夏回族自治区固原市隆德县教育局")
+        (folder / "series" / f"longde-{year}.txt").parent.mkdir(exist_ok=True)
+        (folder / "series" / f"longde-{year}.txt").write_text(report.text, encoding="utf-8")
+    shutil.copy(folder / CORPUS_FILES[0], folder / "series" / "copy.txt")
+    (folder / "broken.txt").write_bytes(b"\x00\x01\x02 not a report")
+    return folder
+
+
+def files_of(out: Path) -> dict[str, bytes]:
+    return {p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
+
+
+def build_data(corpus: Path | str, out: Path, options: Options) -> tuple[dict[str, bytes], RunStats]:
+    summary = build(corpus, out, with_site=False, say=quiet, options=options, progress=None)
+    return files_of(out), summary.stats
+
+
+@pytest.mark.parametrize("name", CORPUS_FILES)
+def test_a_report_survives_its_cache_record_exactly(name: str):
+    report = extract_file(CORPUS / name)
+    again = report_from_record(json.loads(json.dumps(report_record(report))))
+    for field in dataclasses.fields(report):
+        if field.name != "layout":
+            assert getattr(again, field.name) == getattr(report, field.name), field.name
+    assert (again.layout.lines, again.layout.regions) == (report.layout.lines, report.layout.regions)
+    assert again.document.sentences == report.document.sentences
+    assert again.as_json() == report.as_json()
+
+
+@pytest.fixture(scope="module")
+def serial(corpus: Path, tmp_path_factory) -> dict[str, bytes]:
+    out = tmp_path_factory.mktemp("serial") / "site"
+    files, stats = build_data(corpus, out, Options(jobs=1))
+    assert stats.files == 10 and stats.rejected == 1 and stats.cache_hits == 0
+    return files
+
+
+def test_the_pool_builds_the_same_bytes_as_a_serial_run(corpus: Path, serial: dict, tmp_path: Path):
+    files, stats = build_data(corpus, tmp_path / "site", Options(jobs=2, cache=str(tmp_path / "cache"),
+                                                                 recycle_after=2))
+    assert stats.files == 10 and stats.extracted == 10
+    assert files.keys() == serial.keys() and len(files) > 40
+    for name, data in serial.items():
+        assert files[name] == data, name
+
+
+def test_dask_with_fsspec_paths_builds_the_same_bytes(corpus: Path, serial: dict, tmp_path: Path):
+    """A real scheduler; the corpus and the cache behind fsspec URLs (an in-memory file
+    system the in-process workers share, as object storage would be shared)."""
+    from distributed import LocalCluster
+
+    memory = fsspec.filesystem("memory")
+    for path in corpus.rglob("*"):
+        if path.is_file():
+            memory.pipe_file(f"/corpus/{path.relative_to(corpus).as_posix()}", path.read_bytes())
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=False, dashboard_address=None) as cluster:
+        files, stats = build_data("memory://corpus", tmp_path / "site",
+                                  Options(dask=cluster.scheduler_address, cache="memory://cache"))
+    assert stats.files == 10 and memory.find("/cache")
+    assert files.keys() == serial.keys()
+    for name, data in serial.items():
+        assert files[name] == data, name
+    memory.rm("/corpus", recursive=True)
+    memory.rm("/cache", recursive=True)
+
+
+def test_a_cache_hit_skips_extraction_and_a_parser_version_bump_invalidates(corpus: Path, tmp_path: Path,
+                                                                             monkeypatch):
+    cache = str(tmp_path / "cache")
+    first = RunStats()
+    read_corpus(corpus, Options(cache=cache), first)
+    assert (first.files, first.cache_hits, first.extracted) == (10, 0, 10)
+
+    def must_not_run(data: bytes, name: str, bounds):
+        raise AssertionError(f"{name} was extracted again")
+
+    again = RunStats()
+    cached = read_corpus(corpus, Options(cache=cache, per_file=must_not_run), again)
+    assert (again.cache_hits, again.extracted, again.rejected) == (10, 0, 1)
+    assert "10 from the cache, 0 extracted; 1 rejected" in again.lines()[0]
+    fresh = read_corpus(corpus, Options())
+    assert [r.as_json() for r in cached.reports] == [r.as_json() for r in fresh.reports]
+    assert cached.rejected == fresh.rejected
+
+    old_version = extraction_cache.parser_version()
+    monkeypatch.setattr(extraction_cache, "PARSER_VERSION", "bumped")
+    calls: list[str] = []
+
+    def counted(data: bytes, name: str, bounds) -> object:
+        calls.append(name)
+        return read_data(data, name, bounds)
+
+    bumped = RunStats()
+    read_corpus(corpus, Options(cache=cache, per_file=counted), bumped)
+    assert (bumped.cache_hits, bumped.extracted) == (0, 10) and len(calls) == 10
+    assert not (tmp_path / "cache" / "extract" / old_version).exists()  # the stale version is removed
+
+
+def test_a_changed_file_is_reextracted_and_only_its_page_rewritten(corpus: Path, tmp_path: Path):
+    folder = tmp_path / "corpus"
+    shutil.copytree(corpus, folder)
+    out = tmp_path / "site"
+    build(folder, out, say=quiet, options=Options(cache=str(tmp_path / "cache")), progress=None)
+    pages = {p: p.stat() for p in out.glob("reports/*/*/index.html")}
+    changed, unchanged = folder / "series" / "longde-2023.txt", folder / CORPUS_FILES[3]
+    report_id = extract_file(changed).report_id
+    text = changed.read_text(encoding="utf-8")
+    changed.write_text(text.replace("政府信息公开", "政府信息公开工作", 1) + "\n本报告另有附件。\n", encoding="utf-8")
+
+    summary = build(folder, out, say=quiet, options=Options(cache=str(tmp_path / "cache")), progress=None)
+    assert (summary.stats.cache_hits, summary.stats.extracted) == (9, 1)
+    assert summary.files_unchanged > 0
+    changed_page = out / "reports" / report_id / "index.html"
+    unchanged_page = out / "reports" / extract_file(unchanged).report_id / "index.html"
+    assert changed_page.stat().st_ino != pages[changed_page].st_ino
+    assert "本报告另有附件" in (out / "reports" / report_id / "source.txt").read_text(encoding="utf-8")
+    before, after = pages[unchanged_page], unchanged_page.stat()
+    assert (after.st_ino, after.st_mtime_ns) == (before.st_ino, before.st_mtime_ns)
+    assert not (out.parent / ".site.building").exists() and not (out.parent / ".site.previous").exists()
+
+
+def test_a_rejection_is_cached_with_its_reason(corpus: Path, tmp_path: Path):
+    cache = str(tmp_path / "cache")
+    first = read_corpus(corpus, Options(cache=cache))
+    second = read_corpus(corpus, Options(cache=cache))
+    assert first.rejected == second.rejected
+    assert Rejected("broken.txt", first.rejected[0].reason) in second.rejected
+
+
+def test_check_prints_the_same_on_the_pool_and_fills_a_cache(corpus: Path, tmp_path: Path):
+    from click.testing import CliRunner
+
+    from builder.cli import cli
+
+    serial = CliRunner().invoke(cli, ["check", str(corpus), "--jobs", "1"])
+    pooled = CliRunner().invoke(cli, ["check", str(corpus), "--jobs", "2", "--cache", str(tmp_path / "cache")])
+    assert serial.exit_code == pooled.exit_code == 0, pooled.output
+    assert pooled.stdout == serial.stdout and serial.stdout.splitlines()[-1].startswith("8 reports: ")
+    assert pooled.stderr == serial.stderr and "broken.txt" in serial.stderr
+    assert list((tmp_path / "cache" / "extract").rglob("*.json.gz"))
+
+
+def test_a_build_with_nothing_changed_keeps_the_output_and_any_change_rebuilds(corpus: Path, tmp_path: Path):
+    out, cache = tmp_path / "site", str(tmp_path / "cache")
+    messages: list[str] = []
+    first = build(corpus, out, with_site=False, say=quiet, options=Options(cache=cache), progress=None)
+    before = {p: p.stat().st_ino for p in out.rglob("*") if p.is_file()}
+    again = build(corpus, out, with_site=False, say=messages.append, options=Options(cache=cache), progress=None)
+    assert messages == [f"nothing changed since the last build of {out}: kept as it is"]
+    assert {p: p.stat().st_ino for p in out.rglob("*") if p.is_file()} == before
+    assert again.lines()[:3] == first.lines()[:3] and again.stats.cache_hits == 10
+    moved = build(corpus, out, site_url="https://example.org/", with_site=False, say=quiet,
+                  options=Options(cache=cache), progress=None)
+    assert "datasets" in moved.stats.stages and "https://example.org/reports/" in (out / "data" / "reports.csv").read_text(
+        encoding="utf-8")
