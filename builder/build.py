@@ -28,7 +28,7 @@ from .checks import BADGES
 from .corpus import INTERNAL, Corpus, Rejected
 from .dataset import build_rows, write_package, write_report_files
 from .errors import BuilderError
-from .outputs import OutputFolder
+from .outputs import ON_THE_SITE, DataPlace, OutputFolder
 from .pipeline import Options, RunStats, Stopwatch, is_url, list_tasks, read_corpus, stderr_progress, task_bytes
 from .sources import read_sources
 
@@ -85,21 +85,23 @@ def corpus_sources(corpus_dir: Path | str):
         return read_sources(Path(tmp))
 
 
-def stage_datasets(corpus: Corpus, corpus_dir: Path | str, out: OutputFolder, site_url: str) -> None:
-    """The data package into <out>/data, each report's own files beside its page.
+def stage_datasets(corpus: Corpus, corpus_dir: Path | str, out: OutputFolder, site_url: str,
+                   place: DataPlace = ON_THE_SITE) -> None:
+    """The data package into <out>/data, each report's own files beside its page
+    (or under data/ when ``place`` publishes the bulk data elsewhere).
     Rows of sources.csv left out are listed with the rejected files."""
     sources, problems = corpus_sources(corpus_dir)
     corpus.rejected.extend(Rejected(problem.where, problem.reason) for problem in problems)
     data = build_rows(corpus, sources, site_url)
     write_package(data, out.root / "data")
-    write_report_files(data, out)
+    write_report_files(data, out, place)
 
 
 def stage_site(data_dir: Path, out: OutputFolder, site_url: str, say: Callable[[str], None],
-               repo_url: str = "") -> dict:
+               repo_url: str = "", place: DataPlace = ON_THE_SITE) -> dict:
     from .site import build_site
 
-    return build_site(data_dir, out.root, site_url, say, repo_url=repo_url, previous=out.previous)
+    return build_site(data_dir, out.root, site_url, say, repo_url=repo_url, previous=out.previous, place=place)
 
 
 # --- publishing: build beside --out, then swap it in -------------------------------------
@@ -227,14 +229,17 @@ def _remember_build(record: Path, fingerprint: str, out: Path, summary: BuildSum
 
 def build(corpus_dir: Path | str, out: Path, site_url: str = "", with_site: bool = True,
           say: Callable[[str], None] = _say, options: Options | None = None,
-          progress: Callable | None = stderr_progress, repo_url: str = "") -> BuildSummary:
+          progress: Callable | None = stderr_progress, repo_url: str = "", data_url: str = "") -> BuildSummary:
     """Build the datasets into <out>/data and the site into <out>. With a cache,
-    a build whose inputs are all as last time keeps the last output as it is."""
+    a build whose inputs are all as last time keeps the last output as it is.
+    With ``data_url``, every bulk file is under <out>/data/ and the pages link
+    there: <out> without data/ is the site, data/ is published at the URL."""
     options = options or Options(cache=default_cache(out))
+    place = DataPlace(data_url)
     tasks = list_tasks(corpus_dir)  # fail early on an unusable corpus, before any writing
     check_output(out)
     record = Path(options.cache) / "last-build.json" if options.cache and not is_url(options.cache) else None
-    settings = (site_url, with_site, repo_url, options.bounds)
+    settings = (site_url, with_site, repo_url, place.url, options.bounds)
     fingerprint = build_inputs(tasks, corpus_dir, settings, options.bounds) if record else ""
     if record and (unchanged := _unchanged_build(record, fingerprint, out)) is not None:
         say(f"nothing changed since the last build of {out}: kept as it is")
@@ -252,11 +257,11 @@ def build(corpus_dir: Path | str, out: Path, site_url: str = "", with_site: bool
         corpus = read_corpus(corpus_dir, options, stats, progress)
         say(f"writing datasets to {out / 'data'}")
         with timed("datasets"):
-            stage_datasets(corpus, corpus_dir, folder, site_url)
+            stage_datasets(corpus, corpus_dir, folder, site_url, place)
         if with_site:
             say(f"rendering the site into {out}")
             with timed("site"):
-                site = stage_site(folder.root / "data", folder, site_url, say, repo_url)
+                site = stage_site(folder.root / "data", folder, site_url, say, repo_url, place)
             folder.written += site["written"]
             folder.reused += site["unchanged"]
         publish(staging, out)

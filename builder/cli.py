@@ -182,6 +182,10 @@ def check(folder: str, as_json: bool, cache: str | None, jobs: int, dask_address
 @click.option("--repo-url", default=lambda: os.environ.get("REPO_URL", ""),
               help="The project's repository (e.g. https://github.com/owner/repo): pages link to a prefilled "
                    "issue there to report an error; none, no such links [env REPO_URL].")
+@click.option("--data-url", default=lambda: os.environ.get("DATA_URL", ""),
+              help="Where the bulk data is published (an http(s) URL mirroring <out>/data/): all of it, each "
+                   "report's JSON, CSV and source text included, is then written under <out>/data/ and the pages "
+                   "link there, so that <out> without data/ is the site [env DATA_URL]; none, all on the site.")
 @click.option("--no-site", is_flag=True, help="Write the data package only, not the site.")
 @click.option("--cache", metavar="FOLDER|URL",
               help="Extraction cache: one entry per file, reused while the file and the parser are unchanged "
@@ -189,8 +193,8 @@ def check(folder: str, as_json: bool, cache: str | None, jobs: int, dask_address
 @click.option("--no-cache", is_flag=True, help="Extract every file again and keep no cache.")
 @_pipeline_options
 @limit_options
-def build(corpus_dir: str, out: Path, site_url: str, repo_url: str, no_site: bool, cache: str | None, no_cache: bool,
-          jobs: int, dask_address: str | None, recycle_after: int, **limit_values) -> None:
+def build(corpus_dir: str, out: Path, site_url: str, repo_url: str, data_url: str, no_site: bool, cache: str | None,
+          no_cache: bool, jobs: int, dask_address: str | None, recycle_after: int, **limit_values) -> None:
     """Build the datasets and the static site from a corpus folder.
 
     Every entry in the corpus becomes a report or a line in the `rejected`
@@ -208,18 +212,20 @@ def build(corpus_dir: str, out: Path, site_url: str, repo_url: str, no_site: boo
     """
     from .build import build as run_build
     from .build import default_cache
+    from .outputs import DataPlace
     from .site import repository_url
 
     cache = None if no_cache else cache or default_cache(out)
     options = _options(jobs, dask_address, recycle_after, cache, _bounds(**limit_values))
-    try:
-        repository_url(repo_url)
-    except ValueError as e:
-        _fail(f"--repo-url: {e}")
-        sys.exit(2)
+    for name, check in (("--repo-url", lambda: repository_url(repo_url)), ("--data-url", lambda: DataPlace(data_url))):
+        try:
+            check()
+        except ValueError as e:
+            _fail(f"{name}: {e}")
+            sys.exit(2)
     try:
         summary = run_build(corpus_dir if "://" in corpus_dir else Path(corpus_dir), out, site_url=site_url,
-                            with_site=not no_site, options=options, repo_url=repo_url)
+                            with_site=not no_site, options=options, repo_url=repo_url, data_url=data_url)
     except errors.BuilderError as e:
         _fail(str(e))
         sys.exit(2)

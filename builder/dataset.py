@@ -34,7 +34,7 @@ from .errors import BuilderError
 from .extract import Report
 from .indicators import definition_rows, evaluate_corpus
 from .metadata import INSTITUTION
-from .outputs import OutputFolder
+from .outputs import ON_THE_SITE, DataPlace, OutputFolder
 from .regional import regional_rows
 from .schema import REPORT_CELLS, TABLE_DESCRIPTIONS_ZH, TABLE_INDEX, TABLES, Table, neutralise
 from .sources import SourceInfo, is_http_url
@@ -437,7 +437,7 @@ def _file_entry(path: Path, base: Path) -> dict:
 DESCRIPTION_ZH = (
     "政府信息公开工作年度报告中每个表格单元格的数值、印出的原文与状态，每份报告的勾稽关系等一致性检查，"
     "以及正文中的数字。CSV 与 Parquet 文件的行与值完全相同；每份报告的文件（report.json、cells.csv、"
-    "source.txt）在其页面旁：reports/<机关编号>/<年度>/。")
+    "source.txt）在 reports/<机关编号>/<年度>/：报告页面旁，或与数据集分开发布时在本数据包旁。")
 
 
 def package_metadata(data: Dataset) -> dict:
@@ -448,7 +448,8 @@ def package_metadata(data: Dataset) -> dict:
             "Every table cell of Chinese government information-disclosure annual reports (政府信息公开工作年度报告), "
             "with the text it was printed as and its status, the consistency checks (勾稽关系) of every report, "
             "and the figures stated in the prose. CSV and Parquet hold the same rows; each report's own files "
-            "(report.json, cells.csv, source.txt) are beside its page at reports/<agency_id>/<year>/."),
+            "(report.json, cells.csv, source.txt) are at reports/<agency_id>/<year>/: beside its page, or beside "
+            "this package where the data is published apart from the site."),
         "version": data.version,
         "created": data.created,
         "licenses": [LICENSE],
@@ -509,11 +510,12 @@ def report_document(report: Report, source: SourceInfo) -> dict:
     return document
 
 
-def write_report_files(data: Dataset, site: OutputFolder) -> None:
+def write_report_files(data: Dataset, site: OutputFolder, place: DataPlace = ON_THE_SITE) -> None:
     """Each report's JSON (the full extract document with checks), CSV (its
-    cells) and source text as read, beside its page at reports/<agency_id>/<year>/."""
+    cells) and source text as read: beside its page at reports/<agency_id>/<year>/,
+    or under data/ when the bulk data is published elsewhere (``place``)."""
     for report in data.reports:
-        folder = f"reports/{report.report_id}"
+        folder = place.report_folder(report.report_id).rstrip("/")
         document = report_document(report, _source(report, data.sources))
         site.write_text(f"{folder}/{REPORT_FILES['json']}",
                         json.dumps(document, ensure_ascii=False, separators=(",", ":")) + "\n")

@@ -9,6 +9,7 @@ untouched) and an incremental build writes only what changed.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -42,3 +43,41 @@ class OutputFolder:
         except OSError:  # no previous file, another file system, a link limit: write instead
             return False
         return True
+
+
+@dataclass(frozen=True)
+class DataPlace:
+    """Where the bulk data (the data package and each report's files) is published.
+
+    Without a URL it sits on the site beside the pages (data/, and each report's
+    files in its page's folder). With one, the build writes all of it under
+    <out>/data/ (each report's files in data/reports/<report_id>/), the pages link
+    to the URL, and the site proper is <out> without data/: small enough for
+    GitHub Pages at national scale, while data/ is mirrored to the URL."""
+
+    url: str = ""  # an http(s) URL ending in "/", or "" for beside the pages
+
+    def __post_init__(self) -> None:
+        url = self.url.strip()
+        if url and (not re.match(r"https?://[^/\s\"'<>]+", url) or any(c in url for c in " \"'<>")):
+            raise ValueError(f"data URL must be an http(s) address, not {self.url!r}")
+        object.__setattr__(self, "url", url.rstrip("/") + "/" if url else "")
+
+    @property
+    def separate(self) -> bool:
+        return bool(self.url)
+
+    def report_folder(self, report_id: str) -> str:
+        """The folder of a report's own files, relative to the output folder."""
+        return f"data/reports/{report_id}/" if self.url else f"reports/{report_id}/"
+
+    def data_href(self, path: str, root: str) -> str:
+        """A link to a data package file (path relative to data/) from a page at ``root``."""
+        return self.url + path if self.url else f"{root}data/{path}"
+
+    def report_href(self, report_id: str, name: str) -> str:
+        """A link to one of a report's own files from its page."""
+        return f"{self.url}reports/{report_id}/{name}" if self.url else name
+
+
+ON_THE_SITE = DataPlace()  # the bulk data beside the pages

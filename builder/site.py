@@ -44,7 +44,7 @@ from .dataset import REPORT_FILES
 from .forms import T3_COLUMNS, T4_COLUMNS, T4_GROUPS
 from .indicators import INDICATORS
 from .narrative import KEY_LABELS
-from .outputs import OutputFolder
+from .outputs import DataPlace, OutputFolder
 from .schema import restore
 from .sources import is_http_url
 
@@ -110,9 +110,11 @@ class SiteData:
     failing_by_rule: dict[str, list[dict]]  # the first failing instance per report
     outcome_counts: dict[str, Counter]  # reports per outcome, per rule
     repo_url: str = ""  # where readers report errors; none, no 报告错误 links
+    place: DataPlace = field(default_factory=DataPlace)  # where the bulk data is published
 
     @classmethod
-    def load(cls, data_dir: Path, site: Path, site_url: str, repo_url: str = "") -> SiteData:
+    def load(cls, data_dir: Path, site: Path, site_url: str, repo_url: str = "",
+             place: DataPlace | None = None) -> SiteData:
         table3: dict[str, dict[str, dict]] = defaultdict(dict)
         for row in read_csv(data_dir / "table3.csv"):
             table3[row["report_id"]][row["row"]] = row
@@ -129,11 +131,12 @@ class SiteData:
             failing_by_rule=failing,
             outcome_counts=counts,
             repo_url=repository_url(repo_url),
+            place=place or DataPlace(),
         )
 
     def document(self, report_id: str) -> dict:
         """A report's full extract document, written beside its page by the dataset stage."""
-        path = self.site / "reports" / report_id / REPORT_FILES["json"]
+        path = self.site / self.place.report_folder(report_id) / REPORT_FILES["json"]
         return json.loads(path.read_text(encoding="utf-8"))
 
     @cached_property
@@ -147,6 +150,18 @@ class SiteData:
 
     def permalink(self, path: str) -> str:
         return self.site_url + path if self.site_url else path
+
+    def data_href(self, path: str, root: str) -> str:
+        """A link to a data package file (``path`` relative to data/) from a page at ``root``."""
+        return self.place.data_href(path, root)
+
+    def data_permalink(self, path: str) -> str:
+        """The absolute (or site-relative) address of a data package file."""
+        return self.place.url + path if self.place.separate else self.permalink("data/" + path)
+
+    def report_file(self, report_id: str, name: str) -> str:
+        """A link to one of a report's own files from its page."""
+        return self.place.report_href(report_id, name)
 
     @cached_property
     def derived(self) -> Derived:
@@ -791,8 +806,8 @@ def dataset_ld(data: SiteData, report: dict, path: str, title: str) -> dict:
         "spatialCoverage": {"@type": "Place", "name": " ".join(
             x for x in (report["province"], report["city"], report["county"]) if x) or "中国"},
         "distribution": [
-            {"@type": "DataDownload", "encodingFormat": "application/json", "contentUrl": url + REPORT_FILES["json"]},
-            {"@type": "DataDownload", "encodingFormat": "text/csv", "contentUrl": url + REPORT_FILES["csv"]},
+            {"@type": "DataDownload", "encodingFormat": encoding, "contentUrl": report_file_url(data, report, url, kind)}
+            for kind, encoding in (("json", "application/json"), ("csv", "text/csv"))
         ],
     }
     if web_url(report["source_url"]):  # the original report, and where it was listed and archived when known
@@ -805,6 +820,12 @@ def dataset_ld(data: SiteData, report: dict, path: str, title: str) -> dict:
             original["isPartOf"] = {"@type": "WebPage", "url": web_url(report["listing_url"])}
         out["isBasedOn"] = original
     return out
+
+
+def report_file_url(data: SiteData, report: dict, page_url: str, kind: str) -> str:
+    """Where one of a report's own files is: beside its page, or at the data URL."""
+    name = REPORT_FILES[kind]
+    return data.report_file(report["report_id"], name) if data.place.separate else page_url + name
 
 
 def human_bytes(size: int | str) -> str:
@@ -876,12 +897,12 @@ def write_page(site: OutputFolder, path: str, shell: Shell, page: tuple[str, str
 
 
 def build_site(data_dir: Path, out: Path, site_url: str = "", say: Callable[[str], None] = print,
-               repo_url: str = "", previous: Path | None = None) -> dict:
+               repo_url: str = "", previous: Path | None = None, place: DataPlace | None = None) -> dict:
     """Render the whole site into ``out`` (which already holds data/) from the data package;
     a page the same as in ``previous`` (the last build's output) is linked from there."""
     from .search import write_search
 
-    data = SiteData.load(data_dir, out, site_url, repo_url)
+    data = SiteData.load(data_dir, out, site_url, repo_url, place)
     pages = Pages(data)
     with tempfile.TemporaryDirectory() as tmp:
         staged = Path(tmp) / "site"
