@@ -28,6 +28,7 @@ from .checks import BADGES
 from .corpus import INTERNAL, Corpus, Rejected
 from .dataset import build_rows, write_package, write_report_files
 from .errors import BuilderError
+from .layout import Layout
 from .outputs import ON_THE_SITE, DataPlace, OutputFolder
 from .pipeline import Options, RunStats, Stopwatch, is_url, list_tasks, read_corpus, stderr_progress, task_bytes
 from .sources import read_sources
@@ -83,6 +84,16 @@ def corpus_sources(corpus_dir: Path | str):
         if fs.exists(f"{root.rstrip('/')}/sources.csv"):
             fs.get_file(f"{root.rstrip('/')}/sources.csv", f"{tmp}/sources.csv")
         return read_sources(Path(tmp))
+
+
+def drop_parsing_state(corpus: Corpus) -> None:
+    """Once checked, a report needs only what it extracted and the text as read:
+    its normalised lines, table rows and sentences (a second copy of its text)
+    are let go, so the datasets and site stages hold each text once."""
+    for report in corpus.reports:
+        report.document.lines = []
+        report.document.__dict__.pop("sentences", None)
+        report.layout = Layout([], report.layout.regions)
 
 
 def stage_datasets(corpus: Corpus, corpus_dir: Path | str, out: OutputFolder, site_url: str,
@@ -255,6 +266,7 @@ def build(corpus_dir: Path | str, out: Path, site_url: str = "", with_site: bool
         timed = Stopwatch(stats)
         say(f"reading reports from {corpus_dir}")
         corpus = read_corpus(corpus_dir, options, stats, progress)
+        drop_parsing_state(corpus)
         say(f"writing datasets to {out / 'data'}")
         with timed("datasets"):
             stage_datasets(corpus, corpus_dir, folder, site_url, place)

@@ -20,7 +20,7 @@ import multiprocessing
 import os
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -46,11 +46,33 @@ LICENSE = {"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by
 REPORT_FILES = {"json": "report.json", "csv": "cells.csv", "text": "source.txt"}
 
 
+class ReportRows:
+    """A long table's rows, made from the reports each time they are read: the
+    writers (CSV, Parquet, the workbook) stream them, so the cells and checks
+    of every report are never all held as rows at once."""
+
+    def __init__(self, reports: list[Report], rows_of: Callable[[Report], Iterable[tuple]]) -> None:
+        self.reports, self.rows_of = reports, rows_of
+        self._count: int | None = None
+
+    def __iter__(self) -> Iterator[tuple]:
+        for report in self.reports:
+            yield from self.rows_of(report)
+
+    def __len__(self) -> int:
+        if self._count is None:
+            self._count = sum(1 for _ in self)
+        return self._count
+
+    def __getitem__(self, part: slice) -> list[tuple]:
+        return list(itertools.islice(self, part.start, part.stop))
+
+
 @dataclass
 class Dataset:
     """Every table's rows, plus what the package metadata and per-report files need."""
 
-    rows: dict[str, list[tuple]] = field(default_factory=dict)
+    rows: dict[str, list[tuple] | ReportRows] = field(default_factory=dict)
     reports: list[Report] = field(default_factory=list)
     sources: dict[str, SourceInfo] = field(default_factory=dict)
     version: str = ""
@@ -91,6 +113,8 @@ def build_rows(corpus: Corpus, sources: dict[str, SourceInfo], site_url: str = "
     reports = sorted(corpus.reports, key=lambda r: r.report_id)
     data = Dataset(rows={t.name: [] for t in TABLES}, reports=reports, sources=sources)
     rows = data.rows
+    for name, rows_of in _PER_REPORT.items():
+        rows[name] = ReportRows(reports, rows_of)
     by_agency: dict[str, list[Report]] = defaultdict(list)
     for report in reports:
         by_agency[report.agency.agency_id].append(report)
@@ -109,14 +133,6 @@ def build_rows(corpus: Corpus, sources: dict[str, SourceInfo], site_url: str = "
             source_file=doc.path, source_format=doc.format, sha256=doc.sha256, source_url=web_url(source.url),
             retrieved=source.retrieved or None, archive_url=web_url(source.archive),
             listing_url=web_url(source.listing_url), page_url=page_url(report.report_id, site_url)))
-        _cell_rows(report, rows)
-        rows["checks"].extend(
-            (report.report_id, c.id, c.instance, c.severity, c.outcome, " ".join(c.cells) or None,
-             c.left if isinstance(c.left, int | float) else None,
-             c.right if isinstance(c.right, int | float) else None, c.detail_zh, c.detail_en)
-            for c in published(report.checks))
-        rows["narrative"].extend((report.report_id, seq, f.key, f.value, f.approx, f.headline, f.text)
-                                 for seq, f in enumerate(report.narrative, 1))
     for agency_id, group in sorted(by_agency.items()):
         last = group[-1]
         rows["agencies"].append(_row(
@@ -148,31 +164,57 @@ def _note(value) -> str | None:
     return f"{value.note}；{listed}" if value.note else listed
 
 
-def _cell_rows(report: Report, rows: dict[str, list[tuple]]) -> None:
-    rows["cells"].extend(
-        (report.report_id, cell.id, cell.table, cell.row, cell.column, value.value, value.unit, value.raw,
-         value.status, _note(value))
-        for cell in forms.cells(report.template) for value in (report.cells[cell.id],))
+def _cell_rows(report: Report) -> Iterator[tuple]:
+    return ((report.report_id, cell.id, cell.table, cell.row, cell.column, value.value, value.unit, value.raw,
+             value.status, _note(value))
+            for cell in forms.cells(report.template) for value in (report.cells[cell.id],))
+
+
+def _table2_rows(report: Report) -> Iterator[tuple]:
     form = forms.FORMS.get(report.template)
-    if form is None:
-        return
-    for item in form.t2:
-        _wide_row(report, rows["table2"], "table2", {"item": item.id, "label": item.label_zh},
-                  [(m.id, forms.t2_cell(item.id, m.id)) for m in item.measures])
-    for r in form.t3_rows:
-        _wide_row(report, rows["table3"], "table3", {"row": r.id, "label": r.label_zh},
-                  [(c.id, forms.t3_cell(r.id, c.id)) for c in forms.T3_COLUMNS])
-    for g in forms.T4_GROUPS:
-        _wide_row(report, rows["table4"], "table4", {"group": g.id, "label": g.label_zh},
-                  [(c.id, forms.t4_cell(g.id, c.id)) for c in forms.T4_COLUMNS])
+    return (_wide_row(report, "table2", {"item": item.id, "label": item.label_zh},
+                      [(m.id, forms.t2_cell(item.id, m.id)) for m in item.measures])
+            for item in (form.t2 if form else ()))
 
 
-def _wide_row(report: Report, out: list[tuple], table: str, key: dict, cells: list[tuple[str, str]]) -> None:
+def _table3_rows(report: Report) -> Iterator[tuple]:
+    form = forms.FORMS.get(report.template)
+    return (_wide_row(report, "table3", {"row": r.id, "label": r.label_zh},
+                      [(c.id, forms.t3_cell(r.id, c.id)) for c in forms.T3_COLUMNS])
+            for r in (form.t3_rows if form else ()))
+
+
+def _table4_rows(report: Report) -> Iterator[tuple]:
+    form = forms.FORMS.get(report.template)
+    return (_wide_row(report, "table4", {"group": g.id, "label": g.label_zh},
+                      [(c.id, forms.t4_cell(g.id, c.id)) for c in forms.T4_COLUMNS])
+            for g in (forms.T4_GROUPS if form else ()))
+
+
+def _wide_row(report: Report, table: str, key: dict, cells: list[tuple[str, str]]) -> tuple:
     """One row of a wide table: the form's columns as columns, statuses in flags."""
     values = {column: report.cells[cell].value for column, cell in cells}
     flags = "; ".join(f"{column}:{report.cells[cell].status}" for column, cell in cells
                       if report.cells[cell].status != "reported")
-    out.append(_row(table, report_id=report.report_id, **key, **values, flags=flags or None))
+    return _row(table, report_id=report.report_id, **key, **values, flags=flags or None)
+
+
+def _check_rows(report: Report) -> Iterator[tuple]:
+    return ((report.report_id, c.id, c.instance, c.severity, c.outcome, " ".join(c.cells) or None,
+             c.left if isinstance(c.left, int | float) else None,
+             c.right if isinstance(c.right, int | float) else None, c.detail_zh, c.detail_en)
+            for c in published(report.checks))
+
+
+def _narrative_rows(report: Report) -> Iterator[tuple]:
+    return ((report.report_id, seq, f.key, f.value, f.approx, f.headline, f.text)
+            for seq, f in enumerate(report.narrative, 1))
+
+
+# The long tables, one group of rows per report, streamed from the reports.
+_PER_REPORT: dict[str, Callable[[Report], Iterable[tuple]]] = {
+    "cells": _cell_rows, "table2": _table2_rows, "table3": _table3_rows, "table4": _table4_rows,
+    "checks": _check_rows, "narrative": _narrative_rows}
 
 
 def corpus_version(corpus: Corpus, sources: dict[str, SourceInfo],
