@@ -1,0 +1,209 @@
+"""Scale benchmark: this project's whole build beside stock mkdocs-material with
+search, interleaved and repeated on the same synthetic corpus (site_bench's:
+agencies all over China, several years each, varied layouts, some errors).
+
+For each size N it runs R pairs (ours, stock; the order alternates from pair to
+pair) so that each ratio is the median of the pairs' ratios on a noisy, shared
+machine. Ours is ``python -m builder build`` on every core with a cold cache and
+``--data-url`` (the bulk data split off the Pages part); then, on the last
+pair's output and cache, a rebuild with nothing changed and one with one file
+changed. Peak memory is the largest sum of the resident sets of the whole
+process tree (pool workers, the workbook writer), sampled every 0.1 s. Prints
+figures and writes benchmarks/out/scale_bench.md; asserts nothing.
+
+    python benchmarks/scale_bench.py [--sizes 1000,10000] [--pairs 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import asdict
+from pathlib import Path
+
+import psutil
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "benchmarks" / "out"
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+import site_bench  # noqa: E402  (the corpus, the stock build and the size helpers)
+
+SITE_URL = "https://example.org/gov-reports/"
+DATA_URL = "https://data.example.org/gov-reports/"
+PAGES_LIMIT = 1_000_000_000  # GitHub Pages: a published site may be no larger than 1 GB
+
+
+def tree_peak(command: list[str], **kwargs) -> tuple[subprocess.CompletedProcess, float, float]:
+    """Run a command; its wall time and the peak of the summed RSS of it and all its descendants (bytes)."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, **kwargs)
+    peak = 0
+    done = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak
+        root = psutil.Process(process.pid)
+        while not done.is_set():
+            try:
+                members = [root, *root.children(recursive=True)]
+                total = 0
+                for member in members:
+                    with contextlib.suppress(psutil.Error):
+                        total += member.memory_info().rss
+                peak = max(peak, total)
+            except psutil.Error:
+                pass
+            done.wait(0.1)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    stdout, stderr = process.communicate()
+    done.set()
+    sampler.join()
+    result = subprocess.CompletedProcess(command, process.returncode, stdout, stderr)
+    return result, time.perf_counter() - start, peak
+
+
+def run_ours(corpus: Path, out: Path, cache: Path) -> dict:
+    command = [sys.executable, "-m", "builder", "build", "--corpus", str(corpus), "--out", str(out),
+               "--cache", str(cache), "--site-url", SITE_URL, "--data-url", DATA_URL]
+    env = {**os.environ, "SOURCE_DATE_EPOCH": "1700000000"}
+    done, wall, peak = tree_peak(command, cwd=ROOT, env=env)
+    if done.returncode:
+        sys.stderr.write(done.stderr[-3000:])
+        raise SystemExit("our build failed")
+    stages = dict((name, float(seconds)) for name, seconds in
+                  re.findall(r"(\w+) ([\d.]+) s", next((line for line in done.stderr.splitlines()
+                                                        if line.startswith("time per stage:")), "")))
+    files = re.search(r"files: (\d+) in ([\d.]+) s .*?(\d+) from the cache, (\d+) extracted", done.stderr)
+    written = re.search(r"report files and pages: (\d+) written, (\d+) unchanged", done.stderr)
+    return {"wall": wall, "peak": peak, "stages": stages,
+            "extracted": int(files[4]) if files else 0, "cache_hits": int(files[3]) if files else 0,
+            "written": int(written[1]) if written else 0, "unchanged": int(written[2]) if written else 0}
+
+
+def run_stock(work: Path) -> dict:
+    config = work / "stock.yml"
+    config.write_text(site_bench.STOCK_YML.format(plugins="[search]"), encoding="utf-8")
+    out = work / "stock"
+    shutil.rmtree(out, ignore_errors=True)
+    done, wall, peak = tree_peak([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(out)])
+    if done.returncode:
+        sys.stderr.write(done.stderr[-3000:])
+        raise SystemExit("stock mkdocs build failed")
+    figures = {"wall": wall, "peak": peak, "site": asdict(site_bench.tree(out))}
+    shutil.rmtree(out)
+    return figures
+
+
+def parts(out: Path) -> dict[str, dict]:
+    """Bytes and files of each part of our output: the Pages part by kind, and data/."""
+    out_parts: dict[str, dict] = {}
+    for path in out.rglob("*"):
+        if not path.is_file():
+            continue
+        top = path.relative_to(out).parts
+        key = ("data/ (reports)" if top[0] == "data" and len(top) > 2 and top[1] == "reports" else
+               "data/ (package)" if top[0] == "data" else
+               "reports/ pages" if top[0] == "reports" and path.name == "index.html" else
+               f"reports/ {path.name}" if top[0] == "reports" else
+               f"{top[0]}/" if len(top) > 1 else "top-level files")
+        entry = out_parts.setdefault(key, {"files": 0, "bytes": 0})
+        entry["files"] += 1
+        entry["bytes"] += path.stat().st_size
+    return out_parts
+
+
+def one_size(n: int, pairs: int, seed: int, workdir: Path | None) -> dict:
+    work = Path(tempfile.mkdtemp(prefix=f"scale_bench_{n}_", dir=workdir))
+    try:
+        planned = site_bench.plan(n, seed)
+        site_bench.write_corpus(planned, work / "corpus", work / "docs", seed)
+        runs: list[tuple[dict, dict]] = []
+        for index in range(pairs):
+            print(f"[N = {n:,}] pair {index + 1}/{pairs}", file=sys.stderr, flush=True)
+            shutil.rmtree(work / "ours", ignore_errors=True)
+            shutil.rmtree(work / "cache", ignore_errors=True)
+            if index % 2 == 0:
+                ours, stock = run_ours(work / "corpus", work / "ours", work / "cache"), run_stock(work)
+            else:
+                stock, ours = run_stock(work), run_ours(work / "corpus", work / "ours", work / "cache")
+            runs.append((ours, stock))
+        unchanged = run_ours(work / "corpus", work / "ours", work / "cache")
+        changed_file = sorted((work / "corpus").iterdir())[n // 2]
+        changed_file.write_text(changed_file.read_text(encoding="utf-8") + "\n本报告另有附件。\n", encoding="utf-8")
+        one_changed = run_ours(work / "corpus", work / "ours", work / "cache")
+        pages = site_bench.tree(work / "ours", exclude="data")
+        return {"n": n, "runs": runs, "unchanged": unchanged, "one_changed": one_changed,
+                "pages": asdict(pages), "parts": parts(work / "ours"),
+                "html": sum(1 for _ in (work / "ours").rglob("index.html"))}
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def median(values) -> float:
+    return statistics.median(list(values))
+
+
+def report(r: dict) -> list[str]:
+    n, runs = r["n"], r["runs"]
+    ours = [o for o, _ in runs]
+    stock = [s for _, s in runs]
+    full = median(o["wall"] for o in ours)
+    stage = {name: median(o["stages"].get(name, 0.0) for o in ours) for name in ours[0]["stages"]}
+    lines = [f"### N = {n:,} ({len(runs)} interleaved pairs; medians)", "",
+             "| measure | ours | stock mkdocs-material + search |", "|---|---:|---:|",
+             f"| whole build | {full:.1f} s | {median(s['wall'] for s in stock):.1f} s |",
+             f"| ratio stock / ours (median of pairs) | {median(s['wall'] / o['wall'] for o, s in runs):.2f}× | |"]
+    lines += [f"| · {name} | {seconds:.1f} s | |" for name, seconds in stage.items()]
+    lines += [
+        f"| text extraction rate, all cores | {n / stage['extract']:.0f} reports/s | |" if stage.get("extract") else "",
+        f"| peak memory, process tree | {median(o['peak'] for o in ours) / 1e6:,.0f} MB | "
+        f"{median(s['peak'] for s in stock) / 1e6:,.0f} MB |",
+        f"| rebuild, nothing changed | {r['unchanged']['wall']:.1f} s ({r['unchanged']['wall'] / full:.0%}) | |",
+        f"| rebuild, one file changed | {r['one_changed']['wall']:.1f} s ({r['one_changed']['wall'] / full:.0%}); "
+        f"{r['one_changed']['extracted']} extracted, {r['one_changed']['written']} files written, "
+        f"{r['one_changed']['unchanged']} unchanged | |",
+        f"| Pages artifact (without data/) | {r['pages']['apparent'] / 1e6:,.1f} MB, {r['pages']['files']:,} files "
+        f"({r['pages']['apparent'] / PAGES_LIMIT:.0%} of 1 GB) | {stock[-1]['site']['apparent'] / 1e6:,.1f} MB, "
+        f"{stock[-1]['site']['files']:,} files |",
+    ]
+    lines = [line for line in lines if line]
+    lines += ["", "| part | files | MB | KB per report |", "|---|---:|---:|---:|"]
+    lines += [f"| {key} | {v['files']:,} | {v['bytes'] / 1e6:,.1f} | {v['bytes'] / n / 1e3:.2f} |"
+              for key, v in sorted(r["parts"].items())]
+    return lines
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default="1000,10000")
+    parser.add_argument("--pairs", type=int, default=3, help="interleaved (ours, stock) pairs per size")
+    parser.add_argument("--seed", type=int, default=2024)
+    parser.add_argument("--workdir", type=Path, default=None)
+    args = parser.parse_args(argv)
+    OUT.mkdir(parents=True, exist_ok=True)
+    header = [f"`python benchmarks/scale_bench.py --sizes {args.sizes} --pairs {args.pairs}` · "
+              f"{site_bench.environment()}", ""]
+    results = []
+    for n in (int(x) for x in args.sizes.split(",") if x.strip()):
+        results.append(one_size(n, args.pairs, args.seed, args.workdir))
+        text = "\n".join(header + [line for r in results for line in [*report(r), ""]])
+        print("\n".join(report(results[-1])), flush=True)
+        (OUT / "scale_bench.md").write_text(text, encoding="utf-8")
+        (OUT / "scale_bench.json").write_text(json.dumps(results, indent=1), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
