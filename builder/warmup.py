@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import random
 
-from .pipeline import extract_one
+from .corpus import read_data
 from .synthetic import report
 
-extract_one(report(random.Random(0), year=2022).text.encode("utf-8"), "warmup.txt")
+read_data(report(random.Random(0), year=2022).text.encode("utf-8"), "warmup.txt")

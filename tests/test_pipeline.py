@@ -189,3 +189,13 @@ def test_a_build_with_nothing_changed_keeps_the_output_and_any_change_rebuilds(c
                   options=Options(cache=cache), progress=None)
     assert "datasets" in moved.stats.stages and "https://example.org/reports/" in (out / "data" / "reports.csv").read_text(
         encoding="utf-8")
+
+
+def test_the_pool_preload_imports_and_reads_a_report():
+    """The fork server imports builder.warmup; an ImportError there is swallowed by
+    multiprocessing and every pool worker would load the gazetteer itself."""
+    import importlib
+
+    import builder.warmup
+
+    importlib.reload(builder.warmup)
