@@ -27,10 +27,11 @@ test: $(VENV)/.installed browser
 serve: $(VENV)/.installed
 	$(PY) -m builder serve --out $(OUT)
 
-## bench: extraction and site benchmarks (prints figures; not part of the tests)
+## bench: extraction, site and scale benchmarks (prints figures; not part of the tests)
 bench: $(VENV)/.installed
 	$(PY) benchmarks/extract_bench.py
 	$(PY) benchmarks/site_bench.py
+	$(PY) benchmarks/scale_bench.py --sizes 1000,10000 --pairs 3
 
 ## fuzz: mutation fuzzing of the real reports for a few minutes (the test suite runs a short, fixed sample)
 fuzz: $(VENV)/.installed
