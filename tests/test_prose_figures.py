@@ -128,7 +128,26 @@ def test_a_total_listing_what_it_includes_is_still_the_total():
 
 
 @pytest.mark.parametrize("sentence", ["全年没有发生因政府信息公开引起的行政复议和行政诉讼。",
-                                      "本年度未收到针对本机关政府信息公开的行政复议、行政诉讼。"])
+                                      "本年度未收到针对本机关政府信息公开的行政复议、行政诉讼。",
+                                      "全年无政府信息公开行政复议、行政诉讼案件。"])
 def test_no_review_or_litigation_is_zero(sentence):
     heads = headlines(figures(sentence))
     assert heads["admin_review_cases"] == 0 and heads["litigation_cases"] == 0
+
+
+def test_no_application_received_is_zero_before_a_clause_about_review():
+    heads = headlines(figures("全年未收到政府信息公开申请，未发生行政复议和行政诉讼。"))
+    assert heads == {"applications_received": 0, "admin_review_cases": 0, "litigation_cases": 0}
+
+
+def test_a_named_kind_of_information_with_its_parts_is_the_total():
+    found = figures("2018年，我局主动公开环境信息1043条，其中环境影响评价信息126条。")
+    assert headlines(found)["proactive_items"] == 1043
+
+
+def test_answered_carried_forward_and_natural_persons_as_worded():
+    found = figures("2018年新收政府信息公开申请60件，其中自然人申请52件，按时办结58件，结转下年度继续办理2件。"
+                    "行政服务中心办结审批事项3120件。")
+    heads = headlines(found)
+    assert (heads["applications_answered"], heads["applications_carried_forward"],
+            heads["applications_natural_person"]) == (58, 2, 52)
