@@ -129,7 +129,8 @@ def test_a_total_listing_what_it_includes_is_still_the_total():
 
 @pytest.mark.parametrize("sentence", ["全年没有发生因政府信息公开引起的行政复议和行政诉讼。",
                                       "本年度未收到针对本机关政府信息公开的行政复议、行政诉讼。",
-                                      "全年无政府信息公开行政复议、行政诉讼案件。"])
+                                      "全年无政府信息公开行政复议、行政诉讼案件。",
+                                      "全年无行政复议，无行政诉讼。"])
 def test_no_review_or_litigation_is_zero(sentence):
     heads = headlines(figures(sentence))
     assert heads["admin_review_cases"] == 0 and heads["litigation_cases"] == 0
@@ -151,3 +152,8 @@ def test_answered_carried_forward_and_natural_persons_as_worded():
     heads = headlines(found)
     assert (heads["applications_answered"], heads["applications_carried_forward"],
             heads["applications_natural_person"]) == (58, 2, 52)
+
+
+def test_a_clause_saying_none_is_zero_beside_a_count():
+    heads = headlines(figures("全年发生政府信息公开行政诉讼1件，无行政复议。"))
+    assert (heads["litigation_cases"], heads["admin_review_cases"]) == (1, 0)

@@ -54,14 +54,8 @@ def score(report: Report, expected: dict) -> dict[str, list[str]]:
     return out
 
 
-# Files the parser still gets wrong (strict: a fixed file must leave this list).
-KNOWN_GAPS = {"longde_resources_2022"}
-
-
 @pytest.mark.parametrize("expected_path", EXPECTED, ids=lambda p: p.stem)
 def test_unseen_report(expected_path):
-    if expected_path.stem in KNOWN_GAPS:
-        pytest.xfail("known gap")
     path, expected = _case(expected_path)
     if expected.get("refused"):
         with pytest.raises(errors.NotAReport) as caught:
