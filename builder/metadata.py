@@ -124,6 +124,7 @@ def clean_name(name: str | None) -> str | None:
     if not runs:
         return None
     name = re.sub(r"^(?:关于|印发|公布)", "", runs[-1]).strip("（）()")  # chrome comes before the name
+    name = re.sub(r"关于$", "", name)  # 某某管理委员会关于2021年…年度报告
     return name if len(name) >= 2 else None
 
 
@@ -213,6 +214,10 @@ def find_agency_name(lines: list[str]) -> str | None:
     if fuller:
         best = max(set(fuller), key=lambda s: (fuller.count(s), -len(s)))
         return with_parent_prefix(stem + best, body)
+    for start in range(1, len(stem) - 1):  # 平潭综合实验区 whose text says 实验区管委会
+        short = re.findall(re.escape(stem[start:]) + r"(管理委员会|管委会)", body)
+        if short:
+            return with_parent_prefix(stem + max(set(short), key=lambda s: (short.count(s), -len(s))), body)
     adcode, end = resolve_region(stem)
     if adcode and end == len(stem) and re.search(r"[省市县区旗盟州]$", stem):
         return stem + "人民政府"  # 平潭县2009年…年度报告: a region's own report is its government's

@@ -233,3 +233,11 @@ def test_the_agency_is_the_body_the_report_is_of(title, body, name):
     office is the region's government's; the site's owner in the footer is no candidate."""
     lines = [title, "", body]
     assert find_agency_name(lines) == name
+
+
+@pytest.mark.parametrize("lines, name", [
+    (["平潭综合实验区管理委员会关于2021年政府信息公开工作年度报告"], "平潭综合实验区管理委员会"),
+    (["平潭综合实验区2018年政务公开工作年度报告", "2018年，实验区管委会共主动公开政府信息5215条。"], "平潭综合实验区管委会"),
+])
+def test_a_zone_title_names_its_committee(lines, name):
+    assert find_agency_name(lines) == name

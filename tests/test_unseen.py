@@ -68,3 +68,13 @@ def test_unseen_report(expected_path):
     assert not problems["meta"], problems["meta"]
     assert not problems["headlines"], problems["headlines"]
     assert not problems["missed"], problems["missed"]
+
+
+def test_a_zone_is_one_agency_over_the_years():
+    """However each year's title and text name it, the zone's reports share one agency id."""
+    ids = {}
+    for expected_path in EXPECTED:
+        path, expected = _case(expected_path)
+        if not expected.get("refused") and expected["agency"].startswith("平潭综合实验区"):
+            ids[expected["year"]] = extract_file(path).agency.agency_id
+    assert len(ids) >= 8 and set(ids.values()) == {"350128-pingtan-zonghe-shiyanqu-guanli-weiyuanhui"}
