@@ -51,6 +51,9 @@ def score(report: Report, expected: dict) -> dict[str, list[str]]:
     for key, want in expected["headlines"].items():
         if heads.get(key) != want:
             out["headlines"].append(f"{key}: {heads.get(key)!r} (want {want})")
+    for key in expected.get("no_headline", []):  # the text does not make the total clear
+        if key in heads:
+            out["headlines"].append(f"{key}: {heads[key]!r} (want no headline)")
     return out
 
 
