@@ -66,6 +66,9 @@ def test_unseen_report(expected_path):
         assert path.name in str(caught.value) and expected["kind"] in str(caught.value)
         return
     report = extract_file(path)
+    if expected["region"]["adcode"] is None:  # unknown, said so, never invented
+        assert report.agency.agency_id.startswith("000000-")
+        assert any(w["code"] == "region_unknown" for w in report.warnings)
     problems = score(report, expected)
     assert not problems["wrong"], problems["wrong"]
     assert not problems["meta"], problems["meta"]
