@@ -130,11 +130,13 @@ def clean_name(name: str | None) -> str | None:
 
 def find_title(lines: list[str]) -> tuple[str | None, int | None]:
     """The report title at the top: name and year (a title may span two lines)."""
-    head = _head(lines, 6)
+    head = _head(lines, 12)
     singles = [line.replace(" ", "") for line in head[:3]]
     pairs = ["".join(head[i:i + 2]).replace(" ", "") for i in range(min(3, len(head)))]
+    # Below a site's menu the title is a short line of its own.
+    later = [line.replace(" ", "") for line in head[3:10] if len(line) <= 50]
     # A title on one line first: a site's name printed above it is no part of it.
-    for text in [*singles, *pairs]:
+    for text in [*singles, *pairs, *later]:
         m = _TITLE.match(text)
         name = clean_name(m.group("name")) if m else None
         if name and len(name) >= 3:

@@ -241,3 +241,10 @@ def test_the_agency_is_the_body_the_report_is_of(title, body, name):
 ])
 def test_a_zone_title_names_its_committee(lines, name):
     assert find_agency_name(lines) == name
+
+
+def test_a_title_below_a_site_menu_is_found():
+    lines = ["栏目导航", "政府信息公开指南", "政府信息公开目录", "政府信息公开年报",
+             "南平市人民政府2020年政府信息公开工作年度报告", "本报告由南平市人民政府办公室编制。"]
+    assert find_agency_name(lines) == "南平市人民政府"
+    assert find_year(lines) == (2020, "title")
