@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from .limits import MAX_NUMBER_DIGITS, checkpoint
 
-_N = r"(?P<n>\d+(?:,\d{3})*(?:\.\d+)?)\s*(?P<approx>多|余)?\s*"
+_N = r"(?P<n>\d+(?:,\d{3})*(?:\.\d+)?)\s*(?P<wan>万)?\s*(?P<approx>多|余)?\s*"
 _APPROX_BEFORE = re.compile(r"(?:约|近|超过|逾|大约)\s*$")
 _GAP = r"[^。；;，,]{0,30}?"
 
@@ -157,6 +157,8 @@ def find_figures(sentence_list: list[str], year: int | None = None, table_lines:
                     value = float(number) if "." in number else int(number)
                     value = value * pattern.scale
                     approx = bool(m.group("approx")) or bool(_APPROX_BEFORE.search(sentence[: m.start("n")]))
+                    if m.group("wan"):  # 1.2万条: a rounded count in tens of thousands
+                        value, approx = round(value * 10_000), True
                     start = m.start("n")
                 why = _context(pattern.key, sentence, m.start(), start, year)
                 found.append((offset + m.start(), Figure(pattern.key, value, approx, sentence, context=why)))

@@ -248,3 +248,8 @@ def test_a_title_below_a_site_menu_is_found():
              "南平市人民政府2020年政府信息公开工作年度报告", "本报告由南平市人民政府办公室编制。"]
     assert find_agency_name(lines) == "南平市人民政府"
     assert find_year(lines) == (2020, "title")
+
+
+def test_a_stem_before_zhengfu_xinxi_gongkai_is_not_a_government_name():
+    lines = ["平潭综合实验区政府信息公开工作年度报告（2017年度）", "2017年，实验区管委会主动公开政府信息。"]
+    assert find_agency_name(lines) == "平潭综合实验区管委会"

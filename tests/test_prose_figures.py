@@ -157,3 +157,9 @@ def test_answered_carried_forward_and_natural_persons_as_worded():
 def test_a_clause_saying_none_is_zero_beside_a_count():
     heads = headlines(figures("全年发生政府信息公开行政诉讼1件，无行政复议。"))
     assert (heads["litigation_cases"], heads["admin_review_cases"]) == (1, 0)
+
+
+def test_a_count_in_tens_of_thousands_is_approximate():
+    found = figures("2018年，全区主动公开政府信息1.2万余条，其中通过门户网站公开10863条。")
+    total = next(f for f in found if f.headline and f.key == "proactive_items")
+    assert (total.value, total.approx) == (12000, True)
