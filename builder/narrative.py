@@ -45,6 +45,7 @@ PATTERNS: tuple[Pattern, ...] = (
     _p("applications_received",
        r"(?:未|没有)(?:收到|受理|接到)" + r"[^。；;，,复议诉讼举报]{0,20}?申请(?![^。；;，,]{0,6}(?:复议|诉讼))", 0),
     _p("applications_handled", r"(?:办理|处理|办结)(?:了)?" + _GAP + r"申请(?:共计|共|合计)?\s*" + _N + "件"),
+    _p("applications_handled", r"(?:共计|合计|累计)办理\s*" + _N + "件"),
     _p("applications_answered", r"答复" + r"[^。；;，,（(]{0,15}?" + _N + "件"),
     _p("applications_answered", r"办结(?:了)?[^申。；;，,（(率]{0,6}?" + _N + "件"),
     _p("applications_carried_over", r"上一?年度?结转" + r"[^。；;，,]{0,10}?" + _N + "件"),

@@ -163,3 +163,8 @@ def test_a_count_in_tens_of_thousands_is_approximate():
     found = figures("2018年，全区主动公开政府信息1.2万余条，其中通过门户网站公开10863条。")
     total = next(f for f in found if f.headline and f.key == "proactive_items")
     assert (total.value, total.approx) == (12000, True)
+
+
+def test_received_plus_carried_over_stated_as_handled():
+    heads = headlines(figures("2018年新收政府信息公开申请23件，加上上年结转2件，共计办理25件。"))
+    assert (heads["applications_received"], heads["applications_carried_over"], heads["applications_handled"]) == (23, 2, 25)
