@@ -232,6 +232,14 @@ def with_parent_prefix(name: str, body: str) -> str:
     bare = _BARE_LEVEL.match(name)
     if not bare and resolve_region(name)[0]:
         return name
+    if _BARE_ZONE.match(name):  # 开发区管委会 of 当涂经济开发区管委会: the zone's own name is in the text
+        for m in re.finditer(r"([\u4e00-\u9fff]{2,14}?)" + re.escape(name), body):
+            prefix = m.group(1)
+            for start in range(len(prefix) - 1):
+                fuller = prefix[start:] + name
+                if zone_region(fuller) or resolve_region(fuller)[0]:
+                    return fuller
+        return name
     prefixes = [m.group(1) for m in re.finditer(r"([\u4e00-\u9fff]{2,14}?)" + re.escape(name), body)]
     for prefix in sorted(set(prefixes), key=lambda p: (-prefixes.count(p), len(p))):
         for start in range(len(prefix) - 1):
@@ -243,6 +251,8 @@ def with_parent_prefix(name: str, body: str) -> str:
     return name
 
 
+# A zone named by its kind alone (新区管委会, 实验区经济发展局): its own name is in the text.
+_BARE_ZONE = re.compile(r"^(?:新区|开发区|高新区|经开区|实验区|综合实验区|园区|工业园区|保税区|管委会)")
 # A department named by its level alone (县教育局, 市生态环境局): its region is in the text, not the name.
 _BARE_LEVEL = re.compile(r"^[省市县区旗](?!中区)")  # 市中区 is a district's own name
 
@@ -312,7 +322,7 @@ def _region_chain(text: str, start_anywhere: bool = False) -> tuple[str | None, 
 def resolve_region(name: str) -> tuple[str | None, int]:
     """行政区划代码 of the region a name starts with (or, after a national
     body's name, names in full: 国家税务总局固原市税务局)."""
-    if _BARE_LEVEL.match(name):
+    if _BARE_LEVEL.match(name) or _BARE_ZONE.match(name):
         return None, 0
     adcode, end = _region_chain(name)
     if adcode is None:

@@ -253,3 +253,20 @@ def test_a_title_below_a_site_menu_is_found():
 def test_a_stem_before_zhengfu_xinxi_gongkai_is_not_a_government_name():
     lines = ["平潭综合实验区政府信息公开工作年度报告（2017年度）", "2017年，实验区管委会主动公开政府信息。"]
     assert find_agency_name(lines) == "平潭综合实验区管委会"
+
+
+@pytest.mark.parametrize("title, body, name, adcode", [
+    ("实验区经济发展局2021年政府信息公开工作年度报告", "2021年，平潭综合实验区经济发展局主动公开信息。",
+     "平潭综合实验区经济发展局", "350128"),
+    ("新区管委会2019年政府信息公开工作年度报告", "2019年，兰州新区管委会主动公开信息。", "兰州新区管委会", "620100"),
+])
+def test_a_zone_named_by_its_kind_alone_takes_its_name_from_the_text(title, body, name, adcode):
+    lines = [title, "", body]
+    agency = describe_agency(find_agency_name(lines), lines)
+    assert (agency.name, agency.adcode) == (name, adcode)
+
+
+def test_a_bare_zone_name_without_its_full_name_in_the_text_gets_no_invented_region():
+    lines = ["新区管委会2019年政府信息公开工作年度报告", "", "2019年，新区管委会主动公开信息。"]
+    agency = describe_agency(find_agency_name(lines), lines)
+    assert (agency.name, agency.adcode) == ("新区管委会", None)
