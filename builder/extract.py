@@ -80,6 +80,7 @@ _OTHER_KINDS = (
     (re.compile(r"工作要点(?:落实情况)?$|要点$"), "a work plan (工作要点)"),
     (re.compile(r"(?:工作)?(?:计划|方案|安排)$"), "a work plan (计划/方案)"),
     (re.compile(r"(?:工作)?(?:总结|汇报)$"), "a work summary (总结), not the statutory annual report"),
+    (re.compile(r"报表$"), "a website's annual statistics form (网站工作年度报表)"),
 )
 # A summary printing the form's tables is an annual report under another name.
 _WEAK_KINDS = frozenset({"a work summary (总结), not the statutory annual report"})

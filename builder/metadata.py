@@ -124,16 +124,19 @@ def clean_name(name: str | None) -> str | None:
     if not runs:
         return None
     name = re.sub(r"^(?:关于|印发|公布)", "", runs[-1]).strip("（）()")  # chrome comes before the name
+    name = re.sub(r"关于$", "", name)  # 某某管理委员会关于2021年…年度报告
     return name if len(name) >= 2 else None
 
 
 def find_title(lines: list[str]) -> tuple[str | None, int | None]:
     """The report title at the top: name and year (a title may span two lines)."""
-    head = _head(lines, 6)
+    head = _head(lines, 12)
     singles = [line.replace(" ", "") for line in head[:3]]
     pairs = ["".join(head[i:i + 2]).replace(" ", "") for i in range(min(3, len(head)))]
+    # Below a site's menu the title is a short line of its own.
+    later = [line.replace(" ", "") for line in head[3:10] if len(line) <= 50]
     # A title on one line first: a site's name printed above it is no part of it.
-    for text in [*singles, *pairs]:
+    for text in [*singles, *pairs, *later]:
         m = _TITLE.match(text)
         name = clean_name(m.group("name")) if m else None
         if name and len(name) >= 3:
@@ -181,37 +184,77 @@ def _candidates(lines: list[str]) -> list[tuple[str, str]]:
     return found
 
 
+# Site chrome that names the site's owner, not the report's author (主办单位：…人民政府办公室).
+_CHROME_LINE = re.compile(r"ICP备|公网安备|网站标识码|主办单位|主办\s*[:：]|承办单位|版权所有|技术支持")
+# Names of a place that are also an institution's short name: 白阳镇 is 白阳镇人民政府, 长江路街道 its 办事处.
+_PLACE_INSTITUTION = re.compile(r"(?:乡|镇|街道)$")
+_PLACE_FULLER = r"(人民政府|办事处)"
+_GOVERNMENT = r"(人民政府办公室|人民政府|政府办公室|政府(?!信息)|管理委员会|管委会)"  # not X政府信息公开
+_OFFICE = re.compile(r"(?:办公室|办公厅)$")
+
+
 def find_agency_name(lines: list[str]) -> str | None:
     """The agency as printed: the title's name when it names an institution,
     else the fullest form of it the report uses for itself."""
     candidates = _candidates(lines)
     if not candidates:
         return None
-    body = "\n".join(lines[:400])
-    for name, _ in candidates:
-        if INSTITUTION.search(name):
-            return with_parent_prefix(name, body)
-    stem = candidates[0][0]
-    fuller = re.findall(re.escape(stem) + r"(人民政府办公室|人民政府|政府办公室|政府|管理委员会|管委会)", body)
+    body = "\n".join(line for line in lines[:400] if not _CHROME_LINE.search(line))
+    stem, stem_source = candidates[0]
+    for name, source in candidates:
+        if not INSTITUTION.search(name):
+            continue
+        if _PLACE_INSTITUTION.search(name):
+            fuller = re.findall(re.escape(name) + _PLACE_FULLER, body)
+            if fuller:
+                name += max(set(fuller), key=lambda s: (fuller.count(s), len(s)))
+        elif (source != "title" and stem_source == "title" and not INSTITUTION.search(stem)
+              and name.startswith(stem) and _OFFICE.search(name) and INSTITUTION.search(name[:-3])):
+            name = name[:-3]  # 兰州新区 compiled by 兰州新区管委会办公室: the report is the 管委会's
+        return with_parent_prefix(name, body)
+    fuller = re.findall(re.escape(stem) + _GOVERNMENT, body)
     if fuller:
         best = max(set(fuller), key=lambda s: (fuller.count(s), -len(s)))
         return with_parent_prefix(stem + best, body)
+    for start in range(1, len(stem) - 1):  # 平潭综合实验区 whose text says 实验区管委会
+        short = re.findall(re.escape(stem[start:]) + r"(管理委员会|管委会)", body)
+        if short:
+            return with_parent_prefix(stem + max(set(short), key=lambda s: (short.count(s), -len(s))), body)
+    adcode, end = resolve_region(stem)
+    if adcode and end == len(stem) and re.search(r"[省市县区旗盟州]$", stem):
+        return stem + "人民政府"  # 平潭县2009年…年度报告: a region's own report is its government's
     return with_parent_prefix(stem, body)
 
 
 def with_parent_prefix(name: str, body: str) -> str:
     """The name with its parent government's prefix when the report prints one
     (安庆矿区办事处 → 铜陵市郊区安庆矿区办事处) and the name has no place of its own."""
-    if resolve_region(name)[0]:
+    bare = _BARE_LEVEL.match(name)
+    if not bare and resolve_region(name)[0]:
+        return name
+    if _BARE_ZONE.match(name):  # 开发区管委会 of 当涂经济开发区管委会: the zone's own name is in the text
+        for m in re.finditer(r"([\u4e00-\u9fff]{2,14}?)" + re.escape(name), body):
+            prefix = m.group(1)
+            for start in range(len(prefix) - 1):
+                fuller = prefix[start:] + name
+                if zone_region(fuller) or resolve_region(fuller)[0]:
+                    return fuller
         return name
     prefixes = [m.group(1) for m in re.finditer(r"([\u4e00-\u9fff]{2,14}?)" + re.escape(name), body)]
     for prefix in sorted(set(prefixes), key=lambda p: (-prefixes.count(p), len(p))):
         for start in range(len(prefix) - 1):
             tail = prefix[start:]
-            adcode, end = _region_chain(tail)
-            if adcode and end == len(tail):
+            place = tail + name[0] if bare else tail  # 西吉 + 县教育局: the region is 西吉县
+            adcode, end = _region_chain(place)
+            if (adcode and end == len(place)) or (not bare and any(tail == z.name for z in zones())):
                 return tail + name
     return name
+
+
+# A zone named by its kind alone (新区管委会, 实验区经济发展局): its own name is in the text.
+_BARE_ZONE = re.compile(r"^(?:新区|开发区|高新区|经开区|实验区|综合实验区|园区|工业园区|保税区|管委会)")
+# A department named by its level alone (县教育局, 市生态环境局): its region is in the text, not the name.
+_BARE_LEVEL = re.compile(r"^[省市县区旗](?!中区)")  # 市中区 is a district's own name
 
 
 @lru_cache(maxsize=4096)
@@ -279,6 +322,8 @@ def _region_chain(text: str, start_anywhere: bool = False) -> tuple[str | None, 
 def resolve_region(name: str) -> tuple[str | None, int]:
     """行政区划代码 of the region a name starts with (or, after a national
     body's name, names in full: 国家税务总局固原市税务局)."""
+    if _BARE_LEVEL.match(name) or _BARE_ZONE.match(name):
+        return None, 0
     adcode, end = _region_chain(name)
     if adcode is None:
         adcode, end = _region_chain(name, start_anywhere=True)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from .limits import MAX_NUMBER_DIGITS, checkpoint
 
-_N = r"(?P<n>\d+(?:,\d{3})*(?:\.\d+)?)\s*(?P<approx>多|余)?\s*"
+_N = r"(?P<n>\d+(?:,\d{3})*(?:\.\d+)?)\s*(?P<wan>万)?\s*(?P<approx>多|余)?\s*"
 _APPROX_BEFORE = re.compile(r"(?:约|近|超过|逾|大约)\s*$")
 _GAP = r"[^。；;，,]{0,30}?"
 
@@ -43,19 +43,25 @@ PATTERNS: tuple[Pattern, ...] = (
        r"(?:收到|受理|新收|接收|接到)(?:了)?" + _GAP + r"(?:依申请公开|申请)(?:事项|申请|数量)?(?:共计|共|合计|总计|为)?\s*"
        + _N + "件"),
     _p("applications_received",
-       r"(?:未|没有)(?:收到|受理|接到)" + r"[^。；;，,复议诉讼举报]{0,20}?申请(?!.{0,6}(?:复议|诉讼))", 0),
+       r"(?:未|没有)(?:收到|受理|接到)" + r"[^。；;，,复议诉讼举报]{0,20}?申请(?![^。；;，,]{0,6}(?:复议|诉讼))", 0),
     _p("applications_handled", r"(?:办理|处理|办结)(?:了)?" + _GAP + r"申请(?:共计|共|合计)?\s*" + _N + "件"),
+    _p("applications_handled", r"(?:共计|合计|累计)办理\s*" + _N + "件"),
     _p("applications_answered", r"答复" + r"[^。；;，,（(]{0,15}?" + _N + "件"),
+    _p("applications_answered", r"办结(?:了)?[^申。；;，,（(率]{0,6}?" + _N + "件"),
     _p("applications_carried_over", r"上一?年度?结转" + r"[^。；;，,]{0,10}?" + _N + "件"),
     _p("applications_carried_forward", _N + r"件[^。；;，,]{0,6}?(?:顺延|结转)(?:到|至)?下一?年"),
+    _p("applications_carried_forward", r"(?:顺延|结转)(?:到|至)?下一?年度?[^。；;，,\d]{0,8}?" + _N + "件"),
+    _p("applications_natural_person", r"自然人(?:申请|提出)?[^。；;，,\d]{0,6}?" + _N + "件"),
     _p("applications_online", r"网络申请\s*[（(]?\s*" + _N + "件"),
     _p("applications_other_channel", r"其他(?:方式|途径|形式)申请\s*[（(]?\s*" + _N + "件"),
     _p("admin_review_cases", r"行政复议(?:案件|申请)?(?:共|共计)?\s*" + _N + r"(?:件|起|宗)"),
     _p("admin_review_cases", _N + r"(?:件|起|宗)\s*(?:政府信息公开)?行政复议"),
     _p("admin_review_cases", r"(?:未|没有|无)(?:收到|发生|产生|出现|接到)" + r"[^。；;]{0,25}?行政复议", 0),
+    _p("admin_review_cases", r"(?:全年|本年度?|年内|^|[，,；;])无[^。；;，,\d]{0,15}?行政复议", 0),
     _p("litigation_cases", r"行政诉讼(?:案件|申请)?(?:共|共计)?\s*" + _N + r"(?:件|起|宗)"),
     _p("litigation_cases", _N + r"(?:件|起|宗)\s*(?:政府信息公开)?行政诉讼"),
     _p("litigation_cases", r"(?:未|没有|无)(?:收到|发生|产生|出现|接到)" + r"[^。；;]{0,30}?行政诉讼", 0),
+    _p("litigation_cases", r"(?:全年|本年度?|年内|^|[，,；;])无[^。；;，,\d]{0,15}?(?:行政复议、?)?行政诉讼", 0),
     _p("fees_charged_cny", r"收取" + r"[^。；;，,]{0,15}?费\s*" + _N + "元"),
     _p("fees_charged_cny", r"收取" + r"[^。；;，,]{0,15}?费\s*" + _N + "万元", scale=10_000),
     _p("fees_charged_cny", r"(?:未|没有|均未|不)收取[^。；;，,]{0,15}?(?:费用|费)|均未收费|未收费|免费予以提供", 0),
@@ -73,6 +79,7 @@ KEY_LABELS = {
     "applications_carried_forward": "结转下年度申请",
     "applications_online": "网络申请",
     "applications_other_channel": "其他方式申请",
+    "applications_natural_person": "自然人申请",
     "admin_review_cases": "行政复议案件",
     "litigation_cases": "行政诉讼案件",
     "fees_charged_cny": "收取费用（元）",
@@ -151,6 +158,8 @@ def find_figures(sentence_list: list[str], year: int | None = None, table_lines:
                     value = float(number) if "." in number else int(number)
                     value = value * pattern.scale
                     approx = bool(m.group("approx")) or bool(_APPROX_BEFORE.search(sentence[: m.start("n")]))
+                    if m.group("wan"):  # 1.2万条: a rounded count in tens of thousands
+                        value, approx = round(value * 10_000), True
                     start = m.start("n")
                 why = _context(pattern.key, sentence, m.start(), start, year)
                 found.append((offset + m.start(), Figure(pattern.key, value, approx, sentence, context=why)))
@@ -217,8 +226,8 @@ def _reason(figure: Figure) -> str:
         return "other_process"
     if figure.key == "proactive_items" and figure.source == "prose":
         m = re.search(r"主动公开(?P<gap>[^。；;，,]{0,30}?)(?:政府)?信息", figure.text)
-        if m and not _GENERIC_GAP.match(m.group("gap")):
-            return "part"
+        if m and not _GENERIC_GAP.match(m.group("gap")) and "其中" not in figure.text[m.end():]:
+            return "part"  # 政府采购信息96条; but 主动公开环境信息1043条，其中… is a total with its parts
     return ""
 
 

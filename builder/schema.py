@@ -430,7 +430,7 @@ REPORT_CELLS = Table(
 TABLES: tuple[Table, ...] = (_REPORTS, _AGENCIES, _CELLS, _TABLE2, _TABLE3, _TABLE4, _CHECKS, _RULES, _NARRATIVE,
                              _REJECTED, _CODEBOOK, _INDICATOR_DEFINITIONS, _INDICATORS, _REGIONAL_TOTALS)
 TABLE_INDEX = {t.name: t for t in TABLES}
-# What each table holds, for readers of the workbook's 说明 sheet.
+# What each table holds, for readers of the workbook's 说明 sheet and of the downloads page.
 TABLE_DESCRIPTIONS_ZH = {
     "reports": "每份报告一行：机关、年度、表格版本、一致性标记与摘要、来源",
     "agencies": "每个机关一行，含报告中出现过的全部名称",
@@ -447,3 +447,4 @@ TABLE_DESCRIPTIONS_ZH = {
     "indicators": "长表：每份报告的每个指标及其同比变化，只用可用的单元格计算",
     "regional_totals": "地区合计（非官方统计）：各省、市、县每年表三、表四的加总及覆盖情况",
 }
+

@@ -17,13 +17,14 @@ import os
 import re
 import shutil
 import tempfile
+import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import cached_property
 from pathlib import Path
-from urllib.parse import urlencode, urlparse
+from urllib.parse import quote, urlparse
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup, escape
@@ -45,7 +46,7 @@ from .forms import T3_COLUMNS, T4_COLUMNS, T4_GROUPS
 from .indicators import INDICATORS
 from .narrative import KEY_LABELS
 from .outputs import DataPlace, OutputFolder
-from .schema import restore
+from .schema import TABLE_DESCRIPTIONS_ZH, TABLES, restore
 from .sources import is_http_url
 
 ROOT = Path(__file__).resolve().parent
@@ -55,11 +56,24 @@ PROJECT_NAME = "政府信息公开年报数据"
 PROJECT_AUTHOR = "政府信息公开年报数据项目"
 BADGE_CLASS = {"一致": "ok", "不一致": "bad", "存疑": "doubt", "无表格": "none"}
 BADGE_COLOUR = {"一致": "#2e7d32", "不一致": "#c62828", "存疑": "#b45309", "无表格": "#616161"}
+TEMPLATE_SHORT = {"gov-2021": "2021 年版", "gov-2019": "2019 年版", "pre-2019": "无统一表格"}  # in filters
 TEMPLATE_LABEL = {"gov-2021": "2021 年版表格（国办公开办函〔2021〕30号）",
                   "gov-2019": "2019 年版表格（国办公开办函〔2019〕60号）",
                   "pre-2019": "无统一表格（2019 年以前）"}
 STATUS_SHORT = {"reported": "印明", "none": "以文字表示，读作 0", "blank": "空白", "missing": "缺失",
                 "repaired": "复原", "ambiguous": "有歧义", "inferred": "推出"}
+# A report page stays under 30 KB whatever the report holds: long lists are cut at these counts on the
+# page, and given in full in the report.json and cells.csv beside it (the page says so where it cuts).
+TIP_CANDIDATES = 3  # readings of an ambiguous cell in its tooltip
+TIP_RAW = 24  # characters of a cell's printed text in its tooltip
+FAIL_LINKS = 8  # failing cells of a table that link to their check (the rest are framed in red only)
+EVIDENCE = 1  # failing instances of a rule spelled out, and cells named in each
+EVIDENCE_CELLS = 5
+NOTES = 4  # distinct notes under a table
+NARRATIVE_ROWS = 6  # sentences with figures listed, those with headline figures first
+NARRATIVE_TEXT = 60  # characters of the sentence shown beside a prose figure
+SCHEMA_TABLES = {t.name: t for t in TABLES}
+TYPE_ZH = {"string": "文本", "integer": "整数", "number": "数值", "boolean": "是/否", "date": "日期"}
 RULE_PAGE_ROWS = 200  # failing reports listed on a rule page; all are in checks.csv and the finder
 # URL depth of each kind of data page, and the shell page rendered at that depth.
 SHELLS = {2: "shell/a/index.md", 3: "shell/a/b/index.md"}
@@ -155,10 +169,6 @@ class SiteData:
         """A link to a data package file (``path`` relative to data/) from a page at ``root``."""
         return self.place.data_href(path, root)
 
-    def data_permalink(self, path: str) -> str:
-        """The absolute (or site-relative) address of a data package file."""
-        return self.place.url + path if self.place.separate else self.permalink("data/" + path)
-
     def report_file(self, report_id: str, name: str) -> str:
         """A link to one of a report's own files from its page."""
         return self.place.report_href(report_id, name)
@@ -183,7 +193,9 @@ class SiteData:
 
     def issue_link(self, title: str, body: str) -> str:
         """A new issue with its title and text filled in, or "" when no repository is configured."""
-        return f"{self.issue_base}?{urlencode({'title': title, 'body': body})}" if self.repo_url else ""
+        if not self.repo_url:
+            return ""
+        return f"{self.issue_base}?title={query_value(title)}&body={query_value(body)}"
 
     def about(self) -> dict[str, str]:
         """What the footer and the about page say of the site."""
@@ -266,14 +278,15 @@ class CellView:
     status: str
     raw: str
     note: str
-    fail_anchor: str = ""
-    candidates: str = ""
+    fail_anchor: str = ""  # the failing check this cell links to, if it links to one
+    candidates: tuple[str, ...] = ()
+    failed: bool = False
 
     @property
     def classes(self) -> str:
         """Plain printed numbers carry no class: most cells are, and pages stay light."""
         return " ".join(filter(None, ("" if self.status == "reported" else f"s-{self.status}",
-                                      "cell-fail" if self.fail_anchor else "")))
+                                      "cell-fail" if self.failed else "")))
 
     @property
     def explained(self) -> bool:
@@ -284,8 +297,18 @@ class CellView:
     @property
     def tip(self) -> str:
         """Raw text and status; the longer evidence is listed once under the table."""
-        tip = f"原文：{self.raw if self.raw else '（空）'}；{STATUS_SHORT[self.status]}"
-        return tip + (f"；可能的值：{self.candidates}" if self.candidates else "")
+        return f"原文：{shorten(self.raw, TIP_RAW) if self.raw else '（空）'}；{self.status_tip}"
+
+    @property
+    def status_tip(self) -> str:
+        """Status, and a few readings of an ambiguous cell: a long list is left to the report's
+        cells.csv (a page stays light)."""
+        tip = STATUS_SHORT[self.status]
+        if not self.candidates:
+            return tip
+        shown = self.candidates[:TIP_CANDIDATES]
+        more = f" 等 {len(self.candidates)} 种，全部见本页 cells.csv" if len(self.candidates) > TIP_CANDIDATES else ""
+        return f"{tip}；可能的值：{'、'.join(shown)}{more}"
 
 
 def cell_views(document: dict) -> dict[str, CellView]:
@@ -295,6 +318,7 @@ def cell_views(document: dict) -> dict[str, CellView]:
             for cell in check["cells"]:
                 failing.setdefault(cell, f"check-{check['id']}")
     out = {}
+    links: Counter = Counter()
     for cell_id, c in document["cells"].items():
         status = c["status"]
         if status == "ambiguous":
@@ -303,10 +327,17 @@ def cell_views(document: dict) -> dict[str, CellView]:
             text = "缺"
         else:
             text = fmt(c["value"])
-        candidates = "、".join("空" if v is None else fmt(v) for v in c["candidates"]) if c.get("candidates") else ""
-        out[cell_id] = CellView(cell_id, text, status, c.get("raw") or "", c.get("note") or "", failing.get(cell_id, ""),
-                                candidates)
+        candidates = tuple("空" if v is None else fmt(v) for v in c.get("candidates") or ())
+        table = cell_id.split(".", 1)[0]
+        anchor = failing.get(cell_id, "") if links[table] < FAIL_LINKS else ""
+        links[table] += bool(anchor)
+        out[cell_id] = CellView(cell_id, text, status, c.get("raw") or "", c.get("note") or "", anchor, candidates,
+                                cell_id in failing)
     return out
+
+
+def shorten(text: str, size: int) -> str:
+    return text if len(text) <= size else text[:size - 1] + "…"
 
 
 def cell_anchor(cell_id: str) -> str:
@@ -326,23 +357,25 @@ def cell_notes(cells: dict[str, CellView], table: str) -> list[tuple[str, int, s
     for cell_id, c in cells.items():
         if cell_id.startswith(table + ".") and c.note and c.status in ("repaired", "inferred", "ambiguous"):
             grouped[c.note].append(cell_id)
-    return [(note, len(ids), codebook.labels()[ids[0]].place_zh) for note, ids in grouped.items()]
+    notes = [(note, len(ids), codebook.labels()[ids[0]].place_zh) for note, ids in grouped.items()]
+    if len(notes) > NOTES:
+        rest = sum(n for _, n, _ in notes[NOTES - 1:])
+        notes = [*notes[:NOTES - 1], (f"另有 {rest} 个单元格的说明，逐格见本页 cells.csv", 0, "")]
+    return notes
 
 
-def cell_html(c: CellView, colspan: int = 1, explained_by_row: bool = False, named: bool = False) -> str:
-    """A form cell: value, status marker, raw text on hover and focus, link to its failing check
-    (and, ``named``, its cell id, for reporting an error in it). In a row read as one, the row
-    carries the status (``row-<status>``), not each cell."""
-    classes = ("cell-fail" if c.fail_anchor else "") if explained_by_row else c.classes
+def cell_html(c: CellView, colspan: int = 1, explained_by_row: bool = False, raw_on_row: bool = False) -> str:
+    """A form cell: value, status marker, raw text on hover and focus, link to its failing check.
+    In a row read as one, the row carries the status (``row-<status>``), not each cell; in a row
+    printed as one run of digits, the row's label carries the raw text."""
+    classes = ("cell-fail" if c.failed else "") if explained_by_row else c.classes
     attrs = f' class="{classes}"' if classes else ""
-    if named:
-        attrs += f' data-cell="{c.cell_id}"'
     if c.fail_anchor:  # the check's evidence links back to it
         attrs += f' id="{cell_anchor(c.cell_id)}"'
     if colspan > 1:
         attrs += f' colspan="{colspan}"'
     if c.explained and not explained_by_row:
-        attrs += f' tabindex="0" data-tip="{escape(c.tip)}"'
+        attrs += f' tabindex="0" data-tip="{escape(c.status_tip if raw_on_row else c.tip)}"'
     text = c.text if c.text.isdigit() else str(escape(c.text))  # most cells are plain digits
     inner = f'<a href="#{escape(c.fail_anchor)}">{text}</a>' if c.fail_anchor else text
     if c.status != "reported" and not explained_by_row:
@@ -351,35 +384,68 @@ def cell_html(c: CellView, colspan: int = 1, explained_by_row: bool = False, nam
 
 
 def _whole_row(cells: list[tuple[CellView, int]]) -> CellView | None:
-    """A row read as one: digits run together, repaired or inferred alike. Its
-    raw text and status are told once, on the row's label, not in every cell."""
+    """A row read as one: digits run together (repaired, or ambiguous with nothing to list), a blank
+    row (inferred) or every cell worded as zero, alike. Its raw text and status are told once, on
+    the row's label and under the table, not in every cell."""
     views = [c for c, _ in cells]
     first = views[0] if len(views) > 1 else None
-    if first is None or first.status not in ("repaired", "inferred"):
-        return None
+    if first is None or first.status not in ROWS_READ_AS_ONE or any(v.candidates for v in views):
+        return None  # readings to list are a cell's own
     same = all((v.status, v.raw, v.note) == (first.status, first.raw, first.note) for v in views)
     return first if same else None
 
 
-def rows_html(rows: list[FormRow], header_scope: str = "row", named: bool = False) -> Markup:
-    """Table rows of a form, built in Python: a report page has ~200 cells."""
+ROWS_READ_AS_ONE = {"repaired": "本表有 {n} 行的数字在原文中连在一起，已逐格拆开（标为“复原”）",
+                    "inferred": "本表有 {n} 行在原文中空白，各格由勾稽关系推出（标为“推出”）",
+                    "none": "本表有 {n} 行各格在原文中以“无”“—”等文字表示，读作 0",
+                    "ambiguous": "本表有 {n} 行的数字在原文中连在一起，有多种拆法，未作选择（标为“?”）"}
+
+
+def rows_note(rows: list[list[tuple[CellView, int]]]) -> str:
+    """What the rows read as one have in common, said once under the table instead of on every row."""
+    statuses = Counter(whole.status for whole in map(_whole_row, rows) if whole is not None)
+    if not statuses:
+        return ""
+    said = "；".join(ROWS_READ_AS_ONE[status].format(n=n) for status, n in sorted(statuses.items()))
+    return said + "；悬停或用 Tab 键聚焦行名可查看该行原文"
+
+
+def _shared_raw(cells: list[tuple[CellView, int]]) -> str:
+    """The printed text of a row whose cells were all read from one run (one raw text), else ""."""
+    raws = {c.raw for c, _ in cells}
+    raw = raws.pop() if len(cells) > 1 and len(raws) == 1 else ""
+    return raw if raw and all(c.text != raw for c, _ in cells) else ""
+
+
+def common_status(rows: list[FormRow]) -> str:
+    """The status shared by every row of a table read as one (the table says it once), else ""."""
+    statuses = {None if whole is None else whole.status for whole in (_whole_row(r.cells) for r in rows if r.cells)}
+    return (statuses.pop() or "") if len(statuses) == 1 else ""
+
+
+def rows_html(rows: list[FormRow], header_scope: str = "row") -> Markup:
+    """Table rows of a form, built in Python: a report page has ~200 cells. When every row was read
+    as one alike, the table carries their status (``rows-<status>``), not each row."""
+    said = common_status(rows)
     out = []
     for row in rows:
         scope = header_scope if row.cells else "col"
         whole = _whole_row(row.cells) if row.cells else None
+        shared = _shared_raw(row.cells) if row.cells and whole is None else ""
         heads = []
         for index, (label, rs, cs) in enumerate(row.headers):
-            attrs = f' scope="{scope}"' + (f' rowspan="{rs}"' if rs > 1 else "") + (f' colspan="{cs}"' if cs > 1 else "")
-            text = str(escape(label))
-            if whole is not None and index == len(row.headers) - 1:
-                attrs += f' class="row-explained" tabindex="0" data-tip="整行{escape(whole.tip)}"'
-                text += f'<span class="sr-only">（本行各格{STATUS_SHORT[whole.status]}）</span>'
+            # A row's own label needs no scope: a th opening a row of td cells is its row header.
+            attrs = ("" if scope == "row" and rs == 1 else f' scope="{scope}"') + (
+                f' rowspan="{rs}"' if rs > 1 else "") + (f' colspan="{cs}"' if cs > 1 else "")
+            if (whole is not None or shared) and index == len(row.headers) - 1:
+                raw = shorten(whole.raw if whole is not None else shared, TIP_RAW * 2) or "（空）"
+                attrs += f' tabindex="0" data-tip="原文：{escape(raw)}"'
             elif rs > 1:  # a group label beside its rows: written vertically on a phone
                 attrs += ' class="grp"'
-            heads.append(f"<th{attrs}>{text}</th>")
-        cells = "".join(cell_html(c, span, whole is not None, named) for c, span in row.cells)
-        tr = f'<tr class="row-{whole.status}">' if whole is not None else "<tr>"
-        out.append(f"{tr}{''.join(heads)}{cells}</tr>")
+            heads.append(f"<th{attrs}>{escape(label)}</th>")
+        cells = "".join(cell_html(c, span, whole is not None, bool(shared)) for c, span in row.cells)
+        attrs = f' class="row-{whole.status}"' if whole is not None and whole.status != said else ""
+        out.append(f"<tr{attrs}>{''.join(heads)}{cells}</tr>")
     return Markup("\n".join(out))
 
 
@@ -437,16 +503,20 @@ def table3_rows(template: str, cells: dict[str, CellView]) -> list[FormRow]:
     return rows
 
 
-def table4_row(cells: dict[str, CellView], named: bool = False) -> Markup:
+def table4_cells(cells: dict[str, CellView]) -> list[tuple[CellView, int]]:
+    return [(cells[forms.t4_cell(g.id, c.id)], 1) for g in T4_GROUPS for c in T4_COLUMNS]
+
+
+def table4_row(cells: dict[str, CellView]) -> Markup:
     """The form's one row of 15 numbers; a row read as one is explained under the table."""
-    row = [(cells[forms.t4_cell(g.id, c.id)], 1) for g in T4_GROUPS for c in T4_COLUMNS]
+    row = table4_cells(cells)
     whole = _whole_row(row)
-    tr = f'<tr class="row-{whole.status}">' if whole is not None else "<tr>"
-    return Markup(tr + "".join(cell_html(c, span, whole is not None, named) for c, span in row) + "</tr>")
+    attrs = f' class="row-{whole.status}"' if whole is not None else ""
+    return Markup(f"<tr{attrs}>" + "".join(cell_html(c, span, whole is not None) for c, span in row) + "</tr>")
 
 
 def table4_note(cells: dict[str, CellView]) -> str:
-    whole = _whole_row([(cells[forms.t4_cell(g.id, c.id)], 1) for g in T4_GROUPS for c in T4_COLUMNS])
+    whole = _whole_row(table4_cells(cells))
     return f"本行各格{STATUS_SHORT[whole.status]}，整行{whole.tip}" if whole else ""
 
 
@@ -545,8 +615,10 @@ def environment() -> Environment:
     env.filters["bibtex"] = bibtex
     env.tests["http_url"] = is_http_url
     env.globals.update(BADGES=BADGES, BADGE_CLASS=BADGE_CLASS, TEMPLATE_LABEL=TEMPLATE_LABEL, FORM_NAME_ZH=FORM_NAME_ZH,
+                       TEMPLATE_SHORT=TEMPLATE_SHORT, TYPE_ZH=TYPE_ZH, TABLE_DESCRIPTIONS_ZH=TABLE_DESCRIPTIONS_ZH,
                        KEY_LABELS=KEY_LABELS, T3_COLUMNS=T3_COLUMNS,
-                       T4_COLUMNS=T4_COLUMNS, T4_GROUPS=T4_GROUPS, PROJECT_NAME=PROJECT_NAME)
+                       T4_COLUMNS=T4_COLUMNS, T4_GROUPS=T4_GROUPS, PROJECT_NAME=PROJECT_NAME,
+                       EVIDENCE=EVIDENCE, EVIDENCE_CELLS=EVIDENCE_CELLS)
     return env
 
 
@@ -560,9 +632,18 @@ def bibtex(text: str) -> str:
     return _BIBTEX_SPECIAL.sub(lambda m: _BIBTEX[m.group()], str(text))
 
 
+def query_value(text: str) -> str:
+    """A URL query value with ASCII, spaces and invisible characters (controls, format marks,
+    separators) percent-encoded and other characters as they are: a browser encodes them on
+    following the link (a URL may hold them), and a Chinese character written once weighs
+    3 bytes on the page, percent-encoded 9."""
+    return "".join(c if ord(c) > 127 and unicodedata.category(c)[0] not in "CZ" else quote(c, safe="")
+                   for c in text)
+
+
 def json_ld(value: dict) -> str:
     """JSON for a <script> element: no '<' (so no '</script' or '<!--'), '>' or '&' in it, as \\u escapes."""
-    text = json.dumps(value, ensure_ascii=False)
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
@@ -649,7 +730,7 @@ class Pages:
             entry["size"] = human_bytes(resource.get("bytes") or (self.data.data_dir / resource["path"]).stat().st_size)
             entry["sha256"] = resource["hash"].removeprefix("sha256:")
             table = tables.get(resource.get("table", resource["name"]))
-            entry["fields"] = table["schema"]["fields"] if table and resource.get("type") == "table" else []
+            entry["table"] = SCHEMA_TABLES.get(resource["name"]) if table and resource.get("type") == "table" else None
             out.append(entry)
         return out
 
@@ -661,18 +742,27 @@ class Pages:
         template = report["template"]
         title = f"{report['agency_name']} {report['year']} 年政府信息公开工作年度报告"
         index = next(i for i, r in enumerate(siblings) if r["report_id"] == report["report_id"])
-        named = bool(data.repo_url)  # cells carry their ids only where readers can report an error in one
         context = {
             "r": report, "doc": document, "root": "../../../", "title": title,
             "permalink": data.permalink(path),
-            "t2": rows_html(table2_rows(template, cells), named=named) if cells else "",
-            "t3": rows_html(table3_rows(template, cells), named=named) if cells else "",
-            "t4": table4_row(cells, named) if cells else "",
+            "t2": rows_html(table2_rows(template, cells)) if cells else "",
+            "said": {"t2": common_status(table2_rows(template, cells)),
+                     "t3": common_status(table3_rows(template, cells))} if cells else {},
+            "t3": rows_html(table3_rows(template, cells)) if cells else "",
+            "rows_notes": {"t2": rows_note([r.cells for r in table2_rows(template, cells) if r.cells]),
+                           "t3": rows_note([r.cells for r in table3_rows(template, cells)])} if cells else {},
+            "t4": table4_row(cells) if cells else "",
             "t4_note": table4_note(cells) if cells else "",
             "notes": {t: cell_notes(cells, t) for t in ("t2", "t3", "t4")},
+            "anchored": {cell_id for cell_id, c in cells.items() if c.fail_anchor},
             "cells_shown": cells,
+            "fails_unlinked": {t: sum(c.failed and not c.fail_anchor for i, c in cells.items() if i.startswith(t + "."))
+                               for t in ("t2", "t3", "t4")},
+            "narrative": narrative_rows(document.get("narrative", [])),
             "provenance": provenance(report, document["source"]["sha256"]),
-            "checks": group_checks(document.get("checks", []), data.rules),
+            "checks": (checks := group_checks(document.get("checks", []), data.rules)),
+            "passed": plainly_passed(checks),
+            "inapplicable": [g for g in checks if g["outcome"] == "not_applicable" and len(g["na"]) <= 1],
             "previous": siblings[index - 1] if index > 0 else None,
             "next": siblings[index + 1] if index + 1 < len(siblings) else None,
             "region": " ".join(x for x in (report["province"], report["city"], report["county"]) if x),
@@ -682,9 +772,9 @@ class Pages:
         }
         context["issue"] = data.issue_link(
             f"数据错误：{report['agency_name']} {report['year']}（{report['report_id']}）",
-            f"报告：{report['report_id']}\n页面：{data.permalink(path)}\n原文文件：{report['source_file']}\n"
-            f"SHA-256：{document['source']['sha256']}\n\n哪里不对？正确的应是什么？依据（原报告网址或截图）：\n")
-        description = f"{report['badge']}。{report['summary']}"
+            f"报告：{report['report_id']}\n"
+            f"SHA-256：{document['source']['sha256']}\n\n哪里不对？依据：\n")
+        description = report["summary"]  # it opens with the badge
         head = self.render("report_head.html", json_ld=json_ld(dataset_ld(data, report, path, title)), **context)
         return title, description, self.render("report.html", **context), head
 
@@ -716,9 +806,12 @@ class Pages:
 
     def year_page(self, year: str, reports: list[dict]) -> tuple[str, str, str, str]:
         by_province: dict[str, Counter] = defaultdict(Counter)
+        compare: dict[str, str] = {}
         for r in reports:
             by_province[r["province"]][r["badge"]] += 1
+            compare.setdefault(r["province"], _compare_url(self.data, r, "../../"))
         content = self.render("year.html", year=year, reports=reports, by_province=sorted(by_province.items()),
+                              compare=compare,
                               badges=Counter(r["badge"] for r in reports), root="../../")
         return f"{year} 年度", f"{year} 年度政府信息公开工作年度报告", content, ""
 
@@ -734,6 +827,24 @@ class Pages:
 def _compare_url(data: SiteData, report: dict, root: str) -> str:
     key = (report["year"], province_code(report))
     return f"{root}compare/{key[0]}/{key[1]}/" if key in data.compare else ""
+
+
+def narrative_rows(figures: list[dict]) -> dict:
+    """The prose a page lists: each sentence once with the figures read from it, headline ones
+    first, cut to its first characters; the rest is counted (all is in report.json)."""
+    by_text: dict[str, list[dict]] = {}
+    for figure in sorted(figures, key=lambda f: not f.get("headline")):
+        by_text.setdefault(figure["text"], []).append(figure)
+    groups = list(by_text.items())
+    shown = [{"text": shorten(text, NARRATIVE_TEXT), "figures": found} for text, found in groups[:NARRATIVE_ROWS]]
+    return {"shown": shown, "more": sum(len(found) for _, found in groups[NARRATIVE_ROWS:])}
+
+
+def plainly_passed(checks: list[dict]) -> list[dict]:
+    """Rules that passed with nothing to say (no not-applicable instance, not an info rule):
+    the page lists them in one row, which says their outcome once."""
+    return [g for g in checks if g["outcome"] == "pass" and g["rule"]["severity"] != "info"
+            and not g["counts"]["not_applicable"] and not g["na"]]
 
 
 _FOLDED = re.compile(r"^(\d+) 项通过，(\d+) 项未通过，(\d+) 项不适用(?:；不适用的例如：(.*))?$")
@@ -759,7 +870,7 @@ def group_checks(results: list[dict], rules: list[dict]) -> list[dict]:
                 na += [m[4]] if m[4] else []
         outcome = "fail" if counts["fail"] else "pass" if counts["pass"] else "not_applicable"
         out.append({"rule": rule, "outcome": outcome, "counts": counts, "na": na[:3],
-                    "failing": [i for i in items if i["outcome"] == "fail"]})
+                    "failing": [i for i in items if i["outcome"] == "fail" and i["instance"] != "*"]})
     return out
 
 
@@ -1007,7 +1118,8 @@ def search_document(path: str, title: str, report: dict, document: dict) -> dict
     prose sentences with figures; found also by the pinyin of its agency and filters."""
     from .search import facets
 
-    sentences = " ".join(dict.fromkeys(f["text"] for f in document.get("narrative", [])))
+    # The sentences as the page shows them: a word found is a word the reader sees there.
+    sentences = " ".join(row["text"] for row in narrative_rows(document.get("narrative", []))["shown"])
     text = " ".join(filter(None, [report["agency_name"], report["province"], report["city"], report["county"],
                                   report["adcode"], report["year"], report["badge"], report["summary"], sentences]))
     return {"url": path, "title": title, "kind": "报告", "text": text[:2000], "badge": report["badge"],

@@ -147,7 +147,7 @@ def report(rng: random.Random, year: int | None = None, layout: str = "tab", age
 # them: a run of digits has no room for a blank or a word.
 
 RENDERINGS = ("tab", "pipe", "space", "run", "run_spaced", "label_before", "label_after", "displaced", "html", "docx",
-              "crawled", "heading_after")
+              "crawled", "heading_after", "cell_per_line")
 _DELIMITED = frozenset({"tab", "pipe", "html", "docx", "crawled", "heading_after"})  # may print blank cells
 _RUNS = frozenset({"run", "run_spaced"})
 _ZERO_WORDS = ("无", "—", "/", "0")
@@ -262,10 +262,15 @@ def _text_lines(blocks: list, rendering: str, rng: random.Random) -> list[str]:
             continue
         header_style = "space" if rendering in _RUNS or rendering.startswith("label") else rendering
         for header in content.header:
+            if rendering == "cell_per_line":  # a crawled table flattened: one cell per line
+                lines += [text for text, _, _ in header if text]
+                continue
             lines.append(_text_row(_label_text(header), [], header_style, rng))
         for labels, cells in content.rows:
             label = _label_text(labels)
-            if not cells:
+            if rendering == "cell_per_line":
+                lines += [text for text, _, _ in labels if text] + list(cells)
+            elif not cells:
                 lines.append(_text_row(label, [], header_style, rng))
             elif rendering == "label_before" and label:
                 lines += [label, _text_row("", cells, "space", rng).strip()]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import itertools
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from . import forms, limits
 from .codebook import identity_zh, label_zh
@@ -501,6 +501,20 @@ def _merge_broken(rows: list[ValueRow], size: int) -> list[ValueRow]:
     return out
 
 
+def _join_cell_lines(rows: list[ValueRow]) -> list[ValueRow]:
+    """A crawled table flattened one cell per line: consecutive lines holding
+    one value each, with no text between them, are one row."""
+    out: list[ValueRow] = []
+    for row in rows:
+        prev = out[-1] if out else None
+        if (prev is not None and not prev.delimited and not row.delimited and not row.label and not row.extra_label
+                and len(row.cells) == 1 and row.line == prev.line + len(prev.cells) and not prev.label):
+            out[-1] = replace(prev, cells=prev.cells + row.cells, after=row.after)
+            continue
+        out.append(row)
+    return out
+
+
 def _t2_labels(rows: list[ValueRow], form: forms.Form) -> list[str]:
     """The label each table-2 row is matched by. An unlabelled row takes the
     label line printed next to it: before it, or after it when the table
@@ -525,7 +539,7 @@ def _t2_labels(rows: list[ValueRow], form: forms.Form) -> list[str]:
 
 
 def read_t2(layout: Layout, form: forms.Form, out: Tables) -> None:
-    rows = layout.rows("t2")
+    rows = _join_cell_lines(layout.rows("t2"))
     labels = _t2_labels(rows, form)
     for item in form.t2:
         ids = tuple(forms.t2_cell(item.id, m.id) for m in item.measures)
@@ -575,7 +589,7 @@ def _money_unit(cell: forms.Cell, text: str) -> str | None:
 
 
 def read_t3(layout: Layout, form: forms.Form, out: Tables) -> None:
-    rows = _merge_broken([r for r in layout.rows("t3") if r.has_values], len(forms.T3_COLUMNS))
+    rows = _merge_broken([r for r in _join_cell_lines(layout.rows("t3")) if r.has_values], len(forms.T3_COLUMNS))
     layouts = [form.t3_rows]
     if form.id == GOV_2021 and len(rows) != len(form.t3_rows):
         layouts.append(forms.T3_ROWS_2019)  # a 2021 form may print (六)其他处理 as one row
@@ -619,7 +633,7 @@ def _single_other_row(out: Tables) -> None:
 def read_t4(layout: Layout, out: Tables) -> None:
     size = len(forms.T4_GROUPS) * len(forms.T4_COLUMNS)
     ids = tuple(forms.t4_cell(g.id, c.id) for g in forms.T4_GROUPS for c in forms.T4_COLUMNS)
-    rows = [r for r in layout.rows("t4") if r.has_values]
+    rows = [r for r in _join_cell_lines(layout.rows("t4")) if r.has_values]
     row = None
     for candidate in rows:
         if row is None:

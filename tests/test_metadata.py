@@ -195,3 +195,78 @@ def test_a_paragraph_starting_like_a_label_is_kept_below_the_head():
 def test_a_national_body_takes_no_region_from_its_address():
     agency = describe_agency("国家林业和草原局", ["地址：北京市东城区和平里东街18号", "北京市东城区和平里东街18号"])
     assert agency.adcode is None
+
+
+@pytest.mark.parametrize("title, body, name, adcode", [
+    ("县教育局2023年政府信息公开工作年度报告", "2023年，西吉县教育局认真落实工作部署。", "西吉县教育局", "640422"),
+    ("市生态环境局2021年政府信息公开工作年度报告", "本报告由固原市生态环境局编制。", "固原市生态环境局", "640400"),
+    ("县人民政府办公室2020年政府信息公开工作年度报告", "隆德县人民政府办公室按要求编制本报告。", "隆德县人民政府办公室",
+     "640423"),
+])
+def test_a_department_named_by_its_level_alone_takes_its_region_from_the_text(title, body, name, adcode):
+    lines = [title, "", body]
+    agency = describe_agency(find_agency_name(lines), lines)
+    assert (agency.name, agency.adcode) == (name, adcode)
+
+
+def test_a_bare_level_name_without_a_place_in_the_text_gets_no_invented_region():
+    lines = ["县教育局2023年政府信息公开工作年度报告", "", "2023年，我局认真落实工作部署。"]
+    agency = describe_agency(find_agency_name(lines), lines)
+    assert (agency.name, agency.adcode) == ("县教育局", None)
+
+
+def test_a_zone_prints_before_a_street_office_as_its_parent():
+    lines = ["长江路街道办事处2021年政府信息公开工作年度报告", "", "本报告由青岛西海岸新区长江路街道办事处编制。"]
+    agency = describe_agency(find_agency_name(lines), lines)
+    assert (agency.name, agency.adcode, agency.region_source) == ("青岛西海岸新区长江路街道办事处", "370211", "zones")
+
+
+@pytest.mark.parametrize("title, body, name", [
+    ("白阳镇2022年政府信息公开工作年度报告", "本报告由彭阳县白阳镇人民政府编制。", "彭阳县白阳镇人民政府"),
+    ("宁海路街道2020年政府信息公开工作年度报告", "南京市鼓楼区宁海路街道办事处按要求编制。", "南京市鼓楼区宁海路街道办事处"),
+    ("兰州新区2016年政府信息公开工作年度报告", "本报告由兰州新区管委会办公室编制。", "兰州新区管委会"),
+    ("平潭县二〇〇九年政府信息公开工作年度报告", "2009年，我县稳步推进。\n主办单位：平潭县人民政府办公室 闽ICP备05012345号",
+     "平潭县人民政府"),
+])
+def test_the_agency_is_the_body_the_report_is_of(title, body, name):
+    """A township or street is its government or office; a region's report compiled by an
+    office is the region's government's; the site's owner in the footer is no candidate."""
+    lines = [title, "", body]
+    assert find_agency_name(lines) == name
+
+
+@pytest.mark.parametrize("lines, name", [
+    (["平潭综合实验区管理委员会关于2021年政府信息公开工作年度报告"], "平潭综合实验区管理委员会"),
+    (["平潭综合实验区2018年政务公开工作年度报告", "2018年，实验区管委会共主动公开政府信息5215条。"], "平潭综合实验区管委会"),
+])
+def test_a_zone_title_names_its_committee(lines, name):
+    assert find_agency_name(lines) == name
+
+
+def test_a_title_below_a_site_menu_is_found():
+    lines = ["栏目导航", "政府信息公开指南", "政府信息公开目录", "政府信息公开年报",
+             "南平市人民政府2020年政府信息公开工作年度报告", "本报告由南平市人民政府办公室编制。"]
+    assert find_agency_name(lines) == "南平市人民政府"
+    assert find_year(lines) == (2020, "title")
+
+
+def test_a_stem_before_zhengfu_xinxi_gongkai_is_not_a_government_name():
+    lines = ["平潭综合实验区政府信息公开工作年度报告（2017年度）", "2017年，实验区管委会主动公开政府信息。"]
+    assert find_agency_name(lines) == "平潭综合实验区管委会"
+
+
+@pytest.mark.parametrize("title, body, name, adcode", [
+    ("实验区经济发展局2021年政府信息公开工作年度报告", "2021年，平潭综合实验区经济发展局主动公开信息。",
+     "平潭综合实验区经济发展局", "350128"),
+    ("新区管委会2019年政府信息公开工作年度报告", "2019年，兰州新区管委会主动公开信息。", "兰州新区管委会", "620100"),
+])
+def test_a_zone_named_by_its_kind_alone_takes_its_name_from_the_text(title, body, name, adcode):
+    lines = [title, "", body]
+    agency = describe_agency(find_agency_name(lines), lines)
+    assert (agency.name, agency.adcode) == (name, adcode)
+
+
+def test_a_bare_zone_name_without_its_full_name_in_the_text_gets_no_invented_region():
+    lines = ["新区管委会2019年政府信息公开工作年度报告", "", "2019年，新区管委会主动公开信息。"]
+    agency = describe_agency(find_agency_name(lines), lines)
+    assert (agency.name, agency.adcode) == ("新区管委会", None)

@@ -128,7 +128,43 @@ def test_a_total_listing_what_it_includes_is_still_the_total():
 
 
 @pytest.mark.parametrize("sentence", ["全年没有发生因政府信息公开引起的行政复议和行政诉讼。",
-                                      "本年度未收到针对本机关政府信息公开的行政复议、行政诉讼。"])
+                                      "本年度未收到针对本机关政府信息公开的行政复议、行政诉讼。",
+                                      "全年无政府信息公开行政复议、行政诉讼案件。",
+                                      "全年无行政复议，无行政诉讼。"])
 def test_no_review_or_litigation_is_zero(sentence):
     heads = headlines(figures(sentence))
     assert heads["admin_review_cases"] == 0 and heads["litigation_cases"] == 0
+
+
+def test_no_application_received_is_zero_before_a_clause_about_review():
+    heads = headlines(figures("全年未收到政府信息公开申请，未发生行政复议和行政诉讼。"))
+    assert heads == {"applications_received": 0, "admin_review_cases": 0, "litigation_cases": 0}
+
+
+def test_a_named_kind_of_information_with_its_parts_is_the_total():
+    found = figures("2018年，我局主动公开环境信息1043条，其中环境影响评价信息126条。")
+    assert headlines(found)["proactive_items"] == 1043
+
+
+def test_answered_carried_forward_and_natural_persons_as_worded():
+    found = figures("2018年新收政府信息公开申请60件，其中自然人申请52件，按时办结58件，结转下年度继续办理2件。"
+                    "行政服务中心办结审批事项3120件。")
+    heads = headlines(found)
+    assert (heads["applications_answered"], heads["applications_carried_forward"],
+            heads["applications_natural_person"]) == (58, 2, 52)
+
+
+def test_a_clause_saying_none_is_zero_beside_a_count():
+    heads = headlines(figures("全年发生政府信息公开行政诉讼1件，无行政复议。"))
+    assert (heads["litigation_cases"], heads["admin_review_cases"]) == (1, 0)
+
+
+def test_a_count_in_tens_of_thousands_is_approximate():
+    found = figures("2018年，全区主动公开政府信息1.2万余条，其中通过门户网站公开10863条。")
+    total = next(f for f in found if f.headline and f.key == "proactive_items")
+    assert (total.value, total.approx) == (12000, True)
+
+
+def test_received_plus_carried_over_stated_as_handled():
+    heads = headlines(figures("2018年新收政府信息公开申请23件，加上上年结转2件，共计办理25件。"))
+    assert (heads["applications_received"], heads["applications_carried_over"], heads["applications_handled"]) == (23, 2, 25)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import random
+import re
 from pathlib import Path
 
 import lxml.etree
@@ -47,16 +48,17 @@ def page(site: Path, year: int):
 
 def test_a_row_read_from_run_together_digits_tells_its_raw_text_once(site: Path):
     _, tree = page(site, 2024)  # the "run" layout
-    rows = tree.xpath("//table[contains(@class, 't3')]/tbody/tr")
-    explained = [r for r in rows if r.xpath("th[@class='row-explained']")]
-    assert len(explained) == len(rows)
-    for row in explained:
-        head = row.xpath("th[@class='row-explained']")[0]
-        assert head.get("tabindex") == "0" and head.get("data-tip").startswith("整行原文：")
-        assert "本行各格复原" in head.text_content()
-        assert row.get("class") == "row-repaired"  # the row carries the status, once
+    table = tree.xpath("//table[contains(@class, 't3')]")[0]
+    assert "rows-repaired" in table.get("class").split()  # every row read as one: the table says it, once
+    rows = table.xpath("tbody/tr")
+    for row in rows:
+        head = row.xpath("th")[-1]
+        assert head.get("tabindex") == "0" and head.get("data-tip").startswith("原文：")
+        assert row.get("class") is None and not row.xpath(".//*[@class='sr-only']")
         for cell in row.xpath("td"):
             assert cell.get("class") in (None, "cell-fail") and cell.get("data-tip") is None
+    note = table.xpath("../../following-sibling::p[@class='cell-notes']")[0].text_content()
+    assert note.startswith(f"本表有 {len(rows)} 行的数字在原文中连在一起，已逐格拆开")
 
 
 def test_table_4_read_as_one_run_is_explained_once_under_the_table(site: Path):
@@ -81,7 +83,7 @@ def test_plain_printed_cells_carry_no_markup(site: Path, year: int):
 def test_without_a_repository_url_no_error_links(site: Path):
     for year in (2021, 2024):
         path, tree = page(site, year)
-        assert not tree.xpath("//a[contains(@class, 'report-error')] | //td[@data-cell] | //*[@data-issue]"), path
+        assert not tree.xpath("//a[contains(@class, 'report-error')]"), path
         footer = tree.xpath("//footer")[-1].text_content()
         assert "报告错误" not in footer and "源代码" not in footer and "CC BY 4.0" in footer
 
@@ -147,3 +149,102 @@ def test_a_rebuild_is_byte_identical(site: Path, tmp_path: Path):
     assert first == sorted(p.relative_to(again) for p in again.rglob("*") if p.is_file())
     for relative in first:
         assert (site / relative).read_bytes() == (again / relative).read_bytes(), relative
+
+
+def test_form_cells_are_written_in_report_json_order(site: Path):
+    """site.js finds a clicked cell's id by its position among the page's form cells: the n-th
+    <td> of the form tables is the n-th cell of report.json, for every layout."""
+    import json
+
+    for year in (2021, 2022, 2023, 2024):
+        path, tree = page(site, year)
+        cells = json.loads((path.parent / "report.json").read_text(encoding="utf-8"))["cells"]
+        tds = tree.xpath("//article//table[contains(@class, 'form')]//td")
+        assert len(tds) == len(cells), path
+        for td, (cell_id, cell) in zip(tds, cells.items(), strict=True):
+            shown = "".join(td.xpath("./text() | ./a/text()")).strip()
+            value = cell["value"]
+            wanted = {"ambiguous": "?", "missing": "缺"}.get(cell["status"]) or (
+                "" if value is None else f"{value:g}" if isinstance(value, float) else str(value))
+            assert shown == wanted, (path, cell_id, shown, wanted)
+
+
+# --- page weight ---------------------------------------------------------------------------------
+
+PAGE_LIMIT = 30 * 1024  # issue 13: no report page over 30 KB, whatever the report holds
+
+
+def _prose(rng: random.Random) -> str:
+    """Long prose: many figures in many sentences, and one sentence of several thousand characters."""
+    figures = "".join(f"全年共收到政府信息公开申请{rng.randint(10, 999)}件，其中{rng.randint(1, 99)}件予以公开，"
+                      f"发生行政复议{rng.randint(0, 9)}件。" for _ in range(40))
+    return figures + "\n本机关" + "依法依规做好政府信息公开工作，" * 300 + f"全年收到申请{rng.randint(10, 99)}件。\n"
+
+
+def _scrambled(text: str, rng: random.Random) -> str:
+    """The same report with every run of digits replaced by other digits: no reading fits the
+    identities, so cells come out ambiguous (with candidates) or fail their checks."""
+    return re.sub(r"(?m)^(\D+?)(\d{6,})$", lambda m: m[1] + "".join(rng.choice("123456789") for _ in m[2]), text)
+
+
+@pytest.fixture(scope="module")
+def heavy(tmp_path_factory) -> Path:
+    """The heaviest reports to show: digits run together, ambiguous cells, long prose; one of them
+    scrambled. Built as deployed: with a site URL and a repository (报告错误 links)."""
+    folder = tmp_path_factory.mktemp("heavy")
+    corpus = folder / "corpus"
+    corpus.mkdir()
+    rng = random.Random(7)
+    for name in ("固原市彭阳县人民政府", "固原市彭阳县教育局"):
+        report = synthetic.report(rng, year=2022, layout="run", agency=name)
+        (corpus / f"{name}.txt").write_text(report.text + "\n六、其他需要报告的事项\n\n" + _prose(rng), encoding="utf-8")
+    scrambled = synthetic.report(rng, year=2022, layout="run", agency="固原市彭阳县财政局")
+    (corpus / "scrambled.txt").write_text(_scrambled(scrambled.text, rng) + "\n" + _prose(rng), encoding="utf-8")
+    build(corpus, folder / "site", site_url="https://example.org/gov-reports/",
+          repo_url="https://github.com/example/gov-reports", say=lambda _: None)
+    return folder / "site"
+
+
+def _heavy_pages(heavy: Path) -> dict[str, tuple[Path, dict]]:
+    import json
+
+    return {path.parent.parent.name: (path, json.loads((path.parent / "report.json").read_text(encoding="utf-8")))
+            for path in sorted((heavy / "reports").glob("*/*/index.html"))}
+
+
+def test_the_heaviest_report_pages_stay_under_30_kb(heavy: Path):
+    pages = _heavy_pages(heavy)
+    assert len(pages) == 3
+    for path, document in pages.values():
+        if "caizheng" in path.parent.parent.name:
+            continue  # scrambled: see the next test
+        statuses = {c["status"] for c in document["cells"].values()}
+        assert "repaired" in statuses and len(document["narrative"]) > 40, path  # the heavy case it means to be
+        size = path.stat().st_size
+        assert size < PAGE_LIMIT, f"{path.relative_to(heavy)}: {size} bytes"
+
+
+def test_long_lists_are_cut_on_the_page_and_left_to_the_files_beside_it(heavy: Path):
+    """What grows with the report is cut at a fixed count, and the page says where the rest is."""
+    from builder.site import EVIDENCE, FAIL_LINKS, NARRATIVE_ROWS, NARRATIVE_TEXT, TIP_CANDIDATES
+
+    path, document = next(v for k, v in _heavy_pages(heavy).items() if "caizheng" in k)
+    tree = lxml.html.fromstring(path.read_text(encoding="utf-8"))
+    ambiguous = [c for c in document["cells"].values() if c["status"] == "ambiguous"]
+    assert any(len(c["candidates"]) > TIP_CANDIDATES for c in ambiguous), "no long list of readings to cut"
+    tips = [t for t in tree.xpath("//td[contains(@class, 's-ambiguous')]/@data-tip") if "可能的值：" in t]
+    assert any(" 等 " in t for t in tips)
+    for tip in tips:
+        listed = tip.split("可能的值：", 1)[1].split(" 等 ")[0].split("、")
+        assert len(listed) <= TIP_CANDIDATES and ("cells.csv" in tip) == (" 等 " in tip), tip
+    rows = tree.xpath("//table[@class='narrative']/tbody/tr")
+    assert len(rows) == NARRATIVE_ROWS and all(len(r[0].text_content()) <= NARRATIVE_TEXT for r in rows)
+    shown = sum(len(r[1].xpath("span[@class='num']")) for r in rows)
+    assert f"另有 {len(document['narrative']) - shown} 个数字" in tree.text_content()
+    failing = {c["id"] for c in document["checks"] if c["outcome"] == "fail" and c["instance"] != "*"}
+    assert failing
+    for rule in failing:
+        assert len(tree.xpath(f"//tr[@id='check-{rule}']//div[@class='evidence'][not(contains(., '另有'))]")) <= EVIDENCE
+    for table in ("t2", "t3", "t4"):
+        assert len(tree.xpath(f"//table[contains(@class, 'form {table}')]//td[contains(@class, 'cell-fail')]/a")) <= FAIL_LINKS
+    assert path.stat().st_size < 1.25 * PAGE_LIMIT  # bounded by the form's size, not by the report's text

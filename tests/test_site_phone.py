@@ -15,6 +15,8 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Page
 
+from builder.site import EVIDENCE_CELLS
+
 from .conftest import CORPUS_FILES
 from .test_site_browser import AXE, GUYUAN, PENGYANG, SCREENSHOTS, Session, Site, browser, recording, site  # noqa: F401
 
@@ -116,7 +118,7 @@ def test_a_failing_cell_is_reached_by_its_link_on_a_phone(browser, site):  # noq
         scroller = page.locator("article .scroll-x:has(table.t4)")
         assert scroller.get_attribute("tabindex") == "0" and scroller.get_attribute("role") == "region"
         links = page.locator("article tr#check-t4\\.group_sums .evidence a[href^='#c-t4-']")
-        assert links.count() == 5
+        assert links.count() == EVIDENCE_CELLS == 5
         link = links.last
         target = link.get_attribute("href")
         cell = page.locator(f"article td{target}")

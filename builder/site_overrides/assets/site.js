@@ -83,43 +83,48 @@
     });
   }
 
-  /* Report an error in one cell: clicking a number (or Enter on a focused one) offers a prefilled issue. */
+  /* Report an error in one cell: clicking a number (or Enter on a focused one) offers a prefilled issue.
+     The page's form cells are those of report.json, in the same order (tests/test_site_pages.py holds
+     it): the cell's id and printed text are read from there on the first click, not carried by every cell. */
   function cellIssues() {
-    var meta = document.querySelector(".report-meta[data-issue]");
-    if (!meta) return;
-    var base = meta.getAttribute("data-issue"), report = meta.getAttribute("data-report");
+    var link = document.querySelector(".report-meta a.report-error");  // present when a repository is set
+    var path = /\/reports\/([^/]+\/[^/]+)\/(?:index\.html)?$/.exec(location.pathname);
+    if (!link || !path) return;
+    var base = link.href.split("?")[0], report = decodeURIComponent(path[1]);
+    var cells = [].slice.call(document.querySelectorAll("article table.form td")), loaded = null;
     function shownText(td) {
       var copy = td.cloneNode(true);
       copy.querySelectorAll(".sr-only").forEach(function (e) { e.remove(); });
       return copy.textContent.trim();
     }
-    function printed(td, shown) {
-      var row = td.parentNode.querySelector("th.row-explained");
-      var tip = td.getAttribute("data-tip") || (row && row.getAttribute("data-tip")) || "";
-      var match = /原文：([^；]*)/.exec(tip);
-      return match ? match[1] : shown;
+    function load() {
+      loaded = loaded || fetch("report.json").then(function (r) { return r.json(); });
+      return loaded;
     }
     function offer(td) {
-      var cell = td.getAttribute("data-cell"), shown = shownText(td), raw = printed(td, shown);
-      var heads = td.parentNode.querySelectorAll("th"), label = heads.length ? heads[heads.length - 1].textContent.trim() : "";
-      var page = location.origin + location.pathname;
-      var body = "报告：" + report + "\n页面：" + page + "\n单元格：" + cell + (label ? "（" + label + "）" : "") +
-        "\n页面显示的值：" + (shown || "（空）") + "\n报告原文：" + (raw || "（空）") +
-        "\n\n哪里不对？正确的值应是多少？依据（原报告网址或截图）：\n";
-      var href = base + "?" + new URLSearchParams({ title: "数据错误：" + report + " " + cell, body: body }).toString();
-      var box = td.closest(".scroll-box");
-      var panel = box.nextElementSibling && box.nextElementSibling.classList.contains("cell-issue") ?
-        box.nextElementSibling : null;
-      if (!panel) {
-        panel = element("p", { "class": "cell-issue", role: "status" });
-        box.parentNode.insertBefore(panel, box.nextSibling);
-      }
-      panel.textContent = "单元格 " + cell + (label ? "（" + label + "）" : "") + "：显示 " + (shown || "（空）") +
-        "，原文 " + (raw || "（空）") + "。";
-      var link = element("a", { href: href, rel: "noopener", "class": "cell-issue-link" }, "报告这一格的错误");
-      panel.appendChild(link);
+      return load().then(function (doc) {
+        var id = Object.keys(doc.cells)[cells.indexOf(td)], data = doc.cells[id] || {};
+        var shown = shownText(td), raw = data.raw || "";
+        var heads = td.parentNode.querySelectorAll("th"), label = heads.length ? heads[heads.length - 1].textContent.trim() : "";
+        var page = location.origin + location.pathname;
+        var body = "报告：" + report + "\n页面：" + page + "\n单元格：" + id + (label ? "（" + label + "）" : "") +
+          "\n页面显示的值：" + (shown || "（空）") + "\n报告原文：" + (raw || "（空）") +
+          "\n\n哪里不对？正确的值应是多少？依据（原报告网址或截图）：\n";
+        var href = base + "?" + new URLSearchParams({ title: "数据错误：" + report + " " + id, body: body }).toString();
+        var box = td.closest(".scroll-box");
+        var panel = box.nextElementSibling && box.nextElementSibling.classList.contains("cell-issue") ?
+          box.nextElementSibling : null;
+        if (!panel) {
+          panel = element("p", { "class": "cell-issue", role: "status" });
+          box.parentNode.insertBefore(panel, box.nextSibling);
+        }
+        panel.textContent = (label ? "“" + label + "”一行的这一格" : "这一格") + "：显示 " + (shown || "（空）") +
+          "，原文 " + (raw || "（空）") + "。";
+        panel.appendChild(element("a", { href: href, rel: "noopener", "class": "cell-issue-link" }, "报告这一格的错误"));
+      });
     }
-    document.querySelectorAll("table.form td[data-cell]").forEach(function (td) {
+    cells.forEach(function (td) {
+      td.classList.add("reportable");
       td.addEventListener("click", function (event) {
         if (event.target.closest("a")) return;  // a failing cell's link still leads to its check
         offer(td);
@@ -422,7 +427,18 @@
     }).catch(function (e) { finderStatus.textContent = "载入失败：" + e.message; });
   }
 
-  function ready() { citations(); siteBase(); copyButtons(); scrollCues(); cellIssues(); sourceText(); findPage(); }
+  /* Data pages write the site's navigation once, in the drawer: the tabs are a copy of it. */
+  function tabs() {
+    var list = document.querySelector(".md-tabs__list");
+    if (!list || list.children.length) return;
+    document.querySelectorAll(".md-nav--primary > .md-nav__list > .md-nav__item > a").forEach(function (a) {
+      var li = element("li", { "class": "md-tabs__item" });
+      li.appendChild(element("a", { href: a.getAttribute("href"), "class": "md-tabs__link" }, a.textContent));
+      list.appendChild(li);
+    });
+  }
+
+  function ready() { tabs(); citations(); siteBase(); copyButtons(); scrollCues(); cellIssues(); sourceText(); findPage(); }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", ready);
   else ready();
 })();
