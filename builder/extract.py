@@ -81,7 +81,13 @@ _OTHER_KINDS = (
     (re.compile(r"(?:工作)?(?:计划|方案|安排)$"), "a work plan (计划/方案)"),
     (re.compile(r"(?:工作)?(?:总结|汇报)$"), "a work summary (总结), not the statutory annual report"),
     (re.compile(r"报表$"), "a website's annual statistics form (网站工作年度报表)"),
+    (re.compile(r"公开指南$"), "a disclosure guide (政府信息公开指南)"),
+    (re.compile(r"公开(?:目录|制度)$"), "a disclosure catalogue or rule (政府信息公开目录/制度)"),
 )
+# Titles that name an agency's standing page of the disclosure column, with no year or 关于
+# (洛阳市人民政府政府信息公开指南; a menu entry 政府信息公开指南 names no agency).
+_STANDING_PAGE = re.compile(
+    r"(?:人民政府|委员会|管委会|局|办公室|厅|[省市县区旗州盟镇乡]|街道|办事处)(?:政府)?信息公开(?:指南|目录|制度)$")
 # A summary printing the form's tables is an annual report under another name.
 _WEAK_KINDS = frozenset({"a work summary (总结), not the statutory annual report"})
 _ANNUAL_TITLE = re.compile(r"年度报告|年报|工作报告|年度工作情况报告")
@@ -94,16 +100,17 @@ def other_document_kind(lines: list[str]) -> tuple[str, str] | None:
     an annual report (a letter, notice or work plan filed in the reports'
     column): the kind and the title, or None."""
     head = [line.strip(" |\t") for line in lines[:8] if line.strip(" |\t")][:3]
-    for i, line in enumerate(head):
-        for title in (line, "".join(head[i:i + 2])):
-            title = re.sub(r"\s+", "", title).rstrip("。")
-            if not 8 <= len(title) <= 80 or not re.search(r"关于|\d{4}年", title):
-                continue  # a column name (通知公告) is not a title
-            if _ANNUAL_TITLE.search(title) and not _ABOUT_REPORTS.search(title):
-                continue
-            for pattern, kind in _OTHER_KINDS:
-                if pattern.search(title):
-                    return kind, title
+    singles = head  # a title on one line before one split over two (a menu line then the title)
+    pairs = ["".join(head[i:i + 2]) for i in range(len(head) - 1)]
+    for title in singles + pairs:
+        title = re.sub(r"\s+", "", title).rstrip("。")
+        if not 8 <= len(title) <= 80 or (not re.search(r"关于|\d{4}年", title) and not _STANDING_PAGE.search(title)):
+            continue  # a column name (通知公告) is not a title
+        if _ANNUAL_TITLE.search(title) and not _ABOUT_REPORTS.search(title):
+            continue
+        for pattern, kind in _OTHER_KINDS:
+            if pattern.search(title):
+                return kind, title
     return None
 
 

@@ -209,8 +209,8 @@ def find_agency_name(lines: list[str]) -> str | None:
             if fuller:
                 name += max(set(fuller), key=lambda s: (fuller.count(s), len(s)))
         elif (source != "title" and stem_source == "title" and not INSTITUTION.search(stem)
-              and name.startswith(stem) and _OFFICE.search(name) and INSTITUTION.search(name[:-3])):
-            name = name[:-3]  # 兰州新区 compiled by 兰州新区管委会办公室: the report is the 管委会's
+              and stem in name and _OFFICE.search(name) and INSTITUTION.search(name[:-3])):
+            name = name[:-3]  # 兰州新区 compiled by (上海市)兰州新区管委会办公室: the report is the 管委会's
         return with_parent_prefix(name, body)
     fuller = re.findall(re.escape(stem) + _GOVERNMENT, body)
     if fuller:
