@@ -190,7 +190,8 @@ _CHROME_LINE = re.compile(r"ICP备|公网安备|网站标识码|主办单位|主
 _PLACE_INSTITUTION = re.compile(r"(?:乡|镇|街道)$")
 _PLACE_FULLER = r"(人民政府|办事处)"
 _GOVERNMENT = r"(人民政府办公室|人民政府|政府办公室|政府(?!信息)|管理委员会|管委会)"  # not X政府信息公开
-_OFFICE = re.compile(r"(?:办公室|办公厅)$")
+# The office of a government or committee (党政办公室, 综合办公室 …): the name of what it serves, then the office.
+_OFFICE_OF = re.compile(r"^(.+?(?:人民政府|政府|管理委员会|管委会|行政公署|委员会|办事处))[\u4e00-\u9fff]{0,4}(?:办公室|办公厅)$")
 
 
 def find_agency_name(lines: list[str]) -> str | None:
@@ -209,8 +210,8 @@ def find_agency_name(lines: list[str]) -> str | None:
             if fuller:
                 name += max(set(fuller), key=lambda s: (fuller.count(s), len(s)))
         elif (source != "title" and stem_source == "title" and not INSTITUTION.search(stem)
-              and stem in name and _OFFICE.search(name) and INSTITUTION.search(name[:-3])):
-            name = name[:-3]  # 兰州新区 compiled by (上海市)兰州新区管委会办公室: the report is the 管委会's
+              and stem in name and _OFFICE_OF.match(name)):
+            name = _OFFICE_OF.match(name).group(1)  # 兰州新区 compiled by (上海市)兰州新区管委会(党政)办公室: the 管委会's
         return with_parent_prefix(name, body)
     fuller = re.findall(re.escape(stem) + _GOVERNMENT, body)
     if fuller:
@@ -474,6 +475,8 @@ def _shared_county_name(county: str) -> bool:
     return sum(1 for m in cpca.matcher.iter(county) for a in m.attr_infos if a.name == county) > 1
 
 
+# A zone named after its province or municipality lies in a county its text names.
+_ZONE_KIND = re.compile(r"(?:新区|开发区|高新区|经开区|实验区|园区|保税区|保税港区|自由贸易试验区|合作区)")
 # National bodies have no region: the places their text names are not theirs.
 _NATIONAL = re.compile(r"^(?:国家|国务院|中国|中华人民共和国|全国|中央)|部$")
 
@@ -497,6 +500,10 @@ def describe_agency(name: str | None, lines: list[str] | None = None) -> Agency:
         adcode, source = zone, "zones"  # 福建省平潭综合实验区: the zone is finer than the province
     if adcode is None and lines and not _NATIONAL.search(name):
         adcode, source = text_region(name, lines), "text"
+    elif source == "name" and adcode is not None and adcode.endswith("0000") and _ZONE_KIND.search(name) and lines:
+        finer = text_region(name, lines)  # 天津港保税区 whose text keeps naming 滨海新区
+        if finer and _within(finer, adcode):
+            adcode, source = finer, "text"
     if adcode is None:
         province = city = county = None
         source = None
