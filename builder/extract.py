@@ -9,7 +9,7 @@ from pathlib import Path
 from . import errors
 from .forms import PRE_2019
 from .layout import Layout, locate
-from .metadata import Agency, describe_agency, find_agency_name, find_year, publisher_from_labels, strip_page_labels
+from .metadata import Agency, describe_agency, find_agency_name, find_title, find_year, publisher_from_labels, strip_page_labels
 from .narrative import Figure, find_figures
 from .reading import Document, normalize, read_bytes, read_file
 from .tables import CellValue, detect_template, read_tables
@@ -95,13 +95,16 @@ _ANNUAL_TITLE = re.compile(r"年度报告|年报|工作报告|年度工作情况
 _ABOUT_REPORTS = re.compile(r"(?:编制|报送|撰写|做好|开展)[^《》]{0,20}(?:工作)?的(?:通知|函)$")
 
 
-def other_document_kind(lines: list[str]) -> tuple[str, str] | None:
+def other_document_kind(lines: list[str], deep: bool = False) -> tuple[str, str] | None:
     """What the document seems to be when its title names something else than
     an annual report (a letter, notice or work plan filed in the reports'
-    column): the kind and the title, or None."""
+    column): the kind and the title, or None. ``deep`` looks below a menu
+    a crawler saved one entry per line (for a page with no report title)."""
     head = [line.strip(" |\t") for line in lines[:8] if line.strip(" |\t")][:3]
     singles = head  # a title on one line before one split over two (a menu line then the title)
     pairs = ["".join(head[i:i + 2]) for i in range(len(head) - 1)]
+    if deep:
+        singles = [line.strip(" |\t") for line in lines[:60] if line.strip(" |\t")][:30]
     for title in singles + pairs:
         title = re.sub(r"\s+", "", title).rstrip("。")
         if not 8 <= len(title) <= 80 or (not re.search(r"关于|\d{4}年", title) and not _STANDING_PAGE.search(title)):
@@ -129,6 +132,8 @@ def extract_document(doc: Document) -> Report:
     doc.lines = strip_page_labels(doc.lines)
     other = other_document_kind(doc.lines)
     layout = locate(doc.lines)
+    if other is None and not (layout.rows("t3") or layout.rows("t4")) and find_title(doc.lines)[0] is None:
+        other = other_document_kind(doc.lines, deep=True)
     if other is not None and (other[0] not in _WEAK_KINDS or not (layout.rows("t3") or layout.rows("t4"))):
         raise errors.NotAReport(path, f"the title “{other[1]}” names {other[0]}, not an annual report")
     if not _looks_like_report(doc, layout):

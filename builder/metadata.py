@@ -16,6 +16,7 @@ _REPORT = r"\s*年(?:度)?\s*(?:政府信息公开|政务公开|信息公开|政
 _TITLE = re.compile(r"^\s*(?:关于)?(?P<name>[^\n。，,《>]{0,40}?)\s*" + _YEAR + _REPORT)
 _TITLE_YEAR_FIRST = re.compile(r"^\s*" + _YEAR + r"\s*年(?:度)?\s*(?P<name>[\u4e00-\u9fff（）()]{2,40}?)\s*"
                                r"(?:政府信息公开|政务公开|信息公开)[^\n《》。]{0,12}?(?:年度)?报告")
+_TITLE_END = re.compile(r"报告\s*(?:[（(]\s*全文\s*[)）])?$")
 _TITLE_NO_YEAR = re.compile(r"^\s*(?P<name>[\u4e00-\u9fff]{2,40}?)\s*(?:政府信息公开|政务公开)工作年度报告")
 _BOOK_TITLE = re.compile(r"《(?P<name>[^《》\n]{0,40}?)\s*" + _YEAR + _REPORT + r"》")
 _PUBLISH = re.compile(r"(?:现公布|现发布|现予公布|特发布|现将|特此公布)\s*(?P<name>[^,，。《\n]{0,40}?)\s*" + _YEAR
@@ -39,7 +40,7 @@ _REGION_SUFFIXES = ("特别行政区", "自治区", "自治州", "自治县", "�
 _TITLE_LABEL = re.compile(r"^\s*[|【\[]?\s*(?:标\s*题|题\s*名|文章标题|信息名称|名\s*称)\s*[:：]\s*")
 _PAGE_LABEL = re.compile(
     r"(?:标\s*题|题\s*名|文章标题|信息名称|来\s*源|信息来源|发布时间|发布日期|更新时间|生成日期|成文日期|公开日期|发文日期"
-    r"|索\s*引\s*号|发文字号|文\s*号|发布机构|发文机关|发布单位|主题分类|体裁分类|组配分类|主题词|服务对象|公开方式"
+    r"|索\s*引\s*号|信息分类|发文字号|文\s*号|发布机构|发文机关|发布单位|主题分类|体裁分类|组配分类|主题词|服务对象|公开方式"
     r"|公开范围|公开时限|公开形式|有\s*效\s*性|时\s*效|所属机构|浏览次数|浏览量|点击数|点击量|阅读数|访问次数|作\s*者"
     r"|编\s*辑|责任编辑|字\s*号|分\s*享|打\s*印|收\s*藏|关\s*闭)\s*(?:[:：\t]|[(（]?\s*\d|\s*[\[【]?\s*大)"
 )
@@ -52,14 +53,23 @@ def strip_page_labels(lines: list[str], head: int = 40) -> list[str]:
     and in the first ``head`` lines a label printed after the title is cut off
     with what follows it."""
     out: list[str] = []
+    value_next = False  # a label alone on its line (a crawler's line per text node): its value is the next line
     for index, line in enumerate(lines):
         core = line.strip(" |\t")
+        if (value_next and core and len(core) <= 40 and not _PAGE_LABEL.search(core) and not _TITLE_LABEL.match(core)
+                and not _TITLE.match(core)):  # 发文字号： left empty before the title
+            value_next = False
+            continue
+        value_next = False
         title = _TITLE_LABEL.match(core)
         if title:
             core = core[title.end():]
             line = core
+            if not core:
+                continue  # 名称： alone: the title is the next line, kept as it is
         label = _PAGE_LABEL.search(core)
         if label and not core[:label.start()].strip(" |\t[]【】") and (index < head or len(core) <= 40):
+            value_next = index < head and not core[label.end():].strip(" |\t") and core[label.end() - 1] in ":：\t"
             continue  # below the head, only a short line: 公开方式：… may begin a paragraph
         if label and label.start() > 0 and index < head:
             line = core[:label.start()].rstrip(" |\t")
@@ -135,6 +145,8 @@ def find_title(lines: list[str]) -> tuple[str | None, int | None]:
     pairs = ["".join(head[i:i + 2]).replace(" ", "") for i in range(min(3, len(head)))]
     # Below a site's menu the title is a short line of its own.
     later = [line.replace(" ", "") for line in head[3:10] if len(line) <= 50]
+    # A crawler's line per menu entry pushes it further: there only a line that ends as a title does.
+    later += [line.replace(" ", "") for line in head[10:30] if len(line) <= 50 and _TITLE_END.search(line)]
     # A title on one line first: a site's name printed above it is no part of it.
     for text in [*singles, *pairs, *later]:
         m = _TITLE.match(text)
@@ -209,9 +221,10 @@ def find_agency_name(lines: list[str]) -> str | None:
             fuller = re.findall(re.escape(name) + _PLACE_FULLER, body)
             if fuller:
                 name += max(set(fuller), key=lambda s: (fuller.count(s), len(s)))
-        elif (source != "title" and stem_source == "title" and not INSTITUTION.search(stem)
-              and stem in name and _OFFICE_OF.match(name)):
-            name = _OFFICE_OF.match(name).group(1)  # 兰州新区 compiled by (上海市)兰州新区管委会(党政)办公室: the 管委会's
+        elif source == "本报告由" and _OFFICE_OF.match(name) and (
+                stem_source != "title" or (not INSTITUTION.search(stem) and stem in name)):
+            # 兰州新区 (or no title) compiled by (上海市)兰州新区管委会(党政)办公室: the report is the 管委会's
+            name = _OFFICE_OF.match(name).group(1)
         return with_parent_prefix(name, body)
     fuller = re.findall(re.escape(stem) + _GOVERNMENT, body)
     if fuller:
