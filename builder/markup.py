@@ -168,7 +168,7 @@ def _document_title(root) -> tuple[str, str] | None:
     text = _SPACES.sub(" ", element.text_content()).strip() if element is not None else ""
     for segment in _TITLE_SEPARATORS.split(text):
         segment = _SPACES.sub("", segment)
-        year = re.search(r"(?:19|20)\d{2}\s*年", segment)
+        year = re.search(r"(?:(?:19|20)\d{2}|[一二][〇○零][〇○零一二三四五六七八九]{2})\s*年", segment)
         if 8 <= len(segment) <= 80 and year:
             return segment, segment[year.start():]
     return None

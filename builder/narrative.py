@@ -29,7 +29,7 @@ class Pattern:
         return (has_digit or self.value is not None) and any(word in sentence for word in self.needs)
 
 
-_NEEDS = {"applications": ("申请", "答复", "结转", "顺延"), "admin_review_cases": ("复议",),
+_NEEDS = {"applications": ("申请", "答复", "办结", "结转", "顺延"), "admin_review_cases": ("复议",),
           "litigation_cases": ("诉讼",), "fees_charged_cny": ("收取", "收费", "免费"), "proactive_items": ("主动公开",)}
 
 
