@@ -9,7 +9,7 @@ from pathlib import Path
 from . import errors
 from .forms import PRE_2019
 from .layout import Layout, locate
-from .metadata import Agency, describe_agency, find_agency_name, find_year, publisher_from_labels, strip_page_labels
+from .metadata import Agency, describe_agency, find_agency_name, find_title, find_year, publisher_from_labels, strip_page_labels
 from .narrative import Figure, find_figures
 from .reading import Document, normalize, read_bytes, read_file
 from .tables import CellValue, detect_template, read_tables
@@ -81,7 +81,13 @@ _OTHER_KINDS = (
     (re.compile(r"(?:工作)?(?:计划|方案|安排)$"), "a work plan (计划/方案)"),
     (re.compile(r"(?:工作)?(?:总结|汇报)$"), "a work summary (总结), not the statutory annual report"),
     (re.compile(r"报表$"), "a website's annual statistics form (网站工作年度报表)"),
+    (re.compile(r"公开指南$"), "a disclosure guide (政府信息公开指南)"),
+    (re.compile(r"公开(?:目录|制度)$"), "a disclosure catalogue or rule (政府信息公开目录/制度)"),
 )
+# Titles that name an agency's standing page of the disclosure column, with no year or 关于
+# (洛阳市人民政府政府信息公开指南; a menu entry 政府信息公开指南 names no agency).
+_STANDING_PAGE = re.compile(
+    r"(?:人民政府|委员会|管委会|局|办公室|厅|[省市县区旗州盟镇乡]|街道|办事处)(?:政府)?信息公开(?:指南|目录|制度)$")
 # A summary printing the form's tables is an annual report under another name.
 _WEAK_KINDS = frozenset({"a work summary (总结), not the statutory annual report"})
 _ANNUAL_TITLE = re.compile(r"年度报告|年报|工作报告|年度工作情况报告")
@@ -89,21 +95,25 @@ _ANNUAL_TITLE = re.compile(r"年度报告|年报|工作报告|年度工作情况
 _ABOUT_REPORTS = re.compile(r"(?:编制|报送|撰写|做好|开展)[^《》]{0,20}(?:工作)?的(?:通知|函)$")
 
 
-def other_document_kind(lines: list[str]) -> tuple[str, str] | None:
+def other_document_kind(lines: list[str], deep: bool = False) -> tuple[str, str] | None:
     """What the document seems to be when its title names something else than
     an annual report (a letter, notice or work plan filed in the reports'
-    column): the kind and the title, or None."""
+    column): the kind and the title, or None. ``deep`` looks below a menu
+    a crawler saved one entry per line (for a page with no report title)."""
     head = [line.strip(" |\t") for line in lines[:8] if line.strip(" |\t")][:3]
-    for i, line in enumerate(head):
-        for title in (line, "".join(head[i:i + 2])):
-            title = re.sub(r"\s+", "", title).rstrip("。")
-            if not 8 <= len(title) <= 80 or not re.search(r"关于|\d{4}年", title):
-                continue  # a column name (通知公告) is not a title
-            if _ANNUAL_TITLE.search(title) and not _ABOUT_REPORTS.search(title):
-                continue
-            for pattern, kind in _OTHER_KINDS:
-                if pattern.search(title):
-                    return kind, title
+    singles = head  # a title on one line before one split over two (a menu line then the title)
+    pairs = ["".join(head[i:i + 2]) for i in range(len(head) - 1)]
+    if deep:
+        singles = [line.strip(" |\t") for line in lines[:60] if line.strip(" |\t")][:30]
+    for title in singles + pairs:
+        title = re.sub(r"\s+", "", title).rstrip("。")
+        if not 8 <= len(title) <= 80 or (not re.search(r"关于|\d{4}年", title) and not _STANDING_PAGE.search(title)):
+            continue  # a column name (通知公告) is not a title
+        if _ANNUAL_TITLE.search(title) and not _ABOUT_REPORTS.search(title):
+            continue
+        for pattern, kind in _OTHER_KINDS:
+            if pattern.search(title):
+                return kind, title
     return None
 
 
@@ -122,6 +132,8 @@ def extract_document(doc: Document) -> Report:
     doc.lines = strip_page_labels(doc.lines)
     other = other_document_kind(doc.lines)
     layout = locate(doc.lines)
+    if other is None and not (layout.rows("t3") or layout.rows("t4")) and find_title(doc.lines)[0] is None:
+        other = other_document_kind(doc.lines, deep=True)
     if other is not None and (other[0] not in _WEAK_KINDS or not (layout.rows("t3") or layout.rows("t4"))):
         raise errors.NotAReport(path, f"the title “{other[1]}” names {other[0]}, not an annual report")
     if not _looks_like_report(doc, layout):

@@ -115,6 +115,7 @@ def html_to_text(html: str, path: str = "") -> str:
     for bad in root.xpath("//comment() | //processing-instruction()"):
         if bad.getparent() is not None:  # a comment before <html> has none and is never read
             bad.drop_tree()
+    head_title = _document_title(root)
     for element in list(root.iter(*_DROP_TAGS)):
         element.drop_tree()
     lines: list[str] = []
@@ -151,7 +152,26 @@ def html_to_text(html: str, path: str = "") -> str:
 
     walk(root)
     flush()
+    if head_title and not any(head_title[1] in _SPACES.sub("", line) for line in lines[:40]):
+        lines.insert(0, head_title[0])  # a page whose title is in <title> only (the heading is an image)
     return "\n".join(lines)
+
+
+# A page <title> is "document title_site name" (or "site - title"); a document's title names its year.
+_TITLE_SEPARATORS = re.compile(r"\s*(?:_|\||｜|——|\s-\s|-{1,2}(?=\D))\s*")
+
+
+def _document_title(root) -> tuple[str, str] | None:
+    """The document's title from <head><title>, when a segment of it names a
+    year, and its words from the year on (which a heading in the body repeats)."""
+    element = root.find(".//title")
+    text = _SPACES.sub(" ", element.text_content()).strip() if element is not None else ""
+    for segment in _TITLE_SEPARATORS.split(text):
+        segment = _SPACES.sub("", segment)
+        year = re.search(r"(?:(?:19|20)\d{2}|[一二][〇○零][〇○零一二三四五六七八九]{2})\s*年", segment)
+        if 8 <= len(segment) <= 80 and year:
+            return segment, segment[year.start():]
+    return None
 
 
 def markdown_to_text(markdown: str) -> str:

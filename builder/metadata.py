@@ -16,6 +16,7 @@ _REPORT = r"\s*年(?:度)?\s*(?:政府信息公开|政务公开|信息公开|政
 _TITLE = re.compile(r"^\s*(?:关于)?(?P<name>[^\n。，,《>]{0,40}?)\s*" + _YEAR + _REPORT)
 _TITLE_YEAR_FIRST = re.compile(r"^\s*" + _YEAR + r"\s*年(?:度)?\s*(?P<name>[\u4e00-\u9fff（）()]{2,40}?)\s*"
                                r"(?:政府信息公开|政务公开|信息公开)[^\n《》。]{0,12}?(?:年度)?报告")
+_TITLE_END = re.compile(r"报告\s*(?:[（(]\s*全文\s*[)）])?$")
 _TITLE_NO_YEAR = re.compile(r"^\s*(?P<name>[\u4e00-\u9fff]{2,40}?)\s*(?:政府信息公开|政务公开)工作年度报告")
 _BOOK_TITLE = re.compile(r"《(?P<name>[^《》\n]{0,40}?)\s*" + _YEAR + _REPORT + r"》")
 _PUBLISH = re.compile(r"(?:现公布|现发布|现予公布|特发布|现将|特此公布)\s*(?P<name>[^,，。《\n]{0,40}?)\s*" + _YEAR
@@ -39,7 +40,7 @@ _REGION_SUFFIXES = ("特别行政区", "自治区", "自治州", "自治县", "�
 _TITLE_LABEL = re.compile(r"^\s*[|【\[]?\s*(?:标\s*题|题\s*名|文章标题|信息名称|名\s*称)\s*[:：]\s*")
 _PAGE_LABEL = re.compile(
     r"(?:标\s*题|题\s*名|文章标题|信息名称|来\s*源|信息来源|发布时间|发布日期|更新时间|生成日期|成文日期|公开日期|发文日期"
-    r"|索\s*引\s*号|发文字号|文\s*号|发布机构|发文机关|发布单位|主题分类|体裁分类|组配分类|主题词|服务对象|公开方式"
+    r"|索\s*引\s*号|信息分类|发文字号|文\s*号|发布机构|发文机关|发布单位|主题分类|体裁分类|组配分类|主题词|服务对象|公开方式"
     r"|公开范围|公开时限|公开形式|有\s*效\s*性|时\s*效|所属机构|浏览次数|浏览量|点击数|点击量|阅读数|访问次数|作\s*者"
     r"|编\s*辑|责任编辑|字\s*号|分\s*享|打\s*印|收\s*藏|关\s*闭)\s*(?:[:：\t]|[(（]?\s*\d|\s*[\[【]?\s*大)"
 )
@@ -52,14 +53,23 @@ def strip_page_labels(lines: list[str], head: int = 40) -> list[str]:
     and in the first ``head`` lines a label printed after the title is cut off
     with what follows it."""
     out: list[str] = []
+    value_next = False  # a label alone on its line (a crawler's line per text node): its value is the next line
     for index, line in enumerate(lines):
         core = line.strip(" |\t")
+        if (value_next and core and len(core) <= 40 and not _PAGE_LABEL.search(core) and not _TITLE_LABEL.match(core)
+                and not _TITLE.match(core)):  # 发文字号： left empty before the title
+            value_next = False
+            continue
+        value_next = False
         title = _TITLE_LABEL.match(core)
         if title:
             core = core[title.end():]
             line = core
+            if not core:
+                continue  # 名称： alone: the title is the next line, kept as it is
         label = _PAGE_LABEL.search(core)
         if label and not core[:label.start()].strip(" |\t[]【】") and (index < head or len(core) <= 40):
+            value_next = index < head and not core[label.end():].strip(" |\t") and core[label.end() - 1] in ":：\t"
             continue  # below the head, only a short line: 公开方式：… may begin a paragraph
         if label and label.start() > 0 and index < head:
             line = core[:label.start()].rstrip(" |\t")
@@ -135,6 +145,8 @@ def find_title(lines: list[str]) -> tuple[str | None, int | None]:
     pairs = ["".join(head[i:i + 2]).replace(" ", "") for i in range(min(3, len(head)))]
     # Below a site's menu the title is a short line of its own.
     later = [line.replace(" ", "") for line in head[3:10] if len(line) <= 50]
+    # A crawler's line per menu entry pushes it further: there only a line that ends as a title does.
+    later += [line.replace(" ", "") for line in head[10:30] if len(line) <= 50 and _TITLE_END.search(line)]
     # A title on one line first: a site's name printed above it is no part of it.
     for text in [*singles, *pairs, *later]:
         m = _TITLE.match(text)
@@ -189,8 +201,9 @@ _CHROME_LINE = re.compile(r"ICP备|公网安备|网站标识码|主办单位|主
 # Names of a place that are also an institution's short name: 白阳镇 is 白阳镇人民政府, 长江路街道 its 办事处.
 _PLACE_INSTITUTION = re.compile(r"(?:乡|镇|街道)$")
 _PLACE_FULLER = r"(人民政府|办事处)"
-_GOVERNMENT = r"(人民政府办公室|人民政府|政府办公室|政府(?!信息)|管理委员会|管委会)"  # not X政府信息公开
-_OFFICE = re.compile(r"(?:办公室|办公厅)$")
+_GOVERNMENT = r"(人民政府|政府(?!信息)|管理委员会|管委会)"  # not X政府信息公开; X人民政府办公室 compiles X人民政府's report
+# The office of a government or committee (党政办公室, 综合办公室 …): the name of what it serves, then the office.
+_OFFICE_OF = re.compile(r"^(.+?(?:人民政府|政府|管理委员会|管委会|行政公署|委员会|办事处))[\u4e00-\u9fff]{0,4}(?:办公室|办公厅)$")
 
 
 def find_agency_name(lines: list[str]) -> str | None:
@@ -208,9 +221,10 @@ def find_agency_name(lines: list[str]) -> str | None:
             fuller = re.findall(re.escape(name) + _PLACE_FULLER, body)
             if fuller:
                 name += max(set(fuller), key=lambda s: (fuller.count(s), len(s)))
-        elif (source != "title" and stem_source == "title" and not INSTITUTION.search(stem)
-              and name.startswith(stem) and _OFFICE.search(name) and INSTITUTION.search(name[:-3])):
-            name = name[:-3]  # 兰州新区 compiled by 兰州新区管委会办公室: the report is the 管委会's
+        elif source == "本报告由" and _OFFICE_OF.match(name) and (
+                stem_source != "title" or (not INSTITUTION.search(stem) and stem in name)):
+            # 兰州新区 (or no title) compiled by (上海市)兰州新区管委会(党政)办公室: the report is the 管委会's
+            name = _OFFICE_OF.match(name).group(1)
         return with_parent_prefix(name, body)
     fuller = re.findall(re.escape(stem) + _GOVERNMENT, body)
     if fuller:
@@ -474,6 +488,8 @@ def _shared_county_name(county: str) -> bool:
     return sum(1 for m in cpca.matcher.iter(county) for a in m.attr_infos if a.name == county) > 1
 
 
+# A zone named after its province or municipality lies in a county its text names.
+_ZONE_KIND = re.compile(r"(?:新区|开发区|高新区|经开区|实验区|园区|保税区|保税港区|自由贸易试验区|合作区)")
 # National bodies have no region: the places their text names are not theirs.
 _NATIONAL = re.compile(r"^(?:国家|国务院|中国|中华人民共和国|全国|中央)|部$")
 
@@ -497,6 +513,10 @@ def describe_agency(name: str | None, lines: list[str] | None = None) -> Agency:
         adcode, source = zone, "zones"  # 福建省平潭综合实验区: the zone is finer than the province
     if adcode is None and lines and not _NATIONAL.search(name):
         adcode, source = text_region(name, lines), "text"
+    elif source == "name" and adcode is not None and adcode.endswith("0000") and _ZONE_KIND.search(name) and lines:
+        finer = text_region(name, lines)  # 天津港保税区 whose text keeps naming 滨海新区
+        if finer and _within(finer, adcode):
+            adcode, source = finer, "text"
     if adcode is None:
         province = city = county = None
         source = None

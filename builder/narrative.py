@@ -29,7 +29,7 @@ class Pattern:
         return (has_digit or self.value is not None) and any(word in sentence for word in self.needs)
 
 
-_NEEDS = {"applications": ("申请", "答复", "结转", "顺延"), "admin_review_cases": ("复议",),
+_NEEDS = {"applications": ("申请", "答复", "办结", "结转", "顺延"), "admin_review_cases": ("复议",),
           "litigation_cases": ("诉讼",), "fees_charged_cny": ("收取", "收费", "免费"), "proactive_items": ("主动公开",)}
 
 
@@ -44,6 +44,8 @@ PATTERNS: tuple[Pattern, ...] = (
        + _N + "件"),
     _p("applications_received",
        r"(?:未|没有)(?:收到|受理|接到)" + r"[^。；;，,复议诉讼举报]{0,20}?申请(?![^。；;，,]{0,6}(?:复议|诉讼))", 0),
+    # 办理申请N件，其中本年新收X件、上年结转Y件: the new ones are the year's received total.
+    _p("applications_received", r"(?:本年度?|当年|今年|全年)新收(?:的)?\s*" + _N + "件"),
     _p("applications_handled", r"(?:办理|处理|办结)(?:了)?" + _GAP + r"申请(?:共计|共|合计)?\s*" + _N + "件"),
     _p("applications_handled", r"(?:共计|合计|累计)办理\s*" + _N + "件"),
     _p("applications_answered", r"答复" + r"[^。；;，,（(]{0,15}?" + _N + "件"),
@@ -52,7 +54,7 @@ PATTERNS: tuple[Pattern, ...] = (
     _p("applications_carried_forward", _N + r"件[^。；;，,]{0,6}?(?:顺延|结转)(?:到|至)?下一?年"),
     _p("applications_carried_forward", r"(?:顺延|结转)(?:到|至)?下一?年度?[^。；;，,\d]{0,8}?" + _N + "件"),
     _p("applications_natural_person", r"自然人(?:申请|提出)?[^。；;，,\d]{0,6}?" + _N + "件"),
-    _p("applications_online", r"网络申请\s*[（(]?\s*" + _N + "件"),
+    _p("applications_online", r"(?:网络|网上|在线)申请\s*[（(]?\s*" + _N + "件"),
     _p("applications_other_channel", r"其他(?:方式|途径|形式)申请\s*[（(]?\s*" + _N + "件"),
     _p("admin_review_cases", r"行政复议(?:案件|申请)?(?:共|共计)?\s*" + _N + r"(?:件|起|宗)"),
     _p("admin_review_cases", _N + r"(?:件|起|宗)\s*(?:政府信息公开)?行政复议"),
@@ -196,6 +198,8 @@ _GENERIC_GAP = re.compile(r"^(?:了|各类|各项|相关|政府|的|全部|共|�
 _TOTAL_KEYS = frozenset({"proactive_items", "applications_received", "applications_handled", "applications_answered",
                          "admin_review_cases", "litigation_cases", "fees_charged_cny", "normative_docs_issued",
                          "normative_docs_in_force"})
+# 其中本年新收 splits the applications handled into new and carried over: the new ones are no sub-category.
+_NEW_OF_HANDLED = re.compile(r"其中(?:本年度?|当年|今年|全年)新收")
 # Keys about the year before by definition.
 _PREVIOUS_YEAR_KEYS = frozenset({"applications_carried_over"})
 
@@ -213,7 +217,7 @@ def _context(key: str, sentence: str, start: int, number_start: int, year: int |
         return "change"
     if key not in _PREVIOUS_YEAR_KEYS and _OTHER_YEAR_WORDS.search(clause):
         return "other_year"
-    if key in _TOTAL_KEYS and _PART_WORDS.search(clause):
+    if key in _TOTAL_KEYS and _PART_WORDS.search(clause) and not _NEW_OF_HANDLED.search(clause):
         return "part"
     return ""
 

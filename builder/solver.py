@@ -75,6 +75,16 @@ def status(identity: Identity, values: dict[str, Value]) -> tuple[bool, str | No
     return True, (open_cells[0] if len(open_cells) == 1 else None), gap
 
 
+def _forced_zeros(identity: Identity, values: dict[str, Value]) -> list[str]:
+    """Unknown cells of a side whose known sum already equals the other side:
+    non-negative counts that add up to nothing are all zero."""
+    parts, unknown_parts = _side(identity.parts, values)
+    whole, unknown_whole = _side(identity.whole, values)
+    if (unknown_parts and unknown_whole) or parts != whole:
+        return []
+    return unknown_parts or unknown_whole
+
+
 def propagate(
     values: dict[str, Value], identities: Sequence[Identity], unknown: Iterable[str]
 ) -> tuple[bool, dict[str, tuple[int, Identity]]]:
@@ -92,11 +102,13 @@ def propagate(
             ok, cell, value = status(identity, current)
             if not ok:
                 return False, settled
-            if cell is not None and cell in open_cells:
-                current[cell] = value
-                open_cells.discard(cell)
-                settled[cell] = (value, identity)
-                changed = True
+            settles = [(cell, value)] if cell is not None else [(c, 0) for c in _forced_zeros(identity, current)]
+            for cell, value in settles:
+                if cell in open_cells:
+                    current[cell] = value
+                    open_cells.discard(cell)
+                    settled[cell] = (value, identity)
+                    changed = True
     for identity in identities:
         if not status(identity, current)[0]:
             return False, settled

@@ -114,3 +114,18 @@ def test_table_4_layouts(shape):
             cell = report.cells[forms.t4_cell(g.id, c.id)]
             assert cell.value == v[forms.t4_cell(g.id, c.id)] or (
                 cell.status == "ambiguous" and v[forms.t4_cell(g.id, c.id)] in cell.candidates), (g.id, c.id, cell)
+
+
+def test_blank_counts_that_add_up_to_nothing_are_zero():
+    """Non-negative counts whose known sum already equals the total are all 0;
+    one blank beside a gap is settled by the gap; two beside a gap stay open."""
+    from builder.forms import Identity
+    from builder.solver import propagate
+
+    row = Identity("t3.row_sum", "row", ("a", "b", "c"), ("total",))
+    ok, settled = propagate({"a": 2, "b": None, "c": None, "total": 2}, [row], ["b", "c"])
+    assert ok and {c: v for c, (v, _) in settled.items()} == {"b": 0, "c": 0}
+    ok, settled = propagate({"a": 2, "b": None, "c": 1, "total": 5}, [row], ["b"])
+    assert ok and settled["b"][0] == 2
+    ok, settled = propagate({"a": 2, "b": None, "c": None, "total": 5}, [row], ["b", "c"])
+    assert ok and settled == {}

@@ -84,3 +84,14 @@ def test_a_zone_is_one_agency_over_the_years():
         if not expected.get("refused") and expected["agency"].startswith("平潭综合实验区"):
             ids[expected["year"]] = extract_file(path).agency.agency_id
     assert len(ids) >= 8 and set(ids.values()) == {"350128-pingtan-zonghe-shiyanqu-guanli-weiyuanhui"}
+
+
+@pytest.mark.parametrize("zone", ["青岛西海岸新区", "河北雄安新区"])
+def test_other_zones_keep_one_agency_over_the_years(zone):
+    """A zone's reports of several years, as HTML and as crawled text, share one agency id."""
+    ids = {}
+    for expected_path in EXPECTED:
+        path, expected = _case(expected_path)
+        if not expected.get("refused") and expected["agency"] in (zone + "管理委员会", zone + "管委会"):
+            ids[path.name] = extract_file(path).agency.agency_id
+    assert len(ids) >= 3 and len(set(ids.values())) == 1, ids
