@@ -107,7 +107,8 @@ def entry_key(data: bytes, name: str, bounds: Limits) -> str:
     """The file's content, its name and the limits it was read under (they change what it becomes)."""
     digest = hashlib.sha256(hashlib.sha256(data).digest())
     digest.update(name.encode("utf-8", "surrogateescape"))
-    digest.update(repr(bounds).encode("utf-8"))
+    # The time limit is left out: a file over it is never cached, and it changes nothing else.
+    digest.update(repr(dataclasses.replace(bounds, time_limit=0)).encode("utf-8"))
     return digest.hexdigest()
 
 

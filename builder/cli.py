@@ -186,7 +186,9 @@ def check(folder: str, as_json: bool, cache: str | None, jobs: int, dask_address
               help="Where the bulk data is published (an http(s) URL mirroring <out>/data/): all of it, each "
                    "report's JSON, CSV and source text included, is then written under <out>/data/ and the pages "
                    "link there, so that <out> without data/ is the site [env DATA_URL]; none, all on the site.")
-@click.option("--no-site", is_flag=True, help="Write the data package only, not the site.")
+@click.option("--no-site", is_flag=True,
+              help="Write the data package only, not the site (the whole --out is replaced: a site built there before "
+                   "is removed).")
 @click.option("--cache", metavar="FOLDER|URL",
               help="Extraction cache: one entry per file, reused while the file and the parser are unchanged "
                    "[default: <out>.cache beside the output].")
@@ -213,11 +215,12 @@ def build(corpus_dir: str, out: Path, site_url: str, repo_url: str, data_url: st
     from .build import build as run_build
     from .build import default_cache
     from .outputs import DataPlace
-    from .site import repository_url
+    from .site import repository_url, site_address
 
     cache = None if no_cache else cache or default_cache(out)
     options = _options(jobs, dask_address, recycle_after, cache, _bounds(**limit_values))
-    for name, check in (("--repo-url", lambda: repository_url(repo_url)), ("--data-url", lambda: DataPlace(data_url))):
+    for name, check in (("--site-url", lambda: site_address(site_url)), ("--repo-url", lambda: repository_url(repo_url)),
+                        ("--data-url", lambda: DataPlace(data_url))):
         try:
             check()
         except ValueError as e:
@@ -236,7 +239,7 @@ def build(corpus_dir: str, out: Path, site_url: str, repo_url: str, data_url: st
 @cli.command()
 @click.option("--out", type=click.Path(path_type=Path), default=Path("site"), show_default=True,
               help="The built site folder to serve.")
-@click.option("--port", type=int, default=8000, show_default=True, help="Port on 127.0.0.1.")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True, help="Port on 127.0.0.1.")
 @click.option("--build/--no-build", "rebuild", default=False, show_default=True,
               help="Build from the bundled corpus first (always done when <out> has no site yet).")
 def serve(out: Path, port: int, rebuild: bool) -> None:

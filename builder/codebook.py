@@ -105,7 +105,8 @@ def labels() -> dict[str, CellLabel]:
     columns = {f"t3.{c.id}": c for c in forms.T3_COLUMNS} | {f"t4.{c.id}": c for c in forms.T4_COLUMNS}
     for template in (GOV_2021, GOV_2019):
         for item in forms.FORMS[template].t2:
-            columns.update({f"t2.{m.id}": m for m in item.measures})
+            for m in item.measures:  # a measure both forms have keeps the current (2021) form's words
+                columns.setdefault(f"t2.{m.id}", m)
     out: dict[str, CellLabel] = {}
     for template in (GOV_2021, GOV_2019):
         for cell in forms.cells(template):

@@ -509,27 +509,32 @@ def write_package(data: Dataset, out: Path) -> dict:
     workbook = out / "reports.xlsx"
     writer = _workbook_process(workbook, data, package)
     resources = []
-    for table in TABLES:
-        csv_path, parquet_path = out / table.csv_name, out / f"{table.name}.parquet"
-        write_csv(csv_path, table, data.rows[table.name], table.compressed)
-        write_parquet(parquet_path, table, data.rows[table.name])
-        schema = {"fields": [f.as_json() for f in table.fields], "primaryKey": list(table.primary_key)}
-        if table.foreign_keys:
-            schema["foreignKeys"] = [fk.as_json() for fk in table.foreign_keys]
-        common = {"title": f"{table.title_zh} / {table.title_en}", "description": table.description}
-        entry = _file_entry(csv_path, out)
-        if table.compressed:
-            # frictionless counts the bytes of a compressed file on disk but not over
-            # HTTP: the hash alone guards it, so that the package validates in both places.
-            del entry["bytes"]
-        resources.append({"name": table.name, "type": "table", **common, **entry,
-                          "format": "csv", "mediatype": "text/csv", "encoding": "utf-8",
-                          **({"compression": "gz"} if table.compressed else {}), "schema": schema})
-        # Described as a file (bytes and hash are validated); its rows and types are
-        # those of the CSV resource named in "table", which the tests compare row by row.
-        resources.append({"name": f"{table.name}-parquet", "type": "file", **common,
-                          **_file_entry(parquet_path, out), "format": "parquet",
-                          "mediatype": "application/vnd.apache.parquet", "table": table.name})
+    try:
+        for table in TABLES:
+            csv_path, parquet_path = out / table.csv_name, out / f"{table.name}.parquet"
+            write_csv(csv_path, table, data.rows[table.name], table.compressed)
+            write_parquet(parquet_path, table, data.rows[table.name])
+            schema = {"fields": [f.as_json() for f in table.fields], "primaryKey": list(table.primary_key)}
+            if table.foreign_keys:
+                schema["foreignKeys"] = [fk.as_json() for fk in table.foreign_keys]
+            common = {"title": f"{table.title_zh} / {table.title_en}", "description": table.description}
+            entry = _file_entry(csv_path, out)
+            if table.compressed:
+                # frictionless counts the bytes of a compressed file on disk but not over
+                # HTTP: the hash alone guards it, so that the package validates in both places.
+                del entry["bytes"]
+            resources.append({"name": table.name, "type": "table", **common, **entry,
+                              "format": "csv", "mediatype": "text/csv", "encoding": "utf-8",
+                              **({"compression": "gz"} if table.compressed else {}), "schema": schema})
+            # Described as a file (bytes and hash are validated); its rows and types are
+            # those of the CSV resource named in "table", which the tests compare row by row.
+            resources.append({"name": f"{table.name}-parquet", "type": "file", **common,
+                              **_file_entry(parquet_path, out), "format": "parquet",
+                              "mediatype": "application/vnd.apache.parquet", "table": table.name})
+    except BaseException:  # no workbook writer left behind, writing into a folder being removed
+        writer.terminate()
+        writer.join()
+        raise
     writer.join()
     if writer.exitcode != 0:
         raise BuilderError(f"{workbook}: writing the workbook failed (exit status {writer.exitcode})")

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from .limits import MAX_NUMBER_DIGITS, checkpoint
 
-_N = r"(?P<n>\d+(?:,\d{3})*(?:\.\d+)?)\s*(?P<wan>万)?\s*(?P<approx>多|余)?\s*"
+_N = r"(?P<n>\d+(?:,\d{3})*(?:\.\d+)?)\s*(?P<wan>万(?!元))?\s*(?P<approx>多|余)?\s*"
 _APPROX_BEFORE = re.compile(r"(?:约|近|超过|逾|大约)\s*$")
 _GAP = r"[^。；;，,]{0,30}?"
 

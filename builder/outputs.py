@@ -9,9 +9,10 @@ untouched) and an incremental build writes only what changed.
 from __future__ import annotations
 
 import os
-import re
 from dataclasses import dataclass
 from pathlib import Path
+
+from .sources import is_http_url
 
 
 @dataclass
@@ -59,7 +60,7 @@ class DataPlace:
 
     def __post_init__(self) -> None:
         url = self.url.strip()
-        if url and (not re.match(r"https?://[^/\s\"'<>]+", url) or any(c in url for c in " \"'<>")):
+        if url and not is_http_url(url):
             raise ValueError(f"data URL must be an http(s) address, not {self.url!r}")
         object.__setattr__(self, "url", url.rstrip("/") + "/" if url else "")
 

@@ -11,6 +11,7 @@ assembled sorted by name: serial, pool and cluster runs build the same bytes.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import multiprocessing
 import os
@@ -30,6 +31,7 @@ from .corpus import (
     Rejected,
     corpus_entries,
     entry_problem,
+    internal_error,
     read_data,
     rejection,
 )
@@ -60,22 +62,33 @@ def is_url(location: str | Path) -> bool:
     return "://" in str(location)
 
 
+def _local(corpus: str | Path) -> Path | None:
+    """A corpus on this machine, also when given as a file:// URL: its entries are then
+    checked like a folder's (symlinks, special files), never opened through fsspec."""
+    if not is_url(corpus):
+        return Path(corpus)
+    protocol, _, rest = str(corpus).partition("://")
+    return Path(rest) if protocol in ("file", "local") else None
+
+
 def list_tasks(corpus: str | Path) -> list[FileTask]:
     """Every entry of a corpus folder, local or behind an fsspec URL, sorted by name."""
-    if not is_url(corpus):
-        return [FileTask(e.path, e.name, entry_problem(e) or "") for e in corpus_entries(Path(corpus))]
+    local = _local(corpus)
+    if local is not None:
+        return [FileTask(e.path, e.name, entry_problem(e) or "") for e in corpus_entries(local)]
     fs, root = fsspec.core.url_to_fs(str(corpus))
     if not fs.isdir(root):
         raise errors.CorpusError(f"{corpus}: no such folder")
     protocol = str(corpus).split("://", 1)[0]
     tasks = []
-    for path in sorted(fs.find(root)):
+    for path, info in sorted(fs.find(root, detail=True).items()):
         name = path[len(root.rstrip("/")) + 1:]
         if name in METADATA_FILES:
             continue
         hidden = any(part.startswith(".") for part in name.split("/"))
-        tasks.append(FileTask(f"{protocol}://{path}", name,
-                              "hidden file (name starts with a dot): not read" if hidden else ""))
+        problem = ("hidden file (name starts with a dot): not read" if hidden
+                   else "" if info.get("type") == "file" else "not a regular file: not read")
+        tasks.append(FileTask(f"{protocol}://{path}", name, problem))
     if not tasks:
         raise errors.CorpusError(f"{corpus}: no report files in the folder")
     return tasks
@@ -83,45 +96,55 @@ def list_tasks(corpus: str | Path) -> list[FileTask]:
 
 def task_bytes(task: FileTask, bounds: Limits) -> bytes:
     """A file's bytes up to the byte limit; a ReportError saying why not."""
-    if not is_url(task.url):
-        with limits.budget(task.name, bounds):
-            return read_regular(task.url, task.name)
     try:
+        if not is_url(task.url):
+            with limits.budget(task.name, bounds):
+                return read_regular(task.url, task.name)
         with fsspec.open(task.url, "rb") as handle:
             data = handle.read(bounds.max_bytes + 1)
-    except OSError as e:
+    except OSError as e:  # gone or unreadable since it was listed
         raise errors.ReportError(task.name, e.strerror or str(e)) from e
     if len(data) > bounds.max_bytes:
         raise errors.OverLimit(task.name, f"more than the {bounds.max_bytes:,}-byte limit")
     return data
 
 
-def _cacheable(outcome: Report | Rejected) -> bool:
+def _cacheable(record: dict) -> bool:
     """A time-limit rejection depends on the machine's load, and an internal error may be
     transient (memory): neither is kept, so the next run tries the file again."""
-    return not (isinstance(outcome, Rejected) and (outcome.reason.startswith(errors.TimeLimit.reason)
-                                                   or outcome.reason.startswith(INTERNAL)))
+    reason = record.get("rejected", "")
+    return not (reason.startswith(errors.TimeLimit.reason) or reason.startswith(INTERNAL))
 
 
 def run_task(task: FileTask, cache_root: str | None, version: str, per_file: PerFile, bounds: Limits) -> FileResult:
-    """One file: its cache entry if there is one, else the per-file function, stored."""
+    """One file: its cache entry if there is one, else the per-file function, stored.
+    Never raises: whatever goes wrong with one file is that file's rejection."""
     start = time.perf_counter()
-    if task.problem:
-        return FileResult(task.name, Rejected(task.name, task.problem), False, time.perf_counter() - start)
     try:
-        data = task_bytes(task, bounds)
+        outcome, cached = _outcome(task, cache_root, version, per_file, bounds)
     except errors.ReportError as e:
-        return FileResult(task.name, Rejected(task.name, rejection(e)), False, time.perf_counter() - start)
+        outcome, cached = Rejected(task.name, rejection(e)), False
+    except Exception as e:  # the isolation boundary, around the cache and the reading too
+        outcome, cached = Rejected(task.name, internal_error(e)), False
+    return FileResult(task.name, outcome, cached, time.perf_counter() - start)
+
+
+def _outcome(task: FileTask, cache_root: str | None, version: str, per_file: PerFile,
+             bounds: Limits) -> tuple[Report | Rejected, bool]:
+    if task.problem:
+        return Rejected(task.name, task.problem), False
+    data = task_bytes(task, bounds)
     cache = ExtractionCache(cache_root, version) if cache_root else None
     key = entry_key(data, task.name, bounds)
     record = cache.load(key) if cache else None
-    cached = record is not None
-    if record is None:
-        outcome = per_file(data, task.name, bounds)
-        record = outcome_record(outcome)
-        if cache and _cacheable(outcome):
+    if record is not None:
+        return outcome_from_record(record), True
+    record = outcome_record(per_file(data, task.name, bounds))
+    if cache and _cacheable(record):
+        # A full, read-only or unreachable cache costs a re-read next time, nothing more.
+        with contextlib.suppress(Exception):
             cache.store(key, record)
-    return FileResult(task.name, outcome_from_record(record), cached, time.perf_counter() - start)
+    return outcome_from_record(record), False
 
 
 # --- executors ---------------------------------------------------------------------------

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import cached_property
 from pathlib import Path
-from urllib.parse import quote, urlparse
+from urllib.parse import quote
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup, escape
@@ -206,11 +206,16 @@ class SiteData:
 def repository_url(url: str) -> str:
     """The project's repository (e.g. https://github.com/owner/repo): an http(s) URL, or "" for none."""
     url = url.strip().rstrip("/").removesuffix(".git")
-    parsed = urlparse(url)
-    if not url:
-        return ""
-    if parsed.scheme not in ("http", "https") or not parsed.netloc or any(c in url for c in ' "<>'):
+    if url and not is_http_url(url):
         raise ValueError(f"repository URL must be an http(s) address, not {url!r}")
+    return url
+
+
+def site_address(url: str) -> str:
+    """The absolute URL the site is served from: an http(s) URL, or "" when unknown."""
+    url = url.strip()
+    if url and not is_http_url(url):
+        raise ValueError(f"site URL must be an http(s) address, not {url!r}")
     return url
 
 
@@ -613,6 +618,7 @@ def environment() -> Environment:
     env.filters["cell_anchor"] = cell_anchor
     env.filters["cell_label"] = cell_label
     env.filters["bibtex"] = bibtex
+    env.filters["bibtex_url"] = bibtex_url
     env.tests["http_url"] = is_http_url
     env.globals.update(BADGES=BADGES, BADGE_CLASS=BADGE_CLASS, TEMPLATE_LABEL=TEMPLATE_LABEL, FORM_NAME_ZH=FORM_NAME_ZH,
                        TEMPLATE_SHORT=TEMPLATE_SHORT, TYPE_ZH=TYPE_ZH, TABLE_DESCRIPTIONS_ZH=TABLE_DESCRIPTIONS_ZH,
@@ -630,6 +636,12 @@ _BIBTEX_SPECIAL = re.compile("[" + re.escape("".join(_BIBTEX)) + "]")
 def bibtex(text: str) -> str:
     """A BibTeX field value: braces, %, backslash and LaTeX's other specials escaped."""
     return _BIBTEX_SPECIAL.sub(lambda m: _BIBTEX[m.group()], str(text))
+
+
+def bibtex_url(url: str) -> str:
+    """A URL for BibTeX's \\url{…}: the characters that could close the field or start
+    a command percent-encoded, which leaves the URL the same for a browser."""
+    return re.sub(r"[{}\\]", lambda m: f"%{ord(m.group()):02X}", url)
 
 
 def query_value(text: str) -> str:
@@ -769,6 +781,7 @@ class Pages:
             "published": data.created_date,
             "indicators": report_indicators(data.derived, report),
             "compare_url": _compare_url(data, report, "../../../"),
+            "original": web_url(report["source_url"]),  # the link the provenance block shows, or none
         }
         context["issue"] = data.issue_link(
             f"数据错误：{report['agency_name']} {report['year']}（{report['report_id']}）",
@@ -809,7 +822,8 @@ class Pages:
         compare: dict[str, str] = {}
         for r in reports:
             by_province[r["province"]][r["badge"]] += 1
-            compare.setdefault(r["province"], _compare_url(self.data, r, "../../"))
+            if r["province"] and (url := _compare_url(self.data, r, "../../")):  # not 地区未知, and a page exists
+                compare.setdefault(r["province"], url)
         content = self.render("year.html", year=year, reports=reports, by_province=sorted(by_province.items()),
                               compare=compare,
                               badges=Counter(r["badge"] for r in reports), root="../../")

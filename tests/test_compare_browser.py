@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -114,13 +115,14 @@ def test_compare_page_filter_sort_and_csv(session, site):
     text = Path(info.value.path()).read_text(encoding="utf-8")
     assert text.startswith("\ufeff")
     table = list(csv.DictReader(io.StringIO(text[1:])))
-    assert [r["report_id"] for r in table] == shown_ids
+    assert [r["报告编号"] for r in table] == shown_ids
+    name = INDICATOR_INDEX["denied_share"].name_zh
     for r in table:
-        published = values[(r["report_id"], "denied_share")]
-        column = f"{INDICATOR_INDEX['denied_share'].name_zh} denied_share"
-        assert (float(r[column]) if r[column] else None) == (
+        published = values[(r["报告编号"], "denied_share")]
+        assert (float(r[name]) if r[name] else None) == (
             float(published["value"]) if published["value"] else None)
-        assert r["denied_share 分母"] == published["denominator"]
+        assert r[f"{name} 分母"] == published["denominator"]
+        assert not re.search(r"[a-z]_[a-z]", r[f"{name} 标记"])  # flags in Chinese, no ids
         assert r["层级"] == "部门"
 
 

@@ -34,7 +34,7 @@
   }
 
   function flagNames(mask) {
-    return defs.flags.filter(function (f) { return mask & f[1]; }).map(function (f) { return f[0]; });
+    return defs.flags.filter(function (f) { return mask & f[1]; }).map(function (f) { return f[2]; });
   }
 
   function yoyMode() { return form.mode.value === "yoy"; }
@@ -133,16 +133,16 @@
   }
 
   function csv() {
-    var header = ["report_id", "机关", "地级", "县级", "层级", "表格", "一致性", "报告页面"];
-    defs.indicators.forEach(function (i) {
-      header.push(i.name + " " + i.id, i.id + " 分子", i.id + " 分母", i.id + " 标记", i.id + " 同比变化");
+    var header = ["报告编号", "机关", "地级", "县级", "层级", "表格", "一致性", "报告页面"];
+    defs.indicators.forEach(function (i) {  // ids stay in indicators.csv; this table is for reading
+      header.push(i.name, i.name + " 分子", i.name + " 分母", i.name + " 标记", i.name + " 同比变化");
     });
     var lines = [header.map(csvField).join(",")];
     var base = new URL(ROOT, location.href).href;
     shownRows.forEach(function (row) {
       var out = [row[0], names[row[1]], names[row[2]], names[row[3]], names[row[4]], names[row[5]], names[row[6]],
         base + "reports/" + row[0] + "/"];
-      row[7].forEach(function (v) { out.push(v[0], v[1], v[2], flagNames(v[3]).join(" "), v[4]); });
+      row[7].forEach(function (v) { out.push(v[0], v[1], v[2], flagNames(v[3]).join("；"), v[4]); });
       lines.push(out.map(csvField).join(","));
     });
     return "\ufeff" + lines.join("\r\n") + "\r\n";

@@ -98,7 +98,7 @@
       return copy.textContent.trim();
     }
     function load() {
-      loaded = loaded || fetch("report.json").then(function (r) { return r.json(); });
+      loaded = loaded || fetch(link.getAttribute("data-json")).then(function (r) { return r.json(); });
       return loaded;
     }
     function offer(td) {
