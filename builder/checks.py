@@ -341,13 +341,12 @@ def _stated(figure) -> str:
 def _narr_applications(report, context=None) -> list[Result]:
     new, carried, total, forward = (_total(report, r) for r in forms.T3_TERMS)
     options: dict[str, list[tuple[str, float]]] = {}
-    if new is not None:
-        applications = [("本年新收", new), ("办理总计", total)]
-        if carried is not None:
-            applications.append(("新收+上年结转", new + carried))
-        if total is not None and forward is not None:
-            applications.append(("总计+结转下年度", total + forward))
-        applications = [(w, v) for w, v in applications if v is not None]
+    # Whatever totals can be read: an unreadable 本年新收 leaves 办理总计 to compare with.
+    applications = [("本年新收", new), ("办理总计", total),
+                    ("新收+上年结转", None if new is None or carried is None else new + carried),
+                    ("总计+结转下年度", None if total is None or forward is None else total + forward)]
+    applications = [(w, v) for w, v in applications if v is not None]
+    if applications:
         for key in _APPLICATION_KEYS:
             options[key] = applications
     if carried is not None:
@@ -657,7 +656,7 @@ RULES: tuple[Rule, ...] = (
          "a count of applications in the prose equals new_received, new_received + carried_over, total, "
          "or total + carried_forward of table 3", TEMPLATED, "report", _narr_applications,
          messages={
-             "summary": ("正文称申请 {value_zh} 件，表三{totals}",
+             "summary": ("正文称{what} {stated}，表三{totals}",
                          "the prose states {value} applications; table 3 says otherwise"),
              "no_figures": ("正文没有说明申请件数，无可核对", "{rule}: no count of applications stated in the prose"),
              "no_totals": ("正文称{what} {stated}，但表三的合计无法读出，无法核对",
@@ -671,7 +670,7 @@ RULES: tuple[Rule, ...] = (
          "counts of 行政复议/行政诉讼 in the prose equal the table-4 totals", TEMPLATED, "report",
          _narr_review_litigation,
          messages={
-             "summary": ("正文称{word} {value} 件，表四总计为 {table} 件",
+             "summary": ("正文称{word} {stated}，表四总计为 {table} 件",
                          "the prose states {value} {word} cases, table 4 {table}"),
              "no_figures": ("正文没有说明行政复议、行政诉讼件数，无可核对",
                             "{rule}: no 行政复议/行政诉讼 count stated in the prose"),
