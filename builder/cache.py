@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import gzip
 import hashlib
+import importlib.metadata
 import json
 import os
 import uuid
@@ -40,14 +41,29 @@ DOWNSTREAM = frozenset({"build.py", "cache.py", "checks.py", "cli.py", "compare.
 PACKAGE = Path(__file__).resolve().parent
 
 
+# Libraries whose behaviour decides what a file becomes: upgrading one invalidates the cache.
+EXTRACTION_LIBRARIES = ("pdfplumber", "pdfminer.six", "lxml", "python-docx", "cpca", "jieba", "pypinyin")
+
+
 def parser_version() -> str:
-    """PARSER_VERSION plus a hash of every source file extraction runs."""
+    """PARSER_VERSION plus a hash of every source file extraction runs and of the
+    versions of the libraries it reads with."""
     return f"{PARSER_VERSION}-{_source_hash()}"
+
+
+def _library_versions() -> str:
+    versions = []
+    for name in EXTRACTION_LIBRARIES:
+        try:
+            versions.append(f"{name}=={importlib.metadata.version(name)}")
+        except importlib.metadata.PackageNotFoundError:
+            versions.append(f"{name} absent")
+    return "\n".join(versions)
 
 
 @cache
 def _source_hash() -> str:
-    digest = hashlib.sha256()
+    digest = hashlib.sha256(_library_versions().encode())
     for path in sorted(PACKAGE.rglob("*")):
         relative = path.relative_to(PACKAGE)
         if path.is_file() and not DOWNSTREAM.intersection(relative.parts) and path.suffix != ".pyc":

@@ -199,3 +199,19 @@ def test_the_pool_preload_imports_and_reads_a_report():
     import builder.warmup
 
     importlib.reload(builder.warmup)
+
+
+def test_a_library_upgrade_invalidates_the_cache(monkeypatch):
+    """What pdfplumber or cpca make of a file is part of the parser: a new version is a new cache."""
+    import importlib.metadata
+
+    before = extraction_cache.parser_version()
+    real = importlib.metadata.version
+    monkeypatch.setattr(importlib.metadata, "version", lambda name: "99.0" if name == "pdfplumber" else real(name))
+    extraction_cache._source_hash.cache_clear()
+    try:
+        assert extraction_cache.parser_version() != before
+    finally:
+        monkeypatch.undo()
+        extraction_cache._source_hash.cache_clear()
+    assert extraction_cache.parser_version() == before
