@@ -31,7 +31,7 @@ from markupsafe import Markup, escape
 
 from . import codebook, forms
 from .checks import BADGES
-from .codebook import FORM_NAME_ZH
+from .codebook import FORM_NAME_ZH, SEVERITY_ZH
 from .compare import (
     Derived,
     agency_charts,
@@ -621,6 +621,7 @@ def environment() -> Environment:
     env.filters["bibtex_url"] = bibtex_url
     env.tests["http_url"] = is_http_url
     env.globals.update(BADGES=BADGES, BADGE_CLASS=BADGE_CLASS, TEMPLATE_LABEL=TEMPLATE_LABEL, FORM_NAME_ZH=FORM_NAME_ZH,
+                       SEVERITY_ZH=SEVERITY_ZH,
                        TEMPLATE_SHORT=TEMPLATE_SHORT, TYPE_ZH=TYPE_ZH, TABLE_DESCRIPTIONS_ZH=TABLE_DESCRIPTIONS_ZH,
                        KEY_LABELS=KEY_LABELS, T3_COLUMNS=T3_COLUMNS,
                        T4_COLUMNS=T4_COLUMNS, T4_GROUPS=T4_GROUPS, PROJECT_NAME=PROJECT_NAME,
