@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from . import indicators as catalogue
+from . import search
 from .indicators import INDICATORS, RATIO, SMALL, YOY_SUFFIX
 
 UNKNOWN = "000000"
@@ -52,8 +53,9 @@ def _num(text: str) -> float | int | None:
 
 
 def province_code(report: dict) -> str:
-    code = report.get("adcode") or UNKNOWN
-    return code[:2] + "0000" if code != UNKNOWN else UNKNOWN
+    """The province's 6-digit code, grouped as the search filters group it (search.province_code)."""
+    prefix = search.province_code(report.get("adcode") or "")
+    return UNKNOWN if prefix == search.UNKNOWN_PROVINCE else prefix + "0000"
 
 
 class IndicatorRow(NamedTuple):
