@@ -96,12 +96,13 @@ def drop_parsing_state(corpus: Corpus) -> None:
         report.layout = Layout([], report.layout.regions)
 
 
-def stage_datasets(corpus: Corpus, corpus_dir: Path | str, out: OutputFolder, site_url: str,
+def stage_datasets(corpus: Corpus, provenance: tuple, out: OutputFolder, site_url: str,
                    place: DataPlace = ON_THE_SITE) -> None:
     """The data package into <out>/data, each report's own files beside its page
     (or under data/ when ``place`` publishes the bulk data elsewhere).
-    Rows of sources.csv left out are listed with the rejected files."""
-    sources, problems = corpus_sources(corpus_dir)
+    Rows of sources.csv left out (``provenance``: sources and problems) are listed
+    with the rejected files."""
+    sources, problems = provenance
     corpus.rejected.extend(Rejected(problem.where, problem.reason) for problem in problems)
     data = build_rows(corpus, sources, site_url)
     write_package(data, out.root / "data")
@@ -195,7 +196,7 @@ PROJECT = Path(__file__).resolve().parent.parent
 BUILD_CODE = ("builder", "docs", "mkdocs.yml")
 
 
-def build_inputs(tasks: list, corpus_dir: Path | str, settings: tuple, bounds) -> str:
+def build_inputs(tasks: list, provenance: tuple, settings: tuple, bounds) -> str:
     """A fingerprint of every input of a build: each corpus file's bytes, sources.csv,
     the code, the installed packages' versions and the settings."""
     digest = hashlib.sha256()
@@ -205,7 +206,7 @@ def build_inputs(tasks: list, corpus_dir: Path | str, settings: tuple, bounds) -
         except BuilderError as e:  # unreadable now: its reason is part of the inputs
             content = str(e)
         digest.update(f"{task.name}\0{content}\n".encode())
-    sources, problems = corpus_sources(corpus_dir)
+    sources, problems = provenance
     digest.update(repr((sorted((k, repr(v)) for k, v in sources.items()), problems)).encode())
     for name in BUILD_CODE:
         root = PROJECT / name
@@ -251,7 +252,8 @@ def build(corpus_dir: Path | str, out: Path, site_url: str = "", with_site: bool
     check_output(out)
     record = Path(options.cache) / "last-build.json" if options.cache and not is_url(options.cache) else None
     settings = (site_url, with_site, repo_url, place.url, options.bounds)
-    fingerprint = build_inputs(tasks, corpus_dir, settings, options.bounds) if record else ""
+    provenance = corpus_sources(corpus_dir)  # read once: it is an input of the fingerprint and the datasets
+    fingerprint = build_inputs(tasks, provenance, settings, options.bounds) if record else ""
     if record and (unchanged := _unchanged_build(record, fingerprint, out)) is not None:
         say(f"nothing changed since the last build of {out}: kept as it is")
         return unchanged
@@ -269,7 +271,7 @@ def build(corpus_dir: Path | str, out: Path, site_url: str = "", with_site: bool
         drop_parsing_state(corpus)
         say(f"writing datasets to {out / 'data'}")
         with timed("datasets"):
-            stage_datasets(corpus, corpus_dir, folder, site_url, place)
+            stage_datasets(corpus, provenance, folder, site_url, place)
         if with_site:
             say(f"rendering the site into {out}")
             with timed("site"):
