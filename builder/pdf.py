@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import itertools
 import re
 
 from . import errors
@@ -115,10 +116,20 @@ def _page_count(pdf) -> int:
         return 0
 
 
+def _walk_within(pdf, limit: int, path: str) -> None:
+    """Walk the page tree lazily up to one page past the limit: the count a PDF
+    declares may lie, and pdfplumber's page list would walk the whole tree."""
+    from pdfminer.pdfpage import PDFPage
+
+    if sum(1 for _ in itertools.islice(PDFPage.create_pages(pdf.doc), limit + 1)) > limit:
+        raise errors.OverLimit(path, f"more than the {limit}-page limit")
+
+
 def _read(pdf, path: str) -> str:
     limit = current().max_pdf_pages
     if _page_count(pdf) > limit:
         raise errors.OverLimit(path, f"{_page_count(pdf)} pages, over the {limit}-page limit")
+    _walk_within(pdf, limit, path)
     pages = []
     for page in pdf.pages:
         if len(pages) == limit:
@@ -173,5 +184,8 @@ def pdf_to_text(data: bytes, path: str) -> str:
         raise errors.DamagedPDF(path, _why(e)) from e
     finally:
         # Closing a damaged file can raise again; that must not hide the reason above.
+        # pdfplumber's close() lists every page to close it: when the pages were never
+        # listed (a refused file) there is nothing to close but the in-memory stream.
         with contextlib.suppress(Exception):
-            pdf.close()
+            if hasattr(pdf, "_pages"):
+                pdf.close()
