@@ -11,7 +11,9 @@ bodies are summed like any other, which the page and the schema say.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import cache
 
 from . import forms
 from .checks import USABLE
@@ -45,42 +47,74 @@ def _cell_order() -> dict[str, int]:
     return {cell: index for index, cell in enumerate(c for c in forms.all_cells() if c.startswith(("t3.", "t4.")))}
 
 
-@dataclass
+@cache
+def _summed_cells(template: str) -> tuple[str, ...]:
+    """The cells of a form that regional totals add up: tables 3 and 4."""
+    return tuple(cell.id for cell in forms.cells(template) if cell.table != "t2")
+
+
+@dataclass(slots=True)
 class _Total:
     value: float | int = 0
     summed: int = 0
     unusable: int = 0
 
 
-def regional_rows(reports: list) -> list[tuple]:
-    """Rows of ``regional_totals``: (year, region_code, region_level, region_name, cell_id, value,
-    reports_summed, reports_unusable, reports_in_year, agencies_known), sorted by year, region and cell."""
-    known: dict[str, set[str]] = defaultdict(set)
-    names: dict[str, RegionRef] = {}
-    per_year: dict[tuple[int, str], list] = defaultdict(list)
-    for report in reports:
-        for region in regions_of_agency(report.agency):
-            known[region.code].add(report.agency.agency_id)
-            names.setdefault(region.code, region)
-            per_year[(report.year, region.code)].append(report)
-    order = _cell_order()
-    rows: list[tuple] = []
-    for (year, code), group in sorted(per_year.items()):
-        totals: dict[str, _Total] = {}
-        for report in group:
-            for cell in forms.cells(report.template):
-                if cell.table == "t2":
-                    continue
-                total = totals.setdefault(cell.id, _Total())
-                value = report.cells[cell.id]
+@dataclass
+class _Group:
+    """One region's totals of one year."""
+
+    reports: int = 0
+    totals: dict[str, _Total] = field(default_factory=dict)
+
+
+class RegionalTotals:
+    """Regional totals added up one report at a time: what is kept is one total per
+    region, year and cell, and the agencies seen per region, never the reports.
+    Reports are added in any order; ``rows`` sorts by year, region and cell."""
+
+    def __init__(self) -> None:
+        self.known: dict[str, set[str]] = defaultdict(set)
+        self.names: dict[str, RegionRef] = {}
+        self.groups: dict[tuple[int, str], _Group] = defaultdict(_Group)
+
+    def add(self, report) -> None:
+        regions = regions_of_agency(report.agency)
+        if not regions:
+            return
+        cells = [(cell_id, report.cells[cell_id]) for cell_id in _summed_cells(report.template)]
+        for region in regions:
+            self.known[region.code].add(report.agency.agency_id)
+            self.names.setdefault(region.code, region)
+            group = self.groups[(report.year, region.code)]
+            group.reports += 1
+            totals = group.totals
+            for cell_id, value in cells:
+                total = totals.get(cell_id)
+                if total is None:
+                    total = totals[cell_id] = _Total()
                 if value.status in USABLE and value.value is not None:
                     total.value += value.value
                     total.summed += 1
                 else:
                     total.unusable += 1
-        region = names[code]
-        for cell_id in sorted(totals, key=order.__getitem__):
-            t = totals[cell_id]
-            rows.append((year, code, region.level, region.name, cell_id, t.value if t.summed else None,
-                         t.summed, t.unusable, len(group), len(known[code])))
-    return rows
+
+    def rows(self) -> Iterator[tuple]:
+        """Rows of ``regional_totals``: (year, region_code, region_level, region_name, cell_id, value,
+        reports_summed, reports_unusable, reports_in_year, agencies_known), sorted by year, region and cell."""
+        order = _cell_order()
+        for (year, code), group in sorted(self.groups.items()):
+            region = self.names[code]
+            agencies = len(self.known[code])
+            for cell_id in sorted(group.totals, key=order.__getitem__):
+                t = group.totals[cell_id]
+                yield (year, code, region.level, region.name, cell_id, t.value if t.summed else None,
+                       t.summed, t.unusable, group.reports, agencies)
+
+
+def regional_rows(reports: Iterable) -> list[tuple]:
+    """Rows of ``regional_totals`` for these reports (see ``RegionalTotals``)."""
+    totals = RegionalTotals()
+    for report in reports:
+        totals.add(report)
+    return list(totals.rows())
