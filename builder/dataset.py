@@ -345,14 +345,16 @@ def _arrow_column(values: Iterable, kind: str) -> list:
     return [None if v == "" else v for v in values]
 
 
-PARQUET_BATCH = 65_536  # rows per Parquet row group: one batch is converted at a time
+PARQUET_BATCH = 65_536  # rows per Parquet row group
+ROW_CHUNK = 8_192  # rows held as Python tuples at a time: written to the CSV and to Arrow columns in chunks
 
 
 class TableWriter:
     """One table written as its rows come: UTF-8 CSV with a byte order mark (gzipped
     when the table says so, without a time stamp, so rebuilds are byte-identical)
-    and Parquet (zstd), both a batch of ``PARQUET_BATCH`` rows at a time, one row
-    group each; an empty table still gets one, so the file keeps the schema."""
+    and Parquet (zstd). Rows are held as Python tuples ``ROW_CHUNK`` at a time, then
+    written to the CSV and kept as compact Arrow columns until ``PARQUET_BATCH`` rows
+    make one row group; an empty table still gets one, so the file keeps the schema."""
 
     def __init__(self, folder: Path, table: Table) -> None:
         import pyarrow as pa
@@ -372,38 +374,54 @@ class TableWriter:
         self._csv = csv.writer(self._text, lineterminator="\n")
         self._csv.writerow(table.field_names)
         self._parquet = self._stack.enter_context(pq.ParquetWriter(self.parquet_path, self.schema, compression="zstd"))
-        self._batch: list[tuple] = []
+        self._rows: list[tuple] = []  # rows not written yet
+        self._chunks: list = []  # Arrow tables of the row group being gathered
+        self._gathered = 0  # rows in those
         self._groups = 0
 
     def add(self, rows: Iterable[tuple]) -> None:
         rows = iter(rows)
         while True:
-            self._batch.extend(itertools.islice(rows, PARQUET_BATCH - len(self._batch)))
-            if len(self._batch) < PARQUET_BATCH:
+            limit = min(ROW_CHUNK, PARQUET_BATCH - self._gathered)
+            self._rows.extend(itertools.islice(rows, limit - len(self._rows)))
+            if len(self._rows) < limit:
                 return
-            self._write(self._batch)
-            self._batch = []
+            self._convert()
 
-    def _write(self, rows: list[tuple]) -> None:
+    def _convert(self) -> None:
+        """The rows held to the CSV and to Arrow; a full row group to Parquet."""
         import pyarrow as pa
 
+        rows, self._rows = self._rows, []
         columns = list(zip(*rows)) if rows else [() for _ in self.table.fields]
         arrays = [pa.array(_arrow_column(column, f.type), type=kind)
                   for f, column, kind in zip(self.table.fields, columns, self.types)]
-        self._parquet.write_table(pa.Table.from_arrays(arrays, schema=self.schema))
-        self._groups += 1
+        self._chunks.append(pa.Table.from_arrays(arrays, schema=self.schema))
+        self._gathered += len(rows)
         if rows:
             self._csv.writerows(_csv_rows(self.table, columns))
+        if self._gathered == PARQUET_BATCH:
+            self._write_group()
+
+    def _write_group(self) -> None:
+        import pyarrow as pa
+
+        self._parquet.write_table(pa.concat_tables(self._chunks).combine_chunks())
+        self._chunks, self._gathered = [], 0
+        self._groups += 1
 
     def __enter__(self) -> TableWriter:
         return self
 
     def __exit__(self, kind, *_) -> None:
-        """The last batch on success; the files closed either way."""
+        """The last rows on success; the files closed either way."""
         with self._stack:
-            if kind is None and (self._batch or not self._groups):
-                self._write(self._batch)
-            self._batch = []
+            if kind is None:
+                if self._rows or not (self._groups or self._chunks):
+                    self._convert()
+                if self._chunks:
+                    self._write_group()
+            self._rows, self._chunks = [], []
             self._text.flush()
             self._text.detach()  # the CSV file (and gzip stream) close with the stack
 

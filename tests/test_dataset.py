@@ -299,8 +299,9 @@ def test_no_workbook_sheet_passes_excels_row_limit(data: Path, tmp_path: Path, m
 
 
 def test_tables_are_written_in_batches_with_the_same_rows(data: Path, tmp_path: Path, monkeypatch):
-    """Each batch of rows is one Parquet row group and a stretch of the CSV: the files hold
-    the rows given, however they were cut; an empty table keeps its header and schema."""
+    """Rows go to the CSV and to Arrow a chunk at a time, and to Parquet a row group at a
+    time: the files hold the rows given, however they were cut; an empty table keeps its
+    header and schema."""
     import pyarrow.parquet as pq
 
     from builder import dataset
@@ -308,6 +309,7 @@ def test_tables_are_written_in_batches_with_the_same_rows(data: Path, tmp_path: 
     table = dataset.TABLE_INDEX["table3"]
     rows = [tuple(r.values()) for r in pq.read_table(data / "table3.parquet").to_pylist()]
     monkeypatch.setattr(dataset, "PARQUET_BATCH", 7)
+    monkeypatch.setattr(dataset, "ROW_CHUNK", 3)  # a row group gathered from chunks of 3, 3 and 1 rows
     with dataset.TableWriter(tmp_path, table) as writer:
         writer.add(rows[:3])
         writer.add(iter(rows[3:]))
