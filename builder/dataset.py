@@ -39,7 +39,7 @@ from .corpus import Rejected
 from .errors import BuilderError
 from .extract import Report
 from .indicators import INDICATORS, definition_rows, evaluate, year_over_year
-from .metadata import INSTITUTION
+from .metadata import INSTITUTION, Agency
 from .outputs import ON_THE_SITE, DataPlace, OutputFolder
 from .regional import RegionalTotals
 from .schema import (
@@ -195,7 +195,7 @@ class _AgencySeries:
     """One agency's reports so far (they come one after another in report-id order)."""
 
     agency_id: str
-    agency: object = None  # the newest report's agency: its name and region are the agency's
+    agency: Agency | None = None  # the newest report's: its name and region are the agency's
     names: set[str] = field(default_factory=set)
     years: list[int] = field(default_factory=list)
 
@@ -214,7 +214,8 @@ class CorpusIndex:
 
     def __init__(self) -> None:
         self.last_id = ""
-        self.agencies: list[tuple] = []
+        self.agencies: list[tuple] = []  # a row per agency whose reports have all come
+        self.done: set[str] = set()  # those agencies
         self.series: _AgencySeries | None = None
         self.previous: tuple[str, int, dict] = ("", 0, {})
         self.regional = RegionalTotals()
@@ -228,8 +229,12 @@ class CorpusIndex:
         self.last_id = report.report_id
         agency = report.agency
         if self.series is None or self.series.agency_id != agency.agency_id:
+            if agency.agency_id in self.done:
+                raise BuilderError(f"datasets: report {report.report_id} came apart from its agency's other "
+                                   "reports; an agency's reports must come one after another")
             if self.series is not None:
                 self.agencies.append(self.series.row())
+                self.done.add(self.series.agency_id)
             self.series = _AgencySeries(agency.agency_id)
         self.series.agency = agency
         if agency.name:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import gzip
 import json
 import shutil
@@ -396,3 +397,11 @@ def test_reports_out_of_order_are_refused(tmp_path: Path):
         write_datasets(reversed(reports), rejected, sources, "", OutputFolder(tmp_path / "site"))
     with pytest.raises(BuilderError, match="ascending report_id order"):
         write_datasets([reports[0], reports[0]], rejected, sources, "", OutputFolder(tmp_path / "again"))
+
+    def as_agency(report, agency_id: str, year: int):
+        return dataclasses.replace(report, agency=dataclasses.replace(report.agency, agency_id=agency_id), year=year)
+
+    # Ascending ids, yet agency x's reports apart: x/2020, x/2021z/2019, x/2022.
+    apart = [as_agency(reports[0], "x", 2020), as_agency(reports[1], "x/2021z", 2019), as_agency(reports[2], "x", 2022)]
+    with pytest.raises(BuilderError, match="one after another"):
+        write_datasets(apart, rejected, sources, "", OutputFolder(tmp_path / "apart"))
