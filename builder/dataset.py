@@ -501,21 +501,29 @@ def workbook_sheet(table: Table, rows: Iterable[tuple]) -> tuple[list[str], Iter
     return header, converted()
 
 
-def _parquet_rows(path: Path, keep: Callable[[tuple], bool] | None = None) -> Iterator[tuple]:
-    """A Parquet file's rows as tuples, read a batch at a time."""
-    import pyarrow.parquet as pq
-
-    for batch in pq.ParquetFile(path).iter_batches(batch_size=8192):
-        rows = zip(*(column.to_pylist() for column in batch.columns))
-        yield from (filter(keep, rows) if keep else rows)
+Where = tuple[str, str] | None  # (field, value): only the rows with this value
 
 
-def _failed_count(path: Path, outcome: str) -> int:
+def _batches(path: Path, where: Where, columns: list[str] | None = None) -> Iterator:
+    """A Parquet file a batch at a time, filtered in Arrow (before any row becomes Python)."""
     import pyarrow.compute as pc
     import pyarrow.parquet as pq
 
-    return sum(pc.sum(pc.equal(batch.column(0), FAIL)).as_py() or 0
-               for batch in pq.ParquetFile(path).iter_batches(batch_size=65_536, columns=[outcome]))
+    for batch in pq.ParquetFile(path).iter_batches(batch_size=8192, columns=columns):
+        yield batch.filter(pc.equal(batch.column(where[0]), where[1])) if where else batch
+
+
+def _parquet_rows(path: Path, where: Where = None) -> Iterator[tuple]:
+    for batch in _batches(path, where):
+        yield from zip(*(column.to_pylist() for column in batch.columns))
+
+
+def _row_count(path: Path, where: Where = None) -> int:
+    import pyarrow.parquet as pq
+
+    if where is None:
+        return pq.ParquetFile(path).metadata.num_rows
+    return sum(batch.num_rows for batch in _batches(path, where, [where[0]]))
 
 
 WORKBOOK_DESCRIPTION = ("The summary tables (reports, agencies, rules, rejected files, codebook, indicator "
@@ -537,12 +545,10 @@ def write_workbook(path: Path, data_dir: Path, package: dict) -> None:
     continues on numbered sheets."""
     import xlsxwriter
 
-    checks = TABLE_INDEX["checks"]
-    outcome = checks.field_names.index("outcome")
-    checks_file = data_dir / "checks.parquet"
-    sheets = [(t.title_zh, t, data_dir / f"{t.name}.parquet", None) for t in TABLES if t.in_workbook]
-    sheets.append((FAILED_CHECKS_SHEET, checks, checks_file, lambda row: row[outcome] == FAIL))
-    sizes = [_failed_count(checks_file, "outcome") if keep else _row_count(file) for _, _, file, keep in sheets]
+    sheets: list[tuple[str, Table, Path, Where]] = [
+        (t.title_zh, t, data_dir / f"{t.name}.parquet", None) for t in TABLES if t.in_workbook]
+    sheets.append((FAILED_CHECKS_SHEET, TABLE_INDEX["checks"], data_dir / "checks.parquet", ("outcome", FAIL)))
+    sizes = [_row_count(file, where) for _, _, file, where in sheets]
     workbook = xlsxwriter.Workbook(str(path), {
         "constant_memory": True, "strings_to_formulas": False, "strings_to_urls": False,
         "strings_to_numbers": False})
@@ -566,8 +572,8 @@ def write_workbook(path: Path, data_dir: Path, package: dict) -> None:
     ]
     for index, line in enumerate(lines):
         readme.write_row(index, 0, line, bold if index in (0, 8) else None)
-    for (name, table, file, keep), size in zip(sheets, sizes):
-        rows = _parquet_rows(file, keep)
+    for (name, table, file, where), size in zip(sheets, sizes):
+        rows = _parquet_rows(file, where)
         for part_name, part_rows in sheet_parts(name, size):
             sheet = workbook.add_worksheet(part_name)
             sheet.freeze_panes(1, 0)
@@ -576,12 +582,6 @@ def write_workbook(path: Path, data_dir: Path, package: dict) -> None:
             for index, row in enumerate(values, 1):
                 sheet.write_row(index, 0, row)
     workbook.close()
-
-
-def _row_count(path: Path) -> int:
-    import pyarrow.parquet as pq
-
-    return pq.ParquetFile(path).metadata.num_rows
 
 
 def _file_entry(path: Path, base: Path) -> dict:
