@@ -66,8 +66,8 @@ class _Group:
         self.reports = 0
         # Sums as floats: exact for the integers of these forms (below 2**53) and the amounts.
         self.values = array("d", [0.0]) * size
-        self.summed = array("q", [0]) * size
-        self.unusable = array("q", [0]) * size
+        self.summed = array("I", [0]) * size
+        self.unusable = array("I", [0]) * size
 
 
 class RegionalTotals:
