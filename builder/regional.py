@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from array import array
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -64,7 +64,7 @@ class _Group:
 
     def __init__(self, size: int) -> None:
         self.reports = 0
-        # Sums as floats: exact for the integers of these forms (below 2**53) and the amounts.
+        # Sums as floats: exact for counts (integers below 2**53), and added in report order as before.
         self.values = array("d", [0.0]) * size
         self.summed = array("I", [0]) * size
         self.unusable = array("I", [0]) * size
@@ -117,11 +117,3 @@ class RegionalTotals:
                 if summed or unusable:
                     yield (year, code, region.level, region.name, cell_id, group.values[index] if summed else None,
                            summed, unusable, group.reports, agencies)
-
-
-def regional_rows(reports: Iterable) -> list[tuple]:
-    """Rows of ``regional_totals`` for these reports (see ``RegionalTotals``)."""
-    totals = RegionalTotals()
-    for report in reports:
-        totals.add(report)
-    return list(totals.rows())
