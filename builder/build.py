@@ -26,7 +26,7 @@ from pathlib import Path
 
 from .checks import BADGES
 from .corpus import INTERNAL, Corpus, Rejected
-from .dataset import build_rows, write_package, write_report_files
+from .dataset import write_datasets
 from .errors import BuilderError
 from .layout import Layout
 from .outputs import ON_THE_SITE, DataPlace, OutputFolder
@@ -104,9 +104,8 @@ def stage_datasets(corpus: Corpus, provenance: tuple, out: OutputFolder, site_ur
     with the rejected files."""
     sources, problems = provenance
     corpus.rejected.extend(Rejected(problem.where, problem.reason) for problem in problems)
-    data = build_rows(corpus, sources, site_url)
-    write_package(data, out.root / "data")
-    write_report_files(data, out, place)
+    reports = sorted(corpus.reports, key=lambda r: r.report_id)  # until the stream feeds them in this order
+    write_datasets(reports, corpus.rejected, sources, site_url, out, place)
 
 
 def stage_site(data_dir: Path, out: OutputFolder, site_url: str, say: Callable[[str], None],

@@ -1,10 +1,18 @@
-"""Reports to the open data package: CSV, Parquet and Excel, validated.
+"""Reports to the open data package: CSV, Parquet and Excel, validated, in one pass.
+
+``write_datasets`` reads the checked reports once, in report-id order, and
+writes every table as its rows come (``TableWriter``: CSV and a Parquet row
+group a batch at a time), each report's own files, and the aggregates
+(agencies, indicators with their year-over-year change, regional totals, the
+corpus version) from small running indexes (``CorpusIndex``). Neither the
+reports nor a long table are ever held whole, so memory does not grow with the
+corpus beyond those indexes. The workbook is written last, from the Parquet
+files: summary sheets only (see ``write_workbook``).
 
 ``version`` comes from the corpus and ``created`` (the data date) from
 SOURCE_DATE_EPOCH or the retrieval dates, so one corpus builds byte-identical
-files; only without either is it the build day. Rows are tuples in
-the order of the table's fields (``builder.schema``): the long tables hold
-millions of them.
+files; only without either is it the build day. Rows are tuples in the order of
+the table's fields (``builder.schema``).
 """
 
 from __future__ import annotations
@@ -16,27 +24,33 @@ import hashlib
 import io
 import itertools
 import json
-import multiprocessing
 import os
 import re
-from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import cache
 from pathlib import Path
-from typing import BinaryIO
 
 from . import codebook, forms
 from .checks import FAIL, RULE_INDEX, RULES, published
-from .codebook import FORM_NAME_ZH, OUTCOME_ZH, SCOPE_ZH, SEVERITY_ZH, STATUS_ZH
-from .corpus import Corpus
+from .codebook import FORM_NAME_ZH, OUTCOME_ZH, SCOPE_ZH, SEVERITY_ZH
+from .corpus import Rejected
 from .errors import BuilderError
 from .extract import Report
-from .indicators import definition_rows, evaluate_corpus
-from .metadata import INSTITUTION
+from .indicators import INDICATORS, definition_rows, evaluate, year_over_year
+from .metadata import INSTITUTION, Agency
 from .outputs import ON_THE_SITE, DataPlace, OutputFolder
-from .regional import regional_rows
-from .schema import REPORT_CELLS, TABLE_DESCRIPTIONS_ZH, TABLE_INDEX, TABLES, Table, neutralise
+from .regional import RegionalTotals
+from .schema import (
+    FORMULA_TRIGGERS,
+    REPORT_CELLS,
+    TABLE_DESCRIPTIONS_ZH,
+    TABLE_INDEX,
+    TABLES,
+    Table,
+    neutralise,
+)
 from .sources import SourceInfo, is_http_url
 
 PACKAGE_NAME = "gov-disclosure-annual-reports"
@@ -44,39 +58,6 @@ LICENSE = {"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by
            "title": "Creative Commons Attribution 4.0"}
 # Files of one report, beside its page at reports/<agency_id>/<year>/.
 REPORT_FILES = {"json": "report.json", "csv": "cells.csv", "text": "source.txt"}
-
-
-class ReportRows:
-    """A long table's rows, made from the reports each time they are read: the
-    writers (CSV, Parquet, the workbook) stream them, so the cells and checks
-    of every report are never all held as rows at once."""
-
-    def __init__(self, reports: list[Report], rows_of: Callable[[Report], Iterable[tuple]]) -> None:
-        self.reports, self.rows_of = reports, rows_of
-        self._count: int | None = None
-
-    def __iter__(self) -> Iterator[tuple]:
-        for report in self.reports:
-            yield from self.rows_of(report)
-
-    def __len__(self) -> int:
-        if self._count is None:
-            self._count = sum(1 for _ in self)
-        return self._count
-
-    def __getitem__(self, part: slice) -> list[tuple]:
-        return list(itertools.islice(self, part.start, part.stop))
-
-
-@dataclass
-class Dataset:
-    """Every table's rows, plus what the package metadata and per-report files need."""
-
-    rows: dict[str, list[tuple] | ReportRows] = field(default_factory=dict)
-    reports: list[Report] = field(default_factory=list)
-    sources: dict[str, SourceInfo] = field(default_factory=dict)
-    version: str = ""
-    created: str = ""
 
 
 def web_url(value: str) -> str | None:
@@ -89,13 +70,17 @@ def page_url(report_id: str, site_url: str) -> str:
 
 
 def agency_level(report: Report) -> str:
-    name = report.agency.name_normalized or ""
+    return _level(report.agency)
+
+
+def _level(agency) -> str:
+    name = agency.name_normalized or ""
     if name.endswith(("乡人民政府", "镇人民政府", "街道办事处", "办事处")) or name.endswith(("乡", "镇", "街道")):
         return "乡镇"
     if INSTITUTION.search(name) and name.rstrip("办公室厅").endswith(("人民政府", "政府")):
-        if report.agency.county:
+        if agency.county:
             return "县"
-        if report.agency.city:
+        if agency.city:
             return "市"
         return "省"
     return "部门"
@@ -109,52 +94,13 @@ def _source(report: Report, sources: dict[str, SourceInfo]) -> SourceInfo:
     return sources.get(report.source_name, sources.get(report.document.source.path, SourceInfo()))
 
 
-def build_rows(corpus: Corpus, sources: dict[str, SourceInfo], site_url: str = "") -> Dataset:
-    reports = sorted(corpus.reports, key=lambda r: r.report_id)
-    data = Dataset(rows={t.name: [] for t in TABLES}, reports=reports, sources=sources)
-    rows = data.rows
-    for name, rows_of in _PER_REPORT.items():
-        rows[name] = ReportRows(reports, rows_of)
-    by_agency: dict[str, list[Report]] = defaultdict(list)
-    for report in reports:
-        by_agency[report.agency.agency_id].append(report)
-        source = _source(report, sources)
-        failed = [c for c in report.checks if c.outcome == FAIL]
-        template_cells = forms.cells(report.template)
-        found = sum(1 for c in template_cells if report.cells[c.id].status != "missing")
-        agency, doc = report.agency, report.document.source
-        rows["reports"].append(_row(
-            "reports", report_id=report.report_id, agency_id=agency.agency_id, agency_name=agency.name,
-            province=agency.province, city=agency.city, county=agency.county, adcode=agency.adcode,
-            year=report.year, template=report.template, badge=report.badge, summary=report.summary,
-            failed_errors=sum(1 for c in failed if c.severity == "error"),
-            failed_warnings=sum(1 for c in failed if c.severity == "warning"),
-            completeness=round(found / len(template_cells), 4) if template_cells else None,
-            source_file=doc.path, source_format=doc.format, sha256=doc.sha256, source_url=web_url(source.url),
-            retrieved=source.retrieved or None, archive_url=web_url(source.archive),
-            listing_url=web_url(source.listing_url), page_url=page_url(report.report_id, site_url)))
-    for agency_id, group in sorted(by_agency.items()):
-        last = group[-1]
-        rows["agencies"].append(_row(
-            "agencies", agency_id=agency_id, name=last.agency.name_normalized,
-            names_seen="；".join(sorted({r.agency.name for r in group if r.agency.name})),
-            province=last.agency.province, city=last.agency.city, county=last.agency.county,
-            adcode=last.agency.adcode, level=agency_level(last), reports=len(group),
-            years=" ".join(str(r.year) for r in group)))
-    rows["rules"] = [_row("rules", check_id=r.id, severity=r.severity, title_zh=r.title_zh, title_en=r.title_en,
-                          formula_zh=r.formula_zh, formula_en=r.formula_en, templates=" ".join(r.templates),
-                          scope=r.scope) for r in RULES]
-    rows["rejected"] = [(r.file, r.reason) for r in sorted(corpus.rejected, key=lambda r: r.file)]
-    rows["codebook"] = [_row("codebook", cell_id=c.cell_id, templates=" ".join(c.templates), table=c.table,
-                             table_zh=c.table_zh, row=c.row, row_zh=c.row_place_zh, row_en=c.row_en,
-                             column=c.column, column_zh=c.column_zh, column_en=c.column_en, label_zh=c.label_zh,
-                             label_en=c.label_en, unit_zh=c.unit_zh, unit_en=c.unit_en)
-                        for c in codebook.labels().values()]
-    rows["indicator_definitions"] = definition_rows()
-    rows["indicators"] = [v.as_row() for v in evaluate_corpus(reports)]
-    rows["regional_totals"] = regional_rows(reports)
-    data.version, data.created = corpus_version(corpus, sources)
-    return data
+# --- one report's rows -----------------------------------------------------------------
+
+
+@cache
+def _form_cells(template: str) -> tuple[tuple[str, str, str, str, str], ...]:
+    """(cell id, table, row, column, place in the form) of every cell of a form, in form order."""
+    return tuple((c.id, c.table, c.row, c.column, codebook.label_zh(c.id)) for c in forms.cells(template))
 
 
 def _note(value) -> str | None:
@@ -164,69 +110,165 @@ def _note(value) -> str | None:
     return f"{value.note}；{listed}" if value.note else listed
 
 
-def _cell_rows(report: Report) -> Iterator[tuple]:
-    return ((report.report_id, cell.id, cell.table, cell.row, cell.column, value.value, value.unit, value.raw,
-             value.status, _note(value))
-            for cell in forms.cells(report.template) for value in (report.cells[cell.id],))
+def _cell_rows(report: Report) -> tuple[list[tuple], list[tuple]]:
+    """The report's rows of the ``cells`` table and of its own cells.csv (``REPORT_CELLS``)."""
+    report_id, values = report.report_id, report.cells
+    long: list[tuple] = []
+    own: list[tuple] = []
+    for cell_id, table, row, column, label in _form_cells(report.template):
+        v = values[cell_id]
+        note = v.note if v.candidates is None else _note(v)
+        long.append((report_id, cell_id, table, row, column, v.value, v.unit, v.raw, v.status, note))
+        own.append((report_id, cell_id, label, v.value, v.unit, v.raw, v.status, note))
+    return long, own
 
 
-def _table2_rows(report: Report) -> Iterator[tuple]:
-    form = forms.FORMS.get(report.template)
-    return (_wide_row(report, "table2", {"item": item.id, "label": item.label_zh},
-                      [(m.id, forms.t2_cell(item.id, m.id)) for m in item.measures])
-            for item in (form.t2 if form else ()))
+WidePlan = tuple[tuple[str, str, tuple[str | None, ...], tuple[tuple[str, str], ...]], ...]
 
 
-def _table3_rows(report: Report) -> Iterator[tuple]:
-    form = forms.FORMS.get(report.template)
-    return (_wide_row(report, "table3", {"row": r.id, "label": r.label_zh},
-                      [(c.id, forms.t3_cell(r.id, c.id)) for c in forms.T3_COLUMNS])
-            for r in (form.t3_rows if form else ()))
+@cache
+def _wide_plan(table_name: str, template: str) -> WidePlan:
+    """Each row of a wide table on a form: its key, its label, the cell under each value
+    column of the table (None where the row has no such column), and its (column, cell)
+    pairs in form order, for the flags."""
+    form = forms.FORMS.get(template)
+    if form is None:
+        return ()
+    if table_name == "table2":
+        rows = [(i.id, i.label_zh, [(m.id, forms.t2_cell(i.id, m.id)) for m in i.measures]) for i in form.t2]
+    elif table_name == "table3":
+        rows = [(r.id, r.label_zh, [(c.id, forms.t3_cell(r.id, c.id)) for c in forms.T3_COLUMNS])
+                for r in form.t3_rows]
+    else:
+        rows = [(g.id, g.label_zh, [(c.id, forms.t4_cell(g.id, c.id)) for c in forms.T4_COLUMNS])
+                for g in forms.T4_GROUPS]
+    columns = TABLE_INDEX[table_name].field_names[3:-1]
+    return tuple((key, label, tuple(dict(cells).get(c) for c in columns), tuple(cells)) for key, label, cells in rows)
 
 
-def _table4_rows(report: Report) -> Iterator[tuple]:
-    form = forms.FORMS.get(report.template)
-    return (_wide_row(report, "table4", {"group": g.id, "label": g.label_zh},
-                      [(c.id, forms.t4_cell(g.id, c.id)) for c in forms.T4_COLUMNS])
-            for g in (forms.T4_GROUPS if form else ()))
+def _wide_rows(report: Report, table_name: str) -> list[tuple]:
+    """A wide table's rows of one report: the form's columns as columns, statuses in flags."""
+    report_id, values = report.report_id, report.cells
+    out = []
+    for key, label, value_cells, flagged in _wide_plan(table_name, report.template):
+        flags = "; ".join(f"{column}:{values[cell].status}" for column, cell in flagged
+                          if values[cell].status != "reported")
+        out.append((report_id, key, label, *(None if c is None else values[c].value for c in value_cells),
+                    flags or None))
+    return out
 
 
-def _wide_row(report: Report, table: str, key: dict, cells: list[tuple[str, str]]) -> tuple:
-    """One row of a wide table: the form's columns as columns, statuses in flags."""
-    values = {column: report.cells[cell].value for column, cell in cells}
-    flags = "; ".join(f"{column}:{report.cells[cell].status}" for column, cell in cells
-                      if report.cells[cell].status != "reported")
-    return _row(table, report_id=report.report_id, **key, **values, flags=flags or None)
-
-
-def _check_rows(report: Report) -> Iterator[tuple]:
-    return ((report.report_id, c.id, c.instance, c.severity, c.outcome, " ".join(c.cells) or None,
+def _check_rows(report: Report) -> list[tuple]:
+    return [(report.report_id, c.id, c.instance, c.severity, c.outcome, " ".join(c.cells) or None,
              c.left if isinstance(c.left, int | float) else None,
              c.right if isinstance(c.right, int | float) else None, c.detail_zh, c.detail_en)
-            for c in published(report.checks))
+            for c in published(report.checks)]
 
 
-def _narrative_rows(report: Report) -> Iterator[tuple]:
-    return ((report.report_id, seq, f.key, f.value, f.approx, f.headline, f.text)
-            for seq, f in enumerate(report.narrative, 1))
+def _narrative_rows(report: Report) -> list[tuple]:
+    return [(report.report_id, seq, f.key, f.value, f.approx, f.headline, f.text)
+            for seq, f in enumerate(report.narrative, 1)]
 
 
-# The long tables, one group of rows per report, streamed from the reports.
-_PER_REPORT: dict[str, Callable[[Report], Iterable[tuple]]] = {
-    "cells": _cell_rows, "table2": _table2_rows, "table3": _table3_rows, "table4": _table4_rows,
-    "checks": _check_rows, "narrative": _narrative_rows}
+def _report_row(report: Report, source: SourceInfo, site_url: str) -> tuple:
+    failed = [c for c in report.checks if c.outcome == FAIL]
+    template_cells = _form_cells(report.template)
+    found = sum(1 for c in template_cells if report.cells[c[0]].status != "missing")
+    agency, doc = report.agency, report.document.source
+    return _row(
+        "reports", report_id=report.report_id, agency_id=agency.agency_id, agency_name=agency.name,
+        province=agency.province, city=agency.city, county=agency.county, adcode=agency.adcode,
+        year=report.year, template=report.template, badge=report.badge, summary=report.summary,
+        failed_errors=sum(1 for c in failed if c.severity == "error"),
+        failed_warnings=sum(1 for c in failed if c.severity == "warning"),
+        completeness=round(found / len(template_cells), 4) if template_cells else None,
+        source_file=doc.path, source_format=doc.format, sha256=doc.sha256, source_url=web_url(source.url),
+        retrieved=source.retrieved or None, archive_url=web_url(source.archive),
+        listing_url=web_url(source.listing_url), page_url=page_url(report.report_id, site_url))
 
 
-def corpus_version(corpus: Corpus, sources: dict[str, SourceInfo],
-                   environ: Mapping[str, str] = os.environ) -> tuple[str, str]:
-    """A version from the corpus's content, and the data date (``created``)."""
-    digest = hashlib.sha256()
-    for entry in sorted([(r.document.source.path, r.document.source.sha256) for r in corpus.reports]
-                        + [(r.file, r.reason) for r in corpus.rejected]):
-        digest.update("\t".join(entry).encode() + b"\n")
-    years = [r.year for r in corpus.reports]
-    newest = max(years) if years else 0
-    return f"{newest}.{len(corpus.reports)}.0+{digest.hexdigest()[:12]}", data_date(sources, environ)
+# --- what is kept across reports ---------------------------------------------------------
+
+
+@dataclass
+class _AgencySeries:
+    """One agency's reports so far (they come one after another in report-id order)."""
+
+    agency_id: str
+    agency: Agency | None = None  # the newest report's: its name and region are the agency's
+    names: set[str] = field(default_factory=set)
+    years: list[int] = field(default_factory=list)
+
+    def row(self) -> tuple:
+        a = self.agency
+        return _row("agencies", agency_id=self.agency_id, name=a.name_normalized, names_seen="；".join(sorted(self.names)),
+                    province=a.province, city=a.city, county=a.county, adcode=a.adcode, level=_level(a),
+                    reports=len(self.years), years=" ".join(str(y) for y in self.years))
+
+
+class CorpusIndex:
+    """What the aggregate tables need of the reports seen so far, and nothing more:
+    one row per agency, the previous report's indicators (year-over-year), the
+    regional totals, and each source file's name and hash (the corpus version).
+    It also holds the stream to its contract: ascending report ids."""
+
+    def __init__(self) -> None:
+        self.last_id = ""
+        self.agencies: list[tuple] = []  # a row per agency whose reports have all come
+        self.done: set[str] = set()  # those agencies
+        self.series: _AgencySeries | None = None
+        self.previous: tuple[str, int, dict] = ("", 0, {})
+        self.regional = RegionalTotals()
+        self.files: list[tuple[str, str]] = []
+        self.newest = 0
+
+    def add(self, report: Report) -> None:
+        if report.report_id <= self.last_id:
+            raise BuilderError(f"datasets: report {report.report_id} came after {self.last_id}; "
+                               "the reports must come once each, in ascending report_id order")
+        self.last_id = report.report_id
+        agency = report.agency
+        if self.series is None or self.series.agency_id != agency.agency_id:
+            if agency.agency_id in self.done:
+                raise BuilderError(f"datasets: report {report.report_id} came apart from its agency's other "
+                                   "reports; an agency's reports must come one after another")
+            if self.series is not None:
+                self.agencies.append(self.series.row())
+                self.done.add(self.series.agency_id)
+            self.series = _AgencySeries(agency.agency_id)
+        self.series.agency = agency
+        if agency.name:
+            self.series.names.add(agency.name)
+        self.series.years.append(report.year)
+        self.regional.add(report)
+        self.files.append((report.document.source.path, report.document.source.sha256))
+        self.newest = max(self.newest, report.year)
+
+    def indicator_rows(self, report: Report) -> list[tuple]:
+        """Every indicator of the report and its change on the same agency's report of the
+        year before, which is the report just before it when there is one."""
+        values = {i.id: evaluate(i, report) for i in INDICATORS if report.template in i.templates}
+        agency_id, year, before = self.previous
+        before = before if (agency_id, year) == (report.agency.agency_id, report.year - 1) else {}
+        self.previous = (report.agency.agency_id, report.year, values)
+        rows: list[tuple] = []
+        for indicator in INDICATORS:
+            value = values.get(indicator.id)
+            if value is not None:
+                rows += (value.as_row(), year_over_year(indicator, value, before.get(indicator.id)).as_row())
+        return rows
+
+    def agency_rows(self) -> list[tuple]:
+        rows = self.agencies + ([self.series.row()] if self.series is not None else [])
+        return sorted(rows)
+
+    def version(self, rejected: list[Rejected]) -> str:
+        """A version from the corpus's content: the newest year, the number of reports and a hash
+        of every file's name and content hash (and of every rejected file and its reason)."""
+        digest = hashlib.sha256()
+        for entry in sorted(self.files + [(r.file, r.reason) for r in rejected]):
+            digest.update("\t".join(entry).encode() + b"\n")
+        return f"{self.newest}.{len(self.files)}.0+{digest.hexdigest()[:12]}"
 
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
@@ -259,16 +301,28 @@ def _number(value):
     return value
 
 
-def _boolean(value) -> str | None:
-    return None if value is None else "true" if value else "false"
-
-
 def _text(value) -> str | None:
     """Text that no spreadsheet runs as a formula (see schema.neutralise)."""
     return None if value is None else neutralise(str(value))
 
 
-CSV_FORMAT: dict[str, Callable] = {"number": _number, "boolean": _boolean}
+def _csv_column(values: Sequence, kind: str) -> Sequence:
+    """A column as the CSV writes it: numbers as written (``_number``), booleans as
+    true/false, text neutralised (``_text``); integers and null (empty) as they are.
+    A column at a time, so that the common case costs no call per value."""
+    if kind == "string":
+        return [v if v is None or (v.__class__ is str and not v.startswith(FORMULA_TRIGGERS)) else _text(v)
+                for v in values]
+    if kind == "number":
+        return [int(v) if isinstance(v, float) and v.is_integer() else v for v in values]
+    if kind == "boolean":
+        return [None if v is None else "true" if v else "false" for v in values]
+    return values
+
+
+def _csv_rows(table: Table, columns: Sequence[Sequence]) -> Iterable[tuple]:
+    """Rows for the csv module from a batch of rows given as columns."""
+    return zip(*(_csv_column(column, f.type) for column, f in zip(columns, table.fields, strict=True)))
 
 
 # A UTF-8 byte order mark: Excel on Chinese Windows reads a CSV without it as GBK
@@ -276,29 +330,15 @@ CSV_FORMAT: dict[str, Callable] = {"number": _number, "boolean": _boolean}
 BOM = "\ufeff"
 
 
-def write_csv(target: Path | BinaryIO, table: Table, rows: Iterable[tuple], compressed: bool = False) -> None:
-    """UTF-8 CSV with a byte order mark into a file or a binary stream, gzipped
-    when asked (without a time stamp, so rebuilds are byte-identical), written
-    as the rows come: a long table is never one string in memory. Integers and
-    null (empty) go to the csv module as they are; numbers and booleans are
-    written out, text neutralised against spreadsheet formulas."""
-    convert = [(i, CSV_FORMAT.get(f.type, _text)) for i, f in enumerate(table.fields)
-               if f.type in CSV_FORMAT or f.type == "string"]
-    with contextlib.ExitStack() as stack:
-        sink = stack.enter_context(target.open("wb")) if isinstance(target, Path) else target
-        if compressed:
-            sink = stack.enter_context(gzip.GzipFile(filename="", mode="wb", fileobj=sink, mtime=0))
-        text = io.TextIOWrapper(sink, encoding="utf-8", newline="")
-        text.write(BOM)
-        writer = csv.writer(text, lineterminator="\n")
-        writer.writerow(table.field_names)
-        for row in rows:
-            row = list(row)
-            for i, fmt in convert:
-                row[i] = fmt(row[i])
-            writer.writerow(row)
-        text.flush()
-        text.detach()  # leave the stream open for its owner
+def csv_bytes(table: Table, rows: list[tuple]) -> bytes:
+    """A small table as UTF-8 CSV with a byte order mark (a report's own cells.csv)."""
+    text = io.StringIO(newline="")
+    text.write(BOM)
+    writer = csv.writer(text, lineterminator="\n")
+    writer.writerow(table.field_names)
+    if rows:
+        writer.writerows(_csv_rows(table, list(zip(*rows))))
+    return text.getvalue().encode("utf-8")
 
 
 def _arrow_column(values: Iterable, kind: str) -> list:
@@ -310,58 +350,104 @@ def _arrow_column(values: Iterable, kind: str) -> list:
     return [None if v == "" else v for v in values]
 
 
-PARQUET_BATCH = 65_536  # rows per row group: one batch is converted at a time
+PARQUET_BATCH = 65_536  # rows per Parquet row group
+ROW_CHUNK = 8_192  # rows held as Python tuples at a time: written to the CSV and to Arrow columns in chunks
 
 
-def write_parquet(path: Path, table: Table, rows: Iterable[tuple]) -> None:
-    """Parquet written a row group at a time, so a long table is converted in batches."""
-    import pyarrow as pa
-    import pyarrow.parquet as pq
+class TableWriter:
+    """One table written as its rows come: UTF-8 CSV with a byte order mark (gzipped
+    when the table says so, without a time stamp, so rebuilds are byte-identical)
+    and Parquet (zstd). Rows are held as Python tuples ``ROW_CHUNK`` at a time, then
+    written to the CSV and kept as compact Arrow columns until ``PARQUET_BATCH`` rows
+    make one row group; an empty table still gets one, so the file keeps the schema."""
 
-    kinds = {"string": pa.string(), "integer": pa.int64(), "number": pa.float64(), "boolean": pa.bool_()}
-    schema = pa.schema([pa.field(f.name, kinds[f.type], nullable=not f.required) for f in table.fields])
+    def __init__(self, folder: Path, table: Table) -> None:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
 
-    def batch_table(batch: list[tuple]):
-        columns = list(zip(*batch)) if batch else [() for _ in table.fields]
-        arrays = [pa.array(_arrow_column(col, f.type), type=kinds[f.type]) for f, col in zip(table.fields, columns)]
-        return pa.Table.from_arrays(arrays, schema=schema)
+        self.table = table
+        self.csv_path, self.parquet_path = folder / table.csv_name, folder / f"{table.name}.parquet"
+        kinds = {"string": pa.string(), "integer": pa.int64(), "number": pa.float64(), "boolean": pa.bool_()}
+        self.types = [kinds[f.type] for f in table.fields]
+        self.schema = pa.schema([pa.field(f.name, t, nullable=not f.required) for f, t in zip(table.fields, self.types)])
+        self._stack = contextlib.ExitStack()
+        sink = self._stack.enter_context(self.csv_path.open("wb"))
+        if table.compressed:
+            sink = self._stack.enter_context(gzip.GzipFile(filename="", mode="wb", fileobj=sink, mtime=0))
+        self._text = io.TextIOWrapper(sink, encoding="utf-8", newline="")
+        self._text.write(BOM)
+        self._csv = csv.writer(self._text, lineterminator="\n")
+        self._csv.writerow(table.field_names)
+        self._parquet = self._stack.enter_context(pq.ParquetWriter(self.parquet_path, self.schema, compression="zstd"))
+        self._rows: list[tuple] = []  # rows not written yet
+        self._chunks: list = []  # Arrow tables of the row group being gathered
+        self._gathered = 0  # rows in those
+        self._groups = 0
 
-    with pq.ParquetWriter(path, schema, compression="zstd") as writer:
+    def add(self, rows: Iterable[tuple]) -> None:
         rows = iter(rows)
-        batch = list(itertools.islice(rows, PARQUET_BATCH))
-        writer.write_table(batch_table(batch))  # written even when empty: the file keeps the schema
-        while batch := list(itertools.islice(rows, PARQUET_BATCH)):
-            writer.write_table(batch_table(batch))
+        while True:
+            limit = min(ROW_CHUNK, PARQUET_BATCH - self._gathered)
+            self._rows.extend(itertools.islice(rows, limit - len(self._rows)))
+            if len(self._rows) < limit:
+                return
+            self._convert()
+
+    def _convert(self) -> None:
+        """The rows held to the CSV and to Arrow; a full row group to Parquet."""
+        import pyarrow as pa
+
+        rows, self._rows = self._rows, []
+        columns = list(zip(*rows)) if rows else [() for _ in self.table.fields]
+        arrays = [pa.array(_arrow_column(column, f.type), type=kind)
+                  for f, column, kind in zip(self.table.fields, columns, self.types)]
+        self._chunks.append(pa.Table.from_arrays(arrays, schema=self.schema))
+        self._gathered += len(rows)
+        if rows:
+            self._csv.writerows(_csv_rows(self.table, columns))
+        if self._gathered == PARQUET_BATCH:
+            self._write_group()
+
+    def _write_group(self) -> None:
+        import pyarrow as pa
+
+        self._parquet.write_table(pa.concat_tables(self._chunks).combine_chunks())
+        self._chunks, self._gathered = [], 0
+        self._groups += 1
+
+    def __enter__(self) -> TableWriter:
+        return self
+
+    def __exit__(self, kind, *_) -> None:
+        """The last rows on success; the files closed either way."""
+        with self._stack:
+            if kind is None:
+                if self._rows or not (self._groups or self._chunks):
+                    self._convert()
+                if self._chunks:
+                    self._write_group()
+            self._rows, self._chunks = [], []
+            self._text.flush()
+            self._text.detach()  # the CSV file (and gzip stream) close with the stack
 
 
 FAILED_CHECKS_SHEET = "未通过的检查"
 SHEET_ROWS = 1_048_576  # Excel's limit, the header row included
 
 
-def sheet_parts(name: str, rows: list, limit: int | None = None) -> list[tuple[str, list]]:
-    """A table as one sheet, or as numbered sheets ("表三 (2)") when it passes Excel's row limit."""
-    size = (limit or SHEET_ROWS) - 1
-    if len(rows) <= size:
+def sheet_parts(name: str, rows: int) -> list[tuple[str, int]]:
+    """A table of ``rows`` rows as one sheet, or as numbered sheets ("报告 (2)") when it
+    passes Excel's row limit: each part's name and number of rows."""
+    size = SHEET_ROWS - 1
+    if rows <= size:
         return [(name[:31], rows)]
-    parts = [rows[start:start + size] for start in range(0, len(rows), size)]
-    return [(f"{name[:31 - len(f' ({len(parts)})')]} ({i})", part) for i, part in enumerate(parts, 1)]
+    count = -(-rows // size)
+    stem = name[:31 - len(f" ({count})")]
+    return [(f"{stem} ({i})", min(size, rows - (i - 1) * size)) for i in range(1, count + 1)]
 
 
 def _forms_zh(value: str | None) -> str | None:
     return None if value is None else "、".join(FORM_NAME_ZH.get(t, t) for t in value.split())
-
-
-_FLAG = re.compile(r"([a-z_0-9]+):([a-z_]+)")
-
-
-def _flags_zh(columns: dict[str, str]) -> Callable[[str | None], str | None]:
-    """``natural_person:repaired; total:blank`` → 自然人：复原；总计：空白."""
-    def convert(value: str | None) -> str | None:
-        if not value:
-            return value
-        return "；".join(f"{columns.get(c, c)}：{STATUS_ZH.get(s, s)}" for c, s in _FLAG.findall(value))
-
-    return convert
 
 
 def _words(mapping: dict[str, str]) -> Callable[[str | None], str | None]:
@@ -377,7 +463,7 @@ def _vocabulary(table: Table) -> dict[str, tuple[str, Callable]]:
     """Fields whose values are ids: the Chinese a reader sees, under which header.
     The workbook shows the Chinese in the field's column and keeps the id beside it."""
     words = {"template": _words(FORM_NAME_ZH), "severity": _words(SEVERITY_ZH), "outcome": _words(OUTCOME_ZH),
-             "scope": _words(SCOPE_ZH), "status": _words(STATUS_ZH)}
+             "scope": _words(SCOPE_ZH)}
     out: dict[str, tuple[str, Callable]] = {}
     for f in table.fields:
         if f.name in words:
@@ -386,9 +472,6 @@ def _vocabulary(table: Table) -> dict[str, tuple[str, Callable]]:
             out[f.name] = (f.title_zh, _forms_zh)
         elif f.name == "check_id":
             out[f.name] = ("规则名称", _rule_title)
-        elif f.name == "flags":
-            columns = {c.name: c.title_zh for c in table.fields}
-            out[f.name] = (f.title_zh, _flags_zh(columns))
     return out
 
 
@@ -418,17 +501,54 @@ def workbook_sheet(table: Table, rows: Iterable[tuple]) -> tuple[list[str], Iter
     return header, converted()
 
 
-def write_workbook(path: Path, data: Dataset, package: dict) -> None:
-    """One .xlsx with a sheet per main table, the failing checks, and a 说明
-    sheet, in Chinese where a reader looks (ids kept in their own columns).
-    Report text is never read as a formula or link."""
+Where = tuple[str, str] | None  # (field, value): only the rows with this value
+
+
+def _batches(path: Path, where: Where, columns: list[str] | None = None) -> Iterator:
+    """A Parquet file a batch at a time, filtered in Arrow (before any row becomes Python)."""
+    import pyarrow.compute as pc
+    import pyarrow.parquet as pq
+
+    for batch in pq.ParquetFile(path).iter_batches(batch_size=8192, columns=columns):
+        yield batch.filter(pc.equal(batch.column(where[0]), where[1])) if where else batch
+
+
+def _parquet_rows(path: Path, where: Where = None) -> Iterator[tuple]:
+    for batch in _batches(path, where):
+        yield from zip(*(column.to_pylist() for column in batch.columns))
+
+
+def _row_count(path: Path, where: Where = None) -> int:
+    import pyarrow.parquet as pq
+
+    if where is None:
+        return pq.ParquetFile(path).metadata.num_rows
+    return sum(batch.num_rows for batch in _batches(path, where, [where[0]]))
+
+
+WORKBOOK_DESCRIPTION = ("The summary tables (reports, agencies, rules, rejected files, codebook, indicator "
+                        "definitions) and the failing checks as sheets with Chinese column headers, and a README "
+                        "sheet; the long tables are in CSV and Parquet only.")
+
+
+def write_workbook(path: Path, data_dir: Path, package: dict) -> None:
+    """One .xlsx of the summary tables and the failing checks, in Chinese where a
+    reader looks (ids kept in their own columns), and a 说明 sheet; read from the
+    package's Parquet files a batch at a time. Report text is never read as a
+    formula or link.
+
+    Summary sheets only: the long tables (cells, tables 2–4, every check, prose
+    figures, indicators, regional totals) grow by dozens of rows per report, would
+    pass Excel's 1,048,576 rows near 40,000 reports and made the workbook the
+    slowest and largest file; their CSV files open in Excel as they are. A sheet
+    still longer than Excel allows (reports, failing checks at national scale)
+    continues on numbered sheets."""
     import xlsxwriter
 
-    checks = TABLE_INDEX["checks"]
-    outcome = checks.field_names.index("outcome")
-    failed = [row for row in data.rows["checks"] if row[outcome] == FAIL]
-    sheets = [(t.title_zh, t, data.rows[t.name]) for t in TABLES if t.in_workbook] + [
-        (FAILED_CHECKS_SHEET, checks, failed)]
+    sheets: list[tuple[str, Table, Path, Where]] = [
+        (t.title_zh, t, data_dir / f"{t.name}.parquet", None) for t in TABLES if t.in_workbook]
+    sheets.append((FAILED_CHECKS_SHEET, TABLE_INDEX["checks"], data_dir / "checks.parquet", ("outcome", FAIL)))
+    sizes = [_row_count(file, where) for _, _, file, where in sheets]
     workbook = xlsxwriter.Workbook(str(path), {
         "constant_memory": True, "strings_to_formulas": False, "strings_to_urls": False,
         "strings_to_numbers": False})
@@ -441,39 +561,33 @@ def write_workbook(path: Path, data: Dataset, package: dict) -> None:
         ["版本 version", package["version"]], ["数据日期 created", package["created"][:10]],
         ["许可 license", LICENSE["title"]], [],
         ["工作表 sheet", "内容 contents", "行数 rows"],
-        *([part_name, TABLE_DESCRIPTIONS_ZH.get(table.name, table.description), len(part)]
-          for name, table, rows in sheets for part_name, part in sheet_parts(name, rows)), [],
-        ["单元格（cells）与全部检查结果（checks）行数较多，请使用 CSV 或 Parquet 文件 / "
-         "the cells table and all check results are in CSV and Parquet only"],
+        *([part_name, TABLE_DESCRIPTIONS_ZH.get(table.name, table.description), part_rows]
+          for (name, table, _, _), size in zip(sheets, sizes) for part_name, part_rows in sheet_parts(name, size)),
+        [],
+        ["单元格、表二至表四、全部检查结果、正文数字、指标与地区合计等长表只以 CSV 和 Parquet 发布，CSV 可直接用 Excel 打开 / "
+         "the long tables (cells, tables 2–4, all check results, prose figures, indicators, regional totals) "
+         "are in CSV and Parquet only; the CSV files open in Excel"],
         ["带“编号”的列是数据中使用的原始编号，便于与 CSV、Parquet 文件对照 / "
          "columns named 编号 keep the ids used in the CSV and Parquet files"],
     ]
     for index, line in enumerate(lines):
         readme.write_row(index, 0, line, bold if index in (0, 8) else None)
-    for name, table, rows in sheets:
-        for part_name, part in sheet_parts(name, rows):
+    for (name, table, file, where), size in zip(sheets, sizes):
+        rows = _parquet_rows(file, where)
+        for part_name, part_rows in sheet_parts(name, size):
             sheet = workbook.add_worksheet(part_name)
             sheet.freeze_panes(1, 0)
-            header, values = workbook_sheet(table, part)
+            header, values = workbook_sheet(table, itertools.islice(rows, part_rows))
             sheet.write_row(0, 0, header, bold)
             for index, row in enumerate(values, 1):
                 sheet.write_row(index, 0, row)
     workbook.close()
 
 
-def _workbook_process(path: Path, data: Dataset, package: dict):
-    """The workbook is the slowest file: write it in a forked process meanwhile.
-    Fork shares the rows instead of copying them to the child."""
-    context = multiprocessing.get_context("fork")
-    process = context.Process(target=write_workbook, args=(path, data, package), name="workbook")
-    process.start()
-    return process
-
-
 def _file_entry(path: Path, base: Path) -> dict:
-    data = path.read_bytes()
-    return {"path": path.relative_to(base).as_posix(), "bytes": len(data),
-            "hash": "sha256:" + hashlib.sha256(data).hexdigest()}
+    with path.open("rb") as handle:
+        digest = hashlib.file_digest(handle, "sha256").hexdigest()
+    return {"path": path.relative_to(base).as_posix(), "bytes": path.stat().st_size, "hash": "sha256:" + digest}
 
 
 DESCRIPTION_ZH = (
@@ -482,7 +596,7 @@ DESCRIPTION_ZH = (
     "source.txt）在 reports/<机关编号>/<年度>/：报告页面旁，或与数据集分开发布时在本数据包旁。")
 
 
-def package_metadata(data: Dataset) -> dict:
+def package_metadata(version: str, created: str) -> dict:
     return {
         "name": PACKAGE_NAME,
         "title": "政府信息公开工作年度报告数据 · Government information-disclosure annual reports",
@@ -492,8 +606,8 @@ def package_metadata(data: Dataset) -> dict:
             "and the figures stated in the prose. CSV and Parquet hold the same rows; each report's own files "
             "(report.json, cells.csv, source.txt) are at reports/<agency_id>/<year>/: beside its page, or beside "
             "this package where the data is published apart from the site."),
-        "version": data.version,
-        "created": data.created,
+        "version": version,
+        "created": created,
         "licenses": [LICENSE],
         "sources": [{"title": "各级行政机关发布的政府信息公开工作年度报告（《中华人民共和国政府信息公开条例》第五十条）",
                      "path": "https://www.gov.cn/zhengce/content/2019-04/15/content_5382991.htm"}],
@@ -502,46 +616,35 @@ def package_metadata(data: Dataset) -> dict:
     }
 
 
-def write_package(data: Dataset, out: Path) -> dict:
-    """Write every table as CSV and Parquet, the workbook and datapackage.json into ``out``."""
-    out.mkdir(parents=True, exist_ok=True)
-    package = package_metadata(data)
+def _resources(table: Table, out: Path) -> list[dict]:
+    """A table's CSV resource (with its schema) and its Parquet file."""
+    csv_path, parquet_path = out / table.csv_name, out / f"{table.name}.parquet"
+    schema = {"fields": [f.as_json() for f in table.fields], "primaryKey": list(table.primary_key)}
+    if table.foreign_keys:
+        schema["foreignKeys"] = [fk.as_json() for fk in table.foreign_keys]
+    common = {"title": f"{table.title_zh} / {table.title_en}", "description": table.description}
+    entry = _file_entry(csv_path, out)
+    if table.compressed:
+        # frictionless counts the bytes of a compressed file on disk but not over
+        # HTTP: the hash alone guards it, so that the package validates in both places.
+        del entry["bytes"]
+    return [
+        {"name": table.name, "type": "table", **common, **entry, "format": "csv", "mediatype": "text/csv",
+         "encoding": "utf-8", **({"compression": "gz"} if table.compressed else {}), "schema": schema},
+        # Described as a file (bytes and hash are validated); its rows and types are
+        # those of the CSV resource named in "table", which the tests compare row by row.
+        {"name": f"{table.name}-parquet", "type": "file", **common, **_file_entry(parquet_path, out),
+         "format": "parquet", "mediatype": "application/vnd.apache.parquet", "table": table.name}]
+
+
+def write_package(out: Path, version: str, created: str) -> dict:
+    """The workbook and datapackage.json beside the tables written into ``out``."""
+    package = package_metadata(version, created)
     workbook = out / "reports.xlsx"
-    writer = _workbook_process(workbook, data, package)
-    resources = []
-    try:
-        for table in TABLES:
-            csv_path, parquet_path = out / table.csv_name, out / f"{table.name}.parquet"
-            write_csv(csv_path, table, data.rows[table.name], table.compressed)
-            write_parquet(parquet_path, table, data.rows[table.name])
-            schema = {"fields": [f.as_json() for f in table.fields], "primaryKey": list(table.primary_key)}
-            if table.foreign_keys:
-                schema["foreignKeys"] = [fk.as_json() for fk in table.foreign_keys]
-            common = {"title": f"{table.title_zh} / {table.title_en}", "description": table.description}
-            entry = _file_entry(csv_path, out)
-            if table.compressed:
-                # frictionless counts the bytes of a compressed file on disk but not over
-                # HTTP: the hash alone guards it, so that the package validates in both places.
-                del entry["bytes"]
-            resources.append({"name": table.name, "type": "table", **common, **entry,
-                              "format": "csv", "mediatype": "text/csv", "encoding": "utf-8",
-                              **({"compression": "gz"} if table.compressed else {}), "schema": schema})
-            # Described as a file (bytes and hash are validated); its rows and types are
-            # those of the CSV resource named in "table", which the tests compare row by row.
-            resources.append({"name": f"{table.name}-parquet", "type": "file", **common,
-                              **_file_entry(parquet_path, out), "format": "parquet",
-                              "mediatype": "application/vnd.apache.parquet", "table": table.name})
-    except BaseException:  # no workbook writer left behind, writing into a folder being removed
-        writer.terminate()
-        writer.join()
-        raise
-    writer.join()
-    if writer.exitcode != 0:
-        raise BuilderError(f"{workbook}: writing the workbook failed (exit status {writer.exitcode})")
+    write_workbook(workbook, out, package)
+    resources = [entry for table in TABLES for entry in _resources(table, out)]
     resources.append({"name": "workbook", "type": "file", "title": "Excel 工作簿 / Excel workbook",
-                      "description": "The main tables and the failing checks as sheets with Chinese column "
-                                     "headers, and a README sheet.",
-                      **_file_entry(workbook, out), "format": "xlsx",
+                      "description": WORKBOOK_DESCRIPTION, **_file_entry(workbook, out), "format": "xlsx",
                       "mediatype": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"})
     package["resources"] = resources
     (out / "datapackage.json").write_text(json.dumps(package, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
@@ -557,18 +660,60 @@ def report_document(report: Report, source: SourceInfo) -> dict:
     return document
 
 
-def write_report_files(data: Dataset, site: OutputFolder, place: DataPlace = ON_THE_SITE) -> None:
-    """Each report's JSON (the full extract document with checks), CSV (its
-    cells) and source text as read: beside its page at reports/<agency_id>/<year>/,
-    or under data/ when the bulk data is published elsewhere (``place``)."""
-    for report in data.reports:
-        folder = place.report_folder(report.report_id).rstrip("/")
-        document = report_document(report, _source(report, data.sources))
-        site.write_text(f"{folder}/{REPORT_FILES['json']}",
-                        json.dumps(document, ensure_ascii=False, separators=(",", ":")) + "\n")
-        cells = io.BytesIO()
-        write_csv(cells, REPORT_CELLS,
-                  [(report.report_id, cell.id, codebook.label_zh(cell.id), v.value, v.unit, v.raw, v.status, _note(v))
-                   for cell in forms.cells(report.template) for v in (report.cells[cell.id],)])
-        site.write_bytes(f"{folder}/{REPORT_FILES['csv']}", cells.getvalue())
-        site.write_text(f"{folder}/{REPORT_FILES['text']}", report.document.text)
+def write_report_files(report: Report, source: SourceInfo, cells: list[tuple], site: OutputFolder,
+                       place: DataPlace = ON_THE_SITE) -> None:
+    """A report's JSON (the full extract document with checks), CSV (its cells, rows
+    of ``REPORT_CELLS``) and source text as read: beside its page at
+    reports/<agency_id>/<year>/, or under data/ when the bulk data is published
+    elsewhere (``place``)."""
+    folder = place.report_folder(report.report_id).rstrip("/")
+    document = report_document(report, source)
+    site.write_text(f"{folder}/{REPORT_FILES['json']}", json.dumps(document, ensure_ascii=False, separators=(",", ":")) + "\n")
+    site.write_bytes(f"{folder}/{REPORT_FILES['csv']}", csv_bytes(REPORT_CELLS, cells))
+    site.write_text(f"{folder}/{REPORT_FILES['text']}", report.document.text)
+
+
+def _static_rows() -> dict[str, list[tuple]]:
+    """The tables that do not depend on the reports: rules, codebook, indicator definitions."""
+    return {
+        "rules": [_row("rules", check_id=r.id, severity=r.severity, title_zh=r.title_zh, title_en=r.title_en,
+                       formula_zh=r.formula_zh, formula_en=r.formula_en, templates=" ".join(r.templates),
+                       scope=r.scope) for r in RULES],
+        "codebook": [_row("codebook", cell_id=c.cell_id, templates=" ".join(c.templates), table=c.table,
+                          table_zh=c.table_zh, row=c.row, row_zh=c.row_place_zh, row_en=c.row_en,
+                          column=c.column, column_zh=c.column_zh, column_en=c.column_en, label_zh=c.label_zh,
+                          label_en=c.label_en, unit_zh=c.unit_zh, unit_en=c.unit_en)
+                     for c in codebook.labels().values()],
+        "indicator_definitions": definition_rows()}
+
+
+def write_datasets(reports: Iterable[Report], rejected: list[Rejected], sources: dict[str, SourceInfo],
+                   site_url: str, out: OutputFolder, place: DataPlace = ON_THE_SITE) -> None:
+    """The data package into <out>/data and each report's own files, in one pass over
+    ``reports``: checked reports in ascending report_id order, each read once and
+    let go (a generator will do). Rows of every table are written as they come;
+    what needs more than one report (agencies, year-over-year indicators, regional
+    totals, the version) comes from a ``CorpusIndex``."""
+    data_dir = out.root / "data"
+    data_dir.mkdir(parents=True, exist_ok=True)
+    index = CorpusIndex()
+    with contextlib.ExitStack() as stack:
+        tables = {t.name: stack.enter_context(TableWriter(data_dir, t)) for t in TABLES}
+        for report in reports:
+            index.add(report)
+            source = _source(report, sources)
+            cells, own_cells = _cell_rows(report)
+            tables["reports"].add([_report_row(report, source, site_url)])
+            tables["cells"].add(cells)
+            for name in ("table2", "table3", "table4"):
+                tables[name].add(_wide_rows(report, name))
+            tables["checks"].add(_check_rows(report))
+            tables["narrative"].add(_narrative_rows(report))
+            tables["indicators"].add(index.indicator_rows(report))
+            write_report_files(report, source, own_cells, out, place)
+        tables["agencies"].add(index.agency_rows())
+        tables["rejected"].add((r.file, r.reason) for r in sorted(rejected, key=lambda r: r.file))
+        for name, rows in _static_rows().items():
+            tables[name].add(rows)
+        tables["regional_totals"].add(index.regional.rows())
+    write_package(data_dir, index.version(rejected), data_date(sources))

@@ -9,7 +9,7 @@ untouched) and an incremental build writes only what changed.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .sources import is_http_url
@@ -21,10 +21,14 @@ class OutputFolder:
     previous: Path | None = None  # the last build's output, still in place while this one is written
     written: int = 0
     reused: int = 0
+    # The folder last written into: a report's files come one after another.
+    _folder: Path | None = field(default=None, init=False, repr=False)
 
     def write_bytes(self, relative: str, data: bytes) -> None:
         target = self.root / relative
-        target.parent.mkdir(parents=True, exist_ok=True)
+        if target.parent != self._folder:  # a system call saved per file on a slow file system
+            target.parent.mkdir(parents=True, exist_ok=True)
+            self._folder = target.parent
         if self.previous is not None and self._link_unchanged(self.previous / relative, target, data):
             self.reused += 1
             return

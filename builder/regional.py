@@ -10,8 +10,11 @@ bodies are summed like any other, which the page and the schema say.
 
 from __future__ import annotations
 
+from array import array
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 
 from . import forms
 from .checks import USABLE
@@ -45,42 +48,72 @@ def _cell_order() -> dict[str, int]:
     return {cell: index for index, cell in enumerate(c for c in forms.all_cells() if c.startswith(("t3.", "t4.")))}
 
 
-@dataclass
-class _Total:
-    value: float | int = 0
-    summed: int = 0
-    unusable: int = 0
-
-
-def regional_rows(reports: list) -> list[tuple]:
-    """Rows of ``regional_totals``: (year, region_code, region_level, region_name, cell_id, value,
-    reports_summed, reports_unusable, reports_in_year, agencies_known), sorted by year, region and cell."""
-    known: dict[str, set[str]] = defaultdict(set)
-    names: dict[str, RegionRef] = {}
-    per_year: dict[tuple[int, str], list] = defaultdict(list)
-    for report in reports:
-        for region in regions_of_agency(report.agency):
-            known[region.code].add(report.agency.agency_id)
-            names.setdefault(region.code, region)
-            per_year[(report.year, region.code)].append(report)
+@cache
+def _summed_cells(template: str) -> tuple[tuple[str, int], ...]:
+    """The cells of a form that regional totals add up (tables 3 and 4), with their place in the cell order."""
     order = _cell_order()
-    rows: list[tuple] = []
-    for (year, code), group in sorted(per_year.items()):
-        totals: dict[str, _Total] = {}
-        for report in group:
-            for cell in forms.cells(report.template):
-                if cell.table == "t2":
-                    continue
-                total = totals.setdefault(cell.id, _Total())
-                value = report.cells[cell.id]
-                if value.status in USABLE and value.value is not None:
-                    total.value += value.value
-                    total.summed += 1
-                else:
-                    total.unusable += 1
-        region = names[code]
-        for cell_id in sorted(totals, key=order.__getitem__):
-            t = totals[cell_id]
-            rows.append((year, code, region.level, region.name, cell_id, t.value if t.summed else None,
-                         t.summed, t.unusable, len(group), len(known[code])))
-    return rows
+    return tuple((cell.id, order[cell.id]) for cell in forms.cells(template) if cell.table != "t2")
+
+
+class _Group:
+    """One region's totals of one year, a slot per cell of tables 3 and 4 (in cell order):
+    the sum, how many reports it adds up and how many could not be added. A cell no
+    report of the group has is neither summed nor unusable, and gives no row."""
+
+    __slots__ = ("reports", "summed", "unusable", "values")
+
+    def __init__(self, size: int) -> None:
+        self.reports = 0
+        # Sums as floats: exact for counts (integers below 2**53), and added in report order as before.
+        self.values = array("d", [0.0]) * size
+        self.summed = array("I", [0]) * size
+        self.unusable = array("I", [0]) * size
+
+
+class RegionalTotals:
+    """Regional totals added up one report at a time: what is kept is one small group of
+    sums per region and year, and the agencies seen per region, never the reports.
+    Reports are added in any order; ``rows`` sorts by year, region and cell."""
+
+    def __init__(self) -> None:
+        self.cells = list(_cell_order())
+        self.known: dict[str, set[str]] = defaultdict(set)
+        self.names: dict[str, RegionRef] = {}
+        self.groups: dict[tuple[int, str], _Group] = {}
+
+    def add(self, report) -> None:
+        regions = regions_of_agency(report.agency)
+        if not regions:
+            return
+        usable, unusable = [], []
+        for cell_id, index in _summed_cells(report.template):
+            value = report.cells[cell_id]
+            if value.status in USABLE and value.value is not None:
+                usable.append((index, value.value))
+            else:
+                unusable.append(index)
+        for region in regions:
+            self.known[region.code].add(report.agency.agency_id)
+            self.names.setdefault(region.code, region)
+            group = self.groups.get((report.year, region.code))
+            if group is None:
+                group = self.groups[(report.year, region.code)] = _Group(len(self.cells))
+            group.reports += 1
+            values, summed = group.values, group.summed
+            for index, value in usable:
+                values[index] += value
+                summed[index] += 1
+            for index in unusable:
+                group.unusable[index] += 1
+
+    def rows(self) -> Iterator[tuple]:
+        """Rows of ``regional_totals``: (year, region_code, region_level, region_name, cell_id, value,
+        reports_summed, reports_unusable, reports_in_year, agencies_known), sorted by year, region and cell."""
+        for (year, code), group in sorted(self.groups.items()):
+            region = self.names[code]
+            agencies = len(self.known[code])
+            for index, cell_id in enumerate(self.cells):
+                summed, unusable = group.summed[index], group.unusable[index]
+                if summed or unusable:
+                    yield (year, code, region.level, region.name, cell_id, group.values[index] if summed else None,
+                           summed, unusable, group.reports, agencies)

@@ -131,7 +131,7 @@ class Table:
     fields: tuple[Field, ...]
     primary_key: tuple[str, ...]
     foreign_keys: tuple[ForeignKey, ...] = ()
-    in_workbook: bool = True
+    in_workbook: bool = True  # a sheet of the workbook: summary tables only (see dataset.write_workbook)
     compressed: bool = False  # CSV written gzipped: the long cells table would be most of a site's bytes
 
     @property
@@ -237,6 +237,7 @@ def _wide(name: str, zh: str, en: str, key: str, key_zh: str, columns: list[tupl
         ),
         ("report_id", key),
         (TO_REPORTS,),
+        in_workbook=False,
     )
 
 
@@ -276,6 +277,7 @@ _CHECKS = Table(
     ),
     ("report_id", "check_id", "instance"),
     (TO_REPORTS, ForeignKey(("check_id",), "rules", ("check_id",))),
+    in_workbook=False,
 )
 _RULES = Table(
     "rules", "检查规则", "Rules", "The catalogue of consistency checks.",
@@ -306,6 +308,7 @@ _NARRATIVE = Table(
     ),
     ("report_id", "seq"),
     (TO_REPORTS,),
+    in_workbook=False,
 )
 _REJECTED = Table(
     "rejected", "未能读取的文件", "Rejected files", "Every corpus file that did not become a report, and why.",

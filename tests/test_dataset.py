@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import gzip
 import json
 import shutil
@@ -215,7 +216,8 @@ def test_workbook_has_chinese_headers_and_a_readme(data: Path):
 
     workbook = load_workbook(data / "reports.xlsx", read_only=True)
     assert workbook.sheetnames[0] == "说明 README"
-    assert "报告" in workbook.sheetnames and "表三 依申请公开" in workbook.sheetnames
+    assert "报告" in workbook.sheetnames and "未通过的检查" in workbook.sheetnames
+    assert "表三 依申请公开" not in workbook.sheetnames  # summary sheets only: the long tables are CSV and Parquet
     header = next(workbook["报告"].iter_rows(max_row=1, values_only=True))
     assert header[:3] == ("报告编号", "机关编号", "机关名称")
 
@@ -242,9 +244,6 @@ def test_workbook_shows_chinese_values_and_keeps_the_ids(data: Path):
     rules = {r["规则编号"]: r for r in sheet_rows(workbook, "检查规则")}
     assert rules["t3.balance"]["适用表格"] == "2021 年版表格、2019 年版表格"
     assert rules["cy.carry"]["范围"] == "同一机关相邻年度" and rules["cy.carry"]["级别"] == "警告"
-    table3 = {(r["报告编号"], r["行"]): r for r in sheet_rows(workbook, "表三 依申请公开")}
-    repaired = table3[("640400-guyuan-shi-renmin-zhengfu-bangongshi/2019", "denied.internal_affairs")]
-    assert (repaired["状态标记"], repaired["状态标记编号"]) == ("自然人：复原", "natural_person:repaired")
     readme = [row[1] for row in workbook["说明 README"].iter_rows(values_only=True) if len(row) > 1]
     assert "单元格编码表：编号对应的表、行、列（中英文）、单位与表格版本" in readme
 
@@ -268,46 +267,141 @@ def test_unreadable_files_are_listed_not_lost(tmp_path: Path):
 
 def test_no_workbook_sheet_passes_excels_row_limit(data: Path, tmp_path: Path, monkeypatch):
     """A table longer than a sheet continues on numbered sheets; checked at Excel's own
-    limit on generated rows, and end to end with the limit lowered so the test stays quick."""
+    limit, and end to end on a package made 40 times longer with the limit lowered so
+    the test stays quick."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
     from openpyxl import load_workbook
 
     from builder import dataset
-    from builder.corpus import load_corpus
 
-    parts = dataset.sheet_parts("表三 依申请公开", [("x",)] * (2 * dataset.SHEET_ROWS + 5))
-    assert [len(rows) for _, rows in parts] == [dataset.SHEET_ROWS - 1] * 2 + [7]
-    assert [name for name, _ in parts] == ["表三 依申请公开 (1)", "表三 依申请公开 (2)", "表三 依申请公开 (3)"]
+    parts = dataset.sheet_parts("报告", 2 * dataset.SHEET_ROWS + 5)
+    assert parts == [("报告 (1)", dataset.SHEET_ROWS - 1), ("报告 (2)", dataset.SHEET_ROWS - 1), ("报告 (3)", 7)]
+    assert dataset.sheet_parts("报告", dataset.SHEET_ROWS - 1) == [("报告", dataset.SHEET_ROWS - 1)]
 
-    from builder.sources import read_sources
-
-    built = dataset.build_rows(load_corpus(CORPUS), read_sources(CORPUS)[0])
-    table3 = dataset.TABLE_INDEX["table3"]
-    built.rows["table3"] = [row for _ in range(40) for row in built.rows["table3"]]  # a generated size
+    copy = tmp_path / "data"
+    shutil.copytree(data, copy)
+    sizes = {}
+    for name in ("reports", "checks"):  # a generated size: every row 40 times
+        table = pq.read_table(copy / f"{name}.parquet")
+        pq.write_table(pa.concat_tables([table] * 40), copy / f"{name}.parquet")
+        sizes[name] = 40 * table.num_rows
+    failing = 40 * sum(1 for row in read_csv(data / "checks.csv") if row["outcome"] == "fail")
     monkeypatch.setattr(dataset, "SHEET_ROWS", 100)
-    path = tmp_path / "reports.xlsx"
-    dataset.write_workbook(path, built, {**dataset.package_metadata(built), "version": "0", "created": "2024-02-01"})
-    workbook = load_workbook(path, read_only=True)
-    sheets = [name for name in workbook.sheetnames if name.startswith(table3.title_zh)]
-    assert len(sheets) == -(-len(built.rows["table3"]) // 99) > 1
-    rows = [row for name in sheets for row in workbook[name].iter_rows(min_row=2, values_only=True)]
-    assert len(rows) == len(built.rows["table3"])
+    package = json.loads((copy / "datapackage.json").read_text(encoding="utf-8"))
+    dataset.write_workbook(tmp_path / "reports.xlsx", copy, package)
+    workbook = load_workbook(tmp_path / "reports.xlsx", read_only=True)
     assert all(workbook[name].max_row <= 100 for name in workbook.sheetnames)
+    for stem, expected in (("报告", sizes["reports"]), (dataset.FAILED_CHECKS_SHEET, failing)):
+        sheets = [name for name in workbook.sheetnames if name.startswith(stem)]
+        assert len(sheets) == -(-expected // 99) > 1
+        rows = [row for name in sheets for row in workbook[name].iter_rows(min_row=2, values_only=True)]
+        assert len(rows) == expected
 
 
-def test_parquet_is_written_in_batches_with_the_same_rows(tmp_path: Path, monkeypatch):
+def test_tables_are_written_in_batches_with_the_same_rows(data: Path, tmp_path: Path, monkeypatch):
+    """Rows go to the CSV and to Arrow a chunk at a time, and to Parquet a row group at a
+    time: the files hold the rows given, however they were cut; an empty table keeps its
+    header and schema."""
     import pyarrow.parquet as pq
 
     from builder import dataset
-    from builder.corpus import load_corpus
 
-    built = dataset.build_rows(load_corpus(CORPUS), {})
     table = dataset.TABLE_INDEX["table3"]
-    rows = built.rows["table3"]
+    rows = [tuple(r.values()) for r in pq.read_table(data / "table3.parquet").to_pylist()]
     monkeypatch.setattr(dataset, "PARQUET_BATCH", 7)
-    dataset.write_parquet(tmp_path / "t.parquet", table, iter(rows))
-    written = pq.ParquetFile(tmp_path / "t.parquet")
+    monkeypatch.setattr(dataset, "ROW_CHUNK", 3)  # a row group gathered from chunks of 3, 3 and 1 rows
+    with dataset.TableWriter(tmp_path, table) as writer:
+        writer.add(rows[:3])
+        writer.add(iter(rows[3:]))
+    written = pq.ParquetFile(tmp_path / "table3.parquet")
     assert written.metadata.num_row_groups == -(-len(rows) // 7) > 1
-    assert [tuple(r.values()) for r in written.read().to_pylist()] == [
-        tuple(None if v == "" else v for v in row) for row in rows]
-    dataset.write_parquet(tmp_path / "empty.parquet", table, [])
-    assert pq.read_table(tmp_path / "empty.parquet").num_rows == 0
+    assert [tuple(r.values()) for r in written.read().to_pylist()] == rows
+    assert (tmp_path / "table3.csv").read_bytes() == (data / "table3.csv").read_bytes()
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    with dataset.TableWriter(empty, table):
+        pass
+    assert pq.read_table(empty / "table3.parquet").num_rows == 0
+    assert read_csv(empty / "table3.csv") == [] and (empty / "table3.csv").read_bytes().startswith(b"\xef\xbb\xbf")
+
+
+def _checked_reports(corpus_dir: Path = CORPUS, cache: Path | None = None):
+    from builder.build import drop_parsing_state
+    from builder.corpus import Rejected, load_corpus
+    from builder.pipeline import Options
+    from builder.sources import read_sources
+
+    corpus = load_corpus(corpus_dir, options=Options(cache=str(cache) if cache else None))
+    drop_parsing_state(corpus)
+    sources, problems = read_sources(corpus_dir)
+    rejected = corpus.rejected + [Rejected(problem.where, problem.reason) for problem in problems]
+    return sorted(corpus.reports, key=lambda r: r.report_id), rejected, sources
+
+
+def test_the_datasets_are_written_in_one_pass_over_a_stream(tmp_path: Path, monkeypatch):
+    """write_datasets reads a one-shot generator once, lets each report go once it is
+    written (memory does not grow with the corpus), and writes the build's files byte
+    for byte; year-over-year indicators, which need the agency's previous report,
+    agree with the evaluation of the whole corpus at once."""
+    import gc
+    import pickle
+    import weakref
+
+    import pyarrow.parquet as pq
+
+    from builder.dataset import write_datasets
+    from builder.indicators import evaluate_corpus
+    from builder.outputs import OutputFolder
+    from builder.synthetic_corpus import write_corpus
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    corpus = tmp_path / "corpus"
+    write_corpus(corpus, range(2021, 2024), provinces=1, bodies=2, seed=7)
+    build(corpus, tmp_path / "built", with_site=False, say=lambda _: None)
+    reports, rejected, sources = _checked_reports(corpus, tmp_path / "built.cache")
+    records = [pickle.dumps(report) for report in reports]
+    given: list[weakref.ref] = []
+
+    def stream():
+        for record in records:
+            gc.collect()
+            assert all(ref() is None for ref in given[:-1]), "a report was kept after it was written"
+            report = pickle.loads(record)
+            given.append(weakref.ref(report))
+            yield report
+
+    out = tmp_path / "streamed"
+    write_datasets(stream(), rejected, sources, "", OutputFolder(out))
+    assert len(given) == len(reports)
+
+    def files(root: Path) -> list[Path]:  # the data package and each report's files
+        return sorted(p.relative_to(root) for folder in ("data", "reports") for p in (root / folder).rglob("*")
+                      if p.is_file())
+
+    built = files(tmp_path / "built")
+    assert built == files(out) and len(built) > 3 * len(reports)
+    for path in built:
+        assert (out / path).read_bytes() == (tmp_path / "built" / path).read_bytes(), path
+    indicators = [tuple(r.values()) for r in pq.read_table(out / "data" / "indicators.parquet").to_pylist()]
+    assert any(row[1].endswith(".yoy") and row[6] for row in indicators)  # a change on the previous year
+    assert indicators == [value.as_row() for value in evaluate_corpus(reports)]
+
+
+def test_reports_out_of_order_are_refused(tmp_path: Path):
+    from builder.dataset import write_datasets
+    from builder.outputs import OutputFolder
+
+    reports, rejected, sources = _checked_reports()
+    with pytest.raises(BuilderError, match="ascending report_id order"):
+        write_datasets(reversed(reports), rejected, sources, "", OutputFolder(tmp_path / "site"))
+    with pytest.raises(BuilderError, match="ascending report_id order"):
+        write_datasets([reports[0], reports[0]], rejected, sources, "", OutputFolder(tmp_path / "again"))
+
+    def as_agency(report, agency_id: str, year: int):
+        return dataclasses.replace(report, agency=dataclasses.replace(report.agency, agency_id=agency_id), year=year)
+
+    # Ascending ids, yet agency x's reports apart: x/2020, x/2021z/2019, x/2022.
+    apart = [as_agency(reports[0], "x", 2020), as_agency(reports[1], "x/2021z", 2019), as_agency(reports[2], "x", 2022)]
+    with pytest.raises(BuilderError, match="one after another"):
+        write_datasets(apart, rejected, sources, "", OutputFolder(tmp_path / "apart"))
