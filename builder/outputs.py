@@ -35,6 +35,20 @@ class OutputFolder:
     def write_text(self, relative: str, text: str) -> None:
         self.write_bytes(relative, text.encode("utf-8"))
 
+    def keep_previous(self, relative: str) -> bool:
+        """Link the previous output's file into this one unread, when it exists: for a file
+        known unchanged from its inputs (a page whose key is as last time), so it is not made again."""
+        if self.previous is None:
+            return False
+        target = self.root / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.link(self.previous / relative, target)
+        except OSError:  # gone, another file system, a link limit: the caller makes it
+            return False
+        self.reused += 1
+        return True
+
     @staticmethod
     def _link_unchanged(old: Path, target: Path, data: bytes) -> bool:
         try:

@@ -11,7 +11,9 @@ from __future__ import annotations
 import contextlib
 import csv
 import gzip
+import hashlib
 import html
+import importlib.metadata
 import json
 import os
 import re
@@ -148,10 +150,9 @@ class SiteData:
             place=place or DataPlace(),
         )
 
-    def document(self, report_id: str) -> dict:
-        """A report's full extract document, written beside its page by the dataset stage."""
-        path = self.site / self.place.report_folder(report_id) / REPORT_FILES["json"]
-        return json.loads(path.read_text(encoding="utf-8"))
+    def document_bytes(self, report_id: str) -> bytes:
+        """A report's full extract document (JSON), written beside its page by the dataset stage."""
+        return (self.site / self.place.report_folder(report_id) / REPORT_FILES["json"]).read_bytes()
 
     @cached_property
     def by_agency(self) -> dict[str, list[dict]]:
@@ -747,13 +748,32 @@ class Pages:
             out.append(entry)
         return out
 
-    # data pages (many): rendered into shells
+    # data pages (many): rendered into shells, each keyed by what it is rendered from
+    def settings_key(self, version: str) -> str:
+        """What every data page shares: the rendering version, the addresses, the rules and the data date."""
+        data = self.data
+        return page_key(version, data.site_url, data.repo_url, data.place.url, data.created_date, data.rules)
+
+    def report_key(self, settings: str, report: dict, document: bytes, siblings: list[dict]) -> str:
+        """A report page's inputs: its row and document, its agency's years (the links to them),
+        its indicators and whether a compare page of its province and year exists."""
+        return page_key(settings, report, hashlib.sha256(document).hexdigest(),
+                        [(r["report_id"], r["year"]) for r in siblings],
+                        sorted(self.data.derived.by_report.get(report["report_id"], {}).items()),
+                        _compare_url(self.data, report, ""))
+
+    def agency_key(self, settings: str, agency: dict, reports: list[dict]) -> str:
+        """An agency page's inputs: its row, its reports' rows, their table3 rows and indicators."""
+        data = self.data
+        return page_key(settings, agency, reports, [data.table3.get(r["report_id"]) for r in reports],
+                        [sorted(data.derived.by_report.get(r["report_id"], {}).items()) for r in reports])
+
     def report_page(self, report: dict, document: dict, siblings: list[dict]) -> tuple[str, str, str, str]:
         data = self.data
         path = f"reports/{report['report_id']}/"
         cells = cell_views(document) if document["cells"] else {}
         template = report["template"]
-        title = f"{report['agency_name']} {report['year']} 年政府信息公开工作年度报告"
+        title = report_title(report)
         index = next(i for i, r in enumerate(siblings) if r["report_id"] == report["report_id"])
         context = {
             "r": report, "doc": document, "root": "../../../", "title": title,
@@ -794,7 +814,7 @@ class Pages:
 
     def agency_page(self, agency: dict, reports: list[dict]) -> tuple[str, str, str, str]:
         series = agency_series(self.data, reports)
-        title = agency["name"] or agency["agency_id"]
+        title = agency_title(agency)
         content = self.render("agency.html", a=agency, reports=reports, series=series, chart=chart_svg(series),
                               outcome_groups=OUTCOME_GROUPS, root="../../",
                               charts=agency_charts(self.data.derived, reports))
@@ -837,6 +857,14 @@ class Pages:
         content = self.render("rule.html", rule=rule, failing=failing[:RULE_PAGE_ROWS], more=len(failing) - RULE_PAGE_ROWS,
                               counts=self.data.outcome_counts.get(rule["check_id"], Counter()), root="../../")
         return rule["title_zh"], rule["formula_zh"], content, ""
+
+
+def report_title(report: dict) -> str:
+    return f"{report['agency_name']} {report['year']} 年政府信息公开工作年度报告"
+
+
+def agency_title(agency: dict) -> str:
+    return agency["name"] or agency["agency_id"]
 
 
 def _compare_url(data: SiteData, report: dict, root: str) -> str:
@@ -963,6 +991,69 @@ def human_bytes(size: int | str) -> str:
     return f"{size} B"
 
 
+# --- page keys: an unchanged page is linked from the last build, not rendered ---------------------
+
+PAGE_KEYS = ".page-keys.json.gz"  # in the output folder: each keyed page's key, for the next build
+
+
+def rendering_version(shells: dict[int, Shell]) -> str:
+    """What every page is rendered with: the builder's code and templates, the shells mkdocs made,
+    and the template engine. A change to any of them re-renders every page."""
+    digest = hashlib.sha256()
+    for folder in dict.fromkeys((ROOT, TEMPLATES)):
+        for path in sorted(folder.rglob("*")):
+            if path.is_file() and "__pycache__" not in path.parts:
+                digest.update(path.as_posix().encode() + b"\0" + path.read_bytes())
+    for package in ("jinja2", "markupsafe"):
+        digest.update(f"{package}=={importlib.metadata.version(package)}\n".encode())
+    for depth, shell in sorted(shells.items()):
+        digest.update(f"{depth}\0{shell.html}\0{shell.canonical}\n".encode())
+    return digest.hexdigest()
+
+
+def page_key(*inputs: object) -> str:
+    """A digest of exactly what a page is rendered from (rows, documents, settings), as JSON."""
+    text = json.dumps(inputs, ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=repr)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+
+
+@dataclass
+class PageKeys:
+    """The keys of this build's pages, and the last build's: a page whose key is unchanged and
+    whose file is still in the last output is linked from there without being rendered."""
+
+    previous: dict[str, str]
+    current: dict[str, str] = field(default_factory=dict)
+    rendered: int = 0
+    kept: int = 0
+
+    @classmethod
+    def of(cls, previous: Path | None) -> PageKeys:
+        """The last build's keys (none when there is no last build, or its keys cannot be read)."""
+        if previous is None:
+            return cls({})
+        try:
+            with gzip.open(previous / PAGE_KEYS, "rt", encoding="utf-8") as handle:
+                return cls(dict(json.load(handle)["pages"]))
+        except (OSError, ValueError, KeyError, TypeError):
+            return cls({})
+
+    def kept_from_previous(self, site: OutputFolder, path: str, key: str) -> bool:
+        """Record the page's key; link its last file when the key is the same. False: render it."""
+        self.current[path] = key
+        if self.previous.get(path) == key and site.keep_previous(f"{path}index.html"):
+            self.kept += 1
+            return True
+        self.rendered += 1
+        return False
+
+    def write(self, out: Path) -> None:
+        text = json.dumps({"pages": dict(sorted(self.current.items()))}, separators=(",", ":"))
+        with (out / PAGE_KEYS).open("wb") as raw, \
+                gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0) as packed:
+            packed.write(text.encode("utf-8"))
+
+
 # --- the build --------------------------------------------------------------------------------
 
 CURRENT: Pages | None = None  # read by site_hooks during the mkdocs build
@@ -1041,21 +1132,30 @@ def build_site(data_dir: Path, out: Path, site_url: str = "", say: Callable[[str
                 shutil.copy2(item, target)
     shells = read_shells(out)
     site = OutputFolder(out, previous)
+    keys = PageKeys.of(previous)
+    settings = pages.settings_key(rendering_version(shells))
     sizes: list[int] = []
     documents: list[dict] = []
     for agency_id, reports in sorted(data.by_agency.items()):
         for report in reports:
             path = f"reports/{report['report_id']}/"
-            document = data.document(report["report_id"])
-            page = pages.report_page(report, document, reports)
-            sizes.append(write_page(site, path, shells[3], page, data.permalink(path)))
+            raw = data.document_bytes(report["report_id"])
+            document = json.loads(raw)
+            if keys.kept_from_previous(site, path, pages.report_key(settings, report, raw, reports)):
+                sizes.append((out / path / "index.html").stat().st_size)
+            else:
+                page = pages.report_page(report, document, reports)
+                sizes.append(write_page(site, path, shells[3], page, data.permalink(path)))
             site.write_text(f"{path}badge.svg", badge_svg(report["badge"]))
-            documents.append(search_document(path, page[0], report, document))
+            documents.append(search_document(path, report_title(report), report, document))
         agency = data.agencies[agency_id]
         path = f"agencies/{agency_id}/"
-        page = pages.agency_page(agency, reports)
-        sizes.append(write_page(site, path, shells[2], page, data.permalink(path)))
-        documents.append({"url": path, "title": page[0], "kind": "机关", "names": [page[0]],
+        if keys.kept_from_previous(site, path, pages.agency_key(settings, agency, reports)):
+            sizes.append((out / path / "index.html").stat().st_size)
+        else:
+            sizes.append(write_page(site, path, shells[2], pages.agency_page(agency, reports), data.permalink(path)))
+        title = agency_title(agency)
+        documents.append({"url": path, "title": title, "kind": "机关", "names": [title],
                           "text": " ".join(filter(None, [agency["names_seen"], agency["province"], agency["city"],
                                                          agency["county"], agency["adcode"], agency["years"]]))})
     regions = regions_of(data.reports)
@@ -1089,9 +1189,12 @@ def build_site(data_dir: Path, out: Path, site_url: str = "", say: Callable[[str
     documents += static_documents(out)
     search_bytes = write_search(out, documents, data.reports)
     write_sitemap(out, data.site_url, [d["url"] for d in documents] + compare_paths, data.created_date)
-    say(f"site: {len(sizes)} data pages, average {sum(sizes) / max(1, len(sizes)) / 1024:.1f} KB")
+    keys.write(out)
+    rendered = len(sizes) - keys.kept
+    say(f"site: {len(sizes)} data pages, average {sum(sizes) / max(1, len(sizes)) / 1024:.1f} KB; "
+        f"{rendered} rendered, {keys.kept} unchanged since the last build and not rendered")
     return {"pages": len(sizes), "page_bytes": sum(sizes), "search": search_bytes, "written": site.written,
-            "unchanged": site.reused}
+            "unchanged": site.reused, "rendered": rendered, "kept": keys.kept}
 
 
 SITEMAP_URLS = 50_000  # the sitemap protocol's limit per file
