@@ -9,7 +9,7 @@ untouched) and an incremental build writes only what changed.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .sources import is_http_url
@@ -21,10 +21,17 @@ class OutputFolder:
     previous: Path | None = None  # the last build's output, still in place while this one is written
     written: int = 0
     reused: int = 0
+    _folders: set[Path] = field(default_factory=set, repr=False)  # made (or found) by this build
+
+    def _folder_of(self, target: Path) -> None:
+        """Make the file's folder once: a page and its badge share one, and each mkdir is a system call."""
+        if target.parent not in self._folders:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            self._folders.add(target.parent)
 
     def write_bytes(self, relative: str, data: bytes) -> None:
         target = self.root / relative
-        target.parent.mkdir(parents=True, exist_ok=True)
+        self._folder_of(target)
         if self.previous is not None and self._link_unchanged(self.previous / relative, target, data):
             self.reused += 1
             return
@@ -41,7 +48,7 @@ class OutputFolder:
         if self.previous is None:
             return False
         target = self.root / relative
-        target.parent.mkdir(parents=True, exist_ok=True)
+        self._folder_of(target)
         try:
             os.link(self.previous / relative, target)
         except OSError:  # gone, another file system, a link limit: the caller makes it

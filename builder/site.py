@@ -87,6 +87,19 @@ def read_csv(path: Path) -> list[dict]:
         return [{name: restore(value) for name, value in row.items()} for row in csv.DictReader(handle)]
 
 
+def read_table3_totals(path: Path) -> dict[str, dict[str, str]]:
+    """Table 3's total column by report and row (the agency pages chart it), read row by row."""
+    out: dict[str, dict[str, str]] = defaultdict(dict)
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        reader = csv.reader(handle)
+        names = next(reader)
+        at = [names.index(n) for n in ("report_id", "row", "total")]
+        for row in reader:
+            report_id, name, total = (row[i] for i in at)
+            out[report_id][name] = total
+    return out
+
+
 def _read_checks(path: Path) -> tuple[dict[str, list[dict]], dict[str, Counter]]:
     """One pass over checks.csv (millions of rows): each rule's first failing
     instance per report, and how many reports pass, fail or are not applicable."""
@@ -122,7 +135,7 @@ class SiteData:
     reports: list[dict]
     agencies: dict[str, dict]
     rules: list[dict]
-    table3: dict[str, dict[str, dict]]
+    table3: dict[str, dict[str, str]]  # table 3's total column, by report and row
     failing_by_rule: dict[str, list[dict]]  # the first failing instance per report
     outcome_counts: dict[str, Counter]  # reports per outcome, per rule
     repo_url: str = ""  # where readers report errors; none, no 报告错误 links
@@ -131,9 +144,7 @@ class SiteData:
     @classmethod
     def load(cls, data_dir: Path, site: Path, site_url: str, repo_url: str = "",
              place: DataPlace | None = None) -> SiteData:
-        table3: dict[str, dict[str, dict]] = defaultdict(dict)
-        for row in read_csv(data_dir / "table3.csv"):
-            table3[row["report_id"]][row["row"]] = row
+        table3 = read_table3_totals(data_dir / "table3.csv")
         failing, counts = _read_checks(data_dir / "checks.csv")
         return cls(
             data_dir=data_dir,
@@ -275,7 +286,7 @@ def fmt(value) -> str:
     return str(value)
 
 
-@dataclass
+@dataclass(slots=True)
 class CellView:
     """One cell as the page shows it: value, status marker, raw text, failing check."""
 
@@ -327,19 +338,20 @@ def cell_views(document: dict) -> dict[str, CellView]:
     links: Counter = Counter()
     for cell_id, c in document["cells"].items():
         status = c["status"]
-        if status == "ambiguous":
-            text = "?"
-        elif status == "missing":
-            text = "缺"
-        else:
-            text = fmt(c["value"])
-        candidates = tuple("空" if v is None else fmt(v) for v in c.get("candidates") or ())
-        table = cell_id.split(".", 1)[0]
-        anchor = failing.get(cell_id, "") if links[table] < FAIL_LINKS else ""
-        links[table] += bool(anchor)
+        text = _STATUS_TEXT.get(status) or fmt(c["value"])
+        candidates = tuple("空" if v is None else fmt(v) for v in c["candidates"]) if c.get("candidates") else ()
+        anchor = ""
+        if cell_id in failing:
+            table = cell_id.split(".", 1)[0]
+            if links[table] < FAIL_LINKS:
+                anchor = failing[cell_id]
+                links[table] += 1
         out[cell_id] = CellView(cell_id, text, status, c.get("raw") or "", c.get("note") or "", anchor, candidates,
                                 cell_id in failing)
     return out
+
+
+_STATUS_TEXT = {"ambiguous": "?", "missing": "缺"}  # shown instead of a value
 
 
 def shorten(text: str, size: int) -> str:
@@ -356,13 +368,13 @@ def cell_label(cell_id: str) -> str:
     return f"{cell.row_label_zh}·{cell.column_label_zh}" if cell else cell_id
 
 
-def cell_notes(cells: dict[str, CellView], table: str) -> list[tuple[str, int, str]]:
+def cell_notes(cells: list[CellView]) -> list[tuple[str, int, str]]:
     """Each distinct note of a table's repaired, inferred and ambiguous cells,
     once: (note, how many cells, the first cell's place in the form)."""
     grouped: dict[str, list[str]] = defaultdict(list)
-    for cell_id, c in cells.items():
-        if cell_id.startswith(table + ".") and c.note and c.status in ("repaired", "inferred", "ambiguous"):
-            grouped[c.note].append(cell_id)
+    for c in cells:
+        if c.note and c.status in ("repaired", "inferred", "ambiguous"):
+            grouped[c.note].append(c.cell_id)
     notes = [(note, len(ids), codebook.labels()[ids[0]].place_zh) for note, ids in grouped.items()]
     if len(notes) > NOTES:
         rest = sum(n for _, n, _ in notes[NOTES - 1:])
@@ -386,7 +398,7 @@ def cell_html(c: CellView, colspan: int = 1, explained_by_row: bool = False, raw
     inner = f'<a href="#{escape(c.fail_anchor)}">{text}</a>' if c.fail_anchor else text
     if c.status != "reported" and not explained_by_row:
         inner += f'<span class="sr-only">（{STATUS_SHORT[c.status]}）</span>'
-    return f"<td{attrs}>{inner}</td>"
+    return f"<td{attrs}>{inner}"  # the end tags of cells and rows are implied (HTML): a page has ~250 cells
 
 
 def _whole_row(cells: list[tuple[CellView, int]]) -> CellView | None:
@@ -407,9 +419,9 @@ ROWS_READ_AS_ONE = {"repaired": "本表有 {n} 行的数字在原文中连在一
                     "ambiguous": "本表有 {n} 行的数字在原文中连在一起，有多种拆法，未作选择（标为“?”）"}
 
 
-def rows_note(rows: list[list[tuple[CellView, int]]]) -> str:
+def rows_note(rows: list[FormRow]) -> str:
     """What the rows read as one have in common, said once under the table instead of on every row."""
-    statuses = Counter(whole.status for whole in map(_whole_row, rows) if whole is not None)
+    statuses = Counter(r.whole.status for r in rows if r.whole is not None)
     if not statuses:
         return ""
     said = "；".join(ROWS_READ_AS_ONE[status].format(n=n) for status, n in sorted(statuses.items()))
@@ -425,7 +437,7 @@ def _shared_raw(cells: list[tuple[CellView, int]]) -> str:
 
 def common_status(rows: list[FormRow]) -> str:
     """The status shared by every row of a table read as one (the table says it once), else ""."""
-    statuses = {None if whole is None else whole.status for whole in (_whole_row(r.cells) for r in rows if r.cells)}
+    statuses = {None if r.whole is None else r.whole.status for r in rows if r.cells}
     return (statuses.pop() or "") if len(statuses) == 1 else ""
 
 
@@ -436,7 +448,7 @@ def rows_html(rows: list[FormRow], header_scope: str = "row") -> Markup:
     out = []
     for row in rows:
         scope = header_scope if row.cells else "col"
-        whole = _whole_row(row.cells) if row.cells else None
+        whole = row.whole
         shared = _shared_raw(row.cells) if row.cells and whole is None else ""
         heads = []
         for index, (label, rs, cs) in enumerate(row.headers):
@@ -448,10 +460,10 @@ def rows_html(rows: list[FormRow], header_scope: str = "row") -> Markup:
                 attrs += f' tabindex="0" data-tip="原文：{escape(raw)}"'
             elif rs > 1:  # a group label beside its rows: written vertically on a phone
                 attrs += ' class="grp"'
-            heads.append(f"<th{attrs}>{escape(label)}</th>")
+            heads.append(f"<th{attrs}>{escape(label)}")
         cells = "".join(cell_html(c, span, whole is not None, bool(shared)) for c, span in row.cells)
         attrs = f' class="row-{whole.status}"' if whole is not None and whole.status != said else ""
-        out.append(f"<tr{attrs}>{''.join(heads)}{cells}</tr>")
+        out.append(f"<tr{attrs}>{''.join(heads)}{cells}")
     return Markup("\n".join(out))
 
 
@@ -459,6 +471,10 @@ def rows_html(rows: list[FormRow], header_scope: str = "row") -> Markup:
 class FormRow:
     headers: list[tuple[str, int, int]]  # (label, rowspan, colspan)
     cells: list[tuple[CellView, int]]  # (cell, colspan)
+    whole: CellView | None = field(init=False)  # the row read as one, if it was (_whole_row)
+
+    def __post_init__(self) -> None:
+        self.whole = _whole_row(self.cells) if self.cells else None
 
 
 def table2_rows(template: str, cells: dict[str, CellView]) -> list[FormRow]:
@@ -513,16 +529,15 @@ def table4_cells(cells: dict[str, CellView]) -> list[tuple[CellView, int]]:
     return [(cells[forms.t4_cell(g.id, c.id)], 1) for g in T4_GROUPS for c in T4_COLUMNS]
 
 
-def table4_row(cells: dict[str, CellView]) -> Markup:
+def table4_row(row: FormRow) -> Markup:
     """The form's one row of 15 numbers; a row read as one is explained under the table."""
-    row = table4_cells(cells)
-    whole = _whole_row(row)
+    whole = row.whole
     attrs = f' class="row-{whole.status}"' if whole is not None else ""
-    return Markup(f"<tr{attrs}>" + "".join(cell_html(c, span, whole is not None) for c, span in row) + "</tr>")
+    return Markup(f"<tr{attrs}>" + "".join(cell_html(c, span, whole is not None) for c, span in row.cells))
 
 
-def table4_note(cells: dict[str, CellView]) -> str:
-    whole = _whole_row(table4_cells(cells))
+def table4_note(row: FormRow) -> str:
+    whole = row.whole
     return f"本行各格{STATUS_SHORT[whole.status]}，整行{whole.tip}" if whole else ""
 
 
@@ -570,12 +585,12 @@ def agency_series(data: SiteData, reports: list[dict]) -> list[dict]:
             continue
         outcomes = []
         for label, prefixes, colour in OUTCOME_GROUPS:
-            values = [_int(row["total"]) for key, row in rows.items()
+            values = [_int(total) for key, total in rows.items()
                       if key.startswith(prefixes) and key not in forms.T3_TERMS]
             known = [v for v in values if v is not None]
             outcomes.append((label, sum(known) if known else None, colour))
-        out.append({"year": r["year"], "report": r, "new": _int(rows.get("new_received", {}).get("total", "")),
-                    "total": _int(rows.get("total", {}).get("total", "")), "outcomes": outcomes})
+        out.append({"year": r["year"], "report": r, "new": _int(rows.get("new_received", "")),
+                    "total": _int(rows.get("total", "")), "outcomes": outcomes})
     return out
 
 
@@ -603,8 +618,7 @@ def chart_svg(series: list[dict]) -> str:
             cy = height - s["new"] / top * (height - 10)
             parts.append(f'<circle cx="{x + bar / 2}" cy="{cy:.1f}" r="4" fill="#1565c0">'
                          f'<title>{s["year"]} 本年新收 {s["new"]}</title></circle>')
-        parts.append(f'<text x="{x + bar / 2}" y="{height + 16}" font-size="12" text-anchor="middle">'
-                     f'{s["year"]}</text>')
+        parts.append(f'<text x="{x + bar / 2}" y="{height + 16}">{s["year"]}</text>')  # type: site.css
     parts.append("</svg>")
     return "".join(parts)
 
@@ -775,22 +789,25 @@ class Pages:
         template = report["template"]
         title = report_title(report)
         index = next(i for i, r in enumerate(siblings) if r["report_id"] == report["report_id"])
+        t2 = table2_rows(template, cells) if cells else []
+        t3 = table3_rows(template, cells) if cells else []
+        t4 = FormRow([], table4_cells(cells)) if cells else None
+        by_table: dict[str, list[CellView]] = defaultdict(list)
+        for cell_id, c in cells.items():
+            by_table[cell_id.split(".", 1)[0]].append(c)
         context = {
             "r": report, "doc": document, "root": "../../../", "title": title,
             "permalink": data.permalink(path),
-            "t2": rows_html(table2_rows(template, cells)) if cells else "",
-            "said": {"t2": common_status(table2_rows(template, cells)),
-                     "t3": common_status(table3_rows(template, cells))} if cells else {},
-            "t3": rows_html(table3_rows(template, cells)) if cells else "",
-            "rows_notes": {"t2": rows_note([r.cells for r in table2_rows(template, cells) if r.cells]),
-                           "t3": rows_note([r.cells for r in table3_rows(template, cells)])} if cells else {},
-            "t4": table4_row(cells) if cells else "",
-            "t4_note": table4_note(cells) if cells else "",
-            "notes": {t: cell_notes(cells, t) for t in ("t2", "t3", "t4")},
+            "t2": rows_html(t2) if cells else "",
+            "said": {"t2": common_status(t2), "t3": common_status(t3)} if cells else {},
+            "t3": rows_html(t3) if cells else "",
+            "rows_notes": {"t2": rows_note(t2), "t3": rows_note(t3)} if cells else {},
+            "t4": table4_row(t4) if t4 else "",
+            "t4_note": table4_note(t4) if t4 else "",
+            "notes": {t: cell_notes(by_table[t]) for t in ("t2", "t3", "t4")},
             "anchored": {cell_id for cell_id, c in cells.items() if c.fail_anchor},
             "cells_shown": cells,
-            "fails_unlinked": {t: sum(c.failed and not c.fail_anchor for i, c in cells.items() if i.startswith(t + "."))
-                               for t in ("t2", "t3", "t4")},
+            "fails_unlinked": {t: sum(c.failed and not c.fail_anchor for c in by_table[t]) for t in ("t2", "t3", "t4")},
             "narrative": narrative_rows(document.get("narrative", [])),
             "provenance": provenance(report, document["source"]["sha256"]),
             "checks": (checks := group_checks(document.get("checks", []), data.rules)),
