@@ -195,13 +195,13 @@ def chart_svg(indicator: catalogue.Indicator, points: list[dict]) -> str:
     """Bars per year; a hatched bar (the page's #hatch pattern) for a value whose denominator is too
     small to rank; no bar when null. The values are in the table beside the chart. Colours and
     type are in site.css (svg.ind-chart), not on each element: an agency page has a dozen charts."""
-    bar, gap, height, top_pad = 30, 16, 110, 16
+    bar, gap, height, top_pad = 30, 16, 110, 16  # even numbers: bar centres are whole
     ratio = indicator.unit == RATIO
     top = 1.0 if ratio else max([1] + [p["value"] for p in points if p["value"] is not None])
     width = len(points) * (bar + gap) + gap
     title = f"{indicator.name_zh}（各年度）"
     parts = [f'<svg class="chart ind-chart" viewBox="0 0 {width} {height + top_pad + 20}" width="{width}" '
-             f'height="{height + top_pad + 20}" role="img" aria-label="{title}"><title>{title}</title>',
+             f'height="{height + top_pad + 20}" role="img" aria-label="{title}">',
              f'<line x1="0" y1="{height + top_pad}" x2="{width}" y2="{height + top_pad}"/>']
     for i, p in enumerate(points):
         x = gap + i * (bar + gap)
@@ -210,10 +210,10 @@ def chart_svg(indicator: catalogue.Indicator, points: list[dict]) -> str:
             y = top_pad + height - h
             hatched = ' class="h"' if p["small"] else ""
             parts.append(f'<rect{hatched} x="{x}" y="{y:.1f}" width="{bar}" height="{h:.1f}"/>')
-            parts.append(f'<text x="{x + bar / 2}" y="{y - 3:.1f}">{p["text"]}</text>')
+            parts.append(f'<text x="{x + bar // 2}" y="{y - 3:.1f}">{p["text"]}</text>')
         else:
-            parts.append(f'<text x="{x + bar / 2}" y="{top_pad + height - 3}">—</text>')
-        parts.append(f'<text class="y" x="{x + bar / 2}" y="{height + top_pad + 15}">{p["year"]}</text>')
+            parts.append(f'<text x="{x + bar // 2}" y="{top_pad + height - 3}">—</text>')
+        parts.append(f'<text class="y" x="{x + bar // 2}" y="{height + top_pad + 15}">{p["year"]}</text>')
     parts.append("</svg>")
     return "".join(parts)
 
@@ -235,7 +235,7 @@ def region_totals(derived: Derived, code: str) -> list[dict]:
             summed, unusable = int(row["reports_summed"]), int(row["reports_unusable"])
             tip = f"{summed} 份报告加总" + (f"，{unusable} 份此格缺失、空白或有歧义未能加总" if unusable else "")
             values.append({"label": label, "text": shown(_num(row["value"]), catalogue.COUNT), "tip": tip,
-                           "partial": bool(unusable)})
+                           "partial": bool(unusable), "summed": summed})
         out.append({"year": year, "values": values, "summed": int(first["reports_summed"]),
                     "in_year": int(first["reports_in_year"]), "known": int(first["agencies_known"])})
     return out

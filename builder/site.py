@@ -21,7 +21,7 @@ import shutil
 import tempfile
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import cached_property
@@ -368,6 +368,23 @@ def cell_label(cell_id: str) -> str:
     return f"{cell.row_label_zh}·{cell.column_label_zh}" if cell else cell_id
 
 
+# The markers a form's cells can carry, as the legend explains them: (class, mark, meaning, status).
+LEGEND = (("s-repaired", "复原", "版式错位或粘连，经勾稽关系唯一确定", "repaired"),
+          ("s-inferred", "推出", "表中空白，由勾稽关系推出", "inferred"),
+          ("s-ambiguous", "?", "有多种读法，未作选择", "ambiguous"),
+          ("s-none", "0", "以“无”“—”等文字表示", "none"),
+          ("s-blank", "", "空白", "blank"),
+          ("s-missing", "缺", "报告中没有", "missing"),
+          ("cell-fail", "红框", "未通过检查", "failed"))
+
+
+def legend(cells: Collection[CellView]) -> list[tuple[str, str, str]]:
+    """The legend of the markers this page's forms show, and only those: most pages show one or two."""
+    shown = {c.status for c in cells}
+    shown |= {"failed"} if any(c.failed for c in cells) else set()
+    return [(css, mark, meaning) for css, mark, meaning, status in LEGEND if status in shown]
+
+
 def cell_notes(cells: list[CellView]) -> list[tuple[str, int, str]]:
     """Each distinct note of a table's repaired, inferred and ambiguous cells,
     once: (note, how many cells, the first cell's place in the form)."""
@@ -392,7 +409,9 @@ def cell_html(c: CellView, colspan: int = 1, explained_by_row: bool = False, raw
         attrs += f' id="{cell_anchor(c.cell_id)}"'
     if colspan > 1:
         attrs += f' colspan="{colspan}"'
-    if c.explained and not explained_by_row:
+    # In a row printed as one run, the row's label tells the raw text; a cell's tip that would
+    # only repeat its status (its marker and hidden text say it) is left out.
+    if c.explained and not explained_by_row and (c.candidates or not raw_on_row):
         attrs += f' tabindex="0" data-tip="{escape(c.status_tip if raw_on_row else c.tip)}"'
     text = c.text if c.text.isdigit() else str(escape(c.text))  # most cells are plain digits
     inner = f'<a href="#{escape(c.fail_anchor)}">{text}</a>' if c.fail_anchor else text
@@ -805,6 +824,7 @@ class Pages:
             "t4": table4_row(t4) if t4 else "",
             "t4_note": table4_note(t4) if t4 else "",
             "notes": {t: cell_notes(by_table[t]) for t in ("t2", "t3", "t4")},
+            "legend": legend(cells.values()),
             "anchored": {cell_id for cell_id, c in cells.items() if c.fail_anchor},
             "cells_shown": cells,
             "fails_unlinked": {t: sum(c.failed and not c.fail_anchor for c in by_table[t]) for t in ("t2", "t3", "t4")},
