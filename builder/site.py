@@ -21,11 +21,14 @@ import shutil
 import tempfile
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import cached_property
+from itertools import groupby
+from operator import itemgetter
 from pathlib import Path
+from typing import NamedTuple
 from urllib.parse import quote
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
@@ -87,36 +90,61 @@ def read_csv(path: Path) -> list[dict]:
         return [{name: restore(value) for name, value in row.items()} for row in csv.DictReader(handle)]
 
 
-def read_table3_totals(path: Path) -> dict[str, dict[str, str]]:
-    """Table 3's total column by report and row (the agency pages chart it), read row by row."""
-    out: dict[str, dict[str, str]] = defaultdict(dict)
+def by_report(path: Path, columns: tuple[str, ...]) -> Iterator[tuple[str, list[list[str]]]]:
+    """A long table of the package (sorted by report_id), one report's rows at a time, with only the
+    columns asked for: the site keeps what it draws from them, never the table."""
     with path.open(encoding="utf-8-sig", newline="") as handle:
         reader = csv.reader(handle)
         names = next(reader)
-        at = [names.index(n) for n in ("report_id", "row", "total")]
-        for row in reader:
-            report_id, name, total = (row[i] for i in at)
-            out[report_id][name] = total
+        at = [names.index(n) for n in ("report_id", *columns)]
+        last = ""
+        for report_id, rows in groupby(([row[i] for i in at] for row in reader), key=itemgetter(0)):
+            if report_id <= last:
+                raise ValueError(f"{path.name} is not sorted by report_id ({report_id!r} after {last!r})")
+            last = report_id
+            yield report_id, [row[1:] for row in rows]
+
+
+class Outcomes(NamedTuple):
+    """What an agency page charts of a report's table 3 (its total column)."""
+
+    new: int | None  # requests received this year
+    total: int | None  # requests handled
+    groups: tuple[int | None, ...]  # per OUTCOME_GROUPS: the sum of its known rows, or None
+
+
+def read_outcomes(path: Path) -> dict[str, Outcomes]:
+    """Per report, table 3's totals as the agency pages chart them."""
+    out = {}
+    for report_id, rows in by_report(path, ("row", "total")):
+        totals = dict(rows)
+        groups = []
+        for _, prefixes, _ in OUTCOME_GROUPS:
+            known = [int(total) for key, total in totals.items()
+                     if key.startswith(prefixes) and key not in forms.T3_TERMS and total != ""]
+            groups.append(sum(known) if known else None)
+        out[report_id] = Outcomes(_int(totals.get("new_received", "")), _int(totals.get("total", "")), tuple(groups))
     return out
 
 
-def _read_checks(path: Path) -> tuple[dict[str, list[dict]], dict[str, Counter]]:
-    """One pass over checks.csv (millions of rows): each rule's first failing
-    instance per report, and how many reports pass, fail or are not applicable."""
+def read_check_outcomes(path: Path) -> tuple[dict[str, list[dict]], dict[str, Counter]]:
+    """One pass over checks.csv (millions of rows), a report at a time: each rule's first failing
+    instance in its first RULE_PAGE_ROWS failing reports (its page lists those), and how many
+    reports pass, fail or are not applicable."""
     failing: dict[str, list[dict]] = defaultdict(list)
-    outcomes: dict[tuple[str, str], set[str]] = defaultdict(set)
-    with path.open(encoding="utf-8-sig", newline="") as handle:
-        reader = csv.reader(handle)
-        names = next(reader)
-        report, rule, outcome = (names.index(n) for n in ("report_id", "check_id", "outcome"))
-        for row in reader:
-            key = (row[rule], row[report])
-            if row[outcome] == "fail" and "fail" not in outcomes[key]:
-                failing[row[rule]].append({name: restore(value) for name, value in zip(names, row)})
-            outcomes[key].add(row[outcome])
     counts: dict[str, Counter] = defaultdict(Counter)
-    for (rule_id, _), seen in outcomes.items():
-        counts[rule_id]["fail" if "fail" in seen else "pass" if "pass" in seen else "not_applicable"] += 1
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        names = next(csv.reader(handle))
+    rule_at, outcome_at = names.index("check_id"), names.index("outcome")
+    for _, rows in by_report(path, tuple(names)):
+        seen: dict[str, set[str]] = defaultdict(set)
+        for row in rows:
+            rule, outcome = row[rule_at], row[outcome_at]
+            if outcome == "fail" and "fail" not in seen[rule] and len(failing[rule]) < RULE_PAGE_ROWS:
+                failing[rule].append({name: restore(value) for name, value in zip(names, row)})
+            seen[rule].add(outcome)
+        for rule, outcomes in seen.items():
+            counts[rule]["fail" if "fail" in outcomes else "pass" if "pass" in outcomes else "not_applicable"] += 1
     return failing, counts
 
 
@@ -135,8 +163,8 @@ class SiteData:
     reports: list[dict]
     agencies: dict[str, dict]
     rules: list[dict]
-    table3: dict[str, dict[str, str]]  # table 3's total column, by report and row
-    failing_by_rule: dict[str, list[dict]]  # the first failing instance per report
+    outcomes: dict[str, Outcomes]  # table 3's totals, by report
+    failing_by_rule: dict[str, list[dict]]  # the first failing instance per report, in the first failing reports
     outcome_counts: dict[str, Counter]  # reports per outcome, per rule
     repo_url: str = ""  # where readers report errors; none, no 报告错误 links
     place: DataPlace = field(default_factory=DataPlace)  # where the bulk data is published
@@ -144,8 +172,7 @@ class SiteData:
     @classmethod
     def load(cls, data_dir: Path, site: Path, site_url: str, repo_url: str = "",
              place: DataPlace | None = None) -> SiteData:
-        table3 = read_table3_totals(data_dir / "table3.csv")
-        failing, counts = _read_checks(data_dir / "checks.csv")
+        failing, counts = read_check_outcomes(data_dir / "checks.csv")
         return cls(
             data_dir=data_dir,
             site=site,
@@ -154,7 +181,7 @@ class SiteData:
             reports=read_csv(data_dir / "reports.csv"),
             agencies={a["agency_id"]: a for a in read_csv(data_dir / "agencies.csv")},
             rules=read_csv(data_dir / "rules.csv"),
-            table3=table3,
+            outcomes=read_outcomes(data_dir / "table3.csv"),
             failing_by_rule=failing,
             outcome_counts=counts,
             repo_url=repository_url(repo_url),
@@ -598,18 +625,12 @@ def agency_series(data: SiteData, reports: list[dict]) -> list[dict]:
     """Per year: requests received and the outcomes, from table3."""
     out = []
     for r in reports:
-        rows = data.table3.get(r["report_id"], {})
-        if not rows:
+        table = data.outcomes.get(r["report_id"])
+        if table is None:
             out.append({"year": r["year"], "report": r, "new": None, "total": None, "outcomes": []})
             continue
-        outcomes = []
-        for label, prefixes, colour in OUTCOME_GROUPS:
-            values = [_int(total) for key, total in rows.items()
-                      if key.startswith(prefixes) and key not in forms.T3_TERMS]
-            known = [v for v in values if v is not None]
-            outcomes.append((label, sum(known) if known else None, colour))
-        out.append({"year": r["year"], "report": r, "new": _int(rows.get("new_received", "")),
-                    "total": _int(rows.get("total", "")), "outcomes": outcomes})
+        outcomes = [(label, value, colour) for (label, _, colour), value in zip(OUTCOME_GROUPS, table.groups)]
+        out.append({"year": r["year"], "report": r, "new": table.new, "total": table.total, "outcomes": outcomes})
     return out
 
 
@@ -796,9 +817,9 @@ class Pages:
                         _compare_url(self.data, report, ""))
 
     def agency_key(self, settings: str, agency: dict, reports: list[dict]) -> str:
-        """An agency page's inputs: its row, its reports' rows, their table3 rows and indicators."""
+        """An agency page's inputs: its row, its reports' rows, their table 3 totals and indicators."""
         data = self.data
-        return page_key(settings, agency, reports, [data.table3.get(r["report_id"]) for r in reports],
+        return page_key(settings, agency, reports, [data.outcomes.get(r["report_id"]) for r in reports],
                         [sorted(data.derived.by_report.get(r["report_id"], {}).items()) for r in reports])
 
     def report_page(self, report: dict, document: dict, siblings: list[dict]) -> tuple[str, str, str, str]:
@@ -891,8 +912,9 @@ class Pages:
         reports = {r["report_id"]: r for r in self.data.reports}
         failing = [(reports[c["report_id"]], c) for c in self.data.failing_by_rule.get(rule["check_id"], [])
                    if c["report_id"] in reports]
-        content = self.render("rule.html", rule=rule, failing=failing[:RULE_PAGE_ROWS], more=len(failing) - RULE_PAGE_ROWS,
-                              counts=self.data.outcome_counts.get(rule["check_id"], Counter()), root="../../")
+        counts = self.data.outcome_counts.get(rule["check_id"], Counter())
+        content = self.render("rule.html", rule=rule, failing=failing, more=counts["fail"] - len(failing),
+                              counts=counts, root="../../")
         return rule["title_zh"], rule["formula_zh"], content, ""
 
 
