@@ -35,7 +35,8 @@ class OutputFolder:
         if self.previous is not None and self._link_unchanged(self.previous / relative, target, data):
             self.reused += 1
             return
-        target.unlink(missing_ok=True)  # never write through a link into the previous output
+        if self.previous is not None:
+            target.unlink(missing_ok=True)  # never write through a link into the previous output
         target.write_bytes(data)
         self.written += 1
 

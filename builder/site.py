@@ -77,6 +77,22 @@ EVIDENCE_CELLS = 5
 NOTES = 4  # distinct notes under a table
 NARRATIVE_ROWS = 6  # sentences with figures listed, those with headline figures first
 NARRATIVE_TEXT = 60  # characters of the sentence shown beside a prose figure
+NA_EXAMPLES = 3  # reasons a rule was not applicable, quoted
+PAGE_LIMIT = 30 * 1024  # bytes: a report page that would pass it is rendered with its lists cut shorter
+
+
+@dataclass(frozen=True)
+class Caps:
+    """How much of a long list a report page spells out; the rest is counted, and in report.json."""
+
+    fail_links: int = FAIL_LINKS
+    evidence_cells: int = EVIDENCE_CELLS
+    na_examples: int = NA_EXAMPLES
+    na_text: int = 1000  # characters of each quoted reason
+
+
+CAPS = Caps()
+COMPACT = Caps(fail_links=2, evidence_cells=2, na_examples=1, na_text=60)  # for a report with much to say
 SCHEMA_TABLES = {t.name: t for t in TABLES}
 TYPE_ZH = {"string": "文本", "integer": "整数", "number": "数值", "boolean": "是/否", "date": "日期"}
 RULE_PAGE_ROWS = 200  # failing reports listed on a rule page; all are in checks.csv and the finder
@@ -355,7 +371,7 @@ class CellView:
         return f"{tip}；可能的值：{'、'.join(shown)}{more}"
 
 
-def cell_views(document: dict) -> dict[str, CellView]:
+def cell_views(document: dict, fail_links: int = FAIL_LINKS) -> dict[str, CellView]:
     failing: dict[str, str] = {}
     for check in document.get("checks", []):
         if check["outcome"] == "fail":
@@ -370,7 +386,7 @@ def cell_views(document: dict) -> dict[str, CellView]:
         anchor = ""
         if cell_id in failing:
             table = cell_id.split(".", 1)[0]
-            if links[table] < FAIL_LINKS:
+            if links[table] < fail_links:
                 anchor = failing[cell_id]
                 links[table] += 1
         out[cell_id] = CellView(cell_id, text, status, c.get("raw") or "", c.get("note") or "", anchor, candidates,
@@ -822,10 +838,11 @@ class Pages:
         return page_key(settings, agency, reports, [data.outcomes.get(r["report_id"]) for r in reports],
                         [sorted(data.derived.by_report.get(r["report_id"], {}).items()) for r in reports])
 
-    def report_page(self, report: dict, document: dict, siblings: list[dict]) -> tuple[str, str, str, str]:
+    def report_page(self, report: dict, document: dict, siblings: list[dict],
+                    caps: Caps = CAPS) -> tuple[str, str, str, str]:
         data = self.data
         path = f"reports/{report['report_id']}/"
-        cells = cell_views(document) if document["cells"] else {}
+        cells = cell_views(document, caps.fail_links) if document["cells"] else {}
         template = report["template"]
         title = report_title(report)
         index = next(i for i, r in enumerate(siblings) if r["report_id"] == report["report_id"])
@@ -851,7 +868,8 @@ class Pages:
             "fails_unlinked": {t: sum(c.failed and not c.fail_anchor for c in by_table[t]) for t in ("t2", "t3", "t4")},
             "narrative": narrative_rows(document.get("narrative", [])),
             "provenance": provenance(report, document["source"]["sha256"]),
-            "checks": (checks := group_checks(document.get("checks", []), data.rules)),
+            "checks": (checks := group_checks(document.get("checks", []), data.rules, caps)),
+            "EVIDENCE_CELLS": caps.evidence_cells,
             "passed": plainly_passed(checks),
             "inapplicable": [g for g in checks if g["outcome"] == "not_applicable" and len(g["na"]) <= 1],
             "previous": siblings[index - 1] if index > 0 else None,
@@ -952,7 +970,7 @@ def plainly_passed(checks: list[dict]) -> list[dict]:
 _FOLDED = re.compile(r"^(\d+) 项通过，(\d+) 项未通过，(\d+) 项不适用(?:；不适用的例如：(.*))?$")
 
 
-def group_checks(results: list[dict], rules: list[dict]) -> list[dict]:
+def group_checks(results: list[dict], rules: list[dict], caps: Caps = CAPS) -> list[dict]:
     """Per rule: its outcome, failing instances in full, the rest counted
     (from the summary row when the instances were folded), reasons in Chinese."""
     by_rule: dict[str, list[dict]] = defaultdict(list)
@@ -971,7 +989,8 @@ def group_checks(results: list[dict], rules: list[dict]) -> list[dict]:
                 counts = Counter({"pass": int(m[1]), "fail": int(m[2]), "not_applicable": int(m[3])})
                 na += [m[4]] if m[4] else []
         outcome = "fail" if counts["fail"] else "pass" if counts["pass"] else "not_applicable"
-        out.append({"rule": rule, "outcome": outcome, "counts": counts, "na": na[:3],
+        quoted = [shorten(n, caps.na_text) for n in na[:caps.na_examples]]
+        out.append({"rule": rule, "outcome": outcome, "counts": counts, "na": quoted,
                     "failing": [i for i in items if i["outcome"] == "fail" and i["instance"] != "*"]})
     return out
 
@@ -1166,8 +1185,15 @@ def read_shells(site: Path) -> dict[int, Shell]:
 
 
 def write_page(site: OutputFolder, path: str, shell: Shell, page: tuple[str, str, str, str], permalink: str) -> int:
+    return write_bytes(site, path, page_bytes(shell, page, permalink))
+
+
+def page_bytes(shell: Shell, page: tuple[str, str, str, str], permalink: str) -> bytes:
     title, description, content, head = page
-    data = shell.fill(title, description, content, head, permalink).encode("utf-8")
+    return shell.fill(title, description, content, head, permalink).encode("utf-8")
+
+
+def write_bytes(site: OutputFolder, path: str, data: bytes) -> int:
     site.write_bytes(f"{path}index.html", data)
     return len(data)
 
@@ -1203,8 +1229,11 @@ def build_site(data_dir: Path, out: Path, site_url: str = "", say: Callable[[str
             if keys.kept_from_previous(site, path, pages.report_key(settings, report, raw, reports)):
                 sizes.append((out / path / "index.html").stat().st_size)
             else:
-                page = pages.report_page(report, document, reports)
-                sizes.append(write_page(site, path, shells[3], page, data.permalink(path)))
+                html_bytes = page_bytes(shells[3], pages.report_page(report, document, reports), data.permalink(path))
+                if len(html_bytes) > PAGE_LIMIT:  # a report with much to say: its long lists cut shorter
+                    page = pages.report_page(report, document, reports, COMPACT)
+                    html_bytes = page_bytes(shells[3], page, data.permalink(path))
+                sizes.append(write_bytes(site, path, html_bytes))
             site.write_text(f"{path}badge.svg", badge_svg(report["badge"]))
             documents.append(search_document(path, report_title(report), report, document))
         agency = data.agencies[agency_id]

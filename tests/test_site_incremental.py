@@ -4,6 +4,7 @@ its agency's page, the aggregates); every other page is the last build's file, n
 from __future__ import annotations
 
 import random
+import re
 import shutil
 from pathlib import Path
 
@@ -112,3 +113,27 @@ def test_lost_or_unreadable_keys_render_every_page(corpus, tmp_path, rendered):
     rendered.clear()
     rebuild(corpus, out, cache)
     assert len(rendered) == 8
+
+
+def test_a_report_page_over_the_limit_cuts_its_lists_shorter(corpus, tmp_path, monkeypatch):
+    """A page that would pass PAGE_LIMIT is rendered again with COMPACT caps: fewer cells named in a
+    check's evidence and fewer failing cells linked, the rest counted ("等 N 格")."""
+    from lxml import html
+
+    def evidence(out: Path) -> dict[str, list[str]]:
+        return {p.relative_to(out).as_posix(): [e.text_content().split("单元格：")[1] for e in html.fromstring(
+            p.read_bytes()).xpath("//div[@class='evidence'][contains(., '单元格：')]")]
+            for p in out.glob("reports/*/*/index.html")}
+
+    rebuild(corpus, tmp_path / "normal", tmp_path / "cache")
+    monkeypatch.setattr(site, "PAGE_LIMIT", 0)  # every page is over it
+    out = tmp_path / "compact"
+    rebuild(corpus, out, tmp_path / "cache")
+    normal, compact = evidence(tmp_path / "normal"), evidence(out)
+    cut = [(n, c) for page in normal for n, c in zip(normal[page], compact[page], strict=True) if n != c]
+    assert cut  # the corpus has failing checks naming more cells than COMPACT names
+    assert all(len(c) < len(n) and re.search(r" 等 \d+ 格$", c) for n, c in cut)
+    for page in out.glob("reports/*/*/index.html"):
+        tree = html.fromstring(page.read_bytes())
+        for table in ("t2", "t3", "t4"):
+            assert len(tree.xpath(f"//table[contains(@class, '{table}')]//td/a")) <= site.COMPACT.fail_links
