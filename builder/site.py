@@ -1081,7 +1081,7 @@ def rendering_version(shells: dict[int, Shell]) -> str:
     for folder in dict.fromkeys((ROOT, TEMPLATES)):
         for path in sorted(folder.rglob("*")):
             if path.is_file() and "__pycache__" not in path.parts:
-                digest.update(path.as_posix().encode() + b"\0" + path.read_bytes())
+                digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes())
     for package in ("jinja2", "markupsafe"):
         digest.update(f"{package}=={importlib.metadata.version(package)}\n".encode())
     for depth, shell in sorted(shells.items()):
