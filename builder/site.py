@@ -1228,13 +1228,15 @@ def build_site(data_dir: Path, out: Path, site_url: str = "", say: Callable[[str
             document = json.loads(raw)
             if keys.kept_from_previous(site, path, pages.report_key(settings, report, raw, reports)):
                 sizes.append((out / path / "index.html").stat().st_size)
+                if not site.keep_previous(f"{path}badge.svg"):  # its badge is in the key too
+                    site.write_text(f"{path}badge.svg", badge_svg(report["badge"]))
             else:
                 html_bytes = page_bytes(shells[3], pages.report_page(report, document, reports), data.permalink(path))
                 if len(html_bytes) > PAGE_LIMIT:  # a report with much to say: its long lists cut shorter
                     page = pages.report_page(report, document, reports, COMPACT)
                     html_bytes = page_bytes(shells[3], page, data.permalink(path))
                 sizes.append(write_bytes(site, path, html_bytes))
-            site.write_text(f"{path}badge.svg", badge_svg(report["badge"]))
+                site.write_text(f"{path}badge.svg", badge_svg(report["badge"]))
             documents.append(search_document(path, report_title(report), report, document))
         agency = data.agencies[agency_id]
         path = f"agencies/{agency_id}/"
