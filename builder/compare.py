@@ -10,10 +10,8 @@ whole corpus, only with the agencies of one province in one year.
 from __future__ import annotations
 
 import csv
-import gzip
 import json
 from collections import defaultdict
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
@@ -34,15 +32,6 @@ REGION_CELLS = (
     ("t4.litigation_after_review.total", "复议后起诉"),
 )
 COVERAGE_CELL = "t3.total.total"
-
-
-def _rows(path: Path) -> Iterator[dict]:
-    """A (possibly gzipped) CSV row by row: regional_totals has ~200 rows per region and year."""
-    if not path.exists():
-        return
-    opener = gzip.open if path.suffix == ".gz" else open
-    with opener(path, "rt", encoding="utf-8-sig", newline="") as handle:
-        yield from csv.DictReader(handle)
 
 
 def _num(text: str) -> float | int | None:
@@ -104,12 +93,23 @@ class Derived:
 
     @classmethod
     def load(cls, data_dir: Path) -> Derived:
-        wanted = {cell for cell, _ in REGION_CELLS}
-        regional: dict[str, dict[str, dict[str, dict]]] = defaultdict(lambda: defaultdict(dict))
-        for row in _rows(data_dir / "regional_totals.csv.gz"):
-            if row["cell_id"] in wanted:
-                regional[row["region_code"]][row["year"]][row["cell_id"]] = row
-        return cls(read_indicators(data_dir / "indicators.csv"), regional)
+        return cls(read_indicators(data_dir / "indicators.csv"), read_regional(data_dir / "regional_totals.parquet"))
+
+
+def read_regional(path: Path) -> dict[str, dict[str, dict[str, dict]]]:
+    """The rows of regional_totals that region pages show (~200 cells per region and year are in the
+    table; a page shows ten), read from its Parquet file with only those rows."""
+    import pyarrow.parquet as pq
+
+    regional: dict[str, dict[str, dict[str, dict]]] = defaultdict(lambda: defaultdict(dict))
+    if not path.exists():
+        return regional
+    table = pq.read_table(path, filters=[("cell_id", "in", [cell for cell, _ in REGION_CELLS])],
+                          columns=["year", "region_code", "cell_id", "value", "reports_summed", "reports_unusable",
+                                   "reports_in_year", "agencies_known"])
+    for row in table.to_pylist():
+        regional[row["region_code"]][str(row["year"])][row["cell_id"]] = row
+    return regional
 
 
 # --- shown values -------------------------------------------------------------------------------
@@ -193,29 +193,27 @@ def agency_charts(derived: Derived, reports: list[dict]) -> list[Chart]:
 
 def chart_svg(indicator: catalogue.Indicator, points: list[dict]) -> str:
     """Bars per year; a hatched bar (the page's #hatch pattern) for a value whose denominator is too
-    small to rank; no bar when null. The values are in the table beside the chart."""
-    bar, gap, height, top_pad = 30, 16, 110, 16
+    small to rank; no bar when null. The values are in the table beside the chart. Colours and
+    type are in site.css (svg.ind-chart), not on each element: an agency page has a dozen charts."""
+    bar, gap, height, top_pad = 30, 16, 110, 16  # even numbers: bar centres are whole
     ratio = indicator.unit == RATIO
     top = 1.0 if ratio else max([1] + [p["value"] for p in points if p["value"] is not None])
     width = len(points) * (bar + gap) + gap
     title = f"{indicator.name_zh}（各年度）"
     parts = [f'<svg class="chart ind-chart" viewBox="0 0 {width} {height + top_pad + 20}" width="{width}" '
-             f'height="{height + top_pad + 20}" role="img" aria-label="{title}"><title>{title}</title>',
-             f'<line x1="0" y1="{height + top_pad}" x2="{width}" y2="{height + top_pad}" stroke="#999"/>']
+             f'height="{height + top_pad + 20}" role="img" aria-label="{title}">',
+             f'<line x1="0" y1="{height + top_pad}" x2="{width}" y2="{height + top_pad}"/>']
     for i, p in enumerate(points):
         x = gap + i * (bar + gap)
         if p["value"] is not None:
             h = max(0.0, p["value"]) / top * height if top else 0
             y = top_pad + height - h
-            fill = "url(#hatch)" if p["small"] else "#1565c0"
-            parts.append(f'<rect x="{x}" y="{y:.1f}" width="{bar}" height="{h:.1f}" fill="{fill}" stroke="#1565c0"/>')
-            parts.append(f'<text x="{x + bar / 2}" y="{y - 3:.1f}" font-size="10" text-anchor="middle">'
-                         f'{p["text"]}</text>')
+            hatched = ' class="h"' if p["small"] else ""
+            parts.append(f'<rect{hatched} x="{x}" y="{y:.1f}" width="{bar}" height="{h:.1f}"/>')
+            parts.append(f'<text x="{x + bar // 2}" y="{y - 3:.1f}">{p["text"]}</text>')
         else:
-            parts.append(f'<text x="{x + bar / 2}" y="{top_pad + height - 3}" font-size="10" '
-                         f'text-anchor="middle">—</text>')
-        parts.append(f'<text x="{x + bar / 2}" y="{height + top_pad + 15}" font-size="11" '
-                     f'text-anchor="middle">{p["year"]}</text>')
+            parts.append(f'<text x="{x + bar // 2}" y="{top_pad + height - 3}">—</text>')
+        parts.append(f'<text class="y" x="{x + bar // 2}" y="{height + top_pad + 15}">{p["year"]}</text>')
     parts.append("</svg>")
     return "".join(parts)
 
@@ -237,7 +235,7 @@ def region_totals(derived: Derived, code: str) -> list[dict]:
             summed, unusable = int(row["reports_summed"]), int(row["reports_unusable"])
             tip = f"{summed} 份报告加总" + (f"，{unusable} 份此格缺失、空白或有歧义未能加总" if unusable else "")
             values.append({"label": label, "text": shown(_num(row["value"]), catalogue.COUNT), "tip": tip,
-                           "partial": bool(unusable)})
+                           "partial": bool(unusable), "summed": summed})
         out.append({"year": year, "values": values, "summed": int(first["reports_summed"]),
                     "in_year": int(first["reports_in_year"]), "known": int(first["agencies_known"])})
     return out

@@ -21,23 +21,41 @@ class OutputFolder:
     previous: Path | None = None  # the last build's output, still in place while this one is written
     written: int = 0
     reused: int = 0
-    # The folder last written into: a report's files come one after another.
-    _folder: Path | None = field(default=None, init=False, repr=False)
+    _folders: set[Path] = field(default_factory=set, repr=False)  # made (or found) by this build
+
+    def _folder_of(self, target: Path) -> None:
+        """Make the file's folder once: a page and its badge share one, and each mkdir is a system call."""
+        if target.parent not in self._folders:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            self._folders.add(target.parent)
 
     def write_bytes(self, relative: str, data: bytes) -> None:
         target = self.root / relative
-        if target.parent != self._folder:  # a system call saved per file on a slow file system
-            target.parent.mkdir(parents=True, exist_ok=True)
-            self._folder = target.parent
+        self._folder_of(target)
         if self.previous is not None and self._link_unchanged(self.previous / relative, target, data):
             self.reused += 1
             return
-        target.unlink(missing_ok=True)  # never write through a link into the previous output
+        if self.previous is not None:
+            target.unlink(missing_ok=True)  # never write through a link into the previous output
         target.write_bytes(data)
         self.written += 1
 
     def write_text(self, relative: str, text: str) -> None:
         self.write_bytes(relative, text.encode("utf-8"))
+
+    def keep_previous(self, relative: str) -> bool:
+        """Link the previous output's file into this one unread, when it exists: for a file
+        known unchanged from its inputs (a page whose key is as last time), so it is not made again."""
+        if self.previous is None:
+            return False
+        target = self.root / relative
+        self._folder_of(target)
+        try:
+            os.link(self.previous / relative, target)
+        except OSError:  # gone, another file system, a link limit: the caller makes it
+            return False
+        self.reused += 1
+        return True
 
     @staticmethod
     def _link_unchanged(old: Path, target: Path, data: bytes) -> bool:

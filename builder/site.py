@@ -11,7 +11,9 @@ from __future__ import annotations
 import contextlib
 import csv
 import gzip
+import hashlib
 import html
+import importlib.metadata
 import json
 import os
 import re
@@ -19,11 +21,14 @@ import shutil
 import tempfile
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import cached_property
+from itertools import groupby
+from operator import itemgetter
 from pathlib import Path
+from typing import NamedTuple
 from urllib.parse import quote
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
@@ -72,6 +77,22 @@ EVIDENCE_CELLS = 5
 NOTES = 4  # distinct notes under a table
 NARRATIVE_ROWS = 6  # sentences with figures listed, those with headline figures first
 NARRATIVE_TEXT = 60  # characters of the sentence shown beside a prose figure
+NA_EXAMPLES = 3  # reasons a rule was not applicable, quoted
+PAGE_LIMIT = 30 * 1024  # bytes: a report page that would pass it is rendered with its lists cut shorter
+
+
+@dataclass(frozen=True)
+class Caps:
+    """How much of a long list a report page spells out; the rest is counted, and in report.json."""
+
+    fail_links: int = FAIL_LINKS
+    evidence_cells: int = EVIDENCE_CELLS
+    na_examples: int = NA_EXAMPLES
+    na_text: int = 1000  # characters of each quoted reason
+
+
+CAPS = Caps()
+COMPACT = Caps(fail_links=2, evidence_cells=2, na_examples=1, na_text=60)  # for a report with much to say
 SCHEMA_TABLES = {t.name: t for t in TABLES}
 TYPE_ZH = {"string": "文本", "integer": "整数", "number": "数值", "boolean": "是/否", "date": "日期"}
 RULE_PAGE_ROWS = 200  # failing reports listed on a rule page; all are in checks.csv and the finder
@@ -85,23 +106,61 @@ def read_csv(path: Path) -> list[dict]:
         return [{name: restore(value) for name, value in row.items()} for row in csv.DictReader(handle)]
 
 
-def _read_checks(path: Path) -> tuple[dict[str, list[dict]], dict[str, Counter]]:
-    """One pass over checks.csv (millions of rows): each rule's first failing
-    instance per report, and how many reports pass, fail or are not applicable."""
-    failing: dict[str, list[dict]] = defaultdict(list)
-    outcomes: dict[tuple[str, str], set[str]] = defaultdict(set)
+def by_report(path: Path, columns: tuple[str, ...]) -> Iterator[tuple[str, list[list[str]]]]:
+    """A long table of the package (sorted by report_id), one report's rows at a time, with only the
+    columns asked for: the site keeps what it draws from them, never the table."""
     with path.open(encoding="utf-8-sig", newline="") as handle:
         reader = csv.reader(handle)
         names = next(reader)
-        report, rule, outcome = (names.index(n) for n in ("report_id", "check_id", "outcome"))
-        for row in reader:
-            key = (row[rule], row[report])
-            if row[outcome] == "fail" and "fail" not in outcomes[key]:
-                failing[row[rule]].append({name: restore(value) for name, value in zip(names, row)})
-            outcomes[key].add(row[outcome])
+        at = [names.index(n) for n in ("report_id", *columns)]
+        last = ""
+        for report_id, rows in groupby(([row[i] for i in at] for row in reader), key=itemgetter(0)):
+            if report_id <= last:
+                raise ValueError(f"{path.name} is not sorted by report_id ({report_id!r} after {last!r})")
+            last = report_id
+            yield report_id, [row[1:] for row in rows]
+
+
+class Outcomes(NamedTuple):
+    """What an agency page charts of a report's table 3 (its total column)."""
+
+    new: int | None  # requests received this year
+    total: int | None  # requests handled
+    groups: tuple[int | None, ...]  # per OUTCOME_GROUPS: the sum of its known rows, or None
+
+
+def read_outcomes(path: Path) -> dict[str, Outcomes]:
+    """Per report, table 3's totals as the agency pages chart them."""
+    out = {}
+    for report_id, rows in by_report(path, ("row", "total")):
+        totals = dict(rows)
+        groups = []
+        for _, prefixes, _ in OUTCOME_GROUPS:
+            known = [int(total) for key, total in totals.items()
+                     if key.startswith(prefixes) and key not in forms.T3_TERMS and total != ""]
+            groups.append(sum(known) if known else None)
+        out[report_id] = Outcomes(_int(totals.get("new_received", "")), _int(totals.get("total", "")), tuple(groups))
+    return out
+
+
+def read_check_outcomes(path: Path) -> tuple[dict[str, list[dict]], dict[str, Counter]]:
+    """One pass over checks.csv (millions of rows), a report at a time: each rule's first failing
+    instance in its first RULE_PAGE_ROWS failing reports (its page lists those), and how many
+    reports pass, fail or are not applicable."""
+    failing: dict[str, list[dict]] = defaultdict(list)
     counts: dict[str, Counter] = defaultdict(Counter)
-    for (rule_id, _), seen in outcomes.items():
-        counts[rule_id]["fail" if "fail" in seen else "pass" if "pass" in seen else "not_applicable"] += 1
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        names = next(csv.reader(handle))
+    rule_at, outcome_at = names.index("check_id"), names.index("outcome")
+    for _, rows in by_report(path, tuple(names)):
+        seen: dict[str, set[str]] = defaultdict(set)
+        for row in rows:
+            rule, outcome = row[rule_at], row[outcome_at]
+            if outcome == "fail" and "fail" not in seen[rule] and len(failing[rule]) < RULE_PAGE_ROWS:
+                failing[rule].append({name: restore(value) for name, value in zip(names, row)})
+            seen[rule].add(outcome)
+        for rule, outcomes in seen.items():
+            counts[rule]["fail" if "fail" in outcomes else "pass" if "pass" in outcomes else "not_applicable"] += 1
     return failing, counts
 
 
@@ -120,8 +179,8 @@ class SiteData:
     reports: list[dict]
     agencies: dict[str, dict]
     rules: list[dict]
-    table3: dict[str, dict[str, dict]]
-    failing_by_rule: dict[str, list[dict]]  # the first failing instance per report
+    outcomes: dict[str, Outcomes]  # table 3's totals, by report
+    failing_by_rule: dict[str, list[dict]]  # the first failing instance per report, in the first failing reports
     outcome_counts: dict[str, Counter]  # reports per outcome, per rule
     repo_url: str = ""  # where readers report errors; none, no 报告错误 links
     place: DataPlace = field(default_factory=DataPlace)  # where the bulk data is published
@@ -129,10 +188,7 @@ class SiteData:
     @classmethod
     def load(cls, data_dir: Path, site: Path, site_url: str, repo_url: str = "",
              place: DataPlace | None = None) -> SiteData:
-        table3: dict[str, dict[str, dict]] = defaultdict(dict)
-        for row in read_csv(data_dir / "table3.csv"):
-            table3[row["report_id"]][row["row"]] = row
-        failing, counts = _read_checks(data_dir / "checks.csv")
+        failing, counts = read_check_outcomes(data_dir / "checks.csv")
         return cls(
             data_dir=data_dir,
             site=site,
@@ -141,17 +197,16 @@ class SiteData:
             reports=read_csv(data_dir / "reports.csv"),
             agencies={a["agency_id"]: a for a in read_csv(data_dir / "agencies.csv")},
             rules=read_csv(data_dir / "rules.csv"),
-            table3=table3,
+            outcomes=read_outcomes(data_dir / "table3.csv"),
             failing_by_rule=failing,
             outcome_counts=counts,
             repo_url=repository_url(repo_url),
             place=place or DataPlace(),
         )
 
-    def document(self, report_id: str) -> dict:
-        """A report's full extract document, written beside its page by the dataset stage."""
-        path = self.site / self.place.report_folder(report_id) / REPORT_FILES["json"]
-        return json.loads(path.read_text(encoding="utf-8"))
+    def document_bytes(self, report_id: str) -> bytes:
+        """A report's full extract document (JSON), written beside its page by the dataset stage."""
+        return (self.site / self.place.report_folder(report_id) / REPORT_FILES["json"]).read_bytes()
 
     @cached_property
     def by_agency(self) -> dict[str, list[dict]]:
@@ -274,7 +329,7 @@ def fmt(value) -> str:
     return str(value)
 
 
-@dataclass
+@dataclass(slots=True)
 class CellView:
     """One cell as the page shows it: value, status marker, raw text, failing check."""
 
@@ -316,7 +371,7 @@ class CellView:
         return f"{tip}；可能的值：{'、'.join(shown)}{more}"
 
 
-def cell_views(document: dict) -> dict[str, CellView]:
+def cell_views(document: dict, fail_links: int = FAIL_LINKS) -> dict[str, CellView]:
     failing: dict[str, str] = {}
     for check in document.get("checks", []):
         if check["outcome"] == "fail":
@@ -326,19 +381,20 @@ def cell_views(document: dict) -> dict[str, CellView]:
     links: Counter = Counter()
     for cell_id, c in document["cells"].items():
         status = c["status"]
-        if status == "ambiguous":
-            text = "?"
-        elif status == "missing":
-            text = "缺"
-        else:
-            text = fmt(c["value"])
-        candidates = tuple("空" if v is None else fmt(v) for v in c.get("candidates") or ())
-        table = cell_id.split(".", 1)[0]
-        anchor = failing.get(cell_id, "") if links[table] < FAIL_LINKS else ""
-        links[table] += bool(anchor)
+        text = _STATUS_TEXT.get(status) or fmt(c["value"])
+        candidates = tuple("空" if v is None else fmt(v) for v in c["candidates"]) if c.get("candidates") else ()
+        anchor = ""
+        if cell_id in failing:
+            table = cell_id.split(".", 1)[0]
+            if links[table] < fail_links:
+                anchor = failing[cell_id]
+                links[table] += 1
         out[cell_id] = CellView(cell_id, text, status, c.get("raw") or "", c.get("note") or "", anchor, candidates,
                                 cell_id in failing)
     return out
+
+
+_STATUS_TEXT = {"ambiguous": "?", "missing": "缺"}  # shown instead of a value
 
 
 def shorten(text: str, size: int) -> str:
@@ -355,13 +411,30 @@ def cell_label(cell_id: str) -> str:
     return f"{cell.row_label_zh}·{cell.column_label_zh}" if cell else cell_id
 
 
-def cell_notes(cells: dict[str, CellView], table: str) -> list[tuple[str, int, str]]:
+# The markers a form's cells can carry, as the legend explains them: (class, mark, meaning, status).
+LEGEND = (("s-repaired", "复原", "版式错位或粘连，经勾稽关系唯一确定", "repaired"),
+          ("s-inferred", "推出", "表中空白，由勾稽关系推出", "inferred"),
+          ("s-ambiguous", "?", "有多种读法，未作选择", "ambiguous"),
+          ("s-none", "0", "以“无”“—”等文字表示", "none"),
+          ("s-blank", "", "空白", "blank"),
+          ("s-missing", "缺", "报告中没有", "missing"),
+          ("cell-fail", "红框", "未通过检查", "failed"))
+
+
+def legend(cells: Collection[CellView]) -> list[tuple[str, str, str]]:
+    """The legend of the markers this page's forms show, and only those: most pages show one or two."""
+    shown = {c.status for c in cells}
+    shown |= {"failed"} if any(c.failed for c in cells) else set()
+    return [(css, mark, meaning) for css, mark, meaning, status in LEGEND if status in shown]
+
+
+def cell_notes(cells: list[CellView]) -> list[tuple[str, int, str]]:
     """Each distinct note of a table's repaired, inferred and ambiguous cells,
     once: (note, how many cells, the first cell's place in the form)."""
     grouped: dict[str, list[str]] = defaultdict(list)
-    for cell_id, c in cells.items():
-        if cell_id.startswith(table + ".") and c.note and c.status in ("repaired", "inferred", "ambiguous"):
-            grouped[c.note].append(cell_id)
+    for c in cells:
+        if c.note and c.status in ("repaired", "inferred", "ambiguous"):
+            grouped[c.note].append(c.cell_id)
     notes = [(note, len(ids), codebook.labels()[ids[0]].place_zh) for note, ids in grouped.items()]
     if len(notes) > NOTES:
         rest = sum(n for _, n, _ in notes[NOTES - 1:])
@@ -379,13 +452,15 @@ def cell_html(c: CellView, colspan: int = 1, explained_by_row: bool = False, raw
         attrs += f' id="{cell_anchor(c.cell_id)}"'
     if colspan > 1:
         attrs += f' colspan="{colspan}"'
-    if c.explained and not explained_by_row:
+    # In a row printed as one run, the row's label tells the raw text; a cell's tip that would
+    # only repeat its status (its marker and hidden text say it) is left out.
+    if c.explained and not explained_by_row and (c.candidates or not raw_on_row):
         attrs += f' tabindex="0" data-tip="{escape(c.status_tip if raw_on_row else c.tip)}"'
     text = c.text if c.text.isdigit() else str(escape(c.text))  # most cells are plain digits
     inner = f'<a href="#{escape(c.fail_anchor)}">{text}</a>' if c.fail_anchor else text
     if c.status != "reported" and not explained_by_row:
         inner += f'<span class="sr-only">（{STATUS_SHORT[c.status]}）</span>'
-    return f"<td{attrs}>{inner}</td>"
+    return f"<td{attrs}>{inner}"  # the end tags of cells and rows are implied (HTML): a page has ~250 cells
 
 
 def _whole_row(cells: list[tuple[CellView, int]]) -> CellView | None:
@@ -406,9 +481,9 @@ ROWS_READ_AS_ONE = {"repaired": "本表有 {n} 行的数字在原文中连在一
                     "ambiguous": "本表有 {n} 行的数字在原文中连在一起，有多种拆法，未作选择（标为“?”）"}
 
 
-def rows_note(rows: list[list[tuple[CellView, int]]]) -> str:
+def rows_note(rows: list[FormRow]) -> str:
     """What the rows read as one have in common, said once under the table instead of on every row."""
-    statuses = Counter(whole.status for whole in map(_whole_row, rows) if whole is not None)
+    statuses = Counter(r.whole.status for r in rows if r.whole is not None)
     if not statuses:
         return ""
     said = "；".join(ROWS_READ_AS_ONE[status].format(n=n) for status, n in sorted(statuses.items()))
@@ -424,7 +499,7 @@ def _shared_raw(cells: list[tuple[CellView, int]]) -> str:
 
 def common_status(rows: list[FormRow]) -> str:
     """The status shared by every row of a table read as one (the table says it once), else ""."""
-    statuses = {None if whole is None else whole.status for whole in (_whole_row(r.cells) for r in rows if r.cells)}
+    statuses = {None if r.whole is None else r.whole.status for r in rows if r.cells}
     return (statuses.pop() or "") if len(statuses) == 1 else ""
 
 
@@ -435,7 +510,7 @@ def rows_html(rows: list[FormRow], header_scope: str = "row") -> Markup:
     out = []
     for row in rows:
         scope = header_scope if row.cells else "col"
-        whole = _whole_row(row.cells) if row.cells else None
+        whole = row.whole
         shared = _shared_raw(row.cells) if row.cells and whole is None else ""
         heads = []
         for index, (label, rs, cs) in enumerate(row.headers):
@@ -447,10 +522,10 @@ def rows_html(rows: list[FormRow], header_scope: str = "row") -> Markup:
                 attrs += f' tabindex="0" data-tip="原文：{escape(raw)}"'
             elif rs > 1:  # a group label beside its rows: written vertically on a phone
                 attrs += ' class="grp"'
-            heads.append(f"<th{attrs}>{escape(label)}</th>")
+            heads.append(f"<th{attrs}>{escape(label)}")
         cells = "".join(cell_html(c, span, whole is not None, bool(shared)) for c, span in row.cells)
         attrs = f' class="row-{whole.status}"' if whole is not None and whole.status != said else ""
-        out.append(f"<tr{attrs}>{''.join(heads)}{cells}</tr>")
+        out.append(f"<tr{attrs}>{''.join(heads)}{cells}")
     return Markup("\n".join(out))
 
 
@@ -458,6 +533,10 @@ def rows_html(rows: list[FormRow], header_scope: str = "row") -> Markup:
 class FormRow:
     headers: list[tuple[str, int, int]]  # (label, rowspan, colspan)
     cells: list[tuple[CellView, int]]  # (cell, colspan)
+    whole: CellView | None = field(init=False)  # the row read as one, if it was (_whole_row)
+
+    def __post_init__(self) -> None:
+        self.whole = _whole_row(self.cells) if self.cells else None
 
 
 def table2_rows(template: str, cells: dict[str, CellView]) -> list[FormRow]:
@@ -512,16 +591,15 @@ def table4_cells(cells: dict[str, CellView]) -> list[tuple[CellView, int]]:
     return [(cells[forms.t4_cell(g.id, c.id)], 1) for g in T4_GROUPS for c in T4_COLUMNS]
 
 
-def table4_row(cells: dict[str, CellView]) -> Markup:
+def table4_row(row: FormRow) -> Markup:
     """The form's one row of 15 numbers; a row read as one is explained under the table."""
-    row = table4_cells(cells)
-    whole = _whole_row(row)
+    whole = row.whole
     attrs = f' class="row-{whole.status}"' if whole is not None else ""
-    return Markup(f"<tr{attrs}>" + "".join(cell_html(c, span, whole is not None) for c, span in row) + "</tr>")
+    return Markup(f"<tr{attrs}>" + "".join(cell_html(c, span, whole is not None) for c, span in row.cells))
 
 
-def table4_note(cells: dict[str, CellView]) -> str:
-    whole = _whole_row(table4_cells(cells))
+def table4_note(row: FormRow) -> str:
+    whole = row.whole
     return f"本行各格{STATUS_SHORT[whole.status]}，整行{whole.tip}" if whole else ""
 
 
@@ -563,18 +641,12 @@ def agency_series(data: SiteData, reports: list[dict]) -> list[dict]:
     """Per year: requests received and the outcomes, from table3."""
     out = []
     for r in reports:
-        rows = data.table3.get(r["report_id"], {})
-        if not rows:
+        table = data.outcomes.get(r["report_id"])
+        if table is None:
             out.append({"year": r["year"], "report": r, "new": None, "total": None, "outcomes": []})
             continue
-        outcomes = []
-        for label, prefixes, colour in OUTCOME_GROUPS:
-            values = [_int(row["total"]) for key, row in rows.items()
-                      if key.startswith(prefixes) and key not in forms.T3_TERMS]
-            known = [v for v in values if v is not None]
-            outcomes.append((label, sum(known) if known else None, colour))
-        out.append({"year": r["year"], "report": r, "new": _int(rows.get("new_received", {}).get("total", "")),
-                    "total": _int(rows.get("total", {}).get("total", "")), "outcomes": outcomes})
+        outcomes = [(label, value, colour) for (label, _, colour), value in zip(OUTCOME_GROUPS, table.groups)]
+        out.append({"year": r["year"], "report": r, "new": table.new, "total": table.total, "outcomes": outcomes})
     return out
 
 
@@ -602,8 +674,7 @@ def chart_svg(series: list[dict]) -> str:
             cy = height - s["new"] / top * (height - 10)
             parts.append(f'<circle cx="{x + bar / 2}" cy="{cy:.1f}" r="4" fill="#1565c0">'
                          f'<title>{s["year"]} 本年新收 {s["new"]}</title></circle>')
-        parts.append(f'<text x="{x + bar / 2}" y="{height + 16}" font-size="12" text-anchor="middle">'
-                     f'{s["year"]}</text>')
+        parts.append(f'<text x="{x + bar / 2}" y="{height + 16}">{s["year"]}</text>')  # type: site.css
     parts.append("</svg>")
     return "".join(parts)
 
@@ -747,33 +818,58 @@ class Pages:
             out.append(entry)
         return out
 
-    # data pages (many): rendered into shells
-    def report_page(self, report: dict, document: dict, siblings: list[dict]) -> tuple[str, str, str, str]:
+    # data pages (many): rendered into shells, each keyed by what it is rendered from
+    def settings_key(self, version: str) -> str:
+        """What every data page shares: the rendering version, the addresses, the rules and the data date."""
+        data = self.data
+        return page_key(version, data.site_url, data.repo_url, data.place.url, data.created_date, data.rules)
+
+    def report_key(self, settings: str, report: dict, document: bytes, siblings: list[dict]) -> str:
+        """A report page's inputs: its row and document, its agency's years (the links to them),
+        its indicators and whether a compare page of its province and year exists."""
+        return page_key(settings, report, hashlib.sha256(document).hexdigest(),
+                        [(r["report_id"], r["year"]) for r in siblings],
+                        sorted(self.data.derived.by_report.get(report["report_id"], {}).items()),
+                        _compare_url(self.data, report, ""))
+
+    def agency_key(self, settings: str, agency: dict, reports: list[dict]) -> str:
+        """An agency page's inputs: its row, its reports' rows, their table 3 totals and indicators."""
+        data = self.data
+        return page_key(settings, agency, reports, [data.outcomes.get(r["report_id"]) for r in reports],
+                        [sorted(data.derived.by_report.get(r["report_id"], {}).items()) for r in reports])
+
+    def report_page(self, report: dict, document: dict, siblings: list[dict],
+                    caps: Caps = CAPS) -> tuple[str, str, str, str]:
         data = self.data
         path = f"reports/{report['report_id']}/"
-        cells = cell_views(document) if document["cells"] else {}
+        cells = cell_views(document, caps.fail_links) if document["cells"] else {}
         template = report["template"]
-        title = f"{report['agency_name']} {report['year']} 年政府信息公开工作年度报告"
+        title = report_title(report)
         index = next(i for i, r in enumerate(siblings) if r["report_id"] == report["report_id"])
+        t2 = table2_rows(template, cells) if cells else []
+        t3 = table3_rows(template, cells) if cells else []
+        t4 = FormRow([], table4_cells(cells)) if cells else None
+        by_table: dict[str, list[CellView]] = defaultdict(list)
+        for cell_id, c in cells.items():
+            by_table[cell_id.split(".", 1)[0]].append(c)
         context = {
             "r": report, "doc": document, "root": "../../../", "title": title,
             "permalink": data.permalink(path),
-            "t2": rows_html(table2_rows(template, cells)) if cells else "",
-            "said": {"t2": common_status(table2_rows(template, cells)),
-                     "t3": common_status(table3_rows(template, cells))} if cells else {},
-            "t3": rows_html(table3_rows(template, cells)) if cells else "",
-            "rows_notes": {"t2": rows_note([r.cells for r in table2_rows(template, cells) if r.cells]),
-                           "t3": rows_note([r.cells for r in table3_rows(template, cells)])} if cells else {},
-            "t4": table4_row(cells) if cells else "",
-            "t4_note": table4_note(cells) if cells else "",
-            "notes": {t: cell_notes(cells, t) for t in ("t2", "t3", "t4")},
+            "t2": rows_html(t2) if cells else "",
+            "said": {"t2": common_status(t2), "t3": common_status(t3)} if cells else {},
+            "t3": rows_html(t3) if cells else "",
+            "rows_notes": {"t2": rows_note(t2), "t3": rows_note(t3)} if cells else {},
+            "t4": table4_row(t4) if t4 else "",
+            "t4_note": table4_note(t4) if t4 else "",
+            "notes": {t: cell_notes(by_table[t]) for t in ("t2", "t3", "t4")},
+            "legend": legend(cells.values()),
             "anchored": {cell_id for cell_id, c in cells.items() if c.fail_anchor},
             "cells_shown": cells,
-            "fails_unlinked": {t: sum(c.failed and not c.fail_anchor for i, c in cells.items() if i.startswith(t + "."))
-                               for t in ("t2", "t3", "t4")},
+            "fails_unlinked": {t: sum(c.failed and not c.fail_anchor for c in by_table[t]) for t in ("t2", "t3", "t4")},
             "narrative": narrative_rows(document.get("narrative", [])),
             "provenance": provenance(report, document["source"]["sha256"]),
-            "checks": (checks := group_checks(document.get("checks", []), data.rules)),
+            "checks": (checks := group_checks(document.get("checks", []), data.rules, caps)),
+            "EVIDENCE_CELLS": caps.evidence_cells,
             "passed": plainly_passed(checks),
             "inapplicable": [g for g in checks if g["outcome"] == "not_applicable" and len(g["na"]) <= 1],
             "previous": siblings[index - 1] if index > 0 else None,
@@ -794,7 +890,7 @@ class Pages:
 
     def agency_page(self, agency: dict, reports: list[dict]) -> tuple[str, str, str, str]:
         series = agency_series(self.data, reports)
-        title = agency["name"] or agency["agency_id"]
+        title = agency_title(agency)
         content = self.render("agency.html", a=agency, reports=reports, series=series, chart=chart_svg(series),
                               outcome_groups=OUTCOME_GROUPS, root="../../",
                               charts=agency_charts(self.data.derived, reports))
@@ -834,9 +930,18 @@ class Pages:
         reports = {r["report_id"]: r for r in self.data.reports}
         failing = [(reports[c["report_id"]], c) for c in self.data.failing_by_rule.get(rule["check_id"], [])
                    if c["report_id"] in reports]
-        content = self.render("rule.html", rule=rule, failing=failing[:RULE_PAGE_ROWS], more=len(failing) - RULE_PAGE_ROWS,
-                              counts=self.data.outcome_counts.get(rule["check_id"], Counter()), root="../../")
+        counts = self.data.outcome_counts.get(rule["check_id"], Counter())
+        content = self.render("rule.html", rule=rule, failing=failing, more=counts["fail"] - len(failing),
+                              counts=counts, root="../../")
         return rule["title_zh"], rule["formula_zh"], content, ""
+
+
+def report_title(report: dict) -> str:
+    return f"{report['agency_name']} {report['year']} 年政府信息公开工作年度报告"
+
+
+def agency_title(agency: dict) -> str:
+    return agency["name"] or agency["agency_id"]
 
 
 def _compare_url(data: SiteData, report: dict, root: str) -> str:
@@ -865,7 +970,7 @@ def plainly_passed(checks: list[dict]) -> list[dict]:
 _FOLDED = re.compile(r"^(\d+) 项通过，(\d+) 项未通过，(\d+) 项不适用(?:；不适用的例如：(.*))?$")
 
 
-def group_checks(results: list[dict], rules: list[dict]) -> list[dict]:
+def group_checks(results: list[dict], rules: list[dict], caps: Caps = CAPS) -> list[dict]:
     """Per rule: its outcome, failing instances in full, the rest counted
     (from the summary row when the instances were folded), reasons in Chinese."""
     by_rule: dict[str, list[dict]] = defaultdict(list)
@@ -884,7 +989,8 @@ def group_checks(results: list[dict], rules: list[dict]) -> list[dict]:
                 counts = Counter({"pass": int(m[1]), "fail": int(m[2]), "not_applicable": int(m[3])})
                 na += [m[4]] if m[4] else []
         outcome = "fail" if counts["fail"] else "pass" if counts["pass"] else "not_applicable"
-        out.append({"rule": rule, "outcome": outcome, "counts": counts, "na": na[:3],
+        quoted = [shorten(n, caps.na_text) for n in na[:caps.na_examples]]
+        out.append({"rule": rule, "outcome": outcome, "counts": counts, "na": quoted,
                     "failing": [i for i in items if i["outcome"] == "fail" and i["instance"] != "*"]})
     return out
 
@@ -963,6 +1069,69 @@ def human_bytes(size: int | str) -> str:
     return f"{size} B"
 
 
+# --- page keys: an unchanged page is linked from the last build, not rendered ---------------------
+
+PAGE_KEYS = ".page-keys.json.gz"  # in the output folder: each keyed page's key, for the next build
+
+
+def rendering_version(shells: dict[int, Shell]) -> str:
+    """What every page is rendered with: the builder's code and templates, the shells mkdocs made,
+    and the template engine. A change to any of them re-renders every page."""
+    digest = hashlib.sha256()
+    for folder in dict.fromkeys((ROOT, TEMPLATES)):
+        for path in sorted(folder.rglob("*")):
+            if path.is_file() and "__pycache__" not in path.parts:
+                digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes())
+    for package in ("jinja2", "markupsafe"):
+        digest.update(f"{package}=={importlib.metadata.version(package)}\n".encode())
+    for depth, shell in sorted(shells.items()):
+        digest.update(f"{depth}\0{shell.html}\0{shell.canonical}\n".encode())
+    return digest.hexdigest()
+
+
+def page_key(*inputs: object) -> str:
+    """A digest of exactly what a page is rendered from (rows, documents, settings), as JSON."""
+    text = json.dumps(inputs, ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=repr)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+
+
+@dataclass
+class PageKeys:
+    """The keys of this build's pages, and the last build's: a page whose key is unchanged and
+    whose file is still in the last output is linked from there without being rendered."""
+
+    previous: dict[str, str]
+    current: dict[str, str] = field(default_factory=dict)
+    rendered: int = 0
+    kept: int = 0
+
+    @classmethod
+    def of(cls, previous: Path | None) -> PageKeys:
+        """The last build's keys (none when there is no last build, or its keys cannot be read)."""
+        if previous is None:
+            return cls({})
+        try:
+            with gzip.open(previous / PAGE_KEYS, "rt", encoding="utf-8") as handle:
+                return cls(dict(json.load(handle)["pages"]))
+        except (OSError, ValueError, KeyError, TypeError):
+            return cls({})
+
+    def kept_from_previous(self, site: OutputFolder, path: str, key: str) -> bool:
+        """Record the page's key; link its last file when the key is the same. False: render it."""
+        self.current[path] = key
+        if self.previous.get(path) == key and site.keep_previous(f"{path}index.html"):
+            self.kept += 1
+            return True
+        self.rendered += 1
+        return False
+
+    def write(self, out: Path) -> None:
+        text = json.dumps({"pages": dict(sorted(self.current.items()))}, separators=(",", ":"))
+        with (out / PAGE_KEYS).open("wb") as raw, \
+                gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0) as packed:
+            packed.write(text.encode("utf-8"))
+
+
 # --- the build --------------------------------------------------------------------------------
 
 CURRENT: Pages | None = None  # read by site_hooks during the mkdocs build
@@ -1016,8 +1185,15 @@ def read_shells(site: Path) -> dict[int, Shell]:
 
 
 def write_page(site: OutputFolder, path: str, shell: Shell, page: tuple[str, str, str, str], permalink: str) -> int:
+    return write_bytes(site, path, page_bytes(shell, page, permalink))
+
+
+def page_bytes(shell: Shell, page: tuple[str, str, str, str], permalink: str) -> bytes:
     title, description, content, head = page
-    data = shell.fill(title, description, content, head, permalink).encode("utf-8")
+    return shell.fill(title, description, content, head, permalink).encode("utf-8")
+
+
+def write_bytes(site: OutputFolder, path: str, data: bytes) -> int:
     site.write_bytes(f"{path}index.html", data)
     return len(data)
 
@@ -1041,21 +1217,35 @@ def build_site(data_dir: Path, out: Path, site_url: str = "", say: Callable[[str
                 shutil.copy2(item, target)
     shells = read_shells(out)
     site = OutputFolder(out, previous)
+    keys = PageKeys.of(previous)
+    settings = pages.settings_key(rendering_version(shells))
     sizes: list[int] = []
     documents: list[dict] = []
     for agency_id, reports in sorted(data.by_agency.items()):
         for report in reports:
             path = f"reports/{report['report_id']}/"
-            document = data.document(report["report_id"])
-            page = pages.report_page(report, document, reports)
-            sizes.append(write_page(site, path, shells[3], page, data.permalink(path)))
-            site.write_text(f"{path}badge.svg", badge_svg(report["badge"]))
-            documents.append(search_document(path, page[0], report, document))
+            raw = data.document_bytes(report["report_id"])
+            document = json.loads(raw)
+            if keys.kept_from_previous(site, path, pages.report_key(settings, report, raw, reports)):
+                sizes.append((out / path / "index.html").stat().st_size)
+                if not site.keep_previous(f"{path}badge.svg"):  # its badge is in the key too
+                    site.write_text(f"{path}badge.svg", badge_svg(report["badge"]))
+            else:
+                html_bytes = page_bytes(shells[3], pages.report_page(report, document, reports), data.permalink(path))
+                if len(html_bytes) > PAGE_LIMIT:  # a report with much to say: its long lists cut shorter
+                    page = pages.report_page(report, document, reports, COMPACT)
+                    html_bytes = page_bytes(shells[3], page, data.permalink(path))
+                sizes.append(write_bytes(site, path, html_bytes))
+                site.write_text(f"{path}badge.svg", badge_svg(report["badge"]))
+            documents.append(search_document(path, report_title(report), report, document))
         agency = data.agencies[agency_id]
         path = f"agencies/{agency_id}/"
-        page = pages.agency_page(agency, reports)
-        sizes.append(write_page(site, path, shells[2], page, data.permalink(path)))
-        documents.append({"url": path, "title": page[0], "kind": "机关", "names": [page[0]],
+        if keys.kept_from_previous(site, path, pages.agency_key(settings, agency, reports)):
+            sizes.append((out / path / "index.html").stat().st_size)
+        else:
+            sizes.append(write_page(site, path, shells[2], pages.agency_page(agency, reports), data.permalink(path)))
+        title = agency_title(agency)
+        documents.append({"url": path, "title": title, "kind": "机关", "names": [title],
                           "text": " ".join(filter(None, [agency["names_seen"], agency["province"], agency["city"],
                                                          agency["county"], agency["adcode"], agency["years"]]))})
     regions = regions_of(data.reports)
@@ -1089,9 +1279,12 @@ def build_site(data_dir: Path, out: Path, site_url: str = "", say: Callable[[str
     documents += static_documents(out)
     search_bytes = write_search(out, documents, data.reports)
     write_sitemap(out, data.site_url, [d["url"] for d in documents] + compare_paths, data.created_date)
-    say(f"site: {len(sizes)} data pages, average {sum(sizes) / max(1, len(sizes)) / 1024:.1f} KB")
+    keys.write(out)
+    rendered = len(sizes) - keys.kept
+    say(f"site: {len(sizes)} data pages, average {sum(sizes) / max(1, len(sizes)) / 1024:.1f} KB; "
+        f"{rendered} rendered, {keys.kept} unchanged since the last build and not rendered")
     return {"pages": len(sizes), "page_bytes": sum(sizes), "search": search_bytes, "written": site.written,
-            "unchanged": site.reused}
+            "unchanged": site.reused, "rendered": rendered, "kept": keys.kept}
 
 
 SITEMAP_URLS = 50_000  # the sitemap protocol's limit per file

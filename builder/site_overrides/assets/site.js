@@ -29,8 +29,15 @@
     document.querySelectorAll(".site-base:not([data-known])").forEach(function (el) { el.textContent = ROOT; });
   }
 
+  /* Each citation's copy button: made here, as it works only with this script. */
   function copyButtons() {
-    document.querySelectorAll(".cite-entry button.copy").forEach(function (button) {
+    document.querySelectorAll(".cite-entry").forEach(function (entry) {
+      var button = entry.querySelector("button.copy");
+      if (!button) {
+        button = document.createElement("button");
+        button.type = "button"; button.className = "copy"; button.textContent = "复制";
+        entry.appendChild(button);
+      }
       button.addEventListener("click", function () {
         var text = button.parentNode.querySelector(".cite-text").innerText;
         var done = function () {

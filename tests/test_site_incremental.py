@@ -1,0 +1,142 @@
+"""Incremental pages: a rebuild renders only the pages whose inputs changed (a report's page,
+its agency's page, the aggregates); every other page is the last build's file, not rendered."""
+
+from __future__ import annotations
+
+import random
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from builder import site, synthetic
+from builder.build import build
+from builder.pipeline import Options
+
+from .conftest import CORPUS
+
+
+@pytest.fixture()
+def corpus(tmp_path: Path) -> Path:
+    """The bundled reports and one agency over three years (its pages link to each other)."""
+    folder = tmp_path / "corpus"
+    shutil.copytree(CORPUS, folder)
+    rng = random.Random(7)
+    (folder / "series").mkdir()
+    for year in (2021, 2022, 2023):
+        report = synthetic.report(rng, year=year, layout="tab", agency="宁夏回族自治区固原市隆德县教育局")
+        (folder / "series" / f"longde-{year}.txt").write_text(report.text, encoding="utf-8")
+    return folder
+
+
+@pytest.fixture()
+def rendered(monkeypatch) -> list[str]:
+    """The report pages rendered, by report id."""
+    calls: list[str] = []
+    render = site.Pages.report_page
+
+    def counted(self, report: dict, document: dict, siblings: list[dict]):
+        calls.append(report["report_id"])
+        return render(self, report, document, siblings)
+
+    monkeypatch.setattr(site.Pages, "report_page", counted)
+    return calls
+
+
+def rebuild(corpus: Path, out: Path, cache: Path) -> list[str]:
+    messages: list[str] = []
+    build(corpus, out, say=messages.append, options=Options(cache=str(cache)), progress=None)
+    return messages
+
+
+def pages_of(out: Path) -> dict[Path, tuple[int, int]]:
+    """Each report page and badge: inode and modification time."""
+    return {p: (p.stat().st_ino, p.stat().st_mtime_ns) for name in ("index.html", "badge.svg")
+            for p in out.glob(f"reports/*/*/{name}")}
+
+
+def touch(path: Path) -> None:
+    """Change a report's prose (a figure-free sentence), so that its data and page change."""
+    path.write_text(path.read_text(encoding="utf-8") + "\n本报告另有附件。\n", encoding="utf-8")
+
+
+def test_one_changed_report_renders_its_page_and_no_other_report_page(corpus, tmp_path, rendered):
+    out, cache = tmp_path / "site", tmp_path / "cache"
+    rebuild(corpus, out, cache)
+    reports = len(rendered)
+    before = pages_of(out)
+    assert reports == len(before) / 2 == 8
+    agencies = {p: (p.stat().st_ino, p.stat().st_mtime_ns) for p in out.glob("agencies/*/index.html")}
+    changed = corpus / "series" / "longde-2022.txt"
+    touch(changed)
+    rendered.clear()
+
+    messages = rebuild(corpus, out, cache)
+    after = pages_of(out)
+    assert len(rendered) == 1 and rendered[0].endswith("/2022")  # the changed report's page only
+    changed_page = out / "reports" / rendered[0] / "index.html"
+    assert after[changed_page] != before[changed_page]
+    # Every other page, and every badge (the changed report's badge is as before), is untouched.
+    assert all(after[p] == before[p] for p in before if p != changed_page)  # same inode, same time
+    # Its agency's page is rendered again; the other agencies' pages are kept.
+    agency = out / "agencies" / rendered[0].rsplit("/", 1)[0] / "index.html"
+    kept = [p for p in agencies if p != agency]
+    assert all((p.stat().st_ino, p.stat().st_mtime_ns) == agencies[p] for p in kept)
+    summary = next(m for m in messages if m.startswith("site: "))
+    assert f"{reports - 1 + len(kept)} unchanged since the last build and not rendered" in summary
+    # The pages that were kept are those a build from scratch makes.
+    fresh = tmp_path / "fresh"
+    rebuild(corpus, fresh, tmp_path / "fresh-cache")
+    for page in [*after, *agencies]:
+        assert page.read_bytes() == (fresh / page.relative_to(out)).read_bytes(), page
+
+
+def test_a_template_change_renders_every_report_page(corpus, tmp_path, rendered, monkeypatch):
+    out, cache = tmp_path / "site", tmp_path / "cache"
+    rebuild(corpus, out, cache)
+    templates = tmp_path / "templates"
+    shutil.copytree(site.TEMPLATES, templates)
+    report = templates / "report.html"
+    report.write_text(report.read_text(encoding="utf-8").replace("引用本页", "引用本页面"), encoding="utf-8")
+    monkeypatch.setattr(site, "TEMPLATES", templates)
+    touch(corpus / "series" / "longde-2023.txt")  # so that the build runs at all
+    rendered.clear()
+
+    rebuild(corpus, out, cache)
+    assert len(rendered) == 8
+    assert all("引用本页面" in p.read_text(encoding="utf-8") for p in out.glob("reports/*/*/index.html"))
+
+
+def test_lost_or_unreadable_keys_render_every_page(corpus, tmp_path, rendered):
+    out, cache = tmp_path / "site", tmp_path / "cache"
+    rebuild(corpus, out, cache)
+    (out / site.PAGE_KEYS).write_bytes(b"not gzip")
+    touch(corpus / "series" / "longde-2021.txt")
+    rendered.clear()
+    rebuild(corpus, out, cache)
+    assert len(rendered) == 8
+
+
+def test_a_report_page_over_the_limit_cuts_its_lists_shorter(corpus, tmp_path, monkeypatch):
+    """A page that would pass PAGE_LIMIT is rendered again with COMPACT caps: fewer cells named in a
+    check's evidence and fewer failing cells linked, the rest counted ("等 N 格")."""
+    from lxml import html
+
+    def evidence(out: Path) -> dict[str, list[str]]:
+        return {p.relative_to(out).as_posix(): [e.text_content().split("单元格：")[1] for e in html.fromstring(
+            p.read_bytes()).xpath("//div[@class='evidence'][contains(., '单元格：')]")]
+            for p in out.glob("reports/*/*/index.html")}
+
+    rebuild(corpus, tmp_path / "normal", tmp_path / "cache")
+    monkeypatch.setattr(site, "PAGE_LIMIT", 0)  # every page is over it
+    out = tmp_path / "compact"
+    rebuild(corpus, out, tmp_path / "cache")
+    normal, compact = evidence(tmp_path / "normal"), evidence(out)
+    cut = [(n, c) for page in normal for n, c in zip(normal[page], compact[page], strict=True) if n != c]
+    assert cut  # the corpus has failing checks naming more cells than COMPACT names
+    assert all(len(c) < len(n) and re.search(r" 等 \d+ 格$", c) for n, c in cut)
+    for page in out.glob("reports/*/*/index.html"):
+        tree = html.fromstring(page.read_bytes())
+        for table in ("t2", "t3", "t4"):
+            assert len(tree.xpath(f"//table[contains(@class, '{table}')]//td/a")) <= site.COMPACT.fail_links
