@@ -373,7 +373,9 @@ class TableWriter:
         self._stack = contextlib.ExitStack()
         sink = self._stack.enter_context(self.csv_path.open("wb"))
         if table.compressed:
-            sink = self._stack.enter_context(gzip.GzipFile(filename="", mode="wb", fileobj=sink, mtime=0))
+            # Level 6, not 9: about 4 % larger at a fraction of the time on the longest tables.
+            sink = self._stack.enter_context(gzip.GzipFile(filename="", mode="wb", fileobj=sink, mtime=0,
+                                                           compresslevel=6))
         self._text = io.TextIOWrapper(sink, encoding="utf-8", newline="")
         self._text.write(BOM)
         self._csv = csv.writer(self._text, lineterminator="\n")
