@@ -20,7 +20,7 @@ import shutil
 import sys
 import tempfile
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -28,9 +28,10 @@ from .checks import BADGES
 from .corpus import INTERNAL, Corpus, Rejected
 from .dataset import build_rows, write_package, write_report_files
 from .errors import BuilderError
+from .extract import Report
 from .layout import Layout
 from .outputs import ON_THE_SITE, DataPlace, OutputFolder
-from .pipeline import Options, RunStats, Stopwatch, is_url, list_tasks, read_corpus, stderr_progress, task_bytes
+from .pipeline import Options, RunStats, Stopwatch, is_url, list_tasks, read_reports, stderr_progress, task_bytes
 from .sources import read_sources
 
 
@@ -86,25 +87,33 @@ def corpus_sources(corpus_dir: Path | str):
         return read_sources(Path(tmp))
 
 
-def drop_parsing_state(corpus: Corpus) -> None:
+def without_parsing_state(report: Report) -> Report:
     """Once checked, a report needs only what it extracted and the text as read:
     its normalised lines, table rows and sentences (a second copy of its text)
-    are let go, so the datasets and site stages hold each text once."""
-    for report in corpus.reports:
-        report.document.lines = []
-        report.document.__dict__.pop("sentences", None)
-        report.layout = Layout([], report.layout.regions)
+    are let go before the datasets and site stages."""
+    report.document.lines = []
+    report.document.__dict__.pop("sentences", None)
+    report.layout = Layout([], report.layout.regions)
+    return report
 
 
-def stage_datasets(corpus: Corpus, provenance: tuple, out: OutputFolder, site_url: str,
-                   place: DataPlace = ON_THE_SITE) -> None:
+def counted(reports: Iterable[Report], badges: Counter) -> Iterator[Report]:
+    """The reports, their badges counted as they pass (for the summary)."""
+    for report in reports:
+        badges[report.badge] += 1
+        yield report
+
+
+def stage_datasets(reports: Iterable[Report], rejected: list[Rejected], provenance: tuple, out: OutputFolder,
+                   site_url: str, place: DataPlace = ON_THE_SITE) -> None:
     """The data package into <out>/data, each report's own files beside its page
-    (or under data/ when ``place`` publishes the bulk data elsewhere).
-    Rows of sources.csv left out (``provenance``: sources and problems) are listed
-    with the rejected files."""
+    (or under data/ when ``place`` publishes the bulk data elsewhere), from the checked
+    reports in ascending report_id order, read once. Rows of sources.csv left out
+    (``provenance``: sources and problems) are listed with the rejected files."""
     sources, problems = provenance
-    corpus.rejected.extend(Rejected(problem.where, problem.reason) for problem in problems)
-    data = build_rows(corpus, sources, site_url)
+    rejected.extend(Rejected(problem.where, problem.reason) for problem in problems)
+    # Until dataset.write_datasets streams: write_datasets(reports, rejected, sources, site_url, out, place)
+    data = build_rows(Corpus(list(reports), rejected), sources, site_url)
     write_package(data, out.root / "data")
     write_report_files(data, out, place)
 
@@ -266,12 +275,13 @@ def build(corpus_dir: Path | str, out: Path, site_url: str = "", with_site: bool
         folder = OutputFolder(staging, out if (out / MARKER).exists() else None)
         stats = RunStats()
         timed = Stopwatch(stats)
+        badges: Counter = Counter()
         say(f"reading reports from {corpus_dir}")
-        corpus = read_corpus(corpus_dir, options, stats, progress)
-        drop_parsing_state(corpus)
-        say(f"writing datasets to {out / 'data'}")
-        with timed("datasets"):
-            stage_datasets(corpus, provenance, folder, site_url, place)
+        with read_reports(corpus_dir, options, stats, progress) as checked:
+            say(f"writing datasets to {out / 'data'}")
+            with timed("datasets"):  # the checks run as the datasets stage reads the reports
+                reports = counted(map(without_parsing_state, checked), badges)
+                stage_datasets(reports, checked.rejected, provenance, folder, site_url, place)
         if with_site:
             say(f"rendering the site into {out}")
             with timed("site"):
@@ -281,9 +291,8 @@ def build(corpus_dir: Path | str, out: Path, site_url: str = "", with_site: bool
         publish(staging, out)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    summary = BuildSummary(len(corpus.reports), [(r.file, r.reason) for r in corpus.rejected],
-                           Counter(r.badge for r in corpus.reports), out / "data", out if with_site else None,
-                           stats, folder.reused, folder.written)
+    summary = BuildSummary(badges.total(), [(r.file, r.reason) for r in checked.rejected], badges, out / "data",
+                           out if with_site else None, stats, folder.reused, folder.written)
     if record:
         _remember_build(record, fingerprint, out, summary)
     return summary
