@@ -307,6 +307,7 @@ class CheckedReports:
                 yield report
             else:
                 failed.append((position[entry.report_id], problem))
+            del report  # not held here while the next agency is loaded
         after = self._extraction_rejections  # anything the caller added since stays behind them
         self.rejected[after:after] = [problem for _, problem in sorted(failed, key=lambda f: f[0])]
 
