@@ -55,12 +55,10 @@ class Rejected:
 
 @dataclass
 class Corpus:
+    """A corpus read whole into memory (tests, small corpora; a build streams ``CheckedReports``)."""
+
     reports: list[Report] = field(default_factory=list)
     rejected: list[Rejected] = field(default_factory=list)
-
-    @property
-    def internal_errors(self) -> int:
-        return sum(1 for r in self.rejected if r.internal)
 
 
 @dataclass(frozen=True)
