@@ -20,17 +20,18 @@ import shutil
 import sys
 import tempfile
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .checks import BADGES
-from .corpus import INTERNAL, Corpus, Rejected
+from .corpus import INTERNAL, Rejected
 from .dataset import write_datasets
 from .errors import BuilderError
+from .extract import Report
 from .layout import Layout
 from .outputs import ON_THE_SITE, DataPlace, OutputFolder
-from .pipeline import Options, RunStats, Stopwatch, is_url, list_tasks, read_corpus, stderr_progress, task_bytes
+from .pipeline import Options, RunStats, Stopwatch, is_url, list_tasks, read_reports, stderr_progress, task_bytes
 from .sources import read_sources
 
 
@@ -86,26 +87,32 @@ def corpus_sources(corpus_dir: Path | str):
         return read_sources(Path(tmp))
 
 
-def drop_parsing_state(corpus: Corpus) -> None:
+def without_parsing_state(report: Report) -> Report:
     """Once checked, a report needs only what it extracted and the text as read:
     its normalised lines, table rows and sentences (a second copy of its text)
-    are let go, so the datasets and site stages hold each text once."""
-    for report in corpus.reports:
-        report.document.lines = []
-        report.document.__dict__.pop("sentences", None)
-        report.layout = Layout([], report.layout.regions)
+    are let go before the datasets and site stages."""
+    report.document.lines = []
+    report.document.__dict__.pop("sentences", None)
+    report.layout = Layout([], report.layout.regions)
+    return report
 
 
-def stage_datasets(corpus: Corpus, provenance: tuple, out: OutputFolder, site_url: str,
-                   place: DataPlace = ON_THE_SITE) -> None:
+def counted(reports: Iterable[Report], badges: Counter) -> Iterator[Report]:
+    """The reports, their badges counted as they pass (for the summary)."""
+    for report in reports:
+        badges[report.badge] += 1
+        yield report
+
+
+def stage_datasets(reports: Iterable[Report], rejected: list[Rejected], provenance: tuple, out: OutputFolder,
+                   site_url: str, place: DataPlace = ON_THE_SITE) -> None:
     """The data package into <out>/data, each report's own files beside its page
-    (or under data/ when ``place`` publishes the bulk data elsewhere).
-    Rows of sources.csv left out (``provenance``: sources and problems) are listed
-    with the rejected files."""
+    (or under data/ when ``place`` publishes the bulk data elsewhere), from the checked
+    reports in ascending report_id order, read once. Rows of sources.csv left out
+    (``provenance``: sources and problems) are listed with the rejected files."""
     sources, problems = provenance
-    corpus.rejected.extend(Rejected(problem.where, problem.reason) for problem in problems)
-    reports = sorted(corpus.reports, key=lambda r: r.report_id)  # until the stream feeds them in this order
-    write_datasets(reports, corpus.rejected, sources, site_url, out, place)
+    rejected.extend(Rejected(problem.where, problem.reason) for problem in problems)
+    write_datasets(reports, rejected, sources, site_url, out, place)
 
 
 def stage_site(data_dir: Path, out: OutputFolder, site_url: str, say: Callable[[str], None],
@@ -265,12 +272,13 @@ def build(corpus_dir: Path | str, out: Path, site_url: str = "", with_site: bool
         folder = OutputFolder(staging, out if (out / MARKER).exists() else None)
         stats = RunStats()
         timed = Stopwatch(stats)
+        badges: Counter = Counter()
         say(f"reading reports from {corpus_dir}")
-        corpus = read_corpus(corpus_dir, options, stats, progress)
-        drop_parsing_state(corpus)
-        say(f"writing datasets to {out / 'data'}")
-        with timed("datasets"):
-            stage_datasets(corpus, provenance, folder, site_url, place)
+        with read_reports(corpus_dir, options, stats, progress) as checked:
+            say(f"writing datasets to {out / 'data'}")
+            with timed("datasets"):  # the checks run as the datasets stage reads the reports
+                reports = counted(map(without_parsing_state, checked), badges)
+                stage_datasets(reports, checked.rejected, provenance, folder, site_url, place)
         if with_site:
             say(f"rendering the site into {out}")
             with timed("site"):
@@ -280,9 +288,8 @@ def build(corpus_dir: Path | str, out: Path, site_url: str = "", with_site: bool
         publish(staging, out)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    summary = BuildSummary(len(corpus.reports), [(r.file, r.reason) for r in corpus.rejected],
-                           Counter(r.badge for r in corpus.reports), out / "data", out if with_site else None,
-                           stats, folder.reused, folder.written)
+    summary = BuildSummary(badges.total(), [(r.file, r.reason) for r in checked.rejected], badges, out / "data",
+                           out if with_site else None, stats, folder.reused, folder.written)
     if record:
         _remember_build(record, fingerprint, out, summary)
     return summary

@@ -522,21 +522,25 @@ _AGGREGATES = re.compile(
 _AGGREGATE_CELLS = (forms.t3_cell("new_received", "total"), forms.t3_cell("total", "total"),
                     forms.t4_cell("admin_review", "total"), forms.t4_cell("litigation_direct", "total"),
                     forms.t4_cell("litigation_after_review", "total"))
-_same_region: dict[int, tuple[dict, dict]] = {}  # the last corpus context's reports by (adcode, year)
+# What corpus rules read of other agencies' reports (besides agency, year, template and
+# report_id): a streamed build keeps only these cells of reports not in memory.
+OTHER_AGENCY_CELLS = _AGGREGATE_CELLS
+_same_region: dict[int, tuple[Mapping, dict]] = {}  # the last corpus context's keys by (adcode, year)
 
 
-def _subordinates(report, context) -> list:
+def _subordinates(report, context: Mapping) -> list:
     """The corpus's other reports of the same year under the same 行政区划代码 (its departments,
-    offices and townships), indexed once per corpus."""
+    offices and townships), indexed once per corpus. The index holds keys, not reports: a
+    context may hand out a report in full or, when not in memory, its index entry."""
     cached = _same_region.get(id(context))
     if cached is None or cached[0] is not context:
         index: dict[tuple, list] = {}
-        for other in context.values():
-            index.setdefault((other.agency.adcode, other.year), []).append(other)
+        for key, other in context.items():
+            index.setdefault((other.agency.adcode, other.year), []).append(key)
         _same_region.clear()
         _same_region[id(context)] = cached = (context, index)
-    return [r for r in cached[1].get((report.agency.adcode, report.year), []) if r is not report
-            and r.template in (GOV_2021, GOV_2019)]
+    others = [context[key] for key in cached[1].get((report.agency.adcode, report.year), [])]
+    return [r for r in others if r is not report and r.template in (GOV_2021, GOV_2019)]
 
 
 def _aggregate_sum(report, context=None) -> list[Result]:

@@ -143,33 +143,34 @@ def check(folder: str, as_json: bool, cache: str | None, jobs: int, dask_address
     not errors: the exit status is 0 unless FOLDER itself is unusable.
     """
     from .checks import outcomes
-    from .pipeline import read_corpus, stderr_progress
+    from .pipeline import read_reports, stderr_progress
 
     corpus_dir = folder if "://" in folder else Path(folder)
+    options = _options(jobs, dask_address, recycle_after, cache, _bounds(**limit_values))
     try:
-        corpus = read_corpus(corpus_dir, _options(jobs, dask_address, recycle_after, cache, _bounds(**limit_values)),
-                             progress=stderr_progress)
+        with read_reports(corpus_dir, options, progress=stderr_progress) as checked:
+            if as_json:
+                for report in checked:
+                    click.echo(json.dumps(report.as_json(), ensure_ascii=False))
+            else:  # a line per report, kept small: the column width needs them all first
+                lines = [(report.report_id, report.badge or "",
+                          [rule for rule, outcome in outcomes(report).items()
+                           if outcome == "fail" and RULE_INDEX[rule].severity != "info"]) for report in checked]
     except errors.CorpusError as e:
         _fail(str(e))
         sys.exit(2)
-    reports = sorted(corpus.reports, key=lambda r: r.report_id)
-    if as_json:
-        for report in reports:
-            click.echo(json.dumps(report.as_json(), ensure_ascii=False))
-    else:
-        width = max([_width("report_id")] + [_width(r.report_id) for r in reports]) + 2
+    if not as_json:
+        width = max([_width("report_id")] + [_width(report_id) for report_id, _, _ in lines]) + 2
         click.echo(_pad("report_id", width) + _pad("badge", 8) + "failed checks")
-        for report in reports:
-            failed = [rule for rule, outcome in outcomes(report).items()
-                      if outcome == "fail" and RULE_INDEX[rule].severity != "info"]
-            click.echo(_pad(report.report_id, width) + _pad(report.badge or "", 8) + (", ".join(failed) or "-"))
-        counts = Counter(r.badge for r in reports)
-        click.echo(f"{len(reports)} reports: " + " · ".join(f"{b} {counts[b]}" for b in BADGES if counts[b]))
-    for rejected in corpus.rejected:
+        for report_id, badge, failed in lines:
+            click.echo(_pad(report_id, width) + _pad(badge, 8) + (", ".join(failed) or "-"))
+        counts = Counter(badge for _, badge, _ in lines)
+        click.echo(f"{len(lines)} reports: " + " · ".join(f"{b} {counts[b]}" for b in BADGES if counts[b]))
+    for rejected in checked.rejected:
         _fail(f"{rejected.file}: {rejected.reason}")
-    if corpus.internal_errors:
-        click.echo(f"{corpus.internal_errors} internal errors: bugs of this tool met on those files, "
-                   "please report them", err=True)
+    internal = sum(1 for rejected in checked.rejected if rejected.internal)
+    if internal:
+        click.echo(f"{internal} internal errors: bugs of this tool met on those files, please report them", err=True)
 
 
 @cli.command()

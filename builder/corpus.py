@@ -10,20 +10,24 @@ rejected by ``entry_problem`` without being opened.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import stat
 import traceback
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import errors, limits
-from .checks import check_in_corpus, check_report, corpus_context
+from .checks import OTHER_AGENCY_CELLS, check_in_corpus, check_report
 from .extract import Report, extract_document
 from .limits import Limits
+from .metadata import Agency
 from .reading import Document, read_bytes, read_file
+from .tables import CellValue
 
 if TYPE_CHECKING:
     from .pipeline import Options, RunStats
@@ -51,12 +55,10 @@ class Rejected:
 
 @dataclass
 class Corpus:
+    """A corpus read whole into memory (tests, small corpora; a build streams ``CheckedReports``)."""
+
     reports: list[Report] = field(default_factory=list)
     rejected: list[Rejected] = field(default_factory=list)
-
-    @property
-    def internal_errors(self) -> int:
-        return sum(1 for r in self.rejected if r.internal)
 
 
 @dataclass(frozen=True)
@@ -210,57 +212,137 @@ def read_path(path: str, name: str, bounds: Limits = limits.DEFAULT) -> Report |
     return _guarded(name, bounds, lambda: _read_checked(path, name))
 
 
-def read_entry(entry: Entry, bounds: Limits = limits.DEFAULT) -> Report | Rejected:
-    """The per-file function: one corpus entry to a checked report or a
-    rejection with a one-line reason; never raises. Runs under ``bounds``
-    (bytes, pages, depth, search steps, time). Hidden files, symlinks leaving
-    the corpus or dangling, and special files are rejected without being opened."""
-    def work() -> Report | Rejected:
-        problem = entry_problem(entry)
-        return Rejected(entry.name, problem) if problem else _read_checked(entry.path, entry.name)
+@dataclass
+class IndexEntry:
+    """What the build keeps in memory of one extracted report while the report itself waits
+    in the store: its name, where it is stored, what duplicate detection needs, and the few
+    cells other agencies' corpus checks read (``checks.OTHER_AGENCY_CELLS``). It answers
+    those checks as the report would: ``agency``, ``year``, ``template``, ``cells``, ``report_id``."""
 
-    return _guarded(entry.name, bounds, work)
+    name: str  # the corpus file
+    path: str  # the report's source path, as rejections name it
+    sha256: str
+    key: str  # its entry in the store
+    report_id: str
+    agency: Agency
+    year: int
+    template: str
+    cells: dict[str, CellValue]
+    record: dict | None = None  # the whole record, when it is in no store
+
+    @classmethod
+    def of(cls, report: Report, name: str, key: str, record: dict | None = None) -> IndexEntry:
+        source = report.document.source
+        cells = {cell: report.cells[cell] for cell in OTHER_AGENCY_CELLS if cell in report.cells}
+        return cls(name, source.path, source.sha256, key, report.report_id, report.agency, report.year,
+                   report.template, cells, record)
 
 
-def _check_all(corpus: Corpus, bounds: Limits) -> None:
-    """Every check, cross-year ones included; a report whose checks fail is rejected."""
-    context = corpus_context(corpus.reports)
-    kept = []
-    for report in corpus.reports:
+class CorpusContext(Mapping):
+    """What corpus checks look up by (agency_id, year): the reports of the agencies being
+    checked in full, every other report as its index entry. One object for a whole run (the
+    checks index it once), whose loaded agencies change as the stream moves on."""
+
+    def __init__(self, index: dict[tuple[str, int], IndexEntry]) -> None:
+        self.index = index
+        self.loaded: dict[str, dict[tuple[str, int], Report]] = {}
+
+    def __getitem__(self, key: tuple[str, int]) -> Report | IndexEntry:
+        group = self.loaded.get(key[0])
+        if group is not None and key in group:
+            return group[key]
+        return self.index[key]
+
+    def __iter__(self) -> Iterator[tuple[str, int]]:
+        return iter(self.index)
+
+    def __len__(self) -> int:
+        return len(self.index)
+
+
+class CheckedReports:
+    """The reports of a corpus, every check done, in ascending report_id order (an agency's
+    years adjacent); iterable once. Each agency's reports are loaded from the store when its
+    first report comes up and let go after its last, so memory holds one agency's reports and
+    the index. A report whose checks fail is rejected; those rejections join ``rejected``
+    (after the extraction ones, in name order) when the stream is done."""
+
+    def __init__(self, entries: list[IndexEntry], rejected: list[Rejected], load: Callable[[IndexEntry], Report],
+                 bounds: Limits = limits.DEFAULT, timed: AbstractContextManager | None = None) -> None:
+        self.entries = entries  # in name order
+        self.rejected = rejected
+        self._extraction_rejections = len(rejected)
+        self._load = load
+        self._bounds = bounds
+        self._timed = timed or contextlib.nullcontext()
+        self._started = False
+
+    def __iter__(self) -> Iterator[Report]:
+        if self._started:
+            raise RuntimeError("the checked reports can be read only once")
+        self._started = True
+        return self._stream()
+
+    def _stream(self) -> Iterator[Report]:
+        context = CorpusContext({(e.agency.agency_id, e.year): e for e in self.entries})
+        by_agency: dict[str, list[IndexEntry]] = {}
+        for entry in self.entries:
+            by_agency.setdefault(entry.agency.agency_id, []).append(entry)
+        position = {entry.report_id: i for i, entry in enumerate(self.entries)}
+        left = {agency: len(group) for agency, group in by_agency.items()}
+        failed: list[tuple[int, Rejected]] = []
+        for entry in sorted(self.entries, key=lambda e: e.report_id):
+            agency = entry.agency.agency_id
+            with self._timed:
+                if agency not in context.loaded:
+                    context.loaded[agency] = {(agency, e.year): self._load(e) for e in by_agency[agency]}
+                report = context.loaded[agency][(agency, entry.year)]
+                problem = self._check(report, context)
+                left[agency] -= 1
+                if not left[agency]:
+                    del context.loaded[agency]
+            if problem is None:
+                yield report
+            else:
+                failed.append((position[entry.report_id], problem))
+            del report  # not held here while the next agency is loaded
+        after = self._extraction_rejections  # anything the caller added since stays behind them
+        self.rejected[after:after] = [problem for _, problem in sorted(failed, key=lambda f: f[0])]
+
+    def _check(self, report: Report, context: CorpusContext) -> Rejected | None:
+        """Every check of one report, cross-year ones included; why it is rejected, or None."""
         name = report.document.source.path
         try:
-            with limits.budget(name, bounds):
+            with limits.budget(name, self._bounds):
                 check_in_corpus(report, context)
-            kept.append(report)
         except errors.ReportError as e:
-            corpus.rejected.append(Rejected(name, rejection(e)))
+            return Rejected(name, rejection(e))
         except Exception as e:  # the isolation boundary
-            corpus.rejected.append(Rejected(name, internal_error(e)))
-    corpus.reports = kept
+            return Rejected(name, internal_error(e))
+        return None
 
 
-def assemble(outcomes: Iterable[Report | Rejected], bounds: Limits = limits.DEFAULT) -> Corpus:
-    """Per-file outcomes, in name order, to a corpus: rejections kept with their
-    reason, duplicates of a report already read rejected, then every check,
-    cross-year ones included."""
-    corpus = Corpus()
-    seen: dict[str, Report] = {}
+def assemble(outcomes: Iterable[IndexEntry | Rejected], load: Callable[[IndexEntry], Report],
+             bounds: Limits = limits.DEFAULT, timed: AbstractContextManager | None = None) -> CheckedReports:
+    """Per-file outcomes, in name order, to the checked reports: rejections kept with their
+    reason, duplicates of a report already read rejected; the checks run as the reports
+    are read (see ``CheckedReports``)."""
+    entries: list[IndexEntry] = []
+    rejected: list[Rejected] = []
+    seen: dict[str, IndexEntry] = {}
     for outcome in outcomes:
         if isinstance(outcome, Rejected):
-            corpus.rejected.append(outcome)
+            rejected.append(outcome)
             continue
-        report = outcome
-        first = seen.get(report.report_id)
+        first = seen.get(outcome.report_id)
         if first is not None:
-            same = first.document.source.sha256 == report.document.source.sha256
-            corpus.rejected.append(Rejected(report.document.source.path, (
-                "identical copy of " if same else "a second report with the same agency and year as ")
-                + first.document.source.path))
+            same = first.sha256 == outcome.sha256
+            rejected.append(Rejected(outcome.path, (
+                "identical copy of " if same else "a second report with the same agency and year as ") + first.path))
             continue
-        seen[report.report_id] = report
-        corpus.reports.append(report)
-    _check_all(corpus, bounds)
-    return corpus
+        seen[outcome.report_id] = outcome
+        entries.append(outcome)
+    return CheckedReports(entries, rejected, load, bounds, timed)
 
 
 def load_corpus(folder: Path | str, progress: Callable | None = None, options: Options | None = None,

@@ -4,9 +4,15 @@ on a Dask cluster, with the extraction cache, progress and a summary.
 The per-file function (``corpus.read_data`` by default) takes a file's bytes,
 its corpus-relative name and the limits, and returns a ``Report`` or a
 ``Rejected`` without ever raising; this module does not care what it does.
-Entries that are not files to read are rejected before anything opens them. Every result passes through its cache record, so a
-report read from the cache and one just extracted are the same, and results are
-assembled sorted by name: serial, pool and cluster runs build the same bytes.
+Entries that are not files to read are rejected before anything opens them.
+
+Memory stays bounded: every report is written to a store (its extraction cache
+entry, or a temporary folder when the run has no cache) and a worker returns only
+the report's small ``IndexEntry``; the checked reports are then streamed back from
+the store one agency at a time (``corpus.CheckedReports``). Every report passes
+through its record, so one read from the cache and one just extracted are the
+same, and results are assembled sorted by name: serial, pool and cluster runs
+build the same bytes.
 """
 
 from __future__ import annotations
@@ -16,6 +22,7 @@ import functools
 import multiprocessing
 import os
 import sys
+import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -28,7 +35,11 @@ from .cache import ExtractionCache, entry_key, outcome_from_record, outcome_reco
 from .corpus import (
     INTERNAL,
     METADATA_FILES,
+    CheckedReports,
+    Corpus,
+    IndexEntry,
     Rejected,
+    assemble,
     corpus_entries,
     entry_problem,
     internal_error,
@@ -53,7 +64,7 @@ class FileTask:
 @dataclass
 class FileResult:
     name: str
-    outcome: Report | Rejected
+    outcome: IndexEntry | Rejected  # a report is in the store; only its index travels back
     cached: bool
     seconds: float
 
@@ -117,8 +128,10 @@ def _cacheable(record: dict) -> bool:
 
 
 def run_task(task: FileTask, cache_root: str | None, version: str, per_file: PerFile, bounds: Limits) -> FileResult:
-    """One file: its cache entry if there is one, else the per-file function, stored.
-    Never raises: whatever goes wrong with one file is that file's rejection."""
+    """One file: its entry in the store (``cache_root``) if there is one, else the per-file
+    function, stored; a report comes back as its index entry (with the whole record only
+    when there is no store or it could not be written). Never raises: whatever goes wrong
+    with one file is that file's rejection."""
     start = time.perf_counter()
     try:
         outcome, cached = _outcome(task, cache_root, version, per_file, bounds)
@@ -130,7 +143,7 @@ def run_task(task: FileTask, cache_root: str | None, version: str, per_file: Per
 
 
 def _outcome(task: FileTask, cache_root: str | None, version: str, per_file: PerFile,
-             bounds: Limits) -> tuple[Report | Rejected, bool]:
+             bounds: Limits) -> tuple[IndexEntry | Rejected, bool]:
     if task.problem:
         return Rejected(task.name, task.problem), False
     data = task_bytes(task, bounds)
@@ -138,13 +151,23 @@ def _outcome(task: FileTask, cache_root: str | None, version: str, per_file: Per
     key = entry_key(data, task.name, bounds)
     record = cache.load(key) if cache else None
     if record is not None:
-        return outcome_from_record(record), True
+        return _indexed(record, task.name, key, stored=True), True
     record = outcome_record(per_file(data, task.name, bounds))
+    stored = False
     if cache and _cacheable(record):
-        # A full, read-only or unreachable cache costs a re-read next time, nothing more.
+        # A full, read-only or unreachable cache costs a re-read next time and this
+        # report's record kept in memory, nothing more.
         with contextlib.suppress(Exception):
             cache.store(key, record)
-    return outcome_from_record(record), False
+            stored = True
+    return _indexed(record, task.name, key, stored), False
+
+
+def _indexed(record: dict, name: str, key: str, stored: bool) -> IndexEntry | Rejected:
+    outcome = outcome_from_record(record)
+    if isinstance(outcome, Rejected):
+        return outcome
+    return IndexEntry.of(outcome, name, key, None if stored else record)
 
 
 # --- executors ---------------------------------------------------------------------------
@@ -189,10 +212,12 @@ def _dask(work: Callable, tasks: list[FileTask], address: str) -> Iterator[FileR
             yield future.result()
 
 
-def run_files(tasks: list[FileTask], options: Options) -> Iterator[FileResult]:
-    """Results of the per-file function, in the order they are done."""
-    version = ExtractionCache(options.cache).version if options.cache else ""
-    work = functools.partial(run_task, cache_root=options.cache, version=version, per_file=options.per_file,
+def run_files(tasks: list[FileTask], options: Options, store: str | None = None) -> Iterator[FileResult]:
+    """Results of the per-file function, in the order they are done. Reports are written to
+    ``store`` (default: the cache; None: each result carries its whole record)."""
+    store = store or options.cache
+    version = ExtractionCache(store).version if store else ""
+    work = functools.partial(run_task, cache_root=store, version=version, per_file=options.per_file,
                              bounds=options.bounds)
     if options.dask:
         return _dask(work, tasks, options.dask)
@@ -212,6 +237,7 @@ class RunStats:
     cache_hits: int = 0
     rejected: int = 0
     stages: dict[str, float] = field(default_factory=dict)
+    running: list[_Timed] = field(default_factory=list, repr=False, compare=False)  # stages being timed
 
     @property
     def extracted(self) -> int:
@@ -231,12 +257,13 @@ class RunStats:
 
 
 class Stopwatch:
-    """Times named stages into a RunStats."""
+    """Times named stages into a RunStats. A stage timed inside another (the checks run
+    while the datasets stage reads their stream) counts for itself, not for both."""
 
     def __init__(self, stats: RunStats) -> None:
         self.stats = stats
 
-    def __call__(self, stage: str):
+    def __call__(self, stage: str) -> _Timed:
         return _Timed(self.stats, stage)
 
 
@@ -245,12 +272,18 @@ class _Timed:
     stats: RunStats
     stage: str
     start: float = 0.0
+    inner: float = 0.0  # time spent in stages timed inside this one
 
     def __enter__(self) -> None:
-        self.start = time.perf_counter()
+        self.start, self.inner = time.perf_counter(), 0.0
+        self.stats.running.append(self)
 
     def __exit__(self, *exc) -> None:
-        self.stats.stages[self.stage] = self.stats.stages.get(self.stage, 0.0) + time.perf_counter() - self.start
+        elapsed = time.perf_counter() - self.start
+        self.stats.running.remove(self)
+        if self.stats.running:
+            self.stats.running[-1].inner += elapsed
+        self.stats.stages[self.stage] = self.stats.stages.get(self.stage, 0.0) + elapsed - self.inner
 
 
 Progress = Callable[[int, int, RunStats, float], None]
@@ -283,19 +316,53 @@ def collect(results: Iterable[FileResult], total: int, stats: RunStats,
     return sorted(out, key=lambda r: r.name)
 
 
-def read_corpus(corpus: str | Path, options: Options | None = None, stats: RunStats | None = None,
-                progress: Progress | None = None):
-    """The extraction and checks stages: every file to a report or a rejection."""
-    from .corpus import assemble
+@contextlib.contextmanager
+def _store(options: Options) -> Iterator[str | None]:
+    """Where extracted reports wait for the checks: the cache; without one, a temporary folder
+    (removed afterwards); on a cluster without a cache, nowhere (results carry their records)."""
+    if options.cache:
+        yield options.cache
+    elif options.dask:
+        yield None
+    else:
+        with tempfile.TemporaryDirectory(prefix="builder-extracted-") as folder:
+            yield folder
 
+
+def _loader(store: str | None) -> Callable[[IndexEntry], Report]:
+    cache = ExtractionCache(store) if store else None
+
+    def load(entry: IndexEntry) -> Report:
+        record = entry.record if entry.record is not None else cache.load(entry.key) if cache else None
+        if record is None:
+            raise errors.BuilderError(f"{entry.name}: its extracted report is gone from {store} "
+                                      "(was the cache removed during the build?)")
+        return outcome_from_record(record)
+
+    return load
+
+
+@contextlib.contextmanager
+def read_reports(corpus: str | Path, options: Options | None = None, stats: RunStats | None = None,
+                 progress: Progress | None = None) -> Iterator[CheckedReports]:
+    """The extraction stage (every file to a stored report or a rejection), then the checked
+    reports as a stream read back from the store, valid inside the ``with`` block."""
     options = options or Options()
     stats = stats if stats is not None else RunStats()
     timed = Stopwatch(stats)
     tasks = list_tasks(corpus)
-    with timed("extract"):
-        results = collect(run_files(tasks, options), len(tasks), stats, progress)
-    with timed("checks"):
-        assembled = assemble([r.outcome for r in results], options.bounds)
-    if options.cache:
-        ExtractionCache(options.cache).prune()
-    return assembled
+    with _store(options) as store:
+        with timed("extract"):
+            results = collect(run_files(tasks, options, store), len(tasks), stats, progress)
+        if options.cache:
+            ExtractionCache(options.cache).prune()
+        yield assemble([r.outcome for r in results], _loader(store), options.bounds, timed("checks"))
+
+
+def read_corpus(corpus: str | Path, options: Options | None = None, stats: RunStats | None = None,
+                progress: Progress | None = None) -> Corpus:
+    """The extraction and checks stages, every report in memory (for small corpora and tests;
+    ``read_reports`` streams them)."""
+    with read_reports(corpus, options, stats, progress) as checked:
+        reports = list(checked)
+    return Corpus(reports, checked.rejected)

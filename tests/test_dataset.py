@@ -327,13 +327,14 @@ def test_tables_are_written_in_batches_with_the_same_rows(data: Path, tmp_path: 
 
 
 def _checked_reports(corpus_dir: Path = CORPUS, cache: Path | None = None):
-    from builder.build import drop_parsing_state
+    from builder.build import without_parsing_state
     from builder.corpus import Rejected, load_corpus
     from builder.pipeline import Options
     from builder.sources import read_sources
 
     corpus = load_corpus(corpus_dir, options=Options(cache=str(cache) if cache else None))
-    drop_parsing_state(corpus)
+    for report in corpus.reports:
+        without_parsing_state(report)
     sources, problems = read_sources(corpus_dir)
     rejected = corpus.rejected + [Rejected(problem.where, problem.reason) for problem in problems]
     return sorted(corpus.reports, key=lambda r: r.report_id), rejected, sources

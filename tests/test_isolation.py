@@ -14,9 +14,10 @@ from pathlib import Path
 import pytest
 
 from builder import layout, limits
-from builder.corpus import Entry, Rejected, corpus_entries, load_corpus, read_entry, read_path
+from builder.corpus import IndexEntry, Rejected, corpus_entries, load_corpus, read_data, read_path
 from builder.extract import Report
 from builder.limits import Limits
+from builder.pipeline import FileTask, list_tasks, run_task
 
 from .conftest import CORPUS, ROOT
 
@@ -149,14 +150,19 @@ def test_the_time_limit_holds_in_a_worker_thread(tmp_path: Path, monkeypatch):
     assert isinstance(read(GOOD, Limits(time_limit=30)), Report)  # the next file is unaffected
 
 
-def test_read_entry_is_picklable_both_ways(tmp_path: Path):
+def run(task: FileTask, bounds: Limits = limits.DEFAULT, store: str | None = None):
+    return run_task(task, store, "test", read_data, bounds)
+
+
+def test_a_file_task_and_its_result_are_picklable_both_ways(tmp_path: Path):
     import pickle
 
-    entry = corpus_entries(CORPUS)[0]
-    assert pickle.loads(pickle.dumps(entry)) == entry
-    report = read_entry(entry)
-    assert isinstance(report, Report)
-    assert pickle.loads(pickle.dumps(report)).report_id == report.report_id
+    task = list_tasks(CORPUS)[0]
+    assert pickle.loads(pickle.dumps(task)) == task
+    result = run(task, store=str(tmp_path))
+    assert isinstance(result.outcome, IndexEntry) and result.outcome.record is None  # the report is in the store
+    assert pickle.loads(pickle.dumps(result)) == result
+    assert result.outcome.report_id == read(CORPUS / task.name).report_id
 
 
 def test_every_entry_is_a_report_or_a_rejection(tmp_path: Path):
@@ -210,8 +216,8 @@ def test_entries_inside_the_corpus_may_be_symlinked(tmp_path: Path):
 
 
 def test_an_entry_vanishing_before_it_is_read_is_a_rejection(tmp_path: Path):
-    outcome = read_entry(Entry(str(tmp_path / "gone.txt"), str(tmp_path), "gone.txt"))
-    assert isinstance(outcome, Rejected) and not outcome.internal
+    outcome = run(FileTask(str(tmp_path / "gone.txt"), "gone.txt")).outcome
+    assert isinstance(outcome, Rejected) and not outcome.internal, outcome
 
 
 def test_a_word_file_unpacking_past_the_byte_limit_is_refused_unread(tmp_path: Path):
@@ -247,9 +253,9 @@ def test_the_time_limit_holds_in_worker_processes(tmp_path: Path, monkeypatch):
     corpus.mkdir()
     (corpus / "good.txt").write_bytes(GOOD.read_bytes())
     _with_marker(corpus, "slow.txt", "HANG-HERE")
-    entries = corpus_entries(corpus)
-    bounds = [Limits(time_limit=5)] * len(entries)
+    tasks = list_tasks(corpus)
+    bounds = [Limits(time_limit=5)] * len(tasks)
     with ProcessPoolExecutor(2, mp_context=multiprocessing.get_context("fork")) as pool:
-        outcomes = list(pool.map(read_entry, entries, bounds))
-    assert isinstance(outcomes[0], Report)
+        outcomes = [result.outcome for result in pool.map(run, tasks, bounds)]
+    assert isinstance(outcomes[0], IndexEntry) and outcomes[0].record is not None  # no store: the record comes back
     assert outcomes[1] == Rejected("slow.txt", "time limit exceeded: over the 5 s limit per file")

@@ -7,6 +7,7 @@ import dataclasses
 import json
 import random
 import shutil
+import tempfile
 from pathlib import Path
 
 import fsspec
@@ -18,7 +19,7 @@ from builder.build import build
 from builder.cache import report_from_record, report_record
 from builder.corpus import Rejected, read_data
 from builder.extract import extract_file
-from builder.pipeline import Options, RunStats, read_corpus
+from builder.pipeline import Options, RunStats, read_corpus, read_reports
 
 from .conftest import CORPUS, CORPUS_FILES
 
@@ -92,7 +93,12 @@ def test_dask_with_fsspec_paths_builds_the_same_bytes(corpus: Path, serial: dict
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=False, dashboard_address=None) as cluster:
         files, stats = build_data("memory://corpus", tmp_path / "site",
                                   Options(dask=cluster.scheduler_address, cache="memory://cache"))
+        # Without a cache the workers have no store to write to: whole records come back.
+        uncached = read_corpus("memory://corpus", Options(dask=cluster.scheduler_address))
     assert stats.files == 10 and memory.find("/cache")
+    local = read_corpus(corpus, Options())
+    assert [r.as_json() for r in uncached.reports] == [r.as_json() for r in local.reports]
+    assert uncached.rejected == local.rejected
     assert files.keys() == serial.keys()
     for name, data in serial.items():
         assert files[name] == data, name
@@ -161,6 +167,17 @@ def test_a_rejection_is_cached_with_its_reason(corpus: Path, tmp_path: Path):
     second = read_corpus(corpus, Options(cache=cache))
     assert first.rejected == second.rejected
     assert Rejected("broken.txt", first.rejected[0].reason) in second.rejected
+
+
+def test_without_a_cache_reports_wait_in_a_temporary_folder_removed_afterwards(corpus: Path, tmp_path: Path,
+                                                                               monkeypatch):
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    with read_reports(corpus, Options(jobs=2)) as checked:
+        stores = list(tmp_path.glob("builder-extracted-*"))
+        assert len(stores) == 1 and len(list(stores[0].rglob("*.json.gz"))) == 10  # one per file
+        assert all(entry.record is None for entry in checked.entries)  # only the index came back
+        assert len(list(checked)) == 8  # less the identical copy
+    assert not stores[0].exists()
 
 
 def test_check_prints_the_same_on_the_pool_and_fills_a_cache(corpus: Path, tmp_path: Path):
