@@ -128,6 +128,13 @@ def report_from_record(record: dict) -> Report:
     )
 
 
+def report_from_parts(record: dict, badge: str | None, summary: str | None) -> Report:
+    """A report sent to another process (``Report.__reduce__``): its record and its badge."""
+    report = report_from_record(record)
+    report.badge, report.summary = badge, summary
+    return report
+
+
 def outcome_record(outcome: Report | Rejected) -> dict:
     if isinstance(outcome, Rejected):
         return {"rejected": outcome.reason, "file": outcome.file}

@@ -220,13 +220,14 @@ def evaluate_identity(report, identity: Identity) -> Result:
     cells = list(identity.cells)
     check, instance = identity.check, identity.instance
     words = _identity_words(identity)
-    if not all(_usable(report, c) for c in cells):
+    found = [report.cells.get(c) for c in cells]
+    if not all(v is not None and v.status in USABLE and v.value is not None for v in found):
         return say(check, NA, instance, cells, message="unusable", place=words.place, why=_why_not(report, cells))
-    parts = [report.cells[c].value for c in identity.parts]
-    whole = [report.cells[c].value for c in identity.whole]
+    parts = [v.value for v in found[:len(identity.parts)]]
+    whole = [v.value for v in found[len(identity.parts):]]
     left, right = sum(parts), sum(whole)
     ok = abs(left - right) < 1e-9
-    inferred = [c for c in cells if report.cells[c].status == "inferred"]
+    inferred = [c for c, v in zip(cells, found) if v.status == "inferred"]
     word = "总计" if len(whole) == 1 else "总计+结转下年度"
     return say(
         check, PASS if ok else FAIL, instance, cells, left, right, message="pass" if ok else "fail",

@@ -3,7 +3,9 @@ corpus adds only the cross-year rules, and the digit-run search counts its steps
 
 from __future__ import annotations
 
+import dataclasses
 import json
+import pickle
 import random
 
 import pytest
@@ -84,3 +86,16 @@ def test_the_digit_run_search_counts_every_length_tried():
         assert split_runs(["1203"], 2) == [(1, 203), (120, 3)]
     with budget("run.txt", Limits(search_steps=9, time_limit=0)), pytest.raises(SearchTooLarge):
         split_runs(["1203"], 2)
+
+
+def test_a_checked_report_travels_between_processes_whole(series):
+    reports = [through_the_cache(r) for r in series]
+    check_corpus(reports)
+    for report in reports:
+        again = pickle.loads(pickle.dumps(report))
+        for field in dataclasses.fields(report):
+            if field.name != "layout":
+                assert getattr(again, field.name) == getattr(report, field.name), field.name
+        assert (again.layout.lines, again.layout.regions) == (report.layout.lines, report.layout.regions)
+        assert again.layout.rows("t3") == report.layout.rows("t3")
+        assert again.as_json() == report.as_json()
