@@ -14,6 +14,7 @@ import gzip
 import hashlib
 import importlib.metadata
 import json
+import operator
 import os
 import uuid
 from functools import cache
@@ -77,9 +78,10 @@ def _source_hash() -> str:
 
 _SOURCE = tuple(f.name for f in dataclasses.fields(Source))
 _AGENCY = tuple(f.name for f in dataclasses.fields(Agency))
-_CELL = tuple(f.name for f in dataclasses.fields(CellValue))
 _FIGURE = tuple(f.name for f in dataclasses.fields(Figure))
-_RESULT = tuple(f.name for f in dataclasses.fields(Result))
+# A cell and a check result are written as the tuple of their fields (a JSON array).
+_cell_fields = operator.attrgetter(*(f.name for f in dataclasses.fields(CellValue)))
+_result_fields = operator.attrgetter(*(f.name for f in dataclasses.fields(Result)))
 _SCALARS = ("year", "year_source", "template", "warnings", "t3_layout", "template_source")
 
 
@@ -97,18 +99,18 @@ def checks_version() -> str:
 
 def report_record(report: Report) -> dict:
     """Everything extraction found, as JSON values, with the single-report check results
-    the per-file function computed; a cell and a result are lists of their fields."""
+    the per-file function computed."""
     document = report.document
     return {
         "document": {"source": _fields(document.source, _SOURCE), "text": document.text, "lines": document.lines},
         "regions": {table: list(span) for table, span in report.layout.regions.items()},
         "layout_lines": None if report.layout.lines is document.lines else report.layout.lines,
         "agency": _fields(report.agency, _AGENCY),
-        "cells": {cell: [getattr(value, name) for name in _CELL] for cell, value in report.cells.items()},
+        "cells": {cell: _cell_fields(value) for cell, value in report.cells.items()},
         "narrative": [_fields(f, _FIGURE) for f in report.narrative],
         **{name: getattr(report, name) for name in _SCALARS},
         "checks": {"version": checks_version(),
-                   "results": [[getattr(r, name) for name in _RESULT] for r in report.checks]},
+                   "results": [_result_fields(r) for r in report.checks]},
     }
 
 

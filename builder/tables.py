@@ -541,11 +541,11 @@ def _t2_labels(rows: list[ValueRow], form: forms.Form) -> list[str]:
 
 def read_t2(layout: Layout, form: forms.Form, out: Tables) -> None:
     rows = _join_cell_lines(layout.rows("t2"))
-    labels = _t2_labels(rows, form)
+    cores = [label_core(text) for text in _t2_labels(rows, form)]
     for item in form.t2:
         ids = tuple(forms.t2_cell(item.id, m.id) for m in item.measures)
-        labelled = [r for r, text in zip(rows, labels)
-                    if any(k in label_core(text) for k in item.keywords) and (r.has_values or r.delimited)]
+        labelled = [r for r, core in zip(rows, cores)
+                    if any(k in core for k in item.keywords) and (r.has_values or r.delimited)]
         match = next((r for r in labelled if r.has_values), labelled[0] if labelled else None)
         if match is not None and not match.has_values:
             match = ValueRow(match.label, [""] * len(ids), True, match.line)  # the row is printed, its cells empty
