@@ -14,6 +14,7 @@ import gzip
 import hashlib
 import importlib.metadata
 import json
+import operator
 import os
 import uuid
 from functools import cache
@@ -21,6 +22,7 @@ from pathlib import Path
 
 import fsspec
 
+from .checks import Result
 from .corpus import Rejected
 from .extract import Report
 from .layout import Layout
@@ -32,7 +34,7 @@ from .tables import CellValue
 
 # Bump when extraction changes in a way the source hash below cannot see
 # (a dependency's behaviour, a data file outside builder/).
-PARSER_VERSION = "1"
+PARSER_VERSION = "2"  # 2: entries keep the single-report check results
 # Modules and folders that only read extraction results: changing them keeps the cache.
 DOWNSTREAM = frozenset({"build.py", "cache.py", "checks.py", "cli.py", "compare.py", "dataset.py", "indicators.py",
                         "outputs.py", "pipeline.py", "preview.py", "regional.py", "schema.py", "search.py", "site.py",
@@ -72,20 +74,43 @@ def _source_hash() -> str:
 
 
 # --- a report as JSON, and back -----------------------------------------------------------
+# Written field by field: ``dataclasses.asdict`` deep-copies every value of every cell.
+
+_SOURCE = tuple(f.name for f in dataclasses.fields(Source))
+_AGENCY = tuple(f.name for f in dataclasses.fields(Agency))
+_FIGURE = tuple(f.name for f in dataclasses.fields(Figure))
+# A cell and a check result are written as the tuple of their fields (a JSON array).
+_cell_fields = operator.attrgetter(*(f.name for f in dataclasses.fields(CellValue)))
+_result_fields = operator.attrgetter(*(f.name for f in dataclasses.fields(Result)))
+_SCALARS = ("year", "year_source", "template", "warnings", "t3_layout", "template_source")
+
+
+def _fields(value, names: tuple[str, ...]) -> dict:
+    return {name: getattr(value, name) for name in names}
+
+
+@cache
+def checks_version() -> str:
+    """What the single-report check results kept in an entry were computed by: checks.py
+    is downstream of extraction (editing a rule keeps the entries), so results of another
+    version are dropped on reading and computed again."""
+    return hashlib.sha256((PACKAGE / "checks.py").read_bytes()).hexdigest()[:16]
 
 
 def report_record(report: Report) -> dict:
-    """Everything extraction found, as JSON values (checks are computed later, so not kept)."""
+    """Everything extraction found, as JSON values, with the single-report check results
+    the per-file function computed."""
+    document = report.document
     return {
-        "document": {"source": dataclasses.asdict(report.document.source), "text": report.document.text,
-                     "lines": report.document.lines},
+        "document": {"source": _fields(document.source, _SOURCE), "text": document.text, "lines": document.lines},
         "regions": {table: list(span) for table, span in report.layout.regions.items()},
-        "layout_lines": None if report.layout.lines is report.document.lines else report.layout.lines,
-        "agency": dataclasses.asdict(report.agency),
-        "cells": {cell: dataclasses.asdict(value) for cell, value in report.cells.items()},
-        "narrative": [dataclasses.asdict(f) for f in report.narrative],
-        **{name: getattr(report, name) for name in ("year", "year_source", "template", "warnings", "t3_layout",
-                                                    "template_source")},
+        "layout_lines": None if report.layout.lines is document.lines else report.layout.lines,
+        "agency": _fields(report.agency, _AGENCY),
+        "cells": {cell: _cell_fields(value) for cell, value in report.cells.items()},
+        "narrative": [_fields(f, _FIGURE) for f in report.narrative],
+        **{name: getattr(report, name) for name in _SCALARS},
+        "checks": {"version": checks_version(),
+                   "results": [_result_fields(r) for r in report.checks]},
     }
 
 
@@ -93,15 +118,23 @@ def report_from_record(record: dict) -> Report:
     document = Document(Source(**record["document"]["source"]), record["document"]["text"],
                         record["document"]["lines"])
     lines = document.lines if record["layout_lines"] is None else record["layout_lines"]
+    checks = record["checks"]
     return Report(
         document=document,
         layout=Layout(lines, {table: tuple(span) for table, span in record["regions"].items()}),
         agency=Agency(**record["agency"]),
-        cells={cell: CellValue(**value) for cell, value in record["cells"].items()},
+        cells={cell: CellValue(*fields) for cell, fields in record["cells"].items()},
         narrative=[Figure(**f) for f in record["narrative"]],
-        **{name: record[name] for name in ("year", "year_source", "template", "warnings", "t3_layout",
-                                           "template_source")},
+        **{name: record[name] for name in _SCALARS},
+        checks=[Result(*fields) for fields in checks["results"]] if checks["version"] == checks_version() else [],
     )
+
+
+def report_from_parts(record: dict, badge: str | None, summary: str | None) -> Report:
+    """A report sent to another process (``Report.__reduce__``): its record and its badge."""
+    report = report_from_record(record)
+    report.badge, report.summary = badge, summary
+    return report
 
 
 def outcome_record(outcome: Report | Rejected) -> dict:

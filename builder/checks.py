@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import cache
 
 from . import forms
 from .codebook import FORM_NAME_ZH, labels
@@ -186,13 +187,29 @@ def _term_zh_whole(identity: Identity) -> str:
     return "（七）总计" if identity.check == "t3.total_rows" else "总计"
 
 
-def _sum_zh(identity: Identity, report, cells: tuple[str, ...], skip_zeros: bool) -> str:
+@dataclass(frozen=True)
+class _IdentityWords:
+    """What a sum's sentences call its place, its row/column/group and its terms (fixed per identity)."""
+
+    place: str
+    label: str
+    parts: tuple[str, ...]
+    whole: tuple[str, ...]
+
+
+@cache
+def _identity_words(identity: Identity) -> _IdentityWords:
+    return _IdentityWords(_identity_place(identity), _identity_label(identity),
+                          tuple(_term_zh(identity, c) for c in identity.parts),
+                          tuple(_term_zh(identity, c) for c in identity.whole))
+
+
+def _sum_zh(names: tuple[str, ...], values: list, skip_zeros: bool) -> str:
     """``自然人 4 + 商业企业 0 …``; a long sum (21 rows of results) lists only what is not 0."""
-    terms = [(_term_zh(identity, c), report.cells[c].value) for c in cells]
     if not skip_zeros:
-        return " + ".join(f"{name} {_num(v)}" for name, v in terms)
-    shown = [f"{name} {_num(v)}" for name, v in terms if v]
-    zeros = len(terms) - len(shown)
+        return " + ".join(f"{name} {_num(v)}" for name, v in zip(names, values))
+    shown = [f"{name} {_num(v)}" for name, v in zip(names, values) if v]
+    zeros = len(values) - len(shown)
     if not shown:
         return f"各项（{zeros} 项）均为 0"
     return " + ".join(shown) + (f"（其余 {zeros} 项均为 0）" if zeros else "")
@@ -202,20 +219,21 @@ def evaluate_identity(report, identity: Identity) -> Result:
     """Both sides of one sum, or not_applicable naming the unusable cells."""
     cells = list(identity.cells)
     check, instance = identity.check, identity.instance
-    if not all(_usable(report, c) for c in cells):
-        return say(check, NA, instance, cells, message="unusable", place=_identity_place(identity),
-                   why=_why_not(report, cells))
-    parts = [report.cells[c].value for c in identity.parts]
-    whole = [report.cells[c].value for c in identity.whole]
+    words = _identity_words(identity)
+    found = [report.cells.get(c) for c in cells]
+    if not all(v is not None and v.status in USABLE and v.value is not None for v in found):
+        return say(check, NA, instance, cells, message="unusable", place=words.place, why=_why_not(report, cells))
+    parts = [v.value for v in found[:len(identity.parts)]]
+    whole = [v.value for v in found[len(identity.parts):]]
     left, right = sum(parts), sum(whole)
     ok = abs(left - right) < 1e-9
-    inferred = [c for c in cells if report.cells[c].status == "inferred"]
+    inferred = [c for c, v in zip(cells, found) if v.status == "inferred"]
     word = "总计" if len(whole) == 1 else "总计+结转下年度"
     return say(
         check, PASS if ok else FAIL, instance, cells, left, right, message="pass" if ok else "fail",
-        place=_identity_place(identity), label=_identity_label(identity), lhs=_num(left), rhs=_num(right),
-        parts=(_sum_zh(identity, report, identity.parts, check == "t3.total_rows"), "+".join(map(_num, parts))),
-        whole=(_sum_zh(identity, report, identity.whole, False) if len(whole) > 1 else _term_zh_whole(identity),
+        place=words.place, label=words.label, lhs=_num(left), rhs=_num(right),
+        parts=(_sum_zh(words.parts, parts, check == "t3.total_rows"), "+".join(map(_num, parts))),
+        whole=(_sum_zh(words.whole, whole, False) if len(whole) > 1 else _term_zh_whole(identity),
                "+".join(map(_num, whole))),
         word=word, diff=(_num(abs(left - right)), _num(left - right)),
         inferred=(f"（其中{'、'.join(map(_label, inferred))}是由勾稽关系推出的值，并非报告所印）" if inferred else "",
@@ -840,8 +858,21 @@ def corpus_context(reports: list) -> dict:
 
 
 def check_in_corpus(report, context: dict) -> None:
-    """All checks of one report, cross-year ones included."""
-    report.checks = run_rules(report, context, ("report", "corpus"))
+    """All checks of one report, cross-year ones included: the single-report results
+    ``check_report`` left (run here when it has not been), each rule that needs the
+    corpus evaluated in its place, so the order is the catalogue's."""
+    if not report.checks:
+        check_report(report)
+    merged: list[Result] = []
+    evaluated: set[str] = set()
+    for result in report.checks:
+        rule = RULE_INDEX[result.id]
+        if rule.scope == "report":
+            merged.append(result)
+        elif rule.id not in evaluated:  # its placeholder, or its results of an earlier run
+            evaluated.add(rule.id)
+            merged.extend(rule.evaluate(report, context))
+    report.checks = merged
     report.badge, report.summary = badge(report)
 
 

@@ -52,6 +52,7 @@ def _ids(template: str) -> tuple[str, ...]:
     return tuple(c.id for c in forms.cells(template))
 
 
+@cache  # every report of a template resolves the same patterns
 def _expand(patterns: tuple[str, ...], template: str) -> tuple[str, ...]:
     ids = _ids(template)
     return tuple(cell for pattern in patterns for cell in ids if fnmatchcase(cell, pattern))

@@ -25,9 +25,6 @@ class Pattern:
     scale: int = 1
     needs: tuple[str, ...] = ()  # words a sentence must contain: most sentences skip the regex
 
-    def may_match(self, sentence: str, has_digit: bool) -> bool:
-        return (has_digit or self.value is not None) and any(word in sentence for word in self.needs)
-
 
 _NEEDS = {"applications": ("申请", "答复", "办结", "结转", "顺延"), "admin_review_cases": ("复议",),
           "litigation_cases": ("诉讼",), "fees_charged_cny": ("收取", "收费", "免费"), "proactive_items": ("主动公开",)}
@@ -108,6 +105,10 @@ class Figure:
                 "headline": self.headline}
 
 
+# The distinct word lists of PATTERNS: each is looked for once per sentence.
+_NEEDS_GROUPS = tuple(dict.fromkeys(p.needs for p in PATTERNS))
+
+
 def prose(lines: list[str]) -> str:
     """The text's sentences, with lines a PDF wrapped mid-sentence joined again."""
     out: list[str] = []
@@ -145,8 +146,9 @@ def find_figures(sentence_list: list[str], year: int | None = None, table_lines:
         if len(sentence) > 400:
             continue
         has_digit = any(ch.isdigit() for ch in sentence)
+        mentioned = {needs for needs in _NEEDS_GROUPS if any(word in sentence for word in needs)}
         for pattern in PATTERNS:
-            if not pattern.may_match(sentence, has_digit):
+            if pattern.needs not in mentioned or not (has_digit or pattern.value is not None):
                 continue
             for m in pattern.regex.finditer(sentence):
                 if pattern.value is not None:

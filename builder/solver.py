@@ -8,7 +8,7 @@ the candidates are reported. Values are non-negative integers (counts).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from . import limits
@@ -30,11 +30,12 @@ class _Steps:
     def __init__(self) -> None:
         self.left = limits.current().search_steps
 
-    def take(self) -> None:
-        self.left -= 1
+    def take(self, count: int = 1) -> None:
+        before = self.left
+        self.left -= count
         if self.left < 0:
             raise SearchTooLarge
-        if self.left % _CHECK_EVERY == 0:
+        if before // _CHECK_EVERY != self.left // _CHECK_EVERY or self.left % _CHECK_EVERY == 0:
             limits.checkpoint()
 
 
@@ -206,11 +207,6 @@ def best_effort(
 # --- splitting runs of digits -----------------------------------------------
 
 
-def _is_number(piece: str) -> bool:
-    """A count as printed: no leading zero, and no longer than any count can be."""
-    return piece == "0" or (piece[:1] != "0" and piece.isdigit() and len(piece) <= limits.MAX_NUMBER_DIGITS)
-
-
 def split_runs(
     tokens: Sequence[str],
     size: int,
@@ -218,12 +214,15 @@ def split_runs(
     limit: int = 50_000,
 ) -> list[tuple[int, ...]]:
     """Every way to read ``tokens`` as ``size`` numbers, each token holding one
-    or more whole numbers (a space always separates), no leading zeros.
+    or more whole numbers (a space always separates), no leading zeros, none
+    longer than any count can be.
 
     ``local`` are the row's own identities as (parts, whole) cell positions;
     a reading must satisfy them. Raises SearchTooLarge past ``limit`` readings
     or past the step budget, whichever comes first: steps, not readings, bound
-    the time a long run of digits can take."""
+    the time a long run of digits can take. A step is one length tried for the
+    number starting at a position: every length up to the longest count, or
+    after a 0 the 0 itself and the longer piece that ends the try."""
     due: dict[int, list[tuple[tuple[int, ...], tuple[int, ...]]]] = {}
     for parts, whole in local:
         due.setdefault(max(parts + whole), []).append((parts, whole))
@@ -232,39 +231,40 @@ def split_runs(
     remaining_chars = [sum(len(t) for t in tokens[i:]) for i in range(len(tokens) + 1)]
     steps = _Steps()
 
-    def place(token_index: int, pos: int) -> Iterator[None]:
+    def place(token_index: int, pos: int) -> None:
         if token_index == len(tokens):
             if len(cells) == size:
-                yield None
+                out.append(tuple(cells))
+                if len(out) > limit:
+                    raise SearchTooLarge
             return
         token = tokens[token_index]
+        length = len(token)
+        longest = min(length, pos + limits.MAX_NUMBER_DIGITS)
+        leading_zero = token[pos] == "0"
+        steps.take(min(2, longest - pos) if leading_zero else longest - pos)
+        # The cells still to place after this one must fit the characters and tokens left:
+        # at least one per token still to read (and one more for the rest of this token),
+        # at most one per character.
+        cells_after = size - len(cells) - 1
         tokens_left = len(tokens) - token_index - 1
-        for end in range(pos + 1, min(len(token), pos + limits.MAX_NUMBER_DIGITS) + 1):
-            steps.take()
-            piece = token[pos:end]
-            if not _is_number(piece):
-                if piece[:1] == "0":
-                    break
-                continue
-            cells_after = size - len(cells) - 1
-            chars_after = remaining_chars[token_index + 1] + len(token) - end
-            if cells_after < tokens_left + (1 if end < len(token) else 0) or cells_after > chars_after:
-                continue
-            cells.append(int(piece))
-            index = len(cells) - 1
-            if all(sum(cells[i] for i in p) == sum(cells[i] for i in w) for p, w in due.get(index, ())):
-                if end == len(token):
-                    yield from place(token_index + 1, 0)
+        if cells_after < tokens_left:
+            return
+        first = length if cells_after == tokens_left else pos + 1
+        last = min(pos + 1 if leading_zero else longest, length + remaining_chars[token_index + 1] - cells_after)
+        checks = due.get(len(cells))
+        for end in range(first, last + 1):
+            cells.append(int(token[pos:end]))
+            if not checks or all(sum(cells[i] for i in p) == sum(cells[i] for i in w) for p, w in checks):
+                if end == length:
+                    place(token_index + 1, 0)
                 else:
-                    yield from place(token_index, end)
+                    place(token_index, end)
             cells.pop()
 
     if not tokens or any(not t.isdigit() for t in tokens):
         return out
-    for _ in place(0, 0):
-        out.append(tuple(cells))
-        if len(out) > limit:
-            raise SearchTooLarge
+    place(0, 0)
     return out
 
 

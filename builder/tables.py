@@ -12,6 +12,7 @@ import itertools
 import math
 import re
 from dataclasses import dataclass, field, replace
+from functools import cache
 
 from . import forms, limits
 from .codebook import identity_zh, label_zh
@@ -178,7 +179,7 @@ def _local(identities: list[Identity], ids: tuple[str, ...]) -> list[tuple[tuple
     return [
         (tuple(pos[c] for c in i.parts), tuple(pos[c] for c in i.whole))
         for i in identities
-        if all(c in pos for c in i.cells)
+        if i.whole[0] in pos and all(c in pos for c in i.cells)  # most sums end in another row or column
     ]
 
 
@@ -238,7 +239,7 @@ def read_table(slots: list[_Slot], identities: list[Identity], out: Tables, tabl
             parsed = parse_cell(raw)
             out.cells[cell] = parsed
             fixed[cell] = parsed.value
-    usable = [i for i in identities if not any(c in absent for c in i.cells)]
+    usable = [i for i in identities if not any(c in absent for c in i.cells)] if absent else identities
     if runs or displaced or aligned:
         _resolve(slots, runs, displaced, fixed, usable, out, table, aligned)
     _infer(fixed, usable, out)
@@ -341,7 +342,8 @@ def _apply_aligned(aligned, choices: list[Choice], solutions, fixed, out: Tables
 
 
 def _resolve(slots, runs, displaced, fixed, identities, out: Tables, table: str, aligned=()) -> None:
-    holding = [i for i in identities if _holds_or_open(i, fixed, runs, displaced)]
+    open_cells = {c for slot, _ in runs for c in slot.ids} | {c for c, _, _ in displaced}
+    holding = [i for i in identities if _holds_or_open(i, fixed, open_cells)]
     # Cells a displacement may fill are decided by it, not by blank inference.
     unknown = [c for c, v in fixed.items() if v is None]
     blanks_dropped = False
@@ -375,10 +377,9 @@ def _resolve(slots, runs, displaced, fixed, identities, out: Tables, table: str,
         _apply_aligned(aligned, choices, solutions, fixed, out, table)
 
 
-def _holds_or_open(identity: Identity, fixed: dict, runs, displaced) -> bool:
+def _holds_or_open(identity: Identity, fixed: dict, open_cells: set[str]) -> bool:
     """False for an identity that fails on printed numbers alone: a real
     inconsistency of the report, left to the checks rather than 'repaired'."""
-    open_cells = {c for slot, _ in runs for c in slot.ids} | {c for c, _, _ in displaced}
     if any(c in open_cells or fixed.get(c) is None for c in identity.cells):
         return True
     return sum(fixed[c] for c in identity.parts) == sum(fixed[c] for c in identity.whole)
@@ -540,11 +541,11 @@ def _t2_labels(rows: list[ValueRow], form: forms.Form) -> list[str]:
 
 def read_t2(layout: Layout, form: forms.Form, out: Tables) -> None:
     rows = _join_cell_lines(layout.rows("t2"))
-    labels = _t2_labels(rows, form)
+    cores = [label_core(text) for text in _t2_labels(rows, form)]
     for item in form.t2:
         ids = tuple(forms.t2_cell(item.id, m.id) for m in item.measures)
-        labelled = [r for r, text in zip(rows, labels)
-                    if any(k in label_core(text) for k in item.keywords) and (r.has_values or r.delimited)]
+        labelled = [r for r, core in zip(rows, cores)
+                    if any(k in core for k in item.keywords) and (r.has_values or r.delimited)]
         match = next((r for r in labelled if r.has_values), labelled[0] if labelled else None)
         if match is not None and not match.has_values:
             match = ValueRow(match.label, [""] * len(ids), True, match.line)  # the row is printed, its cells empty
@@ -588,6 +589,9 @@ def _money_unit(cell: forms.Cell, text: str) -> str | None:
     return m.group(1) if m else None
 
 
+_t3_identities = cache(forms.t3_identities)  # one row set per form (and the hybrid layout)
+
+
 def read_t3(layout: Layout, form: forms.Form, out: Tables) -> None:
     rows = _merge_broken([r for r in _join_cell_lines(layout.rows("t3")) if r.has_values], len(forms.T3_COLUMNS))
     layouts = [form.t3_rows]
@@ -603,7 +607,7 @@ def read_t3(layout: Layout, form: forms.Form, out: Tables) -> None:
     assert best is not None
     _, row_set, assigned = best
     slots = [_Slot(tuple(forms.t3_cell(r.id, c.id) for c in forms.T3_COLUMNS), a) for r, a in zip(row_set, assigned)]
-    read_table(slots, forms.t3_identities(row_set), out, "t3")
+    read_table(slots, _t3_identities(row_set), out, "t3")
     if row_set is not form.t3_rows:
         _single_other_row(out)
 
