@@ -7,6 +7,46 @@
 
   function pad(n) { return n < 10 ? "0" + n : String(n); }
 
+  /* BibTeX escaping, exactly as builder/site.py's bibtex and bibtex_url filters. */
+  var BIBTEX = { "\\": "\\textbackslash{}", "{": "\\{", "}": "\\}", "%": "\\%", "&": "\\&", "#": "\\#",
+    "$": "\\$", "_": "\\_", "~": "\\textasciitilde{}", "^": "\\textasciicircum{}" };
+  function bibtex(text) { return String(text).replace(/[\\{}%&#$_~^]/g, function (c) { return BIBTEX[c]; }); }
+  function bibtexUrl(url) {
+    return String(url).replace(/[{}\\]/g, function (c) { return "%" + c.charCodeAt(0).toString(16).toUpperCase(); });
+  }
+
+  /* A report page's APA and BibTeX entries and the badge's embed code, from its .cite block's data:
+     written once here rather than on each of tens of thousands of pages. Parts are text or
+     [class] for a date span that citations() fills in. */
+  function citeEntry(parts) {
+    var code = element("code", { "class": "cite-text" });
+    parts.forEach(function (part) {
+      code.appendChild(typeof part === "string" ? document.createTextNode(part) : element("span", { "class": part[0] }, part[1]));
+    });
+    var entry = element("div", { "class": "cite-entry" });
+    entry.appendChild(element("pre")).appendChild(code);
+    return entry;
+  }
+  function citationEntries() {
+    document.querySelectorAll(".cite[data-title]").forEach(function (block) {
+      var d = block.dataset, link = /^https?:/.test(d.permalink) ? d.permalink :
+        location.origin + location.pathname.replace(/index\.html$/, "");
+      var badge = block.querySelector(".cite-badge"), before = badge.previousElementSibling;  // the 徽章 heading
+      var apa = [d.author + ". (" + d.year + "). " + d.title + "[Data set]. Retrieved ", ["access-date-en", "access date"],
+        ", from " + link + (d.original ? " (original report: " + d.original + ")" : "")];
+      var bib = ["@misc{" + d.key + ",\n  author = {" + d.author + "},\n  title = {" + bibtex(d.title) + "},\n  year = {" +
+        d.year + "},\n  howpublished = {\\url{" + link + "}},\n  note = {引用日期: ", ["access-date", "引用日期"],
+        "}" + (d.original ? ",\n  addendum = {原始报告: \\url{" + bibtexUrl(d.original) + "}}" : "") + "\n}"];
+      [["APA", apa], ["BibTeX", bib]].forEach(function (item) {
+        block.insertBefore(element("h3", {}, item[0]), before);
+        block.insertBefore(citeEntry(item[1]), before);
+      });
+      badge.appendChild(document.createTextNode(" 嵌入代码："));
+      block.insertBefore(citeEntry(['<a href="' + link + '"><img src="' + link + 'badge.svg" alt="勾稽关系：' + d.badge +
+        '"></a>']), badge.nextSibling);
+    });
+  }
+
   function citations() {
     var now = new Date();
     var iso = now.getFullYear() + "-" + pad(now.getMonth() + 1) + "-" + pad(now.getDate());
@@ -445,7 +485,7 @@
     });
   }
 
-  function ready() { tabs(); citations(); siteBase(); copyButtons(); scrollCues(); cellIssues(); sourceText(); findPage(); }
+  function ready() { tabs(); citationEntries(); citations(); siteBase(); copyButtons(); scrollCues(); cellIssues(); sourceText(); findPage(); }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", ready);
   else ready();
 })();
