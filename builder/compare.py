@@ -171,6 +171,18 @@ class Chart:
     points: list[dict]  # year, report_id, value, text, flags
     svg: str
 
+    def row(self, columns: list[dict]) -> list[dict | None]:
+        """This indicator's points under the agency table's columns (None: no value that year)."""
+        by_report = {p["report_id"]: p for p in self.points}
+        return [by_report.get(c["report_id"]) for c in columns]
+
+
+def chart_columns(charts: list[Chart]) -> list[dict]:
+    """The reports (year, report_id) any chart has a point for, in the charts' order: the columns
+    of the agency page's one indicator table."""
+    seen = {p["report_id"]: p for c in charts for p in c.points}
+    return sorted(seen.values(), key=lambda p: (p["year"], p["report_id"]))
+
 
 def agency_charts(derived: Derived, reports: list[dict]) -> list[Chart]:
     """For each indicator with at least one value: an SVG of its values per year."""

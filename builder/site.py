@@ -40,6 +40,7 @@ from .codebook import FORM_NAME_ZH, SEVERITY_ZH
 from .compare import (
     Derived,
     agency_charts,
+    chart_columns,
     compare_rows,
     province_code,
     region_totals,
@@ -696,7 +697,8 @@ def environment() -> Environment:
                        TEMPLATE_SHORT=TEMPLATE_SHORT, TYPE_ZH=TYPE_ZH, TABLE_DESCRIPTIONS_ZH=TABLE_DESCRIPTIONS_ZH,
                        KEY_LABELS=KEY_LABELS, T3_COLUMNS=T3_COLUMNS,
                        T4_COLUMNS=T4_COLUMNS, T4_GROUPS=T4_GROUPS, PROJECT_NAME=PROJECT_NAME,
-                       EVIDENCE=EVIDENCE, EVIDENCE_CELLS=EVIDENCE_CELLS)
+                       EVIDENCE=EVIDENCE, EVIDENCE_CELLS=EVIDENCE_CELLS, INDICATORS=INDICATORS,
+                       chart_columns=chart_columns)
     return env
 
 
