@@ -49,7 +49,7 @@ from .compare import (
 )
 from .dataset import REPORT_FILES
 from .forms import T3_COLUMNS, T4_COLUMNS, T4_GROUPS
-from .indicators import INDICATORS
+from .indicators import INDICATORS, RATIO
 from .narrative import KEY_LABELS
 from .outputs import DataPlace, OutputFolder
 from .schema import TABLE_DESCRIPTIONS_ZH, TABLES, restore
@@ -697,7 +697,7 @@ def environment() -> Environment:
                        TEMPLATE_SHORT=TEMPLATE_SHORT, TYPE_ZH=TYPE_ZH, TABLE_DESCRIPTIONS_ZH=TABLE_DESCRIPTIONS_ZH,
                        KEY_LABELS=KEY_LABELS, T3_COLUMNS=T3_COLUMNS,
                        T4_COLUMNS=T4_COLUMNS, T4_GROUPS=T4_GROUPS, PROJECT_NAME=PROJECT_NAME,
-                       EVIDENCE=EVIDENCE, EVIDENCE_CELLS=EVIDENCE_CELLS, INDICATORS=INDICATORS,
+                       EVIDENCE=EVIDENCE, EVIDENCE_CELLS=EVIDENCE_CELLS, INDICATORS=INDICATORS, RATIO=RATIO,
                        chart_columns=chart_columns)
     return env
 

@@ -83,7 +83,7 @@ def test_compare_page_filter_sort_and_csv(session, site):
     assert target.locator("#ind-denied_share td").first.inner_text() == first["values"][DENIED]["text"]
     # … and links to the one table that names the cells each indicator is computed from.
     target.locator("article a[href$='compare/#formulas']").click()
-    assert INDICATOR_INDEX["denied_share"].formula_zh in target.locator("#formula-denied_share td").inner_text()
+    assert INDICATOR_INDEX["denied_share"].formula_zh in target.locator("#formula-denied_share td").first.inner_text()
 
     # Sort by the share denied: rankable rows by value, highest first; small denominators last, unranked.
     page.click(f"#compare-table th[data-key='{DENIED}'] button")
@@ -181,7 +181,12 @@ def test_agency_page_charts_and_tables(session, site):
             assert figure.count() == 0 and row.count() == 0
             continue
         assert figure.locator("svg[role=img]").count() == 1
+        # site.js draws the chart from the table: a bar per value, labelled with the value the table shows,
+        # hatched when the denominator is too small to rank.
         assert figure.locator("svg rect[y]").count() == sum(1 for p in points if p["value"])
+        labels = figure.locator("svg text:not(.y)").all_text_contents()
+        assert labels == [shown(float(p["value"]) if p["value"] else None, indicator.unit) for p in points]
+        assert figure.locator("svg rect.h").count() == sum(1 for p in points if p["value"] and SMALL in (p["flags"] or ""))
         assert row.locator("th").inner_text() == indicator.name_zh
         cells = row.locator("td")
         assert cells.count() == len(reports)

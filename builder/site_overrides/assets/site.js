@@ -474,6 +474,55 @@
     }).catch(function (e) { finderStatus.textContent = "载入失败：" + e.message; });
   }
 
+  /* An agency page's indicator charts, drawn from its indicator table (a row per indicator, a cell per
+     year with the value in data-v): bars per year, hatched (the page's #hatch pattern) when the
+     denominator is too small to rank, "—" without a value. Colours and type are in site.css. */
+  var SVG = "http://www.w3.org/2000/svg";
+  function svgElement(tag, attrs, text) {
+    var el = document.createElementNS(SVG, tag);
+    Object.keys(attrs).forEach(function (k) { el.setAttribute(k, attrs[k]); });
+    if (text !== undefined) el.textContent = text;
+    return el;
+  }
+  function indicatorCharts() {
+    document.querySelectorAll(".indicator-charts[data-table]").forEach(function (box) {
+      var table = document.getElementById(box.getAttribute("data-table"));
+      var years = [].map.call(table.querySelectorAll("thead th a"), function (a) { return a.textContent; });
+      table.querySelectorAll("tbody tr").forEach(function (tr) {
+        var name = tr.querySelector("th").textContent;
+        var points = [].map.call(tr.querySelectorAll("td"), function (td, i) {
+          var v = td.getAttribute("data-v");
+          return { year: years[i], value: v === null ? null : parseFloat(v), small: td.hasAttribute("data-small"),
+            text: td.firstChild ? td.firstChild.textContent : "" };
+        });
+        var bar = 30, gap = 16, height = 110, pad = 16, base = pad + height;
+        var top = tr.hasAttribute("data-ratio") ? 1 : Math.max.apply(null, [1].concat(points.map(function (p) {
+          return p.value === null ? 1 : p.value;
+        })));
+        var width = points.length * (bar + gap) + gap;
+        var svg = svgElement("svg", { "class": "chart ind-chart", viewBox: "0 0 " + width + " " + (base + 20),
+          width: width, height: base + 20, role: "img", "aria-label": name + "（各年度）" });
+        svg.appendChild(svgElement("line", { x1: 0, y1: base, x2: width, y2: base }));
+        points.forEach(function (p, i) {
+          var x = gap + i * (bar + gap), middle = x + bar / 2;
+          if (p.value !== null) {
+            var h = top ? Math.max(0, p.value) / top * height : 0, y = base - h, attrs = { x: x, y: y.toFixed(1), width: bar, height: h.toFixed(1) };
+            if (p.small) attrs["class"] = "h";
+            svg.appendChild(svgElement("rect", attrs));
+            svg.appendChild(svgElement("text", { x: middle, y: (y - 3).toFixed(1) }, p.text));
+          } else {
+            svg.appendChild(svgElement("text", { x: middle, y: base - 3 }, "—"));
+          }
+          svg.appendChild(svgElement("text", { "class": "y", x: middle, y: base + 15 }, p.year));
+        });
+        var figure = element("figure", { "class": "chart-figure", id: "chart-" + tr.id.replace(/^row-/, "") });
+        figure.appendChild(svg);
+        figure.appendChild(element("figcaption", {}, name));
+        box.appendChild(figure);
+      });
+    });
+  }
+
   /* Data pages write the site's navigation once, in the drawer: the tabs are a copy of it. */
   function tabs() {
     var list = document.querySelector(".md-tabs__list");
@@ -485,7 +534,7 @@
     });
   }
 
-  function ready() { tabs(); citationEntries(); citations(); siteBase(); copyButtons(); scrollCues(); cellIssues(); sourceText(); findPage(); }
+  function ready() { tabs(); indicatorCharts(); citationEntries(); citations(); siteBase(); copyButtons(); scrollCues(); cellIssues(); sourceText(); findPage(); }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", ready);
   else ready();
 })();
