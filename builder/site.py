@@ -652,7 +652,8 @@ def agency_series(data: SiteData, reports: list[dict]) -> list[dict]:
 
 
 def chart_svg(series: list[dict]) -> str:
-    """Stacked bars of outcomes per year, a dot for requests received."""
+    """Stacked bars of outcomes per year, a dot for requests received. The numbers are in the table
+    beside the chart, not repeated as tooltips."""
     known = [s for s in series if s["outcomes"]]
     if not known:
         return ""
@@ -664,17 +665,15 @@ def chart_svg(series: list[dict]) -> str:
     for i, s in enumerate(series):
         x = gap + i * (bar + gap)
         y = height
-        for label, value, colour in s["outcomes"]:
+        for _, value, colour in s["outcomes"]:
             if not value:
                 continue
             h = value / top * (height - 10)
             y -= h
-            parts.append(f'<rect x="{x}" y="{y:.1f}" width="{bar}" height="{h:.1f}" fill="{colour}">'
-                         f'<title>{s["year"]} {label} {value}</title></rect>')
+            parts.append(f'<rect x="{x}" y="{y:.1f}" width="{bar}" height="{h:.1f}" fill="{colour}"/>')
         if s["new"] is not None:
             cy = height - s["new"] / top * (height - 10)
-            parts.append(f'<circle cx="{x + bar / 2}" cy="{cy:.1f}" r="4" fill="#1565c0">'
-                         f'<title>{s["year"]} 本年新收 {s["new"]}</title></circle>')
+            parts.append(f'<circle cx="{x + bar / 2}" cy="{cy:.1f}" r="4" fill="#1565c0"/>')
         parts.append(f'<text x="{x + bar / 2}" y="{height + 16}">{s["year"]}</text>')  # type: site.css
     parts.append("</svg>")
     return "".join(parts)

@@ -96,11 +96,12 @@
   }
 
   function sourceText() {
-    document.querySelectorAll("details.source[data-src]").forEach(function (details) {
+    /* The text is loaded from the link that the page offers without JavaScript. */
+    document.querySelectorAll("details.source").forEach(function (details) {
       details.addEventListener("toggle", function () {
         if (!details.open || details.dataset.loaded) return;
         details.dataset.loaded = "1";
-        fetch(details.getAttribute("data-src")).then(function (r) { return r.text(); }).then(function (text) {
+        fetch(details.querySelector("pre a").href).then(function (r) { return r.text(); }).then(function (text) {
           details.querySelector("pre").textContent = text;
         });
       });
