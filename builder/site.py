@@ -651,34 +651,6 @@ def agency_series(data: SiteData, reports: list[dict]) -> list[dict]:
     return out
 
 
-def chart_svg(series: list[dict]) -> str:
-    """Stacked bars of outcomes per year, a dot for requests received. The numbers are in the table
-    beside the chart, not repeated as tooltips."""
-    known = [s for s in series if s["outcomes"]]
-    if not known:
-        return ""
-    top = max([1] + [sum(v or 0 for _, v, _ in s["outcomes"]) for s in known] + [s["new"] or 0 for s in known])
-    bar, gap, height = 34, 22, 140
-    width = len(series) * (bar + gap) + gap
-    parts = [f'<svg class="chart" viewBox="0 0 {width} {height + 24}" width="{width}" height="{height + 24}" '
-             'role="img" aria-labelledby="chart-title"><title id="chart-title">各年度收到的申请与办理结果</title>']
-    for i, s in enumerate(series):
-        x = gap + i * (bar + gap)
-        y = height
-        for _, value, colour in s["outcomes"]:
-            if not value:
-                continue
-            h = value / top * (height - 10)
-            y -= h
-            parts.append(f'<rect x="{x}" y="{y:.1f}" width="{bar}" height="{h:.1f}" fill="{colour}"/>')
-        if s["new"] is not None:
-            cy = height - s["new"] / top * (height - 10)
-            parts.append(f'<circle cx="{x + bar / 2}" cy="{cy:.1f}" r="4" fill="#1565c0"/>')
-        parts.append(f'<text x="{x + bar / 2}" y="{height + 16}">{s["year"]}</text>')  # type: site.css
-    parts.append("</svg>")
-    return "".join(parts)
-
-
 # --- rendering -----------------------------------------------------------------------------
 
 
@@ -892,7 +864,7 @@ class Pages:
     def agency_page(self, agency: dict, reports: list[dict]) -> tuple[str, str, str, str]:
         series = agency_series(self.data, reports)
         title = agency_title(agency)
-        content = self.render("agency.html", a=agency, reports=reports, series=series, chart=chart_svg(series),
+        content = self.render("agency.html", a=agency, reports=reports, series=series, chart=any(s["outcomes"] for s in series),
                               outcome_groups=OUTCOME_GROUPS, root="../../",
                               charts=agency_charts(self.data.derived, reports))
         return title, f"{title}历年政府信息公开工作年度报告", content, ""

@@ -169,6 +169,12 @@ def test_agency_page_charts_and_tables(session, site):
     reports.sort(key=lambda r: r["year"])
     page = session.open(site.url(f"agencies/{agency_id}/"))
     page.set_viewport_size(PHONE)
+    # The outcome chart is drawn from its table: a bar segment per non-zero outcome, a dot per year received.
+    table = page.eval_on_selector_all("#outcome-table tbody tr", "rows => rows.map(r => [...r.cells].map(c => c.textContent))")
+    assert [row[0] for row in table] == [r["year"] for r in reports]
+    outcomes = [v for row in table for v in row[2:-1] if v not in ("—", "0")]
+    assert outcomes and page.locator("#outcome-chart svg[role=img] rect").count() == len(outcomes)
+    assert page.locator("#outcome-chart svg circle").count() == sum(1 for row in table if row[1] != "—")
     # One table: a column per year (its heading links to that year's report), a row per indicator charted.
     years = page.locator("#indicator-years thead th a")
     assert years.all_inner_texts() == [r["year"] for r in reports]

@@ -524,6 +524,43 @@
     });
   }
 
+  /* An agency page's stacked bars of outcomes per year and a dot for requests received, drawn from the
+     table beside them (a row per year: received, the outcome groups with their colours in the heading, total). */
+  function outcomeChart() {
+    var figure = document.querySelector("figure[data-table]#outcome-chart");
+    if (!figure) return;
+    var table = document.getElementById(figure.getAttribute("data-table"));
+    var colours = [].map.call(table.querySelectorAll("thead .swatch"), function (s) { return s.style.backgroundColor; });
+    function number(td) { var v = parseFloat(td.textContent); return isNaN(v) ? null : v; }
+    var rows = [].map.call(table.querySelectorAll("tbody tr"), function (tr) {
+      var cells = tr.querySelectorAll("td");
+      return { year: tr.querySelector("th").textContent, received: number(cells[0]),
+        outcomes: [].slice.call(cells, 1, 1 + colours.length).map(number) };
+    });
+    var top = Math.max.apply(null, [1].concat(rows.map(function (r) {
+      return Math.max(r.outcomes.reduce(function (sum, v) { return sum + (v || 0); }, 0), r.received || 0);
+    })));
+    var bar = 34, gap = 22, height = 140, width = rows.length * (bar + gap) + gap;
+    var svg = svgElement("svg", { "class": "chart", viewBox: "0 0 " + width + " " + (height + 24), width: width,
+      height: height + 24, role: "img", "aria-labelledby": "chart-title" });
+    svg.appendChild(svgElement("title", { id: "chart-title" }, "各年度收到的申请与办理结果"));
+    rows.forEach(function (r, i) {
+      var x = gap + i * (bar + gap), y = height;
+      r.outcomes.forEach(function (v, k) {
+        if (!v) return;
+        var h = v / top * (height - 10);
+        y -= h;
+        svg.appendChild(svgElement("rect", { x: x, y: y.toFixed(1), width: bar, height: h.toFixed(1), fill: colours[k] }));
+      });
+      if (r.received !== null) {
+        svg.appendChild(svgElement("circle", { cx: x + bar / 2, cy: (height - r.received / top * (height - 10)).toFixed(1),
+          r: 4, fill: "#1565c0" }));
+      }
+      svg.appendChild(svgElement("text", { x: x + bar / 2, y: height + 16 }, r.year));
+    });
+    figure.insertBefore(svg, figure.firstChild);
+  }
+
   /* Data pages write the site's navigation once, in the drawer: the tabs are a copy of it. */
   function tabs() {
     var list = document.querySelector(".md-tabs__list");
@@ -535,7 +572,7 @@
     });
   }
 
-  function ready() { tabs(); indicatorCharts(); citationEntries(); citations(); siteBase(); copyButtons(); scrollCues(); cellIssues(); sourceText(); findPage(); }
+  function ready() { tabs(); indicatorCharts(); outcomeChart(); citationEntries(); citations(); siteBase(); copyButtons(); scrollCues(); cellIssues(); sourceText(); findPage(); }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", ready);
   else ready();
 })();
