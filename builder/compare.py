@@ -171,14 +171,14 @@ class Chart:
     points: list[dict]  # year, report_id, value, text, flags
 
     def row(self, columns: list[dict]) -> list[dict | None]:
-        """This indicator's points under the agency table's columns (None: no value that year)."""
+        """This indicator's points under the agency table's columns (None: the report has no row for it)."""
         by_report = {p["report_id"]: p for p in self.points}
         return [by_report.get(c["report_id"]) for c in columns]
 
 
 def chart_columns(charts: list[Chart]) -> list[dict]:
-    """The reports (year, report_id) any chart has a point for, in the charts' order: the columns
-    of the agency page's one indicator table."""
+    """The reports (year, report_id) any chart has a point for, oldest first: the columns of the
+    agency page's one indicator table."""
     seen = {p["report_id"]: p for c in charts for p in c.points}
     return sorted(seen.values(), key=lambda p: (p["year"], p["report_id"]))
 
