@@ -169,11 +169,22 @@ def report_indicators(derived: Derived, report: dict) -> list[IndicatorView]:
 class Chart:
     indicator: catalogue.Indicator
     points: list[dict]  # year, report_id, value, text, flags
-    svg: str
+
+    def row(self, columns: list[dict]) -> list[dict | None]:
+        """This indicator's points under the agency table's columns (None: the report has no row for it)."""
+        by_report = {p["report_id"]: p for p in self.points}
+        return [by_report.get(c["report_id"]) for c in columns]
+
+
+def chart_columns(charts: list[Chart]) -> list[dict]:
+    """The reports (year, report_id) any chart has a point for, oldest first: the columns of the
+    agency page's one indicator table."""
+    seen = {p["report_id"]: p for c in charts for p in c.points}
+    return sorted(seen.values(), key=lambda p: (p["year"], p["report_id"]))
 
 
 def agency_charts(derived: Derived, reports: list[dict]) -> list[Chart]:
-    """For each indicator with at least one value: an SVG of its values per year."""
+    """For each indicator with at least one value: its values per year (site.js draws them as bars)."""
     out = []
     for indicator in INDICATORS:
         points = []
@@ -187,35 +198,8 @@ def agency_charts(derived: Derived, reports: list[dict]) -> list[Chart]:
                            if indicator.denominator else "",
                            "flags": [catalogue.FLAG_ZH[f] for f in row.flags]})
         if any(p["value"] is not None for p in points):
-            out.append(Chart(indicator, points, chart_svg(indicator, points)))
+            out.append(Chart(indicator, points))
     return out
-
-
-def chart_svg(indicator: catalogue.Indicator, points: list[dict]) -> str:
-    """Bars per year; a hatched bar (the page's #hatch pattern) for a value whose denominator is too
-    small to rank; no bar when null. The values are in the table beside the chart. Colours and
-    type are in site.css (svg.ind-chart), not on each element: an agency page has a dozen charts."""
-    bar, gap, height, top_pad = 30, 16, 110, 16  # even numbers: bar centres are whole
-    ratio = indicator.unit == RATIO
-    top = 1.0 if ratio else max([1] + [p["value"] for p in points if p["value"] is not None])
-    width = len(points) * (bar + gap) + gap
-    title = f"{indicator.name_zh}（各年度）"
-    parts = [f'<svg class="chart ind-chart" viewBox="0 0 {width} {height + top_pad + 20}" width="{width}" '
-             f'height="{height + top_pad + 20}" role="img" aria-label="{title}">',
-             f'<line x1="0" y1="{height + top_pad}" x2="{width}" y2="{height + top_pad}"/>']
-    for i, p in enumerate(points):
-        x = gap + i * (bar + gap)
-        if p["value"] is not None:
-            h = max(0.0, p["value"]) / top * height if top else 0
-            y = top_pad + height - h
-            hatched = ' class="h"' if p["small"] else ""
-            parts.append(f'<rect{hatched} x="{x}" y="{y:.1f}" width="{bar}" height="{h:.1f}"/>')
-            parts.append(f'<text x="{x + bar // 2}" y="{y - 3:.1f}">{p["text"]}</text>')
-        else:
-            parts.append(f'<text x="{x + bar // 2}" y="{top_pad + height - 3}">—</text>')
-        parts.append(f'<text class="y" x="{x + bar // 2}" y="{height + top_pad + 15}">{p["year"]}</text>')
-    parts.append("</svg>")
-    return "".join(parts)
 
 
 # --- region pages: regional totals with coverage ----------------------------------------------------

@@ -40,6 +40,7 @@ from .codebook import FORM_NAME_ZH, SEVERITY_ZH
 from .compare import (
     Derived,
     agency_charts,
+    chart_columns,
     compare_rows,
     province_code,
     region_totals,
@@ -48,7 +49,7 @@ from .compare import (
 )
 from .dataset import REPORT_FILES
 from .forms import T3_COLUMNS, T4_COLUMNS, T4_GROUPS
-from .indicators import INDICATORS
+from .indicators import INDICATORS, RATIO
 from .narrative import KEY_LABELS
 from .outputs import DataPlace, OutputFolder
 from .schema import TABLE_DESCRIPTIONS_ZH, TABLES, restore
@@ -650,35 +651,6 @@ def agency_series(data: SiteData, reports: list[dict]) -> list[dict]:
     return out
 
 
-def chart_svg(series: list[dict]) -> str:
-    """Stacked bars of outcomes per year, a dot for requests received."""
-    known = [s for s in series if s["outcomes"]]
-    if not known:
-        return ""
-    top = max([1] + [sum(v or 0 for _, v, _ in s["outcomes"]) for s in known] + [s["new"] or 0 for s in known])
-    bar, gap, height = 34, 22, 140
-    width = len(series) * (bar + gap) + gap
-    parts = [f'<svg class="chart" viewBox="0 0 {width} {height + 24}" width="{width}" height="{height + 24}" '
-             'role="img" aria-labelledby="chart-title"><title id="chart-title">各年度收到的申请与办理结果</title>']
-    for i, s in enumerate(series):
-        x = gap + i * (bar + gap)
-        y = height
-        for label, value, colour in s["outcomes"]:
-            if not value:
-                continue
-            h = value / top * (height - 10)
-            y -= h
-            parts.append(f'<rect x="{x}" y="{y:.1f}" width="{bar}" height="{h:.1f}" fill="{colour}">'
-                         f'<title>{s["year"]} {label} {value}</title></rect>')
-        if s["new"] is not None:
-            cy = height - s["new"] / top * (height - 10)
-            parts.append(f'<circle cx="{x + bar / 2}" cy="{cy:.1f}" r="4" fill="#1565c0">'
-                         f'<title>{s["year"]} 本年新收 {s["new"]}</title></circle>')
-        parts.append(f'<text x="{x + bar / 2}" y="{height + 16}">{s["year"]}</text>')  # type: site.css
-    parts.append("</svg>")
-    return "".join(parts)
-
-
 # --- rendering -----------------------------------------------------------------------------
 
 
@@ -696,7 +668,8 @@ def environment() -> Environment:
                        TEMPLATE_SHORT=TEMPLATE_SHORT, TYPE_ZH=TYPE_ZH, TABLE_DESCRIPTIONS_ZH=TABLE_DESCRIPTIONS_ZH,
                        KEY_LABELS=KEY_LABELS, T3_COLUMNS=T3_COLUMNS,
                        T4_COLUMNS=T4_COLUMNS, T4_GROUPS=T4_GROUPS, PROJECT_NAME=PROJECT_NAME,
-                       EVIDENCE=EVIDENCE, EVIDENCE_CELLS=EVIDENCE_CELLS)
+                       EVIDENCE=EVIDENCE, EVIDENCE_CELLS=EVIDENCE_CELLS, INDICATORS=INDICATORS, RATIO=RATIO,
+                       chart_columns=chart_columns)
     return env
 
 
@@ -891,7 +864,7 @@ class Pages:
     def agency_page(self, agency: dict, reports: list[dict]) -> tuple[str, str, str, str]:
         series = agency_series(self.data, reports)
         title = agency_title(agency)
-        content = self.render("agency.html", a=agency, reports=reports, series=series, chart=chart_svg(series),
+        content = self.render("agency.html", a=agency, reports=reports, series=series, chart=any(s["outcomes"] for s in series),
                               outcome_groups=OUTCOME_GROUPS, root="../../",
                               charts=agency_charts(self.data.derived, reports))
         return title, f"{title}历年政府信息公开工作年度报告", content, ""

@@ -15,6 +15,13 @@ _GENERATED = "@@GENERATED@@"
 _SHELL = ('---\ntitle: "@@TITLE@@"\ndescription: "@@DESCRIPTION@@"\nextrahead: "@@HEAD@@"\n'
           "hide: [navigation, toc]\n---\n\n@@CONTENT@@\n")
 _contents: dict[str, str] = {}
+# Theme files the site never loads: the theme's search (off: builder/search.py replaces it) and source maps
+# (for the theme's developers). Left out of the output, they would weigh 2.4 MB of the Pages artifact.
+_UNUSED_THEME_FILES = ("assets/javascripts/lunr/", "assets/javascripts/workers/")
+
+
+def _unused(file: File) -> bool:
+    return file.src_uri.startswith(_UNUSED_THEME_FILES) or file.src_uri.endswith(".map")
 
 
 def on_config(config):
@@ -28,6 +35,8 @@ def on_files(files, config):
     pages = site.CURRENT
     if pages is None:
         return files
+    for file in [f for f in files if _unused(f)]:
+        files.remove(file)
     _contents.clear()
     for src, (title, html) in pages.mkdocs_pages().items():
         _contents[src] = html

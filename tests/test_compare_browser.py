@@ -81,8 +81,9 @@ def test_compare_page_filter_sort_and_csv(session, site):
         assert cell["href"].endswith(f"reports/{report_ids([first])[0]}/#ind-{indicator.id}")
     target = session.open(page.url.split("compare/")[0] + first["values"][DENIED]["href"].split("../")[-1])
     assert target.locator("#ind-denied_share td").first.inner_text() == first["values"][DENIED]["text"]
-    # … and names the cells it is computed from.
-    assert INDICATOR_INDEX["denied_share"].formula_zh in target.locator("#ind-denied_share td").last.inner_text()
+    # … and links to the one table that names the cells each indicator is computed from.
+    target.locator("article a[href$='compare/#formulas']").click()
+    assert INDICATOR_INDEX["denied_share"].formula_zh in target.locator("#formula-denied_share td").first.inner_text()
 
     # Sort by the share denied: rankable rows by value, highest first; small denominators last, unranked.
     page.click(f"#compare-table th[data-key='{DENIED}'] button")
@@ -168,25 +169,38 @@ def test_agency_page_charts_and_tables(session, site):
     reports.sort(key=lambda r: r["year"])
     page = session.open(site.url(f"agencies/{agency_id}/"))
     page.set_viewport_size(PHONE)
+    # The outcome chart is drawn from its table: a bar segment per non-zero outcome, a dot per year received.
+    table = page.eval_on_selector_all("#outcome-table tbody tr", "rows => rows.map(r => [...r.cells].map(c => c.textContent))")
+    assert [row[0] for row in table] == [r["year"] for r in reports]
+    outcomes = [v for row in table for v in row[2:-1] if v not in ("—", "0")]
+    assert outcomes and page.locator("#outcome-chart svg[role=img] rect").count() == len(outcomes)
+    assert page.locator("#outcome-chart svg circle").count() == sum(1 for row in table if row[1] != "—")
+    # One table: a column per year (its heading links to that year's report), a row per indicator charted.
+    years = page.locator("#indicator-years thead th a")
+    assert years.all_inner_texts() == [r["year"] for r in reports]
+    for index, r in enumerate(reports):
+        assert years.nth(index).get_attribute("href").endswith(f"reports/{r['report_id']}/#indicators")
     for indicator in INDICATORS:
-        section = page.locator(f"#chart-{indicator.id}")
+        figure, row = page.locator(f"#chart-{indicator.id}"), page.locator(f"#row-{indicator.id}")
         points = [values[(r["report_id"], indicator.id)] for r in reports]
         if not any(p["value"] for p in points):
-            assert section.count() == 0
+            assert figure.count() == 0 and row.count() == 0
             continue
-        assert section.locator("svg[role=img]").count() == 1
-        bars = section.locator("svg rect[y]")
-        assert bars.count() == sum(1 for p in points if p["value"])
-        rows = section.locator("table tbody tr")
-        assert rows.count() == len(reports)
-        for index, (r, p) in enumerate(zip(reports, points)):
-            row = rows.nth(index)
-            assert row.locator("th").inner_text() == r["year"]
-            link = row.locator("a")
-            assert link.inner_text() == shown(float(p["value"]) if p["value"] else None, indicator.unit)
-            assert link.get_attribute("href").endswith(f"reports/{r['report_id']}/#ind-{indicator.id}")
+        assert figure.locator("svg[role=img]").count() == 1
+        # site.js draws the chart from the table: a bar per value, labelled with the value the table shows,
+        # hatched when the denominator is too small to rank.
+        assert figure.locator("svg rect[y]").count() == sum(1 for p in points if p["value"])
+        labels = figure.locator("svg text:not(.y)").all_text_contents()
+        assert labels == [shown(float(p["value"]) if p["value"] else None, indicator.unit) for p in points]
+        assert figure.locator("svg rect.h").count() == sum(1 for p in points if p["value"] and SMALL in (p["flags"] or ""))
+        assert row.locator("th").inner_text() == indicator.name_zh
+        cells = row.locator("td")
+        assert cells.count() == len(reports)
+        for index, p in enumerate(points):
+            text = cells.nth(index).inner_text()
+            assert text.split("\n")[0] == shown(float(p["value"]) if p["value"] else None, indicator.unit)
             if SMALL in (p["flags"] or ""):
-                assert "分母过小" in row.inner_text()
+                assert "分母过小" in text
 
 
 def test_compare_page_accessibility(session, site):

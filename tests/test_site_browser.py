@@ -466,6 +466,34 @@ def test_report_page_without_javascript(browser, site):
         check_links(page)
 
 
+def test_citations_written_by_site_js_escape_bibtex(session, site):
+    """APA, BibTeX and the badge's embed code are made in the browser from the .cite block's data:
+    a hostile title and source URL come out escaped exactly as the Python filters escape them."""
+    from builder.site import bibtex, bibtex_url
+
+    title, original = "=1+2{%}\\_&#$~^ 固原市（结构化数据）", "https://a.cn/x}y{z\\w%E5"
+    page = session.open(site.url("about/"))
+    page.evaluate("""([title, original]) => {
+        const block = document.createElement('div');
+        block.className = 'cite';
+        Object.assign(block.dataset, {permalink: 'https://example.org/r/', title, year: '2024', author: '项目',
+                                      key: 'gov-disclosure-a-2024', badge: '一致', original});
+        block.innerHTML = '<h3>GB/T 7714-2015</h3><div class="cite-entry"><pre><code class="cite-text">x</code></pre></div>'
+            + '<h3>徽章</h3><p class="cite-badge"></p>';
+        document.querySelector('article').appendChild(block);
+    }""", [title, original])
+    page.add_script_tag(url=site.url("assets/site.js"))
+    page.wait_for_selector(".cite[data-title] .cite-entry:nth-of-type(3)", state="attached")
+    headings = page.locator(".cite[data-title] h3").all_inner_texts()
+    assert headings == ["GB/T 7714-2015", "APA", "BibTeX", "徽章"], headings
+    _, apa, bib, embed = page.locator(".cite[data-title] .cite-text").all_text_contents()
+    assert f"title = {{{bibtex(title)}}}" in bib and "\\textbackslash{}" in bib
+    assert f"addendum = {{原始报告: \\url{{{bibtex_url(original)}}}}}" in bib
+    assert "note = {引用日期: " in bib and "引用日期}" not in bib  # the access date filled in
+    assert f"{title}[Data set]" in apa and f"(original report: {original})" in apa
+    assert embed == '<a href="https://example.org/r/"><img src="https://example.org/r/badge.svg" alt="勾稽关系：一致"></a>'
+
+
 class _Anchors(HTMLParser):
     def __init__(self) -> None:
         super().__init__()

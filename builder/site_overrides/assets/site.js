@@ -7,6 +7,46 @@
 
   function pad(n) { return n < 10 ? "0" + n : String(n); }
 
+  /* BibTeX escaping, exactly as builder/site.py's bibtex and bibtex_url filters. */
+  var BIBTEX = { "\\": "\\textbackslash{}", "{": "\\{", "}": "\\}", "%": "\\%", "&": "\\&", "#": "\\#",
+    "$": "\\$", "_": "\\_", "~": "\\textasciitilde{}", "^": "\\textasciicircum{}" };
+  function bibtex(text) { return String(text).replace(/[\\{}%&#$_~^]/g, function (c) { return BIBTEX[c]; }); }
+  function bibtexUrl(url) {
+    return String(url).replace(/[{}\\]/g, function (c) { return "%" + c.charCodeAt(0).toString(16).toUpperCase(); });
+  }
+
+  /* A report page's APA and BibTeX entries and the badge's embed code, from its .cite block's data:
+     written once here rather than on each of tens of thousands of pages. Parts are text or
+     [class] for a date span that citations() fills in. */
+  function citeEntry(parts) {
+    var code = element("code", { "class": "cite-text" });
+    parts.forEach(function (part) {
+      code.appendChild(typeof part === "string" ? document.createTextNode(part) : element("span", { "class": part[0] }, part[1]));
+    });
+    var entry = element("div", { "class": "cite-entry" });
+    entry.appendChild(element("pre")).appendChild(code);
+    return entry;
+  }
+  function citationEntries() {
+    document.querySelectorAll(".cite[data-title]").forEach(function (block) {
+      var d = block.dataset, link = /^https?:/.test(d.permalink) ? d.permalink :
+        location.origin + location.pathname.replace(/index\.html$/, "");
+      var badge = block.querySelector(".cite-badge"), before = badge.previousElementSibling;  // the 徽章 heading
+      var apa = [d.author + ". (" + d.year + "). " + d.title + "[Data set]. Retrieved ", ["access-date-en", "access date"],
+        ", from " + link + (d.original ? " (original report: " + d.original + ")" : "")];
+      var bib = ["@misc{" + d.key + ",\n  author = {" + d.author + "},\n  title = {" + bibtex(d.title) + "},\n  year = {" +
+        d.year + "},\n  howpublished = {\\url{" + link + "}},\n  note = {引用日期: ", ["access-date", "引用日期"],
+        "}" + (d.original ? ",\n  addendum = {原始报告: \\url{" + bibtexUrl(d.original) + "}}" : "") + "\n}"];
+      [["APA", apa], ["BibTeX", bib]].forEach(function (item) {
+        block.insertBefore(element("h3", {}, item[0]), before);
+        block.insertBefore(citeEntry(item[1]), before);
+      });
+      badge.appendChild(document.createTextNode(" 嵌入代码："));
+      block.insertBefore(citeEntry(['<a href="' + link + '"><img src="' + link + 'badge.svg" alt="勾稽关系：' + d.badge +
+        '"></a>']), badge.nextSibling);
+    });
+  }
+
   function citations() {
     var now = new Date();
     var iso = now.getFullYear() + "-" + pad(now.getMonth() + 1) + "-" + pad(now.getDate());
@@ -56,11 +96,12 @@
   }
 
   function sourceText() {
-    document.querySelectorAll("details.source[data-src]").forEach(function (details) {
+    /* The text is loaded from the link that the page offers without JavaScript. */
+    document.querySelectorAll("details.source").forEach(function (details) {
       details.addEventListener("toggle", function () {
         if (!details.open || details.dataset.loaded) return;
         details.dataset.loaded = "1";
-        fetch(details.getAttribute("data-src")).then(function (r) { return r.text(); }).then(function (text) {
+        fetch(details.querySelector("pre a").href).then(function (r) { return r.text(); }).then(function (text) {
           details.querySelector("pre").textContent = text;
         });
       });
@@ -434,6 +475,92 @@
     }).catch(function (e) { finderStatus.textContent = "载入失败：" + e.message; });
   }
 
+  /* An agency page's indicator charts, drawn from its indicator table (a row per indicator, a cell per
+     year with the value in data-v): bars per year, hatched (the page's #hatch pattern) when the
+     denominator is too small to rank, "—" without a value. Colours and type are in site.css. */
+  var SVG = "http://www.w3.org/2000/svg";
+  function svgElement(tag, attrs, text) {
+    var el = document.createElementNS(SVG, tag);
+    Object.keys(attrs).forEach(function (k) { el.setAttribute(k, attrs[k]); });
+    if (text !== undefined) el.textContent = text;
+    return el;
+  }
+  function indicatorCharts() {
+    document.querySelectorAll(".indicator-charts[data-table]").forEach(function (box) {
+      var table = document.getElementById(box.getAttribute("data-table"));
+      var years = [].map.call(table.querySelectorAll("thead th a"), function (a) { return a.textContent; });
+      table.querySelectorAll("tbody tr").forEach(function (tr) {
+        var name = tr.querySelector("th").textContent;
+        var points = [].map.call(tr.querySelectorAll("td"), function (td, i) {
+          var v = td.getAttribute("data-v");
+          return { year: years[i], value: v === null ? null : parseFloat(v), small: td.hasAttribute("data-small"),
+            text: td.firstChild ? td.firstChild.textContent : "" };
+        });
+        var bar = 30, gap = 16, height = 110, pad = 16, base = pad + height;
+        var top = tr.hasAttribute("data-ratio") ? 1 : Math.max.apply(null, [1].concat(points.map(function (p) {
+          return p.value === null ? 1 : p.value;
+        })));
+        var width = points.length * (bar + gap) + gap;
+        var svg = svgElement("svg", { "class": "chart ind-chart", viewBox: "0 0 " + width + " " + (base + 20),
+          width: width, height: base + 20, role: "img", "aria-label": name + "（各年度）" });
+        svg.appendChild(svgElement("line", { x1: 0, y1: base, x2: width, y2: base }));
+        points.forEach(function (p, i) {
+          var x = gap + i * (bar + gap), middle = x + bar / 2;
+          if (p.value !== null) {
+            var h = top ? Math.max(0, p.value) / top * height : 0, y = base - h, attrs = { x: x, y: y.toFixed(1), width: bar, height: h.toFixed(1) };
+            if (p.small) attrs["class"] = "h";
+            svg.appendChild(svgElement("rect", attrs));
+            svg.appendChild(svgElement("text", { x: middle, y: (y - 3).toFixed(1) }, p.text));
+          } else {
+            svg.appendChild(svgElement("text", { x: middle, y: base - 3 }, "—"));
+          }
+          svg.appendChild(svgElement("text", { "class": "y", x: middle, y: base + 15 }, p.year));
+        });
+        var figure = element("figure", { "class": "chart-figure", id: "chart-" + tr.id.replace(/^row-/, "") });
+        figure.appendChild(svg);
+        figure.appendChild(element("figcaption", {}, name));
+        box.appendChild(figure);
+      });
+    });
+  }
+
+  /* An agency page's stacked bars of outcomes per year and a dot for requests received, drawn from the
+     table beside them (a row per year: received, the outcome groups with their colours in the heading, total). */
+  function outcomeChart() {
+    var figure = document.querySelector("figure[data-table]#outcome-chart");
+    if (!figure) return;
+    var table = document.getElementById(figure.getAttribute("data-table"));
+    var colours = [].map.call(table.querySelectorAll("thead .swatch"), function (s) { return s.style.backgroundColor; });
+    function number(td) { var v = parseFloat(td.textContent); return isNaN(v) ? null : v; }
+    var rows = [].map.call(table.querySelectorAll("tbody tr"), function (tr) {
+      var cells = tr.querySelectorAll("td");
+      return { year: tr.querySelector("th").textContent, received: number(cells[0]),
+        outcomes: [].slice.call(cells, 1, 1 + colours.length).map(number) };
+    });
+    var top = Math.max.apply(null, [1].concat(rows.map(function (r) {
+      return Math.max(r.outcomes.reduce(function (sum, v) { return sum + (v || 0); }, 0), r.received || 0);
+    })));
+    var bar = 34, gap = 22, height = 140, width = rows.length * (bar + gap) + gap;
+    var svg = svgElement("svg", { "class": "chart", viewBox: "0 0 " + width + " " + (height + 24), width: width,
+      height: height + 24, role: "img", "aria-labelledby": "chart-title" });
+    svg.appendChild(svgElement("title", { id: "chart-title" }, "各年度收到的申请与办理结果"));
+    rows.forEach(function (r, i) {
+      var x = gap + i * (bar + gap), y = height;
+      r.outcomes.forEach(function (v, k) {
+        if (!v) return;
+        var h = v / top * (height - 10);
+        y -= h;
+        svg.appendChild(svgElement("rect", { x: x, y: y.toFixed(1), width: bar, height: h.toFixed(1), fill: colours[k] }));
+      });
+      if (r.received !== null) {
+        svg.appendChild(svgElement("circle", { cx: x + bar / 2, cy: (height - r.received / top * (height - 10)).toFixed(1),
+          r: 4, fill: "#1565c0" }));
+      }
+      svg.appendChild(svgElement("text", { x: x + bar / 2, y: height + 16 }, r.year));
+    });
+    figure.insertBefore(svg, figure.firstChild);
+  }
+
   /* Data pages write the site's navigation once, in the drawer: the tabs are a copy of it. */
   function tabs() {
     var list = document.querySelector(".md-tabs__list");
@@ -445,7 +572,7 @@
     });
   }
 
-  function ready() { tabs(); citations(); siteBase(); copyButtons(); scrollCues(); cellIssues(); sourceText(); findPage(); }
+  function ready() { tabs(); indicatorCharts(); outcomeChart(); citationEntries(); citations(); siteBase(); copyButtons(); scrollCues(); cellIssues(); sourceText(); findPage(); }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", ready);
   else ready();
 })();
