@@ -79,7 +79,9 @@ NOTES = 4  # distinct notes under a table
 NARRATIVE_ROWS = 6  # sentences with figures listed, those with headline figures first
 NARRATIVE_TEXT = 60  # characters of the sentence shown beside a prose figure
 NA_EXAMPLES = 3  # reasons a rule was not applicable, quoted
-PAGE_LIMIT = 30 * 1024  # bytes: a report page that would pass it is rendered with its lists cut shorter
+# Bytes (30 KB, counted in decimal as the issue counts): a report page that would pass it
+# is rendered again with its long lists cut shorter.
+PAGE_LIMIT = 30_000
 
 
 @dataclass(frozen=True)
