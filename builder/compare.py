@@ -9,10 +9,10 @@ whole corpus, only with the agencies of one province in one year.
 
 from __future__ import annotations
 
-import csv
 import json
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
@@ -56,10 +56,6 @@ class IndicatorRow(NamedTuple):
     flags: tuple[str, ...]
     compared_with: str | None
 
-    @classmethod
-    def parse(cls, value: str, numerator: str, denominator: str, flags: str, compared_with: str) -> IndicatorRow:
-        return cls(_num(value), _num(numerator), _num(denominator), tuple(flags.split()), compared_with or None)
-
     @property
     def mask(self) -> int:
         return sum(FLAG_BITS[f] for f in self.flags)
@@ -68,47 +64,99 @@ class IndicatorRow(NamedTuple):
 EMPTY = IndicatorRow(None, None, None, (), None)
 
 
-def read_indicators(path: Path) -> dict[str, dict[str, IndicatorRow]]:
-    """indicators.csv by report and indicator, read row by row (it is the largest table the site reads)."""
-    out: dict[str, dict[str, IndicatorRow]] = defaultdict(dict)
-    if not path.exists():
-        return out
-    with path.open(encoding="utf-8-sig", newline="") as handle:
-        reader = csv.reader(handle)
-        names = next(reader)
-        at = [names.index(n) for n in ("report_id", "indicator_id", "value", "numerator", "denominator", "flags",
-                                       "compared_with")]
-        for row in reader:
-            report_id, indicator_id, *rest = (row[i] for i in at)
-            out[report_id][indicator_id] = IndicatorRow.parse(*rest)
-    return out
+def _number(value: float | None) -> float | int | None:
+    return int(value) if value is not None and value.is_integer() else value
+
+
+class IndicatorTable:
+    """indicators.parquet kept as Arrow columns, with each report's row range: a report's
+    rows become ``IndicatorRow``s only when a page asks for them. As Python objects the
+    table took about 10 KB a report (300 MB at 30,000 reports)."""
+
+    COLUMNS = ("indicator_id", "value", "numerator", "denominator", "flags", "compared_with")
+
+    def __init__(self, path: Path) -> None:
+        import pyarrow as pa
+        import pyarrow.compute as pc
+        import pyarrow.parquet as pq
+
+        self.ranges: dict[str, tuple[int, int]] = {}
+        if not path.exists():
+            self.table = None
+            return
+        table = pq.read_table(path, columns=["report_id", *self.COLUMNS])
+        runs = pc.run_end_encode(table.column("report_id").combine_chunks())
+        start = 0
+        for report_id, end in zip(runs.values.to_pylist(), runs.run_ends.to_pylist(), strict=True):
+            if report_id in self.ranges:
+                raise ValueError(f"{path}: the rows of {report_id} are not together (the table must be sorted)")
+            self.ranges[report_id] = (start, end)
+            start = end
+        self.table = table.drop_columns(["report_id"]).combine_chunks()
+        pa.default_memory_pool().release_unused()  # what decoding the file took, kept by the allocator otherwise
+
+    def get(self, report_id: str, default: dict | None = None) -> dict[str, IndicatorRow] | None:
+        """One report's indicators by id (``default`` when it has none); do not modify it."""
+        span = self.ranges.get(report_id)
+        if span is None or self.table is None:
+            return default
+        return self._rows(*span)
+
+    @lru_cache(maxsize=256)  # noqa: B019 (one table per build) an agency's pages ask for the same reports
+    def _rows(self, start: int, end: int) -> dict[str, IndicatorRow]:
+        rows = self.table.slice(start, end - start).to_pydict()
+        return {indicator_id: IndicatorRow(_number(value), _number(numerator), _number(denominator),
+                                           tuple((flags or "").split()), compared_with or None)
+                for indicator_id, value, numerator, denominator, flags, compared_with
+                in zip(*(rows[c] for c in self.COLUMNS), strict=True)}
+
+    def __getitem__(self, report_id: str) -> dict[str, IndicatorRow]:
+        found = self.get(report_id)
+        if found is None:
+            raise KeyError(report_id)
+        return found
 
 
 @dataclass
 class Derived:
     """The derived tables of the data package, grouped as the pages read them."""
 
-    by_report: dict[str, dict[str, IndicatorRow]]
-    regional: dict[str, dict[str, dict[str, dict]]] = field(default_factory=dict)  # region → year → cell → row
+    by_report: IndicatorTable
+    regional: dict[str, dict[str, dict[str, RegionalRow]]] = field(default_factory=dict)  # region → year → cell → row
 
     @classmethod
     def load(cls, data_dir: Path) -> Derived:
-        return cls(read_indicators(data_dir / "indicators.csv"), read_regional(data_dir / "regional_totals.parquet"))
+        return cls(IndicatorTable(data_dir / "indicators.parquet"), read_regional(data_dir / "regional_totals.parquet"))
 
 
-def read_regional(path: Path) -> dict[str, dict[str, dict[str, dict]]]:
+class RegionalRow(NamedTuple):
+    """A shown cell's regional total for one region and year (a tuple: there are ~10 per region-year)."""
+
+    value: float | int | None
+    reports_summed: int
+    reports_unusable: int
+    reports_in_year: int
+    agencies_known: int
+
+
+def read_regional(path: Path) -> dict[str, dict[str, dict[str, RegionalRow]]]:
     """The rows of regional_totals that region pages show (~200 cells per region and year are in the
-    table; a page shows ten), read from its Parquet file with only those rows."""
+    table; a page shows ten), read from its Parquet file a row group at a time, keeping only those
+    rows: read whole, the table takes hundreds of MB at national scale."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
     import pyarrow.parquet as pq
 
-    regional: dict[str, dict[str, dict[str, dict]]] = defaultdict(lambda: defaultdict(dict))
+    regional: dict[str, dict[str, dict[str, RegionalRow]]] = defaultdict(lambda: defaultdict(dict))
     if not path.exists():
         return regional
-    table = pq.read_table(path, filters=[("cell_id", "in", [cell for cell, _ in REGION_CELLS])],
-                          columns=["year", "region_code", "cell_id", "value", "reports_summed", "reports_unusable",
-                                   "reports_in_year", "agencies_known"])
-    for row in table.to_pylist():
-        regional[row["region_code"]][str(row["year"])][row["cell_id"]] = row
+    shown_cells = pa.array([cell for cell, _ in REGION_CELLS])
+    columns = ["year", "region_code", "cell_id", *RegionalRow._fields]
+    for batch in pq.ParquetFile(path).iter_batches(columns=columns):
+        kept = batch.filter(pc.is_in(batch.column("cell_id"), shown_cells)).to_pydict()
+        for year, region, cell, *values in zip(*(kept[c] for c in columns), strict=True):
+            regional[region][str(year)][cell] = RegionalRow(*values)
+    pa.default_memory_pool().release_unused()  # the decoded row groups, kept by the allocator otherwise
     return regional
 
 
@@ -186,10 +234,11 @@ def chart_columns(charts: list[Chart]) -> list[dict]:
 def agency_charts(derived: Derived, reports: list[dict]) -> list[Chart]:
     """For each indicator with at least one value: its values per year (site.js draws them as bars)."""
     out = []
+    own = {r["report_id"]: derived.by_report.get(r["report_id"], {}) for r in reports}
     for indicator in INDICATORS:
         points = []
         for r in reports:
-            row = derived.by_report.get(r["report_id"], {}).get(indicator.id)
+            row = own[r["report_id"]].get(indicator.id)
             if row is None:
                 continue
             points.append({"year": r["year"], "report_id": r["report_id"], "value": row.value,
@@ -216,12 +265,12 @@ def region_totals(derived: Derived, code: str) -> list[dict]:
             if row is None:
                 values.append({"label": label, "text": "—", "tip": "本年度没有报告含此单元格"})
                 continue
-            summed, unusable = int(row["reports_summed"]), int(row["reports_unusable"])
+            summed, unusable = int(row.reports_summed), int(row.reports_unusable)
             tip = f"{summed} 份报告加总" + (f"，{unusable} 份此格缺失、空白或有歧义未能加总" if unusable else "")
-            values.append({"label": label, "text": shown(_num(row["value"]), catalogue.COUNT), "tip": tip,
+            values.append({"label": label, "text": shown(_num(row.value), catalogue.COUNT), "tip": tip,
                            "partial": bool(unusable), "summed": summed})
-        out.append({"year": year, "values": values, "summed": int(first["reports_summed"]),
-                    "in_year": int(first["reports_in_year"]), "known": int(first["agencies_known"])})
+        out.append({"year": year, "values": values, "summed": int(first.reports_summed),
+                    "in_year": int(first.reports_in_year), "known": int(first.agencies_known)})
     return out
 
 

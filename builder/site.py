@@ -1194,6 +1194,9 @@ def build_site(data_dir: Path, out: Path, site_url: str = "", say: Callable[[str
     site = OutputFolder(out, previous)
     keys = PageKeys.of(previous)
     settings = pages.settings_key(rendering_version(shells))
+    # The indicators and compare data first: what lives to the end is made before the pages'
+    # short-lived objects, so freed memory is not scattered among long-lived objects.
+    write_compare_data(out, data.compare)
     sizes: list[int] = []
     documents: list[dict] = []
     for agency_id, reports in sorted(data.by_agency.items()):
@@ -1244,7 +1247,6 @@ def build_site(data_dir: Path, out: Path, site_url: str = "", say: Callable[[str
         sizes.append(write_page(site, path, shells[2], page, data.permalink(path)))
         documents.append({"url": path, "title": page[0], "kind": "规则",
                           "text": " ".join([rule["check_id"], rule["title_zh"], rule["title_en"], rule["formula_zh"]])})
-    write_compare_data(out, data.compare)
     compare_paths = []
     for (year, code), group in data.compare.items():
         path = f"compare/{year}/{code}/"
