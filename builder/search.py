@@ -128,37 +128,39 @@ def postings_of(documents: list[dict]) -> dict[str, array]:
     return postings
 
 
+def _entry(numbers: array) -> list:
+    """A term's entry: [count, gaps] when short, [count, [first document of each page]] when paged."""
+    if len(numbers) <= INLINE:
+        return [len(numbers), gaps(numbers)]
+    return [len(numbers), [numbers[start] for start in range(0, len(numbers), PAGE)]]
+
+
 def write_search(site: Path, documents: list[dict], reports: list[dict]) -> dict:
     """Write search/: meta, term shards, posting pages, result files and the finder."""
     folder = site / "search"
     shutil.rmtree(folder, ignore_errors=True)  # no file of an earlier index may linger
     documents = rank_order(documents)
     postings = postings_of(documents)
-    # One entry per term: [count, gaps] when short, [count, [first document of each page]] when paged.
-    entries: dict[str, list] = {}
-    paged: dict[str, list[list[int]]] = {}
-    for term, numbers in postings.items():
-        if len(numbers) <= INLINE:
-            entries[term] = [len(numbers), gaps(numbers)]
-        else:
-            pages = [numbers[i:i + PAGE] for i in range(0, len(numbers), PAGE)]
-            paged[term] = pages
-            entries[term] = [len(numbers), [p[0] for p in pages]]
-    total = sum(len(_json(e)) + len(t.encode("utf-8")) + 4 for t, e in entries.items())
+    # Entries are made a shard at a time (and once before, to size the shards): as Python
+    # lists, every posting of the corpus at once would take hundreds of MB.
+    total = sum(len(_json(_entry(numbers))) + len(term.encode("utf-8")) + 4 for term, numbers in postings.items())
     shards = 1 << max(0, math.ceil(math.log2(max(1, total / SHARD_BYTES))))
-    by_shard: list[dict[str, list]] = [{} for _ in range(shards)]
-    for term in sorted(entries):
-        by_shard[shard_of(term, shards)][term] = entries[term]
+    by_shard: list[list[str]] = [[] for _ in range(shards)]
+    for term in sorted(postings):
+        by_shard[shard_of(term, shards)].append(term)
     sizes = {"terms": 0, "pages": 0, "docs": 0}
     (folder / "t").mkdir(parents=True, exist_ok=True)
-    for index, shard in enumerate(by_shard):
-        for position, term in enumerate(shard):
-            if term in paged:
+    for index, shard_terms in enumerate(by_shard):
+        shard: dict[str, list] = {}
+        for position, term in enumerate(shard_terms):
+            numbers = postings[term]
+            shard[term] = _entry(numbers)
+            if len(numbers) > INLINE:
                 key = f"{index}/{position}"
-                shard[term] = entries[term] + [key]
+                shard[term].append(key)
                 (folder / "p" / str(index)).mkdir(parents=True, exist_ok=True)
-                for number, page in enumerate(paged[term]):
-                    sizes["pages"] += _dump(folder / "p" / f"{key}.{number}.json", gaps(page))
+                for number, start in enumerate(range(0, len(numbers), PAGE)):
+                    sizes["pages"] += _dump(folder / "p" / f"{key}.{number}.json", gaps(numbers[start:start + PAGE]))
         sizes["terms"] += _dump(folder / "t" / f"{index}.json", shard)
     (folder / "d").mkdir()
     for start in range(0, len(documents), CHUNK):
