@@ -69,11 +69,8 @@ def page_url(report_id: str, site_url: str) -> str:
     return f"{site_url.rstrip('/')}/reports/{report_id}/" if site_url else f"reports/{report_id}/"
 
 
-def agency_level(report: Report) -> str:
-    return _level(report.agency)
-
-
-def _level(agency) -> str:
+def agency_level(agency: Agency) -> str:
+    """乡镇, 县, 市 or 省 for a government (by its name and region), 部门 for any other body."""
     name = agency.name_normalized or ""
     if name.endswith(("乡人民政府", "镇人民政府", "街道办事处", "办事处")) or name.endswith(("乡", "镇", "街道")):
         return "乡镇"
@@ -202,7 +199,7 @@ class _AgencySeries:
     def row(self) -> tuple:
         a = self.agency
         return _row("agencies", agency_id=self.agency_id, name=a.name_normalized, names_seen="；".join(sorted(self.names)),
-                    province=a.province, city=a.city, county=a.county, adcode=a.adcode, level=_level(a),
+                    province=a.province, city=a.city, county=a.county, adcode=a.adcode, level=agency_level(a),
                     reports=len(self.years), years=" ".join(str(y) for y in self.years))
 
 

@@ -273,11 +273,6 @@ def cells(template: str) -> tuple[Cell, ...]:
 
 
 @cache
-def cell_index(template: str) -> dict[str, Cell]:
-    return {c.id: c for c in cells(template)}
-
-
-@cache
 def all_cells() -> dict[str, Cell]:
     """Every cell id of every form (the union), for schemas and documentation."""
     out: dict[str, Cell] = {}

@@ -20,7 +20,6 @@ from __future__ import annotations
 import contextlib
 import functools
 import multiprocessing
-import os
 import sys
 import tempfile
 import time
@@ -183,10 +182,6 @@ class Options:
     per_file: PerFile = read_data
     recycle_after: int = RECYCLE_AFTER
     bounds: Limits = limits.DEFAULT
-
-
-def default_jobs() -> int:
-    return os.cpu_count() or 1
 
 
 def _serial(work: Callable, tasks: list[FileTask]) -> Iterator[FileResult]:
