@@ -34,13 +34,6 @@ REGION_CELLS = (
 COVERAGE_CELL = "t3.total.total"
 
 
-def _num(text: str) -> float | int | None:
-    if text in ("", None):
-        return None
-    value = float(text)
-    return int(value) if value.is_integer() else value
-
-
 def province_code(report: dict) -> str:
     """The province's 6-digit code, grouped as the search filters group it (search.province_code)."""
     prefix = search.province_code(report.get("adcode") or "")
@@ -65,6 +58,7 @@ EMPTY = IndicatorRow(None, None, None, (), None)
 
 
 def _number(value: float | None) -> float | int | None:
+    """A Parquet number as the CSV prints it: whole numbers as integers."""
     return int(value) if value is not None and value.is_integer() else value
 
 
@@ -267,7 +261,7 @@ def region_totals(derived: Derived, code: str) -> list[dict]:
                 continue
             summed, unusable = int(row.reports_summed), int(row.reports_unusable)
             tip = f"{summed} 份报告加总" + (f"，{unusable} 份此格缺失、空白或有歧义未能加总" if unusable else "")
-            values.append({"label": label, "text": shown(_num(row.value), catalogue.COUNT), "tip": tip,
+            values.append({"label": label, "text": shown(_number(row.value), catalogue.COUNT), "tip": tip,
                            "partial": bool(unusable), "summed": summed})
         out.append({"year": year, "values": values, "summed": int(first.reports_summed),
                     "in_year": int(first.reports_in_year), "known": int(first.agencies_known)})
