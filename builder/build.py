@@ -10,7 +10,9 @@ are linked from the previous output, so they stay the same files.
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
+import dataclasses
 import errno
 import hashlib
 import importlib.metadata
@@ -20,16 +22,14 @@ import shutil
 import sys
 import tempfile
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .checks import BADGES
-from .corpus import INTERNAL, Rejected
-from .dataset import write_datasets
+from .corpus import INTERNAL, CheckedReports, Rejected
 from .errors import BuilderError
-from .extract import Report
-from .layout import Layout
+from .fragments import FragmentStats, Settings, checks_and_datasets
 from .outputs import ON_THE_SITE, DataPlace, OutputFolder
 from .pipeline import Options, RunStats, Stopwatch, is_url, list_tasks, read_reports, stderr_progress, task_bytes
 from .sources import read_sources
@@ -45,6 +45,7 @@ class BuildSummary:
     stats: RunStats = field(default_factory=RunStats)
     files_unchanged: int = 0  # output files linked unchanged from the previous build
     files_written: int = 0
+    fragments: FragmentStats | None = None
 
     def lines(self) -> list[str]:
         internal = sum(1 for _, reason in self.rejected if reason.startswith(INTERNAL))
@@ -56,6 +57,8 @@ class BuildSummary:
                 if reason.startswith(INTERNAL)]
         out.append("badges: " + " · ".join(f"{b} {self.badges[b]}" for b in BADGES))
         out += self.stats.lines()
+        if self.fragments is not None:
+            out.append(self.fragments.line())
         out.append(f"report files and pages: {self.files_written} written, "
                    f"{self.files_unchanged} unchanged since the last build")
         out.append(f"datasets: {self.data_dir}")
@@ -87,32 +90,27 @@ def corpus_sources(corpus_dir: Path | str):
         return read_sources(Path(tmp))
 
 
-def without_parsing_state(report: Report) -> Report:
-    """Once checked, a report needs only what it extracted and the text as read:
-    its normalised lines, table rows and sentences (a second copy of its text)
-    are let go before the datasets and site stages."""
-    report.document.lines = []
-    report.document.__dict__.pop("sentences", None)
-    report.layout = Layout([], report.layout.regions)
-    return report
+@contextlib.contextmanager
+def _run_store(options: Options) -> Iterator[Options]:
+    """The options the stages run with: without a cache (or a cluster), the extracted
+    reports and the fragments wait in a temporary folder used as the run's cache."""
+    if options.cache or options.dask:
+        yield options
+    else:
+        with tempfile.TemporaryDirectory(prefix="builder-run-") as folder:
+            yield dataclasses.replace(options, cache=folder)
 
 
-def counted(reports: Iterable[Report], badges: Counter) -> Iterator[Report]:
-    """The reports, their badges counted as they pass (for the summary)."""
-    for report in reports:
-        badges[report.badge] += 1
-        yield report
-
-
-def stage_datasets(reports: Iterable[Report], rejected: list[Rejected], provenance: tuple, out: OutputFolder,
-                   site_url: str, place: DataPlace = ON_THE_SITE) -> None:
-    """The data package into <out>/data, each report's own files beside its page
-    (or under data/ when ``place`` publishes the bulk data elsewhere), from the checked
-    reports in ascending report_id order, read once. Rows of sources.csv left out
+def stage_checks_and_datasets(checked: CheckedReports, provenance: tuple, out: OutputFolder, site_url: str,
+                              place: DataPlace, options: Options, timed: Stopwatch) -> FragmentStats:
+    """The cross-year checks and the data package into <out>/data, each report's own files
+    beside its page (or under data/ when ``place`` publishes the bulk data elsewhere), an
+    agency's fragment at a time (``builder.fragments``). Rows of sources.csv left out
     (``provenance``: sources and problems) are listed with the rejected files."""
     sources, problems = provenance
-    rejected.extend(Rejected(problem.where, problem.reason) for problem in problems)
-    write_datasets(reports, rejected, sources, site_url, out, place)
+    settings = Settings(site_url, place, options.bounds)
+    return checks_and_datasets(checked.entries, checked.rejected, [Rejected(p.where, p.reason) for p in problems],
+                               sources, options.cache, options, settings, out, timed)
 
 
 def stage_site(data_dir: Path, out: OutputFolder, site_url: str, say: Callable[[str], None],
@@ -272,13 +270,10 @@ def build(corpus_dir: Path | str, out: Path, site_url: str = "", with_site: bool
         folder = OutputFolder(staging, out if (out / MARKER).exists() else None)
         stats = RunStats()
         timed = Stopwatch(stats)
-        badges: Counter = Counter()
         say(f"reading reports from {corpus_dir}")
-        with read_reports(corpus_dir, options, stats, progress) as checked:
+        with _run_store(options) as run_options, read_reports(corpus_dir, run_options, stats, progress) as checked:
             say(f"writing datasets to {out / 'data'}")
-            with timed("datasets"):  # the checks run as the datasets stage reads the reports
-                reports = counted(map(without_parsing_state, checked), badges)
-                stage_datasets(reports, checked.rejected, provenance, folder, site_url, place)
+            fragments = stage_checks_and_datasets(checked, provenance, folder, site_url, place, run_options, timed)
         if with_site:
             say(f"rendering the site into {out}")
             with timed("site"):
@@ -288,8 +283,8 @@ def build(corpus_dir: Path | str, out: Path, site_url: str = "", with_site: bool
         publish(staging, out)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    summary = BuildSummary(badges.total(), [(r.file, r.reason) for r in checked.rejected], badges, out / "data",
-                           out if with_site else None, stats, folder.reused, folder.written)
+    summary = BuildSummary(fragments.badges.total(), [(r.file, r.reason) for r in checked.rejected], fragments.badges,
+                           out / "data", out if with_site else None, stats, folder.reused, folder.written, fragments)
     if record:
         _remember_build(record, fingerprint, out, summary)
     return summary

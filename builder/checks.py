@@ -63,6 +63,7 @@ class Rule:
     evaluate: Callable[..., list[Result]]
     # What an instance says, by message key: (Chinese, English) str.format templates.
     messages: Mapping[str, tuple[str, str]] = field(default_factory=dict)
+    neighbours: Neighbours | None = None  # the other agencies whose reports it reads
 
     def message(self, key: str) -> tuple[str, str]:
         return self.messages[key] if key in self.messages else COMMON_MESSAGES[key]
@@ -543,21 +544,63 @@ _AGGREGATE_CELLS = (forms.t3_cell("new_received", "total"), forms.t3_cell("total
 # What corpus rules read of other agencies' reports (besides agency, year, template and
 # report_id): a streamed build keeps only these cells of reports not in memory.
 OTHER_AGENCY_CELLS = _AGGREGATE_CELLS
-_same_region: dict[int, tuple[Mapping, dict]] = {}  # the last corpus context's keys by (adcode, year)
+UNKNOWN_ADCODE = "000000"
+
+
+def _region_of_reader(agency) -> tuple[str, ...]:
+    return (agency.adcode,) if agency.adcode and agency.adcode != UNKNOWN_ADCODE else ()
+
+
+def _regions_read(agency) -> tuple[str, ...]:
+    """Where another agency's reports are read by the aggregate rule: under its 行政区划代码,
+    and under the code its agency_id starts with (the rule counts the agencies it knows there)."""
+    return tuple({agency.adcode or "", (agency.agency_id or "").partition("-")[0]} - {""})
+
+
+@dataclass(frozen=True)
+class Neighbours:
+    """Which other agencies' reports a corpus rule reads, declared beside the rule so that
+    what keeps its results (``builder.fragments``) knows what they depend on: the reports
+    of the agencies that share a key with the agency being checked. A rule without one
+    reads only the same agency's reports."""
+
+    of_reader: Callable[..., tuple[str, ...]]  # an agency's keys, when its report is checked
+    of_other: Callable[..., tuple[str, ...]]  # the keys under which another agency's reports are read
+
+
+class CheckContext(Mapping):
+    """What corpus checks look up by (agency_id, year), a report or its index entry, with the
+    keys indexed by region (``same_region``) the first time a rule asks, once per context."""
+
+    def __init__(self, reports: Mapping) -> None:
+        self.reports = reports
+        self._by_region: dict[tuple, list] | None = None
+
+    def __getitem__(self, key: tuple[str, int]):
+        return self.reports[key]
+
+    def __iter__(self):
+        return iter(self.reports)
+
+    def __len__(self) -> int:
+        return len(self.reports)
+
+    def same_region(self, adcode: str | None, year: int) -> list:
+        """The reports (or index entries) of a year under one 行政区划代码."""
+        if self._by_region is None:
+            self._by_region = {}
+            for key, other in self.items():
+                self._by_region.setdefault((other.agency.adcode, other.year), []).append(key)
+        return [self[key] for key in self._by_region.get((adcode, year), [])]
 
 
 def _subordinates(report, context: Mapping) -> list:
     """The corpus's other reports of the same year under the same 行政区划代码 (its departments,
-    offices and townships), indexed once per corpus. The index holds keys, not reports: a
-    context may hand out a report in full or, when not in memory, its index entry."""
-    cached = _same_region.get(id(context))
-    if cached is None or cached[0] is not context:
-        index: dict[tuple, list] = {}
-        for key, other in context.items():
-            index.setdefault((other.agency.adcode, other.year), []).append(key)
-        _same_region.clear()
-        _same_region[id(context)] = cached = (context, index)
-    others = [context[key] for key in cached[1].get((report.agency.adcode, report.year), [])]
+    offices and townships). A context may hand out a report in full or, when not in memory,
+    its index entry."""
+    if not isinstance(context, CheckContext):
+        context = CheckContext(context)
+    others = context.same_region(report.agency.adcode, report.year)
     return [r for r in others if r is not report and r.template in (GOV_2021, GOV_2019)]
 
 
@@ -566,7 +609,7 @@ def _aggregate_sum(report, context=None) -> list[Result]:
     statement = next((s.strip() for s in report.document.sentences if _AGGREGATES.search(s)), None)
     if statement is None:
         return [say(rule, NA, message="no_statement")]
-    if not report.agency.adcode or report.agency.adcode == "000000":
+    if not _region_of_reader(report.agency):
         return [say(rule, NA, message="no_region")]
     others = _subordinates(report, context or {})
     known = {a for (a, _year) in (context or {}) if a.startswith(report.agency.adcode + "-")} - {
@@ -768,7 +811,8 @@ RULES: tuple[Rule, ...] = (
              "fail": ("报告所填全地区{place}为 {stated}，而本站已有的 {summed} 份下属机关报告之和为 {sum}"
                       "（该地区已知机关 {known} 个；本站未收全时两者本就可能不同）",
                       "{rule}.{instance}: stated {stated} ≠ {sum}, the sum of {summed} of {reports} {year} reports of "
-                      "bodies under {adcode} ({known} such agencies known to the corpus): {ids}")}),
+                      "bodies under {adcode} ({known} such agencies known to the corpus): {ids}")},
+         neighbours=Neighbours(_region_of_reader, _regions_read)),
 )
 RULE_INDEX = {r.id: r for r in RULES}
 
@@ -852,12 +896,23 @@ def check_report(report) -> None:
     report.badge, report.summary = badge(report)
 
 
-def corpus_context(reports: list) -> dict:
+def corpus_context(reports: list) -> CheckContext:
     """What cross-year checks look up: every report by agency and year."""
-    return {(r.agency.agency_id, r.year): r for r in reports}
+    return CheckContext({(r.agency.agency_id, r.year): r for r in reports})
 
 
-def check_in_corpus(report, context: dict) -> None:
+def neighbour_keys(agency) -> set[tuple[str, str]]:
+    """(rule id, key) of every other agency's reports the corpus rules read when checking
+    this agency's reports (see ``Neighbours``)."""
+    return {(rule.id, key) for rule in RULES if rule.neighbours for key in rule.neighbours.of_reader(agency)}
+
+
+def read_as_neighbour(agency) -> set[tuple[str, str]]:
+    """(rule id, key) under which the corpus rules read this agency's reports for other agencies."""
+    return {(rule.id, key) for rule in RULES if rule.neighbours for key in rule.neighbours.of_other(agency)}
+
+
+def check_in_corpus(report, context: Mapping) -> None:
     """All checks of one report, cross-year ones included: the single-report results
     ``check_report`` left (run here when it has not been), each rule that needs the
     corpus evaluated in its place, so the order is the catalogue's."""

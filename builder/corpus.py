@@ -15,14 +15,14 @@ import json
 import os
 import stat
 import traceback
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import errors, limits
-from .checks import OTHER_AGENCY_CELLS, check_in_corpus, check_report
+from .checks import OTHER_AGENCY_CELLS, CheckContext, check_in_corpus, check_report
 from .extract import Report, extract_document
 from .limits import Limits
 from .metadata import Agency
@@ -238,12 +238,13 @@ class IndexEntry:
                    report.template, cells, record)
 
 
-class CorpusContext(Mapping):
+class CorpusContext(CheckContext):
     """What corpus checks look up by (agency_id, year): the reports of the agencies being
     checked in full, every other report as its index entry. One object for a whole run (the
     checks index it once), whose loaded agencies change as the stream moves on."""
 
     def __init__(self, index: dict[tuple[str, int], IndexEntry]) -> None:
+        super().__init__(index)
         self.index = index
         self.loaded: dict[str, dict[tuple[str, int], Report]] = {}
 
@@ -253,11 +254,18 @@ class CorpusContext(Mapping):
             return group[key]
         return self.index[key]
 
-    def __iter__(self) -> Iterator[tuple[str, int]]:
-        return iter(self.index)
 
-    def __len__(self) -> int:
-        return len(self.index)
+def check_one(report: Report, context: CheckContext, bounds: Limits = limits.DEFAULT) -> Rejected | None:
+    """Every check of one report, cross-year ones included; why it is rejected, or None."""
+    name = report.document.source.path
+    try:
+        with limits.budget(name, bounds):
+            check_in_corpus(report, context)
+    except errors.ReportError as e:
+        return Rejected(name, rejection(e))
+    except Exception as e:  # the isolation boundary
+        return Rejected(name, internal_error(e))
+    return None
 
 
 class CheckedReports:
@@ -297,7 +305,7 @@ class CheckedReports:
                 if agency not in context.loaded:
                     context.loaded[agency] = {(agency, e.year): self._load(e) for e in by_agency[agency]}
                 report = context.loaded[agency][(agency, entry.year)]
-                problem = self._check(report, context)
+                problem = check_one(report, context, self._bounds)
                 left[agency] -= 1
                 if not left[agency]:
                     del context.loaded[agency]
@@ -308,19 +316,6 @@ class CheckedReports:
             del report  # not held here while the next agency is loaded
         after = self._extraction_rejections  # anything the caller added since stays behind them
         self.rejected[after:after] = [problem for _, problem in sorted(failed, key=lambda f: f[0])]
-
-    def _check(self, report: Report, context: CorpusContext) -> Rejected | None:
-        """Every check of one report, cross-year ones included; why it is rejected, or None."""
-        name = report.document.source.path
-        try:
-            with limits.budget(name, self._bounds):
-                check_in_corpus(report, context)
-        except errors.ReportError as e:
-            return Rejected(name, rejection(e))
-        except Exception as e:  # the isolation boundary
-            return Rejected(name, internal_error(e))
-        return None
-
 
 def assemble(outcomes: Iterable[IndexEntry | Rejected], load: Callable[[IndexEntry], Report],
              bounds: Limits = limits.DEFAULT, timed: AbstractContextManager | None = None) -> CheckedReports:

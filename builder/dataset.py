@@ -1,12 +1,14 @@
 """Reports to the open data package: CSV, Parquet and Excel, validated, in one pass.
 
-``write_datasets`` reads the checked reports once, in report-id order, and
-writes every table as its rows come (``TableWriter``: CSV and a Parquet row
-group a batch at a time), each report's own files, and the aggregates
-(agencies, indicators with their year-over-year change, regional totals, the
-corpus version) from small running indexes (``CorpusIndex``). Neither the
-reports nor a long table are ever held whole, so memory does not grow with the
-corpus beyond those indexes. The workbook is written last, from the Parquet
+One agency's checked reports become a ``Fragment``: the rows of every report
+table already encoded (CSV lines, gzipped where the table is; an Arrow table),
+each report's own files written, and the little the aggregates need (the agency
+row, regional totals, files for the version). ``PackageWriter`` appends the
+fragments in report-id order to each table's files (``TableWriter``: CSV and
+Parquet row groups) and writes the aggregates, so a build that keeps an
+agency's fragment (``builder.fragments``) never reads its reports again.
+Neither the reports nor a long table are ever held whole, so memory does not
+grow with the corpus beyond the aggregates' small indexes. The workbook is written last, from the Parquet
 files: summary sheets only (see ``write_workbook``).
 
 ``version`` comes from the corpus and ``created`` (the data date) from
@@ -26,6 +28,7 @@ import itertools
 import json
 import os
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -184,88 +187,130 @@ def _report_row(report: Report, source: SourceInfo, site_url: str) -> tuple:
         listing_url=web_url(source.listing_url), page_url=page_url(report.report_id, site_url))
 
 
-# --- what is kept across reports ---------------------------------------------------------
+# --- one agency's fragment ----------------------------------------------------------------
+
+# Tables with rows of each report, made per agency (``Fragment``) and concatenated in report_id order.
+REPORT_TABLES = ("reports", "cells", "table2", "table3", "table4", "checks", "narrative", "indicators")
 
 
 @dataclass
 class _AgencySeries:
-    """One agency's reports so far (they come one after another in report-id order)."""
+    """One agency's reports (they come one after another in report-id order)."""
 
     agency_id: str
     agency: Agency | None = None  # the newest report's: its name and region are the agency's
     names: set[str] = field(default_factory=set)
     years: list[int] = field(default_factory=list)
 
-    def row(self) -> tuple:
+    def add(self, report: Report) -> None:
+        self.agency = report.agency
+        if report.agency.name:
+            self.names.add(report.agency.name)
+        self.years.append(report.year)
+
+    def row(self) -> tuple | None:
         a = self.agency
+        if a is None:
+            return None
         return _row("agencies", agency_id=self.agency_id, name=a.name_normalized, names_seen="；".join(sorted(self.names)),
                     province=a.province, city=a.city, county=a.county, adcode=a.adcode, level=agency_level(a),
                     reports=len(self.years), years=" ".join(str(y) for y in self.years))
 
 
-class CorpusIndex:
-    """What the aggregate tables need of the reports seen so far, and nothing more:
-    one row per agency, the previous report's indicators (year-over-year), the
-    regional totals, and each source file's name and hash (the corpus version).
-    It also holds the stream to its contract: ascending report ids."""
+def _indicator_rows(report: Report, before: dict) -> tuple[list[tuple], dict]:
+    """Every indicator of the report and its change on ``before`` (the same agency's
+    indicators of the year before, or nothing); and the report's own values."""
+    values = {i.id: evaluate(i, report) for i in INDICATORS if report.template in i.templates}
+    rows: list[tuple] = []
+    for indicator in INDICATORS:
+        value = values.get(indicator.id)
+        if value is not None:
+            rows += (value.as_row(), year_over_year(indicator, value, before.get(indicator.id)).as_row())
+    return rows, values
 
-    def __init__(self) -> None:
-        self.last_id = ""
-        self.agencies: list[tuple] = []  # a row per agency whose reports have all come
-        self.done: set[str] = set()  # those agencies
-        self.series: _AgencySeries | None = None
-        self.previous: tuple[str, int, dict] = ("", 0, {})
-        self.regional = RegionalTotals()
-        self.files: list[tuple[str, str]] = []
-        self.newest = 0
 
-    def add(self, report: Report) -> None:
-        if report.report_id <= self.last_id:
-            raise BuilderError(f"datasets: report {report.report_id} came after {self.last_id}; "
+@dataclass
+class Encoded:
+    """Rows of one table made once: their CSV lines without a header (a gzip member when the
+    table is compressed: members concatenated are one valid gzip file) and the same rows as
+    an Arrow table (for Parquet)."""
+
+    csv: bytes
+    arrow: object  # pyarrow.Table
+    rows: int
+
+
+@dataclass
+class Fragment:
+    """What the checks and datasets stages make of one agency's reports: each report table's
+    rows, already encoded, and the little the aggregates need (the agency's row, its
+    contribution to the regional totals, its files for the version, its badges); the
+    reports whose checks raised are in ``rejected``. Fragments concatenated in report_id
+    order are the data package (``PackageWriter``)."""
+
+    agency_id: str
+    report_ids: list[str]  # the reports written, in order
+    tables: dict[str, Encoded]
+    agency_row: tuple | None
+    regional: RegionalTotals
+    files: list[tuple[str, str]]  # (source path, sha256) of each report
+    newest: int
+    badges: Counter
+    rejected: list[Rejected] = field(default_factory=list)
+
+
+def agency_fragment(agency_id: str, reports: Iterable[Report], sources: dict[str, SourceInfo], site_url: str,
+                    out: OutputFolder, place: DataPlace = ON_THE_SITE) -> Fragment:
+    """One agency's checked reports (in ascending report_id order) to its fragment, each
+    report's own files written into ``out`` on the way."""
+    rows: dict[str, list[tuple]] = {name: [] for name in REPORT_TABLES}
+    series, regional = _AgencySeries(agency_id), RegionalTotals()
+    report_ids: list[str] = []
+    files: list[tuple[str, str]] = []
+    badges: Counter = Counter()
+    previous: tuple[int, dict] = (0, {})
+    for report in reports:
+        source = _source(report, sources)
+        cells, own_cells = _cell_rows(report)
+        rows["reports"].append(_report_row(report, source, site_url))
+        rows["cells"] += cells
+        for name in ("table2", "table3", "table4"):
+            rows[name] += _wide_rows(report, name)
+        rows["checks"] += _check_rows(report)
+        rows["narrative"] += _narrative_rows(report)
+        indicators, values = _indicator_rows(report, previous[1] if previous[0] == report.year - 1 else {})
+        rows["indicators"] += indicators
+        previous = (report.year, values)
+        write_report_files(report, source, own_cells, out, place)
+        series.add(report)
+        regional.add(report)
+        report_ids.append(report.report_id)
+        files.append((report.document.source.path, report.document.source.sha256))
+        badges[report.badge] += 1
+    return Fragment(agency_id, report_ids, {name: encode(TABLE_INDEX[name], table) for name, table in rows.items()},
+                    series.row(), regional, files, max(series.years, default=0), badges)
+
+
+def _by_agency(reports: Iterable[Report]) -> Iterator[tuple[str, Iterator[Report]]]:
+    """A stream of reports in ascending report_id order, an agency's reports one after another,
+    as (agency_id, its reports); the stream is held to that contract."""
+    last_id, done = "", set()
+
+    def checked(report: Report) -> Report:
+        nonlocal last_id
+        if report.report_id <= last_id:
+            raise BuilderError(f"datasets: report {report.report_id} came after {last_id}; "
                                "the reports must come once each, in ascending report_id order")
-        self.last_id = report.report_id
-        agency = report.agency
-        if self.series is None or self.series.agency_id != agency.agency_id:
-            if agency.agency_id in self.done:
-                raise BuilderError(f"datasets: report {report.report_id} came apart from its agency's other "
-                                   "reports; an agency's reports must come one after another")
-            if self.series is not None:
-                self.agencies.append(self.series.row())
-                self.done.add(self.series.agency_id)
-            self.series = _AgencySeries(agency.agency_id)
-        self.series.agency = agency
-        if agency.name:
-            self.series.names.add(agency.name)
-        self.series.years.append(report.year)
-        self.regional.add(report)
-        self.files.append((report.document.source.path, report.document.source.sha256))
-        self.newest = max(self.newest, report.year)
+        last_id = report.report_id
+        agency = report.agency.agency_id
+        if agency in done:
+            raise BuilderError(f"datasets: report {report.report_id} came apart from its agency's other "
+                               "reports; an agency's reports must come one after another")
+        return report
 
-    def indicator_rows(self, report: Report) -> list[tuple]:
-        """Every indicator of the report and its change on the same agency's report of the
-        year before, which is the report just before it when there is one."""
-        values = {i.id: evaluate(i, report) for i in INDICATORS if report.template in i.templates}
-        agency_id, year, before = self.previous
-        before = before if (agency_id, year) == (report.agency.agency_id, report.year - 1) else {}
-        self.previous = (report.agency.agency_id, report.year, values)
-        rows: list[tuple] = []
-        for indicator in INDICATORS:
-            value = values.get(indicator.id)
-            if value is not None:
-                rows += (value.as_row(), year_over_year(indicator, value, before.get(indicator.id)).as_row())
-        return rows
-
-    def agency_rows(self) -> list[tuple]:
-        rows = self.agencies + ([self.series.row()] if self.series is not None else [])
-        return sorted(rows)
-
-    def version(self, rejected: list[Rejected]) -> str:
-        """A version from the corpus's content: the newest year, the number of reports and a hash
-        of every file's name and content hash (and of every rejected file and its reason)."""
-        digest = hashlib.sha256()
-        for entry in sorted(self.files + [(r.file, r.reason) for r in rejected]):
-            digest.update("\t".join(entry).encode() + b"\n")
-        return f"{self.newest}.{len(self.files)}.0+{digest.hexdigest()[:12]}"
+    for agency_id, group in itertools.groupby(map(checked, reports), key=lambda r: r.agency.agency_id):
+        yield agency_id, group
+        done.add(agency_id)
 
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
@@ -348,70 +393,82 @@ def _arrow_column(values: Iterable, kind: str) -> list:
 
 
 PARQUET_BATCH = 65_536  # rows per Parquet row group
-ROW_CHUNK = 8_192  # rows held as Python tuples at a time: written to the CSV and to Arrow columns in chunks
+ROW_CHUNK = 8_192  # rows held as Python tuples at a time: encoded to CSV and Arrow in chunks
+
+
+@cache
+def _arrow_schema(table_name: str):
+    import pyarrow as pa
+
+    kinds = {"string": pa.string(), "integer": pa.int64(), "number": pa.float64(), "boolean": pa.bool_()}
+    return pa.schema([pa.field(f.name, kinds[f.type], nullable=not f.required) for f in TABLE_INDEX[table_name].fields])
+
+
+def encode(table: Table, rows: list[tuple]) -> Encoded:
+    """Rows of a table to its CSV lines (gzipped, without a time stamp, when the table is
+    compressed) and an Arrow table, once: what ``TableWriter`` appends to the files."""
+    import pyarrow as pa
+
+    schema = _arrow_schema(table.name)
+    columns = list(zip(*rows)) if rows else [() for _ in table.fields]
+    arrays = [pa.array(_arrow_column(column, f.type), type=kind.type)
+              for f, column, kind in zip(table.fields, columns, schema, strict=True)]
+    text = io.StringIO(newline="")
+    if rows:
+        csv.writer(text, lineterminator="\n").writerows(_csv_rows(table, columns))
+    data = text.getvalue().encode("utf-8")
+    return Encoded(_compressed(table, data), pa.Table.from_arrays(arrays, schema=schema), len(rows))
+
+
+def _compressed(table: Table, data: bytes) -> bytes:
+    # Level 6, not 9: about 4 % larger at a fraction of the time on the longest tables.
+    return gzip.compress(data, compresslevel=6, mtime=0) if table.compressed and data else data
 
 
 class TableWriter:
-    """One table written as its rows come: UTF-8 CSV with a byte order mark (gzipped
-    when the table says so, without a time stamp, so rebuilds are byte-identical)
-    and Parquet (zstd). Rows are held as Python tuples ``ROW_CHUNK`` at a time, then
-    written to the CSV and kept as compact Arrow columns until ``PARQUET_BATCH`` rows
-    make one row group; an empty table still gets one, so the file keeps the schema."""
+    """One table written as its rows come: UTF-8 CSV with a byte order mark (gzipped when
+    the table says so: a member per batch of rows, without time stamps, so rebuilds are
+    byte-identical) and Parquet (zstd), in row groups of ``PARQUET_BATCH`` rows however
+    the rows came. Rows come as Python tuples (``add``, encoded ``ROW_CHUNK`` at a time) or
+    already encoded (``add_encoded``, an agency's fragment); an empty table still gets a
+    row group, so the file keeps the schema."""
 
     def __init__(self, folder: Path, table: Table) -> None:
-        import pyarrow as pa
         import pyarrow.parquet as pq
 
         self.table = table
         self.csv_path, self.parquet_path = folder / table.csv_name, folder / f"{table.name}.parquet"
-        kinds = {"string": pa.string(), "integer": pa.int64(), "number": pa.float64(), "boolean": pa.bool_()}
-        self.types = [kinds[f.type] for f in table.fields]
-        self.schema = pa.schema([pa.field(f.name, t, nullable=not f.required) for f, t in zip(table.fields, self.types)])
+        self.schema = _arrow_schema(table.name)
         self._stack = contextlib.ExitStack()
-        sink = self._stack.enter_context(self.csv_path.open("wb"))
-        if table.compressed:
-            # Level 6, not 9: about 4 % larger at a fraction of the time on the longest tables.
-            sink = self._stack.enter_context(gzip.GzipFile(filename="", mode="wb", fileobj=sink, mtime=0,
-                                                           compresslevel=6))
-        self._text = io.TextIOWrapper(sink, encoding="utf-8", newline="")
-        self._text.write(BOM)
-        self._csv = csv.writer(self._text, lineterminator="\n")
-        self._csv.writerow(table.field_names)
+        self._csv = self._stack.enter_context(self.csv_path.open("wb"))
+        header = io.StringIO(newline="")
+        csv.writer(header, lineterminator="\n").writerow(table.field_names)
+        self._csv.write(_compressed(table, (BOM + header.getvalue()).encode("utf-8")))
         self._parquet = self._stack.enter_context(pq.ParquetWriter(self.parquet_path, self.schema, compression="zstd"))
-        self._rows: list[tuple] = []  # rows not written yet
-        self._chunks: list = []  # Arrow tables of the row group being gathered
-        self._gathered = 0  # rows in those
+        self._gathered: list = []  # Arrow tables of the row group being gathered
+        self._rows = 0  # rows in those
         self._groups = 0
 
     def add(self, rows: Iterable[tuple]) -> None:
         rows = iter(rows)
-        while True:
-            limit = min(ROW_CHUNK, PARQUET_BATCH - self._gathered)
-            self._rows.extend(itertools.islice(rows, limit - len(self._rows)))
-            if len(self._rows) < limit:
-                return
-            self._convert()
+        while chunk := list(itertools.islice(rows, ROW_CHUNK)):
+            self.add_encoded(encode(self.table, chunk))
 
-    def _convert(self) -> None:
-        """The rows held to the CSV and to Arrow; a full row group to Parquet."""
+    def add_encoded(self, encoded: Encoded) -> None:
+        self._csv.write(encoded.csv)
+        if encoded.rows:
+            self._gathered.append(encoded.arrow)
+            self._rows += encoded.rows
+        while self._rows >= PARQUET_BATCH:
+            self._write_group(PARQUET_BATCH)
+
+    def _write_group(self, size: int) -> None:
         import pyarrow as pa
 
-        rows, self._rows = self._rows, []
-        columns = list(zip(*rows)) if rows else [() for _ in self.table.fields]
-        arrays = [pa.array(_arrow_column(column, f.type), type=kind)
-                  for f, column, kind in zip(self.table.fields, columns, self.types)]
-        self._chunks.append(pa.Table.from_arrays(arrays, schema=self.schema))
-        self._gathered += len(rows)
-        if rows:
-            self._csv.writerows(_csv_rows(self.table, columns))
-        if self._gathered == PARQUET_BATCH:
-            self._write_group()
-
-    def _write_group(self) -> None:
-        import pyarrow as pa
-
-        self._parquet.write_table(pa.concat_tables(self._chunks).combine_chunks())
-        self._chunks, self._gathered = [], 0
+        gathered = pa.concat_tables(self._gathered) if self._gathered else self.schema.empty_table()
+        self._parquet.write_table(gathered.slice(0, size).combine_chunks(), row_group_size=max(size, 1))
+        rest = gathered.slice(size)
+        self._gathered, self._rows = ([rest] if rest.num_rows else []), rest.num_rows
         self._groups += 1
 
     def __enter__(self) -> TableWriter:
@@ -420,14 +477,9 @@ class TableWriter:
     def __exit__(self, kind, *_) -> None:
         """The last rows on success; the files closed either way."""
         with self._stack:
-            if kind is None:
-                if self._rows or not (self._groups or self._chunks):
-                    self._convert()
-                if self._chunks:
-                    self._write_group()
-            self._rows, self._chunks = [], []
-            self._text.flush()
-            self._text.detach()  # the CSV file (and gzip stream) close with the stack
+            if kind is None and (self._rows or not self._groups):
+                self._write_group(self._rows)
+            self._gathered = []
 
 
 FAILED_CHECKS_SHEET = "未通过的检查"
@@ -686,33 +738,72 @@ def _static_rows() -> dict[str, list[tuple]]:
         "indicator_definitions": definition_rows()}
 
 
+class PackageWriter:
+    """The data package written from agencies' fragments in ascending report_id order: each
+    report table's encoded rows appended to its files, the aggregates (agencies, regional
+    totals, the version) gathered from the fragments' small parts; ``finish`` writes them,
+    the other tables and the package. Memory holds one fragment and those small parts."""
+
+    def __init__(self, data_dir: Path) -> None:
+        data_dir.mkdir(parents=True, exist_ok=True)
+        self.data_dir = data_dir
+        self._stack = contextlib.ExitStack()
+        self._tables = {t.name: self._stack.enter_context(TableWriter(data_dir, t)) for t in TABLES}
+        self.agencies: list[tuple] = []
+        self.regional = RegionalTotals()
+        self.files: list[tuple[str, str]] = []
+        self.newest = 0
+        self.badges: Counter = Counter()
+        self.rejected: list[Rejected] = []  # reports whose checks raised
+        self._last_id = ""
+
+    def __enter__(self) -> PackageWriter:
+        return self
+
+    def __exit__(self, *_) -> None:
+        self._stack.close()
+
+    def add(self, fragment: Fragment) -> None:
+        if fragment.report_ids and fragment.report_ids[0] <= self._last_id:
+            raise BuilderError(f"datasets: agency {fragment.agency_id} came after report {self._last_id}; "
+                               "fragments must come in ascending report_id order")
+        self._last_id = fragment.report_ids[-1] if fragment.report_ids else self._last_id
+        for name, encoded in fragment.tables.items():
+            self._tables[name].add_encoded(encoded)
+        if fragment.agency_row is not None:
+            self.agencies.append(fragment.agency_row)
+        self.regional.merge(fragment.regional)
+        self.files += fragment.files
+        self.newest = max(self.newest, fragment.newest)
+        self.badges.update(fragment.badges)
+        self.rejected += fragment.rejected
+
+    def version(self, rejected: list[Rejected]) -> str:
+        """A version from the corpus's content: the newest year, the number of reports and a hash
+        of every file's name and content hash (and of every rejected file and its reason)."""
+        digest = hashlib.sha256()
+        for entry in sorted(self.files + [(r.file, r.reason) for r in rejected]):
+            digest.update("\t".join(entry).encode() + b"\n")
+        return f"{self.newest}.{len(self.files)}.0+{digest.hexdigest()[:12]}"
+
+    def finish(self, rejected: list[Rejected], sources: dict[str, SourceInfo]) -> None:
+        """The aggregate and static tables, then the package; ``rejected``: every file left out."""
+        self._tables["agencies"].add(sorted(self.agencies))
+        self._tables["rejected"].add((r.file, r.reason) for r in sorted(rejected, key=lambda r: r.file))
+        for name, rows in _static_rows().items():
+            self._tables[name].add(rows)
+        self._tables["regional_totals"].add(self.regional.rows())
+        self._stack.close()  # the files complete, before the package describes them
+        write_package(self.data_dir, self.version(rejected), data_date(sources))
+
+
 def write_datasets(reports: Iterable[Report], rejected: list[Rejected], sources: dict[str, SourceInfo],
                    site_url: str, out: OutputFolder, place: DataPlace = ON_THE_SITE) -> None:
     """The data package into <out>/data and each report's own files, in one pass over
-    ``reports``: checked reports in ascending report_id order, each read once and
-    let go (a generator will do). Rows of every table are written as they come;
-    what needs more than one report (agencies, year-over-year indicators, regional
-    totals, the version) comes from a ``CorpusIndex``."""
-    data_dir = out.root / "data"
-    data_dir.mkdir(parents=True, exist_ok=True)
-    index = CorpusIndex()
-    with contextlib.ExitStack() as stack:
-        tables = {t.name: stack.enter_context(TableWriter(data_dir, t)) for t in TABLES}
-        for report in reports:
-            index.add(report)
-            source = _source(report, sources)
-            cells, own_cells = _cell_rows(report)
-            tables["reports"].add([_report_row(report, source, site_url)])
-            tables["cells"].add(cells)
-            for name in ("table2", "table3", "table4"):
-                tables[name].add(_wide_rows(report, name))
-            tables["checks"].add(_check_rows(report))
-            tables["narrative"].add(_narrative_rows(report))
-            tables["indicators"].add(index.indicator_rows(report))
-            write_report_files(report, source, own_cells, out, place)
-        tables["agencies"].add(index.agency_rows())
-        tables["rejected"].add((r.file, r.reason) for r in sorted(rejected, key=lambda r: r.file))
-        for name, rows in _static_rows().items():
-            tables[name].add(rows)
-        tables["regional_totals"].add(index.regional.rows())
-    write_package(data_dir, index.version(rejected), data_date(sources))
+    ``reports``: checked reports in ascending report_id order, an agency's one after
+    another, each read once and let go (a generator will do), an agency's fragment at a
+    time. (A build makes the fragments apart, cached and on every core: ``builder.fragments``.)"""
+    with PackageWriter(out.root / "data") as package:
+        for agency_id, group in _by_agency(reports):
+            package.add(agency_fragment(agency_id, group, sources, site_url, out, place))
+        package.finish(rejected, sources)

@@ -26,6 +26,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 import fsspec
 
@@ -50,6 +51,8 @@ from .limits import Limits
 from .reading import read_regular
 
 PerFile = Callable[[bytes, str, Limits], "Report | Rejected"]
+Task = TypeVar("Task")  # what the pool maps over: files here, agencies for builder.fragments
+Result = TypeVar("Result")
 RECYCLE_AFTER = 200  # files a pool worker reads before it is replaced (pdfplumber's memory grows)
 
 
@@ -184,11 +187,11 @@ class Options:
     bounds: Limits = limits.DEFAULT
 
 
-def _serial(work: Callable, tasks: list[FileTask]) -> Iterator[FileResult]:
+def _serial(work: Callable[[Task], Result], tasks: list[Task]) -> Iterator[Result]:
     return map(work, tasks)
 
 
-def _pool(work: Callable, tasks: list[FileTask], jobs: int, recycle_after: int) -> Iterator[FileResult]:
+def _pool(work: Callable[[Task], Result], tasks: list[Task], jobs: int, recycle_after: int) -> Iterator[Result]:
     # forkserver: workers start from a clean preloaded process, not a copy of this
     # one (which may hold threads and every report read so far).
     context = multiprocessing.get_context("forkserver")

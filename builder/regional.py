@@ -15,6 +15,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
+from operator import add
 
 from . import forms
 from .checks import USABLE
@@ -73,7 +74,8 @@ class _Group:
 class RegionalTotals:
     """Regional totals added up one report at a time: what is kept is one small group of
     sums per region and year, and the agencies seen per region, never the reports.
-    Reports are added in any order; ``rows`` sorts by year, region and cell."""
+    Reports are added in any order, and totals of other reports merged (an agency's at a
+    time, in a build); ``rows`` sorts by year, region and cell."""
 
     def __init__(self) -> None:
         self.cells = list(_cell_order())
@@ -105,6 +107,21 @@ class RegionalTotals:
                 summed[index] += 1
             for index in unusable:
                 group.unusable[index] += 1
+
+    def merge(self, other: RegionalTotals) -> None:
+        """Add another set of totals (of other reports) to these."""
+        for code, agencies in other.known.items():
+            self.known[code] |= agencies
+        for code, region in other.names.items():
+            self.names.setdefault(code, region)
+        for key, theirs in other.groups.items():
+            group = self.groups.get(key)
+            if group is None:
+                group = self.groups[key] = _Group(len(self.cells))
+            group.reports += theirs.reports
+            group.values = array("d", map(add, group.values, theirs.values))
+            group.summed = array("I", map(add, group.summed, theirs.summed))
+            group.unusable = array("I", map(add, group.unusable, theirs.unusable))
 
     def rows(self) -> Iterator[tuple]:
         """Rows of ``regional_totals``: (year, region_code, region_level, region_name, cell_id, value,

@@ -82,9 +82,10 @@ def test_build_prints_a_summary_and_refuses_foreign_folders(tmp_path: Path):
         "badges: 一致 1 · 不一致 1 · 存疑 2 · 无表格 1",
     ]
     assert re.fullmatch(r"files: 5 in [\d.]+ s \(\d+ files/s\); 0 from the cache, 5 extracted; 0 rejected", lines[4])
-    assert re.fullmatch(r"time per stage: extract [\d.]+ s · checks [\d.]+ s · datasets [\d.]+ s", lines[5])
-    assert lines[6] == "report files and pages: 15 written, 0 unchanged since the last build"
-    assert lines[7:] == [f"datasets: {out / 'data'}"]
+    assert re.fullmatch(r"time per stage: extract [\d.]+ s · fragments [\d.]+ s · datasets [\d.]+ s", lines[5])
+    assert lines[6] == "checks and datasets: 0 agencies from the cache, 5 computed"
+    assert lines[7] == "report files and pages: 15 written, 0 unchanged since the last build"
+    assert lines[8:] == [f"datasets: {out / 'data'}"]
     assert (out / "data" / "datapackage.json").exists()
     foreign = tmp_path / "mine"
     foreign.mkdir()

@@ -70,7 +70,7 @@ def test_a_failing_build_keeps_the_previous_output(tmp_path: Path, monkeypatch):
     def broken(*args, **kwargs):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr("builder.build.write_datasets", broken)
+    monkeypatch.setattr("builder.build.checks_and_datasets", broken)
     with pytest.raises(RuntimeError):  # without the cache: the same inputs would keep the last output as it is
         build(CORPUS, out, with_site=False, say=lambda _: None, options=Options(cache=None))
     assert snapshot(out) == before

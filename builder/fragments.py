@@ -1,0 +1,297 @@
+"""The checks and datasets stages, an agency at a time: cached, and on every core.
+
+Everything these stages make of one agency's reports (its cross-year checks, the
+rows of every report table already encoded, each report's own files, the small
+parts of the aggregates) is that agency's ``dataset.Fragment``. A fragment
+depends only on what its key hashes (``fragment_key``): the agency's extracted
+reports (their cache keys), what the corpus rules read of other agencies (the
+entries their ``checks.Neighbours`` declare), what sources.csv says of its files,
+the settings and the code. A fragment is stored in the cache folder under its key
+(``<cache>/fragments/``; without a local cache, in a folder for the run), so a
+rebuild recomputes only the agencies whose key changed: the others are read back
+as bytes, and their report files linked from the previous output, without loading
+a report. Fragments are computed in the process pool (``Options.jobs``), each
+worker loading one agency's reports from the extraction store; the data package
+is then their concatenation in report_id order (``dataset.PackageWriter``), so
+serial, pool and rebuilt outputs are the same bytes. Fragments of other keys are
+never read; they are not pruned (yet): the folder grows by the changed agencies'
+fragments at each build until it is removed.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import functools
+import hashlib
+import json
+import os
+import pickle
+import sys
+import tempfile
+import zlib
+from collections import Counter
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from .cache import parser_version
+from .checks import neighbour_keys, read_as_neighbour
+from .corpus import CorpusContext, IndexEntry, Rejected, check_one
+from .dataset import REPORT_FILES, Fragment, PackageWriter, agency_fragment
+from .extract import Report
+from .layout import Layout
+from .limits import Limits
+from .outputs import DataPlace, OutputFolder
+from .pipeline import Options, _cacheable, _loader, _pool, _serial, is_url
+from .sources import SourceInfo
+
+FRAGMENT_FORMAT = "1"
+# The modules that make a fragment from extracted reports (extraction itself is in parser_version).
+ROW_CODE = ("cache.py", "checks.py", "codebook.py", "corpus.py", "dataset.py", "fragments.py", "indicators.py",
+            "outputs.py", "regional.py", "schema.py", "sources.py")
+MANIFEST = ".fragments.json"  # in the output: each agency's fragment key and reports, for the next build
+_PACKAGE = Path(__file__).resolve().parent
+
+
+@cache
+def code_version() -> str:
+    """What makes rows out of extracted reports: the parser version, the row-making modules'
+    source, and the libraries whose bytes end in the fragments (Arrow, zlib, Python's csv)."""
+    import pyarrow
+
+    digest = hashlib.sha256(f"{FRAGMENT_FORMAT}\n{parser_version()}\n{pyarrow.__version__}\n"
+                            f"{zlib.ZLIB_RUNTIME_VERSION}\n{sys.version}\n".encode())
+    for name in ROW_CODE:
+        digest.update(name.encode() + b"\0" + (_PACKAGE / name).read_bytes() + b"\0")
+    return digest.hexdigest()[:16]
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What a fragment depends on besides the reports: the settings of the build."""
+
+    site_url: str
+    place: DataPlace
+    bounds: Limits
+
+
+@dataclass
+class AgencyTask:
+    """One agency's fragment to make or find: its key, its index entries in report_id order,
+    the entries of other agencies its checks read, and what sources.csv says of its files."""
+
+    agency_id: str
+    key: str
+    entries: list[IndexEntry]
+    neighbours: list[IndexEntry]
+    sources: dict[str, SourceInfo]
+
+
+def _sources_of(entries: list[IndexEntry], sources: dict[str, SourceInfo]) -> dict[str, SourceInfo]:
+    """The rows of sources.csv a report's rows may read (``dataset._source``: by file name or path)."""
+    names = {name for e in entries for name in (Path(e.path).name, e.path)}
+    return {name: sources[name] for name in sorted(names) if name in sources}
+
+
+def fragment_key(entries: list[IndexEntry], neighbours: list[IndexEntry], sources: dict[str, SourceInfo],
+                 settings: Settings) -> str:
+    """A hash of everything a fragment is made of (see the module's docstring)."""
+    digest = hashlib.sha256(code_version().encode())
+    bounds = dataclasses.replace(settings.bounds, time_limit=0)  # a time-limit rejection is never kept
+    digest.update(repr((settings.site_url, settings.place.url, bounds)).encode())
+    for group in (entries, neighbours):
+        digest.update(b"\1")
+        for e in group:
+            digest.update(f"{e.name}\0{e.path}\0{e.key}\0{e.report_id}\n".encode("utf-8", "surrogateescape"))
+    digest.update(repr(sorted(sources.items())).encode("utf-8", "surrogateescape"))
+    return digest.hexdigest()
+
+
+def plan(entries: list[IndexEntry], sources: dict[str, SourceInfo], settings: Settings) -> list[AgencyTask]:
+    """Every agency's task, in report_id order (an agency's reports are adjacent there)."""
+    by_agency: dict[str, list[IndexEntry]] = {}
+    for entry in sorted(entries, key=lambda e: e.report_id):
+        by_agency.setdefault(entry.agency.agency_id, []).append(entry)
+    visible: dict[tuple[str, str], list[IndexEntry]] = {}
+    for entry in entries:
+        for key in read_as_neighbour(entry.agency):
+            visible.setdefault(key, []).append(entry)
+    tasks = []
+    for agency_id, group in by_agency.items():
+        keys = set().union(*(neighbour_keys(e.agency) for e in group))
+        read = {e.report_id: e for key in keys for e in visible.get(key, ()) if e.agency.agency_id != agency_id}
+        neighbours = [dataclasses.replace(e, record=None) for _, e in sorted(read.items())]
+        own = _sources_of(group, sources)
+        tasks.append(AgencyTask(agency_id, fragment_key(group, neighbours, own, settings), group, neighbours, own))
+    return tasks
+
+
+def without_parsing_state(report: Report) -> Report:
+    """Once checked, a report needs only what it extracted and the text as read:
+    its normalised lines, table rows and sentences (a second copy of its text)
+    are let go before its rows and files are made."""
+    report.document.lines = []
+    report.document.__dict__.pop("sentences", None)
+    report.layout = Layout([], report.layout.regions)
+    return report
+
+
+# --- one agency (in a worker) ----------------------------------------------------------------
+
+
+def _path(folder: str, key: str) -> Path:
+    return Path(folder) / key[:2] / f"{key}.pickle"
+
+
+def _store(folder: str, key: str, fragment: Fragment) -> bool:
+    """Write a fragment under its key (atomically); False when it cannot be kept."""
+    path = _path(folder, key)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=path.parent, prefix=".", suffix=".tmp", delete=False) as handle:
+            pickle.dump(fragment, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(handle.name, path)
+    except OSError:  # a full or read-only cache: the fragment travels back instead
+        with contextlib.suppress(OSError, NameError):
+            os.unlink(handle.name)
+        return False
+    return True
+
+
+@dataclass
+class Made:
+    """A worker's answer: the counts of report files it wrote, and the fragment itself
+    when it could not be stored (or may not be: see ``_keepable``)."""
+
+    agency_id: str
+    written: int
+    reused: int
+    fragment: Fragment | None = None
+
+
+def _keepable(fragment: Fragment) -> bool:
+    """A rejection by a time limit depends on the machine's load, an internal error may be
+    transient: a fragment holding one is made again next time."""
+    return all(_cacheable({"rejected": r.reason}) for r in fragment.rejected)
+
+
+def make_fragment(task: AgencyTask, store: str | None, settings: Settings, folder: str, out_root: str,
+                  previous: str | None) -> Made:
+    """One agency: its reports loaded from the extraction store, checked (cross-year checks
+    with the index entries it needs), their rows encoded and files written into
+    ``out_root``; the fragment stored in ``folder`` under the task's key."""
+    load = _loader(store)
+    reports = [load(entry) for entry in task.entries]
+    context = CorpusContext({(e.agency.agency_id, e.year): e for e in (*task.entries, *task.neighbours)})
+    context.loaded[task.agency_id] = {(task.agency_id, e.year): r for e, r in zip(task.entries, reports, strict=True)}
+    checked: list[Report] = []
+    rejected: list[Rejected] = []
+    for report in reports:
+        problem = check_one(report, context, settings.bounds)
+        if problem is None:
+            checked.append(report)
+        else:
+            rejected.append(problem)
+    out = OutputFolder(Path(out_root), Path(previous) if previous else None)
+    fragment = agency_fragment(task.agency_id, map(without_parsing_state, checked), task.sources, settings.site_url,
+                               out, settings.place)
+    fragment.rejected = rejected
+    kept = _keepable(fragment) and _store(folder, task.key, fragment)
+    return Made(task.agency_id, out.written, out.reused, None if kept else fragment)
+
+
+# --- the stage (in the main process) -------------------------------------------------------
+
+
+@dataclass
+class FragmentStats:
+    cached: int = 0  # agencies whose fragment was found, their reports not loaded
+    computed: int = 0
+    badges: Counter = field(default_factory=Counter)
+    rejected: list[Rejected] = field(default_factory=list)  # reports whose checks raised
+
+    def line(self) -> str:
+        return f"checks and datasets: {self.cached} agencies from the cache, {self.computed} computed"
+
+
+def _report_files(report_id: str, place: DataPlace) -> list[str]:
+    folder = place.report_folder(report_id)
+    return [folder + name for name in REPORT_FILES.values()]
+
+
+def _previous_manifest(out: OutputFolder) -> dict[str, list]:
+    if out.previous is None:
+        return {}
+    try:
+        return json.loads((out.previous / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+def _kept(task: AgencyTask, folder: str, last: dict[str, list], out: OutputFolder, place: DataPlace) -> bool:
+    """Whether the agency's fragment is in the folder and its report files, made from the
+    same key by the last build, are linked into this one (then nothing is made again)."""
+    if not _path(folder, task.key).is_file() or last.get(task.agency_id, [None])[0] != task.key:
+        return False
+    files = [name for report_id in last[task.agency_id][1] for name in _report_files(report_id, place)]
+    if not all((out.previous / name).is_file() for name in files):
+        return False
+    return all(out.keep_previous(name) for name in files)
+
+
+@contextlib.contextmanager
+def _folder(cache_root: str | None) -> Iterator[str]:
+    """Where fragments are kept: beside the extraction cache when it is a local folder, else
+    a temporary folder for the run."""
+    if cache_root and not is_url(cache_root):
+        yield str(Path(cache_root) / "fragments")
+    else:
+        with tempfile.TemporaryDirectory(prefix="builder-fragments-") as folder:
+            yield folder
+
+
+def checks_and_datasets(entries: list[IndexEntry], rejected: list[Rejected], problems: list[Rejected],
+                        sources: dict[str, SourceInfo], store: str | None, options: Options, settings: Settings,
+                        out: OutputFolder, timed: Callable = lambda _: contextlib.nullcontext()) -> FragmentStats:
+    """The checks and datasets stages from the extraction's index entries (reports in
+    ``store``): every agency's fragment found or made, then the data package written from
+    them into <out>/data. ``rejected`` (the extraction's) gains the reports whose checks
+    raised, in name order, then ``problems`` (rows of sources.csv left out): the package
+    lists them all."""
+    stats = FragmentStats()
+    tasks = plan(entries, sources, settings)
+    last = _previous_manifest(out)
+    with _folder(options.cache) as folder:
+        with timed("fragments"):
+            missing = [task for task in tasks if not _kept(task, folder, last, out, settings.place)]
+            work = functools.partial(make_fragment, store=store, settings=settings, folder=folder,
+                                     out_root=str(out.root), previous=str(out.previous) if out.previous else None)
+            if options.jobs > 1 and len(missing) > 1:
+                made = _pool(work, missing, min(options.jobs, len(missing)), options.recycle_after)
+            else:
+                made = _serial(work, missing)
+            unstored: dict[str, Fragment] = {}
+            for result in made:
+                out.written += result.written
+                out.reused += result.reused
+                if result.fragment is not None:
+                    unstored[result.agency_id] = result.fragment
+        stats.computed, stats.cached = len(missing), len(tasks) - len(missing)
+        manifest: dict[str, list] = {}
+        with timed("datasets"), PackageWriter(out.root / "data") as package:
+            for task in tasks:
+                fragment = unstored.pop(task.agency_id, None)
+                if fragment is None:
+                    with _path(folder, task.key).open("rb") as handle:
+                        fragment = pickle.load(handle)
+                package.add(fragment)
+                manifest[task.agency_id] = [task.key, fragment.report_ids]
+            stats.rejected = sorted(package.rejected, key=lambda r: r.file)
+            rejected += stats.rejected + problems
+            package.finish(rejected, sources)
+            stats.badges = package.badges
+    (out.root / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+                                     + "\n", encoding="utf-8")
+    return stats
