@@ -327,8 +327,8 @@ def test_tables_are_written_in_batches_with_the_same_rows(data: Path, tmp_path: 
 
 
 def _checked_reports(corpus_dir: Path = CORPUS, cache: Path | None = None):
-    from builder.fragments import without_parsing_state
     from builder.corpus import Rejected, load_corpus
+    from builder.fragments import without_parsing_state
     from builder.pipeline import Options
     from builder.sources import read_sources
 

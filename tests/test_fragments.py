@@ -1,0 +1,154 @@
+"""The checks and datasets stages per agency fragment: a rebuild makes again only the
+fragments whose key changed (the changed file's agency and the agencies whose corpus
+checks read it), never loads the other agencies' reports, and writes the same bytes
+as a full build."""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import shutil
+import zlib
+from pathlib import Path
+
+import pytest
+
+from builder import fragments
+from builder.build import build
+from builder.pipeline import Options
+from builder.synthetic_corpus import write_corpus
+
+EPOCH = "1700000000"
+
+
+def quiet(_message: str) -> None:
+    pass
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("fragments") / "corpus"
+    write_corpus(folder, range(2021, 2024), provinces=1, bodies=3, seed=5)
+    return folder
+
+
+@pytest.fixture
+def work(corpus: Path, tmp_path: Path, monkeypatch) -> Path:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    shutil.copytree(corpus, tmp_path / "corpus")
+    return tmp_path / "corpus"
+
+
+def files_of(out: Path) -> dict[str, bytes]:
+    return {p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
+
+
+def run(corpus: Path, out: Path, cache: Path | None, jobs: int = 1):
+    return build(corpus, out, with_site=False, say=quiet, progress=None,
+                 options=Options(jobs=jobs, cache=str(cache) if cache else None))
+
+
+def reports_table(out: Path) -> list[dict]:
+    with (out / "data" / "reports.csv").open(encoding="utf-8-sig", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def readers_of(agency: dict, rows: list[dict]) -> set[str]:
+    """The agency and those whose aggregate check reads its reports (checks.Neighbours of the rule)."""
+    keys = {agency["adcode"], agency["agency_id"].partition("-")[0]}
+    return {agency["agency_id"]} | {r["agency_id"] for r in rows if r["adcode"] not in ("", "000000")
+                                    and r["adcode"] in keys}
+
+
+def test_a_one_file_change_makes_its_agency_and_its_readers_again_and_the_same_bytes(work: Path, tmp_path: Path,
+                                                                                   monkeypatch):
+    out, cache = tmp_path / "site", tmp_path / "cache"
+    first = run(work, out, cache)
+    rows = reports_table(out)
+    agencies = {r["agency_id"] for r in rows}
+    assert first.fragments.computed == len(agencies) > 3 and first.fragments.cached == 0
+    # A file whose agency shares its region with some agencies but not all.
+    changed = next(r for r in rows if 1 < len(readers_of(r, rows)) < len(agencies))
+    expected = readers_of(changed, rows)
+    untouched = next(r for r in rows if r["agency_id"] not in expected)
+    untouched_json = out / "reports" / untouched["report_id"] / "report.json"
+    inode = untouched_json.stat().st_ino
+    path = work / changed["source_file"]
+    path.write_text(path.read_text(encoding="utf-8") + "\n本报告如有疑问，请与本机关办公室联系。\n", encoding="utf-8")
+
+    loaded: list[str] = []
+    real = fragments._loader
+
+    def spying(store):
+        load = real(store)
+        return lambda entry: (loaded.append(entry.agency.agency_id), load(entry))[1]
+
+    monkeypatch.setattr(fragments, "_loader", spying)
+    second = run(work, out, cache)
+    assert set(loaded) == expected
+    assert (second.fragments.computed, second.fragments.cached) == (len(expected), len(agencies) - len(expected))
+    assert second.fragments.line() == (f"checks and datasets: {len(agencies) - len(expected)} agencies from the "
+                                       f"cache, {len(expected)} computed")
+    assert untouched_json.stat().st_ino == inode  # linked from the previous output, not made again
+
+    full = tmp_path / "full"
+    assert run(work, full, None, jobs=2).fragments.cached == 0
+    rebuilt, whole = files_of(out), files_of(full)
+    assert rebuilt.keys() == whole.keys()
+    for name, data in whole.items():
+        assert rebuilt[name] == data, name
+
+    # The cache without the previous output: the report files cannot be linked, so every fragment is made again.
+    shutil.rmtree(out)
+    loaded.clear()
+    assert run(work, out, cache).fragments.cached == 0 and set(loaded) == agencies
+    assert files_of(out) == whole
+
+
+def test_the_code_version_and_sources_csv_are_in_the_key(work: Path, tmp_path: Path, monkeypatch):
+    out, cache = tmp_path / "site", tmp_path / "cache"
+    run(work, out, cache)
+    rows = reports_table(out)
+    agencies = {r["agency_id"] for r in rows}
+
+    described = rows[0]
+    (work / "sources.csv").write_text("file,url,retrieved,archive,listing_url,note\n"
+                                      f"{described['source_file']},https://www.example.gov.cn/1.html,2024-03-01,,,\n",
+                                      encoding="utf-8")
+    again = run(work, out, cache)
+    assert (again.fragments.computed, again.fragments.cached) == (1, len(agencies) - 1)
+    urls = {r["report_id"]: r["source_url"] for r in reports_table(out)}
+    assert urls[described["report_id"]] == "https://www.example.gov.cn/1.html"
+    assert sum(1 for url in urls.values() if url) == 1
+
+    monkeypatch.setattr(fragments, "code_version", lambda: "another version of the code")
+    (cache / "last-build.json").unlink()  # the build's own fingerprint does not see the patched version
+    assert run(work, out, cache).fragments.computed == len(agencies)
+
+
+def gzip_members(data: bytes) -> int:
+    count = 0
+    while data:
+        stream = zlib.decompressobj(wbits=31)
+        stream.decompress(data)
+        data, count = stream.unused_data, count + 1
+    return count
+
+
+def test_a_long_table_of_gzip_members_reads_in_pandas_and_duckdb(work: Path, tmp_path: Path):
+    import duckdb
+    import pandas
+    import pyarrow.parquet as pq
+
+    out = tmp_path / "site"
+    run(work, out, None)
+    path = out / "data" / "cells.csv.gz"
+    assert gzip_members(path.read_bytes()) > 2  # the header, then a member per agency
+    expected = pq.read_table(out / "data" / "cells.parquet")
+    with gzip.open(path, "rt", encoding="utf-8-sig", newline="") as handle:
+        assert sum(1 for _ in csv.reader(handle)) == expected.num_rows + 1
+    frame = pandas.read_csv(path, dtype=str, keep_default_na=False)
+    assert list(frame.columns) == expected.column_names and len(frame) == expected.num_rows
+    assert list(frame["report_id"]) == expected.column("report_id").to_pylist()
+    counted = duckdb.sql(f"select count(*), count(distinct report_id) from read_csv('{path}', header=true)").fetchall()
+    assert counted[0] == (expected.num_rows, len(set(expected.column("report_id").to_pylist())))
