@@ -738,6 +738,14 @@ def _static_rows() -> dict[str, list[tuple]]:
         "indicator_definitions": definition_rows()}
 
 
+# Encoded rows by a digest of what they are made of: made by the function, or kept from before.
+Memo = Callable[[str, Callable[[], Encoded]], Encoded]
+
+
+def _unkept(_digest: str, make: Callable[[], Encoded]) -> Encoded:
+    return make()
+
+
 class PackageWriter:
     """The data package written from agencies' fragments in ascending report_id order: each
     report table's encoded rows appended to its files, the aggregates (agencies, regional
@@ -786,13 +794,16 @@ class PackageWriter:
             digest.update("\t".join(entry).encode() + b"\n")
         return f"{self.newest}.{len(self.files)}.0+{digest.hexdigest()[:12]}"
 
-    def finish(self, rejected: list[Rejected], sources: dict[str, SourceInfo]) -> None:
-        """The aggregate and static tables, then the package; ``rejected``: every file left out."""
+    def finish(self, rejected: list[Rejected], sources: dict[str, SourceInfo], memo: Memo = _unkept) -> None:
+        """The aggregate and static tables, then the package; ``rejected``: every file left out.
+        The regional totals are encoded a part at a time, each through ``memo``."""
         self._tables["agencies"].add(sorted(self.agencies))
         self._tables["rejected"].add((r.file, r.reason) for r in sorted(rejected, key=lambda r: r.file))
         for name, rows in _static_rows().items():
             self._tables[name].add(rows)
-        self._tables["regional_totals"].add(self.regional.rows())
+        regional = TABLE_INDEX["regional_totals"]
+        for digest, rows in self.regional.parts():
+            self._tables["regional_totals"].add_encoded(memo(digest, lambda rows=rows: encode(regional, list(rows()))))
         self._stack.close()  # the files complete, before the package describes them
         write_package(self.data_dir, self.version(rejected), data_date(sources))
 

@@ -39,7 +39,7 @@ from pathlib import Path
 from .cache import parser_version
 from .checks import neighbour_keys, read_as_neighbour
 from .corpus import CorpusContext, IndexEntry, Rejected, check_one
-from .dataset import REPORT_FILES, Fragment, PackageWriter, agency_fragment
+from .dataset import REPORT_FILES, Encoded, Fragment, PackageWriter, agency_fragment
 from .extract import Report
 from .layout import Layout
 from .limits import Limits
@@ -145,8 +145,8 @@ def _path(folder: str, key: str) -> Path:
     return Path(folder) / key[:2] / f"{key}.pickle"
 
 
-def _store(folder: str, key: str, fragment: Fragment) -> bool:
-    """Write a fragment under its key (atomically); False when it cannot be kept."""
+def _store(folder: str, key: str, fragment: Fragment | Encoded) -> bool:
+    """Write a fragment (or a part) under its key (atomically); False when it cannot be kept."""
     path = _path(folder, key)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -203,6 +203,19 @@ def make_fragment(task: AgencyTask, store: str | None, settings: Settings, folde
 
 
 # --- the stage (in the main process) -------------------------------------------------------
+
+
+def _kept_parts(folder: str, digest: str, make: Callable[[], Encoded]) -> Encoded:
+    """Encoded rows of an aggregate part (``RegionalTotals.parts``), kept beside the fragments
+    under a key of their digest and the code, so only the changed parts are encoded again."""
+    key = hashlib.sha256(f"{code_version()}\0part\0{digest}".encode()).hexdigest()
+    path = _path(folder, key)
+    with contextlib.suppress(OSError, pickle.UnpicklingError, EOFError), path.open("rb") as handle:
+        return pickle.load(handle)
+    encoded = make()
+    _store(folder, key, encoded)
+    return encoded
+
 
 
 @dataclass
@@ -290,7 +303,7 @@ def checks_and_datasets(entries: list[IndexEntry], rejected: list[Rejected], pro
                 manifest[task.agency_id] = [task.key, fragment.report_ids]
             stats.rejected = sorted(package.rejected, key=lambda r: r.file)
             rejected += stats.rejected + problems
-            package.finish(rejected, sources)
+            package.finish(rejected, sources, functools.partial(_kept_parts, folder))
             stats.badges = package.badges
     (out.root / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
                                      + "\n", encoding="utf-8")

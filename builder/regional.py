@@ -10,9 +10,12 @@ bodies are summed like any other, which the page and the schema say.
 
 from __future__ import annotations
 
+import functools
+import hashlib
+import itertools
 from array import array
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from operator import add
@@ -75,7 +78,7 @@ class RegionalTotals:
     """Regional totals added up one report at a time: what is kept is one small group of
     sums per region and year, and the agencies seen per region, never the reports.
     Reports are added in any order, and totals of other reports merged (an agency's at a
-    time, in a build); ``rows`` sorts by year, region and cell."""
+    time, in a build); ``parts`` sorts by year, region and cell."""
 
     def __init__(self) -> None:
         self.cells = list(_cell_order())
@@ -123,11 +126,24 @@ class RegionalTotals:
             group.summed = array("I", map(add, group.summed, theirs.summed))
             group.unusable = array("I", map(add, group.unusable, theirs.unusable))
 
-    def rows(self) -> Iterator[tuple]:
+    def parts(self) -> Iterator[tuple[str, Callable[[], Iterator[tuple]]]]:
         """Rows of ``regional_totals``: (year, region_code, region_level, region_name, cell_id, value,
-        reports_summed, reports_unusable, reports_in_year, agencies_known), sorted by year, region and cell."""
-        for (year, code), group in sorted(self.groups.items()):
-            region = self.names[code]
+        reports_summed, reports_unusable, reports_in_year, agencies_known), sorted by year, region and
+        cell, in parts, a province's regions of one year each:
+        a digest of what the part's rows are made of, and a function making them, so that
+        the encoded rows of a part that did not change can be kept (``builder.fragments``)."""
+        for _, part in itertools.groupby(sorted(self.groups), key=lambda key: (key[0], key[1][:2])):
+            keys = list(part)
+            digest = hashlib.sha256("\t".join(self.cells).encode())
+            for key in keys:
+                group, code = self.groups[key], key[1]
+                digest.update(repr((key, self.names[code], len(self.known[code]), group.reports)).encode())
+                digest.update(group.values.tobytes() + group.summed.tobytes() + group.unusable.tobytes())
+            yield digest.hexdigest(), functools.partial(self._rows, keys)
+
+    def _rows(self, keys: list[tuple[int, str]]) -> Iterator[tuple]:
+        for year, code in keys:
+            group, region = self.groups[(year, code)], self.names[code]
             agencies = len(self.known[code])
             for index, cell_id in enumerate(self.cells):
                 summed, unusable = group.summed[index], group.unusable[index]
