@@ -248,10 +248,14 @@ def _kept(task: AgencyTask, folder: str, last: dict[str, list], out: OutputFolde
     same key by the last build, are linked into this one (then nothing is made again)."""
     if not _path(folder, task.key).is_file() or last.get(task.agency_id, [None])[0] != task.key:
         return False
-    files = [name for report_id in last[task.agency_id][1] for name in _report_files(report_id, place)]
-    if not all((out.previous / name).is_file() for name in files):
-        return False
-    return all(out.keep_previous(name) for name in files)
+    linked = 0
+    for report_id in last[task.agency_id][1]:
+        for name in _report_files(report_id, place):
+            if not out.keep_previous(name):
+                out.reused -= linked  # the files linked so far are made again (and counted) with the fragment
+                return False
+            linked += 1
+    return True
 
 
 @contextlib.contextmanager
