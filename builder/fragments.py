@@ -31,7 +31,7 @@ import sys
 import tempfile
 import zlib
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -80,13 +80,45 @@ class Settings:
 @dataclass
 class AgencyTask:
     """One agency's fragment to make or find: its key, its index entries in report_id order,
-    the entries of other agencies its checks read, and what sources.csv says of its files."""
+    the keys under which its checks read other agencies' entries (``checks.Neighbours``),
+    and what sources.csv says of its files. The entries read (``neighbours``) are attached
+    only as a worker takes the task (``Neighbourhood.attached``): in a region of many
+    agencies, every agency reads every other one."""
 
     agency_id: str
     key: str
     entries: list[IndexEntry]
-    neighbours: list[IndexEntry]
+    reads: list[tuple[str, str]]
     sources: dict[str, SourceInfo]
+    neighbours: list[IndexEntry] = field(default_factory=list)
+
+
+def _entry_line(entry: IndexEntry) -> bytes:
+    return f"{entry.name}\0{entry.path}\0{entry.key}\0{entry.report_id}\n".encode("utf-8", "surrogateescape")
+
+
+class Neighbourhood:
+    """The index entries under each key by which corpus rules read other agencies' reports,
+    with a digest of each key's entries (for the fragment keys of the agencies reading them)."""
+
+    def __init__(self, entries: list[IndexEntry]) -> None:
+        self.visible: dict[tuple[str, str], list[IndexEntry]] = {}
+        for entry in sorted(entries, key=lambda e: e.report_id):
+            for key in read_as_neighbour(entry.agency):
+                self.visible.setdefault(key, []).append(entry)
+        self._digests: dict[tuple[str, str], str] = {}
+
+    def digest(self, key: tuple[str, str]) -> str:
+        if key not in self._digests:
+            self._digests[key] = hashlib.sha256(b"".join(map(_entry_line, self.visible.get(key, ())))).hexdigest()
+        return self._digests[key]
+
+    def attached(self, task: AgencyTask) -> AgencyTask:
+        """The task with the other agencies' entries its checks read (their records left behind)."""
+        read = {e.report_id: e for key in task.reads for e in self.visible.get(key, ())
+                if e.agency.agency_id != task.agency_id}
+        neighbours = [e if e.record is None else dataclasses.replace(e, record=None) for _, e in sorted(read.items())]
+        return dataclasses.replace(task, neighbours=neighbours)
 
 
 def _sources_of(entries: list[IndexEntry], sources: dict[str, SourceInfo]) -> dict[str, SourceInfo]:
@@ -95,37 +127,48 @@ def _sources_of(entries: list[IndexEntry], sources: dict[str, SourceInfo]) -> di
     return {name: sources[name] for name in sorted(names) if name in sources}
 
 
-def fragment_key(entries: list[IndexEntry], neighbours: list[IndexEntry], sources: dict[str, SourceInfo],
+def fragment_key(entries: list[IndexEntry], read: list[str], sources: dict[str, SourceInfo],
                  settings: Settings) -> str:
-    """A hash of everything a fragment is made of (see the module's docstring)."""
+    """A hash of everything a fragment is made of (see the module's docstring); ``read``: the
+    digests of the other agencies' entries its checks read."""
     digest = hashlib.sha256(code_version().encode())
     bounds = dataclasses.replace(settings.bounds, time_limit=0)  # a time-limit rejection is never kept
     digest.update(repr((settings.site_url, settings.place.url, bounds)).encode())
-    for group in (entries, neighbours):
-        digest.update(b"\1")
-        for e in group:
-            digest.update(f"{e.name}\0{e.path}\0{e.key}\0{e.report_id}\n".encode("utf-8", "surrogateescape"))
+    digest.update(b"".join(map(_entry_line, entries)) + b"\1" + "\n".join(read).encode() + b"\1")
     digest.update(repr(sorted(sources.items())).encode("utf-8", "surrogateescape"))
     return digest.hexdigest()
 
 
-def plan(entries: list[IndexEntry], sources: dict[str, SourceInfo], settings: Settings) -> list[AgencyTask]:
+def plan(entries: list[IndexEntry], sources: dict[str, SourceInfo],
+         settings: Settings) -> tuple[list[AgencyTask], Neighbourhood]:
     """Every agency's task, in report_id order (an agency's reports are adjacent there)."""
     by_agency: dict[str, list[IndexEntry]] = {}
     for entry in sorted(entries, key=lambda e: e.report_id):
         by_agency.setdefault(entry.agency.agency_id, []).append(entry)
-    visible: dict[tuple[str, str], list[IndexEntry]] = {}
-    for entry in entries:
-        for key in read_as_neighbour(entry.agency):
-            visible.setdefault(key, []).append(entry)
+    hood = Neighbourhood(entries)
     tasks = []
     for agency_id, group in by_agency.items():
-        keys = set().union(*(neighbour_keys(e.agency) for e in group))
-        read = {e.report_id: e for key in keys for e in visible.get(key, ()) if e.agency.agency_id != agency_id}
-        neighbours = [dataclasses.replace(e, record=None) for _, e in sorted(read.items())]
+        reads = sorted(set().union(*(neighbour_keys(e.agency) for e in group)))
         own = _sources_of(group, sources)
-        tasks.append(AgencyTask(agency_id, fragment_key(group, neighbours, own, settings), group, neighbours, own))
-    return tasks
+        key = fragment_key(group, [f"{rule}\0{key}\0{hood.digest((rule, key))}" for rule, key in reads], own, settings)
+        tasks.append(AgencyTask(agency_id, key, group, reads, own))
+    return tasks, hood
+
+
+class _Attached(Collection):
+    """Tasks handed to the pool with their neighbours attached one at a time, as it takes them."""
+
+    def __init__(self, tasks: list[AgencyTask], hood: Neighbourhood) -> None:
+        self.tasks, self.hood = tasks, hood
+
+    def __len__(self) -> int:
+        return len(self.tasks)
+
+    def __iter__(self) -> Iterator[AgencyTask]:
+        return map(self.hood.attached, self.tasks)
+
+    def __contains__(self, task: object) -> bool:
+        return task in self.tasks
 
 
 def without_parsing_state(report: Report) -> Report:
@@ -177,23 +220,30 @@ def _keepable(fragment: Fragment) -> bool:
     return all(_cacheable({"rejected": r.reason}) for r in fragment.rejected)
 
 
+def check_agency(task: AgencyTask, reports: list[Report], bounds: Limits) -> tuple[list[Report], list[Rejected]]:
+    """Every check of an agency's reports (those of ``task.entries``), cross-year ones
+    included, against its own reports and the entries its checks read of other agencies:
+    the reports that passed, and the rejections of those whose checks raised."""
+    context = CorpusContext({(e.agency.agency_id, e.year): e for e in (*task.entries, *task.neighbours)})
+    context.loaded[task.agency_id] = {(task.agency_id, e.year): r for e, r in zip(task.entries, reports, strict=True)}
+    checked: list[Report] = []
+    rejected: list[Rejected] = []
+    for report in reports:
+        problem = check_one(report, context, bounds)
+        if problem is None:
+            checked.append(report)
+        else:
+            rejected.append(problem)
+    return checked, rejected
+
+
 def make_fragment(task: AgencyTask, store: str | None, settings: Settings, folder: str, out_root: str,
                   previous: str | None) -> Made:
     """One agency: its reports loaded from the extraction store, checked (cross-year checks
     with the index entries it needs), their rows encoded and files written into
     ``out_root``; the fragment stored in ``folder`` under the task's key."""
     load = _loader(store)
-    reports = [load(entry) for entry in task.entries]
-    context = CorpusContext({(e.agency.agency_id, e.year): e for e in (*task.entries, *task.neighbours)})
-    context.loaded[task.agency_id] = {(task.agency_id, e.year): r for e, r in zip(task.entries, reports, strict=True)}
-    checked: list[Report] = []
-    rejected: list[Rejected] = []
-    for report in reports:
-        problem = check_one(report, context, settings.bounds)
-        if problem is None:
-            checked.append(report)
-        else:
-            rejected.append(problem)
+    checked, rejected = check_agency(task, [load(entry) for entry in task.entries], settings.bounds)
     out = OutputFolder(Path(out_root), Path(previous) if previous else None)
     fragment = agency_fragment(task.agency_id, map(without_parsing_state, checked), task.sources, settings.site_url,
                                out, settings.place)
@@ -278,17 +328,18 @@ def checks_and_datasets(entries: list[IndexEntry], rejected: list[Rejected], pro
     raised, in name order, then ``problems`` (rows of sources.csv left out): the package
     lists them all."""
     stats = FragmentStats()
-    tasks = plan(entries, sources, settings)
+    tasks, hood = plan(entries, sources, settings)
     last = _previous_manifest(out)
     with _folder(options.cache) as folder:
         with timed("fragments"):
             missing = [task for task in tasks if not _kept(task, folder, last, out, settings.place)]
             work = functools.partial(make_fragment, store=store, settings=settings, folder=folder,
                                      out_root=str(out.root), previous=str(out.previous) if out.previous else None)
+            attached = _Attached(missing, hood)
             if options.jobs > 1 and len(missing) > 1:
-                made = _pool(work, missing, min(options.jobs, len(missing)), options.recycle_after)
+                made = _pool(work, attached, min(options.jobs, len(missing)), options.recycle_after)
             else:
-                made = _serial(work, missing)
+                made = _serial(work, attached)
             unstored: dict[str, Fragment] = {}
             for result in made:
                 out.written += result.written

@@ -23,7 +23,7 @@ import multiprocessing
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
@@ -187,11 +187,11 @@ class Options:
     bounds: Limits = limits.DEFAULT
 
 
-def _serial(work: Callable[[Task], Result], tasks: list[Task]) -> Iterator[Result]:
+def _serial(work: Callable[[Task], Result], tasks: Collection[Task]) -> Iterator[Result]:
     return map(work, tasks)
 
 
-def _pool(work: Callable[[Task], Result], tasks: list[Task], jobs: int, recycle_after: int) -> Iterator[Result]:
+def _pool(work: Callable[[Task], Result], tasks: Collection[Task], jobs: int, recycle_after: int) -> Iterator[Result]:
     # forkserver: workers start from a clean preloaded process, not a copy of this
     # one (which may hold threads and every report read so far).
     context = multiprocessing.get_context("forkserver")

@@ -5,6 +5,7 @@ as a full build."""
 
 from __future__ import annotations
 
+import copy
 import csv
 import gzip
 import shutil
@@ -152,3 +153,28 @@ def test_a_long_table_of_gzip_members_reads_in_pandas_and_duckdb(work: Path, tmp
     assert list(frame["report_id"]) == expected.column("report_id").to_pylist()
     counted = duckdb.sql(f"select count(*), count(distinct report_id) from read_csv('{path}', header=true)").fetchall()
     assert counted[0] == (expected.num_rows, len(set(expected.column("report_id").to_pylist())))
+
+
+def test_an_agency_checked_with_its_neighbours_only_is_checked_as_in_the_whole_corpus():
+    """The aggregate rule reads other agencies' reports under the same 行政区划代码: an agency's
+    task carries exactly those (declared by the rule's ``Neighbours``), and its checks give
+    what checking the whole corpus at once gives."""
+    from builder import limits
+    from builder.corpus import IndexEntry
+
+    from .checkhelpers import make_report, small_values
+    from .test_aggregate_rule import AGGREGATED, corpus, results
+
+    government, bureaus = corpus()  # checked together (checks.check_corpus)
+    whole = [government, *bureaus, make_report(small_values(), year=2022, agency="宁夏回族自治区银川市兴庆区教育局")]
+    apart = copy.deepcopy(whole)  # checked again below, an agency at a time
+    entries = [IndexEntry.of(r, f"{i}.txt", f"key{i}") for i, r in enumerate(apart)]
+    settings = fragments.Settings("", fragments.DataPlace(), limits.DEFAULT)
+    tasks, hood = fragments.plan(entries, {}, settings)
+    task = next(t for t in tasks if t.agency_id == government.agency.agency_id)
+    attached = hood.attached(task)
+    assert AGGREGATED in whole[0].document.text
+    assert {e.report_id for e in attached.neighbours} == {b.report_id for b in bureaus}  # not the other county's
+    checked, rejected = fragments.check_agency(attached, [apart[0]], limits.DEFAULT)
+    assert rejected == [] and checked == [apart[0]]
+    assert results(apart[0]) == results(government) and len(results(government)) > 2
