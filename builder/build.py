@@ -1,8 +1,10 @@
 """The build: one readable sequence of stages, corpus → reports → datasets → site.
 
 Each stage loads its declared inputs, processes, and saves: extraction writes
-one cache entry per input (``builder.cache``), the datasets are written from the
-checked reports, and the site stage reads only the dataset files. The build
+one cache entry per input (``builder.cache``), the checks and the datasets make
+one fragment per agency from those entries (``builder.fragments``: kept in the
+cache, made again only when its inputs change) and write the data package from
+the fragments, and the site stage reads only the dataset files. The build
 writes into a staging folder beside ``--out`` and swaps it in at the end, so a
 failed or killed build leaves the previous output as it was; unchanged files
 are linked from the previous output, so they stay the same files.
