@@ -233,10 +233,10 @@ def _indicator_rows(report: Report, before: dict) -> tuple[list[tuple], dict]:
 class Encoded:
     """Rows of one table made once: their CSV lines without a header (a gzip member when the
     table is compressed: members concatenated are one valid gzip file) and the same rows as
-    an Arrow table (for Parquet)."""
+    an Arrow table (for Parquet), serialised."""
 
     csv: bytes
-    arrow: object  # pyarrow.Table
+    arrow: bytes  # an Arrow IPC stream: read back without a copy, many times faster than a pickled table
     rows: int
 
 
@@ -417,7 +417,10 @@ def encode(table: Table, rows: list[tuple]) -> Encoded:
     if rows:
         csv.writer(text, lineterminator="\n").writerows(_csv_rows(table, columns))
     data = text.getvalue().encode("utf-8")
-    return Encoded(_compressed(table, data), pa.Table.from_arrays(arrays, schema=schema), len(rows))
+    sink = pa.BufferOutputStream()
+    with pa.ipc.new_stream(sink, schema) as stream:
+        stream.write_table(pa.Table.from_arrays(arrays, schema=schema))
+    return Encoded(_compressed(table, data), sink.getvalue().to_pybytes(), len(rows))
 
 
 def _compressed(table: Table, data: bytes) -> bytes:
@@ -455,9 +458,11 @@ class TableWriter:
             self.add_encoded(encode(self.table, chunk))
 
     def add_encoded(self, encoded: Encoded) -> None:
+        import pyarrow as pa
+
         self._csv.write(encoded.csv)
         if encoded.rows:
-            self._gathered.append(encoded.arrow)
+            self._gathered.append(pa.ipc.open_stream(encoded.arrow).read_all())
             self._rows += encoded.rows
         while self._rows >= PARQUET_BATCH:
             self._write_group(PARQUET_BATCH)
