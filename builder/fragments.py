@@ -267,9 +267,10 @@ def _kept_parts(folder: str, digest: str, make: Callable[[], Encoded]) -> Encode
     return encoded
 
 
-
 @dataclass
 class FragmentStats:
+    """What the summary says of the stage: how many agencies were found and made."""
+
     cached: int = 0  # agencies whose fragment was found, their reports not loaded
     computed: int = 0
     badges: Counter = field(default_factory=Counter)
