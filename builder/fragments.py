@@ -185,7 +185,27 @@ def without_parsing_state(report: Report) -> Report:
 
 
 def _path(folder: str, key: str) -> Path:
-    return Path(folder) / key[:2] / f"{key}.pickle"
+    return Path(folder) / key[:2] / f"{key}.pickle.zst"
+
+
+# zstd over the whole pickle: a fragment is about 8 times smaller (its Arrow and CSV are text
+# mostly) and decompressed at about a gigabyte a second.
+_CODEC = "zstd"
+
+
+def _packed(value: Fragment | Encoded) -> bytes:
+    import pyarrow as pa
+
+    data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+    return len(data).to_bytes(8, "little") + pa.Codec(_CODEC).compress(data, asbytes=True)
+
+
+def _unpacked(path: Path) -> Fragment | Encoded:
+    import pyarrow as pa
+
+    data = path.read_bytes()
+    size = int.from_bytes(data[:8], "little")
+    return pickle.loads(pa.Codec(_CODEC).decompress(data[8:], decompressed_size=size, asbytes=True))
 
 
 def _store(folder: str, key: str, fragment: Fragment | Encoded) -> bool:
@@ -194,7 +214,7 @@ def _store(folder: str, key: str, fragment: Fragment | Encoded) -> bool:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile(dir=path.parent, prefix=".", suffix=".tmp", delete=False) as handle:
-            pickle.dump(fragment, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            handle.write(_packed(fragment))
         os.replace(handle.name, path)
     except OSError:  # a full or read-only cache: the fragment travels back instead
         with contextlib.suppress(OSError, NameError):
@@ -260,8 +280,8 @@ def _kept_parts(folder: str, digest: str, make: Callable[[], Encoded]) -> Encode
     under a key of their digest and the code, so only the changed parts are encoded again."""
     key = hashlib.sha256(f"{code_version()}\0part\0{digest}".encode()).hexdigest()
     path = _path(folder, key)
-    with contextlib.suppress(OSError, pickle.UnpicklingError, EOFError), path.open("rb") as handle:
-        return pickle.load(handle)
+    with contextlib.suppress(OSError, ValueError, pickle.UnpicklingError, EOFError):
+        return _unpacked(path)
     encoded = make()
     _store(folder, key, encoded)
     return encoded
@@ -353,8 +373,7 @@ def checks_and_datasets(entries: list[IndexEntry], rejected: list[Rejected], pro
             for task in tasks:
                 fragment = unstored.pop(task.agency_id, None)
                 if fragment is None:
-                    with _path(folder, task.key).open("rb") as handle:
-                        fragment = pickle.load(handle)
+                    fragment = _unpacked(_path(folder, task.key))
                 package.add(fragment)
                 manifest[task.agency_id] = [task.key, fragment.report_ids]
             stats.rejected = sorted(package.rejected, key=lambda r: r.file)
