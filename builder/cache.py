@@ -39,7 +39,7 @@ PARSER_VERSION = "2"  # 2: entries keep the single-report check results
 DOWNSTREAM = frozenset({"build.py", "cache.py", "checks.py", "cli.py", "compare.py", "dataset.py", "indicators.py",
                         "outputs.py", "pipeline.py", "preview.py", "regional.py", "schema.py", "search.py", "site.py",
                         "site_hooks.py", "sources.py", "synthetic.py", "synthetic_corpus.py", "warmup.py", "__main__.py",
-                        "site_templates", "site_overrides", "__pycache__"})
+                        "fragments.py", "site_templates", "site_overrides", "__pycache__"})
 PACKAGE = Path(__file__).resolve().parent
 
 
