@@ -246,6 +246,17 @@ class ExtractionCache:
             return {}
         return index["entries"]
 
+    def stored_keys(self) -> set[str]:
+        """The keys of the entries present, from one listing of the folder (one request per
+        thousand entries on object storage): an index line whose entry is gone is no hit."""
+        fs, folder = fsspec.core.url_to_fs(self.folder)
+        try:
+            paths = fs.find(folder)
+        except (FileNotFoundError, OSError):
+            return set()
+        return {path.rsplit("/", 1)[-1].removesuffix(".json.gz") for path in paths
+                if path.endswith(".json.gz") and not path.endswith(f"/{INDEX}")}
+
     def store_index(self, entries: dict[str, list]) -> None:
         """Replace the index in one step: a reader sees the old one or the new one."""
         self._write(f"{self.folder}/{INDEX}",

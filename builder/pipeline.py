@@ -259,12 +259,15 @@ def _index_hits(tasks: list[FileTask], index: Mapping[str, list], bounds: Limits
 
 
 def extract_stage(tasks: list[FileTask], options: Options, store: str | None, stats: RunStats,
-            progress: Progress | None = None, digests: Mapping[str, str] | None = None) -> list[FileResult]:
+                  progress: Progress | None = None, digests: Mapping[str, str] | None = None) -> list[FileResult]:
     """The extraction stage, sorted by name: files the cache's index knows are answered
     without opening their entry or starting a worker, the rest are run (``run_files``);
     the index is then rewritten to hold this run's stored outcomes, if they changed."""
     cache = ExtractionCache(options.cache) if options.cache and store == options.cache else None
     index = cache.load_index() if cache else {}
+    if index:  # only lines whose entry is still there (the datasets stage reads it)
+        present = cache.stored_keys()
+        index = {key: line for key, line in index.items() if key in present}
     hits, left = _index_hits(tasks, index, options.bounds, digests or {}) if index else ([], tasks)
     results = collect(itertools.chain(hits, run_files(left, options, store)), len(tasks), stats, progress)
     if cache:

@@ -185,6 +185,10 @@ def test_a_rebuild_reads_unchanged_files_from_the_index_without_opening_their_en
         entry.write_bytes(b"not gzip: an entry opened would be a miss")
     again, stats = extracted(corpus, cache, must_not_run)
     assert again == first and (stats.cache_hits, stats.indexed, stats.extracted) == (10, 10, 0)
+    gone = next(Path(cache).glob("extract/*/*/*.json.gz"))
+    gone.unlink()  # an entry removed behind the index's back: that file is read again
+    again, stats = extracted(corpus, cache)
+    assert again == first and (stats.cache_hits, stats.indexed, stats.extracted) == (9, 9, 1) and gone.exists()
 
 
 def test_a_corrupt_or_stale_index_is_ignored_and_the_entries_answer(corpus: Path, tmp_path: Path):
