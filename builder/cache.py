@@ -4,7 +4,9 @@ An entry is keyed by the file's content hash, its corpus-relative name (the
 suffix helps detect the format) and the parser version, so an unchanged file is
 never parsed twice and any change to the parser invalidates every entry by
 itself. Entries are read and written through fsspec: the cache can live on
-object storage beside a corpus there.
+object storage beside a corpus there. Beside the entries, one index file holds
+what the build keeps of each outcome of the last run (``IndexEntry``), so that a
+rebuild answers an unchanged file with a hash and a lookup.
 """
 
 from __future__ import annotations

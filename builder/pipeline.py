@@ -5,6 +5,8 @@ The per-file function (``corpus.read_data`` by default) takes a file's bytes,
 its corpus-relative name and the limits, and returns a ``Report`` or a
 ``Rejected`` without ever raising; this module does not care what it does.
 Entries that are not files to read are rejected before anything opens them.
+With a cache, files its index knows are answered in this process without
+opening their entries; only the others go to the workers.
 
 Memory stays bounded: every report is written to a store (its extraction cache
 entry, or a temporary folder when the run has no cache) and a worker returns only
