@@ -241,12 +241,13 @@ def run_files(tasks: list[FileTask], options: Options, store: str | None = None)
 def _index_hits(tasks: list[FileTask], index: Mapping[str, list], bounds: Limits,
                 digests: Mapping[str, str]) -> tuple[list[FileResult], list[FileTask]]:
     """The files the cache's index answers (a hash and a lookup each, the hash taken from
-    ``digests`` when the build already has it), and the tasks left to run."""
+    ``digests`` when the build already has it), and the tasks left to run. A file behind a
+    URL is not fetched here only to be looked up: without its digest, a worker reads it."""
     hits, left = [], []
     for task in tasks:
         start = time.perf_counter()
         outcome, key = None, ""
-        if not task.problem:
+        if not task.problem and (task.name in digests or not is_url(task.url)):
             content = digests.get(task.name)
             with contextlib.suppress(errors.ReportError):  # run_task will say why
                 content = content or content_digest(task_bytes(task, bounds))
