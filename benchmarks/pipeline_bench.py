@@ -69,7 +69,8 @@ def main(argv: list[str] | None = None) -> None:
             _, seconds = timed(read_corpus, corpus, options, stats)
             extract = stats.stages["extract"]
             rows.append((label, f"{seconds:.1f} s", f"{stats.files / extract:.0f} files/s extracted "
-                         f"({stats.cache_hits} cache hits), checks {stats.stages['checks']:.1f} s"))
+                         f"({stats.cache_hits} cache hits, {stats.indexed} from its index), "
+                         f"checks {stats.stages['checks']:.1f} s"))
         out = Path(tmp) / "site"
         options = Options(jobs=jobs, cache=f"{tmp}/build-cache")
         for label in ("whole build, cold", "rebuild, nothing changed", "rebuild, one file changed"):

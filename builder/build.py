@@ -28,6 +28,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .cache import content_digest
 from .checks import BADGES
 from .corpus import INTERNAL, CheckedReports, Rejected
 from .errors import BuilderError
@@ -202,13 +203,17 @@ PROJECT = Path(__file__).resolve().parent.parent
 BUILD_CODE = ("builder", "docs", "mkdocs.yml")
 
 
-def build_inputs(tasks: list, provenance: tuple, settings: tuple, bounds) -> str:
+def build_inputs(tasks: list, provenance: tuple, settings: tuple, bounds, digests: dict | None = None) -> str:
     """A fingerprint of every input of a build: each corpus file's bytes, sources.csv,
-    the code, the installed packages' versions and the settings."""
+    the code, the installed packages' versions and the settings. Each file's SHA-256 is
+    put in ``digests`` by name, so that extraction need not hash it again."""
     digest = hashlib.sha256()
+    digests = {} if digests is None else digests
     for task in tasks:
         try:
-            content = task.problem or hashlib.sha256(task_bytes(task, bounds)).hexdigest()
+            content = task.problem or content_digest(task_bytes(task, bounds))
+            if not task.problem:
+                digests[task.name] = content
         except BuilderError as e:  # unreadable now: its reason is part of the inputs
             content = str(e)
         digest.update(f"{task.name}\0{content}\n".encode())
@@ -259,7 +264,8 @@ def build(corpus_dir: Path | str, out: Path, site_url: str = "", with_site: bool
     record = Path(options.cache) / "last-build.json" if options.cache and not is_url(options.cache) else None
     settings = (site_url, with_site, repo_url, place.url, options.bounds)
     provenance = corpus_sources(corpus_dir)  # read once: it is an input of the fingerprint and the datasets
-    fingerprint = build_inputs(tasks, provenance, settings, options.bounds) if record else ""
+    digests: dict[str, str] = {}
+    fingerprint = build_inputs(tasks, provenance, settings, options.bounds, digests) if record else ""
     if record and (unchanged := _unchanged_build(record, fingerprint, out)) is not None:
         say(f"nothing changed since the last build of {out}: kept as it is")
         return unchanged
@@ -273,7 +279,7 @@ def build(corpus_dir: Path | str, out: Path, site_url: str = "", with_site: bool
         stats = RunStats()
         timed = Stopwatch(stats)
         say(f"reading reports from {corpus_dir}")
-        with _run_store(options) as run_options, read_reports(corpus_dir, run_options, stats, progress) as checked:
+        with _run_store(options) as run_options, read_reports(corpus_dir, run_options, stats, progress, digests) as checked:
             say(f"writing datasets to {out / 'data'}")
             fragments = stage_checks_and_datasets(checked, provenance, folder, site_url, place, run_options, timed)
         if with_site:

@@ -4,7 +4,9 @@ An entry is keyed by the file's content hash, its corpus-relative name (the
 suffix helps detect the format) and the parser version, so an unchanged file is
 never parsed twice and any change to the parser invalidates every entry by
 itself. Entries are read and written through fsspec: the cache can live on
-object storage beside a corpus there.
+object storage beside a corpus there. Beside the entries, one index file holds
+what the build keeps of each outcome of the last run (``IndexEntry``), so that a
+rebuild answers an unchanged file with a hash and a lookup.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from pathlib import Path
 import fsspec
 
 from .checks import Result
-from .corpus import Rejected
+from .corpus import IndexEntry, Rejected
 from .extract import Report
 from .layout import Layout
 from .limits import Limits
@@ -152,13 +154,60 @@ def outcome_from_record(record: dict) -> Report | Rejected:
 # --- entries ----------------------------------------------------------------------------
 
 
+def content_digest(data: bytes) -> str:
+    """A file's SHA-256 (hex), as ``Source.sha256`` and the build's fingerprint hold it."""
+    return hashlib.sha256(data).hexdigest()
+
+
 def entry_key(data: bytes, name: str, bounds: Limits) -> str:
     """The file's content, its name and the limits it was read under (they change what it becomes)."""
-    digest = hashlib.sha256(hashlib.sha256(data).digest())
+    return key_of_digest(content_digest(data), name, bounds)
+
+
+def key_of_digest(content: str, name: str, bounds: Limits) -> str:
+    """``entry_key`` from the file's hex SHA-256, for a file already hashed."""
+    digest = hashlib.sha256(bytes.fromhex(content))
     digest.update(name.encode("utf-8", "surrogateescape"))
     # The time limit is left out: a file over it is never cached, and it changes nothing else.
     digest.update(repr(dataclasses.replace(bounds, time_limit=0)).encode("utf-8"))
     return digest.hexdigest()
+
+
+def _compressed(value: dict) -> bytes:
+    return gzip.compress(json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8"),
+                         compresslevel=1, mtime=0)
+
+
+# --- the index: every entry's IndexEntry in one file --------------------------------------
+# A rebuild needs, of an unchanged file, only what ``IndexEntry`` keeps: reading it from one
+# file read once costs a hash and a lookup per file instead of opening and parsing its entry.
+
+INDEX = "index.json.gz"
+INDEX_FORMAT = 1  # bump when an index line's layout changes
+
+
+def index_line(outcome: IndexEntry | Rejected) -> list:
+    """An outcome kept in the store, as one line of the index (a JSON array)."""
+    if isinstance(outcome, Rejected):
+        return ["rejected", outcome.file, outcome.reason]
+    return ["report", outcome.name, outcome.path, outcome.sha256, outcome.report_id,
+            [getattr(outcome.agency, name) for name in _AGENCY], outcome.year, outcome.template,
+            {cell: _cell_fields(value) for cell, value in outcome.cells.items()}]
+
+
+def outcome_of_line(line: list, key: str, name: str, content: str) -> IndexEntry | Rejected | None:
+    """The outcome an index line holds, or None when it does not fit the file it is looked up
+    for (another name or content: never trusted) or cannot be read (then the entry is)."""
+    try:
+        if line[0] == "rejected":
+            return Rejected(name, line[2]) if line[1] == name and isinstance(line[2], str) else None
+        kind, entry_name, path, sha256, report_id, agency, year, template, cells = line
+        if kind != "report" or entry_name != name or sha256 != content or not isinstance(year, int):
+            return None
+        return IndexEntry(entry_name, path, sha256, key, report_id, Agency(*agency), year, template,
+                          {cell: CellValue(*fields) for cell, fields in cells.items()})
+    except (TypeError, ValueError, IndexError, KeyError):
+        return None
 
 
 @dataclasses.dataclass(frozen=True)
@@ -184,9 +233,39 @@ class ExtractionCache:
             return None
 
     def store(self, key: str, record: dict) -> None:
-        data = gzip.compress(json.dumps(record, ensure_ascii=False, separators=(",", ":")).encode("utf-8"),
-                             compresslevel=1, mtime=0)
-        fs, path = fsspec.core.url_to_fs(self.path(key))
+        self._write(self.path(key), _compressed(record))
+
+    def load_index(self) -> dict[str, list]:
+        """The index the last run left (``INDEX_FORMAT``), keyed by entry key; empty when absent,
+        unreadable or made for another parser version (then every hit reads its entry)."""
+        fs, path = fsspec.core.url_to_fs(f"{self.folder}/{INDEX}")
+        try:
+            index = json.loads(gzip.decompress(fs.cat_file(path)))
+        except (FileNotFoundError, OSError, EOFError, ValueError):
+            return {}
+        if not isinstance(index, dict) or index.get("format") != INDEX_FORMAT or index.get("version") != self.version \
+                or not isinstance(index.get("entries"), dict):
+            return {}
+        return index["entries"]
+
+    def stored_keys(self) -> set[str]:
+        """The keys of the entries present, from one listing of the folder (one request per
+        thousand entries on object storage): an index line whose entry is gone is no hit."""
+        fs, folder = fsspec.core.url_to_fs(self.folder)
+        try:
+            paths = fs.find(folder)
+        except (FileNotFoundError, OSError):
+            return set()
+        return {path.rsplit("/", 1)[-1].removesuffix(".json.gz") for path in paths
+                if path.endswith(".json.gz") and not path.endswith(f"/{INDEX}")}
+
+    def store_index(self, entries: dict[str, list]) -> None:
+        """Replace the index in one step: a reader sees the old one or the new one."""
+        self._write(f"{self.folder}/{INDEX}",
+                    _compressed({"format": INDEX_FORMAT, "version": self.version, "entries": entries}))
+
+    def _write(self, where: str, data: bytes) -> None:
+        fs, path = fsspec.core.url_to_fs(where)
         if "file" in fs.protocol:
             # Local: write beside, then rename, so a reader never sees half an entry.
             os.makedirs(os.path.dirname(path), exist_ok=True)

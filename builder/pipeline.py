@@ -5,6 +5,8 @@ The per-file function (``corpus.read_data`` by default) takes a file's bytes,
 its corpus-relative name and the limits, and returns a ``Report`` or a
 ``Rejected`` without ever raising; this module does not care what it does.
 Entries that are not files to read are rejected before anything opens them.
+With a cache, files its index knows are answered in this process without
+opening their entries; only the others go to the workers.
 
 Memory stays bounded: every report is written to a store (its extraction cache
 entry, or a temporary folder when the run has no cache) and a worker returns only
@@ -19,11 +21,12 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import itertools
 import multiprocessing
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Collection, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
@@ -31,7 +34,16 @@ from typing import TypeVar
 import fsspec
 
 from . import errors, limits
-from .cache import ExtractionCache, entry_key, outcome_from_record, outcome_record
+from .cache import (
+    ExtractionCache,
+    content_digest,
+    entry_key,
+    index_line,
+    key_of_digest,
+    outcome_from_record,
+    outcome_of_line,
+    outcome_record,
+)
 from .corpus import (
     INTERNAL,
     METADATA_FILES,
@@ -69,6 +81,8 @@ class FileResult:
     outcome: IndexEntry | Rejected  # a report is in the store; only its index travels back
     cached: bool
     seconds: float
+    key: str = ""  # its entry in the store, when the outcome is kept there
+    from_index: bool = False  # answered by the cache's index, its entry not opened
 
 
 def is_url(location: str | Path) -> bool:
@@ -136,24 +150,25 @@ def run_task(task: FileTask, cache_root: str | None, version: str, per_file: Per
     with one file is that file's rejection."""
     start = time.perf_counter()
     try:
-        outcome, cached = _outcome(task, cache_root, version, per_file, bounds)
+        outcome, cached, stored_as = _outcome(task, cache_root, version, per_file, bounds)
     except errors.ReportError as e:
-        outcome, cached = Rejected(task.name, rejection(e)), False
+        outcome, cached, stored_as = Rejected(task.name, rejection(e)), False, ""
     except Exception as e:  # the isolation boundary, around the cache and the reading too
-        outcome, cached = Rejected(task.name, internal_error(e)), False
-    return FileResult(task.name, outcome, cached, time.perf_counter() - start)
+        outcome, cached, stored_as = Rejected(task.name, internal_error(e)), False, ""
+    return FileResult(task.name, outcome, cached, time.perf_counter() - start, stored_as)
 
 
 def _outcome(task: FileTask, cache_root: str | None, version: str, per_file: PerFile,
-             bounds: Limits) -> tuple[IndexEntry | Rejected, bool]:
+             bounds: Limits) -> tuple[IndexEntry | Rejected, bool, str]:
+    """The outcome, whether it came from the store, and its key there ("" when not stored)."""
     if task.problem:
-        return Rejected(task.name, task.problem), False
+        return Rejected(task.name, task.problem), False, ""
     data = task_bytes(task, bounds)
     cache = ExtractionCache(cache_root, version) if cache_root else None
     key = entry_key(data, task.name, bounds)
     record = cache.load(key) if cache else None
     if record is not None:
-        return _indexed(record, task.name, key, stored=True), True
+        return _indexed(record, task.name, key, stored=True), True, key
     record = outcome_record(per_file(data, task.name, bounds))
     stored = False
     if cache and _cacheable(record):
@@ -162,7 +177,7 @@ def _outcome(task: FileTask, cache_root: str | None, version: str, per_file: Per
         with contextlib.suppress(Exception):
             cache.store(key, record)
             stored = True
-    return _indexed(record, task.name, key, stored), False
+    return _indexed(record, task.name, key, stored), False, key if stored else ""
 
 
 def _indexed(record: dict, name: str, key: str, stored: bool) -> IndexEntry | Rejected:
@@ -217,11 +232,56 @@ def run_files(tasks: list[FileTask], options: Options, store: str | None = None)
     version = ExtractionCache(store).version if store else ""
     work = functools.partial(run_task, cache_root=store, version=version, per_file=options.per_file,
                              bounds=options.bounds)
+    if not tasks:  # all answered by the cache's index: no worker to start
+        return iter(())
     if options.dask:
         return _dask(work, tasks, options.dask)
     if options.jobs > 1 and len(tasks) > 1:
         return _pool(work, tasks, min(options.jobs, len(tasks)), options.recycle_after)
     return _serial(work, tasks)
+
+
+def _index_hits(tasks: list[FileTask], index: Mapping[str, list], bounds: Limits,
+                digests: Mapping[str, str]) -> tuple[list[FileResult], list[FileTask]]:
+    """The files the cache's index answers (a hash and a lookup each, the hash taken from
+    ``digests`` when the build already has it), and the tasks left to run. A file behind a
+    URL is not fetched here only to be looked up: without its digest, a worker reads it."""
+    hits, left = [], []
+    for task in tasks:
+        start = time.perf_counter()
+        outcome, key = None, ""
+        if not task.problem and (task.name in digests or not is_url(task.url)):
+            content = digests.get(task.name)
+            with contextlib.suppress(errors.ReportError):  # run_task will say why
+                content = content or content_digest(task_bytes(task, bounds))
+            key = key_of_digest(content, task.name, bounds) if content else ""
+            line = index.get(key)
+            outcome = outcome_of_line(line, key, task.name, content) if line is not None else None
+        if outcome is None:
+            left.append(task)
+        else:
+            hits.append(FileResult(task.name, outcome, True, time.perf_counter() - start, key, from_index=True))
+    return hits, left
+
+
+def extract_stage(tasks: list[FileTask], options: Options, store: str | None, stats: RunStats,
+                  progress: Progress | None = None, digests: Mapping[str, str] | None = None) -> list[FileResult]:
+    """The extraction stage, sorted by name: files the cache's index knows are answered
+    without opening their entry or starting a worker, the rest are run (``run_files``);
+    the index is then rewritten to hold this run's stored outcomes, if they changed."""
+    cache = ExtractionCache(options.cache) if options.cache and store == options.cache else None
+    index = cache.load_index() if cache else {}
+    if index:  # only lines whose entry is still there (the datasets stage reads it)
+        present = cache.stored_keys()
+        index = {key: line for key, line in index.items() if key in present}
+    hits, left = _index_hits(tasks, index, options.bounds, digests or {}) if index else ([], tasks)
+    results = collect(itertools.chain(hits, run_files(left, options, store)), len(tasks), stats, progress)
+    if cache:
+        lines = {r.key: index[r.key] if r.from_index else index_line(r.outcome) for r in results if r.key}
+        if lines.keys() != index.keys() or len(hits) < len(lines):
+            with contextlib.suppress(Exception):  # a read-only cache: the entries answer next time
+                cache.store_index(lines)
+    return results
 
 
 # --- progress and summary ----------------------------------------------------------------
@@ -233,6 +293,7 @@ class RunStats:
 
     files: int = 0
     cache_hits: int = 0
+    indexed: int = 0  # cache hits answered by the cache's index, their entries not opened
     rejected: int = 0
     stages: dict[str, float] = field(default_factory=dict)
     running: list[_Timed] = field(default_factory=list, repr=False, compare=False)  # stages being timed
@@ -246,7 +307,8 @@ class RunStats:
             return [f"files: {self.files}, all as at the last build; {self.rejected} rejected"]
         read = self.stages["extract"]
         rate = self.files / read if read > 0 else 0.0
-        out = [f"files: {self.files} in {read:.1f} s ({rate:.0f} files/s); {self.cache_hits} from the cache, "
+        indexed = f" ({self.indexed} by its index)" if self.indexed else ""
+        out = [f"files: {self.files} in {read:.1f} s ({rate:.0f} files/s); {self.cache_hits} from the cache{indexed}, "
                f"{self.extracted} extracted; {self.rejected} rejected"]
         if self.stages:
             out.append("time per stage: " + " · ".join(f"{stage} {seconds:.1f} s"
@@ -308,6 +370,7 @@ def collect(results: Iterable[FileResult], total: int, stats: RunStats,
         out.append(result)
         stats.files += 1
         stats.cache_hits += result.cached
+        stats.indexed += result.from_index
         stats.rejected += isinstance(result.outcome, Rejected)
         if progress:
             progress(stats.files, total, stats, time.perf_counter() - start)
@@ -342,16 +405,18 @@ def _loader(store: str | None) -> Callable[[IndexEntry], Report]:
 
 @contextlib.contextmanager
 def read_reports(corpus: str | Path, options: Options | None = None, stats: RunStats | None = None,
-                 progress: Progress | None = None) -> Iterator[CheckedReports]:
+                 progress: Progress | None = None,
+                 digests: Mapping[str, str] | None = None) -> Iterator[CheckedReports]:
     """The extraction stage (every file to a stored report or a rejection), then the checked
-    reports as a stream read back from the store, valid inside the ``with`` block."""
+    reports as a stream read back from the store, valid inside the ``with`` block.
+    ``digests``: the files' SHA-256 by name, when the caller has just hashed them."""
     options = options or Options()
     stats = stats if stats is not None else RunStats()
     timed = Stopwatch(stats)
     tasks = list_tasks(corpus)
     with _store(options) as store:
         with timed("extract"):
-            results = collect(run_files(tasks, options, store), len(tasks), stats, progress)
+            results = extract_stage(tasks, options, store, stats, progress, digests)
         if options.cache:
             ExtractionCache(options.cache).prune()
         yield assemble([r.outcome for r in results], _loader(store), options.bounds, timed("checks"))

@@ -4,6 +4,7 @@ cluster and fsspec paths give the same bytes, and rebuilds touch only what chang
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import json
 import random
 import shutil
@@ -19,7 +20,7 @@ from builder.build import build
 from builder.cache import report_from_record, report_record
 from builder.corpus import Rejected, read_data
 from builder.extract import extract_file
-from builder.pipeline import Options, RunStats, read_corpus, read_reports
+from builder.pipeline import Options, RunStats, extract_stage, list_tasks, read_corpus, read_reports
 
 from .conftest import CORPUS, CORPUS_FILES
 
@@ -95,6 +96,14 @@ def test_dask_with_fsspec_paths_builds_the_same_bytes(corpus: Path, serial: dict
                                   Options(dask=cluster.scheduler_address, cache="memory://cache"))
         # Without a cache the workers have no store to write to: whole records come back.
         uncached = read_corpus("memory://corpus", Options(dask=cluster.scheduler_address))
+        # Again: the workers read each file and its entry; given the files' hashes, the index
+        # (read and written through fsspec) answers them all without a worker.
+        options, tasks = Options(dask=cluster.scheduler_address, cache="memory://cache"), list_tasks("memory://corpus")
+        digests = {t.name: hashlib.sha256(memory.cat_file(t.url)).hexdigest() for t in tasks}
+        for given, indexed in ((None, 0), (digests, 10)):
+            again = RunStats()
+            extract_stage(tasks, options, "memory://cache", again, digests=given)
+            assert (again.cache_hits, again.indexed) == (10, indexed)
     assert stats.files == 10 and memory.find("/cache")
     local = read_corpus(corpus, Options())
     assert [r.as_json() for r in uncached.reports] == [r.as_json() for r in local.reports]
@@ -113,13 +122,10 @@ def test_a_cache_hit_skips_extraction_and_a_parser_version_bump_invalidates(corp
     read_corpus(corpus, Options(cache=cache), first)
     assert (first.files, first.cache_hits, first.extracted) == (10, 0, 10)
 
-    def must_not_run(data: bytes, name: str, bounds):
-        raise AssertionError(f"{name} was extracted again")
-
     again = RunStats()
     cached = read_corpus(corpus, Options(cache=cache, per_file=must_not_run), again)
-    assert (again.cache_hits, again.extracted, again.rejected) == (10, 0, 1)
-    assert "10 from the cache, 0 extracted; 1 rejected" in again.lines()[0]
+    assert (again.cache_hits, again.indexed, again.extracted, again.rejected) == (10, 10, 0, 1)
+    assert "10 from the cache (10 by its index), 0 extracted; 1 rejected" in again.lines()[0]
     fresh = read_corpus(corpus, Options())
     assert [r.as_json() for r in cached.reports] == [r.as_json() for r in fresh.reports]
     assert cached.rejected == fresh.rejected
@@ -134,7 +140,7 @@ def test_a_cache_hit_skips_extraction_and_a_parser_version_bump_invalidates(corp
 
     bumped = RunStats()
     read_corpus(corpus, Options(cache=cache, per_file=counted), bumped)
-    assert (bumped.cache_hits, bumped.extracted) == (0, 10) and len(calls) == 10
+    assert (bumped.cache_hits, bumped.indexed, bumped.extracted) == (0, 0, 10) and len(calls) == 10
     assert not (tmp_path / "cache" / "extract" / old_version).exists()  # the stale version is removed
 
 
@@ -150,7 +156,7 @@ def test_a_changed_file_is_reextracted_and_only_its_page_rewritten(corpus: Path,
     changed.write_text(text.replace("政府信息公开", "政府信息公开工作", 1) + "\n本报告另有附件。\n", encoding="utf-8")
 
     summary = build(folder, out, say=quiet, options=Options(cache=str(tmp_path / "cache")), progress=None)
-    assert (summary.stats.cache_hits, summary.stats.extracted) == (9, 1)
+    assert (summary.stats.cache_hits, summary.stats.indexed, summary.stats.extracted) == (9, 9, 1)
     assert summary.files_unchanged > 0
     changed_page = out / "reports" / report_id / "index.html"
     unchanged_page = out / "reports" / extract_file(unchanged).report_id / "index.html"
@@ -159,6 +165,54 @@ def test_a_changed_file_is_reextracted_and_only_its_page_rewritten(corpus: Path,
     before, after = pages[unchanged_page], unchanged_page.stat()
     assert (after.st_ino, after.st_mtime_ns) == (before.st_ino, before.st_mtime_ns)
     assert not (out.parent / ".site.building").exists() and not (out.parent / ".site.previous").exists()
+
+
+def must_not_run(data: bytes, name: str, bounds):
+    raise AssertionError(f"{name} was extracted again")
+
+
+def extracted(corpus: Path, cache: str, per_file=read_data) -> tuple[list, RunStats]:
+    """The extraction stage alone (the checks would open every entry): outcomes by name and the counts."""
+    stats = RunStats()
+    results = extract_stage(list_tasks(corpus), Options(cache=cache, per_file=per_file), cache, stats)
+    return [r.outcome for r in results], stats
+
+
+def index_of(cache: str) -> Path:
+    return next(Path(cache).glob("extract/*/index.json.gz"))
+
+
+def test_a_rebuild_reads_unchanged_files_from_the_index_without_opening_their_entries(corpus: Path, tmp_path: Path):
+    cache = str(tmp_path / "cache")
+    first, stats = extracted(corpus, cache)
+    assert (stats.cache_hits, stats.indexed) == (0, 0) and index_of(cache).exists()
+    for entry in Path(cache).glob("extract/*/*/*.json.gz"):
+        entry.write_bytes(b"not gzip: an entry opened would be a miss")
+    again, stats = extracted(corpus, cache, must_not_run)
+    assert again == first and (stats.cache_hits, stats.indexed, stats.extracted) == (10, 10, 0)
+    gone = next(Path(cache).glob("extract/*/*/*.json.gz"))
+    gone.unlink()  # an entry removed behind the index's back: that file is read again
+    again, stats = extracted(corpus, cache)
+    assert again == first and (stats.cache_hits, stats.indexed, stats.extracted) == (9, 9, 1) and gone.exists()
+
+
+def test_a_corrupt_or_stale_index_is_ignored_and_the_entries_answer(corpus: Path, tmp_path: Path):
+    import gzip
+
+    cache = str(tmp_path / "cache")
+    first, _ = extracted(corpus, cache)
+    index = index_of(cache)
+    good = json.loads(gzip.decompress(index.read_bytes()))
+    keys = list(good["entries"])
+    swapped = {**good["entries"], keys[0]: good["entries"][keys[1]], keys[1]: good["entries"][keys[0]]}
+    for broken, indexed in ((b"\x1f\x8b half a file", 0),
+                            (gzip.compress(b'{"format": 1, "version": "another", "entries": {}}'), 0),
+                            (gzip.compress(json.dumps({**good, "version": "another"}).encode()), 0),
+                            (gzip.compress(json.dumps({**good, "entries": swapped}).encode()), 8)):
+        index.write_bytes(broken)
+        again, stats = extracted(corpus, cache, must_not_run)
+        assert again == first and (stats.cache_hits, stats.indexed) == (10, indexed)
+        assert json.loads(gzip.decompress(index.read_bytes())) == good  # written again whole
 
 
 def test_a_rejection_is_cached_with_its_reason(corpus: Path, tmp_path: Path):
