@@ -29,7 +29,8 @@ import zlib
 from array import array
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -58,22 +59,57 @@ def terms(text: str) -> set[str]:
     return out
 
 
-@lru_cache(maxsize=65536)
-def pinyin_terms(name: str) -> frozenset[str]:
-    """Every run of whole syllables of a name's pinyin, and of their initials:
-    彭阳县教育局 is found by pengyang, yangxian, jiaoyuju, pyx or jyj."""
+def syllables(name: str) -> str:
+    """The pinyin of a name's Chinese characters, syllables separated by spaces (pypinyin)."""
     from pypinyin import lazy_pinyin
 
     readings = (re.sub(r"[^a-z]", "", s.lower()) for s in lazy_pinyin("".join(_CJK_RUN.findall(name)),
                                                                      errors="ignore"))
-    syllables = [s for s in readings if s]
+    return " ".join(s for s in readings if s)
+
+
+@lru_cache(maxsize=65536)
+def syllable_runs(spoken: str) -> frozenset[str]:
+    """Every run of whole syllables, and of their initials (two or more)."""
+    parts = spoken.split()
     out: set[str] = set()
-    for i in range(len(syllables)):
-        for j in range(i + 1, len(syllables) + 1):
-            out.add("".join(syllables[i:j]))
+    for i in range(len(parts)):
+        for j in range(i + 1, len(parts) + 1):
+            out.add("".join(parts[i:j]))
             if j - i >= 2:
-                out.add("".join(s[0] for s in syllables[i:j]))
+                out.add("".join(s[0] for s in parts[i:j]))
     return frozenset(out)
+
+
+def pinyin_terms(name: str) -> frozenset[str]:
+    """Every run of whole syllables of a name's pinyin, and of their initials:
+    彭阳县教育局 is found by pengyang, yangxian, jiaoyuju, pyx or jyj."""
+    return syllable_runs(syllables(name))
+
+
+@dataclass
+class Pinyin:
+    """Names' pinyin, remembered from the last build: pypinyin takes ~0.4 ms a name, and a
+    national site has tens of thousands of names, nearly all of them the same as last time."""
+
+    known: dict[str, str] = field(default_factory=dict)  # name → syllables, from the last build
+    used: dict[str, str] = field(default_factory=dict)  # the names of this build (what the next one keeps)
+
+    def terms(self, name: str) -> frozenset[str]:
+        spoken = self.used.get(name)
+        if spoken is None:
+            spoken = self.known.get(name)
+            if spoken is None:
+                spoken = syllables(name)
+            self.used[name] = spoken
+        return syllable_runs(spoken)
+
+    @staticmethod
+    def version() -> str:
+        """What the remembered readings are valid for: pypinyin's version (its dictionaries)."""
+        import importlib.metadata
+
+        return importlib.metadata.version("pypinyin")
 
 
 def province_code(adcode: str) -> str:
@@ -110,20 +146,20 @@ def rank_order(documents: list[dict]) -> list[dict]:
     return sorted(documents, key=lambda d: (d["kind"] != "报告", -int(d.get("year") or 0)))
 
 
-def document_terms(document: dict) -> set[str]:
+def document_terms(document: dict, pinyin: Callable[[str], frozenset[str]] = pinyin_terms) -> set[str]:
     out = terms(document["title"] + " " + document["text"])
     for name in document.get("names", ()):
-        out |= pinyin_terms(name)
+        out |= pinyin(name)
     out.update(document.get("facets", ()))
     return out
 
 
-def postings_of(documents: list[dict]) -> dict[str, array]:
+def postings_of(documents: list[dict], pinyin: Callable[[str], frozenset[str]] = pinyin_terms) -> dict[str, array]:
     """Each term's document numbers, as 4-byte arrays: at national scale they are tens
     of millions of numbers, which as Python ints would take nine times the memory."""
     postings: dict[str, array] = defaultdict(lambda: array("I"))
     for number, document in enumerate(documents):
-        for term in document_terms(document):
+        for term in document_terms(document, pinyin):
             postings[term].append(number)
     return postings
 
@@ -135,12 +171,13 @@ def _entry(numbers: array) -> list:
     return [len(numbers), [numbers[start] for start in range(0, len(numbers), PAGE)]]
 
 
-def write_search(site: Path, documents: list[dict], reports: list[dict]) -> dict:
-    """Write search/: meta, term shards, posting pages, result files and the finder."""
+def write_search(site: Path, documents: list[dict], reports: list[dict], pinyin: Pinyin | None = None) -> dict:
+    """Write search/: meta, term shards, posting pages, result files and the finder
+    (``pinyin``: names read in an earlier build, and where this one's are kept)."""
     folder = site / "search"
     shutil.rmtree(folder, ignore_errors=True)  # no file of an earlier index may linger
     documents = rank_order(documents)
-    postings = postings_of(documents)
+    postings = postings_of(documents, (pinyin or Pinyin()).terms)
     # Entries are made a shard at a time (and once before, to size the shards): as Python
     # lists, every posting of the corpus at once would take hundreds of MB.
     total = sum(len(_json(_entry(numbers))) + len(term.encode("utf-8")) + 4 for term, numbers in postings.items())

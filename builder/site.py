@@ -53,6 +53,7 @@ from .indicators import INDICATORS, RATIO
 from .narrative import KEY_LABELS
 from .outputs import DataPlace, OutputFolder
 from .schema import TABLE_DESCRIPTIONS_ZH, TABLES, restore
+from .search import Pinyin, write_search
 from .sources import is_http_url
 
 ROOT = Path(__file__).resolve().parent
@@ -210,6 +211,10 @@ class SiteData:
     def document_bytes(self, report_id: str) -> bytes:
         """A report's full extract document (JSON), written beside its page by the dataset stage."""
         return (self.site / self.place.report_folder(report_id) / REPORT_FILES["json"]).read_bytes()
+
+    @cached_property
+    def reports_by_id(self) -> dict[str, dict]:
+        return {r["report_id"]: r for r in self.reports}
 
     @cached_property
     def by_agency(self) -> dict[str, list[dict]]:
@@ -773,12 +778,12 @@ class Pages:
             by_year[year].append((code, group["province"], len(group["rows"])))
         return sorted(by_year.items(), reverse=True)
 
-    def compare_page(self, year: str, code: str, group: dict) -> tuple[str, str, str, str]:
+    def compare_page(self, year: str, code: str, group: dict) -> Aggregate:
         title = f"{group['province']} {year} 年度各机关指标比较"
         templates = sorted({group["names"][row[5]] for row in group["rows"]})
-        content = self.render("compare.html", year=year, code=code, province=group["province"],
-                              indicators=INDICATORS, templates=templates, root="../../../")
-        return title, f"{group['province']}各机关 {year} 年度政府信息公开申请办理结果与纠错率比较", content, ""
+        return Aggregate(title, f"{group['province']}各机关 {year} 年度政府信息公开申请办理结果与纠错率比较",
+                         "compare.html", {"year": year, "code": code, "province": group["province"],
+                                          "templates": templates, "root": "../../../"})
 
     def _resources(self) -> list[dict]:
         package = self.data.package
@@ -871,44 +876,67 @@ class Pages:
                               charts=agency_charts(self.data.derived, reports))
         return title, f"{title}历年政府信息公开工作年度报告", content, ""
 
-    def region_page(self, region: Region, regions: dict[str, Region]) -> tuple[str, str, str, str]:
+    def region_page(self, region: Region, regions: dict[str, Region]) -> Aggregate:
         chain = []
         parent = region.parent
         while parent:
-            chain.insert(0, regions[parent])
+            chain.insert(0, {"code": parent, "name": regions[parent].name})
             parent = regions[parent].parent
         # Agencies of this level only: a page's size follows the administrative
         # structure, not the size of the corpus.
         agencies: dict[str, list[dict]] = defaultdict(list)
         for r in region.reports:
             if (r["adcode"] or UNKNOWN_REGION) == region.code:
-                agencies[r["agency_id"]].append(r)
-        children = sorted((regions[c] for c in region.children), key=lambda r: r.code)
-        content = self.render("region.html", region=region, chain=chain, children=children,
-                              agencies=sorted(agencies.items()), root="../../",
-                              totals=region_totals(self.data.derived, region.code), compare=self.data.compare)
-        return region.name, f"{region.name}各机关的政府信息公开工作年度报告", content, ""
+                agencies[r["agency_id"]].append({k: r[k] for k in ("report_id", "year", "badge", "agency_name")})
+        children = [_region_summary(regions[c]) for c in sorted(region.children)]
+        compared = sorted(key for key in self.data.compare if key[1] == region.code)
+        return Aggregate(region.name, f"{region.name}各机关的政府信息公开工作年度报告", "region.html", {
+            "region": _region_summary(region), "chain": chain, "children": children,
+            "agencies": sorted(agencies.items()), "root": "../../",
+            "totals": region_totals(self.data.derived, region.code), "compare": compared})
 
-    def year_page(self, year: str, reports: list[dict]) -> tuple[str, str, str, str]:
+    def year_page(self, year: str, reports: list[dict]) -> Aggregate:
         by_province: dict[str, Counter] = defaultdict(Counter)
         compare: dict[str, str] = {}
         for r in reports:
             by_province[r["province"]][r["badge"]] += 1
             if r["province"] and (url := _compare_url(self.data, r, "../../")):  # not 地区未知, and a page exists
                 compare.setdefault(r["province"], url)
-        content = self.render("year.html", year=year, reports=reports, by_province=sorted(by_province.items()),
-                              compare=compare,
-                              badges=Counter(r["badge"] for r in reports), root="../../")
-        return f"{year} 年度", f"{year} 年度政府信息公开工作年度报告", content, ""
+        return Aggregate(f"{year} 年度", f"{year} 年度政府信息公开工作年度报告", "year.html", {
+            "year": year, "count": len(reports), "by_province": sorted(by_province.items()), "compare": compare,
+            "badges": Counter(r["badge"] for r in reports), "root": "../../"})
 
-    def rule_page(self, rule: dict) -> tuple[str, str, str, str]:
-        reports = {r["report_id"]: r for r in self.data.reports}
-        failing = [(reports[c["report_id"]], c) for c in self.data.failing_by_rule.get(rule["check_id"], [])
-                   if c["report_id"] in reports]
+    def rule_page(self, rule: dict) -> Aggregate:
+        reports = self.data.reports_by_id
+        failing = [({k: reports[c["report_id"]][k] for k in ("report_id", "agency_name", "year", "badge")},
+                    {"detail_zh": c["detail_zh"]})
+                   for c in self.data.failing_by_rule.get(rule["check_id"], []) if c["report_id"] in reports]
         counts = self.data.outcome_counts.get(rule["check_id"], Counter())
-        content = self.render("rule.html", rule=rule, failing=failing, more=counts["fail"] - len(failing),
-                              counts=counts, root="../../")
-        return rule["title_zh"], rule["formula_zh"], content, ""
+        return Aggregate(rule["title_zh"], rule["formula_zh"], "rule.html", {
+            "rule": rule, "failing": failing, "more": counts["fail"] - len(failing), "counts": counts,
+            "root": "../../"})
+
+    def render_aggregate(self, page: Aggregate) -> tuple[str, str, str, str]:
+        return page.title, page.description, self.render(page.template, **page.context), ""
+
+
+class Aggregate(NamedTuple):
+    """A page of many reports (region, year, rule, compare) before it is rendered: its template's
+    context is all it is made from, so the context is its key."""
+
+    title: str
+    description: str
+    template: str
+    context: dict
+
+    def key(self, settings: str) -> str:
+        return page_key(settings, self.template, self.title, self.description, self.context)
+
+
+def _region_summary(region: Region) -> dict:
+    """What a region page says of a region (itself, or a region below it): name, reports, badges."""
+    return {"code": region.code, "name": region.name, "level": region.level, "count": len(region.reports),
+            "badges": region.badges}
 
 
 def report_title(report: dict) -> str:
@@ -1073,12 +1101,17 @@ def page_key(*inputs: object) -> str:
 @dataclass
 class PageKeys:
     """The keys of this build's pages, and the last build's: a page whose key is unchanged and
-    whose file is still in the last output is linked from there without being rendered."""
+    whose file is still in the last output is linked from there without being rendered. With
+    the keys are kept what else a page's inputs make: its search document (so an unchanged
+    report's document is not parsed) and the pinyin of the names searched."""
 
     previous: dict[str, str]
     current: dict[str, str] = field(default_factory=dict)
     rendered: int = 0
     kept: int = 0
+    found: dict[str, dict] = field(default_factory=dict)  # the last build's search documents, by page
+    documents: dict[str, dict] = field(default_factory=dict)  # this build's
+    pinyin: Pinyin = field(default_factory=Pinyin)
 
     @classmethod
     def of(cls, previous: Path | None) -> PageKeys:
@@ -1087,8 +1120,11 @@ class PageKeys:
             return cls({})
         try:
             with gzip.open(previous / PAGE_KEYS, "rt", encoding="utf-8") as handle:
-                return cls(dict(json.load(handle)["pages"]))
-        except (OSError, ValueError, KeyError, TypeError):
+                kept = json.load(handle)
+            pinyin = kept.get("pinyin", {})
+            names = pinyin.get("names", {}) if pinyin.get("version") == Pinyin.version() else {}
+            return cls(dict(kept["pages"]), found=dict(kept.get("search", {})), pinyin=Pinyin(dict(names)))
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
             return cls({})
 
     def kept_from_previous(self, site: OutputFolder, path: str, key: str) -> bool:
@@ -1100,10 +1136,23 @@ class PageKeys:
         self.rendered += 1
         return False
 
+    def found_document(self, path: str) -> dict | None:
+        """The page's search document as the last build made it, when its key is the same."""
+        if self.previous.get(path) != self.current.get(path):
+            return None
+        found = self.found.get(path)
+        return found if isinstance(found, dict) else None
+
+    def remember(self, path: str, document: dict) -> dict:
+        self.documents[path] = document
+        return document
+
     def write(self, out: Path) -> None:
-        text = json.dumps({"pages": dict(sorted(self.current.items()))}, separators=(",", ":"))
+        kept = {"pages": dict(sorted(self.current.items())), "search": dict(sorted(self.documents.items())),
+                "pinyin": {"version": Pinyin.version(), "names": dict(sorted(self.pinyin.used.items()))}}
+        text = json.dumps(kept, ensure_ascii=False, separators=(",", ":"))
         with (out / PAGE_KEYS).open("wb") as raw, \
-                gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0) as packed:
+                gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0, compresslevel=1) as packed:
             packed.write(text.encode("utf-8"))
 
 
@@ -1177,7 +1226,6 @@ def build_site(data_dir: Path, out: Path, site_url: str = "", say: Callable[[str
                repo_url: str = "", previous: Path | None = None, place: DataPlace | None = None) -> dict:
     """Render the whole site into ``out`` (which already holds data/) from the data package;
     a page the same as in ``previous`` (the last build's output) is linked from there."""
-    from .search import write_search
 
     data = SiteData.load(data_dir, out, site_url, repo_url, place)
     pages = Pages(data)
@@ -1199,23 +1247,35 @@ def build_site(data_dir: Path, out: Path, site_url: str = "", say: Callable[[str
     write_compare_data(out, data.compare)
     sizes: list[int] = []
     documents: list[dict] = []
+
+    def aggregate(path: str, depth: int, page: Aggregate) -> None:
+        if keys.kept_from_previous(site, path, page.key(settings)):
+            sizes.append((out / path / "index.html").stat().st_size)
+        else:
+            sizes.append(write_page(site, path, shells[depth], pages.render_aggregate(page), data.permalink(path)))
+
     for agency_id, reports in sorted(data.by_agency.items()):
         for report in reports:
             path = f"reports/{report['report_id']}/"
             raw = data.document_bytes(report["report_id"])
-            document = json.loads(raw)
+            document = None  # parsed only when its page or search document is made
             if keys.kept_from_previous(site, path, pages.report_key(settings, report, raw, reports)):
                 sizes.append((out / path / "index.html").stat().st_size)
                 if not site.keep_previous(f"{path}badge.svg"):  # its badge is in the key too
                     site.write_text(f"{path}badge.svg", badge_svg(report["badge"]))
             else:
+                document = json.loads(raw)
                 html_bytes = page_bytes(shells[3], pages.report_page(report, document, reports), data.permalink(path))
                 if len(html_bytes) > PAGE_LIMIT:  # a report with much to say: its long lists cut shorter
                     page = pages.report_page(report, document, reports, COMPACT)
                     html_bytes = page_bytes(shells[3], page, data.permalink(path))
                 sizes.append(write_bytes(site, path, html_bytes))
                 site.write_text(f"{path}badge.svg", badge_svg(report["badge"]))
-            documents.append(search_document(path, report_title(report), report, document))
+            found = keys.found_document(path)
+            if found is None:
+                found = search_document(path, report_title(report), report,
+                                        document if document is not None else json.loads(raw))
+            documents.append(keys.remember(path, found))
         agency = data.agencies[agency_id]
         path = f"agencies/{agency_id}/"
         if keys.kept_from_previous(site, path, pages.agency_key(settings, agency, reports)):
@@ -1229,8 +1289,7 @@ def build_site(data_dir: Path, out: Path, site_url: str = "", say: Callable[[str
     regions = regions_of(data.reports)
     for region in regions.values():
         path = f"regions/{region.code}/"
-        page = pages.region_page(region, regions)
-        sizes.append(write_page(site, path, shells[2], page, data.permalink(path)))
+        aggregate(path, 2, pages.region_page(region, regions))
         documents.append({"url": path, "title": region.name, "kind": "地区", "names": [region.name],
                           "text": f"{region.name} {region.code}"})
     by_year: dict[str, list[dict]] = defaultdict(list)
@@ -1239,22 +1298,21 @@ def build_site(data_dir: Path, out: Path, site_url: str = "", say: Callable[[str
     for year, reports in by_year.items():
         path = f"years/{year}/"
         page = pages.year_page(year, reports)
-        sizes.append(write_page(site, path, shells[2], page, data.permalink(path)))
-        documents.append({"url": path, "title": page[0], "kind": "年份", "text": f"{year} 年度"})
+        aggregate(path, 2, page)
+        documents.append({"url": path, "title": page.title, "kind": "年份", "text": f"{year} 年度"})
     for rule in data.rules:
         path = f"rules/{rule['check_id']}/"
         page = pages.rule_page(rule)
-        sizes.append(write_page(site, path, shells[2], page, data.permalink(path)))
-        documents.append({"url": path, "title": page[0], "kind": "规则",
+        aggregate(path, 2, page)
+        documents.append({"url": path, "title": page.title, "kind": "规则",
                           "text": " ".join([rule["check_id"], rule["title_zh"], rule["title_en"], rule["formula_zh"]])})
     compare_paths = []
     for (year, code), group in data.compare.items():
         path = f"compare/{year}/{code}/"
-        page = pages.compare_page(year, code, group)
-        sizes.append(write_page(site, path, shells[3], page, data.permalink(path)))
+        aggregate(path, 3, pages.compare_page(year, code, group))
         compare_paths.append(path)
     documents += static_documents(out)
-    search_bytes = write_search(out, documents, data.reports)
+    search_bytes = write_search(out, documents, data.reports, keys.pinyin)
     write_sitemap(out, data.site_url, [d["url"] for d in documents] + compare_paths, data.created_date)
     keys.write(out)
     rendered = len(sizes) - keys.kept
