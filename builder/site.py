@@ -14,6 +14,7 @@ import gzip
 import hashlib
 import html
 import importlib.metadata
+import itertools
 import json
 import os
 import re
@@ -22,7 +23,7 @@ import tempfile
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from functools import cached_property
 from itertools import groupby
@@ -211,6 +212,19 @@ class SiteData:
     def document_bytes(self, report_id: str) -> bytes:
         """A report's full extract document (JSON), written beside its page by the dataset stage."""
         return (self.site / self.place.report_folder(report_id) / REPORT_FILES["json"]).read_bytes()
+
+    def for_agency(self, agency_id: str) -> SiteData:
+        """What an agency's pages (its own and its reports') are rendered from, and nothing more:
+        small enough to send to a worker process with the pages to render."""
+        reports = self.by_agency[agency_id]
+        ids = [r["report_id"] for r in reports]
+        part = replace(self, package={"created": self.package["created"]}, reports=reports,
+                       agencies={agency_id: self.agencies[agency_id]},
+                       outcomes={i: self.outcomes[i] for i in ids if i in self.outcomes},
+                       failing_by_rule={}, outcome_counts={})
+        part.derived = Derived({i: found for i in ids if (found := self.derived.by_report.get(i))})
+        part.compare = {key: {} for r in reports if (key := (r["year"], province_code(r))) in self.compare}
+        return part
 
     @cached_property
     def reports_by_id(self) -> dict[str, dict]:
@@ -1156,6 +1170,86 @@ class PageKeys:
             packed.write(text.encode("utf-8"))
 
 
+# --- an agency's pages, rendered here or in a worker process ------------------------------------
+
+POOL_PAGES = 200  # pages to render from which a process pool pays for starting it
+
+
+class AgencyWork(NamedTuple):
+    """An agency's pages to render: its data (``SiteData.for_agency``), which of its reports' pages,
+    and whether its own page."""
+
+    data: SiteData
+    agency_id: str
+    report_ids: frozenset[str]
+    agency_page: bool
+
+
+class Rendered(NamedTuple):
+    path: str
+    html: bytes
+    badge: str = ""  # a report's badge (its badge.svg is written beside its page)
+    search: dict | None = None  # a report's search document (made from the document read to render it)
+
+
+def render_agency(work: AgencyWork, shells: dict[int, Shell], env: Environment) -> list[Rendered]:
+    """An agency's pages asked for, as bytes: the same here as in a worker process."""
+    data = work.data
+    pages = Pages(data, env)
+    reports = data.by_agency[work.agency_id]
+    out = []
+    for report in reports:
+        if report["report_id"] not in work.report_ids:
+            continue
+        path = f"reports/{report['report_id']}/"
+        document = json.loads(data.document_bytes(report["report_id"]))
+        html_bytes = page_bytes(shells[3], pages.report_page(report, document, reports), data.permalink(path))
+        if len(html_bytes) > PAGE_LIMIT:  # a report with much to say: its long lists cut shorter
+            html_bytes = page_bytes(shells[3], pages.report_page(report, document, reports, COMPACT),
+                                    data.permalink(path))
+        out.append(Rendered(path, html_bytes, report["badge"],
+                            search_document(path, report_title(report), report, document)))
+    if work.agency_page:
+        path = f"agencies/{work.agency_id}/"
+        page = pages.agency_page(data.agencies[work.agency_id], reports)
+        out.append(Rendered(path, page_bytes(shells[2], page, data.permalink(path))))
+    return out
+
+
+_WORKER: dict = {}  # in a worker process: the shells and the template environment
+
+
+def _start_worker(shells: dict[int, Shell]) -> None:
+    _WORKER.update(shells=shells, env=environment())
+
+
+def _render_in_worker(work: AgencyWork) -> list[Rendered]:
+    return render_agency(work, _WORKER["shells"], _WORKER["env"])
+
+
+def render_agencies(data: SiteData, todo: list[tuple[str, frozenset[str], bool]], shells: dict[int, Shell],
+                    env: Environment, jobs: int) -> Iterator[Rendered]:
+    """Render the agencies' pages asked for, in their order: in ``jobs`` worker processes when
+    there are enough of them, each sent only its agency's data; a window of agencies at a time,
+    so that neither what is sent nor what comes back piles up."""
+    works = (AgencyWork(data.for_agency(agency_id), agency_id, ids, own) for agency_id, ids, own in todo)
+    pages = sum(len(ids) + own for _, ids, own in todo)
+    if jobs <= 1 or pages < POOL_PAGES:
+        for work in works:
+            yield from render_agency(work, shells, env)
+        return
+    import multiprocessing
+
+    # forkserver: a worker starts clean and holds one agency's data at a time, not a copy of the build.
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["builder.site"])
+    window = jobs * 32
+    with context.Pool(jobs, initializer=_start_worker, initargs=(shells,)) as pool:
+        while batch := list(itertools.islice(works, window)):
+            for rendered in pool.imap(_render_in_worker, batch, chunksize=4):
+                yield from rendered
+
+
 # --- the build --------------------------------------------------------------------------------
 
 CURRENT: Pages | None = None  # read by site_hooks during the mkdocs build
@@ -1223,9 +1317,11 @@ def write_bytes(site: OutputFolder, path: str, data: bytes) -> int:
 
 
 def build_site(data_dir: Path, out: Path, site_url: str = "", say: Callable[[str], None] = print,
-               repo_url: str = "", previous: Path | None = None, place: DataPlace | None = None) -> dict:
+               repo_url: str = "", previous: Path | None = None, place: DataPlace | None = None,
+               jobs: int | None = None) -> dict:
     """Render the whole site into ``out`` (which already holds data/) from the data package;
-    a page the same as in ``previous`` (the last build's output) is linked from there."""
+    a page the same as in ``previous`` (the last build's output) is linked from there. Report and
+    agency pages are rendered in ``jobs`` processes (default: one per core) when there are many."""
 
     data = SiteData.load(data_dir, out, site_url, repo_url, place)
     pages = Pages(data)
@@ -1254,38 +1350,49 @@ def build_site(data_dir: Path, out: Path, site_url: str = "", say: Callable[[str
         else:
             sizes.append(write_page(site, path, shells[depth], pages.render_aggregate(page), data.permalink(path)))
 
+    # Report and agency pages: each kept from the last build when its key is the same, else rendered
+    # (on all cores when there are many); search documents in the order of the pages.
+    found: dict[str, dict] = {}
+    order: list[str] = []
+    todo: list[tuple[str, frozenset[str], bool]] = []
     for agency_id, reports in sorted(data.by_agency.items()):
+        rendering = []
         for report in reports:
             path = f"reports/{report['report_id']}/"
+            order.append(path)
             raw = data.document_bytes(report["report_id"])
-            document = None  # parsed only when its page or search document is made
             if keys.kept_from_previous(site, path, pages.report_key(settings, report, raw, reports)):
                 sizes.append((out / path / "index.html").stat().st_size)
                 if not site.keep_previous(f"{path}badge.svg"):  # its badge is in the key too
                     site.write_text(f"{path}badge.svg", badge_svg(report["badge"]))
+                # an unchanged report's search document is the last build's: its JSON is not parsed
+                found[path] = keys.found_document(path) or search_document(
+                    path, report_title(report), report, json.loads(raw))
             else:
-                document = json.loads(raw)
-                html_bytes = page_bytes(shells[3], pages.report_page(report, document, reports), data.permalink(path))
-                if len(html_bytes) > PAGE_LIMIT:  # a report with much to say: its long lists cut shorter
-                    page = pages.report_page(report, document, reports, COMPACT)
-                    html_bytes = page_bytes(shells[3], page, data.permalink(path))
-                sizes.append(write_bytes(site, path, html_bytes))
-                site.write_text(f"{path}badge.svg", badge_svg(report["badge"]))
-            found = keys.found_document(path)
-            if found is None:
-                found = search_document(path, report_title(report), report,
-                                        document if document is not None else json.loads(raw))
-            documents.append(keys.remember(path, found))
+                rendering.append(report["report_id"])
         agency = data.agencies[agency_id]
         path = f"agencies/{agency_id}/"
+        order.append(path)
+        title = agency_title(agency)
+        found[path] = {"url": path, "title": title, "kind": "机关", "names": [title],
+                       "text": " ".join(filter(None, [agency["names_seen"], agency["province"], agency["city"],
+                                                      agency["county"], agency["adcode"], agency["years"]]))}
         if keys.kept_from_previous(site, path, pages.agency_key(settings, agency, reports)):
             sizes.append((out / path / "index.html").stat().st_size)
+            own = False
         else:
-            sizes.append(write_page(site, path, shells[2], pages.agency_page(agency, reports), data.permalink(path)))
-        title = agency_title(agency)
-        documents.append({"url": path, "title": title, "kind": "机关", "names": [title],
-                          "text": " ".join(filter(None, [agency["names_seen"], agency["province"], agency["city"],
-                                                         agency["county"], agency["adcode"], agency["years"]]))})
+            own = True
+        if rendering or own:
+            todo.append((agency_id, frozenset(rendering), own))
+    cores = (os.cpu_count() or 1) if jobs is None else jobs
+    for rendered in render_agencies(data, todo, shells, pages.env, cores):
+        sizes.append(write_bytes(site, rendered.path, rendered.html))
+        if rendered.badge:
+            site.write_text(f"{rendered.path}badge.svg", badge_svg(rendered.badge))
+        if rendered.search is not None:
+            found[rendered.path] = rendered.search
+    documents += [keys.remember(path, found[path]) if path.startswith("reports/") else found[path]
+                  for path in order]
     regions = regions_of(data.reports)
     for region in regions.values():
         path = f"regions/{region.code}/"

@@ -162,3 +162,20 @@ def test_a_report_page_over_the_limit_cuts_its_lists_shorter(corpus, tmp_path, m
         tree = html.fromstring(page.read_bytes())
         for table in ("t2", "t3", "t4"):
             assert len(tree.xpath(f"//table[contains(@class, '{table}')]//td/a")) <= site.COMPACT.fail_links
+
+
+def test_pages_rendered_in_worker_processes_are_those_rendered_here(corpus, tmp_path, rendered, monkeypatch):
+    out = tmp_path / "site"
+    rebuild(corpus, out, tmp_path / "cache")
+    monkeypatch.setattr(site, "POOL_PAGES", 1)  # a pool even for a few pages
+    sites = {}
+    for jobs in (1, 2):
+        sites[jobs] = tmp_path / f"jobs-{jobs}"
+        shutil.copytree(out, sites[jobs])
+        rendered.clear()
+        summary = site.build_site(sites[jobs] / "data", sites[jobs], say=lambda _: None, jobs=jobs)
+        assert summary["rendered"] == summary["pages"]  # no last build: every page is rendered
+        # here (counted), or in the workers, which run the module unpatched
+        assert len(rendered) == (8 if jobs == 1 else 0)
+    assert same_files(sites[1], sites[2])
+    assert same_files(sites[2], out)
