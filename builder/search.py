@@ -178,9 +178,16 @@ def write_search(site: Path, documents: list[dict], reports: list[dict], pinyin:
     shutil.rmtree(folder, ignore_errors=True)  # no file of an earlier index may linger
     documents = rank_order(documents)
     postings = postings_of(documents, (pinyin or Pinyin()).terms)
-    # Entries are made a shard at a time (and once before, to size the shards): as Python
-    # lists, every posting of the corpus at once would take hundreds of MB.
-    total = sum(len(_json(_entry(numbers))) + len(term.encode("utf-8")) + 4 for term, numbers in postings.items())
+    # A short posting list's entry is made once, as JSON (a few bytes a posting), to size the shards
+    # and then to write them; a long one's a shard at a time: as Python lists, every posting of the
+    # corpus at once would take hundreds of MB.
+    made: dict[str, bytes] = {}
+    total = 0
+    for term, numbers in postings.items():
+        entry = _json(_entry(numbers))
+        if len(numbers) <= INLINE:
+            made[term] = entry
+        total += len(entry) + len(term.encode("utf-8")) + 4
     shards = 1 << max(0, math.ceil(math.log2(max(1, total / SHARD_BYTES))))
     by_shard: list[list[str]] = [[] for _ in range(shards)]
     for term in sorted(postings):
@@ -188,17 +195,20 @@ def write_search(site: Path, documents: list[dict], reports: list[dict], pinyin:
     sizes = {"terms": 0, "pages": 0, "docs": 0}
     (folder / "t").mkdir(parents=True, exist_ok=True)
     for index, shard_terms in enumerate(by_shard):
-        shard: dict[str, list] = {}
+        shard: list[bytes] = []  # the shard's JSON object, an entry at a time
         for position, term in enumerate(shard_terms):
-            numbers = postings[term]
-            shard[term] = _entry(numbers)
-            if len(numbers) > INLINE:
+            entry = made.pop(term, None)
+            if entry is None:  # paged: its entry names its pages
+                numbers = postings[term]
                 key = f"{index}/{position}"
-                shard[term].append(key)
+                entry = _json([*_entry(numbers), key])
                 (folder / "p" / str(index)).mkdir(parents=True, exist_ok=True)
                 for number, start in enumerate(range(0, len(numbers), PAGE)):
                     sizes["pages"] += _dump(folder / "p" / f"{key}.{number}.json", gaps(numbers[start:start + PAGE]))
-        sizes["terms"] += _dump(folder / "t" / f"{index}.json", shard)
+            shard.append(_json(term) + b":" + entry)
+        data = b"{" + b",".join(shard) + b"}"
+        (folder / "t" / f"{index}.json").write_bytes(data)
+        sizes["terms"] += len(data)
     (folder / "d").mkdir()
     for start in range(0, len(documents), CHUNK):
         sizes["docs"] += _dump(folder / "d" / f"{start // CHUNK}.json", [
