@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import json
 import math
+import os
 import re
 import shutil
 import zlib
@@ -171,35 +172,163 @@ def _entry(numbers: array) -> list:
     return [len(numbers), [numbers[start] for start in range(0, len(numbers), PAGE)]]
 
 
-def write_search(site: Path, documents: list[dict], reports: list[dict], pinyin: Pinyin | None = None) -> dict:
+STATE = ".search-state.gz"  # in the output folder: the index's documents and postings, for the next build
+PATCH_SHARE = 8  # an index is patched when at most one document in this many changed, else made anew
+
+
+def _entry_size(term: str, numbers: array) -> int:
+    """What a term adds to the shards' total, by which their number is chosen."""
+    return len(_json(_entry(numbers))) + len(term.encode("utf-8")) + 4
+
+
+def shard_count(total: int) -> int:
+    return 1 << max(0, math.ceil(math.log2(max(1, total / SHARD_BYTES))))
+
+
+@dataclass
+class Update:
+    """The last build's index brought up to date with a few changed documents: its postings,
+    and what that changed (terms, result chunks); files of the rest are the last build's."""
+
+    postings: dict[str, array]
+    total: int
+    terms: set[str]
+    chunks: set[int]
+
+
+def _load_state(previous: Path, version: str) -> tuple[list[dict], dict[str, array], int] | None:
+    import gzip
+
+    try:
+        with gzip.open(previous / STATE, "rb") as handle:
+            head = json.loads(handle.readline())
+            if head["version"] != version:
+                return None
+            blob = handle.read()
+        numbers = array("I")
+        numbers.frombytes(blob)
+        postings, at = {}, 0
+        for term, count in zip(head["terms"], head["counts"], strict=True):
+            postings[term] = numbers[at:at + count]
+            at += count
+        if at != len(numbers):
+            return None
+        return head["documents"], postings, int(head["total"])
+    except (OSError, EOFError, ValueError, KeyError, TypeError):
+        return None
+
+
+def _save_state(site: Path, documents: list[dict], postings: dict[str, array], total: int, version: str) -> None:
+    import gzip
+
+    ordered = sorted(postings)
+    head = {"version": version, "documents": documents, "terms": ordered,
+            "counts": [len(postings[t]) for t in ordered], "total": total}
+    with (site / STATE).open("wb") as raw, \
+            gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0, compresslevel=1) as packed:
+        packed.write(_json(head) + b"\n")
+        for term in ordered:
+            packed.write(postings[term].tobytes())
+
+
+def _update(previous: Path | None, version: str, documents: list[dict],
+            terms_of: Callable[[str], frozenset[str]]) -> Update | None:
+    """The last build's postings with the changed documents' terms taken out and put in, when
+    they were made by the same code, the documents are the same pages in the same order and few
+    of them changed; else None."""
+    state = _load_state(previous, version) if previous is not None and version else None
+    if state is None:
+        return None
+    before, postings, total = state
+    if [d.get("url") for d in before] != [d["url"] for d in documents]:
+        return None
+    changed = [n for n, (old, new) in enumerate(zip(before, documents, strict=True)) if old != new]
+    if len(changed) * PATCH_SHARE > len(documents):
+        return None
+    touched: set[str] = set()
+    for number in changed:
+        old, new = document_terms(before[number], terms_of), document_terms(documents[number], terms_of)
+        for term in old ^ new:
+            numbers = postings.get(term)
+            if term not in touched:
+                touched.add(term)
+                total -= _entry_size(term, numbers) if numbers else 0
+            if term in old:
+                at = bisect_left(numbers, number) if numbers else 0
+                if not numbers or at == len(numbers) or numbers[at] != number:
+                    return None  # not the index of those documents
+                del numbers[at]
+            else:
+                if numbers is None:
+                    numbers = postings[term] = array("I")
+                numbers.insert(bisect_left(numbers, number), number)
+    for term in touched:
+        if postings[term]:
+            total += _entry_size(term, postings[term])
+        else:
+            del postings[term]
+    return Update(postings, total, touched, {number // CHUNK for number in changed})
+
+
+def _link(old: Path, new: Path) -> int:
+    """A file of the last build's index, linked unchanged (copied across file systems)."""
+    new.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.link(old, new)
+    except OSError:
+        shutil.copy2(old, new)
+    return new.stat().st_size
+
+
+def write_search(site: Path, documents: list[dict], reports: list[dict], pinyin: Pinyin | None = None,
+                 previous: Path | None = None, version: str = "") -> dict:
     """Write search/: meta, term shards, posting pages, result files and the finder
-    (``pinyin``: names read in an earlier build, and where this one's are kept)."""
+    (``pinyin``: names read in an earlier build, and where this one's are kept). With the last
+    build's output (``previous``), made by the same code (``version``: of the builder's code and
+    libraries), and few changed documents, only the shards and result chunks they change are
+    written; the others are the last build's files, linked."""
     folder = site / "search"
     shutil.rmtree(folder, ignore_errors=True)  # no file of an earlier index may linger
     documents = rank_order(documents)
-    postings = postings_of(documents, (pinyin or Pinyin()).terms)
+    terms_of = (pinyin or Pinyin()).terms
+    update = _update(previous, version, documents, terms_of)
     # A short posting list's entry is made once, as JSON (a few bytes a posting), to size the shards
     # and then to write them; a long one's a shard at a time: as Python lists, every posting of the
     # corpus at once would take hundreds of MB.
     made: dict[str, bytes] = {}
-    total = 0
-    for term, numbers in postings.items():
-        entry = _json(_entry(numbers))
-        if len(numbers) <= INLINE:
-            made[term] = entry
-        total += len(entry) + len(term.encode("utf-8")) + 4
-    shards = 1 << max(0, math.ceil(math.log2(max(1, total / SHARD_BYTES))))
+    if update is None:
+        postings = postings_of(documents, terms_of)
+        total = 0
+        for term, numbers in postings.items():
+            entry = _json(_entry(numbers))
+            if len(numbers) <= INLINE:
+                made[term] = entry
+            total += len(entry) + len(term.encode("utf-8")) + 4
+    else:
+        postings, total = update.postings, update.total
+    shards = shard_count(total)
+    if update is not None and _load_meta(previous).get("shards") != shards:
+        update.terms, update.chunks = set(postings), set(range(math.ceil(len(documents) / CHUNK)))
+    rewrite = None if update is None else {shard_of(term, shards) for term in update.terms}
     by_shard: list[list[str]] = [[] for _ in range(shards)]
     for term in sorted(postings):
         by_shard[shard_of(term, shards)].append(term)
     sizes = {"terms": 0, "pages": 0, "docs": 0}
     (folder / "t").mkdir(parents=True, exist_ok=True)
     for index, shard_terms in enumerate(by_shard):
+        if rewrite is not None and index not in rewrite:
+            sizes["terms"] += _link(previous / "search" / "t" / f"{index}.json", folder / "t" / f"{index}.json")
+            pages = previous / "search" / "p" / str(index)
+            for page in sorted(pages.iterdir()) if pages.is_dir() else ():
+                sizes["pages"] += _link(page, folder / "p" / str(index) / page.name)
+            continue
         shard: list[bytes] = []  # the shard's JSON object, an entry at a time
         for position, term in enumerate(shard_terms):
+            numbers = postings[term]
             entry = made.pop(term, None)
-            if entry is None:  # paged: its entry names its pages
-                numbers = postings[term]
+            if entry is None and len(numbers) <= INLINE:
+                entry = _json(_entry(numbers))
+            elif entry is None:  # paged: its entry names its pages
                 key = f"{index}/{position}"
                 entry = _json([*_entry(numbers), key])
                 (folder / "p" / str(index)).mkdir(parents=True, exist_ok=True)
@@ -211,12 +340,24 @@ def write_search(site: Path, documents: list[dict], reports: list[dict], pinyin:
         sizes["terms"] += len(data)
     (folder / "d").mkdir()
     for start in range(0, len(documents), CHUNK):
-        sizes["docs"] += _dump(folder / "d" / f"{start // CHUNK}.json", [
+        name = f"{start // CHUNK}.json"
+        if update is not None and start // CHUNK not in update.chunks:
+            sizes["docs"] += _link(previous / "search" / "d" / name, folder / "d" / name)
+            continue
+        sizes["docs"] += _dump(folder / "d" / name, [
             [d["url"], d["title"], d["kind"], d.get("badge", ""), d["text"]] for d in documents[start:start + CHUNK]])
     meta = {"shards": shards, "page": PAGE, "chunk": CHUNK, "results": RESULTS, "documents": len(documents)}
     sizes["meta"] = _dump(folder / "meta.json", meta)
     sizes["finder"] = write_finder(folder / "finder", reports)
+    _save_state(site, documents, postings, total, version)
     return sizes
+
+
+def _load_meta(previous: Path | None) -> dict:
+    try:
+        return json.loads((previous / "search" / "meta.json").read_bytes()) if previous else {}
+    except (OSError, ValueError):
+        return {}
 
 
 def write_finder(folder: Path, reports: list[dict]) -> int:

@@ -1099,7 +1099,7 @@ def rendering_version(shells: dict[int, Shell]) -> str:
         for path in sorted(folder.rglob("*")):
             if path.is_file() and "__pycache__" not in path.parts:
                 digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes())
-    for package in ("jinja2", "markupsafe"):
+    for package in ("jinja2", "markupsafe", "pypinyin"):  # pypinyin: the search index's pinyin
         digest.update(f"{package}=={importlib.metadata.version(package)}\n".encode())
     for depth, shell in sorted(shells.items()):
         digest.update(f"{depth}\0{shell.html}\0{shell.canonical}\n".encode())
@@ -1419,7 +1419,7 @@ def build_site(data_dir: Path, out: Path, site_url: str = "", say: Callable[[str
         aggregate(path, 3, pages.compare_page(year, code, group))
         compare_paths.append(path)
     documents += static_documents(out)
-    search_bytes = write_search(out, documents, data.reports, keys.pinyin)
+    search_bytes = write_search(out, documents, data.reports, keys.pinyin, previous, settings)
     write_sitemap(out, data.site_url, [d["url"] for d in documents] + compare_paths, data.created_date)
     keys.write(out)
     rendered = len(sizes) - keys.kept

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from builder import site, synthetic
+from builder import search, site, synthetic
 from builder.build import build
 from builder.pipeline import Options
 
@@ -179,3 +179,26 @@ def test_pages_rendered_in_worker_processes_are_those_rendered_here(corpus, tmp_
         assert len(rendered) == (8 if jobs == 1 else 0)
     assert same_files(sites[1], sites[2])
     assert same_files(sites[2], out)
+
+
+def test_a_changed_search_document_rewrites_only_the_index_files_it_is_in(corpus, tmp_path):
+    out, cache = tmp_path / "site", tmp_path / "cache"
+    rebuild(corpus, out, cache)
+    index = {p.relative_to(out): p.stat().st_ino for p in (out / "search").rglob("*.json")}
+    changed = corpus / "series" / "longde-2022.txt"  # a sentence with a figure: its search text changes
+    changed.write_text(changed.read_text(encoding="utf-8") + "\n全年主动公开规范性文件17件。\n", encoding="utf-8")
+    rebuild(corpus, out, cache)
+    fresh = tmp_path / "fresh"
+    rebuild(corpus, fresh, tmp_path / "fresh-cache")
+    assert same_files(out, fresh)  # the patched index is the one made from scratch
+    after = {p.relative_to(out): p.stat().st_ino for p in (out / "search").rglob("*.json")}
+    kept = {p for p in index if after.get(p) == index[p]}
+    shards = {p for p in index if p.parts[1] == "t"}
+    assert kept & shards and shards - kept  # some term shards are the last build's files, some are new
+    assert any(p.parts[1] == "d" for p in index.keys() - kept)  # and its result chunk is new
+    # An index state that cannot be read is made again from scratch, the same.
+    (out / search.STATE).write_bytes(b"not gzip")
+    touch(changed)
+    rebuild(corpus, out, cache)
+    rebuild(corpus, fresh, tmp_path / "fresh-cache")
+    assert same_files(out, fresh)
