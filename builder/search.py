@@ -197,6 +197,7 @@ class Update:
 
 
 def _load_state(previous: Path, version: str) -> tuple[list[dict], dict[str, array], int] | None:
+    """The last build's documents and postings (written by ``_save_state``), if made by this code."""
     import gzip
 
     try:
@@ -204,6 +205,7 @@ def _load_state(previous: Path, version: str) -> tuple[list[dict], dict[str, arr
             head = json.loads(handle.readline())
             if head["version"] != version:
                 return None
+            documents = [json.loads(handle.readline()) for _ in range(head["documents"])]
             blob = handle.read()
         numbers = array("I")
         numbers.frombytes(blob)
@@ -213,22 +215,27 @@ def _load_state(previous: Path, version: str) -> tuple[list[dict], dict[str, arr
             at += count
         if at != len(numbers):
             return None
-        return head["documents"], postings, int(head["total"])
+        return documents, postings, int(head["total"])
     except (OSError, EOFError, ValueError, KeyError, TypeError):
         return None
 
 
 def _save_state(site: Path, documents: list[dict], postings: dict[str, array], total: int, version: str) -> None:
+    """A line of what the index is (terms, their counts), a line per document, then every posting
+    (4-byte numbers): written a document and a few thousand terms at a time, as the index is at its
+    largest then."""
     import gzip
 
     ordered = sorted(postings)
-    head = {"version": version, "documents": documents, "terms": ordered,
+    head = {"version": version, "documents": len(documents), "terms": ordered,
             "counts": [len(postings[t]) for t in ordered], "total": total}
     with (site / STATE).open("wb") as raw, \
             gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0, compresslevel=1) as packed:
         packed.write(_json(head) + b"\n")
-        for term in ordered:
-            packed.write(postings[term].tobytes())
+        for document in documents:
+            packed.write(_json(document) + b"\n")
+        for start in range(0, len(ordered), 4096):
+            packed.write(b"".join(postings[term].tobytes() for term in ordered[start:start + 4096]))
 
 
 def _update(previous: Path | None, version: str, documents: list[dict],
@@ -292,18 +299,11 @@ def write_search(site: Path, documents: list[dict], reports: list[dict], pinyin:
     documents = rank_order(documents)
     terms_of = (pinyin or Pinyin()).terms
     update = _update(previous, version, documents, terms_of)
-    # A short posting list's entry is made once, as JSON (a few bytes a posting), to size the shards
-    # and then to write them; a long one's a shard at a time: as Python lists, every posting of the
-    # corpus at once would take hundreds of MB.
-    made: dict[str, bytes] = {}
+    # Entries are made a shard at a time (and once before, to size the shards): as Python
+    # lists, or even as JSON, every posting of the corpus at once would take tens of MB.
     if update is None:
         postings = postings_of(documents, terms_of)
-        total = 0
-        for term, numbers in postings.items():
-            entry = _json(_entry(numbers))
-            if len(numbers) <= INLINE:
-                made[term] = entry
-            total += len(entry) + len(term.encode("utf-8")) + 4
+        total = sum(_entry_size(term, numbers) for term, numbers in postings.items())
     else:
         postings, total = update.postings, update.total
     shards = shard_count(total)
@@ -325,10 +325,9 @@ def write_search(site: Path, documents: list[dict], reports: list[dict], pinyin:
         shard: list[bytes] = []  # the shard's JSON object, an entry at a time
         for position, term in enumerate(shard_terms):
             numbers = postings[term]
-            entry = made.pop(term, None)
-            if entry is None and len(numbers) <= INLINE:
+            if len(numbers) <= INLINE:
                 entry = _json(_entry(numbers))
-            elif entry is None:  # paged: its entry names its pages
+            else:  # paged: its entry names its pages
                 key = f"{index}/{position}"
                 entry = _json([*_entry(numbers), key])
                 (folder / "p" / str(index)).mkdir(parents=True, exist_ok=True)

@@ -1377,11 +1377,9 @@ def build_site(data_dir: Path, out: Path, site_url: str = "", say: Callable[[str
         found[path] = {"url": path, "title": title, "kind": "机关", "names": [title],
                        "text": " ".join(filter(None, [agency["names_seen"], agency["province"], agency["city"],
                                                       agency["county"], agency["adcode"], agency["years"]]))}
-        if keys.kept_from_previous(site, path, pages.agency_key(settings, agency, reports)):
+        own = not keys.kept_from_previous(site, path, pages.agency_key(settings, agency, reports))
+        if not own:
             sizes.append((out / path / "index.html").stat().st_size)
-            own = False
-        else:
-            own = True
         if rendering or own:
             todo.append((agency_id, frozenset(rendering), own))
     cores = (os.cpu_count() or 1) if jobs is None else jobs
