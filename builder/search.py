@@ -17,6 +17,10 @@ cuts the query differently from the page would not. Filters (province, year,
 badge) are terms too (``~p64``, ``~y2023``, ``~b一致``), so the finder narrows
 search results with the same intersection. The finder without a query reads
 one small file per province and year (``finder/<code>-<year>.json``).
+
+A build keeps its documents and postings beside the site (``STATE``): the next
+one, when few documents changed, patches those postings and writes only the term
+shards and result chunks that changed, linking the rest from the last output.
 """
 
 from __future__ import annotations
@@ -60,6 +64,7 @@ def terms(text: str) -> set[str]:
     return out
 
 
+@lru_cache(maxsize=65536)
 def syllables(name: str) -> str:
     """The pinyin of a name's Chinese characters, syllables separated by spaces (pypinyin)."""
     from pypinyin import lazy_pinyin
