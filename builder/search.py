@@ -17,19 +17,25 @@ cuts the query differently from the page would not. Filters (province, year,
 badge) are terms too (``~p64``, ``~y2023``, ``~b一致``), so the finder narrows
 search results with the same intersection. The finder without a query reads
 one small file per province and year (``finder/<code>-<year>.json``).
+
+A build keeps its documents and postings beside the site (``STATE``): the next
+one, when few documents changed, patches those postings and writes only the term
+shards and result chunks that changed, linking the rest from the last output.
 """
 
 from __future__ import annotations
 
 import json
 import math
+import os
 import re
 import shutil
 import zlib
 from array import array
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -59,21 +65,57 @@ def terms(text: str) -> set[str]:
 
 
 @lru_cache(maxsize=65536)
-def pinyin_terms(name: str) -> frozenset[str]:
-    """Every run of whole syllables of a name's pinyin, and of their initials:
-    彭阳县教育局 is found by pengyang, yangxian, jiaoyuju, pyx or jyj."""
+def syllables(name: str) -> str:
+    """The pinyin of a name's Chinese characters, syllables separated by spaces (pypinyin)."""
     from pypinyin import lazy_pinyin
 
     readings = (re.sub(r"[^a-z]", "", s.lower()) for s in lazy_pinyin("".join(_CJK_RUN.findall(name)),
                                                                      errors="ignore"))
-    syllables = [s for s in readings if s]
+    return " ".join(s for s in readings if s)
+
+
+@lru_cache(maxsize=65536)
+def syllable_runs(spoken: str) -> frozenset[str]:
+    """Every run of whole syllables, and of their initials (two or more)."""
+    parts = spoken.split()
     out: set[str] = set()
-    for i in range(len(syllables)):
-        for j in range(i + 1, len(syllables) + 1):
-            out.add("".join(syllables[i:j]))
+    for i in range(len(parts)):
+        for j in range(i + 1, len(parts) + 1):
+            out.add("".join(parts[i:j]))
             if j - i >= 2:
-                out.add("".join(s[0] for s in syllables[i:j]))
+                out.add("".join(s[0] for s in parts[i:j]))
     return frozenset(out)
+
+
+def pinyin_terms(name: str) -> frozenset[str]:
+    """Every run of whole syllables of a name's pinyin, and of their initials:
+    彭阳县教育局 is found by pengyang, yangxian, jiaoyuju, pyx or jyj."""
+    return syllable_runs(syllables(name))
+
+
+@dataclass
+class Pinyin:
+    """Names' pinyin, remembered from the last build: pypinyin takes ~0.4 ms a name, and a
+    national site has tens of thousands of names, nearly all of them the same as last time."""
+
+    known: dict[str, str] = field(default_factory=dict)  # name → syllables, from the last build
+    used: dict[str, str] = field(default_factory=dict)  # the names of this build (what the next one keeps)
+
+    def terms(self, name: str) -> frozenset[str]:
+        spoken = self.used.get(name)
+        if spoken is None:
+            spoken = self.known.get(name)
+            if spoken is None:
+                spoken = syllables(name)
+            self.used[name] = spoken
+        return syllable_runs(spoken)
+
+    @staticmethod
+    def version() -> str:
+        """What the remembered readings are valid for: pypinyin's version (its dictionaries)."""
+        import importlib.metadata
+
+        return importlib.metadata.version("pypinyin")
 
 
 def province_code(adcode: str) -> str:
@@ -110,20 +152,20 @@ def rank_order(documents: list[dict]) -> list[dict]:
     return sorted(documents, key=lambda d: (d["kind"] != "报告", -int(d.get("year") or 0)))
 
 
-def document_terms(document: dict) -> set[str]:
+def document_terms(document: dict, pinyin: Callable[[str], frozenset[str]] = pinyin_terms) -> set[str]:
     out = terms(document["title"] + " " + document["text"])
     for name in document.get("names", ()):
-        out |= pinyin_terms(name)
+        out |= pinyin(name)
     out.update(document.get("facets", ()))
     return out
 
 
-def postings_of(documents: list[dict]) -> dict[str, array]:
+def postings_of(documents: list[dict], pinyin: Callable[[str], frozenset[str]] = pinyin_terms) -> dict[str, array]:
     """Each term's document numbers, as 4-byte arrays: at national scale they are tens
     of millions of numbers, which as Python ints would take nine times the memory."""
     postings: dict[str, array] = defaultdict(lambda: array("I"))
     for number, document in enumerate(documents):
-        for term in document_terms(document):
+        for term in document_terms(document, pinyin):
             postings[term].append(number)
     return postings
 
@@ -135,41 +177,191 @@ def _entry(numbers: array) -> list:
     return [len(numbers), [numbers[start] for start in range(0, len(numbers), PAGE)]]
 
 
-def write_search(site: Path, documents: list[dict], reports: list[dict]) -> dict:
-    """Write search/: meta, term shards, posting pages, result files and the finder."""
+STATE = ".search-state.gz"  # in the output folder: the index's documents and postings, for the next build
+PATCH_SHARE = 8  # an index is patched when at most one document in this many changed, else made anew
+
+
+def _entry_size(term: str, numbers: array) -> int:
+    """What a term adds to the shards' total, by which their number is chosen."""
+    return len(_json(_entry(numbers))) + len(term.encode("utf-8")) + 4
+
+
+def shard_count(total: int) -> int:
+    return 1 << max(0, math.ceil(math.log2(max(1, total / SHARD_BYTES))))
+
+
+@dataclass
+class Update:
+    """The last build's index brought up to date with a few changed documents: its postings,
+    and what that changed (terms, result chunks); files of the rest are the last build's."""
+
+    postings: dict[str, array]
+    total: int
+    terms: set[str]
+    chunks: set[int]
+
+
+def _load_state(previous: Path, version: str) -> tuple[list[dict], dict[str, array], int] | None:
+    """The last build's documents and postings (written by ``_save_state``), if made by this code."""
+    import gzip
+
+    try:
+        with gzip.open(previous / STATE, "rb") as handle:
+            head = json.loads(handle.readline())
+            if head["version"] != version:
+                return None
+            documents = [json.loads(handle.readline()) for _ in range(head["documents"])]
+            blob = handle.read()
+        numbers = array("I")
+        numbers.frombytes(blob)
+        postings, at = {}, 0
+        for term, count in zip(head["terms"], head["counts"], strict=True):
+            postings[term] = numbers[at:at + count]
+            at += count
+        if at != len(numbers):
+            return None
+        return documents, postings, int(head["total"])
+    except (OSError, EOFError, ValueError, KeyError, TypeError):
+        return None
+
+
+def _save_state(site: Path, documents: list[dict], postings: dict[str, array], total: int, version: str) -> None:
+    """A line of what the index is (terms, their counts), a line per document, then every posting
+    (4-byte numbers): written a document and a few thousand terms at a time, as the index is at its
+    largest then."""
+    import gzip
+
+    ordered = sorted(postings)
+    head = {"version": version, "documents": len(documents), "terms": ordered,
+            "counts": [len(postings[t]) for t in ordered], "total": total}
+    with (site / STATE).open("wb") as raw, \
+            gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0, compresslevel=1) as packed:
+        packed.write(_json(head) + b"\n")
+        for document in documents:
+            packed.write(_json(document) + b"\n")
+        for start in range(0, len(ordered), 4096):
+            packed.write(b"".join(postings[term].tobytes() for term in ordered[start:start + 4096]))
+
+
+def _update(previous: Path | None, version: str, documents: list[dict],
+            terms_of: Callable[[str], frozenset[str]]) -> Update | None:
+    """The last build's postings with the changed documents' terms taken out and put in, when
+    they were made by the same code, the documents are the same pages in the same order and few
+    of them changed; else None."""
+    state = _load_state(previous, version) if previous is not None and version else None
+    if state is None:
+        return None
+    before, postings, total = state
+    if [d.get("url") for d in before] != [d["url"] for d in documents]:
+        return None
+    changed = [n for n, (old, new) in enumerate(zip(before, documents, strict=True)) if old != new]
+    if len(changed) * PATCH_SHARE > len(documents):
+        return None
+    touched: set[str] = set()
+    for number in changed:
+        old, new = document_terms(before[number], terms_of), document_terms(documents[number], terms_of)
+        for term in old ^ new:
+            numbers = postings.get(term)
+            if term not in touched:
+                touched.add(term)
+                total -= _entry_size(term, numbers) if numbers else 0
+            if term in old:
+                at = bisect_left(numbers, number) if numbers else 0
+                if not numbers or at == len(numbers) or numbers[at] != number:
+                    return None  # not the index of those documents
+                del numbers[at]
+            else:
+                if numbers is None:
+                    numbers = postings[term] = array("I")
+                numbers.insert(bisect_left(numbers, number), number)
+    for term in touched:
+        if postings[term]:
+            total += _entry_size(term, postings[term])
+        else:
+            del postings[term]
+    return Update(postings, total, touched, {number // CHUNK for number in changed})
+
+
+def _link(old: Path, new: Path) -> int:
+    """A file of the last build's index, linked unchanged (copied across file systems)."""
+    new.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.link(old, new)
+    except OSError:
+        shutil.copy2(old, new)
+    return new.stat().st_size
+
+
+def write_search(site: Path, documents: list[dict], reports: list[dict], pinyin: Pinyin | None = None,
+                 previous: Path | None = None, version: str = "") -> dict:
+    """Write search/: meta, term shards, posting pages, result files and the finder
+    (``pinyin``: names read in an earlier build, and where this one's are kept). With the last
+    build's output (``previous``), made by the same code (``version``: of the builder's code and
+    libraries), and few changed documents, only the shards and result chunks they change are
+    written; the others are the last build's files, linked."""
     folder = site / "search"
     shutil.rmtree(folder, ignore_errors=True)  # no file of an earlier index may linger
     documents = rank_order(documents)
-    postings = postings_of(documents)
+    terms_of = (pinyin or Pinyin()).terms
+    update = _update(previous, version, documents, terms_of)
     # Entries are made a shard at a time (and once before, to size the shards): as Python
-    # lists, every posting of the corpus at once would take hundreds of MB.
-    total = sum(len(_json(_entry(numbers))) + len(term.encode("utf-8")) + 4 for term, numbers in postings.items())
-    shards = 1 << max(0, math.ceil(math.log2(max(1, total / SHARD_BYTES))))
+    # lists, or even as JSON, every posting of the corpus at once would take tens of MB.
+    if update is None:
+        postings = postings_of(documents, terms_of)
+        total = sum(_entry_size(term, numbers) for term, numbers in postings.items())
+    else:
+        postings, total = update.postings, update.total
+    shards = shard_count(total)
+    if update is not None and _load_meta(previous).get("shards") != shards:
+        update.terms, update.chunks = set(postings), set(range(math.ceil(len(documents) / CHUNK)))
+    rewrite = None if update is None else {shard_of(term, shards) for term in update.terms}
     by_shard: list[list[str]] = [[] for _ in range(shards)]
     for term in sorted(postings):
         by_shard[shard_of(term, shards)].append(term)
     sizes = {"terms": 0, "pages": 0, "docs": 0}
     (folder / "t").mkdir(parents=True, exist_ok=True)
     for index, shard_terms in enumerate(by_shard):
-        shard: dict[str, list] = {}
+        if rewrite is not None and index not in rewrite:
+            sizes["terms"] += _link(previous / "search" / "t" / f"{index}.json", folder / "t" / f"{index}.json")
+            pages = previous / "search" / "p" / str(index)
+            for page in sorted(pages.iterdir()) if pages.is_dir() else ():
+                sizes["pages"] += _link(page, folder / "p" / str(index) / page.name)
+            continue
+        shard: list[bytes] = []  # the shard's JSON object, an entry at a time
         for position, term in enumerate(shard_terms):
             numbers = postings[term]
-            shard[term] = _entry(numbers)
-            if len(numbers) > INLINE:
+            if len(numbers) <= INLINE:
+                entry = _json(_entry(numbers))
+            else:  # paged: its entry names its pages
                 key = f"{index}/{position}"
-                shard[term].append(key)
+                entry = _json([*_entry(numbers), key])
                 (folder / "p" / str(index)).mkdir(parents=True, exist_ok=True)
                 for number, start in enumerate(range(0, len(numbers), PAGE)):
                     sizes["pages"] += _dump(folder / "p" / f"{key}.{number}.json", gaps(numbers[start:start + PAGE]))
-        sizes["terms"] += _dump(folder / "t" / f"{index}.json", shard)
+            shard.append(_json(term) + b":" + entry)
+        data = b"{" + b",".join(shard) + b"}"
+        (folder / "t" / f"{index}.json").write_bytes(data)
+        sizes["terms"] += len(data)
     (folder / "d").mkdir()
     for start in range(0, len(documents), CHUNK):
-        sizes["docs"] += _dump(folder / "d" / f"{start // CHUNK}.json", [
+        name = f"{start // CHUNK}.json"
+        if update is not None and start // CHUNK not in update.chunks:
+            sizes["docs"] += _link(previous / "search" / "d" / name, folder / "d" / name)
+            continue
+        sizes["docs"] += _dump(folder / "d" / name, [
             [d["url"], d["title"], d["kind"], d.get("badge", ""), d["text"]] for d in documents[start:start + CHUNK]])
     meta = {"shards": shards, "page": PAGE, "chunk": CHUNK, "results": RESULTS, "documents": len(documents)}
     sizes["meta"] = _dump(folder / "meta.json", meta)
     sizes["finder"] = write_finder(folder / "finder", reports)
+    _save_state(site, documents, postings, total, version)
     return sizes
+
+
+def _load_meta(previous: Path | None) -> dict:
+    try:
+        return json.loads((previous / "search" / "meta.json").read_bytes()) if previous else {}
+    except (OSError, ValueError):
+        return {}
 
 
 def write_finder(folder: Path, reports: list[dict]) -> int:

@@ -14,6 +14,7 @@ import gzip
 import hashlib
 import html
 import importlib.metadata
+import itertools
 import json
 import os
 import re
@@ -22,7 +23,7 @@ import tempfile
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from functools import cached_property
 from itertools import groupby
@@ -53,6 +54,7 @@ from .indicators import INDICATORS, RATIO
 from .narrative import KEY_LABELS
 from .outputs import DataPlace, OutputFolder
 from .schema import TABLE_DESCRIPTIONS_ZH, TABLES, restore
+from .search import Pinyin, write_search
 from .sources import is_http_url
 
 ROOT = Path(__file__).resolve().parent
@@ -210,6 +212,23 @@ class SiteData:
     def document_bytes(self, report_id: str) -> bytes:
         """A report's full extract document (JSON), written beside its page by the dataset stage."""
         return (self.site / self.place.report_folder(report_id) / REPORT_FILES["json"]).read_bytes()
+
+    def for_agency(self, agency_id: str) -> SiteData:
+        """What an agency's pages (its own and its reports') are rendered from, and nothing more:
+        small enough to send to a worker process with the pages to render."""
+        reports = self.by_agency[agency_id]
+        ids = [r["report_id"] for r in reports]
+        part = replace(self, package={"created": self.package["created"]}, reports=reports,
+                       agencies={agency_id: self.agencies[agency_id]},
+                       outcomes={i: self.outcomes[i] for i in ids if i in self.outcomes},
+                       failing_by_rule={}, outcome_counts={})
+        part.derived = Derived({i: found for i in ids if (found := self.derived.by_report.get(i))})
+        part.compare = {key: {} for r in reports if (key := (r["year"], province_code(r))) in self.compare}
+        return part
+
+    @cached_property
+    def reports_by_id(self) -> dict[str, dict]:
+        return {r["report_id"]: r for r in self.reports}
 
     @cached_property
     def by_agency(self) -> dict[str, list[dict]]:
@@ -773,12 +792,12 @@ class Pages:
             by_year[year].append((code, group["province"], len(group["rows"])))
         return sorted(by_year.items(), reverse=True)
 
-    def compare_page(self, year: str, code: str, group: dict) -> tuple[str, str, str, str]:
+    def compare_page(self, year: str, code: str, group: dict) -> Aggregate:
         title = f"{group['province']} {year} 年度各机关指标比较"
         templates = sorted({group["names"][row[5]] for row in group["rows"]})
-        content = self.render("compare.html", year=year, code=code, province=group["province"],
-                              indicators=INDICATORS, templates=templates, root="../../../")
-        return title, f"{group['province']}各机关 {year} 年度政府信息公开申请办理结果与纠错率比较", content, ""
+        return Aggregate(title, f"{group['province']}各机关 {year} 年度政府信息公开申请办理结果与纠错率比较",
+                         "compare.html", {"year": year, "code": code, "province": group["province"],
+                                          "templates": templates, "root": "../../../"})
 
     def _resources(self) -> list[dict]:
         package = self.data.package
@@ -871,44 +890,67 @@ class Pages:
                               charts=agency_charts(self.data.derived, reports))
         return title, f"{title}历年政府信息公开工作年度报告", content, ""
 
-    def region_page(self, region: Region, regions: dict[str, Region]) -> tuple[str, str, str, str]:
+    def region_page(self, region: Region, regions: dict[str, Region]) -> Aggregate:
         chain = []
         parent = region.parent
         while parent:
-            chain.insert(0, regions[parent])
+            chain.insert(0, {"code": parent, "name": regions[parent].name})
             parent = regions[parent].parent
         # Agencies of this level only: a page's size follows the administrative
         # structure, not the size of the corpus.
         agencies: dict[str, list[dict]] = defaultdict(list)
         for r in region.reports:
             if (r["adcode"] or UNKNOWN_REGION) == region.code:
-                agencies[r["agency_id"]].append(r)
-        children = sorted((regions[c] for c in region.children), key=lambda r: r.code)
-        content = self.render("region.html", region=region, chain=chain, children=children,
-                              agencies=sorted(agencies.items()), root="../../",
-                              totals=region_totals(self.data.derived, region.code), compare=self.data.compare)
-        return region.name, f"{region.name}各机关的政府信息公开工作年度报告", content, ""
+                agencies[r["agency_id"]].append({k: r[k] for k in ("report_id", "year", "badge", "agency_name")})
+        children = [_region_summary(regions[c]) for c in sorted(region.children)]
+        compared = sorted(key for key in self.data.compare if key[1] == region.code)
+        return Aggregate(region.name, f"{region.name}各机关的政府信息公开工作年度报告", "region.html", {
+            "region": _region_summary(region), "chain": chain, "children": children,
+            "agencies": sorted(agencies.items()), "root": "../../",
+            "totals": region_totals(self.data.derived, region.code), "compare": compared})
 
-    def year_page(self, year: str, reports: list[dict]) -> tuple[str, str, str, str]:
+    def year_page(self, year: str, reports: list[dict]) -> Aggregate:
         by_province: dict[str, Counter] = defaultdict(Counter)
         compare: dict[str, str] = {}
         for r in reports:
             by_province[r["province"]][r["badge"]] += 1
             if r["province"] and (url := _compare_url(self.data, r, "../../")):  # not 地区未知, and a page exists
                 compare.setdefault(r["province"], url)
-        content = self.render("year.html", year=year, reports=reports, by_province=sorted(by_province.items()),
-                              compare=compare,
-                              badges=Counter(r["badge"] for r in reports), root="../../")
-        return f"{year} 年度", f"{year} 年度政府信息公开工作年度报告", content, ""
+        return Aggregate(f"{year} 年度", f"{year} 年度政府信息公开工作年度报告", "year.html", {
+            "year": year, "count": len(reports), "by_province": sorted(by_province.items()), "compare": compare,
+            "badges": Counter(r["badge"] for r in reports), "root": "../../"})
 
-    def rule_page(self, rule: dict) -> tuple[str, str, str, str]:
-        reports = {r["report_id"]: r for r in self.data.reports}
-        failing = [(reports[c["report_id"]], c) for c in self.data.failing_by_rule.get(rule["check_id"], [])
-                   if c["report_id"] in reports]
+    def rule_page(self, rule: dict) -> Aggregate:
+        reports = self.data.reports_by_id
+        failing = [({k: reports[c["report_id"]][k] for k in ("report_id", "agency_name", "year", "badge")},
+                    {"detail_zh": c["detail_zh"]})
+                   for c in self.data.failing_by_rule.get(rule["check_id"], []) if c["report_id"] in reports]
         counts = self.data.outcome_counts.get(rule["check_id"], Counter())
-        content = self.render("rule.html", rule=rule, failing=failing, more=counts["fail"] - len(failing),
-                              counts=counts, root="../../")
-        return rule["title_zh"], rule["formula_zh"], content, ""
+        return Aggregate(rule["title_zh"], rule["formula_zh"], "rule.html", {
+            "rule": rule, "failing": failing, "more": counts["fail"] - len(failing), "counts": counts,
+            "root": "../../"})
+
+    def render_aggregate(self, page: Aggregate) -> tuple[str, str, str, str]:
+        return page.title, page.description, self.render(page.template, **page.context), ""
+
+
+class Aggregate(NamedTuple):
+    """A page of many reports (region, year, rule, compare) before it is rendered: its template's
+    context is all it is made from, so the context is its key."""
+
+    title: str
+    description: str
+    template: str
+    context: dict
+
+    def key(self, settings: str) -> str:
+        return page_key(settings, self.template, self.title, self.description, self.context)
+
+
+def _region_summary(region: Region) -> dict:
+    """What a region page says of a region (itself, or a region below it): name, reports, badges."""
+    return {"code": region.code, "name": region.name, "level": region.level, "count": len(region.reports),
+            "badges": region.badges}
 
 
 def report_title(report: dict) -> str:
@@ -1057,7 +1099,7 @@ def rendering_version(shells: dict[int, Shell]) -> str:
         for path in sorted(folder.rglob("*")):
             if path.is_file() and "__pycache__" not in path.parts:
                 digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes())
-    for package in ("jinja2", "markupsafe"):
+    for package in ("jinja2", "markupsafe", "pypinyin"):  # pypinyin: the search index's pinyin
         digest.update(f"{package}=={importlib.metadata.version(package)}\n".encode())
     for depth, shell in sorted(shells.items()):
         digest.update(f"{depth}\0{shell.html}\0{shell.canonical}\n".encode())
@@ -1073,12 +1115,17 @@ def page_key(*inputs: object) -> str:
 @dataclass
 class PageKeys:
     """The keys of this build's pages, and the last build's: a page whose key is unchanged and
-    whose file is still in the last output is linked from there without being rendered."""
+    whose file is still in the last output is linked from there without being rendered. With
+    the keys are kept what else a page's inputs make: its search document (so an unchanged
+    report's document is not parsed) and the pinyin of the names searched."""
 
     previous: dict[str, str]
     current: dict[str, str] = field(default_factory=dict)
     rendered: int = 0
     kept: int = 0
+    found: dict[str, dict] = field(default_factory=dict)  # the last build's search documents, by page
+    documents: dict[str, dict] = field(default_factory=dict)  # this build's
+    pinyin: Pinyin = field(default_factory=Pinyin)
 
     @classmethod
     def of(cls, previous: Path | None) -> PageKeys:
@@ -1087,8 +1134,11 @@ class PageKeys:
             return cls({})
         try:
             with gzip.open(previous / PAGE_KEYS, "rt", encoding="utf-8") as handle:
-                return cls(dict(json.load(handle)["pages"]))
-        except (OSError, ValueError, KeyError, TypeError):
+                kept = json.load(handle)
+            pinyin = kept.get("pinyin", {})
+            names = pinyin.get("names", {}) if pinyin.get("version") == Pinyin.version() else {}
+            return cls(dict(kept["pages"]), found=dict(kept.get("search", {})), pinyin=Pinyin(dict(names)))
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
             return cls({})
 
     def kept_from_previous(self, site: OutputFolder, path: str, key: str) -> bool:
@@ -1100,11 +1150,104 @@ class PageKeys:
         self.rendered += 1
         return False
 
+    def found_document(self, path: str) -> dict | None:
+        """The page's search document as the last build made it, when its key is the same."""
+        if self.previous.get(path) != self.current.get(path):
+            return None
+        found = self.found.get(path)
+        return found if isinstance(found, dict) else None
+
+    def remember(self, path: str, document: dict) -> dict:
+        self.documents[path] = document
+        return document
+
     def write(self, out: Path) -> None:
-        text = json.dumps({"pages": dict(sorted(self.current.items()))}, separators=(",", ":"))
+        kept = {"pages": dict(sorted(self.current.items())), "search": dict(sorted(self.documents.items())),
+                "pinyin": {"version": Pinyin.version(), "names": dict(sorted(self.pinyin.used.items()))}}
+        text = json.dumps(kept, ensure_ascii=False, separators=(",", ":"))
         with (out / PAGE_KEYS).open("wb") as raw, \
-                gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0) as packed:
+                gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0, compresslevel=1) as packed:
             packed.write(text.encode("utf-8"))
+
+
+# --- an agency's pages, rendered here or in a worker process ------------------------------------
+
+POOL_PAGES = 200  # pages to render from which a process pool pays for starting it
+
+
+class AgencyWork(NamedTuple):
+    """An agency's pages to render: its data (``SiteData.for_agency``), which of its reports' pages,
+    and whether its own page."""
+
+    data: SiteData
+    agency_id: str
+    report_ids: frozenset[str]
+    agency_page: bool
+
+
+class Rendered(NamedTuple):
+    path: str
+    html: bytes
+    badge: str = ""  # a report's badge (its badge.svg is written beside its page)
+    search: dict | None = None  # a report's search document (made from the document read to render it)
+
+
+def render_agency(work: AgencyWork, shells: dict[int, Shell], env: Environment) -> list[Rendered]:
+    """An agency's pages asked for, as bytes: the same here as in a worker process."""
+    data = work.data
+    pages = Pages(data, env)
+    reports = data.by_agency[work.agency_id]
+    out = []
+    for report in reports:
+        if report["report_id"] not in work.report_ids:
+            continue
+        path = f"reports/{report['report_id']}/"
+        document = json.loads(data.document_bytes(report["report_id"]))
+        html_bytes = page_bytes(shells[3], pages.report_page(report, document, reports), data.permalink(path))
+        if len(html_bytes) > PAGE_LIMIT:  # a report with much to say: its long lists cut shorter
+            html_bytes = page_bytes(shells[3], pages.report_page(report, document, reports, COMPACT),
+                                    data.permalink(path))
+        out.append(Rendered(path, html_bytes, report["badge"],
+                            search_document(path, report_title(report), report, document)))
+    if work.agency_page:
+        path = f"agencies/{work.agency_id}/"
+        page = pages.agency_page(data.agencies[work.agency_id], reports)
+        out.append(Rendered(path, page_bytes(shells[2], page, data.permalink(path))))
+    return out
+
+
+_WORKER: dict = {}  # in a worker process: the shells and the template environment
+
+
+def _start_worker(shells: dict[int, Shell]) -> None:
+    _WORKER.update(shells=shells, env=environment())
+
+
+def _render_in_worker(work: AgencyWork) -> list[Rendered]:
+    return render_agency(work, _WORKER["shells"], _WORKER["env"])
+
+
+def render_agencies(data: SiteData, todo: list[tuple[str, frozenset[str], bool]], shells: dict[int, Shell],
+                    env: Environment, jobs: int) -> Iterator[Rendered]:
+    """Render the agencies' pages asked for, in their order: in ``jobs`` worker processes when
+    there are enough of them, each sent only its agency's data; a window of agencies at a time,
+    so that neither what is sent nor what comes back piles up."""
+    works = (AgencyWork(data.for_agency(agency_id), agency_id, ids, own) for agency_id, ids, own in todo)
+    pages = sum(len(ids) + own for _, ids, own in todo)
+    if jobs <= 1 or pages < POOL_PAGES:
+        for work in works:
+            yield from render_agency(work, shells, env)
+        return
+    import multiprocessing
+
+    # forkserver: a worker starts clean and holds one agency's data at a time, not a copy of the build.
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["builder.site"])
+    window = jobs * 32
+    with context.Pool(jobs, initializer=_start_worker, initargs=(shells,)) as pool:
+        while batch := list(itertools.islice(works, window)):
+            for rendered in pool.imap(_render_in_worker, batch, chunksize=4):
+                yield from rendered
 
 
 # --- the build --------------------------------------------------------------------------------
@@ -1174,10 +1317,11 @@ def write_bytes(site: OutputFolder, path: str, data: bytes) -> int:
 
 
 def build_site(data_dir: Path, out: Path, site_url: str = "", say: Callable[[str], None] = print,
-               repo_url: str = "", previous: Path | None = None, place: DataPlace | None = None) -> dict:
+               repo_url: str = "", previous: Path | None = None, place: DataPlace | None = None,
+               jobs: int | None = None) -> dict:
     """Render the whole site into ``out`` (which already holds data/) from the data package;
-    a page the same as in ``previous`` (the last build's output) is linked from there."""
-    from .search import write_search
+    a page the same as in ``previous`` (the last build's output) is linked from there. Report and
+    agency pages are rendered in ``jobs`` processes (default: one per core) when there are many."""
 
     data = SiteData.load(data_dir, out, site_url, repo_url, place)
     pages = Pages(data)
@@ -1199,38 +1343,58 @@ def build_site(data_dir: Path, out: Path, site_url: str = "", say: Callable[[str
     write_compare_data(out, data.compare)
     sizes: list[int] = []
     documents: list[dict] = []
+
+    def aggregate(path: str, depth: int, page: Aggregate) -> None:
+        if keys.kept_from_previous(site, path, page.key(settings)):
+            sizes.append((out / path / "index.html").stat().st_size)
+        else:
+            sizes.append(write_page(site, path, shells[depth], pages.render_aggregate(page), data.permalink(path)))
+
+    # Report and agency pages: each kept from the last build when its key is the same, else rendered
+    # (on all cores when there are many); search documents in the order of the pages.
+    found: dict[str, dict] = {}
+    order: list[str] = []
+    todo: list[tuple[str, frozenset[str], bool]] = []
     for agency_id, reports in sorted(data.by_agency.items()):
+        rendering = []
         for report in reports:
             path = f"reports/{report['report_id']}/"
+            order.append(path)
             raw = data.document_bytes(report["report_id"])
-            document = json.loads(raw)
             if keys.kept_from_previous(site, path, pages.report_key(settings, report, raw, reports)):
                 sizes.append((out / path / "index.html").stat().st_size)
                 if not site.keep_previous(f"{path}badge.svg"):  # its badge is in the key too
                     site.write_text(f"{path}badge.svg", badge_svg(report["badge"]))
+                # an unchanged report's search document is the last build's: its JSON is not parsed
+                found[path] = keys.found_document(path) or search_document(
+                    path, report_title(report), report, json.loads(raw))
             else:
-                html_bytes = page_bytes(shells[3], pages.report_page(report, document, reports), data.permalink(path))
-                if len(html_bytes) > PAGE_LIMIT:  # a report with much to say: its long lists cut shorter
-                    page = pages.report_page(report, document, reports, COMPACT)
-                    html_bytes = page_bytes(shells[3], page, data.permalink(path))
-                sizes.append(write_bytes(site, path, html_bytes))
-                site.write_text(f"{path}badge.svg", badge_svg(report["badge"]))
-            documents.append(search_document(path, report_title(report), report, document))
+                rendering.append(report["report_id"])
         agency = data.agencies[agency_id]
         path = f"agencies/{agency_id}/"
-        if keys.kept_from_previous(site, path, pages.agency_key(settings, agency, reports)):
-            sizes.append((out / path / "index.html").stat().st_size)
-        else:
-            sizes.append(write_page(site, path, shells[2], pages.agency_page(agency, reports), data.permalink(path)))
+        order.append(path)
         title = agency_title(agency)
-        documents.append({"url": path, "title": title, "kind": "机关", "names": [title],
-                          "text": " ".join(filter(None, [agency["names_seen"], agency["province"], agency["city"],
-                                                         agency["county"], agency["adcode"], agency["years"]]))})
+        found[path] = {"url": path, "title": title, "kind": "机关", "names": [title],
+                       "text": " ".join(filter(None, [agency["names_seen"], agency["province"], agency["city"],
+                                                      agency["county"], agency["adcode"], agency["years"]]))}
+        own = not keys.kept_from_previous(site, path, pages.agency_key(settings, agency, reports))
+        if not own:
+            sizes.append((out / path / "index.html").stat().st_size)
+        if rendering or own:
+            todo.append((agency_id, frozenset(rendering), own))
+    cores = (os.cpu_count() or 1) if jobs is None else jobs
+    for rendered in render_agencies(data, todo, shells, pages.env, cores):
+        sizes.append(write_bytes(site, rendered.path, rendered.html))
+        if rendered.badge:
+            site.write_text(f"{rendered.path}badge.svg", badge_svg(rendered.badge))
+        if rendered.search is not None:
+            found[rendered.path] = rendered.search
+    documents += [keys.remember(path, found[path]) if path.startswith("reports/") else found[path]
+                  for path in order]
     regions = regions_of(data.reports)
     for region in regions.values():
         path = f"regions/{region.code}/"
-        page = pages.region_page(region, regions)
-        sizes.append(write_page(site, path, shells[2], page, data.permalink(path)))
+        aggregate(path, 2, pages.region_page(region, regions))
         documents.append({"url": path, "title": region.name, "kind": "地区", "names": [region.name],
                           "text": f"{region.name} {region.code}"})
     by_year: dict[str, list[dict]] = defaultdict(list)
@@ -1239,22 +1403,21 @@ def build_site(data_dir: Path, out: Path, site_url: str = "", say: Callable[[str
     for year, reports in by_year.items():
         path = f"years/{year}/"
         page = pages.year_page(year, reports)
-        sizes.append(write_page(site, path, shells[2], page, data.permalink(path)))
-        documents.append({"url": path, "title": page[0], "kind": "年份", "text": f"{year} 年度"})
+        aggregate(path, 2, page)
+        documents.append({"url": path, "title": page.title, "kind": "年份", "text": f"{year} 年度"})
     for rule in data.rules:
         path = f"rules/{rule['check_id']}/"
         page = pages.rule_page(rule)
-        sizes.append(write_page(site, path, shells[2], page, data.permalink(path)))
-        documents.append({"url": path, "title": page[0], "kind": "规则",
+        aggregate(path, 2, page)
+        documents.append({"url": path, "title": page.title, "kind": "规则",
                           "text": " ".join([rule["check_id"], rule["title_zh"], rule["title_en"], rule["formula_zh"]])})
     compare_paths = []
     for (year, code), group in data.compare.items():
         path = f"compare/{year}/{code}/"
-        page = pages.compare_page(year, code, group)
-        sizes.append(write_page(site, path, shells[3], page, data.permalink(path)))
+        aggregate(path, 3, pages.compare_page(year, code, group))
         compare_paths.append(path)
     documents += static_documents(out)
-    search_bytes = write_search(out, documents, data.reports)
+    search_bytes = write_search(out, documents, data.reports, keys.pinyin, previous, settings)
     write_sitemap(out, data.site_url, [d["url"] for d in documents] + compare_paths, data.created_date)
     keys.write(out)
     rendered = len(sizes) - keys.kept

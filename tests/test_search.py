@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from builder import search, synthetic
-from builder.search import document_terms, first_finder, first_search, pinyin_terms, rank_order, terms, write_search
+from builder.search import Pinyin, document_terms, first_finder, first_search, pinyin_terms, rank_order, terms, write_search
 from builder.site import search_document
 
 YEARS = range(2019, 2025)
@@ -86,6 +86,22 @@ def test_pinyin_terms_are_whole_syllables_and_initials():
     found = pinyin_terms("彭阳县教育局")
     assert {"pengyang", "pengyangxian", "jiaoyuju", "xian", "pyx", "jyj", "pyxjyj"} <= found
     assert "engyang" not in found and "p" not in found  # syllables are not cut; lone initials are not terms
+
+
+def test_pinyin_read_in_an_earlier_build_is_taken_as_read_and_only_names_in_use_are_kept(monkeypatch):
+    earlier = Pinyin()
+    expected = pinyin_terms("彭阳县教育局")
+    assert earlier.terms("彭阳县教育局") == expected
+    kept = Pinyin({"彭阳县教育局": earlier.used["彭阳县教育局"], "已撤销局": "yi che xiao ju"})
+
+    def unread(name: str) -> str:
+        raise AssertionError(f"{name} read again")
+
+    monkeypatch.setattr(search, "syllables", unread)
+    assert kept.terms("彭阳县教育局") == expected
+    assert list(kept.used) == ["彭阳县教育局"]  # a name no page carries any more is not kept
+    with pytest.raises(AssertionError, match="read again"):
+        kept.terms("隆德县")
 
 
 def test_result_files_carry_the_text_and_escape_nothing(tmp_path):

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from builder import site, synthetic
+from builder import search, site, synthetic
 from builder.build import build
 from builder.pipeline import Options
 
@@ -61,6 +61,13 @@ def touch(path: Path) -> None:
     path.write_text(path.read_text(encoding="utf-8") + "\n本报告另有附件。\n", encoding="utf-8")
 
 
+def data_pages(out: Path) -> dict[Path, tuple[int, int]]:
+    """Every data page (report, agency, region, year, rule, compare): inode and modification time."""
+    return {p: (p.stat().st_ino, p.stat().st_mtime_ns) for kind in ("reports/*/*", "agencies/*", "regions/*",
+                                                                    "years/*", "rules/*", "compare/*/*")
+            for p in out.glob(f"{kind}/index.html")}
+
+
 def test_one_changed_report_renders_its_page_and_no_other_report_page(corpus, tmp_path, rendered):
     out, cache = tmp_path / "site", tmp_path / "cache"
     rebuild(corpus, out, cache)
@@ -68,6 +75,8 @@ def test_one_changed_report_renders_its_page_and_no_other_report_page(corpus, tm
     before = pages_of(out)
     assert reports == len(before) / 2 == 8
     agencies = {p: (p.stat().st_ino, p.stat().st_mtime_ns) for p in out.glob("agencies/*/index.html")}
+    pages = data_pages(out)
+    assert {p.parts[len(out.parts)] for p in pages} == {"reports", "agencies", "regions", "years", "rules", "compare"}
     changed = corpus / "series" / "longde-2022.txt"
     touch(changed)
     rendered.clear()
@@ -83,13 +92,26 @@ def test_one_changed_report_renders_its_page_and_no_other_report_page(corpus, tm
     agency = out / "agencies" / rendered[0].rsplit("/", 1)[0] / "index.html"
     kept = [p for p in agencies if p != agency]
     assert all((p.stat().st_ino, p.stat().st_mtime_ns) == agencies[p] for p in kept)
+    # The aggregates (region, year, rule, compare pages) are keyed by what they show: its badge and
+    # indicators are as before, so none of them is rendered again, and each stays the same file.
+    assert all(data_pages(out)[p] == pages[p] for p in pages if p not in (changed_page, agency))
     summary = next(m for m in messages if m.startswith("site: "))
-    assert f"{reports - 1 + len(kept)} unchanged since the last build and not rendered" in summary
-    # The pages that were kept are those a build from scratch makes.
+    assert f"{len(pages) - 2} unchanged since the last build and not rendered" in summary
+    # The rebuilt site is the one a build from scratch makes: every page and search file.
     fresh = tmp_path / "fresh"
     rebuild(corpus, fresh, tmp_path / "fresh-cache")
-    for page in [*after, *agencies]:
-        assert page.read_bytes() == (fresh / page.relative_to(out)).read_bytes(), page
+    assert same_files(out, fresh)
+
+
+def same_files(out: Path, fresh: Path) -> bool:
+    """The two sites hold the same files with the same bytes (the keys for the next build aside)."""
+    def files(root: Path) -> dict[str, bytes]:
+        return {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*")
+                if p.is_file() and p.name != site.PAGE_KEYS}
+    built, expected = files(out), files(fresh)
+    assert sorted(built) == sorted(expected)
+    assert [name for name in built if built[name] != expected[name]] == []
+    return True
 
 
 def test_a_template_change_renders_every_report_page(corpus, tmp_path, rendered, monkeypatch):
@@ -140,3 +162,43 @@ def test_a_report_page_over_the_limit_cuts_its_lists_shorter(corpus, tmp_path, m
         tree = html.fromstring(page.read_bytes())
         for table in ("t2", "t3", "t4"):
             assert len(tree.xpath(f"//table[contains(@class, '{table}')]//td/a")) <= site.COMPACT.fail_links
+
+
+def test_pages_rendered_in_worker_processes_are_those_rendered_here(corpus, tmp_path, rendered, monkeypatch):
+    out = tmp_path / "site"
+    rebuild(corpus, out, tmp_path / "cache")
+    monkeypatch.setattr(site, "POOL_PAGES", 1)  # a pool even for a few pages
+    sites = {}
+    for jobs in (1, 2):
+        sites[jobs] = tmp_path / f"jobs-{jobs}"
+        shutil.copytree(out, sites[jobs])
+        rendered.clear()
+        summary = site.build_site(sites[jobs] / "data", sites[jobs], say=lambda _: None, jobs=jobs)
+        assert summary["rendered"] == summary["pages"]  # no last build: every page is rendered
+        # here (counted), or in the workers, which run the module unpatched
+        assert len(rendered) == (8 if jobs == 1 else 0)
+    assert same_files(sites[1], sites[2])
+    assert same_files(sites[2], out)
+
+
+def test_a_changed_search_document_rewrites_only_the_index_files_it_is_in(corpus, tmp_path):
+    out, cache = tmp_path / "site", tmp_path / "cache"
+    rebuild(corpus, out, cache)
+    index = {p.relative_to(out): p.stat().st_ino for p in (out / "search").rglob("*.json")}
+    changed = corpus / "series" / "longde-2022.txt"  # a sentence with a figure: its search text changes
+    changed.write_text(changed.read_text(encoding="utf-8") + "\n全年主动公开规范性文件17件。\n", encoding="utf-8")
+    rebuild(corpus, out, cache)
+    fresh = tmp_path / "fresh"
+    rebuild(corpus, fresh, tmp_path / "fresh-cache")
+    assert same_files(out, fresh)  # the patched index is the one made from scratch
+    after = {p.relative_to(out): p.stat().st_ino for p in (out / "search").rglob("*.json")}
+    kept = {p for p in index if after.get(p) == index[p]}
+    shards = {p for p in index if p.parts[1] == "t"}
+    assert kept & shards and shards - kept  # some term shards are the last build's files, some are new
+    assert any(p.parts[1] == "d" for p in index.keys() - kept)  # and its result chunk is new
+    # An index state that cannot be read is made again from scratch, the same.
+    (out / search.STATE).write_bytes(b"not gzip")
+    touch(changed)
+    rebuild(corpus, out, cache)
+    rebuild(corpus, fresh, tmp_path / "fresh-cache")
+    assert same_files(out, fresh)
