@@ -117,10 +117,12 @@ def stage_checks_and_datasets(checked: CheckedReports, provenance: tuple, out: O
 
 
 def stage_site(data_dir: Path, out: OutputFolder, site_url: str, say: Callable[[str], None],
-               repo_url: str = "", place: DataPlace = ON_THE_SITE) -> dict:
+               repo_url: str = "", place: DataPlace = ON_THE_SITE, jobs: int | None = None) -> dict:
+    """The pages, rendered from the data package (``jobs`` processes; None: one per core)."""
     from .site import build_site
 
-    return build_site(data_dir, out.root, site_url, say, repo_url=repo_url, previous=out.previous, place=place)
+    return build_site(data_dir, out.root, site_url, say, repo_url=repo_url, previous=out.previous, place=place,
+                      jobs=jobs)
 
 
 # --- publishing: build beside --out, then swap it in -------------------------------------
@@ -285,7 +287,7 @@ def build(corpus_dir: Path | str, out: Path, site_url: str = "", with_site: bool
         if with_site:
             say(f"rendering the site into {out}")
             with timed("site"):
-                site = stage_site(folder.root / "data", folder, site_url, say, repo_url, place)
+                site = stage_site(folder.root / "data", folder, site_url, say, repo_url, place, options.jobs)
             folder.written += site["written"]
             folder.reused += site["unchanged"]
         publish(staging, out)
