@@ -340,6 +340,11 @@ def _folder(cache_root: str | None) -> Iterator[str]:
             yield folder
 
 
+# Reports worth starting the pool for: its workers load the place names and the word list
+# first (about a second), more than a few hundred reports' fragments cost on one core.
+POOL_MIN_REPORTS = 256
+
+
 def checks_and_datasets(entries: list[IndexEntry], rejected: list[Rejected], problems: list[Rejected],
                         sources: dict[str, SourceInfo], store: str | None, options: Options, settings: Settings,
                         out: OutputFolder, timed: Callable = lambda _: contextlib.nullcontext()) -> FragmentStats:
@@ -357,7 +362,7 @@ def checks_and_datasets(entries: list[IndexEntry], rejected: list[Rejected], pro
             work = functools.partial(make_fragment, store=store, settings=settings, folder=folder,
                                      out_root=str(out.root), previous=str(out.previous) if out.previous else None)
             attached = _Attached(missing, hood)
-            if options.jobs > 1 and len(missing) > 1:
+            if options.jobs > 1 and sum(len(task.entries) for task in missing) >= POOL_MIN_REPORTS:
                 made = _pool(work, attached, min(options.jobs, len(missing)), options.recycle_after)
             else:
                 made = _serial(work, attached)

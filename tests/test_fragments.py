@@ -93,6 +93,7 @@ def test_a_one_file_change_makes_its_agency_and_its_readers_again_and_the_same_b
     assert untouched_json.stat().st_ino == inode  # linked from the previous output, not made again
 
     full = tmp_path / "full"
+    monkeypatch.setattr(fragments, "POOL_MIN_REPORTS", 1)  # the pool, even for a corpus this small
     assert run(work, full, None, jobs=2).fragments.cached == 0
     rebuilt, whole = files_of(out), files_of(full)
     assert rebuilt.keys() == whole.keys()
