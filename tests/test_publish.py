@@ -7,6 +7,8 @@ import os
 import signal
 import subprocess
 import sys
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -59,7 +61,27 @@ def test_a_killed_build_leaves_the_previous_output_untouched(tmp_path: Path):
                             cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)}, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert (out / "index.html").exists() and (out / MARKER).exists()
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["site", "site.cache"]  # leftovers cleaned without help
+    # The killed builds' leftovers are cleaned without help, and the replaced output by a process of its own.
+    assert until(lambda: sorted(p.name for p in tmp_path.iterdir()) == ["site", "site.cache"])
+
+
+def until(condition: Callable[[], bool], seconds: float = 60) -> bool:
+    """Whether ``condition`` holds within ``seconds`` (polled)."""
+    deadline = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.05)
+    return True
+
+
+def test_the_replaced_output_is_removed_after_the_build_returns(tmp_path: Path):
+    out = tmp_path / "site"
+    build(CORPUS, out, with_site=False, say=lambda _: None, options=Options(cache=None))
+    first = (out / MARKER).stat().st_ino
+    build(CORPUS, out, with_site=False, say=lambda _: None, options=Options(cache=None))
+    assert (out / MARKER).stat().st_ino != first  # replaced whole
+    assert until(lambda: sorted(p.name for p in tmp_path.iterdir()) == ["site"])
 
 
 def test_a_failing_build_keeps_the_previous_output(tmp_path: Path, monkeypatch):
