@@ -153,18 +153,24 @@ def _alive(pid: int) -> bool:
 
 
 def remove_stale_staging(out: Path) -> None:
-    """Folders left beside --out by builds that were killed (their process is gone)."""
-    prefix = f".{out.name}.building-"
+    """Folders left beside --out by builds that were killed (their process is gone), and
+    replaced outputs whose remover was killed; a live remover's folder is left to it."""
+    building, removing = f".{out.name}.building-", f".{out.name}.removing-"
     if not out.parent.is_dir():
         return
     for folder in sorted(out.parent.iterdir()):
-        pid = folder.name[len(prefix):].removesuffix("-old")
-        if not (folder.name.startswith(prefix) and pid.isdigit()) or (int(pid) != os.getpid() and _alive(int(pid))):
+        if folder.name.startswith(removing):
+            pid = folder.name[len(removing):]
+            if pid.isdigit() and not _alive(int(pid)):
+                remove_in_background(folder, removing)
+            continue
+        pid = folder.name[len(building):].removesuffix("-old")
+        if not (folder.name.startswith(building) and pid.isdigit()) or (int(pid) != os.getpid() and _alive(int(pid))):
             continue
         if folder.name.endswith("-old") and not out.exists():
             os.rename(folder, out)  # killed between the two renames of publish(): the previous output
         else:
-            shutil.rmtree(folder, ignore_errors=True)
+            remove_in_background(folder, removing)
 
 
 def _exchange(a: Path, b: Path) -> bool:
@@ -197,23 +203,34 @@ def publish(staging: Path, out: Path) -> None:
     else:
         os.rename(staging, out)
         return
-    remove_in_background(old)
+    remove_in_background(old, f".{out.name}.removing-")
 
 
-# Started by a short-lived process of its own, so that it outlives the build and is nobody's zombie.
-_REMOVER = ("import subprocess, sys; subprocess.Popen([sys.executable, '-c', 'import shutil, sys; "
-            "shutil.rmtree(sys.argv[1], ignore_errors=True)', sys.argv[1]], start_new_session=True, "
-            "stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)")
+# Run by a process of its own: it first renames the folder to carry its pid, so that builds
+# leave the folder to it while it works (``remove_stale_staging``).
+_REMOVER = """
+import os, shutil, sys
+folder, prefix = sys.argv[1:]
+mine = os.path.join(os.path.dirname(folder), prefix + str(os.getpid()))
+try:
+    os.rename(folder, mine)
+except OSError:
+    mine = folder
+shutil.rmtree(mine, ignore_errors=True)
+"""
+# Starts the remover and exits at once, so that the remover outlives the build and is nobody's zombie.
+_LAUNCHER = ("import subprocess, sys; subprocess.Popen([sys.executable, '-c', *sys.argv[1:]], start_new_session=True, "
+             "stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)")
 
 
-def remove_in_background(folder: Path) -> None:
-    """Delete a replaced output without waiting for it. On a disk where each unlink is slow
-    (ext4 with online discard), removing the tens of thousands of files of a large site
-    takes longer than a one-file rebuild; the new output is already in place. What a
-    killed remover leaves is removed by the next build (``remove_stale_staging``)."""
+def remove_in_background(folder: Path, prefix: str) -> None:
+    """Delete a folder (a replaced output, a killed build's leftovers) without waiting for it:
+    on a disk where each unlink is slow (ext4 with online discard), removing the tens of
+    thousands of files of a large site takes longer than a one-file rebuild, and the new
+    output is already in place. The remover renames the folder to ``prefix`` + its pid."""
     try:
-        subprocess.run([sys.executable, "-c", _REMOVER, str(folder)], check=True, stdin=subprocess.DEVNULL,
-                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=60)
+        subprocess.run([sys.executable, "-c", _LAUNCHER, _REMOVER, str(folder), prefix], check=True, timeout=60,
+                       stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     except (OSError, subprocess.SubprocessError):
         shutil.rmtree(folder, ignore_errors=True)
 

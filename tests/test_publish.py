@@ -109,14 +109,15 @@ def test_a_folder_this_tool_did_not_build_is_never_replaced(tmp_path: Path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["mine"]
 
 
-def test_a_staging_folder_of_a_running_build_is_left_alone(tmp_path: Path):
+def test_a_folder_of_a_running_build_or_remover_is_left_alone(tmp_path: Path):
     out = tmp_path / "site"
-    running = tmp_path / f".site.building-{os.getppid()}"
-    dead = tmp_path / ".site.building-999999999"
-    running.mkdir()
-    dead.mkdir()
+    alive = [tmp_path / f".site.building-{os.getppid()}", tmp_path / f".site.removing-{os.getppid()}"]
+    dead = [tmp_path / ".site.building-999999999", tmp_path / ".site.removing-999999999"]
+    for folder in alive + dead:
+        (folder / "page").mkdir(parents=True)
     remove_stale_staging(out)
-    assert running.exists() and not dead.exists()
+    assert all(folder.exists() for folder in alive)
+    assert until(lambda: sorted(p.name for p in tmp_path.iterdir()) == sorted(f.name for f in alive))
 
 
 def test_an_output_moved_aside_by_a_killed_publish_is_put_back(tmp_path: Path):
