@@ -36,6 +36,7 @@ from . import errors, limits
 from .cache import (
     ExtractionCache,
     content_digest,
+    encoded,
     entry_key,
     index_line,
     key_of_digest,
@@ -167,12 +168,15 @@ def _outcome(task: FileTask, cache_root: str | None, version: str, per_file: Per
     if record is not None:
         return _indexed(record, task.name, key, stored=True), True, key
     record = outcome_record(per_file(data, task.name, bounds))
+    # Also when nothing is stored: what strict JSON cannot hold (NaN, lone surrogates) is
+    # this file's rejection here (run_task), not a failure of the datasets stage later.
+    entry = encoded(record)
     stored = False
     if cache and _cacheable(record):
         # A full, read-only or unreachable cache costs a re-read next time and this
         # report's record kept in memory, nothing more.
         with contextlib.suppress(Exception):
-            cache.store(key, record)
+            cache.store_encoded(key, entry)
             stored = True
     return _indexed(record, task.name, key, stored), False, key if stored else ""
 

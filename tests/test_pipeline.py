@@ -286,3 +286,29 @@ def test_a_library_upgrade_invalidates_the_cache(monkeypatch):
         monkeypatch.undo()
         extraction_cache._source_hash.cache_clear()
     assert extraction_cache.parser_version() == before
+
+
+def spoiled(data: bytes, name: str, bounds):
+    """The per-file function, with what strict JSON cannot hold put into some reports."""
+    outcome = read_data(data, name, bounds)
+    if name == CORPUS_FILES[0]:
+        cell = next(iter(outcome.cells))
+        outcome.cells[cell] = dataclasses.replace(outcome.cells[cell], value=float("nan"))
+    elif name == CORPUS_FILES[1]:
+        outcome.agency = dataclasses.replace(outcome.agency, name=outcome.agency.name + "\udc80")
+    return outcome
+
+
+@pytest.mark.parametrize("with_cache", [True, False])
+def test_a_report_strict_json_cannot_hold_is_rejected_naming_its_file(corpus: Path, tmp_path: Path, with_cache: bool):
+    cache = str(tmp_path / "cache") if with_cache else None
+    stats = RunStats()
+    results = extract_stage(list_tasks(corpus), Options(cache=cache, per_file=spoiled), cache, stats)
+    outcomes = {r.name: r.outcome for r in results}
+    for name, error in ((CORPUS_FILES[0], "ValueError: Out of range float"), (CORPUS_FILES[1], "UnicodeEncodeError")):
+        assert isinstance(outcomes[name], Rejected) and outcomes[name].file == name
+        assert outcomes[name].internal and error in outcomes[name].reason
+    assert not isinstance(outcomes[CORPUS_FILES[2]], Rejected) and stats.rejected == 3  # and broken.txt
+    if with_cache:  # not kept: the next run tries those files again
+        assert len(list(Path(cache).glob("extract/*/*/*.json.gz"))) == len(results) - 2
+
