@@ -170,8 +170,9 @@ def _outcome(task: FileTask, cache_root: str | None, version: str, per_file: Per
     key = entry_key(data, task.name, bounds)
     record = cache.load(key) if cache else None
     if record is not None:
-        return _indexed(record, task.name, key, stored=True), True, key
-    record = outcome_record(per_file(data, task.name, bounds))
+        return _indexed(outcome_from_record(record), task.name, key, None), True, key
+    outcome = per_file(data, task.name, bounds)
+    record = outcome_record(outcome)
     # Also when nothing is stored: what strict JSON cannot hold (NaN, lone surrogates) is
     # this file's rejection here (run_task), not a failure of the datasets stage later.
     entry = encoded(record)
@@ -182,14 +183,16 @@ def _outcome(task: FileTask, cache_root: str | None, version: str, per_file: Per
         with contextlib.suppress(Exception):
             cache.store_encoded(key, entry)
             stored = True
-    return _indexed(record, task.name, key, stored), False, key if stored else ""
+    return _indexed(outcome, task.name, key, None if stored else record), False, key if stored else ""
 
 
-def _indexed(record: dict, name: str, key: str, stored: bool) -> IndexEntry | Rejected:
-    outcome = outcome_from_record(record)
+def _indexed(outcome: Report | Rejected, name: str, key: str, record: dict | None) -> IndexEntry | Rejected:
+    """What travels back of an outcome; ``record``: the whole report, when it is in no store.
+    (A report is not rebuilt from its record for this: the record is exact, and a report read
+    back from the store later is built from it.)"""
     if isinstance(outcome, Rejected):
         return outcome
-    return IndexEntry.of(outcome, name, key, None if stored else record)
+    return IndexEntry.of(outcome, name, key, record)
 
 
 # --- executors ---------------------------------------------------------------------------
