@@ -23,6 +23,7 @@ import contextlib
 import functools
 import itertools
 import multiprocessing
+import os
 import sys
 import tempfile
 import time
@@ -221,8 +222,8 @@ def grows_memory(task: FileTask) -> bool:
         return False
     if is_url(task.url):
         return task.name.lower().endswith(_GROWING_SUFFIXES)
-    try:
-        with open(task.url, "rb") as handle:
+    try:  # opened without blocking, as a worker opens it (a FIFO swapped in since the listing)
+        with os.fdopen(os.open(task.url, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)), "rb") as handle:
             return handle.read(len(_GROWING_HEADS[0])).startswith(_GROWING_HEADS)
     except OSError:
         return True  # a worker will say what is wrong with it; counted to be safe
