@@ -235,11 +235,8 @@ class ExtractionCache:
         except (FileNotFoundError, OSError, EOFError, ValueError):
             return None
 
-    def store(self, key: str, record: dict) -> None:
-        self.store_encoded(key, encoded(record))
-
-    def store_encoded(self, key: str, entry: bytes) -> None:
-        """An entry already ``encoded``."""
+    def store(self, key: str, entry: bytes) -> None:
+        """An entry: a record as ``encoded`` wrote it (which checked it is strict JSON)."""
         self._write(self.path(key), entry)
 
     def load_index(self) -> dict[str, list]:

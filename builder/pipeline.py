@@ -182,7 +182,7 @@ def _outcome(task: FileTask, cache_root: str | None, version: str, per_file: Per
         # A full, read-only or unreachable cache costs a re-read next time and this
         # report's record kept in memory, nothing more.
         with contextlib.suppress(Exception):
-            cache.store_encoded(key, entry)
+            cache.store(key, entry)
             stored = True
     return _indexed(outcome, task.name, key, None if stored else record), False, key if stored else ""
 
