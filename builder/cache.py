@@ -173,9 +173,12 @@ def key_of_digest(content: str, name: str, bounds: Limits) -> str:
     return digest.hexdigest()
 
 
-def _compressed(value: dict) -> bytes:
-    return gzip.compress(json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8"),
-                         compresslevel=1, mtime=0)
+def encoded(value: dict) -> bytes:
+    """A record as an entry's bytes: strict JSON in UTF-8, gzipped. Raises ValueError on what
+    strict JSON cannot hold (NaN, infinities, lone surrogates), which the datasets stage
+    would fail on later."""
+    return gzip.compress(json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False,
+                                    check_circular=False).encode("utf-8"), compresslevel=1, mtime=0)
 
 
 # --- the index: every entry's IndexEntry in one file --------------------------------------
@@ -232,8 +235,9 @@ class ExtractionCache:
         except (FileNotFoundError, OSError, EOFError, ValueError):
             return None
 
-    def store(self, key: str, record: dict) -> None:
-        self._write(self.path(key), _compressed(record))
+    def store(self, key: str, entry: bytes) -> None:
+        """An entry: a record as ``encoded`` wrote it (which checked it is strict JSON)."""
+        self._write(self.path(key), entry)
 
     def load_index(self) -> dict[str, list]:
         """The index the last run left (``INDEX_FORMAT``), keyed by entry key; empty when absent,
@@ -262,7 +266,7 @@ class ExtractionCache:
     def store_index(self, entries: dict[str, list]) -> None:
         """Replace the index in one step: a reader sees the old one or the new one."""
         self._write(f"{self.folder}/{INDEX}",
-                    _compressed({"format": INDEX_FORMAT, "version": self.version, "entries": entries}))
+                    encoded({"format": INDEX_FORMAT, "version": self.version, "entries": entries}))
 
     def _write(self, where: str, data: bytes) -> None:
         fs, path = fsspec.core.url_to_fs(where)

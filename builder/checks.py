@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from . import forms
@@ -93,9 +93,13 @@ def say(rule_id: str, outcome: str, instance: str = "", cells: list[str] | None 
     A parameter given as a (Chinese, English) pair fills each language with its half."""
     rule = RULE_INDEX[rule_id]
     zh, en = rule.message(message)
-    both = {"rule": rule_id, "instance": instance, **params}
-    zh_params = {k: v[0] if isinstance(v, tuple) else v for k, v in both.items()}
-    en_params = {k: v[1] if isinstance(v, tuple) else v for k, v in both.items()}
+    zh_params: dict = {"rule": rule_id, "instance": instance}
+    en_params = zh_params.copy()
+    for key, value in params.items():
+        if isinstance(value, tuple):
+            zh_params[key], en_params[key] = value[0], value[1]
+        else:
+            zh_params[key] = en_params[key] = value
     summary = rule.messages["summary"][0].format(**zh_params) if message == "fail" and "summary" in rule.messages else ""
     return Result(rule_id, rule.severity, outcome, instance, cells or [], left, right, zh.format(**zh_params),
                   en.format(**en_params), summary)
@@ -216,12 +220,31 @@ def _sum_zh(names: tuple[str, ...], values: list, skip_zeros: bool) -> str:
     return " + ".join(shown) + (f"（其余 {zeros} 项均为 0）" if zeros else "")
 
 
+# A sum's result depends on nothing but its identity and its cells' statuses and values (their
+# types and signs too: 0 and 0.0 print alike but are kept apart), and the same sums recur from
+# report to report (columns of 0s): a few results are remembered, each caller given its own copy.
+_SUMS_SEEN: dict[tuple, Result] = {}
+_SUMS_SEEN_SIZE = 8192
+
+
 def evaluate_identity(report, identity: Identity) -> Result:
     """Both sides of one sum, or not_applicable naming the unusable cells."""
+    found = [report.cells.get(c) for c in identity.cells]
+    key = (identity, tuple(None if v is None else (v.status, v.value if type(v.value) is int else repr(v.value))
+                           for v in found))
+    result = _SUMS_SEEN.get(key)
+    if result is None:
+        result = _evaluate_identity(report, identity, found)
+        if len(_SUMS_SEEN) >= _SUMS_SEEN_SIZE:
+            del _SUMS_SEEN[next(iter(_SUMS_SEEN))]  # the oldest
+        _SUMS_SEEN[key] = result
+    return replace(result, cells=list(result.cells))
+
+
+def _evaluate_identity(report, identity: Identity, found: list) -> Result:
     cells = list(identity.cells)
     check, instance = identity.check, identity.instance
     words = _identity_words(identity)
-    found = [report.cells.get(c) for c in cells]
     if not all(v is not None and v.status in USABLE and v.value is not None for v in found):
         return say(check, NA, instance, cells, message="unusable", place=words.place, why=_why_not(report, cells))
     parts = [v.value for v in found[:len(identity.parts)]]

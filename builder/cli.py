@@ -112,7 +112,8 @@ def _pad(text: str, width: int) -> str:
 def _pipeline_options(command):
     """--jobs, --dask and --recycle-after: how the per-file stage runs."""
     command = click.option("--recycle-after", type=click.IntRange(min=1), default=200, show_default=True,
-                           help="Files a pool worker reads before it is replaced (keeps PDF memory bounded).")(command)
+                           help="PDF/DOCX files a pool worker reads before it is replaced (keeps their memory "
+                                "bounded; text and HTML do not grow it).")(command)
     command = click.option("--dask", "dask_address", metavar="tcp://HOST:PORT",
                            help="Run extraction on this running dask.distributed scheduler instead of locally; "
                                 "the corpus and --cache may then be fsspec URLs (s3://…) the workers can read.")(command)

@@ -44,7 +44,7 @@ from .extract import Report
 from .layout import Layout
 from .limits import Limits
 from .outputs import DataPlace, OutputFolder
-from .pipeline import Options, _cacheable, _loader, _pool, _serial, is_url
+from .pipeline import Options, _cacheable, _loader, is_url, run_in_pool
 from .sources import SourceInfo
 
 FRAGMENT_FORMAT = "1"
@@ -363,9 +363,9 @@ def checks_and_datasets(entries: list[IndexEntry], rejected: list[Rejected], pro
                                      out_root=str(out.root), previous=str(out.previous) if out.previous else None)
             attached = _Attached(missing, hood)
             if options.jobs > 1 and sum(len(task.entries) for task in missing) >= POOL_MIN_REPORTS:
-                made = _pool(work, attached, min(options.jobs, len(missing)), options.recycle_after)
+                made = run_in_pool(work, attached, min(options.jobs, len(missing)), None)  # no parser that grows
             else:
-                made = _serial(work, attached)
+                made = map(work, attached)
             unstored: dict[str, Fragment] = {}
             for result in made:
                 out.written += result.written

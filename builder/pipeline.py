@@ -23,6 +23,7 @@ import contextlib
 import functools
 import itertools
 import multiprocessing
+import os
 import sys
 import tempfile
 import time
@@ -37,6 +38,7 @@ from . import errors, limits
 from .cache import (
     ExtractionCache,
     content_digest,
+    encoded,
     entry_key,
     index_line,
     key_of_digest,
@@ -65,7 +67,11 @@ from .reading import read_regular
 PerFile = Callable[[bytes, str, Limits], "Report | Rejected"]
 Task = TypeVar("Task")  # what the pool maps over: files here, agencies for builder.fragments
 Result = TypeVar("Result")
-RECYCLE_AFTER = 200  # files a pool worker reads before it is replaced (pdfplumber's memory grows)
+RECYCLE_AFTER = 200  # PDF/DOCX files a pool worker reads before it is replaced (pdfplumber's memory grows)
+# What a file starts with when its parser's memory grows from file to file (PDF, DOCX and other
+# ZIP files), as ``reading.detect_format`` tells them first; and their names, for files not local.
+_GROWING_HEADS = (b"%PDF-", b"PK\x03\x04")
+_GROWING_SUFFIXES = (".pdf", ".docx", ".doc", ".zip")
 
 
 @dataclass(frozen=True)
@@ -168,23 +174,29 @@ def _outcome(task: FileTask, cache_root: str | None, version: str, per_file: Per
     key = entry_key(data, task.name, bounds)
     record = cache.load(key) if cache else None
     if record is not None:
-        return _indexed(record, task.name, key, stored=True), True, key
-    record = outcome_record(per_file(data, task.name, bounds))
+        return _indexed(outcome_from_record(record), task.name, key, None), True, key
+    outcome = per_file(data, task.name, bounds)
+    record = outcome_record(outcome)
+    # Also when nothing is stored: what strict JSON cannot hold (NaN, lone surrogates) is
+    # this file's rejection here (run_task), not a failure of the datasets stage later.
+    entry = encoded(record)
     stored = False
     if cache and _cacheable(record):
         # A full, read-only or unreachable cache costs a re-read next time and this
         # report's record kept in memory, nothing more.
         with contextlib.suppress(Exception):
-            cache.store(key, record)
+            cache.store(key, entry)
             stored = True
-    return _indexed(record, task.name, key, stored), False, key if stored else ""
+    return _indexed(outcome, task.name, key, None if stored else record), False, key if stored else ""
 
 
-def _indexed(record: dict, name: str, key: str, stored: bool) -> IndexEntry | Rejected:
-    outcome = outcome_from_record(record)
+def _indexed(outcome: Report | Rejected, name: str, key: str, record: dict | None) -> IndexEntry | Rejected:
+    """What travels back of an outcome; ``record``: the whole report, when it is in no store.
+    (A report is not rebuilt from its record for this: the record is exact, and a report read
+    back from the store later is built from it.)"""
     if isinstance(outcome, Rejected):
         return outcome
-    return IndexEntry.of(outcome, name, key, None if stored else record)
+    return IndexEntry.of(outcome, name, key, record)
 
 
 # --- executors ---------------------------------------------------------------------------
@@ -206,13 +218,44 @@ def _serial(work: Callable[[Task], Result], tasks: Collection[Task]) -> Iterator
     return map(work, tasks)
 
 
-def _pool(work: Callable[[Task], Result], tasks: Collection[Task], jobs: int, recycle_after: int) -> Iterator[Result]:
+def grows_memory(task: FileTask) -> bool:
+    """Whether reading the file grows a worker's memory for good (PDF, DOCX): a local file
+    by its first bytes (never its name alone), a remote one by its name. Text and HTML do not."""
+    if task.problem:
+        return False
+    if is_url(task.url):
+        return task.name.lower().endswith(_GROWING_SUFFIXES)
+    try:  # opened without blocking, as a worker opens it (a FIFO swapped in since the listing)
+        with os.fdopen(os.open(task.url, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)), "rb") as handle:
+            return handle.read(len(_GROWING_HEADS[0])).startswith(_GROWING_HEADS)
+    except OSError:
+        return True  # a worker will say what is wrong with it; counted to be safe
+
+
+def _pool(work: Callable, tasks: list[FileTask], jobs: int, recycle_after: int) -> Iterator[FileResult]:
+    """Text and HTML files on a pool whose workers live to the end (a replacement costs a fork
+    and a warm-up, ~60 ms of CPU), then PDF and DOCX files on one whose workers are replaced
+    after ``recycle_after`` files. Fewer text files than that join the PDFs: their share of
+    the replacements costs less than a pool of their own."""
+    growing = [grows_memory(task) for task in tasks]
+    light = [task for task, grows in zip(tasks, growing) if not grows]
+    heavy = [task for task, grows in zip(tasks, growing) if grows]
+    if heavy and len(light) < recycle_after:
+        light, heavy = [], tasks
+    if light:
+        yield from run_in_pool(work, light, min(jobs, len(light)), None)
+    if heavy:
+        yield from run_in_pool(work, heavy, min(jobs, len(heavy)), recycle_after)
+
+
+def run_in_pool(work: Callable[[Task], Result], tasks: Collection[Task], jobs: int,
+              recycle_after: int | None) -> Iterator[Result]:
     # forkserver: workers start from a clean preloaded process, not a copy of this
     # one (which may hold threads and every report read so far).
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(["builder.warmup"])
-    chunk = max(1, min(16, len(tasks) // (jobs * 8), recycle_after))
-    with context.Pool(jobs, maxtasksperchild=max(1, recycle_after // chunk)) as pool:
+    chunk = max(1, min(16, len(tasks) // (jobs * 8), recycle_after or len(tasks)))
+    with context.Pool(jobs, maxtasksperchild=max(1, recycle_after // chunk) if recycle_after else None) as pool:
         yield from pool.imap_unordered(work, tasks, chunksize=chunk)
 
 

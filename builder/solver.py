@@ -222,50 +222,79 @@ def split_runs(
     or past the step budget, whichever comes first: steps, not readings, bound
     the time a long run of digits can take. A step is one length tried for the
     number starting at a position: every length up to the longest count, or
-    after a 0 the 0 itself and the longer piece that ends the try."""
+    after a 0 the 0 itself and the longer piece that ends the try.
+
+    The readings depend on nothing else than the arguments and the step budget: a few are
+    remembered (rows of 0s and the same totals recur from report to report)."""
+    key = (tuple(tokens), size, tuple(local), limit, limits.current().search_steps)
+    readings = _RUNS_SEEN.get(key)
+    if readings is None:
+        readings = _split_runs(*key)
+        if len(readings) <= _RUNS_SEEN_READINGS:
+            if len(_RUNS_SEEN) >= _RUNS_SEEN_SIZE:
+                del _RUNS_SEEN[next(iter(_RUNS_SEEN))]  # the oldest
+            _RUNS_SEEN[key] = readings
+    return list(readings)
+
+
+# split_runs' memory, bounded: so many runs, each with at most so many readings (more are computed again).
+_RUNS_SEEN: dict[tuple, tuple[tuple[int, ...], ...]] = {}
+_RUNS_SEEN_SIZE, _RUNS_SEEN_READINGS = 4096, 256
+
+
+def _split_runs(tokens: tuple[str, ...], size: int, local: tuple[tuple[tuple[int, ...], tuple[int, ...]], ...],
+                limit: int, budget: int) -> tuple[tuple[int, ...], ...]:
     due: dict[int, list[tuple[tuple[int, ...], tuple[int, ...]]]] = {}
     for parts, whole in local:
         due.setdefault(max(parts + whole), []).append((parts, whole))
     out: list[tuple[int, ...]] = []
     cells: list[int] = []
-    remaining_chars = [sum(len(t) for t in tokens[i:]) for i in range(len(tokens) + 1)]
-    steps = _Steps()
+    count = len(tokens)
+    remaining_chars = [sum(len(t) for t in tokens[i:]) for i in range(count + 1)]
+    longest_number = limits.MAX_NUMBER_DIGITS
+    left = budget  # steps, taken as ``_Steps.take`` does (inlined: this is the hot loop)
 
-    def place(token_index: int, pos: int) -> None:
-        if token_index == len(tokens):
-            if len(cells) == size:
+    def place(token_index: int, pos: int, placed: int) -> None:  # placed: len(cells)
+        nonlocal left
+        if token_index == count:
+            if placed == size:
                 out.append(tuple(cells))
                 if len(out) > limit:
                     raise SearchTooLarge
             return
         token = tokens[token_index]
         length = len(token)
-        longest = min(length, pos + limits.MAX_NUMBER_DIGITS)
+        longest = min(length, pos + longest_number)
         leading_zero = token[pos] == "0"
-        steps.take(min(2, longest - pos) if leading_zero else longest - pos)
+        before = left
+        left -= min(2, longest - pos) if leading_zero else longest - pos
+        if left < 0:
+            raise SearchTooLarge
+        if before // _CHECK_EVERY != left // _CHECK_EVERY or left % _CHECK_EVERY == 0:
+            limits.checkpoint()
         # The cells still to place after this one must fit the characters and tokens left:
         # at least one per token still to read (and one more for the rest of this token),
         # at most one per character.
-        cells_after = size - len(cells) - 1
-        tokens_left = len(tokens) - token_index - 1
+        cells_after = size - placed - 1
+        tokens_left = count - token_index - 1
         if cells_after < tokens_left:
             return
         first = length if cells_after == tokens_left else pos + 1
         last = min(pos + 1 if leading_zero else longest, length + remaining_chars[token_index + 1] - cells_after)
-        checks = due.get(len(cells))
+        checks = due.get(placed)
         for end in range(first, last + 1):
             cells.append(int(token[pos:end]))
             if not checks or all(sum(cells[i] for i in p) == sum(cells[i] for i in w) for p, w in checks):
                 if end == length:
-                    place(token_index + 1, 0)
+                    place(token_index + 1, 0, placed + 1)
                 else:
-                    place(token_index, end)
+                    place(token_index, end, placed + 1)
             cells.pop()
 
     if not tokens or any(not t.isdigit() for t in tokens):
-        return out
-    place(0, 0)
-    return out
+        return ()
+    place(0, 0, 0)
+    return tuple(out)
 
 
 def blank_insertions(values: Sequence[int | None], size: int) -> list[tuple[Value, ...]]:

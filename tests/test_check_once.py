@@ -88,6 +88,21 @@ def test_the_digit_run_search_counts_every_length_tried():
         split_runs(["1203"], 2)
 
 
+def test_digit_runs_seen_before_are_answered_alike_and_their_memory_stays_bounded(monkeypatch):
+    from builder import solver
+
+    monkeypatch.setattr(solver, "_RUNS_SEEN", {})
+    monkeypatch.setattr(solver, "_RUNS_SEEN_SIZE", 3)
+    first = split_runs(["1203"], 2)
+    first.append((0, 0))  # a caller's list is its own
+    assert split_runs(["1203"], 2) == [(1, 203), (120, 3)]
+    assert split_runs(["1203"], 2, [((0,), (1,))]) == []  # the row's own sum is part of the question
+    for run in ("111", "222", "333"):
+        split_runs([run], 2)
+    assert len(solver._RUNS_SEEN) == 3 and ("1203",) not in {key[0] for key in solver._RUNS_SEEN}
+    assert split_runs(["1203"], 2) == [(1, 203), (120, 3)]
+
+
 def test_a_checked_report_travels_between_processes_whole(series):
     reports = [through_the_cache(r) for r in series]
     check_corpus(reports)
@@ -99,3 +114,24 @@ def test_a_checked_report_travels_between_processes_whole(series):
         assert (again.layout.lines, again.layout.regions) == (report.layout.lines, report.layout.regions)
         assert again.layout.rows("t3") == report.layout.rows("t3")
         assert again.as_json() == report.as_json()
+
+
+def test_a_sum_seen_before_gives_each_report_its_own_equal_result_and_values_of_another_kind_their_own(monkeypatch):
+    from builder import checks, forms
+    from builder.checks import evaluate_identity
+
+    from .checkhelpers import make_report
+
+    monkeypatch.setattr(checks, "_SUMS_SEEN", {})
+    identity = next(i for i in forms.identities(forms.GOV_2021) if len(i.parts) > 1)
+    first, second = (make_report({cell: 3 for cell in identity.cells}) for _ in range(2))
+    a, b = evaluate_identity(first, identity), evaluate_identity(second, identity)
+    assert a == b and a is not b and a.cells is not b.cells
+    a.cells.append("changed by its caller")
+    assert evaluate_identity(second, identity) == b
+    for cell in identity.cells:  # the same sum in floats: equal numbers, another result
+        second.cells[cell] = dataclasses.replace(second.cells[cell], value=float(second.cells[cell].value))
+    floats = evaluate_identity(second, identity)
+    assert floats.left == b.left and isinstance(floats.left, float) and not isinstance(b.left, float)
+    checks._SUMS_SEEN.clear()
+    assert evaluate_identity(second, identity) == floats

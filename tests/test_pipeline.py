@@ -4,8 +4,10 @@ cluster and fsspec paths give the same bytes, and rebuilds touch only what chang
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import json
+import os
 import random
 import shutil
 import tempfile
@@ -20,7 +22,7 @@ from builder.build import build
 from builder.cache import report_from_record, report_record
 from builder.corpus import Rejected, read_data
 from builder.extract import extract_file
-from builder.pipeline import Options, RunStats, extract_stage, list_tasks, read_corpus, read_reports
+from builder.pipeline import Options, RunStats, extract_stage, grows_memory, list_tasks, read_corpus, read_reports
 
 from .conftest import CORPUS, CORPUS_FILES
 
@@ -286,3 +288,57 @@ def test_a_library_upgrade_invalidates_the_cache(monkeypatch):
         monkeypatch.undo()
         extraction_cache._source_hash.cache_clear()
     assert extraction_cache.parser_version() == before
+
+
+def spoiled(data: bytes, name: str, bounds):
+    """The per-file function, with what strict JSON cannot hold put into some reports."""
+    outcome = read_data(data, name, bounds)
+    if name == CORPUS_FILES[0]:
+        cell = next(iter(outcome.cells))
+        outcome.cells[cell] = dataclasses.replace(outcome.cells[cell], value=float("nan"))
+    elif name == CORPUS_FILES[1]:
+        outcome.agency = dataclasses.replace(outcome.agency, name=outcome.agency.name + "\udc80")
+    return outcome
+
+
+@pytest.mark.parametrize("with_cache", [True, False])
+def test_a_report_strict_json_cannot_hold_is_rejected_naming_its_file(corpus: Path, tmp_path: Path, with_cache: bool):
+    cache = str(tmp_path / "cache") if with_cache else None
+    stats = RunStats()
+    results = extract_stage(list_tasks(corpus), Options(cache=cache, per_file=spoiled), cache, stats)
+    outcomes = {r.name: r.outcome for r in results}
+    for name, error in ((CORPUS_FILES[0], "ValueError: Out of range float"), (CORPUS_FILES[1], "UnicodeEncodeError")):
+        assert isinstance(outcomes[name], Rejected) and outcomes[name].file == name
+        assert outcomes[name].internal and error in outcomes[name].reason
+    assert not isinstance(outcomes[CORPUS_FILES[2]], Rejected) and stats.rejected == 3  # and broken.txt
+    if with_cache:  # not kept: the next run tries those files again
+        assert len(list(Path(cache).glob("extract/*/*/*.json.gz"))) == len(results) - 2
+
+
+def read_in_worker(folder: str, data: bytes, name: str, bounds):
+    """The per-file function, noting which process read the file."""
+    (Path(folder) / name).write_text(str(os.getpid()))
+    return read_data(data, name, bounds)
+
+
+def test_only_pdf_and_docx_files_count_towards_replacing_a_pool_worker(tmp_path: Path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    rng = random.Random(7)
+    for i in range(6):
+        (corpus / f"text-{i}.txt").write_text(synthetic.report(rng, year=2022).text, encoding="utf-8")
+    for i, head in enumerate([b"%PDF-1.7", b"PK\x03\x04", b"%PDF-1.4"]):  # the bytes decide, not the name
+        (corpus / f"heavy-{i}.txt").write_bytes(head + b" not a real document " * 20)
+    (corpus / "named.pdf").write_text("a text file named .pdf", encoding="utf-8")
+    tasks = list_tasks(corpus)
+    assert [grows_memory(t) for t in tasks] == [True] * 3 + [False] + [False] * 6
+    pids = tmp_path / "pids"
+    pids.mkdir()
+    per_file = functools.partial(read_in_worker, str(pids))
+    results = extract_stage(tasks, Options(jobs=2, per_file=per_file, recycle_after=1), None, RunStats())
+    assert [r.name for r in results] == [t.name for t in tasks]
+    assert sum(isinstance(r.outcome, Rejected) for r in results) == 4
+    by_file = {p.name: p.read_text() for p in pids.iterdir()}
+    heavy = [by_file[f"heavy-{i}.txt"] for i in range(3)]
+    light = {by_file[t.name] for t in tasks if t.name not in {"heavy-0.txt", "heavy-1.txt", "heavy-2.txt"}}
+    assert len(set(heavy)) == 3 and len(light) <= 2 and not light & set(heavy)  # a worker per PDF; text kept its two
