@@ -127,6 +127,18 @@ def parts(out: Path) -> dict[str, dict]:
     return out_parts
 
 
+# Words that many documents hold (the heaviest first searches), and a place name.
+SEARCHES = ("政府信息公开", "教育局", "人民政府", "公安局 2023", "北京")
+
+
+def first_searches(site: Path) -> dict[str, int]:
+    """Bytes that the first page of hits loads, per query (``builder.search.first_search``
+    walks the same files as site.js)."""
+    from builder.search import first_search
+
+    return {query: sum(first_search(site, query)[1].values()) for query in SEARCHES}
+
+
 def one_size(n: int, pairs: int, seed: int, workdir: Path | None, with_stock: bool = True) -> dict:
     work = Path(tempfile.mkdtemp(prefix=f"scale_bench_{n}_", dir=workdir))
     try:
@@ -150,7 +162,7 @@ def one_size(n: int, pairs: int, seed: int, workdir: Path | None, with_stock: bo
         one_changed = run_ours(work / "corpus", work / "ours", work / "cache")
         pages = site_bench.tree(work / "ours", exclude="data")
         return {"n": n, "runs": runs, "unchanged": unchanged, "one_changed": one_changed,
-                "pages": asdict(pages), "parts": parts(work / "ours"),
+                "pages": asdict(pages), "parts": parts(work / "ours"), "searches": first_searches(work / "ours"),
                 "html": sum(1 for _ in (work / "ours").rglob("index.html"))}
     finally:
         shutil.rmtree(work, ignore_errors=True)
@@ -182,6 +194,10 @@ def report(r: dict) -> list[str]:
         f"| rebuild, one file changed | {r['one_changed']['wall']:.1f} s ({r['one_changed']['wall'] / full:.0%}); "
         f"{r['one_changed']['extracted']} extracted, {r['one_changed']['written']} files written, "
         f"{r['one_changed']['unchanged']} unchanged | |",
+        "| · its stages | " + " · ".join(f"{name} {seconds:.1f} s" for name, seconds in
+                                          r["one_changed"]["stages"].items()) + " | |",
+        "| first search, bytes loaded | " + " · ".join(f"{query} {size / 1e3:.0f} KB" for query, size in
+                                                       r.get("searches", {}).items()) + " | |",
         f"| Pages artifact (without data/) | {r['pages']['apparent'] / 1e6:,.1f} MB, {r['pages']['files']:,} files "
         f"({r['pages']['apparent'] / PAGES_LIMIT:.0%} of 1 GB) | {stock[-1]['site']['apparent'] / 1e6:,.1f} MB, "
         f"{stock[-1]['site']['files']:,} files |",
