@@ -88,7 +88,8 @@ def run_ours(corpus: Path, out: Path, cache: Path) -> dict:
     stages = dict((name, float(seconds)) for name, seconds in
                   re.findall(r"(\w+) ([\d.]+) s", next((line for line in done.stderr.splitlines()
                                                         if line.startswith("time per stage:")), "")))
-    files = re.search(r"files: (\d+) in ([\d.]+) s .*?(\d+) from the cache, (\d+) extracted", done.stderr)
+    files = re.search(r"files: (\d+) in ([\d.]+) s .*?(\d+) from the cache(?: \(\d+ by its index\))?, (\d+) extracted",
+                      done.stderr)
     written = re.search(r"report files and pages: (\d+) written, (\d+) unchanged", done.stderr)
     return {"wall": wall, "peak": peak, "stages": stages,
             "extracted": int(files[4]) if files else 0, "cache_hits": int(files[3]) if files else 0,
