@@ -46,24 +46,27 @@ DATA_URL = "https://data.example.org/gov-reports/"
 PAGES_LIMIT = 1_000_000_000  # GitHub Pages: a published site may be no larger than 1 GB
 
 
-def tree_peak(command: list[str], **kwargs) -> tuple[subprocess.CompletedProcess, float, float]:
-    """Run a command; its wall time and the peak of the summed RSS of it and all its descendants (bytes)."""
+def tree_peak(command: list[str], **kwargs) -> tuple[subprocess.CompletedProcess, float, dict[str, float]]:
+    """Run a command; its wall time and the peaks of the memory of it and all its descendants
+    (bytes): the summed resident sets (``rss``: a page shared by several processes, such as
+    what pool workers share with their fork server, is counted in each) and the summed
+    proportional sets (``pss``: a shared page counted once, split among its sharers)."""
     start = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, **kwargs)
-    peak = 0
+    peaks = {"rss": 0.0, "pss": 0.0}
     done = threading.Event()
 
     def sample() -> None:
-        nonlocal peak
         root = psutil.Process(process.pid)
         while not done.is_set():
             try:
                 members = [root, *root.children(recursive=True)]
-                total = 0
+                rss = pss = 0
                 for member in members:
                     with contextlib.suppress(psutil.Error):
-                        total += member.memory_info().rss
-                peak = max(peak, total)
+                        full = member.memory_full_info()
+                        rss, pss = rss + full.rss, pss + getattr(full, "pss", full.rss)
+                peaks["rss"], peaks["pss"] = max(peaks["rss"], rss), max(peaks["pss"], pss)
             except psutil.Error:
                 pass
             done.wait(0.1)
@@ -74,14 +77,14 @@ def tree_peak(command: list[str], **kwargs) -> tuple[subprocess.CompletedProcess
     done.set()
     sampler.join()
     result = subprocess.CompletedProcess(command, process.returncode, stdout, stderr)
-    return result, time.perf_counter() - start, peak
+    return result, time.perf_counter() - start, peaks
 
 
 def run_ours(corpus: Path, out: Path, cache: Path) -> dict:
     command = [sys.executable, "-m", "builder", "build", "--corpus", str(corpus), "--out", str(out),
                "--cache", str(cache), "--site-url", SITE_URL, "--data-url", DATA_URL]
     env = {**os.environ, "SOURCE_DATE_EPOCH": "1700000000"}
-    done, wall, peak = tree_peak(command, cwd=ROOT, env=env)
+    done, wall, peaks = tree_peak(command, cwd=ROOT, env=env)
     if done.returncode:
         sys.stderr.write(done.stderr[-3000:])
         raise SystemExit("our build failed")
@@ -91,7 +94,7 @@ def run_ours(corpus: Path, out: Path, cache: Path) -> dict:
     files = re.search(r"files: (\d+) in ([\d.]+) s .*?(\d+) from the cache(?: \(\d+ by its index\))?, (\d+) extracted",
                       done.stderr)
     written = re.search(r"report files and pages: (\d+) written, (\d+) unchanged", done.stderr)
-    return {"wall": wall, "peak": peak, "stages": stages,
+    return {"wall": wall, "peak": peaks["rss"], "pss": peaks["pss"], "stages": stages,
             "extracted": int(files[4]) if files else 0, "cache_hits": int(files[3]) if files else 0,
             "written": int(written[1]) if written else 0, "unchanged": int(written[2]) if written else 0}
 
@@ -101,11 +104,11 @@ def run_stock(work: Path) -> dict:
     config.write_text(site_bench.STOCK_YML.format(plugins="[search]"), encoding="utf-8")
     out = work / "stock"
     shutil.rmtree(out, ignore_errors=True)
-    done, wall, peak = tree_peak([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(out)])
+    done, wall, peaks = tree_peak([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(out)])
     if done.returncode:
         sys.stderr.write(done.stderr[-3000:])
         raise SystemExit("stock mkdocs build failed")
-    figures = {"wall": wall, "peak": peak, "site": asdict(site_bench.tree(out))}
+    figures = {"wall": wall, "peak": peaks["rss"], "pss": peaks["pss"], "site": asdict(site_bench.tree(out))}
     shutil.rmtree(out)
     return figures
 
@@ -191,6 +194,8 @@ def report(r: dict) -> list[str]:
         f"| text extraction rate, all cores | {n / stage['extract']:.0f} reports/s | |" if stage.get("extract") else "",
         f"| peak memory, process tree | {median(o['peak'] for o in ours) / 1e6:,.0f} MB | "
         f"{median(s['peak'] for s in stock) / 1e6:,.0f} MB |",
+        f"| peak memory, process tree, shared pages once (PSS) | {median(o['pss'] for o in ours) / 1e6:,.0f} MB | "
+        f"{median(s.get('pss', float('nan')) for s in stock) / 1e6:,.0f} MB |",
         f"| rebuild, nothing changed | {r['unchanged']['wall']:.1f} s ({r['unchanged']['wall'] / full:.0%}) | |",
         f"| rebuild, one file changed | {r['one_changed']['wall']:.1f} s ({r['one_changed']['wall'] / full:.0%}); "
         f"{r['one_changed']['extracted']} extracted, {r['one_changed']['written']} files written, "
