@@ -1240,9 +1240,9 @@ def render_agencies(data: SiteData, todo: list[tuple[str, frozenset[str], bool]]
         return
     import multiprocessing
 
-    # forkserver: a worker starts clean and holds one agency's data at a time, not a copy of the build.
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["builder.site"])
+    # spawn: a worker starts clean and holds one agency's data at a time, not a copy of the build,
+    # nor what the extraction's fork server preloaded (the gazetteer and word list, ~130 MB a worker).
+    context = multiprocessing.get_context("spawn")
     window = jobs * 32
     with context.Pool(jobs, initializer=_start_worker, initargs=(shells,)) as pool:
         while batch := list(itertools.islice(works, window)):
