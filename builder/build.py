@@ -117,6 +117,21 @@ def stage_checks_and_datasets(checked: CheckedReports, provenance: tuple, out: O
                                sources, options.cache, options, settings, out, timed)
 
 
+def release_memory() -> None:
+    """Between stages: what the last stage freed given back to the system, so that the next
+    stage's peak does not stand on it (Arrow's memory pool and the C heap keep freed memory
+    for reuse, and the site stage allocates differently)."""
+    import gc
+
+    import pyarrow as pa
+
+    gc.collect()
+    pa.default_memory_pool().release_unused()
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError, AttributeError):
+            ctypes.CDLL("libc.so.6").malloc_trim(0)
+
+
 def stage_site(data_dir: Path, out: OutputFolder, site_url: str, say: Callable[[str], None],
                repo_url: str = "", place: DataPlace = ON_THE_SITE, jobs: int | None = None) -> dict:
     """The pages, rendered from the data package (``jobs`` processes; None: one per core)."""
@@ -320,6 +335,7 @@ def build(corpus_dir: Path | str, out: Path, site_url: str = "", with_site: bool
         with _run_store(options) as run_options, read_reports(corpus_dir, run_options, stats, progress, digests) as checked:
             say(f"writing datasets to {out / 'data'}")
             fragments = stage_checks_and_datasets(checked, provenance, folder, site_url, place, run_options, timed)
+        release_memory()
         if with_site:
             say(f"rendering the site into {out}")
             with timed("site"):
