@@ -44,27 +44,33 @@ from .extract import Report
 from .layout import Layout
 from .limits import Limits
 from .outputs import DataPlace, OutputFolder
-from .pipeline import Options, _cacheable, _loader, is_url, run_in_pool
+from .pipeline import Options, cacheable, is_url, report_loader, run_in_pool
 from .sources import SourceInfo
 
 FRAGMENT_FORMAT = "1"
-# The modules that make a fragment from extracted reports (extraction itself is in parser_version).
-ROW_CODE = ("cache.py", "checks.py", "codebook.py", "corpus.py", "dataset.py", "fragments.py", "indicators.py",
-            "outputs.py", "regional.py", "schema.py", "sources.py")
+# The modules that cannot change a fragment: the site stage, the command line, the orchestration
+# around the stages and the test corpora. Every other module is in the code version, so that a
+# module added later is in it by default: a module left out by mistake costs a stale fragment
+# (wrong data), one left in costs only a rebuild.
+NOT_ROW_CODE = frozenset({"__main__.py", "build.py", "cli.py", "compare.py", "pipeline.py", "preview.py",
+                          "search.py", "site.py", "site_hooks.py", "synthetic.py", "synthetic_corpus.py",
+                          "warmup.py"})
 MANIFEST = ".fragments.json"  # in the output: each agency's fragment key and reports, for the next build
 _PACKAGE = Path(__file__).resolve().parent
 
 
 @cache
 def code_version() -> str:
-    """What makes rows out of extracted reports: the parser version, the row-making modules'
-    source, and the libraries whose bytes end in the fragments (Arrow, zlib, Python's csv)."""
+    """What makes rows out of extracted reports: the parser version, the source of every module
+    but those in ``NOT_ROW_CODE``, and the libraries whose bytes end in the fragments (Arrow,
+    zlib, Python's csv)."""
     import pyarrow
 
     digest = hashlib.sha256(f"{FRAGMENT_FORMAT}\n{parser_version()}\n{pyarrow.__version__}\n"
                             f"{zlib.ZLIB_RUNTIME_VERSION}\n{sys.version}\n".encode())
-    for name in ROW_CODE:
-        digest.update(name.encode() + b"\0" + (_PACKAGE / name).read_bytes() + b"\0")
+    for path in sorted(_PACKAGE.glob("*.py")):
+        if path.name not in NOT_ROW_CODE:
+            digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()[:16]
 
 
@@ -237,7 +243,7 @@ class Made:
 def _keepable(fragment: Fragment) -> bool:
     """A rejection by a time limit depends on the machine's load, an internal error may be
     transient: a fragment holding one is made again next time."""
-    return all(_cacheable({"rejected": r.reason}) for r in fragment.rejected)
+    return all(cacheable({"rejected": r.reason}) for r in fragment.rejected)
 
 
 def check_agency(task: AgencyTask, reports: list[Report], bounds: Limits) -> tuple[list[Report], list[Rejected]]:
@@ -262,7 +268,7 @@ def make_fragment(task: AgencyTask, store: str | None, settings: Settings, folde
     """One agency: its reports loaded from the extraction store, checked (cross-year checks
     with the index entries it needs), their rows encoded and files written into
     ``out_root``; the fragment stored in ``folder`` under the task's key."""
-    load = _loader(store)
+    load = report_loader(store)
     checked, rejected = check_agency(task, [load(entry) for entry in task.entries], settings.bounds)
     out = OutputFolder(Path(out_root), Path(previous) if previous else None)
     fragment = agency_fragment(task.agency_id, map(without_parsing_state, checked), task.sources, settings.site_url,

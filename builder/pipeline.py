@@ -142,7 +142,7 @@ def task_bytes(task: FileTask, bounds: Limits) -> bytes:
     return data
 
 
-def _cacheable(record: dict) -> bool:
+def cacheable(record: dict) -> bool:
     """A time-limit rejection depends on the machine's load, and an internal error may be
     transient (memory): neither is kept, so the next run tries the file again."""
     reason = record.get("rejected", "")
@@ -181,7 +181,7 @@ def _outcome(task: FileTask, cache_root: str | None, version: str, per_file: Per
     # this file's rejection here (run_task), not a failure of the datasets stage later.
     entry = encoded(record)
     stored = False
-    if cache and _cacheable(record):
+    if cache and cacheable(record):
         # A full, read-only or unreachable cache costs a re-read next time and this
         # report's record kept in memory, nothing more.
         with contextlib.suppress(Exception):
@@ -433,7 +433,7 @@ def _store(options: Options) -> Iterator[str | None]:
             yield folder
 
 
-def _loader(store: str | None) -> Callable[[IndexEntry], Report]:
+def report_loader(store: str | None) -> Callable[[IndexEntry], Report]:
     cache = ExtractionCache(store) if store else None
 
     def load(entry: IndexEntry) -> Report:
@@ -462,7 +462,7 @@ def read_reports(corpus: str | Path, options: Options | None = None, stats: RunS
             results = extract_stage(tasks, options, store, stats, progress, digests)
         if options.cache:
             ExtractionCache(options.cache).prune()
-        yield assemble([r.outcome for r in results], _loader(store), options.bounds, timed("checks"))
+        yield assemble([r.outcome for r in results], report_loader(store), options.bounds, timed("checks"))
 
 
 def read_corpus(corpus: str | Path, options: Options | None = None, stats: RunStats | None = None,

@@ -78,13 +78,13 @@ def test_a_one_file_change_makes_its_agency_and_its_readers_again_and_the_same_b
     path.write_text(path.read_text(encoding="utf-8") + "\n本报告如有疑问，请与本机关办公室联系。\n", encoding="utf-8")
 
     loaded: list[str] = []
-    real = fragments._loader
+    real = fragments.report_loader
 
     def spying(store):
         load = real(store)
         return lambda entry: (loaded.append(entry.agency.agency_id), load(entry))[1]
 
-    monkeypatch.setattr(fragments, "_loader", spying)
+    monkeypatch.setattr(fragments, "report_loader", spying)
     second = run(work, out, cache)
     assert set(loaded) == expected
     assert (second.fragments.computed, second.fragments.cached) == (len(expected), len(agencies) - len(expected))

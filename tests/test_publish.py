@@ -20,6 +20,16 @@ from builder.pipeline import Options
 from .conftest import CORPUS, ROOT
 
 
+def until(condition: Callable[[], bool], seconds: float = 60) -> bool:
+    """Whether ``condition`` holds within ``seconds`` (polled)."""
+    deadline = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.05)
+    return True
+
+
 def snapshot(folder: Path) -> dict[str, str]:
     """Every file under ``folder`` with its SHA-256 (and every folder, as '')."""
     out = {}
@@ -63,16 +73,6 @@ def test_a_killed_build_leaves_the_previous_output_untouched(tmp_path: Path):
     assert (out / "index.html").exists() and (out / MARKER).exists()
     # The killed builds' leftovers are cleaned without help, and the replaced output by a process of its own.
     assert until(lambda: sorted(p.name for p in tmp_path.iterdir()) == ["site", "site.cache"])
-
-
-def until(condition: Callable[[], bool], seconds: float = 60) -> bool:
-    """Whether ``condition`` holds within ``seconds`` (polled)."""
-    deadline = time.monotonic() + seconds
-    while not condition():
-        if time.monotonic() > deadline:
-            return False
-        time.sleep(0.05)
-    return True
 
 
 def test_the_replaced_output_is_removed_after_the_build_returns(tmp_path: Path):
