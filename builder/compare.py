@@ -294,13 +294,22 @@ def region_totals(derived: Derived, code: str) -> list[dict]:
             if row is None:
                 values.append({"label": label, "text": "—", "tip": "本年度没有报告含此单元格"})
                 continue
-            summed, unusable = int(row.reports_summed), int(row.reports_unusable)
-            tip = f"{summed} 份报告加总" + (f"，{unusable} 份此格缺失、空白或有歧义未能加总" if unusable else "")
-            values.append({"label": label, "text": shown(_number(row.value), catalogue.COUNT), "tip": tip,
-                           "partial": bool(unusable), "summed": summed})
-        out.append({"year": year, "values": values, "summed": int(first.reports_summed),
-                    "in_year": int(first.reports_in_year), "known": int(first.agencies_known)})
+            values.append(_coverage(row) | {"label": label, "text": shown(_number(row.value), catalogue.COUNT)})
+        out.append({"year": year, "values": values, "in_year": int(first.reports_in_year),
+                    "known": int(first.agencies_known)})
     return out
+
+
+def _coverage(row: RegionalRow) -> dict:
+    """How much of the year's reports a total adds up. A report leaves a cell out when the
+    cell is missing, blank or ambiguous, and also when it has no such cell: no form tables
+    at all, or a form without it. A total that leaves any report out is partial."""
+    summed, unusable = int(row.reports_summed), int(row.reports_unusable)
+    formless = int(row.reports_in_year) - summed - unusable
+    tip = "，".join([f"{summed} 份报告加总",
+                     *([f"{unusable} 份此格缺失、空白或有歧义未能加总"] if unusable else []),
+                     *([f"{formless} 份报告没有此格（未附表格，或所用表式不含此格）"] if formless else [])])
+    return {"tip": tip, "partial": summed < int(row.reports_in_year)}
 
 
 # --- compare data and pages ---------------------------------------------------------------------

@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import csv
 import gzip
+import random
 from collections import defaultdict
 from pathlib import Path
 
+import lxml.html
 import pytest
 
+from builder import synthetic
 from builder.build import build
 from builder.indicators import INDICATOR_INDEX, SMALL
 from builder.synthetic_corpus import write_corpus
@@ -112,3 +115,26 @@ def test_a_ranking_in_duckdb_leaves_out_small_denominators(data: Path):
                       and reports[r["report_id"]]["province"] == "宁夏回族自治区"),
                      key=lambda x: (-x[1], x[0]))
     assert ranked and ranked == by_hand
+
+
+def test_a_region_total_counts_the_reports_without_the_cell_as_left_out(tmp_path: Path):
+    """A report with no form tables is one of the county's reports that year but adds nothing
+    to its totals: the region page counts it, and marks every total as partial, saying why."""
+    _, city, county = synthetic.AGENCIES[0]
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    with_tables = synthetic.report(random.Random(3), year=2021, agency=city + county + synthetic.BODIES[0])
+    prose = synthetic.report(random.Random(4), year=2021, agency=city + county + synthetic.BODIES[1])
+    (corpus / "tables.txt").write_text(with_tables.text, encoding="utf-8")
+    (corpus / "prose.txt").write_text(
+        "\n".join(line for line in prose.text.splitlines() if "\t" not in line and not line.startswith("第二十条")),
+        encoding="utf-8")
+    build(corpus, tmp_path / "site", say=lambda _: None)
+    pages = [p for p in (tmp_path / "site" / "regions").glob("*/index.html")
+             if county in p.read_text(encoding="utf-8").split("<h1", 1)[-1][:200]]
+    assert len(pages) == 1
+    row = lxml.html.parse(str(pages[0])).xpath('//div[@id="region-totals"]//tbody/tr')[0]
+    assert row.xpath('string(td[@class="cover"])') == "2 份报告 / 已知 2 个机关"
+    totals = row.xpath("td[not(@class)]")
+    assert totals and all(td.text_content().endswith("*") for td in totals)
+    assert {td.get("title") for td in totals} == {"1 份报告加总，1 份报告没有此格（未附表格，或所用表式不含此格）"}
