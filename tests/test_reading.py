@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
 from builder import errors
@@ -49,6 +51,23 @@ def test_unreadable_files_raise_a_named_error(data, error):
     with pytest.raises(error) as info:
         read_bytes(data, "bad.txt")
     assert str(info.value).startswith("bad.txt: ")
+
+
+@pytest.mark.parametrize("size", [16, 32, 64, 256])
+def test_short_binary_with_no_control_bytes_is_not_read_as_gb18030_text(size):
+    """GB18030 decodes most byte strings: bytes that are not text (no NUL, no control byte,
+    so nothing marks them as binary) would be read as gibberish and refused as "not a
+    report" instead of as what they are."""
+    rng = random.Random(size)
+    alphabet = [b for b in range(0x20, 0xFF) if b not in (0x7F, 0x80)]
+    for _ in range(100):
+        with pytest.raises((errors.NotText, errors.Undecodable)):
+            decode(bytes(rng.choice(alphabet) for _ in range(size)), "blob.txt")
+
+
+def test_gb18030_text_with_rare_characters_is_still_read():
+    text = "朱镕基同志、王堃同志出席会议。" + SAMPLE[:200]
+    assert decode(text.encode("gb18030"), "report.txt") == (text, "gb18030")
 
 
 def test_a_web_page_that_is_not_a_report():
