@@ -92,8 +92,8 @@ def _plausible(text: str) -> bool:
 def _reads_as_chinese(text: str) -> bool:
     """Most characters past ASCII are among GB2312's common ones. GB18030 decodes nearly any
     bytes; real Chinese text keeps to GB2312 (which holds the 6,763 common characters and the
-    usual punctuation) almost entirely, while bytes that are not text land there about a
-    third of the time: a short binary file would otherwise be read as gibberish."""
+    usual punctuation) almost entirely, while bytes that are not text land there about 30 %
+    of the time: a short binary file would otherwise be read as gibberish."""
     wide = [c for c in text[:20000] if c > "\x7f"]
     if not wide:
         return True
