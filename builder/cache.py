@@ -213,6 +213,29 @@ def outcome_of_line(line: list, key: str, name: str, content: str) -> IndexEntry
         return None
 
 
+def _local_path(where: str) -> str | None:
+    """A path on this machine, read and written with plain file calls (fsspec's resolution
+    costs more than a small entry's read); None for any other fsspec URL."""
+    if "://" not in where:
+        return where
+    protocol, _, rest = where.partition("://")
+    return rest if protocol in ("file", "local") else None
+
+
+def _write_file(path: str, data: bytes) -> None:
+    with open(path, "wb") as handle:
+        handle.write(data)
+
+
+def _read(where: str) -> bytes:
+    path = _local_path(where)
+    if path is not None:
+        with open(path, "rb") as handle:
+            return handle.read()
+    fs, path = fsspec.core.url_to_fs(where)
+    return fs.cat_file(path)
+
+
 @dataclasses.dataclass(frozen=True)
 class ExtractionCache:
     """A folder (local path or fsspec URL) holding one folder per parser version."""
@@ -229,9 +252,8 @@ class ExtractionCache:
 
     def load(self, key: str) -> dict | None:
         """The entry, or None when absent or unreadable (a write cut short is a miss)."""
-        fs, path = fsspec.core.url_to_fs(self.path(key))
         try:
-            return json.loads(gzip.decompress(fs.cat_file(path)))
+            return json.loads(gzip.decompress(_read(self.path(key))))
         except (FileNotFoundError, OSError, EOFError, ValueError):
             return None
 
@@ -269,16 +291,20 @@ class ExtractionCache:
                     encoded({"format": INDEX_FORMAT, "version": self.version, "entries": entries}))
 
     def _write(self, where: str, data: bytes) -> None:
-        fs, path = fsspec.core.url_to_fs(where)
-        if "file" in fs.protocol:
-            # Local: write beside, then rename, so a reader never sees half an entry.
-            os.makedirs(os.path.dirname(path), exist_ok=True)
-            partial = f"{path}.{uuid.uuid4().hex}.part"
-            with open(partial, "wb") as handle:
-                handle.write(data)
-            os.replace(partial, path)
-        else:
-            fs.pipe_file(path, data)
+        path = _local_path(where)
+        if path is None:
+            fs, path = fsspec.core.url_to_fs(where)
+            if "file" not in fs.protocol:
+                fs.pipe_file(path, data)
+                return
+        # Local: write beside, then rename, so a reader never sees half an entry.
+        partial = f"{path}.{uuid.uuid4().hex}.part"
+        try:
+            _write_file(partial, data)
+        except FileNotFoundError:  # its folder's first entry (or the folder removed since)
+            os.makedirs(os.path.dirname(partial), exist_ok=True)
+            _write_file(partial, data)
+        os.replace(partial, path)
 
     def prune(self) -> list[str]:
         """Remove the entries of other parser versions; returns the folders removed."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import cache
 
 from . import forms
@@ -193,20 +193,25 @@ def _term_zh_whole(identity: Identity) -> str:
 
 
 @dataclass(frozen=True)
-class _IdentityWords:
-    """What a sum's sentences call its place, its row/column/group and its terms (fixed per identity)."""
+class _Sum:
+    """What evaluating one identity needs that is fixed per identity: its cells, and what its
+    sentences call its place, its row/column/group and its terms (worked out once, not per report)."""
 
+    identity: Identity
+    cells: tuple[str, ...]
     place: str
     label: str
     parts: tuple[str, ...]
     whole: tuple[str, ...]
+    whole_zh: str  # a single-cell total, as its sentence names it
 
 
 @cache
-def _identity_words(identity: Identity) -> _IdentityWords:
-    return _IdentityWords(_identity_place(identity), _identity_label(identity),
-                          tuple(_term_zh(identity, c) for c in identity.parts),
-                          tuple(_term_zh(identity, c) for c in identity.whole))
+def _template_sums(template: str, check: str) -> tuple[_Sum, ...]:
+    """The sums of one rule on one form, in check order."""
+    return tuple(_Sum(i, i.cells, _identity_place(i), _identity_label(i), tuple(_term_zh(i, c) for c in i.parts),
+                      tuple(_term_zh(i, c) for c in i.whole), _term_zh_whole(i))
+                 for i in forms.identities(template) if i.check == check)
 
 
 def _sum_zh(names: tuple[str, ...], values: list, skip_zeros: bool) -> str:
@@ -223,30 +228,41 @@ def _sum_zh(names: tuple[str, ...], values: list, skip_zeros: bool) -> str:
 # A sum's result depends on nothing but its identity and its cells' statuses and values (their
 # types and signs too: 0 and 0.0 print alike but are kept apart), and the same sums recur from
 # report to report (columns of 0s): a few results are remembered, each caller given its own copy.
-_SUMS_SEEN: dict[tuple, Result] = {}
+# Keyed by the _Sum's id (cheaper to hash than the identity), the _Sum kept beside the result:
+# while it is remembered, no other object can have its id.
+_SUMS_SEEN: dict[tuple, tuple[_Sum, Result]] = {}
 _SUMS_SEEN_SIZE = 8192
 
 
 def evaluate_identity(report, identity: Identity) -> Result:
     """Both sides of one sum, or not_applicable naming the unusable cells."""
-    found = [report.cells.get(c) for c in identity.cells]
-    key = (identity, tuple(None if v is None else (v.status, v.value if type(v.value) is int else repr(v.value))
-                           for v in found))
-    result = _SUMS_SEEN.get(key)
-    if result is None:
-        result = _evaluate_identity(report, identity, found)
+    return _evaluate_sum(report, next(s for s in _template_sums(report.template, identity.check)
+                                      if s.identity == identity))
+
+
+def _evaluate_sum(report, total: _Sum) -> Result:
+    cells = report.cells
+    found = [cells.get(c) for c in total.cells]
+    key = (id(total), tuple([None if v is None else (v.status, v.value if type(v.value) is int else repr(v.value))
+                             for v in found]))
+    seen = _SUMS_SEEN.get(key)
+    if seen is not None and seen[0] is total:
+        result = seen[1]
+    else:
+        result = _evaluated(report, total, found)
         if len(_SUMS_SEEN) >= _SUMS_SEEN_SIZE:
             del _SUMS_SEEN[next(iter(_SUMS_SEEN))]  # the oldest
-        _SUMS_SEEN[key] = result
-    return replace(result, cells=list(result.cells))
+        _SUMS_SEEN[key] = (total, result)
+    return Result(result.id, result.severity, result.outcome, result.instance, list(result.cells), result.left,
+                  result.right, result.detail_zh, result.detail_en, result.summary_zh)
 
 
-def _evaluate_identity(report, identity: Identity, found: list) -> Result:
-    cells = list(identity.cells)
+def _evaluated(report, total: _Sum, found: list) -> Result:
+    identity = total.identity
+    cells = list(total.cells)
     check, instance = identity.check, identity.instance
-    words = _identity_words(identity)
     if not all(v is not None and v.status in USABLE and v.value is not None for v in found):
-        return say(check, NA, instance, cells, message="unusable", place=words.place, why=_why_not(report, cells))
+        return say(check, NA, instance, cells, message="unusable", place=total.place, why=_why_not(report, cells))
     parts = [v.value for v in found[:len(identity.parts)]]
     whole = [v.value for v in found[len(identity.parts):]]
     left, right = sum(parts), sum(whole)
@@ -255,9 +271,9 @@ def _evaluate_identity(report, identity: Identity, found: list) -> Result:
     word = "总计" if len(whole) == 1 else "总计+结转下年度"
     return say(
         check, PASS if ok else FAIL, instance, cells, left, right, message="pass" if ok else "fail",
-        place=words.place, label=words.label, lhs=_num(left), rhs=_num(right),
-        parts=(_sum_zh(words.parts, parts, check == "t3.total_rows"), "+".join(map(_num, parts))),
-        whole=(_sum_zh(words.whole, whole, False) if len(whole) > 1 else _term_zh_whole(identity),
+        place=total.place, label=total.label, lhs=_num(left), rhs=_num(right),
+        parts=(_sum_zh(total.parts, parts, check == "t3.total_rows"), "+".join(map(_num, parts))),
+        whole=(_sum_zh(total.whole, whole, False) if len(whole) > 1 else total.whole_zh,
                "+".join(map(_num, whole))),
         word=word, diff=(_num(abs(left - right)), _num(left - right)),
         inferred=(f"（其中{'、'.join(map(_label, inferred))}是由勾稽关系推出的值，并非报告所印）" if inferred else "",
@@ -266,7 +282,7 @@ def _evaluate_identity(report, identity: Identity, found: list) -> Result:
 
 def _identity_rule(check: str):
     def evaluate(report, context=None) -> list[Result]:
-        return [evaluate_identity(report, i) for i in forms.identities(report.template) if i.check == check]
+        return [_evaluate_sum(report, total) for total in _template_sums(report.template, check)]
 
     return evaluate
 

@@ -145,8 +145,10 @@ def find_figures(sentence_list: list[str], year: int | None = None, table_lines:
         offset += 1_000
         if len(sentence) > 400:
             continue
-        has_digit = any(ch.isdigit() for ch in sentence)
         mentioned = {needs for needs in _NEEDS_GROUPS if any(word in sentence for word in needs)}
+        if not mentioned:  # no pattern's words: most sentences
+            continue
+        has_digit = any(ch.isdigit() for ch in sentence)
         for pattern in PATTERNS:
             if pattern.needs not in mentioned or not (has_digit or pattern.value is not None):
                 continue

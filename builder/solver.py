@@ -284,7 +284,7 @@ def _split_runs(tokens: tuple[str, ...], size: int, local: tuple[tuple[tuple[int
         checks = due.get(placed)
         for end in range(first, last + 1):
             cells.append(int(token[pos:end]))
-            if not checks or all(sum(cells[i] for i in p) == sum(cells[i] for i in w) for p, w in checks):
+            if checks is None or _hold(checks, cells):
                 if end == length:
                     place(token_index + 1, 0, placed + 1)
                 else:
@@ -295,6 +295,19 @@ def _split_runs(tokens: tuple[str, ...], size: int, local: tuple[tuple[tuple[int
         return ()
     place(0, 0, 0)
     return tuple(out)
+
+
+def _hold(checks: list[tuple[tuple[int, ...], tuple[int, ...]]], cells: list[int]) -> bool:
+    """Whether the row's identities due at this cell hold on the numbers placed so far."""
+    for parts, whole in checks:
+        total = 0
+        for i in parts:
+            total += cells[i]
+        for i in whole:
+            total -= cells[i]
+        if total:
+            return False
+    return True
 
 
 def blank_insertions(values: Sequence[int | None], size: int) -> list[tuple[Value, ...]]:

@@ -12,7 +12,7 @@ import itertools
 import math
 import re
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import cache, lru_cache
 
 from . import forms, limits
 from .codebook import identity_zh, label_zh
@@ -63,19 +63,27 @@ _PRINTED_NUMBER = re.compile(r"(?P<n>-?\d+(?:\.\d+)?)\s*(?P<unit>万元|亿元|�
 def parse_cell(raw: str) -> CellValue:
     """One printed cell: a number (with the money unit it was printed with),
     a worded zero, a blank, or text that is no number (never guessed)."""
+    value, status, note, unit = _read_cell(raw)
+    return CellValue(value, raw, status, note, [] if status == "ambiguous" else None, unit)
+
+
+@lru_cache(maxsize=4096)
+def _read_cell(raw: str) -> tuple[int | float | None, str, str | None, str | None]:
+    """``parse_cell``'s reading as (value, status, note, unit): the same few printed cells
+    (0, 无, small counts) fill every report, so readings are remembered, a new cell made each time."""
     text = raw.strip()
     if not text:
-        return CellValue(None, raw, "blank")
+        return None, "blank", None, None
     if text in NONE_WORDS:
-        return CellValue(0, raw, "none", "以文字表示，读作 0")
+        return 0, "none", "以文字表示，读作 0", None
     m = _PRINTED_NUMBER.fullmatch(text.replace(",", ""))
     if m is None:
-        return CellValue(None, raw, "ambiguous", "印出的文字无法读作一个数字", [])
+        return None, "ambiguous", "印出的文字无法读作一个数字", None
     number = m.group("n")
     if len(number.split(".")[0].lstrip("-")) > MAX_NUMBER_DIGITS:
-        return CellValue(None, raw, "ambiguous", f"数字超过 {MAX_NUMBER_DIGITS} 位，不可能是计数，无法读出", [])
+        return None, "ambiguous", f"数字超过 {MAX_NUMBER_DIGITS} 位，不可能是计数，无法读出", None
     value: int | float = float(number) if "." in number else int(number)
-    return CellValue(value, raw, "reported", unit=m.group("unit"))
+    return value, "reported", None, m.group("unit")
 
 
 # --- runs with signs, decimals and units ---------------------------------------
