@@ -336,6 +336,24 @@ def compare_rows(derived: Derived, reports: list[dict], agencies: dict[str, dict
     return out
 
 
+class CompareGroup(NamedTuple):
+    """What the other pages say of a compare page: its province, how many reports it compares and
+    the forms they use (its rows are in its data file)."""
+
+    province: str
+    rows: int
+    templates: tuple[str, ...]
+
+    @classmethod
+    def of(cls, group: dict) -> CompareGroup:
+        return cls(group["province"], len(group["rows"]), tuple(sorted({group["names"][row[5]] for row in group["rows"]})))
+
+
+def compare_json(group: dict) -> str:
+    """A compare page's data file (compare/data/<year>/<province>.json)."""
+    return json.dumps(group, ensure_ascii=False, separators=(",", ":"))
+
+
 def definitions_json() -> dict:
     return {"indicators": [{"id": i.id, "name": i.name_zh, "unit": i.unit, "formula": i.formula_zh,
                             "min": i.min_denominator} for i in INDICATORS],
@@ -352,7 +370,7 @@ def write_compare_data(site: Path, pages: dict[tuple[str, str], dict]) -> dict[s
     for (year, province), data in pages.items():
         path = folder / year / f"{province}.json"
         path.parent.mkdir(parents=True, exist_ok=True)
-        text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+        text = compare_json(data)
         path.write_text(text, encoding="utf-8")
         sizes[f"{year}/{province}"] = len(text.encode("utf-8"))
     return sizes
