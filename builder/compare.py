@@ -9,6 +9,7 @@ whole corpus, only with the agencies of one province in one year.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -138,6 +139,22 @@ class IndicatorTable:
     def _block(self, number: int) -> list[list]:
         part = self.table.slice(number * self.BLOCK, self.BLOCK)
         return [part.column(c).to_pylist() for c in self.COLUMNS]
+
+    def digest(self, report_id: str) -> str:
+        """A digest of one report's rows as the table holds them ("" for none): for keying its pages,
+        without making its rows into ``IndicatorRow``s."""
+        span = self.ranges.get(report_id)
+        if span is None or self.table is None:
+            return ""
+        start, end = span
+        first = start // self.BLOCK
+        if (end - 1) // self.BLOCK == first:
+            block, offset = self._block(first), first * self.BLOCK
+            columns = [column[start - offset:end - offset] for column in block]
+        else:
+            rows = self.table.slice(start, end - start).to_pydict()
+            columns = [rows[c] for c in self.COLUMNS]
+        return hashlib.sha256(repr(columns).encode("utf-8")).hexdigest()
 
     def __getitem__(self, report_id: str) -> dict[str, IndicatorRow]:
         found = self.get(report_id)

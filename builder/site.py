@@ -66,10 +66,6 @@ PROJECT_NAME = "政府信息公开年报数据"
 PROJECT_AUTHOR = "政府信息公开年报数据项目"
 BADGE_CLASS = {"一致": "ok", "不一致": "bad", "存疑": "doubt", "无表格": "none"}
 BADGE_COLOUR = {"一致": "#2e7d32", "不一致": "#c62828", "存疑": "#b45309", "无表格": "#616161"}
-TEMPLATE_SHORT = {"gov-2021": "2021 年版", "gov-2019": "2019 年版", "pre-2019": "无统一表格"}  # in filters
-TEMPLATE_LABEL = {"gov-2021": "2021 年版表格（国办公开办函〔2021〕30号）",
-                  "gov-2019": "2019 年版表格（国办公开办函〔2019〕60号）",
-                  "pre-2019": "无统一表格（2019 年以前）"}
 STATUS_SHORT = {"reported": "印明", "none": "以文字表示，读作 0", "blank": "空白", "missing": "缺失",
                 "repaired": "复原", "ambiguous": "有歧义", "inferred": "推出"}
 # A report page stays under 30 KB whatever the report holds: long lists are cut at these counts on the
@@ -686,15 +682,28 @@ def environment() -> Environment:
     env.filters["cell_label"] = cell_label
     env.filters["bibtex"] = bibtex
     env.filters["bibtex_url"] = bibtex_url
+    env.filters["form_label"] = form_label
+    env.filters["form_short"] = form_short
     env.tests["http_url"] = is_http_url
-    env.globals.update(BADGES=BADGES, BADGE_CLASS=BADGE_CLASS, TEMPLATE_LABEL=TEMPLATE_LABEL, FORM_NAME_ZH=FORM_NAME_ZH,
-                       SEVERITY_ZH=SEVERITY_ZH,
-                       TEMPLATE_SHORT=TEMPLATE_SHORT, TYPE_ZH=TYPE_ZH, TABLE_DESCRIPTIONS_ZH=TABLE_DESCRIPTIONS_ZH,
+    env.globals.update(BADGES=BADGES, BADGE_CLASS=BADGE_CLASS, FORM_NAME_ZH=FORM_NAME_ZH,
+                       SEVERITY_ZH=SEVERITY_ZH, TYPE_ZH=TYPE_ZH, TABLE_DESCRIPTIONS_ZH=TABLE_DESCRIPTIONS_ZH,
                        KEY_LABELS=KEY_LABELS, T3_COLUMNS=T3_COLUMNS,
                        T4_COLUMNS=T4_COLUMNS, T4_GROUPS=T4_GROUPS, PROJECT_NAME=PROJECT_NAME,
                        EVIDENCE=EVIDENCE, EVIDENCE_CELLS=EVIDENCE_CELLS, INDICATORS=INDICATORS, RATIO=RATIO,
                        chart_columns=chart_columns)
     return env
+
+
+def form_label(template: str) -> str:
+    """A form's name and the document that set it, as a report page names its form."""
+    name = FORM_NAME_ZH.get(template, template)
+    form = forms.FORMS.get(template)
+    return f"{name}（{form.title_zh}）" if form else name
+
+
+def form_short(template: str) -> str:
+    """A form's name without its note, as a filter lists it."""
+    return FORM_NAME_ZH.get(template, template).split("（", 1)[0]
 
 
 _BIBTEX = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "%": r"\%", "&": r"\&", "#": r"\#",
@@ -823,7 +832,7 @@ class Pages:
     def report_content(self, report_id: str) -> str:
         """A digest of what a report's pages show of the package beyond its row: its document and indicators."""
         return page_key(hashlib.sha256(self.data.document_bytes(report_id)).hexdigest(),
-                        sorted(self.data.derived.by_report.get(report_id, {}).items()))
+                        self.data.derived.by_report.digest(report_id))
 
     def report_key(self, settings: str, report: dict, content: str, siblings: list[dict]) -> str:
         """A report page's inputs: its row, its document and indicators (``report_content``), its
@@ -890,9 +899,11 @@ class Pages:
     def agency_page(self, agency: dict, reports: list[dict]) -> tuple[str, str, str, str]:
         series = agency_series(self.data, reports)
         title = agency_title(agency)
+        charts = agency_charts(self.data.derived, reports)
         content = self.render("agency.html", a=agency, reports=reports, series=series, chart=any(s["outcomes"] for s in series),
-                              outcome_groups=OUTCOME_GROUPS, root="../../",
-                              charts=agency_charts(self.data.derived, reports))
+                              outcome_groups=OUTCOME_GROUPS, root="../../", charts=charts,
+                              drawn={"outcomes": any(s["new"] or any(v for _, v, _ in s["outcomes"]) for s in series),
+                                     "indicators": any(p["value"] for c in charts for p in c.points)})
         return title, f"{title}历年政府信息公开工作年度报告", content, ""
 
     def region_page(self, region: Region, regions: dict[str, Region]) -> Aggregate:
