@@ -9,6 +9,7 @@ whole corpus, only with the agencies of one province in one year.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -138,6 +139,22 @@ class IndicatorTable:
     def _block(self, number: int) -> list[list]:
         part = self.table.slice(number * self.BLOCK, self.BLOCK)
         return [part.column(c).to_pylist() for c in self.COLUMNS]
+
+    def digest(self, report_id: str) -> str:
+        """A digest of one report's rows as the table holds them ("" for none): for keying its pages,
+        without making its rows into ``IndicatorRow``s."""
+        span = self.ranges.get(report_id)
+        if span is None or self.table is None:
+            return ""
+        start, end = span
+        first = start // self.BLOCK
+        if (end - 1) // self.BLOCK == first:
+            block, offset = self._block(first), first * self.BLOCK
+            columns = [column[start - offset:end - offset] for column in block]
+        else:
+            rows = self.table.slice(start, end - start).to_pydict()
+            columns = [rows[c] for c in self.COLUMNS]
+        return hashlib.sha256(repr(columns).encode("utf-8")).hexdigest()
 
     def __getitem__(self, report_id: str) -> dict[str, IndicatorRow]:
         found = self.get(report_id)
@@ -345,6 +362,24 @@ def compare_rows(derived: Derived, reports: list[dict], agencies: dict[str, dict
     return out
 
 
+class CompareGroup(NamedTuple):
+    """What the other pages say of a compare page: its province, how many reports it compares and
+    the forms they use (its rows are in its data file)."""
+
+    province: str
+    rows: int
+    templates: tuple[str, ...]
+
+    @classmethod
+    def of(cls, group: dict) -> CompareGroup:
+        return cls(group["province"], len(group["rows"]), tuple(sorted({group["names"][row[5]] for row in group["rows"]})))
+
+
+def compare_json(group: dict) -> str:
+    """A compare page's data file (compare/data/<year>/<province>.json)."""
+    return json.dumps(group, ensure_ascii=False, separators=(",", ":"))
+
+
 def definitions_json() -> dict:
     return {"indicators": [{"id": i.id, "name": i.name_zh, "unit": i.unit, "formula": i.formula_zh,
                             "min": i.min_denominator} for i in INDICATORS],
@@ -361,7 +396,7 @@ def write_compare_data(site: Path, pages: dict[tuple[str, str], dict]) -> dict[s
     for (year, province), data in pages.items():
         path = folder / year / f"{province}.json"
         path.parent.mkdir(parents=True, exist_ok=True)
-        text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+        text = compare_json(data)
         path.write_text(text, encoding="utf-8")
         sizes[f"{year}/{province}"] = len(text.encode("utf-8"))
     return sizes

@@ -39,14 +39,16 @@ from . import codebook, forms
 from .checks import BADGES
 from .codebook import FORM_NAME_ZH, SEVERITY_ZH
 from .compare import (
+    CompareGroup,
     Derived,
     agency_charts,
     chart_columns,
+    compare_json,
     compare_rows,
+    definitions_json,
     province_code,
     region_totals,
     report_indicators,
-    write_compare_data,
 )
 from .dataset import REPORT_FILES
 from .forms import T3_COLUMNS, T4_COLUMNS, T4_GROUPS
@@ -64,10 +66,6 @@ PROJECT_NAME = "政府信息公开年报数据"
 PROJECT_AUTHOR = "政府信息公开年报数据项目"
 BADGE_CLASS = {"一致": "ok", "不一致": "bad", "存疑": "doubt", "无表格": "none"}
 BADGE_COLOUR = {"一致": "#2e7d32", "不一致": "#c62828", "存疑": "#b45309", "无表格": "#616161"}
-TEMPLATE_SHORT = {"gov-2021": "2021 年版", "gov-2019": "2019 年版", "pre-2019": "无统一表格"}  # in filters
-TEMPLATE_LABEL = {"gov-2021": "2021 年版表格（国办公开办函〔2021〕30号）",
-                  "gov-2019": "2019 年版表格（国办公开办函〔2019〕60号）",
-                  "pre-2019": "无统一表格（2019 年以前）"}
 STATUS_SHORT = {"reported": "印明", "none": "以文字表示，读作 0", "blank": "空白", "missing": "缺失",
                 "repaired": "复原", "ambiguous": "有歧义", "inferred": "推出"}
 # A report page stays under 30 KB whatever the report holds: long lists are cut at these counts on the
@@ -256,9 +254,10 @@ class SiteData:
         return Derived.load(self.data_dir)
 
     @cached_property
-    def compare(self) -> dict[tuple[str, str], dict]:
-        """The data of every compare page, by (year, province code)."""
-        return compare_rows(self.derived, self.reports, self.agencies)
+    def compare(self) -> dict[tuple[str, str], CompareGroup]:
+        """Every compare page, by (year, province code); ``build_site`` sets it as it writes their data."""
+        return {key: CompareGroup.of(group) for key, group in compare_rows(self.derived, self.reports,
+                                                                           self.agencies).items()}
 
     @property
     def created_date(self) -> str:
@@ -683,15 +682,28 @@ def environment() -> Environment:
     env.filters["cell_label"] = cell_label
     env.filters["bibtex"] = bibtex
     env.filters["bibtex_url"] = bibtex_url
+    env.filters["form_label"] = form_label
+    env.filters["form_short"] = form_short
     env.tests["http_url"] = is_http_url
-    env.globals.update(BADGES=BADGES, BADGE_CLASS=BADGE_CLASS, TEMPLATE_LABEL=TEMPLATE_LABEL, FORM_NAME_ZH=FORM_NAME_ZH,
-                       SEVERITY_ZH=SEVERITY_ZH,
-                       TEMPLATE_SHORT=TEMPLATE_SHORT, TYPE_ZH=TYPE_ZH, TABLE_DESCRIPTIONS_ZH=TABLE_DESCRIPTIONS_ZH,
+    env.globals.update(BADGES=BADGES, BADGE_CLASS=BADGE_CLASS, FORM_NAME_ZH=FORM_NAME_ZH,
+                       SEVERITY_ZH=SEVERITY_ZH, TYPE_ZH=TYPE_ZH, TABLE_DESCRIPTIONS_ZH=TABLE_DESCRIPTIONS_ZH,
                        KEY_LABELS=KEY_LABELS, T3_COLUMNS=T3_COLUMNS,
                        T4_COLUMNS=T4_COLUMNS, T4_GROUPS=T4_GROUPS, PROJECT_NAME=PROJECT_NAME,
                        EVIDENCE=EVIDENCE, EVIDENCE_CELLS=EVIDENCE_CELLS, INDICATORS=INDICATORS, RATIO=RATIO,
                        chart_columns=chart_columns)
     return env
+
+
+def form_label(template: str) -> str:
+    """A form's name and the document that set it, as a report page names its form."""
+    name = FORM_NAME_ZH.get(template, template)
+    form = forms.FORMS.get(template)
+    return f"{name}（{form.title_zh}）" if form else name
+
+
+def form_short(template: str) -> str:
+    """A form's name without its note, as a filter lists it."""
+    return FORM_NAME_ZH.get(template, template).split("（", 1)[0]
 
 
 _BIBTEX = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "%": r"\%", "&": r"\&", "#": r"\#",
@@ -789,15 +801,14 @@ class Pages:
     def _compare_groups(self) -> list[tuple[str, list[tuple[str, str, int]]]]:
         by_year: dict[str, list[tuple[str, str, int]]] = defaultdict(list)
         for (year, code), group in self.data.compare.items():
-            by_year[year].append((code, group["province"], len(group["rows"])))
+            by_year[year].append((code, group.province, group.rows))
         return sorted(by_year.items(), reverse=True)
 
-    def compare_page(self, year: str, code: str, group: dict) -> Aggregate:
-        title = f"{group['province']} {year} 年度各机关指标比较"
-        templates = sorted({group["names"][row[5]] for row in group["rows"]})
-        return Aggregate(title, f"{group['province']}各机关 {year} 年度政府信息公开申请办理结果与纠错率比较",
-                         "compare.html", {"year": year, "code": code, "province": group["province"],
-                                          "templates": templates, "root": "../../../"})
+    def compare_page(self, year: str, code: str, group: CompareGroup) -> Aggregate:
+        title = f"{group.province} {year} 年度各机关指标比较"
+        return Aggregate(title, f"{group.province}各机关 {year} 年度政府信息公开申请办理结果与纠错率比较",
+                         "compare.html", {"year": year, "code": code, "province": group.province,
+                                          "templates": list(group.templates), "root": "../../../"})
 
     def _resources(self) -> list[dict]:
         package = self.data.package
@@ -818,19 +829,22 @@ class Pages:
         data = self.data
         return page_key(version, data.site_url, data.repo_url, data.place.url, data.created_date, data.rules)
 
-    def report_key(self, settings: str, report: dict, document: bytes, siblings: list[dict]) -> str:
-        """A report page's inputs: its row and document, its agency's years (the links to them),
-        its indicators and whether a compare page of its province and year exists."""
-        return page_key(settings, report, hashlib.sha256(document).hexdigest(),
-                        [(r["report_id"], r["year"]) for r in siblings],
-                        sorted(self.data.derived.by_report.get(report["report_id"], {}).items()),
+    def report_content(self, report_id: str) -> str:
+        """A digest of what a report's pages show of the package beyond its row: its document and indicators."""
+        return page_key(hashlib.sha256(self.data.document_bytes(report_id)).hexdigest(),
+                        self.data.derived.by_report.digest(report_id))
+
+    def report_key(self, settings: str, report: dict, content: str, siblings: list[dict]) -> str:
+        """A report page's inputs: its row, its document and indicators (``report_content``), its
+        agency's years (the links to them) and whether a compare page of its province and year exists."""
+        return page_key(settings, report, content, [(r["report_id"], r["year"]) for r in siblings],
                         _compare_url(self.data, report, ""))
 
-    def agency_key(self, settings: str, agency: dict, reports: list[dict]) -> str:
+    def agency_key(self, settings: str, agency: dict, reports: list[dict], contents: dict[str, str]) -> str:
         """An agency page's inputs: its row, its reports' rows, their table 3 totals and indicators."""
         data = self.data
         return page_key(settings, agency, reports, [data.outcomes.get(r["report_id"]) for r in reports],
-                        [sorted(data.derived.by_report.get(r["report_id"], {}).items()) for r in reports])
+                        [contents[r["report_id"]] for r in reports])
 
     def report_page(self, report: dict, document: dict, siblings: list[dict],
                     caps: Caps = CAPS) -> tuple[str, str, str, str]:
@@ -885,9 +899,11 @@ class Pages:
     def agency_page(self, agency: dict, reports: list[dict]) -> tuple[str, str, str, str]:
         series = agency_series(self.data, reports)
         title = agency_title(agency)
+        charts = agency_charts(self.data.derived, reports)
         content = self.render("agency.html", a=agency, reports=reports, series=series, chart=any(s["outcomes"] for s in series),
-                              outcome_groups=OUTCOME_GROUPS, root="../../",
-                              charts=agency_charts(self.data.derived, reports))
+                              outcome_groups=OUTCOME_GROUPS, root="../../", charts=charts,
+                              drawn={"outcomes": any(s["new"] or any(v for _, v, _ in s["outcomes"]) for s in series),
+                                     "indicators": any(p["value"] for c in charts for p in c.points)})
         return title, f"{title}历年政府信息公开工作年度报告", content, ""
 
     def region_page(self, region: Region, regions: dict[str, Region]) -> Aggregate:
@@ -1106,6 +1122,43 @@ def rendering_version(shells: dict[int, Shell]) -> str:
     return digest.hexdigest()
 
 
+COMPARED = ("agency_id", "agency_name", "province", "city", "county", "template", "badge")  # a compare row's
+
+
+def compare_groups(data: SiteData, contents: dict[str, str], keys: PageKeys,
+                   site: OutputFolder) -> dict[tuple[str, str], CompareGroup]:
+    """Every compare page (a year and province), its data file written: a group whose reports'
+    rows, indicators (in ``contents``) and agencies' levels are as last time is the last build's
+    file, linked, so a rebuild reads the indicators of the changed groups only."""
+    by_group: dict[tuple[str, str], list[dict]] = defaultdict(list)
+    for r in data.reports:
+        by_group[(r["year"], province_code(r))].append(r)
+    out = {}
+    for (year, code), reports in sorted(by_group.items()):
+        key = page_key([(r["report_id"], contents[r["report_id"]], [r[k] for k in COMPARED],
+                         data.agencies.get(r["agency_id"], {}).get("level", "")) for r in reports])
+        group = keys.compare_group(site, f"{year}/{code}", key,
+                                   lambda reports=reports: compare_rows(data.derived, reports, data.agencies).get(
+                                       (reports[0]["year"], province_code(reports[0]))))
+        if group is not None:
+            out[(year, code)] = group
+    text = json.dumps(definitions_json(), ensure_ascii=False, separators=(",", ":"))
+    site.write_text("compare/data/indicators.json", text)
+    return out
+
+
+def fragment_keys(out: Path) -> dict[str, str]:
+    """Each agency's fragment key, as the datasets stage listed them in the output (none when the
+    data package was not made by it, or the list cannot be read)."""
+    from .fragments import MANIFEST
+
+    try:
+        manifest = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
+        return {agency_id: entry[0] for agency_id, entry in manifest.items() if isinstance(entry[0], str)}
+    except (OSError, ValueError, AttributeError, TypeError, IndexError, KeyError):
+        return {}
+
+
 def page_key(*inputs: object) -> str:
     """A digest of exactly what a page is rendered from (rows, documents, settings), as JSON."""
     text = json.dumps(inputs, ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=repr)
@@ -1124,6 +1177,10 @@ class PageKeys:
     rendered: int = 0
     kept: int = 0
     found: dict[str, dict] = field(default_factory=dict)  # the last build's search documents, by page
+    contents: dict[str, list] = field(default_factory=dict)  # the last build's report contents, by agency
+    made: dict[str, list] = field(default_factory=dict)  # this build's: [fragment key, [[report, content], …]]
+    groups: dict[str, list] = field(default_factory=dict)  # the last build's compare groups: [key, CompareGroup]
+    compared: dict[str, list] = field(default_factory=dict)  # this build's
     documents: dict[str, dict] = field(default_factory=dict)  # this build's
     pinyin: Pinyin = field(default_factory=Pinyin)
 
@@ -1137,7 +1194,8 @@ class PageKeys:
                 kept = json.load(handle)
             pinyin = kept.get("pinyin", {})
             names = pinyin.get("names", {}) if pinyin.get("version") == Pinyin.version() else {}
-            return cls(dict(kept["pages"]), found=dict(kept.get("search", {})), pinyin=Pinyin(dict(names)))
+            return cls(dict(kept["pages"]), found=dict(kept.get("search", {})), contents=dict(kept.get("contents", {})),
+                       groups=dict(kept.get("compare", {})), pinyin=Pinyin(dict(names)))
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             return cls({})
 
@@ -1149,6 +1207,41 @@ class PageKeys:
             return True
         self.rendered += 1
         return False
+
+    def report_contents(self, agency_id: str, fragment: str, report_ids: list[str],
+                        content: Callable[[str], str]) -> dict[str, str]:
+        """Each of an agency's reports' ``Pages.report_content``: the last build's when the agency's
+        fragment, which makes all of it (``builder.fragments``), has the same key, so that an unchanged
+        agency's documents and indicators are not read; else made again."""
+        last = self.contents.get(agency_id)
+        if fragment and isinstance(last, list) and len(last) == 2 and last[0] == fragment \
+                and isinstance(last[1], list) and [pair[0] for pair in last[1]] == report_ids:
+            found = {report_id: str(digest) for report_id, digest in last[1]}
+        else:
+            found = {report_id: content(report_id) for report_id in report_ids}
+        if fragment:
+            self.made[agency_id] = [fragment, [[report_id, found[report_id]] for report_id in report_ids]]
+        return found
+
+    def compare_group(self, site: OutputFolder, name: str, key: str,
+                      make: Callable[[], dict | None]) -> CompareGroup | None:
+        """A group of reports' compare page (None: none of them has indicators), its data file
+        linked from the last build when the group's key is the same, else made (``make``) and written."""
+        last = self.groups.get(name)
+        try:
+            if last[0] == key and (last[1] is None or site.keep_previous(f"compare/data/{name}.json")):
+                group = None if last[1] is None else CompareGroup(str(last[1][0]), int(last[1][1]),
+                                                                  tuple(map(str, last[1][2])))
+                self.compared[name] = [key, last[1]]
+                return group
+        except (TypeError, IndexError, ValueError):
+            pass  # an unreadable entry: made again
+        made = make()
+        group = None if made is None else CompareGroup.of(made)
+        if made is not None:
+            site.write_text(f"compare/data/{name}.json", compare_json(made))
+        self.compared[name] = [key, None if group is None else list(group)]
+        return group
 
     def found_document(self, path: str) -> dict | None:
         """The page's search document as the last build made it, when its key is the same."""
@@ -1163,6 +1256,7 @@ class PageKeys:
 
     def write(self, out: Path) -> None:
         kept = {"pages": dict(sorted(self.current.items())), "search": dict(sorted(self.documents.items())),
+                "contents": dict(sorted(self.made.items())), "compare": dict(sorted(self.compared.items())),
                 "pinyin": {"version": Pinyin.version(), "names": dict(sorted(self.pinyin.used.items()))}}
         text = json.dumps(kept, ensure_ascii=False, separators=(",", ":"))
         with (out / PAGE_KEYS).open("wb") as raw, \
@@ -1325,6 +1419,16 @@ def build_site(data_dir: Path, out: Path, site_url: str = "", say: Callable[[str
 
     data = SiteData.load(data_dir, out, site_url, repo_url, place)
     pages = Pages(data)
+    site = OutputFolder(out, previous)
+    keys = PageKeys.of(previous)
+    # What each report's pages show of its data, and the compare pages, first: the compare pages are
+    # keyed by the former, and mkdocs's pages list the latter. What lives to the end is made before
+    # the pages' short-lived objects, so freed memory is not scattered among long-lived objects.
+    fragments = fragment_keys(out)
+    contents = {agency_id: keys.report_contents(agency_id, fragments.get(agency_id, ""),
+                                                [r["report_id"] for r in reports], pages.report_content)
+                for agency_id, reports in sorted(data.by_agency.items())}
+    data.compare = compare_groups(data, {i: c for found in contents.values() for i, c in found.items()}, keys, site)
     with tempfile.TemporaryDirectory() as tmp:
         staged = Path(tmp) / "site"
         _mkdocs(staged, pages, data.site_url)
@@ -1335,12 +1439,7 @@ def build_site(data_dir: Path, out: Path, site_url: str = "", say: Callable[[str
             else:
                 shutil.copy2(item, target)
     shells = read_shells(out)
-    site = OutputFolder(out, previous)
-    keys = PageKeys.of(previous)
     settings = pages.settings_key(rendering_version(shells))
-    # The indicators and compare data first: what lives to the end is made before the pages'
-    # short-lived objects, so freed memory is not scattered among long-lived objects.
-    write_compare_data(out, data.compare)
     sizes: list[int] = []
     documents: list[dict] = []
 
@@ -1360,14 +1459,14 @@ def build_site(data_dir: Path, out: Path, site_url: str = "", say: Callable[[str
         for report in reports:
             path = f"reports/{report['report_id']}/"
             order.append(path)
-            raw = data.document_bytes(report["report_id"])
-            if keys.kept_from_previous(site, path, pages.report_key(settings, report, raw, reports)):
+            content = contents[agency_id][report["report_id"]]
+            if keys.kept_from_previous(site, path, pages.report_key(settings, report, content, reports)):
                 sizes.append((out / path / "index.html").stat().st_size)
                 if not site.keep_previous(f"{path}badge.svg"):  # its badge is in the key too
                     site.write_text(f"{path}badge.svg", badge_svg(report["badge"]))
                 # an unchanged report's search document is the last build's: its JSON is not parsed
                 found[path] = keys.found_document(path) or search_document(
-                    path, report_title(report), report, json.loads(raw))
+                    path, report_title(report), report, json.loads(data.document_bytes(report["report_id"])))
             else:
                 rendering.append(report["report_id"])
         agency = data.agencies[agency_id]
@@ -1377,7 +1476,7 @@ def build_site(data_dir: Path, out: Path, site_url: str = "", say: Callable[[str
         found[path] = {"url": path, "title": title, "kind": "机关", "names": [title],
                        "text": " ".join(filter(None, [agency["names_seen"], agency["province"], agency["city"],
                                                       agency["county"], agency["adcode"], agency["years"]]))}
-        own = not keys.kept_from_previous(site, path, pages.agency_key(settings, agency, reports))
+        own = not keys.kept_from_previous(site, path, pages.agency_key(settings, agency, reports, contents[agency_id]))
         if not own:
             sizes.append((out / path / "index.html").stat().st_size)
         if rendering or own:

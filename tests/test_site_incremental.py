@@ -202,3 +202,36 @@ def test_a_changed_search_document_rewrites_only_the_index_files_it_is_in(corpus
     rebuild(corpus, out, cache)
     rebuild(corpus, fresh, tmp_path / "fresh-cache")
     assert same_files(out, fresh)
+
+
+def test_a_rebuild_reads_only_the_changed_agencies_documents_and_compare_group(corpus, tmp_path, monkeypatch):
+    """What a report's pages show of its data is known from the last build while its agency's
+    fragment has the same key: only the documents of the agencies whose fragment changed (the
+    changed report's, and those whose checks read it) are read to key their pages, and only the
+    compare group of the changed report's year and province is made again; the other data files
+    are linked."""
+    out, cache = tmp_path / "site", tmp_path / "cache"
+    rebuild(corpus, out, cache)
+    keys = site.fragment_keys(out)
+    before = {p: p.stat().st_ino for p in out.glob("compare/data/*/*.json")}
+    read: list[str] = []
+    grouped: list[tuple[str, str]] = []
+    document_bytes, compare_rows = site.SiteData.document_bytes, site.compare_rows
+
+    def counted(self, report_id: str) -> bytes:
+        read.append(report_id)
+        return document_bytes(self, report_id)
+
+    def compared(derived, reports, agencies):
+        grouped.extend({(r["year"], site.province_code(r)) for r in reports})
+        return compare_rows(derived, reports, agencies)
+
+    monkeypatch.setattr(site.SiteData, "document_bytes", counted)
+    monkeypatch.setattr(site, "compare_rows", compared)
+    touch(corpus / "series" / "longde-2022.txt")
+    rebuild(corpus, out, cache)
+    changed = {agency_id for agency_id, key in site.fragment_keys(out).items() if keys[agency_id] != key}
+    assert "640423-longde-xian-jiaoyuju" in changed and len(changed) < len(keys) / 2
+    assert {report_id.rsplit("/", 1)[0] for report_id in read} == changed
+    assert grouped == [("2022", "640000")]  # the changed report's year and province
+    assert before and {p: p.stat().st_ino for p in out.glob("compare/data/*/*.json")} == before

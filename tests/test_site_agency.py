@@ -1,0 +1,35 @@
+"""An agency page's charts: drawn only when there is something to draw."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from builder import site
+from builder.compare import Derived, IndicatorRow
+from builder.indicators import INDICATORS
+
+
+def agency_page(tmp_path: Path, received: int, value: float) -> str:
+    """The page of an agency with two reports, each with ``received`` requests (every outcome 0)
+    and one indicator of ``value``."""
+    reports = [{"report_id": f"a/{year}", "agency_id": "a", "agency_name": "某县教育局", "year": str(year),
+                "template": "gov-2021", "badge": "一致", "summary": "一致：表格各项勾稽关系均成立"}
+               for year in (2022, 2023)]
+    agency = {"agency_id": "a", "name": "某县教育局", "names_seen": "", "adcode": "", "province": "", "city": "",
+              "county": "", "level": "区县"}
+    data = site.SiteData(tmp_path, tmp_path, "", {"created": "2024-01-01T00:00:00Z"}, reports, {"a": agency}, [],
+                         {r["report_id"]: site.Outcomes(received, received, (0,) * len(site.OUTCOME_GROUPS))
+                          for r in reports}, {}, {})
+    data.derived = Derived({r["report_id"]: {INDICATORS[0].id: IndicatorRow(value, value, 10, (), None)}
+                            for r in reports})
+    return site.Pages(data).agency_page(agency, reports)[2]
+
+
+@pytest.mark.parametrize(("received", "value", "drawn"), [(0, 0.0, False), (3, 0.5, True)])
+def test_an_agency_whose_figures_are_all_zero_says_so_instead_of_empty_charts(tmp_path, received, value, drawn):
+    page = agency_page(tmp_path, received, value)
+    assert ('id="outcome-chart"' in page) is drawn and ("indicator-charts" in page) is drawn
+    assert page.count("不作图") == (0 if drawn else 2)
+    assert 'id="outcome-table"' in page and 'id="indicator-years"' in page  # the figures are in the tables still
