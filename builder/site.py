@@ -1445,7 +1445,7 @@ def build_site(data_dir: Path, out: Path, site_url: str = "", say: Callable[[str
 
     def aggregate(path: str, depth: int, page: Aggregate) -> None:
         if keys.kept_from_previous(site, path, page.key(settings)):
-            sizes.append((out / path / "index.html").stat().st_size)
+            sizes.append(os.stat(f"{out}/{path}index.html").st_size)
         else:
             sizes.append(write_page(site, path, shells[depth], pages.render_aggregate(page), data.permalink(path)))
 
@@ -1461,7 +1461,7 @@ def build_site(data_dir: Path, out: Path, site_url: str = "", say: Callable[[str
             order.append(path)
             content = contents[agency_id][report["report_id"]]
             if keys.kept_from_previous(site, path, pages.report_key(settings, report, content, reports)):
-                sizes.append((out / path / "index.html").stat().st_size)
+                sizes.append(os.stat(f"{out}/{path}index.html").st_size)
                 if not site.keep_previous(f"{path}badge.svg"):  # its badge is in the key too
                     site.write_text(f"{path}badge.svg", badge_svg(report["badge"]))
                 # an unchanged report's search document is the last build's: its JSON is not parsed
@@ -1478,7 +1478,7 @@ def build_site(data_dir: Path, out: Path, site_url: str = "", say: Callable[[str
                                                       agency["county"], agency["adcode"], agency["years"]]))}
         own = not keys.kept_from_previous(site, path, pages.agency_key(settings, agency, reports, contents[agency_id]))
         if not own:
-            sizes.append((out / path / "index.html").stat().st_size)
+            sizes.append(os.stat(f"{out}/{path}index.html").st_size)
         if rendering or own:
             todo.append((agency_id, frozenset(rendering), own))
     cores = (os.cpu_count() or 1) if jobs is None else jobs
