@@ -33,7 +33,7 @@ from .cache import content_digest
 from .checks import BADGES
 from .corpus import INTERNAL, CheckedReports, Rejected
 from .errors import BuilderError
-from .fragments import FragmentStats, Settings, checks_and_datasets
+from .fragments import FragmentStats, Settings, checks_and_datasets, prune
 from .outputs import ON_THE_SITE, DataPlace, OutputFolder
 from .pipeline import Options, RunStats, Stopwatch, is_url, list_tasks, read_reports, stderr_progress, task_bytes
 from .sources import read_sources
@@ -345,6 +345,7 @@ def build(corpus_dir: Path | str, out: Path, site_url: str = "", with_site: bool
         publish(staging, out)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+    prune(run_options.cache, fragments.used)  # after success only: the last output's fragments until then
     summary = BuildSummary(fragments.badges.total(), [(r.file, r.reason) for r in checked.rejected], fragments.badges,
                            out / "data", out if with_site else None, stats, folder.reused, folder.written, fragments)
     if record:

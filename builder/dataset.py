@@ -29,7 +29,7 @@ import json
 import os
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import cache
@@ -229,15 +229,65 @@ def _indicator_rows(report: Report, before: dict) -> tuple[list[tuple], dict]:
     return rows, values
 
 
-@dataclass
 class Encoded:
     """Rows of one table made once: their CSV lines without a header (a gzip member when the
     table is compressed: members concatenated are one valid gzip file) and the same rows as
-    an Arrow table (for Parquet), serialised."""
+    an Arrow table (for Parquet), serialised.
 
-    csv: bytes
-    arrow: bytes  # an Arrow IPC stream: read back without a copy, many times faster than a pickled table
-    rows: int
+    Its bytes are compressed on their own as it is made, and only that travels when it is
+    pickled (into the cache, back from a worker); they are decompressed when first read. So a
+    build that keeps a table's files from the last build never decompresses the fragments'
+    rows of that table (the cells table's are half of a fragment's bytes). ``digest`` names
+    the compressed bytes: equal digests, equal rows."""
+
+    __slots__ = ("_arrow", "_csv", "_packed", "digest", "rows")
+
+    def __init__(self, csv: bytes, arrow: bytes, rows: int) -> None:
+        import pyarrow as pa
+
+        self._csv, self._arrow, self.rows = csv, arrow, rows
+        self._packed = (len(csv).to_bytes(8, "little") + (len(csv) + len(arrow)).to_bytes(8, "little")
+                        + pa.Codec(_CODEC).compress(csv + arrow, asbytes=True))
+        self.digest = hashlib.sha256(self._packed).hexdigest()
+
+    def __getstate__(self) -> tuple[int, str, bytes]:
+        return self.rows, self.digest, self._packed
+
+    def __setstate__(self, state: tuple[int, str, bytes]) -> None:
+        self.rows, self.digest, self._packed = state
+        self._csv = self._arrow = None
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Encoded) and (self.rows, self.digest) == (other.rows, other.digest)
+
+    def __hash__(self) -> int:
+        return hash(self.digest)
+
+    def _unpack(self) -> None:
+        import pyarrow as pa
+
+        split, size = int.from_bytes(self._packed[:8], "little"), int.from_bytes(self._packed[8:16], "little")
+        data = pa.Codec(_CODEC).decompress(self._packed[16:], decompressed_size=size)
+        self._csv, self._arrow = data[:split], data[split:]  # Arrow buffers: slices without a copy
+
+    @property
+    def csv(self):
+        """The CSV lines (bytes-like)."""
+        if self._csv is None:
+            self._unpack()
+        return self._csv
+
+    @property
+    def arrow(self):
+        """The Arrow IPC stream (bytes-like): read back without a copy, many times faster than a pickled table."""
+        if self._arrow is None:
+            self._unpack()
+        return self._arrow
+
+
+# zstd: an agency's rows are about 8 times smaller (CSV and Arrow are text mostly), and
+# decompressed at about a gigabyte a second.
+_CODEC = "zstd"
 
 
 @dataclass
@@ -258,6 +308,24 @@ class Fragment:
     badges: Counter
     rejected: list[Rejected] = field(default_factory=list)
 
+    def digests(self) -> dict[str, str | None]:
+        """Each table's ``Encoded.digest``, None where it has no rows (it adds nothing to the files)."""
+        return {name: encoded.digest if encoded.rows else None for name, encoded in self.tables.items()}
+
+
+def _in_order(agency_id: str, reports: Iterable[Report]) -> Iterator[Report]:
+    """The agency's reports, held to their contract: its own, once each, in ascending report_id
+    order (its indicators compare a year with the one before)."""
+    last_id = ""
+    for report in reports:
+        if report.agency.agency_id != agency_id:
+            raise BuilderError(f"datasets: report {report.report_id} is not of agency {agency_id}")
+        if report.report_id <= last_id:
+            raise BuilderError(f"datasets: report {report.report_id} came after {last_id}; an agency's reports "
+                               "must come once each, in ascending report_id order")
+        last_id = report.report_id
+        yield report
+
 
 def agency_fragment(agency_id: str, reports: Iterable[Report], sources: dict[str, SourceInfo], site_url: str,
                     out: OutputFolder, place: DataPlace = ON_THE_SITE) -> Fragment:
@@ -269,7 +337,7 @@ def agency_fragment(agency_id: str, reports: Iterable[Report], sources: dict[str
     files: list[tuple[str, str]] = []
     badges: Counter = Counter()
     previous: tuple[int, dict] = (0, {})
-    for report in reports:
+    for report in _in_order(agency_id, reports):
         source = _source(report, sources)
         cells, own_cells = _cell_rows(report)
         rows["reports"].append(_report_row(report, source, site_url))
@@ -289,28 +357,6 @@ def agency_fragment(agency_id: str, reports: Iterable[Report], sources: dict[str
         badges[report.badge] += 1
     return Fragment(agency_id, report_ids, {name: encode(TABLE_INDEX[name], table) for name, table in rows.items()},
                     series.row(), regional, files, max(series.years, default=0), badges)
-
-
-def _by_agency(reports: Iterable[Report]) -> Iterator[tuple[str, Iterator[Report]]]:
-    """A stream of reports in ascending report_id order, an agency's reports one after another,
-    as (agency_id, its reports); the stream is held to that contract."""
-    last_id, done = "", set()
-
-    def checked(report: Report) -> Report:
-        nonlocal last_id
-        if report.report_id <= last_id:
-            raise BuilderError(f"datasets: report {report.report_id} came after {last_id}; "
-                               "the reports must come once each, in ascending report_id order")
-        last_id = report.report_id
-        agency = report.agency.agency_id
-        if agency in done:
-            raise BuilderError(f"datasets: report {report.report_id} came apart from its agency's other "
-                               "reports; an agency's reports must come one after another")
-        return report
-
-    for agency_id, group in itertools.groupby(map(checked, reports), key=lambda r: r.agency.agency_id):
-        yield agency_id, group
-        done.add(agency_id)
 
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
@@ -757,11 +803,16 @@ class PackageWriter:
     totals, the version) gathered from the fragments' small parts; ``finish`` writes them,
     the other tables and the package. Memory holds one fragment and those small parts."""
 
-    def __init__(self, data_dir: Path) -> None:
+    def __init__(self, data_dir: Path, kept: Collection[str] = ()) -> None:
+        """``kept``: report tables whose files are in ``data_dir`` already (linked from the last
+        build, their rows unchanged): their rows in the fragments are not read."""
+        if not set(kept) <= set(REPORT_TABLES):
+            raise ValueError(f"only report tables can be kept, not {sorted(set(kept) - set(REPORT_TABLES))}")
         data_dir.mkdir(parents=True, exist_ok=True)
-        self.data_dir = data_dir
+        self.data_dir, self.kept = data_dir, frozenset(kept)
         self._stack = contextlib.ExitStack()
-        self._tables = {t.name: self._stack.enter_context(TableWriter(data_dir, t)) for t in TABLES}
+        self._tables = {t.name: self._stack.enter_context(TableWriter(data_dir, t)) for t in TABLES
+                        if t.name not in kept}
         self.agencies: list[tuple] = []
         self.regional = RegionalTotals()
         self.files: list[tuple[str, str]] = []
@@ -782,7 +833,8 @@ class PackageWriter:
                                "fragments must come in ascending report_id order")
         self._last_id = fragment.report_ids[-1] if fragment.report_ids else self._last_id
         for name, encoded in fragment.tables.items():
-            self._tables[name].add_encoded(encoded)
+            if name not in self.kept:
+                self._tables[name].add_encoded(encoded)
         if fragment.agency_row is not None:
             self.agencies.append(fragment.agency_row)
         self.regional.merge(fragment.regional)
@@ -811,15 +863,3 @@ class PackageWriter:
             self._tables["regional_totals"].add_encoded(memo(digest, lambda rows=rows: encode(regional, list(rows()))))
         self._stack.close()  # the files complete, before the package describes them
         write_package(self.data_dir, self.version(rejected), data_date(sources))
-
-
-def write_datasets(reports: Iterable[Report], rejected: list[Rejected], sources: dict[str, SourceInfo],
-                   site_url: str, out: OutputFolder, place: DataPlace = ON_THE_SITE) -> None:
-    """The data package into <out>/data and each report's own files, in one pass over
-    ``reports``: checked reports in ascending report_id order, an agency's one after
-    another, each read once and let go (a generator will do), an agency's fragment at a
-    time. (A build makes the fragments apart, cached and on every core: ``builder.fragments``.)"""
-    with PackageWriter(out.root / "data") as package:
-        for agency_id, group in _by_agency(reports):
-            package.add(agency_fragment(agency_id, group, sources, site_url, out, place))
-        package.finish(rejected, sources)

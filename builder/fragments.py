@@ -13,15 +13,17 @@ as bytes, and their report files linked from the previous output, without loadin
 a report. Fragments are computed in the process pool (``Options.jobs``), each
 worker loading one agency's reports from the extraction store; the data package
 is then their concatenation in report_id order (``dataset.PackageWriter``), so
-serial, pool and rebuilt outputs are the same bytes. Fragments of other keys are
-never read; they are not pruned (yet): the folder grows by the changed agencies'
-fragments at each build until it is removed.
+serial, pool and rebuilt outputs are the same bytes. A report table whose rows are
+all as in the last build (``table_digests``) keeps the last build's files, linked.
+Fragments of other keys are never read; after a successful build, those it did not
+use are deleted (``prune``), unless another build is using the folder at the time.
 """
 
 from __future__ import annotations
 
 import contextlib
 import dataclasses
+import fcntl
 import functools
 import hashlib
 import json
@@ -39,15 +41,16 @@ from pathlib import Path
 from .cache import parser_version
 from .checks import neighbour_keys, read_as_neighbour
 from .corpus import CorpusContext, IndexEntry, Rejected, check_one
-from .dataset import REPORT_FILES, Encoded, Fragment, PackageWriter, agency_fragment
+from .dataset import REPORT_FILES, REPORT_TABLES, Encoded, Fragment, PackageWriter, agency_fragment
 from .extract import Report
 from .layout import Layout
 from .limits import Limits
 from .outputs import DataPlace, OutputFolder
 from .pipeline import Options, cacheable, is_url, report_loader, run_in_pool
+from .schema import TABLE_INDEX
 from .sources import SourceInfo
 
-FRAGMENT_FORMAT = "1"
+FRAGMENT_FORMAT = "2"
 # The modules that cannot change a fragment: the site stage, the command line, the orchestration
 # around the stages and the test corpora. Every other module is in the code version, so that a
 # module added later is in it by default: a module left out by mistake costs a stale fragment
@@ -191,27 +194,47 @@ def without_parsing_state(report: Report) -> Report:
 
 
 def _path(folder: str, key: str) -> Path:
-    return Path(folder) / key[:2] / f"{key}.pickle.zst"
+    return Path(folder) / key[:2] / f"{key}.pickle"
 
 
-# zstd over the whole pickle: a fragment is about 8 times smaller (its Arrow and CSV are text
-# mostly) and decompressed at about a gigabyte a second.
-_CODEC = "zstd"
+_LOCK = ".lock"  # held shared by each build using the folder, exclusively by ``prune``
+
+
+@contextlib.contextmanager
+def _in_use(folder: str) -> Iterator[None]:
+    """This build reads and writes the fragments folder: ``prune`` (another build's) waits."""
+    os.makedirs(folder, exist_ok=True)
+    with open(os.path.join(folder, _LOCK), "a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_SH)
+        yield
+
+
+def prune(cache_root: str | None, used: Collection[str]) -> int:
+    """After a successful build: delete the fragments and aggregate parts of the local cache
+    that it did not use (``FragmentStats.used``), and the temporary files of killed builds;
+    nothing while another build is in its checks and datasets stages. The number deleted."""
+    folder = Path(cache_root or "") / "fragments"
+    if not cache_root or is_url(cache_root) or not folder.is_dir():
+        return 0
+    with open(folder / _LOCK, "a") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:  # another build is using the folder: left for a later build
+            return 0
+        stale = [path for path in folder.glob("*/*") if path.name.partition(".")[0] not in used]
+        for path in stale:
+            with contextlib.suppress(FileNotFoundError):
+                path.unlink()
+        return len(stale)
 
 
 def _packed(value: Fragment | Encoded) -> bytes:
-    import pyarrow as pa
-
-    data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
-    return len(data).to_bytes(8, "little") + pa.Codec(_CODEC).compress(data, asbytes=True)
+    """A fragment's pickle: its rows are compressed already, a table at a time (``Encoded``)."""
+    return pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def _unpacked(path: Path) -> Fragment | Encoded:
-    import pyarrow as pa
-
-    data = path.read_bytes()
-    size = int.from_bytes(data[:8], "little")
-    return pickle.loads(pa.Codec(_CODEC).decompress(data[8:], decompressed_size=size, asbytes=True))
+    return pickle.loads(path.read_bytes())
 
 
 def _store(folder: str, key: str, fragment: Fragment | Encoded) -> bool:
@@ -231,12 +254,14 @@ def _store(folder: str, key: str, fragment: Fragment | Encoded) -> bool:
 
 @dataclass
 class Made:
-    """A worker's answer: the counts of report files it wrote, and the fragment itself
-    when it could not be stored (or may not be: see ``_keepable``)."""
+    """A worker's answer: the counts of report files it wrote, the digest of each table's
+    rows (``Fragment.digests``), and the fragment itself when it could not be stored (or
+    may not be: see ``_keepable``)."""
 
     agency_id: str
     written: int
     reused: int
+    digests: dict[str, str | None]
     fragment: Fragment | None = None
 
 
@@ -275,16 +300,17 @@ def make_fragment(task: AgencyTask, store: str | None, settings: Settings, folde
                                out, settings.place)
     fragment.rejected = rejected
     kept = _keepable(fragment) and _store(folder, task.key, fragment)
-    return Made(task.agency_id, out.written, out.reused, None if kept else fragment)
+    return Made(task.agency_id, out.written, out.reused, fragment.digests(), None if kept else fragment)
 
 
 # --- the stage (in the main process) -------------------------------------------------------
 
 
-def _kept_parts(folder: str, digest: str, make: Callable[[], Encoded]) -> Encoded:
+def _kept_parts(folder: str, used: set[str], digest: str, make: Callable[[], Encoded]) -> Encoded:
     """Encoded rows of an aggregate part (``RegionalTotals.parts``), kept beside the fragments
     under a key of their digest and the code, so only the changed parts are encoded again."""
     key = hashlib.sha256(f"{code_version()}\0part\0{digest}".encode()).hexdigest()
+    used.add(key)
     path = _path(folder, key)
     with contextlib.suppress(OSError, ValueError, pickle.UnpicklingError, EOFError):
         return _unpacked(path)
@@ -301,6 +327,7 @@ class FragmentStats:
     computed: int = 0
     badges: Counter = field(default_factory=Counter)
     rejected: list[Rejected] = field(default_factory=list)  # reports whose checks raised
+    used: set[str] = field(default_factory=set)  # the keys of the fragments and parts read or made
 
     def line(self) -> str:
         return f"checks and datasets: {self.cached} agencies from the cache, {self.computed} computed"
@@ -311,13 +338,49 @@ def _report_files(report_id: str, place: DataPlace) -> list[str]:
     return [folder + name for name in REPORT_FILES.values()]
 
 
-def _previous_manifest(out: OutputFolder) -> dict[str, list]:
+MANIFEST_FORMAT = 2
+
+
+def _previous_manifest(out: OutputFolder) -> dict:
+    """The last build's manifest: ``{"agencies": {agency_id: [fragment key, report_ids,
+    table digests]}, "tables": {table: digest}}``; empty when there is none of this format."""
     if out.previous is None:
         return {}
     try:
-        return json.loads((out.previous / MANIFEST).read_text(encoding="utf-8"))
+        manifest = json.loads((out.previous / MANIFEST).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
+    return manifest if isinstance(manifest, dict) and manifest.get("format") == MANIFEST_FORMAT else {}
+
+
+def table_digests(tasks: list[AgencyTask], digests: dict[str, dict[str, str | None]]) -> dict[str, str]:
+    """A digest of what each report table's files are made of: the code and its rows, an
+    agency's at a time in report_id order (``Fragment.digests``)."""
+    out = {}
+    for name in REPORT_TABLES:
+        digest = hashlib.sha256(f"{code_version()}\0{name}\0".encode())
+        for task in tasks:
+            if part := digests[task.agency_id].get(name):
+                digest.update(part.encode())
+        out[name] = digest.hexdigest()
+    return out
+
+
+def _keep_tables(out: OutputFolder, tables: dict[str, str], last: dict[str, str]) -> set[str]:
+    """The report tables whose rows are as in the last build: their files (CSV and Parquet)
+    linked from it, not written again."""
+    kept = set()
+    for name, digest in tables.items():
+        if last.get(name) != digest:
+            continue
+        files = [f"data/{TABLE_INDEX[name].csv_name}", f"data/{name}.parquet"]
+        linked = [file for file in files if out.link_previous(file)]
+        if len(linked) == len(files):
+            kept.add(name)
+        else:  # a file of it missing from the last build: both written again
+            for file in linked:
+                (out.root / file).unlink()
+    return kept
 
 
 def _kept(task: AgencyTask, folder: str, last: dict[str, list], out: OutputFolder, place: DataPlace) -> bool:
@@ -362,9 +425,10 @@ def checks_and_datasets(entries: list[IndexEntry], rejected: list[Rejected], pro
     stats = FragmentStats()
     tasks, hood = plan(entries, sources, settings)
     last = _previous_manifest(out)
-    with _folder(options.cache) as folder:
+    last_agencies = last.get("agencies", {})
+    with _folder(options.cache) as folder, _in_use(folder):
         with timed("fragments"):
-            missing = [task for task in tasks if not _kept(task, folder, last, out, settings.place)]
+            missing = [task for task in tasks if not _kept(task, folder, last_agencies, out, settings.place)]
             work = functools.partial(make_fragment, store=store, settings=settings, folder=folder,
                                      out_root=str(out.root), previous=str(out.previous) if out.previous else None)
             attached = _Attached(missing, hood)
@@ -373,24 +437,33 @@ def checks_and_datasets(entries: list[IndexEntry], rejected: list[Rejected], pro
             else:
                 made = map(work, attached)
             unstored: dict[str, Fragment] = {}
+            computed = {task.agency_id for task in missing}
+            digests = {task.agency_id: last_agencies[task.agency_id][2] for task in tasks  # kept: as last time
+                       if task.agency_id not in computed}
             for result in made:
                 out.written += result.written
                 out.reused += result.reused
+                digests[result.agency_id] = result.digests
                 if result.fragment is not None:
                     unstored[result.agency_id] = result.fragment
         stats.computed, stats.cached = len(missing), len(tasks) - len(missing)
-        manifest: dict[str, list] = {}
-        with timed("datasets"), PackageWriter(out.root / "data") as package:
-            for task in tasks:
-                fragment = unstored.pop(task.agency_id, None)
-                if fragment is None:
-                    fragment = _unpacked(_path(folder, task.key))
-                package.add(fragment)
-                manifest[task.agency_id] = [task.key, fragment.report_ids]
-            stats.rejected = sorted(package.rejected, key=lambda r: r.file)
-            rejected += stats.rejected + problems
-            package.finish(rejected, sources, functools.partial(_kept_parts, folder))
-            stats.badges = package.badges
+        stats.used.update(task.key for task in tasks)
+        tables = table_digests(tasks, digests)
+        agencies: dict[str, list] = {}
+        with timed("datasets"):
+            kept = _keep_tables(out, tables, last.get("tables", {}))
+            with PackageWriter(out.root / "data", kept) as package:
+                for task in tasks:
+                    fragment = unstored.pop(task.agency_id, None)
+                    if fragment is None:
+                        fragment = _unpacked(_path(folder, task.key))
+                    package.add(fragment)
+                    agencies[task.agency_id] = [task.key, fragment.report_ids, digests[task.agency_id]]
+                stats.rejected = sorted(package.rejected, key=lambda r: r.file)
+                rejected += stats.rejected + problems
+                package.finish(rejected, sources, functools.partial(_kept_parts, folder, stats.used))
+                stats.badges = package.badges
+    manifest = {"format": MANIFEST_FORMAT, "agencies": agencies, "tables": tables}
     (out.root / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
                                      + "\n", encoding="utf-8")
     return stats

@@ -21,17 +21,33 @@ class OutputFolder:
     previous: Path | None = None  # the last build's output, still in place while this one is written
     written: int = 0
     reused: int = 0
-    _folders: set[Path] = field(default_factory=set, repr=False)  # made (or found) by this build
+    _folders: set[str] = field(default_factory=set, repr=False)  # made (or found) by this build
 
-    def _folder_of(self, target: Path) -> None:
-        """Make the file's folder once: a page and its badge share one, and each mkdir is a system call."""
-        if target.parent not in self._folders:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            self._folders.add(target.parent)
+    def __post_init__(self) -> None:
+        self._folders.add(str(self.root))
+
+    def _folder_of(self, target: str) -> None:
+        """Make the file's folder and those above it, each once: a mkdir is a system call (tens
+        of microseconds on a journalled disk), and a rebuild links tens of thousands of files
+        into a few folders each. One thread: links and mkdirs into one folder contend for its
+        lock, so threads make them slower (measured), not faster."""
+        folder = os.path.dirname(target)
+        if folder in self._folders:
+            return
+        parent = os.path.dirname(folder)
+        if parent not in self._folders and parent != folder:
+            self._folder_of(folder)
+        try:
+            os.mkdir(folder)
+        except FileExistsError:
+            pass
+        except FileNotFoundError:  # above the root: the root itself is not made yet
+            os.makedirs(folder, exist_ok=True)
+        self._folders.add(folder)
 
     def write_bytes(self, relative: str, data: bytes) -> None:
         target = self.root / relative
-        self._folder_of(target)
+        self._folder_of(str(target))
         if self.previous is not None and self._link_unchanged(self.previous / relative, target, data):
             self.reused += 1
             return
@@ -46,15 +62,21 @@ class OutputFolder:
     def keep_previous(self, relative: str) -> bool:
         """Link the previous output's file into this one unread, when it exists: for a file
         known unchanged from its inputs (a page whose key is as last time), so it is not made again."""
-        if self.previous is None:
-            return False
-        target = self.root / relative
-        self._folder_of(target)
-        try:
-            os.link(self.previous / relative, target)
-        except OSError:  # gone, another file system, a link limit: the caller makes it
+        if not self.link_previous(relative):
             return False
         self.reused += 1
+        return True
+
+    def link_previous(self, relative: str) -> bool:
+        """``keep_previous`` without counting the file (the data package's files are not counted)."""
+        if self.previous is None:
+            return False
+        target = os.path.join(self.root, relative)
+        self._folder_of(target)
+        try:
+            os.link(os.path.join(self.previous, relative), target)
+        except OSError:  # gone, another file system, a link limit: the caller makes it
+            return False
         return True
 
     @staticmethod

@@ -340,20 +340,33 @@ def _checked_reports(corpus_dir: Path = CORPUS, cache: Path | None = None):
     return sorted(corpus.reports, key=lambda r: r.report_id), rejected, sources
 
 
+def _fragments_of(reports, rejected: list, sources: dict, out: Path) -> None:
+    """The data package and each report's files from a stream of checked reports in report_id order,
+    an agency's fragment at a time: what the checks and datasets stage does with each agency's reports."""
+    import itertools
+
+    from builder.dataset import PackageWriter, agency_fragment
+    from builder.outputs import OutputFolder
+
+    site = OutputFolder(out)
+    with PackageWriter(out / "data") as package:
+        for agency_id, group in itertools.groupby(reports, key=lambda r: r.agency.agency_id):
+            package.add(agency_fragment(agency_id, group, sources, "", site))
+        package.finish(rejected, sources)
+
+
 def test_the_datasets_are_written_in_one_pass_over_a_stream(tmp_path: Path, monkeypatch):
-    """write_datasets reads a one-shot generator once, lets each report go once it is
-    written (memory does not grow with the corpus), and writes the build's files byte
-    for byte; year-over-year indicators, which need the agency's previous report,
-    agree with the evaluation of the whole corpus at once."""
+    """An agency's fragment reads a one-shot generator of its reports once and lets each report
+    go once it is written (memory does not grow with the agency's reports); the fragments in
+    report_id order give the build's files byte for byte; year-over-year indicators, which need
+    the agency's previous report, agree with the evaluation of the whole corpus at once."""
     import gc
     import pickle
     import weakref
 
     import pyarrow.parquet as pq
 
-    from builder.dataset import write_datasets
     from builder.indicators import evaluate_corpus
-    from builder.outputs import OutputFolder
     from builder.synthetic_corpus import write_corpus
 
     monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
@@ -373,7 +386,7 @@ def test_the_datasets_are_written_in_one_pass_over_a_stream(tmp_path: Path, monk
             yield report
 
     out = tmp_path / "streamed"
-    write_datasets(stream(), rejected, sources, "", OutputFolder(out))
+    _fragments_of(stream(), rejected, sources, out)
     assert len(given) == len(reports)
 
     def files(root: Path) -> list[Path]:  # the data package and each report's files
@@ -390,19 +403,27 @@ def test_the_datasets_are_written_in_one_pass_over_a_stream(tmp_path: Path, monk
 
 
 def test_reports_out_of_order_are_refused(tmp_path: Path):
-    from builder.dataset import write_datasets
+    """An agency's reports come once each in ascending report_id order (its indicators compare a
+    year with the one before), and fragments come in ascending report_id order."""
+    from builder.dataset import PackageWriter, agency_fragment
     from builder.outputs import OutputFolder
 
-    reports, rejected, sources = _checked_reports()
-    with pytest.raises(BuilderError, match="ascending report_id order"):
-        write_datasets(reversed(reports), rejected, sources, "", OutputFolder(tmp_path / "site"))
-    with pytest.raises(BuilderError, match="ascending report_id order"):
-        write_datasets([reports[0], reports[0]], rejected, sources, "", OutputFolder(tmp_path / "again"))
+    reports, _, sources = _checked_reports()
 
     def as_agency(report, agency_id: str, year: int):
         return dataclasses.replace(report, agency=dataclasses.replace(report.agency, agency_id=agency_id), year=year)
 
-    # Ascending ids, yet agency x's reports apart: x/2020, x/2021z/2019, x/2022.
-    apart = [as_agency(reports[0], "x", 2020), as_agency(reports[1], "x/2021z", 2019), as_agency(reports[2], "x", 2022)]
-    with pytest.raises(BuilderError, match="one after another"):
-        write_datasets(apart, rejected, sources, "", OutputFolder(tmp_path / "apart"))
+    x = [as_agency(reports[i], "x", 2020 + i) for i in range(3)]
+    site = OutputFolder(tmp_path / "site")
+    with pytest.raises(BuilderError, match="ascending report_id order"):
+        agency_fragment("x", reversed(x), sources, "", site)
+    with pytest.raises(BuilderError, match="ascending report_id order"):
+        agency_fragment("x", [x[0], x[0]], sources, "", site)
+    with pytest.raises(BuilderError, match="not of agency x"):
+        agency_fragment("x", [x[0], as_agency(reports[1], "y", 2021)], sources, "", site)
+    ordered = sorted(reports[:2], key=lambda r: r.report_id)
+    first, second = (agency_fragment(r.agency.agency_id, [r], sources, "", site) for r in ordered)
+    with PackageWriter(tmp_path / "data") as package:
+        package.add(second)
+        with pytest.raises(BuilderError, match="ascending report_id order"):
+            package.add(first)

@@ -49,6 +49,11 @@ def run(corpus: Path, out: Path, cache: Path | None, jobs: int = 1):
                  options=Options(jobs=jobs, cache=str(cache) if cache else None))
 
 
+def fragment_files(cache: Path) -> list[str]:
+    """The keys of the fragments (and aggregate parts) in the cache."""
+    return [path.name.partition(".")[0] for path in (cache / "fragments").glob("*/*")]
+
+
 def reports_table(out: Path) -> list[dict]:
     with (out / "data" / "reports.csv").open(encoding="utf-8-sig", newline="") as handle:
         return list(csv.DictReader(handle))
@@ -74,6 +79,9 @@ def test_a_one_file_change_makes_its_agency_and_its_readers_again_and_the_same_b
     untouched = next(r for r in rows if r["agency_id"] not in expected)
     untouched_json = out / "reports" / untouched["report_id"] / "report.json"
     inode = untouched_json.stat().st_ino
+    tables = ("cells.csv.gz", "cells.parquet", "table3.csv", "reports.csv", "reports.parquet")
+    inodes = {name: (out / "data" / name).stat().st_ino for name in tables}
+    stored = set(fragment_files(cache))
     path = work / changed["source_file"]
     path.write_text(path.read_text(encoding="utf-8") + "\n本报告如有疑问，请与本机关办公室联系。\n", encoding="utf-8")
 
@@ -91,6 +99,13 @@ def test_a_one_file_change_makes_its_agency_and_its_readers_again_and_the_same_b
     assert second.fragments.line() == (f"checks and datasets: {len(agencies) - len(expected)} agencies from the "
                                        f"cache, {len(expected)} computed")
     assert untouched_json.stat().st_ino == inode  # linked from the previous output, not made again
+    # A sentence added to the prose: the tables of cells are linked from the last build, the
+    # reports table (its file's hash) is written again.
+    assert {name for name in tables if (out / "data" / name).stat().st_ino == inodes[name]} == {
+        "cells.csv.gz", "cells.parquet", "table3.csv"}
+    # The fragments of the changed agencies' old keys are gone; those of this build are all there.
+    assert set(fragment_files(cache)) == second.fragments.used
+    assert len(stored - second.fragments.used) == len(expected)
 
     full = tmp_path / "full"
     monkeypatch.setattr(fragments, "POOL_MIN_REPORTS", 1)  # the pool, even for a corpus this small
@@ -126,6 +141,24 @@ def test_the_code_version_and_sources_csv_are_in_the_key(work: Path, tmp_path: P
     monkeypatch.setattr(fragments, "code_version", lambda: "another version of the code")
     (cache / "last-build.json").unlink()  # the build's own fingerprint does not see the patched version
     assert run(work, out, cache).fragments.computed == len(agencies)
+
+
+def test_fragments_in_use_by_another_build_are_not_pruned(work: Path, tmp_path: Path):
+    """While another build holds the fragments folder (its checks and datasets stages), a
+    finished build deletes nothing there; once it is free, what the build did not use goes."""
+    import fcntl
+
+    out, cache = tmp_path / "site", tmp_path / "cache"
+    used = run(work, out, cache).fragments.used
+    stale = cache / "fragments" / "ab" / ("ab" + "0" * 62 + ".pickle")
+    stale.parent.mkdir(exist_ok=True)
+    stale.write_bytes(b"a fragment of another key")
+    with (cache / "fragments" / ".lock").open("a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_SH)  # another build, in its fragments stage
+        assert fragments.prune(str(cache), used) == 0 and stale.exists()
+    assert fragments.prune(str(cache), used) == 1 and not stale.exists()
+    assert set(fragment_files(cache)) == used
+    assert fragments.prune(None, used) == 0
 
 
 def gzip_members(data: bytes) -> int:
