@@ -35,7 +35,17 @@ from .corpus import INTERNAL, CheckedReports, Rejected
 from .errors import BuilderError
 from .fragments import FragmentStats, Settings, checks_and_datasets, prune
 from .outputs import ON_THE_SITE, DataPlace, OutputFolder
-from .pipeline import Options, RunStats, Stopwatch, is_url, list_tasks, read_reports, stderr_progress, task_bytes
+from .pipeline import (
+    Options,
+    RunStats,
+    Stopwatch,
+    is_url,
+    list_tasks,
+    read_reports,
+    stderr_progress,
+    stop_fork_server,
+    task_bytes,
+)
 from .sources import read_sources
 
 
@@ -335,6 +345,7 @@ def build(corpus_dir: Path | str, out: Path, site_url: str = "", with_site: bool
         with _run_store(options) as run_options, read_reports(corpus_dir, run_options, stats, progress, digests) as checked:
             say(f"writing datasets to {out / 'data'}")
             fragments = stage_checks_and_datasets(checked, provenance, folder, site_url, place, run_options, timed)
+        stop_fork_server()
         release_memory()
         if with_site:
             say(f"rendering the site into {out}")

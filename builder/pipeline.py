@@ -259,6 +259,17 @@ def run_in_pool(work: Callable[[Task], Result], tasks: Collection[Task], jobs: i
         yield from pool.imap_unordered(work, tasks, chunksize=chunk)
 
 
+def stop_fork_server() -> None:
+    """Stop the pools' fork server: started by the first pool, it would otherwise live as long
+    as the build, idle through the site stage with the gazetteer and word list it preloaded
+    (~150 MB). A later pool starts a new one."""
+    from multiprocessing import forkserver
+
+    stop = getattr(forkserver._forkserver, "_stop", None)  # the standard library's own way (its tests use it)
+    if stop is not None:
+        stop()
+
+
 def _dask(work: Callable, tasks: list[FileTask], address: str) -> Iterator[FileResult]:
     from distributed import Client, as_completed
 

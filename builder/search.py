@@ -74,7 +74,7 @@ def syllables(name: str) -> str:
     return " ".join(s for s in readings if s)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=1024)  # few: a long name has a hundred runs, and a national site tens of thousands of names
 def syllable_runs(spoken: str) -> frozenset[str]:
     """Every run of whole syllables, and of their initials (two or more)."""
     parts = spoken.split()

@@ -138,3 +138,38 @@ def test_a_region_total_counts_the_reports_without_the_cell_as_left_out(tmp_path
     totals = row.xpath("td[not(@class)]")
     assert totals and all(td.text_content().endswith("*") for td in totals)
     assert {td.get("title") for td in totals} == {"1 份报告加总，1 份报告没有此格（未附表格，或所用表式不含此格）"}
+
+
+def indicator_file(path: Path, rows: list[tuple[str, str, float]]) -> Path:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    report_ids, indicator_ids, values = zip(*rows, strict=True)
+    pq.write_table(pa.table({"report_id": report_ids, "indicator_id": indicator_ids, "value": values,
+                             "numerator": [None] * len(rows), "denominator": [None] * len(rows),
+                             "flags": [""] * len(rows), "compared_with": [""] * len(rows)}), path)
+    return path
+
+
+def test_the_indicator_table_reads_a_reports_rows_across_batches(tmp_path: Path, monkeypatch):
+    """The file is read a few rows at a time: a report whose rows straddle two reads is one span."""
+    from builder.compare import IndicatorTable
+
+    rows = [("a", "i1", 1.0), ("a", "i2", 2.0), ("a", "i3", 3.0), ("b", "i1", 4.0), ("b", "i2", 5.0),
+            ("c", "i1", 6.0), ("c", "i2", 7.0), ("c", "i3", 8.0), ("c", "i4", 9.0)]
+    path = indicator_file(tmp_path / "indicators.parquet", rows)
+    whole = IndicatorTable(path)
+    monkeypatch.setattr(IndicatorTable, "READ_BATCH", 2)
+    small = IndicatorTable(path)
+    assert small.ranges == whole.ranges == {"a": (0, 3), "b": (3, 5), "c": (5, 9)}
+    assert {k: v.value for k, v in small["c"].items()} == {"i1": 6, "i2": 7, "i3": 8, "i4": 9}
+    assert [sorted(r) for r in small.many(["c", "a"])] == [["i1", "i2", "i3", "i4"], ["i1", "i2", "i3"]]
+
+
+def test_the_indicator_table_refuses_a_file_not_sorted_by_report(tmp_path: Path, monkeypatch):
+    from builder.compare import IndicatorTable
+
+    monkeypatch.setattr(IndicatorTable, "READ_BATCH", 2)
+    path = indicator_file(tmp_path / "indicators.parquet", [("a", "i1", 1.0), ("b", "i1", 2.0), ("a", "i2", 3.0)])
+    with pytest.raises(ValueError, match="not together"):
+        IndicatorTable(path)

@@ -84,6 +84,21 @@ def test_the_pool_builds_the_same_bytes_as_a_serial_run(corpus: Path, serial: di
         assert files[name] == data, name
 
 
+def fork_servers() -> list:
+    import psutil
+
+    return [child for child in psutil.Process().children() if "forkserver" in " ".join(child.cmdline())]
+
+
+def test_the_pools_fork_server_is_stopped_once_the_datasets_are_written(corpus: Path, tmp_path: Path):
+    """Idle through the site stage, it would hold what it preloaded (the gazetteer, ~150 MB)."""
+    seen = []
+    build(corpus, tmp_path / "site", with_site=False, say=lambda message: seen.append(len(fork_servers())),
+          options=Options(jobs=2, cache=str(tmp_path / "cache")), progress=None)
+    assert seen[-1] == 1  # running while the datasets were written
+    assert fork_servers() == []
+
+
 def test_dask_with_fsspec_paths_builds_the_same_bytes(corpus: Path, serial: dict, tmp_path: Path):
     """A real scheduler; the corpus and the cache behind fsspec URLs (an in-memory file
     system the in-process workers share, as object storage would be shared)."""
