@@ -341,16 +341,25 @@ def _report_files(report_id: str, place: DataPlace) -> list[str]:
 MANIFEST_FORMAT = 2
 
 
-def _previous_manifest(out: OutputFolder) -> dict:
-    """The last build's manifest: ``{"agencies": {agency_id: [fragment key, report_ids,
-    table digests]}, "tables": {table: digest}}``; empty when there is none of this format."""
-    if out.previous is None:
-        return {}
+def read_manifest(output: Path) -> dict:
+    """The manifest a build left in its output: ``{"agencies": {agency_id: [fragment key,
+    report_ids, table digests]}, "tables": {table: digest}}``; empty when there is none of
+    this format."""
     try:
-        manifest = json.loads((out.previous / MANIFEST).read_text(encoding="utf-8"))
+        manifest = json.loads((output / MANIFEST).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
     return manifest if isinstance(manifest, dict) and manifest.get("format") == MANIFEST_FORMAT else {}
+
+
+def agency_keys(output: Path) -> dict[str, str]:
+    """Each agency's fragment key, as the build that made ``output`` listed them: while it is
+    the same, so is everything the agency's fragment made (its reports' files and rows)."""
+    agencies = read_manifest(output).get("agencies")
+    if not isinstance(agencies, dict):
+        return {}
+    return {agency_id: entry[0] for agency_id, entry in agencies.items()
+            if isinstance(entry, list) and entry and isinstance(entry[0], str)}
 
 
 def table_digests(tasks: list[AgencyTask], digests: dict[str, dict[str, str | None]]) -> dict[str, str]:
@@ -424,7 +433,7 @@ def checks_and_datasets(entries: list[IndexEntry], rejected: list[Rejected], pro
     lists them all."""
     stats = FragmentStats()
     tasks, hood = plan(entries, sources, settings)
-    last = _previous_manifest(out)
+    last = read_manifest(out.previous) if out.previous else {}
     last_agencies = last.get("agencies", {})
     with _folder(options.cache) as folder, _in_use(folder):
         with timed("fragments"):

@@ -1147,18 +1147,6 @@ def compare_groups(data: SiteData, contents: dict[str, str], keys: PageKeys,
     return out
 
 
-def fragment_keys(out: Path) -> dict[str, str]:
-    """Each agency's fragment key, as the datasets stage listed them in the output (none when the
-    data package was not made by it, or the list cannot be read)."""
-    from .fragments import MANIFEST
-
-    try:
-        manifest = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
-        return {agency_id: entry[0] for agency_id, entry in manifest.items() if isinstance(entry[0], str)}
-    except (OSError, ValueError, AttributeError, TypeError, IndexError, KeyError):
-        return {}
-
-
 def page_key(*inputs: object) -> str:
     """A digest of exactly what a page is rendered from (rows, documents, settings), as JSON."""
     text = json.dumps(inputs, ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=repr)
@@ -1424,7 +1412,9 @@ def build_site(data_dir: Path, out: Path, site_url: str = "", say: Callable[[str
     # What each report's pages show of its data, and the compare pages, first: the compare pages are
     # keyed by the former, and mkdocs's pages list the latter. What lives to the end is made before
     # the pages' short-lived objects, so freed memory is not scattered among long-lived objects.
-    fragments = fragment_keys(out)
+    from .fragments import agency_keys  # the datasets stage's manifest (not imported by page workers)
+
+    fragments = agency_keys(out)
     contents = {agency_id: keys.report_contents(agency_id, fragments.get(agency_id, ""),
                                                 [r["report_id"] for r in reports], pages.report_content)
                 for agency_id, reports in sorted(data.by_agency.items())}

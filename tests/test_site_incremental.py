@@ -12,6 +12,7 @@ import pytest
 
 from builder import search, site, synthetic
 from builder.build import build
+from builder.fragments import agency_keys
 from builder.pipeline import Options
 
 from .conftest import CORPUS
@@ -212,7 +213,7 @@ def test_a_rebuild_reads_only_the_changed_agencies_documents_and_compare_group(c
     are linked."""
     out, cache = tmp_path / "site", tmp_path / "cache"
     rebuild(corpus, out, cache)
-    keys = site.fragment_keys(out)
+    keys = agency_keys(out)
     before = {p: p.stat().st_ino for p in out.glob("compare/data/*/*.json")}
     read: list[str] = []
     grouped: list[tuple[str, str]] = []
@@ -230,7 +231,7 @@ def test_a_rebuild_reads_only_the_changed_agencies_documents_and_compare_group(c
     monkeypatch.setattr(site, "compare_rows", compared)
     touch(corpus / "series" / "longde-2022.txt")
     rebuild(corpus, out, cache)
-    changed = {agency_id for agency_id, key in site.fragment_keys(out).items() if keys[agency_id] != key}
+    changed = {agency_id for agency_id, key in agency_keys(out).items() if keys[agency_id] != key}
     assert "640423-longde-xian-jiaoyuju" in changed and len(changed) < len(keys) / 2
     assert {report_id.rsplit("/", 1)[0] for report_id in read} == changed
     assert grouped == [("2022", "640000")]  # the changed report's year and province
