@@ -452,7 +452,8 @@ def checks_and_datasets(entries: list[IndexEntry], rejected: list[Rejected], pro
         agencies: dict[str, list] = {}
         with timed("datasets"):
             kept = _keep_tables(out, tables, last.get("tables", {}))
-            with PackageWriter(out.root / "data", kept) as package:
+            previous = out.previous / "data" if out.previous else None
+            with PackageWriter(out.root / "data", kept, previous) as package:
                 for task in tasks:
                     fragment = unstored.pop(task.agency_id, None)
                     if fragment is None:
