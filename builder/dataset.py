@@ -686,10 +686,29 @@ def write_workbook(path: Path, data_dir: Path, package: dict) -> None:
     workbook.close()
 
 
-def _file_entry(path: Path, base: Path) -> dict:
-    with path.open("rb") as handle:
-        digest = hashlib.file_digest(handle, "sha256").hexdigest()
-    return {"path": path.relative_to(base).as_posix(), "bytes": path.stat().st_size, "hash": "sha256:" + digest}
+class FileHashes:
+    """The SHA-256 of the package's files, taken from the last build's datapackage.json for a
+    file that is the last build's own file (linked from it: the same inode), else read."""
+
+    def __init__(self, previous: Path | None = None) -> None:
+        self.previous, self.known = previous, {}
+        with contextlib.suppress(OSError, ValueError, KeyError, TypeError, AttributeError):
+            package = json.loads((previous / "datapackage.json").read_text(encoding="utf-8"))
+            self.known = {r["path"]: r["hash"] for r in package["resources"]}
+
+    def __call__(self, path: Path, relative: str) -> str:
+        if relative in self.known:
+            with contextlib.suppress(OSError):
+                mine, last = path.stat(), (self.previous / relative).stat()
+                if (mine.st_ino, mine.st_dev) == (last.st_ino, last.st_dev):
+                    return self.known[relative]
+        with path.open("rb") as handle:
+            return "sha256:" + hashlib.file_digest(handle, "sha256").hexdigest()
+
+
+def _file_entry(path: Path, base: Path, hashes: FileHashes | None = None) -> dict:
+    relative = path.relative_to(base).as_posix()
+    return {"path": relative, "bytes": path.stat().st_size, "hash": (hashes or FileHashes())(path, relative)}
 
 
 DESCRIPTION_ZH = (
@@ -718,14 +737,14 @@ def package_metadata(version: str, created: str) -> dict:
     }
 
 
-def _resources(table: Table, out: Path) -> list[dict]:
+def _resources(table: Table, out: Path, hashes: FileHashes) -> list[dict]:
     """A table's CSV resource (with its schema) and its Parquet file."""
     csv_path, parquet_path = out / table.csv_name, out / f"{table.name}.parquet"
     schema = {"fields": [f.as_json() for f in table.fields], "primaryKey": list(table.primary_key)}
     if table.foreign_keys:
         schema["foreignKeys"] = [fk.as_json() for fk in table.foreign_keys]
     common = {"title": f"{table.title_zh} / {table.title_en}", "description": table.description}
-    entry = _file_entry(csv_path, out)
+    entry = _file_entry(csv_path, out, hashes)
     if table.compressed:
         # frictionless counts the bytes of a compressed file on disk but not over
         # HTTP: the hash alone guards it, so that the package validates in both places.
@@ -735,16 +754,18 @@ def _resources(table: Table, out: Path) -> list[dict]:
          "encoding": "utf-8", **({"compression": "gz"} if table.compressed else {}), "schema": schema},
         # Described as a file (bytes and hash are validated); its rows and types are
         # those of the CSV resource named in "table", which the tests compare row by row.
-        {"name": f"{table.name}-parquet", "type": "file", **common, **_file_entry(parquet_path, out),
+        {"name": f"{table.name}-parquet", "type": "file", **common, **_file_entry(parquet_path, out, hashes),
          "format": "parquet", "mediatype": "application/vnd.apache.parquet", "table": table.name}]
 
 
-def write_package(out: Path, version: str, created: str) -> dict:
-    """The workbook and datapackage.json beside the tables written into ``out``."""
+def write_package(out: Path, version: str, created: str, previous: Path | None = None) -> dict:
+    """The workbook and datapackage.json beside the tables written into ``out``; a file linked
+    from ``previous`` (the last build's data folder) keeps the hash it has there."""
     package = package_metadata(version, created)
     workbook = out / "reports.xlsx"
     write_workbook(workbook, out, package)
-    resources = [entry for table in TABLES for entry in _resources(table, out)]
+    hashes = FileHashes(previous)
+    resources = [entry for table in TABLES for entry in _resources(table, out, hashes)]
     resources.append({"name": "workbook", "type": "file", "title": "Excel 工作簿 / Excel workbook",
                       "description": WORKBOOK_DESCRIPTION, **_file_entry(workbook, out), "format": "xlsx",
                       "mediatype": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"})
@@ -803,13 +824,14 @@ class PackageWriter:
     totals, the version) gathered from the fragments' small parts; ``finish`` writes them,
     the other tables and the package. Memory holds one fragment and those small parts."""
 
-    def __init__(self, data_dir: Path, kept: Collection[str] = ()) -> None:
+    def __init__(self, data_dir: Path, kept: Collection[str] = (), previous: Path | None = None) -> None:
         """``kept``: report tables whose files are in ``data_dir`` already (linked from the last
-        build, their rows unchanged): their rows in the fragments are not read."""
+        build's data folder, ``previous``, their rows unchanged): their rows in the fragments are
+        not read, nor their files hashed again."""
         if not set(kept) <= set(REPORT_TABLES):
             raise ValueError(f"only report tables can be kept, not {sorted(set(kept) - set(REPORT_TABLES))}")
         data_dir.mkdir(parents=True, exist_ok=True)
-        self.data_dir, self.kept = data_dir, frozenset(kept)
+        self.data_dir, self.kept, self.previous = data_dir, frozenset(kept), previous
         self._stack = contextlib.ExitStack()
         self._tables = {t.name: self._stack.enter_context(TableWriter(data_dir, t)) for t in TABLES
                         if t.name not in kept}
@@ -862,4 +884,4 @@ class PackageWriter:
         for digest, rows in self.regional.parts():
             self._tables["regional_totals"].add_encoded(memo(digest, lambda rows=rows: encode(regional, list(rows()))))
         self._stack.close()  # the files complete, before the package describes them
-        write_package(self.data_dir, self.version(rejected), data_date(sources))
+        write_package(self.data_dir, self.version(rejected), data_date(sources), self.previous)

@@ -203,8 +203,13 @@ _LOCK = ".lock"  # held shared by each build using the folder, exclusively by ``
 @contextlib.contextmanager
 def _in_use(folder: str) -> Iterator[None]:
     """This build reads and writes the fragments folder: ``prune`` (another build's) waits."""
-    os.makedirs(folder, exist_ok=True)
-    with open(os.path.join(folder, _LOCK), "a") as handle:
+    try:
+        os.makedirs(folder, exist_ok=True)
+        handle = open(os.path.join(folder, _LOCK), "a")  # noqa: SIM115 (closed below)
+    except OSError:  # a read-only cache: the fragments travel back instead, and nothing is pruned
+        yield
+        return
+    with handle:
         fcntl.flock(handle, fcntl.LOCK_SH)
         yield
 
@@ -216,7 +221,11 @@ def prune(cache_root: str | None, used: Collection[str]) -> int:
     folder = Path(cache_root or "") / "fragments"
     if not cache_root or is_url(cache_root) or not folder.is_dir():
         return 0
-    with open(folder / _LOCK, "a") as handle:
+    try:
+        handle = open(folder / _LOCK, "a")  # noqa: SIM115 (closed below)
+    except OSError:  # a read-only cache
+        return 0
+    with handle:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:  # another build is using the folder: left for a later build
@@ -461,7 +470,8 @@ def checks_and_datasets(entries: list[IndexEntry], rejected: list[Rejected], pro
         agencies: dict[str, list] = {}
         with timed("datasets"):
             kept = _keep_tables(out, tables, last.get("tables", {}))
-            with PackageWriter(out.root / "data", kept) as package:
+            previous = out.previous / "data" if out.previous else None
+            with PackageWriter(out.root / "data", kept, previous) as package:
                 for task in tasks:
                     fragment = unstored.pop(task.agency_id, None)
                     if fragment is None:

@@ -427,3 +427,27 @@ def test_reports_out_of_order_are_refused(tmp_path: Path):
         package.add(second)
         with pytest.raises(BuilderError, match="ascending report_id order"):
             package.add(first)
+
+
+def test_a_file_linked_from_the_last_build_keeps_its_hash_another_is_read(tmp_path: Path):
+    """datapackage.json's hash of a file linked from the last build (the same inode) is the one
+    the last build wrote, unread; a file written again is read, whatever its name."""
+    import hashlib
+    import os
+
+    from builder.dataset import FileHashes
+
+    last, new = tmp_path / "last", tmp_path / "new"
+    last.mkdir()
+    new.mkdir()
+    for name in ("a.csv", "b.csv"):
+        (last / name).write_bytes(name.encode())
+    claimed = [{"path": name, "hash": "sha256:as-written-last-time"} for name in ("a.csv", "b.csv")]
+    (last / "datapackage.json").write_text(json.dumps({"resources": claimed}), encoding="utf-8")
+    os.link(last / "a.csv", new / "a.csv")
+    (new / "b.csv").write_bytes(b"b.csv")
+    hashes = FileHashes(last)
+    assert hashes(new / "a.csv", "a.csv") == "sha256:as-written-last-time"
+    assert hashes(new / "b.csv", "b.csv") == "sha256:" + hashlib.sha256(b"b.csv").hexdigest()
+    assert FileHashes(None)(new / "a.csv", "a.csv") == "sha256:" + hashlib.sha256(b"a.csv").hexdigest()
+    assert FileHashes(tmp_path / "nothing")(new / "a.csv", "a.csv") == FileHashes()(new / "a.csv", "a.csv")

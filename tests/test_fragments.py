@@ -161,6 +161,16 @@ def test_fragments_in_use_by_another_build_are_not_pruned(work: Path, tmp_path: 
     assert fragments.prune(None, used) == 0
 
 
+def test_a_cache_without_a_lock_still_builds_and_prunes_nothing(work: Path, tmp_path: Path, monkeypatch):
+    """Where the lock file cannot be made (a read-only cache), the build goes on unlocked and
+    nothing is deleted."""
+    out, cache = tmp_path / "site", tmp_path / "cache"
+    monkeypatch.setattr(fragments, "_LOCK", "no-such-folder/.lock")
+    assert run(work, out, cache).fragments.computed > 0
+    kept = set(fragment_files(cache))
+    assert fragments.prune(str(cache), set()) == 0 and set(fragment_files(cache)) == kept
+
+
 def gzip_members(data: bytes) -> int:
     count = 0
     while data:
