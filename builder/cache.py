@@ -168,9 +168,15 @@ def key_of_digest(content: str, name: str, bounds: Limits) -> str:
     """``entry_key`` from the file's hex SHA-256, for a file already hashed."""
     digest = hashlib.sha256(bytes.fromhex(content))
     digest.update(name.encode("utf-8", "surrogateescape"))
-    # The time limit is left out: a file over it is never cached, and it changes nothing else.
-    digest.update(repr(dataclasses.replace(bounds, time_limit=0)).encode("utf-8"))
+    digest.update(_limits_key(bounds))
     return digest.hexdigest()
+
+
+@cache
+def _limits_key(bounds: Limits) -> bytes:
+    """The limits as a key hashes them (worked out once per run, not per file). The time limit
+    is left out: a file over it is never cached, and it changes nothing else."""
+    return repr(dataclasses.replace(bounds, time_limit=0)).encode("utf-8")
 
 
 def encoded(value: dict) -> bytes:

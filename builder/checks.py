@@ -109,6 +109,8 @@ def say(rule_id: str, outcome: str, instance: str = "", cells: list[str] | None 
 
 
 def _num(value: float | int | None) -> str:
+    if type(value) is int:  # most values: counts
+        return str(value)
     if value is None:
         return "—"
     if isinstance(value, float) and value.is_integer():
