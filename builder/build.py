@@ -345,6 +345,10 @@ def build(corpus_dir: Path | str, out: Path, site_url: str = "", with_site: bool
         with _run_store(options) as run_options, read_reports(corpus_dir, run_options, stats, progress, digests) as checked:
             say(f"writing datasets to {out / 'data'}")
             fragments = stage_checks_and_datasets(checked, provenance, folder, site_url, place, run_options, timed)
+            rejected = [(r.file, r.reason) for r in checked.rejected]
+        # The index of every report (tens of MB at national scale) is not what the site reads: let
+        # it go before that stage, whose peak is the build's at scale, reuses the memory.
+        del checked, tasks, digests
         stop_fork_server()
         release_memory()
         if with_site:
@@ -357,7 +361,7 @@ def build(corpus_dir: Path | str, out: Path, site_url: str = "", with_site: bool
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     prune(run_options.cache, fragments.used)  # after success only: the last output's fragments until then
-    summary = BuildSummary(fragments.badges.total(), [(r.file, r.reason) for r in checked.rejected], fragments.badges,
+    summary = BuildSummary(fragments.badges.total(), rejected, fragments.badges,
                            out / "data", out if with_site else None, stats, folder.reused, folder.written, fragments)
     if record:
         _remember_build(record, fingerprint, out, summary)
