@@ -60,7 +60,7 @@ def report_rows(reports: list) -> tuple[list[dict], dict[str, dict]]:
         rows.append({"report_id": r.report_id, "agency_id": a.agency_id, "agency_name": a.name,
                      "province": a.province or "", "city": a.city or "", "county": a.county or "",
                      "adcode": a.adcode or "", "year": str(r.year), "template": r.template, "badge": "一致"})
-        agencies[a.agency_id] = {"level": agency_level(r)}
+        agencies[a.agency_id] = {"level": agency_level(a)}
     return rows, agencies
 
 
@@ -70,21 +70,24 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args(argv)
 
-    from builder.compare import Derived, IndicatorRow, compare_rows, write_compare_data
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from builder.compare import Derived, IndicatorTable, compare_json, compare_rows
     from builder.indicators import evaluate_corpus
 
     started = time.perf_counter()
     reports = reports_from_values(args.reports, args.seed)
-    by_report: dict[str, dict[str, IndicatorRow]] = {}
-    for v in evaluate_corpus(reports):
-        by_report.setdefault(v.report_id, {})[v.indicator_id] = IndicatorRow(
-            v.value, v.numerator, v.denominator, v.flags, v.compared_with)
+    columns = ("report_id", "indicator_id", "value", "numerator", "denominator", "flags", "compared_with")
+    values = sorted((v.as_row() for v in evaluate_corpus(reports)), key=lambda row: row[0])
     rows, agencies = report_rows(reports)
-    pages = compare_rows(Derived(by_report), rows, agencies)
-    with tempfile.TemporaryDirectory() as tmp:
-        sizes = write_compare_data(Path(tmp), pages)
-        zipped = {key: len(gzip.compress((Path(tmp) / "compare" / "data" / f"{key}.json").read_bytes(), 9))
-                  for key in sizes}
+    with tempfile.TemporaryDirectory() as tmp:  # the pages read indicators as the build writes them
+        path = Path(tmp) / "indicators.parquet"
+        pq.write_table(pa.table(dict(zip(columns, map(list, zip(*values, strict=True)), strict=True))), path)
+        pages = compare_rows(Derived(IndicatorTable(path)), rows, agencies)
+    files = {f"{year}/{province}": compare_json(page).encode("utf-8") for (year, province), page in pages.items()}
+    sizes = {key: len(data) for key, data in files.items()}
+    zipped = {key: len(gzip.compress(data, 9)) for key, data in files.items()}
     largest = max(sizes, key=sizes.__getitem__)
     rows_in = {f"{y}/{p}": len(page["rows"]) for (y, p), page in pages.items()}
     per_row = sum(sizes.values()) / max(1, sum(rows_in.values()))

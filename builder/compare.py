@@ -394,19 +394,3 @@ def definitions_json() -> dict:
     return {"indicators": [{"id": i.id, "name": i.name_zh, "unit": i.unit, "formula": i.formula_zh,
                             "min": i.min_denominator} for i in INDICATORS],
             "flags": [[f, FLAG_BITS[f], catalogue.FLAG_ZH[f]] for f in catalogue.FLAGS]}
-
-
-def write_compare_data(site: Path, pages: dict[tuple[str, str], dict]) -> dict[str, int]:
-    """compare/data/<year>/<province>.json and compare/data/indicators.json; returns the sizes."""
-    folder = site / "compare" / "data"
-    folder.mkdir(parents=True, exist_ok=True)
-    sizes = {}
-    text = json.dumps(definitions_json(), ensure_ascii=False, separators=(",", ":"))
-    (folder / "indicators.json").write_text(text, encoding="utf-8")
-    for (year, province), data in pages.items():
-        path = folder / year / f"{province}.json"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        text = compare_json(data)
-        path.write_text(text, encoding="utf-8")
-        sizes[f"{year}/{province}"] = len(text.encode("utf-8"))
-    return sizes
