@@ -110,6 +110,15 @@ class Pinyin:
             self.used[name] = spoken
         return syllable_runs(spoken)
 
+    def keep(self, documents: list[dict]) -> None:
+        """Carry the known readings of these documents' names into this build's, unread: a
+        patched index reads only the changed documents' names, and what is not kept now
+        would be read again by the next full index."""
+        for document in documents:
+            for name in document.get("names", ()):
+                if name not in self.used and name in self.known:
+                    self.used[name] = self.known[name]
+
     @staticmethod
     def version() -> str:
         """What the remembered readings are valid for: pypinyin's version (its dictionaries)."""
@@ -311,6 +320,8 @@ def write_search(site: Path, documents: list[dict], reports: list[dict], pinyin:
         total = sum(_entry_size(term, numbers) for term, numbers in postings.items())
     else:
         postings, total = update.postings, update.total
+        if pinyin is not None:
+            pinyin.keep(documents)
     shards = shard_count(total)
     if update is not None and _load_meta(previous).get("shards") != shards:
         update.terms, update.chunks = set(postings), set(range(math.ceil(len(documents) / CHUNK)))

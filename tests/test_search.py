@@ -104,6 +104,22 @@ def test_pinyin_read_in_an_earlier_build_is_taken_as_read_and_only_names_in_use_
         kept.terms("隆德县")
 
 
+def test_a_patched_index_keeps_the_readings_of_the_names_it_did_not_read(tmp_path, monkeypatch):
+    """A patched index reads only the changed documents' names; the others' readings are kept
+    all the same, or the next full index would read every name again."""
+    names = [f"{county}教育局" for county in ("彭阳县", "隆德县", "泾源县", "西吉县", "原州区", "海原县",
+                                             "沙坡头区", "中宁县", "红寺堡区", "同心县")]
+    documents = [{"url": f"a{n}/", "title": name, "kind": "机关", "text": name, "names": [name]}
+                 for n, name in enumerate(names)]
+    first = Pinyin()
+    write_search(tmp_path / "one", documents, [], first, version="v")
+    documents[0] = {**documents[0], "text": "彭阳县教育局 2024"}
+    again = Pinyin(dict(first.used))
+    monkeypatch.setattr(search, "syllables", lambda name: pytest.fail(f"{name} read again"))
+    write_search(tmp_path / "two", documents, [], again, previous=tmp_path / "one", version="v")
+    assert again.used == first.used
+
+
 def test_result_files_carry_the_text_and_escape_nothing(tmp_path):
     hostile = "<img src=x onerror=alert(1)>彭阳县"
     documents = [{"url": "a/", "title": hostile, "kind": "机关", "text": hostile, "names": [hostile]}]
