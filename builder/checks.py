@@ -194,7 +194,7 @@ def _term_zh_whole(identity: Identity) -> str:
     return "（七）总计" if identity.check == "t3.total_rows" else "总计"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # one per identity (``_sum_of``): equal and hashed as itself, cheaply
 class _Sum:
     """What evaluating one identity needs that is fixed per identity: its cells, and what its
     sentences call its place, its row/column/group and its terms (worked out once, not per report)."""
@@ -209,11 +209,16 @@ class _Sum:
 
 
 @cache
+def _sum_of(identity: Identity) -> _Sum:
+    return _Sum(identity, identity.cells, _identity_place(identity), _identity_label(identity),
+                tuple(_term_zh(identity, c) for c in identity.parts),
+                tuple(_term_zh(identity, c) for c in identity.whole), _term_zh_whole(identity))
+
+
+@cache
 def _template_sums(template: str, check: str) -> tuple[_Sum, ...]:
     """The sums of one rule on one form, in check order."""
-    return tuple(_Sum(i, i.cells, _identity_place(i), _identity_label(i), tuple(_term_zh(i, c) for c in i.parts),
-                      tuple(_term_zh(i, c) for c in i.whole), _term_zh_whole(i))
-                 for i in forms.identities(template) if i.check == check)
+    return tuple(_sum_of(i) for i in forms.identities(template) if i.check == check)
 
 
 def _sum_zh(names: tuple[str, ...], values: list, skip_zeros: bool) -> str:
@@ -230,31 +235,26 @@ def _sum_zh(names: tuple[str, ...], values: list, skip_zeros: bool) -> str:
 # A sum's result depends on nothing but its identity and its cells' statuses and values (their
 # types and signs too: 0 and 0.0 print alike but are kept apart), and the same sums recur from
 # report to report (columns of 0s): a few results are remembered, each caller given its own copy.
-# Keyed by the _Sum's id (cheaper to hash than the identity), the _Sum kept beside the result:
-# while it is remembered, no other object can have its id.
-_SUMS_SEEN: dict[tuple, tuple[_Sum, Result]] = {}
+_SUMS_SEEN: dict[tuple, Result] = {}
 _SUMS_SEEN_SIZE = 8192
 
 
 def evaluate_identity(report, identity: Identity) -> Result:
     """Both sides of one sum, or not_applicable naming the unusable cells."""
-    return _evaluate_sum(report, next(s for s in _template_sums(report.template, identity.check)
-                                      if s.identity == identity))
+    return _evaluate_sum(report, _sum_of(identity))
 
 
 def _evaluate_sum(report, total: _Sum) -> Result:
     cells = report.cells
     found = [cells.get(c) for c in total.cells]
-    key = (id(total), tuple([None if v is None else (v.status, v.value if type(v.value) is int else repr(v.value))
-                             for v in found]))
-    seen = _SUMS_SEEN.get(key)
-    if seen is not None and seen[0] is total:
-        result = seen[1]
-    else:
+    key = (total, tuple([None if v is None else (v.status, v.value if type(v.value) is int else repr(v.value))
+                         for v in found]))
+    result = _SUMS_SEEN.get(key)
+    if result is None:
         result = _evaluated(report, total, found)
         if len(_SUMS_SEEN) >= _SUMS_SEEN_SIZE:
             del _SUMS_SEEN[next(iter(_SUMS_SEEN))]  # the oldest
-        _SUMS_SEEN[key] = (total, result)
+        _SUMS_SEEN[key] = result
     return Result(result.id, result.severity, result.outcome, result.instance, list(result.cells), result.left,
                   result.right, result.detail_zh, result.detail_en, result.summary_zh)
 
