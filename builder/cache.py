@@ -270,9 +270,8 @@ class ExtractionCache:
     def load_index(self) -> dict[str, list]:
         """The index the last run left (``INDEX_FORMAT``), keyed by entry key; empty when absent,
         unreadable or made for another parser version (then every hit reads its entry)."""
-        fs, path = fsspec.core.url_to_fs(f"{self.folder}/{INDEX}")
         try:
-            index = json.loads(gzip.decompress(fs.cat_file(path)))
+            index = json.loads(gzip.decompress(_read(f"{self.folder}/{INDEX}")))
         except (FileNotFoundError, OSError, EOFError, ValueError):
             return {}
         if not isinstance(index, dict) or index.get("format") != INDEX_FORMAT or index.get("version") != self.version \

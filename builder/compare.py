@@ -138,12 +138,16 @@ class IndicatorTable:
 
     @lru_cache(maxsize=256)  # noqa: B019 (one table per build) an agency's pages ask for the same reports
     def _rows(self, start: int, end: int) -> dict[str, IndicatorRow]:
+        return _indicator_rows(*self._columns(start, end))
+
+    def _columns(self, start: int, end: int) -> list[list]:
+        """Rows ``start:end`` as Python lists, a column each: from their block when they lie in one."""
         first = start // self.BLOCK
         if (end - 1) // self.BLOCK == first:
             block, offset = self._block(first), first * self.BLOCK
-            return _indicator_rows(*(column[start - offset:end - offset] for column in block))
+            return [column[start - offset:end - offset] for column in block]
         rows = self.table.slice(start, end - start).to_pydict()  # a report across two blocks
-        return _indicator_rows(*(rows[c] for c in self.COLUMNS))
+        return [rows[c] for c in self.COLUMNS]
 
     @lru_cache(maxsize=2)  # noqa: B019 (one table per build)
     def _block(self, number: int) -> list[list]:
@@ -156,15 +160,7 @@ class IndicatorTable:
         span = self.ranges.get(report_id)
         if span is None or self.table is None:
             return ""
-        start, end = span
-        first = start // self.BLOCK
-        if (end - 1) // self.BLOCK == first:
-            block, offset = self._block(first), first * self.BLOCK
-            columns = [column[start - offset:end - offset] for column in block]
-        else:
-            rows = self.table.slice(start, end - start).to_pydict()
-            columns = [rows[c] for c in self.COLUMNS]
-        return hashlib.sha256(repr(columns).encode("utf-8")).hexdigest()
+        return hashlib.sha256(repr(self._columns(*span)).encode("utf-8")).hexdigest()
 
     def __getitem__(self, report_id: str) -> dict[str, IndicatorRow]:
         found = self.get(report_id)

@@ -692,7 +692,9 @@ class FileHashes:
 
     def __init__(self, previous: Path | None = None) -> None:
         self.previous, self.known = previous, {}
-        with contextlib.suppress(OSError, ValueError, KeyError, TypeError, AttributeError):
+        if previous is None:
+            return
+        with contextlib.suppress(OSError, ValueError, KeyError, TypeError, AttributeError):  # unreadable: read all
             package = json.loads((previous / "datapackage.json").read_text(encoding="utf-8"))
             self.known = {r["path"]: r["hash"] for r in package["resources"]}
 
@@ -706,9 +708,9 @@ class FileHashes:
             return "sha256:" + hashlib.file_digest(handle, "sha256").hexdigest()
 
 
-def _file_entry(path: Path, base: Path, hashes: FileHashes | None = None) -> dict:
+def _file_entry(path: Path, base: Path, hashes: FileHashes) -> dict:
     relative = path.relative_to(base).as_posix()
-    return {"path": relative, "bytes": path.stat().st_size, "hash": (hashes or FileHashes())(path, relative)}
+    return {"path": relative, "bytes": path.stat().st_size, "hash": hashes(path, relative)}
 
 
 DESCRIPTION_ZH = (
@@ -767,7 +769,7 @@ def write_package(out: Path, version: str, created: str, previous: Path | None =
     hashes = FileHashes(previous)
     resources = [entry for table in TABLES for entry in _resources(table, out, hashes)]
     resources.append({"name": "workbook", "type": "file", "title": "Excel 工作簿 / Excel workbook",
-                      "description": WORKBOOK_DESCRIPTION, **_file_entry(workbook, out), "format": "xlsx",
+                      "description": WORKBOOK_DESCRIPTION, **_file_entry(workbook, out, hashes), "format": "xlsx",
                       "mediatype": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"})
     package["resources"] = resources
     (out / "datapackage.json").write_text(json.dumps(package, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")

@@ -62,7 +62,7 @@ from .corpus import (
 )
 from .extract import Report
 from .limits import Limits
-from .reading import read_regular
+from .reading import PDF_SIGNATURE, ZIP_SIGNATURE, read_regular
 
 PerFile = Callable[[bytes, str, Limits], "Report | Rejected"]
 Task = TypeVar("Task")  # what the pool maps over: files here, agencies for builder.fragments
@@ -70,7 +70,7 @@ Result = TypeVar("Result")
 RECYCLE_AFTER = 200  # PDF/DOCX files a pool worker reads before it is replaced (pdfplumber's memory grows)
 # What a file starts with when its parser's memory grows from file to file (PDF, DOCX and other
 # ZIP files), as ``reading.detect_format`` tells them first; and their names, for files not local.
-_GROWING_HEADS = (b"%PDF-", b"PK\x03\x04")
+_GROWING_HEADS = (PDF_SIGNATURE, ZIP_SIGNATURE)
 _GROWING_SUFFIXES = (".pdf", ".docx", ".doc", ".zip")
 
 
