@@ -403,17 +403,11 @@ def _keep_tables(out: OutputFolder, tables: dict[str, str], last: dict[str, str]
 
 def _kept(task: AgencyTask, folder: str, last: dict[str, list], out: OutputFolder, place: DataPlace) -> bool:
     """Whether the agency's fragment is in the folder and its report files, made from the
-    same key by the last build, are linked into this one (then nothing is made again)."""
+    same key by the last build, are kept in this one (then nothing is made again)."""
     if not _path(folder, task.key).is_file() or last.get(task.agency_id, [None])[0] != task.key:
         return False
-    linked = 0
-    for report_id in last[task.agency_id][1]:
-        for name in _report_files(report_id, place):
-            if not out.keep_previous(name):
-                out.reused -= linked  # the files linked so far are made again (and counted) with the fragment
-                return False
-            linked += 1
-    return True
+    return out.keep_all_previous([name for report_id in last[task.agency_id][1]
+                                  for name in _report_files(report_id, place)])
 
 
 @contextlib.contextmanager
@@ -444,7 +438,9 @@ def checks_and_datasets(entries: list[IndexEntry], rejected: list[Rejected], pro
     tasks, hood = plan(entries, sources, settings)
     last = read_manifest(out.previous) if out.previous else {}
     last_agencies = last.get("agencies", {})
-    with _folder(options.cache) as folder, _in_use(folder):
+    # The report files of the agencies kept are linked in a thread while the others are made
+    # and the package written (``OutputFolder.linking``).
+    with _folder(options.cache) as folder, _in_use(folder), out.linking():
         with timed("fragments"):
             missing = [task for task in tasks if not _kept(task, folder, last_agencies, out, settings.place)]
             work = functools.partial(make_fragment, store=store, settings=settings, folder=folder,

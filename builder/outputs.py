@@ -3,15 +3,26 @@
 A build writes into a new folder; a file whose bytes equal the previous
 output's is hard-linked from it instead of written, so its inode and
 modification time survive the rebuild (rsync, caches and readers see it as
-untouched) and an incremental build writes only what changed.
+untouched) and an incremental build writes only what changed. A rebuild links
+tens of thousands of files into folders it must make again, a system call each
+that costs a hundred microseconds or more on a journalled disk: within
+``OutputFolder.linking`` they are made by a thread of their own while the build
+goes on computing.
 """
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import os
+import shutil
+import threading
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from queue import SimpleQueue
 
+from .errors import BuilderError
 from .sources import is_http_url
 
 
@@ -22,6 +33,8 @@ class OutputFolder:
     written: int = 0
     reused: int = 0
     _folders: set[str] = field(default_factory=set, repr=False)  # made (or found) by this build
+    _queue: SimpleQueue | None = field(default=None, repr=False)  # links for the thread of ``linking``
+    _failure: list[str] = field(default_factory=list, repr=False)  # what that thread could not do
 
     def __post_init__(self) -> None:
         self._folders.add(str(self.root))
@@ -62,13 +75,30 @@ class OutputFolder:
     def keep_previous(self, relative: str) -> bool:
         """Link the previous output's file into this one unread, when it exists: for a file
         known unchanged from its inputs (a page whose key is as last time), so it is not made again."""
-        if not self.link_previous(relative):
+        return self.keep_all_previous([relative])
+
+    def keep_all_previous(self, relatives: list[str]) -> bool:
+        """``keep_previous`` for files kept together or not at all: when one is missing from the
+        previous output, none is linked (they are all made again). Within ``linking``, the links
+        are made later by its thread; the files are known to exist."""
+        if self.previous is None:
             return False
-        self.reused += 1
+        if self._queue is None:
+            for count, relative in enumerate(relatives):
+                if not self.link_previous(relative):
+                    for done in relatives[:count]:
+                        os.unlink(os.path.join(self.root, done))
+                    return False
+        elif all(os.path.isfile(os.path.join(self.previous, relative)) for relative in relatives):
+            self._queue.put(relatives)
+        else:
+            return False
+        self.reused += len(relatives)
         return True
 
     def link_previous(self, relative: str) -> bool:
-        """``keep_previous`` without counting the file (the data package's files are not counted)."""
+        """Link the previous output's file now, without counting it (the data package's files are
+        not counted); False when it cannot be linked."""
         if self.previous is None:
             return False
         target = os.path.join(self.root, relative)
@@ -78,6 +108,42 @@ class OutputFolder:
         except OSError:  # gone, another file system, a link limit: the caller makes it
             return False
         return True
+
+    @contextlib.contextmanager
+    def linking(self) -> Iterator[OutputFolder]:
+        """The files kept from the previous output (``keep_previous``) linked by a thread of
+        this folder while the caller goes on; all of them are in place when it ends. A file that
+        cannot be linked (another file system, a link limit) is copied."""
+        self._queue = SimpleQueue()
+        thread = threading.Thread(target=self._link_queued, args=(self._queue,), name="linking", daemon=True)
+        thread.start()
+        try:
+            yield self
+        finally:
+            self._queue.put(None)
+            self._queue = None
+            thread.join()
+        if self._failure:
+            more = f" (and {len(self._failure) - 1} more files)" if len(self._failure) > 1 else ""
+            raise BuilderError(f"{self.previous}: could not keep {self._failure[0]} from the last build's output{more}")
+
+    def _link_queued(self, queue: SimpleQueue) -> None:
+        while (relatives := queue.get()) is not None:
+            for relative in relatives:
+                try:
+                    self._link_or_copy(relative)
+                except OSError as error:
+                    self._failure.append(f"{relative} ({error.strerror or error})")
+
+    def _link_or_copy(self, relative: str) -> None:
+        source, target = os.path.join(self.previous, relative), os.path.join(self.root, relative)
+        self._folder_of(target)
+        try:
+            os.link(source, target)
+        except OSError as error:
+            if error.errno not in (errno.EXDEV, errno.EMLINK, errno.EPERM):
+                raise
+            shutil.copy2(source, target)  # another file system, a link limit, no links there
 
     @staticmethod
     def _link_unchanged(old: Path, target: Path, data: bytes) -> bool:

@@ -1435,80 +1435,82 @@ def build_site(data_dir: Path, out: Path, site_url: str = "", say: Callable[[str
 
     def aggregate(path: str, depth: int, page: Aggregate) -> None:
         if keys.kept_from_previous(site, path, page.key(settings)):
-            sizes.append(os.stat(f"{out}/{path}index.html").st_size)
+            sizes.append(os.stat(f"{previous}/{path}index.html").st_size)
         else:
             sizes.append(write_page(site, path, shells[depth], pages.render_aggregate(page), data.permalink(path)))
 
-    # Report and agency pages: each kept from the last build when its key is the same, else rendered
-    # (on all cores when there are many); search documents in the order of the pages.
-    found: dict[str, dict] = {}
-    order: list[str] = []
-    todo: list[tuple[str, frozenset[str], bool]] = []
-    for agency_id, reports in sorted(data.by_agency.items()):
-        rendering = []
-        for report in reports:
-            path = f"reports/{report['report_id']}/"
+    # Links to the last build's pages are made by a thread while pages are rendered (``OutputFolder.linking``).
+    with site.linking():
+        # Report and agency pages: each kept from the last build when its key is the same, else rendered
+        # (on all cores when there are many); search documents in the order of the pages.
+        found: dict[str, dict] = {}
+        order: list[str] = []
+        todo: list[tuple[str, frozenset[str], bool]] = []
+        for agency_id, reports in sorted(data.by_agency.items()):
+            rendering = []
+            for report in reports:
+                path = f"reports/{report['report_id']}/"
+                order.append(path)
+                content = contents[agency_id][report["report_id"]]
+                if keys.kept_from_previous(site, path, pages.report_key(settings, report, content, reports)):
+                    sizes.append(os.stat(f"{previous}/{path}index.html").st_size)
+                    if not site.keep_previous(f"{path}badge.svg"):  # its badge is in the key too
+                        site.write_text(f"{path}badge.svg", badge_svg(report["badge"]))
+                    # an unchanged report's search document is the last build's: its JSON is not parsed
+                    found[path] = keys.found_document(path) or search_document(
+                        path, report_title(report), report, json.loads(data.document_bytes(report["report_id"])))
+                else:
+                    rendering.append(report["report_id"])
+            agency = data.agencies[agency_id]
+            path = f"agencies/{agency_id}/"
             order.append(path)
-            content = contents[agency_id][report["report_id"]]
-            if keys.kept_from_previous(site, path, pages.report_key(settings, report, content, reports)):
-                sizes.append(os.stat(f"{out}/{path}index.html").st_size)
-                if not site.keep_previous(f"{path}badge.svg"):  # its badge is in the key too
-                    site.write_text(f"{path}badge.svg", badge_svg(report["badge"]))
-                # an unchanged report's search document is the last build's: its JSON is not parsed
-                found[path] = keys.found_document(path) or search_document(
-                    path, report_title(report), report, json.loads(data.document_bytes(report["report_id"])))
-            else:
-                rendering.append(report["report_id"])
-        agency = data.agencies[agency_id]
-        path = f"agencies/{agency_id}/"
-        order.append(path)
-        title = agency_title(agency)
-        found[path] = {"url": path, "title": title, "kind": "机关", "names": [title],
-                       "text": " ".join(filter(None, [agency["names_seen"], agency["province"], agency["city"],
-                                                      agency["county"], agency["adcode"], agency["years"]]))}
-        own = not keys.kept_from_previous(site, path, pages.agency_key(settings, agency, reports, contents[agency_id]))
-        if not own:
-            sizes.append(os.stat(f"{out}/{path}index.html").st_size)
-        if rendering or own:
-            todo.append((agency_id, frozenset(rendering), own))
-    cores = (os.cpu_count() or 1) if jobs is None else jobs
-    for rendered in render_agencies(data, todo, shells, pages.env, cores):
-        sizes.append(write_bytes(site, rendered.path, rendered.html))
-        if rendered.badge:
-            site.write_text(f"{rendered.path}badge.svg", badge_svg(rendered.badge))
-        if rendered.search is not None:
-            found[rendered.path] = rendered.search
-    documents += [keys.remember(path, found[path]) if path.startswith("reports/") else found[path]
-                  for path in order]
-    regions = regions_of(data.reports)
-    for region in regions.values():
-        path = f"regions/{region.code}/"
-        aggregate(path, 2, pages.region_page(region, regions))
-        documents.append({"url": path, "title": region.name, "kind": "地区", "names": [region.name],
-                          "text": f"{region.name} {region.code}"})
-    by_year: dict[str, list[dict]] = defaultdict(list)
-    for r in data.reports:
-        by_year[r["year"]].append(r)
-    for year, reports in by_year.items():
-        path = f"years/{year}/"
-        page = pages.year_page(year, reports)
-        aggregate(path, 2, page)
-        documents.append({"url": path, "title": page.title, "kind": "年份", "text": f"{year} 年度"})
-    for rule in data.rules:
-        path = f"rules/{rule['check_id']}/"
-        page = pages.rule_page(rule)
-        aggregate(path, 2, page)
-        documents.append({"url": path, "title": page.title, "kind": "规则",
-                          "text": " ".join([rule["check_id"], rule["title_zh"], rule["title_en"], rule["formula_zh"]])})
-    compare_paths = []
-    for (year, code), group in data.compare.items():
-        path = f"compare/{year}/{code}/"
-        aggregate(path, 3, pages.compare_page(year, code, group))
-        compare_paths.append(path)
-    documents += static_documents(out)
-    search_bytes = write_search(out, documents, data.reports, keys.pinyin, previous, settings)
-    write_sitemap(out, data.site_url, [d["url"] for d in documents] + compare_paths, data.created_date)
-    keys.write(out)
+            title = agency_title(agency)
+            found[path] = {"url": path, "title": title, "kind": "机关", "names": [title],
+                           "text": " ".join(filter(None, [agency["names_seen"], agency["province"], agency["city"],
+                                                          agency["county"], agency["adcode"], agency["years"]]))}
+            own = not keys.kept_from_previous(site, path, pages.agency_key(settings, agency, reports, contents[agency_id]))
+            if not own:
+                sizes.append(os.stat(f"{previous}/{path}index.html").st_size)
+            if rendering or own:
+                todo.append((agency_id, frozenset(rendering), own))
+        cores = (os.cpu_count() or 1) if jobs is None else jobs
+        for rendered in render_agencies(data, todo, shells, pages.env, cores):
+            sizes.append(write_bytes(site, rendered.path, rendered.html))
+            if rendered.badge:
+                site.write_text(f"{rendered.path}badge.svg", badge_svg(rendered.badge))
+            if rendered.search is not None:
+                found[rendered.path] = rendered.search
+        documents += [keys.remember(path, found[path]) if path.startswith("reports/") else found[path]
+                      for path in order]
+        regions = regions_of(data.reports)
+        for region in regions.values():
+            path = f"regions/{region.code}/"
+            aggregate(path, 2, pages.region_page(region, regions))
+            documents.append({"url": path, "title": region.name, "kind": "地区", "names": [region.name],
+                              "text": f"{region.name} {region.code}"})
+        by_year: dict[str, list[dict]] = defaultdict(list)
+        for r in data.reports:
+            by_year[r["year"]].append(r)
+        for year, reports in by_year.items():
+            path = f"years/{year}/"
+            page = pages.year_page(year, reports)
+            aggregate(path, 2, page)
+            documents.append({"url": path, "title": page.title, "kind": "年份", "text": f"{year} 年度"})
+        for rule in data.rules:
+            path = f"rules/{rule['check_id']}/"
+            page = pages.rule_page(rule)
+            aggregate(path, 2, page)
+            documents.append({"url": path, "title": page.title, "kind": "规则",
+                              "text": " ".join([rule["check_id"], rule["title_zh"], rule["title_en"], rule["formula_zh"]])})
+        compare_paths = []
+        for (year, code), group in data.compare.items():
+            path = f"compare/{year}/{code}/"
+            aggregate(path, 3, pages.compare_page(year, code, group))
+            compare_paths.append(path)
+        documents += static_documents(out)
+        search_bytes = write_search(out, documents, data.reports, keys.pinyin, previous, settings)
+        write_sitemap(out, data.site_url, [d["url"] for d in documents] + compare_paths, data.created_date)
+        keys.write(out)
     rendered = len(sizes) - keys.kept
     say(f"site: {len(sizes)} data pages, average {sum(sizes) / max(1, len(sizes)) / 1024:.1f} KB; "
         f"{rendered} rendered, {keys.kept} unchanged since the last build and not rendered")

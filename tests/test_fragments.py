@@ -122,6 +122,36 @@ def test_a_one_file_change_makes_its_agency_and_its_readers_again_and_the_same_b
     assert files_of(out) == whole
 
 
+def test_a_report_file_gone_from_the_last_output_is_made_again_with_its_agency(work: Path, tmp_path: Path,
+                                                                             monkeypatch):
+    """An unchanged agency's fragment is found, but one of its report files was deleted from the
+    last output: its files are made again (its reports loaded), the others' linked, and the
+    output is the same bytes as a full build."""
+    out, cache = tmp_path / "site", tmp_path / "cache"
+    run(work, out, cache)
+    rows = reports_table(out)
+    agencies = {r["agency_id"] for r in rows}
+    damaged, linked = rows[0], next(r for r in rows if r["agency_id"] != rows[0]["agency_id"])
+    (out / "reports" / damaged["report_id"] / "source.txt").unlink()
+    inode = (out / "reports" / linked["report_id"] / "report.json").stat().st_ino
+    (cache / "last-build.json").unlink()  # its inputs are as last time: the build would keep the output whole
+
+    loaded: list[str] = []
+    real = fragments.report_loader
+    monkeypatch.setattr(fragments, "report_loader",
+                        lambda store: (lambda entry: (loaded.append(entry.agency.agency_id), real(store)(entry))[1]))
+    again = run(work, out, cache)
+    assert set(loaded) == {damaged["agency_id"]}
+    assert (again.fragments.computed, again.fragments.cached) == (1, len(agencies) - 1)
+    assert (out / "reports" / linked["report_id"] / "report.json").stat().st_ino == inode
+    assert files_of(out) == files_of_full(work, tmp_path / "full")
+
+
+def files_of_full(corpus: Path, out: Path) -> dict[str, bytes]:
+    run(corpus, out, None)
+    return files_of(out)
+
+
 def test_the_code_version_and_sources_csv_are_in_the_key(work: Path, tmp_path: Path, monkeypatch):
     out, cache = tmp_path / "site", tmp_path / "cache"
     run(work, out, cache)
