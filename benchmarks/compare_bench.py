@@ -33,11 +33,11 @@ def reports_from_values(n: int, seed: int) -> list:
     from site_bench import plan
 
     from builder import forms, synthetic
-    from builder.extract import Report
-    from builder.layout import Layout
-    from builder.metadata import describe_agency
-    from builder.reading import Document, Source
-    from builder.tables import CellValue
+    from builder.extraction.extract import Report
+    from builder.extraction.layout import Layout
+    from builder.extraction.metadata import describe_agency
+    from builder.extraction.tables import CellValue
+    from builder.reading.document import Document, Source
 
     rng = random.Random(seed + 1)
     out = []
@@ -52,7 +52,7 @@ def reports_from_values(n: int, seed: int) -> list:
 
 def report_rows(reports: list) -> tuple[list[dict], dict[str, dict]]:
     """The reports.csv and agencies.csv rows the site reads (only the columns compare pages use)."""
-    from builder.dataset import agency_level
+    from builder.datasets.package import agency_level
 
     rows, agencies = [], {}
     for r in reports:
@@ -73,8 +73,8 @@ def main(argv: list[str] | None = None) -> None:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    from builder.compare import Derived, IndicatorTable, compare_json, compare_rows
-    from builder.indicators import evaluate_corpus
+    from builder.datasets.indicators import evaluate_corpus
+    from builder.site.compare import Derived, IndicatorTable, compare_json, compare_rows
 
     started = time.perf_counter()
     reports = reports_from_values(args.reports, args.seed)

@@ -1,7 +1,7 @@
 """Extraction throughput: reports per second in one process.
 
 Reads the bundled corpus (datasets/corpus) into memory once and extracts it
-round after round with ``builder.extract.extract_bytes`` and
+round after round with ``builder.extraction.extract.extract_bytes`` and
 ``builder.checks.check_report``, as ``builder check`` does per file. The first
 report pays the one-time start-up (imports, the cpca gazetteer and the jieba
 dictionary); it is timed separately and the warm rounds follow a warm-up.
@@ -11,7 +11,7 @@ functions one by one (reading, layout, metadata, tables, narrative, checks),
 in the order ``extract_document`` calls them.
 
 The bundled corpus has few agencies, so after the first round every agency
-name is answered from the ``lru_cache`` of ``builder.metadata``; the
+name is answered from the ``lru_cache`` of ``builder.extraction.metadata``; the
 ``--synthetic`` pass extracts generated reports of distinct agencies, which
 pays the gazetteer and segmenter for every new name, as a large real corpus
 does.
@@ -46,7 +46,7 @@ def load_files(folder: Path) -> list[tuple[str, bytes]]:
 
 def extract_one(name: str, data: bytes):
     from builder.checks import check_report
-    from builder.extract import extract_bytes
+    from builder.extraction.extract import extract_bytes
 
     report = extract_bytes(data, name)
     check_report(report)
@@ -57,7 +57,7 @@ def startup(files: list[tuple[str, bytes]]) -> dict:
     """Import time and the first report (loads cpca and jieba), cold."""
     t0 = time.perf_counter()
     import builder.checks
-    import builder.extract  # noqa: F401
+    import builder.extraction.extract  # noqa: F401
     t1 = time.perf_counter()
     name, data = files[0]
     extract_one(name, data)
@@ -85,12 +85,12 @@ def staged(files: list[tuple[str, bytes]], rounds: int) -> dict[str, float]:
     """Seconds per stage, summed over ``rounds`` passes, calling each public stage function."""
     from builder import errors
     from builder.checks import check_report
-    from builder.extract import Report
-    from builder.layout import locate
-    from builder.metadata import describe_agency, find_agency_name, find_year
-    from builder.narrative import find_figures
-    from builder.reading import read_bytes
-    from builder.tables import detect_template, read_tables
+    from builder.extraction.extract import Report
+    from builder.extraction.layout import locate
+    from builder.extraction.metadata import describe_agency, find_agency_name, find_year
+    from builder.extraction.narrative import find_figures
+    from builder.extraction.tables import detect_template, read_tables
+    from builder.reading.document import read_bytes
 
     stages = dict.fromkeys(("reading", "layout", "metadata", "tables", "narrative", "checks"), 0.0)
     for _ in range(rounds):

@@ -51,7 +51,7 @@ def main(argv: list[str] | None = None) -> None:
     from extract_bench import synthetic_files
 
     from builder.build import build
-    from builder.pipeline import Options, RunStats, read_corpus
+    from builder.extraction.pipeline import Options, RunStats, read_corpus
 
     jobs = os.cpu_count() or 1
     rows = []

@@ -136,9 +136,9 @@ SEARCHES = ("政府信息公开", "教育局", "人民政府", "公安局 2023",
 
 
 def first_searches(site: Path) -> dict[str, int]:
-    """Bytes that the first page of hits loads, per query (``builder.search.first_search``
+    """Bytes that the first page of hits loads, per query (``builder.site.search.first_search``
     walks the same files as site.js)."""
-    from builder.search import first_search
+    from builder.site.search import first_search
 
     return {query: sum(first_search(site, query)[1].values()) for query in SEARCHES}
 

@@ -1,12 +1,12 @@
 """Search benchmark: what a first search and the finder load at N reports, without building the site.
 
-The search documents are made from synthetic metadata the way builder.site makes
+The search documents are made from synthetic metadata the way builder.site.pages makes
 them (``site.search_document``): the agencies and places of benchmarks/site_bench.py
 (every county of the cpca gazetteer, several bodies and years each), badges in the
 proportions of a real build, and prose sentences drawn from the bundled corpus
 (datasets/corpus, built once) with the agency's name put in. Then
-``builder.search.write_search`` writes the index, and the files a first search
-(``builder.search.first_search``, the same walk as site.js) and the finder's first
+``builder.site.search.write_search`` writes the index, and the files a first search
+(``builder.site.search.first_search``, the same walk as site.js) and the finder's first
 load fetch are summed, raw and gzipped. Nothing is asserted.
 
     python benchmarks/search_bench.py [--sizes 30000] [--queries 政府信息公开,教育局,彭阳]
@@ -53,7 +53,7 @@ def documents(n: int, seed: int, sentences: list[str]) -> tuple[list[dict], list
     """Search documents and finder rows for N synthetic reports and their agency, region and year pages."""
     from site_bench import plan
 
-    from builder import site
+    from builder.site import pages as site
 
     rng = random.Random(seed)
     docs, reports, agencies, regions = [], [], {}, {}
@@ -91,7 +91,7 @@ def loaded(site: Path, names) -> tuple[int, int, int]:
 
 
 def main(argv: list[str] | None = None) -> None:
-    from builder.search import first_finder, first_search, write_search
+    from builder.site.search import first_finder, first_search, write_search
 
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="30000")

@@ -104,7 +104,7 @@ def plan(n: int, seed: int) -> list[Planned]:
     """N (agency, year) pairs: 2–6 bodies per county, each with a run of 2–6 consecutive years.
     Agencies whose id (as the builder derives it) is already taken are skipped."""
     from builder import synthetic
-    from builder.metadata import describe_agency
+    from builder.extraction.metadata import describe_agency
 
     rng = random.Random(seed)
     out: list[Planned] = []
@@ -278,10 +278,10 @@ def page_sizes(site: Path, pattern: str = "reports/*/*/index.html") -> tuple[int
 
 
 def first_search(site: Path, query: str) -> dict:
-    """The files the search of site.js fetches for a query (builder.search.first_search walks
+    """The files the search of site.js fetches for a query (builder.site.search.first_search walks
     the same files), and their bytes, raw and gzipped."""
-    from builder.search import first_search as walk
-    from builder.search import terms
+    from builder.site.search import first_search as walk
+    from builder.site.search import terms
 
     hits, fetched = walk(site, query)
     raw = [(site / "search" / name).read_bytes() for name in fetched]
@@ -297,7 +297,7 @@ def child_ours(corpus: Path, out: Path, result: Path) -> None:
     t_start = time.perf_counter()
     measured = revision()  # the builder may change under a long benchmark: note what this process imports
     import builder.build
-    import builder.site
+    import builder.site.pages
 
     t_imported = time.perf_counter()
     parts: dict[str, float] = {}
@@ -312,10 +312,10 @@ def child_ours(corpus: Path, out: Path, result: Path) -> None:
         return wrapper
 
     # build_site looks these up when it runs, so the wrappers see every call.
-    builder.site._mkdocs = timed("mkdocs", builder.site._mkdocs)
-    builder.site.write_search = timed("search", builder.site.write_search)
-    load = builder.site.SiteData.load.__func__
-    builder.site.SiteData.load = classmethod(timed("load", load))
+    builder.site.pages._mkdocs = timed("mkdocs", builder.site.pages._mkdocs)
+    builder.site.pages.write_search = timed("search", builder.site.pages.write_search)
+    load = builder.site.pages.SiteData.load.__func__
+    builder.site.pages.SiteData.load = classmethod(timed("load", load))
 
     marks: list[tuple[float, str]] = []
 
@@ -396,7 +396,7 @@ def run_ours(corpus: Path, out: Path) -> dict:
     figures["html_pages"] = sum(1 for _ in out.rglob("index.html"))
     figures["searches"] = [first_search(out, q) for q in QUERIES]
     figures["index"] = asdict(tree(out / "search"))
-    from builder.search import first_finder
+    from builder.site.search import first_finder
 
     finder = [(out / "search" / name).read_bytes() for name in first_finder(out)]
     figures["finder"] = {"bytes": sum(map(len, finder)), "gzip": sum(map(gz, finder))}

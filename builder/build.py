@@ -1,8 +1,8 @@
 """The build: one readable sequence of stages, corpus → reports → datasets → site.
 
 Each stage loads its declared inputs, processes, and saves: extraction writes
-one cache entry per input (``builder.cache``), the checks and the datasets make
-one fragment per agency from those entries (``builder.fragments``: kept in the
+one cache entry per input (``builder.extraction.cache``), the checks and the datasets make
+one fragment per agency from those entries (``builder.datasets.fragments``: kept in the
 cache, made again only when its inputs change) and write the data package from
 the fragments, and the site stage reads only the dataset files. The build
 writes into a staging folder beside ``--out`` and swaps it in at the end, so a
@@ -29,13 +29,13 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .cache import content_digest
 from .checks import BADGES
-from .corpus import INTERNAL, CheckedReports, Rejected
+from .datasets.fragments import FragmentStats, Settings, checks_and_datasets, prune
+from .datasets.outputs import ON_THE_SITE, DataPlace, OutputFolder
 from .errors import BuilderError
-from .fragments import FragmentStats, Settings, checks_and_datasets, prune
-from .outputs import ON_THE_SITE, DataPlace, OutputFolder
-from .pipeline import (
+from .extraction.cache import content_digest
+from .extraction.corpus import INTERNAL, CheckedReports, Rejected
+from .extraction.pipeline import (
     Options,
     RunStats,
     Stopwatch,
@@ -46,7 +46,7 @@ from .pipeline import (
     stop_fork_server,
     task_bytes,
 )
-from .sources import read_sources
+from .reading.sources import read_sources
 
 
 @dataclass
@@ -119,7 +119,7 @@ def stage_checks_and_datasets(checked: CheckedReports, provenance: tuple, out: O
                               place: DataPlace, options: Options, timed: Stopwatch) -> FragmentStats:
     """The cross-year checks and the data package into <out>/data, each report's own files
     beside its page (or under data/ when ``place`` publishes the bulk data elsewhere), an
-    agency's fragment at a time (``builder.fragments``). Rows of sources.csv left out
+    agency's fragment at a time (``builder.datasets.fragments``). Rows of sources.csv left out
     (``provenance``: sources and problems) are listed with the rejected files."""
     sources, problems = provenance
     settings = Settings(site_url, place, options.bounds)
@@ -145,7 +145,7 @@ def release_memory() -> None:
 def stage_site(data_dir: Path, out: OutputFolder, site_url: str, say: Callable[[str], None],
                repo_url: str = "", place: DataPlace = ON_THE_SITE, jobs: int | None = None) -> dict:
     """The pages, rendered from the data package (``jobs`` processes; None: one per core)."""
-    from .site import build_site
+    from .site.pages import build_site
 
     return build_site(data_dir, out.root, site_url, say, repo_url=repo_url, previous=out.previous, place=place,
                       jobs=jobs)

@@ -16,9 +16,9 @@ from functools import cache
 
 from . import forms
 from .codebook import FORM_NAME_ZH, labels
+from .extraction.metadata import INSTITUTION, locate_region
+from .extraction.narrative import KEY_LABELS
 from .forms import GOV_2019, GOV_2021, PRE_2019, Identity
-from .metadata import INSTITUTION, locate_region
-from .narrative import KEY_LABELS
 
 PASS, FAIL, NA = "pass", "fail", "not_applicable"
 OUTCOMES = (PASS, FAIL, NA)
@@ -601,7 +601,7 @@ def _regions_read(agency) -> tuple[str, ...]:
 @dataclass(frozen=True)
 class Neighbours:
     """Which other agencies' reports a corpus rule reads, declared beside the rule so that
-    what keeps its results (``builder.fragments``) knows what they depend on: the reports
+    what keeps its results (``builder.datasets.fragments``) knows what they depend on: the reports
     of the agencies that share a key with the agency being checked. A rule without one
     reads only the same agency's reports."""
 

@@ -84,7 +84,7 @@ def extract(files: tuple[Path, ...], compact: bool, **limit_values) -> None:
     limit below) prints a one-line error naming the file and the reason on
     stderr; the other files still come out, and the exit status is 1.
     """
-    from .corpus import Rejected, read_path, readable_name
+    from .extraction.corpus import Rejected, read_path, readable_name
 
     bounds = _bounds(**limit_values)
     failed = False
@@ -122,7 +122,7 @@ def _pipeline_options(command):
 
 
 def _options(jobs: int, dask_address: str | None, recycle_after: int, cache: str | None, bounds):
-    from .pipeline import Options
+    from .extraction.pipeline import Options
 
     return Options(jobs=jobs, cache=cache, dask=dask_address, recycle_after=recycle_after, bounds=bounds)
 
@@ -144,7 +144,7 @@ def check(folder: str, as_json: bool, cache: str | None, jobs: int, dask_address
     not errors: the exit status is 0 unless FOLDER itself is unusable.
     """
     from .checks import outcomes
-    from .pipeline import read_reports, stderr_progress
+    from .extraction.pipeline import read_reports, stderr_progress
 
     corpus_dir = folder if "://" in folder else Path(folder)
     options = _options(jobs, dask_address, recycle_after, cache, _bounds(**limit_values))
@@ -216,8 +216,8 @@ def build(corpus_dir: str, out: Path, site_url: str, repo_url: str, data_url: st
     """
     from .build import build as run_build
     from .build import default_cache
-    from .outputs import DataPlace
-    from .site import repository_url, site_address
+    from .datasets.outputs import DataPlace
+    from .site.pages import repository_url, site_address
 
     cache = None if no_cache else cache or default_cache(out)
     options = _options(jobs, dask_address, recycle_after, cache, _bounds(**limit_values))
@@ -246,7 +246,7 @@ def build(corpus_dir: str, out: Path, site_url: str, repo_url: str, data_url: st
               help="Build from the bundled corpus first (always done when <out> has no site yet).")
 def serve(out: Path, port: int, rebuild: bool) -> None:
     """Preview the built site on http://127.0.0.1:PORT/ until interrupted."""
-    from .preview import make_server
+    from .site.preview import make_server
 
     if rebuild or not (out / "index.html").exists():
         from .build import build as run_build

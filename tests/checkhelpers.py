@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from builder import forms
-from builder.extract import Report
+from builder.extraction.extract import Report
+from builder.extraction.layout import Layout
+from builder.extraction.metadata import describe_agency
+from builder.extraction.narrative import Figure, find_figures
+from builder.extraction.tables import CellValue
 from builder.forms import GOV_2019, GOV_2021
-from builder.layout import Layout
-from builder.metadata import describe_agency
-from builder.narrative import Figure, find_figures
-from builder.reading import Document, Source
-from builder.tables import CellValue
+from builder.reading.document import Document, Source
 
 AGENCY = "固原市彭阳县人民政府"
 AGENCY_ID = "640425-pengyang-xian-renmin-zhengfu"

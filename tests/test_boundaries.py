@@ -11,9 +11,9 @@ import pytest
 from click.testing import CliRunner
 
 from builder.cli import cli
-from builder.corpus import Rejected
+from builder.extraction.corpus import Rejected
+from builder.extraction.pipeline import FileTask, list_tasks, run_task
 from builder.limits import Limits
-from builder.pipeline import FileTask, list_tasks, run_task
 
 from .conftest import CORPUS
 
@@ -64,13 +64,13 @@ def test_a_non_http_address_is_refused_in_one_line(tmp_path: Path, option: str):
 
 
 def test_a_url_in_bibtex_cannot_close_its_field():
-    from builder.site import bibtex_url
+    from builder.site.pages import bibtex_url
 
     assert bibtex_url("https://a.cn/x}y{z\\w%E5") == "https://a.cn/x%7Dy%7Bz%5Cw%E5"
 
 
 def test_fees_in_wan_yuan_are_exact_not_approximate():
-    from builder.narrative import find_figures
+    from builder.extraction.narrative import find_figures
 
     (fee,) = [f for f in find_figures(["本年度收取信息处理费1.5万元。"]) if f.key == "fees_charged_cny"]
     assert (fee.value, fee.approx) == (15000, False)

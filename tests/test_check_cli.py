@@ -15,8 +15,8 @@ from click.testing import CliRunner
 from builder import forms, synthetic
 from builder.checks import FAIL, NA, PASS, RULES, check_corpus, outcomes
 from builder.cli import cli
-from builder.corpus import Rejected, load_corpus
-from builder.extract import extract_file
+from builder.extraction.corpus import Rejected, load_corpus
+from builder.extraction.extract import extract_file
 from builder.forms import GOV_2019, GOV_2021
 
 from .checkhelpers import AGENCY, AGENCY_ID, OTHER_AGENCY

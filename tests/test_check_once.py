@@ -10,12 +10,13 @@ import random
 
 import pytest
 
-from builder import cache, synthetic
-from builder.cache import outcome_from_record, outcome_record
+from builder import synthetic
 from builder.checks import RULE_INDEX, check_corpus, check_in_corpus, check_report, corpus_context, run_rules
-from builder.corpus import read_data
+from builder.extraction import cache
+from builder.extraction.cache import outcome_from_record, outcome_record
+from builder.extraction.corpus import read_data
+from builder.extraction.solver import SearchTooLarge, split_runs
 from builder.limits import Limits, budget
-from builder.solver import SearchTooLarge, split_runs
 
 AGENCY = "宁夏回族自治区固原市隆德县教育局"
 
@@ -89,7 +90,7 @@ def test_the_digit_run_search_counts_every_length_tried():
 
 
 def test_digit_runs_seen_before_are_answered_alike_and_their_memory_stays_bounded(monkeypatch):
-    from builder import solver
+    from builder.extraction import solver
 
     monkeypatch.setattr(solver, "_RUNS_SEEN", {})
     monkeypatch.setattr(solver, "_RUNS_SEEN_SIZE", 3)

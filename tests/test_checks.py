@@ -27,9 +27,9 @@ from builder.checks import (
     outcomes,
     published,
 )
-from builder.extract import extract_bytes
+from builder.extraction.extract import extract_bytes
+from builder.extraction.metadata import Agency
 from builder.forms import GOV_2019, GOV_2021, PRE_2019
-from builder.metadata import Agency
 
 from .checkhelpers import AGENCY, AGENCY_ID, OTHER_AGENCY, cell, make_report, prose_lines, small_values
 

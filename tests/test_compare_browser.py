@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from builder.build import build
-from builder.compare import shown
-from builder.indicators import INDICATOR_INDEX, INDICATORS, SMALL
+from builder.datasets.indicators import INDICATOR_INDEX, INDICATORS, SMALL
+from builder.site.compare import shown
 from builder.synthetic_corpus import write_corpus
 
 from .test_compare_data import read

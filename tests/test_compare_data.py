@@ -14,7 +14,7 @@ import pytest
 
 from builder import synthetic
 from builder.build import build
-from builder.indicators import INDICATOR_INDEX, SMALL
+from builder.datasets.indicators import INDICATOR_INDEX, SMALL
 from builder.synthetic_corpus import write_corpus
 
 YEARS = range(2021, 2024)
@@ -153,7 +153,7 @@ def indicator_file(path: Path, rows: list[tuple[str, str, float]]) -> Path:
 
 def test_the_indicator_table_reads_a_reports_rows_across_batches(tmp_path: Path, monkeypatch):
     """The file is read a few rows at a time: a report whose rows straddle two reads is one span."""
-    from builder.compare import IndicatorTable
+    from builder.site.compare import IndicatorTable
 
     rows = [("a", "i1", 1.0), ("a", "i2", 2.0), ("a", "i3", 3.0), ("b", "i1", 4.0), ("b", "i2", 5.0),
             ("c", "i1", 6.0), ("c", "i2", 7.0), ("c", "i3", 8.0), ("c", "i4", 9.0)]
@@ -167,7 +167,7 @@ def test_the_indicator_table_reads_a_reports_rows_across_batches(tmp_path: Path,
 
 
 def test_the_indicator_table_refuses_a_file_not_sorted_by_report(tmp_path: Path, monkeypatch):
-    from builder.compare import IndicatorTable
+    from builder.site.compare import IndicatorTable
 
     monkeypatch.setattr(IndicatorTable, "READ_BATCH", 2)
     path = indicator_file(tmp_path / "indicators.parquet", [("a", "i1", 1.0), ("b", "i1", 2.0), ("a", "i2", 3.0)])

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from builder.checks import check_corpus, outcomes
-from builder.extract import extract_file
+from builder.extraction.extract import extract_file
 
 from .conftest import CORPUS, CORPUS_FILES, assert_expected_checks, expected_for
 

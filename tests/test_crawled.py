@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from builder.checks import check_report
-from builder.extract import extract_bytes
+from builder.extraction.extract import extract_bytes
 
 PAGE = """<html><head><title>平潭综合实验区2015年政府信息公开工作年度报告_平潭综合实验区管理委员会</title></head><body>
 <div class="top">平潭综合实验区管理委员会 门户网站</div>

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from builder.build import build
+from builder.datasets.schema import TABLES
 from builder.errors import BuilderError
-from builder.schema import TABLES
 
 from .conftest import CORPUS
 
@@ -110,7 +110,7 @@ def test_parquet_has_the_same_rows_and_values_as_csv_in_pyarrow_and_duckdb(data:
 
 
 def test_the_data_date_is_never_invented():
-    from builder.dataset import SourceInfo, data_date
+    from builder.datasets.package import SourceInfo, data_date
 
     sources = {"a.txt": SourceInfo(retrieved="2024-03-02"), "b.txt": SourceInfo(retrieved="2025-01-09"),
                "c.txt": SourceInfo(retrieved="")}
@@ -273,7 +273,7 @@ def test_no_workbook_sheet_passes_excels_row_limit(data: Path, tmp_path: Path, m
     import pyarrow.parquet as pq
     from openpyxl import load_workbook
 
-    from builder import dataset
+    from builder.datasets import package as dataset
 
     parts = dataset.sheet_parts("报告", 2 * dataset.SHEET_ROWS + 5)
     assert parts == [("报告 (1)", dataset.SHEET_ROWS - 1), ("报告 (2)", dataset.SHEET_ROWS - 1), ("报告 (3)", 7)]
@@ -305,7 +305,7 @@ def test_tables_are_written_in_batches_with_the_same_rows(data: Path, tmp_path: 
     header and schema."""
     import pyarrow.parquet as pq
 
-    from builder import dataset
+    from builder.datasets import package as dataset
 
     table = dataset.TABLE_INDEX["table3"]
     rows = [tuple(r.values()) for r in pq.read_table(data / "table3.parquet").to_pylist()]
@@ -327,10 +327,10 @@ def test_tables_are_written_in_batches_with_the_same_rows(data: Path, tmp_path: 
 
 
 def _checked_reports(corpus_dir: Path = CORPUS, cache: Path | None = None):
-    from builder.corpus import Rejected, load_corpus
-    from builder.fragments import without_parsing_state
-    from builder.pipeline import Options
-    from builder.sources import read_sources
+    from builder.datasets.fragments import without_parsing_state
+    from builder.extraction.corpus import Rejected, load_corpus
+    from builder.extraction.pipeline import Options
+    from builder.reading.sources import read_sources
 
     corpus = load_corpus(corpus_dir, options=Options(cache=str(cache) if cache else None))
     for report in corpus.reports:
@@ -345,8 +345,8 @@ def _fragments_of(reports, rejected: list, sources: dict, out: Path) -> None:
     an agency's fragment at a time: what the checks and datasets stage does with each agency's reports."""
     import itertools
 
-    from builder.dataset import PackageWriter, agency_fragment
-    from builder.outputs import OutputFolder
+    from builder.datasets.outputs import OutputFolder
+    from builder.datasets.package import PackageWriter, agency_fragment
 
     site = OutputFolder(out)
     with PackageWriter(out / "data") as package:
@@ -366,7 +366,7 @@ def test_the_datasets_are_written_in_one_pass_over_a_stream(tmp_path: Path, monk
 
     import pyarrow.parquet as pq
 
-    from builder.indicators import evaluate_corpus
+    from builder.datasets.indicators import evaluate_corpus
     from builder.synthetic_corpus import write_corpus
 
     monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
@@ -405,8 +405,8 @@ def test_the_datasets_are_written_in_one_pass_over_a_stream(tmp_path: Path, monk
 def test_reports_out_of_order_are_refused(tmp_path: Path):
     """An agency's reports come once each in ascending report_id order (its indicators compare a
     year with the one before), and fragments come in ascending report_id order."""
-    from builder.dataset import PackageWriter, agency_fragment
-    from builder.outputs import OutputFolder
+    from builder.datasets.outputs import OutputFolder
+    from builder.datasets.package import PackageWriter, agency_fragment
 
     reports, _, sources = _checked_reports()
 
@@ -435,7 +435,7 @@ def test_a_file_linked_from_the_last_build_keeps_its_hash_another_is_read(tmp_pa
     import hashlib
     import os
 
-    from builder.dataset import FileHashes
+    from builder.datasets.package import FileHashes
 
     last, new = tmp_path / "last", tmp_path / "new"
     last.mkdir()

@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from builder import fragments
 from builder.build import build
-from builder.pipeline import Options
+from builder.datasets import fragments
+from builder.extraction.pipeline import Options
 from builder.synthetic_corpus import write_corpus
 
 EPOCH = "1700000000"
@@ -234,7 +234,7 @@ def test_an_agency_checked_with_its_neighbours_only_is_checked_as_in_the_whole_c
     task carries exactly those (declared by the rule's ``Neighbours``), and its checks give
     what checking the whole corpus at once gives."""
     from builder import limits
-    from builder.corpus import IndexEntry
+    from builder.extraction.corpus import IndexEntry
 
     from .checkhelpers import make_report, small_values
     from .test_aggregate_rule import AGGREGATED, corpus, results

@@ -22,8 +22,8 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from builder.corpus import Rejected, read_path
-from builder.extract import Report
+from builder.extraction.corpus import Rejected, read_path
+from builder.extraction.extract import Report
 from builder.limits import Limits
 
 from .conftest import CORPUS, SHARED

@@ -11,13 +11,13 @@ from pathlib import Path
 
 import pytest
 
-from builder import layout
 from builder.build import build
-from builder.corpus import read_path
+from builder.datasets.schema import FORMULA_TRIGGERS
+from builder.extraction import layout
+from builder.extraction.corpus import read_path
+from builder.extraction.pipeline import Options
 from builder.limits import Limits
-from builder.pipeline import Options
-from builder.schema import FORMULA_TRIGGERS
-from builder.sources import parse_sources, read_sources
+from builder.reading.sources import parse_sources, read_sources
 
 from .conftest import CORPUS
 
@@ -111,7 +111,7 @@ def test_only_valid_sources_reach_the_data(built):
 
 def test_no_csv_text_field_starts_with_a_formula_trigger(built):
     """Text fields only: a number such as a negative change (-1) is typed in the schema and is no formula."""
-    from builder.schema import REPORT_CELLS, TABLE_INDEX
+    from builder.datasets.schema import REPORT_CELLS, TABLE_INDEX
 
     site, _ = built
     files = list((site / "data").glob("*.csv")) + list((site / "data").glob("*.csv.gz"))
@@ -143,7 +143,7 @@ def test_report_text_holding_a_placeholder_stays_text(built):
 
 
 def test_bibtex_values_are_escaped():
-    from builder.site import bibtex
+    from builder.site.pages import bibtex
 
     assert bibtex(HOSTILE_NAME + "固原市") == r"=1+2@@CONTENT@@\{\%\}\textbackslash{}固原市"
 

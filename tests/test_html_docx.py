@@ -9,9 +9,9 @@ from dataclasses import replace
 import pytest
 
 from builder import forms
-from builder.extract import extract_bytes
-from builder.markup import docx_to_text, html_to_text, table_grid
-from builder.reading import detect_format, read_bytes
+from builder.extraction.extract import extract_bytes
+from builder.reading.document import detect_format, read_bytes
+from builder.reading.markup import docx_to_text, html_to_text, table_grid
 
 from .official_form import (
     AGENCY,

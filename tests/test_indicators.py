@@ -8,9 +8,7 @@ import random
 import pytest
 
 from builder import forms, synthetic
-from builder.corpus import load_corpus
-from builder.forms import GOV_2019, GOV_2021
-from builder.indicators import (
+from builder.datasets.indicators import (
     INDICATOR_INDEX,
     INDICATORS,
     INFERRED,
@@ -23,6 +21,8 @@ from builder.indicators import (
     evaluate,
     evaluate_corpus,
 )
+from builder.extraction.corpus import load_corpus
+from builder.forms import GOV_2019, GOV_2021
 
 from .checkhelpers import cell, make_report, small_values
 from .conftest import CORPUS

@@ -13,11 +13,12 @@ from pathlib import Path
 
 import pytest
 
-from builder import layout, limits
-from builder.corpus import IndexEntry, Rejected, corpus_entries, load_corpus, read_data, read_path
-from builder.extract import Report
+from builder import limits
+from builder.extraction import layout
+from builder.extraction.corpus import IndexEntry, Rejected, corpus_entries, load_corpus, read_data, read_path
+from builder.extraction.extract import Report
+from builder.extraction.pipeline import FileTask, list_tasks, run_task
 from builder.limits import Limits
-from builder.pipeline import FileTask, list_tasks, run_task
 
 from .conftest import CORPUS, ROOT
 

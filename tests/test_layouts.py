@@ -7,7 +7,7 @@ import random
 import pytest
 
 from builder import forms, synthetic
-from builder.extract import extract_bytes
+from builder.extraction.extract import extract_bytes
 from builder.forms import GOV_2019, GOV_2021
 
 AGENCY = "固原市彭阳县人民政府"

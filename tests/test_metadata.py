@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from builder.metadata import describe_agency, find_agency_name, find_year, slugify, strip_page_labels
-from builder.reading import body_lines
+from builder.extraction.metadata import describe_agency, find_agency_name, find_year, slugify, strip_page_labels
+from builder.reading.document import body_lines
 
 
 @pytest.mark.parametrize("text", [
@@ -136,9 +136,9 @@ def test_zone_table_rows_are_sourced_and_match_the_gazetteer():
     import csv
     from pathlib import Path
 
-    from builder.metadata import region_names
+    from builder.extraction.metadata import region_names
 
-    path = Path(__file__).parents[1] / "builder" / "zones.csv"
+    path = Path(__file__).parents[1] / "builder" / "extraction" / "zones.csv"
     rows = list(csv.DictReader(path.open(encoding="utf-8")))
     assert len({r["name"] for r in rows}) == len(rows)
     for row in rows:
@@ -176,7 +176,7 @@ def test_years_in_chinese_numerals(title):
 
 
 def test_a_report_that_never_names_itself_takes_the_publisher_label():
-    from builder.extract import extract_bytes
+    from builder.extraction.extract import extract_bytes
 
     page = ("索引号：640425/2016-00003\n发布机构：彭阳县人民政府办公室\n发布时间：2016-03-20\n"
             "2015年政府信息公开工作年度报告\n一、概述\n2015年，我办认真贯彻落实《条例》。\n"

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from builder import outputs
+from builder.datasets import outputs
+from builder.datasets.outputs import OutputFolder
 from builder.errors import BuilderError
-from builder.outputs import OutputFolder
 
 
 @pytest.fixture

@@ -15,9 +15,9 @@ from click.testing import CliRunner
 from builder import errors, forms, synthetic
 from builder.checks import check_corpus, outcomes
 from builder.cli import cli
-from builder.extract import extract_bytes, extract_file
+from builder.extraction.extract import extract_bytes, extract_file
 from builder.forms import GOV_2021
-from builder.reading import detect_format
+from builder.reading.document import detect_format
 
 from .conftest import assert_expected_checks, expected_for, shared
 from .official_form import (

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pdfplumber
 import pytest
 
-from builder.corpus import Rejected, read_data
+from builder.extraction.corpus import Rejected, read_data
 from builder.limits import Limits
 
 

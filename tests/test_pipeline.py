@@ -16,13 +16,13 @@ from pathlib import Path
 import fsspec
 import pytest
 
-from builder import cache as extraction_cache
 from builder import synthetic
 from builder.build import build
-from builder.cache import report_from_record, report_record
-from builder.corpus import Rejected, read_data
-from builder.extract import extract_file
-from builder.pipeline import Options, RunStats, extract_stage, grows_memory, list_tasks, read_corpus, read_reports
+from builder.extraction import cache as extraction_cache
+from builder.extraction.cache import report_from_record, report_record
+from builder.extraction.corpus import Rejected, read_data
+from builder.extraction.extract import extract_file
+from builder.extraction.pipeline import Options, RunStats, extract_stage, grows_memory, list_tasks, read_corpus, read_reports
 
 from .conftest import CORPUS, CORPUS_FILES
 
@@ -280,13 +280,13 @@ def test_a_build_with_nothing_changed_keeps_the_output_and_any_change_rebuilds(c
 
 
 def test_the_pool_preload_imports_and_reads_a_report():
-    """The fork server imports builder.warmup; an ImportError there is swallowed by
+    """The fork server imports builder.extraction.warmup; an ImportError there is swallowed by
     multiprocessing and every pool worker would load the gazetteer itself."""
     import importlib
 
-    import builder.warmup
+    import builder.extraction.warmup
 
-    importlib.reload(builder.warmup)
+    importlib.reload(builder.extraction.warmup)
 
 
 def test_a_library_upgrade_invalidates_the_cache(monkeypatch):

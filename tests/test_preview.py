@@ -16,7 +16,7 @@ import pytest
 from click.testing import CliRunner
 
 from builder.cli import cli
-from builder.preview import make_server
+from builder.site.preview import make_server
 
 from .conftest import ROOT
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from builder.extract import extract_bytes
-from builder.narrative import find_figures, sentences
+from builder.extraction.extract import extract_bytes
+from builder.extraction.narrative import find_figures, sentences
 
 
 def figures(text: str, year: int = 2018):
@@ -110,7 +110,7 @@ def test_space_and_pipe_statistics_rows(sep):
 @pytest.mark.parametrize("row", ["1\t主动公开政府信息数\t条\t4120", "主动公开政府信息数 条 4120", "主动公开政府信息数（条） 4120",
                                  "| 1 | 主动公开政府信息数 | 条 | 4120 |"])
 def test_statistics_row_shapes(row):
-    from builder.narrative import table_figures
+    from builder.extraction.narrative import table_figures
 
     assert [(f.key, f.value) for f in table_figures([row])] == [("proactive_items", 4120)]
 

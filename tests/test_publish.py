@@ -15,7 +15,7 @@ import pytest
 
 from builder.build import MARKER, build, remove_stale_staging
 from builder.errors import BuilderError
-from builder.pipeline import Options
+from builder.extraction.pipeline import Options
 
 from .conftest import CORPUS, ROOT
 

@@ -7,8 +7,8 @@ import random
 import pytest
 
 from builder import errors
-from builder.extract import extract_bytes
-from builder.reading import decode, detect_format, normalize, read_bytes
+from builder.extraction.extract import extract_bytes
+from builder.reading.document import decode, detect_format, normalize, read_bytes
 
 from .conftest import CORPUS
 

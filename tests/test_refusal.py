@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from builder import errors
-from builder.extract import extract_bytes
+from builder.extraction.extract import extract_bytes
 
 BODY = """一、总体情况
 2020年，我县认真贯彻落实《中华人民共和国政府信息公开条例》，主动公开政府信息1200条。

@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from builder import forms, synthetic
-from builder.extract import extract_bytes
+from builder.extraction.extract import extract_bytes
 from builder.forms import GOV_2019, GOV_2021
 
 YEARS = {GOV_2021: (2021, 2024), GOV_2019: (2019, 2020)}

@@ -7,9 +7,9 @@ import random
 import pytest
 
 from builder import forms, synthetic
-from builder.extract import extract_bytes
+from builder.extraction.extract import extract_bytes
+from builder.extraction.tables import parse_cell, split_signed_runs
 from builder.forms import GOV_2019, GOV_2021
-from builder.tables import parse_cell, split_signed_runs
 
 from .test_layouts import AGENCY, replace_line
 
@@ -119,8 +119,8 @@ def test_table_4_layouts(shape):
 def test_blank_counts_that_add_up_to_nothing_are_zero():
     """Non-negative counts whose known sum already equals the total are all 0;
     one blank beside a gap is settled by the gap; two beside a gap stay open."""
+    from builder.extraction.solver import propagate
     from builder.forms import Identity
-    from builder.solver import propagate
 
     row = Identity("t3.row_sum", "row", ("a", "b", "c"), ("total",))
     ok, settled = propagate({"a": 2, "b": None, "c": None, "total": 2}, [row], ["b", "c"])

@@ -14,9 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from builder import search, synthetic
-from builder.search import Pinyin, document_terms, first_finder, first_search, pinyin_terms, rank_order, terms, write_search
-from builder.site import search_document
+from builder import synthetic
+from builder.site import search
+from builder.site.pages import search_document
+from builder.site.search import Pinyin, document_terms, first_finder, first_search, pinyin_terms, rank_order, terms, write_search
 
 YEARS = range(2019, 2025)
 PROSE = ("全年共收到政府信息公开申请{n}件，均在法定期限内予以答复。", "全年发生政府信息公开行政复议{n}件。",

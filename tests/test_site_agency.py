@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from builder import site
-from builder.compare import Derived, IndicatorRow
-from builder.indicators import INDICATORS
+from builder.datasets.indicators import INDICATORS
+from builder.site import pages as site
+from builder.site.compare import Derived, IndicatorRow
 
 
 def agency_page(tmp_path: Path, received: int, value: float) -> str:

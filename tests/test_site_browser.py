@@ -33,7 +33,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
 from builder import forms
 from builder.build import build
-from builder.site import FAIL_LINKS, NARRATIVE_TEXT, TIP_RAW, narrative_rows, shorten
+from builder.site.pages import FAIL_LINKS, NARRATIVE_TEXT, TIP_RAW, narrative_rows, shorten
 
 from .conftest import CORPUS, CORPUS_FILES, ROOT, assert_expected_checks, expected_for
 
@@ -469,7 +469,7 @@ def test_report_page_without_javascript(browser, site):
 def test_citations_written_by_site_js_escape_bibtex(session, site):
     """APA, BibTeX and the badge's embed code are made in the browser from the .cite block's data:
     a hostile title and source URL come out escaped exactly as the Python filters escape them."""
-    from builder.site import bibtex, bibtex_url
+    from builder.site.pages import bibtex, bibtex_url
 
     title, original = "=1+2{%}\\_&#$~^ 固原市（结构化数据）", "https://a.cn/x}y{z\\w%E5"
     page = session.open(site.url("about/"))
@@ -837,9 +837,9 @@ def test_search_by_adcode(session, site):
 
 
 def test_search_fetches_what_the_builder_predicts(browser, site):
-    """site.js and builder.search.first_search walk the same files: the figure the
+    """site.js and builder.site.search.first_search walk the same files: the figure the
     size tests and the benchmark give is what a browser loads."""
-    from builder.search import first_search
+    from builder.site.search import first_search
 
     for query, filters in (("政府信息公开", {}), ("彭阳", {}), ("行政复议", {"badge": "存疑"})):
         with recording(browser) as session:

@@ -10,10 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from builder import search, site, synthetic
+from builder import synthetic
 from builder.build import build
-from builder.fragments import agency_keys
-from builder.pipeline import Options
+from builder.datasets.fragments import agency_keys
+from builder.extraction.pipeline import Options
+from builder.site import pages as site
+from builder.site import search
 
 from .conftest import CORPUS
 

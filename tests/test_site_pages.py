@@ -130,7 +130,7 @@ def test_dates_come_from_the_data_not_the_clock(site: Path):
 
 
 def test_a_large_sitemap_is_split_under_an_index(tmp_path: Path, monkeypatch):
-    from builder import site as site_module
+    from builder.site import pages as site_module
 
     monkeypatch.setattr(site_module, "SITEMAP_URLS", 2)
     site_module.write_sitemap(tmp_path, "https://example.org/", [f"reports/a{i}/2022/" for i in range(5)], "2024-05-06")
@@ -227,7 +227,7 @@ def test_the_heaviest_report_pages_stay_under_30_kb(heavy: Path):
 
 def test_long_lists_are_cut_on_the_page_and_left_to_the_files_beside_it(heavy: Path):
     """What grows with the report is cut at a fixed count, and the page says where the rest is."""
-    from builder.site import EVIDENCE, FAIL_LINKS, NARRATIVE_ROWS, NARRATIVE_TEXT, TIP_CANDIDATES
+    from builder.site.pages import EVIDENCE, FAIL_LINKS, NARRATIVE_ROWS, NARRATIVE_TEXT, TIP_CANDIDATES
 
     path, document = next(v for k, v in _heavy_pages(heavy).items() if "caizheng" in k)
     tree = lxml.html.fromstring(path.read_text(encoding="utf-8"))

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Page
 
-from builder.site import EVIDENCE_CELLS
+from builder.site.pages import EVIDENCE_CELLS
 
 from .conftest import CORPUS_FILES
 from .test_site_browser import AXE, GUYUAN, PENGYANG, SCREENSHOTS, Session, Site, browser, recording, site  # noqa: F401

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from builder import site
+from builder.site import pages as site
 
 CHECK_COLUMNS = ["report_id", "check_id", "instance", "severity", "outcome", "cells", "left", "right", "detail_zh",
                  "detail_en"]

@@ -15,9 +15,9 @@ from click.testing import CliRunner
 
 from builder.build import build
 from builder.cli import cli
-from builder.dataset import REPORT_FILES
-from builder.outputs import DataPlace
-from builder.pipeline import Options
+from builder.datasets.outputs import DataPlace
+from builder.datasets.package import REPORT_FILES
+from builder.extraction.pipeline import Options
 
 from .conftest import CORPUS
 

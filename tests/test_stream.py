@@ -10,12 +10,12 @@ import weakref
 
 import pytest
 
-from builder import corpus as corpus_module
 from builder import forms
-from builder.cache import report_from_record, report_record
 from builder.checks import check_corpus
-from builder.corpus import IndexEntry, Rejected, assemble
-from builder.extract import Report
+from builder.extraction import corpus as corpus_module
+from builder.extraction.cache import report_from_record, report_record
+from builder.extraction.corpus import IndexEntry, Rejected, assemble
+from builder.extraction.extract import Report
 
 from .checkhelpers import make_report, prose_lines, small_values
 

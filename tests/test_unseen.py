@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from builder import errors
-from builder.extract import Report, extract_file
+from builder.extraction.extract import Report, extract_file
 
 UNSEEN = Path(__file__).with_name("unseen")
 EXPECTED = sorted(UNSEEN.glob("*.json"))

@@ -6,7 +6,7 @@ each report's own files written, and the little the aggregates need (the agency
 row, regional totals, files for the version). ``PackageWriter`` appends the
 fragments in report-id order to each table's files (``TableWriter``: CSV and
 Parquet row groups) and writes the aggregates, so a build that keeps an
-agency's fragment (``builder.fragments``) never reads its reports again.
+agency's fragment (``builder.datasets.fragments``) never reads its reports again.
 Neither the reports nor a long table are ever held whole, so memory does not
 grow with the corpus beyond the aggregates' small indexes. The workbook is written last, from the Parquet
 files: summary sheets only (see ``write_workbook``).
@@ -14,7 +14,7 @@ files: summary sheets only (see ``write_workbook``).
 ``version`` comes from the corpus and ``created`` (the data date) from
 SOURCE_DATE_EPOCH or the retrieval dates, so one corpus builds byte-identical
 files; only without either is it the build day. Rows are tuples in the order of
-the table's fields (``builder.schema``).
+the table's fields (``builder.datasets.schema``).
 """
 
 from __future__ import annotations
@@ -35,14 +35,15 @@ from datetime import UTC, datetime
 from functools import cache
 from pathlib import Path
 
-from . import codebook, forms
-from .checks import FAIL, RULE_INDEX, RULES, published
-from .codebook import FORM_NAME_ZH, OUTCOME_ZH, SCOPE_ZH, SEVERITY_ZH
-from .corpus import Rejected
-from .errors import BuilderError
-from .extract import Report
+from .. import codebook, forms
+from ..checks import FAIL, RULE_INDEX, RULES, published
+from ..codebook import FORM_NAME_ZH, OUTCOME_ZH, SCOPE_ZH, SEVERITY_ZH
+from ..errors import BuilderError
+from ..extraction.corpus import Rejected
+from ..extraction.extract import Report
+from ..extraction.metadata import INSTITUTION, Agency
+from ..reading.sources import SourceInfo, is_http_url
 from .indicators import INDICATORS, definition_rows, evaluate, year_over_year
-from .metadata import INSTITUTION, Agency
 from .outputs import ON_THE_SITE, DataPlace, OutputFolder
 from .regional import RegionalTotals
 from .schema import (
@@ -54,7 +55,6 @@ from .schema import (
     Table,
     neutralise,
 )
-from .sources import SourceInfo, is_http_url
 
 PACKAGE_NAME = "gov-disclosure-annual-reports"
 LICENSE = {"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by/4.0/",

@@ -20,8 +20,8 @@ from dataclasses import dataclass
 from functools import cache
 from operator import add
 
-from . import forms
-from .checks import USABLE
+from .. import forms
+from ..checks import USABLE
 
 LEVELS = ("province", "city", "county")
 LEVEL_ZH = {"province": "省级", "city": "地级", "county": "县级"}
@@ -131,7 +131,7 @@ class RegionalTotals:
         reports_summed, reports_unusable, reports_in_year, agencies_known), sorted by year, region and
         cell, in parts, a province's regions of one year each:
         a digest of what the part's rows are made of, and a function making them, so that
-        the encoded rows of a part that did not change can be kept (``builder.fragments``)."""
+        the encoded rows of a part that did not change can be kept (``builder.datasets.fragments``)."""
         for _, part in itertools.groupby(sorted(self.groups), key=lambda key: (key[0], key[1][:2])):
             keys = list(part)
             digest = hashlib.sha256("\t".join(self.cells).encode())

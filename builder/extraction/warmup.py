@@ -7,8 +7,8 @@ from __future__ import annotations
 import gc
 import random
 
+from ..synthetic import report
 from .corpus import read_data
-from .synthetic import report
 
 read_data(report(random.Random(0), year=2022).text.encode("utf-8"), "warmup.txt")
 # What is loaded now lives as long as every worker: out of the collector's scans, so a

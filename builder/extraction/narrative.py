@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .limits import MAX_NUMBER_DIGITS, checkpoint
+from ..limits import MAX_NUMBER_DIGITS, checkpoint
 
 _N = r"(?P<n>\d+(?:,\d{3})*(?:\.\d+)?)\s*(?P<wan>万(?!元))?\s*(?P<approx>多|余)?\s*"
 _APPROX_BEFORE = re.compile(r"(?:约|近|超过|逾|大约)\s*$")

@@ -13,7 +13,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import ClassVar
 
-from .errors import PreviewError
+from ..errors import PreviewError
 
 UTF8_TYPES = {".txt": "text/plain", ".csv": "text/csv", ".json": "application/json", ".html": "text/html",
               ".xml": "application/xml", ".svg": "image/svg+xml", ".js": "text/javascript", ".css": "text/css"}

@@ -18,8 +18,8 @@ from datetime import date
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from . import errors
-from .reading import decode
+from .. import errors
+from .document import decode
 
 NAME = "sources.csv"
 COLUMNS = ("file", "url", "retrieved", "archive", "listing_url", "note")

@@ -374,7 +374,7 @@ class Zone:
 
 @lru_cache(maxsize=1)
 def zones() -> tuple[Zone, ...]:
-    """The zone table (builder/zones.csv), longest names first."""
+    """The zone table (builder/extraction/zones.csv), longest names first."""
     import csv
     from pathlib import Path
 

@@ -34,7 +34,9 @@ from typing import TypeVar
 
 import fsspec
 
-from . import errors, limits
+from .. import errors, limits
+from ..limits import Limits
+from ..reading.document import PDF_SIGNATURE, ZIP_SIGNATURE, read_regular
 from .cache import (
     ExtractionCache,
     content_digest,
@@ -61,11 +63,9 @@ from .corpus import (
     rejection,
 )
 from .extract import Report
-from .limits import Limits
-from .reading import PDF_SIGNATURE, ZIP_SIGNATURE, read_regular
 
 PerFile = Callable[[bytes, str, Limits], "Report | Rejected"]
-Task = TypeVar("Task")  # what the pool maps over: files here, agencies for builder.fragments
+Task = TypeVar("Task")  # what the pool maps over: files here, agencies for builder.datasets.fragments
 Result = TypeVar("Result")
 RECYCLE_AFTER = 200  # PDF/DOCX files a pool worker reads before it is replaced (pdfplumber's memory grows)
 # What a file starts with when its parser's memory grows from file to file (PDF, DOCX and other
@@ -253,7 +253,7 @@ def run_in_pool(work: Callable[[Task], Result], tasks: Collection[Task], jobs: i
     # forkserver: workers start from a clean preloaded process, not a copy of this
     # one (which may hold threads and every report read so far).
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["builder.warmup"])
+    context.set_forkserver_preload(["builder.extraction.warmup"])
     chunk = max(1, min(16, len(tasks) // (jobs * 8), recycle_after or len(tasks)))
     with context.Pool(jobs, maxtasksperchild=max(1, recycle_after // chunk) if recycle_after else None) as pool:
         yield from pool.imap_unordered(work, tasks, chunksize=chunk)

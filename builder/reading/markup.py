@@ -10,7 +10,7 @@ from __future__ import annotations
 import io
 import re
 
-from . import errors
+from .. import errors
 
 _BLOCK_TAGS = frozenset({
     "address", "article", "aside", "blockquote", "body", "br", "caption", "center", "dd", "div", "dl", "dt",
@@ -82,7 +82,7 @@ def _owning_table(element):
 
 def _check_depth(root, path: str) -> None:
     """Deep nesting is read up to the configured depth; deeper is a clear refusal."""
-    from .limits import current
+    from ..limits import current
 
     limit = current().max_html_depth
     stack = [(root, 1)]
@@ -102,7 +102,7 @@ def html_to_text(html: str, path: str = "") -> str:
     import lxml.html
     from lxml import etree
 
-    from .limits import checkpoint
+    from ..limits import checkpoint
 
     if not html.strip():
         return ""
@@ -274,7 +274,7 @@ def docx_to_text(data: bytes, path: str) -> str:
 
     import docx
 
-    from .limits import current
+    from ..limits import current
 
     limit = current().max_bytes
     try:

@@ -15,8 +15,8 @@ import io
 import itertools
 import re
 
-from . import errors
-from .limits import checkpoint, current
+from .. import errors
+from ..limits import checkpoint, current
 
 _CID = re.compile(r"\(cid:\d+\)")
 _MIN_CHARS_PER_PAGE = 20  # less than this is a scan with a stamp or page numbers, not a text layer
@@ -77,10 +77,10 @@ def _page_text(page) -> tuple[str, bool]:
 def _table_fit(text: str) -> tuple[int, int]:
     """How tables 3 and 4 read: value rows printing the form's width, and rows
     printing another width (a grid that split or merged columns)."""
-    from . import forms
-    from .layout import locate
-    from .reading import body_lines
-    from .tables import fit
+    from .. import forms
+    from ..extraction.layout import locate
+    from ..extraction.tables import fit
+    from .document import body_lines
 
     layout = locate(body_lines(text))
     good = bad = 0

@@ -2,7 +2,7 @@
 
 ``read_data`` is the per-file function: one file's bytes in, a ``Report`` or a
 ``Rejected`` out, never an exception, under the file's limits. It takes and
-returns plain picklable values, so ``builder.pipeline`` maps it over a process
+returns plain picklable values, so ``builder.extraction.pipeline`` maps it over a process
 pool or a Dask cluster, with the extraction cache in front of it. Entries that
 are not files to read (hidden, special, symlinks leaving the corpus) are
 rejected by ``entry_problem`` without being opened.
@@ -21,12 +21,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import errors, limits
-from .checks import OTHER_AGENCY_CELLS, CheckContext, check_in_corpus, check_report
+from .. import errors, limits
+from ..checks import OTHER_AGENCY_CELLS, CheckContext, check_in_corpus, check_report
+from ..limits import Limits
+from ..reading.document import Document, read_bytes, read_file
 from .extract import Report, extract_document
-from .limits import Limits
 from .metadata import Agency
-from .reading import Document, read_bytes, read_file
 from .tables import CellValue
 
 if TYPE_CHECKING:
@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 # Files at the top of a corpus folder that describe the corpus, not reports:
 # they are never read as reports (documented in docs/cli.md and `build --help`).
 METADATA_FILES = frozenset({"sources.csv", "README.md", "readme.md", "LICENSE"})
-_PACKAGE = Path(__file__).resolve().parent
+_PACKAGE = Path(__file__).resolve().parent.parent  # builder
 INTERNAL = "internal error in "
 
 
@@ -157,7 +157,7 @@ def _stage(error: BaseException) -> str:
     stage = "corpus"
     for frame, _ in traceback.walk_tb(error.__traceback__):
         source = Path(frame.f_code.co_filename)
-        if source.parent == _PACKAGE:
+        if _PACKAGE in source.parents:
             stage = source.stem
     return stage
 
@@ -343,7 +343,7 @@ def assemble(outcomes: Iterable[IndexEntry | Rejected], load: Callable[[IndexEnt
 
 def load_corpus(folder: Path | str, progress: Callable | None = None, options: Options | None = None,
                 stats: RunStats | None = None) -> Corpus:
-    """Read every entry (see ``builder.pipeline`` for the cache, the pool and the
+    """Read every entry (see ``builder.extraction.pipeline`` for the cache, the pool and the
     cluster), then assemble and check the corpus."""
     from .pipeline import read_corpus
 

@@ -24,25 +24,24 @@ from pathlib import Path
 
 import fsspec
 
-from .checks import Result
+from ..checks import Result
+from ..limits import Limits
+from ..reading.document import Document, Source
 from .corpus import IndexEntry, Rejected
 from .extract import Report
 from .layout import Layout
-from .limits import Limits
 from .metadata import Agency
 from .narrative import Figure
-from .reading import Document, Source
 from .tables import CellValue
 
 # Bump when extraction changes in a way the source hash below cannot see
 # (a dependency's behaviour, a data file outside builder/).
 PARSER_VERSION = "2"  # 2: entries keep the single-report check results
-# Modules and folders that only read extraction results: changing them keeps the cache.
-DOWNSTREAM = frozenset({"build.py", "cache.py", "checks.py", "cli.py", "compare.py", "dataset.py", "indicators.py",
-                        "outputs.py", "pipeline.py", "preview.py", "regional.py", "schema.py", "search.py", "site.py",
-                        "site_hooks.py", "sources.py", "synthetic.py", "synthetic_corpus.py", "warmup.py", "__main__.py",
-                        "fragments.py", "site_templates", "site_overrides", "__pycache__"})
-PACKAGE = Path(__file__).resolve().parent
+# Modules and packages that only read extraction results (the later stages among them):
+# changing them keeps the cache.
+DOWNSTREAM = frozenset({"datasets", "site", "build.py", "cache.py", "checks.py", "cli.py", "pipeline.py", "sources.py",
+                        "synthetic.py", "synthetic_corpus.py", "warmup.py", "__main__.py", "__pycache__"})
+PACKAGE = Path(__file__).resolve().parent.parent  # builder
 
 
 # Libraries whose behaviour decides what a file becomes: upgrading one invalidates the cache.

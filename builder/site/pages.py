@@ -35,9 +35,16 @@ from urllib.parse import quote
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup, escape
 
-from . import codebook, forms
-from .checks import BADGES
-from .codebook import FORM_NAME_ZH, SEVERITY_ZH
+from .. import codebook, forms
+from ..checks import BADGES
+from ..codebook import FORM_NAME_ZH, SEVERITY_ZH
+from ..datasets.indicators import INDICATORS, RATIO
+from ..datasets.outputs import DataPlace, OutputFolder
+from ..datasets.package import REPORT_FILES
+from ..datasets.schema import TABLE_DESCRIPTIONS_ZH, TABLES, restore
+from ..extraction.narrative import KEY_LABELS
+from ..forms import T3_COLUMNS, T4_COLUMNS, T4_GROUPS
+from ..reading.sources import is_http_url
 from .compare import (
     CompareGroup,
     Derived,
@@ -50,18 +57,12 @@ from .compare import (
     region_totals,
     report_indicators,
 )
-from .dataset import REPORT_FILES
-from .forms import T3_COLUMNS, T4_COLUMNS, T4_GROUPS
-from .indicators import INDICATORS, RATIO
-from .narrative import KEY_LABELS
-from .outputs import DataPlace, OutputFolder
-from .schema import TABLE_DESCRIPTIONS_ZH, TABLES, restore
 from .search import Pinyin, write_search
-from .sources import is_http_url
 
 ROOT = Path(__file__).resolve().parent
-PROJECT = ROOT.parent
-TEMPLATES = ROOT / "site_templates"
+PACKAGE = ROOT.parent  # builder: all of it is in the rendering version
+PROJECT = PACKAGE.parent
+TEMPLATES = ROOT / "templates"
 PROJECT_NAME = "政府信息公开年报数据"
 PROJECT_AUTHOR = "政府信息公开年报数据项目"
 BADGE_CLASS = {"一致": "ok", "不一致": "bad", "存疑": "doubt", "无表格": "none"}
@@ -250,7 +251,7 @@ class SiteData:
 
     @cached_property
     def derived(self) -> Derived:
-        """Indicators and regional totals (builder.compare)."""
+        """Indicators and regional totals (builder.site.compare)."""
         return Derived.load(self.data_dir)
 
     @cached_property
@@ -1111,7 +1112,7 @@ def rendering_version(shells: dict[int, Shell]) -> str:
     """What every page is rendered with: the builder's code and templates, the shells mkdocs made,
     and the template engine. A change to any of them re-renders every page."""
     digest = hashlib.sha256()
-    for folder in dict.fromkeys((ROOT, TEMPLATES)):
+    for folder in dict.fromkeys((PACKAGE, TEMPLATES)):
         for path in sorted(folder.rglob("*")):
             if path.is_file() and "__pycache__" not in path.parts:
                 digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes())
@@ -1199,7 +1200,7 @@ class PageKeys:
     def report_contents(self, agency_id: str, fragment: str, report_ids: list[str],
                         content: Callable[[str], str]) -> dict[str, str]:
         """Each of an agency's reports' ``Pages.report_content``: the last build's when the agency's
-        fragment, which makes all of it (``builder.fragments``), has the same key, so that an unchanged
+        fragment, which makes all of it (``builder.datasets.fragments``), has the same key, so that an unchanged
         agency's documents and indicators are not read; else made again."""
         last = self.contents.get(agency_id)
         if fragment and isinstance(last, list) and len(last) == 2 and last[0] == fragment \
@@ -1334,7 +1335,7 @@ def render_agencies(data: SiteData, todo: list[tuple[str, frozenset[str], bool]]
 
 # --- the build --------------------------------------------------------------------------------
 
-CURRENT: Pages | None = None  # read by site_hooks during the mkdocs build
+CURRENT: Pages | None = None  # read by the mkdocs hooks (hooks.py) during the build
 
 
 def _mkdocs(out: Path, pages: Pages, site_url: str) -> None:
@@ -1412,7 +1413,7 @@ def build_site(data_dir: Path, out: Path, site_url: str = "", say: Callable[[str
     # What each report's pages show of its data, and the compare pages, first: the compare pages are
     # keyed by the former, and mkdocs's pages list the latter. What lives to the end is made before
     # the pages' short-lived objects, so freed memory is not scattered among long-lived objects.
-    from .fragments import agency_keys  # the datasets stage's manifest (not imported by page workers)
+    from ..datasets.fragments import agency_keys  # the datasets stage's manifest (not imported by page workers)
 
     fragments = agency_keys(out)
     contents = {agency_id: keys.report_contents(agency_id, fragments.get(agency_id, ""),

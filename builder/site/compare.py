@@ -17,9 +17,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
-from . import indicators as catalogue
+from ..datasets import indicators as catalogue
+from ..datasets.indicators import INDICATORS, RATIO, SMALL, YOY_SUFFIX
 from . import search
-from .indicators import INDICATORS, RATIO, SMALL, YOY_SUFFIX
 
 UNKNOWN = "000000"
 # Flag bits in the compare data (the names are in indicator_definitions and the page's legend).

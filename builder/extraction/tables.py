@@ -14,11 +14,11 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 
-from . import forms, limits
-from .codebook import identity_zh, label_zh
-from .forms import GOV_2019, GOV_2021, PRE_2019, Identity, Row
+from .. import forms, limits
+from ..codebook import identity_zh, label_zh
+from ..forms import GOV_2019, GOV_2021, PRE_2019, Identity, Row
+from ..limits import MAX_NUMBER_DIGITS
 from .layout import MONEY_UNIT, NONE_WORDS, Layout, ValueRow, label_core
-from .limits import MAX_NUMBER_DIGITS
 from .solver import Choice, SearchTooLarge, best_effort, blank_insertions, propagate, search, split_runs
 
 TABLE_ZH = {"t2": "表二", "t3": "表三", "t4": "表四"}

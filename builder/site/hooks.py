@@ -1,6 +1,6 @@
 """mkdocs hooks: pages whose content is rendered from the data package.
 
-Active only during ``python -m builder build`` (builder.site sets CURRENT);
+Active only during ``python -m builder build`` (builder.site.pages sets CURRENT);
 their markdown is a placeholder, so there is nothing for markdown to parse.
 """
 
@@ -8,14 +8,14 @@ from __future__ import annotations
 
 from mkdocs.structure.files import File
 
-from builder import site
+from builder.site import pages as site
 
 _GENERATED = "@@GENERATED@@"
 # Data pages need no sidebar or table of contents: the tabs lead everywhere, and pages stay light.
 _SHELL = ('---\ntitle: "@@TITLE@@"\ndescription: "@@DESCRIPTION@@"\nextrahead: "@@HEAD@@"\n'
           "hide: [navigation, toc]\n---\n\n@@CONTENT@@\n")
 _contents: dict[str, str] = {}
-# Theme files the site never loads: the theme's search (off: builder/search.py replaces it) and source maps
+# Theme files the site never loads: the theme's search (off: builder/site/search.py replaces it) and source maps
 # (for the theme's developers). Left out of the output, they would weigh 2.4 MB of the Pages artifact.
 _UNUSED_THEME_FILES = ("assets/javascripts/lunr/", "assets/javascripts/workers/")
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from . import limits
-from .forms import Identity
+from .. import limits
+from ..forms import Identity
 
 Value = int | None  # None: a cell whose value is not known (blank)
 SOLUTION_LIMIT = 64

@@ -22,8 +22,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from queue import SimpleQueue
 
-from .errors import BuilderError
-from .sources import is_http_url
+from ..errors import BuilderError
+from ..reading.sources import is_http_url
 
 
 @dataclass

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from . import forms
-from .checks import BADGES, OUTCOMES, SEVERITIES
-from .forms import TEMPLATES
-from .reading import FORMATS
-from .tables import STATUSES
+from .. import forms
+from ..checks import BADGES, OUTCOMES, SEVERITIES
+from ..extraction.tables import STATUSES
+from ..forms import TEMPLATES
+from ..reading.document import FORMATS
 
 # CSV text is neutralised as OWASP recommends against formula injection: a text
 # beginning with one of these gets a single quote in front (the quote itself
@@ -341,7 +341,7 @@ _CODEBOOK = Table(
     ("cell_id",),
 )
 
-# --- derived data: indicators and regional totals (builder.indicators, builder.regional) ---
+# --- derived data: indicators and regional totals (builder.datasets.indicators, builder.datasets.regional) ---
 
 DESCRIPTIONS_ZH.update({
     "indicator_id": "指标编号；以 .yoy 结尾的是同比变化",

@@ -38,28 +38,27 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from .cache import parser_version
-from .checks import neighbour_keys, read_as_neighbour
-from .corpus import CorpusContext, IndexEntry, Rejected, check_one
-from .dataset import REPORT_FILES, REPORT_TABLES, Encoded, Fragment, PackageWriter, agency_fragment
-from .extract import Report
-from .layout import Layout
-from .limits import Limits
+from ..checks import neighbour_keys, read_as_neighbour
+from ..extraction.cache import parser_version
+from ..extraction.corpus import CorpusContext, IndexEntry, Rejected, check_one
+from ..extraction.extract import Report
+from ..extraction.layout import Layout
+from ..extraction.pipeline import Options, cacheable, is_url, report_loader, run_in_pool
+from ..limits import Limits
+from ..reading.sources import SourceInfo
 from .outputs import DataPlace, OutputFolder
-from .pipeline import Options, cacheable, is_url, report_loader, run_in_pool
+from .package import REPORT_FILES, REPORT_TABLES, Encoded, Fragment, PackageWriter, agency_fragment
 from .schema import TABLE_INDEX
-from .sources import SourceInfo
 
 FRAGMENT_FORMAT = "2"
 # The modules that cannot change a fragment: the site stage, the command line, the orchestration
 # around the stages and the test corpora. Every other module is in the code version, so that a
 # module added later is in it by default: a module left out by mistake costs a stale fragment
 # (wrong data), one left in costs only a rebuild.
-NOT_ROW_CODE = frozenset({"__main__.py", "build.py", "cli.py", "compare.py", "preview.py",
-                          "search.py", "site.py", "site_hooks.py", "synthetic.py", "synthetic_corpus.py",
+NOT_ROW_CODE = frozenset({"site", "__main__.py", "build.py", "cli.py", "synthetic.py", "synthetic_corpus.py",
                           "warmup.py"})
 MANIFEST = ".fragments.json"  # in the output: each agency's fragment key and reports, for the next build
-_PACKAGE = Path(__file__).resolve().parent
+_PACKAGE = Path(__file__).resolve().parent.parent  # builder
 
 
 @cache
@@ -71,9 +70,10 @@ def code_version() -> str:
 
     digest = hashlib.sha256(f"{FRAGMENT_FORMAT}\n{parser_version()}\n{pyarrow.__version__}\n"
                             f"{zlib.ZLIB_RUNTIME_VERSION}\n{sys.version}\n".encode())
-    for path in sorted(_PACKAGE.glob("*.py")):
-        if path.name not in NOT_ROW_CODE:
-            digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    for path in sorted(_PACKAGE.rglob("*.py")):
+        relative = path.relative_to(_PACKAGE)
+        if not NOT_ROW_CODE.intersection(relative.parts):
+            digest.update(relative.as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()[:16]
 
 

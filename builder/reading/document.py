@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from . import errors
-from .limits import checkpoint
+from .. import errors
+from ..limits import checkpoint
 
 FORMATS = ("text", "markdown", "html", "pdf", "docx")
 
@@ -49,7 +49,7 @@ class Document:
     @cached_property
     def sentences(self) -> list[str]:
         """The prose as sentences, wrapped lines joined (read by the narrative and the checks)."""
-        from .narrative import sentences
+        from ..extraction.narrative import sentences
 
         return sentences(self.lines)
 
@@ -260,7 +260,7 @@ def read_bytes(data: bytes, path: str) -> Document:
 def read_regular(path: str | Path, name: str) -> bytes:
     """The bytes of a regular file, up to the byte limit. Opened without
     blocking, so a named pipe is refused instead of waited on."""
-    from .limits import current
+    from ..limits import current
 
     limit = current().max_bytes
     fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))

@@ -6,12 +6,12 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import errors
-from .forms import PRE_2019
+from .. import errors
+from ..forms import PRE_2019
+from ..reading.document import Document, normalize, read_bytes, read_file
 from .layout import Layout, locate
 from .metadata import Agency, describe_agency, find_agency_name, find_title, find_year, publisher_from_labels, strip_page_labels
 from .narrative import Figure, find_figures
-from .reading import Document, normalize, read_bytes, read_file
 from .tables import CellValue, detect_template, read_tables
 
 _REPORT_SIGNS = re.compile(r"政府信息公开|政务公开|信息公开")
@@ -70,7 +70,7 @@ class Report:
             "warnings": self.warnings,
         }
         if with_checks:
-            from .checks import published
+            from ..checks import published
 
             out["checks"] = [c.as_json() for c in published(self.checks)]
             out["badge"] = self.badge

@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from fnmatch import fnmatchcase
 from functools import cache
 
-from . import forms
-from .checks import USABLE
-from .forms import GOV_2019, GOV_2021
+from .. import forms
+from ..checks import USABLE
+from ..forms import GOV_2019, GOV_2021
 
 COUNT, RATIO = "件", "比例"
 # Flags, in the order they are written.

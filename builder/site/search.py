@@ -39,7 +39,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from .reading import normalize
+from ..reading.document import normalize
 
 PAGE = 1000  # postings per page of a long posting list
 INLINE = 200  # postings kept in the term shard itself

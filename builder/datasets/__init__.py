@@ -1,0 +1,1 @@
+"""Datasets: checked reports to the open data package, an agency's fragment at a time."""

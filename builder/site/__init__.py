@@ -1,0 +1,1 @@
+"""The site: pages, search and comparisons rendered from the data package."""
