@@ -249,3 +249,30 @@ def test_long_lists_are_cut_on_the_page_and_left_to_the_files_beside_it(heavy: P
     for table in ("t2", "t3", "t4"):
         assert len(tree.xpath(f"//table[contains(@class, 'form {table}')]//td[contains(@class, 'cell-fail')]/a")) <= FAIL_LINKS
     assert path.stat().st_size < 1.25 * PAGE_LIMIT  # bounded by the form's size, not by the report's text
+
+
+def test_templates_are_compiled_once_and_rendered_without_a_store_where_it_cannot_be_made(tmp_path, monkeypatch):
+    """The compiled templates are kept (a rebuild of one page should not compile every template
+    again) and read back only for the same source; without a place to keep them, pages still render."""
+    import jinja2
+
+    from builder.site import pages
+
+    store = jinja2.FileSystemBytecodeCache
+    monkeypatch.setattr(pages, "FileSystemBytecodeCache", lambda: store(str(tmp_path)))
+    assert "badge" in pages.environment().get_template("_macros.html").module.__dict__
+    assert len(list(tmp_path.iterdir())) == 1
+
+    def compile_again(*args, **kwargs):
+        raise AssertionError("compiled again")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(jinja2.Environment, "compile", compile_again)
+        assert "badge" in pages.environment().get_template("_macros.html").module.__dict__
+
+    def unsafe():
+        raise RuntimeError("Cannot determine safe temp directory")
+
+    monkeypatch.setattr(pages, "FileSystemBytecodeCache", unsafe)
+    env = pages.environment()
+    assert env.bytecode_cache is None and "badge" in env.get_template("_macros.html").module.__dict__

@@ -31,6 +31,12 @@ def on_config(config):
     return config
 
 
+def on_env(env, config, files):
+    """The theme's templates compiled once, not on every build (``pages.compiled_templates``)."""
+    env.bytecode_cache = env.bytecode_cache or site.compiled_templates()
+    return env
+
+
 def on_files(files, config):
     pages = site.CURRENT
     if pages is None:
