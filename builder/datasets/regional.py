@@ -13,12 +13,12 @@ from __future__ import annotations
 import functools
 import hashlib
 import itertools
-from array import array
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
-from operator import add
+
+import numpy as np
 
 from .. import forms
 from ..checks import USABLE
@@ -69,9 +69,10 @@ class _Group:
     def __init__(self, size: int) -> None:
         self.reports = 0
         # Sums as floats: exact for counts (integers below 2**53), and added in report order as before.
-        self.values = array("d", [0.0]) * size
-        self.summed = array("I", [0]) * size
-        self.unusable = array("I", [0]) * size
+        # NumPy: a build merges an agency's groups at a time, some 10⁴ groups of hundreds of cells.
+        self.values = np.zeros(size, np.float64)
+        self.summed = np.zeros(size, np.uint32)
+        self.unusable = np.zeros(size, np.uint32)
 
 
 class RegionalTotals:
@@ -90,11 +91,12 @@ class RegionalTotals:
         regions = regions_of_agency(report.agency)
         if not regions:
             return
-        usable, unusable = [], []
+        usable, values, unusable = [], [], []
         for cell_id, index in _summed_cells(report.template):
             value = report.cells[cell_id]
             if value.status in USABLE and value.value is not None:
-                usable.append((index, value.value))
+                usable.append(index)
+                values.append(value.value)
             else:
                 unusable.append(index)
         for region in regions:
@@ -104,12 +106,9 @@ class RegionalTotals:
             if group is None:
                 group = self.groups[(report.year, region.code)] = _Group(len(self.cells))
             group.reports += 1
-            values, summed = group.values, group.summed
-            for index, value in usable:
-                values[index] += value
-                summed[index] += 1
-            for index in unusable:
-                group.unusable[index] += 1
+            group.values[usable] += values  # a cell once per report: no index repeats
+            group.summed[usable] += 1
+            group.unusable[unusable] += 1
 
     def merge(self, other: RegionalTotals) -> None:
         """Add another set of totals (of other reports) to these."""
@@ -122,9 +121,9 @@ class RegionalTotals:
             if group is None:
                 group = self.groups[key] = _Group(len(self.cells))
             group.reports += theirs.reports
-            group.values = array("d", map(add, group.values, theirs.values))
-            group.summed = array("I", map(add, group.summed, theirs.summed))
-            group.unusable = array("I", map(add, group.unusable, theirs.unusable))
+            group.values += theirs.values
+            group.summed += theirs.summed
+            group.unusable += theirs.unusable
 
     def parts(self) -> Iterator[tuple[str, Callable[[], Iterator[tuple]]]]:
         """Rows of ``regional_totals``: (year, region_code, region_level, region_name, cell_id, value,
@@ -145,8 +144,9 @@ class RegionalTotals:
         for year, code in keys:
             group, region = self.groups[(year, code)], self.names[code]
             agencies = len(self.known[code])
+            values, all_summed, all_unusable = group.values.tolist(), group.summed.tolist(), group.unusable.tolist()
             for index, cell_id in enumerate(self.cells):
-                summed, unusable = group.summed[index], group.unusable[index]
+                summed, unusable = all_summed[index], all_unusable[index]
                 if summed or unusable:
-                    yield (year, code, region.level, region.name, cell_id, group.values[index] if summed else None,
+                    yield (year, code, region.level, region.name, cell_id, values[index] if summed else None,
                            summed, unusable, group.reports, agencies)
