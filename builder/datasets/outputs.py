@@ -40,10 +40,11 @@ class OutputFolder:
         self._folders.add(str(self.root))
 
     def _folder_of(self, target: str) -> None:
-        """Make the file's folder and those above it, each once: a mkdir is a system call (tens
-        of microseconds on a journalled disk), and a rebuild links tens of thousands of files
-        into a few folders each. One thread: links and mkdirs into one folder contend for its
-        lock, so threads make them slower (measured), not faster."""
+        """Make the file's folder and those above it, each once: a mkdir is a system call (a
+        hundred microseconds or more on a journalled disk), and a rebuild links tens of thousands
+        of files into a few folders each. Not more threads for them: links and mkdirs into one
+        folder contend for its lock (measured slower), but one beside the computing (``linking``);
+        where it and the caller make the same folder, the second finds it made."""
         folder = os.path.dirname(target)
         if folder in self._folders:
             return
@@ -114,7 +115,7 @@ class OutputFolder:
         """The files kept from the previous output (``keep_previous``) linked by a thread of
         this folder while the caller goes on; all of them are in place when it ends. A file that
         cannot be linked (another file system, a link limit) is copied."""
-        self._queue = SimpleQueue()
+        self._queue, self._failure = SimpleQueue(), []
         thread = threading.Thread(target=self._link_queued, args=(self._queue,), name="linking", daemon=True)
         thread.start()
         try:
