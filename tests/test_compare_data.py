@@ -140,6 +140,26 @@ def test_a_region_total_counts_the_reports_without_the_cell_as_left_out(tmp_path
     assert {td.get("title") for td in totals} == {"1 份报告加总，1 份报告没有此格（未附表格，或所用表式不含此格）"}
 
 
+def test_the_regional_table_gives_each_region_its_shown_cells_by_year(data: Path):
+    """Kept as columns in region order (the file is in year order), a region's rows read back
+    as the file holds them, and a region without rows as the default."""
+    import pyarrow.parquet as pq
+
+    from builder.site.compare import REGION_CELLS, RegionalRow, RegionalTable
+
+    shown = {cell for cell, _ in REGION_CELLS}
+    expected: dict = defaultdict(lambda: defaultdict(dict))
+    for row in pq.read_table(data / "regional_totals.parquet").to_pylist():
+        if row["cell_id"] in shown:
+            expected[row["region_code"]][str(row["year"])][row["cell_id"]] = RegionalRow(
+                *(row[name] for name in RegionalRow._fields))
+    table = RegionalTable(data / "regional_totals.parquet")
+    assert len(expected) > 3 and set(table.ranges) == set(expected)
+    for code, years in expected.items():
+        assert table.get(code) == years
+    assert table.get("990000", {}) == {}
+
+
 def indicator_file(path: Path, rows: list[tuple[str, str, float]]) -> Path:
     import pyarrow as pa
     import pyarrow.parquet as pq

@@ -238,3 +238,17 @@ def test_a_rebuild_reads_only_the_changed_agencies_documents_and_compare_group(c
     assert {report_id.rsplit("/", 1)[0] for report_id in read} == changed
     assert grouped == [("2022", "640000")]  # the changed report's year and province
     assert before and {p: p.stat().st_ino for p in out.glob("compare/data/*/*.json")} == before
+
+
+def test_page_keys_are_written_in_pieces_as_one_json_text():
+    """The page keys file is written an item at a time: the same text json.dumps makes."""
+    import json
+
+    from builder.site.pages import json_pieces
+
+    value = {"pages": {"reports/a/": "k1", "reports/乙/": "k2"}, "search": {}, "compare": {"2021/110000": [
+        "k", ["北京市", 3, ["gov-2021"]]]}, "pinyin": {"version": "1", "names": {"北京市": "bei jing shi"}},
+        "none": None, "quote": 'a"b\\c'}
+    for depth in range(4):
+        assert "".join(json_pieces(value, depth)) == json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+

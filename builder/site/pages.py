@@ -1159,6 +1159,22 @@ def compare_groups(data: SiteData, contents: dict[str, str], keys: PageKeys,
     return out
 
 
+_JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+
+
+def json_pieces(value: object, depth: int) -> Iterator[str]:
+    """``value`` as compact JSON (the text json.dumps makes), in pieces: the objects of the first
+    ``depth`` levels an item at a time, so that a large one is never one string."""
+    if depth and isinstance(value, dict):
+        yield "{"
+        for number, (key, item) in enumerate(value.items()):
+            yield ("," if number else "") + _JSON(key) + ":"
+            yield from json_pieces(item, depth - 1)
+        yield "}"
+    else:
+        yield _JSON(value)
+
+
 def page_key(*inputs: object) -> str:
     """A digest of exactly what a page is rendered from (rows, documents, settings), as JSON."""
     text = json.dumps(inputs, ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=repr)
@@ -1258,10 +1274,13 @@ class PageKeys:
         kept = {"pages": dict(sorted(self.current.items())), "search": dict(sorted(self.documents.items())),
                 "contents": dict(sorted(self.made.items())), "compare": dict(sorted(self.compared.items())),
                 "pinyin": {"version": Pinyin.version(), "names": dict(sorted(self.pinyin.used.items()))}}
-        text = json.dumps(kept, ensure_ascii=False, separators=(",", ":"))
+        # Written a piece at a time: as one string (and its bytes), the keys and search documents of
+        # a national site took about 90 MB at the end of the stage.
         with (out / PAGE_KEYS).open("wb") as raw, \
                 gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0, compresslevel=1) as packed:
-            packed.write(text.encode("utf-8"))
+            pieces = json_pieces(kept, 2)
+            while batch := "".join(itertools.islice(pieces, 4096)):
+                packed.write(batch.encode("utf-8"))
 
 
 # --- an agency's pages, rendered here or in a worker process ------------------------------------
@@ -1519,6 +1538,13 @@ def build_site(data_dir: Path, out: Path, site_url: str = "", say: Callable[[str
             path = f"compare/{year}/{code}/"
             aggregate(path, 3, pages.compare_page(year, code, group))
             compare_paths.append(path)
+        # The pages are rendered: what they were rendered from (the indicator and regional tables, the
+        # reports' contents) is let go before the search index, the stage's largest part, is made.
+        from ..build import release_memory
+
+        data.__dict__.pop("derived", None)
+        del contents, found
+        release_memory()
         documents += static_documents(out)
         search_bytes = write_search(out, documents, data.reports, keys.pinyin, previous, settings)
         write_sitemap(out, data.site_url, [d["url"] for d in documents] + compare_paths, data.created_date)
