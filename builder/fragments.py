@@ -46,7 +46,7 @@ from .extract import Report
 from .layout import Layout
 from .limits import Limits
 from .outputs import DataPlace, OutputFolder
-from .pipeline import Options, cacheable, is_url, report_loader, run_in_pool
+from .pipeline import Options, cacheable, is_url, report_loader, run_in_pool, stop_fork_server
 from .schema import TABLE_INDEX
 from .sources import SourceInfo
 
@@ -464,6 +464,9 @@ def checks_and_datasets(entries: list[IndexEntry], rejected: list[Rejected], pro
                 digests[result.agency_id] = result.digests
                 if result.fragment is not None:
                     unstored[result.agency_id] = result.fragment
+            # No pool is started after this one: its fork server (the gazetteer and word list it
+            # preloaded, ~150 MB) would stand idle beside the datasets, the build's peak at scale.
+            stop_fork_server()
         stats.computed, stats.cached = len(missing), len(tasks) - len(missing)
         stats.used.update(task.key for task in tasks)
         tables = table_digests(tasks, digests)
