@@ -43,7 +43,6 @@ from .extraction.pipeline import (
     list_tasks,
     read_reports,
     stderr_progress,
-    stop_fork_server,
     task_bytes,
 )
 from .reading.sources import read_sources
@@ -349,7 +348,6 @@ def build(corpus_dir: Path | str, out: Path, site_url: str = "", with_site: bool
         # The index of every report (tens of MB at national scale) is not what the site reads: let
         # it go before that stage, whose peak is the build's at scale, reuses the memory.
         del checked, tasks, digests
-        stop_fork_server()
         release_memory()
         if with_site:
             say(f"rendering the site into {out}")

@@ -43,7 +43,7 @@ from ..extraction.cache import parser_version
 from ..extraction.corpus import CorpusContext, IndexEntry, Rejected, check_one
 from ..extraction.extract import Report
 from ..extraction.layout import Layout
-from ..extraction.pipeline import Options, cacheable, is_url, report_loader, run_in_pool
+from ..extraction.pipeline import Options, cacheable, is_url, report_loader, run_in_pool, stop_fork_server
 from ..limits import Limits
 from ..reading.sources import SourceInfo
 from .outputs import DataPlace, OutputFolder
@@ -461,6 +461,9 @@ def checks_and_datasets(entries: list[IndexEntry], rejected: list[Rejected], pro
                 digests[result.agency_id] = result.digests
                 if result.fragment is not None:
                     unstored[result.agency_id] = result.fragment
+            # No pool is started after this one: its fork server (the gazetteer and word list it
+            # preloaded, ~150 MB) would stand idle beside the datasets, the build's peak at scale.
+            stop_fork_server()
         stats.computed, stats.cached = len(missing), len(tasks) - len(missing)
         stats.used.update(task.key for task in tasks)
         tables = table_digests(tasks, digests)
