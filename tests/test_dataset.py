@@ -318,6 +318,12 @@ def test_tables_are_written_in_batches_with_the_same_rows(data: Path, tmp_path: 
     assert written.metadata.num_row_groups == -(-len(rows) // 7) > 1
     assert [tuple(r.values()) for r in written.read().to_pylist()] == rows
     assert (tmp_path / "table3.csv").read_bytes() == (data / "table3.csv").read_bytes()
+    # Gathered chunks made one table before their row group is full: the same row groups, the same bytes.
+    monkeypatch.setattr(dataset, "GATHERED_TABLES", 2)
+    (tmp_path / "merged").mkdir()
+    with dataset.TableWriter(tmp_path / "merged", table) as writer:
+        writer.add(rows)
+    assert (tmp_path / "merged" / "table3.parquet").read_bytes() == (tmp_path / "table3.parquet").read_bytes()
     empty = tmp_path / "empty"
     empty.mkdir()
     with dataset.TableWriter(empty, table):
