@@ -305,11 +305,10 @@ def make_fragment(task: AgencyTask, store: str | None, settings: Settings, folde
     load = report_loader(store)
     checked, rejected = check_agency(task, [load(entry) for entry in task.entries], settings.bounds)
     out = OutputFolder(Path(out_root), Path(previous) if previous else None)
-    with out.in_background():  # the report files written while the rows are encoded and the fragment stored
-        fragment = agency_fragment(task.agency_id, map(without_parsing_state, checked), task.sources,
-                                   settings.site_url, out, settings.place)
-        fragment.rejected = rejected
-        kept = _keepable(fragment) and _store(folder, task.key, fragment)
+    fragment = agency_fragment(task.agency_id, map(without_parsing_state, checked), task.sources, settings.site_url,
+                               out, settings.place)
+    fragment.rejected = rejected
+    kept = _keepable(fragment) and _store(folder, task.key, fragment)
     return Made(task.agency_id, out.written, out.reused, fragment.digests(), None if kept else fragment)
 
 
@@ -440,8 +439,8 @@ def checks_and_datasets(entries: list[IndexEntry], rejected: list[Rejected], pro
     last = read_manifest(out.previous) if out.previous else {}
     last_agencies = last.get("agencies", {})
     # The report files of the agencies kept are linked in a thread while the others are made
-    # and the package written (``OutputFolder.in_background``).
-    with _folder(options.cache) as folder, _in_use(folder), out.in_background():
+    # and the package written (``OutputFolder.linking``).
+    with _folder(options.cache) as folder, _in_use(folder), out.linking():
         with timed("fragments"):
             missing = [task for task in tasks if not _kept(task, folder, last_agencies, out, settings.place)]
             work = functools.partial(make_fragment, store=store, settings=settings, folder=folder,

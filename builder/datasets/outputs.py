@@ -6,8 +6,8 @@ modification time survive the rebuild (rsync, caches and readers see it as
 untouched) and an incremental build writes only what changed. A rebuild links
 tens of thousands of files into folders it must make again, a system call each
 that costs a hundred microseconds or more on a journalled disk: within
-``OutputFolder.in_background`` they are made, and new files written, by a thread
-of their own while the build goes on computing.
+``OutputFolder.linking`` they are made by a thread of their own while the build
+goes on computing.
 """
 
 from __future__ import annotations
@@ -25,8 +25,6 @@ from queue import SimpleQueue
 from ..errors import BuilderError
 from ..reading.sources import is_http_url
 
-QUEUED_BYTES = 16 << 20  # files waiting for the thread of ``OutputFolder.in_background``, at most
-
 
 @dataclass
 class OutputFolder:
@@ -35,11 +33,8 @@ class OutputFolder:
     written: int = 0
     reused: int = 0
     _folders: set[str] = field(default_factory=set, repr=False)  # made (or found) by this build
-    _queue: SimpleQueue | None = field(default=None, repr=False)  # for the thread of ``in_background``
-    _done: list[int] = field(default_factory=lambda: [0, 0], repr=False)  # that thread's written, reused
+    _queue: SimpleQueue | None = field(default=None, repr=False)  # links for the thread of ``linking``
     _failure: list[str] = field(default_factory=list, repr=False)  # what that thread could not do
-    _pending: int = field(default=0, repr=False)  # bytes queued for that thread, not yet written
-    _room: threading.Condition = field(default_factory=threading.Condition, repr=False)
 
     def __post_init__(self) -> None:
         self._folders.add(str(self.root))
@@ -48,8 +43,8 @@ class OutputFolder:
         """Make the file's folder and those above it, each once: a mkdir is a system call (a
         hundred microseconds or more on a journalled disk), and a rebuild links tens of thousands
         of files into a few folders each. Not more threads for them: links and mkdirs into one
-        folder contend for its lock (measured slower), but one beside the computing
-        (``in_background``); where it and the caller make the same folder, the second finds it made."""
+        folder contend for its lock (measured slower), but one beside the computing (``linking``);
+        where it and the caller make the same folder, the second finds it made."""
         folder = os.path.dirname(target)
         if folder in self._folders:
             return
@@ -65,33 +60,18 @@ class OutputFolder:
         self._folders.add(folder)
 
     def write_bytes(self, relative: str, data: bytes) -> None:
-        """Write a file, or link the previous output's when it holds these bytes; within
-        ``in_background``, its thread does either later."""
-        if self._queue is not None:
-            with self._room:  # pages come faster than a slow disk takes them: a bounded backlog
-                self._room.wait_for(lambda: self._pending < QUEUED_BYTES)
-                self._pending += len(data)
-            self._queue.put((relative, data))
-        elif self._write(relative, data):
+        target = self.root / relative
+        self._folder_of(str(target))
+        if self.previous is not None and self._link_unchanged(self.previous / relative, target, data):
             self.reused += 1
-        else:
-            self.written += 1
+            return
+        if self.previous is not None:
+            target.unlink(missing_ok=True)  # never write through a link into the previous output
+        target.write_bytes(data)
+        self.written += 1
 
     def write_text(self, relative: str, text: str) -> None:
         self.write_bytes(relative, text.encode("utf-8"))
-
-    def _write(self, relative: str, data: bytes) -> bool:
-        """``write_bytes`` now: True when the previous output's file was linked."""
-        target = os.path.join(self.root, relative)
-        self._folder_of(target)
-        if self.previous is not None:
-            if self._link_unchanged(os.path.join(self.previous, relative), target, data):
-                return True
-            with contextlib.suppress(FileNotFoundError):
-                os.unlink(target)  # never write through a link into the previous output
-        with open(target, "wb") as handle:
-            handle.write(data)
-        return False
 
     def keep_previous(self, relative: str) -> bool:
         """Link the previous output's file into this one unread, when it exists: for a file
@@ -100,8 +80,8 @@ class OutputFolder:
 
     def keep_all_previous(self, relatives: list[str]) -> bool:
         """``keep_previous`` for files kept together or not at all: when one is missing from the
-        previous output, none is linked (they are all made again). Within ``in_background``, the
-        links are made later by its thread; the files are known to exist."""
+        previous output, none is linked (they are all made again). Within ``linking``, the links
+        are made later by its thread; the files are known to exist."""
         if self.previous is None:
             return False
         if self._queue is None:
@@ -131,14 +111,12 @@ class OutputFolder:
         return True
 
     @contextlib.contextmanager
-    def in_background(self) -> Iterator[OutputFolder]:
-        """Files written (``write_bytes``) and kept from the previous output (``keep_previous``)
-        by a thread of this folder while the caller goes on computing: the system calls, a
-        hundred microseconds or more each on a journalled disk, release the interpreter. All of
-        them are done, and counted, when it ends; a file that cannot be linked (another file
-        system, a link limit) is copied."""
-        self._queue, self._done, self._failure = SimpleQueue(), [0, 0], []
-        thread = threading.Thread(target=self._work_queued, args=(self._queue,), name="output", daemon=True)
+    def linking(self) -> Iterator[OutputFolder]:
+        """The files kept from the previous output (``keep_previous``) linked by a thread of
+        this folder while the caller goes on; all of them are in place when it ends. A file that
+        cannot be linked (another file system, a link limit) is copied."""
+        self._queue, self._failure = SimpleQueue(), []
+        thread = threading.Thread(target=self._link_queued, args=(self._queue,), name="linking", daemon=True)
         thread.start()
         try:
             yield self
@@ -146,30 +124,17 @@ class OutputFolder:
             self._queue.put(None)
             self._queue = None
             thread.join()
-            self.written += self._done[0]
-            self.reused += self._done[1]
         if self._failure:
-            more = f" (and {len(self._failure) - 1} more)" if len(self._failure) > 1 else ""
-            raise BuilderError(self._failure[0] + more)
+            more = f" (and {len(self._failure) - 1} more files)" if len(self._failure) > 1 else ""
+            raise BuilderError(f"{self.previous}: could not keep {self._failure[0]} from the last build's output{more}")
 
-    def _work_queued(self, queue: SimpleQueue) -> None:
-        while (item := queue.get()) is not None:
-            if isinstance(item, tuple):
-                relative, data = item
-                try:
-                    self._done[self._write(relative, data)] += 1
-                except OSError as error:
-                    self._failure.append(f"{self.root / relative}: could not be written ({error.strerror or error})")
-                with self._room:
-                    self._pending -= len(data)
-                    self._room.notify()
-                continue
-            for relative in item:
+    def _link_queued(self, queue: SimpleQueue) -> None:
+        while (relatives := queue.get()) is not None:
+            for relative in relatives:
                 try:
                     self._link_or_copy(relative)
                 except OSError as error:
-                    self._failure.append(f"{self.previous / relative}: could not be kept from the last build "
-                                         f"({error.strerror or error})")
+                    self._failure.append(f"{relative} ({error.strerror or error})")
 
     def _link_or_copy(self, relative: str) -> None:
         source, target = os.path.join(self.previous, relative), os.path.join(self.root, relative)
@@ -182,13 +147,10 @@ class OutputFolder:
             shutil.copy2(source, target)  # another file system, a link limit, no links there
 
     @staticmethod
-    def _link_unchanged(old: str, target: str, data: bytes) -> bool:
+    def _link_unchanged(old: Path, target: Path, data: bytes) -> bool:
         try:
-            if os.stat(old).st_size != len(data):
+            if old.stat().st_size != len(data) or old.read_bytes() != data:
                 return False
-            with open(old, "rb") as handle:
-                if handle.read() != data:
-                    return False
             os.link(old, target)
         except OSError:  # no previous file, another file system, a link limit: write instead
             return False

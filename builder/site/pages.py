@@ -1470,8 +1470,8 @@ def build_site(data_dir: Path, out: Path, site_url: str = "", say: Callable[[str
         else:
             sizes.append(write_page(site, path, shells[depth], pages.render_aggregate(page), data.permalink(path)))
 
-    # Pages written, and the last build's linked, by a thread while pages are rendered (``OutputFolder.in_background``).
-    with site.in_background():
+    # Links to the last build's pages are made by a thread while pages are rendered (``OutputFolder.linking``).
+    with site.linking():
         # Report and agency pages: each kept from the last build when its key is the same, else rendered
         # (on all cores when there are many); search documents in the order of the pages.
         found: dict[str, dict] = {}
