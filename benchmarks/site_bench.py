@@ -297,6 +297,7 @@ def child_ours(corpus: Path, out: Path, result: Path) -> None:
     t_start = time.perf_counter()
     measured = revision()  # the builder may change under a long benchmark: note what this process imports
     import builder.build
+    import builder.site.data
     import builder.site.pages
 
     t_imported = time.perf_counter()
@@ -314,8 +315,8 @@ def child_ours(corpus: Path, out: Path, result: Path) -> None:
     # build_site looks these up when it runs, so the wrappers see every call.
     builder.site.pages._mkdocs = timed("mkdocs", builder.site.pages._mkdocs)
     builder.site.pages.write_search = timed("search", builder.site.pages.write_search)
-    load = builder.site.pages.SiteData.load.__func__
-    builder.site.pages.SiteData.load = classmethod(timed("load", load))
+    load = builder.site.data.SiteData.load.__func__
+    builder.site.data.SiteData.load = classmethod(timed("load", load))
 
     marks: list[tuple[float, str]] = []
 

@@ -217,7 +217,7 @@ def build(corpus_dir: str, out: Path, site_url: str, repo_url: str, data_url: st
     from .build import build as run_build
     from .build import default_cache
     from .datasets.outputs import DataPlace
-    from .site.pages import repository_url, site_address
+    from .site.data import repository_url, site_address
 
     cache = None if no_cache else cache or default_cache(out)
     options = _options(jobs, dask_address, recycle_after, cache, _bounds(**limit_values))

@@ -9,6 +9,7 @@ import pytest
 from builder.datasets.indicators import INDICATORS
 from builder.site import pages as site
 from builder.site.compare import Derived, IndicatorRow
+from builder.site.data import OUTCOME_GROUPS, Outcomes, SiteData
 
 
 def agency_page(tmp_path: Path, received: int, value: float) -> str:
@@ -19,8 +20,8 @@ def agency_page(tmp_path: Path, received: int, value: float) -> str:
                for year in (2022, 2023)]
     agency = {"agency_id": "a", "name": "某县教育局", "names_seen": "", "adcode": "", "province": "", "city": "",
               "county": "", "level": "区县"}
-    data = site.SiteData(tmp_path, tmp_path, "", {"created": "2024-01-01T00:00:00Z"}, reports, {"a": agency}, [],
-                         {r["report_id"]: site.Outcomes(received, received, (0,) * len(site.OUTCOME_GROUPS))
+    data = SiteData(tmp_path, tmp_path, "", {"created": "2024-01-01T00:00:00Z"}, reports, {"a": agency}, [],
+                         {r["report_id"]: Outcomes(received, received, (0,) * len(OUTCOME_GROUPS))
                           for r in reports}, {}, {})
     data.derived = Derived({r["report_id"]: {INDICATORS[0].id: IndicatorRow(value, value, 10, (), None)}
                             for r in reports})

@@ -16,6 +16,7 @@ from builder.datasets.fragments import agency_keys
 from builder.extraction.pipeline import Options
 from builder.site import pages as site
 from builder.site import search
+from builder.site.keys import PAGE_KEYS
 
 from .conftest import CORPUS
 
@@ -110,7 +111,7 @@ def same_files(out: Path, fresh: Path) -> bool:
     """The two sites hold the same files with the same bytes (the keys for the next build aside)."""
     def files(root: Path) -> dict[str, bytes]:
         return {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*")
-                if p.is_file() and p.name != site.PAGE_KEYS}
+                if p.is_file() and p.name != PAGE_KEYS}
     built, expected = files(out), files(fresh)
     assert sorted(built) == sorted(expected)
     assert [name for name in built if built[name] != expected[name]] == []
@@ -136,7 +137,7 @@ def test_a_template_change_renders_every_report_page(corpus, tmp_path, rendered,
 def test_lost_or_unreadable_keys_render_every_page(corpus, tmp_path, rendered):
     out, cache = tmp_path / "site", tmp_path / "cache"
     rebuild(corpus, out, cache)
-    (out / site.PAGE_KEYS).write_bytes(b"not gzip")
+    (out / PAGE_KEYS).write_bytes(b"not gzip")
     touch(corpus / "series" / "longde-2021.txt")
     rendered.clear()
     rebuild(corpus, out, cache)
@@ -244,7 +245,7 @@ def test_page_keys_are_written_in_pieces_as_one_json_text():
     """The page keys file is written an item at a time: the same text json.dumps makes."""
     import json
 
-    from builder.site.pages import json_pieces
+    from builder.site.keys import json_pieces
 
     value = {"pages": {"reports/a/": "k1", "reports/乙/": "k2"}, "search": {}, "compare": {"2021/110000": [
         "k", ["北京市", 3, ["gov-2021"]]]}, "pinyin": {"version": "1", "names": {"北京市": "bei jing shi"}},

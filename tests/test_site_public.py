@@ -13,7 +13,8 @@ import lxml.html
 import pytest
 
 from builder.build import build
-from builder.site.pages import provenance, repository_url
+from builder.site.data import repository_url
+from builder.site.pages import provenance
 
 from .conftest import CORPUS, CORPUS_FILES
 from .test_site_browser import GUYUAN, PENGYANG, Site, browser, read_reports, recording, serve  # noqa: F401

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from builder.site import pages as site
+from builder.site import data
 
 CHECK_COLUMNS = ["report_id", "check_id", "instance", "severity", "outcome", "cells", "left", "right", "detail_zh",
                  "detail_en"]
@@ -23,12 +23,12 @@ def write_checks(path: Path, rows: list[tuple[str, str, str]]) -> Path:
 
 
 def test_rule_pages_keep_their_first_failing_reports_and_count_them_all(tmp_path, monkeypatch):
-    monkeypatch.setattr(site, "RULE_PAGE_ROWS", 2)
+    monkeypatch.setattr(data, "RULE_PAGE_ROWS", 2)
     rows = []
     for n in range(5):  # a/0 … a/4: each fails t3.balance twice; a/4 passes t4.x, the others are not applicable
         rows += [(f"a/{n}", "t3.balance", "fail"), (f"a/{n}", "t3.balance", "fail"), (f"a/{n}", "t3.balance", "pass"),
                  (f"a/{n}", "t4.x", "pass" if n == 4 else "not_applicable")]
-    failing, counts = site.read_check_outcomes(write_checks(tmp_path / "checks.csv", rows))
+    failing, counts = data.read_check_outcomes(write_checks(tmp_path / "checks.csv", rows))
     assert [row["report_id"] for row in failing["t3.balance"]] == ["a/0", "a/1"]
     assert failing["t3.balance"][0]["detail_zh"] == "=a/0"  # the formula guard undone
     assert counts["t3.balance"] == {"fail": 5}
@@ -39,7 +39,7 @@ def test_rule_pages_keep_their_first_failing_reports_and_count_them_all(tmp_path
 def test_a_long_table_out_of_report_order_is_refused(tmp_path):
     path = write_checks(tmp_path / "checks.csv", [("a/1", "t3.balance", "pass"), ("a/0", "t3.balance", "pass")])
     with pytest.raises(ValueError, match=r"checks\.csv is not sorted by report_id"):
-        site.read_check_outcomes(path)
+        data.read_check_outcomes(path)
 
 
 def test_agency_charts_read_table3_totals(tmp_path):
@@ -50,7 +50,7 @@ def test_agency_charts_read_table3_totals(tmp_path):
         writer.writerows([["a/1", "new_received", "", "9"], ["a/1", "granted", "", "4"],
                           ["a/1", "denied.state_secret", "", "2"], ["a/1", "denied.third_party_rights", "", ""],
                           ["a/1", "total", "", ""], ["b/1", "new_received", "", ""]])
-    outcomes = site.read_outcomes(path)
+    outcomes = data.read_outcomes(path)
     assert outcomes["a/1"].new == 9 and outcomes["a/1"].total is None
     assert outcomes["a/1"].groups[:3] == (4, None, 2)  # 予以公开, 部分公开 (no row), 不予公开 (its known rows)
-    assert outcomes["b/1"] == site.Outcomes(None, None, (None,) * len(site.OUTCOME_GROUPS))
+    assert outcomes["b/1"] == data.Outcomes(None, None, (None,) * len(data.OUTCOME_GROUPS))

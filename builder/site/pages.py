@@ -9,7 +9,6 @@ need no markdown parsing and nothing per page grows with the corpus.
 from __future__ import annotations
 
 import contextlib
-import csv
 import gzip
 import hashlib
 import html
@@ -20,17 +19,12 @@ import os
 import re
 import shutil
 import tempfile
-import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date, datetime
-from functools import cached_property
-from itertools import groupby
-from operator import itemgetter
 from pathlib import Path
 from typing import NamedTuple
-from urllib.parse import quote
 
 from jinja2 import BytecodeCache, Environment, FileSystemBytecodeCache, FileSystemLoader, select_autoescape
 from markupsafe import Markup, escape
@@ -41,30 +35,29 @@ from ..codebook import FORM_NAME_ZH, SEVERITY_ZH
 from ..datasets.indicators import INDICATORS, RATIO
 from ..datasets.outputs import DataPlace, OutputFolder
 from ..datasets.package import REPORT_FILES
-from ..datasets.schema import TABLE_DESCRIPTIONS_ZH, TABLES, restore
+from ..datasets.schema import TABLE_DESCRIPTIONS_ZH, TABLES
 from ..extraction.narrative import KEY_LABELS
 from ..forms import T3_COLUMNS, T4_COLUMNS, T4_GROUPS
 from ..reading.sources import is_http_url
 from .compare import (
     CompareGroup,
-    Derived,
     agency_charts,
     chart_columns,
-    compare_json,
     compare_rows,
     definitions_json,
     province_code,
     region_totals,
     report_indicators,
 )
-from .search import Pinyin, write_search
+from .data import OUTCOME_GROUPS, PROJECT_AUTHOR, SiteData
+from .keys import PageKeys, page_key
+from .search import write_search
 
 ROOT = Path(__file__).resolve().parent
 PACKAGE = ROOT.parent  # builder: all of it is in the rendering version
 PROJECT = PACKAGE.parent
 TEMPLATES = ROOT / "templates"
 PROJECT_NAME = "政府信息公开年报数据"
-PROJECT_AUTHOR = "政府信息公开年报数据项目"
 BADGE_CLASS = {"一致": "ok", "不一致": "bad", "存疑": "doubt", "无表格": "none"}
 BADGE_COLOUR = {"一致": "#2e7d32", "不一致": "#c62828", "存疑": "#b45309", "无表格": "#616161"}
 STATUS_SHORT = {"reported": "印明", "none": "以文字表示，读作 0", "blank": "空白", "missing": "缺失",
@@ -99,201 +92,8 @@ CAPS = Caps()
 COMPACT = Caps(fail_links=2, evidence_cells=2, na_examples=1, na_text=60)  # for a report with much to say
 SCHEMA_TABLES = {t.name: t for t in TABLES}
 TYPE_ZH = {"string": "文本", "integer": "整数", "number": "数值", "boolean": "是/否", "date": "日期"}
-RULE_PAGE_ROWS = 200  # failing reports listed on a rule page; all are in checks.csv and the finder
 # URL depth of each kind of data page, and the shell page rendered at that depth.
 SHELLS = {2: "shell/a/index.md", 3: "shell/a/b/index.md"}
-
-
-def read_csv(path: Path) -> list[dict]:
-    """Rows of a data package CSV, text as printed (the formula guard undone)."""
-    with path.open(encoding="utf-8-sig", newline="") as handle:
-        return [{name: restore(value) for name, value in row.items()} for row in csv.DictReader(handle)]
-
-
-def by_report(path: Path, columns: tuple[str, ...]) -> Iterator[tuple[str, list[list[str]]]]:
-    """A long table of the package (sorted by report_id), one report's rows at a time, with only the
-    columns asked for: the site keeps what it draws from them, never the table."""
-    with path.open(encoding="utf-8-sig", newline="") as handle:
-        reader = csv.reader(handle)
-        names = next(reader)
-        at = [names.index(n) for n in ("report_id", *columns)]
-        last = ""
-        for report_id, rows in groupby(([row[i] for i in at] for row in reader), key=itemgetter(0)):
-            if report_id <= last:
-                raise ValueError(f"{path.name} is not sorted by report_id ({report_id!r} after {last!r})")
-            last = report_id
-            yield report_id, [row[1:] for row in rows]
-
-
-class Outcomes(NamedTuple):
-    """What an agency page charts of a report's table 3 (its total column)."""
-
-    new: int | None  # requests received this year
-    total: int | None  # requests handled
-    groups: tuple[int | None, ...]  # per OUTCOME_GROUPS: the sum of its known rows, or None
-
-
-def read_outcomes(path: Path) -> dict[str, Outcomes]:
-    """Per report, table 3's totals as the agency pages chart them."""
-    out = {}
-    for report_id, rows in by_report(path, ("row", "total")):
-        totals = dict(rows)
-        groups = []
-        for _, prefixes, _ in OUTCOME_GROUPS:
-            known = [int(total) for key, total in totals.items()
-                     if key.startswith(prefixes) and key not in forms.T3_TERMS and total != ""]
-            groups.append(sum(known) if known else None)
-        out[report_id] = Outcomes(_int(totals.get("new_received", "")), _int(totals.get("total", "")), tuple(groups))
-    return out
-
-
-def read_check_outcomes(path: Path) -> tuple[dict[str, list[dict]], dict[str, Counter]]:
-    """One pass over checks.csv (millions of rows), a report at a time: each rule's first failing
-    instance in its first RULE_PAGE_ROWS failing reports (its page lists those), and how many
-    reports pass, fail or are not applicable."""
-    failing: dict[str, list[dict]] = defaultdict(list)
-    counts: dict[str, Counter] = defaultdict(Counter)
-    with path.open(encoding="utf-8-sig", newline="") as handle:
-        names = next(csv.reader(handle))
-    rule_at, outcome_at = names.index("check_id"), names.index("outcome")
-    for _, rows in by_report(path, tuple(names)):
-        seen: dict[str, set[str]] = defaultdict(set)
-        for row in rows:
-            rule, outcome = row[rule_at], row[outcome_at]
-            if outcome == "fail" and "fail" not in seen[rule] and len(failing[rule]) < RULE_PAGE_ROWS:
-                failing[rule].append({name: restore(value) for name, value in zip(names, row)})
-            seen[rule].add(outcome)
-        for rule, outcomes in seen.items():
-            counts[rule]["fail" if "fail" in outcomes else "pass" if "pass" in outcomes else "not_applicable"] += 1
-    return failing, counts
-
-
-def _int(value: str) -> int | None:
-    return int(value) if value not in ("", None) else None
-
-
-@dataclass
-class SiteData:
-    """The data package, as the site reads it."""
-
-    data_dir: Path
-    site: Path
-    site_url: str
-    package: dict
-    reports: list[dict]
-    agencies: dict[str, dict]
-    rules: list[dict]
-    outcomes: dict[str, Outcomes]  # table 3's totals, by report
-    failing_by_rule: dict[str, list[dict]]  # the first failing instance per report, in the first failing reports
-    outcome_counts: dict[str, Counter]  # reports per outcome, per rule
-    repo_url: str = ""  # where readers report errors; none, no 报告错误 links
-    place: DataPlace = field(default_factory=DataPlace)  # where the bulk data is published
-
-    @classmethod
-    def load(cls, data_dir: Path, site: Path, site_url: str, repo_url: str = "",
-             place: DataPlace | None = None) -> SiteData:
-        failing, counts = read_check_outcomes(data_dir / "checks.csv")
-        return cls(
-            data_dir=data_dir,
-            site=site,
-            site_url=site_url.rstrip("/") + "/" if site_url else "",
-            package=json.loads((data_dir / "datapackage.json").read_text(encoding="utf-8")),
-            reports=read_csv(data_dir / "reports.csv"),
-            agencies={a["agency_id"]: a for a in read_csv(data_dir / "agencies.csv")},
-            rules=read_csv(data_dir / "rules.csv"),
-            outcomes=read_outcomes(data_dir / "table3.csv"),
-            failing_by_rule=failing,
-            outcome_counts=counts,
-            repo_url=repository_url(repo_url),
-            place=place or DataPlace(),
-        )
-
-    def document_bytes(self, report_id: str) -> bytes:
-        """A report's full extract document (JSON), written beside its page by the dataset stage."""
-        return (self.site / self.place.report_folder(report_id) / REPORT_FILES["json"]).read_bytes()
-
-    def for_agency(self, agency_id: str) -> SiteData:
-        """What an agency's pages (its own and its reports') are rendered from, and nothing more:
-        small enough to send to a worker process with the pages to render."""
-        reports = self.by_agency[agency_id]
-        ids = [r["report_id"] for r in reports]
-        part = replace(self, package={"created": self.package["created"]}, reports=reports,
-                       agencies={agency_id: self.agencies[agency_id]},
-                       outcomes={i: self.outcomes[i] for i in ids if i in self.outcomes},
-                       failing_by_rule={}, outcome_counts={})
-        part.derived = Derived({i: found for i in ids if (found := self.derived.by_report.get(i))})
-        part.compare = {key: {} for r in reports if (key := (r["year"], province_code(r))) in self.compare}
-        return part
-
-    @cached_property
-    def reports_by_id(self) -> dict[str, dict]:
-        return {r["report_id"]: r for r in self.reports}
-
-    @cached_property
-    def by_agency(self) -> dict[str, list[dict]]:
-        out: dict[str, list[dict]] = defaultdict(list)
-        for r in self.reports:
-            out[r["agency_id"]].append(r)
-        for rows in out.values():
-            rows.sort(key=lambda r: int(r["year"]))
-        return out
-
-    def permalink(self, path: str) -> str:
-        return self.site_url + path if self.site_url else path
-
-    def data_href(self, path: str, root: str) -> str:
-        """A link to a data package file (``path`` relative to data/) from a page at ``root``."""
-        return self.place.data_href(path, root)
-
-    def report_file(self, report_id: str, name: str) -> str:
-        """A link to one of a report's own files from its page."""
-        return self.place.report_href(report_id, name)
-
-    @cached_property
-    def derived(self) -> Derived:
-        """Indicators and regional totals (builder.site.compare)."""
-        return Derived.load(self.data_dir)
-
-    @cached_property
-    def compare(self) -> dict[tuple[str, str], CompareGroup]:
-        """Every compare page, by (year, province code); ``build_site`` sets it as it writes their data."""
-        return {key: CompareGroup.of(group) for key, group in compare_rows(self.derived, self.reports,
-                                                                           self.agencies).items()}
-
-    @property
-    def created_date(self) -> str:
-        return self.package["created"][:10]
-
-    @property
-    def issue_base(self) -> str:
-        return self.repo_url + "/issues/new" if self.repo_url else ""
-
-    def issue_link(self, title: str, body: str) -> str:
-        """A new issue with its title and text filled in, or "" when no repository is configured."""
-        if not self.repo_url:
-            return ""
-        return f"{self.issue_base}?title={query_value(title)}&body={query_value(body)}"
-
-    def about(self) -> dict[str, str]:
-        """What the footer and the about page say of the site."""
-        return {"keeper": PROJECT_AUTHOR, "data_date": self.created_date, "repo_url": self.repo_url,
-                "issue_url": self.issue_base}
-
-
-def repository_url(url: str) -> str:
-    """The project's repository (e.g. https://github.com/owner/repo): an http(s) URL, or "" for none."""
-    url = url.strip().rstrip("/").removesuffix(".git")
-    if url and not is_http_url(url):
-        raise ValueError(f"repository URL must be an http(s) address, not {url!r}")
-    return url
-
-
-def site_address(url: str) -> str:
-    """The absolute URL the site is served from: an http(s) URL, or "" when unknown."""
-    url = url.strip()
-    if url and not is_http_url(url):
-        raise ValueError(f"site URL must be an http(s) address, not {url!r}")
-    return url
 
 
 # --- regions --------------------------------------------------------------------------
@@ -649,15 +449,6 @@ def badge_svg(badge: str) -> str:
 
 # --- charts ------------------------------------------------------------------------------
 
-OUTCOME_GROUPS = (
-    ("予以公开", ("granted",), "#2e7d32"),
-    ("部分公开", ("partially_granted",), "#66bb6a"),
-    ("不予公开", ("denied.",), "#c62828"),
-    ("无法提供", ("unable.",), "#ef6c00"),
-    ("不予处理", ("not_processed.",), "#8e24aa"),
-    ("其他处理", ("other",), "#757575"),
-)
-
 
 def agency_series(data: SiteData, reports: list[dict]) -> list[dict]:
     """Per year: requests received and the outcomes, from table3."""
@@ -732,15 +523,6 @@ def bibtex_url(url: str) -> str:
     """A URL for BibTeX's \\url{…}: the characters that could close the field or start
     a command percent-encoded, which leaves the URL the same for a browser."""
     return re.sub(r"[{}\\]", lambda m: f"%{ord(m.group()):02X}", url)
-
-
-def query_value(text: str) -> str:
-    """A URL query value with ASCII, spaces and invisible characters (controls, format marks,
-    separators) percent-encoded and other characters as they are: a browser encodes them on
-    following the link (a URL may hold them), and a Chinese character written once weighs
-    3 bytes on the page, percent-encoded 9."""
-    return "".join(c if ord(c) > 127 and unicodedata.category(c)[0] not in "CZ" else quote(c, safe="")
-                   for c in text)
 
 
 def json_ld(value: dict) -> str:
@@ -1114,9 +896,7 @@ def human_bytes(size: int | str) -> str:
     return f"{size} B"
 
 
-# --- page keys: an unchanged page is linked from the last build, not rendered ---------------------
-
-PAGE_KEYS = ".page-keys.json.gz"  # in the output folder: each keyed page's key, for the next build
+# --- what page keys are made of (builder.site.keys): the rendering, the compare groups -----------
 
 
 def rendering_version(shells: dict[int, Shell]) -> str:
@@ -1157,130 +937,6 @@ def compare_groups(data: SiteData, contents: dict[str, str], keys: PageKeys,
     text = json.dumps(definitions_json(), ensure_ascii=False, separators=(",", ":"))
     site.write_text("compare/data/indicators.json", text)
     return out
-
-
-_JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
-
-
-def json_pieces(value: object, depth: int) -> Iterator[str]:
-    """``value`` as compact JSON (the text json.dumps makes), in pieces: the objects of the first
-    ``depth`` levels an item at a time, so that a large one is never one string."""
-    if depth and isinstance(value, dict):
-        yield "{"
-        for number, (key, item) in enumerate(value.items()):
-            yield ("," if number else "") + _JSON(key) + ":"
-            yield from json_pieces(item, depth - 1)
-        yield "}"
-    else:
-        yield _JSON(value)
-
-
-def page_key(*inputs: object) -> str:
-    """A digest of exactly what a page is rendered from (rows, documents, settings), as JSON."""
-    text = json.dumps(inputs, ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=repr)
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
-
-
-@dataclass
-class PageKeys:
-    """The keys of this build's pages, and the last build's: a page whose key is unchanged and
-    whose file is still in the last output is linked from there without being rendered. With
-    the keys are kept what else a page's inputs make: its search document (so an unchanged
-    report's document is not parsed) and the pinyin of the names searched."""
-
-    previous: dict[str, str]
-    current: dict[str, str] = field(default_factory=dict)
-    rendered: int = 0
-    kept: int = 0
-    found: dict[str, dict] = field(default_factory=dict)  # the last build's search documents, by page
-    contents: dict[str, list] = field(default_factory=dict)  # the last build's report contents, by agency
-    made: dict[str, list] = field(default_factory=dict)  # this build's: [fragment key, [[report, content], …]]
-    groups: dict[str, list] = field(default_factory=dict)  # the last build's compare groups: [key, CompareGroup]
-    compared: dict[str, list] = field(default_factory=dict)  # this build's
-    documents: dict[str, dict] = field(default_factory=dict)  # this build's
-    pinyin: Pinyin = field(default_factory=Pinyin)
-
-    @classmethod
-    def of(cls, previous: Path | None) -> PageKeys:
-        """The last build's keys (none when there is no last build, or its keys cannot be read)."""
-        if previous is None:
-            return cls({})
-        try:
-            with gzip.open(previous / PAGE_KEYS, "rt", encoding="utf-8") as handle:
-                kept = json.load(handle)
-            pinyin = kept.get("pinyin", {})
-            names = pinyin.get("names", {}) if pinyin.get("version") == Pinyin.version() else {}
-            return cls(dict(kept["pages"]), found=dict(kept.get("search", {})), contents=dict(kept.get("contents", {})),
-                       groups=dict(kept.get("compare", {})), pinyin=Pinyin(dict(names)))
-        except (OSError, ValueError, KeyError, TypeError, AttributeError):
-            return cls({})
-
-    def kept_from_previous(self, site: OutputFolder, path: str, key: str) -> bool:
-        """Record the page's key; link its last file when the key is the same. False: render it."""
-        self.current[path] = key
-        if self.previous.get(path) == key and site.keep_previous(f"{path}index.html"):
-            self.kept += 1
-            return True
-        self.rendered += 1
-        return False
-
-    def report_contents(self, agency_id: str, fragment: str, report_ids: list[str],
-                        content: Callable[[str], str]) -> dict[str, str]:
-        """Each of an agency's reports' ``Pages.report_content``: the last build's when the agency's
-        fragment, which makes all of it (``builder.datasets.fragments``), has the same key, so that an unchanged
-        agency's documents and indicators are not read; else made again."""
-        last = self.contents.get(agency_id)
-        if fragment and isinstance(last, list) and len(last) == 2 and last[0] == fragment \
-                and isinstance(last[1], list) and [pair[0] for pair in last[1]] == report_ids:
-            found = {report_id: str(digest) for report_id, digest in last[1]}
-        else:
-            found = {report_id: content(report_id) for report_id in report_ids}
-        if fragment:
-            self.made[agency_id] = [fragment, [[report_id, found[report_id]] for report_id in report_ids]]
-        return found
-
-    def compare_group(self, site: OutputFolder, name: str, key: str,
-                      make: Callable[[], dict | None]) -> CompareGroup | None:
-        """A group of reports' compare page (None: none of them has indicators), its data file
-        linked from the last build when the group's key is the same, else made (``make``) and written."""
-        last = self.groups.get(name)
-        try:
-            if last[0] == key and (last[1] is None or site.keep_previous(f"compare/data/{name}.json")):
-                group = None if last[1] is None else CompareGroup(str(last[1][0]), int(last[1][1]),
-                                                                  tuple(map(str, last[1][2])))
-                self.compared[name] = [key, last[1]]
-                return group
-        except (TypeError, IndexError, ValueError):
-            pass  # an unreadable entry: made again
-        made = make()
-        group = None if made is None else CompareGroup.of(made)
-        if made is not None:
-            site.write_text(f"compare/data/{name}.json", compare_json(made))
-        self.compared[name] = [key, None if group is None else list(group)]
-        return group
-
-    def found_document(self, path: str) -> dict | None:
-        """The page's search document as the last build made it, when its key is the same."""
-        if self.previous.get(path) != self.current.get(path):
-            return None
-        found = self.found.get(path)
-        return found if isinstance(found, dict) else None
-
-    def remember(self, path: str, document: dict) -> dict:
-        self.documents[path] = document
-        return document
-
-    def write(self, out: Path) -> None:
-        kept = {"pages": dict(sorted(self.current.items())), "search": dict(sorted(self.documents.items())),
-                "contents": dict(sorted(self.made.items())), "compare": dict(sorted(self.compared.items())),
-                "pinyin": {"version": Pinyin.version(), "names": dict(sorted(self.pinyin.used.items()))}}
-        # Written a piece at a time: as one string (and its bytes), the keys and search documents of
-        # a national site took about 90 MB at the end of the stage.
-        with (out / PAGE_KEYS).open("wb") as raw, \
-                gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0, compresslevel=1) as packed:
-            pieces = json_pieces(kept, 2)
-            while batch := "".join(itertools.islice(pieces, 4096)):
-                packed.write(batch.encode("utf-8"))
 
 
 # --- an agency's pages, rendered here or in a worker process ------------------------------------
