@@ -45,6 +45,7 @@ from .extraction.pipeline import (
     stderr_progress,
     task_bytes,
 )
+from .memory import release_memory
 from .reading.sources import read_sources
 
 
@@ -124,21 +125,6 @@ def stage_checks_and_datasets(checked: CheckedReports, provenance: tuple, out: O
     settings = Settings(site_url, place, options.bounds)
     return checks_and_datasets(checked.entries, checked.rejected, [Rejected(p.where, p.reason) for p in problems],
                                sources, options.cache, options, settings, out, timed)
-
-
-def release_memory() -> None:
-    """Between stages: what the last stage freed given back to the system, so that the next
-    stage's peak does not stand on it (Arrow's memory pool and the C heap keep freed memory
-    for reuse, and the site stage allocates differently)."""
-    import gc
-
-    import pyarrow as pa
-
-    gc.collect()
-    pa.default_memory_pool().release_unused()
-    if sys.platform.startswith("linux"):
-        with contextlib.suppress(OSError, AttributeError):
-            ctypes.CDLL("libc.so.6").malloc_trim(0)
 
 
 def stage_site(data_dir: Path, out: OutputFolder, site_url: str, say: Callable[[str], None],

@@ -39,8 +39,8 @@ from .tables import CellValue
 PARSER_VERSION = "2"  # 2: entries keep the single-report check results
 # Modules and packages that only read extraction results (the later stages among them):
 # changing them keeps the cache.
-DOWNSTREAM = frozenset({"datasets", "site", "build.py", "cache.py", "checks.py", "cli.py", "pipeline.py", "sources.py",
-                        "synthetic.py", "synthetic_corpus.py", "warmup.py", "__main__.py", "__pycache__"})
+DOWNSTREAM = frozenset({"datasets", "site", "build.py", "cache.py", "checks.py", "cli.py", "memory.py", "pipeline.py",
+                        "sources.py", "synthetic.py", "synthetic_corpus.py", "warmup.py", "__main__.py", "__pycache__"})
 PACKAGE = Path(__file__).resolve().parent.parent  # builder
 
 

@@ -38,6 +38,7 @@ from ..datasets.package import REPORT_FILES
 from ..datasets.schema import TABLE_DESCRIPTIONS_ZH, TABLES
 from ..extraction.narrative import KEY_LABELS
 from ..forms import T3_COLUMNS, T4_COLUMNS, T4_GROUPS
+from ..memory import release_memory
 from ..reading.sources import is_http_url
 from .compare import (
     CompareGroup,
@@ -1196,8 +1197,6 @@ def build_site(data_dir: Path, out: Path, site_url: str = "", say: Callable[[str
             compare_paths.append(path)
         # The pages are rendered: what they were rendered from (the indicator and regional tables, the
         # reports' contents) is let go before the search index, the stage's largest part, is made.
-        from ..build import release_memory
-
         data.__dict__.pop("derived", None)
         del contents, found
         release_memory()
