@@ -957,16 +957,26 @@ class AgencyWork(NamedTuple):
 
 class Rendered(NamedTuple):
     path: str
-    html: bytes
-    badge: str = ""  # a report's badge (its badge.svg is written beside its page)
+    size: int  # bytes of its index.html
     search: dict | None = None  # a report's search document (made from the document read to render it)
 
 
-def render_agency(work: AgencyWork, shells: dict[int, Shell], env: Environment) -> list[Rendered]:
-    """An agency's pages asked for, as bytes: the same here as in a worker process."""
+class AgencyRendered(NamedTuple):
+    """What an agency's pages became, written where they render (a worker writes its own):
+    only their sizes and search documents travel back, with the folder's counts."""
+
+    pages: list[Rendered]
+    written: int
+    reused: int
+
+
+def render_agency(work: AgencyWork, shells: dict[int, Shell], env: Environment, site: OutputFolder) -> AgencyRendered:
+    """An agency's pages asked for, written into ``site`` (a report's badge beside its page):
+    the same here as in a worker process."""
     data = work.data
     pages = Pages(data, env)
     reports = data.by_agency[work.agency_id]
+    written, reused = site.written, site.reused
     out = []
     for report in reports:
         if report["report_id"] not in work.report_ids:
@@ -977,36 +987,38 @@ def render_agency(work: AgencyWork, shells: dict[int, Shell], env: Environment) 
         if len(html_bytes) > PAGE_LIMIT:  # a report with much to say: its long lists cut shorter
             html_bytes = page_bytes(shells[3], pages.report_page(report, document, reports, COMPACT),
                                     data.permalink(path))
-        out.append(Rendered(path, html_bytes, report["badge"],
-                            search_document(path, report_title(report), report, document)))
+        write_bytes(site, path, html_bytes)
+        site.write_text(f"{path}badge.svg", badge_svg(report["badge"]))
+        out.append(Rendered(path, len(html_bytes), search_document(path, report_title(report), report, document)))
     if work.agency_page:
         path = f"agencies/{work.agency_id}/"
         page = pages.agency_page(data.agencies[work.agency_id], reports)
-        out.append(Rendered(path, page_bytes(shells[2], page, data.permalink(path))))
-    return out
+        out.append(Rendered(path, write_page(site, path, shells[2], page, data.permalink(path))))
+    return AgencyRendered(out, site.written - written, site.reused - reused)
 
 
-_WORKER: dict = {}  # in a worker process: the shells and the template environment
+_WORKER: dict = {}  # in a worker process: the shells, the template environment and the output folder
 
 
-def _start_worker(shells: dict[int, Shell]) -> None:
-    _WORKER.update(shells=shells, env=environment())
+def _start_worker(shells: dict[int, Shell], root: Path, previous: Path | None) -> None:
+    _WORKER.update(shells=shells, env=environment(), site=OutputFolder(root, previous))
 
 
-def _render_in_worker(work: AgencyWork) -> list[Rendered]:
-    return render_agency(work, _WORKER["shells"], _WORKER["env"])
+def _render_in_worker(work: AgencyWork) -> AgencyRendered:
+    return render_agency(work, _WORKER["shells"], _WORKER["env"], _WORKER["site"])
 
 
 def render_agencies(data: SiteData, todo: list[tuple[str, frozenset[str], bool]], shells: dict[int, Shell],
-                    env: Environment, jobs: int) -> Iterator[Rendered]:
-    """Render the agencies' pages asked for, in their order: in ``jobs`` worker processes when
-    there are enough of them, each sent only its agency's data; a window of agencies at a time,
-    so that neither what is sent nor what comes back piles up."""
+                    env: Environment, site: OutputFolder, jobs: int) -> Iterator[AgencyRendered]:
+    """Render and write the agencies' pages asked for, in their order: in ``jobs`` worker
+    processes when there are enough of them, each sent only its agency's data and writing its
+    pages itself (the pages' bytes never cross a pipe); a window of agencies at a time, so
+    that neither what is sent nor what comes back piles up."""
     works = (AgencyWork(data.for_agency(agency_id), agency_id, ids, own) for agency_id, ids, own in todo)
     pages = sum(len(ids) + own for _, ids, own in todo)
     if jobs <= 1 or pages < POOL_PAGES:
         for work in works:
-            yield from render_agency(work, shells, env)
+            yield render_agency(work, shells, env, site)
         return
     import multiprocessing
 
@@ -1014,10 +1026,9 @@ def render_agencies(data: SiteData, todo: list[tuple[str, frozenset[str], bool]]
     # nor what the extraction's fork server preloaded (the gazetteer and word list, ~130 MB a worker).
     context = multiprocessing.get_context("spawn")
     window = jobs * 32
-    with context.Pool(jobs, initializer=_start_worker, initargs=(shells,)) as pool:
+    with context.Pool(jobs, initializer=_start_worker, initargs=(shells, site.root, site.previous)) as pool:
         while batch := list(itertools.islice(works, window)):
-            for rendered in pool.imap(_render_in_worker, batch, chunksize=4):
-                yield from rendered
+            yield from pool.imap(_render_in_worker, batch, chunksize=4)
 
 
 # --- the build --------------------------------------------------------------------------------
@@ -1162,12 +1173,13 @@ def build_site(data_dir: Path, out: Path, site_url: str = "", say: Callable[[str
             if rendering or own:
                 todo.append((agency_id, frozenset(rendering), own))
         cores = (os.cpu_count() or 1) if jobs is None else jobs
-        for rendered in render_agencies(data, todo, shells, pages.env, cores):
-            sizes.append(write_bytes(site, rendered.path, rendered.html))
-            if rendered.badge:
-                site.write_text(f"{rendered.path}badge.svg", badge_svg(rendered.badge))
-            if rendered.search is not None:
-                found[rendered.path] = rendered.search
+        for agency in render_agencies(data, todo, shells, pages.env, site, cores):
+            site.written += agency.written
+            site.reused += agency.reused
+            for rendered in agency.pages:
+                sizes.append(rendered.size)
+                if rendered.search is not None:
+                    found[rendered.path] = rendered.search
         documents += [keys.remember(path, found[path]) if path.startswith("reports/") else found[path]
                       for path in order]
         regions = regions_of(data.reports)
