@@ -172,6 +172,7 @@ def test_pages_rendered_in_worker_processes_are_those_rendered_here(corpus, tmp_
     out = tmp_path / "site"
     rebuild(corpus, out, tmp_path / "cache")
     monkeypatch.setattr(site, "POOL_PAGES", 1)  # a pool even for a few pages
+    monkeypatch.setattr(site, "WINDOW", 1)  # and windows of an agency a worker: several in flight
     sites = {}
     for jobs in (1, 2):
         sites[jobs] = tmp_path / f"jobs-{jobs}"

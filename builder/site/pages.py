@@ -943,6 +943,7 @@ def compare_groups(data: SiteData, contents: dict[str, str], keys: PageKeys,
 # --- an agency's pages, rendered here or in a worker process ------------------------------------
 
 POOL_PAGES = 200  # pages to render from which a process pool pays for starting it
+WINDOW = 32  # agencies per worker sent at a time
 
 
 class AgencyWork(NamedTuple):
@@ -1025,10 +1026,19 @@ def render_agencies(data: SiteData, todo: list[tuple[str, frozenset[str], bool]]
     # spawn: a worker starts clean and holds one agency's data at a time, not a copy of the build,
     # nor what the extraction's fork server preloaded (the gazetteer and word list, ~130 MB a worker).
     context = multiprocessing.get_context("spawn")
-    window = jobs * 32
+    window = jobs * WINDOW
     with context.Pool(jobs, initializer=_start_worker, initargs=(shells, site.root, site.previous)) as pool:
-        while batch := list(itertools.islice(works, window)):
-            yield from pool.imap(_render_in_worker, batch, chunksize=4)
+        # Two windows in flight: while this one's results are taken, the workers go on with the next,
+        # instead of standing idle at the end of each window.
+        ahead = None
+        while True:
+            batch = list(itertools.islice(works, window))
+            sent = pool.imap(_render_in_worker, batch, chunksize=4) if batch else None
+            if ahead is not None:
+                yield from ahead
+            if sent is None:
+                return
+            ahead = sent
 
 
 # --- the build --------------------------------------------------------------------------------
