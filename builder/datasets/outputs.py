@@ -26,6 +26,17 @@ from ..errors import BuilderError
 from ..reading.sources import is_http_url
 
 
+def link_or_copy(source: str | Path, target: str | Path) -> None:
+    """A file of the last output kept in this one: hard-linked, or copied where links cannot be
+    made (another file system, a link limit, no links there); any other failure is raised."""
+    try:
+        os.link(source, target)
+    except OSError as error:
+        if error.errno not in (errno.EXDEV, errno.EMLINK, errno.EPERM):
+            raise
+        shutil.copy2(source, target)
+
+
 @dataclass
 class OutputFolder:
     root: Path
@@ -137,14 +148,9 @@ class OutputFolder:
                     self._failure.append(f"{relative} ({error.strerror or error})")
 
     def _link_or_copy(self, relative: str) -> None:
-        source, target = os.path.join(self.previous, relative), os.path.join(self.root, relative)
+        target = os.path.join(self.root, relative)
         self._folder_of(target)
-        try:
-            os.link(source, target)
-        except OSError as error:
-            if error.errno not in (errno.EXDEV, errno.EMLINK, errno.EPERM):
-                raise
-            shutil.copy2(source, target)  # another file system, a link limit, no links there
+        link_or_copy(os.path.join(self.previous, relative), target)
 
     @staticmethod
     def _link_unchanged(old: Path, target: Path, data: bytes) -> bool:

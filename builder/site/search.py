@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import json
 import math
-import os
 import re
 import shutil
 import zlib
@@ -39,6 +38,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from ..datasets.outputs import link_or_copy
 from ..reading.document import normalize
 
 PAGE = 1000  # postings per page of a long posting list
@@ -292,12 +292,9 @@ def _update(previous: Path | None, version: str, documents: list[dict],
 
 
 def _link(old: Path, new: Path) -> int:
-    """A file of the last build's index, linked unchanged (copied across file systems)."""
+    """A file of the last build's index, kept unchanged; its size."""
     new.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        os.link(old, new)
-    except OSError:
-        shutil.copy2(old, new)
+    link_or_copy(old, new)
     return new.stat().st_size
 
 
