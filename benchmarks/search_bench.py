@@ -1,6 +1,6 @@
 """Search benchmark: what a first search and the finder load at N reports, without building the site.
 
-The search documents are made from synthetic metadata the way builder.site.pages makes
+The search documents are made from synthetic metadata the way builder.site.build makes
 them (``site.search_document``): the agencies and places of benchmarks/site_bench.py
 (every county of the cpca gazetteer, several bodies and years each), badges in the
 proportions of a real build, and prose sentences drawn from the bundled corpus
@@ -53,7 +53,7 @@ def documents(n: int, seed: int, sentences: list[str]) -> tuple[list[dict], list
     """Search documents and finder rows for N synthetic reports and their agency, region and year pages."""
     from site_bench import plan
 
-    from builder.site import pages as site
+    from builder.site import build as site
 
     rng = random.Random(seed)
     docs, reports, agencies, regions = [], [], {}, {}

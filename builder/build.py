@@ -130,7 +130,7 @@ def stage_checks_and_datasets(checked: CheckedReports, provenance: tuple, out: O
 def stage_site(data_dir: Path, out: OutputFolder, site_url: str, say: Callable[[str], None],
                repo_url: str = "", place: DataPlace = ON_THE_SITE, jobs: int | None = None) -> dict:
     """The pages, rendered from the data package (``jobs`` processes; None: one per core)."""
-    from .site.pages import build_site
+    from .site.build import build_site
 
     return build_site(data_dir, out.root, site_url, say, repo_url=repo_url, previous=out.previous, place=place,
                       jobs=jobs)

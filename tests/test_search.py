@@ -16,7 +16,7 @@ import pytest
 
 from builder import synthetic
 from builder.site import search
-from builder.site.pages import search_document
+from builder.site.build import search_document
 from builder.site.search import Pinyin, document_terms, first_finder, first_search, pinyin_terms, rank_order, terms, write_search
 
 YEARS = range(2019, 2025)

@@ -14,6 +14,7 @@ from builder import synthetic
 from builder.build import build
 from builder.datasets.fragments import agency_keys
 from builder.extraction.pipeline import Options
+from builder.site import build as site_build
 from builder.site import pages as site
 from builder.site import search
 from builder.site.keys import PAGE_KEYS
@@ -155,7 +156,7 @@ def test_a_report_page_over_the_limit_cuts_its_lists_shorter(corpus, tmp_path, m
             for p in out.glob("reports/*/*/index.html")}
 
     rebuild(corpus, tmp_path / "normal", tmp_path / "cache")
-    monkeypatch.setattr(site, "PAGE_LIMIT", 0)  # every page is over it
+    monkeypatch.setattr(site_build, "PAGE_LIMIT", 0)  # every page is over it
     out = tmp_path / "compact"
     rebuild(corpus, out, tmp_path / "cache")
     normal, compact = evidence(tmp_path / "normal"), evidence(out)
@@ -171,14 +172,14 @@ def test_a_report_page_over_the_limit_cuts_its_lists_shorter(corpus, tmp_path, m
 def test_pages_rendered_in_worker_processes_are_those_rendered_here(corpus, tmp_path, rendered, monkeypatch):
     out = tmp_path / "site"
     rebuild(corpus, out, tmp_path / "cache")
-    monkeypatch.setattr(site, "POOL_PAGES", 1)  # a pool even for a few pages
-    monkeypatch.setattr(site, "WINDOW", 1)  # and windows of an agency a worker: several in flight
+    monkeypatch.setattr(site_build, "POOL_PAGES", 1)  # a pool even for a few pages
+    monkeypatch.setattr(site_build, "WINDOW", 1)  # and windows of an agency a worker: several in flight
     sites = {}
     for jobs in (1, 2):
         sites[jobs] = tmp_path / f"jobs-{jobs}"
         shutil.copytree(out, sites[jobs])
         rendered.clear()
-        summary = site.build_site(sites[jobs] / "data", sites[jobs], say=lambda _: None, jobs=jobs)
+        summary = site_build.build_site(sites[jobs] / "data", sites[jobs], say=lambda _: None, jobs=jobs)
         assert summary["rendered"] == summary["pages"]  # no last build: every page is rendered
         # here (counted), or in the workers, which run the module unpatched
         assert len(rendered) == (8 if jobs == 1 else 0)
@@ -221,7 +222,7 @@ def test_a_rebuild_reads_only_the_changed_agencies_documents_and_compare_group(c
     before = {p: p.stat().st_ino for p in out.glob("compare/data/*/*.json")}
     read: list[str] = []
     grouped: list[tuple[str, str]] = []
-    document_bytes, compare_rows = site.SiteData.document_bytes, site.compare_rows
+    document_bytes, compare_rows = site.SiteData.document_bytes, site_build.compare_rows
 
     def counted(self, report_id: str) -> bytes:
         read.append(report_id)
@@ -232,7 +233,7 @@ def test_a_rebuild_reads_only_the_changed_agencies_documents_and_compare_group(c
         return compare_rows(derived, reports, agencies)
 
     monkeypatch.setattr(site.SiteData, "document_bytes", counted)
-    monkeypatch.setattr(site, "compare_rows", compared)
+    monkeypatch.setattr(site_build, "compare_rows", compared)
     touch(corpus / "series" / "longde-2022.txt")
     rebuild(corpus, out, cache)
     changed = {agency_id for agency_id, key in agency_keys(out).items() if keys[agency_id] != key}

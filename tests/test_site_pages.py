@@ -130,7 +130,7 @@ def test_dates_come_from_the_data_not_the_clock(site: Path):
 
 
 def test_a_large_sitemap_is_split_under_an_index(tmp_path: Path, monkeypatch):
-    from builder.site import pages as site_module
+    from builder.site import build as site_module
 
     monkeypatch.setattr(site_module, "SITEMAP_URLS", 2)
     site_module.write_sitemap(tmp_path, "https://example.org/", [f"reports/a{i}/2022/" for i in range(5)], "2024-05-06")

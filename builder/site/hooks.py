@@ -1,6 +1,6 @@
 """mkdocs hooks: pages whose content is rendered from the data package.
 
-Active only during ``python -m builder build`` (builder.site.pages sets CURRENT);
+Active only during ``python -m builder build`` (builder.site.build sets CURRENT);
 their markdown is a placeholder, so there is nothing for markdown to parse.
 """
 
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from mkdocs.structure.files import File
 
-from builder.site import pages as site
+from builder.site import build, pages
 
 _GENERATED = "@@GENERATED@@"
 # Data pages need no sidebar or table of contents: the tabs lead everywhere, and pages stay light.
@@ -26,28 +26,28 @@ def _unused(file: File) -> bool:
 
 def on_config(config):
     """What the footer says (data date, keeper, where to report errors), from the data package."""
-    if site.CURRENT is not None:
-        config.extra["about"] = site.CURRENT.data.about()
+    if build.CURRENT is not None:
+        config.extra["about"] = build.CURRENT.data.about()
     return config
 
 
 def on_env(env, config, files):
     """The theme's templates compiled once, not on every build (``pages.compiled_templates``)."""
-    env.bytecode_cache = env.bytecode_cache or site.compiled_templates()
+    env.bytecode_cache = env.bytecode_cache or pages.compiled_templates()
     return env
 
 
 def on_files(files, config):
-    pages = site.CURRENT
-    if pages is None:
+    current = build.CURRENT
+    if current is None:
         return files
     for file in [f for f in files if _unused(f)]:
         files.remove(file)
     _contents.clear()
-    for src, (title, html) in pages.mkdocs_pages().items():
+    for src, (title, html) in current.mkdocs_pages().items():
         _contents[src] = html
         files.append(File.generated(config, src, content=f'---\ntitle: "{title}"\n---\n\n{_GENERATED}\n'))
-    for src in site.SHELLS.values():
+    for src in pages.SHELLS.values():
         files.append(File.generated(config, src, content=_SHELL))
     return files
 
