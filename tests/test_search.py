@@ -89,6 +89,33 @@ def test_pinyin_terms_are_whole_syllables_and_initials():
     assert "engyang" not in found and "p" not in found  # syllables are not cut; lone initials are not terms
 
 
+def test_postings_are_each_documents_terms_with_every_name_read_once():
+    """Names' pinyin runs are made once per name and merged into the other terms' numbers: the
+    postings are still, term by term, the ascending numbers of the documents whose terms hold it
+    (a run also written in a text, a name twice on one page, two names sharing runs)."""
+    documents = [
+        {"title": "彭阳县教育局 2023", "text": "jiaoyuju 公开", "names": ["彭阳县教育局", "彭阳县教育局"],
+         "facets": ["~y2023"]},
+        {"title": "隆德县", "text": "pengyang", "names": []},
+        {"title": "彭阳县人民政府", "text": "政府信息", "names": ["彭阳县人民政府", "彭阳县教育局"]},
+        {"title": "隆德县教育局", "text": "", "names": ["隆德县教育局"], "facets": ["~y2023"]},
+    ]
+    read: list[str] = []
+
+    def counted(name: str) -> frozenset[str]:
+        read.append(name)
+        return pinyin_terms(name)
+
+    postings = search.postings_of(documents, counted)
+    expected: dict[str, list[int]] = {}
+    for number, document in enumerate(documents):
+        for term in document_terms(document):
+            expected.setdefault(term, []).append(number)
+    assert {term: list(numbers) for term, numbers in postings.items()} == expected
+    assert postings["pengyang"].tolist() == [0, 1, 2] and postings["jyj"].tolist() == [0, 2, 3]
+    assert sorted(read) == sorted({"彭阳县教育局", "彭阳县人民政府", "隆德县教育局"})  # each once
+
+
 def test_pinyin_read_in_an_earlier_build_is_taken_as_read_and_only_names_in_use_are_kept(monkeypatch):
     earlier = Pinyin()
     expected = pinyin_terms("彭阳县教育局")

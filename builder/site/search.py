@@ -170,12 +170,29 @@ def document_terms(document: dict, pinyin: Callable[[str], frozenset[str]] = pin
 
 
 def postings_of(documents: list[dict], pinyin: Callable[[str], frozenset[str]] = pinyin_terms) -> dict[str, array]:
-    """Each term's document numbers, as 4-byte arrays: at national scale they are tens
-    of millions of numbers, which as Python ints would take nine times the memory."""
+    """Each term's document numbers (``document_terms``), ascending, as 4-byte arrays: at national
+    scale they are tens of millions of numbers, which as Python ints would take nine times the
+    memory. A name's pinyin runs are made once for all the documents that carry it (an agency's
+    reports lie far apart in rank order), then merged into the other terms' numbers."""
     postings: dict[str, array] = defaultdict(lambda: array("I"))
+    named: dict[str, array] = defaultdict(lambda: array("I"))  # name → its documents
     for number, document in enumerate(documents):
-        for term in document_terms(document, pinyin):
+        found = terms(document["title"] + " " + document["text"])
+        found.update(document.get("facets", ()))
+        for term in found:
             postings[term].append(number)
+        for name in set(document.get("names", ())):
+            named[name].append(number)
+    by_run: dict[str, array] = defaultdict(lambda: array("I"))
+    for name, numbers in named.items():
+        for term in pinyin(name):
+            by_run[term].extend(numbers)
+    del named
+    while by_run:  # each run's numbers let go as they join the postings
+        term, numbers = by_run.popitem()
+        if term in postings:
+            numbers.extend(postings[term])
+        postings[term] = array("I", sorted(set(numbers)))
     return postings
 
 
