@@ -42,6 +42,7 @@ from .extraction.pipeline import (
     is_url,
     list_tasks,
     read_reports,
+    start_fork_server,
     stderr_progress,
     task_bytes,
 )
@@ -309,6 +310,7 @@ def build(corpus_dir: Path | str, out: Path, site_url: str = "", with_site: bool
     place = DataPlace(data_url)
     tasks = list_tasks(corpus_dir)  # fail early on an unusable corpus, before any writing
     check_output(out)
+    start_fork_server(options, len(tasks))
     record = Path(options.cache) / "last-build.json" if options.cache and not is_url(options.cache) else None
     settings = (site_url, with_site, repo_url, place.url, options.bounds)
     provenance = corpus_sources(corpus_dir)  # read once: it is an input of the fingerprint and the datasets

@@ -357,3 +357,26 @@ def test_only_pdf_and_docx_files_count_towards_replacing_a_pool_worker(tmp_path:
     heavy = [by_file[f"heavy-{i}.txt"] for i in range(3)]
     light = {by_file[t.name] for t in tasks if t.name not in {"heavy-0.txt", "heavy-1.txt", "heavy-2.txt"}}
     assert len(set(heavy)) == 3 and len(light) <= 2 and not light & set(heavy)  # a worker per PDF; text kept its two
+
+
+def test_the_fork_server_starts_early_only_when_every_file_will_be_read_on_a_pool(tmp_path):
+    """A cold cache (or none) and a pool: the fork server preloads while the build hashes the
+    corpus. A cache with this parser version's index, one process, a cluster or one file: not."""
+    from multiprocessing import forkserver
+
+    from builder.extraction.pipeline import start_fork_server, stop_fork_server
+
+    cache = str(tmp_path / "cache")
+    assert not start_fork_server(Options(jobs=1, cache=cache), 100)
+    assert not start_fork_server(Options(jobs=2, cache=cache), 1)
+    assert not start_fork_server(Options(jobs=2, cache=cache, dask="tcp://127.0.0.1:1"), 100)
+    assert not start_fork_server(Options(jobs=2, cache="memory://cache"), 100)  # not asked
+    stored = extraction_cache.ExtractionCache(cache)
+    stored.store_index({})
+    assert not start_fork_server(Options(jobs=2, cache=cache), 100)
+    try:
+        assert start_fork_server(Options(jobs=2, cache=str(tmp_path / "cold")), 100)
+        assert forkserver._forkserver._forkserver_pid is not None  # running, preloading
+        assert start_fork_server(Options(jobs=2), 100)  # no cache: every file is read; already running
+    finally:
+        stop_fork_server()

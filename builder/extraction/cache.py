@@ -278,6 +278,12 @@ class ExtractionCache:
             return {}
         return index["entries"]
 
+    def lacks_index(self) -> bool:
+        """Whether this local cache has no index for this parser version (every file will be read);
+        False for a cache behind another fsspec URL, which is not asked."""
+        path = _local_path(f"{self.folder}/{INDEX}")
+        return path is not None and not os.path.exists(path)
+
     def stored_keys(self) -> set[str]:
         """The keys of the entries present, from one listing of the folder (one request per
         thousand entries on object storage): an index line whose entry is gone is no hit."""
