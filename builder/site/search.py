@@ -161,11 +161,17 @@ def rank_order(documents: list[dict]) -> list[dict]:
     return sorted(documents, key=lambda d: (d["kind"] != "报告", -int(d.get("year") or 0)))
 
 
-def document_terms(document: dict, pinyin: Callable[[str], frozenset[str]] = pinyin_terms) -> set[str]:
+def _own_terms(document: dict) -> set[str]:
+    """A document's terms but its names' pinyin: those of its title and text, and its filters."""
     out = terms(document["title"] + " " + document["text"])
+    out.update(document.get("facets", ()))
+    return out
+
+
+def document_terms(document: dict, pinyin: Callable[[str], frozenset[str]] = pinyin_terms) -> set[str]:
+    out = _own_terms(document)
     for name in document.get("names", ()):
         out |= pinyin(name)
-    out.update(document.get("facets", ()))
     return out
 
 
@@ -177,9 +183,7 @@ def postings_of(documents: list[dict], pinyin: Callable[[str], frozenset[str]] =
     postings: dict[str, array] = defaultdict(lambda: array("I"))
     named: dict[str, array] = defaultdict(lambda: array("I"))  # name → its documents
     for number, document in enumerate(documents):
-        found = terms(document["title"] + " " + document["text"])
-        found.update(document.get("facets", ()))
-        for term in found:
+        for term in _own_terms(document):
             postings[term].append(number)
         for name in set(document.get("names", ())):
             named[name].append(number)
