@@ -380,3 +380,28 @@ def test_the_fork_server_starts_early_only_when_every_file_will_be_read_on_a_poo
         assert start_fork_server(Options(jobs=2), 100)  # no cache: every file is read; already running
     finally:
         stop_fork_server()
+
+
+def test_a_rebuild_reading_a_file_of_a_known_agency_takes_its_slug_from_the_index(corpus: Path, tmp_path: Path,
+                                                                                monkeypatch):
+    """jieba's dictionary and pypinyin (~0.7 s to load) are needed only for a name never slugged."""
+    from builder.extraction import metadata
+
+    folder = tmp_path / "corpus"
+    shutil.copytree(corpus, folder)
+    cache = str(tmp_path / "cache")
+    first, _ = extracted(folder, cache)
+    changed = folder / "series" / "longde-2022.txt"
+    changed.write_text(changed.read_text(encoding="utf-8") + "\n本报告另有附件。\n", encoding="utf-8")
+    monkeypatch.setattr(metadata, "_KNOWN_SLUGS", {})
+    slugged = []
+    monkeypatch.setattr(metadata, "slugify", lambda name, regions=(): slugged.append(name) or "made-again")
+    again, stats = extracted(folder, cache)
+    assert stats.extracted == 1 and not slugged
+    assert [getattr(o, "agency", None) for o in again] == [getattr(o, "agency", None) for o in first]
+    new = folder / "series" / "new.txt"  # an agency no earlier run read: slugged
+    report = synthetic.report(random.Random(5), year=2023, layout="tab", agency="宁夏回族自治区固原市隆德县卫生健康局")
+    new.write_text(report.text, encoding="utf-8")
+    again, _ = extracted(folder, cache)
+    made = next(o for o in again if getattr(o, "name", "") == "series/new.txt")
+    assert slugged == ["隆德县卫生健康局"] and made.agency.agency_id.endswith("-made-again")

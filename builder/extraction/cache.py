@@ -19,6 +19,7 @@ import json
 import operator
 import os
 import uuid
+from collections.abc import Iterator, Mapping
 from functools import cache
 from pathlib import Path
 
@@ -216,6 +217,14 @@ def outcome_of_line(line: list, key: str, name: str, content: str) -> IndexEntry
                           {cell: CellValue(*fields) for cell, fields in cells.items()})
     except (TypeError, ValueError, IndexError, KeyError):
         return None
+
+
+def agencies_of_index(index: Mapping[str, list]) -> Iterator[Agency]:
+    """The agencies an index's report lines describe (lines that cannot be read are skipped)."""
+    for line in index.values():
+        if isinstance(line, list) and len(line) > 5 and line[0] == "report" and isinstance(line[5], list) \
+                and len(line[5]) == len(_AGENCY):
+            yield Agency(*line[5])
 
 
 def _local_path(where: str) -> str | None:

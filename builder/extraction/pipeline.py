@@ -39,6 +39,7 @@ from ..limits import Limits
 from ..reading.document import PDF_SIGNATURE, ZIP_SIGNATURE, read_regular
 from .cache import (
     ExtractionCache,
+    agencies_of_index,
     content_digest,
     encoded,
     entry_key,
@@ -63,6 +64,7 @@ from .corpus import (
     rejection,
 )
 from .extract import Report
+from .metadata import remember_slugs
 
 PerFile = Callable[[bytes, str, Limits], "Report | Rejected"]
 Task = TypeVar("Task")  # what the pool maps over: files here, agencies for builder.datasets.fragments
@@ -311,9 +313,14 @@ def run_files(tasks: list[FileTask], options: Options, store: str | None = None)
         return iter(())
     if options.dask:
         return _dask(work, tasks, options.dask)
-    if options.jobs > 1 and len(tasks) > 1:
+    if not _in_process(tasks, options):
         return _pool(work, tasks, min(options.jobs, len(tasks)), options.recycle_after)
     return _serial(work, tasks)
+
+
+def _in_process(tasks: list[FileTask], options: Options) -> bool:
+    """Whether ``run_files`` reads the files in this process (one job, or one file)."""
+    return not options.dask and (options.jobs <= 1 or len(tasks) <= 1)
 
 
 def _index_hits(tasks: list[FileTask], index: Mapping[str, list], bounds: Limits,
@@ -350,6 +357,8 @@ def extract_stage(tasks: list[FileTask], options: Options, store: str | None, st
         present = cache.stored_keys()
         index = {key: line for key, line in index.items() if key in present}
     hits, left = _index_hits(tasks, index, options.bounds, digests or {}) if index else ([], tasks)
+    if index and left and _in_process(left, options):  # names slugged before need no jieba nor pypinyin
+        remember_slugs(agencies_of_index(index))
     results = collect(itertools.chain(hits, run_files(left, options, store)), len(tasks), stats, progress)
     if cache:
         lines = {r.key: index[r.key] if r.from_index else index_line(r.outcome) for r in results if r.key}
