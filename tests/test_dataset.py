@@ -457,3 +457,21 @@ def test_a_file_linked_from_the_last_build_keeps_its_hash_another_is_read(tmp_pa
     assert hashes(new / "b.csv", "b.csv") == "sha256:" + hashlib.sha256(b"b.csv").hexdigest()
     assert FileHashes(None)(new / "a.csv", "a.csv") == "sha256:" + hashlib.sha256(b"a.csv").hexdigest()
     assert FileHashes(tmp_path / "nothing")(new / "a.csv", "a.csv") == FileHashes()(new / "a.csv", "a.csv")
+
+
+def test_text_columns_are_neutralised_value_by_value_whichever_way_they_are_looked_at():
+    """A column is first searched whole for a value spreadsheets would run (``_plain_text``):
+    that shortcut must leave exactly what looking at each value leaves, for any mix."""
+    import random
+
+    from builder.datasets.package import _csv_column
+    from builder.datasets.schema import FORMULA_TRIGGERS, neutralise
+
+    rng = random.Random(7)
+    pieces = ["", "教育局", "a", "\0", "1", " ", ",", *FORMULA_TRIGGERS]
+    for _ in range(2000):
+        column = tuple(None if rng.random() < 0.1 else "".join(rng.choices(pieces, k=rng.randrange(4)))
+                       for _ in range(rng.randrange(6)))
+        expected = [None if v is None else neutralise(v) for v in column]
+        assert list(_csv_column(column, "string")) == expected, column
+    assert list(_csv_column(("a", 3, "=1"), "string")) == ["a", "3", "'=1"]  # not text: each value looked at

@@ -394,11 +394,28 @@ def _text(value) -> str | None:
     return None if value is None else neutralise(str(value))
 
 
+# A value (joined by NUL) beginning with a character that spreadsheets read as a formula.
+_FORMULA_START = re.compile("\0[" + re.escape("".join(FORMULA_TRIGGERS)) + "]")
+
+
+def _plain_text(values: Sequence) -> bool:
+    """Whether a column holds only text (or null) that ``_text`` leaves as it is: one search of
+    the values joined, not a call per value. (A value holding NUL may answer no: then each
+    value is looked at.)"""
+    try:
+        joined = "\0" + "\0".join(filter(None, values))
+    except TypeError:  # a value that is not text
+        return False
+    return _FORMULA_START.search(joined) is None
+
+
 def _csv_column(values: Sequence, kind: str) -> Sequence:
     """A column as the CSV writes it: numbers as written (``_number``), booleans as
     true/false, text neutralised (``_text``); integers and null (empty) as they are.
     A column at a time, so that the common case costs no call per value."""
     if kind == "string":
+        if _plain_text(values):
+            return values
         return [v if v is None or (v.__class__ is str and not v.startswith(FORMULA_TRIGGERS)) else _text(v)
                 for v in values]
     if kind == "number":
@@ -427,6 +444,18 @@ def csv_bytes(table: Table, rows: list[tuple]) -> bytes:
     if rows:
         writer.writerows(_csv_rows(table, list(zip(*rows))))
     return text.getvalue().encode("utf-8")
+
+
+def _arrow_array(values: Sequence, kind: str, arrow_type):
+    """A column as an Arrow array (``_arrow_column``), made by Arrow from the values as they
+    are when none is an empty string and Arrow takes them as they are (the common case:
+    no call per value here)."""
+    import pyarrow as pa
+
+    if "" not in values:
+        with contextlib.suppress(pa.ArrowInvalid, pa.ArrowTypeError):
+            return pa.array(values, type=arrow_type)
+    return pa.array(_arrow_column(values, kind), type=arrow_type)
 
 
 def _arrow_column(values: Iterable, kind: str) -> list:
@@ -460,8 +489,7 @@ def encode(table: Table, rows: list[tuple]) -> Encoded:
 
     schema = _arrow_schema(table.name)
     columns = list(zip(*rows)) if rows else [() for _ in table.fields]
-    arrays = [pa.array(_arrow_column(column, f.type), type=kind.type)
-              for f, column, kind in zip(table.fields, columns, schema, strict=True)]
+    arrays = [_arrow_array(column, f.type, kind.type) for f, column, kind in zip(table.fields, columns, schema, strict=True)]
     text = io.StringIO(newline="")
     if rows:
         csv.writer(text, lineterminator="\n").writerows(_csv_rows(table, columns))
