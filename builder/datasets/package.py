@@ -485,19 +485,23 @@ def _arrow_schema(table_name: str):
 def encode(table: Table, rows: list[tuple]) -> Encoded:
     """Rows of a table to its CSV lines (gzipped, without a time stamp, when the table is
     compressed) and an Arrow table, once: what ``TableWriter`` appends to the files."""
+    return encode_columns(table, list(zip(*rows)) if rows else [() for _ in table.fields], len(rows))
+
+
+def encode_columns(table: Table, columns: list[Sequence], count: int) -> Encoded:
+    """``encode`` of ``count`` rows given as columns, in the table's field order."""
     import pyarrow as pa
 
     schema = _arrow_schema(table.name)
-    columns = list(zip(*rows)) if rows else [() for _ in table.fields]
     arrays = [_arrow_array(column, f.type, kind.type) for f, column, kind in zip(table.fields, columns, schema, strict=True)]
     text = io.StringIO(newline="")
-    if rows:
+    if count:
         csv.writer(text, lineterminator="\n").writerows(_csv_rows(table, columns))
     data = text.getvalue().encode("utf-8")
     sink = pa.BufferOutputStream()
     with pa.ipc.new_stream(sink, schema) as stream:
         stream.write_table(pa.Table.from_arrays(arrays, schema=schema))
-    return Encoded(_compressed(table, data), sink.getvalue().to_pybytes(), len(rows))
+    return Encoded(_compressed(table, data), sink.getvalue().to_pybytes(), count)
 
 
 def _compressed(table: Table, data: bytes) -> bytes:
@@ -916,7 +920,8 @@ class PackageWriter:
         for name, rows in _static_rows().items():
             self._tables[name].add(rows)
         regional = TABLE_INDEX["regional_totals"]
-        for digest, rows in self.regional.parts():
-            self._tables["regional_totals"].add_encoded(memo(digest, lambda rows=rows: encode(regional, list(rows()))))
+        for digest, columns in self.regional.parts():
+            encoded = memo(digest, lambda columns=columns: encode_columns(regional, part := columns(), len(part[0])))
+            self._tables["regional_totals"].add_encoded(encoded)
         self._stack.close()  # the files complete, before the package describes them
         write_package(self.data_dir, self.version(rejected), data_date(sources), self.previous)

@@ -125,11 +125,11 @@ class RegionalTotals:
             group.summed += theirs.summed
             group.unusable += theirs.unusable
 
-    def parts(self) -> Iterator[tuple[str, Callable[[], Iterator[tuple]]]]:
+    def parts(self) -> Iterator[tuple[str, Callable[[], list[list]]]]:
         """Rows of ``regional_totals``: (year, region_code, region_level, region_name, cell_id, value,
         reports_summed, reports_unusable, reports_in_year, agencies_known), sorted by year, region and
         cell, in parts, a province's regions of one year each:
-        a digest of what the part's rows are made of, and a function making them, so that
+        a digest of what the part's rows are made of, and a function making them (as columns), so that
         the encoded rows of a part that did not change can be kept (``builder.datasets.fragments``)."""
         for _, part in itertools.groupby(sorted(self.groups), key=lambda key: (key[0], key[1][:2])):
             keys = list(part)
@@ -138,15 +138,25 @@ class RegionalTotals:
                 group, code = self.groups[key], key[1]
                 digest.update(repr((key, self.names[code], len(self.known[code]), group.reports)).encode())
                 digest.update(group.values.tobytes() + group.summed.tobytes() + group.unusable.tobytes())
-            yield digest.hexdigest(), functools.partial(self._rows, keys)
+            yield digest.hexdigest(), functools.partial(self._columns, keys)
 
-    def _rows(self, keys: list[tuple[int, str]]) -> Iterator[tuple]:
+    def _columns(self, keys: list[tuple[int, str]]) -> list[list]:
+        """The rows of these groups as columns, a group's slice of each at a time: a part holds
+        hundreds of thousands of rows at national scale, never made into tuples."""
+        columns: list[list] = [[] for _ in range(10)]
+        year_, code_, level_, name_, cell_, value_, summed_, unusable_, reports_, agencies_ = columns
         for year, code in keys:
             group, region = self.groups[(year, code)], self.names[code]
-            agencies = len(self.known[code])
-            values, all_summed, all_unusable = group.values.tolist(), group.summed.tolist(), group.unusable.tolist()
-            for index, cell_id in enumerate(self.cells):
-                summed, unusable = all_summed[index], all_unusable[index]
-                if summed or unusable:
-                    yield (year, code, region.level, region.name, cell_id, values[index] if summed else None,
-                           summed, unusable, group.reports, agencies)
+            present = np.flatnonzero(group.summed | group.unusable)  # cells some report has
+            count, summed = len(present), group.summed[present].tolist()
+            year_ += [year] * count
+            code_ += [code] * count
+            level_ += [region.level] * count
+            name_ += [region.name] * count
+            cell_ += [self.cells[index] for index in present.tolist()]
+            value_ += [value if times else None for value, times in zip(group.values[present].tolist(), summed)]
+            summed_ += summed
+            unusable_ += group.unusable[present].tolist()
+            reports_ += [group.reports] * count
+            agencies_ += [len(self.known[code])] * count
+        return columns
