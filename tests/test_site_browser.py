@@ -337,6 +337,9 @@ def check_checks(page: Page, document: dict, expected: dict) -> None:
         on_page[rule] = outcome
     assert on_page == wanted
     assert_expected_checks(on_page, expected)
+    # A hint (提示: a rule of severity info) is not a failed check, nor counted as one.
+    hints = page.locator("article table.checks tr.outcome-info").all_inner_texts()
+    assert not [text for text in hints if "未通过" in text], hints
     assert page.locator("nav.report-toc a[href='#checks']").count() == 1
 
 
