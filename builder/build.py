@@ -38,6 +38,8 @@ from .extraction.corpus import INTERNAL, CheckedReports, Rejected
 from .extraction.pipeline import (
     Options,
     RunStats,
+    StageProgress,
+    StderrMeter,
     Stopwatch,
     is_url,
     list_tasks,
@@ -117,7 +119,8 @@ def _run_store(options: Options) -> Iterator[Options]:
 
 
 def stage_checks_and_datasets(checked: CheckedReports, provenance: tuple, out: OutputFolder, site_url: str,
-                              place: DataPlace, options: Options, timed: Stopwatch) -> FragmentStats:
+                              place: DataPlace, options: Options, timed: Stopwatch,
+                              progress: StageProgress | None = None) -> FragmentStats:
     """The cross-year checks and the data package into <out>/data, each report's own files
     beside its page (or under data/ when ``place`` publishes the bulk data elsewhere), an
     agency's fragment at a time (``builder.datasets.fragments``). Rows of sources.csv left out
@@ -125,16 +128,17 @@ def stage_checks_and_datasets(checked: CheckedReports, provenance: tuple, out: O
     sources, problems = provenance
     settings = Settings(site_url, place, options.bounds)
     return checks_and_datasets(checked.entries, checked.rejected, [Rejected(p.where, p.reason) for p in problems],
-                               sources, options.cache, options, settings, out, timed)
+                               sources, options.cache, options, settings, out, timed, progress)
 
 
 def stage_site(data_dir: Path, out: OutputFolder, site_url: str, say: Callable[[str], None],
-               repo_url: str = "", place: DataPlace = ON_THE_SITE, jobs: int | None = None) -> dict:
+               repo_url: str = "", place: DataPlace = ON_THE_SITE, jobs: int | None = None,
+               progress: StageProgress | None = None) -> dict:
     """The pages, rendered from the data package (``jobs`` processes; None: one per core)."""
     from .site.build import build_site
 
     return build_site(data_dir, out.root, site_url, say, repo_url=repo_url, previous=out.previous, place=place,
-                      jobs=jobs)
+                      jobs=jobs, progress=progress)
 
 
 # --- publishing: build beside --out, then swap it in -------------------------------------
@@ -305,9 +309,14 @@ def build(corpus_dir: Path | str, out: Path, site_url: str = "", with_site: bool
     """Build the datasets into <out>/data and the site into <out>. With a cache,
     a build whose inputs are all as last time keeps the last output as it is.
     With ``data_url``, every bulk file is under <out>/data/ and the pages link
-    there: <out> without data/ is the site, data/ is published at the URL."""
+    there: <out> without data/ is the site, data/ is published at the URL. ``progress``
+    is told of the reading; the later stages' progress goes to stderr, unless it is None."""
     options = options or Options(cache=default_cache(out))
     place = DataPlace(data_url)
+
+    def meter(stage: str, unit: str) -> StageProgress | None:
+        return StderrMeter(stage, unit) if progress is not None else None
+
     tasks = list_tasks(corpus_dir)  # fail early on an unusable corpus, before any writing
     check_output(out)
     start_fork_server(options, len(tasks))
@@ -331,7 +340,8 @@ def build(corpus_dir: Path | str, out: Path, site_url: str = "", with_site: bool
         say(f"reading reports from {corpus_dir}")
         with _run_store(options) as run_options, read_reports(corpus_dir, run_options, stats, progress, digests) as checked:
             say(f"writing datasets to {out / 'data'}")
-            fragments = stage_checks_and_datasets(checked, provenance, folder, site_url, place, run_options, timed)
+            fragments = stage_checks_and_datasets(checked, provenance, folder, site_url, place, run_options, timed,
+                                                  meter("checks and datasets", "reports"))
             rejected = [(r.file, r.reason) for r in checked.rejected]
         # The index of every report (tens of MB at national scale) is not what the site reads: let
         # it go before that stage, whose peak is the build's at scale, reuses the memory.
@@ -340,7 +350,8 @@ def build(corpus_dir: Path | str, out: Path, site_url: str = "", with_site: bool
         if with_site:
             say(f"rendering the site into {out}")
             with timed("site"):
-                site = stage_site(folder.root / "data", folder, site_url, say, repo_url, place, options.jobs)
+                site = stage_site(folder.root / "data", folder, site_url, say, repo_url, place, options.jobs,
+                                  meter("rendering", "pages"))
             folder.written += site["written"]
             folder.reused += site["unchanged"]
         publish(staging, out)

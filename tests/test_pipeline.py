@@ -405,3 +405,24 @@ def test_a_rebuild_reading_a_file_of_a_known_agency_takes_its_slug_from_the_inde
     again, _ = extracted(folder, cache)
     made = next(o for o in again if getattr(o, "name", "") == "series/new.txt")
     assert slugged == ["隆德县卫生健康局"] and made.agency.agency_id.endswith("-made-again")
+
+
+def test_a_long_stage_logs_its_progress_a_tenth_at_a_time(capsys, monkeypatch):
+    """Stages after the reading (checks and datasets, rendering) say how far they are: in a log
+    (not a terminal), one line per tenth of a stage of 1,000 units or more, none for a short one."""
+    import builder.extraction.pipeline as pipeline
+
+    clock = iter(range(100, 10_000))
+    monkeypatch.setattr(pipeline.time, "perf_counter", lambda: next(clock))
+    meter = pipeline.StderrMeter("rendering", "pages")
+    steps = [*range(1, 2000, 7), 2000]
+    for done in steps:
+        meter(done, 2000)
+    lines = capsys.readouterr().err.splitlines()
+    firsts = [next(done for done in steps if done >= tenth * 200) for tenth in range(1, 11)]
+    assert [line.split(" · ")[0] for line in lines] == [f"rendering {done}/2000 pages" for done in firsts]
+    assert lines[-1].endswith(" pages/s")
+    short = pipeline.StderrMeter("checks and datasets", "reports")
+    for done in range(1, 1000):
+        short(done, 999)
+    assert capsys.readouterr().err == ""

@@ -43,7 +43,15 @@ from ..extraction.cache import parser_version
 from ..extraction.corpus import CorpusContext, IndexEntry, Rejected, check_one
 from ..extraction.extract import Report
 from ..extraction.layout import Layout
-from ..extraction.pipeline import Options, cacheable, is_url, report_loader, run_in_pool, stop_fork_server
+from ..extraction.pipeline import (
+    Options,
+    StageProgress,
+    cacheable,
+    is_url,
+    report_loader,
+    run_in_pool,
+    stop_fork_server,
+)
 from ..limits import Limits
 from ..reading.sources import SourceInfo
 from .outputs import DataPlace, OutputFolder
@@ -428,12 +436,13 @@ POOL_MIN_REPORTS = 256
 
 def checks_and_datasets(entries: list[IndexEntry], rejected: list[Rejected], problems: list[Rejected],
                         sources: dict[str, SourceInfo], store: str | None, options: Options, settings: Settings,
-                        out: OutputFolder, timed: Callable = lambda _: contextlib.nullcontext()) -> FragmentStats:
+                        out: OutputFolder, timed: Callable = lambda _: contextlib.nullcontext(),
+                        progress: StageProgress | None = None) -> FragmentStats:
     """The checks and datasets stages from the extraction's index entries (reports in
     ``store``): every agency's fragment found or made, then the data package written from
     them into <out>/data. ``rejected`` (the extraction's) gains the reports whose checks
     raised, in name order, then ``problems`` (rows of sources.csv left out): the package
-    lists them all."""
+    lists them all. ``progress`` is told the reports whose fragments are made."""
     stats = FragmentStats()
     tasks, hood = plan(entries, sources, settings)
     last = read_manifest(out.previous) if out.previous else {}
@@ -454,7 +463,12 @@ def checks_and_datasets(entries: list[IndexEntry], rejected: list[Rejected], pro
             computed = {task.agency_id for task in missing}
             digests = {task.agency_id: last_agencies[task.agency_id][2] for task in tasks  # kept: as last time
                        if task.agency_id not in computed}
+            reports = {task.agency_id: len(task.entries) for task in missing}
+            total, done = sum(reports.values()), 0
             for result in made:
+                done += reports[result.agency_id]
+                if progress:
+                    progress(done, total)
                 out.written += result.written
                 out.reused += result.reused
                 digests[result.agency_id] = result.digests

@@ -445,6 +445,35 @@ def stderr_progress(done: int, total: int, stats: RunStats, seconds: float) -> N
         print(line, file=sys.stderr, flush=True)
 
 
+StageProgress = Callable[[int, int], None]  # (done, total): units of a stage's work done so far
+
+
+class StderrMeter:
+    """The progress of a stage after the reading (``stderr_progress`` is the reading's): a line
+    redrawn in a terminal, and in logs a line at each tenth of a stage of 1,000 units or more."""
+
+    LOGGED_FROM = 1000
+
+    def __init__(self, stage: str, unit: str) -> None:
+        self.stage, self.unit = stage, unit
+        self.start = time.perf_counter()
+        self.drawn = -1  # in a terminal: when the line was last drawn, in tenths of a second
+        self.logged = 0  # in logs: the last tenth of the stage logged
+
+    def __call__(self, done: int, total: int) -> None:
+        seconds = time.perf_counter() - self.start
+        rate = done / seconds if seconds > 0 else 0.0
+        line = f"{self.stage} {done}/{total} {self.unit} · {rate:.0f} {self.unit}/s"
+        if sys.stderr.isatty():
+            if int(seconds * 10) > self.drawn or done == total:
+                self.drawn = int(seconds * 10)
+                sys.stderr.write("\r" + line + ("\n" if done == total else ""))
+                sys.stderr.flush()
+        elif total >= self.LOGGED_FROM and (tenth := done * 10 // total) > self.logged:
+            self.logged = tenth
+            print(line, file=sys.stderr, flush=True)
+
+
 def collect(results: Iterable[FileResult], total: int, stats: RunStats,
             progress: Progress | None = None) -> list[FileResult]:
     """Every result, counted, sorted by name (the order a serial run reads them)."""

@@ -248,10 +248,11 @@ def write_bytes(site: OutputFolder, path: str, data: bytes) -> int:
 
 def build_site(data_dir: Path, out: Path, site_url: str = "", say: Callable[[str], None] = print,
                repo_url: str = "", previous: Path | None = None, place: DataPlace | None = None,
-               jobs: int | None = None) -> dict:
+               jobs: int | None = None, progress: Callable[[int, int], None] | None = None) -> dict:
     """Render the whole site into ``out`` (which already holds data/) from the data package;
     a page the same as in ``previous`` (the last build's output) is linked from there. Report and
-    agency pages are rendered in ``jobs`` processes (default: one per core) when there are many."""
+    agency pages are rendered in ``jobs`` processes (default: one per core) when there are many;
+    ``progress`` is told how many of them are rendered."""
 
     data = SiteData.load(data_dir, out, site_url, repo_url, place)
     pages = Pages(data)
@@ -322,7 +323,11 @@ def build_site(data_dir: Path, out: Path, site_url: str = "", say: Callable[[str
             if rendering or own:
                 todo.append((agency_id, frozenset(rendering), own))
         cores = (os.cpu_count() or 1) if jobs is None else jobs
+        total, done = sum(len(ids) + own for _, ids, own in todo), 0
         for agency in render_agencies(data, todo, shells, pages.env, site, cores):
+            done += len(agency.pages)
+            if progress:
+                progress(done, total)
             site.written += agency.written
             site.reused += agency.reused
             for rendered in agency.pages:
