@@ -156,6 +156,18 @@ def test_characters_xml_cannot_hold_are_spaces_not_a_crash():
     assert html_to_text("<p>12\x1c34<!-- -->\x08</p>") == "12 34"
 
 
+@pytest.mark.parametrize("encoding", ["utf-8", "gb18030"])
+def test_an_xhtml_page_with_an_xml_declaration_is_read(encoding: str):
+    """XHTML pages (common on government sites) open with ``<?xml … encoding="…"?>``: the text
+    is decoded already, and lxml refuses a string that still names an encoding."""
+    v = values(seed=5)
+    page = html_page(html_body(blocks(v))).replace(
+        "<!DOCTYPE html><html>",
+        f'<?xml version="1.0" encoding="{encoding}"?>\n<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" '
+        '"http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">\n<html xmlns="http://www.w3.org/1999/xhtml">')
+    assert_every_cell(extract_bytes(page.encode(encoding), "report.html"), v)
+
+
 def test_a_caption_is_text():
     page = html_page("<table><caption>三、收到和处理政府信息公开申请情况</caption><tr><td>自然人</td><td>1</td></tr></table>")
     lines = html_to_text(page).split("\n")

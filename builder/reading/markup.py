@@ -20,6 +20,7 @@ _BLOCK_TAGS = frozenset({
 _DROP_TAGS = ("script", "style", "noscript", "template", "head", "iframe", "svg", "object", "button", "select")
 _SPACES = re.compile(r"[ \t\r\n\f\v\u00a0\u3000]+")
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")  # characters XML cannot hold
+_XML_DECLARATION = re.compile(r"^\s*<\?xml\b[^>]*>", re.IGNORECASE)
 
 
 def _cell_text(element) -> str:
@@ -110,6 +111,9 @@ def html_to_text(html: str, path: str = "") -> str:
     # Characters XML cannot hold are never visible text; kept in the tree, they make lxml refuse
     # the text it joins when an element is dropped. A space each: digits they part stay apart.
     html = _NOT_XML.sub(" ", html)
+    # An XHTML page's XML declaration names the encoding of bytes already decoded: lxml refuses a
+    # string that carries one, and the page would read as empty.
+    html = _XML_DECLARATION.sub("", html, count=1)
     try:
         # huge_tree: libxml2 otherwise stops at 256 levels and the rest of the page is lost.
         root = lxml.html.document_fromstring(html, parser=lxml.html.HTMLParser(huge_tree=True))
