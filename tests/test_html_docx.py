@@ -8,7 +8,7 @@ from dataclasses import replace
 
 import pytest
 
-from builder import forms
+from builder import forms, synthetic
 from builder.extraction.extract import extract_bytes
 from builder.reading.document import detect_format, read_bytes
 from builder.reading.markup import docx_to_text, html_to_text, table_grid
@@ -166,6 +166,21 @@ def test_an_xhtml_page_with_an_xml_declaration_is_read(encoding: str):
         f'<?xml version="1.0" encoding="{encoding}"?>\n<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" '
         '"http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">\n<html xmlns="http://www.w3.org/1999/xhtml">')
     assert_every_cell(extract_bytes(page.encode(encoding), "report.html"), v)
+
+
+@pytest.mark.parametrize("layout", synthetic.LAYOUTS)
+def test_a_report_posted_as_preformatted_text_reads_as_the_text_does(layout: str):
+    """A page that posts the text report inside <pre> keeps its line breaks, spaces and tabs:
+    the rows of its tables are not run together into one line."""
+    import html
+    import random
+
+    report = synthetic.report(random.Random(11), year=2022, layout=layout, agency="宁夏回族自治区固原市彭阳县人民政府")
+    page = f"<html><body><div>首页 &gt; 年度报告</div><pre>{html.escape(report.text)}</pre><p>打印本页</p></body></html>"
+    as_page, as_text = extract_bytes(page.encode("utf-8"), "report.html"), extract_bytes(report.text.encode(), "report.txt")
+    assert (as_page.agency, as_page.year, as_page.template) == (as_text.agency, as_text.year, as_text.template)
+    assert {c: v.value for c, v in as_page.cells.items()} == {c: v.value for c, v in as_text.cells.items()}
+    assert sum(v.value is not None for v in as_page.cells.values()) > 100
 
 
 def test_a_caption_is_text():

@@ -17,6 +17,7 @@ _BLOCK_TAGS = frozenset({
     "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav",
     "ol", "p", "pre", "section", "table", "tbody", "td", "th", "thead", "tfoot", "title", "tr", "ul",
 })
+_PREFORMATTED = frozenset({"pre", "textarea", "listing", "plaintext", "xmp"})
 _DROP_TAGS = ("script", "style", "noscript", "template", "head", "iframe", "svg", "object", "button", "select")
 _SPACES = re.compile(r"[ \t\r\n\f\v\u00a0\u3000]+")
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")  # characters XML cannot hold
@@ -145,6 +146,9 @@ def html_to_text(html: str, path: str = "") -> str:
         if tag == "table" and not _is_layout(element):
             flush()
             lines.extend(_html_table_lines(element))
+        elif tag in _PREFORMATTED:  # laid out by its own line breaks, spaces and tabs: kept line by line
+            flush()
+            lines.extend(line.rstrip() for line in element.text_content().split("\n") if line.strip())
         else:
             block = tag in _BLOCK_TAGS
             if block:
