@@ -183,6 +183,13 @@ def test_a_report_posted_as_preformatted_text_reads_as_the_text_does(layout: str
     assert sum(v.value is not None for v in as_page.cells.values()) > 100
 
 
+def test_a_page_closed_early_by_its_template_is_read_to_the_end():
+    """Text after </body></html> shows in a browser; libxml2 would drop it, and the report with it."""
+    v = values(seed=6)
+    page = html_page(html_body(blocks(v))).replace('<div class="article">', '</BODY></html>\n<div class="article">')
+    assert_every_cell(extract_html(page), v)
+
+
 def test_a_caption_is_text():
     page = html_page("<table><caption>三、收到和处理政府信息公开申请情况</caption><tr><td>自然人</td><td>1</td></tr></table>")
     lines = html_to_text(page).split("\n")

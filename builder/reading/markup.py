@@ -22,6 +22,7 @@ _DROP_TAGS = ("script", "style", "noscript", "template", "head", "iframe", "svg"
 _SPACES = re.compile(r"[ \t\r\n\f\v\u00a0\u3000]+")
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")  # characters XML cannot hold
 _XML_DECLARATION = re.compile(r"^\s*<\?xml\b[^>]*>", re.IGNORECASE)
+_PAGE_END = re.compile(r"</\s*(?:body|html)\s*>", re.IGNORECASE)
 
 
 def _cell_text(element) -> str:
@@ -115,6 +116,9 @@ def html_to_text(html: str, path: str = "") -> str:
     # An XHTML page's XML declaration names the encoding of bytes already decoded: lxml refuses a
     # string that carries one, and the page would read as empty.
     html = _XML_DECLARATION.sub("", html, count=1)
+    # libxml2 drops whatever follows </body> or </html>, where a browser shows it: templates that
+    # close the page early would lose the report. The parser closes both at the end by itself.
+    html = _PAGE_END.sub("", html)
     try:
         # huge_tree: libxml2 otherwise stops at 256 levels and the rest of the page is lost.
         root = lxml.html.document_fromstring(html, parser=lxml.html.HTMLParser(huge_tree=True))
