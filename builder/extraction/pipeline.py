@@ -439,10 +439,15 @@ def stderr_progress(done: int, total: int, stats: RunStats, seconds: float) -> N
     line = (f"reading {done}/{total} · {rate:.0f} files/s · {stats.cache_hits} from the cache · "
             f"{stats.rejected} rejected")
     if sys.stderr.isatty():
-        sys.stderr.write("\r" + line + ("\n" if done == total else ""))
-        sys.stderr.flush()
+        _redraw(line, done == total)
     elif done % 1000 == 0 or (done == total and total >= 1000):
         print(line, file=sys.stderr, flush=True)
+
+
+def _redraw(line: str, last: bool) -> None:
+    """A progress line drawn over the one before it in a terminal; the last one stays."""
+    sys.stderr.write("\r" + line + ("\n" if last else ""))
+    sys.stderr.flush()
 
 
 StageProgress = Callable[[int, int], None]  # (done, total): units of a stage's work done so far
@@ -467,8 +472,7 @@ class StderrMeter:
         if sys.stderr.isatty():
             if int(seconds * 10) > self.drawn or done == total:
                 self.drawn = int(seconds * 10)
-                sys.stderr.write("\r" + line + ("\n" if done == total else ""))
-                sys.stderr.flush()
+                _redraw(line, done == total)
         elif total >= self.LOGGED_FROM and (tenth := done * 10 // total) > self.logged:
             self.logged = tenth
             print(line, file=sys.stderr, flush=True)
