@@ -11,6 +11,13 @@ changed. Peak memory is the largest sum of the resident sets of the whole
 process tree (pool workers, the workbook writer), sampled every 0.1 s. Prints
 figures and writes benchmarks/out/scale_bench.md; asserts nothing.
 
+Nothing is deleted between timed runs: a finished run's folders are moved aside
+and deleted at the end, and each run waits until new files cost what they cost
+on a quiet disk (``Disk``). On an ext4 file system without a journal (this
+machine's), for minutes after many files are deleted, creating a file takes up
+to 40 times longer (the kernel skips recently deleted inodes, reading each one's
+block), which made whichever build followed a deletion the slower one.
+
     python benchmarks/scale_bench.py [--sizes 1000,10000] [--pairs 3] [--stock-max 10000]
 
 With ``--stock-max``, sizes above it run ours alone (the stock columns show nan).
@@ -80,7 +87,52 @@ def tree_peak(command: list[str], **kwargs) -> tuple[subprocess.CompletedProcess
     return result, time.perf_counter() - start, peaks
 
 
-def run_ours(corpus: Path, out: Path, cache: Path) -> dict:
+class Disk:
+    """Folders moved aside instead of deleted while runs are timed (``discard``), a wait before
+    each run until creating files is as cheap as on a quiet disk (``settle``), and the deletion of
+    everything at the end (``empty``)."""
+
+    PROBE_FILES = 200
+    QUIET = 0.1e-3  # seconds per new file and folder on this disk when nothing was deleted lately
+    PATIENCE = 420  # seconds: the kernel remembers a deletion for at most six minutes
+
+    def __init__(self, root: Path) -> None:
+        self.root, self.trash, self.moved = root, root / ".trash", 0
+        self.trash.mkdir(parents=True, exist_ok=True)
+        self.waited: list[float] = []
+
+    def discard(self, path: Path) -> None:
+        if path.exists():
+            self.moved += 1
+            os.rename(path, self.trash / str(self.moved))
+
+    def _probe(self) -> float:
+        """Seconds per new file (half of them in a new folder), in a folder kept until the end."""
+        self.moved += 1
+        folder = self.trash / str(self.moved)
+        start = time.perf_counter()
+        for index in range(self.PROBE_FILES // 2):
+            (folder / str(index)).mkdir(parents=True)
+            (folder / str(index) / "probe").write_bytes(b"x" * 2000)
+        return (time.perf_counter() - start) / self.PROBE_FILES
+
+    def settle(self) -> None:
+        """Wait for our build's background remover (a replaced output) to finish, then until a
+        probe creates files at the quiet rate, or ``PATIENCE`` seconds."""
+        start = time.monotonic()
+        while any(self.root.glob("*/.*.removing-*")) and time.monotonic() - start < self.PATIENCE:
+            time.sleep(2)
+        while (cost := self._probe()) > self.QUIET and time.monotonic() - start < self.PATIENCE:
+            print(f"  disk: {cost * 1e3:.2f} ms per new file (recent deletions); waiting", file=sys.stderr, flush=True)
+            time.sleep(15)
+        self.waited.append(time.monotonic() - start)
+
+    def empty(self) -> None:
+        shutil.rmtree(self.root, ignore_errors=True)
+
+
+def run_ours(corpus: Path, out: Path, cache: Path, disk: Disk) -> dict:
+    disk.settle()
     command = [sys.executable, "-m", "builder", "build", "--corpus", str(corpus), "--out", str(out),
                "--cache", str(cache), "--site-url", SITE_URL, "--data-url", DATA_URL]
     env = {**os.environ, "SOURCE_DATE_EPOCH": "1700000000"}
@@ -99,17 +151,18 @@ def run_ours(corpus: Path, out: Path, cache: Path) -> dict:
             "written": int(written[1]) if written else 0, "unchanged": int(written[2]) if written else 0}
 
 
-def run_stock(work: Path) -> dict:
+def run_stock(work: Path, disk: Disk) -> dict:
     config = work / "stock.yml"
     config.write_text(site_bench.STOCK_YML.format(plugins="[search]"), encoding="utf-8")
     out = work / "stock"
-    shutil.rmtree(out, ignore_errors=True)
+    disk.discard(out)
+    disk.settle()
     done, wall, peaks = tree_peak([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(out)])
     if done.returncode:
         sys.stderr.write(done.stderr[-3000:])
         raise SystemExit("stock mkdocs build failed")
     figures = {"wall": wall, "peak": peaks["rss"], "pss": peaks["pss"], "site": asdict(site_bench.tree(out))}
-    shutil.rmtree(out)
+    disk.discard(out)
     return figures
 
 
@@ -143,33 +196,34 @@ def first_searches(site: Path) -> dict[str, int]:
     return {query: sum(first_search(site, query)[1].values()) for query in SEARCHES}
 
 
-def one_size(n: int, pairs: int, seed: int, workdir: Path | None, with_stock: bool = True) -> dict:
-    work = Path(tempfile.mkdtemp(prefix=f"scale_bench_{n}_", dir=workdir))
-    try:
-        planned = site_bench.plan(n, seed)
-        site_bench.write_corpus(planned, work / "corpus", work / "docs", seed)
-        runs: list[tuple[dict, dict]] = []
-        for index in range(pairs):
-            print(f"[N = {n:,}] pair {index + 1}/{pairs}", file=sys.stderr, flush=True)
-            shutil.rmtree(work / "ours", ignore_errors=True)
-            shutil.rmtree(work / "cache", ignore_errors=True)
-            if not with_stock:
-                ours, stock = run_ours(work / "corpus", work / "ours", work / "cache"), None
-            elif index % 2 == 0:
-                ours, stock = run_ours(work / "corpus", work / "ours", work / "cache"), run_stock(work)
-            else:
-                stock, ours = run_stock(work), run_ours(work / "corpus", work / "ours", work / "cache")
-            runs.append((ours, stock))
-        unchanged = run_ours(work / "corpus", work / "ours", work / "cache")
-        changed_file = sorted((work / "corpus").iterdir())[n // 2]
-        changed_file.write_text(changed_file.read_text(encoding="utf-8") + "\n本报告另有附件。\n", encoding="utf-8")
-        one_changed = run_ours(work / "corpus", work / "ours", work / "cache")
-        pages = site_bench.tree(work / "ours", exclude="data")
-        return {"n": n, "runs": runs, "unchanged": unchanged, "one_changed": one_changed,
-                "pages": asdict(pages), "parts": parts(work / "ours"), "searches": first_searches(work / "ours"),
-                "html": sum(1 for _ in (work / "ours").rglob("index.html"))}
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
+def one_size(n: int, pairs: int, seed: int, disk: Disk, with_stock: bool = True) -> dict:
+    work = disk.root / f"n{n}"
+    planned = site_bench.plan(n, seed)
+    site_bench.write_corpus(planned, work / "corpus", work / "docs", seed)
+    runs: list[tuple[dict, dict]] = []
+    corpus, ours_out, cache = work / "corpus", work / "ours", work / "cache"
+    for index in range(pairs):
+        print(f"[N = {n:,}] pair {index + 1}/{pairs}", file=sys.stderr, flush=True)
+        disk.discard(ours_out)
+        disk.discard(cache)
+        if not with_stock:
+            ours, stock = run_ours(corpus, ours_out, cache, disk), None
+        elif index % 2 == 0:
+            ours, stock = run_ours(corpus, ours_out, cache, disk), run_stock(work, disk)
+        else:
+            stock, ours = run_stock(work, disk), run_ours(corpus, ours_out, cache, disk)
+        runs.append((ours, stock))
+    unchanged = run_ours(corpus, ours_out, cache, disk)
+    changed_file = sorted(corpus.iterdir())[n // 2]
+    changed_file.write_text(changed_file.read_text(encoding="utf-8") + "\n本报告另有附件。\n", encoding="utf-8")
+    one_changed = run_ours(corpus, ours_out, cache, disk)
+    pages = site_bench.tree(ours_out, exclude="data")
+    result = {"n": n, "runs": runs, "unchanged": unchanged, "one_changed": one_changed,
+              "pages": asdict(pages), "parts": parts(ours_out), "searches": first_searches(ours_out),
+              "html": sum(1 for _ in ours_out.rglob("index.html")), "settle": list(disk.waited)}
+    disk.discard(work)
+    disk.waited.clear()
+    return result
 
 
 def median(values) -> float:
@@ -204,6 +258,7 @@ def report(r: dict) -> list[str]:
                                           r["one_changed"]["stages"].items()) + " | |",
         "| first search, bytes loaded | " + " · ".join(f"{query} {size / 1e3:.0f} KB" for query, size in
                                                        r.get("searches", {}).items()) + " | |",
+        f"| waiting for a quiet disk before each run (`Disk`), longest | {max(r.get('settle') or [0]):.0f} s | |",
         f"| Pages artifact (without data/) | {r['pages']['apparent'] / 1e6:,.1f} MB, {r['pages']['files']:,} files "
         f"({r['pages']['apparent'] / PAGES_LIMIT:.0%} of 1 GB) | {stock[-1]['site']['apparent'] / 1e6:,.1f} MB, "
         f"{stock[-1]['site']['files']:,} files |",
@@ -228,13 +283,17 @@ def main(argv: list[str] | None = None) -> None:
     header = [f"`python benchmarks/scale_bench.py --sizes {args.sizes} --pairs {args.pairs}` · "
               f"{site_bench.environment()}", ""]
     results = []
-    for n in (int(x) for x in args.sizes.split(",") if x.strip()):
-        with_stock = args.stock_max is None or n <= args.stock_max
-        results.append(one_size(n, args.pairs, args.seed, args.workdir, with_stock))
-        text = "\n".join(header + [line for r in results for line in [*report(r), ""]])
-        print("\n".join(report(results[-1])), flush=True)
-        (OUT / "scale_bench.md").write_text(text, encoding="utf-8")
-        (OUT / "scale_bench.json").write_text(json.dumps(results, indent=1), encoding="utf-8")
+    disk = Disk(Path(tempfile.mkdtemp(prefix="scale_bench_", dir=args.workdir)))
+    try:
+        for n in (int(x) for x in args.sizes.split(",") if x.strip()):
+            with_stock = args.stock_max is None or n <= args.stock_max
+            results.append(one_size(n, args.pairs, args.seed, disk, with_stock))
+            text = "\n".join(header + [line for r in results for line in [*report(r), ""]])
+            print("\n".join(report(results[-1])), flush=True)
+            (OUT / "scale_bench.md").write_text(text, encoding="utf-8")
+            (OUT / "scale_bench.json").write_text(json.dumps(results, indent=1), encoding="utf-8")
+    finally:
+        disk.empty()  # after every timed run
 
 
 if __name__ == "__main__":
