@@ -25,6 +25,7 @@ shards and result chunks that changed, linking the rest from the last output.
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 import re
@@ -33,7 +34,7 @@ import zlib
 from array import array
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -141,13 +142,18 @@ def shard_of(term: str, shards: int) -> int:
     return zlib.crc32(term.encode("utf-8")) % shards
 
 
-def gaps(numbers: list[int]) -> list[int]:
+def gaps(numbers: Sequence[int]) -> list[int]:
     """Each number as its distance from the previous one: small numbers, small files."""
-    return [n - (numbers[i - 1] if i else 0) for i, n in enumerate(numbers)]
+    return [n - before for before, n in zip(itertools.chain((0,), numbers), numbers)]
+
+
+# One encoder for the index's hundreds of thousands of small values (json.dumps with options
+# makes a new one per call).
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
 
 
 def _json(value) -> bytes:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return _ENCODER.encode(value).encode("utf-8")
 
 
 def _dump(path: Path, value) -> int:
@@ -207,13 +213,19 @@ def _entry(numbers: array) -> list:
     return [len(numbers), [numbers[start] for start in range(0, len(numbers), PAGE)]]
 
 
+def _entry_json(numbers: array) -> bytes:
+    """``_json(_entry(numbers))`` without the encoder: an entry is only whole numbers."""
+    count, listed = _entry(numbers)
+    return f"[{count},[{','.join(map(str, listed))}]]".encode()
+
+
 STATE = ".search-state.gz"  # in the output folder: the index's documents and postings, for the next build
 PATCH_SHARE = 8  # an index is patched when at most one document in this many changed, else made anew
 
 
 def _entry_size(term: str, numbers: array) -> int:
     """What a term adds to the shards' total, by which their number is chosen."""
-    return len(_json(_entry(numbers))) + len(term.encode("utf-8")) + 4
+    return len(_entry_json(numbers)) + len(term.encode("utf-8")) + 4
 
 
 def shard_count(total: int) -> int:
@@ -360,7 +372,7 @@ def write_search(site: Path, documents: list[dict], reports: list[dict], pinyin:
         for position, term in enumerate(shard_terms):
             numbers = postings[term]
             if len(numbers) <= INLINE:
-                entry = _json(_entry(numbers))
+                entry = _entry_json(numbers)
             else:  # paged: its entry names its pages
                 key = f"{index}/{position}"
                 entry = _json([*_entry(numbers), key])
