@@ -132,6 +132,26 @@ def test_empty_cells_are_blank_not_zero(blank_cell):
     assert report.cells[block[0]].raw == ""
 
 
+@pytest.mark.parametrize("lines", ["1<br>2", "1<br/>\n2", "<p>1</p><p>2</p>", "1<div>2</div>"])
+def test_digits_on_two_lines_of_a_cell_are_not_read_as_one_number(lines):
+    """A browser shows them on two lines: read as 12, the cell would hold a number the page does
+    not print. Its lines are parted by a space, as a Word cell's paragraphs are, and a cell of
+    two numbers is marked unsure (whatever the markup: it used to depend on a line break in the
+    source). Labels written on two lines still read."""
+    v = values(seed=5)
+    t3 = table3(v)
+    granted = next(row for row in t3 if len(row) > 8 and row[-8].text == "（一）予以公开")
+    natural_person = granted[-7]
+    granted[-7] = replace(natural_person, text="NUMBER")
+    granted[-8] = replace(granted[-8], text="LABEL")
+    page = html_page(html_body(blocks(v, t3))).replace("NUMBER", lines).replace("LABEL", "（一）予以<br>公开")
+    report = extract_html(page)
+    cell = forms.t3_cell("granted", "natural_person")
+    assert (report.cells[cell].status, report.cells[cell].raw) == ("ambiguous", "1 2")
+    assert {c.id: (report.cells[c.id].status, report.cells[c.id].value) for c in forms.cells(report.template)
+            if c.id != cell} == {c.id: ("reported", v[c.id]) for c in forms.cells(report.template) if c.id != cell}
+
+
 def test_scripts_styles_and_comments_are_never_text():
     v = values(seed=4)
     body = html_body(blocks(v))

@@ -26,7 +26,25 @@ _PAGE_END = re.compile(r"</\s*(?:body|html)\s*>", re.IGNORECASE)
 
 
 def _cell_text(element) -> str:
-    return _SPACES.sub(" ", element.text_content()).strip()
+    """A cell's text on one line, its own lines (a <br>, paragraphs or other blocks in it) parted by
+    a space, as a Word cell's paragraphs are: a browser shows 1<br>2 on two lines, and read as 12
+    it would be one number the page does not print; "1 2" is a cell the reading marks as unsure."""
+    if not len(element):  # most cells: their text alone
+        return _SPACES.sub(" ", element.text or "").strip()
+    from lxml import etree
+
+    pieces: list[str] = [element.text or ""]
+    for event, node in etree.iterwalk(element, events=("start", "end")):
+        if node is element:
+            continue
+        block = isinstance(node.tag, str) and node.tag.lower() in _BLOCK_TAGS
+        if event == "start":
+            pieces.append(" " if block else "")
+            pieces.append(node.text or "")
+        else:
+            pieces.append(" " if block else "")
+            pieces.append(node.tail or "")
+    return _SPACES.sub(" ", "".join(pieces)).strip()
 
 
 def _span(element, name: str) -> int:
