@@ -32,7 +32,7 @@ from pathlib import Path
 from .checks import BADGES
 from .datasets.fragments import FragmentStats, Settings, checks_and_datasets, prune
 from .datasets.outputs import ON_THE_SITE, DataPlace, OutputFolder
-from .errors import BuilderError
+from .errors import BuilderError, printable
 from .extraction.cache import content_digest
 from .extraction.corpus import INTERNAL, CheckedReports, Rejected
 from .extraction.pipeline import (
@@ -68,9 +68,9 @@ class BuildSummary:
         internal = sum(1 for _, reason in self.rejected if reason.startswith(INTERNAL))
         out = [f"read {self.reports} reports; {len(self.rejected) - internal} files could not be read"
                + (f"; {internal} internal errors (bugs of this tool, please report them)" if internal else "")]
-        out += [f"  could not read {file}: {reason}" for file, reason in self.rejected
+        out += [f"  could not read {printable(file)}: {printable(reason)}" for file, reason in self.rejected
                 if not reason.startswith(INTERNAL)]
-        out += [f"  INTERNAL ERROR on {file}: {reason}" for file, reason in self.rejected
+        out += [f"  INTERNAL ERROR on {printable(file)}: {printable(reason)}" for file, reason in self.rejected
                 if reason.startswith(INTERNAL)]
         out.append("badges: " + " · ".join(f"{b} {self.badges[b]}" for b in BADGES))
         out += self.stats.lines()

@@ -18,7 +18,7 @@ from .limits import DEFAULT, Limits
 
 
 def _fail(message: str) -> None:
-    click.echo(f"error: {message}", err=True)
+    click.echo(f"error: {errors.printable(message)}", err=True)
 
 
 def limit_options(command):

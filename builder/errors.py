@@ -2,6 +2,24 @@
 
 from __future__ import annotations
 
+import unicodedata
+
+# Characters a terminal line cannot show as themselves: controls (a newline would start a new
+# line), format characters (a right-to-left override would show "evil\u202etxt.exe" as
+# "evilexe.txt"), line and paragraph separators, and the surrogates of undecodable file names.
+_HIDDEN = frozenset({"Cc", "Cf", "Zl", "Zp", "Cs"})
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def printable(text: str) -> str:
+    """``text`` for a line of terminal output: whatever a file name or message holds that a
+    terminal would not show as itself is written as an escape (``\\n``, ``\\u202e``), so one
+    file's line stays one line and shows what the name holds; Chinese and spaces stay as they are."""
+    if text.isprintable():
+        return text
+    return "".join(_NAMED.get(ch) or (f"\\u{ord(ch):04x}" if ord(ch) > 0xFF else f"\\x{ord(ch):02x}")
+                   if unicodedata.category(ch) in _HIDDEN else ch for ch in text)
+
 
 class BuilderError(Exception):
     """Base class of every error the CLI turns into a one-line message."""

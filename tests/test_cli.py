@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from pathlib import Path
 
 from click.testing import CliRunner
 
+from builder.build import BuildSummary
 from builder.cli import cli
 
 from .conftest import CORPUS, ROOT
@@ -50,6 +52,24 @@ def test_extract_several_files_one_line_each_and_errors_on_stderr(tmp_path: Path
         f"error: {binary}: not a text, HTML, PDF or Word document: binary data",
         "",
     ]
+
+
+def test_a_file_name_a_terminal_cannot_show_is_escaped_on_its_one_line(tmp_path: Path):
+    """A newline in a name would split its line in two; a right-to-left override would show
+    evil\u202etxt.exe as evilexe.txt. Both are written as escapes; Chinese stays as it is."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name in ("bad\nname.txt", "evil\u202etxt.exe", "年报\u3000空.txt"):
+        (corpus / name).write_bytes(b"")
+    result = CliRunner().invoke(cli, ["check", str(corpus), "--jobs", "1"])
+    assert result.stderr.split("\n") == [
+        "error: bad\\nname.txt: empty file",
+        "error: evil\\u202etxt.exe: empty file",
+        "error: 年报\u3000空.txt: empty file",
+        "",
+    ]
+    summary = BuildSummary(0, [("bad\nname.txt", "empty file")], Counter(), tmp_path / "data", None)
+    assert "  could not read bad\\nname.txt: empty file" in summary.lines()
 
 
 def test_extract_missing_file():
