@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import random
+import re
 
 import pytest
 
-from builder import errors
+from builder import errors, synthetic
 from builder.extraction.extract import extract_bytes
 from builder.reading.document import decode, detect_format, normalize, read_bytes
 
@@ -38,6 +39,25 @@ def test_normalisation_keeps_chinese_text():
     raw = "本年新收\u00a0申请数量：１２３件，\u200b（一）予以公开　⼀"
     assert normalize(raw) == "本年新收 申请数量:123件,(一)予以公开 一"
     assert normalize("隆德县人民政府") == "隆德县人民政府"
+
+
+def test_direction_characters_are_dropped_and_minus_signs_are_minus():
+    """An override would show a name reversed on its pages; −5 (U+2212, as Word and Excel print a
+    decrease) is the number -5. Dashes are words (none, ranges) and stay."""
+    assert normalize("彭阳县\u202e人民\u200f政府\u2066") == "彭阳县人民政府"
+    assert normalize("\u22125 \ufe633 \u20114 — 1–3月") == "-5 -3 -4 — 1–3月"
+
+
+def test_a_decrease_printed_with_a_minus_sign_reads_as_with_a_hyphen():
+    report = synthetic.report(random.Random(0), year=2020, layout="tab")
+    decreases = [cell for cell, value in report.values.items() if value < 0]
+    assert decreases  # the seed prints one: 本年增/减 of 行政强制
+    printed = re.sub(r"(?<![\d-])-(?=\d)", "\u2212", report.text)
+    assert "\u2212" in printed
+    hyphen, minus = extract_bytes(report.text.encode(), "a.txt"), extract_bytes(printed.encode(), "b.txt")
+    assert {c: (v.status, v.value) for c, v in minus.cells.items()} == {
+        c: (v.status, v.value) for c, v in hyphen.cells.items()}
+    assert all(minus.value(cell) == report.values[cell] for cell in decreases)
 
 
 @pytest.mark.parametrize("data,error", [

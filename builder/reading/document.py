@@ -60,13 +60,19 @@ _TRANSLATE = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}  # full-width ASC
 _TRANSLATE.update({0x3000: " ", 0x00A0: " ", 0x202F: " ", 0x205F: " "})
 _TRANSLATE.update({cp: " " for cp in range(0x2000, 0x200B)})
 _TRANSLATE.update({cp: None for cp in (0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x00AD)})
+# Direction marks, embeddings, overrides and isolates: invisible in a Chinese report, and an
+# override would show an agency's name reversed on its pages.
+_TRANSLATE.update({cp: None for cp in (0x200E, 0x200F, 0x061C, *range(0x202A, 0x202F), *range(0x2066, 0x206A))})
+# Minus signs and hyphens other than ASCII's: a change printed as −5 (U+2212, as Word and Excel
+# write it) is the number -5. Dashes stay: — and – are words for none and ranges.
+_TRANSLATE.update({cp: "-" for cp in (0x2212, 0xFE63, 0x2010, 0x2011)})
 # Kangxi radicals, which PDF text layers often use for common characters (⼀ for 一).
 _TRANSLATE.update({cp: unicodedata.normalize("NFKC", chr(cp)) for cp in range(0x2F00, 0x2FD6)})
 
 
 def normalize(text: str) -> str:
-    """Full-width digits and ASCII punctuation to ASCII, odd spaces to spaces,
-    zero-width characters removed. Chinese characters are left as they are."""
+    """Full-width digits and ASCII punctuation to ASCII, odd spaces to spaces, minus signs
+    to "-", zero-width and direction characters removed. Chinese characters are left as they are."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     return text.translate(_TRANSLATE)
 
