@@ -86,6 +86,27 @@ def test_2021_fees_printed_in_yuan_are_converted_to_the_forms_unit():
     assert "换算" in fee.note
 
 
+@pytest.mark.parametrize("header, printed", [("本年收费金额（单位：元）", "800000"), ("本年收费金额（元）", "800000.00"),
+                                             ("本年收费金额(单位:元)", "800000")])
+def test_2021_fees_under_a_header_in_yuan_are_converted_to_the_forms_unit(header, printed):
+    """The form prints 万元; a report whose header says 元 prints the fees in yuan. Read as 万元
+    they were 10,000 times too large, with nothing said."""
+    v = synthetic.consistent_values(random.Random(5), GOV_2021)
+    text = synthetic.render(AGENCY, 2022, GOV_2021, v, "space")
+    text = replace_line(replace_line(text, "信息内容 本年收费金额", f"信息内容 {header}"), "行政事业性收费",
+                        f"行政事业性收费 {printed}")
+    fee = extract_bytes(text.encode(), "case.txt").cells["t2.fees.amount_10k_cny"]
+    assert (fee.value, fee.unit, fee.status) == (80, "万元", "reported")
+    assert fee.note == "表头单位为元，已换算为万元"
+
+
+def test_2021_fees_under_the_forms_header_are_as_printed():
+    v = synthetic.consistent_values(random.Random(5), GOV_2021)
+    fee = extract_bytes(synthetic.render(AGENCY, 2022, GOV_2021, v, "space").encode(), "case.txt").cells[
+        "t2.fees.amount_10k_cny"]
+    assert (fee.value, fee.unit, fee.note) == (80, "万元", None)
+
+
 def t4_text(block: str, values: dict) -> str:
     text = synthetic.render(AGENCY, 2022, GOV_2021, values, "space")
     head, rest = text.split("四、政府信息公开行政复议、行政诉讼情况")

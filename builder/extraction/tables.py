@@ -569,31 +569,34 @@ _UNIT_FACTOR = {"元": 1, "千元": 1_000, "万元": 10_000, "亿元": 100_000_0
 
 
 def _set_money_unit(value: CellValue, cell: forms.Cell, text: str) -> None:
-    """An amount keeps the unit printed with it, else the column's. Where the
-    form fixes the unit (2021 fees in 万元), another printed unit is converted."""
+    """An amount keeps the unit printed with it, else the one its column's header prints, else
+    the form's. Where the form fixes the unit (2021 fees in 万元), an amount printed in another
+    unit, in its cell or in its header (本年收费金额（单位：元）), is converted."""
     printed = _UNIT.search(value.raw or "")
-    column = _money_unit(cell, text)
+    header = _header_unit(cell, text)
     own = _UNIT.search(cell.column_label_zh)
-    if printed and own and printed.group(1) != own.group(1):
-        factor = _UNIT_FACTOR[printed.group(1)] / _UNIT_FACTOR[own.group(1)]
+    given = ("印出单位", printed.group(1)) if printed else ("表头单位", header) if header else None
+    if given and own and given[1] != own.group(1):
+        factor = _UNIT_FACTOR[given[1]] / _UNIT_FACTOR[own.group(1)]
         if value.value is not None:
             value.value = round(value.value * factor, 6)
-            value.note = f"印出单位为{printed.group(1)}，已换算为{own.group(1)}"
+            value.note = f"{given[0]}为{given[1]}，已换算为{own.group(1)}"
         if value.candidates:
             value.candidates = [None if c is None else round(c * factor, 6) for c in value.candidates]
         value.unit = own.group(1)
         return
-    value.unit = printed.group(1) if printed else column
+    value.unit = given[1] if given else own.group(1) if own else None
 
 
-def _money_unit(cell: forms.Cell, text: str) -> str | None:
-    """The unit of an amount: the form's own (2021 fees are in 万元), else the
-    one printed after the column's label (采购总金额（万元）)."""
-    own = _UNIT.search(cell.column_label_zh)
-    if own:
-        return own.group(1)
-    start = text.find(cell.column_label_zh)
-    m = _UNIT_AFTER.match(text, start + len(cell.column_label_zh)) if start >= 0 else None
+_LABEL_UNIT = re.compile(r"\s*[(（]\s*(?:单位\s*[:：]?\s*)?(?:万元|亿元|千元|元)\s*[)）]\s*$")
+
+
+def _header_unit(cell: forms.Cell, text: str) -> str | None:
+    """The unit printed after the column's label in the table (采购总金额（万元）): the label
+    is looked for without the unit the form gives it, which the report may print otherwise."""
+    label = _LABEL_UNIT.sub("", cell.column_label_zh)
+    start = text.find(label)
+    m = _UNIT_AFTER.match(text, start + len(label)) if start >= 0 else None
     return m.group(1) if m else None
 
 
