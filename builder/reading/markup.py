@@ -17,6 +17,8 @@ _BLOCK_TAGS = frozenset({
     "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav",
     "ol", "p", "pre", "section", "table", "tbody", "td", "th", "thead", "tfoot", "title", "tr", "ul",
 })
+# What parts a cell's text: its lines, and a footnote mark or exponent (3045<sup>1</sup> is no 30451).
+_CELL_BREAKS = _BLOCK_TAGS | {"sup", "sub"}
 _PREFORMATTED = frozenset({"pre", "textarea", "listing", "plaintext", "xmp"})
 _DROP_TAGS = ("script", "style", "noscript", "template", "head", "iframe", "svg", "object", "button", "select")
 _SPACES = re.compile(r"[ \t\r\n\f\v\u00a0\u3000]+")
@@ -26,9 +28,10 @@ _PAGE_END = re.compile(r"</\s*(?:body|html)\s*>", re.IGNORECASE)
 
 
 def _cell_text(element) -> str:
-    """A cell's text on one line, its own lines (a <br>, paragraphs or other blocks in it) parted by
-    a space, as a Word cell's paragraphs are: a browser shows 1<br>2 on two lines, and read as 12
-    it would be one number the page does not print; "1 2" is a cell the reading marks as unsure."""
+    """A cell's text on one line, its own lines (a <br>, paragraphs or other blocks in it) and a
+    superscript or subscript parted by a space, as a Word cell's paragraphs are: a browser shows
+    1<br>2 on two lines, and read as 12 it would be one number the page does not print; "1 2" is
+    a cell the reading marks as unsure."""
     if not len(element):  # most cells: their text alone
         return _SPACES.sub(" ", element.text or "").strip()
     from lxml import etree
@@ -37,7 +40,7 @@ def _cell_text(element) -> str:
     for event, node in etree.iterwalk(element, events=("start", "end")):
         if node is element:
             continue
-        block = isinstance(node.tag, str) and node.tag.lower() in _BLOCK_TAGS
+        block = isinstance(node.tag, str) and node.tag.lower() in _CELL_BREAKS
         if event == "start":
             pieces.append(" " if block else "")
             pieces.append(node.text or "")
