@@ -267,6 +267,24 @@ def test_word_report_inside_a_layout_table():
     assert report.document.lines[0] == "政务公开"
 
 
+@pytest.mark.parametrize("raise_as", ["superscript", "subscript"])
+def test_word_superscript_in_a_cell_is_not_a_digit_of_its_number(raise_as):
+    """A footnote mark typed as a superscript run after 4 is no 41 (as in a web page's cell)."""
+    import docx
+
+    v = values(seed=5)
+    document = docx.Document(io.BytesIO(docx_bytes(blocks(v))))
+    cell = forms.t3_cell("granted", "natural_person")
+    row = next(r for t in document.tables for r in t.rows if "（一）予以公开" in [c.text for c in r.cells])
+    target = row.cells[len(row.cells) - 7]
+    target.text = str(v[cell])
+    setattr(target.paragraphs[0].add_run("1").font, raise_as, True)
+    out = io.BytesIO()
+    document.save(out)
+    report = extract_bytes(out.getvalue(), "report.docx")
+    assert (report.cells[cell].status, report.cells[cell].raw) == ("ambiguous", f"{v[cell]} 1")
+
+
 def test_word_blank_cells_and_content_controls():
     from docx import Document
     from docx.oxml import OxmlElement

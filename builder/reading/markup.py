@@ -257,11 +257,19 @@ def _w_int(element, path: str) -> int:
 
 
 def _docx_cell_text(tc) -> str:
-    """A cell's paragraphs, content controls included, on one line (a tab would split the row)."""
+    """A cell's paragraphs, content controls included, on one line (a tab would split the row);
+    a superscript or subscript run parted by spaces, as in a web page's cell (``_cell_text``)."""
     from docx.oxml.ns import qn
     from docx.text.paragraph import Paragraph
+    from docx.text.run import Run
 
-    return _SPACES.sub(" ", " ".join(Paragraph(p, None).text for p in tc.iter(qn("w:p")))).strip()
+    raised = tc.xpath(".//w:r[w:rPr/w:vertAlign[@w:val='superscript' or @w:val='subscript']]")
+    if not raised:
+        return _SPACES.sub(" ", " ".join(Paragraph(p, None).text for p in tc.iter(qn("w:p")))).strip()
+    marked = set(raised)
+    return _SPACES.sub(" ", " ".join("".join(f" {Run(r, None).text} " if r in marked else Run(r, None).text
+                                             for r in p.iter(qn("w:r")))
+                                     for p in tc.iter(qn("w:p")))).strip()
 
 
 def _docx_grid_lines(tbl) -> list[str]:
