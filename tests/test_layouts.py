@@ -92,6 +92,38 @@ def test_unreadable_run_never_picks_silently():
     assert all(c.status == "ambiguous" and c.value is None for c in cells)
 
 
+def test_a_short_spaced_table_2_row_may_have_dropped_blanks_and_is_not_split():
+    """Printed 3 10 for three cells with spaces between: a blank cell dropped (blank, 3, 10) reads
+    as well as a split 10 (3, 1, 0), and table 2 has no identity to choose: every cell is unsure,
+    with its readings. The split alone used to be taken, as "repaired" by an identity."""
+    text = replace_line(synthetic.render(AGENCY, 2022, GOV_2021, values(), "space"), "规范性文件",
+                        "行政规范性文件 3 10")
+    cells = [extract_text(text).cells[forms.t2_cell("normative_docs", m)] for m in ("issued", "repealed", "in_force")]
+    assert [(c.status, c.candidates) for c in cells] == [
+        ("ambiguous", [3, None]), ("ambiguous", [1, 3, 10, None]), ("ambiguous", [0, 10, None])]
+    assert cells[0].note == "有 2 种可能的读法，本行没有勾稽关系可以核对，未作选择"
+
+
+def test_a_table_2_run_split_one_way_says_no_identity_checked_it():
+    text = replace_line(synthetic.render(AGENCY, 2022, GOV_2021, values(), "space"), "规范性文件", "行政规范性文件 100")
+    cells = [extract_text(text).cells[forms.t2_cell("normative_docs", m)] for m in ("issued", "repealed", "in_force")]
+    assert [(c.value, c.status) for c in cells] == [(1, "repaired"), (0, "repaired"), (0, "repaired")]
+    assert cells[0].note == "数字粘连，已拆分；只有这一种拆法，本行没有勾稽关系可以核对"
+
+
+@pytest.mark.parametrize("printed", ["1,2", "1、2", "3(2)", "0,5"])
+@pytest.mark.parametrize("layout", ["tab", "pipe"])
+def test_a_cell_that_reads_as_no_number_keeps_its_place_in_a_delimited_row(printed, layout):
+    """It used to join the label: the row was then a number short, and its other numbers were
+    split to fill the gap (3 and 10 read as 3, 1, 0)."""
+    text = synthetic.render(AGENCY, 2022, GOV_2021, values(), layout)
+    row = f"行政规范性文件\t{printed}\t3\t10" if layout == "tab" else f"| 行政规范性文件 | {printed} | 3 | 10 |"
+    text = replace_line(text, "规范性文件" if layout == "tab" else "| 规范性文件", row)
+    cells = [extract_text(text).cells[forms.t2_cell("normative_docs", m)] for m in ("issued", "repealed", "in_force")]
+    assert [(c.status, c.value, c.raw) for c in cells] == [
+        ("ambiguous", None, printed), ("reported", 3, "3"), ("reported", 10, "10")]
+
+
 def test_inconsistent_report_decodes_with_the_identities_that_hold():
     v = values()
     text = synthetic.render(AGENCY, 2022, GOV_2021, v, "run")

@@ -71,9 +71,11 @@ def test_signed_run_readings():
 @pytest.mark.parametrize("raw, value, unit, status", [
     ("12", 12, None, "reported"), ("-3", -3, None, "reported"), ("1,234.50", 1234.5, None, "reported"),
     ("96.5万元", 96.5, "万元", "reported"), ("无", 0, None, "none"), ("", None, None, "blank"),
-    ("2020-01", None, None, "ambiguous"),
+    ("2020-01", None, None, "ambiguous"), ("1,2", None, None, "ambiguous"), ("0,5", None, None, "ambiguous"),
+    ("1,234,567", 1234567, None, "reported"),
 ])
 def test_parse_cell(raw, value, unit, status):
+    """Commas only as thousands separators: "1,2" is a list or a decimal comma, never 12."""
     cell = parse_cell(raw)
     assert (cell.value, cell.unit, cell.status) == (value, unit, status)
 

@@ -23,6 +23,7 @@ _VALUE_WITH_UNIT = re.compile(r"(?:-?\d+(?:,\d{3})*(?:\.\d+)?|[-\d.]+)\s*(?:ä¸‡å
 _SIGNED_RUN = re.compile(r"-?\d+(?:\.\d+)?(?:-?\d+(?:\.\d+)?)*")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _NON_LABEL = re.compile(r"[^\u4e00-\u9fff]")
+_WORDS = re.compile(r"[A-Za-z\u3400-\u9fff\uf900-\ufaff]")
 
 # Section headings of the prescribed form; found anywhere, also mid-line.
 SECTION_HEADINGS = {
@@ -113,7 +114,11 @@ def scan_delimited(line: str, sep: str, index: int) -> ValueRow:
             cells = cells[1:]
         if stripped.endswith("|") and len(cells) > 1:
             cells = cells[:-1]
-    last_label = max((i for i, c in enumerate(cells) if c and not is_value_cell(c)), default=-1)
+    # The label ends at the last cell with words in it: a cell of digits and marks after it ("1,2",
+    # "3(2)") is a value the form has a cell for, printed so that it reads as no number; taken
+    # into the label, the row would be a number short and the others split to fill it.
+    last_label = max((i for i, c in enumerate(cells) if c and not is_value_cell(c) and _WORDS.search(c)),
+                     default=-1)
     label = " ".join(c for c in cells[: last_label + 1] if c)
     return ValueRow(label, cells[last_label + 1:], True, index)
 

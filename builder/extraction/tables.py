@@ -57,7 +57,8 @@ class Tables:
         self.warnings.append({"code": code, "message": message, **extra})
 
 
-_PRINTED_NUMBER = re.compile(r"(?P<n>-?\d+(?:\.\d+)?)\s*(?P<unit>万元|亿元|千元|元)?")
+# Commas only as thousands separators: "1,2" may be a list or a decimal comma, never 12.
+_PRINTED_NUMBER = re.compile(r"(?P<n>-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s*(?P<unit>万元|亿元|千元|元)?")
 
 
 def parse_cell(raw: str) -> CellValue:
@@ -76,10 +77,10 @@ def _read_cell(raw: str) -> tuple[int | float | None, str, str | None, str | Non
         return None, "blank", None, None
     if text in NONE_WORDS:
         return 0, "none", "以文字表示，读作 0", None
-    m = _PRINTED_NUMBER.fullmatch(text.replace(",", ""))
+    m = _PRINTED_NUMBER.fullmatch(text)
     if m is None:
         return None, "ambiguous", "印出的文字无法读作一个数字", None
-    number = m.group("n")
+    number = m.group("n").replace(",", "")
     if len(number.split(".")[0].lstrip("-")) > MAX_NUMBER_DIGITS:
         return None, "ambiguous", f"数字超过 {MAX_NUMBER_DIGITS} 位，不可能是计数，无法读出", None
     value: int | float = float(number) if "." in number else int(number)
@@ -255,7 +256,10 @@ def read_table(slots: list[_Slot], identities: list[Identity], out: Tables, tabl
 
 def _run_choice(slot: _Slot, tokens: list[str], identities: list[Identity]) -> Choice:
     """Readings of a row printed with fewer cells than the form has: those
-    that satisfy the row's own total, or every split when none does."""
+    that satisfy the row's own total, or every split when none does. A row that
+    no identity reads (table 2), printed with spaces between its numbers and some
+    missing, has the readings with blank cells too: nothing tells a split number
+    from an unprinted cell."""
     size = len(slot.ids)
     local = _local(identities, slot.ids)
     digits = [t.replace(",", "") for t in tokens if t]
@@ -268,7 +272,14 @@ def _run_choice(slot: _Slot, tokens: list[str], identities: list[Identity]) -> C
         options = split_signed_runs(digits, tuple(_KIND.get(c, "count") for c in slot.ids)) or []
         if local:
             options = [o for o in options if all(sum(o[i] for i in p) == sum(o[i] for i in w) for p, w in local)]
+    if len(tokens) > 1 and not _checked(slot.ids, identities) and _may_have_dropped_blanks(slot, tokens):
+        options = list(dict.fromkeys([*options, *_blank_choice(slot, tokens).options]))
     return Choice(slot.ids, tuple(options))
+
+
+def _checked(cells: tuple[str, ...], identities: list[Identity]) -> bool:
+    """Whether any identity reads one of these cells (table 2 has none)."""
+    return any(cell in identity.cells for identity in identities for cell in cells)
 
 
 def _may_have_dropped_blanks(slot: _Slot, tokens: list[str]) -> bool:
@@ -380,7 +391,8 @@ def _resolve(slots, runs, displaced, fixed, identities, out: Tables, table: str,
     except SearchTooLarge:
         solutions, exact = [], False
     count = len(choices) - len(aligned)
-    _apply(choices[:count], solutions, exact, blanks_dropped, run_choices, displaced, fixed, out, table)
+    checked = {cell for identity in identities for cell in identity.cells}
+    _apply(choices[:count], solutions, exact, blanks_dropped, run_choices, displaced, fixed, out, table, checked)
     if aligned:
         _apply_aligned(aligned, choices, solutions, fixed, out, table)
 
@@ -393,12 +405,16 @@ def _holds_or_open(identity: Identity, fixed: dict, open_cells: set[str]) -> boo
     return sum(fixed[c] for c in identity.parts) == sum(fixed[c] for c in identity.whole)
 
 
-def _apply(choices, solutions, exact, blanks_dropped, run_choices, displaced, fixed, out: Tables, table) -> None:
+def _apply(choices, solutions, exact, blanks_dropped, run_choices, displaced, fixed, out: Tables, table,
+           checked: set[str]) -> None:
+    """The readings found, cell by cell; ``checked``: the cells an identity reads, of which a
+    reading is evidence (of the others, only that no other reading exists)."""
     raw_of = {cell: " ".join(tokens) for slot, tokens, _ in run_choices for cell in slot.ids}
     displaced_raw = {cell: raw for cell, _, raw in displaced}
     name = TABLE_ZH[table]
     evidence = f"这是{name}勾稽关系唯一允许的读法" if exact else (
         f"没有一种读法符合{name}全部勾稽关系，这是符合最多的一种")
+    unchecked = "本行没有勾稽关系可以核对"
     for index, choice in enumerate(choices):
         values_per_cell = {
             cell: [choice.options[s[index]][k] for s in solutions] for k, cell in enumerate(choice.cells)
@@ -413,8 +429,9 @@ def _apply(choices, solutions, exact, blanks_dropped, run_choices, displaced, fi
                 continue
             distinct = _candidates(values)
             if len(distinct) > 1:
-                out.cells[cell] = CellValue(None, raw, "ambiguous",
-                                            f"有 {len(solutions)} 种读法都符合{name}勾稽关系，未作选择", distinct)
+                note = (f"有 {len(solutions)} 种读法都符合{name}勾稽关系，未作选择" if cell in checked else
+                        f"有 {len(distinct)} 种可能的读法，{unchecked}，未作选择")
+                out.cells[cell] = CellValue(None, raw, "ambiguous", note, distinct)
                 fixed[cell] = None
                 continue
             value = distinct[0]
@@ -424,7 +441,8 @@ def _apply(choices, solutions, exact, blanks_dropped, run_choices, displaced, fi
                     out.cells[cell] = CellValue(None, raw, "blank", "未印出数字：文本漏掉了这个空白单元格")
                     continue
                 what = "以空格分隔的文本漏掉了空白单元格，已补回" if blanks_dropped else "数字粘连，已拆分"
-                out.cells[cell] = CellValue(value, raw, "repaired", f"{what}；{evidence}")
+                why = evidence if cell in checked else f"只有这一种拆法，{unchecked}"
+                out.cells[cell] = CellValue(value, raw, "repaired", f"{what}；{why}")
             else:
                 if value is None:
                     continue  # a blank no displaced number belongs to
