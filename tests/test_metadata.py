@@ -94,15 +94,21 @@ def test_the_parent_government_prefix_is_kept_when_the_report_prints_it():
     ("国家税务总局固原市税务局", "640400"),  # a national body's local office
     ("合肥高新区管委会", "340100"),          # a city's short name before a zone word
     ("宁夏固原市彭阳县人民政府", "640425"),  # a province's short name
+    ("湖南长沙县人民政府", "430121"),        # a province's short name before a county's
+    ("吉林市人民政府", "220200"),            # a city named like its province
 ])
 def test_regions_from_the_name(name, adcode):
     agency = describe_agency(name)
     assert (agency.adcode, agency.region_source) == (adcode, "name")
 
 
-@pytest.mark.parametrize("name", ["安庆矿区办事处", "郊区人民政府", "鼓楼区人民政府", "城阳镇人民政府"])
+@pytest.mark.parametrize("name", ["安庆矿区办事处", "郊区人民政府", "鼓楼区人民政府", "城阳镇人民政府",
+                                  "湖南路街道办事处", "江苏路街道办事处", "四川北路街道办事处", "湖南镇人民政府",
+                                  "海南州人民政府", "河南县人民政府"])
 def test_names_the_gazetteer_cannot_place_alone_get_no_invented_region(name):
-    """安庆 is 安庆市 only as a name of its own; 郊区 and 鼓楼区 are several counties."""
+    """安庆 is 安庆市 only as a name of its own; 郊区 and 鼓楼区 are several counties. A street,
+    town, county or prefecture named after a province is not in it (青岛's 江苏路街道; 河南县 and
+    海南州 are in 青海), nor in 南县 (湖南), whose name is inside 河南县."""
     agency = describe_agency(name)
     assert agency.adcode is None and agency.region_source is None
     assert agency.agency_id.startswith("000000-")
@@ -116,6 +122,17 @@ def test_regions_from_the_text_the_report_names_as_its_own():
     assert (township.county, township.adcode, township.region_source) == ("彭阳县", "640425", "text")
     district = describe_agency("郊区人民政府", ["2020年，铜陵市郊区人民政府认真落实条例。"])
     assert (district.city, district.county, district.adcode) == ("铜陵市", "郊区", "340711")
+
+
+def test_a_text_region_is_a_place_the_name_can_stand_for():
+    """县 alone (县委、县政府) is a word, not the gazetteer's entry for 重庆's counties; a county the
+    text keeps naming where no 鼓楼区 lies is not 鼓楼区's region."""
+    town = describe_agency("城关镇人民政府", ["在县委、县政府的正确领导下，县政府办公室加强指导。"] * 2)
+    assert town.adcode is None
+    district = describe_agency("鼓楼区人民政府", ["本区对口帮扶沙县工作。", "推广沙县小吃。"])
+    assert district.adcode is None
+    fuzhou = describe_agency("鼓楼区人民政府", ["福州市鼓楼区认真落实条例。", "福州市委、福州市政府高度重视。"])
+    assert (fuzhou.city, fuzhou.adcode) == ("福州市", "350100")
 
 
 def test_a_text_naming_several_places_equally_decides_nothing():

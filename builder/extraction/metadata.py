@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass
 from functools import lru_cache
 
@@ -302,6 +302,23 @@ _ZONE_WORDS = re.compile(r"^(?:高新|高技术|经济技术|经济开发|经开
                          r"|自贸|出口加工|临空|航空港|港区)")
 
 
+def gazetteer_matches(text: str) -> Iterator:
+    """The gazetteer's (cpca's) place names in ``text``, read left to right without overlaps: 南县
+    inside 河南县 is no mention of 南县 (湖南)."""
+    import cpca
+
+    end = -1
+    for m in cpca.matcher.iter(text):
+        if m.start_index > end:
+            end = m.end_index
+            yield m
+
+
+# What follows a province's short name when the words name another place: a street or road (江苏路
+# 街道), a town or village, or a county, prefecture or banner of that name (河南县 and 海南州 are in 青海).
+_NOT_A_PROVINCE_AFTER = re.compile(r"(?:北|南|东|西|中)?(?:路|街|道|大道|巷|里|镇|乡|村|社区|县|州|旗|盟|区)")
+
+
 def _region_chain(text: str, start_anywhere: bool = False) -> tuple[str | None, int]:
     """The region a name starts with, read as a chain of gazetteer names
     (省, 市, 县 each inside the one before): its 行政区划代码 and where it ends.
@@ -309,11 +326,9 @@ def _region_chain(text: str, start_anywhere: bool = False) -> tuple[str | None, 
     A county name shared by several counties (郊区, 鼓楼区) needs its city in
     the chain; a short name (合肥) counts only for a province or before a
     zone word, so that 安庆矿区 is not read as 安庆市."""
-    import cpca
-
     chosen = None
     end = 0
-    for m in cpca.matcher.iter(text):
+    for m in gazetteer_matches(text):
         if chosen is None and m.start_index != 0 and not start_anywhere:
             break
         if chosen is not None and m.start_index != end:
@@ -326,6 +341,8 @@ def _region_chain(text: str, start_anywhere: bool = False) -> tuple[str | None, 
         after = text[m.end_index + 1:]
         if not full and info.rank != 0 and not _ZONE_WORDS.match(after):
             break
+        if not full and info.rank == 0 and _NOT_A_PROVINCE_AFTER.match(after):
+            break  # 湖南路街道, 河南县, 海南州: a place named after a province, not the province
         if not full and chosen is None and start_anywhere and m.start_index != 0:
             break
         chosen, end = info, m.end_index + 1
@@ -401,12 +418,11 @@ def text_region(name: str, lines: list[str]) -> str | None:
     fuller = with_parent_prefix(name, body)
     if fuller != name:
         return resolve_region(fuller)[0]
-    import cpca
-
     counts: dict[str, int] = {}
     for line in body.split("\n"):
-        for m in cpca.matcher.iter(line):
-            full = [a for a in m.attr_infos if a.name == m.origin_value]
+        for m in gazetteer_matches(line):
+            # A name of one character (县, which the gazetteer lists for 重庆's counties) is a word.
+            full = [a for a in m.attr_infos if a.name == m.origin_value and len(a.name) > 1]
             if len(full) == 1 and full[0].rank >= 1:
                 code = full[0].adcode[:6]
                 counts[code] = counts.get(code, 0) + 1
@@ -516,6 +532,16 @@ def _within(inner: str, outer: str) -> bool:
     return inner.startswith(stem) and inner != outer
 
 
+def _places_named(name: str) -> list[str]:
+    """The 行政区划代码 the place a name starts with may stand for (鼓楼区: districts of four
+    cities), when the gazetteer knows it by that full name."""
+    for m in gazetteer_matches(name):
+        if m.start_index == 0:
+            return [a.adcode[:6] for a in m.attr_infos if a.name == m.origin_value]
+        break
+    return []
+
+
 def describe_agency(name: str | None, lines: list[str] | None = None) -> Agency:
     """Name, region and id of an agency. The region comes from the gazetteer
     for the name, else from the zone table, else from the text; when none
@@ -528,6 +554,9 @@ def describe_agency(name: str | None, lines: list[str] | None = None) -> Agency:
         adcode, source = zone, "zones"  # 福建省平潭综合实验区: the zone is finer than the province
     if adcode is None and lines and not _NATIONAL.search(name):
         adcode, source = text_region(name, lines), "text"
+        named = _places_named(name)
+        if adcode and named and not any(code == adcode or _within(code, adcode) for code in named):
+            adcode = None  # 鼓楼区 whose text keeps naming 沙县: no 鼓楼区 lies there
     elif source == "name" and adcode is not None and adcode.endswith("0000") and _ZONE_KIND.search(name) and lines:
         finer = text_region(name, lines)  # 天津港保税区 whose text keeps naming 滨海新区
         if finer and _within(finer, adcode):
