@@ -287,3 +287,13 @@ def test_a_bare_zone_name_without_its_full_name_in_the_text_gets_no_invented_reg
     lines = ["新区管委会2019年政府信息公开工作年度报告", "", "2019年，新区管委会主动公开信息。"]
     agency = describe_agency(find_agency_name(lines), lines)
     assert (agency.name, agency.adcode) == ("新区管委会", None)
+
+
+@pytest.mark.parametrize("title, opening", [
+    ("2024年1月发布 彭阳县人民政府2023年政府信息公开工作年度报告", "2023年，彭阳县认真落实条例。"),
+    ("彭阳县政府信息公开工作年度报告", "现将彭阳县人民政府2023年度政府信息公开工作报告如下，本报告于2024年1月发布。"),
+])
+def test_a_date_of_publication_or_a_verb_before_the_name_is_no_part_of_it(title, opening):
+    """They were read as 月发布彭阳县人民政府 and 现将彭阳县人民政府."""
+    lines = [title, "", opening, "一、总体情况"]
+    assert find_agency_name(lines) == "彭阳县人民政府"

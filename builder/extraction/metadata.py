@@ -182,16 +182,21 @@ def find_year(lines: list[str]) -> tuple[int | None, str]:
     return None, ""
 
 
+# Words before a name that are no part of it: a date of publication (2024年1月发布), or the verb
+# of a sentence read as a title (现将彭阳县人民政府2023年度…报告如下).
+_NOT_NAME_START = re.compile(r"^(?:[\d年月日号\s./-]*(?:发布|公布|印发)(?:日期|时间)?[:：\s]*|现将|现就|特将|兹将|现把)")
+
+
 def _candidates(lines: list[str]) -> list[tuple[str, str]]:
     title_name, _ = find_title(lines)
     text = "\n".join(_head(lines, 60))
     found: list[tuple[str, str]] = []
-    if title_name:
+    if title_name and (title_name := _NOT_NAME_START.sub("", title_name)):
         found.append((title_name, "title"))
     for pattern, where in ((_BOOK_TITLE, "《…年度报告》"), (_PUBLISH, "publication sentence"),
                            (_OPENING, "opening sentence"), (_COMPILED_BY, "本报告由")):
         for m in pattern.finditer(text):
-            name = m.group("name").strip(" ,，:：")
+            name = _NOT_NAME_START.sub("", m.group("name").strip(" ,，:："))
             if len(name) >= 2 and re.fullmatch(r"[\u4e00-\u9fff（）()]+", name):
                 found.append((name, where))
     return found
