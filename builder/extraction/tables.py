@@ -19,7 +19,16 @@ from ..codebook import identity_zh, label_zh
 from ..forms import GOV_2019, GOV_2021, PRE_2019, Identity, Row
 from ..limits import MAX_NUMBER_DIGITS
 from .layout import MONEY_UNIT, NONE_WORDS, Layout, ValueRow, label_core
-from .solver import Choice, SearchTooLarge, best_effort, blank_insertions, propagate, search, split_runs
+from .solver import (
+    SOLUTION_LIMIT,
+    Choice,
+    SearchTooLarge,
+    best_effort,
+    blank_insertions,
+    propagate,
+    search,
+    split_runs,
+)
 
 TABLE_ZH = {"t2": "表二", "t3": "表三", "t4": "表四"}
 _KIND = {c.id: c.kind for t in (GOV_2021, GOV_2019) for c in forms.cells(t)}
@@ -392,9 +401,15 @@ def _resolve(slots, runs, displaced, fixed, identities, out: Tables, table: str,
             solutions = best_effort(fixed, choices, identities)
     except SearchTooLarge:
         solutions, exact = [], False
+    # The search stops at SOLUTION_LIMIT readings: what they share is not what every reading shares
+    # (a column dropped from every row fits the sums wherever it is put), so none is taken.
+    crowded = exact and len(solutions) >= SOLUTION_LIMIT
+    if crowded:
+        solutions, exact = [], False
     count = len(choices) - len(aligned)
     checked = {cell for identity in identities for cell in identity.cells}
-    _apply(choices[:count], solutions, exact, blanks_dropped, run_choices, displaced, fixed, out, table, checked)
+    _apply(choices[:count], solutions, exact, blanks_dropped, run_choices, displaced, fixed, out, table, checked,
+           crowded)
     if aligned:
         _apply_aligned(aligned, choices, solutions, fixed, out, table)
 
@@ -408,9 +423,10 @@ def _holds_or_open(identity: Identity, fixed: dict, open_cells: set[str]) -> boo
 
 
 def _apply(choices, solutions, exact, blanks_dropped, run_choices, displaced, fixed, out: Tables, table,
-           checked: set[str]) -> None:
+           checked: set[str], crowded: bool = False) -> None:
     """The readings found, cell by cell; ``checked``: the cells an identity reads, of which a
-    reading is evidence (of the others, only that no other reading exists)."""
+    reading is evidence (of the others, only that no other reading exists); ``crowded``: more
+    readings fit than the search lists, and none is taken."""
     raw_of = {cell: " ".join(tokens) for slot, tokens, _ in run_choices for cell in slot.ids}
     displaced_raw = {cell: raw for cell, _, raw in displaced}
     name = TABLE_ZH[table]
@@ -426,7 +442,9 @@ def _apply(choices, solutions, exact, blanks_dropped, run_choices, displaced, fi
             in_run = cell in raw_of
             raw = raw_of.get(cell) or displaced_raw.get(cell) or (out.cells[cell].raw if cell in out.cells else None)
             if not values:
-                out.cells[cell] = CellValue(None, raw, "ambiguous", "印出的数字无法读作本行的单元格", [])
+                note = (f"符合{name}勾稽关系的读法超过 {SOLUTION_LIMIT} 种，未作选择" if crowded else
+                        "印出的数字无法读作本行的单元格")
+                out.cells[cell] = CellValue(None, raw, "ambiguous", note, [])
                 fixed[cell] = None
                 continue
             distinct = _candidates(values)
