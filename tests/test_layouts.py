@@ -156,6 +156,20 @@ def test_a_blank_column_dropped_from_every_row_is_never_placed_by_guess(column):
     assert report.cells[forms.t3_cell("new_received", "total")].note == "符合表三勾稽关系的读法超过 64 种，未作选择"
 
 
+@pytest.mark.parametrize("extra, used", [(" 3", "first"), ("3 ", "last")])
+def test_an_extra_number_on_a_row_is_the_one_its_total_leaves_out(extra, used):
+    """A page or footnote number run into a row of PDF text: the seven values read are those whose
+    sum holds, at either end (the last seven were taken, and 3 read as the row's total)."""
+    v = values(seed=1)
+    text = synthetic.render(AGENCY, 2022, GOV_2021, v, "space")
+    line = next(line for line in text.split("\n") if line.startswith("一、本年新收"))
+    label, numbers = line.split(" ", 1)
+    report = extract_text(text.replace(line, f"{label} {numbers}{extra}" if used == "first" else f"{label} {extra}{numbers}"))
+    row = [forms.t3_cell("new_received", c.id) for c in forms.T3_COLUMNS]
+    assert [(report.cells[c].status, report.cells[c].value) for c in row] == [("reported", v[c]) for c in row]
+    assert any(w["code"] == "extra_values" and f"the {used} 7" in w["message"] for w in report.warnings)
+
+
 def test_inconsistent_report_decodes_with_the_identities_that_hold():
     v = values()
     text = synthetic.render(AGENCY, 2022, GOV_2021, v, "run")

@@ -241,10 +241,11 @@ def read_table(slots: list[_Slot], identities: list[Identity], out: Tables, tabl
             continue
         printed = windows[0] if windows else fit(slot.row.cells, len(slot.ids))
         if len(printed) > len(slot.ids):
+            which = _window(printed, len(slot.ids), _local(identities, slot.ids), keep)
             out.warn("extra_values", f"{table}: row '{slot.row.label or slot.row.extra_label}' prints "
-                     f"{len(printed)} values for {len(slot.ids)} cells; the {keep} {len(slot.ids)} are used",
+                     f"{len(printed)} values for {len(slot.ids)} cells; the {which} {len(slot.ids)} are used",
                      line=slot.row.line + 1)
-            printed = printed[:len(slot.ids)] if keep == "first" else printed[-len(slot.ids):]
+            printed = printed[:len(slot.ids)] if which == "first" else printed[-len(slot.ids):]
         if len(printed) < len(slot.ids):
             runs.append((slot, [p.strip() for p in printed]))
             continue
@@ -263,6 +264,19 @@ def read_table(slots: list[_Slot], identities: list[Identity], out: Tables, tabl
     if runs or displaced or aligned:
         _resolve(slots, runs, displaced, fixed, usable, out, table, aligned)
     _infer(fixed, usable, out)
+
+
+def _window(printed: list[str], size: int, local: list[tuple[tuple[int, ...], tuple[int, ...]]], keep: str) -> str:
+    """Which ``size`` of a row's values to read, "first" or "last": ``keep``, unless only the other
+    holds the row's own total (85 0 0 0 0 0 85 with a page number 3 after it)."""
+    def holds(values: list[str]) -> bool:
+        numbers = [parse_cell(v).value for v in values]
+        return all(all(isinstance(numbers[i], int | float) for i in p + w)
+                   and sum(numbers[i] for i in p) == sum(numbers[i] for i in w) for p, w in local)
+
+    other = "last" if keep == "first" else "first"
+    windows = {"first": printed[:size], "last": printed[-size:]}
+    return other if local and not holds(windows[keep]) and holds(windows[other]) else keep
 
 
 def _run_choice(slot: _Slot, tokens: list[str], identities: list[Identity]) -> Choice:
