@@ -168,3 +168,23 @@ def test_a_count_in_tens_of_thousands_is_approximate():
 def test_received_plus_carried_over_stated_as_handled():
     heads = headlines(figures("2018年新收政府信息公开申请23件，加上上年结转2件，共计办理25件。"))
     assert (heads["applications_received"], heads["applications_carried_over"], heads["applications_handled"]) == (23, 2, 25)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # A negation stays in its clause: the litigation is counted in the next one.
+    ("本年度未收到行政复议申请，被提起行政诉讼2起。", {"admin_review_cases": 0, "litigation_cases": 2}),
+    ("本年度未收到行政复议申请，也未被提起行政诉讼。", {"admin_review_cases": 0, "litigation_cases": 0}),
+    # A review application is no disclosure application.
+    ("本年度收到政府信息公开申请123件。全年接到行政复议申请2件。",
+     {"applications_received": 123, "admin_review_cases": 2}),
+    # 申请人 is no application; outcomes of reviews say nothing of how many there were.
+    ("全年收到政府信息公开申请12件。全年未收到申请人对答复结果的异议。", {"applications_received": 12}),
+    ("因政府信息公开申请行政复议2件。全年无被撤销或确认违法的行政复议决定。", {"admin_review_cases": 2}),
+    ("因政府信息公开申请行政复议2件。全年未出现行政复议被纠错的情况。", {"admin_review_cases": 2}),
+    # "None" of one fee, worded with 全年, does not outrank a fee charged.
+    ("依申请公开收取复制费120元。全年未收取任何检索费。", {}),
+])
+def test_a_statement_of_none_is_about_what_it_names(text, expected):
+    """Each of these made a wrong headline: a 0 for litigation, 2 applications received, or a 0
+    that outranked a count stated elsewhere."""
+    assert headlines(figures(text)) == expected

@@ -15,6 +15,12 @@ from ..limits import MAX_NUMBER_DIGITS, checkpoint
 _N = r"(?P<n>\d+(?:,\d{3})*(?:\.\d+)?)\s*(?P<wan>万(?!元))?\s*(?P<approx>多|余)?\s*"
 _APPROX_BEFORE = re.compile(r"(?:约|近|超过|逾|大约)\s*$")
 _GAP = r"[^。；;，,]{0,30}?"
+# Between 收到 and 申请 of a disclosure application: no review, litigation or complaint (行政复议申请).
+_APPLICATION_GAP = r"(?:(?!复议|诉讼|举报|投诉)[^。；;，,]){0,30}?"
+# A negation about review or litigation stays in its clause, and is not about their outcomes
+# (无被撤销或确认违法的行政复议决定 says nothing of how many there were).
+_CASE_GAP = r"(?:(?!撤销|纠错|纠正|违法|败诉)[^。；;，,]){0,30}?"
+_NOT_OUTCOME = r"(?![^。；;，,]{0,4}?(?:决定|结果|被|纠错|纠正|败诉|判决))"
 
 
 @dataclass(frozen=True)
@@ -37,10 +43,11 @@ def _p(key: str, pattern: str, value: int | None = None, scale: int = 1) -> Patt
 
 PATTERNS: tuple[Pattern, ...] = (
     _p("applications_received",
-       r"(?:收到|受理|新收|接收|接到)(?:了)?" + _GAP + r"(?:依申请公开|申请)(?:事项|申请|数量)?(?:共计|共|合计|总计|为)?\s*"
+       r"(?:收到|受理|新收|接收|接到)(?:了)?" + _APPLICATION_GAP
+       + r"(?:依申请公开|申请)(?:事项|申请|数量)?(?:共计|共|合计|总计|为)?\s*"
        + _N + "件"),
     _p("applications_received",
-       r"(?:未|没有)(?:收到|受理|接到)" + r"[^。；;，,复议诉讼举报]{0,20}?申请(?![^。；;，,]{0,6}(?:复议|诉讼))", 0),
+       r"(?:未|没有)(?:收到|受理|接到)" + r"[^。；;，,复议诉讼举报]{0,20}?申请(?!人)(?![^。；;，,]{0,6}(?:复议|诉讼))", 0),
     # 办理申请N件，其中本年新收X件、上年结转Y件: the new ones are the year's received total.
     _p("applications_received", r"(?:本年度?|当年|今年|全年)新收(?:的)?\s*" + _N + "件"),
     _p("applications_handled", r"(?:办理|处理|办结)(?:了)?" + _GAP + r"申请(?:共计|共|合计)?\s*" + _N + "件"),
@@ -55,12 +62,16 @@ PATTERNS: tuple[Pattern, ...] = (
     _p("applications_other_channel", r"其他(?:方式|途径|形式)申请\s*[（(]?\s*" + _N + "件"),
     _p("admin_review_cases", r"行政复议(?:案件|申请)?(?:共|共计)?\s*" + _N + r"(?:件|起|宗)"),
     _p("admin_review_cases", _N + r"(?:件|起|宗)\s*(?:政府信息公开)?行政复议"),
-    _p("admin_review_cases", r"(?:未|没有|无)(?:收到|发生|产生|出现|接到)" + r"[^。；;]{0,25}?行政复议", 0),
-    _p("admin_review_cases", r"(?:全年|本年度?|年内|^|[，,；;])无[^。；;，,\d]{0,15}?行政复议", 0),
+    _p("admin_review_cases", r"(?:未|没有|无)被?(?:收到|发生|产生|出现|接到|申请)" + _CASE_GAP + r"行政复议" + _NOT_OUTCOME,
+       0),
+    _p("admin_review_cases", r"(?:全年|本年度?|年内|^|[，,；;])无(?:(?![撤销纠错违法])[^。；;，,\d]){0,15}?行政复议"
+       + _NOT_OUTCOME, 0),
     _p("litigation_cases", r"行政诉讼(?:案件|申请)?(?:共|共计)?\s*" + _N + r"(?:件|起|宗)"),
     _p("litigation_cases", _N + r"(?:件|起|宗)\s*(?:政府信息公开)?行政诉讼"),
-    _p("litigation_cases", r"(?:未|没有|无)(?:收到|发生|产生|出现|接到)" + r"[^。；;]{0,30}?行政诉讼", 0),
-    _p("litigation_cases", r"(?:全年|本年度?|年内|^|[，,；;])无[^。；;，,\d]{0,15}?(?:行政复议、?)?行政诉讼", 0),
+    _p("litigation_cases", r"(?:未|没有|无)被?(?:收到|发生|产生|出现|接到|提起|起诉)" + _CASE_GAP + r"行政诉讼"
+       + _NOT_OUTCOME, 0),
+    _p("litigation_cases", r"(?:全年|本年度?|年内|^|[，,；;])无(?:(?![撤销纠错违法败诉])[^。；;，,\d]){0,15}?"
+       r"(?:行政复议、?)?行政诉讼" + _NOT_OUTCOME, 0),
     _p("fees_charged_cny", r"收取" + r"[^。；;，,]{0,15}?费\s*" + _N + "元"),
     _p("fees_charged_cny", r"收取" + r"[^。；;，,]{0,15}?费\s*" + _N + "万元", scale=10_000),
     _p("fees_charged_cny", r"(?:未|没有|均未|不)收取[^。；;，,]{0,15}?(?:费用|费)|均未收费|未收费|免费予以提供", 0),
@@ -250,7 +261,10 @@ def mark_headlines(figures: list[Figure]) -> None:
             by_key.setdefault(figure.key, []).append(figure)
     for group in by_key.values():
         tabled = [f for f in group if f.source == "table"]
-        for pool in (tabled, group, [f for f in group if _TOTAL_WORDS.search(f.text)]):
+        # Worded as a total, a figure outranks the others; but "none" (全年未收取任何检索费) does not
+        # outrank a number stated elsewhere (收取复制费120元).
+        worded = [f for f in group if _TOTAL_WORDS.search(f.text) and (f.value or not any(g.value for g in group))]
+        for pool in (tabled, group, worded):
             if pool and len({f.value for f in pool}) == 1:
                 pool[0].headline = True
                 break
