@@ -188,3 +188,19 @@ def test_a_statement_of_none_is_about_what_it_names(text, expected):
     """Each of these made a wrong headline: a 0 for litigation, 2 applications received, or a 0
     that outranked a count stated elsewhere."""
     assert headlines(figures(text)) == expected
+
+
+@pytest.mark.parametrize("text, key", [
+    ("全年共受理城乡低保申请1200件。", "applications_received"),  # another process
+    ("2018年上半年共收到政府信息公开申请50件。", "applications_received"),  # part of the year
+    ("本年度收到政府信息公开申请12件。不予处理的重复申请3件。", "applications_handled"),  # not handled
+    ("本年度收到政府信息公开申请12件。延期答复3件。", "applications_answered"),  # a kind of answer
+])
+def test_a_count_of_something_else_is_no_headline(text, key):
+    assert key not in headlines(figures(text))
+
+
+def test_a_heading_is_no_start_of_the_next_sentence():
+    """二、主动公开政府信息情况 joined to the next line read 政府采购信息96条 as all information."""
+    found = figures("二、主动公开政府信息情况\n全年主动公开政府采购信息96条。")
+    assert "proactive_items" not in headlines(found)

@@ -50,9 +50,9 @@ PATTERNS: tuple[Pattern, ...] = (
        r"(?:未|没有)(?:收到|受理|接到)" + r"[^。；;，,复议诉讼举报]{0,20}?申请(?!人)(?![^。；;，,]{0,6}(?:复议|诉讼))", 0),
     # 办理申请N件，其中本年新收X件、上年结转Y件: the new ones are the year's received total.
     _p("applications_received", r"(?:本年度?|当年|今年|全年)新收(?:的)?\s*" + _N + "件"),
-    _p("applications_handled", r"(?:办理|处理|办结)(?:了)?" + _GAP + r"申请(?:共计|共|合计)?\s*" + _N + "件"),
+    _p("applications_handled", r"(?<!不予)(?<!未予)(?:办理|处理|办结)(?:了)?" + _GAP + r"申请(?:共计|共|合计)?\s*" + _N + "件"),
     _p("applications_handled", r"(?:共计|合计|累计)办理\s*" + _N + "件"),
-    _p("applications_answered", r"答复" + r"[^。；;，,（(]{0,15}?" + _N + "件"),
+    _p("applications_answered", r"(?<!延期)(?<!逾期)答复" + r"[^。；;，,（(]{0,15}?" + _N + "件"),
     _p("applications_answered", r"办结(?:了)?[^申。；;，,（(率]{0,6}?" + _N + "件"),
     _p("applications_carried_over", r"上一?年度?结转" + r"[^。；;，,]{0,10}?" + _N + "件"),
     _p("applications_carried_forward", _N + r"件[^。；;，,]{0,6}?(?:顺延|结转)(?:到|至)?下一?年"),
@@ -131,11 +131,13 @@ def prose(lines: list[str]) -> str:
         if _ITEM_START.match(stripped):
             out.append("\n")
         out.append(stripped)
-        if stripped[-1] in "。；;!！?？:：":
-            out.append("\n")
+        if stripped[-1] in "。；;!！?？:：" or (_ITEM_START.match(stripped) and _HEADING_END.search(stripped)
+                                                and len(stripped) <= 40):
+            out.append("\n")  # a heading (二、主动公开政府信息情况) is no start of the next paragraph's sentence
     return _SPACE_AROUND_DIGITS.sub("", "".join(out))
 
 
+_HEADING_END = re.compile(r"(?:情况|概述|概况|问题|措施|事项|说明)\s*$")
 _SPACE_BETWEEN_CJK = re.compile(r"(?<=[\u4e00-\u9fff]) +(?=[\u4e00-\u9fff])")
 
 
@@ -196,13 +198,13 @@ def find_figures(sentence_list: list[str], year: int | None = None, table_lines:
 # --- headlines -----------------------------------------------------------------
 
 _YEAR_MENTION = re.compile(r"((?:19|20)\d{2})\s*年")
-_OTHER_YEAR_WORDS = re.compile(r"(?:上一?年度?|去年|前年|同期|历年|累计至今|成立以来|以来)")
+_OTHER_YEAR_WORDS = re.compile(r"(?:上一?年度?|去年|前年|同期|历年|累计至今|成立以来|以来|上半年|下半年|季度)")
 _CHANGE_BEFORE = re.compile(r"(?:增加|减少|增长|下降|上升|提高|多|少)了?\s*$")
 _PART_WORDS = re.compile(r"其中|[(（]\s*含")
 _TOTAL_WORDS = re.compile(r"共计|共|合计|总计|累计|全年|总数|总量|全部")
 # A number about another process that uses similar words (an approval hall "受理申请").
 _OTHER_PROCESS = re.compile(r"行政审批|审批服务|政务服务|便民服务|服务大厅|政务大厅|服务中心|窗口|办件|12345|热线|信访|"
-                            r"不动产|登记|许可")
+                            r"不动产|登记|许可|低保|救助|补助|补贴|公租房|廉租|保障性住房|社保|医保|养老|入学|户籍")
 _DISCLOSURE_WORDS = re.compile(r"信息公开|依申请")
 # What may stand between 主动公开 and 信息 in a total (not 政府采购信息, 重点领域信息).
 _GENERIC_GAP = re.compile(r"^(?:了|各类|各项|相关|政府|的|全部|共|累计|发布|本[级单位机关部门局委办]{1,2}|[\u4e00-\u9fff]{0,8}"
