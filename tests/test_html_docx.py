@@ -9,6 +9,7 @@ from dataclasses import replace
 import pytest
 
 from builder import forms, synthetic
+from builder.errors import NotText
 from builder.extraction.extract import extract_bytes
 from builder.reading.document import detect_format, read_bytes
 from builder.reading.markup import docx_to_text, html_to_text, table_grid
@@ -283,6 +284,79 @@ def test_word_superscript_in_a_cell_is_not_a_digit_of_its_number(raise_as):
     document.save(out)
     report = extract_bytes(out.getvalue(), "report.docx")
     assert (report.cells[cell].status, report.cells[cell].raw) == ("ambiguous", f"{v[cell]} 1")
+
+
+_W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+def _run(text: str, props: str = "") -> str:
+    return f'<w:r>{props}<w:t xml:space="preserve">{text}</w:t></w:r>'
+
+
+def _word_with_cell(v: dict, paragraph_xml: str, wrap: str = "") -> bytes:
+    """The official form as .docx, its 予以公开·自然人 cell holding one paragraph of the given runs;
+    with ``wrap`` (w:sdt or w:customXml), the cell itself inside that wrapper."""
+    import docx
+    from lxml import etree
+
+    document = docx.Document(io.BytesIO(docx_bytes(blocks(v))))
+    row = next(r for t in document.tables for r in t.rows if "（一）予以公开" in [c.text for c in r.cells])
+    tc = row.cells[len(row.cells) - 7]._tc
+    for paragraph in tc.findall(tc.tag.replace("}tc", "}p")):
+        tc.remove(paragraph)
+    tc.append(etree.fromstring(f"<w:p {_W_NS}>{paragraph_xml}</w:p>"))
+    if wrap:
+        holder = etree.fromstring(f"<w:{wrap} {_W_NS}>" + ("<w:sdtContent/>" if wrap == "sdt" else "") + f"</w:{wrap}>")
+        tc.addprevious(holder)
+        (holder[0] if wrap == "sdt" else holder).append(tc)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("runs", [
+    _run("1") + '<w:del w:id="1" w:author="a"><w:r><w:delText>5</w:delText></w:r></w:del>'
+    + f'<w:ins w:id="2" w:author="a">{_run("7")}</w:ins>',                       # tracked changes
+    _run("1") + f'<w:smartTag w:uri="urn:x" w:element="chmetcnv">{_run("7")}</w:smartTag>',
+    _run("1") + f"<w:sdt><w:sdtContent>{_run('7')}</w:sdtContent></w:sdt>",     # an inline content control
+    f'<w:fldSimple w:instr=" QUOTE 17 ">{_run("17")}</w:fldSimple>',
+    _run("9", "<w:rPr><w:vanish/></w:rPr>") + _run("17"),                       # hidden text
+    '<w:r><w:sym w:font="Symbol" w:char="F031"/><w:t>7</w:t></w:r>',            # a digit typed as a symbol
+    '<w:moveFrom w:id="3" w:author="a">' + _run("5") + "</w:moveFrom>" + _run("17"),
+])
+def test_word_reads_a_number_as_word_shows_it(runs):
+    """python-docx's Paragraph.text reads only the runs right under a paragraph: 1<ins>7</ins> was 1,
+    a field's result was blank, and hidden or moved-away text was read."""
+    v = values(seed=5)
+    cell = forms.t3_cell("granted", "natural_person")
+    report = extract_bytes(_word_with_cell(v, runs), "report.docx")
+    assert (report.cells[cell].status, report.cells[cell].value) == ("reported", 17)
+
+
+@pytest.mark.parametrize("wrap", ["sdt", "customXml"])
+def test_a_word_cell_inside_a_content_control_keeps_its_place(wrap):
+    """The cell was skipped: the row was a value short, and the others moved one column left."""
+    v = values(seed=5)
+    cell = forms.t3_cell("granted", "natural_person")
+    report = extract_bytes(_word_with_cell(v, _run(str(v[cell])), wrap), "report.docx")
+    assert {c.id: (report.cells[c.id].status, report.cells[c.id].value) for c in forms.cells(report.template)} == {
+        c.id: ("reported", v[c.id]) for c in forms.cells(report.template)}
+
+
+def test_a_word_document_of_mixed_namespaces_is_rejected_not_a_crash():
+    import zipfile
+
+    source = zipfile.ZipFile(io.BytesIO(docx_bytes(blocks(values(seed=5)))))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        for name in source.namelist():
+            data = source.read(name)
+            if name == "word/document.xml":  # Strict's namespace, with the relationships left transitional
+                data = data.replace(b"http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+                                    b"http://purl.oclc.org/ooxml/wordprocessingml/main")
+            target.writestr(name, data)
+    with pytest.raises(NotText):
+        extract_bytes(out.getvalue(), "report.docx")
 
 
 def test_word_blank_cells_and_content_controls():

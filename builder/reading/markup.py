@@ -256,20 +256,93 @@ def _w_int(element, path: str) -> int:
         return 0
 
 
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+# Where a run is not text of the paragraph as it reads: tracked deletions and moves away, a text
+# box's own paragraphs (read as paragraphs of their own), and the copy of a drawing kept for old
+# readers (mc:Fallback repeats mc:Choice).
+_NOT_READ_IN = frozenset({f"{_W}del", f"{_W}moveFrom", f"{_W}txbxContent", _MC_FALLBACK})
+# Wrappers of rows and cells: content controls and custom XML.
+_WRAPPERS = frozenset({f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml"})
+_RAISED = frozenset({"superscript", "subscript"})
+
+
+def _hidden(run) -> bool:
+    vanish = run.find(f"{_W}rPr/{_W}vanish")
+    return vanish is not None and vanish.get(f"{_W}val", "true") not in ("0", "false", "off")
+
+
+def _symbol(sym) -> str:
+    """A digit or sign typed as a symbol (w:sym, a character of a symbol font); other symbols
+    are no text of a report."""
+    try:
+        code = int(sym.get(f"{_W}char", ""), 16)
+    except ValueError:
+        return ""
+    char = chr(code - 0xF000 if code >= 0xF000 else code)
+    return char if char.isdigit() or char in ".,-" else ""
+
+
+_RUN_MARKS = {f"{_W}tab": "\t", f"{_W}ptab": "\t", f"{_W}cr": "\n", f"{_W}noBreakHyphen": "-"}
+
+
+def _run_text(run) -> str:
+    """A run's text in order: its text, tabs, line breaks (not page or column breaks), hyphens
+    and symbols."""
+    out = []
+    for child in run.iterchildren():
+        if child.tag == f"{_W}t":
+            out.append(child.text or "")
+        elif child.tag == f"{_W}sym":
+            out.append(_symbol(child))
+        elif child.tag == f"{_W}br":
+            out.append("\n" if child.get(f"{_W}type", "textWrapping") == "textWrapping" else "")
+        else:
+            out.append(_RUN_MARKS.get(child.tag, ""))
+    return "".join(out)
+
+
+def _docx_text(paragraph, part_raised: bool = False) -> str:
+    """A paragraph as Word shows it: its runs wherever they sit (tracked insertions, smart tags,
+    content controls, fields, hyperlinks), not deleted or hidden ones; python-docx's
+    ``Paragraph.text`` reads only the runs right under the paragraph, and 1<ins>7</ins> was 1.
+    With ``part_raised``, a superscript or subscript run is parted by spaces (a footnote mark)."""
+    pieces = []
+    for run in paragraph.iter(f"{_W}r"):
+        ancestor = run.getparent()
+        while ancestor is not None and ancestor is not paragraph and ancestor.tag not in _NOT_READ_IN:
+            ancestor = ancestor.getparent()
+        if ancestor is not paragraph or _hidden(run):
+            continue
+        text = _run_text(run)
+        if part_raised and run.find(f"{_W}rPr/{_W}vertAlign") is not None \
+                and run.find(f"{_W}rPr/{_W}vertAlign").get(f"{_W}val") in _RAISED:
+            text = f" {text} "
+        pieces.append(text)
+    return "".join(pieces)
+
+
+def _docx_paragraphs(element):
+    """The paragraphs in an element, a drawing's copy for old readers (mc:Fallback) left out."""
+    for paragraph in element.iter(f"{_W}p"):
+        if not any(a.tag == _MC_FALLBACK for a in paragraph.iterancestors()):
+            yield paragraph
+
+
 def _docx_cell_text(tc) -> str:
     """A cell's paragraphs, content controls included, on one line (a tab would split the row);
     a superscript or subscript run parted by spaces, as in a web page's cell (``_cell_text``)."""
-    from docx.oxml.ns import qn
-    from docx.text.paragraph import Paragraph
-    from docx.text.run import Run
+    return _SPACES.sub(" ", " ".join(_docx_text(p, part_raised=True) for p in _docx_paragraphs(tc))).strip()
 
-    raised = tc.xpath(".//w:r[w:rPr/w:vertAlign[@w:val='superscript' or @w:val='subscript']]")
-    if not raised:
-        return _SPACES.sub(" ", " ".join(Paragraph(p, None).text for p in tc.iter(qn("w:p")))).strip()
-    marked = set(raised)
-    return _SPACES.sub(" ", " ".join("".join(f" {Run(r, None).text} " if r in marked else Run(r, None).text
-                                             for r in p.iter(qn("w:r")))
-                                     for p in tc.iter(qn("w:p")))).strip()
+
+def _w_children(element, tag: str):
+    """An element's children of a kind, also those wrapped in content controls or custom XML
+    (a row whose cell is a content control still has that cell)."""
+    for child in element.iterchildren():
+        if child.tag == f"{_W}{tag}":
+            yield child
+        elif child.tag in _WRAPPERS:
+            yield from _w_children(child, tag)
 
 
 def _docx_grid_lines(tbl) -> list[str]:
@@ -278,9 +351,9 @@ def _docx_grid_lines(tbl) -> list[str]:
     from docx.oxml.ns import qn
 
     lines = []
-    for tr in tbl.iterchildren(qn("w:tr")):
+    for tr in _w_children(tbl, "tr"):
         cells = [""] * _w_int(tr, "w:trPr/w:gridBefore")
-        for tc in tr.iterchildren(qn("w:tc")):
+        for tc in _w_children(tr, "tc"):
             merge = tc.find(f"{qn('w:tcPr')}/{qn('w:vMerge')}")
             continued = merge is not None and merge.get(qn("w:val"), "continue") == "continue"
             cells.append("" if continued else _docx_cell_text(tc))
@@ -290,23 +363,19 @@ def _docx_grid_lines(tbl) -> list[str]:
 
 
 def _docx_blocks(parent, lines: list[str]) -> None:
-    """Paragraphs and tables in document order. Content controls are opened;
+    """Paragraphs and tables in document order. Content controls and custom XML are opened;
     a table that holds other tables is layout: its cells are read as blocks."""
-    from docx.oxml.ns import qn
-    from docx.text.paragraph import Paragraph
-
     for child in parent.iterchildren():
-        if child.tag == qn("w:p"):
-            text = Paragraph(child, None).text.strip()
+        if child.tag == f"{_W}p":
+            text = _docx_text(child).strip()
             if text:
                 lines.append(text)
-        elif child.tag == qn("w:sdt"):
-            for content in child.iterchildren(qn("w:sdtContent")):
-                _docx_blocks(content, lines)
-        elif child.tag == qn("w:tbl"):
-            if child.find(f".//{qn('w:tbl')}") is not None:
-                for tr in child.iterchildren(qn("w:tr")):
-                    for tc in tr.iterchildren(qn("w:tc")):
+        elif child.tag in _WRAPPERS:
+            _docx_blocks(child, lines)
+        elif child.tag == f"{_W}tbl":
+            if child.find(f".//{_W}tbl") is not None:
+                for tr in _w_children(child, "tr"):
+                    for tc in _w_children(tr, "tc"):
                         _docx_blocks(tc, lines)
             else:
                 lines.extend(_docx_grid_lines(child))
@@ -335,6 +404,9 @@ def docx_to_text(data: bytes, path: str) -> str:
         raise
     except Exception as e:  # python-docx raises several unrelated types
         raise errors.NotText(path, f"not a readable Word document ({type(e).__name__})") from e
+    body = getattr(document.element, "body", None)
+    if body is None:  # a part python-docx opened but could not read as a document (mixed Strict namespaces)
+        raise errors.NotText(path, "not a readable Word document (no document body)")
     lines: list[str] = []
-    _docx_blocks(document.element.body, lines)
+    _docx_blocks(body, lines)
     return "\n".join(lines)
