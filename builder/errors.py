@@ -12,9 +12,9 @@ _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 
 def printable(text: str) -> str:
-    """``text`` for a line of terminal output: whatever a file name or message holds that a
-    terminal would not show as itself is written as an escape (``\\n``, ``\\u202e``), so one
-    file's line stays one line and shows what the name holds; Chinese and spaces stay as they are."""
+    """``text`` for a line of terminal output (or a page): whatever a file name or message holds
+    that would not show as itself is written as an escape (``\\n``, ``\\u202e``), so one file's
+    line stays one line and shows what the name holds; Chinese and spaces stay as they are."""
     if text.isprintable():
         return text
     return "".join(_NAMED.get(ch) or (f"\\u{ord(ch):04x}" if ord(ch) > 0xFF else f"\\x{ord(ch):02x}")

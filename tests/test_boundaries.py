@@ -66,7 +66,9 @@ def test_a_non_http_address_is_refused_in_one_line(tmp_path: Path, option: str):
 def test_a_url_in_bibtex_cannot_close_its_field():
     from builder.site.pages import bibtex_url
 
-    assert bibtex_url("https://a.cn/x}y{z\\w%E5") == "https://a.cn/x%7Dy%7Bz%5Cw%E5"
+    assert bibtex_url("https://a.cn/x}y{z\\w%E5") == r"https://a.cn/x\%7Dy\%7Bz\%5Cw\%E5"
+    # In a field's argument, % would comment out the rest of the line and # name a parameter.
+    assert bibtex_url("https://a.cn/a%20b#p") == r"https://a.cn/a\%20b\#p"
 
 
 def test_fees_in_wan_yuan_are_exact_not_approximate():
@@ -80,3 +82,23 @@ def test_a_measure_both_forms_have_keeps_the_current_forms_words():
     from builder.codebook import labels
 
     assert labels()["t2.licensing.decisions"].column_zh == "本年处理决定数量"
+
+
+@pytest.mark.parametrize("url", ["https://example.org/\u202egpj.exe/", "https://ex\u200bample.org/a",
+                                 "https://example.org/a\ufeff", "https://www.gov.cn@evil.example/",
+                                 "https://user:pw@www.gov.cn/"])
+def test_a_link_that_reads_otherwise_than_it_goes_is_never_linked(url):
+    """A right-to-left override shows the rest of a URL reversed; invisible characters and a user
+    name before the host (www.gov.cn@evil.example) make a link read as another place."""
+    from builder.reading.sources import is_http_url
+
+    assert not is_http_url(url)
+    assert is_http_url("https://www.gov.cn/政府/a%20b.html?x=1#p")
+
+
+def test_a_file_name_shows_what_it_holds_on_the_report_page():
+    from builder.site.pages import provenance
+
+    rows = dict((label, value) for label, value, _ in provenance(
+        {"source_file": "\u202egpj.exe", "source_format": "text"}, "0" * 64))
+    assert rows["文件"] == "\\u202egpj.exe（text）"

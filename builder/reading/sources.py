@@ -53,14 +53,16 @@ class SourceProblem:
 
 
 def is_http_url(value: str) -> bool:
-    """An absolute http(s) URL with a host and nothing that could break out of an attribute."""
-    if not value or len(value) > _MAX_URL or _BAD_URL_CHARS.search(value):
+    """An absolute http(s) URL with a host and nothing that could break out of an attribute, nor
+    make its link read otherwise than it goes: no invisible or direction characters (U+202E shows
+    the rest reversed), and no user name before the host (https://www.gov.cn@evil.example)."""
+    if not value or len(value) > _MAX_URL or _BAD_URL_CHARS.search(value) or not value.isprintable():
         return False
     try:
         parts = urlsplit(value)
     except ValueError:
         return False
-    return parts.scheme.lower() in ("http", "https") and bool(parts.hostname)
+    return parts.scheme.lower() in ("http", "https") and bool(parts.hostname) and "@" not in parts.netloc
 
 
 def _valid_date(value: str) -> bool:

@@ -31,6 +31,7 @@ from ..codebook import FORM_NAME_ZH, SEVERITY_ZH
 from ..datasets.indicators import INDICATORS, RATIO
 from ..datasets.package import REPORT_FILES
 from ..datasets.schema import TABLE_DESCRIPTIONS_ZH, TABLES
+from ..errors import printable
 from ..extraction.narrative import KEY_LABELS
 from ..forms import T3_COLUMNS, T4_COLUMNS, T4_GROUPS
 from ..reading.sources import is_http_url
@@ -525,8 +526,10 @@ def bibtex(text: str) -> str:
 
 def bibtex_url(url: str) -> str:
     """A URL for BibTeX's \\url{…}: the characters that could close the field or start
-    a command percent-encoded, which leaves the URL the same for a browser."""
-    return re.sub(r"[{}\\]", lambda m: f"%{ord(m.group()):02X}", url)
+    a command percent-encoded, which leaves the URL the same for a browser; then % and #
+    escaped, which in a field's argument would start a comment or a parameter."""
+    encoded = re.sub(r"[{}\\]", lambda m: f"%{ord(m.group()):02X}", url)
+    return encoded.replace("%", "\\%").replace("#", "\\#")
 
 
 def json_ld(value: dict) -> str:
@@ -851,7 +854,7 @@ def provenance(report: dict, sha256: str) -> list[tuple[str, str, bool]]:
         link = web_url(report.get(key))
         if link:
             out.append((label, link, True))
-    out.append(("文件", f"{report['source_file']}（{report['source_format']}）", False))
+    out.append(("文件", f"{printable(report['source_file'])}（{report['source_format']}）", False))
     out.append(("SHA-256", sha256, False))
     return out
 

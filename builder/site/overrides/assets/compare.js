@@ -128,7 +128,7 @@
     if (value === null || value === undefined) return "";
     if (typeof value === "number") return String(value);
     var text = String(value);
-    if (/^[=+\-@\t\r]/.test(text)) text = "'" + text;
+    if (/^[=+\-@\t\r']/.test(text)) text = "'" + text;  // FORMULA_TRIGGERS, as in the data package
     return /[",\n\r]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
   }
 

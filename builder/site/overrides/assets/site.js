@@ -12,7 +12,8 @@
     "$": "\\$", "_": "\\_", "~": "\\textasciitilde{}", "^": "\\textasciicircum{}" };
   function bibtex(text) { return String(text).replace(/[\\{}%&#$_~^]/g, function (c) { return BIBTEX[c]; }); }
   function bibtexUrl(url) {
-    return String(url).replace(/[{}\\]/g, function (c) { return "%" + c.charCodeAt(0).toString(16).toUpperCase(); });
+    return String(url).replace(/[{}\\]/g, function (c) { return "%" + c.charCodeAt(0).toString(16).toUpperCase(); })
+      .replace(/[%#]/g, "\\$&");
   }
 
   /* A report page's APA and BibTeX entries and the badge's embed code, from its .cite block's data:
@@ -259,7 +260,10 @@
     var meta = await getJSON("search/meta.json");
     var wanted = terms(query).concat(filters);
     var entries = await Promise.all(wanted.map(function (term) {
-      return getJSON("search/t/" + (crc32(term) % meta.shards) + ".json").then(function (shard) { return shard[term]; });
+      return getJSON("search/t/" + (crc32(term) % meta.shards) + ".json").then(function (shard) {
+        // Own entries only: a query for "constructor" is a word, not the object's prototype.
+        return Object.prototype.hasOwnProperty.call(shard, term) ? shard[term] : undefined;
+      });
     }));
     var missing = entries.some(function (e) { return !e; });
     var lists = missing ? [] : entries.map(function (e) { return new Postings(e); });
