@@ -181,6 +181,8 @@ def test_received_plus_carried_over_stated_as_handled():
     ("全年收到政府信息公开申请12件。全年未收到申请人对答复结果的异议。", {"applications_received": 12}),
     ("因政府信息公开申请行政复议2件。全年无被撤销或确认违法的行政复议决定。", {"admin_review_cases": 2}),
     ("因政府信息公开申请行政复议2件。全年未出现行政复议被纠错的情况。", {"admin_review_cases": 2}),
+    # Words that hold one of those characters are no outcome (依法).
+    ("全年无依法申请行政复议的情况。", {"admin_review_cases": 0}),
     # "None" of one fee, worded with 全年, does not outrank a fee charged.
     ("依申请公开收取复制费120元。全年未收取任何检索费。", {}),
 ])

@@ -64,13 +64,13 @@ PATTERNS: tuple[Pattern, ...] = (
     _p("admin_review_cases", _N + r"(?:件|起|宗)\s*(?:政府信息公开)?行政复议"),
     _p("admin_review_cases", r"(?:未|没有|无)被?(?:收到|发生|产生|出现|接到|申请)" + _CASE_GAP + r"行政复议" + _NOT_OUTCOME,
        0),
-    _p("admin_review_cases", r"(?:全年|本年度?|年内|^|[，,；;])无(?:(?![撤销纠错违法])[^。；;，,\d]){0,15}?行政复议"
+    _p("admin_review_cases", r"(?:全年|本年度?|年内|^|[，,；;])无(?:(?!撤销|纠错|违法)[^。；;，,\d]){0,15}?行政复议"
        + _NOT_OUTCOME, 0),
     _p("litigation_cases", r"行政诉讼(?:案件|申请)?(?:共|共计)?\s*" + _N + r"(?:件|起|宗)"),
     _p("litigation_cases", _N + r"(?:件|起|宗)\s*(?:政府信息公开)?行政诉讼"),
     _p("litigation_cases", r"(?:未|没有|无)被?(?:收到|发生|产生|出现|接到|提起|起诉)" + _CASE_GAP + r"行政诉讼"
        + _NOT_OUTCOME, 0),
-    _p("litigation_cases", r"(?:全年|本年度?|年内|^|[，,；;])无(?:(?![撤销纠错违法败诉])[^。；;，,\d]){0,15}?"
+    _p("litigation_cases", r"(?:全年|本年度?|年内|^|[，,；;])无(?:(?!撤销|纠错|违法|败诉)[^。；;，,\d]){0,15}?"
        r"(?:行政复议、?)?行政诉讼" + _NOT_OUTCOME, 0),
     _p("fees_charged_cny", r"收取" + r"[^。；;，,]{0,15}?费\s*" + _N + "元"),
     _p("fees_charged_cny", r"收取" + r"[^。；;，,]{0,15}?费\s*" + _N + "万元", scale=10_000),
