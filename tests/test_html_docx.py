@@ -322,6 +322,7 @@ def _word_with_cell(v: dict, paragraph_xml: str, wrap: str = "") -> bytes:
     f'<w:fldSimple w:instr=" QUOTE 17 ">{_run("17")}</w:fldSimple>',
     _run("9", "<w:rPr><w:vanish/></w:rPr>") + _run("17"),                       # hidden text
     '<w:r><w:sym w:font="Symbol" w:char="F031"/><w:t>7</w:t></w:r>',            # a digit typed as a symbol
+    '<w:r><w:sym w:font="Wingdings" w:char="FFFFFFFFF"/><w:sym w:char="zz"/><w:t>17</w:t></w:r>',  # no characters
     '<w:moveFrom w:id="3" w:author="a">' + _run("5") + "</w:moveFrom>" + _run("17"),
 ])
 def test_word_reads_a_number_as_word_shows_it(runs):

@@ -277,10 +277,10 @@ def _symbol(sym) -> str:
     are no text of a report."""
     try:
         code = int(sym.get(f"{_W}char", ""), 16)
-    except ValueError:
+        char = chr(code - 0xF000 if code >= 0xF000 else code)
+    except (ValueError, OverflowError):  # no hex number, or none a character has
         return ""
-    char = chr(code - 0xF000 if code >= 0xF000 else code)
-    return char if char.isdigit() or char in ".,-" else ""
+    return char if char in "0123456789.,-" else ""
 
 
 _RUN_MARKS = {f"{_W}tab": "\t", f"{_W}ptab": "\t", f"{_W}cr": "\n", f"{_W}noBreakHyphen": "-"}
@@ -315,8 +315,8 @@ def _docx_text(paragraph, part_raised: bool = False) -> str:
         if ancestor is not paragraph or _hidden(run):
             continue
         text = _run_text(run)
-        if part_raised and run.find(f"{_W}rPr/{_W}vertAlign") is not None \
-                and run.find(f"{_W}rPr/{_W}vertAlign").get(f"{_W}val") in _RAISED:
+        raised = run.find(f"{_W}rPr/{_W}vertAlign")
+        if part_raised and raised is not None and raised.get(f"{_W}val") in _RAISED:
             text = f" {text} "
         pieces.append(text)
     return "".join(pieces)
