@@ -80,6 +80,7 @@ def test_the_pandas_snippet_runs_as_written(served):
     with contextlib.redirect_stdout(printed):
         exec(compile(code, "pandas-snippet", "exec"), namespace)  # the page's own code, against the served site
     assert dict(namespace["reports"].groupby("badge").size()) == reports_by_badge(out)
+    assert namespace["reports"]["adcode"].dtype == "string"  # a code: an unknown region makes no float of it
     cells = namespace["cells"]
     with gzip.open(out / "data" / "cells.csv.gz", "rt", encoding="utf-8-sig") as handle:
         assert len(cells) == sum(1 for _ in csv.DictReader(handle)) > 0
