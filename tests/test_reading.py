@@ -41,6 +41,12 @@ def test_normalisation_keeps_chinese_text():
     assert normalize("隆德县人民政府") == "隆德县人民政府"
 
 
+def test_radicals_a_pdf_writes_for_whole_characters_are_those_characters():
+    """Chromium and Word write ⺠ for the 民 of 人民政府 and ⻓ for 长 in a PDF's text: the agency
+    was 政府办公室, or none at all, and the report was refused."""
+    assert normalize("彭阳县人⺠政府办公室 ⻓沙市 第⼀⻚") == "彭阳县人民政府办公室 长沙市 第一页"
+
+
 def test_direction_characters_are_dropped_and_minus_signs_are_minus():
     """An override would show a name reversed on its pages; −5 (U+2212, as Word and Excel print a
     decrease) is the number -5. Dashes are words (none, ranges) and stay."""

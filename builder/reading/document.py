@@ -68,6 +68,11 @@ _TRANSLATE.update({cp: None for cp in (0x200E, 0x200F, 0x061C, *range(0x202A, 0x
 _TRANSLATE.update({cp: "-" for cp in (0x2212, 0xFE63, 0x2010, 0x2011)})
 # Kangxi radicals, which PDF text layers often use for common characters (⼀ for 一).
 _TRANSLATE.update({cp: unicodedata.normalize("NFKC", chr(cp)) for cp in range(0x2F00, 0x2FD6)})
+# Their supplement, which Chromium and Word write for the glyphs they share with common characters
+# (⺠ for the 民 of 人民政府, ⻓ for 长): only the radicals that stand for a whole character.
+_TRANSLATE.update({ord(radical): character for radical, character in zip(
+    "⺟⺠⺩⺬⻁⻄⻅⻆⻉⻋⻑⻓⻔⻗⻘⻙⻚⻛⻜⻝⻡⻢⻣⻤⻥⻦⻧⻨⻩⻪⻬⻮⻰⻱⻳",
+    "母民王示虎西见角贝车長长门雨青韦页风飞食首马骨鬼鱼鸟卤麦黄黾齐齿龙龜龟", strict=True)})
 
 
 def normalize(text: str) -> str:
