@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import io
 import itertools
+import math
 import re
 
 from .. import errors
@@ -125,6 +126,28 @@ def _walk_within(pdf, limit: int, path: str) -> None:
         raise errors.OverLimit(path, f"more than the {limit}-page limit")
 
 
+WATERMARK_SIZE = 3.5  # times the page's usual character size: a watermark, not a title
+
+
+def _without_watermark(page):
+    """The page without text laid over it: characters slanted (not at a multiple of 90°: a
+    rotated label is still text) or WATERMARK_SIZE times the usual size. A watermark's digits
+    (电话 0954-7012345) otherwise join the numbers of the cells they cross."""
+    sizes = sorted(c["size"] for c in page.chars)
+    if not sizes:
+        return page
+    usual = sizes[len(sizes) // 2]
+
+    def overlaid(obj: dict) -> bool:
+        a, b = obj["matrix"][:2]
+        slant = math.degrees(math.atan2(b, a)) % 90
+        return 5 < slant < 85 or obj["size"] >= WATERMARK_SIZE * usual
+
+    if not any(overlaid(c) for c in page.chars):
+        return page
+    return page.filter(lambda obj: obj.get("object_type") != "char" or not overlaid(obj))
+
+
 def _read(pdf, path: str) -> str:
     limit = current().max_pdf_pages
     if _page_count(pdf) > limit:
@@ -134,7 +157,7 @@ def _read(pdf, path: str) -> str:
     for page in pdf.pages:
         if len(pages) == limit:
             raise errors.OverLimit(path, f"more than the {limit}-page limit")
-        pages.append(page.dedupe_chars())  # fake bold prints each character twice
+        pages.append(_without_watermark(page.dedupe_chars()))  # fake bold prints each character twice
     if not pages:
         raise errors.DamagedPDF(path, "no pages")
     read = []
