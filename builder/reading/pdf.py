@@ -46,11 +46,11 @@ def _usual_size(page) -> float:
     return sizes[len(sizes) // 2] if sizes else 0.0
 
 
-def _line_tolerance(page) -> float:
+def _line_tolerance(usual_size: float) -> float:
     """How far apart in height characters of one line may sit: at 16pt (三号, the usual body size
     of government documents) the digits of 2023 sit 3.4pt lower than the Chinese beside them,
     past pdfplumber's default of 3, and the year left its sentence for a line of its own."""
-    return max(3.0, 0.3 * _usual_size(page))
+    return max(3.0, 0.3 * usual_size)
 
 
 def _grid_rows(page, y_tolerance: float) -> tuple[list[tuple[float, str]], list[Box]]:
@@ -77,9 +77,8 @@ def _grid_rows(page, y_tolerance: float) -> tuple[list[tuple[float, str]], list[
     return rows, boxes
 
 
-def _page_text(page) -> tuple[str, bool]:
+def _page_text(page, tolerance: float) -> tuple[str, bool]:
     """The page's lines top to bottom, and whether a grid supplied any."""
-    tolerance = _line_tolerance(page)
     rows, boxes = _grid_rows(page, tolerance)
     if not rows:
         return page.extract_text(y_tolerance=tolerance) or "", False
@@ -143,11 +142,10 @@ def _walk_within(pdf, limit: int, path: str) -> None:
 WATERMARK_SIZE = 3.5  # times the page's usual character size: a watermark, not a title
 
 
-def _without_watermark(page):
+def _without_watermark(page, usual: float):
     """The page without text laid over it: characters slanted (not at a multiple of 90°: a
     rotated label is still text) or WATERMARK_SIZE times the usual size. A watermark's digits
     (电话 0954-7012345) otherwise join the numbers of the cells they cross."""
-    usual = _usual_size(page)
     if not usual:
         return page
 
@@ -170,19 +168,21 @@ def _read(pdf, path: str) -> str:
     for page in pdf.pages:
         if len(pages) == limit:
             raise errors.OverLimit(path, f"more than the {limit}-page limit")
-        pages.append(_without_watermark(page.dedupe_chars()))  # fake bold prints each character twice
+        page = page.dedupe_chars()  # fake bold prints each character twice
+        usual = _usual_size(page)
+        pages.append((_without_watermark(page, usual), _line_tolerance(usual)))
     if not pages:
         raise errors.DamagedPDF(path, "no pages")
     read = []
-    for page in pages:
+    for page, tolerance in pages:
         checkpoint()
-        read.append(_page_text(page))
+        read.append(_page_text(page, tolerance))
     text = "\n".join(page for page, _ in read)
     _check_text_layer(text, len(pages), path)
     if any(gridded for _, gridded in read):
         good, bad = _table_fit(text)
         if bad or not good:
-            layer = "\n".join(page.extract_text(y_tolerance=_line_tolerance(page)) or "" for page in pages)
+            layer = "\n".join(page.extract_text(y_tolerance=tolerance) or "" for page, tolerance in pages)
             plain_good, plain_bad = _table_fit(layer)
             if plain_good - plain_bad > good - bad:
                 return layer
