@@ -279,7 +279,7 @@ def _window(printed: list[str], size: int, local: list[tuple[tuple[int, ...], tu
     return other if local and not holds(windows[keep]) and holds(windows[other]) else keep
 
 
-def _run_choice(slot: _Slot, tokens: list[str], identities: list[Identity]) -> Choice:
+def _run_choice(slot: _Slot, tokens: list[str], identities: list[Identity], checked: frozenset[str]) -> Choice:
     """Readings of a row printed with fewer cells than the form has: those
     that satisfy the row's own total, or every split when none does. A row that
     no identity reads (table 2), printed with spaces between its numbers and some
@@ -297,14 +297,14 @@ def _run_choice(slot: _Slot, tokens: list[str], identities: list[Identity]) -> C
         options = split_signed_runs(digits, tuple(_KIND.get(c, "count") for c in slot.ids)) or []
         if local:
             options = [o for o in options if all(sum(o[i] for i in p) == sum(o[i] for i in w) for p, w in local)]
-    if len(tokens) > 1 and not _checked(slot.ids, identities) and _may_have_dropped_blanks(slot, tokens):
+    if len(tokens) > 1 and checked.isdisjoint(slot.ids) and _may_have_dropped_blanks(slot, tokens):
         options = list(dict.fromkeys([*options, *_blank_choice(slot, tokens).options]))
     return Choice(slot.ids, tuple(options))
 
 
-def _checked(cells: tuple[str, ...], identities: list[Identity]) -> bool:
-    """Whether any identity reads one of these cells (table 2 has none)."""
-    return any(cell in identity.cells for identity in identities for cell in cells)
+def _checked(identities: list[Identity]) -> frozenset[str]:
+    """The cells an identity reads (table 2 has none): a reading of those is evidence."""
+    return frozenset(cell for identity in identities for cell in identity.cells)
 
 
 def _may_have_dropped_blanks(slot: _Slot, tokens: list[str]) -> bool:
@@ -391,11 +391,12 @@ def _resolve(slots, runs, displaced, fixed, identities, out: Tables, table: str,
     # Cells a displacement may fill are decided by it, not by blank inference.
     unknown = [c for c, v in fixed.items() if v is None]
     blanks_dropped = False
+    checked = _checked(identities)
     # Past the search budget no reading is taken: the run's cells stay ambiguous.
     run_choices = [(slot, tokens, Choice(slot.ids, ())) for slot, tokens in runs]
     choices = [c for _, _, c in run_choices] + [Choice(slot.ids, ()) for slot, _ in aligned]
     try:
-        run_choices = [(slot, tokens, _run_choice(slot, tokens, identities)) for slot, tokens in runs]
+        run_choices = [(slot, tokens, _run_choice(slot, tokens, identities, checked)) for slot, tokens in runs]
         choices = [c for _, _, c in run_choices] + _displaced_choices(displaced, fixed, slots, out)
         choices += [_aligned_choice(slot, windows) for slot, windows in aligned]
         solutions = search(fixed, choices, holding, unknown) if all(c.options for c in choices) else []
@@ -421,7 +422,6 @@ def _resolve(slots, runs, displaced, fixed, identities, out: Tables, table: str,
     if crowded:
         solutions, exact = [], False
     count = len(choices) - len(aligned)
-    checked = {cell for identity in identities for cell in identity.cells}
     _apply(choices[:count], solutions, exact, blanks_dropped, run_choices, displaced, fixed, out, table, checked,
            crowded)
     if aligned:
@@ -437,7 +437,7 @@ def _holds_or_open(identity: Identity, fixed: dict, open_cells: set[str]) -> boo
 
 
 def _apply(choices, solutions, exact, blanks_dropped, run_choices, displaced, fixed, out: Tables, table,
-           checked: set[str], crowded: bool = False) -> None:
+           checked: frozenset[str], crowded: bool = False) -> None:
     """The readings found, cell by cell; ``checked``: the cells an identity reads, of which a
     reading is evidence (of the others, only that no other reading exists); ``crowded``: more
     readings fit than the search lists, and none is taken."""
