@@ -109,6 +109,21 @@ def test_parquet_has_the_same_rows_and_values_as_csv_in_pyarrow_and_duckdb(data:
                         assert value == text, (table.name, field.name)
 
 
+
+def test_every_declared_primary_key_holds_as_a_sql_key(data: Path):
+    """A researcher may load a table into SQL with its declared key: no key column may be empty
+    (frictionless lets a null through a composite key, a SQL PRIMARY KEY does not)."""
+    import duckdb
+
+    con = duckdb.connect()
+    for table in TABLES:
+        assert all(f.required for f in table.fields if f.name in table.primary_key), table.name
+        con.execute(f"CREATE TABLE {table.name} AS SELECT * FROM read_parquet('{data / (table.name + '.parquet')}')")
+        con.execute(f"ALTER TABLE {table.name} ADD PRIMARY KEY ({', '.join(map(repr, table.primary_key))})"
+                    .replace("'", '"'))
+    whole = con.execute("SELECT DISTINCT check_id FROM checks WHERE instance = 'report' ORDER BY 1").fetchall()
+    assert ("meta.year",) in whole
+
 def test_the_data_date_is_never_invented():
     from builder.datasets.package import SourceInfo, data_date
 

@@ -158,8 +158,12 @@ def _wide_rows(report: Report, table_name: str) -> list[tuple]:
     return out
 
 
+# The instance of a rule that checks the whole report (its year, form, name): a key needs a value.
+WHOLE_REPORT = "report"
+
+
 def _check_rows(report: Report) -> list[tuple]:
-    return [(report.report_id, c.id, c.instance, c.severity, c.outcome, " ".join(c.cells) or None,
+    return [(report.report_id, c.id, c.instance or WHOLE_REPORT, c.severity, c.outcome, " ".join(c.cells) or None,
              c.left if isinstance(c.left, int | float) else None,
              c.right if isinstance(c.right, int | float) else None, c.detail_zh, c.detail_en)
             for c in published(report.checks)]

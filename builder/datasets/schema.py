@@ -95,7 +95,7 @@ DESCRIPTIONS_ZH = {
     "note": "复原、推出或歧义的依据；候选值",
     "label": "表中这一行的名称",
     "flags": "不是印明数字的单元格：列:状态",
-    "instance": "所检查的列、行、组或正文数字；规则的实例超过三个时，通过和不适用的合为一行，记为 *",
+    "instance": "所检查的列、行、组或正文数字；整份报告的规则记为 report；实例超过三个时，通过和不适用的合为一行，记为 *",
     "cells": "单元格编号，以空格分隔",
     "left": "规则算出的一边（分项之和、正文数字等）",
     "right": "与之比较的一边（报告所填的合计等）",
@@ -264,8 +264,9 @@ _CHECKS = Table(
     (
         REPORT_ID,
         _f("check_id", "string", "规则编号", "check id", required=True),
-        _f("instance", "string", "实例", "instance", "the column, row, group or figure checked; * for a row "
-           "summarising a rule's passing and not-applicable instances when it has more than three"),
+        _f("instance", "string", "实例", "instance", "the column, row, group or figure checked; report for a "
+           "rule of the whole report; * for a row summarising a rule's passing and not-applicable instances when "
+           "it has more than three", required=True),
         _f("severity", "string", "级别", "severity", enum=SEVERITIES),
         _f("outcome", "string", "结果", "outcome", enum=OUTCOMES, required=True),
         _f("cells", "string", "涉及单元格", "cells", "cell ids, separated by spaces"),
