@@ -206,3 +206,16 @@ def test_a_heading_is_no_start_of_the_next_sentence():
     """二、主动公开政府信息情况 joined to the next line read 政府采购信息96条 as all information."""
     found = figures("二、主动公开政府信息情况\n全年主动公开政府采购信息96条。")
     assert "proactive_items" not in headlines(found)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Since an earlier date: not the year's figure, whichever clause says from when.
+    ("2023年，本机关主动公开政府信息1200条。截至2023年底，累计主动公开政府信息35000条。", {"proactive_items": 1200}),
+    ("条例实施以来，累计收到政府信息公开申请356件，2023年收到申请26件。", {"applications_received": 26}),
+    ("截至2023年底累计公开政府信息3万条，全年累计主动公开政府信息1234条。", {"proactive_items": 1234}),
+    # The year's own total, worded with 截至 or 累计.
+    ("截至2023年12月31日，共收到政府信息公开申请15件。", {"applications_received": 15}),
+    ("截至2023年底，全年累计主动公开政府信息1234条。", {"proactive_items": 1234}),
+])
+def test_a_running_total_since_an_earlier_date_is_no_headline(text, expected):
+    assert headlines(figures(text, 2023)) == expected

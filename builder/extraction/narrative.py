@@ -108,7 +108,7 @@ class Figure:
     approx: bool
     text: str
     headline: bool = False  # the report's own total of this key for the report year (at most one per key)
-    context: str = ""  # why the figure cannot be a headline (other_year, part …), '' when it may be
+    context: str = ""  # why the figure cannot be a headline (other_year, running_total, part …), '' when it may be
     source: str = "prose"  # or "table": a row of a pre-2019 statistics table
 
     def as_json(self) -> dict:
@@ -199,6 +199,9 @@ def find_figures(sentence_list: list[str], year: int | None = None, table_lines:
 
 _YEAR_MENTION = re.compile(r"((?:19|20)\d{2})\s*年")
 _OTHER_YEAR_WORDS = re.compile(r"(?:上一?年度?|去年|前年|同期|历年|累计至今|成立以来|以来|上半年|下半年|季度)")
+# A running total since some earlier date: 截至2023年底，累计主动公开… or 条例实施以来，累计收到… (but
+# 截至12月底，全年累计… is the year's).
+_RUNNING_TOTAL = re.compile(r"(?:截至|截止|至今|以来)[^。；;!！?？]*(?<!全年)(?<!本年)(?<!年内)(?<!当年)(?<!今年)累计$")
 _CHANGE_BEFORE = re.compile(r"(?:增加|减少|增长|下降|上升|提高|多|少)了?\s*$")
 _PART_WORDS = re.compile(r"其中|[(（]\s*含")
 _TOTAL_WORDS = re.compile(r"共计|共|合计|总计|累计|全年|总数|总量|全部")
@@ -232,6 +235,8 @@ def _context(key: str, sentence: str, start: int, number_start: int, year: int |
         return "other_year"
     if _CHANGE_BEFORE.search(before):
         return "change"
+    if "累计" in clause and _RUNNING_TOTAL.search(before[:clause_start + clause.rindex("累计") + 2]):
+        return "running_total"
     if key not in _PREVIOUS_YEAR_KEYS and _OTHER_YEAR_WORDS.search(clause):
         return "other_year"
     if key in _TOTAL_KEYS and _PART_WORDS.search(clause) and not _NEW_OF_HANDLED.search(clause):
