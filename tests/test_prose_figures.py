@@ -219,3 +219,13 @@ def test_a_heading_is_no_start_of_the_next_sentence():
 ])
 def test_a_running_total_since_an_earlier_date_is_no_headline(text, expected):
     assert headlines(figures(text, 2023)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("本年度未收到以信函报送的政府信息公开申请。", {"applications_received": 0}),  # 报 of 报送 is no 举报
+    ("未收到议案相关的政府信息公开申请。", {"applications_received": 0}),
+    ("本年度未收到行政复议申请。", {"admin_review_cases": 0}),
+    ("未收到投诉举报类申请。", {}),
+])
+def test_a_negated_application_excludes_words_not_characters(text, expected):
+    assert headlines(figures(text, 2023)) == expected

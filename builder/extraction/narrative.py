@@ -17,6 +17,7 @@ _APPROX_BEFORE = re.compile(r"(?:约|近|超过|逾|大约)\s*$")
 _GAP = r"[^。；;，,]{0,30}?"
 # Between 收到 and 申请 of a disclosure application: no review, litigation or complaint (行政复议申请).
 _APPLICATION_GAP = r"(?:(?!复议|诉讼|举报|投诉)[^。；;，,]){0,30}?"
+_NEGATED_APPLICATION_GAP = r"(?:(?!复议|诉讼|举报|投诉)[^。；;，,]){0,20}?"
 # A negation about review or litigation stays in its clause, and is not about their outcomes
 # (无被撤销或确认违法的行政复议决定 says nothing of how many there were).
 _CASE_GAP = r"(?:(?!撤销|纠错|纠正|违法|败诉)[^。；;，,]){0,30}?"
@@ -47,7 +48,7 @@ PATTERNS: tuple[Pattern, ...] = (
        + r"(?:依申请公开|申请)(?:事项|申请|数量)?(?:共计|共|合计|总计|为)?\s*"
        + _N + "件"),
     _p("applications_received",
-       r"(?:未|没有)(?:收到|受理|接到)" + r"[^。；;，,复议诉讼举报]{0,20}?申请(?!人)(?![^。；;，,]{0,6}(?:复议|诉讼))", 0),
+       r"(?:未|没有)(?:收到|受理|接到)" + _NEGATED_APPLICATION_GAP + r"申请(?!人)(?![^。；;，,]{0,6}(?:复议|诉讼))", 0),
     # 办理申请N件，其中本年新收X件、上年结转Y件: the new ones are the year's received total.
     _p("applications_received", r"(?:本年度?|当年|今年|全年)新收(?:的)?\s*" + _N + "件"),
     _p("applications_handled", r"(?<!不予)(?<!未予)(?:办理|处理|办结)(?:了)?" + _GAP + r"申请(?:共计|共|合计)?\s*" + _N + "件"),
