@@ -246,12 +246,11 @@ def markdown_to_text(markdown: str) -> str:
 
 
 def _w_int(element, path: str) -> int:
-    """An integer ``w:val`` at ``path`` under ``element`` (gridSpan, gridBefore), else 0."""
-    from docx.oxml.ns import qn
-
-    found = element.find("/".join(qn(step) for step in path.split("/")))
+    """An integer ``w:val`` at ``path`` (tags of the main namespace) under ``element`` (gridSpan,
+    gridBefore), else 0."""
+    found = element.find("/".join(f"{_W}{step}" for step in path.split("/")))
     try:
-        return max(0, min(int(found.get(qn("w:val"))), 200)) if found is not None else 0
+        return max(0, min(int(found.get(f"{_W}val")), 200)) if found is not None else 0
     except (TypeError, ValueError):
         return 0
 
@@ -348,16 +347,14 @@ def _w_children(element, tag: str):
 def _docx_grid_lines(tbl) -> list[str]:
     """One tab-separated line per row. A horizontally merged cell (gridSpan)
     and the cells below a vertical merge (vMerge continue) are empty."""
-    from docx.oxml.ns import qn
-
     lines = []
     for tr in _w_children(tbl, "tr"):
-        cells = [""] * _w_int(tr, "w:trPr/w:gridBefore")
+        cells = [""] * _w_int(tr, "trPr/gridBefore")
         for tc in _w_children(tr, "tc"):
-            merge = tc.find(f"{qn('w:tcPr')}/{qn('w:vMerge')}")
-            continued = merge is not None and merge.get(qn("w:val"), "continue") == "continue"
+            merge = tc.find(f"{_W}tcPr/{_W}vMerge")
+            continued = merge is not None and merge.get(f"{_W}val", "continue") == "continue"
             cells.append("" if continued else _docx_cell_text(tc))
-            cells.extend([""] * (_w_int(tc, "w:tcPr/w:gridSpan") - 1))
+            cells.extend([""] * (_w_int(tc, "tcPr/gridSpan") - 1))
         lines.append("\t".join(cells))
     return lines
 
