@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import json
 import random
 import re
 from pathlib import Path
@@ -276,3 +277,16 @@ def test_templates_are_compiled_once_and_rendered_without_a_store_where_it_canno
     monkeypatch.setattr(pages, "FileSystemBytecodeCache", unsafe)
     env = pages.environment()
     assert env.bytecode_cache is None and "badge" in env.get_template("_macros.html").module.__dict__
+
+
+def test_the_data_version_sizes_and_hashes_are_shown_but_not_searched(site: Path):
+    """They change with every build: searched, they would rewrite the index files their terms are in."""
+    from builder.site.build import static_documents
+
+    package = json.loads((site / "data" / "datapackage.json").read_text(encoding="utf-8"))
+    page = (site / "downloads" / "index.html").read_text(encoding="utf-8")
+    downloads = next(d for d in static_documents(site) if d["url"] == "downloads/")
+    volatile = [package["version"], *(r["hash"].removeprefix("sha256:") for r in package["resources"] if "hash" in r)]
+    assert len(volatile) > 10 and all(value in page for value in volatile)
+    assert not [value for value in volatile if value in downloads["text"]]
+    assert "datapackage.json" in downloads["text"] and "数据日期" in downloads["text"]

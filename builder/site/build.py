@@ -424,6 +424,11 @@ def search_document(path: str, title: str, report: dict, document: dict) -> dict
             "year": report["year"], "names": [report["agency_name"]], "facets": facets(report)}
 
 
+# What a page marks as no text to search: the data's version, sizes and hashes change with every
+# build (and would rewrite the index files their terms are in); nobody searches them.
+_NOT_SEARCHED = re.compile(r"<(\w+)\b[^>]*\bdata-nosearch\b[^>]*>.*?</\1>", re.S)
+
+
 def static_documents(site: Path) -> list[dict]:
     """The hand-written pages, for full-text search."""
     out = []
@@ -433,6 +438,7 @@ def static_documents(site: Path) -> list[dict]:
             continue
         text = page.read_text(encoding="utf-8")
         start = text.find('<article')
-        body = re.sub(r"<[^>]+>", " ", text[start:text.find("</article>", start)])
+        body = _NOT_SEARCHED.sub(" ", text[start:text.find("</article>", start)])
+        body = re.sub(r"<[^>]+>", " ", body)
         out.append({"url": f"{name}/", "title": title, "kind": "说明", "text": html.unescape(" ".join(body.split()))})
     return out
