@@ -483,6 +483,18 @@ _REPORTING = re.compile(
 _PERIOD_YEAR = re.compile(r"(?:统计期限|统计数据|统计时限)[^。]{0,8}?(?:从|自|为)?\s*((?:19|20)\d{2})\s*年")
 
 
+# Where the report's year was read (``Report.year_source``), as a failing meta.year names it: a year
+# read from the opening sentence is no title's, and the message must not say the publisher titled it so.
+YEAR_BASIS = {
+    "title": ("标题", "the report is titled"),
+    "《…年度报告》": ("正文提到的《…年度报告》", "the report named in the body is"),
+    "publication sentence": ("“现公布…年度报告”一句", "the publishing sentence says"),
+    "统计期限": ("统计期限", "the statistical period is"),
+    "opening sentence": ("开头一句", "the opening sentence says"),
+}
+_OTHER_BASIS = ("报告年度", "the report year is")
+
+
 def _meta_year(report, context=None) -> list[Result]:
     sentences = report.document.sentences
     evidence: list[tuple[int, str]] = []
@@ -502,7 +514,7 @@ def _meta_year(report, context=None) -> list[Result]:
     if wrong:
         year, sentence = wrong[0]
         return [say("meta.year", FAIL, "", [], report.year, year, message="fail", year=report.year, body_year=year,
-                    sentence=sentence)]
+                    sentence=sentence, basis=YEAR_BASIS.get(report.year_source, _OTHER_BASIS))]
     return [say("meta.year", PASS, "", [], report.year, report.year, message="pass", count=len(evidence),
                 year=report.year)]
 
@@ -791,13 +803,13 @@ RULES: tuple[Rule, ...] = (
          "the year in the title agrees with the statistical period and the years the body reports on",
          ALL, "report", _meta_year,
          messages={
-             "summary": ("标题年份为 {year} 年，正文却报告 {body_year} 年的情况",
-                         "titled {year}, the body reports on {body_year}"),
+             "summary": ("{basis}为 {year} 年，正文却报告 {body_year} 年的情况",
+                         "{basis} {year}, the body reports on {body_year}"),
              "no_evidence": ("正文没有注明年份的统计数字，无法核对", "{rule}: the body states no dated figures"),
              "pass": ("正文 {count} 处注明年份的表述都是 {year} 年",
                       "{rule}: {count} dated statements in the body, all {year}"),
-             "fail": ("标题为 {year} 年度，但正文报告的是 {body_year} 年的情况：“{sentence}”",
-                      "{rule}: the report is titled {year} but the body reports on {body_year}: “{sentence}”")}),
+             "fail": ("{basis}为 {year} 年度，但正文报告的是 {body_year} 年的情况：“{sentence}”",
+                      "{rule}: {basis} {year} but the body reports on {body_year}: “{sentence}”")}),
     Rule("meta.template_year", "warning", "表格版本与年份相符", "Form fits the year",
          "2021 年起使用 2021 年版表格，2019–2020 年使用 2019 年版，此前无统一表格",
          "gov-2021 from 2021, gov-2019 for 2019–2020, pre-2019 before", ALL, "report", _meta_template_year,

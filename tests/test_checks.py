@@ -548,7 +548,20 @@ def test_meta_year_fails_when_the_body_reports_on_another_year():
     assert (result.outcome, result.left, result.right) == (FAIL, 2022, 2021)
     assert result.detail_en == ("meta.year: the report is titled 2022 but the body reports on 2021: "
                              "“本报告所列数据统计期限自2021年1月1日至2021年12月31日止。”")
-    assert result.summary_zh == "标题年份为 2022 年，正文却报告 2021 年的情况"
+    assert result.summary_zh == "标题为 2022 年，正文却报告 2021 年的情况"
+
+
+def test_meta_year_names_where_the_year_was_read_when_no_title_gives_it():
+    """A year read from the opening sentence is no title's: the finding must not blame a title."""
+    report = make_report(small_values(), lines=[f"{AGENCY}政府信息公开工作年度报告", "",
+                                                "2022年，本机关主动公开政府信息120条。",
+                                                "本报告所列数据统计期限自2021年1月1日至2021年12月31日止。"])
+    report.year_source = "opening sentence"
+    check_report(report)
+    [result] = by_instance(report, "meta.year").values()
+    assert result.outcome == FAIL
+    assert result.detail_zh.startswith("开头一句为 2022 年度，但正文报告的是 2021 年的情况")
+    assert result.summary_zh == "开头一句为 2022 年，正文却报告 2021 年的情况"
 
 
 def test_meta_year_not_applicable_without_dated_statements():
