@@ -229,3 +229,13 @@ def test_a_running_total_since_an_earlier_date_is_no_headline(text, expected):
 ])
 def test_a_negated_application_excludes_words_not_characters(text, expected):
     assert headlines(figures(text, 2023)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("2023年共收到政府信息公开申请1.57件。", {}),  # a count has no fraction: a misread (OCR) or a rate
+    ("2023年共收到政府信息公开申请2.0件。", {}),
+    ("全年主动公开政府信息1.2万条。", {"proactive_items": 12000}),  # rounded to tens of thousands: approximate
+    ("全年收取复制费12.5元。", {"fees_charged_cny": 12.5}),
+])
+def test_a_count_printed_with_a_fraction_is_no_headline(text, expected):
+    assert headlines(figures(text, 2023)) == expected

@@ -109,7 +109,7 @@ class Figure:
     approx: bool
     text: str
     headline: bool = False  # the report's own total of this key for the report year (at most one per key)
-    context: str = ""  # why the figure cannot be a headline (other_year, running_total, part …), '' when it may be
+    context: str = ""  # why the figure cannot be a headline (other_year, running_total, part, fraction …), '' when it may be
     source: str = "prose"  # or "table": a row of a pre-2019 statistics table
 
     def as_json(self) -> dict:
@@ -182,6 +182,9 @@ def find_figures(sentence_list: list[str], year: int | None = None, table_lines:
                         value, approx = round(value * 10_000), True
                     start = m.start("n")
                 why = _context(pattern.key, sentence, m.start(), start, year)
+                if pattern.value is None and "." in m.group("n") and not m.group("wan") \
+                        and pattern.key not in _MONEY_KEYS:
+                    why = "fraction"  # 申请1.57件: a count has no fraction (a misread, or a rate)
                 found.append((offset + m.start(), Figure(pattern.key, value, approx, sentence, context=why)))
     found.sort(key=lambda pair: pair[0])
     unique: list[Figure] = []
@@ -221,6 +224,8 @@ _TOTAL_KEYS = frozenset({"proactive_items", "applications_received", "applicatio
                          "normative_docs_in_force"})
 # 其中本年新收 splits the applications handled into new and carried over: the new ones are no sub-category.
 _NEW_OF_HANDLED = re.compile(r"其中(?:本年度?|当年|今年|全年)新收")
+# Keys whose figures may have a fraction; every other key counts something.
+_MONEY_KEYS = frozenset({"fees_charged_cny"})
 # Keys about the year before by definition.
 _PREVIOUS_YEAR_KEYS = frozenset({"applications_carried_over"})
 
