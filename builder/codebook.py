@@ -26,6 +26,19 @@ OUTCOME_ZH = {"pass": "通过", "fail": "未通过", "not_applicable": "不适�
 STATUS_ZH = {"reported": "印明", "none": "以文字表示（读作 0）", "blank": "空白", "missing": "缺失",
              "repaired": "复原", "ambiguous": "有歧义", "inferred": "推出"}
 SCOPE_ZH = {"report": "单份报告", "corpus": "同一机关相邻年度"}
+# What the reading of a report warns of (``Report.warnings`` codes), for readers: the report page lists
+# them, the reports table names their codes (``reading_notes``).
+READING_NOTES_ZH = {
+    "year_unsure": "报告年度存疑：标题和统计期限没有给出一致的年份，本站取了最有依据的一个，请对照原文核实。",
+    "region_unknown": "未能确定所属地区和行政区划代码：机关名称、地区对照表和正文都没有给出，地区留空。",
+    "extra_values": "表中有一行印出的数字多于表格的列数，只取了其中一部分，请对照原文核实。",
+    "t3.single_other_row": "表三把“（六）其他处理”印成一行（2019 年版的写法），2021 年版的三个分项没有印出。",
+}
+
+
+def reading_note_zh(code: str) -> str:
+    """A reading warning in the reader's words; a code without wording is shown as it is."""
+    return READING_NOTES_ZH.get(code, f"读取提示：{code}")
 
 # Leading enumerations of the printed labels: 一、 （一） 1.
 _NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d+[.．、])\s*")

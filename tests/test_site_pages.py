@@ -290,3 +290,34 @@ def test_the_data_version_sizes_and_hashes_are_shown_but_not_searched(site: Path
     assert len(volatile) > 10 and all(value in page for value in volatile)
     assert not [value for value in volatile if value in downloads["text"]]
     assert "datapackage.json" in downloads["text"] and "数据日期" in downloads["text"]
+
+
+def test_reading_notes_are_in_the_reports_table_and_said_on_the_page(tmp_path: Path):
+    """A report whose region the reading could not find says so: its code in reports.csv, its
+    sentence on the page (not only in report.json)."""
+    import csv
+
+    from builder.codebook import READING_NOTES_ZH
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    report = synthetic.report(random.Random(5), year=2023, layout="tab", agency="市场监督管理局")
+    (corpus / "r.txt").write_text(report.text, encoding="utf-8")
+    out = tmp_path / "site"
+    build(corpus, out, say=lambda _: None, progress=None)
+    with (out / "data" / "reports.csv").open(encoding="utf-8-sig", newline="") as handle:
+        [row] = list(csv.DictReader(handle))
+    assert row["reading_notes"] == "region_unknown"
+    page = lxml.html.parse(str(out / "reports" / row["report_id"] / "index.html"))
+    assert [li.text_content() for li in page.xpath("//ul[@class='reading-notes']/li")] == [
+        READING_NOTES_ZH["region_unknown"]]
+
+
+def test_every_reading_warning_the_code_can_give_has_words_for_readers():
+    """Warning codes are given where they arise (tables, metadata, extraction): each has its sentence."""
+    from builder.codebook import READING_NOTES_ZH
+
+    source = "\n".join(path.read_text(encoding="utf-8")
+                       for path in (Path(__file__).parent.parent / "builder" / "extraction").glob("*.py"))
+    codes = set(re.findall(r"""(?:\.warn\(\s*|["']code["']\s*:\s*)["']([\w.]+)["']""", source))
+    assert codes and codes <= set(READING_NOTES_ZH), codes - set(READING_NOTES_ZH)

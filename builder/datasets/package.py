@@ -186,6 +186,7 @@ def _report_row(report: Report, source: SourceInfo, site_url: str) -> tuple:
         failed_errors=sum(1 for c in failed if c.severity == "error"),
         failed_warnings=sum(1 for c in failed if c.severity == "warning"),
         completeness=round(found / len(template_cells), 4) if template_cells else None,
+        reading_notes=" ".join(sorted({w["code"] for w in report.warnings})) or None,
         source_file=doc.path, source_format=doc.format, sha256=doc.sha256, source_url=web_url(source.url),
         retrieved=source.retrieved or None, archive_url=web_url(source.archive),
         listing_url=web_url(source.listing_url), page_url=page_url(report.report_id, site_url))

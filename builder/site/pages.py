@@ -27,7 +27,7 @@ from markupsafe import Markup, escape
 
 from .. import codebook, forms
 from ..checks import BADGES
-from ..codebook import FORM_NAME_ZH, SEVERITY_ZH
+from ..codebook import FORM_NAME_ZH, SEVERITY_ZH, reading_note_zh
 from ..datasets.indicators import INDICATORS, RATIO
 from ..datasets.package import REPORT_FILES
 from ..datasets.schema import TABLE_DESCRIPTIONS_ZH, TABLES
@@ -688,6 +688,8 @@ class Pages:
             "indicators": report_indicators(data.derived, report),
             "compare_url": _compare_url(data, report, "../../../"),
             "original": web_url(report["source_url"]),  # the link the provenance block shows, or none
+            "reading_notes": [reading_note_zh(code) for code in dict.fromkeys(w["code"] for w in
+                                                                              document.get("warnings", []))],
         }
         context["issue"] = data.issue_link(
             f"数据错误：{report['agency_name']} {report['year']}（{report['report_id']}）",
