@@ -307,13 +307,70 @@ _ZONE_WORDS = re.compile(r"^(?:高新|高技术|经济技术|经济开发|经开
                          r"|自贸|出口加工|临空|航空港|港区)")
 
 
-def gazetteer_matches(text: str) -> Iterator:
-    """The gazetteer's (cpca's) place names in ``text``, read left to right without overlaps: 南县
-    inside 河南县 is no mention of 南县 (湖南)."""
+@dataclass(frozen=True)
+class PlaceMatch:
+    """A place name found in a text: where, as printed, and the gazetteer entries it may be.
+    ``full``: printed as the entry's own name (or its usual short form, 长阳县 for 长阳土家族自治县)."""
+
+    start_index: int
+    end_index: int  # inclusive, as cpca's
+    origin_value: str
+    attr_infos: tuple
+    short_form: bool = False
+
+    def full(self, info) -> bool:
+        return self.short_form or self.origin_value == info.name
+
+
+# The 55 minorities' names as autonomous places print them (族 may be left out: 巴音郭楞蒙古自治州).
+_ETHNIC = re.compile(r"\s+").split(  # 各: 龙胜各族自治县
+    "蒙古 回 藏 维吾尔 苗 彝 壮 布依 朝鲜 满 侗 瑶 白 土家 哈尼 哈萨克 傣 黎 傈僳 佤 畲 高山 拉祜 水 东乡 纳西 景颇 柯尔克孜 土 "
+    "达斡尔 仫佬 羌 布朗 撒拉 毛南 仡佬 锡伯 阿昌 普米 塔吉克 怒 乌孜别克 俄罗斯 鄂温克 德昂 保安 裕固 京 塔塔尔 独龙 鄂伦春 "
+    "赫哲 门巴 珞巴 基诺 各")
+_ETHNIC_WORDS = re.compile("(?:(?:" + "|".join(sorted(_ETHNIC, key=len, reverse=True)) + ")族?)+")
+_AUTONOMOUS = re.compile(r"自治(县|州|旗)$")
+
+
+@lru_cache(maxsize=1)
+def autonomous_short_forms() -> dict[str, object]:
+    """长阳县 → 长阳土家族自治县: an autonomous county, prefecture or banner by its place name and
+    level alone (the ethnic words left out), when that short form names one place and no
+    other gazetteer entry bears it as its own name."""
     import cpca
 
+    forms: dict[str, list] = {}
+    names = {info.name for info in cpca.ad_2_addr_dict.values()}
+    for info in cpca.ad_2_addr_dict.values():
+        level = _AUTONOMOUS.search(info.name)
+        if not level:
+            continue
+        for start in range(2, level.start()):  # the place's own name: two characters at least
+            if _ETHNIC_WORDS.fullmatch(info.name[start:level.start()]):
+                forms.setdefault(info.name[:start] + level.group(1), []).append(info)
+                break
+    return {short: infos[0] for short, infos in forms.items()
+            if len({i.adcode for i in infos}) == 1 and short not in names}
+
+
+@lru_cache(maxsize=1)
+def _short_form_pattern() -> re.Pattern:
+    return re.compile("|".join(sorted(autonomous_short_forms(), key=len, reverse=True)))
+
+
+def gazetteer_matches(text: str) -> Iterator[PlaceMatch]:
+    """The gazetteer's (cpca's) place names in ``text``, read left to right without overlaps: 南县
+    inside 河南县 is no mention of 南县 (湖南). Autonomous places count by their short form too
+    (威宁县 is 威宁彝族回族苗族自治县, not 宁县 of 甘肃); a name of one character (县, which
+    the gazetteer lists for 重庆's counties) is a word, not a place."""
+    import cpca
+
+    short = autonomous_short_forms()
+    found = [PlaceMatch(m.start(), m.end() - 1, m.group(), (short[m.group()],), True)
+             for m in _short_form_pattern().finditer(text)]
+    found += [PlaceMatch(m.start_index, m.end_index, m.origin_value, tuple(m.attr_infos))
+              for m in cpca.matcher.iter(text) if len(m.origin_value) > 1]
     end = -1
-    for m in cpca.matcher.iter(text):
+    for m in sorted(found, key=lambda m: (m.start_index, -m.end_index)):
         if m.start_index > end:
             end = m.end_index
             yield m
@@ -324,36 +381,49 @@ def gazetteer_matches(text: str) -> Iterator:
 _NOT_A_PROVINCE_AFTER = re.compile(r"(?:北|南|东|西|中)?(?:路|街|道|大道|巷|里|镇|乡|村|社区|县|州|旗|盟|区)")
 
 
-def _region_chain(text: str, start_anywhere: bool = False) -> tuple[str | None, int]:
+# What follows a place's name when the words name a street, town or village called after it (中山市's
+# 东区街道 is no 东区 of 攀枝花; 郊区乡 no 郊区).
+_TOWN_AFTER = re.compile(r"(?:街道|镇|乡|村|社区|路|街)")
+
+
+def _region_chain(text: str, full_first: bool = False) -> tuple[str | None, int]:
     """The region a name starts with, read as a chain of gazetteer names
     (省, 市, 县 each inside the one before): its 行政区划代码 and where it ends.
 
     A county name shared by several counties (郊区, 鼓楼区) needs its city in
     the chain; a short name (合肥) counts only for a province or before a
-    zone word, so that 安庆矿区 is not read as 安庆市."""
+    zone word, so that 安庆矿区 is not read as 安庆市; ``full_first``: not even then
+    for the first name. A place name followed by 街道, 镇 or 乡 names the street or town."""
     chosen = None
     end = 0
     for m in gazetteer_matches(text):
-        if chosen is None and m.start_index != 0 and not start_anywhere:
-            break
-        if chosen is not None and m.start_index != end:
+        if m.start_index != end:
             break
         options = [a for a in m.attr_infos if chosen is None or (a.rank > chosen.rank and a.belong_to(chosen))]
         if len(options) != 1:
             break
         info = options[0]
-        full = m.origin_value == info.name
+        full = m.full(info)
         after = text[m.end_index + 1:]
-        if not full and info.rank != 0 and not _ZONE_WORDS.match(after):
+        if not full and (info.rank != 0 or (chosen is None and full_first)) and not _ZONE_WORDS.match(after):
             break
         if not full and info.rank == 0 and _NOT_A_PROVINCE_AFTER.match(after):
             break  # 湖南路街道, 河南县, 海南州: a place named after a province, not the province
-        if not full and chosen is None and start_anywhere and m.start_index != 0:
+        if not full and chosen is None and full_first:
+            break
+        if _TOWN_AFTER.match(after):
             break
         chosen, end = info, m.end_index + 1
         if info.rank == 2:
             break
     return (chosen.adcode[:6], end) if chosen is not None else (None, 0)
+
+
+# A national body (or the Party's) before the region of its local office: 国家税务总局固原市税务局,
+# 中国人民银行固原市中心支行, 中共彭阳县委宣传部, 兵团第八师石河子市 (a division and its city are one).
+# Elsewhere a place inside a name is not the agency's region: 固原市人民政府驻北京联络处 is 固原市's.
+_BODY_BEFORE_REGION = re.compile(
+    r"^(?:中共|中国共产党|共青团|(?:新疆生产建设)?兵团第[一二三四五六七八九十]{1,3}师|(?:国家|中国|中华人民共和国)[\u4e00-\u9fff]{1,10}?(?:总局|局|署|银行|委员会))")
 
 
 def resolve_region(name: str) -> tuple[str | None, int]:
@@ -362,8 +432,10 @@ def resolve_region(name: str) -> tuple[str | None, int]:
     if _BARE_LEVEL.match(name) or _BARE_ZONE.match(name):
         return None, 0
     adcode, end = _region_chain(name)
-    if adcode is None:
-        adcode, end = _region_chain(name, start_anywhere=True)
+    body = _BODY_BEFORE_REGION.match(name)
+    if adcode is None and body:
+        adcode, end = _region_chain(name[body.end():], full_first=True)
+        end += body.end() if adcode else 0
     return adcode, end
 
 
@@ -423,11 +495,12 @@ def text_region(name: str, lines: list[str]) -> str | None:
     fuller = with_parent_prefix(name, body)
     if fuller != name:
         return resolve_region(fuller)[0]
+    if _BARE_LEVEL.match(name):
+        return None  # 县教育局: the city above it and the counties it learns from are not its county
     counts: dict[str, int] = {}
     for line in body.split("\n"):
         for m in gazetteer_matches(line):
-            # A name of one character (县, which the gazetteer lists for 重庆's counties) is a word.
-            full = [a for a in m.attr_infos if a.name == m.origin_value and len(a.name) > 1]
+            full = [a for a in m.attr_infos if m.full(a)]
             if len(full) == 1 and full[0].rank >= 1:
                 code = full[0].adcode[:6]
                 counts[code] = counts.get(code, 0) + 1
@@ -440,9 +513,13 @@ def text_region(name: str, lines: list[str]) -> str | None:
 
 def normalize_name(name: str, province: str | None, city: str | None, county: str | None) -> str:
     """The name from its own region down: 淮安市洪泽区人民政府 and 洪泽区人民政府 are
-    one agency. Short forms are written out: 'X县政府' as 'X县人民政府',
+    one agency. Short forms are written out: 'X县政府' as 'X县人民政府', 长阳县 as 长阳土家族自治县,
     'X县政府办' as 'X县人民政府办公室', '管委会' as '管理委员会'."""
     out = re.sub(r"\s+", "", name)
+    short_forms = {info.name: short for short, info in autonomous_short_forms().items()}
+    for region in (county, city):  # 长阳县人民政府 is 长阳土家族自治县人民政府
+        if region in short_forms and region not in out:
+            out = out.replace(short_forms[region], region, 1)
     for region in (county, city, province):
         if region and region in out:
             out = out[out.index(region):]
@@ -541,8 +618,8 @@ def _places_named(name: str) -> list[str]:
     """The 行政区划代码 the place a name starts with may stand for (鼓楼区: districts of four
     cities), when the gazetteer knows it by that full name."""
     for m in gazetteer_matches(name):
-        if m.start_index == 0:
-            return [a.adcode[:6] for a in m.attr_infos if a.name == m.origin_value]
+        if m.start_index == 0 and not _TOWN_AFTER.match(name[m.end_index + 1:]):  # 东区街道 is no 东区
+            return [a.adcode[:6] for a in m.attr_infos if m.full(a)]
         break
     return []
 
