@@ -10,7 +10,16 @@ from .. import errors
 from ..forms import PRE_2019
 from ..reading.document import Document, normalize, read_bytes, read_file
 from .layout import Layout, locate
-from .metadata import Agency, describe_agency, find_agency_name, find_title, find_year, publisher_from_labels, strip_page_labels
+from .metadata import (
+    Agency,
+    describe_agency,
+    find_agency_name,
+    find_title,
+    find_year,
+    issuer_from_labels,
+    publisher_from_labels,
+    strip_page_labels,
+)
 from .narrative import Figure, find_figures
 from .tables import CellValue, detect_template, read_tables
 
@@ -148,7 +157,8 @@ def extract_document(doc: Document) -> Report:
     year, year_source = find_year(doc.lines)
     if year is None:
         raise errors.MissingMetadata(path, "no report year in the title, 统计期限 or opening")
-    name = find_agency_name(doc.lines) or publisher_from_labels(normalize(doc.text).split("\n"))
+    page_lines = normalize(doc.text).split("\n")
+    name = find_agency_name(doc.lines, issuer_from_labels(page_lines)) or publisher_from_labels(page_lines)
     if not name:
         raise errors.MissingMetadata(path, "no agency name in the title or opening")
     agency = describe_agency(name, doc.lines)

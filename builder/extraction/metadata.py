@@ -15,7 +15,10 @@ from functools import lru_cache
 _YEAR = r"((?:19|20)\d{2})"
 _REPORT = r"\s*年(?:度)?\s*(?:政府信息公开|政务公开|信息公开|政府信息与政务公开)[^\n《》。]{0,12}?(?:年度)?报告"
 _TITLE = re.compile(r"^\s*(?:关于)?(?P<name>[^\n。，,《>]{0,40}?)\s*" + _YEAR + _REPORT)
-_TITLE_YEAR_FIRST = re.compile(r"^\s*" + _YEAR + r"\s*年(?:度)?\s*(?P<name>[\u4e00-\u9fff（）()]{2,40}?)\s*"
+# 2024年一月二十日 is a date, not a title's year.
+_DATE_AFTER_YEAR = r"(?!\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*月)"
+_TITLE_YEAR_FIRST = re.compile(r"^\s*" + _YEAR + r"\s*年(?:度)?" + _DATE_AFTER_YEAR
+                               + r"\s*(?P<name>[\u4e00-\u9fff（）()]{2,40}?)\s*"
                                r"(?:政府信息公开|政务公开|信息公开)[^\n《》。]{0,12}?(?:年度)?报告")
 _TITLE_END = re.compile(r"报告\s*(?:[（(]\s*全文\s*[)）])?$")
 _TITLE_NO_YEAR = re.compile(r"^\s*(?P<name>[\u4e00-\u9fff]{2,40}?)\s*(?:政府信息公开|政务公开)工作年度报告")
@@ -29,10 +32,13 @@ _OPENING = re.compile(r"^\s*" + _YEAR + r"\s*年(?:度)?\s*[,，]\s*(?P<name>[\u
 _COMPILED_BY = re.compile(r"本报告由\s*(?P<name>[\u4e00-\u9fff]{2,40}?)\s*(?:根据|依据|按照|编制)")
 
 # What an agency's name ends with (a grammatical list, not a gazetteer).
-INSTITUTION = re.compile(
-    r"(?:人民政府办公室|人民政府办公厅|人民政府|政府办公室|政府办公厅|政府|办事处|街道|管理委员会|管委会|委员会|"
-    r"办公室|办公厅|局|厅|委|办|中心|院|署|所|站|队|处|乡|镇|总局|分局|公司|集团)$"
-)
+_INSTITUTION_WORDS = (r"(?:人民政府办公室|人民政府办公厅|人民政府|政府办公室|政府办公厅|政府|办事处|街道|管理委员会|管委会|"
+                      r"委员会|办公室|办公厅|局|厅|委|办|中心|院|署|所|站|队|处|乡|镇|总局|分局|公司|集团)")
+INSTITUTION = re.compile(_INSTITUTION_WORDS + "$")
+# The institution an opening sentence makes its subject: 2023年，彭阳县教育局认真贯彻落实…
+_OPENING_SUBJECT = re.compile(r"^\s*" + _YEAR + r"\s*年(?:度)?\s*[,，]\s*(?P<name>[\u4e00-\u9fff（）()]{2,30}?"
+                              + _INSTITUTION_WORDS
+                              + r")(?=认真|坚持|深入|严格|始终|紧紧|全面|持续|高度|进一步|积极|扎实|不断|按照|围绕)", re.M)
 _REGION_SUFFIXES = ("特别行政区", "自治区", "自治州", "自治县", "自治旗", "地区", "林区", "新区", "省", "市", "区",
                     "县", "旗", "盟")
 
@@ -111,16 +117,23 @@ def _head(lines: list[str], count: int = 40) -> list[str]:
 
 
 _PUBLISHER = re.compile(r"(?:发布机构|发文机关|发布单位|信息来源|来\s*源)\s*[:：\t]\s*(?P<name>[\u4e00-\u9fff（）()]{3,40})")
+_ISSUER = re.compile(r"(?:发布机构|发文机关|发布单位)\s*[:：\t]\s*(?P<name>[\u4e00-\u9fff（）()]{3,40})")
 
 
-def publisher_from_labels(lines: list[str]) -> str | None:
+def publisher_from_labels(lines: list[str], labels: re.Pattern = _PUBLISHER) -> str | None:
     """The publishing body a crawled page's labels name (发布机构：…), for a
-    report that never names itself: a last resort, an institution only."""
+    report that never names itself: a last resort, an institution only.
+    With ``labels=_ISSUER`` only the labels that name the issuing body, not a 来源 (often the site)."""
     for line in lines[:60]:
-        m = _PUBLISHER.search(line)
+        m = labels.search(line)
         if m and INSTITUTION.search(m.group("name")):
             return m.group("name")
     return None
+
+
+def issuer_from_labels(lines: list[str]) -> str | None:
+    """The body a crawled page's 发布机构 / 发文机关 / 发布单位 label names, or None."""
+    return publisher_from_labels(lines, _ISSUER)
 
 
 _NAME_CHARS = re.compile(r"[\u4e00-\u9fff（）()]+")
@@ -139,30 +152,75 @@ def clean_name(name: str | None) -> str | None:
     return name if len(name) >= 2 else None
 
 
-def find_title(lines: list[str]) -> tuple[str | None, int | None]:
-    """The report title at the top: name and year (a title may span two lines)."""
+# A site's own name is no agency's (固原市人民政府门户网站), nor what the report calls itself (本机关, 我局).
+_SITE_NAME = re.compile(r"(?:网站|门户|官网|网)$")
+_PRONOUN = re.compile(r"^(?:本|我|该)(?:机关|单位|部门|局|委|办|厅|院|署|中心|所|站|处|县|市|区|旗|镇|乡|街道|公司)(?:机关)?$")
+# A government's name (a site's owner) before the agency's own on the title line: 固原市人民政府  西吉县…
+_SITE_OWNER_BEFORE = re.compile(r"^[\u4e00-\u9fff]{2,20}?(?:人民政府|政府)(?:门户网站|网站|门户)?\s+(?=\S)")
+# A notice that issues the report: 彭阳县人民政府办公室关于印发彭阳县2023年…报告的通知.
+_ISSUING = re.compile(r"^(?P<issuer>.*?)关于(?:印发|公布|发布)(?P<own>.*)$")
+_REPORTING_VERB = re.compile(r"现将|现就|特将|兹将|现把")
+# A line that is a name alone (a byline below a title that names no agency).
+_NAME_LINE = re.compile(r"^[\u4e00-\u9fff（）()]{4,30}$")
+
+
+@dataclass(frozen=True)
+class Title:
+    name: str | None
+    year: int | None
+    assembled: bool = False  # the name came from a line next to the title's, not its own
+
+
+def _title_name(raw: str | None) -> str | None:
+    """A title's name part as an agency's name, or None: the report's own name in an issuing
+    notice (else its issuer), never a site's name or a pronoun."""
+    if raw and (issuing := _ISSUING.match(raw)):
+        raw = issuing.group("own") if clean_name(issuing.group("own")) else issuing.group("issuer")
+    if raw and (verb := _REPORTING_VERB.search(raw)):
+        raw = raw[verb.end():]  # 一、总体情况 / 现将本机关2023年度…报告如下: a sentence, not a title
+    name = clean_name(raw)
+    if not name or len(name) < 3 or _SITE_NAME.search(name) or _PRONOUN.match(name):
+        return None
+    return name
+
+
+def read_title(lines: list[str]) -> Title:
+    """The report title at the top: name and year (a title may span two lines, or print its
+    agency on the line below, as a byline)."""
     head = _head(lines, 12)
-    singles = [line.replace(" ", "") for line in head[:3]]
+    singles = [_SITE_OWNER_BEFORE.sub("", line).replace(" ", "") for line in head[:3]]
     pairs = ["".join(head[i:i + 2]).replace(" ", "") for i in range(min(3, len(head)))]
     # Below a site's menu the title is a short line of its own.
     later = [line.replace(" ", "") for line in head[3:10] if len(line) <= 50]
     # A crawler's line per menu entry pushes it further: there only a line that ends as a title does.
     later += [line.replace(" ", "") for line in head[10:30] if len(line) <= 50 and _TITLE_END.search(line)]
     # A title on one line first: a site's name printed above it is no part of it.
-    for text in [*singles, *pairs, *later]:
+    for text, assembled in [*((t, False) for t in singles), *((t, True) for t in pairs), *((t, False) for t in later)]:
         m = _TITLE.match(text)
-        name = clean_name(m.group("name")) if m else None
-        if name and len(name) >= 3:
-            return name, int(m.group(2))
+        name = _title_name(m.group("name")) if m else None
+        if name:
+            return Title(name, int(m.group(2)), assembled)
         m = _TITLE_YEAR_FIRST.match(text)
-        name = clean_name(m.group("name")) if m else None
-        if name and len(name) >= 3 and not name.startswith("政府"):
-            return name, int(m.group(1))
+        name = _title_name(m.group("name")) if m else None
+        if name and not name.startswith("政府"):
+            return Title(name, int(m.group(1)), assembled)
+    for index, text in enumerate(head[:3]):
+        m = _TITLE.match(text.replace(" ", ""))
+        below = head[index + 1].replace(" ", "") if index + 1 < len(head) else ""
+        if m and not clean_name(m.group("name")) and _NAME_LINE.match(below) and INSTITUTION.search(below) \
+                and _title_name(below):
+            return Title(_title_name(below), int(m.group(2)), True)
     for text in head[:3]:
         m = _TITLE_NO_YEAR.match(text.replace(" ", ""))
-        if m and clean_name(m.group("name")):
-            return clean_name(m.group("name")), None
-    return None, None
+        if m and _title_name(m.group("name")):
+            return Title(_title_name(m.group("name")), None)
+    return Title(None, None)
+
+
+def find_title(lines: list[str]) -> tuple[str | None, int | None]:
+    """The report title's name and year (see ``read_title``)."""
+    title = read_title(lines)
+    return title.name, title.year
 
 
 def find_year(lines: list[str]) -> tuple[int | None, str]:
@@ -187,17 +245,33 @@ def find_year(lines: list[str]) -> tuple[int | None, str]:
 _NOT_NAME_START = re.compile(r"^(?:[\d年月日号\s./-]*(?:发布|公布|印发)(?:日期|时间)?[:：\s]*|现将|现就|特将|兹将|现把)")
 
 
-def _candidates(lines: list[str]) -> list[tuple[str, str]]:
-    title_name, _ = find_title(lines)
+def _candidates(lines: list[str], issuer: str | None = None) -> list[tuple[str, str]]:
+    """Names the report gives itself, most trusted first. A title's name taken from the line next to
+    it (a site's name above a title naming no agency) yields to the agency the report says compiled
+    it (本报告由X编制), the page's 发布机构 label (``issuer``) or the opening's subject when they name
+    another institution (neither name inside the other) and none names the title's."""
+    title = read_title(lines)
     text = "\n".join(_head(lines, 60))
     found: list[tuple[str, str]] = []
-    if title_name and (title_name := _NOT_NAME_START.sub("", title_name)):
+    title_name = _NOT_NAME_START.sub("", title.name) if title.name else None
+    if title_name and title.assembled:
+        stated = [(m.group("name"), "本报告由") for m in _COMPILED_BY.finditer(text)] + [(issuer, "发布机构")]
+        stated += [(m.group("name"), "opening subject") for m in _OPENING_SUBJECT.finditer(text)
+                   if resolve_region(m.group("name"))[0]]
+        stated = [(n, w) for n, w in stated if n and INSTITUTION.search(n) and not _PRONOUN.match(n)]
+        # 洪泽区人民政府 / 2023年…报告, compiled by 淮安市洪泽区人民政府办公室: one agency, the title's
+        if stated and not any(title_name in n or n in title_name for n, _ in stated):
+            found.append(stated[0])
+    if title_name:
         found.append((title_name, "title"))
     for pattern, where in ((_BOOK_TITLE, "《…年度报告》"), (_PUBLISH, "publication sentence"),
-                           (_OPENING, "opening sentence"), (_COMPILED_BY, "本报告由")):
+                           (_OPENING, "opening sentence"), (_COMPILED_BY, "本报告由"),
+                           (_OPENING_SUBJECT, "opening subject")):
         for m in pattern.finditer(text):
             name = _NOT_NAME_START.sub("", m.group("name").strip(" ,，:："))
-            if len(name) >= 2 and re.fullmatch(r"[\u4e00-\u9fff（）()]+", name):
+            if where == "opening subject" and not resolve_region(name)[0]:
+                continue  # 新区管委 坚持…: a short name of itself, not the name to print
+            if len(name) >= 2 and re.fullmatch(r"[\u4e00-\u9fff（）()]+", name) and not _PRONOUN.match(name):
                 found.append((name, where))
     return found
 
@@ -212,10 +286,10 @@ _GOVERNMENT = r"(人民政府|政府(?!信息)|管理委员会|管委会)"  # no
 _OFFICE_OF = re.compile(r"^(.+?(?:人民政府|政府|管理委员会|管委会|行政公署|委员会|办事处))[\u4e00-\u9fff]{0,4}(?:办公室|办公厅)$")
 
 
-def find_agency_name(lines: list[str]) -> str | None:
+def find_agency_name(lines: list[str], issuer: str | None = None) -> str | None:
     """The agency as printed: the title's name when it names an institution,
-    else the fullest form of it the report uses for itself."""
-    candidates = _candidates(lines)
+    else the fullest form of it the report uses for itself. ``issuer``: the page's 发布机构 label."""
+    candidates = _candidates(lines, issuer)
     if not candidates:
         return None
     body = "\n".join(line for line in lines[:400] if not _CHROME_LINE.search(line))
