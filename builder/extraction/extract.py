@@ -11,6 +11,7 @@ from ..forms import PRE_2019
 from ..reading.document import Document, normalize, read_bytes, read_file
 from .layout import Layout, locate
 from .metadata import (
+    UNSURE_YEAR_SOURCES,
     Agency,
     describe_agency,
     find_agency_name,
@@ -165,6 +166,10 @@ def extract_document(doc: Document) -> Report:
     template, template_source = detect_template(layout, year)
     tables = read_tables(layout, template)
     warnings = list(tables.warnings)
+    if year_source in UNSURE_YEAR_SOURCES:
+        warnings.append({"code": "year_unsure",
+                         "message": f"report year {year} read from {year_source}: the title, the 统计期限 and the "
+                                    "publication sentence do not settle it"})
     if agency.adcode is None:
         warnings.append({"code": "region_unknown",
                          "message": f"no region or 行政区划代码 found for '{name}' (not in the name, the zone table or "

@@ -20,13 +20,23 @@ _DATE_AFTER_YEAR = r"(?!\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*�
 _TITLE_YEAR_FIRST = re.compile(r"^\s*" + _YEAR + r"\s*年(?:度)?" + _DATE_AFTER_YEAR
                                + r"\s*(?P<name>[\u4e00-\u9fff（）()]{2,40}?)\s*"
                                r"(?:政府信息公开|政务公开|信息公开)[^\n《》。]{0,12}?(?:年度)?报告")
+# The year after the words: …年度报告（2023年度）, …工作2023年度报告.
+_NAME_BEFORE_WORDS = r"^\s*(?P<name>[\u4e00-\u9fff（）()]{2,40}?(?:人民政府|政府)?)\s*(?:政府信息公开|政务公开)"
+_TITLE_YEAR_LAST = (
+    re.compile(_NAME_BEFORE_WORDS + r"[^\n《》。（(]{0,12}?报告\s*[（(]\s*" + _YEAR + r"\s*年?度?\s*[)）]"),
+    re.compile(_NAME_BEFORE_WORDS + r"(?:工作)?\s*" + _YEAR + r"\s*年(?:度)?\s*(?:工作)?(?:年度)?报告"),
+)
 _TITLE_END = re.compile(r"报告\s*(?:[（(]\s*全文\s*[)）])?$")
 _TITLE_NO_YEAR = re.compile(r"^\s*(?P<name>[\u4e00-\u9fff]{2,40}?)\s*(?:政府信息公开|政务公开)工作年度报告")
 _BOOK_TITLE = re.compile(r"《(?P<name>[^《》\n]{0,40}?)\s*" + _YEAR + _REPORT + r"》")
 _PUBLISH = re.compile(r"(?:现公布|现发布|现予公布|特发布|现将|特此公布)\s*(?P<name>[^,，。《\n]{0,40}?)\s*" + _YEAR
                       + r"\s*年度?\s*(?:政府信息公开|政务公开|信息公开|工作)")
 _PERIOD = re.compile(r"(?:统计期限|统计数据|统计时限|统计时间|数据统计)[^。\n]{0,8}?(?:从|自|为)?\s*" + _YEAR
-                     + r"\s*年\s*1\s*月\s*1\s*日")
+                     + r"\s*年\s*[1一]\s*月\s*[1一]\s*日")
+# A report's own title right after the verb that publishes it (现发布《彭阳县2022年…报告》), not a citation.
+_OWN_BOOK_TITLE = re.compile(r"(?:现公布|现发布|现予公布|特发布|现印发|印发|现将)\s*" + _BOOK_TITLE.pattern)
+# A report cited as another one: 对照《…2017年…报告》, 针对《…》中提出的问题.
+_CITING = re.compile(r"(?:对照|针对|根据|按照|落实|参照|结合|同)\s*$")
 _OPENING = re.compile(r"^\s*" + _YEAR + r"\s*年(?:度)?\s*[,，]\s*(?P<name>[\u4e00-\u9fff]{2,40}?)"
                       r"(?:政府信息公开|信息公开|政务公开)工作")
 _COMPILED_BY = re.compile(r"本报告由\s*(?P<name>[\u4e00-\u9fff]{2,40}?)\s*(?:根据|依据|按照|编制)")
@@ -101,19 +111,30 @@ class Agency:
         return asdict(self)
 
 
-_CN_DIGITS = {"〇": "0", "○": "0", "零": "0", "Ｏ": "0", "O": "0", "一": "1", "二": "2", "三": "3", "四": "4",
+_CN_DIGITS = {"〇": "0", "○": "0", "零": "0", "Ｏ": "0", "O": "0", "o": "0", "0": "0", "一": "1", "二": "2", "三": "3", "四": "4",
               "五": "5", "六": "6", "七": "7", "八": "8", "九": "9"}
-_CN_YEAR = re.compile(r"[一二][〇○零ＯO九][〇○零ＯO一二三四五六七八九]{2}(?=\s*年)")
+_CN_YEAR = re.compile(r"[一二][〇○零ＯO0九][〇○零ＯO0一二三四五六七八九]{2}(?=\s*年)")
+# A year typed with the letter O for a zero: 2O23年.
+_LETTER_O_YEAR = re.compile(r"(?<![0-9A-Za-z])[12][0-9OoＯ]{3}(?=\s*年)")
 
 
 def arabic_years(line: str) -> str:
-    """二〇一五年 → 2015年 (older titles write the year in Chinese numerals)."""
-    return _CN_YEAR.sub(lambda m: "".join(_CN_DIGITS[c] for c in m.group()), line)
+    """二〇一五年 → 2015年 (older titles write the year in Chinese numerals; some mix in a 0: 二0二三,
+    or type the letter O: 2O23)."""
+    line = _CN_YEAR.sub(lambda m: "".join(_CN_DIGITS[c] for c in m.group()), line)
+    return _LETTER_O_YEAR.sub(lambda m: "".join(_CN_DIGITS.get(c, c) for c in m.group()), line)
+
+
+# A breadcrumb before the title on its line (a page flattened to one line): 当前位置：首页 > 政务公开 > 年度报告 …
+_CRUMB = re.compile(r"^(?:当前位置|您现在的位置|您的位置|现在位置|所在位置)\s*[:：]?\s*(?:[^\s>»]+\s*[>»]\s*)+[^\s>»]+\s+(?=\S)")
+# Links to other reports around the title: a list's bullet, 上一篇：, 相关文章：
+_LINK_LINE = re.compile(r"^(?:[·•▪◆■]|(?:上一篇|下一篇|上一条|下一条|相关链接|相关文章|相关阅读|相关信息|推荐阅读)\s*[:：]?)")
 
 
 def _head(lines: list[str], count: int = 40) -> list[str]:
     head = strip_page_labels(lines[:count])
-    return [arabic_years(line.strip(" |\t")) for line in head if line.strip(" |\t")]
+    head = [_CRUMB.sub("", line.strip(" |\t")) for line in head]
+    return [arabic_years(line) for line in head if line and not _LINK_LINE.match(line)]
 
 
 _PUBLISHER = re.compile(r"(?:发布机构|发文机关|发布单位|信息来源|来\s*源)\s*[:：\t]\s*(?P<name>[\u4e00-\u9fff（）()]{3,40})")
@@ -159,6 +180,7 @@ _PRONOUN = re.compile(r"^(?:本|我|该)(?:机关|单位|部门|局|委|办|厅|
 _SITE_OWNER_BEFORE = re.compile(r"^[\u4e00-\u9fff]{2,20}?(?:人民政府|政府)(?:门户网站|网站|门户)?\s+(?=\S)")
 # A notice that issues the report: 彭阳县人民政府办公室关于印发彭阳县2023年…报告的通知.
 _ISSUING = re.compile(r"^(?P<issuer>.*?)关于(?:印发|公布|发布)(?P<own>.*)$")
+_SPAN_BEFORE = re.compile(r"\d{4}\s*年?\s*[—–\-~～至到]\s*$")
 _REPORTING_VERB = re.compile(r"现将|现就|特将|兹将|现把")
 # A line that is a name alone (a byline below a title that names no agency).
 _NAME_LINE = re.compile(r"^[\u4e00-\u9fff（）()]{4,30}$")
@@ -190,6 +212,7 @@ def read_title(lines: list[str]) -> Title:
     head = _head(lines, 12)
     singles = [_SITE_OWNER_BEFORE.sub("", line).replace(" ", "") for line in head[:3]]
     pairs = ["".join(head[i:i + 2]).replace(" ", "") for i in range(min(3, len(head)))]
+    pairs += ["".join(head[i:i + 3]).replace(" ", "") for i in range(min(2, len(head) - 2))]  # name / 2023年度 / 报告
     # Below a site's menu the title is a short line of its own.
     later = [line.replace(" ", "") for line in head[3:10] if len(line) <= 50]
     # A crawler's line per menu entry pushes it further: there only a line that ends as a title does.
@@ -198,19 +221,24 @@ def read_title(lines: list[str]) -> Title:
     for text, assembled in [*((t, False) for t in singles), *((t, True) for t in pairs), *((t, False) for t in later)]:
         m = _TITLE.match(text)
         name = _title_name(m.group("name")) if m else None
-        if name:
-            return Title(name, int(m.group(2)), assembled)
+        if name:  # 2023—2024年…报告 spans two years: the report settles which
+            return Title(name, None if _SPAN_BEFORE.search(m.group("name")) else int(m.group(2)), assembled)
         m = _TITLE_YEAR_FIRST.match(text)
         name = _title_name(m.group("name")) if m else None
         if name and not name.startswith("政府"):
             return Title(name, int(m.group(1)), assembled)
+        for pattern in _TITLE_YEAR_LAST:
+            m = pattern.match(text)
+            name = _title_name(m.group("name")) if m else None
+            if name:
+                return Title(name, int(m.group(2)), assembled)
     for index, text in enumerate(head[:3]):
         m = _TITLE.match(text.replace(" ", ""))
         below = head[index + 1].replace(" ", "") if index + 1 < len(head) else ""
         if m and not clean_name(m.group("name")) and _NAME_LINE.match(below) and INSTITUTION.search(below) \
                 and _title_name(below):
             return Title(_title_name(below), int(m.group(2)), True)
-    for text in head[:3]:
+    for text in [*head[:3], *pairs]:
         m = _TITLE_NO_YEAR.match(text.replace(" ", ""))
         if m and _title_name(m.group("name")):
             return Title(_title_name(m.group("name")), None)
@@ -223,20 +251,70 @@ def find_title(lines: list[str]) -> tuple[str | None, int | None]:
     return title.name, title.year
 
 
+# Where a year came from when the report does not settle it: the caller flags such a year as unsure.
+UNSURE_YEAR_SOURCES = frozenset({"title, among others", "years in the body"})
+# A dated clause of the body (2023年，本机关…), and words that make it a plan, not the year reported on.
+_DATED_CLAUSE = re.compile(r"(?:^|[。；;！!\s])\s*" + _YEAR + r"\s*年(?:度)?\s*[,，]([^,，。；;]*)", re.M)
+_FUTURE = re.compile(r"将|计划|拟|下一步|明年|今后")
+
+
+def _title_years(lines: list[str]) -> list[int]:
+    """Years of the title-shaped lines at the top, in order (a list of related reports may stand
+    around the title)."""
+    years = []
+    for line in _head(lines, 30):
+        line = line.replace(" ", "")
+        if len(line) > 60:
+            continue
+        if (m := _TITLE.match(line)) and _title_name(m.group("name")):
+            years.append(int(m.group(2)))
+        elif (m := _TITLE_YEAR_FIRST.match(line)) and _title_name(m.group("name")):
+            years.append(int(m.group(1)))
+        elif m := next((m for p in _TITLE_YEAR_LAST if (m := p.match(line)) and _title_name(m.group("name"))), None):
+            years.append(int(m.group(2)))
+    return years
+
+
+def _body_years(lines: list[str]) -> dict[int, int]:
+    """How often each year opens a clause of the body that reports on it (not a plan: 2024年，我们将…)."""
+    counts: dict[int, int] = {}
+    for m in _DATED_CLAUSE.finditer(arabic_years("\n".join(lines[:400]))):
+        if not _FUTURE.search(m.group(2)):
+            counts[int(m.group(1))] = counts.get(int(m.group(1)), 0) + 1
+    return counts
+
+
 def find_year(lines: list[str]) -> tuple[int | None, str]:
-    """The report year and where it was found, in order of trust."""
-    _, title_year = find_title(lines)
-    if title_year:
-        return title_year, "title"
+    """The report year and where it was found, in order of trust: the title; the report's own
+    publication sentence; the 统计期限; a title in 《》 that is not cited as another report's; the
+    years the body's clauses open with. A year the report does not settle has a source in
+    ``UNSURE_YEAR_SOURCES``."""
+    title_year = read_title(lines).year
     text = "\n".join(_head(lines, 60))
-    for pattern, where in ((_BOOK_TITLE, "《…年度报告》"), (_PUBLISH, "publication sentence"),
-                           (_PERIOD, "统计期限")):
-        m = pattern.search(text)
-        if m:
-            return int(m.group(2) if pattern is not _PERIOD else m.group(1)), where
-    m = _OPENING.search(text) or re.search(r"^\s*" + _YEAR + r"\s*年\s*[,，]", text, re.M)
-    if m:
-        return int(m.group(1)), "opening sentence"
+    stated = [(int(m.group(2)), "《…年度报告》") for m in _OWN_BOOK_TITLE.finditer(text)]
+    stated += [(int(m.group(2)), "publication sentence") for m in _PUBLISH.finditer(text)]
+    stated += [(int(m.group(1)), "统计期限") for m in _PERIOD.finditer(text)]
+    body = _body_years(lines)
+    if title_year:
+        titles = {title_year, *_title_years(lines)}
+        if len(titles) == 1:
+            return title_year, "title"
+        # Titles of several years (related reports listed above or below): the one the report backs.
+        for year, where in stated:
+            if year in titles:
+                return year, where
+        backed = [y for y in titles if body.get(y, 0) and body[y] == max(body.values())]
+        if len(backed) == 1:
+            return backed[0], "title"
+        return _title_years(lines)[-1], "title, among others"  # the one nearest the body
+    if stated:
+        return stated[0]
+    for m in _BOOK_TITLE.finditer(text):
+        if not _CITING.search(text[max(0, m.start() - 4):m.start()]):
+            return int(m.group(2)), "《…年度报告》"
+    if body:
+        best = max(body, key=lambda y: (body[y], y))
+        return best, "opening sentence" if len(body) == 1 else "years in the body"
     return None, ""
 
 
