@@ -130,7 +130,7 @@ def test_a_text_region_is_a_place_the_name_can_stand_for():
     district = describe_agency("鼓楼区人民政府", ["本区对口帮扶沙县工作。", "推广沙县小吃。"])
     assert district.adcode is None
     fuzhou = describe_agency("鼓楼区人民政府", ["福州市鼓楼区认真落实条例。", "福州市委、福州市政府高度重视。"])
-    assert (fuzhou.city, fuzhou.adcode) == ("福州市", "350100")
+    assert (fuzhou.city, fuzhou.county, fuzhou.adcode) == ("福州市", "鼓楼区", "350102")  # the one 鼓楼区 in 福州市
 
 
 def test_a_text_naming_several_places_equally_decides_nothing():

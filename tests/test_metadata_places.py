@@ -79,3 +79,40 @@ def test_a_department_named_by_its_level_alone_takes_no_region_the_text_mentions
     """县教育局: the city above it and the counties it learns from are not its county."""
     lines = ["县教育局2023年政府信息公开工作年度报告", f"2023年，{context}。"]
     assert describe_agency("县教育局", lines).adcode is None
+
+
+@pytest.mark.parametrize("name, lines", [
+    ("济南市莱芜区人民政府", []),
+    ("济南市莱芜区教育和体育局", []),
+    ("杭州市临平区人民政府", []),
+    ("沙县区人民政府", []),
+    ("莱芜区人民政府", ["2023年，在济南市委、济南市政府的坚强领导下，莱芜区认真落实济南市政务公开要求。"]),
+    ("临平区卫生健康局", ["2023年，本局认真落实杭州市、杭州市政务公开要求。"]),
+    ("沙县区人民政府", ["2023年，在三明市委、三明市政府领导下，认真落实三明市政务公开要求。"]),
+])
+def test_a_district_the_gazetteer_lacks_never_gets_its_parent_s_code(name, lines):
+    """The name goes on, past the city read, with a place of its own (莱芜区, newer than the
+    gazetteer), or the place read is part of a longer name (沙县 of 沙县区): unknown, not the city."""
+    assert describe_agency(name, lines or None).adcode is None
+
+
+@pytest.mark.parametrize("name, adcode", [
+    ("固原市城市管理局", "640400"),          # 城市 is a word, not a place
+    ("彭阳县市场监督管理局", "640425"),       # 市场
+    ("合肥市高新区管委会", "340100"),         # a zone of the city
+    ("铜陵市郊区安庆矿区办事处", "340711"),   # a unit below a county
+    ("济南市市中区人民政府", "370103"),
+])
+def test_words_after_the_region_that_are_no_place_of_their_own(name, adcode):
+    assert describe_agency(name).adcode == adcode
+
+
+@pytest.mark.parametrize("name, context, adcode", [
+    ("朝阳区人民政府", "在长春市委、长春市政府领导下，朝阳区认真落实长春市政务公开要求。", "220104"),
+    ("鼓楼区人民政府", "在福州市委、福州市政府领导下，鼓楼区认真落实福州市政务公开要求。", "350102"),
+    ("和平街道办事处", "在长春市朝阳区的领导下，本街道认真落实长春市朝阳区政务公开要求，学习长春市朝阳区经验。", "220104"),
+])
+def test_a_shared_district_name_in_the_city_its_text_names(name, context, adcode):
+    """朝阳区 is several districts; the text's 长春市 holds one of them: that one, not the city."""
+    lines = [f"{name}2023年政府信息公开工作年度报告", f"2023年，{context}"]
+    assert describe_agency(name, lines).adcode == adcode

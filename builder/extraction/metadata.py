@@ -578,9 +578,36 @@ _BODY_BEFORE_REGION = re.compile(
     r"^(?:中共|中国共产党|共青团|(?:新疆生产建设)?兵团第[一二三四五六七八九十]{1,3}师|(?:国家|中国|中华人民共和国)[\u4e00-\u9fff]{1,10}?(?:总局|局|署|银行|委员会))")
 
 
+# A place printed as one after the region read (济南市莱芜区人民政府, 沙县区人民政府: districts newer than
+# the gazetteer): its region is not the one read, which is at best its parent. Not a word of an
+# institution's name (县市场监督管理局, 市城市管理局), nor a zone, street or town.
+_PLACE_WORD = re.compile(r"^[\u4e00-\u9fff]{0,4}?(?:区|县|市|旗)(?![场政民容级直域划属内外委街镇乡])"
+                         r"(?=人民政府|政府|管委会|[\u4e00-\u9fff]{0,10}(?:局|办公室|委员会|中心|办事处)$)")
+_NOT_A_PLACE_WORD = re.compile(r"^(?:城市|城区|市区|社区|辖区|山区|片区|郊区|县区|县市|区县)$"
+                               r"|(?:新区|园区|开发区|高新区|经开区|实验区|保税区|示范区|试验区|合作区|管理区|景区)$")
+
+
+def _place_word_at(name: str, start: int) -> str | None:
+    """The place word (莱芜区) a name goes on with at ``start``, or None."""
+    m = _PLACE_WORD.match(name[start:])
+    if not m or _NOT_A_PLACE_WORD.search(m.group()) or _ZONE_WORDS.match(name[start:]):
+        return None
+    return m.group()
+
+
+def _goes_on_with_place(name: str, start: int, above_county: bool) -> bool:
+    """Whether the place read up to ``start`` is not the agency's own: the name goes on
+    with a county-level place below a city or province (济南市莱芜区), or with a level word that
+    makes the place read part of a longer name (沙县区). Below a county a place is its unit
+    (铜陵市郊区安庆矿区办事处)."""
+    word = _place_word_at(name, start)
+    return bool(word) and (len(word) == 1 or above_county)
+
+
 def resolve_region(name: str) -> tuple[str | None, int]:
     """行政区划代码 of the region a name starts with (or, after a national
-    body's name, names in full: 国家税务总局固原市税务局)."""
+    body's name, names in full: 国家税务总局固原市税务局); None when the name goes on with
+    a place of its own the gazetteer does not place there (济南市莱芜区)."""
     if _BARE_LEVEL.match(name) or _BARE_ZONE.match(name):
         return None, 0
     adcode, end = _region_chain(name)
@@ -588,6 +615,8 @@ def resolve_region(name: str) -> tuple[str | None, int]:
     if adcode is None and body:
         adcode, end = _region_chain(name[body.end():], full_first=True)
         end += body.end() if adcode else 0
+    if adcode and _goes_on_with_place(name, end, adcode.endswith("00")):
+        return None, 0
     return adcode, end
 
 
@@ -651,11 +680,15 @@ def text_region(name: str, lines: list[str]) -> str | None:
         return None  # 县教育局: the city above it and the counties it learns from are not its county
     counts: dict[str, int] = {}
     for line in body.split("\n"):
+        before = None  # the place read right before, for a name shared by several (长春市朝阳区)
         for m in gazetteer_matches(line):
             full = [a for a in m.attr_infos if m.full(a)]
+            if len(full) > 1 and before is not None and before[1] == m.start_index:
+                full = [a for a in full if a.rank > before[0].rank and a.belong_to(before[0])]
             if len(full) == 1 and full[0].rank >= 1:
                 code = full[0].adcode[:6]
                 counts[code] = counts.get(code, 0) + 1
+            before = (full[0], m.end_index + 1) if len(full) == 1 else None
     for rank in (2, 1):
         ranked = sorted(((n, c) for c, n in counts.items() if (c[4:] != "00") == (rank == 2)), reverse=True)
         if ranked and ranked[0][0] >= 2 and (len(ranked) == 1 or ranked[0][0] >= 2 * ranked[1][0]):
@@ -770,7 +803,8 @@ def _places_named(name: str) -> list[str]:
     """The 行政区划代码 the place a name starts with may stand for (鼓楼区: districts of four
     cities), when the gazetteer knows it by that full name."""
     for m in gazetteer_matches(name):
-        if m.start_index == 0 and not _TOWN_AFTER.match(name[m.end_index + 1:]):  # 东区街道 is no 东区
+        after = name[m.end_index + 1:]  # 东区街道 is no 东区, 沙县区 no 沙县
+        if m.start_index == 0 and not _TOWN_AFTER.match(after) and not _goes_on_with_place(name, m.end_index + 1, False):
             return [a.adcode[:6] for a in m.attr_infos if m.full(a)]
         break
     return []
@@ -789,8 +823,13 @@ def describe_agency(name: str | None, lines: list[str] | None = None) -> Agency:
     if adcode is None and lines and not _NATIONAL.search(name):
         adcode, source = text_region(name, lines), "text"
         named = _places_named(name)
-        if adcode and named and not any(code == adcode or _within(code, adcode) for code in named):
+        inside = [code for code in named if adcode and _within(code, adcode)]
+        if adcode and named and adcode not in named and len(inside) == 1:
+            adcode = inside[0]  # 朝阳区 whose text keeps naming 长春市: 长春's 朝阳区
+        elif adcode and named and not any(code == adcode or _within(code, adcode) for code in named):
             adcode = None  # 鼓楼区 whose text keeps naming 沙县: no 鼓楼区 lies there
+        elif adcode and adcode.endswith("00") and _goes_on_with_place(name, _region_chain(name)[1], True):
+            adcode = None  # (济南市)莱芜区 whose text names 济南市: a district the gazetteer lacks, not the city
     elif source == "name" and adcode is not None and adcode.endswith("0000") and _ZONE_KIND.search(name) and lines:
         finer = text_region(name, lines)  # 天津港保税区 whose text keeps naming 滨海新区
         if finer and _within(finer, adcode):
