@@ -75,3 +75,9 @@ def test_a_notice_issuing_the_report_names_the_report_s_agency_or_its_issuer(not
 def test_what_a_report_calls_itself_is_no_name(pronoun):
     lines = _lines("2023年政府信息公开工作年度报告", opening=f"现将{pronoun}2023年度政府信息公开工作情况报告如下。")
     assert find_agency_name(lines, issuer="彭阳县教育局") is None
+
+
+def test_a_name_spaced_off_its_year_on_the_title_line_is_the_title_s_own():
+    """Not a site owner's name before the title: a label naming another body does not outrank it."""
+    lines = _lines("彭阳县人民政府 2023年政府信息公开工作年度报告")
+    assert find_agency_name(lines, issuer="固原市人民政府") == "彭阳县人民政府"

@@ -206,11 +206,19 @@ def _title_name(raw: str | None) -> str | None:
     return name
 
 
+def _without_site_owner(line: str) -> str:
+    """The title line without a site owner's name before the agency's own (固原市人民政府  西吉县…);
+    a name spaced off its year (彭阳县人民政府 2023年…) stays."""
+    rest = _SITE_OWNER_BEFORE.sub("", line)
+    m = _TITLE.match(rest.replace(" ", "")) if rest != line else None
+    return rest if m and _title_name(m.group("name")) else line
+
+
 def read_title(lines: list[str]) -> Title:
     """The report title at the top: name and year (a title may span two lines, or print its
     agency on the line below, as a byline)."""
     head = _head(lines, 12)
-    singles = [_SITE_OWNER_BEFORE.sub("", line).replace(" ", "") for line in head[:3]]
+    singles = [_without_site_owner(line).replace(" ", "") for line in head[:3]]
     pairs = ["".join(head[i:i + 2]).replace(" ", "") for i in range(min(3, len(head)))]
     pairs += ["".join(head[i:i + 3]).replace(" ", "") for i in range(min(2, len(head) - 2))]  # name / 2023年度 / 报告
     # Below a site's menu the title is a short line of its own.
