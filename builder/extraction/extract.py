@@ -10,7 +10,17 @@ from .. import errors
 from ..forms import PRE_2019
 from ..reading.document import Document, normalize, read_bytes, read_file
 from .layout import Layout, locate
-from .metadata import Agency, describe_agency, find_agency_name, find_title, find_year, publisher_from_labels, strip_page_labels
+from .metadata import (
+    UNSURE_YEAR_SOURCES,
+    Agency,
+    describe_agency,
+    find_agency_name,
+    find_title,
+    find_year,
+    issuer_from_labels,
+    publisher_from_labels,
+    strip_page_labels,
+)
 from .narrative import Figure, find_figures
 from .tables import CellValue, detect_template, read_tables
 
@@ -148,13 +158,18 @@ def extract_document(doc: Document) -> Report:
     year, year_source = find_year(doc.lines)
     if year is None:
         raise errors.MissingMetadata(path, "no report year in the title, 统计期限 or opening")
-    name = find_agency_name(doc.lines) or publisher_from_labels(normalize(doc.text).split("\n"))
+    page_lines = normalize(doc.text).split("\n")
+    name = find_agency_name(doc.lines, issuer_from_labels(page_lines)) or publisher_from_labels(page_lines)
     if not name:
         raise errors.MissingMetadata(path, "no agency name in the title or opening")
     agency = describe_agency(name, doc.lines)
     template, template_source = detect_template(layout, year)
     tables = read_tables(layout, template)
     warnings = list(tables.warnings)
+    if year_source in UNSURE_YEAR_SOURCES:
+        warnings.append({"code": "year_unsure",
+                         "message": f"report year {year} read from {year_source}: the title, the 统计期限 and the "
+                                    "publication sentence do not settle it"})
     if agency.adcode is None:
         warnings.append({"code": "region_unknown",
                          "message": f"no region or 行政区划代码 found for '{name}' (not in the name, the zone table or "

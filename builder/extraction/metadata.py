@@ -15,24 +15,40 @@ from functools import lru_cache
 _YEAR = r"((?:19|20)\d{2})"
 _REPORT = r"\s*年(?:度)?\s*(?:政府信息公开|政务公开|信息公开|政府信息与政务公开)[^\n《》。]{0,12}?(?:年度)?报告"
 _TITLE = re.compile(r"^\s*(?:关于)?(?P<name>[^\n。，,《>]{0,40}?)\s*" + _YEAR + _REPORT)
-_TITLE_YEAR_FIRST = re.compile(r"^\s*" + _YEAR + r"\s*年(?:度)?\s*(?P<name>[\u4e00-\u9fff（）()]{2,40}?)\s*"
+# 2024年一月二十日 is a date, not a title's year.
+_DATE_AFTER_YEAR = r"(?!\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*月)"
+_TITLE_YEAR_FIRST = re.compile(r"^\s*" + _YEAR + r"\s*年(?:度)?" + _DATE_AFTER_YEAR
+                               + r"\s*(?P<name>[\u4e00-\u9fff（）()]{2,40}?)\s*"
                                r"(?:政府信息公开|政务公开|信息公开)[^\n《》。]{0,12}?(?:年度)?报告")
+# The year after the words: …年度报告（2023年度）, …工作2023年度报告.
+_NAME_BEFORE_WORDS = r"^\s*(?P<name>[\u4e00-\u9fff（）()]{2,40}?(?:人民政府|政府)?)\s*(?:政府信息公开|政务公开)"
+_TITLE_YEAR_LAST = (
+    re.compile(_NAME_BEFORE_WORDS + r"[^\n《》。（(]{0,12}?报告\s*[（(]\s*" + _YEAR + r"\s*年?度?\s*[)）]"),
+    re.compile(_NAME_BEFORE_WORDS + r"(?:工作)?\s*" + _YEAR + r"\s*年(?:度)?\s*(?:工作)?(?:年度)?报告"),
+)
 _TITLE_END = re.compile(r"报告\s*(?:[（(]\s*全文\s*[)）])?$")
 _TITLE_NO_YEAR = re.compile(r"^\s*(?P<name>[\u4e00-\u9fff]{2,40}?)\s*(?:政府信息公开|政务公开)工作年度报告")
 _BOOK_TITLE = re.compile(r"《(?P<name>[^《》\n]{0,40}?)\s*" + _YEAR + _REPORT + r"》")
 _PUBLISH = re.compile(r"(?:现公布|现发布|现予公布|特发布|现将|特此公布)\s*(?P<name>[^,，。《\n]{0,40}?)\s*" + _YEAR
                       + r"\s*年度?\s*(?:政府信息公开|政务公开|信息公开|工作)")
 _PERIOD = re.compile(r"(?:统计期限|统计数据|统计时限|统计时间|数据统计)[^。\n]{0,8}?(?:从|自|为)?\s*" + _YEAR
-                     + r"\s*年\s*1\s*月\s*1\s*日")
+                     + r"\s*年\s*[1一]\s*月\s*[1一]\s*日")
+# A report's own title right after the verb that publishes it (现发布《彭阳县2022年…报告》), not a citation.
+_OWN_BOOK_TITLE = re.compile(r"(?:现公布|现发布|现予公布|特发布|现印发|印发|现将)\s*" + _BOOK_TITLE.pattern)
+# A report cited as another one: 对照《…2017年…报告》, 针对《…》中提出的问题.
+_CITING = re.compile(r"(?:对照|针对|根据|按照|落实|参照|结合|同)\s*$")
 _OPENING = re.compile(r"^\s*" + _YEAR + r"\s*年(?:度)?\s*[,，]\s*(?P<name>[\u4e00-\u9fff]{2,40}?)"
                       r"(?:政府信息公开|信息公开|政务公开)工作")
 _COMPILED_BY = re.compile(r"本报告由\s*(?P<name>[\u4e00-\u9fff]{2,40}?)\s*(?:根据|依据|按照|编制)")
 
 # What an agency's name ends with (a grammatical list, not a gazetteer).
-INSTITUTION = re.compile(
-    r"(?:人民政府办公室|人民政府办公厅|人民政府|政府办公室|政府办公厅|政府|办事处|街道|管理委员会|管委会|委员会|"
-    r"办公室|办公厅|局|厅|委|办|中心|院|署|所|站|队|处|乡|镇|总局|分局|公司|集团)$"
-)
+_INSTITUTION_WORDS = (r"(?:人民政府办公室|人民政府办公厅|人民政府|政府办公室|政府办公厅|政府|办事处|街道|管理委员会|管委会|"
+                      r"委员会|办公室|办公厅|局|厅|委|办|中心|院|署|所|站|队|处|乡|镇|总局|分局|公司|集团)")
+INSTITUTION = re.compile(_INSTITUTION_WORDS + "$")
+# The institution an opening sentence makes its subject: 2023年，彭阳县教育局认真贯彻落实…
+_OPENING_SUBJECT = re.compile(r"^\s*" + _YEAR + r"\s*年(?:度)?\s*[,，]\s*(?P<name>[\u4e00-\u9fff（）()]{2,30}?"
+                              + _INSTITUTION_WORDS
+                              + r")(?=认真|坚持|深入|严格|始终|紧紧|全面|持续|高度|进一步|积极|扎实|不断|按照|围绕)", re.M)
 _REGION_SUFFIXES = ("特别行政区", "自治区", "自治州", "自治县", "自治旗", "地区", "林区", "新区", "省", "市", "区",
                     "县", "旗", "盟")
 
@@ -95,32 +111,50 @@ class Agency:
         return asdict(self)
 
 
-_CN_DIGITS = {"〇": "0", "○": "0", "零": "0", "Ｏ": "0", "O": "0", "一": "1", "二": "2", "三": "3", "四": "4",
+_CN_DIGITS = {"〇": "0", "○": "0", "零": "0", "Ｏ": "0", "O": "0", "o": "0", "0": "0", "一": "1", "二": "2", "三": "3", "四": "4",
               "五": "5", "六": "6", "七": "7", "八": "8", "九": "9"}
-_CN_YEAR = re.compile(r"[一二][〇○零ＯO九][〇○零ＯO一二三四五六七八九]{2}(?=\s*年)")
+_CN_YEAR = re.compile(r"[一二][〇○零ＯO0九][〇○零ＯO0一二三四五六七八九]{2}(?=\s*年)")
+# A year typed with the letter O for a zero: 2O23年.
+_LETTER_O_YEAR = re.compile(r"(?<![0-9A-Za-z])[12][0-9OoＯ]{3}(?=\s*年)")
 
 
 def arabic_years(line: str) -> str:
-    """二〇一五年 → 2015年 (older titles write the year in Chinese numerals)."""
-    return _CN_YEAR.sub(lambda m: "".join(_CN_DIGITS[c] for c in m.group()), line)
+    """二〇一五年 → 2015年 (older titles write the year in Chinese numerals; some mix in a 0: 二0二三,
+    or type the letter O: 2O23)."""
+    line = _CN_YEAR.sub(lambda m: "".join(_CN_DIGITS[c] for c in m.group()), line)
+    return _LETTER_O_YEAR.sub(lambda m: "".join(_CN_DIGITS.get(c, c) for c in m.group()), line)
+
+
+# A breadcrumb before the title on its line (a page flattened to one line): 当前位置：首页 > 政务公开 > 年度报告 …
+_CRUMB = re.compile(r"^(?:当前位置|您现在的位置|您的位置|现在位置|所在位置)\s*[:：]?\s*(?:[^\s>»]+\s*[>»]\s*)+[^\s>»]+\s+(?=\S)")
+# Links to other reports around the title: a list's bullet, 上一篇：, 相关文章：
+_LINK_LINE = re.compile(r"^(?:[·•▪◆■]|(?:上一篇|下一篇|上一条|下一条|相关链接|相关文章|相关阅读|相关信息|推荐阅读)\s*[:：]?)")
 
 
 def _head(lines: list[str], count: int = 40) -> list[str]:
     head = strip_page_labels(lines[:count])
-    return [arabic_years(line.strip(" |\t")) for line in head if line.strip(" |\t")]
+    head = [_CRUMB.sub("", line.strip(" |\t")) for line in head]
+    return [arabic_years(line) for line in head if line and not _LINK_LINE.match(line)]
 
 
 _PUBLISHER = re.compile(r"(?:发布机构|发文机关|发布单位|信息来源|来\s*源)\s*[:：\t]\s*(?P<name>[\u4e00-\u9fff（）()]{3,40})")
+_ISSUER = re.compile(r"(?:发布机构|发文机关|发布单位)\s*[:：\t]\s*(?P<name>[\u4e00-\u9fff（）()]{3,40})")
 
 
-def publisher_from_labels(lines: list[str]) -> str | None:
+def publisher_from_labels(lines: list[str], labels: re.Pattern = _PUBLISHER) -> str | None:
     """The publishing body a crawled page's labels name (发布机构：…), for a
-    report that never names itself: a last resort, an institution only."""
+    report that never names itself: a last resort, an institution only.
+    With ``labels=_ISSUER`` only the labels that name the issuing body, not a 来源 (often the site)."""
     for line in lines[:60]:
-        m = _PUBLISHER.search(line)
+        m = labels.search(line)
         if m and INSTITUTION.search(m.group("name")):
             return m.group("name")
     return None
+
+
+def issuer_from_labels(lines: list[str]) -> str | None:
+    """The body a crawled page's 发布机构 / 发文机关 / 发布单位 label names, or None."""
+    return publisher_from_labels(lines, _ISSUER)
 
 
 _NAME_CHARS = re.compile(r"[\u4e00-\u9fff（）()]+")
@@ -139,46 +173,156 @@ def clean_name(name: str | None) -> str | None:
     return name if len(name) >= 2 else None
 
 
-def find_title(lines: list[str]) -> tuple[str | None, int | None]:
-    """The report title at the top: name and year (a title may span two lines)."""
+# A site's own name is no agency's (固原市人民政府门户网站), nor what the report calls itself (本机关, 我局).
+_SITE_NAME = re.compile(r"(?:网站|门户|官网|网)$")
+_PRONOUN = re.compile(r"^(?:本|我|该)(?:机关|单位|部门|局|委|办|厅|院|署|中心|所|站|处|县|市|区|旗|镇|乡|街道|公司)(?:机关)?$")
+# A government's name (a site's owner) before the agency's own on the title line: 固原市人民政府  西吉县…
+_SITE_OWNER_BEFORE = re.compile(r"^[\u4e00-\u9fff]{2,20}?(?:人民政府|政府)(?:门户网站|网站|门户)?\s+(?=\S)")
+# A notice that issues the report: 彭阳县人民政府办公室关于印发彭阳县2023年…报告的通知.
+_ISSUING = re.compile(r"^(?P<issuer>.*?)关于(?:印发|公布|发布)(?P<own>.*)$")
+_SPAN_BEFORE = re.compile(r"\d{4}\s*年?\s*[—–\-~～至到]\s*$")
+_REPORTING_VERB = re.compile(r"现将|现就|特将|兹将|现把")
+# A line that is a name alone (a byline below a title that names no agency).
+_NAME_LINE = re.compile(r"^[\u4e00-\u9fff（）()]{4,30}$")
+
+
+@dataclass(frozen=True)
+class Title:
+    name: str | None
+    year: int | None
+    assembled: bool = False  # the name came from a line next to the title's, not its own
+
+
+def _title_name(raw: str | None) -> str | None:
+    """A title's name part as an agency's name, or None: the report's own name in an issuing
+    notice (else its issuer), never a site's name or a pronoun."""
+    if raw and (issuing := _ISSUING.match(raw)):
+        raw = issuing.group("own") if clean_name(issuing.group("own")) else issuing.group("issuer")
+    if raw and (verb := _REPORTING_VERB.search(raw)):
+        raw = raw[verb.end():]  # 一、总体情况 / 现将本机关2023年度…报告如下: a sentence, not a title
+    name = clean_name(raw)
+    if not name or len(name) < 3 or _SITE_NAME.search(name) or _PRONOUN.match(name):
+        return None
+    return name
+
+
+def _without_site_owner(line: str) -> str:
+    """The title line without a site owner's name before the agency's own (固原市人民政府  西吉县…);
+    a name spaced off its year (彭阳县人民政府 2023年…) stays."""
+    rest = _SITE_OWNER_BEFORE.sub("", line)
+    m = _TITLE.match(rest.replace(" ", "")) if rest != line else None
+    return rest if m and _title_name(m.group("name")) else line
+
+
+def read_title(lines: list[str]) -> Title:
+    """The report title at the top: name and year (a title may span two lines, or print its
+    agency on the line below, as a byline)."""
     head = _head(lines, 12)
-    singles = [line.replace(" ", "") for line in head[:3]]
+    singles = [_without_site_owner(line).replace(" ", "") for line in head[:3]]
     pairs = ["".join(head[i:i + 2]).replace(" ", "") for i in range(min(3, len(head)))]
+    pairs += ["".join(head[i:i + 3]).replace(" ", "") for i in range(min(2, len(head) - 2))]  # name / 2023年度 / 报告
     # Below a site's menu the title is a short line of its own.
     later = [line.replace(" ", "") for line in head[3:10] if len(line) <= 50]
     # A crawler's line per menu entry pushes it further: there only a line that ends as a title does.
     later += [line.replace(" ", "") for line in head[10:30] if len(line) <= 50 and _TITLE_END.search(line)]
     # A title on one line first: a site's name printed above it is no part of it.
-    for text in [*singles, *pairs, *later]:
+    for text, assembled in [*((t, False) for t in singles), *((t, True) for t in pairs), *((t, False) for t in later)]:
         m = _TITLE.match(text)
-        name = clean_name(m.group("name")) if m else None
-        if name and len(name) >= 3:
-            return name, int(m.group(2))
+        name = _title_name(m.group("name")) if m else None
+        if name:  # 2023—2024年…报告 spans two years: the report settles which
+            return Title(name, None if _SPAN_BEFORE.search(m.group("name")) else int(m.group(2)), assembled)
         m = _TITLE_YEAR_FIRST.match(text)
-        name = clean_name(m.group("name")) if m else None
-        if name and len(name) >= 3 and not name.startswith("政府"):
-            return name, int(m.group(1))
-    for text in head[:3]:
+        name = _title_name(m.group("name")) if m else None
+        if name and not name.startswith("政府"):
+            return Title(name, int(m.group(1)), assembled)
+        for pattern in _TITLE_YEAR_LAST:
+            m = pattern.match(text)
+            name = _title_name(m.group("name")) if m else None
+            if name:
+                return Title(name, int(m.group(2)), assembled)
+    for index, text in enumerate(head[:3]):
+        m = _TITLE.match(text.replace(" ", ""))
+        below = head[index + 1].replace(" ", "") if index + 1 < len(head) else ""
+        if m and not clean_name(m.group("name")) and _NAME_LINE.match(below) and INSTITUTION.search(below) \
+                and _title_name(below):
+            return Title(_title_name(below), int(m.group(2)), True)
+    for text in [*head[:3], *pairs]:
         m = _TITLE_NO_YEAR.match(text.replace(" ", ""))
-        if m and clean_name(m.group("name")):
-            return clean_name(m.group("name")), None
-    return None, None
+        if m and _title_name(m.group("name")):
+            return Title(_title_name(m.group("name")), None)
+    return Title(None, None)
+
+
+def find_title(lines: list[str]) -> tuple[str | None, int | None]:
+    """The report title's name and year (see ``read_title``)."""
+    title = read_title(lines)
+    return title.name, title.year
+
+
+# Where a year came from when the report does not settle it: the caller flags such a year as unsure.
+UNSURE_YEAR_SOURCES = frozenset({"title, among others", "years in the body"})
+# A dated clause of the body (2023年，本机关…), and words that make it a plan, not the year reported on.
+_DATED_CLAUSE = re.compile(r"(?:^|[。；;！!\s])\s*" + _YEAR + r"\s*年(?:度)?\s*[,，]([^,，。；;]*)", re.M)
+_FUTURE = re.compile(r"将|计划|拟|下一步|明年|今后")
+
+
+def _title_years(lines: list[str]) -> list[int]:
+    """Years of the title-shaped lines at the top, in order (a list of related reports may stand
+    around the title)."""
+    years = []
+    for line in _head(lines, 30):
+        line = line.replace(" ", "")
+        if len(line) > 60:
+            continue
+        if (m := _TITLE.match(line)) and _title_name(m.group("name")):
+            years.append(int(m.group(2)))
+        elif (m := _TITLE_YEAR_FIRST.match(line)) and _title_name(m.group("name")):
+            years.append(int(m.group(1)))
+        elif m := next((m for p in _TITLE_YEAR_LAST if (m := p.match(line)) and _title_name(m.group("name"))), None):
+            years.append(int(m.group(2)))
+    return years
+
+
+def _body_years(lines: list[str]) -> dict[int, int]:
+    """How often each year opens a clause of the body that reports on it (not a plan: 2024年，我们将…)."""
+    counts: dict[int, int] = {}
+    for m in _DATED_CLAUSE.finditer(arabic_years("\n".join(lines[:400]))):
+        if not _FUTURE.search(m.group(2)):
+            counts[int(m.group(1))] = counts.get(int(m.group(1)), 0) + 1
+    return counts
 
 
 def find_year(lines: list[str]) -> tuple[int | None, str]:
-    """The report year and where it was found, in order of trust."""
-    _, title_year = find_title(lines)
-    if title_year:
-        return title_year, "title"
+    """The report year and where it was found, in order of trust: the title; the report's own
+    publication sentence; the 统计期限; a title in 《》 that is not cited as another report's; the
+    years the body's clauses open with. A year the report does not settle has a source in
+    ``UNSURE_YEAR_SOURCES``."""
+    title_year = read_title(lines).year
     text = "\n".join(_head(lines, 60))
-    for pattern, where in ((_BOOK_TITLE, "《…年度报告》"), (_PUBLISH, "publication sentence"),
-                           (_PERIOD, "统计期限")):
-        m = pattern.search(text)
-        if m:
-            return int(m.group(2) if pattern is not _PERIOD else m.group(1)), where
-    m = _OPENING.search(text) or re.search(r"^\s*" + _YEAR + r"\s*年\s*[,，]", text, re.M)
-    if m:
-        return int(m.group(1)), "opening sentence"
+    stated = [(int(m.group(2)), "《…年度报告》") for m in _OWN_BOOK_TITLE.finditer(text)]
+    stated += [(int(m.group(2)), "publication sentence") for m in _PUBLISH.finditer(text)]
+    stated += [(int(m.group(1)), "统计期限") for m in _PERIOD.finditer(text)]
+    body = _body_years(lines)
+    if title_year:
+        titles = {title_year, *_title_years(lines)}
+        if len(titles) == 1:
+            return title_year, "title"
+        # Titles of several years (related reports listed above or below): the one the report backs.
+        for year, where in stated:
+            if year in titles:
+                return year, where
+        backed = [y for y in titles if body.get(y, 0) and body[y] == max(body.values())]
+        if len(backed) == 1:
+            return backed[0], "title"
+        return _title_years(lines)[-1], "title, among others"  # the one nearest the body
+    if stated:
+        return stated[0]
+    for m in _BOOK_TITLE.finditer(text):
+        if not _CITING.search(text[max(0, m.start() - 4):m.start()]):
+            return int(m.group(2)), "《…年度报告》"
+    if body:
+        best = max(body, key=lambda y: (body[y], y))
+        return best, "opening sentence" if len(body) == 1 else "years in the body"
     return None, ""
 
 
@@ -187,17 +331,33 @@ def find_year(lines: list[str]) -> tuple[int | None, str]:
 _NOT_NAME_START = re.compile(r"^(?:[\d年月日号\s./-]*(?:发布|公布|印发)(?:日期|时间)?[:：\s]*|现将|现就|特将|兹将|现把)")
 
 
-def _candidates(lines: list[str]) -> list[tuple[str, str]]:
-    title_name, _ = find_title(lines)
+def _candidates(lines: list[str], issuer: str | None = None) -> list[tuple[str, str]]:
+    """Names the report gives itself, most trusted first. A title's name taken from the line next to
+    it (a site's name above a title naming no agency) yields to the agency the report says compiled
+    it (本报告由X编制), the page's 发布机构 label (``issuer``) or the opening's subject when they name
+    another institution (neither name inside the other) and none names the title's."""
+    title = read_title(lines)
     text = "\n".join(_head(lines, 60))
     found: list[tuple[str, str]] = []
-    if title_name and (title_name := _NOT_NAME_START.sub("", title_name)):
+    title_name = _NOT_NAME_START.sub("", title.name) if title.name else None
+    if title_name and title.assembled:
+        stated = [(m.group("name"), "本报告由") for m in _COMPILED_BY.finditer(text)] + [(issuer, "发布机构")]
+        stated += [(m.group("name"), "opening subject") for m in _OPENING_SUBJECT.finditer(text)
+                   if resolve_region(m.group("name"))[0]]
+        stated = [(n, w) for n, w in stated if n and INSTITUTION.search(n) and not _PRONOUN.match(n)]
+        # 洪泽区人民政府 / 2023年…报告, compiled by 淮安市洪泽区人民政府办公室: one agency, the title's
+        if stated and not any(title_name in n or n in title_name for n, _ in stated):
+            found.append(stated[0])
+    if title_name:
         found.append((title_name, "title"))
     for pattern, where in ((_BOOK_TITLE, "《…年度报告》"), (_PUBLISH, "publication sentence"),
-                           (_OPENING, "opening sentence"), (_COMPILED_BY, "本报告由")):
+                           (_OPENING, "opening sentence"), (_COMPILED_BY, "本报告由"),
+                           (_OPENING_SUBJECT, "opening subject")):
         for m in pattern.finditer(text):
             name = _NOT_NAME_START.sub("", m.group("name").strip(" ,，:："))
-            if len(name) >= 2 and re.fullmatch(r"[\u4e00-\u9fff（）()]+", name):
+            if where == "opening subject" and not resolve_region(name)[0]:
+                continue  # 新区管委 坚持…: a short name of itself, not the name to print
+            if len(name) >= 2 and re.fullmatch(r"[\u4e00-\u9fff（）()]+", name) and not _PRONOUN.match(name):
                 found.append((name, where))
     return found
 
@@ -212,10 +372,10 @@ _GOVERNMENT = r"(人民政府|政府(?!信息)|管理委员会|管委会)"  # no
 _OFFICE_OF = re.compile(r"^(.+?(?:人民政府|政府|管理委员会|管委会|行政公署|委员会|办事处))[\u4e00-\u9fff]{0,4}(?:办公室|办公厅)$")
 
 
-def find_agency_name(lines: list[str]) -> str | None:
+def find_agency_name(lines: list[str], issuer: str | None = None) -> str | None:
     """The agency as printed: the title's name when it names an institution,
-    else the fullest form of it the report uses for itself."""
-    candidates = _candidates(lines)
+    else the fullest form of it the report uses for itself. ``issuer``: the page's 发布机构 label."""
+    candidates = _candidates(lines, issuer)
     if not candidates:
         return None
     body = "\n".join(line for line in lines[:400] if not _CHROME_LINE.search(line))
@@ -307,13 +467,70 @@ _ZONE_WORDS = re.compile(r"^(?:高新|高技术|经济技术|经济开发|经开
                          r"|自贸|出口加工|临空|航空港|港区)")
 
 
-def gazetteer_matches(text: str) -> Iterator:
-    """The gazetteer's (cpca's) place names in ``text``, read left to right without overlaps: 南县
-    inside 河南县 is no mention of 南县 (湖南)."""
+@dataclass(frozen=True)
+class PlaceMatch:
+    """A place name found in a text: where, as printed, and the gazetteer entries it may be.
+    ``full``: printed as the entry's own name (or its usual short form, 长阳县 for 长阳土家族自治县)."""
+
+    start_index: int
+    end_index: int  # inclusive, as cpca's
+    origin_value: str
+    attr_infos: tuple
+    short_form: bool = False
+
+    def full(self, info) -> bool:
+        return self.short_form or self.origin_value == info.name
+
+
+# The 55 minorities' names as autonomous places print them (族 may be left out: 巴音郭楞蒙古自治州).
+_ETHNIC = re.compile(r"\s+").split(  # 各: 龙胜各族自治县
+    "蒙古 回 藏 维吾尔 苗 彝 壮 布依 朝鲜 满 侗 瑶 白 土家 哈尼 哈萨克 傣 黎 傈僳 佤 畲 高山 拉祜 水 东乡 纳西 景颇 柯尔克孜 土 "
+    "达斡尔 仫佬 羌 布朗 撒拉 毛南 仡佬 锡伯 阿昌 普米 塔吉克 怒 乌孜别克 俄罗斯 鄂温克 德昂 保安 裕固 京 塔塔尔 独龙 鄂伦春 "
+    "赫哲 门巴 珞巴 基诺 各")
+_ETHNIC_WORDS = re.compile("(?:(?:" + "|".join(sorted(_ETHNIC, key=len, reverse=True)) + ")族?)+")
+_AUTONOMOUS = re.compile(r"自治(县|州|旗)$")
+
+
+@lru_cache(maxsize=1)
+def autonomous_short_forms() -> dict[str, object]:
+    """长阳县 → 长阳土家族自治县: an autonomous county, prefecture or banner by its place name and
+    level alone (the ethnic words left out), when that short form names one place and no
+    other gazetteer entry bears it as its own name."""
     import cpca
 
+    forms: dict[str, list] = {}
+    names = {info.name for info in cpca.ad_2_addr_dict.values()}
+    for info in cpca.ad_2_addr_dict.values():
+        level = _AUTONOMOUS.search(info.name)
+        if not level:
+            continue
+        for start in range(2, level.start()):  # the place's own name: two characters at least
+            if _ETHNIC_WORDS.fullmatch(info.name[start:level.start()]):
+                forms.setdefault(info.name[:start] + level.group(1), []).append(info)
+                break
+    return {short: infos[0] for short, infos in forms.items()
+            if len({i.adcode for i in infos}) == 1 and short not in names}
+
+
+@lru_cache(maxsize=1)
+def _short_form_pattern() -> re.Pattern:
+    return re.compile("|".join(sorted(autonomous_short_forms(), key=len, reverse=True)))
+
+
+def gazetteer_matches(text: str) -> Iterator[PlaceMatch]:
+    """The gazetteer's (cpca's) place names in ``text``, read left to right without overlaps: 南县
+    inside 河南县 is no mention of 南县 (湖南). Autonomous places count by their short form too
+    (威宁县 is 威宁彝族回族苗族自治县, not 宁县 of 甘肃); a name of one character (县, which
+    the gazetteer lists for 重庆's counties) is a word, not a place."""
+    import cpca
+
+    short = autonomous_short_forms()
+    found = [PlaceMatch(m.start(), m.end() - 1, m.group(), (short[m.group()],), True)
+             for m in _short_form_pattern().finditer(text)]
+    found += [PlaceMatch(m.start_index, m.end_index, m.origin_value, tuple(m.attr_infos))
+              for m in cpca.matcher.iter(text) if len(m.origin_value) > 1]
     end = -1
-    for m in cpca.matcher.iter(text):
+    for m in sorted(found, key=lambda m: (m.start_index, -m.end_index)):
         if m.start_index > end:
             end = m.end_index
             yield m
@@ -324,31 +541,37 @@ def gazetteer_matches(text: str) -> Iterator:
 _NOT_A_PROVINCE_AFTER = re.compile(r"(?:北|南|东|西|中)?(?:路|街|道|大道|巷|里|镇|乡|村|社区|县|州|旗|盟|区)")
 
 
-def _region_chain(text: str, start_anywhere: bool = False) -> tuple[str | None, int]:
+# What follows a place's name when the words name a street, town or village called after it (中山市's
+# 东区街道 is no 东区 of 攀枝花; 郊区乡 no 郊区).
+_TOWN_AFTER = re.compile(r"(?:街道|镇|乡|村|社区|路|街)")
+
+
+def _region_chain(text: str, full_first: bool = False) -> tuple[str | None, int]:
     """The region a name starts with, read as a chain of gazetteer names
     (省, 市, 县 each inside the one before): its 行政区划代码 and where it ends.
 
     A county name shared by several counties (郊区, 鼓楼区) needs its city in
     the chain; a short name (合肥) counts only for a province or before a
-    zone word, so that 安庆矿区 is not read as 安庆市."""
+    zone word, so that 安庆矿区 is not read as 安庆市; ``full_first``: not even then
+    for the first name. A place name followed by 街道, 镇 or 乡 names the street or town."""
     chosen = None
     end = 0
     for m in gazetteer_matches(text):
-        if chosen is None and m.start_index != 0 and not start_anywhere:
-            break
-        if chosen is not None and m.start_index != end:
+        if m.start_index != end:
             break
         options = [a for a in m.attr_infos if chosen is None or (a.rank > chosen.rank and a.belong_to(chosen))]
         if len(options) != 1:
             break
         info = options[0]
-        full = m.origin_value == info.name
+        full = m.full(info)
         after = text[m.end_index + 1:]
-        if not full and info.rank != 0 and not _ZONE_WORDS.match(after):
+        if not full and (info.rank != 0 or (chosen is None and full_first)) and not _ZONE_WORDS.match(after):
             break
         if not full and info.rank == 0 and _NOT_A_PROVINCE_AFTER.match(after):
             break  # 湖南路街道, 河南县, 海南州: a place named after a province, not the province
-        if not full and chosen is None and start_anywhere and m.start_index != 0:
+        if not full and chosen is None and full_first:
+            break
+        if _TOWN_AFTER.match(after):
             break
         chosen, end = info, m.end_index + 1
         if info.rank == 2:
@@ -356,14 +579,52 @@ def _region_chain(text: str, start_anywhere: bool = False) -> tuple[str | None, 
     return (chosen.adcode[:6], end) if chosen is not None else (None, 0)
 
 
+# A national body (or the Party's) before the region of its local office: 国家税务总局固原市税务局,
+# 中国人民银行固原市中心支行, 中共彭阳县委宣传部, 兵团第八师石河子市 (a division and its city are one).
+# Elsewhere a place inside a name is not the agency's region: 固原市人民政府驻北京联络处 is 固原市's.
+_BODY_BEFORE_REGION = re.compile(
+    r"^(?:中共|中国共产党|共青团|(?:新疆生产建设)?兵团第[一二三四五六七八九十]{1,3}师|(?:国家|中国|中华人民共和国)[\u4e00-\u9fff]{1,10}?(?:总局|局|署|银行|委员会))")
+
+
+# A place printed as one after the region read (济南市莱芜区人民政府, 沙县区人民政府: districts newer than
+# the gazetteer): its region is not the one read, which is at best its parent. Not a word of an
+# institution's name (县市场监督管理局, 市城市管理局), nor a zone, street or town.
+_PLACE_WORD = re.compile(r"^[\u4e00-\u9fff]{0,4}?(?:区|县|市|旗)(?![场政民容级直域划属内外委街镇乡])"
+                         r"(?=人民政府|政府|管委会|[\u4e00-\u9fff]{0,10}(?:局|办公室|委员会|中心|办事处)$)")
+_NOT_A_PLACE_WORD = re.compile(r"^(?:城市|城区|市区|社区|辖区|山区|片区|郊区|县区|县市|区县)$"
+                               r"|(?:新区|园区|开发区|高新区|经开区|实验区|保税区|示范区|试验区|合作区|管理区|景区)$")
+
+
+def _place_word_at(name: str, start: int) -> str | None:
+    """The place word (莱芜区) a name goes on with at ``start``, or None."""
+    m = _PLACE_WORD.match(name[start:])
+    if not m or _NOT_A_PLACE_WORD.search(m.group()) or _ZONE_WORDS.match(name[start:]):
+        return None
+    return m.group()
+
+
+def _goes_on_with_place(name: str, start: int, above_county: bool) -> bool:
+    """Whether the place read up to ``start`` is not the agency's own: the name goes on
+    with a county-level place below a city or province (济南市莱芜区), or with a level word that
+    makes the place read part of a longer name (沙县区). Below a county a place is its unit
+    (铜陵市郊区安庆矿区办事处)."""
+    word = _place_word_at(name, start)
+    return bool(word) and (len(word) == 1 or above_county)
+
+
 def resolve_region(name: str) -> tuple[str | None, int]:
     """行政区划代码 of the region a name starts with (or, after a national
-    body's name, names in full: 国家税务总局固原市税务局)."""
+    body's name, names in full: 国家税务总局固原市税务局); None when the name goes on with
+    a place of its own the gazetteer does not place there (济南市莱芜区)."""
     if _BARE_LEVEL.match(name) or _BARE_ZONE.match(name):
         return None, 0
     adcode, end = _region_chain(name)
-    if adcode is None:
-        adcode, end = _region_chain(name, start_anywhere=True)
+    body = _BODY_BEFORE_REGION.match(name)
+    if adcode is None and body:
+        adcode, end = _region_chain(name[body.end():], full_first=True)
+        end += body.end() if adcode else 0
+    if adcode and _goes_on_with_place(name, end, adcode.endswith("00")):
+        return None, 0
     return adcode, end
 
 
@@ -423,14 +684,19 @@ def text_region(name: str, lines: list[str]) -> str | None:
     fuller = with_parent_prefix(name, body)
     if fuller != name:
         return resolve_region(fuller)[0]
+    if _BARE_LEVEL.match(name):
+        return None  # 县教育局: the city above it and the counties it learns from are not its county
     counts: dict[str, int] = {}
     for line in body.split("\n"):
+        before = None  # the place read right before, for a name shared by several (长春市朝阳区)
         for m in gazetteer_matches(line):
-            # A name of one character (县, which the gazetteer lists for 重庆's counties) is a word.
-            full = [a for a in m.attr_infos if a.name == m.origin_value and len(a.name) > 1]
+            full = [a for a in m.attr_infos if m.full(a)]
+            if len(full) > 1 and before is not None and before[1] == m.start_index:
+                full = [a for a in full if a.rank > before[0].rank and a.belong_to(before[0])]
             if len(full) == 1 and full[0].rank >= 1:
                 code = full[0].adcode[:6]
                 counts[code] = counts.get(code, 0) + 1
+            before = (full[0], m.end_index + 1) if len(full) == 1 else None
     for rank in (2, 1):
         ranked = sorted(((n, c) for c, n in counts.items() if (c[4:] != "00") == (rank == 2)), reverse=True)
         if ranked and ranked[0][0] >= 2 and (len(ranked) == 1 or ranked[0][0] >= 2 * ranked[1][0]):
@@ -440,9 +706,13 @@ def text_region(name: str, lines: list[str]) -> str | None:
 
 def normalize_name(name: str, province: str | None, city: str | None, county: str | None) -> str:
     """The name from its own region down: 淮安市洪泽区人民政府 and 洪泽区人民政府 are
-    one agency. Short forms are written out: 'X县政府' as 'X县人民政府',
+    one agency. Short forms are written out: 'X县政府' as 'X县人民政府', 长阳县 as 长阳土家族自治县,
     'X县政府办' as 'X县人民政府办公室', '管委会' as '管理委员会'."""
     out = re.sub(r"\s+", "", name)
+    short_forms = {info.name: short for short, info in autonomous_short_forms().items()}
+    for region in (county, city):  # 长阳县人民政府 is 长阳土家族自治县人民政府
+        if region in short_forms and region not in out:
+            out = out.replace(short_forms[region], region, 1)
     for region in (county, city, province):
         if region and region in out:
             out = out[out.index(region):]
@@ -541,8 +811,9 @@ def _places_named(name: str) -> list[str]:
     """The 行政区划代码 the place a name starts with may stand for (鼓楼区: districts of four
     cities), when the gazetteer knows it by that full name."""
     for m in gazetteer_matches(name):
-        if m.start_index == 0:
-            return [a.adcode[:6] for a in m.attr_infos if a.name == m.origin_value]
+        after = name[m.end_index + 1:]  # 东区街道 is no 东区, 沙县区 no 沙县
+        if m.start_index == 0 and not _TOWN_AFTER.match(after) and not _goes_on_with_place(name, m.end_index + 1, False):
+            return [a.adcode[:6] for a in m.attr_infos if m.full(a)]
         break
     return []
 
@@ -560,8 +831,13 @@ def describe_agency(name: str | None, lines: list[str] | None = None) -> Agency:
     if adcode is None and lines and not _NATIONAL.search(name):
         adcode, source = text_region(name, lines), "text"
         named = _places_named(name)
-        if adcode and named and not any(code == adcode or _within(code, adcode) for code in named):
+        inside = [code for code in named if adcode and _within(code, adcode)]
+        if adcode and named and adcode not in named and len(inside) == 1:
+            adcode = inside[0]  # 朝阳区 whose text keeps naming 长春市: 长春's 朝阳区
+        elif adcode and named and not any(code == adcode or _within(code, adcode) for code in named):
             adcode = None  # 鼓楼区 whose text keeps naming 沙县: no 鼓楼区 lies there
+        elif adcode and adcode.endswith("00") and _goes_on_with_place(name, _region_chain(name)[1], True):
+            adcode = None  # (济南市)莱芜区 whose text names 济南市: a district the gazetteer lacks, not the city
     elif source == "name" and adcode is not None and adcode.endswith("0000") and _ZONE_KIND.search(name) and lines:
         finer = text_region(name, lines)  # 天津港保税区 whose text keeps naming 滨海新区
         if finer and _within(finer, adcode):

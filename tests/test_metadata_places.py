@@ -1,0 +1,118 @@
+"""Places inside agency names: where a gazetteer name counts as the agency's region, and where not."""
+
+from __future__ import annotations
+
+import pytest
+
+from builder.extraction.metadata import describe_agency
+
+
+def _text(name: str, context: str) -> list[str]:
+    """A report's opening naming the city it belongs to, as a town's or street's text does."""
+    return [f"{name}2023年政府信息公开工作年度报告",
+            "本报告所列数据统计期限自2023年1月1日至2023年12月31日止。",
+            f"2023年，在{context}的领导下，本机关认真落实{context}政务公开要求，学习{context}经验。"]
+
+
+@pytest.mark.parametrize("name, adcode, normalized", [
+    ("长阳县人民政府", "420528", "长阳土家族自治县人民政府"),
+    ("长阳县教育局", "420528", "长阳土家族自治县教育局"),
+    ("长阳县龙舟坪镇人民政府", "420528", "长阳土家族自治县龙舟坪镇人民政府"),
+    ("宜昌市长阳县人民政府", "420528", "长阳土家族自治县人民政府"),
+    ("威宁县人民政府", "520526", "威宁彝族回族苗族自治县人民政府"),
+    ("景宁县人民政府", "331127", "景宁畲族自治县人民政府"),
+    ("大通县财政局", "630121", "大通回族土族自治县财政局"),
+    ("白沙县人民政府", "469025", "白沙黎族自治县人民政府"),
+    ("龙胜县人民政府", "450328", "龙胜各族自治县人民政府"),
+    ("恩施州人民政府", "422800", "恩施土家族苗族自治州人民政府"),
+    ("海南州人民政府", "632500", "海南藏族自治州人民政府"),   # 青海's, not 海南省
+    ("河南县人民政府", "632324", "河南蒙古族自治县人民政府"),  # 青海's, not 河南省
+    ("长阳土家族自治县人民政府", "420528", "长阳土家族自治县人民政府"),
+])
+def test_an_autonomous_place_by_its_short_name(name, adcode, normalized):
+    """The short form (the ethnic words left out) names one place: never the one-character 县 the
+    gazetteer lists for 重庆's counties, nor 宁县 (甘肃) inside 威宁县; the name is kept whole."""
+    agency = describe_agency(name)
+    assert (agency.adcode, agency.region_source, agency.name) == (adcode, "name", name)
+    assert agency.name_normalized == normalized
+    assert agency.agency_id == describe_agency(normalized).agency_id
+
+
+@pytest.mark.parametrize("name", ["某某县人民政府", "县里乡人民政府", "大县人民政府"])
+def test_no_region_from_a_one_character_place_or_a_word_inside_a_name(name):
+    assert describe_agency(name).adcode is None
+
+
+@pytest.mark.parametrize("name, adcode", [
+    ("国家税务总局固原市税务局", "640400"),
+    ("国家税务总局长阳县税务局", "420528"),
+    ("中国人民银行固原市中心支行", "640400"),
+    ("中共彭阳县委宣传部", "640425"),
+    ("兵团第八师石河子市", "659001"),
+])
+def test_a_place_after_a_national_body_is_its_local_office(name, adcode):
+    assert describe_agency(name).adcode == adcode
+
+
+@pytest.mark.parametrize("name", ["一月二十日彭阳县人民政府", "某某公司长沙县分公司"])
+def test_a_place_inside_a_name_is_not_the_agency_s_region(name):
+    """Only a national body's (or the Party's) name may come before the place a name is read from."""
+    assert describe_agency(name).adcode is None
+
+
+@pytest.mark.parametrize("name, context, adcode", [
+    ("东区街道办事处", "中山市", "442000"),
+    ("西区街道办事处", "中山市", "442000"),
+    ("东区街道办事处", "", None),
+    ("郊区乡人民政府", "", None),
+    ("城区街道办事处", "", None),
+])
+def test_a_place_name_before_jiedao_zhen_or_xiang_names_the_street_or_town(name, context, adcode):
+    """中山市's 东区街道 is no 东区 of 攀枝花: its region comes from the text, or stays unknown."""
+    agency = describe_agency(name, _text(name, context) if context else [name])
+    assert agency.adcode == adcode
+
+
+@pytest.mark.parametrize("context", ["在固原市教育局的指导下，我局认真落实固原市政务公开要求，参加固原市组织的培训",
+                                     "学习借鉴固原市、银川市、西吉县、隆德县等地经验，并赴西吉县、西吉县学习"])
+def test_a_department_named_by_its_level_alone_takes_no_region_the_text_mentions(context):
+    """县教育局: the city above it and the counties it learns from are not its county."""
+    lines = ["县教育局2023年政府信息公开工作年度报告", f"2023年，{context}。"]
+    assert describe_agency("县教育局", lines).adcode is None
+
+
+@pytest.mark.parametrize("name, lines", [
+    ("济南市莱芜区人民政府", []),
+    ("济南市莱芜区教育和体育局", []),
+    ("杭州市临平区人民政府", []),
+    ("沙县区人民政府", []),
+    ("莱芜区人民政府", ["2023年，在济南市委、济南市政府的坚强领导下，莱芜区认真落实济南市政务公开要求。"]),
+    ("临平区卫生健康局", ["2023年，本局认真落实杭州市、杭州市政务公开要求。"]),
+    ("沙县区人民政府", ["2023年，在三明市委、三明市政府领导下，认真落实三明市政务公开要求。"]),
+])
+def test_a_district_the_gazetteer_lacks_never_gets_its_parent_s_code(name, lines):
+    """The name goes on, past the city read, with a place of its own (莱芜区, newer than the
+    gazetteer), or the place read is part of a longer name (沙县 of 沙县区): unknown, not the city."""
+    assert describe_agency(name, lines or None).adcode is None
+
+
+@pytest.mark.parametrize("name, adcode", [
+    ("固原市城市管理局", "640400"),          # 城市 is a word, not a place
+    ("彭阳县市场监督管理局", "640425"),       # 市场
+    ("合肥市高新区管委会", "340100"),         # a zone of the city
+    ("铜陵市郊区安庆矿区办事处", "340711"),   # a unit below a county
+    ("济南市市中区人民政府", "370103"),
+])
+def test_words_after_the_region_that_are_no_place_of_their_own(name, adcode):
+    assert describe_agency(name).adcode == adcode
+
+
+@pytest.mark.parametrize("name, context, adcode", [
+    ("朝阳区人民政府", "在长春市委、长春市政府领导下，朝阳区认真落实长春市政务公开要求。", "220104"),
+    ("鼓楼区人民政府", "在福州市委、福州市政府领导下，鼓楼区认真落实福州市政务公开要求。", "350102"),
+    ("和平街道办事处", "在长春市朝阳区的领导下，本街道认真落实长春市朝阳区政务公开要求，学习长春市朝阳区经验。", "220104"),
+])
+def test_a_shared_district_name_in_the_city_its_text_names(name, context, adcode):
+    """朝阳区 is several districts; the text's 长春市 holds one of them: that one, not the city."""
+    lines = [f"{name}2023年政府信息公开工作年度报告", f"2023年，{context}"]
+    assert describe_agency(name, lines).adcode == adcode

@@ -1,0 +1,83 @@
+"""The agency's name and the year from a report's top lines: page chrome, bylines, notices, dates."""
+
+from __future__ import annotations
+
+import pytest
+
+from builder.extraction.metadata import find_agency_name, find_year
+from builder.reading.document import body_lines
+
+PERIOD = "本报告所列数据统计期限自2023年1月1日至2023年12月31日止。"
+
+
+def _lines(*head: str, opening: str = "2023年，本机关认真贯彻落实政务公开工作要求。") -> list[str]:
+    return body_lines("\n".join([*head, PERIOD, "一、总体情况", opening]))
+
+
+@pytest.mark.parametrize("site", ["固原市人民政府门户网站", "西吉县人民政府网", "固原市人民政府官网"])
+@pytest.mark.parametrize("agency", ["西吉县人民政府办公室", "西吉县教育局"])
+def test_a_site_s_name_above_a_title_naming_no_agency_is_no_agency(site, agency):
+    """The agency is the byline below the title, the opening's subject, or the compiler the report names."""
+    for lines in (_lines(site, "2023年政府信息公开工作年度报告", agency),
+                  _lines(site, "2023年政府信息公开工作年度报告", opening=f"2023年，{agency}认真贯彻落实政务公开工作要求。")):
+        assert find_agency_name(lines) == agency
+    # An office compiling a report with no name in its title compiles its government's (兰州新区管委会党政办公室).
+    compiled = find_agency_name(_lines(site, "2023年政府信息公开工作年度报告", f"本报告由{agency}编制。"))
+    assert compiled == agency.removesuffix("办公室")
+
+
+@pytest.mark.parametrize("agency", ["西吉县人民政府办公室", "彭阳县教育局", "国家税务总局彭阳县税务局"])
+def test_the_issuer_label_or_the_opening_outranks_a_name_from_the_line_above(agency):
+    lines = _lines("固原市人民政府", "2023年度政府信息公开工作年度报告")
+    assert find_agency_name(lines, issuer=agency) == agency
+    lines = _lines("固原市人民政府", "2023年度政府信息公开工作年度报告", opening=f"2023年，{agency}认真贯彻落实要求。")
+    assert find_agency_name(lines) == agency
+
+
+def test_a_name_on_the_line_above_the_title_is_kept_without_other_evidence():
+    assert find_agency_name(_lines("彭阳县人民政府", "2023年政府信息公开工作年度报告")) == "彭阳县人民政府"
+    lines = _lines("彭阳县人民政府", "2023年政府信息公开工作年度报告", opening="2023年，彭阳县人民政府认真落实要求。")
+    assert find_agency_name(lines, issuer="彭阳县人民政府") == "彭阳县人民政府"
+    lines = _lines("洪泽区人民政府", "2023年政府信息公开工作年度报告", "本报告由淮安市洪泽区人民政府办公室编制。")
+    assert find_agency_name(lines) == "洪泽区人民政府"  # the title's government, compiled by its office
+
+
+@pytest.mark.parametrize("site", ["固原市人民政府", "固原市人民政府门户网站"])
+def test_a_site_owner_printed_before_the_title_on_its_line_is_dropped(site):
+    lines = _lines(f"{site}  西吉县人民政府办公室2023年政府信息公开工作年度报告")
+    assert find_agency_name(lines) == "西吉县人民政府办公室"
+    assert find_year(lines) == (2023, "title")
+
+
+@pytest.mark.parametrize("joint", ["彭阳县人民政府办公室 彭阳县政务服务管理局", "中共彭阳县委办公室 彭阳县人民政府办公室"])
+def test_two_offices_on_a_title_line_stay_together(joint):
+    assert find_agency_name(_lines(f"{joint}2023年政府信息公开工作年度报告")) == joint.replace(" ", "")
+
+
+@pytest.mark.parametrize("date", ["二〇二四年一月二十日", "2024年1月20日", "二〇二四年一月"])
+def test_a_publication_date_above_a_title_without_a_year_is_no_title_year(date):
+    lines = _lines(date, "彭阳县人民政府政府信息公开工作年度报告")
+    assert find_year(lines) == (2023, "统计期限")
+    assert find_agency_name(lines) == "彭阳县人民政府"
+
+
+@pytest.mark.parametrize("notice, agency", [
+    ("彭阳县人民政府办公室关于印发彭阳县2023年政府信息公开工作年度报告的通知", "彭阳县人民政府"),
+    ("彭阳县人民政府办公室关于印发2023年政府信息公开工作年度报告的通知", "彭阳县人民政府办公室"),
+    ("固原市人民政府办公室关于公布固原市生态环境局2023年政府信息公开工作年度报告的通知", "固原市生态环境局"),
+])
+def test_a_notice_issuing_the_report_names_the_report_s_agency_or_its_issuer(notice, agency):
+    lines = _lines(notice, "彭政办发〔2024〕5号", opening="2023年，彭阳县人民政府认真落实要求。")
+    assert find_agency_name(lines) == agency
+
+
+@pytest.mark.parametrize("pronoun", ["本机关", "我局", "本单位", "本部门"])
+def test_what_a_report_calls_itself_is_no_name(pronoun):
+    lines = _lines("2023年政府信息公开工作年度报告", opening=f"现将{pronoun}2023年度政府信息公开工作情况报告如下。")
+    assert find_agency_name(lines, issuer="彭阳县教育局") is None
+
+
+def test_a_name_spaced_off_its_year_on_the_title_line_is_the_title_s_own():
+    """Not a site owner's name before the title: a label naming another body does not outrank it."""
+    lines = _lines("彭阳县人民政府 2023年政府信息公开工作年度报告")
+    assert find_agency_name(lines, issuer="固原市人民政府") == "彭阳县人民政府"

@@ -1,0 +1,113 @@
+"""The report year: which statement settles it, and when it stays unsure."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from builder import forms, synthetic
+from builder.extraction.extract import extract_bytes
+from builder.extraction.metadata import UNSURE_YEAR_SOURCES, find_agency_name, find_year
+from builder.reading.document import body_lines
+
+N = "彭阳县人民政府"
+PERIOD = "本报告所列数据统计期限自2023年1月1日至2023年12月31日止。"
+
+
+def _lines(*text: str) -> list[str]:
+    return body_lines("\n".join(text))
+
+
+@pytest.mark.parametrize("title", [
+    f"{N}政府信息公开工作年度报告（2023年度）",
+    f"{N}政府信息公开工作年度报告(2023年)",
+    f"{N}政府信息公开工作2023年度报告",
+    f"{N}二0二三年政府信息公开工作年度报告",
+    f"{N}2O23年政府信息公开工作年度报告",
+    f"{N}\n2023年度\n政府信息公开工作年度报告",
+])
+def test_title_year_however_printed(title):
+    """The opening's other year (2022年，本机关收到…) does not outrank the title's."""
+    lines = _lines(title, "2022年，本机关收到申请5件；现将本年度工作报告如下。", "一、总体情况")
+    assert find_year(lines) == (2023, "title")
+    assert find_agency_name(lines) == N
+
+
+def test_title_after_a_breadcrumb_on_a_page_flattened_to_one_line():
+    lines = _lines(f"当前位置：首页 > 政务公开 > 年度报告 {N}2023年政府信息公开工作年度报告 一、总体情况 "
+                   "2022年，本机关收到申请5件；现将本年度工作报告如下。")
+    assert find_year(lines) == (2023, "title")
+    assert find_agency_name(lines) == N
+
+
+@pytest.mark.parametrize("citation", ["对照《{n}2022年政府信息公开工作年度报告》提出的问题，已逐项整改。",
+                                      "针对《{n}2022年政府信息公开工作年度报告》中提出的问题，本年度已全部整改到位。"])
+def test_a_cited_report_of_another_year_is_not_this_report(citation):
+    cited = citation.format(n=N)
+    assert find_year(_lines(f"{N}政府信息公开工作年度报告", cited, PERIOD)) == (2023, "统计期限")
+    published = "根据《条例》规定，现公布彭阳县人民政府2023年政务公开工作年度报告。"
+    assert find_year(_lines(f"{N}政府信息公开工作年度报告", cited, published)) == (2023, "publication sentence")
+    # One line (a page flattened): the title after the breadcrumb, the citation further on.
+    flat = f"当前位置：首页 > 政务公开 > 年度报告 {N}2023年政府信息公开工作年度报告 一、总体情况 {cited}"
+    assert find_year(_lines(flat)) == (2023, "title")
+    # Nothing else dates the report: the citation alone does not, the body's clauses do.
+    assert find_year(_lines(f"{N}政府信息公开工作年度报告", cited, "2023年，本机关认真落实条例。")) == (
+        2023, "opening sentence")
+
+
+def test_the_report_s_own_title_after_the_verb_publishing_it_dates_it():
+    lines = _lines("根据《条例》规定，现发布《彭阳县2022年政府信息公开工作年度报告》。", "2021年，本机关收到申请。")
+    assert find_year(lines) == (2022, "《…年度报告》")
+
+
+RELATED = [f"{N}2022年政府信息公开工作年度报告", f"{N}2021年政府信息公开工作年度报告"]
+
+
+@pytest.mark.parametrize("above", [RELATED, ["相关文章：", *(f"· {t}" for t in RELATED)], [f"上一篇：{RELATED[0]}"]])
+def test_titles_of_related_reports_around_the_title(above):
+    title = f"{N}2023年政府信息公开工作年度报告"
+    assert find_year(_lines(*above, title, PERIOD, "一、总体情况")) == (2023, "统计期限" if above == RELATED else "title")
+    assert find_year(_lines(*above, title, "一、总体情况", "2023年，本机关认真落实条例。"))[0] == 2023
+    assert find_year(_lines(title, f"相关链接：{RELATED[0]}", "一、总体情况"))[0] == 2023
+
+
+def test_titles_of_several_years_and_nothing_backing_one_leave_the_year_unsure():
+    year, source = find_year(_lines(*RELATED, f"{N}2023年政府信息公开工作年度报告", "一、总体情况"))
+    assert (year, source) == (2023, "title, among others") and source in UNSURE_YEAR_SOURCES
+
+
+def test_a_title_spanning_two_years_is_settled_by_the_period():
+    assert find_year(_lines(f"{N}2023—2024年政府信息公开工作年度报告", PERIOD)) == (2023, "统计期限")
+
+
+def test_a_period_in_chinese_numerals():
+    assert find_year(_lines(f"{N}政府信息公开工作年度报告", "本报告统计数据时间从二〇二三年一月一日至十二月三十一日。")) == (
+        2023, "统计期限")
+
+
+def test_without_title_year_or_period_the_body_s_clauses_decide():
+    """A plan for the next year (2024年，我们将…) is not the year reported on; clauses of two years
+    leave the year unsure (the later, or the more frequent, is read)."""
+    plan = _lines(f"{N}政府信息公开工作年度报告", "2024年，我们将继续做好政务公开工作。", "2023年，工作仍有不足。")
+    assert find_year(plan) == (2023, "opening sentence")
+    mixed = _lines(f"{N}政府信息公开工作年度报告", "2022年，本机关收到申请5件。", "2023年，工作仍有不足。")
+    year, source = find_year(mixed)
+    assert year == 2023 and source in UNSURE_YEAR_SOURCES
+
+
+def _report(head: list[str], intro: str, year: int = 2023) -> bytes:
+    rng = random.Random(1)
+    values = synthetic.consistent_values(rng, forms.GOV_2021)
+    body = synthetic.render("本机关", year, forms.GOV_2021, values, "tab").split("\n", 1)[1]
+    body = "\n".join(line for line in body.split("\n") if "统计" not in line)  # no 统计期限 sentence
+    return ("\n".join(head) + "\n\n" + intro + "\n\n" + body).encode()
+
+
+def test_an_unsure_year_is_flagged_in_the_report_s_warnings():
+    data = _report([f"{N}政府信息公开工作年度报告"], "一、总体情况\n2022年，本机关收到申请5件。2023年，本机关认真落实条例。")
+    report = extract_bytes(data, "r.txt")
+    assert report.year == 2023 and "year_unsure" in [w["code"] for w in report.warnings]
+    settled = extract_bytes(_report([f"{N}2023年政府信息公开工作年度报告"], "一、总体情况\n2022年，本机关收到申请5件。"),
+                            "r.txt")
+    assert settled.year == 2023 and "year_unsure" not in [w["code"] for w in settled.warnings]
