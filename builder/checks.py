@@ -491,6 +491,8 @@ YEAR_BASIS = {
     "publication sentence": ("“现公布…年度报告”一句", "the publishing sentence says"),
     "统计期限": ("统计期限", "the statistical period is"),
     "opening sentence": ("开头一句", "the opening sentence says"),
+    "title, among others": ("最靠近正文的标题", "the title nearest the body says"),
+    "years in the body": ("正文各句开头的年份", "the years the body's sentences open with say"),
 }
 _OTHER_BASIS = ("报告年度", "the report year is")
 

@@ -1003,3 +1003,16 @@ def test_message_templates_are_data_in_both_languages():
             assert en.startswith("{rule}") or key == "summary", (rule.id, key)
         # What a badge quotes when the rule fails (the info rule never sets a badge).
         assert ("summary" in rule.messages) == (rule.severity != "info"), rule.id
+
+
+def test_every_place_a_year_is_read_from_is_named_in_words():
+    """meta.year names where the year was read; each source find_year can give has its words."""
+    import inspect
+
+    from builder.checks import YEAR_BASIS
+    from builder.extraction import metadata
+
+    source = inspect.getsource(metadata.find_year)
+    given = {*re.findall(r'return [^\n]*?, "([^"]+)"', source), *re.findall(r'else "([^"]+)"', source),
+             *re.findall(r', "([^"]+)"\)', source)}
+    assert given and given <= set(YEAR_BASIS), given - set(YEAR_BASIS)
