@@ -142,3 +142,18 @@ def test_one_pipe_between_spaced_values_is_a_rule_not_a_table():
                     (160, "reported"), (-1, "reported"), (2809, "reported")]
 
 
+# --- E: a count printed with a decimal point --------------------------------------------------
+
+@pytest.mark.parametrize("layout", SPACED + GRIDS)
+@pytest.mark.parametrize("printed", ["2.0", "2。0", "4.00", "2.5"])
+def test_a_count_with_a_decimal_point_is_ambiguous(layout, printed):
+    """2.0 was read as 2 (it may be 20 with a 0 misread); a tab cell 4。0 read as 0."""
+    rep, _ = report({"t2.licensing.decisions": printed}, layout)
+    assert (rep.cells["t2.licensing.decisions"].status, rep.cells["t2.licensing.decisions"].value) == (
+        "ambiguous", None)
+
+
+def test_an_amount_keeps_its_decimal_point():
+    rep, _ = report({"t2.fees.amount_10k_cny": "2.0"}, "space", v={**V2021, "t2.fees.amount_10k_cny": 2.0})
+    assert (rep.cells["t2.fees.amount_10k_cny"].status, rep.cells["t2.fees.amount_10k_cny"].value) == (
+        "reported", 2.0)

@@ -256,7 +256,7 @@ def read_table(slots: list[_Slot], identities: list[Identity], out: Tables, tabl
                 out.cells[cell] = CellValue(None, raw.strip(), "blank")
                 continue
             parsed = parse_cell(raw)
-            if isinstance(parsed.value, float) and not parsed.value.is_integer() and _KIND.get(cell) != "money":
+            if isinstance(parsed.value, float) and _KIND.get(cell) != "money":  # 2.0 may be 20 misread
                 parsed = CellValue(None, parsed.raw, "ambiguous", "件数没有小数，印出的数字无法读作件数", [])
             out.cells[cell] = parsed
             fixed[cell] = parsed.value
