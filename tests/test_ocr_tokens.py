@@ -142,6 +142,28 @@ def test_one_pipe_between_spaced_values_is_a_rule_not_a_table():
                     (160, "reported"), (-1, "reported"), (2809, "reported")]
 
 
+# --- D: a negative 本年增/减 with OCR spacing ---------------------------------------------------
+
+V2019 = {**values(GOV_2019), "t2.coercion.prev_items": 0, "t2.coercion.change": -2, "t2.coercion.decisions": 0,
+         "t2.fees.prev_items": 5, "t2.fees.change": -3}
+
+
+@pytest.mark.parametrize("layout", SPACED)
+@pytest.mark.parametrize("minus", ["- ", "— ", "一", "一 ", "—", "~", "– "])
+@pytest.mark.parametrize("item", ["coercion", "fees"])
+def test_a_spaced_or_misread_minus_is_never_a_worded_zero_and_a_shift(layout, minus, item):
+    """行政强制 0 - 2 0 read 本年增/减 as a worded zero and 处理决定数量 as 2."""
+    cell = forms.t2_cell(item, "change")
+    rep, _ = report({cell: minus + str(-V2019[cell])}, layout, GOV_2019, V2019, 2020)
+    for measure in ("prev_items", "change", "decisions"):
+        got = rep.cells.get(forms.t2_cell(item, measure))
+        if got is None:
+            continue
+        assert got.status == "ambiguous" or got.value == V2019[forms.t2_cell(item, measure)], measure
+    assert rep.cells[cell].status == "ambiguous"
+    assert rep.cells[cell].candidates in ([], None) or V2019[cell] in rep.cells[cell].candidates
+
+
 # --- E: a count printed with a decimal point --------------------------------------------------
 
 @pytest.mark.parametrize("layout", SPACED + GRIDS)
@@ -157,3 +179,22 @@ def test_an_amount_keeps_its_decimal_point():
     rep, _ = report({"t2.fees.amount_10k_cny": "2.0"}, "space", v={**V2021, "t2.fees.amount_10k_cny": 2.0})
     assert (rep.cells["t2.fees.amount_10k_cny"].status, rep.cells["t2.fees.amount_10k_cny"].value) == (
         "reported", 2.0)
+
+
+# --- F: a table-2 row printing more numbers than the form's cells ------------------------------
+
+@pytest.mark.parametrize("layout", ["space", "label_before", "cell_per_line"])
+@pytest.mark.parametrize("cell, printed", [
+    ("t2.rules.in_force", "3 682"), ("t2.rules.in_force", "36 82"), ("t2.licensing.decisions", "1 7"),
+    ("t2.rules.issued", "1 2"),
+])
+def test_a_crowded_table_2_row_is_unsure_with_its_joined_readings(layout, cell, printed):
+    """规章 0 965 3 682 kept the first three numbers: 现行有效件数 read as 3, reported."""
+    v = {**V2021, "t2.rules.issued": 12}
+    rep, _ = report({cell: printed}, layout, v=v)
+    row = cell.rsplit(".", 1)[0]
+    cells = [c for c in v if c.rsplit(".", 1)[0] == row]
+    assert {rep.cells[c].status for c in cells} == {"ambiguous"}
+    if layout != "cell_per_line":  # there the line "3 682" is one cell with a space in it
+        assert v[cell] in rep.cells[cell].candidates
+        assert any(w["code"] == "extra_values" for w in rep.warnings)
