@@ -78,6 +78,25 @@ def test_a_list_number_is_one_only_before_label_text(line, label, cells):
     assert [(r.label, r.cells) for r in rows] == [(label, cells)]
 
 
+@pytest.mark.parametrize("layout", SPACED + GRIDS)
+@pytest.mark.parametrize("cell, printed", [
+    ("t2.rules.in_force", "3682。"), ("t3.total.total", "83。"), ("t3.total.commercial_enterprise", "0。"),
+])
+def test_a_stop_glued_to_a_number_is_no_sentence_end(layout, cell, printed):
+    """… 0 0 83。 ended a sentence there: the row was dropped and the rows after it read in its place."""
+    rep, v = report({cell: printed}, layout)
+    assert_unsure_in_place(rep, v, cell, printed)
+
+
+@pytest.mark.parametrize("layout", SPACED + GRIDS)
+@pytest.mark.parametrize("cell, printed", [("t2.rules.in_force", "0682"), ("t2.rules.issued", "01")])
+def test_a_number_with_a_leading_zero_is_no_count(layout, cell, printed):
+    """3 0682 or a rule read as 1 glued to a 0 (01): a split or a glued number, never 682 or 1."""
+    v = {**V2021, "t2.rules.issued": 0}
+    rep, _ = report({cell: printed}, layout, v=v)
+    assert_unsure_in_place(rep, v, cell, printed)
+
+
 # --- B: a lookalike letter in a tab or pipe cell ----------------------------------------------
 
 @pytest.mark.parametrize("layout", GRIDS)

@@ -257,8 +257,21 @@ def scan_plain(line: str, index: int) -> list[ValueRow]:
     return rows
 
 
-# A 。 ends a sentence, except between digits, where OCR put it for a decimal point (4。0).
-_SENTENCE_END = re.compile(r"。(?!\d)|(?<!\d)。")
+
+def _sentence_end(line: str) -> int:
+    """Where the line's last sentence ends (0 when none does). A 。 ends a sentence (共计85。), except
+    where OCR put it for a decimal point or glued it to a number of its own: between digits (4。0),
+    or after a number that starts the line or follows a space or a pipe (… -3 1600。, 0。 in a cell)."""
+    end = 0
+    for m in re.finditer("。", line):
+        if line[m.end():m.end() + 1].isdigit():
+            continue
+        start = m.start()
+        while start > 0 and (line[start - 1].isdigit() or line[start - 1] in ".,-"):
+            start -= 1
+        if start == m.start() or (start > 0 and not line[start - 1].isspace() and line[start - 1] not in "|"):
+            end = m.end()
+    return end
 
 
 def scan_lines(lines: list[str], offset: int = 0) -> list[ValueRow]:
@@ -271,9 +284,9 @@ def scan_lines(lines: list[str], offset: int = 0) -> list[ValueRow]:
         checkpoint()
         if not line.strip():
             continue
-        ends = [m.end() for m in _SENTENCE_END.finditer(line)]
-        if ends:
-            line = line[ends[-1]:]
+        end = _sentence_end(line)
+        if end:
+            line = line[end:]
             if not line.strip():
                 continue
         sep = _delimiter(line)

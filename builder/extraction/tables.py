@@ -90,7 +90,10 @@ def _read_cell(raw: str) -> tuple[int | float | None, str, str | None, str | Non
     if m is None:
         return None, "ambiguous", "印出的文字无法读作一个数字", None
     number = m.group("n").replace(",", "")
-    if len(number.split(".")[0].lstrip("-")) > MAX_NUMBER_DIGITS:
+    whole = number.split(".")[0].lstrip("-")
+    if len(whole) > 1 and whole.startswith("0"):
+        return None, "ambiguous", "以 0 开头的多位数不是印出的数字，可能是数字拆开或表格线被认成了数字", None
+    if len(whole) > MAX_NUMBER_DIGITS:
         return None, "ambiguous", f"数字超过 {MAX_NUMBER_DIGITS} 位，不可能是计数，无法读出", None
     value: int | float = float(number) if "." in number else int(number)
     return value, "reported", None, m.group("unit")
