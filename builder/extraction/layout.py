@@ -25,6 +25,15 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 _NON_LABEL = re.compile(r"[^\u4e00-\u9fff]")
 _WORDS = re.compile(r"[A-Za-z\u3400-\u9fff\uf900-\ufaff]")
 
+# What OCR reads for a digit (l, I, 丨 for 1; O, 〇 for 0; S, Z, B, G …) and the punctuation it
+# glues to one (3682. 11,16 4。0 3·682): a token made of these and digits is a number misread.
+_DIGIT_LOOKALIKES = "OoDQ〇lIi|丨[]!SsZzBbGgqAT"
+_NUMBER_PUNCT = ".,、·。，．'`:;_"
+_MINUS_LOOKALIKES = "-一—–~"  # OCR reads a minus sign as 一 or a dash
+# A table rule OCR'd as a glyph of its own: only ever a rule, or also a 1.
+_PURE_RULES = "丨|[]!"
+_RULE_OR_ONE = "lI"
+
 # Section headings of the prescribed form; found anywhere, also mid-line.
 SECTION_HEADINGS = {
     "t2": re.compile(r"[二2]\s*[、.．]\s*主动公开政府信息(?:的)?情况"),
@@ -99,11 +108,18 @@ def is_value_cell(cell: str) -> bool:
 
 
 def _delimiter(line: str) -> str | None:
+    """Tabs, or pipes: two or more, or one that opens a row (| 规章 0). One pipe alone between
+    spaces inside the line is a table rule OCR read as a glyph (行政强制 160 -1 | 2809)."""
     if "\t" in line:
         return "\t"
-    if line.count("|") >= 2 or (line.count("|") == 1 and not line.strip().endswith("|")):
+    stripped = line.strip()
+    if line.count("|") >= 2 or (line.count("|") == 1 and not stripped.endswith("|")
+                                and not re.search(r"\S\s+\|\s+\S", stripped)):
         return "|"
     return None
+
+
+_MISREAD_CELL = re.compile(rf"(?=\D*\d)[\d{re.escape(_DIGIT_LOOKALIKES)}]+|[OoDQ〇lISZB]+")
 
 
 def scan_delimited(line: str, sep: str, index: int) -> ValueRow:
@@ -117,49 +133,110 @@ def scan_delimited(line: str, sep: str, index: int) -> ValueRow:
     # The label ends at the last cell with words in it: a cell of digits and marks after it ("1,2",
     # "3(2)") is a value the form has a cell for, printed so that it reads as no number; taken
     # into the label, the row would be a number short and the others split to fill it.
-    last_label = max((i for i, c in enumerate(cells) if c and not is_value_cell(c) and _WORDS.search(c)),
+    # A cell of digits and the letters OCR reads for them (Z7, 1O, l4, O) is a value misread, no words.
+    last_label = max((i for i, c in enumerate(cells)
+                      if c and not is_value_cell(c) and _WORDS.search(c) and not _MISREAD_CELL.fullmatch(c)),
                      default=-1)
+    values = cells[last_label + 1:]
+    if last_label >= 0:
+        # The label's cell may end in values spaced off it, the separators before them OCR'd as
+        # spaces (行政强制 160 -1 | 2809): they are the row's first cells.
+        inside = scan_plain(cells[last_label], index)
+        if len(inside) == 1 and inside[0].core and inside[0].cells:
+            cells[last_label] = inside[0].label
+            values = inside[0].cells + values
     label = " ".join(c for c in cells[: last_label + 1] if c)
-    return ValueRow(label, cells[last_label + 1:], True, index)
+    return ValueRow(label, values, True, index)
 
 
+_VALID_NUMBER = r"-?(?:\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:-\d+(?:\.\d+)?)*"
+_LOOK = re.escape(_DIGIT_LOOKALIKES + _NUMBER_PUNCT)
 _TOKEN = re.compile(
-    r"(?P<num>(?:(?<![^\s\d])-)?(?:\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:-\d+(?:\.\d+)?)*)"
+    # a lone rule glyph: a separator, or a misread 1 (decided per row, see _drop_rules)
+    rf"(?P<rule>(?<!\S)[{re.escape(_PURE_RULES + _RULE_OR_ONE)}](?!\S))"
+    # digits with lookalikes or punctuation glued in (l7, 36B2, 3682., 11,16, 一2), after a space
+    # or a label, up to a space: one cell that reads as no number, in its place
+    rf"|(?P<garbled>(?<![^\s\u4e00-\u9fff])(?!{_VALID_NUMBER}(?!\S))"
+    rf"[{re.escape(_MINUS_LOOKALIKES)}]?(?=[{_LOOK}]*\d)[\d{_LOOK}]+(?!\S))"
+    # lookalikes alone (O, lO, Z) between spaces: a misread number too, and so is one glued to a
+    # word for none (l/, —l): a rule or a 1 beside it, which cannot be told apart
+    rf"|(?P<lookalike>(?<!\S)(?:[OoDQ〇lISZB]+|[{_LOOK}]+[/／—–]+|[/／—–]+[{_LOOK}]+)(?!\S))"
+    # 一 alone after a value: a dash OCR read as the character (0 一 2 0), a cell that reads as no number
+    r"|(?P<dash>(?<!\S)一(?=\s+\d|\s*$))"
+    rf"|(?P<num>(?:(?<![^\s\d])-)?{_VALID_NUMBER})"
     r"|(?P<none>(?<!\S)(?:无|—+|–|-{1,2}|/|／|－)(?!\S))"
 )
+_LIST_NUMBER = re.compile(r"\d+[.、]")
+# A line of a dash, a space and a number: a minus sign OCR spaced off (- 2), or a none and a number.
+_SPACED_MINUS = re.compile(rf"[{re.escape(_MINUS_LOOKALIKES)}]\s+\d+")
+
+
+class _Rule(str):
+    """A lone rule glyph among a row's values, until the row shows what it is."""
+
+
+def _drop_rules(values: list[str], border: bool) -> list[str]:
+    """A row's values without the table rules OCR read as glyphs of their own.
+
+    丨 | [ ] ! are always rules; l and I are rules when the row prints them twice or more, one
+    between two values (丨 19 丨 0 丨, l 4526 l 4 l 27 l), else each is a 1 misread and stays
+    as a cell that reads as no number. Glyphs alone before the line's first label are its border."""
+    rules = [i for i, v in enumerate(values) if isinstance(v, _Rule)]
+    if not rules:
+        return values
+    real = [i for i, v in enumerate(values) if not isinstance(v, _Rule)]
+    if border and not real:
+        return []
+    between = len(rules) >= 2 and bool(real) and any(real[0] < i < real[-1] for i in rules)
+    return [str(v) for v in values if not isinstance(v, _Rule) or not (between or v in _PURE_RULES)]
 
 
 def scan_plain(line: str, index: int) -> list[ValueRow]:
     """Space-separated or unseparated text: alternate label text and values.
 
-    A digit before ``.`` or ``、`` and a character is a label number (``1.属于``);
+    A digit before ``.`` or ``、`` and label text is a label number (``1.属于``, ``1. 属于``);
     a number before a unit (``29件``) or in brackets is prose."""
+    if _SPACED_MINUS.fullmatch(line.strip()):  # a cell of its own line: one cell, that reads as no number
+        return [ValueRow("", [line.strip()], False, index)]
     rows: list[ValueRow] = []
     label: list[str] = []
     values: list[str] = []
     pos = 0
 
-    def close() -> None:
-        if values:
-            rows.append(ValueRow(" ".join(label).strip(), list(values), False, index))
+    def close(border: bool = False) -> None:
+        kept = _drop_rules(list(values), border and not label and not rows)
+        values.clear()
+        if kept:
+            rows.append(ValueRow(" ".join(label).strip(), kept, False, index))
             label.clear()
-            values.clear()
 
     def text(fragment: str) -> None:
         if fragment.strip():
-            close()
+            close(border=True)
             label.append(fragment.strip())
 
     for m in _TOKEN.finditer(line):
         text(line[pos:m.start()])
         pos = m.end()
         token = m.group()
-        if m.group("none"):
+        if m.group("rule"):
+            values.append(_Rule(token))
+            continue
+        if m.group("garbled") or m.group("lookalike"):
+            if _LIST_NUMBER.fullmatch(token) and _WORDS.match(line[m.end():].lstrip()):
+                text(token)  # "1. 属于": the label's number
+            else:
+                values.append(token)
+            continue
+        if m.group("none") or (m.group("dash") and values):
             values.append(token)
+            continue
+        if m.group("dash"):
+            text(token)
             continue
         after = line[m.end():m.end() + 2]
         before = line[m.start() - 1] if m.start() else ""
-        if after[:1] in (".", "、") and not after[1:2].isdigit() and token.isdigit():
+        if after[:1] in (".", "、") and after[1:2].strip() and not after[1:2].isdigit() and token.isdigit():
             if len(token) > 1:  # "00000001.属于": a run, then the label number
                 values.append(token[:-1])
             text(token[-1])
@@ -180,6 +257,23 @@ def scan_plain(line: str, index: int) -> list[ValueRow]:
     return rows
 
 
+
+def _sentence_end(line: str) -> int:
+    """Where the line's last sentence ends (0 when none does). A 。 ends a sentence (共计85。), except
+    where OCR put it for a decimal point or glued it to a number of its own: between digits (4。0),
+    or after a number that starts the line or follows a space or a pipe (… -3 1600。, 0。 in a cell)."""
+    end = 0
+    for m in re.finditer("。", line):
+        if line[m.end():m.end() + 1].isdigit():
+            continue
+        start = m.start()
+        while start > 0 and (line[start - 1].isdigit() or line[start - 1] in ".,-"):
+            start -= 1
+        if start == m.start() or (start > 0 and not line[start - 1].isspace() and line[start - 1] not in "|"):
+            end = m.end()
+    return end
+
+
 def scan_lines(lines: list[str], offset: int = 0) -> list[ValueRow]:
     """Rows of a table region. Prose sentences (ending in 。) are skipped; a
     label printed on a line of its own is kept for a following unlabelled row."""
@@ -190,8 +284,9 @@ def scan_lines(lines: list[str], offset: int = 0) -> list[ValueRow]:
         checkpoint()
         if not line.strip():
             continue
-        if "。" in line:
-            line = line.rsplit("。", 1)[1]
+        end = _sentence_end(line)
+        if end:
+            line = line[end:]
             if not line.strip():
                 continue
         sep = _delimiter(line)

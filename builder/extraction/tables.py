@@ -90,7 +90,10 @@ def _read_cell(raw: str) -> tuple[int | float | None, str, str | None, str | Non
     if m is None:
         return None, "ambiguous", "印出的文字无法读作一个数字", None
     number = m.group("n").replace(",", "")
-    if len(number.split(".")[0].lstrip("-")) > MAX_NUMBER_DIGITS:
+    whole = number.split(".")[0].lstrip("-")
+    if len(whole) > 1 and whole.startswith("0"):
+        return None, "ambiguous", "以 0 开头的多位数不是印出的数字，可能是数字拆开或表格线被认成了数字", None
+    if len(whole) > MAX_NUMBER_DIGITS:
         return None, "ambiguous", f"数字超过 {MAX_NUMBER_DIGITS} 位，不可能是计数，无法读出", None
     value: int | float = float(number) if "." in number else int(number)
     return value, "reported", None, m.group("unit")
@@ -256,7 +259,7 @@ def read_table(slots: list[_Slot], identities: list[Identity], out: Tables, tabl
                 out.cells[cell] = CellValue(None, raw.strip(), "blank")
                 continue
             parsed = parse_cell(raw)
-            if isinstance(parsed.value, float) and not parsed.value.is_integer() and _KIND.get(cell) != "money":
+            if isinstance(parsed.value, float) and _KIND.get(cell) != "money":  # 2.0 may be 20 misread
                 parsed = CellValue(None, parsed.raw, "ambiguous", "件数没有小数，印出的数字无法读作件数", [])
             out.cells[cell] = parsed
             fixed[cell] = parsed.value
@@ -609,10 +612,58 @@ def read_t2(layout: Layout, form: forms.Form, out: Tables) -> None:
         match = next((r for r in labelled if r.has_values), labelled[0] if labelled else None)
         if match is not None and not match.has_values:
             match = ValueRow(match.label, [""] * len(ids), True, match.line)  # the row is printed, its cells empty
+        if match is not None and not match.delimited and len(match.cells) > len(ids):
+            _read_crowded_t2_row(ids, match, out)
+            continue
         read_table([_Slot(ids, match)], [], out, "t2", keep="first")
     for cell in forms.cells(form.id):
         if cell.kind == "money" and out.cells[cell.id].status != "missing":
             _set_money_unit(out.cells[cell.id], cell, layout.region_text("t2"))
+
+
+_DASHES = frozenset({"-", "--", "—", "——", "–", "－", "一"})  # 一: a dash OCR read as the character
+_CANDIDATE_READINGS = 6  # more readings than this list no candidates
+_MAX_JOINED = 3  # a row more tokens than this over its cells is no number split by spaces
+
+
+def _joined_value(tokens: list[str], kind: str) -> int | float | None:
+    """Space-separated tokens read as one cell: digits a space split (3 682, 1 7), or a dash and a
+    number in a 本年增/减 cell (- 2, OCR spacing a minus sign off). None when they cannot be one."""
+    sign = -1 if tokens[0] in _DASHES and kind == "change" else 1
+    digits = tokens[1:] if sign < 0 else tokens
+    if not digits or not all(t.isdigit() for t in digits) or (len(digits) > 1 and digits[0].startswith("0")):
+        return None
+    return sign * int("".join(digits))
+
+
+def _crowded_readings(cells: list[str], kinds: tuple[str, ...]) -> list[tuple]:
+    """A row's readings when it prints more tokens than the form has cells: neighbours joined into
+    one cell wherever they can be one number, and the first or the last cells with the rest left over."""
+    size = len(kinds)
+    readings: list[tuple] = []
+    joins = itertools.combinations(range(1, len(cells)), size - 1) if len(cells) - size <= _MAX_JOINED else ()
+    for cuts in joins:
+        bounds = (0, *cuts, len(cells))
+        groups = [cells[a:b] for a, b in itertools.pairwise(bounds)]
+        values = [parse_cell(g[0]).value if len(g) == 1 else _joined_value(g, kind) for g, kind in zip(groups, kinds)]
+        if all(v is not None or len(g) == 1 for v, g in zip(values, groups)):
+            readings.append(tuple(values))
+    readings += [tuple(parse_cell(c).value for c in window) for window in (cells[:size], cells[-size:])]
+    return list(dict.fromkeys(readings))
+
+
+def _read_crowded_t2_row(ids: tuple[str, ...], row: ValueRow, out: Tables) -> None:
+    """A space-separated table-2 row with more numbers than the form's cells (a space inside a
+    number, a dash spaced off its number, a table rule read as a number). No identity checks
+    table 2, so no reading is taken: each cell is ambiguous, with the readings' values while few."""
+    readings = _crowded_readings(row.cells, tuple(_KIND.get(c, "count") for c in ids))
+    raw = " ".join(row.cells)
+    out.warn("extra_values", f"t2: row '{row.label or row.extra_label}' prints {len(row.cells)} values for "
+             f"{len(ids)} cells; none is used", line=row.line + 1)
+    few = len(readings) <= _CANDIDATE_READINGS
+    note = f"本行印出 {len(row.cells)} 个数，多于表格的 {len(ids)} 格，表二没有勾稽关系可以核对，未作选择"
+    for k, cell in enumerate(ids):
+        out.cells[cell] = CellValue(None, raw, "ambiguous", note, _candidates([r[k] for r in readings]) if few else [])
 
 
 _UNIT = re.compile(r"(万元|亿元|千元|元)")

@@ -1,0 +1,219 @@
+"""OCR'd text of scanned reports: digits misread as letters, punctuation glued to numbers,
+table rules read as glyphs, minus signs spaced off or read as 一. Such a cell is unsure and keeps
+its place; it never splits its number or shifts its row."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from builder import forms, synthetic
+from builder.extraction.extract import extract_bytes
+from builder.extraction.layout import scan_plain
+from builder.forms import GOV_2019, GOV_2021
+from builder.reading.document import normalize
+
+from .test_layouts import AGENCY, values
+
+SPACED = ("space", "label_before", "cell_per_line")
+GRIDS = ("tab", "pipe")
+# Cells printed with numbers to misread: a table-2 count and a table-3 row of several digits.
+V2021 = {**values(GOV_2021), "t2.rules.in_force": 3682, "t2.licensing.decisions": 17,
+         "t3.total.total": 83, "t3.total.natural_person": 83, **{
+             forms.t3_cell("total", c.id): 0 for c in forms.T3_COLUMNS if c.id not in ("total", "natural_person")}}
+
+
+def report(printed_changes: dict[str, str], layout: str, template: str = GOV_2021, v: dict | None = None,
+           year: int = 2022):
+    v = dict(v or V2021)
+    printed = {c: synthetic._fmt(x) for c, x in v.items()}
+    printed.update(printed_changes)
+    data, name = synthetic.render_layout(random.Random(1), AGENCY, year, template, printed, v, layout)
+    return extract_bytes(data, name), v
+
+
+def assert_unsure_in_place(rep, v: dict, cell: str, printed: str) -> None:
+    """The misread cell is ambiguous with its printed text; every other cell of its row is right."""
+    got = rep.cells[cell]
+    assert (got.status, got.value, got.raw) == ("ambiguous", None, normalize(printed))
+    row = cell.rsplit(".", 1)[0]
+    for other, value in v.items():
+        if other.rsplit(".", 1)[0] == row and other != cell:
+            assert rep.cells[other].value == value, other
+
+
+# --- A: a glyph glued to a number in space-separated text ---------------------------------------
+
+@pytest.mark.parametrize("layout", SPACED)
+@pytest.mark.parametrize("cell, printed", [
+    ("t2.rules.in_force", "36B2"), ("t2.rules.in_force", "3682."), ("t2.rules.in_force", "368Z"),
+    ("t2.rules.in_force", "3·682"), ("t2.rules.in_force", "36，82"), ("t2.rules.in_force", "〇682"),
+    ("t2.licensing.decisions", "l7"), ("t2.licensing.decisions", "I7"), ("t2.licensing.decisions", "丨7"),
+    ("t2.licensing.decisions", "ｌ7"), ("t2.licensing.decisions", "1G"), ("t2.licensing.decisions", "17、"),
+    ("t3.total.total", "83."), ("t3.total.total", "8S"), ("t3.total.natural_person", "83,"),
+    ("t3.total.natural_person", "B3"), ("t3.total.natural_person", "8·3"),
+])
+def test_a_number_with_a_glyph_glued_in_is_one_unsure_cell(layout, cell, printed):
+    """It used to split there and drop a piece (3682. read 368, 36B2 read 36, l7 read 7, 83. read 8)."""
+    rep, v = report({cell: printed}, layout)
+    assert_unsure_in_place(rep, v, cell, printed)
+
+
+@pytest.mark.parametrize("fee", ["11,16", "11。16", "11·16"])
+def test_a_decimal_comma_in_an_amount_is_no_amount(fee):
+    rep, v = report({"t2.fees.amount_10k_cny": fee}, "space", v={**V2021, "t2.fees.amount_10k_cny": 11.16})
+    assert_unsure_in_place(rep, v, "t2.fees.amount_10k_cny", fee)
+
+
+@pytest.mark.parametrize("line, label, cells", [
+    ("（三）不予公开 1. 属于国家秘密 0 0 0", "（三）不予公开 1. 属于国家秘密", ["0", "0", "0"]),
+    ("（三）不予公开 1.属于国家秘密 0 0 0", "（三）不予公开 1 .属于国家秘密", ["0", "0", "0"]),
+    ("2、 其他法律行政法规禁止公开 4 0", "2、 其他法律行政法规禁止公开", ["4", "0"]),
+    ("（七）总计 83 0 83.", "（七）总计", ["83", "0", "83."]),
+    ("（七）总计 83. 0 83", "（七）总计", ["83.", "0", "83"]),
+])
+def test_a_list_number_is_one_only_before_label_text(line, label, cells):
+    rows = scan_plain(line, 0)
+    assert [(r.label, r.cells) for r in rows] == [(label, cells)]
+
+
+@pytest.mark.parametrize("layout", SPACED + GRIDS)
+@pytest.mark.parametrize("cell, printed", [
+    ("t2.rules.in_force", "3682。"), ("t3.total.total", "83。"), ("t3.total.commercial_enterprise", "0。"),
+])
+def test_a_stop_glued_to_a_number_is_no_sentence_end(layout, cell, printed):
+    """… 0 0 83。 ended a sentence there: the row was dropped and the rows after it read in its place."""
+    rep, v = report({cell: printed}, layout)
+    assert_unsure_in_place(rep, v, cell, printed)
+
+
+@pytest.mark.parametrize("layout", SPACED + GRIDS)
+@pytest.mark.parametrize("cell, printed", [("t2.rules.in_force", "0682"), ("t2.rules.issued", "01")])
+def test_a_number_with_a_leading_zero_is_no_count(layout, cell, printed):
+    """3 0682 or a rule read as 1 glued to a 0 (01): a split or a glued number, never 682 or 1."""
+    v = {**V2021, "t2.rules.issued": 0}
+    rep, _ = report({cell: printed}, layout, v=v)
+    assert_unsure_in_place(rep, v, cell, printed)
+
+
+# --- B: a lookalike letter in a tab or pipe cell ----------------------------------------------
+
+@pytest.mark.parametrize("layout", GRIDS)
+@pytest.mark.parametrize("cell, printed", [
+    ("t3.total.natural_person", "B3"), ("t3.total.natural_person", "8Z"), ("t3.total.total", "l4"),
+    ("t3.total.total", "8S"), ("t3.total.commercial_enterprise", "O"), ("t3.total.commercial_enterprise", "o"),
+    ("t2.licensing.decisions", "l7"), ("t2.licensing.decisions", "I7"), ("t2.rules.issued", "Z"),
+    ("t2.rules.in_force", "G682"), ("t2.rules.in_force", "3G8Z"),
+])
+def test_a_grid_cell_of_digits_and_lookalikes_is_a_value_not_label(layout, cell, printed):
+    """The label ended at the last cell with letters: Z7 (27) or l4 (14) pulled the row's cells into
+    the label, and the values shifted left (a last cell l4 made the row missing)."""
+    rep, v = report({cell: printed}, layout)
+    if printed.isdigit():
+        assert rep.cells[cell].value == int(printed)
+        return
+    assert_unsure_in_place(rep, v, cell, printed)
+
+
+# --- C: table rules read as glyphs between values -------------------------------------------
+
+@pytest.mark.parametrize("rule", ["丨", "l", "I", "[", "]", "!"])
+@pytest.mark.parametrize("ends", [(True, True), (False, True), (True, False), (False, False)])
+def test_a_rule_glyph_between_values_is_a_separator(rule, ends):
+    lead, trail = ends
+    numbers = ["4526", "4", "27"]
+    line = "行政处罚 " + (rule + " " if lead else "") + f" {rule} ".join(numbers) + (" " + rule if trail else "")
+    assert [(r.label, r.cells) for r in scan_plain(line, 0)] == [("行政处罚", numbers)]
+
+
+@pytest.mark.parametrize("line, cells", [
+    ("行政许可 l", ["l"]),  # a 1 misread: kept, as a cell that reads as no number
+    ("行政许可 0 l 5", ["0", "l", "5"]),  # one l between two values: a 1 as likely as a rule
+    ("丨 规章 丨 0 丨 965 丨 3682 丨", ["0", "965", "3682"]),  # the border before the label is no cell
+    ("l 规章 l 0 l 965 l 3682 l", ["0", "965", "3682"]),
+])
+def test_a_lone_l_is_a_rule_only_where_the_row_shows_rules(line, cells):
+    assert [r.cells for r in scan_plain(line, 0) if r.cells] == [cells]
+
+
+@pytest.mark.parametrize("layout", ["space", "label_before"])
+@pytest.mark.parametrize("rule", ["丨", "l", "]"])
+def test_rules_between_table_2_values_keep_the_row(layout, rule):
+    v = {**values(GOV_2019), "t2.penalty.prev_items": 4526, "t2.penalty.change": 4, "t2.penalty.decisions": 27}
+    data, name = synthetic.render_layout(random.Random(1), AGENCY, 2020, GOV_2019,
+                                         {c: synthetic._fmt(x) for c, x in v.items()}, v, layout)
+    text = data.decode().replace("4526 4 27", f"{rule} 4526 {rule} 4 {rule} 27 {rule}", 1)
+    got = extract_bytes(text.encode(), name)
+    assert [(got.cells[f"t2.penalty.{m}"].value, got.cells[f"t2.penalty.{m}"].status)
+            for m in ("prev_items", "change", "decisions")] == [(4526, "reported"), (4, "reported"), (27, "reported")]
+
+
+def test_one_pipe_between_spaced_values_is_a_rule_not_a_table():
+    """行政强制 160 -1 | 2809 read the label as "行政强制 160 -1" and split 2809 into three cells."""
+    v = {**values(GOV_2019), "t2.coercion.prev_items": 160, "t2.coercion.change": -1, "t2.coercion.decisions": 2809}
+    for line in ("行政强制 160 -1 | 2809", "行政强制 160 -1 | 2809 |"):
+        data, name = synthetic.render_layout(random.Random(1), AGENCY, 2020, GOV_2019,
+                                             {c: synthetic._fmt(x) for c, x in v.items()}, v, "space")
+        got = extract_bytes(data.decode().replace("行政强制 160 -1 2809", line).encode(), name)
+        assert [(got.cells[f"t2.coercion.{m}"].value, got.cells[f"t2.coercion.{m}"].status)
+                for m in ("prev_items", "change", "decisions")] == [
+                    (160, "reported"), (-1, "reported"), (2809, "reported")]
+
+
+# --- D: a negative 本年增/减 with OCR spacing ---------------------------------------------------
+
+V2019 = {**values(GOV_2019), "t2.coercion.prev_items": 0, "t2.coercion.change": -2, "t2.coercion.decisions": 0,
+         "t2.fees.prev_items": 5, "t2.fees.change": -3}
+
+
+@pytest.mark.parametrize("layout", SPACED)
+@pytest.mark.parametrize("minus", ["- ", "— ", "一", "一 ", "—", "~", "– "])
+@pytest.mark.parametrize("item", ["coercion", "fees"])
+def test_a_spaced_or_misread_minus_is_never_a_worded_zero_and_a_shift(layout, minus, item):
+    """行政强制 0 - 2 0 read 本年增/减 as a worded zero and 处理决定数量 as 2."""
+    cell = forms.t2_cell(item, "change")
+    rep, _ = report({cell: minus + str(-V2019[cell])}, layout, GOV_2019, V2019, 2020)
+    for measure in ("prev_items", "change", "decisions"):
+        got = rep.cells.get(forms.t2_cell(item, measure))
+        if got is None:
+            continue
+        assert got.status == "ambiguous" or got.value == V2019[forms.t2_cell(item, measure)], measure
+    assert rep.cells[cell].status == "ambiguous"
+    assert rep.cells[cell].candidates in ([], None) or V2019[cell] in rep.cells[cell].candidates
+
+
+# --- E: a count printed with a decimal point --------------------------------------------------
+
+@pytest.mark.parametrize("layout", SPACED + GRIDS)
+@pytest.mark.parametrize("printed", ["2.0", "2。0", "4.00", "2.5"])
+def test_a_count_with_a_decimal_point_is_ambiguous(layout, printed):
+    """2.0 was read as 2 (it may be 20 with a 0 misread); a tab cell 4。0 read as 0."""
+    rep, _ = report({"t2.licensing.decisions": printed}, layout)
+    assert (rep.cells["t2.licensing.decisions"].status, rep.cells["t2.licensing.decisions"].value) == (
+        "ambiguous", None)
+
+
+def test_an_amount_keeps_its_decimal_point():
+    rep, _ = report({"t2.fees.amount_10k_cny": "2.0"}, "space", v={**V2021, "t2.fees.amount_10k_cny": 2.0})
+    assert (rep.cells["t2.fees.amount_10k_cny"].status, rep.cells["t2.fees.amount_10k_cny"].value) == (
+        "reported", 2.0)
+
+
+# --- F: a table-2 row printing more numbers than the form's cells ------------------------------
+
+@pytest.mark.parametrize("layout", ["space", "label_before", "cell_per_line"])
+@pytest.mark.parametrize("cell, printed", [
+    ("t2.rules.in_force", "3 682"), ("t2.rules.in_force", "36 82"), ("t2.licensing.decisions", "1 7"),
+    ("t2.rules.issued", "1 2"),
+])
+def test_a_crowded_table_2_row_is_unsure_with_its_joined_readings(layout, cell, printed):
+    """规章 0 965 3 682 kept the first three numbers: 现行有效件数 read as 3, reported."""
+    v = {**V2021, "t2.rules.issued": 12}
+    rep, _ = report({cell: printed}, layout, v=v)
+    row = cell.rsplit(".", 1)[0]
+    cells = [c for c in v if c.rsplit(".", 1)[0] == row]
+    assert {rep.cells[c].status for c in cells} == {"ambiguous"}
+    if layout != "cell_per_line":  # there the line "3 682" is one cell with a space in it
+        assert v[cell] in rep.cells[cell].candidates
+        assert any(w["code"] == "extra_values" for w in rep.warnings)
