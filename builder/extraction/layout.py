@@ -257,7 +257,6 @@ def scan_plain(line: str, index: int) -> list[ValueRow]:
     return rows
 
 
-
 def _sentence_end(line: str) -> int:
     """Where the line's last sentence ends (0 when none does). A 。 ends a sentence (共计85。), except
     where OCR put it for a decimal point or glued it to a number of its own: between digits (4。0),
