@@ -81,3 +81,17 @@ def test_a_name_spaced_off_its_year_on_the_title_line_is_the_title_s_own():
     """Not a site owner's name before the title: a label naming another body does not outrank it."""
     lines = _lines("彭阳县人民政府 2023年政府信息公开工作年度报告")
     assert find_agency_name(lines, issuer="固原市人民政府") == "彭阳县人民政府"
+
+
+@pytest.mark.parametrize("name", ["福州市鼓楼区民政局", "彭阳县人民政府办公室", "长阳土家族自治县卫生健康局"])
+def test_a_title_wrapped_inside_its_agency_s_name_is_joined_when_the_report_prints_the_whole_name(name):
+    """A long name in a large title font wraps (福州市鼓 / 楼区民政局2023年…): the agency was 楼区民政局."""
+    for cut in range(1, len(name)):
+        lines = [name[:cut], f"{name[cut:]}2023年政府信息公开工作年度报告", "",
+                 f"本报告由{name}编制，所列数据统计期限自2023年1月1日至2023年12月31日止。"]
+        assert find_agency_name(lines) == name, name[:cut]
+
+
+def test_a_line_above_the_title_stays_apart_unless_the_report_prints_the_joined_name():
+    lines = ["首页", "彭阳县教育局2023年政府信息公开工作年度报告", "", "2023年，本机关认真贯彻落实政务公开工作要求。"]
+    assert find_agency_name(lines) == "彭阳县教育局"

@@ -214,6 +214,16 @@ def _without_site_owner(line: str) -> str:
     return rest if m and _title_name(m.group("name")) else line
 
 
+def _unwrapped(name: str, above: str, body: str) -> str | None:
+    """A title that wraps inside its agency's name (福州市鼓 / 楼区民政局2022年…报告): the line above
+    is the name's start when it is a fragment of characters only and the report prints the whole
+    name elsewhere (本报告由福州市鼓楼区民政局编制); None otherwise."""
+    if not above or len(above) > 20 or not _NAME_CHARS.fullmatch(above):
+        return None
+    whole = above + name
+    return whole if whole in body else None
+
+
 def read_title(lines: list[str]) -> Title:
     """The report title at the top: name and year (a title may span two lines, or print its
     agency on the line below, as a byline)."""
@@ -226,9 +236,13 @@ def read_title(lines: list[str]) -> Title:
     # A crawler's line per menu entry pushes it further: there only a line that ends as a title does.
     later += [line.replace(" ", "") for line in head[10:30] if len(line) <= 50 and _TITLE_END.search(line)]
     # A title on one line first: a site's name printed above it is no part of it.
+    body = "\n".join(lines)
+    above = {text: head[i - 1].replace(" ", "") for i, text in enumerate(singles) if i}
     for text, assembled in [*((t, False) for t in singles), *((t, True) for t in pairs), *((t, False) for t in later)]:
         m = _TITLE.match(text)
         name = _title_name(m.group("name")) if m else None
+        if name and not assembled and (whole := _unwrapped(name, above.get(text, ""), body)):
+            name, assembled = whole, True
         if name:  # 2023—2024年…报告 spans two years: the report settles which
             return Title(name, None if _SPAN_BEFORE.search(m.group("name")) else int(m.group(2)), assembled)
         m = _TITLE_YEAR_FIRST.match(text)
