@@ -22,6 +22,7 @@ _VALUE_WITH_UNIT = re.compile(r"(?:-?\d+(?:,\d{3})*(?:\.\d+)?|[-\d.]+)\s*(?:万�
 # Digits with signs and decimal points run together (1530-4212, 122813560470.35).
 _SIGNED_RUN = re.compile(r"-?\d+(?:\.\d+)?(?:-?\d+(?:\.\d+)?)*")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+_ENDS_IN_VALUE = re.compile(r"\s\S*\d\S*\s*$")  # a cell's text ends in a token with a digit: a value spaced off
 _NON_LABEL = re.compile(r"[^\u4e00-\u9fff]")
 _WORDS = re.compile(r"[A-Za-z\u3400-\u9fff\uf900-\ufaff]")
 
@@ -138,7 +139,7 @@ def scan_delimited(line: str, sep: str, index: int) -> ValueRow:
                       if c and not is_value_cell(c) and _WORDS.search(c) and not _MISREAD_CELL.fullmatch(c)),
                      default=-1)
     values = cells[last_label + 1:]
-    if last_label >= 0:
+    if last_label >= 0 and _ENDS_IN_VALUE.search(cells[last_label]):
         # The label's cell may end in values spaced off it, the separators before them OCR'd as
         # spaces (行政强制 160 -1 | 2809): they are the row's first cells.
         inside = scan_plain(cells[last_label], index)

@@ -69,7 +69,13 @@ def strip_page_labels(lines: list[str], head: int = 40) -> list[str]:
     starts with another label (来源：, 发布时间：, 索引号：, 浏览次数 …) is dropped,
     and in the first ``head`` lines a label printed after the title is cut off
     with what follows it."""
-    out: list[str] = []
+    return [line for _, line in _page_lines(lines, head)]
+
+
+def _page_lines(lines: list[str], head: int = 40) -> list[tuple[int, str]]:
+    """``strip_page_labels`` with each line's index: a line's fate depends only on the lines before
+    it, so the lines of a longer list's first n are those of its first n lines."""
+    out: list[tuple[int, str]] = []
     value_next = False  # a label alone on its line (a crawler's line per text node): its value is the next line
     for index, line in enumerate(lines):
         core = line.strip(" |\t")
@@ -92,7 +98,7 @@ def strip_page_labels(lines: list[str], head: int = 40) -> list[str]:
             line = core[:label.start()].rstrip(" |\t")
         if core and _PAGE_WORDS.match(core):
             continue
-        out.append(line)
+        out.append((index, line))
     return out
 
 
@@ -132,9 +138,25 @@ _LINK_LINE = re.compile(r"^(?:[·•▪◆■]|(?:上一篇|下一篇|上一条|
 
 
 def _head(lines: list[str], count: int = 40) -> list[str]:
-    head = strip_page_labels(lines[:count])
-    head = [_CRUMB.sub("", line.strip(" |\t")) for line in head]
-    return [arabic_years(line) for line in head if line and not _LINK_LINE.match(line)]
+    """The first ``count`` lines as the title and the opening are read in: page labels, breadcrumbs
+    and link lines left out, years in arabic digits."""
+    if count > _HEAD_MAX:
+        return [line for _, line in _head_of(tuple(lines[:count]))]
+    return [line for index, line in _head_of(tuple(lines[:_HEAD_MAX])) if index < count]
+
+
+_HEAD_MAX = 60  # the most lines a reader of the title, the year or the name asks for
+
+
+@lru_cache(maxsize=8)
+def _head_of(first: tuple[str, ...]) -> tuple[tuple[int, str], ...]:
+    # The title, year and name readers of one report each ask for the head: it is made once.
+    out = []
+    for index, line in _page_lines(list(first)):
+        line = _CRUMB.sub("", line.strip(" |\t"))
+        if line and not _LINK_LINE.match(line):
+            out.append((index, arabic_years(line)))
+    return tuple(out)
 
 
 _PUBLISHER = re.compile(r"(?:发布机构|发文机关|发布单位|信息来源|来\s*源)\s*[:：\t]\s*(?P<name>[\u4e00-\u9fff（）()]{3,40})")
@@ -312,15 +334,16 @@ def find_year(lines: list[str]) -> tuple[int | None, str]:
     years the body's clauses open with. A year the report does not settle has a source in
     ``UNSURE_YEAR_SOURCES``."""
     title_year = read_title(lines).year
+    title_years = _title_years(lines) if title_year else []
+    if title_year and set(title_years) <= {title_year}:
+        return title_year, "title"  # the usual case, settled before the body is read
     text = "\n".join(_head(lines, 60))
     stated = [(int(m.group(2)), "《…年度报告》") for m in _OWN_BOOK_TITLE.finditer(text)]
     stated += [(int(m.group(2)), "publication sentence") for m in _PUBLISH.finditer(text)]
     stated += [(int(m.group(1)), "统计期限") for m in _PERIOD.finditer(text)]
     body = _body_years(lines)
     if title_year:
-        titles = {title_year, *_title_years(lines)}
-        if len(titles) == 1:
-            return title_year, "title"
+        titles = {title_year, *title_years}
         # Titles of several years (related reports listed above or below): the one the report backs.
         for year, where in stated:
             if year in titles:
@@ -328,7 +351,7 @@ def find_year(lines: list[str]) -> tuple[int | None, str]:
         backed = [y for y in titles if body.get(y, 0) and body[y] == max(body.values())]
         if len(backed) == 1:
             return backed[0], "title"
-        return _title_years(lines)[-1], "title, among others"  # the one nearest the body
+        return title_years[-1], "title, among others"  # the one nearest the body
     if stated:
         return stated[0]
     for m in _BOOK_TITLE.finditer(text):
