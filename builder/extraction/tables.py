@@ -11,6 +11,7 @@ from __future__ import annotations
 import itertools
 import math
 import re
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 
@@ -654,47 +655,154 @@ def _header_unit(cell: forms.Cell, text: str) -> str | None:
 
 _t3_identities = cache(forms.t3_identities)  # one row set per form (and the hybrid layout)
 
+# Table-3 rows by their labels. A group heading (（三）不予公开 …) is printed beside its first
+# sub-row's label and names no row; a label names the form row whose label it contains (the
+# longest such: 其他法律行政法规禁止公开 is no 3.其他) when that is a fair share of it.
+_ORDINALS = re.compile("[一二三四五六七八九十]")
+_SUBTOTAL_WORDS = ("合计", "小计")
+_NAME_SHARE = 1 / 3
+_RESULTS_ZH = next(r.group_zh for r in forms.T3_ROWS_2021 if r.id == "granted")
+
+
+def _group_word(group_zh: str) -> str:
+    return _ORDINALS.sub("", label_core(group_zh))
+
+
+def _headings(row_set: tuple[Row, ...]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(_group_word(r.group_zh) for r in row_set if r.group_zh))
+
+
+def _named_row(core: str, row_set: tuple[Row, ...], headings: tuple[str, ...]) -> int | None:
+    """The form row a printed label names, by its index; None when it names none or several."""
+    for heading in headings:
+        core = core.replace(heading, "")
+    words = len(_ORDINALS.sub("", core))
+    hits = sorted(((len(r.match), i) for i, r in enumerate(row_set) if r.match in core), reverse=True)
+    if not hits or (len(hits) > 1 and hits[0][0] == hits[1][0]) or hits[0][0] < _NAME_SHARE * words:
+        return None
+    return hits[0][1]
+
+
+def _heading_alone(core: str, headings: tuple[str, ...]) -> str | None:
+    """The group heading a label is, when it prints nothing else (（三）不予公开, 三、本年度办理结果 合计)."""
+    for heading in headings:
+        if heading in core:
+            rest = _ORDINALS.sub("", core.replace(heading, ""))
+            for word in _SUBTOTAL_WORDS:
+                rest = rest.replace(word, "")
+            if not rest:
+                return heading
+    return None
+
+
+def _own_label(row: ValueRow) -> str:
+    """The label printed on the row's own line: one printed on a line before or after it (PDF
+    text) may be its neighbour's, and names no row."""
+    return label_core(row.label)
+
+
+def _group_row(members: list[Row]) -> Row:
+    """The one row that stands for a group printed as its total (the 2019 form's （六）其他处理 for （六））."""
+    prefix = members[0].id.split(".")[0]
+    single = next((r for r in forms.T3_ROWS_2019 if r.id == prefix), None)
+    return single or Row(prefix, members[0].group_zh, f"{prefix} (group total)", _group_word(members[0].group_zh),
+                         _RESULTS_ZH)
+
+
+def _t3_row_set(rows: list[ValueRow], form_rows: tuple[Row, ...]) -> tuple[tuple[Row, ...], dict[str, list[Row]]]:
+    """The form's rows, a group whose heading is printed with numbers and none of whose sub-rows
+    is printed standing as one row: the heading row is the group's total."""
+    headings = _headings(form_rows)
+    alone = {h for r in rows if r.has_values and (h := _heading_alone(_own_label(r), headings)) and h != _group_word(_RESULTS_ZH)}
+    named = {form_rows[i].id for r in rows if (i := _named_row(_own_label(r), form_rows, headings)) is not None}
+    row_set = list(form_rows)
+    merged: dict[str, list[Row]] = {}
+    for heading in sorted(alone):
+        members = [r for r in form_rows if "." in r.id and _group_word(r.group_zh) == heading]
+        if not members or any(m.id in named for m in members):
+            continue  # printed sub-rows: the heading's numbers are an extra subtotal row
+        start = row_set.index(members[0])
+        group = _group_row(members)
+        row_set[start:start + len(members)] = [group]
+        merged[group.id] = members
+    return tuple(row_set), merged
+
+
+def _assign_rows(rows: list[ValueRow], row_set: tuple[Row, ...]) -> list[ValueRow | None]:
+    """Printed rows to form rows. Rows whose labels name their own place, or name nothing (labels
+    garbled or printed on other lines), are read in order when the counts agree. Otherwise each
+    row whose label names a form row goes to it; the unnamed rows between two such fill the form
+    rows between them, in order when as many, else by label similarity, where a bare group heading
+    (三、本年度办理结果 with the total) is no row of the form."""
+    headings = _headings(row_set)
+    names = [_named_row(_own_label(r), row_set, headings) for r in rows]
+    if len(rows) == len(row_set) and all(n is None or n == i for i, n in enumerate(names)):
+        return list(rows)
+    counts = Counter(n for n in names if n is not None)
+    anchors = [(p, n) for p, n in enumerate(names) if n is not None and counts[n] == 1]
+    out: list[ValueRow | None] = [None] * len(row_set)
+    for p, n in anchors:
+        out[n] = rows[p]
+    bounds = [(-1, -1), *anchors, (len(rows), len(row_set))]
+    for (p0, f0), (p1, f1) in itertools.pairwise(bounds):
+        printed = rows[p0 + 1:p1]
+        free = [k for k in range(f0 + 1, f1) if out[k] is None]
+        if len(printed) != len(free):
+            printed = [r for r in printed if not _heading_alone(_own_label(r), headings)]
+        if not printed or not free:
+            continue
+        placed = printed if len(printed) == len(free) else align(printed, tuple(row_set[k] for k in free))[0]
+        for k, row in zip(free, placed):
+            out[k] = row
+    return out
+
+
+def _t3_rows(layout: Layout, form_rows: tuple[Row, ...]) -> list[ValueRow]:
+    """The printed rows of table 3: rows with numbers, and delimited rows whose cells are all
+    empty but whose label names a form row (zeros not typed): a row all the same."""
+    headings = _headings(form_rows)
+    return _merge_broken([
+        r for r in _join_cell_lines(layout.rows("t3"))
+        if r.has_values or (r.delimited and len(r.cells) >= len(forms.T3_COLUMNS)
+                            and _named_row(_own_label(r), form_rows, headings) is not None)
+    ], len(forms.T3_COLUMNS))
+
 
 def read_t3(layout: Layout, form: forms.Form, out: Tables) -> None:
-    rows = _merge_broken([r for r in _join_cell_lines(layout.rows("t3")) if r.has_values], len(forms.T3_COLUMNS))
-    layouts = [form.t3_rows]
-    if form.id == GOV_2021 and len(rows) != len(form.t3_rows):
-        layouts.append(forms.T3_ROWS_2019)  # a 2021 form may print (六)其他处理 as one row
-    best = None
-    for row_set in layouts:
-        assigned, score = align(rows, row_set)
-        exact = len(rows) == len(row_set)
-        key = (exact, score)
-        if best is None or key > best[0]:
-            best = (key, row_set, assigned)
-    assert best is not None
-    _, row_set, assigned = best
+    rows = _t3_rows(layout, form.t3_rows)
+    row_set, merged = _t3_row_set(rows, form.t3_rows)
+    assigned = _assign_rows(rows, row_set)
     slots = [_Slot(tuple(forms.t3_cell(r.id, c.id) for c in forms.T3_COLUMNS), a) for r, a in zip(row_set, assigned)]
     read_table(slots, _t3_identities(row_set), out, "t3")
-    if row_set is not form.t3_rows:
-        _single_other_row(out)
+    for group, members in merged.items():
+        _group_total_row(out, group, members, form)
 
 
-def _single_other_row(out: Tables) -> None:
-    """A 2021-form report printing (六)其他处理 as one row, as the 2019 form did.
+def _group_total_row(out: Tables, group: str, members: list[Row], form: forms.Form) -> None:
+    """A group printed as one row with its total (（三）不予公开 and numbers, or a 2021-form report
+    printing （六）其他处理 as one row, as the 2019 form did).
 
-    The three 2021 sub-rows are absent; where the single row is 0 they are 0
-    (counts cannot be negative), which is recorded as inferred."""
-    single = {c.id: out.cells.pop(forms.t3_cell("other", c.id)) for c in forms.T3_COLUMNS}
+    The sub-rows are not printed: missing, except where the total is 0 (counts cannot be
+    negative), which is recorded as inferred."""
+    single = {c.id: out.cells.pop(forms.t3_cell(group, c.id)) for c in forms.T3_COLUMNS}
     printed = [single[c.id].value for c in forms.T3_COLUMNS]
-    out.t3_layout = GOV_2019
-    out.warn("t3.single_other_row",
-             "table 3 prints (六)其他处理 as a single row (the 2019 layout): "
-             + " ".join("—" if v is None else str(v) for v in printed)
-             + "; the three 2021 sub-rows are not printed", values=printed)
-    for row in forms.T3_OTHER_2021:
+    shown = " ".join("—" if v is None else str(v) for v in printed)
+    heading = members[0].group_zh
+    if group == "other" and form.id == GOV_2021:
+        out.t3_layout = GOV_2019
+        out.warn("t3.single_other_row", "table 3 prints (六)其他处理 as a single row (the 2019 layout): "
+                 + shown + "; the three 2021 sub-rows are not printed", values=printed)
+    else:
+        out.warn("t3.group_total_row", f"table 3 prints {heading} as one row with the group's total: {shown}; "
+                 "its sub-rows are not printed", group=group, values=printed)
+    for row in members:
         for col in forms.T3_COLUMNS:
             cell = forms.t3_cell(row.id, col.id)
             if single[col.id].value == 0:
                 out.cells[cell] = CellValue(0, None, "inferred",
-                                            "未印出；（六）其他处理合为一行且为 0，分项不能为负，故为 0")
+                                            f"未印出；{heading}合为一行且为 0，分项不能为负，故为 0")
             else:
-                out.cells[cell] = CellValue(None, None, "missing")
+                out.cells[cell] = CellValue(None, None, "missing", f"未印出；{heading}只印出合计一行")
 
 
 def read_t4(layout: Layout, out: Tables) -> None:
