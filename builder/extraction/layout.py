@@ -53,6 +53,7 @@ class ValueRow:
     extra_label: str = ""
     before: str = ""  # an unlabelled row: the label line printed just before it
     after: str = ""  # and the one just after it (PDF text puts a label on either side)
+    width: int = 0  # a delimited line: its cells, label cells included (a grid row with fewer is short)
 
     @property
     def core(self) -> str:
@@ -120,7 +121,7 @@ def scan_delimited(line: str, sep: str, index: int) -> ValueRow:
     last_label = max((i for i, c in enumerate(cells) if c and not is_value_cell(c) and _WORDS.search(c)),
                      default=-1)
     label = " ".join(c for c in cells[: last_label + 1] if c)
-    return ValueRow(label, cells[last_label + 1:], True, index)
+    return ValueRow(label, cells[last_label + 1:], True, index, width=len(cells))
 
 
 _TOKEN = re.compile(

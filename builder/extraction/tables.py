@@ -30,6 +30,9 @@ from .solver import (
     search,
     split_runs,
 )
+from .solver import (
+    status as identity_status,
+)
 
 TABLE_ZH = {"t2": "表二", "t3": "表三", "t4": "表四"}
 _KIND = {c.id: c.kind for t in (GOV_2021, GOV_2019) for c in forms.cells(t)}
@@ -264,7 +267,58 @@ def read_table(slots: list[_Slot], identities: list[Identity], out: Tables, tabl
     usable = [i for i in identities if not any(c in absent for c in i.cells)] if absent else identities
     if runs or displaced or aligned:
         _resolve(slots, runs, displaced, fixed, usable, out, table, aligned)
+    else:
+        fixed = _reread_short_rows(slots, fixed, usable, out, table)
     _infer(fixed, usable, out)
+
+
+def _edge_blank(slot: _Slot, widest: int) -> list[str] | None:
+    """The values of a delimited row printed as wide as the form with an empty cell at one end
+    that may be no cell of the form, the row a value short: its last cell (a grid pads a short
+    row there), or its first when the row has no label (an empty label cell) or fewer cells than
+    the table's widest row (a web page's short row, its label's spare columns before it)."""
+    if slot.row is None or not slot.row.delimited:
+        return None
+    printed = [c.strip() for c in fit(slot.row.cells, len(slot.ids))]
+    if len(printed) != len(slot.ids) or sum(1 for c in printed if c) < 2:
+        return None
+    if not printed[0] and (not slot.row.label or slot.row.width < widest):
+        return printed[1:]
+    return printed[:-1] if not printed[-1] else None
+
+
+def _reread_short_rows(slots: list[_Slot], fixed: dict, identities: list[Identity], out: Tables, table: str) -> dict:
+    """Rows whose end cell is empty may be a value short, their numbers shifted. Where the
+    identities allow another reading than the printed one, it is taken when it is the only one
+    that keeps every identity (repaired), and the cells stay unsure when several do; otherwise
+    the row is read as printed."""
+    widest = max((slot.row.width for slot in slots if slot.row is not None), default=0)
+    short = [(slot, tokens) for slot in slots if (tokens := _edge_blank(slot, widest)) is not None]
+    if not short:
+        return fixed
+    trial = {c: v for c, v in fixed.items() if not any(c in slot.ids for slot, _ in short)}
+    choices = [Choice(slot.ids, tuple(blank_insertions([parse_cell(t).value for t in tokens], len(slot.ids))))
+               for slot, tokens in short]
+    printed = [tuple(fixed[c] for c in slot.ids) for slot, _ in short]
+    holding = [i for i in identities if _holds_or_open(i, trial, set(trial) ^ set(fixed))]
+    try:
+        found = search(trial, choices, holding, [c for c, v in trial.items() if v is None])
+    except SearchTooLarge:
+        return fixed
+    cells = [c for slot, _ in short for c in slot.ids]
+    unknown = [c for c, v in trial.items() if v is None] + cells
+
+    def settled(values: dict) -> tuple | None:
+        ok, found_values = propagate(values, holding, unknown)
+        return tuple(values.get(c) if values.get(c) is not None else found_values.get(c, (None,))[0]
+                     for c in cells) if ok else None
+
+    as_printed = settled({**trial, **dict(zip(cells, (v for row in printed for v in row)))})
+    readings = {settled({**trial, **{c: v for choice, pick in zip(choices, solution)
+                                     for c, v in zip(choice.cells, choice.options[pick])}}) for solution in found}
+    if not found or readings == {as_printed}:
+        return fixed  # as printed, or no reading keeps the identities: the report's own inconsistency
+    return trial if _resolve(slots, short, [], trial, identities, out, table, only_exact=True) else fixed
 
 
 def _window(printed: list[str], size: int, local: list[tuple[tuple[int, ...], tuple[int, ...]]], keep: str) -> str:
@@ -287,6 +341,8 @@ def _run_choice(slot: _Slot, tokens: list[str], identities: list[Identity], chec
     missing, has the readings with blank cells too: nothing tells a split number
     from an unprinted cell."""
     size = len(slot.ids)
+    if _lacks_cells(slot, tokens):
+        return Choice(slot.ids, tuple(blank_insertions([parse_cell(t).value for t in tokens], size)))
     local = _local(identities, slot.ids)
     digits = [t.replace(",", "") for t in tokens if t]
     options: list[tuple] = []
@@ -301,6 +357,12 @@ def _run_choice(slot: _Slot, tokens: list[str], identities: list[Identity], chec
     if len(tokens) > 1 and checked.isdisjoint(slot.ids) and _may_have_dropped_blanks(slot, tokens):
         options = list(dict.fromkeys([*options, *_blank_choice(slot, tokens).options]))
     return Choice(slot.ids, tuple(options))
+
+
+def _lacks_cells(slot: _Slot, tokens: list[str]) -> bool:
+    """A delimited row with fewer cells than the form, its numbers in cells of their own: a number
+    is never split across cells (32 is no 3 and 2); the row lacks cells, wherever they were."""
+    return slot.row.delimited and sum(1 for t in tokens if t) > 1
 
 
 def _checked(identities: list[Identity]) -> frozenset[str]:
@@ -386,12 +448,16 @@ def _apply_aligned(aligned, choices: list[Choice], solutions, fixed, out: Tables
                 fixed[cell] = None
 
 
-def _resolve(slots, runs, displaced, fixed, identities, out: Tables, table: str, aligned=()) -> None:
+def _resolve(slots, runs, displaced, fixed, identities, out: Tables, table: str, aligned=(),
+             only_exact: bool = False) -> bool:
+    """Read the runs, displaced numbers and alignments with the identities; ``only_exact``: leave
+    everything as it is (and say so) unless some reading keeps every identity."""
     open_cells = {c for slot, _ in runs for c in slot.ids} | {c for c, _, _ in displaced}
     holding = [i for i in identities if _holds_or_open(i, fixed, open_cells)]
     # Cells a displacement may fill are decided by it, not by blank inference.
     unknown = [c for c, v in fixed.items() if v is None]
     blanks_dropped = False
+    broken: set[str] = set()
     checked = _checked(identities)
     # Past the search budget no reading is taken: the run's cells stay ambiguous.
     run_choices = [(slot, tokens, Choice(slot.ids, ())) for slot, tokens in runs]
@@ -413,8 +479,9 @@ def _resolve(slots, runs, displaced, fixed, identities, out: Tables, table: str,
                 if found:
                     choices, solutions, blanks_dropped = alt, found, True
         exact = bool(solutions)
-        if not solutions and all(c.options for c in choices):
+        if not solutions and all(c.options for c in choices) and not only_exact:
             solutions = best_effort(fixed, choices, identities)
+            broken = _broken_cells(fixed, choices, solutions, identities)
     except SearchTooLarge:
         solutions, exact = [], False
     # The search stops at SOLUTION_LIMIT readings: what they share is not what every reading shares
@@ -422,11 +489,28 @@ def _resolve(slots, runs, displaced, fixed, identities, out: Tables, table: str,
     crowded = exact and len(solutions) >= SOLUTION_LIMIT
     if crowded:
         solutions, exact = [], False
+    if only_exact and not exact:
+        return False
     count = len(choices) - len(aligned)
     _apply(choices[:count], solutions, exact, blanks_dropped, run_choices, displaced, fixed, out, table, checked,
-           crowded)
+           crowded, broken)
     if aligned:
-        _apply_aligned(aligned, choices, solutions, fixed, out, table)
+        _apply_aligned(aligned, choices, solutions if exact else [], fixed, out, table)
+    return True
+
+
+def _broken_cells(fixed: dict, choices: list[Choice], solutions: list[tuple[int, ...]],
+                  identities: list[Identity]) -> set[str]:
+    """The cells of every identity that fails under one of the readings that keep the most."""
+    broken: set[str] = set()
+    for solution in solutions:
+        values = dict(fixed)
+        for choice, index in zip(choices, solution):
+            values.update(zip(choice.cells, choice.options[index]))
+        for identity in identities:
+            if not identity_status(identity, values)[0]:
+                broken.update(identity.cells)
+    return broken
 
 
 def _holds_or_open(identity: Identity, fixed: dict, open_cells: set[str]) -> bool:
@@ -438,15 +522,18 @@ def _holds_or_open(identity: Identity, fixed: dict, open_cells: set[str]) -> boo
 
 
 def _apply(choices, solutions, exact, blanks_dropped, run_choices, displaced, fixed, out: Tables, table,
-           checked: frozenset[str], crowded: bool = False) -> None:
+           checked: frozenset[str], crowded: bool = False, broken: set[str] | frozenset[str] = frozenset()) -> None:
     """The readings found, cell by cell; ``checked``: the cells an identity reads, of which a
     reading is evidence (of the others, only that no other reading exists); ``crowded``: more
-    readings fit than the search lists, and none is taken."""
+    readings fit than the search lists, and none is taken. When no reading keeps every identity
+    (not ``exact``), a cell is read only where the readings keeping the most agree on it and
+    every identity it is in holds (``broken``: the cells of those that fail)."""
     raw_of = {cell: " ".join(tokens) for slot, tokens, _ in run_choices for cell in slot.ids}
+    short = {cell for slot, tokens, _ in run_choices if _lacks_cells(slot, tokens) for cell in slot.ids}
     displaced_raw = {cell: raw for cell, _, raw in displaced}
     name = TABLE_ZH[table]
     evidence = f"这是{name}勾稽关系唯一允许的读法" if exact else (
-        f"没有一种读法符合{name}全部勾稽关系，这是符合最多的一种")
+        f"{name}有勾稽关系不成立，这一格所在的勾稽关系都成立，且只有这一种读法")
     unchecked = "本行没有勾稽关系可以核对"
     for index, choice in enumerate(choices):
         values_per_cell = {
@@ -463,6 +550,11 @@ def _apply(choices, solutions, exact, blanks_dropped, run_choices, displaced, fi
                 fixed[cell] = None
                 continue
             distinct = _candidates(values)
+            if not exact and (cell in broken or len(distinct) > 1):  # a reading breaking an identity is no evidence
+                note = f"没有一种读法符合{name}全部勾稽关系，候选值是符合最多关系的读法，未作选择"
+                out.cells[cell] = CellValue(None, raw, "ambiguous", note, distinct)
+                fixed[cell] = None
+                continue
             if len(distinct) > 1:
                 note = (f"有 {len(solutions)} 种读法都符合{name}勾稽关系，未作选择" if cell in checked else
                         f"有 {len(distinct)} 种可能的读法，{unchecked}，未作选择")
@@ -473,9 +565,11 @@ def _apply(choices, solutions, exact, blanks_dropped, run_choices, displaced, fi
             fixed[cell] = value
             if in_run:
                 if value is None:
-                    out.cells[cell] = CellValue(None, raw, "blank", "未印出数字：文本漏掉了这个空白单元格")
+                    out.cells[cell] = CellValue(None, raw, "blank", "本行少印了单元格，这一格未印出" if cell in short
+                                                else "未印出数字：文本漏掉了这个空白单元格")
                     continue
-                what = "以空格分隔的文本漏掉了空白单元格，已补回" if blanks_dropped else "数字粘连，已拆分"
+                what = ("本行少印了单元格，各数字按所在位置放回" if cell in short else
+                        "以空格分隔的文本漏掉了空白单元格，已补回" if blanks_dropped else "数字粘连，已拆分")
                 why = evidence if cell in checked else f"只有这一种拆法，{unchecked}"
                 out.cells[cell] = CellValue(value, raw, "repaired", f"{what}；{why}")
             else:
