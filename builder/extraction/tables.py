@@ -230,6 +230,7 @@ def read_table(slots: list[_Slot], identities: list[Identity], out: Tables, tabl
     # Numbers displaced into one cell (PDF text) fill blanks of their column:
     # such a table keeps one alignment per row, the cells the text shows.
     displacing = any(_MULTI.fullmatch(c.strip()) for slot in slots if slot.row for c in slot.row.cells)
+    extra_columns = _extra_columns(slots, identities, keep)
     for slot in slots:
         if slot.row is None:
             absent.update(slot.ids)
@@ -245,11 +246,20 @@ def read_table(slots: list[_Slot], identities: list[Identity], out: Tables, tabl
             continue
         printed = windows[0] if windows else fit(slot.row.cells, len(slot.ids))
         if len(printed) > len(slot.ids):
-            which = _window(printed, len(slot.ids), _local(identities, slot.ids), keep)
+            size = len(slot.ids)
+            which = None if len(printed) in extra_columns else _window(printed, size, _local(identities, slot.ids), keep)
+            used = f"the {which} {size} are used" if which else "neither the first nor the last keep its own sums"
             out.warn("extra_values", f"{table}: row '{slot.row.label or slot.row.extra_label}' prints "
-                     f"{len(printed)} values for {len(slot.ids)} cells; the {which} {len(slot.ids)} are used",
-                     line=slot.row.line + 1)
-            printed = printed[:len(slot.ids)] if which == "first" else printed[-len(slot.ids):]
+                     f"{len(printed)} values for {size} cells; {used}", line=slot.row.line + 1)
+            if which is None:
+                for k, cell in enumerate(slot.ids):
+                    out.cells[cell] = CellValue(None, " | ".join(c.strip() for c in printed), "ambiguous",
+                                                "本行印出的数字比表格的格多，前几个、后几个都不符合本行自身的合计，未作选择",
+                                                _candidates([parse_cell(w[k]).value for w in (printed[:size],
+                                                                                               printed[-size:])]))
+                    fixed[cell] = None
+                continue
+            printed = printed[:size] if which == "first" else printed[-size:]
         if len(printed) < len(slot.ids):
             runs.append((slot, [p.strip() for p in printed]))
             continue
@@ -321,9 +331,23 @@ def _reread_short_rows(slots: list[_Slot], fixed: dict, identities: list[Identit
     return trial if _resolve(slots, short, [], trial, identities, out, table, only_exact=True) else fixed
 
 
-def _window(printed: list[str], size: int, local: list[tuple[tuple[int, ...], tuple[int, ...]]], keep: str) -> str:
+def _extra_columns(slots: list[_Slot], identities: list[Identity], keep: str) -> set[int]:
+    """Row widths beyond the form's at which some row keeps its own sums in neither window: a
+    column the form does not have (法人或其他组织小计), not a stray number; a row of that width
+    whose window holds does so by chance."""
+    out = set()
+    for slot in slots:
+        printed = fit(slot.row.cells, len(slot.ids)) if slot.row else []
+        if len(printed) > len(slot.ids) and _window(printed, len(slot.ids), _local(identities, slot.ids), keep) is None:
+            out.add(len(printed))
+    return out
+
+
+def _window(printed: list[str], size: int, local: list[tuple[tuple[int, ...], tuple[int, ...]]],
+            keep: str) -> str | None:
     """Which ``size`` of a row's values to read, "first" or "last": ``keep``, unless only the other
-    holds the row's own total (85 0 0 0 0 0 85 with a page number 3 after it)."""
+    holds the row's own total (85 0 0 0 0 0 85 with a page number 3 after it); None when the row
+    has a total and neither holds it (an extra column inside the row: 法人或其他组织小计)."""
     def holds(values: list[str]) -> bool:
         numbers = [parse_cell(v).value for v in values]
         return all(all(isinstance(numbers[i], int | float) for i in p + w)
@@ -331,7 +355,9 @@ def _window(printed: list[str], size: int, local: list[tuple[tuple[int, ...], tu
 
     other = "last" if keep == "first" else "first"
     windows = {"first": printed[:size], "last": printed[-size:]}
-    return other if local and not holds(windows[keep]) and holds(windows[other]) else keep
+    if not local or holds(windows[keep]):
+        return keep
+    return other if holds(windows[other]) else None
 
 
 def _run_choice(slot: _Slot, tokens: list[str], identities: list[Identity], checked: frozenset[str]) -> Choice:
