@@ -720,14 +720,31 @@ def _t2_labels(rows: list[ValueRow], form: forms.Form) -> list[str]:
     return out
 
 
+def _t2_rows(rows: list[ValueRow], cores: list[str], form: forms.Form) -> dict[str, ValueRow]:
+    """The printed row of each table-2 item, by its label. A row goes to one item only: an item
+    takes a row naming it alone first (行政强制), then one naming it with others (行政处罚（含行政强制）)
+    that no item has taken; among them, the first with numbers."""
+    named = [[item.id for item in form.t2 if any(k in core for k in item.keywords)] for core in cores]
+    taken: set[int] = set()
+    out: dict[str, ValueRow] = {}
+    for alone in (True, False):
+        for item in form.t2:
+            pool = [i for i, r in enumerate(rows) if item.id in named[i] and (len(named[i]) == 1) == alone
+                    and i not in taken and (r.has_values or r.delimited)]
+            if item.id in out or not pool:
+                continue
+            pick = next((i for i in pool if rows[i].has_values), pool[0])
+            out[item.id] = rows[pick]
+            taken.add(pick)
+    return out
+
+
 def read_t2(layout: Layout, form: forms.Form, out: Tables) -> None:
     rows = _join_cell_lines(layout.rows("t2"))
-    cores = [label_core(text) for text in _t2_labels(rows, form)]
+    matched = _t2_rows(rows, [label_core(text) for text in _t2_labels(rows, form)], form)
     for item in form.t2:
         ids = tuple(forms.t2_cell(item.id, m.id) for m in item.measures)
-        labelled = [r for r, core in zip(rows, cores)
-                    if any(k in core for k in item.keywords) and (r.has_values or r.delimited)]
-        match = next((r for r in labelled if r.has_values), labelled[0] if labelled else None)
+        match = matched.get(item.id)
         if match is not None and not match.has_values:
             match = ValueRow(match.label, [""] * len(ids), True, match.line)  # the row is printed, its cells empty
         read_table([_Slot(ids, match)], [], out, "t2", keep="first")
