@@ -172,3 +172,34 @@ def test_an_extra_heading_row_and_an_omitted_row_do_not_shift_the_rows_between(r
     assert wrong_t3(rep, v) == []
     assert [c.value for c in rows_of(rep, "partially_granted")] == [0, 2, 0, 0, 0, 0, 2]
     assert {c.status for c in rows_of(rep, "denied.state_secret")} == {"missing"}
+
+
+# Labels as reports shorten them: no form row's label is found whole in them.
+SHORT_LABELS = {"new_received": "一、本年新收申请数量", "carried_over": "二、上年结转申请数量", "granted": "（一）予以公开",
+                "partially_granted": "（二）部分公开", "denied.state_secret": "（三）不予公开 1.国家秘密",
+                "denied.law_prohibited": "2.法律行政法规禁止公开", "denied.three_safeties": "3.危及三安全一稳定",
+                "denied.third_party_rights": "4.第三方合法权益", "denied.internal_affairs": "5.三类内部事务信息",
+                "denied.process_info": "6.四类过程性信息", "denied.enforcement_file": "7.行政执法案卷",
+                "denied.admin_query": "8.行政查询事项", "unable.not_held": "（四）无法提供 1.本机关不掌握",
+                "unable.needs_creation": "2.需要另行制作", "unable.unclear": "3.补正后仍不明确",
+                "not_processed.complaint": "（五）不予处理 1.信访举报投诉类", "not_processed.duplicate": "2.重复申请",
+                "not_processed.publication": "3.公开出版物", "not_processed.excessive": "4.大量反复申请",
+                "not_processed.reconfirm": "5.确认或重新出具已获取信息", "other": "（六）其他处理",
+                "other.no_correction": "（六）其他处理 1.逾期不补正", "other.unpaid_fee": "2.逾期未缴纳费用",
+                "other.other": "3.其他", "total": "（七）总计", "carried_forward": "四、结转下年度继续办理"}
+
+
+@pytest.mark.parametrize("rendering", RENDERINGS)
+@pytest.mark.parametrize("template", [GOV_2021, GOV_2019])
+def test_shortened_labels_with_zero_rows_omitted_place_a_row_only_by_a_clear_likeness(rendering, template):
+    """（三）不予公开 1.国家秘密 shares more characters with 予以公开 (the heading's 予, 公, 开) than
+    with 属于国家秘密: with 予以公开 omitted, the row was read as 予以公开. A label is compared
+    without its group heading, and a row goes by likeness only to the one row it resembles most."""
+    v = values(template, seed=2, rows={"granted": [0] * 6, "partially_granted": [0] * 6,
+                                       "denied.state_secret": [0, 0, 0, 0, 4, 0]})
+    rows = [r.id for r in forms.FORMS[template].t3_rows]
+    zero = {r for r in rows if r not in forms.T3_TERMS and all(v[forms.t3_cell(r, c.id)] == 0 for c in forms.T3_COLUMNS)}
+    rep = report(v, template, lambda printed: [(i, SHORT_LABELS[i], cells) for i, _, cells in printed if i not in zero],
+                 rendering)
+    assert [w for w in wrong_t3(rep, v) if not (w[0].rsplit(".", 1)[0][3:] in zero and w[1] is None)] == []
+    assert [c.value for c in rows_of(rep, "denied.state_secret")] in ([0, 0, 0, 0, 4, 0, 4], [None] * 7)

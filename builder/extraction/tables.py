@@ -811,8 +811,7 @@ def _headings(row_set: tuple[Row, ...]) -> tuple[str, ...]:
 
 def _named_row(core: str, row_set: tuple[Row, ...], headings: tuple[str, ...]) -> int | None:
     """The form row a printed label names, by its index; None when it names none or several."""
-    for heading in headings:
-        core = core.replace(heading, "")
+    core = _without_headings(core, headings)
     words = len(_ORDINALS.sub("", core))
     hits = sorted(((len(r.match), i) for i, r in enumerate(row_set) if r.match in core), reverse=True)
     if not hits or (len(hits) > 1 and hits[0][0] == hits[1][0]) or hits[0][0] < _NAME_SHARE * words:
@@ -888,10 +887,33 @@ def _assign_rows(rows: list[ValueRow], row_set: tuple[Row, ...]) -> list[ValueRo
             printed = [r for r in printed if not _heading_alone(_own_label(r), headings)]
         if not printed or not free:
             continue
-        placed = printed if len(printed) == len(free) else align(printed, tuple(row_set[k] for k in free))[0]
-        for k, row in zip(free, placed):
-            out[k] = row
+        if len(printed) == len(free):
+            for k, row in zip(free, printed):
+                out[k] = row
+            continue
+        candidates = tuple(row_set[k] for k in free)
+        for k, row in zip(free, align(printed, candidates)[0]):
+            if row is not None and _closest(_without_headings(_own_label(row), headings), candidates) == row_set[k]:
+                out[k] = row
     return out
+
+
+def _without_headings(core: str, headings: tuple[str, ...]) -> str:
+    for heading in headings:
+        core = core.replace(heading, "")
+    return core
+
+
+def _closest(core: str, candidates: tuple[Row, ...]) -> Row | None:
+    """The form row a label (its group heading left out) resembles most, by the characters they
+    share of all either has (大量反复申请 is 无正当理由大量反复申请's more than 重复申请's); None when
+    another resembles it as much: no evidence."""
+    chars = set(_ORDINALS.sub("", core))
+    scores = sorted(((len(set(r.match) & chars) / len(set(r.match) | chars), i) for i, r in enumerate(candidates)),
+                    reverse=True)
+    if not scores or scores[0][0] <= 0 or (len(scores) > 1 and scores[1][0] >= scores[0][0]):
+        return None
+    return candidates[scores[0][1]]
 
 
 def _t3_rows(layout: Layout, form_rows: tuple[Row, ...]) -> list[ValueRow]:
