@@ -203,3 +203,33 @@ def test_shortened_labels_with_zero_rows_omitted_place_a_row_only_by_a_clear_lik
                  rendering)
     assert [w for w in wrong_t3(rep, v) if not (w[0].rsplit(".", 1)[0][3:] in zero and w[1] is None)] == []
     assert [c.value for c in rows_of(rep, "denied.state_secret")] in ([0, 0, 0, 0, 4, 0, 4], [None] * 7)
+
+
+@pytest.mark.parametrize("rendering", RENDERINGS)
+def test_a_2019_form_report_printing_table_3_on_the_2021_form_sums_the_other_sub_rows(rendering):
+    """Table 2 on the 2019 form, table 3 on the 2021 one: （六）其他处理's first sub-row (2) was read
+    as the 2019 form's single row (the three sum to 6)."""
+    v19 = values(GOV_2019, seed=5)
+    v21 = values(GOV_2021, seed=5, rows={"other.no_correction": [2, 0, 0, 0, 0, 0], "other.unpaid_fee": [1, 0, 0, 0, 0, 0],
+                                         "other.other": [3, 0, 0, 0, 1, 0]})
+    blocks19 = synthetic._blocks(AGENCY, 2020, GOV_2019, {c.id: synthetic._fmt(v19[c.id]) for c in forms.cells(GOV_2019)},
+                                 v19)
+    blocks21 = synthetic._blocks(AGENCY, 2020, GOV_2021, {c.id: synthetic._fmt(v21[c.id]) for c in forms.cells(GOV_2021)},
+                                 v21)
+    tables19 = [k for k, (kind, _) in enumerate(blocks19) if kind == "table"]
+    tables21 = [k for k, (kind, _) in enumerate(blocks21) if kind == "table"]
+    blocks19[tables19[1]] = blocks21[tables21[1]]
+    if rendering == "html":
+        data, name = synthetic._html(blocks19).encode(), "case.html"
+    elif rendering == "docx":
+        data, name = synthetic._docx(blocks19), "case.docx"
+    else:
+        data, name = "\n".join(synthetic._text_lines(blocks19, rendering, random.Random(0))).encode(), "case.txt"
+    rep = extract_bytes(data, name)
+    assert rep.template == GOV_2019 and rep.t3_layout == GOV_2021
+    for c in forms.T3_COLUMNS:
+        other = rep.cells[forms.t3_cell("other", c.id)]
+        assert (other.value, other.status) == (sum(v21[forms.t3_cell(r.id, c.id)] for r in forms.T3_OTHER_2021),
+                                               "inferred")
+        for row in ("granted", "unable.not_held", "total"):
+            assert rep.value(forms.t3_cell(row, c.id)) == v21[forms.t3_cell(row, c.id)]

@@ -927,14 +927,47 @@ def _t3_rows(layout: Layout, form_rows: tuple[Row, ...]) -> list[ValueRow]:
     ], len(forms.T3_COLUMNS))
 
 
+# Labels only the 2021 form's table 3 prints: a 2019-form report (by its table 2) printing them
+# has table 3 on the 2021 form.
+_OTHER_2021_NAMED = frozenset({"other.no_correction", "other.unpaid_fee"})
+
+
+def _prints_2021_other(layout: Layout) -> bool:
+    rows, headings = _t3_rows(layout, forms.T3_ROWS_2021), _headings(forms.T3_ROWS_2021)
+    return any(forms.T3_ROWS_2021[i].id in _OTHER_2021_NAMED for r in rows
+               if (i := _named_row(_own_label(r), forms.T3_ROWS_2021, headings)) is not None)
+
+
 def read_t3(layout: Layout, form: forms.Form, out: Tables) -> None:
-    rows = _t3_rows(layout, form.t3_rows)
-    row_set, merged = _t3_row_set(rows, form.t3_rows)
+    form_rows = form.t3_rows
+    if form.id == GOV_2019 and _prints_2021_other(layout):
+        form_rows = forms.T3_ROWS_2021
+    rows = _t3_rows(layout, form_rows)
+    row_set, merged = _t3_row_set(rows, form_rows)
     assigned = _assign_rows(rows, row_set)
     slots = [_Slot(tuple(forms.t3_cell(r.id, c.id) for c in forms.T3_COLUMNS), a) for r, a in zip(row_set, assigned)]
     read_table(slots, _t3_identities(row_set), out, "t3")
     for group, members in merged.items():
         _group_total_row(out, group, members, form)
+    if form_rows is not form.t3_rows:
+        _other_from_sub_rows(out)
+
+
+def _other_from_sub_rows(out: Tables) -> None:
+    """A 2019-form report whose table 3 prints （六）其他处理 as the 2021 form's three sub-rows:
+    the 2019 form's single row is their sum (inferred), where all three are known."""
+    out.t3_layout = GOV_2021
+    sums = []
+    for col in forms.T3_COLUMNS:
+        parts = [out.cells.pop(forms.t3_cell(r.id, col.id)).value for r in forms.T3_OTHER_2021]
+        total = None if any(p is None for p in parts) else sum(parts)
+        sums.append(total)
+        printed_as = "表三按 2021 年版印出（六）其他处理的三个分项"
+        out.cells[forms.t3_cell("other", col.id)] = (
+            CellValue(total, None, "inferred", f"{printed_as}，本格为三项之和") if total is not None
+            else CellValue(None, None, "missing", f"{printed_as}，其中有未知的"))
+    out.warn("t3.other_sub_rows", "table 3 prints (六)其他处理 as the 2021 form's three sub-rows; the 2019 form's "
+             "single row is their sum: " + " ".join("—" if v is None else str(v) for v in sums), values=sums)
 
 
 def _group_total_row(out: Tables, group: str, members: list[Row], form: forms.Form) -> None:
