@@ -233,3 +233,23 @@ def test_a_2019_form_report_printing_table_3_on_the_2021_form_sums_the_other_sub
                                                "inferred")
         for row in ("granted", "unable.not_held", "total"):
             assert rep.value(forms.t3_cell(row, c.id)) == v21[forms.t3_cell(row, c.id)]
+
+
+@pytest.mark.parametrize("rendering", RENDERINGS)
+@pytest.mark.parametrize("prefix", list(GROUPS))
+def test_a_group_subtotal_row_before_shortened_sub_rows_is_no_group_total(rendering, prefix):
+    """（四）无法提供 合计 printed before （四）无法提供 1.本机关不掌握 …: the shortened sub-rows name no
+    form row, but the heading printed beside the first of them says they are printed."""
+    v = values(rows={"unable.needs_creation": [17, 0, 0, 0, 0, 0], "denied.process_info": [0, 2, 0, 0, 0, 0],
+                     "not_processed.publication": [1, 0, 0, 0, 0, 0]})
+    merged = merge_group(v, prefix)
+
+    def edit(rows: Rows) -> Rows:
+        total = next(r for r in merged(list(rows)) if r[0] == "")
+        at = next(k for k, r in enumerate(rows) if r[0].startswith(prefix))
+        rows = [(i, SHORT_LABELS[i], cells) for i, _, cells in rows]
+        return [*rows[:at], ("", total[1] + " 合计", total[2]), *rows[at:]]
+
+    rep = report(v, GOV_2021, edit, rendering)
+    assert wrong_t3(rep, v) == []
+    assert "t3.group_total_row" not in [w["code"] for w in rep.warnings]

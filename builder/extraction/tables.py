@@ -851,9 +851,11 @@ def _t3_row_set(rows: list[ValueRow], form_rows: tuple[Row, ...]) -> tuple[tuple
     headings = _headings(form_rows)
     alone = {h for r in rows if r.has_values and (h := _heading_alone(_own_label(r), headings)) and h != _group_word(_RESULTS_ZH)}
     named = {form_rows[i].id for r in rows if (i := _named_row(_own_label(r), form_rows, headings)) is not None}
+    # A label with the heading and more (（四）无法提供 1.本机关不掌握, however shortened) is a sub-row.
+    beside = {h for r in rows for h in headings if h in _own_label(r) and not _heading_alone(_own_label(r), headings)}
     row_set = list(form_rows)
     merged: dict[str, list[Row]] = {}
-    for heading in sorted(alone):
+    for heading in sorted(alone - beside):
         members = [r for r in form_rows if "." in r.id and _group_word(r.group_zh) == heading]
         if not members or any(m.id in named for m in members):
             continue  # printed sub-rows: the heading's numbers are an extra subtotal row
