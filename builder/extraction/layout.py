@@ -63,6 +63,7 @@ class ValueRow:
     extra_label: str = ""
     before: str = ""  # an unlabelled row: the label line printed just before it
     after: str = ""  # and the one just after it (PDF text puts a label on either side)
+    width: int = 0  # a delimited line: its cells, label cells included (a grid row with fewer is short)
 
     @property
     def core(self) -> str:
@@ -147,7 +148,7 @@ def scan_delimited(line: str, sep: str, index: int) -> ValueRow:
             cells[last_label] = inside[0].label
             values = inside[0].cells + values
     label = " ".join(c for c in cells[: last_label + 1] if c)
-    return ValueRow(label, values, True, index)
+    return ValueRow(label, values, True, index, width=len(cells))
 
 
 _VALID_NUMBER = r"-?(?:\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:-\d+(?:\.\d+)?)*"

@@ -11,6 +11,7 @@ from __future__ import annotations
 import itertools
 import math
 import re
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 
@@ -28,6 +29,9 @@ from .solver import (
     propagate,
     search,
     split_runs,
+)
+from .solver import (
+    status as identity_status,
 )
 
 TABLE_ZH = {"t2": "表二", "t3": "表三", "t4": "表四"}
@@ -229,6 +233,7 @@ def read_table(slots: list[_Slot], identities: list[Identity], out: Tables, tabl
     # Numbers displaced into one cell (PDF text) fill blanks of their column:
     # such a table keeps one alignment per row, the cells the text shows.
     displacing = any(_MULTI.fullmatch(c.strip()) for slot in slots if slot.row for c in slot.row.cells)
+    extra_columns = _extra_columns(slots, identities, keep)
     for slot in slots:
         if slot.row is None:
             absent.update(slot.ids)
@@ -244,11 +249,20 @@ def read_table(slots: list[_Slot], identities: list[Identity], out: Tables, tabl
             continue
         printed = windows[0] if windows else fit(slot.row.cells, len(slot.ids))
         if len(printed) > len(slot.ids):
-            which = _window(printed, len(slot.ids), _local(identities, slot.ids), keep)
+            size = len(slot.ids)
+            which = None if len(printed) in extra_columns else _window(printed, size, _local(identities, slot.ids), keep)
+            used = f"the {which} {size} are used" if which else "neither the first nor the last keep its own sums"
             out.warn("extra_values", f"{table}: row '{slot.row.label or slot.row.extra_label}' prints "
-                     f"{len(printed)} values for {len(slot.ids)} cells; the {which} {len(slot.ids)} are used",
-                     line=slot.row.line + 1)
-            printed = printed[:len(slot.ids)] if which == "first" else printed[-len(slot.ids):]
+                     f"{len(printed)} values for {size} cells; {used}", line=slot.row.line + 1)
+            if which is None:
+                for k, cell in enumerate(slot.ids):
+                    out.cells[cell] = CellValue(None, " | ".join(c.strip() for c in printed), "ambiguous",
+                                                "本行印出的数字比表格的格多，前几个、后几个都不符合本行自身的合计，未作选择",
+                                                _candidates([parse_cell(w[k]).value for w in (printed[:size],
+                                                                                               printed[-size:])]))
+                    fixed[cell] = None
+                continue
+            printed = printed[:size] if which == "first" else printed[-size:]
         if len(printed) < len(slot.ids):
             runs.append((slot, [p.strip() for p in printed]))
             continue
@@ -266,12 +280,77 @@ def read_table(slots: list[_Slot], identities: list[Identity], out: Tables, tabl
     usable = [i for i in identities if not any(c in absent for c in i.cells)] if absent else identities
     if runs or displaced or aligned:
         _resolve(slots, runs, displaced, fixed, usable, out, table, aligned)
+    else:
+        fixed = _reread_short_rows(slots, fixed, usable, out, table)
     _infer(fixed, usable, out)
 
 
-def _window(printed: list[str], size: int, local: list[tuple[tuple[int, ...], tuple[int, ...]]], keep: str) -> str:
+def _edge_blank(slot: _Slot, widest: int) -> list[str] | None:
+    """The values of a delimited row printed as wide as the form with an empty cell at one end
+    that may be no cell of the form, the row a value short: its last cell (a grid pads a short
+    row there), or its first when the row has no label (an empty label cell) or fewer cells than
+    the table's widest row (a web page's short row, its label's spare columns before it)."""
+    if slot.row is None or not slot.row.delimited:
+        return None
+    printed = [c.strip() for c in fit(slot.row.cells, len(slot.ids))]
+    if len(printed) != len(slot.ids) or sum(1 for c in printed if c) < 2:
+        return None
+    if not printed[0] and (not slot.row.label or slot.row.width < widest):
+        return printed[1:]
+    return printed[:-1] if not printed[-1] else None
+
+
+def _reread_short_rows(slots: list[_Slot], fixed: dict, identities: list[Identity], out: Tables, table: str) -> dict:
+    """Rows whose end cell is empty may be a value short, their numbers shifted. Where the
+    identities allow another reading than the printed one, it is taken when it is the only one
+    that keeps every identity (repaired), and the cells stay unsure when several do; otherwise
+    the row is read as printed."""
+    widest = max((slot.row.width for slot in slots if slot.row is not None), default=0)
+    short = [(slot, tokens) for slot in slots if (tokens := _edge_blank(slot, widest)) is not None]
+    if not short:
+        return fixed
+    trial = {c: v for c, v in fixed.items() if not any(c in slot.ids for slot, _ in short)}
+    choices = [Choice(slot.ids, tuple(blank_insertions([parse_cell(t).value for t in tokens], len(slot.ids))))
+               for slot, tokens in short]
+    printed = [tuple(fixed[c] for c in slot.ids) for slot, _ in short]
+    holding = [i for i in identities if _holds_or_open(i, trial, set(trial) ^ set(fixed))]
+    try:
+        found = search(trial, choices, holding, [c for c, v in trial.items() if v is None])
+    except SearchTooLarge:
+        return fixed
+    cells = [c for slot, _ in short for c in slot.ids]
+    unknown = [c for c, v in trial.items() if v is None] + cells
+
+    def settled(values: dict) -> tuple | None:
+        ok, found_values = propagate(values, holding, unknown)
+        return tuple(values.get(c) if values.get(c) is not None else found_values.get(c, (None,))[0]
+                     for c in cells) if ok else None
+
+    as_printed = settled({**trial, **dict(zip(cells, (v for row in printed for v in row)))})
+    readings = {settled({**trial, **{c: v for choice, pick in zip(choices, solution)
+                                     for c, v in zip(choice.cells, choice.options[pick])}}) for solution in found}
+    if not found or readings == {as_printed}:
+        return fixed  # as printed, or no reading keeps the identities: the report's own inconsistency
+    return trial if _resolve(slots, short, [], trial, identities, out, table, only_exact=True) else fixed
+
+
+def _extra_columns(slots: list[_Slot], identities: list[Identity], keep: str) -> set[int]:
+    """Row widths beyond the form's at which some row keeps its own sums in neither window: a
+    column the form does not have (法人或其他组织小计), not a stray number; a row of that width
+    whose window holds does so by chance."""
+    out = set()
+    for slot in slots:
+        printed = fit(slot.row.cells, len(slot.ids)) if slot.row else []
+        if len(printed) > len(slot.ids) and _window(printed, len(slot.ids), _local(identities, slot.ids), keep) is None:
+            out.add(len(printed))
+    return out
+
+
+def _window(printed: list[str], size: int, local: list[tuple[tuple[int, ...], tuple[int, ...]]],
+            keep: str) -> str | None:
     """Which ``size`` of a row's values to read, "first" or "last": ``keep``, unless only the other
-    holds the row's own total (85 0 0 0 0 0 85 with a page number 3 after it)."""
+    holds the row's own total (85 0 0 0 0 0 85 with a page number 3 after it); None when the row
+    has a total and neither holds it (an extra column inside the row: 法人或其他组织小计)."""
     def holds(values: list[str]) -> bool:
         numbers = [parse_cell(v).value for v in values]
         return all(all(isinstance(numbers[i], int | float) for i in p + w)
@@ -279,7 +358,9 @@ def _window(printed: list[str], size: int, local: list[tuple[tuple[int, ...], tu
 
     other = "last" if keep == "first" else "first"
     windows = {"first": printed[:size], "last": printed[-size:]}
-    return other if local and not holds(windows[keep]) and holds(windows[other]) else keep
+    if not local or holds(windows[keep]):
+        return keep
+    return other if holds(windows[other]) else None
 
 
 def _run_choice(slot: _Slot, tokens: list[str], identities: list[Identity], checked: frozenset[str]) -> Choice:
@@ -289,6 +370,8 @@ def _run_choice(slot: _Slot, tokens: list[str], identities: list[Identity], chec
     missing, has the readings with blank cells too: nothing tells a split number
     from an unprinted cell."""
     size = len(slot.ids)
+    if _lacks_cells(slot, tokens):
+        return Choice(slot.ids, tuple(blank_insertions([parse_cell(t).value for t in tokens], size)))
     local = _local(identities, slot.ids)
     digits = [t.replace(",", "") for t in tokens if t]
     options: list[tuple] = []
@@ -303,6 +386,12 @@ def _run_choice(slot: _Slot, tokens: list[str], identities: list[Identity], chec
     if len(tokens) > 1 and checked.isdisjoint(slot.ids) and _may_have_dropped_blanks(slot, tokens):
         options = list(dict.fromkeys([*options, *_blank_choice(slot, tokens).options]))
     return Choice(slot.ids, tuple(options))
+
+
+def _lacks_cells(slot: _Slot, tokens: list[str]) -> bool:
+    """A delimited row with fewer cells than the form, its numbers in cells of their own: a number
+    is never split across cells (32 is no 3 and 2); the row lacks cells, wherever they were."""
+    return slot.row.delimited and sum(1 for t in tokens if t) > 1
 
 
 def _checked(identities: list[Identity]) -> frozenset[str]:
@@ -388,12 +477,16 @@ def _apply_aligned(aligned, choices: list[Choice], solutions, fixed, out: Tables
                 fixed[cell] = None
 
 
-def _resolve(slots, runs, displaced, fixed, identities, out: Tables, table: str, aligned=()) -> None:
+def _resolve(slots, runs, displaced, fixed, identities, out: Tables, table: str, aligned=(),
+             only_exact: bool = False) -> bool:
+    """Read the runs, displaced numbers and alignments with the identities; ``only_exact``: leave
+    everything as it is (and say so) unless some reading keeps every identity."""
     open_cells = {c for slot, _ in runs for c in slot.ids} | {c for c, _, _ in displaced}
     holding = [i for i in identities if _holds_or_open(i, fixed, open_cells)]
     # Cells a displacement may fill are decided by it, not by blank inference.
     unknown = [c for c, v in fixed.items() if v is None]
     blanks_dropped = False
+    broken: set[str] = set()
     checked = _checked(identities)
     # Past the search budget no reading is taken: the run's cells stay ambiguous.
     run_choices = [(slot, tokens, Choice(slot.ids, ())) for slot, tokens in runs]
@@ -415,8 +508,9 @@ def _resolve(slots, runs, displaced, fixed, identities, out: Tables, table: str,
                 if found:
                     choices, solutions, blanks_dropped = alt, found, True
         exact = bool(solutions)
-        if not solutions and all(c.options for c in choices):
+        if not solutions and all(c.options for c in choices) and not only_exact:
             solutions = best_effort(fixed, choices, identities)
+            broken = _broken_cells(fixed, choices, solutions, identities)
     except SearchTooLarge:
         solutions, exact = [], False
     # The search stops at SOLUTION_LIMIT readings: what they share is not what every reading shares
@@ -424,11 +518,28 @@ def _resolve(slots, runs, displaced, fixed, identities, out: Tables, table: str,
     crowded = exact and len(solutions) >= SOLUTION_LIMIT
     if crowded:
         solutions, exact = [], False
+    if only_exact and not exact:
+        return False
     count = len(choices) - len(aligned)
     _apply(choices[:count], solutions, exact, blanks_dropped, run_choices, displaced, fixed, out, table, checked,
-           crowded)
+           crowded, broken)
     if aligned:
-        _apply_aligned(aligned, choices, solutions, fixed, out, table)
+        _apply_aligned(aligned, choices, solutions if exact else [], fixed, out, table)
+    return True
+
+
+def _broken_cells(fixed: dict, choices: list[Choice], solutions: list[tuple[int, ...]],
+                  identities: list[Identity]) -> set[str]:
+    """The cells of every identity that fails under one of the readings that keep the most."""
+    broken: set[str] = set()
+    for solution in solutions:
+        values = dict(fixed)
+        for choice, index in zip(choices, solution):
+            values.update(zip(choice.cells, choice.options[index]))
+        for identity in identities:
+            if not identity_status(identity, values)[0]:
+                broken.update(identity.cells)
+    return broken
 
 
 def _holds_or_open(identity: Identity, fixed: dict, open_cells: set[str]) -> bool:
@@ -440,15 +551,18 @@ def _holds_or_open(identity: Identity, fixed: dict, open_cells: set[str]) -> boo
 
 
 def _apply(choices, solutions, exact, blanks_dropped, run_choices, displaced, fixed, out: Tables, table,
-           checked: frozenset[str], crowded: bool = False) -> None:
+           checked: frozenset[str], crowded: bool = False, broken: set[str] | frozenset[str] = frozenset()) -> None:
     """The readings found, cell by cell; ``checked``: the cells an identity reads, of which a
     reading is evidence (of the others, only that no other reading exists); ``crowded``: more
-    readings fit than the search lists, and none is taken."""
+    readings fit than the search lists, and none is taken. When no reading keeps every identity
+    (not ``exact``), a cell is read only where the readings keeping the most agree on it and
+    every identity it is in holds (``broken``: the cells of those that fail)."""
     raw_of = {cell: " ".join(tokens) for slot, tokens, _ in run_choices for cell in slot.ids}
+    short = {cell for slot, tokens, _ in run_choices if _lacks_cells(slot, tokens) for cell in slot.ids}
     displaced_raw = {cell: raw for cell, _, raw in displaced}
     name = TABLE_ZH[table]
     evidence = f"这是{name}勾稽关系唯一允许的读法" if exact else (
-        f"没有一种读法符合{name}全部勾稽关系，这是符合最多的一种")
+        f"{name}有勾稽关系不成立，这一格所在的勾稽关系都成立，且只有这一种读法")
     unchecked = "本行没有勾稽关系可以核对"
     for index, choice in enumerate(choices):
         values_per_cell = {
@@ -465,6 +579,11 @@ def _apply(choices, solutions, exact, blanks_dropped, run_choices, displaced, fi
                 fixed[cell] = None
                 continue
             distinct = _candidates(values)
+            if not exact and (cell in broken or len(distinct) > 1):  # a reading breaking an identity is no evidence
+                note = f"没有一种读法符合{name}全部勾稽关系，候选值是符合最多关系的读法，未作选择"
+                out.cells[cell] = CellValue(None, raw, "ambiguous", note, distinct)
+                fixed[cell] = None
+                continue
             if len(distinct) > 1:
                 note = (f"有 {len(solutions)} 种读法都符合{name}勾稽关系，未作选择" if cell in checked else
                         f"有 {len(distinct)} 种可能的读法，{unchecked}，未作选择")
@@ -475,9 +594,11 @@ def _apply(choices, solutions, exact, blanks_dropped, run_choices, displaced, fi
             fixed[cell] = value
             if in_run:
                 if value is None:
-                    out.cells[cell] = CellValue(None, raw, "blank", "未印出数字：文本漏掉了这个空白单元格")
+                    out.cells[cell] = CellValue(None, raw, "blank", "本行少印了单元格，这一格未印出" if cell in short
+                                                else "未印出数字：文本漏掉了这个空白单元格")
                     continue
-                what = "以空格分隔的文本漏掉了空白单元格，已补回" if blanks_dropped else "数字粘连，已拆分"
+                what = ("本行少印了单元格，各数字按所在位置放回" if cell in short else
+                        "以空格分隔的文本漏掉了空白单元格，已补回" if blanks_dropped else "数字粘连，已拆分")
                 why = evidence if cell in checked else f"只有这一种拆法，{unchecked}"
                 out.cells[cell] = CellValue(value, raw, "repaired", f"{what}；{why}")
             else:
@@ -602,14 +723,31 @@ def _t2_labels(rows: list[ValueRow], form: forms.Form) -> list[str]:
     return out
 
 
+def _t2_rows(rows: list[ValueRow], cores: list[str], form: forms.Form) -> dict[str, ValueRow]:
+    """The printed row of each table-2 item, by its label. A row goes to one item only: an item
+    takes a row naming it alone first (行政强制), then one naming it with others (行政处罚（含行政强制）)
+    that no item has taken; among them, the first with numbers."""
+    named = [[item.id for item in form.t2 if any(k in core for k in item.keywords)] for core in cores]
+    taken: set[int] = set()
+    out: dict[str, ValueRow] = {}
+    for alone in (True, False):
+        for item in form.t2:
+            pool = [i for i, r in enumerate(rows) if item.id in named[i] and (len(named[i]) == 1) == alone
+                    and i not in taken and (r.has_values or r.delimited)]
+            if item.id in out or not pool:
+                continue
+            pick = next((i for i in pool if rows[i].has_values), pool[0])
+            out[item.id] = rows[pick]
+            taken.add(pick)
+    return out
+
+
 def read_t2(layout: Layout, form: forms.Form, out: Tables) -> None:
     rows = _join_cell_lines(layout.rows("t2"))
-    cores = [label_core(text) for text in _t2_labels(rows, form)]
+    matched = _t2_rows(rows, [label_core(text) for text in _t2_labels(rows, form)], form)
     for item in form.t2:
         ids = tuple(forms.t2_cell(item.id, m.id) for m in item.measures)
-        labelled = [r for r, core in zip(rows, cores)
-                    if any(k in core for k in item.keywords) and (r.has_values or r.delimited)]
-        match = next((r for r in labelled if r.has_values), labelled[0] if labelled else None)
+        match = matched.get(item.id)
         if match is not None and not match.has_values:
             match = ValueRow(match.label, [""] * len(ids), True, match.line)  # the row is printed, its cells empty
         if match is not None and not match.delimited and len(match.cells) > len(ids):
@@ -705,47 +843,211 @@ def _header_unit(cell: forms.Cell, text: str) -> str | None:
 
 _t3_identities = cache(forms.t3_identities)  # one row set per form (and the hybrid layout)
 
+# Table-3 rows by their labels. A group heading (（三）不予公开 …) is printed beside its first
+# sub-row's label and names no row; a label names the form row whose label it contains (the
+# longest such: 其他法律行政法规禁止公开 is no 3.其他) when that is a fair share of it.
+_ORDINALS = re.compile("[一二三四五六七八九十]")
+_SUBTOTAL_WORDS = ("合计", "小计")
+_NAME_SHARE = 1 / 3
+_RESULTS_ZH = next(r.group_zh for r in forms.T3_ROWS_2021 if r.id == "granted")
+
+
+def _group_word(group_zh: str) -> str:
+    return _ORDINALS.sub("", label_core(group_zh))
+
+
+def _headings(row_set: tuple[Row, ...]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(_group_word(r.group_zh) for r in row_set if r.group_zh))
+
+
+def _named_row(core: str, row_set: tuple[Row, ...], headings: tuple[str, ...]) -> int | None:
+    """The form row a printed label names, by its index; None when it names none or several."""
+    core = _without_headings(core, headings)
+    words = len(_ORDINALS.sub("", core))
+    hits = sorted(((len(r.match), i) for i, r in enumerate(row_set) if r.match in core), reverse=True)
+    if not hits or (len(hits) > 1 and hits[0][0] == hits[1][0]) or hits[0][0] < _NAME_SHARE * words:
+        return None
+    return hits[0][1]
+
+
+def _heading_alone(core: str, headings: tuple[str, ...]) -> str | None:
+    """The group heading a label is, when it prints nothing else (（三）不予公开, 三、本年度办理结果 合计)."""
+    for heading in headings:
+        if heading in core:
+            rest = _ORDINALS.sub("", core.replace(heading, ""))
+            for word in _SUBTOTAL_WORDS:
+                rest = rest.replace(word, "")
+            if not rest:
+                return heading
+    return None
+
+
+def _own_label(row: ValueRow) -> str:
+    """The label printed on the row's own line: one printed on a line before or after it (PDF
+    text) may be its neighbour's, and names no row."""
+    return label_core(row.label)
+
+
+def _group_row(members: list[Row]) -> Row:
+    """The one row that stands for a group printed as its total (the 2019 form's （六）其他处理 for （六））."""
+    prefix = members[0].id.split(".")[0]
+    single = next((r for r in forms.T3_ROWS_2019 if r.id == prefix), None)
+    return single or Row(prefix, members[0].group_zh, f"{prefix} (group total)", _group_word(members[0].group_zh),
+                         _RESULTS_ZH)
+
+
+def _t3_row_set(rows: list[ValueRow], form_rows: tuple[Row, ...]) -> tuple[tuple[Row, ...], dict[str, list[Row]]]:
+    """The form's rows, a group whose heading is printed with numbers and none of whose sub-rows
+    is printed standing as one row: the heading row is the group's total."""
+    headings = _headings(form_rows)
+    alone = {h for r in rows if r.has_values and (h := _heading_alone(_own_label(r), headings)) and h != _group_word(_RESULTS_ZH)}
+    named = {form_rows[i].id for r in rows if (i := _named_row(_own_label(r), form_rows, headings)) is not None}
+    # A label with the heading and more (（四）无法提供 1.本机关不掌握, however shortened) is a sub-row.
+    beside = {h for r in rows for h in headings if h in _own_label(r) and not _heading_alone(_own_label(r), headings)}
+    row_set = list(form_rows)
+    merged: dict[str, list[Row]] = {}
+    for heading in sorted(alone - beside):
+        members = [r for r in form_rows if "." in r.id and _group_word(r.group_zh) == heading]
+        if not members or any(m.id in named for m in members):
+            continue  # printed sub-rows: the heading's numbers are an extra subtotal row
+        start = row_set.index(members[0])
+        group = _group_row(members)
+        row_set[start:start + len(members)] = [group]
+        merged[group.id] = members
+    return tuple(row_set), merged
+
+
+def _assign_rows(rows: list[ValueRow], row_set: tuple[Row, ...]) -> list[ValueRow | None]:
+    """Printed rows to form rows. Rows whose labels name their own place, or name nothing (labels
+    garbled or printed on other lines), are read in order when the counts agree. Otherwise each
+    row whose label names a form row goes to it; the unnamed rows between two such fill the form
+    rows between them, in order when as many, else by label similarity, where a bare group heading
+    (三、本年度办理结果 with the total) is no row of the form."""
+    headings = _headings(row_set)
+    names = [_named_row(_own_label(r), row_set, headings) for r in rows]
+    if len(rows) == len(row_set) and all(n is None or n == i for i, n in enumerate(names)):
+        return list(rows)
+    counts = Counter(n for n in names if n is not None)
+    anchors = [(p, n) for p, n in enumerate(names) if n is not None and counts[n] == 1]
+    out: list[ValueRow | None] = [None] * len(row_set)
+    for p, n in anchors:
+        out[n] = rows[p]
+    bounds = [(-1, -1), *anchors, (len(rows), len(row_set))]
+    for (p0, f0), (p1, f1) in itertools.pairwise(bounds):
+        printed = rows[p0 + 1:p1]
+        free = [k for k in range(f0 + 1, f1) if out[k] is None]
+        if len(printed) != len(free):
+            printed = [r for r in printed if not _heading_alone(_own_label(r), headings)]
+        if not printed or not free:
+            continue
+        if len(printed) == len(free):
+            for k, row in zip(free, printed):
+                out[k] = row
+            continue
+        candidates = tuple(row_set[k] for k in free)
+        for k, row in zip(free, align(printed, candidates)[0]):
+            if row is not None and _closest(_without_headings(_own_label(row), headings), candidates) == row_set[k]:
+                out[k] = row
+    return out
+
+
+def _without_headings(core: str, headings: tuple[str, ...]) -> str:
+    for heading in headings:
+        core = core.replace(heading, "")
+    return core
+
+
+def _closest(core: str, candidates: tuple[Row, ...]) -> Row | None:
+    """The form row a label (its group heading left out) resembles most, by the characters they
+    share of all either has (大量反复申请 is 无正当理由大量反复申请's more than 重复申请's); None when
+    another resembles it as much: no evidence."""
+    chars = set(_ORDINALS.sub("", core))
+    scores = sorted(((len(set(r.match) & chars) / len(set(r.match) | chars), i) for i, r in enumerate(candidates)),
+                    reverse=True)
+    if not scores or scores[0][0] <= 0 or (len(scores) > 1 and scores[1][0] >= scores[0][0]):
+        return None
+    return candidates[scores[0][1]]
+
+
+def _t3_rows(layout: Layout, form_rows: tuple[Row, ...]) -> list[ValueRow]:
+    """The printed rows of table 3: rows with numbers, and delimited rows whose cells are all
+    empty but whose label names a form row (zeros not typed): a row all the same."""
+    headings = _headings(form_rows)
+    return _merge_broken([
+        r for r in _join_cell_lines(layout.rows("t3"))
+        if r.has_values or (r.delimited and len(r.cells) >= len(forms.T3_COLUMNS)
+                            and _named_row(_own_label(r), form_rows, headings) is not None)
+    ], len(forms.T3_COLUMNS))
+
+
+# Labels only the 2021 form's table 3 prints: a 2019-form report (by its table 2) printing them
+# has table 3 on the 2021 form.
+_OTHER_2021_NAMED = frozenset({"other.no_correction", "other.unpaid_fee"})
+
+
+def _prints_2021_other(layout: Layout) -> bool:
+    rows, headings = _t3_rows(layout, forms.T3_ROWS_2021), _headings(forms.T3_ROWS_2021)
+    return any(forms.T3_ROWS_2021[i].id in _OTHER_2021_NAMED for r in rows
+               if (i := _named_row(_own_label(r), forms.T3_ROWS_2021, headings)) is not None)
+
 
 def read_t3(layout: Layout, form: forms.Form, out: Tables) -> None:
-    rows = _merge_broken([r for r in _join_cell_lines(layout.rows("t3")) if r.has_values], len(forms.T3_COLUMNS))
-    layouts = [form.t3_rows]
-    if form.id == GOV_2021 and len(rows) != len(form.t3_rows):
-        layouts.append(forms.T3_ROWS_2019)  # a 2021 form may print (六)其他处理 as one row
-    best = None
-    for row_set in layouts:
-        assigned, score = align(rows, row_set)
-        exact = len(rows) == len(row_set)
-        key = (exact, score)
-        if best is None or key > best[0]:
-            best = (key, row_set, assigned)
-    assert best is not None
-    _, row_set, assigned = best
+    form_rows = form.t3_rows
+    if form.id == GOV_2019 and _prints_2021_other(layout):
+        form_rows = forms.T3_ROWS_2021
+    rows = _t3_rows(layout, form_rows)
+    row_set, merged = _t3_row_set(rows, form_rows)
+    assigned = _assign_rows(rows, row_set)
     slots = [_Slot(tuple(forms.t3_cell(r.id, c.id) for c in forms.T3_COLUMNS), a) for r, a in zip(row_set, assigned)]
     read_table(slots, _t3_identities(row_set), out, "t3")
-    if row_set is not form.t3_rows:
-        _single_other_row(out)
+    for group, members in merged.items():
+        _group_total_row(out, group, members, form)
+    if form_rows is not form.t3_rows:
+        _other_from_sub_rows(out)
 
 
-def _single_other_row(out: Tables) -> None:
-    """A 2021-form report printing (六)其他处理 as one row, as the 2019 form did.
+def _other_from_sub_rows(out: Tables) -> None:
+    """A 2019-form report whose table 3 prints （六）其他处理 as the 2021 form's three sub-rows:
+    the 2019 form's single row is their sum (inferred), where all three are known."""
+    out.t3_layout = GOV_2021
+    sums = []
+    for col in forms.T3_COLUMNS:
+        parts = [out.cells.pop(forms.t3_cell(r.id, col.id)).value for r in forms.T3_OTHER_2021]
+        total = None if any(p is None for p in parts) else sum(parts)
+        sums.append(total)
+        printed_as = "表三按 2021 年版印出（六）其他处理的三个分项"
+        out.cells[forms.t3_cell("other", col.id)] = (
+            CellValue(total, None, "inferred", f"{printed_as}，本格为三项之和") if total is not None
+            else CellValue(None, None, "missing", f"{printed_as}，其中有未知的"))
+    out.warn("t3.other_sub_rows", "table 3 prints (六)其他处理 as the 2021 form's three sub-rows; the 2019 form's "
+             "single row is their sum: " + " ".join("—" if v is None else str(v) for v in sums), values=sums)
 
-    The three 2021 sub-rows are absent; where the single row is 0 they are 0
-    (counts cannot be negative), which is recorded as inferred."""
-    single = {c.id: out.cells.pop(forms.t3_cell("other", c.id)) for c in forms.T3_COLUMNS}
+
+def _group_total_row(out: Tables, group: str, members: list[Row], form: forms.Form) -> None:
+    """A group printed as one row with its total (（三）不予公开 and numbers, or a 2021-form report
+    printing （六）其他处理 as one row, as the 2019 form did).
+
+    The sub-rows are not printed: missing, except where the total is 0 (counts cannot be
+    negative), which is recorded as inferred."""
+    single = {c.id: out.cells.pop(forms.t3_cell(group, c.id)) for c in forms.T3_COLUMNS}
     printed = [single[c.id].value for c in forms.T3_COLUMNS]
-    out.t3_layout = GOV_2019
-    out.warn("t3.single_other_row",
-             "table 3 prints (六)其他处理 as a single row (the 2019 layout): "
-             + " ".join("—" if v is None else str(v) for v in printed)
-             + "; the three 2021 sub-rows are not printed", values=printed)
-    for row in forms.T3_OTHER_2021:
+    shown = " ".join("—" if v is None else str(v) for v in printed)
+    heading = members[0].group_zh
+    if group == "other" and form.id == GOV_2021:
+        out.t3_layout = GOV_2019
+        out.warn("t3.single_other_row", "table 3 prints (六)其他处理 as a single row (the 2019 layout): "
+                 + shown + "; the three 2021 sub-rows are not printed", values=printed)
+    else:
+        out.warn("t3.group_total_row", f"table 3 prints {heading} as one row with the group's total: {shown}; "
+                 "its sub-rows are not printed", group=group, values=printed)
+    for row in members:
         for col in forms.T3_COLUMNS:
             cell = forms.t3_cell(row.id, col.id)
             if single[col.id].value == 0:
                 out.cells[cell] = CellValue(0, None, "inferred",
-                                            "未印出；（六）其他处理合为一行且为 0，分项不能为负，故为 0")
+                                            f"未印出；{heading}合为一行且为 0，分项不能为负，故为 0")
             else:
-                out.cells[cell] = CellValue(None, None, "missing")
+                out.cells[cell] = CellValue(None, None, "missing", f"未印出；{heading}只印出合计一行")
 
 
 def read_t4(layout: Layout, out: Tables) -> None:

@@ -1,0 +1,59 @@
+"""Table 2 rows whose label names two items (行政处罚（含行政强制）): each printed row goes to one item."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from builder import forms, synthetic
+from builder.extraction.extract import extract_bytes
+from builder.forms import GOV_2021
+
+from .test_layouts import AGENCY
+from .test_table_rows import RENDERINGS
+
+
+def t2_report(v: dict, labels: dict[str, str], rendering: str, drop: tuple[str, ...] = ()):
+    printed = {c.id: synthetic._fmt(v[c.id]) for c in forms.cells(GOV_2021)}
+    blocks = synthetic._blocks(AGENCY, 2022, GOV_2021, printed, v)
+    t2 = next(content for kind, content in blocks if kind == "table")
+    t2.rows = []
+    for item in forms.FORMS[GOV_2021].t2:
+        if item.id in drop:
+            continue
+        t2.rows.append(([(item.section_zh, 1, 1 + len(item.measures))], []))
+        t2.rows.append(([("信息内容", 1, 1)] + [(m.label_zh, 1, 1) for m in item.measures], []))
+        t2.rows.append(([(labels.get(item.id, item.label_zh), 1, 1)],
+                        [printed[forms.t2_cell(item.id, m.id)] for m in item.measures]))
+    if rendering == "html":
+        return extract_bytes(synthetic._html(blocks).encode(), "case.html")
+    if rendering == "docx":
+        return extract_bytes(synthetic._docx(blocks), "case.docx")
+    return extract_bytes("\n".join(synthetic._text_lines(blocks, rendering, random.Random(0))).encode(), "case.txt")
+
+
+def values() -> dict:
+    v = synthetic.consistent_values(random.Random(3), GOV_2021)
+    v.update({"t2.penalty.decisions": 2704, "t2.coercion.decisions": 17, "t2.rules.issued": 2,
+              "t2.normative_docs.issued": 16})
+    return v
+
+
+@pytest.mark.parametrize("rendering", RENDERINGS)
+@pytest.mark.parametrize("item, label", [("penalty", "行政处罚（含行政强制）"), ("rules", "规章（含规范性文件）")])
+def test_a_row_naming_two_items_leaves_the_other_item_its_own_row(rendering, item, label):
+    """行政强制's 17 was read from the 行政处罚（含行政强制） row printed before it (2704)."""
+    v = values()
+    rep = t2_report(v, {item: label}, rendering)
+    for cell in forms.cells(GOV_2021):
+        if cell.table == "t2":
+            assert (rep.cells[cell.id].value, rep.cells[cell.id].status) == (v[cell.id], "reported"), cell.id
+
+
+@pytest.mark.parametrize("rendering", RENDERINGS)
+def test_a_row_naming_two_items_goes_to_one_only(rendering):
+    v = values()
+    rep = t2_report(v, {"penalty": "行政处罚（含行政强制）"}, rendering, drop=("coercion",))
+    assert rep.value("t2.penalty.decisions") == 2704
+    assert (rep.cells["t2.coercion.decisions"].status, rep.value("t2.coercion.decisions")) == ("missing", None)

@@ -1,0 +1,32 @@
+"""A table 3 printing a column the form does not have: no row is read with its numbers shifted."""
+
+from __future__ import annotations
+
+import pytest
+
+from builder import forms
+
+from .test_table_rows import RENDERINGS, report, values, wrong_t3
+
+
+@pytest.mark.parametrize("rendering", RENDERINGS)
+@pytest.mark.parametrize("at", [1, 6])
+def test_an_extra_subtotal_column_leaves_the_rows_unsure(rendering, at):
+    """法人或其他组织小计 printed after 自然人 (or before 总计): eight numbers a row. The last seven
+    were read though they keep no row's total; a row whose window keeps its total by chance
+    (0 1 0 0 0 0 1 1) is read so no more either, the column being the table's, not the row's."""
+    v = values(rows={"granted": [3, 1, 0, 0, 0, 0], "denied.state_secret": [0, 0, 0, 0, 0, 1],
+                     "unable.not_held": [2, 5, 0, 0, 0, 1]})
+
+    def edit(rows):
+        out = []
+        for row_id, label, cells in rows:
+            organisations = str(sum(int(c) for c in cells[1:6]))
+            out.append((row_id, label, [*cells[:at], organisations, *cells[at:]]))
+        return out
+
+    rep = report(v, forms.GOV_2021, edit, rendering)
+    assert wrong_t3(rep, v) == []
+    state_secret = [rep.cells[forms.t3_cell("denied.state_secret", c.id)] for c in forms.T3_COLUMNS]
+    assert {c.status for c in state_secret} == {"ambiguous"}
+    assert any(w["code"] == "extra_values" and "neither" in w["message"] for w in rep.warnings)

@@ -1,0 +1,255 @@
+"""Table 3 rows printed otherwise than the form: blank, omitted, swapped, merged into their group's total.
+
+Each case is rendered as tab, pipe and space text, a web page and a Word document; a cell read
+as a definite value must be the true one."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable
+
+import pytest
+
+from builder import forms, synthetic
+from builder.extraction.extract import extract_bytes
+from builder.forms import GOV_2019, GOV_2021
+
+from .test_layouts import AGENCY
+
+RENDERINGS = ("tab", "pipe", "space", "html", "docx")
+DEFINITE = {"reported", "none", "repaired", "inferred"}
+Rows = list[tuple[str, str, list[str]]]  # (form row id or "", printed label, printed cells)
+
+
+def set_row(v: dict, row: str, numbers: list[int]) -> None:
+    """Give a result row these applicant numbers, keeping every identity (the difference goes
+    to new_received, or to carried_forward when the row shrinks)."""
+    for col, number in zip(forms.T3_APPLICANTS, numbers):
+        delta = number - v[forms.t3_cell(row, col)]
+        v[forms.t3_cell(row, col)] = number
+        v[forms.t3_cell("total", col)] += delta
+        v[forms.t3_cell("new_received" if delta > 0 else "carried_forward", col)] += abs(delta)
+    for r in forms.FORMS[GOV_2021].t3_rows + forms.FORMS[GOV_2019].t3_rows:
+        if forms.t3_cell(r.id, "total") in v:
+            v[forms.t3_cell(r.id, "total")] = sum(v[forms.t3_cell(r.id, c)] for c in forms.T3_APPLICANTS)
+
+
+def values(template: str = GOV_2021, seed: int = 4, rows: dict[str, list[int]] | None = None) -> dict:
+    v = synthetic.consistent_values(random.Random(seed), template)
+    for row, numbers in (rows or {}).items():
+        set_row(v, row, numbers)
+    return v
+
+
+def form_rows(v: dict, template: str) -> Rows:
+    out = []
+    for row in forms.FORMS[template].t3_rows:
+        group = row.group_zh + " " if row.group_zh and row.group_zh != "三、本年度办理结果" else ""
+        out.append((row.id, group + row.label_zh, [synthetic._fmt(v[forms.t3_cell(row.id, c.id)])
+                                                    for c in forms.T3_COLUMNS]))
+    return out
+
+
+def report(v: dict, template: str, edit: Callable[[Rows], Rows], rendering: str):
+    """A report whose table 3 prints ``edit`` of the form's rows (one label cell per row)."""
+    printed = {c.id: synthetic._fmt(v[c.id]) for c in forms.cells(template)}
+    blocks = synthetic._blocks(AGENCY, 2022 if template == GOV_2021 else 2020, template, printed, v)
+    t3 = [content for kind, content in blocks if kind == "table"][1]
+    t3.rows = [([(label, 1, 3)], cells) for _, label, cells in edit(form_rows(v, template))]
+    if rendering == "html":
+        data, name = synthetic._html(blocks).encode(), "case.html"
+    elif rendering == "docx":
+        data, name = synthetic._docx(blocks), "case.docx"
+    else:
+        data, name = "\n".join(synthetic._text_lines(blocks, rendering, random.Random(0))).encode(), "case.txt"
+    return extract_bytes(data, name)
+
+
+def wrong_t3(rep, v: dict) -> list[tuple[str, object, str, object]]:
+    return [(k, c.value, c.status, v[k]) for k, c in rep.cells.items()
+            if k.startswith("t3.") and k in v and c.status in DEFINITE and c.value != v[k]]
+
+
+def rows_of(rep, row: str) -> list:
+    return [rep.cells[forms.t3_cell(row, c.id)] for c in forms.T3_COLUMNS]
+
+
+# Rows with numbers before and after two all-zero rows: a shift would show.
+SHIFTED = {"granted": [3, 1, 0, 0, 0, 0], "denied.state_secret": [1, 0, 2, 0, 0, 0],
+           "denied.law_prohibited": [0] * 6, "denied.three_safeties": [0] * 6,
+           "denied.third_party_rights": [4, 0, 0, 1, 0, 0], "unable.not_held": [2, 5, 0, 0, 0, 1]}
+ZERO_ROWS = ("denied.law_prohibited", "denied.three_safeties")
+
+
+@pytest.mark.parametrize("rendering", RENDERINGS)
+def test_two_blank_rows_of_a_2021_table_are_rows_not_the_2019_layout(rendering):
+    """25 − 2 = 23 is the 2019 form's row count: the two blank rows still count as rows."""
+    v = values(rows=SHIFTED)
+    rep = report(v, GOV_2021, lambda rows: [(i, lab, [""] * 7 if i in ZERO_ROWS else cells)
+                                            for i, lab, cells in rows], rendering)
+    assert wrong_t3(rep, v) == [] and rep.t3_layout is None
+    assert "t3.single_other_row" not in [w["code"] for w in rep.warnings]
+    for row in ZERO_ROWS:
+        assert {c.status for c in rows_of(rep, row)} <= {"blank", "inferred", "missing"}
+    assert [c.value for c in rows_of(rep, "denied.third_party_rights")] == [4, 0, 0, 1, 0, 0, 5]
+
+
+@pytest.mark.parametrize("rendering", RENDERINGS)
+def test_two_zero_rows_omitted_from_a_2021_table_are_missing(rendering):
+    v = values(rows=SHIFTED)
+    rep = report(v, GOV_2021, lambda rows: [r for r in rows if r[0] not in ZERO_ROWS], rendering)
+    assert wrong_t3(rep, v) == [] and rep.t3_layout is None
+    for row in ZERO_ROWS:
+        assert {c.status for c in rows_of(rep, row)} == {"missing"}
+    assert [c.value for c in rows_of(rep, "unable.not_held")] == [2, 5, 0, 0, 0, 1, 8]
+
+
+GROUPS = {"denied.": "（三）不予公开", "unable.": "（四）无法提供", "not_processed.": "（五）不予处理"}
+
+
+def merge_group(v: dict, prefix: str) -> Callable[[Rows], Rows]:
+    """The group's sub-rows printed as one row: its heading with the group's sums."""
+    def edit(rows: Rows) -> Rows:
+        members = [r for r in rows if r[0].startswith(prefix)]
+        sums = [str(sum(v[forms.t3_cell(r[0], c.id)] for r in members)) for c in forms.T3_COLUMNS]
+        at = rows.index(members[0])
+        return rows[:at] + [("", GROUPS[prefix], sums)] + [r for r in rows[at:] if not r[0].startswith(prefix)]
+    return edit
+
+
+@pytest.mark.parametrize("rendering", RENDERINGS)
+@pytest.mark.parametrize("prefix", list(GROUPS))
+@pytest.mark.parametrize("template", [GOV_2021, GOV_2019])
+def test_a_group_heading_printed_with_numbers_is_the_group_total(rendering, prefix, template):
+    """（三）不予公开 with numbers and none of its sub-rows: the sub-rows are not printed (not
+    the first of them), and the rows after it do not shift. （四）merged on the 2021 form leaves
+    23 rows, the 2019 form's count."""
+    v = values(template, rows={"denied.state_secret": [1, 0, 2, 0, 0, 0], "unable.not_held": [2, 5, 0, 0, 0, 1],
+                               "not_processed.duplicate": [0, 3, 0, 0, 0, 0]})
+    rep = report(v, template, merge_group(v, prefix), rendering)
+    members = [r.id for r in forms.FORMS[template].t3_rows if r.id.startswith(prefix)]
+    assert [(k, *rest) for k, *rest in wrong_t3(rep, v) if k.rsplit(".", 1)[0][3:] not in members] == []
+    for row in members:
+        for c in forms.T3_COLUMNS:
+            cell = rep.cells[forms.t3_cell(row, c.id)]
+            total = sum(v[forms.t3_cell(m, c.id)] for m in members)
+            assert (cell.status, cell.value) == (("inferred", 0) if total == 0 else ("missing", None))
+    warning = next(w for w in rep.warnings if w["code"] == "t3.group_total_row")
+    assert warning["group"] == prefix.rstrip(".") and rep.t3_layout is None
+
+
+@pytest.mark.parametrize("rendering", RENDERINGS)
+@pytest.mark.parametrize("pair", [("granted", "partially_granted"), ("total", "carried_forward"),
+                                  ("denied.state_secret", "unable.not_held")])
+def test_rows_printed_in_another_order_go_by_their_labels(rendering, pair):
+    v = values(rows={"granted": [3, 1, 0, 0, 0, 0], "denied.state_secret": [1, 0, 2, 0, 0, 0],
+                     "unable.not_held": [2, 5, 0, 0, 0, 1]})
+
+    def swap(rows: Rows) -> Rows:
+        i, j = (next(k for k, r in enumerate(rows) if r[0] == row) for row in pair)
+        rows[i], rows[j] = rows[j], rows[i]
+        return rows
+
+    rep = report(v, GOV_2021, swap, rendering)
+    assert wrong_t3(rep, v) == []
+    assert [c.value for c in rows_of(rep, pair[0])] == [v[forms.t3_cell(pair[0], c.id)] for c in forms.T3_COLUMNS]
+
+
+@pytest.mark.parametrize("rendering", RENDERINGS)
+def test_an_extra_heading_row_and_an_omitted_row_do_not_shift_the_rows_between(rendering):
+    """三、本年度办理结果 printed with the total as a row of its own, and an all-zero row left out:
+    the same count as the form, but the labels place every row."""
+    v = values(rows={"granted": [3, 1, 0, 0, 0, 0], "partially_granted": [0, 2, 0, 0, 0, 0],
+                     "denied.state_secret": [0] * 6, "denied.law_prohibited": [1, 0, 2, 0, 0, 0]})
+
+    def edit(rows: Rows) -> Rows:
+        total = next(r for r in rows if r[0] == "total")
+        at = next(k for k, r in enumerate(rows) if r[0] == "granted")
+        rows.insert(at, ("", "三、本年度办理结果", total[2]))
+        return [r for r in rows if r[0] != "denied.state_secret"]
+
+    rep = report(v, GOV_2021, edit, rendering)
+    assert wrong_t3(rep, v) == []
+    assert [c.value for c in rows_of(rep, "partially_granted")] == [0, 2, 0, 0, 0, 0, 2]
+    assert {c.status for c in rows_of(rep, "denied.state_secret")} == {"missing"}
+
+
+# Labels as reports shorten them: no form row's label is found whole in them.
+SHORT_LABELS = {"new_received": "一、本年新收申请数量", "carried_over": "二、上年结转申请数量", "granted": "（一）予以公开",
+                "partially_granted": "（二）部分公开", "denied.state_secret": "（三）不予公开 1.国家秘密",
+                "denied.law_prohibited": "2.法律行政法规禁止公开", "denied.three_safeties": "3.危及三安全一稳定",
+                "denied.third_party_rights": "4.第三方合法权益", "denied.internal_affairs": "5.三类内部事务信息",
+                "denied.process_info": "6.四类过程性信息", "denied.enforcement_file": "7.行政执法案卷",
+                "denied.admin_query": "8.行政查询事项", "unable.not_held": "（四）无法提供 1.本机关不掌握",
+                "unable.needs_creation": "2.需要另行制作", "unable.unclear": "3.补正后仍不明确",
+                "not_processed.complaint": "（五）不予处理 1.信访举报投诉类", "not_processed.duplicate": "2.重复申请",
+                "not_processed.publication": "3.公开出版物", "not_processed.excessive": "4.大量反复申请",
+                "not_processed.reconfirm": "5.确认或重新出具已获取信息", "other": "（六）其他处理",
+                "other.no_correction": "（六）其他处理 1.逾期不补正", "other.unpaid_fee": "2.逾期未缴纳费用",
+                "other.other": "3.其他", "total": "（七）总计", "carried_forward": "四、结转下年度继续办理"}
+
+
+@pytest.mark.parametrize("rendering", RENDERINGS)
+@pytest.mark.parametrize("template", [GOV_2021, GOV_2019])
+def test_shortened_labels_with_zero_rows_omitted_place_a_row_only_by_a_clear_likeness(rendering, template):
+    """（三）不予公开 1.国家秘密 shares more characters with 予以公开 (the heading's 予, 公, 开) than
+    with 属于国家秘密: with 予以公开 omitted, the row was read as 予以公开. A label is compared
+    without its group heading, and a row goes by likeness only to the one row it resembles most."""
+    v = values(template, seed=2, rows={"granted": [0] * 6, "partially_granted": [0] * 6,
+                                       "denied.state_secret": [0, 0, 0, 0, 4, 0]})
+    rows = [r.id for r in forms.FORMS[template].t3_rows]
+    zero = {r for r in rows if r not in forms.T3_TERMS and all(v[forms.t3_cell(r, c.id)] == 0 for c in forms.T3_COLUMNS)}
+    rep = report(v, template, lambda printed: [(i, SHORT_LABELS[i], cells) for i, _, cells in printed if i not in zero],
+                 rendering)
+    assert [w for w in wrong_t3(rep, v) if not (w[0].rsplit(".", 1)[0][3:] in zero and w[1] is None)] == []
+    assert [c.value for c in rows_of(rep, "denied.state_secret")] in ([0, 0, 0, 0, 4, 0, 4], [None] * 7)
+
+
+@pytest.mark.parametrize("rendering", RENDERINGS)
+def test_a_2019_form_report_printing_table_3_on_the_2021_form_sums_the_other_sub_rows(rendering):
+    """Table 2 on the 2019 form, table 3 on the 2021 one: （六）其他处理's first sub-row (2) was read
+    as the 2019 form's single row (the three sum to 6)."""
+    v19 = values(GOV_2019, seed=5)
+    v21 = values(GOV_2021, seed=5, rows={"other.no_correction": [2, 0, 0, 0, 0, 0], "other.unpaid_fee": [1, 0, 0, 0, 0, 0],
+                                         "other.other": [3, 0, 0, 0, 1, 0]})
+    blocks19 = synthetic._blocks(AGENCY, 2020, GOV_2019, {c.id: synthetic._fmt(v19[c.id]) for c in forms.cells(GOV_2019)},
+                                 v19)
+    blocks21 = synthetic._blocks(AGENCY, 2020, GOV_2021, {c.id: synthetic._fmt(v21[c.id]) for c in forms.cells(GOV_2021)},
+                                 v21)
+    tables19 = [k for k, (kind, _) in enumerate(blocks19) if kind == "table"]
+    tables21 = [k for k, (kind, _) in enumerate(blocks21) if kind == "table"]
+    blocks19[tables19[1]] = blocks21[tables21[1]]
+    if rendering == "html":
+        data, name = synthetic._html(blocks19).encode(), "case.html"
+    elif rendering == "docx":
+        data, name = synthetic._docx(blocks19), "case.docx"
+    else:
+        data, name = "\n".join(synthetic._text_lines(blocks19, rendering, random.Random(0))).encode(), "case.txt"
+    rep = extract_bytes(data, name)
+    assert rep.template == GOV_2019 and rep.t3_layout == GOV_2021
+    for c in forms.T3_COLUMNS:
+        other = rep.cells[forms.t3_cell("other", c.id)]
+        assert (other.value, other.status) == (sum(v21[forms.t3_cell(r.id, c.id)] for r in forms.T3_OTHER_2021),
+                                               "inferred")
+        for row in ("granted", "unable.not_held", "total"):
+            assert rep.value(forms.t3_cell(row, c.id)) == v21[forms.t3_cell(row, c.id)]
+
+
+@pytest.mark.parametrize("rendering", RENDERINGS)
+@pytest.mark.parametrize("prefix", list(GROUPS))
+def test_a_group_subtotal_row_before_shortened_sub_rows_is_no_group_total(rendering, prefix):
+    """（四）无法提供 合计 printed before （四）无法提供 1.本机关不掌握 …: the shortened sub-rows name no
+    form row, but the heading printed beside the first of them says they are printed."""
+    v = values(rows={"unable.needs_creation": [17, 0, 0, 0, 0, 0], "denied.process_info": [0, 2, 0, 0, 0, 0],
+                     "not_processed.publication": [1, 0, 0, 0, 0, 0]})
+    merged = merge_group(v, prefix)
+
+    def edit(rows: Rows) -> Rows:
+        total = next(r for r in merged(list(rows)) if r[0] == "")
+        at = next(k for k, r in enumerate(rows) if r[0].startswith(prefix))
+        rows = [(i, SHORT_LABELS[i], cells) for i, _, cells in rows]
+        return [*rows[:at], ("", total[1] + " 合计", total[2]), *rows[at:]]
+
+    rep = report(v, GOV_2021, edit, rendering)
+    assert wrong_t3(rep, v) == []
+    assert "t3.group_total_row" not in [w["code"] for w in rep.warnings]
