@@ -79,7 +79,8 @@ DESCRIPTIONS_ZH = {
     "failed_warnings": "未通过的实例数",
     "completeness": "找到的表格单元格所占比例（0–1）",
     "reading_notes": "读取时的提示，以空格分隔的代码：year_unsure 年度存疑，region_unknown 地区未知，"
-                     "extra_values 某行数字多于列数，t3.single_other_row 表三（六）印成一行；报告页面逐条说明",
+                     "extra_values 某行数字多于列数，t3.single_other_row 等 表三（六）或某组的印法与表格不同；"
+                     "报告页面逐条说明",
     "source_file": "语料中的文件名",
     "source_url": "报告发布的网址（已知时）",
     "retrieved": "文件下载日期（已知时）",
@@ -175,7 +176,8 @@ _REPORTS = Table(
         _f("reading_notes", "string", "读取提示", "reading notes", "what the reading of the report warns of, "
            "as codes separated by spaces (year_unsure: the year is not settled by the title and the statistical "
            "period; region_unknown; extra_values: a row printed more values than the form has cells; "
-           "t3.single_other_row); the report page says each in words"),
+           "t3.single_other_row, t3.other_sub_rows, t3.group_total_row: table 3 printed (六) or a group otherwise than "
+           "the form); the report page says each in words"),
         _f("source_file", "string", "源文件", "source file", "file name in the corpus"),
         _f("source_format", "string", "源文件格式", "source format", enum=FORMATS),
         _f("sha256", "string", "源文件SHA-256", "source sha256"),
