@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..limits import checkpoint
 
@@ -99,7 +100,9 @@ class Layout:
         return "\n".join(self.lines[start:end])
 
 
+@lru_cache(maxsize=4096)
 def label_core(text: str) -> str:
+    """A label's Chinese characters only (rows are matched on these, asked for many times)."""
     return _NON_LABEL.sub("", text)
 
 

@@ -852,6 +852,7 @@ _NAME_SHARE = 1 / 3
 _RESULTS_ZH = next(r.group_zh for r in forms.T3_ROWS_2021 if r.id == "granted")
 
 
+@lru_cache(maxsize=256)
 def _group_word(group_zh: str) -> str:
     return _ORDINALS.sub("", label_core(group_zh))
 
