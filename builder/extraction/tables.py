@@ -12,6 +12,7 @@ import itertools
 import math
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 
@@ -861,16 +862,25 @@ def _headings(row_set: tuple[Row, ...]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(_group_word(r.group_zh) for r in row_set if r.group_zh))
 
 
-def _named_row(core: str, row_set: tuple[Row, ...], headings: tuple[str, ...]) -> int | None:
-    """The form row a printed label names, by its index; None when it names none or several."""
+def _namer(row_set: tuple[Row, ...], headings: tuple[str, ...]) -> Callable[[str], int | None]:
+    """The form row a printed label names, by its index in ``row_set``; None when it names none
+    or several."""
+    matches = tuple(r.match for r in row_set)
+    return lambda core: _named_index(core, matches, headings)
+
+
+@lru_cache(maxsize=8192)
+def _named_index(core: str, matches: tuple[str, ...], headings: tuple[str, ...]) -> int | None:
+    # Reports print the same labels again and again: each is matched against a row set once.
     core = _without_headings(core, headings)
     words = len(_ORDINALS.sub("", core))
-    hits = sorted(((len(r.match), i) for i, r in enumerate(row_set) if r.match in core), reverse=True)
+    hits = sorted(((len(match), i) for i, match in enumerate(matches) if match in core), reverse=True)
     if not hits or (len(hits) > 1 and hits[0][0] == hits[1][0]) or hits[0][0] < _NAME_SHARE * words:
         return None
     return hits[0][1]
 
 
+@lru_cache(maxsize=8192)
 def _heading_alone(core: str, headings: tuple[str, ...]) -> str | None:
     """The group heading a label is, when it prints nothing else (（三）不予公开, 三、本年度办理结果 合计)."""
     for heading in headings:
@@ -902,7 +912,8 @@ def _t3_row_set(rows: list[ValueRow], form_rows: tuple[Row, ...]) -> tuple[tuple
     is printed standing as one row: the heading row is the group's total."""
     headings = _headings(form_rows)
     alone = {h for r in rows if r.has_values and (h := _heading_alone(_own_label(r), headings)) and h != _group_word(_RESULTS_ZH)}
-    named = {form_rows[i].id for r in rows if (i := _named_row(_own_label(r), form_rows, headings)) is not None}
+    name = _namer(form_rows, headings)
+    named = {form_rows[i].id for r in rows if (i := name(_own_label(r))) is not None}
     # A label with the heading and more (（四）无法提供 1.本机关不掌握, however shortened) is a sub-row.
     beside = {h for r in rows for h in headings if h in _own_label(r) and not _heading_alone(_own_label(r), headings)}
     row_set = list(form_rows)
@@ -925,7 +936,8 @@ def _assign_rows(rows: list[ValueRow], row_set: tuple[Row, ...]) -> list[ValueRo
     rows between them, in order when as many, else by label similarity, where a bare group heading
     (三、本年度办理结果 with the total) is no row of the form."""
     headings = _headings(row_set)
-    names = [_named_row(_own_label(r), row_set, headings) for r in rows]
+    name = _namer(row_set, headings)
+    names = [name(_own_label(r)) for r in rows]
     if len(rows) == len(row_set) and all(n is None or n == i for i, n in enumerate(names)):
         return list(rows)
     counts = Counter(n for n in names if n is not None)
@@ -973,11 +985,10 @@ def _closest(core: str, candidates: tuple[Row, ...]) -> Row | None:
 def _t3_rows(layout: Layout, form_rows: tuple[Row, ...]) -> list[ValueRow]:
     """The printed rows of table 3: rows with numbers, and delimited rows whose cells are all
     empty but whose label names a form row (zeros not typed): a row all the same."""
-    headings = _headings(form_rows)
+    name = _namer(form_rows, _headings(form_rows))
     return _merge_broken([
         r for r in _join_cell_lines(layout.rows("t3"))
-        if r.has_values or (r.delimited and len(r.cells) >= len(forms.T3_COLUMNS)
-                            and _named_row(_own_label(r), form_rows, headings) is not None)
+        if r.has_values or (r.delimited and len(r.cells) >= len(forms.T3_COLUMNS) and name(_own_label(r)) is not None)
     ], len(forms.T3_COLUMNS))
 
 
@@ -987,9 +998,9 @@ _OTHER_2021_NAMED = frozenset({"other.no_correction", "other.unpaid_fee"})
 
 
 def _prints_2021_other(layout: Layout) -> bool:
-    rows, headings = _t3_rows(layout, forms.T3_ROWS_2021), _headings(forms.T3_ROWS_2021)
-    return any(forms.T3_ROWS_2021[i].id in _OTHER_2021_NAMED for r in rows
-               if (i := _named_row(_own_label(r), forms.T3_ROWS_2021, headings)) is not None)
+    name = _namer(forms.T3_ROWS_2021, _headings(forms.T3_ROWS_2021))
+    return any(forms.T3_ROWS_2021[i].id in _OTHER_2021_NAMED for r in _t3_rows(layout, forms.T3_ROWS_2021)
+               if (i := name(_own_label(r))) is not None)
 
 
 def read_t3(layout: Layout, form: forms.Form, out: Tables) -> None:
