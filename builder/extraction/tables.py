@@ -12,7 +12,7 @@ import itertools
 import math
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 
@@ -251,7 +251,8 @@ def read_table(slots: list[_Slot], identities: list[Identity], out: Tables, tabl
         printed = windows[0] if windows else fit(slot.row.cells, len(slot.ids))
         if len(printed) > len(slot.ids):
             size = len(slot.ids)
-            which = None if len(printed) in extra_columns else _window(printed, size, _local(identities, slot.ids), keep)
+            which = None if len(printed) in extra_columns else _window(printed, size, _local(identities, slot.ids), keep,
+                                                                       joinable=not slot.row.delimited)
             used = f"the {which} {size} are used" if which else "neither the first nor the last keep its own sums"
             out.warn("extra_values", f"{table}: row '{slot.row.label or slot.row.extra_label}' prints "
                      f"{len(printed)} values for {size} cells; {used}", line=slot.row.line + 1)
@@ -348,20 +349,48 @@ def _extra_columns(slots: list[_Slot], identities: list[Identity], keep: str) ->
 
 
 def _window(printed: list[str], size: int, local: list[tuple[tuple[int, ...], tuple[int, ...]]],
-            keep: str) -> str | None:
+            keep: str, joinable: bool = False) -> str | None:
     """Which ``size`` of a row's values to read, "first" or "last": ``keep``, unless only the other
     holds the row's own total (85 0 0 0 0 0 85 with a page number 3 after it); None when the row
-    has a total and neither holds it (an extra column inside the row: 法人或其他组织小计)."""
-    def holds(values: list[str]) -> bool:
-        numbers = [parse_cell(v).value for v in values]
+    has a total and neither holds it (an extra column inside the row: 法人或其他组织小计), or, in
+    space-separated text (``joinable``), when numbers a space split also hold it (11 0 0 0 0 0 1 1:
+    its last seven hold by chance, 11 … 11 too)."""
+    def holds(values: list) -> bool:
+        numbers = [v if isinstance(v, int) else parse_cell(v).value for v in values]
         return all(all(isinstance(numbers[i], int | float) for i in p + w)
                    and sum(numbers[i] for i in p) == sum(numbers[i] for i in w) for p, w in local)
 
     other = "last" if keep == "first" else "first"
     windows = {"first": printed[:size], "last": printed[-size:]}
-    if not local or holds(windows[keep]):
-        return keep
-    return other if holds(windows[other]) else None
+    which = keep if not local or holds(windows[keep]) else other if holds(windows[other]) else None
+    if which is None or not local or not joinable:
+        return which
+    taken = [parse_cell(v).value for v in windows[which]]
+    joined = (reading for reading in _joined_readings(printed, size) if reading != taken)
+    return None if any(holds(reading) for reading in joined) else which
+
+
+_MAX_SPLIT_NUMBERS = 2  # numbers a space may have split in one row, beyond which no joining is tried
+
+
+def _joined_readings(printed: list[str], size: int) -> Iterator[list[int]]:
+    """The row's tokens read as ``size`` numbers by joining neighbours (1 1 → 11, never 0 1): the
+    readings of a row whose extra tokens are numbers a space split."""
+    extra = len(printed) - size
+    if not 0 < extra <= _MAX_SPLIT_NUMBERS or not all(t.strip().isdigit() for t in printed):
+        return
+    for joins in itertools.combinations(range(1, len(printed)), extra):
+        if any(b - a == 1 for a, b in itertools.pairwise(joins)):
+            continue  # three tokens in one number: not tried
+        values, start = [], 0
+        for cut in [j for j in range(1, len(printed)) if j not in joins] + [len(printed)]:
+            part = [t.strip() for t in printed[start:cut]]
+            if len(part) > 1 and part[0].startswith("0"):
+                break
+            values.append(int("".join(part)))
+            start = cut
+        else:
+            yield values
 
 
 def _run_choice(slot: _Slot, tokens: list[str], identities: list[Identity], checked: frozenset[str]) -> Choice:
