@@ -42,6 +42,7 @@ def reading_note_zh(code: str) -> str:
     """A reading warning in the reader's words; a code without wording is shown as it is."""
     return READING_NOTES_ZH.get(code, f"读取提示：{code}")
 
+
 # Leading enumerations of the printed labels: 一、 （一） 1.
 _NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d+[.．、])\s*")
 # A label's parenthetical instructions, e.g. （区分处理的，只计这一情形，不计其他情形）
