@@ -152,7 +152,33 @@ def test_rows_printed_in_another_order_go_by_their_labels(rendering, pair):
 
     rep = report(v, GOV_2021, swap, rendering)
     assert wrong_t3(rep, v) == []
+    if rendering == "space":  # no cell boundaries: a label may sit on its neighbour's line, so both rows are unsure
+        assert {c.status for row in pair for c in rows_of(rep, row)} == {"ambiguous"}
+        return
     assert [c.value for c in rows_of(rep, pair[0])] == [v[forms.t3_cell(pair[0], c.id)] for c in forms.T3_COLUMNS]
+
+
+@pytest.mark.parametrize("offset", [1, -1])
+def test_labels_one_line_off_in_text_without_cells_leave_the_rows_unsure(offset):
+    """PDF text sets a wrapped label beside its neighbour's numbers: each number line carries the
+    next (or previous) row's label. Read by those labels, every row of the block moved by one and
+    read its neighbour's numbers; in text without cells the rows are unsure now (in delimited text,
+    labels in cells of their own, rows go by their labels)."""
+    v = values(rows={"denied.state_secret": [1, 0, 2, 0, 0, 0], "denied.law_prohibited": [0, 3, 0, 0, 0, 0],
+                     "denied.three_safeties": [4, 0, 0, 0, 0, 0], "denied.third_party_rights": [0, 0, 0, 5, 0, 0]})
+    block = ["denied.state_secret", "denied.law_prohibited", "denied.three_safeties", "denied.third_party_rights"]
+
+    def shift(rows: Rows) -> Rows:
+        at = [k for k, r in enumerate(rows) if r[0] in block]
+        labels = [rows[k][1] for k in at]
+        moved = labels[offset:] + labels[:offset]
+        for k, label in zip(at, moved, strict=True):
+            rows[k] = (rows[k][0], label, rows[k][2])
+        return rows
+
+    rep = report(v, GOV_2021, shift, "space")
+    assert wrong_t3(rep, v) == []
+    assert {c.status for row in block for c in rows_of(rep, row)} == {"ambiguous"}
 
 
 @pytest.mark.parametrize("rendering", RENDERINGS)
@@ -170,6 +196,9 @@ def test_an_extra_heading_row_and_an_omitted_row_do_not_shift_the_rows_between(r
 
     rep = report(v, GOV_2021, edit, rendering)
     assert wrong_t3(rep, v) == []
+    if rendering == "space":  # no cell boundaries: rows whose labels disagree with their places are unsure
+        assert {c.status for c in rows_of(rep, "partially_granted")} == {"ambiguous"}
+        return
     assert [c.value for c in rows_of(rep, "partially_granted")] == [0, 2, 0, 0, 0, 0, 2]
     assert {c.status for c in rows_of(rep, "denied.state_secret")} == {"missing"}
 
@@ -253,3 +282,34 @@ def test_a_group_subtotal_row_before_shortened_sub_rows_is_no_group_total(render
     rep = report(v, GOV_2021, edit, rendering)
     assert wrong_t3(rep, v) == []
     assert "t3.group_total_row" not in [w["code"] for w in rep.warnings]
+
+
+@pytest.mark.parametrize("rendering", ["tab", "space", "html"])
+def test_a_piece_of_a_label_holding_a_short_row_name_names_no_row(rendering):
+    """2.其他法律 (a PDF's cut of 其他法律行政法规禁止公开) contains 其他, the whole label of 3.其他:
+    with 3.其它 not recognised, the row was read as 其他 and its numbers taken from its neighbour."""
+    v = values(rows={"denied.law_prohibited": [3, 0, 0, 0, 0, 0], "other.other": [0, 0, 0, 0, 0, 0]})
+    labels = {"denied.law_prohibited": "2.其他法律", "other.other": "3.其它"}
+    rep = report(v, GOV_2021, lambda rows: [(i, labels.get(i, label), cells) for i, label, cells in rows], rendering)
+    assert wrong_t3(rep, v) == []
+
+
+def test_a_heading_beside_a_sub_row_s_numbers_is_no_group_total_when_its_sub_rows_print_numbers():
+    """PDF text: the sub-rows' labels wrap onto lines of their own and the group's centred heading
+    lands on one sub-row's numbers. That row was read as the group printed as its total, the other
+    sub-rows dropped and their cells inferred 0 (15 among them)."""
+    v = values(rows={"unable.not_held": [12, 0, 15, 0, 0, 0], "unable.needs_creation": [0, 16, 0, 0, 3, 0],
+                     "unable.unclear": [0, 9, 5, 0, 0, 0]})
+    printed = {c.id: synthetic._fmt(v[c.id]) for c in forms.cells(GOV_2021)}
+    blocks = synthetic._blocks(AGENCY, 2022, GOV_2021, printed, v)
+    lines = synthetic._text_lines(blocks, "space", random.Random(0))
+    numbers = {row: " ".join(printed[forms.t3_cell(row, c.id)] for c in forms.T3_COLUMNS)
+               for row in ("unable.not_held", "unable.needs_creation", "unable.unclear")}
+    at = [k for k, line in enumerate(lines) if "无法提供" in line or "补正后申请" in line or "另行制作" in line]
+    wrapped = ["1.本机关不掌", numbers["unable.not_held"], "握相关政府信息", "2.没有现成信",
+               "（四）无法提供 " + numbers["unable.needs_creation"], "息需要另行制作", "3.补正后申",
+               numbers["unable.unclear"], "请内容仍不明确"]
+    lines[at[0]:at[-1] + 1] = wrapped
+    rep = extract_bytes("\n".join(lines).encode(), "case.txt")
+    assert wrong_t3(rep, v) == []
+    assert not [w for w in rep.warnings if w["code"] == "t3.group_total_row"]

@@ -879,6 +879,7 @@ _t3_identities = cache(forms.t3_identities)  # one row set per form (and the hyb
 _ORDINALS = re.compile("[一二三四五六七八九十]")
 _SUBTOTAL_WORDS = ("合计", "小计")
 _NAME_SHARE = 1 / 3
+_SHORT_NAME = 2  # a row label this short (其他, 总计) names its row only as the whole printed label
 _RESULTS_ZH = next(r.group_zh for r in forms.T3_ROWS_2021 if r.id == "granted")
 
 
@@ -906,6 +907,8 @@ def _named_index(core: str, matches: tuple[str, ...], headings: tuple[str, ...])
     hits = sorted(((len(match), i) for i, match in enumerate(matches) if match in core), reverse=True)
     if not hits or (len(hits) > 1 and hits[0][0] == hits[1][0]) or hits[0][0] < _NAME_SHARE * words:
         return None
+    if hits[0][0] <= _SHORT_NAME and _ORDINALS.sub("", core) != matches[hits[0][1]]:
+        return None  # 其他 in 2.其他法律… or 不计其他情形: a piece of another row's label names no row
     return hits[0][1]
 
 
@@ -940,9 +943,11 @@ def _t3_row_set(rows: list[ValueRow], form_rows: tuple[Row, ...]) -> tuple[tuple
     """The form's rows, a group whose heading is printed with numbers and none of whose sub-rows
     is printed standing as one row: the heading row is the group's total."""
     headings = _headings(form_rows)
-    alone = {h for r in rows if r.has_values and (h := _heading_alone(_own_label(r), headings)) and h != _group_word(_RESULTS_ZH)}
     name = _namer(form_rows, headings)
-    named = {form_rows[i].id for r in rows if (i := name(_own_label(r))) is not None}
+    names = [name(_own_label(r)) for r in rows]
+    alone = {h for p, r in enumerate(rows) if r.has_values and (h := _heading_alone(_own_label(r), headings))
+             and h != _group_word(_RESULTS_ZH) and _only_unnamed_row(p, rows, names)}
+    named = {form_rows[i].id for i in names if i is not None}
     # A label with the heading and more (（四）无法提供 1.本机关不掌握, however shortened) is a sub-row.
     beside = {h for r in rows for h in headings if h in _own_label(r) and not _heading_alone(_own_label(r), headings)}
     row_set = list(form_rows)
@@ -958,6 +963,26 @@ def _t3_row_set(rows: list[ValueRow], form_rows: tuple[Row, ...]) -> tuple[tuple
     return tuple(row_set), merged
 
 
+def _disputed_rows(rows: list[ValueRow], row_set: tuple[Row, ...]) -> set[int]:
+    """Form rows (by index) that text without cell boundaries (PDF text, spaces) leaves in doubt:
+    as many rows printed as the form has, but labels naming other places than their positions. A
+    label may sit on its neighbour's line there (a wrapped label set beside the next row's numbers),
+    so neither the order nor the names can be trusted: the row and the one it names are unsure."""
+    if len(rows) != len(row_set) or any(r.delimited for r in rows):
+        return set()
+    name = _namer(row_set, _headings(row_set))
+    return {k for p, r in enumerate(rows) if (n := name(_own_label(r))) is not None and n != p for k in (p, n)}
+
+
+def _only_unnamed_row(at: int, rows: list[ValueRow], names: list[int | None]) -> bool:
+    """Whether the row at ``at`` is the only row with numbers between the named rows around it. A
+    heading beside unnamed number rows (PDF text: the sub-rows' labels wrapped onto lines of their
+    own, the centred heading on one sub-row's numbers) is no group printed as its total."""
+    before = next((p for p in range(at - 1, -1, -1) if names[p] is not None), -1)
+    after = next((p for p in range(at + 1, len(rows)) if names[p] is not None), len(rows))
+    return not any(rows[p].has_values for p in range(before + 1, after) if p != at)
+
+
 def _assign_rows(rows: list[ValueRow], row_set: tuple[Row, ...]) -> list[ValueRow | None]:
     """Printed rows to form rows. Rows whose labels name their own place, or name nothing (labels
     garbled or printed on other lines), are read in order when the counts agree. Otherwise each
@@ -969,6 +994,8 @@ def _assign_rows(rows: list[ValueRow], row_set: tuple[Row, ...]) -> list[ValueRo
     names = [name(_own_label(r)) for r in rows]
     if len(rows) == len(row_set) and all(n is None or n == i for i, n in enumerate(names)):
         return list(rows)
+    if disputed := _disputed_rows(rows, row_set):
+        return [None if k in disputed else r for k, r in enumerate(rows)]
     counts = Counter(n for n in names if n is not None)
     anchors = [(p, n) for p, n in enumerate(names) if n is not None and counts[n] == 1]
     out: list[ValueRow | None] = [None] * len(row_set)
@@ -1041,6 +1068,10 @@ def read_t3(layout: Layout, form: forms.Form, out: Tables) -> None:
     assigned = _assign_rows(rows, row_set)
     slots = [_Slot(tuple(forms.t3_cell(r.id, c.id) for c in forms.T3_COLUMNS), a) for r, a in zip(row_set, assigned)]
     read_table(slots, _t3_identities(row_set), out, "t3")
+    for k in _disputed_rows(rows, row_set):
+        for cell in slots[k].ids:
+            out.cells[cell] = CellValue(None, None, "ambiguous", "行名与所在位置不符：PDF 等文字中行名可能印在相邻一行旁，"
+                                        "按位置、按行名读都没有依据，未作选择", [])
     for group, members in merged.items():
         _group_total_row(out, group, members, form)
     if form_rows is not form.t3_rows:
