@@ -994,8 +994,6 @@ def _assign_rows(rows: list[ValueRow], row_set: tuple[Row, ...]) -> list[ValueRo
     names = [name(_own_label(r)) for r in rows]
     if len(rows) == len(row_set) and all(n is None or n == i for i, n in enumerate(names)):
         return list(rows)
-    if disputed := _disputed_rows(rows, row_set):
-        return [None if k in disputed else r for k, r in enumerate(rows)]
     counts = Counter(n for n in names if n is not None)
     anchors = [(p, n) for p, n in enumerate(names) if n is not None and counts[n] == 1]
     out: list[ValueRow | None] = [None] * len(row_set)
@@ -1065,13 +1063,14 @@ def read_t3(layout: Layout, form: forms.Form, out: Tables) -> None:
         form_rows = forms.T3_ROWS_2021
     rows = _t3_rows(layout, form_rows)
     row_set, merged = _t3_row_set(rows, form_rows)
-    assigned = _assign_rows(rows, row_set)
+    disputed = _disputed_rows(rows, row_set)
+    assigned = [None if k in disputed else r for k, r in enumerate(rows)] if disputed else _assign_rows(rows, row_set)
     slots = [_Slot(tuple(forms.t3_cell(r.id, c.id) for c in forms.T3_COLUMNS), a) for r, a in zip(row_set, assigned)]
     read_table(slots, _t3_identities(row_set), out, "t3")
-    for k in _disputed_rows(rows, row_set):
+    for k in disputed:
         for cell in slots[k].ids:
-            out.cells[cell] = CellValue(None, None, "ambiguous", "行名与所在位置不符：PDF 等文字中行名可能印在相邻一行旁，"
-                                        "按位置、按行名读都没有依据，未作选择", [])
+            out.cells[cell] = CellValue(None, " ".join(rows[k].cells), "ambiguous", "行名与所在位置不符：PDF 等文字中行名"
+                                        "可能印在相邻一行旁，按位置、按行名读都没有依据，未作选择", [])
     for group, members in merged.items():
         _group_total_row(out, group, members, form)
     if form_rows is not form.t3_rows:
