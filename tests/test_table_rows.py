@@ -56,6 +56,11 @@ def report(v: dict, template: str, edit: Callable[[Rows], Rows], rendering: str)
     blocks = synthetic._blocks(AGENCY, 2022 if template == GOV_2021 else 2020, template, printed, v)
     t3 = [content for kind, content in blocks if kind == "table"][1]
     t3.rows = [([(label, 1, 3)], cells) for _, label, cells in edit(form_rows(v, template))]
+    return extracted(blocks, rendering)
+
+
+def extracted(blocks: list, rendering: str):
+    """The report of ``blocks`` rendered as a web page, a Word file or text of the given layout."""
     if rendering == "html":
         data, name = synthetic._html(blocks).encode(), "case.html"
     elif rendering == "docx":
@@ -248,13 +253,7 @@ def test_a_2019_form_report_printing_table_3_on_the_2021_form_sums_the_other_sub
     tables19 = [k for k, (kind, _) in enumerate(blocks19) if kind == "table"]
     tables21 = [k for k, (kind, _) in enumerate(blocks21) if kind == "table"]
     blocks19[tables19[1]] = blocks21[tables21[1]]
-    if rendering == "html":
-        data, name = synthetic._html(blocks19).encode(), "case.html"
-    elif rendering == "docx":
-        data, name = synthetic._docx(blocks19), "case.docx"
-    else:
-        data, name = "\n".join(synthetic._text_lines(blocks19, rendering, random.Random(0))).encode(), "case.txt"
-    rep = extract_bytes(data, name)
+    rep = extracted(blocks19, rendering)
     assert rep.template == GOV_2019 and rep.t3_layout == GOV_2021
     for c in forms.T3_COLUMNS:
         other = rep.cells[forms.t3_cell("other", c.id)]
