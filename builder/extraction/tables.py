@@ -1040,10 +1040,51 @@ def _t3_rows(layout: Layout, form_rows: tuple[Row, ...]) -> list[ValueRow]:
     """The printed rows of table 3: rows with numbers, and delimited rows whose cells are all
     empty but whose label names a form row (zeros not typed): a row all the same."""
     name = _namer(form_rows, _headings(form_rows))
+    size = len(forms.T3_COLUMNS)
+    rows = _label_line_rows(_join_cell_lines(layout.rows("t3")), name, len(form_rows), size)
     return _merge_broken([
-        r for r in _join_cell_lines(layout.rows("t3"))
-        if r.has_values or (r.delimited and len(r.cells) >= len(forms.T3_COLUMNS) and name(_own_label(r)) is not None)
-    ], len(forms.T3_COLUMNS))
+        r for r in rows
+        if r.has_values or (r.delimited and len(r.cells) >= size and name(_own_label(r)) is not None)
+    ], size)
+
+
+def _label_line_rows(rows: list[ValueRow], name: Callable[[str], int | None], form_size: int,
+                     size: int) -> list[ValueRow]:
+    """A row's label on a delimited line of its own, its cells empty, and its numbers on the next
+    delimited line with no label (PDF-to-Word or spreadsheet text pasted as text): one row. Taken so
+    only where neither line can be another row's: the label names a form row, the line before it
+    is no unlabelled number row (whose label it could be, printed after the numbers), the numbers
+    fill the form's width, and the rows after them up to the next named row fill the form rows
+    between exactly (else the label line may be a row printed with empty cells, the numbers the
+    next row's, its label lost)."""
+    names = [name(_own_label(r)) if r.label else None for r in rows]
+    out: list[ValueRow] = []
+    for p, row in enumerate(rows):
+        label_line = rows[p - 1] if p else None
+        if (label_line is not None and out and out[-1] is label_line and names[p - 1] is not None
+                and _unlabelled_numbers(row, size) and label_line.delimited and not label_line.has_values
+                and row.before == label_line.label
+                and not (len(out) > 1 and _unlabelled_numbers(out[-2], 0))
+                and _fills_to_next_named(rows, names, p, names[p - 1], form_size)):
+            out[-1] = replace(row, label=label_line.label, extra_label="", before="")
+            continue
+        out.append(row)
+    return out
+
+
+def _unlabelled_numbers(row: ValueRow, size: int) -> bool:
+    """A delimited row of numbers with no label of its own, as wide as ``size`` (0: any width)."""
+    return (row.delimited and row.has_values and not label_core(row.label)
+            and (not size or len(fit(row.cells, size)) == size))
+
+
+def _fills_to_next_named(rows: list[ValueRow], names: list[int | None], at: int, named: int, form_size: int) -> bool:
+    """Whether the number rows after ``at`` up to the next row naming a form row are as many as
+    the form rows between ``named`` and that one: the row at ``at`` is then one too many there."""
+    following = next((p for p in range(at + 1, len(rows)) if names[p] is not None), len(rows))
+    target = names[following] if following < len(rows) else form_size
+    between = sum(1 for r in rows[at + 1:following] if r.has_values)
+    return target - named - 1 == between
 
 
 # Labels only the 2021 form's table 3 prints: a 2019-form report (by its table 2) printing them
