@@ -367,3 +367,25 @@ def test_a_row_printed_with_empty_cells_does_not_take_the_next_rows_unlabelled_n
                                              [""] * 7 if blanked.get(i) == "cells" else cells)
                                             for i, label, cells in rows], rendering)
     assert wrong_t3(rep, v) == []
+
+
+@pytest.mark.parametrize("rendering", RENDERINGS)
+@pytest.mark.parametrize("template", [GOV_2021, GOV_2019])
+@pytest.mark.parametrize("granted_label", ["（一）公开", "（一）予以", "（一）予以公开"])
+def test_a_part_row_the_publisher_added_takes_no_form_rows_place(rendering, template, granted_label):
+    """其中：主动公开 printed under （一）予以公开 whose label is garbled or cut short: the only form row
+    left between the named rows around them, （一）予以公开, was given the 其中 row's numbers."""
+    v = values(template, rows={"granted": [6, 0, 0, 0, 9, 0]})
+
+    def edit(rows: Rows) -> Rows:
+        out: Rows = []
+        for row, label, cells in rows:
+            out.append((row, granted_label if row == "granted" else label, cells))
+            if row == "granted":
+                out.append(("", "其中：主动公开", ["0", "2", "2", "0", "1", "2", "7"]))
+        return out
+
+    rep = report(v, template, edit, rendering)
+    assert wrong_t3(rep, v) == []
+    assert [c.value for c in rows_of(rep, "granted")] == [6, 0, 0, 0, 9, 0, 15]
+    assert [w["code"] for w in rep.warnings if w["code"] == "t3.part_row"] == ["t3.part_row"]

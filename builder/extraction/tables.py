@@ -1098,11 +1098,26 @@ def _prints_2021_other(layout: Layout) -> bool:
                if (i := name(_own_label(r))) is not None)
 
 
+_PART_ROW = re.compile("[一二三四五六七八九十]*其中")  # a label's characters: 其中：主动公开, （1）其中…
+
+
+def _set_aside_part_rows(rows: list[ValueRow], form_rows: tuple[Row, ...], out: Tables) -> list[ValueRow]:
+    """Rows labelled 其中… that name no form row (其中：主动公开 under （一）予以公开): a part of the row
+    above that the publisher added, no row of the form. They are not read, and the reader is told:
+    placed by position, one took the place of a form row whose label is garbled or cut short."""
+    name = _namer(form_rows, _headings(form_rows))
+    parts = [r for r in rows if _PART_ROW.match(_own_label(r)) and name(_own_label(r)) is None]
+    for row in parts:
+        out.warn("t3.part_row", f"table 3 prints '{row.label}' ({' '.join(row.cells)}), a part of the row above "
+                 "(其中…), not a row of the form; it is not read", line=row.line + 1)
+    return [r for r in rows if not any(r is p for p in parts)] if parts else rows
+
+
 def read_t3(layout: Layout, form: forms.Form, out: Tables) -> None:
     form_rows = form.t3_rows
     if form.id == GOV_2019 and _prints_2021_other(layout):
         form_rows = forms.T3_ROWS_2021
-    rows = _t3_rows(layout, form_rows)
+    rows = _set_aside_part_rows(_t3_rows(layout, form_rows), form_rows, out)
     row_set, merged = _t3_row_set(rows, form_rows)
     disputed = _disputed_rows(rows, row_set)
     assigned = [None if k in disputed else r for k, r in enumerate(rows)] if disputed else _assign_rows(rows, row_set)
