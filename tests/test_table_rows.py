@@ -336,24 +336,31 @@ LABEL_LINE_ROWS = {"one": lambda ids: {ids[1]}, "three": lambda ids: {ids[1], id
 @pytest.mark.parametrize("rendering", ["tab", "pipe", "html", "docx"])
 @pytest.mark.parametrize("template", [GOV_2021, GOV_2019])
 @pytest.mark.parametrize("which", LABEL_LINE_ROWS)
-def test_a_label_on_a_delimited_line_of_its_own_is_the_row_of_the_numbers_after_it(rendering, template, which):
-    """The label line was read as a row printed with empty cells and the numbers after it, having no
-    label, as an extra row: they were lost (where the identities could not infer them)."""
+@pytest.mark.parametrize("numbers_first", [False, True])
+def test_a_label_on_a_delimited_line_of_its_own_is_the_row_of_the_numbers_beside_it(rendering, template, which,
+                                                                                    numbers_first):
+    """The label line was read as a row printed with empty cells and the numbers beside it, having no
+    label, as an extra row: they were lost (where the identities could not infer them). Numbers
+    first, row after row, each label line also sits before the next row's numbers, which it does
+    not name."""
     v = values(template, rows={"granted": [2, 0, 1, 1, 0, 1], "denied.state_secret": [1, 0, 2, 0, 0, 0]})
     ids = [r.id for r in forms.FORMS[template].t3_rows]
     chosen = LABEL_LINE_ROWS[which](ids) or set(ids)
-    rep = report(v, template, label_lines(chosen), rendering)
+    rep = report(v, template, label_lines(chosen, numbers_first), rendering)
     assert wrong_t3(rep, v) == []
     assert {k: c.value for k, c in rep.cells.items() if k.startswith("t3.") and k in v} == \
         {k: n for k, n in v.items() if k.startswith("t3.")}
 
 
 @pytest.mark.parametrize("rendering", ["tab", "pipe", "html"])
-def test_label_lines_after_their_numbers_do_not_name_the_next_rows_numbers(rendering):
-    """Numbers, then their label line, row after row: each label line sits before the next row's
-    numbers too, which it does not name."""
-    v = values(rows={"granted": [3, 1, 0, 0, 0, 0], "partially_granted": [2, 0, 1, 1, 0, 1]})
-    rep = report(v, GOV_2021, label_lines({"new_received", "carried_over", "granted"}, numbers_first=True), rendering)
+def test_unlabelled_numbers_do_not_take_the_label_of_a_row_printed_with_empty_cells_after_them(rendering):
+    """A row whose label cell is empty, then a row of zeros left empty: the numbers have a form row
+    of their own between the labelled rows around them, so the empty row is no label line."""
+    v = values(rows={"granted": [1, 0, 2, 0, 0, 0], "partially_granted": [0] * 6})
+    blanked = {"granted": "label", "partially_granted": "cells"}
+    rep = report(v, GOV_2021, lambda rows: [(i, "" if blanked.get(i) == "label" else label,
+                                             [""] * 7 if blanked.get(i) == "cells" else cells)
+                                            for i, label, cells in rows], rendering)
     assert wrong_t3(rep, v) == []
 
 

@@ -1051,22 +1051,33 @@ def _t3_rows(layout: Layout, form_rows: tuple[Row, ...]) -> list[ValueRow]:
 def _label_line_rows(rows: list[ValueRow], name: Callable[[str], int | None], form_size: int,
                      size: int) -> list[ValueRow]:
     """A row's label on a delimited line of its own, its cells empty, and its numbers on the next
-    delimited line with no label (PDF-to-Word or spreadsheet text pasted as text): one row. Taken so
-    only where neither line can be another row's: the label names a form row, the line before it
-    is no unlabelled number row (whose label it could be, printed after the numbers), the numbers
-    fill the form's width, and the rows after them up to the next named row fill the form rows
-    between exactly (else the label line may be a row printed with empty cells, the numbers the
-    next row's, its label lost)."""
+    delimited line with no label (PDF-to-Word or spreadsheet text pasted as text, Word tables): one
+    row; so too numbers followed by such a label line (the label cell printed after them)."""
+    if not any(r.delimited and not r.has_values for r in rows):
+        return rows
+    label_first = _join_label_lines(rows, name, form_size, size, numbers_first=False)
+    return _join_label_lines(label_first[::-1], name, form_size, size, numbers_first=True)[::-1]
+
+
+def _join_label_lines(rows: list[ValueRow], name: Callable[[str], int | None], form_size: int, size: int,
+                      numbers_first: bool) -> list[ValueRow]:
+    """Label lines joined to the number lines right after them, in the rows' order or (``numbers_first``)
+    the other way round. Taken so only where neither line can be another row's: the label names a form
+    row, the line before it is no unlabelled number row (whose label it could be, printed on the other
+    side), the numbers fill the form's width, and the rows after them up to the next named row fill
+    the form rows between exactly (else the label line may be a row printed with empty cells and the
+    numbers the next row's, its label lost)."""
     names = [name(_own_label(r)) if r.label else None for r in rows]
+    step, edge = (-1, -1) if numbers_first else (1, form_size)
     out: list[ValueRow] = []
     for p, row in enumerate(rows):
         label_line = rows[p - 1] if p else None
         if (label_line is not None and out and out[-1] is label_line and names[p - 1] is not None
                 and _unlabelled_numbers(row, size) and label_line.delimited and not label_line.has_values
-                and row.before == label_line.label
+                and (row.after if numbers_first else row.before) == label_line.label
                 and not (len(out) > 1 and _unlabelled_numbers(out[-2], 0))
-                and _fills_to_next_named(rows, names, p, names[p - 1], form_size)):
-            out[-1] = replace(row, label=label_line.label, extra_label="", before="")
+                and _fills_to_next_named(rows, names, p, names[p - 1], step, edge)):
+            out[-1] = replace(row, label=label_line.label, extra_label="", before="", after="")
             continue
         out.append(row)
     return out
@@ -1078,13 +1089,16 @@ def _unlabelled_numbers(row: ValueRow, size: int) -> bool:
             and (not size or len(fit(row.cells, size)) == size))
 
 
-def _fills_to_next_named(rows: list[ValueRow], names: list[int | None], at: int, named: int, form_size: int) -> bool:
-    """Whether the number rows after ``at`` up to the next row naming a form row are as many as
-    the form rows between ``named`` and that one: the row at ``at`` is then one too many there."""
+def _fills_to_next_named(rows: list[ValueRow], names: list[int | None], at: int, named: int, step: int,
+                         edge: int) -> bool:
+    """Whether the number rows after ``at`` up to the next row naming a form row are as many as the
+    form rows between ``named`` and that one (``step``: 1 when the form's rows are in the list's
+    order, -1 when reversed; ``edge``: the form row past the last): the row at ``at`` is then one
+    too many there."""
     following = next((p for p in range(at + 1, len(rows)) if names[p] is not None), len(rows))
-    target = names[following] if following < len(rows) else form_size
+    target = names[following] if following < len(rows) else edge
     between = sum(1 for r in rows[at + 1:following] if r.has_values)
-    return target - named - 1 == between
+    return (target - named) * step - 1 == between
 
 
 # Labels only the 2021 form's table 3 prints: a 2019-form report (by its table 2) printing them
