@@ -312,3 +312,87 @@ def test_a_heading_beside_a_sub_row_s_numbers_is_no_group_total_when_its_sub_row
     rep = extract_bytes("\n".join(lines).encode(), "case.txt")
     assert wrong_t3(rep, v) == []
     assert not [w for w in rep.warnings if w["code"] == "t3.group_total_row"]
+
+
+def label_lines(chosen: set[str], numbers_first: bool = False) -> Callable[[Rows], Rows]:
+    """The chosen rows printed as a line of their label and empty cells and a line of their numbers
+    without a label (PDF-to-Word or spreadsheet text): the label line first, or the numbers line."""
+    def edit(rows: Rows) -> Rows:
+        out: Rows = []
+        for row, label, cells in rows:
+            if row not in chosen:
+                out.append((row, label, cells))
+                continue
+            pair = [("", label, [""] * len(cells)), ("", "", cells)]
+            out += pair[::-1] if numbers_first else pair
+        return out
+    return edit
+
+
+LABEL_LINE_ROWS = {"one": lambda ids: {ids[1]}, "three": lambda ids: {ids[1], ids[16], ids[-1]},
+                   "adjacent": lambda ids: set(ids[4:8]), "all": set}
+
+
+@pytest.mark.parametrize("rendering", ["tab", "pipe", "html", "docx"])
+@pytest.mark.parametrize("template", [GOV_2021, GOV_2019])
+@pytest.mark.parametrize("which", LABEL_LINE_ROWS)
+@pytest.mark.parametrize("numbers_first", [False, True])
+def test_a_label_on_a_delimited_line_of_its_own_is_the_row_of_the_numbers_beside_it(rendering, template, which,
+                                                                                    numbers_first):
+    """The label line was read as a row printed with empty cells and the numbers beside it, having no
+    label, as an extra row: they were lost (where the identities could not infer them). Numbers
+    first, row after row, each label line also sits before the next row's numbers, which it does
+    not name."""
+    v = values(template, rows={"granted": [2, 0, 1, 1, 0, 1], "denied.state_secret": [1, 0, 2, 0, 0, 0]})
+    ids = [r.id for r in forms.FORMS[template].t3_rows]
+    chosen = LABEL_LINE_ROWS[which](ids) or set(ids)
+    rep = report(v, template, label_lines(chosen, numbers_first), rendering)
+    assert wrong_t3(rep, v) == []
+    assert {k: c.value for k, c in rep.cells.items() if k.startswith("t3.") and k in v} == \
+        {k: n for k, n in v.items() if k.startswith("t3.")}
+
+
+@pytest.mark.parametrize("rendering", ["tab", "pipe", "html"])
+def test_unlabelled_numbers_do_not_take_the_label_of_a_row_printed_with_empty_cells_after_them(rendering):
+    """A row whose label cell is empty, then a row of zeros left empty: the numbers have a form row
+    of their own between the labelled rows around them, so the empty row is no label line."""
+    v = values(rows={"granted": [1, 0, 2, 0, 0, 0], "partially_granted": [0] * 6})
+    blanked = {"granted": "label", "partially_granted": "cells"}
+    rep = report(v, GOV_2021, lambda rows: [(i, "" if blanked.get(i) == "label" else label,
+                                             [""] * 7 if blanked.get(i) == "cells" else cells)
+                                            for i, label, cells in rows], rendering)
+    assert wrong_t3(rep, v) == []
+
+
+@pytest.mark.parametrize("rendering", ["tab", "pipe", "html"])
+def test_a_row_printed_with_empty_cells_does_not_take_the_next_rows_unlabelled_numbers(rendering):
+    """A row of zeros left empty, then a row whose label cell is empty: the numbers have a form row
+    of their own between the labelled rows around them, so the empty row is no label line."""
+    v = values(rows={"partially_granted": [0] * 6, "denied.state_secret": [1, 0, 2, 0, 0, 0]})
+    blanked = {"partially_granted": "cells", "denied.state_secret": "label"}
+    rep = report(v, GOV_2021, lambda rows: [(i, "" if blanked.get(i) == "label" else label,
+                                             [""] * 7 if blanked.get(i) == "cells" else cells)
+                                            for i, label, cells in rows], rendering)
+    assert wrong_t3(rep, v) == []
+
+
+@pytest.mark.parametrize("rendering", RENDERINGS)
+@pytest.mark.parametrize("template", [GOV_2021, GOV_2019])
+@pytest.mark.parametrize("granted_label", ["（一）公开", "（一）予以", "（一）予以公开"])
+def test_a_part_row_the_publisher_added_takes_no_form_rows_place(rendering, template, granted_label):
+    """其中：主动公开 printed under （一）予以公开 whose label is garbled or cut short: the only form row
+    left between the named rows around them, （一）予以公开, was given the 其中 row's numbers."""
+    v = values(template, rows={"granted": [6, 0, 0, 0, 9, 0]})
+
+    def edit(rows: Rows) -> Rows:
+        out: Rows = []
+        for row, label, cells in rows:
+            out.append((row, granted_label if row == "granted" else label, cells))
+            if row == "granted":
+                out.append(("", "其中：主动公开", ["0", "2", "2", "0", "1", "2", "7"]))
+        return out
+
+    rep = report(v, template, edit, rendering)
+    assert wrong_t3(rep, v) == []
+    assert [c.value for c in rows_of(rep, "granted")] == [6, 0, 0, 0, 9, 0, 15]
+    assert [w["code"] for w in rep.warnings if w["code"] == "t3.part_row"] == ["t3.part_row"]

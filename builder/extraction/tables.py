@@ -1040,10 +1040,65 @@ def _t3_rows(layout: Layout, form_rows: tuple[Row, ...]) -> list[ValueRow]:
     """The printed rows of table 3: rows with numbers, and delimited rows whose cells are all
     empty but whose label names a form row (zeros not typed): a row all the same."""
     name = _namer(form_rows, _headings(form_rows))
+    size = len(forms.T3_COLUMNS)
+    rows = _label_line_rows(_join_cell_lines(layout.rows("t3")), name, len(form_rows), size)
     return _merge_broken([
-        r for r in _join_cell_lines(layout.rows("t3"))
-        if r.has_values or (r.delimited and len(r.cells) >= len(forms.T3_COLUMNS) and name(_own_label(r)) is not None)
-    ], len(forms.T3_COLUMNS))
+        r for r in rows
+        if r.has_values or (r.delimited and len(r.cells) >= size and name(_own_label(r)) is not None)
+    ], size)
+
+
+def _label_line_rows(rows: list[ValueRow], name: Callable[[str], int | None], form_size: int,
+                     size: int) -> list[ValueRow]:
+    """A row's label on a delimited line of its own, its cells empty, and its numbers on the next
+    delimited line with no label (PDF-to-Word or spreadsheet text pasted as text, Word tables): one
+    row; so too numbers followed by such a label line (the label cell printed after them)."""
+    if not any(r.delimited and not r.has_values for r in rows):
+        return rows
+    label_first = _join_label_lines(rows, name, form_size, size, numbers_first=False)
+    return _join_label_lines(label_first[::-1], name, form_size, size, numbers_first=True)[::-1]
+
+
+def _join_label_lines(rows: list[ValueRow], name: Callable[[str], int | None], form_size: int, size: int,
+                      numbers_first: bool) -> list[ValueRow]:
+    """Label lines joined to the number lines right after them, in the rows' order or (``numbers_first``)
+    the other way round. Taken so only where neither line can be another row's: the label names a form
+    row, the line before it is no unlabelled number row (whose label it could be, printed on the other
+    side), the numbers fill the form's width, and the rows after them up to the next named row fill
+    the form rows between exactly (else the label line may be a row printed with empty cells and the
+    numbers the next row's, its label lost)."""
+    names = [name(_own_label(r)) if r.label else None for r in rows]
+    step, edge = (-1, -1) if numbers_first else (1, form_size)
+    out: list[ValueRow] = []
+    for p, row in enumerate(rows):
+        label_line = rows[p - 1] if p else None
+        if (label_line is not None and out and out[-1] is label_line and names[p - 1] is not None
+                and _unlabelled_numbers(row, size) and label_line.delimited and not label_line.has_values
+                and (row.after if numbers_first else row.before) == label_line.label
+                and not (len(out) > 1 and _unlabelled_numbers(out[-2], 0))
+                and _fills_to_next_named(rows, names, p, names[p - 1], step, edge)):
+            out[-1] = replace(row, label=label_line.label, extra_label="", before="", after="")
+            continue
+        out.append(row)
+    return out
+
+
+def _unlabelled_numbers(row: ValueRow, size: int) -> bool:
+    """A delimited row of numbers with no label of its own, as wide as ``size`` (0: any width)."""
+    return (row.delimited and row.has_values and not label_core(row.label)
+            and (not size or len(fit(row.cells, size)) == size))
+
+
+def _fills_to_next_named(rows: list[ValueRow], names: list[int | None], at: int, named: int, step: int,
+                         edge: int) -> bool:
+    """Whether the number rows after ``at`` up to the next row naming a form row are as many as the
+    form rows between ``named`` and that one (``step``: 1 when the form's rows are in the list's
+    order, -1 when reversed; ``edge``: the form row past the last): the row at ``at`` is then one
+    too many there."""
+    following = next((p for p in range(at + 1, len(rows)) if names[p] is not None), len(rows))
+    target = names[following] if following < len(rows) else edge
+    between = sum(1 for r in rows[at + 1:following] if r.has_values)
+    return (target - named) * step - 1 == between
 
 
 # Labels only the 2021 form's table 3 prints: a 2019-form report (by its table 2) printing them
@@ -1057,11 +1112,26 @@ def _prints_2021_other(layout: Layout) -> bool:
                if (i := name(_own_label(r))) is not None)
 
 
+_PART_ROW = re.compile("[一二三四五六七八九十]*其中")  # a label's characters: 其中：主动公开, （1）其中…
+
+
+def _set_aside_part_rows(rows: list[ValueRow], form_rows: tuple[Row, ...], out: Tables) -> list[ValueRow]:
+    """Rows labelled 其中… that name no form row (其中：主动公开 under （一）予以公开): a part of the row
+    above that the publisher added, no row of the form. They are not read, and the reader is told:
+    placed by position, one took the place of a form row whose label is garbled or cut short."""
+    name = _namer(form_rows, _headings(form_rows))
+    parts = [r for r in rows if _PART_ROW.match(_own_label(r)) and name(_own_label(r)) is None]
+    for row in parts:
+        out.warn("t3.part_row", f"table 3 prints '{row.label}' ({' '.join(row.cells)}), a part of the row above "
+                 "(其中…), not a row of the form; it is not read", line=row.line + 1)
+    return [r for r in rows if not any(r is p for p in parts)] if parts else rows
+
+
 def read_t3(layout: Layout, form: forms.Form, out: Tables) -> None:
     form_rows = form.t3_rows
     if form.id == GOV_2019 and _prints_2021_other(layout):
         form_rows = forms.T3_ROWS_2021
-    rows = _t3_rows(layout, form_rows)
+    rows = _set_aside_part_rows(_t3_rows(layout, form_rows), form_rows, out)
     row_set, merged = _t3_row_set(rows, form_rows)
     disputed = _disputed_rows(rows, row_set)
     assigned = [None if k in disputed else r for k, r in enumerate(rows)] if disputed else _assign_rows(rows, row_set)
