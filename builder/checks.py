@@ -492,6 +492,8 @@ YEAR_BASIS = {
     "统计期限": ("统计期限", "the statistical period is"),
     "opening sentence": ("开头一句", "the opening sentence says"),
     "title, among others": ("最靠近正文的标题", "the title nearest the body says"),
+    "title, against the period": ("标题（与统计期限或“现公布…”一句所说的年度不同）",
+                                  "the title (against the report's statistical period or publishing sentence) says"),
     "years in the body": ("正文各句开头的年份", "the years the body's sentences open with say"),
 }
 _OTHER_BASIS = ("报告年度", "the report year is")

@@ -111,3 +111,14 @@ def test_an_unsure_year_is_flagged_in_the_report_s_warnings():
     settled = extract_bytes(_report([f"{N}2023年政府信息公开工作年度报告"], "一、总体情况\n2022年，本机关收到申请5件。"),
                             "r.txt")
     assert settled.year == 2023 and "year_unsure" not in [w["code"] for w in settled.warnings]
+
+
+@pytest.mark.parametrize("statement", [PERIOD, "本报告统计数据时间从2023年1月1日至12月31日。", "现将本机关2023年度政府信息公开工作情况报告如下。"])
+@pytest.mark.parametrize("title_year", ["2028", "2O28", "2022"])
+def test_a_title_its_own_statements_contradict_is_read_but_left_unsure(statement, title_year):
+    """An OCR-misread title year (2028 for 2023) or last year's title kept over this year's
+    report: the title is still read first, but the period or publishing sentence that contradicts
+    it leaves the year unsure (a reading note), not settled."""
+    year, source = find_year(_lines(f"{N}{title_year}年政府信息公开工作年度报告", statement, "一、总体情况"))
+    assert year == int(title_year.replace("O", "0")) and source in UNSURE_YEAR_SOURCES
+    assert find_year(_lines(f"{N}2023年政府信息公开工作年度报告", statement, "一、总体情况")) == (2023, "title")

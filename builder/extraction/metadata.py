@@ -296,7 +296,7 @@ def find_title(lines: list[str]) -> tuple[str | None, int | None]:
 
 
 # Where a year came from when the report does not settle it: the caller flags such a year as unsure.
-UNSURE_YEAR_SOURCES = frozenset({"title, among others", "years in the body"})
+UNSURE_YEAR_SOURCES = frozenset({"title, among others", "title, against the period", "years in the body"})
 # A dated clause of the body (2023年，本机关…), and words that make it a plan, not the year reported on.
 _DATED_CLAUSE = re.compile(r"(?:^|[。；;！!\s])\s*" + _YEAR + r"\s*年(?:度)?\s*[,，]([^,，。；;]*)", re.M)
 _FUTURE = re.compile(r"将|计划|拟|下一步|明年|今后")
@@ -335,12 +335,16 @@ def find_year(lines: list[str]) -> tuple[int | None, str]:
     ``UNSURE_YEAR_SOURCES``."""
     title_year = read_title(lines).year
     title_years = _title_years(lines) if title_year else []
-    if title_year and set(title_years) <= {title_year}:
-        return title_year, "title"  # the usual case, settled before the body is read
     text = "\n".join(_head(lines, 60))
     stated = [(int(m.group(2)), "《…年度报告》") for m in _OWN_BOOK_TITLE.finditer(text)]
     stated += [(int(m.group(2)), "publication sentence") for m in _PUBLISH.finditer(text)]
     stated += [(int(m.group(1)), "统计期限") for m in _PERIOD.finditer(text)]
+    if title_year and set(title_years) <= {title_year}:
+        # The usual case, settled before the body is read. A title the report's own statements all
+        # contradict (an OCR misreading, last year's title kept) is still read, but not as settled.
+        if stated and title_year not in {year for year, _ in stated}:
+            return title_year, "title, against the period"
+        return title_year, "title"
     body = _body_years(lines)
     if title_year:
         titles = {title_year, *title_years}
