@@ -19,7 +19,7 @@ import pytest
 from builder import synthetic
 from builder.build import build
 from builder.extraction import cache as extraction_cache
-from builder.extraction.cache import report_from_record, report_record
+from builder.extraction.cache import INDEX, SUFFIX, _pack, _unpack, report_from_record, report_record
 from builder.extraction.corpus import Rejected, read_data
 from builder.extraction.extract import extract_file
 from builder.extraction.pipeline import Options, RunStats, extract_stage, grows_memory, list_tasks, read_corpus, read_reports
@@ -196,40 +196,38 @@ def extracted(corpus: Path, cache: str, per_file=read_data) -> tuple[list, RunSt
 
 
 def index_of(cache: str) -> Path:
-    return next(Path(cache).glob("extract/*/index.json.gz"))
+    return next(Path(cache).glob(f"extract/*/{INDEX}"))
 
 
 def test_a_rebuild_reads_unchanged_files_from_the_index_without_opening_their_entries(corpus: Path, tmp_path: Path):
     cache = str(tmp_path / "cache")
     first, stats = extracted(corpus, cache)
     assert (stats.cache_hits, stats.indexed) == (0, 0) and index_of(cache).exists()
-    for entry in Path(cache).glob("extract/*/*/*.json.gz"):
-        entry.write_bytes(b"not gzip: an entry opened would be a miss")
+    for entry in Path(cache).glob(f"extract/*/*/*{SUFFIX}"):
+        entry.write_bytes(b"not an entry: one opened would be a miss")
     again, stats = extracted(corpus, cache, must_not_run)
     assert again == first and (stats.cache_hits, stats.indexed, stats.extracted) == (10, 10, 0)
-    gone = next(Path(cache).glob("extract/*/*/*.json.gz"))
+    gone = next(Path(cache).glob(f"extract/*/*/*{SUFFIX}"))
     gone.unlink()  # an entry removed behind the index's back: that file is read again
     again, stats = extracted(corpus, cache)
     assert again == first and (stats.cache_hits, stats.indexed, stats.extracted) == (9, 9, 1) and gone.exists()
 
 
 def test_a_corrupt_or_stale_index_is_ignored_and_the_entries_answer(corpus: Path, tmp_path: Path):
-    import gzip
-
     cache = str(tmp_path / "cache")
     first, _ = extracted(corpus, cache)
     index = index_of(cache)
-    good = json.loads(gzip.decompress(index.read_bytes()))
+    good = json.loads(_unpack(index.read_bytes()))
     keys = list(good["entries"])
     swapped = {**good["entries"], keys[0]: good["entries"][keys[1]], keys[1]: good["entries"][keys[0]]}
-    for broken, indexed in ((b"\x1f\x8b half a file", 0),
-                            (gzip.compress(b'{"format": 1, "version": "another", "entries": {}}'), 0),
-                            (gzip.compress(json.dumps({**good, "version": "another"}).encode()), 0),
-                            (gzip.compress(json.dumps({**good, "entries": swapped}).encode()), 8)):
+    for broken, indexed in ((_pack(b'{"format": 1, "version"')[:-4], 0),
+                            (_pack(b'{"format": 1, "version": "another", "entries": {}}'), 0),
+                            (_pack(json.dumps({**good, "version": "another"}).encode()), 0),
+                            (_pack(json.dumps({**good, "entries": swapped}).encode()), 8)):
         index.write_bytes(broken)
         again, stats = extracted(corpus, cache, must_not_run)
         assert again == first and (stats.cache_hits, stats.indexed) == (10, indexed)
-        assert json.loads(gzip.decompress(index.read_bytes())) == good  # written again whole
+        assert json.loads(_unpack(index.read_bytes())) == good  # written again whole
 
 
 def test_a_rejection_is_cached_with_its_reason(corpus: Path, tmp_path: Path):
@@ -245,7 +243,7 @@ def test_without_a_cache_reports_wait_in_a_temporary_folder_removed_afterwards(c
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
     with read_reports(corpus, Options(jobs=2)) as checked:
         stores = list(tmp_path.glob("builder-extracted-*"))
-        assert len(stores) == 1 and len(list(stores[0].rglob("*.json.gz"))) == 10  # one per file
+        assert len(stores) == 1 and len(list(stores[0].rglob(f"*{SUFFIX}"))) == 10  # one per file
         assert all(entry.record is None for entry in checked.entries)  # only the index came back
         assert len(list(checked)) == 8  # less the identical copy
     assert not stores[0].exists()
@@ -261,7 +259,7 @@ def test_check_prints_the_same_on_the_pool_and_fills_a_cache(corpus: Path, tmp_p
     assert serial.exit_code == pooled.exit_code == 0, pooled.output
     assert pooled.stdout == serial.stdout and serial.stdout.splitlines()[-1].startswith("8 reports: ")
     assert pooled.stderr == serial.stderr and "broken.txt" in serial.stderr
-    assert list((tmp_path / "cache" / "extract").rglob("*.json.gz"))
+    assert list((tmp_path / "cache" / "extract").rglob(f"*{SUFFIX}"))
 
 
 def test_a_build_with_nothing_changed_keeps_the_output_and_any_change_rebuilds(corpus: Path, tmp_path: Path):
@@ -327,7 +325,7 @@ def test_a_report_strict_json_cannot_hold_is_rejected_naming_its_file(corpus: Pa
         assert outcomes[name].internal and error in outcomes[name].reason
     assert not isinstance(outcomes[CORPUS_FILES[2]], Rejected) and stats.rejected == 3  # and broken.txt
     if with_cache:  # not kept: the next run tries those files again
-        assert len(list(Path(cache).glob("extract/*/*/*.json.gz"))) == len(results) - 2
+        assert len(list(Path(cache).glob(f"extract/*/*/*{SUFFIX}"))) == len(results) - 2
 
 
 def read_in_worker(folder: str, data: bytes, name: str, bounds):

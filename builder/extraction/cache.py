@@ -1,4 +1,4 @@
-"""The extraction stage's outputs on disk: one JSON entry per input file.
+"""The extraction stage's outputs on disk: one JSON entry per input file (zstd-compressed).
 
 An entry is keyed by the file's content hash, its corpus-relative name (the
 suffix helps detect the format) and the parser version, so an unchanged file is
@@ -12,7 +12,6 @@ rebuild answers an unchanged file with a hash and a lookup.
 from __future__ import annotations
 
 import dataclasses
-import gzip
 import hashlib
 import importlib.metadata
 import json
@@ -180,18 +179,49 @@ def _limits_key(bounds: Limits) -> bytes:
 
 
 def encoded(value: dict) -> bytes:
-    """A record as an entry's bytes: strict JSON in UTF-8, gzipped. Raises ValueError on what
-    strict JSON cannot hold (NaN, infinities, lone surrogates), which the datasets stage
-    would fail on later."""
-    return gzip.compress(json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False,
-                                    check_circular=False).encode("utf-8"), compresslevel=1, mtime=0)
+    """A record as an entry's bytes: strict JSON in UTF-8, compressed (``_pack``). Raises
+    ValueError on what strict JSON cannot hold (NaN, infinities, lone surrogates), which the
+    datasets stage would fail on later."""
+    return _pack(json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False,
+                            check_circular=False).encode("utf-8"))
+
+
+# zstd at level 1, through pyarrow: an entry compresses in about a third of gzip's time (level 1)
+# and decompresses in half, a little smaller. Arrow's codec needs the size back: 8 bytes before.
+_CODEC_LEVEL = 1
+SUFFIX = ".json.zst"
+_MOST_EXPANDED = 1000  # JSON compresses about 5 to 10 times
+
+
+@cache
+def _zstd():
+    import pyarrow as pa
+
+    return pa.Codec("zstd", _CODEC_LEVEL)
+
+
+def _pack(data: bytes) -> bytes:
+    return len(data).to_bytes(8, "little") + _zstd().compress(data, asbytes=True)
+
+
+def _unpack(data: bytes) -> bytes:
+    """An entry's JSON; ValueError when it is not one ``_pack`` wrote whole."""
+    import pyarrow as pa
+
+    size = int.from_bytes(data[:8], "little")
+    if len(data) < 8 or size > _MOST_EXPANDED * len(data):  # not ours: nothing that size is allocated
+        raise ValueError("not an entry")
+    try:
+        return _zstd().decompress(data[8:], decompressed_size=size, asbytes=True)
+    except (OSError, pa.ArrowException) as e:  # cut short, or not an entry
+        raise ValueError(f"not an entry: {e}") from e
 
 
 # --- the index: every entry's IndexEntry in one file --------------------------------------
 # A rebuild needs, of an unchanged file, only what ``IndexEntry`` keeps: reading it from one
 # file read once costs a hash and a lookup per file instead of opening and parsing its entry.
 
-INDEX = "index.json.gz"
+INDEX = "index" + SUFFIX
 INDEX_FORMAT = 1  # bump when an index line's layout changes
 
 
@@ -262,13 +292,13 @@ class ExtractionCache:
         return f"{self.root.rstrip('/')}/extract/{self.version}"
 
     def path(self, key: str) -> str:
-        return f"{self.folder}/{key[:2]}/{key}.json.gz"
+        return f"{self.folder}/{key[:2]}/{key}{SUFFIX}"
 
     def load(self, key: str) -> dict | None:
         """The entry, or None when absent or unreadable (a write cut short is a miss)."""
         try:
-            return json.loads(gzip.decompress(_read(self.path(key))))
-        except (FileNotFoundError, OSError, EOFError, ValueError):
+            return json.loads(_unpack(_read(self.path(key))))
+        except (OSError, ValueError):
             return None
 
     def store(self, key: str, entry: bytes) -> None:
@@ -279,8 +309,8 @@ class ExtractionCache:
         """The index the last run left (``INDEX_FORMAT``), keyed by entry key; empty when absent,
         unreadable or made for another parser version (then every hit reads its entry)."""
         try:
-            index = json.loads(gzip.decompress(_read(f"{self.folder}/{INDEX}")))
-        except (FileNotFoundError, OSError, EOFError, ValueError):
+            index = json.loads(_unpack(_read(f"{self.folder}/{INDEX}")))
+        except (OSError, ValueError):
             return {}
         if not isinstance(index, dict) or index.get("format") != INDEX_FORMAT or index.get("version") != self.version \
                 or not isinstance(index.get("entries"), dict):
@@ -301,8 +331,8 @@ class ExtractionCache:
             paths = fs.find(folder)
         except (FileNotFoundError, OSError):
             return set()
-        return {path.rsplit("/", 1)[-1].removesuffix(".json.gz") for path in paths
-                if path.endswith(".json.gz") and not path.endswith(f"/{INDEX}")}
+        return {path.rsplit("/", 1)[-1].removesuffix(SUFFIX) for path in paths
+                if path.endswith(SUFFIX) and not path.endswith(f"/{INDEX}")}
 
     def store_index(self, entries: dict[str, list]) -> None:
         """Replace the index in one step: a reader sees the old one or the new one."""

@@ -1,6 +1,7 @@
 """Imported by the process pool's fork server: every worker then starts with the
-gazetteer and the word segmenter already loaded (a second or more each), so
-recycling workers after N files costs a fork, not a start-up."""
+gazetteer, the word segmenter and Arrow (which stores the extracted reports and
+encodes the datasets' rows) already loaded (a second or more each), so recycling
+workers after N files costs a fork, not a start-up."""
 
 from __future__ import annotations
 
@@ -8,9 +9,10 @@ import gc
 import random
 
 from ..synthetic import report
+from .cache import encoded, outcome_record
 from .corpus import read_data
 
-read_data(report(random.Random(0), year=2022).text.encode("utf-8"), "warmup.txt")
+encoded(outcome_record(read_data(report(random.Random(0), year=2022).text.encode("utf-8"), "warmup.txt")))
 # What is loaded now lives as long as every worker: out of the collector's scans, so a
 # worker neither spends time on it nor copies its pages (the fork shares them).
 gc.freeze()
