@@ -48,6 +48,8 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 import site_bench  # noqa: E402  (the corpus, the stock build and the size helpers)
 
+from builder.site.build import PAGE_LIMIT as REPORT_PAGE_LIMIT  # noqa: E402  (issue 13: no report page over 30 KB)
+
 SITE_URL = "https://example.org/gov-reports/"
 DATA_URL = "https://data.example.org/gov-reports/"
 PAGES_LIMIT = 1_000_000_000  # GitHub Pages: a published site may be no larger than 1 GB
@@ -218,9 +220,13 @@ def one_size(n: int, pairs: int, seed: int, disk: Disk, with_stock: bool = True)
     changed_file.write_text(changed_file.read_text(encoding="utf-8") + "\n本报告另有附件。\n", encoding="utf-8")
     one_changed = run_ours(corpus, ours_out, cache, disk)
     pages = site_bench.tree(ours_out, exclude="data")
+    report_pages = sorted(page.stat().st_size for page in ours_out.glob("reports/*/*/index.html"))
     result = {"n": n, "runs": runs, "unchanged": unchanged, "one_changed": one_changed,
               "pages": asdict(pages), "parts": parts(ours_out), "searches": first_searches(ours_out),
-              "html": sum(1 for _ in ours_out.rglob("index.html")), "settle": list(disk.waited)}
+              "html": sum(1 for _ in ours_out.rglob("index.html")),
+              "report_pages": {"count": len(report_pages), "largest": report_pages[-1] if report_pages else 0,
+                               "over_limit": sum(1 for size in report_pages if size > REPORT_PAGE_LIMIT)},
+              "settle": list(disk.waited)}
     disk.discard(work)
     disk.waited.clear()
     return result
@@ -259,6 +265,8 @@ def report(r: dict) -> list[str]:
         "| first search, bytes loaded | " + " · ".join(f"{query} {size / 1e3:.0f} KB" for query, size in
                                                        r.get("searches", {}).items()) + " | |",
         f"| waiting for a quiet disk before each run (`Disk`), longest | {max(r.get('settle') or [0]):.0f} s | |",
+        f"| report pages over {REPORT_PAGE_LIMIT:,} bytes; largest | {r['report_pages']['over_limit']:,} of "
+        f"{r['report_pages']['count']:,}; {r['report_pages']['largest'] / 1e3:.1f} KB | |" if "report_pages" in r else "",
         f"| Pages artifact (without data/) | {r['pages']['apparent'] / 1e6:,.1f} MB, {r['pages']['files']:,} files "
         f"({r['pages']['apparent'] / PAGES_LIMIT:.0%} of 1 GB) | {stock[-1]['site']['apparent'] / 1e6:,.1f} MB, "
         f"{stock[-1]['site']['files']:,} files |",
