@@ -113,7 +113,8 @@ def test_an_unsure_year_is_flagged_in_the_report_s_warnings():
     assert settled.year == 2023 and "year_unsure" not in [w["code"] for w in settled.warnings]
 
 
-@pytest.mark.parametrize("statement", [PERIOD, "本报告统计数据时间从2023年1月1日至12月31日。", "现将本机关2023年度政府信息公开工作情况报告如下。"])
+@pytest.mark.parametrize("statement", [PERIOD, "本报告统计数据时间从2023年1月1日至12月31日。",
+                                       "现将本机关2023年度政府信息公开工作情况报告如下。"])
 @pytest.mark.parametrize("title_year", ["2028", "2O28", "2022"])
 def test_a_title_its_own_statements_contradict_is_read_but_left_unsure(statement, title_year):
     """An OCR-misread title year (2028 for 2023) or last year's title kept over this year's
