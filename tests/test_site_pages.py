@@ -323,3 +323,28 @@ def test_every_reading_warning_the_code_can_give_has_words_for_readers():
                        for path in (Path(__file__).parent.parent / "builder" / "extraction").glob("*.py"))
     codes = set(re.findall(r"""(?:\.warn\(\s*|["']code["']\s*:\s*)["']([\w.]+)["']""", source))
     assert codes and codes <= set(READING_NOTES_ZH), codes - set(READING_NOTES_ZH)
+
+
+def test_a_run_read_as_one_with_a_cell_read_otherwise_tells_the_rest_once():
+    """Digits run together whose first number splits two ways (a column that breaks the identities):
+    the row tells the repaired cells' status once, the ambiguous cell keeps its own marker, readings
+    and hidden status text; so a table of such rows stays within a 30 KB page."""
+    from builder.site.pages import CellView, FormRow, rows_html, table4_note
+
+    raw, note = "0000000", "数字粘连，已拆分"
+    cells = [CellView("t3.granted.natural_person", "?", "ambiguous", raw, "没有一种读法符合", candidates=("0", "1"))]
+    cells += [CellView(f"t3.granted.c{i}", "0", "repaired", raw, note) for i in range(6)]
+    row = FormRow([("（一）予以公开", 1, 2)], [(c, 1) for c in cells])
+    plain = FormRow([("（二）部分公开", 1, 2)], [(CellView(f"t3.partly.c{i}", "1", "reported", "1", ""), 1) for i in range(7)])
+    tree = lxml.html.fromstring(f"<table><tbody>{rows_html([row, plain])}</tbody></table>")
+    tr = tree.xpath("//tr")[0]
+    assert tr.get("class") == "row-repaired" and tr.xpath("th")[0].get("data-tip") == f"原文：{raw}"
+    first, *rest = tr.xpath("td")
+    assert first.get("class") == "s-ambiguous" and "可能的值：0、1" in first.get("data-tip")
+    assert first.xpath("span[@class='sr-only']")[0].text == "（有歧义）"
+    assert all(td.get("class") is None and td.get("data-tip") is None and not td.xpath("span") for td in rest)
+    assert table4_note(row).startswith("本行其余各格复原，整行原文：")
+    alike = FormRow([("行政复议", 1, 1)], [(c, 1) for c in cells[1:]])
+    assert table4_note(alike).startswith("本行各格复原")
+    split = FormRow([("（一）予以公开", 1, 2)], [(c, 1) for c in cells[:4]])  # half the row otherwise
+    assert split.whole is not None and FormRow([("x", 1, 1)], [(c, 1) for c in cells[:2]]).whole is None

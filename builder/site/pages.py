@@ -278,13 +278,24 @@ def cell_html(c: CellView, colspan: int = 1, explained_by_row: bool = False, raw
 def _whole_row(cells: list[tuple[CellView, int]]) -> CellView | None:
     """A row read as one: digits run together (repaired, or ambiguous with nothing to list), a blank
     row (inferred) or every cell worded as zero, alike. Its raw text and status are told once, on
-    the row's label and under the table, not in every cell."""
+    the row's label and under the table, not in every cell. A few cells of the run read otherwise
+    (a number of it that splits two ways: ambiguous, with its readings) keep their own marker and
+    tip (``in_whole_row``): a page of such rows would pass 30 KB if every cell said its status."""
     views = [c for c, _ in cells]
-    first = views[0] if len(views) > 1 else None
-    if first is None or first.status not in ROWS_READ_AS_ONE or any(v.candidates for v in views):
+    if len(views) < 2 or len({v.raw for v in views}) != 1:
+        return None  # no one printed run
+    alike = Counter((v.status, v.note) for v in views if v.status in ROWS_READ_AS_ONE and not v.candidates)
+    if not alike:
+        return None
+    (status, note), count = alike.most_common(1)[0]
+    if count * 2 <= len(views):
         return None  # readings to list are a cell's own
-    same = all((v.status, v.raw, v.note) == (first.status, first.raw, first.note) for v in views)
-    return first if same else None
+    return next(v for v in views if (v.status, v.note) == (status, note) and not v.candidates)
+
+
+def in_whole_row(cell: CellView, whole: CellView | None) -> bool:
+    """Whether the row read as one tells this cell's status (it is read like the row)."""
+    return whole is not None and (cell.status, cell.note) == (whole.status, whole.note) and not cell.candidates
 
 
 ROWS_READ_AS_ONE = {"repaired": "本表有 {n} 行的数字在原文中连在一起，已逐格拆开（标为“复原”）",
@@ -324,6 +335,7 @@ def rows_html(rows: list[FormRow], header_scope: str = "row") -> Markup:
         scope = header_scope if row.cells else "col"
         whole = row.whole
         shared = _shared_raw(row.cells) if row.cells and whole is None else ""
+        raw_on_row = whole is not None or bool(shared)
         heads = []
         for index, (label, rs, cs) in enumerate(row.headers):
             # A row's own label needs no scope: a th opening a row of td cells is its row header.
@@ -335,7 +347,7 @@ def rows_html(rows: list[FormRow], header_scope: str = "row") -> Markup:
             elif rs > 1:  # a group label beside its rows: written vertically on a phone
                 attrs += ' class="grp"'
             heads.append(f"<th{attrs}>{escape(label)}")
-        cells = "".join(cell_html(c, span, whole is not None, bool(shared)) for c, span in row.cells)
+        cells = "".join(cell_html(c, span, in_whole_row(c, whole), raw_on_row) for c, span in row.cells)
         attrs = f' class="row-{whole.status}"' if whole is not None and whole.status != said else ""
         out.append(f"<tr{attrs}>{''.join(heads)}{cells}")
     return Markup("\n".join(out))
@@ -407,12 +419,15 @@ def table4_row(row: FormRow) -> Markup:
     """The form's one row of 15 numbers; a row read as one is explained under the table."""
     whole = row.whole
     attrs = f' class="row-{whole.status}"' if whole is not None else ""
-    return Markup(f"<tr{attrs}>" + "".join(cell_html(c, span, whole is not None) for c, span in row.cells))
+    return Markup(f"<tr{attrs}>" + "".join(cell_html(c, span, in_whole_row(c, whole)) for c, span in row.cells))
 
 
 def table4_note(row: FormRow) -> str:
     whole = row.whole
-    return f"本行各格{STATUS_SHORT[whole.status]}，整行{whole.tip}" if whole else ""
+    if whole is None:
+        return ""
+    cells = "其余各格" if any(not in_whole_row(c, whole) for c, _ in row.cells) else "各格"
+    return f"本行{cells}{STATUS_SHORT[whole.status]}，整行{whole.tip}"
 
 
 # --- badges ------------------------------------------------------------------------------
