@@ -20,6 +20,7 @@ from .. import forms, limits
 from ..codebook import identity_zh, label_zh
 from ..forms import GOV_2019, GOV_2021, PRE_2019, Identity, Row
 from ..limits import MAX_NUMBER_DIGITS
+from .columns import T3_ORDER, t3_columns, t4_columns
 from .layout import MONEY_UNIT, NONE_WORDS, Layout, ValueRow, label_core
 from .solver import (
     SOLUTION_LIMIT,
@@ -1057,6 +1058,30 @@ def _prints_2021_other(layout: Layout) -> bool:
                if (i := name(_own_label(r))) is not None)
 
 
+def _header_lines(layout: Layout, table: str, rows: list[ValueRow]) -> list[str]:
+    """The lines of a table's region before its first printed row: its heading and header."""
+    return layout.lines[layout.regions[table][0]:rows[0].line] if rows and table in layout.regions else []
+
+
+def _t3_printed_columns(layout: Layout, rows: list[ValueRow], out: Tables) -> tuple[str, ...]:
+    """The table-3 columns each row prints, in printed order: the form's, unless the header names
+    them in another order, or names all but one and no row prints more values than it names (a
+    table without that column; a row printing more is evidence the header is incomplete)."""
+    named = t3_columns(_header_lines(layout, "t3", rows))
+    if named is None or named == T3_ORDER or len(named) < len(T3_ORDER) - 1:
+        return T3_ORDER
+    if len(named) < len(T3_ORDER):
+        if any(len(fit(r.cells, len(named))) > len(named) for r in rows):
+            return T3_ORDER
+        out.warn("t3.column_not_printed", "table 3's header and rows leave out the column(s) "
+                 + ", ".join(c for c in T3_ORDER if c not in named) + "; the others are read by their header names",
+                 columns=list(named))
+    else:
+        out.warn("t3.column_order", "table 3's header prints the columns in another order: "
+                 + ", ".join(named) + "; they are read by their header names", columns=list(named))
+    return named
+
+
 def read_t3(layout: Layout, form: forms.Form, out: Tables) -> None:
     form_rows = form.t3_rows
     if form.id == GOV_2019 and _prints_2021_other(layout):
@@ -1065,8 +1090,17 @@ def read_t3(layout: Layout, form: forms.Form, out: Tables) -> None:
     row_set, merged = _t3_row_set(rows, form_rows)
     disputed = _disputed_rows(rows, row_set)
     assigned = [None if k in disputed else r for k, r in enumerate(rows)] if disputed else _assign_rows(rows, row_set)
-    slots = [_Slot(tuple(forms.t3_cell(r.id, c.id) for c in forms.T3_COLUMNS), a) for r, a in zip(row_set, assigned)]
-    read_table(slots, _t3_identities(row_set), out, "t3")
+    printed = _t3_printed_columns(layout, rows, out)
+    slots = [_Slot(tuple(forms.t3_cell(r.id, c) for c in printed), a) for r, a in zip(row_set, assigned)]
+    identities = _t3_identities(row_set)
+    if len(printed) < len(T3_ORDER):  # a column not printed: the sums it is in cannot be read
+        identities = [i for i in identities if all(c.rsplit(".", 1)[1] in printed for c in i.cells)]
+    read_table(slots, identities, out, "t3")
+    for column in T3_ORDER:
+        if column not in printed:
+            for row in row_set:
+                out.cells[forms.t3_cell(row.id, column)] = CellValue(None, None, "missing",
+                                                                    "表头没有这一列，各行也少印一个数：本列未印出")
     for k in disputed:
         for cell in slots[k].ids:
             out.cells[cell] = CellValue(None, " ".join(rows[k].cells), "ambiguous", "行名与所在位置不符：PDF 等文字中行名"
@@ -1125,6 +1159,11 @@ def read_t4(layout: Layout, out: Tables) -> None:
     size = len(forms.T4_GROUPS) * len(forms.T4_COLUMNS)
     ids = tuple(forms.t4_cell(g.id, c.id) for g in forms.T4_GROUPS for c in forms.T4_COLUMNS)
     rows = [r for r in _join_cell_lines(layout.rows("t4")) if r.has_values]
+    named = t4_columns(_header_lines(layout, "t4", rows))
+    if named is not None and ids != (named_ids := tuple(forms.t4_cell(g, c) for g, c in named)):
+        ids = named_ids
+        out.warn("t4.column_order", "table 4's header prints the groups or columns in another order: "
+                 + ", ".join(f"{g}.{c}" for g, c in named) + "; they are read by their header names")
     row = None
     for candidate in rows:
         if row is None:
