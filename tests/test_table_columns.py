@@ -185,3 +185,22 @@ def test_the_forms_table_4_header_reads_as_the_forms_order():
              "结果维持 | 结果 纠正 | 其他 结果 | 尚未 审结 | 总计 | 未经复议直接起诉 | 复议后起诉 |",
              "结果 维持 | 结果 纠正 | 其他 结果 | 尚未 审结 | 总计 | 结果 维持 | 结果 纠正 | 其他 结果 | 尚未 审结 | 总计 |"]
     assert t4_columns(lines) == tuple((g.id, c.id) for g in forms.T4_GROUPS for c in forms.T4_COLUMNS)
+
+
+@pytest.mark.parametrize("rendering", RENDERINGS)
+@pytest.mark.parametrize("column", DROPPED)
+def test_rows_a_value_short_under_no_header_are_unsure_never_shifted(column, rendering):
+    """A web page's grid pads a six-value row with its label's spare cell: that is no blank
+    column of the form, and the numbers are not read one column off."""
+    v = values(rows={"granted": [3, 1, 0, 2, 0, 0], "denied.state_secret": [1, 0, 2, 0, 4, 0]})
+    rep = t3_report(v, GOV_2021, [], tuple(c for c in T3_ORDER if c != column), rendering)
+    assert wrong(rep, v, "t3.") == []
+
+
+@pytest.mark.parametrize("rendering", RENDERINGS)
+def test_rows_of_seven_under_no_header_are_read_in_the_forms_order(rendering):
+    v = values(rows={"granted": [3, 1, 0, 2, 0, 0], "denied.state_secret": [1, 0, 2, 0, 4, 0]})
+    rep = t3_report(v, GOV_2021, [], T3_ORDER, rendering)
+    assert wrong(rep, v, "t3.") == []
+    if rendering != "space":
+        assert unsure(rep, "t3.") == []

@@ -1063,16 +1063,17 @@ def _header_lines(layout: Layout, table: str, rows: list[ValueRow]) -> list[str]
     return layout.lines[layout.regions[table][0]:rows[0].line] if rows and table in layout.regions else []
 
 
-def _t3_printed_columns(layout: Layout, rows: list[ValueRow], out: Tables) -> tuple[str, ...]:
-    """The table-3 columns each row prints, in printed order: the form's, unless the header names
-    them in another order, or names all but one and no row prints more values than it names (a
-    table without that column; a row printing more is evidence the header is incomplete)."""
+def _t3_printed_columns(layout: Layout, rows: list[ValueRow], out: Tables) -> tuple[str, ...] | None:
+    """The table-3 columns each row prints, in printed order, as the header names them: in the
+    form's order or another, or all but one where no row prints more values than it names (a
+    table without that column; a row printing more is evidence the header is incomplete). None
+    when the header does not name the columns: the form's order is assumed."""
     named = t3_columns(_header_lines(layout, "t3", rows))
     if named is None or named == T3_ORDER or len(named) < len(T3_ORDER) - 1:
-        return T3_ORDER
+        return named if named == T3_ORDER else None
     if len(named) < len(T3_ORDER):
         if any(len(fit(r.cells, len(named))) > len(named) for r in rows):
-            return T3_ORDER
+            return None
         out.warn("t3.column_not_printed", "table 3's header and rows leave out the column(s) "
                  + ", ".join(c for c in T3_ORDER if c not in named) + "; the others are read by their header names",
                  columns=list(named))
@@ -1080,6 +1081,27 @@ def _t3_printed_columns(layout: Layout, rows: list[ValueRow], out: Tables) -> tu
         out.warn("t3.column_order", "table 3's header prints the columns in another order: "
                  + ", ".join(named) + "; they are read by their header names", columns=list(named))
     return named
+
+
+def _without_padding_column(rows: list[ValueRow | None]) -> list[ValueRow | None]:
+    """Grid rows that print six values, or seven with the first (or last) empty in every such
+    row: under a header that does not name the columns, a table printing six values a row, the
+    grid filling a seventh cell with a label's spare column (or padding the end), not a column
+    left blank. The rows are read as the six values they print: which column is not printed,
+    only the identities can settle; otherwise the cells are unsure."""
+    size = len(T3_ORDER)
+    printed = {k: [c.strip() for c in fit(r.cells, size)] for k, r in enumerate(rows) if r is not None and r.has_values}
+    if any(not rows[k].delimited or len(p) not in (size - 1, size) for k, p in printed.items()):
+        return rows
+    full = [p for p in printed.values() if len(p) == size]
+    edges = [edge for edge in (0, -1) if all(not p[edge] for p in full)]
+    if len(printed) < 2 or not full or len(edges) != 1:
+        return rows
+    keep = slice(1, None) if edges[0] == 0 else slice(None, -1)
+    out = list(rows)
+    for k, cells in printed.items():
+        out[k] = replace(rows[k], cells=cells[keep] if len(cells) == size else cells)
+    return out
 
 
 def read_t3(layout: Layout, form: forms.Form, out: Tables) -> None:
@@ -1090,7 +1112,10 @@ def read_t3(layout: Layout, form: forms.Form, out: Tables) -> None:
     row_set, merged = _t3_row_set(rows, form_rows)
     disputed = _disputed_rows(rows, row_set)
     assigned = [None if k in disputed else r for k, r in enumerate(rows)] if disputed else _assign_rows(rows, row_set)
-    printed = _t3_printed_columns(layout, rows, out)
+    named = _t3_printed_columns(layout, rows, out)
+    printed = named or T3_ORDER
+    if named is None:
+        assigned = _without_padding_column(assigned)
     slots = [_Slot(tuple(forms.t3_cell(r.id, c) for c in printed), a) for r, a in zip(row_set, assigned)]
     identities = _t3_identities(row_set)
     if len(printed) < len(T3_ORDER):  # a column not printed: the sums it is in cannot be read
