@@ -159,7 +159,7 @@ def test_table_4_groups_and_columns_in_another_order_are_read_by_their_header_na
 @pytest.mark.parametrize("lines", [
     # PDF text: 自然人 and 总计, two rows high, centred on a line of their own: the heading's place is unknown
     ["申请人情况", "法人或其他组织", "自然人 总计", "商业企业 科研机构 社会公益组织 法律服务机构 其他"],
-    # 总计 on the caption's line, 自然人 on the heading's: their order is not printed on one line
+    # 总计 on the caption's line, 自然人 on the heading's, in rows of unequal width (no grid): no order shown
     ["（本列数据的勾稽关系为）\t\t申请人情况\t\t\t\t\t\t总计", "\t\t自然人\t法人或其他组织",
      "\t\t\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他"],
     # words the header vocabulary does not know, or prose naming a column
@@ -204,3 +204,17 @@ def test_rows_of_seven_under_no_header_are_read_in_the_forms_order(rendering):
     assert wrong(rep, v, "t3.") == []
     if rendering != "space":
         assert unsure(rep, "t3.") == []
+
+
+@pytest.mark.parametrize("rendering", ["html", "docx"])
+@pytest.mark.parametrize("total_first", [True, False])
+def test_a_grid_header_is_read_by_its_cells_places(total_first, rendering):
+    """总计 three rows high beside the caption, 自然人 and 法人或其他组织 on the next row: in a grid
+    (a web page, a Word table) each column is where its cell is, whichever row it is printed in."""
+    v = values(rows={"granted": [3, 1, 0, 2, 0, 0], "denied.state_secret": [1, 0, 2, 0, 4, 0]})
+    total, applicants = ("总计", 3, 1), ("申请人情况", 1, 6)
+    header = [[CAPTION, *((total, applicants) if total_first else (applicants, total))],
+              [("自然人", 2, 1), ("法人或其他组织", 1, 5)], [(COLUMN_ZH[c], 1, 1) for c in ORGANISATIONS]]
+    columns = ("total", *T3_ORDER[:-1]) if total_first else T3_ORDER
+    rep = t3_report(v, GOV_2021, header, columns, rendering)
+    assert wrong(rep, v, "t3.") == [] and unsure(rep, "t3.") == []

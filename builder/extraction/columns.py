@@ -67,15 +67,41 @@ def _together(lines: list[tuple[str, ...]], names: set[str]) -> tuple[str, ...] 
     return next((tuple(n for n in line if n in names) for line in lines if names <= set(line)), None)
 
 
+def _grid_order(lines: list[str], words: tuple[tuple[str, str], ...], headings: frozenset[str]) -> list[str] | None:
+    """The columns named in a grid (a web page's or Word table's rows as tab-separated cells, spans
+    expanded: every row as wide), ordered by their cells' places; a heading over several columns
+    (``headings``) places none. None when the header lines are no grid, or a cell names two."""
+    placed: dict[str, int] = {}
+    widths = set()
+    for line in lines:
+        if not _line_names(line, words):
+            continue
+        if "\t" not in line:
+            return None
+        cells = line.split("\t")
+        widths.add(len(cells))
+        for at, cell in enumerate(cells):
+            names = _line_names(cell, words)
+            if names is None or len(names) > 1 or (names and names[0] in placed):
+                return None
+            if names and names[0] not in headings:
+                placed[names[0]] = at
+    return sorted(placed, key=placed.__getitem__) if placed and len(widths) == 1 else None
+
+
 def t3_columns(lines: list[str]) -> tuple[str, ...] | None:
     """The table-3 columns in printed order, from the lines before its first row; None when the
-    header does not settle them. A header prints the columns on one line, or in two: 自然人,
+    header does not settle them. In a grid, the columns are in their cells' order; in text, a
+    header prints the columns on one line, or in two: 自然人,
     法人或其他组织, 总计 on one line (in their order), the organisation columns under the
     heading on a later one; the heading's place among 自然人 and 总计 is known only where they
     share its line."""
     header = _header(lines, _T3_WORDS)
     if not header:
         return None
+    grid = _grid_order(lines, _T3_WORDS, frozenset({forms.T3_APPLICANT_GROUP}))
+    if grid is not None:
+        return tuple(grid)
     stream = [n for line in header for n in line]
     if len(set(stream)) != len(stream):
         return None
