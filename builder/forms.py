@@ -324,10 +324,11 @@ def identities(template: str) -> tuple[Identity, ...]:
 # "" marks words that name no column (the header's caption).
 
 T3_APPLICANT_GROUP = "legal_persons"  # 法人或其他组织: the heading over the five organisation columns
+T3_GROUP_SUBTOTAL = "legal_persons_subtotal"  # 小计: a column some tables add, the five organisations' sum
 T3_HEADER_WORDS = (
     ("自然人", "natural_person"), ("商业企业", "commercial_enterprise"), ("科研机构", "research_institution"),
     ("社会公益组织", "social_welfare_org"), ("法律服务机构", "legal_service_org"), ("其他", "other_org"),
-    ("总计", "total"), ("合计", "total"),
+    ("总计", "total"), ("合计", "total"), ("小计", T3_GROUP_SUBTOTAL),
     ("法人或其他组织", T3_APPLICANT_GROUP), ("法人及其他组织", T3_APPLICANT_GROUP), ("法人和其他组织", T3_APPLICANT_GROUP),
     ("申请人情况", ""), ("申请人类型", ""), ("申请人", ""),
 )

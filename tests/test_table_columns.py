@@ -165,7 +165,6 @@ def test_table_4_groups_and_columns_in_another_order_are_read_by_their_header_na
     # words the header vocabulary does not know, or prose naming a column
     ["自然人 法人或其他组织 总计", "商业企业 科研机构 社会公益组织 法律服务机构 其他组织"],
     ["其中自然人申请 12 件。", "自然人 商业企业 科研机构 社会公益组织 法律服务机构 其他 总计"],
-    ["自然人 商业企业 科研机构 社会公益组织 法律服务机构 其他 小计 总计"],
 ])
 def test_a_header_that_does_not_settle_the_order_is_not_used(lines):
     assert t3_columns(lines) is None
@@ -178,6 +177,11 @@ def test_a_header_that_does_not_settle_the_order_is_not_used(lines):
 ])
 def test_the_forms_header_printed_in_any_layout_reads_as_the_forms_order(lines):
     assert t3_columns(lines) == T3_ORDER
+
+
+def test_a_subtotal_column_is_named_in_its_place():
+    lines = ["自然人 | 法人或其他组织 | 总计", "商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 小计"]
+    assert t3_columns(lines) == (*T3_ORDER[:-1], forms.T3_GROUP_SUBTOTAL, "total")
 
 
 def test_the_forms_table_4_header_reads_as_the_forms_order():
@@ -218,3 +222,21 @@ def test_a_grid_header_is_read_by_its_cells_places(total_first, rendering):
     columns = ("total", *T3_ORDER[:-1]) if total_first else T3_ORDER
     rep = t3_report(v, GOV_2021, header, columns, rendering)
     assert wrong(rep, v, "t3.") == [] and unsure(rep, "t3.") == []
+
+
+@pytest.mark.parametrize("rendering", RENDERINGS)
+@pytest.mark.parametrize("nested", [True, False])
+def test_a_subtotal_column_named_by_the_header_is_read_past(nested, rendering):
+    """法人或其他组织小计: a column the form does not have, between the organisations and 总计."""
+    v = values(rows={"granted": [3, 1, 0, 2, 0, 0], "denied.state_secret": [1, 0, 2, 0, 4, 0]})
+    printed = {c.id: synthetic._fmt(v[c.id]) for c in forms.cells(GOV_2021)}
+    blocks = synthetic._blocks(AGENCY, 2022, GOV_2021, printed, v)
+    t3 = [content for kind, content in blocks if kind == "table"][1]
+    subtotals = [str(sum(v[forms.t3_cell(row.id, c)] for c in ORGANISATIONS)) for row in forms.T3_ROWS_2021]
+    t3.rows = [(labels, [*cells[:6], sub, *cells[6:]]) for (labels, cells), sub in zip(t3.rows, subtotals)]
+    t3.header = ([t3.header[0], [("自然人", 2, 1), ("法人或其他组织", 1, 6), ("总计", 2, 1)],
+                  [*t3.header[2], ("小计", 1, 1)]] if nested else
+                 [[(CAPTION[0], 1, 3), *((COLUMN_ZH[c], 1, 1) for c in T3_ORDER[:-1]), ("小计", 1, 1), ("总计", 1, 1)]])
+    rep = extracted(blocks, rendering)
+    assert wrong(rep, v, "t3.") == [] and unsure(rep, "t3.") == []
+    assert "t3.subtotal_column" in [w["code"] for w in rep.warnings]

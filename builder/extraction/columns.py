@@ -20,7 +20,7 @@ _CAPTION = re.compile(r"[(（][^)）]*[)）]")  # （本列数据的勾稽关系
 _T3_WORDS = tuple(sorted(forms.T3_HEADER_WORDS, key=lambda w: -len(w[0])))
 _T4_WORDS = tuple(sorted(forms.T4_HEADER_WORDS, key=lambda w: -len(w[0])))
 T3_ORDER = tuple(c.id for c in forms.T3_COLUMNS)
-_ORGANISATIONS = frozenset(T3_ORDER[1:-1])
+_ORGANISATIONS = frozenset({*T3_ORDER[1:-1], forms.T3_GROUP_SUBTOTAL})  # the columns under 法人或其他组织
 _T4_COLUMN_IDS = frozenset(c.id for c in forms.T4_COLUMNS)
 _REVIEW, _DIRECT, _AFTER = (g.id for g in forms.T4_GROUPS)
 

@@ -1065,19 +1065,26 @@ def _header_lines(layout: Layout, table: str, rows: list[ValueRow]) -> list[str]
 
 def _t3_printed_columns(layout: Layout, rows: list[ValueRow], out: Tables) -> tuple[str, ...] | None:
     """The table-3 columns each row prints, in printed order, as the header names them: in the
-    form's order or another, or all but one where no row prints more values than it names (a
-    table without that column; a row printing more is evidence the header is incomplete). None
-    when the header does not name the columns: the form's order is assumed."""
+    form's order or another, all but one of the form's, or with a 小计 column the form does not
+    have. A header naming other than the form's seven must fit the rows: none prints more values
+    than it names (else the header is what is incomplete), and with a 小计 some row prints as many.
+    None when the header does not name the columns: the form's order is assumed."""
     named = t3_columns(_header_lines(layout, "t3", rows))
-    if named is None or named == T3_ORDER or len(named) < len(T3_ORDER) - 1:
-        return named if named == T3_ORDER else None
-    if len(named) < len(T3_ORDER):
-        if any(len(fit(r.cells, len(named))) > len(named) for r in rows):
-            return None
-        out.warn("t3.column_not_printed", "table 3's header and rows leave out the column(s) "
-                 + ", ".join(c for c in T3_ORDER if c not in named) + "; the others are read by their header names",
-                 columns=list(named))
-    else:
+    if named is None or named == T3_ORDER:
+        return named
+    size, of_form = len(named), [c for c in named if c in T3_ORDER]
+    widths = {len(fit(r.cells, size)) for r in rows}
+    if len(of_form) < len(T3_ORDER) - 1 or (size != len(T3_ORDER) and max(widths, default=0) > size) or (
+            size > len(of_form) and size not in widths):
+        return None
+    left_out = [c for c in T3_ORDER if c not in named]
+    if left_out:
+        out.warn("t3.column_not_printed", f"table 3's header and rows leave out the column(s) {', '.join(left_out)}; "
+                 "the others are read by their header names", columns=list(named))
+    if size > len(of_form):
+        out.warn("t3.subtotal_column", "table 3 prints a 小计 column of the organisations, which the form does not "
+                 "have; the columns are read by their header names", columns=list(named))
+    if of_form != [c for c in T3_ORDER if c in of_form]:
         out.warn("t3.column_order", "table 3's header prints the columns in another order: "
                  + ", ".join(named) + "; they are read by their header names", columns=list(named))
     return named
@@ -1118,7 +1125,7 @@ def read_t3(layout: Layout, form: forms.Form, out: Tables) -> None:
         assigned = _without_padding_column(assigned)
     slots = [_Slot(tuple(forms.t3_cell(r.id, c) for c in printed), a) for r, a in zip(row_set, assigned)]
     identities = _t3_identities(row_set)
-    if len(printed) < len(T3_ORDER):  # a column not printed: the sums it is in cannot be read
+    if not set(T3_ORDER) <= set(printed):  # a column not printed: the sums it is in cannot be read
         identities = [i for i in identities if all(c.rsplit(".", 1)[1] in printed for c in i.cells)]
     read_table(slots, identities, out, "t3")
     for column in T3_ORDER:
