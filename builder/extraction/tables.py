@@ -1,9 +1,10 @@
 """Tables 2, 3 and 4: printed rows to form cells, with every status explained.
 
-Rows are matched to the form by order and label, never by headers. What a
-text layout broke (digits run together, numbers displaced into a neighbouring
-cell, blanks dropped) is put back only when exactly one reading satisfies the
-form's identities; otherwise the cells say ``ambiguous`` and list candidates.
+Rows are matched to the form by order and label; columns are the form's, in its order, unless
+a header names them unmistakably otherwise (``columns``). What a text layout broke (digits run
+together, numbers displaced into a neighbouring cell, blanks dropped) is put back only when
+exactly one reading satisfies the form's identities; otherwise the cells say ``ambiguous`` and
+list candidates.
 """
 
 from __future__ import annotations
