@@ -1067,16 +1067,16 @@ def _header_lines(layout: Layout, table: str, rows: list[ValueRow]) -> list[str]
 def _t3_printed_columns(layout: Layout, rows: list[ValueRow], out: Tables) -> tuple[str, ...] | None:
     """The table-3 columns each row prints, in printed order, as the header names them: in the
     form's order or another, all but one of the form's, or with a 小计 column the form does not
-    have. A header naming other than the form's seven must fit the rows: none prints more values
-    than it names (else the header is what is incomplete), and with a 小计 some row prints as many.
-    None when the header does not name the columns: the form's order is assumed."""
+    have. A header naming other than seven columns must fit the rows: some row prints as many
+    values as it names, none more (else the header is what is garbled or incomplete). None when
+    the header does not name the columns: the form's order is assumed."""
     named = t3_columns(_header_lines(layout, "t3", rows))
     if named is None or named == T3_ORDER:
         return named
     size, of_form = len(named), [c for c in named if c in T3_ORDER]
     widths = {len(fit(r.cells, size)) for r in rows}
-    if len(of_form) < len(T3_ORDER) - 1 or (size != len(T3_ORDER) and max(widths, default=0) > size) or (
-            size > len(of_form) and size not in widths):
+    if len(of_form) < len(T3_ORDER) - 1 or (size != len(T3_ORDER) and (max(widths, default=0) > size
+                                                                      or size not in widths)):
         return None
     left_out = [c for c in T3_ORDER if c not in named]
     if left_out:
