@@ -242,3 +242,18 @@ def test_a_subtotal_column_named_by_the_header_is_read_past(nested, rendering):
     rep = extracted(blocks, rendering)
     assert wrong(rep, v, "t3.") == [] and unsure(rep, "t3.") == []
     assert "t3.subtotal_column" in [w["code"] for w in rep.warnings]
+
+
+@pytest.mark.parametrize("rendering", RENDERINGS)
+@pytest.mark.parametrize("column", DROPPED)
+def test_rows_a_value_short_under_the_forms_header_are_unsure_never_shifted(column, rendering):
+    """The form's header over rows printing six values: in a grid the rows are padded at either
+    end (a label's spare cell, the row's end); no header explains six values, no cell is definite
+    by its place."""
+    v = values(rows={"granted": [3, 1, 0, 2, 0, 0], "denied.state_secret": [1, 0, 2, 0, 4, 0]})
+    printed = {c.id: synthetic._fmt(v[c.id]) for c in forms.cells(GOV_2021)}
+    blocks = synthetic._blocks(AGENCY, 2022, GOV_2021, printed, v)
+    t3 = [content for kind, content in blocks if kind == "table"][1]
+    drop = T3_ORDER.index(column)
+    t3.rows = [(labels, cells[:drop] + cells[drop + 1:]) for labels, cells in t3.rows]
+    assert wrong(extracted(blocks, rendering), v, "t3.") == []

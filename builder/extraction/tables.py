@@ -1092,23 +1092,23 @@ def _t3_printed_columns(layout: Layout, rows: list[ValueRow], out: Tables) -> tu
 
 
 def _without_padding_column(rows: list[ValueRow | None]) -> list[ValueRow | None]:
-    """Grid rows that print six values, or seven with the first (or last) empty in every such
-    row: under a header that does not name the columns, a table printing six values a row, the
-    grid filling a seventh cell with a label's spare column (or padding the end), not a column
-    left blank. The rows are read as the six values they print: which column is not printed,
-    only the identities can settle; otherwise the cells are unsure."""
+    """Grid rows that each print six values, or seven with an empty first or last cell: under a
+    header that does not name six columns, a table printing six values a row, the grid filling a
+    seventh cell with a label's spare column or padding the row's end, not a column left blank.
+    Each row is read as the values it prints without its empty end cells: which column is not
+    printed, only the identities can settle; otherwise the cells are unsure."""
     size = len(T3_ORDER)
     printed = {k: [c.strip() for c in fit(r.cells, size)] for k, r in enumerate(rows) if r is not None and r.has_values}
-    if any(not rows[k].delimited or len(p) not in (size - 1, size) for k, p in printed.items()):
+    if len(printed) < 2 or any(not rows[k].delimited or len(p) not in (size - 1, size) for k, p in printed.items()):
         return rows
     full = [p for p in printed.values() if len(p) == size]
-    edges = [edge for edge in (0, -1) if all(not p[edge] for p in full)]
-    if len(printed) < 2 or not full or len(edges) != 1:
+    if not full or any(p[0] and p[-1] for p in full):
         return rows
-    keep = slice(1, None) if edges[0] == 0 else slice(None, -1)
     out = list(rows)
     for k, cells in printed.items():
-        out[k] = replace(rows[k], cells=cells[keep] if len(cells) == size else cells)
+        if len(cells) == size:
+            cells = cells[1 if not cells[0] else 0:size - 1 if not cells[-1] else size]
+        out[k] = replace(rows[k], cells=cells)
     return out
 
 
@@ -1122,7 +1122,7 @@ def read_t3(layout: Layout, form: forms.Form, out: Tables) -> None:
     assigned = [None if k in disputed else r for k, r in enumerate(rows)] if disputed else _assign_rows(rows, row_set)
     named = _t3_printed_columns(layout, rows, out)
     printed = named or T3_ORDER
-    if named is None:
+    if named in (None, T3_ORDER):
         assigned = _without_padding_column(assigned)
     slots = [_Slot(tuple(forms.t3_cell(r.id, c) for c in printed), a) for r, a in zip(row_set, assigned)]
     identities = _t3_identities(row_set)
