@@ -316,3 +316,29 @@ def identities(template: str) -> tuple[Identity, ...]:
     if form is None:
         return ()
     return tuple(t3_identities(form.t3_rows) + t4_identities())
+
+
+# --- printed headers -------------------------------------------------------
+# The words a report's table header prints for a column (common variants included), so that a
+# header printing the columns in another order, or without one of them, can be read by name.
+# "" marks words that name no column (the header's caption).
+
+T3_APPLICANT_GROUP = "legal_persons"  # 法人或其他组织: the heading over the five organisation columns
+T3_GROUP_SUBTOTAL = "legal_persons_subtotal"  # 小计: a column some tables add, the five organisations' sum
+T3_HEADER_WORDS = (
+    ("自然人", "natural_person"), ("商业企业", "commercial_enterprise"), ("科研机构", "research_institution"),
+    ("社会公益组织", "social_welfare_org"), ("法律服务机构", "legal_service_org"),
+    ("其他", "other_org"), ("其它", "other_org"),
+    ("总计", "total"), ("合计", "total"), ("小计", T3_GROUP_SUBTOTAL),
+    ("法人或其他组织", T3_APPLICANT_GROUP), ("法人或其它组织", T3_APPLICANT_GROUP),
+    ("法人及其他组织", T3_APPLICANT_GROUP), ("法人和其他组织", T3_APPLICANT_GROUP),
+    ("申请人情况", ""), ("申请人类型", ""), ("申请人", ""),
+)
+T4_HEADER_WORDS = (
+    ("结果维持", "upheld"), ("维持", "upheld"), ("结果纠正", "corrected"), ("纠正", "corrected"),
+    ("其他结果", "other"), ("其它结果", "other"), ("其他", "other"), ("其它", "other"),
+    ("尚未审结", "pending"), ("总计", "total"), ("合计", "total"),
+    ("行政复议", "admin_review"), ("未经复议直接起诉", "litigation_direct"), ("复议后起诉", "litigation_after_review"),
+    ("行政诉讼", "litigation"),
+)
+T4_LITIGATION = "litigation"  # 行政诉讼: the heading over the two litigation groups

@@ -177,8 +177,9 @@ _REPORTS = Table(
            "as codes separated by spaces (year_unsure: the year is not settled by the title and the statistical "
            "period; region_unknown; extra_values: a row printed more values than the form has cells; "
            "t3.single_other_row, t3.other_sub_rows, t3.group_total_row: table 3 printed (六) or a group otherwise than "
-           "the form; t3.part_row: table 3 printed a 其中… row of its own, not read); the report page says each in "
-           "words"),
+           "the form; t3.part_row: table 3 printed a 其中… row of its own, not read; t3.column_order, "
+           "t3.column_not_printed, t3.subtotal_column, t4.column_order: columns printed in another order, left out or "
+           "added (小计), read by the header's names); the report page says each in words"),
         _f("source_file", "string", "源文件", "source file", "file name in the corpus"),
         _f("source_format", "string", "源文件格式", "source format", enum=FORMATS),
         _f("sha256", "string", "源文件SHA-256", "source sha256"),

@@ -1,9 +1,10 @@
 """Tables 2, 3 and 4: printed rows to form cells, with every status explained.
 
-Rows are matched to the form by order and label, never by headers. What a
-text layout broke (digits run together, numbers displaced into a neighbouring
-cell, blanks dropped) is put back only when exactly one reading satisfies the
-form's identities; otherwise the cells say ``ambiguous`` and list candidates.
+Rows are matched to the form by order and label; columns are the form's, in its order, unless
+a header names them unmistakably otherwise (``columns``). What a text layout broke (digits run
+together, numbers displaced into a neighbouring cell, blanks dropped) is put back only when
+exactly one reading satisfies the form's identities; otherwise the cells say ``ambiguous`` and
+list candidates.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from .. import forms, limits
 from ..codebook import identity_zh, label_zh
 from ..forms import GOV_2019, GOV_2021, PRE_2019, Identity, Row
 from ..limits import MAX_NUMBER_DIGITS
+from .columns import T3_ORDER, t3_columns, t4_columns
 from .layout import MONEY_UNIT, NONE_WORDS, Layout, ValueRow, label_core
 from .solver import (
     SOLUTION_LIMIT,
@@ -1127,6 +1129,59 @@ def _set_aside_part_rows(rows: list[ValueRow], form_rows: tuple[Row, ...], out: 
     return [r for r in rows if not any(r is p for p in parts)] if parts else rows
 
 
+def _header_lines(layout: Layout, table: str, rows: list[ValueRow]) -> list[str]:
+    """The lines of a table's region before its first printed row: its heading and header."""
+    return layout.lines[layout.regions[table][0]:rows[0].line] if rows and table in layout.regions else []
+
+
+def _t3_printed_columns(layout: Layout, rows: list[ValueRow], out: Tables) -> tuple[str, ...] | None:
+    """The table-3 columns each row prints, in printed order, as the header names them: in the
+    form's order or another, all but one of the form's, or with a 小计 column the form does not
+    have. A header naming other than seven columns must fit the rows: some row prints as many
+    values as it names, none more (else the header is what is garbled or incomplete). None when
+    the header does not name the columns: the form's order is assumed."""
+    named = t3_columns(_header_lines(layout, "t3", rows))
+    if named is None or named == T3_ORDER:
+        return named
+    size, of_form = len(named), [c for c in named if c in T3_ORDER]
+    widths = {len(fit(r.cells, size)) for r in rows}
+    if len(of_form) < len(T3_ORDER) - 1 or (size != len(T3_ORDER) and (max(widths, default=0) > size
+                                                                      or size not in widths)):
+        return None
+    left_out = [c for c in T3_ORDER if c not in named]
+    if left_out:
+        out.warn("t3.column_not_printed", f"table 3's header and rows leave out the column(s) {', '.join(left_out)}; "
+                 "the others are read by their header names", columns=list(named))
+    if size > len(of_form):
+        out.warn("t3.subtotal_column", "table 3 prints a 小计 column of the organisations, which the form does not "
+                 "have; the columns are read by their header names", columns=list(named))
+    if of_form != [c for c in T3_ORDER if c in of_form]:
+        out.warn("t3.column_order", "table 3's header prints the columns in another order: "
+                 + ", ".join(named) + "; they are read by their header names", columns=list(named))
+    return named
+
+
+def _without_padding_column(rows: list[ValueRow | None]) -> list[ValueRow | None]:
+    """Grid rows that each print six values, or seven with an empty first or last cell: under a
+    header that does not name six columns, a table printing six values a row, the grid filling a
+    seventh cell with a label's spare column or padding the row's end, not a column left blank.
+    Each row is read as the values it prints without its empty end cells: which column is not
+    printed, only the identities can settle; otherwise the cells are unsure."""
+    size = len(T3_ORDER)
+    printed = {k: [c.strip() for c in fit(r.cells, size)] for k, r in enumerate(rows) if r is not None and r.has_values}
+    if len(printed) < 2 or any(not rows[k].delimited or len(p) not in (size - 1, size) for k, p in printed.items()):
+        return rows
+    full = [p for p in printed.values() if len(p) == size]
+    if not full or any(p[0] and p[-1] for p in full):
+        return rows
+    out = list(rows)
+    for k, cells in printed.items():
+        if len(cells) == size:
+            cells = cells[1 if not cells[0] else 0:size - 1 if not cells[-1] else size]
+        out[k] = replace(rows[k], cells=cells)
+    return out
+
+
 def read_t3(layout: Layout, form: forms.Form, out: Tables) -> None:
     form_rows = form.t3_rows
     if form.id == GOV_2019 and _prints_2021_other(layout):
@@ -1135,8 +1190,20 @@ def read_t3(layout: Layout, form: forms.Form, out: Tables) -> None:
     row_set, merged = _t3_row_set(rows, form_rows)
     disputed = _disputed_rows(rows, row_set)
     assigned = [None if k in disputed else r for k, r in enumerate(rows)] if disputed else _assign_rows(rows, row_set)
-    slots = [_Slot(tuple(forms.t3_cell(r.id, c.id) for c in forms.T3_COLUMNS), a) for r, a in zip(row_set, assigned)]
-    read_table(slots, _t3_identities(row_set), out, "t3")
+    named = _t3_printed_columns(layout, rows, out)
+    printed = named or T3_ORDER
+    if named in (None, T3_ORDER):
+        assigned = _without_padding_column(assigned)
+    slots = [_Slot(tuple(forms.t3_cell(r.id, c) for c in printed), a) for r, a in zip(row_set, assigned)]
+    identities = _t3_identities(row_set)
+    if not set(T3_ORDER) <= set(printed):  # a column not printed: the sums it is in cannot be read
+        identities = [i for i in identities if all(c.rsplit(".", 1)[1] in printed for c in i.cells)]
+    read_table(slots, identities, out, "t3")
+    for column in T3_ORDER:
+        if column not in printed:
+            for row in row_set:
+                out.cells[forms.t3_cell(row.id, column)] = CellValue(None, None, "missing",
+                                                                    "表头没有这一列，各行也少印一个数：本列未印出")
     for k in disputed:
         for cell in slots[k].ids:
             out.cells[cell] = CellValue(None, " ".join(rows[k].cells), "ambiguous", "行名与所在位置不符：PDF 等文字中行名"
@@ -1195,6 +1262,11 @@ def read_t4(layout: Layout, out: Tables) -> None:
     size = len(forms.T4_GROUPS) * len(forms.T4_COLUMNS)
     ids = tuple(forms.t4_cell(g.id, c.id) for g in forms.T4_GROUPS for c in forms.T4_COLUMNS)
     rows = [r for r in _join_cell_lines(layout.rows("t4")) if r.has_values]
+    named = t4_columns(_header_lines(layout, "t4", rows))
+    if named is not None and ids != (named_ids := tuple(forms.t4_cell(g, c) for g, c in named)):
+        ids = named_ids
+        out.warn("t4.column_order", "table 4's header prints the groups or columns in another order: "
+                 + ", ".join(f"{g}.{c}" for g, c in named) + "; they are read by their header names")
     row = None
     for candidate in rows:
         if row is None:

@@ -1,0 +1,151 @@
+"""The column order of tables 3 and 4, read from the header a report prints.
+
+The form fixes the columns' order, and rows are read in it. Some publishers print the columns
+in another order (总计 first, the organisation columns shuffled, 行政诉讼 before 行政复议) or
+leave one out (no 法律服务机构 column), and say so in the header. A header is read here only
+when every line of it is made of the form's column words and they settle one order; anything
+else (prose, words not known, a heading whose place among the columns the text does not show)
+leaves the form's order, as before.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .. import forms
+from .layout import SECTION_HEADINGS, label_core
+
+_CAPTION = re.compile(r"[(（][^)）]*[)）]")  # （本列数据的勾稽关系为……）: no column
+_T3_WORDS = tuple(sorted(forms.T3_HEADER_WORDS, key=lambda w: -len(w[0])))
+_T4_WORDS = tuple(sorted(forms.T4_HEADER_WORDS, key=lambda w: -len(w[0])))
+T3_ORDER = tuple(c.id for c in forms.T3_COLUMNS)
+_ORGANISATIONS = frozenset({*T3_ORDER[1:-1], forms.T3_GROUP_SUBTOTAL})  # the columns under 法人或其他组织
+_T4_COLUMN_IDS = frozenset(c.id for c in forms.T4_COLUMNS)
+_REVIEW, _DIRECT, _AFTER = (g.id for g in forms.T4_GROUPS)
+
+
+@lru_cache(maxsize=4096)
+def _line_names(line: str, words: tuple[tuple[str, str], ...]) -> tuple[str, ...] | None:
+    """The columns a line names, in order: () when it names none; None when it names columns
+    among other text (prose, a word the header vocabulary does not know). Only the line's Chinese
+    characters are read: a word split by a space or a cell border (总 计, 未经复 | 议直接起诉) is one."""
+    for heading in SECTION_HEADINGS.values():
+        line = heading.sub(" ", line)
+    core, pos = label_core(_CAPTION.sub(" ", line)), 0
+    names: list[str] = []
+    other = False
+    while pos < len(core):
+        word = next(((w, name) for w, name in words if core.startswith(w, pos)), None)
+        if word is None:
+            other, pos = True, pos + 1
+            continue
+        if word[1]:
+            names.append(word[1])
+        pos += len(word[0])
+    return None if other and names else tuple(names)
+
+
+def _header(lines: list[str], words: tuple[tuple[str, str], ...]) -> list[tuple[str, ...]] | None:
+    """The header lines' names, one tuple per line that names columns; None when a line names
+    columns among other text: the header cannot be read with confidence."""
+    out = []
+    for line in lines:
+        names = _line_names(line, words)
+        if names is None:
+            return None
+        if names:
+            out.append(names)
+    return out
+
+
+def _together(lines: list[tuple[str, ...]], names: set[str]) -> tuple[str, ...] | None:
+    """The one line that prints all of ``names`` (their order is then the printed order); a
+    header printed one cell per line (a crawled table flattened) has them in reading order."""
+    if all(len(line) == 1 for line in lines):
+        return tuple(n for line in lines for n in line if n in names)
+    return next((tuple(n for n in line if n in names) for line in lines if names <= set(line)), None)
+
+
+def _grid_order(lines: list[str], words: tuple[tuple[str, str], ...], headings: frozenset[str]) -> list[str] | None:
+    """The columns named in a grid (a web page's or Word table's rows as tab-separated cells, spans
+    expanded: every row as wide), ordered by their cells' places; a heading over several columns
+    (``headings``) places none. None when the header lines are no grid, or a cell names two."""
+    placed: dict[str, int] = {}
+    widths = set()
+    for line in lines:
+        if not _line_names(line, words):
+            continue
+        if "\t" not in line:
+            return None
+        cells = line.split("\t")
+        widths.add(len(cells))
+        for at, cell in enumerate(cells):
+            names = _line_names(cell, words)
+            if names is None or len(names) > 1 or (names and names[0] in placed):
+                return None
+            if names and names[0] not in headings:
+                placed[names[0]] = at
+    return sorted(placed, key=placed.__getitem__) if placed and len(widths) == 1 else None
+
+
+def t3_columns(lines: list[str]) -> tuple[str, ...] | None:
+    """The table-3 columns in printed order, from the lines before its first row; None when the
+    header does not settle them. In a grid, the columns are in their cells' order; in text, a
+    header prints the columns on one line, or in two: 自然人,
+    法人或其他组织, 总计 on one line (in their order), the organisation columns under the
+    heading on a later one; the heading's place among 自然人 and 总计 is known only where they
+    share its line."""
+    header = _header(lines, _T3_WORDS)
+    if not header:
+        return None
+    grid = _grid_order(lines, _T3_WORDS, frozenset({forms.T3_APPLICANT_GROUP}))
+    if grid is not None:
+        return tuple(grid)
+    stream = [n for line in header for n in line]
+    if len(set(stream)) != len(stream):
+        return None
+    group = forms.T3_APPLICANT_GROUP
+    columns = {n for n in stream if n != group}
+    flat = _together(header, columns)
+    if flat is not None and (group not in stream or not all(len(line) == 1 for line in header)):
+        return flat
+    if group not in stream:
+        return None
+    organisations = [n for n in stream if n in _ORGANISATIONS]
+    if not organisations:
+        return None
+    top = _together(header, {n for n in stream if n not in _ORGANISATIONS})
+    under = _together(header, set(organisations))
+    if top is None or under is None or stream.index(under[0]) < max(stream.index(n) for n in top):
+        return None
+    return tuple(n for name in top for n in (under if name == group else (name,)))
+
+
+def t4_columns(lines: list[str]) -> tuple[tuple[str, str], ...] | None:
+    """The table-4 cells (group, column) in printed order, from the lines before its numbers;
+    None when the header does not settle them. The five column words are printed once or once
+    per group, in one order; the groups by 行政复议 and 行政诉讼 on one line, and 未经复议直接起诉
+    and 复议后起诉 on one line; a header that names no group keeps the form's group order."""
+    header = _header(lines, _T4_WORDS)
+    if not header:
+        return None
+    stream = [n for line in header for n in line]
+    printed = [n for n in stream if n in _T4_COLUMN_IDS]
+    size = len(forms.T4_COLUMNS)
+    runs = {tuple(printed[i:i + size]) for i in range(0, len(printed), size)}
+    if len(printed) not in (size, size * len(forms.T4_GROUPS)) or len(runs) != 1:
+        return None
+    columns = runs.pop()
+    if len(set(columns)) != size:
+        return None
+    named = [n for n in stream if n not in _T4_COLUMN_IDS]
+    if not named:
+        groups: tuple[str, ...] = tuple(g.id for g in forms.T4_GROUPS)
+    else:
+        top = _together(header, {_REVIEW, forms.T4_LITIGATION})
+        litigation = _together(header, {_DIRECT, _AFTER})
+        if len(named) != len(set(named)) or len(named) != 4 or top is None or litigation is None:
+            return None
+        groups = tuple(g for name in top for g in (litigation if name == forms.T4_LITIGATION else (name,)))
+    return tuple((g, c) for g in groups for c in columns)

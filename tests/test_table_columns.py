@@ -1,0 +1,259 @@
+"""Tables 3 and 4 with their columns printed in another order, or one table-3 column left out,
+the header saying so: the columns are read by the header's names.
+
+Each case is rendered as tab, pipe and space text, a web page and a Word document; a cell read
+as a definite value must be the true one."""
+
+from __future__ import annotations
+
+import pytest
+
+from builder import forms, synthetic
+from builder.extraction.columns import T3_ORDER, t3_columns, t4_columns
+from builder.forms import GOV_2019, GOV_2021
+
+from .test_layouts import AGENCY
+from .test_table_rows import DEFINITE, RENDERINGS, extracted, values
+
+COLUMN_ZH = {c.id: c.label_zh for c in forms.T3_COLUMNS}
+ORGANISATIONS = T3_ORDER[1:-1]
+CAPTION = ("（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", 3, 3)
+
+
+def nested_header(top: tuple[str, ...], organisations: tuple[str, ...]) -> list:
+    """The form's three header rows: 自然人, 法人或其他组织 and 总计 in ``top``'s order, the
+    organisation columns under their heading in ``organisations``' order."""
+    second = [(COLUMN_ZH[c], 2, 1) if c != "group" else ("法人或其他组织", 1, len(organisations)) for c in top]
+    return [[CAPTION, ("申请人情况", 1, len(organisations) + 2)], second,
+            [(COLUMN_ZH[c], 1, 1) for c in organisations]]
+
+
+def flat_header(columns: tuple[str, ...]) -> list:
+    return [[(CAPTION[0], 1, 3), *((COLUMN_ZH[c], 1, 1) for c in columns)]]
+
+
+def t3_report(v: dict, template: str, header: list | None, columns: tuple[str, ...], rendering: str):
+    """A report whose table 3 prints ``header`` and, in every row, the cells of ``columns``."""
+    printed = {c.id: synthetic._fmt(v[c.id]) for c in forms.cells(template)}
+    blocks = synthetic._blocks(AGENCY, 2022 if template == GOV_2021 else 2020, template, printed, v)
+    t3 = [content for kind, content in blocks if kind == "table"][1]
+    if header is not None:
+        t3.header = header
+    t3.rows = [(labels, [dict(zip(T3_ORDER, cells))[c] for c in columns]) for labels, cells in t3.rows]
+    return extracted(blocks, rendering)
+
+
+def wrong(rep, v: dict, table: str) -> list:
+    return [(k, c.value, c.status, v[k]) for k, c in rep.cells.items()
+            if k.startswith(table) and k in v and c.status in DEFINITE and c.value != v[k]]
+
+
+def unsure(rep, table: str) -> list[str]:
+    return [k for k, c in rep.cells.items() if k.startswith(table) and c.status not in DEFINITE]
+
+
+PERMUTED = {
+    "total first": nested_header(("total", "natural_person", "group"), ORGANISATIONS),
+    "organisations reversed": nested_header(("natural_person", "group", "total"), ORGANISATIONS[::-1]),
+    "natural persons last": nested_header(("group", "total", "natural_person"),
+                                          ("research_institution", "commercial_enterprise", "social_welfare_org",
+                                           "other_org", "legal_service_org")),
+    "flat, shuffled": flat_header(("other_org", "total", "natural_person", "legal_service_org",
+                                   "commercial_enterprise", "social_welfare_org", "research_institution")),
+}
+
+
+def printed_order(header: list) -> tuple[str, ...]:
+    if len(header) == 1:
+        return tuple(next(c for c, zh in COLUMN_ZH.items() if zh == text) for text, _, _ in header[0][1:])
+    under = tuple(next(c for c, zh in COLUMN_ZH.items() if zh == text) for text, _, _ in header[2])
+    top = [next((c for c, zh in COLUMN_ZH.items() if zh == text), "group") for text, _, _ in header[1]]
+    return tuple(n for c in top for n in (under if c == "group" else (c,)))
+
+
+@pytest.mark.parametrize("rendering", RENDERINGS)
+@pytest.mark.parametrize("case", PERMUTED)
+def test_table_3_columns_in_another_order_are_read_by_their_header_names(case, rendering):
+    v = values(rows={"granted": [3, 1, 0, 2, 0, 0], "denied.state_secret": [1, 0, 2, 0, 4, 0]})
+    rep = t3_report(v, GOV_2021, PERMUTED[case], printed_order(PERMUTED[case]), rendering)
+    assert wrong(rep, v, "t3.") == []
+    assert "t3.column_order" in [w["code"] for w in rep.warnings]
+    if rendering != "space":  # space text may leave a row unsure, as in the form's order
+        assert unsure(rep, "t3.") == []
+
+
+DROPPED = ("legal_service_org", "other_org", "research_institution", "natural_person", "total")
+
+
+@pytest.mark.parametrize("rendering", RENDERINGS)
+@pytest.mark.parametrize("column", DROPPED)
+@pytest.mark.parametrize("nested", [True, False])
+def test_a_table_3_column_left_out_of_header_and_rows_is_missing_the_others_read_by_name(column, nested, rendering):
+    v = values(rows={"granted": [3, 1, 0, 2, 0, 0], "denied.state_secret": [1, 0, 2, 0, 4, 0]})
+    columns = tuple(c for c in T3_ORDER if c != column)
+    header = (nested_header(("natural_person", "group", "total"), tuple(c for c in ORGANISATIONS if c != column))
+              if nested and column in ORGANISATIONS else flat_header(columns))
+    rep = t3_report(v, GOV_2021, header, columns, rendering)
+    assert wrong(rep, v, "t3.") == []
+    for row in forms.FORMS[GOV_2021].t3_rows:
+        cell = rep.cells[forms.t3_cell(row.id, column)]
+        assert cell.status == "missing" and "表头没有这一列" in cell.note
+    assert "t3.column_not_printed" in [w["code"] for w in rep.warnings]
+    if rendering != "space":
+        assert set(unsure(rep, "t3.")) == {forms.t3_cell(r.id, column) for r in forms.FORMS[GOV_2021].t3_rows}
+
+
+@pytest.mark.parametrize("rendering", ["tab", "html", "run"])
+def test_a_header_naming_six_columns_over_rows_of_seven_keeps_the_forms_order(rendering):
+    """Rows printing more values than the header names, or digits run together that show no
+    count at all: the header is what is incomplete (a word lost), not the rows."""
+    v = values(template=GOV_2019)
+    columns = tuple(c for c in T3_ORDER if c != "other_org")
+    rep = t3_report(v, GOV_2019, flat_header(columns), T3_ORDER, rendering)
+    assert wrong(rep, v, "t3.") == [] and unsure(rep, "t3.") == []
+
+
+T4_GROUPS = {"admin_review": ("行政复议", ""), "litigation_direct": ("行政诉讼", "未经复议直接起诉"),
+             "litigation_after_review": ("行政诉讼", "复议后起诉")}
+T4_ZH = {c.id: c.label_zh for c in forms.T4_COLUMNS}
+
+
+def t4_report(v: dict, groups: tuple[str, ...], columns: tuple[str, ...], rendering: str):
+    printed = {c.id: synthetic._fmt(v[c.id]) for c in forms.cells(GOV_2021)}
+    blocks = synthetic._blocks(AGENCY, 2022, GOV_2021, printed, v)
+    t4 = [content for kind, content in blocks if kind == "table"][2]
+    top: list[list] = []
+    for g in groups:
+        if top and top[-1][0] == T4_GROUPS[g][0]:
+            top[-1][2] += len(columns)
+        else:
+            top.append([T4_GROUPS[g][0], 1, len(columns)])
+    t4.header = [[tuple(t) for t in top], [(T4_GROUPS[g][1], 1, len(columns)) for g in groups],
+                 [(T4_ZH[c], 1, 1) for _ in groups for c in columns]]
+    t4.rows = [([], [printed[forms.t4_cell(g, c)] for g in groups for c in columns])]
+    return extracted(blocks, rendering)
+
+
+T4_ORDERS = {
+    "total first": (("admin_review", "litigation_direct", "litigation_after_review"),
+                    ("total", "upheld", "corrected", "other", "pending")),
+    "litigation first": (("litigation_direct", "litigation_after_review", "admin_review"),
+                         ("upheld", "corrected", "other", "pending", "total")),
+    "both reversed": (("litigation_after_review", "litigation_direct", "admin_review"),
+                      ("total", "pending", "other", "corrected", "upheld")),
+}
+
+
+@pytest.mark.parametrize("rendering", RENDERINGS)
+@pytest.mark.parametrize("case", T4_ORDERS)
+def test_table_4_groups_and_columns_in_another_order_are_read_by_their_header_names(case, rendering):
+    v = values()
+    for k, (g, c) in enumerate((g.id, c.id) for g in forms.T4_GROUPS for c in forms.T4_COLUMNS[:-1]):
+        v[forms.t4_cell(g, c)] = k % 4 + 1
+    for g in forms.T4_GROUPS:
+        v[forms.t4_cell(g.id, "total")] = sum(v[forms.t4_cell(g.id, c.id)] for c in forms.T4_COLUMNS[:-1])
+    rep = t4_report(v, *T4_ORDERS[case], rendering)
+    assert wrong(rep, v, "t4.") == [] and unsure(rep, "t4.") == []
+    assert "t4.column_order" in [w["code"] for w in rep.warnings]
+
+
+@pytest.mark.parametrize("lines", [
+    # PDF text: 自然人 and 总计, two rows high, centred on a line of their own: the heading's place is unknown
+    ["申请人情况", "法人或其他组织", "自然人 总计", "商业企业 科研机构 社会公益组织 法律服务机构 其他"],
+    # 总计 on the caption's line, 自然人 on the heading's, in rows of unequal width (no grid): no order shown
+    ["（本列数据的勾稽关系为）\t\t申请人情况\t\t\t\t\t\t总计", "\t\t自然人\t法人或其他组织",
+     "\t\t\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他"],
+    # words the header vocabulary does not know, or prose naming a column
+    ["自然人 法人或其他组织 总计", "商业企业 科研机构 社会公益组织 法律服务机构 其他组织"],
+    ["其中自然人申请 12 件。", "自然人 商业企业 科研机构 社会公益组织 法律服务机构 其他 总计"],
+])
+def test_a_header_that_does_not_settle_the_order_is_not_used(lines):
+    assert t3_columns(lines) is None
+
+
+@pytest.mark.parametrize("lines", [
+    ["自然人 | 法人或其他组织 | 总 计 |", "商业 企业 | 科研 机构 | 社会公益组织 | 法律服务机构 | 其 他 |"],
+    ["法人或其他组织", "自然人 商业企业 科研机构 社会公益组织 法律服务机构 其他 总计"],
+    ["自然人\t法人或其它组织\t合计", "商业企业\t科研机构\t社会公益组织\t法律服务机构\t其它"],
+    ["申请人情况", "自然人", "法人或其他组织", "总计", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"],
+])
+def test_the_forms_header_printed_in_any_layout_reads_as_the_forms_order(lines):
+    assert t3_columns(lines) == T3_ORDER
+
+
+def test_a_subtotal_column_is_named_in_its_place():
+    lines = ["自然人 | 法人或其他组织 | 总计", "商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 小计"]
+    assert t3_columns(lines) == (*T3_ORDER[:-1], forms.T3_GROUP_SUBTOTAL, "total")
+
+
+def test_the_forms_table_4_header_reads_as_the_forms_order():
+    lines = ["四、政府信息公开行政复议、行政诉讼情况", "行政复议 | 行政诉讼 |",
+             "结果维持 | 结果 纠正 | 其他 结果 | 尚未 审结 | 总计 | 未经复议直接起诉 | 复议后起诉 |",
+             "结果 维持 | 结果 纠正 | 其他 结果 | 尚未 审结 | 总计 | 结果 维持 | 结果 纠正 | 其他 结果 | 尚未 审结 | 总计 |"]
+    assert t4_columns(lines) == tuple((g.id, c.id) for g in forms.T4_GROUPS for c in forms.T4_COLUMNS)
+
+
+@pytest.mark.parametrize("rendering", RENDERINGS)
+@pytest.mark.parametrize("column", DROPPED)
+def test_rows_a_value_short_under_no_header_are_unsure_never_shifted(column, rendering):
+    """A web page's grid pads a six-value row with its label's spare cell: that is no blank
+    column of the form, and the numbers are not read one column off."""
+    v = values(rows={"granted": [3, 1, 0, 2, 0, 0], "denied.state_secret": [1, 0, 2, 0, 4, 0]})
+    rep = t3_report(v, GOV_2021, [], tuple(c for c in T3_ORDER if c != column), rendering)
+    assert wrong(rep, v, "t3.") == []
+
+
+@pytest.mark.parametrize("rendering", RENDERINGS)
+def test_rows_of_seven_under_no_header_are_read_in_the_forms_order(rendering):
+    v = values(rows={"granted": [3, 1, 0, 2, 0, 0], "denied.state_secret": [1, 0, 2, 0, 4, 0]})
+    rep = t3_report(v, GOV_2021, [], T3_ORDER, rendering)
+    assert wrong(rep, v, "t3.") == []
+    if rendering != "space":
+        assert unsure(rep, "t3.") == []
+
+
+@pytest.mark.parametrize("rendering", ["html", "docx"])
+@pytest.mark.parametrize("total_first", [True, False])
+def test_a_grid_header_is_read_by_its_cells_places(total_first, rendering):
+    """总计 three rows high beside the caption, 自然人 and 法人或其他组织 on the next row: in a grid
+    (a web page, a Word table) each column is where its cell is, whichever row it is printed in."""
+    v = values(rows={"granted": [3, 1, 0, 2, 0, 0], "denied.state_secret": [1, 0, 2, 0, 4, 0]})
+    total, applicants = ("总计", 3, 1), ("申请人情况", 1, 6)
+    header = [[CAPTION, *((total, applicants) if total_first else (applicants, total))],
+              [("自然人", 2, 1), ("法人或其他组织", 1, 5)], [(COLUMN_ZH[c], 1, 1) for c in ORGANISATIONS]]
+    columns = ("total", *T3_ORDER[:-1]) if total_first else T3_ORDER
+    rep = t3_report(v, GOV_2021, header, columns, rendering)
+    assert wrong(rep, v, "t3.") == [] and unsure(rep, "t3.") == []
+
+
+@pytest.mark.parametrize("rendering", RENDERINGS)
+@pytest.mark.parametrize("nested", [True, False])
+def test_a_subtotal_column_named_by_the_header_is_read_past(nested, rendering):
+    """法人或其他组织小计: a column the form does not have, between the organisations and 总计."""
+    v = values(rows={"granted": [3, 1, 0, 2, 0, 0], "denied.state_secret": [1, 0, 2, 0, 4, 0]})
+    printed = {c.id: synthetic._fmt(v[c.id]) for c in forms.cells(GOV_2021)}
+    blocks = synthetic._blocks(AGENCY, 2022, GOV_2021, printed, v)
+    t3 = [content for kind, content in blocks if kind == "table"][1]
+    subtotals = [str(sum(v[forms.t3_cell(row.id, c)] for c in ORGANISATIONS)) for row in forms.T3_ROWS_2021]
+    t3.rows = [(labels, [*cells[:6], sub, *cells[6:]]) for (labels, cells), sub in zip(t3.rows, subtotals)]
+    t3.header = ([t3.header[0], [("自然人", 2, 1), ("法人或其他组织", 1, 6), ("总计", 2, 1)],
+                  [*t3.header[2], ("小计", 1, 1)]] if nested else
+                 [[(CAPTION[0], 1, 3), *((COLUMN_ZH[c], 1, 1) for c in T3_ORDER[:-1]), ("小计", 1, 1), ("总计", 1, 1)]])
+    rep = extracted(blocks, rendering)
+    assert wrong(rep, v, "t3.") == [] and unsure(rep, "t3.") == []
+    assert "t3.subtotal_column" in [w["code"] for w in rep.warnings]
+
+
+@pytest.mark.parametrize("rendering", RENDERINGS)
+@pytest.mark.parametrize("column", DROPPED)
+def test_rows_a_value_short_under_the_forms_header_are_unsure_never_shifted(column, rendering):
+    """The form's header over rows printing six values: in a grid the rows are padded at either
+    end (a label's spare cell, the row's end); no header explains six values, no cell is definite
+    by its place."""
+    v = values(rows={"granted": [3, 1, 0, 2, 0, 0], "denied.state_secret": [1, 0, 2, 0, 4, 0]})
+    printed = {c.id: synthetic._fmt(v[c.id]) for c in forms.cells(GOV_2021)}
+    blocks = synthetic._blocks(AGENCY, 2022, GOV_2021, printed, v)
+    t3 = [content for kind, content in blocks if kind == "table"][1]
+    drop = T3_ORDER.index(column)
+    t3.rows = [(labels, cells[:drop] + cells[drop + 1:]) for labels, cells in t3.rows]
+    assert wrong(extracted(blocks, rendering), v, "t3.") == []
