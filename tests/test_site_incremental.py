@@ -157,6 +157,7 @@ def test_a_report_page_over_the_limit_cuts_its_lists_shorter(corpus, tmp_path, m
 
     rebuild(corpus, tmp_path / "normal", tmp_path / "cache")
     monkeypatch.setattr(site_build, "PAGE_LIMIT", 0)  # every page is over it
+    monkeypatch.setattr(site_build, "MINIMAL", site.COMPACT)  # and stops at COMPACT (the last level: below)
     out = tmp_path / "compact"
     rebuild(corpus, out, tmp_path / "cache")
     normal, compact = evidence(tmp_path / "normal"), evidence(out)
@@ -167,6 +168,33 @@ def test_a_report_page_over_the_limit_cuts_its_lists_shorter(corpus, tmp_path, m
         tree = html.fromstring(page.read_bytes())
         for table in ("t2", "t3", "t4"):
             assert len(tree.xpath(f"//table[contains(@class, '{table}')]//td/a")) <= site.COMPACT.fail_links
+
+
+def test_a_report_page_still_over_the_limit_lists_no_readings_and_links_no_cell(corpus, tmp_path, monkeypatch):
+    """A page still over PAGE_LIMIT with COMPACT caps (a wide table every cell of which is in doubt)
+    is rendered with MINIMAL ones: an ambiguous cell's tip counts its readings and sends the reader
+    to cells.csv, no failing cell links to its check, a check's evidence names one cell."""
+    from lxml import html
+
+    from builder import forms
+    from builder.site.pages import cell_label
+
+    report = synthetic.report(random.Random(0), year=2022, layout="run", agency="固原市彭阳县财政局")
+    (corpus / "run.txt").write_text(report.text, encoding="utf-8")  # table 2 run together: readings to list
+    monkeypatch.setattr(site_build, "PAGE_LIMIT", 0)
+    out = tmp_path / "minimal"
+    rebuild(corpus, out, tmp_path / "cache")
+    tips, evidence = [], []
+    for page in out.glob("reports/*/*/index.html"):
+        tree = html.fromstring(page.read_bytes())
+        assert not tree.xpath("//table[contains(@class, 'form')]//td/a")
+        tips += tree.xpath("//td[contains(@class, 's-ambiguous')]/@data-tip")
+        evidence += [e.text_content() for e in tree.xpath("//div[@class='evidence'][contains(., '单元格：')]")]
+    named = [e.split("单元格：")[1].split(" 等 ")[0] for e in evidence]
+    one_cell = {cell_label(cell) for cell in forms.all_cells()}
+    assert named and all(n in one_cell for n in named), named
+    assert all("可能的值" not in tip for tip in tips)
+    assert any(re.search(r"\d+ 种读法见本页 cells.csv", tip) for tip in tips), "no ambiguous cell with readings"
 
 
 def test_pages_rendered_in_worker_processes_are_those_rendered_here(corpus, tmp_path, rendered, monkeypatch):

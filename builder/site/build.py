@@ -33,6 +33,7 @@ from .data import SiteData
 from .keys import PageKeys, page_key
 from .pages import (
     COMPACT,
+    MINIMAL,
     PROJECT,
     SHELLS,
     Aggregate,
@@ -124,9 +125,10 @@ def render_agency(work: AgencyWork, shells: dict[int, Shell], env: Environment, 
         path = f"reports/{report['report_id']}/"
         document = json.loads(data.document_bytes(report["report_id"]))
         html_bytes = page_bytes(shells[3], pages.report_page(report, document, reports), data.permalink(path))
-        if len(html_bytes) > PAGE_LIMIT:  # a report with much to say: its long lists cut shorter
-            html_bytes = page_bytes(shells[3], pages.report_page(report, document, reports, COMPACT),
-                                    data.permalink(path))
+        for caps in (COMPACT, MINIMAL):  # a report with much to say: its long lists cut shorter
+            if len(html_bytes) <= PAGE_LIMIT:
+                break
+            html_bytes = page_bytes(shells[3], pages.report_page(report, document, reports, caps), data.permalink(path))
         write_bytes(site, path, html_bytes)
         site.write_text(f"{path}badge.svg", badge_svg(report["badge"]))
         out.append(Rendered(path, len(html_bytes), search_document(path, report_title(report), report, document)))

@@ -76,10 +76,14 @@ class Caps:
     evidence_cells: int = EVIDENCE_CELLS
     na_examples: int = NA_EXAMPLES
     na_text: int = 1000  # characters of each quoted reason
+    tip_candidates: int = TIP_CANDIDATES
 
 
 CAPS = Caps()
 COMPACT = Caps(fail_links=2, evidence_cells=2, na_examples=1, na_text=60)  # for a report with much to say
+# For the few reports still over the limit (every cell of a wide table in doubt, long names and links):
+# no ambiguous cell lists its readings on the page, they are in cells.csv beside it.
+MINIMAL = Caps(fail_links=0, evidence_cells=1, na_examples=0, na_text=0, tip_candidates=0)
 SCHEMA_TABLES = {t.name: t for t in TABLES}
 TYPE_ZH = {"string": "文本", "integer": "整数", "number": "数值", "boolean": "是/否", "date": "日期"}
 # URL depth of each kind of data page, and the shell page rendered at that depth.
@@ -153,6 +157,7 @@ class CellView:
     fail_anchor: str = ""  # the failing check this cell links to, if it links to one
     candidates: tuple[str, ...] = ()
     failed: bool = False
+    tip_candidates: int = TIP_CANDIDATES  # readings of an ambiguous cell its tip lists
 
     @property
     def classes(self) -> str:
@@ -178,12 +183,14 @@ class CellView:
         tip = STATUS_SHORT[self.status]
         if not self.candidates:
             return tip
-        shown = self.candidates[:TIP_CANDIDATES]
-        more = f" 等 {len(self.candidates)} 种，全部见本页 cells.csv" if len(self.candidates) > TIP_CANDIDATES else ""
+        if not self.tip_candidates:
+            return f"{tip}；{len(self.candidates)} 种读法见本页 cells.csv"
+        shown = self.candidates[:self.tip_candidates]
+        more = f" 等 {len(self.candidates)} 种，全部见本页 cells.csv" if len(self.candidates) > len(shown) else ""
         return f"{tip}；可能的值：{'、'.join(shown)}{more}"
 
 
-def cell_views(document: dict, fail_links: int = FAIL_LINKS) -> dict[str, CellView]:
+def cell_views(document: dict, fail_links: int = FAIL_LINKS, tip_candidates: int = TIP_CANDIDATES) -> dict[str, CellView]:
     failing: dict[str, str] = {}
     for check in document.get("checks", []):
         if check["outcome"] == "fail":
@@ -202,7 +209,7 @@ def cell_views(document: dict, fail_links: int = FAIL_LINKS) -> dict[str, CellVi
                 anchor = failing[cell_id]
                 links[table] += 1
         out[cell_id] = CellView(cell_id, text, status, c.get("raw") or "", c.get("note") or "", anchor, candidates,
-                                cell_id in failing)
+                                cell_id in failing, tip_candidates)
     return out
 
 
@@ -666,7 +673,7 @@ class Pages:
                     caps: Caps = CAPS) -> tuple[str, str, str, str]:
         data = self.data
         path = f"reports/{report['report_id']}/"
-        cells = cell_views(document, caps.fail_links) if document["cells"] else {}
+        cells = cell_views(document, caps.fail_links, caps.tip_candidates) if document["cells"] else {}
         template = report["template"]
         title = report_title(report)
         index = next(i for i, r in enumerate(siblings) if r["report_id"] == report["report_id"])
