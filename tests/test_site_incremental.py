@@ -173,7 +173,8 @@ def test_a_report_page_over_the_limit_cuts_its_lists_shorter(corpus, tmp_path, m
 def test_a_report_page_still_over_the_limit_lists_no_readings_and_links_no_cell(corpus, tmp_path, monkeypatch):
     """A page still over PAGE_LIMIT with COMPACT caps (a wide table every cell of which is in doubt)
     is rendered with MINIMAL ones: an ambiguous cell's tip counts its readings and sends the reader
-    to cells.csv, no failing cell links to its check, a check's evidence names one cell."""
+    to cells.csv, as the note under a table does for the printed text of its rows read as one; no
+    failing cell links to its check, a check's evidence names one cell."""
     from lxml import html
 
     from builder import forms
@@ -184,10 +185,12 @@ def test_a_report_page_still_over_the_limit_lists_no_readings_and_links_no_cell(
     monkeypatch.setattr(site_build, "PAGE_LIMIT", 0)
     out = tmp_path / "minimal"
     rebuild(corpus, out, tmp_path / "cache")
-    tips, evidence = [], []
+    tips, evidence, notes = [], [], []
     for page in out.glob("reports/*/*/index.html"):
         tree = html.fromstring(page.read_bytes())
         assert not tree.xpath("//table[contains(@class, 'form')]//td/a")
+        assert not tree.xpath("//table[contains(@class, 'form')]//th[starts-with(@data-tip, '原文')]")
+        notes += [p.text_content() for p in tree.xpath("//p[@class='cell-notes']")]
         tips += tree.xpath("//td[contains(@class, 's-ambiguous')]/@data-tip")
         evidence += [e.text_content() for e in tree.xpath("//div[@class='evidence'][contains(., '单元格：')]")]
     named = [e.split("单元格：")[1].split(" 等 ")[0] for e in evidence]
@@ -195,6 +198,7 @@ def test_a_report_page_still_over_the_limit_lists_no_readings_and_links_no_cell(
     assert named and all(n in one_cell for n in named), named
     assert all("可能的值" not in tip for tip in tips)
     assert any(re.search(r"\d+ 种读法见本页 cells.csv", tip) for tip in tips), "no ambiguous cell with readings"
+    assert any("各行原文见本页 cells.csv" in note for note in notes), "no row read as one"
 
 
 def test_pages_rendered_in_worker_processes_are_those_rendered_here(corpus, tmp_path, rendered, monkeypatch):

@@ -77,13 +77,15 @@ class Caps:
     na_examples: int = NA_EXAMPLES
     na_text: int = 1000  # characters of each quoted reason
     tip_candidates: int = TIP_CANDIDATES
+    row_raw: bool = True  # a row read as one tells its printed text on its label (else: cells.csv)
 
 
 CAPS = Caps()
 COMPACT = Caps(fail_links=2, evidence_cells=2, na_examples=1, na_text=60)  # for a report with much to say
 # For the few reports still over the limit (every cell of a wide table in doubt, long names and links):
-# no ambiguous cell lists its readings on the page, they are in cells.csv beside it.
-MINIMAL = Caps(fail_links=0, evidence_cells=1, na_examples=0, na_text=0, tip_candidates=0)
+# no ambiguous cell lists its readings on the page, nor a row read as one its printed text: they are in
+# cells.csv beside it.
+MINIMAL = Caps(fail_links=0, evidence_cells=1, na_examples=0, na_text=0, tip_candidates=0, row_raw=False)
 SCHEMA_TABLES = {t.name: t for t in TABLES}
 TYPE_ZH = {"string": "文本", "integer": "整数", "number": "数值", "boolean": "是/否", "date": "日期"}
 # URL depth of each kind of data page, and the shell page rendered at that depth.
@@ -311,13 +313,13 @@ ROWS_READ_AS_ONE = {"repaired": "本表有 {n} 行的数字在原文中连在一
                     "ambiguous": "本表有 {n} 行的数字在原文中连在一起，有多种拆法，未作选择（标为“?”）"}
 
 
-def rows_note(rows: list[FormRow]) -> str:
+def rows_note(rows: list[FormRow], row_raw: bool = True) -> str:
     """What the rows read as one have in common, said once under the table instead of on every row."""
     statuses = Counter(r.whole.status for r in rows if r.whole is not None)
     if not statuses:
         return ""
     said = "；".join(ROWS_READ_AS_ONE[status].format(n=n) for status, n in sorted(statuses.items()))
-    return said + "；悬停或用 Tab 键聚焦行名可查看该行原文"
+    return said + ("；悬停或用 Tab 键聚焦行名可查看该行原文" if row_raw else "；各行原文见本页 cells.csv")
 
 
 def _shared_raw(cells: list[tuple[CellView, int]]) -> str:
@@ -333,9 +335,10 @@ def common_status(rows: list[FormRow]) -> str:
     return (statuses.pop() or "") if len(statuses) == 1 else ""
 
 
-def rows_html(rows: list[FormRow], header_scope: str = "row") -> Markup:
+def rows_html(rows: list[FormRow], header_scope: str = "row", row_raw: bool = True) -> Markup:
     """Table rows of a form, built in Python: a report page has ~200 cells. When every row was read
-    as one alike, the table carries their status (``rows-<status>``), not each row."""
+    as one alike, the table carries their status (``rows-<status>``), not each row; its label tells
+    its printed text (``row_raw``)."""
     said = common_status(rows)
     out = []
     for row in rows:
@@ -348,7 +351,7 @@ def rows_html(rows: list[FormRow], header_scope: str = "row") -> Markup:
             # A row's own label needs no scope: a th opening a row of td cells is its row header.
             attrs = ("" if scope == "row" and rs == 1 else f' scope="{scope}"') + (
                 f' rowspan="{rs}"' if rs > 1 else "") + (f' colspan="{cs}"' if cs > 1 else "")
-            if (whole is not None or shared) and index == len(row.headers) - 1:
+            if row_raw and (whole is not None or shared) and index == len(row.headers) - 1:
                 raw = shorten(whole.raw if whole is not None else shared, TIP_RAW * 2) or "（空）"
                 attrs += f' tabindex="0" data-tip="原文：{escape(raw)}"'
             elif rs > 1:  # a group label beside its rows: written vertically on a phone
@@ -686,10 +689,10 @@ class Pages:
         context = {
             "r": report, "doc": document, "root": "../../../", "title": title,
             "permalink": data.permalink(path),
-            "t2": rows_html(t2) if cells else "",
+            "t2": rows_html(t2, row_raw=caps.row_raw) if cells else "",
             "said": {"t2": common_status(t2), "t3": common_status(t3)} if cells else {},
-            "t3": rows_html(t3) if cells else "",
-            "rows_notes": {"t2": rows_note(t2), "t3": rows_note(t3)} if cells else {},
+            "t3": rows_html(t3, row_raw=caps.row_raw) if cells else "",
+            "rows_notes": {"t2": rows_note(t2, caps.row_raw), "t3": rows_note(t3, caps.row_raw)} if cells else {},
             "t4": table4_row(t4) if t4 else "",
             "t4_note": table4_note(t4) if t4 else "",
             "notes": {t: cell_notes(by_table[t]) for t in ("t2", "t3", "t4")},
