@@ -424,3 +424,18 @@ def test_a_long_stage_logs_its_progress_a_tenth_at_a_time(capsys, monkeypatch):
     for done in range(1, 1000):
         short(done, 999)
     assert capsys.readouterr().err == ""
+
+
+@pytest.mark.parametrize("damage", ["cut", "foreign", "huge size", "short"])
+def test_an_entry_that_is_not_one_the_cache_wrote_whole_is_a_miss(tmp_path: Path, damage: str):
+    """Cut short by a killed build, or not an entry at all: a miss (the file is read again); a
+    size field claiming more than any entry holds allocates nothing."""
+    cache = extraction_cache.ExtractionCache(str(tmp_path), "v")
+    record = {"rejected": "x", "file": "a.txt"}
+    cache.store("ab" * 32, extraction_cache.encoded(record))
+    assert cache.load("ab" * 32) == record
+    path = Path(cache.path("ab" * 32))
+    whole = path.read_bytes()
+    path.write_bytes({"cut": whole[:-3], "foreign": b"not an entry, gzip or other",
+                      "huge size": (2**60).to_bytes(8, "little") + whole[8:], "short": whole[:5]}[damage])
+    assert cache.load("ab" * 32) is None
