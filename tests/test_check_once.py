@@ -1,5 +1,6 @@
-"""Work per report done once: the single-report checks travel in the cache record, the
-corpus adds only the cross-year rules, and the digit-run search counts its steps as before."""
+"""Work per report done once: extraction stores no check results, the checks stage
+checks each report once (a checked report's results travel in its record), and the
+digit-run search counts its steps as before."""
 
 from __future__ import annotations
 
@@ -11,8 +12,7 @@ import random
 import pytest
 
 from builder import synthetic
-from builder.checks import RULE_INDEX, check_corpus, check_in_corpus, check_report, corpus_context, run_rules
-from builder.extraction import cache
+from builder.checks import check_corpus, check_in_corpus, check_report, corpus_context, run_rules
 from builder.extraction.cache import outcome_from_record, outcome_record
 from builder.extraction.corpus import read_data
 from builder.extraction.solver import SearchTooLarge, split_runs
@@ -28,7 +28,10 @@ def series() -> list:
     texts = [synthetic.report(rng, year=year, layout=layout, agency=AGENCY).text
              for year, layout in ((2021, "tab"), (2022, "pipe"), (2023, "run"))]
     texts.append(synthetic.report(rng, year=2022, layout="tab", agency="西安市雁塔区农业农村局").text)
-    return [read_data(text.encode("utf-8"), f"r{i}.txt") for i, text in enumerate(texts)]
+    reports = [read_data(text.encode("utf-8"), f"r{i}.txt") for i, text in enumerate(texts)]
+    for report in reports:
+        check_report(report)
+    return reports
 
 
 def through_the_cache(report):
@@ -41,9 +44,18 @@ def all_rules_at_once(reports) -> list[list[dict]]:
     return [[r.as_json() for r in run_rules(report, context, ("report", "corpus"))] for report in reports]
 
 
-def test_the_single_report_checks_survive_the_cache_record(series):
+def test_the_per_file_function_leaves_the_checks_to_the_checks_stage(series):
+    text = synthetic.report(random.Random(5), year=2021, agency=AGENCY).text
+    extracted = read_data(text.encode("utf-8"), "r.txt")
+    assert extracted.checks == [] and extracted.badge is None
+    assert outcome_record(extracted)["report"]["checks"] == []  # nothing of them in a cache entry
+    check_in_corpus(extracted, corpus_context([extracted]))
+    assert extracted.checks and extracted.badge
+
+
+def test_the_single_report_checks_survive_the_record(series):
     for report in series:
-        assert report.checks  # the per-file function checked it
+        assert report.checks
         again = through_the_cache(report)
         assert again.checks == report.checks
 
@@ -68,16 +80,6 @@ def test_unchecked_reports_are_checked_whole(series):
         report.checks = []
     check_corpus(reports)
     assert [[r.as_json() for r in report.checks] for report in reports] == all_rules_at_once(series)
-
-
-def test_check_results_of_another_checks_version_are_computed_again(series, monkeypatch):
-    record = json.loads(json.dumps(outcome_record(series[1]), ensure_ascii=False))
-    monkeypatch.setattr(cache, "checks_version", lambda: "edited rules")
-    stale = outcome_from_record(record)
-    assert stale.checks == []
-    check_report(stale)
-    assert stale.checks == series[1].checks
-    assert all(RULE_INDEX[r.id].scope == "report" or r.outcome == "not_applicable" for r in stale.checks)
 
 
 def test_the_digit_run_search_counts_every_length_tried():

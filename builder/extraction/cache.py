@@ -36,7 +36,7 @@ from .tables import CellValue
 
 # Bump when extraction changes in a way the source hash below cannot see
 # (a dependency's behaviour, a data file outside builder/).
-PARSER_VERSION = "2"  # 2: entries keep the single-report check results
+PARSER_VERSION = "3"  # 3: entries hold what extraction found, no check results
 # Modules and packages that only read extraction results (the later stages among them):
 # changing them keeps the cache.
 DOWNSTREAM = frozenset({"datasets", "site", "build.py", "cache.py", "checks.py", "cli.py", "memory.py", "pipeline.py",
@@ -90,17 +90,9 @@ def _fields(value, names: tuple[str, ...]) -> dict:
     return {name: getattr(value, name) for name in names}
 
 
-@cache
-def checks_version() -> str:
-    """What the single-report check results kept in an entry were computed by: checks.py
-    is downstream of extraction (editing a rule keeps the entries), so results of another
-    version are dropped on reading and computed again."""
-    return hashlib.sha256((PACKAGE / "checks.py").read_bytes()).hexdigest()[:16]
-
-
 def report_record(report: Report) -> dict:
-    """Everything extraction found, as JSON values, with the single-report check results
-    the per-file function computed."""
+    """Everything extraction found, as JSON values, and the check results of a checked
+    report (none in a cache entry: checks.py is downstream of extraction)."""
     document = report.document
     return {
         "document": {"source": _fields(document.source, _SOURCE), "text": document.text, "lines": document.lines},
@@ -110,8 +102,7 @@ def report_record(report: Report) -> dict:
         "cells": {cell: _cell_fields(value) for cell, value in report.cells.items()},
         "narrative": [_fields(f, _FIGURE) for f in report.narrative],
         **{name: getattr(report, name) for name in _SCALARS},
-        "checks": {"version": checks_version(),
-                   "results": [_result_fields(r) for r in report.checks]},
+        "checks": [_result_fields(r) for r in report.checks],
     }
 
 
@@ -119,7 +110,6 @@ def report_from_record(record: dict) -> Report:
     document = Document(Source(**record["document"]["source"]), record["document"]["text"],
                         record["document"]["lines"])
     lines = document.lines if record["layout_lines"] is None else record["layout_lines"]
-    checks = record["checks"]
     return Report(
         document=document,
         layout=Layout(lines, {table: tuple(span) for table, span in record["regions"].items()}),
@@ -127,7 +117,7 @@ def report_from_record(record: dict) -> Report:
         cells={cell: CellValue(*fields) for cell, fields in record["cells"].items()},
         narrative=[Figure(**f) for f in record["narrative"]],
         **{name: record[name] for name in _SCALARS},
-        checks=[Result(*fields) for fields in checks["results"]] if checks["version"] == checks_version() else [],
+        checks=[Result(*fields) for fields in record["checks"]],
     )
 
 

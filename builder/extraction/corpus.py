@@ -203,9 +203,11 @@ def _read_checked(path: str, name: str) -> Report:
 
 
 def read_data(data: bytes, name: str, bounds: Limits = limits.DEFAULT) -> Report | Rejected:
-    """The per-file function: one file's bytes to a checked report or a rejection
-    with a one-line reason, under ``bounds``; never raises."""
-    return _guarded(name, bounds, lambda: _checked(read_bytes(data, name)))
+    """The per-file function: one file's bytes to an extracted report or a rejection
+    with a one-line reason, under ``bounds``; never raises. The checks are the next
+    stage's (``check_one``, an agency at a time): done here, their results would be
+    half of every stored record, written and read back for nothing."""
+    return _guarded(name, bounds, lambda: extract_document(read_bytes(data, name)))
 
 
 def read_path(path: str, name: str, bounds: Limits = limits.DEFAULT) -> Report | Rejected:
