@@ -97,7 +97,7 @@ def report_record(report: Report) -> dict:
     return {
         "document": {"source": _fields(document.source, _SOURCE), "text": document.text, "lines": document.lines},
         "regions": {table: list(span) for table, span in report.layout.regions.items()},
-        "layout_lines": None if report.layout.lines is document.lines else report.layout.lines,
+        "layout_lines": None if report.layout.lines == document.lines else report.layout.lines,  # most often equal
         "agency": _fields(report.agency, _AGENCY),
         "cells": {cell: _cell_fields(value) for cell, value in report.cells.items()},
         "narrative": [_fields(f, _FIGURE) for f in report.narrative],
