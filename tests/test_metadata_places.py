@@ -81,19 +81,69 @@ def test_a_department_named_by_its_level_alone_takes_no_region_the_text_mentions
     assert describe_agency("县教育局", lines).adcode is None
 
 
+# Districts no gazetteer knows (泉北区 and 湖西区 are made up; 莱西 is 莱西市, never a district).
 @pytest.mark.parametrize("name, lines", [
-    ("济南市莱芜区人民政府", []),
-    ("济南市莱芜区教育和体育局", []),
-    ("杭州市临平区人民政府", []),
-    ("沙县区人民政府", []),
-    ("莱芜区人民政府", ["2023年，在济南市委、济南市政府的坚强领导下，莱芜区认真落实济南市政务公开要求。"]),
-    ("临平区卫生健康局", ["2023年，本局认真落实杭州市、杭州市政务公开要求。"]),
-    ("沙县区人民政府", ["2023年，在三明市委、三明市政府领导下，认真落实三明市政务公开要求。"]),
+    ("济南市泉北区人民政府", []),
+    ("济南市泉北区教育和体育局", []),
+    ("杭州市湖西区人民政府", []),
+    ("莱西区人民政府", []),
+    ("泉北区人民政府", ["2023年，在济南市委、济南市政府的坚强领导下，泉北区认真落实济南市政务公开要求。"]),
+    ("湖西区卫生健康局", ["2023年，本局认真落实杭州市、杭州市政务公开要求。"]),
+    ("莱西区人民政府", ["2023年，在青岛市委、青岛市政府领导下，认真落实青岛市政务公开要求。"]),
 ])
 def test_a_district_the_gazetteer_lacks_never_gets_its_parent_s_code(name, lines):
-    """The name goes on, past the city read, with a place of its own (莱芜区, newer than the
-    gazetteer), or the place read is part of a longer name (沙县 of 沙县区): unknown, not the city."""
+    """The name goes on, past the city read, with a place of its own (a district newer than the
+    gazetteer), or the place read is part of a longer name (莱西 of 莱西区): unknown, not the city."""
     assert describe_agency(name, lines or None).adcode is None
+
+
+# cpca's table is of about 2016; builder/extraction/divisions.csv brings it to 2023.
+@pytest.mark.parametrize("name, lines, adcode, city", [
+    ("济南市莱芜区人民政府", [], "370116", "济南市"),          # made in 2019 of 莱芜市
+    ("济南市钢城区教育和体育局", [], "370117", "济南市"),      # 莱芜市's 钢城区, recoded
+    ("杭州市临平区人民政府", [], "330113", "杭州市"),
+    ("莱芜区人民政府", ["2023年，在济南市委、济南市政府的坚强领导下，莱芜区认真落实济南市政务公开要求。"], "370116", "济南市"),
+    ("临平区卫生健康局", ["2023年，本局认真落实杭州市、杭州市政务公开要求。"], "330113", "杭州市"),
+    ("沙县区人民政府", [], "350405", "三明市"),
+    ("沙县人民政府", [], "350405", "三明市"),                  # the county before 2021: its successor's code
+    ("公主岭市人民政府", [], "220184", "长春市"),              # of 长春市 since 2020, no longer of 四平市
+    ("青岛市即墨区人民政府", [], "370215", "青岛市"),
+    ("即墨市人民政府", [], "370215", "青岛市"),
+    ("河北省定州市人民政府", [], "130682", "保定市"),          # cpca's own code was 139001
+])
+def test_divisions_made_or_recoded_since_the_gazetteer_get_their_current_code(name, lines, adcode, city):
+    agency = describe_agency(name, lines or None)
+    assert (agency.adcode, agency.city) == (adcode, city)
+
+
+def test_a_division_renamed_under_its_code_is_named_by_its_current_name():
+    assert describe_agency("邢台市襄都区人民政府").county == "襄都区"
+    old = describe_agency("邢台市桥东区人民政府")
+    assert (old.adcode, old.county) == ("130502", "襄都区")
+
+
+def test_the_division_table_adds_to_the_gazetteer_and_replaces_only_what_it_has():
+    """Each row is a current code the gazetteer lacks or names otherwise; what it replaces is a
+    gazetteer entry of the same province and level."""
+    import csv
+    from pathlib import Path
+
+    import cpca
+
+    import builder.extraction.metadata as metadata
+
+    table = Path(metadata.__file__).with_name("divisions.csv")
+    with table.open(encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    assert rows and all(len(r["adcode"]) == 6 and r["adcode"].isdigit() and r["source"] for r in rows)
+    level = lambda code: 0 if code.endswith("0000") else 1 if code.endswith("00") else 2  # noqa: E731
+    for row in filter(lambda r: r["replaces"], rows):
+        assert row["replaces"][:2] == row["adcode"][:2] and level(row["replaces"]) == level(row["adcode"])
+        assert row["replaced_name"]
+    assert len({r["replaces"] for r in rows if r["replaces"]}) == sum(1 for r in rows if r["replaces"])
+    assert metadata.gazetteer() is cpca
+    for row in filter(lambda r: r["replaces"] not in ("", r["adcode"]), rows):  # renamed in place: its code names the new
+        assert cpca.ad_2_addr_dict[row["replaces"] + "000000"].name == row["replaced_name"]
 
 
 @pytest.mark.parametrize("name, adcode", [

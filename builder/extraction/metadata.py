@@ -1,7 +1,8 @@
 """Who published a report, for which year, and where: names, years, regions, ids.
 
-Regions and 行政区划代码 come from the cpca gazetteer; slugs from pypinyin with
-jieba word segmentation, so that ids are stable ASCII and readable.
+Regions and 行政区划代码 come from the cpca gazetteer, brought up to the current
+division table (``gazetteer``); slugs from pypinyin with jieba word segmentation,
+so that ids are stable ASCII and readable.
 """
 
 from __future__ import annotations
@@ -478,10 +479,41 @@ _BARE_ZONE = re.compile(r"^(?:新区|开发区|高新区|经开区|实验区|综
 _BARE_LEVEL = re.compile(r"^[省市县区旗](?!中区)")  # 市中区 is a district's own name
 
 
+@lru_cache(maxsize=1)
+def gazetteer():
+    """cpca, brought up to date: its table is of about 2016, so divisions made or recoded since
+    (即墨市 → 即墨区 370215, 公主岭市 now of 长春市 220184, 济南市莱芜区) are added from
+    builder/extraction/divisions.csv, each with the division it replaces, if any. A replaced
+    division's name stays readable and reads as its successor (a 2019 report of 沙县 is 沙县区's);
+    a division renamed under the same code (桥东区 → 襄都区) is named by its current name."""
+    import csv
+    from pathlib import Path
+
+    import cpca
+
+    with Path(__file__).with_name("divisions.csv").open(encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    table, matcher = cpca.ad_2_addr_dict, cpca.matcher
+    for row in rows:
+        key = row["adcode"] + "000000"
+        replaced = table.get(row["replaces"] + "000000") if row["replaces"] else None
+        if replaced is None or replaced.name != row["name"]:
+            current = cpca.AddrInfo(row["name"], key, "", "")
+            matcher.add_addr_info(current)
+        else:
+            current = replaced  # the same name under a new code
+        if replaced is not None:
+            replaced.adcode = row["adcode"]
+            replaced.rank = current.rank
+        table[key] = current
+    matcher.complete_add()
+    return cpca
+
+
 @lru_cache(maxsize=4096)
 def locate_region(name: str) -> tuple[str | None, str | None, str | None, str | None]:
-    """Province, city, county and 行政区划代码 of a name, from the cpca gazetteer."""
-    import cpca
+    """Province, city, county and 行政区划代码 of a name, from the gazetteer."""
+    cpca = gazetteer()
 
     # cpca.transform builds a pandas frame per call (~9 ms); the per-string
     # lookup behind it gives the same row in microseconds.
@@ -537,7 +569,7 @@ def autonomous_short_forms() -> dict[str, object]:
     """长阳县 → 长阳土家族自治县: an autonomous county, prefecture or banner by its place name and
     level alone (the ethnic words left out), when that short form names one place and no
     other gazetteer entry bears it as its own name."""
-    import cpca
+    cpca = gazetteer()
 
     forms: dict[str, list] = {}
     names = {info.name for info in cpca.ad_2_addr_dict.values()}
@@ -563,7 +595,7 @@ def gazetteer_matches(text: str) -> Iterator[PlaceMatch]:
     inside 河南县 is no mention of 南县 (湖南). Autonomous places count by their short form too
     (威宁县 is 威宁彝族回族苗族自治县, not 宁县 of 甘肃); a name of one character (县, which
     the gazetteer lists for 重庆's counties) is a word, not a place."""
-    import cpca
+    cpca = gazetteer()
 
     short = autonomous_short_forms()
     found = [PlaceMatch(m.start(), m.end() - 1, m.group(), (short[m.group()],), True)
@@ -672,7 +704,7 @@ def resolve_region(name: str) -> tuple[str | None, int]:
 @lru_cache(maxsize=4096)
 def region_names(adcode: str) -> tuple[str | None, str | None, str | None]:
     """Province, city and county names of a 行政区划代码 (municipalities have no city)."""
-    import cpca
+    cpca = gazetteer()
 
     def name(code: str) -> str | None:
         info = cpca.ad_2_addr_dict.get(code + "000000")
@@ -830,7 +862,7 @@ def remember_slugs(agencies: Iterable[Agency]) -> None:
 @lru_cache(maxsize=1024)
 def _shared_county_name(county: str) -> bool:
     """Whether several counties bear this name (郊区, 鼓楼区, 朝阳区)."""
-    import cpca
+    cpca = gazetteer()
 
     return sum(1 for m in cpca.matcher.iter(county) for a in m.attr_infos if a.name == county) > 1
 
