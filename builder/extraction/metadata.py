@@ -502,9 +502,8 @@ def gazetteer():
             matcher.add_addr_info(current)
         else:
             current = replaced  # the same name under a new code
-        if replaced is not None:
+        if replaced is not None:  # of the same level (the table's test): its rank stays
             replaced.adcode = row["adcode"]
-            replaced.rank = current.rank
         table[key] = current
     matcher.complete_add()
     return cpca
