@@ -107,6 +107,8 @@ def test_a_district_the_gazetteer_lacks_never_gets_its_parent_s_code(name, lines
     ("沙县区人民政府", [], "350405", "三明市"),
     ("沙县人民政府", [], "350405", "三明市"),                  # the county before 2021: its successor's code
     ("公主岭市人民政府", [], "220184", "长春市"),              # of 长春市 since 2020, no longer of 四平市
+    ("四平市公主岭市人民政府", [], "220184", "长春市"),        # as printed before: the same division
+    ("莱芜市钢城区人民政府", [], "370117", "济南市"),
     ("青岛市即墨区人民政府", [], "370215", "青岛市"),
     ("即墨市人民政府", [], "370215", "青岛市"),
     ("河北省定州市人民政府", [], "130682", "保定市"),          # cpca's own code was 139001

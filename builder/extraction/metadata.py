@@ -484,8 +484,9 @@ def gazetteer():
     """cpca, brought up to date: its table is of about 2016, so divisions made or recoded since
     (即墨市 → 即墨区 370215, 公主岭市 now of 长春市 220184, 济南市莱芜区) are added from
     builder/extraction/divisions.csv, each with the division it replaces, if any. A replaced
-    division's name stays readable and reads as its successor (a 2019 report of 沙县 is 沙县区's);
-    a division renamed under the same code (桥东区 → 襄都区) is named by its current name."""
+    division's name stays readable and reads as its successor (a 2019 report of 沙县 is 沙县区's),
+    also after its former parent (四平市公主岭市: ``former``, read by ``_under``); a division
+    renamed under the same code (桥东区 → 襄都区) is named by its current name."""
     import csv
     from pathlib import Path
 
@@ -503,7 +504,7 @@ def gazetteer():
         else:
             current = replaced  # the same name under a new code
         if replaced is not None:  # of the same level (the table's test): its rank stays
-            replaced.adcode = row["adcode"]
+            replaced.adcode, replaced.former = row["adcode"], row["replaces"]
         table[key] = current
     matcher.complete_add()
     return cpca
@@ -618,6 +619,13 @@ _NOT_A_PROVINCE_AFTER = re.compile(r"(?:北|南|东|西|中)?(?:路|街|道|大�
 _TOWN_AFTER = re.compile(r"(?:街道|镇|乡|村|社区|路|街)")
 
 
+def _under(info, parent) -> bool:
+    """Whether a division lies in ``parent``, or did under its former code (``gazetteer``:
+    四平市公主岭市, 莱芜市钢城区, as reports printed them before the change)."""
+    prefix = parent.adcode[:(parent.rank + 1) * 2]
+    return info.belong_to(parent) or getattr(info, "former", "").startswith(prefix)
+
+
 def _region_chain(text: str, full_first: bool = False) -> tuple[str | None, int]:
     """The region a name starts with, read as a chain of gazetteer names
     (省, 市, 县 each inside the one before): its 行政区划代码 and where it ends.
@@ -631,7 +639,7 @@ def _region_chain(text: str, full_first: bool = False) -> tuple[str | None, int]
     for m in gazetteer_matches(text):
         if m.start_index != end:
             break
-        options = [a for a in m.attr_infos if chosen is None or (a.rank > chosen.rank and a.belong_to(chosen))]
+        options = [a for a in m.attr_infos if chosen is None or (a.rank > chosen.rank and _under(a, chosen))]
         if len(options) != 1:
             break
         info = options[0]
