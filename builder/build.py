@@ -32,6 +32,7 @@ from pathlib import Path
 from .checks import BADGES
 from .datasets.fragments import FragmentStats, Settings, checks_and_datasets, prune
 from .datasets.outputs import ON_THE_SITE, DataPlace, OutputFolder
+from .datasets.package import PendingPackage
 from .errors import BuilderError, printable
 from .extraction.cache import content_digest
 from .extraction.corpus import INTERNAL, CheckedReports, Rejected
@@ -133,12 +134,13 @@ def stage_checks_and_datasets(checked: CheckedReports, provenance: tuple, out: O
 
 def stage_site(data_dir: Path, out: OutputFolder, site_url: str, say: Callable[[str], None],
                repo_url: str = "", place: DataPlace = ON_THE_SITE, jobs: int | None = None,
-               progress: StageProgress | None = None) -> dict:
-    """The pages, rendered from the data package (``jobs`` processes; None: one per core)."""
+               progress: StageProgress | None = None, package: PendingPackage | None = None) -> dict:
+    """The pages, rendered from the data package (``jobs`` processes; None: one per core).
+    ``package``: the package's description still to be written (``PendingPackage``)."""
     from .site.build import build_site
 
     return build_site(data_dir, out.root, site_url, say, repo_url=repo_url, previous=out.previous, place=place,
-                      jobs=jobs, progress=progress)
+                      jobs=jobs, progress=progress, package=package)
 
 
 # --- publishing: build beside --out, then swap it in -------------------------------------
@@ -332,6 +334,7 @@ def build(corpus_dir: Path | str, out: Path, site_url: str = "", with_site: bool
     remove_stale_staging(out)
     staging = out.with_name(_STAGING.format(name=out.name, pid=os.getpid()))
     staging.mkdir()
+    fragments = None
     try:
         (staging / MARKER).write_text("built by `python -m builder build`; the whole folder is replaced on every build\n")
         folder = OutputFolder(staging, out if (out / MARKER).exists() else None)
@@ -351,11 +354,14 @@ def build(corpus_dir: Path | str, out: Path, site_url: str = "", with_site: bool
             say(f"rendering the site into {out}")
             with timed("site"):
                 site = stage_site(folder.root / "data", folder, site_url, say, repo_url, place, options.jobs,
-                                  meter("rendering", "pages"))
+                                  meter("rendering", "pages"), fragments.package)
             folder.written += site["written"]
             folder.reused += site["unchanged"]
+        fragments.package.complete()
         publish(staging, out)
     finally:
+        if fragments is not None:
+            fragments.package.cancel()  # done, unless the build failed before the package was
         shutil.rmtree(staging, ignore_errors=True)
     prune(run_options.cache, fragments.used)  # after success only: the last output's fragments until then
     summary = BuildSummary(fragments.badges.total(), rejected, fragments.badges,

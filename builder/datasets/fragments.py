@@ -55,7 +55,15 @@ from ..extraction.pipeline import (
 from ..limits import Limits
 from ..reading.sources import SourceInfo
 from .outputs import DataPlace, OutputFolder
-from .package import REPORT_FILES, REPORT_TABLES, Encoded, Fragment, PackageWriter, agency_fragment
+from .package import (
+    REPORT_FILES,
+    REPORT_TABLES,
+    Encoded,
+    Fragment,
+    PackageWriter,
+    PendingPackage,
+    agency_fragment,
+)
 from .schema import TABLE_INDEX
 
 FRAGMENT_FORMAT = "2"
@@ -345,6 +353,7 @@ class FragmentStats:
     badges: Counter = field(default_factory=Counter)
     rejected: list[Rejected] = field(default_factory=list)  # reports whose checks raised
     used: set[str] = field(default_factory=set)  # the keys of the fragments and parts read or made
+    package: PendingPackage | None = None  # the workbook and the description, maybe still being written
 
     def line(self) -> str:
         return f"checks and datasets: {self.cached} agencies from the cache, {self.computed} computed"
@@ -493,9 +502,14 @@ def checks_and_datasets(entries: list[IndexEntry], rejected: list[Rejected], pro
                     agencies[task.agency_id] = [task.key, fragment.report_ids, digests[task.agency_id]]
                 stats.rejected = sorted(package.rejected, key=lambda r: r.file)
                 rejected += stats.rejected + problems
-                package.finish(rejected, sources, functools.partial(_kept_parts, folder, stats.used))
+                stats.package = package.finish(rejected, sources, functools.partial(_kept_parts, folder, stats.used),
+                                               aside=options.jobs > 1)
                 stats.badges = package.badges
     manifest = {"format": MANIFEST_FORMAT, "agencies": agencies, "tables": tables}
-    (out.root / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-                                     + "\n", encoding="utf-8")
+    try:
+        (out.root / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, sort_keys=True,
+                                                    separators=(",", ":")) + "\n", encoding="utf-8")
+    except BaseException:
+        stats.package.cancel()
+        raise
     return stats

@@ -9,7 +9,8 @@ Parquet row groups) and writes the aggregates, so a build that keeps an
 agency's fragment (``builder.datasets.fragments``) never reads its reports again.
 Neither the reports nor a long table are ever held whole, so memory does not
 grow with the corpus beyond the aggregates' small indexes. The workbook is written last, from the Parquet
-files: summary sheets only (see ``write_workbook``).
+files: summary sheets only (see ``write_workbook``), in a process of its own while the build
+goes on to the pages (``PendingPackage``); datapackage.json, which describes every file, after it.
 
 ``version`` comes from the corpus and ``created`` (the data date) from
 SOURCE_DATE_EPOCH or the retrieval dates, so one corpus builds byte-identical
@@ -567,6 +568,10 @@ class TableWriter:
     def __enter__(self) -> TableWriter:
         return self
 
+    def close(self) -> None:
+        """The last rows written and the files closed now (``__exit__`` on success; again, a no-op)."""
+        self.__exit__(None)
+
     def __exit__(self, kind, *_) -> None:
         """The last rows on success; the files closed either way."""
         with self._stack:
@@ -802,12 +807,21 @@ def _resources(table: Table, out: Path, hashes: FileHashes) -> list[dict]:
          "format": "parquet", "mediatype": "application/vnd.apache.parquet", "table": table.name}]
 
 
+WORKBOOK = "reports.xlsx"
+
+
 def write_package(out: Path, version: str, created: str, previous: Path | None = None) -> dict:
     """The workbook and datapackage.json beside the tables written into ``out``; a file linked
     from ``previous`` (the last build's data folder) keeps the hash it has there."""
     package = package_metadata(version, created)
-    workbook = out / "reports.xlsx"
-    write_workbook(workbook, out, package)
+    write_workbook(out / WORKBOOK, out, package)
+    return describe_package(out, package, previous)
+
+
+def describe_package(out: Path, package: dict, previous: Path | None = None) -> dict:
+    """datapackage.json, once every file of the package is in ``out``: ``package`` (its
+    metadata) with a resource per file."""
+    workbook = out / WORKBOOK
     hashes = FileHashes(previous)
     resources = [entry for table in TABLES for entry in _resources(table, out, hashes)]
     resources.append({"name": "workbook", "type": "file", "title": "Excel 工作簿 / Excel workbook",
@@ -860,6 +874,67 @@ Memo = Callable[[str, Callable[[], Encoded]], Encoded]
 
 def _unkept(_digest: str, make: Callable[[], Encoded]) -> Encoded:
     return make()
+
+
+def _workbook_aside(path: Path, data_dir: Path, package: dict, send) -> None:
+    """``write_workbook`` in a process of its own: sends None when done, else the reason."""
+    try:
+        write_workbook(path, data_dir, package)
+    except Exception as error:  # any: the build fails with it, as it would writing the workbook itself
+        send.send(f"{type(error).__name__}: {error}")
+    else:
+        send.send(None)
+
+
+class PendingPackage:
+    """The last two files of the package, once its tables are written: the workbook, then
+    datapackage.json, which describes every file. The workbook is the slowest file of the
+    package and nothing but the description reads it, so ``aside`` writes it in a process of its
+    own (spawned: the build has threads) while the build goes on to the pages; ``complete``
+    waits for it and writes the description. ``created`` (the data date) is known at once:
+    the pages are dated by it."""
+
+    def __init__(self, data_dir: Path, version: str, created: str, previous: Path | None, aside: bool) -> None:
+        self.data_dir, self.previous, self.created = data_dir, previous, created
+        self.metadata = package_metadata(version, created)
+        self._package: dict | None = None
+        self._process = self._receive = None
+        if not aside:
+            write_workbook(data_dir / WORKBOOK, data_dir, self.metadata)
+            return
+        import multiprocessing
+
+        context = multiprocessing.get_context("spawn")
+        self._receive, send = context.Pipe(duplex=False)
+        self._process = context.Process(target=_workbook_aside, args=(data_dir / WORKBOOK, data_dir, self.metadata, send),
+                                        name="workbook", daemon=True)
+        self._process.start()
+        send.close()
+
+    def complete(self) -> dict:
+        """The package's description, written once the workbook is."""
+        if self._package is None:
+            if self._process is not None:
+                try:
+                    failure = self._receive.recv()
+                except EOFError:
+                    failure = "its process ended without a word"
+                self._forget_process()
+                if failure:
+                    raise BuilderError(f"datasets: could not write the workbook {WORKBOOK}: {failure}")
+            self._package = describe_package(self.data_dir, self.metadata, self.previous)
+        return self._package
+
+    def cancel(self) -> None:
+        """Stop writing the workbook (the build failed): its folder is about to be removed."""
+        if self._process is not None:
+            self._process.terminate()
+            self._forget_process()
+
+    def _forget_process(self) -> None:
+        self._process.join()
+        self._receive.close()
+        self._process = self._receive = None
 
 
 class PackageWriter:
@@ -917,16 +992,30 @@ class PackageWriter:
             digest.update("\t".join(entry).encode() + b"\n")
         return f"{self.newest}.{len(self.files)}.0+{digest.hexdigest()[:12]}"
 
-    def finish(self, rejected: list[Rejected], sources: dict[str, SourceInfo], memo: Memo = _unkept) -> None:
+    def finish(self, rejected: list[Rejected], sources: dict[str, SourceInfo], memo: Memo = _unkept,
+               aside: bool = False) -> PendingPackage:
         """The aggregate and static tables, then the package; ``rejected``: every file left out.
-        The regional totals are encoded a part at a time, each through ``memo``."""
+        The regional totals are encoded a part at a time, each through ``memo``. With ``aside``,
+        the workbook is written by a process of its own, from the moment the tables it shows are
+        complete (the regional totals are not among them): call ``complete`` on the result to
+        finish the package. Without, the package is complete on return."""
         self._tables["agencies"].add(sorted(self.agencies))
         self._tables["rejected"].add((r.file, r.reason) for r in sorted(rejected, key=lambda r: r.file))
         for name, rows in _static_rows().items():
             self._tables[name].add(rows)
-        regional = TABLE_INDEX["regional_totals"]
-        for digest, columns in self.regional.parts():
-            encoded = memo(digest, lambda columns=columns: encode_columns(regional, part := columns(), len(part[0])))
-            self._tables["regional_totals"].add_encoded(encoded)
-        self._stack.close()  # the files complete, before the package describes them
-        write_package(self.data_dir, self.version(rejected), data_date(sources), self.previous)
+        for name, writer in self._tables.items():
+            if name != "regional_totals":
+                writer.close()  # complete, before the workbook reads them
+        pending = PendingPackage(self.data_dir, self.version(rejected), data_date(sources), self.previous, aside)
+        try:
+            regional = TABLE_INDEX["regional_totals"]
+            for digest, columns in self.regional.parts():
+                encoded = memo(digest, lambda columns=columns: encode_columns(regional, part := columns(), len(part[0])))
+                self._tables["regional_totals"].add_encoded(encoded)
+            self._stack.close()
+        except BaseException:
+            pending.cancel()
+            raise
+        if not aside:
+            pending.complete()
+        return pending

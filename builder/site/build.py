@@ -27,6 +27,7 @@ from typing import NamedTuple
 from jinja2 import Environment
 
 from ..datasets.outputs import DataPlace, OutputFolder
+from ..datasets.package import PendingPackage
 from ..memory import release_memory
 from .compare import CompareGroup, compare_rows, definitions_json, province_code
 from .data import SiteData
@@ -250,13 +251,16 @@ def write_bytes(site: OutputFolder, path: str, data: bytes) -> int:
 
 def build_site(data_dir: Path, out: Path, site_url: str = "", say: Callable[[str], None] = print,
                repo_url: str = "", previous: Path | None = None, place: DataPlace | None = None,
-               jobs: int | None = None, progress: Callable[[int, int], None] | None = None) -> dict:
+               jobs: int | None = None, progress: Callable[[int, int], None] | None = None,
+               package: PendingPackage | None = None) -> dict:
     """Render the whole site into ``out`` (which already holds data/) from the data package;
     a page the same as in ``previous`` (the last build's output) is linked from there. Report and
     agency pages are rendered in ``jobs`` processes (default: one per core) when there are many;
-    ``progress`` is told how many of them are rendered."""
+    ``progress`` is told how many of them are rendered. ``package``: the package's workbook and
+    description still being written; they are waited for when the first page lists the files."""
 
-    data = SiteData.load(data_dir, out, site_url, repo_url, place)
+    data = SiteData.load(data_dir, out, site_url, repo_url, place,
+                         package={"created": package.created} if package else None)
     pages = Pages(data)
     site = OutputFolder(out, previous)
     keys = PageKeys.of(previous)
@@ -270,6 +274,8 @@ def build_site(data_dir: Path, out: Path, site_url: str = "", say: Callable[[str
                                                 [r["report_id"] for r in reports], pages.report_content)
                 for agency_id, reports in sorted(data.by_agency.items())}
     data.compare = compare_groups(data, {i: c for found in contents.values() for i, c in found.items()}, keys, site)
+    if package is not None:
+        data.package = package.complete()  # the downloads page, among mkdocs's, lists the package's files
     with tempfile.TemporaryDirectory() as tmp:
         staged = Path(tmp) / "site"
         _mkdocs(staged, pages, data.site_url)

@@ -124,13 +124,15 @@ class SiteData:
 
     @classmethod
     def load(cls, data_dir: Path, site: Path, site_url: str, repo_url: str = "",
-             place: DataPlace | None = None) -> SiteData:
+             place: DataPlace | None = None, package: dict | None = None) -> SiteData:
+        """The package in ``data_dir``; ``package``: its description, when datapackage.json is yet
+        to be written (``datasets.package.PendingPackage``: at first, only its data date)."""
         failing, counts = read_check_outcomes(data_dir / "checks.csv")
         return cls(
             data_dir=data_dir,
             site=site,
             site_url=site_url.rstrip("/") + "/" if site_url else "",
-            package=json.loads((data_dir / "datapackage.json").read_text(encoding="utf-8")),
+            package=package or json.loads((data_dir / "datapackage.json").read_text(encoding="utf-8")),
             reports=read_csv(data_dir / "reports.csv"),
             agencies={a["agency_id"]: a for a in read_csv(data_dir / "agencies.csv")},
             rules=read_csv(data_dir / "rules.csv"),
