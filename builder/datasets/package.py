@@ -810,17 +810,10 @@ def _resources(table: Table, out: Path, hashes: FileHashes) -> list[dict]:
 WORKBOOK = "reports.xlsx"
 
 
-def write_package(out: Path, version: str, created: str, previous: Path | None = None) -> dict:
-    """The workbook and datapackage.json beside the tables written into ``out``; a file linked
-    from ``previous`` (the last build's data folder) keeps the hash it has there."""
-    package = package_metadata(version, created)
-    write_workbook(out / WORKBOOK, out, package)
-    return describe_package(out, package, previous)
-
-
 def describe_package(out: Path, package: dict, previous: Path | None = None) -> dict:
     """datapackage.json, once every file of the package is in ``out``: ``package`` (its
-    metadata) with a resource per file."""
+    metadata) with a resource per file; a file linked from ``previous`` (the last build's data
+    folder) keeps the hash it has there."""
     workbook = out / WORKBOOK
     hashes = FileHashes(previous)
     resources = [entry for table in TABLES for entry in _resources(table, out, hashes)]
