@@ -654,12 +654,15 @@ Where = tuple[str, str] | None  # (field, value): only the rows with this value
 
 
 def _batches(path: Path, where: Where, columns: list[str] | None = None) -> Iterator:
-    """A Parquet file a batch at a time, filtered in Arrow (before any row becomes Python)."""
+    """A Parquet file a batch at a time, filtered in Arrow (before any row becomes Python).
+    The value is matched as a whole-string pattern, not compared with ``pc.equal``: making it
+    an Arrow scalar imports pandas (0.2 s), which the workbook's own process has no other use for."""
     import pyarrow.compute as pc
     import pyarrow.parquet as pq
 
+    pattern = f"^{re.escape(where[1])}$" if where else ""
     for batch in pq.ParquetFile(path).iter_batches(batch_size=8192, columns=columns):
-        yield batch.filter(pc.equal(batch.column(where[0]), where[1])) if where else batch
+        yield batch.filter(pc.match_substring_regex(batch.column(where[0]), pattern=pattern)) if where else batch
 
 
 def _parquet_rows(path: Path, where: Where = None) -> Iterator[tuple]:
