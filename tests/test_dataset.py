@@ -7,6 +7,8 @@ import dataclasses
 import gzip
 import json
 import shutil
+import subprocess
+import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -524,3 +526,18 @@ def test_a_workbook_that_cannot_be_written_aside_fails_the_package(tmp_path: Pat
     given_up.cancel()
     assert not process.is_alive() and given_up._process is None
     assert not (empty / "datapackage.json").exists()
+
+
+def test_arrow_conversions_leave_pandas_unimported() -> None:
+    """pyarrow imports pandas (0.2 s a process) the first time it converts Python values, unless
+    ``builder.arrow.pyarrow`` answered its probes first; pandas stays usable after."""
+    script = (
+        "import sys\n"
+        "from builder.arrow import pyarrow\n"
+        "pa = pyarrow()\n"
+        "import pyarrow.compute as pc\n"
+        "pc.equal(pa.array(['a', None]), 'a'); pa.array([1.5, None], type=pa.float64()); pa.scalar(3)\n"
+        "print('pandas' in sys.modules)\n"
+        "print(type(pa.table({'a': [1]}).to_pandas()).__name__)\n")
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout.split()
+    assert out == ["False", "DataFrame"]

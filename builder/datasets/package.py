@@ -37,6 +37,7 @@ from functools import cache
 from pathlib import Path
 
 from .. import codebook, forms
+from ..arrow import pyarrow
 from ..checks import FAIL, RULE_INDEX, RULES, published
 from ..codebook import FORM_NAME_ZH, OUTCOME_ZH, SCOPE_ZH, SEVERITY_ZH
 from ..errors import BuilderError
@@ -249,7 +250,7 @@ class Encoded:
     __slots__ = ("_arrow", "_csv", "_packed", "digest", "rows")
 
     def __init__(self, csv: bytes, arrow: bytes, rows: int) -> None:
-        import pyarrow as pa
+        pa = pyarrow()
 
         self._csv, self._arrow, self.rows = csv, arrow, rows
         self._packed = (len(csv).to_bytes(8, "little") + (len(csv) + len(arrow)).to_bytes(8, "little")
@@ -270,7 +271,7 @@ class Encoded:
         return hash(self.digest)
 
     def _unpack(self) -> None:
-        import pyarrow as pa
+        pa = pyarrow()
 
         split, size = int.from_bytes(self._packed[:8], "little"), int.from_bytes(self._packed[8:16], "little")
         data = pa.Codec(_CODEC).decompress(self._packed[16:], decompressed_size=size)
@@ -456,7 +457,7 @@ def _arrow_array(values: Sequence, kind: str, arrow_type):
     """A column as an Arrow array (``_arrow_column``), made by Arrow from the values as they
     are when none is an empty string and Arrow takes them as they are (the common case:
     no call per value here)."""
-    import pyarrow as pa
+    pa = pyarrow()
 
     if "" not in values:
         with contextlib.suppress(pa.ArrowInvalid, pa.ArrowTypeError):
@@ -482,7 +483,7 @@ ROW_CHUNK = 8_192  # rows held as Python tuples at a time: encoded to CSV and Ar
 
 @cache
 def _arrow_schema(table_name: str):
-    import pyarrow as pa
+    pa = pyarrow()
 
     kinds = {"string": pa.string(), "integer": pa.int64(), "number": pa.float64(), "boolean": pa.bool_()}
     return pa.schema([pa.field(f.name, kinds[f.type], nullable=not f.required) for f in TABLE_INDEX[table_name].fields])
@@ -496,7 +497,7 @@ def encode(table: Table, rows: list[tuple]) -> Encoded:
 
 def encode_columns(table: Table, columns: list[Sequence], count: int) -> Encoded:
     """``encode`` of ``count`` rows given as columns, in the table's field order."""
-    import pyarrow as pa
+    pa = pyarrow()
 
     schema = _arrow_schema(table.name)
     arrays = [_arrow_array(column, f.type, kind.type) for f, column, kind in zip(table.fields, columns, schema, strict=True)]
@@ -545,7 +546,7 @@ class TableWriter:
             self.add_encoded(encode(self.table, chunk))
 
     def add_encoded(self, encoded: Encoded) -> None:
-        import pyarrow as pa
+        pa = pyarrow()
 
         self._csv.write(encoded.csv)
         if encoded.rows:
@@ -557,7 +558,7 @@ class TableWriter:
             self._write_group(PARQUET_BATCH)
 
     def _write_group(self, size: int) -> None:
-        import pyarrow as pa
+        pa = pyarrow()
 
         gathered = pa.concat_tables(self._gathered) if self._gathered else self.schema.empty_table()
         self._parquet.write_table(gathered.slice(0, size).combine_chunks(), row_group_size=max(size, 1))
@@ -654,15 +655,13 @@ Where = tuple[str, str] | None  # (field, value): only the rows with this value
 
 
 def _batches(path: Path, where: Where, columns: list[str] | None = None) -> Iterator:
-    """A Parquet file a batch at a time, filtered in Arrow (before any row becomes Python).
-    The value is matched as a whole-string pattern, not compared with ``pc.equal``: making it
-    an Arrow scalar imports pandas (0.2 s), which the workbook's own process has no other use for."""
+    """A Parquet file a batch at a time, filtered in Arrow (before any row becomes Python)."""
+    pyarrow()  # the value becomes an Arrow scalar: without importing pandas
     import pyarrow.compute as pc
     import pyarrow.parquet as pq
 
-    pattern = f"^{re.escape(where[1])}$" if where else ""
     for batch in pq.ParquetFile(path).iter_batches(batch_size=8192, columns=columns):
-        yield batch.filter(pc.match_substring_regex(batch.column(where[0]), pattern=pattern)) if where else batch
+        yield batch.filter(pc.equal(batch.column(where[0]), where[1])) if where else batch
 
 
 def _parquet_rows(path: Path, where: Where = None) -> Iterator[tuple]:

@@ -17,6 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
+from ..arrow import pyarrow
 from ..datasets import indicators as catalogue
 from ..datasets.indicators import INDICATORS, RATIO, SMALL, YOY_SUFFIX
 from . import search
@@ -86,7 +87,7 @@ class IndicatorTable:
     READ_BATCH = 65_536  # rows decoded at once from the file
 
     def __init__(self, path: Path) -> None:
-        import pyarrow as pa
+        pa = pyarrow()
         import pyarrow.compute as pc
         import pyarrow.parquet as pq
 
@@ -125,7 +126,7 @@ class IndicatorTable:
     def many(self, report_ids: list[str]) -> list[dict[str, IndicatorRow]]:
         """Several reports' indicators (each must have some), converted in one go: for readers
         that go across the table (a province's reports of one year), not along it."""
-        import pyarrow as pa
+        pa = pyarrow()
 
         spans = [self.ranges[report_id] for report_id in report_ids]
         rows = self.table.take(pa.array([i for start, end in spans for i in range(start, end)],
@@ -202,7 +203,7 @@ class RegionalTable:
     COLUMNS = ("year", "cell_id", *RegionalRow._fields)
 
     def __init__(self, path: Path) -> None:
-        import pyarrow as pa
+        pa = pyarrow()
         import pyarrow.compute as pc
         import pyarrow.parquet as pq
 
