@@ -32,7 +32,7 @@ from pathlib import Path
 from .checks import BADGES
 from .datasets.fragments import FragmentStats, Settings, checks_and_datasets, prune
 from .datasets.outputs import ON_THE_SITE, DataPlace, OutputFolder
-from .datasets.package import PendingPackage
+from .datasets.package import PendingPackage, WorkbookProcess
 from .errors import BuilderError, printable
 from .extraction.cache import content_digest
 from .extraction.corpus import INTERNAL, CheckedReports, Rejected
@@ -121,15 +121,17 @@ def _run_store(options: Options) -> Iterator[Options]:
 
 def stage_checks_and_datasets(checked: CheckedReports, provenance: tuple, out: OutputFolder, site_url: str,
                               place: DataPlace, options: Options, timed: Stopwatch,
-                              progress: StageProgress | None = None) -> FragmentStats:
+                              progress: StageProgress | None = None,
+                              workbook: WorkbookProcess | None = None) -> FragmentStats:
     """The cross-year checks and the data package into <out>/data, each report's own files
     beside its page (or under data/ when ``place`` publishes the bulk data elsewhere), an
     agency's fragment at a time (``builder.datasets.fragments``). Rows of sources.csv left out
-    (``provenance``: sources and problems) are listed with the rejected files."""
+    (``provenance``: sources and problems) are listed with the rejected files. ``workbook``:
+    the process that writes the workbook (None: written in line)."""
     sources, problems = provenance
     settings = Settings(site_url, place, options.bounds)
     return checks_and_datasets(checked.entries, checked.rejected, [Rejected(p.where, p.reason) for p in problems],
-                               sources, options.cache, options, settings, out, timed, progress)
+                               sources, options.cache, options, settings, out, timed, progress, workbook)
 
 
 def stage_site(data_dir: Path, out: OutputFolder, site_url: str, say: Callable[[str], None],
@@ -334,6 +336,9 @@ def build(corpus_dir: Path | str, out: Path, site_url: str = "", with_site: bool
     remove_stale_staging(out)
     staging = out.with_name(_STAGING.format(name=out.name, pid=os.getpid()))
     staging.mkdir()
+    # With more than one core, the workbook is written by a process of its own, started now: its
+    # imports are done by the time the package's tables are.
+    workbook = WorkbookProcess() if options.jobs > 1 else None
     fragments = None
     try:
         (staging / MARKER).write_text("built by `python -m builder build`; the whole folder is replaced on every build\n")
@@ -344,7 +349,7 @@ def build(corpus_dir: Path | str, out: Path, site_url: str = "", with_site: bool
         with _run_store(options) as run_options, read_reports(corpus_dir, run_options, stats, progress, digests) as checked:
             say(f"writing datasets to {out / 'data'}")
             fragments = stage_checks_and_datasets(checked, provenance, folder, site_url, place, run_options, timed,
-                                                  meter("checks and datasets", "reports"))
+                                                  meter("checks and datasets", "reports"), workbook)
             rejected = [(r.file, r.reason) for r in checked.rejected]
         # The index of every report (tens of MB at national scale) is not what the site reads: let
         # it go before that stage, whose peak is the build's at scale, reuses the memory.
@@ -360,8 +365,8 @@ def build(corpus_dir: Path | str, out: Path, site_url: str = "", with_site: bool
         fragments.package.complete()
         publish(staging, out)
     finally:
-        if fragments is not None:
-            fragments.package.cancel()  # done, unless the build failed before the package was
+        if workbook is not None:
+            workbook.stop()  # done, unless the build failed before the workbook was written
         shutil.rmtree(staging, ignore_errors=True)
     prune(run_options.cache, fragments.used)  # after success only: the last output's fragments until then
     summary = BuildSummary(fragments.badges.total(), rejected, fragments.badges,

@@ -497,14 +497,14 @@ def test_text_columns_are_neutralised_value_by_value_whichever_way_they_are_look
 def test_the_workbook_written_aside_is_the_one_written_in_line(data: Path, tmp_path: Path):
     """The workbook written by a process of its own while the build goes on is byte for byte the
     one written in line, and the package is described only once it is there."""
-    from builder.datasets.package import WORKBOOK, PendingPackage
+    from builder.datasets.package import WORKBOOK, PendingPackage, WorkbookProcess
 
     package = json.loads((data / "datapackage.json").read_text(encoding="utf-8"))
     copy = tmp_path / "data"
     shutil.copytree(data, copy)
     for name in (WORKBOOK, "datapackage.json"):
         (copy / name).unlink()
-    pending = PendingPackage(copy, package["version"], package["created"], None, aside=True)
+    pending = PendingPackage(copy, package["version"], package["created"], None, aside=WorkbookProcess())
     assert pending.created == package["created"]
     assert pending.complete() == package
     assert (copy / WORKBOOK).read_bytes() == (data / WORKBOOK).read_bytes()
@@ -514,18 +514,22 @@ def test_the_workbook_written_aside_is_the_one_written_in_line(data: Path, tmp_p
 
 def test_a_workbook_that_cannot_be_written_aside_fails_the_package(tmp_path: Path):
     """The workbook's process failing is the build's error, with its reason; a workbook given up
-    (the build failed elsewhere) leaves no process behind and no description."""
-    from builder.datasets.package import PendingPackage
+    (the build failed elsewhere), or a process never given one, leaves no process behind and no
+    description."""
+    from builder.datasets.package import PendingPackage, WorkbookProcess
 
     empty = tmp_path / "data"
     empty.mkdir()
     with pytest.raises(BuilderError, match=r"could not write the workbook reports\.xlsx: FileNotFoundError"):
-        PendingPackage(empty, "2023.0.0+x", "2023-11-14T22:13:20Z", None, aside=True).complete()
-    given_up = PendingPackage(empty, "2023.0.0+x", "2023-11-14T22:13:20Z", None, aside=True)
-    process = given_up._process
+        PendingPackage(empty, "2023.0.0+x", "2023-11-14T22:13:20Z", None, aside=WorkbookProcess()).complete()
+    workbook = WorkbookProcess()
+    given_up = PendingPackage(empty, "2023.0.0+x", "2023-11-14T22:13:20Z", None, aside=workbook)
     given_up.cancel()
-    assert not process.is_alive() and given_up._process is None
+    assert not workbook._process.is_alive()
     assert not (empty / "datapackage.json").exists()
+    idle = WorkbookProcess()
+    idle.stop()
+    assert not idle._process.is_alive()
 
 
 def test_arrow_conversions_leave_pandas_unimported() -> None:

@@ -62,6 +62,7 @@ from .package import (
     Fragment,
     PackageWriter,
     PendingPackage,
+    WorkbookProcess,
     agency_fragment,
 )
 from .schema import TABLE_INDEX
@@ -446,12 +447,13 @@ POOL_MIN_REPORTS = 256
 def checks_and_datasets(entries: list[IndexEntry], rejected: list[Rejected], problems: list[Rejected],
                         sources: dict[str, SourceInfo], store: str | None, options: Options, settings: Settings,
                         out: OutputFolder, timed: Callable = lambda _: contextlib.nullcontext(),
-                        progress: StageProgress | None = None) -> FragmentStats:
+                        progress: StageProgress | None = None, workbook: WorkbookProcess | None = None) -> FragmentStats:
     """The checks and datasets stages from the extraction's index entries (reports in
     ``store``): every agency's fragment found or made, then the data package written from
     them into <out>/data. ``rejected`` (the extraction's) gains the reports whose checks
     raised, in name order, then ``problems`` (rows of sources.csv left out): the package
-    lists them all. ``progress`` is told the reports whose fragments are made."""
+    lists them all. ``progress`` is told the reports whose fragments are made; ``workbook``
+    writes the workbook while the build goes on (else it is written in line)."""
     stats = FragmentStats()
     tasks, hood = plan(entries, sources, settings)
     last = read_manifest(out.previous) if out.previous else {}
@@ -503,7 +505,7 @@ def checks_and_datasets(entries: list[IndexEntry], rejected: list[Rejected], pro
                 stats.rejected = sorted(package.rejected, key=lambda r: r.file)
                 rejected += stats.rejected + problems
                 stats.package = package.finish(rejected, sources, functools.partial(_kept_parts, folder, stats.used),
-                                               aside=options.jobs > 1)
+                                               aside=workbook)
                 stats.badges = package.badges
     manifest = {"format": MANIFEST_FORMAT, "agencies": agencies, "tables": tables}
     try:

@@ -10,7 +10,7 @@ agency's fragment (``builder.datasets.fragments``) never reads its reports again
 Neither the reports nor a long table are ever held whole, so memory does not
 grow with the corpus beyond the aggregates' small indexes. The workbook is written last, from the Parquet
 files: summary sheets only (see ``write_workbook``), in a process of its own while the build
-goes on to the pages (``PendingPackage``); datapackage.json, which describes every file, after it.
+goes on to the pages (``WorkbookProcess``, ``PendingPackage``); datapackage.json, which describes every file, after it.
 
 ``version`` comes from the corpus and ``created`` (the data date) from
 SOURCE_DATE_EPOCH or the retrieval dates, so one corpus builds byte-identical
@@ -871,50 +871,83 @@ def _unkept(_digest: str, make: Callable[[], Encoded]) -> Encoded:
     return make()
 
 
-def _workbook_aside(path: Path, data_dir: Path, package: dict, send) -> None:
-    """``write_workbook`` in a process of its own: sends None when done, else the reason."""
+def _workbook_aside(connection) -> None:
+    """``WorkbookProcess``'s: what writing the workbook takes imported at once, then the
+    workbook written when the package's tables are; None sent back when done, else the reason."""
+    import xlsxwriter  # noqa: F401 (imported now: the process waits for its work anyway)
+    from pyarrow import compute, parquet  # noqa: F401
+
+    pyarrow()
+    try:
+        path, data_dir, package = connection.recv()
+    except EOFError:  # the build ended before its package
+        return
     try:
         write_workbook(path, data_dir, package)
     except Exception as error:  # any: the build fails with it, as it would writing the workbook itself
-        send.send(f"{type(error).__name__}: {error}")
+        connection.send(f"{type(error).__name__}: {error}")
     else:
-        send.send(None)
+        connection.send(None)
+
+
+class WorkbookProcess:
+    """A process of its own for the workbook, the slowest file of the package, which nothing but
+    the description reads: spawned (the build has threads) before the package is written, so
+    that its imports (0.3 s) are done by the time the tables are; ``PendingPackage`` gives it
+    the work and waits for it."""
+
+    def __init__(self) -> None:
+        import multiprocessing
+
+        context = multiprocessing.get_context("spawn")
+        self._connection, child = context.Pipe()
+        self._process = context.Process(target=_workbook_aside, args=(child,), name="workbook", daemon=True)
+        self._process.start()
+        child.close()
+
+    def write(self, path: Path, data_dir: Path, package: dict) -> None:
+        self._connection.send((path, data_dir, package))
+
+    def wait(self) -> str | None:
+        """None once the workbook is written, else why it is not."""
+        try:
+            return self._connection.recv()
+        except (EOFError, OSError):
+            return "its process ended without a word"
+        finally:
+            self.stop()
+
+    def stop(self) -> None:
+        """The process ended: done, or stopped (the build failed, and its folder is about to go)."""
+        if self._process.is_alive():
+            self._process.terminate()
+        self._process.join()
+        self._connection.close()
 
 
 class PendingPackage:
     """The last two files of the package, once its tables are written: the workbook, then
-    datapackage.json, which describes every file. The workbook is the slowest file of the
-    package and nothing but the description reads it, so ``aside`` writes it in a process of its
-    own (spawned: the build has threads) while the build goes on to the pages; ``complete``
-    waits for it and writes the description. ``created`` (the data date) is known at once:
-    the pages are dated by it."""
+    datapackage.json, which describes every file. With ``aside`` (a ``WorkbookProcess``), the
+    workbook is written there while the build goes on to the pages; ``complete`` waits for it
+    and writes the description. ``created`` (the data date) is known at once: the pages are
+    dated by it."""
 
-    def __init__(self, data_dir: Path, version: str, created: str, previous: Path | None, aside: bool) -> None:
+    def __init__(self, data_dir: Path, version: str, created: str, previous: Path | None,
+                 aside: WorkbookProcess | None) -> None:
         self.data_dir, self.previous, self.created = data_dir, previous, created
         self.metadata = package_metadata(version, created)
         self._package: dict | None = None
-        self._process = self._receive = None
-        if not aside:
+        self._aside = aside
+        if aside is None:
             write_workbook(data_dir / WORKBOOK, data_dir, self.metadata)
-            return
-        import multiprocessing
-
-        context = multiprocessing.get_context("spawn")
-        self._receive, send = context.Pipe(duplex=False)
-        self._process = context.Process(target=_workbook_aside, args=(data_dir / WORKBOOK, data_dir, self.metadata, send),
-                                        name="workbook", daemon=True)
-        self._process.start()
-        send.close()
+        else:
+            aside.write(data_dir / WORKBOOK, data_dir, self.metadata)
 
     def complete(self) -> dict:
         """The package's description, written once the workbook is."""
         if self._package is None:
-            if self._process is not None:
-                try:
-                    failure = self._receive.recv()
-                except EOFError:
-                    failure = "its process ended without a word"
-                self._forget_process()
+            if self._aside is not None:
+                failure, self._aside = self._aside.wait(), None
                 if failure:
                     raise BuilderError(f"datasets: could not write the workbook {WORKBOOK}: {failure}")
             self._package = describe_package(self.data_dir, self.metadata, self.previous)
@@ -922,14 +955,9 @@ class PendingPackage:
 
     def cancel(self) -> None:
         """Stop writing the workbook (the build failed): its folder is about to be removed."""
-        if self._process is not None:
-            self._process.terminate()
-            self._forget_process()
-
-    def _forget_process(self) -> None:
-        self._process.join()
-        self._receive.close()
-        self._process = self._receive = None
+        if self._aside is not None:
+            self._aside.stop()
+            self._aside = None
 
 
 class PackageWriter:
@@ -988,10 +1016,10 @@ class PackageWriter:
         return f"{self.newest}.{len(self.files)}.0+{digest.hexdigest()[:12]}"
 
     def finish(self, rejected: list[Rejected], sources: dict[str, SourceInfo], memo: Memo = _unkept,
-               aside: bool = False) -> PendingPackage:
+               aside: WorkbookProcess | None = None) -> PendingPackage:
         """The aggregate and static tables, then the package; ``rejected``: every file left out.
         The regional totals are encoded a part at a time, each through ``memo``. With ``aside``,
-        the workbook is written by a process of its own, from the moment the tables it shows are
+        the workbook is written in that process, from the moment the tables it shows are
         complete (the regional totals are not among them): call ``complete`` on the result to
         finish the package. Without, the package is complete on return."""
         self._tables["agencies"].add(sorted(self.agencies))
@@ -1011,6 +1039,6 @@ class PackageWriter:
         except BaseException:
             pending.cancel()
             raise
-        if not aside:
+        if aside is None:
             pending.complete()
         return pending
