@@ -7,8 +7,11 @@ so that ids are stable ASCII and readable.
 
 from __future__ import annotations
 
+import importlib.resources
 import logging
 import re
+import sys
+import types
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass
 from functools import lru_cache
@@ -479,6 +482,24 @@ _BARE_ZONE = re.compile(r"^(?:新区|开发区|高新区|经开区|实验区|综
 _BARE_LEVEL = re.compile(r"^[省市县区旗](?!中区)")  # 市中区 is a district's own name
 
 
+def _import_cpca():
+    """cpca, its table read through importlib.resources. cpca reads it with pkg_resources, which
+    setuptools has deprecated and which costs 0.1 s to import (it scans every installed
+    distribution): while cpca is imported, a stand-in gives it ``resource_stream``."""
+    if "pkg_resources" in sys.modules or "cpca" in sys.modules:
+        import cpca
+
+        return cpca
+    stand_in = types.ModuleType("pkg_resources")
+    stand_in.resource_stream = lambda package, name: importlib.resources.files(package).joinpath(name).open("rb")
+    sys.modules["pkg_resources"] = stand_in
+    try:
+        import cpca
+    finally:
+        del sys.modules["pkg_resources"]
+    return cpca
+
+
 @lru_cache(maxsize=1)
 def gazetteer():
     """cpca, brought up to date: its table is of about 2016, so divisions made or recoded since
@@ -490,8 +511,7 @@ def gazetteer():
     import csv
     from pathlib import Path
 
-    import cpca
-
+    cpca = _import_cpca()
     with Path(__file__).with_name("divisions.csv").open(encoding="utf-8") as f:
         rows = list(csv.DictReader(f))
     table, matcher = cpca.ad_2_addr_dict, cpca.matcher
