@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import atexit
 import contextlib
+import gc
 import json
 import os
 import sys
@@ -270,4 +272,7 @@ def serve(out: Path, port: int, rebuild: bool) -> None:
 
 
 def main() -> None:
+    # At exit, the interpreter's last garbage collection would walk every object still alive (the
+    # gazetteer, the word list, the caches: 0.1 s) only to free memory the process gives back anyway.
+    atexit.register(gc.freeze)
     cli(prog_name="python -m builder")
