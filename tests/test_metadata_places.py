@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pytest
 
 from builder.extraction.metadata import describe_agency
@@ -168,3 +171,20 @@ def test_a_shared_district_name_in_the_city_its_text_names(name, context, adcode
     """朝阳区 is several districts; the text's 长春市 holds one of them: that one, not the city."""
     lines = [f"{name}2023年政府信息公开工作年度报告", f"2023年，{context}"]
     assert describe_agency(name, lines).adcode == adcode
+
+
+def test_the_gazetteer_loads_without_pkg_resources() -> None:
+    """cpca's table is read through importlib.resources (``_import_cpca``): the same table as cpca
+    reads itself, without importing pkg_resources, which stays importable after."""
+    script = ("import sys\n"
+              "from builder.extraction.metadata import gazetteer\n"
+              "names = sorted((k, v.name) for k, v in gazetteer().ad_2_addr_dict.items())\n"
+              "print('pkg_resources' in sys.modules, len(names))\n"
+              "import pkg_resources\n"
+              "print(hasattr(pkg_resources, 'working_set'))\n")
+    out = subprocess.run([sys.executable, "-W", "ignore", "-c", script], capture_output=True, text=True,
+                         check=True).stdout.split()
+    import cpca
+
+    own = len(cpca.ad_2_addr_dict)
+    assert out[0] == "False" and int(out[1]) >= own > 3000 and out[2] == "True"
