@@ -79,7 +79,8 @@ def test_a_one_file_change_makes_its_agency_and_its_readers_again_and_the_same_b
     untouched = next(r for r in rows if r["agency_id"] not in expected)
     untouched_json = out / "reports" / untouched["report_id"] / "report.json"
     inode = untouched_json.stat().st_ino
-    tables = ("cells.csv.gz", "cells.parquet", "table3.csv", "reports.csv", "reports.parquet")
+    tables = ("cells.csv.gz", "cells.parquet", "table3.csv", "reports.csv", "reports.parquet",
+              "regional_totals.csv.gz", "regional_totals.parquet")
     inodes = {name: (out / "data" / name).stat().st_ino for name in tables}
     stored = set(fragment_files(cache))
     path = work / changed["source_file"]
@@ -99,10 +100,10 @@ def test_a_one_file_change_makes_its_agency_and_its_readers_again_and_the_same_b
     assert second.fragments.line() == (f"checks and datasets: {len(agencies) - len(expected)} agencies from the "
                                        f"cache, {len(expected)} computed")
     assert untouched_json.stat().st_ino == inode  # linked from the previous output, not made again
-    # A sentence added to the prose: the tables of cells are linked from the last build, the
-    # reports table (its file's hash) is written again.
+    # A sentence added to the prose: the tables of cells, and the regional totals made of them,
+    # are linked from the last build; the reports table (its file's hash) is written again.
     assert {name for name in tables if (out / "data" / name).stat().st_ino == inodes[name]} == {
-        "cells.csv.gz", "cells.parquet", "table3.csv"}
+        "cells.csv.gz", "cells.parquet", "table3.csv", "regional_totals.csv.gz", "regional_totals.parquet"}
     # The fragments of the changed agencies' old keys are gone; those of this build are all there.
     assert set(fragment_files(cache)) == second.fragments.used
     assert len(stored - second.fragments.used) == len(expected)
@@ -144,6 +145,19 @@ def test_a_report_file_gone_from_the_last_output_is_made_again_with_its_agency(w
     assert set(loaded) == {damaged["agency_id"]}
     assert (again.fragments.computed, again.fragments.cached) == (1, len(agencies) - 1)
     assert (out / "reports" / linked["report_id"] / "report.json").stat().st_ino == inode
+    assert files_of(out) == files_of_full(work, tmp_path / "full")
+
+
+def test_regional_totals_are_written_again_when_a_part_changed(work: Path, tmp_path: Path):
+    """A report gone: the regional totals of its province and year change, so their files are
+    written again (the other tables of the package too), the same bytes as a full build."""
+    out, cache = tmp_path / "site", tmp_path / "cache"
+    run(work, out, cache)
+    names = ("regional_totals.csv.gz", "regional_totals.parquet")
+    inodes = {name: (out / "data" / name).stat().st_ino for name in names}
+    (work / reports_table(out)[0]["source_file"]).unlink()
+    run(work, out, cache)
+    assert all((out / "data" / name).stat().st_ino != inodes[name] for name in names)
     assert files_of(out) == files_of_full(work, tmp_path / "full")
 
 

@@ -14,7 +14,8 @@ a report. Fragments are computed in the process pool (``Options.jobs``), each
 worker loading one agency's reports from the extraction store; the data package
 is then their concatenation in report_id order (``dataset.PackageWriter``), so
 serial, pool and rebuilt outputs are the same bytes. A report table whose rows are
-all as in the last build (``table_digests``) keeps the last build's files, linked.
+all as in the last build (``table_digests``) keeps the last build's files, linked; so
+do the regional totals when their parts are (``_keep_aggregate``).
 Fragments of other keys are never read; after a successful build, those it did not
 use are deleted (``prune``), unless another build is using the folder at the time.
 """
@@ -332,10 +333,14 @@ def make_fragment(task: AgencyTask, store: str | None, settings: Settings, folde
 # --- the stage (in the main process) -------------------------------------------------------
 
 
+def _part_key(digest: str) -> str:
+    return hashlib.sha256(f"{code_version()}\0part\0{digest}".encode()).hexdigest()
+
+
 def _kept_parts(folder: str, used: set[str], digest: str, make: Callable[[], Encoded]) -> Encoded:
     """Encoded rows of an aggregate part (``RegionalTotals.parts``), kept beside the fragments
     under a key of their digest and the code, so only the changed parts are encoded again."""
-    key = hashlib.sha256(f"{code_version()}\0part\0{digest}".encode()).hexdigest()
+    key = _part_key(digest)
     used.add(key)
     path = _path(folder, key)
     with contextlib.suppress(OSError, ValueError, pickle.UnpicklingError, EOFError):
@@ -403,8 +408,8 @@ def table_digests(tasks: list[AgencyTask], digests: dict[str, dict[str, str | No
 
 
 def _keep_tables(out: OutputFolder, tables: dict[str, str], last: dict[str, str]) -> set[str]:
-    """The report tables whose rows are as in the last build: their files (CSV and Parquet)
-    linked from it, not written again."""
+    """The tables whose rows are as in the last build: their files (CSV and Parquet) linked
+    from it, not written again."""
     kept = set()
     for name, digest in tables.items():
         if last.get(name) != digest:
@@ -417,6 +422,16 @@ def _keep_tables(out: OutputFolder, tables: dict[str, str], last: dict[str, str]
             for file in linked:
                 (out.root / file).unlink()
     return kept
+
+
+def _keep_aggregate(out: OutputFolder, tables: dict[str, str], last: dict[str, str], used: set[str], name: str,
+                    parts: list[str]) -> bool:
+    """An aggregate table (the regional totals) whose parts are as in the last build: its files
+    linked from it (``_keep_tables``). Its digest is noted for the next build, and its parts'
+    encoded rows stay in the cache (``used``) for when one of them changes."""
+    used.update(map(_part_key, parts))
+    tables[name] = hashlib.sha256("\0".join([code_version(), name, *parts]).encode()).hexdigest()
+    return name in _keep_tables(out, {name: tables[name]}, last)
 
 
 def _kept(task: AgencyTask, folder: str, last: dict[str, list], out: OutputFolder, place: DataPlace) -> bool:
@@ -505,7 +520,8 @@ def checks_and_datasets(entries: list[IndexEntry], rejected: list[Rejected], pro
                 stats.rejected = sorted(package.rejected, key=lambda r: r.file)
                 rejected += stats.rejected + problems
                 stats.package = package.finish(rejected, sources, functools.partial(_kept_parts, folder, stats.used),
-                                               aside=workbook)
+                                               aside=workbook, keep=functools.partial(
+                                                   _keep_aggregate, out, tables, last.get("tables", {}), stats.used))
                 stats.badges = package.badges
     manifest = {"format": MANIFEST_FORMAT, "agencies": agencies, "tables": tables}
     try:

@@ -865,10 +865,16 @@ def _static_rows() -> dict[str, list[tuple]]:
 
 # Encoded rows by a digest of what they are made of: made by the function, or kept from before.
 Memo = Callable[[str, Callable[[], Encoded]], Encoded]
+# Whether a table written a part at a time is the last build's (its files linked), by its parts' digests.
+Keep = Callable[[str, list[str]], bool]
 
 
 def _unkept(_digest: str, make: Callable[[], Encoded]) -> Encoded:
     return make()
+
+
+def _never_kept(_table: str, _parts: list[str]) -> bool:
+    return False
 
 
 def _workbook_aside(connection) -> None:
@@ -975,8 +981,9 @@ class PackageWriter:
         data_dir.mkdir(parents=True, exist_ok=True)
         self.data_dir, self.kept, self.previous = data_dir, frozenset(kept), previous
         self._stack = contextlib.ExitStack()
+        # The regional totals' writer is opened by ``finish``, unless their files are kept.
         self._tables = {t.name: self._stack.enter_context(TableWriter(data_dir, t)) for t in TABLES
-                        if t.name not in kept}
+                        if t.name not in kept and t.name != "regional_totals"}
         self.agencies: list[tuple] = []
         self.regional = RegionalTotals()
         self.files: list[tuple[str, str]] = []
@@ -1016,25 +1023,28 @@ class PackageWriter:
         return f"{self.newest}.{len(self.files)}.0+{digest.hexdigest()[:12]}"
 
     def finish(self, rejected: list[Rejected], sources: dict[str, SourceInfo], memo: Memo = _unkept,
-               aside: WorkbookProcess | None = None) -> PendingPackage:
+               aside: WorkbookProcess | None = None, keep: Keep = _never_kept) -> PendingPackage:
         """The aggregate and static tables, then the package; ``rejected``: every file left out.
-        The regional totals are encoded a part at a time, each through ``memo``. With ``aside``,
-        the workbook is written in that process, from the moment the tables it shows are
-        complete (the regional totals are not among them): call ``complete`` on the result to
-        finish the package. Without, the package is complete on return."""
+        The regional totals are encoded a part at a time, each through ``memo``, and not written
+        at all when ``keep`` finds the last build's files made of the same parts. With ``aside``,
+        the workbook is written in that process, from the moment the tables it shows are complete
+        (the regional totals are not among them): call ``complete`` on the result to finish the
+        package. Without, the package is complete on return."""
         self._tables["agencies"].add(sorted(self.agencies))
         self._tables["rejected"].add((r.file, r.reason) for r in sorted(rejected, key=lambda r: r.file))
         for name, rows in _static_rows().items():
             self._tables[name].add(rows)
-        for name, writer in self._tables.items():
-            if name != "regional_totals":
-                writer.close()  # complete, before the workbook reads them
+        for writer in self._tables.values():
+            writer.close()  # complete, before the workbook reads them
         pending = PendingPackage(self.data_dir, self.version(rejected), data_date(sources), self.previous, aside)
         try:
             regional = TABLE_INDEX["regional_totals"]
-            for digest, columns in self.regional.parts():
-                encoded = memo(digest, lambda columns=columns: encode_columns(regional, part := columns(), len(part[0])))
-                self._tables["regional_totals"].add_encoded(encoded)
+            parts = list(self.regional.parts())
+            if not keep(regional.name, [digest for digest, _ in parts]):
+                with TableWriter(self.data_dir, regional) as writer:
+                    for digest, columns in parts:
+                        writer.add_encoded(memo(digest, lambda columns=columns: encode_columns(
+                            regional, part := columns(), len(part[0]))))
             self._stack.close()
         except BaseException:
             pending.cancel()
