@@ -33,19 +33,26 @@ def read_csv(path: Path) -> list[dict]:
         return [{name: restore(value) for name, value in row.items()} for row in csv.DictReader(handle)]
 
 
-def by_report(path: Path, columns: tuple[str, ...]) -> Iterator[tuple[str, list[list[str]]]]:
-    """A long table of the package (sorted by report_id), one report's rows at a time, with only the
-    columns asked for: the site keeps what it draws from them, never the table."""
-    with path.open(encoding="utf-8-sig", newline="") as handle:
-        reader = csv.reader(handle)
-        names = next(reader)
-        at = [names.index(n) for n in ("report_id", *columns)]
-        last = ""
-        for report_id, rows in groupby(([row[i] for i in at] for row in reader), key=itemgetter(0)):
-            if report_id <= last:
-                raise ValueError(f"{path.name} is not sorted by report_id ({report_id!r} after {last!r})")
-            last = report_id
-            yield report_id, [row[1:] for row in rows]
+def by_report(path: Path, columns: tuple[str, ...], batch_rows: int = 65_536) -> Iterator[tuple[str, list[tuple]]]:
+    """A long table of the package (its Parquet file, sorted by report_id), one report's rows at a
+    time, with only the columns asked for, read a batch at a time: the site keeps what it draws
+    from them, never the table."""
+    import pyarrow.parquet as pq
+
+    current: tuple[str, list[tuple]] | None = None
+    for batch in pq.ParquetFile(path).iter_batches(batch_size=batch_rows, columns=["report_id", *columns]):
+        for report_id, rows in groupby(zip(*(column.to_pylist() for column in batch.columns)), key=itemgetter(0)):
+            found = [row[1:] for row in rows]
+            if current is not None and report_id == current[0]:  # a report's rows across two batches
+                current[1].extend(found)
+                continue
+            if current is not None:
+                if report_id < current[0]:
+                    raise ValueError(f"{path.name} is not sorted by report_id ({report_id!r} after {current[0]!r})")
+                yield current
+            current = (report_id, found)
+    if current is not None:
+        yield current
 
 
 class Outcomes(NamedTuple):
@@ -67,42 +74,34 @@ OUTCOME_GROUPS = (
 
 
 def read_outcomes(path: Path) -> dict[str, Outcomes]:
-    """Per report, table 3's totals as the agency pages chart them."""
+    """Per report, table 3's totals as the agency pages chart them (from table3.parquet)."""
     out = {}
     for report_id, rows in by_report(path, ("row", "total")):
         totals = dict(rows)
         groups = []
         for _, prefixes, _ in OUTCOME_GROUPS:
-            known = [int(total) for key, total in totals.items()
-                     if key.startswith(prefixes) and key not in forms.T3_TERMS and total != ""]
+            known = [total for key, total in totals.items()
+                     if key.startswith(prefixes) and key not in forms.T3_TERMS and total is not None]
             groups.append(sum(known) if known else None)
-        out[report_id] = Outcomes(_int(totals.get("new_received", "")), _int(totals.get("total", "")), tuple(groups))
+        out[report_id] = Outcomes(totals.get("new_received"), totals.get("total"), tuple(groups))
     return out
 
 
 def read_check_outcomes(path: Path) -> tuple[dict[str, list[dict]], dict[str, Counter]]:
-    """One pass over checks.csv (millions of rows), a report at a time: each rule's first failing
-    instance in its first RULE_PAGE_ROWS failing reports (its page lists those), and how many
-    reports pass, fail or are not applicable."""
+    """One pass over checks.parquet (millions of rows), a report at a time: each rule's first failing
+    instance in its first RULE_PAGE_ROWS failing reports (its page lists those: their report_id and
+    detail_zh), and how many reports pass, fail or are not applicable."""
     failing: dict[str, list[dict]] = defaultdict(list)
     counts: dict[str, Counter] = defaultdict(Counter)
-    with path.open(encoding="utf-8-sig", newline="") as handle:
-        names = next(csv.reader(handle))
-    rule_at, outcome_at = names.index("check_id"), names.index("outcome")
-    for _, rows in by_report(path, tuple(names)):
+    for report_id, rows in by_report(path, ("check_id", "outcome", "detail_zh")):
         seen: dict[str, set[str]] = defaultdict(set)
-        for row in rows:
-            rule, outcome = row[rule_at], row[outcome_at]
+        for rule, outcome, detail in rows:
             if outcome == "fail" and "fail" not in seen[rule] and len(failing[rule]) < RULE_PAGE_ROWS:
-                failing[rule].append({name: restore(value) for name, value in zip(names, row)})
+                failing[rule].append({"report_id": report_id, "detail_zh": detail or ""})
             seen[rule].add(outcome)
         for rule, outcomes in seen.items():
             counts[rule]["fail" if "fail" in outcomes else "pass" if "pass" in outcomes else "not_applicable"] += 1
     return failing, counts
-
-
-def _int(value: str) -> int | None:
-    return int(value) if value not in ("", None) else None
 
 
 @dataclass
@@ -117,7 +116,7 @@ class SiteData:
     agencies: dict[str, dict]
     rules: list[dict]
     outcomes: dict[str, Outcomes]  # table 3's totals, by report
-    failing_by_rule: dict[str, list[dict]]  # the first failing instance per report, in the first failing reports
+    failing_by_rule: dict[str, list[dict]]  # per rule, its first failing reports' first instance (read_check_outcomes)
     outcome_counts: dict[str, Counter]  # reports per outcome, per rule
     repo_url: str = ""  # where readers report errors; none, no 报告错误 links
     place: DataPlace = field(default_factory=DataPlace)  # where the bulk data is published
@@ -127,7 +126,7 @@ class SiteData:
              place: DataPlace | None = None, package: dict | None = None) -> SiteData:
         """The package in ``data_dir``; ``package``: its description, when datapackage.json is yet
         to be written (``datasets.package.PendingPackage``: at first, only its data date)."""
-        failing, counts = read_check_outcomes(data_dir / "checks.csv")
+        failing, counts = read_check_outcomes(data_dir / "checks.parquet")
         return cls(
             data_dir=data_dir,
             site=site,
@@ -136,7 +135,7 @@ class SiteData:
             reports=read_csv(data_dir / "reports.csv"),
             agencies={a["agency_id"]: a for a in read_csv(data_dir / "agencies.csv")},
             rules=read_csv(data_dir / "rules.csv"),
-            outcomes=read_outcomes(data_dir / "table3.csv"),
+            outcomes=read_outcomes(data_dir / "table3.parquet"),
             failing_by_rule=failing,
             outcome_counts=counts,
             repo_url=repository_url(repo_url),
