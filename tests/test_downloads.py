@@ -11,6 +11,7 @@ import csv
 import functools
 import gzip
 import io
+import json
 import shutil
 import subprocess
 import threading
@@ -24,6 +25,9 @@ import lxml.html
 import pytest
 
 from builder.build import build
+from builder.errors import BuilderError
+from builder.site.build import fill_downloads
+from builder.site.pages import FILES_PENDING
 
 from .conftest import CORPUS
 
@@ -132,3 +136,20 @@ def test_the_excel_address_is_a_csv_excel_reads_as_utf8(served):
     with urllib.request.urlopen(url) as response:
         assert response.read(3) == b"\xef\xbb\xbf"
     assert not any("…" in snippet(out, name) for name in ("pandas", "duckdb-local", "duckdb-remote", "r", "excel"))
+
+
+def test_the_downloads_page_lists_every_file_with_its_hash(served):
+    """The files are filled in last, once the workbook is written (``fill_downloads``): every file
+    of datapackage.json is listed with its hash, the workbook's included."""
+    _, out = served
+    text = (out / "downloads" / "index.html").read_text(encoding="utf-8")
+    resources = json.loads((out / "data" / "datapackage.json").read_text(encoding="utf-8"))["resources"]
+    assert FILES_PENDING not in text and any(r["path"] == "reports.xlsx" for r in resources)
+    assert all(f'<code class="sha">{r["hash"].removeprefix("sha256:")}</code>' in text for r in resources)
+
+
+def test_a_downloads_page_without_the_place_of_the_files_fails_the_build(tmp_path: Path):
+    (tmp_path / "downloads").mkdir()
+    (tmp_path / "downloads" / "index.html").write_text("<p>made by another theme</p>", encoding="utf-8")
+    with pytest.raises(BuilderError, match="does not hold the place of the package's files once"):
+        fill_downloads(tmp_path, None)

@@ -28,12 +28,14 @@ from jinja2 import Environment
 
 from ..datasets.outputs import DataPlace, OutputFolder
 from ..datasets.package import PendingPackage
+from ..errors import BuilderError
 from ..memory import release_memory
 from .compare import CompareGroup, compare_rows, definitions_json, province_code
 from .data import SiteData
 from .keys import PageKeys, page_key
 from .pages import (
     COMPACT,
+    FILES_PENDING,
     MINIMAL,
     PROJECT,
     SHELLS,
@@ -219,6 +221,16 @@ def _build_date(created: str):
             os.environ["SOURCE_DATE_EPOCH"] = previous
 
 
+def fill_downloads(site: Path, pages: Pages) -> None:
+    """The package's files listed on the downloads page mkdocs made (``FILES_PENDING``): done last,
+    so that the site's pages are rendered while the workbook is written."""
+    page = site / "downloads" / "index.html"
+    text = page.read_text(encoding="utf-8")
+    if text.count(FILES_PENDING) != 1:
+        raise BuilderError(f"site: {page} does not hold the place of the package's files once")
+    page.write_text(text.replace(FILES_PENDING, pages.downloads()), encoding="utf-8")
+
+
 def read_shells(site: Path) -> dict[int, Shell]:
     shells = {}
     for depth, src in SHELLS.items():
@@ -257,7 +269,8 @@ def build_site(data_dir: Path, out: Path, site_url: str = "", say: Callable[[str
     a page the same as in ``previous`` (the last build's output) is linked from there. Report and
     agency pages are rendered in ``jobs`` processes (default: one per core) when there are many;
     ``progress`` is told how many of them are rendered. ``package``: the package's workbook and
-    description still being written; they are waited for when the first page lists the files."""
+    description still being written; they are waited for when the downloads page lists the
+    files, last (``fill_downloads``)."""
 
     data = SiteData.load(data_dir, out, site_url, repo_url, place,
                          package={"created": package.created} if package else None)
@@ -274,8 +287,6 @@ def build_site(data_dir: Path, out: Path, site_url: str = "", say: Callable[[str
                                                 [r["report_id"] for r in reports], pages.report_content)
                 for agency_id, reports in sorted(data.by_agency.items())}
     data.compare = compare_groups(data, {i: c for found in contents.values() for i, c in found.items()}, keys, site)
-    if package is not None:
-        data.package = package.complete()  # the downloads page, among mkdocs's, lists the package's files
     with tempfile.TemporaryDirectory() as tmp:
         staged = Path(tmp) / "site"
         _mkdocs(staged, pages, data.site_url)
@@ -374,6 +385,9 @@ def build_site(data_dir: Path, out: Path, site_url: str = "", say: Callable[[str
         data.__dict__.pop("derived", None)
         del contents, found
         release_memory()
+        if package is not None:
+            data.package = package.complete()
+        fill_downloads(out, pages)
         documents += static_documents(out)
         search_bytes = write_search(out, documents, data.reports, keys.pinyin, previous, settings)
         write_sitemap(out, data.site_url, [d["url"] for d in documents] + compare_paths, data.created_date)

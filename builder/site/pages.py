@@ -62,6 +62,9 @@ TIP_RAW = 24  # characters of a cell's printed text in its tooltip
 FAIL_LINKS = 8  # failing cells of a table that link to their check (the rest are framed in red only)
 EVIDENCE = 1  # failing instances of a rule spelled out, and cells named in each
 EVIDENCE_CELLS = 5
+# Where the downloads page lists the package's files: mkdocs renders the page around it while the
+# workbook may still be being written; ``Pages.downloads`` fills it in once the package is complete.
+FILES_PENDING = "<!-- the package's files -->"
 NOTES = 4  # distinct notes under a table
 NARRATIVE_ROWS = 6  # sentences with figures listed, those with headline figures first
 NARRATIVE_TEXT = 60  # characters of the sentence shown beside a prose figure
@@ -621,8 +624,12 @@ class Pages:
                                                    counts=years, by_year=by_year, root="../")),
             "compare/index.md": ("比较", self.render("compare_index.html", groups=self._compare_groups(), root="../")),
             "rules/index.md": ("检查规则", self.render("rules_index.html", rules=rules, root="../")),
-            "downloads.md": ("数据下载", self.render("downloads.html", resources=self._resources(), root="../")),
+            "downloads.md": ("数据下载", FILES_PENDING),
         }
+
+    def downloads(self) -> str:
+        """The downloads page's content: the package's files, their sizes and hashes (``FILES_PENDING``)."""
+        return self.render("downloads.html", resources=self._resources(), root="../")
 
     def _compare_groups(self) -> list[tuple[str, list[tuple[str, str, int]]]]:
         by_year: dict[str, list[tuple[str, str, int]]] = defaultdict(list)
