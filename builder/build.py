@@ -336,11 +336,11 @@ def build(corpus_dir: Path | str, out: Path, site_url: str = "", with_site: bool
     remove_stale_staging(out)
     staging = out.with_name(_STAGING.format(name=out.name, pid=os.getpid()))
     staging.mkdir()
-    # With more than one core, the workbook is written by a process of its own, started now: its
-    # imports are done by the time the package's tables are.
-    workbook = WorkbookProcess() if options.jobs > 1 else None
-    fragments = None
+    fragments = workbook = None
     try:
+        # With more than one core, the workbook is written by a process of its own, started now: its
+        # imports are done by the time the package's tables are.
+        workbook = WorkbookProcess() if options.jobs > 1 else None
         (staging / MARKER).write_text("built by `python -m builder build`; the whole folder is replaced on every build\n")
         folder = OutputFolder(staging, out if (out / MARKER).exists() else None)
         stats = RunStats()

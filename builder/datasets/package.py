@@ -35,6 +35,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .. import codebook, forms
 from ..arrow import pyarrow
@@ -57,6 +58,9 @@ from .schema import (
     Table,
     neutralise,
 )
+
+if TYPE_CHECKING:
+    from multiprocessing.connection import Connection
 
 PACKAGE_NAME = "gov-disclosure-annual-reports"
 LICENSE = {"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by/4.0/",
@@ -877,7 +881,7 @@ def _never_kept(_table: str, _parts: list[str]) -> bool:
     return False
 
 
-def _workbook_aside(connection) -> None:
+def _workbook_aside(connection: Connection) -> None:
     """``WorkbookProcess``'s: what writing the workbook takes imported at once, then the
     workbook written when the package's tables are; None sent back when done, else the reason."""
     import xlsxwriter  # noqa: F401 (imported now: the process waits for its work anyway)
