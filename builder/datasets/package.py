@@ -45,6 +45,7 @@ from ..errors import BuilderError
 from ..extraction.corpus import Rejected
 from ..extraction.extract import Report
 from ..extraction.metadata import INSTITUTION, Agency
+from ..memory import collect_less
 from ..reading.sources import SourceInfo, is_http_url
 from .indicators import INDICATORS, definition_rows, evaluate, year_over_year
 from .outputs import ON_THE_SITE, DataPlace, OutputFolder
@@ -888,6 +889,7 @@ def _workbook_aside(connection: Connection) -> None:
     from pyarrow import compute, parquet  # noqa: F401
 
     pyarrow()
+    collect_less()
     try:
         path, data_dir, package = connection.recv()
     except EOFError:  # the build ended before its package
