@@ -348,3 +348,19 @@ def test_a_run_read_as_one_with_a_cell_read_otherwise_tells_the_rest_once():
     assert table4_note(alike).startswith("本行各格复原")
     split = FormRow([("（一）予以公开", 1, 2)], [(c, 1) for c in cells[:4]])  # half the row otherwise
     assert split.whole is not None and FormRow([("x", 1, 1)], [(c, 1) for c in cells[:2]]).whole is None
+
+
+def test_the_theme_files_copied_are_those_mkdocs_would_list(tmp_path):
+    """The build lists the theme's files without walking its hidden folders (theme_environment):
+    mkdocs then copies the same static files, from the same places, as with its own listing."""
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import Files
+
+    from builder.site.build import PROJECT, theme_environment
+
+    config = load_config(str(PROJECT / "mkdocs.yml"), site_dir=str(tmp_path))
+    theirs, ours = Files([]), Files([])
+    theirs.add_files_from_theme(config.theme.get_env(), config)
+    ours.add_files_from_theme(theme_environment(config.theme), config)
+    assert [(f.src_uri, f.abs_src_path) for f in ours] == [(f.src_uri, f.abs_src_path) for f in theirs]
+    assert any(f.src_uri.startswith("assets/") for f in ours)
