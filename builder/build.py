@@ -290,13 +290,13 @@ def _unchanged_build(record: Path, fingerprint: str, out: Path) -> BuildSummary 
     """The last build's summary, when its inputs were these and its output is still in place."""
     try:
         last = json.loads(record.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        if last.get("inputs") != fingerprint or last.get("out") != str(out.resolve()) or not (out / MARKER).exists():
+            return None
+        stats = RunStats(files=last["files"], cache_hits=last["files"], rejected=len(last["rejected"]))
+        return BuildSummary(last["reports"], [tuple(r) for r in last["rejected"]], Counter(last["badges"]),
+                            out / "data", out if last["with_site"] else None, stats, last["output_files"], 0)
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):  # none, or damaged: the build is made
         return None
-    if last.get("inputs") != fingerprint or last.get("out") != str(out.resolve()) or not (out / MARKER).exists():
-        return None
-    stats = RunStats(files=last["files"], cache_hits=last["files"], rejected=len(last["rejected"]))
-    return BuildSummary(last["reports"], [tuple(r) for r in last["rejected"]], Counter(last["badges"]),
-                        out / "data", out if last["with_site"] else None, stats, last["output_files"], 0)
 
 
 def _remember_build(record: Path, fingerprint: str, out: Path, summary: BuildSummary) -> None:

@@ -237,6 +237,8 @@ def build(corpus_dir: str, out: Path, site_url: str, repo_url: str, data_url: st
     except errors.BuilderError as e:
         _fail(str(e))
         sys.exit(2)
+    except EOFError as e:  # click would print "Aborted!", as for Ctrl-D at a prompt: here, data cut short
+        raise RuntimeError(f"unexpected end of data: {e}") from e
     for line in summary.lines():
         click.echo(line, err=True)
 

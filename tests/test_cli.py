@@ -78,6 +78,21 @@ def test_extract_missing_file():
     assert result.stderr == "error: no/such.txt: could not be read: no such file\n"
 
 
+def test_data_cut_short_in_a_build_is_an_error_not_the_users_abort(tmp_path: Path, monkeypatch):
+    """click reports an EOFError as "Aborted!" (Ctrl-D at a prompt); a build never prompts, so one
+    comes from a file cut short, and is raised as an error with its traceback."""
+    from builder import build
+
+    def cut_short(*_args, **_kwargs):
+        raise EOFError("Compressed file ended before the end-of-stream marker was reached")
+
+    monkeypatch.setattr(build, "build", cut_short)
+    result = CliRunner().invoke(cli, ["build", "--out", str(tmp_path / "out")])
+    assert result.exit_code == 1 and "Aborted!" not in result.output
+    assert isinstance(result.exception, RuntimeError)
+    assert str(result.exception) == "unexpected end of data: Compressed file ended before the end-of-stream marker was reached"
+
+
 def test_every_command_and_option_is_documented():
     readme = (ROOT / "README.md").read_text(encoding="utf-8") + (ROOT / "docs" / "cli.md").read_text(encoding="utf-8")
     for name, command in cli.commands.items():

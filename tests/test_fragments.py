@@ -8,6 +8,7 @@ from __future__ import annotations
 import copy
 import csv
 import gzip
+import json
 import shutil
 import zlib
 from pathlib import Path
@@ -266,3 +267,35 @@ def test_an_agency_checked_with_its_neighbours_only_is_checked_as_in_the_whole_c
     checked, rejected = fragments.check_agency(attached, [apart[0]], limits.DEFAULT)
     assert rejected == [] and checked == [apart[0]]
     assert results(apart[0]) == results(government) and len(results(government)) > 2
+
+
+def test_a_damaged_fragment_in_the_cache_is_made_again(work: Path, tmp_path: Path):
+    """A fragment file cut short or overwritten (a cache copied in part, a disk error) is made
+    again from its agency's reports, counted as computed, and the output is a full build's."""
+    out, cache = tmp_path / "site", tmp_path / "cache"
+    first = run(work, out, cache)
+    agencies = first.fragments.computed
+    keys = sorted(key for key, _reports, _digests in json.loads((out / fragments.MANIFEST).read_text())["agencies"].values())
+    damaged = [next((cache / "fragments").glob(f"*/{key}.*")) for key in keys[:2]]
+    damaged[0].write_bytes(damaged[0].read_bytes()[:10])
+    damaged[1].write_bytes(b"not a pickle")
+    (cache / "last-build.json").unlink()  # a build with every input as last time keeps the output unread
+    second = run(work, out, cache)
+    assert (second.fragments.computed, second.fragments.cached) == (2, agencies - 2)
+    assert run(work, tmp_path / "full", None).fragments.cached == 0
+    assert files_of(out) == files_of(tmp_path / "full")
+    (cache / "last-build.json").unlink()
+    assert run(work, out, cache).fragments.line() == f"checks and datasets: {agencies} agencies from the cache, 0 computed"
+
+
+@pytest.mark.parametrize("damage", ["a list", "a key missing"])
+def test_a_damaged_record_of_the_last_build_makes_the_build_again(work: Path, tmp_path: Path, damage: str):
+    """The record by which a build with every input as last time keeps the output (last-build.json):
+    when it is not what a build writes, the build is made (from the cache), not stopped."""
+    out, cache = tmp_path / "site", tmp_path / "cache"
+    agencies = run(work, out, cache).fragments.computed
+    record = cache / "last-build.json"
+    last = json.loads(record.read_text(encoding="utf-8"))
+    del last["files"]
+    record.write_text("[1, 2]" if damage == "a list" else json.dumps(last), encoding="utf-8")
+    assert run(work, out, cache).fragments.line() == f"checks and datasets: {agencies} agencies from the cache, 0 computed"

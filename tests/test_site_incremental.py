@@ -135,10 +135,13 @@ def test_a_template_change_renders_every_report_page(corpus, tmp_path, rendered,
     assert all("引用本页面" in p.read_text(encoding="utf-8") for p in out.glob("reports/*/*/index.html"))
 
 
-def test_lost_or_unreadable_keys_render_every_page(corpus, tmp_path, rendered):
+@pytest.mark.parametrize("damage", ["not gzip", "cut short", "bytes changed"])
+def test_lost_or_unreadable_keys_render_every_page(corpus, tmp_path, rendered, damage):
     out, cache = tmp_path / "site", tmp_path / "cache"
     rebuild(corpus, out, cache)
-    (out / PAGE_KEYS).write_bytes(b"not gzip")
+    keys = (out / PAGE_KEYS).read_bytes()
+    (out / PAGE_KEYS).write_bytes({"not gzip": b"not gzip", "cut short": keys[:len(keys) // 2],  # EOFError
+                                   "bytes changed": keys[:40] + b"x" * 64 + keys[104:]}[damage])  # zlib.error
     touch(corpus / "series" / "longde-2021.txt")
     rendered.clear()
     rebuild(corpus, out, cache)
@@ -237,12 +240,14 @@ def test_a_changed_search_document_rewrites_only_the_index_files_it_is_in(corpus
     shards = {p for p in index if p.parts[1] == "t"}
     assert kept & shards and shards - kept  # some term shards are the last build's files, some are new
     assert any(p.parts[1] == "d" for p in index.keys() - kept)  # and its result chunk is new
-    # An index state that cannot be read is made again from scratch, the same.
-    (out / search.STATE).write_bytes(b"not gzip")
-    touch(changed)
-    rebuild(corpus, out, cache)
-    rebuild(corpus, fresh, tmp_path / "fresh-cache")
-    assert same_files(out, fresh)
+    # An index state that cannot be read (not gzip, cut short, its bytes changed) is made again from scratch, the same.
+    for damaged in (lambda state: b"not gzip", lambda state: state[:len(state) // 2],
+                    lambda state: state[:40] + b"x" * 64 + state[104:]):
+        (out / search.STATE).write_bytes(damaged((out / search.STATE).read_bytes()))
+        touch(changed)
+        rebuild(corpus, out, cache)
+        rebuild(corpus, fresh, tmp_path / "fresh-cache")
+        assert same_files(out, fresh)
 
 
 def test_a_rebuild_reads_only_the_changed_agencies_documents_and_compare_group(corpus, tmp_path, monkeypatch):

@@ -443,6 +443,20 @@ def _kept(task: AgencyTask, folder: str, last: dict[str, list], out: OutputFolde
                                   for name in _report_files(report_id, place)])
 
 
+def _kept_fragment(folder: str, task: AgencyTask, hood: Neighbourhood, make: Callable[..., Made],
+                   stats: FragmentStats) -> Fragment:
+    """A kept agency's fragment, read from the cache. One that cannot be read (a damaged cache: a
+    file cut short or overwritten) is made again from the agency's reports (``make``: ``make_fragment``)
+    and counted as computed; its report files, kept from the last build under the same key, are the
+    same bytes and are not written again (they go to a folder thrown away)."""
+    with contextlib.suppress(Exception):  # any: what a damaged file makes pickle raise varies
+        return _unpacked(_path(folder, task.key))
+    with tempfile.TemporaryDirectory(prefix="builder-remade-") as scratch:
+        made = make(hood.attached(task), out_root=scratch, previous=None)
+    stats.computed, stats.cached = stats.computed + 1, stats.cached - 1
+    return made.fragment if made.fragment is not None else _unpacked(_path(folder, task.key))
+
+
 @contextlib.contextmanager
 def _folder(cache_root: str | None) -> Iterator[str]:
     """Where fragments are kept: beside the extraction cache when it is a local folder, else
@@ -514,7 +528,7 @@ def checks_and_datasets(entries: list[IndexEntry], rejected: list[Rejected], pro
                 for task in tasks:
                     fragment = unstored.pop(task.agency_id, None)
                     if fragment is None:
-                        fragment = _unpacked(_path(folder, task.key))
+                        fragment = _kept_fragment(folder, task, hood, work, stats)
                     package.add(fragment)
                     agencies[task.agency_id] = [task.key, fragment.report_ids, digests[task.agency_id]]
                 stats.rejected = sorted(package.rejected, key=lambda r: r.file)

@@ -7,6 +7,7 @@ import gzip
 import hashlib
 import itertools
 import json
+import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -69,7 +70,7 @@ class PageKeys:
             names = pinyin.get("names", {}) if pinyin.get("version") == Pinyin.version() else {}
             return cls(dict(kept["pages"]), found=dict(kept.get("search", {})), contents=dict(kept.get("contents", {})),
                        groups=dict(kept.get("compare", {})), pinyin=Pinyin(dict(names)))
-        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        except (OSError, EOFError, zlib.error, ValueError, KeyError, TypeError, AttributeError):  # cut short, damaged
             return cls({})
 
     def kept_from_previous(self, site: OutputFolder, path: str, key: str) -> bool:

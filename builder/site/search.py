@@ -263,7 +263,7 @@ def _load_state(previous: Path, version: str) -> tuple[list[dict], dict[str, arr
         if at != len(numbers):
             return None
         return documents, postings, int(head["total"])
-    except (OSError, EOFError, ValueError, KeyError, TypeError):
+    except (OSError, EOFError, zlib.error, ValueError, KeyError, TypeError):
         return None
 
 
