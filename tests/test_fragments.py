@@ -299,3 +299,25 @@ def test_a_damaged_record_of_the_last_build_makes_the_build_again(work: Path, tm
     del last["files"]
     record.write_text("[1, 2]" if damage == "a list" else json.dumps(last), encoding="utf-8")
     assert run(work, out, cache).fragments.line() == f"checks and datasets: {agencies} agencies from the cache, 0 computed"
+
+
+def test_a_damaged_extracted_report_stops_the_build_with_its_name_and_the_remedy(work: Path, tmp_path: Path):
+    """An unchanged file is answered by the extraction cache's index without opening its entry; when
+    its agency is made again and the entry cannot be read, the build stops with one line (which file,
+    what to do), the last output untouched."""
+    from builder.errors import BuilderError
+
+    out, cache = tmp_path / "site", tmp_path / "cache"
+    run(work, out, cache)
+    for entry in (cache / "extract").glob("*/*/*"):
+        entry.write_bytes(entry.read_bytes()[:12])
+    rows = reports_table(out)
+    changed = next(r for r in rows if sum(o["agency_id"] == r["agency_id"] for o in rows) > 1)
+    path = work / changed["source_file"]
+    path.write_text(path.read_text(encoding="utf-8") + "\n本报告另有附件。\n", encoding="utf-8")
+    before = files_of(out)
+    with pytest.raises(BuilderError, match=r"^[^:]+\.txt: its extracted report in .* is gone or damaged \(removed "
+                                           r"during the build, or cut short\); build again with --no-cache, or after "
+                                           r"removing that folder$"):
+        run(work, out, cache)
+    assert files_of(out) == before

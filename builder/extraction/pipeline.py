@@ -513,8 +513,9 @@ def report_loader(store: str | None) -> Callable[[IndexEntry], Report]:
     def load(entry: IndexEntry) -> Report:
         record = entry.record if entry.record is not None else cache.load(entry.key) if cache else None
         if record is None:
-            raise errors.BuilderError(f"{entry.name}: its extracted report is gone from {store} "
-                                      "(was the cache removed during the build?)")
+            raise errors.BuilderError(f"{entry.name}: its extracted report in {store} is gone or damaged "
+                                      "(removed during the build, or cut short); build again with --no-cache, "
+                                      "or after removing that folder")
         return outcome_from_record(record)
 
     return load
