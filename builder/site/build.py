@@ -23,7 +23,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from jinja2 import Environment, FileSystemLoader
 
@@ -52,6 +52,10 @@ from .pages import (
     report_title,
 )
 from .search import write_search
+
+if TYPE_CHECKING:
+    from mkdocs.theme import Theme
+
 
 # --- the compare groups (their keys are kept by builder.site.keys) ------------------------------
 
@@ -225,7 +229,7 @@ class _VisibleTemplates(FileSystemLoader):
         return sorted(found)
 
 
-def theme_environment(theme) -> Environment:
+def theme_environment(theme: Theme) -> Environment:
     """mkdocs's ``Theme.get_env``, its loader listing no hidden folder (``_VisibleTemplates``)."""
     env = type(theme).get_env(theme)
     env.loader = _VisibleTemplates(env.loader.searchpath, followlinks=env.loader.followlinks)
