@@ -49,7 +49,7 @@ from .extraction.pipeline import (
     stderr_progress,
     task_bytes,
 )
-from .memory import release_memory
+from .memory import collecting_less, release_memory
 from .reading.sources import read_sources
 
 
@@ -348,8 +348,9 @@ def build(corpus_dir: Path | str, out: Path, site_url: str = "", with_site: bool
         say(f"reading reports from {corpus_dir}")
         with _run_store(options) as run_options, read_reports(corpus_dir, run_options, stats, progress, digests) as checked:
             say(f"writing datasets to {out / 'data'}")
-            fragments = stage_checks_and_datasets(checked, provenance, folder, site_url, place, run_options, timed,
-                                                  meter("checks and datasets", "reports"), workbook)
+            with collecting_less():  # the files are read: no PDF from here on
+                fragments = stage_checks_and_datasets(checked, provenance, folder, site_url, place, run_options,
+                                                      timed, meter("checks and datasets", "reports"), workbook)
             rejected = [(r.file, r.reason) for r in checked.rejected]
         # The index of every report (tens of MB at national scale) is not what the site reads: let
         # it go before that stage, whose peak is the build's at scale, reuses the memory.
@@ -357,7 +358,7 @@ def build(corpus_dir: Path | str, out: Path, site_url: str = "", with_site: bool
         release_memory()
         if with_site:
             say(f"rendering the site into {out}")
-            with timed("site"):
+            with timed("site"), collecting_less():
                 site = stage_site(folder.root / "data", folder, site_url, say, repo_url, place, options.jobs,
                                   meter("rendering", "pages"), fragments.package)
             folder.written += site["written"]

@@ -17,7 +17,6 @@ import click
 from . import errors
 from .checks import BADGES, RULE_INDEX
 from .limits import DEFAULT, Limits
-from .memory import collect_less
 
 
 def _fail(message: str) -> None:
@@ -278,5 +277,4 @@ def main() -> None:
     # At exit, the interpreter's last garbage collection would walk every object still alive (the
     # gazetteer, the word list, the caches: 0.1 s) only to free memory the process gives back anyway.
     atexit.register(gc.freeze)
-    collect_less()
     cli(prog_name="python -m builder")

@@ -321,3 +321,18 @@ def test_a_damaged_extracted_report_stops_the_build_with_its_name_and_the_remedy
                                            r"removing that folder$"):
         run(work, out, cache)
     assert files_of(out) == before
+
+
+def test_a_build_leaves_the_collector_as_it_found_it(work: Path, tmp_path: Path, monkeypatch):
+    """The datasets and site stages run the cyclic collector less often (``memory.collecting_less``);
+    a build called as a library function puts the thresholds back."""
+    import gc
+
+    from builder import memory
+
+    before = gc.get_threshold()
+    seen = []
+    real = memory.collect_less
+    monkeypatch.setattr(memory, "collect_less", lambda: (seen.append(gc.get_threshold()), real())[1])
+    run(work, tmp_path / "site", None)
+    assert seen and gc.get_threshold() == before

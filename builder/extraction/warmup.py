@@ -9,7 +9,6 @@ import gc
 import random
 
 from ..checks import check_report
-from ..memory import collect_less
 from ..synthetic import report
 from .cache import encoded, outcome_record
 from .corpus import read_data
@@ -20,4 +19,3 @@ check_report(extracted)
 # What is loaded now lives as long as every worker: out of the collector's scans, so a
 # worker neither spends time on it nor copies its pages (the fork shares them).
 gc.freeze()
-collect_less()
