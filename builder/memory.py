@@ -1,4 +1,4 @@
-"""Memory given back between the parts of a build that hold the most."""
+"""Memory given back between the parts of a build that hold the most, and how often the collector runs."""
 
 from __future__ import annotations
 
