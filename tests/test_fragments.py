@@ -301,26 +301,60 @@ def test_a_damaged_record_of_the_last_build_makes_the_build_again(work: Path, tm
     assert run(work, out, cache).fragments.line() == f"checks and datasets: {agencies} agencies from the cache, 0 computed"
 
 
-def test_a_damaged_extracted_report_stops_the_build_with_its_name_and_the_remedy(work: Path, tmp_path: Path):
+@pytest.mark.parametrize("damage", ["cut short", "removed"])
+def test_a_damaged_extracted_report_is_read_again_from_its_file(work: Path, tmp_path: Path, damage: str,
+                                                               monkeypatch):
     """An unchanged file is answered by the extraction cache's index without opening its entry; when
-    its agency is made again and the entry cannot be read, the build stops with one line (which file,
-    what to do), the last output untouched."""
-    from builder.errors import BuilderError
-
+    its agency is made again and the entry cannot be read, the file is read again (and its entry
+    stored again): the output is that of a build from scratch."""
     out, cache = tmp_path / "site", tmp_path / "cache"
     run(work, out, cache)
-    for entry in (cache / "extract").glob("*/*/*"):
-        entry.write_bytes(entry.read_bytes()[:12])
+    entries = [p for p in (cache / "extract").glob("*/*/*") if not p.name.startswith("index")]
+    for entry in entries:
+        if damage == "removed":
+            entry.unlink()
+        else:
+            entry.write_bytes(entry.read_bytes()[:12])
     rows = reports_table(out)
     changed = next(r for r in rows if sum(o["agency_id"] == r["agency_id"] for o in rows) > 1)
     path = work / changed["source_file"]
     path.write_text(path.read_text(encoding="utf-8") + "\n本报告另有附件。\n", encoding="utf-8")
-    before = files_of(out)
-    with pytest.raises(BuilderError, match=r"^[^:]+\.txt: its extracted report in .* is gone or damaged \(removed "
-                                           r"during the build, or cut short\); build again with --no-cache, or after "
-                                           r"removing that folder$"):
-        run(work, out, cache)
-    assert files_of(out) == before
+    if damage == "removed":  # after the extraction stage listed them (else it reads their files itself)
+        from builder.extraction.cache import ExtractionCache
+
+        present = {p.name.removesuffix(".json.zst") for p in entries}
+        monkeypatch.setattr(ExtractionCache, "stored_keys", lambda self: present)
+    summary = run(work, out, cache)
+    assert summary.stats.indexed == len(rows) - 1
+    fresh = tmp_path / "fresh"
+    run(work, fresh, None)
+    assert files_of(out) == files_of(fresh)
+    # Stored again: the entries of the reports of the agencies made again (the changed one's included).
+    whole = [p for p in (cache / "extract").glob("*/*/*") if not p.name.startswith("index") and p.stat().st_size > 12]
+    assert len(whole) >= sum(r["agency_id"] == changed["agency_id"] for r in rows)
+
+
+def test_a_damaged_extracted_report_of_a_changed_file_stops_the_build_with_its_name(tmp_path: Path):
+    """When the file changed since the extraction stage read it, reading it again would give
+    another report than the index said: the build stops with one line naming the file."""
+    from builder.errors import BuilderError
+    from builder.extraction.cache import ExtractionCache
+    from builder.extraction.pipeline import FileTask, run_task, report_loader
+
+    corpus = tmp_path / "corpus"
+    write_corpus(corpus, [2022], provinces=1, bodies=1, seed=5)
+    source = sorted(corpus.glob("**/*.txt"))[0]
+    name = source.relative_to(corpus).as_posix()
+    cache = ExtractionCache(str(tmp_path / "cache"))
+    result = run_task(FileTask(str(source), name), cache.root, cache.version, Options().per_file, Options().bounds)
+    Path(cache.path(result.key)).write_bytes(b"junk")
+    load = report_loader(cache.root)
+    assert load(result.outcome).report_id == result.outcome.report_id  # read again: the same report
+    Path(cache.path(result.key)).unlink()
+    source.write_text(source.read_text(encoding="utf-8") + "\n附件。\n", encoding="utf-8")
+    with pytest.raises(BuilderError, match=rf"^{name}: its extracted report in .* is gone or damaged, and the "
+                                           r"file is no longer as it was read; build again$"):
+        load(result.outcome)
 
 
 def test_a_build_leaves_the_collector_as_it_found_it(work: Path, tmp_path: Path, monkeypatch):

@@ -41,11 +41,12 @@ from pathlib import Path
 
 from ..checks import neighbour_keys, read_as_neighbour
 from ..extraction.cache import parser_version
-from ..extraction.corpus import CorpusContext, IndexEntry, Rejected, check_one
+from ..extraction.corpus import CorpusContext, IndexEntry, Rejected, check_one, read_data
 from ..extraction.extract import Report
 from ..extraction.layout import Layout
 from ..extraction.pipeline import (
     Options,
+    PerFile,
     StageProgress,
     cacheable,
     is_url,
@@ -316,11 +317,11 @@ def check_agency(task: AgencyTask, reports: list[Report], bounds: Limits) -> tup
 
 
 def make_fragment(task: AgencyTask, store: str | None, settings: Settings, folder: str, out_root: str,
-                  previous: str | None) -> Made:
+                  previous: str | None, per_file: PerFile = read_data) -> Made:
     """One agency: its reports loaded from the extraction store, checked (cross-year checks
     with the index entries it needs), their rows encoded and files written into
     ``out_root``; the fragment stored in ``folder`` under the task's key."""
-    load = report_loader(store)
+    load = report_loader(store, per_file, settings.bounds)
     checked, rejected = check_agency(task, [load(entry) for entry in task.entries], settings.bounds)
     out = OutputFolder(Path(out_root), Path(previous) if previous else None)
     fragment = agency_fragment(task.agency_id, map(without_parsing_state, checked), task.sources, settings.site_url,
@@ -493,7 +494,8 @@ def checks_and_datasets(entries: list[IndexEntry], rejected: list[Rejected], pro
         with timed("fragments"):
             missing = [task for task in tasks if not _kept(task, folder, last_agencies, out, settings.place)]
             work = functools.partial(make_fragment, store=store, settings=settings, folder=folder,
-                                     out_root=str(out.root), previous=str(out.previous) if out.previous else None)
+                                     out_root=str(out.root), previous=str(out.previous) if out.previous else None,
+                                     per_file=options.per_file)
             attached = _Attached(missing, hood)
             if options.jobs > 1 and sum(len(task.entries) for task in missing) >= POOL_MIN_REPORTS:
                 made = run_in_pool(work, attached, min(options.jobs, len(missing)), None)  # no parser that grows

@@ -176,6 +176,11 @@ def encoded(value: dict) -> bytes:
                             check_circular=False).encode("utf-8"))
 
 
+def decoded(entry: bytes) -> dict:
+    """A record from an entry's bytes (``encoded``); ValueError when they are not one whole."""
+    return json.loads(_unpack(entry))
+
+
 # zstd at level 1, through pyarrow: an entry compresses in about a third of gzip's time (level 1)
 # and decompresses in half, a little smaller. Arrow's codec needs the size back: 8 bytes before.
 _CODEC_LEVEL = 1
@@ -224,9 +229,10 @@ def index_line(outcome: IndexEntry | Rejected) -> list:
             {cell: _cell_fields(value) for cell, value in outcome.cells.items()}]
 
 
-def outcome_of_line(line: list, key: str, name: str, content: str) -> IndexEntry | Rejected | None:
-    """The outcome an index line holds, or None when it does not fit the file it is looked up
-    for (another name or content: never trusted) or cannot be read (then the entry is)."""
+def outcome_of_line(line: list, key: str, name: str, content: str, url: str) -> IndexEntry | Rejected | None:
+    """The outcome an index line holds for the file at ``url``, or None when it does not fit the
+    file it is looked up for (another name or content: never trusted) or cannot be read (then
+    the entry is)."""
     try:
         if line[0] == "rejected":
             return Rejected(name, line[2]) if line[1] == name and isinstance(line[2], str) else None
@@ -234,7 +240,7 @@ def outcome_of_line(line: list, key: str, name: str, content: str) -> IndexEntry
         if kind != "report" or entry_name != name or sha256 != content or not isinstance(year, int):
             return None
         return IndexEntry(entry_name, path, sha256, key, report_id, Agency(*agency), year, template,
-                          {cell: CellValue(*fields) for cell, fields in cells.items()})
+                          {cell: CellValue(*fields) for cell, fields in cells.items()}, url=url)
     except (TypeError, ValueError, IndexError, KeyError):
         return None
 
@@ -287,7 +293,7 @@ class ExtractionCache:
     def load(self, key: str) -> dict | None:
         """The entry, or None when absent or unreadable (a write cut short is a miss)."""
         try:
-            return json.loads(_unpack(_read(self.path(key))))
+            return decoded(_read(self.path(key)))
         except (OSError, ValueError):
             return None
 

@@ -232,13 +232,14 @@ class IndexEntry:
     template: str
     cells: dict[str, CellValue]
     record: dict | None = None  # the whole record, when it is in no store
+    url: str = ""  # where the file was read: a damaged entry is read again from there
 
     @classmethod
-    def of(cls, report: Report, name: str, key: str, record: dict | None = None) -> IndexEntry:
+    def of(cls, report: Report, name: str, key: str, record: dict | None = None, url: str = "") -> IndexEntry:
         source = report.document.source
         cells = {cell: report.cells[cell] for cell in OTHER_AGENCY_CELLS if cell in report.cells}
         return cls(name, source.path, source.sha256, key, report.report_id, report.agency, report.year,
-                   report.template, cells, record)
+                   report.template, cells, record, url)
 
 
 class CorpusContext(CheckContext):

@@ -41,6 +41,7 @@ from .cache import (
     ExtractionCache,
     agencies_of_index,
     content_digest,
+    decoded,
     encoded,
     entry_key,
     index_line,
@@ -176,7 +177,7 @@ def _outcome(task: FileTask, cache_root: str | None, version: str, per_file: Per
     key = entry_key(data, task.name, bounds)
     record = cache.load(key) if cache else None
     if record is not None:
-        return _indexed(outcome_from_record(record), task.name, key, None), True, key
+        return _indexed(outcome_from_record(record), task, key, None), True, key
     outcome = per_file(data, task.name, bounds)
     record = outcome_record(outcome)
     # Also when nothing is stored: what strict JSON cannot hold (NaN, lone surrogates) is
@@ -189,16 +190,16 @@ def _outcome(task: FileTask, cache_root: str | None, version: str, per_file: Per
         with contextlib.suppress(Exception):
             cache.store(key, entry)
             stored = True
-    return _indexed(outcome, task.name, key, None if stored else record), False, key if stored else ""
+    return _indexed(outcome, task, key, None if stored else record), False, key if stored else ""
 
 
-def _indexed(outcome: Report | Rejected, name: str, key: str, record: dict | None) -> IndexEntry | Rejected:
+def _indexed(outcome: Report | Rejected, task: FileTask, key: str, record: dict | None) -> IndexEntry | Rejected:
     """What travels back of an outcome; ``record``: the whole report, when it is in no store.
     (A report is not rebuilt from its record for this: the record is exact, and a report read
     back from the store later is built from it.)"""
     if isinstance(outcome, Rejected):
         return outcome
-    return IndexEntry.of(outcome, name, key, record)
+    return IndexEntry.of(outcome, task.name, key, record, task.url)
 
 
 # --- executors ---------------------------------------------------------------------------
@@ -338,7 +339,7 @@ def _index_hits(tasks: list[FileTask], index: Mapping[str, list], bounds: Limits
                 content = content or content_digest(task_bytes(task, bounds))
             key = key_of_digest(content, task.name, bounds) if content else ""
             line = index.get(key)
-            outcome = outcome_of_line(line, key, task.name, content) if line is not None else None
+            outcome = outcome_of_line(line, key, task.name, content, task.url) if line is not None else None
         if outcome is None:
             left.append(task)
         else:
@@ -507,18 +508,43 @@ def _store(options: Options) -> Iterator[str | None]:
             yield folder
 
 
-def report_loader(store: str | None) -> Callable[[IndexEntry], Report]:
+def report_loader(store: str | None, per_file: PerFile = read_data,
+                  bounds: Limits = limits.DEFAULT) -> Callable[[IndexEntry], Report]:
+    """Reports from their entries in ``store``; an entry gone or damaged since the extraction
+    stage (which the cache's index answers without opening it) is read again from its file."""
     cache = ExtractionCache(store) if store else None
 
     def load(entry: IndexEntry) -> Report:
         record = entry.record if entry.record is not None else cache.load(entry.key) if cache else None
+        if record is None and cache:
+            record = _read_again(entry, cache, per_file, bounds)
         if record is None:
-            raise errors.BuilderError(f"{entry.name}: its extracted report in {store} is gone or damaged "
-                                      "(removed during the build, or cut short); build again with --no-cache, "
-                                      "or after removing that folder")
+            raise errors.BuilderError(f"{entry.name}: its extracted report in {store} is gone or damaged, and the "
+                                      "file is no longer as it was read; build again")
         return outcome_from_record(record)
 
     return load
+
+
+def _read_again(entry: IndexEntry, cache: ExtractionCache, per_file: PerFile, bounds: Limits) -> dict | None:
+    """The record of a report whose entry is gone or damaged, from its file, stored again: the
+    same bytes read by the same parser give the same report. None when the file changed since
+    (or cannot be read, or is now rejected: over the time limit on a busy machine)."""
+    if not entry.url:
+        return None
+    try:
+        data = task_bytes(FileTask(entry.url, entry.name), bounds)
+    except errors.ReportError:
+        return None
+    if entry_key(data, entry.name, bounds) != entry.key:
+        return None
+    outcome = per_file(data, entry.name, bounds)
+    if not isinstance(outcome, Report):
+        return None
+    stored = encoded(outcome_record(outcome))
+    with contextlib.suppress(Exception):  # a read-only cache: read again next time
+        cache.store(entry.key, stored)
+    return decoded(stored)  # as a record read from the store: exactly the same report
 
 
 @contextlib.contextmanager
@@ -537,7 +563,8 @@ def read_reports(corpus: str | Path, options: Options | None = None, stats: RunS
             results = extract_stage(tasks, options, store, stats, progress, digests)
         if options.cache:
             ExtractionCache(options.cache).prune()
-        yield assemble([r.outcome for r in results], report_loader(store), options.bounds, timed("checks"))
+        load = report_loader(store, options.per_file, options.bounds)
+        yield assemble([r.outcome for r in results], load, options.bounds, timed("checks"))
 
 
 def read_corpus(corpus: str | Path, options: Options | None = None, stats: RunStats | None = None,
