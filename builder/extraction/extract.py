@@ -8,7 +8,7 @@ from pathlib import Path
 
 from .. import errors
 from ..forms import PRE_2019
-from ..reading.document import Document, normalize, read_bytes, read_file
+from ..reading.document import Document, read_bytes, read_file
 from .layout import Layout, locate
 from .metadata import (
     UNSURE_YEAR_SOURCES,
@@ -158,8 +158,7 @@ def extract_document(doc: Document) -> Report:
     year, year_source = find_year(doc.lines)
     if year is None:
         raise errors.MissingMetadata(path, "no report year in the title, 统计期限 or opening")
-    page_lines = normalize(doc.text).split("\n")
-    name = find_agency_name(doc.lines, issuer_from_labels(page_lines)) or publisher_from_labels(page_lines)
+    name = find_agency_name(doc.lines, issuer_from_labels(doc.page_lines)) or publisher_from_labels(doc.page_lines)
     if not name:
         raise errors.MissingMetadata(path, "no agency name in the title or opening")
     agency = describe_agency(name, doc.lines)

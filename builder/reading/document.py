@@ -47,6 +47,12 @@ class Document:
         return "\n".join(self.lines)
 
     @cached_property
+    def page_lines(self) -> list[str]:
+        """The text normalised (``normalize``) and split into lines, page labels and chrome kept:
+        ``lines`` is made of them, and the metadata reads a crawled page's labels from them."""
+        return normalize(self.text).split("\n")
+
+    @cached_property
     def sentences(self) -> list[str]:
         """The prose as sentences, wrapped lines joined (read by the narrative and the checks)."""
         from ..extraction.narrative import sentences
@@ -170,7 +176,11 @@ def _is_chrome(line: str) -> bool:
 def body_lines(text: str) -> list[str]:
     """Normalised lines of the report body: navigation, footers, share buttons,
     ICP lines and page numbers removed; a footer block ends the body."""
-    lines = normalize(text).split("\n")
+    return body_of(normalize(text).split("\n"))
+
+
+def body_of(lines: list[str]) -> list[str]:
+    """``body_lines`` of text already normalised and split into lines."""
     out: list[str] = []
     for index, line in enumerate(lines):
         if index % 1024 == 0:
@@ -265,7 +275,9 @@ def read_bytes(data: bytes, path: str) -> Document:
     text = READERS[fmt](data, source)
     if not text.strip():
         raise errors.EmptyFile(path, "no text in the document")
-    return Document(source=source, text=text, lines=body_lines(text))
+    document = Document(source=source, text=text)
+    document.lines = body_of(document.page_lines)
+    return document
 
 
 def read_regular(path: str | Path, name: str) -> bytes:
