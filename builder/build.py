@@ -34,7 +34,7 @@ from .datasets.fragments import FragmentStats, Settings, checks_and_datasets, pr
 from .datasets.outputs import ON_THE_SITE, DataPlace, OutputFolder
 from .datasets.package import PendingPackage, WorkbookProcess
 from .errors import BuilderError, printable
-from .extraction.cache import content_digest
+from .extraction.cache import check_location, content_digest
 from .extraction.corpus import INTERNAL, CheckedReports, Rejected
 from .extraction.pipeline import (
     Options,
@@ -321,7 +321,9 @@ def build(corpus_dir: Path | str, out: Path, site_url: str = "", with_site: bool
     def meter(stage: str, unit: str) -> StageProgress | None:
         return StderrMeter(stage, unit) if progress is not None else None
 
-    tasks = list_tasks(corpus_dir)  # fail early on an unusable corpus, before any writing
+    tasks = list_tasks(corpus_dir)  # fail early on an unusable corpus or cache, before any writing
+    if options.cache:
+        check_location(options.cache)
     check_output(out)
     start_fork_server(options, len(tasks))
     record = Path(options.cache) / "last-build.json" if options.cache and not is_url(options.cache) else None

@@ -159,7 +159,7 @@ def check(folder: str, as_json: bool, cache: str | None, jobs: int, dask_address
                 lines = [(report.report_id, report.badge or "",
                           [rule for rule, outcome in outcomes(report).items()
                            if outcome == "fail" and RULE_INDEX[rule].severity != "info"]) for report in checked]
-    except errors.CorpusError as e:
+    except errors.BuilderError as e:
         _fail(str(e))
         sys.exit(2)
     if not as_json:

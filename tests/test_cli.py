@@ -130,3 +130,33 @@ def test_build_prints_a_summary_and_refuses_foreign_folders(tmp_path: Path):
     assert result.stderr == (f"error: {foreign}: refusing to overwrite a folder this tool did not build; "
                              "choose another --out\n")
     assert (foreign / "notes.txt").read_text() == "keep me"
+
+
+def test_an_unusable_cache_or_cluster_is_one_line_and_the_output_stays(tmp_path: Path):
+    """A --cache that is a file or behind a protocol not installed, a --dask address where no
+    scheduler answers, and a corpus URL of a protocol not installed: one line each, exit 2,
+    the last output as it was."""
+    import dask
+
+    out = tmp_path / "out"
+    built = CliRunner().invoke(cli, ["build", "--corpus", str(CORPUS), "--out", str(out), "--no-site", "--no-cache"])
+    assert built.exit_code == 0, built.output
+    before = sorted(p.relative_to(out).as_posix() for p in out.rglob("*"))
+    a_file = tmp_path / "a-file"
+    a_file.write_text("x")
+    cases = [
+        (["build", "--cache", str(a_file)], f"error: --cache {a_file}: not a folder\n"),
+        (["build", "--cache", "zz://bucket/cache"], "error: --cache zz://bucket/cache: Protocol not known: zz\n"),
+        (["build", "--no-cache", "--dask", "scheduler"],
+         "error: --dask scheduler: no Dask scheduler reached (missing port number in address 'scheduler')\n"),
+        (["build", "--no-cache", "--dask", "tcp://127.0.0.1:9"],
+         "error: --dask tcp://127.0.0.1:9: no Dask scheduler reached (Timed out trying to connect to "
+         "tcp://127.0.0.1:9 after 1 s)\n"),
+        (["check", "zz://bucket/corpus"], "error: zz://bucket/corpus: Protocol not known: zz\n"),
+    ]
+    with dask.config.set({"distributed.comm.timeouts.connect": "1s"}):
+        for args, message in cases:
+            corpus = [] if args[0] == "check" else ["--corpus", str(CORPUS), "--out", str(out), "--no-site"]
+            result = CliRunner().invoke(cli, [*args, *corpus])
+            assert (result.exit_code, result.stderr.splitlines()[-1] + "\n") == (2, message), result.output
+    assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*")) == before

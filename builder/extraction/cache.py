@@ -24,6 +24,7 @@ from pathlib import Path
 
 import fsspec
 
+from .. import errors
 from ..checks import Result
 from ..limits import Limits
 from ..reading.document import Document, Source
@@ -274,6 +275,20 @@ def _read(where: str) -> bytes:
             return handle.read()
     fs, path = fsspec.core.url_to_fs(where)
     return fs.cat_file(path)
+
+
+def check_location(where: str) -> None:
+    """A BuilderError naming the cache when ``where`` cannot hold one: a local path that is not a
+    folder, or a URL whose protocol fsspec does not know or whose package is not installed."""
+    path = _local_path(where)
+    if path is not None:
+        if os.path.exists(path) and not os.path.isdir(path):
+            raise errors.BuilderError(f"--cache {where}: not a folder")
+        return
+    try:
+        fsspec.core.url_to_fs(where)
+    except (ImportError, ValueError) as e:
+        raise errors.BuilderError(f"--cache {where}: {e}") from e
 
 
 @dataclasses.dataclass(frozen=True)

@@ -40,6 +40,7 @@ from ..reading.document import PDF_SIGNATURE, ZIP_SIGNATURE, read_regular
 from .cache import (
     ExtractionCache,
     agencies_of_index,
+    check_location,
     content_digest,
     decoded,
     encoded,
@@ -112,7 +113,10 @@ def list_tasks(corpus: str | Path) -> list[FileTask]:
     local = _local(corpus)
     if local is not None:
         return [FileTask(e.path, e.name, entry_problem(e) or "") for e in corpus_entries(local)]
-    fs, root = fsspec.core.url_to_fs(str(corpus))
+    try:
+        fs, root = fsspec.core.url_to_fs(str(corpus))
+    except (ImportError, ValueError) as e:  # a protocol fsspec does not know, or its package missing
+        raise errors.CorpusError(f"{corpus}: {e}") from e
     if not fs.isdir(root):
         raise errors.CorpusError(f"{corpus}: no such folder")
     protocol = str(corpus).split("://", 1)[0]
@@ -297,7 +301,11 @@ def stop_fork_server() -> None:
 def _dask(work: Callable, tasks: list[FileTask], address: str) -> Iterator[FileResult]:
     from distributed import Client, as_completed
 
-    with Client(address, set_as_default=False) as client:
+    try:
+        client = Client(address, set_as_default=False)
+    except (OSError, ValueError, AssertionError) as e:  # nothing answers there, or no scheduler address
+        raise errors.BuilderError(f"--dask {address}: no Dask scheduler reached ({e or type(e).__name__})") from e
+    with client:
         futures = client.map(work, tasks, key=[f"extract-{i}-{t.name}" for i, t in enumerate(tasks)], pure=False)
         for future in as_completed(futures, loop=client.loop):
             yield future.result()
@@ -555,6 +563,8 @@ def read_reports(corpus: str | Path, options: Options | None = None, stats: RunS
     reports as a stream read back from the store, valid inside the ``with`` block.
     ``digests``: the files' SHA-256 by name, when the caller has just hashed them."""
     options = options or Options()
+    if options.cache:
+        check_location(options.cache)
     stats = stats if stats is not None else RunStats()
     timed = Stopwatch(stats)
     tasks = list_tasks(corpus)
