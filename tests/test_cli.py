@@ -137,6 +137,7 @@ def test_an_unusable_cache_or_cluster_is_one_line_and_the_output_stays(tmp_path:
     scheduler answers, and a corpus URL of a protocol not installed: one line each, exit 2,
     the last output as it was."""
     import dask
+    import distributed.config  # noqa: F401 (its defaults loaded before one is set below, and put back after)
 
     out = tmp_path / "out"
     built = CliRunner().invoke(cli, ["build", "--corpus", str(CORPUS), "--out", str(out), "--no-site", "--no-cache"])

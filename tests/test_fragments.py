@@ -90,8 +90,8 @@ def test_a_one_file_change_makes_its_agency_and_its_readers_again_and_the_same_b
     loaded: list[str] = []
     real = fragments.report_loader
 
-    def spying(store):
-        load = real(store)
+    def spying(store, *args):
+        load = real(store, *args)
         return lambda entry: (loaded.append(entry.agency.agency_id), load(entry))[1]
 
     monkeypatch.setattr(fragments, "report_loader", spying)
@@ -141,7 +141,8 @@ def test_a_report_file_gone_from_the_last_output_is_made_again_with_its_agency(w
     loaded: list[str] = []
     real = fragments.report_loader
     monkeypatch.setattr(fragments, "report_loader",
-                        lambda store: (lambda entry: (loaded.append(entry.agency.agency_id), real(store)(entry))[1]))
+                        lambda store, *args: (lambda entry: (loaded.append(entry.agency.agency_id),
+                                                             real(store, *args)(entry))[1]))
     again = run(work, out, cache)
     assert set(loaded) == {damaged["agency_id"]}
     assert (again.fragments.computed, again.fragments.cached) == (1, len(agencies) - 1)
@@ -339,7 +340,7 @@ def test_a_damaged_extracted_report_of_a_changed_file_stops_the_build_with_its_n
     another report than the index said: the build stops with one line naming the file."""
     from builder.errors import BuilderError
     from builder.extraction.cache import ExtractionCache
-    from builder.extraction.pipeline import FileTask, run_task, report_loader
+    from builder.extraction.pipeline import FileTask, report_loader, run_task
 
     corpus = tmp_path / "corpus"
     write_corpus(corpus, [2022], provinces=1, bodies=1, seed=5)
