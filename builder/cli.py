@@ -212,7 +212,8 @@ def build(corpus_dir: str, out: Path, site_url: str, repo_url: str, data_url: st
     Parquet, Excel, datapackage.json, per-report JSON, CSV and source text)
     to <out>/data/ and, unless --no-site, the site to <out>/, building in a
     folder beside <out> and swapping it in at the end, so a failed build
-    leaves the previous output untouched. Progress goes to stderr, then a
+    leaves the previous output untouched; the replaced output stays beside
+    as .<out>.spare, the next build's folder. Progress goes to stderr, then a
     summary: reports read, files that could not be read and why, internal
     errors, badges.
     """

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -71,17 +72,39 @@ def test_a_killed_build_leaves_the_previous_output_untouched(tmp_path: Path):
                             cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)}, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert (out / "index.html").exists() and (out / MARKER).exists()
-    # The killed builds' leftovers are cleaned without help, and the replaced output by a process of its own.
-    assert until(lambda: sorted(p.name for p in tmp_path.iterdir()) == ["site", "site.cache"])
+    # The killed builds' leftovers are cleaned without help (by a process of its own); the replaced
+    # output is kept beside, for the next build to make its folder from.
+    assert until(lambda: sorted(p.name for p in tmp_path.iterdir()) == [".site.spare", "site", "site.cache"])
 
 
-def test_the_replaced_output_is_removed_after_the_build_returns(tmp_path: Path):
-    out = tmp_path / "site"
-    build(CORPUS, out, with_site=False, say=lambda _: None, options=Options(cache=None))
+def test_the_replaced_output_is_the_next_builds_folder_and_never_written_through(tmp_path: Path):
+    """The output a build replaces is kept beside as ``.site.spare``; the next build takes it, removes
+    its files (what it kept of the current output are links to the same files) and builds in its
+    folders. The current output is never written through one of those links, a file or folder the
+    new build does not make is not left in it, and it is the output a build in a new folder makes."""
+    out, fresh = tmp_path / "site", tmp_path / "fresh" / "site"
+    corpus = tmp_path / "corpus"
+    shutil.copytree(CORPUS, corpus)
+
+    def run(where: Path) -> None:
+        build(corpus, where, say=lambda _: None, options=Options(cache=None))
+
+    run(out)
     first = (out / MARKER).stat().st_ino
-    build(CORPUS, out, with_site=False, say=lambda _: None, options=Options(cache=None))
+    run(out)
     assert (out / MARKER).stat().st_ino != first  # replaced whole
-    assert until(lambda: sorted(p.name for p in tmp_path.iterdir()) == ["site"])
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".site.spare", "corpus", "site"]
+    spare = tmp_path / ".site.spare"
+    (spare / "left-over" / "empty").mkdir(parents=True)
+    (spare / "reports" / "stale.html").write_text("stale")
+    (spare / "data" / "link").symlink_to(tmp_path / "corpus")
+    report = next(corpus.iterdir())
+    report.write_text(report.read_text(encoding="utf-8") + "\n本报告另有附件。\n", encoding="utf-8")
+    current = snapshot(out)
+    run(out)
+    assert snapshot(spare) == current  # the output it replaced, as it was: nothing written through
+    run(fresh)
+    assert snapshot(out) == snapshot(fresh)
 
 
 def test_a_failing_build_keeps_the_previous_output(tmp_path: Path, monkeypatch):

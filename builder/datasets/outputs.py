@@ -1,13 +1,12 @@
 """Writing output files so that an unchanged file stays the same file.
 
-A build writes into a new folder; a file whose bytes equal the previous
-output's is hard-linked from it instead of written, so its inode and
+A build writes into a folder without files (new, or the output the last build
+replaced, its folders kept: ``build.claim_spare``); a file whose bytes equal the
+previous output's is hard-linked from it instead of written, so its inode and
 modification time survive the rebuild (rsync, caches and readers see it as
 untouched) and an incremental build writes only what changed. A rebuild links
-tens of thousands of files into folders it must make again, a system call each
-that costs a hundred microseconds or more on a journalled disk: within
-``OutputFolder.linking`` they are made by a thread of their own while the build
-goes on computing.
+tens of thousands of files, a system call each: within ``OutputFolder.linking``
+they are made by a thread of their own while the build goes on computing.
 """
 
 from __future__ import annotations
