@@ -25,6 +25,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -234,22 +235,56 @@ def _spare(out: Path) -> Path:
     return out.with_name(f".{out.name}.spare")
 
 
-def claim_spare(out: Path, staging: Path) -> bool:
+class Staging:
+    """The folder a build writes into (``claim_spare``): new, or the output the last build
+    replaced, whose files a thread removes while the reports are read. Nothing is written
+    into it before ``ready``."""
+
+    def __init__(self, path: Path, spare: bool) -> None:
+        self.path, self.spare = path, spare
+        self._failure: list[OSError] = []
+        self._thread = threading.Thread(target=self._empty, name="emptying", daemon=True) if spare else None
+        if self._thread:
+            self._thread.start()
+
+    def _empty(self) -> None:
+        try:
+            _remove_files(self.path)
+        except OSError as error:
+            self._failure.append(error)
+
+    def ready(self) -> None:
+        """Wait until no file of the spare is left (raises what stopped its removal)."""
+        if self._thread:
+            self._thread.join()
+            self._thread = None
+        if self._failure:
+            error = self._failure[0]
+            raise BuilderError(f"{self.path}: could not empty the last output kept for this build "
+                               f"({error.strerror or error}: {error.filename})")
+
+
+def claim_spare(out: Path, staging: Path) -> Staging:
     """Make ``staging``: the output replaced by the last build (kept beside --out) renamed, its
-    files removed and its folders kept, or else a new folder. Whether it was the spare.
+    files removed (``Staging.ready``) and its folders kept, or else a new folder.
 
     Its unchanged files are hard links to the current output's, so removing them frees
     nothing, and the folders a rebuild needs are already there: on ext4 a folder made anew
     costs a hundred microseconds or more, up to a millisecond where many files were deleted
     lately (as when a replaced output is removed), while a file's removal costs a few.
-    No file is left to be written through: every file of the current output stays as it is."""
+    No file is left to be written through: every file of the current output stays as it is.
+    Anything else at that name (a link, a file, a folder without this tool's mark) is left there."""
+    spare = _spare(out)
     try:
-        os.rename(_spare(out), staging)
+        os.rename(spare, staging)
     except OSError:  # none (or another build took it)
         staging.mkdir()
-        return False
-    _remove_files(staging)
-    return True
+        return Staging(staging, False)
+    if staging.is_symlink() or not staging.is_dir() or not (staging / MARKER).is_file():
+        os.rename(staging, spare)
+        staging.mkdir()
+        return Staging(staging, False)
+    return Staging(staging, True)
 
 
 def _remove_files(folder: Path | str) -> None:
@@ -387,19 +422,21 @@ def build(corpus_dir: Path | str, out: Path, site_url: str = "", with_site: bool
     out.parent.mkdir(parents=True, exist_ok=True)
     remove_stale_staging(out)
     staging = out.with_name(_STAGING.format(name=out.name, pid=os.getpid()))
-    reused = claim_spare(out, staging)
+    staged = claim_spare(out, staging)
     fragments = workbook = None
     try:
         # With more than one core, the workbook is written by a process of its own, started now: its
         # imports are done by the time the package's tables are.
         workbook = WorkbookProcess() if options.jobs > 1 else None
-        (staging / MARKER).write_text("built by `python -m builder build`; the whole folder is replaced on every build\n")
         folder = OutputFolder(staging, out if (out / MARKER).exists() else None)
         stats = RunStats()
         timed = Stopwatch(stats)
         say(f"reading reports from {corpus_dir}")
         with _run_store(options) as run_options, read_reports(corpus_dir, run_options, stats, progress, digests) as checked:
             say(f"writing datasets to {out / 'data'}")
+            staged.ready()  # the first files are written from here on
+            (staging / MARKER).write_text("built by `python -m builder build`; the whole folder is replaced on every "
+                                          "build\n")
             with collecting_less():  # the files are read: no PDF from here on
                 fragments = stage_checks_and_datasets(checked, provenance, folder, site_url, place, run_options,
                                                       timed, meter("checks and datasets", "reports"), workbook)
@@ -416,12 +453,14 @@ def build(corpus_dir: Path | str, out: Path, site_url: str = "", with_site: bool
             folder.written += site["written"]
             folder.reused += site["unchanged"]
         fragments.package.complete()
-        if reused:
+        if staged.spare:
             remove_empty_folders(staging)
         publish(staging, out)
     finally:
         if workbook is not None:
             workbook.stop()  # done, unless the build failed before the workbook was written
+        with contextlib.suppress(BuilderError):
+            staged.ready()  # not removing files beside the removal below
         shutil.rmtree(staging, ignore_errors=True)
     prune(run_options.cache, fragments.used)  # after success only: the last output's fragments until then
     summary = BuildSummary(fragments.badges.total(), rejected, fragments.badges,

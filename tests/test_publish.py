@@ -150,3 +150,27 @@ def test_an_output_moved_aside_by_a_killed_publish_is_put_back(tmp_path: Path):
     (aside / MARKER).write_text("")
     remove_stale_staging(out)
     assert (out / MARKER).exists() and not aside.exists()
+
+
+@pytest.mark.parametrize("kind", ["a link to a folder", "a file", "a folder not built here"])
+def test_something_else_at_the_spares_name_is_left_as_it_is(tmp_path: Path, kind: str):
+    """Only a folder this tool built and replaced is emptied for the next build: a link at that
+    name (its target's files), a file or another folder stay as they are."""
+    out, spare, elsewhere = tmp_path / "site", tmp_path / ".site.spare", tmp_path / "elsewhere"
+    build(CORPUS, out, with_site=False, say=lambda _: None, options=Options(cache=None))
+    elsewhere.mkdir()
+    (elsewhere / MARKER).write_text("")
+    (elsewhere / "thesis.tex").write_text("precious")
+    if kind == "a link to a folder":
+        spare.symlink_to(elsewhere)
+    elif kind == "a file":
+        spare.write_text("precious")
+    else:
+        shutil.copytree(elsewhere, spare)
+        (spare / MARKER).unlink()
+    before = snapshot(elsewhere), spare.is_symlink(), spare.read_text() if spare.is_file() else snapshot(spare)
+    build(CORPUS, out, with_site=False, say=lambda _: None, options=Options(cache=None))
+    assert (snapshot(elsewhere), spare.is_symlink(),
+            spare.read_text() if spare.is_file() else snapshot(spare)) == before
+    assert (out / MARKER).exists()
+
