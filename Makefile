@@ -48,4 +48,4 @@ browser:
 	@command -v Rscript >/dev/null 2>&1 || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends r-base-core >/dev/null)
 
 clean:
-	rm -rf $(VENV) $(OUT) node_modules
+	rm -rf $(VENV) $(OUT) $(dir $(OUT)).$(notdir $(OUT)).spare node_modules
