@@ -14,7 +14,10 @@ $(VENV)/.installed: pyproject.toml
 
 ## build: datasets and the static site from the bundled corpus into site/
 # The data date is the last commit that changed the corpus (unless SOURCE_DATE_EPOCH is given).
+# The package's bytecode is written first (only what changed): an editable install is not
+# compiled by pip, and where PYTHONDONTWRITEBYTECODE is set every run would compile it again.
 build: $(VENV)/.installed
+	$(PY) -m compileall -q builder
 	SOURCE_DATE_EPOCH="$${SOURCE_DATE_EPOCH:-$$(git log -1 --format=%ct -- $(CORPUS) 2>/dev/null)}" \
 	  $(PY) -m builder build --corpus $(CORPUS) --out $(OUT)
 
