@@ -8,7 +8,7 @@ machine. Ours is ``python -m builder build`` on every core with a cold cache and
 ``--data-url`` (the bulk data split off the Pages part); then, on the last
 pair's output and cache, a rebuild with nothing changed, one with one file
 changed, and one with another file changed (made in the folders of the output
-the one before replaced, ``build.claim_spare``). Peak memory is the largest sum
+the one before replaced, ``publish.claim_spare``). Peak memory is the largest sum
 of the resident sets of the whole process tree (pool workers, the workbook
 writer), sampled every 0.1 s. Prints figures and writes
 benchmarks/out/scale_bench.md; asserts nothing.

@@ -14,9 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from builder.build import MARKER, build, remove_stale_staging
+from builder.build import build
 from builder.errors import BuilderError
 from builder.extraction.pipeline import Options
+from builder.publish import MARKER, remove_stale_staging
 
 from .conftest import CORPUS, ROOT
 

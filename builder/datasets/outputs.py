@@ -1,7 +1,7 @@
 """Writing output files so that an unchanged file stays the same file.
 
 A build writes into a folder without files (new, or the output the last build
-replaced, its folders kept: ``build.claim_spare``); a file whose bytes equal the
+replaced, its folders kept: ``publish.claim_spare``); a file whose bytes equal the
 previous output's is hard-linked from it instead of written, so its inode and
 modification time survive the rebuild (rsync, caches and readers see it as
 untouched) and an incremental build writes only what changed. A rebuild links

@@ -41,7 +41,8 @@ PARSER_VERSION = "3"  # 3: entries hold what extraction found, no check results
 # Modules and packages that only read extraction results (the later stages among them):
 # changing them keeps the cache.
 DOWNSTREAM = frozenset({"datasets", "site", "build.py", "cache.py", "checks.py", "cli.py", "memory.py", "pipeline.py",
-                        "sources.py", "synthetic.py", "synthetic_corpus.py", "warmup.py", "__main__.py", "__pycache__"})
+                        "publish.py", "sources.py", "synthetic.py", "synthetic_corpus.py", "warmup.py", "__main__.py",
+                        "__pycache__"})
 PACKAGE = Path(__file__).resolve().parent.parent  # builder
 
 
