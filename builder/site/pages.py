@@ -496,8 +496,10 @@ def compiled_templates() -> BytecodeCache | None:
 
 
 def environment() -> Environment:
+    """The templates' environment. Not reloaded when a file changes (``auto_reload``): the
+    templates stay as they are through a build, and checking costs a stat per page rendered."""
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(default=True),
-                      trim_blocks=True, lstrip_blocks=True, bytecode_cache=compiled_templates())
+                      trim_blocks=True, lstrip_blocks=True, bytecode_cache=compiled_templates(), auto_reload=False)
     env.filters["fmt"] = fmt
     env.filters["cell_anchor"] = cell_anchor
     env.filters["cell_label"] = cell_label
