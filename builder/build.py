@@ -15,7 +15,6 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import hashlib
-import importlib.metadata
 import json
 import os
 import shutil
@@ -178,9 +177,20 @@ def build_inputs(tasks: list, provenance: tuple, settings: tuple, bounds, digest
         for path in sorted([root] if root.is_file() else root.rglob("*")):
             if path.is_file() and "__pycache__" not in path.parts:
                 digest.update(path.relative_to(PROJECT).as_posix().encode() + b"\0" + path.read_bytes())
-    packages = sorted(f"{d.metadata['Name']}=={d.version}" for d in importlib.metadata.distributions())
+    packages = installed_packages()
     digest.update("\n".join([*map(str, settings), os.environ.get("SOURCE_DATE_EPOCH", ""), *packages]).encode())
     return digest.hexdigest()
+
+
+def installed_packages() -> list[str]:
+    """Every installed distribution's metadata folder, whose name holds its name and version
+    (``numpy-2.1.0.dist-info``): what is installed, found without reading a file. Reading each
+    one's METADATA (``importlib.metadata``) cost 0.1 s, a third of a rebuild with nothing changed."""
+    found = set()
+    for entry in sys.path:
+        with contextlib.suppress(OSError), os.scandir(entry or ".") as folder:
+            found.update(item.name for item in folder if item.name.endswith((".dist-info", ".egg-info")))
+    return sorted(found)
 
 
 def _unchanged_build(record: Path, fingerprint: str, out: Path) -> BuildSummary | None:

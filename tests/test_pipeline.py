@@ -277,6 +277,25 @@ def test_a_build_with_nothing_changed_keeps_the_output_and_any_change_rebuilds(c
         encoding="utf-8")
 
 
+def test_an_upgraded_package_is_a_changed_build(corpus: Path, tmp_path: Path, monkeypatch):
+    """A nothing-changed rebuild is skipped by the inputs' fingerprint: a package installed,
+    upgraded or removed since (its metadata folder's name) changes it; the same set does not."""
+    import importlib.metadata
+
+    from builder.build import build_inputs, corpus_sources, installed_packages
+    from builder.limits import Limits
+
+    site = tmp_path / "site-packages"
+    (site / "somepackage-1.0.dist-info").mkdir(parents=True)
+    monkeypatch.syspath_prepend(str(site))
+    tasks, provenance = list_tasks(corpus), corpus_sources(corpus)
+    before = build_inputs(tasks, provenance, (), Limits())
+    assert build_inputs(tasks, provenance, (), Limits()) == before
+    (site / "somepackage-1.0.dist-info").rename(site / "somepackage-1.1.dist-info")
+    assert build_inputs(tasks, provenance, (), Limits()) != before
+    assert f"pyarrow-{importlib.metadata.version('pyarrow')}.dist-info" in installed_packages()
+
+
 def test_the_pool_preload_imports_and_reads_a_report():
     """The fork server imports builder.extraction.warmup; an ImportError there is swallowed by
     multiprocessing and every pool worker would load the gazetteer itself."""
