@@ -371,3 +371,27 @@ def test_a_build_leaves_the_collector_as_it_found_it(work: Path, tmp_path: Path,
     monkeypatch.setattr(memory, "collect_less", lambda: (seen.append(gc.get_threshold()), real())[1])
     run(work, tmp_path / "site", None)
     assert seen and gc.get_threshold() == before
+
+
+def test_a_first_build_writes_the_package_as_the_fragments_come(work: Path, tmp_path: Path, monkeypatch):
+    """With no table to keep from a last build, an agency's rows are appended to the package
+    before the next agency's fragment is made (the main process's share overlaps the pool's);
+    a rebuild that may keep tables makes every fragment first. Both write the same bytes."""
+    from builder.datasets import package
+
+    events: list[str] = []
+    make, add = fragments.make_fragment, package.PackageWriter.add
+    monkeypatch.setattr(fragments, "make_fragment", lambda task, **kw: (events.append("make"), make(task, **kw))[1])
+    monkeypatch.setattr(package.PackageWriter, "add", lambda self, f: (events.append("add"), add(self, f))[1])
+    out, cache = tmp_path / "site", tmp_path / "cache"
+    first = run(work, out, cache)
+    agencies = first.fragments.computed
+    assert agencies > 2 and events == ["make", "add"] * agencies
+
+    events.clear()
+    (cache / "last-build.json").unlink()
+    for path in (cache / "fragments").glob("*/*"):
+        path.unlink()  # every fragment made again, beside the last output's tables
+    again = run(work, out, cache)
+    assert again.fragments.computed == agencies and events == ["make"] * agencies + ["add"] * agencies
+    assert files_of(out) == files_of_full(work, tmp_path / "full")

@@ -12,8 +12,8 @@ rebuild recomputes only the agencies whose key changed: the others are read back
 as bytes, and their report files linked from the previous output, without loading
 a report. Fragments are computed in the process pool (``Options.jobs``), each
 worker loading one agency's reports from the extraction store; the data package
-is then their concatenation in report_id order (``dataset.PackageWriter``), so
-serial, pool and rebuilt outputs are the same bytes. A report table whose rows are
+is their concatenation in report_id order (``dataset.PackageWriter``), written as
+they come in a first build, so serial, pool and rebuilt outputs are the same bytes. A report table whose rows are
 all as in the last build (``table_digests``) keeps the last build's files, linked; so
 do the regional totals when their parts are (``_keep_aggregate``).
 Fragments of other keys are never read; after a successful build, those it did not
@@ -40,6 +40,7 @@ from functools import cache
 from pathlib import Path
 
 from ..checks import neighbour_keys, read_as_neighbour
+from ..errors import BuilderError
 from ..extraction.cache import parser_version
 from ..extraction.corpus import CorpusContext, IndexEntry, Rejected, check_one, read_data
 from ..extraction.extract import Report
@@ -474,6 +475,38 @@ def _folder(cache_root: str | None) -> Iterator[str]:
 POOL_MIN_REPORTS = 256
 
 
+def _next_made(made: Iterator[Made], task: AgencyTask) -> Fragment | None:
+    """The next fragment made, which must be ``task``'s (None: stored in the cache, read from there)."""
+    result = next(made)
+    if result.agency_id != task.agency_id:
+        raise BuilderError(f"datasets: the fragment of agency {result.agency_id} came for {task.agency_id}")
+    return result.fragment
+
+
+def _made(missing: list[AgencyTask], hood: Neighbourhood, work: Callable[..., Made], jobs: int, out: OutputFolder,
+          digests: dict[str, dict[str, str | None]], progress: StageProgress | None) -> Iterator[Made]:
+    """The fragments of the agencies in ``missing`` made (in the process pool when they are
+    many), in that order; each one's report-file counts and table digests noted as it comes."""
+    attached = _Attached(missing, hood)
+    reports = {task.agency_id: len(task.entries) for task in missing}
+    if jobs > 1 and sum(reports.values()) >= POOL_MIN_REPORTS:
+        made = run_in_pool(work, attached, min(jobs, len(missing)), None, ordered=True)  # no parser that grows
+    else:
+        made = map(work, attached)
+    total, done = sum(reports.values()), 0
+    for result in made:
+        done += reports[result.agency_id]
+        if progress:
+            progress(done, total)
+        out.written += result.written
+        out.reused += result.reused
+        digests[result.agency_id] = result.digests
+        yield result
+    # No pool is started after this one: its fork server (the gazetteer and word list it
+    # preloaded, ~150 MB) would stand idle beside the datasets, the build's peak at scale.
+    stop_fork_server()
+
+
 def checks_and_datasets(entries: list[IndexEntry], rejected: list[Rejected], problems: list[Rejected],
                         sources: dict[str, SourceInfo], store: str | None, options: Options, settings: Settings,
                         out: OutputFolder, timed: Callable = lambda _: contextlib.nullcontext(),
@@ -483,11 +516,17 @@ def checks_and_datasets(entries: list[IndexEntry], rejected: list[Rejected], pro
     them into <out>/data. ``rejected`` (the extraction's) gains the reports whose checks
     raised, in name order, then ``problems`` (rows of sources.csv left out): the package
     lists them all. ``progress`` is told the reports whose fragments are made; ``workbook``
-    writes the workbook while the build goes on (else it is written in line)."""
+    writes the workbook while the build goes on (else it is written in line).
+
+    When the last build left no table to keep (a first build), the package is written as
+    the fragments come, in order, while the pool makes the next ones: the main process's
+    share of the work is then done on a core that would otherwise wait. Else every fragment
+    is made first, since whether a table is as last time depends on all of them."""
     stats = FragmentStats()
     tasks, hood = plan(entries, sources, settings)
     last = read_manifest(out.previous) if out.previous else {}
     last_agencies = last.get("agencies", {})
+    streamed = not last.get("tables")
     # The report files of the agencies kept are linked in a thread while the others are made
     # and the package written (``OutputFolder.linking``).
     with _folder(options.cache) as folder, _in_use(folder), out.linking():
@@ -496,43 +535,29 @@ def checks_and_datasets(entries: list[IndexEntry], rejected: list[Rejected], pro
             work = functools.partial(make_fragment, store=store, settings=settings, folder=folder,
                                      out_root=str(out.root), previous=str(out.previous) if out.previous else None,
                                      per_file=options.per_file)
-            attached = _Attached(missing, hood)
-            if options.jobs > 1 and sum(len(task.entries) for task in missing) >= POOL_MIN_REPORTS:
-                made = run_in_pool(work, attached, min(options.jobs, len(missing)), None)  # no parser that grows
-            else:
-                made = map(work, attached)
-            unstored: dict[str, Fragment] = {}
             computed = {task.agency_id for task in missing}
             digests = {task.agency_id: last_agencies[task.agency_id][2] for task in tasks  # kept: as last time
                        if task.agency_id not in computed}
-            reports = {task.agency_id: len(task.entries) for task in missing}
-            total, done = sum(reports.values()), 0
-            for result in made:
-                done += reports[result.agency_id]
-                if progress:
-                    progress(done, total)
-                out.written += result.written
-                out.reused += result.reused
-                digests[result.agency_id] = result.digests
-                if result.fragment is not None:
-                    unstored[result.agency_id] = result.fragment
-            # No pool is started after this one: its fork server (the gazetteer and word list it
-            # preloaded, ~150 MB) would stand idle beside the datasets, the build's peak at scale.
-            stop_fork_server()
+            made = _made(missing, hood, work, options.jobs, out, digests, progress)
+            if not streamed:
+                made = iter(list(made))
         stats.computed, stats.cached = len(missing), len(tasks) - len(missing)
         stats.used.update(task.key for task in tasks)
-        tables = table_digests(tasks, digests)
         agencies: dict[str, list] = {}
         with timed("datasets"):
-            kept = _keep_tables(out, tables, last.get("tables", {}))
+            kept = set() if streamed else _keep_tables(out, table_digests(tasks, digests), last["tables"])
             previous = out.previous / "data" if out.previous else None
             with PackageWriter(out.root / "data", kept, previous) as package:
-                for task in tasks:
-                    fragment = unstored.pop(task.agency_id, None)
-                    if fragment is None:
-                        fragment = _kept_fragment(folder, task, hood, work, stats)
-                    package.add(fragment)
-                    agencies[task.agency_id] = [task.key, fragment.report_ids, digests[task.agency_id]]
+                with timed("fragments") if streamed else contextlib.nullcontext():
+                    for task in tasks:
+                        fragment = _next_made(made, task) if task.agency_id in computed else None
+                        if fragment is None:
+                            fragment = _kept_fragment(folder, task, hood, work, stats)
+                        package.add(fragment)
+                        agencies[task.agency_id] = [task.key, fragment.report_ids, digests[task.agency_id]]
+                    if next(made, None) is not None:  # also lets the pool finish (``_made``)
+                        raise BuilderError("datasets: a fragment was made for no agency")
+                tables = table_digests(tasks, digests)
                 stats.rejected = sorted(package.rejected, key=lambda r: r.file)
                 rejected += stats.rejected + problems
                 stats.package = package.finish(rejected, sources, functools.partial(_kept_parts, folder, stats.used),

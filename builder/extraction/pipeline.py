@@ -280,11 +280,12 @@ def start_fork_server(options: Options, files: int) -> bool:
 
 
 def run_in_pool(work: Callable[[Task], Result], tasks: Collection[Task], jobs: int,
-              recycle_after: int | None) -> Iterator[Result]:
+              recycle_after: int | None, ordered: bool = False) -> Iterator[Result]:
+    """The results as they are done, or (``ordered``) in the order of the tasks."""
     context = _fork_context()
     chunk = max(1, min(16, len(tasks) // (jobs * 8), recycle_after or len(tasks)))
     with context.Pool(jobs, maxtasksperchild=max(1, recycle_after // chunk) if recycle_after else None) as pool:
-        yield from pool.imap_unordered(work, tasks, chunksize=chunk)
+        yield from (pool.imap if ordered else pool.imap_unordered)(work, tasks, chunksize=chunk)
 
 
 def stop_fork_server() -> None:
