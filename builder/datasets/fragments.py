@@ -13,9 +13,10 @@ as bytes, and their report files linked from the previous output, without loadin
 a report. Fragments are computed in the process pool (``Options.jobs``), each
 worker loading one agency's reports from the extraction store; the data package
 is their concatenation in report_id order (``dataset.PackageWriter``), written as
-they come in a first build, so serial, pool and rebuilt outputs are the same bytes. A report table whose rows are
-all as in the last build (``table_digests``) keeps the last build's files, linked; so
-do the regional totals when their parts are (``_keep_aggregate``).
+they come in a first build, so serial, pool and rebuilt outputs are the same bytes.
+A report table whose rows are all as in the last build (``table_digests``) keeps the
+last build's files, linked; so do the regional totals when their parts are
+(``_keep_aggregate``).
 Fragments of other keys are never read; after a successful build, those it did not
 use are deleted (``prune``), unless another build is using the folder at the time.
 """
