@@ -496,8 +496,10 @@ def test_text_columns_are_neutralised_value_by_value_whichever_way_they_are_look
 
 def test_csv_lines_written_by_arrow_are_the_csv_modules_bytes_or_not_written():
     """Arrow writes a batch of rows only where it writes what the csv module writes: for any
-    mix of text needing quotes or neutralising, fractional, huge or negative-zero numbers, ints
-    and booleans out of place, nulls and empty strings, its lines are the module's or None."""
+    mix of text needing quotes or neutralising, fractions small, large or exact, huge or
+    negative-zero numbers, NaN and infinity, ints and booleans out of place, nulls and empty
+    strings, its lines are the module's or None; and it does write text it neutralises and
+    fractions in the range it writes as Python does."""
     import random
 
     import pyarrow as pa
@@ -506,18 +508,22 @@ def test_csv_lines_written_by_arrow_are_the_csv_modules_bytes_or_not_written():
     from builder.datasets.schema import FORMULA_TRIGGERS, Field, Table
 
     types = {"string": pa.string(), "integer": pa.int64(), "number": pa.float64(), "boolean": pa.bool_()}
-    values = {"string": ["", "教育局", "a b", ",", '"', "\n", "\r", "x,y", *FORMULA_TRIGGERS, 3, None],
+    # The first ``usual`` values of each kind are what Arrow must write itself.
+    values = {"string": ["", "教育局", "-", "=1+2", "a b", ",", '"', "\n", "\r", "x,y", *FORMULA_TRIGGERS, 3, None],
               "integer": [0, -7, 2 ** 40, True, 3.0, "", None],
-              "number": [0, 2.0, -0.0, 0.5, 1e20, 2 ** 53 + 1, float(2 ** 53), -3.25, False, "", None],
+              "number": [0, 2.0, -0.0, 0.5, -1234.5678, 1 / 3, 9_999_999_999.5, 1e-4, 2 ** 52 + 1, 1e20,
+                         2 ** 53 + 1, float(2 ** 53), 1e10 + 0.5, 1e-5, 1.5e12, float("nan"), float("inf"), False,
+                         "", None],
               "boolean": [True, False, 1, None]}
-    rng, by_arrow = random.Random(11), 0
-    for _ in range(600):
+    usual = {"string": 4, "integer": 3, "number": 8, "boolean": 2}
+    rng, by_arrow, neutralised, fractions = random.Random(11), 0, 0, 0
+    for _ in range(1500):
         kinds = [rng.choice(list(types)) for _ in range(rng.randrange(1, 5))]
         table = Table("t", "", "", "", tuple(Field(f"f{i}", kind, "", "") for i, kind in enumerate(kinds)), ())
         plain = rng.random() < 0.5  # half the batches hold only values Arrow writes as the module does
-        columns = [[rng.choice(values[kind][:3] if plain else values[kind]) for _ in range(rng.randrange(1, 6))]
-                   for kind in kinds[:1]]
-        columns += [[rng.choice(values[kind][:3] if plain else values[kind]) for _ in columns[0]] for kind in kinds[1:]]
+        pick = [values[kind][:usual[kind]] if plain else values[kind] for kind in kinds]
+        size = rng.randrange(1, 6)
+        columns = [[rng.choice(choices) for _ in range(size)] for choices in pick]
         try:
             arrays = [_arrow_array(column, kind, types[kind]) for column, kind in zip(columns, kinds, strict=True)]
         except (pa.ArrowInvalid, pa.ArrowTypeError, TypeError, ValueError):
@@ -525,8 +531,12 @@ def test_csv_lines_written_by_arrow_are_the_csv_modules_bytes_or_not_written():
         lines = _csv_by_arrow(table, columns, arrays)
         if lines is not None:
             by_arrow += 1
+            neutralised += b"'" in lines
+            fractions += any(isinstance(v, float) and not v.is_integer() for c in columns for v in c)
             assert lines == _csv_by_module(table, columns), (kinds, columns)
-    assert by_arrow > 100
+        elif plain and len(kinds) > 1:
+            raise AssertionError(f"Arrow wrote none of {kinds}: {columns}")
+    assert by_arrow > 300 and neutralised > 50 and fractions > 50
 
 
 def test_the_workbook_written_aside_is_the_one_written_in_line(data: Path, tmp_path: Path):

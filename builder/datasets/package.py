@@ -449,13 +449,15 @@ BOM = "\ufeff"
 
 def csv_bytes(table: Table, rows: list[tuple]) -> bytes:
     """A small table as UTF-8 CSV with a byte order mark (a report's own cells.csv)."""
-    text = io.StringIO(newline="")
-    text.write(BOM)
-    writer = csv.writer(text, lineterminator="\n")
-    writer.writerow(table.field_names)
-    if rows:
-        writer.writerows(_csv_rows(table, list(zip(*rows))))
-    return text.getvalue().encode("utf-8")
+    head = io.StringIO(newline="")
+    head.write(BOM)
+    csv.writer(head, lineterminator="\n").writerow(table.field_names)
+    if not rows:
+        return head.getvalue().encode("utf-8")
+    columns = list(zip(*rows))
+    schema = _arrow_schema(table)
+    arrays = [_arrow_array(column, f.type, kind.type) for f, column, kind in zip(table.fields, columns, schema, strict=True)]
+    return head.getvalue().encode("utf-8") + (_csv_by_arrow(table, columns, arrays) or _csv_by_module(table, columns))
 
 
 def _arrow_array(values: Sequence, kind: str, arrow_type):
@@ -487,11 +489,11 @@ ROW_CHUNK = 8_192  # rows held as Python tuples at a time: encoded to CSV and Ar
 
 
 @cache
-def _arrow_schema(table_name: str):
+def _arrow_schema(table: Table):
     pa = pyarrow()
 
     kinds = {"string": pa.string(), "integer": pa.int64(), "number": pa.float64(), "boolean": pa.bool_()}
-    return pa.schema([pa.field(f.name, kinds[f.type], nullable=not f.required) for f in TABLE_INDEX[table_name].fields])
+    return pa.schema([pa.field(f.name, kinds[f.type], nullable=not f.required) for f in table.fields])
 
 
 def encode(table: Table, rows: list[tuple]) -> Encoded:
@@ -504,7 +506,7 @@ def encode_columns(table: Table, columns: list[Sequence], count: int) -> Encoded
     """``encode`` of ``count`` rows given as columns, in the table's field order."""
     pa = pyarrow()
 
-    schema = _arrow_schema(table.name)
+    schema = _arrow_schema(table)
     arrays = [_arrow_array(column, f.type, kind.type) for f, column, kind in zip(table.fields, columns, schema, strict=True)]
     data = (_csv_by_arrow(table, columns, arrays) or _csv_by_module(table, columns)) if count else b""
     sink = pa.BufferOutputStream()
@@ -525,31 +527,54 @@ _NONE = type(None)
 # are ints to Python: an integer or number column holding one is written as True by the module).
 _ARROW_WRITES = {"integer": {int, _NONE}, "number": {int, float, _NONE},
                  "boolean": {bool, _NONE}}
-_WHOLE = 2 ** 53  # numbers up to this are exact as float64, and written as integers
+_WHOLE = 2 ** 53  # numbers below this are exact as float64 (an int above it may have been rounded)
+# Arrow writes a fraction as Python's repr does (shortest round trip, no exponent) from 1e-4 up to
+# 1e10; outside that range it writes an exponent where Python does not, or the other way round.
+_FRACTIONS = (1e-4, 1e10)
+
+
+def _csv_number_array(array):
+    """A number column as Arrow writes what ``_number`` writes, or None: whole numbers as int64
+    (below ``_WHOLE``), else fractions within ``_FRACTIONS`` (and zeros, a negative zero made 0)."""
+    pa = pyarrow()
+    import pyarrow.compute as pc
+
+    try:
+        whole = array.cast(pa.int64())
+    except pa.ArrowInvalid:  # not whole
+        size = pc.abs(array)
+        within = pc.and_(pc.greater_equal(size, _FRACTIONS[0]), pc.less(size, _FRACTIONS[1]))
+        if not pc.all(pc.or_(pc.equal(size, 0), within)).as_py():  # (NaN and infinity are not within)
+            return None
+        return pc.if_else(pc.equal(array, 0), pa.scalar(0.0), array)
+    bounds = pc.min_max(whole).as_py()
+    if bounds["min"] is not None and max(-bounds["min"], bounds["max"]) >= _WHOLE:
+        return None
+    return whole
 
 
 def _csv_by_arrow(table: Table, columns: list[Sequence], arrays: list) -> bytes | None:
     """``_csv_by_module``'s bytes, written by Arrow from the Parquet arrays (ten times faster),
-    or None where they could differ: a value that needs quotes (Arrow refuses it unquoted) or
-    neutralising (``_text``), a number that is not whole or too large to be exact (``_number``
-    writes whole numbers as integers), a value of another type than its column's."""
+    or None where they could differ: a value that needs quotes (Arrow refuses it unquoted), a
+    number Arrow writes otherwise (``_csv_number_array``), a value of another type than its
+    column's. Text to neutralise (``_text``) is neutralised first, as the module's is."""
     pa = pyarrow()
-    import pyarrow.compute as pc
     import pyarrow.csv as pa_csv
 
     if len(columns) < 2:  # the module quotes a row of one empty field
         return None
     written = []
     for values, array, f in zip(columns, arrays, table.fields, strict=True):
-        if not (_plain_text(values) if f.type == "string" else set(map(type, values)) <= _ARROW_WRITES[f.type]):
-            return None  # (``_plain_text`` is false for a value that is not text)
-        if f.type == "number":
-            try:
-                array = array.cast(pa.int64())
-            except pa.ArrowInvalid:  # not whole
-                return None
-            bounds = pc.min_max(array).as_py()
-            if bounds["min"] is not None and max(-bounds["min"], bounds["max"]) > _WHOLE:
+        if f.type == "string":
+            if not _plain_text(values):
+                if not all(v is None or v.__class__ is str for v in values):
+                    return None
+                array = pa.array(_csv_column(values, "string"), pa.string())
+        elif not set(map(type, values)) <= _ARROW_WRITES[f.type]:
+            return None
+        elif f.type == "number":
+            array = _csv_number_array(array)
+            if array is None:
                 return None
         written.append(array)
     sink = pa.BufferOutputStream()
@@ -579,7 +604,7 @@ class TableWriter:
 
         self.table = table
         self.csv_path, self.parquet_path = folder / table.csv_name, folder / f"{table.name}.parquet"
-        self.schema = _arrow_schema(table.name)
+        self.schema = _arrow_schema(table)
         self._stack = contextlib.ExitStack()
         self._csv = self._stack.enter_context(self.csv_path.open("wb"))
         header = io.StringIO(newline="")
