@@ -534,23 +534,22 @@ _FRACTIONS = (1e-4, 1e10)
 
 
 def _csv_number_array(array):
-    """A number column as Arrow writes what ``_number`` writes, or None: whole numbers as int64
-    (below ``_WHOLE``), else fractions within ``_FRACTIONS`` (and zeros, a negative zero made 0)."""
+    """A number column as Arrow writes what ``_number`` writes, or None: as it is when every value
+    is 0 or within ``_FRACTIONS`` (Arrow writes whole ones there as integers), else as int64 when
+    every value is whole and below ``_WHOLE``; a negative zero as 0 (Arrow writes -0). NaN or
+    infinity (Python and Arrow spell them differently) answer None."""
     pa = pyarrow()
+    import numpy as np
     import pyarrow.compute as pc
 
-    try:
-        whole = array.cast(pa.int64())
-    except pa.ArrowInvalid:  # not whole
-        size = pc.abs(array)
-        within = pc.and_(pc.greater_equal(size, _FRACTIONS[0]), pc.less(size, _FRACTIONS[1]))
-        if not pc.all(pc.or_(pc.equal(size, 0), within)).as_py():  # (NaN and infinity are not within)
-            return None
-        return pc.if_else(pc.equal(array, 0), pa.scalar(0.0), array)
-    bounds = pc.min_max(whole).as_py()
-    if bounds["min"] is not None and max(-bounds["min"], bounds["max"]) >= _WHOLE:
-        return None
-    return whole
+    values = array.to_numpy(zero_copy_only=False)  # nulls are NaN
+    values = values[~np.asarray(array.is_null())] if array.null_count else values
+    size = np.abs(values)
+    if np.all((size == 0) | ((size >= _FRACTIONS[0]) & (size < _FRACTIONS[1]))):  # (NaN is not within)
+        return pc.if_else(pc.equal(array, 0), pa.scalar(0.0), array) if np.signbit(values[size == 0]).any() else array
+    if np.all(size < _WHOLE) and np.all(values == np.floor(values)):
+        return array.cast(pa.int64())
+    return None
 
 
 def _csv_by_arrow(table: Table, columns: list[Sequence], arrays: list) -> bytes | None:
