@@ -537,6 +537,13 @@ def test_csv_lines_written_by_arrow_are_the_csv_modules_bytes_or_not_written():
         elif plain and len(kinds) > 1:
             raise AssertionError(f"Arrow wrote none of {kinds}: {columns}")
     assert by_arrow > 300 and neutralised > 50 and fractions > 50
+    # Fractions of every magnitude and precision within the range: Arrow writes each as repr does.
+    spread = [round(rng.uniform(-1, 1) * 10 ** rng.uniform(-4, 10), rng.randrange(0, 17)) for _ in range(20_000)]
+    spread = [v for v in spread if 1e-4 <= abs(v) < 1e10 or v == 0]
+    table = Table("t", "", "", "", (Field("n", "number", "", ""), Field("s", "string", "", "")), ())
+    columns = [spread, ["x"] * len(spread)]
+    lines = _csv_by_arrow(table, columns, [_arrow_array(spread, "number", pa.float64()), pa.array(columns[1])])
+    assert lines is not None and lines == _csv_by_module(table, columns)
 
 
 def test_the_workbook_written_aside_is_the_one_written_in_line(data: Path, tmp_path: Path):
