@@ -509,7 +509,7 @@ def test_csv_lines_written_by_arrow_are_the_csv_modules_bytes_or_not_written():
 
     types = {"string": pa.string(), "integer": pa.int64(), "number": pa.float64(), "boolean": pa.bool_()}
     # The first ``usual`` values of each kind are what Arrow must write itself.
-    values = {"string": ["", "教育局", "-", "=1+2", "a b", ",", '"', "\n", "\r", "x,y", *FORMULA_TRIGGERS, 3, None],
+    values = {"string": ["", "教育局", "-", "=1+2", "a b", ",", '"', "\n", "\r", "x,y", "\0", "-\0", *FORMULA_TRIGGERS, 3, None],
               "integer": [0, -7, 2 ** 40, True, 3.0, "", None],
               "number": [0, 2.0, -0.0, 0.5, -1234.5678, 1 / 3, 9_999_999_999.5, 1e-4, 2 ** 52 + 1, 1e20,
                          2 ** 53 + 1, float(2 ** 53), 1e10 + 0.5, 1e-5, 1.5e12, float("nan"), float("inf"), False,
