@@ -546,6 +546,19 @@ def test_csv_lines_written_by_arrow_are_the_csv_modules_bytes_or_not_written():
     assert lines is not None and lines == _csv_by_module(table, columns)
 
 
+def test_a_small_tables_csv_is_the_csv_modules_whatever_its_values():
+    """A report's own cells.csv (``csv_bytes``) is written by Arrow when it can be: its bytes are
+    the csv module's, and values Arrow's arrays refuse (text in a number column, a number in a
+    text column) are written by the module, not raised."""
+    from builder.datasets.package import BOM, _csv_by_module, csv_bytes
+    from builder.datasets.schema import Field, Table
+
+    table = Table("t", "", "", "", (Field("a", "string", "", ""), Field("b", "number", "", "")), ())
+    for rows in ([("-a", 1.5), ("b", 2.0), (None, None)], [(3, "x"), ("a", 1.5)], [("x,y", 1e20)], []):
+        expected = (BOM + "a,b\n").encode() + (_csv_by_module(table, list(zip(*rows))) if rows else b"")
+        assert csv_bytes(table, rows) == expected, rows
+
+
 def test_the_workbook_written_aside_is_the_one_written_in_line(data: Path, tmp_path: Path):
     """The workbook written by a process of its own while the build goes on is byte for byte the
     one written in line, and the package is described only once it is there."""

@@ -455,9 +455,14 @@ def csv_bytes(table: Table, rows: list[tuple]) -> bytes:
     if not rows:
         return head.getvalue().encode("utf-8")
     columns = list(zip(*rows))
-    schema = _arrow_schema(table)
-    arrays = [_arrow_array(column, f.type, kind.type) for f, column, kind in zip(table.fields, columns, schema, strict=True)]
-    return head.getvalue().encode("utf-8") + (_csv_by_arrow(table, columns, arrays) or _csv_by_module(table, columns))
+    pa = pyarrow()
+    try:  # (the module writes any value as text; Arrow's arrays take only the column's type)
+        arrays = [_arrow_array(column, f.type, kind.type)
+                  for f, column, kind in zip(table.fields, columns, _arrow_schema(table), strict=True)]
+    except (pa.ArrowInvalid, pa.ArrowTypeError, TypeError, ValueError):
+        arrays = None
+    lines = _csv_by_arrow(table, columns, arrays) if arrays else None
+    return head.getvalue().encode("utf-8") + (lines or _csv_by_module(table, columns))
 
 
 def _arrow_array(values: Sequence, kind: str, arrow_type):
