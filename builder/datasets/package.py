@@ -457,11 +457,9 @@ def csv_bytes(table: Table, rows: list[tuple]) -> bytes:
     columns = list(zip(*rows))
     pa = pyarrow()
     try:  # (the module writes any value as text; Arrow's arrays take only the column's type)
-        arrays = [_arrow_array(column, f.type, kind.type)
-                  for f, column, kind in zip(table.fields, columns, _arrow_schema(table), strict=True)]
+        lines = _csv_by_arrow(table, columns, _arrow_arrays(table, columns))
     except (pa.ArrowInvalid, pa.ArrowTypeError, TypeError, ValueError):
-        arrays = None
-    lines = _csv_by_arrow(table, columns, arrays) if arrays else None
+        lines = None
     return head.getvalue().encode("utf-8") + (lines or _csv_by_module(table, columns))
 
 
@@ -475,6 +473,12 @@ def _arrow_array(values: Sequence, kind: str, arrow_type):
         with contextlib.suppress(pa.ArrowInvalid, pa.ArrowTypeError):
             return pa.array(values, type=arrow_type)
     return pa.array(_arrow_column(values, kind), type=arrow_type)
+
+
+def _arrow_arrays(table: Table, columns: Sequence[Sequence]) -> list:
+    """A batch of rows (given as columns) as the Arrow arrays of the table's Parquet schema."""
+    return [_arrow_array(column, f.type, kind.type)
+            for f, column, kind in zip(table.fields, columns, _arrow_schema(table), strict=True)]
 
 
 def _arrow_column(values: Iterable, kind: str) -> list:
@@ -512,7 +516,7 @@ def encode_columns(table: Table, columns: list[Sequence], count: int) -> Encoded
     pa = pyarrow()
 
     schema = _arrow_schema(table)
-    arrays = [_arrow_array(column, f.type, kind.type) for f, column, kind in zip(table.fields, columns, schema, strict=True)]
+    arrays = _arrow_arrays(table, columns)
     data = (_csv_by_arrow(table, columns, arrays) or _csv_by_module(table, columns)) if count else b""
     sink = pa.BufferOutputStream()
     with pa.ipc.new_stream(sink, schema) as stream:
