@@ -606,6 +606,12 @@ def autonomous_short_forms() -> dict[str, object]:
 
 
 @lru_cache(maxsize=1)
+def _short_form_of() -> dict[str, str]:
+    """长阳土家族自治县 → 长阳县: ``autonomous_short_forms`` the other way round, made once."""
+    return {info.name: short for short, info in autonomous_short_forms().items()}
+
+
+@lru_cache(maxsize=1)
 def _short_form_pattern() -> re.Pattern:
     return re.compile("|".join(sorted(autonomous_short_forms(), key=len, reverse=True)))
 
@@ -809,7 +815,7 @@ def normalize_name(name: str, province: str | None, city: str | None, county: st
     one agency. Short forms are written out: 'X县政府' as 'X县人民政府', 长阳县 as 长阳土家族自治县,
     'X县政府办' as 'X县人民政府办公室', '管委会' as '管理委员会'."""
     out = re.sub(r"\s+", "", name)
-    short_forms = {info.name: short for short, info in autonomous_short_forms().items()}
+    short_forms = _short_form_of()
     for region in (county, city):  # 长阳县人民政府 is 长阳土家族自治县人民政府
         if region in short_forms and region not in out:
             out = out.replace(short_forms[region], region, 1)
