@@ -35,6 +35,12 @@ class ReportError(BuilderError):
         self.detail = detail
         super().__init__(f"{path}: {self.reason}{': ' + detail if detail else ''}")
 
+    def noted(self, note: str) -> ReportError:
+        """The same error with ``note`` after its detail."""
+        noted = type(self).__new__(type(self))
+        ReportError.__init__(noted, self.path, f"{self.detail}; {note}" if self.detail else note)
+        return noted
+
 
 class EmptyFile(ReportError):
     reason = "empty file"

@@ -54,6 +54,35 @@ def test_extract_several_files_one_line_each_and_errors_on_stderr(tmp_path: Path
     ]
 
 
+def test_a_rejection_says_when_a_file_is_named_as_another_format_than_its_bytes(tmp_path: Path):
+    """A web page or plain text saved as .pdf or .docx is read for what its bytes are; when that
+    is no report, the reason says that the name and the bytes disagree, since the file on the
+    site it came from may be the real report. A real report under the wrong name is read."""
+    text = tmp_path / "saved.pdf"
+    text.write_text("页面不存在，请返回首页\n", encoding="utf-8")
+    page = tmp_path / "page.docx"
+    page.write_text("<html><body><p>页面不存在</p></body></html>", encoding="utf-8")
+    binary = tmp_path / "image.pdf"
+    binary.write_bytes(bytes(range(256)) * 8)
+    plain = tmp_path / "notes.txt"
+    plain.write_text("页面不存在，请返回首页\n", encoding="utf-8")
+    report = tmp_path / "report.pdf"
+    report.write_bytes(Path(PENGYANG).read_bytes())
+    result = CliRunner().invoke(cli, ["extract", str(text), str(page), str(binary), str(plain), str(report)])
+    assert result.exit_code == 1
+    assert json.loads(result.stdout)["report_id"] == "640425-pengyang-xian-renmin-zhengfu/2022"
+    nothing = "no report title, form tables or report sections found"
+    assert result.stderr.split("\n") == [
+        f"error: {text}: not a government information disclosure annual report: {nothing}; "
+        "named .pdf, but its bytes are not a PDF",
+        f"error: {page}: not a government information disclosure annual report: {nothing}; "
+        "named .docx, but its bytes are not a Word document: they are a web page (HTML)",
+        f"error: {binary}: not a text, HTML, PDF or Word document: binary data; named .pdf, but its bytes are not a PDF",
+        f"error: {plain}: not a government information disclosure annual report: {nothing}",
+        "",
+    ]
+
+
 def test_a_file_name_a_terminal_cannot_show_is_escaped_on_its_one_line(tmp_path: Path):
     """A newline in a name would split its line in two; a right-to-left override would show
     evil\u202etxt.exe as evilexe.txt. Both are written as escapes; Chinese stays as it is."""

@@ -120,3 +120,29 @@ def test_format_comes_from_the_bytes():
     assert detect_format(b"<!DOCTYPE html><html>", "report.txt") == "html"
     assert detect_format(b"| a | b |", "report.md") == "markdown"
     assert detect_format(b"plain", "report.html") == "text"
+
+
+@pytest.mark.parametrize("name,data,kind,note", [
+    ("a.pdf", "页面不存在\n".encode(), errors.NotAReport, "named .pdf, but its bytes are not a PDF"),
+    ("a.PDF", b"", errors.EmptyFile, None),  # nothing to read: the name says nothing of the bytes
+    ("a.pdf", b"%PDF-1.4\n%%EOF\n" * 3, errors.DamagedPDF, None),  # a PDF, damaged: no disagreement
+    ("a.docx", b"<html><body>x</body></html>", errors.NotAReport,
+     "named .docx, but its bytes are not a Word document: they are a web page (HTML)"),
+    ("a.pdf", bytes(range(256)) * 8, errors.NotText, "named .pdf, but its bytes are not a PDF"),
+    ("a.html", "页面不存在\n".encode(), errors.NotAReport, None),  # .html promises no format the bytes show
+])
+def test_a_rejection_says_when_the_name_promises_another_format(name, data, kind, note):
+    from builder.extraction.corpus import Rejected, read_data
+
+    outcome = read_data(data, name)
+    assert isinstance(outcome, Rejected)
+    assert outcome.reason.startswith(kind.reason)
+    assert outcome.reason.endswith(f"; {note}") if note else "named ." not in outcome.reason
+
+
+def test_a_noted_error_keeps_its_kind_and_detail():
+    noted = errors.DamagedPDF("x.pdf", "Unexpected EOF").noted("a note")
+    assert type(noted) is errors.DamagedPDF and isinstance(noted, errors.NotText)
+    assert (noted.path, noted.detail, str(noted)) == ("x.pdf", "Unexpected EOF; a note",
+                                                      "x.pdf: damaged PDF: Unexpected EOF; a note")
+    assert errors.EmptyFile("y.pdf").noted("a note").detail == "a note"

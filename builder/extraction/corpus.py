@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 from .. import errors, limits
 from ..checks import OTHER_AGENCY_CELLS, CheckContext, check_in_corpus, check_report
 from ..limits import Limits
-from ..reading.document import Document, read_bytes, read_file
+from ..reading.document import Document, misnamed, read_bytes, read_file
 from .extract import Report, extract_document
 from .metadata import Agency
 from .tables import CellValue
@@ -188,8 +188,20 @@ def _guarded(name: str, bounds: Limits, work: Callable[[], Report | Rejected]) -
         return Rejected(name, internal_error(e))
 
 
+def _extracted(document: Document) -> Report:
+    """``extract_document``; a rejection says when the file's name promised another format
+    than its bytes have (``misnamed``)."""
+    try:
+        return extract_document(document)
+    except errors.ReportError as e:
+        note = misnamed(document.source)
+        if not note:
+            raise
+        raise e.noted(note) from e
+
+
 def _checked(document: Document) -> Report:
-    report = extract_document(document)
+    report = _extracted(document)
     check_report(report)
     return report
 
@@ -207,7 +219,7 @@ def read_data(data: bytes, name: str, bounds: Limits = limits.DEFAULT) -> Report
     with a one-line reason, under ``bounds``; never raises. The checks are the next
     stage's (``check_one``, an agency at a time): done here, their results would be
     half of every stored record, written and read back for nothing."""
-    return _guarded(name, bounds, lambda: extract_document(read_bytes(data, name)))
+    return _guarded(name, bounds, lambda: _extracted(read_bytes(data, name)))
 
 
 def read_path(path: str, name: str, bounds: Limits = limits.DEFAULT) -> Report | Rejected:

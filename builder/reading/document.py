@@ -227,6 +227,24 @@ def detect_format(data: bytes, path: str) -> str:
     return "text"
 
 
+# The formats a file name's extension promises: a file so named whose bytes are another format was
+# probably saved under the wrong name (a web page or its text saved as .pdf).
+_NAMED_FORMATS = {".pdf": ("pdf", "a PDF"), ".docx": ("docx", "a Word document")}
+# The formats the bytes themselves show (text is what is left when none does).
+_SHOWN_FORMATS = {"html": "a web page (HTML)", "pdf": "a PDF", "docx": "a Word document"}
+
+
+def misnamed(source: Source) -> str:
+    """What to add to a rejection when the file's name promises another format than its bytes
+    have ('named .pdf, but its bytes are not a PDF: they are a web page (HTML)'), or ''."""
+    suffix = os.path.splitext(source.path)[1].lower()
+    named = _NAMED_FORMATS.get(suffix)
+    if named is None or named[0] == source.format:
+        return ""
+    shown = _SHOWN_FORMATS.get(source.format)
+    return f"named {suffix}, but its bytes are not {named[1]}" + (f": they are {shown}" if shown else "")
+
+
 def _read_text(data: bytes, source: Source) -> str:
     text, source.encoding = decode(data, source.path)
     return text
@@ -272,9 +290,15 @@ def read_bytes(data: bytes, path: str) -> Document:
         raise errors.EmptyFile(path)
     fmt = detect_format(data, path)
     source = Source(path=path, sha256=hashlib.sha256(data).hexdigest(), format=fmt)
-    text = READERS[fmt](data, source)
-    if not text.strip():
-        raise errors.EmptyFile(path, "no text in the document")
+    try:
+        text = READERS[fmt](data, source)
+        if not text.strip():
+            raise errors.EmptyFile(path, "no text in the document")
+    except errors.ReportError as e:
+        note = misnamed(source)
+        if not note:
+            raise
+        raise e.noted(note) from e
     document = Document(source=source, text=text)
     document.lines = body_of(document.page_lines)
     return document
