@@ -88,7 +88,8 @@ def test_every_good_report_is_published_and_every_other_entry_rejected(built):
         ".hidden.txt": "hidden file (name starts with a dot): not read",
         "copies/.keep": "hidden file (name starts with a dot): not read",
         "copies/003.pdf": "not a government information disclosure annual report: "
-                          "no report title, form tables or report sections found",
+                          "no report title, form tables or report sections found; "
+                          "named .pdf, but its bytes are not a PDF",
         "crash.txt": "internal error in layout: OverflowError: int too large to convert to float",
         "dangling.txt": f"dangling symlink: its target {site.parent / 'corpus' / 'nowhere.txt'} does not exist",
         "hang.txt": "time limit exceeded: over the 3 s limit per file",
