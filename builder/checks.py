@@ -618,11 +618,14 @@ def _regions_read(agency) -> tuple[str, ...]:
 class Neighbours:
     """Which other agencies' reports a corpus rule reads, declared beside the rule so that
     what keeps its results (``builder.datasets.fragments``) knows what they depend on: the reports
-    of the agencies that share a key with the agency being checked. A rule without one
-    reads only the same agency's reports."""
+    of the agencies that share a key with the agency being checked, for the reports that read
+    any (``reads``: the aggregate rule reads them only for a report that says it aggregates; in a
+    county of fifty bodies, the others read nothing and depend on no other agency). A rule
+    without one reads only the same agency's reports."""
 
     of_reader: Callable[..., tuple[str, ...]]  # an agency's keys, when its report is checked
     of_other: Callable[..., tuple[str, ...]]  # the keys under which another agency's reports are read
+    reads: Callable[..., bool]  # whether the rule reads other agencies' reports when checking this report
 
 
 class CheckContext(Mapping):
@@ -661,9 +664,14 @@ def _subordinates(report, context: Mapping) -> list:
     return [r for r in others if r is not report and r.template in (GOV_2021, GOV_2019)]
 
 
+def _aggregate_statement(report) -> str | None:
+    """The report's sentence saying that its figures are its subordinates' summed, or its area's."""
+    return next((s.strip() for s in report.document.sentences if _AGGREGATES.search(s)), None)
+
+
 def _aggregate_sum(report, context=None) -> list[Result]:
     rule = "agg.subordinate_sum"
-    statement = next((s.strip() for s in report.document.sentences if _AGGREGATES.search(s)), None)
+    statement = _aggregate_statement(report)
     if statement is None:
         return [say(rule, NA, message="no_statement")]
     if not _region_of_reader(report.agency):
@@ -869,7 +877,7 @@ RULES: tuple[Rule, ...] = (
                       "（该地区已知机关 {known} 个；本站未收全时两者本就可能不同）",
                       "{rule}.{instance}: stated {stated} ≠ {sum}, the sum of {summed} of {reports} {year} reports of "
                       "bodies under {adcode} ({known} such agencies known to the corpus): {ids}")},
-         neighbours=Neighbours(_region_of_reader, _regions_read)),
+         neighbours=Neighbours(_region_of_reader, _regions_read, lambda r: _aggregate_statement(r) is not None)),
 )
 RULE_INDEX = {r.id: r for r in RULES}
 
@@ -962,10 +970,17 @@ def corpus_context(reports: list) -> CheckContext:
     return CheckContext({(r.agency.agency_id, r.year): r for r in reports})
 
 
-def neighbour_keys(agency) -> set[tuple[str, str]]:
+def rules_reading_others(report) -> tuple[str, ...]:
+    """The corpus rules that read other agencies' reports when checking this report
+    (``Neighbours.reads``): what its index entry keeps for ``neighbour_keys``."""
+    return tuple(rule.id for rule in RULES if rule.neighbours and rule.neighbours.reads(report))
+
+
+def neighbour_keys(entry) -> set[tuple[str, str]]:
     """(rule id, key) of every other agency's reports the corpus rules read when checking
-    this agency's reports (see ``Neighbours``)."""
-    return {(rule.id, key) for rule in RULES if rule.neighbours for key in rule.neighbours.of_reader(agency)}
+    a report, from its index entry (its agency and ``rules_reading_others``; see ``Neighbours``)."""
+    return {(rule.id, key) for rule in RULES if rule.neighbours and rule.id in entry.reads
+            for key in rule.neighbours.of_reader(entry.agency)}
 
 
 def read_as_neighbour(agency) -> set[tuple[str, str]]:

@@ -60,11 +60,21 @@ def reports_table(out: Path) -> list[dict]:
         return list(csv.DictReader(handle))
 
 
-def readers_of(agency: dict, rows: list[dict]) -> set[str]:
-    """The agency and those whose aggregate check reads its reports (checks.Neighbours of the rule)."""
+# A sentence saying that a report's figures are its region's subordinates' summed: the aggregate rule
+# reads the other agencies' reports under its 行政区划代码 for a report that says so, and for no other.
+AGGREGATES = "\n本报告根据全县各部门政府信息公开工作年度报告汇总编制。\n"
+
+
+def readers_of(agency: dict, rows: list[dict], aggregating: set[str]) -> set[str]:
+    """The agency and those whose aggregate check reads its reports (checks.Neighbours of the
+    rule): the ``aggregating`` agencies (a report of theirs says so) in its region."""
     keys = {agency["adcode"], agency["agency_id"].partition("-")[0]}
-    return {agency["agency_id"]} | {r["agency_id"] for r in rows if r["adcode"] not in ("", "000000")
-                                    and r["adcode"] in keys}
+    return {agency["agency_id"]} | {r["agency_id"] for r in rows if r["agency_id"] in aggregating
+                                    and r["adcode"] not in ("", "000000") and r["adcode"] in keys}
+
+
+def append(path: Path, text: str) -> None:
+    path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
 
 
 def test_a_one_file_change_makes_its_agency_and_its_readers_again_and_the_same_bytes(work: Path, tmp_path: Path,
@@ -74,18 +84,27 @@ def test_a_one_file_change_makes_its_agency_and_its_readers_again_and_the_same_b
     rows = reports_table(out)
     agencies = {r["agency_id"] for r in rows}
     assert first.fragments.computed == len(agencies) > 3 and first.fragments.cached == 0
-    # A file whose agency shares its region with some agencies but not all.
-    changed = next(r for r in rows if 1 < len(readers_of(r, rows)) < len(agencies))
-    expected = readers_of(changed, rows)
-    untouched = next(r for r in rows if r["agency_id"] not in expected)
+    # One agency of a region of three or more says that its report sums the region's: only its
+    # fragment is made again (no other agency read it, and it read none before).
+    region = next(code for code in sorted({r["adcode"] for r in rows})
+                  if len({r["agency_id"] for r in rows if r["adcode"] == code}) >= 3)
+    reader = next(r for r in rows if r["adcode"] == region)
+    append(work / reader["source_file"], AGGREGATES)
+    assert run(work, out, cache).fragments.line() == (f"checks and datasets: {len(agencies) - 1} agencies from the "
+                                                      "cache, 1 computed")
+    # A file of another agency of that region: its agency and the reader are made again, not the
+    # region's other agencies, which read nothing of it.
+    changed = next(r for r in rows if r["adcode"] == region and r["agency_id"] != reader["agency_id"])
+    expected = readers_of(changed, rows, {reader["agency_id"]})
+    assert expected == {changed["agency_id"], reader["agency_id"]}
+    untouched = next(r for r in rows if r["adcode"] == region and r["agency_id"] not in expected)
     untouched_json = out / "reports" / untouched["report_id"] / "report.json"
     inode = untouched_json.stat().st_ino
     tables = ("cells.csv.gz", "cells.parquet", "table3.csv", "reports.csv", "reports.parquet",
               "regional_totals.csv.gz", "regional_totals.parquet")
     inodes = {name: (out / "data" / name).stat().st_ino for name in tables}
     stored = set(fragment_files(cache))
-    path = work / changed["source_file"]
-    path.write_text(path.read_text(encoding="utf-8") + "\n本报告如有疑问，请与本机关办公室联系。\n", encoding="utf-8")
+    append(work / changed["source_file"], "\n本报告如有疑问，请与本机关办公室联系。\n")
 
     loaded: list[str] = []
     real = fragments.report_loader
@@ -268,6 +287,30 @@ def test_an_agency_checked_with_its_neighbours_only_is_checked_as_in_the_whole_c
     checked, rejected = fragments.check_agency(attached, [apart[0]], limits.DEFAULT)
     assert rejected == [] and checked == [apart[0]]
     assert results(apart[0]) == results(government) and len(results(government)) > 2
+    # A bureau's report says nothing of aggregating: its task reads no other agency, and its
+    # checks are still the whole corpus's.
+    assert [e.reads for e in entries[:3]] == [("agg.subordinate_sum",), (), ()]
+    task = next(t for t in tasks if t.agency_id == bureaus[0].agency.agency_id)
+    assert task.reads == [] and hood.attached(task).neighbours == []
+    checked, rejected = fragments.check_agency(hood.attached(task), [apart[1]], limits.DEFAULT)
+    assert rejected == [] and results(apart[1]) == results(bureaus[0])
+
+
+def test_an_index_line_keeps_what_its_report_reads_of_other_agencies():
+    """The index of the extraction cache keeps each entry's ``reads`` (the rules that read other
+    agencies' reports for it): a rebuild plans the fragments from the index without loading a report."""
+    from builder.extraction.cache import index_line, outcome_of_line
+    from builder.extraction.corpus import IndexEntry
+
+    from .test_aggregate_rule import corpus
+
+    government, bureaus = corpus()
+    for report, reads in ((government, ("agg.subordinate_sum",)), (bureaus[0], ())):
+        entry = IndexEntry.of(report, "a.txt", "key", url="a.txt")
+        line = json.loads(json.dumps(index_line(entry)))
+        again = outcome_of_line(line, "key", "a.txt", entry.sha256, "a.txt")
+        assert again == entry and again.reads == reads
+        assert outcome_of_line([*line[:-1], "agg.subordinate_sum"], "key", "a.txt", entry.sha256, "a.txt") is None
 
 
 def test_a_damaged_fragment_in_the_cache_is_made_again(work: Path, tmp_path: Path):

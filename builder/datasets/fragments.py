@@ -4,8 +4,9 @@ Everything these stages make of one agency's reports (its cross-year checks, the
 rows of every report table already encoded, each report's own files, the small
 parts of the aggregates) is that agency's ``dataset.Fragment``. A fragment
 depends only on what its key hashes (``fragment_key``): the agency's extracted
-reports (their cache keys), what the corpus rules read of other agencies (the
-entries their ``checks.Neighbours`` declare), what sources.csv says of its files,
+reports (their cache keys), what the corpus rules read of other agencies for its
+reports (the entries their ``checks.Neighbours`` declare; a report that reads none,
+most of them, adds none), what sources.csv says of its files,
 the settings and the code. A fragment is stored in the cache folder under its key
 (``<cache>/fragments/``; without a local cache, in a folder for the run), so a
 rebuild recomputes only the agencies whose key changed: the others are read back
@@ -178,7 +179,7 @@ def plan(entries: list[IndexEntry], sources: dict[str, SourceInfo],
     hood = Neighbourhood(entries)
     tasks = []
     for agency_id, group in by_agency.items():
-        reads = sorted(set().union(*(neighbour_keys(e.agency) for e in group)))
+        reads = sorted(set().union(*(neighbour_keys(e) for e in group)))
         own = _sources_of(group, sources)
         key = fragment_key(group, [f"{rule}\0{key}\0{hood.digest((rule, key))}" for rule, key in reads], own, settings)
         tasks.append(AgencyTask(agency_id, key, group, reads, own))

@@ -219,7 +219,7 @@ def _unpack(data: bytes) -> bytes:
 # file read once costs a hash and a lookup per file instead of opening and parsing its entry.
 
 INDEX = "index" + SUFFIX
-INDEX_FORMAT = 1  # bump when an index line's layout changes
+INDEX_FORMAT = 2  # bump when an index line's layout changes
 
 
 def index_line(outcome: IndexEntry | Rejected) -> list:
@@ -228,7 +228,7 @@ def index_line(outcome: IndexEntry | Rejected) -> list:
         return ["rejected", outcome.file, outcome.reason]
     return ["report", outcome.name, outcome.path, outcome.sha256, outcome.report_id,
             [getattr(outcome.agency, name) for name in _AGENCY], outcome.year, outcome.template,
-            {cell: _cell_fields(value) for cell, value in outcome.cells.items()}]
+            {cell: _cell_fields(value) for cell, value in outcome.cells.items()}, list(outcome.reads)]
 
 
 def outcome_of_line(line: list, key: str, name: str, content: str, url: str) -> IndexEntry | Rejected | None:
@@ -238,11 +238,12 @@ def outcome_of_line(line: list, key: str, name: str, content: str, url: str) -> 
     try:
         if line[0] == "rejected":
             return Rejected(name, line[2]) if line[1] == name and isinstance(line[2], str) else None
-        kind, entry_name, path, sha256, report_id, agency, year, template, cells = line
-        if kind != "report" or entry_name != name or sha256 != content or not isinstance(year, int):
+        kind, entry_name, path, sha256, report_id, agency, year, template, cells, reads = line
+        if kind != "report" or entry_name != name or sha256 != content or not isinstance(year, int) \
+                or not isinstance(reads, list) or not all(isinstance(rule, str) for rule in reads):
             return None
         return IndexEntry(entry_name, path, sha256, key, report_id, Agency(*agency), year, template,
-                          {cell: CellValue(*fields) for cell, fields in cells.items()}, url=url)
+                          {cell: CellValue(*fields) for cell, fields in cells.items()}, tuple(reads), url=url)
     except (TypeError, ValueError, IndexError, KeyError):
         return None
 

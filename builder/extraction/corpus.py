@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .. import errors, limits
-from ..checks import OTHER_AGENCY_CELLS, CheckContext, check_in_corpus, check_report
+from ..checks import OTHER_AGENCY_CELLS, CheckContext, check_in_corpus, check_report, rules_reading_others
 from ..limits import Limits
 from ..reading.document import Document, misnamed, read_bytes, read_file
 from .extract import Report, extract_document
@@ -243,6 +243,7 @@ class IndexEntry:
     year: int
     template: str
     cells: dict[str, CellValue]
+    reads: tuple[str, ...] = ()  # the corpus rules that read other agencies' reports for it (``rules_reading_others``)
     record: dict | None = None  # the whole record, when it is in no store
     url: str = ""  # where the file was read: a damaged entry is read again from there
 
@@ -251,7 +252,7 @@ class IndexEntry:
         source = report.document.source
         cells = {cell: report.cells[cell] for cell in OTHER_AGENCY_CELLS if cell in report.cells}
         return cls(name, source.path, source.sha256, key, report.report_id, report.agency, report.year,
-                   report.template, cells, record, url)
+                   report.template, cells, rules_reading_others(report), record=record, url=url)
 
 
 class CorpusContext(CheckContext):
