@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 from .. import errors, limits
 from ..checks import OTHER_AGENCY_CELLS, CheckContext, check_in_corpus, check_report, rules_reading_others
 from ..limits import Limits
-from ..reading.document import Document, misnamed, read_bytes, read_file
+from ..reading.document import Document, noting_misnamed, read_bytes, read_file
 from .extract import Report, extract_document
 from .metadata import Agency
 from .tables import CellValue
@@ -190,14 +190,9 @@ def _guarded(name: str, bounds: Limits, work: Callable[[], Report | Rejected]) -
 
 def _extracted(document: Document) -> Report:
     """``extract_document``; a rejection says when the file's name promised another format
-    than its bytes have (``misnamed``)."""
-    try:
+    than its bytes have."""
+    with noting_misnamed(document.source):
         return extract_document(document)
-    except errors.ReportError as e:
-        note = misnamed(document.source)
-        if not note:
-            raise
-        raise e.noted(note) from e
 
 
 def _checked(document: Document) -> Report:

@@ -6,12 +6,13 @@ tab-separated lines, so that one table parser serves every format.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import re
 import stat
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -245,6 +246,18 @@ def misnamed(source: Source) -> str:
     return f"named {suffix}, but its bytes are not {named[1]}" + (f": they are {shown}" if shown else "")
 
 
+@contextlib.contextmanager
+def noting_misnamed(source: Source) -> Iterator[None]:
+    """A rejection raised within says, after its own reason, when the file is ``misnamed``."""
+    try:
+        yield
+    except errors.ReportError as e:
+        note = misnamed(source)
+        if not note:
+            raise
+        raise e.noted(note) from e
+
+
 def _read_text(data: bytes, source: Source) -> str:
     text, source.encoding = decode(data, source.path)
     return text
@@ -290,15 +303,10 @@ def read_bytes(data: bytes, path: str) -> Document:
         raise errors.EmptyFile(path)
     fmt = detect_format(data, path)
     source = Source(path=path, sha256=hashlib.sha256(data).hexdigest(), format=fmt)
-    try:
+    with noting_misnamed(source):
         text = READERS[fmt](data, source)
         if not text.strip():
             raise errors.EmptyFile(path, "no text in the document")
-    except errors.ReportError as e:
-        note = misnamed(source)
-        if not note:
-            raise
-        raise e.noted(note) from e
     document = Document(source=source, text=text)
     document.lines = body_of(document.page_lines)
     return document
