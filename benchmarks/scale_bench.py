@@ -10,8 +10,10 @@ pair's output and cache, a rebuild with nothing changed, one with one file
 changed, and one with another file changed (made in the folders of the output
 the one before replaced, ``publish.claim_spare``). Peak memory is the largest sum
 of the resident sets of the whole process tree (pool workers, the workbook
-writer), sampled every 0.1 s. Prints figures and writes
-benchmarks/out/scale_bench.md; asserts nothing. The builder's bytecode is written
+writer), sampled every 0.1 s (the proportional sets, PSS, every 0.5 s); CPU time is
+the user and system time of the whole tree, which another load on the machine changes
+far less than the wall time. Prints figures and writes benchmarks/out/scale_bench.md;
+asserts nothing. The builder's bytecode is written
 first, as ``make build`` does (``PYTHONDONTWRITEBYTECODE`` would otherwise make each
 timed run compile it again, a tenth of a rebuild).
 
@@ -31,9 +33,11 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import itertools
 import json
 import os
 import re
+import resource
 import shutil
 import statistics
 import subprocess
@@ -42,6 +46,7 @@ import tempfile
 import threading
 import time
 from dataclasses import asdict
+from math import nan
 from pathlib import Path
 
 import psutil
@@ -59,11 +64,22 @@ DATA_URL = "https://data.example.org/gov-reports/"
 PAGES_LIMIT = 1_000_000_000  # GitHub Pages: a published site may be no larger than 1 GB
 
 
+def _children_cpu() -> float:
+    """CPU seconds (user and system) of every child process this one has waited for, and of
+    the descendants those waited for: ``RUSAGE_CHILDREN`` adds a process's own to its parent's
+    when the parent waits for it."""
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return used.ru_utime + used.ru_stime
+
+
 def tree_peak(command: list[str], **kwargs) -> tuple[subprocess.CompletedProcess, float, dict[str, float]]:
     """Run a command; its wall time and the peaks of the memory of it and all its descendants
     (bytes): the summed resident sets (``rss``: a page shared by several processes, such as
     what pool workers share with their fork server, is counted in each) and the summed
-    proportional sets (``pss``: a shared page counted once, split among its sharers)."""
+    proportional sets (``pss``: a shared page counted once, split among its sharers); and the
+    CPU seconds of the whole tree (``cpu``), which another load on the machine changes far less
+    than the wall time."""
+    cpu = _children_cpu()
     start = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, **kwargs)
     peaks = {"rss": 0.0, "pss": 0.0}
@@ -71,15 +87,26 @@ def tree_peak(command: list[str], **kwargs) -> tuple[subprocess.CompletedProcess
 
     def sample() -> None:
         root = psutil.Process(process.pid)
-        while not done.is_set():
+        for count in itertools.count():
+            if done.is_set():
+                break
+            # The resident set is cheap to read (statm); the proportional set is not (smaps_rollup
+            # walks every mapping): read every 0.1 s, it took a seventh of a core, taken from our
+            # build (both cores busy) and not from stock's (one core), so it is read every 0.5 s.
+            full = count % 5 == 0
             try:
                 members = [root, *root.children(recursive=True)]
                 rss = pss = 0
                 for member in members:
                     with contextlib.suppress(psutil.Error):
-                        full = member.memory_full_info()
-                        rss, pss = rss + full.rss, pss + getattr(full, "pss", full.rss)
-                peaks["rss"], peaks["pss"] = max(peaks["rss"], rss), max(peaks["pss"], pss)
+                        if full:
+                            info = member.memory_full_info()
+                            rss, pss = rss + info.rss, pss + getattr(info, "pss", info.rss)
+                        else:
+                            rss += member.memory_info().rss
+                peaks["rss"] = max(peaks["rss"], rss)
+                if full:
+                    peaks["pss"] = max(peaks["pss"], pss)
             except psutil.Error:
                 pass
             done.wait(0.1)
@@ -89,8 +116,10 @@ def tree_peak(command: list[str], **kwargs) -> tuple[subprocess.CompletedProcess
     stdout, stderr = process.communicate()
     done.set()
     sampler.join()
+    wall = time.perf_counter() - start
+    peaks["cpu"] = _children_cpu() - cpu
     result = subprocess.CompletedProcess(command, process.returncode, stdout, stderr)
-    return result, time.perf_counter() - start, peaks
+    return result, wall, peaks
 
 
 class Disk:
@@ -152,7 +181,7 @@ def run_ours(corpus: Path, out: Path, cache: Path, disk: Disk) -> dict:
     files = re.search(r"files: (\d+) in ([\d.]+) s .*?(\d+) from the cache(?: \(\d+ by its index\))?, (\d+) extracted",
                       done.stderr)
     written = re.search(r"report files and pages: (\d+) written, (\d+) unchanged", done.stderr)
-    return {"wall": wall, "peak": peaks["rss"], "pss": peaks["pss"], "stages": stages,
+    return {"wall": wall, "cpu": peaks["cpu"], "peak": peaks["rss"], "pss": peaks["pss"], "stages": stages,
             "extracted": int(files[4]) if files else 0, "cache_hits": int(files[3]) if files else 0,
             "written": int(written[1]) if written else 0, "unchanged": int(written[2]) if written else 0}
 
@@ -167,7 +196,8 @@ def run_stock(work: Path, disk: Disk) -> dict:
     if done.returncode:
         sys.stderr.write(done.stderr[-3000:])
         raise SystemExit("stock mkdocs build failed")
-    figures = {"wall": wall, "peak": peaks["rss"], "pss": peaks["pss"], "site": asdict(site_bench.tree(out))}
+    figures = {"wall": wall, "cpu": peaks["cpu"], "peak": peaks["rss"], "pss": peaks["pss"],
+               "site": asdict(site_bench.tree(out))}
     disk.discard(out)
     return figures
 
@@ -250,7 +280,7 @@ def report(r: dict) -> list[str]:
     stock = [s for _, s in runs if s is not None]
     full = median(o["wall"] for o in ours)
     if not stock:  # too large to run the stock build in the time available: ours only
-        stock = [{"wall": float("nan"), "peak": float("nan"), "site": {"apparent": float("nan"), "files": 0}}]
+        stock = [{"wall": nan, "peak": nan, "site": {"apparent": nan, "files": 0}}]
         runs = [(o, stock[0]) for o in ours]
     stage = {name: median(o["stages"].get(name, 0.0) for o in ours) for name in ours[0]["stages"]}
     lines = [f"### N = {n:,} ({len(runs)} interleaved pairs; medians)", "",
@@ -258,6 +288,9 @@ def report(r: dict) -> list[str]:
              f"| whole build | {full:.1f} s | {median(s['wall'] for s in stock):.1f} s |",
              f"| ratio stock / ours (median of pairs) | {median(s['wall'] / o['wall'] for o, s in runs):.2f}× | |"]
     lines += [f"| · {name} | {seconds:.1f} s | |" for name, seconds in stage.items()]
+    lines.append(f"| CPU time, whole process tree (user + system) | {median(o.get('cpu', nan) for o in ours):.1f} s "
+                 f"({median(o.get('cpu', nan) for o in ours) / n * 1e3:.1f} ms a report) | "
+                 f"{median(s.get('cpu', nan) for s in stock):.1f} s |")
     lines += [
         f"| text extraction rate, all cores | {n / stage['extract']:.0f} reports/s | |" if stage.get("extract") else "",
         f"| peak memory, process tree | {median(o['peak'] for o in ours) / 1e6:,.0f} MB | "
