@@ -95,3 +95,15 @@ def test_a_title_wrapped_inside_its_agency_s_name_is_joined_when_the_report_prin
 def test_a_line_above_the_title_stays_apart_unless_the_report_prints_the_joined_name():
     lines = ["首页", "彭阳县教育局2023年政府信息公开工作年度报告", "", "2023年，本机关认真贯彻落实政务公开工作要求。"]
     assert find_agency_name(lines) == "彭阳县教育局"
+
+
+@pytest.mark.parametrize("title", [
+    "彭阳县教育局2023年政府信息公开年报", "彭阳县教育局2023年度政府信息公开工作年报", "2023年彭阳县教育局政府信息公开年报",
+    "彭阳县教育局政府信息公开年报（2023年度）", "彭阳县教育局2023年政务信息公开工作年度报告",
+    "彭阳县教育局关于2023年度政务信息公开工作情况的报告", "彭阳县教育局政务信息公开工作年度报告（2023年）",
+])
+def test_a_title_calling_the_report_a_nianbao_or_the_work_zhengwu_xinxi_gongkai_names_agency_and_year(title):
+    """年报 (annual report) for 年度报告, and 政务信息公开 for the work, are titles some agencies print."""
+    lines = _lines(title, opening="2023年，本机关认真贯彻落实公开工作要求。")
+    assert find_agency_name(lines) == "彭阳县教育局"
+    assert find_year(lines)[:2] == (2023, "title")

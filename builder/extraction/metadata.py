@@ -17,21 +17,24 @@ from dataclasses import asdict, dataclass
 from functools import lru_cache
 
 _YEAR = r"((?:19|20)\d{2})"
-_REPORT = r"\s*年(?:度)?\s*(?:政府信息公开|政务公开|信息公开|政府信息与政务公开)[^\n《》。]{0,12}?(?:年度)?报告"
+# What a report's title calls the work it reports on, and what it calls itself: …工作年度报告, …年报.
+_WORK = r"(?:政府信息公开|政务信息公开|政务公开|信息公开|政府信息与政务公开)"
+_REPORT_WORD = r"(?:(?:年度)?报告|年报)"
+_REPORT = r"\s*年(?:度)?\s*" + _WORK + r"[^\n《》。]{0,12}?" + _REPORT_WORD
 _TITLE = re.compile(r"^\s*(?:关于)?(?P<name>[^\n。，,《>]{0,40}?)\s*" + _YEAR + _REPORT)
 # 2024年一月二十日 is a date, not a title's year.
 _DATE_AFTER_YEAR = r"(?!\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*月)"
 _TITLE_YEAR_FIRST = re.compile(r"^\s*" + _YEAR + r"\s*年(?:度)?" + _DATE_AFTER_YEAR
                                + r"\s*(?P<name>[\u4e00-\u9fff（）()]{2,40}?)\s*"
-                               r"(?:政府信息公开|政务公开|信息公开)[^\n《》。]{0,12}?(?:年度)?报告")
+                               + _WORK + r"[^\n《》。]{0,12}?" + _REPORT_WORD)
 # The year after the words: …年度报告（2023年度）, …工作2023年度报告.
-_NAME_BEFORE_WORDS = r"^\s*(?P<name>[\u4e00-\u9fff（）()]{2,40}?(?:人民政府|政府)?)\s*(?:政府信息公开|政务公开)"
+_NAME_BEFORE_WORDS = r"^\s*(?P<name>[\u4e00-\u9fff（）()]{2,40}?(?:人民政府|政府)?)\s*(?:政府信息公开|政务信息公开|政务公开)"
 _TITLE_YEAR_LAST = (
-    re.compile(_NAME_BEFORE_WORDS + r"[^\n《》。（(]{0,12}?报告\s*[（(]\s*" + _YEAR + r"\s*年?度?\s*[)）]"),
+    re.compile(_NAME_BEFORE_WORDS + r"[^\n《》。（(]{0,12}?(?:报告|年报)\s*[（(]\s*" + _YEAR + r"\s*年?度?\s*[)）]"),
     re.compile(_NAME_BEFORE_WORDS + r"(?:工作)?\s*" + _YEAR + r"\s*年(?:度)?\s*(?:工作)?(?:年度)?报告"),
 )
-_TITLE_END = re.compile(r"报告\s*(?:[（(]\s*全文\s*[)）])?$")
-_TITLE_NO_YEAR = re.compile(r"^\s*(?P<name>[\u4e00-\u9fff]{2,40}?)\s*(?:政府信息公开|政务公开)工作年度报告")
+_TITLE_END = re.compile(r"(?:报告|年报)\s*(?:[（(]\s*全文\s*[)）])?$")
+_TITLE_NO_YEAR = re.compile(r"^\s*(?P<name>[\u4e00-\u9fff]{2,40}?)\s*(?:政府信息公开|政务信息公开|政务公开)工作(?:年度报告|年报)")
 _BOOK_TITLE = re.compile(r"《(?P<name>[^《》\n]{0,40}?)\s*" + _YEAR + _REPORT + r"》")
 _PUBLISH = re.compile(r"(?:现公布|现发布|现予公布|特发布|现将|特此公布)\s*(?P<name>[^,，。《\n]{0,40}?)\s*" + _YEAR
                       + r"\s*年度?\s*(?:政府信息公开|政务公开|信息公开|工作)")
@@ -42,7 +45,7 @@ _OWN_BOOK_TITLE = re.compile(r"(?:现公布|现发布|现予公布|特发布|现
 # A report cited as another one: 对照《…2017年…报告》, 针对《…》中提出的问题.
 _CITING = re.compile(r"(?:对照|针对|根据|按照|落实|参照|结合|同)\s*$")
 _OPENING = re.compile(r"^\s*" + _YEAR + r"\s*年(?:度)?\s*[,，]\s*(?P<name>[\u4e00-\u9fff]{2,40}?)"
-                      r"(?:政府信息公开|信息公开|政务公开)工作")
+                      + _WORK + "工作")
 _COMPILED_BY = re.compile(r"本报告由\s*(?P<name>[\u4e00-\u9fff]{2,40}?)\s*(?:根据|依据|按照|编制)")
 
 # What an agency's name ends with (a grammatical list, not a gazetteer).
