@@ -239,3 +239,28 @@ def test_a_negated_application_excludes_words_not_characters(text, expected):
 ])
 def test_a_count_printed_with_a_fraction_is_no_headline(text, expected):
     assert headlines(figures(text, 2023)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("2018年收到政府信息公开申请两件。", {"applications_received": 2}),
+    ("全年共受理政府信息公开申请十五件。", {"applications_received": 15}),
+    ("全年发生政府信息公开行政复议案件一起，行政诉讼两起。", {"admin_review_cases": 1, "litigation_cases": 2}),
+    ("全年主动公开政府信息三千二百条。", {"proactive_items": 3200}),
+    ("全年收到政府信息公开申请十余件。", {"applications_received": 10}),
+    ("全年主动公开政府信息百余条。", {}),  # 百 alone is no number in the strict grammar
+    ("全年收到政府信息公开申请一二件。", {}),  # nor are digits read one by one
+    ("第三件申请结转下年度办理。", {}),  # an ordinal
+])
+def test_a_count_in_chinese_numerals_is_read_whole(text, expected):
+    assert headlines(figures(text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("2018年，我局印发行政规范性文件3件，现行有效行政规范性文件共计18件。",
+     {"normative_docs_issued": 3, "normative_docs_in_force": 18}),
+    ("本年度共制发规范性文件5件。", {"normative_docs_issued": 5}),
+    ("规范性文件现行有效12件。", {"normative_docs_in_force": 12}),
+    ("截至2017年底，现行有效规范性文件23件。", {}),  # another year's
+])
+def test_normative_documents_issued_and_in_force_are_read_from_the_prose(text, expected):
+    assert headlines(figures(text)) == expected

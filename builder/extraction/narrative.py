@@ -12,7 +12,10 @@ from dataclasses import dataclass
 
 from ..limits import MAX_NUMBER_DIGITS, checkpoint
 
-_N = r"(?P<n>\d+(?:,\d{3})*(?:\.\d+)?)\s*(?P<wan>万(?!元))?\s*(?P<approx>多|余)?\s*"
+# A count in Chinese numerals (收到申请三件, 两起行政诉讼), read whole: not an ordinal (第三件) or the tail of one.
+_CN_NUMERALS = "零〇一二两三四五六七八九十百千"
+_N = (r"(?P<n>\d+(?:,\d{3})*(?:\.\d+)?|(?<![第每" + _CN_NUMERALS + r"])[" + _CN_NUMERALS + r"]{1,8})"
+      r"\s*(?P<wan>万(?!元))?\s*(?P<approx>多|余)?\s*")
 _APPROX_BEFORE = re.compile(r"(?:约|近|超过|逾|大约)\s*$")
 _GAP = r"[^。；;，,]{0,30}?"
 # Between 收到 and 申请 of a disclosure application: no review, litigation or complaint (行政复议申请).
@@ -34,7 +37,8 @@ class Pattern:
 
 
 _NEEDS = {"applications": ("申请", "答复", "办结", "结转", "顺延"), "admin_review_cases": ("复议",),
-          "litigation_cases": ("诉讼",), "fees_charged_cny": ("收取", "收费", "免费"), "proactive_items": ("主动公开",)}
+          "litigation_cases": ("诉讼",), "fees_charged_cny": ("收取", "收费", "免费"), "proactive_items": ("主动公开",),
+          "normative": ("规范性文件",)}
 
 
 def _p(key: str, pattern: str, value: int | None = None, scale: int = 1) -> Pattern:
@@ -77,6 +81,10 @@ PATTERNS: tuple[Pattern, ...] = (
     _p("fees_charged_cny", r"收取" + r"[^。；;，,]{0,15}?费\s*" + _N + "万元", scale=10_000),
     _p("fees_charged_cny", r"(?:未|没有|均未|不)收取[^。；;，,]{0,15}?(?:费用|费)|均未收费|未收费|免费予以提供", 0),
     _p("proactive_items", r"主动公开" + r"[^。；;，,]{0,30}?(?:信息|政府信息)[^。；;，,\d]{0,20}?(?:共计|共|达)?\s*" + _N + "条"),
+    _p("normative_docs_issued", r"(?:制发|印发|出台|制定)(?:了)?(?:行政)?规范性文件(?:共计|共|合计)?\s*" + _N + "(?:件|个|份)"),
+    _p("normative_docs_in_force", r"现行有效(?:的)?(?:行政)?规范性文件(?:共计|共|合计|为)?\s*" + _N + "(?:件|个|份)"),
+    _p("normative_docs_in_force", r"(?:行政)?规范性文件[^。；;，,\d]{0,4}?现行有效(?:的)?(?:共计|共|合计|为)?\s*" + _N
+       + "(?:件|个|份)"),
 )
 
 _SPACE_AROUND_DIGITS = re.compile(r"(?<=\d) +(?=[件条元])|(?<=[\u4e00-\u9fff]) +(?=\d)|(?<=\d) +(?=[\u4e00-\u9fff])")
@@ -162,7 +170,7 @@ def find_figures(sentence_list: list[str], year: int | None = None, table_lines:
         mentioned = {needs for needs in _NEEDS_GROUPS if any(word in sentence for word in needs)}
         if not mentioned:  # no pattern's words: most sentences
             continue
-        has_digit = any(ch.isdigit() for ch in sentence)
+        has_digit = any(ch.isdigit() or ch in _CN_NUMERALS for ch in sentence)
         for pattern in PATTERNS:
             if pattern.needs not in mentioned or not (has_digit or pattern.value is not None):
                 continue
@@ -175,8 +183,10 @@ def find_figures(sentence_list: list[str], year: int | None = None, table_lines:
                     number = m.group("n").replace(",", "")
                     if len(number.split(".")[0]) > MAX_NUMBER_DIGITS:
                         continue  # no count has that many digits: not a figure to check
-                    value = float(number) if "." in number else int(number)
-                    value = value * pattern.scale
+                    counted = _count(number)
+                    if counted is None:
+                        continue  # 百余条, 一二件: Chinese numerals that are no one number
+                    value = counted * pattern.scale
                     approx = bool(m.group("approx")) or bool(_APPROX_BEFORE.search(sentence[: m.start("n")]))
                     if m.group("wan"):  # 1.2万条: a rounded count in tens of thousands
                         value, approx = round(value * 10_000), True
@@ -197,6 +207,19 @@ def find_figures(sentence_list: list[str], year: int | None = None, table_lines:
     unique += table_figures(table_lines or [])
     mark_headlines(unique)
     return unique
+
+
+def _count(number: str) -> int | float | None:
+    """A figure's number: digits as printed, Chinese numerals by cn2an's strict grammar (so 一二
+    is no number), 两 read as 二 and 〇 as 零."""
+    if number[0].isdigit():
+        return float(number) if "." in number else int(number)
+    import cn2an  # only for the rare figure in Chinese numerals
+
+    try:
+        return int(cn2an.cn2an(number.replace("两", "二").replace("〇", "零"), "strict"))
+    except ValueError:
+        return None
 
 
 # --- headlines -----------------------------------------------------------------
