@@ -76,6 +76,23 @@ def test_a_place_name_before_jiedao_zhen_or_xiang_names_the_street_or_town(name,
     assert agency.adcode == adcode
 
 
+@pytest.mark.parametrize("name, adcode", [
+    ("江苏省镇江市教育局", "321100"),
+    ("江苏省镇江市京口区人民政府", "321102"),
+    ("昭通市镇雄县教育局", "530627"),
+    ("云南省昭通市镇雄县人民政府", "530627"),
+    ("昭通市镇雄县以勒镇人民政府", "530627"),
+    ("临汾市乡宁县教育局", "141029"),
+    ("甘孜藏族自治州乡城县教育局", "513336"),
+    ("宁波市镇海区人民政府", "330211"),
+    ("中山市东区街道办事处", "442000"),  # still a street: no place of the gazetteer begins at 街
+])
+def test_a_place_whose_name_begins_with_zhen_or_xiang_is_no_town_of_the_place_before(name, adcode):
+    """镇雄县 after 昭通市 is the next place of the chain, not a town called 昭通市镇: such a name
+    had no region at all (or only its province)."""
+    assert describe_agency(name, [name]).adcode == adcode
+
+
 @pytest.mark.parametrize("context", ["在固原市教育局的指导下，我局认真落实固原市政务公开要求，参加固原市组织的培训",
                                      "学习借鉴固原市、银川市、西吉县、隆德县等地经验，并赴西吉县、西吉县学习"])
 def test_a_department_named_by_its_level_alone_takes_no_region_the_text_mentions(context):

@@ -12,7 +12,7 @@ import logging
 import re
 import sys
 import types
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import asdict, dataclass
 from functools import lru_cache
 
@@ -648,6 +648,14 @@ _NOT_A_PROVINCE_AFTER = re.compile(r"(?:北|南|东|西|中)?(?:路|街|道|大�
 _TOWN_AFTER = re.compile(r"(?:街道|镇|乡|村|社区|路|街)")
 
 
+def _names_a_town(text: str, end: int, starts: Collection[int]) -> bool:
+    """Whether the place read up to ``end`` is the start of a street's, town's or village's name:
+    what follows is 街道, 镇, 乡 … and not the next place of the name (``starts``: where the
+    gazetteer's names in ``text`` begin), whose first character it may be (昭通市镇雄县, 江苏省镇江市,
+    临汾市乡宁县, 宁波市镇海区)."""
+    return bool(_TOWN_AFTER.match(text, end)) and end not in starts
+
+
 def _under(info, parent) -> bool:
     """Whether a division lies in ``parent``, or did under its former code (``gazetteer``:
     四平市公主岭市, 莱芜市钢城区, as reports printed them before the change)."""
@@ -665,7 +673,9 @@ def _region_chain(text: str, full_first: bool = False) -> tuple[str | None, int]
     for the first name. A place name followed by 街道, 镇 or 乡 names the street or town."""
     chosen = None
     end = 0
-    for m in gazetteer_matches(text):
+    matches = list(gazetteer_matches(text))
+    starts = {m.start_index for m in matches}
+    for m in matches:
         if m.start_index != end:
             break
         options = [a for a in m.attr_infos if chosen is None or (a.rank > chosen.rank and _under(a, chosen))]
@@ -680,7 +690,7 @@ def _region_chain(text: str, full_first: bool = False) -> tuple[str | None, int]
             break  # 湖南路街道, 河南县, 海南州: a place named after a province, not the province
         if not full and chosen is None and full_first:
             break
-        if _TOWN_AFTER.match(after):
+        if _names_a_town(text, m.end_index + 1, starts):
             break
         chosen, end = info, m.end_index + 1
         if info.rank == 2:
@@ -919,11 +929,12 @@ def _within(inner: str, outer: str) -> bool:
 def _places_named(name: str) -> list[str]:
     """The 行政区划代码 the place a name starts with may stand for (鼓楼区: districts of four
     cities), when the gazetteer knows it by that full name."""
-    for m in gazetteer_matches(name):
-        after = name[m.end_index + 1:]  # 东区街道 is no 东区, 沙县区 no 沙县
-        if m.start_index == 0 and not _TOWN_AFTER.match(after) and not _goes_on_with_place(name, m.end_index + 1, False):
+    matches = list(gazetteer_matches(name))
+    if matches and matches[0].start_index == 0:
+        m, starts = matches[0], {m.start_index for m in matches}
+        # 东区街道 is no 东区, 沙县区 no 沙县
+        if not _names_a_town(name, m.end_index + 1, starts) and not _goes_on_with_place(name, m.end_index + 1, False):
             return [a.adcode[:6] for a in m.attr_infos if m.full(a)]
-        break
     return []
 
 
