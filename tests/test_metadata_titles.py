@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from builder.extraction.metadata import find_agency_name, find_year
+from builder.extraction.metadata import clean_name, find_agency_name, find_year
 from builder.reading.document import body_lines
 
 PERIOD = "本报告所列数据统计期限自2023年1月1日至2023年12月31日止。"
@@ -107,3 +107,17 @@ def test_a_title_calling_the_report_a_nianbao_or_the_work_zhengwu_xinxi_gongkai_
     lines = _lines(title, opening="2023年，本机关认真贯彻落实公开工作要求。")
     assert find_agency_name(lines) == "彭阳县教育局"
     assert find_year(lines)[:2] == (2023, "title")
+
+
+@pytest.mark.parametrize("name", ["彭阳县卫生健康局（彭阳县中医药管理局）", "彭阳县人民政府办公室（县外事办公室）",
+                                  "彭阳县发展和改革局(彭阳县粮食和物资储备局)"])
+def test_a_second_name_in_brackets_keeps_its_closing_bracket(name):
+    """An agency with two names (挂牌) prints the second in brackets: it lost its closing bracket."""
+    found = find_agency_name(_lines(f"{name}2023年政府信息公开工作年度报告"))
+    assert found is not None and found.replace("（", "(").replace("）", ")") == name.replace("（", "(").replace("）", ")")
+
+
+@pytest.mark.parametrize("printed, name", [("（彭阳县教育局", "彭阳县教育局"), ("彭阳县教育局）", "彭阳县教育局"),
+                                           ("）彭阳县教育局（", "彭阳县教育局")])
+def test_brackets_pairing_with_nothing_at_a_name_s_ends_are_dropped(printed, name):
+    assert clean_name(printed) == name

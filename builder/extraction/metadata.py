@@ -197,9 +197,24 @@ def clean_name(name: str | None) -> str | None:
     runs = _NAME_CHARS.findall(re.sub(r"\s+", "", name))
     if not runs:
         return None
-    name = re.sub(r"^(?:关于|印发|公布)", "", runs[-1]).strip("（）()")  # chrome comes before the name
+    name = _unpaired_brackets_stripped(re.sub(r"^(?:关于|印发|公布)", "", runs[-1]))  # chrome comes before the name
     name = re.sub(r"关于$", "", name)  # 某某管理委员会关于2021年…年度报告
     return name if len(name) >= 2 else None
+
+
+def _unpaired_brackets_stripped(name: str) -> str:
+    """A name without the brackets at its ends that pair with none inside it (page chrome, a
+    title's opening bracket), keeping a second name in brackets: 彭阳县卫生健康局（彭阳县中医药管理局）."""
+    while name:
+        opened = name.count("（") + name.count("(")
+        closed = name.count("）") + name.count(")")
+        if name[0] in "）)" or (name[0] in "（(" and opened > closed):
+            name = name[1:]
+        elif name[-1] in "（(" or (name[-1] in "）)" and closed > opened):
+            name = name[:-1]
+        else:
+            return name
+    return name
 
 
 # A site's own name is no agency's (固原市人民政府门户网站), nor what the report calls itself (本机关, 我局).
