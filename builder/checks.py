@@ -929,6 +929,25 @@ def _more(failures: list[Result]) -> str:
     return f"（另有 {len(failures) - 1} 处）" if len(failures) > 1 else ""
 
 
+_TABLE_ZH = {"t2": "表二", "t3": "表三", "t4": "表四"}
+_UNREAD = frozenset({"missing", "ambiguous"})
+
+
+def _unread_table(report) -> tuple[str, int] | None:
+    """A table of the form none of whose error checks could be made because cells of it were
+    not read (missing or ambiguous; blank cells were read as blank), and how many: its sums
+    passing elsewhere would make the badge say 一致 of a table nobody checked."""
+    checked = {r.id.split(".")[0] for r in report.checks if r.severity == "error" and r.outcome in (PASS, FAIL)}
+    ruled = {r.id.split(".")[0] for r in report.checks if r.severity == "error"}
+    for table in ("t2", "t3", "t4"):
+        if table in ruled and table not in checked:
+            count = sum(1 for cell, value in report.cells.items()
+                        if cell.startswith(table + ".") and value.status in _UNREAD)
+            if count:
+                return table, count
+    return None
+
+
 def badge(report) -> tuple[str, str]:
     """The badge and a one-sentence summary naming the most important failure."""
     if report.template == PRE_2019:
@@ -939,6 +958,10 @@ def badge(report) -> tuple[str, str]:
     if errors_:
         return "不一致", f"不一致：{errors_[0].summary_zh}{_more(errors_)}"
     passed_errors = [r for r in report.checks if r.severity == "error" and r.outcome == PASS]
+    unread = _unread_table(report)
+    if unread and passed_errors:
+        table, count = unread
+        return "存疑", f"存疑：{_TABLE_ZH[table]}有 {count} 格缺失或有歧义，它的勾稽关系都无从核对"
     if warnings_:
         return "存疑", f"存疑：{warnings_[0].summary_zh}{_more(warnings_)}"
     if not passed_errors:

@@ -637,12 +637,28 @@ def test_completeness_passes_when_every_cell_is_found_blank_ones_included():
     assert result.detail_en == "completeness: 200 of 200 template cells found (100%)"
 
 
-def test_completeness_fails_when_cells_are_missing_without_changing_the_badge():
+def test_completeness_fails_when_cells_are_missing():
     report = checked({k: v for k, v in small_values().items() if not k.startswith("t4.")})
     [result] = by_instance(report, "completeness").values()
-    assert (result.outcome, result.left, result.right) == (FAIL, 185, 200)
+    assert (result.outcome, result.severity, result.left, result.right) == (FAIL, "info", 185, 200)
     assert result.detail_en == "completeness: 185 of 200 template cells found (92%)"
-    assert report.badge == "一致"  # info only
+
+
+@pytest.mark.parametrize("table, status, count", [("t4", "missing", 15), ("t3", "missing", 175),
+                                                  ("t3", "ambiguous", 175)])
+def test_a_table_not_read_at_all_is_no_consistent_report(table, status, count):
+    """Table 3 unread (its cells printed as no reader could take them) and tables 2 and 4 passing
+    made the badge 一致, its summary saying every identity holds: nobody had checked table 3."""
+    values = {k: (cell(None, status) if k.startswith(table + ".") else v) for k, v in small_values().items()}
+    report = checked(values)
+    assert report.badge == "存疑"
+    assert report.summary == f"存疑：{'表三' if table == 't3' else '表四'}有 {count} 格缺失或有歧义，它的勾稽关系都无从核对"
+
+
+def test_a_table_read_as_blank_cells_leaves_the_badge_to_the_other_tables():
+    """Blank cells were read (a web page leaves 0 unprinted): no sum of them is checked, no badge changed."""
+    values = {k: (cell(None, "blank") if k.startswith("t4.") else v) for k, v in small_values().items()}
+    assert checked(values).badge == "一致"
 
 
 def test_completeness_not_applicable_to_prose_reports():
@@ -759,7 +775,7 @@ def test_rendered_report_without_table_4():
     assert {report.cells[c.id].status for c in forms.cells(GOV_2021) if c.table == "t4"} == {"missing"}
     assert outcomes(report)["t4.group_sums"] == NA
     assert outcomes(report)["completeness"] == FAIL
-    assert report.badge == "一致"
+    assert (report.badge, report.summary) == ("存疑", "存疑：表四有 15 格缺失或有歧义，它的勾稽关系都无从核对")
 
 
 def test_rendered_ambiguous_table_2_row_is_not_applicable():
