@@ -11,6 +11,7 @@ from collections.abc import Callable
 import pytest
 
 from builder import forms, synthetic
+from builder.checks import check_report
 from builder.extraction.extract import extract_bytes
 from builder.forms import GOV_2019, GOV_2021
 
@@ -396,3 +397,32 @@ def test_a_part_row_the_publisher_added_takes_no_form_rows_place(rendering, temp
     assert wrong_t3(rep, v) == []
     assert [c.value for c in rows_of(rep, "granted")] == [6, 0, 0, 0, 9, 0, 15]
     assert [w["code"] for w in rep.warnings if w["code"] == "t3.part_row"] == ["t3.part_row"]
+
+
+@pytest.mark.parametrize("template", [GOV_2021, GOV_2019])
+@pytest.mark.parametrize("rendering", RENDERINGS)
+def test_counts_printed_with_their_unit_in_cells_of_their_own_are_read(template, rendering):
+    """4906件 in a cell: a table whose every count carried its unit was not read at all (each
+    cell looked like no value), and the report was 一致 on tables 2 and 4 alone. Without cell
+    borders (space-separated text) a number before 件 stays prose: the table is unread, and says so."""
+    v = synthetic.consistent_values(random.Random(5), template, scale=3000)
+    printed = {c.id: synthetic._fmt(v[c.id]) + ("件" if c.table == "t3" else "") for c in forms.cells(template)}
+    blocks = synthetic._blocks(AGENCY, 2022 if template == GOV_2021 else 2020, template, printed, v)
+    rep = extracted(blocks, rendering)
+    t3_cells = [c.id for c in forms.cells(template) if c.table == "t3"]
+    if rendering == "space":
+        assert {rep.cells[c].status for c in t3_cells} <= {"missing", "ambiguous"}
+        check_report(rep)
+        assert rep.badge == "存疑" and rep.summary.startswith("存疑：表三有")
+    else:
+        assert {c: (rep.cells[c].value, rep.cells[c].status) for c in t3_cells} == {
+            c: (v[c], "reported") for c in t3_cells}
+
+
+def test_a_count_with_its_unit_and_a_fraction_or_sign_is_no_count():
+    from builder.extraction.tables import parse_cell
+
+    assert (parse_cell("12件").value, parse_cell("12件").status, parse_cell("12件").unit) == (12, "reported", None)
+    assert parse_cell("1,200条").value == 1200
+    assert parse_cell("1.5件").status == "ambiguous"
+    assert parse_cell("-2件").status == "ambiguous"

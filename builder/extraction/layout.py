@@ -20,6 +20,10 @@ _MULTI = re.compile(r"\d+(?:\s+\d+)+")
 # A money unit printed with an amount belongs to the value (2813560470.35元, 96.5 万元).
 MONEY_UNIT = re.compile(r"\s*(万元|亿元|千元|元)")
 _VALUE_WITH_UNIT = re.compile(r"(?:-?\d+(?:,\d{3})*(?:\.\d+)?|[-\d.]+)\s*(?:万元|亿元|千元|元)")
+# What a count printed in a cell of its own may carry (4906件, 12条): the form's unit, said again.
+# In text without cell borders a number before such a word is prose (``scan_plain``).
+COUNT_UNIT = "件|条|个|项|起|宗|次|人次|家|篇|份"
+_COUNT_WITH_UNIT = re.compile(r"\d+(?:,\d{3})*\s*(?:" + COUNT_UNIT + ")")
 # Digits with signs and decimal points run together (1530-4212, 122813560470.35).
 _SIGNED_RUN = re.compile(r"-?\d+(?:\.\d+)?(?:-?\d+(?:\.\d+)?)*")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -109,7 +113,7 @@ def label_core(text: str) -> str:
 def is_value_cell(cell: str) -> bool:
     c = cell.strip()
     return (not c or c in NONE_WORDS or bool(_NUMBER.fullmatch(c)) or bool(_MULTI.fullmatch(c))
-            or bool(_VALUE_WITH_UNIT.fullmatch(c)) or bool(_SIGNED_RUN.fullmatch(c)))
+            or bool(_VALUE_WITH_UNIT.fullmatch(c)) or bool(_SIGNED_RUN.fullmatch(c)) or bool(_COUNT_WITH_UNIT.fullmatch(c)))
 
 
 def _delimiter(line: str) -> str | None:
