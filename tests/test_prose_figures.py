@@ -264,3 +264,19 @@ def test_a_count_in_chinese_numerals_is_read_whole(text, expected):
 ])
 def test_normative_documents_issued_and_in_force_are_read_from_the_prose(text, expected):
     assert headlines(figures(text)) == expected
+
+
+@pytest.mark.parametrize("text", ["全年未因政府信息公开工作被申请行政复议或提起行政诉讼。",
+                                  "2018年无因政府信息公开引起的行政复议、行政诉讼案件。",
+                                  "本机关没有因政府信息公开被申请行政复议、被提起行政诉讼。"])
+def test_a_negation_saying_what_the_cases_would_have_been_about_is_zero(text):
+    assert headlines(figures(text)) == {"admin_review_cases": 0, "litigation_cases": 0}
+
+
+def test_a_negation_is_about_its_own_clause_only():
+    found = headlines(figures("全年未因政府信息公开工作被申请行政复议，被提起行政诉讼1起。"))
+    assert found == {"admin_review_cases": 0, "litigation_cases": 1}
+
+
+def test_applications_counted_in_fen():
+    assert headlines(figures("本年度我局共收到各类政府信息公开申请8份。")) == {"applications_received": 8}

@@ -24,7 +24,11 @@ _NEGATED_APPLICATION_GAP = r"(?:(?!复议|诉讼|举报|投诉)[^。；;，,]){0
 # A negation about review or litigation stays in its clause, and is not about their outcomes
 # (无被撤销或确认违法的行政复议决定 says nothing of how many there were).
 _CASE_GAP = r"(?:(?!撤销|纠错|纠正|违法|败诉)[^。；;，,]){0,30}?"
-_NOT_OUTCOME = r"(?![^。；;，,]{0,4}?(?:决定|结果|被|纠错|纠正|败诉|判决))"
+_NOT_OUTCOME = r"(?![^。；;，,、]{0,4}?(?:决定|结果|被|纠错|纠正|败诉|判决))"
+# What a negation may say it is about before its verb: 未因政府信息公开工作被申请行政复议.
+_FOR = r"(?:因[^。；;，,]{0,20}?)?"
+# Where 无 opens a clause saying there were none: 全年无…, 2023年无…, ，无….
+_NONE_BEFORE = r"(?:全年|本年度?|年内|\d{4}\s*年度?|^|[，,；;])"
 
 
 @dataclass(frozen=True)
@@ -50,7 +54,7 @@ PATTERNS: tuple[Pattern, ...] = (
     _p("applications_received",
        r"(?:收到|受理|新收|接收|接到)(?:了)?" + _APPLICATION_GAP
        + r"(?:依申请公开|申请)(?:事项|申请|数量)?(?:共计|共|合计|总计|为)?\s*"
-       + _N + "件"),
+       + _N + "(?:件|份)"),
     _p("applications_received",
        r"(?:未|没有)(?:收到|受理|接到)" + _NEGATED_APPLICATION_GAP + r"申请(?!人)(?![^。；;，,]{0,6}(?:复议|诉讼))", 0),
     # 办理申请N件，其中本年新收X件、上年结转Y件: the new ones are the year's received total.
@@ -67,15 +71,15 @@ PATTERNS: tuple[Pattern, ...] = (
     _p("applications_other_channel", r"其他(?:方式|途径|形式)申请\s*[（(]?\s*" + _N + "件"),
     _p("admin_review_cases", r"行政复议(?:案件|申请)?(?:共|共计)?\s*" + _N + r"(?:件|起|宗)"),
     _p("admin_review_cases", _N + r"(?:件|起|宗)\s*(?:政府信息公开)?行政复议"),
-    _p("admin_review_cases", r"(?:未|没有|无)被?(?:收到|发生|产生|出现|接到|申请)" + _CASE_GAP + r"行政复议" + _NOT_OUTCOME,
-       0),
-    _p("admin_review_cases", r"(?:全年|本年度?|年内|^|[，,；;])无(?:(?!撤销|纠错|违法)[^。；;，,\d]){0,15}?行政复议"
+    _p("admin_review_cases", r"(?:未|没有|无)" + _FOR + r"被?(?:收到|发生|产生|出现|接到|申请)" + _CASE_GAP + r"行政复议"
+       + _NOT_OUTCOME, 0),
+    _p("admin_review_cases", _NONE_BEFORE + r"无(?:(?!撤销|纠错|违法)[^。；;，,\d]){0,15}?行政复议"
        + _NOT_OUTCOME, 0),
     _p("litigation_cases", r"行政诉讼(?:案件|申请)?(?:共|共计)?\s*" + _N + r"(?:件|起|宗)"),
     _p("litigation_cases", _N + r"(?:件|起|宗)\s*(?:政府信息公开)?行政诉讼"),
-    _p("litigation_cases", r"(?:未|没有|无)被?(?:收到|发生|产生|出现|接到|提起|起诉)" + _CASE_GAP + r"行政诉讼"
-       + _NOT_OUTCOME, 0),
-    _p("litigation_cases", r"(?:全年|本年度?|年内|^|[，,；;])无(?:(?!撤销|纠错|违法|败诉)[^。；;，,\d]){0,15}?"
+    _p("litigation_cases", r"(?:未|没有|无)" + _FOR + r"被?(?:收到|发生|产生|出现|接到|提起|起诉|申请)" + _CASE_GAP
+       + r"行政诉讼" + _NOT_OUTCOME, 0),
+    _p("litigation_cases", _NONE_BEFORE + r"无(?:(?!撤销|纠错|违法|败诉)[^。；;，,\d]){0,15}?"
        r"(?:行政复议、?)?行政诉讼" + _NOT_OUTCOME, 0),
     _p("fees_charged_cny", r"收取" + r"[^。；;，,]{0,15}?费\s*" + _N + "元"),
     _p("fees_charged_cny", r"收取" + r"[^。；;，,]{0,15}?费\s*" + _N + "万元", scale=10_000),
