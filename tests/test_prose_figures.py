@@ -280,3 +280,13 @@ def test_a_negation_is_about_its_own_clause_only():
 
 def test_applications_counted_in_fen():
     assert headlines(figures("本年度我局共收到各类政府信息公开申请8份。")) == {"applications_received": 8}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("2018年收取费用0元。", {"fees_charged_cny": 0}),
+    ("全年共收取信息处理费用200元。", {"fees_charged_cny": 200}),
+    ("全年政府信息公开工作无收费情况。", {"fees_charged_cny": 0}),
+    ("全年累计主动公开政务信息2345条。", {"proactive_items": 2345}),  # 政务信息 is information in general
+])
+def test_fees_worded_as_feiyong_and_proactive_zhengwu_information(text, expected):
+    assert headlines(figures(text)) == expected

@@ -81,9 +81,9 @@ PATTERNS: tuple[Pattern, ...] = (
        + r"行政诉讼" + _NOT_OUTCOME, 0),
     _p("litigation_cases", _NONE_BEFORE + r"无(?:(?!撤销|纠错|违法|败诉)[^。；;，,\d]){0,15}?"
        r"(?:行政复议、?)?行政诉讼" + _NOT_OUTCOME, 0),
-    _p("fees_charged_cny", r"收取" + r"[^。；;，,]{0,15}?费\s*" + _N + "元"),
-    _p("fees_charged_cny", r"收取" + r"[^。；;，,]{0,15}?费\s*" + _N + "万元", scale=10_000),
-    _p("fees_charged_cny", r"(?:未|没有|均未|不)收取[^。；;，,]{0,15}?(?:费用|费)|均未收费|未收费|免费予以提供", 0),
+    _p("fees_charged_cny", r"收取" + r"[^。；;，,]{0,15}?费用?\s*" + _N + "元"),
+    _p("fees_charged_cny", r"收取" + r"[^。；;，,]{0,15}?费用?\s*" + _N + "万元", scale=10_000),
+    _p("fees_charged_cny", r"(?:未|没有|均未|不)收取[^。；;，,]{0,15}?(?:费用|费)|均未收费|未收费|无收费|免费予以提供", 0),
     _p("proactive_items", r"主动公开" + r"[^。；;，,]{0,30}?(?:信息|政府信息)[^。；;，,\d]{0,20}?(?:共计|共|达)?\s*" + _N + "条"),
     _p("normative_docs_issued", r"(?:制发|印发|出台|制定)(?:了)?(?:行政)?规范性文件(?:共计|共|合计)?\s*" + _N + "(?:件|个|份)"),
     _p("normative_docs_in_force", r"现行有效(?:的)?(?:行政)?规范性文件(?:共计|共|合计|为)?\s*" + _N + "(?:件|个|份)"),
@@ -241,8 +241,8 @@ _OTHER_PROCESS = re.compile(r"行政审批|审批服务|政务服务|便民服�
                             r"不动产|登记|许可|低保|救助|补助|补贴|公租房|廉租|保障性住房|社保|医保|养老|入学|户籍")
 _DISCLOSURE_WORDS = re.compile(r"信息公开|依申请")
 # What may stand between 主动公开 and 信息 in a total (not 政府采购信息, 重点领域信息).
-_GENERIC_GAP = re.compile(r"^(?:了|各类|各项|相关|政府|的|全部|共|累计|发布|本[级单位机关部门局委办]{1,2}|[\u4e00-\u9fff]{0,8}"
-                          r"(?:网站|网|平台|公开栏|公示栏|政务公开专栏|专栏)(?:上|中)?|通过|在|等|及|和|各种|形式|方式)*$")
+_GENERIC_GAP = re.compile(r"^(?:了|各类|各项|相关|政府|政务|的|全部|共|累计|发布|本[级单位机关部门局委办]{1,2}|"
+                          r"[\u4e00-\u9fff]{0,8}(?:网站|网|平台|公开栏|公示栏|政务公开专栏|专栏)(?:上|中)?|通过|在|等|及|和|各种|形式|方式)*$")
 
 
 # Keys that are a report's totals: a figure introduced by 其中 is a part of something else.
