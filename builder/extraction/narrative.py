@@ -16,6 +16,7 @@ from ..limits import MAX_NUMBER_DIGITS, checkpoint
 _CN_NUMERALS = "零〇一二两三四五六七八九十百千"
 _N = (r"(?P<n>\d+(?:,\d{3})*(?:\.\d+)?|(?<![第每" + _CN_NUMERALS + r"])[" + _CN_NUMERALS + r"]{1,8})"
       r"\s*(?P<wan>万(?!元))?\s*(?P<approx>多|余)?\s*")
+_HAS_NUMBER = re.compile(r"[\d" + _CN_NUMERALS + "]")
 _APPROX_BEFORE = re.compile(r"(?:约|近|超过|逾|大约)\s*$")
 _GAP = r"[^。；;，,]{0,30}?"
 # Between 收到 and 申请 of a disclosure application: no review, litigation or complaint (行政复议申请).
@@ -174,7 +175,7 @@ def find_figures(sentence_list: list[str], year: int | None = None, table_lines:
         mentioned = {needs for needs in _NEEDS_GROUPS if any(word in sentence for word in needs)}
         if not mentioned:  # no pattern's words: most sentences
             continue
-        has_digit = any(ch.isdigit() or ch in _CN_NUMERALS for ch in sentence)
+        has_digit = _HAS_NUMBER.search(sentence) is not None
         for pattern in PATTERNS:
             if pattern.needs not in mentioned or not (has_digit or pattern.value is not None):
                 continue
