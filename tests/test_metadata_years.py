@@ -123,3 +123,17 @@ def test_a_title_its_own_statements_contradict_is_read_but_left_unsure(statement
     year, source = find_year(_lines(f"{N}{title_year}年政府信息公开工作年度报告", statement, "一、总体情况"))
     assert year == int(title_year.replace("O", "0")) and source in UNSURE_YEAR_SOURCES
     assert find_year(_lines(f"{N}2023年政府信息公开工作年度报告", statement, "一、总体情况")) == (2023, "title")
+
+
+@pytest.mark.parametrize("period", ["本报告统计数据期限为2023年度。", "本报告数据截至2023年12月31日。",
+                                    "本报告所列数据统计截止到2023年12月31日。"])
+def test_a_period_given_as_the_whole_year_or_its_last_day_settles_a_title_without_a_year(period):
+    lines = _lines(f"{N}政府信息公开工作年度报告", period, "一、总体情况", "本机关认真贯彻落实政务公开工作要求。")
+    assert find_year(lines) == (2023, "统计期限")
+
+
+def test_a_stock_counted_to_another_year_end_is_no_period():
+    """截至2022年底 in a sentence about documents in force is no statistical period."""
+    lines = _lines(f"{N}政府信息公开工作年度报告", "截至2022年12月31日，现行有效规范性文件23件。",
+                   "一、总体情况", "本机关认真贯彻落实政务公开工作要求。")
+    assert find_year(lines)[1] != "统计期限"

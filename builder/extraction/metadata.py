@@ -38,8 +38,12 @@ _TITLE_NO_YEAR = re.compile(r"^\s*(?P<name>[\u4e00-\u9fff]{2,40}?)\s*(?:政府�
 _BOOK_TITLE = re.compile(r"《(?P<name>[^《》\n]{0,40}?)\s*" + _YEAR + _REPORT + r"》")
 _PUBLISH = re.compile(r"(?:现公布|现发布|现予公布|特发布|现将|特此公布)\s*(?P<name>[^,，。《\n]{0,40}?)\s*" + _YEAR
                       + r"\s*年度?\s*(?:政府信息公开|政务公开|信息公开|工作)")
-_PERIOD = re.compile(r"(?:统计期限|统计数据|统计时限|统计时间|数据统计)[^。\n]{0,8}?(?:从|自|为)?\s*" + _YEAR
-                     + r"\s*年\s*[1一]\s*月\s*[1一]\s*日")
+# The statistical period: from 1 January (…自2023年1月1日起), the whole year (…期限为2023年度), or the
+# data's year-end date (本报告数据截至2023年12月31日).
+_PERIOD = re.compile(r"(?:(?:统计期限|统计数据|统计时限|统计时间|数据统计)[^。\n]{0,8}?(?:从|自|为)?\s*" + _YEAR
+                     + r"\s*年\s*(?:[1一]\s*月\s*[1一]\s*日|度)"
+                     r"|(?:数据|统计)[^。\n，,]{0,4}?(?:截至|截止)(?:到|至)?\s*" + _YEAR
+                     + r"\s*年\s*(?:12|十二)\s*月\s*(?:31|三十一)\s*日)")
 # A report's own title right after the verb that publishes it (现发布《彭阳县2022年…报告》), not a citation.
 _OWN_BOOK_TITLE = re.compile(r"(?:现公布|现发布|现予公布|特发布|现印发|印发|现将)\s*" + _BOOK_TITLE.pattern)
 # A report cited as another one: 对照《…2017年…报告》, 针对《…》中提出的问题.
@@ -360,7 +364,7 @@ def find_year(lines: list[str]) -> tuple[int | None, str]:
     text = "\n".join(_head(lines, 60))
     stated = [(int(m.group(2)), "《…年度报告》") for m in _OWN_BOOK_TITLE.finditer(text)]
     stated += [(int(m.group(2)), "publication sentence") for m in _PUBLISH.finditer(text)]
-    stated += [(int(m.group(1)), "统计期限") for m in _PERIOD.finditer(text)]
+    stated += [(int(m.group(1) or m.group(2)), "统计期限") for m in _PERIOD.finditer(text)]
     if title_year and set(title_years) <= {title_year}:
         # The usual case, settled before the body is read. A title the report's own statements all
         # contradict (an OCR misreading, last year's title kept) is still read, but not as settled.
