@@ -44,6 +44,17 @@ def test_an_annual_report_citing_a_notice_is_kept():
     assert report.year == 2020 and report.agency.adcode == "640425"
 
 
+@pytest.mark.parametrize("opening", ["2020年，我县认真落实全县政务公开工作要点。",
+                                     "2020年，按照县政府工作安排，推进政务公开工作方案",
+                                     "根据上级要求，现将有关情况通报如下。"])
+def test_an_opening_sentence_ending_in_a_kind_of_document_is_no_title(opening):
+    """A report whose opening sentence (in its first lines) ends in 工作要点, 方案 or 通报 was refused
+    as that kind of document; a sentence (a comma, a full stop at its end) is no title."""
+    text = f"彭阳县2020年政府信息公开工作年度报告\n{opening}\n" + BODY
+    report = extract_bytes(text.encode(), "report.txt")
+    assert report.year == 2020 and report.agency.adcode == "640425"
+
+
 def test_a_site_column_name_is_not_a_title():
     text = "通知公告\n彭阳县2020年政府信息公开工作年度报告\n" + BODY
     assert extract_bytes(text.encode(), "report.txt").year == 2020

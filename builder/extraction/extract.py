@@ -105,6 +105,8 @@ _OTHER_KINDS = (
 # (洛阳市人民政府政府信息公开指南; a menu entry 政府信息公开指南 names no agency).
 _STANDING_PAGE = re.compile(
     r"(?:人民政府|委员会|管委会|局|办公室|厅|[省市县区旗州盟镇乡]|街道|办事处)(?:政府)?信息公开(?:指南|目录|制度)$")
+# What a sentence has and a title does not: a comma, or a full stop at its end.
+_SENTENCE = re.compile(r"[,，;；]|。\s*$")
 # A summary printing the form's tables is an annual report under another name.
 _WEAK_KINDS = frozenset({"a work summary (总结), not the statutory annual report"})
 _ANNUAL_TITLE = re.compile(r"年度报告|年报|工作报告|年度工作情况报告")
@@ -123,7 +125,9 @@ def other_document_kind(lines: list[str], deep: bool = False) -> tuple[str, str]
     if deep:
         singles = [line.strip(" |\t") for line in lines[:60] if line.strip(" |\t")][:30]
     for title in singles + pairs:
-        title = re.sub(r"\s+", "", title).rstrip("。")
+        if _SENTENCE.search(title):
+            continue  # the opening sentence (2023年，……落实全市政务公开工作要点。) is no title
+        title = re.sub(r"\s+", "", title)
         if not 8 <= len(title) <= 80 or (not re.search(r"关于|\d{4}年", title) and not _STANDING_PAGE.search(title)):
             continue  # a column name (通知公告) is not a title
         if _ANNUAL_TITLE.search(title) and not _ABOUT_REPORTS.search(title):
