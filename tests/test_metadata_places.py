@@ -205,3 +205,19 @@ def test_the_gazetteer_loads_without_pkg_resources() -> None:
 
     own = len(cpca.ad_2_addr_dict)
     assert out[0] == "False" and int(out[1]) >= own > 3000 and out[2] == "True"
+
+
+@pytest.mark.parametrize("opening, name, adcode", [
+    ("2022年，鼓楼区教育局在福州市教育局指导下，认真落实福州市政务公开要求。", "鼓楼区教育局", "350102"),
+    ("2022年，鼓楼区教育局认真落实政务公开要求。", "鼓楼区教育局", None),  # which 鼓楼区: the text does not say
+    ("2022年，彭阳县教育局在固原市教育局指导下，认真落实政务公开要求。", "区教育局", None),  # a 县, not a 区
+])
+def test_a_department_named_by_its_level_takes_a_shared_district_name_from_its_text(opening, name, adcode):
+    """区教育局 whose text calls it 鼓楼区教育局: the name is the text's, though four cities have a
+    鼓楼区, and the region is the one in the city the text names (it stayed 区教育局, no region)."""
+    from builder.extraction.metadata import find_agency_name
+    from builder.reading.document import body_lines
+
+    lines = body_lines(f"区教育局2022年政府信息公开工作年度报告\n\n{opening}")
+    found = find_agency_name(lines)
+    assert (found, describe_agency(found, lines).adcode) == (name, adcode)

@@ -493,9 +493,18 @@ def with_parent_prefix(name: str, body: str) -> str:
             tail = prefix[start:]
             place = tail + name[0] if bare else tail  # 西吉 + 县教育局: the region is 西吉县
             adcode, end = _region_chain(place)
-            if (adcode and end == len(place)) or (not bare and any(tail == z.name for z in zones())):
+            if (adcode and end == len(place)) or (bare and _shared_place(place)) \
+                    or (not bare and any(tail == z.name for z in zones())):
                 return tail + name
     return name
+
+
+def _shared_place(text: str) -> bool:
+    """Whether ``text`` is, whole, the full name of several places (鼓楼区, 朝阳区): the name it
+    makes is kept, and its region comes from the cities the text names (``describe_agency``)."""
+    first = next(iter(gazetteer_matches(text)), None)
+    return (first is not None and first.start_index == 0 and first.end_index == len(text) - 1
+            and sum(1 for info in first.attr_infos if first.full(info)) > 1)
 
 
 # A zone named by its kind alone (新区管委会, 实验区经济发展局): its own name is in the text.
