@@ -79,6 +79,34 @@ def test_unreadable_files_raise_a_named_error(data, error):
     assert str(info.value).startswith("bad.txt: ")
 
 
+def _zip(name: str) -> bytes:
+    import io
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr(name, "<x/>")
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize("data, says", [
+    (b"\x89PNG\r\n\x1a\n" + bytes(200), "a PNG image: a picture of a report or its tables would need text recognition"),
+    (b"\xff\xd8\xff\xe0" + bytes(200), "a JPEG image"),
+    (b"Rar!\x1a\x07\x00" + bytes(200), "a RAR archive; unpack it into the corpus"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600), "legacy Office (.doc/.xls) or WPS file"),
+    (_zip("OFD.xml"), "an OFD document (版式文档); convert it to PDF"),
+    (_zip("xl/workbook.xml"), "an Excel workbook"),
+    (_zip("data.csv"), "a ZIP archive that is not a Word document; unpack it into the corpus"),
+    (b"<html><body><p> </p><img src='t.png'></body></html>", "no text in the document; it holds images only"),
+])
+def test_a_file_of_a_format_not_read_says_which(data, says):
+    """A corpus gathered from the web holds pictures of reports, archives and OFD files: the
+    rejection names what the file is and what would make it readable, not just 'binary data'."""
+    with pytest.raises(errors.ReportError) as info:
+        read_bytes(data, "bad.bin")
+    assert says in str(info.value)
+
+
 @pytest.mark.parametrize("size", [16, 32, 64, 256])
 def test_short_binary_with_no_control_bytes_is_not_read_as_gb18030_text(size):
     """GB18030 decodes most byte strings: bytes that are not text (no NUL, no control byte,

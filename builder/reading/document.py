@@ -208,6 +208,28 @@ _HTML_HINT = re.compile(rb"<\s*(?:!doctype\s+html|html|body|head|table|div|p|met
 PDF_SIGNATURE, ZIP_SIGNATURE = b"%PDF-", b"PK\x03\x04"  # what PDF and ZIP (DOCX) files start with
 
 
+# Formats a corpus gathered from the web holds that are not read, by what their bytes start with,
+# and what the rejection says of them.
+_UNREAD_FORMATS = (
+    (b"\xd0\xcf\x11\xe0", "legacy Office (.doc/.xls) or WPS file; convert it to .docx or PDF"),
+    (b"\x89PNG\r\n\x1a\n", "a PNG image: a picture of a report or its tables would need text recognition (OCR)"),
+    (b"\xff\xd8\xff", "a JPEG image: a picture of a report or its tables would need text recognition (OCR)"),
+    (b"GIF8", "a GIF image: a picture of a report or its tables would need text recognition (OCR)"),
+    (b"II*\x00", "a TIFF image: a scan would need text recognition (OCR)"),
+    (b"MM\x00*", "a TIFF image: a scan would need text recognition (OCR)"),
+    (b"{\\rtf", "an RTF document; convert it to .docx or PDF"),
+    (b"Rar!\x1a\x07", "a RAR archive; unpack it into the corpus"),
+    (b"7z\xbc\xaf\x27\x1c", "a 7z archive; unpack it into the corpus"),
+    (b"\x1f\x8b", "a gzip archive; unpack it into the corpus"),
+)
+# What a ZIP archive that is no Word document holds, by a file name inside it.
+_ZIP_CONTENTS = (
+    (b"OFD.xml", "an OFD document (版式文档); convert it to PDF"),
+    (b"xl/", "an Excel workbook; the report's tables alone are not a report"),
+    (b"ppt/", "a PowerPoint file"),
+)
+
+
 def detect_format(data: bytes, path: str) -> str:
     """The format, from the bytes first and the file name second."""
     if data.startswith(PDF_SIGNATURE):
@@ -215,9 +237,11 @@ def detect_format(data: bytes, path: str) -> str:
     if data.startswith(ZIP_SIGNATURE):
         if b"word/" in data[:65536] or path.lower().endswith(".docx"):
             return "docx"
-        raise errors.NotText(path, "a ZIP archive that is not a Word document")
-    if data.startswith(b"\xd0\xcf\x11\xe0"):
-        raise errors.NotText(path, "legacy Office (.doc/.xls) file; convert it to .docx or PDF")
+        found = next((what for name, what in _ZIP_CONTENTS if name in data[:65536]), None)
+        raise errors.NotText(path, found or "a ZIP archive that is not a Word document; unpack it into the corpus")
+    for signature, what in _UNREAD_FORMATS:
+        if data.startswith(signature):
+            raise errors.NotText(path, what)
     head = data[:4096]
     if head.startswith((b"\xff\xfe", b"\xfe\xff")) or (b"\x00" in head[:200] and len(data) % 2 == 0):
         head = head.decode("utf-16", errors="ignore").encode("utf-8")
@@ -297,6 +321,10 @@ READERS: dict[str, Callable[[bytes, Source], str]] = {
 }
 
 
+# What shows that a web page or Word file with no text has pictures instead.
+_IMAGES = {"html": b"<img", "docx": b"word/media/"}
+
+
 def read_bytes(data: bytes, path: str) -> Document:
     """Bytes of one file to a Document, or a ReportError saying why not."""
     if not data.strip():
@@ -306,7 +334,9 @@ def read_bytes(data: bytes, path: str) -> Document:
     with noting_misnamed(source):
         text = READERS[fmt](data, source)
         if not text.strip():
-            raise errors.EmptyFile(path, "no text in the document")
+            raise errors.EmptyFile(path, "no text in the document" + (
+                "; it holds images only, and a picture of a report would need text recognition (OCR)"
+                if _IMAGES.get(fmt, b"\0") in data[:4_000_000].lower() else ""))
     document = Document(source=source, text=text)
     document.lines = body_of(document.page_lines)
     return document
