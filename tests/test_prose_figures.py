@@ -290,3 +290,10 @@ def test_applications_counted_in_fen():
 ])
 def test_fees_worded_as_feiyong_and_proactive_zhengwu_information(text, expected):
     assert headlines(figures(text)) == expected
+
+
+@pytest.mark.parametrize("text", ["全面推行“一件事一次办”，受理申请一件事集成服务事项。", "答复申请人一件一档，规范办理。",
+                                  "主动公开为民办十件实事进展情况信息。"])
+def test_a_chinese_numeral_inside_a_slogan_is_no_count(text):
+    """一件事一次办 (a reform's slogan) read as one application received, with Chinese numerals."""
+    assert figures(text) == []

@@ -189,8 +189,8 @@ def find_figures(sentence_list: list[str], year: int | None = None, table_lines:
                     if len(number.split(".")[0]) > MAX_NUMBER_DIGITS:
                         continue  # no count has that many digits: not a figure to check
                     counted = _count(number)
-                    if counted is None:
-                        continue  # 百余条, 一二件: Chinese numerals that are no one number
+                    if counted is None or (not number[0].isdigit() and not _ends_clause(sentence, m)):
+                        continue  # 百余条, 一二件: no one number; 一件事一次办, 一件一档: a slogan
                     value = counted * pattern.scale
                     approx = bool(m.group("approx")) or bool(_APPROX_BEFORE.search(sentence[: m.start("n")]))
                     if m.group("wan"):  # 1.2万条: a rounded count in tens of thousands
@@ -212,6 +212,18 @@ def find_figures(sentence_list: list[str], year: int | None = None, table_lines:
     unique += table_figures(table_lines or [])
     mark_headlines(unique)
     return unique
+
+
+def _ends_clause(sentence: str, m: re.Match) -> bool:
+    """Whether a count in Chinese numerals that ends its match (收到申请三件) ends its clause too:
+    in 一件事一次办 or 一件一档 the words go on, and the numeral is part of a slogan, not a count."""
+    if m.group()[-1] not in _UNITS:
+        return True  # the match goes on past the count (一件结转下年度, 两起行政诉讼)
+    return m.end() == len(sentence) or sentence[m.end()] in _CLAUSE_END
+
+
+_UNITS = "件条起宗份个"
+_CLAUSE_END = "，,。；;、）)（(：:！!？?"
 
 
 def _count(number: str) -> int | float | None:
