@@ -52,6 +52,10 @@ def test_no_region_from_a_one_character_place_or_a_word_inside_a_name(name):
     ("中国人民银行固原市中心支行", "640400"),
     ("中共彭阳县委宣传部", "640425"),
     ("兵团第八师石河子市", "659001"),
+    # 新疆 of the corps' full name was read as the region, the division's city left out
+    ("新疆生产建设兵团第八师石河子市人民政府", "659001"),
+    ("新疆生产建设兵团第一师阿拉尔市", "659002"),
+    ("新疆生产建设兵团教育局", "650000"),
 ])
 def test_a_place_after_a_national_body_is_its_local_office(name, adcode):
     assert describe_agency(name).adcode == adcode

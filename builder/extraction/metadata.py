@@ -767,9 +767,10 @@ def resolve_region(name: str) -> tuple[str | None, int]:
         return None, 0
     adcode, end = _region_chain(name)
     body = _BODY_BEFORE_REGION.match(name)
-    if adcode is None and body:
-        adcode, end = _region_chain(name[body.end():], full_first=True)
-        end += body.end() if adcode else 0
+    if body and (adcode is None or end <= body.end()):  # 新疆 of 新疆生产建设兵团第八师石河子市 is the body's
+        inner, inner_end = _region_chain(name[body.end():], full_first=True)
+        if inner and (adcode is None or _within(inner, adcode)):
+            adcode, end = inner, inner_end + body.end()
     if adcode and _goes_on_with_place(name, end, adcode.endswith("00")):
         return None, 0
     return adcode, end
