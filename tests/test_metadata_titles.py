@@ -101,6 +101,7 @@ def test_a_line_above_the_title_stays_apart_unless_the_report_prints_the_joined_
     "彭阳县教育局2023年政府信息公开年报", "彭阳县教育局2023年度政府信息公开工作年报", "2023年彭阳县教育局政府信息公开年报",
     "彭阳县教育局政府信息公开年报（2023年度）", "彭阳县教育局2023年政务信息公开工作年度报告",
     "彭阳县教育局关于2023年度政务信息公开工作情况的报告", "彭阳县教育局政务信息公开工作年度报告（2023年）",
+    "彭阳县教育局2023年年度政府信息公开工作报告",  # 年 typed twice
 ])
 def test_a_title_calling_the_report_a_nianbao_or_the_work_zhengwu_xinxi_gongkai_names_agency_and_year(title):
     """年报 (annual report) for 年度报告, and 政务信息公开 for the work, are titles some agencies print."""
