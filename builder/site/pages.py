@@ -737,10 +737,12 @@ class Pages:
         series = agency_series(self.data, reports)
         title = agency_title(agency)
         charts = agency_charts(self.data.derived, reports)
+        values = [v for s in series for v in (s["new"], *(v for _, v, _ in s["outcomes"]))]
+        read = [v for v in values if v is not None]
         content = self.render("agency.html", a=agency, reports=reports, series=series, chart=any(s["outcomes"] for s in series),
                               outcome_groups=OUTCOME_GROUPS, root="../../", charts=charts,
-                              drawn={"outcomes": any(s["new"] or any(v for _, v, _ in s["outcomes"]) for s in series),
-                                     "indicators": any(p["value"] for c in charts for p in c.points)})
+                              drawn={"outcomes": any(read), "indicators": any(p["value"] for c in charts for p in c.points)},
+                              outcomes_read="all" if len(read) == len(values) else "some" if read else "none")
         return title, f"{title}历年政府信息公开工作年度报告", content, ""
 
     def region_page(self, region: Region, regions: dict[str, Region]) -> Aggregate:
