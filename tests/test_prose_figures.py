@@ -297,3 +297,15 @@ def test_fees_worded_as_feiyong_and_proactive_zhengwu_information(text, expected
 def test_a_chinese_numeral_inside_a_slogan_is_no_count(text):
     """一件事一次办 (a reform's slogan) read as one application received, with Chinese numerals."""
     assert figures(text) == []
+
+
+@pytest.mark.parametrize("row, key, value", [
+    ("三、因政府信息公开申请行政复议数\t件\t2", "admin_review_cases", 2),
+    ("四、因政府信息公开提起行政诉讼数\t件\t1", "litigation_cases", 1),
+    ("四、因政府信息公开申请提起行政诉讼数\t件\t0", "litigation_cases", 0),
+])
+def test_the_old_statistics_table_s_own_review_and_litigation_rows(row, key, value):
+    """The pre-2019 statistics form words its rows 因政府信息公开…数: they were not read as figures."""
+    from builder.extraction.narrative import table_figures
+
+    assert [(f.key, f.value) for f in table_figures([row])] == [(key, value)]
