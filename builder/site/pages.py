@@ -737,7 +737,8 @@ class Pages:
         series = agency_series(self.data, reports)
         title = agency_title(agency)
         charts = agency_charts(self.data.derived, reports)
-        values = [v for s in series for v in (s["new"], *(v for _, v, _ in s["outcomes"]))]
+        # years with table 3's outcomes (a pre-2019 report has none to read)
+        values = [v for s in series if s["outcomes"] for v in (s["new"], *(v for _, v, _ in s["outcomes"]))]
         read = [v for v in values if v is not None]
         content = self.render("agency.html", a=agency, reports=reports, series=series, chart=any(s["outcomes"] for s in series),
                               outcome_groups=OUTCOME_GROUPS, root="../../", charts=charts,
