@@ -309,3 +309,12 @@ def test_the_old_statistics_table_s_own_review_and_litigation_rows(row, key, val
     from builder.extraction.narrative import table_figures
 
     assert [(f.key, f.value) for f in table_figures([row])] == [(key, value)]
+
+
+@pytest.mark.parametrize("text", ["二、上年结转政府信息公开申请数量1件0件1件0件0件0件2件",
+                                  "四、结转下年度继续办理1件 0件 1件 0件 0件 0件 2件"])
+def test_a_table_row_read_as_text_gives_no_headline(text):
+    """A table 3 row whose counts carry 件, in text without cell borders, is prose to the reader of
+    sentences: its first cell (a natural person's 1) was the year's headline of 2 carried over."""
+    found = figures(text)
+    assert found and not any(f.headline for f in found)

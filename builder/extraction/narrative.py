@@ -197,6 +197,8 @@ def find_figures(sentence_list: list[str], year: int | None = None, table_lines:
                         value, approx = round(value * 10_000), True
                     start = m.start("n")
                 why = _context(pattern.key, sentence, m.start(), start, year)
+                if pattern.value is None and _NEXT_COUNT.match(sentence, m.end()):
+                    why = "table_row"  # 上年结转…数量1件0件1件: a table row printed as text, its first cell
                 if pattern.value is None and "." in m.group("n") and not m.group("wan") \
                         and pattern.key not in _MONEY_KEYS:
                     why = "fraction"  # 申请1.57件: a count has no fraction (a misread, or a rate)
@@ -223,6 +225,8 @@ def _ends_clause(sentence: str, m: re.Match) -> bool:
 
 
 _UNITS = "件条起宗份个"
+# A count right after a figure's count: the figure is a cell of a table row read as text.
+_NEXT_COUNT = re.compile(r"\s*\d+(?:\.\d+)?\s*[件条起宗份个]")
 _CLAUSE_END = "，,。；;、）)（(：:！!？?"
 
 
