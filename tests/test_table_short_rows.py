@@ -38,11 +38,13 @@ def test_a_table_3_row_one_value_short_is_never_read_shifted_or_split(rendering,
         assert "数字粘连" not in (cell.note or "") and "符合最多" not in (cell.note or "")
 
 
-def t4_report(v: dict, numbers: list[str], rendering: str):
+def t4_report(v: dict, numbers: list[str], rendering: str, cuts: tuple[int, ...] = ()):
+    """A report whose table 4 prints ``numbers``, broken into lines at ``cuts``."""
     printed = {c.id: synthetic._fmt(v[c.id]) for c in forms.cells(forms.GOV_2021)}
     blocks = synthetic._blocks(AGENCY, 2022, forms.GOV_2021, printed, v)
     t4 = [content for kind, content in blocks if kind == "table"][2]
-    t4.rows = [([], numbers)]
+    ends = [0, *cuts, len(numbers)]
+    t4.rows = [([], numbers[a:b]) for a, b in zip(ends, ends[1:])]
     if rendering == "html":
         return extract_bytes(synthetic._html(blocks).encode(), "case.html")
     if rendering == "docx":
@@ -65,6 +67,32 @@ def test_a_table_4_row_one_value_short_is_unsure_where_no_identity_places_the_ga
              if rep.cells[k].status in DEFINITE and rep.cells[k].value != v[k]]
     assert wrong == []
     assert rep.cells[T4_CELLS[drop]].status in ("ambiguous", "missing", "blank", "inferred")
+
+
+@pytest.mark.parametrize("rendering", ["tab", "pipe", "space"])
+@pytest.mark.parametrize("cuts", [(5,), (10,), (8,), (5, 10), (3, 9)])
+def test_a_table_4_row_wrapped_over_lines_is_read_where_its_sums_confirm_the_join(rendering, cuts):
+    """PDF text wraps table 4's fifteen numbers where the page ends (5 and 10, 8 and 7): the
+    lines were read as separate rows and every cell was unsure."""
+    v = values()
+    v.update(zip(T4_CELLS, T4_VALUES))
+    rep = t4_report(v, [str(n) for n in T4_VALUES], rendering, cuts)
+    assert [rep.cells[k].value for k in T4_CELLS] == T4_VALUES
+    assert {rep.cells[k].status for k in T4_CELLS} == {"reported"}
+    assert [w["lines"] for w in rep.warnings if w["code"] == "t4.wrapped_row"] == [len(cuts) + 1]
+
+
+@pytest.mark.parametrize("rendering", ["tab", "space"])
+def test_wrapped_table_4_lines_that_fill_the_row_only_by_a_shift_are_not_joined(rendering):
+    """A row that lost two blank cells (13 numbers), then two totals on a line of their own,
+    would make 15 by shifting every cell after the gaps: the groups' sums do not confirm that,
+    so nothing is read as certain."""
+    v = values()
+    v.update(zip(T4_CELLS, T4_VALUES))
+    numbers = [str(n) for k, n in enumerate(T4_VALUES) if k not in (1, 6)] + ["7", "11"]
+    rep = t4_report(v, numbers, rendering, (13,))
+    assert not [w for w in rep.warnings if w["code"] == "t4.wrapped_row"]
+    assert [k for k in T4_CELLS if rep.cells[k].status in DEFINITE and rep.cells[k].value != v[k]] == []
 
 
 def test_a_reading_that_breaks_an_identity_is_never_called_repaired():

@@ -1270,18 +1270,56 @@ def read_t4(layout: Layout, out: Tables) -> None:
         ids = named_ids
         out.warn("t4.column_order", "table 4's header prints the groups or columns in another order: "
                  + ", ".join(f"{g}.{c}" for g, c in named) + "; they are read by their header names")
+    wrapped = _wrapped_t4_row(rows, ids, size)
+    if wrapped is not None:
+        row, lines = wrapped
+        out.warn("t4.wrapped_row", f"table 4's row of numbers is printed over {lines} lines; they are read as one "
+                 "row, as every group's total is then the sum of its parts", lines=lines)
+    else:
+        row = _t4_printed_row(rows, size)
+    read_table([_Slot(ids, row)], forms.t4_identities(), out, "t4")
+
+
+def _t4_printed_row(rows: list[ValueRow], size: int) -> ValueRow | None:
+    """The first row as printed, and a group (5 cells) on each line after it while it is short:
+    read_table settles which of its empty end cells are padding."""
     row = None
     for candidate in rows:
         if row is None:
-            # The whole row as printed: read_table settles which of its empty end cells are padding.
             cells = candidate.cells if len(candidate.cells) >= size else fit(candidate.cells, size)
             row = ValueRow(candidate.label, list(cells), candidate.delimited, candidate.line)
         elif len(row.cells) < size and len(row.cells) % len(forms.T4_COLUMNS) == 0 and \
                 len(fit(candidate.cells, size)) == len(forms.T4_COLUMNS):
-            row.cells = row.cells + fit(candidate.cells, size)  # one group per printed line
+            row.cells = row.cells + fit(candidate.cells, size)
         else:
             break
-    read_table([_Slot(ids, row)], forms.t4_identities(), out, "t4")
+    return row
+
+
+def _wrapped_t4_row(rows: list[ValueRow], ids: tuple[str, ...], size: int) -> tuple[ValueRow, int] | None:
+    """Table 4's one row of numbers wrapped over lines at any point (PDF text prints the 15 as 5
+    and 10, or 8 and 7): the lines that make exactly the form's width together, taken only when
+    every group's total is then the sum of its parts. A join that only fills the width would
+    shift cells silently (a row that dropped a blank cell, then a grand total); one the sums
+    confirm cannot. The row, and how many lines it was printed on."""
+    cells: list[str] = []
+    count = 0
+    for count, candidate in enumerate(rows, 1):
+        piece = fit(candidate.cells, 0)  # a wrapped line's empty label cell is no cell of the row
+        if count > 1 and (candidate.label or len(piece) < 2):
+            return None
+        cells += piece
+        if len(cells) >= size:
+            break
+    if count < 2 or len(cells) != size:
+        return None
+    values = dict(zip(ids, (parse_cell(c).value for c in cells)))
+    for identity in forms.t4_identities():
+        parts = [values[c] for c in identity.parts]
+        whole = values[identity.whole[0]]
+        if not all(isinstance(v, int) for v in (*parts, whole)) or sum(parts) != whole:
+            return None
+    return ValueRow(rows[0].label, cells, rows[0].delimited, rows[0].line), count
 
 
 def read_tables(layout: Layout, template: str) -> Tables:
