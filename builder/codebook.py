@@ -29,6 +29,8 @@ SCOPE_ZH = {"report": "单份报告", "corpus": "同一机关相邻年度"}
 # What the reading of a report warns of (``Report.warnings`` codes), for readers: the report page lists
 # them, the reports table names their codes (``reading_notes``).
 READING_NOTES_ZH = {
+    "more_reports": "这个文件在这份报告之后还收有别的报告（如一个地方各部门报告的汇编），本站只读了第一份；"
+                    "其余报告的数字请看原文。",
     "year_unsure": "报告年度存疑：标题和统计期限没有给出一致的年份，本站取了最有依据的一个，请对照原文核实。",
     "region_unknown": "未能确定所属地区和行政区划代码：机关名称、地区对照表和正文都没有给出，地区留空。",
     "extra_values": "表中有一行印出的数字多于表格的列数，这一行的读法见单元格说明，请对照原文核实。",

@@ -3,6 +3,7 @@ best-effort reading called repaired; read only where the identities leave one pl
 
 from __future__ import annotations
 
+import itertools
 import random
 
 import pytest
@@ -44,7 +45,7 @@ def t4_report(v: dict, numbers: list[str], rendering: str, cuts: tuple[int, ...]
     blocks = synthetic._blocks(AGENCY, 2022, forms.GOV_2021, printed, v)
     t4 = [content for kind, content in blocks if kind == "table"][2]
     ends = [0, *cuts, len(numbers)]
-    t4.rows = [([], numbers[a:b]) for a, b in zip(ends, ends[1:])]
+    t4.rows = [([], numbers[a:b]) for a, b in itertools.pairwise(ends)]
     if rendering == "html":
         return extract_bytes(synthetic._html(blocks).encode(), "case.html")
     if rendering == "docx":

@@ -80,6 +80,7 @@ DESCRIPTIONS_ZH = {
     "failed_warnings": "未通过的实例数",
     "completeness": "找到的表格单元格所占比例（0–1）",
     "reading_notes": "读取时的提示，以空格分隔的代码：year_unsure 年度存疑，region_unknown 地区未知，"
+                     "more_reports 文件还收有别的报告、只读了第一份，"
                      "extra_values 某行数字多于列数，t3.single_other_row 等 表三（六）或某组的印法与表格不同；"
                      "报告页面逐条说明",
     "source_file": "语料中的文件名",
@@ -176,7 +177,8 @@ _REPORTS = Table(
         _f("completeness", "number", "单元格完整度", "completeness", "share of the form's cells found (0–1)"),
         _f("reading_notes", "string", "读取提示", "reading notes", "what the reading of the report warns of, "
            "as codes separated by spaces (year_unsure: the year is not settled by the title and the statistical "
-           "period; region_unknown; extra_values: a row printed more values than the form has cells; "
+           "period; region_unknown; more_reports: the file holds more reports after this one, only the first is read; "
+           "extra_values: a row printed more values than the form has cells; "
            "t3.single_other_row, t3.other_sub_rows, t3.group_total_row: table 3 printed (六) or a group otherwise than "
            "the form; t3.part_row: table 3 printed a 其中… row of its own, not read; t3.column_order, "
            "t3.column_not_printed, t3.subtotal_column, t4.column_order: columns printed in another order, left out or "

@@ -20,6 +20,7 @@ from .metadata import (
     issuer_from_labels,
     publisher_from_labels,
     strip_page_labels,
+    title_line_year,
 )
 from .narrative import Figure, find_figures
 from .tables import CellValue, detect_template, read_tables
@@ -147,12 +148,44 @@ def _looks_like_report(doc: Document, layout: Layout) -> bool:
     return bool(_REPORT_SIGNS.search(head) and _ANNUAL.search(head) and len(sections) >= 3)
 
 
+_OVERVIEW = re.compile(r"^\s*[一1]\s*[、.．]\s*(?:总体情况|概述)")
+_LATER_TABLE_ROWS = 5  # a later table 3 (or 4) with fewer value rows is a quotation, not another report
+
+
+def later_report(layout: Layout) -> tuple[int, int] | None:
+    """Where a second report begins in a file that holds several (a county's departments' reports
+    compiled into one document), and how many follow: after the first report's tables, another
+    table 3 or 4 with rows of numbers, after a title or an 一、总体情况 of its own (tables
+    printed again without one are the report's own 附表). None for a file of one report."""
+    if not layout.regions:
+        return None
+    end = max(stop for _, stop in layout.regions.values())
+    lines = layout.lines
+    starts: list[int] = []
+    while end < len(lines):
+        rest = locate(lines[end:])
+        if len(rest.rows("t3")) + len(rest.rows("t4")) < _LATER_TABLE_ROWS:
+            break
+        tables = end + min(start for start, _ in rest.regions.values())
+        titles = [i for i in range(end + 1, tables) if title_line_year(lines[i]) is not None]
+        overviews = [i for i in range(end + 1, tables) if _OVERVIEW.match(lines[i])]
+        if not titles and not overviews:
+            break  # the report's tables printed again (附表), not another report
+        starts.append(titles[-1] if titles else overviews[-1])
+        end += max(stop for _, stop in rest.regions.values())
+    return (starts[0], len(starts)) if starts else None
+
+
 def extract_document(doc: Document) -> Report:
     """A read document to a report, or a ReportError naming what is missing."""
     path = doc.source.path
     doc.lines = strip_page_labels(doc.lines)
     other = other_document_kind(doc.lines)
     layout = locate(doc.lines)
+    more = later_report(layout)
+    if more is not None:  # the first report is read alone: its tables, prose and metadata
+        doc.lines = layout.lines[:more[0]]
+        layout = locate(doc.lines)
     if other is None and not (layout.rows("t3") or layout.rows("t4")) and find_title(doc.lines)[0] is None:
         other = other_document_kind(doc.lines, deep=True)
     if other is not None and (other[0] not in _WEAK_KINDS or not (layout.rows("t3") or layout.rows("t4"))):
@@ -173,6 +206,11 @@ def extract_document(doc: Document) -> Report:
         warnings.append({"code": "year_unsure",
                          "message": f"report year {year} read from {year_source}: the title, the 统计期限 and the "
                                     "publication sentence do not settle it"})
+    if more is not None:
+        start, count = more
+        warnings.append({"code": "more_reports", "lines": start + 1, "count": count,
+                         "message": f"the file holds {count} more report(s) from line {start + 1} on; only the first "
+                                    "is read"})
     if agency.adcode is None:
         warnings.append({"code": "region_unknown",
                          "message": f"no region or 行政区划代码 found for '{name}' (not in the name, the zone table or "

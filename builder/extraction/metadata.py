@@ -331,18 +331,21 @@ _FUTURE = re.compile(r"将|计划|拟|下一步|明年|今后")
 def _title_years(lines: list[str]) -> list[int]:
     """Years of the title-shaped lines at the top, in order (a list of related reports may stand
     around the title)."""
-    years = []
-    for line in _head(lines, 30):
-        line = line.replace(" ", "")
-        if len(line) > 60:
-            continue
-        if (m := _TITLE.match(line)) and _title_name(m.group("name")):
-            years.append(int(m.group(2)))
-        elif (m := _TITLE_YEAR_FIRST.match(line)) and _title_name(m.group("name")):
-            years.append(int(m.group(1)))
-        elif m := next((m for p in _TITLE_YEAR_LAST if (m := p.match(line)) and _title_name(m.group("name"))), None):
-            years.append(int(m.group(2)))
-    return years
+    return [year for line in _head(lines, 30) if (year := title_line_year(line)) is not None]
+
+
+def title_line_year(line: str) -> int | None:
+    """The year of a line shaped as a report's title (an agency, a year, 年度报告), else None."""
+    line = line.replace(" ", "")
+    if len(line) > 60:
+        return None
+    if (m := _TITLE.match(line)) and _title_name(m.group("name")):
+        return int(m.group(2))
+    if (m := _TITLE_YEAR_FIRST.match(line)) and _title_name(m.group("name")):
+        return int(m.group(1))
+    if m := next((m for p in _TITLE_YEAR_LAST if (m := p.match(line)) and _title_name(m.group("name"))), None):
+        return int(m.group(2))
+    return None
 
 
 def _body_years(lines: list[str]) -> dict[int, int]:

@@ -1,0 +1,73 @@
+"""A file that holds several reports (a county's departments' reports compiled into one
+document): the first is read alone, and the report says that more follow."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from builder import forms, synthetic
+from builder.forms import GOV_2021
+
+from .test_table_rows import extracted
+
+FIRST, SECOND, THIRD = "固原市彭阳县教育局", "固原市彭阳县卫生健康局", "固原市彭阳县民政局"
+
+
+def blocks_of(agency: str, seed: int) -> tuple[list, dict]:
+    v = synthetic.consistent_values(random.Random(seed), GOV_2021, scale=30)
+    printed = {c.id: synthetic._fmt(v[c.id]) for c in forms.cells(GOV_2021)}
+    return synthetic._blocks(agency, 2022, GOV_2021, printed, v), v
+
+
+def last_line(rep) -> str:
+    return [line for line in rep.document.lines if line.strip()][-1]
+
+
+def more_reports(rep) -> list[dict]:
+    return [w for w in rep.warnings if w["code"] == "more_reports"]
+
+
+@pytest.mark.parametrize("rendering", ["tab", "space", "html", "docx"])
+def test_a_compilation_is_read_as_its_first_report_and_says_how_many_follow(rendering):
+    """Every cell of the first report, no prose figure of the others (the second one's fee
+    sentence was the first's, read from the whole file), and a reading note."""
+    first, v = blocks_of(FIRST, 1)
+    second, _ = blocks_of(SECOND, 2)
+    third, _ = blocks_of(THIRD, 3)
+    first = [b for b in first if b != ("para", "本年度未收取信息处理费。")]
+    rep = extracted(first + second + third, rendering)
+    assert rep.agency.name == FIRST
+    assert {k: c.value for k, c in rep.cells.items()} == {c.id: v[c.id] for c in forms.cells(GOV_2021)}
+    assert [w["count"] for w in more_reports(rep)] == [2]
+    assert "fees_charged_cny" not in {f.key for f in rep.narrative}
+    assert SECOND in rep.document.text  # the source as published is kept whole
+
+
+@pytest.mark.parametrize("rendering", ["tab", "html"])
+def test_a_second_report_begins_at_its_title(rendering):
+    first, _ = blocks_of(FIRST, 1)
+    second, _ = blocks_of(SECOND, 2)
+    rep = extracted(first + second, rendering)
+    (note,) = more_reports(rep)
+    assert note["count"] == 1 and last_line(rep) == "本年度未收取信息处理费。"
+
+
+def test_a_second_report_without_a_title_begins_at_its_overview():
+    first, _ = blocks_of(FIRST, 1)
+    second, _ = blocks_of(SECOND, 2)
+    rep = extracted(first + second[2:], "tab")  # no title, no opening: its 一、总体情况 first
+    assert [w["count"] for w in more_reports(rep)] == [1]
+    assert last_line(rep) == "本年度未收取信息处理费。"
+
+
+@pytest.mark.parametrize("rendering", ["tab", "html"])
+def test_tables_printed_again_as_an_appendix_are_no_other_report(rendering):
+    """附表: the same tables after the report's last section, with no title or overview of
+    their own."""
+    first, v = blocks_of(FIRST, 1)
+    tables = [b for b in first if b[0] in ("table", "heading")][1:7]
+    rep = extracted([*first, ("para", "附表"), *tables], rendering)
+    assert not more_reports(rep)
+    assert rep.value(forms.t3_cell("new_received", "total")) == v[forms.t3_cell("new_received", "total")]
