@@ -431,3 +431,20 @@ def test_a_pdf_in_the_usual_body_size_keeps_its_digits_on_their_lines(size):
     assert (report.agency.name, report.year) == ("彭阳县人民政府", 2023)
     assert {c.id: (report.cells[c.id].status, report.cells[c.id].value) for c in forms.cells(report.template)} == {
         c.id: ("reported", v[c.id]) for c in forms.cells(report.template)}
+
+
+@pytest.mark.parametrize("title_size", [22, 26])
+def test_a_printed_page_keeps_the_year_in_its_large_title_and_the_numbers_in_its_sentences(title_size):
+    """A title in 二号 or larger, a 16pt body and 10.5pt tables (the usual size, by count, is
+    the tables'): the digits' boxes, in another font, hang lower than the Chinese beside them by
+    more than any tolerance a page could share, and the agency was 彭阳县人民政府年 with the
+    year on a line of its own, or no year at all. Lines are now read by the characters' baselines."""
+    v = values(seed=5)
+    style = (f"<style>p{{font-size:16pt}} p:first-child{{font-size:{title_size}pt;font-weight:bold}}"
+             "td{font-size:10.5pt}</style></head>")
+    report = extract_bytes(_printed_by_chromium(html_page(html_body(blocks(v))).replace("</head>", style)), "r.pdf")
+    assert (report.agency.name, report.year, report.year_source) == ("彭阳县人民政府", 2023, "title")
+    new = v[forms.t3_cell("new_received", "total")]
+    assert [(f.value, f.headline) for f in report.narrative if f.key == "applications_received"] == [(new, True)]
+    assert {c.id: report.cells[c.id].value for c in forms.cells(report.template)} == {
+        c.id: v[c.id] for c in forms.cells(report.template)}
