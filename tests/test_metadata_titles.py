@@ -49,6 +49,32 @@ def test_a_site_owner_printed_before_the_title_on_its_line_is_dropped(site):
     assert find_year(lines) == (2023, "title")
 
 
+@pytest.mark.parametrize("menu", ["栏目导航", "信息公开目录", "政务公开"])
+def test_page_words_spaced_off_before_the_title_on_its_line_are_dropped(menu):
+    """A side menu printed beside the title (a page printed to PDF) put 栏目导航 in the name."""
+    lines = _lines(f"{menu}  南平市人民政府2023年政府信息公开工作年度报告")
+    assert find_agency_name(lines) == "南平市人民政府"
+    assert find_year(lines) == (2023, "title")
+
+
+@pytest.mark.parametrize("printed, name", [("国家税务总局 彭阳县税务局", "国家税务总局彭阳县税务局"),
+                                           ("宁夏回族自治区 彭阳县教育局", "宁夏回族自治区彭阳县教育局")])
+def test_a_body_or_a_place_spaced_off_before_the_title_s_name_stays_in_it(printed, name):
+    assert find_agency_name(_lines(f"{printed}2023年政府信息公开工作年度报告")) == name
+
+
+@pytest.mark.parametrize("sentence", ["根据《中华人民共和国政府信息公开条例》，井冈山市人民政府办公室编制了本年度报告。",
+                                      "井冈山市人民政府办公室编制本报告。"])
+def test_a_report_without_a_title_is_named_by_the_subject_who_compiled_it(sentence):
+    """A page whose title was only in its <title>, printed to PDF: its publisher label 来源：市政府办
+    (a short name, no place) was taken instead. As with 本报告由…办公室编制, the office compiles
+    its government's report."""
+    lines = body_lines("\n".join(["发布时间：2012-03-28 来源：市政府办", sentence, PERIOD, "一、概述"]))
+    assert find_agency_name(lines) == "井冈山市人民政府"
+    lines = body_lines("\n".join([sentence.replace("人民政府办公室", "教育局"), PERIOD, "一、概述"]))
+    assert find_agency_name(lines) == "井冈山市教育局"
+
+
 @pytest.mark.parametrize("joint", ["彭阳县人民政府办公室 彭阳县政务服务管理局", "中共彭阳县委办公室 彭阳县人民政府办公室"])
 def test_two_offices_on_a_title_line_stay_together(joint):
     assert find_agency_name(_lines(f"{joint}2023年政府信息公开工作年度报告")) == joint.replace(" ", "")

@@ -51,6 +51,9 @@ _CITING = re.compile(r"(?:对照|针对|根据|按照|落实|参照|结合|同)\
 _OPENING = re.compile(r"^\s*" + _YEAR + r"\s*年(?:度)?\s*[,，]\s*(?P<name>[\u4e00-\u9fff]{2,40}?)"
                       + _WORK + "工作")
 _COMPILED_BY = re.compile(r"本报告由\s*(?P<name>[\u4e00-\u9fff]{2,40}?)\s*(?:根据|依据|按照|编制)")
+# …，井冈山市人民政府办公室编制了本年度报告: the compiler as the sentence's subject.
+_COMPILED_THIS = re.compile(
+    r"(?:^|[,，。；;])\s*(?P<name>[\u4e00-\u9fff]{2,40}?)\s*(?:编制|编写|撰写)了?(?:本|此|该)(?:年度)?报告", re.M)
 
 # What an agency's name ends with (a grammatical list, not a gazetteer).
 _INSTITUTION_WORDS = (r"(?:人民政府办公室|人民政府办公厅|人民政府|政府办公室|政府办公厅|政府|办事处|街道|管理委员会|管委会|"
@@ -227,6 +230,7 @@ _PRONOUN = re.compile(r"^(?:本|我|该)(?:机关|单位|部门|局|委|办|厅|
 # A government's name (a site's owner) before the agency's own on the title line: 固原市人民政府  西吉县…
 _SITE_OWNER_BEFORE = re.compile(r"^[\u4e00-\u9fff]{2,20}?(?:人民政府|政府)(?:门户网站|网站|门户)?\s+(?=\S)")
 # A notice that issues the report: 彭阳县人民政府办公室关于印发彭阳县2023年…报告的通知.
+_LEADING_WORDS = re.compile(r"^(?P<words>[\u4e00-\u9fff]{2,10})\s+(?=\S)")
 _ISSUING = re.compile(r"^(?P<issuer>.*?)关于(?:印发|公布|发布)(?P<own>.*)$")
 _SPAN_BEFORE = re.compile(r"\d{4}\s*年?\s*[—–\-~～至到]\s*$")
 _REPORTING_VERB = re.compile(r"现将|现就|特将|兹将|现把")
@@ -255,9 +259,13 @@ def _title_name(raw: str | None) -> str | None:
 
 
 def _without_site_owner(line: str) -> str:
-    """The title line without a site owner's name before the agency's own (固原市人民政府  西吉县…);
-    a name spaced off its year (彭阳县人民政府 2023年…) stays."""
+    """The title line without a site owner's name before the agency's own (固原市人民政府  西吉县…),
+    or words of the page spaced off before it that name no place or body (栏目导航  南平市…, a side
+    menu printed beside the title); a name spaced off its year (彭阳县人民政府 2023年…) stays."""
     rest = _SITE_OWNER_BEFORE.sub("", line)
+    chunk = _LEADING_WORDS.match(line) if rest == line else None
+    if chunk and not INSTITUTION.search(chunk["words"]) and not resolve_region(chunk["words"])[0]:
+        rest = line[chunk.end():]
     m = _TITLE.match(rest.replace(" ", "")) if rest != line else None
     return rest if m and _title_name(m.group("name")) else line
 
@@ -421,7 +429,7 @@ def _candidates(lines: list[str], issuer: str | None = None) -> list[tuple[str, 
     if title_name:
         found.append((title_name, "title"))
     for pattern, where in ((_BOOK_TITLE, "《…年度报告》"), (_PUBLISH, "publication sentence"),
-                           (_OPENING, "opening sentence"), (_COMPILED_BY, "本报告由"),
+                           (_OPENING, "opening sentence"), (_COMPILED_BY, "本报告由"), (_COMPILED_THIS, "本报告由"),
                            (_OPENING_SUBJECT, "opening subject")):
         for m in pattern.finditer(text):
             name = _NOT_NAME_START.sub("", m.group("name").strip(" ,，:："))
