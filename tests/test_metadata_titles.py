@@ -75,6 +75,34 @@ def test_a_report_without_a_title_is_named_by_the_subject_who_compiled_it(senten
     assert find_agency_name(lines) == "井冈山市教育局"
 
 
+MENU = ("首页 | 政务公开 | 互动交流 | 办事服务 | 无障碍浏览 | 长者模", "式")
+
+
+@pytest.mark.parametrize("wrapped", [("青岛西海岸新区管理委员会", "2023年政府信息公开工作年度", "报告"),
+                                     ("株洲高新技术产业开发区管理", "委员会2023年政府信息公开工", "作年度报告"),
+                                     ("芜湖经济技术开发区管理委员会2023年", "政府信息公开工作年度报告")])
+def test_a_title_wrapped_over_short_lines_below_a_menu_is_joined(wrapped):
+    """A page printed narrow, or a large heading: the title's lines came after a menu that wrapped
+    too, where only single lines were read; the agency was a later sentence's 新区管委办公室 or, from
+    the last two lines alone, 委员会."""
+    lines = _lines(*MENU, *wrapped, "浏览次数：1532 【字体：大 中 小】")
+    name = "".join(wrapped).split("2023")[0]
+    assert find_agency_name(lines) == name
+    assert find_year(lines) == (2023, "title")
+
+
+def test_lines_of_a_sentence_below_a_menu_are_no_title():
+    lines = _lines(*MENU, "根据条例，芜湖经济技术开发区管理委员会编制", "2023年政府信息公开工作年度报告")
+    assert find_year(lines)[1] != "title"
+
+
+@pytest.mark.parametrize("compiled", ["本报告由彭阳县白阳\n镇人民政府编制。", "本报告由彭阳县白阳镇人民\n政府编制。"])
+def test_a_name_wrapped_inside_a_sentence_of_a_pdf_is_read_whole(compiled):
+    """The title names the town only; the text names its government in full, on two lines of a PDF."""
+    lines = body_lines("\n".join(["白阳镇2022年政府信息公开工作年度报告", compiled, PERIOD, "一、总体情况"]))
+    assert find_agency_name(lines) == "彭阳县白阳镇人民政府"
+
+
 @pytest.mark.parametrize("joint", ["彭阳县人民政府办公室 彭阳县政务服务管理局", "中共彭阳县委办公室 彭阳县人民政府办公室"])
 def test_two_offices_on_a_title_line_stay_together(joint):
     assert find_agency_name(_lines(f"{joint}2023年政府信息公开工作年度报告")) == joint.replace(" ", "")

@@ -16,6 +16,8 @@ from collections.abc import Collection, Iterable, Iterator
 from dataclasses import asdict, dataclass
 from functools import lru_cache
 
+from .narrative import prose
+
 _YEAR = r"((?:19|20)\d{2})"
 # What a report's title calls the work it reports on, and what it calls itself: …工作年度报告, …年报.
 _WORK = r"(?:政府信息公开|政务信息公开|政务公开|信息公开|政府信息与政务公开)"
@@ -33,6 +35,7 @@ _TITLE_YEAR_LAST = (
     re.compile(_NAME_BEFORE_WORDS + r"[^\n《》。（(]{0,12}?(?:报告|年报)\s*[（(]\s*" + _YEAR + r"\s*年?度?\s*[)）]"),
     re.compile(_NAME_BEFORE_WORDS + r"(?:工作)?\s*" + _YEAR + r"\s*年(?:度)?\s*(?:工作)?(?:年度)?报告"),
 )
+_CLAUSE_MARK = re.compile(r"[,，。；;:：]")
 _TITLE_END = re.compile(r"(?:报告|年报)\s*(?:[（(]\s*全文\s*[)）])?$")
 _TITLE_NO_YEAR = re.compile(r"^\s*(?P<name>[\u4e00-\u9fff]{2,40}?)\s*(?:政府信息公开|政务信息公开|政务公开)工作(?:年度报告|年报)")
 _BOOK_TITLE = re.compile(r"《(?P<name>[^《》\n]{0,40}?)\s*" + _YEAR + _REPORT + r"》")
@@ -291,10 +294,15 @@ def read_title(lines: list[str]) -> Title:
     later = [line.replace(" ", "") for line in head[3:10] if len(line) <= 50]
     # A crawler's line per menu entry pushes it further: there only a line that ends as a title does.
     later += [line.replace(" ", "") for line in head[10:30] if len(line) <= 50 and _TITLE_END.search(line)]
+    # Below a menu, a title wrapped over two or three short lines (a page printed narrow, a large heading).
+    wrapped = ["".join(head[i:i + n]).replace(" ", "") for i in range(2, 10) for n in (3, 2)
+               if (i >= 3 or n == 3) and i + n <= len(head) and _TITLE_END.search(head[i + n - 1])
+               and all(len(part) <= 40 and not _CLAUSE_MARK.search(part) for part in head[i:i + n])]
     # A title on one line first: a site's name printed above it is no part of it.
     body = "\n".join(lines)
     above = {text: head[i - 1].replace(" ", "") for i, text in enumerate(singles) if i}
-    for text, assembled in [*((t, False) for t in singles), *((t, True) for t in pairs), *((t, False) for t in later)]:
+    for text, assembled in [*((t, False) for t in singles), *((t, True) for t in pairs), *((t, False) for t in later),
+                            *((t, True) for t in wrapped)]:
         m = _TITLE.match(text)
         name = _title_name(m.group("name")) if m else None
         if name and not assembled and (whole := _unwrapped(name, above.get(text, ""), body)):
@@ -415,11 +423,13 @@ def _candidates(lines: list[str], issuer: str | None = None) -> list[tuple[str, 
     it (本报告由X编制), the page's 发布机构 label (``issuer``) or the opening's subject when they name
     another institution (neither name inside the other) and none names the title's."""
     title = read_title(lines)
-    text = "\n".join(_head(lines, 60))
+    head = _head(lines, 60)
+    text = "\n".join(head)
+    compiled = prose(head)  # 本报告由…编制 wrapped over two lines of a PDF is one sentence again
     found: list[tuple[str, str]] = []
     title_name = _NOT_NAME_START.sub("", title.name) if title.name else None
     if title_name and title.assembled:
-        stated = [(m.group("name"), "本报告由") for m in _COMPILED_BY.finditer(text)] + [(issuer, "发布机构")]
+        stated = [(m.group("name"), "本报告由") for m in _COMPILED_BY.finditer(compiled)] + [(issuer, "发布机构")]
         stated += [(m.group("name"), "opening subject") for m in _OPENING_SUBJECT.finditer(text)
                    if resolve_region(m.group("name"))[0]]
         stated = [(n, w) for n, w in stated if n and INSTITUTION.search(n) and not _PRONOUN.match(n)]
@@ -431,7 +441,7 @@ def _candidates(lines: list[str], issuer: str | None = None) -> list[tuple[str, 
     for pattern, where in ((_BOOK_TITLE, "《…年度报告》"), (_PUBLISH, "publication sentence"),
                            (_OPENING, "opening sentence"), (_COMPILED_BY, "本报告由"), (_COMPILED_THIS, "本报告由"),
                            (_OPENING_SUBJECT, "opening subject")):
-        for m in pattern.finditer(text):
+        for m in pattern.finditer(compiled if where == "本报告由" else text):
             name = _NOT_NAME_START.sub("", m.group("name").strip(" ,，:："))
             if where == "opening subject" and not resolve_region(name)[0]:
                 continue  # 新区管委 坚持…: a short name of itself, not the name to print
@@ -456,7 +466,8 @@ def find_agency_name(lines: list[str], issuer: str | None = None) -> str | None:
     candidates = _candidates(lines, issuer)
     if not candidates:
         return None
-    body = "\n".join(line for line in lines[:400] if not _CHROME_LINE.search(line))
+    own = [line for line in lines[:400] if not _CHROME_LINE.search(line)]
+    body = "\n".join(own) + "\n" + prose(own)  # with the names a PDF wrapped (彭阳县白阳 / 镇人民政府) joined
     stem, stem_source = candidates[0]
     for name, source in candidates:
         if not INSTITUTION.search(name):
