@@ -16,8 +16,6 @@ from collections.abc import Collection, Iterable, Iterator
 from dataclasses import asdict, dataclass
 from functools import lru_cache
 
-from .narrative import prose
-
 _YEAR = r"((?:19|20)\d{2})"
 # What a report's title calls the work it reports on, and what it calls itself: …工作年度报告, …年报.
 _WORK = r"(?:政府信息公开|政务信息公开|政务公开|信息公开|政府信息与政务公开)"
@@ -417,6 +415,17 @@ def find_year(lines: list[str]) -> tuple[int | None, str]:
 _NOT_NAME_START = re.compile(r"^(?:[\d年月日号\s./-]*(?:发布|公布|印发)(?:日期|时间)?[:：\s]*|现将|现就|特将|兹将|现把)")
 
 
+_LINE_BREAK_IN_WORDS = re.compile(r"(?<=[\u4e00-\u9fff])\n(?=[\u4e00-\u9fff])")
+
+
+def _unwrapped_text(text: str) -> str:
+    """Text whose line breaks between two Chinese characters are gone: a PDF breaks its lines at
+    the page's edge, inside a name. Only searches for a name with its ending (白阳镇人民政府,
+    本报告由…编制) read it: the break after a heading goes too, and a heading with the line
+    after it seldom makes one."""
+    return _LINE_BREAK_IN_WORDS.sub("", text)
+
+
 def _candidates(lines: list[str], issuer: str | None = None) -> list[tuple[str, str]]:
     """Names the report gives itself, most trusted first. A title's name taken from the line next to
     it (a site's name above a title naming no agency) yields to the agency the report says compiled
@@ -425,7 +434,7 @@ def _candidates(lines: list[str], issuer: str | None = None) -> list[tuple[str, 
     title = read_title(lines)
     head = _head(lines, 60)
     text = "\n".join(head)
-    compiled = prose(head)  # 本报告由…编制 wrapped over two lines of a PDF is one sentence again
+    compiled = _unwrapped_text(text)  # 本报告由…编制 wrapped over two lines of a PDF is one sentence again
     found: list[tuple[str, str]] = []
     title_name = _NOT_NAME_START.sub("", title.name) if title.name else None
     if title_name and title.assembled:
@@ -466,8 +475,8 @@ def find_agency_name(lines: list[str], issuer: str | None = None) -> str | None:
     candidates = _candidates(lines, issuer)
     if not candidates:
         return None
-    own = [line for line in lines[:400] if not _CHROME_LINE.search(line)]
-    body = "\n".join(own) + "\n" + prose(own)  # with the names a PDF wrapped (彭阳县白阳 / 镇人民政府) joined
+    # With the names a PDF wrapped (彭阳县白阳 / 镇人民政府) joined again.
+    body = _unwrapped_text("\n".join(line for line in lines[:400] if not _CHROME_LINE.search(line)))
     stem, stem_source = candidates[0]
     for name, source in candidates:
         if not INSTITUTION.search(name):
