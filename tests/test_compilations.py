@@ -71,3 +71,14 @@ def test_tables_printed_again_as_an_appendix_are_no_other_report(rendering):
     rep = extracted([*first, ("para", "附表"), *tables], rendering)
     assert not more_reports(rep)
     assert rep.value(forms.t3_cell("new_received", "total")) == v[forms.t3_cell("new_received", "total")]
+
+
+@pytest.mark.parametrize("rendering", ["tab", "html"])
+def test_a_report_printed_twice_is_read_once_and_is_no_compilation(rendering):
+    """A page that prints its article twice (once for the screen, once for print)."""
+    first, v = blocks_of(FIRST, 1)
+    rep = extracted(first + first, rendering)
+    assert not more_reports(rep)
+    assert {k: c.value for k, c in rep.cells.items()} == {c.id: v[c.id] for c in forms.cells(GOV_2021)}
+    assert last_line(rep) == "本年度未收取信息处理费。"
+    assert [f.value for f in rep.narrative if f.key == "applications_received"] == [v["t3.new_received.total"]]

@@ -152,16 +152,23 @@ _OVERVIEW = re.compile(r"^\s*[一1]\s*[、.．]\s*(?:总体情况|概述)")
 _LATER_TABLE_ROWS = 5  # a later table 3 (or 4) with fewer value rows is a quotation, not another report
 
 
+def _numbers(layout: Layout) -> list[list[str]]:
+    return [row.cells for table in ("t3", "t4") for row in layout.rows(table)]
+
+
 def later_report(layout: Layout) -> tuple[int, int] | None:
     """Where a second report begins in a file that holds several (a county's departments' reports
-    compiled into one document), and how many follow: after the first report's tables, another
-    table 3 or 4 with rows of numbers, after a title or an 一、总体情况 of its own (tables
-    printed again without one are the report's own 附表). None for a file of one report."""
+    compiled into one document), and how many other reports follow: after the first report's
+    tables, another table 3 or 4 with rows of numbers, after a title or an 一、总体情况 of its own
+    (tables printed again without one are the report's own 附表). A later copy of the first
+    report (a page that prints its article twice) begins one too, but is no other report.
+    None for a file of one report."""
     if not layout.regions:
         return None
     end = max(stop for _, stop in layout.regions.values())
     lines = layout.lines
     starts: list[int] = []
+    others = 0
     while end < len(lines):
         rest = locate(lines[end:])
         if len(rest.rows("t3")) + len(rest.rows("t4")) < _LATER_TABLE_ROWS:
@@ -172,8 +179,9 @@ def later_report(layout: Layout) -> tuple[int, int] | None:
         if not titles and not overviews:
             break  # the report's tables printed again (附表), not another report
         starts.append(titles[-1] if titles else overviews[-1])
+        others += _numbers(rest) != _numbers(layout)
         end += max(stop for _, stop in rest.regions.values())
-    return (starts[0], len(starts)) if starts else None
+    return (starts[0], others) if starts else None
 
 
 def extract_document(doc: Document) -> Report:
@@ -206,7 +214,7 @@ def extract_document(doc: Document) -> Report:
         warnings.append({"code": "year_unsure",
                          "message": f"report year {year} read from {year_source}: the title, the 统计期限 and the "
                                     "publication sentence do not settle it"})
-    if more is not None:
+    if more is not None and more[1]:
         start, count = more
         warnings.append({"code": "more_reports", "lines": start + 1, "count": count,
                          "message": f"the file holds {count} more report(s) from line {start + 1} on; only the first "
