@@ -1,5 +1,6 @@
 """A file that holds several reports (a county's departments' reports compiled into one
-document): the first is read alone, and the report says that more follow."""
+document): the first is read alone, and the report says that more follow. Tables printed again
+or only after the report (附表) are the report's own."""
 
 from __future__ import annotations
 
@@ -82,3 +83,19 @@ def test_a_report_printed_twice_is_read_once_and_is_no_compilation(rendering):
     assert {k: c.value for k, c in rep.cells.items()} == {c.id: v[c.id] for c in forms.cells(GOV_2021)}
     assert last_line(rep) == "本年度未收取信息处理费。"
     assert [f.value for f in rep.narrative if f.key == "applications_received"] == [v["t3.new_received.total"]]
+
+
+@pytest.mark.parametrize("caption", ["附表{n} ", "附表{n}：", "表{n} ", "附件{n}："])
+@pytest.mark.parametrize("rendering", ["tab", "space", "html"])
+def test_tables_printed_after_the_report_under_numbered_captions_are_read(caption, rendering):
+    """The prose sections first (详见附表), the three tables at the end, each under a caption whose
+    number (附表3) was read as table 4's first row: every cell of table 4 was unsure."""
+    blocks, v = blocks_of(FIRST, 1)
+    tables = [content for kind, content in blocks if kind == "table"]
+    prose = [("para", "详见附表。") if kind == "table" else (kind, content) for kind, content in blocks]
+    titles = ["主动公开政府信息情况", "收到和处理政府信息公开申请情况", "政府信息公开行政复议、行政诉讼情况"]
+    appendix = [block for n, (title, table) in enumerate(zip(titles, tables), 1)
+                for block in (("para", caption.format(n=n) + title), ("table", table))]
+    rep = extracted(prose + appendix, rendering)
+    assert {k: c.value for k, c in rep.cells.items()} == {c.id: v[c.id] for c in forms.cells(GOV_2021)}
+    assert not more_reports(rep)

@@ -204,11 +204,15 @@ def _drop_rules(values: list[str], border: bool) -> list[str]:
     return [str(v) for v in values if not isinstance(v, _Rule) or not (between or v in _PURE_RULES)]
 
 
+# A table's caption number: 附表3 政府信息公开行政复议…, 附件2, 表3 at the start of a line.
+_CAPTION_BEFORE = re.compile(r"(?:附表|附件|^\s*[表图])\s*$")
+
+
 def scan_plain(line: str, index: int) -> list[ValueRow]:
     """Space-separated or unseparated text: alternate label text and values.
 
     A digit before ``.`` or ``、`` and label text is a label number (``1.属于``, ``1. 属于``);
-    a number before a unit (``29件``) or in brackets is prose."""
+    a number before a unit (``29件``), in brackets or after 附表 (a caption's) is prose."""
     if _SPACED_MINUS.fullmatch(line.strip()):  # a cell of its own line: one cell, that reads as no number
         return [ValueRow("", [line.strip()], False, index)]
     rows: list[ValueRow] = []
@@ -262,7 +266,8 @@ def scan_plain(line: str, index: int) -> list[ValueRow]:
             values.append(token + money.group(1))  # the amount keeps its printed unit
             pos = money.end()
             continue
-        if before in ("第", "〔", "[", "(", "（") or after[:1] in ("〕", "]") or _UNIT_AFTER.match(line, m.end()):
+        if (before in ("第", "〔", "[", "(", "（") or after[:1] in ("〕", "]") or _UNIT_AFTER.match(line, m.end())
+                or _CAPTION_BEFORE.search(line, 0, m.start())):
             text(token)
             continue
         values.append(token)
