@@ -108,7 +108,9 @@ def test_space_and_pipe_statistics_rows(sep):
 
 
 @pytest.mark.parametrize("row", ["1\t主动公开政府信息数\t条\t4120", "主动公开政府信息数 条 4120", "主动公开政府信息数（条） 4120",
-                                 "| 1 | 主动公开政府信息数 | 条 | 4120 |"])
+                                 "| 1 | 主动公开政府信息数 | 条 | 4120 |",
+                                 # a PDF's text layer: the row's number glued to its label, spaces between cells
+                                 "1.主动公开政府信息数 条 4120", "2、主动公开政府信息数 4120 条"])
 def test_statistics_row_shapes(row):
     from builder.extraction.narrative import table_figures
 
