@@ -284,6 +284,10 @@ def read_table(slots: list[_Slot], identities: list[Identity], out: Tables, tabl
                 parsed = CellValue(None, parsed.raw, "ambiguous", "件数没有小数，印出的数字无法读作件数", [])
             out.cells[cell] = parsed
             fixed[cell] = parsed.value
+        for cell, candidates in _maybe_shifted(slot.ids, printed).items():
+            out.cells[cell] = CellValue(None, out.cells[cell].raw, "ambiguous", "本行有一格印了几个数字、又有空格："
+                                        "可能是两格印在了一格里，其后的数字错了一格，未作选择", candidates)
+            fixed[cell] = None
     usable = [i for i in identities if not any(c in absent for c in i.cells)] if absent else identities
     if runs or displaced or aligned:
         _resolve(slots, runs, displaced, fixed, usable, out, table, aligned)
@@ -305,6 +309,26 @@ def _edge_blank(slot: _Slot, widest: int) -> list[str] | None:
     if not printed[0] and (not slot.row.label or slot.row.width < widest):
         return printed[1:]
     return printed[:-1] if not printed[-1] else None
+
+
+def _maybe_shifted(ids: tuple[str, ...], printed: list[str]) -> dict[str, list]:
+    """Cells of a row that may stand one place off: between a cell printing several numbers and
+    an empty cell of the same row. A grid that lost a rule prints two cells in one (1 | 0 0 | 1 |
+    0 | ␣), and the numbers after it stand one cell early, the row's end padded; read where they
+    stand, 1 and 0 were certain and wrong. Each with its value where printed and where shifted."""
+    values = [parse_cell(c).value if not _MULTI.fullmatch(c.strip()) else None for c in printed]
+    shifted: dict[str, list] = {}
+    for at, raw in enumerate(printed):
+        if not _MULTI.fullmatch(raw.strip()):
+            continue
+        blanks = [i for i, c in enumerate(printed) if not c.strip()]
+        for blank in blanks:
+            step = 1 if blank > at else -1
+            for k in range(at + step, blank, step):
+                if values[k] is not None:
+                    before = values[k - step] if k - step != at else int(raw.split()[-1 if step > 0 else 0])
+                    shifted[ids[k]] = _candidates([values[k], before])
+    return shifted
 
 
 def _reread_short_rows(slots: list[_Slot], fixed: dict, identities: list[Identity], out: Tables, table: str) -> dict:
@@ -556,11 +580,32 @@ def _resolve(slots, runs, displaced, fixed, identities, out: Tables, table: str,
     if only_exact and not exact:
         return False
     count = len(choices) - len(aligned)
+    if exact:
+        broken = _unchecked_by_some_reading(fixed, choices[:count], solutions, identities)
     _apply(choices[:count], solutions, exact, blanks_dropped, run_choices, displaced, fixed, out, table, checked,
            crowded, broken)
     if aligned:
         _apply_aligned(aligned, choices, solutions if exact else [], fixed, out, table)
     return True
+
+
+def _unchecked_by_some_reading(fixed: dict, choices: list[Choice], solutions: list[tuple[int, ...]],
+                               identities: list[Identity]) -> set[str]:
+    """Cells some reading leaves with no identity to check them: each identity they are in holds a
+    cell that reading leaves unknown (a short row's missing cell put in their group). A reading
+    is evidence for a cell only through an identity it closes; a report whose own sums fail leaves
+    one reading "allowed" only because the gap lands where nothing can fail."""
+    unchecked: set[str] = set()
+    for solution in solutions:
+        values = dict(fixed)
+        for choice, index in zip(choices, solution):
+            values.update(zip(choice.cells, choice.options[index]))
+        for choice in choices:
+            for cell in choice.cells:
+                around = [i for i in identities if cell in i.cells]
+                if around and all(any(values.get(c) is None for c in i.cells) for i in around):
+                    unchecked.add(cell)
+    return unchecked
 
 
 def _broken_cells(fixed: dict, choices: list[Choice], solutions: list[tuple[int, ...]],
@@ -614,6 +659,11 @@ def _apply(choices, solutions, exact, blanks_dropped, run_choices, displaced, fi
                 fixed[cell] = None
                 continue
             distinct = _candidates(values)
+            if exact and cell in broken and cell in short and distinct != [None]:
+                note = f"本行少印了单元格，这一格所在的{name}勾稽关系含有未印出的格，无从核对，未作选择"
+                out.cells[cell] = CellValue(None, raw, "ambiguous", note, distinct)
+                fixed[cell] = None
+                continue
             if not exact and (cell in broken or len(distinct) > 1):  # a reading breaking an identity is no evidence
                 note = f"没有一种读法符合{name}全部勾稽关系，候选值是符合最多关系的读法，未作选择"
                 out.cells[cell] = CellValue(None, raw, "ambiguous", note, distinct)
