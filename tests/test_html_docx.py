@@ -399,3 +399,42 @@ def test_word_is_word_whatever_the_name(name):
     assert detect_format(data, name) == "docx"
     assert read_bytes(data, name).source.format == "docx"
     assert_every_cell(extract_bytes(data, name), v)
+
+
+def mhtml(page: str, encoding: str, transfer: str, saved_by: str = "") -> bytes:
+    """A web archive as Word (另存为 单个文件网页) or a browser writes it, with a picture part."""
+    import base64
+    import quopri
+
+    body = page.encode(encoding)
+    encoded = quopri.encodestring(body) if transfer == "quoted-printable" else base64.encodebytes(body)
+    picture = base64.encodebytes(b"\x89PNG\r\n\x1a\n" + bytes(64))
+    return (f"{saved_by}MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=\"----=_NextPart_01\"\r\n\r\n"
+            "此文档为“单个文件网页”，也称为“Web 档案”文件。\r\n\r\n"
+            f"------=_NextPart_01\r\nContent-Location: file:///C:/report.htm\r\nContent-Transfer-Encoding: {transfer}\r\n"
+            f"Content-Type: text/html; charset=\"{encoding}\"\r\n\r\n").encode(encoding) + encoded + (
+        b"\r\n------=_NextPart_01\r\nContent-Location: file:///C:/report_files/image001.png\r\n"
+        b"Content-Transfer-Encoding: base64\r\nContent-Type: image/png\r\n\r\n" + picture + b"\r\n------=_NextPart_01--\r\n")
+
+
+@pytest.mark.parametrize("name", ["report.mht", "report.doc", "report.html"])
+@pytest.mark.parametrize("encoding, transfer, saved_by", [
+    ("utf-8", "quoted-printable", ""),
+    ("gb2312", "quoted-printable", ""),
+    ("gbk", "base64", "From: <Saved by Windows Internet Explorer 8>\r\nSubject: 年度报告\r\n"),
+])
+def test_a_web_archive_is_read_as_its_page(name, encoding, transfer, saved_by):
+    """A site's 下载Word button often sends a web archive named .doc; its page, quoted-printable
+    inside MIME parts, was read as text: no report found."""
+    v = values()
+    page = html_page(html_body(blocks(v))).replace('charset="utf-8"', f'charset="{encoding}"')
+    report = extract_bytes(mhtml(page, encoding, transfer, saved_by), name)
+    assert report.document.source.format == "mhtml"
+    assert report.agency.name == AGENCY
+    assert_every_cell(report, v)
+
+
+def test_a_web_archive_without_a_page_says_so():
+    data = mhtml("<html></html>", "utf-8", "base64").replace(b"text/html", b"text/plain")
+    with pytest.raises(NotText, match="web archive"):
+        read_bytes(data, "a.mht")

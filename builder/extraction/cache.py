@@ -47,7 +47,7 @@ PACKAGE = Path(__file__).resolve().parent.parent  # builder
 
 
 # Libraries whose behaviour decides what a file becomes: upgrading one invalidates the cache.
-EXTRACTION_LIBRARIES = ("pdfplumber", "pdfminer.six", "lxml", "python-docx", "cpca", "jieba", "pypinyin")
+EXTRACTION_LIBRARIES = ("pdfplumber", "pdfminer.six", "lxml", "python-docx", "cpca", "jieba", "pypinyin", "cn2an")
 
 
 def parser_version() -> str:

@@ -20,7 +20,7 @@ from pathlib import Path
 from .. import errors
 from ..limits import checkpoint
 
-FORMATS = ("text", "markdown", "html", "pdf", "docx")
+FORMATS = ("text", "markdown", "html", "mhtml", "pdf", "docx")
 
 
 @dataclass
@@ -230,6 +230,12 @@ _ZIP_CONTENTS = (
 )
 
 
+# A web archive (MHTML: Word's or a browser's 单个文件网页, and the .doc a site's 下载Word button often
+# sends): MIME headers, then the page and its pictures as parts.
+_MIME_VERSION = re.compile(rb"(?im)^MIME-Version:\s*1\.0")
+_MULTIPART = re.compile(rb"(?i)Content-Type:\s*multipart/")
+
+
 def detect_format(data: bytes, path: str) -> str:
     """The format, from the bytes first and the file name second."""
     if data.startswith(PDF_SIGNATURE):
@@ -243,6 +249,8 @@ def detect_format(data: bytes, path: str) -> str:
         if data.startswith(signature):
             raise errors.NotText(path, what)
     head = data[:4096]
+    if _MIME_VERSION.search(head[:2048]) and _MULTIPART.search(head):
+        return "mhtml"
     if head.startswith((b"\xff\xfe", b"\xfe\xff")) or (b"\x00" in head[:200] and len(data) % 2 == 0):
         head = head.decode("utf-16", errors="ignore").encode("utf-8")
     if _HTML_HINT.search(head):
@@ -256,7 +264,7 @@ def detect_format(data: bytes, path: str) -> str:
 # probably saved under the wrong name (a web page or its text saved as .pdf).
 _NAMED_FORMATS = {".pdf": ("pdf", "a PDF"), ".docx": ("docx", "a Word document")}
 # The formats the bytes themselves show (text is what is left when none does).
-_SHOWN_FORMATS = {"html": "a web page (HTML)", "pdf": "a PDF", "docx": "a Word document"}
+_SHOWN_FORMATS = {"html": "a web page (HTML)", "mhtml": "a web archive (MHTML)", "pdf": "a PDF", "docx": "a Word document"}
 
 
 def misnamed(source: Source) -> str:
@@ -300,6 +308,20 @@ def _read_html(data: bytes, source: Source) -> str:
     return html_to_text(text, source.path)
 
 
+def _read_mhtml(data: bytes, source: Source) -> str:
+    """A web archive's page: its first text/html part, its transfer encoding (quoted-printable,
+    base64) undone by the standard library's MIME parser, its bytes decoded as a web page's."""
+    import email
+
+    from .markup import html_to_text
+
+    for part in email.message_from_bytes(data).walk():
+        if part.get_content_type() == "text/html":
+            text, source.encoding = decode(part.get_payload(decode=True) or b"", source.path)
+            return html_to_text(text, source.path)
+    raise errors.NotText(source.path, "a web archive (MHTML) with no web page in it")
+
+
 def _read_pdf(data: bytes, source: Source) -> str:
     from .pdf import pdf_to_text
 
@@ -316,6 +338,7 @@ READERS: dict[str, Callable[[bytes, Source], str]] = {
     "text": _read_text,
     "markdown": _read_markdown,
     "html": _read_html,
+    "mhtml": _read_mhtml,
     "pdf": _read_pdf,
     "docx": _read_docx,
 }
