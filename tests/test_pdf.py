@@ -17,7 +17,7 @@ from builder.checks import check_corpus, outcomes
 from builder.cli import cli
 from builder.extraction.extract import extract_bytes, extract_file
 from builder.forms import GOV_2021
-from builder.reading.document import detect_format
+from builder.reading.document import body_lines, decode, detect_format
 
 from .conftest import assert_expected_checks, expected_for, shared
 from .official_form import (
@@ -385,7 +385,7 @@ def test_pdf_is_pdf_whatever_the_name(form, name):
     assert report.value("t3.total.total") == values()["t3.total.total"]
 
 
-def _printed_by_chromium(html: str) -> bytes:
+def _printed_by_chromium(html: str, **options) -> bytes:
     """The page as Chromium prints it to PDF (as a browser or a Word export makes them)."""
     import os
     import shutil
@@ -398,7 +398,7 @@ def _printed_by_chromium(html: str) -> bytes:
         try:
             page = browser.new_page()
             page.set_content(html)
-            return page.pdf(format="A4")
+            return page.pdf(format="A4", **options)
         finally:
             browser.close()
 
@@ -448,3 +448,29 @@ def test_a_printed_page_keeps_the_year_in_its_large_title_and_the_numbers_in_its
     assert [(f.value, f.headline) for f in report.narrative if f.key == "applications_received"] == [(new, True)]
     assert {c.id: report.cells[c.id].value for c in forms.cells(report.template)} == {
         c.id: v[c.id] for c in forms.cells(report.template)}
+
+
+@pytest.mark.parametrize("sample", ["baiyang_town_2022", "fuzhou_city_2019"])
+def test_a_page_saved_as_pdf_with_the_browser_s_margins_reads_as_the_page(sample):
+    """A browser saving a page as PDF prints the date, time and title at each page's top and the
+    address and page number (2/3) at its foot; where table 4 crossed a page their numbers fell
+    into it, and every cell of it was unsure."""
+    page = decode((Path(__file__).parent / "unseen" / f"{sample}.html").read_bytes(), sample)[0]
+    margins = dict(display_header_footer=True, margin={"top": "60px", "bottom": "60px"},
+                   header_template="<div style='font-size:9px'><span class='date'></span> <span class='title'></span></div>",
+                   footer_template="<div style='font-size:9px'>https://www.gov.cn/xxgk/nb/t2024.html "
+                                   "<span class='pageNumber'></span>/<span class='totalPages'></span></div>")
+    report = extract_bytes(_printed_by_chromium(page, **margins), "report.pdf")
+    assert report.document.text.count("https://www.gov.cn/xxgk") >= 2  # it spans pages
+    web = extract_bytes(page.encode("utf-8"), "report.html")
+    assert (report.agency.name, report.year) == (web.agency.name, web.year)
+    t4 = [c for c in report.cells if c.startswith("t4.")]
+    assert {c: report.cells[c].value for c in t4} == {c: web.cells[c].value for c in t4}
+
+
+def test_a_browser_s_print_margins_are_no_lines_of_the_report():
+    lines = body_lines("\n".join(["12/2/26, 6:17 AM 白阳镇2022年政府信息公开工作年度报告", "本报告由白阳镇编制。",
+                                   "2024/1/20 下午3:05 彭阳县人民政府", "0\t0\t1",
+                                   "file:///C:/Users/a/report.html 2/3", "https://www.gov.cn/a.html 3/3",
+                                   "2023.1.5 10:00，召开政务公开工作会议。"]))
+    assert lines == ["本报告由白阳镇编制。", "0\t0\t1", "2023.1.5 10:00,召开政务公开工作会议。"]

@@ -165,6 +165,11 @@ _CHROME = re.compile(
 )
 _FOOTER_START = re.compile(r"扫一扫|版权所有|ICP备|公网安备|网站标识码|主办[:：]|国家及部委网站")
 _PAGE_NUMBER = re.compile(r"^\s*(?:[-—–]\s*\d{1,3}\s*[-—–]|第\s*\d{1,3}\s*页(?:\s*[/，,]?\s*共\s*\d{1,3}\s*页)?)\s*$")
+# What a browser prints in a page's margins when it saves the page as PDF: the date and time, then
+# the page's title, at the top (12/2/26, 6:17 AM …, 2024/1/20 10:05 …); its address and the page
+# number at the foot (https://… 2/3). Their numbers fall inside a table that crosses the page.
+_PRINT_MARGIN = re.compile(r"^\s*(?:\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4},?\s+(?:上午|下午)?\d{1,2}:\d{2}(?::\d{2})?"
+                           r"(?:\s*[AaPp][Mm])?(?:\s|$).*|(?:https?|file)://\S+\s+\d{1,3}\s*/\s*\d{1,3})\s*$")
 
 
 def _is_chrome(line: str) -> bool:
@@ -187,7 +192,7 @@ def body_of(lines: list[str]) -> list[str]:
         if index % 1024 == 0:
             checkpoint()
         core = line.strip(" |\t")
-        if _PAGE_NUMBER.match(line):
+        if _PAGE_NUMBER.match(line) or _PRINT_MARGIN.match(line):
             continue
         if _is_chrome(line):
             # A footer block: everything after it is site chrome too.
