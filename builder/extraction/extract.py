@@ -150,6 +150,7 @@ def _looks_like_report(doc: Document, layout: Layout) -> bool:
 
 _OVERVIEW = re.compile(r"^\s*[一1]\s*[、.．]\s*(?:总体情况|概述)")
 _LATER_TABLE_ROWS = 5  # a later table 3 (or 4) with fewer value rows is a quotation, not another report
+_LATER_WINDOW = 2_000  # lines searched for the next report's tables: a report is a few hundred; a file of many stays linear
 
 
 def _numbers(layout: Layout) -> list[list[str]]:
@@ -170,7 +171,7 @@ def later_report(layout: Layout) -> tuple[int, int] | None:
     starts: list[int] = []
     others = 0
     while end < len(lines):
-        rest = locate(lines[end:])
+        rest = locate(lines[end:end + _LATER_WINDOW])
         if len(rest.rows("t3")) + len(rest.rows("t4")) < _LATER_TABLE_ROWS:
             break
         tables = end + min(start for start, _ in rest.regions.values())
