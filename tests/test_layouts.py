@@ -267,6 +267,24 @@ def test_blank_none_and_worded_cells():
         assert (cell.value, cell.status) == (None, "blank")
 
 
+@pytest.mark.parametrize("rendering", ["pipe", "tab"])
+def test_a_zero_printed_as_a_numeral_and_none_in_words_are_read_in_delimited_cells(rendering):
+    """零, 〇 and the circle ○ typed for it are a printed 0; 暂无, 没有, 未发生 say there were none.
+    Each was text: the cell unsure, and 零 taken into the row's label."""
+    def row(*cells: str) -> str:
+        return "| " + " | ".join(cells) + " |" if rendering == "pipe" else "\t".join(cells)
+
+    v = values(GOV_2019, seed=5)
+    text = synthetic.render(AGENCY, 2020, GOV_2019, v, rendering)
+    prefix = "| " if rendering == "pipe" else ""
+    text = replace_line(text, prefix + "行政许可", row("行政许可", "零", "〇", "○"))
+    text = replace_line(text, prefix + "行政处罚", row("行政处罚", "暂无", "没有", "未发生"))
+    report = extract_text(text)
+    for m in ("prev_items", "change", "decisions"):
+        licensing, penalty = report.cells[forms.t2_cell("licensing", m)], report.cells[forms.t2_cell("penalty", m)]
+        assert (licensing.value, licensing.status, penalty.value, penalty.status) == (0, "reported", 0, "none")
+
+
 def test_missing_rows_are_missing_not_zero():
     v = values(GOV_2019, seed=5)
     text = synthetic.render(AGENCY, 2020, GOV_2019, v, "tab")

@@ -14,7 +14,9 @@ from functools import lru_cache
 
 from ..limits import checkpoint
 
-NONE_WORDS = frozenset({"无", "—", "——", "-", "--", "–", "/", "／", "－", "空"})
+NONE_WORDS = frozenset({"无", "—", "——", "-", "--", "–", "/", "／", "－", "空", "暂无", "没有", "未发生"})
+# A zero printed as a Chinese numeral (零, 〇, or the circle ○ typed for it) in a cell of its own.
+ZERO_GLYPHS = frozenset({"零", "〇", "○"})
 _NUMBER = re.compile(r"-?\d+(?:,\d{3})*(?:\.\d+)?|-?\d+(?:\.\d+)?")
 _MULTI = re.compile(r"\d+(?:\s+\d+)+")
 # A money unit printed with an amount belongs to the value (2813560470.35元, 96.5 万元).
@@ -112,7 +114,7 @@ def label_core(text: str) -> str:
 
 def is_value_cell(cell: str) -> bool:
     c = cell.strip()
-    return (not c or c in NONE_WORDS or bool(_NUMBER.fullmatch(c)) or bool(_MULTI.fullmatch(c))
+    return (not c or c in NONE_WORDS or c in ZERO_GLYPHS or bool(_NUMBER.fullmatch(c)) or bool(_MULTI.fullmatch(c))
             or bool(_VALUE_WITH_UNIT.fullmatch(c)) or bool(_SIGNED_RUN.fullmatch(c)) or bool(_COUNT_WITH_UNIT.fullmatch(c)))
 
 

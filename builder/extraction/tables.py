@@ -22,7 +22,7 @@ from ..codebook import identity_zh, label_zh
 from ..forms import GOV_2019, GOV_2021, PRE_2019, Identity, Row
 from ..limits import MAX_NUMBER_DIGITS
 from .columns import T3_ORDER, t3_columns, t4_columns
-from .layout import COUNT_UNIT, MONEY_UNIT, NONE_WORDS, Layout, ValueRow, label_core
+from .layout import COUNT_UNIT, MONEY_UNIT, NONE_WORDS, ZERO_GLYPHS, Layout, ValueRow, label_core
 from .solver import (
     SOLUTION_LIMIT,
     Choice,
@@ -94,6 +94,8 @@ def _read_cell(raw: str) -> tuple[int | float | None, str, str | None, str | Non
         return None, "blank", None, None
     if text in NONE_WORDS:
         return 0, "none", "以文字表示，读作 0", None
+    if text in ZERO_GLYPHS:
+        return 0, "reported", None, None
     m = _PRINTED_NUMBER.fullmatch(text)
     if m is None:
         return None, "ambiguous", "印出的文字无法读作一个数字", None
