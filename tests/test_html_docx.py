@@ -438,3 +438,15 @@ def test_a_web_archive_without_a_page_says_so():
     data = mhtml("<html></html>", "utf-8", "base64").replace(b"text/html", b"text/plain")
     with pytest.raises(NotText, match="web archive"):
         read_bytes(data, "a.mht")
+
+
+def test_a_web_archive_nesting_parts_thousands_deep_is_refused_in_one_line():
+    """The standard library's MIME parser recursed once a level: the file ended as a RecursionError."""
+    from builder.errors import OverLimit
+
+    data = b'MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="b0"\r\n\r\n'
+    for level in range(1, 3000):
+        data += b'--b%d\r\nContent-Type: multipart/related; boundary="b%d"\r\n\r\n' % (level - 1, level)
+    data += b"--b2999\r\nContent-Type: text/html\r\n\r\n<html><body><p>x</p></body></html>\r\n"
+    with pytest.raises(OverLimit, match="more than 64 nested parts"):
+        read_bytes(data, "deep.mht")

@@ -239,6 +239,7 @@ _ZIP_CONTENTS = (
 # sends): MIME headers, then the page and its pictures as parts.
 _MIME_VERSION = re.compile(rb"(?im)^MIME-Version:\s*1\.0")
 _MULTIPART = re.compile(rb"(?i)Content-Type:\s*multipart/")
+_MAX_MULTIPARTS = 64
 
 
 def detect_format(data: bytes, path: str) -> str:
@@ -320,10 +321,18 @@ def _read_mhtml(data: bytes, source: Source) -> str:
 
     from .markup import html_to_text
 
-    for part in email.message_from_bytes(data).walk():
+    # The standard library's parser goes one call deeper for each multipart inside another: a page
+    # and its pictures need one or two, a hostile archive nests thousands.
+    if len(_MULTIPART.findall(data)) > _MAX_MULTIPARTS:
+        raise errors.OverLimit(source.path, f"a web archive with more than {_MAX_MULTIPARTS} nested parts")
+    parts = [email.message_from_bytes(data)]
+    while parts:  # depth first, in order
+        part = parts.pop()
         if part.get_content_type() == "text/html":
             text, source.encoding = decode(part.get_payload(decode=True) or b"", source.path)
             return html_to_text(text, source.path)
+        if part.is_multipart():
+            parts.extend(reversed(part.get_payload()))
     raise errors.NotText(source.path, "a web archive (MHTML) with no web page in it")
 
 
