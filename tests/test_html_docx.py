@@ -450,3 +450,33 @@ def test_a_web_archive_nesting_parts_thousands_deep_is_refused_in_one_line():
     data += b"--b2999\r\nContent-Type: text/html\r\n\r\n<html><body><p>x</p></body></html>\r\n"
     with pytest.raises(OverLimit, match="more than 64 nested parts"):
         read_bytes(data, "deep.mht")
+
+
+def word_xml(docx: bytes, kind: str) -> bytes:
+    """A Word document as one XML file: Word 2003's (what Java sites fill from a template and send
+    as .doc) or Word 2007's flat package, made from a .docx's document part."""
+    import zipfile
+
+    xml = zipfile.ZipFile(io.BytesIO(docx)).read("word/document.xml").decode("utf-8")
+    body = xml[xml.index("<w:body>"):xml.index("</w:document>")]
+    if kind == "2007-flat":
+        return ('<?xml version="1.0" encoding="UTF-8"?><?mso-application progid="Word.Document"?>'
+                '<pkg:package xmlns:pkg="http://schemas.microsoft.com/office/2006/xmlPackage">'
+                '<pkg:part pkg:name="/word/document.xml"><pkg:xmlData><w:document xmlns:w="'
+                'http://schemas.openxmlformats.org/wordprocessingml/2006/main">' + body
+                + "</w:document></pkg:xmlData></pkg:part></pkg:package>").encode("utf-8")
+    body = body.replace("w:vMerge", "w:vmerge")
+    return ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?><?mso-application progid="Word.Document"?>'
+            '<w:wordDocument xmlns:w="http://schemas.microsoft.com/office/word/2003/wordml">' + body
+            + "</w:wordDocument>").encode("utf-8")
+
+
+@pytest.mark.parametrize("kind", ["2003", "2007-flat"])
+@pytest.mark.parametrize("name", ["report.doc", "report.xml"])
+def test_a_word_document_saved_as_xml_is_read_as_a_word_document(kind, name):
+    """Its XML was read as text (no table, no report), or as a web page."""
+    v = values()
+    report = extract_bytes(word_xml(docx_bytes(blocks(v)), kind), name)
+    assert report.document.source.format == "word-xml"
+    assert report.agency.name == AGENCY
+    assert_every_cell(report, v)

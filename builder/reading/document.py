@@ -20,7 +20,7 @@ from pathlib import Path
 from .. import errors
 from ..limits import checkpoint
 
-FORMATS = ("text", "markdown", "html", "mhtml", "pdf", "docx")
+FORMATS = ("text", "markdown", "html", "mhtml", "pdf", "docx", "word-xml")
 
 
 @dataclass
@@ -240,6 +240,9 @@ _ZIP_CONTENTS = (
 _MIME_VERSION = re.compile(rb"(?im)^MIME-Version:\s*1\.0")
 _MULTIPART = re.compile(rb"(?i)Content-Type:\s*multipart/")
 _MAX_MULTIPARTS = 64
+# A Word document as one XML file: Word 2003's WordprocessingML, or Word 2007's flat XML package.
+_WORD_XML = re.compile(rb"<\?mso-application\s+progid=\"Word\.Document\"|schemas\.microsoft\.com/office/word/2003/wordml"
+                       rb"|<pkg:package\b")
 
 
 def detect_format(data: bytes, path: str) -> str:
@@ -257,6 +260,8 @@ def detect_format(data: bytes, path: str) -> str:
     head = data[:4096]
     if _MIME_VERSION.search(head[:2048]) and _MULTIPART.search(head):
         return "mhtml"
+    if _WORD_XML.search(head):
+        return "word-xml"
     if head.startswith((b"\xff\xfe", b"\xfe\xff")) or (b"\x00" in head[:200] and len(data) % 2 == 0):
         head = head.decode("utf-16", errors="ignore").encode("utf-8")
     if _HTML_HINT.search(head):
@@ -270,7 +275,8 @@ def detect_format(data: bytes, path: str) -> str:
 # probably saved under the wrong name (a web page or its text saved as .pdf).
 _NAMED_FORMATS = {".pdf": ("pdf", "a PDF"), ".docx": ("docx", "a Word document")}
 # The formats the bytes themselves show (text is what is left when none does).
-_SHOWN_FORMATS = {"html": "a web page (HTML)", "mhtml": "a web archive (MHTML)", "pdf": "a PDF", "docx": "a Word document"}
+_SHOWN_FORMATS = {"html": "a web page (HTML)", "mhtml": "a web archive (MHTML)", "pdf": "a PDF", "docx": "a Word document",
+                  "word-xml": "a Word document as XML"}
 
 
 def misnamed(source: Source) -> str:
@@ -348,6 +354,12 @@ def _read_docx(data: bytes, source: Source) -> str:
     return docx_to_text(data, source.path)
 
 
+def _read_word_xml(data: bytes, source: Source) -> str:
+    from .markup import word_xml_to_text
+
+    return word_xml_to_text(data, source.path)
+
+
 READERS: dict[str, Callable[[bytes, Source], str]] = {
     "text": _read_text,
     "markdown": _read_markdown,
@@ -355,6 +367,7 @@ READERS: dict[str, Callable[[bytes, Source], str]] = {
     "mhtml": _read_mhtml,
     "pdf": _read_pdf,
     "docx": _read_docx,
+    "word-xml": _read_word_xml,
 }
 
 
