@@ -206,8 +206,11 @@ def _drop_rules(values: list[str], border: bool) -> list[str]:
     return [str(v) for v in values if not isinstance(v, _Rule) or not (between or v in _PURE_RULES)]
 
 
-# A table's caption number: 附表3 政府信息公开行政复议…, 附件2, 表3 at the start of a line.
-_CAPTION_BEFORE = re.compile(r"(?:附表|附件|^\s*[表图])\s*$")
+def _caption_number(line: str, start: int) -> bool:
+    """Whether the number at ``start`` is a table's caption number: 附表3 政府信息公开行政复议…,
+    附件2, or 表3 at the start of a line."""
+    before = line[max(0, start - 6):start].rstrip()
+    return before.endswith(("附表", "附件")) or (before[-1:] in ("表", "图") and line[:start].strip() in ("表", "图"))
 
 
 def scan_plain(line: str, index: int) -> list[ValueRow]:
@@ -269,7 +272,7 @@ def scan_plain(line: str, index: int) -> list[ValueRow]:
             pos = money.end()
             continue
         if (before in ("第", "〔", "[", "(", "（") or after[:1] in ("〕", "]") or _UNIT_AFTER.match(line, m.end())
-                or _CAPTION_BEFORE.search(line, 0, m.start())):
+                or _caption_number(line, m.start())):
             text(token)
             continue
         values.append(token)

@@ -55,6 +55,7 @@ _COMPILED_BY = re.compile(r"本报告由\s*(?P<name>[\u4e00-\u9fff]{2,40}?)\s*(?
 # …，井冈山市人民政府办公室编制了本年度报告: the compiler as the sentence's subject.
 _COMPILED_THIS = re.compile(
     r"(?:^|[,，。；;])\s*(?P<name>[\u4e00-\u9fff]{2,40}?)\s*(?:编制|编写|撰写)了?(?:本|此|该)(?:年度)?报告", re.M)
+_COMPILED_THIS_VERB = re.compile(r"(?:编制|编写|撰写)了?(?:本|此|该)(?:年度)?报告")  # found fast, or no need to try the above
 
 # What an agency's name ends with (a grammatical list, not a gazetteer).
 _INSTITUTION_WORDS = (r"(?:人民政府办公室|人民政府办公厅|人民政府|政府办公室|政府办公厅|政府|办事处|街道|管理委员会|管委会|"
@@ -230,8 +231,9 @@ _SITE_NAME = re.compile(r"(?:网站|门户|官网|网)$")
 _PRONOUN = re.compile(r"^(?:本|我|该)(?:机关|单位|部门|局|委|办|厅|院|署|中心|所|站|处|县|市|区|旗|镇|乡|街道|公司)(?:机关)?$")
 # A government's name (a site's owner) before the agency's own on the title line: 固原市人民政府  西吉县…
 _SITE_OWNER_BEFORE = re.compile(r"^[\u4e00-\u9fff]{2,20}?(?:人民政府|政府)(?:门户网站|网站|门户)?\s+(?=\S)")
-# A notice that issues the report: 彭阳县人民政府办公室关于印发彭阳县2023年…报告的通知.
+# Words spaced off at a line's start (栏目导航  南平市人民政府2023年…报告).
 _LEADING_WORDS = re.compile(r"^(?P<words>[\u4e00-\u9fff]{2,10})\s+(?=\S)")
+# A notice that issues the report: 彭阳县人民政府办公室关于印发彭阳县2023年…报告的通知.
 _ISSUING = re.compile(r"^(?P<issuer>.*?)关于(?:印发|公布|发布)(?P<own>.*)$")
 _SPAN_BEFORE = re.compile(r"\d{4}\s*年?\s*[—–\-~～至到]\s*$")
 _REPORTING_VERB = re.compile(r"现将|现就|特将|兹将|现把")
@@ -450,6 +452,8 @@ def _candidates(lines: list[str], issuer: str | None = None) -> list[tuple[str, 
     for pattern, where in ((_BOOK_TITLE, "《…年度报告》"), (_PUBLISH, "publication sentence"),
                            (_OPENING, "opening sentence"), (_COMPILED_BY, "本报告由"), (_COMPILED_THIS, "本报告由"),
                            (_OPENING_SUBJECT, "opening subject")):
+        if pattern is _COMPILED_THIS and not _COMPILED_THIS_VERB.search(compiled):
+            continue
         for m in pattern.finditer(compiled if where == "本报告由" else text):
             name = _NOT_NAME_START.sub("", m.group("name").strip(" ,，:："))
             if where == "opening subject" and not resolve_region(name)[0]:

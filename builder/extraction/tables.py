@@ -286,7 +286,7 @@ def read_table(slots: list[_Slot], identities: list[Identity], out: Tables, tabl
                 parsed = CellValue(None, parsed.raw, "ambiguous", "件数没有小数，印出的数字无法读作件数", [])
             out.cells[cell] = parsed
             fixed[cell] = parsed.value
-        for cell, candidates in _maybe_shifted(slot.ids, printed).items():
+        for cell, candidates in (_maybe_shifted(slot.ids, printed) if displacing else {}).items():
             out.cells[cell] = CellValue(None, out.cells[cell].raw, "ambiguous", "本行有一格印了几个数字、又有空格："
                                         "可能是两格印在了一格里，其后的数字错了一格，未作选择", candidates)
             fixed[cell] = None
@@ -319,11 +319,11 @@ def _maybe_shifted(ids: tuple[str, ...], printed: list[str]) -> dict[str, list]:
     0 | ␣), and the numbers after it stand one cell early, the row's end padded; read where they
     stand, 1 and 0 were certain and wrong. Each with its value where printed and where shifted."""
     values = [parse_cell(c).value if not _MULTI.fullmatch(c.strip()) else None for c in printed]
+    blanks = [i for i, c in enumerate(printed) if not c.strip()]
     shifted: dict[str, list] = {}
     for at, raw in enumerate(printed):
         if not _MULTI.fullmatch(raw.strip()):
             continue
-        blanks = [i for i, c in enumerate(printed) if not c.strip()]
         for blank in blanks:
             step = 1 if blank > at else -1
             for k in range(at + step, blank, step):
@@ -582,8 +582,9 @@ def _resolve(slots, runs, displaced, fixed, identities, out: Tables, table: str,
     if only_exact and not exact:
         return False
     count = len(choices) - len(aligned)
-    if exact:
-        broken = _unchecked_by_some_reading(fixed, choices[:count], solutions, identities)
+    short = {cell for slot, tokens, _ in run_choices if _lacks_cells(slot, tokens) for cell in slot.ids}
+    if exact and short:
+        broken = _unchecked_by_some_reading(fixed, choices[:count], solutions, identities, short)
     _apply(choices[:count], solutions, exact, blanks_dropped, run_choices, displaced, fixed, out, table, checked,
            crowded, broken)
     if aligned:
@@ -592,21 +593,20 @@ def _resolve(slots, runs, displaced, fixed, identities, out: Tables, table: str,
 
 
 def _unchecked_by_some_reading(fixed: dict, choices: list[Choice], solutions: list[tuple[int, ...]],
-                               identities: list[Identity]) -> set[str]:
-    """Cells some reading leaves with no identity to check them: each identity they are in holds a
-    cell that reading leaves unknown (a short row's missing cell put in their group). A reading
-    is evidence for a cell only through an identity it closes; a report whose own sums fail leaves
-    one reading "allowed" only because the gap lands where nothing can fail."""
+                               identities: list[Identity], cells: set[str]) -> set[str]:
+    """Of ``cells`` (a short row's), those some reading leaves with no identity to check them: each
+    identity they are in holds a cell that reading leaves unknown (the row's missing cell put in
+    their group). A reading is evidence for a cell only through an identity it closes; a report
+    whose own sums fail leaves one reading "allowed" only because the gap lands where nothing
+    can fail."""
+    around = {cell: [i for i in identities if cell in i.cells] for cell in cells}
     unchecked: set[str] = set()
     for solution in solutions:
         values = dict(fixed)
         for choice, index in zip(choices, solution):
             values.update(zip(choice.cells, choice.options[index]))
-        for choice in choices:
-            for cell in choice.cells:
-                around = [i for i in identities if cell in i.cells]
-                if around and all(any(values.get(c) is None for c in i.cells) for i in around):
-                    unchecked.add(cell)
+        unchecked.update(cell for cell, sums in around.items()
+                         if sums and all(any(values.get(c) is None for c in i.cells) for i in sums))
     return unchecked
 
 

@@ -140,13 +140,13 @@ def _walk_within(pdf, limit: int, path: str) -> None:
 
 
 def _set_on_baselines(page) -> None:
-    """Every upright character's box made one em high, standing on its baseline, in place.
+    """Every upright character's box moved (in place, its height kept) to stand on its baseline.
 
-    pdfminer draws a glyph's box from its font's descent, and fonts differ: Chromium and WPS set
-    digits in a Latin font whose box hangs 3.5pt lower at 16pt than the Chinese beside them, and
-    at a title's size further still, so the year left its title (洛阳市人民政府 年…报告 / 2019)
-    and a sentence lost its numbers to a line of their own. Characters of one line share their
-    baseline, whatever their font."""
+    pdfminer hangs a glyph's box below the baseline by its font's descent, and fonts differ:
+    Chromium sets digits in a Latin font whose box hangs 3.5pt lower at 16pt than the Chinese
+    beside them, and further at a title's size, so the year left its title (洛阳市人民政府 年…报告
+    / 2019) and a sentence lost its numbers to a line of their own. The characters of one line
+    share their baseline, whatever their font."""
     for char in page.chars:
         a, b, c, d, _, baseline_y = char["matrix"]
         if b or c or a <= 0 or d <= 0:  # rotated or mirrored: its box is no line's height
