@@ -131,3 +131,28 @@ def test_a_short_row_in_a_report_whose_own_sums_fail_is_not_repaired_where_nothi
     assert [(k, rep.cells[k].value) for k in T4_CELLS if rep.cells[k].status in DEFINITE
             and rep.cells[k].value != v[k]] == []
     assert [rep.cells[k].value for k in T4_CELLS[:10]] == INCONSISTENT_T4[:10]
+
+
+@pytest.mark.parametrize("rendering", ["tab", "html", "docx"])
+@pytest.mark.parametrize("merged", [1, 7, 11])
+def test_two_cells_printed_in_one_beside_the_cell_they_cover_are_parted_where_the_sums_confirm(rendering, merged):
+    """A PDF grid that lost a rule prints two cells in one and leaves the covered cell empty
+    (2 | 0 0 | ␣ | 1 | 3): the numbers go to the two cells when every sum then holds."""
+    v = values()
+    v.update(zip(T4_CELLS, T4_VALUES))
+    numbers = [str(n) for n in T4_VALUES]
+    numbers[merged:merged + 2] = [f"{numbers[merged]} {numbers[merged + 1]}", ""]
+    rep = t4_report(v, numbers, rendering)
+    assert [rep.cells[k].value for k in T4_CELLS] == T4_VALUES
+    assert {rep.cells[k].status for k in T4_CELLS[merged:merged + 2]} == {"repaired"}
+
+
+@pytest.mark.parametrize("rendering", ["tab", "html"])
+def test_two_cells_printed_in_one_in_a_report_whose_own_sums_fail_are_not_parted(rendering):
+    v = values()
+    v.update(zip(T4_CELLS, INCONSISTENT_T4))
+    numbers = [str(n) for n in INCONSISTENT_T4]
+    numbers[11:13] = ["0 0", ""]
+    rep = t4_report(v, numbers, rendering)
+    assert [k for k in T4_CELLS if rep.cells[k].status in DEFINITE and rep.cells[k].value != v[k]] == []
+    assert rep.cells[T4_CELLS[11]].status != "repaired"

@@ -476,13 +476,20 @@ def _blank_choice(slot: _Slot, tokens: list[str]) -> Choice:
 def _displaced_choices(
     displaced: list[tuple[str, list[int], str]], fixed: dict, slots: list[_Slot], out: Tables
 ) -> list[Choice]:
-    """Numbers printed together in one cell belong to that column's blank cells."""
+    """Numbers printed together in one cell belong to that column's blank cells, or to the blank
+    cells right after it in its row: the cells a lost table rule merged it with (2 | 0 0 | ␣ | 1)."""
     order = [c for s in slots for c in s.ids]
+    position = {c: i for i, c in enumerate(order)}
     choices = []
     for cell, numbers, _raw in displaced:
         column = cell.rsplit(".", 1)[1]
         targets = [c for c in order if c.rsplit(".", 1)[1] == column and c in fixed and fixed[c] is None
                    and out.cells[c].status == "blank"]
+        row = next(s.ids for s in slots if cell in s.ids)
+        covered = row[row.index(cell) + 1:row.index(cell) + len(numbers)]
+        if len(covered) == len(numbers) - 1 and all(fixed.get(c, 0) is None and out.cells[c].status == "blank"
+                                                    for c in covered):
+            targets = sorted({*targets, *covered}, key=position.__getitem__)
         if math.comb(len(targets), len(numbers)) > limits.current().search_steps:
             raise SearchTooLarge
         options = []
