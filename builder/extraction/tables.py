@@ -592,7 +592,7 @@ def _resolve(slots, runs, displaced, fixed, identities, out: Tables, table: str,
     short = {cell for slot, tokens, _ in run_choices if _lacks_cells(slot, tokens) for cell in slot.ids}
     if exact and short:
         broken = _unchecked_by_some_reading(fixed, choices[:count], solutions, identities, short)
-    _apply(choices[:count], solutions, exact, blanks_dropped, run_choices, displaced, fixed, out, table, checked,
+    _apply(choices[:count], solutions, exact, blanks_dropped, run_choices, short, displaced, fixed, out, table, checked,
            crowded, broken)
     if aligned:
         _apply_aligned(aligned, choices, solutions if exact else [], fixed, out, table)
@@ -639,15 +639,15 @@ def _holds_or_open(identity: Identity, fixed: dict, open_cells: set[str]) -> boo
     return sum(fixed[c] for c in identity.parts) == sum(fixed[c] for c in identity.whole)
 
 
-def _apply(choices, solutions, exact, blanks_dropped, run_choices, displaced, fixed, out: Tables, table,
+def _apply(choices, solutions, exact, blanks_dropped, run_choices, short: set[str], displaced, fixed, out: Tables, table,
            checked: frozenset[str], crowded: bool = False, broken: set[str] | frozenset[str] = frozenset()) -> None:
     """The readings found, cell by cell; ``checked``: the cells an identity reads, of which a
     reading is evidence (of the others, only that no other reading exists); ``crowded``: more
     readings fit than the search lists, and none is taken. When no reading keeps every identity
     (not ``exact``), a cell is read only where the readings keeping the most agree on it and
-    every identity it is in holds (``broken``: the cells of those that fail)."""
+    every identity it is in holds (``broken``: the cells of those that fail, or, of an exact
+    reading, the ``short`` rows' cells it leaves unchecked)."""
     raw_of = {cell: " ".join(tokens) for slot, tokens, _ in run_choices for cell in slot.ids}
-    short = {cell for slot, tokens, _ in run_choices if _lacks_cells(slot, tokens) for cell in slot.ids}
     displaced_raw = {cell: raw for cell, _, raw in displaced}
     name = TABLE_ZH[table]
     evidence = f"这是{name}勾稽关系唯一允许的读法" if exact else (
