@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import io
 import itertools
+import logging
 import math
 import re
 
@@ -23,6 +24,11 @@ _CID = re.compile(r"\(cid:\d+\)")
 _MIN_CHARS_PER_PAGE = 20  # less than this is a scan with a stamp or page numbers, not a text layer
 
 Box = tuple[float, float, float, float]
+
+# pdfminer logs what it works around in a font or a page (a font descriptor without its FontBBox, which
+# browsers' "save as PDF" writes for every font) as warnings: with no logging set up, Python prints
+# each on stderr, dozens a file, between the build's own lines. What it cannot work around raises.
+logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
 
 def _inside(obj: dict, box: Box) -> bool:
