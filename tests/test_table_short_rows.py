@@ -156,3 +156,17 @@ def test_two_cells_printed_in_one_in_a_report_whose_own_sums_fail_are_not_parted
     rep = t4_report(v, numbers, rendering)
     assert [k for k in T4_CELLS if rep.cells[k].status in DEFINITE and rep.cells[k].value != v[k]] == []
     assert rep.cells[T4_CELLS[11]].status != "repaired"
+
+
+@pytest.mark.parametrize("rendering", ["tab", "html"])
+@pytest.mark.parametrize("marks", ["/ /", "无 无", "— 0"])
+def test_marks_of_none_printed_in_one_cell_are_parted_like_numbers(rendering, marks):
+    """Two empty-marked cells merged by a lost rule (0 | / / | ␣ | 0) were an unreadable cell
+    beside a blank: both unsure. They are two zeros, placed as numbers are."""
+    v = values()
+    v.update(zip(T4_CELLS, T4_VALUES))
+    numbers = [str(n) for n in T4_VALUES]
+    numbers[0:2] = [marks, ""]
+    rep = t4_report(v, numbers, rendering)
+    assert [rep.cells[k].value for k in T4_CELLS] == T4_VALUES
+    assert [(rep.cells[k].status, rep.cells[k].raw) for k in T4_CELLS[:2]] == [("repaired", marks)] * 2

@@ -18,7 +18,6 @@ NONE_WORDS = frozenset({"无", "—", "——", "-", "--", "–", "/", "／", "�
 # A zero printed as a Chinese numeral (零, 〇, or the circle ○ typed for it) in a cell of its own.
 ZERO_GLYPHS = frozenset({"零", "〇", "○"})
 _NUMBER = re.compile(r"-?\d+(?:,\d{3})*(?:\.\d+)?|-?\d+(?:\.\d+)?")
-_MULTI = re.compile(r"\d+(?:\s+\d+)+")
 # A money unit printed with an amount belongs to the value (2813560470.35元, 96.5 万元).
 MONEY_UNIT = re.compile(r"\s*(万元|亿元|千元|元)")
 _VALUE_WITH_UNIT = re.compile(r"(?:-?\d+(?:,\d{3})*(?:\.\d+)?|[-\d.]+)\s*(?:万元|亿元|千元|元)")
@@ -112,9 +111,19 @@ def label_core(text: str) -> str:
     return _NON_LABEL.sub("", text)
 
 
+@lru_cache(maxsize=4096)
+def several_numbers(cell: str) -> tuple[int, ...] | None:
+    """The values of a cell printing several numbers or marks of none (``0 0``, ``/ /``, ``1 无``):
+    cells that a table rule lost in print merged into one. None for any other cell."""
+    tokens = cell.split()
+    if len(tokens) < 2 or not all(t.isdecimal() or t in NONE_WORDS or t in ZERO_GLYPHS for t in tokens):
+        return None
+    return tuple(int(t) if t.isdecimal() else 0 for t in tokens)
+
+
 def is_value_cell(cell: str) -> bool:
     c = cell.strip()
-    return (not c or c in NONE_WORDS or c in ZERO_GLYPHS or bool(_NUMBER.fullmatch(c)) or bool(_MULTI.fullmatch(c))
+    return (not c or c in NONE_WORDS or c in ZERO_GLYPHS or bool(_NUMBER.fullmatch(c)) or several_numbers(c) is not None
             or bool(_VALUE_WITH_UNIT.fullmatch(c)) or bool(_SIGNED_RUN.fullmatch(c)) or bool(_COUNT_WITH_UNIT.fullmatch(c)))
 
 

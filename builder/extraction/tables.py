@@ -22,7 +22,7 @@ from ..codebook import identity_zh, label_zh
 from ..forms import GOV_2019, GOV_2021, PRE_2019, Identity, Row
 from ..limits import MAX_NUMBER_DIGITS
 from .columns import T3_ORDER, t3_columns, t4_columns
-from .layout import COUNT_UNIT, MONEY_UNIT, NONE_WORDS, ZERO_GLYPHS, Layout, ValueRow, label_core
+from .layout import COUNT_UNIT, MONEY_UNIT, NONE_WORDS, ZERO_GLYPHS, Layout, ValueRow, label_core, several_numbers
 from .solver import (
     SOLUTION_LIMIT,
     Choice,
@@ -40,7 +40,6 @@ from .solver import (
 TABLE_ZH = {"t2": "表二", "t3": "表三", "t4": "表四"}
 _KIND = {c.id: c.kind for t in (GOV_2021, GOV_2019) for c in forms.cells(t)}
 STATUSES = ("reported", "none", "blank", "missing", "repaired", "ambiguous", "inferred")
-_MULTI = re.compile(r"\d+(?:\s+\d+)+")
 
 
 @dataclass
@@ -240,7 +239,7 @@ def read_table(slots: list[_Slot], identities: list[Identity], out: Tables, tabl
     aligned: list[tuple[_Slot, list[list[str]]]] = []
     # Numbers displaced into one cell (PDF text) fill blanks of their column:
     # such a table keeps one alignment per row, the cells the text shows.
-    displacing = any(_MULTI.fullmatch(c.strip()) for slot in slots if slot.row for c in slot.row.cells)
+    displacing = any(several_numbers(c) for slot in slots if slot.row for c in slot.row.cells)
     extra_columns = _extra_columns(slots, identities, keep)
     for slot in slots:
         if slot.row is None:
@@ -276,8 +275,9 @@ def read_table(slots: list[_Slot], identities: list[Identity], out: Tables, tabl
             runs.append((slot, [p.strip() for p in printed]))
             continue
         for cell, raw in zip(slot.ids, printed):
-            if _MULTI.fullmatch(raw.strip()) and all(len(n) <= MAX_NUMBER_DIGITS for n in raw.split()):
-                displaced.append((cell, [int(x) for x in raw.split()], raw.strip()))
+            numbers = several_numbers(raw)
+            if numbers and all(len(str(n)) <= MAX_NUMBER_DIGITS for n in numbers):
+                displaced.append((cell, list(numbers), raw.strip()))
                 fixed[cell] = None
                 out.cells[cell] = CellValue(None, raw.strip(), "blank")
                 continue
@@ -318,17 +318,18 @@ def _maybe_shifted(ids: tuple[str, ...], printed: list[str]) -> dict[str, list]:
     an empty cell of the same row. A grid that lost a rule prints two cells in one (1 | 0 0 | 1 |
     0 | ␣), and the numbers after it stand one cell early, the row's end padded; read where they
     stand, 1 and 0 were certain and wrong. Each with its value where printed and where shifted."""
-    values = [parse_cell(c).value if not _MULTI.fullmatch(c.strip()) else None for c in printed]
+    several = [several_numbers(c) for c in printed]
+    values = [parse_cell(c).value if not numbers else None for c, numbers in zip(printed, several)]
     blanks = [i for i, c in enumerate(printed) if not c.strip()]
     shifted: dict[str, list] = {}
-    for at, raw in enumerate(printed):
-        if not _MULTI.fullmatch(raw.strip()):
+    for at, numbers in enumerate(several):
+        if not numbers:
             continue
         for blank in blanks:
             step = 1 if blank > at else -1
             for k in range(at + step, blank, step):
                 if values[k] is not None:
-                    before = values[k - step] if k - step != at else int(raw.split()[-1 if step > 0 else 0])
+                    before = values[k - step] if k - step != at else numbers[-1 if step > 0 else 0]
                     shifted[ids[k]] = _candidates([values[k], before])
     return shifted
 
