@@ -6,14 +6,16 @@ become a report or a rejection with a one-line reason.
 
 from __future__ import annotations
 
+import json
 import os
+import random
 import threading
 import time
 from pathlib import Path
 
 import pytest
 
-from builder import limits
+from builder import limits, synthetic
 from builder.extraction import layout
 from builder.extraction.corpus import IndexEntry, Rejected, corpus_entries, load_corpus, read_data, read_path
 from builder.extraction.extract import Report
@@ -260,3 +262,24 @@ def test_the_time_limit_holds_in_worker_processes(tmp_path: Path, monkeypatch):
         outcomes = [result.outcome for result in pool.map(run, tasks, bounds)]
     assert isinstance(outcomes[0], IndexEntry) and outcomes[0].record is not None  # no store: the record comes back
     assert outcomes[1] == Rejected("slow.txt", "time limit exceeded: over the 5 s limit per file")
+
+
+def test_a_page_break_before_a_run_of_spaces_does_not_hang_the_reader(tmp_path: Path):
+    """PDF text as pdftotext writes it starts each page with a form feed, then the spaces that
+    centre the page's first line. A page-chrome pattern tried every way of sharing out the spaces
+    (40 of them: forever), in one regular-expression call that no time limit can interrupt. Run
+    in a child process, so that a return of the bug fails here instead of hanging the suite."""
+    import subprocess
+    import sys
+
+    report = synthetic.report(random.Random(3), year=2022, layout="space")
+    lines = report.text.split("\n")
+    at = next(i for i, line in enumerate(lines) if "予以公开" in line)
+    lines[at] = "\f" + " " * 40 + "申请人情况\n" + lines[at]
+    lines.insert(1, "【" + " " * 40 + "信息公开】")  # a bracket before the spaces did the same
+    (tmp_path / "pdftotext.txt").write_text("\n".join(lines), encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "builder", "extract", str(tmp_path / "pdftotext.txt")],
+                          capture_output=True, text=True, timeout=120, cwd=ROOT)
+    assert done.returncode == 0, done.stderr
+    cells = json.loads(done.stdout)["cells"]
+    assert {c: cells[c]["value"] for c in report.values} == report.values

@@ -81,6 +81,20 @@ def test_labels_after_the_title_on_its_line_are_cut():
     assert find_agency_name(lines) == "彭阳县教育局"
 
 
+@pytest.mark.parametrize("label", ["分 类:", "分类：", "信息分类：", "所属分类:"])
+def test_a_page_category_is_a_label_not_part_of_a_title_printed_on_two_lines(label):
+    """A government site's article table (索 引 号, 分 类, 发布机构 …) below its menu, above a title printed as the
+    agency on one line and the year and words on the next: the category's value was read as the
+    first line of the title (政府信息公开年报恩施州民族宗教事务委员会)."""
+    title = "恩施州民族宗教事务委员会2021年政府信息公开工作年度报告"
+    page = ["今天是:", "首页州情概况政府信息公开政务服务互动交流专题专栏", "索 引 号:011230025/2022-00003",
+            f"{label}政府信息公开年报", "发布机构:恩施州民族宗教事务委员会", "发文日期:2022-01-20", "文 号:",
+            "有 效 性:有效", f"标 题:{title}", title, "恩施州民族宗教事务委员会", "2021年政府信息公开工作年度报告",
+            "一、总体情况", "2021年,州民宗委认真贯彻落实《条例》。"]
+    lines = body_lines("\n".join(page))
+    assert find_agency_name(lines) == "恩施州民族宗教事务委员会"
+
+
 def test_the_parent_government_prefix_is_kept_when_the_report_prints_it():
     lines = ["安庆矿区办事处2018年政府信息公开工作年度报告",
              "2018年，铜陵市郊区安庆矿区办事处信息公开工作认真贯彻落实条例。"]

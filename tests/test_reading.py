@@ -174,3 +174,9 @@ def test_a_noted_error_keeps_its_kind_and_detail():
     assert (noted.path, noted.detail, str(noted)) == ("x.pdf", "Unexpected EOF; a note",
                                                       "x.pdf: damaged PDF: Unexpected EOF; a note")
     assert errors.EmptyFile("y.pdf").noted("a note").detail == "a note"
+
+
+def test_page_breaks_and_manual_line_breaks_are_line_breaks():
+    """pdftotext starts each page with a form feed; Word's manual line break is a vertical tab in
+    copied text. Both were characters inside a line: a page's first line began with one."""
+    assert normalize("第一页\f申请人情况\v自然人\u2028一\u2029二\x85三") == "第一页\n申请人情况\n自然人\n一\n二\n三"

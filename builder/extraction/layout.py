@@ -25,8 +25,9 @@ _VALUE_WITH_UNIT = re.compile(r"(?:-?\d+(?:,\d{3})*(?:\.\d+)?|[-\d.]+)\s*(?:万�
 # In text without cell borders a number before such a word is prose (``scan_plain``).
 COUNT_UNIT = "件|条|个|项|起|宗|次|人次|家|篇|份"
 _COUNT_WITH_UNIT = re.compile(r"\d+(?:,\d{3})*\s*(?:" + COUNT_UNIT + ")")
-# Digits with signs and decimal points run together (1530-4212, 122813560470.35).
-_SIGNED_RUN = re.compile(r"-?\d+(?:\.\d+)?(?:-?\d+(?:\.\d+)?)*")
+# Digits with signs and decimal points run together (1530-4212, 122813560470.35). Possessive digits:
+# a run of 30 digits and a letter was otherwise tried split every way between the repeats (forever).
+_SIGNED_RUN = re.compile(r"-?\d++(?:\.\d+)?(?:-?\d++(?:\.\d+)?)*")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _ENDS_IN_VALUE = re.compile(r"\s\S*\d\S*\s*$")  # a cell's text ends in a token with a digit: a value spaced off
 _NON_LABEL = re.compile(r"[^\u4e00-\u9fff]")

@@ -67,6 +67,9 @@ _TRANSLATE = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}  # full-width ASC
 _TRANSLATE.update({0x3000: " ", 0x00A0: " ", 0x202F: " ", 0x205F: " "})
 _TRANSLATE.update({cp: " " for cp in range(0x2000, 0x200B)})
 _TRANSLATE.update({cp: None for cp in (0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x00AD)})
+# Line breaks other than \n: the form feed that starts each page of a PDF's text (pdftotext), the
+# vertical tab of Word's manual line break in copied text, and Unicode's line and paragraph separators.
+_TRANSLATE.update({cp: "\n" for cp in (0x0B, 0x0C, 0x85, 0x2028, 0x2029)})
 # Direction marks, embeddings, overrides and isolates: invisible in a Chinese report, and an
 # override would show an agency's name reversed on its pages.
 _TRANSLATE.update({cp: None for cp in (0x200E, 0x200F, 0x061C, *range(0x202A, 0x202F), *range(0x2066, 0x206A))})
