@@ -41,6 +41,20 @@ def test_an_autonomous_place_by_its_short_name(name, adcode, normalized):
     assert agency.agency_id == describe_agency(normalized).agency_id
 
 
+@pytest.mark.parametrize("name, province, county, adcode", [
+    ("石河子市人民政府", "新疆维吾尔自治区", "石河子市", "659001"),
+    ("五家渠市教育局", "新疆维吾尔自治区", "五家渠市", "659004"),
+    ("仙桃市人民政府", "湖北省", "仙桃市", "429004"),
+    ("神农架林区人民政府", "湖北省", "神农架林区", "429021"),
+    ("陵水黎族自治县人民政府", "海南省", "陵水黎族自治县", "469028"),
+])
+def test_a_county_a_province_governs_directly_has_no_city(name, province, county, adcode):
+    """The division table files them under a row that names no place (自治区直辖县级行政区划):
+    it was 石河子市's city in the data and on its pages."""
+    agency = describe_agency(name)
+    assert (agency.province, agency.city, agency.county, agency.adcode) == (province, None, county, adcode)
+
+
 @pytest.mark.parametrize("name", ["某某县人民政府", "县里乡人民政府", "大县人民政府"])
 def test_no_region_from_a_one_character_place_or_a_word_inside_a_name(name):
     assert describe_agency(name).adcode is None

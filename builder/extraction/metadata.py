@@ -598,6 +598,11 @@ def gazetteer():
     return cpca
 
 
+# Rows of the division table that name no place: a city's districts (市辖区), its counties (县), and the
+# counties a province or an autonomous region governs directly (石河子市, 仙桃市: no city above them).
+_NO_PLACE = frozenset({"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"})
+
+
 @lru_cache(maxsize=4096)
 def locate_region(name: str) -> tuple[str | None, str | None, str | None, str | None]:
     """Province, city, county and 行政区划代码 of a name, from the gazetteer."""
@@ -609,7 +614,7 @@ def locate_region(name: str) -> tuple[str | None, str | None, str | None, str | 
     row = one(name, False, {}) if one is not None else cpca.transform([name]).iloc[0].to_dict()
 
     def clean(value) -> str | None:
-        if not isinstance(value, str) or not value or value in ("市辖区", "县", "省直辖县级行政区划"):
+        if not isinstance(value, str) or not value or value in _NO_PLACE:
             return None
         return value
 
@@ -820,7 +825,7 @@ def region_names(adcode: str) -> tuple[str | None, str | None, str | None]:
 
     def name(code: str) -> str | None:
         info = cpca.ad_2_addr_dict.get(code + "000000")
-        if info is None or info.name in ("市辖区", "县", "省直辖县级行政区划"):
+        if info is None or info.name in _NO_PLACE:
             return None
         return info.name
 
