@@ -404,19 +404,27 @@ def test_a_part_row_the_publisher_added_takes_no_form_rows_place(rendering, temp
 def test_counts_printed_with_their_unit_in_cells_of_their_own_are_read(template, rendering):
     """4906件 in a cell: a table whose every count carried its unit was not read at all (each
     cell looked like no value), and the report was 一致 on tables 2 and 4 alone. Without cell
-    borders (space-separated text) a number before 件 stays prose: the table is unread, and says so."""
+    borders (space-separated PDF text) a count and its unit spaced off with only such cells after
+    it to the end of its line is a cell too (一、本年新收… 4件 2件 0件 … 6件)."""
     v = synthetic.consistent_values(random.Random(5), template, scale=3000)
     printed = {c.id: synthetic._fmt(v[c.id]) + ("件" if c.table == "t3" else "") for c in forms.cells(template)}
     blocks = synthetic._blocks(AGENCY, 2022 if template == GOV_2021 else 2020, template, printed, v)
     rep = extracted(blocks, rendering)
     t3_cells = [c.id for c in forms.cells(template) if c.table == "t3"]
-    if rendering == "space":
-        assert {rep.cells[c].status for c in t3_cells} <= {"missing", "ambiguous"}
-        check_report(rep)
-        assert rep.badge == "存疑" and rep.summary.startswith("存疑：表三有")
-    else:
-        assert {c: (rep.cells[c].value, rep.cells[c].status) for c in t3_cells} == {
-            c: (v[c], "reported") for c in t3_cells}
+    assert {c: (rep.cells[c].value, rep.cells[c].status) for c in t3_cells} == {c: (v[c], "reported") for c in t3_cells}
+
+
+@pytest.mark.parametrize("line, values", [
+    ("行政规范性文件 1件 0件 4件", ["1件", "0件", "4件"]),
+    ("行政许可 256 件", ["256件"]),
+    ("行政处罚 3件 — /", ["3件", "—", "/"]),
+    ("全年共收到政府信息公开申请 6件，其中自然人4件。", []),  # prose: a sentence goes on after it
+    ("主动公开信息 563条 其中政策文件21条", []),
+])
+def test_a_count_and_its_unit_spaced_off_at_the_end_of_a_line_is_a_cell(line, values):
+    from builder.extraction.layout import scan_plain
+
+    assert [v for row in scan_plain(line, 0) for v in row.cells] == values
 
 
 def test_a_count_with_its_unit_and_a_fraction_or_sign_is_no_count():

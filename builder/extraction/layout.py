@@ -57,6 +57,10 @@ _ANY_HEADING = re.compile("|".join(p.pattern for p in SECTION_HEADINGS.values())
 
 # A number followed by one of these is prose ("29件", "2022年"), not a cell.
 _UNIT_AFTER = re.compile(r"\s*[年月日号时%％件条个次项元万亿余多名人家场期篇份批户页届位种类座所]")
+# A count and its unit spaced off as a cell of its own, only cells after it to the end of the line
+# (行政规范性文件 1件 0件 4件, a PDF's table row): a value, where 收到申请6件 is prose.
+_SPACED_COUNT = re.compile(r"\s*(?P<unit>" + COUNT_UNIT + r")(?=(?:\s+(?:\d+(?:,\d{3})*(?:\s*(?:" + COUNT_UNIT
+                           + r"))?|[无—/-]+))*\s*$)")
 
 
 @dataclass
@@ -227,7 +231,8 @@ def scan_plain(line: str, index: int) -> list[ValueRow]:
     """Space-separated or unseparated text: alternate label text and values.
 
     A digit before ``.`` or ``、`` and label text is a label number (``1.属于``, ``1. 属于``);
-    a number before a unit (``29件``), in brackets or after 附表 (a caption's) is prose."""
+    a number before a unit (``29件``), in brackets or after 附表 (a caption's) is prose, unless spaced off
+    with only cells after it (``行政许可 256件``)."""
     if _SPACED_MINUS.fullmatch(line.strip()):  # a cell of its own line: one cell, that reads as no number
         return [ValueRow("", [line.strip()], False, index)]
     rows: list[ValueRow] = []
@@ -280,6 +285,11 @@ def scan_plain(line: str, index: int) -> list[ValueRow]:
         if money and before not in ("第", "〔", "[", "(", "（"):
             values.append(token + money.group(1))  # the amount keeps its printed unit
             pos = money.end()
+            continue
+        counted = _SPACED_COUNT.match(line, m.end()) if token.isdigit() and (not before or before.isspace()) else None
+        if counted:
+            values.append(token + counted.group("unit"))
+            pos = counted.end()
             continue
         if (before in ("第", "〔", "[", "(", "（") or after[:1] in ("〕", "]") or _UNIT_AFTER.match(line, m.end())
                 or _caption_number(line, m.start())):
