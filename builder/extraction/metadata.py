@@ -21,7 +21,7 @@ _YEAR = r"((?:19|20)\d{2})"
 _WORK = r"(?:政府信息公开|政务信息公开|政务公开|信息公开|政府信息与政务公开)"
 _REPORT_WORD = r"(?:(?:年度)?报告|年报)"
 _REPORT = r"\s*年(?:年?度)?\s*" + _WORK + r"[^\n《》。]{0,12}?" + _REPORT_WORD
-_TITLE = re.compile(r"^\s*(?:关于)?(?P<name>[^\n。，,《>]{0,40}?)\s*" + _YEAR + _REPORT)
+_TITLE = re.compile(r"^\s*+(?:关于)?(?P<name>[^\n。，,《>]{0,40}?)\s*" + _YEAR + _REPORT)
 # 2024年一月二十日 is a date, not a title's year.
 _DATE_AFTER_YEAR = r"(?!\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*月)"
 _TITLE_YEAR_FIRST = re.compile(r"^\s*" + _YEAR + r"\s*年(?:度)?" + _DATE_AFTER_YEAR

@@ -347,7 +347,7 @@ _STAT_ROWS: tuple[tuple[str, re.Pattern[str]], ...] = (
 _ROW_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.．]|[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.、．])")
 _STAT_VALUE = re.compile(r"^-?\d+(?:,\d{3})*(?:\.\d+)?$")
 _STAT_UNIT = re.compile(r"^(?:条|件|个|次|万元|元|人次|篇)$")
-_STAT_LINE = re.compile(r"^(?:\d{1,2}(?:\s+|[.、．]\s*))?(?P<label>[^\d\t|]{2,60}?)[\s:：]+(?:(?P<unit0>条|件|万元|元)\s+)?"
+_STAT_LINE = re.compile(r"^(?:\d{1,2}(?:\s++|[.、．]\s*+))?(?P<label>[^\d\t|]{2,60}?)[\s:：]+(?:(?P<unit0>条|件|万元|元)\s+)?"
                         r"(?P<n>\d+(?:,\d{3})*(?:\.\d+)?)\s*(?P<unit>条|件|万元|元)?\s*$")
 
 
