@@ -359,3 +359,36 @@ def test_whole_page_on_one_line_with_run_together_cells():
     for cell in forms.cells(GOV_2021):
         if cell.table != "t2":
             assert report.value(cell.id) == v[cell.id], cell.id
+
+
+@pytest.mark.parametrize("template", [GOV_2021, GOV_2019])
+def test_a_label_wrapped_over_lines_with_the_numbers_on_its_last_line_is_one_label(template):
+    """PDF text wraps a long label and prints the row's numbers after its last piece
+    (一、本年新收政府信息公开申请 / 数量 3 0 0 0 0 0 3): the piece alone (数量) named no row, or
+    both of the rows that end in it, and with a page number printed inside the table (a row of
+    one number) the two rows were lost."""
+    v = values(template, seed=5)
+    text = synthetic.render(AGENCY, 2022 if template == GOV_2021 else 2020, template, v, "space")
+    for start, cut in (("一、本年新收", "数量"), ("二、上年结转", "数量"), ("（二）部分公开", "只计")):
+        line = next(line for line in text.split("\n") if line.startswith(start))
+        at = line.index(cut)
+        text = replace_line(text, start, line[:at] + "\n" + line[at:])
+    granted = next(line for line in text.split("\n") if line.startswith("（一）予以公开"))
+    text = replace_line(text, "（一）予以公开", "2\n" + granted)  # and a bare page number inside the table
+    report = extract_text(text)
+    t3 = [c.id for c in forms.cells(template) if c.table == "t3"]
+    assert {c: report.cells[c].value for c in t3} == {c: v[c] for c in t3}
+    assert {report.cells[c].status for c in t3} == {"reported"}
+
+
+def test_a_label_printed_after_the_numbers_above_it_is_not_the_next_rows_start():
+    """PDF text may print a row's label after its numbers: that label is the row above's, not
+    the first line of the next row's label."""
+    v = values(GOV_2021, seed=5)
+    text = synthetic.render(AGENCY, 2022, GOV_2021, v, "space")
+    line = next(line for line in text.split("\n") if line.startswith("（一）予以公开"))
+    numbers = line[len("（一）予以公开"):].strip()
+    text = replace_line(text, "（一）予以公开", numbers + "\n（一）予以公开")
+    report = extract_text(text)
+    assert [report.cells[f"t3.granted.{c.id}"].value for c in forms.T3_COLUMNS] == [
+        v[f"t3.granted.{c.id}"] for c in forms.T3_COLUMNS]

@@ -319,6 +319,18 @@ def _sentence_end(line: str) -> int:
     return end
 
 
+# What begins a row's label: its number (一、 (二) 3.).
+_ROW_START = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.]|\([一二三四五六七八九十\d]{1,3}\)|\d{1,2}[.、])")
+
+
+def _wrapped_above(pending: str, row: ValueRow, rows: list[ValueRow]) -> bool:
+    """Whether the label lines before a labelled row are the start of its label, wrapped over lines
+    (一、本年新收政府信息公开申请 / 数量 3 0 0 0 0 0 3): they begin with a row's number and its own
+    label does not, and they are no label printed after the numbers above them (PDF text)."""
+    return (bool(pending) and bool(_ROW_START.match(pending)) and not _ROW_START.match(row.label.lstrip())
+            and not (rows and not rows[-1].label and rows[-1].after))
+
+
 def scan_lines(lines: list[str], offset: int = 0) -> list[ValueRow]:
     """Rows of a table region. Prose sentences (ending in 。) are skipped; a
     label printed on a line of its own is kept for a following unlabelled row."""
@@ -348,6 +360,8 @@ def scan_lines(lines: list[str], offset: int = 0) -> list[ValueRow]:
             if not row.core:
                 row.extra_label = pending
                 row.before = last_label if pending else ""
+            elif _wrapped_above(pending, row, rows):
+                row.label = f"{pending} {row.label}"
             pending = ""
             last_label = ""
             rows.append(row)
