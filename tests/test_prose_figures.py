@@ -320,3 +320,24 @@ def test_a_table_row_read_as_text_gives_no_headline(text):
     sentences: its first cell (a natural person's 1) was the year's headline of 2 carried over."""
     found = figures(text)
     assert found and not any(f.headline for f in found)
+
+
+@pytest.mark.parametrize("text, total", [
+    ("（一）主动公开全年在厅门户网站主动公开政府信息2764条。", 2764),
+    ("（一）主动公开全年通过区政府门户网站、政府信息公开专栏、“南海发布”政务新媒体等渠道主动公开政府信息23647条。", 23647),
+    ("一、主动公开情况全年主动公开政府信息318条，其中政策文件21条。", 318),
+])
+def test_a_heading_run_into_its_first_sentence_is_no_sub_category(text, total):
+    """A web page prints the heading (（一）主动公开) and its first sentence in one paragraph: the
+    words between the heading's 主动公开 and the sentence's 信息 read as a sub-category."""
+    assert headlines(figures(text))["proactive_items"] == total
+
+
+@pytest.mark.parametrize("text, total", [
+    ("全年发生政府信息公开行政复议2件，其中维持1件、纠正1件。全年有1件行政复议被纠正。", 2),
+    ("全年共发生行政复议案件5件、行政诉讼案件4件。有1件行政复议案件被撤销，2起行政诉讼败诉。", 5),
+])
+def test_the_cases_of_one_outcome_are_no_headline(text, total):
+    """全年有1件行政复议被纠正 counts the cases that ended so: beside the year's 2 it left no headline."""
+    assert headlines(figures(text))["admin_review_cases"] == total
+    assert headlines(figures(text)).get("litigation_cases") == (4 if "诉讼案件4件" in text else None)

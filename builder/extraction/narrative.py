@@ -197,6 +197,8 @@ def find_figures(sentence_list: list[str], year: int | None = None, table_lines:
                         value, approx = round(value * 10_000), True
                     start = m.start("n")
                 why = _context(pattern.key, sentence, m.start(), start, year)
+                if pattern.key in _CASE_KEYS and _OUTCOME_AFTER.match(sentence, m.end()):
+                    why = why or "part"  # 全年有1件行政复议被纠正: the cases of one outcome, not all
                 if pattern.value is None and _NEXT_COUNT.match(sentence, m.end()):
                     why = "table_row"  # 上年结转…数量1件0件1件: a table row printed as text, its first cell
                 if pattern.value is None and "." in m.group("n") and not m.group("wan") \
@@ -224,6 +226,9 @@ def _ends_clause(sentence: str, m: re.Match) -> bool:
     return m.end() == len(sentence) or sentence[m.end()] in _CLAUSE_END
 
 
+# An outcome right after a count of cases (1件行政复议被纠正, 2起行政诉讼败诉): the cases that ended so.
+_CASE_KEYS = frozenset({"admin_review_cases", "litigation_cases"})
+_OUTCOME_AFTER = re.compile(r"(?:案件|案)?\s*(?:被|遭)?(?:纠正|纠错|撤销|确认违法|败诉|胜诉|维持|驳回|撤回|终止|责令)")
 _UNITS = "件条起宗份个"
 # A count right after a figure's count: the figure is a cell of a table row read as text.
 _NEXT_COUNT = re.compile(r"\s*\d+(?:\.\d+)?\s*[件条起宗份个]")
@@ -294,6 +299,13 @@ def _context(key: str, sentence: str, start: int, number_start: int, year: int |
     return ""
 
 
+# The words between 主动公开 and the 信息 it publishes, the nearest 主动公开 taken.
+_PROACTIVE_GAP = re.compile(r"主动公开(?P<gap>(?:(?!主动公开)[^。；;，,]){0,30}?)(?:政府)?信息")
+# A heading run into the sentence after it ((一)主动公开全年通过…主动公开政府信息23647条): no 主动公开 of the figure's.
+_PROACTIVE_HEADING = re.compile(r"^\s*(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．])\s*"
+                                r"主动公开(?:政府信息)?(?:情况|工作)?(?=.*主动公开)")
+
+
 def _reason(figure: Figure) -> str:
     if figure.context:
         return figure.context
@@ -301,7 +313,7 @@ def _reason(figure: Figure) -> str:
             and not _DISCLOSURE_WORDS.search(figure.text):
         return "other_process"
     if figure.key == "proactive_items" and figure.source == "prose":
-        m = re.search(r"主动公开(?P<gap>[^。；;，,]{0,30}?)(?:政府)?信息", figure.text)
+        m = _PROACTIVE_GAP.search(_PROACTIVE_HEADING.sub("", figure.text, count=1))
         if m and not _GENERIC_GAP.match(m.group("gap")) and "其中" not in figure.text[m.end():]:
             return "part"  # 政府采购信息96条; but 主动公开环境信息1043条，其中… is a total with its parts
     return ""

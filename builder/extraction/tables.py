@@ -900,7 +900,7 @@ def _read_crowded_t2_row(ids: tuple[str, ...], row: ValueRow, out: Tables) -> No
 
 
 _UNIT = re.compile(r"(万元|亿元|千元|元)")
-_UNIT_AFTER = re.compile(r"\s*[(（]?\s*(?:单位\s*[:：]?\s*)?(万元|亿元|千元|元)")
+_UNIT_AFTER = re.compile(r"\s*+[(（]?\s*+(?:单位\s*+[:：]?\s*+)?(万元|亿元|千元|元)")
 _UNIT_FACTOR = {"元": 1, "千元": 1_000, "万元": 10_000, "亿元": 100_000_000}
 
 
