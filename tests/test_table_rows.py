@@ -434,3 +434,16 @@ def test_a_count_with_its_unit_and_a_fraction_or_sign_is_no_count():
     assert parse_cell("1,200条").value == 1200
     assert parse_cell("1.5件").status == "ambiguous"
     assert parse_cell("-2件").status == "ambiguous"
+
+
+@pytest.mark.parametrize("rendering", RENDERINGS)
+def test_an_increase_printed_with_its_plus_sign_is_read(rendering):
+    """本年增/减 printed +3: the sign made the cell no value, and the row a value short."""
+    v = synthetic.consistent_values(random.Random(2), GOV_2019, scale=300)
+    changes = [c.id for c in forms.cells(GOV_2019) if c.id.endswith(".change")]
+    v.update({cell: 3 + k for k, cell in enumerate(changes)})
+    printed = {c.id: ("+" if c.id in changes else "") + synthetic._fmt(v[c.id]) for c in forms.cells(GOV_2019)}
+    rep = extracted(synthetic._blocks(AGENCY, 2020, GOV_2019, printed, v), rendering)
+    t2 = [c.id for c in forms.cells(GOV_2019) if c.table == "t2"]
+    assert {c: rep.cells[c].value for c in t2} == {c: v[c] for c in t2}
+    assert {rep.cells[c].raw for c in changes} == {f"+{v[c]}" for c in changes}

@@ -17,7 +17,7 @@ from ..limits import checkpoint
 NONE_WORDS = frozenset({"无", "—", "——", "-", "--", "–", "/", "／", "－", "空", "暂无", "没有", "未发生"})
 # A zero printed as a Chinese numeral (零, 〇, or the circle ○ typed for it) in a cell of its own.
 ZERO_GLYPHS = frozenset({"零", "〇", "○"})
-_NUMBER = re.compile(r"-?\d+(?:,\d{3})*(?:\.\d+)?|-?\d+(?:\.\d+)?")
+_NUMBER = re.compile(r"[-+]?\d+(?:,\d{3})*(?:\.\d+)?|[-+]?\d+(?:\.\d+)?")
 # A money unit printed with an amount belongs to the value (2813560470.35元, 96.5 万元).
 MONEY_UNIT = re.compile(r"\s*(万元|亿元|千元|元)")
 _VALUE_WITH_UNIT = re.compile(r"(?:-?\d+(?:,\d{3})*(?:\.\d+)?|[-\d.]+)\s*(?:万元|亿元|千元|元)")
@@ -178,7 +178,7 @@ _VALID_NUMBER = r"-?(?:\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:-\d+(?:\.\d+)?)
 _LOOK = re.escape(_DIGIT_LOOKALIKES + _NUMBER_PUNCT)
 # Every character a token (``_TOKEN_ALTERNATIVES``) can begin with: tried first, so that a position
 # in label text fails on one look instead of every alternative (the same matches, in half the time).
-_TOKEN_START = _PURE_RULES + _RULE_OR_ONE + _MINUS_LOOKALIKES + _DIGIT_LOOKALIKES + _NUMBER_PUNCT + "OoDQ〇lISZB/／—–一无-－"
+_TOKEN_START = _PURE_RULES + _RULE_OR_ONE + _MINUS_LOOKALIKES + _DIGIT_LOOKALIKES + _NUMBER_PUNCT + "OoDQ〇lISZB/／—–一无-－+"
 _TOKEN_ALTERNATIVES = (
     # a lone rule glyph: a separator, or a misread 1 (decided per row, see _drop_rules)
     rf"(?P<rule>(?<!\S)[{re.escape(_PURE_RULES + _RULE_OR_ONE)}](?!\S))"
@@ -191,7 +191,7 @@ _TOKEN_ALTERNATIVES = (
     rf"|(?P<lookalike>(?<!\S)(?:[OoDQ〇lISZB]+|[{_LOOK}]+[/／—–]+|[/／—–]+[{_LOOK}]+)(?!\S))"
     # 一 alone after a value: a dash OCR read as the character (0 一 2 0), a cell that reads as no number
     r"|(?P<dash>(?<!\S)一(?=\s+\d|\s*$))"
-    rf"|(?P<num>(?:(?<![^\s\d])-)?{_VALID_NUMBER})"
+    rf"|(?P<num>(?:(?<![^\s\d])-|(?<!\S)\+)?{_VALID_NUMBER})"  # +3: a 本年增/减 printed with its sign
     r"|(?P<none>(?<!\S)(?:无|—+|–|-{1,2}|/|／|－)(?!\S))"
 )
 _TOKEN = re.compile(rf"(?=[\d{re.escape(_TOKEN_START)}])(?:{_TOKEN_ALTERNATIVES})")

@@ -73,7 +73,7 @@ class Tables:
 
 
 # Commas only as thousands separators: "1,2" may be a list or a decimal comma, never 12.
-_PRINTED_NUMBER = re.compile(r"(?P<n>-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s*(?:(?P<unit>万元|亿元|千元|元)|"
+_PRINTED_NUMBER = re.compile(r"(?P<n>[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s*(?:(?P<unit>万元|亿元|千元|元)|"
                              r"(?P<count>" + COUNT_UNIT + "))?")
 
 
@@ -99,13 +99,13 @@ def _read_cell(raw: str) -> tuple[int | float | None, str, str | None, str | Non
     if m is None:
         return None, "ambiguous", "印出的文字无法读作一个数字", None
     number = m.group("n").replace(",", "")
-    whole = number.split(".")[0].lstrip("-")
+    whole = number.split(".")[0].lstrip("-+")
     if len(whole) > 1 and whole.startswith("0"):
         return None, "ambiguous", "以 0 开头的多位数不是印出的数字，可能是数字拆开或表格线被认成了数字", None
     if len(whole) > MAX_NUMBER_DIGITS:
         return None, "ambiguous", f"数字超过 {MAX_NUMBER_DIGITS} 位，不可能是计数，无法读出", None
-    if m.group("count") and ("." in number or number.startswith("-")):
-        return None, "ambiguous", "件数印有小数或负号，无法读作一个计数", None
+    if m.group("count") and ("." in number or number.startswith(("-", "+"))):
+        return None, "ambiguous", "件数印有小数或正负号，无法读作一个计数", None
     value: int | float = float(number) if "." in number else int(number)
     return value, "reported", None, m.group("unit")
 
