@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from builder.extraction.metadata import clean_name, find_agency_name, find_year
+from builder.extraction.metadata import clean_name, find_agency_name, find_title, find_year
 from builder.reading.document import body_lines
 
 PERIOD = "本报告所列数据统计期限自2023年1月1日至2023年12月31日止。"
@@ -89,6 +89,18 @@ def test_a_title_wrapped_over_short_lines_below_a_menu_is_joined(wrapped):
     name = "".join(wrapped).split("2023")[0]
     assert find_agency_name(lines) == name
     assert find_year(lines) == (2023, "title")
+
+
+@pytest.mark.parametrize("menu", ["首页走进陵水政府信息公开办事服务互动交流专题专栏", "首页 政务公开 办事服务 互动交流"])
+def test_a_menu_line_right_above_a_whole_title_is_no_part_of_it(menu):
+    """The title on the fourth line, a site's menu on the third: the two lines were joined as a
+    title wrapped in two, the menu was the agency's name, and the report's compiler (the
+    government's office) replaced it."""
+    lines = _lines("您好,欢迎访问陵水黎族自治县人民政府网站!", "海南省人民政府无障碍长者模式", menu,
+                   "陵水黎族自治县人民政府2024年政府信息公开工作年度报告",
+                   "本报告由陵水黎族自治县人民政府办公室编制。", "一、总体情况")
+    assert find_title(lines) == ("陵水黎族自治县人民政府", 2024)
+    assert find_agency_name(lines, issuer="陵水黎族自治县人民政府办公室") == "陵水黎族自治县人民政府"
 
 
 def test_lines_of_a_sentence_below_a_menu_are_no_title():

@@ -285,13 +285,25 @@ def _unwrapped(name: str, above: str, body: str) -> str | None:
     return whole if whole in body else None
 
 
+def _whole_title(lines: list[str]) -> bool:
+    """Whether one of the lines is a title with its agency's name, year and words."""
+    for line in lines:
+        m = _TITLE.match(line.replace(" ", ""))
+        if m and _title_name(m.group("name")):
+            return True
+    return False
+
+
 def read_title(lines: list[str]) -> Title:
     """The report title at the top: name and year (a title may span two lines, or print its
     agency on the line below, as a byline)."""
     head = _head(lines, 12)
     singles = [_without_site_owner(line).replace(" ", "") for line in head[:3]]
-    pairs = ["".join(head[i:i + 2]).replace(" ", "") for i in range(min(3, len(head)))]
-    pairs += ["".join(head[i:i + 3]).replace(" ", "") for i in range(min(2, len(head) - 2))]  # name / 2023年度 / 报告
+    # Lines joined: none a whole title of its own (a menu line above a title is no part of it).
+    pairs = ["".join(head[i:i + 2]).replace(" ", "") for i in range(min(3, len(head)))
+             if not _whole_title(head[i + 1:i + 2])]
+    pairs += ["".join(head[i:i + 3]).replace(" ", "") for i in range(min(2, len(head) - 2))  # name / 2023年度 / 报告
+              if not _whole_title(head[i + 1:i + 3])]
     # Below a site's menu the title is a short line of its own.
     later = [line.replace(" ", "") for line in head[3:10] if len(line) <= 50]
     # A crawler's line per menu entry pushes it further: there only a line that ends as a title does.
