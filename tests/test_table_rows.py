@@ -11,7 +11,6 @@ from collections.abc import Callable
 import pytest
 
 from builder import forms, synthetic
-from builder.checks import check_report
 from builder.extraction.extract import extract_bytes
 from builder.forms import GOV_2019, GOV_2021
 
