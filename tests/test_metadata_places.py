@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import random
 import subprocess
 import sys
 
 import pytest
 
-from builder.extraction.metadata import describe_agency
+from builder import forms, synthetic
+from builder.extraction.extract import extract_bytes
+from builder.extraction.metadata import describe_agency, find_agency_name
 
 
 def _text(name: str, context: str) -> list[str]:
@@ -239,3 +242,44 @@ def test_a_department_named_by_its_level_takes_a_shared_district_name_from_its_t
     lines = body_lines(f"区教育局2022年政府信息公开工作年度报告\n\n{opening}")
     found = find_agency_name(lines)
     assert (found, describe_agency(found, lines).adcode) == (name, adcode)
+
+
+def _town_page(header: str, footer: str, town: str = "南牛乡") -> str:
+    """A town's report as a county site's page prints it: the site's name above, its owner below,
+    and a title and text that never name the county (在县委、县政府的坚强领导下)."""
+    v = synthetic.consistent_values(random.Random(1), forms.GOV_2021, scale=30)
+    report = synthetic.render(f"{town}人民政府", 2021, forms.GOV_2021, v, "tab").replace(
+        f"{town}人民政府2021年", f"{town}2021年", 1).replace("本报告由" + town + "人民政府编制，", "")
+    return f"{header}\n首页 > 信息公开 > 年度报告\n{report}\n{footer}\n"
+
+
+@pytest.mark.parametrize("header, footer", [
+    ("正定县人民政府网", "版权所有：正定县人民政府办公室    主办：正定县人民政府办公室"),
+    ("欢迎访问正定县人民政府网站！", "网站标识码：1301230001"),
+    ("", "主办单位：正定县人民政府办公室 承办单位：正定县大数据中心 冀ICP备05004343号"),
+])
+def test_a_town_s_region_is_the_county_whose_site_publishes_it(header, footer):
+    """Title and text name only the town: the county is the government whose site the page is on,
+    as its header or footer says (these lines are site chrome, no part of the report's text)."""
+    report = extract_bytes(_town_page(header, footer).encode(), "town.txt")
+    assert (report.agency.name, report.agency.adcode, report.agency.region_source) == (
+        "南牛乡人民政府", "130123", "site")
+    assert report.agency.county == "正定县"
+
+
+@pytest.mark.parametrize("header, footer", [
+    ("石家庄市人民政府", "主办：石家庄市人民政府办公室"),  # a city's site publishes its counties' towns too
+    ("正定县人民政府网", "主办：灵寿县人民政府办公室"),  # two counties: no one county said
+    ("", "技术支持：某某网络科技有限公司"),
+])
+def test_no_county_for_a_town_from_a_city_site_or_disagreeing_owners(header, footer):
+    report = extract_bytes(_town_page(header, footer).encode(), "town.txt")
+    assert report.agency.adcode is None and report.agency.agency_id.startswith("000000-")
+
+
+def test_a_town_s_own_report_is_its_government_s_where_the_text_says_only_the_town():
+    """于都县梓山镇2022年…报告, the text saying 我镇: the town's 人民政府, as a county's report is its
+    government's (and a street's its 办事处)."""
+    for town, name in (("于都县梓山镇", "于都县梓山镇人民政府"), ("义乌市稠城街道", "义乌市稠城街道办事处")):
+        lines = [f"{town}2022年政府信息公开工作年度报告", "2022年，我镇认真贯彻落实《条例》。"]
+        assert find_agency_name(lines) == name

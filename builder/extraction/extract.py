@@ -19,6 +19,7 @@ from .metadata import (
     find_year,
     issuer_from_labels,
     publisher_from_labels,
+    site_owner,
     strip_page_labels,
     title_line_year,
 )
@@ -207,7 +208,7 @@ def extract_document(doc: Document) -> Report:
     name = find_agency_name(doc.lines, issuer_from_labels(doc.page_lines)) or publisher_from_labels(doc.page_lines)
     if not name:
         raise errors.MissingMetadata(path, "no agency name in the title or opening")
-    agency = describe_agency(name, doc.lines)
+    agency = describe_agency(name, doc.lines, site_owner(doc.page_lines))
     template, template_source = detect_template(layout, year)
     tables = read_tables(layout, template)
     warnings = list(tables.warnings)

@@ -129,7 +129,7 @@ class Agency:
     city: str | None = None
     county: str | None = None
     adcode: str | None = None
-    region_source: str | None = None  # name, text, zones; None: region not found
+    region_source: str | None = None  # name, zones, text, site; None: region not found
 
     def as_json(self) -> dict:
         return asdict(self)
@@ -501,8 +501,10 @@ def find_agency_name(lines: list[str], issuer: str | None = None) -> str | None:
             continue
         if _PLACE_INSTITUTION.search(name):
             fuller = re.findall(re.escape(name) + _PLACE_FULLER, body)
-            if fuller:
-                name += max(set(fuller), key=lambda s: (fuller.count(s), len(s)))
+            # A town's own report is its government's, a street's its office's, also where the
+            # text only says 我镇 (as a county's report is its 人民政府's).
+            name += max(set(fuller), key=lambda s: (fuller.count(s), len(s))) if fuller else (
+                "办事处" if name.endswith("街道") else "人民政府")
         elif source == "本报告由" and _OFFICE_OF.match(name) and (
                 stem_source != "title" or (not INSTITUTION.search(stem) and stem in name)):
             # 兰州新区 (or no title) compiled by (上海市)兰州新区管委会(党政)办公室: the report is the 管委会's
@@ -1021,10 +1023,42 @@ def _places_named(name: str) -> list[str]:
     return []
 
 
-def describe_agency(name: str | None, lines: list[str] | None = None) -> Agency:
+# The government whose site a page is on, as the page's header or footer prints it: 主办单位：正定县人民政府办公室,
+# 版权所有：西峡县人民政府, 欢迎访问西峡县人民政府网站.
+_SITE_OWNER = re.compile(r"(?:主办(?:单位)?|版权所有|欢迎访问)\s*[:：]?\s*(?:(?:©|\(c\)|Copyright)\s*)?(?:\d{4}\s*)?"
+                         r"(?P<owner>[\u4e00-\u9fff]{2,30}?(?:人民政府|政府))(?:办公室|办公厅|门户网站|网站|网)?(?![\u4e00-\u9fff])")
+_SITE_NAME_LINE = re.compile(r"^\s*(?P<owner>[\u4e00-\u9fff]{2,30}?(?:人民政府|政府))(?:门户网站|网站|门户|网)\s*$")
+# Bodies a county's site publishes whose names carry no place: its towns and streets (丁河镇人民政府,
+# 稠城街道办事处) and its departments named by level (县教育局).
+_BELOW_COUNTY = re.compile(r"(?:乡|镇|街道|苏木)(?:人民政府|政府|办事处)?$")
+_LEVEL_NAMED = re.compile(r"^[县区旗](?!中区)")
+
+
+def site_owner(page_lines: list[str]) -> str | None:
+    """The government whose site the page is on, from the page's header and footer (kept in the
+    page's lines, dropped from its body); None when they name none, or several."""
+    edges = page_lines[:40] + page_lines[-40:] if len(page_lines) > 80 else page_lines
+    owners = {m.group("owner") for line in edges if len(line) <= 200
+              for m in (*_SITE_OWNER.finditer(line), _SITE_NAME_LINE.match(line)) if m}
+    return owners.pop() if len(owners) == 1 else None
+
+
+def _site_region(name: str, owner: str | None) -> str | None:
+    """The county of a town, street or county department whose name has no place, from the site it is
+    published on: a county government's site publishes its own towns' and departments' reports."""
+    if not owner or not (_BELOW_COUNTY.search(name) or _LEVEL_NAMED.match(name)):
+        return None
+    adcode, end = resolve_region(owner)
+    if adcode is None or adcode.endswith("00") or not re.fullmatch(r"(?:人民)?政府", owner[end:]):
+        return None  # a city's or province's site also publishes its counties' bodies: no county said
+    return adcode
+
+
+def describe_agency(name: str | None, lines: list[str] | None = None, owner: str | None = None) -> Agency:
     """Name, region and id of an agency. The region comes from the gazetteer
-    for the name, else from the zone table, else from the text; when none
-    says, the region stays unknown (None) and the id starts 000000."""
+    for the name, else from the zone table, else from the text, else (a town, street or county
+    department) from the county government whose site the page is on (``owner``: ``site_owner``);
+    when none says, the region stays unknown (None) and the id starts 000000."""
     if not name:
         return Agency()
     adcode, source = resolve_region(name)[0], "name"
@@ -1045,6 +1079,8 @@ def describe_agency(name: str | None, lines: list[str] | None = None) -> Agency:
         finer = text_region(name, lines)  # 天津港保税区 whose text keeps naming 滨海新区
         if finer and _within(finer, adcode):
             adcode, source = finer, "text"
+    if adcode is None and (adcode := _site_region(name, owner)):
+        source = "site"
     if adcode is None:
         province = city = county = None
         source = None
