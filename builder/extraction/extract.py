@@ -98,7 +98,7 @@ _OTHER_KINDS = (
     (re.compile(r"(?:的)?(?:批复|请示|决定|意见|公告|通告)$"), "an official document (批复/请示/决定/意见/公告)"),
     (re.compile(r"工作要点(?:落实情况)?$|要点$"), "a work plan (工作要点)"),
     (re.compile(r"(?:工作)?(?:计划|方案|安排)$"), "a work plan (计划/方案)"),
-    (re.compile(r"(?:工作)?(?:总结|汇报)$"), "a work summary (总结), not the statutory annual report"),
+    (re.compile(r"(?:工作)?(?:总结|汇报)$"), "a work summary (总结)"),
     (re.compile(r"报表$"), "a website's annual statistics form (网站工作年度报表)"),
     (re.compile(r"公开指南$"), "a disclosure guide (政府信息公开指南)"),
     (re.compile(r"公开(?:目录|制度)$"), "a disclosure catalogue or rule (政府信息公开目录/制度)"),
@@ -110,7 +110,7 @@ _STANDING_PAGE = re.compile(
 # What a sentence has and a title does not: a comma, or a full stop at its end.
 _SENTENCE = re.compile(r"[,，;；]|。\s*$")
 # A summary printing the form's tables is an annual report under another name.
-_WEAK_KINDS = frozenset({"a work summary (总结), not the statutory annual report"})
+_WEAK_KINDS = frozenset({"a work summary (总结)"})
 _ANNUAL_TITLE = re.compile(r"年度报告|年报|工作报告|年度工作情况报告")
 # A notice or letter about compiling or sending the reports names them without being one.
 _ABOUT_REPORTS = re.compile(r"(?:编制|报送|撰写|做好|开展)[^《》]{0,20}(?:工作)?的(?:通知|函)$")
