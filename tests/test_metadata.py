@@ -95,6 +95,22 @@ def test_a_page_category_is_a_label_not_part_of_a_title_printed_on_two_lines(lab
     assert find_agency_name(lines) == "恩施州民族宗教事务委员会"
 
 
+@pytest.mark.parametrize("title, text, name", [
+    ("小店区人民政府", "特向社会公布太原市小店区人民政府2014年度政府信息公开工作年度报告。", "太原市小店区人民政府"),
+    ("思明区人民政府", "厦门市思明区人民政府2012年政府信息公开工作年度报告", "厦门市思明区人民政府"),
+    ("金凤区教育局", "2021年，银川市金凤区教育局主动公开政府信息298条。", "银川市金凤区教育局"),
+    ("洪泽区人民政府", "本报告由淮安市洪泽区人民政府办公室编制。", "洪泽区人民政府"),  # its office, another body
+    ("南海区人民政府", "本报告电子版可在佛山市南海区人民政府网站下载。", "南海区人民政府"),  # its site
+])
+def test_a_name_the_report_also_prints_after_the_places_above_it_is_taken_so(title, text, name):
+    """The page's title says 小店区人民政府, the report itself 太原市小店区人民政府: the report's name for
+    itself, its region prefix included (as for 安庆矿区办事处 below); not a prefix taken from the name of
+    its office or its site."""
+    lines = [f"{title}2014年政府信息公开工作年度报告", text, "一、总体情况"]
+    assert find_agency_name(lines) == name
+    assert describe_agency(name).agency_id == describe_agency(title).agency_id
+
+
 def test_the_parent_government_prefix_is_kept_when_the_report_prints_it():
     lines = ["安庆矿区办事处2018年政府信息公开工作年度报告",
              "2018年，铜陵市郊区安庆矿区办事处信息公开工作认真贯彻落实条例。"]

@@ -524,11 +524,23 @@ def find_agency_name(lines: list[str], issuer: str | None = None) -> str | None:
     return with_parent_prefix(stem, body)
 
 
+# What may follow a body's name when it names another: its office, its site, a unit of it.
+_NOT_ITS_PART = r"(?!办|网|门户|官网|信息中心|大数据|[\u4e00-\u9fff]{0,6}(?:办公室|中心|站|所|科|处|股|局|委员会))"
+
+
 def with_parent_prefix(name: str, body: str) -> str:
     """The name with its parent government's prefix when the report prints one
     (安庆矿区办事处 → 铜陵市郊区安庆矿区办事处) and the name has no place of its own."""
     bare = _BARE_LEVEL.match(name)
-    if not bare and resolve_region(name)[0]:
+    own = None if bare else resolve_region(name)[0]
+    if own:  # 小店区人民政府 that the report calls 太原市小店区人民政府: the places above its own printed too
+        # (not 淮安市洪泽区人民政府办公室, its office, nor …人民政府网站, its site)
+        for m in re.finditer(r"([\u4e00-\u9fff]{2,14}?)" + re.escape(name) + _NOT_ITS_PART, body):
+            prefix = m.group(1)
+            for start in range(len(prefix) - 1):
+                adcode, end = _region_chain(prefix[start:] + name)
+                if adcode == own and end > len(prefix) - start:
+                    return prefix[start:] + name
         return name
     if _BARE_ZONE.match(name):  # 开发区管委会 of 当涂经济开发区管委会: the zone's own name is in the text
         for m in re.finditer(r"([\u4e00-\u9fff]{2,14}?)" + re.escape(name), body):
