@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
+import random
+
+import pytest
+
+from builder import forms, synthetic
 from builder.checks import check_report
 from builder.extraction.extract import extract_bytes
+from builder.extraction.metadata import find_title
+from builder.reading.document import body_lines
 
 PAGE = """<html><head><title>平潭综合实验区2015年政府信息公开工作年度报告_平潭综合实验区管理委员会</title></head><body>
 <div class="top">平潭综合实验区管理委员会 门户网站</div>
@@ -51,3 +58,36 @@ def test_without_the_table_the_prose_total_is_the_headline():
     report = extract_bytes(page.encode(), "pingtan2015.html")
     heads = {f.key: f.value for f in report.narrative if f.headline}
     assert heads["applications_received"] == 46 and heads["proactive_items"] == 3580
+
+
+@pytest.mark.parametrize("template", [forms.GOV_2019, forms.GOV_2021])
+def test_a_table_crawled_a_cell_a_line_with_whole_rows_left_empty(template):
+    """A page's text, one cell per line, where a row left empty prints its label alone (行政许可,
+    二、上年结转…): the numbers after it went to that label, or to none, and the rows read by
+    position were one off; table 3 was lost whole. A row's numbers belong to the label right above
+    them (from the last line that begins with a row's number)."""
+    v = synthetic.consistent_values(random.Random(4), template, scale=30)
+    empty = ("t2.licensing.", "t2.other_services.", "t3.carried_over.")
+    v.update({c.id: 0 for c in forms.cells(template) if c.id.startswith("t3.carried_over.")})
+    v.update({c.id: 0 for c in forms.cells(template) if c.id.startswith("t3.carried_forward.")})
+    printed = {c.id: "" if c.id.startswith(empty) else synthetic._fmt(v[c.id]) for c in forms.cells(template)}
+    year = 2022 if template == forms.GOV_2021 else 2020
+    blocks = synthetic._blocks("仁怀市茅台镇人民政府", year, template, printed, v)
+    text = "\n".join(synthetic._text_lines(blocks, "cell_per_line", random.Random(0)))
+    report = extract_bytes(text.encode(), "crawl.txt")
+    read = {c.id for c in forms.cells(template) if c.table in ("t2", "t3") and not c.id.startswith(empty)}
+    assert {c: report.cells[c].value for c in read} == {c: v[c] for c in read}
+    assert not [c for c in forms.cells(template) if c.id.startswith(empty) and report.cells[c.id].value]
+
+
+def test_a_title_below_a_menu_crawled_an_entry_a_line_is_found():
+    """A crawler's line per menu entry and crumb put the title on the 14th line: only 12 were looked at,
+    and the report had no agency. A catalogue's title above the report titles it lists still ends the search."""
+    menu = ["贵州省人民政府网站集约化平台", "仁怀市人民政府", "首页", "政务公开", "政务服务", "互动交流", "走进仁怀",
+            "专题专栏", "当前位置：", "首页", ">", "政务公开", ">", "镇（街道）信息公开", ">", "茅台镇", ">", "政府信息公开年报"]
+    lines = body_lines("\n".join([*menu, "仁怀市茅台镇2019年政府信息公开工作年度报告", "发布时间：2020-01-21",
+                                  "2019年，茅台镇认真贯彻落实《条例》。", "一、总体情况"]))
+    assert find_title(lines) == ("仁怀市茅台镇", 2019)
+    listing = body_lines("\n".join([*menu, "仁怀市人民政府政府信息公开目录", "索引号", "名称",
+                                    "仁怀市茅台镇2019年政府信息公开工作年度报告", "2020-01-21"]))
+    assert find_title(listing) == (None, None)

@@ -320,14 +320,14 @@ def _sentence_end(line: str) -> int:
 
 
 # What begins a row's label: its number (一、 (二) 3.).
-_ROW_START = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.]|\([一二三四五六七八九十\d]{1,3}\)|\d{1,2}[.、])")
+ROW_START = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.]|\([一二三四五六七八九十\d]{1,3}\)|\d{1,2}[.、])")
 
 
 def _wrapped_above(pending: str, row: ValueRow, rows: list[ValueRow]) -> bool:
     """Whether the label lines before a labelled row are the start of its label, wrapped over lines
     (一、本年新收政府信息公开申请 / 数量 3 0 0 0 0 0 3): they begin with a row's number and its own
     label does not, and they are no label printed after the numbers above them (PDF text)."""
-    return (bool(pending) and bool(_ROW_START.match(pending)) and not _ROW_START.match(row.label.lstrip())
+    return (bool(pending) and bool(ROW_START.match(pending)) and not ROW_START.match(row.label.lstrip())
             and not (rows and not rows[-1].label and rows[-1].after))
 
 

@@ -34,6 +34,8 @@ _TITLE_YEAR_LAST = (
     re.compile(_NAME_BEFORE_WORDS + r"(?:工作)?\s*" + _YEAR + r"\s*年(?:度)?\s*(?:工作)?(?:年度)?报告"),
 )
 _CLAUSE_MARK = re.compile(r"[,，。；;:：]")
+# How the title of a page that is another document ends (a catalogue, a guide, a notice).
+_OTHER_TITLE_END = re.compile(r"(?:目录|指南|通知|制度|要点|总结|方案|的函)$")
 _TITLE_END = re.compile(r"(?:报告|年报)\s*(?:[（(]\s*全文\s*[)）])?$")
 _TITLE_NO_YEAR = re.compile(r"^\s*(?P<name>[\u4e00-\u9fff]{2,40}?)\s*(?:政府信息公开|政务信息公开|政务公开)工作(?:年度报告|年报)")
 _BOOK_TITLE = re.compile(r"《(?P<name>[^《》\n]{0,40}?)\s*" + _YEAR + _REPORT + r"》")
@@ -297,7 +299,7 @@ def _whole_title(lines: list[str]) -> bool:
 def read_title(lines: list[str]) -> Title:
     """The report title at the top: name and year (a title may span two lines, or print its
     agency on the line below, as a byline)."""
-    head = _head(lines, 12)
+    head = _head(lines, 30)  # a crawler's line per menu entry: the title may be the 14th line
     singles = [_without_site_owner(line).replace(" ", "") for line in head[:3]]
     # Lines joined: none a whole title of its own (a menu line above a title is no part of it).
     pairs = ["".join(head[i:i + 2]).replace(" ", "") for i in range(min(3, len(head)))
@@ -307,7 +309,9 @@ def read_title(lines: list[str]) -> Title:
     # Below a site's menu the title is a short line of its own.
     later = [line.replace(" ", "") for line in head[3:10] if len(line) <= 50]
     # A crawler's line per menu entry pushes it further: there only a line that ends as a title does.
-    later += [line.replace(" ", "") for line in head[10:30] if len(line) <= 50 and _TITLE_END.search(line)]
+    # Not past another document's title (a catalogue page's title above the reports it lists).
+    stop = next((i for i, line in enumerate(head) if _OTHER_TITLE_END.search(line)), len(head))
+    later += [line.replace(" ", "") for line in head[10:stop] if len(line) <= 50 and _TITLE_END.search(line)]
     # Below a menu, a title wrapped over two or three short lines (a page printed narrow, a large heading).
     wrapped = ["".join(head[i:i + n]).replace(" ", "") for i in range(2, 10) for n in (3, 2)
                if (i >= 3 or n == 3) and i + n <= len(head) and _TITLE_END.search(head[i + n - 1])

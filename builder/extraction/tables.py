@@ -22,7 +22,7 @@ from ..codebook import identity_zh, label_zh
 from ..forms import GOV_2019, GOV_2021, PRE_2019, Identity, Row
 from ..limits import MAX_NUMBER_DIGITS
 from .columns import T3_ORDER, t3_columns, t4_columns
-from .layout import COUNT_UNIT, MONEY_UNIT, NONE_WORDS, ZERO_GLYPHS, Layout, ValueRow, label_core, several_numbers
+from .layout import COUNT_UNIT, MONEY_UNIT, NONE_WORDS, ROW_START, ZERO_GLYPHS, Layout, ValueRow, label_core, several_numbers
 from .solver import (
     SOLUTION_LIMIT,
     Choice,
@@ -783,16 +783,31 @@ def _merge_broken(rows: list[ValueRow], size: int) -> list[ValueRow]:
 
 def _join_cell_lines(rows: list[ValueRow]) -> list[ValueRow]:
     """A crawled table flattened one cell per line: consecutive lines holding
-    one value each, with no text between them, are one row."""
+    one value each, with no text between them, are one row. Its label is the label text on the
+    lines right above it, from the last piece that begins with a row's number (a web page's text
+    prints a row's label cell before its cells; a row left empty prints its label alone)."""
     out: list[ValueRow] = []
+    joined: set[int] = set()
     for row in rows:
         prev = out[-1] if out else None
         if (prev is not None and not prev.delimited and not row.delimited and not row.label and not row.extra_label
                 and len(row.cells) == 1 and row.line == prev.line + len(prev.cells) and not prev.label):
             out[-1] = replace(prev, cells=prev.cells + row.cells, after=row.after)
+            joined.add(len(out) - 1)
             continue
         out.append(row)
+    for k in joined:
+        if out[k].before:
+            out[k] = replace(out[k], label=_label_above(out[k].extra_label, out[k].before))
     return out
+
+
+def _label_above(text: str, last: str) -> str:
+    """The label of a row from the label lines printed above it (``text``, joined by spaces; ``last``
+    the line right above): from the last line that begins with a row's number, else that line."""
+    pieces = text.split(" ")
+    starts = [k for k, piece in enumerate(pieces) if ROW_START.match(piece)]
+    return " ".join(pieces[starts[-1]:]) if starts and last in " ".join(pieces[starts[-1]:]) else last
 
 
 def _t2_labels(rows: list[ValueRow], form: forms.Form) -> list[str]:
@@ -813,8 +828,8 @@ def _t2_labels(rows: list[ValueRow], form: forms.Form) -> list[str]:
             out.append(r.label or r.extra_label)
         elif after > before and names_item(r.after):
             out.append(r.after)
-        else:
-            out.append(r.extra_label)
+        else:  # from the item heading printed last (a crawl's empty rows' labels come before it)
+            out.append(r.extra_label[r.extra_label.rfind("第二十条"):] if "第二十条" in r.extra_label else r.extra_label)
     return out
 
 
