@@ -9,6 +9,7 @@ import random
 import pytest
 
 from builder import forms, synthetic
+from builder.extraction.extract import extract_bytes
 from builder.forms import GOV_2021
 
 from .test_table_rows import extracted
@@ -99,3 +100,16 @@ def test_tables_printed_after_the_report_under_numbered_captions_are_read(captio
     rep = extracted(prose + appendix, rendering)
     assert {k: c.value for k, c in rep.cells.items()} == {c.id: v[c.id] for c in forms.cells(GOV_2021)}
     assert not more_reports(rep)
+
+
+def test_an_earlier_year_s_report_summed_up_below_is_none_of_this_report_s_prose():
+    """A page that shows the agency's earlier reports below this one (【往年年报】, a title of 2022, its
+    figures): those figures were this report's too, and its litigation headline was 2022's 1."""
+    v = synthetic.consistent_values(random.Random(8), forms.GOV_2021, scale=30)
+    text = synthetic.render("涪城区卫生健康局", 2023, forms.GOV_2021, v, "tab")
+    earlier = ("\n【往年年报】\n涪城区卫生健康局2022年政府信息公开工作年度报告\n"
+               "2022年，全年主动公开政府信息198条，新收政府信息公开申请4件；全年发生政府信息公开行政诉讼1件。\n")
+    alone, with_earlier = (extract_bytes(t.encode(), "r.txt") for t in (text, text + earlier))
+    heads = {f.key: f.value for f in with_earlier.narrative if f.headline}
+    assert heads == {f.key: f.value for f in alone.narrative if f.headline}
+    assert with_earlier.cells == alone.cells and 198 not in [f.value for f in with_earlier.narrative]

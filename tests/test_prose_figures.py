@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from builder.extraction.extract import extract_bytes
@@ -341,3 +343,32 @@ def test_the_cases_of_one_outcome_are_no_headline(text, total):
     """全年有1件行政复议被纠正 counts the cases that ended so: beside the year's 2 it left no headline."""
     assert headlines(figures(text))["admin_review_cases"] == total
     assert headlines(figures(text)).get("litigation_cases") == (4 if "诉讼案件4件" in text else None)
+
+
+@pytest.mark.parametrize("text, key, total", [
+    ("2022年，市人民政府（含市政府办公室）共新收政府信息公开申请302件。", "applications_received", 302),
+    ("2019年，我局（含原区国土资源局）共收到政府信息公开申请12件，其中原区国土资源局收到3件。",
+     "applications_received", 12),
+    ("全年主动公开政府信息1000条（含政府采购信息96条）。", "proactive_items", 1000),
+])
+def test_what_a_total_includes_in_brackets_before_it_leaves_it_a_total(text, key, total):
+    """（含…） closed before the number says what the total includes; only a figure inside it is a part."""
+    assert headlines(figures(text, _year(text)))[key] == total
+
+
+def _year(text: str) -> int:
+    return int(m.group()) if (m := re.search(r"20\d\d", text)) else 2022
+
+
+@pytest.mark.parametrize("text, key, total", [
+    ("全年主动公开政府信息512条。从全市层面看，据《湖州市人民政府2022年政府信息公开工作年度报告》，"
+     "全年主动公开政府信息9,860条，行政诉讼19件。未发生政府信息公开行政诉讼案件。", "litigation_cases", 0),
+    ("2021年，双塔街道共收到政府信息公开申请4件。据姑苏区政务公开办公室通报，2021年全区共收到政府信息公开申请57件。",
+     "applications_received", 4),
+    ("据统计，2022年共收到政府信息公开申请4件。", "applications_received", 4),
+    ("全市因政府信息公开引发的行政复议案件共16件。市司法局全年共办理各类行政复议案件1083件。", "admin_review_cases", 16),
+])
+def test_another_body_s_figures_quoted_in_a_report_are_no_headline(text, key, total):
+    """A department quoting its city's report (据《…年度报告》), a street its district's (据…通报), a city
+    the reviews of every kind its 司法局 handled: none is the report's own total."""
+    assert headlines(figures(text, _year(text)))[key] == total

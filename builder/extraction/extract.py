@@ -186,6 +186,15 @@ def later_report(layout: Layout) -> tuple[int, int] | None:
     return (starts[0], others) if starts else None
 
 
+def other_year_title(layout: Layout, year: int) -> int | None:
+    """The line where another year's report begins below this one's tables (a page that lists or
+    sums up the agency's earlier reports after this one: 【往年年报】 / …2022年…年度报告 / its
+    figures): its prose is none of this report's. None when no such title follows."""
+    start = max((stop for _, stop in layout.regions.values()), default=0)
+    return next((i for i in range(start, len(layout.lines))
+                 if (found := title_line_year(layout.lines[i])) is not None and found != year), None)
+
+
 def extract_document(doc: Document) -> Report:
     """A read document to a report, or a ReportError naming what is missing."""
     path = doc.source.path
@@ -209,6 +218,8 @@ def extract_document(doc: Document) -> Report:
     if not name:
         raise errors.MissingMetadata(path, "no agency name in the title or opening")
     agency = describe_agency(name, doc.lines, site_owner(doc.page_lines))
+    if layout.regions and (cut := other_year_title(layout, year)) is not None:
+        doc.lines = layout.lines[:cut]
     template, template_source = detect_template(layout, year)
     tables = read_tables(layout, template)
     warnings = list(tables.warnings)

@@ -122,7 +122,7 @@ class Figure:
     approx: bool
     text: str
     headline: bool = False  # the report's own total of this key for the report year (at most one per key)
-    context: str = ""  # why the figure cannot be a headline (other_year, running_total, part, fraction …), '' when it may be
+    context: str = ""  # why the figure cannot be a headline (other_year, other_report, part, fraction …), '' when it may be
     source: str = "prose"  # or "table": a row of a pre-2019 statistics table
 
     def as_json(self) -> dict:
@@ -255,8 +255,12 @@ _OTHER_YEAR_WORDS = re.compile(r"(?:上一?年度?|去年|前年|同期|历年|�
 # A running total since some earlier date: 截至2023年底，累计主动公开… or 条例实施以来，累计收到… (but
 # 截至12月底，全年累计… is the year's).
 _RUNNING_TOTAL = re.compile(r"(?:截至|截止|至今|以来)[^。；;!！?？]*(?<!全年)(?<!本年)(?<!年内)(?<!当年)(?<!今年)累计$")
+# Another year's or another body's report quoted by its title before a figure.
+_CITED_REPORT = re.compile(r"《[^《》]{0,40}(?:19|20)\d{2}\s*年[^《》]{0,30}(?:年度报告|年报)》")
+# Another body's figures reported by it (据姑苏区政务公开办公室通报); 据统计 is the report's own.
+_CITED_SOURCE = re.compile(r"据(?!统计)[\u4e00-\u9fff]{2,20}?(?:通报|公布|发布|报告)")
 _CHANGE_BEFORE = re.compile(r"(?:增加|减少|增长|下降|上升|提高|多|少)了?\s*$")
-_PART_WORDS = re.compile(r"其中|[(（]\s*含")
+_INCLUDES = re.compile(r"[(（]\s*含")
 _TOTAL_WORDS = re.compile(r"共计|共|合计|总计|累计|全年|总数|总量|全部")
 # A number about another process that uses similar words (an approval hall "受理申请").
 _OTHER_PROCESS = re.compile(r"行政审批|审批服务|政务服务|便民服务|服务大厅|政务大厅|服务中心|窗口|办件|12345|热线|信访|"
@@ -279,6 +283,15 @@ _MONEY_KEYS = frozenset({"fees_charged_cny"})
 _PREVIOUS_YEAR_KEYS = frozenset({"applications_carried_over"})
 
 
+def _inside_part(clause: str) -> bool:
+    """Whether a figure is a part: after 其中, or inside a bracket of what a total includes
+    (1000条（含政府采购信息96条）), not after one closed before it (市人民政府（含办公室）共…302件)."""
+    if "其中" in clause:
+        return True
+    opened = [m.end() for m in _INCLUDES.finditer(clause)]
+    return bool(opened) and not any(c in clause[opened[-1]:] for c in ")）")
+
+
 def _context(key: str, sentence: str, start: int, number_start: int, year: int | None) -> str:
     """Why a figure cannot be a headline ('' when it may be): another year,
     a part, a change, another process or a sub-category."""
@@ -290,11 +303,13 @@ def _context(key: str, sentence: str, start: int, number_start: int, year: int |
         return "other_year"
     if _CHANGE_BEFORE.search(before):
         return "change"
+    if _CITED_REPORT.search(before) or _CITED_SOURCE.search(before):
+        return "other_report"  # 据《湖州市人民政府2022年…年度报告》，…全年主动公开政府信息9,860条: another body's
     if "累计" in clause and _RUNNING_TOTAL.search(before[:clause_start + clause.rindex("累计") + 2]):
         return "running_total"
     if key not in _PREVIOUS_YEAR_KEYS and _OTHER_YEAR_WORDS.search(clause):
         return "other_year"
-    if key in _TOTAL_KEYS and _PART_WORDS.search(clause) and not _NEW_OF_HANDLED.search(clause):
+    if key in _TOTAL_KEYS and _inside_part(clause) and not _NEW_OF_HANDLED.search(clause):
         return "part"
     return ""
 
@@ -328,7 +343,10 @@ def mark_headlines(figures: list[Figure]) -> None:
         figure.headline = False
         if not _reason(figure):
             by_key.setdefault(figure.key, []).append(figure)
-    for group in by_key.values():
+    for key, group in by_key.items():
+        if key in _CASE_KEYS and any(_DISCLOSURE_WORDS.search(f.text) for f in group):
+            # 各类行政复议案件1083件 beside 因政府信息公开引发的行政复议案件共16件: the cases about disclosure
+            group = [f for f in group if _DISCLOSURE_WORDS.search(f.text)]
         tabled = [f for f in group if f.source == "table"]
         # Worded as a total, a figure outranks the others; but "none" (全年未收取任何检索费) does not
         # outrank a number stated elsewhere (收取复制费120元).
