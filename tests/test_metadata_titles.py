@@ -188,3 +188,14 @@ def test_a_second_name_in_brackets_keeps_its_closing_bracket(name):
                                            ("）彭阳县教育局（", "彭阳县教育局")])
 def test_brackets_pairing_with_nothing_at_a_name_s_ends_are_dropped(printed, name):
     assert clean_name(printed) == name
+
+
+def test_a_title_without_its_year_below_a_menu_names_the_agency():
+    """临城县人民政府政府信息公开工作年度报告 (the year only in the 统计期限) on the 8th line, below a menu:
+    only the first three lines were read for such a title, and the agency became the 来源 label's office."""
+    lines = body_lines("\n".join(["临城县人民政府", "政务公开", "政务服务", "互动交流", "走进临城", "长者模式",
+                                   "临城县人民政府政府信息公开工作年度报告",
+                                   "发布日期:2025-01-21  来源:临城县人民政府办公室", PERIOD.replace("2023", "2024"),
+                                   "一、总体情况", "本年度,临城县人民政府认真贯彻落实《条例》。"]))
+    assert find_title(lines) == ("临城县人民政府", None)
+    assert find_agency_name(lines) == "临城县人民政府"

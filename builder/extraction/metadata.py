@@ -342,7 +342,7 @@ def read_title(lines: list[str]) -> Title:
         if m and not clean_name(m.group("name")) and _NAME_LINE.match(below) and INSTITUTION.search(below) \
                 and _title_name(below):
             return Title(_title_name(below), int(m.group(2)), True)
-    for text in [*head[:3], *pairs]:
+    for text in [*head[:3], *pairs, *later]:  # 临城县人民政府政府信息公开工作年度报告 below a menu
         m = _TITLE_NO_YEAR.match(text.replace(" ", ""))
         if m and _title_name(m.group("name")):
             return Title(_title_name(m.group("name")), None)
