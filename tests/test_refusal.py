@@ -72,3 +72,13 @@ def test_a_summary_is_refused_unless_it_prints_the_forms_tables():
     text = text.replace("固原市彭阳县人民政府2020年政府信息公开工作年度报告", "固原市彭阳县人民政府2020年政府信息公开工作总结", 1)
     report = extract_bytes(text.encode(), "summary.txt")
     assert report.template == "gov-2019" and report.year == 2020
+
+
+def test_a_notice_about_the_reports_below_a_site_menu_is_refused_as_a_notice():
+    """The notice's title on the 8th line, after the site's menu, and longer between 做好 and 的通知
+    than was looked for: it was read as the district's 2023 report."""
+    menu = "西安市雁塔区人民政府\n首页\n走进雁塔\n政务公开\n政务服务\n互动交流\n当前位置：首页 > 政务公开 > 政府信息公开年报\n"
+    title = "西安市雁塔区人民政府办公室关于做好2023年度政府信息公开工作年度报告编制发布工作的通知"
+    with pytest.raises(errors.NotAReport) as caught:
+        extract_bytes(f"{menu}{title}\n各街道办事处，区政府各工作部门：\n{BODY}".encode(), "notice.txt")
+    assert "a notice (通知)" in str(caught.value)

@@ -113,7 +113,7 @@ _SENTENCE = re.compile(r"[,，;；]|。\s*$")
 _WEAK_KINDS = frozenset({"a work summary (总结)"})
 _ANNUAL_TITLE = re.compile(r"年度报告|年报|工作报告|年度工作情况报告")
 # A notice or letter about compiling or sending the reports names them without being one.
-_ABOUT_REPORTS = re.compile(r"(?:编制|报送|撰写|做好|开展)[^《》]{0,20}(?:工作)?的(?:通知|函)$")
+_ABOUT_REPORTS = re.compile(r"(?:编制|报送|撰写|做好|开展)[^《》]{0,30}(?:工作)?的(?:通知|函)$")
 
 
 def other_document_kind(lines: list[str], deep: bool = False) -> tuple[str, str] | None:
@@ -121,9 +121,9 @@ def other_document_kind(lines: list[str], deep: bool = False) -> tuple[str, str]
     an annual report (a letter, notice or work plan filed in the reports'
     column): the kind and the title, or None. ``deep`` looks below a menu
     a crawler saved one entry per line (for a page with no report title)."""
-    head = [line.strip(" |\t") for line in lines[:8] if line.strip(" |\t")][:3]
+    head = [line.strip(" |\t") for line in lines[:12] if line.strip(" |\t")][:8]
     singles = head  # a title on one line before one split over two (a menu line then the title)
-    pairs = ["".join(head[i:i + 2]) for i in range(len(head) - 1)]
+    pairs = ["".join(head[i:i + 2]) for i in range(min(3, len(head)) - 1)]
     if deep:
         singles = [line.strip(" |\t") for line in lines[:60] if line.strip(" |\t")][:30]
     for title in singles + pairs:
