@@ -367,6 +367,8 @@ def _year(text: str) -> int:
      "applications_received", 4),
     ("据统计，2022年共收到政府信息公开申请4件。", "applications_received", 4),
     ("全市因政府信息公开引发的行政复议案件共16件。市司法局全年共办理各类行政复议案件1083件。", "admin_review_cases", 16),
+    ("2022年共新收政府信息公开申请23件。另据统计，全市生态环境系统（含各区县分局）共收到政府信息公开申请61件。",
+     "applications_received", 23),
 ])
 def test_another_body_s_figures_quoted_in_a_report_are_no_headline(text, key, total):
     """A department quoting its city's report (据《…年度报告》), a street its district's (据…通报), a city

@@ -260,6 +260,8 @@ _CITED_REPORT = re.compile(r"《[^《》]{0,40}(?:19|20)\d{2}\s*年[^《》]{0,3
 # Another body's figures reported by it (据姑苏区政务公开办公室通报); 据统计 is the report's own.
 _CITED_SOURCE = re.compile(r"据(?!统计)[\u4e00-\u9fff]{2,20}?(?:通报|公布|发布|报告)")
 _CHANGE_BEFORE = re.compile(r"(?:增加|减少|增长|下降|上升|提高|多|少)了?\s*$")
+# A whole sector across levels (全市生态环境系统): more bodies than the report's own.
+_SECTOR_SYSTEM = re.compile(r"(?:全市|全区|全县|全省|全州|全盟|全旗)[\u4e00-\u9fff]{0,10}系统")
 _INCLUDES = re.compile(r"[(（]\s*含")
 _TOTAL_WORDS = re.compile(r"共计|共|合计|总计|累计|全年|总数|总量|全部")
 # A number about another process that uses similar words (an approval hall "受理申请").
@@ -311,6 +313,8 @@ def _context(key: str, sentence: str, start: int, number_start: int, year: int |
         return "other_year"
     if key in _TOTAL_KEYS and _inside_part(clause) and not _NEW_OF_HANDLED.search(clause):
         return "part"
+    if key in _TOTAL_KEYS and _SECTOR_SYSTEM.search(before):
+        return "other_scope"  # 全市生态环境系统（含各区县分局）共收到申请61件: the department's and others
     return ""
 
 
