@@ -392,3 +392,22 @@ def test_a_label_printed_after_the_numbers_above_it_is_not_the_next_rows_start()
     report = extract_text(text)
     assert [report.cells[f"t3.granted.{c.id}"].value for c in forms.T3_COLUMNS] == [
         v[f"t3.granted.{c.id}"] for c in forms.T3_COLUMNS]
+
+
+@pytest.mark.parametrize("template", [GOV_2021, GOV_2019])
+@pytest.mark.parametrize("rule", ["| --- | --- | --- |", "|:---|:---:|---:|"])
+def test_markdown_tables_saved_as_text_keep_their_alignment_rows_out(template, rule):
+    """A reader-mode copy saves each table as Markdown in a .txt file: the | --- | line under each
+    table's first row was read as a row of cells that read as no number (table 4 unsure whole)."""
+    v = values(template, seed=3)
+    lines = synthetic.render(AGENCY, 2022 if template == GOV_2021 else 2020, template, v, "pipe").split("\n")
+    out = []
+    for k, line in enumerate(lines):
+        out.append(line)
+        if line.startswith("|") and (k == 0 or not lines[k - 1].startswith("|")):
+            out.append(rule)
+    assert rule in out
+    report = extract_text("\n".join(out))
+    for cell in forms.cells(template):
+        if cell.table in ("t3", "t4"):
+            assert report.cells[cell.id].value == v[cell.id], cell.id

@@ -331,6 +331,9 @@ def _wrapped_above(pending: str, row: ValueRow, rows: list[ValueRow]) -> bool:
             and not (rows and not rows[-1].label and rows[-1].after))
 
 
+_ALIGNMENT_ROW = re.compile(r"\|?(?:\s*:?-{3,}:?\s*\|)+\s*(?::?-{3,}:?\s*)?")
+
+
 def scan_lines(lines: list[str], offset: int = 0) -> list[ValueRow]:
     """Rows of a table region. Prose sentences (ending in 。) are skipped; a
     label printed on a line of its own is kept for a following unlabelled row."""
@@ -347,6 +350,8 @@ def scan_lines(lines: list[str], offset: int = 0) -> list[ValueRow]:
             if not line.strip():
                 continue
         sep = _delimiter(line)
+        if sep == "|" and _ALIGNMENT_ROW.fullmatch(line.strip()):
+            continue  # a Markdown table's | --- | :---: | line: no row of the table
         found = [scan_delimited(line, sep, offset + i)] if sep else scan_plain(line, offset + i)
         for row in found:
             if not row.has_values:
