@@ -241,6 +241,7 @@ def read_table(slots: list[_Slot], identities: list[Identity], out: Tables, tabl
     # such a table keeps one alignment per row, the cells the text shows.
     displacing = any(several_numbers(c) for slot in slots if slot.row for c in slot.row.cells)
     extra_columns = _extra_columns(slots, identities, keep)
+    subtotal = _subtotal_column(slots, identities) if extra_columns else None
     for slot in slots:
         if slot.row is None:
             absent.update(slot.ids)
@@ -255,6 +256,12 @@ def read_table(slots: list[_Slot], identities: list[Identity], out: Tables, tabl
                 out.cells[cell] = CellValue(None, None, "ambiguous")
             continue
         printed = windows[0] if windows else fit(slot.row.cells, len(slot.ids))
+        left_out = None
+        if subtotal is not None and len(printed) == len(slot.ids) + 1:
+            left_out = printed.pop(subtotal).strip()
+            out.warn("extra_values", f"{table}: row '{slot.row.label or slot.row.extra_label}' prints its value "
+                     f"{subtotal + 1} ({left_out}), the sum of the values before it, in a column the form does "
+                     "not have (合计); it is left out", line=slot.row.line + 1)
         if len(printed) > len(slot.ids):
             size = len(slot.ids)
             which = None if len(printed) in extra_columns else _window(printed, size, _local(identities, slot.ids), keep,
@@ -284,6 +291,9 @@ def read_table(slots: list[_Slot], identities: list[Identity], out: Tables, tabl
             parsed = parse_cell(raw)
             if isinstance(parsed.value, float) and _KIND.get(cell) != "money":  # 2.0 may be 20 misread
                 parsed = CellValue(None, parsed.raw, "ambiguous", "件数没有小数，印出的数字无法读作件数", [])
+            elif left_out is not None and parsed.note is None:
+                parsed.note = (f"本行多印了一列合计（第 {subtotal + 1} 个数 {left_out}，等于它前面几列之和），"
+                               "不是表格的列，已略去；每行略去它后本行合计都成立")
             out.cells[cell] = parsed
             fixed[cell] = parsed.value
         for cell, candidates in (_maybe_shifted(slot.ids, printed) if displacing else {}).items():
@@ -378,6 +388,31 @@ def _extra_columns(slots: list[_Slot], identities: list[Identity], keep: str) ->
         if len(printed) > len(slot.ids) and _window(printed, len(slot.ids), _local(identities, slot.ids), keep) is None:
             out.add(len(printed))
     return out
+
+
+def _subtotal_column(slots: list[_Slot], identities: list[Identity]) -> int | None:
+    """Where rows one value wider than the form print a subtotal of the columns just before it, a
+    column the form does not have (15 | 6 0 0 1 0 | 7 | 22: 法人或其他组织 合计): the one place that,
+    taken out, leaves each such row keeping its own sums, the same in every row. None when no
+    place or several do (rows of zeros fit any), or a row has a cell that reads as no count."""
+    common: set[int] | None = None
+    for slot in slots:
+        size = len(slot.ids)
+        printed = fit(slot.row.cells, size) if slot.row else []
+        local = _local(identities, slot.ids)
+        if len(printed) != size + 1 or not local:
+            continue
+        values = [parse_cell(c).value for c in printed]
+        if not all(isinstance(v, int) for v in values):
+            return None
+        fits = set()
+        for j in range(2, size):
+            rest = values[:j] + values[j + 1:]
+            if any(values[j] == sum(values[i:j]) for i in range(j - 1)) and all(
+                    sum(rest[i] for i in p) == sum(rest[i] for i in w) for p, w in local):
+                fits.add(j)
+        common = fits if common is None else common & fits
+    return common.pop() if common and len(common) == 1 else None
 
 
 def _window(printed: list[str], size: int, local: list[tuple[tuple[int, ...], tuple[int, ...]]],
