@@ -170,3 +170,17 @@ def test_marks_of_none_printed_in_one_cell_are_parted_like_numbers(rendering, ma
     rep = t4_report(v, numbers, rendering)
     assert [rep.cells[k].value for k in T4_CELLS] == T4_VALUES
     assert [(rep.cells[k].status, rep.cells[k].raw) for k in T4_CELLS[:2]] == [("repaired", marks)] * 2
+
+
+@pytest.mark.parametrize("rendering", ["tab", "pipe", "html"])
+def test_table_4_as_a_review_row_of_wide_cells_over_a_litigation_row_is_read_whole(rendering):
+    """A web page prints 行政复议's five cells each two columns wide, above 行政诉讼's ten in the same
+    grid (1 ␣ 0 ␣ 1 ␣ 0 ␣ 2 / 1 0 0 1 2 0 0 0 0 0): the padding made the first line nine cells, and
+    the two lines were never joined."""
+    v = values()
+    v.update(zip(T4_CELLS, T4_VALUES))
+    numbers = [str(n) for n in T4_VALUES]
+    wide = [cell for n in numbers[:5] for cell in (n, "")][:-1]
+    rep = t4_report(v, wide + numbers[5:], rendering, (9,))
+    assert [rep.cells[k].value for k in T4_CELLS] == T4_VALUES
+    assert [w["lines"] for w in rep.warnings if w["code"] == "t4.wrapped_row"] == [2]

@@ -1406,6 +1406,15 @@ def _t4_printed_row(rows: list[ValueRow], size: int) -> ValueRow | None:
     return row
 
 
+def _two_column_cells(cells: list[str]) -> list[str]:
+    """A line of cells each two grid columns wide (a web page's 行政复议 row of 5 under a grid of 10:
+    1 ␣ 0 ␣ 1 ␣ 0 ␣ 2): its values, every other cell, when every other cell is empty."""
+    if len(cells) > 2 and len(cells) % 2 and all(not c.strip() for c in cells[1::2]) and all(
+            c.strip() for c in cells[::2]):
+        return cells[::2]
+    return cells
+
+
 def _wrapped_t4_row(rows: list[ValueRow], ids: tuple[str, ...], size: int) -> tuple[ValueRow, int] | None:
     """Table 4's one row of numbers wrapped over lines at any point (PDF text prints the 15 as 5
     and 10, or 8 and 7): the lines that make exactly the form's width together, taken only when
@@ -1415,7 +1424,7 @@ def _wrapped_t4_row(rows: list[ValueRow], ids: tuple[str, ...], size: int) -> tu
     cells: list[str] = []
     count = 0
     for count, candidate in enumerate(rows, 1):
-        piece = fit(candidate.cells, 0)  # a wrapped line's empty label cell is no cell of the row
+        piece = _two_column_cells(fit(candidate.cells, 0))  # a wrapped line's empty label cell is no cell of the row
         if count > 1 and (candidate.label or len(piece) < 2):
             return None
         cells += piece
