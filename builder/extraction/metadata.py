@@ -75,7 +75,7 @@ _REGION_SUFFIXES = ("特别行政区", "自治区", "自治州", "自治县", "�
 _TITLE_LABEL = re.compile(r"^\s*[|【\[]?\s*(?:标\s*题|题\s*名|文章标题|信息名称|名\s*称)\s*[:：]\s*")
 _PAGE_LABEL = re.compile(
     r"(?:标\s*题|题\s*名|文章标题|信息名称|来\s*源|信息来源|发布时间|发布日期|更新时间|生成日期|成文日期|公开日期|发文日期"
-    r"|索\s*引\s*号|(?:信息|所属)?分\s*类|信息类别|发文字号|文\s*号|发布机构|发文机关|发布单位|主题分类|体裁分类|组配分类|主题词|服务对象|公开方式"
+    r"|索\s*引\s*号|所属分类|分\s*类|信息类别|发文字号|文\s*号|发布机构|发文机关|发布单位|主题分类|体裁分类|组配分类|主题词|服务对象|公开方式"
     r"|公开范围|公开时限|公开形式|有\s*效\s*性|时\s*效|所属机构|浏览次数|浏览量|点击数|点击量|阅读数|访问次数|作\s*者"
     r"|编\s*辑|责任编辑|字\s*号|分\s*享|打\s*印|收\s*藏|关\s*闭)\s*(?:[:：\t]|[(（]?\s*\d|\s*[\[【]?\s*大)"
 )
@@ -529,7 +529,8 @@ def find_agency_name(lines: list[str], issuer: str | None = None) -> str | None:
 
 
 # What may follow a body's name when it names another: its office, its site, a unit of it.
-_NOT_ITS_PART = r"(?!办|网|门户|官网|信息中心|大数据|[\u4e00-\u9fff]{0,6}(?:办公室|中心|站|所|科|处|股|局|委员会))"
+_ITS_PART = re.compile(r"办|网|门户|官网|信息中心|大数据|[\u4e00-\u9fff]{0,6}(?:办公室|中心|站|所|科|处|股|局|委员会)")
+_CJK_BEFORE = re.compile(r"[\u4e00-\u9fff]{2,14}$")  # the characters right before a name (searched up to it)
 
 
 def with_parent_prefix(name: str, body: str) -> str:
@@ -538,13 +539,18 @@ def with_parent_prefix(name: str, body: str) -> str:
     bare = _BARE_LEVEL.match(name)
     own = None if bare else resolve_region(name)[0]
     if own:  # 小店区人民政府 that the report calls 太原市小店区人民政府: the places above its own printed too
-        # (not 淮安市洪泽区人民政府办公室, its office, nor …人民政府网站, its site)
-        for m in re.finditer(r"([\u4e00-\u9fff]{2,14}?)" + re.escape(name) + _NOT_ITS_PART, body):
-            prefix = m.group(1)
-            for start in range(len(prefix) - 1):
-                adcode, end = _region_chain(prefix[start:] + name)
-                if adcode == own and end > len(prefix) - start:
-                    return prefix[start:] + name
+        # (not 淮安市洪泽区人民政府办公室, its office, nor …人民政府网站, its site). Found with str.find:
+        # a pattern made for each agency's name would be compiled anew for every report.
+        at = body.find(name)
+        while at >= 0:
+            before = _CJK_BEFORE.search(body, max(0, at - 14), at)
+            if before and _ITS_PART.match(body, at + len(name)) is None:
+                prefix = before.group()
+                for start in range(len(prefix) - 1):
+                    adcode, end = _region_chain(prefix[start:] + name)
+                    if adcode == own and end > len(prefix) - start:
+                        return prefix[start:] + name
+            at = body.find(name, at + len(name))
         return name
     if _BARE_ZONE.match(name):  # 开发区管委会 of 当涂经济开发区管委会: the zone's own name is in the text
         for m in re.finditer(r"([\u4e00-\u9fff]{2,14}?)" + re.escape(name), body):
