@@ -19,7 +19,6 @@ from .metadata import (
     find_year,
     issuer_from_labels,
     publisher_from_labels,
-    site_owner,
     strip_page_labels,
     title_line_year,
 )
@@ -217,7 +216,7 @@ def extract_document(doc: Document) -> Report:
     name = find_agency_name(doc.lines, issuer_from_labels(doc.page_lines)) or publisher_from_labels(doc.page_lines)
     if not name:
         raise errors.MissingMetadata(path, "no agency name in the title or opening")
-    agency = describe_agency(name, doc.lines, site_owner(doc.page_lines))
+    agency = describe_agency(name, doc.lines, doc.page_lines)
     if layout.regions and (cut := other_year_title(layout, year)) is not None:
         doc.lines = layout.lines[:cut]
     template, template_source = detect_template(layout, year)

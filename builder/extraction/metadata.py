@@ -1065,10 +1065,13 @@ def site_owner(page_lines: list[str]) -> str | None:
     return owners.pop() if len(owners) == 1 else None
 
 
-def _site_region(name: str, owner: str | None) -> str | None:
+def _site_region(name: str, page_lines: list[str] | None) -> str | None:
     """The county of a town, street or county department whose name has no place, from the site it is
     published on: a county government's site publishes its own towns' and departments' reports."""
-    if not owner or not (_BELOW_COUNTY.search(name) or _LEVEL_NAMED.match(name)):
+    if not page_lines or not (_BELOW_COUNTY.search(name) or _LEVEL_NAMED.match(name)):
+        return None
+    owner = site_owner(page_lines)
+    if not owner:
         return None
     adcode, end = resolve_region(owner)
     if adcode is None or adcode.endswith("00") or not re.fullmatch(r"(?:人民)?政府", owner[end:]):
@@ -1076,11 +1079,11 @@ def _site_region(name: str, owner: str | None) -> str | None:
     return adcode
 
 
-def describe_agency(name: str | None, lines: list[str] | None = None, owner: str | None = None) -> Agency:
+def describe_agency(name: str | None, lines: list[str] | None = None, page_lines: list[str] | None = None) -> Agency:
     """Name, region and id of an agency. The region comes from the gazetteer
     for the name, else from the zone table, else from the text, else (a town, street or county
-    department) from the county government whose site the page is on (``owner``: ``site_owner``);
-    when none says, the region stays unknown (None) and the id starts 000000."""
+    department) from the county government whose site the page is on (``site_owner`` of the page's
+    lines, chrome kept); when none says, the region stays unknown (None) and the id starts 000000."""
     if not name:
         return Agency()
     adcode, source = resolve_region(name)[0], "name"
@@ -1101,7 +1104,7 @@ def describe_agency(name: str | None, lines: list[str] | None = None, owner: str
         finer = text_region(name, lines)  # 天津港保税区 whose text keeps naming 滨海新区
         if finer and _within(finer, adcode):
             adcode, source = finer, "text"
-    if adcode is None and (adcode := _site_region(name, owner)):
+    if adcode is None and (adcode := _site_region(name, page_lines)):
         source = "site"
     if adcode is None:
         province = city = county = None
