@@ -310,7 +310,7 @@ def read_title(lines: list[str]) -> Title:
     later = [line.replace(" ", "") for line in head[3:10] if len(line) <= 50]
     # A crawler's line per menu entry pushes it further: there only a line that ends as a title does.
     # Not past another document's title (a catalogue page's title above the reports it lists).
-    stop = next((i for i, line in enumerate(head) if _OTHER_TITLE_END.search(line)), len(head))
+    stop = next((i for i, line in enumerate(head) if len(line) >= 8 and _OTHER_TITLE_END.search(line)), len(head))
     later += [line.replace(" ", "") for line in head[10:stop] if len(line) <= 50 and _TITLE_END.search(line)]
     # Below a menu, a title wrapped over two or three short lines (a page printed narrow, a large heading).
     wrapped = ["".join(head[i:i + n]).replace(" ", "") for i in range(2, 10) for n in (3, 2)
@@ -534,8 +534,9 @@ _CJK_BEFORE = re.compile(r"[\u4e00-\u9fff]{2,14}$")  # the characters right befo
 
 
 def with_parent_prefix(name: str, body: str) -> str:
-    """The name with its parent government's prefix when the report prints one
-    (安庆矿区办事处 → 铜陵市郊区安庆矿区办事处) and the name has no place of its own."""
+    """The name with its parent government's prefix when the report prints one: for a name with no
+    place of its own (安庆矿区办事处 → 铜陵市郊区安庆矿区办事处), and for one whose place the report also
+    prints after the places above it (小店区人民政府 → 太原市小店区人民政府)."""
     bare = _BARE_LEVEL.match(name)
     own = None if bare else resolve_region(name)[0]
     if own:  # 小店区人民政府 that the report calls 太原市小店区人民政府: the places above its own printed too
