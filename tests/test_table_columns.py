@@ -257,3 +257,39 @@ def test_rows_a_value_short_under_the_forms_header_are_unsure_never_shifted(colu
     drop = T3_ORDER.index(column)
     t3.rows = [(labels, cells[:drop] + cells[drop + 1:]) for labels, cells in t3.rows]
     assert wrong(extracted(blocks, rendering), v, "t3.") == []
+
+
+@pytest.mark.parametrize("lines", [
+    ["自然人 | 法人或其他组织 | 总 计 |"],
+    ["申请人情况", "自然人\t法人或其它组织\t总计"],
+    ["申请人情况", "自然人", "法人或其他组织", "总计"],
+])
+def test_the_organisations_printed_as_one_column_are_named_as_their_subtotal(lines):
+    assert t3_columns(lines) == ("natural_person", forms.T3_GROUP_SUBTOTAL, "total")
+
+
+@pytest.mark.parametrize("rendering", RENDERINGS)
+@pytest.mark.parametrize("top", [("natural_person", "group", "total"), ("total", "natural_person", "group")])
+@pytest.mark.parametrize("nested", [True, False])
+def test_a_table_3_printing_the_organisations_as_one_column_is_read(top, nested, rendering):
+    """自然人 | 法人或其他组织 | 总计: some publishers do not split the organisations. 自然人 and 总计 are
+    read by their header names; the five organisation columns are not printed, so they are missing,
+    never read from the one column."""
+    v = values(rows={"granted": [3, 1, 0, 2, 0, 0], "denied.state_secret": [1, 0, 2, 0, 4, 0]})
+    printed = {c.id: synthetic._fmt(v[c.id]) for c in forms.cells(GOV_2021)}
+    blocks = synthetic._blocks(AGENCY, 2022, GOV_2021, printed, v)
+    t3 = [content for kind, content in blocks if kind == "table"][1]
+    zh = {**COLUMN_ZH, "group": "法人或其他组织"}
+    t3.header = ([[CAPTION, ("申请人情况", 1, 3)], [(zh[c], 1, 1) for c in top]] if nested
+                 else [[(CAPTION[0], 1, 3), *((zh[c], 1, 1) for c in top)]])
+    cells = {}
+    for row in forms.T3_ROWS_2021:
+        cells[row.id] = {c: v[forms.t3_cell(row.id, c)] for c in ("natural_person", "total")}
+        cells[row.id]["group"] = sum(v[forms.t3_cell(row.id, c)] for c in ORGANISATIONS)
+    t3.rows = [(labels, [str(cells[row.id][c]) for c in top]) for (labels, _), row in zip(t3.rows, forms.T3_ROWS_2021)]
+    rep = extracted(blocks, rendering)
+    assert wrong(rep, v, "t3.") == []
+    read = {k for k, c in rep.cells.items() if k.startswith("t3.") and c.status in DEFINITE}
+    assert read == {forms.t3_cell(r.id, c) for r in forms.T3_ROWS_2021 for c in ("natural_person", "total")}
+    assert {rep.cells[forms.t3_cell("granted", c)].status for c in ORGANISATIONS} == {"missing"}
+    assert "t3.organisations_one_column" in [w["code"] for w in rep.warnings]

@@ -99,13 +99,15 @@ def t3_columns(lines: list[str]) -> tuple[str, ...] | None:
     header = _header(lines, _T3_WORDS)
     if not header:
         return None
-    grid = _grid_order(lines, _T3_WORDS, frozenset({forms.T3_APPLICANT_GROUP}))
+    group = forms.T3_APPLICANT_GROUP
+    stream = [n for line in header for n in line]
+    if group in stream and not _ORGANISATIONS & set(stream):
+        return _one_group_column(lines, header)
+    grid = _grid_order(lines, _T3_WORDS, frozenset({group}))
     if grid is not None:
         return tuple(grid)
-    stream = [n for line in header for n in line]
     if len(set(stream)) != len(stream):
         return None
-    group = forms.T3_APPLICANT_GROUP
     columns = {n for n in stream if n != group}
     flat = _together(header, columns)
     if flat is not None and (group not in stream or not all(len(line) == 1 for line in header)):
@@ -120,6 +122,16 @@ def t3_columns(lines: list[str]) -> tuple[str, ...] | None:
     if top is None or under is None or stream.index(under[0]) < max(stream.index(n) for n in top):
         return None
     return tuple(n for name in top for n in (under if name == group else (name,)))
+
+
+def _one_group_column(lines: list[str], header: list[tuple[str, ...]]) -> tuple[str, ...] | None:
+    """A header naming 法人或其他组织 with no organisation column under it: the organisations are
+    printed as one column, their sum (the form's 小计 of them), in its place among 自然人 and 总计."""
+    grid = _grid_order(lines, _T3_WORDS, frozenset())
+    order = grid if grid is not None else _together(header, {"natural_person", forms.T3_APPLICANT_GROUP, "total"})
+    if order is None or set(order) != {"natural_person", forms.T3_APPLICANT_GROUP, "total"}:
+        return None
+    return tuple(forms.T3_GROUP_SUBTOTAL if n == forms.T3_APPLICANT_GROUP else n for n in order)
 
 
 def t4_columns(lines: list[str]) -> tuple[tuple[str, str], ...] | None:

@@ -1258,8 +1258,14 @@ def _t3_printed_columns(layout: Layout, rows: list[ValueRow], out: Tables) -> tu
         return named
     size, of_form = len(named), [c for c in named if c in T3_ORDER]
     widths = {len(fit(r.cells, size)) for r in rows}
-    if len(of_form) < len(T3_ORDER) - 1 or (size != len(T3_ORDER) and (max(widths, default=0) > size
-                                                                      or size not in widths)):
+    if size != len(T3_ORDER) and (max(widths, default=0) > size or size not in widths):
+        return None
+    if _organisations_as_one(named):
+        out.warn("t3.organisations_one_column", "table 3 prints 法人或其他组织 as one column, not the form's five "
+                 "organisation columns; 自然人 and 总计 are read by their header names, the five columns are not "
+                 "printed", columns=list(named))
+        return named
+    if len(of_form) < len(T3_ORDER) - 1:
         return None
     left_out = [c for c in T3_ORDER if c not in named]
     if left_out:
@@ -1272,6 +1278,23 @@ def _t3_printed_columns(layout: Layout, rows: list[ValueRow], out: Tables) -> tu
         out.warn("t3.column_order", "table 3's header prints the columns in another order: "
                  + ", ".join(named) + "; they are read by their header names", columns=list(named))
     return named
+
+
+def _organisations_as_one(columns: tuple[str, ...]) -> bool:
+    """自然人, 法人或其他组织 and 总计: a table 3 that does not print the organisations one by one."""
+    return set(columns) == {"natural_person", forms.T3_GROUP_SUBTOTAL, "total"}
+
+
+def _organisations_identities(row_set: tuple[Row, ...]) -> list[Identity]:
+    """The sums the one 法人或其他组织 column keeps: each row's 自然人 and organisations make its
+    总计, and the column itself sums and balances like every column of the form."""
+    one = forms.T3_GROUP_SUBTOTAL
+    rows = [Identity("t3.total_cols", r.id, (forms.t3_cell(r.id, "natural_person"), forms.t3_cell(r.id, one)),
+                     (forms.t3_cell(r.id, "total"),)) for r in row_set]
+    column = [replace(i, parts=tuple(c.replace(".natural_person", "." + one) for c in i.parts),
+                      whole=tuple(c.replace(".natural_person", "." + one) for c in i.whole))
+              for i in _t3_identities(row_set) if i.instance == "natural_person"]
+    return rows + column
 
 
 def _without_padding_column(rows: list[ValueRow | None]) -> list[ValueRow | None]:
@@ -1311,12 +1334,16 @@ def read_t3(layout: Layout, form: forms.Form, out: Tables) -> None:
     identities = _t3_identities(row_set)
     if not set(T3_ORDER) <= set(printed):  # a column not printed: the sums it is in cannot be read
         identities = [i for i in identities if all(c.rsplit(".", 1)[1] in printed for c in i.cells)]
+    one_column = _organisations_as_one(printed)
+    if one_column:
+        identities += _organisations_identities(row_set)
     read_table(slots, identities, out, "t3")
+    not_printed = ("表头把法人或其他组织印成一列，不分五类：本列未印出" if one_column
+                   else "表头没有这一列，各行也少印一个数：本列未印出")
     for column in T3_ORDER:
         if column not in printed:
             for row in row_set:
-                out.cells[forms.t3_cell(row.id, column)] = CellValue(None, None, "missing",
-                                                                    "表头没有这一列，各行也少印一个数：本列未印出")
+                out.cells[forms.t3_cell(row.id, column)] = CellValue(None, None, "missing", not_printed)
     for k in disputed:
         for cell in slots[k].ids:
             out.cells[cell] = CellValue(None, " ".join(rows[k].cells), "ambiguous", "行名与所在位置不符：PDF 等文字中行名"
