@@ -293,3 +293,56 @@ def test_a_table_3_printing_the_organisations_as_one_column_is_read(top, nested,
     assert read == {forms.t3_cell(r.id, c) for r in forms.T3_ROWS_2021 for c in ("natural_person", "total")}
     assert {rep.cells[forms.t3_cell("granted", c)].status for c in ORGANISATIONS} == {"missing"}
     assert "t3.organisations_one_column" in [w["code"] for w in rep.warnings]
+
+
+def distinct_t4_values() -> dict:
+    """Values whose groups all differ, so that a group read in another's place is wrong."""
+    v = values()
+    for k, (g, c) in enumerate((g.id, c.id) for g in forms.T4_GROUPS for c in forms.T4_COLUMNS[:-1]):
+        v[forms.t4_cell(g, c)] = k % 4 + 1 + k // 4
+    for g in forms.T4_GROUPS:
+        v[forms.t4_cell(g.id, "total")] = sum(v[forms.t4_cell(g.id, c.id)] for c in forms.T4_COLUMNS[:-1])
+    return v
+
+
+TURNED_HEADERS = {
+    "nested": (("admin_review", "litigation_direct", "litigation_after_review"),
+               [[("项目", 2, 1), ("行政复议", 2, 1), ("行政诉讼", 1, 2)], [("未经复议直接起诉", 1, 1), ("复议后起诉", 1, 1)]]),
+    "flat": (("admin_review", "litigation_direct", "litigation_after_review"),
+             [[("结果", 1, 1), ("行政复议", 1, 1), ("行政诉讼（未经复议直接起诉）", 1, 1), ("行政诉讼（复议后起诉）", 1, 1)]]),
+    "flat, litigation first": (("litigation_after_review", "litigation_direct", "admin_review"),
+                               [[("结果", 1, 1), ("行政诉讼（复议后起诉）", 1, 1), ("行政诉讼（未经复议直接起诉）", 1, 1),
+                                 ("行政复议", 1, 1)]]),
+}
+
+
+def turned_t4_report(v: dict, groups: tuple[str, ...], header: list, rendering: str):
+    """A report whose table 4 is printed turned: a row per result, a column per group."""
+    printed = {c.id: synthetic._fmt(v[c.id]) for c in forms.cells(GOV_2021)}
+    blocks = synthetic._blocks(AGENCY, 2022, GOV_2021, printed, v)
+    t4 = [content for kind, content in blocks if kind == "table"][2]
+    t4.header = header
+    t4.rows = [([(T4_ZH[c.id], 1, 1)], [printed[forms.t4_cell(g, c.id)] for g in groups]) for c in forms.T4_COLUMNS]
+    return extracted(blocks, rendering)
+
+
+@pytest.mark.parametrize("rendering", RENDERINGS)
+@pytest.mark.parametrize("case", TURNED_HEADERS)
+def test_table_4_printed_turned_is_read_by_its_row_and_column_names(case, rendering):
+    """结果维持 … 总计 down the side, 行政复议 and the two 行政诉讼 across: each value goes back to
+    its place in the form's row."""
+    v = distinct_t4_values()
+    rep = turned_t4_report(v, *TURNED_HEADERS[case], rendering)
+    assert wrong(rep, v, "t4.") == [] and unsure(rep, "t4.") == []
+    assert "t4.turned" in [w["code"] for w in rep.warnings]
+
+
+@pytest.mark.parametrize("rendering", ["tab", "html"])
+def test_table_4_turned_under_a_header_whose_group_order_text_does_not_show_is_not_read_by_place(rendering):
+    """行政诉讼 over its two columns printed before 行政复议: read line by line, the header names
+    行政复议 first, though its column is last. The groups' sums hold whichever order is taken, so
+    nothing can settle it: no value is read into another group's place."""
+    v = distinct_t4_values()
+    header = [[("项目", 2, 1), ("行政诉讼", 1, 2), ("行政复议", 2, 1)], [("未经复议直接起诉", 1, 1), ("复议后起诉", 1, 1)]]
+    rep = turned_t4_report(v, ("litigation_direct", "litigation_after_review", "admin_review"), header, rendering)
+    assert wrong(rep, v, "t4.") == []

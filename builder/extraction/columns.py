@@ -161,3 +161,31 @@ def t4_columns(lines: list[str]) -> tuple[tuple[str, str], ...] | None:
             return None
         groups = tuple(g for name in top for g in (litigation if name == forms.T4_LITIGATION else (name,)))
     return tuple((g, c) for g in groups for c in columns)
+
+
+_T4_RESULT_WORDS = tuple((w, name) for w, name in _T4_WORDS if name in _T4_COLUMN_IDS)
+_T4_GROUP_WORD = re.compile("|".join(g.label_zh.rsplit("·", 1)[-1] for g in forms.T4_GROUPS))
+_T4_LITIGATION_HEADING = re.compile(r"行政诉讼(?![\s(（·:：]*(?:未经复议|复议后))")  # over both, not "行政诉讼（复议后起诉）"
+_T4_GROUP_IDS = {g.label_zh.rsplit("·", 1)[-1]: g.id for g in forms.T4_GROUPS}
+
+
+def t4_result(label: str) -> str | None:
+    """The table-4 result column a row's label ends with (结果维持, 其他结果, 总计…), or None: a
+    table 4 printed turned has a row per result."""
+    core = label_core(label)
+    return next((name for w, name in _T4_RESULT_WORDS if core.endswith(w)), None)
+
+
+def t4_turned_groups(lines: list[str]) -> tuple[str, ...] | None:
+    """The groups of a table 4 printed turned (a column per group), in the order its header names
+    them; the form's order when it names none. None when it names only some, or puts 行政诉讼 first
+    (whose two columns are under it is then not shown by their reading order)."""
+    text = " ".join(SECTION_HEADINGS["t4"].sub(" ", line) for line in lines)
+    named = list(dict.fromkeys(_T4_GROUP_IDS[m.group()] for m in _T4_GROUP_WORD.finditer(text)))
+    if not named:
+        return tuple(g.id for g in forms.T4_GROUPS)
+    litigation, review = _T4_LITIGATION_HEADING.search(text), text.find("行政复议")
+    if len(named) != len(forms.T4_GROUPS) or (litigation and review != -1 and litigation.start() < review):
+        return None
+    return tuple(named)
+

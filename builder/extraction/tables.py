@@ -21,7 +21,7 @@ from .. import forms, limits
 from ..codebook import identity_zh, label_zh
 from ..forms import GOV_2019, GOV_2021, PRE_2019, Identity, Row
 from ..limits import MAX_NUMBER_DIGITS
-from .columns import T3_ORDER, t3_columns, t4_columns
+from .columns import T3_ORDER, t3_columns, t4_columns, t4_result, t4_turned_groups
 from .layout import COUNT_UNIT, MONEY_UNIT, NONE_WORDS, ROW_START, ZERO_GLYPHS, Layout, ValueRow, label_core, several_numbers
 from .solver import (
     SOLUTION_LIMIT,
@@ -1402,6 +1402,12 @@ def read_t4(layout: Layout, out: Tables) -> None:
     size = len(forms.T4_GROUPS) * len(forms.T4_COLUMNS)
     ids = tuple(forms.t4_cell(g.id, c.id) for g in forms.T4_GROUPS for c in forms.T4_COLUMNS)
     rows = [r for r in _join_cell_lines(layout.rows("t4")) if r.has_values]
+    turned = _turned_t4_row(layout, rows)
+    if turned is not None:
+        out.warn("t4.turned", "table 4 is printed turned, a row per result (结果维持 … 总计) and a column per group; "
+                 "each value is read by its row's and its column's names")
+        read_table([_Slot(ids, turned)], forms.t4_identities(), out, "t4")
+        return
     named = t4_columns(_header_lines(layout, "t4", rows))
     if named is not None and ids != (named_ids := tuple(forms.t4_cell(g, c) for g, c in named)):
         ids = named_ids
@@ -1415,6 +1421,27 @@ def read_t4(layout: Layout, out: Tables) -> None:
     else:
         row = _t4_printed_row(rows, size)
     read_table([_Slot(ids, row)], forms.t4_identities(), out, "t4")
+
+
+def _turned_t4_row(layout: Layout, rows: list[ValueRow]) -> ValueRow | None:
+    """Table 4 printed turned: its first rows labelled by the five results (结果维持 … 总计), each
+    printing a value per group. The form's row of fifteen, each value taken from its result's row
+    and its group's column; None for any other table 4, or when the header does not settle the
+    groups' order (the sums cannot: each group sums on its own)."""
+    size = len(forms.T4_GROUPS)
+    by_result: dict[str, list[str]] = {}
+    for row in rows[:len(forms.T4_COLUMNS)]:
+        result, cells = t4_result(row.label), fit(row.cells, size)
+        if result is None or result in by_result or len(cells) != size:
+            return None
+        by_result[result] = cells
+    if len(by_result) != len(forms.T4_COLUMNS):
+        return None
+    groups = t4_turned_groups(layout.lines[layout.regions["t4"][0]:rows[0].line + 1])
+    if groups is None:
+        return None
+    cells = [by_result[c.id][groups.index(g.id)] for g in forms.T4_GROUPS for c in forms.T4_COLUMNS]
+    return ValueRow("", cells, True, rows[0].line)
 
 
 def _t4_printed_row(rows: list[ValueRow], size: int) -> ValueRow | None:
