@@ -226,9 +226,11 @@ def _ends_clause(sentence: str, m: re.Match) -> bool:
     return m.end() == len(sentence) or sentence[m.end()] in _CLAUSE_END
 
 
-# An outcome right after a count of cases (1件行政复议被纠正, 2起行政诉讼败诉): the cases that ended so.
+# An outcome right after a count of cases (1件行政复议被纠正, 2起行政诉讼败诉, 行政诉讼1件尚未审结): the
+# cases that ended so, or have not ended yet.
 _CASE_KEYS = frozenset({"admin_review_cases", "litigation_cases"})
-_OUTCOME_AFTER = re.compile(r"(?:案件|案)?\s*(?:被|遭)?(?:纠正|纠错|撤销|确认违法|败诉|胜诉|维持|驳回|撤回|终止|责令)")
+_OUTCOME_AFTER = re.compile(r"(?:案件|案)?\s*(?:被|遭)?(?:纠正|纠错|撤销|确认违法|败诉|胜诉|维持|驳回|撤回|终止|责令"
+                            r"|(?:尚未|仍未|未|已)(?:审结|结案|办结)|(?:正在|仍在)?审理中|在审)")
 _UNITS = "件条起宗份个"
 # A count right after a figure's count: the figure is a cell of a table row read as text.
 _NEXT_COUNT = re.compile(r"\s*\d+(?:\.\d+)?\s*[件条起宗份个]")
