@@ -51,6 +51,24 @@ def test_an_agency_without_a_place_name_keeps_an_id():
     assert agency.adcode is None and agency.agency_id.startswith("000000-")
 
 
+@pytest.mark.parametrize("name, adcode", [("厦门海关", "350200"), ("国家统计局绍兴调查队", "330600"),
+                                          ("国家金融监督管理总局泉州监管分局", "350500")])
+def test_a_local_office_named_by_its_citys_short_name_is_placed_when_the_text_names_the_city(name, adcode):
+    """A vertically managed body's office is named 厦门海关, not 厦门市海关: the short name is the
+    city's when the report names that city in full as well."""
+    city = {"350200": "厦门市", "330600": "绍兴市", "350500": "泉州市"}[adcode]
+    lines = [f"{name}2022年政府信息公开工作年度报告", f"2022年，{name}围绕{city}经济社会发展大局，做好政务公开工作。"]
+    assert describe_agency(name, lines).adcode == adcode
+    assert describe_agency(name, lines[:1]).adcode is None  # the text does not say which place 厦门 is
+
+
+@pytest.mark.parametrize("name", ["拱北海关", "安庆矿区办事处"])
+def test_a_short_place_name_inside_an_offices_name_is_no_region(name):
+    """拱北 is no city (北海 inside it is not at its start); 安庆矿区 lies in 铜陵, not 安庆."""
+    lines = [f"{name}2022年政府信息公开工作年度报告", "2022年，本单位在北海市、安庆市开展工作。"]
+    assert describe_agency(name, lines).adcode is None
+
+
 CRAWLED_PAGE = """首页 > 政务公开 > 政府信息公开年报
 标题：{title}
 索引号：11350128MB1234567X/2017-00012  发布机构：{name}办公室

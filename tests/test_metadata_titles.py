@@ -57,6 +57,17 @@ def test_page_words_spaced_off_before_the_title_on_its_line_are_dropped(menu):
     assert find_year(lines) == (2023, "title")
 
 
+@pytest.mark.parametrize("at", [4, 8])
+def test_page_words_beside_a_title_below_the_menu_are_dropped(at):
+    """A page printed with its column menu beside the article: the menu's entries come one a line
+    above the title, and one (法定主动公开内容) shares the title's line."""
+    menu = ["寿光市人民政府", "站内搜索", "首页 走进寿光 新闻中心 政务公开", "信息公开目录", "政府信息公开指南",
+            "政府信息公开制度", "机构职能", "领导信息", "政策文件", "规划计划", "财政信息", "行政执法"][:at]
+    lines = _lines(*menu, "法定主动公开内容  寿光市农业农村局2023年政府信息公开工作年度报告", "一、总体情况")
+    assert find_agency_name(lines) == "寿光市农业农村局"
+    assert find_year(lines) == (2023, "title")
+
+
 @pytest.mark.parametrize("printed, name", [("国家税务总局 彭阳县税务局", "国家税务总局彭阳县税务局"),
                                            ("宁夏回族自治区 彭阳县教育局", "宁夏回族自治区彭阳县教育局")])
 def test_a_body_or_a_place_spaced_off_before_the_title_s_name_stays_in_it(printed, name):

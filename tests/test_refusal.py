@@ -82,3 +82,16 @@ def test_a_notice_about_the_reports_below_a_site_menu_is_refused_as_a_notice():
     with pytest.raises(errors.NotAReport) as caught:
         extract_bytes(f"{menu}{title}\n各街道办事处，区政府各工作部门：\n{BODY}".encode(), "notice.txt")
     assert "a notice (通知)" in str(caught.value)
+
+
+@pytest.mark.parametrize("head", [
+    "德阳市人民政府办公室文件\n德办函〔2024〕2号\n德阳市人民政府办公室\n",  # a red-head document's first page
+    "",
+])
+def test_a_notice_whose_title_wraps_below_its_issuer_is_refused(head):
+    """A red-head notice prints its issuer, then its title over two lines (关于做好…年度报告 /
+    编制和发布工作的通知), below the head's name and 文号: it was read as the issuer's report."""
+    title = "关于做好2023年政府信息公开工作年度报告\n编制和发布工作的通知\n各县（市、区）人民政府，市级各部门：\n"
+    with pytest.raises(errors.NotAReport) as caught:
+        extract_bytes(f"{head}{title}{BODY}".encode(), "notice.txt")
+    assert "a notice (通知)" in str(caught.value)

@@ -122,7 +122,7 @@ def other_document_kind(lines: list[str], deep: bool = False) -> tuple[str, str]
     a crawler saved one entry per line (for a page with no report title)."""
     head = [line.strip(" |\t") for line in lines[:12] if line.strip(" |\t")][:8]
     singles = head  # a title on one line before one split over two (a menu line then the title)
-    pairs = ["".join(head[i:i + 2]) for i in range(min(3, len(head)) - 1)]
+    pairs = ["".join(head[i:i + 2]) for i in range(len(head) - 1)]  # below a red head's name and 文号 too
     if deep:
         singles = [line.strip(" |\t") for line in lines[:60] if line.strip(" |\t")][:30]
     for title in singles + pairs:

@@ -307,11 +307,12 @@ def read_title(lines: list[str]) -> Title:
     pairs += ["".join(head[i:i + 3]).replace(" ", "") for i in range(min(2, len(head) - 2))  # name / 2023年度 / 报告
               if not _whole_title(head[i + 1:i + 3])]
     # Below a site's menu the title is a short line of its own.
-    later = [line.replace(" ", "") for line in head[3:10] if len(line) <= 50]
+    later = [_without_site_owner(line).replace(" ", "") for line in head[3:10] if len(line) <= 50]
     # A crawler's line per menu entry pushes it further: there only a line that ends as a title does.
     # Not past another document's title (a catalogue page's title above the reports it lists).
     stop = next((i for i, line in enumerate(head) if len(line) >= 8 and _OTHER_TITLE_END.search(line)), len(head))
-    later += [line.replace(" ", "") for line in head[10:stop] if len(line) <= 50 and _TITLE_END.search(line)]
+    later += [_without_site_owner(line).replace(" ", "") for line in head[10:stop]
+              if len(line) <= 50 and _TITLE_END.search(line)]
     # Below a menu, a title wrapped over two or three short lines (a page printed narrow, a large heading).
     wrapped = ["".join(head[i:i + n]).replace(" ", "") for i in range(2, 10) for n in (3, 2)
                if (i >= 3 or n == 3) and i + n <= len(head) and _TITLE_END.search(head[i + n - 1])
@@ -1046,6 +1047,26 @@ def _places_named(name: str) -> list[str]:
     return []
 
 
+# A vertically managed body's local office named by its city's short name: 厦门海关, 绍兴调查队,
+# 国家金融监督管理总局泉州监管分局, 中国人民银行泉州中心支行.
+_SHORT_CITY_OFFICE = re.compile(r"^(?:海关|调查队|(?:金融|银保)?监管分局|中心支行|海事局|邮政管理局|气象局)")
+
+
+def _short_city_region(name: str, lines: list[str]) -> str | None:
+    """The city whose short name begins a local office's name (after its national body's),
+    when the report names that city in full too: a short name alone may be a word or a place
+    elsewhere, the full name in the text says which."""
+    body = _BODY_BEFORE_REGION.match(name)
+    rest = name[body.end():] if body else name
+    first = next(gazetteer_matches(rest), None)
+    if first is None or first.start_index != 0 or not _SHORT_CITY_OFFICE.match(rest[first.end_index + 1:]):
+        return None
+    cities = [a for a in first.attr_infos if a.rank == 1 and not first.full(a)]
+    if len(cities) != 1:
+        return None
+    return cities[0].adcode[:6] if cities[0].name in "\n".join(lines[:400]) else None
+
+
 # The government whose site a page is on, as the page's header or footer prints it: 主办单位：正定县人民政府办公室,
 # 版权所有：西峡县人民政府, 欢迎访问西峡县人民政府网站.
 _SITE_OWNER = re.compile(r"(?:主办(?:单位)?|版权所有|欢迎访问)\s*[:：]?\s*(?:(?:©|\(c\)|Copyright)\s*)?(?:\d{4}\s*)?"
@@ -1091,7 +1112,9 @@ def describe_agency(name: str | None, lines: list[str] | None = None, page_lines
     zone = zone_region(name)
     if zone and (adcode is None or _within(zone, adcode)):
         adcode, source = zone, "zones"  # 福建省平潭综合实验区: the zone is finer than the province
-    if adcode is None and lines and not _NATIONAL.search(name):
+    if adcode is None and lines and (short := _short_city_region(name, lines)):
+        adcode = short
+    elif adcode is None and lines and not _NATIONAL.search(name):
         adcode, source = text_region(name, lines), "text"
         named = _places_named(name)
         inside = [code for code in named if adcode and _within(code, adcode)]
