@@ -91,3 +91,21 @@ def test_a_title_below_a_menu_crawled_an_entry_a_line_is_found():
     listing = body_lines("\n".join([*menu, "仁怀市人民政府政府信息公开目录", "索引号", "名称",
                                     "仁怀市茅台镇2019年政府信息公开工作年度报告", "2020-01-21"]))
     assert find_title(listing) == (None, None)
+
+
+@pytest.mark.parametrize("template", [forms.GOV_2019, forms.GOV_2021])
+def test_table_2_labels_wrapped_a_piece_a_line_in_a_crawl(template):
+    """A PDF viewer's copy, a cell a line, with a narrow label column: 其他对外管理服 / 务事项 and
+    行政事业性收 / 费 wrap over two lines. The line right above the numbers (务事项) names no row; the
+    pieces above it, up to the fewest that name one, are its label. Those rows were lost."""
+    v = synthetic.consistent_values(random.Random(5), template, scale=30)
+    printed = {c.id: synthetic._fmt(v[c.id]) for c in forms.cells(template)}
+    year = 2022 if template == forms.GOV_2021 else 2020
+    blocks = synthetic._blocks("阿荣旗人民政府", year, template, printed, v)
+    text = "\n".join(synthetic._text_lines(blocks, "cell_per_line", random.Random(0)))
+    assert "\n行政事业性收费\n" in text  # and 其他对外管理服务事项 on the 2019 form
+    for label, wrapped in (("其他对外管理服务事项", "其他对外管理服\n务事项"), ("行政事业性收费", "行政事业性收\n费")):
+        text = text.replace(f"\n{label}\n", f"\n{wrapped}\n")
+    report = extract_bytes(text.encode(), "crawl.txt")
+    t2 = [c.id for c in forms.cells(template) if c.table == "t2"]
+    assert {c: report.cells[c].value for c in t2} == {c: v[c] for c in t2}

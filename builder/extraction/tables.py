@@ -859,13 +859,22 @@ def _t2_labels(rows: list[ValueRow], form: forms.Form) -> list[str]:
     after = sum(1 for r in unlabelled if names_item(r.after))
     out = []
     for r in rows:
-        if r.label or not r.has_values:
+        if r.label and r.has_values and not names_item(r.label) and (whole := _naming_end(r.extra_label, names_item)):
+            out.append(whole)  # a label wrapped a piece a line above its numbers: 其他对外管理服 / 务事项
+        elif r.label or not r.has_values:
             out.append(r.label or r.extra_label)
         elif after > before and names_item(r.after):
             out.append(r.after)
         else:  # from the item heading printed last (a crawl's empty rows' labels come before it)
             out.append(r.extra_label[r.extra_label.rfind("第二十条"):] if "第二十条" in r.extra_label else r.extra_label)
     return out
+
+
+def _naming_end(text: str, names: Callable[[str], bool]) -> str | None:
+    """The fewest of the last pieces of ``text`` (label lines joined by spaces) that ``names`` a
+    row, or None."""
+    pieces = text.split(" ")
+    return next((whole for k in range(len(pieces) - 1, -1, -1) if names(whole := " ".join(pieces[k:]))), None)
 
 
 def _t2_rows(rows: list[ValueRow], cores: list[str], form: forms.Form) -> dict[str, ValueRow]:
