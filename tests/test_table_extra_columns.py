@@ -44,3 +44,19 @@ def test_an_extra_subtotal_column_after_the_first_leaves_the_rows_unsure(renderi
     state_secret = [rep.cells[forms.t3_cell("denied.state_secret", c.id)] for c in forms.T3_COLUMNS]
     assert {c.status for c in state_secret} == {"ambiguous"}
     assert any(w["code"] == "extra_values" and "neither" in w["message"] for w in rep.warnings)
+
+
+@pytest.mark.parametrize("rendering", ["tab", "pipe", "html", "docx"])
+def test_a_remarks_column_with_words_in_some_rows_is_no_label(rendering):
+    """A 备注 column at the right, its cell empty in most rows and a remark in some (2021年12月收到,
+    经征求第三方意见，第三方不同意公开). Read as the row's label, the row lost its numbers, and the
+    label ran into the next row's: 上年结转 took 予以公开's numbers."""
+    v = values(rows={"granted": [7, 1, 0, 0, 0, 0], "denied.third_party_rights": [1, 0, 0, 0, 0, 0]})
+    remarks = {"carried_over": "2021年12月收到", "denied.third_party_rights": "经征求第三方意见，第三方不同意公开"}
+
+    def edit(rows):
+        return [(row_id, label, [*cells, remarks.get(row_id, "")]) for row_id, label, cells in rows]
+
+    rep = report(v, forms.GOV_2021, edit, rendering)
+    t3 = [c.id for c in forms.cells(forms.GOV_2021) if c.table == "t3"]
+    assert {c: rep.cells[c].value for c in t3} == {c: v[c] for c in t3}

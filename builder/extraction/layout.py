@@ -159,9 +159,9 @@ def scan_delimited(line: str, sep: str, index: int) -> ValueRow:
     # "3(2)") is a value the form has a cell for, printed so that it reads as no number; taken
     # into the label, the row would be a number short and the others split to fill it.
     # A cell of digits and the letters OCR reads for them (Z7, 1O, l4, O) is a value misread, no words.
-    last_label = max((i for i, c in enumerate(cells)
-                      if c and not is_value_cell(c) and _WORDS.search(c) and not _MISREAD_CELL.fullmatch(c)),
-                     default=-1)
+    last_label = max((i for i, c in enumerate(cells) if _is_words(c)), default=-1)
+    if (remarked := _before_remark(cells, last_label)) is not None:
+        cells[last_label], last_label = "", remarked
     values = cells[last_label + 1:]
     if last_label >= 0 and _ENDS_IN_VALUE.search(cells[last_label]):
         # The label's cell may end in values spaced off it, the separators before them OCR'd as
@@ -172,6 +172,21 @@ def scan_delimited(line: str, sep: str, index: int) -> ValueRow:
             values = inside[0].cells + values
     label = " ".join(c for c in cells[: last_label + 1] if c)
     return ValueRow(label, values, True, index, width=len(cells))
+
+
+def _is_words(cell: str) -> bool:
+    return bool(cell) and not is_value_cell(cell) and bool(_WORDS.search(cell)) and not _MISREAD_CELL.fullmatch(cell)
+
+
+def _before_remark(cells: list[str], last_words: int) -> int | None:
+    """Where a row's label ends when its last cell is a remark (a 备注 column: 规范性文件 | 6件 | 2件 |
+    38件 | 详见县政府网站…): a label, then values, then words in the row's last printed cell. The
+    remark is no label: read as one, the row lost its numbers and its label ran into the next row's."""
+    if last_words < 0 or any(cells[last_words + 1:]):
+        return None
+    label = max((i for i in range(last_words) if _is_words(cells[i])), default=-1)
+    between = cells[label + 1:last_words]
+    return label if label >= 0 and any(between) and all(is_value_cell(c) for c in between) else None
 
 
 _VALID_NUMBER = r"-?(?:\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:-\d+(?:\.\d+)?)*"
