@@ -480,3 +480,38 @@ def test_a_word_document_saved_as_xml_is_read_as_a_word_document(kind, name):
     assert report.document.source.format == "word-xml"
     assert report.agency.name == AGENCY
     assert_every_cell(report, v)
+
+
+_MC_NS = 'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"'
+
+
+def _text_box_run(paragraphs: list[str]) -> str:
+    """A run holding a text box as Word writes it: the box (mc:Choice) and its copy for old
+    readers (mc:Fallback, VML), each with the box's paragraphs."""
+    content = "<w:txbxContent>" + "".join(f"<w:p>{_run(p)}</w:p>" for p in paragraphs) + "</w:txbxContent>"
+    return (f'<w:r {_W_NS} {_MC_NS} xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+            'xmlns:v="urn:schemas-microsoft-com:vml"><mc:AlternateContent><mc:Choice Requires="wps">'
+            f"<w:drawing><wps:wsp><wps:txbx>{content}</wps:txbx></wps:wsp></w:drawing></mc:Choice>"
+            f"<mc:Fallback><w:pict><v:shape><v:textbox>{content}</v:textbox></v:shape></w:pict></mc:Fallback>"
+            "</mc:AlternateContent></w:r>")
+
+
+def test_a_title_set_in_a_text_box_is_read_once():
+    """A Word title typed in a text box (a banner over the first page): the report had no agency
+    and was rejected. The box's copy for old readers is not read a second time."""
+    import docx
+    from lxml import etree
+
+    v = values(seed=5)
+    document = docx.Document(io.BytesIO(docx_bytes(blocks(v))))
+    title = document.paragraphs[0]
+    name, rest = title.text.split("2", 1)
+    for run in title.runs:
+        run._r.getparent().remove(run._r)
+    title._p.append(etree.fromstring(_text_box_run([name, "2" + rest])))
+    out = io.BytesIO()
+    document.save(out)
+    text = docx_to_text(out.getvalue(), "report.docx")
+    assert text.split("\n")[:2] == [name, "2" + rest] and text.count(name) >= 1 and text.count(rest) == 1
+    report = extract_bytes(out.getvalue(), "report.docx")
+    assert (report.agency.name, report.year) == (name, int(("2" + rest)[:4]))

@@ -258,7 +258,7 @@ def _w_int(element, path: str) -> int:
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 # Where a run is not text of the paragraph as it reads: tracked deletions and moves away, a text
-# box's own paragraphs (read as paragraphs of their own), and the copy of a drawing kept for old
+# box's own paragraphs (read as paragraphs of their own, ``_text_boxes``), and the copy of a drawing kept for old
 # readers (mc:Fallback repeats mc:Choice).
 _NOT_READ_IN = frozenset({f"{_W}del", f"{_W}moveFrom", f"{_W}txbxContent", _MC_FALLBACK})
 # Wrappers of rows and cells: content controls and custom XML.
@@ -359,11 +359,24 @@ def _docx_grid_lines(tbl) -> list[str]:
     return lines
 
 
+def _text_boxes(paragraph):
+    """The text boxes anchored in a paragraph (a title or a caption set in one), the drawing's copy
+    for old readers left out: their paragraphs and tables are read before the paragraph's text."""
+    for box in paragraph.iter(f"{_W}txbxContent"):
+        outer = box.getparent()
+        while outer is not paragraph and outer.tag not in (_MC_FALLBACK, f"{_W}txbxContent"):
+            outer = outer.getparent()
+        if outer is paragraph:
+            yield box
+
+
 def _docx_blocks(parent, lines: list[str]) -> None:
     """Paragraphs and tables in document order. Content controls and custom XML are opened;
     a table that holds other tables is layout: its cells are read as blocks."""
     for child in parent.iterchildren():
         if child.tag == f"{_W}p":
+            for box in _text_boxes(child):
+                _docx_blocks(box, lines)
             text = _docx_text(child).strip()
             if text:
                 lines.append(text)
