@@ -346,3 +346,32 @@ def test_table_4_turned_under_a_header_whose_group_order_text_does_not_show_is_n
     header = [[("项目", 2, 1), ("行政诉讼", 1, 2), ("行政复议", 2, 1)], [("未经复议直接起诉", 1, 1), ("复议后起诉", 1, 1)]]
     rep = turned_t4_report(v, ("litigation_direct", "litigation_after_review", "admin_review"), header, rendering)
     assert wrong(rep, v, "t4.") == []
+
+
+@pytest.mark.parametrize("rendering", ["tab", "pipe", "html", "docx"])
+@pytest.mark.parametrize("split", [5, 3])
+def test_table_3_printed_in_two_parts_side_by_side_is_read_across_both(split, rendering):
+    """A phone's page splits the wide table 3: 自然人 … 法律服务机构 in one table, then （续表）
+    repeating every row's label with 其他 and 总计. Each row is the first part's values, then the
+    second's; read as rows of their own, every row was printed twice and all were unsure."""
+    v = values(rows={"granted": [3, 1, 0, 2, 0, 0], "denied.state_secret": [1, 0, 2, 0, 4, 0]})
+    printed = {c.id: synthetic._fmt(v[c.id]) for c in forms.cells(GOV_2021)}
+    blocks = synthetic._blocks(AGENCY, 2022, GOV_2021, printed, v)
+    at = [k for k, (kind, _) in enumerate(blocks) if kind == "table"][1]
+    t3 = blocks[at][1]
+    first, second = T3_ORDER[:split], T3_ORDER[split:]
+
+    def header(columns: tuple[str, ...]) -> list:
+        organisations = [c for c in columns if c in ORGANISATIONS]
+        top = [(COLUMN_ZH[c], 2, 1) for c in columns if c == "natural_person"]
+        top += [("法人或其他组织", 1, len(organisations))] if organisations else []
+        top += [(COLUMN_ZH[c], 2, 1) for c in columns if c == "total"]
+        return [[CAPTION, ("申请人情况", 1, len(columns))], top, [(COLUMN_ZH[c], 1, 1) for c in organisations]]
+
+    part = [(labels, [dict(zip(T3_ORDER, cells))[c] for c in second]) for labels, cells in t3.rows]
+    t3.rows = [(labels, [dict(zip(T3_ORDER, cells))[c] for c in first]) for labels, cells in t3.rows]
+    t3.header = header(first)
+    blocks[at + 1:at + 1] = [("para", "（续表）"), ("table", synthetic._Table(header(second), part))]
+    rep = extracted(blocks, rendering)
+    assert wrong(rep, v, "t3.") == [] and unsure(rep, "t3.") == []
+    assert "t3.continued" in [w["code"] for w in rep.warnings]

@@ -1251,6 +1251,30 @@ def _set_aside_part_rows(rows: list[ValueRow], form_rows: tuple[Row, ...], out: 
     return [r for r in rows if not any(r is p for p in parts)] if parts else rows
 
 
+def _continued_columns(layout: Layout, rows: list[ValueRow],
+                       form_rows: tuple[Row, ...]) -> tuple[list[ValueRow], tuple[str, ...]] | None:
+    """Table 3 printed in two parts side by side, the second (续表) repeating the rows' labels with
+    the columns the first leaves out (a phone's page splits a wide table: 自然人…法律服务机构, then
+    其他 and 总计): each row's values, the first part's then the second's, and the columns they
+    stand in. Only when the second part's labels are the first's, in order, each part's header
+    names its columns and the two name the form's seven between them."""
+    half = len(rows) // 2
+    if len(rows) % 2 or half < 2:
+        return None
+    name = _namer(form_rows, _headings(form_rows))
+    labels = [name(_own_label(r)) for r in rows]
+    if labels[0] is None or labels[:half] != labels[half:]:
+        return None
+    first = t3_columns(_header_lines(layout, "t3", rows))
+    second = t3_columns(layout.lines[rows[half - 1].line + 1:rows[half].line])
+    if first is None or second is None or sorted(first + second) != sorted(T3_ORDER):
+        return None
+    parts = [(fit(a.cells, len(first)), fit(b.cells, len(second))) for a, b in zip(rows[:half], rows[half:])]
+    if any(len(a) != len(first) or len(b) != len(second) for a, b in parts):
+        return None
+    return [replace(row, cells=a + b) for row, (a, b) in zip(rows, parts)], first + second
+
+
 def _header_lines(layout: Layout, table: str, rows: list[ValueRow]) -> list[str]:
     """The lines of a table's region before its first printed row: its heading and header."""
     return layout.lines[layout.regions[table][0]:rows[0].line] if rows and table in layout.regions else []
@@ -1332,10 +1356,16 @@ def read_t3(layout: Layout, form: forms.Form, out: Tables) -> None:
     if form.id == GOV_2019 and _prints_2021_other(layout):
         form_rows = forms.T3_ROWS_2021
     rows = _set_aside_part_rows(_t3_rows(layout, form_rows), form_rows, out)
+    continued = _continued_columns(layout, rows, form_rows)
+    if continued is not None:
+        rows = continued[0]
+        out.warn("t3.continued", "table 3 is printed in two parts, the second (续表) repeating the rows with the "
+                 "columns the first leaves out; each row is read across both, by the headers' column names",
+                 columns=list(continued[1]))
     row_set, merged = _t3_row_set(rows, form_rows)
     disputed = _disputed_rows(rows, row_set)
     assigned = [None if k in disputed else r for k, r in enumerate(rows)] if disputed else _assign_rows(rows, row_set)
-    named = _t3_printed_columns(layout, rows, out)
+    named = continued[1] if continued is not None else _t3_printed_columns(layout, rows, out)
     printed = named or T3_ORDER
     if named in (None, T3_ORDER):
         assigned = _without_padding_column(assigned)
