@@ -19,6 +19,7 @@ from .official_form import (
     RESULTS,
     T3_NOTE,
     YEAR,
+    Block,
     Cell,
     Table,
     add_docx_table,
@@ -515,3 +516,37 @@ def test_a_title_set_in_a_text_box_is_read_once():
     assert text.split("\n")[:2] == [name, "2" + rest] and text.count(name) >= 1 and text.count(rest) == 1
     report = extract_bytes(out.getvalue(), "report.docx")
     assert (report.agency.name, report.year) == (name, int(("2" + rest)[:4]))
+
+
+def test_table_grid_gives_a_merged_zero_to_every_cell_it_covers():
+    """0 or a mark of none merged over cells is each one's; a number or words merged are not."""
+    rows = [[("（三）", 2, 1), ("0", 2, 2), ("5", 1, 2)], [("无", 1, 2)]]
+    assert table_grid(rows) == [["（三）", "0", "0", "5", ""], ["", "0", "0", "无", "无"]]
+
+
+def _zero_blocks(v: dict) -> list[Block]:
+    """The form with table 4's row of zeros as one cell over its 15 columns, and table 3's eight
+    不予公开 rows as one cell of 0 over their 8 × 7 values (a page's or a document's block of zeros)."""
+    report = blocks(v)
+    t3, t4 = [b for b in report if not isinstance(b, str)][1:]
+    denied = next(k for k, row in enumerate(t3) if any(c.text.startswith("1.属于国家秘密") for c in row))
+    t3[denied] = [*t3[denied][:-7], Cell("0", rowspan=8, colspan=7)]
+    for k in range(denied + 1, denied + 8):
+        t3[k] = t3[k][:-7]
+    t4[-1] = [Cell("0", colspan=15)]
+    return report
+
+
+@pytest.mark.parametrize("render", ["html", "docx"])
+def test_a_merged_cell_of_zero_is_zero_in_every_cell_it_covers(render):
+    """Table 4 all 0 printed as one cell across its 15 columns, a block of table-3 rows as one
+    cell of 0: the cells it covers were read as blank (only the first as 0)."""
+    v = values(seed=5)
+    v.update({c.id: 0 for c in forms.cells(forms.GOV_2021) if c.table == "t4" or c.id.startswith("t3.denied.")})
+    v[forms.t2_cell("licensing", "decisions")] = 0  # one value over table 2's last three columns: no extra values
+    rebalance(v)
+    report_blocks = _zero_blocks(v)
+    report = (extract_html(html_page(html_body(report_blocks))) if render == "html"
+              else extract_bytes(docx_bytes(report_blocks), "report.docx"))
+    assert_every_cell(report, v)
+    assert [w for w in report.warnings if w["code"] == "extra_values"] == []

@@ -262,6 +262,8 @@ def read_table(slots: list[_Slot], identities: list[Identity], out: Tables, tabl
             out.warn("extra_values", f"{table}: row '{slot.row.label or slot.row.extra_label}' prints its value "
                      f"{subtotal + 1} ({left_out}), the sum of the values before it, in a column the form does "
                      "not have (合计); it is left out", line=slot.row.line + 1)
+        if len(printed) > len(slot.ids) and _all_zero(printed):
+            printed = printed[:len(slot.ids)]  # 0 merged over a grid's columns (a cell of 0 for all): 0 whichever
         if len(printed) > len(slot.ids):
             size = len(slot.ids)
             which = None if len(printed) in extra_columns else _window(printed, size, _local(identities, slot.ids), keep,
@@ -306,6 +308,11 @@ def read_table(slots: list[_Slot], identities: list[Identity], out: Tables, tabl
     else:
         fixed = _reread_short_rows(slots, fixed, usable, out, table)
     _infer(fixed, usable, out)
+
+
+def _all_zero(printed: list[str]) -> bool:
+    """Whether every value a row prints is 0 (or a mark of none): read in any window, each cell is 0."""
+    return all((cell := parse_cell(c)).value == 0 and cell.status in ("reported", "none") for c in printed)
 
 
 def _edge_blank(slot: _Slot, widest: int) -> list[str] | None:

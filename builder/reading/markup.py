@@ -57,8 +57,19 @@ def _span(element, name: str) -> int:
         return 1
 
 
+# A merged cell printing 0 or a mark of none over several: every cell it covers is 0 (a block of
+# zeros printed once, 0 across all of table 4). A number other than 0 says nothing of its parts.
+_ZERO_MARK = re.compile(r"[0０]+\s*[件条个项]?|无|—+|–|－|-|/|／")
+
+
+def _covered(text: str) -> str:
+    """What a position a merged cell covers reads as: its mark of zero or none, or empty."""
+    return text if _ZERO_MARK.fullmatch(text) else ""
+
+
 def table_grid(rows: list[list[tuple[str, int, int]]]) -> list[list[str]]:
-    """Expand (text, rowspan, colspan) cells into a grid; covered positions are ''."""
+    """Expand (text, rowspan, colspan) cells into a grid; covered positions are '', or the
+    merged cell's 0 or mark of none (``_covered``)."""
     grid: list[list[str | None]] = []
     for r, row in enumerate(rows):
         while len(grid) <= r:
@@ -75,7 +86,7 @@ def table_grid(rows: list[list[tuple[str, int, int]]]) -> list[list[str]]:
                 while len(target) < c + colspan:
                     target.append(None)
                 for dc in range(colspan):
-                    target[c + dc] = text if (dr == 0 and dc == 0) else ""
+                    target[c + dc] = text if (dr == 0 and dc == 0) else _covered(text)
             c += colspan
     return [[cell or "" for cell in row] for row in grid]
 
@@ -345,17 +356,21 @@ def _w_children(element, tag: str):
 
 
 def _docx_grid_lines(tbl) -> list[str]:
-    """One tab-separated line per row. A horizontally merged cell (gridSpan)
-    and the cells below a vertical merge (vMerge continue) are empty."""
+    """One tab-separated line per row. The positions a horizontally merged cell (gridSpan) or a
+    vertical merge (vMerge continue) covers are empty, or the merged cell's 0 or mark of none
+    (``_covered``)."""
     lines = []
+    above: list[str] = []
     for tr in _w_children(tbl, "tr"):
         cells = [""] * _w_int(tr, "trPr/gridBefore")
         for tc in _w_children(tr, "tc"):
             merge = tc.find(f"{_W}tcPr/{_W}vMerge")
             continued = merge is not None and merge.get(f"{_W}val", "continue") == "continue"
-            cells.append("" if continued else _docx_cell_text(tc))
-            cells.extend([""] * (_w_int(tc, "tcPr/gridSpan") - 1))
+            text = _covered(above[len(cells)] if len(cells) < len(above) else "") if continued else _docx_cell_text(tc)
+            cells.append(text)
+            cells.extend([_covered(text)] * (_w_int(tc, "tcPr/gridSpan") - 1))
         lines.append("\t".join(cells))
+        above = cells
     return lines
 
 
