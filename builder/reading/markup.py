@@ -129,6 +129,20 @@ def _check_depth(root, path: str) -> None:
         stack.extend((child, depth + 1) for child in element)
 
 
+_ESCAPED_TAG = re.compile(r"&lt;/?(?:p|td|tr|table|div|span|br)\b", re.IGNORECASE)
+_ESCAPES = (("&lt;", "<"), ("&gt;", ">"), ("&quot;", '"'), ("&#39;", "'"), ("&amp;", "&"))
+
+
+def _unescaped_markup(html: str) -> str:
+    """A page whose CMS escaped the article's markup once more (&lt;p&gt;…&lt;td&gt;): a browser
+    shows the tags as text, and its table as one run of digits. Read with its markup restored."""
+    if len(_ESCAPED_TAG.findall(html, 0, 2_000_000)) < 5:
+        return html
+    for escaped, character in _ESCAPES:
+        html = html.replace(escaped, character)
+    return html
+
+
 def html_to_text(html: str, path: str = "") -> str:
     """Visible text of a web page: one line per block, tables as tab grids.
 
@@ -150,7 +164,7 @@ def html_to_text(html: str, path: str = "") -> str:
     html = _XML_DECLARATION.sub("", html, count=1)
     # libxml2 drops whatever follows </body> or </html>, where a browser shows it: templates that
     # close the page early would lose the report. The parser closes both at the end by itself.
-    html = _PAGE_END.sub("", html)
+    html = _PAGE_END.sub("", _unescaped_markup(html))
     try:
         # huge_tree: libxml2 otherwise stops at 256 levels and the rest of the page is lost.
         root = lxml.html.document_fromstring(html, parser=lxml.html.HTMLParser(huge_tree=True))
