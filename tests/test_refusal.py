@@ -95,3 +95,13 @@ def test_a_notice_whose_title_wraps_below_its_issuer_is_refused(head):
     with pytest.raises(errors.NotAReport) as caught:
         extract_bytes(f"{head}{title}{BODY}".encode(), "notice.txt")
     assert "a notice (通知)" in str(caught.value)
+
+
+def test_a_menu_entry_beside_the_agencys_name_is_no_title_when_a_report_title_follows():
+    """A town's column: its name, then its menu (政府信息公开指南, …), then the report's title.
+    凤凰镇 and 政府信息公开指南 read together name a guide, and the report was refused as one."""
+    menu = "凤凰镇\n政府信息公开指南\n政府信息公开制度\n法定主动公开内容\n政府信息公开年度报告\n依申请公开\n"
+    report = extract_bytes(f"{menu}凤凰镇2022年政府信息公开工作年度报告\n{BODY}".encode(), "report.txt")
+    assert report.year == 2022
+    with pytest.raises(errors.NotAReport, match="政府信息公开指南"):  # the guide itself, its name wrapped
+        extract_bytes(f"凤凰镇人民政府\n政府信息公开指南\n一、公开主体\n{BODY}".encode(), "guide.txt")

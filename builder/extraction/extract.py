@@ -120,12 +120,13 @@ def other_document_kind(lines: list[str], deep: bool = False) -> tuple[str, str]
     an annual report (a letter, notice or work plan filed in the reports'
     column): the kind and the title, or None. ``deep`` looks below a menu
     a crawler saved one entry per line (for a page with no report title)."""
-    head = [line.strip(" |\t") for line in lines[:12] if line.strip(" |\t")][:8]
-    singles = head  # a title on one line before one split over two (a menu line then the title)
-    pairs = ["".join(head[i:i + 2]) for i in range(len(head) - 1)]  # below a red head's name and 文号 too
-    if deep:
-        singles = [line.strip(" |\t") for line in lines[:60] if line.strip(" |\t")][:30]
-    for title in singles + pairs:
+    shown = [line.strip(" |\t") for line in lines[:60] if line.strip(" |\t")][:30]
+    head = [line.strip(" |\t") for line in lines[:12] if line.strip(" |\t")][:8]  # the first of ``shown``
+    # A title on one line before one split over two (a menu line then the title); a pair with the
+    # place of its last line.
+    singles = [(None, line) for line in (shown if deep else head)]
+    pairs = [(i + 1, "".join(head[i:i + 2])) for i in range(len(head) - 1)]  # below a red head's name and 文号 too
+    for last, title in singles + pairs:
         if _SENTENCE.search(title):
             continue  # the opening sentence (2023年，……落实全市政务公开工作要点。) is no title
         title = re.sub(r"\s+", "", title)
@@ -133,9 +134,10 @@ def other_document_kind(lines: list[str], deep: bool = False) -> tuple[str, str]
             continue  # a column name (通知公告) is not a title
         if _ANNUAL_TITLE.search(title) and not _ABOUT_REPORTS.search(title):
             continue
-        for pattern, kind in _OTHER_KINDS:
-            if pattern.search(title):
-                return kind, title
+        kind = next((kind for pattern, kind in _OTHER_KINDS if pattern.search(title)), None)
+        # Two lines joined with a report's title below them: a name and a menu entry (凤凰镇 / 政府信息公开指南).
+        if kind is not None and (last is None or not any(title_line_year(line) for line in shown[last + 1:])):
+            return kind, title
     return None
 
 
