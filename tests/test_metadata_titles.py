@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from builder.extraction.metadata import clean_name, find_agency_name, find_title, find_year
+from builder.extraction.metadata import clean_name, find_agency_name, find_title, find_year, read_title
 from builder.reading.document import body_lines
 
 PERIOD = "本报告所列数据统计期限自2023年1月1日至2023年12月31日止。"
@@ -210,3 +210,13 @@ def test_a_title_without_its_year_below_a_menu_names_the_agency():
                                    "一、总体情况", "本年度,临城县人民政府认真贯彻落实《条例》。"]))
     assert find_title(lines) == ("临城县人民政府", None)
     assert find_agency_name(lines) == "临城县人民政府"
+
+
+@pytest.mark.parametrize("menu", ["", "网站首页 | 政务公开 | 信息公开 | 走进沙县 | 沙县小吃"])
+def test_a_county_of_two_characters_in_the_title_is_a_name(menu):
+    """沙县2019年…报告: a name of two characters was taken for none, and the menu line above (… 沙县小吃)
+    was joined to it: the agency became 沙县小吃沙县."""
+    lines = _lines(*filter(None, [menu, "沙县2019年政府信息公开工作年度报告"]),
+                   opening="2019年，沙县人民政府认真贯彻落实《条例》。")
+    assert (read_title(lines).name, read_title(lines).assembled) == ("沙县", False)
+    assert find_agency_name(lines) == "沙县人民政府"

@@ -260,8 +260,10 @@ def _title_name(raw: str | None) -> str | None:
     if raw and (verb := _REPORTING_VERB.search(raw)):
         raw = raw[verb.end():]  # 一、总体情况 / 现将本机关2023年度…报告如下: a sentence, not a title
     name = clean_name(raw)
-    if not name or len(name) < 3 or _SITE_NAME.search(name) or _PRONOUN.match(name):
+    if not name or _SITE_NAME.search(name) or _PRONOUN.match(name):
         return None
+    if len(name) < 3 and not (len(name) == 2 and resolve_region(name)[1] == 2):
+        return None  # no agency's name, but a county's of two characters (沙县, 易县)
     return name
 
 
