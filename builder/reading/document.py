@@ -20,7 +20,7 @@ from pathlib import Path
 from .. import errors
 from ..limits import checkpoint
 
-FORMATS = ("text", "markdown", "html", "mhtml", "pdf", "docx", "word-xml")
+FORMATS = ("text", "markdown", "html", "mhtml", "pdf", "docx", "word-xml", "json")
 
 
 @dataclass
@@ -267,6 +267,8 @@ def detect_format(data: bytes, path: str) -> str:
         return "word-xml"
     if head.startswith((b"\xff\xfe", b"\xfe\xff")) or (b"\x00" in head[:200] and len(data) % 2 == 0):
         head = head.decode("utf-16", errors="ignore").encode("utf-8")
+    if head.lstrip()[:1] in (b"{", b"[") and _is_json(data):
+        return "json"  # an article API's response or a crawler's export, the page's HTML inside a string
     if _HTML_HINT.search(head):
         return "html"
     if path.lower().endswith((".md", ".markdown")):
@@ -274,12 +276,18 @@ def detect_format(data: bytes, path: str) -> str:
     return "text"
 
 
+def _is_json(data: bytes) -> bool:
+    from .markup import json_records
+
+    return json_records(data.decode("utf-8", errors="replace")) is not None
+
+
 # The formats a file name's extension promises: a file so named whose bytes are another format was
 # probably saved under the wrong name (a web page or its text saved as .pdf).
 _NAMED_FORMATS = {".pdf": ("pdf", "a PDF"), ".docx": ("docx", "a Word document")}
 # The formats the bytes themselves show (text is what is left when none does).
 _SHOWN_FORMATS = {"html": "a web page (HTML)", "mhtml": "a web archive (MHTML)", "pdf": "a PDF", "docx": "a Word document",
-                  "word-xml": "a Word document as XML"}
+                  "word-xml": "a Word document as XML", "json": "JSON data"}
 
 
 def misnamed(source: Source) -> str:
@@ -317,10 +325,22 @@ def _read_markdown(data: bytes, source: Source) -> str:
 
 
 def _read_html(data: bytes, source: Source) -> str:
-    from .markup import html_to_text
+    """A web page's visible text; a page whose article is only in a script (saved before the
+    scripts ran) has that article after its visible text."""
+    from .markup import REPORT_SECTIONS, html_to_text, script_article
 
     text, source.encoding = decode(data, source.path)
-    return html_to_text(text, source.path)
+    shown = html_to_text(text, source.path)
+    if len(set(REPORT_SECTIONS.findall(shown))) < 2 and (article := script_article(text, source.path)):
+        return f"{shown}\n{article}"
+    return shown
+
+
+def _read_json(data: bytes, source: Source) -> str:
+    from .markup import json_article
+
+    text, source.encoding = decode(data, source.path)
+    return json_article(text, source.path)
 
 
 def _read_mhtml(data: bytes, source: Source) -> str:
@@ -371,6 +391,7 @@ READERS: dict[str, Callable[[bytes, Source], str]] = {
     "pdf": _read_pdf,
     "docx": _read_docx,
     "word-xml": _read_word_xml,
+    "json": _read_json,
 }
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import re
+from collections.abc import Iterator
 
 from .. import errors
 
@@ -482,3 +483,91 @@ def word_xml_to_text(data: bytes, path: str) -> str:
     lines: list[str] = []
     _docx_blocks(body, lines)
     return "\n".join(lines)
+
+
+# --- articles carried in scripts and JSON ---------------------------------------
+
+# A string of a script or of JSON long enough to hold an article; escapes are one character each.
+_STRING_LITERAL = re.compile(r'"((?:[^"\\\n]|\\.){200,})"|\'((?:[^\'\\\n]|\\.){200,})\'')
+_STRING_ESCAPE = re.compile(r"\\(u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|.)", re.S)
+_ESCAPED = {"n": "\n", "t": "\t", "r": "", "b": "", "f": "\n", "v": "\n", "0": ""}
+# The form's section names: an article prints several, a page's menu or title one at most.
+REPORT_SECTIONS = re.compile(r"总体情况|主动公开政府信息(?:的)?情况|收到和处理政府信息公开申请(?:的)?情况"
+                             r"|行政复议[、和及]?行政诉讼(?:的)?情况")
+_TITLE_KEY = re.compile(r"title|标题|name|名称", re.IGNORECASE)
+
+
+def _unescape_string(body: str) -> str:
+    def one(m: re.Match) -> str:
+        code = m.group(1)
+        if len(code) > 1:  # \uXXXX, \xXX
+            return chr(int(code[1:], 16))
+        return _ESCAPED.get(code, code)
+
+    return _STRING_ESCAPE.sub(one, body)
+
+
+def _is_article(text: str) -> bool:
+    return len(set(REPORT_SECTIONS.findall(text))) >= 2
+
+
+def _article_text(article: str, path: str) -> str:
+    return html_to_text(article, path) if re.search(r"<\s*(?:p|div|table|br|span|h\d)\b", article, re.I) else article
+
+
+def script_article(html: str, path: str = "") -> str | None:
+    """The article of a page that carries it only in a script (an app-like page saved before its
+    scripts ran: var articleContent = '…', window.__INITIAL_STATE__ = {…}): the longest string
+    that prints the report's sections, its escapes undone and its markup read; None if none does."""
+    strings = (_unescape_string(m.group(1) if m.group(1) is not None else m.group(2))
+               for m in _STRING_LITERAL.finditer(html))
+    article = max((s for s in strings if _is_article(s)), key=len, default=None)
+    return _article_text(article, path) if article is not None else None
+
+
+def json_records(text: str) -> list | None:
+    """The records of a JSON document (an object, a list) or of JSON lines; None when it is neither."""
+    import json
+
+    try:
+        data = json.loads(text)
+        return data if isinstance(data, list) else [data]
+    except (ValueError, RecursionError):
+        pass
+    try:
+        return [json.loads(line) for line in text.splitlines() if line.strip()]
+    except (ValueError, RecursionError):
+        return None
+
+
+def _json_strings(record) -> Iterator[tuple[str, str]]:
+    """Every string of a JSON record with the key it is under, depth first."""
+    stack = [("", record)]
+    while stack:
+        key, value = stack.pop()
+        if isinstance(value, str):
+            yield key, value
+        elif isinstance(value, dict):
+            stack.extend(reversed([(str(k), v) for k, v in value.items()]))
+        elif isinstance(value, list):
+            stack.extend(reversed([(key, v) for v in value]))
+
+
+def _title_rank(key: str) -> int:
+    key = key.lower()
+    return 0 if key in ("title", "标题") else 1 if "title" in key or "标题" in key else 2
+
+
+def json_article(text: str, path: str) -> str:
+    """An article API's or a crawler's JSON: its title field, then its article (the longest string
+    that prints the report's sections), the article's markup read as a web page's."""
+    records = json_records(text) or []
+    strings = [pair for record in records for pair in _json_strings(record)]
+    article = max((s for _, s in strings if _is_article(s)), key=len, default=None)
+    if article is None:
+        raise errors.NotText(path, "JSON data without an article that prints a report's sections")
+    # The title field names the report: not a column's name (channelName: 政府信息公开年度报告), nor a subtitle.
+    titles = sorted((_title_rank(k), i, s.strip()) for i, (k, s) in enumerate(strings)
+                    if _TITLE_KEY.search(k) and 4 <= len(s.strip()) <= 100 and "<" not in s and re.search("报告|年报", s))
+    title = titles[0][2] if titles else None
+    return "\n".join(filter(None, [title, _article_text(article, path)]))

@@ -1,0 +1,73 @@
+"""What crawlers save from sites whose page is a shell: the article inside a script, or the JSON
+an article API returns. Each is read as the page a browser would have shown."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from builder import errors
+from builder.extraction.extract import extract_bytes
+from builder.reading.document import detect_format
+
+from .official_form import AGENCY, YEAR, assert_every_cell, blocks, html_body, values
+
+TITLE = f"{AGENCY}{YEAR}年政府信息公开工作年度报告"
+
+
+def _article() -> tuple[dict, str]:
+    v = values(seed=5)
+    return v, html_body(blocks(v))
+
+
+def _shell(script: str) -> str:
+    return ("<!DOCTYPE html><html><head><meta charset='utf-8'><title>政府信息公开年度报告</title></head><body>"
+            "<div class='nav'>首页 &gt; 政务公开 &gt; 政府信息公开年度报告</div><div id='app'></div>"
+            f"<script>{script}</script></body></html>")
+
+
+def _js_single_quoted(text: str) -> str:
+    return "'" + text.replace("\\", "\\\\").replace("'", "\\'").replace("\n", "\\n").replace("<", "\\x3C") + "'"
+
+
+@pytest.mark.parametrize("kind", ["state", "variable"])
+def test_an_article_only_in_a_script_is_read(kind):
+    """An app-like page saved before its scripts ran: the article is a string in window.__INITIAL_STATE__
+    (JSON, < written \\u003C) or in var articleContent = '…' (\\x3C, \\'): the page was refused as no report."""
+    v, article = _article()
+    if kind == "state":
+        script = "window.__INITIAL_STATE__ = " + json.dumps({"article": {"title": TITLE, "content": article}}).replace(
+            "<", "\\u003C") + ";"
+    else:
+        script = f"var articleTitle = '{TITLE}';\nvar articleContent = {_js_single_quoted(article)};"
+    report = extract_bytes(_shell(script).encode(), "shell.html")
+    assert_every_cell(report, v)
+    assert (report.agency.name, report.year) == (AGENCY, YEAR)
+
+
+def test_an_article_apis_json_is_read_by_its_title_and_content():
+    """{"data": {"channelName": …, "title": …, "content": "<p>…"}}: the content read as a web page's article,
+    after the title field (not the column's name, which also says 年度报告)."""
+    v, article = _article()
+    article = article.replace(f"<p>{TITLE}</p>", "", 1)  # the API gives the title as a field of its own
+    api = {"code": 200, "data": {"channelName": "政府信息公开年度报告", "title": TITLE, "subTitle": "",
+                                 "publishTime": "2024-01-20 10:00:00", "content": article}}
+    data = json.dumps(api, ensure_ascii=True).encode()
+    assert detect_format(data, "article.json") == "json"
+    report = extract_bytes(data, "article.json")
+    assert_every_cell(report, v)
+    assert (report.agency.name, report.year, report.document.source.format) == (AGENCY, YEAR, "json")
+
+
+def test_a_crawlers_json_lines_export_is_read():
+    v, article = _article()
+    lines = [json.dumps({"url": "https://www.example.gov.cn/a.html", "title": TITLE, "html": article}, ensure_ascii=False)]
+    report = extract_bytes("\n".join(lines).encode(), "export.jsonl")
+    assert_every_cell(report, v)
+
+
+def test_json_without_an_article_is_rejected_with_its_reason():
+    data = json.dumps({"code": 200, "data": {"title": TITLE, "content": "<p>页面不存在</p>"}}).encode()
+    with pytest.raises(errors.NotText, match="JSON data without an article"):
+        extract_bytes(data, "article.json")
