@@ -377,3 +377,13 @@ def test_another_body_s_figures_quoted_in_a_report_are_no_headline(text, key, to
     """A department quoting its city's report (据《…年度报告》), a street its district's (据…通报), a city
     the reviews of every kind its 司法局 handled: none is the report's own total."""
     assert headlines(figures(text, _year(text)))[key] == total
+
+
+@pytest.mark.parametrize("text, key, total", [
+    ("全年发生1起因政府信息公开引发的行政复议案件，复议结果为纠正。", "admin_review_cases", 1),
+    ("本年度共有2件因政府信息公开工作引起的行政诉讼。", "litigation_cases", 2),
+    ("全年发生3起涉及政府信息公开的行政复议。", "admin_review_cases", 3),
+])
+def test_a_count_of_cases_with_their_cause_between_is_read(text, key, total):
+    """1起因政府信息公开引发的行政复议案件: the cause between the count and the cases hid the count."""
+    assert headlines(figures(text))[key] == total

@@ -25,6 +25,8 @@ _NEGATED_APPLICATION_GAP = r"(?:(?!复议|诉讼|举报|投诉)[^。；;，,]){0
 # A negation about review or litigation stays in its clause, and is not about their outcomes
 # (无被撤销或确认违法的行政复议决定 says nothing of how many there were).
 _CASE_GAP = r"(?:(?!撤销|纠错|纠正|违法|败诉)[^。；;，,]){0,30}?"
+# What a count of cases may say of their cause before naming them: 1起因政府信息公开引发的行政复议.
+_CAUSED = r"(?:(?:因|涉及)政府信息公开(?:工作)?(?:引发|引起|产生|而提起)?的?)?(?:政府信息公开)?"
 _NOT_OUTCOME = r"(?![^。；;，,、]{0,4}?(?:决定|结果|被|纠错|纠正|败诉|判决))"
 # What a negation may say it is about before its verb: 未因政府信息公开工作被申请行政复议.
 _FOR = r"(?:因[^。；;，,]{0,20}?)?"
@@ -71,13 +73,13 @@ PATTERNS: tuple[Pattern, ...] = (
     _p("applications_online", r"(?:网络|网上|在线)申请\s*[（(]?\s*" + _N + "件"),
     _p("applications_other_channel", r"其他(?:方式|途径|形式)申请\s*[（(]?\s*" + _N + "件"),
     _p("admin_review_cases", r"行政复议(?:案件|申请)?(?:共|共计)?\s*" + _N + r"(?:件|起|宗)"),
-    _p("admin_review_cases", _N + r"(?:件|起|宗)\s*(?:政府信息公开)?行政复议"),
+    _p("admin_review_cases", _N + r"(?:件|起|宗)\s*" + _CAUSED + r"行政复议"),
     _p("admin_review_cases", r"(?:未|没有|无)" + _FOR + r"被?(?:收到|发生|产生|出现|接到|申请)" + _CASE_GAP + r"行政复议"
        + _NOT_OUTCOME, 0),
     _p("admin_review_cases", _NONE_BEFORE + r"无(?:(?!撤销|纠错|违法)[^。；;，,\d]){0,15}?行政复议"
        + _NOT_OUTCOME, 0),
     _p("litigation_cases", r"行政诉讼(?:案件|申请)?(?:共|共计)?\s*" + _N + r"(?:件|起|宗)"),
-    _p("litigation_cases", _N + r"(?:件|起|宗)\s*(?:政府信息公开)?行政诉讼"),
+    _p("litigation_cases", _N + r"(?:件|起|宗)\s*" + _CAUSED + r"行政诉讼"),
     _p("litigation_cases", r"(?:未|没有|无)" + _FOR + r"被?(?:收到|发生|产生|出现|接到|提起|起诉|申请)" + _CASE_GAP
        + r"行政诉讼" + _NOT_OUTCOME, 0),
     _p("litigation_cases", _NONE_BEFORE + r"无(?:(?!撤销|纠错|违法|败诉)[^。；;，,\d]){0,15}?"
