@@ -494,6 +494,8 @@ YEAR_BASIS = {
     "title, among others": ("最靠近正文的标题", "the title nearest the body says"),
     "title, against the period": ("标题（与统计期限或“现公布…”一句所说的年度不同）",
                                   "the title (against the report's statistical period or publishing sentence) says"),
+    "period, against the title": ("统计期限和正文各句开头的年份（与标题所说的年度不同）",
+                                  "the statistical period and the body's sentences (against the title) say"),
     "years in the body": ("正文各句开头的年份", "the years the body's sentences open with say"),
 }
 _OTHER_BASIS = ("报告年度", "the report year is")

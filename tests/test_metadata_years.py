@@ -137,3 +137,14 @@ def test_a_stock_counted_to_another_year_end_is_no_period():
     lines = _lines(f"{N}政府信息公开工作年度报告", "截至2022年12月31日，现行有效规范性文件23件。",
                    "一、总体情况", "本机关认真贯彻落实政务公开工作要求。")
     assert find_year(lines)[1] != "统计期限"
+
+
+def test_a_title_against_its_period_and_its_body_takes_their_year_still_unsure():
+    """Titled with the year of publication (2023) over a report whose period and dated sentences all
+    say 2022: two witnesses against the title. The year is theirs, and not settled."""
+    lines = _lines(f"{N}2023年政府信息公开工作年度报告", "本报告所列数据统计期限自2022年1月1日至2022年12月31日止。",
+                   "一、总体情况", "2022年，本机关认真落实条例。", "2022年，本机关收到申请5件。")
+    assert find_year(lines) == (2022, "period, against the title")
+    alone = _lines(f"{N}2023年政府信息公开工作年度报告", "本报告所列数据统计期限自2022年1月1日至2022年12月31日止。",
+                   "一、总体情况", "2023年，本机关认真落实条例。")
+    assert find_year(alone) == (2023, "title, against the period")  # the body backs the title

@@ -922,7 +922,8 @@ def small_site(tmp_path_factory) -> Iterator[Site]:
     corpus = tmp_path_factory.mktemp("hostile-corpus")
     text = (CORPUS / PENGYANG).read_text(encoding="utf-8")
     shutil.copy(CORPUS / PENGYANG, corpus / PENGYANG)
-    hostile = f"{SVG}彭阳县人民政府2021年政府信息公开工作年度报告\n" + text
+    # A copy dated 2021 throughout: a title alone against the period and the body would lose to them.
+    hostile = f"{SVG}彭阳县人民政府2021年政府信息公开工作年度报告\n" + text.replace("2022年", "2021年")
     for old, new in (("全年累计办理申请29件。", f"全年累计办理申请29件{SCRIPT}{IMG}。"),  # a narrative figure's sentence
                      ("(七)总 计 |", f"(七)总 计{IMG} |"),  # a table label
                      ("主办:彭阳县人民政府办公室", f"主办:彭阳县人民政府办公室{SCRIPT}")):  # the page footer

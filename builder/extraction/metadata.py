@@ -359,7 +359,8 @@ def find_title(lines: list[str]) -> tuple[str | None, int | None]:
 
 
 # Where a year came from when the report does not settle it: the caller flags such a year as unsure.
-UNSURE_YEAR_SOURCES = frozenset({"title, among others", "title, against the period", "years in the body"})
+UNSURE_YEAR_SOURCES = frozenset({"title, among others", "title, against the period", "period, against the title",
+                                 "years in the body"})
 # A dated clause of the body (2023年，本机关…), and words that make it a plan, not the year reported on.
 _DATED_CLAUSE = re.compile(r"(?:^|[。；;！!\s])\s*" + _YEAR + r"\s*年(?:度)?\s*[,，]([^,，。；;]*)", re.M)
 _FUTURE = re.compile(r"将|计划|拟|下一步|明年|今后")
@@ -409,6 +410,13 @@ def find_year(lines: list[str]) -> tuple[int | None, str]:
         # The usual case, settled before the body is read. A title the report's own statements all
         # contradict (an OCR misreading, last year's title kept) is still read, but not as settled.
         if stated and title_year not in {year for year, _ in stated}:
+            # Two witnesses against it, the period and the body's dated sentences, and the title
+            # is the slip (titled with the year of publication): still not settled.
+            years = {year for year, _ in stated}
+            body = _body_years(lines)
+            if len(years) == 1 and body and max(body, key=body.__getitem__) in years \
+                    and body[min(years)] > 2 * body.get(title_year, 0):
+                return min(years), "period, against the title"
             return title_year, "title, against the period"
         return title_year, "title"
     body = _body_years(lines)
