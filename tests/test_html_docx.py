@@ -519,9 +519,12 @@ def test_a_title_set_in_a_text_box_is_read_once():
 
 
 def test_table_grid_gives_a_merged_zero_to_every_cell_it_covers():
-    """0 or a mark of none merged over cells is each one's; a number or words merged are not."""
-    rows = [[("（三）", 2, 1), ("0", 2, 2), ("5", 1, 2)], [("无", 1, 2)]]
-    assert table_grid(rows) == [["（三）", "0", "0", "5", ""], ["", "0", "0", "无", "无"]]
+    """0 or a mark of none merged over several rows, or four columns or more, is each covered
+    cell's; a number or words merged are not, nor a 0 in a cell two or three columns wide (one
+    value in a wide cell: table 2's one measure, table 4's 行政复议 under a header as wide)."""
+    rows = [[("（三）", 2, 1), ("0", 2, 2), ("5", 1, 2)], [("无", 1, 2)], [("—", 1, 4), ("0", 1, 3)]]
+    assert table_grid(rows) == [["（三）", "0", "0", "5", ""], ["", "0", "0", "无", ""],
+                                ["—", "—", "—", "—", "0", "", ""]]
 
 
 def _zero_blocks(v: dict) -> list[Block]:
@@ -562,3 +565,22 @@ def test_an_article_whose_markup_the_cms_escaped_again_is_read_with_its_markup()
     page = html_page(f"<div class='content'>{html_lib.escape(body)}</div>")
     assert "&lt;td" in page
     assert_every_cell(extract_html(page), v)
+
+
+@pytest.mark.parametrize("render", ["html", "docx"])
+def test_table_4_in_two_bands_with_review_cells_two_columns_wide_keeps_its_zeros_single(render):
+    """行政复议's five cells each two columns wide above 行政诉讼's ten: a wide cell's 0 is one value,
+    not a block of zeros over its two columns (the row read as 1 0 0 1 0 0 2 and was unsure)."""
+    v = values(seed=5)
+    review = [1, 0, 1, 0, 2]
+    v.update({forms.t4_cell("admin_review", c.id): n for c, n in zip(forms.T4_COLUMNS, review)})
+    heads = [Cell(c.label_zh) for c in forms.T4_COLUMNS]
+    litigation = [Cell(fmt(v[forms.t4_cell(g.id, c.id)])) for g in forms.T4_GROUPS[1:] for c in forms.T4_COLUMNS]
+    banded = [[Cell("行政复议", colspan=10)], [replace(h, colspan=2) for h in heads],
+              [Cell(str(n), colspan=2) for n in review], [Cell("行政诉讼", colspan=10)],
+              [Cell("未经复议直接起诉", colspan=5), Cell("复议后起诉", colspan=5)], heads + heads, litigation]
+    report_blocks = blocks(v)
+    report_blocks[[k for k, b in enumerate(report_blocks) if not isinstance(b, str)][2]] = banded
+    report = (extract_html(html_page(html_body(report_blocks))) if render == "html"
+              else extract_bytes(docx_bytes(report_blocks), "report.docx"))
+    assert_every_cell(report, v)

@@ -58,14 +58,19 @@ def _span(element, name: str) -> int:
         return 1
 
 
-# A merged cell printing 0 or a mark of none over several: every cell it covers is 0 (a block of
-# zeros printed once, 0 across all of table 4). A number other than 0 says nothing of its parts.
+# A merged cell printing 0 or a mark of none over several rows, or over a row's columns (four or
+# more): every cell it covers is 0 (a block of zeros printed once, 0 across all of table 4). A cell
+# two or three columns wide is one value in a wide cell (table 2's one measure over three columns,
+# 行政复议's five cells under a header twice as wide). A number other than 0 says nothing of its parts.
 _ZERO_MARK = re.compile(r"[0０]+\s*[件条个项]?|无|—+|–|－|-|/|／")
+_BLOCK_WIDTH = 4
 
 
-def _covered(text: str) -> str:
-    """What a position a merged cell covers reads as: its mark of zero or none, or empty."""
-    return text if _ZERO_MARK.fullmatch(text) else ""
+def _covered(text: str, rowspan: int, colspan: int) -> str:
+    """What a position a merged cell covers reads as: its mark of zero or none when the cell is a
+    block (``_ZERO_MARK``), else empty."""
+    block = rowspan > 1 or colspan >= _BLOCK_WIDTH
+    return text if block and _ZERO_MARK.fullmatch(text) else ""
 
 
 def table_grid(rows: list[list[tuple[str, int, int]]]) -> list[list[str]]:
@@ -87,7 +92,7 @@ def table_grid(rows: list[list[tuple[str, int, int]]]) -> list[list[str]]:
                 while len(target) < c + colspan:
                     target.append(None)
                 for dc in range(colspan):
-                    target[c + dc] = text if (dr == 0 and dc == 0) else _covered(text)
+                    target[c + dc] = text if (dr == 0 and dc == 0) else _covered(text, rowspan, colspan)
             c += colspan
     return [[cell or "" for cell in row] for row in grid]
 
@@ -381,9 +386,11 @@ def _docx_grid_lines(tbl) -> list[str]:
         for tc in _w_children(tr, "tc"):
             merge = tc.find(f"{_W}tcPr/{_W}vMerge")
             continued = merge is not None and merge.get(f"{_W}val", "continue") == "continue"
-            text = _covered(above[len(cells)] if len(cells) < len(above) else "") if continued else _docx_cell_text(tc)
+            span, rows = _w_int(tc, "tcPr/gridSpan"), 1 if merge is None else 2  # a vertical merge: rows of it
+            text = _covered(above[len(cells)] if len(cells) < len(above) else "", rows, span) if continued \
+                else _docx_cell_text(tc)
             cells.append(text)
-            cells.extend([_covered(text)] * (_w_int(tc, "tcPr/gridSpan") - 1))
+            cells.extend([_covered(text, rows, span)] * (span - 1))
         lines.append("\t".join(cells))
         above = cells
     return lines
