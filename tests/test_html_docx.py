@@ -8,7 +8,7 @@ from dataclasses import replace
 
 import pytest
 
-from builder import forms, synthetic
+from builder import errors, forms, synthetic
 from builder.errors import NotText
 from builder.extraction.extract import extract_bytes
 from builder.reading.document import detect_format, read_bytes
@@ -584,3 +584,35 @@ def test_table_4_in_two_bands_with_review_cells_two_columns_wide_keeps_its_zeros
     report = (extract_html(html_page(html_body(report_blocks))) if render == "html"
               else extract_bytes(docx_bytes(report_blocks), "report.docx"))
     assert_every_cell(report, v)
+
+
+def test_a_word_report_inside_a_hundred_nested_layout_tables_is_read():
+    """Each layout table around the next, a hundred deep: libxml2's depth limit (256) made the file
+    an XML syntax error. Read to the depth limit of web pages; deeper is a clear refusal."""
+    import docx
+    from lxml import etree
+
+    def nested(depth: int) -> bytes:
+        document = docx.Document(io.BytesIO(docx_bytes(blocks(v))))
+        body = document.element.body
+        content = [child for child in body if not child.tag.endswith("sectPr")]
+        outer = inner = None
+        for _ in range(depth):
+            tbl = etree.fromstring(f"<w:tbl {_W_NS}><w:tr><w:tc/></w:tr></w:tbl>")
+            if inner is None:
+                outer = tbl
+            else:
+                inner.append(tbl)
+                inner.append(etree.fromstring(f"<w:p {_W_NS}/>"))  # a cell ends with a paragraph
+            inner = tbl[0][0]
+        for child in content:
+            inner.append(child)
+        body.insert(0, outer)
+        out = io.BytesIO()
+        document.save(out)
+        return out.getvalue()
+
+    v = values(seed=5)
+    assert_every_cell(extract_bytes(nested(100), "report.docx"), v)
+    with pytest.raises(errors.OverLimit, match="Word XML elements nested more than"):
+        extract_bytes(nested(200), "report.docx")

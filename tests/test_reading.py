@@ -11,7 +11,7 @@ from builder import errors, synthetic
 from builder.extraction.extract import extract_bytes
 from builder.reading.document import decode, detect_format, normalize, read_bytes
 
-from .conftest import CORPUS
+from .conftest import CORPUS, shared
 
 SAMPLE = (CORPUS / "002_ca7c6a4c8b1a7e82.txt").read_text(encoding="utf-8")
 
@@ -180,3 +180,19 @@ def test_page_breaks_and_manual_line_breaks_are_line_breaks():
     """pdftotext starts each page with a form feed; Word's manual line break is a vertical tab in
     copied text. Both were characters inside a line: a page's first line began with one."""
     assert normalize("第一页\f申请人情况\v自然人\u2028一\u2029二\x85三") == "第一页\n申请人情况\n自然人\n一\n二\n三"
+
+
+def test_text_a_tool_padded_with_nul_bytes_reads_with_spaces():
+    """A PDF's text copied by a tool that wrote NUL for a space, a run of them at a page break and
+    padding at the end: the file was refused as binary data."""
+    padded = SAMPLE.replace(" ", "\x00", 40).replace("二、", "\x00" * 1024 + "二、", 1) + "\x00" * 8192
+    report = extract_bytes(padded.encode("utf-8"), "report.txt")
+    assert report.agency.name == "隆德县人民政府办公室" and report.value("t3.total.total") == 8
+
+
+def test_a_pdf_with_bytes_before_its_header_is_a_pdf():
+    """A server put a line break before %PDF-: PDF readers skip up to a kilobyte before the header."""
+    data = b"\r\n" + shared("corpus-pdf", "淮安市洪泽区人民政府_2023.pdf").read_bytes()
+    assert detect_format(data, "report.pdf") == "pdf"
+    assert read_bytes(data, "report.pdf").lines[:1] == read_bytes(data[2:], "report.pdf").lines[:1]
+    assert detect_format(b"\r\n" * 600 + b"%PDF-1.7", "x.pdf") != "pdf"  # past the first kilobyte: no PDF header

@@ -136,9 +136,20 @@ def decode(data: bytes, path: str) -> tuple[str, str]:
             return text, "utf-8"
     except UnicodeDecodeError:
         pass
+    even, odd = data[0::2].count(0), data[1::2].count(0)
+    if (even or odd) and max(even, odd) < 4 * min(even, odd):
+        # Zero bytes in runs, on both sides alike: no UTF-16, but text a tool padded with NULs
+        # where it had spaces (a PDF's text copied, a page's end). Read as spaces.
+        spaced = data.replace(b"\x00", b" ")
+        for encoding in ("utf-8", "gb18030"):
+            try:
+                text = spaced.decode(encoding)
+            except UnicodeDecodeError:
+                continue
+            if _plausible(text) and (encoding == "utf-8" or _reads_as_chinese(text)):
+                return text, encoding
     if b"\x00" in data and len(data) % 2 == 0:
         # UTF-16 without BOM: ASCII characters leave a zero byte on one side.
-        even, odd = data[0::2].count(0), data[1::2].count(0)
         for encoding in (("utf-16-le",) if odd > even else ("utf-16-be",)):
             try:
                 text = data.decode(encoding)
@@ -250,7 +261,7 @@ _WORD_XML = re.compile(rb"<\?mso-application\s+progid=\"Word\.Document\"|schemas
 
 def detect_format(data: bytes, path: str) -> str:
     """The format, from the bytes first and the file name second."""
-    if data.startswith(PDF_SIGNATURE):
+    if PDF_SIGNATURE in data[:1024]:  # bytes a server or a download put before it: readers skip them
         return "pdf"
     if data.startswith(ZIP_SIGNATURE):
         if b"word/" in data[:65536] or path.lower().endswith(".docx"):
@@ -368,7 +379,7 @@ def _read_mhtml(data: bytes, source: Source) -> str:
 def _read_pdf(data: bytes, source: Source) -> str:
     from .pdf import pdf_to_text
 
-    return pdf_to_text(data, source.path)
+    return pdf_to_text(data[data.find(PDF_SIGNATURE):], source.path)  # its offsets count from the header
 
 
 def _read_docx(data: bytes, source: Source) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Iterator
+from functools import cache
 
 from .. import errors
 
@@ -122,7 +123,7 @@ def _owning_table(element):
     return parent
 
 
-def _check_depth(root, path: str) -> None:
+def _check_depth(root, path: str, kind: str = "HTML") -> None:
     """Deep nesting is read up to the configured depth; deeper is a clear refusal."""
     from ..limits import current
 
@@ -131,7 +132,7 @@ def _check_depth(root, path: str) -> None:
     while stack:
         element, depth = stack.pop()
         if depth > limit:
-            raise errors.OverLimit(path, f"HTML elements nested more than {limit} deep")
+            raise errors.OverLimit(path, f"{kind} elements nested more than {limit} deep")
         stack.extend((child, depth + 1) for child in element)
 
 
@@ -445,6 +446,7 @@ def docx_to_text(data: bytes, path: str) -> str:
         raise errors.NotText(path, f"not a readable Word document ({type(e).__name__})") from e
     if unpacked > limit:  # a zip bomb, or a document far larger than any report
         raise errors.OverLimit(path, f"unpacks to {unpacked:,} bytes, over the {limit:,}-byte limit")
+    _allow_deep_word_xml()
     try:
         document = docx.Document(io.BytesIO(data))
     except errors.ReportError:
@@ -454,9 +456,24 @@ def docx_to_text(data: bytes, path: str) -> str:
     body = getattr(document.element, "body", None)
     if body is None:  # a part python-docx opened but could not read as a document (mixed Strict namespaces)
         raise errors.NotText(path, "not a readable Word document (no document body)")
+    _check_depth(body, path, "Word XML")
     lines: list[str] = []
     _docx_blocks(body, lines)
     return "\n".join(lines)
+
+
+@cache
+def _allow_deep_word_xml() -> None:
+    """python-docx parses with libxml2's depth limit of 256: a document whose tables are nested a
+    hundred deep (a layout table around each) failed as an XML syntax error. Its parser, with the
+    same element classes and entities still unresolved, without that limit; the document is then
+    held to the depth limit every web page is (``_check_depth``)."""
+    from docx.oxml import parser
+    from lxml import etree
+
+    deep = etree.XMLParser(remove_blank_text=True, resolve_entities=False, huge_tree=True)
+    deep.set_element_class_lookup(parser.element_class_lookup)
+    parser.oxml_parser = deep
 
 
 _W2003 = "{http://schemas.microsoft.com/office/word/2003/wordml}"
@@ -487,9 +504,24 @@ def word_xml_to_text(data: bytes, path: str) -> str:
     body = root.find(f".//{_W}body")
     if body is None:
         raise errors.NotText(path, "a Word XML document with no body")
+    _check_depth(body, path, "Word XML")
     lines: list[str] = []
     _docx_blocks(body, lines)
     return "\n".join(lines)
+
+
+@cache
+def _allow_deep_word_xml() -> None:
+    """python-docx parses with libxml2's depth limit of 256: a document whose tables are nested a
+    hundred deep (a layout table around each) failed as an XML syntax error. Its parser, with the
+    same element classes and entities still unresolved, without that limit; the document is then
+    held to the depth limit every web page is (``_check_depth``)."""
+    from docx.oxml import parser
+    from lxml import etree
+
+    deep = etree.XMLParser(remove_blank_text=True, resolve_entities=False, huge_tree=True)
+    deep.set_element_class_lookup(parser.element_class_lookup)
+    parser.oxml_parser = deep
 
 
 # --- articles carried in scripts and JSON ---------------------------------------
