@@ -616,3 +616,11 @@ def test_a_word_report_inside_a_hundred_nested_layout_tables_is_read():
     assert_every_cell(extract_bytes(nested(100), "report.docx"), v)
     with pytest.raises(errors.OverLimit, match="Word XML elements nested more than"):
         extract_bytes(nested(200), "report.docx")
+
+
+def test_a_report_inside_thousands_of_unclosed_divs_is_read():
+    """A template that opens a <div> it never closes, over and over: the report sat 3,000 levels
+    deep and the page was refused as nested too deep. Its containers read as the line breaks they show."""
+    v = values(seed=5)
+    page = html_page("<div class='wrap'>" * 3000 + html_body(blocks(v)))
+    assert_every_cell(extract_html(page), v)

@@ -56,8 +56,13 @@ def test_numbers_too_long_to_be_counts_are_unreadable_cells_not_errors():
 
 
 def test_deep_html_is_read_up_to_the_limit_and_refused_beyond_it(tmp_path: Path):
+    """Past the limit, containers left open (<div>s a template never closed) are read as the line
+    breaks they show; nesting of anything else is refused."""
     assert isinstance(read(HOSTILE / "deep-300.html"), Report)
-    outcome = read(HOSTILE / "deep-300.html", Limits(max_html_depth=100))
+    assert isinstance(read(HOSTILE / "deep-300.html", Limits(max_html_depth=100)), Report)
+    bold = tmp_path / "deep-300-b.html"
+    bold.write_text((HOSTILE / "deep-300.html").read_text(encoding="utf-8").replace("div>", "b>"), encoding="utf-8")
+    outcome = read(bold, Limits(max_html_depth=100))
     assert isinstance(outcome, Rejected)
     assert outcome.reason == "over a size limit: HTML elements nested more than 100 deep"
 

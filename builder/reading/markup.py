@@ -150,14 +150,43 @@ def _unescaped_markup(html: str) -> str:
     return html
 
 
+# Tags that only contain: a template that leaves them open nests the rest of the page in them.
+_CONTAINER_TAG = re.compile(r"<(/?)(div|section|article|main|aside|header|footer|nav|form|center|blockquote|span|font)"
+                            r"\b[^<>]{0,2000}>", re.IGNORECASE)
+
+
+def _container_break(m: re.Match) -> str:
+    """A container's tag as what it shows: a block's a line break, an inline one's nothing."""
+    return "" if m.group(2).lower() in ("span", "font") else "<br>"
+
+
+def _parsed(html: str):
+    import lxml.html
+    from lxml import etree
+
+    try:
+        # huge_tree: libxml2 otherwise stops at 256 levels and the rest of the page is lost.
+        return lxml.html.document_fromstring(html, parser=lxml.html.HTMLParser(huge_tree=True))
+    except (etree.ParserError, ValueError):
+        return None
+
+
+def _nested_deeper(root) -> bool:
+    """Whether a page nests deeper than the depth limit: read again with its containers as the
+    line breaks they show (a report left inside thousands of unclosed <div>s)."""
+    try:
+        _check_depth(root, "")
+    except errors.OverLimit:
+        return True
+    return False
+
+
 def html_to_text(html: str, path: str = "") -> str:
     """Visible text of a web page: one line per block, tables as tab grids.
 
     Scripts, styles and comments are never text. A table that holds other
     tables, or has one cell per row, is layout, not data: its cells are read
     as blocks."""
-    import lxml.html
-    from lxml import etree
 
     from ..limits import checkpoint
 
@@ -172,10 +201,10 @@ def html_to_text(html: str, path: str = "") -> str:
     # libxml2 drops whatever follows </body> or </html>, where a browser shows it: templates that
     # close the page early would lose the report. The parser closes both at the end by itself.
     html = _PAGE_END.sub("", _unescaped_markup(html))
-    try:
-        # huge_tree: libxml2 otherwise stops at 256 levels and the rest of the page is lost.
-        root = lxml.html.document_fromstring(html, parser=lxml.html.HTMLParser(huge_tree=True))
-    except (etree.ParserError, ValueError):
+    root = _parsed(html)
+    if root is not None and _nested_deeper(root):  # containers a broken template left open, thousands deep
+        root = _parsed(_CONTAINER_TAG.sub(_container_break, html))
+    if root is None:
         return ""
     _check_depth(root, path)
     for bad in root.xpath("//comment() | //processing-instruction()"):
