@@ -533,24 +533,9 @@ def word_xml_to_text(data: bytes, path: str) -> str:
     body = root.find(f".//{_W}body")
     if body is None:
         raise errors.NotText(path, "a Word XML document with no body")
-    _check_depth(body, path, "Word XML")
     lines: list[str] = []
     _docx_blocks(body, lines)
     return "\n".join(lines)
-
-
-@cache
-def _allow_deep_word_xml() -> None:
-    """python-docx parses with libxml2's depth limit of 256: a document whose tables are nested a
-    hundred deep (a layout table around each) failed as an XML syntax error. Its parser, with the
-    same element classes and entities still unresolved, without that limit; the document is then
-    held to the depth limit every web page is (``_check_depth``)."""
-    from docx.oxml import parser
-    from lxml import etree
-
-    deep = etree.XMLParser(remove_blank_text=True, resolve_entities=False, huge_tree=True)
-    deep.set_element_class_lookup(parser.element_class_lookup)
-    parser.oxml_parser = deep
 
 
 # --- articles carried in scripts and JSON ---------------------------------------
