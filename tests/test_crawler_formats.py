@@ -71,3 +71,20 @@ def test_json_without_an_article_is_rejected_with_its_reason():
     data = json.dumps({"code": 200, "data": {"title": TITLE, "content": "<p>页面不存在</p>"}}).encode()
     with pytest.raises(errors.NotText, match="JSON data without an article"):
         extract_bytes(data, "article.json")
+
+
+@pytest.mark.parametrize("kind", ["json", "script"])
+def test_characters_escaped_as_utf_16_units_are_whole_or_replaced(kind):
+    """\\ud83d\\ude00 is one character; a unit alone (\\ud800) can be written in no file: it is U+FFFD,
+    and the report can still be written out whole."""
+    v, article = _article()
+    article = article.replace("一、总体情况", "一、总体情况\U0001F600\ud800", 1)
+    if kind == "json":
+        data = json.dumps({"title": TITLE, "content": article}, ensure_ascii=True).encode()
+        report = extract_bytes(data, "article.json")
+    else:
+        state = json.dumps({"content": article}, ensure_ascii=True)
+        report = extract_bytes(_shell(f"window.__INITIAL_STATE__ = {state};").encode(), "shell.html")
+    assert_every_cell(report, v)
+    assert "一、总体情况\U0001F600\ufffd" in report.document.text
+    json.dumps(report.as_json(), ensure_ascii=False).encode("utf-8")  # no unit left alone to refuse

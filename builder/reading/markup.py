@@ -204,9 +204,10 @@ def html_to_text(html: str, path: str = "") -> str:
     root = _parsed(html)
     if root is not None and _nested_deeper(root):  # containers a broken template left open, thousands deep
         root = _parsed(_CONTAINER_TAG.sub(_container_break, html))
+        if root is not None:
+            _check_depth(root, path)
     if root is None:
         return ""
-    _check_depth(root, path)
     for bad in root.xpath("//comment() | //processing-instruction()"):
         if bad.getparent() is not None:  # a comment before <html> has none and is never read
             bad.drop_tree()
@@ -557,7 +558,13 @@ def _unescape_string(body: str) -> str:
             return chr(int(code[1:], 16))
         return _ESCAPED.get(code, code)
 
-    return _STRING_ESCAPE.sub(one, body)
+    return _whole_characters(_STRING_ESCAPE.sub(one, body))
+
+
+def _whole_characters(text: str) -> str:
+    """Text escaped as UTF-16 units (\\ud83d\\ude00): a pair joined into its character, a unit
+    left alone made U+FFFD; kept apart, no file could be written with it."""
+    return text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
 
 
 def _is_article(text: str) -> bool:
@@ -615,7 +622,7 @@ def json_article(text: str, path: str) -> str:
     """An article API's or a crawler's JSON: its title field, then its article (the longest string
     that prints the report's sections), the article's markup read as a web page's."""
     records = json_records(text) or []
-    strings = [pair for record in records for pair in _json_strings(record)]
+    strings = [(k, _whole_characters(s)) for record in records for k, s in _json_strings(record)]
     article = max((s for _, s in strings if _is_article(s)), key=len, default=None)
     if article is None:
         raise errors.NotText(path, "JSON data without an article that prints a report's sections")
