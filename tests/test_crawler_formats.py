@@ -69,7 +69,7 @@ def test_a_crawlers_json_lines_export_is_read():
 
 def test_json_without_an_article_is_rejected_with_its_reason():
     data = json.dumps({"code": 200, "data": {"title": TITLE, "content": "<p>页面不存在</p>"}}).encode()
-    with pytest.raises(errors.NotText, match="JSON data without an article"):
+    with pytest.raises(errors.NotAReport, match="JSON data without an article"):
         extract_bytes(data, "article.json")
 
 

@@ -625,7 +625,7 @@ def json_article(text: str, path: str) -> str:
     strings = [(k, _whole_characters(s)) for record in records for k, s in _json_strings(record)]
     article = max((s for _, s in strings if _is_article(s)), key=len, default=None)
     if article is None:
-        raise errors.NotText(path, "JSON data without an article that prints a report's sections")
+        raise errors.NotAReport(path, "JSON data without an article that prints a report's sections")
     # The title field names the report: not a column's name (channelName: 政府信息公开年度报告), nor a subtitle.
     titles = sorted((_title_rank(k), i, s.strip()) for i, (k, s) in enumerate(strings)
                     if _TITLE_KEY.search(k) and 4 <= len(s.strip()) <= 100 and "<" not in s and re.search("报告|年报", s))
