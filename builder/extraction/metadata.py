@@ -414,9 +414,9 @@ def find_year(lines: list[str]) -> tuple[int | None, str]:
             # is the slip (titled with the year of publication): still not settled.
             years = {year for year, _ in stated}
             body = _body_years(lines)
-            if len(years) == 1 and body and max(body, key=body.__getitem__) in years \
-                    and body[min(years)] > 2 * body.get(title_year, 0):
-                return min(years), "period, against the title"
+            if len(years) == 1 and body and (said := years.pop()) == max(body, key=body.__getitem__) \
+                    and body[said] > 2 * body.get(title_year, 0):
+                return said, "period, against the title"
             return title_year, "title, against the period"
         return title_year, "title"
     body = _body_years(lines)
@@ -911,8 +911,6 @@ def zone_region(name: str) -> str | None:
         if zone.name in name:
             return zone.adcode
     return None
-
-
 
 
 def text_region(name: str, lines: list[str]) -> str | None:
