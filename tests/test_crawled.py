@@ -109,3 +109,23 @@ def test_table_2_labels_wrapped_a_piece_a_line_in_a_crawl(template):
     report = extract_bytes(text.encode(), "crawl.txt")
     t2 = [c.id for c in forms.cells(template) if c.table == "t2"]
     assert {c: report.cells[c].value for c in t2} == {c: v[c] for c in t2}
+
+
+def _without_heading(page: str) -> str:
+    page = page.replace("<h1>平潭综合实验区2015年政府信息公开工作年度报告</h1>", "")
+    return page.replace("<tr><td>标题</td><td colspan=\"3\">平潭综合实验区2015年政府信息公开工作年度报告</td></tr>", "")
+
+
+def test_a_title_only_in_the_pages_title_is_read_though_the_preamble_names_the_report():
+    """The preamble's 现公布本机关2015年…年度报告 counted as the title printed again: the page's own
+    title was then left out, and the report refused for want of an agency."""
+    page = _without_heading(PAGE).replace(
+        "<p>本报告根据", "<p>根据《条例》要求，现公布本机关2015年政府信息公开工作年度报告。本报告根据")
+    assert extract_bytes(page.encode(), "t20160325_1.html").agency.name == "平潭综合实验区管委会"
+
+
+def test_a_heading_that_writes_the_year_in_numerals_is_the_title_printed_again():
+    """The page's title names another agency (a template's); the body's heading is the report's."""
+    page = PAGE.replace("<h1>平潭综合实验区2015年", "<h1>平潭县二〇一五年").replace(
+        "<tr><td>标题</td><td colspan=\"3\">平潭综合实验区2015年政府信息公开工作年度报告</td></tr>", "")
+    assert extract_bytes(page.encode(), "t20160325_1.html").agency.name == "平潭县人民政府"

@@ -387,3 +387,13 @@ def test_another_body_s_figures_quoted_in_a_report_are_no_headline(text, key, to
 def test_a_count_of_cases_with_their_cause_between_is_read(text, key, total):
     """1起因政府信息公开引发的行政复议案件: the cause between the count and the cases hid the count."""
     assert headlines(figures(text))[key] == total
+
+
+def test_the_figure_an_erratum_corrects_is_never_the_headline():
+    """A report republished with its 更正说明: the figure first printed is superseded, the corrected
+    one agrees with the body, and is the headline (the two disagreed: no headline at all)."""
+    found = figures("更正说明：“一、总体情况”中“全年共收到政府信息公开申请50件”更正为“全年共收到政府信息公开申请59件”。"
+                    "2018年，区政府办公室全年共收到政府信息公开申请59件，上年结转2件。")
+    assert [(f.value, f.context) for f in found if f.key == "applications_received"] == [
+        (50, "superseded"), (59, ""), (59, "")]
+    assert headlines(found)["applications_received"] == 59

@@ -105,3 +105,31 @@ def test_a_menu_entry_beside_the_agencys_name_is_no_title_when_a_report_title_fo
     assert report.year == 2022
     with pytest.raises(errors.NotAReport, match="政府信息公开指南"):  # the guide itself, its name wrapped
         extract_bytes(f"凤凰镇人民政府\n政府信息公开指南\n一、公开主体\n{BODY}".encode(), "guide.txt")
+
+
+@pytest.mark.parametrize("title, kind", [
+    ("福建省2022年度政务公开工作第三方评估报告", "评估"),
+    ("闵行区人民政府关于2023年度法治政府建设情况的报告", "another subject"),
+    ("彭阳县2021年法治政府建设年度报告", "another subject"),
+])
+def test_evaluations_and_reports_on_other_subjects_are_refused(title, kind):
+    """An evaluation of the agencies' disclosure, and an annual report on another subject (法治政府
+    建设), quote disclosure figures and have sections like a report's: they were published as one."""
+    with pytest.raises(errors.NotAReport) as caught:
+        extract_bytes(f"{title}\n\n{BODY}".encode(), "doc.txt")
+    assert kind in str(caught.value)
+
+
+def test_a_report_beside_a_link_to_a_report_on_another_subject_is_kept():
+    text = ("首页 > 政务公开 > 年度报告\n彭阳县2020年法治政府建设年度报告\n"
+            f"彭阳县2020年政府信息公开工作年度报告\n{BODY}")
+    assert extract_bytes(text.encode(), "doc.txt").year == 2020
+
+
+@pytest.mark.parametrize("section", ["四、2024年工作安排", "三、下一步工作计划"])
+def test_a_section_heading_is_no_title(section):
+    """A heading of the body ending in 安排 or 计划 named the document a work plan."""
+    text = f"{section}\n\n{BODY}"
+    with pytest.raises(errors.NotAReport) as caught:
+        extract_bytes(text.encode(), "doc.txt")
+    assert "work plan" not in str(caught.value)

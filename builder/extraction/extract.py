@@ -99,6 +99,10 @@ _OTHER_KINDS = (
     (re.compile(r"(?:工作)?(?:计划|方案|安排)$"), "a work plan (计划/方案)"),
     (re.compile(r"(?:工作)?(?:总结|汇报)$"), "a work summary (总结)"),
     (re.compile(r"报表$"), "a website's annual statistics form (网站工作年度报表)"),
+    (re.compile(r"评估(?:报告|结果|情况)$"), "an evaluation (评估报告): of agencies' work, not an agency's report"),
+    # 关于2023年度法治政府建设情况的报告: a report whose title names no disclosure (信息公开, 政务公开).
+    (re.compile(r"^(?!.*(?:信息公开|政务公开)).*报告$"),
+     _OTHER_SUBJECT := "a report on another subject than disclosure (信息公开)"),
     (re.compile(r"公开指南$"), "a disclosure guide (政府信息公开指南)"),
     (re.compile(r"公开(?:目录|制度)$"), "a disclosure catalogue or rule (政府信息公开目录/制度)"),
 )
@@ -107,6 +111,7 @@ _OTHER_KINDS = (
 _STANDING_PAGE = re.compile(
     r"(?:人民政府|委员会|管委会|局|办公室|厅|[省市县区旗州盟镇乡]|街道|办事处)(?:政府)?信息公开(?:指南|目录|制度)$")
 # What a sentence has and a title does not: a comma, or a full stop at its end.
+_SECTION_HEADING = re.compile(r"[一二三四五六七八九十]{1,3}\s*、")
 _SENTENCE = re.compile(r"[,，;；]|。\s*$")
 # A summary printing the form's tables is an annual report under another name.
 _WEAK_KINDS = frozenset({"a work summary (总结)"})
@@ -127,16 +132,18 @@ def other_document_kind(lines: list[str], deep: bool = False) -> tuple[str, str]
     singles = [(None, line) for line in (shown if deep else head)]
     pairs = [(i + 1, "".join(head[i:i + 2])) for i in range(len(head) - 1)]  # below a red head's name and 文号 too
     for last, title in singles + pairs:
-        if _SENTENCE.search(title):
-            continue  # the opening sentence (2023年，……落实全市政务公开工作要点。) is no title
+        if _SENTENCE.search(title) or _SECTION_HEADING.match(title):
+            continue  # the opening sentence (2023年，……落实全市政务公开工作要点。) or a section (四、2024年工作安排) is no title
         title = re.sub(r"\s+", "", title)
         if not 8 <= len(title) <= 80 or (not re.search(r"关于|\d{4}年", title) and not _STANDING_PAGE.search(title)):
             continue  # a column name (通知公告) is not a title
-        if _ANNUAL_TITLE.search(title) and not _ABOUT_REPORTS.search(title):
-            continue
+        if _ANNUAL_TITLE.search(title) and _REPORT_SIGNS.search(title) and not _ABOUT_REPORTS.search(title):
+            continue  # a disclosure report's title (法治政府建设年度报告 is another subject's)
         kind = next((kind for pattern, kind in _OTHER_KINDS if pattern.search(title)), None)
-        # Two lines joined with a report's title below them: a name and a menu entry (凤凰镇 / 政府信息公开指南).
-        if kind is not None and (last is None or not any(title_line_year(line) for line in shown[last + 1:])):
+        # Two lines joined with a report's title below them: a name and a menu entry (凤凰镇 / 政府信息公开指南);
+        # a report's title anywhere in the head: another subject's report is a link beside it.
+        after = shown if kind == _OTHER_SUBJECT else shown[last + 1:] if last is not None else []
+        if kind is not None and not any(title_line_year(line) for line in after):
             return kind, title
     return None
 

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ..limits import checkpoint
+from ..limits import MAX_NUMBER_DIGITS, checkpoint
 
 NONE_WORDS = frozenset({"无", "—", "——", "-", "--", "–", "/", "／", "－", "空", "暂无", "没有", "未发生"})
 # A zero printed as a Chinese numeral (零, 〇, or the circle ○ typed for it) in a cell of its own.
@@ -129,7 +129,67 @@ def several_numbers(cell: str) -> tuple[int, ...] | None:
 def is_value_cell(cell: str) -> bool:
     c = cell.strip()
     return (not c or c in NONE_WORDS or c in ZERO_GLYPHS or bool(_NUMBER.fullmatch(c)) or several_numbers(c) is not None
-            or bool(_VALUE_WITH_UNIT.fullmatch(c)) or bool(_SIGNED_RUN.fullmatch(c)) or bool(_COUNT_WITH_UNIT.fullmatch(c)))
+            or bool(_VALUE_WITH_UNIT.fullmatch(c)) or bool(_SIGNED_RUN.fullmatch(c)) or bool(_COUNT_WITH_UNIT.fullmatch(c))
+            or c == DASH_OR_ONE or spelled_number(c) is not None)
+
+
+# How a cell of its own prints a number in other ways than digits alone (each read with a note):
+# a footnote mark after it (12¹, 512*, the raised mark of a web page or Word cell), digits grouped
+# by spaces as GB/T 15835 sets them (9 417), a change in words (减少15, 增3项), Chinese numerals (二十三).
+_FOOTNOTE_MARK = re.compile(r"(?<=\d)\s*(?:[*＊※]+|[⁰¹²³⁴⁵⁶⁷⁸⁹]+)$")
+SPACE_GROUPED = re.compile(r"[1-9]\d{0,2}(?:[ \u00a0\u2009\u202f]\d{3})+")
+_CHANGE_WORDS = re.compile(r"(?P<sign>增加|新增|增|上升|减少|减|下降)\s*(?P<n>\d+(?:,\d{3})*)\s*(?:" + COUNT_UNIT + ")?")
+_NUMERAL = "零〇一二两三四五六七八九十百千"
+_CHINESE_NUMERAL = re.compile(f"[{_NUMERAL[:2]}{_NUMERAL[3:]}][{_NUMERAL}]*|一[{_NUMERAL}]+")  # not 一 alone
+# The digit each glyph OCR reads for one stands for (O for 0, l for 1, S for 5, B for 8 …).
+_GLYPH_DIGITS = str.maketrans({**dict.fromkeys("OoDQ〇", "0"), **dict.fromkeys("lIi|丨!", "1"), "S": "5", "s": "5",
+                               "Z": "2", "z": "2", "B": "8", "b": "6", "G": "6", "g": "9", "q": "9", "A": "4", "T": "7"})
+_GLYPH_CELL = re.compile(r"[0-9OoDQ〇lIi|丨!SsZzBbGgqAT]+")
+
+
+def glyph_reading(cell: str) -> int | None:
+    """The number a cell printed with glyphs for some digits (1O52, l5, O: OCR's misreadings) reads
+    as, glyph by glyph; None for a cell of digits or of anything else. Only a reading: the
+    identities of the form decide whether it is taken (``tables._settle_glyphs``)."""
+    c = cell.strip()
+    if not _GLYPH_CELL.fullmatch(c) or c.isdigit():
+        return None
+    digits = c.translate(_GLYPH_DIGITS)
+    if (len(digits) > 1 and digits[0] == "0") or len(digits) > MAX_NUMBER_DIGITS:
+        return None
+    return int(digits)
+
+
+# 一 alone in a cell: a 1 in Chinese numerals, or a dash for none (typed so, or OCR's): a value, unread.
+DASH_OR_ONE = "一"
+
+
+@lru_cache(maxsize=4096)
+def spelled_number(cell: str) -> tuple[str, str] | None:
+    """A cell printing one number in such another way (``_FOOTNOTE_MARK`` …): the number in digits
+    and how it was printed (the value's note), or None. 一 alone stays unread: OCR and typists put
+    it for a dash as often as for a 1."""
+    c = cell.strip()
+    if m := _FOOTNOTE_MARK.search(c):
+        inner = spelled_number(c[:m.start()])
+        number = inner[0] if inner else c[:m.start()]
+        if _NUMBER.fullmatch(number):
+            return number, f"数字后的脚注标记“{m.group().strip()}”不计入数值"
+        return None
+    if SPACE_GROUPED.fullmatch(c):
+        return re.sub(r"\D", "", c), "数字中的空格是千位分隔，读作一个数"
+    if m := _CHANGE_WORDS.fullmatch(c):
+        sign = "-" if m.group("sign") in ("减少", "减", "下降") else ""
+        return sign + m.group("n").replace(",", ""), f"“{m.group('sign')}”读作{'负数' if sign else '正数'}"
+    if _CHINESE_NUMERAL.fullmatch(c):
+        import cn2an  # only for the rare table printed in Chinese numerals
+
+        try:
+            value = int(cn2an.cn2an(c.replace("两", "二").replace("〇", "零"), "strict"))
+        except ValueError:
+            return None
+        return str(value), "以汉字数字印出"
+    return None
 
 
 def _delimiter(line: str) -> str | None:
@@ -171,6 +231,10 @@ def scan_delimited(line: str, sep: str, index: int) -> ValueRow:
             cells[last_label] = inside[0].label
             values = inside[0].cells + values
     label = " ".join(c for c in cells[: last_label + 1] if c)
+    if last_label < 0 and any(several_numbers(c) for c in values) and all(c and is_value_cell(c) for c in values):
+        # | 3 1 0 1 5 | 1 0 1 1 3 | …: no label, and rules drawn between groups of cells, not between cells
+        # (with a blank among them, a rule lost between two cells put their numbers in one: ``_resolve``)
+        values = [token for c in values for token in c.split()]
     return ValueRow(label, values, True, index, width=len(cells))
 
 

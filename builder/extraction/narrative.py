@@ -124,7 +124,7 @@ class Figure:
     approx: bool
     text: str
     headline: bool = False  # the report's own total of this key for the report year (at most one per key)
-    context: str = ""  # why the figure cannot be a headline (other_year, other_report, part, fraction …), '' when it may be
+    context: str = ""  # why the figure cannot be a headline (other_year, other_report, part, superseded …), '' when it may be
     source: str = "prose"  # or "table": a row of a pre-2019 statistics table
 
     def as_json(self) -> dict:
@@ -263,6 +263,8 @@ _RUNNING_TOTAL = re.compile(r"(?:截至|截止|至今|以来)[^。；;!！?？]*
 _CITED_REPORT = re.compile(r"《[^《》]{0,40}(?:19|20)\d{2}\s*年[^《》]{0,30}(?:年度报告|年报)》")
 # Another body's figures reported by it (据姑苏区政务公开办公室通报); 据统计 is the report's own.
 _CITED_SOURCE = re.compile(r"据(?!统计)[\u4e00-\u9fff]{2,20}?(?:通报|公布|发布|报告)")
+# An erratum: what the report printed before, then what it should have printed (“…申请50件”更正为“…59件”).
+_CORRECTED_TO = re.compile(r"(?:更正|修改|改正|更改)为|应为")
 _CHANGE_BEFORE = re.compile(r"(?:增加|减少|增长|下降|上升|提高|多|少)了?\s*$")
 # A whole sector across levels (全市生态环境系统): more bodies than the report's own.
 _SECTOR_SYSTEM = re.compile(r"(?:全市|全区|全县|全省|全州|全盟|全旗)[\u4e00-\u9fff]{0,10}系统")
@@ -309,6 +311,8 @@ def _context(key: str, sentence: str, start: int, number_start: int, year: int |
         return "other_year"
     if _CHANGE_BEFORE.search(before):
         return "change"
+    if _CORRECTED_TO.search(sentence, number_start):
+        return "superseded"  # the figure an erratum corrects; the one after 更正为 may be the report's
     if _CITED_REPORT.search(before) or _CITED_SOURCE.search(before):
         return "other_report"  # 据《湖州市人民政府2022年…年度报告》，…全年主动公开政府信息9,860条: another body's
     if "累计" in clause and _RUNNING_TOTAL.search(before[:clause_start + clause.rindex("累计") + 2]):

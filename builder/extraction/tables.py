@@ -22,7 +22,21 @@ from ..codebook import identity_zh, label_zh
 from ..forms import GOV_2019, GOV_2021, PRE_2019, Identity, Row
 from ..limits import MAX_NUMBER_DIGITS
 from .columns import T3_ORDER, t3_columns, t4_columns, t4_result, t4_turned_groups
-from .layout import COUNT_UNIT, MONEY_UNIT, NONE_WORDS, ROW_START, ZERO_GLYPHS, Layout, ValueRow, label_core, several_numbers
+from .layout import (
+    COUNT_UNIT,
+    DASH_OR_ONE,
+    MONEY_UNIT,
+    NONE_WORDS,
+    ROW_START,
+    SPACE_GROUPED,
+    ZERO_GLYPHS,
+    Layout,
+    ValueRow,
+    glyph_reading,
+    label_core,
+    several_numbers,
+    spelled_number,
+)
 from .solver import (
     SOLUTION_LIMIT,
     Choice,
@@ -81,6 +95,11 @@ def parse_cell(raw: str) -> CellValue:
     """One printed cell: a number (with the money unit it was printed with),
     a worded zero, a blank, or text that is no number (never guessed)."""
     value, status, note, unit = _read_cell(raw)
+    if raw.strip() == DASH_OR_ONE:
+        return CellValue(None, raw, "ambiguous", "“一”可能是汉字数字 1，也可能是表示无的横线，未作选择", [0, 1])
+    if status == "ambiguous" and (glyphs := glyph_reading(raw)) is not None:
+        return CellValue(None, raw, status, f"印出的字可能是形近的数字（按字形读作 {glyphs}），勾稽关系无法确认，未作选择",
+                         [glyphs])
     return CellValue(value, raw, status, note, [] if status == "ambiguous" else None, unit)
 
 
@@ -95,6 +114,9 @@ def _read_cell(raw: str) -> tuple[int | float | None, str, str | None, str | Non
         return 0, "none", "以文字表示，读作 0", None
     if text in ZERO_GLYPHS:
         return 0, "reported", None, None
+    if spelled := spelled_number(text):
+        value, status, note, unit = _read_cell(spelled[0])
+        return value, status, note or spelled[1], unit
     m = _PRINTED_NUMBER.fullmatch(text)
     if m is None:
         return None, "ambiguous", "印出的文字无法读作一个数字", None
@@ -285,6 +307,8 @@ def read_table(slots: list[_Slot], identities: list[Identity], out: Tables, tabl
             continue
         for cell, raw in zip(slot.ids, printed):
             numbers = several_numbers(raw)
+            if numbers and SPACE_GROUPED.fullmatch(raw.strip()) and all(p.strip() for p in printed):
+                numbers = None  # 1 862 in a row with every cell printed: one number, its thousands spaced off
             if numbers and all(len(str(n)) <= MAX_NUMBER_DIGITS for n in numbers):
                 displaced.append((cell, list(numbers), raw.strip()))
                 fixed[cell] = None
@@ -308,6 +332,7 @@ def read_table(slots: list[_Slot], identities: list[Identity], out: Tables, tabl
     else:
         fixed = _reread_short_rows(slots, fixed, usable, out, table)
     _infer(fixed, usable, out)
+    _settle_glyphs(fixed, usable, out)
 
 
 def _all_zero(printed: list[str]) -> bool:
@@ -761,6 +786,30 @@ def _infer(fixed: dict, identities: list[Identity], out: Tables) -> None:
         out.cells[cell] = CellValue(value, old.raw, "inferred",
                                     f"表中空白，由勾稽关系推出：{identity_zh(identity)}")
         fixed[cell] = value
+
+
+def _settle_glyphs(fixed: dict, identities: list[Identity], out: Tables) -> None:
+    """Cells printed with glyphs for digits (1O52, l5, O) or as 一: read as the identities settle
+    them, when every cell they settle is one of its readings (else none is taken)."""
+    readings = {c: out.cells[c].candidates for c, v in fixed.items() if v is None and _glyph_cell(out.cells.get(c))}
+    if not readings:
+        return
+    # The identities about these cells only: a sum broken elsewhere in the table is no evidence here.
+    holding = [i for i in identities if any(c in readings for c in i.cells)
+               and all(fixed.get(c) is not None or c in readings for c in i.cells)]
+    ok, settled = propagate(fixed, holding, readings)
+    if not ok or any(value not in readings[cell] for cell, (value, _) in settled.items()):
+        return
+    for cell, (value, identity) in settled.items():
+        raw = out.cells[cell].raw
+        out.cells[cell] = CellValue(value, raw, "repaired",
+                                    f"印作“{raw.strip()}”，读作 {value}：只有这样{identity_zh(identity)}才成立")
+        fixed[cell] = value
+
+
+def _glyph_cell(cell: CellValue | None) -> bool:
+    return (cell is not None and cell.status == "ambiguous" and bool(cell.candidates) and cell.raw is not None
+            and (glyph_reading(cell.raw) is not None or cell.raw.strip() == DASH_OR_ONE))
 
 
 # --- the three tables --------------------------------------------------------

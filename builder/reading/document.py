@@ -51,7 +51,7 @@ class Document:
     def page_lines(self) -> list[str]:
         """The text normalised (``normalize``) and split into lines, page labels and chrome kept:
         ``lines`` is made of them, and the metadata reads a crawled page's labels from them."""
-        return normalize(self.text).split("\n")
+        return unspaced(normalize(self.text).split("\n"))
 
     @cached_property
     def sentences(self) -> list[str]:
@@ -76,6 +76,9 @@ _TRANSLATE.update({cp: None for cp in (0x200E, 0x200F, 0x061C, *range(0x202A, 0x
 # Minus signs and hyphens other than ASCII's: a change printed as −5 (U+2212, as Word and Excel
 # write it) is the number -5. Dashes stay: — and – are words for none and ranges.
 _TRANSLATE.update({cp: "-" for cp in (0x2212, 0xFE63, 0x2010, 0x2011)})
+# Box-drawing verticals, which OCR and text exports of tables draw cell borders with (┃一、本年新收…│7│0┃):
+# the pipes of a pipe table.
+_TRANSLATE.update({ord(c): "|" for c in "│┃║┆┇┊┋╎╏¦"})
 # Kangxi radicals, which PDF text layers often use for common characters (⼀ for 一).
 _TRANSLATE.update({cp: unicodedata.normalize("NFKC", chr(cp)) for cp in range(0x2F00, 0x2FD6)})
 # Their supplement, which Chromium and Word write for the glyphs they share with common characters
@@ -90,6 +93,27 @@ def normalize(text: str) -> str:
     to "-", zero-width and direction characters removed. Chinese characters are left as they are."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     return text.translate(_TRANSLATE)
+
+
+# A space between two characters of Chinese text (or its punctuation): OCR (Tesseract) and some
+# PDF text layers put one between every pair (政 府 信 息 公 开 ， 现 公 布).
+_WIDE = r"[\u3400-\u4dbf\u4e00-\u9fff\u3000-\u303f(),:;!?“”‘’《》—]"
+_SPACED = re.compile(rf"(?<={_WIDE}) (?={_WIDE})")
+_CJK_PAIR = re.compile(r"[\u4e00-\u9fff](?= ?[\u4e00-\u9fff])")
+_LETTER_SPACED = 0.6  # share of neighbouring Chinese characters a space parts, beyond which a text is spaced so
+
+
+def unspaced(lines: list[str]) -> list[str]:
+    """The lines of a text that parts (nearly) every two Chinese characters by a space, without
+    those spaces; spaces beside digits stay (they part a table's cells). Other texts as they are."""
+    sample = "\n".join(lines[:400])
+    pairs = _CJK_PAIR.findall(sample)
+    if len(pairs) < 50:
+        return lines
+    spaced = sum(1 for m in _CJK_PAIR.finditer(sample) if sample[m.end()] == " ")
+    if spaced < _LETTER_SPACED * len(pairs):
+        return lines
+    return [_SPACED.sub("", line) for line in lines]
 
 
 # --- decoding ---------------------------------------------------------------

@@ -33,23 +33,39 @@ def _cell_text(element) -> str:
     """A cell's text on one line, its own lines (a <br>, paragraphs or other blocks in it) and a
     superscript or subscript parted by a space, as a Word cell's paragraphs are: a browser shows
     1<br>2 on two lines, and read as 12 it would be one number the page does not print; "1 2" is
-    a cell the reading marks as unsure."""
+    a cell the reading marks as unsure. A superscript footnote mark is kept as one (87¹)."""
     if not len(element):  # most cells: their text alone
         return _SPACES.sub(" ", element.text or "").strip()
     from lxml import etree
 
     pieces: list[str] = [element.text or ""]
+    mark = None  # a footnote mark read at its element's start, its tail at the end
     for event, node in etree.iterwalk(element, events=("start", "end")):
         if node is element:
             continue
         block = isinstance(node.tag, str) and node.tag.lower() in _CELL_BREAKS
         if event == "start":
-            pieces.append(" " if block else "")
-            pieces.append(node.text or "")
+            mark = raised_mark(node.text or "") if block and node.tag.lower() == "sup" and not len(node) else None
+            pieces.append(mark if mark is not None else " " if block else "")
+            pieces.append("" if mark is not None else node.text or "")
+        elif mark is not None:
+            pieces.append(node.tail or "")
+            mark = None
         else:
             pieces.append(" " if block else "")
             pieces.append(node.tail or "")
     return _SPACES.sub(" ", "".join(pieces)).strip()
+
+
+_MARK = re.compile(r"[0-9*＊]{1,3}")
+_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def raised_mark(text: str) -> str | None:
+    """A raised run that is a footnote mark (1, 12, *) as it reads beside its number: in
+    superscript digits (87¹), which the cell's reading knows for a mark; None for other raised text."""
+    text = text.strip()
+    return text.translate(_SUPERSCRIPT) if _MARK.fullmatch(text) else None
 
 
 def _span(element, name: str) -> int:
@@ -251,13 +267,27 @@ def html_to_text(html: str, path: str = "") -> str:
 
     walk(root)
     flush()
-    if head_title and not any(head_title[1] in _SPACES.sub("", line) for line in lines[:40]):
+    if head_title and not any(_repeats_title(line, *head_title) for line in lines[:40]):
         lines.insert(0, head_title[0])  # a page whose title is in <title> only (the heading is an image)
     return "\n".join(lines)
 
 
+def _repeats_title(line: str, title: str, words: str) -> bool:
+    """Whether a body line is the page's title again: the whole title, or a heading (a line
+    not much longer) with its words from the year on, the year written either way (二〇〇九年);
+    a sentence of the preamble that names the report (现公布本机关2022年…年度报告) is not."""
+    line = _SPACES.sub("", line)
+    if title in line:
+        return True
+    after_year = words[_TITLE_YEAR.match(words).end():]
+    return len(line) <= len(title) + 12 and re.search(_TITLE_YEAR.pattern + re.escape(after_year), line) is not None
+
+
 # A page <title> is "document title_site name" (or "site - title"); a document's title names its year.
 _TITLE_SEPARATORS = re.compile(r"\s*(?:_|\||｜|——|\s-\s|-{1,2}(?=\D))\s*")
+
+
+_TITLE_YEAR = re.compile(r"(?:(?:19|20)\d{2}|[一二][〇○零][〇○零一二三四五六七八九]{2})\s*年")
 
 
 def _document_title(root) -> tuple[str, str] | None:
@@ -267,7 +297,7 @@ def _document_title(root) -> tuple[str, str] | None:
     text = _SPACES.sub(" ", element.text_content()).strip() if element is not None else ""
     for segment in _TITLE_SEPARATORS.split(text):
         segment = _SPACES.sub("", segment)
-        year = re.search(r"(?:(?:19|20)\d{2}|[一二][〇○零][〇○零一二三四五六七八九]{2})\s*年", segment)
+        year = _TITLE_YEAR.search(segment)
         if 8 <= len(segment) <= 80 and year:
             return segment, segment[year.start():]
     return None
@@ -378,7 +408,8 @@ def _docx_text(paragraph, part_raised: bool = False) -> str:
         text = _run_text(run)
         raised = run.find(f"{_W}rPr/{_W}vertAlign")
         if part_raised and raised is not None and raised.get(f"{_W}val") in _RAISED:
-            text = f" {text} "
+            mark = raised_mark(text) if raised.get(f"{_W}val") == "superscript" else None
+            text = mark if mark is not None else f" {text} "
         pieces.append(text)
     return "".join(pieces)
 

@@ -1,0 +1,134 @@
+"""The other ways a cell prints its number: a footnote mark after it, digits grouped by spaces,
+a change in words, Chinese numerals, glyphs OCR put for digits, and table rules drawn with
+box-drawing characters. Each is read with a note saying how, or left unsure."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from builder import forms, synthetic
+from builder.extraction.extract import extract_bytes
+from builder.extraction.layout import scan_delimited, spelled_number
+from builder.forms import GOV_2019, GOV_2021
+
+from .official_form import blocks, html_body, html_page, rebalance
+from .official_form import values as form_values
+from .test_layouts import AGENCY, values
+
+
+@pytest.mark.parametrize("printed, number", [
+    ("12¹", "12"), ("512*", "512"), ("19 *", "19"), ("2,318¹", "2,318"), ("1 862", "1862"), ("12 345 678", "12345678"),
+    ("减少15", "-15"), ("减2", "-2"), ("增加3项", "3"), ("下降1件", "-1"), ("二十三", "23"), ("两", "2"), ("十二", "12"),
+    ("一十二", "12"), ("一", None), ("一二", None), ("三安全", None), ("24 1", None), ("1 86", None), ("0 862", None),
+    ("12 *3", None),
+])
+def test_how_a_cell_spells_its_number(printed, number):
+    got = spelled_number(printed)
+    assert (got[0] if got else None) == number
+    assert got is None or got[1]  # every such reading says how it read
+
+
+def report(printed_changes: dict[str, str], layout: str, template: str = GOV_2021, v: dict | None = None,
+           year: int = 2022):
+    v = dict(v or values(template))
+    printed = {c: synthetic._fmt(x) for c, x in v.items()}
+    printed.update(printed_changes)
+    data, name = synthetic.render_layout(random.Random(1), AGENCY, year, template, printed, v, layout)
+    return extract_bytes(data, name), v
+
+
+@pytest.mark.parametrize("layout", ["tab", "pipe", "html", "docx"])
+def test_spelled_numbers_in_cells_of_their_own_are_read_with_a_note(layout):
+    v = {**values(GOV_2019), "t2.penalty.change": -15, "t2.coercion.change": 3, "t2.licensing.decisions": 9417}
+    rep, v = report({"t2.penalty.change": "减少15", "t2.coercion.change": "增3项", "t2.licensing.decisions": "9 417",
+                     "t2.rules.new_made": f"{v['t2.rules.new_made']}*"}, layout, GOV_2019, v, 2020)
+    for cell in forms.cells(GOV_2019):
+        assert rep.cells[cell.id].value == v[cell.id], cell.id
+    for cell in ("t2.penalty.change", "t2.coercion.change", "t2.licensing.decisions", "t2.rules.new_made"):
+        assert rep.cells[cell].status == "reported" and rep.cells[cell].note, cell
+
+
+def test_a_table_in_chinese_numerals_is_read():
+    import cn2an
+
+    v = values(GOV_2021)
+    printed = {c.id: cn2an.an2cn(v[c.id]) for c in forms.cells(GOV_2021) if c.table == "t3" and v[c.id] != 1}
+    rep, v = report(printed, "html")
+    for cell in forms.cells(GOV_2021):
+        assert rep.cells[cell.id].value == v[cell.id], cell.id
+
+
+@pytest.mark.parametrize("layout", ["tab", "html"])
+def test_yi_alone_is_one_only_where_the_sums_say_so(layout):
+    """一 in a cell is a 1 in Chinese numerals or a dash typed for none: the identities decide."""
+    v = {**values(GOV_2021), **{forms.t3_cell("granted", c.id): 0 for c in forms.T3_COLUMNS}}
+    v = {**v, "t3.granted.natural_person": 1, "t3.granted.total": 1}
+    v = rebalance(v)
+    rep, v = report({"t3.granted.natural_person": "一"}, layout, v=v)
+    got = rep.cells["t3.granted.natural_person"]
+    assert (got.value, got.status, got.raw) == (1, "repaired", "一")
+    assert "印作“一”" in got.note
+
+
+@pytest.mark.parametrize("layout", ["tab", "space"])
+@pytest.mark.parametrize("glyphs", ["1O", "l0", "1o"])
+def test_glyphs_for_digits_are_read_where_the_sums_require_that_reading(layout, glyphs):
+    v = rebalance({**values(GOV_2021), "t3.granted.natural_person": 10})
+    rep, v = report({"t3.granted.natural_person": glyphs}, layout, v=v)
+    got = rep.cells["t3.granted.natural_person"]
+    assert (got.value, got.status, got.raw) == (10, "repaired", glyphs)
+    for cell in forms.cells(GOV_2021):
+        assert rep.cells[cell.id].value == v[cell.id], cell.id
+
+
+def test_glyphs_the_sums_contradict_stay_unsure():
+    v = rebalance({**values(GOV_2021), "t3.granted.natural_person": 13})
+    rep, v = report({"t3.granted.natural_person": "1B"}, "tab", v=v)  # B reads 8: 18, not 13
+    got = rep.cells["t3.granted.natural_person"]
+    assert (got.value, got.status, got.candidates) == (None, "ambiguous", [18])
+
+
+def test_glyphs_in_table_2_stay_unsure_with_their_reading():
+    """Table 2 has no identities to confirm a reading."""
+    rep, _ = report({"t2.licensing.decisions": "1O52"}, "tab")
+    got = rep.cells["t2.licensing.decisions"]
+    assert (got.value, got.status, got.candidates) == (None, "ambiguous", [1052])
+
+
+@pytest.mark.parametrize("vertical", ["│", "┃", "║"])
+def test_box_drawing_rules_are_a_tables_cell_borders(vertical):
+    v = values(GOV_2021)
+    text = synthetic.render(AGENCY, 2022, GOV_2021, v, "pipe").replace("|", vertical)
+    rep = extract_bytes(text.encode(), "ocr.txt")
+    for cell in forms.cells(GOV_2021):
+        assert rep.cells[cell.id].value == v[cell.id], cell.id
+
+
+def test_rules_drawn_between_groups_of_cells_part_no_cells():
+    row = scan_delimited("| 3 1 0 1 5 | 1 0 1 1 3 | 1 0 0 0 1 |", "|", 0)
+    assert (row.label, row.cells) == ("", ["3", "1", "0", "1", "5", "1", "0", "1", "1", "3", "1", "0", "0", "0", "1"])
+    labelled = scan_delimited("| 行政许可 | 0 0 3 | 1 |", "|", 0)
+    assert labelled.cells == ["0 0 3", "1"]  # a labelled row's merged cell is a displacement to resolve
+
+
+def test_text_that_spaces_every_chinese_character_is_read():
+    """Tesseract's output: 政 府 信 息 公 开 (the report was refused: no title, no tables)."""
+    import re
+
+    v = values(GOV_2021)
+    text = synthetic.render(AGENCY, 2022, GOV_2021, v, "space")
+    spaced = re.sub(r"(?<=[\u4e00-\u9fff，。、（）])(?=[\u4e00-\u9fff，。、（）])", " ", text)
+    rep = extract_bytes(spaced.encode(), "ocr.txt")
+    assert (rep.agency.name, rep.year, rep.template) == (AGENCY, 2022, GOV_2021)
+    for cell in forms.cells(GOV_2021):
+        assert rep.cells[cell.id].value == v[cell.id], cell.id
+
+
+def test_a_web_pages_footnote_mark_is_no_digit():
+    cell = forms.t3_cell("granted", "natural_person")
+    v = rebalance({**form_values(seed=5), cell: 9137})  # printed once only
+    body = html_body(blocks(v)).replace(f"<td>{v[cell]}</td>", f"<td>{v[cell]}<sup>1</sup></td>", 1)
+    got = extract_bytes(html_page(body).encode(), "report.html").cells[cell]
+    assert (got.value, got.raw, got.status) == (v[cell], f"{v[cell]}¹", "reported")
