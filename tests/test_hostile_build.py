@@ -22,6 +22,7 @@ from builder.reading.sources import parse_sources, read_sources
 from .conftest import CORPUS
 
 GOOD = CORPUS / "000_3c99cf29d2b59166.txt"
+LONG_NAME = "银川市" + "庄" * 36 + "局"
 HOSTILE_NAME = "=1+2@@CONTENT@@{%}\\"
 SOURCES = (
     "file,url,retrieved,archive,listing_url,note\n"
@@ -52,6 +53,8 @@ def built(tmp_path_factory) -> tuple[Path, object]:
     (corpus / "crash.txt").write_text(text.replace("固原市", "海原县") + "\nCRASH-HERE\n", encoding="utf-8")
     (corpus / "hang.txt").write_text(text.replace("固原市", "西吉县") + "\nHANG-HERE\n", encoding="utf-8")
     (corpus / ".hidden.txt").write_text(text, encoding="utf-8")
+    # A name of 38 characters: its slug (yinchuan-shi-zhuang-zhuang-…) passed the 255 bytes of a folder name.
+    (corpus / "long.txt").write_text(text.replace("固原市人民政府办公室", LONG_NAME), encoding="utf-8")
     (corpus / "dangling.txt").symlink_to(corpus / "nowhere.txt")
     os.mkfifo(corpus / "pipe")
     original = layout.split_headings
@@ -80,7 +83,8 @@ def read_csv(path: Path) -> list[dict]:
 def test_every_good_report_is_published_and_every_other_entry_rejected(built):
     site, summary = built
     reports = read_csv(site / "data" / "reports.csv")
-    assert summary.reports == len(reports) == 5
+    assert summary.reports == len(reports) == 6
+    assert LONG_NAME in {r["agency_name"] for r in reports}
     for report in reports:
         assert (site / "reports" / report["report_id"] / "index.html").exists()
     rejected = {row["file"]: row["reason"] for row in read_csv(site / "data" / "rejected.csv")}
@@ -91,15 +95,20 @@ def test_every_good_report_is_published_and_every_other_entry_rejected(built):
                           "no report title, form tables or report sections found; "
                           "named .pdf, but its bytes are not a PDF",
         "crash.txt": "internal error in layout: OverflowError: int too large to convert to float",
-        "dangling.txt": f"dangling symlink: its target {site.parent / 'corpus' / 'nowhere.txt'} does not exist",
+        "dangling.txt": "dangling symlink: its target (nowhere.txt) does not exist",
         "hang.txt": "time limit exceeded: over the 3 s limit per file",
         "pipe": "a named pipe (FIFO), not a regular file: not read",
         "sources.csv, line 2": "url is not an http(s) URL: 'javascript:alert(1)'",
         "sources.csv, line 3": "retrieved is not a date written YYYY-MM-DD: '2024-13-45'",
         "sources.csv, line 6": "a second row for 004_13e53bba648087dd.txt; the first is used",
     }
-    assert summary.lines()[0] == ("read 5 reports; 9 files could not be read; "
+    assert summary.lines()[0] == ("read 6 reports; 9 files could not be read; "
                                   "1 internal errors (bugs of this tool, please report them)")
+
+
+def test_no_name_made_for_the_site_is_too_long_for_a_file_system(built):
+    site, _ = built
+    assert max(len(p.name.encode()) for p in site.rglob("*")) <= 120
 
 
 def test_only_valid_sources_reach_the_data(built):

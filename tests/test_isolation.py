@@ -199,9 +199,9 @@ def test_every_entry_is_a_report_or_a_rejection(tmp_path: Path):
         ".hidden.txt": "hidden file (name starts with a dot): not read",
         "bad-\\xff\\xfe-name.txt": "not a government information disclosure annual report: "
                                    "no report title, form tables or report sections found",
-        "dangling.txt": f"dangling symlink: its target {corpus / 'gone.txt'} does not exist",
-        "folder-link": f"symlink to the folder {corpus / '.git'}: not followed",
-        "outside.txt": f"symlink to {outside}, outside the corpus folder: not followed",
+        "dangling.txt": "dangling symlink: its target (gone.txt) does not exist",
+        "folder-link": "symlink to the folder .git: not followed",
+        "outside.txt": "symlink to a path outside the corpus folder: not followed",  # the builder's paths unpublished
         "pipe.txt": "a named pipe (FIFO), not a regular file: not read",
     }
 

@@ -135,12 +135,14 @@ def entry_problem(entry: Entry) -> str | None:
         return f"hidden {'folder' if folder else 'file'} (name starts with a dot): not read"
     if stat.S_ISLNK(info.st_mode):
         target = os.path.realpath(entry.path)
-        shown = readable_name(os.readlink(entry.path))
-        if not os.path.exists(target):
-            return f"dangling symlink: its target {shown} does not exist"
         root = os.path.realpath(entry.root)
-        if os.path.commonpath([root, target]) != root:
-            return f"symlink to {shown}, outside the corpus folder: not followed"
+        # The reason is published: a path outside the corpus (the builder's machine) is never named.
+        inside = os.path.commonpath([root, target]) == root
+        shown = readable_name(os.path.relpath(target, root)) if inside else "a path outside the corpus folder"
+        if not os.path.exists(target):
+            return f"dangling symlink: its target ({shown}) does not exist"
+        if not inside:
+            return "symlink to a path outside the corpus folder: not followed"
         info = os.stat(target)
         if stat.S_ISDIR(info.st_mode):
             return f"symlink to the folder {shown}: not followed"

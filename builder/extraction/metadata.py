@@ -7,6 +7,7 @@ so that ids are stable ASCII and readable.
 
 from __future__ import annotations
 
+import hashlib
 import importlib.resources
 import logging
 import re
@@ -1005,7 +1006,15 @@ def slugify(name: str, regions: tuple[str | None, ...] = ()) -> str:
         suffix = next((s for s in _REGION_SUFFIXES if region.endswith(s) and len(region) > len(s)), "")
         parts += [_pinyin(region[: len(region) - len(suffix)]), _pinyin(suffix)]
     parts += [_pinyin(w) for w in _words(rest)] if rest else []
-    return "-".join(p for p in parts if p) or "unknown"
+    slug = "-".join(p for p in parts if p) or "unknown"
+    if len(slug) > _SLUG_MAX:  # kept unique by the whole slug's digest
+        slug = slug[:_SLUG_MAX - 9].rstrip("-") + "-" + hashlib.sha256(slug.encode()).hexdigest()[:8]
+    return slug
+
+
+# A slug names the agency's folders and ends its id: a long name's (二十几个字) would pass the 255
+# bytes a file system allows a name, and one report would stop the build writing its folder.
+_SLUG_MAX = 100
 
 
 # Slugs of the names read by an earlier run of this parser version, by (name as printed,
