@@ -41,6 +41,15 @@ def test_normalisation_keeps_chinese_text():
     assert normalize("隆德县人民政府") == "隆德县人民政府"
 
 
+def test_control_characters_reach_no_output():
+    """A NUL or a unit separator inside a prose sentence reached the narrative, checks and pages;
+    R's read.csv stops at a NUL."""
+    assert normalize("共收到\x00申请\x1f12件\x7f。\x08") == "共收到 申请12件。"
+    text = (CORPUS / "004_13e53bba648087dd.txt").read_text(encoding="utf-8").replace("。", "。\x00\x1f", 3)
+    report = extract_bytes(text.encode(), "ctl.txt")
+    assert report.narrative and not any(re.search(r"[\x00-\x08\x0e-\x1f\x7f]", f.text) for f in report.narrative)
+
+
 def test_radicals_a_pdf_writes_for_whole_characters_are_those_characters():
     """Chromium and Word write ⺠ for the 民 of 人民政府 and ⻓ for 长 in a PDF's text: the agency
     was 政府办公室, or none at all, and the report was refused."""

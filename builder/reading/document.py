@@ -70,6 +70,10 @@ _TRANSLATE.update({cp: None for cp in (0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0
 # Line breaks other than \n: the form feed that starts each page of a PDF's text (pdftotext), the
 # vertical tab of Word's manual line break in copied text, and Unicode's line and paragraph separators.
 _TRANSLATE.update({cp: "\n" for cp in (0x0B, 0x0C, 0x85, 0x2028, 0x2029)})
+# Other control characters are no text (a page or a Word file may carry them): none reaches a page,
+# a CSV or a JSON file, where R and spreadsheets stop at them. A NUL parts words, as in ``decode``.
+_TRANSLATE.update({cp: None for cp in (*range(0x01, 0x09), *range(0x0E, 0x20), 0x7F)})
+_TRANSLATE[0x00] = " "
 # Direction marks, embeddings, overrides and isolates: invisible in a Chinese report, and an
 # override would show an agency's name reversed on its pages.
 _TRANSLATE.update({cp: None for cp in (0x200E, 0x200F, 0x061C, *range(0x202A, 0x202F), *range(0x2066, 0x206A))})

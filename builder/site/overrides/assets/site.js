@@ -35,8 +35,9 @@
       var badge = block.querySelector(".cite-badge"), before = badge.previousElementSibling;  // the 徽章 heading
       var apa = [d.author + ". (" + d.year + "). " + d.title + "[Data set]. Retrieved ", ["access-date-en", "access date"],
         ", from " + link + (d.original ? " (original report: " + d.original + ")" : "")];
-      var bib = ["@misc{" + d.key + ",\n  author = {" + d.author + "},\n  title = {" + bibtex(d.title) + "},\n  year = {" +
-        d.year + "},\n  howpublished = {\\url{" + link + "}},\n  note = {引用日期: ", ["access-date", "引用日期"],
+      var bib = ["@misc{" + d.key + ",\n  author = {" + bibtex(d.author) + "},\n  title = {" + bibtex(d.title) +
+        "},\n  year = {" + d.year + "},\n  howpublished = {\\url{" + bibtexUrl(link) + "}},\n  note = {引用日期: ",
+        ["access-date", "引用日期"],
         "}" + (d.original ? ",\n  addendum = {原始报告: \\url{" + bibtexUrl(d.original) + "}}" : "") + "\n}"];
       [["APA", apa], ["BibTeX", bib]].forEach(function (item) {
         block.insertBefore(element("h3", {}, item[0]), before);
