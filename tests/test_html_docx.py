@@ -527,9 +527,17 @@ def test_table_grid_gives_a_merged_zero_to_every_cell_it_covers():
     """0 or a mark of none merged over several rows, or four columns or more, is each covered
     cell's; a number or words merged are not, nor a 0 in a cell two or three columns wide (one
     value in a wide cell: table 2's one measure, table 4's 行政复议 under a header as wide)."""
+    head = [[(str(c), 1, 1) for c in range(7)]]  # a cell begins in every column
     rows = [[("（三）", 2, 1), ("0", 2, 2), ("5", 1, 2)], [("无", 1, 2)], [("—", 1, 4), ("0", 1, 3)]]
-    assert table_grid(rows) == [["（三）", "0", "0", "5", ""], ["", "0", "0", "无", ""],
-                                ["—", "—", "—", "—", "0", "", ""]]
+    assert table_grid(head + rows)[1:] == [["（三）", "0", "0", "5", ""], ["", "0", "0", "无", ""],
+                                           ["—", "—", "—", "—", "0", "", ""]]
+
+
+def test_a_column_no_cell_begins_in_is_no_column():
+    """A page that sets every value cell (and its header) two columns wide: read as it was, each
+    row had a blank after every number, and table 3 came out unsure."""
+    rows = [[("项目", 1, 1), ("自然人", 1, 2), ("总计", 1, 2)], [("本年新收", 1, 1), ("3", 1, 2), ("3", 1, 2)]]
+    assert table_grid(rows) == [["项目", "自然人", "总计"], ["本年新收", "3", "3"]]
 
 
 def _zero_blocks(v: dict) -> list[Block]:
@@ -629,3 +637,50 @@ def test_a_report_inside_thousands_of_unclosed_divs_is_read():
     v = values(seed=5)
     page = html_page("<div class='wrap'>" * 3000 + html_body(blocks(v)))
     assert_every_cell(extract_html(page), v)
+
+
+def _report_tables_html(v: dict) -> str:
+    return html_body(blocks(v))
+
+
+def test_a_hidden_draft_of_the_tables_beside_them_is_not_read():
+    """A page kept an older draft of each table hidden (display:none) before it: table 4 was read
+    from the draft."""
+    v, draft = values(seed=5), values(seed=9)
+    hidden = f'<div style="display: none">{_report_tables_html(draft)}</div>'
+    report = extract_html(html_page(hidden + _report_tables_html(v)))
+    assert_every_cell(report, v)
+
+
+@pytest.mark.parametrize("wrap", ['<div style="display:none" id="article">{}</div>', "<noscript>{}</noscript>",
+                                  '<div hidden>{}</div>'])
+def test_a_report_shown_only_by_a_script_is_read(wrap):
+    """A single-page app's shell: the article is hidden until a script shows it, or written for
+    browsers without scripts only. It was refused: no report found."""
+    v = values(seed=5)
+    report = extract_html(html_page('<div id="app"></div>' + wrap.format(_report_tables_html(v))))
+    assert_every_cell(report, v)
+
+
+def test_a_report_in_a_hidden_textarea_is_read_as_the_markup_it_holds():
+    """The CMS's article source, HTML-escaped in a hidden <textarea> a script copies into the page."""
+    import html as html_module
+
+    v = values(seed=5)
+    page = html_page('<div id="content"></div><textarea id="contentHtml" style="display:none;">'
+                     f"{html_module.escape(_report_tables_html(v))}</textarea>")
+    assert_every_cell(extract_html(page), v)
+
+
+def test_tables_in_iframe_srcdoc_are_read_where_the_iframe_is():
+    """Each table in its own <iframe srcdoc="…">: the page read as a pre-2019 report with no tables."""
+    import html as html_module
+
+    def page_of(table: str) -> str:
+        return f'<!DOCTYPE html><html><head><meta charset="utf-8"><style>td{{border:1px solid}}</style></head><body>{table}'
+
+    v = values(seed=5)
+    parts = [f"<p>{html_module.escape(b)}</p>" if isinstance(b, str) else
+             f'<iframe srcdoc="{html_module.escape(page_of(html_table(b)), quote=True)}"></iframe>'
+             for b in blocks(v)]
+    assert_every_cell(extract_html(html_page("\n".join(parts))), v)

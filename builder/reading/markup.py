@@ -22,7 +22,8 @@ _BLOCK_TAGS = frozenset({
 # What parts a cell's text: its lines, and a footnote mark or exponent (3045<sup>1</sup> is no 30451).
 _CELL_BREAKS = _BLOCK_TAGS | {"sup", "sub"}
 _PREFORMATTED = frozenset({"pre", "textarea", "listing", "plaintext", "xmp"})
-_DROP_TAGS = ("script", "style", "noscript", "template", "head", "iframe", "svg", "object", "button", "select")
+# (<noscript> and other hidden blocks: ``_drop_hidden_copies``)
+_DROP_TAGS = ("script", "style", "template", "head", "iframe", "svg", "object", "button", "select")
 _SPACES = re.compile(r"[ \t\r\n\f\v\u00a0\u3000]+")
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")  # characters XML cannot hold
 _XML_DECLARATION = re.compile(r"^\s*<\?xml\b[^>]*>", re.IGNORECASE)
@@ -92,8 +93,10 @@ def _covered(text: str, rowspan: int, colspan: int) -> str:
 
 def table_grid(rows: list[list[tuple[str, int, int]]]) -> list[list[str]]:
     """Expand (text, rowspan, colspan) cells into a grid; covered positions are '', or the
-    merged cell's 0 or mark of none (``_covered``)."""
+    merged cell's 0 or mark of none (``_covered``). A column no cell begins in is none of the
+    table's (a page that sets every value cell two columns wide): it is left out."""
     grid: list[list[str | None]] = []
+    starts: set[int] = set()
     for r, row in enumerate(rows):
         while len(grid) <= r:
             grid.append([])
@@ -102,6 +105,7 @@ def table_grid(rows: list[list[tuple[str, int, int]]]) -> list[list[str]]:
             line = grid[r]
             while c < len(line) and line[c] is not None:
                 c += 1
+            starts.add(c)
             for dr in range(rowspan):
                 while len(grid) <= r + dr:
                     grid.append([])
@@ -111,7 +115,7 @@ def table_grid(rows: list[list[tuple[str, int, int]]]) -> list[list[str]]:
                 for dc in range(colspan):
                     target[c + dc] = text if (dr == 0 and dc == 0) else _covered(text, rowspan, colspan)
             c += colspan
-    return [[cell or "" for cell in row] for row in grid]
+    return [[cell or "" for c, cell in enumerate(row) if c in starts] for row in grid]
 
 
 def _html_rows(table) -> list[list]:
@@ -156,14 +160,22 @@ _ESCAPED_TAG = re.compile(r"&lt;/?(?:p|td|tr|table|div|span|br)\b", re.IGNORECAS
 _ESCAPES = (("&lt;", "<"), ("&gt;", ">"), ("&quot;", '"'), ("&#39;", "'"), ("&amp;", "&"))
 
 
+# An iframe's page written in its srcdoc attribute: markup escaped as an attribute must be (``_embedded_pages``).
+_SRCDOC = re.compile(r"""\ssrcdoc\s*=\s*(?:"[^"]*"|'[^']*')""", re.IGNORECASE)
+
+
 def _unescaped_markup(html: str) -> str:
     """A page whose CMS escaped the article's markup once more (&lt;p&gt;…&lt;td&gt;): a browser
-    shows the tags as text, and its table as one run of digits. Read with its markup restored."""
-    if len(_ESCAPED_TAG.findall(html, 0, 2_000_000)) < 5:
+    shows the tags as text, and its table as one run of digits. Read with its markup restored
+    (not an iframe's srcdoc, whose markup is escaped as it should be)."""
+    pieces = _SRCDOC.split(html[:2_000_000]) if "srcdoc" in html[:2_000_000].lower() else [html[:2_000_000]]
+    if sum(len(_ESCAPED_TAG.findall(piece)) for piece in pieces) < 5:
         return html
+    kept = _SRCDOC.findall(html)
+    parts = _SRCDOC.split(html)
     for escaped, character in _ESCAPES:
-        html = html.replace(escaped, character)
-    return html
+        parts = [part.replace(escaped, character) for part in parts]
+    return "".join(part + (kept[i] if i < len(kept) else "") for i, part in enumerate(parts))
 
 
 # Tags that only contain: a template that leaves them open nests the rest of the page in them.
@@ -227,7 +239,9 @@ def html_to_text(html: str, path: str = "") -> str:
     for bad in root.xpath("//comment() | //processing-instruction()"):
         if bad.getparent() is not None:  # a comment before <html> has none and is never read
             bad.drop_tree()
+    _embedded_pages(root)
     head_title = _document_title(root)
+    _drop_hidden_copies(root)
     for element in list(root.iter(*_DROP_TAGS)):
         element.drop_tree()
     lines: list[str] = []
@@ -270,6 +284,54 @@ def html_to_text(html: str, path: str = "") -> str:
     if head_title and not any(_repeats_title(line, *head_title) for line in lines[:40]):
         lines.insert(0, head_title[0])  # a page whose title is in <title> only (the heading is an image)
     return "\n".join(lines)
+
+
+# Markup kept as text in a page, shown by the browser as a page of its own (<iframe srcdoc>) or by a
+# script from a hidden <textarea> (the CMS's article source).
+_MARKUP_TEXT = re.compile(r"<(?:p|div|table|tr|td|span|br|h[1-6])\b", re.IGNORECASE)
+
+
+def _embedded_pages(root) -> None:
+    """Put the pages a page carries as text where they show: an iframe's srcdoc, a textarea's article markup."""
+    for element in root.xpath("//iframe[@srcdoc] | //textarea"):
+        markup = element.get("srcdoc") if element.tag == "iframe" else element.text or ""
+        if not _MARKUP_TEXT.search(markup) or element.getparent() is None:
+            continue
+        inner = _parsed(_NOT_XML.sub(" ", markup))
+        body = inner.find("body") if inner is not None else None
+        if body is None:
+            continue
+        holder = root.makeelement("div", {})
+        holder.text = body.text
+        holder.extend(list(body))
+        holder.tail = element.tail
+        element.getparent().replace(element, holder)
+
+
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+# What shows a block holds part of a report: its sections' and tables' words.
+_REPORT_PARTS = ("总体情况", "主动公开", "第二十条", "本年新收", "结转下年度", "行政复议", "行政诉讼", "存在的主要问题")
+
+
+def _drop_hidden_copies(root) -> None:
+    """Hidden blocks (an inline display:none or visibility:hidden, the hidden attribute, <noscript>)
+    that only repeat what the page shows: a draft of a table kept hidden beside it, the print
+    version, a message for browsers without scripts. A hidden block holding a part of the report
+    the page shows nowhere else (a page whose article a script reveals) is read."""
+    hidden = [e for e in root.xpath("//*[@hidden or @style or self::noscript]")
+              if e.tag == "noscript" or e.get("hidden") is not None or _HIDDEN_STYLE.search(e.get("style") or "")]
+    outermost = {id(e) for e in hidden}
+    hidden = [e for e in hidden if not any(id(a) in outermost for a in e.iterancestors())]
+    if not hidden:
+        return
+    own = [element.text_content() for element in hidden]
+    shown = root.text_content()
+    for text in own:  # each hidden block's text is one stretch of the page's (a copy's may go instead: the same)
+        shown = shown.replace(text, "", 1)
+    seen = {part for part in _REPORT_PARTS if part in _SPACES.sub("", shown)}
+    for element, text in zip(hidden, own):
+        if {part for part in _REPORT_PARTS if part in _SPACES.sub("", text)} <= seen:
+            element.drop_tree()
 
 
 def _repeats_title(line: str, title: str, words: str) -> bool:
