@@ -34,6 +34,8 @@ def _text(name: str, context: str) -> list[str]:
     ("海南州人民政府", "632500", "海南藏族自治州人民政府"),   # 青海's, not 海南省
     ("河南县人民政府", "632324", "河南蒙古族自治县人民政府"),  # 青海's, not 河南省
     ("长阳土家族自治县人民政府", "420528", "长阳土家族自治县人民政府"),
+    ("鄂温克旗人民政府", "150724", "鄂温克族自治旗人民政府"),  # named after its people: no other place name
+    ("鄂伦春旗人民政府", "150723", "鄂伦春自治旗人民政府"),
 ])
 def test_an_autonomous_place_by_its_short_name(name, adcode, normalized):
     """The short form (the ethnic words left out) names one place: never the one-character 县 the
@@ -283,3 +285,15 @@ def test_a_town_s_own_report_is_its_government_s_where_the_text_says_only_the_to
     for town, name in (("于都县梓山镇", "于都县梓山镇人民政府"), ("义乌市稠城街道", "义乌市稠城街道办事处")):
         lines = [f"{town}2022年政府信息公开工作年度报告", "2022年，我镇认真贯彻落实《条例》。"]
         assert find_agency_name(lines) == name
+
+
+def test_a_title_with_the_short_name_the_report_defines_is_the_full_name():
+    """市驻京办2022年…年度报告, whose opening says 深圳市人民政府驻北京办事处（以下简称市驻京办）: the
+    agency was 市驻京办, with no region."""
+    lines = ["市驻京办2022年政府信息公开工作年度报告",
+             "根据《中华人民共和国政府信息公开条例》（以下简称《条例》）要求，深圳市人民政府驻北京办事处"
+             "（以下简称市驻京办）编制了2022年政府信息公开工作年度报告。",
+             "2022年，市驻京办认真贯彻落实《条例》。"]
+    name = find_agency_name(lines)
+    assert name == "深圳市人民政府驻北京办事处"
+    assert describe_agency(name, lines).adcode == "440300"

@@ -509,6 +509,10 @@ def find_agency_name(lines: list[str], issuer: str | None = None) -> str | None:
     candidates = _candidates(lines, issuer)
     if not candidates:
         return None
+    # A title with the short name the report defines (深圳市人民政府驻北京办事处（以下简称市驻京办）): the full one.
+    defined = {m.group("short"): m.group("full") for m in _SHORT_NAME.finditer("\n".join(lines[:60]))
+               if INSTITUTION.search(m.group("full"))}
+    candidates = [(defined.get(name, name), where) for name, where in candidates]
     # With the names a PDF wrapped (彭阳县白阳 / 镇人民政府) joined again.
     body = _unwrapped_text("\n".join(line for line in lines[:400] if not _CHROME_LINE.search(line)))
     stem, stem_source = candidates[0]
@@ -540,6 +544,8 @@ def find_agency_name(lines: list[str], issuer: str | None = None) -> str | None:
     return with_parent_prefix(stem, body)
 
 
+_SHORT_NAME = re.compile(r"(?:^|(?<=[,，。;；:：、\s》)）]))(?P<full>[\u4e00-\u9fff]{4,40})\s*[(（]\s*以下简称\s*[“\"]?"
+                         r"(?P<short>[\u4e00-\u9fff]{2,12})[”\"]?\s*[)）]", re.MULTILINE)
 # What may follow a body's name when it names another: its office, its site, a unit of it.
 _ITS_PART = re.compile(r"办|网|门户|官网|信息中心|大数据|[\u4e00-\u9fff]{0,6}(?:办公室|中心|站|所|科|处|股|局|委员会)")
 _CJK_BEFORE = re.compile(r"[\u4e00-\u9fff]{2,14}$")  # the characters right before a name (searched up to it)
@@ -702,6 +708,7 @@ _ETHNIC = re.compile(r"\s+").split(  # 各: 龙胜各族自治县
     "蒙古 回 藏 维吾尔 苗 彝 壮 布依 朝鲜 满 侗 瑶 白 土家 哈尼 哈萨克 傣 黎 傈僳 佤 畲 高山 拉祜 水 东乡 纳西 景颇 柯尔克孜 土 "
     "达斡尔 仫佬 羌 布朗 撒拉 毛南 仡佬 锡伯 阿昌 普米 塔吉克 怒 乌孜别克 俄罗斯 鄂温克 德昂 保安 裕固 京 塔塔尔 独龙 鄂伦春 "
     "赫哲 门巴 珞巴 基诺 各")
+_ETHNIC_NAMES = frozenset(_ETHNIC)
 _ETHNIC_WORDS = re.compile("(?:(?:" + "|".join(sorted(_ETHNIC, key=len, reverse=True)) + ")族?)+")
 _AUTONOMOUS = re.compile(r"自治(县|州|旗)$")
 
@@ -723,6 +730,10 @@ def autonomous_short_forms() -> dict[str, object]:
             if _ETHNIC_WORDS.fullmatch(info.name[start:level.start()]):
                 forms.setdefault(info.name[:start] + level.group(1), []).append(info)
                 break
+        else:  # a place named after its people: 鄂温克族自治旗 → 鄂温克旗, 鄂伦春自治旗 → 鄂伦春旗
+            people = info.name[:level.start()].removesuffix("族")
+            if people in _ETHNIC_NAMES and len(people) >= 2:
+                forms.setdefault(people + level.group(1), []).append(info)
     return {short: infos[0] for short, infos in forms.items()
             if len({i.adcode for i in infos}) == 1 and short not in names}
 
