@@ -270,7 +270,8 @@ _TOKEN_ALTERNATIVES = (
     rf"|(?P<lookalike>(?<!\S)(?:[OoDQ〇lISZB]+|[{_LOOK}]+[/／—–]+|[/／—–]+[{_LOOK}]+)(?!\S))"
     # 一 alone after a value: a dash OCR read as the character (0 一 2 0), a cell that reads as no number
     r"|(?P<dash>(?<!\S)一(?=\s+\d|\s*$))"
-    rf"|(?P<num>(?:(?<![^\s\d])-|(?<!\S)\+)?{_VALID_NUMBER})"  # +3: a 本年增/减 printed with its sign
+    # +3: a 本年增/减 printed with its sign; 27¹: a number with its footnote mark (a PDF's raised digits)
+    rf"|(?P<num>(?:(?<![^\s\d])-|(?<!\S)\+)?{_VALID_NUMBER}[⁰¹²³⁴⁵⁶⁷⁸⁹]*)"
     r"|(?P<none>(?<!\S)(?:无|—+|–|-{1,2}|/|／|－)(?!\S))"
 )
 _TOKEN = re.compile(rf"(?=[\d{re.escape(_TOKEN_START)}])(?:{_TOKEN_ALTERNATIVES})")
