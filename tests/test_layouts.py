@@ -411,3 +411,15 @@ def test_markdown_tables_saved_as_text_keep_their_alignment_rows_out(template, r
     for cell in forms.cells(template):
         if cell.table in ("t3", "t4"):
             assert report.cells[cell.id].value == v[cell.id], cell.id
+
+
+@pytest.mark.parametrize("layout", ["space", "tab"])
+def test_a_sentence_wrapped_inside_its_count_above_table_4_is_no_row(layout):
+    """引发行政复议10件、行政诉讼8 / 件，具体如下表。: the line ending in 8 was read as table 4's row."""
+    v = values(GOV_2021)
+    text = synthetic.render(AGENCY, 2022, GOV_2021, v, layout)
+    heading = "四、政府信息公开行政复议、行政诉讼情况"
+    text = text.replace(heading, f"{heading}\n2022年，全县因政府信息公开引发行政复议10件、行政诉讼8\n件，具体如下表。", 1)
+    report = extract_text(text)
+    for cell in forms.cells(GOV_2021):
+        assert report.cells[cell.id].value == v[cell.id], cell.id

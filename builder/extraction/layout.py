@@ -414,6 +414,11 @@ def _wrapped_above(pending: str, row: ValueRow, rows: list[ValueRow]) -> bool:
 _ALIGNMENT_ROW = re.compile(r"\|?(?:\s*:?-{3,}:?\s*\|)+\s*(?::?-{3,}:?\s*)?")
 
 
+# A line beginning with a count's unit and the clause's end: the rest of a count wrapped onto it.
+_WRAPPED_COUNT = re.compile(r"^\s*(?:" + COUNT_UNIT + r")\s*(?:[,，。;；、:：)）]|$)")
+_PROSE_BEFORE_COUNT = re.compile(r"[,，、;；。][^\t|]*\d+\s*$")
+
+
 def scan_lines(lines: list[str], offset: int = 0) -> list[ValueRow]:
     """Rows of a table region. Prose sentences (ending in 。) are skipped; a
     label printed on a line of its own is kept for a following unlabelled row."""
@@ -424,6 +429,8 @@ def scan_lines(lines: list[str], offset: int = 0) -> list[ValueRow]:
         checkpoint()
         if not line.strip():
             continue
+        if _WRAPPED_COUNT.match(next((n for n in lines[i + 1:i + 3] if n.strip()), "")) and _PROSE_BEFORE_COUNT.search(line):
+            continue  # 引发行政复议10件、行政诉讼8 / 件，具体如下表。: a sentence a PDF wrapped inside its count
         end = _sentence_end(line)
         if end:
             line = line[end:]
