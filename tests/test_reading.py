@@ -107,6 +107,8 @@ def _zip(name: str) -> bytes:
     (_zip("xl/workbook.xml"), "an Excel workbook"),
     (_zip("data.csv"), "a ZIP archive that is not a Word document; unpack it into the corpus"),
     (b"<html><body><p> </p><img src='t.png'></body></html>", "no text in the document; it holds images only"),
+    (bytes(257) + b"ustar\x0000" + bytes(300), "a tar archive; unpack it into the corpus"),
+    (b"\x1f\x8b\x08\x00" + bytes(40), "a damaged gzip file"),
 ])
 def test_a_file_of_a_format_not_read_says_which(data, says):
     """A corpus gathered from the web holds pictures of reports, archives and OFD files: the
@@ -205,3 +207,25 @@ def test_a_pdf_with_bytes_before_its_header_is_a_pdf():
     assert detect_format(data, "report.pdf") == "pdf"
     assert read_bytes(data, "report.pdf").lines[:1] == read_bytes(data[2:], "report.pdf").lines[:1]
     assert detect_format(b"\r\n" * 600 + b"%PDF-1.7", "x.pdf") != "pdf"  # past the first kilobyte: no PDF header
+
+
+def test_a_page_saved_compressed_as_the_server_sent_it_is_read():
+    """A crawler kept the body of a response with Content-Encoding: gzip: refused as an archive."""
+    import gzip
+
+    text = (CORPUS / "004_13e53bba648087dd.txt").read_bytes()
+    plain = extract_bytes(text, "t20220125.html")
+    packed = extract_bytes(gzip.compress(text, mtime=0), "t20220125.html")
+    assert (packed.agency.name, packed.year, {k: c.value for k, c in packed.cells.items()}) == (
+        plain.agency.name, plain.year, {k: c.value for k, c in plain.cells.items()})
+    assert packed.document.source.sha256 != plain.document.source.sha256  # the file's own, as stored
+
+
+def test_a_gzip_bomb_is_refused_at_the_byte_limit():
+    import gzip
+
+    from builder.limits import Limits, budget
+
+    with budget("bomb.html", Limits(max_bytes=1_000_000)), pytest.raises(errors.OverLimit) as info:
+        read_bytes(gzip.compress(b" " * 5_000_000, mtime=0), "bomb.html")
+    assert "unpacked from gzip" in str(info.value)

@@ -12,6 +12,7 @@ import os
 import re
 import stat
 import unicodedata
+import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -253,6 +254,7 @@ _HTML_HINT = re.compile(rb"<\s*(?:!doctype\s+html|html|body|head|table|div|p|met
 
 
 PDF_SIGNATURE, ZIP_SIGNATURE = b"%PDF-", b"PK\x03\x04"  # what PDF and ZIP (DOCX) files start with
+GZIP_SIGNATURE = b"\x1f\x8b"
 
 
 # Formats a corpus gathered from the web holds that are not read, by what their bytes start with,
@@ -267,7 +269,7 @@ _UNREAD_FORMATS = (
     (b"{\\rtf", "an RTF document; convert it to .docx or PDF"),
     (b"Rar!\x1a\x07", "a RAR archive; unpack it into the corpus"),
     (b"7z\xbc\xaf\x27\x1c", "a 7z archive; unpack it into the corpus"),
-    (b"\x1f\x8b", "a gzip archive; unpack it into the corpus"),
+    (GZIP_SIGNATURE, "a gzip archive inside a gzip file; unpack it into the corpus"),
 )
 # What a ZIP archive that is no Word document holds, by a file name inside it.
 _ZIP_CONTENTS = (
@@ -299,6 +301,8 @@ def detect_format(data: bytes, path: str) -> str:
     for signature, what in _UNREAD_FORMATS:
         if data.startswith(signature):
             raise errors.NotText(path, what)
+    if data[257:262] == b"ustar":
+        raise errors.NotText(path, "a tar archive; unpack it into the corpus")
     head = data[:4096]
     if _MIME_VERSION.search(head[:2048]) and _MULTIPART.search(head):
         return "mhtml"
@@ -438,12 +442,34 @@ READERS: dict[str, Callable[[bytes, Source], str]] = {
 _IMAGES = {"html": b"<img", "docx": b"word/media/"}
 
 
+def _gunzipped(data: bytes, path: str) -> bytes:
+    """A file a crawler saved as the server sent it, compressed (Content-Encoding: gzip): its
+    content, up to the byte limit (a gzip bomb is refused there). Other bytes as they are."""
+    if not data.startswith(GZIP_SIGNATURE):
+        return data
+    from ..limits import current
+
+    limit = current().max_bytes
+    unpack = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    try:
+        inner = unpack.decompress(data, limit + 1)
+    except zlib.error as e:
+        raise errors.NotText(path, f"a damaged gzip file ({e})") from None
+    if len(inner) > limit:
+        raise errors.OverLimit(path, f"unpacked from gzip, more than the {limit:,}-byte limit")
+    if not inner.strip():
+        raise errors.EmptyFile(path, "an empty gzip file")
+    return inner
+
+
 def read_bytes(data: bytes, path: str) -> Document:
     """Bytes of one file to a Document, or a ReportError saying why not."""
     if not data.strip():
         raise errors.EmptyFile(path)
+    sha256 = hashlib.sha256(data).hexdigest()  # the file's, as stored
+    data = _gunzipped(data, path)
     fmt = detect_format(data, path)
-    source = Source(path=path, sha256=hashlib.sha256(data).hexdigest(), format=fmt)
+    source = Source(path=path, sha256=sha256, format=fmt)
     with noting_misnamed(source):
         text = READERS[fmt](data, source)
         if not text.strip():
