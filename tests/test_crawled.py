@@ -129,3 +129,25 @@ def test_a_heading_that_writes_the_year_in_numerals_is_the_title_printed_again()
     page = PAGE.replace("<h1>平潭综合实验区2015年", "<h1>平潭县二〇一五年").replace(
         "<tr><td>标题</td><td colspan=\"3\">平潭综合实验区2015年政府信息公开工作年度报告</td></tr>", "")
     assert extract_bytes(page.encode(), "t20160325_1.html").agency.name == "平潭县人民政府"
+
+
+ONE_LINE = " | ".join([
+    "首页", "政务公开", "政务服务", "互动交流", "当前位置：首页 > 政府信息公开 > 政府信息公开年报",
+    "平潭综合实验区2015年政府信息公开工作年度报告", "发布日期：2016-03-25", "来源：党政办", "浏览次数：",
+    "字体：[ 大 中 小 ]",
+    "平潭综合实验区2015年政府信息公开工作年度报告 本报告根据《中华人民共和国政府信息公开条例》要求，由平潭综合实验区"
+    "管委会编制。本报告统计数据从2015年1月1日至12月31日。 一、概述 2015年，平潭综合实验区管委会认真贯彻落实《条例》，"
+    "全年主动公开政府信息3580条。 附件：统计图 [图片: data:image/jpeg;base64," + "QUJD" * 300 + "] 二、依申请公开情况 "
+    "全年共收到政府信息公开申请46件，均已按期答复。 三、因政府信息公开申请提起行政复议、行政诉讼的情况 "
+    "全年发生政府信息公开行政复议2件，行政诉讼1件。 四、存在的主要问题和改进措施 培训不足。",
+    "主办：平潭综合实验区管理委员会", "闽ICP备12345678号"])
+
+
+def test_a_page_a_crawler_joined_into_one_line_with_pipes_is_read():
+    """The labels after the title (发布日期：…) were cut off with the rest of the line, the whole
+    report in it; and a picture's data URI ran the sentence around it past any sentence's length."""
+    report = extract_bytes(ONE_LINE.encode(), "crawl.txt")
+    assert (report.agency.name, report.year) == ("平潭综合实验区管委会", 2015)
+    heads = {f.key: f.value for f in report.narrative if f.headline}
+    assert heads == {"proactive_items": 3580, "applications_received": 46, "admin_review_cases": 2,
+                     "litigation_cases": 1}

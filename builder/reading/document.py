@@ -52,7 +52,10 @@ class Document:
     def page_lines(self) -> list[str]:
         """The text normalised (``normalize``) and split into lines, page labels and chrome kept:
         ``lines`` is made of them, and the metadata reads a crawled page's labels from them."""
-        return unspaced(normalize(self.text).split("\n"))
+        text = normalize(self.text)
+        if "base64," in text:  # a picture a crawler wrote into the text as its data URI: no words of the report
+            text = _DATA_URI.sub("", text)
+        return unspaced(parted(text.split("\n")))
 
     @cached_property
     def sentences(self) -> list[str]:
@@ -98,6 +101,27 @@ def normalize(text: str) -> str:
     to "-", zero-width and direction characters removed. Chinese characters are left as they are."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     return text.translate(_TRANSLATE)
+
+
+_DATA_URI = re.compile(r"data:[\w.+-]+/[\w.+-]+;base64,[A-Za-z0-9+/=]+")
+# A crawler that joined a page's text nodes with " | " into one line: menu entries, labels, the title
+# and every paragraph. A table's row has no paragraph among its cells.
+_NODE_SEPARATOR = " | "
+_JOINED_NODES = 5
+_PARAGRAPH = 120  # characters of a node holding a 。: a paragraph, which no table cell is
+
+
+def parted(lines: list[str]) -> list[str]:
+    """The lines of a text with each line a crawler joined with " | " (five or more, and a paragraph
+    among them) parted again."""
+    out: list[str] = []
+    for line in lines:
+        nodes = line.split(_NODE_SEPARATOR) if len(line) > 200 else ()
+        if len(nodes) > _JOINED_NODES and any(len(node) >= _PARAGRAPH and "。" in node for node in nodes):
+            out += nodes
+        else:
+            out.append(line)
+    return out
 
 
 # A space between two characters of Chinese text (or its punctuation): OCR (Tesseract) and some
