@@ -467,3 +467,25 @@ def test_a_subtotal_column_the_form_does_not_have_is_left_out(template, sep):
     t3 = [c.id for c in forms.cells(template) if c.table == "t3"]
     assert {c: rep.cells[c].value for c in t3} == {c: v[c] for c in t3}
     assert any("合计" in w["message"] for w in rep.warnings if w["code"] == "extra_values")
+
+
+@pytest.mark.parametrize("template", [GOV_2021, GOV_2019])
+@pytest.mark.parametrize("one_per_line", [True, False])
+def test_table_3_printed_column_by_column_is_read(template, one_per_line):
+    """OCR that reads a table column by column (the row labels, then each applicant type's values,
+    one a line), or a table turned (each applicant type a row): two of its cells were read as 0,
+    wrongly, and the rest lost."""
+    v = synthetic.consistent_values(random.Random(3), template)
+    text = synthetic.render(AGENCY, 2022 if template == GOV_2021 else 2020, template, v, "tab")
+    lines = text.split("\n")
+    start = next(k for k, line in enumerate(lines) if line.startswith("（本列数据"))
+    end = next(k for k, line in enumerate(lines) if line.startswith("四、政府信息公开行政复议"))
+    rows = forms.T3_ROWS_2021 if template == GOV_2021 else forms.T3_ROWS_2019
+    by_column = [row.label_zh for row in rows] if one_per_line else ["\t".join([""] + [r.label_zh for r in rows])]
+    for column in forms.T3_COLUMNS:
+        numbers = [str(v[forms.t3_cell(row.id, column.id)]) for row in rows]
+        by_column += [column.label_zh, *numbers] if one_per_line else ["\t".join([column.label_zh, *numbers])]
+    report = extract_bytes("\n".join(lines[:start] + by_column + [""] + lines[end:]).encode(), "ocr.txt")
+    assert any(w["code"] == "t3.by_column" for w in report.warnings)
+    for cell in forms.cells(template):
+        assert report.cells[cell.id].value == v[cell.id], cell.id

@@ -184,7 +184,8 @@ _REPORTS = Table(
            "t3.column_not_printed, t3.subtotal_column, t4.column_order: columns printed in another order, left out or "
            "added (小计), read by the header's names; t3.organisations_one_column: table 3 printed 法人或其他组织 as "
            "one column, its five columns are missing; t3.continued: table 3 printed in two parts side by side "
-           "(续表), each row read across both; t4.wrapped_row: table 4's row printed over several lines, read "
+           "(续表), each row read across both; t3.by_column: table 3 printed column by column (OCR) or turned, read "
+           "back by column; t4.wrapped_row: table 4's row printed over several lines, read "
            "as one as its sums confirm; t4.turned: table 4 printed with a row per result, read by its "
            "names); the report page says each in words"),
         _f("source_file", "string", "源文件", "source file", "file name in the corpus"),

@@ -1412,6 +1412,10 @@ def read_t3(layout: Layout, form: forms.Form, out: Tables) -> None:
     if form.id == GOV_2019 and _prints_2021_other(layout):
         form_rows = forms.T3_ROWS_2021
     rows = _set_aside_part_rows(_t3_rows(layout, form_rows), form_rows, out)
+    if (by_column := _read_by_column(rows, form_rows)) is not None:
+        rows = by_column
+        out.warn("t3.by_column", "table 3 is printed column by column (each applicant type with its values for the "
+                 "form's rows in order, as OCR of a table or a turned table gives them): read so")
     continued = _continued_columns(layout, rows, form_rows)
     if continued is not None:
         rows = continued[0]
@@ -1447,6 +1451,24 @@ def read_t3(layout: Layout, form: forms.Form, out: Tables) -> None:
         _group_total_row(out, group, members, form)
     if form_rows is not form.t3_rows:
         _other_from_sub_rows(out)
+
+
+def _read_by_column(rows: list[ValueRow], form_rows: tuple[Row, ...]) -> list[ValueRow] | None:
+    """A table 3 printed column by column (OCR of a table, or a table turned: each applicant type a
+    row, named so, with one value for each of the form's rows): its rows put together across the
+    columns. None for any other table."""
+    columns = forms.T3_COLUMNS
+    if len(rows) != len(columns) or any(len(row.cells) != len(form_rows) for row in rows):
+        return None
+    if not all(_names_column(row.core, column.label_zh) for row, column in zip(rows, columns)):
+        return None
+    return [ValueRow(row.label_zh, [column.cells[r] for column in rows], True, rows[0].line)
+            for r, row in enumerate(form_rows)]
+
+
+def _names_column(core: str, label: str) -> bool:
+    """Whether a label names this column (其他 and 总计 only as the label's end: 法人或其他组织 is none)."""
+    return core.endswith(label) if len(label) <= _SHORT_NAME else label in core
 
 
 def _other_from_sub_rows(out: Tables) -> None:
