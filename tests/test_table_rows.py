@@ -489,3 +489,22 @@ def test_table_3_printed_column_by_column_is_read(template, one_per_line):
     assert any(w["code"] == "t3.by_column" for w in report.warnings)
     for cell in forms.cells(template):
         assert report.cells[cell.id].value == v[cell.id], cell.id
+
+
+@pytest.mark.parametrize("rendering", ["tab", "pipe"])
+def test_a_label_naming_several_rows_names_none(rendering):
+    """A page break left four rows' labels in one cell beside the first row's numbers (2.重复申请3.要求提供
+    公开出版物…5.要求行政机关确认…): the numbers went to the longest name, row 5. No cell may be read wrong."""
+    v = synthetic.consistent_values(random.Random(5), GOV_2021)
+    text = synthetic.render(AGENCY, 2022, GOV_2021, v, rendering)
+    labels = ["2.重复申请", "3.要求提供公开出版物", "4.无正当理由大量反复申请", "5.要求行政机关确认或重新出具已获取信息"]
+    lines = text.split("\n")
+    for k, line in enumerate(lines):
+        for n, label in enumerate(labels):
+            if label in line:
+                lines[k] = line.replace(label, "".join(labels) if n == 0 else "")
+    report = extract_bytes("\n".join(lines).encode(), "break.txt")
+    for cell in forms.cells(GOV_2021):
+        got = report.cells[cell.id]
+        if got.status in DEFINITE:
+            assert got.value == v[cell.id], (cell.id, got)

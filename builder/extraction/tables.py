@@ -1087,6 +1087,9 @@ def _named_index(core: str, matches: tuple[str, ...], headings: tuple[str, ...])
     hits = sorted(((len(match), i) for i, match in enumerate(matches) if match in core), reverse=True)
     if not hits or (len(hits) > 1 and hits[0][0] == hits[1][0]) or hits[0][0] < _NAME_SHARE * words:
         return None
+    named = [matches[i] for length, i in hits if length > _SHORT_NAME]
+    if any(a not in b and b not in a for a, b in itertools.combinations(named, 2)):
+        return None  # 2.重复申请3.要求提供公开出版物4.…: the labels of several rows in one cell (a page break's)
     if hits[0][0] <= _SHORT_NAME and _ORDINALS.sub("", core) != matches[hits[0][1]]:
         return None  # 其他 in 2.其他法律… or 不计其他情形: a piece of another row's label names no row
     return hits[0][1]
