@@ -160,6 +160,7 @@ def glyph_reading(cell: str) -> int | None:
     return int(digits)
 
 
+_SPELLED_MAX = 24  # characters: no count, spelled any way, is longer (二千三百四十五, 12,345,678*)
 # 一 alone in a cell: a 1 in Chinese numerals, or a dash for none (typed so, or OCR's): a value, unread.
 DASH_OR_ONE = "一"
 
@@ -170,6 +171,8 @@ def spelled_number(cell: str) -> tuple[str, str] | None:
     and how it was printed (the value's note), or None. 一 alone stays unread: OCR and typists put
     it for a dash as often as for a 1."""
     c = cell.strip()
+    if len(c) > _SPELLED_MAX:
+        return None
     if m := _FOOTNOTE_MARK.search(c):
         inner = spelled_number(c[:m.start()])
         number = inner[0] if inner else c[:m.start()]
@@ -416,7 +419,17 @@ _ALIGNMENT_ROW = re.compile(r"\|?(?:\s*:?-{3,}:?\s*\|)+\s*(?::?-{3,}:?\s*)?")
 
 # A line beginning with a count's unit and the clause's end: the rest of a count wrapped onto it.
 _WRAPPED_COUNT = re.compile(r"^\s*(?:" + COUNT_UNIT + r")\s*(?:[,，。;；、:：)）]|$)")
-_PROSE_BEFORE_COUNT = re.compile(r"[,，、;；。][^\t|]*\d+\s*$")
+_ENDS_IN_NUMBER = re.compile(r"\d\s*$")
+
+
+def _wrapped_count(line: str, following: list[str]) -> bool:
+    """Whether a line is a sentence a PDF wrapped inside its count (引发行政复议10件、行政诉讼8 / 件，具体如下表。):
+    it ends in a number, a clause mark stands before it with no cell border after, and the next
+    line begins with the count's unit."""
+    if not _ENDS_IN_NUMBER.search(line) or not _WRAPPED_COUNT.match(next((n for n in following if n.strip()), "")):
+        return False
+    mark = max(line.rfind(c) for c in ",，、;；。")
+    return mark >= 0 and "\t" not in line[mark:] and "|" not in line[mark:]
 
 
 def scan_lines(lines: list[str], offset: int = 0) -> list[ValueRow]:
@@ -429,8 +442,8 @@ def scan_lines(lines: list[str], offset: int = 0) -> list[ValueRow]:
         checkpoint()
         if not line.strip():
             continue
-        if _WRAPPED_COUNT.match(next((n for n in lines[i + 1:i + 3] if n.strip()), "")) and _PROSE_BEFORE_COUNT.search(line):
-            continue  # 引发行政复议10件、行政诉讼8 / 件，具体如下表。: a sentence a PDF wrapped inside its count
+        if _wrapped_count(line, lines[i + 1:i + 3]):
+            continue  # prose
         end = _sentence_end(line)
         if end:
             line = line[end:]

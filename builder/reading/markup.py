@@ -324,14 +324,27 @@ def _drop_hidden_copies(root) -> None:
     hidden = [e for e in hidden if not any(id(a) in outermost for a in e.iterancestors())]
     if not hidden:
         return
-    own = [element.text_content() for element in hidden]
-    shown = root.text_content()
-    for text in own:  # each hidden block's text is one stretch of the page's (a copy's may go instead: the same)
-        shown = shown.replace(text, "", 1)
-    seen = {part for part in _REPORT_PARTS if part in _SPACES.sub("", shown)}
-    for element, text in zip(hidden, own):
-        if {part for part in _REPORT_PARTS if part in _SPACES.sub("", text)} <= seen:
+    from lxml import etree
+
+    skip = {id(e) for e in hidden}
+    shown: list[str] = []
+    walk = etree.iterwalk(root, events=("start", "end"))
+    for event, element in walk:
+        if event == "start" and id(element) in skip:
+            walk.skip_subtree()  # its tail is the page's: taken at its end
+        elif event == "start":
+            shown.append(element.text or "") if isinstance(element.tag, str) else None
+        if event == "end" and element is not root:
+            shown.append(element.tail or "")
+    seen = _parts("".join(shown))
+    for element in hidden:
+        if _parts(element.text_content()) <= seen:
             element.drop_tree()
+
+
+def _parts(text: str) -> set[str]:
+    text = _SPACES.sub("", text)
+    return {part for part in _REPORT_PARTS if part in text}
 
 
 def _repeats_title(line: str, title: str, words: str) -> bool:
