@@ -93,6 +93,14 @@ _DECISIONS_2019 = Column("decisions", "处理决定数量", "decisions")
 _PROC_ITEMS = Column("items", "采购项目数量", "procurement items")
 _PROC_AMOUNT = Column("amount", "采购总金额", "procurement amount")
 
+# The words that name each measure in table 2's header (a report may print the measures in another order).
+T2_MEASURE_WORDS = {
+    "issued": ("制发",), "repealed": ("废止",), "in_force": ("现行有效",), "decisions": ("处理决定",),
+    "amount_10k_cny": ("收费金额",), "new_made": ("新制作",), "new_published": ("新公开",),
+    "total_published": ("公开总数",), "prev_items": ("上一年", "上年项目"), "change": ("增/减", "增减", "增(减)", "增（减）"),
+    "items": ("采购项目",), "amount": ("总金额",),
+}
+
 _RULES = ("rules", "第二十条第（一）项", "规章", "rules", ("规章",))
 _NORMATIVE = ("normative_docs", "第二十条第（一）项", "规范性文件", "normative documents", ("规范性文件",))
 _LICENSING = ("licensing", "第二十条第（五）项", "行政许可", "administrative licensing", ("行政许可",))

@@ -14,7 +14,9 @@ from .test_layouts import AGENCY
 from .test_table_rows import RENDERINGS
 
 
-def t2_report(v: dict, labels: dict[str, str], rendering: str, drop: tuple[str, ...] = ()):
+def t2_report(v: dict, labels: dict[str, str], rendering: str, drop: tuple[str, ...] = (),
+              order: tuple[str, ...] = ()):
+    """Table 2 printed item by item with its header; ``order``: the measures of （一） printed in that order."""
     printed = {c.id: synthetic._fmt(v[c.id]) for c in forms.cells(GOV_2021)}
     blocks = synthetic._blocks(AGENCY, 2022, GOV_2021, printed, v)
     t2 = next(content for kind, content in blocks if kind == "table")
@@ -22,10 +24,13 @@ def t2_report(v: dict, labels: dict[str, str], rendering: str, drop: tuple[str, 
     for item in forms.FORMS[GOV_2021].t2:
         if item.id in drop:
             continue
-        t2.rows.append(([(item.section_zh, 1, 1 + len(item.measures))], []))
-        t2.rows.append(([("信息内容", 1, 1)] + [(m.label_zh, 1, 1) for m in item.measures], []))
+        measures = item.measures
+        if order and len(measures) == len(order):
+            measures = tuple(sorted(measures, key=lambda m: order.index(m.id)))
+        t2.rows.append(([(item.section_zh, 1, 1 + len(measures))], []))
+        t2.rows.append(([("信息内容", 1, 1)] + [(m.label_zh, 1, 1) for m in measures], []))
         t2.rows.append(([(labels.get(item.id, item.label_zh), 1, 1)],
-                        [printed[forms.t2_cell(item.id, m.id)] for m in item.measures]))
+                        [printed[forms.t2_cell(item.id, m.id)] for m in measures]))
     if rendering == "html":
         return extract_bytes(synthetic._html(blocks).encode(), "case.html")
     if rendering == "docx":
@@ -57,3 +62,16 @@ def test_a_row_naming_two_items_goes_to_one_only(rendering):
     rep = t2_report(v, {"penalty": "行政处罚（含行政强制）"}, rendering, drop=("coercion",))
     assert rep.value("t2.penalty.decisions") == 2704
     assert (rep.cells["t2.coercion.decisions"].status, rep.value("t2.coercion.decisions")) == ("missing", None)
+
+
+@pytest.mark.parametrize("rendering", RENDERINGS)
+@pytest.mark.parametrize("order", [("in_force", "issued", "repealed"), ("issued", "in_force", "repealed")])
+def test_measures_printed_in_another_order_are_read_by_the_header(rendering, order):
+    """现行有效件数 | 本年制发件数 | 本年废止件数: the numbers were placed in the form's order, each wrong."""
+    v = values()
+    v.update({"t2.rules.in_force": 41, "t2.normative_docs.in_force": 73, "t2.rules.repealed": 5})
+    rep = t2_report(v, {}, rendering, order=order)
+    for cell in forms.cells(GOV_2021):
+        if cell.table == "t2":
+            assert (rep.cells[cell.id].value, rep.cells[cell.id].status) == (v[cell.id], "reported"), cell.id
+    assert "t2.column_order" in [w["code"] for w in rep.warnings]

@@ -958,6 +958,10 @@ def read_t2(layout: Layout, form: forms.Form, out: Tables) -> None:
     for item in form.t2:
         ids = tuple(forms.t2_cell(item.id, m.id) for m in item.measures)
         match = matched.get(item.id)
+        if match is not None and (printed := _t2_header_order(layout, match.line, item)) is not None:
+            ids = tuple(forms.t2_cell(item.id, m) for m in printed)
+            out.warn("t2.column_order", f"t2: the header above '{item.label_zh}' prints its measures in another order "
+                     f"({', '.join(printed)}); read by the header's names", line=match.line + 1)
         if match is not None and not match.has_values:
             match = ValueRow(match.label, [""] * len(ids), True, match.line)  # the row is printed, its cells empty
         if match is not None and not match.delimited and len(match.cells) > len(ids):
@@ -967,6 +971,22 @@ def read_t2(layout: Layout, form: forms.Form, out: Tables) -> None:
     for cell in forms.cells(form.id):
         if cell.kind == "money" and out.cells[cell.id].status != "missing":
             _set_money_unit(out.cells[cell.id], cell, layout.region_text("t2"))
+
+
+def _t2_header_order(layout: Layout, line: int, item: forms.Table2Item) -> tuple[str, ...] | None:
+    """The item's measures in the order the nearest header line above its row prints them (现行有效件数 |
+    本年制发件数 | 本年废止件数), when that header names exactly its measures in another order than the
+    form's; else None (the form's order)."""
+    start = layout.regions["t2"][0]
+    for text in reversed(layout.lines[start:line]):
+        found = {m: min(p for word in words if (p := text.find(word)) >= 0)
+                 for m, words in forms.T2_MEASURE_WORDS.items() if any(word in text for word in words)}
+        if len(found) < 2:
+            continue
+        printed = tuple(sorted(found, key=found.get))
+        form_order = tuple(m.id for m in item.measures)
+        return printed if set(printed) == set(form_order) and printed != form_order else None
+    return None
 
 
 _DASHES = frozenset({"-", "--", "—", "——", "–", "－", "一"})  # 一: a dash OCR read as the character
