@@ -64,7 +64,8 @@ PATTERNS: tuple[Pattern, ...] = (
     _p("applications_received", r"(?:本年度?|当年|今年|全年)新收(?:的)?\s*" + _N + "件"),
     _p("applications_handled", r"(?<!不予)(?<!未予)(?:办理|处理|办结)(?:了)?" + _GAP + r"申请(?:共计|共|合计)?\s*" + _N + "件"),
     _p("applications_handled", r"(?:共计|合计|累计)办理\s*" + _N + "件"),
-    _p("applications_answered", r"(?<!延期)(?<!逾期)答复" + r"[^。；;，,（(]{0,15}?" + _N + "件"),
+    # not 维持原答复)、行政诉讼1件: a review's outcome, then another count
+    _p("applications_answered", r"(?<!延期)(?<!逾期)(?<!原)答复" + r"(?:(?!复议|诉讼)[^。；;，,、（()）]){0,15}?" + _N + "件"),
     _p("applications_answered", r"办结(?:了)?[^申。；;，,（(率]{0,6}?" + _N + "件"),
     _p("applications_carried_over", r"上一?年度?结转" + r"[^。；;，,]{0,10}?" + _N + "件"),
     _p("applications_carried_forward", _N + r"件[^。；;，,]{0,6}?(?:顺延|结转)(?:到|至)?下一?年"),
@@ -265,6 +266,8 @@ _CITED_REPORT = re.compile(r"《[^《》]{0,40}(?:19|20)\d{2}\s*年[^《》]{0,3
 _CITED_SOURCE = re.compile(r"据(?!统计)[\u4e00-\u9fff]{2,20}?(?:通报|公布|发布|报告)")
 # An erratum: what the report printed before, then what it should have printed (“…申请50件”更正为“…59件”).
 _CORRECTED_TO = re.compile(r"(?:更正|修改|改正|更改)为|应为")
+_THIS_YEAR_CLAUSE = re.compile(r"^\s*(?:全年|本年度?|今年|当年|年内)")
+_YEAR_OPENS = re.compile(r"\s*度?\s*[，,]")  # 2017年，…: the year of what follows
 _CHANGE_BEFORE = re.compile(r"(?:增加|减少|增长|下降|上升|提高|多|少)了?\s*$")
 # A whole sector across levels (全市生态环境系统): more bodies than the report's own.
 _SECTOR_SYSTEM = re.compile(r"(?:全市|全区|全县|全省|全州|全盟|全旗)[\u4e00-\u9fff]{0,10}系统")
@@ -306,9 +309,10 @@ def _context(key: str, sentence: str, start: int, number_start: int, year: int |
     clause_start = max(sentence.rfind(c, 0, start) for c in "，,；;：:") + 1
     before = sentence[:number_start]
     clause = sentence[clause_start:number_start]
-    years = _YEAR_MENTION.findall(before)
-    if year is not None and years and int(years[-1]) != year:
-        return "other_year"
+    years = list(_YEAR_MENTION.finditer(before))
+    if year is not None and years and int(years[-1].group(1)) != year and (
+            _YEAR_OPENS.match(before, years[-1].end()) or not _THIS_YEAR_CLAUSE.match(clause)):
+        return "other_year"  # (加上2019年结转的3件，全年办结96件: 全年 is the report's; 2017年，全年… is not)
     if _CHANGE_BEFORE.search(before):
         return "change"
     if _CORRECTED_TO.search(sentence, number_start):
