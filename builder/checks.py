@@ -477,8 +477,10 @@ def _narr_review_litigation(report, context=None) -> list[Result]:
 # --- metadata ----------------------------------------------------------------------------
 
 _FUTURE = re.compile(r"将|计划|拟|下一步|明年|今后")
+# A year the body reports on opens what it says (2019年，全区共收到…); a date (于2021年1月初公开) or a carry-over
+# (加上2018年结转的3件, 结转至2020年继续办理) names another year without reporting on it.
 _REPORTING = re.compile(
-    r"((?:19|20)\d{2})\s*年(?:全年|度|以来)?\s*[,，]?[^。；;]{0,60}?"
+    r"(?<![至到于])((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月)(?!\s*(?:结转|底|初|末))(?:全年|度|以来)?\s*[,，]?[^。；;]{0,60}?"
     r"(?:收到|受理|主动公开|公开|发布|办理|答复)[^。；;]{0,40}?\d+\s*(?:余|多)?\s*(?:件|条)")
 _PERIOD_YEAR = re.compile(r"(?:统计期限|统计数据|统计时限)[^。]{0,8}?(?:从|自|为)?\s*((?:19|20)\d{2})\s*年")
 

@@ -541,6 +541,16 @@ def test_meta_year_passes_when_title_period_and_body_agree():
     assert result.detail_en == "meta.year: 2 dated statements in the body, all 2022"
 
 
+@pytest.mark.parametrize("sentence", ["加上2021年结转的3件，全年共需办理15件，已办结13件。",
+                                      "全年共收到申请12件，其中结转至2023年继续办理2件。",
+                                      "新制作规范性文件4件，新公开3件（1件于2023年1月初公开）。"])
+def test_meta_year_passes_over_a_carry_over_or_a_date_of_another_year(sentence):
+    """A carried-over application's year, the year it goes on into, or a date are no year the body reports on."""
+    report = checked(small_values(), lines=[*prose_lines(2022, applications=9), sentence])
+    [result] = by_instance(report, "meta.year").values()
+    assert result.outcome == PASS, result.detail_en
+
+
 def test_meta_year_fails_when_the_body_reports_on_another_year():
     report = checked(small_values(), lines=[f"{AGENCY}2022年政府信息公开工作年度报告", "",
                                             "本报告所列数据统计期限自2021年1月1日至2021年12月31日止。"])

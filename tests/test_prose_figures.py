@@ -397,3 +397,15 @@ def test_the_figure_an_erratum_corrects_is_never_the_headline():
     assert [(f.value, f.context) for f in found if f.key == "applications_received"] == [
         (50, "superseded"), (59, ""), (59, "")]
     assert headlines(found)["applications_received"] == 59
+
+
+def test_a_reviews_outcome_and_the_next_count_are_no_answered_applications():
+    """维持原答复）、行政诉讼1件: the 1 was read as the applications answered, and narr.applications failed."""
+    found = figures("2018年，因政府信息公开引发行政复议2件（均维持原答复）、行政诉讼1件（尚未审结）。")
+    assert [f for f in found if f.key == "applications_answered"] == []
+
+
+def test_a_clause_opening_with_quannian_is_the_reports_year():
+    found = figures("2018年，收到申请93件，加上2017年结转的3件，全年办结96件，4件结转至2019年继续办理。")
+    assert headlines(found)["applications_answered"] == 96
+    assert headlines(figures("2017年，全年收到政府信息公开申请11件。")) == {}
