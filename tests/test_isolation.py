@@ -23,6 +23,7 @@ from builder.extraction.pipeline import FileTask, list_tasks, run_task
 from builder.limits import Limits
 
 from .conftest import CORPUS, ROOT
+from .official_form import blocks, docx_bytes, values
 
 HOSTILE = ROOT / "tests" / "hostile"
 GOOD = CORPUS / "000_3c99cf29d2b59166.txt"
@@ -239,8 +240,26 @@ def test_a_word_file_unpacking_past_the_byte_limit_is_refused_unread(tmp_path: P
     bomb = tmp_path / "bomb.docx"
     bomb.write_bytes(packed.getvalue())
     outcome = read(bomb, Limits(max_bytes=1_000_000))
-    assert outcome == Rejected("bomb.docx", "over a size limit: unpacks to 2,000,033 bytes, "
-                                            "over the 1,000,000-byte limit")
+    assert outcome == Rejected("bomb.docx", "over a size limit: unpacks to more than the 1,000,000-byte limit")
+
+
+def test_a_word_file_whose_headers_declare_a_huge_size_is_read_by_what_it_unpacks_to(tmp_path: Path):
+    """A zip's headers declared 2 GB for a 40 KB document.xml: it was refused as a zip bomb."""
+    import struct
+
+    data = bytearray(docx_bytes(blocks(values(seed=5))))
+    name = b"word/document.xml"
+    for signature, offset in ((b"PK\x03\x04", 22), (b"PK\x01\x02", 24)):  # local header, central directory
+        at = data.find(signature)
+        while at >= 0:
+            name_at = at + (30 if signature == b"PK\x03\x04" else 46)
+            if data[name_at:name_at + len(name)] == name:
+                data[at + offset:at + offset + 4] = struct.pack("<I", 2_147_000_000)
+            at = data.find(signature, at + 4)
+    lying = tmp_path / "report.docx"
+    lying.write_bytes(bytes(data))
+    outcome = read(lying, Limits(max_bytes=1_000_000))
+    assert not isinstance(outcome, Rejected), outcome
 
 
 def test_a_named_pipe_given_by_name_is_refused_not_waited_on(tmp_path: Path):

@@ -37,8 +37,9 @@ def test_a_pdf_over_the_page_limit_is_refused_before_its_pages_are_listed(monkey
     assert listed == []
 
 
-@pytest.mark.parametrize(("pages", "declared"), [(3, 3), (5, 1)])
+@pytest.mark.parametrize(("pages", "declared"), [(3, 3), (5, 1), (3, 100_000)])
 def test_a_pdf_within_the_limit_is_read_whatever_it_declares(pages, declared):
-    """Read to the end: its pages are blank, so it is a scan without a text layer."""
+    """Read to the end: its pages are blank, so it is a scan without a text layer. (One declaring 100,000
+    pages of its 3 was refused as over the limit.)"""
     outcome = read_data(pdf_with_pages(pages, declared), "blank.pdf", Limits(max_pdf_pages=5))
     assert outcome == Rejected("blank.pdf", "needs OCR: the PDF has no text layer (scanned images)")

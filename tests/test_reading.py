@@ -41,6 +41,12 @@ def test_normalisation_keeps_chinese_text():
     assert normalize("隆德县人民政府") == "隆德县人民政府"
 
 
+def test_compatibility_ideographs_are_the_characters_they_stand_for():
+    """梨 (U+F9E2) and 年 (U+F98E), as some fonts and converters write them: 2023年 was no year."""
+    assert normalize("\uf9e2\u2f00 2023\uf98e度") == "梨一 2023年度"
+    assert normalize("\ufa0e") == "\ufa0e"  # 﨎 is a character of its own, not a compatibility form
+
+
 def test_control_characters_reach_no_output():
     """A NUL or a unit separator inside a prose sentence reached the narrative, checks and pages;
     R's read.csv stops at a NUL."""

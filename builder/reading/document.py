@@ -87,8 +87,11 @@ _TRANSLATE.update({cp: "-" for cp in (0x2212, 0xFE63, 0x2010, 0x2011)})
 # Box-drawing verticals, which OCR and text exports of tables draw cell borders with (┃一、本年新收…│7│0┃):
 # the pipes of a pipe table.
 _TRANSLATE.update({ord(c): "|" for c in "│┃║┆┇┊┋╎╏¦"})
-# Kangxi radicals, which PDF text layers often use for common characters (⼀ for 一).
-_TRANSLATE.update({cp: unicodedata.normalize("NFKC", chr(cp)) for cp in range(0x2F00, 0x2FD6)})
+# Kangxi radicals, which PDF text layers often use for common characters (⼀ for 一), and the CJK
+# compatibility ideographs (梨 U+F9E2 for 梨, 年 U+F98E for 年) some fonts and converters write.
+_TRANSLATE.update({cp: unicodedata.normalize("NFKC", chr(cp)) for cp in (*range(0x2F00, 0x2FD6), *range(0xF900, 0xFB00),
+                                                                          *range(0x2F800, 0x2FA20))
+                   if unicodedata.normalize("NFKC", chr(cp)) != chr(cp)})
 # Their supplement, which Chromium and Word write for the glyphs they share with common characters
 # (⺠ for the 民 of 人民政府, ⻓ for 长): only the radicals that stand for a whole character.
 _TRANSLATE.update({ord(radical): character for radical, character in zip(

@@ -126,16 +126,6 @@ def _check_text_layer(text: str, pages: int, path: str) -> None:
                               if chars else "")
 
 
-def _page_count(pdf) -> int:
-    """Pages the document declares, without parsing any page."""
-    from pdfminer.pdftypes import resolve1
-
-    try:
-        return int(resolve1(resolve1(pdf.doc.catalog["Pages"])["Count"]))
-    except Exception:  # a damaged page tree: let pdfplumber count (or fail) as it reads
-        return 0
-
-
 def _walk_within(pdf, limit: int, path: str) -> None:
     """Walk the page tree lazily up to one page past the limit: the count a PDF
     declares may lie, and pdfplumber's page list would walk the whole tree."""
@@ -204,9 +194,7 @@ def _without_watermark(page, usual: float):
 
 def _read(pdf, path: str) -> str:
     limit = current().max_pdf_pages
-    if _page_count(pdf) > limit:
-        raise errors.OverLimit(path, f"{_page_count(pdf)} pages, over the {limit}-page limit")
-    _walk_within(pdf, limit, path)
+    _walk_within(pdf, limit, path)  # the pages there are: the count a page tree declares may be a lie either way
     pages = []
     for page in pdf.pages:
         if len(pages) == limit:
