@@ -512,7 +512,7 @@ def _run_choice(slot: _Slot, tokens: list[str], identities: list[Identity], chec
         options = split_signed_runs(digits, tuple(_KIND.get(c, "count") for c in slot.ids)) or []
         if local:
             options = [o for o in options if all(sum(o[i] for i in p) == sum(o[i] for i in w) for p, w in local)]
-    if len(tokens) > 1 and checked.isdisjoint(slot.ids) and _may_have_dropped_blanks(slot, tokens):
+    if checked.isdisjoint(slot.ids) and _may_have_dropped_blanks(slot, tokens):
         options = list(dict.fromkeys([*options, *_blank_choice(slot, tokens).options]))
     return Choice(slot.ids, tuple(options))
 
