@@ -116,6 +116,8 @@ _SENTENCE = re.compile(r"[,，;；]|。\s*$")
 # A summary printing the form's tables is an annual report under another name.
 _WEAK_KINDS = frozenset({"a work summary (总结)"})
 _ANNUAL_TITLE = re.compile(r"年度报告|年报|工作报告|年度工作情况报告")
+# A picture or summary explaining a report, titled after it: 一图读懂丨…2022年政府信息公开工作年度报告.
+_INTERPRETATION = re.compile(r"^(?:一图(?:读懂|看懂|了解)|一张图(?:读懂|看懂)|图解|图说|解读|政策解读|读懂)")
 # A notice or letter about compiling or sending the reports names them without being one.
 _ABOUT_REPORTS = re.compile(r"(?:编制|报送|撰写|做好|开展)[^《》]{0,30}(?:工作)?的(?:通知|函)$")
 
@@ -137,6 +139,8 @@ def other_document_kind(lines: list[str], deep: bool = False) -> tuple[str, str]
         title = re.sub(r"\s+", "", title)
         if not 8 <= len(title) <= 80 or (not re.search(r"关于|\d{4}年", title) and not _STANDING_PAGE.search(title)):
             continue  # a column name (通知公告) is not a title
+        if _INTERPRETATION.match(title):
+            return "an interpretation of a report (一图读懂, 图解)", title
         if _ANNUAL_TITLE.search(title) and _REPORT_SIGNS.search(title) and not _ABOUT_REPORTS.search(title):
             continue  # a disclosure report's title (法治政府建设年度报告 is another subject's)
         kind = next((kind for pattern, kind in _OTHER_KINDS if pattern.search(title)), None)
