@@ -220,3 +220,15 @@ def test_a_county_of_two_characters_in_the_title_is_a_name(menu):
                    opening="2019年，沙县人民政府认真贯彻落实《条例》。")
     assert (read_title(lines).name, read_title(lines).assembled) == ("沙县", False)
     assert find_agency_name(lines) == "沙县人民政府"
+
+
+def test_a_list_of_reports_ending_in_the_articles_heading_is_no_title():
+    """A page's 部门年报 column lists other bureaus' reports, this one's last, then its heading: the
+    first entry of the list was taken for the title."""
+    own = "西安市雁塔区人力资源和社会保障局2023年政府信息公开工作年度报告"
+    lines = ["首页", "政务公开", "部门年报", "西安市雁塔区发展和改革委员会2023年政府信息公开工作年度报告",
+             "西安市雁塔区民政局2023年政府信息公开工作年度报告", own, own,
+             "本报告根据《中华人民共和国政府信息公开条例》编制。", "一、总体情况", "2023年，我局主动公开政府信息532条。"]
+    assert find_title(lines) == ("西安市雁塔区人力资源和社会保障局", 2023)
+    catalogue = ["汇编", "目录", lines[3], lines[4], own, "", lines[3], "一、总体情况"]
+    assert find_title(catalogue)[0] == "西安市雁塔区发展和改革委员会"  # a compilation's 目录: its first report

@@ -299,10 +299,31 @@ def _whole_title(lines: list[str]) -> bool:
     return False
 
 
+_TITLE_LIST = 3  # report titles one after another: a list of links (部门年报, 相关文章), not a title
+
+
+def _without_title_lists(head: list[str]) -> list[str]:
+    """The head without a list of reports' titles a page prints before the article (部门年报: a run of
+    three or more title lines) when the run ends in the article's own title, repeating the list's
+    entry for it: that heading alone is kept. (A compilation's 目录 lists its first report first: kept.)"""
+    out: list[str] = []
+    run: list[str] = []
+    for line in [*head, ""]:
+        if line.strip() and title_line_year(line) is not None:
+            run.append(line)
+            continue
+        last = run[-1].replace(" ", "") if run else ""
+        if len(run) >= _TITLE_LIST and any(last == r.replace(" ", "") for r in run[:-1]):
+            run = run[-1:]
+        out += [*run, line]
+        run = []
+    return out[:-1]
+
+
 def read_title(lines: list[str]) -> Title:
     """The report title at the top: name and year (a title may span two lines, or print its
     agency on the line below, as a byline)."""
-    head = _head(lines, 30)  # a crawler's line per menu entry: the title may be the 14th line
+    head = _without_title_lists(_head(lines, 30))  # a crawler's line per menu entry: the title may be the 14th line
     singles = [_without_site_owner(line).replace(" ", "") for line in head[:3]]
     # Lines joined: none a whole title of its own (a menu line above a title is no part of it).
     pairs = ["".join(head[i:i + 2]).replace(" ", "") for i in range(min(3, len(head)))
