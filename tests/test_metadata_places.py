@@ -297,3 +297,12 @@ def test_a_title_with_the_short_name_the_report_defines_is_the_full_name():
     name = find_agency_name(lines)
     assert name == "深圳市人民政府驻北京办事处"
     assert describe_agency(name, lines).adcode == "440300"
+
+
+def test_a_partner_of_the_same_name_lends_no_prefix():
+    """我局与上海市普陀区教育局续签…协议 in the report of 舟山's 普陀区教育局: it became 上海's."""
+    lines = ["普陀区教育局2023年政府信息公开工作年度报告", "2023年，普陀区教育局认真贯彻落实《条例》。",
+             "5月，我局与上海市普陀区教育局续签两地教育合作协议。"]
+    name = find_agency_name(lines)
+    assert name == "普陀区教育局"
+    assert describe_agency(name, lines).adcode != "310107"

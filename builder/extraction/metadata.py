@@ -572,6 +572,9 @@ _ITS_PART = re.compile(r"办|网|门户|官网|信息中心|大数据|[\u4e00-\u
 _CJK_BEFORE = re.compile(r"[\u4e00-\u9fff]{2,14}$")  # the characters right before a name (searched up to it)
 
 
+_WITH_ANOTHER = "与同和跟向赴到及对、"  # words before another body's name: 与, 赴, 向 …
+
+
 def with_parent_prefix(name: str, body: str) -> str:
     """The name with its parent government's prefix when the report prints one: for a name with no
     place of its own (安庆矿区办事处 → 铜陵市郊区安庆矿区办事处), and for one whose place the report also
@@ -603,6 +606,8 @@ def with_parent_prefix(name: str, body: str) -> str:
     prefixes = [m.group(1) for m in re.finditer(r"([\u4e00-\u9fff]{2,14}?)" + re.escape(name), body)]
     for prefix in sorted(set(prefixes), key=lambda p: (-prefixes.count(p), len(p))):
         for start in range(len(prefix) - 1):
+            if start and prefix[start - 1] in _WITH_ANOTHER:
+                continue  # 我局与上海市普陀区教育局续签…协议: a partner of the same name, not the report's own
             tail = prefix[start:]
             place = tail + name[0] if bare else tail  # 西吉 + 县教育局: the region is 西吉县
             adcode, end = _region_chain(place)
