@@ -113,3 +113,18 @@ def test_an_earlier_year_s_report_summed_up_below_is_none_of_this_report_s_prose
     heads = {f.key: f.value for f in with_earlier.narrative if f.headline}
     assert heads == {f.key: f.value for f in alone.narrative if f.headline}
     assert with_earlier.cells == alone.cells and 198 not in [f.value for f in with_earlier.narrative]
+
+
+@pytest.mark.parametrize("rendering", ["tab", "html"])
+def test_a_compilations_preface_is_none_of_its_first_reports_figures(rendering):
+    """The cover's and preface's county-wide figures (全县共收到申请186件) were the first report's headlines."""
+    first, _ = blocks_of(FIRST, 1)
+    second, _ = blocks_of(SECOND, 2)
+    preface = [("title", "彭阳县2022年度部门政府信息公开工作年度报告汇编"),
+               ("para", "2022年，全县各部门共主动公开政府信息31586条，共收到政府信息公开申请186件，上年结转9件。"),
+               ("para", "目录"), ("para", f"{FIRST}2022年政府信息公开工作年度报告"),
+               ("para", f"{SECOND}2022年政府信息公开工作年度报告")]
+    rep = extracted(preface + first + second, rendering)
+    assert rep.agency.name == FIRST
+    values = {f.value for f in rep.narrative}
+    assert not values & {31586, 186, 9}, rep.narrative

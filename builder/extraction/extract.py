@@ -198,6 +198,15 @@ def later_report(layout: Layout) -> tuple[int, int] | None:
     return (starts[0], others) if starts else None
 
 
+def _first_report_start(layout: Layout) -> int:
+    """Where the first report of a file of several begins: its title, the last before its tables.
+    What comes before (a compilation's cover, preface and 目录, a page's lead paragraph) sums up
+    all the reports: its figures are none of the first report's."""
+    tables = min(start for start, _ in layout.regions.values())
+    titles = [i for i in range(tables) if title_line_year(layout.lines[i]) is not None]
+    return titles[-1] if titles else 0
+
+
 def other_year_title(layout: Layout, year: int) -> int | None:
     """The line where another year's report begins below this one's tables (a page that lists or
     sums up the agency's earlier reports after this one: 【往年年报】 / …2022年…年度报告 / its
@@ -215,7 +224,7 @@ def extract_document(doc: Document) -> Report:
     layout = locate(doc.lines)
     more = later_report(layout)
     if more is not None:  # the first report is read alone: its tables, prose and metadata
-        doc.lines = layout.lines[:more[0]]
+        doc.lines = layout.lines[_first_report_start(layout):more[0]]
         layout = locate(doc.lines)
     if other is None and not (layout.rows("t3") or layout.rows("t4")) and find_title(doc.lines)[0] is None:
         other = other_document_kind(doc.lines, deep=True)
