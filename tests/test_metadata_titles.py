@@ -232,3 +232,10 @@ def test_a_list_of_reports_ending_in_the_articles_heading_is_no_title():
     assert find_title(lines) == ("西安市雁塔区人力资源和社会保障局", 2023)
     catalogue = ["汇编", "目录", lines[3], lines[4], own, "", lines[3], "一、总体情况"]
     assert find_title(catalogue)[0] == "西安市雁塔区发展和改革委员会"  # a compilation's 目录: its first report
+
+
+def test_a_name_label_in_a_cell_of_its_own_is_no_part_of_the_title():
+    """名　　称 | 监利县人民政府2019年…: the page's info table; the agency was read as 名称监利县人民政府."""
+    lines = ["索 引 号\t011215730/2020-00318\t分 类\t政府信息公开年报", "名 称\t监利县人民政府2019年政府信息公开工作年度报告\t\t",
+             "监利县人民政府2019年政府信息公开工作年度报告", "一、总体情况", "2019年，监利县认真贯彻落实《条例》。"]
+    assert find_agency_name(body_lines("\n".join(lines))) == "监利县人民政府"
