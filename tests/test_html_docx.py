@@ -684,3 +684,47 @@ def test_tables_in_iframe_srcdoc_are_read_where_the_iframe_is():
              f'<iframe srcdoc="{html_module.escape(page_of(html_table(b)), quote=True)}"></iframe>'
              for b in blocks(v)]
     assert_every_cell(extract_html(html_page("\n".join(parts))), v)
+
+
+def _with_imported_tables(v: dict, kind: str) -> bytes:
+    """The form as a Word file whose tables are imported parts (w:altChunk): web pages, or web
+    archives (MHT) as web editors export them."""
+    import docx
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+    from docx.oxml import parse_xml
+
+    document = docx.Document()
+    for n, block in enumerate(blocks(v)):
+        if isinstance(block, str):
+            document.add_paragraph(block)
+            continue
+        page = f'<html><head><meta charset="utf-8"></head><body>{html_table(block)}</body></html>'
+        if kind == "mht":
+            import base64
+
+            body = base64.b64encode(page.encode("utf-8")).decode()
+            data = ("MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=\"b\"\r\n\r\n--b\r\n"
+                    "Content-Type: text/html; charset=\"utf-8\"\r\nContent-Transfer-Encoding: base64\r\n\r\n"
+                    f"{body}\r\n--b--\r\n").encode()
+            part = Part(PackURI(f"/word/afchunk{n}.mht"), "message/rfc822", data, document.part.package)
+        else:
+            part = Part(PackURI(f"/word/afchunk{n}.htm"), "text/html", page.encode("utf-8"), document.part.package)
+        rid = document.part.relate_to(
+            part, "http://schemas.openxmlformats.org/officeDocument/2006/relationships/aFChunk")
+        body_element = document.element.body
+        body_element.insert(len(body_element) - 1, parse_xml(
+            '<w:altChunk xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+            f'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="{rid}"/>'))
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("kind", ["html", "mht"])
+def test_tables_imported_into_a_word_file_are_read_where_word_shows_them(kind):
+    """A Word file whose tables (or whole text) are imported web pages (altChunk): the form was
+    missing and the report read as pre-2019 prose, or, all of it imported, refused as empty."""
+    v = values(seed=5)
+    report = extract_bytes(_with_imported_tables(v, kind), "report.docx")
+    assert_every_cell(report, v)

@@ -414,8 +414,14 @@ def _read_json(data: bytes, source: Source) -> str:
 
 
 def _read_mhtml(data: bytes, source: Source) -> str:
-    """A web archive's page: its first text/html part, its transfer encoding (quoted-printable,
-    base64) undone by the standard library's MIME parser, its bytes decoded as a web page's."""
+    text, source.encoding = mhtml_text(data, source.path)
+    return text
+
+
+def mhtml_text(data: bytes, path: str) -> tuple[str, str]:
+    """A web archive's page as text, and its encoding: its first text/html part, its transfer
+    encoding (quoted-printable, base64) undone by the standard library's MIME parser, its bytes
+    decoded as a web page's."""
     import email
 
     from .markup import html_to_text
@@ -423,16 +429,16 @@ def _read_mhtml(data: bytes, source: Source) -> str:
     # The standard library's parser goes one call deeper for each multipart inside another: a page
     # and its pictures need one or two, a hostile archive nests thousands.
     if len(_MULTIPART.findall(data)) > _MAX_MULTIPARTS:
-        raise errors.OverLimit(source.path, f"a web archive with more than {_MAX_MULTIPARTS} nested parts")
+        raise errors.OverLimit(path, f"a web archive with more than {_MAX_MULTIPARTS} nested parts")
     parts = [email.message_from_bytes(data)]
     while parts:  # depth first, in order
         part = parts.pop()
         if part.get_content_type() == "text/html":
-            text, source.encoding = decode(part.get_payload(decode=True) or b"", source.path)
-            return html_to_text(text, source.path)
+            text, encoding = decode(part.get_payload(decode=True) or b"", path)
+            return html_to_text(text, path), encoding
         if part.is_multipart():
             parts.extend(reversed(part.get_payload()))
-    raise errors.NotText(source.path, "a web archive (MHTML) with no web page in it")
+    raise errors.NotText(path, "a web archive (MHTML) with no web page in it")
 
 
 def _read_pdf(data: bytes, source: Source) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import io
 import re
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import cache
 
 from .. import errors
@@ -545,26 +545,52 @@ def _text_boxes(paragraph):
             yield box
 
 
-def _docx_blocks(parent, lines: list[str]) -> None:
+def _docx_blocks(parent, lines: list[str], chunk: Callable[[str], str] = lambda _: "") -> None:
     """Paragraphs and tables in document order. Content controls and custom XML are opened;
-    a table that holds other tables is layout: its cells are read as blocks."""
+    a table that holds other tables is layout: its cells are read as blocks; an imported part
+    (w:altChunk, a web page Word shows in its place) is read by ``chunk`` from its relationship id."""
     for child in parent.iterchildren():
         if child.tag == f"{_W}p":
             for box in _text_boxes(child):
-                _docx_blocks(box, lines)
+                _docx_blocks(box, lines, chunk)
             text = _docx_text(child).strip()
             if text:
                 lines.append(text)
         elif child.tag in _WRAPPERS:
-            _docx_blocks(child, lines)
+            _docx_blocks(child, lines, chunk)
         elif child.tag == f"{_W}tbl":
             if child.find(f".//{_W}tbl") is not None:
                 for tr in _w_children(child, "tr"):
                     for tc in _w_children(tr, "tc"):
-                        _docx_blocks(tc, lines)
+                        _docx_blocks(tc, lines, chunk)
             else:
                 lines.extend(_docx_grid_lines(child))
                 lines.append("")
+        elif child.tag == f"{_W}altChunk":
+            lines.extend(chunk(child.get(f"{_R}id", "")).split("\n"))
+
+
+_R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+
+
+def _imported_part(document, path: str) -> Callable[[str], str]:
+    """The text of a Word file's imported parts (altChunk) by relationship id: a web page, or a web
+    archive (MHT) as web editors export; other kinds (RTF, another Word file) are not read."""
+
+    def text(rid: str) -> str:
+        part = document.part.rels[rid].target_part if rid in document.part.rels else None
+        kind = getattr(part, "content_type", "")
+        if kind in ("text/html", "application/xhtml+xml"):
+            from .document import decode
+
+            return html_to_text(decode(part.blob, path)[0], path)
+        if kind == "message/rfc822":
+            from .document import mhtml_text
+
+            return mhtml_text(part.blob, path)[0]
+        return ""
+
+    return text
 
 
 def docx_to_text(data: bytes, path: str) -> str:
@@ -597,7 +623,7 @@ def docx_to_text(data: bytes, path: str) -> str:
         raise errors.NotText(path, "not a readable Word document (no document body)")
     _check_depth(body, path, "Word XML")
     lines: list[str] = []
-    _docx_blocks(body, lines)
+    _docx_blocks(body, lines, _imported_part(document, path))
     return "\n".join(lines)
 
 
