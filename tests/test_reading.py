@@ -235,3 +235,15 @@ def test_a_gzip_bomb_is_refused_at_the_byte_limit():
     with budget("bomb.html", Limits(max_bytes=1_000_000)), pytest.raises(errors.OverLimit) as info:
         read_bytes(gzip.compress(b" " * 5_000_000, mtime=0), "bomb.html")
     assert "unpacked from gzip" in str(info.value)
+
+
+def test_text_pasted_from_two_encodings_is_read_line_by_line():
+    """A GBK page's first half with a UTF-8 repost's second: refused as an unknown encoding."""
+    text = (CORPUS / "004_13e53bba648087dd.txt").read_text(encoding="utf-8")
+    lines = text.split("\n")
+    half = len(lines) // 2
+    data = "\n".join(lines[:half]).encode("gb18030") + b"\n" + "\n".join(lines[half:]).encode("utf-8")
+    assert decode(data, "mixed.txt")[0] == text
+    plain = extract_bytes(text.encode(), "x.txt")
+    assert {k: c.value for k, c in extract_bytes(data, "mixed.txt").cells.items()} == {
+        k: c.value for k, c in plain.cells.items()}

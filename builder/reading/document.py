@@ -222,7 +222,26 @@ def decode(data: bytes, path: str) -> tuple[str, str]:
             pass
     if _CONTROL.search(data[:4096].decode("latin-1")):
         raise errors.NotText(path, "binary data")
+    if (mixed := _by_line(data)) is not None:
+        return mixed, "mixed"
     raise errors.Undecodable(path)
+
+
+def _by_line(data: bytes) -> str | None:
+    """Text pasted together from files of two encodings (a GBK page and a UTF-8 repost): each line
+    in the one it reads in, UTF-8 first. None when some line reads in neither."""
+    lines = []
+    for line in data.split(b"\n"):
+        for encoding in ("utf-8", "gb18030"):
+            try:
+                lines.append(line.decode(encoding))
+                break
+            except UnicodeDecodeError:
+                continue
+        else:
+            return None
+    text = "\n".join(lines)
+    return text if _plausible(text) and _reads_as_chinese(text) else None
 
 
 # --- website chrome ---------------------------------------------------------
