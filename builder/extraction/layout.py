@@ -419,14 +419,11 @@ _ALIGNMENT_ROW = re.compile(r"\|?(?:\s*:?-{3,}:?\s*\|)+\s*(?::?-{3,}:?\s*)?")
 
 # A line beginning with a count's unit and the clause's end: the rest of a count wrapped onto it.
 _WRAPPED_COUNT = re.compile(r"^\s*(?:" + COUNT_UNIT + r")\s*(?:[,，。;；、:：)）]|$)")
-_ENDS_IN_NUMBER = re.compile(r"\d\s*$")
-
-
 def _wrapped_count(line: str, following: list[str]) -> bool:
     """Whether a line is a sentence a PDF wrapped inside its count (引发行政复议10件、行政诉讼8 / 件，具体如下表。):
     it ends in a number, a clause mark stands before it with no cell border after, and the next
     line begins with the count's unit."""
-    if not _ENDS_IN_NUMBER.search(line) or not _WRAPPED_COUNT.match(next((n for n in following if n.strip()), "")):
+    if not line.rstrip()[-1:].isdigit() or not _WRAPPED_COUNT.match(next((n for n in following if n.strip()), "")):
         return False
     mark = max(line.rfind(c) for c in ",，、;；。")
     return mark >= 0 and "\t" not in line[mark:] and "|" not in line[mark:]
@@ -442,7 +439,7 @@ def scan_lines(lines: list[str], offset: int = 0) -> list[ValueRow]:
         checkpoint()
         if not line.strip():
             continue
-        if _wrapped_count(line, lines[i + 1:i + 3]):
+        if line[-1:].isdigit() and _wrapped_count(line, lines[i + 1:i + 3]):
             continue  # prose
         end = _sentence_end(line)
         if end:

@@ -309,7 +309,7 @@ def _without_title_lists(head: list[str]) -> list[str]:
     out: list[str] = []
     run: list[str] = []
     for line in [*head, ""]:
-        if line.strip() and title_line_year(line) is not None:
+        if "报" in line and title_line_year(line) is not None:  # (a title names its 报告 or 年报: one look first)
             run.append(line)
             continue
         last = run[-1].replace(" ", "") if run else ""
@@ -531,9 +531,11 @@ def find_agency_name(lines: list[str], issuer: str | None = None) -> str | None:
     if not candidates:
         return None
     # A title with the short name the report defines (深圳市人民政府驻北京办事处（以下简称市驻京办）): the full one.
-    defined = {m.group("short"): m.group("full") for m in _SHORT_NAME.finditer("\n".join(lines[:60]))
-               if INSTITUTION.search(m.group("full"))}
-    candidates = [(defined.get(name, name), where) for name, where in candidates]
+    head = "\n".join(lines[:60])
+    if "以下简称" in head:
+        defined = {m.group("short"): m.group("full") for m in _SHORT_NAME.finditer(head)
+                   if INSTITUTION.search(m.group("full"))}
+        candidates = [(defined.get(name, name), where) for name, where in candidates]
     # With the names a PDF wrapped (彭阳县白阳 / 镇人民政府) joined again.
     body = _unwrapped_text("\n".join(line for line in lines[:400] if not _CHROME_LINE.search(line)))
     stem, stem_source = candidates[0]

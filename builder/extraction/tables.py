@@ -94,19 +94,25 @@ _PRINTED_NUMBER = re.compile(r"(?P<n>[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\
 def parse_cell(raw: str) -> CellValue:
     """One printed cell: a number (with the money unit it was printed with),
     a worded zero, a blank, or text that is no number (never guessed)."""
-    value, status, note, unit = _read_cell(raw)
-    if raw.strip() == DASH_OR_ONE:
-        return CellValue(None, raw, "ambiguous", "“一”可能是汉字数字 1，也可能是表示无的横线，未作选择", [0, 1])
-    if status == "ambiguous" and (glyphs := glyph_reading(raw)) is not None:
-        return CellValue(None, raw, status, f"印出的字可能是形近的数字（按字形读作 {glyphs}），勾稽关系无法确认，未作选择",
-                         [glyphs])
-    return CellValue(value, raw, status, note, [] if status == "ambiguous" else None, unit)
+    value, status, note, unit, candidates = _read_cell(raw)
+    return CellValue(value, raw, status, note, list(candidates) if status == "ambiguous" else None, unit)
 
 
 @lru_cache(maxsize=4096)
-def _read_cell(raw: str) -> tuple[int | float | None, str, str | None, str | None]:
-    """``parse_cell``'s reading as (value, status, note, unit): the same few printed cells
+def _read_cell(raw: str) -> tuple[int | float | None, str, str | None, str | None, tuple]:
+    """``parse_cell``'s reading as (value, status, note, unit, candidates): the same few printed cells
     (0, 无, small counts) fill every report, so readings are remembered, a new cell made each time."""
+    value, status, note, unit = _read_number(raw)
+    if raw.strip() == DASH_OR_ONE:
+        return None, "ambiguous", "“一”可能是汉字数字 1，也可能是表示无的横线，未作选择", None, (0, 1)
+    if status == "ambiguous" and (glyphs := glyph_reading(raw)) is not None:
+        return (None, status, f"印出的字可能是形近的数字（按字形读作 {glyphs}），勾稽关系无法确认，未作选择", None,
+                (glyphs,))
+    return value, status, note, unit, ()
+
+
+def _read_number(raw: str) -> tuple[int | float | None, str, str | None, str | None]:
+    """A cell as (value, status, note, unit): a number however printed, a worded zero, a blank, or unsure."""
     text = raw.strip()
     if not text:
         return None, "blank", None, None
@@ -115,7 +121,7 @@ def _read_cell(raw: str) -> tuple[int | float | None, str, str | None, str | Non
     if text in ZERO_GLYPHS:
         return 0, "reported", None, None
     if spelled := spelled_number(text):
-        value, status, note, unit = _read_cell(spelled[0])
+        value, status, note, unit = _read_number(spelled[0])
         return value, status, note or spelled[1], unit
     m = _PRINTED_NUMBER.fullmatch(text)
     if m is None:
@@ -791,7 +797,8 @@ def _infer(fixed: dict, identities: list[Identity], out: Tables) -> None:
 def _settle_glyphs(fixed: dict, identities: list[Identity], out: Tables) -> None:
     """Cells printed with glyphs for digits (1O52, l5, O) or as 一: read as the identities settle
     them, when every cell they settle is one of its readings (else none is taken)."""
-    readings = {c: out.cells[c].candidates for c, v in fixed.items() if v is None and _glyph_cell(out.cells.get(c))}
+    readings = {c: out.cells[c].candidates for c in [c for c, v in fixed.items() if v is None]
+                if _glyph_cell(out.cells.get(c))}
     if not readings:
         return
     # The identities about these cells only: a sum broken elsewhere in the table is no evidence here.
@@ -955,10 +962,11 @@ def _t2_rows(rows: list[ValueRow], cores: list[str], form: forms.Form) -> dict[s
 def read_t2(layout: Layout, form: forms.Form, out: Tables) -> None:
     rows = _join_cell_lines(layout.rows("t2"))
     matched = _t2_rows(rows, [label_core(text) for text in _t2_labels(rows, form)], form)
+    headers = _t2_headers(layout)
     for item in form.t2:
         ids = tuple(forms.t2_cell(item.id, m.id) for m in item.measures)
         match = matched.get(item.id)
-        if match is not None and (printed := _t2_header_order(layout, match.line, item)) is not None:
+        if match is not None and (printed := _t2_header_order(headers, match.line, item)) is not None:
             ids = tuple(forms.t2_cell(item.id, m) for m in printed)
             out.warn("t2.column_order", f"t2: the header above '{item.label_zh}' prints its measures in another order "
                      f"({', '.join(printed)}); read by the header's names", line=match.line + 1)
@@ -973,20 +981,35 @@ def read_t2(layout: Layout, form: forms.Form, out: Tables) -> None:
             _set_money_unit(out.cells[cell.id], cell, layout.region_text("t2"))
 
 
-def _t2_header_order(layout: Layout, line: int, item: forms.Table2Item) -> tuple[str, ...] | None:
+_MEASURE_WORD = re.compile("|".join(re.escape(w) for words in forms.T2_MEASURE_WORDS.values() for w in words))
+
+
+def _t2_headers(layout: Layout) -> list[tuple[int, tuple[str, ...]]]:
+    """Table 2's header lines (two measures named or more) and the measures each names, in the
+    order it prints them."""
+    start, end = layout.regions["t2"]
+    headers = []
+    for index in range(start, end):
+        text = layout.lines[index]
+        if len(_MEASURE_WORD.findall(text)) < 2:
+            continue  # one look for the rows, most lines
+        found = {m: min(p for word in words if (p := text.find(word)) >= 0)
+                 for m, words in forms.T2_MEASURE_WORDS.items() if any(word in text for word in words)}
+        if len(found) >= 2:
+            headers.append((index, tuple(sorted(found, key=found.get))))
+    return headers
+
+
+def _t2_header_order(headers: list[tuple[int, tuple[str, ...]]], line: int,
+                     item: forms.Table2Item) -> tuple[str, ...] | None:
     """The item's measures in the order the nearest header line above its row prints them (现行有效件数 |
     本年制发件数 | 本年废止件数), when that header names exactly its measures in another order than the
     form's; else None (the form's order)."""
-    start = layout.regions["t2"][0]
-    for text in reversed(layout.lines[start:line]):
-        found = {m: min(p for word in words if (p := text.find(word)) >= 0)
-                 for m, words in forms.T2_MEASURE_WORDS.items() if any(word in text for word in words)}
-        if len(found) < 2:
-            continue
-        printed = tuple(sorted(found, key=found.get))
-        form_order = tuple(m.id for m in item.measures)
-        return printed if set(printed) == set(form_order) and printed != form_order else None
-    return None
+    above = [printed for index, printed in headers if index < line]
+    if not above:
+        return None
+    printed, form_order = above[-1], tuple(m.id for m in item.measures)
+    return printed if set(printed) == set(form_order) and printed != form_order else None
 
 
 _DASHES = frozenset({"-", "--", "—", "——", "–", "－", "一"})  # 一: a dash OCR read as the character

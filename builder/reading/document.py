@@ -119,7 +119,7 @@ def parted(lines: list[str]) -> list[str]:
     among them) parted again."""
     out: list[str] = []
     for line in lines:
-        nodes = line.split(_NODE_SEPARATOR) if len(line) > 200 else ()
+        nodes = line.split(_NODE_SEPARATOR) if len(line) > 200 and line.count(_NODE_SEPARATOR) >= _JOINED_NODES else ()
         if len(nodes) > _JOINED_NODES and any(len(node) >= _PARAGRAPH and "。" in node for node in nodes):
             out += nodes
         else:
@@ -133,15 +133,17 @@ _WIDE = r"[\u3400-\u4dbf\u4e00-\u9fff\u3000-\u303f(),:;!?“”‘’《》—]"
 _SPACED = re.compile(rf"(?<={_WIDE}) (?={_WIDE})")
 _CJK_PAIR = re.compile(r"[\u4e00-\u9fff](?= ?[\u4e00-\u9fff])")
 _LETTER_SPACED = 0.6  # share of neighbouring Chinese characters a space parts, beyond which a text is spaced so
+_SPACED_PAIR = re.compile(r"[\u4e00-\u9fff] [\u4e00-\u9fff]")
+_FEW_SPACED = 30
 
 
 def unspaced(lines: list[str]) -> list[str]:
     """The lines of a text that parts (nearly) every two Chinese characters by a space, without
     those spaces; spaces beside digits stay (they part a table's cells). Other texts as they are."""
     sample = "\n".join(lines[:400])
-    pairs = _CJK_PAIR.findall(sample)
-    if len(pairs) < 50:
+    if len(_SPACED_PAIR.findall(sample)) < _FEW_SPACED:  # most texts: a first look settles it
         return lines
+    pairs = _CJK_PAIR.findall(sample)
     spaced = sum(1 for m in _CJK_PAIR.finditer(sample) if sample[m.end()] == " ")
     if spaced < _LETTER_SPACED * len(pairs):
         return lines
