@@ -99,7 +99,7 @@ _OTHER_KINDS = (
     (re.compile(r"(?:工作)?(?:计划|方案|安排)$"), "a work plan (计划/方案)"),
     (re.compile(r"(?:工作)?(?:总结|汇报)$"), "a work summary (总结)"),
     (re.compile(r"报表$"), "a website's annual statistics form (网站工作年度报表)"),
-    (re.compile(r"评估(?:报告|结果|情况)$"), "an evaluation (评估报告): of agencies' work, not an agency's report"),
+    (re.compile(r"评估(?:报告|结果|情况)$"), "an evaluation of agencies' work (评估报告)"),
     # 关于2023年度法治政府建设情况的报告: a report whose title names no disclosure (信息公开, 政务公开).
     (re.compile(r"^(?!.*(?:信息公开|政务公开)).*报告$"),
      _OTHER_SUBJECT := "a report on another subject than disclosure (信息公开)"),
