@@ -728,3 +728,18 @@ def test_tables_imported_into_a_word_file_are_read_where_word_shows_them(kind):
     v = values(seed=5)
     report = extract_bytes(_with_imported_tables(v, kind), "report.docx")
     assert_every_cell(report, v)
+
+
+def test_a_hidden_text_version_of_a_table_shown_as_a_picture_is_read():
+    """Table 4 shown as a picture, its 文字版 in a collapsed (display:none) block: the section's
+    heading names 行政复议 and 行政诉讼, so the table was taken for a copy of it and dropped."""
+    v = values(seed=5)
+    parts = []
+    for block in blocks(v):
+        if isinstance(block, str):
+            parts.append(f"<p>{block}</p>")
+        elif any("行政复议" in c.text for row in block for c in row):
+            parts.append(f'<img src="t4.png"><a>查看文字版 ▼</a><div style="display:none;">{html_table(block)}</div>')
+        else:
+            parts.append(html_table(block))
+    assert_every_cell(extract_html(html_page("\n".join(parts))), v)

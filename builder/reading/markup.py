@@ -329,17 +329,30 @@ def _drop_hidden_copies(root) -> None:
 
     skip = {id(e) for e in hidden}
     shown: list[str] = []
+    in_tables: list[str] = []  # the shown text inside tables: a hidden table repeats a shown table's words
+    depth = 0
     walk = etree.iterwalk(root, events=("start", "end"))
     for event, element in walk:
+        table = element.tag == "table"
         if event == "start" and id(element) in skip:
             walk.skip_subtree()  # its tail is the page's: taken at its end
-        elif event == "start":
-            shown.append(element.text or "") if isinstance(element.tag, str) else None
-        if event == "end" and element is not root:
-            shown.append(element.tail or "")
-    seen = _parts("".join(shown))
+            continue
+        if event == "start":
+            depth += table
+            if isinstance(element.tag, str):
+                (in_tables if depth else shown).append(element.text or "")
+        elif element is not root:
+            depth -= table and id(element) not in skip
+            (in_tables if depth else shown).append(element.tail or "")
+    seen_in_tables = _parts("".join(in_tables))
+    seen = seen_in_tables | _parts("".join(shown))
     for element in hidden:
-        if _parts(element.text_content()) <= seen:
+        tables = element.xpath(".//table")
+        if tables:  # a hidden table is a copy when the shown tables have its words (not a heading's)
+            copy = _parts("".join(t.text_content() for t in tables)) <= seen_in_tables
+        else:
+            copy = _parts(element.text_content()) <= seen
+        if copy:
             element.drop_tree()
 
 
