@@ -156,6 +156,7 @@ def _set_on_baselines(page) -> None:
 
 
 _SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+_DIGITS, _MARK_CHARS, _RAISED = frozenset("0123456789"), frozenset("0123456789*"), frozenset("⁰¹²³⁴⁵⁶⁷⁸⁹*")
 _MARK_SIZE = 0.9  # a footnote mark is set smaller than its number: Word's about 2/3, a browser's 5/6, LaTeX's 0.7
 
 
@@ -165,10 +166,13 @@ def _mark_footnotes(page) -> None:
     (271). Neighbours in the order the PDF draws them: a mark is drawn right after its number."""
     chars = page.chars
     for before, char in itertools.pairwise(chars):
-        if (char["text"] in "0123456789*" and before["text"].isdigit() and before["size"]
-                and char["size"] <= _MARK_SIZE * before["size"]
-                and before["bottom"] - char["bottom"] >= 0.2 * before["size"]
-                and -0.1 * before["size"] <= char["x0"] - before["x1"] <= 0.5 * before["size"]):
+        if char["text"] not in _MARK_CHARS or not before["size"]:
+            continue
+        mark = (before["text"] in _DIGITS and char["size"] <= _MARK_SIZE * before["size"]
+                and before["bottom"] - char["bottom"] >= 0.2 * before["size"])
+        more = (before["text"] in _RAISED and abs(char["size"] - before["size"]) < 0.01 * before["size"]
+                and abs(char["bottom"] - before["bottom"]) < 0.1 * before["size"])  # the mark's next digit (12)
+        if (mark or more) and -0.1 * before["size"] <= char["x0"] - before["x1"] <= 0.5 * before["size"]:
             char["text"] = char["text"].translate(_SUPERSCRIPT)
 
 
