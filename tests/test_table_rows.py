@@ -508,3 +508,31 @@ def test_a_label_naming_several_rows_names_none(rendering):
         got = report.cells[cell.id]
         if got.status in DEFINITE:
             assert got.value == v[cell.id], (cell.id, got)
+
+
+def test_table_3_turned_in_a_web_page_is_read_by_column():
+    """Each applicant type a row of the page's table (自然人 two columns wide, the five 法人或其他组织 types
+    under one cell spanning their rows), each outcome a column: 175 cells were lost."""
+    v = synthetic.consistent_values(random.Random(9), GOV_2021)
+    rows = forms.T3_ROWS_2021
+    text = synthetic.render(AGENCY, 2022, GOV_2021, v, "tab")
+    lines = text.split("\n")
+    start = next(k for k, line in enumerate(lines) if line.startswith("（本列数据"))
+    end = next(k for k, line in enumerate(lines) if line.startswith("四、政府信息公开行政复议"))
+
+    def numbers(column: str) -> str:
+        return "".join(f"<td>{v[forms.t3_cell(row.id, column)]}</td>" for row in rows)
+
+    organisations = [c for c in forms.T3_COLUMNS if c.id not in ("natural_person", "total")]
+    table = ['<table><tr><td colspan="2">申请人情况</td>' + "".join(f"<td>{r.label_zh}</td>" for r in rows) + "</tr>",
+             f'<tr><td colspan="2">自然人</td>{numbers("natural_person")}</tr>']
+    for k, column in enumerate(organisations):
+        head = f'<td rowspan="{len(organisations)}">法人或其他组织</td>' if k == 0 else ""
+        table.append(f"<tr>{head}<td>{column.label_zh}</td>{numbers(column.id)}</tr>")
+    table.append(f'<tr><td colspan="2">总计</td>{numbers("total")}</tr></table>')
+    body = "".join(f"<p>{line}</p>" for line in lines[:start]) + "".join(table) + "".join(
+        f"<p>{line}</p>" for line in lines[end:])
+    report = extract_bytes(f"<html><body>{body}</body></html>".encode(), "turned.html")
+    for cell in forms.cells(GOV_2021):
+        if cell.table == "t3":
+            assert report.cells[cell.id].value == v[cell.id], cell.id

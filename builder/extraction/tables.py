@@ -1503,12 +1503,15 @@ def _read_by_column(rows: list[ValueRow], form_rows: tuple[Row, ...]) -> list[Va
     """A table 3 printed column by column (OCR of a table, or a table turned: each applicant type a
     row, named so, with one value for each of the form's rows): its rows put together across the
     columns. None for any other table."""
-    columns = forms.T3_COLUMNS
-    if len(rows) != len(columns) or any(len(row.cells) != len(form_rows) for row in rows):
+    columns, size = forms.T3_COLUMNS, len(form_rows)
+    # A label two grid columns wide (自然人 over the 法人或其他组织 rows' two label cells) leaves one blank before.
+    printed = [row.cells[len(row.cells) - size:] if len(row.cells) > size and not any(row.cells[:len(row.cells) - size])
+               else row.cells for row in rows]
+    if len(rows) != len(columns) or any(len(cells) != size for cells in printed):
         return None
     if not all(_names_column(row.core, column.label_zh) for row, column in zip(rows, columns)):
         return None
-    return [ValueRow(row.label_zh, [column.cells[r] for column in rows], True, rows[0].line)
+    return [ValueRow(row.label_zh, [cells[r] for cells in printed], True, rows[0].line)
             for r, row in enumerate(form_rows)]
 
 
