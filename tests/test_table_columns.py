@@ -375,3 +375,21 @@ def test_table_3_printed_in_two_parts_side_by_side_is_read_across_both(split, re
     rep = extracted(blocks, rendering)
     assert wrong(rep, v, "t3.") == [] and unsure(rep, "t3.") == []
     assert "t3.continued" in [w["code"] for w in rep.warnings]
+
+
+@pytest.mark.parametrize("rendering", ["tab", "pipe", "html", "docx"])
+@pytest.mark.parametrize("columns", [("total", "upheld", "corrected", "other", "pending"),
+                                     ("upheld", "corrected", "other", "pending", "total")])
+def test_table_4_as_three_rows_of_five_is_read_by_its_headers_results(rendering, columns):
+    """类别 | 总计 | 结果维持 | … over a row per group: with 总计 first, every cell was unsure."""
+    v = values(GOV_2021)
+    v.update(zip([forms.t4_cell(g.id, c.id) for g in forms.T4_GROUPS for c in forms.T4_COLUMNS],
+                 [2, 1, 0, 1, 4, 1, 0, 0, 1, 2, 0, 0, 0, 0, 0]))
+    printed = {c.id: synthetic._fmt(v[c.id]) for c in forms.cells(GOV_2021)}
+    blocks = synthetic._blocks(AGENCY, 2022, GOV_2021, printed, v)
+    t4 = [content for kind, content in blocks if kind == "table"][2]
+    t4.header = [[("类别", 1, 2)] + [(T4_ZH[c], 1, 1) for c in columns]]
+    t4.rows = [([(" ".join(filter(None, T4_GROUPS[g])), 1, 2)], [printed[forms.t4_cell(g, c)] for c in columns])
+               for g in T4_GROUPS]
+    rep = extracted(blocks, rendering)
+    assert {c: rep.cells[c].value for c in v if c.startswith("t4.")} == {c: v[c] for c in v if c.startswith("t4.")}

@@ -169,6 +169,15 @@ _T4_LITIGATION_HEADING = re.compile(r"行政诉讼(?![\s(（·:：]*(?:未经复
 _T4_GROUP_IDS = {g.label_zh.rsplit("·", 1)[-1]: g.id for g in forms.T4_GROUPS}
 
 
+_T4_RESULT_WORD = re.compile("|".join(sorted((re.escape(w) for w, _ in _T4_RESULT_WORDS), key=len, reverse=True)))
+
+
+def t4_results_in(line: str) -> list[str]:
+    """The table-4 results a header line names, in its order (总计 结果维持 结果纠正 …)."""
+    names = dict(_T4_RESULT_WORDS)
+    return [names[m.group()] for m in _T4_RESULT_WORD.finditer(label_core(line))]
+
+
 def t4_result(label: str) -> str | None:
     """The table-4 result column a row's label ends with (结果维持, 其他结果, 总计…), or None: a
     table 4 printed turned has a row per result."""

@@ -21,7 +21,7 @@ from .. import forms, limits
 from ..codebook import identity_zh, label_zh
 from ..forms import GOV_2019, GOV_2021, PRE_2019, Identity, Row
 from ..limits import MAX_NUMBER_DIGITS
-from .columns import T3_ORDER, t3_columns, t4_columns, t4_result, t4_turned_groups
+from .columns import T3_ORDER, t3_columns, t4_columns, t4_result, t4_results_in, t4_turned_groups
 from .layout import (
     COUNT_UNIT,
     DASH_OR_ONE,
@@ -1575,6 +1575,10 @@ def read_t4(layout: Layout, out: Tables) -> None:
         read_table([_Slot(ids, turned)], forms.t4_identities(), out, "t4")
         return
     named = t4_columns(_header_lines(layout, "t4", rows))
+    if named is None and (by_rows := _t4_rows_of_five(layout, rows)) is not None:
+        named = by_rows  # three rows of five, the results in the header's order: one row of fifteen
+        rows = [ValueRow("", [c for r in rows[:len(forms.T4_GROUPS)] for c in fit(r.cells, len(forms.T4_COLUMNS))],
+                         True, rows[0].line)]
     if named is not None and ids != (named_ids := tuple(forms.t4_cell(g, c) for g, c in named)):
         ids = named_ids
         out.warn("t4.column_order", "table 4's header prints the groups or columns in another order: "
@@ -1587,6 +1591,20 @@ def read_t4(layout: Layout, out: Tables) -> None:
     else:
         row = _t4_printed_row(rows, size)
     read_table([_Slot(ids, row)], forms.t4_identities(), out, "t4")
+
+
+def _t4_rows_of_five(layout: Layout, rows: list[ValueRow]) -> list[tuple[str, str]] | None:
+    """Table 4 printed as three rows of five, a group each, under a header naming the five results
+    once (类别 | 总计 | 结果维持 | …): the groups in the form's order, each with the results in the
+    header's order. None when the rows are not three of five, or the header names no such order."""
+    size = len(forms.T4_COLUMNS)
+    if len(rows) < len(forms.T4_GROUPS) or any(len(fit(r.cells, size)) != size for r in rows[:len(forms.T4_GROUPS)]):
+        return None
+    for line in reversed(_header_lines(layout, "t4", rows)):
+        order = t4_results_in(line)
+        if len(order) == size and len(set(order)) == size:
+            return [(g.id, c) for g in forms.T4_GROUPS for c in order]
+    return None
 
 
 def _turned_t4_row(layout: Layout, rows: list[ValueRow]) -> ValueRow | None:
