@@ -239,3 +239,11 @@ def test_a_name_label_in_a_cell_of_its_own_is_no_part_of_the_title():
     lines = ["索 引 号\t011215730/2020-00318\t分 类\t政府信息公开年报", "名 称\t监利县人民政府2019年政府信息公开工作年度报告\t\t",
              "监利县人民政府2019年政府信息公开工作年度报告", "一、总体情况", "2019年，监利县认真贯彻落实《条例》。"]
     assert find_agency_name(body_lines("\n".join(lines))) == "监利县人民政府"
+
+
+@pytest.mark.parametrize("agency", ["长沙县㮾梨街道办事处", "潮州市湘桥区磷溪镇𬒈头村民委员会", "象山县䲔鱼港管理委员会"])
+def test_rare_characters_of_a_place_name_stay_in_the_name(agency):
+    """Place names use Han characters outside the basic block (Extension A 㮾, Extension B–G 𬒈)."""
+    for lines in (_lines(f"{agency}2023年政府信息公开工作年度报告"),
+                  _lines("2023年政府信息公开工作年度报告", opening=f"2023年，{agency}认真贯彻落实政务公开工作要求。")):
+        assert find_agency_name(lines) == agency

@@ -17,6 +17,8 @@ from collections.abc import Collection, Iterable, Iterator
 from dataclasses import asdict, dataclass
 from functools import lru_cache
 
+# Han characters, with the extensions that rare place names use (长沙县㮾梨街道).
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0003134f"
 _YEAR = r"((?:19|20)\d{2})"
 # What a report's title calls the work it reports on, and what it calls itself: …工作年度报告, …年报.
 _WORK = r"(?:政府信息公开|政务信息公开|政务公开|信息公开|政府信息与政务公开)"
@@ -26,10 +28,10 @@ _TITLE = re.compile(r"^\s*+(?:关于)?(?P<name>[^\n。，,《>]{0,40}?)\s*" + _Y
 # 2024年一月二十日 is a date, not a title's year.
 _DATE_AFTER_YEAR = r"(?!\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*月)"
 _TITLE_YEAR_FIRST = re.compile(r"^\s*" + _YEAR + r"\s*年(?:度)?" + _DATE_AFTER_YEAR
-                               + r"\s*(?P<name>[\u4e00-\u9fff（）()]{2,40}?)\s*"
+                               + r"\s*(?P<name>[" + _HAN + r"（）()]{2,40}?)\s*"
                                + _WORK + r"[^\n《》。]{0,12}?" + _REPORT_WORD)
 # The year after the words: …年度报告（2023年度）, …工作2023年度报告.
-_NAME_BEFORE_WORDS = r"^\s*(?P<name>[\u4e00-\u9fff（）()]{2,40}?(?:人民政府|政府)?)\s*(?:政府信息公开|政务信息公开|政务公开)"
+_NAME_BEFORE_WORDS = r"^\s*(?P<name>[" + _HAN + r"（）()]{2,40}?(?:人民政府|政府)?)\s*(?:政府信息公开|政务信息公开|政务公开)"
 _TITLE_YEAR_LAST = (
     re.compile(_NAME_BEFORE_WORDS + r"[^\n《》。（(]{0,12}?(?:报告|年报)\s*[（(]\s*" + _YEAR + r"\s*年?度?\s*[)）]"),
     re.compile(_NAME_BEFORE_WORDS + r"(?:工作)?\s*" + _YEAR + r"\s*年(?:度)?\s*(?:工作)?(?:年度)?报告"),
@@ -38,7 +40,7 @@ _CLAUSE_MARK = re.compile(r"[,，。；;:：]")
 # How the title of a page that is another document ends (a catalogue, a guide, a notice).
 _OTHER_TITLE_END = re.compile(r"(?:目录|指南|通知|制度|要点|总结|方案|的函)$")
 _TITLE_END = re.compile(r"(?:报告|年报)\s*(?:[（(]\s*全文\s*[)）])?$")
-_TITLE_NO_YEAR = re.compile(r"^\s*(?P<name>[\u4e00-\u9fff]{2,40}?)\s*(?:政府信息公开|政务信息公开|政务公开)工作(?:年度报告|年报)")
+_TITLE_NO_YEAR = re.compile(r"^\s*(?P<name>[" + _HAN + r"]{2,40}?)\s*(?:政府信息公开|政务信息公开|政务公开)工作(?:年度报告|年报)")
 _BOOK_TITLE = re.compile(r"《(?P<name>[^《》\n]{0,40}?)\s*" + _YEAR + _REPORT + r"》")
 _PUBLISH = re.compile(r"(?:现公布|现发布|现予公布|特发布|现将|特此公布)\s*(?P<name>[^,，。《\n]{0,40}?)\s*" + _YEAR
                       + r"\s*年度?\s*(?:政府信息公开|政务公开|信息公开|工作)")
@@ -52,12 +54,12 @@ _PERIOD = re.compile(r"(?:(?:统计期限|统计数据|统计时限|统计时间
 _OWN_BOOK_TITLE = re.compile(r"(?:现公布|现发布|现予公布|特发布|现印发|印发|现将)\s*" + _BOOK_TITLE.pattern)
 # A report cited as another one: 对照《…2017年…报告》, 针对《…》中提出的问题.
 _CITING = re.compile(r"(?:对照|针对|根据|按照|落实|参照|结合|同)\s*$")
-_OPENING = re.compile(r"^\s*" + _YEAR + r"\s*年(?:度)?\s*[,，]\s*(?P<name>[\u4e00-\u9fff]{2,40}?)"
+_OPENING = re.compile(r"^\s*" + _YEAR + r"\s*年(?:度)?\s*[,，]\s*(?P<name>[" + _HAN + r"]{2,40}?)"
                       + _WORK + "工作")
-_COMPILED_BY = re.compile(r"本报告由\s*(?P<name>[\u4e00-\u9fff]{2,40}?)\s*(?:根据|依据|按照|编制)")
+_COMPILED_BY = re.compile(r"本报告由\s*(?P<name>[" + _HAN + r"]{2,40}?)\s*(?:根据|依据|按照|编制)")
 # …，井冈山市人民政府办公室编制了本年度报告: the compiler as the sentence's subject.
 _COMPILED_THIS = re.compile(
-    r"(?:^|[,，。；;])\s*(?P<name>[\u4e00-\u9fff]{2,40}?)\s*(?:编制|编写|撰写)了?(?:本|此|该)(?:年度)?报告", re.M)
+    r"(?:^|[,，。；;])\s*(?P<name>[" + _HAN + r"]{2,40}?)\s*(?:编制|编写|撰写)了?(?:本|此|该)(?:年度)?报告", re.M)
 _COMPILED_THIS_VERB = re.compile(r"(?:编制|编写|撰写)了?(?:本|此|该)(?:年度)?报告")  # found fast, or no need to try the above
 
 # What an agency's name ends with (a grammatical list, not a gazetteer).
@@ -65,7 +67,7 @@ _INSTITUTION_WORDS = (r"(?:人民政府办公室|人民政府办公厅|人民政
                       r"委员会|办公室|办公厅|局|厅|委|办|中心|院|署|所|站|队|处|乡|镇|总局|分局|公司|集团)")
 INSTITUTION = re.compile(_INSTITUTION_WORDS + "$")
 # The institution an opening sentence makes its subject: 2023年，彭阳县教育局认真贯彻落实…
-_OPENING_SUBJECT = re.compile(r"^\s*" + _YEAR + r"\s*年(?:度)?\s*[,，]\s*(?P<name>[\u4e00-\u9fff（）()]{2,30}?"
+_OPENING_SUBJECT = re.compile(r"^\s*" + _YEAR + r"\s*年(?:度)?\s*[,，]\s*(?P<name>[" + _HAN + r"（）()]{2,30}?"
                               + _INSTITUTION_WORDS
                               + r")(?=认真|坚持|深入|严格|始终|紧紧|全面|持续|高度|进一步|积极|扎实|不断|按照|围绕)", re.M)
 _REGION_SUFFIXES = ("特别行政区", "自治区", "自治州", "自治县", "自治旗", "地区", "林区", "新区", "省", "市", "区",
@@ -180,8 +182,8 @@ def _head_of(first: tuple[str, ...]) -> tuple[tuple[int, str], ...]:
     return tuple(out)
 
 
-_PUBLISHER = re.compile(r"(?:发布机构|发文机关|发布单位|信息来源|来\s*源)\s*[:：\t]\s*(?P<name>[\u4e00-\u9fff（）()]{3,40})")
-_ISSUER = re.compile(r"(?:发布机构|发文机关|发布单位)\s*[:：\t]\s*(?P<name>[\u4e00-\u9fff（）()]{3,40})")
+_PUBLISHER = re.compile(r"(?:发布机构|发文机关|发布单位|信息来源|来\s*源)\s*[:：\t]\s*(?P<name>[" + _HAN + r"（）()]{3,40})")
+_ISSUER = re.compile(r"(?:发布机构|发文机关|发布单位)\s*[:：\t]\s*(?P<name>[" + _HAN + r"（）()]{3,40})")
 
 
 def publisher_from_labels(lines: list[str], labels: re.Pattern = _PUBLISHER) -> str | None:
@@ -200,7 +202,7 @@ def issuer_from_labels(lines: list[str]) -> str | None:
     return publisher_from_labels(lines, _ISSUER)
 
 
-_NAME_CHARS = re.compile(r"[\u4e00-\u9fff（）()]+")
+_NAME_CHARS = re.compile(r"[" + _HAN + r"（）()]+")
 
 
 def clean_name(name: str | None) -> str | None:
@@ -235,15 +237,15 @@ def _unpaired_brackets_stripped(name: str) -> str:
 _SITE_NAME = re.compile(r"(?:网站|门户|官网|网)$")
 _PRONOUN = re.compile(r"^(?:本|我|该)(?:机关|单位|部门|局|委|办|厅|院|署|中心|所|站|处|县|市|区|旗|镇|乡|街道|公司)(?:机关)?$")
 # A government's name (a site's owner) before the agency's own on the title line: 固原市人民政府  西吉县…
-_SITE_OWNER_BEFORE = re.compile(r"^[\u4e00-\u9fff]{2,20}?(?:人民政府|政府)(?:门户网站|网站|门户)?\s+(?=\S)")
+_SITE_OWNER_BEFORE = re.compile(r"^[" + _HAN + r"]{2,20}?(?:人民政府|政府)(?:门户网站|网站|门户)?\s+(?=\S)")
 # Words spaced off at a line's start (栏目导航  南平市人民政府2023年…报告).
-_LEADING_WORDS = re.compile(r"^(?P<words>[\u4e00-\u9fff]{2,10})\s+(?=\S)")
+_LEADING_WORDS = re.compile(r"^(?P<words>[" + _HAN + r"]{2,10})\s+(?=\S)")
 # A notice that issues the report: 彭阳县人民政府办公室关于印发彭阳县2023年…报告的通知.
 _ISSUING = re.compile(r"^(?P<issuer>.*?)关于(?:印发|公布|发布)(?P<own>.*)$")
 _SPAN_BEFORE = re.compile(r"\d{4}\s*年?\s*[—–\-~～至到]\s*$")
 _REPORTING_VERB = re.compile(r"现将|现就|特将|兹将|现把")
 # A line that is a name alone (a byline below a title that names no agency).
-_NAME_LINE = re.compile(r"^[\u4e00-\u9fff（）()]{4,30}$")
+_NAME_LINE = re.compile(r"^[" + _HAN + r"（）()]{4,30}$")
 
 
 @dataclass(frozen=True)
@@ -468,7 +470,7 @@ def find_year(lines: list[str]) -> tuple[int | None, str]:
 _NOT_NAME_START = re.compile(r"^(?:[\d年月日号\s./-]*(?:发布|公布|印发)(?:日期|时间)?[:：\s]*|现将|现就|特将|兹将|现把)")
 
 
-_LINE_BREAK_IN_WORDS = re.compile(r"(?<=[\u4e00-\u9fff])\n(?=[\u4e00-\u9fff])")
+_LINE_BREAK_IN_WORDS = re.compile(r"(?<=[" + _HAN + r"])\n(?=[" + _HAN + r"])")
 
 
 def _unwrapped_text(text: str) -> str:
@@ -509,7 +511,7 @@ def _candidates(lines: list[str], issuer: str | None = None) -> list[tuple[str, 
             name = _NOT_NAME_START.sub("", m.group("name").strip(" ,，:："))
             if where == "opening subject" and not resolve_region(name)[0]:
                 continue  # 新区管委 坚持…: a short name of itself, not the name to print
-            if len(name) >= 2 and re.fullmatch(r"[\u4e00-\u9fff（）()]+", name) and not _PRONOUN.match(name):
+            if len(name) >= 2 and re.fullmatch(r"[" + _HAN + r"（）()]+", name) and not _PRONOUN.match(name):
                 found.append((name, where))
     return found
 
@@ -521,7 +523,7 @@ _PLACE_INSTITUTION = re.compile(r"(?:乡|镇|街道)$")
 _PLACE_FULLER = r"(人民政府|办事处)"
 _GOVERNMENT = r"(人民政府|政府(?!信息)|管理委员会|管委会)"  # not X政府信息公开; X人民政府办公室 compiles X人民政府's report
 # The office of a government or committee (党政办公室, 综合办公室 …): the name of what it serves, then the office.
-_OFFICE_OF = re.compile(r"^(.+?(?:人民政府|政府|管理委员会|管委会|行政公署|委员会|办事处))[\u4e00-\u9fff]{0,4}(?:办公室|办公厅)$")
+_OFFICE_OF = re.compile(r"^(.+?(?:人民政府|政府|管理委员会|管委会|行政公署|委员会|办事处))[" + _HAN + r"]{0,4}(?:办公室|办公厅)$")
 
 
 def find_agency_name(lines: list[str], issuer: str | None = None) -> str | None:
@@ -567,11 +569,11 @@ def find_agency_name(lines: list[str], issuer: str | None = None) -> str | None:
     return with_parent_prefix(stem, body)
 
 
-_SHORT_NAME = re.compile(r"(?:^|(?<=[,，。;；:：、\s》)）]))(?P<full>[\u4e00-\u9fff]{4,40})\s*[(（]\s*以下简称\s*[“\"]?"
-                         r"(?P<short>[\u4e00-\u9fff]{2,12})[”\"]?\s*[)）]", re.MULTILINE)
+_SHORT_NAME = re.compile(r"(?:^|(?<=[,，。;；:：、\s》)）]))(?P<full>[" + _HAN + r"]{4,40})\s*[(（]\s*以下简称\s*[“\"]?"
+                         r"(?P<short>[" + _HAN + r"]{2,12})[”\"]?\s*[)）]", re.MULTILINE)
 # What may follow a body's name when it names another: its office, its site, a unit of it.
-_ITS_PART = re.compile(r"办|网|门户|官网|信息中心|大数据|[\u4e00-\u9fff]{0,6}(?:办公室|中心|站|所|科|处|股|局|委员会)")
-_CJK_BEFORE = re.compile(r"[\u4e00-\u9fff]{2,14}$")  # the characters right before a name (searched up to it)
+_ITS_PART = re.compile(r"办|网|门户|官网|信息中心|大数据|[" + _HAN + r"]{0,6}(?:办公室|中心|站|所|科|处|股|局|委员会)")
+_CJK_BEFORE = re.compile(r"[" + _HAN + r"]{2,14}$")  # the characters right before a name (searched up to it)
 
 
 _WITH_ANOTHER = "与同和跟向赴到及对、"  # words before another body's name: 与, 赴, 向 …
@@ -598,14 +600,14 @@ def with_parent_prefix(name: str, body: str) -> str:
             at = body.find(name, at + len(name))
         return name
     if _BARE_ZONE.match(name):  # 开发区管委会 of 当涂经济开发区管委会: the zone's own name is in the text
-        for m in re.finditer(r"([\u4e00-\u9fff]{2,14}?)" + re.escape(name), body):
+        for m in re.finditer(r"([" + _HAN + r"]{2,14}?)" + re.escape(name), body):
             prefix = m.group(1)
             for start in range(len(prefix) - 1):
                 fuller = prefix[start:] + name
                 if zone_region(fuller) or resolve_region(fuller)[0]:
                     return fuller
         return name
-    prefixes = [m.group(1) for m in re.finditer(r"([\u4e00-\u9fff]{2,14}?)" + re.escape(name), body)]
+    prefixes = [m.group(1) for m in re.finditer(r"([" + _HAN + r"]{2,14}?)" + re.escape(name), body)]
     for prefix in sorted(set(prefixes), key=lambda p: (-prefixes.count(p), len(p))):
         for start in range(len(prefix) - 1):
             if start and prefix[start - 1] in _WITH_ANOTHER:
@@ -860,14 +862,15 @@ def _region_chain(text: str, full_first: bool = False) -> tuple[str | None, int]
 # 中国人民银行固原市中心支行, 中共彭阳县委宣传部, 兵团第八师石河子市 (a division and its city are one).
 # Elsewhere a place inside a name is not the agency's region: 固原市人民政府驻北京联络处 is 固原市's.
 _BODY_BEFORE_REGION = re.compile(
-    r"^(?:中共|中国共产党|共青团|(?:新疆生产建设)?兵团第[一二三四五六七八九十]{1,3}师|(?:国家|中国|中华人民共和国)[\u4e00-\u9fff]{1,10}?(?:总局|局|署|银行|委员会))")
+    r"^(?:中共|中国共产党|共青团|(?:新疆生产建设)?兵团第[一二三四五六七八九十]{1,3}师"
+    r"|(?:国家|中国|中华人民共和国)[" + _HAN + r"]{1,10}?(?:总局|局|署|银行|委员会))")
 
 
 # A place printed as one after the region read (济南市莱芜区人民政府, 沙县区人民政府: districts newer than
 # the gazetteer): its region is not the one read, which is at best its parent. Not a word of an
 # institution's name (县市场监督管理局, 市城市管理局), nor a zone, street or town.
-_PLACE_WORD = re.compile(r"^[\u4e00-\u9fff]{0,4}?(?:区|县|市|旗)(?![场政民容级直域划属内外委街镇乡])"
-                         r"(?=人民政府|政府|管委会|[\u4e00-\u9fff]{0,10}(?:局|办公室|委员会|中心|办事处)$)")
+_PLACE_WORD = re.compile(r"^[" + _HAN + r"]{0,4}?(?:区|县|市|旗)(?![场政民容级直域划属内外委街镇乡])"
+                         r"(?=人民政府|政府|管委会|[" + _HAN + r"]{0,10}(?:局|办公室|委员会|中心|办事处)$)")
 _NOT_A_PLACE_WORD = re.compile(r"^(?:城市|城区|市区|社区|辖区|山区|片区|郊区|县区|县市|区县)$"
                                r"|(?:新区|园区|开发区|高新区|经开区|实验区|保税区|示范区|试验区|合作区|管理区|景区)$")
 
@@ -1126,8 +1129,9 @@ def _short_city_region(name: str, lines: list[str]) -> str | None:
 # The government whose site a page is on, as the page's header or footer prints it: 主办单位：正定县人民政府办公室,
 # 版权所有：西峡县人民政府, 欢迎访问西峡县人民政府网站.
 _SITE_OWNER = re.compile(r"(?:主办(?:单位)?|版权所有|欢迎访问)\s*[:：]?\s*(?:(?:©|\(c\)|Copyright)\s*)?(?:\d{4}\s*)?"
-                         r"(?P<owner>[\u4e00-\u9fff]{2,30}?(?:人民政府|政府))(?:办公室|办公厅|门户网站|网站|网)?(?![\u4e00-\u9fff])")
-_SITE_NAME_LINE = re.compile(r"^\s*(?P<owner>[\u4e00-\u9fff]{2,30}?(?:人民政府|政府))(?:门户网站|网站|门户|网)\s*$")
+                         r"(?P<owner>[" + _HAN + r"]{2,30}?(?:人民政府|政府))(?:办公室|办公厅|门户网站|网站|网)?"
+                         r"(?![" + _HAN + r"])")
+_SITE_NAME_LINE = re.compile(r"^\s*(?P<owner>[" + _HAN + r"]{2,30}?(?:人民政府|政府))(?:门户网站|网站|门户|网)\s*$")
 # Bodies a county's site publishes whose names carry no place: its towns and streets (丁河镇人民政府,
 # 稠城街道办事处) and its departments named by level (县教育局).
 _BELOW_COUNTY = re.compile(r"(?:乡|镇|街道|苏木)(?:人民政府|政府|办事处)?$")
