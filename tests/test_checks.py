@@ -708,6 +708,9 @@ def test_badges():
     assert checked(small_values()).badge == "一致"
     nothing = checked({c.id: cell(None, "blank") for c in forms.cells(GOV_2021)})
     assert (nothing.badge, nothing.summary) == ("存疑", "存疑：表格数据无法读出，勾稽关系无从核对")
+    pictures = checked({c.id: cell(None, "missing") for c in forms.cells(GOV_2021)})  # tables printed as images
+    assert (pictures.badge, pictures.summary) == (
+        "无表格", "无表格：报告的统计表格没有一格能读出文字（例如以图片发布），没有可核对的数字")
     prose = checked({}, PRE_2019, year=2017, lines=prose_lines(2017, applications=3))
     assert prose.badge == "无表格"
     assert prose.summary == "无表格：2019 年以前的报告没有统一表格，只有正文中的数字"

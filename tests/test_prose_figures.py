@@ -6,6 +6,7 @@ import re
 
 import pytest
 
+from builder.checks import check_report
 from builder.extraction.extract import extract_bytes
 from builder.extraction.narrative import find_figures, sentences
 
@@ -409,3 +410,29 @@ def test_a_clause_opening_with_quannian_is_the_reports_year():
     found = figures("2018年，收到申请93件，加上2017年结转的3件，全年办结96件，4件结转至2019年继续办理。")
     assert headlines(found)["applications_answered"] == 96
     assert headlines(figures("2017年，全年收到政府信息公开申请11件。")) == {}
+
+
+PICTURED_TABLES = """遵义市红花岗区人民政府2023年政府信息公开工作年度报告
+一、总体情况
+2023年，红花岗区人民政府共主动公开政府信息3120条，收到政府信息公开申请58件。
+二、主动公开政府信息情况
+[图片]
+三、收到和处理政府信息公开申请情况
+[图片]
+四、政府信息公开行政复议、行政诉讼情况
+[图片]
+五、存在的主要问题及改进情况
+信息发布的及时性有待提高。
+"""
+
+
+def test_a_report_under_the_form_s_headings_with_its_tables_as_pictures_uses_the_form():
+    """The headings of tables 3 and 4 are the 2019 form's own; the year tells which form, and with
+    no cell to check the badge says there is no table to check."""
+    report = extract_bytes(PICTURED_TABLES.encode(), "honghuagang2023.txt")
+    check_report(report)
+    assert (report.template, report.template_source) == ("gov-2021", "year")
+    assert all(c.status == "missing" for c in report.cells.values())
+    assert report.badge == "无表格"
+    older = extract_bytes(PICTURED_TABLES.replace("2023", "2018").encode(), "honghuagang2018.txt")
+    assert older.template == "pre-2019"  # headings a report before the form cannot have followed

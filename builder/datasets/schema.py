@@ -72,9 +72,10 @@ DESCRIPTIONS_ZH = {
     "agency_id": "行政区划代码加规范化名称的拼音",
     "agency_name": "报告中印出的机关名称",
     "adcode": "六位行政区划代码（2023 年区划），取自 cpca 地名库和区划更新表 divisions.csv",
-    "template": "报告实际使用的表格版本，按表格自身的标签判断",
+    "template": "报告实际使用的表格版本，按表格自身的标签判断；表格读不出时按统一表格的章节标题和年份",
     "badge": ("一致：错误级检查全部通过；不一致：有错误级检查未通过；存疑：只有警告级未通过，"
-              "或有一张表格的单元格缺失或有歧义、其勾稽关系一项也无从核对；无表格：2019 年以前，无表可查"),
+              "或有一张表格的单元格缺失或有歧义、其勾稽关系一项也无从核对；"
+              "无表格：2019 年以前，或表格一格也读不出（如以图片发布），无表可查"),
     "summary": "一句话说明最重要的问题",
     "failed_errors": "未通过的实例数",
     "failed_warnings": "未通过的实例数",
@@ -170,7 +171,8 @@ _REPORTS = Table(
         _f("template", "string", "表格版本", "form", "the form the report uses, from its own labels",
            TEMPLATES, True),
         _f("badge", "string", "一致性标记", "consistency badge", "一致: every error check passes; 不一致: an error "
-           "check fails; 存疑: only warnings fail; 无表格: pre-2019, nothing to check", BADGES, True),
+           "check fails; 存疑: only warnings fail; "
+           "无表格: pre-2019 or no cell readable (tables as pictures), nothing to check", BADGES, True),
         _f("summary", "string", "一致性摘要", "summary", "one sentence naming the most important failure"),
         _f("failed_errors", "integer", "未通过的错误级检查", "failed error checks", "failing instances"),
         _f("failed_warnings", "integer", "未通过的警告级检查", "failed warning checks", "failing instances"),

@@ -28,6 +28,7 @@ from .layout import (
     MONEY_UNIT,
     NONE_WORDS,
     ROW_START,
+    SECTION_HEADINGS,
     SPACE_GROUPED,
     ZERO_GLYPHS,
     Layout,
@@ -203,6 +204,13 @@ def _form_structure(layout: Layout) -> bool:
     return t3_rows >= 5 or any(n >= 15 for n in t4_sizes) or sum(1 for n in t4_sizes if n == 5) >= 3
 
 
+def _form_sections(layout: Layout) -> bool:
+    """The form's own headings of table 3 and table 4 (三、收到和处理政府信息公开申请情况, 四、政府信息公开
+    行政复议、行政诉讼情况), new with the 2019 form: a report printing them follows the form even when
+    its tables cannot be read (pasted as pictures)."""
+    return all(any(SECTION_HEADINGS[t].search(line) for line in layout.lines) for t in ("t3", "t4"))
+
+
 def detect_template(layout: Layout, year: int | None) -> tuple[str, str]:
     """The form a report uses, from its own labels and structure; the year only
     tells the two forms apart when their labels do not.
@@ -215,7 +223,7 @@ def detect_template(layout: Layout, year: int | None) -> tuple[str, str]:
     if hits[GOV_2021] != hits[GOV_2019]:
         return (GOV_2021 if hits[GOV_2021] > hits[GOV_2019] else GOV_2019), "labels"
     shared = sum(1 for marker in forms.SHARED_MARKERS if marker in text)
-    if shared < 3 and not _form_structure(layout):
+    if shared < 3 and not _form_structure(layout) and not ((year or 0) >= 2019 and _form_sections(layout)):
         return PRE_2019, "no form"
     return (GOV_2021 if (year or 0) >= 2021 else GOV_2019), "year"
 
