@@ -743,3 +743,32 @@ def test_a_hidden_text_version_of_a_table_shown_as_a_picture_is_read():
         else:
             parts.append(html_table(block))
     assert_every_cell(extract_html(html_page("\n".join(parts))), v)
+
+
+def _with_running_heads(data: bytes, header: str, footer: str) -> bytes:
+    import docx
+
+    document = docx.Document(io.BytesIO(data))
+    section = document.sections[0]
+    section.header.paragraphs[0].text = header
+    section.footer.paragraphs[0].text = footer
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("header", ["西吉县教育局\u3000\u3000政府信息公开工作年度报告", "西吉县教育局"])
+def test_a_word_file_naming_its_agency_only_in_its_page_heads_is_that_agency_s(header):
+    """The title says only …年政府信息公开工作年度报告 and the body 本机关; the 页眉 and 页脚 name the
+    agency. They are no part of the report's text, and name it only when the body does not."""
+    report_blocks = [b.replace(AGENCY, "") if isinstance(b, str) else b for b in blocks(values(seed=7))]
+    report_blocks[1] = f"所列数据统计期限自{YEAR}年1月1日至{YEAR}年12月31日止。"
+    plain = docx_bytes(report_blocks)
+    with pytest.raises(errors.MissingMetadata):
+        extract_bytes(plain, "report.docx")
+    data = _with_running_heads(plain, header, "西吉县教育局\u3000第 1 页 共 4 页")
+    report = extract_bytes(data, "report.docx")
+    assert (report.agency.name, report.agency.adcode) == ("西吉县教育局", "640422")
+    assert "西吉县教育局" not in report.document.text
+    named = extract_bytes(_with_running_heads(docx_bytes(blocks(values(seed=7))), header, "第 1 页"), "report.docx")
+    assert named.agency.name == AGENCY  # the body's own name comes first

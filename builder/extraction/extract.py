@@ -18,6 +18,7 @@ from .metadata import (
     find_title,
     find_year,
     issuer_from_labels,
+    name_in_running_heads,
     publisher_from_labels,
     strip_page_labels,
     title_line_year,
@@ -235,7 +236,8 @@ def extract_document(doc: Document) -> Report:
     year, year_source = find_year(doc.lines)
     if year is None:
         raise errors.MissingMetadata(path, "no report year in the title, 统计期限 or opening")
-    name = find_agency_name(doc.lines, issuer_from_labels(doc.page_lines)) or publisher_from_labels(doc.page_lines)
+    name = (find_agency_name(doc.lines, issuer_from_labels(doc.page_lines)) or publisher_from_labels(doc.page_lines)
+            or name_in_running_heads(doc.source.running_heads))
     if not name:
         raise errors.MissingMetadata(path, "no agency name in the title or opening")
     agency = describe_agency(name, doc.lines, doc.page_lines)

@@ -197,6 +197,23 @@ def publisher_from_labels(lines: list[str], labels: re.Pattern = _PUBLISHER) -> 
     return None
 
 
+_HEAD_PARTS = re.compile(r"\s{2,}|\t|\|")
+
+
+def name_in_running_heads(heads: Iterable[str]) -> str | None:
+    """The institution a Word file's 页眉 or 页脚 names (柳州市城中区人民政府办公室　　第 1 页 共 4 页),
+    the one named most often: a last resort for a report whose body never names its agency."""
+    names: list[str] = []
+    for head in heads:
+        for part in _HEAD_PARTS.split(head.replace("\u3000", "  ")):
+            part = part.strip()
+            if m := _TITLE_NO_YEAR.match(part):
+                part = m.group("name")
+            if _NAME_LINE.match(part) and INSTITUTION.search(part):
+                names.append(part)
+    return max(names, key=names.count) if names else None
+
+
 def issuer_from_labels(lines: list[str]) -> str | None:
     """The body a crawled page's 发布机构 / 发文机关 / 发布单位 label names, or None."""
     return publisher_from_labels(lines, _ISSUER)

@@ -30,6 +30,7 @@ class Source:
     sha256: str
     format: str
     encoding: str | None = None
+    running_heads: tuple[str, ...] = ()  # a Word file's 页眉 and 页脚: where an agency may name itself only
 
     def as_json(self) -> dict:
         return {"path": self.path, "sha256": self.sha256, "format": self.format}
@@ -469,9 +470,10 @@ def _read_pdf(data: bytes, source: Source) -> str:
 
 
 def _read_docx(data: bytes, source: Source) -> str:
-    from .markup import docx_to_text
+    from .markup import docx_parts
 
-    return docx_to_text(data, source.path)
+    text, source.running_heads = docx_parts(data, source.path)
+    return text
 
 
 def _read_word_xml(data: bytes, source: Source) -> str:

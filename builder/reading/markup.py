@@ -608,6 +608,26 @@ def _imported_part(document, path: str) -> Callable[[str], str]:
 
 def docx_to_text(data: bytes, path: str) -> str:
     """Paragraphs and tables of a Word document in body order; merged cells expanded."""
+    return docx_parts(data, path)[0]
+
+
+def _running_heads(document) -> tuple[str, ...]:
+    """The lines a Word file prints at the head and foot of its pages (页眉, 页脚), each once."""
+    seen: dict[str, None] = {}
+    for section in document.sections:
+        for part in (section.header, section.first_page_header, section.even_page_header,
+                     section.footer, section.first_page_footer, section.even_page_footer):
+            if part.is_linked_to_previous:  # no definition of its own: the previous section's, read there
+                continue
+            for paragraph in part.paragraphs:
+                if paragraph.text.strip():
+                    seen[paragraph.text.strip()] = None
+    return tuple(seen)
+
+
+def docx_parts(data: bytes, path: str) -> tuple[str, tuple[str, ...]]:
+    """A Word document's text (``docx_to_text``) and its running heads, kept apart: a 页眉 names the
+    agency of a report whose body never does, but is no part of the report's text."""
     import zipfile
 
     import docx
@@ -637,7 +657,11 @@ def docx_to_text(data: bytes, path: str) -> str:
     _check_depth(body, path, "Word XML")
     lines: list[str] = []
     _docx_blocks(body, lines, _imported_part(document, path))
-    return "\n".join(lines)
+    try:
+        heads = _running_heads(document)
+    except Exception:  # a header part python-docx cannot read costs the heads only, never the text
+        heads = ()
+    return "\n".join(lines), heads
 
 
 def _unpacked_size(archive, limit: int) -> int:
