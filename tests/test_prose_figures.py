@@ -61,7 +61,8 @@ def test_the_total_worded_figure_wins_over_a_bare_one():
 
 def test_carried_over_is_about_last_year_by_definition():
     found = figures("2018年受理政府信息公开申请31件（含上年度结转申请4件）。", year=2018)
-    assert headlines(found) == {"applications_received": 31, "applications_carried_over": 4}
+    # 31 includes last year's 4: the applications handled, not the year's new ones
+    assert headlines(found) == {"applications_handled": 31, "applications_carried_over": 4}
 
 
 PRE_2019_TABLE = """彭阳县2013年政府信息公开工作年度报告
@@ -436,3 +437,46 @@ def test_a_report_under_the_form_s_headings_with_its_tables_as_pictures_uses_the
     assert report.badge == "无表格"
     older = extract_bytes(PICTURED_TABLES.replace("2023", "2018").encode(), "honghuagang2018.txt")
     assert older.template == "pre-2019"  # headings a report before the form cannot have followed
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the year carried over from is the year before; carried forward to, the year after
+    ("加上2021年结转的47件，全年共需办理1233件，已办结1175件，其余58件因尚在法定答复期限内，结转至2023年继续办理。",
+     {"applications_carried_over": 47, "applications_handled": 1233, "applications_answered": 1175,
+      "applications_carried_forward": 58}),
+    ("另有2021年结转申请14件。全年共办结363件，7件结转至2023年继续办理。",
+     {"applications_carried_over": 14, "applications_answered": 363, "applications_carried_forward": 7}),
+    ("办结226件，结转至2023年继续办理16件。", {"applications_answered": 226, "applications_carried_forward": 16}),
+    ("截至年底已办结二百零五件，八件因在法定期限内尚未答复结转至下一年度继续办理。",
+     {"applications_answered": 205, "applications_carried_forward": 8}),
+    # a year in a bracket closed before the figure is an aside, not what the figure is about
+    ("2022年共收到政府信息公开申请62件，同比下降28.7%（2021年为87件），已办结61件，1件结转下年度办理。",
+     {"applications_received": 62, "applications_answered": 61, "applications_carried_forward": 1}),
+    # a count of applications including last year's is the applications handled
+    ("我厅共收到政府信息公开申请1,027件（含上年结转36件），办结1,013件。",
+     {"applications_handled": 1027, "applications_carried_over": 36, "applications_answered": 1013}),
+    ("共办理依申请公开件28件，其中新收25件、上年结转3件。",
+     {"applications_handled": 28, "applications_received": 25, "applications_carried_over": 3}),
+    ("其中，通过网上申请平台提交301件，信函申请48件。", {"applications_online": 301}),
+    # applicants by type where the text breaks them down
+    ("全年新收政府信息公开申请14件，其中自然人8件、企业5件、律师事务所1件。",
+     {"applications_received": 14, "applications_natural_person": 8, "applications_commercial_enterprise": 5,
+      "applications_legal_service_org": 1}),
+])
+def test_carried_applications_and_their_years_channels_and_applicants(text, expected):
+    assert headlines(figures(text, year=2022)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # another year's carry, a review's outcome, the breakdown of the answers, every level of the province
+    ("2020年结转申请3件，已办结。", {}),
+    ("全年办结40件，5件结转至2024年办理。", {"applications_answered": 40}),
+    ("全区已答复409件。被提起行政复议7件，其中维持原具体行政行为5件，责令重新答复2件。",
+     {"applications_answered": 409, "admin_review_cases": 7}),
+    ("已答复182件，答复中“同意公开”95件。", {"applications_answered": 182}),
+    ("全省各级自然资源主管部门共收到政府信息公开申请2.3万余件。本厅共收到政府信息公开申请356件。",
+     {"applications_received": 356}),
+    ("企业开办申请15件全部办结。", {}),  # applicant types only beside 自然人 or 法人
+])
+def test_figures_that_are_not_the_report_s_own_totals(text, expected):
+    assert headlines(figures(text, year=2022)) == expected

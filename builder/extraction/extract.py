@@ -156,7 +156,7 @@ def other_document_kind(lines: list[str], deep: bool = False) -> tuple[str, str]
 def _looks_like_report(doc: Document, layout: Layout) -> bool:
     if layout.rows("t3") or layout.rows("t4"):
         return True
-    head = "\n".join(doc.lines[:30])
+    head = "".join(doc.lines[:30])  # with a title's last word wrapped (…年度报 / 告) joined again
     body = doc.body
     sections = {m.group() for m in _SECTION_SIGNS.finditer(body)}
     return bool(_REPORT_SIGNS.search(head) and _ANNUAL.search(head) and len(sections) >= 3)

@@ -41,16 +41,28 @@ class Pattern:
     value: int | None = None  # fixed value for negations ("未收到…申请" is 0)
     scale: int = 1
     needs: tuple[str, ...] = ()  # words a sentence must contain: most sentences skip the regex
+    # The report year's distance to the year a ``y`` group names: 2021年结转的47件 is a 2022
+    # report's carried over (-1), 结转至2023年 its carried forward (+1); any other year is not its.
+    year_offset: int = 0
 
 
-_NEEDS = {"applications": ("申请", "答复", "办结", "结转", "顺延"), "admin_review_cases": ("复议",),
+_NEEDS = {"applications": ("申请", "答复", "办结", "结转", "顺延"),
+          # applicants by type only where the text breaks them down (自然人…件、企业…件): 企业 alone is any business
+          "applicants": ("自然人", "法人"), "admin_review_cases": ("复议",),
           "litigation_cases": ("诉讼",), "fees_charged_cny": ("收取", "收费", "免费"), "proactive_items": ("主动公开",),
           "normative": ("规范性文件",)}
 
 
-def _p(key: str, pattern: str, value: int | None = None, scale: int = 1) -> Pattern:
-    needs = _NEEDS.get(key) or _NEEDS[key.split("_")[0]]
-    return Pattern(key, re.compile(pattern), value, scale, needs)
+def _p(key: str, pattern: str, value: int | None = None, scale: int = 1, year_offset: int = 0,
+       needs: str | None = None) -> Pattern:
+    needs = _NEEDS[needs] if needs else _NEEDS.get(key) or _NEEDS[key.split("_")[0]]
+    return Pattern(key, re.compile(pattern), value, scale, needs, year_offset)
+
+
+_Y = r"(?P<y>(?:19|20)\d{2})\s*年度?"
+# What a count of applications handled calls them: 依申请公开件, 政府信息公开申请.
+_APPLICATIONS = r"(?:政府信息公开申请|依申请公开(?:申请|件|事项)?|申请)"
+_APPLIED = r"(?:申请|提出)?(?:的)?(?:申请)?\s*"  # 企业申请5件, 律师事务所提出的申请1件
 
 
 PATTERNS: tuple[Pattern, ...] = (
@@ -61,17 +73,35 @@ PATTERNS: tuple[Pattern, ...] = (
     _p("applications_received",
        r"(?:未|没有)(?:收到|受理|接到)" + _NEGATED_APPLICATION_GAP + r"申请(?!人)(?![^。；;，,]{0,6}(?:复议|诉讼))", 0),
     # 办理申请N件，其中本年新收X件、上年结转Y件: the new ones are the year's received total.
-    _p("applications_received", r"(?:本年度?|当年|今年|全年)新收(?:的)?\s*" + _N + "件"),
-    _p("applications_handled", r"(?<!不予)(?<!未予)(?:办理|处理|办结)(?:了)?" + _GAP + r"申请(?:共计|共|合计)?\s*" + _N + "件"),
-    _p("applications_handled", r"(?:共计|合计|累计)办理\s*" + _N + "件"),
+    _p("applications_received", r"(?:本年度?|当年|今年|全年|其中)新收(?:的)?(?:申请)?\s*" + _N + "件"),
+    _p("applications_handled", r"(?<!不予)(?<!未予)(?:办理|处理|办结)(?:了)?" + _GAP + r"申请(?:公开)?(?:件|事项|案件)?"
+       r"(?:共计|共|合计)?\s*" + _N + "件"),
+    _p("applications_handled", r"(?:共计|合计|累计|共需|共)(?:需要)?(?:办理|处理)(?:了)?" + _APPLICATIONS
+       + r"?(?:共计|共|合计)?\s*" + _N + "件"),
     # not 维持原答复)、行政诉讼1件: a review's outcome, then another count
-    _p("applications_answered", r"(?<!延期)(?<!逾期)(?<!原)答复" + r"(?:(?!复议|诉讼)[^。；;，,、（()）]){0,15}?" + _N + "件"),
+    _p("applications_answered", r"(?<!延期)(?<!逾期)(?<!原)(?<!重新)答复(?!中|情况中|结果中)"
+       r"(?:(?!复议|诉讼)[^。；;，,、（()）]){0,15}?" + _N + "件"),
     _p("applications_answered", r"办结(?:了)?[^申。；;，,（(率]{0,6}?" + _N + "件"),
     _p("applications_carried_over", r"上一?年度?结转" + r"[^。；;，,]{0,10}?" + _N + "件"),
-    _p("applications_carried_forward", _N + r"件[^。；;，,]{0,6}?(?:顺延|结转)(?:到|至)?下一?年"),
+    _p("applications_carried_over", _Y + r"(?:的)?(?:结转|转来|遗留)(?:的|而来的|来的|下来的)?" + _APPLICATIONS
+       + r"?[^。；;，,\d]{0,6}?" + _N + "件", year_offset=-1),
+    _p("applications_carried_forward", _N + r"件[^。；;，,]{0,15}?(?:顺延|结转|转入)(?:到|至|入)?下一?年"),
     _p("applications_carried_forward", r"(?:顺延|结转)(?:到|至)?下一?年度?[^。；;，,\d]{0,8}?" + _N + "件"),
+    _p("applications_carried_forward", _N + r"件[^。；;，,\d]{0,20}?(?:顺延|结转|转入|延期)(?:到|至|入)?\s*" + _Y, year_offset=1),
+    # 其余58件因尚在法定答复期限内，结转至2023年: what is left of the year's, over a comma
+    _p("applications_carried_forward", r"(?:其余|剩余|余下|尚有|还有|另有)" + _N
+       + r"件[^。；;\d]{0,25}?(?:顺延|结转|转入|延期)(?:到|至|入)?\s*(?:下一?年|" + _Y + ")", year_offset=1),
+    _p("applications_carried_forward", r"(?:顺延|结转|转入)(?:到|至|入)\s*" + _Y + r"[^。；;，,\d]{0,8}?" + _N + "件",
+       year_offset=1),
     _p("applications_natural_person", r"自然人(?:申请|提出)?[^。；;，,\d]{0,6}?" + _N + "件"),
-    _p("applications_online", r"(?:网络|网上|在线)申请\s*[（(]?\s*" + _N + "件"),
+    _p("applications_commercial_enterprise", r"(?<![^商、，,：:；;（(])(?:商业)?企业" + _APPLIED + _N + "件",
+       needs="applicants"),
+    _p("applications_research_institution", r"科研机构" + _APPLIED + _N + "件", needs="applicants"),
+    _p("applications_social_welfare_org", r"社会公益组织" + _APPLIED + _N + "件", needs="applicants"),
+    _p("applications_legal_service_org", r"(?:法律服务机构|律师事务所)" + _APPLIED + _N + "件",
+       needs="applicants"),
+    _p("applications_online", r"(?:网络|网上|在线)(?:申请)?(?:平台|系统|渠道|方式)?(?:提交|提出|申请)?(?:的)?(?:申请)?"
+       r"\s*[（(]?\s*" + _N + "件"),
     _p("applications_other_channel", r"其他(?:方式|途径|形式)申请\s*[（(]?\s*" + _N + "件"),
     _p("admin_review_cases", r"行政复议(?:案件|申请)?(?:共|共计)?\s*" + _N + r"(?:件|起|宗)"),
     _p("admin_review_cases", _N + r"(?:件|起|宗)\s*" + _CAUSED + r"行政复议"),
@@ -107,6 +137,10 @@ KEY_LABELS = {
     "applications_online": "网络申请",
     "applications_other_channel": "其他方式申请",
     "applications_natural_person": "自然人申请",
+    "applications_commercial_enterprise": "商业企业申请",
+    "applications_research_institution": "科研机构申请",
+    "applications_social_welfare_org": "社会公益组织申请",
+    "applications_legal_service_org": "法律服务机构申请",
     "admin_review_cases": "行政复议案件",
     "litigation_cases": "行政诉讼案件",
     "fees_charged_cny": "收取费用（元）",
@@ -199,15 +233,22 @@ def find_figures(sentence_list: list[str], year: int | None = None, table_lines:
                     if m.group("wan"):  # 1.2万条: a rounded count in tens of thousands
                         value, approx = round(value * 10_000), True
                     start = m.start("n")
-                why = _context(pattern.key, sentence, m.start(), start, year)
-                if pattern.key in _CASE_KEYS and _OUTCOME_AFTER.match(sentence, m.end()):
+                key = pattern.key
+                if key == "applications_received" and pattern.value is None and _WITH_CARRIED.match(sentence, m.end()):
+                    key = "applications_handled"  # 收到申请1,027件（含上年结转36件）: the year's new and old ones
+                why = _context(key, sentence, m.start(), start, year)
+                if pattern.year_offset and m.group("y"):
+                    named = int(m.group("y"))
+                    why = "other_year" if year is None or named != year + pattern.year_offset else (
+                        "" if why == "other_year" else why)
+                if key in _CASE_KEYS and _OUTCOME_AFTER.match(sentence, m.end()):
                     why = why or "part"  # 全年有1件行政复议被纠正: the cases of one outcome, not all
                 if pattern.value is None and _NEXT_COUNT.match(sentence, m.end()):
                     why = "table_row"  # 上年结转…数量1件0件1件: a table row printed as text, its first cell
                 if pattern.value is None and "." in m.group("n") and not m.group("wan") \
-                        and pattern.key not in _MONEY_KEYS:
+                        and key not in _MONEY_KEYS:
                     why = "fraction"  # 申请1.57件: a count has no fraction (a misread, or a rate)
-                found.append((offset + m.start(), Figure(pattern.key, value, approx, sentence, context=why)))
+                found.append((offset + m.start(), Figure(key, value, approx, sentence, context=why)))
     found.sort(key=lambda pair: pair[0])
     unique: list[Figure] = []
     seen: set[tuple] = set()
@@ -235,6 +276,8 @@ _CASE_KEYS = frozenset({"admin_review_cases", "litigation_cases"})
 _OUTCOME_AFTER = re.compile(r"(?:案件|案)?\s*(?:被|遭)?(?:纠正|纠错|撤销|确认违法|败诉|胜诉|维持|驳回|撤回|终止|责令"
                             r"|(?:尚未|仍未|未|已)(?:审结|结案|办结)|(?:正在|仍在)?审理中|在审)")
 _UNITS = "件条起宗份个"
+# A count of applications followed by what it includes of last year's: 1,027件（含上年结转36件）.
+_WITH_CARRIED = re.compile(r"\s*[（(]\s*(?:含|包括|包含|其中)\s*(?:上一?年度?|去年|(?:19|20)\d{2}\s*年度?)的?结转")
 # A count right after a figure's count: the figure is a cell of a table row read as text.
 _NEXT_COUNT = re.compile(r"\s*\d+(?:\.\d+)?\s*[件条起宗份个]")
 _CLAUSE_END = "，,。；;、）)（(：:！!？?"
@@ -269,8 +312,8 @@ _CORRECTED_TO = re.compile(r"(?:更正|修改|改正|更改)为|应为")
 _THIS_YEAR_CLAUSE = re.compile(r"^\s*(?:全年|本年度?|今年|当年|年内)")
 _YEAR_OPENS = re.compile(r"\s*度?\s*[，,]")  # 2017年，…: the year of what follows
 _CHANGE_BEFORE = re.compile(r"(?:增加|减少|增长|下降|上升|提高|多|少)了?\s*$")
-# A whole sector across levels (全市生态环境系统): more bodies than the report's own.
-_SECTOR_SYSTEM = re.compile(r"(?:全市|全区|全县|全省|全州|全盟|全旗)[\u4e00-\u9fff]{0,10}系统")
+# A whole sector or all levels (全市生态环境系统, 全省各级自然资源主管部门): more bodies than the report's own.
+_SECTOR_SYSTEM = re.compile(r"(?:全市|全区|全县|全省|全州|全盟|全旗)(?:[\u4e00-\u9fff]{0,10}系统|各级)")
 _INCLUDES = re.compile(r"[(（]\s*含")
 _TOTAL_WORDS = re.compile(r"共计|共|合计|总计|累计|全年|总数|总量|全部")
 # A number about another process that uses similar words (an approval hall "受理申请").
@@ -287,7 +330,7 @@ _TOTAL_KEYS = frozenset({"proactive_items", "applications_received", "applicatio
                          "admin_review_cases", "litigation_cases", "fees_charged_cny", "normative_docs_issued",
                          "normative_docs_in_force"})
 # 其中本年新收 splits the applications handled into new and carried over: the new ones are no sub-category.
-_NEW_OF_HANDLED = re.compile(r"其中(?:本年度?|当年|今年|全年)新收")
+_NEW_OF_HANDLED = re.compile(r"其中(?:本年度?|当年|今年|全年)?新收")
 # Keys whose figures may have a fraction; every other key counts something.
 _MONEY_KEYS = frozenset({"fees_charged_cny"})
 # Keys about the year before by definition.
@@ -303,13 +346,24 @@ def _inside_part(clause: str) -> bool:
     return bool(opened) and not any(c in clause[opened[-1]:] for c in ")）")
 
 
+# A year that is where carried-over applications came from (加上2021年结转的47件), not what follows is about.
+_ASIDE_YEAR = re.compile(r"度?\s*(?:的)?(?:结转|转来|遗留)")
+
+
+def _bracketed(before: str, at: int) -> bool:
+    """Whether a year is in a bracket closed before the figure: （2021年为87件） is an aside."""
+    opened = max(before.rfind("(", 0, at), before.rfind("（", 0, at))
+    return opened >= 0 and any(c in before[at:] for c in ")）")
+
+
 def _context(key: str, sentence: str, start: int, number_start: int, year: int | None) -> str:
     """Why a figure cannot be a headline ('' when it may be): another year,
     a part, a change, another process or a sub-category."""
     clause_start = max(sentence.rfind(c, 0, start) for c in "，,；;：:") + 1
     before = sentence[:number_start]
     clause = sentence[clause_start:number_start]
-    years = list(_YEAR_MENTION.finditer(before))
+    years = [m for m in _YEAR_MENTION.finditer(before) if not _ASIDE_YEAR.match(before, m.end())
+             and not _bracketed(before, m.start())]
     if year is not None and years and int(years[-1].group(1)) != year and (
             _YEAR_OPENS.match(before, years[-1].end()) or not _THIS_YEAR_CLAUSE.match(clause)):
         return "other_year"  # (加上2019年结转的3件，全年办结96件: 全年 is the report's; 2017年，全年… is not)
