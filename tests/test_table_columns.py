@@ -393,3 +393,25 @@ def test_table_4_as_three_rows_of_five_is_read_by_its_headers_results(rendering,
                for g in T4_GROUPS]
     rep = extracted(blocks, rendering)
     assert {c: rep.cells[c].value for c in v if c.startswith("t4.")} == {c: v[c] for c in v if c.startswith("t4.")}
+
+
+@pytest.mark.parametrize("rendering", RENDERINGS)
+@pytest.mark.parametrize(("labels", "latest_first"), [(("2021年", "2022年"), False), (("上年", "本年"), True)])
+def test_table_4_printed_for_two_years_is_read_from_the_latest_year_s_row(rendering, labels, latest_first):
+    """年度 | 行政复议 … over a row for last year and one for this year: last year's was read."""
+    v = values(GOV_2021)
+    this_year = [1, 1, 0, 0, 2, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0]
+    v.update(zip([forms.t4_cell(g.id, c.id) for g in forms.T4_GROUPS for c in forms.T4_COLUMNS], this_year))
+    printed = {c.id: synthetic._fmt(v[c.id]) for c in forms.cells(GOV_2021)}
+    blocks = synthetic._blocks(AGENCY, 2022, GOV_2021, printed, v)
+    t4 = [content for kind, content in blocks if kind == "table"][2]
+    columns = [c.id for c in forms.T4_COLUMNS]
+    t4.header = [[("年度", 3, 1), ("行政复议", 2, 5), ("行政诉讼", 1, 10)],
+                 [("未经复议直接起诉", 1, 5), ("复议后起诉", 1, 5)],
+                 [(T4_ZH[c], 1, 1) for _ in forms.T4_GROUPS for c in columns]]
+    rows = [([(labels[0], 1, 1)], ["2", "1", "0", "1", "4", "1", "1", "0", "0", "2", "1", "0", "0", "0", "1"]),
+            ([(labels[1], 1, 1)], [str(n) for n in this_year])]
+    t4.rows = rows[::-1] if latest_first else rows
+    rep = extracted(blocks, rendering)
+    assert {c: rep.cells[c].value for c in v if c.startswith("t4.")} == {c: v[c] for c in v if c.startswith("t4.")}
+    assert "t4.year_rows" in [w["code"] for w in rep.warnings]

@@ -190,7 +190,8 @@ _REPORTS = Table(
            "(续表), each row read across both; t3.by_column: table 3 printed column by column (OCR) or turned, read "
            "back by column; t4.wrapped_row: table 4's row printed over several lines, read "
            "as one as its sums confirm; t4.turned: table 4 printed with a row per result, read by its "
-           "names); the report page says each in words"),
+           "names; t4.year_rows: table 4 printed a row for each of several years, the latest read); "
+           "the report page says each in words"),
         _f("source_file", "string", "源文件", "source file", "file name in the corpus"),
         _f("source_format", "string", "源文件格式", "source format", enum=FORMATS),
         _f("sha256", "string", "源文件SHA-256", "source sha256"),

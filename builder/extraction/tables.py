@@ -1576,6 +1576,10 @@ def read_t4(layout: Layout, out: Tables) -> None:
     size = len(forms.T4_GROUPS) * len(forms.T4_COLUMNS)
     ids = tuple(forms.t4_cell(g.id, c.id) for g in forms.T4_GROUPS for c in forms.T4_COLUMNS)
     rows = [r for r in _join_cell_lines(layout.rows("t4")) if r.has_values]
+    if (latest := _latest_year_row(rows)) is not None:
+        out.warn("t4.year_rows", f"table 4 prints a row for each of several years; the latest ({latest.label}) "
+                 "is read as the report's")
+        rows = [latest]
     turned = _turned_t4_row(layout, rows)
     if turned is not None:
         out.warn("t4.turned", "table 4 is printed turned, a row per result (结果维持 … 总计) and a column per group; "
@@ -1634,6 +1638,23 @@ def _turned_t4_row(layout: Layout, rows: list[ValueRow]) -> ValueRow | None:
         return None
     cells = [by_result[c.id][groups.index(g.id)] for g in forms.T4_GROUPS for c in forms.T4_COLUMNS]
     return ValueRow("", cells, True, rows[0].line)
+
+
+_YEAR_LABEL = re.compile(r"^\s*(?:(?P<year>(?:19|20)\d{2})\s*年?度?|(?P<this>本年度?|今年|当年)|(?P<last>上年度?|去年|上一年度?))\s*$")
+
+
+def _latest_year_row(rows: list[ValueRow]) -> ValueRow | None:
+    """Of rows labelled by years (2019年 / 2020年, 上年 / 本年: a table comparing the year with
+    the one before), the latest: a report compares itself with earlier years, never later ones.
+    None unless two rows or more carry a year label."""
+    dated = []
+    for row in rows:
+        if m := _YEAR_LABEL.match(row.label):
+            order = int(m.group("year")) if m.group("year") else 9999 if m.group("this") else 0
+            dated.append((order, row))
+    if len(dated) < 2:
+        return None
+    return max(dated, key=lambda pair: pair[0])[1]
 
 
 def _t4_printed_row(rows: list[ValueRow], size: int) -> ValueRow | None:
