@@ -480,3 +480,24 @@ def test_carried_applications_and_their_years_channels_and_applicants(text, expe
 ])
 def test_figures_that_are_not_the_report_s_own_totals(text, expected):
     assert headlines(figures(text, year=2022)) == expected
+
+
+WRAPPED_TITLE = """海宁市人民政府2018年政府信息公开工作年度报
+告
+本报告由海宁市人民政府办公室编制。本报告中所列数据的统计期限自2018年1月1日起至2018年12月31日止。
+一、概述
+2018年，我市深入推进政府信息公开工作。
+二、主动公开政府信息情况
+2018年，全市主动公开政府信息24617条。
+三、依申请公开政府信息情况
+2018年，全市共受理政府信息公开申请186件。
+四、因政府信息公开申请行政复议、提起行政诉讼的情况
+2018年，全市发生政府信息公开行政复议2件。
+"""
+
+
+def test_a_report_whose_title_s_last_word_wraps_onto_the_next_line_is_a_report():
+    """…年度报 / 告: a PDF wrapped the title's last character, and the report was rejected as none."""
+    report = extract_bytes(WRAPPED_TITLE.encode(), "haining2018.txt")
+    assert (report.agency.name, report.year, report.template) == ("海宁市人民政府", 2018, "pre-2019")
+    assert headlines(report.narrative)["applications_received"] == 186
