@@ -126,8 +126,11 @@ def test_a_region_total_counts_the_reports_without_the_cell_as_left_out(tmp_path
     with_tables = synthetic.report(random.Random(3), year=2021, agency=city + county + synthetic.BODIES[0])
     prose = synthetic.report(random.Random(4), year=2021, agency=city + county + synthetic.BODIES[1])
     (corpus / "tables.txt").write_text(with_tables.text, encoding="utf-8")
+    # without the form's tables and its headings of tables 3 and 4 (under them, a report uses the form
+    # and its tables are unreadable: its cells are missing, not left out)
     (corpus / "prose.txt").write_text(
-        "\n".join(line for line in prose.text.splitlines() if "\t" not in line and not line.startswith("第二十条")),
+        "\n".join(line for line in prose.text.splitlines() if "\t" not in line and not line.startswith("第二十条")
+                  and not line.startswith(("三、", "四、"))),
         encoding="utf-8")
     build(corpus, tmp_path / "site", say=lambda _: None)
     pages = [p for p in (tmp_path / "site" / "regions").glob("*/index.html")

@@ -109,8 +109,9 @@ def report_record(report: Report) -> dict:
 
 
 def report_from_record(record: dict) -> Report:
-    document = Document(Source(**record["document"]["source"]), record["document"]["text"],
-                        record["document"]["lines"])
+    source = record["document"]["source"]
+    document = Document(Source(**{**source, "running_heads": tuple(source["running_heads"])}),
+                        record["document"]["text"], record["document"]["lines"])
     lines = document.lines if record["layout_lines"] is None else record["layout_lines"]
     return Report(
         document=document,
