@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from builder.extraction.metadata import clean_name, find_agency_name, find_title, find_year, read_title
+from builder.extraction.metadata import clean_name, find_agency_name, find_title, find_year, read_title, strip_page_labels
 from builder.reading.document import body_lines
 
 PERIOD = "本报告所列数据统计期限自2023年1月1日至2023年12月31日止。"
@@ -247,3 +247,22 @@ def test_rare_characters_of_a_place_name_stay_in_the_name(agency):
     for lines in (_lines(f"{agency}2023年政府信息公开工作年度报告"),
                   _lines("2023年政府信息公开工作年度报告", opening=f"2023年，{agency}认真贯彻落实政务公开工作要求。")):
         assert find_agency_name(lines) == agency
+
+
+@pytest.mark.parametrize("trail", ["首页 > 政务公开 > 部门信息公开 > 县林业局 > 政府信息公开年报",
+                                   "您当前的位置：西吉县人民政府网 >> 政务公开 >> 年度报告", "首页 » 信息公开 » 年报"])
+def test_a_breadcrumb_trail_before_the_title_on_its_line_is_no_part_of_the_name(trail):
+    lines = _lines(f"{trail}  西吉县林业和草原局2023年政府信息公开工作年度报告")
+    assert find_agency_name(lines) == "西吉县林业和草原局"
+    assert find_year(lines) == (2023, "title")
+
+
+def test_a_page_scraped_onto_one_line_keeps_its_report_after_the_labels_under_its_title():
+    """标题 发布日期:… 来源:… 浏览次数:… then the report, all on one line: cutting the labels off the title
+    cut the whole report with them."""
+    body = "根据《中华人民共和国政府信息公开条例》规定，现公布本年度报告。" * 5 + "一、概述 2018年，我局深入推进政府信息公开。"
+    line = (f"西吉县林业局2018年政府信息公开工作年度报告 发布日期:2019-03-26 09:15:42 信息来源:县林业局 浏览次数:87 "
+            f"【字体:大 中 小】 {body}")
+    assert strip_page_labels([line]) == ["西吉县林业局2018年政府信息公开工作年度报告", body]
+    short = "西吉县林业局2018年政府信息公开工作年度报告 发布日期:2019-03-26 信息来源:县林业局"
+    assert strip_page_labels([short]) == ["西吉县林业局2018年政府信息公开工作年度报告"]

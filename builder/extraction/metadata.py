@@ -84,7 +84,10 @@ _PAGE_LABEL = re.compile(
 )
 # One alternative a character, so that a line of spaces is read once: nested spaces (\s* around \s) tried
 # every way of sharing out 40 spaces before a word that is none of these, and never ended.
-_PAGE_WORDS = re.compile(r"^(?:分享到?|打印|关闭|收藏|字号|大|中|小|返回顶部|[\s|\[\]【】:：>])+$")
+_PAGE_WORDS = re.compile(r"^(?:分享到?|打印|关闭|收藏|字号|字体|大|中|小|返回顶部|[\s|\[\]【】:：>])+$")
+# Past the labels a page prints after its title, this much text on the line is the report itself
+# (a page scraped onto one line), not a label's value.
+_BODY_AFTER_LABELS = 120
 
 
 def strip_page_labels(lines: list[str], head: int = 40) -> list[str]:
@@ -119,10 +122,31 @@ def _page_lines(lines: list[str], head: int = 40) -> list[tuple[int, str]]:
             continue  # below the head, only a short line: 公开方式：… may begin a paragraph
         if label and label.start() > 0 and index < head:
             line = core[:label.start()].rstrip(" |\t")
+            rest = _after_labels(core[label.start():])
+            if len(rest) > _BODY_AFTER_LABELS:
+                out.append((index, line))
+                line = rest
         if core and _PAGE_WORDS.match(core):
             continue
         out.append((index, line))
     return out
+
+
+def _after_labels(text: str) -> str:
+    """What follows a run of page labels and their values (发布日期:2019-03-26 来源:县林场 浏览次数:87
+    【字体:大 中 小】): each value one word; words of no Chinese (a time) and page words are skipped too."""
+    words = text.split()
+    skip = 0
+    while skip < len(words):
+        word = words[skip]
+        if _PAGE_LABEL.match(word) or _PAGE_WORDS.match(word) or not _HAN_RUN.search(word):
+            skip += 1
+        else:
+            break
+    return " ".join(words[skip:])
+
+
+_HAN_RUN = re.compile("[" + _HAN + "]{2}")
 
 
 @dataclass
@@ -257,6 +281,8 @@ _PRONOUN = re.compile(r"^(?:本|我|该)(?:机关|单位|部门|局|委|办|厅|
 _SITE_OWNER_BEFORE = re.compile(r"^[" + _HAN + r"]{2,20}?(?:人民政府|政府)(?:门户网站|网站|门户)?\s+(?=\S)")
 # Words spaced off at a line's start (栏目导航  南平市人民政府2023年…报告).
 _LEADING_WORDS = re.compile(r"^(?P<words>[" + _HAN + r"]{2,10})\s+(?=\S)")
+# A page's breadcrumb trail before the title on its line (首页 > 政务公开 > 年报  …): up to its last mark.
+_BREADCRUMB = re.compile(r"^.*[>»›]\s*")
 # A notice that issues the report: 彭阳县人民政府办公室关于印发彭阳县2023年…报告的通知.
 _ISSUING = re.compile(r"^(?P<issuer>.*?)关于(?:印发|公布|发布)(?P<own>.*)$")
 _SPAN_BEFORE = re.compile(r"\d{4}\s*年?\s*[—–\-~～至到]\s*$")
@@ -291,6 +317,8 @@ def _without_site_owner(line: str) -> str:
     """The title line without a site owner's name before the agency's own (固原市人民政府  西吉县…),
     or words of the page spaced off before it that name no place or body (栏目导航  南平市…, a side
     menu printed beside the title); a name spaced off its year (彭阳县人民政府 2023年…) stays."""
+    if (crumbs := _BREADCRUMB.match(line)) and (rest := _without_site_owner(line[crumbs.end():])) != line[crumbs.end():]:
+        return rest  # 首页 > 政务公开 > … > 政府信息公开年报  仙居县国有林场2018年…报告: the title after the trail
     rest = _SITE_OWNER_BEFORE.sub("", line)
     chunk = _LEADING_WORDS.match(line) if rest == line else None
     if chunk and not INSTITUTION.search(chunk["words"]) and not resolve_region(chunk["words"])[0]:

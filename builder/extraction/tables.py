@@ -1640,7 +1640,8 @@ def _turned_t4_row(layout: Layout, rows: list[ValueRow]) -> ValueRow | None:
     return ValueRow("", cells, True, rows[0].line)
 
 
-_YEAR_LABEL = re.compile(r"^\s*(?:(?P<year>(?:19|20)\d{2})\s*年?度?|(?P<this>本年度?|今年|当年)|(?P<last>上年度?|去年|上一年度?))\s*$")
+_YEAR_LABEL = re.compile(r"^\s*(?:(?P<year>(?:19|20)\d{2})\s*年?度?|(?P<this>本年度?|今年|当年)"
+                         r"|(?P<last>上年度?|去年|上一年度?))\s*$")
 
 
 def _latest_year_row(rows: list[ValueRow]) -> ValueRow | None:
