@@ -128,3 +128,23 @@ def test_a_compilations_preface_is_none_of_its_first_reports_figures(rendering):
     assert rep.agency.name == FIRST
     values = {f.value for f in rep.narrative}
     assert not values & {31586, 186, 9}, rep.narrative
+
+
+COMPILATION_INDEX = """彭阳县2022年度政府信息公开工作年度报告汇编
+现将彭阳县人民政府及各部门2022年政府信息公开工作年度报告汇编如下，点击报告名称可查看全文。
+序号\t单位\t报告名称\t发布日期
+1\t彭阳县人民政府\t彭阳县人民政府2022年政府信息公开工作年度报告\t2023-01-16
+2\t彭阳县教育局\t彭阳县教育局2022年政府信息公开工作年度报告\t2023-01-17
+3\t彭阳县民政局\t彭阳县民政局2022年政府信息公开工作年度报告\t2023-01-18
+4\t彭阳县卫生健康局\t彭阳县卫生健康局2022年政府信息公开工作年度报告\t2023-01-19
+各单位报告内容包括总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、政府信息公开行政复议和行政诉讼情况、存在的主要问题及改进情况、其他需要报告的事项。
+"""
+
+
+def test_an_index_of_several_agencies_reports_is_no_report():
+    """A compilation's page listing its reports by link, with no report of its own: it was published
+    as the county's report (pre-2019, every figure missing)."""
+    from builder import errors
+
+    with pytest.raises(errors.NotAReport, match=r"a list of \d+ reports of several agencies"):
+        extract_bytes(COMPILATION_INDEX.encode(), "index.html.txt")

@@ -94,13 +94,13 @@ def test_unreadable_files_raise_a_named_error(data, error):
     assert str(info.value).startswith("bad.txt: ")
 
 
-def _zip(name: str) -> bytes:
+def _zip(name: str, content: str = "<x/>") -> bytes:
     import io
     import zipfile
 
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
-        archive.writestr(name, "<x/>")
+        archive.writestr(name, content)
     return buffer.getvalue()
 
 
@@ -111,6 +111,7 @@ def _zip(name: str) -> bytes:
     (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600), "legacy Office (.doc/.xls) or WPS file"),
     (_zip("OFD.xml"), "an OFD document (版式文档); convert it to PDF"),
     (_zip("xl/workbook.xml"), "an Excel workbook"),
+    (_zip("mimetype", "application/vnd.oasis.opendocument.text"), "an OpenDocument file (.odt, as WPS and"),
     (_zip("data.csv"), "a ZIP archive that is not a Word document; unpack it into the corpus"),
     (b"<html><body><p> </p><img src='t.png'></body></html>", "no text in the document; it holds images only"),
     (bytes(257) + b"ustar\x0000" + bytes(300), "a tar archive; unpack it into the corpus"),

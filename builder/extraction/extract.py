@@ -163,6 +163,21 @@ def _looks_like_report(doc: Document, layout: Layout) -> bool:
 
 
 _OVERVIEW = re.compile(r"^\s*[一1]\s*[、.．]\s*(?:总体情况|概述)")
+# A report's numbered section heading, also mid-line (a page scraped onto one line).
+_NUMBERED_SECTION = re.compile(r"[一二三四五六七]\s*[、.．]\s*(?:总体情况|概述|主动公开|依申请公开|收到和处理"
+                               r"|政府信息公开(?:的)?收费|因政府信息公开|政府信息公开(?:的)?行政复议|存在的主要问题|其他需要报告)")
+_LISTED_REPORTS = 3  # titles of this many agencies' reports, and no report: a list of them
+
+
+def _listed_reports(lines: list[str]) -> int:
+    """How many agencies' report titles a document without tables lists (晋江市…年度报告汇编: a row per
+    agency's report, linked), when it has no numbered sections of a report of its own; else 0."""
+    names = {name for line in lines[:400] if title_line_year(line) is not None
+             and (name := find_title([line])[0]) is not None}
+    if len(names) < _LISTED_REPORTS:
+        return 0
+    sections = {m.group() for m in _NUMBERED_SECTION.finditer("\n".join(lines[:2000]))}
+    return 0 if len(sections) >= 2 else len(names)
 _LATER_TABLE_ROWS = 5  # a later table 3 (or 4) with fewer value rows is a quotation, not another report
 _LATER_WINDOW = 2_000  # lines searched for the next report's tables: a report is a few hundred; a file of many stays linear
 
@@ -233,6 +248,9 @@ def extract_document(doc: Document) -> Report:
         raise errors.NotAReport(path, f"the title “{other[1]}” names {other[0]}, not an annual report")
     if not _looks_like_report(doc, layout):
         raise errors.NotAReport(path, "no report title, form tables or report sections found")
+    if not (layout.rows("t3") or layout.rows("t4")) and (listed := _listed_reports(doc.lines)):
+        raise errors.NotAReport(path, f"a list of {listed} reports of several agencies (a compilation's index or "
+                                      "a column page) with no report's tables or sections of its own")
     year, year_source = find_year(doc.lines)
     if year is None:
         raise errors.MissingMetadata(path, "no report year in the title, 统计期限 or opening")

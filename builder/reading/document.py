@@ -325,6 +325,8 @@ _ZIP_CONTENTS = (
     (b"OFD.xml", "an OFD document (版式文档); convert it to PDF"),
     (b"xl/", "an Excel workbook; the report's tables alone are not a report"),
     (b"ppt/", "a PowerPoint file"),
+    (b"application/vnd.oasis.opendocument", "an OpenDocument file (.odt, as WPS and LibreOffice save); convert it "
+                                            "to .docx or PDF"),
 )
 
 
