@@ -266,3 +266,24 @@ def test_a_page_scraped_onto_one_line_keeps_its_report_after_the_labels_under_it
     assert strip_page_labels([line]) == ["西吉县林业局2018年政府信息公开工作年度报告", body]
     short = "西吉县林业局2018年政府信息公开工作年度报告 发布日期:2019-03-26 信息来源:县林业局"
     assert strip_page_labels([short]) == ["西吉县林业局2018年政府信息公开工作年度报告"]
+
+
+LINKS = ["上饶市广丰区财政局2021年政府信息公开工作年度报告2022-01-26",
+         "上饶市广丰区卫生健康委员会2021年政府信息公开工作年度报告2022-01-24",
+         "上饶市广丰区住房和城乡建设局2021年政府信息公开工作年度报告2022-01-21"]
+
+
+def test_reports_listed_with_their_dates_before_the_article_s_title_are_links():
+    """A sidebar of 部门年报, each title with its date, printed before the article: its first link
+    was taken as the agency."""
+    lines = _lines("部门年报", *LINKS[:2], "上饶市广丰区自然资源局2021年政府信息公开工作年度报告")
+    assert find_agency_name(lines) == "上饶市广丰区自然资源局"
+
+
+@pytest.mark.parametrize("trail", ["您当前所在位置:首页 > 政务公开 > 政府信息公开年报 > 部门年报", "首页 » 政务公开 » 部门年报"])
+def test_the_title_below_a_page_s_breadcrumb_trail_is_the_article_s(trail):
+    """Above the trail the page lists links (热点信息 … 上饶市广丰区人民政府2021年…报告): none is the article."""
+    lines = _lines("首页走进广丰政务公开", "部门年报", *LINKS, "热点信息", "关于2022年城乡居民基本医疗保险集中参保缴费的通告",
+                   "上饶市广丰区人民政府2021年政府信息公开工作年度报告", trail,
+                   "上饶市广丰区自然资源局2021年政府信息公开工作年度报告")
+    assert find_agency_name(lines) == "上饶市广丰区自然资源局"

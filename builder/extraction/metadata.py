@@ -349,10 +349,26 @@ def _whole_title(lines: list[str]) -> bool:
 _TITLE_LIST = 3  # report titles one after another: a list of links (部门年报, 相关文章), not a title
 
 
+# A report's title with its publication date after it: a list's entry (…年度报告2022-01-26, …报告 [2023/01/16]).
+_DATED_ENTRY = re.compile(r"(?:报告|年报)\s*[\[(（]?\s*(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?"
+                          r"\s*[\])）]?\s*$")
+# A page's breadcrumb trail on a line of its own (您当前所在位置：首页 > 政务公开 > 部门年报): the article follows.
+_TRAIL_LINE = re.compile(r"(?:位置|所在).{0,12}[:：].*[>»›]|[>»›].*[>»›]")
+_TRAIL_REACH = 3  # the article's title within this many lines below the trail
+
+
 def _without_title_lists(head: list[str]) -> list[str]:
     """The head without a list of reports' titles a page prints before the article (部门年报: a run of
     three or more title lines) when the run ends in the article's own title, repeating the list's
-    entry for it: that heading alone is kept. (A compilation's 目录 lists its first report first: kept.)"""
+    entry for it: that heading alone is kept. (A compilation's 目录 lists its first report first: kept.)
+    Titles printed with their dates are a list's links when two or more are and another title is not;
+    a title below a page's breadcrumb trail is the article's, whatever the page prints above it."""
+    trail = next((i for i in range(len(head) - 1, -1, -1) if _TRAIL_LINE.search(head[i])), None)
+    if trail and any(title_line_year(line) is not None for line in head[trail + 1:trail + 1 + _TRAIL_REACH]):
+        head = head[trail + 1:]  # what a page prints before its trail (menus, links, lists) is no article's
+    dated = [line for line in head if _DATED_ENTRY.search(line) and title_line_year(line) is not None]
+    if len(dated) >= 2 and any(title_line_year(line) is not None for line in head if line not in dated):
+        head = [line for line in head if line not in dated]  # links to reports, each with its date: a list
     out: list[str] = []
     run: list[str] = []
     for line in [*head, ""]:
