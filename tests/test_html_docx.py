@@ -772,3 +772,18 @@ def test_a_word_file_naming_its_agency_only_in_its_page_heads_is_that_agency_s(h
     assert "西吉县教育局" not in report.document.text
     named = extract_bytes(_with_running_heads(docx_bytes(blocks(values(seed=7))), header, "第 1 页"), "report.docx")
     assert named.agency.name == AGENCY  # the body's own name comes first
+
+
+def test_table_3_with_a_spacer_cell_between_every_two_values_is_read_without_them():
+    """An old CMS page lays out table 3's rows with a narrow blank column between values
+    (23 ␣ 2 ␣ 0 … ␣ 26) under a header without them: every cell was unsure."""
+    v = values(seed=11)
+    report_blocks = blocks(v)
+    t3 = next(b for b in report_blocks if not isinstance(b, str) and any(c.text == "申请人情况" for c in b[0]))
+    for row in t3[3:]:
+        numbers = row[-7:]
+        spaced = [cell for number in numbers for cell in (number, Cell(""))][:-1]
+        row[-7:] = spaced
+    report = extract_html(html_page(html_body(report_blocks)))
+    assert_every_cell(report, v)
+    assert "t3.spacer_columns" in [w["code"] for w in report.warnings]

@@ -1466,6 +1466,10 @@ def read_t3(layout: Layout, form: forms.Form, out: Tables) -> None:
     if form.id == GOV_2019 and _prints_2021_other(layout):
         form_rows = forms.T3_ROWS_2021
     rows = _set_aside_part_rows(_t3_rows(layout, form_rows), form_rows, out)
+    if (spaced := _without_spacer_cells(rows, len(T3_ORDER))) is not None:
+        rows = spaced
+        out.warn("t3.spacer_columns", "table 3's rows print an empty spacer cell between every two values (a page "
+                 "laid out with narrow blank columns); the values are read without them")
     if (by_column := _read_by_column(rows, form_rows)) is not None:
         rows = by_column
         out.warn("t3.by_column", "table 3 is printed column by column (each applicant type with its values for the "
@@ -1505,6 +1509,18 @@ def read_t3(layout: Layout, form: forms.Form, out: Tables) -> None:
         _group_total_row(out, group, members, form)
     if form_rows is not form.t3_rows:
         _other_from_sub_rows(out)
+
+
+def _without_spacer_cells(rows: list[ValueRow], size: int) -> list[ValueRow] | None:
+    """Rows whose values alternate with empty cells (23 ␣ 2 ␣ 0 ␣ … ␣ 26: a layout's blank spacer
+    columns) read without them, when most rows are printed so and then make the form's width.
+    None for any other table."""
+    spaced = [len(cells) == 2 * size - 1 and _two_column_cells(cells) != cells
+              for cells in (fit(row.cells, 0) for row in rows)]
+    if not rows or sum(spaced) * 2 <= len(rows):
+        return None
+    return [replace(row, cells=_two_column_cells(fit(row.cells, 0))) if alternate else row
+            for row, alternate in zip(rows, spaced)]
 
 
 def _read_by_column(rows: list[ValueRow], form_rows: tuple[Row, ...]) -> list[ValueRow] | None:
