@@ -787,3 +787,48 @@ def test_table_3_with_a_spacer_cell_between_every_two_values_is_read_without_the
     report = extract_html(html_page(html_body(report_blocks)))
     assert_every_cell(report, v)
     assert "t3.spacer_columns" in [w["code"] for w in report.warnings]
+
+
+def _stacked(report_blocks: list, newline: str) -> list:
+    """The report with form rows typed into one table row, a line each (as WPS users do): table 2's
+    规章 and 行政规范性文件, and table 3's group (四)无法提供."""
+    t2 = next(b for b in report_blocks if not isinstance(b, str) and any(c.text == "信息内容" for r in b for c in r))
+    k = next(i for i, row in enumerate(t2) if row[0].text == "规章")
+    t2[k:k + 2] = [[Cell(newline.join(c.text for c in cells)) for cells in zip(t2[k], t2[k + 1], strict=True)]]
+    t3 = next(b for b in report_blocks if not isinstance(b, str) and any(c.text == "申请人情况" for c in b[0]))
+    k = next(i for i, row in enumerate(t3) if any(c.text == "（四）无法提供" for c in row))
+    group, first = t3[k][0], t3[k][1:]
+    t3[k:k + 3] = [[Cell(group.text), *(Cell(newline.join(c.text for c in cells))
+                                         for cells in zip(first, t3[k + 1], t3[k + 2], strict=True))]]
+    return report_blocks
+
+
+@pytest.mark.parametrize("rendering", ["html", "docx"])
+def test_form_rows_typed_into_one_table_row_a_line_each_are_rows(rendering):
+    """规章↵行政规范性文件 | 0↵2 | …: each line of the stacked cells is a row of the form (every cell of
+    them was unsure or missing)."""
+    v = values(seed=13)
+    if rendering == "docx":
+        report = extract_bytes(docx_bytes(_stacked(blocks(v), "\n")), "report.docx")
+    else:
+        page = html_page(html_body(_stacked(blocks(v), "⏎"))).replace("⏎", "<br>")
+        report = extract_html(page)
+    assert_every_cell(report, v)
+
+
+@pytest.mark.parametrize(("cells", "rows"), [
+    (["行政处罚\n行政强制", "3\n0"], [["行政处罚", "3"], ["行政强制", "0"]]),
+    (["（三）不予公开", "1.属于国家秘密\n2.其他法律行政法规禁止公开", "0\n1", "—\n/"],
+     [["（三）不予公开", "1.属于国家秘密", "0", "—"], ["", "2.其他法律行政法规禁止公开", "1", "/"]]),
+    # a label wrapped over two lines, a value beside a note, a header: one row, lines joined
+    (["（二）部分公开（区分处理的，只计这一情形，\n不计其他情形）", "1", "0"],
+     [["（二）部分公开（区分处理的，只计这一情形， 不计其他情形）", "1", "0"]]),
+    (["一、本年新收政府信息公开申请数量", "96\n（其中网上申请71）", "38"],
+     [["一、本年新收政府信息公开申请数量", "96 （其中网上申请71）", "38"]]),
+    (["行政处罚\n行政强制", "3\n0", "5"], [["行政处罚 行政强制", "3 0", "5"]]),
+    (["本年制发\n件数", "本年废止\n件数"], [["本年制发 件数", "本年废止 件数"]]),
+])
+def test_only_a_row_of_stacked_labels_and_values_is_split(cells, rows):
+    from builder.reading.markup import unstacked
+
+    assert unstacked(cells) == rows

@@ -31,11 +31,12 @@ _XML_DECLARATION = re.compile(r"^\s*<\?xml\b[^>]*>", re.IGNORECASE)
 _PAGE_END = re.compile(r"</\s*(?:body|html)\s*>", re.IGNORECASE)
 
 
-def _cell_text(element) -> str:
+def _cell_text(element, lines: bool = False) -> str:
     """A cell's text on one line, its own lines (a <br>, paragraphs or other blocks in it) and a
     superscript or subscript parted by a space, as a Word cell's paragraphs are: a browser shows
     1<br>2 on two lines, and read as 12 it would be one number the page does not print; "1 2" is
-    a cell the reading marks as unsure. A superscript footnote mark is kept as one (87¹)."""
+    a cell the reading marks as unsure. A superscript footnote mark is kept as one (87¹).
+    ``lines``: its own lines kept apart by newlines, for ``unstacked``."""
     if not len(element):  # most cells: their text alone
         return _SPACES.sub(" ", element.text or "").strip()
     from lxml import etree
@@ -46,17 +47,46 @@ def _cell_text(element) -> str:
         if node is element:
             continue
         block = isinstance(node.tag, str) and node.tag.lower() in _CELL_BREAKS
+        gap = _LINE_GAP if lines and block and node.tag.lower() not in ("sup", "sub") else " " if block else ""
         if event == "start":
             mark = raised_mark(node.text or "") if block and node.tag.lower() == "sup" and not len(node) else None
-            pieces.append(mark if mark is not None else " " if block else "")
+            pieces.append(mark if mark is not None else gap)
             pieces.append("" if mark is not None else node.text or "")
         elif mark is not None:
             pieces.append(node.tail or "")
             mark = None
         else:
-            pieces.append(" " if block else "")
+            pieces.append(gap)
             pieces.append(node.tail or "")
-    return _SPACES.sub(" ", "".join(pieces)).strip()
+    text = "".join(pieces)
+    if not lines:
+        return _SPACES.sub(" ", text).strip()
+    return "\n".join(part for line in text.split(_LINE_GAP) if (part := _SPACES.sub(" ", line).strip()))
+
+
+_LINE_GAP = "\x00"  # where a cell's own line ends, until its text is put together
+# A value a cell may stack one to a line: a number (with its unit) or a mark of none.
+_STACKED_VALUE = re.compile(r"[-+]?[\d０-９][\d０-９,，]*(?:[.．][\d０-９]+)?\s*[件条个项万元]*|无|—+|–|－|-|/|／")
+
+
+def unstacked(cells: list[str]) -> list[list[str]]:
+    """A table row whose cells hold their own lines, as rows. Where several of the form's rows were
+    typed into one (规章↵行政规范性文件 | 0↵2 | 0↵1 | 0↵13: a label cell and value cells of as many
+    lines, a value a line), each line is a row: line i of every such cell, and a cell of one line
+    (the group's name) on the first. Any other row is one, its cells' lines joined by spaces."""
+    split = [cell.split("\n") for cell in cells]
+    flat = [[" ".join(lines) for lines in split]]
+    counts = {len(lines) for lines in split if len(lines) > 1}
+    if len(counts) != 1:
+        return flat
+    size = counts.pop()
+    stacked = [lines for lines in split if len(lines) == size]
+    values = [lines for lines in stacked if all(_STACKED_VALUE.fullmatch(line) for line in lines)]
+    labels = [lines for lines in stacked if not any(_STACKED_VALUE.fullmatch(line) for line in lines)]
+    single_values = [lines for lines in split if len(lines) == 1 and _STACKED_VALUE.fullmatch(lines[0])]
+    if not values or not labels or single_values or len(values) + len(labels) != len(stacked):
+        return flat
+    return [[lines[i] if len(lines) == size else lines[0] if i == 0 else "" for lines in split] for i in range(size)]
 
 
 _MARK = re.compile(r"[0-9*＊]{1,3}")
@@ -133,8 +163,9 @@ def _is_layout(table) -> bool:
 def _html_table_lines(table) -> list[str]:
     caption = table.find("caption")
     lines = [_cell_text(caption)] if caption is not None and _cell_text(caption) else []
-    rows = [[(_cell_text(td), _span(td, "rowspan"), _span(td, "colspan")) for td in tr] for tr in _html_rows(table)]
-    return lines + ["\t".join(row) for row in table_grid(rows)]
+    rows = [[(_cell_text(td, lines=True), _span(td, "rowspan"), _span(td, "colspan")) for td in tr]
+            for tr in _html_rows(table)]
+    return lines + ["\t".join(cells) for row in table_grid(rows) for cells in unstacked(row)]
 
 
 def _owning_table(element):
@@ -511,9 +542,12 @@ def _docx_paragraphs(element):
 
 
 def _docx_cell_text(tc) -> str:
-    """A cell's paragraphs, content controls included, on one line (a tab would split the row);
-    a superscript or subscript run parted by spaces, as in a web page's cell (``_cell_text``)."""
-    return _SPACES.sub(" ", " ".join(_docx_text(p, part_raised=True) for p in _docx_paragraphs(tc))).strip()
+    """A cell's paragraphs, content controls included, a line each (``unstacked`` puts them on one:
+    a tab would split the row); a superscript or subscript run parted by spaces, as in a web page's
+    cell (``_cell_text``)."""
+    lines = (_SPACES.sub(" ", line).strip() for p in _docx_paragraphs(tc)
+             for line in _docx_text(p, part_raised=True).split("\n"))  # a line break (w:br) ends a line too
+    return "\n".join(line for line in lines if line)
 
 
 def _w_children(element, tag: str):
@@ -542,8 +576,9 @@ def _docx_grid_lines(tbl) -> list[str]:
                 else _docx_cell_text(tc)
             cells.append(text)
             cells.extend([_covered(text, rows, span)] * (span - 1))
-        lines.append("\t".join(cells))
-        above = cells
+        rows = unstacked(cells)
+        lines.extend("\t".join(row) for row in rows)
+        above = rows[0] if len(rows) == 1 else [" ".join(cell.split("\n")) for cell in cells]
     return lines
 
 
