@@ -503,6 +503,16 @@ YEAR_BASIS = {
 _OTHER_BASIS = ("报告年度", "the report year is")
 
 
+_THIS_YEAR = re.compile(r"本年度?|今年")
+
+
+def _in_aside(sentence: str, m: re.Match) -> bool:
+    """Whether a year opens inside a bracket that closes within its match."""
+    before = sentence[:m.start(1)]
+    opened = max(before.rfind("("), before.rfind("（"))
+    return opened >= 0 and not any(c in before[opened:] for c in ")）") and any(c in m.group() for c in ")）")
+
+
 def _meta_year(report, context=None) -> list[Result]:
     sentences = report.document.sentences
     evidence: list[tuple[int, str]] = []
@@ -513,8 +523,12 @@ def _meta_year(report, context=None) -> list[Result]:
             continue
         for m in _REPORTING.finditer(sentence):
             year = int(m.group(1))
-            # A comparison with another year ("较2021年") is not what the body reports on.
-            if not re.search(r"(?:较|比|同比|相比|与)\s*$", sentence[: m.start(1)]):
+            # A comparison with another year ("较2021年") is not what the body reports on, nor is an
+            # aside in brackets (申请24件（2019年为19件）).
+            # A sentence that also speaks of 本年度 frames another year's cases in this one's (另有2021年受理的
+            # 2件行政诉讼于本年度审结).
+            if not re.search(r"(?:较|比|同比|相比|与)\s*$", sentence[: m.start(1)]) and not _in_aside(sentence, m) \
+                    and not _THIS_YEAR.search(sentence):
                 evidence.append((year, sentence.strip()))
     if not evidence:
         return [say("meta.year", NA, message="no_evidence")]

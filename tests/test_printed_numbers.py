@@ -22,7 +22,8 @@ from .test_layouts import AGENCY, values
     ("12¹", "12"), ("512*", "512"), ("19 *", "19"), ("2,318¹", "2,318"), ("1 862", "1862"), ("12 345 678", "12345678"),
     ("减少15", "-15"), ("减2", "-2"), ("增加3项", "3"), ("下降1件", "-1"), ("二十三", "23"), ("两", "2"), ("十二", "12"),
     ("一十二", "12"), ("一", None), ("一二", None), ("三安全", None), ("24 1", None), ("1 86", None), ("0 862", None),
-    ("12 *3", None),
+    ("12 *3", None), ("24（19）", "24"), ("-5(-5)", "-5"), ("837.6(612.3)", "837.6"), ("96 （其中网上申请71）", "96"),
+    ("(3)", None), ("3（2）（1）", None),
 ])
 def test_how_a_cell_spells_its_number(printed, number):
     got = spelled_number(printed)
@@ -37,6 +38,17 @@ def report(printed_changes: dict[str, str], layout: str, template: str = GOV_202
     printed.update(printed_changes)
     data, name = synthetic.render_layout(random.Random(1), AGENCY, year, template, printed, v, layout)
     return extract_bytes(data, name), v
+
+
+@pytest.mark.parametrize("layout", ["tab", "pipe", "html", "docx"])
+def test_every_cell_with_last_year_s_figure_in_brackets_is_read_as_this_year_s(layout):
+    """24（19）: a table printing last year's figure in brackets beside each (every cell was unsure)."""
+    v = values(GOV_2021)
+    rep, v = report({c.id: f"{synthetic._fmt(v[c.id])}（{int(v[c.id]) // 2}）" for c in forms.cells(GOV_2021)},
+                    layout, GOV_2021, v)
+    for cell in forms.cells(GOV_2021):
+        assert (rep.cells[cell.id].value, rep.cells[cell.id].status) == (v[cell.id], "reported"), cell.id
+        assert rep.cells[cell.id].note.startswith("数字后括号中的"), cell.id
 
 
 @pytest.mark.parametrize("layout", ["tab", "pipe", "html", "docx"])

@@ -160,6 +160,9 @@ def glyph_reading(cell: str) -> int | None:
     return int(digits)
 
 
+# A number with an aside in brackets after it: last year's figure (24（19）, a table printing both
+# years so), a part of it (96（其中网上申请71）) or its unit. The number before is the cell's.
+_BRACKETED_ASIDE = re.compile(r"(?P<n>[-+]?\d[\d,]*(?:\.\d+)?)\s*[(（](?P<aside>[^()（）]{1,16})[)）]")
 _SPELLED_MAX = 24  # characters: no count, spelled any way, is longer (二千三百四十五, 12,345,678*)
 # 一 alone in a cell: a 1 in Chinese numerals, or a dash for none (typed so, or OCR's): a value, unread.
 DASH_OR_ONE = "一"
@@ -179,6 +182,8 @@ def spelled_number(cell: str) -> tuple[str, str] | None:
         if _NUMBER.fullmatch(number):
             return number, f"数字后的脚注标记“{m.group().strip()}”不计入数值"
         return None
+    if m := _BRACKETED_ASIDE.fullmatch(c):
+        return m.group("n"), f"数字后括号中的“{m.group('aside').strip()}”是附注（如上年的数、其中数），不计入数值"
     if SPACE_GROUPED.fullmatch(c):
         return re.sub(r"\D", "", c), "数字中的空格是千位分隔，读作一个数"
     if m := _CHANGE_WORDS.fullmatch(c):
