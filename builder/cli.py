@@ -63,8 +63,8 @@ def cli() -> None:
 def extract(files: tuple[Path, ...], compact: bool, **limit_values) -> None:
     """Extract one or more report files and print each as JSON.
 
-    FILES are .txt, .md, .html, .pdf or .docx reports; the format and text
-    encoding are detected from the bytes. One file prints one indented JSON
+    FILES are .txt, .md, .html, .mht, .pdf, .docx or .rtf reports; the format
+    and text encoding are detected from the bytes. One file prints one indented JSON
     document; several files print one document per line (JSON Lines).
 
     \b

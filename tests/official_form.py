@@ -212,6 +212,43 @@ def add_docx_table(parent, table: Table):
     return grid
 
 
+# --- RTF ------------------------------------------------------------------------
+
+
+def _rtf_text(text: str, gbk: bool) -> str:
+    """Characters outside ASCII as Word writes them: GBK bytes in hex (\\'d6\\'d0) under \\ansicpg936,
+    or Unicode escapes (\\u20013?) otherwise."""
+    out = []
+    for ch in text:
+        if ch in "\\{}":
+            out.append("\\" + ch)
+        elif ord(ch) < 128:
+            out.append(ch)
+        elif gbk:
+            out.append("".join(f"\\'{b:02x}" for b in ch.encode("gb18030")))
+        else:
+            code = ord(ch)
+            out.append(f"\\u{code if code < 32768 else code - 65536}?")
+    return "".join(out)
+
+
+def rtf_bytes(report: list[Block], gbk: bool = True) -> bytes:
+    """An RTF document as a word processor saves one: a paragraph each, tables as rows of cells
+    (spans written out as the empty cells they cover)."""
+    from builder.reading.markup import table_grid
+
+    parts = ["{\\rtf1\\ansi" + ("\\ansicpg936" if gbk else "") + "\\deff0{\\fonttbl{\\f0\\fcharset134 SimSun;}}\\f0\n"]
+    for block in report:
+        if isinstance(block, str):
+            parts.append(_rtf_text(block, gbk) + "\\par\n")
+            continue
+        for row in table_grid([[(c.text, c.rowspan, c.colspan) for c in r] for r in block]):
+            cells = "".join(f"\\cellx{1000 * (k + 1)}" for k in range(len(row)))
+            parts.append("\\trowd" + cells + " " + "".join(_rtf_text(t, gbk) + "\\cell " for t in row) + "\\row\n")
+    parts.append("}")
+    return "".join(parts).encode("ascii")
+
+
 def assert_every_cell(report, v: dict, blank: frozenset[str] = frozenset()) -> None:
     """Each cell has its value as printed; the cells in ``blank`` are printed empty."""
     assert report.template == GOV_2021

@@ -832,3 +832,16 @@ def test_only_a_row_of_stacked_labels_and_values_is_split(cells, rows):
     from builder.reading.markup import unstacked
 
     assert unstacked(cells) == rows
+
+
+@pytest.mark.parametrize("gbk", [True, False])
+def test_an_rtf_document_is_read_with_its_tables(gbk):
+    """Word and WPS save RTF with GBK bytes in hex (\\ansicpg936) or Unicode escapes; its tables
+    come out as pipe-parted cells. It was rejected."""
+    from .official_form import rtf_bytes
+
+    v = values(seed=17)
+    report = extract_bytes(rtf_bytes(blocks(v), gbk), "report.rtf")
+    assert report.document.source.format == "rtf"
+    assert (report.agency.name, report.year) == (AGENCY, YEAR)
+    assert_every_cell(report, v)

@@ -21,7 +21,7 @@ from pathlib import Path
 from .. import errors
 from ..limits import checkpoint
 
-FORMATS = ("text", "markdown", "html", "mhtml", "pdf", "docx", "word-xml", "json")
+FORMATS = ("text", "markdown", "html", "mhtml", "pdf", "docx", "word-xml", "rtf", "json")
 
 
 @dataclass
@@ -304,6 +304,7 @@ _HTML_HINT = re.compile(rb"<\s*(?:!doctype\s+html|html|body|head|table|div|p|met
 
 PDF_SIGNATURE, ZIP_SIGNATURE = b"%PDF-", b"PK\x03\x04"  # what PDF and ZIP (DOCX) files start with
 GZIP_SIGNATURE = b"\x1f\x8b"
+RTF_SIGNATURE = b"{\\rtf"
 
 
 # Formats a corpus gathered from the web holds that are not read, by what their bytes start with,
@@ -315,7 +316,6 @@ _UNREAD_FORMATS = (
     (b"GIF8", "a GIF image: a picture of a report or its tables would need text recognition (OCR)"),
     (b"II*\x00", "a TIFF image: a scan would need text recognition (OCR)"),
     (b"MM\x00*", "a TIFF image: a scan would need text recognition (OCR)"),
-    (b"{\\rtf", "an RTF document; convert it to .docx or PDF"),
     (b"Rar!\x1a\x07", "a RAR archive; unpack it into the corpus"),
     (b"7z\xbc\xaf\x27\x1c", "a 7z archive; unpack it into the corpus"),
     (GZIP_SIGNATURE, "a gzip archive inside a gzip file; unpack it into the corpus"),
@@ -352,6 +352,8 @@ def detect_format(data: bytes, path: str) -> str:
     for signature, what in _UNREAD_FORMATS:
         if data.startswith(signature):
             raise errors.NotText(path, what)
+    if data.lstrip()[:5] == RTF_SIGNATURE:
+        return "rtf"
     if data[257:262] == b"ustar":
         raise errors.NotText(path, "a tar archive; unpack it into the corpus")
     head = data[:4096]
@@ -381,7 +383,7 @@ def _is_json(data: bytes) -> bool:
 _NAMED_FORMATS = {".pdf": ("pdf", "a PDF"), ".docx": ("docx", "a Word document")}
 # The formats the bytes themselves show (text is what is left when none does).
 _SHOWN_FORMATS = {"html": "a web page (HTML)", "mhtml": "a web archive (MHTML)", "pdf": "a PDF", "docx": "a Word document",
-                  "word-xml": "a Word document as XML", "json": "JSON data"}
+                  "word-xml": "a Word document as XML", "rtf": "an RTF document", "json": "JSON data"}
 
 
 def misnamed(source: Source) -> str:
@@ -478,6 +480,12 @@ def _read_docx(data: bytes, source: Source) -> str:
     return text
 
 
+def _read_rtf(data: bytes, source: Source) -> str:
+    from .markup import rtf_to_text
+
+    return rtf_to_text(data, source.path)
+
+
 def _read_word_xml(data: bytes, source: Source) -> str:
     from .markup import word_xml_to_text
 
@@ -492,12 +500,13 @@ READERS: dict[str, Callable[[bytes, Source], str]] = {
     "pdf": _read_pdf,
     "docx": _read_docx,
     "word-xml": _read_word_xml,
+    "rtf": _read_rtf,
     "json": _read_json,
 }
 
 
 # What shows that a web page or Word file with no text has pictures instead.
-_IMAGES = {"html": b"<img", "docx": b"word/media/"}
+_IMAGES = {"html": b"<img", "docx": b"word/media/", "rtf": b"\\pict"}
 
 
 def _gunzipped(data: bytes, path: str) -> bytes:

@@ -7,6 +7,7 @@ columns; the cell's own text sits at its top-left position.
 
 from __future__ import annotations
 
+import codecs
 import io
 import re
 import zlib
@@ -850,3 +851,24 @@ def json_article(text: str, path: str) -> str:
                     if _TITLE_KEY.search(k) and 4 <= len(s.strip()) <= 100 and "<" not in s and re.search("报告|年报", s))
     title = titles[0][2] if titles else None
     return "\n".join(filter(None, [title, _article_text(article, path)]))
+
+
+# The code page an RTF file declares for its bytes (\ansicpg936: GBK, as Word and WPS write Chinese).
+_RTF_CODE_PAGE = re.compile(rb"\\ansicpg(\d{3,5})")
+
+
+def rtf_to_text(data: bytes, path: str) -> str:
+    """An RTF document's text (striprtf): paragraphs a line each, a table's cells parted by pipes,
+    which the tables are read from as a pipe table is. Its bytes in the code page it declares."""
+    from striprtf.striprtf import rtf_to_text as strip_rtf
+
+    declared = _RTF_CODE_PAGE.search(data[:4096])
+    encoding = "gb18030" if declared is None or declared.group(1) == b"936" else f"cp{declared.group(1).decode()}"
+    try:
+        codecs.lookup(encoding)
+    except LookupError:
+        encoding = "gb18030"
+    try:
+        return strip_rtf(data.decode(encoding, errors="replace"), encoding=encoding, errors="replace")
+    except Exception as e:  # striprtf raises what its parsing meets; the reason names the file only
+        raise errors.NotText(path, f"not a readable RTF document ({type(e).__name__})") from e
