@@ -78,6 +78,14 @@ class TimeLimit(ReportError):
     reason = "time limit exceeded"
 
 
+class TableTooLarge(Exception):
+    """A table that would expand past the cells any report prints (spans multiplying a small
+    file into millions of cells): raised where no file is known; the reader refuses the file."""
+
+    def __init__(self, cells: int) -> None:
+        super().__init__(f"a table that expands to more than {cells:,} cells")
+
+
 class OverLimit(ReportError):
     """The file is larger than a configured bound (bytes, PDF pages, HTML depth)."""
 

@@ -249,6 +249,58 @@ def rtf_bytes(report: list[Block], gbk: bool = True) -> bytes:
     return "".join(parts).encode("ascii")
 
 
+# --- OpenDocument ---------------------------------------------------------------
+
+_ODF_NAMESPACES = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+                   'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+                   'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"')
+
+
+def _odf_paragraph(text: str) -> str:
+    """A paragraph as LibreOffice writes it: a run of spaces as text:s, the text in a span."""
+    runs = html.escape(text).replace("  ", '<text:s text:c="2"/>')
+    return f'<text:p><text:span>{runs}</text:span></text:p>'
+
+
+def odt_bytes(report: list[Block]) -> bytes:
+    """An OpenDocument text: its mimetype stored first, paragraphs, and tables whose merged cells
+    span rows and columns over the covered-table-cells they hide."""
+    import zipfile
+
+    body = []
+    for block in report:
+        if isinstance(block, str):
+            body.append(_odf_paragraph(block))
+            continue
+        cells = placed(block)
+        width = max(c + cell.colspan for _, c, cell in cells)
+        covered = {(r + dr, c + dc) for r, c, cell in cells for dr in range(cell.rowspan)
+                   for dc in range(cell.colspan) if dr or dc}
+        at = {(r, c): cell for r, c, cell in cells}
+        rows = []
+        for r in range(len(block)):
+            row = []
+            for c in range(width):
+                if (r, c) in covered:
+                    row.append("<table:covered-table-cell/>")
+                elif (cell := at.get((r, c))) is not None:
+                    row.append(f'<table:table-cell table:number-rows-spanned="{cell.rowspan}" '
+                               f'table:number-columns-spanned="{cell.colspan}">{_odf_paragraph(cell.text)}'
+                               "</table:table-cell>")
+                else:
+                    row.append("<table:table-cell/>")
+            rows.append("<table:table-row>" + "".join(row) + "</table:table-row>")
+        body.append(f'<table:table><table:table-column table:number-columns-repeated="{width}"/>'
+                    + "".join(rows) + "</table:table>")
+    content = (f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {_ODF_NAMESPACES}>'
+               f'<office:body><office:text>{"".join(body)}</office:text></office:body></office:document-content>')
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        archive.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.text")
+        archive.writestr("content.xml", content, compress_type=zipfile.ZIP_DEFLATED)
+    return out.getvalue()
+
+
 def assert_every_cell(report, v: dict, blank: frozenset[str] = frozenset()) -> None:
     """Each cell has its value as printed; the cells in ``blank`` are printed empty."""
     assert report.template == GOV_2021

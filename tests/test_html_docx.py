@@ -845,3 +845,15 @@ def test_an_rtf_document_is_read_with_its_tables(gbk):
     assert report.document.source.format == "rtf"
     assert (report.agency.name, report.year) == (AGENCY, YEAR)
     assert_every_cell(report, v)
+
+
+def test_an_opendocument_text_is_read_with_its_merged_cells():
+    """An .odt as WPS and LibreOffice save one: merged cells span the covered cells they hide. It was
+    rejected ("a ZIP archive that is not a Word document")."""
+    from .official_form import odt_bytes
+
+    v = values(seed=19)
+    report = extract_bytes(odt_bytes(blocks(v)), "report.odt")
+    assert report.document.source.format == "odt"
+    assert (report.agency.name, report.year) == (AGENCY, YEAR)
+    assert_every_cell(report, v)

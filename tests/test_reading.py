@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import random
 import re
 
@@ -111,7 +112,8 @@ def _zip(name: str, content: str = "<x/>") -> bytes:
     (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600), "legacy Office (.doc/.xls) or WPS file"),
     (_zip("OFD.xml"), "an OFD document (版式文档); convert it to PDF"),
     (_zip("xl/workbook.xml"), "an Excel workbook"),
-    (_zip("mimetype", "application/vnd.oasis.opendocument.text"), "an OpenDocument file (.odt, as WPS and"),
+    (_zip("mimetype", "application/vnd.oasis.opendocument.spreadsheet"), "an OpenDocument file other than a text"),
+    (_zip("mimetype", "application/vnd.oasis.opendocument.text"), "not a readable OpenDocument file (KeyError)"),
     (_zip("data.csv"), "a ZIP archive that is not a Word document; unpack it into the corpus"),
     (b"<html><body><p> </p><img src='t.png'></body></html>", "no text in the document; it holds images only"),
     (bytes(257) + b"ustar\x0000" + bytes(300), "a tar archive; unpack it into the corpus"),
@@ -248,3 +250,42 @@ def test_text_pasted_from_two_encodings_is_read_line_by_line():
     plain = extract_bytes(text.encode(), "x.txt")
     assert {k: c.value for k, c in extract_bytes(data, "mixed.txt").cells.items()} == {
         k: c.value for k, c in plain.cells.items()}
+
+
+@functools.cache
+def _span_bombs() -> dict[str, bytes]:
+    """Small files whose tables' spans expand to millions of cells: a web page, a Word file, an ODT."""
+    import io
+    import zipfile
+
+    import docx
+    from lxml import etree
+
+    page = "<html><body><p>报告</p><table>" + ("<tr>" + '<td rowspan="200">0</td>' * 64 + "</tr>") * 2000 + "</table>"
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    document = docx.Document()
+    row = document.add_table(rows=1, cols=1).rows[0]._tr
+    cell = row.find(f"{w}tc")
+    etree.SubElement(cell.find(f"{w}tcPr"), f"{w}gridSpan").set(f"{w}val", "200")
+    row.extend(etree.fromstring(etree.tostring(cell)) for _ in range(3000))
+    row.getparent().extend(etree.fromstring(etree.tostring(row)) for _ in range(50))
+    word = io.BytesIO()
+    document.save(word)
+    namespaces = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+                  'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"')
+    rows = '<table:table-row><table:table-cell table:number-columns-repeated="99999" ' \
+           'table:number-rows-spanned="99999"/></table:table-row>' * 2000
+    odt = io.BytesIO()
+    with zipfile.ZipFile(odt, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.text")
+        archive.writestr("content.xml", f"<office:document-content {namespaces}><office:body><office:text>"
+                                        f"<table:table>{rows}</table:table></office:text></office:body>"
+                                        "</office:document-content>")
+    return {"bomb.html": page.encode(), "bomb.docx": word.getvalue(), "bomb.odt": odt.getvalue()}
+
+
+@pytest.mark.parametrize("name", ["bomb.html", "bomb.docx", "bomb.odt"])
+def test_a_table_whose_spans_expand_to_millions_of_cells_is_refused(name):
+    """A 3 MB page (or an 85 KB Word file) of cells spanning 200 rows each took 40 s and 50 MB of text."""
+    with pytest.raises(errors.OverLimit, match="a table that expands to more than 250,000 cells"):
+        read_bytes(_span_bombs()[name], name)

@@ -21,7 +21,7 @@ from pathlib import Path
 from .. import errors
 from ..limits import checkpoint
 
-FORMATS = ("text", "markdown", "html", "mhtml", "pdf", "docx", "word-xml", "rtf", "json")
+FORMATS = ("text", "markdown", "html", "mhtml", "pdf", "docx", "word-xml", "rtf", "odt", "json")
 
 
 @dataclass
@@ -305,6 +305,7 @@ _HTML_HINT = re.compile(rb"<\s*(?:!doctype\s+html|html|body|head|table|div|p|met
 PDF_SIGNATURE, ZIP_SIGNATURE = b"%PDF-", b"PK\x03\x04"  # what PDF and ZIP (DOCX) files start with
 GZIP_SIGNATURE = b"\x1f\x8b"
 RTF_SIGNATURE = b"{\\rtf"
+_ODF_TEXT_MIME = b"application/vnd.oasis.opendocument.text"
 
 
 # Formats a corpus gathered from the web holds that are not read, by what their bytes start with,
@@ -325,8 +326,7 @@ _ZIP_CONTENTS = (
     (b"OFD.xml", "an OFD document (版式文档); convert it to PDF"),
     (b"xl/", "an Excel workbook; the report's tables alone are not a report"),
     (b"ppt/", "a PowerPoint file"),
-    (b"application/vnd.oasis.opendocument", "an OpenDocument file (.odt, as WPS and LibreOffice save); convert it "
-                                            "to .docx or PDF"),
+    (b"application/vnd.oasis.opendocument", "an OpenDocument file other than a text (a spreadsheet or slides)"),
 )
 
 
@@ -347,6 +347,8 @@ def detect_format(data: bytes, path: str) -> str:
     if data.startswith(ZIP_SIGNATURE):
         if b"word/" in data[:65536] or path.lower().endswith(".docx"):
             return "docx"
+        if _ODF_TEXT_MIME in data[:256]:  # the package's first entry, stored: its mimetype
+            return "odt"
         found = next((what for name, what in _ZIP_CONTENTS if name in data[:65536]), None)
         raise errors.NotText(path, found or "a ZIP archive that is not a Word document; unpack it into the corpus")
     for signature, what in _UNREAD_FORMATS:
@@ -383,7 +385,8 @@ def _is_json(data: bytes) -> bool:
 _NAMED_FORMATS = {".pdf": ("pdf", "a PDF"), ".docx": ("docx", "a Word document")}
 # The formats the bytes themselves show (text is what is left when none does).
 _SHOWN_FORMATS = {"html": "a web page (HTML)", "mhtml": "a web archive (MHTML)", "pdf": "a PDF", "docx": "a Word document",
-                  "word-xml": "a Word document as XML", "rtf": "an RTF document", "json": "JSON data"}
+                  "word-xml": "a Word document as XML", "rtf": "an RTF document", "odt": "an OpenDocument text",
+                  "json": "JSON data"}
 
 
 def misnamed(source: Source) -> str:
@@ -486,6 +489,12 @@ def _read_rtf(data: bytes, source: Source) -> str:
     return rtf_to_text(data, source.path)
 
 
+def _read_odt(data: bytes, source: Source) -> str:
+    from .markup import odt_to_text
+
+    return odt_to_text(data, source.path)
+
+
 def _read_word_xml(data: bytes, source: Source) -> str:
     from .markup import word_xml_to_text
 
@@ -501,12 +510,13 @@ READERS: dict[str, Callable[[bytes, Source], str]] = {
     "docx": _read_docx,
     "word-xml": _read_word_xml,
     "rtf": _read_rtf,
+    "odt": _read_odt,
     "json": _read_json,
 }
 
 
 # What shows that a web page or Word file with no text has pictures instead.
-_IMAGES = {"html": b"<img", "docx": b"word/media/", "rtf": b"\\pict"}
+_IMAGES = {"html": b"<img", "docx": b"word/media/", "rtf": b"\\pict", "odt": b"Pictures/"}
 
 
 def _gunzipped(data: bytes, path: str) -> bytes:
@@ -538,7 +548,10 @@ def read_bytes(data: bytes, path: str) -> Document:
     fmt = detect_format(data, path)
     source = Source(path=path, sha256=sha256, format=fmt)
     with noting_misnamed(source):
-        text = READERS[fmt](data, source)
+        try:
+            text = READERS[fmt](data, source)
+        except errors.TableTooLarge as e:
+            raise errors.OverLimit(path, str(e)) from None
         if not text.strip():
             raise errors.EmptyFile(path, "no text in the document" + (
                 "; it holds images only, and a picture of a report would need text recognition (OCR)"

@@ -123,17 +123,26 @@ def _covered(text: str, rowspan: int, colspan: int) -> str:
     return text if block and _ZERO_MARK.fullmatch(text) else ""
 
 
+GRID_CELLS = 250_000  # positions one table may expand to: a report's largest prints a few hundred
+
+
 def table_grid(rows: list[list[tuple[str, int, int]]]) -> list[list[str]]:
     """Expand (text, rowspan, colspan) cells into a grid; covered positions are '', or the
     merged cell's 0 or mark of none (``_covered``). A column no cell begins in is none of the
-    table's (a page that sets every value cell two columns wide): it is left out."""
+    table's (a page that sets every value cell two columns wide): it is left out. A span ends
+    with the table, as a browser ends it; a grid past ``GRID_CELLS`` is refused (TableTooLarge)."""
     grid: list[list[str | None]] = []
     starts: set[int] = set()
+    budget = GRID_CELLS
     for r, row in enumerate(rows):
         while len(grid) <= r:
             grid.append([])
         c = 0
         for text, rowspan, colspan in row:
+            rowspan = min(rowspan, len(rows) - r)
+            budget -= rowspan * colspan
+            if budget < 0:
+                raise errors.TableTooLarge(GRID_CELLS)
             line = grid[r]
             while c < len(line) and line[c] is not None:
                 c += 1
@@ -564,9 +573,10 @@ def _w_children(element, tag: str):
 def _docx_grid_lines(tbl) -> list[str]:
     """One tab-separated line per row. The positions a horizontally merged cell (gridSpan) or a
     vertical merge (vMerge continue) covers are empty, or the merged cell's 0 or mark of none
-    (``_covered``)."""
+    (``_covered``). A table past ``GRID_CELLS`` is refused (TableTooLarge)."""
     lines = []
     above: list[str] = []
+    budget = GRID_CELLS
     for tr in _w_children(tbl, "tr"):
         cells = [""] * _w_int(tr, "trPr/gridBefore")
         for tc in _w_children(tr, "tc"):
@@ -577,6 +587,9 @@ def _docx_grid_lines(tbl) -> list[str]:
                 else _docx_cell_text(tc)
             cells.append(text)
             cells.extend([_covered(text, rows, span)] * (span - 1))
+        budget -= len(cells)
+        if budget < 0:
+            raise errors.TableTooLarge(GRID_CELLS)
         rows = unstacked(cells)
         lines.extend("\t".join(row) for row in rows)
         above = rows[0] if len(rows) == 1 else [" ".join(cell.split("\n")) for cell in cells]
@@ -664,22 +677,9 @@ def _running_heads(document) -> tuple[str, ...]:
 def docx_parts(data: bytes, path: str) -> tuple[str, tuple[str, ...]]:
     """A Word document's text (``docx_to_text``) and its running heads, kept apart: a 页眉 names the
     agency of a report whose body never does, but is no part of the report's text."""
-    import zipfile
-
     import docx
 
-    from ..limits import current
-
-    limit = current().max_bytes
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            unpacked = sum(info.file_size for info in archive.infolist())
-            if unpacked > limit:  # what the headers declare may lie: what the parts unpack to decides
-                unpacked = _unpacked_size(archive, limit)
-    except (zipfile.BadZipFile, ValueError, OSError, EOFError, zlib.error) as e:
-        raise errors.NotText(path, f"not a readable Word document ({type(e).__name__})") from e
-    if unpacked > limit:  # a zip bomb, or a document far larger than any report
-        raise errors.OverLimit(path, f"unpacks to more than the {limit:,}-byte limit")
+    _check_unpacked(data, path, "Word document")
     _allow_deep_word_xml()
     try:
         document = docx.Document(io.BytesIO(data))
@@ -698,6 +698,24 @@ def docx_parts(data: bytes, path: str) -> tuple[str, tuple[str, ...]]:
     except Exception:  # a header part python-docx cannot read costs the heads only, never the text
         heads = ()
     return "\n".join(lines), heads
+
+
+def _check_unpacked(data: bytes, path: str, kind: str) -> None:
+    """A ZIP package (Word, OpenDocument) that unpacks within the byte limit, or a clear refusal."""
+    import zipfile
+
+    from ..limits import current
+
+    limit = current().max_bytes
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            unpacked = sum(info.file_size for info in archive.infolist())
+            if unpacked > limit:  # what the headers declare may lie: what the parts unpack to decides
+                unpacked = _unpacked_size(archive, limit)
+    except (zipfile.BadZipFile, ValueError, OSError, EOFError, zlib.error) as e:
+        raise errors.NotText(path, f"not a readable {kind} ({type(e).__name__})") from e
+    if unpacked > limit:  # a zip bomb, or a document far larger than any report
+        raise errors.OverLimit(path, f"unpacks to more than the {limit:,}-byte limit")
 
 
 def _unpacked_size(archive, limit: int) -> int:
@@ -872,3 +890,90 @@ def rtf_to_text(data: bytes, path: str) -> str:
         return strip_rtf(data.decode(encoding, errors="replace"), encoding=encoding, errors="replace")
     except Exception as e:  # striprtf raises what its parsing meets; the reason names the file only
         raise errors.NotText(path, f"not a readable RTF document ({type(e).__name__})") from e
+
+
+# --- OpenDocument (.odt, as WPS and LibreOffice save) -------------------------------
+
+_ODF_TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
+_ODF_TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
+_ODF_OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
+_ODF_ROW_GROUPS = {f"{_ODF_TABLE}{name}" for name in ("table-header-rows", "table-rows", "table-row-group")}
+_ODF_REPEAT_MAX = 64  # a cell repeated more often is the empty rest of a row (LibreOffice writes 1,000s)
+
+
+def odt_to_text(data: bytes, path: str) -> str:
+    """An OpenDocument text's paragraphs and tables in body order, as a Word document's are read:
+    merged cells expanded (``table_grid``), a cell's lines kept for ``unstacked``."""
+    import zipfile
+
+    from lxml import etree
+
+    _check_unpacked(data, path, "OpenDocument file")
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            content = archive.read("content.xml")
+        root = etree.fromstring(content, etree.XMLParser(resolve_entities=False, no_network=True))
+    except (KeyError, zipfile.BadZipFile, etree.XMLSyntaxError, ValueError, OSError, EOFError, zlib.error) as e:
+        raise errors.NotText(path, f"not a readable OpenDocument file ({type(e).__name__})") from e
+    body = root.find(f"{_ODF_OFFICE}body/{_ODF_OFFICE}text")
+    if body is None:
+        raise errors.NotText(path, "not a readable OpenDocument file (no text body)")
+    _check_depth(body, path, "OpenDocument XML")
+    lines: list[str] = []
+    _odf_blocks(body, lines)
+    return "\n".join(lines)
+
+
+def _odf_blocks(parent, lines: list[str]) -> None:
+    for child in parent.iterchildren():
+        if child.tag in (f"{_ODF_TEXT}p", f"{_ODF_TEXT}h"):
+            lines.extend(_odf_text(child).split("\n"))
+        elif child.tag == f"{_ODF_TABLE}table":
+            rows = [[(_odf_cell_text(cell), _odf_span(cell, "rows"), _odf_span(cell, "columns"))
+                     for cell in _odf_cells(row)] for row in _odf_rows(child)]
+            lines.extend("\t".join(cells) for row in table_grid(rows) for cells in unstacked(row))
+        elif isinstance(child.tag, str) and not child.tag.startswith(_ODF_OFFICE):  # lists, sections, frames
+            _odf_blocks(child, lines)
+
+
+def _odf_rows(table):
+    for child in table.iterchildren():
+        if child.tag == f"{_ODF_TABLE}table-row":
+            yield child
+        elif child.tag in _ODF_ROW_GROUPS:
+            yield from _odf_rows(child)
+
+
+def _odf_cells(row):
+    """A row's own cells, each as often as it repeats; the positions a merged cell covers
+    (table:covered-table-cell) are left to ``table_grid``."""
+    for cell in row.iterchildren(f"{_ODF_TABLE}table-cell"):
+        repeat = cell.get(f"{_ODF_TABLE}number-columns-repeated", "1")
+        yield from [cell] * min(int(repeat) if repeat.isdecimal() else 1, _ODF_REPEAT_MAX)
+
+
+def _odf_span(cell, what: str) -> int:
+    value = cell.get(f"{_ODF_TABLE}number-{what}-spanned", "1")
+    return max(1, min(int(value), 200)) if value.isdecimal() else 1
+
+
+def _odf_cell_text(cell) -> str:
+    lines = [line for p in cell.iter(f"{_ODF_TEXT}p", f"{_ODF_TEXT}h") for line in _odf_text(p).split("\n")]
+    return "\n".join(_SPACES.sub(" ", line).strip() for line in lines if line.strip())
+
+
+def _odf_text(paragraph) -> str:
+    """A paragraph's text: spans, runs of spaces (text:s), tabs and line breaks; notes left out."""
+    pieces = [paragraph.text or ""]
+    for child in paragraph.iterchildren():
+        if child.tag == f"{_ODF_TEXT}s":
+            count = child.get(f"{_ODF_TEXT}c", "1")
+            pieces.append(" " * min(int(count) if count.isdecimal() else 1, 100))
+        elif child.tag == f"{_ODF_TEXT}tab":
+            pieces.append("\t")
+        elif child.tag == f"{_ODF_TEXT}line-break":
+            pieces.append("\n")
+        elif child.tag not in (f"{_ODF_TEXT}note", f"{_ODF_TEXT}tracked-changes") and isinstance(child.tag, str):
+            pieces.append(_odf_text(child))
+        pieces.append(child.tail or "")
+    return "".join(pieces)
