@@ -60,6 +60,8 @@ def test_a_local_office_named_by_its_citys_short_name_is_placed_when_the_text_na
     lines = [f"{name}2022年政府信息公开工作年度报告", f"2022年，{name}围绕{city}经济社会发展大局，做好政务公开工作。"]
     assert describe_agency(name, lines).adcode == adcode
     assert describe_agency(name, lines[:1]).adcode is None  # the text does not say which place 厦门 is
+    wrapped = [lines[0], f"如对本报告有疑问，请与{name}办公室联系（地址：{city[:-1]}", f"{city[-1]}湖滨北路1号）。"]
+    assert describe_agency(name, wrapped).adcode == adcode  # a PDF wrapped the city's name over two lines
 
 
 @pytest.mark.parametrize("name", ["拱北海关", "安庆矿区办事处"])

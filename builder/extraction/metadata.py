@@ -1184,7 +1184,8 @@ def _short_city_region(name: str, lines: list[str]) -> str | None:
     cities = [a for a in first.attr_infos if a.rank == 1 and not first.full(a)]
     if len(cities) != 1:
         return None
-    return cities[0].adcode[:6] if cities[0].name in "\n".join(lines[:400]) else None
+    # lines joined as they run on: a PDF wraps 江苏省南京 / 市建邺区… inside the name
+    return cities[0].adcode[:6] if cities[0].name in "".join(lines[:400]) else None
 
 
 # The government whose site a page is on, as the page's header or footer prints it: 主办单位：正定县人民政府办公室,
