@@ -477,8 +477,29 @@ def test_carried_applications_and_their_years_channels_and_applicants(text, expe
     ("全省各级自然资源主管部门共收到政府信息公开申请2.3万余件。本厅共收到政府信息公开申请356件。",
      {"applications_received": 356}),
     ("企业开办申请15件全部办结。", {}),  # applicant types only beside 自然人 or 法人
+    # another process: letters to an official's mailbox, a count the text says is none of the disclosure's
+    ("全年在“区长信箱”受理群众来信412件，办结409件。截至12月31日，已答复45件。", {"applications_answered": 45}),
+    ("市政务服务中心窗口全年受理审批申请215件（该数据不属于政府信息公开申请）。全年共收到政府信息公开申请37件。",
+     {"applications_received": 37}),
 ])
 def test_figures_that_are_not_the_report_s_own_totals(text, expected):
+    assert headlines(figures(text, year=2022)) == expected
+
+
+def test_a_figure_for_every_level_of_a_region_is_its_government_s_only_before_the_form():
+    """全区各级行政机关共受理…: a government's report before 2019 spoke for all of them; since the form, its
+    tables (and so its totals) are its own, and a department's never were all levels'."""
+    text = "全区各级行政机关共受理政府信息公开申请47件。区人民政府本年新收政府信息公开申请11件。"
+    assert headlines(figures(text, year=2022)) == {"applications_received": 11}
+    assert headlines(find_figures(sentences(text.split("\n")), 2017, all_levels=True)) == {"applications_received": 47}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("2022年共收到政府信息公开申请103件，较2021年的88件增长17%，另有上年结转申请5件。",
+     {"applications_received": 103, "applications_carried_over": 5}),
+    ("受理的23件申请已全部按期答复，其中同意公开12件。", {"applications_answered": 23}),
+])
+def test_a_year_compared_with_governs_nothing_after_it_and_answers_stated_of_the_applications(text, expected):
     assert headlines(figures(text, year=2022)) == expected
 
 

@@ -162,6 +162,8 @@ def _looks_like_report(doc: Document, layout: Layout) -> bool:
     return bool(_REPORT_SIGNS.search(head) and _ANNUAL.search(head) and len(sections) >= 3)
 
 
+# A region's government, whose report before the 2019 form spoke for every level of it (全区各级行政机关共受理…).
+_GOVERNMENT = re.compile(r"(?:人民政府|行政公署)$")
 _OVERVIEW = re.compile(r"^\s*[一1]\s*[、.．]\s*(?:总体情况|概述)")
 # A report's numbered section heading, also mid-line (a page scraped onto one line).
 _NUMBERED_SECTION = re.compile(r"[一二三四五六七]\s*[、.．]\s*(?:总体情况|概述|主动公开|依申请公开|收到和处理"
@@ -285,7 +287,8 @@ def extract_document(doc: Document) -> Report:
         year_source=year_source,
         template=template,
         cells=tables.cells,
-        narrative=find_figures(doc.sentences, year, doc.lines if template == PRE_2019 else None),
+        narrative=find_figures(doc.sentences, year, doc.lines if template == PRE_2019 else None,
+                               all_levels=template == PRE_2019 and bool(agency.name and _GOVERNMENT.search(agency.name))),
         warnings=warnings,
         t3_layout=tables.t3_layout,
         template_source=template_source,

@@ -82,6 +82,8 @@ PATTERNS: tuple[Pattern, ...] = (
     _p("applications_answered", r"(?<!延期)(?<!逾期)(?<!原)(?<!重新)答复(?!中|情况中|结果中)"
        r"(?:(?!复议|诉讼)[^。；;，,、（()）]){0,15}?" + _N + "件"),
     _p("applications_answered", r"办结(?:了)?[^申。；;，,（(率]{0,6}?" + _N + "件"),
+    # 受理的23件申请已全部按期答复
+    _p("applications_answered", _N + r"件(?:政府信息公开)?申请(?:均|已|全部|都)+[^。；;，,\d]{0,8}?(?:答复|办结)"),
     _p("applications_carried_over", r"上一?年度?结转" + r"[^。；;，,]{0,10}?" + _N + "件"),
     _p("applications_carried_over", _Y + r"(?:的)?(?:结转|转来|遗留)(?:的|而来的|来的|下来的)?" + _APPLICATIONS
        + r"?[^。；;，,\d]{0,6}?" + _N + "件", year_offset=-1),
@@ -198,10 +200,12 @@ def sentences(lines: list[str]) -> list[str]:
     return [s.strip() for s in _SENTENCE.findall(text) if s.strip()]
 
 
-def find_figures(sentence_list: list[str], year: int | None = None, table_lines: list[str] | None = None
-                 ) -> list[Figure]:
+def find_figures(sentence_list: list[str], year: int | None = None, table_lines: list[str] | None = None,
+                 all_levels: bool = False) -> list[Figure]:
     """Every stated figure, in the order the text states them, then the rows of
-    a statistics table (pre-2019 reports), with at most one headline per key."""
+    a statistics table (pre-2019 reports), with at most one headline per key.
+    ``all_levels``: the report speaks for every level of its region (全区各级行政机关…), as a government's
+    report before the 2019 form did; since then its tables, and so its totals, are the government's own."""
     found: list[tuple[int, Figure]] = []
     offset = 0
     for sentence in sentence_list:
@@ -236,7 +240,7 @@ def find_figures(sentence_list: list[str], year: int | None = None, table_lines:
                 key = pattern.key
                 if key == "applications_received" and pattern.value is None and _WITH_CARRIED.match(sentence, m.end()):
                     key = "applications_handled"  # 收到申请1,027件（含上年结转36件）: the year's new and old ones
-                why = _context(key, sentence, m.start(), start, year)
+                why = _context(key, sentence, m.start(), start, year, all_levels)
                 if pattern.year_offset and m.group("y"):
                     named = int(m.group("y"))
                     why = "other_year" if year is None or named != year + pattern.year_offset else (
@@ -312,14 +316,18 @@ _CORRECTED_TO = re.compile(r"(?:更正|修改|改正|更改)为|应为")
 _THIS_YEAR_CLAUSE = re.compile(r"^\s*(?:全年|本年度?|今年|当年|年内)")
 _YEAR_OPENS = re.compile(r"\s*度?\s*[，,]")  # 2017年，…: the year of what follows
 _CHANGE_BEFORE = re.compile(r"(?:增加|减少|增长|下降|上升|提高|多|少)了?\s*$")
-# A whole sector or all levels (全市生态环境系统, 全省各级自然资源主管部门): more bodies than the report's own.
-_SECTOR_SYSTEM = re.compile(r"(?:全市|全区|全县|全省|全州|全盟|全旗)(?:[\u4e00-\u9fff]{0,10}系统|各级)")
+# A whole sector across levels (全市生态环境系统): more bodies than the report's own.
+_SECTOR_SYSTEM = re.compile(r"(?:全市|全区|全县|全省|全州|全盟|全旗)[\u4e00-\u9fff]{0,10}系统")
+# Every level of a region (全区各级行政机关): a government's report before the 2019 form spoke for them.
+_ALL_LEVELS = re.compile(r"(?:全市|全区|全县|全省|全州|全盟|全旗)各级")
 _INCLUDES = re.compile(r"[(（]\s*含")
 _TOTAL_WORDS = re.compile(r"共计|共|合计|总计|累计|全年|总数|总量|全部")
 # A number about another process that uses similar words (an approval hall "受理申请").
-_OTHER_PROCESS = re.compile(r"行政审批|审批服务|政务服务|便民服务|服务大厅|政务大厅|服务中心|窗口|办件|12345|热线|信访|"
+_OTHER_PROCESS = re.compile(r"行政审批|审批服务|政务服务|便民服务|服务大厅|政务大厅|服务中心|窗口|办件|12345|热线|信访|信箱|来信|"
                             r"不动产|登记|许可|低保|救助|补助|补贴|公租房|廉租|保障性住房|社保|医保|养老|入学|户籍")
 _DISCLOSURE_WORDS = re.compile(r"信息公开|依申请")
+# A mention that says the figure is none (该数据不属于政府信息公开申请): no sign of a disclosure count.
+_NOT_DISCLOSURE = re.compile(r"(?:不属于|不是|并非|不计入|不含)(?:政府)?(?:信息公开|依申请)")
 # What may stand between 主动公开 and 信息 in a total (not 政府采购信息, 重点领域信息).
 _GENERIC_GAP = re.compile(r"^(?:了|各类|各项|相关|政府|政务|的|全部|共|累计|发布|本[级单位机关部门局委办]{1,2}|"
                           r"[\u4e00-\u9fff]{0,8}(?:网站|网|平台|公开栏|公示栏|政务公开专栏|专栏)(?:上|中)?|通过|在|等|及|和|各种|形式|方式)*$")
@@ -346,6 +354,8 @@ def _inside_part(clause: str) -> bool:
     return bool(opened) and not any(c in clause[opened[-1]:] for c in ")）")
 
 
+# A year compared with (较2019年的88件增长17%): what follows it is not about that year.
+_COMPARED = re.compile(r"(?:较|比|与|同比|相比)\s*$")
 # A year that is where carried-over applications came from (加上2021年结转的47件), not what follows is about.
 _ASIDE_YEAR = re.compile(r"度?\s*(?:的)?(?:结转|转来|遗留)")
 
@@ -356,14 +366,15 @@ def _bracketed(before: str, at: int) -> bool:
     return opened >= 0 and any(c in before[at:] for c in ")）")
 
 
-def _context(key: str, sentence: str, start: int, number_start: int, year: int | None) -> str:
+def _context(key: str, sentence: str, start: int, number_start: int, year: int | None,
+             all_levels: bool = False) -> str:
     """Why a figure cannot be a headline ('' when it may be): another year,
     a part, a change, another process or a sub-category."""
     clause_start = max(sentence.rfind(c, 0, start) for c in "，,；;：:") + 1
     before = sentence[:number_start]
     clause = sentence[clause_start:number_start]
     years = [m for m in _YEAR_MENTION.finditer(before) if not _ASIDE_YEAR.match(before, m.end())
-             and not _bracketed(before, m.start())]
+             and not _bracketed(before, m.start()) and not _COMPARED.search(before, 0, m.start())]
     if year is not None and years and int(years[-1].group(1)) != year and (
             _YEAR_OPENS.match(before, years[-1].end()) or not _THIS_YEAR_CLAUSE.match(clause)):
         return "other_year"  # (加上2019年结转的3件，全年办结96件: 全年 is the report's; 2017年，全年… is not)
@@ -381,6 +392,8 @@ def _context(key: str, sentence: str, start: int, number_start: int, year: int |
         return "part"
     if key in _TOTAL_KEYS and _SECTOR_SYSTEM.search(before):
         return "other_scope"  # 全市生态环境系统（含各区县分局）共收到申请61件: the department's and others
+    if key in _TOTAL_KEYS and not all_levels and _ALL_LEVELS.search(before):
+        return "other_scope"  # 全省各级自然资源主管部门共收到…: not a department's, an office's or a form's total
     return ""
 
 
@@ -395,7 +408,7 @@ def _reason(figure: Figure) -> str:
     if figure.context:
         return figure.context
     if figure.key.startswith("applications") and _OTHER_PROCESS.search(figure.text) \
-            and not _DISCLOSURE_WORDS.search(figure.text):
+            and not _DISCLOSURE_WORDS.search(_NOT_DISCLOSURE.sub("", figure.text)):
         return "other_process"
     if figure.key == "proactive_items" and figure.source == "prose":
         m = _PROACTIVE_GAP.search(_PROACTIVE_HEADING.sub("", figure.text, count=1))

@@ -123,7 +123,7 @@ def _covered(text: str, rowspan: int, colspan: int) -> str:
     return text if block and _ZERO_MARK.fullmatch(text) else ""
 
 
-GRID_CELLS = 250_000  # positions one table may expand to: a report's largest prints a few hundred
+GRID_CELLS = 2_000_000  # positions one table may expand to: a catalogue attached to a report prints 300,000
 
 
 def table_grid(rows: list[list[tuple[str, int, int]]]) -> list[list[str]]:
