@@ -1223,6 +1223,26 @@ def _site_region(name: str, page_lines: list[str] | None) -> str | None:
     return adcode
 
 
+# A city bureau's branch named after a district of the city: 南通市公安局崇川分局, 济南市生态环境局历城分局,
+# 上海市公安局浦东分局.
+_BRANCH = re.compile(r"(?:局|委员会)(?P<short>[" + _HAN + r"]{1,6}?)分局$")
+
+
+def _district_branch(name: str, city: str) -> str | None:
+    """The district (or county) a city bureau's 分局 is named after and serves, when the short name
+    is one of the city's divisions with its 区, 县, 市 or 旗; None for any other name."""
+    municipality = city[:2] in ("11", "12", "31", "50") and city.endswith("0000")
+    if not city.endswith("00") or (city.endswith("0000") and not municipality) or not (m := _BRANCH.search(name)):
+        return None
+    prefix = name[:resolve_region(name)[1]]
+    for suffix in ("", "区", "县", "市", "旗", "新区"):
+        place = prefix + m["short"] + suffix
+        code, end = resolve_region(place)
+        if code and code != city and _within(code, city) and end == len(place):
+            return code
+    return None
+
+
 def describe_agency(name: str | None, lines: list[str] | None = None, page_lines: list[str] | None = None) -> Agency:
     """Name, region and id of an agency. The region comes from the gazetteer
     for the name, else from the zone table, else from the text, else (a town, street or county
@@ -1250,6 +1270,8 @@ def describe_agency(name: str | None, lines: list[str] | None = None, page_lines
         finer = text_region(name, lines)  # 天津港保税区 whose text keeps naming 滨海新区
         if finer and _within(finer, adcode):
             adcode, source = finer, "text"
+    if source == "name" and adcode and (branch := _district_branch(name, adcode)):
+        adcode = branch
     if adcode is None and (adcode := _site_region(name, page_lines)):
         source = "site"
     if adcode is None:
