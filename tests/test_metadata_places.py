@@ -259,6 +259,7 @@ def _town_page(header: str, footer: str, town: str = "南牛乡") -> str:
     ("正定县人民政府网", "版权所有：正定县人民政府办公室    主办：正定县人民政府办公室"),
     ("欢迎访问正定县人民政府网站！", "网站标识码：1301230001"),
     ("", "主办单位：正定县人民政府办公室 承办单位：正定县大数据中心 冀ICP备05004343号"),
+    ("中国政府网", "主办:正定县人民政府办公室"),  # a link to the national portal names no site's owner
 ])
 def test_a_town_s_region_is_the_county_whose_site_publishes_it(header, footer):
     """Title and text name only the town: the county is the government whose site the page is on,

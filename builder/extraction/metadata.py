@@ -1206,6 +1206,7 @@ def site_owner(page_lines: list[str]) -> str | None:
     edges = page_lines[:40] + page_lines[-40:] if len(page_lines) > 80 else page_lines
     owners = {m.group("owner") for line in edges if len(line) <= 200
               for m in (*_SITE_OWNER.finditer(line), _SITE_NAME_LINE.match(line)) if m}
+    owners = {owner for owner in owners if resolve_region(owner)[0]}  # not 中国政府网, a footer's link to gov.cn
     return owners.pop() if len(owners) == 1 else None
 
 
