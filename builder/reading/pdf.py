@@ -11,6 +11,7 @@ reads worse than its plain text layer is read from the text layer instead.
 from __future__ import annotations
 
 import contextlib
+import functools
 import io
 import itertools
 import logging
@@ -29,6 +30,33 @@ Box = tuple[float, float, float, float]
 # browsers' "save as PDF" writes for every font) as warnings: with no logging set up, Python prints
 # each on stderr, dozens a file, between the build's own lines. What it cannot work around raises.
 logging.getLogger("pdfminer").setLevel(logging.ERROR)
+
+# Form XObjects drawn inside form XObjects deeper than this are not read (what pdfium and poppler do
+# too): stamping tools nest a page's content a few levels deep, a seal drawn at the bottom of a chain of
+# thousands overflowed Python's recursion and lost the whole file.
+_FORM_DEPTH = 32
+
+
+@functools.cache
+def _cap_form_depth() -> None:
+    """Make pdfplumber interpret pages with ``_FORM_DEPTH`` capped: its page module names the
+    interpreter class it makes, the one place a subclass can be put in."""
+    import pdfplumber.page
+    from pdfminer.pdfinterp import PDFPageInterpreter
+
+    class DepthCapped(PDFPageInterpreter):
+        depth = 0
+
+        def subinterp(self) -> PDFPageInterpreter:
+            sub = super().subinterp()
+            sub.depth = self.depth + 1
+            return sub
+
+        def do_Do(self, xobjid_arg) -> None:
+            if self.depth < _FORM_DEPTH:
+                super().do_Do(xobjid_arg)
+
+    pdfplumber.page.PDFPageInterpreter = DepthCapped
 
 
 def _inside(obj: dict, box: Box) -> bool:
@@ -238,6 +266,8 @@ def pdf_to_text(data: bytes, path: str) -> str:
     import pdfplumber
     from pdfminer.pdfdocument import PDFEncryptionError
     from pdfplumber.utils.exceptions import PdfminerException
+
+    _cap_form_depth()
 
     try:
         pdf = pdfplumber.open(io.BytesIO(data))
