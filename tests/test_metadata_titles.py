@@ -287,3 +287,12 @@ def test_the_title_below_a_page_s_breadcrumb_trail_is_the_article_s(trail):
                    "上饶市广丰区人民政府2021年政府信息公开工作年度报告", trail,
                    "上饶市广丰区自然资源局2021年政府信息公开工作年度报告")
     assert find_agency_name(lines) == "上饶市广丰区自然资源局"
+
+
+@pytest.mark.parametrize(("title", "agency"), [("第六师五家渠市", "第六师五家渠市"), ("彭阳县", "彭阳县人民政府")])
+@pytest.mark.parametrize("compiler", ["师市政务公开领导小组办公室", "县政务公开办", "彭阳县政府信息公开工作领导小组办公室"])
+def test_an_office_coordinating_disclosure_compiles_the_title_s_region_s_report(title, agency, compiler):
+    """本报告由师市政务公开领导小组办公室编制 under 第六师五家渠市2022年…报告: the report was published as the
+    coordinating office's own."""
+    lines = _lines(f"{title}2023年政府信息公开工作年度报告", f"本报告由{compiler}编制。")
+    assert find_agency_name(lines) == agency

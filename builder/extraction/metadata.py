@@ -572,9 +572,16 @@ def _candidates(lines: list[str], issuer: str | None = None) -> list[tuple[str, 
             name = _NOT_NAME_START.sub("", m.group("name").strip(" ,，:："))
             if where == "opening subject" and not resolve_region(name)[0]:
                 continue  # 新区管委 坚持…: a short name of itself, not the name to print
+            if where == "本报告由" and title_name and _COORDINATOR.search(name):
+                continue  # 师市政务公开领导小组办公室 compiles the title's region's report, not its own
             if len(name) >= 2 and re.fullmatch(r"[" + _HAN + r"（）()]+", name) and not _PRONOUN.match(name):
                 found.append((name, where))
     return found
+
+
+# An office coordinating disclosure for a region (政务公开领导小组办公室, 政务公开办): it compiles the
+# region's report, whose title names the region.
+_COORDINATOR = re.compile(r"(?:政务公开|政府信息公开|信息公开)(?:工作)?(?:领导小组)?(?:办公室|办)$")
 
 
 # Site chrome that names the site's owner, not the report's author (主办单位：…人民政府办公室).
