@@ -148,3 +148,40 @@ def test_an_index_of_several_agencies_reports_is_no_report():
 
     with pytest.raises(errors.NotAReport, match=r"a list of \d+ reports of several agencies"):
         extract_bytes(COMPILATION_INDEX.encode(), "index.html.txt")
+
+
+ERRATUM = """关于《彭阳县人民政府2022年政府信息公开工作年度报告》的更正说明
+2023年1月20日，我县发布了《彭阳县人民政府2022年政府信息公开工作年度报告》。经核查，该报告第三部分“收到和处理政府信息公开申请情况”中部分数据有误，现更正如下：
+序号\t表格位置\t原数据\t更正后数据
+1\t三、收到和处理政府信息公开申请情况：一、本年新收政府信息公开申请数量（自然人）\t142\t146
+2\t四、政府信息公开行政复议、行政诉讼情况：行政复议 总计\t5\t6
+报告其他内容不变。
+彭阳县人民政府办公室
+2023年2月14日
+"""
+
+
+def test_an_erratum_is_no_report_but_the_report_it_introduces_is():
+    """An erratum's table quotes the form's sections and figures: it was published as the county's report.
+    Printed above the corrected report, it is that report's."""
+    from builder import errors
+
+    with pytest.raises(errors.NotAReport, match="an erratum"):
+        extract_bytes(ERRATUM.encode(), "erratum.txt")
+    v = synthetic.consistent_values(random.Random(5), GOV_2021, scale=30)
+    report = synthetic.render("彭阳县人民政府", 2022, GOV_2021, v, "tab")
+    read = extract_bytes((ERRATUM + report).encode(), "corrected.txt")
+    assert (read.agency.name, read.year) == ("彭阳县人民政府", 2022)
+    assert {c: read.cells[c].value for c in v} == v
+
+
+def test_a_page_of_a_report_printing_table_4_only_is_read():
+    """Page 2 of a paginated report: table 4 and the ending, no table 2 (it stopped the build's reading
+    of the file with an internal error)."""
+    v = synthetic.consistent_values(random.Random(6), GOV_2021, scale=30)
+    lines = synthetic.render("彭阳县人民政府", 2022, GOV_2021, v, "tab").split("\n")
+    start = next(i for i, line in enumerate(lines) if line.startswith("二、主动公开"))
+    end = next(i for i, line in enumerate(lines) if line.startswith("四、政府信息公开行政复议"))
+    read = extract_bytes("\n".join(lines[:start] + lines[end:]).encode(), "page2.txt")
+    assert all(read.cells[c].value == v[c] for c in v if c.startswith("t4."))
+    assert all(read.cells[c].status == "missing" for c in v if c.startswith(("t2.", "t3.")))

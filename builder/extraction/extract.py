@@ -24,7 +24,7 @@ from .metadata import (
     title_line_year,
 )
 from .narrative import Figure, find_figures
-from .tables import CellValue, detect_template, read_tables
+from .tables import CellValue, detect_template, form_structure, read_tables
 
 _REPORT_SIGNS = re.compile(r"政府信息公开|政务公开|信息公开")
 _ANNUAL = re.compile(r"年度报告|工作报告|年报")
@@ -106,6 +106,7 @@ _OTHER_KINDS = (
      _OTHER_SUBJECT := "a report on another subject than disclosure (信息公开)"),
     (re.compile(r"公开指南$"), "a disclosure guide (政府信息公开指南)"),
     (re.compile(r"公开(?:目录|制度)$"), "a disclosure catalogue or rule (政府信息公开目录/制度)"),
+    (re.compile(r"(?:更正|勘误)(?:说明|公告|声明|启事)?$"), _ERRATUM := "an erratum (更正说明) to a report"),
 )
 # Titles that name an agency's standing page of the disclosure column, with no year or 关于
 # (洛阳市人民政府政府信息公开指南; a menu entry 政府信息公开指南 names no agency).
@@ -115,12 +116,14 @@ _STANDING_PAGE = re.compile(
 _SECTION_HEADING = re.compile(r"[一二三四五六七八九十]{1,3}\s*、")
 _SENTENCE = re.compile(r"[,，;；]|。\s*$")
 # A summary printing the form's tables is an annual report under another name.
-_WEAK_KINDS = frozenset({"a work summary (总结)"})
+# An erratum printed above the corrected report it introduces is that report's.
+_WEAK_KINDS = frozenset({"a work summary (总结)", _ERRATUM})
 _ANNUAL_TITLE = re.compile(r"年度报告|年报|工作报告|年度工作情况报告")
 # A picture or summary explaining a report, titled after it: 一图读懂丨…2022年政府信息公开工作年度报告.
 _INTERPRETATION = re.compile(r"^(?:一图(?:读懂|看懂|了解)|一张图(?:读懂|看懂)|图解|图说|解读|政策解读|读懂)")
-# A notice or letter about compiling or sending the reports names them without being one.
-_ABOUT_REPORTS = re.compile(r"(?:编制|报送|撰写|做好|开展)[^《》]{0,30}(?:工作)?的(?:通知|函)$")
+# A notice or letter about compiling or sending the reports, or an erratum to one, names them without being one.
+_ABOUT_REPORTS = re.compile(r"(?:编制|报送|撰写|做好|开展)[^《》]{0,30}(?:工作)?的(?:通知|函)$"
+                            r"|(?:更正|勘误)(?:说明|公告|声明|启事)?$")
 
 
 def other_document_kind(lines: list[str], deep: bool = False) -> tuple[str, str] | None:
@@ -246,7 +249,7 @@ def extract_document(doc: Document) -> Report:
         layout = locate(doc.lines)
     if other is None and not (layout.rows("t3") or layout.rows("t4")) and find_title(doc.lines)[0] is None:
         other = other_document_kind(doc.lines, deep=True)
-    if other is not None and (other[0] not in _WEAK_KINDS or not (layout.rows("t3") or layout.rows("t4"))):
+    if other is not None and (other[0] not in _WEAK_KINDS or not form_structure(layout)):
         raise errors.NotAReport(path, f"the title “{other[1]}” names {other[0]}, not an annual report")
     if not _looks_like_report(doc, layout):
         raise errors.NotAReport(path, "no report title, form tables or report sections found")

@@ -196,7 +196,7 @@ def split_signed_runs(tokens: list[str], kinds: tuple[str, ...]) -> list[tuple[i
 # --- template ----------------------------------------------------------------
 
 
-def _form_structure(layout: Layout) -> bool:
+def form_structure(layout: Layout) -> bool:
     """The prescribed tables' shape: table 3 as rows of seven applicant
     columns, or table 4 as fifteen numbers (or three groups of five)."""
     t3_rows = sum(1 for r in layout.rows("t3") if len([c for c in r.cells if c.strip()]) >= 6)
@@ -223,7 +223,7 @@ def detect_template(layout: Layout, year: int | None) -> tuple[str, str]:
     if hits[GOV_2021] != hits[GOV_2019]:
         return (GOV_2021 if hits[GOV_2021] > hits[GOV_2019] else GOV_2019), "labels"
     shared = sum(1 for marker in forms.SHARED_MARKERS if marker in text)
-    if shared < 3 and not _form_structure(layout) and not ((year or 0) >= 2019 and _form_sections(layout)):
+    if shared < 3 and not form_structure(layout) and not ((year or 0) >= 2019 and _form_sections(layout)):
         return PRE_2019, "no form"
     return (GOV_2021 if (year or 0) >= 2021 else GOV_2019), "year"
 
@@ -994,7 +994,9 @@ _MEASURE_WORD = re.compile("|".join(re.escape(w) for words in forms.T2_MEASURE_W
 
 def _t2_headers(layout: Layout) -> list[tuple[int, tuple[str, ...]]]:
     """Table 2's header lines (two measures named or more) and the measures each names, in the
-    order it prints them."""
+    order it prints them; none for a report that prints no table 2 (a page of it holding table 4 only)."""
+    if "t2" not in layout.regions:
+        return []
     start, end = layout.regions["t2"]
     headers = []
     for index in range(start, end):
