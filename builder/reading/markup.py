@@ -681,12 +681,14 @@ def docx_parts(data: bytes, path: str) -> tuple[str, tuple[str, ...]]:
 
     _check_unpacked(data, path, "Word document")
     _allow_deep_word_xml()
+    if _large_running_heads(data):
+        return _main_part_text(data, path, None), ()
     try:
         document = docx.Document(io.BytesIO(data))
     except errors.ReportError:
         raise
     except Exception as e:  # python-docx raises several unrelated types
-        raise errors.NotText(path, f"not a readable Word document ({type(e).__name__})") from e
+        return _main_part_text(data, path, e), ()
     body = getattr(document.element, "body", None)
     if body is None:  # a part python-docx opened but could not read as a document (mixed Strict namespaces)
         raise errors.NotText(path, "not a readable Word document (no document body)")
@@ -698,6 +700,57 @@ def docx_parts(data: bytes, path: str) -> tuple[str, tuple[str, ...]]:
     except Exception:  # a header part python-docx cannot read costs the heads only, never the text
         heads = ()
     return "\n".join(lines), heads
+
+
+_HEADS_MAX = 1_000_000  # bytes of one header or footer part: a page's running head is a line or two
+_RUNNING_HEAD_PART = re.compile(r"^word/(?:header|footer)\d*\.xml$")
+
+
+def _large_running_heads(data: bytes) -> bool:
+    """Whether a header or footer part unpacks larger than any running head (200,000 empty
+    paragraphs): python-docx parses every part when it opens a file, and took 10 s on it."""
+    import zipfile
+
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return any(_RUNNING_HEAD_PART.match(info.filename) and info.file_size > _HEADS_MAX
+                   for info in archive.infolist())
+
+
+def _main_part_text(data: bytes, path: str, failure: Exception | None) -> str:
+    """A Word file's text from its main part alone, for a file python-docx cannot open (a damaged
+    header or other part: Word recovers such a file) or should not (``_large_running_heads``).
+    Its imported parts and running heads are not read. NotText when the main part is damaged too."""
+    import zipfile
+
+    from docx.oxml.parser import parse_xml
+
+    reason = f"not a readable Word document ({type(failure).__name__})" if failure else "not a readable Word document"
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            root = parse_xml(archive.read(_main_part_name(archive)))
+    except Exception as e:  # a missing or damaged main part: the file is unreadable
+        raise errors.NotText(path, reason) from (failure or e)
+    body = root.find(f"{_W}body")
+    if body is None:
+        raise errors.NotText(path, f"{reason}; no document body")
+    _check_depth(body, path, "Word XML")
+    lines: list[str] = []
+    _docx_blocks(body, lines)
+    return "\n".join(lines)
+
+
+def _main_part_name(archive) -> str:
+    """The main document part, as the package's relationships name it (word/document.xml in Word's files)."""
+    from lxml import etree
+
+    try:
+        rels = etree.fromstring(archive.read("_rels/.rels"), etree.XMLParser(resolve_entities=False, no_network=True))
+    except (KeyError, etree.XMLSyntaxError):
+        return "word/document.xml"
+    for rel in rels:
+        if str(rel.get("Type", "")).endswith("/officeDocument"):
+            return rel.get("Target", "word/document.xml").lstrip("/")
+    return "word/document.xml"
 
 
 def _check_unpacked(data: bytes, path: str, kind: str) -> None:
