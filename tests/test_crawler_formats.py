@@ -46,6 +46,17 @@ def test_an_article_only_in_a_script_is_read(kind):
     assert (report.agency.name, report.year) == (AGENCY, YEAR)
 
 
+def test_an_article_in_a_script_s_cdata_record_is_read():
+    """大汉 pages keep the article in <script type="text/xml"><datastore><record><![CDATA[…]]>, the visible
+    #zoom left empty: the page was refused as no report."""
+    v, article = _article()
+    page = _shell("").replace("<script></script>", '<div id="zoom"></div><script type="text/xml"><datastore><recordset>'
+                              f"<record><![CDATA[{article}]]></record></recordset></datastore></script>")
+    report = extract_bytes(page.encode(), "art_1.html")
+    assert_every_cell(report, v)
+    assert (report.agency.name, report.year) == (AGENCY, YEAR)
+
+
 def test_an_article_apis_json_is_read_by_its_title_and_content():
     """{"data": {"channelName": …, "title": …, "content": "<p>…"}}: the content read as a web page's article,
     after the title field (not the column's name, which also says 年度报告)."""

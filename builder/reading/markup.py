@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import io
+import itertools
 import re
 import zlib
 from collections.abc import Callable, Iterator
@@ -866,12 +867,19 @@ def _article_text(article: str, path: str) -> str:
     return html_to_text(article, path) if re.search(r"<\s*(?:p|div|table|br|span|h\d)\b", article, re.I) else article
 
 
+# A block of markup a script's data holds as it is (大汉 pages: <script type="text/xml"><datastore>…
+# <record><![CDATA[ the article ]]></record>).
+_CDATA = re.compile(r"<!\[CDATA\[(.*?)\]\]>", re.S)
+
+
 def script_article(html: str, path: str = "") -> str | None:
     """The article of a page that carries it only in a script (an app-like page saved before its
-    scripts ran: var articleContent = '…', window.__INITIAL_STATE__ = {…}): the longest string
-    that prints the report's sections, its escapes undone and its markup read; None if none does."""
-    strings = (_unescape_string(m.group(1) if m.group(1) is not None else m.group(2))
-               for m in _STRING_LITERAL.finditer(html))
+    scripts ran: var articleContent = '…', window.__INITIAL_STATE__ = {…}, a CDATA record): the
+    longest string that prints the report's sections, its escapes undone and its markup read; None
+    if none does."""
+    strings = itertools.chain((_unescape_string(m.group(1) if m.group(1) is not None else m.group(2))
+                               for m in _STRING_LITERAL.finditer(html)),
+                              (m.group(1) for m in _CDATA.finditer(html)))
     article = max((s for s in strings if _is_article(s)), key=len, default=None)
     return _article_text(article, path) if article is not None else None
 
