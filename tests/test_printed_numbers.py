@@ -144,3 +144,14 @@ def test_a_web_pages_footnote_mark_is_no_digit():
     body = html_body(blocks(v)).replace(f"<td>{v[cell]}</td>", f"<td>{v[cell]}<sup>1</sup></td>", 1)
     got = extract_bytes(html_page(body).encode(), "report.html").cells[cell]
     assert (got.value, got.raw, got.status) == (v[cell], f"{v[cell]}¹", "reported")
+
+
+def test_headings_spaced_letter_by_letter_in_a_text_that_is_not_are_joined():
+    """OCR spaced out the title and the section headings only (2 0 1 7 年 政 府 信 息 …): the report was
+    refused as no report; a row of single digits stays a row of cells."""
+    from builder.reading.document import unspaced
+
+    lines = ["长 丰 县 人 民 政 府", "2 0 1 7 年 政 府 信 息 公 开 工 作 年 度 报 告", "一 、 概 述",
+             "2017年，我县认真贯彻落实《条例》。", "0 0 1 2 0 3 6", "规 章 0 0 0"]
+    assert unspaced(lines) == ["长丰县人民政府", "2017年政府信息公开工作年度报告", "一、概述",
+                               "2017年，我县认真贯彻落实《条例》。", "0 0 1 2 0 3 6", "规 章 0 0 0"]

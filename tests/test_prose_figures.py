@@ -522,3 +522,11 @@ def test_a_report_whose_title_s_last_word_wraps_onto_the_next_line_is_a_report()
     report = extract_bytes(WRAPPED_TITLE.encode(), "haining2018.txt")
     assert (report.agency.name, report.year, report.template) == ("海宁市人民政府", 2018, "pre-2019")
     assert headlines(report.narrative)["applications_received"] == 186
+
+
+@pytest.mark.parametrize("text", ["全县主动公开政府信息l2846条。", "全县主动公开政府信息2846l条。",
+                                  "共受理政府信息公开申请4 2件。", "共受理政府信息公开申请2O17件。"])
+def test_a_count_ocr_misread_is_kept_but_never_a_headline(text):
+    """l2846条 was read as 2846, 4 2件 as 2: a letter OCR reads a digit as, or a digit spaced off, beside it."""
+    found = figures(text, year=2017)
+    assert all(f.context == "misread" for f in found) and not headlines(found)

@@ -249,6 +249,8 @@ def find_figures(sentence_list: list[str], year: int | None = None, table_lines:
                     why = why or "part"  # 全年有1件行政复议被纠正: the cases of one outcome, not all
                 if pattern.value is None and _NEXT_COUNT.match(sentence, m.end()):
                     why = "table_row"  # 上年结转…数量1件0件1件: a table row printed as text, its first cell
+                if pattern.value is None and number[0].isdigit() and _misread_around(sentence, m.start("n"), m.end("n")):
+                    why = "misread"  # l2846条, 4 2件: OCR read a digit as a letter, or spaced a number's digits
                 if pattern.value is None and "." in m.group("n") and not m.group("wan") \
                         and key not in _MONEY_KEYS:
                     why = "fraction"  # 申请1.57件: a count has no fraction (a misread, or a rate)
@@ -285,6 +287,19 @@ _WITH_CARRIED = re.compile(r"\s*[（(]\s*(?:含|包括|包含|其中)\s*(?:上�
 # A count right after a figure's count: the figure is a cell of a table row read as text.
 _NEXT_COUNT = re.compile(r"\s*\d+(?:\.\d+)?\s*[件条起宗份个]")
 _CLAUSE_END = "，,。；;、）)（(：:！!？?"
+
+
+# Letters OCR reads digits as (l2846 for 12846, 3l05 for 3105, 2O17 for 2017), and a digit spaced off.
+_DIGIT_LOOKALIKES = "lIOoSBZ丨"
+
+
+def _misread_around(sentence: str, start: int, end: int) -> bool:
+    """Whether a number's digits run on into a letter OCR reads digits as, or a digit spaced off it
+    stands just before (4 2件): its value is not the printed one."""
+    before = sentence[max(0, start - 2):start]
+    after = sentence[end:end + 1]
+    return bool(before and (before[-1] in _DIGIT_LOOKALIKES or re.fullmatch(r"\d\s", before))) or (
+        bool(after) and after in _DIGIT_LOOKALIKES)
 
 
 def _count(number: str) -> int | float | None:

@@ -142,13 +142,27 @@ def unspaced(lines: list[str]) -> list[str]:
     """The lines of a text that parts (nearly) every two Chinese characters by a space, without
     those spaces; spaces beside digits stay (they part a table's cells). Other texts as they are."""
     sample = "\n".join(lines[:400])
-    if len(_SPACED_PAIR.findall(sample)) < _FEW_SPACED:  # most texts: a first look settles it
+    if not _SPACED_PAIR.search(sample):  # most texts: a first look settles it
         return lines
+    if len(_SPACED_PAIR.findall(sample)) < _FEW_SPACED:
+        return [_spaced_line(line) for line in lines]
     pairs = _CJK_PAIR.findall(sample)
     spaced = sum(1 for m in _CJK_PAIR.finditer(sample) if sample[m.end()] == " ")
     if spaced < _LETTER_SPACED * len(pairs):
-        return lines
+        return [_spaced_line(line) for line in lines]
     return [_SPACED.sub("", line) for line in lines]
+
+
+def _spaced_line(line: str) -> str:
+    """A heading OCR spaced out letter by letter in a text that is not (2 0 1 7 年 政 府 信 息 公 开 …,
+    一 、 概 述), joined; any other line as it is. Mostly Chinese, so a table's row of digits stays."""
+    if not _SPACED_PAIR.search(line):
+        return line
+    tokens = line.split()
+    wide = sum(1 for t in tokens if re.fullmatch(_WIDE, t))
+    if len(tokens) < 4 or any(len(t) > 1 for t in tokens) or wide < max(4, 0.6 * len(tokens)):
+        return line
+    return "".join(tokens)
 
 
 # --- decoding ---------------------------------------------------------------
