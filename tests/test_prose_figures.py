@@ -530,3 +530,23 @@ def test_a_count_ocr_misread_is_kept_but_never_a_headline(text):
     """l2846条 was read as 2846, 4 2件 as 2: a letter OCR reads a digit as, or a digit spaced off, beside it."""
     found = figures(text, year=2017)
     assert all(f.context == "misread" for f in found) and not headlines(found)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("开展行政规范性文件清理，本年制发3件，废止5件，现行有效21件。",
+     {"normative_docs_issued": 3, "normative_docs_in_force": 21}),
+    ("本年新制作规范性文件4件。", {"normative_docs_issued": 4}),
+    ("全年未制发行政规范性文件。", {"normative_docs_issued": 0}),
+    ("对2017年以来制发的规范性文件开展全面清理，废止3件，截至年底，现行有效行政规范性文件47件。",
+     {"normative_docs_in_force": 47}),
+    ("共收到申请475件，其中网上提交412件，通过信函、当面等其他渠道提交63件。",
+     {"applications_received": 475, "applications_online": 412, "applications_other_channel": 63}),
+    ("全年收到申请20件，其中自然人15件、企业4件、其他组织1件。",
+     {"applications_received": 20, "applications_natural_person": 15, "applications_commercial_enterprise": 4,
+      "applications_other_org": 1}),
+    ("其中公民申请126件，法人申请5件。", {"applications_natural_person": 126}),
+    ("公民、法人申请共5件。", {}),
+    ("依托政府信息公开专栏发布信息，全年不动产登记窗口受理各类登记申请52.6万件。", {}),
+])
+def test_documents_channels_and_applicants_as_reports_word_them(text, expected):
+    assert headlines(figures(text, year=2022)) == expected

@@ -95,16 +95,20 @@ PATTERNS: tuple[Pattern, ...] = (
        + r"件[^。；;\d]{0,25}?(?:顺延|结转|转入|延期)(?:到|至|入)?\s*(?:下一?年|" + _Y + ")", year_offset=1),
     _p("applications_carried_forward", r"(?:顺延|结转|转入)(?:到|至|入)\s*" + _Y + r"[^。；;，,\d]{0,8}?" + _N + "件",
        year_offset=1),
-    _p("applications_natural_person", r"自然人(?:申请|提出)?[^。；;，,\d]{0,6}?" + _N + "件"),
+    _p("applications_natural_person", r"(?:自然人|公民(?![、和及或与]))(?:申请|提出)?[^。；;，,\d]{0,6}?" + _N + "件"),
     _p("applications_commercial_enterprise", r"(?<![^商、，,：:；;（(])(?:商业)?企业" + _APPLIED + _N + "件",
        needs="applicants"),
     _p("applications_research_institution", r"科研机构" + _APPLIED + _N + "件", needs="applicants"),
     _p("applications_social_welfare_org", r"社会公益组织" + _APPLIED + _N + "件", needs="applicants"),
     _p("applications_legal_service_org", r"(?:法律服务机构|律师事务所)" + _APPLIED + _N + "件",
        needs="applicants"),
+    # 其他 after another applicant type of the list (自然人9件、其他组织1件): the form's 其他 column
+    _p("applications_other_org", r"(?:自然人|企业|机构|组织|律师事务所)[^。；;，,]{0,12}?[、，,]\s*其他(?:组织|申请人)?"
+       + _APPLIED + _N + "件", needs="applicants"),
     _p("applications_online", r"(?:网络|网上|在线)(?:申请)?(?:平台|系统|渠道|方式)?(?:提交|提出|申请)?(?:的)?(?:申请)?"
        r"\s*[（(]?\s*" + _N + "件"),
-    _p("applications_other_channel", r"其他(?:方式|途径|形式)申请\s*[（(]?\s*" + _N + "件"),
+    _p("applications_other_channel", r"(?:其他|等)(?:方式|途径|形式|渠道)(?:申请|提交|提出)?(?:的)?(?:申请)?\s*[（(]?\s*"
+       + _N + "件"),
     _p("admin_review_cases", r"行政复议(?:案件|申请)?(?:共|共计)?\s*" + _N + r"(?:件|起|宗)"),
     _p("admin_review_cases", _N + r"(?:件|起|宗)\s*" + _CAUSED + r"行政复议"),
     _p("admin_review_cases", r"(?:未|没有|无)" + _FOR + r"被?(?:收到|发生|产生|出现|接到|申请)" + _CASE_GAP + r"行政复议"
@@ -121,10 +125,17 @@ PATTERNS: tuple[Pattern, ...] = (
     _p("fees_charged_cny", r"收取" + r"[^。；;，,]{0,15}?费用?\s*" + _N + "万元", scale=10_000),
     _p("fees_charged_cny", r"(?:未|没有|均未|不)收取[^。；;，,]{0,15}?(?:费用|费)|均未收费|未收费|无收费|免费予以提供", 0),
     _p("proactive_items", r"主动公开" + r"[^。；;，,]{0,30}?(?:信息|政府信息)[^。；;，,\d]{0,20}?(?:共计|共|达)?\s*" + _N + "条"),
-    _p("normative_docs_issued", r"(?:制发|印发|出台|制定)(?:了)?(?:行政)?规范性文件(?:共计|共|合计)?\s*" + _N + "(?:件|个|份)"),
+    _p("normative_docs_issued", r"(?:制发|印发|出台|制定|新制作)(?:了)?(?:行政)?规范性文件(?:共计|共|合计)?\s*" + _N
+       + "(?:件|个|份)"),
+    # 开展行政规范性文件清理，本年制发3件，废止5件，现行有效21件: the documents named once, then each count
+    _p("normative_docs_issued", r"规范性文件[^。；;\d]{0,12}?(?:本年|全年|年内)(?:制发|印发|出台|制定|新制作)(?:了)?\s*" + _N
+       + "(?:件|个|份)"),
+    _p("normative_docs_issued", r"(?:未|没有)(?:制发|印发|出台|制定)(?:任何)?(?:行政)?规范性文件", 0),
     _p("normative_docs_in_force", r"现行有效(?:的)?(?:行政)?规范性文件(?:共计|共|合计|为)?\s*" + _N + "(?:件|个|份)"),
     _p("normative_docs_in_force", r"(?:行政)?规范性文件[^。；;，,\d]{0,4}?现行有效(?:的)?(?:共计|共|合计|为)?\s*" + _N
        + "(?:件|个|份)"),
+    _p("normative_docs_in_force", r"规范性文件[^。；;\d]{0,12}?(?:本年|全年|年内)(?:制发|印发|出台|制定)[^。；;]{0,16}?"
+       r"现行有效(?:的)?\s*" + _N + "(?:件|个|份)"),
 )
 
 _SPACE_AROUND_DIGITS = re.compile(r"(?<=\d) +(?=[件条元])|(?<=[\u4e00-\u9fff]) +(?=\d)|(?<=\d) +(?=[\u4e00-\u9fff])")
@@ -143,6 +154,7 @@ KEY_LABELS = {
     "applications_research_institution": "科研机构申请",
     "applications_social_welfare_org": "社会公益组织申请",
     "applications_legal_service_org": "法律服务机构申请",
+    "applications_other_org": "其他组织申请",
     "admin_review_cases": "行政复议案件",
     "litigation_cases": "行政诉讼案件",
     "fees_charged_cny": "收取费用（元）",
@@ -329,6 +341,8 @@ _CITED_SOURCE = re.compile(r"据(?!统计)[\u4e00-\u9fff]{2,20}?(?:通报|公布
 # An erratum: what the report printed before, then what it should have printed (“…申请50件”更正为“…59件”).
 _CORRECTED_TO = re.compile(r"(?:更正|修改|改正|更改)为|应为")
 _THIS_YEAR_CLAUSE = re.compile(r"^\s*(?:全年|本年度?|今年|当年|年内)")
+# The report's own year named again after another year's mention: 对2017年以来制发的文件开展清理，截至年底，现行有效…
+_THIS_YEAR_AGAIN = re.compile(r"[，,；;]\s*(?:截至|截止)(?:本?年底|本?年末|目前|12月(?:底|31日))")
 _YEAR_OPENS = re.compile(r"\s*度?\s*[，,]")  # 2017年，…: the year of what follows
 _CHANGE_BEFORE = re.compile(r"(?:增加|减少|增长|下降|上升|提高|多|少)了?\s*$")
 # A whole sector across levels (全市生态环境系统): more bodies than the report's own.
@@ -391,8 +405,11 @@ def _context(key: str, sentence: str, start: int, number_start: int, year: int |
     years = [m for m in _YEAR_MENTION.finditer(before) if not _ASIDE_YEAR.match(before, m.end())
              and not _bracketed(before, m.start()) and not _COMPARED.search(before, 0, m.start())]
     if year is not None and years and int(years[-1].group(1)) != year and (
-            _YEAR_OPENS.match(before, years[-1].end()) or not _THIS_YEAR_CLAUSE.match(clause)):
+            _YEAR_OPENS.match(before, years[-1].end())
+            or not (_THIS_YEAR_CLAUSE.match(clause) or _THIS_YEAR_AGAIN.search(before, years[-1].end()))):
         return "other_year"  # (加上2019年结转的3件，全年办结96件: 全年 is the report's; 2017年，全年… is not)
+    if key.startswith("applications") and _OTHER_PROCESS.search(clause) and not _DISCLOSURE_WORDS.search(clause):
+        return "other_process"  # …政府信息公开专栏…，全年不动产登记窗口受理各类登记申请52.6万件: its own clause says
     if _CHANGE_BEFORE.search(before):
         return "change"
     if _CORRECTED_TO.search(sentence, number_start):
