@@ -135,6 +135,8 @@ _SPACED = re.compile(rf"(?<={_WIDE}) (?={_WIDE})")
 _CJK_PAIR = re.compile(r"[\u4e00-\u9fff](?= ?[\u4e00-\u9fff])")
 _LETTER_SPACED = 0.6  # share of neighbouring Chinese characters a space parts, beyond which a text is spaced so
 _SPACED_PAIR = re.compile(r"[\u4e00-\u9fff] [\u4e00-\u9fff]")
+_HAN_CHAR = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+_NONE_GLYPHS = "无一〇零"  # a table row of worded zeros (0 无 无 — 无 0) is cells, no spaced heading
 _FEW_SPACED = 30
 
 
@@ -155,14 +157,16 @@ def unspaced(lines: list[str]) -> list[str]:
 
 def _spaced_line(line: str) -> str:
     """A heading OCR spaced out letter by letter in a text that is not (2 0 1 7 年 政 府 信 息 公 开 …,
-    一 、 概 述), joined; any other line as it is. Mostly Chinese, so a table's row of digits stays."""
+    一 、 概 述), joined; any other line as it is. Mostly Chinese words, so a table's row of digits or
+    of worded zeros stays."""
     if not _SPACED_PAIR.search(line):
         return line
     tokens = line.split()
-    wide = sum(1 for t in tokens if re.fullmatch(_WIDE, t))
-    if len(tokens) < 4 or any(len(t) > 1 for t in tokens) or wide < max(4, 0.6 * len(tokens)):
+    if len(tokens) < 4 or any(len(t) > 1 for t in tokens):
         return line
-    return "".join(tokens)
+    words = sum(1 for t in tokens if _HAN_CHAR.fullmatch(t) and t not in _NONE_GLYPHS)
+    marks = sum(1 for t in tokens if t in "、，。：（）()")
+    return "".join(tokens) if words >= 2 and words + marks >= 0.6 * len(tokens) else line
 
 
 # --- decoding ---------------------------------------------------------------
