@@ -160,9 +160,24 @@ def glyph_reading(cell: str) -> int | None:
     return int(digits)
 
 
+def wrapped_number(cell: str) -> int | None:
+    """The number a cell printing two runs of digits reads as joined (13 6: a narrow cell wrapped
+    136 over two lines); None for any other cell. Only a reading: it may as well be two cells run
+    together, and the identities of the form decide (``tables._settle_glyphs``)."""
+    tokens = cell.split()
+    if len(tokens) != 2 or not all(t.isdigit() for t in tokens) or tokens[0].startswith("0"):
+        return None
+    joined = tokens[0] + tokens[1]
+    return int(joined) if len(joined) <= MAX_NUMBER_DIGITS else None
+
+
 # A number with an aside in brackets after it: last year's figure (24（19）, a table printing both
 # years so), a part of it (96（其中网上申请71）) or its unit. The number before is the cell's.
 _BRACKETED_ASIDE = re.compile(r"(?P<n>[-+]?\d[\d,]*(?:\.\d+)?)\s*[(（](?P<aside>[^()（）]{1,16})[)）]")
+# A count printed in ten thousands (1.2万, 3.5万条): rounded.
+_TEN_THOUSANDS = re.compile(r"(?P<n>\d+(?:\.\d+)?)\s*万(?!元)\s*[件条个项]?")
+# A change printed with an arrow (▼3 a decrease, ▲5 an increase).
+_ARROWED = re.compile(r"(?P<arrow>[▼▲↓↑])\s*(?P<n>\d+(?:\.\d+)?)")
 _SPELLED_MAX = 24  # characters: no count, spelled any way, is longer (二千三百四十五, 12,345,678*)
 # 一 alone in a cell: a 1 in Chinese numerals, or a dash for none (typed so, or OCR's): a value, unread.
 DASH_OR_ONE = "一"
@@ -182,6 +197,12 @@ def spelled_number(cell: str) -> tuple[str, str] | None:
         if _NUMBER.fullmatch(number):
             return number, f"数字后的脚注标记“{m.group().strip()}”不计入数值"
         return None
+    if m := _TEN_THOUSANDS.fullmatch(c):
+        value = round(float(m.group("n")) * 10_000)
+        return str(value), f"以“万”为单位印出（{c}），读作 {value}，是约数"
+    if m := _ARROWED.fullmatch(c):
+        sign = "-" if m.group("arrow") in "▼↓" else ""
+        return sign + m.group("n"), f"“{m.group('arrow')}”读作{'减少（负数）' if sign else '增加'}"
     if m := _BRACKETED_ASIDE.fullmatch(c):
         return m.group("n"), f"数字后括号中的“{m.group('aside').strip()}”是附注（如上年的数、其中数），不计入数值"
     if SPACE_GROUPED.fullmatch(c):

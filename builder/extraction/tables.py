@@ -37,6 +37,7 @@ from .layout import (
     label_core,
     several_numbers,
     spelled_number,
+    wrapped_number,
 )
 from .solver import (
     SOLUTION_LIMIT,
@@ -109,6 +110,9 @@ def _read_cell(raw: str) -> tuple[int | float | None, str, str | None, str | Non
     if status == "ambiguous" and (glyphs := glyph_reading(raw)) is not None:
         return (None, status, f"印出的字可能是形近的数字（按字形读作 {glyphs}），勾稽关系无法确认，未作选择", None,
                 (glyphs,))
+    if status == "ambiguous" and (joined := wrapped_number(raw)) is not None:
+        return (None, status, f"格内的数字可能折成了两行（连读作 {joined}），也可能是两格连在一起，勾稽关系无法确认，"
+                "未作选择", None, (joined,))
     return value, status, note, unit, ()
 
 
@@ -323,6 +327,8 @@ def read_table(slots: list[_Slot], identities: list[Identity], out: Tables, tabl
             numbers = several_numbers(raw)
             if numbers and SPACE_GROUPED.fullmatch(raw.strip()) and all(p.strip() for p in printed):
                 numbers = None  # 1 862 in a row with every cell printed: one number, its thousands spaced off
+            elif numbers and wrapped_number(raw) is not None and all(p.strip() for p in printed):
+                numbers = None  # 13 6 with every cell printed: no blank it was displaced from; maybe 136 wrapped
             if numbers and all(len(str(n)) <= MAX_NUMBER_DIGITS for n in numbers):
                 displaced.append((cell, list(numbers), raw.strip()))
                 fixed[cell] = None
@@ -820,11 +826,32 @@ def _settle_glyphs(fixed: dict, identities: list[Identity], out: Tables) -> None
         out.cells[cell] = CellValue(value, raw, "repaired",
                                     f"印作“{raw.strip()}”，读作 {value}：只有这样{identity_zh(identity)}才成立")
         fixed[cell] = value
+    _settle_together({c: r for c, r in readings.items() if c not in settled}, holding, fixed, out)
+
+
+def _settle_together(readings: dict[str, list], identities: list[Identity], fixed: dict, out: Tables) -> None:
+    """Cells of one reading each that no identity settles alone (13 6 for 136 in a column whose total
+    reads 14 0 for 140: two unknowns in every sum): taken together when every sum about them then
+    holds, each checked by one sum at least; else none is."""
+    if not readings or any(len(r) != 1 for r in readings.values()):
+        return
+    values = {**fixed, **{c: r[0] for c, r in readings.items()}}
+    about = [i for i in identities if any(c in readings for c in i.cells)]
+    if any(c not in {x for i in about for x in i.cells} for c in readings):
+        return
+    if not all(sum(values[c] for c in i.parts) == sum(values[c] for c in i.whole) for i in about):
+        return
+    for cell, (value,) in readings.items():
+        raw = out.cells[cell].raw
+        out.cells[cell] = CellValue(value, raw, "repaired", f"印作“{raw.strip()}”，读作 {value}：这样读时表中"
+                                    f"{len(about)} 项勾稽关系全部成立")
+        fixed[cell] = value
 
 
 def _glyph_cell(cell: CellValue | None) -> bool:
     return (cell is not None and cell.status == "ambiguous" and bool(cell.candidates) and cell.raw is not None
-            and (glyph_reading(cell.raw) is not None or cell.raw.strip() == DASH_OR_ONE))
+            and (glyph_reading(cell.raw) is not None or wrapped_number(cell.raw) is not None
+                 or cell.raw.strip() == DASH_OR_ONE))
 
 
 # --- the three tables --------------------------------------------------------
