@@ -524,9 +524,8 @@ def _meta_year(report, context=None) -> list[Result]:
         for m in _REPORTING.finditer(sentence):
             year = int(m.group(1))
             # A comparison with another year ("较2021年") is not what the body reports on, nor is an
-            # aside in brackets (申请24件（2019年为19件）).
-            # A sentence that also speaks of 本年度 frames another year's cases in this one's (另有2021年受理的
-            # 2件行政诉讼于本年度审结).
+            # aside in brackets (申请24件（2019年为19件）), nor another year's cases a sentence frames in
+            # this one's (另有2021年受理的2件行政诉讼于本年度审结).
             if not re.search(r"(?:较|比|同比|相比|与)\s*$", sentence[: m.start(1)]) and not _in_aside(sentence, m) \
                     and not _THIS_YEAR.search(sentence):
                 evidence.append((year, sentence.strip()))

@@ -183,6 +183,8 @@ def _listed_reports(lines: list[str]) -> int:
         return 0
     sections = {m.group() for m in _NUMBERED_SECTION.finditer("\n".join(lines[:2000]))}
     return 0 if len(sections) >= 2 else len(names)
+
+
 _LATER_TABLE_ROWS = 5  # a later table 3 (or 4) with fewer value rows is a quotation, not another report
 _LATER_WINDOW = 2_000  # lines searched for the next report's tables: a report is a few hundred; a file of many stays linear
 
