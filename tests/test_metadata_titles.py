@@ -296,3 +296,16 @@ def test_an_office_coordinating_disclosure_compiles_the_title_s_region_s_report(
     coordinating office's own."""
     lines = _lines(f"{title}2023年政府信息公开工作年度报告", f"本报告由{compiler}编制。")
     assert find_agency_name(lines) == agency
+
+
+def test_a_sidebar_of_dated_report_links_a_crawler_saved_a_line_each_is_no_title():
+    """Each link's title, then its date on a line of its own, ten of them before the article's title at the
+    38th line: the first link (a department's 2020 report) was taken as title, agency and year."""
+    links = [line for k in range(10) for line in (
+        f"浦江县{['教育局', '民政局', '司法局', '财政局', '审计局', '统计局', '林业局', '水务局', '商务局', '文旅局'][k]}"
+        f"{2020 + k % 5}年政府信息公开工作年度报告", f"{2021 + k % 5}-01-{10 + k}")]
+    lines = _lines("欢迎访问浦江县人民政府门户网站!", "浦江县人民政府", "首页", "政务公开", "政府信息公开年报", *links,
+                   "政府信息公开指南", "依申请公开", "浦江县人民政府办公室2023年政府信息公开工作年度报告",
+                   "发布日期:2023-01-28 来源:县府办 浏览次数:987")
+    assert find_agency_name(lines) == "浦江县人民政府办公室"
+    assert find_year(lines)[0] == 2023

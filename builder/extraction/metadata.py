@@ -357,6 +357,28 @@ _TRAIL_LINE = re.compile(r"(?:位置|所在).{0,12}[:：].*[>»›]|[>»›].*[>
 _TRAIL_REACH = 3  # the article's title within this many lines below the trail
 
 
+_DATE_LINE = re.compile(r"^\s*[\[(（]?\s*(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s*[\])）]?\s*$")
+_DATED_LIST = 2  # titles printed with a date each, this many or more: a list of links
+
+
+def _dated_entries(head: list[str]) -> set[int]:
+    """The lines of report titles printed with their dates, on the line (…年度报告2022-01-26) or on the
+    next (a crawler's line per text node), the date lines with them."""
+    out: set[int] = set()
+    for k, line in enumerate(head):
+        if "报" not in line or title_line_year(line) is None:
+            continue
+        if _DATED_ENTRY.search(line):
+            out.add(k)
+        elif k + 1 < len(head) and _DATE_LINE.match(head[k + 1]):
+            out.update((k, k + 1))
+    return out
+
+
+def _has_dated_list(head: list[str]) -> bool:
+    return sum(1 for k in _dated_entries(head) if "报" in head[k]) >= _DATED_LIST
+
+
 def _without_title_lists(head: list[str]) -> list[str]:
     """The head without a list of reports' titles a page prints before the article (部门年报: a run of
     three or more title lines) when the run ends in the article's own title, repeating the list's
@@ -366,9 +388,9 @@ def _without_title_lists(head: list[str]) -> list[str]:
     trail = next((i for i in range(len(head) - 1, -1, -1) if _TRAIL_LINE.search(head[i])), None)
     if trail and any(title_line_year(line) is not None for line in head[trail + 1:trail + 1 + _TRAIL_REACH]):
         head = head[trail + 1:]  # what a page prints before its trail (menus, links, lists) is no article's
-    dated = [line for line in head if _DATED_ENTRY.search(line) and title_line_year(line) is not None]
-    if len(dated) >= 2 and any(title_line_year(line) is not None for line in head if line not in dated):
-        head = [line for line in head if line not in dated]  # links to reports, each with its date: a list
+    dated = _dated_entries(head)
+    if _has_dated_list(head) and any(title_line_year(line) is not None for k, line in enumerate(head) if k not in dated):
+        head = [line for k, line in enumerate(head) if k not in dated]  # links to reports, each with its date
     out: list[str] = []
     run: list[str] = []
     for line in [*head, ""]:
@@ -387,6 +409,8 @@ def read_title(lines: list[str]) -> Title:
     """The report title at the top: name and year (a title may span two lines, or print its
     agency on the line below, as a byline)."""
     head = _without_title_lists(_head(lines, 30))  # a crawler's line per menu entry: the title may be the 14th line
+    if _has_dated_list(wide := _head(lines, _HEAD_MAX)):  # a list of dated links pushes the title further
+        head = _without_title_lists(wide)[:30]
     singles = [_without_site_owner(line).replace(" ", "") for line in head[:3]]
     # Lines joined: none a whole title of its own (a menu line above a title is no part of it).
     pairs = ["".join(head[i:i + 2]).replace(" ", "") for i in range(min(3, len(head)))
@@ -454,7 +478,10 @@ _FUTURE = re.compile(r"将|计划|拟|下一步|明年|今后")
 def _title_years(lines: list[str]) -> list[int]:
     """Years of the title-shaped lines at the top, in order (a list of related reports may stand
     around the title)."""
-    return [year for line in _head(lines, 30) if (year := title_line_year(line)) is not None]
+    head = _head(lines, 30)
+    if _has_dated_list(wide := _head(lines, _HEAD_MAX)):
+        head = _without_title_lists(wide)[:30]
+    return [year for line in head if (year := title_line_year(line)) is not None]
 
 
 def title_line_year(line: str) -> int | None:
