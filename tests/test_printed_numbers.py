@@ -169,3 +169,21 @@ def test_numbers_wrapped_inside_narrow_cells_are_read_where_every_sum_then_holds
     rep, v = report(wrapped, layout, GOV_2021, v)
     for c in cells:
         assert (rep.cells[c].value, rep.cells[c].status) == (v[c], "repaired"), c
+
+
+def test_a_grid_table_s_row_over_several_lines_is_one_row():
+    """Box-drawing and +---+ grids print a row's wrapped label over several lines between two borders:
+    each line was a row of its own (the (六) rows were lost; table 4's 结果 / 维持 header was two)."""
+    from builder.reading.document import grid_rows
+
+    box = ["┌──┬──┬──┐", "|(六)其他处|1.申请人逾期|  2|", "|理    |不补正    |   |", "|     ├─────┼───┤",
+           "|     |3.其他     |  1|", "└──┴──┴──┘"]
+    assert grid_rows(box) == ["", "|(六)其他处理|1.申请人逾期不补正|2|", "", "|     |3.其他     |  1|", ""]
+    plus = ["+----+----+----+", "|结果|结果|总计|", "|维持|纠正|    |", "+====+====+====+", "| 1  | 0  | 1  |",
+            "+----+----+----+"]
+    assert grid_rows(plus) == ["", "|结果维持|结果纠正|总计|", "", "| 1  | 0  | 1  |", ""]
+    # a row of numbers on each line is rows, not one: Markdown and Org print no border between rows
+    markdown = ["| 行政复议 | 总计 |", "| --- | --- |", "| 结果维持 | |", "| 0 | 0 |", "| 1 | 1 |"]
+    assert grid_rows(markdown) == ["| 行政复议 | 总计 |", "", "| 结果维持 | |", "| 0 | 0 |", "| 1 | 1 |"]
+    org = ["| 信息内容 | 本年制发件数 |", "|----------+--------------|", "| 规章 | 0 |", "| 规范性文件 | 3 |"]
+    assert grid_rows(org) == ["| 信息内容 | 本年制发件数 |", "", "| 规章 | 0 |", "| 规范性文件 | 3 |"]

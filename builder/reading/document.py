@@ -56,7 +56,7 @@ class Document:
         text = normalize(self.text)
         if "base64," in text:  # a picture a crawler wrote into the text as its data URI: no words of the report
             text = _DATA_URI.sub("", text)
-        return unspaced(parted(text.split("\n")))
+        return grid_rows(unspaced(parted(text.split("\n"))))
 
     @cached_property
     def sentences(self) -> list[str]:
@@ -138,6 +138,58 @@ _SPACED_PAIR = re.compile(r"[\u4e00-\u9fff] [\u4e00-\u9fff]")
 _HAN_CHAR = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 _NONE_GLYPHS = "无一〇零"  # a table row of worded zeros (0 无 无 — 无 0) is cells, no spaced heading
 _FEW_SPACED = 30
+
+
+_TOP_CORNERS = ("+", "┌", "╔", "├", "╠", "┏")
+_BORDER_ONLY = re.compile(r"[\s|+:=\-─━═┼├┤┬┴┌┐└┘╋╪]+")  # what a border line is drawn with, and nothing else
+_NUMBER_CELL = re.compile(r"[-+]?\d[\d,.]*")
+# A grid table's border or joint (+----+, ├──┼──┤, ===): where one of its rows ends.
+_GRID_BORDER = re.compile(r"[─━═]{2}|[-=]{3}|[┼├┤┬┴┌┐└┘╋╪]")
+
+
+def grid_rows(lines: list[str]) -> list[str]:
+    """The rows of a grid table drawn in text (box-drawing characters, or Pandoc's and reStructuredText's
+    +---+ grids), a row's lines between two borders put together cell by cell: a label wrapped over
+    three lines was three rows, and a header's 结果 / 维持 two. Border lines are left blank (a border
+    that begins with a spanned cell's | was read as a row); other lines as they are."""
+    if not any(_GRID_BORDER.search(line) and not _BORDER_ONLY.sub("", line) for line in lines if "|" in line
+               or line.lstrip().startswith(_TOP_CORNERS)):
+        return lines  # no border line of a table drawn in text: most texts
+    out: list[str] = []
+    group: list[str] = []
+
+    def flush() -> None:
+        cells = [line.strip().strip("|").split("|") for line in group]
+        numbered = sum(1 for c in cells if any(_NUMBER_CELL.fullmatch(x.strip()) for x in c))
+        # one row's lines: the same cells, numbers on one line at most (a table with no border
+        # between its rows, as Org's and Markdown's, prints numbers on every line)
+        if len(group) > 1 and len({len(c) for c in cells}) == 1 and numbered <= 1:
+            out.append("|" + "|".join(_joined_lines([c[k].strip() for c in cells]) for k in range(len(cells[0]))) + "|")
+        else:
+            out.extend(group)
+        group.clear()
+
+    in_grid = False  # below a grid's top border (+---+, ┌──┬──┐): Markdown's and Org's tables have none
+    for line in lines:
+        stripped = line.strip()
+        if in_grid and stripped.startswith("|") and stripped.endswith("|") and not _GRID_BORDER.search(stripped):
+            group.append(line)
+            continue
+        flush()
+        border = bool(_GRID_BORDER.search(line)) and not _BORDER_ONLY.sub("", line)
+        in_grid = (in_grid and stripped.startswith(("|", "+")) and bool(_GRID_BORDER.search(line))) or (
+            border and stripped.startswith(_TOP_CORNERS))
+        out.append("" if border else line)
+    flush()
+    return out
+
+
+def _joined_lines(pieces: list[str]) -> str:
+    """A grid cell's lines as one: words run on (a wrapped label), numbers kept apart (they read as unsure)."""
+    text = ""
+    for piece in filter(None, pieces):
+        text += (" " if text and text[-1].isdigit() and piece[0].isdigit() else "") + piece
+    return text
 
 
 def unspaced(lines: list[str]) -> list[str]:
