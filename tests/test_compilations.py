@@ -185,3 +185,22 @@ def test_a_page_of_a_report_printing_table_4_only_is_read():
     read = extract_bytes("\n".join(lines[:start] + lines[end:]).encode(), "page2.txt")
     assert all(read.cells[c].value == v[c] for c in v if c.startswith("t4."))
     assert all(read.cells[c].status == "missing" for c in v if c.startswith(("t2.", "t3.")))
+
+
+def _prose_report(agency: str, received: int) -> str:
+    return (f"{agency}2017年政府信息公开工作年度报告\n\n本报告由{agency}编制。\n一、概述\n2017年，本机关认真落实政务公开要求。\n"
+            f"二、主动公开政府信息情况\n2017年，主动公开政府信息{received * 10}条。\n三、依申请公开政府信息情况\n"
+            f"2017年，共受理政府信息公开申请{received}件。\n四、存在的主要问题及改进措施\n公开内容不够全面。\n\n")
+
+
+def test_a_compilation_of_prose_reports_is_read_as_its_first():
+    """Reports before the form, one after another under a 目录: the figures of all twelve were the file's,
+    and with them disagreeing no headline was left."""
+    agencies = ["宜昌市夷陵区人民政府", "宜昌市夷陵区教育局", "宜昌市夷陵区民政局"]
+    toc = "宜昌市夷陵区2017年度政府信息公开工作年度报告汇编\n目    录\n" + "".join(
+        f"{a}2017年政府信息公开工作年度报告……{k + 1}\n" for k, a in enumerate(agencies))
+    text = toc + "".join(_prose_report(a, 70 + k) for k, a in enumerate(agencies))
+    read = extract_bytes(text.encode(), "compilation.txt")
+    assert (read.agency.name, read.year, read.template) == (agencies[0], 2017, "pre-2019")
+    assert {f.key: f.value for f in read.narrative if f.headline}["applications_received"] == 70
+    assert [w["count"] for w in read.warnings if w["code"] == "more_reports"] == [2]

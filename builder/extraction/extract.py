@@ -185,6 +185,19 @@ def _listed_reports(lines: list[str]) -> int:
     return 0 if len(sections) >= 2 else len(names)
 
 
+_OPENING_REACH = 15  # a report's 一、概述 within this many lines below its title
+
+
+def _prose_reports(lines: list[str]) -> tuple[tuple[int, int], int] | None:
+    """Where the first of several prose reports a file holds one after another begins and ends (a
+    compilation before the form: each report's title, then its own 一、概述), and how many follow;
+    None for a file of one. A 目录 of titles, or a list of links, opens no report."""
+    starts = [i for i, line in enumerate(lines[:_LATER_WINDOW]) if title_line_year(line) is not None
+              and any(_OVERVIEW.match(x) for x in lines[i + 1:i + 1 + _OPENING_REACH])
+              and not any(title_line_year(x) is not None for x in lines[i + 1:i + 3])]
+    return ((starts[0], starts[1]), len(starts) - 1) if len(starts) >= 2 else None
+
+
 _LATER_TABLE_ROWS = 5  # a later table 3 (or 4) with fewer value rows is a quotation, not another report
 _LATER_WINDOW = 2_000  # lines searched for the next report's tables: a report is a few hundred; a file of many stays linear
 
@@ -249,6 +262,11 @@ def extract_document(doc: Document) -> Report:
     if more is not None:  # the first report is read alone: its tables, prose and metadata
         doc.lines = layout.lines[_first_report_start(layout):more[0]]
         layout = locate(doc.lines)
+    elif not (layout.rows("t3") or layout.rows("t4")) and (prose := _prose_reports(doc.lines)) is not None:
+        (start, end), count = prose  # reports of prose only (before the form), one after another
+        doc.lines = doc.lines[start:end]
+        layout = locate(doc.lines)
+        more = (end, count)
     if other is None and not (layout.rows("t3") or layout.rows("t4")) and find_title(doc.lines)[0] is None:
         other = other_document_kind(doc.lines, deep=True)
     if other is not None and (other[0] not in _WEAK_KINDS or not form_structure(layout)):
