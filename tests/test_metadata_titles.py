@@ -309,3 +309,10 @@ def test_a_sidebar_of_dated_report_links_a_crawler_saved_a_line_each_is_no_title
                    "发布日期:2023-01-28 来源:县府办 浏览次数:987")
     assert find_agency_name(lines) == "浦江县人民政府办公室"
     assert find_year(lines)[0] == 2023
+
+
+def test_the_compiler_named_with_the_short_name_it_defines_is_the_agency():
+    """本报告由宁波市鄞州区市场监督管理局（以下简称“我局”）根据…编制 under a title naming no agency: refused."""
+    lines = _lines("2023年政府信息公开工作年度报告",
+                   "本报告由宁波市鄞州区市场监督管理局（以下简称“我局”）根据《条例》规定编制。")
+    assert find_agency_name(lines) == "宁波市鄞州区市场监督管理局"
