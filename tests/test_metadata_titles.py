@@ -316,3 +316,9 @@ def test_the_compiler_named_with_the_short_name_it_defines_is_the_agency():
     lines = _lines("2023年政府信息公开工作年度报告",
                    "本报告由宁波市鄞州区市场监督管理局（以下简称“我局”）根据《条例》规定编制。")
     assert find_agency_name(lines) == "宁波市鄞州区市场监督管理局"
+
+
+@pytest.mark.parametrize("title", ["第八师石河子市", "新疆生产建设兵团第八师石河子市"])
+def test_a_corps_division_and_its_city_is_one_body_with_no_people_s_government(title):
+    """第八师石河子市2023年…报告 was published as 第八师石河子市人民政府, a body that does not exist."""
+    assert find_agency_name(_lines(f"{title}2023年政府信息公开工作年度报告")) == title

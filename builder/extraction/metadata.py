@@ -622,6 +622,10 @@ _GOVERNMENT = r"(人民政府|政府(?!信息)|管理委员会|管委会)"  # no
 _OFFICE_OF = re.compile(r"^(.+?(?:人民政府|政府|管理委员会|管委会|行政公署|委员会|办事处))[" + _HAN + r"]{0,4}(?:办公室|办公厅)$")
 
 
+# A division of the 兵团 and its city, one body (第八师石河子市): it has no 人民政府.
+_CORPS_DIVISION = re.compile(r"第[一二三四五六七八九十]{1,3}师")
+
+
 def find_agency_name(lines: list[str], issuer: str | None = None) -> str | None:
     """The agency as printed: the title's name when it names an institution,
     else the fullest form of it the report uses for itself. ``issuer``: the page's 发布机构 label."""
@@ -660,7 +664,7 @@ def find_agency_name(lines: list[str], issuer: str | None = None) -> str | None:
         if short:
             return with_parent_prefix(stem + max(set(short), key=lambda s: (short.count(s), -len(s))), body)
     adcode, end = resolve_region(stem)
-    if adcode and end == len(stem) and re.search(r"[省市县区旗盟州]$", stem):
+    if adcode and end == len(stem) and re.search(r"[省市县区旗盟州]$", stem) and not _CORPS_DIVISION.search(stem):
         return stem + "人民政府"  # 平潭县2009年…年度报告: a region's own report is its government's
     return with_parent_prefix(stem, body)
 
