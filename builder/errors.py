@@ -47,7 +47,7 @@ class EmptyFile(ReportError):
 
 
 class NotText(ReportError):
-    reason = "not a text, HTML, PDF, Word or RTF document"
+    reason = "not a text, HTML, PDF, Word, RTF or OpenDocument file"
 
 
 class Undecodable(ReportError):

@@ -113,7 +113,7 @@ def _zip(name: str, content: str = "<x/>") -> bytes:
     (_zip("OFD.xml"), "an OFD document (版式文档); convert it to PDF"),
     (_zip("xl/workbook.xml"), "an Excel workbook"),
     (_zip("mimetype", "application/vnd.oasis.opendocument.spreadsheet"), "an OpenDocument file other than a text"),
-    (_zip("mimetype", "application/vnd.oasis.opendocument.text"), "not a readable OpenDocument file (KeyError)"),
+    (_zip("mimetype", "application/vnd.oasis.opendocument.text"), "not a readable OpenDocument file (it has no content"),
     (_zip("data.csv"), "a ZIP archive that is not a Word document; unpack it into the corpus"),
     (b"<html><body><p> </p><img src='t.png'></body></html>", "no text in the document; it holds images only"),
     (bytes(257) + b"ustar\x0000" + bytes(300), "a tar archive; unpack it into the corpus"),
@@ -289,3 +289,28 @@ def test_a_table_whose_spans_expand_to_millions_of_cells_is_refused(name):
     """A 3 MB page (or an 85 KB Word file) of cells spanning 200 rows each took 40 s and 50 MB of text."""
     with pytest.raises(errors.OverLimit, match="a table that expands to more than 2,000,000 cells"):
         read_bytes(_span_bombs()[name], name)
+
+
+def _odt(parts: dict[str, str]) -> bytes:
+    import io
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        archive.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.text")
+        for name, content in parts.items():
+            archive.writestr(name, content)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize(("parts", "says"), [
+    ({"META-INF/manifest.xml": "<manifest><file-entry><encryption-data/></file-entry></manifest>",
+      "content.xml": "\x93\x11"}, "an encrypted OpenDocument file: it cannot be read without its password"),
+    ({"meta.xml": "<meta/>"}, "not a readable OpenDocument file (it has no content.xml)"),
+    ({"content.xml": '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a0 "aaaaaaaaaa">' + "".join(
+        f'<!ENTITY a{k} "{f"&a{k - 1};" * 10}">' for k in range(1, 10)) + ']><x>&a9;</x>'},
+     "its content.xml is damaged or nests its entities or elements too deep"),
+])
+def test_an_opendocument_file_that_cannot_be_read_says_why(parts, says):
+    with pytest.raises(errors.NotText, match=re.escape(says)):
+        read_bytes(_odt(parts), "report.odt")

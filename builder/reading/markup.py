@@ -972,9 +972,19 @@ def odt_to_text(data: bytes, path: str) -> str:
     _check_unpacked(data, path, "OpenDocument file")
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            names = set(archive.namelist())
+            if "META-INF/manifest.xml" in names and b"encryption-data" in archive.read("META-INF/manifest.xml"):
+                raise errors.NotText(path, "an encrypted OpenDocument file: it cannot be read without its password")
+            if "content.xml" not in names:
+                raise errors.NotText(path, "not a readable OpenDocument file (it has no content.xml)")
             content = archive.read("content.xml")
         root = etree.fromstring(content, etree.XMLParser(resolve_entities=False, no_network=True))
-    except (KeyError, zipfile.BadZipFile, etree.XMLSyntaxError, ValueError, OSError, EOFError, zlib.error) as e:
+    except errors.ReportError:
+        raise
+    except etree.XMLSyntaxError as e:  # a damaged part, or entities nested to blow up (refused unexpanded)
+        raise errors.NotText(path, "not a readable OpenDocument file (its content.xml is damaged or nests its "
+                                   "entities or elements too deep)") from e
+    except (zipfile.BadZipFile, ValueError, OSError, EOFError, zlib.error) as e:
         raise errors.NotText(path, f"not a readable OpenDocument file ({type(e).__name__})") from e
     body = root.find(f"{_ODF_OFFICE}body/{_ODF_OFFICE}text")
     if body is None:
