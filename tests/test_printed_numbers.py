@@ -187,3 +187,14 @@ def test_a_grid_table_s_row_over_several_lines_is_one_row():
     assert grid_rows(markdown) == ["| 行政复议 | 总计 |", "", "| 结果维持 | |", "| 0 | 0 |", "| 1 | 1 |"]
     org = ["| 信息内容 | 本年制发件数 |", "|----------+--------------|", "| 规章 | 0 |", "| 规范性文件 | 3 |"]
     assert grid_rows(org) == ["| 信息内容 | 本年制发件数 |", "", "| 规章 | 0 |", "| 规范性文件 | 3 |"]
+
+
+def test_rows_pasted_as_comma_or_semicolon_separated_values_are_table_rows():
+    """A table saved as CSV and pasted into the page: 规章,0,0,0 was no row, and table 3 was lost."""
+    from builder.reading.document import separated_rows
+
+    lines = ["规章,0,0,0", '一、本年新收政府信息公开申请数量,,,61,6,0,0,0,0,"3,586"', "规章;0;0;0;",
+             "2022年,我区共收到政府信息公开申请61件,其中自然人申请56件,均已办结。", "行政处罚 1,234 -12 3,985,758",
+             "结果维持,结果纠正,其他结果,尚未审结,总计"]
+    assert separated_rows(lines) == ["规章\t0\t0\t0", "一、本年新收政府信息公开申请数量\t\t\t61\t6\t0\t0\t0\t0\t3,586",
+                                     "规章\t0\t0\t0", *lines[3:]]

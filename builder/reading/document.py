@@ -56,7 +56,7 @@ class Document:
         text = normalize(self.text)
         if "base64," in text:  # a picture a crawler wrote into the text as its data URI: no words of the report
             text = _DATA_URI.sub("", text)
-        return grid_rows(unspaced(parted(text.split("\n"))))
+        return separated_rows(grid_rows(unspaced(parted(text.split("\n")))))
 
     @cached_property
     def sentences(self) -> list[str]:
@@ -181,6 +181,35 @@ def grid_rows(lines: list[str]) -> list[str]:
             border and stripped.startswith(_TOP_CORNERS))
         out.append("" if border else line)
     flush()
+    return out
+
+
+_SEPARATORS = (",", ";")
+_FIELD_VALUE = re.compile(r"[-+]?\d[\d.]*|[-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|无|—+|-|/")
+_MIN_FIELDS = 4  # a row of the form: a label and three values at least
+_THOUSANDS = re.compile(r"(?<![\d,])\d{1,3}(?:,\d{3})+(?![\d,])\s")
+
+
+def separated_rows(lines: list[str]) -> list[str]:
+    """Table rows pasted as comma- or semicolon-separated values (a spreadsheet saved as CSV:
+    规章,0,0,0 or 一、本年新收…;;71;14;0;…), as the tab-separated rows tables are read from. Only a
+    line of short fields, half its fields after the first values or empty: prose is no such line."""
+    import csv
+
+    out = lines
+    for k, line in enumerate(lines):
+        separator = next((s for s in _SEPARATORS if line.count(s) >= _MIN_FIELDS - 1), None)
+        if separator is None or "\t" in line or (separator == "," and _THOUSANDS.search(line)):
+            continue  # 行政处罚 1,234 -12 3,985,758: commas grouping thousands in a row parted by spaces
+        fields = next(csv.reader([line.strip().rstrip(separator)], delimiter=separator))
+        rest = [f.strip() for f in fields[1:]]
+        if (len(fields) < _MIN_FIELDS or any(len(f) > 40 or f.endswith("。") for f in fields)
+                or sum(1 for f in rest if not f or _FIELD_VALUE.fullmatch(f)) * 2 < len(rest)
+                or not any(_FIELD_VALUE.fullmatch(f) for f in rest)):
+            continue
+        if out is lines:
+            out = list(lines)
+        out[k] = "\t".join(f.strip() for f in fields)
     return out
 
 
