@@ -367,11 +367,12 @@ def _dated_entries(head: list[str]) -> set[int]:
     next (a crawler's line per text node), the date lines with them."""
     out: set[int] = set()
     for k, line in enumerate(head):
-        if "报" not in line or title_line_year(line) is None:
+        if "报" not in line:
             continue
         if _DATED_ENTRY.search(line):
-            out.add(k)
-        elif k + 1 < len(head) and _DATE_LINE.match(head[k + 1]):
+            if title_line_year(line) is not None:
+                out.add(k)
+        elif k + 1 < len(head) and _DATE_LINE.match(head[k + 1]) and title_line_year(line) is not None:
             out.update((k, k + 1))
     return out
 

@@ -141,6 +141,7 @@ _FEW_SPACED = 30
 
 
 _TOP_CORNERS = ("+", "┌", "╔", "├", "╠", "┏")
+_GRID_MARKS = re.compile(r"[─━═]|---|===")  # found in one look at the text, or no grid is drawn
 _BORDER_ONLY = re.compile(r"[\s|+:=\-─━═┼├┤┬┴┌┐└┘╋╪]+")  # what a border line is drawn with, and nothing else
 _NUMBER_CELL = re.compile(r"[-+]?\d[\d,.]*")
 # A grid table's border or joint (+----+, ├──┼──┤, ===): where one of its rows ends.
@@ -152,8 +153,9 @@ def grid_rows(lines: list[str]) -> list[str]:
     +---+ grids), a row's lines between two borders put together cell by cell: a label wrapped over
     three lines was three rows, and a header's 结果 / 维持 two. Border lines are left blank (a border
     that begins with a spanned cell's | was read as a row); other lines as they are."""
-    if not any(_GRID_BORDER.search(line) and not _BORDER_ONLY.sub("", line) for line in lines if "|" in line
-               or line.lstrip().startswith(_TOP_CORNERS)):
+    if not _GRID_MARKS.search("\n".join(lines)) or not any(
+            _GRID_BORDER.search(line) and not _BORDER_ONLY.sub("", line) for line in lines
+            if "|" in line or line.lstrip().startswith(_TOP_CORNERS)):
         return lines  # no border line of a table drawn in text: most texts
     out: list[str] = []
     group: list[str] = []
@@ -187,6 +189,7 @@ def grid_rows(lines: list[str]) -> list[str]:
 _SEPARATORS = (",", ";")
 _FIELD_VALUE = re.compile(r"[-+]?\d[\d.]*|[-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|无|—+|-|/")
 _MIN_FIELDS = 4  # a row of the form: a label and three values at least
+_SHORT_FIELD = re.compile(r"[,;]\s*[\d无—/-]{0,6}\s*[,;]")
 _THOUSANDS = re.compile(r"(?<![\d,])\d{1,3}(?:,\d{3})+(?![\d,])\s")
 
 
@@ -198,6 +201,8 @@ def separated_rows(lines: list[str]) -> list[str]:
 
     out = lines
     for k, line in enumerate(lines):
+        if not _SHORT_FIELD.search(line):
+            continue  # most lines: no value between two separators (,0, ;71; ,,), as prose never has
         separator = next((s for s in _SEPARATORS if line.count(s) >= _MIN_FIELDS - 1), None)
         if separator is None or "\t" in line or (separator == "," and _THOUSANDS.search(line)):
             continue  # 行政处罚 1,234 -12 3,985,758: commas grouping thousands in a row parted by spaces
