@@ -491,6 +491,9 @@ def test_a_figure_for_every_level_of_a_region_is_its_government_s_only_before_th
     tables (and so its totals) are its own, and a department's never were all levels'."""
     text = "全区各级行政机关共受理政府信息公开申请47件。区人民政府本年新收政府信息公开申请11件。"
     assert headlines(figures(text, year=2022)) == {"applications_received": 11}
+    other = ("市政府（含市政府办公厅）共收到政府信息公开申请1,287件。"
+             "全市各区（市）县政府及市级部门共受理政府信息公开申请23,516件。")
+    assert headlines(figures(other, year=2022)) == {"applications_received": 1287}
     assert headlines(find_figures(sentences(text.split("\n")), 2017, all_levels=True)) == {"applications_received": 47}
 
 

@@ -347,8 +347,9 @@ _YEAR_OPENS = re.compile(r"\s*度?\s*[，,]")  # 2017年，…: the year of what
 _CHANGE_BEFORE = re.compile(r"(?:增加|减少|增长|下降|上升|提高|多|少)了?\s*$")
 # A whole sector across levels (全市生态环境系统): more bodies than the report's own.
 _SECTOR_SYSTEM = re.compile(r"(?:全市|全区|全县|全省|全州|全盟|全旗)[\u4e00-\u9fff]{0,10}系统")
-# Every level of a region (全区各级行政机关): a government's report before the 2019 form spoke for them.
-_ALL_LEVELS = re.compile(r"(?:全市|全区|全县|全省|全州|全盟|全旗)各级")
+# Every level or body of a region (全区各级行政机关, 全市各区(市)县政府及市级部门): a government's report
+# before the 2019 form spoke for them.
+_ALL_LEVELS = re.compile(r"(?:全市|全区|全县|全省|全州|全盟|全旗)各(?:级|区|县|市|乡镇|街道|部门|单位)")
 _INCLUDES = re.compile(r"[(（]\s*含")
 _TOTAL_WORDS = re.compile(r"共计|共|合计|总计|累计|全年|总数|总量|全部")
 # A number about another process that uses similar words (an approval hall "受理申请").
