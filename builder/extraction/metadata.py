@@ -351,14 +351,15 @@ _TITLE_LIST = 3  # report titles one after another: a list of links (部门年�
 
 
 # A report's title with its publication date after it: a list's entry (…年度报告2022-01-26, …报告 [2023/01/16]).
-_DATED_ENTRY = re.compile(r"(?:报告|年报)\s*[\[(（]?\s*(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?"
-                          r"\s*[\])）]?\s*$")
+# A date as a list prints it beside a link, bracketed or not: 2022-01-26, [2023/01/16], 2023年1月16日.
+_LINK_DATE = r"[\[(（]?\s*(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s*[\])）]?\s*$"
+_DATED_ENTRY = re.compile(r"(?:报告|年报)\s*" + _LINK_DATE)
 # A page's breadcrumb trail on a line of its own (您当前所在位置：首页 > 政务公开 > 部门年报): the article follows.
 _TRAIL_LINE = re.compile(r"(?:位置|所在).{0,12}[:：].*[>»›]|[>»›].*[>»›]")
 _TRAIL_REACH = 3  # the article's title within this many lines below the trail
 
 
-_DATE_LINE = re.compile(r"^\s*[\[(（]?\s*(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s*[\])）]?\s*$")
+_DATE_LINE = re.compile(r"^\s*" + _LINK_DATE)
 _DATED_LIST = 2  # titles printed with a date each, this many or more: a list of links
 
 
@@ -407,12 +408,25 @@ def _without_title_lists(head: list[str]) -> list[str]:
     return out[:-1]
 
 
+@lru_cache(maxsize=8)
+def _head_of_links(first: tuple[str, ...]) -> tuple[str, ...] | None:
+    wide = _head(list(first), _HEAD_MAX)
+    return tuple(_without_title_lists(wide)[:30]) if _has_dated_list(wide) else None
+
+
+def _head_past_links(lines: list[str]) -> list[str] | None:
+    """The head read past a list of dated links that pushes the title further down (a sidebar of
+    reports, each with its date), asked for by the title's and the years' readers; None with no
+    such list."""
+    head = _head_of_links(tuple(lines[:_HEAD_MAX]))
+    return list(head) if head is not None else None
+
+
 def read_title(lines: list[str]) -> Title:
     """The report title at the top: name and year (a title may span two lines, or print its
     agency on the line below, as a byline)."""
-    head = _without_title_lists(_head(lines, 30))  # a crawler's line per menu entry: the title may be the 14th line
-    if _has_dated_list(wide := _head(lines, _HEAD_MAX)):  # a list of dated links pushes the title further
-        head = _without_title_lists(wide)[:30]
+    # a crawler's line per menu entry: the title may be the 14th line
+    head = _head_past_links(lines) or _without_title_lists(_head(lines, 30))
     singles = [_without_site_owner(line).replace(" ", "") for line in head[:3]]
     # Lines joined: none a whole title of its own (a menu line above a title is no part of it).
     pairs = ["".join(head[i:i + 2]).replace(" ", "") for i in range(min(3, len(head)))
@@ -480,9 +494,7 @@ _FUTURE = re.compile(r"将|计划|拟|下一步|明年|今后")
 def _title_years(lines: list[str]) -> list[int]:
     """Years of the title-shaped lines at the top, in order (a list of related reports may stand
     around the title)."""
-    head = _head(lines, 30)
-    if _has_dated_list(wide := _head(lines, _HEAD_MAX)):
-        head = _without_title_lists(wide)[:30]
+    head = _head_past_links(lines) or _head(lines, 30)
     return [year for line in head if (year := title_line_year(line)) is not None]
 
 
