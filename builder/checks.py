@@ -17,7 +17,7 @@ from functools import cache
 from . import forms
 from .codebook import FORM_NAME_ZH, labels
 from .extraction.metadata import INSTITUTION, locate_region
-from .extraction.narrative import KEY_LABELS
+from .extraction.narrative import KEY_LABELS, in_aside
 from .forms import GOV_2019, GOV_2021, PRE_2019, Identity
 
 PASS, FAIL, NA = "pass", "fail", "not_applicable"
@@ -506,13 +506,6 @@ _OTHER_BASIS = ("报告年度", "the report year is")
 _THIS_YEAR = re.compile(r"本年度?|今年")
 
 
-def _in_aside(sentence: str, m: re.Match) -> bool:
-    """Whether a year opens inside a bracket that closes within its match."""
-    before = sentence[:m.start(1)]
-    opened = max(before.rfind("("), before.rfind("（"))
-    return opened >= 0 and not any(c in before[opened:] for c in ")）") and any(c in m.group() for c in ")）")
-
-
 def _meta_year(report, context=None) -> list[Result]:
     sentences = report.document.sentences
     evidence: list[tuple[int, str]] = []
@@ -526,8 +519,8 @@ def _meta_year(report, context=None) -> list[Result]:
             # A comparison with another year ("较2021年") is not what the body reports on, nor is an
             # aside in brackets (申请24件（2019年为19件）), nor another year's cases a sentence frames in
             # this one's (另有2021年受理的2件行政诉讼于本年度审结).
-            if not re.search(r"(?:较|比|同比|相比|与)\s*$", sentence[: m.start(1)]) and not _in_aside(sentence, m) \
-                    and not _THIS_YEAR.search(sentence):
+            if not re.search(r"(?:较|比|同比|相比|与)\s*$", sentence[: m.start(1)]) \
+                    and not in_aside(sentence[:m.end()], m.start(1)) and not _THIS_YEAR.search(sentence):
                 evidence.append((year, sentence.strip()))
     if not evidence:
         return [say("meta.year", NA, message="no_evidence")]

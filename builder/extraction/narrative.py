@@ -390,10 +390,11 @@ _COMPARED = re.compile(r"(?:较|比|与|同比|相比)\s*$")
 _ASIDE_YEAR = re.compile(r"度?\s*(?:的)?(?:结转|转来|遗留)")
 
 
-def _bracketed(before: str, at: int) -> bool:
-    """Whether a year is in a bracket closed before the figure: （2021年为87件） is an aside."""
-    opened = max(before.rfind("(", 0, at), before.rfind("（", 0, at))
-    return opened >= 0 and any(c in before[at:] for c in ")）")
+def in_aside(text: str, at: int) -> bool:
+    """Whether what stands at ``at`` is inside a bracket that closes within ``text``: an aside, as
+    the year of （2021年为87件） is to the figure after it."""
+    opened = max(text.rfind("(", 0, at), text.rfind("（", 0, at))
+    return opened >= 0 and not any(c in text[opened:at] for c in ")）") and any(c in text[at:] for c in ")）")
 
 
 def _context(key: str, sentence: str, start: int, number_start: int, year: int | None,
@@ -404,7 +405,7 @@ def _context(key: str, sentence: str, start: int, number_start: int, year: int |
     before = sentence[:number_start]
     clause = sentence[clause_start:number_start]
     years = [m for m in _YEAR_MENTION.finditer(before) if not _ASIDE_YEAR.match(before, m.end())
-             and not _bracketed(before, m.start()) and not _COMPARED.search(before, 0, m.start())]
+             and not in_aside(before, m.start()) and not _COMPARED.search(before, 0, m.start())]
     if year is not None and years and int(years[-1].group(1)) != year and (
             _YEAR_OPENS.match(before, years[-1].end())
             or not (_THIS_YEAR_CLAUSE.match(clause) or _THIS_YEAR_AGAIN.search(before, years[-1].end()))):
