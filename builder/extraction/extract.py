@@ -166,7 +166,7 @@ def _looks_like_report(doc: Document, layout: Layout) -> bool:
 
 
 # A region's government, whose report before the 2019 form spoke for every level of it (全区各级行政机关共受理…).
-_GOVERNMENT = re.compile(r"(?:人民政府|行政公署)$")
+_REGION_GOVERNMENT = re.compile(r"(?:人民政府|行政公署)$")
 _OVERVIEW = re.compile(r"^\s*[一1]\s*[、.．]\s*(?:总体情况|概述)")
 # A report's numbered section heading, also mid-line (a page scraped onto one line).
 _NUMBERED_SECTION = re.compile(r"[一二三四五六七]\s*[、.．]\s*(?:总体情况|概述|主动公开|依申请公开|收到和处理"
@@ -311,7 +311,7 @@ def extract_document(doc: Document) -> Report:
         template=template,
         cells=tables.cells,
         narrative=find_figures(doc.sentences, year, doc.lines if template == PRE_2019 else None,
-                               all_levels=template == PRE_2019 and bool(agency.name and _GOVERNMENT.search(agency.name))),
+                               all_levels=template == PRE_2019 and bool(agency.name and _REGION_GOVERNMENT.search(agency.name))),
         warnings=warnings,
         t3_layout=tables.t3_layout,
         template_source=template_source,
