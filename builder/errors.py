@@ -66,7 +66,13 @@ class NeedsOCR(ReportError):
     reason = "needs OCR: the PDF has no text layer (scanned images)"
 
 
-class EncryptedPDF(ReportError):
+class EncryptedDocument(ReportError):
+    """A document saved with a password: readable as what it is, but not without the password."""
+
+    reason = "encrypted document: cannot be opened without a password"
+
+
+class EncryptedPDF(EncryptedDocument):
     reason = "encrypted PDF: cannot be opened without a password"
 
 

@@ -128,6 +128,42 @@ def test_a_file_of_a_format_not_read_says_which(data, says):
 
 
 @pytest.mark.parametrize("size", [16, 32, 64, 256])
+def _compound_file(*streams: str) -> bytes:
+    """A compound file (CFB, version 3) whose directory holds ``streams``, empty: the container
+    of legacy Office files, and the one Office saves a password-protected .docx in."""
+    import struct
+
+    free, end, fat_sector = 0xFFFFFFFF, 0xFFFFFFFE, 0xFFFFFFFD
+    header = (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(16)
+              + struct.pack("<HHHHH6xIIIIIIIII", 0x3E, 3, 0xFFFE, 9, 6, 0, 1, 1, 0, 4096, end, 0, end, 0)
+              + struct.pack("<I", 0) + struct.pack("<I", free) * 108)
+    fat = struct.pack("<II", fat_sector, end) + struct.pack("<I", free) * 126
+
+    def entry(name: str, kind: int, child: int = free, right: int = free) -> bytes:
+        encoded = (name + "\0").encode("utf-16-le")
+        return (encoded.ljust(64, b"\0") + struct.pack("<HBBIII", len(encoded), kind, 1, free, right, child)
+                + bytes(36) + struct.pack("<IQ", end, 0))
+
+    entries = [entry("Root Entry", 5, child=1 if streams else free)]
+    entries += [entry(name, 2, right=k + 2 if k + 1 < len(streams) else free) for k, name in enumerate(streams)]
+    directory = b"".join(entries).ljust(512, b"\0")
+    return header + fat + directory
+
+
+@pytest.mark.parametrize(("streams", "says"), [
+    (("EncryptionInfo", "EncryptedPackage"), "locked.docx: encrypted document: cannot be opened without a password: "
+                                             "an Office file (Word, Excel or PowerPoint) saved with a password"),
+    (("WordDocument", "1Table"), "locked.docx: not a text, HTML, PDF, Word, RTF or OpenDocument file: "
+                                 "legacy Office (.doc/.xls) or WPS file; convert it to .docx or PDF"),
+])
+def test_a_password_protected_office_file_is_refused_as_encrypted_not_as_legacy(streams, says):
+    """Office saves a .docx with a password as a compound file, the container of a Word 97 .doc:
+    told to convert it, its owner would find it is a .docx already; the password is what is missing."""
+    with pytest.raises(errors.ReportError) as info:
+        read_bytes(_compound_file(*streams), "locked.docx")
+    assert str(info.value) == says
+
+
 def test_short_binary_with_no_control_bytes_is_not_read_as_gb18030_text(size):
     """GB18030 decodes most byte strings: bytes that are not text (no NUL, no control byte,
     so nothing marks them as binary) would be read as gibberish and refused as "not a
@@ -305,12 +341,13 @@ def _odt(parts: dict[str, str]) -> bytes:
 
 @pytest.mark.parametrize(("parts", "says"), [
     ({"META-INF/manifest.xml": "<manifest><file-entry><encryption-data/></file-entry></manifest>",
-      "content.xml": "\x93\x11"}, "an encrypted OpenDocument file: it cannot be read without its password"),
+      "content.xml": "\x93\x11"}, "report.odt: encrypted document: cannot be opened without a password: "
+                                  "an OpenDocument text"),
     ({"meta.xml": "<meta/>"}, "not a readable OpenDocument file (it has no content.xml)"),
     ({"content.xml": '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a0 "aaaaaaaaaa">' + "".join(
         f'<!ENTITY a{k} "{f"&a{k - 1};" * 10}">' for k in range(1, 10)) + ']><x>&a9;</x>'},
      "its content.xml is damaged or nests its entities or elements too deep"),
 ])
 def test_an_opendocument_file_that_cannot_be_read_says_why(parts, says):
-    with pytest.raises(errors.NotText, match=re.escape(says)):
+    with pytest.raises(errors.ReportError, match=re.escape(says)):
         read_bytes(_odt(parts), "report.odt")

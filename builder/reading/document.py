@@ -412,10 +412,14 @@ RTF_SIGNATURE = b"{\\rtf"
 _ODF_TEXT_MIME = b"application/vnd.oasis.opendocument.text"
 
 
+CFB_SIGNATURE = b"\xd0\xcf\x11\xe0"  # a compound file: legacy Office, WPS, or a password-protected .docx
+# The stream a compound file holds a password-protected Office Open XML document in, by its name in the
+# directory (UTF-16).
+_CFB_ENCRYPTED = "EncryptedPackage".encode("utf-16-le")
 # Formats a corpus gathered from the web holds that are not read, by what their bytes start with,
 # and what the rejection says of them.
 _UNREAD_FORMATS = (
-    (b"\xd0\xcf\x11\xe0", "legacy Office (.doc/.xls) or WPS file; convert it to .docx or PDF"),
+    (CFB_SIGNATURE, "legacy Office (.doc/.xls) or WPS file; convert it to .docx or PDF"),
     (b"\x89PNG\r\n\x1a\n", "a PNG image: a picture of a report or its tables would need text recognition (OCR)"),
     (b"\xff\xd8\xff", "a JPEG image: a picture of a report or its tables would need text recognition (OCR)"),
     (b"GIF8", "a GIF image: a picture of a report or its tables would need text recognition (OCR)"),
@@ -455,6 +459,8 @@ def detect_format(data: bytes, path: str) -> str:
             return "odt"
         found = next((what for name, what in _ZIP_CONTENTS if name in data[:65536]), None)
         raise errors.NotText(path, found or "a ZIP archive that is not a Word document; unpack it into the corpus")
+    if data.startswith(CFB_SIGNATURE) and _CFB_ENCRYPTED in data:
+        raise errors.EncryptedDocument(path, "an Office file (Word, Excel or PowerPoint) saved with a password")
     for signature, what in _UNREAD_FORMATS:
         if data.startswith(signature):
             raise errors.NotText(path, what)

@@ -974,7 +974,7 @@ def odt_to_text(data: bytes, path: str) -> str:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = set(archive.namelist())
             if "META-INF/manifest.xml" in names and b"encryption-data" in archive.read("META-INF/manifest.xml"):
-                raise errors.NotText(path, "an encrypted OpenDocument file: it cannot be read without its password")
+                raise errors.EncryptedDocument(path, "an OpenDocument text")
             if "content.xml" not in names:
                 raise errors.NotText(path, "not a readable OpenDocument file (it has no content.xml)")
             content = archive.read("content.xml")
