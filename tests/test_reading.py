@@ -10,7 +10,7 @@ import pytest
 
 from builder import errors, synthetic
 from builder.extraction.extract import extract_bytes
-from builder.reading.document import decode, detect_format, normalize, read_bytes
+from builder.reading.document import DAMAGED_UTF8, UNDONE_MOJIBAKE, decode, detect_format, normalize, read_bytes
 
 from .conftest import CORPUS, shared
 
@@ -34,6 +34,51 @@ def test_encodings_are_detected_not_assumed(encoding, prefix):
     assert report.value("t3.total.total") == 8
     text, _found = decode(data, "report.txt")
     assert text.lstrip("\ufeff") == SAMPLE
+
+
+def test_a_page_in_an_encoding_detection_does_not_try_is_read_in_the_one_it_declares():
+    """A Big5 page (a 繁體 converter's output) reads as neither UTF-8 nor Chinese in GB18030."""
+    page = ('<html><head><meta charset="big5"><title>政府資訊公開</title></head>'
+            "<body><p>臺北市政府資訊公開年報：申請件數 12 件。</p></body></html>")
+    assert decode(page.encode("big5"), "report.html") == (page, "big5")
+    with pytest.raises(errors.Undecodable):  # a declared encoding in which the bytes are not valid is not taken
+        decode(page.replace("big5", "ascii").encode("big5"), "report.html")
+
+
+def _spoiled(data: bytes, start: int, length: int) -> bytes:
+    """``data`` with ``length`` bytes from ``start`` overwritten by bytes never valid in UTF-8."""
+    noise = bytes(random.Random(start).choice(range(0xF8, 0x100)) for _ in range(length))
+    return data[:start] + noise + data[start + length:]
+
+
+def test_utf8_text_with_a_run_of_spoiled_bytes_is_read_with_them_marked_unreadable():
+    """A download cut and resumed, or a block overwritten: the rest of the report is still read,
+    what the spoiled bytes held is unknown (U+FFFD) and the report says so."""
+    data = SAMPLE.encode()
+    start = data.index("二、主动公开".encode())
+    text, encoding = decode(_spoiled(data, start, 40), "report.txt")
+    assert encoding == DAMAGED_UTF8 and 40 <= text.count("\ufffd") <= 42  # and a character it cut into
+    report = extract_bytes(_spoiled(data, start, 40), "report.txt")
+    assert report.agency.name == "隆德县人民政府办公室" and report.value("t3.total.total") == 8
+    assert [w["count"] for w in report.warnings if w["code"] == "unreadable_characters"] == [text.count("\ufffd")]
+    gbk = SAMPLE.encode("gbk")  # GBK is not UTF-8 with most of its bytes spoiled
+    assert decode(_spoiled(gbk, 200, 4), "report.txt")[1] != DAMAGED_UTF8
+
+
+def _double_encoded(text: str) -> bytes:
+    """``text`` as a crawler stores it after decoding its UTF-8 as Windows-1252 (the five bytes that
+    code leaves undefined kept as control characters, as MySQL's latin1 does) and saving as UTF-8."""
+    return "".join(chr(b) if b in (0x81, 0x8D, 0x8F, 0x90, 0x9D) else bytes([b]).decode("cp1252")
+                   for b in text.encode()).encode()
+
+
+def test_text_double_encoded_as_windows_1252_is_read_as_it_was():
+    text, encoding = decode(_double_encoded(SAMPLE), "report.txt")
+    assert (text, encoding) == (SAMPLE, UNDONE_MOJIBAKE)
+    report = extract_bytes(_double_encoded(SAMPLE), "report.txt")
+    assert report.value("t3.total.total") == 8 and "mojibake_undone" in [w["code"] for w in report.warnings]
+    latin = SAMPLE + "\n附：Café Über Ñandú résumé " * 30  # Latin words in a Chinese text are no mojibake
+    assert decode(latin.encode(), "report.txt") == (latin, "utf-8")
 
 
 def test_normalisation_keeps_chinese_text():
@@ -127,7 +172,6 @@ def test_a_file_of_a_format_not_read_says_which(data, says):
     assert says in str(info.value)
 
 
-@pytest.mark.parametrize("size", [16, 32, 64, 256])
 def _compound_file(*streams: str) -> bytes:
     """A compound file (CFB, version 3) whose directory holds ``streams``, empty: the container
     of legacy Office files, and the one Office saves a password-protected .docx in."""
@@ -164,6 +208,7 @@ def test_a_password_protected_office_file_is_refused_as_encrypted_not_as_legacy(
     assert str(info.value) == says
 
 
+@pytest.mark.parametrize("size", [16, 32, 64, 256])
 def test_short_binary_with_no_control_bytes_is_not_read_as_gb18030_text(size):
     """GB18030 decodes most byte strings: bytes that are not text (no NUL, no control byte,
     so nothing marks them as binary) would be read as gibberish and refused as "not a

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from .. import errors
 from ..forms import PRE_2019
-from ..reading.document import Document, read_bytes, read_file
+from ..reading.document import UNDONE_MOJIBAKE, Document, read_bytes, read_file
 from .layout import Layout, locate
 from .metadata import (
     UNSURE_YEAR_SOURCES,
@@ -252,6 +252,20 @@ def other_year_title(layout: Layout, year: int) -> int | None:
                  if (found := title_line_year(layout.lines[i])) is not None and found != year), None)
 
 
+def _reading_warnings(doc: Document) -> list[dict]:
+    """What the reading of the file's bytes repaired or could not read, for the report's readers."""
+    warnings = []
+    if doc.source.encoding == UNDONE_MOJIBAKE:
+        warnings.append({"code": "mojibake_undone",
+                         "message": "the text was Chinese decoded as Windows-1252 and saved as UTF-8 again "
+                                    "(mojibake such as 'æ”¿åºœ'); read as it was before"})
+    if unreadable := doc.text.count("\ufffd"):
+        warnings.append({"code": "unreadable_characters", "count": unreadable,
+                         "message": f"{unreadable} character(s) of the file could not be read (U+FFFD: bytes "
+                                    "spoiled or invalid in its encoding); what they held is unknown"})
+    return warnings
+
+
 def extract_document(doc: Document) -> Report:
     """A read document to a report, or a ReportError naming what is missing."""
     path = doc.source.path
@@ -288,7 +302,7 @@ def extract_document(doc: Document) -> Report:
         doc.lines = layout.lines[:cut]
     template, template_source = detect_template(layout, year)
     tables = read_tables(layout, template)
-    warnings = list(tables.warnings)
+    warnings = [*tables.warnings, *_reading_warnings(doc)]
     if year_source in UNSURE_YEAR_SOURCES:
         warnings.append({"code": "year_unsure",
                          "message": f"report year {year} read from {year_source}: the title, the 统计期限 and the "

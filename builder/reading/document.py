@@ -296,7 +296,7 @@ def decode(data: bytes, path: str) -> tuple[str, str]:
     try:
         text = data.decode("utf-8")
         if _plausible(text):
-            return text, "utf-8"
+            return _undone_mojibake(text)
     except UnicodeDecodeError:
         pass
     even, odd = data[0::2].count(0), data[1::2].count(0)
@@ -329,9 +329,74 @@ def decode(data: bytes, path: str) -> tuple[str, str]:
             pass
     if _CONTROL.search(data[:4096].decode("latin-1")):
         raise errors.NotText(path, "binary data")
+    if (declared := _declared(data)) is not None:
+        return declared
     if (mixed := _by_line(data)) is not None:
         return mixed, "mixed"
+    if (damaged := _damaged_utf8(data)) is not None:
+        return damaged, DAMAGED_UTF8
     raise errors.Undecodable(path)
+
+
+# Encodings a page may declare that detection does not try: read in them when nothing else reads.
+_DECLARED = re.compile(rb"""(?i)(?:charset|encoding)\s*=\s*["']?([a-z][a-z0-9_.:-]{1,30})""")
+_DETECTED = frozenset({"utf_8", "gb18030", "gbk", "gb2312", "utf_16", "utf_16_le", "utf_16_be"})
+
+
+def _declared(data: bytes) -> tuple[str, str] | None:
+    """The text in the encoding its page or XML head declares (a Big5 page from a 繁體 converter),
+    when that is one detection does not try and the bytes are valid, plausible text in it."""
+    import codecs
+
+    found = _DECLARED.search(data[:4096])
+    if found is None:
+        return None
+    try:
+        encoding = codecs.lookup(found.group(1).decode("ascii")).name.replace("-", "_")
+        if encoding in _DETECTED:
+            return None
+        text = data.decode(encoding)
+    except (LookupError, UnicodeDecodeError):
+        return None
+    return (text, encoding) if _plausible(text) else None
+
+
+DAMAGED_UTF8 = "utf-8, damaged bytes replaced"
+_DAMAGED_SHARE = 0.1  # of the characters past ASCII: bytes a cut or overwritten download spoiled
+
+
+def _damaged_utf8(data: bytes) -> str | None:
+    """UTF-8 text with a run of bytes spoiled (a download cut off and resumed, a block overwritten):
+    read with each bad byte as U+FFFD, when they are few beside the characters that read, and these
+    read as Chinese. A text in another encoding has nearly every byte past ASCII bad in UTF-8."""
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    wide = sum(1 for c in text if c > "\x7f")
+    if not bad or bad > _DAMAGED_SHARE * wide or not _plausible(text):
+        return None
+    return text if _reads_as_chinese(text.replace("\ufffd", "")) else None
+
+
+UNDONE_MOJIBAKE = "utf-8, mojibake undone"
+# What the lead bytes of Chinese in UTF-8 (E4–E9) become when the text is decoded as Windows-1252 (or
+# Latin-1) and encoded as UTF-8 again: ä å æ ç è é, each followed by a character from 80–BF.
+_MOJIBAKE = re.compile("[\u00e4-\u00e9][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
+                       "\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]")
+_MOJIBAKE_MIN = 20
+
+
+def _undone_mojibake(text: str) -> tuple[str, str]:
+    """UTF-8 text as read, or, when it is Chinese a crawler decoded as Windows-1252 and saved as
+    UTF-8 again ('æ”¿åºœ' for 政府), the text it was, undone by ftfy: only when that restores
+    Chinese, and nothing of the kind is read into a text that is Chinese already."""
+    if len(_MOJIBAKE.findall(text[:20000])) < _MOJIBAKE_MIN:
+        return text, "utf-8"
+    import ftfy
+
+    fixed = ftfy.fix_encoding(text)
+    han = sum(1 for c in fixed[:20000] if "\u4e00" <= c <= "\u9fff")
+    return (fixed, UNDONE_MOJIBAKE) if han > sum(1 for c in text[:20000] if "\u4e00" <= c <= "\u9fff") + _MOJIBAKE_MIN \
+        else (text, "utf-8")
 
 
 def _by_line(data: bytes) -> str | None:
