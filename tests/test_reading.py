@@ -10,7 +10,15 @@ import pytest
 
 from builder import errors, synthetic
 from builder.extraction.extract import extract_bytes
-from builder.reading.document import DAMAGED_UTF8, UNDONE_MOJIBAKE, decode, detect_format, normalize, read_bytes
+from builder.reading.document import (
+    DAMAGED_UTF8,
+    UNDONE_MOJIBAKE,
+    decode,
+    detect_format,
+    normalize,
+    read_bytes,
+    simplified,
+)
 
 from .conftest import CORPUS, shared
 
@@ -79,6 +87,40 @@ def test_text_double_encoded_as_windows_1252_is_read_as_it_was():
     assert report.value("t3.total.total") == 8 and "mojibake_undone" in [w["code"] for w in report.warnings]
     latin = SAMPLE + "\n附：Café Über Ñandú résumé " * 30  # Latin words in a Chinese text are no mojibake
     assert decode(latin.encode(), "report.txt") == (latin, "utf-8")
+
+
+@pytest.mark.parametrize("config", ["s2t", "s2twp"])
+def test_a_page_in_traditional_characters_reads_as_the_simplified_one(config):
+    """A site's 繁體 toggle (s2t), or a browser's translation into Taiwan usage (s2twp: 資訊 for 信息,
+    檔案 for 文件): the same report, read the same; the source text stays as published."""
+    import opencc
+
+    text = opencc.OpenCC(config).convert(SAMPLE)
+    report, plain = extract_bytes(text.encode(), "report.txt"), extract_bytes(SAMPLE.encode(), "report.txt")
+    assert (report.agency.name, report.agency.adcode, report.year) == (plain.agency.name, plain.agency.adcode, plain.year)
+    assert {k: c.value for k, c in report.cells.items()} == {k: c.value for k, c in plain.cells.items()}
+    assert report.document.text == text
+
+
+def opencc_s2t(text: str) -> str:
+    import opencc
+
+    return opencc.OpenCC("s2t").convert(text)
+
+
+def test_a_converter_script_s_slips_go_back_to_the_names_they_were():
+    """Converters that map each simplified character to one traditional one write 瀋陽 (沈阳), 於洪
+    (于洪), 乾部 (干部), 鬆原 (松原): converted back, the agency and its region are found."""
+    text = SAMPLE.replace("隆德县", "瀋陽市於洪區").replace("宁夏回族自治区固原市", "遼寧省")
+    report = extract_bytes(opencc_s2t(text).encode(), "report.txt")
+    assert (report.agency.name, report.agency.adcode) == ("沈阳市于洪区人民政府办公室", "210114")
+    assert simplified("鬆原市寧江區查乾湖全麵推進，乾部培訓。" * 10) == "松原市宁江区查干湖全面推进，干部培训。" * 10
+
+
+def test_simplified_text_is_not_converted():
+    """乾安县 and 乾县 are simplified names too; a converter would make them 干安县."""
+    text = "吉林省松原市乾安县人民政府2023年政府信息公开工作年度报告。陕西省咸阳市乾县。" * 3
+    assert simplified(text) == text
 
 
 def test_normalisation_keeps_chinese_text():

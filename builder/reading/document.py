@@ -15,7 +15,7 @@ import unicodedata
 import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cache, cached_property
 from pathlib import Path
 
 from .. import errors
@@ -53,7 +53,7 @@ class Document:
     def page_lines(self) -> list[str]:
         """The text normalised (``normalize``) and split into lines, page labels and chrome kept:
         ``lines`` is made of them, and the metadata reads a crawled page's labels from them."""
-        text = normalize(self.text)
+        text = simplified(normalize(self.text))
         if "base64," in text:  # a picture a crawler wrote into the text as its data URI: no words of the report
             text = _DATA_URI.sub("", text)
         return separated_rows(grid_rows(unspaced(parted(text.split("\n")))))
@@ -105,6 +105,35 @@ def normalize(text: str) -> str:
     to "-", zero-width and direction characters removed. Chinese characters are left as they are."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     return text.translate(_TRANSLATE)
+
+
+# Traditional characters of words every report prints (區 縣 報 開 資 務 …), which simplified text has
+# none of: this many or more, and the text is (at least partly) a 繁體 page.
+_TRADITIONAL = re.compile("[區縣國開資報務與為關處請這會體門東廣複訴審計發據經機構組織應單辦結轉財農業們從實現鄉鎮銷產區]")
+_TRADITIONAL_MIN = 10
+# What only a Taiwan-usage conversion writes (Chrome's 翻譯成中文（繁體）, OpenCC s2twp): 資訊 for 信息.
+_TAIWAN_USAGE = "資訊公開"
+
+
+def simplified(text: str) -> str:
+    """The text in simplified characters when it is a 繁體 page, wholly or partly (a site's 繁體 toggle,
+    a converter script run on the template or the article only), converted by OpenCC: characters
+    (瀋陽→沈阳, 於洪→于洪, 乾部→干部, the one-to-many slips of such converters, go back as well), and
+    Taiwan usage too (資訊→信息, 檔案→文件) when the page is in it. A simplified text is left as it is:
+    converting it would turn names such as 乾安县 into 干安县."""
+    if len(_TRADITIONAL.findall(text[:20000])) < _TRADITIONAL_MIN:
+        return text
+    if _TAIWAN_USAGE not in text:
+        return _converter("t2s").convert(text)
+    # Taiwan usage writes 檔案 for the 文件 of 规范性文件, which OpenCC takes back as 文档 (a file on a disk).
+    return _converter("tw2sp").convert(text).replace("文档", "文件")
+
+
+@cache
+def _converter(config: str):  # opencc's converter (the package has no type hints)
+    import opencc
+
+    return opencc.OpenCC(config)
 
 
 _DATA_URI = re.compile(r"data:[\w.+-]+/[\w.+-]+;base64,[A-Za-z0-9+/=]+")
