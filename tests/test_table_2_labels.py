@@ -15,8 +15,9 @@ from .test_table_rows import RENDERINGS
 
 
 def t2_report(v: dict, labels: dict[str, str], rendering: str, drop: tuple[str, ...] = (),
-              order: tuple[str, ...] = ()):
-    """Table 2 printed item by item with its header; ``order``: the measures of （一） printed in that order."""
+              order: tuple[str, ...] = (), year_before: bool = False):
+    """Table 2 printed item by item with its header; ``order``: the measures of （一） printed in that order;
+    ``year_before``: a column of the year before's figure before the measures, and one of the change after."""
     printed = {c.id: synthetic._fmt(v[c.id]) for c in forms.cells(GOV_2021)}
     blocks = synthetic._blocks(AGENCY, 2022, GOV_2021, printed, v)
     t2 = next(content for kind, content in blocks if kind == "table")
@@ -27,10 +28,15 @@ def t2_report(v: dict, labels: dict[str, str], rendering: str, drop: tuple[str, 
         measures = item.measures
         if order and len(measures) == len(order):
             measures = tuple(sorted(measures, key=lambda m: order.index(m.id)))
-        t2.rows.append(([(item.section_zh, 1, 1 + len(measures))], []))
-        t2.rows.append(([("信息内容", 1, 1)] + [(m.label_zh, 1, 1) for m in measures], []))
-        t2.rows.append(([(labels.get(item.id, item.label_zh), 1, 1)],
-                        [printed[forms.t2_cell(item.id, m.id)] for m in measures]))
+        cells = [printed[forms.t2_cell(item.id, m.id)] for m in measures]
+        heads = [m.label_zh for m in measures]
+        if year_before:  # 上年现行有效件数 | 本年制发件数 | 本年废止件数 | 现行有效件数 | 增减
+            last = v[forms.t2_cell(item.id, measures[-1].id)]
+            cells = [synthetic._fmt(last + 7), *cells, "-7"]
+            heads = [f"上年{measures[-1].label_zh.removeprefix('本年')}", *heads, "增减"]
+        t2.rows.append(([(item.section_zh, 1, 1 + len(heads))], []))
+        t2.rows.append(([("信息内容", 1, 1)] + [(head, 1, 1) for head in heads], []))
+        t2.rows.append(([(labels.get(item.id, item.label_zh), 1, 1)], cells))
     if rendering == "html":
         return extract_bytes(synthetic._html(blocks).encode(), "case.html")
     if rendering == "docx":
@@ -75,3 +81,15 @@ def test_measures_printed_in_another_order_are_read_by_the_header(rendering, ord
         if cell.table == "t2":
             assert (rep.cells[cell.id].value, rep.cells[cell.id].status) == (v[cell.id], "reported"), cell.id
     assert "t2.column_order" in [w["code"] for w in rep.warnings]
+
+
+@pytest.mark.parametrize("rendering", RENDERINGS)
+def test_columns_the_form_does_not_have_are_passed_over_by_the_header(rendering):
+    """上年现行有效件数 | 本年制发件数 | 本年废止件数 | 现行有效件数 | 增减 (and 上年处理决定数量 | 本年处理决定数量 |
+    增减): the first cells were read, the year before's figure as the report year's."""
+    v = values()
+    rep = t2_report(v, {}, rendering, year_before=True)
+    for cell in forms.cells(GOV_2021):
+        if cell.table == "t2":
+            assert (rep.cells[cell.id].value, rep.cells[cell.id].status) == (v[cell.id], "reported"), cell.id
+    assert "t2.extra_columns" in [w["code"] for w in rep.warnings]

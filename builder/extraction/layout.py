@@ -221,7 +221,7 @@ def spelled_number(cell: str) -> tuple[str, str] | None:
     return None
 
 
-def _delimiter(line: str) -> str | None:
+def delimiter(line: str) -> str | None:
     """Tabs, or pipes: two or more, or one that opens a row (| 规章 0). One pipe alone between
     spaces inside the line is a table rule OCR read as a glyph (行政强制 160 -1 | 2809)."""
     if "\t" in line:
@@ -472,7 +472,7 @@ def scan_lines(lines: list[str], offset: int = 0) -> list[ValueRow]:
             line = line[end:]
             if not line.strip():
                 continue
-        sep = _delimiter(line)
+        sep = delimiter(line)
         if sep == "|" and _ALIGNMENT_ROW.fullmatch(line.strip()):
             continue  # a Markdown table's | --- | :---: | line: no row of the table
         found = [scan_delimited(line, sep, offset + i)] if sep else scan_plain(line, offset + i)

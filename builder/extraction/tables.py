@@ -33,6 +33,7 @@ from .layout import (
     ZERO_GLYPHS,
     Layout,
     ValueRow,
+    delimiter,
     glyph_reading,
     label_core,
     several_numbers,
@@ -1007,6 +1008,11 @@ def read_t2(layout: Layout, form: forms.Form, out: Tables) -> None:
                      f"({', '.join(printed)}); read by the header's names", line=match.line + 1)
         if match is not None and not match.has_values:
             match = ValueRow(match.label, [""] * len(ids), True, match.line)  # the row is printed, its cells empty
+        if (match is not None and len(match.cells) > len(ids)
+                and (columns := _t2_header_columns(layout, headers, match, item)) is not None):
+            match = replace(match, cells=[match.cells[k] for k in columns])
+            out.warn("t2.extra_columns", f"t2: the header above '{item.label_zh}' prints columns the form does not "
+                     "have (the year before's, a change); its own read by the header's names", line=match.line + 1)
         if match is not None and not match.delimited and len(match.cells) > len(ids):
             _read_crowded_t2_row(ids, match, out)
             continue
@@ -1047,6 +1053,46 @@ def _t2_header_order(headers: list[tuple[int, tuple[str, ...]]], line: int,
         return None
     printed, form_order = above[-1], tuple(m.id for m in item.measures)
     return printed if set(printed) == set(form_order) and printed != form_order else None
+
+
+# A table-2 header cell naming a column the form does not have: the year before's figure (上年现行有效件数,
+# 上年处理决定数量) or the change on it (增减, 同比), printed beside the report year's.
+_OTHER_YEAR = re.compile(r"上年|上一年|去年|同期|同比|增减|增/减|增\(减\)|增长|较上年|比上年")
+
+
+def _t2_header_columns(layout: Layout, headers: list[tuple[int, tuple[str, ...]]], row: ValueRow,
+                       item: forms.Table2Item) -> tuple[int, ...] | None:
+    """Where the item's measures are among the cells of its row when it prints more than the form
+    has, by the cells of the header line above it (上年现行有效件数 | 本年制发件数 | 本年废止件数 |
+    现行有效件数 | 增减): each measure in the one cell naming it, a cell naming another year or a change
+    naming none (unless the measure is such: 2019's 上一年项目数量, 本年增/减). None unless the header
+    has a cell per value (and one for the labels) and names every measure in one cell."""
+    above = [index for index, _ in headers if index < row.line]
+    if not above:
+        return None
+    line = layout.lines[above[-1]]
+    sep = delimiter(line)
+    splits = [line.replace("|", " ").split()]  # the header's names spaced apart, in one cell or none
+    if sep == "\t":
+        splits.insert(0, line.split("\t"))
+    elif sep == "|":
+        splits.insert(0, line.strip().removeprefix("|").removesuffix("|").split("|"))
+    width = len(row.cells)
+    cells = next((split[len(split) - width:] for split in splits if len(split) in (width, width + 1)), None)
+    if cells is None:  # (one more: the labels' column, 信息内容)
+        return None
+    positions: dict[str, int] = {}
+    for k, cell in enumerate(cells):
+        named = [m.id for m in item.measures if any(word in cell for word in forms.T2_MEASURE_WORDS[m.id])]
+        if len(named) != 1 or (_OTHER_YEAR.search(cell)
+                               and not any(_OTHER_YEAR.search(w) for w in forms.T2_MEASURE_WORDS[named[0]])):
+            continue
+        if named[0] in positions:
+            return None
+        positions[named[0]] = k
+    if len(positions) != len(item.measures):
+        return None
+    return tuple(positions[m.id] for m in item.measures)
 
 
 _DASHES = frozenset({"-", "--", "—", "——", "–", "－", "一"})  # 一: a dash OCR read as the character
