@@ -142,3 +142,25 @@ def test_an_interpretation_titled_after_a_report_is_refused(title):
     with pytest.raises(errors.NotAReport) as caught:
         extract_bytes(f"{title}\n\n{BODY}".encode(), "doc.txt")
     assert "interpretation" in str(caught.value)
+
+
+@pytest.mark.parametrize("title", ["我区召开2021年度政府信息公开工作年度报告编制培训会",
+                                   "彭阳县举办2020年政府信息公开工作年度报告编制培训班",
+                                   "彭阳县2021年度政府信息公开工作年度报告推进会"])
+def test_news_of_a_meeting_on_the_reports_is_refused(title):
+    """A WeChat news item on a training about the reports, quoting the form, was published as a report
+    of an agency named 我区召开."""
+    with pytest.raises(errors.NotAReport) as caught:
+        extract_bytes(f"{title}\n\n{BODY}".encode(), "doc.txt")
+    assert "news of a meeting or training" in str(caught.value)
+
+
+@pytest.mark.parametrize("name", ["广州市自来水有限公司", "深圳市燃气集团"])
+def test_an_enterprise_s_disclosure_report_is_refused(name):
+    """Water, gas and heat companies publish 信息公开工作年度报告 on the same pattern, under the
+    regulation's art. 55: a public enterprise's, not an administrative agency's."""
+    with pytest.raises(errors.NotAReport) as caught:
+        extract_bytes(f"{name}2023年信息公开工作年度报告\n本报告由{name}编制。\n{BODY}".encode(), "doc.txt")
+    assert str(caught.value) == (f"doc.txt: not a government information disclosure annual report: “{name}” is an "
+                                 "enterprise: its disclosure report is a public enterprise's (公共企事业单位信息公开), "
+                                 "not an administrative agency's")

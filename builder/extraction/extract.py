@@ -125,6 +125,12 @@ _INTERPRETATION = re.compile(r"^(?:一图(?:读懂|看懂|了解)|一张图(?:�
 _ABOUT_REPORTS = re.compile(r"(?:编制|报送|撰写|做好|开展)[^《》]{0,30}(?:工作)?的(?:通知|函)$"
                             r"|(?:更正|勘误)(?:说明|公告|声明|启事)?$")
 
+# News of a meeting or a training on the reports, titled after them: 我区召开2021年度政府信息公开工作年度报告编制培训会.
+_EVENT = re.compile(r"召开|举办|举行|(?:培训|推进|部署|座谈|调度|动员|工作)会议?$|培训班?$|会议$")
+# An enterprise (a water or gas company): its disclosure report is a public enterprise's (公共企事业单位, under
+# the regulation's art. 55 and its sector's rules), not an administrative agency's annual report.
+_ENTERPRISE = re.compile(r"(?:公司|集团)$")
+
 
 def other_document_kind(lines: list[str], deep: bool = False) -> tuple[str, str] | None:
     """What the document seems to be when its title names something else than
@@ -145,6 +151,8 @@ def other_document_kind(lines: list[str], deep: bool = False) -> tuple[str, str]
             continue  # a column name (通知公告) is not a title
         if _INTERPRETATION.match(title):
             return "an interpretation of a report (一图读懂, 图解)", title
+        if _EVENT.search(title):
+            return "news of a meeting or training on the reports (培训会, 推进会)", title
         if _ANNUAL_TITLE.search(title) and _REPORT_SIGNS.search(title) and not _ABOUT_REPORTS.search(title):
             continue  # a disclosure report's title (法治政府建设年度报告 is another subject's)
         kind = next((kind for pattern, kind in _OTHER_KINDS if pattern.search(title)), None)
@@ -297,6 +305,9 @@ def extract_document(doc: Document) -> Report:
             or name_in_running_heads(doc.source.running_heads))
     if not name:
         raise errors.MissingMetadata(path, "no agency name in the title or opening")
+    if _ENTERPRISE.search(name):
+        raise errors.NotAReport(path, f"“{name}” is an enterprise: its disclosure report is a public enterprise's "
+                                      "(公共企事业单位信息公开), not an administrative agency's")
     agency = describe_agency(name, doc.lines, doc.page_lines)
     if layout.regions and (cut := other_year_title(layout, year)) is not None:
         doc.lines = layout.lines[:cut]
