@@ -976,7 +976,8 @@ def _region_chain(text: str, full_first: bool = False) -> tuple[str | None, int]
 # Elsewhere a place inside a name is not the agency's region: 固原市人民政府驻北京联络处 is 固原市's.
 _BODY_BEFORE_REGION = re.compile(
     r"^(?:中共|中国共产党|共青团|(?:新疆生产建设)?兵团第[一二三四五六七八九十]{1,3}师"
-    r"|(?:国家|中国|中华人民共和国)[" + _HAN + r"]{1,10}?(?:总局|局|署|银行|委员会))")
+    r"|(?:国家|中国|中华人民共和国)[" + _HAN + r"]{1,10}?(?:总局|局|署|银行|委员会)"
+    r"|(?:财政|商务|交通运输|水利|自然资源|生态环境|农业农村|工业和信息化|人力资源和社会保障)部|审计署|海关总署)")
 
 
 # A place printed as one after the region read (济南市莱芜区人民政府, 沙县区人民政府: districts newer than
@@ -1219,25 +1220,23 @@ def _places_named(name: str) -> list[str]:
     return []
 
 
-# A vertically managed body's local office named by its city's short name: 厦门海关, 绍兴调查队,
-# 国家金融监督管理总局泉州监管分局, 中国人民银行泉州中心支行.
-_SHORT_CITY_OFFICE = re.compile(r"^(?:海关|调查队|(?:金融|银保)?监管分局|中心支行|海事局|邮政管理局|气象局)")
+# A vertically managed body's local office named by its city's or province's short name: 厦门海关, 绍兴调查队,
+# 国家金融监督管理总局泉州监管分局, 中国人民银行泉州中心支行, 财政部宁波监管局, 湖北证监局; and a national
+# zone named so, which has no code of its own (合肥经济技术开发区: its city's).
+_SHORT_CITY_OFFICE = re.compile(r"^(?:海关|调查队|(?:金融|银保)?监管(?:分)?局|证监局|中心支行|海事局|邮政管理局|气象局"
+                                r"|经济技术开发区|高新技术产业开发区|经济开发区|高新区|经开区)")
 
 
-def _short_city_region(name: str, lines: list[str]) -> str | None:
-    """The city whose short name begins a local office's name (after its national body's),
-    when the report names that city in full too: a short name alone may be a word or a place
-    elsewhere, the full name in the text says which."""
+def _short_city_region(name: str) -> str | None:
+    """The city (or province) whose short name begins a local office's name (after its national
+    body's), when the gazetteer knows one place by that short name."""
     body = _BODY_BEFORE_REGION.match(name)
     rest = name[body.end():] if body else name
     first = next(gazetteer_matches(rest), None)
     if first is None or first.start_index != 0 or not _SHORT_CITY_OFFICE.match(rest[first.end_index + 1:]):
         return None
-    cities = [a for a in first.attr_infos if a.rank == 1 and not first.full(a)]
-    if len(cities) != 1:
-        return None
-    # lines joined as they run on: a PDF wraps 江苏省南京 / 市建邺区… inside the name
-    return cities[0].adcode[:6] if cities[0].name in "".join(lines[:400]) else None
+    places = [a for a in first.attr_infos if a.rank in (0, 1) and not first.full(a)]
+    return places[0].adcode[:6] if len(places) == 1 else None
 
 
 # The government whose site a page is on, as the page's header or footer prints it: 主办单位：正定县人民政府办公室,
@@ -1307,7 +1306,7 @@ def describe_agency(name: str | None, lines: list[str] | None = None, page_lines
     zone = zone_region(name)
     if zone and (adcode is None or _within(zone, adcode)):
         adcode, source = zone, "zones"  # 福建省平潭综合实验区: the zone is finer than the province
-    if adcode is None and lines and (short := _short_city_region(name, lines)):
+    if adcode is None and (short := _short_city_region(name)):
         adcode = short
     elif adcode is None and lines and not _NATIONAL.search(name):
         adcode, source = text_region(name, lines), "text"
