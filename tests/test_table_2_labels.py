@@ -93,3 +93,20 @@ def test_columns_the_form_does_not_have_are_passed_over_by_the_header(rendering)
         if cell.table == "t2":
             assert (rep.cells[cell.id].value, rep.cells[cell.id].status) == (v[cell.id], "reported"), cell.id
     assert "t2.extra_columns" in [w["code"] for w in rep.warnings]
+
+
+def test_a_spreadsheet_grid_s_spacer_cells_are_passed_over_by_the_header():
+    """A sheet pasted into Word on a finer grid: a blank column before the labels, two after them, one
+    after each value (\\t行政规范性文件\\t\\t\\t3\\t\\t1\\t\\t22\\t\\t). 现行有效件数 was read as the repealed 1."""
+    from .conftest import CORPUS
+
+    text = (CORPUS / "002_ca7c6a4c8b1a7e82.txt").read_text(encoding="utf-8")
+    lines = text.split("\n")
+    start, end = lines.index("二、主动公开政府信息情况"), lines.index("三、收到和处理政府信息公开申请情况")
+    for k in range(start + 1, end):
+        cells = [c for c in lines[k].split("\t") if c]
+        if cells:
+            lines[k] = "\t" + cells[0] + "\t\t\t" + "".join(f"{c}\t\t" for c in cells[1:]) + "\t\t" * (4 - len(cells))
+    rep = extract_bytes("\n".join(lines).encode(), "case.txt")
+    assert [rep.value(f"t2.normative_docs.{m}") for m in ("issued", "repealed", "in_force")] == [2, 1, 15]
+    assert rep.value("t2.fees.amount_10k_cny") == 0 and rep.value("t2.licensing.decisions") == 0

@@ -32,6 +32,9 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 _ENDS_IN_VALUE = re.compile(r"\s\S*\d\S*\s*$")  # a cell's text ends in a token with a digit: a value spaced off
 _NON_LABEL = re.compile(r"[^\u4e00-\u9fff]")
 _WORDS = re.compile(r"[A-Za-z\u3400-\u9fff\uf900-\ufaff]")
+# What a spreadsheet prints in a cell instead of its number: a formula's error (#VALUE!, #REF!, #DIV/0!),
+# or #### where the column is too narrow for it. The cell holds its place; its number is unknown.
+SPREADSHEET_ERROR = re.compile(r"#(?:VALUE!|REF!|DIV/0!|N/A|NAME\?|NUM!|NULL!|SPILL!|CALC!)|#{3,}")
 
 # What OCR reads for a digit (l, I, 丨 for 1; O, 〇 for 0; S, Z, B, G …) and the punctuation it
 # glues to one (3682. 11,16 4。0 3·682): a token made of these and digits is a number misread.
@@ -129,6 +132,7 @@ def several_numbers(cell: str) -> tuple[int, ...] | None:
 def is_value_cell(cell: str) -> bool:
     c = cell.strip()
     return (not c or c in NONE_WORDS or c in ZERO_GLYPHS or bool(_NUMBER.fullmatch(c)) or several_numbers(c) is not None
+            or bool(SPREADSHEET_ERROR.fullmatch(c))
             or bool(_VALUE_WITH_UNIT.fullmatch(c)) or bool(_SIGNED_RUN.fullmatch(c)) or bool(_COUNT_WITH_UNIT.fullmatch(c))
             or c == DASH_OR_ONE or spelled_number(c) is not None)
 
@@ -181,6 +185,10 @@ _ARROWED = re.compile(r"(?P<arrow>[▼▲↓↑])\s*(?P<n>\d+(?:\.\d+)?)")
 _SPELLED_MAX = 24  # characters: no count, spelled any way, is longer (二千三百四十五, 12,345,678*)
 # 一 alone in a cell: a 1 in Chinese numerals, or a dash for none (typed so, or OCR's): a value, unread.
 DASH_OR_ONE = "一"
+# What a spreadsheet shows of a number stored as text ('12, the apostrophe Excel and WPS keep before it
+# when the cell is pasted as text), and of a count in its 数值 format, two decimals (1,274.00, 0.00).
+_TEXT_NUMBER = re.compile(r"['‘’`](?P<n>-?\d+(?:,\d{3})*(?:\.\d+)?)")
+_ZERO_DECIMALS = re.compile(r"(?P<n>-?\d{1,3}(?:,\d{3})+|-?\d+)\.00")
 
 
 @lru_cache(maxsize=4096)
@@ -207,6 +215,10 @@ def spelled_number(cell: str) -> tuple[str, str] | None:
         return m.group("n"), f"数字后括号中的“{m.group('aside').strip()}”是附注（如上年的数、其中数），不计入数值"
     if SPACE_GROUPED.fullmatch(c):
         return re.sub(r"\D", "", c), "数字中的空格是千位分隔，读作一个数"
+    if m := _TEXT_NUMBER.fullmatch(c):
+        return m.group("n"), "数字前的撇号是表格软件“以文本形式存储的数字”的标记，不计入数值"
+    if m := _ZERO_DECIMALS.fullmatch(c):
+        return m.group("n"), "以两位小数印出（表格软件的数值格式），小数为 0，读作整数"
     if m := _CHANGE_WORDS.fullmatch(c):
         sign = "-" if m.group("sign") in ("减少", "减", "下降") else ""
         return sign + m.group("n").replace(",", ""), f"“{m.group('sign')}”读作{'负数' if sign else '正数'}"

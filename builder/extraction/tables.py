@@ -30,6 +30,7 @@ from .layout import (
     ROW_START,
     SECTION_HEADINGS,
     SPACE_GROUPED,
+    SPREADSHEET_ERROR,
     ZERO_GLYPHS,
     Layout,
     ValueRow,
@@ -130,6 +131,8 @@ def _read_number(raw: str) -> tuple[int | float | None, str, str | None, str | N
         value, status, note, unit = _read_number(spelled[0])
         return value, status, note or spelled[1], unit
     m = _PRINTED_NUMBER.fullmatch(text)
+    if m is None and SPREADSHEET_ERROR.fullmatch(text):
+        return None, "ambiguous", f"表格软件在这一格印出“{text}”（公式错误或栏宽不够），没有印出数字", None
     if m is None:
         return None, "ambiguous", "印出的文字无法读作一个数字", None
     number = m.group("n").replace(",", "")
@@ -1077,19 +1080,26 @@ def _t2_header_columns(layout: Layout, headers: list[tuple[int, tuple[str, ...]]
         splits.insert(0, line.split("\t"))
     elif sep == "|":
         splits.insert(0, line.strip().removeprefix("|").removesuffix("|").split("|"))
-    width = len(row.cells)
-    cells = next((split[len(split) - width:] for split in splits if len(split) in (width, width + 1)), None)
-    if cells is None:  # (one more: the labels' column, 信息内容)
+    width = len(row.cells)  # the header's cells above the values: its last, when it has as many as the row
+    cells = next((split[len(split) - width:] for split in splits
+                  if len(split) in (width, width + 1) or (row.delimited and len(split) == row.width)), None)
+    if cells is None:  # (or one more: the labels' column, 信息内容)
         return None
     positions: dict[str, int] = {}
+    unnamed = []
     for k, cell in enumerate(cells):
         named = [m.id for m in item.measures if any(word in cell for word in forms.T2_MEASURE_WORDS[m.id])]
-        if len(named) != 1 or (_OTHER_YEAR.search(cell)
-                               and not any(_OTHER_YEAR.search(w) for w in forms.T2_MEASURE_WORDS[named[0]])):
+        if _OTHER_YEAR.search(cell) and not any(_OTHER_YEAR.search(w) for m in named for w in forms.T2_MEASURE_WORDS[m]):
             continue
-        if named[0] in positions:
+        if len(named) == 1 and named[0] in positions:
             return None
-        positions[named[0]] = k
+        if len(named) == 1:
+            positions[named[0]] = k
+        elif not named and cell.strip():
+            unnamed.append(k)
+    missing = [m.id for m in item.measures if m.id not in positions]
+    if len(missing) == 1 and len(unnamed) == 1:
+        positions[missing[0]] = unnamed[0]  # a name misprinted (本年度止件数), the only column left
     if len(positions) != len(item.measures):
         return None
     return tuple(positions[m.id] for m in item.measures)
