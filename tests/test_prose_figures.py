@@ -553,3 +553,37 @@ def test_a_count_ocr_misread_is_kept_but_never_a_headline(text):
 ])
 def test_documents_channels_and_applicants_as_reports_word_them(text, expected):
     assert headlines(figures(text, year=2022)) == expected
+
+
+def test_a_round_figure_gives_way_to_the_count():
+    """共受理政府信息公开申请200余件 in the overview, 新收213件 further on: 200 was the headline, and the
+    check against table 3 failed."""
+    found = figures("全年主动公开各类政府信息1.5万余条，共受理政府信息公开申请200余件。\n"
+                    "本年新收政府信息公开申请213件。", year=2023)
+    assert headlines(found)["applications_received"] == 213
+    assert headlines(figures("全年共受理政府信息公开申请200余件。", year=2023))["applications_received"] == 200
+
+
+def test_a_running_total_since_the_regulation_is_no_headline():
+    """自2008年5月1日《条例》施行至2021年底，累计…: the years since, not 2021's."""
+    found = figures("自2008年5月1日《条例》施行至2021年底，南海区累计主动公开政府信息21.6万条、累计受理政府信息公开申请3,417件。"
+                    "2021年，区政府主动公开政府信息18,904条。2021年，区政府收到政府信息公开申请287件。", year=2021)
+    assert headlines(found) == {"proactive_items": 18904, "applications_received": 287}
+
+
+def test_a_wider_scope_set_before_a_semicolon_holds_for_the_clause_after_it():
+    """全市各级行政机关…412件；因政府信息公开引发行政复议15件: the city's cases, not the office's 2."""
+    found = figures("全市各级行政机关全年共收到政府信息公开申请412件，同比下降8.2%；因政府信息公开引发行政复议15件、"
+                    "行政诉讼6件。2022年，市政府办公室因政府信息公开被申请行政复议2件；未被提起行政诉讼。", year=2022)
+    assert headlines(found) == {"admin_review_cases": 2, "litigation_cases": 0}
+
+
+def test_the_documents_in_force_after_those_issued_and_repealed():
+    found = figures("全年制发行政规范性文件7件，废止3件，现行有效52件。", year=2023)
+    assert headlines(found) == {"normative_docs_issued": 7, "normative_docs_in_force": 52}
+
+
+def test_a_province_s_service_portal_is_no_other_process():
+    """其中通过浙江政务服务网在线申请九件: the channel, not the 政务服务 of approvals."""
+    found = figures("全年共收到政府信息公开申请十二件，其中通过浙江政务服务网在线申请九件、信函申请三件。", year=2022)
+    assert headlines(found)["applications_online"] == 9

@@ -136,6 +136,9 @@ PATTERNS: tuple[Pattern, ...] = (
        + "(?:件|个|份)"),
     _p("normative_docs_in_force", r"规范性文件[^。；;\d]{0,12}?(?:本年|全年|年内)(?:制发|印发|出台|制定)[^。；;]{0,16}?"
        r"现行有效(?:的)?\s*" + _N + "(?:件|个|份)"),
+    # 全年制发行政规范性文件7件，废止3件，现行有效52件: the verb before the documents, then each count
+    _p("normative_docs_in_force", r"(?:制发|印发|出台|制定)(?:了)?(?:行政)?规范性文件[^。；;]{0,24}?现行有效(?:的)?\s*" + _N
+       + "(?:件|个|份)"),
 )
 
 _SPACE_AROUND_DIGITS = re.compile(r"(?<=\d) +(?=[件条元])|(?<=[\u4e00-\u9fff]) +(?=\d)|(?<=\d) +(?=[\u4e00-\u9fff])")
@@ -220,8 +223,10 @@ def find_figures(sentence_list: list[str], year: int | None = None, table_lines:
     report before the 2019 form did; since then its tables, and so its totals, are the government's own."""
     found: list[tuple[int, Figure]] = []
     offset = 0
+    lead = ""
     for sentence in sentence_list:
         checkpoint()
+        scope, lead = lead, _wider_scope(lead, sentence)
         offset += 1_000
         if len(sentence) > 400:
             continue
@@ -252,7 +257,7 @@ def find_figures(sentence_list: list[str], year: int | None = None, table_lines:
                 key = pattern.key
                 if key == "applications_received" and pattern.value is None and _WITH_CARRIED.match(sentence, m.end()):
                     key = "applications_handled"  # 收到申请1,027件（含上年结转36件）: the year's new and old ones
-                why = _context(key, sentence, m.start(), start, year, all_levels)
+                why = _context(key, sentence, m.start(), start, year, all_levels, scope)
                 if pattern.year_offset and m.group("y"):
                     named = int(m.group("y"))
                     why = "other_year" if year is None or named != year + pattern.year_offset else (
@@ -333,7 +338,8 @@ _YEAR_MENTION = re.compile(r"((?:19|20)\d{2})\s*年")
 _OTHER_YEAR_WORDS = re.compile(r"(?:上一?年度?|去年|前年|同期|历年|累计至今|成立以来|以来|上半年|下半年|季度)")
 # A running total since some earlier date: 截至2023年底，累计主动公开… or 条例实施以来，累计收到… (but
 # 截至12月底，全年累计… is the year's).
-_RUNNING_TOTAL = re.compile(r"(?:截至|截止|至今|以来)[^。；;!！?？]*(?<!全年)(?<!本年)(?<!年内)(?<!当年)(?<!今年)累计$")
+_RUNNING_TOTAL = re.compile(r"(?:截至|截止|至今|以来|自(?:19|20)\d{2}\s*年[^。；;!！?？]*?至)[^。；;!！?？]*"
+                            r"(?<!全年)(?<!本年)(?<!年内)(?<!当年)(?<!今年)累计$")
 # Another year's or another body's report quoted by its title before a figure.
 _CITED_REPORT = re.compile(r"《[^《》]{0,40}(?:19|20)\d{2}\s*年[^《》]{0,30}(?:年度报告|年报)》")
 # Another body's figures reported by it (据姑苏区政务公开办公室通报); 据统计 is the report's own.
@@ -350,10 +356,14 @@ _SECTOR_SYSTEM = re.compile(r"(?:全市|全区|全县|全省|全州|全盟|全�
 # Every level or body of a region (全区各级行政机关, 全市各区(市)县政府及市级部门): a government's report
 # before the 2019 form spoke for them.
 _ALL_LEVELS = re.compile(r"(?:全市|全区|全县|全省|全州|全盟|全旗)各(?:级|区|县|市|乡镇|街道|部门|单位)")
+# The report's body naming itself as a clause's subject: what it states is its own.
+_OWN_SUBJECT = re.compile(r"本机关|本单位|本级|本局|本委|本办|我局|我委|我办|我单位|[省市区县州旗]政府办(?:公室|公厅)?")
 _INCLUDES = re.compile(r"[(（]\s*含")
 _TOTAL_WORDS = re.compile(r"共计|共|合计|总计|累计|全年|总数|总量|全部")
 # A number about another process that uses similar words (an approval hall "受理申请").
-_OTHER_PROCESS = re.compile(r"行政审批|审批服务|政务服务|便民服务|服务大厅|政务大厅|服务中心|窗口|办件|12345|热线|信访|信箱|来信|"
+# (浙江政务服务网, a province's portal applications are sent through, names no other process.)
+_OTHER_PROCESS = re.compile(r"行政审批|审批服务|政务服务(?!网|平台|一体化平台)|便民服务|服务大厅|政务大厅|服务中心|窗口|办件|"
+                            r"12345|热线|信访|信箱|来信|"
                             r"不动产|登记|许可|低保|救助|补助|补贴|公租房|廉租|保障性住房|社保|医保|养老|入学|户籍")
 _DISCLOSURE_WORDS = re.compile(r"信息公开|依申请")
 # A mention that says the figure is none (该数据不属于政府信息公开申请): no sign of a disclosure count.
@@ -397,10 +407,19 @@ def in_aside(text: str, at: int) -> bool:
     return opened >= 0 and not any(c in text[opened:at] for c in ")）") and any(c in text[at:] for c in ")）")
 
 
+def _wider_scope(lead: str, clause: str) -> str:
+    """What a clause ending in ；hands to the next of its sentence: a scope wider than the report's body
+    (全市各级行政机关…412件；因政府信息公开引发行政复议15件…: the city's cases too), when it names one
+    and not the body itself (市政府办公室…2件；…); '' at a sentence's end."""
+    if not clause.endswith(("；", ";")) or _OWN_SUBJECT.search(clause):
+        return ""
+    return clause if _ALL_LEVELS.search(clause) or _SECTOR_SYSTEM.search(clause) else lead
+
+
 def _context(key: str, sentence: str, start: int, number_start: int, year: int | None,
-             all_levels: bool = False) -> str:
-    """Why a figure cannot be a headline ('' when it may be): another year,
-    a part, a change, another process or a sub-category."""
+             all_levels: bool = False, scope: str = "") -> str:
+    """Why a figure cannot be a headline ('' when it may be): another year, a part, a change, another
+    process, a sub-category or another scope (also one the sentence's clauses before set: ``scope``)."""
     clause_start = max(sentence.rfind(c, 0, start) for c in "，,；;：:") + 1
     before = sentence[:number_start]
     clause = sentence[clause_start:number_start]
@@ -424,9 +443,9 @@ def _context(key: str, sentence: str, start: int, number_start: int, year: int |
         return "other_year"
     if key in _TOTAL_KEYS and _inside_part(clause) and not _NEW_OF_HANDLED.search(clause):
         return "part"
-    if key in _TOTAL_KEYS and _SECTOR_SYSTEM.search(before):
+    if key in _TOTAL_KEYS and _SECTOR_SYSTEM.search(scope + before):
         return "other_scope"  # 全市生态环境系统（含各区县分局）共收到申请61件: the department's and others
-    if key in _TOTAL_KEYS and not all_levels and _ALL_LEVELS.search(before):
+    if key in _TOTAL_KEYS and not all_levels and _ALL_LEVELS.search(scope + before):
         return "other_scope"  # 全省各级自然资源主管部门共收到…: not a department's, an office's or a form's total
     return ""
 
@@ -464,6 +483,8 @@ def mark_headlines(figures: list[Figure]) -> None:
         if key in _CASE_KEYS and any(_DISCLOSURE_WORDS.search(f.text) for f in group):
             # 各类行政复议案件1083件 beside 因政府信息公开引发的行政复议案件共16件: the cases about disclosure
             group = [f for f in group if _DISCLOSURE_WORDS.search(f.text)]
+        if (precise := [f for f in group if not f.approx]) and len(precise) < len(group):
+            group = precise  # 共受理申请200余件 in the overview, 新收213件 below: the count, not the round figure
         tabled = [f for f in group if f.source == "table"]
         # Worded as a total, a figure outranks the others; but "none" (全年未收取任何检索费) does not
         # outrank a number stated elsewhere (收取复制费120元).
