@@ -71,6 +71,20 @@ def test_an_article_apis_json_is_read_by_its_title_and_content():
     assert (report.agency.name, report.year, report.document.source.format) == (AGENCY, YEAR, "json")
 
 
+@pytest.mark.parametrize("callback", ["callback", "jQuery1124_1700000000000", "window.app.render"])
+def test_an_article_api_s_jsonp_response_is_read(callback):
+    """callback({...}); as a news platform's article API answers a page's script (every character escaped
+    \\uXXXX, every / as \\/): refused as no report, the agency only in its title field."""
+    v, article = _article()
+    article = article.replace(f"<p>{TITLE}</p>", "", 1)
+    body = json.dumps({"id": "1369", "type": "news", "title": TITLE, "content": article}).replace("/", "\\/")
+    data = f"{callback}({body});".encode()
+    assert detect_format(data, "13692852408851238204.js") == "json"
+    report = extract_bytes(data, "13692852408851238204.js")
+    assert_every_cell(report, v)
+    assert (report.agency.name, report.year) == (AGENCY, YEAR)
+
+
 def test_a_crawlers_json_lines_export_is_read():
     v, article = _article()
     lines = [json.dumps({"url": "https://www.example.gov.cn/a.html", "title": TITLE, "html": article}, ensure_ascii=False)]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from builder.extraction.metadata import describe_agency, find_agency_name, find_year, slugify, strip_page_labels
-from builder.reading.document import body_lines
+from builder.reading.document import body_lines, body_of
 
 
 @pytest.mark.parametrize("text", [
@@ -343,3 +343,22 @@ def test_a_date_of_publication_or_a_verb_before_the_name_is_no_part_of_it(title,
     """They were read as 月发布彭阳县人民政府 and 现将彭阳县人民政府."""
     lines = [title, "", opening, "一、总体情况"]
     assert find_agency_name(lines) == "彭阳县人民政府"
+
+
+def test_a_post_s_byline_does_not_run_into_the_title_below_it():
+    """WeChat prints the region of the poster's IP address after the date (… 2022-01-28 17:30 浙江): the
+    agency was 浙江杭州市萧山区人民政府."""
+    lines = ["萧山区2021年政府信息公开工作年度报告", "原创 萧山区政府办 萧山发布 2022-01-28 17:30 浙江",
+             "杭州市萧山区人民政府2021年政府信息公开工作年度报告", "一、总体情况", "2021年，萧山区人民政府深入推进政务公开。"]
+    report_lines = body_of(lines)
+    assert "原创 萧山区政府办 萧山发布 2022-01-28 17:30 浙江" not in report_lines
+    assert find_agency_name(report_lines) == "杭州市萧山区人民政府"
+
+
+@pytest.mark.parametrize(("first", "second", "name"), [
+    ("海曙公安分局", "宁波市公安局海曙分局", "宁波市公安局海曙分局"),  # a post's short title, the article's full one
+    ("宁波市海曙区人民政府", "宁波市海曙区人民政府办公室", "宁波市海曙区人民政府"),  # its office's report, listed below
+])
+def test_a_second_title_that_spells_out_the_first_s_short_name_names_the_agency(first, second, name):
+    lines = [f"{first}2021年政府信息公开工作年度报告", f"{second}2021年政府信息公开工作年度报告", "一、总体情况"]
+    assert find_agency_name(lines) == name

@@ -13,6 +13,7 @@ import logging
 import re
 import sys
 import types
+from collections import Counter
 from collections.abc import Collection, Iterable, Iterator
 from dataclasses import asdict, dataclass
 from functools import lru_cache
@@ -645,6 +646,8 @@ def find_agency_name(lines: list[str], issuer: str | None = None) -> str | None:
     candidates = _candidates(lines, issuer)
     if not candidates:
         return None
+    if candidates[0][1] == "title" and (spelled := _spelled_out(candidates[0][0], lines)):
+        candidates[0] = (spelled, "title")
     # A title with the short name the report defines (深圳市人民政府驻北京办事处（以下简称市驻京办）): the full one.
     head = "\n".join(lines[:60])
     if "以下简称" in head:
@@ -680,6 +683,23 @@ def find_agency_name(lines: list[str], issuer: str | None = None) -> str | None:
     if adcode and end == len(stem) and re.search(r"[省市县区旗盟州]$", stem) and not _CORPS_DIVISION.search(stem):
         return stem + "人民政府"  # 平潭县2009年…年度报告: a region's own report is its government's
     return with_parent_prefix(stem, body)
+
+
+def _spelled_out(name: str, lines: list[str]) -> str | None:
+    """The name of another title of the same year at the top that spells out the first title's short
+    one: a post's title says 海曙公安分局, its article's 宁波市公安局海曙分局. Every character of the short
+    name in the longer, not as a run of it (the one naming 海曙区人民政府办公室 below 海曙区人民政府 is its
+    office's report, listed beside it)."""
+    year = next((found for line in lines[:12] if (found := title_line_year(line)) is not None), None)
+    need = Counter(name)
+    for line in lines[:12]:
+        if title_line_year(line) != year:
+            continue
+        other = find_title([line])[0]
+        if other and len(other) > len(name) and name not in other and not need - Counter(other) \
+                and INSTITUTION.search(other):
+            return other
+    return None
 
 
 _SHORT_NAME = re.compile(r"(?:^|(?<=[,，。;；:：、\s》)）]))(?P<full>[" + _HAN + r"]{4,40})\s*[(（]\s*以下简称\s*[“\"]?"

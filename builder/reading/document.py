@@ -451,7 +451,10 @@ _CHROME = re.compile(
     r"^(?:当前位置|您的位置|首页\s*>|扫一扫|分享到|打印本页|关闭窗口|【?打印】?|【?关闭】?|责任编辑|主办单位|主办|承办|协办"
     r"|技术支持|联系电话|联系我们|电子信箱|电子邮箱|版权所有|网站地图|网站标识码|浏览次数|访问量|字号|【?\s*大\s*中\s*小"
     r"|国家及部委网站|各省区市政府网站|.{0,12}(?:各部门|市县|区县)(?:政府)?网站$|相关链接|友情链接|上一篇|下一篇|来源[:：]"
-    r"|发布时间[:：]|信息来源[:：]|.*ICP备|.*公网安备|无障碍|适老化|微信公众号$|官方微博$)"
+    r"|发布时间[:：]|信息来源[:：]|.*ICP备|.*公网安备|无障碍|适老化|微信公众号$|官方微博$"
+    # A post's byline: account, date and time, and the region a platform shows of the poster's IP address
+    # (原创 萧山区政府办 萧山发布 2022-01-28 17:30 浙江); that region once ran into the title below it.
+    r"|.{0,30}?\d{4}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s+[\u4e00-\u9fff]{2,3})?$)"
 )
 _FOOTER_START = re.compile(r"扫一扫|版权所有|ICP备|公网安备|网站标识码|主办[:：]|国家及部委网站")
 _PAGE_NUMBER = re.compile(r"^\s*(?:[-—–]\s*\d{1,3}\s*[-—–]|第\s*\d{1,3}\s*页(?:\s*[/，,]?\s*共\s*\d{1,3}\s*页)?)\s*$")
@@ -569,13 +572,17 @@ def detect_format(data: bytes, path: str) -> str:
         return "word-xml"
     if head.startswith((b"\xff\xfe", b"\xfe\xff")) or (b"\x00" in head[:200] and len(data) % 2 == 0):
         head = head.decode("utf-16", errors="ignore").encode("utf-8")
-    if head.lstrip()[:1] in (b"{", b"[") and _is_json(data):
+    if (head.lstrip()[:1] in (b"{", b"[") or _JSONP.match(head)) and _is_json(data):
         return "json"  # an article API's response or a crawler's export, the page's HTML inside a string
     if _HTML_HINT.search(head):
         return "html"
     if path.lower().endswith((".md", ".markdown")):
         return "markdown"
     return "text"
+
+
+# A JSONP response (callback({...});), as an app's or a news platform's article API sends it.
+_JSONP = re.compile(rb"\s*[A-Za-z_$][\w$.]*\s*\(\s*[{\[]")
 
 
 def _is_json(data: bytes) -> bool:

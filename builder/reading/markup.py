@@ -884,10 +884,17 @@ def script_article(html: str, path: str = "") -> str | None:
     return _article_text(article, path) if article is not None else None
 
 
+# A JSONP response's wrapper: callback( … ) and an optional semicolon.
+_JSONP_WRAPPER = re.compile(r"\s*[A-Za-z_$][\w$.]*\s*\((?P<json>.*)\)\s*;?\s*", re.S)
+
+
 def json_records(text: str) -> list | None:
-    """The records of a JSON document (an object, a list) or of JSON lines; None when it is neither."""
+    """The records of a JSON document (an object, a list, one wrapped as JSONP: callback({...});) or
+    of JSON lines; None when it is neither."""
     import json
 
+    if (wrapped := _JSONP_WRAPPER.fullmatch(text)) is not None:
+        text = wrapped.group("json")
     try:
         data = json.loads(text)
         return data if isinstance(data, list) else [data]
