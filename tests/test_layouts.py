@@ -426,3 +426,19 @@ def test_a_sentence_wrapped_inside_its_count_above_table_4_is_no_row(layout):
     report = extract_text(text)
     for cell in forms.cells(GOV_2021):
         assert report.cells[cell.id].value == v[cell.id], cell.id
+
+
+@pytest.mark.parametrize("template", [GOV_2021, GOV_2019])
+def test_a_markdown_table_whose_rows_are_wider_than_its_first_keeps_every_cell(template):
+    """A crawler's Markdown whose merged cells were lost: a table opens with a one-cell row (第二十条第（一）项
+    over |---|) and every row after it has more cells, which a Markdown parser cuts to one. Every cell was
+    lost; the rows are read as the pipe rows they are."""
+    v = values(template, seed=3)
+    lines = synthetic.render(AGENCY, 2022 if template == GOV_2021 else 2020, template, v, "pipe").split("\n")
+    out = []
+    for k, line in enumerate(lines):
+        first = line.startswith("|") and (k == 0 or not lines[k - 1].startswith("|"))
+        out += [f"| {line.strip(' |').split('|')[0].strip()} |", "|---|", line] if first else [line]
+    report = extract_bytes("\n".join(out).encode(), "report.md")
+    for cell in forms.cells(template):
+        assert report.cells[cell.id].value == v[cell.id], cell.id

@@ -461,8 +461,12 @@ def markdown_to_text(markdown: str) -> str:
     index = 0
     for start, end in consumed:
         out.extend(src[index:start])
-        table_count = sum(1 for line in src[start:end] if line.strip() and not re.fullmatch(r"[\s|:-]+", line))
-        out.extend(next(table_lines) for _ in range(table_count))
+        rows = [line for line in src[start:end] if line.strip() and not re.fullmatch(r"[\s|:-]+", line)]
+        rendered = [next(table_lines) for _ in rows]
+        # A crawler's table whose merged cells were lost: rows wider than its first, which markdown-it cuts
+        # to the first's width. Those rows are kept as printed, pipe rows read as any pipe table is.
+        widths = [len(row.strip().removeprefix("|").removesuffix("|").split("|")) for row in rows]
+        out.extend(rows if max(widths) > widths[0] else rendered)
         index = end
     out.extend(src[index:])
     return "\n".join(out)
