@@ -442,3 +442,21 @@ def test_a_markdown_table_whose_rows_are_wider_than_its_first_keeps_every_cell(t
     report = extract_bytes("\n".join(out).encode(), "report.md")
     for cell in forms.cells(template):
         assert report.cells[cell.id].value == v[cell.id], cell.id
+
+
+@pytest.mark.parametrize("layout", ["tab", "pipe"])
+def test_a_site_footer_on_every_printed_page_does_not_end_the_report(layout):
+    """A page printed to PDF repeats the site's footer and header on every page: the first footer past
+    the middle ended the body, and table 3's rows on the next page and table 4 were lost."""
+    v = values(GOV_2021)
+    lines = synthetic.render(AGENCY, 2022, GOV_2021, v, layout).split("\n")
+    cut = next(k for k, line in enumerate(lines) if "（五）不予处理" in line or "(五)不予处理" in line)
+    page_break = ["网站地图 | 联系我们 | 隐私声明", "主办单位：某县人民政府办公室 承办：某县大数据中心",
+                  "网站标识码：6101130001 陕ICP备05003928号-1", "http://www.example.gov.cn/art/2022/1/1.html 2/3",
+                  "欢迎访问某县人民政府网站！ 无障碍浏览 | 繁體 | 手机版", "首页 走进某县 政务公开 政务服务 互动交流"]
+    text = "\n".join(lines[:cut] + page_break + lines[cut:] + page_break[:3])
+    assert cut > len(lines) // 2
+    report = extract_text(text)
+    for cell in forms.cells(GOV_2021):
+        assert report.cells[cell.id].value == v[cell.id], cell.id
+    assert "网站标识码" not in "\n".join(report.document.lines)

@@ -456,6 +456,9 @@ _CHROME = re.compile(
     # (原创 萧山区政府办 萧山发布 2022-01-28 17:30 浙江); that region once ran into the title below it.
     r"|.{0,30}?\d{4}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s+[\u4e00-\u9fff]{2,3})?$)"
 )
+# What only a report prints: a row of a table's counts, or one of its later sections' headings.
+_REPORT_GOES_ON = re.compile(r"(?:\t\s*\d+\s*){3}|(?:\|\s*\d+\s*){3}"
+                             r"|^\s*[三四五六]\s*、\s*(?:收到和处理|政府信息公开(?:的)?行政复议|存在的主要问题|其他需要报告)")
 _FOOTER_START = re.compile(r"扫一扫|版权所有|ICP备|公网安备|网站标识码|主办[:：]|国家及部委网站")
 _PAGE_NUMBER = re.compile(r"^\s*(?:[-—–]\s*\d{1,3}\s*[-—–]|第\s*\d{1,3}\s*页(?:\s*[/，,]?\s*共\s*\d{1,3}\s*页)?)\s*$")
 # What a browser prints in a page's margins when it saves the page as PDF: the date and time, then
@@ -481,6 +484,7 @@ def body_lines(text: str) -> list[str]:
 def body_of(lines: list[str]) -> list[str]:
     """``body_lines`` of text already normalised and split into lines."""
     out: list[str] = []
+    last_report: int | None = None  # the last line only a report prints, found at the first footer
     for index, line in enumerate(lines):
         if index % 1024 == 0:
             checkpoint()
@@ -488,9 +492,13 @@ def body_of(lines: list[str]) -> list[str]:
         if _PAGE_NUMBER.match(line) or _PRINT_MARGIN.match(line):
             continue
         if _is_chrome(line):
-            # A footer block: everything after it is site chrome too.
+            # A footer block: everything after it is site chrome too, unless the report goes on below it
+            # (a page printed to PDF has the site's footer and header on every page).
             if index > len(lines) // 2 and _FOOTER_START.search(core):
-                break
+                if last_report is None:
+                    last_report = max((k for k, x in enumerate(lines) if _REPORT_GOES_ON.search(x)), default=-1)
+                if index > last_report:
+                    break
             continue
         out.append(line.rstrip(" ") if core else "")  # trailing tabs are a row's empty cells
     while out and not out[-1].strip():
