@@ -6,10 +6,13 @@ as a definite value must be the true one."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from builder import forms, synthetic
 from builder.extraction.columns import T3_ORDER, t3_columns, t4_columns
+from builder.extraction.extract import extract_bytes
 from builder.forms import GOV_2019, GOV_2021
 
 from .test_layouts import AGENCY
@@ -415,3 +418,30 @@ def test_table_4_printed_for_two_years_is_read_from_the_latest_year_s_row(render
     rep = extracted(blocks, rendering)
     assert {c: rep.cells[c].value for c in v if c.startswith("t4.")} == {c: v[c] for c in v if c.startswith("t4.")}
     assert "t4.year_rows" in [w["code"] for w in rep.warnings]
+
+
+@pytest.mark.parametrize("order", ["paired", "blocks"])
+def test_table_3_printed_for_two_years_side_by_side_is_read_for_the_latest(order):
+    """为便于对比，申请人情况各栏同时列示上年数据: 2021年 | 2022年 under each applicant type (or the year
+    before's seven columns, then the year's). Every cell was unsure."""
+    v = values(GOV_2021)
+    lines = synthetic.render(AGENCY, 2022, GOV_2021, v, "tab").split("\n")
+    start = next(k for k, line in enumerate(lines) if line.startswith("三、收到和处理"))
+    end = next(k for k, line in enumerate(lines) if line.startswith("四、政府信息公开行政复议"))
+    out, header = lines[:start], False
+    for line in lines[start:end]:
+        cells = line.split("\t")
+        if len(cells) > 7 and all(re.fullmatch(r"\d+", c) for c in cells[-7:]):
+            if not header:
+                years = ["2021年", "2022年"] * 7 if order == "paired" else ["2021年"] * 7 + ["2022年"] * 7
+                out.append("\t" * (len(cells) - 7) + "\t".join(years))
+                header = True
+            before = [str(int(c) + 1) for c in cells[-7:]]
+            both = [x for pair in zip(before, cells[-7:]) for x in pair] if order == "paired" else before + cells[-7:]
+            line = "\t".join(cells[:-7] + both)
+        out.append(line)
+    report = extract_bytes("\n".join(out + lines[end:]).encode(), "report.txt")
+    for cell in forms.cells(GOV_2021):
+        if cell.table == "t3":
+            assert (report.cells[cell.id].value, report.cells[cell.id].status) == (v[cell.id], "reported"), cell.id
+    assert "t3.year_columns" in [w["code"] for w in report.warnings]

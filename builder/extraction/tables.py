@@ -1555,6 +1555,10 @@ def read_t3(layout: Layout, form: forms.Form, out: Tables) -> None:
         rows = spaced
         out.warn("t3.spacer_columns", "table 3's rows print an empty spacer cell between every two values (a page "
                  "laid out with narrow blank columns); the values are read without them")
+    if (latest := _latest_year_columns(layout, rows)) is not None:
+        rows = latest
+        out.warn("t3.year_columns", "table 3 prints each column for several years side by side (2022年 | 2023年): "
+                 "the latest year's columns are read")
     if (by_column := _read_by_column(rows, form_rows)) is not None:
         rows = by_column
         out.warn("t3.by_column", "table 3 is printed column by column (each applicant type with its values for the "
@@ -1606,6 +1610,42 @@ def _without_spacer_cells(rows: list[ValueRow], size: int) -> list[ValueRow] | N
         return None
     return [replace(row, cells=_two_column_cells(fit(row.cells, 0))) if alternate else row
             for row, alternate in zip(rows, spaced)]
+
+
+# A header cell naming the year a column is for, when a table prints each column for two years to compare.
+_YEAR_CELL = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年?度?|(?P<word>上年|去年|上一年|本年|今年|当年)度?")
+
+
+def _column_year(cell: str) -> int | None:
+    m = _YEAR_CELL.fullmatch(cell.strip())
+    if m is None:
+        return None
+    return int(m.group("y")) if m.group("y") else (1 if m.group("word") in ("本年", "今年", "当年") else 0) + 9000
+
+
+def _latest_year_columns(layout: Layout, rows: list[ValueRow]) -> list[ValueRow] | None:
+    """Table 3's rows with only the latest year's values, when its header prints a year over every
+    column (2022年 | 2023年 under each applicant type: the year before beside the report's own, which
+    is the latest) and the rows print a value under each; None for any other table."""
+    first = next((row for row in rows if row.has_values), None)
+    if first is None or "t3" not in layout.regions:
+        return None
+    for line in layout.lines[layout.regions["t3"][0]:first.line]:
+        sep = delimiter(line)
+        cells = [c for c in (line.split(sep) if sep else line.split()) if c.strip()]
+        years = [_column_year(c) for c in cells]
+        if len(cells) < 2 * len(T3_ORDER) or None in years:
+            continue
+        latest = [k for k, year in enumerate(years) if year == max(years)]
+        if len(latest) != len(T3_ORDER) or len(set(years)) < 2:
+            return None
+        # (a row's label cell spanning more grid columns leaves empty cells before its values)
+        values = [row.cells[len(row.cells) - len(years):] if len(row.cells) >= len(years)
+                  and not any(row.cells[:len(row.cells) - len(years)]) else None for row in rows]
+        if not any(values):
+            return None
+        return [replace(row, cells=[cells[k] for k in latest]) if cells else row for row, cells in zip(rows, values)]
+    return None
 
 
 def _read_by_column(rows: list[ValueRow], form_rows: tuple[Row, ...]) -> list[ValueRow] | None:
