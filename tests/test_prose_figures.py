@@ -587,3 +587,14 @@ def test_a_province_s_service_portal_is_no_other_process():
     """其中通过浙江政务服务网在线申请九件: the channel, not the 政务服务 of approvals."""
     found = figures("全年共收到政府信息公开申请十二件，其中通过浙江政务服务网在线申请九件、信函申请三件。", year=2022)
     assert headlines(found)["applications_online"] == 9
+
+
+def test_a_paragraph_laid_out_as_a_spreadsheet_row_is_prose():
+    """A report made in a spreadsheet: each paragraph one row, its other cells empty. Its figures were
+    never read (rows with tabs are the tables'); a row of the table itself stays no prose."""
+    lines = ["(二)依申请公开情况。全年共受理政府信息公开申请308件,其中自然人申请266件;上年结转10件。\t\t\t\t\t\t",
+             "| 一、本年新收政府信息公开申请数量 | 266 | 32 | 0 | 1 | 6 | 3 | 308 |",
+             "\t(七)总计\t\t\t\t\t\t\t\t"]
+    found = find_figures(sentences(lines), 2021)
+    assert headlines(found)["applications_received"] == 308
+    assert [s for s in sentences(lines) if "总计" in s or "本年新收政府信息公开申请数量" in s] == []

@@ -193,7 +193,9 @@ def prose(lines: list[str]) -> str:
     out: list[str] = []
     for line in lines:
         stripped = line.strip()
-        if not stripped or "\t" in line or stripped.count("|") >= 2:
+        if stripped and ("\t" in line or stripped.count("|") >= 2):
+            stripped = _sentence_cell(stripped)
+        if not stripped:
             out.append("\n")
             continue
         if _ITEM_START.match(stripped):
@@ -203,6 +205,16 @@ def prose(lines: list[str]) -> str:
                                                 and len(stripped) <= 40):
             out.append("\n")  # a heading (二、主动公开政府信息情况) is no start of the next paragraph's sentence
     return _SPACE_AROUND_DIGITS.sub("", "".join(out))
+
+
+_SENTENCE_CELL = 20  # characters: a cell this long, with a full stop, holds prose
+
+
+def _sentence_cell(row: str) -> str:
+    """A table row's text when its one filled cell is prose (a report laid out in a spreadsheet, each
+    paragraph a row: …全年共受理政府信息公开申请308件，…。), else '' (a row of the tables)."""
+    cells = [cell.strip() for cell in re.split(r"[\t|]", row) if cell.strip()]
+    return cells[0] if len(cells) == 1 and len(cells[0]) >= _SENTENCE_CELL and "。" in cells[0] else ""
 
 
 _HEADING_END = re.compile(r"(?:情况|概述|概况|问题|措施|事项|说明)\s*$")
