@@ -360,6 +360,20 @@ def test_password_protected_pdf_is_refused(form):
     assert str(error) == "report.pdf: encrypted PDF: cannot be opened without a password"
 
 
+def test_a_report_followed_by_many_blank_pages_is_read(form):
+    """A report's pages, then 300 blank or footer-only pages (an export padded to a page count): the
+    characters per page on average made it look like a scan, refused as needing OCR."""
+    from pypdf import PdfWriter
+
+    writer = PdfWriter(clone_from=io.BytesIO(form))
+    width, height = writer.pages[0].mediabox.width, writer.pages[0].mediabox.height
+    for _ in range(300 - len(writer.pages)):
+        writer.add_blank_page(width, height)
+    out = io.BytesIO()
+    writer.write(out)
+    assert_every_cell(extract_bytes(out.getvalue(), "report.pdf"), values())
+
+
 def test_pdf_encrypted_without_an_open_password_is_read(form):
     """Permissions-only encryption (an owner password) does not stop reading."""
     assert_every_cell(extract_bytes(_encrypted(form, ""), "report.pdf"), values())

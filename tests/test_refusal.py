@@ -155,12 +155,25 @@ def test_news_of_a_meeting_on_the_reports_is_refused(title):
     assert "news of a meeting or training" in str(caught.value)
 
 
-@pytest.mark.parametrize("name", ["广州市自来水有限公司", "深圳市燃气集团"])
-def test_an_enterprise_s_disclosure_report_is_refused(name):
-    """Water, gas and heat companies publish 信息公开工作年度报告 on the same pattern, under the
-    regulation's art. 55: a public enterprise's, not an administrative agency's."""
+@pytest.mark.parametrize(("name", "kind"), [
+    ("广州市自来水有限公司", "an enterprise: its disclosure report is a public enterprise's (公共企事业单位信息公开)"),
+    ("深圳市燃气集团", "an enterprise: its disclosure report is a public enterprise's (公共企事业单位信息公开)"),
+    ("安吉县人大常委会办公室", "a people's congress body (人大), which the regulation does not cover"),
+    ("政协肥西县委员会办公室", "a political consultative conference body (政协), which the regulation does not cover"),
+    ("余村村民委员会", "a village or residents' committee (村民委员会/居民委员会), a self-governing body"),
+    ("德清县人民法院", "a court: its openness reports are 司法公开's"),
+    ("宁夏大学", "a university or college: its disclosure reports follow 高等学校信息公开办法"),
+])
+def test_a_body_the_regulation_does_not_cover_is_refused(name, kind):
+    """Water companies, 人大 and 政协 offices, village committees, courts and universities publish 信息公开
+    工作年度报告 on the same pattern, some copying the form whole: none is an administrative agency's."""
     with pytest.raises(errors.NotAReport) as caught:
         extract_bytes(f"{name}2023年信息公开工作年度报告\n本报告由{name}编制。\n{BODY}".encode(), "doc.txt")
-    assert str(caught.value) == (f"doc.txt: not a government information disclosure annual report: “{name}” is an "
-                                 "enterprise: its disclosure report is a public enterprise's (公共企事业单位信息公开), "
-                                 "not an administrative agency's")
+    assert str(caught.value) == ("doc.txt: not a government information disclosure annual report: "
+                                 f"“{name}” is not an administrative agency: {kind}")
+
+
+@pytest.mark.parametrize("name", ["长兴县新闻出版局", "中共长兴县委宣传部", "宁波市住房公积金管理中心", "长兴县人民政府办公室"])
+def test_a_government_body_named_near_those_is_read(name):
+    report = extract_bytes(f"{name}2023年政府信息公开工作年度报告\n本报告由{name}编制。\n{BODY}".encode(), "doc.txt")
+    assert report.agency.name == name

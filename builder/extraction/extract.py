@@ -127,9 +127,20 @@ _ABOUT_REPORTS = re.compile(r"(?:编制|报送|撰写|做好|开展)[^《》]{0,
 
 # News of a meeting or a training on the reports, titled after them: 我区召开2021年度政府信息公开工作年度报告编制培训会.
 _EVENT = re.compile(r"召开|举办|举行|(?:培训|推进|部署|座谈|调度|动员|工作)会议?$|培训班?$|会议$")
-# An enterprise (a water or gas company): its disclosure report is a public enterprise's (公共企事业单位, under
-# the regulation's art. 55 and its sector's rules), not an administrative agency's annual report.
-_ENTERPRISE = re.compile(r"(?:公司|集团)$")
+# Bodies the regulation does not cover, by their names, and what they are: their disclosure reports (an
+# enterprise's under art. 55 and its sector's rules, a university's under 高等学校信息公开办法, a court's 司法公开)
+# are no administrative agency's annual report, however closely they copy its form.
+_NOT_AGENCIES = (
+    (re.compile(r"(?:公司|集团)$"), "an enterprise: its disclosure report is a public enterprise's (公共企事业单位信息公开)"),
+    (re.compile(r"人大常委会|人民代表大会|^(?:[^政]*[县市区州旗])?人大(?:办公室|机关)"),
+     "a people's congress body (人大), which the regulation does not cover"),
+    (re.compile(r"政协|政治协商会议"), "a political consultative conference body (政协), which the regulation does not cover"),
+    (re.compile(r"(?:村民|居民)委员会$|(?:村|居)委会$"),
+     "a village or residents' committee (村民委员会/居民委员会), a self-governing body"),
+    (re.compile(r"人民法院$"), "a court: its openness reports are 司法公开's"),
+    (re.compile(r"人民检察院$"), "a procuratorate: its openness reports are 检务公开's"),
+    (re.compile(r"(?:大学|学院)$"), "a university or college: its disclosure reports follow 高等学校信息公开办法"),
+)
 
 
 def other_document_kind(lines: list[str], deep: bool = False) -> tuple[str, str] | None:
@@ -305,9 +316,8 @@ def extract_document(doc: Document) -> Report:
             or name_in_running_heads(doc.source.running_heads))
     if not name:
         raise errors.MissingMetadata(path, "no agency name in the title or opening")
-    if _ENTERPRISE.search(name):
-        raise errors.NotAReport(path, f"“{name}” is an enterprise: its disclosure report is a public enterprise's "
-                                      "(公共企事业单位信息公开), not an administrative agency's")
+    if (kind := next((kind for pattern, kind in _NOT_AGENCIES if pattern.search(name)), None)) is not None:
+        raise errors.NotAReport(path, f"“{name}” is not an administrative agency: {kind}")
     agency = describe_agency(name, doc.lines, doc.page_lines)
     if layout.regions and (cut := other_year_title(layout, year)) is not None:
         doc.lines = layout.lines[:cut]

@@ -23,6 +23,7 @@ from ..limits import checkpoint, current
 
 _CID = re.compile(r"\(cid:\d+\)")
 _MIN_CHARS_PER_PAGE = 20  # less than this is a scan with a stamp or page numbers, not a text layer
+_TEXT_PAGE = 300  # characters: a page holding this many has text, not a stamp
 
 Box = tuple[float, float, float, float]
 
@@ -143,13 +144,16 @@ def _table_fit(text: str) -> tuple[int, int]:
     return good, bad
 
 
-def _check_text_layer(text: str, pages: int, path: str) -> None:
-    """A scan (perhaps stamped with page numbers) or unmapped glyph codes is not text."""
+def _check_text_layer(page_texts: list[str], path: str) -> None:
+    """A scan (perhaps stamped with page numbers) or unmapped glyph codes is not text. A page of text
+    is a text layer, however many blank pages follow it (a report and a long blank or footer-only tail)."""
+    text, pages = "\n".join(page_texts), len(page_texts)
     glyphs = len(_CID.findall(text))
     chars = sum(1 for ch in _CID.sub("", text) if not ch.isspace())
     if glyphs > chars:
         raise errors.NeedsOCR(path, "its fonts do not map glyphs to characters")
-    if chars < _MIN_CHARS_PER_PAGE * pages:
+    if chars < _MIN_CHARS_PER_PAGE * pages and not any(
+            sum(1 for ch in _CID.sub("", page) if not ch.isspace()) >= _TEXT_PAGE for page in page_texts):
         raise errors.NeedsOCR(path, f"{chars} characters of text on {pages} page{'s' if pages > 1 else ''}"
                               if chars else "")
 
@@ -243,7 +247,7 @@ def _read(pdf, path: str) -> str:
         checkpoint()
         read.append(_page_text(page, tolerance))
     text = "\n".join(page for page, _ in read)
-    _check_text_layer(text, len(pages), path)
+    _check_text_layer([page for page, _ in read], path)
     if any(gridded for _, gridded in read):
         good, bad = _table_fit(text)
         if bad or not good:
