@@ -86,13 +86,16 @@ def test_measures_printed_in_another_order_are_read_by_the_header(rendering, ord
 @pytest.mark.parametrize("rendering", RENDERINGS)
 def test_columns_the_form_does_not_have_are_passed_over_by_the_header(rendering):
     """上年现行有效件数 | 本年制发件数 | 本年废止件数 | 现行有效件数 | 增减 (and 上年处理决定数量 | 本年处理决定数量 |
-    增减): the first cells were read, the year before's figure as the report year's."""
+    增减): the first cells were read, the year before's figure as the report year's. Text spaced apart
+    keeps its rows unsure: more numbers than cells there may be a number split or a sign spaced off."""
     v = values()
     rep = t2_report(v, {}, rendering, year_before=True)
     for cell in forms.cells(GOV_2021):
-        if cell.table == "t2":
+        if cell.table == "t2" and rendering == "space":
+            assert rep.cells[cell.id].status == "ambiguous", cell.id
+        elif cell.table == "t2":
             assert (rep.cells[cell.id].value, rep.cells[cell.id].status) == (v[cell.id], "reported"), cell.id
-    assert "t2.extra_columns" in [w["code"] for w in rep.warnings]
+    assert ("t2.extra_columns" in [w["code"] for w in rep.warnings]) == (rendering != "space")
 
 
 def test_a_spreadsheet_grid_s_spacer_cells_are_passed_over_by_the_header():

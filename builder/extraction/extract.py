@@ -9,7 +9,7 @@ from pathlib import Path
 from .. import errors
 from ..forms import PRE_2019
 from ..reading.document import UNDONE_MOJIBAKE, Document, read_bytes, read_file
-from .layout import Layout, locate
+from .layout import Layout, locate, without_zero_decimals
 from .metadata import (
     UNSURE_YEAR_SOURCES,
     Agency,
@@ -288,7 +288,7 @@ def _reading_warnings(doc: Document) -> list[dict]:
 def extract_document(doc: Document) -> Report:
     """A read document to a report, or a ReportError naming what is missing."""
     path = doc.source.path
-    doc.lines = strip_page_labels(doc.lines)
+    doc.lines, formatted = without_zero_decimals(strip_page_labels(doc.lines))
     other = other_document_kind(doc.lines)
     layout = locate(doc.lines)
     more = later_report(layout)
@@ -324,6 +324,10 @@ def extract_document(doc: Document) -> Report:
     template, template_source = detect_template(layout, year)
     tables = read_tables(layout, template)
     warnings = [*tables.warnings, *_reading_warnings(doc)]
+    if formatted:
+        warnings.append({"code": "zero_decimals", "count": formatted,
+                         "message": f"{formatted} numbers of the tables print two zero decimals (a spreadsheet's "
+                                    "number format, 1,274.00): read as whole numbers"})
     if year_source in UNSURE_YEAR_SOURCES:
         warnings.append({"code": "year_unsure",
                          "message": f"report year {year} read from {year_source}: the title, the 统计期限 and the "

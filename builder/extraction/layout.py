@@ -186,9 +186,8 @@ _SPELLED_MAX = 24  # characters: no count, spelled any way, is longer (二千三
 # 一 alone in a cell: a 1 in Chinese numerals, or a dash for none (typed so, or OCR's): a value, unread.
 DASH_OR_ONE = "一"
 # What a spreadsheet shows of a number stored as text ('12, the apostrophe Excel and WPS keep before it
-# when the cell is pasted as text), and of a count in its 数值 format, two decimals (1,274.00, 0.00).
+# when the cell is pasted as text).
 _TEXT_NUMBER = re.compile(r"['‘’`](?P<n>-?\d+(?:,\d{3})*(?:\.\d+)?)")
-_ZERO_DECIMALS = re.compile(r"(?P<n>-?\d{1,3}(?:,\d{3})+|-?\d+)\.00")
 
 
 @lru_cache(maxsize=4096)
@@ -217,8 +216,6 @@ def spelled_number(cell: str) -> tuple[str, str] | None:
         return re.sub(r"\D", "", c), "数字中的空格是千位分隔，读作一个数"
     if m := _TEXT_NUMBER.fullmatch(c):
         return m.group("n"), "数字前的撇号是表格软件“以文本形式存储的数字”的标记，不计入数值"
-    if m := _ZERO_DECIMALS.fullmatch(c):
-        return m.group("n"), "以两位小数印出（表格软件的数值格式），小数为 0，读作整数"
     if m := _CHANGE_WORDS.fullmatch(c):
         sign = "-" if m.group("sign") in ("减少", "减", "下降") else ""
         return sign + m.group("n").replace(",", ""), f"“{m.group('sign')}”读作{'负数' if sign else '正数'}"
@@ -560,3 +557,28 @@ def locate(lines: list[str]) -> Layout:
     if t4 is not None:
         layout.regions["t4"] = (t4, end)
     return layout
+
+
+# A count in a spreadsheet's 数值 format: two decimals, both 0 (1,274.00). One such cell among whole numbers
+# may be OCR's point inside 400; a table printing most of its numbers so is formatted.
+_ZERO_DECIMALS = re.compile(r"(?P<n>-?\d{1,3}(?:,\d{3})+|-?\d+)\.00")
+_FORMATTED_MIN = 10
+
+
+def without_zero_decimals(lines: list[str]) -> tuple[list[str], int]:
+    """The lines with the two zero decimals of a formatted table's cells dropped (1,274.00 → 1,274), and
+    how many were: only when most numbers in rows of cells (tabs, pipes) print them; else the lines."""
+    rows = [(k, sep) for k, line in enumerate(lines) if (sep := delimiter(line)) is not None]
+    numbers = formatted = 0
+    for k, sep in rows:
+        for cell in lines[k].split(sep):
+            if _NUMBER.fullmatch(cell := cell.strip()):
+                numbers += 1
+                formatted += bool(_ZERO_DECIMALS.fullmatch(cell))
+    if formatted < _FORMATTED_MIN or formatted * 2 < numbers:
+        return lines, 0
+    out = list(lines)
+    for k, sep in rows:
+        out[k] = sep.join(m.group("n") if (m := _ZERO_DECIMALS.fullmatch(cell.strip())) else cell
+                          for cell in lines[k].split(sep))
+    return out, formatted

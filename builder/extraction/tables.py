@@ -1011,7 +1011,7 @@ def read_t2(layout: Layout, form: forms.Form, out: Tables) -> None:
                      f"({', '.join(printed)}); read by the header's names", line=match.line + 1)
         if match is not None and not match.has_values:
             match = ValueRow(match.label, [""] * len(ids), True, match.line)  # the row is printed, its cells empty
-        if (match is not None and len(match.cells) > len(ids)
+        if (match is not None and match.delimited and len(match.cells) > len(ids)
                 and (columns := _t2_header_columns(layout, headers, match, item)) is not None):
             match = replace(match, cells=[match.cells[k] for k in columns])
             out.warn("t2.extra_columns", f"t2: the header above '{item.label_zh}' prints columns the form does not "
@@ -1069,7 +1069,9 @@ def _t2_header_columns(layout: Layout, headers: list[tuple[int, tuple[str, ...]]
     has, by the cells of the header line above it (上年现行有效件数 | 本年制发件数 | 本年废止件数 |
     现行有效件数 | 增减): each measure in the one cell naming it, a cell naming another year or a change
     naming none (unless the measure is such: 2019's 上一年项目数量, 本年增/减). None unless the header
-    has a cell per value (and one for the labels) and names every measure in one cell."""
+    has a cell per value (and one for the labels) and names every measure in one cell. Only for a row
+    of cells (tabs, pipes, a web or Word table): in text spaced apart, more numbers than cells may be
+    a number split (3 682) or a sign spaced off (- 2), read as such (``_read_crowded_t2_row``)."""
     above = [index for index, _ in headers if index < row.line]
     if not above:
         return None
