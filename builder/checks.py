@@ -16,7 +16,7 @@ from functools import cache
 
 from . import forms
 from .codebook import FORM_NAME_ZH, labels
-from .extraction.metadata import INSTITUTION, locate_region
+from .extraction.metadata import INSTITUTION, arabic_years, locate_region, read_title
 from .extraction.narrative import KEY_LABELS, in_aside
 from .forms import GOV_2019, GOV_2021, PRE_2019, Identity
 
@@ -510,6 +510,8 @@ def _meta_year(report, context=None) -> list[Result]:
     sentences = report.document.sentences
     evidence: list[tuple[int, str]] = []
     for sentence in sentences:
+        if "年" in sentence:
+            sentence = arabic_years(sentence)  # 自二〇二三年一月一日起: the period in Chinese numerals
         for m in _PERIOD_YEAR.finditer(sentence):
             evidence.append((int(m.group(1)), sentence.strip()))
         if _FUTURE.search(sentence):
@@ -524,6 +526,11 @@ def _meta_year(report, context=None) -> list[Result]:
                 evidence.append((year, sentence.strip()))
     if not evidence:
         return [say("meta.year", NA, message="no_evidence")]
+    title_year = read_title(report.document.lines).year if report.year_source == "period, against the title" else None
+    if title_year is not None and title_year != report.year:  # the year read from the period; the title says another
+        sentence = next((s for y, s in evidence if y == report.year), evidence[0][1])
+        return [say("meta.year", FAIL, "", [], title_year, report.year, message="fail", year=title_year,
+                    body_year=report.year, sentence=sentence, basis=YEAR_BASIS["title"])]
     wrong = [(y, s) for y, s in evidence if y != report.year]
     if wrong:
         year, sentence = wrong[0]

@@ -884,3 +884,22 @@ def test_a_word_file_with_a_damaged_or_huge_header_is_read_from_its_main_part(he
     report = extract_bytes(_with_header_part(docx_bytes(blocks(v)), header), "report.docx")
     assert (report.agency.name, report.year) == (AGENCY, YEAR)
     assert_every_cell(report, v)
+
+
+def test_a_web_row_one_cell_wider_than_the_others_is_put_back_only_as_a_repair():
+    """| （二）部分公开 | ␣ | 0 | 0 | 0 | 8 | 0 | 0 | 8 |: an empty cell before the values and the last one past
+    the table's edge. Read as the grid puts them, the row breaks its sums; one cell over, every identity
+    holds. The numbers were taken one cell over as printed values, without a word."""
+    from .official_form import blocks, html_body, html_page, values
+
+    v = values()
+    page = html_page(html_body(blocks(v)))
+    row = "<td colspan=\"2\">（二）部分公开（区分处理的，只计这一情形，不计其他情形）</td>"
+    assert row in page
+    report = extract_bytes(page.replace(row, row + "<td></td>", 1).encode(), "report.html")
+    for column in forms.T3_COLUMNS:
+        cell = report.cells[f"t3.partially_granted.{column.id}"]
+        assert (cell.value, cell.status) == (v[f"t3.partially_granted.{column.id}"], "repaired"), column.id
+        assert cell.note.startswith("本行比表格的其他行多一格")
+    plain = extract_bytes(page.encode(), "report.html")
+    assert not [c for c in plain.cells.values() if c.status == "repaired"]

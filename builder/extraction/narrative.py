@@ -235,14 +235,16 @@ def find_figures(sentence_list: list[str], year: int | None = None, table_lines:
     report before the 2019 form did; since then its tables, and so its totals, are the government's own."""
     found: list[tuple[int, Figure]] = []
     offset = 0
-    lead = ""
+    lead = before = ""
     for sentence in sentence_list:
         checkpoint()
         scope, lead = lead, _wider_scope(lead, sentence)
+        # the clause before this one in its sentence (自然人申请512件；商业企业申请63件。: the types it lists)
+        said, before = before + sentence, sentence if sentence.endswith(("；", ";")) else ""
         offset += 1_000
         if len(sentence) > 400:
             continue
-        mentioned = {needs for needs in _NEEDS_GROUPS if any(word in sentence for word in needs)}
+        mentioned = {needs for needs in _NEEDS_GROUPS if any(word in said for word in needs)}
         if not mentioned:  # no pattern's words: most sentences
             continue
         has_digit = _HAS_NUMBER.search(sentence) is not None

@@ -263,6 +263,7 @@ def _local(identities: list[Identity], ids: tuple[str, ...]) -> list[tuple[tuple
 class _Slot:
     ids: tuple[str, ...]
     row: ValueRow | None
+    grid: list[str] | None = None  # a row wider than the table's others: its values where the grid puts them
 
 
 def _candidates(values: list) -> list:
@@ -286,6 +287,8 @@ def read_table(slots: list[_Slot], identities: list[Identity], out: Tables, tabl
     displacing = any(several_numbers(c) for slot in slots if slot.row for c in slot.row.cells)
     extra_columns = _extra_columns(slots, identities, keep)
     subtotal = _subtotal_column(slots, identities) if extra_columns else None
+    widths = Counter(slot.row.width for slot in slots if slot.row is not None and slot.row.delimited)
+    usual_width = widths.most_common(1)[0][0] if widths else 0
     for slot in slots:
         if slot.row is None:
             absent.update(slot.ids)
@@ -293,6 +296,10 @@ def read_table(slots: list[_Slot], identities: list[Identity], out: Tables, tabl
                 out.cells[cell] = CellValue(None, None, "missing")
             continue
         windows = [fit(slot.row.cells, len(slot.ids))] if displacing else alignments(slot.row.cells, len(slot.ids))
+        if not displacing and (gridded := _on_the_grid(slot, usual_width)) is not None and all(
+                [parse_cell(c).value for c in gridded] != [parse_cell(c).value for c in w] for w in windows):
+            windows.append(gridded)
+            slot.grid = gridded
         if len(windows) > 1:
             aligned.append((slot, windows))
             for cell in slot.ids:  # decided with the identities below; not a blank to fill meanwhile
@@ -357,6 +364,20 @@ def read_table(slots: list[_Slot], identities: list[Identity], out: Tables, tabl
         fixed = _reread_short_rows(slots, fixed, usable, out, table)
     _infer(fixed, usable, out)
     _settle_glyphs(fixed, usable, out)
+
+
+def _on_the_grid(slot: _Slot, usual_width: int) -> list[str] | None:
+    """The values of a row of cells wider than the table's other rows where the grid puts them: the
+    cells under the form's columns, its extra cells (one past the table's edge) left out. Read so, an
+    empty first cell is a cell of the form, not the label's padding (| 部分公开 | ␣ | 6 | 2 | … | 1 | 9 |:
+    自然人 blank and 9 outside the table, or every number one cell right; the identities say which)."""
+    row = slot.row
+    if row is None or not row.delimited or not usual_width or row.width <= usual_width:
+        return None
+    extra, size = row.width - usual_width, len(slot.ids)
+    if len(row.cells) < size + extra or not any(c.strip() for c in row.cells[len(row.cells) - extra:]):
+        return None
+    return row.cells[len(row.cells) - size - extra:len(row.cells) - extra]
 
 
 def _all_zero(printed: list[str]) -> bool:
@@ -625,7 +646,12 @@ def _apply_aligned(aligned, choices: list[Choice], solutions, fixed, out: Tables
             values = _candidates([parse_cell(windows[i][k]).value for i in picked])
             if len(picked) == 1 or len(values) == 1:
                 parsed = parse_cell(windows[picked[0]][k])
-                if len(picked) > 1 or parsed.value is not None:
+                if slot.grid is not None and windows[picked[0]] != slot.grid:
+                    parsed.status = "repaired"
+                    on_grid = "、".join(c.strip() or "空白" for c in slot.grid)
+                    parsed.note = (f"本行比表格的其他行多一格：照表格的格读作 {on_grid}（其后一格在表格之外），不符合"
+                                   f"{TABLE_ZH[table]}的勾稽关系；各数错开一格读出才符合，这是勾稽关系唯一允许的读法")
+                elif len(picked) > 1 or parsed.value is not None:
                     parsed.note = "行首或行尾的空单元格可有多种对齐方式；" + (
                         f"这是{TABLE_ZH[table]}勾稽关系唯一允许的对齐" if len(picked) == 1 else "各种对齐读数相同")
                 out.cells[cell] = parsed
