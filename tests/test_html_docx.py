@@ -903,3 +903,60 @@ def test_a_web_row_one_cell_wider_than_the_others_is_put_back_only_as_a_repair()
         assert cell.note.startswith("本行比表格的其他行多一格")
     plain = extract_bytes(page.encode(), "report.html")
     assert not [c for c in plain.cells.values() if c.status == "repaired"]
+
+
+def _with_inner_tables(page: str) -> str:
+    """Table 3 with its five organisation columns a table inside one cell of each row: the header's
+    法人或其他组织 over the five types, each row's five values."""
+    import re as regex
+
+    names = "".join(f"<td>{c.label_zh}</td>" for c in forms.T3_COLUMNS[1:6])
+    page = page.replace('<td rowspan="2">自然人</td><td colspan="5">法人或其他组织</td><td rowspan="2">总计</td></tr><tr>'
+                        + names + "</tr>",
+                        '<td>自然人</td><td><table><tr><td colspan="5">法人或其他组织</td></tr><tr>' + names
+                        + "</tr></table></td><td>总计</td></tr>")
+
+    def nest(m: regex.Match) -> str:
+        cells = regex.findall(r"<td>([^<]*)</td>", m.group(2))
+        inner = "".join(f"<td>{c}</td>" for c in cells[1:6])
+        return f"{m.group(1)}<td>{cells[0]}</td><td><table><tr>{inner}</tr></table></td><td>{cells[6]}</td></tr>"
+
+    return regex.sub(r"(<tr><td[^>]*>[^<]*[\u4e00-\u9fff][^<]*</td>)((?:<td>\d+</td>){7})</tr>", nest, page)
+
+
+def test_organisation_columns_printed_as_a_table_inside_each_row_are_the_row_s_cells():
+    """A table holding tables was read as a page's layout, each cell a line: every cell of table 3 was lost."""
+    from .official_form import blocks, html_body, html_page, values
+
+    v = values()
+    page = _with_inner_tables(html_page(html_body(blocks(v))))
+    assert page.count("<table><tr>") > 20
+    report = extract_bytes(page.encode(), "report.html")
+    for cell in forms.cells(forms.GOV_2021):
+        if cell.table == "t3":
+            assert report.cells[cell.id].value == v[cell.id], cell.id
+
+
+def test_a_sliver_column_a_dragged_border_left_is_no_cell():
+    """Word's web page of a table whose border was dragged: a 4px column beside 自然人, which 自然人 spans
+    in some rows and sits beside, empty, in the others. Those rows read as eight cells, one blank inside,
+    and every cell of them was unsure."""
+    import re as regex
+
+    from .official_form import blocks, html_body, html_page, values
+
+    v = values()
+    page = html_page(html_body(blocks(v))).replace('<td rowspan="2">自然人</td>', '<td rowspan="2" colspan="2">自然人</td>')
+    rows = iter(range(100))
+
+    def sliver(m: regex.Match) -> str:
+        wide = next(rows) % 3 == 0
+        return f'{m.group(1)}<td colspan="2">{m.group(2)}</td>' if wide else f"{m.group(1)}<td>{m.group(2)}</td><td></td>"
+
+    page = regex.sub(r"(<tr>(?:<td[^>]*>[^<]*[\u4e00-\u9fff][^<]*</td>)+)<td>(\d+)</td>(?=(?:<td>\d+</td>){6}</tr>)",
+                     sliver, page)
+    assert page.count('<td colspan="2">') > 5 and page.count("<td></td>") > 10
+    report = extract_bytes(page.encode(), "report.html")
+    for cell in forms.cells(forms.GOV_2021):
+        if cell.table == "t3":
+            assert report.cells[cell.id].value == v[cell.id], cell.id

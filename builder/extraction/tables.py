@@ -613,6 +613,9 @@ def _displaced_choices(
     return choices
 
 
+_SLIVERS = 2  # empty cells inside a row one cell too wide, each of which may be the one too many
+
+
 def alignments(cells: list[str], size: int) -> list[list[str]]:
     """The ways a grid row with empty cells at either end holds the form's
     cells: a label's colspan pads the start, a pipe or a blank the end, and
@@ -624,6 +627,12 @@ def alignments(cells: list[str], size: int) -> list[list[str]]:
     lead = next((i for i, c in enumerate(cells) if c.strip()), len(cells))
     trail = next((i for i, c in enumerate(reversed(cells)) if c.strip()), len(cells))
     windows = [cells[i:len(cells) - (extra - i)] for i in range(extra + 1) if i <= lead and extra - i <= trail]
+    printed = cells[lead:len(cells) - trail]
+    inside = [i for i, c in enumerate(printed) if not c.strip()]
+    if not windows and len(printed) == size + 1 and 0 < len(inside) <= _SLIVERS:
+        # an empty cell inside a row one cell too wide: a sliver column a dragged border left (Word's
+        # web pages), which a value cell spans in some rows and not in others
+        windows = [printed[:i] + printed[i + 1:] for i in inside]
     distinct: list[list[str]] = []
     for window in windows:
         if [parse_cell(c).value for c in window] not in [[parse_cell(c).value for c in d] for d in distinct]:

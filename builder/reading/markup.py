@@ -160,6 +160,31 @@ def table_grid(rows: list[list[tuple[str, int, int]]]) -> list[list[str]]:
     return [[cell or "" for c, cell in enumerate(row) if c in starts] for row in grid]
 
 
+_FRAGMENT_ROWS = 3  # a table inside a cell with this many rows or fewer may be a piece of its row
+
+
+def _inline_fragment_tables(root) -> None:
+    """Cells that hold a small table and nothing else (a data table whose 法人或其他组织 columns are a
+    table inside one cell of each row: its header over the five types, or the row's five values): the
+    inner table's last row takes the cell's place, a cell each, so that the outer table is a data
+    table with the form's columns, not a layout of blocks."""
+    for cell in list(root.iter("td", "th")):
+        inner = [child for child in cell if isinstance(child.tag, str) and child.tag == "table"]
+        if len(inner) != 1 or (cell.text or "").strip() or any((c.tail or "").strip() for c in cell) \
+                or len([c for c in cell if isinstance(c.tag, str)]) != 1 or inner[0].xpath(".//table"):
+            continue
+        rows = _html_rows(inner[0])
+        if not rows or len(rows) > _FRAGMENT_ROWS or len(rows[-1]) < 2:
+            continue
+        parent, at = cell.getparent(), cell.getparent().index(cell)
+        for k, piece in enumerate(rows[-1]):
+            piece.tail = None
+            if cell.get("rowspan"):
+                piece.set("rowspan", cell.get("rowspan"))
+            parent.insert(at + k, piece)
+        parent.remove(cell)
+
+
 def _html_rows(table) -> list[list]:
     """The table's own rows (not those of tables nested in it), as lists of cells."""
     return [[td for td in tr if isinstance(td.tag, str) and td.tag in ("td", "th")]
@@ -287,6 +312,7 @@ def html_to_text(html: str, path: str = "") -> str:
     _drop_hidden_copies(root)
     for element in list(root.iter(*_DROP_TAGS)):
         element.drop_tree()
+    _inline_fragment_tables(root)
     lines: list[str] = []
     current: list[str] = []
 
