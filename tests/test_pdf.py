@@ -521,3 +521,79 @@ def test_a_browser_s_print_margins_are_no_lines_of_the_report():
                                    "file:///C:/Users/a/report.html 2/3", "https://www.gov.cn/a.html 3/3",
                                    "2023.1.5 10:00，召开政务公开工作会议。"]))
     assert lines == ["本报告由白阳镇编制。", "0\t0\t1", "2023.1.5 10:00,召开政务公开工作会议。"]
+
+
+def _page(draw, crop_top: float = 0) -> bytes:
+    """A one-page PDF drawn by ``draw(canvas)`` in Helvetica (ASCII: the point is where text is, not
+    which), its crop box ``crop_top`` points short of the page's top."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas as pdf_canvas
+
+    out = io.BytesIO()
+    page = pdf_canvas.Canvas(out, pagesize=A4)
+    if crop_top:
+        page.setCropBox((0, 0, A4[0], A4[1] - crop_top))
+    for k in range(6):  # enough text on the page to be a text layer
+        page.drawString(72, 500 - 14 * k, f"Annual report on government information disclosure, line {k}.")
+    draw(page)
+    page.save()
+    return out.getvalue()
+
+
+def test_white_text_is_not_read_unless_on_a_coloured_fill():
+    """An old draft's numbers left under a table in white joined the visible ones (167147 for 167);
+    white text on a dark header cell is seen, and read."""
+    from builder.reading.pdf import pdf_to_text
+
+    def draw(page) -> None:
+        page.drawString(100, 700, "received 167")
+        page.setFillColorRGB(1, 1, 1)
+        page.drawString(100, 700, "            147")
+        page.setFillColorRGB(0.1, 0.2, 0.5)
+        page.rect(90, 640, 200, 20, fill=1, stroke=0)
+        page.setFillColorRGB(1, 1, 1)
+        page.drawString(100, 646, "header on blue")
+
+    text = pdf_to_text(_page(draw), "report.pdf")
+    assert "received 167" in text and "147" not in text and "header on blue" in text
+
+
+def test_text_outside_the_crop_box_is_not_read():
+    """A leftover title above the visible page gave the report last year's year."""
+    from builder.reading.pdf import pdf_to_text
+
+    text = pdf_to_text(_page(lambda page: page.drawString(72, 830, "LEFTOVER 2022"), crop_top=30), "report.pdf")
+    assert "LEFTOVER" not in text and "line 5." in text
+
+
+def _layered_pdf() -> bytes:
+    """A page with two optional-content layers at the same place: the draft's OFF, the final ON."""
+    lines = "".join(f"BT /F1 11 Tf 72 {500 - 14 * k} Td (Annual report on disclosure, line {k}.) Tj ET\n" for k in range(6))
+    content = ("/OC /OC2 BDC BT /F1 12 Tf 100 700 Td (received 349) Tj ET EMC\n"
+               "/OC /OC1 BDC BT /F1 12 Tf 100 700 Td (received 105) Tj ET EMC\n" + lines).encode()
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R /OCProperties << /OCGs [5 0 R 6 0 R] /D << /ON [5 0 R] /OFF [6 0 R] >> >> >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 7 0 R >> "
+        b"/Properties << /OC1 5 0 R /OC2 6 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+        b"<< /Type /OCG /Name (final) >>",
+        b"<< /Type /OCG /Name (draft) >>",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out, offsets = bytearray(b"%PDF-1.5\n"), []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1) + b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+def test_a_layer_a_viewer_hides_is_not_read():
+    """A draft kept on a switched-off layer under the final text: the two layers' digits interleaved."""
+    from builder.reading.pdf import pdf_to_text
+
+    text = pdf_to_text(_layered_pdf(), "report.pdf")
+    assert "received 105" in text and "349" not in text

@@ -228,6 +228,37 @@ def _without_watermark(page, usual: float):
     return page.filter(lambda obj: obj.get("object_type") != "char" or not overlaid(obj))
 
 
+def _white(color) -> bool:
+    """Whether a fill colour is white: gray 1, RGB 1 1 1 or CMYK 0 0 0 0 (None is the default black)."""
+    if not isinstance(color, (tuple, list)) or not color:
+        return False
+    return all(v == 0 for v in color) if len(color) == 4 else all(v == 1 for v in color)
+
+
+def _visible(page):
+    """The page without the characters a reader cannot see: outside its crop box (a leftover title above
+    the page, a column past its edge, a reviewer's note cropped off), or white on no coloured fill (an
+    old draft's numbers left under the table in white). Read, they joined the visible figures
+    (167147 for 167) or gave the report another year."""
+    left, top, right, bottom = page.cropbox  # as the page's characters are placed: from its top left
+    fills: list[dict] | None = None
+
+    def hidden(char: dict) -> bool:
+        nonlocal fills
+        x, y = (char["x0"] + char["x1"]) / 2, (char["top"] + char["bottom"]) / 2
+        if not (left <= x <= right and top <= y <= bottom):
+            return True
+        if not _white(char.get("non_stroking_color")):
+            return False
+        if fills is None:
+            fills = [r for r in page.rects if r.get("fill") and not _white(r.get("non_stroking_color"))]
+        return not any(r["x0"] <= x <= r["x1"] and r["top"] <= y <= r["bottom"] for r in fills)
+
+    if not any(hidden(c) for c in page.chars):
+        return page
+    return page.filter(lambda obj: obj.get("object_type") != "char" or not hidden(obj))
+
+
 def _read(pdf, path: str) -> str:
     limit = current().max_pdf_pages
     _walk_within(pdf, limit, path)  # the pages there are: the count a page tree declares may be a lie either way
@@ -235,7 +266,7 @@ def _read(pdf, path: str) -> str:
     for page in pdf.pages:
         if len(pages) == limit:
             raise errors.OverLimit(path, f"more than the {limit}-page limit")
-        page = page.dedupe_chars()  # fake bold prints each character twice
+        page = _visible(page.dedupe_chars())  # fake bold prints each character twice
         _mark_footnotes(page)  # by the boxes as drawn: a mark raised by a text rise shares its number's baseline
         _set_on_baselines(page)
         usual = _usual_size(page)
@@ -262,6 +293,51 @@ def _why(e: Exception) -> str:
     return str(e) or type(e).__name__
 
 
+def _without_hidden_layers(data: bytes) -> bytes:
+    """The PDF without the content of its layers a viewer hides (optional content groups set OFF: a
+    draft kept on a switched-off layer under the final text); pdfplumber reads every layer, and the
+    hidden one's digits interleave with the shown ones (34910528). Rewritten with pypdf, only for a file
+    that declares layers off; a file pypdf cannot rewrite is read as it is."""
+    if b"/OCProperties" not in data or b"/OFF" not in data:
+        return data
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.generic import ContentStream, NameObject
+
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        layers = reader.trailer["/Root"].get("/OCProperties")
+        off = {getattr(ref, "idnum", None) for ref in layers.get("/D", {}).get("/OFF", [])} if layers else set()
+        if not off:
+            return data
+        writer = PdfWriter(clone_from=reader)
+        for source, page in zip(reader.pages, writer.pages):  # (the writer numbers its objects anew)
+            properties = source.get("/Resources", {}).get("/Properties", {})
+            hidden = {name for name, ref in properties.items() if getattr(ref, "idnum", None) in off}
+            if hidden:
+                content = ContentStream(page.get_contents(), writer)
+                content.operations = _shown_operations(content.operations, hidden)
+                page[NameObject("/Contents")] = writer._add_object(content)
+        out = io.BytesIO()
+        writer.write(out)
+        return out.getvalue()
+    except Exception:  # a file pypdf cannot rewrite: pdfplumber reads it, or says why not
+        return data
+
+
+def _shown_operations(operations: list, hidden: set[str]) -> list:
+    """A content stream's operations without those marked as content of a hidden layer (/OC /name BDC … EMC)."""
+    shown, depth = [], 0
+    for operands, operator in operations:
+        if depth:
+            depth += 1 if operator in (b"BDC", b"BMC") else -1 if operator == b"EMC" else 0
+            continue
+        if operator == b"BDC" and len(operands) == 2 and operands[0] == "/OC" and operands[1] in hidden:
+            depth = 1
+            continue
+        shown.append((operands, operator))
+    return shown
+
+
 def pdf_to_text(data: bytes, path: str) -> str:
     """The report's text, table rows tab-separated where ruling lines allow.
 
@@ -274,7 +350,7 @@ def pdf_to_text(data: bytes, path: str) -> str:
     _cap_form_depth()
 
     try:
-        pdf = pdfplumber.open(io.BytesIO(data))
+        pdf = pdfplumber.open(io.BytesIO(_without_hidden_layers(data)))
     except errors.ReportError:
         raise
     except Exception as e:  # pdfminer raises many unrelated types on damaged files
