@@ -4,6 +4,7 @@ form's spanned tables are read as grids, whatever wraps or litters them."""
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from dataclasses import replace
 
 import pytest
@@ -292,7 +293,8 @@ def test_word_superscript_in_a_cell_is_not_a_digit_of_its_number(raise_as):
         assert (got.status, got.raw) == ("ambiguous", f"{v[cell]} 1")
 
 
-_W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+_W_URI = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_W_NS = f'xmlns:w="{_W_URI}"'
 
 
 def _run(text: str, props: str = "") -> str:
@@ -960,3 +962,95 @@ def test_a_sliver_column_a_dragged_border_left_is_no_cell():
     for cell in forms.cells(forms.GOV_2021):
         if cell.table == "t3":
             assert report.cells[cell.id].value == v[cell.id], cell.id
+
+
+def test_a_letterhead_text_box_in_the_page_head_names_the_agency():
+    """The agency named only in a letterhead set in a text box in the 页眉 (stored twice: the box and its
+    copy for old readers): the file was refused for want of an agency name."""
+    import docx
+    from docx.oxml import parse_xml
+
+    report_blocks = [b.replace(AGENCY, "") if isinstance(b, str) else b for b in blocks(values(seed=7))]
+    report_blocks[1] = f"所列数据统计期限自{YEAR}年1月1日至{YEAR}年12月31日止。"
+    document = docx.Document(io.BytesIO(docx_bytes(report_blocks)))
+    head = document.sections[0].header.paragraphs[0]._p
+    head.append(parse_xml(_text_box_run(["西吉县教育局"])))
+    out = io.BytesIO()
+    document.save(out)
+    report = extract_bytes(out.getvalue(), "report.docx")
+    assert (report.agency.name, report.agency.adcode) == ("西吉县教育局", "640422")
+
+
+def _edited(data: bytes, edit: Callable) -> bytes:
+    import docx
+
+    document = docx.Document(io.BytesIO(data))
+    edit(document)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def test_text_of_a_hidden_style_and_a_content_control_s_prompt_are_not_read():
+    """A draft paragraph kept in a hidden paragraph style (its 8 beside the report's 10), and the prompt an
+    unfilled content control shows in a cell (单击或点击此处输入文字。): read, the first gave the prose two
+    totals, the second made its row a row of words."""
+    from docx.oxml import parse_xml
+
+    v = values(seed=7)
+    cell = "t3.new_received.research_institution"
+    printed = {**v, cell: 0}
+
+    def edit(document) -> None:
+        styles = document.styles.element
+        styles.append(parse_xml(f'<w:style {_W_NS} w:type="paragraph" w:styleId="Draft"><w:name w:val="Draft"/>'
+                                '<w:rPr><w:vanish/></w:rPr></w:style>'))
+        note = document.add_paragraph("全年共收到政府信息公开申请8件。")
+        note._p.insert(0, parse_xml(f'<w:pPr {_W_NS}><w:pStyle w:val="Draft"/></w:pPr>'))
+        for table in document.tables:
+            for row in table.rows:
+                if row.cells[0].text.startswith("一、本年新收"):
+                    target = row.cells[-5]._tc
+                    for paragraph in target.findall(f"{{{_W_URI}}}p"):  # the cell's printed 0 goes
+                        target.remove(paragraph)
+                    target.append(parse_xml(
+                        f'<w:sdt {_W_NS}><w:sdtPr><w:showingPlcHdr/></w:sdtPr><w:sdtContent><w:p><w:r>'
+                        "<w:t>单击或点击此处输入文字。</w:t></w:r></w:p></w:sdtContent></w:sdt>"))
+
+    report = extract_bytes(_edited(docx_bytes(blocks(printed)), edit), "report.docx")
+    assert "8件" not in report.document.body and "单击或点击此处输入文字" not in report.document.body
+    assert report.cells[cell].status in ("blank", "inferred")
+    for other in forms.cells(forms.GOV_2021):
+        if other.table == "t3" and other.id != cell:
+            assert report.cells[other.id].value == v[other.id], other.id
+
+
+def test_a_word_file_imported_into_a_word_file_is_read_where_it_is_shown():
+    """An OA system merges a Word file into the report as an imported part (altChunk) with a main part's
+    content type: python-docx cannot open the package; the main part was read alone, tables 3 and 4 lost."""
+    import zipfile
+
+    v = values(seed=5)
+    report_blocks = blocks(v)
+    t4 = next(k for k, b in enumerate(report_blocks)
+              if isinstance(b, list) and any("行政复议" in c.text for row in b for c in row))
+    inner = docx_bytes([report_blocks[t4]])
+    outer = io.BytesIO(docx_bytes([*report_blocks[:t4], "[IMPORTED]", *report_blocks[t4 + 1:]]))
+    out = io.BytesIO()
+    with zipfile.ZipFile(outer) as source, zipfile.ZipFile(out, "w") as target:
+        for item in source.infolist():
+            data = source.read(item)
+            if item.filename == "word/document.xml":
+                marker = data.index(b"<w:t>[IMPORTED]</w:t>")  # its paragraph becomes the imported part
+                start = data.rindex(b"<w:p", 0, marker)
+                end = data.index(b"</w:p>", marker) + len(b"</w:p>")
+                data = data[:start] + b'<w:altChunk r:id="rIdChunk"/>' + data[end:]
+            elif item.filename == "word/_rels/document.xml.rels":
+                data = data.replace(b"</Relationships>", b'<Relationship Id="rIdChunk" Type="http://schemas.openxmlformats.org/'
+                                    b'officeDocument/2006/relationships/aFChunk" Target="chunk.docx"/></Relationships>')
+            elif item.filename == "[Content_Types].xml":
+                data = data.replace(b"</Types>", b'<Override PartName="/word/chunk.docx" ContentType="application/vnd.'
+                                    b'openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>')
+            target.writestr(item, data)
+        target.writestr("word/chunk.docx", inner)
+    assert_every_cell(extract_bytes(out.getvalue(), "report.docx"), v)

@@ -524,6 +524,56 @@ def _hidden(run) -> bool:
     return vanish is not None and vanish.get(f"{_W}val", "true") not in ("0", "false", "off")
 
 
+def _hidden_styles(styles) -> set[str]:
+    """The ids of a Word file's styles that hide their text (w:vanish), also through the styles they
+    are based on."""
+    if styles is None:
+        return set()
+    defined = {style.get(f"{_W}styleId"): style for style in styles.iter(f"{_W}style")}
+
+    def vanishes(style_id: str | None, seen: frozenset = frozenset()) -> bool:
+        style = defined.get(style_id)
+        if style is None or style_id in seen:
+            return False
+        vanish = style.find(f"{_W}rPr/{_W}vanish")
+        if vanish is not None:
+            return vanish.get(f"{_W}val", "true") not in ("0", "false", "off")
+        based = style.find(f"{_W}basedOn")
+        return based is not None and vanishes(based.get(f"{_W}val"), seen | {style_id})
+
+    return {style_id for style_id in defined if vanishes(style_id)}
+
+
+def _hide_unseen(body, hidden_styles: set[str]) -> None:
+    """Mark as hidden (w:vanish on the run) the text Word does not show though its runs do not say so:
+    runs of a hidden character or paragraph style (a draft note kept in a 隐藏 style), and the prompt a
+    content control shows until it is filled in (单击或点击此处输入文字。: an empty cell, not words)."""
+    from lxml import etree
+
+    def hide(run) -> None:
+        props = run.find(f"{_W}rPr")
+        if props is None:
+            props = etree.SubElement(run, f"{_W}rPr")
+            run.insert(0, props)
+        if props.find(f"{_W}vanish") is None:
+            etree.SubElement(props, f"{_W}vanish")
+
+    for control in body.iter(f"{_W}sdt"):
+        if control.find(f"{_W}sdtPr/{_W}showingPlcHdr") is not None:
+            for run in control.iter(f"{_W}r"):
+                hide(run)
+    if not hidden_styles:
+        return
+    for paragraph in body.iter(f"{_W}p"):
+        style = paragraph.find(f"{_W}pPr/{_W}pStyle")
+        hidden_paragraph = style is not None and style.get(f"{_W}val") in hidden_styles
+        for run in paragraph.iter(f"{_W}r"):
+            own = run.find(f"{_W}rPr/{_W}rStyle")
+            shown = run.find(f"{_W}rPr/{_W}vanish") is not None and not _hidden(run)
+            if not shown and (hidden_paragraph or (own is not None and own.get(f"{_W}val") in hidden_styles)):
+                hide(run)
+
+
 def _symbol(sym) -> str:
     """A digit or sign typed as a symbol (w:sym, a character of a symbol font); other symbols
     are no text of a report."""
@@ -666,24 +716,22 @@ def _docx_blocks(parent, lines: list[str], chunk: Callable[[str], str] = lambda 
 _R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 
 
-def _imported_part(document, path: str) -> Callable[[str], str]:
-    """The text of a Word file's imported parts (altChunk) by relationship id: a web page, or a web
-    archive (MHT) as web editors export; other kinds (RTF, another Word file) are not read."""
+def _imported_part(document, path: str, depth: int = 0) -> Callable[[str], str]:
+    """The text of a Word file's imported parts (altChunk) by relationship id: a web page, a web
+    archive (MHT) as web editors export, or another Word file; other kinds (RTF) are not read."""
 
     def text(rid: str) -> str:
         part = document.part.rels[rid].target_part if rid in document.part.rels else None
         kind = getattr(part, "content_type", "")
-        if kind in ("text/html", "application/xhtml+xml"):
-            from .document import decode
-
-            return html_to_text(decode(part.blob, path)[0], path)
-        if kind == "message/rfc822":
-            from .document import mhtml_text
-
-            return mhtml_text(part.blob, path)[0]
+        if kind in ("text/html", "application/xhtml+xml", "message/rfc822") or kind.startswith(_WORD_DOCUMENT_TYPE):
+            return _chunk_text(part.blob, path, depth)
         return ""
 
     return text
+
+
+_WORD_DOCUMENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+_MIME_HEAD = re.compile(rb"(?im)^MIME-Version:\s*1\.0")
 
 
 def docx_to_text(data: bytes, path: str) -> str:
@@ -699,33 +747,35 @@ def _running_heads(document) -> tuple[str, ...]:
                      section.footer, section.first_page_footer, section.even_page_footer):
             if part.is_linked_to_previous:  # no definition of its own: the previous section's, read there
                 continue
-            for paragraph in part.paragraphs:
-                if paragraph.text.strip():
-                    seen[paragraph.text.strip()] = None
+            for paragraph in _docx_paragraphs(part.part.element):  # a letterhead's text box's too
+                if text := _SPACES.sub(" ", _docx_text(paragraph)).strip():
+                    seen[text] = None
     return tuple(seen)
 
 
-def docx_parts(data: bytes, path: str) -> tuple[str, tuple[str, ...]]:
+def docx_parts(data: bytes, path: str, depth: int = 0) -> tuple[str, tuple[str, ...]]:
     """A Word document's text (``docx_to_text``) and its running heads, kept apart: a 页眉 names the
-    agency of a report whose body never does, but is no part of the report's text."""
+    agency of a report whose body never does, but is no part of the report's text. ``depth``: how deep
+    in Word files imported into Word files this one is."""
     import docx
 
     _check_unpacked(data, path, "Word document")
     _allow_deep_word_xml()
     if _large_running_heads(data):
-        return _main_part_text(data, path, None), ()
+        return _main_part_text(data, path, None, depth), ()
     try:
         document = docx.Document(io.BytesIO(data))
     except errors.ReportError:
         raise
     except Exception as e:  # python-docx raises several unrelated types
-        return _main_part_text(data, path, e), ()
+        return _main_part_text(data, path, e, depth), ()
     body = getattr(document.element, "body", None)
     if body is None:  # a part python-docx opened but could not read as a document (mixed Strict namespaces)
         raise errors.NotText(path, "not a readable Word document (no document body)")
     _check_depth(body, path, "Word XML")
+    _hide_unseen(body, _hidden_styles(document.styles.element))
     lines: list[str] = []
-    _docx_blocks(body, lines, _imported_part(document, path))
+    _docx_blocks(body, lines, _imported_part(document, path, depth))
     try:
         heads = _running_heads(document)
     except Exception:  # a header part python-docx cannot read costs the heads only, never the text
@@ -747,7 +797,7 @@ def _large_running_heads(data: bytes) -> bool:
                    for info in archive.infolist())
 
 
-def _main_part_text(data: bytes, path: str, failure: Exception | None) -> str:
+def _main_part_text(data: bytes, path: str, failure: Exception | None, depth: int = 0) -> str:
     """A Word file's text from its main part alone, for a file python-docx cannot open (a damaged
     header or other part: Word recovers such a file) or should not (``_large_running_heads``).
     Its imported parts and running heads are not read. NotText when the main part is damaged too."""
@@ -759,15 +809,62 @@ def _main_part_text(data: bytes, path: str, failure: Exception | None) -> str:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             root = parse_xml(archive.read(_main_part_name(archive)))
+            styles = _styles_part(archive)
     except Exception as e:  # a missing or damaged main part: the file is unreadable
         raise errors.NotText(path, reason) from (failure or e)
     body = root.find(f"{_W}body")
     if body is None:
         raise errors.NotText(path, f"{reason}; no document body")
     _check_depth(body, path, "Word XML")
+    _hide_unseen(body, _hidden_styles(styles))
     lines: list[str] = []
-    _docx_blocks(body, lines)
+    _docx_blocks(body, lines, lambda rid: _archived_chunk(data, rid, path, depth))
     return "\n".join(lines)
+
+
+_CHUNK_DEPTH = 2  # Word files imported into Word files (altChunk), read this deep
+
+
+def _archived_chunk(data: bytes, rid: str, path: str, depth: int) -> str:
+    """An imported part's text (w:altChunk) found through the main part's relationships in the package
+    itself: a web page, a web archive or another Word file (an OA system merging documents). Python-docx
+    cannot open a file whose imported Word file has a main part's content type."""
+    import zipfile
+
+    from lxml import etree
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            main = _main_part_name(archive)
+            folder, name = main.rsplit("/", 1) if "/" in main else ("", main)
+            rels = etree.fromstring(archive.read(f"{folder}/_rels/{name}.rels".lstrip("/")),
+                                    etree.XMLParser(resolve_entities=False, no_network=True))
+            target = next((rel.get("Target", "") for rel in rels if rel.get("Id") == rid), "")
+            blob = archive.read(target.lstrip("/") if target.startswith("/") else f"{folder}/{target}".lstrip("/"))
+    except (KeyError, zipfile.BadZipFile, etree.XMLSyntaxError, ValueError, OSError, EOFError, zlib.error):
+        return ""
+    return _chunk_text(blob, path, depth)
+
+
+def _chunk_text(blob: bytes, path: str, depth: int) -> str:
+    """An imported part's text by what its bytes are: another Word file, a web archive or a web page."""
+    from .document import ZIP_SIGNATURE, decode, mhtml_text
+
+    if blob.startswith(ZIP_SIGNATURE):
+        return docx_parts(blob, path, depth + 1)[0] if depth < _CHUNK_DEPTH else ""
+    if _MIME_HEAD.search(blob[:2048]):
+        return mhtml_text(blob, path)[0]
+    return html_to_text(decode(blob, path)[0], path)
+
+
+def _styles_part(archive):
+    """The package's styles part, parsed; None when it has none or it is damaged (its text is still read)."""
+    from docx.oxml.parser import parse_xml
+
+    try:
+        return parse_xml(archive.read("word/styles.xml"))
+    except Exception:  # missing (KeyError) or not XML: no style hides anything
+        return None
 
 
 def _main_part_name(archive) -> str:
