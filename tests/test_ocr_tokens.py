@@ -234,3 +234,11 @@ def test_the_token_scanners_first_character_filter_changes_no_match():
         line = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 14)))
         assert [(m.span(), m.lastgroup) for m in layout._TOKEN.finditer(line)] == \
                [(m.span(), m.lastgroup) for m in plain.finditer(line)], line
+
+
+def test_an_amount_with_a_comma_for_its_point_is_one_unreadable_cell():
+    """OCR read 412.36万元 as 412,36万元: the part before the comma was read as the amount, 412, and
+    the rest as words."""
+    rows = scan_plain("政府集中采购 18 412,36万元", 0)
+    assert rows[0].cells == ["18", "412,36"]
+    assert [r.cells for r in scan_plain("政府集中采购 18 412.36万元", 0)] == [["18", "412.36万元"]]

@@ -301,8 +301,9 @@ _TOKEN_ALTERNATIVES = (
     rf"(?P<rule>(?<!\S)[{re.escape(_PURE_RULES + _RULE_OR_ONE)}](?!\S))"
     # digits with lookalikes or punctuation glued in (l7, 36B2, 3682., 11,16, 一2), after a space
     # or a label, up to a space: one cell that reads as no number, in its place
-    rf"|(?P<garbled>(?<![^\s\u4e00-\u9fff])(?!{_VALID_NUMBER}(?!\S))"
-    rf"[{re.escape(_MINUS_LOOKALIKES)}]?(?=[{_LOOK}]*\d)[\d{_LOOK}]+(?!\S))"
+    # (412,36万元: up to its unit too, or the part before the comma was read as the amount)
+    rf"|(?P<garbled>(?<![^\s\u4e00-\u9fff])(?!{_VALID_NUMBER}(?![^\s万千亿元件条]))"
+    rf"[{re.escape(_MINUS_LOOKALIKES)}]?(?=[{_LOOK}]*\d)[\d{_LOOK}]+(?![^\s万千亿元件条]))"
     # lookalikes alone (O, lO, Z) between spaces: a misread number too, and so is one glued to a
     # word for none (l/, —l): a rule or a 1 beside it, which cannot be told apart
     rf"|(?P<lookalike>(?<!\S)(?:[OoDQ〇lISZB]+|[{_LOOK}]+[/／—–]+|[/／—–]+[{_LOOK}]+)(?!\S))"
