@@ -113,9 +113,11 @@ def _respan(table: Table, text: str, **spans: int) -> Table:
     ("group labels without row spans", lambda t: [[replace(c, rowspan=1) for c in row] for row in t]),
 ])
 def test_header_and_label_spans_that_do_not_line_up(name, change):
+    """A span past the table pushes the row after it one cell right, its last number past the table's
+    edge, as a browser shows it too: the identities put it back, marked repaired."""
     v = values(seed=9)
     report = extract_html(html_page(html_body(blocks(v, change(table3(v))))))
-    assert_every_cell(report, v)
+    assert_every_cell(report, v, shifted="carried_forward" if name == "results span past the table" else "")
 
 
 @pytest.mark.parametrize("blank_cell", ["&nbsp;", "<p>&nbsp;</p>", "<span>\u3000</span>", ""])
@@ -815,7 +817,8 @@ def test_form_rows_typed_into_one_table_row_a_line_each_are_rows(rendering):
     else:
         page = html_page(html_body(_stacked(blocks(v), "⏎"))).replace("⏎", "<br>")
         report = extract_html(page)
-    assert_every_cell(report, v)
+    # (the results' span, counted in the page's rows, runs one row past the stacked ones: see above)
+    assert_every_cell(report, v, shifted="carried_forward" if rendering == "html" else "")
 
 
 @pytest.mark.parametrize(("cells", "rows"), [

@@ -287,8 +287,11 @@ def read_table(slots: list[_Slot], identities: list[Identity], out: Tables, tabl
     displacing = any(several_numbers(c) for slot in slots if slot.row for c in slot.row.cells)
     extra_columns = _extra_columns(slots, identities, keep)
     subtotal = _subtotal_column(slots, identities) if extra_columns else None
+    # one row wider than every other (rows of text with their labels in more or fewer cells vary in width
+    # among themselves; a web row with an extra cell stands alone): the others' widest is the grid's
     widths = Counter(slot.row.width for slot in slots if slot.row is not None and slot.row.delimited)
-    usual_width = widths.most_common(1)[0][0] if widths else 0
+    widest = max(widths, default=0)
+    usual_width = max((w for w in widths if w < widest), default=0) if widths[widest] == 1 else widest
     for slot in slots:
         if slot.row is None:
             absent.update(slot.ids)
