@@ -226,15 +226,3 @@ def test_a_spreadsheet_s_error_in_a_cell_holds_its_place(layout, error):
             assert rep.cells[cell.id].value == v[cell.id], cell.id
     for cell in ("t4.litigation_direct.total", "t3.total.total"):
         assert rep.cells[cell].raw.strip() == error and rep.value(cell) in (None, v[cell]), cell
-
-
-def test_numbers_spread_digit_by_digit_over_their_cells_are_read_as_the_identities_settle_them():
-    """WPS's 分散对齐 spreads each number over its cell (2 8 5): a three-digit number read as its first
-    two digits joined (28), or unsure; the table's sums settle all of them together."""
-    v = values(GOV_2021)
-    t3 = [c for c in forms.cells(GOV_2021) if c.table == "t3"]
-    assert any(v[c.id] >= 100 for c in t3)
-    rep, v = report({c.id: " ".join(str(v[c.id])) for c in t3 if v[c.id] >= 10}, "tab", GOV_2021, v)
-    for cell in t3:
-        assert rep.cells[cell.id].value == v[cell.id], cell.id
-        assert rep.cells[cell.id].status == ("repaired" if v[cell.id] >= 10 else "reported"), cell.id

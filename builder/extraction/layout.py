@@ -166,14 +166,12 @@ def glyph_reading(cell: str) -> int | None:
 
 def wrapped_number(cell: str) -> int | None:
     """The number a cell printing two runs of digits reads as joined (13 6: a narrow cell wrapped
-    136 over two lines), or single digits spaced apart (2 8 5: WPS's 分散对齐 spreads a number over
-    its cell); None for any other cell. Only a reading: it may as well be cells run together, and the
-    identities of the form decide (``tables._settle_glyphs``)."""
+    136 over two lines); None for any other cell. Only a reading: it may as well be two cells run
+    together, and the identities of the form decide (``tables._settle_glyphs``)."""
     tokens = cell.split()
-    spread = len(tokens) > 2 and all(len(t) == 1 for t in tokens)
-    if (len(tokens) != 2 and not spread) or not all(t.isdigit() for t in tokens) or tokens[0].startswith("0"):
+    if len(tokens) != 2 or not all(t.isdigit() for t in tokens) or tokens[0].startswith("0"):
         return None
-    joined = "".join(tokens)
+    joined = tokens[0] + tokens[1]
     return int(joined) if len(joined) <= MAX_NUMBER_DIGITS else None
 
 

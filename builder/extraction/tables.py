@@ -113,8 +113,8 @@ def _read_cell(raw: str) -> tuple[int | float | None, str, str | None, str | Non
         return (None, status, f"印出的字可能是形近的数字（按字形读作 {glyphs}），勾稽关系无法确认，未作选择", None,
                 (glyphs,))
     if status == "ambiguous" and (joined := wrapped_number(raw)) is not None:
-        return (None, status, f"格内的数字可能折成了两行或分散对齐印出（连读作 {joined}），也可能是几格连在一起，"
-                "勾稽关系无法确认，未作选择", None, (joined,))
+        return (None, status, f"格内的数字可能折成了两行（连读作 {joined}），也可能是两格连在一起，勾稽关系无法确认，"
+                "未作选择", None, (joined,))
     return value, status, note, unit, ()
 
 
