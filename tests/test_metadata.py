@@ -362,3 +362,23 @@ def test_a_post_s_byline_does_not_run_into_the_title_below_it():
 def test_a_second_title_that_spells_out_the_first_s_short_name_names_the_agency(first, second, name):
     lines = [f"{first}2021年政府信息公开工作年度报告", f"{second}2021年政府信息公开工作年度报告", "一、总体情况"]
     assert find_agency_name(lines) == name
+
+
+def test_a_second_name_in_brackets_is_printed_with_chinese_brackets():
+    """Text is read with ASCII brackets; an agency's name is printed as the report prints it, （）."""
+    agency = describe_agency("陇西县卫生健康局(陇西县中医药管理局)")
+    assert agency.name == "陇西县卫生健康局（陇西县中医药管理局）"
+    assert agency.agency_id == describe_agency("陇西县卫生健康局（陇西县中医药管理局）").agency_id
+
+
+@pytest.mark.parametrize(("title", "opening", "name"), [
+    ("莪山乡政府", "本报告由桐庐县莪山畲族乡人民政府（以下简称乡政府）编制。", "桐庐县莪山畲族乡人民政府"),
+    ("区府办", "本报告根据《条例》要求，由广州市番禺区人民政府办公室（以下简称区府办）编制。", "广州市番禺区人民政府办公室"),
+    ("县教育局", "现公布沛县教育局2021年政府信息公开工作年度报告。", "沛县教育局"),
+    ("宁波市海曙区人民政府", "本报告由宁波市海曙区人民政府办公室编制。", "宁波市海曙区人民政府"),
+])
+def test_a_title_s_short_name_is_spelled_out_by_the_report_s_own_words(title, opening, name):
+    """A title naming its agency short (莪山乡政府, 区府办, 县教育局): the name the opening gives in full, never
+    with the word before it (由广州市…), nor the office that compiled a government's report."""
+    lines = [f"{title}2021年政府信息公开工作年度报告", opening, "一、总体情况"]
+    assert find_agency_name(lines) == name

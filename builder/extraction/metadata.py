@@ -646,14 +646,18 @@ def find_agency_name(lines: list[str], issuer: str | None = None) -> str | None:
     candidates = _candidates(lines, issuer)
     if not candidates:
         return None
-    if candidates[0][1] == "title" and (spelled := _spelled_out(candidates[0][0], lines)):
-        candidates[0] = (spelled, "title")
     # A title with the short name the report defines (深圳市人民政府驻北京办事处（以下简称市驻京办）): the full one.
     head = "\n".join(lines[:60])
+    defined: dict[str, str] = {}
     if "以下简称" in head:
-        defined = {m.group("short"): m.group("full") for m in _SHORT_NAME.finditer(head)
-                   if INSTITUTION.search(m.group("full"))}
+        defined = {m.group("short"): _BY.sub("", m.group("full")) for m in _SHORT_NAME.finditer(head)
+                   if INSTITUTION.search(m.group("full"))}  # (…，由X（以下简称Y）编制: X)
         candidates = [(defined.get(name, name), where) for name, where in candidates]
+    # The names the report gives in full (由X（以下简称乡政府）编制) spell out a title's short one too.
+    named = [name for name, where in candidates[1:] if where != "title"] + list(defined.values())
+    if candidates[0][1] == "title" and (spelled := _spelled_out(candidates[0][0], lines) or next(
+            (name for name in named if _spells_out(candidates[0][0], name)), None)):
+        candidates[0] = (spelled, "title")  # the title's short name, spelled out in another title or the text
     # With the names a PDF wrapped (彭阳县白阳 / 镇人民政府) joined again.
     body = _unwrapped_text("\n".join(line for line in lines[:400] if not _CHROME_LINE.search(line)))
     stem, stem_source = candidates[0]
@@ -691,17 +695,31 @@ def _spelled_out(name: str, lines: list[str]) -> str | None:
     name in the longer, not as a run of it (the one naming 海曙区人民政府办公室 below 海曙区人民政府 is its
     office's report, listed beside it)."""
     year = next((found for line in lines[:12] if (found := title_line_year(line)) is not None), None)
-    need = Counter(name)
     for line in lines[:12]:
         if title_line_year(line) != year:
             continue
         other = find_title([line])[0]
-        if other and len(other) > len(name) and name not in other and not need - Counter(other) \
-                and INSTITUTION.search(other):
+        if other and _spells_out(name, other):
             return other
     return None
 
 
+def _spells_out(short: str, other: str) -> bool:
+    """Whether ``other`` is the full name of the institution ``short`` names: every character of it, not
+    as a run (海曙公安分局 → 宁波市公安局海曙分局, 莪山乡政府 → 桐庐县莪山畲族乡人民政府), or, a name by its level
+    alone, as its end with the place before it (县教育局 → 沛县教育局). With words after it, it is a part of it
+    (人民政府 → 人民政府办公室). The full name starts with its place."""
+    if len(other) <= len(short) or not INSTITUTION.search(other):
+        return False
+    first = next(gazetteer_matches(other), None)
+    if first is None or first.start_index != 0:  # a name starts with its place (not 特向社会公布…)
+        return False
+    if short in other:
+        return other.endswith(short) and bool(_BARE_LEVEL.match(short))
+    return not Counter(short) - Counter(other)
+
+
+_BY = re.compile(r"^(?:本报告)?(?:由|经|系)")
 _SHORT_NAME = re.compile(r"(?:^|(?<=[,，。;；:：、\s》)）]))(?P<full>[" + _HAN + r"]{4,40})\s*[(（]\s*以下简称\s*[“\"]?"
                          r"(?P<short>[" + _HAN + r"]{2,12})[”\"]?\s*[)）]", re.MULTILINE)
 # What may follow a body's name when it names another: its office, its site, a unit of it.
@@ -1315,6 +1333,9 @@ def _district_branch(name: str, city: str) -> str | None:
     return None
 
 
+_CHINESE_BRACKETS = str.maketrans("()", "（）")
+
+
 def describe_agency(name: str | None, lines: list[str] | None = None, page_lines: list[str] | None = None) -> Agency:
     """Name, region and id of an agency. The region comes from the gazetteer
     for the name, else from the zone table, else from the text, else (a town, street or county
@@ -1322,6 +1343,7 @@ def describe_agency(name: str | None, lines: list[str] | None = None, page_lines
     lines, chrome kept); when none says, the region stays unknown (None) and the id starts 000000."""
     if not name:
         return Agency()
+    name = name.translate(_CHINESE_BRACKETS)  # read as ASCII (``normalize``), printed as a Chinese name is
     adcode, source = resolve_region(name)[0], "name"
     zone = zone_region(name)
     if zone and (adcode is None or _within(zone, adcode)):
