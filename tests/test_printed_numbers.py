@@ -226,3 +226,13 @@ def test_a_spreadsheet_s_error_in_a_cell_holds_its_place(layout, error):
             assert rep.cells[cell.id].value == v[cell.id], cell.id
     for cell in ("t4.litigation_direct.total", "t3.total.total"):
         assert rep.cells[cell].raw.strip() == error and rep.value(cell) in (None, v[cell]), cell
+
+
+@pytest.mark.parametrize("layout", ["tab", "pipe", "html", "docx"])
+def test_a_change_in_brackets_is_a_decrease(layout):
+    """本年增/减 printed (3), as accounting formats print negatives: unsure; only a change reads so."""
+    v = {**values(GOV_2019), "t2.licensing.change": -3, "t2.fees.change": -1}
+    rep, v = report({"t2.licensing.change": "(3)", "t2.fees.change": "（1）"}, layout, GOV_2019, v, 2020)
+    for cell in ("t2.licensing.change", "t2.fees.change"):
+        assert (rep.cells[cell].value, rep.cells[cell].status) == (v[cell], "reported"), cell
+        assert rep.cells[cell].note.startswith("增减印在括号中")

@@ -57,6 +57,8 @@ from .solver import (
 
 TABLE_ZH = {"t2": "表二", "t3": "表三", "t4": "表四"}
 _KIND = {c.id: c.kind for t in (GOV_2021, GOV_2019) for c in forms.cells(t)}
+# A change printed in brackets, as accounting formats print a negative number: (3) is -3.
+_BRACKETED_NEGATIVE = re.compile(r"[(（]\s*(\d+)\s*[)）]")
 STATUSES = ("reported", "none", "blank", "missing", "repaired", "ambiguous", "inferred")
 
 
@@ -349,6 +351,9 @@ def read_table(slots: list[_Slot], identities: list[Identity], out: Tables, tabl
                 out.cells[cell] = CellValue(None, raw.strip(), "blank")
                 continue
             parsed = parse_cell(raw)
+            if _KIND.get(cell) == "change" and (negative := _BRACKETED_NEGATIVE.fullmatch(raw.strip())):
+                parsed = CellValue(-int(negative.group(1)), parsed.raw, "reported",
+                                   "增减印在括号中（会计格式的负数），读作减少")
             if isinstance(parsed.value, float) and _KIND.get(cell) != "money":  # 2.0 may be 20 misread
                 parsed = CellValue(None, parsed.raw, "ambiguous", "件数没有小数，印出的数字无法读作件数", [])
             elif left_out is not None and parsed.note is None:
