@@ -569,6 +569,8 @@ _FORMATTED_MIN = 10
 def without_zero_decimals(lines: list[str]) -> tuple[list[str], int]:
     """The lines with the two zero decimals of a formatted table's cells dropped (1,274.00 → 1,274), and
     how many were: only when most numbers in rows of cells (tabs, pipes) print them; else the lines."""
+    if sum(line.count(".00") for line in lines) < _FORMATTED_MIN:  # one look, for nearly every report
+        return lines, 0
     rows = [(k, sep) for k, line in enumerate(lines) if (sep := delimiter(line)) is not None]
     numbers = formatted = 0
     for k, sep in rows:

@@ -194,7 +194,7 @@ def prose(lines: list[str]) -> str:
     for line in lines:
         stripped = line.strip()
         if stripped and ("\t" in line or stripped.count("|") >= 2):
-            stripped = _sentence_cell(stripped)
+            stripped = _sentence_cell(stripped) if "。" in stripped else ""
         if not stripped:
             out.append("\n")
             continue
