@@ -731,7 +731,6 @@ def _imported_part(document, path: str, depth: int = 0) -> Callable[[str], str]:
 
 
 _WORD_DOCUMENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-_MIME_HEAD = re.compile(rb"(?im)^MIME-Version:\s*1\.0")
 
 
 def docx_to_text(data: bytes, path: str) -> str:
@@ -799,8 +798,9 @@ def _large_running_heads(data: bytes) -> bool:
 
 def _main_part_text(data: bytes, path: str, failure: Exception | None, depth: int = 0) -> str:
     """A Word file's text from its main part alone, for a file python-docx cannot open (a damaged
-    header or other part: Word recovers such a file) or should not (``_large_running_heads``).
-    Its imported parts and running heads are not read. NotText when the main part is damaged too."""
+    header or other part: Word recovers such a file; an imported Word file with a main part's content
+    type) or should not (``_large_running_heads``). Its imported parts are found in the package itself;
+    its running heads are not read. NotText when the main part is damaged too."""
     import zipfile
 
     from docx.oxml.parser import parse_xml
@@ -847,14 +847,19 @@ def _archived_chunk(data: bytes, rid: str, path: str, depth: int) -> str:
 
 
 def _chunk_text(blob: bytes, path: str, depth: int) -> str:
-    """An imported part's text by what its bytes are: another Word file, a web archive or a web page."""
-    from .document import ZIP_SIGNATURE, decode, mhtml_text
+    """An imported part's text by what its bytes are: another Word file, a web archive or a web page
+    (any other kind, nothing)."""
+    from .document import decode, detect_format, mhtml_text
 
-    if blob.startswith(ZIP_SIGNATURE):
+    try:
+        kind = detect_format(blob, path)
+    except errors.ReportError:
+        return ""
+    if kind == "docx":
         return docx_parts(blob, path, depth + 1)[0] if depth < _CHUNK_DEPTH else ""
-    if _MIME_HEAD.search(blob[:2048]):
+    if kind == "mhtml":
         return mhtml_text(blob, path)[0]
-    return html_to_text(decode(blob, path)[0], path)
+    return html_to_text(decode(blob, path)[0], path) if kind in ("html", "text") else ""
 
 
 def _styles_part(archive):
