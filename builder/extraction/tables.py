@@ -1662,6 +1662,7 @@ _YEAR_CELL = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年?度?|(?P<word>上年|去�
 
 
 def _column_year(cell: str) -> int | None:
+    """The year a header cell names, to be compared: 上年 and 本年 rank after any year written out."""
     m = _YEAR_CELL.fullmatch(cell.strip())
     if m is None:
         return None
@@ -1689,7 +1690,8 @@ def _latest_year_columns(layout: Layout, rows: list[ValueRow]) -> list[ValueRow]
                   and not any(row.cells[:len(row.cells) - len(years)]) else None for row in rows]
         if not any(values):
             return None
-        return [replace(row, cells=[cells[k] for k in latest]) if cells else row for row, cells in zip(rows, values)]
+        return [replace(row, cells=[printed[k] for k in latest]) if printed else row
+                for row, printed in zip(rows, values)]
     return None
 
 

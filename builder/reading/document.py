@@ -109,7 +109,7 @@ def normalize(text: str) -> str:
 
 # Traditional characters of words every report prints (區 縣 報 開 資 務 …), which simplified text has
 # none of: this many or more, and the text is (at least partly) a 繁體 page.
-_TRADITIONAL = re.compile("[區縣國開資報務與為關處請這會體門東廣複訴審計發據經機構組織應單辦結轉財農業們從實現鄉鎮銷產區]")
+_TRADITIONAL = re.compile("[區縣國開資報務與為關處請這會體門東廣複訴審計發據經機構組織應單辦結轉財農業們從實現鄉鎮銷產]")
 _TRADITIONAL_MIN = 10
 # What only a Taiwan-usage conversion writes (Chrome's 翻譯成中文（繁體）, OpenCC s2twp): 資訊 for 信息.
 _TAIWAN_USAGE = "資訊公開"
