@@ -191,13 +191,14 @@ _OVERVIEW = re.compile(r"^\s*[一1]\s*[、.．]\s*(?:总体情况|概述)")
 _NUMBERED_SECTION = re.compile(r"[一二三四五六七]\s*[、.．]\s*(?:总体情况|概述|主动公开|依申请公开|收到和处理"
                                r"|政府信息公开(?:的)?收费|因政府信息公开|政府信息公开(?:的)?行政复议|存在的主要问题|其他需要报告)")
 _LISTED_REPORTS = 3  # titles of this many agencies' reports, and no report: a list of them
+_COMPILING = re.compile(r"汇编|合集|汇总")
 
 
 def _listed_reports(lines: list[str]) -> int:
     """How many agencies' report titles a document without tables lists (晋江市…年度报告汇编: a row per
     agency's report, linked), when it has no numbered sections of a report of its own; else 0."""
-    names = {name for line in lines[:400] if title_line_year(line) is not None
-             and (name := find_title([line])[0]) is not None}
+    names = {name for line in lines[:400] if title_line_year(line) is not None and not _COMPILING.search(line)
+             and (name := find_title([line])[0]) is not None}  # (not the compilation's own title)
     if len(names) < _LISTED_REPORTS:
         return 0
     sections = {m.group() for m in _NUMBERED_SECTION.finditer("\n".join(lines[:2000]))}
