@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import random
 import re
+from pathlib import Path
 
 import pytest
 
@@ -196,7 +197,7 @@ def _zip(name: str, content: str = "<x/>") -> bytes:
     (b"\x89PNG\r\n\x1a\n" + bytes(200), "a PNG image: a picture of a report or its tables would need text recognition"),
     (b"\xff\xd8\xff\xe0" + bytes(200), "a JPEG image"),
     (b"Rar!\x1a\x07\x00" + bytes(200), "a RAR archive; unpack it into the corpus"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600), "legacy Office (.doc/.xls) or WPS file"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600), "a legacy Office file other than a Word document (.xls, .ppt)"),
     (_zip("OFD.xml"), "an OFD document (版式文档); convert it to PDF"),
     (_zip("xl/workbook.xml"), "an Excel workbook"),
     (_zip("mimetype", "application/vnd.oasis.opendocument.spreadsheet"), "an OpenDocument file other than a text"),
@@ -239,8 +240,11 @@ def _compound_file(*streams: str) -> bytes:
 @pytest.mark.parametrize(("streams", "says"), [
     (("EncryptionInfo", "EncryptedPackage"), "locked.docx: encrypted document: cannot be opened without a password: "
                                              "an Office file (Word, Excel or PowerPoint) saved with a password"),
+    (("Workbook",), "locked.docx: not a text, HTML, PDF, Word, RTF or OpenDocument file: "
+                    "a legacy Office file other than a Word document (.xls, .ppt); convert it to PDF"),
     (("WordDocument", "1Table"), "locked.docx: not a text, HTML, PDF, Word, RTF or OpenDocument file: "
-                                 "legacy Office (.doc/.xls) or WPS file; convert it to .docx or PDF"),
+                                 "not a readable Word 97–2003 document (error); named .docx, but its bytes are not a "
+                                 "Word document: they are a Word 97–2003 document"),
 ])
 def test_a_password_protected_office_file_is_refused_as_encrypted_not_as_legacy(streams, says):
     """Office saves a .docx with a password as a compound file, the container of a Word 97 .doc:
@@ -438,3 +442,30 @@ def _odt(parts: dict[str, str]) -> bytes:
 def test_an_opendocument_file_that_cannot_be_read_says_why(parts, says):
     with pytest.raises(errors.ReportError, match=re.escape(says)):
         read_bytes(_odt(parts), "report.odt")
+
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def test_a_word_97_document_is_read_with_its_tables():
+    """Reports of 2008–2013 were often .doc attachments: each was refused with a reason to convert it.
+    The text comes from the piece table; each table row, found by its row-end mark, is a line of cells."""
+    from .official_form import assert_every_cell
+    from .official_form import values as form_values
+
+    report = extract_bytes((FIXTURES / "official-form-seed5.doc").read_bytes(), "report.doc")
+    assert report.document.source.format == "doc"
+    assert_every_cell(report, form_values(seed=5))
+
+
+def test_a_damaged_or_encrypted_word_97_document_says_why():
+    data = (FIXTURES / "official-form-seed5.doc").read_bytes()
+    with pytest.raises(errors.NotText) as info:
+        read_bytes(data[:len(data) // 3], "report.doc")
+    assert str(info.value).startswith("report.doc: not a text, HTML, PDF, Word, RTF or OpenDocument file: "
+                                      "not a readable Word 97–2003 document (")
+    fib = next(at for at in range(512, len(data), 512) if data[at:at + 2] == b"\xec\xa5")  # the WordDocument stream's head
+    flags = int.from_bytes(data[fib + 0x0A:fib + 0x0C], "little") | 0x0100  # fEncrypted
+    locked = data[:fib + 0x0A] + flags.to_bytes(2, "little") + data[fib + 0x0C:]
+    with pytest.raises(errors.EncryptedDocument, match="a Word 97–2003 document"):
+        read_bytes(locked, "report.doc")

@@ -21,7 +21,7 @@ from pathlib import Path
 from .. import errors
 from ..limits import checkpoint
 
-FORMATS = ("text", "markdown", "html", "mhtml", "pdf", "docx", "word-xml", "rtf", "odt", "json")
+FORMATS = ("text", "markdown", "html", "mhtml", "pdf", "docx", "doc", "word-xml", "rtf", "odt", "json")
 
 
 @dataclass
@@ -521,10 +521,11 @@ CFB_SIGNATURE = b"\xd0\xcf\x11\xe0"  # a compound file: legacy Office, WPS, or a
 # The stream a compound file holds a password-protected Office Open XML document in, by its name in the
 # directory (UTF-16).
 _CFB_ENCRYPTED = "EncryptedPackage".encode("utf-16-le")
+_CFB_WORD = "WordDocument".encode("utf-16-le")  # the stream of a Word 97–2003 document's text
 # Formats a corpus gathered from the web holds that are not read, by what their bytes start with,
 # and what the rejection says of them.
 _UNREAD_FORMATS = (
-    (CFB_SIGNATURE, "legacy Office (.doc/.xls) or WPS file; convert it to .docx or PDF"),
+    (CFB_SIGNATURE, "a legacy Office file other than a Word document (.xls, .ppt); convert it to PDF"),
     (b"\x89PNG\r\n\x1a\n", "a PNG image: a picture of a report or its tables would need text recognition (OCR)"),
     (b"\xff\xd8\xff", "a JPEG image: a picture of a report or its tables would need text recognition (OCR)"),
     (b"GIF8", "a GIF image: a picture of a report or its tables would need text recognition (OCR)"),
@@ -566,6 +567,8 @@ def detect_format(data: bytes, path: str) -> str:
         raise errors.NotText(path, found or "a ZIP archive that is not a Word document; unpack it into the corpus")
     if data.startswith(CFB_SIGNATURE) and _CFB_ENCRYPTED in data:
         raise errors.EncryptedDocument(path, "an Office file (Word, Excel or PowerPoint) saved with a password")
+    if data.startswith(CFB_SIGNATURE) and (_CFB_WORD in data or path.lower().endswith((".doc", ".wps", ".dot"))):
+        return "doc"
     for signature, what in _UNREAD_FORMATS:
         if data.startswith(signature):
             raise errors.NotText(path, what)
@@ -604,8 +607,8 @@ def _is_json(data: bytes) -> bool:
 _NAMED_FORMATS = {".pdf": ("pdf", "a PDF"), ".docx": ("docx", "a Word document")}
 # The formats the bytes themselves show (text is what is left when none does).
 _SHOWN_FORMATS = {"html": "a web page (HTML)", "mhtml": "a web archive (MHTML)", "pdf": "a PDF", "docx": "a Word document",
-                  "word-xml": "a Word document as XML", "rtf": "an RTF document", "odt": "an OpenDocument text",
-                  "json": "JSON data"}
+                  "doc": "a Word 97–2003 document", "word-xml": "a Word document as XML", "rtf": "an RTF document",
+                  "odt": "an OpenDocument text", "json": "JSON data"}
 
 
 def misnamed(source: Source) -> str:
@@ -702,6 +705,12 @@ def _read_docx(data: bytes, source: Source) -> str:
     return text
 
 
+def _read_doc(data: bytes, source: Source) -> str:
+    from .word97 import word97_text
+
+    return word97_text(data, source.path)
+
+
 def _read_rtf(data: bytes, source: Source) -> str:
     from .markup import rtf_to_text
 
@@ -727,6 +736,7 @@ READERS: dict[str, Callable[[bytes, Source], str]] = {
     "mhtml": _read_mhtml,
     "pdf": _read_pdf,
     "docx": _read_docx,
+    "doc": _read_doc,
     "word-xml": _read_word_xml,
     "rtf": _read_rtf,
     "odt": _read_odt,

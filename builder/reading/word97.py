@@ -1,0 +1,181 @@
+"""Word 97–2003 binary documents (.doc): their text and tables, read from the compound file with olefile.
+
+Reports of 2008–2013 were often published as .doc attachments. The text is in the WordDocument stream,
+in pieces the piece table (the Clx in the table stream) lists; a table's cells end with a cell mark
+(\\x07), and a row ends with one more, on a paragraph whose properties say it ends a row (sprmPFTtp,
+looked up in the paragraph property pages, or in the Data stream for a table's large properties).
+Field instructions (\\x13 … \\x14) are not text; their results are.
+"""
+
+from __future__ import annotations
+
+import bisect
+import io
+import struct
+
+from .. import errors
+
+_FIB_FLAGS = 0x0A
+_ENCRYPTED, _TABLE_ONE = 0x0100, 0x0200
+_NFIB_97 = 0x00C1  # the FIB version of Word 97; older (Word 6, 95) keep their text otherwise
+_CLX = 0x01A2  # fcClx, lcbClx: the piece table
+_PAPX_PAGES = 0x0102  # fcPlcfBtePapx, lcbPlcfBtePapx: the paragraph properties' pages
+_COMPRESSED = 0x40000000
+_PAGE = 512
+_ROW_END_SPRMS = (0x2417, 0x244C)  # sprmPFTtp, sprmPFInnerTtp
+_HUGE_PAPX = 0x6646  # sprmPHugePapx: a paragraph's properties kept in the Data stream
+_IN_TABLE = 0x2416  # sprmPFInTable
+_OPERAND_SIZES = {0: 1, 1: 1, 2: 2, 3: 4, 4: 2, 5: 2, 7: 3}  # by the sprm's spra bits
+_TABLE_PROPERTIES = 0xD608  # sprmTDefTable: its size is a two-byte count
+
+
+def word97_text(data: bytes, path: str) -> str:
+    """A Word 97–2003 document's paragraphs a line each, a table's rows a line each, cells parted by tabs.
+    EncryptedDocument for a document saved with a password; NotText for one that cannot be read."""
+    import olefile
+
+    try:
+        ole = olefile.OleFileIO(io.BytesIO(data))
+        word = ole.openstream("WordDocument").read()
+        nfib, flags = struct.unpack_from("<H", word, 2)[0], struct.unpack_from("<H", word, _FIB_FLAGS)[0]
+        if flags & _ENCRYPTED:
+            raise errors.EncryptedDocument(path, "a Word 97–2003 document (.doc) saved with a password")
+        if nfib < _NFIB_97:
+            raise errors.NotText(path, "a Word 6 or Word 95 document; convert it to .docx or PDF")
+        table = ole.openstream("1Table" if flags & _TABLE_ONE else "0Table").read()
+        store = ole.openstream("Data").read() if ole.exists("Data") else b""
+        text, places = _pieces(word, table)
+        runs = _row_end_runs(word, table, store)
+    except errors.ReportError:
+        raise
+    except Exception as e:  # olefile and struct raise several types on damaged files
+        raise errors.NotText(path, f"not a readable Word 97–2003 document ({type(e).__name__})") from e
+    return _lines(text, places, runs)
+
+
+def _pieces(word: bytes, table: bytes) -> tuple[str, list[int]]:
+    """The document's characters in order, and where each is stored in the WordDocument stream."""
+    fc, lcb = struct.unpack_from("<II", word, _CLX)
+    clx = table[fc:fc + lcb]
+    at = 0
+    while at < len(clx) and clx[at] == 0x01:  # Prc: property modifiers, skipped
+        at += 3 + struct.unpack_from("<H", clx, at + 1)[0]
+    if at >= len(clx) or clx[at] != 0x02:
+        raise ValueError("no piece table")
+    size = struct.unpack_from("<I", clx, at + 1)[0]
+    plc = clx[at + 5:at + 5 + size]
+    count = (len(plc) - 4) // 12
+    cps = struct.unpack_from(f"<{count + 1}I", plc, 0)
+    chars: list[str] = []
+    places: list[int] = []
+    for k in range(count):
+        fc = struct.unpack_from("<I", plc, 4 * (count + 1) + 8 * k + 2)[0]
+        length = max(0, cps[k + 1] - cps[k])
+        if len(places) + length > len(word):  # a document's pieces hold its stream once; a hostile table repeats it
+            raise ValueError("pieces longer than the document")
+        if fc & _COMPRESSED:
+            start = (fc & ~_COMPRESSED) // 2
+            piece = word[start:start + length].decode("cp1252", errors="replace")
+            places += range(start, start + len(piece))
+        else:
+            piece = word[fc:fc + 2 * length].decode("utf-16-le", errors="replace")
+            places += range(fc, fc + 2 * len(piece), 2)
+        chars.append(piece)
+    return "".join(chars), places
+
+
+def _row_end_runs(word: bytes, table: bytes, store: bytes) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """The stretches of the WordDocument stream whose paragraphs are in a table, and those that end a
+    table row, each in order."""
+    fc, lcb = struct.unpack_from("<II", word, _PAPX_PAGES)
+    pages = table[fc:fc + lcb]
+    count = (len(pages) - 4) // 8
+    inside, ends = [], []
+    for number in struct.unpack_from(f"<{count}I", pages, 4 * (count + 1)):
+        page = word[(number & 0x3FFFFF) * _PAGE:((number & 0x3FFFFF) + 1) * _PAGE]
+        if len(page) < _PAGE:
+            continue
+        crun = page[_PAGE - 1]
+        bounds = struct.unpack_from(f"<{crun + 1}I", page, 0)
+        for k in range(crun):
+            offset = page[4 * (crun + 1) + 13 * k] * 2
+            if not offset:
+                continue
+            size, start = (2 * page[offset + 1], offset + 2) if page[offset] == 0 else (2 * page[offset] - 1, offset + 1)
+            in_table, row_end = _table_marks(page[start + 2:start + size], store)  # (after the style, two bytes)
+            if in_table or row_end:
+                inside.append((bounds[k], bounds[k + 1]))
+            if row_end:
+                ends.append((bounds[k], bounds[k + 1]))
+    return sorted(inside), sorted(ends)
+
+
+def _table_marks(grpprl: bytes, store: bytes, nested: bool = False) -> tuple[bool, bool]:
+    """Whether paragraph properties (a list of sprms) put the paragraph in a table, and whether they
+    make it a table row's end."""
+    in_table = row_end = False
+    at = 0
+    while at + 2 < len(grpprl):
+        sprm = struct.unpack_from("<H", grpprl, at)[0]
+        kind = sprm >> 13
+        if kind == 6:  # variable length: a count byte (two for a table's definition)
+            size = struct.unpack_from("<H", grpprl, at + 2)[0] + 1 if sprm == _TABLE_PROPERTIES else grpprl[at + 2] + 1
+        else:
+            size = _OPERAND_SIZES[kind]
+        if sprm == _IN_TABLE and grpprl[at + 2]:
+            in_table = True
+        if sprm in _ROW_END_SPRMS and grpprl[at + 2]:
+            row_end = True
+        if sprm == _HUGE_PAPX and not nested and at + 6 <= len(grpprl):
+            where = struct.unpack_from("<I", grpprl, at + 2)[0]
+            if where + 2 <= len(store):
+                length = struct.unpack_from("<H", store, where)[0]
+                more = _table_marks(store[where + 2:where + 2 + length], store, nested=True)
+                in_table, row_end = in_table or more[0], row_end or more[1]
+        at += 2 + size
+    return in_table, row_end
+
+
+# Word's marks in the text stream: line and page breaks, hyphens, anchors of pictures and notes.
+_SPECIAL = {"\x0b": "\n", "\x0c": "\n", "\x0e": "\n", "\x1e": "-", "\x1f": "", "\x01": "", "\x08": "", "\x02": "",
+            "\x05": "", "\xa0": " "}
+
+
+def _lines(text: str, places: list[int], runs: tuple[list[tuple[int, int]], list[tuple[int, int]]]) -> str:
+    """The characters as lines: a paragraph a line, a table row a line of tab-parted cells (a cell's
+    paragraphs joined by spaces)."""
+    inside, ends = runs
+
+    def within(stretches: list[tuple[int, int]], k: int) -> bool:
+        at = bisect.bisect_right(stretches, (places[k], float("inf"))) - 1
+        return at >= 0 and stretches[at][0] <= places[k] < stretches[at][1]
+
+    lines: list[str] = []
+    cells: list[str] = []
+    current: list[str] = []
+    fields: list[bool] = []  # open fields, True while in their instructions (\x13 … \x14), which are no text
+    for k, char in enumerate(text):
+        if char == "\x13":
+            fields.append(True)
+        elif char == "\x14" and fields:
+            fields[-1] = False
+        elif char == "\x15" and fields:
+            fields.pop()
+        elif any(fields):
+            continue
+        elif char == "\x07":
+            if within(ends, k):
+                lines.append("\t".join(cells))
+                cells = []
+            else:
+                cells.append(" ".join("".join(current).split()))
+            current = []
+        elif char == "\r" and within(inside, k):
+            current.append(" ")
+        elif char == "\r":
+            lines.append("".join(current))
+            current = []
+        else:
+            current.append(_SPECIAL.get(char, char))
+    lines.append("".join(current))
+    return "\n".join(lines)
