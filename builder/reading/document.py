@@ -423,9 +423,8 @@ def _undone_mojibake(text: str) -> tuple[str, str]:
     import ftfy
 
     fixed = ftfy.fix_encoding(text)
-    han = sum(1 for c in fixed[:20000] if "\u4e00" <= c <= "\u9fff")
-    return (fixed, UNDONE_MOJIBAKE) if han > sum(1 for c in text[:20000] if "\u4e00" <= c <= "\u9fff") + _MOJIBAKE_MIN \
-        else (text, "utf-8")
+    restored = len(_HAN_CHAR.findall(fixed[:20000])) - len(_HAN_CHAR.findall(text[:20000]))
+    return (fixed, UNDONE_MOJIBAKE) if restored > _MOJIBAKE_MIN else (text, "utf-8")
 
 
 def _by_line(data: bytes) -> str | None:

@@ -8,6 +8,7 @@ columns; the cell's own text sits at its top-left position.
 from __future__ import annotations
 
 import codecs
+import contextlib
 import io
 import itertools
 import re
@@ -553,7 +554,7 @@ def _hide_unseen(body, hidden_styles: set[str]) -> None:
     def hide(run) -> None:
         props = run.find(f"{_W}rPr")
         if props is None:
-            props = etree.SubElement(run, f"{_W}rPr")
+            props = etree.Element(f"{_W}rPr")
             run.insert(0, props)
         if props.find(f"{_W}vanish") is None:
             etree.SubElement(props, f"{_W}vanish")
@@ -808,8 +809,10 @@ def _main_part_text(data: bytes, path: str, failure: Exception | None, depth: in
     reason = f"not a readable Word document ({type(failure).__name__})" if failure else "not a readable Word document"
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            root = parse_xml(archive.read(_main_part_name(archive)))
+            main = _main_part_name(archive)
+            root = parse_xml(archive.read(main))
             styles = _styles_part(archive)
+            chunks = _imported_blobs(archive, main, {chunk.get(f"{_R}id", "") for chunk in root.iter(f"{_W}altChunk")})
     except Exception as e:  # a missing or damaged main part: the file is unreadable
         raise errors.NotText(path, reason) from (failure or e)
     body = root.find(f"{_W}body")
@@ -818,32 +821,37 @@ def _main_part_text(data: bytes, path: str, failure: Exception | None, depth: in
     _check_depth(body, path, "Word XML")
     _hide_unseen(body, _hidden_styles(styles))
     lines: list[str] = []
-    _docx_blocks(body, lines, lambda rid: _archived_chunk(data, rid, path, depth))
+    _docx_blocks(body, lines, lambda rid: _chunk_text(chunks[rid], path, depth) if rid in chunks else "")
     return "\n".join(lines)
 
 
 _CHUNK_DEPTH = 2  # Word files imported into Word files (altChunk), read this deep
 
 
-def _archived_chunk(data: bytes, rid: str, path: str, depth: int) -> str:
-    """An imported part's text (w:altChunk) found through the main part's relationships in the package
-    itself: a web page, a web archive or another Word file (an OA system merging documents). Python-docx
-    cannot open a file whose imported Word file has a main part's content type."""
+def _imported_blobs(archive, main: str, rids: set[str]) -> dict[str, bytes]:
+    """The bytes of the main part's imported parts (w:altChunk) by relationship id, found through its
+    relationships in the package itself: python-docx cannot open a file whose imported Word file (an OA
+    system merging documents) has a main part's content type. Those it cannot find are left out."""
     import zipfile
 
     from lxml import etree
 
+    if not rids:
+        return {}
+    folder, name = main.rsplit("/", 1) if "/" in main else ("", main)
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            main = _main_part_name(archive)
-            folder, name = main.rsplit("/", 1) if "/" in main else ("", main)
-            rels = etree.fromstring(archive.read(f"{folder}/_rels/{name}.rels".lstrip("/")),
-                                    etree.XMLParser(resolve_entities=False, no_network=True))
-            target = next((rel.get("Target", "") for rel in rels if rel.get("Id") == rid), "")
-            blob = archive.read(target.lstrip("/") if target.startswith("/") else f"{folder}/{target}".lstrip("/"))
-    except (KeyError, zipfile.BadZipFile, etree.XMLSyntaxError, ValueError, OSError, EOFError, zlib.error):
-        return ""
-    return _chunk_text(blob, path, depth)
+        rels = etree.fromstring(archive.read(f"{folder}/_rels/{name}.rels".lstrip("/")),
+                                etree.XMLParser(resolve_entities=False, no_network=True))
+    except (KeyError, etree.XMLSyntaxError):
+        return {}
+    blobs = {}
+    for rel in rels:
+        target = rel.get("Target", "")
+        if rel.get("Id") in rids:
+            with contextlib.suppress(KeyError, zipfile.BadZipFile, OSError, EOFError, zlib.error):
+                blobs[rel.get("Id")] = archive.read(target.lstrip("/") if target.startswith("/")
+                                                    else f"{folder}/{target}".lstrip("/"))
+    return blobs
 
 
 def _chunk_text(blob: bytes, path: str, depth: int) -> str:

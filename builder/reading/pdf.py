@@ -147,13 +147,13 @@ def _table_fit(text: str) -> tuple[int, int]:
 def _check_text_layer(page_texts: list[str], path: str) -> None:
     """A scan (perhaps stamped with page numbers) or unmapped glyph codes is not text. A page of text
     is a text layer, however many blank pages follow it (a report and a long blank or footer-only tail)."""
-    text, pages = "\n".join(page_texts), len(page_texts)
-    glyphs = len(_CID.findall(text))
-    chars = sum(1 for ch in _CID.sub("", text) if not ch.isspace())
+    pages = len(page_texts)
+    glyphs = sum(len(_CID.findall(page)) for page in page_texts)
+    counts = [sum(1 for ch in _CID.sub("", page) if not ch.isspace()) for page in page_texts]
+    chars = sum(counts)
     if glyphs > chars:
         raise errors.NeedsOCR(path, "its fonts do not map glyphs to characters")
-    if chars < _MIN_CHARS_PER_PAGE * pages and not any(
-            sum(1 for ch in _CID.sub("", page) if not ch.isspace()) >= _TEXT_PAGE for page in page_texts):
+    if chars < _MIN_CHARS_PER_PAGE * pages and max(counts, default=0) < _TEXT_PAGE:
         raise errors.NeedsOCR(path, f"{chars} characters of text on {pages} page{'s' if pages > 1 else ''}"
                               if chars else "")
 
@@ -254,9 +254,8 @@ def _visible(page):
             fills = [r for r in page.rects if r.get("fill") and not _white(r.get("non_stroking_color"))]
         return not any(r["x0"] <= x <= r["x1"] and r["top"] <= y <= r["bottom"] for r in fills)
 
-    if not any(hidden(c) for c in page.chars):
-        return page
-    return page.filter(lambda obj: obj.get("object_type") != "char" or not hidden(obj))
+    unseen = {id(char) for char in page.chars if hidden(char)}
+    return page.filter(lambda obj: id(obj) not in unseen) if unseen else page
 
 
 def _read(pdf, path: str) -> str:
@@ -301,7 +300,7 @@ def _without_hidden_layers(data: bytes) -> bytes:
     if b"/OCProperties" not in data or b"/OFF" not in data:
         return data
     from pypdf import PdfReader, PdfWriter
-    from pypdf.generic import ContentStream, NameObject
+    from pypdf.generic import ContentStream
 
     try:
         reader = PdfReader(io.BytesIO(data))
@@ -316,7 +315,7 @@ def _without_hidden_layers(data: bytes) -> bytes:
             if hidden:
                 content = ContentStream(page.get_contents(), writer)
                 content.operations = _shown_operations(content.operations, hidden)
-                page[NameObject("/Contents")] = writer._add_object(content)
+                page.replace_contents(content)
         out = io.BytesIO()
         writer.write(out)
         return out.getvalue()
