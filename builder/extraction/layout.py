@@ -242,6 +242,17 @@ def delimiter(line: str) -> str | None:
     return None
 
 
+def line_cells(line: str) -> list[str]:
+    """A line's cells as its delimiter parts them (tabs; pipes, the text outside the outer ones left
+    out), or its words as spaces part them."""
+    sep = delimiter(line)
+    if sep == "\t":
+        return line.split("\t")
+    if sep == "|":
+        return line.strip().removeprefix("|").removesuffix("|").split("|")
+    return line.split()
+
+
 _MISREAD_CELL = re.compile(rf"(?=\D*\d)[\d{re.escape(_DIGIT_LOOKALIKES)}]+|[OoDQ〇lISZB]+")
 
 

@@ -694,12 +694,9 @@ def _spelled_out(name: str, lines: list[str]) -> str | None:
     one: a post's title says 海曙公安分局, its article's 宁波市公安局海曙分局. Every character of the short
     name in the longer, not as a run of it (the one naming 海曙区人民政府办公室 below 海曙区人民政府 is its
     office's report, listed beside it)."""
-    year = next((found for line in lines[:12] if (found := title_line_year(line)) is not None), None)
-    for line in lines[:12]:
-        if title_line_year(line) != year:
-            continue
-        other = find_title([line])[0]
-        if other and _spells_out(name, other):
+    titles = [(line, year) for line in lines[:12] if (year := title_line_year(line)) is not None]
+    for line, year in titles:
+        if year == titles[0][1] and (other := find_title([line])[0]) and _spells_out(name, other):
             return other
     return None
 

@@ -34,9 +34,9 @@ from .layout import (
     ZERO_GLYPHS,
     Layout,
     ValueRow,
-    delimiter,
     glyph_reading,
     label_core,
+    line_cells,
     several_numbers,
     spelled_number,
     wrapped_number,
@@ -1119,12 +1119,7 @@ def _t2_header_columns(layout: Layout, headers: list[tuple[int, tuple[str, ...]]
     if not above:
         return None
     line = layout.lines[above[-1]]
-    sep = delimiter(line)
-    splits = [line.replace("|", " ").split()]  # the header's names spaced apart, in one cell or none
-    if sep == "\t":
-        splits.insert(0, line.split("\t"))
-    elif sep == "|":
-        splits.insert(0, line.strip().removeprefix("|").removesuffix("|").split("|"))
+    splits = [line_cells(line), line.replace("|", " ").split()]  # (or its names spaced apart in one cell)
     width = len(row.cells)  # the header's cells above the values: its last, when it has as many as the row
     cells = next((split[len(split) - width:] for split in splits
                   if len(split) in (width, width + 1) or (row.delimited and len(split) == row.width)), None)
@@ -1677,8 +1672,7 @@ def _latest_year_columns(layout: Layout, rows: list[ValueRow]) -> list[ValueRow]
     if first is None or "t3" not in layout.regions:
         return None
     for line in layout.lines[layout.regions["t3"][0]:first.line]:
-        sep = delimiter(line)
-        cells = [c for c in (line.split(sep) if sep else line.split()) if c.strip()]
+        cells = [c for c in line_cells(line) if c.strip()]
         years = [_column_year(c) for c in cells]
         if len(cells) < 2 * len(T3_ORDER) or None in years:
             continue
