@@ -31,6 +31,7 @@ from .official_form import (
     Table,
     assert_every_cell,
     blocks,
+    docx_bytes,
     fmt,
     html_body,
     html_page,
@@ -372,6 +373,52 @@ def test_a_report_followed_by_many_blank_pages_is_read(form):
     out = io.BytesIO()
     writer.write(out)
     assert_every_cell(extract_bytes(out.getvalue(), "report.pdf"), values())
+
+
+def _with_attachments(cover: bytes, files: dict[str, bytes]) -> bytes:
+    from pypdf import PdfWriter
+
+    writer = PdfWriter(clone_from=io.BytesIO(cover))
+    for name, data in files.items():
+        writer.add_attachment(name, data)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+_ATTACHED = f"{AGENCY}{YEAR}年政府信息公开工作年度报告.docx"
+
+
+def _cover_note() -> bytes:
+    """The article page a CMS prints to PDF: the title, one sentence and the attachment's name."""
+    return pdf_bytes([f"{AGENCY}{YEAR}年政府信息公开工作年度报告",
+                      f"现将{AGENCY}{YEAR}年政府信息公开工作年度报告予以公布，详见附件。", f"附件：{_ATTACHED}"])
+
+
+@pytest.mark.parametrize("cover", [_cover_note, _scan], ids=["cover-note", "scanned-cover"])
+def test_a_report_attached_to_a_cover_pdf_is_read_from_the_attachment(cover):
+    """The report is a file attached to the PDF (/EmbeddedFiles, the viewer's paper clip) and the pages
+    are only a note or a scan: the cover was refused as no report (or as needing OCR), losing the report."""
+    v = values()
+    report = extract_bytes(_with_attachments(cover(), {_ATTACHED: docx_bytes(blocks(v))}), "report.pdf")
+    assert_every_cell(report, v)
+    assert report.agency.name == AGENCY and report.year == YEAR
+    assert [(w["code"], w["files"]) for w in report.warnings if w["code"] == "attached_report"] == [
+        ("attached_report", [_ATTACHED])]
+
+
+def test_a_report_pdf_with_an_attachment_is_read_from_its_pages(form):
+    """A full report that also attaches a file (its tables as a spreadsheet, another document): its
+    pages are the report, and the attachment is not read into it."""
+    other = values(seed=3)
+    report = extract_bytes(_with_attachments(form, {"附表.docx": docx_bytes(blocks(other))}), "report.pdf")
+    assert_every_cell(report, values())
+    assert not [w for w in report.warnings if w["code"] == "attached_report"]
+
+
+def test_a_cover_whose_attachment_is_no_document_is_still_refused():
+    data = _with_attachments(_scan(), {"seal.png": b"\x89PNG\r\n\x1a\n" + bytes(64)})
+    assert isinstance(_refused(data), errors.NeedsOCR)
 
 
 def test_pdf_encrypted_without_an_open_password_is_read(form):

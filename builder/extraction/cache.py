@@ -110,7 +110,8 @@ def report_record(report: Report) -> dict:
 
 def report_from_record(record: dict) -> Report:
     source = record["document"]["source"]
-    document = Document(Source(**{**source, "running_heads": tuple(source["running_heads"])}),
+    document = Document(Source(**{**source, "running_heads": tuple(source["running_heads"]),
+                                  "attachments": tuple(source["attachments"])}),
                         record["document"]["text"], record["document"]["lines"])
     lines = document.lines if record["layout_lines"] is None else record["layout_lines"]
     return Report(

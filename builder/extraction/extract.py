@@ -279,6 +279,10 @@ def _reading_warnings(doc: Document) -> list[dict]:
         warnings.append({"code": "mojibake_undone",
                          "message": "the text was Chinese decoded as Windows-1252 and saved as UTF-8 again "
                                     "(mojibake such as 'æ”¿åºœ'); read as it was before"})
+    if doc.source.attachments:
+        warnings.append({"code": "attached_report", "files": list(doc.source.attachments),
+                         "message": "the PDF's pages are a cover note; the report was read from the file(s) "
+                                    f"attached to it: {'; '.join(doc.source.attachments)}"})
     if unreadable := doc.text.count("\ufffd"):
         warnings.append({"code": "unreadable_characters", "count": unreadable,
                          "message": f"{unreadable} character(s) of the file could not be read (U+FFFD: bytes "

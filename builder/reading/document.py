@@ -31,6 +31,7 @@ class Source:
     format: str
     encoding: str | None = None
     running_heads: tuple[str, ...] = ()  # a Word file's 页眉 and 页脚: where an agency may name itself only
+    attachments: tuple[str, ...] = ()  # the files a PDF cover page carries, read as its report
 
     def as_json(self) -> dict:
         return {"path": self.path, "sha256": self.sha256, "format": self.format}
@@ -691,10 +692,43 @@ def mhtml_text(data: bytes, path: str) -> tuple[str, str]:
     raise errors.NotText(path, "a web archive (MHTML) with no web page in it")
 
 
+# A PDF's pages with less text than this, and files attached to it, are a cover note ("详见附件"):
+# a CMS prints the article page to PDF and attaches the report's own file to it.
+_COVER_CHARS = 1_500
+
+
 def _read_pdf(data: bytes, source: Source) -> str:
+    from .pdf import embedded_files, pdf_to_text
+
+    data = data[data.find(PDF_SIGNATURE):]  # its offsets count from the header
+    try:
+        text, scan = pdf_to_text(data, source.path), None
+    except errors.NeedsOCR as e:  # a scanned cover may carry the report as a file
+        text, scan = "", e
+    if len(text.strip()) < _COVER_CHARS and (attached := _attached_text(embedded_files(data), source)):
+        return "\n".join(filter(None, (text, attached)))
+    if scan:
+        raise scan
+    return text
+
+
+def _attached_text(files: list[tuple[str, bytes]], source: Source) -> str:
+    """The text of a PDF's attached documents, in the PDF's order, each read by what its bytes are; an
+    attached PDF's own attachments are not read. Those that cannot be read are left out."""
     from .pdf import pdf_to_text
 
-    return pdf_to_text(data[data.find(PDF_SIGNATURE):], source.path)  # its offsets count from the header
+    texts = []
+    for name, blob in files:
+        try:
+            fmt = detect_format(blob, name)
+            text = (pdf_to_text(blob[blob.find(PDF_SIGNATURE):], source.path) if fmt == "pdf"
+                    else READERS[fmt](blob, source))
+        except errors.ReportError:
+            continue
+        if text.strip():
+            texts.append(text)
+            source.attachments += (name,)
+    return "\n".join(texts)
 
 
 def _read_docx(data: bytes, source: Source) -> str:

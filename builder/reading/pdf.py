@@ -337,6 +337,21 @@ def _shown_operations(operations: list, hidden: set[str]) -> list:
     return shown
 
 
+def embedded_files(data: bytes) -> list[tuple[str, bytes]]:
+    """The files a PDF carries (its /EmbeddedFiles), by name, each within the byte limit; none for a
+    file without them or one pypdf cannot read."""
+    if b"/EmbeddedFile" not in data:
+        return []
+    from pypdf import PdfReader
+
+    limit = current().max_bytes
+    try:
+        attachments = PdfReader(io.BytesIO(data)).attachments
+        return [(name, blob) for name in attachments for blob in attachments[name] if len(blob) <= limit]
+    except Exception:  # pypdf raises many types on damaged files: no readable attachment
+        return []
+
+
 def pdf_to_text(data: bytes, path: str) -> str:
     """The report's text, table rows tab-separated where ruling lines allow.
 
