@@ -478,9 +478,10 @@ def _narr_review_litigation(report, context=None) -> list[Result]:
 
 _FUTURE = re.compile(r"将|计划|拟|下一步|明年|今后")
 # A year the body reports on opens what it says (2019年，全区共收到…); a date (于2021年1月初公开) or a carry-over
-# (加上2018年结转的3件, 结转至2020年继续办理) names another year without reporting on it.
+# (加上2018年结转的3件, 结转至2020年继续办理) names another year without reporting on it, nor does
+# the start of a running total (自2008年《条例》实施以来，累计收到…).
 _REPORTING = re.compile(
-    r"(?<![至到于])((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月)(?!\s*度?\s*(?:结转|底|初|末|以前|之前|前|以来|起))(?:全年|度)?\s*[,，]?[^。；;]{0,60}?"
+    r"(?<![至到于自])((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月)(?!\s*度?\s*(?:结转|底|初|末|以前|之前|前|以来|起))(?:全年|度)?\s*[,，]?[^。；;]{0,60}?"
     r"(?:收到|受理|主动公开|公开|发布|办理|答复)[^。；;]{0,40}?\d+\s*(?:余|多)?\s*(?:件|条)")
 _PERIOD_YEAR = re.compile(r"(?:统计期限|统计数据|统计时限)[^。]{0,8}?(?:从|自|为)?\s*((?:19|20)\d{2})\s*年")
 

@@ -548,7 +548,8 @@ def test_meta_year_passes_when_title_period_and_body_agree():
                                       "全年共收到申请24件（2021年为19件），均已按期答复，其中予以公开11件。",
                                       "另有2021年受理的2件行政诉讼于本年度审结，未计入本表。",
                                       # a span before or since another year
-                                      "清理2019年以前公开的过时信息320条。", "2019年以来累计公开信息8600条。"])
+                                      "清理2019年以前公开的过时信息320条。", "2019年以来累计公开信息8600条。",
+                                      "自2008年《条例》实施以来，累计收到政府信息公开申请1,236件。"])
 def test_meta_year_passes_over_a_carry_over_or_a_date_of_another_year(sentence):
     """A carried-over application's year, the year it goes on into, or a date are no year the body reports on."""
     report = checked(small_values(), lines=[*prose_lines(2022, applications=9), sentence])
