@@ -222,6 +222,10 @@ def test_a_heading_is_no_start_of_the_next_sentence():
     # The year's own total, worded with 截至 or 累计.
     ("截至2023年12月31日，共收到政府信息公开申请15件。", {"applications_received": 15}),
     ("截至2023年底，全年累计主动公开政府信息1234条。", {"proactive_items": 1234}),
+    # A running total split by year: the year's share is the year's total (another year's is not).
+    ("截至2023年12月31日，累计主动公开政府信息12.6万条，其中2023年新增主动公开政府信息8,437条。",
+     {"proactive_items": 8437}),
+    ("截至2023年底，累计主动公开政府信息12.6万条，其中2022年新增主动公开政府信息8,437条。", {}),
 ])
 def test_a_running_total_since_an_earlier_date_is_no_headline(text, expected):
     assert headlines(figures(text, 2023)) == expected
@@ -267,6 +271,10 @@ def test_a_count_in_chinese_numerals_is_read_whole(text, expected):
     ("本年度共制发规范性文件5件。", {"normative_docs_issued": 5}),
     ("规范性文件现行有效12件。", {"normative_docs_in_force": 12}),
     ("截至2017年底，现行有效规范性文件23件。", {}),  # another year's
+    # the documents named with the count in force, then the year's issued after a comma
+    ("截至2018年底，现行有效行政规范性文件156件，2018年制发11件、废止4件。",
+     {"normative_docs_issued": 11, "normative_docs_in_force": 156}),
+    ("现行有效行政规范性文件156件，2017年制发11件。", {"normative_docs_in_force": 156}),
 ])
 def test_normative_documents_issued_and_in_force_are_read_from_the_prose(text, expected):
     assert headlines(figures(text)) == expected
@@ -447,6 +455,8 @@ def test_a_report_under_the_form_s_headings_with_its_tables_as_pictures_uses_the
     ("另有2021年结转申请14件。全年共办结363件，7件结转至2023年继续办理。",
      {"applications_carried_over": 14, "applications_answered": 363, "applications_carried_forward": 7}),
     ("办结226件，结转至2023年继续办理16件。", {"applications_answered": 226, "applications_carried_forward": 16}),
+    ("办结226件，结转2023年继续办理16件。", {"applications_answered": 226, "applications_carried_forward": 16}),
+    ("加上结转2021年的申请5件，全年办结226件。", {"applications_answered": 226}),  # from the year before: not forward
     ("截至年底已办结二百零五件，八件因在法定期限内尚未答复结转至下一年度继续办理。",
      {"applications_answered": 205, "applications_carried_forward": 8}),
     # a year in a bracket closed before the figure is an aside, not what the figure is about

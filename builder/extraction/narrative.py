@@ -93,7 +93,7 @@ PATTERNS: tuple[Pattern, ...] = (
     # 其余58件因尚在法定答复期限内，结转至2023年: what is left of the year's, over a comma
     _p("applications_carried_forward", r"(?:其余|剩余|余下|尚有|还有|另有)" + _N
        + r"件[^。；;\d]{0,25}?(?:顺延|结转|转入|延期)(?:到|至|入)?\s*(?:下一?年|" + _Y + ")", year_offset=1),
-    _p("applications_carried_forward", r"(?:顺延|结转|转入)(?:到|至|入)\s*" + _Y + r"[^。；;，,\d]{0,8}?" + _N + "件",
+    _p("applications_carried_forward", r"(?:顺延|结转|转入)(?:到|至|入)?\s*" + _Y + r"[^。；;，,\d]{0,8}?" + _N + "件",
        year_offset=1),
     _p("applications_natural_person", r"(?:自然人|公民(?![、和及或与]))(?:申请|提出)?[^。；;，,\d]{0,6}?" + _N + "件"),
     _p("applications_commercial_enterprise", r"(?<![^商、，,：:；;（(])(?:商业)?企业" + _APPLIED + _N + "件",
@@ -130,6 +130,9 @@ PATTERNS: tuple[Pattern, ...] = (
     # 开展行政规范性文件清理，本年制发3件，废止5件，现行有效21件: the documents named once, then each count
     _p("normative_docs_issued", r"规范性文件[^。；;\d]{0,12}?(?:本年|全年|年内)(?:制发|印发|出台|制定|新制作)(?:了)?\s*" + _N
        + "(?:件|个|份)"),
+    # 现行有效行政规范性文件156件，2021年制发11件: the documents named with another count, then the year's
+    _p("normative_docs_issued", r"规范性文件[^。；;]{0,16}?[，,、]\s*(?:本年|全年|年内|(?:19|20)\d{2}\s*年度?)"
+       r"(?:制发|印发|出台|制定|新制作)(?:了)?\s*" + _N + "(?:件|个|份)"),
     _p("normative_docs_issued", r"(?:未|没有)(?:制发|印发|出台|制定)(?:任何)?(?:行政)?规范性文件", 0),
     _p("normative_docs_in_force", r"现行有效(?:的)?(?:行政)?规范性文件(?:共计|共|合计|为)?\s*" + _N + "(?:件|个|份)"),
     _p("normative_docs_in_force", r"(?:行政)?规范性文件[^。；;，,\d]{0,4}?现行有效(?:的)?(?:共计|共|合计|为)?\s*" + _N
@@ -393,6 +396,9 @@ _TOTAL_KEYS = frozenset({"proactive_items", "applications_received", "applicatio
                          "normative_docs_in_force"})
 # 其中本年新收 splits the applications handled into new and carried over: the new ones are no sub-category.
 _NEW_OF_HANDLED = re.compile(r"其中(?:本年度?|当年|今年|全年)?新收")
+# 累计公开12.6万条，其中2021年新增8,437条 splits a running total by year: the year's share is its total.
+_YEAR_OF_RUNNING_TOTAL = re.compile(r"累计[^。；;]*其中\s*(?:本年度?|当年|今年|全年|(?:19|20)\d{2}\s*年度?)"
+                                    r"(?:新增|新收|新发布|新公开|共|收到|受理)")
 # Keys whose figures may have a fraction; every other key counts something.
 _MONEY_KEYS = frozenset({"fees_charged_cny"})
 # Keys about the year before by definition.
@@ -455,7 +461,8 @@ def _context(key: str, sentence: str, start: int, number_start: int, year: int |
         return "running_total"
     if key not in _PREVIOUS_YEAR_KEYS and _OTHER_YEAR_WORDS.search(clause):
         return "other_year"
-    if key in _TOTAL_KEYS and _inside_part(clause) and not _NEW_OF_HANDLED.search(clause):
+    if key in _TOTAL_KEYS and _inside_part(clause) and not _NEW_OF_HANDLED.search(clause) \
+            and not _YEAR_OF_RUNNING_TOTAL.search(before):
         return "part"
     if key in _TOTAL_KEYS and _SECTOR_SYSTEM.search(scope + before):
         return "other_scope"  # 全市生态环境系统（含各区县分局）共收到申请61件: the department's and others
