@@ -151,3 +151,21 @@ def test_a_page_a_crawler_joined_into_one_line_with_pipes_is_read():
     heads = {f.key: f.value for f in report.narrative if f.headline}
     assert heads == {"proactive_items": 3580, "applications_received": 46, "admin_review_cases": 2,
                      "litigation_cases": 1}
+
+
+def test_tables_published_as_pictures_in_a_markdown_crawl_give_no_cells():
+    """A crawler's Markdown (r.jina.ai and the like) keeps a picture as ![](address): the digits of its
+    address (…/202001/W020200117583104690.png) were read as a row of table 4."""
+    heads = ["**二、主动公开政府信息情况**", "**三、收到和处理政府信息公开申请情况**",
+             "**四、政府信息公开行政复议、行政诉讼情况**"]
+    page = "\n\n".join(["武汉市江汉区卫生健康局2019年政府信息公开工作年度报告",
+                        "本报告中所列数据的统计期限自2019年1月1日起至2019年12月31日止。",
+                        "2019年，我局共收到政府信息公开申请102件，因政府信息公开被申请行政复议2起。",
+                        *(f"{head}\n\n![表{n}](http://www.example.gov.cn/zfxxgkndbg/202001/W02020011758310{n}690.png)"
+                          for n, head in enumerate(heads, 2)),
+                        "**五、存在的主要问题及改进情况**", "依申请公开答复规范化水平仍需提升。"])
+    report = extract_bytes(page.encode(), "jianghan.txt")
+    assert report.template == "gov-2019"
+    assert all(value.status == "missing" for value in report.cells.values())
+    check_report(report)
+    assert report.badge == "无表格"

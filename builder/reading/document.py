@@ -57,6 +57,8 @@ class Document:
         text = simplified(normalize(self.text))
         if "base64," in text:  # a picture a crawler wrote into the text as its data URI: no words of the report
             text = _DATA_URI.sub("", text)
+        if "](" in text:  # a picture in Markdown (a table published as an image): its alt text, not its address
+            text = _MARKDOWN_IMAGE.sub(r"\1", text)
         return separated_rows(grid_rows(unspaced(parted(text.split("\n")))))
 
     @cached_property
@@ -138,6 +140,9 @@ def _converter(config: str):  # opencc's converter (the package has no type hint
 
 
 _DATA_URI = re.compile(r"data:[\w.+-]+/[\w.+-]+;base64,[A-Za-z0-9+/=]+")
+# A Markdown picture: ![alt](address "title"). Its address's digits (…/202001/W0202001175831.png) are
+# no figures of the report.
+_MARKDOWN_IMAGE = re.compile(r"!\[([^\]\n]*)\]\([^)\n]*\)")
 # A crawler that joined a page's text nodes with " | " into one line: menu entries, labels, the title
 # and every paragraph. A table's row has no paragraph among its cells.
 _NODE_SEPARATOR = " | "
