@@ -226,6 +226,10 @@ def test_a_heading_is_no_start_of_the_next_sentence():
     ("截至2023年12月31日，累计主动公开政府信息12.6万条，其中2023年新增主动公开政府信息8,437条。",
      {"proactive_items": 8437}),
     ("截至2023年底，累计主动公开政府信息12.6万条，其中2022年新增主动公开政府信息8,437条。", {}),
+    # Since a day inside the year (the new regulation's day): part of the year.
+    ("2023年共收到政府信息公开申请102件。自2023年5月15日新修订的《条例》施行以来，共收到申请63件。",
+     {"applications_received": 102}),
+    ("自2023年1月1日起，共收到申请63件。", {"applications_received": 63}),
 ])
 def test_a_running_total_since_an_earlier_date_is_no_headline(text, expected):
     assert headlines(figures(text, 2023)) == expected

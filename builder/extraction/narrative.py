@@ -357,6 +357,9 @@ _OTHER_YEAR_WORDS = re.compile(r"(?:上一?年度?|去年|前年|同期|历年|�
 # 截至12月底，全年累计… is the year's).
 _RUNNING_TOTAL = re.compile(r"(?:截至|截止|至今|以来|自(?:19|20)\d{2}\s*年[^。；;!！?？]*?至)[^。；;!！?？]*"
                             r"(?<!全年)(?<!本年)(?<!年内)(?<!当年)(?<!今年)累计$")
+# A span from a date (自2019年5月15日新修订的《条例》施行以来): from another day than 1 January, part of a year.
+_SINCE_DATE = re.compile(r"(?:自|从)\s*(?:19|20)\d{2}\s*年\s*(?P<month>\d{1,2})\s*月(?:\s*(?P<day>\d{1,2})\s*日)?"
+                         r"[^。；;，,]{0,30}?(?:以来|起)")
 # Another year's or another body's report quoted by its title before a figure.
 _CITED_REPORT = re.compile(r"《[^《》]{0,40}(?:19|20)\d{2}\s*年[^《》]{0,30}(?:年度报告|年报)》")
 # Another body's figures reported by it (据姑苏区政务公开办公室通报); 据统计 is the report's own.
@@ -459,6 +462,8 @@ def _context(key: str, sentence: str, start: int, number_start: int, year: int |
         return "other_report"  # 据《湖州市人民政府2022年…年度报告》，…全年主动公开政府信息9,860条: another body's
     if "累计" in clause and _RUNNING_TOTAL.search(before[:clause_start + clause.rindex("累计") + 2]):
         return "running_total"
+    if (since := _SINCE_DATE.search(before)) and (int(since["month"]), int(since["day"] or 1)) != (1, 1):
+        return "part_of_year"  # 自2019年5月15日新《条例》施行以来，共收到申请63件: not the whole year's
     if key not in _PREVIOUS_YEAR_KEYS and _OTHER_YEAR_WORDS.search(clause):
         return "other_year"
     if key in _TOTAL_KEYS and _inside_part(clause) and not _NEW_OF_HANDLED.search(clause) \
