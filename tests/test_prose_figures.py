@@ -472,6 +472,10 @@ def test_a_report_under_the_form_s_headings_with_its_tables_as_pictures_uses_the
     ("共办理依申请公开件28件，其中新收25件、上年结转3件。",
      {"applications_handled": 28, "applications_received": 25, "applications_carried_over": 3}),
     ("其中，通过网上申请平台提交301件，信函申请48件。", {"applications_online": 301}),
+    # the year's count after a comparison with last year's; the sum with last year's carried over
+    ("2022年，我局受理政府信息公开申请数量较上年的37件增长62.2%，达到60件。", {"applications_received": 60}),
+    ("全年新收政府信息公开申请126件（2021年：98件），上年结转9件，共计135件。",
+     {"applications_received": 126, "applications_carried_over": 9, "applications_handled": 135}),
     # applicants by type where the text breaks them down
     ("全年新收政府信息公开申请14件，其中自然人8件、企业5件、律师事务所1件。",
      {"applications_received": 14, "applications_natural_person": 8, "applications_commercial_enterprise": 5,

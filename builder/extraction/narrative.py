@@ -72,10 +72,15 @@ PATTERNS: tuple[Pattern, ...] = (
        + _N + "(?:件|份)"),
     _p("applications_received",
        r"(?:未|没有)(?:收到|受理|接到)" + _NEGATED_APPLICATION_GAP + r"申请(?!人)(?![^。；;，,]{0,6}(?:复议|诉讼))", 0),
+    # 受理申请数量较上年的37件增长62.2%，达到60件: the comparison first, then the year's count
+    _p("applications_received", r"(?:收到|受理|新收|接收|接到)(?:了)?" + _APPLICATION_GAP + r"(?:依申请公开|申请)[^。；;]{0,30}?"
+       r"较[^。；;]{0,24}?[，,]\s*(?:达到|达|为|增至|增加到|增长到|升至|降至|下降到|减少到|减至)\s*" + _N + "件"),
     # 办理申请N件，其中本年新收X件、上年结转Y件: the new ones are the year's received total.
     _p("applications_received", r"(?:本年度?|当年|今年|全年|其中)新收(?:的)?(?:申请)?\s*" + _N + "件"),
     _p("applications_handled", r"(?<!不予)(?<!未予)(?:办理|处理|办结)(?:了)?" + _GAP + r"申请(?:公开)?(?:件|事项|案件)?"
        r"(?:共计|共|合计)?\s*" + _N + "件"),
+    # 新收申请126件，上年结转9件，共计135件: the sum of the year's and last year's
+    _p("applications_handled", r"上一?年度?结转[^。；;，,]{0,10}?\d+\s*件\s*[，,]\s*(?:共计|合计|总计|共)\s*" + _N + "件"),
     _p("applications_handled", r"(?:共计|合计|累计|共需|共)(?:需要)?(?:办理|处理)(?:了)?" + _APPLICATIONS
        + r"?(?:共计|共|合计)?\s*" + _N + "件"),
     # not 维持原答复)、行政诉讼1件: a review's outcome, then another count
@@ -352,6 +357,9 @@ def _count(number: str) -> int | float | None:
 # --- headlines -----------------------------------------------------------------
 
 _YEAR_MENTION = re.compile(r"((?:19|20)\d{2})\s*年")
+# The year a figure is compared with (较上年的37件增长62.2%，达到60件): the figure is not that year's.
+_COMPARED_YEAR = re.compile(r"(?:较|比|相比于?|与)(?:上一?年度?|去年|前年)(?:同期)?")
+_CARRIED_IN = re.compile(r"上一?年度?结转")
 _OTHER_YEAR_WORDS = re.compile(r"(?:上一?年度?|去年|前年|同期|历年|累计至今|成立以来|以来|上半年|下半年|季度)")
 # A running total since some earlier date: 截至2023年底，累计主动公开… or 条例实施以来，累计收到… (but
 # 截至12月底，全年累计… is the year's).
@@ -464,7 +472,10 @@ def _context(key: str, sentence: str, start: int, number_start: int, year: int |
         return "running_total"
     if (since := _SINCE_DATE.search(before)) and (int(since["month"]), int(since["day"] or 1)) != (1, 1):
         return "part_of_year"  # 自2019年5月15日新《条例》施行以来，共收到申请63件: not the whole year's
-    if key not in _PREVIOUS_YEAR_KEYS and _OTHER_YEAR_WORDS.search(clause):
+    year_words = _COMPARED_YEAR.sub("", clause)
+    if key == "applications_handled":  # the applications handled count last year's carried over by definition
+        year_words = _CARRIED_IN.sub("", year_words)
+    if key not in _PREVIOUS_YEAR_KEYS and _OTHER_YEAR_WORDS.search(year_words):
         return "other_year"
     if key in _TOTAL_KEYS and _inside_part(clause) and not _NEW_OF_HANDLED.search(clause) \
             and not _YEAR_OF_RUNNING_TOTAL.search(before):
