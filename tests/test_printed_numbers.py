@@ -53,6 +53,17 @@ def test_every_cell_with_last_year_s_figure_in_brackets_is_read_as_this_year_s(l
         assert rep.cells[cell.id].note.startswith("数字后括号中的"), cell.id
 
 
+@pytest.mark.parametrize("dash", ["⸺", "⸻", "―"])
+@pytest.mark.parametrize("layout", ["tab", "html"])
+def test_a_dash_drawn_as_one_glyph_is_none(layout, dash):
+    """A PDF text layer writes a font's —— glyph as ⸺ (two-em dash): as unsure as a letter, it left the
+    rules row (规章 ⸺ ⸺ ⸺) ambiguous."""
+    v = {**values(GOV_2021), "t2.rules.issued": 0, "t2.rules.repealed": 0, "t2.rules.in_force": 0}
+    rep, v = report({"t2.rules.issued": dash, "t2.rules.repealed": dash, "t2.rules.in_force": dash}, layout, GOV_2021, v)
+    for cell in ("t2.rules.issued", "t2.rules.repealed", "t2.rules.in_force"):
+        assert (rep.cells[cell].value, rep.cells[cell].status) == (0, "none"), cell
+
+
 @pytest.mark.parametrize("layout", ["tab", "pipe", "html", "docx"])
 def test_spelled_numbers_in_cells_of_their_own_are_read_with_a_note(layout):
     v = {**values(GOV_2019), "t2.penalty.change": -15, "t2.coercion.change": 3, "t2.licensing.decisions": 9417}
