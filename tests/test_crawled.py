@@ -169,3 +169,22 @@ def test_tables_published_as_pictures_in_a_markdown_crawl_give_no_cells():
     assert all(value.status == "missing" for value in report.cells.values())
     check_report(report)
     assert report.badge == "无表格"
+
+
+@pytest.mark.parametrize("blank", ["t3.carried_over.research_institution", "t3.granted.natural_person",
+                                   "t4.admin_review.other"])
+def test_a_blank_cell_crawled_as_an_empty_line_keeps_its_row_together(blank):
+    """One cell a line, a blank cell an empty line (2 ␤ 0 ␤ ␤ 0 ␤ 0 ␤ 0 ␤ 2): the row was read as two
+    short rows and left ambiguous. Two runs parted by one empty line, as long as the table's other
+    rows with it, are one row with a blank cell."""
+    template = forms.GOV_2021
+    v = synthetic.consistent_values(random.Random(4), template, scale=30)
+    printed = {c.id: "" if c.id == blank else synthetic._fmt(v[c.id]) for c in forms.cells(template)}
+    blocks = synthetic._blocks("仁怀市茅台镇人民政府", 2022, template, printed, v)
+    text = "\n".join(synthetic._text_lines(blocks, "cell_per_line", random.Random(0)))
+    report = extract_bytes(text.encode(), "crawl.txt")
+    row = blank.rsplit(".", 1)[0] + "."
+    others = [c.id for c in forms.cells(template) if c.id.startswith(row) and c.id != blank]
+    assert {c: (report.cells[c].value, report.cells[c].status) for c in others} == {
+        c: (v[c], "reported") for c in others}
+    assert report.cells[blank].status in ("blank", "inferred")

@@ -961,11 +961,17 @@ def _merge_broken(rows: list[ValueRow], size: int) -> list[ValueRow]:
     return out
 
 
-def _join_cell_lines(rows: list[ValueRow]) -> list[ValueRow]:
+def _join_cell_lines(rows: list[ValueRow], lines: list[str], size: int = 0) -> list[ValueRow]:
     """A crawled table flattened one cell per line: consecutive lines holding
     one value each, with no text between them, are one row. Its label is the label text on the
     lines right above it, from the last piece that begins with a row's number (a web page's text
-    prints a row's label cell before its cells; a row left empty prints its label alone)."""
+    prints a row's label cell before its cells; a row left empty prints its label alone). With the
+    table's row ``size``, an empty line in a row is its blank cell (``_with_blank_cell_lines``)."""
+    joined = _joined_cell_lines(rows)
+    return _with_blank_cell_lines(joined, lines, size) if size else joined
+
+
+def _joined_cell_lines(rows: list[ValueRow]) -> list[ValueRow]:
     out: list[ValueRow] = []
     joined: set[int] = set()
     for row in rows:
@@ -979,6 +985,41 @@ def _join_cell_lines(rows: list[ValueRow]) -> list[ValueRow]:
     for k in joined:
         if out[k].before:
             out[k] = replace(out[k], label=_label_above(out[k].extra_label, out[k].before))
+    return out
+
+
+def _with_blank_cell_lines(rows: list[ValueRow], lines: list[str], size: int) -> list[ValueRow]:
+    """A row crawled one cell a line whose blank cell is an empty line (2 0 ␤ 0 0 0 2): two runs parted
+    by one empty line that make a whole row with it, or a run one cell short with an empty line on
+    one side only (before it, after its label; or after it, before the next text). A crawl that puts
+    an empty line between every cell has no such runs."""
+    def blank(i: int) -> bool:
+        return 0 <= i < len(lines) and not lines[i].strip()
+
+    def text(i: int) -> bool:
+        return 0 <= i < len(lines) and bool(lines[i].strip())
+
+    def a_cell_a_line(row: ValueRow) -> bool:
+        return not row.delimited and row.line + len(row.cells) <= len(lines) and all(
+            lines[row.line + k].strip() == cell.strip() for k, cell in enumerate(row.cells))
+
+    out: list[ValueRow] = []
+    for row in rows:
+        prev = out[-1] if out else None
+        if len(row.cells) >= size or not a_cell_a_line(row):
+            out.append(row)
+            continue
+        end = row.line + len(row.cells)
+        if (prev is not None and a_cell_a_line(prev) and not row.label and not row.extra_label
+                and row.line == prev.line + len(prev.cells) + 1 and blank(row.line - 1)
+                and len(prev.cells) + 1 + len(row.cells) == size):
+            out[-1] = replace(prev, cells=[*prev.cells, "", *row.cells], after=row.after)
+        elif len(row.cells) == size - 1 and len(row.cells) > 1 and blank(row.line - 1) != blank(end):
+            leading = blank(row.line - 1) and text(row.line - 2)
+            trailing = blank(end) and text(end + 1)
+            out.append(replace(row, cells=[""] * leading + row.cells + [""] * trailing) if leading or trailing else row)
+        else:
+            out.append(row)
     return out
 
 
@@ -1042,7 +1083,7 @@ def _t2_rows(rows: list[ValueRow], cores: list[str], form: forms.Form) -> dict[s
 
 
 def read_t2(layout: Layout, form: forms.Form, out: Tables) -> None:
-    rows = _join_cell_lines(layout.rows("t2"))
+    rows = _join_cell_lines(layout.rows("t2"), layout.lines)
     matched = _t2_rows(rows, [label_core(text) for text in _t2_labels(rows, form)], form)
     headers = _t2_headers(layout)
     for item in form.t2:
@@ -1400,7 +1441,7 @@ def _t3_rows(layout: Layout, form_rows: tuple[Row, ...]) -> list[ValueRow]:
     empty but whose label names a form row (zeros not typed): a row all the same."""
     name = _namer(form_rows, _headings(form_rows))
     size = len(forms.T3_COLUMNS)
-    rows = _label_line_rows(_join_cell_lines(layout.rows("t3")), name, len(form_rows), size)
+    rows = _label_line_rows(_join_cell_lines(layout.rows("t3"), layout.lines, len(forms.T3_COLUMNS)), name, len(form_rows), size)
     return _merge_broken([
         r for r in rows
         if r.has_values or (r.delimited and len(r.cells) >= size and name(_own_label(r)) is not None)
@@ -1757,7 +1798,7 @@ def _group_total_row(out: Tables, group: str, members: list[Row], form: forms.Fo
 def read_t4(layout: Layout, out: Tables) -> None:
     size = len(forms.T4_GROUPS) * len(forms.T4_COLUMNS)
     ids = tuple(forms.t4_cell(g.id, c.id) for g in forms.T4_GROUPS for c in forms.T4_COLUMNS)
-    rows = [r for r in _join_cell_lines(layout.rows("t4")) if r.has_values]
+    rows = [r for r in _join_cell_lines(layout.rows("t4"), layout.lines, size) if r.has_values]
     if (latest := _latest_year_row(rows)) is not None:
         out.warn("t4.year_rows", f"table 4 prints a row for each of several years; the latest ({latest.label}) "
                  "is read as the report's")
