@@ -544,6 +544,8 @@ def test_meta_year_passes_when_title_period_and_body_agree():
 @pytest.mark.parametrize("sentence", ["加上2021年结转的3件，全年共需办理15件，已办结13件。",
                                       "全年共收到申请12件，其中结转至2023年继续办理2件。",
                                       "全年共受理申请260件，上年结转10件，按时办结255件，结转2023年继续办理15件。",
+                                      # a gazette's issue number in its running head, read into a sentence
+                                      "黄岛区人民政府公报2023年第2期全年公开规范性文件126件。",
                                       "新制作规范性文件4件，新公开3件（1件于2023年1月初公开）。",
                                       # an aside in brackets, another year's cases framed in this one's
                                       "全年共收到申请24件（2021年为19件），均已按期答复，其中予以公开11件。",
