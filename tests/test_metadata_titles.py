@@ -40,6 +40,9 @@ def test_a_name_on_the_line_above_the_title_is_kept_without_other_evidence():
     assert find_agency_name(lines, issuer="彭阳县人民政府") == "彭阳县人民政府"
     lines = _lines("洪泽区人民政府", "2023年政府信息公开工作年度报告", "本报告由淮安市洪泽区人民政府办公室编制。")
     assert find_agency_name(lines) == "洪泽区人民政府"  # the title's government, compiled by its office
+    # the opening naming the title's government short (金水区政府坚持…): the same body, the title's name
+    lines = _lines("郑州市金水区人民政府", "2023年政府信息公开工作年度报告", opening="2023年，金水区政府坚持以人民为中心。")
+    assert find_agency_name(lines) == "郑州市金水区人民政府"
 
 
 @pytest.mark.parametrize("site", ["固原市人民政府", "固原市人民政府门户网站"])
