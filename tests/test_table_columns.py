@@ -340,6 +340,43 @@ def test_table_4_printed_turned_is_read_by_its_row_and_column_names(case, render
     assert "t4.turned" in [w["code"] for w in rep.warnings]
 
 
+LISTED_GROUPS = {"admin_review": "行政复议", "litigation_direct": "行政诉讼（未经复议直接起诉）",
+                 "litigation_after_review": "行政诉讼-复议后起诉"}
+
+
+def listed_t4_report(v: dict, rendering: str, groups: dict[str, str], results=forms.T4_COLUMNS):
+    """A report whose table 4 is printed as a list: a row per cell, 行政复议-结果维持 | 1."""
+    printed = {c.id: synthetic._fmt(v[c.id]) for c in forms.cells(GOV_2021)}
+    blocks = synthetic._blocks(AGENCY, 2022, GOV_2021, printed, v)
+    t4 = [content for kind, content in blocks if kind == "table"][2]
+    t4.header = [[("项目", 1, 1), ("数量（件）", 1, 1)]]
+    t4.rows = [([(f"{label}-{T4_ZH[c.id]}", 1, 1)], [printed[forms.t4_cell(g, c.id)]])
+               for g, label in groups.items() for c in results]
+    return extracted(blocks, rendering)
+
+
+@pytest.mark.parametrize("rendering", RENDERINGS)
+def test_table_4_printed_as_a_list_is_read_by_each_row_s_name(rendering):
+    """行政复议-结果维持 | 1, one row a cell: every row was a row of one value, and table 4 was unsure."""
+    v = distinct_t4_values()
+    rep = listed_t4_report(v, rendering, LISTED_GROUPS)
+    assert wrong(rep, v, "t4.") == [] and unsure(rep, "t4.") == []
+    assert "t4.listed" in [w["code"] for w in rep.warnings]
+    # without its totals: the twelve parts read, the totals not printed
+    rep = listed_t4_report(v, rendering, LISTED_GROUPS, forms.T4_COLUMNS[:-1])
+    assert wrong(rep, v, "t4.") == []
+    assert all(rep.cells[forms.t4_cell(g, c.id)].status == "reported" for g in LISTED_GROUPS for c in forms.T4_COLUMNS[:-1])
+
+
+@pytest.mark.parametrize("rendering", ["tab", "html"])
+def test_table_4_listed_without_the_two_kinds_of_litigation_is_not_read_by_place(rendering):
+    """行政诉讼-结果维持: which of the two kinds? No value is read into either's place."""
+    v = distinct_t4_values()
+    rep = listed_t4_report(v, rendering, {"admin_review": "行政复议", "litigation_direct": "行政诉讼"})
+    assert wrong(rep, v, "t4.") == []
+    assert "t4.listed" not in [w["code"] for w in rep.warnings]
+
+
 @pytest.mark.parametrize("rendering", ["tab", "html"])
 def test_table_4_turned_under_a_header_whose_group_order_text_does_not_show_is_not_read_by_place(rendering):
     """行政诉讼 over its two columns printed before 行政复议: read line by line, the header names

@@ -185,6 +185,15 @@ def t4_result(label: str) -> str | None:
     return next((name for w, name in _T4_RESULT_WORDS if core.endswith(w)), None)
 
 
+def t4_cell_named(label: str) -> tuple[str, str] | None:
+    """The table-4 cell a row's label names whole, group and result (行政复议-结果维持, 行政诉讼（复议后起诉）
+    -总计), as a table 4 printed as a list names its cells; None when it names no one group (行政诉讼 alone
+    is either) or no result."""
+    groups = {_T4_GROUP_IDS[m.group()] for m in _T4_GROUP_WORD.finditer(label_core(label))}
+    result = t4_result(label)
+    return (groups.pop(), result) if len(groups) == 1 and result is not None else None
+
+
 def t4_turned_groups(lines: list[str]) -> tuple[str, ...] | None:
     """The groups of a table 4 printed turned (a column per group), in the order its header names
     them; the form's order when it names none. None when it names only some, or puts 行政诉讼 first

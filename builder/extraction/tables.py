@@ -21,7 +21,7 @@ from .. import forms, limits
 from ..codebook import identity_zh, label_zh
 from ..forms import GOV_2019, GOV_2021, PRE_2019, Identity, Row
 from ..limits import MAX_NUMBER_DIGITS
-from .columns import T3_ORDER, t3_columns, t4_columns, t4_result, t4_results_in, t4_turned_groups
+from .columns import T3_ORDER, t3_columns, t4_cell_named, t4_columns, t4_result, t4_results_in, t4_turned_groups
 from .layout import (
     COUNT_UNIT,
     DASH_OR_ONE,
@@ -1809,6 +1809,12 @@ def read_t4(layout: Layout, out: Tables) -> None:
                  "each value is read by its row's and its column's names")
         read_table([_Slot(ids, turned)], forms.t4_identities(), out, "t4")
         return
+    listed = _listed_t4_row(rows, ids)
+    if listed is not None:
+        out.warn("t4.listed", "table 4 is printed as a list, a row per cell naming its group and result "
+                 "(行政复议-结果维持 | 1); each value is read by its row's name")
+        read_table([_Slot(ids, listed)], forms.t4_identities(), out, "t4")
+        return
     named = t4_columns(_header_lines(layout, "t4", rows))
     if named is None and (by_rows := _t4_rows_of_five(layout, rows)) is not None:
         named = by_rows  # three rows of five, the results in the header's order: one row of fifteen
@@ -1826,6 +1832,24 @@ def read_t4(layout: Layout, out: Tables) -> None:
     else:
         row = _t4_printed_row(rows, size)
     read_table([_Slot(ids, row)], forms.t4_identities(), out, "t4")
+
+
+_LISTED_T4_MIN = 8  # rows a table 4 printed as a list names, at least: more than any group's five
+
+
+def _listed_t4_row(rows: list[ValueRow], ids: tuple[str, ...]) -> ValueRow | None:
+    """Table 4 printed as a list, a row per cell whose label names its group and result, a value each:
+    the form's row of fifteen, the cells the list leaves out blank. None for any other table 4, or when
+    a row names no one cell (行政诉讼-结果维持: which of the two groups?) or names one twice."""
+    if len(rows) < _LISTED_T4_MIN or any(len(r.cells) != 1 for r in rows):
+        return None
+    values: dict[str, str] = {}
+    for row in rows:
+        named = t4_cell_named(row.label)
+        if named is None or (cell := forms.t4_cell(*named)) in values:
+            return None
+        values[cell] = row.cells[0]
+    return ValueRow("", [values.get(cell, "") for cell in ids], True, rows[0].line)
 
 
 def _t4_rows_of_five(layout: Layout, rows: list[ValueRow]) -> list[tuple[str, str]] | None:
