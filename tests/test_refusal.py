@@ -126,6 +126,14 @@ def test_a_report_beside_a_link_to_a_report_on_another_subject_is_kept():
     assert extract_bytes(text.encode(), "doc.txt").year == 2020
 
 
+def test_a_pdf_line_of_a_sentence_ending_in_the_word_report_is_no_title():
+    """A narrow PDF column breaks the preamble anywhere: …统计期限自2020年1月1日起至2020年12月31日止。如对本报告
+    ended a line like a title of a report on another subject, and the report was refused."""
+    text = ("哈尔滨市南岗区人民政府\n2020年政府信息公开工作年度报告\n本报告依据《条例》编制。本报告中所列数据的\n"
+            f"统计期限自2020年1月1日起至2020年12月31日止。如对本报告\n有疑问，请与区政府办公室联系。\n{BODY}")
+    assert extract_bytes(text.encode(), "doc.txt").year == 2020
+
+
 @pytest.mark.parametrize("section", ["四、2024年工作安排", "三、下一步工作计划"])
 def test_a_section_heading_is_no_title(section):
     """A heading of the body ending in 安排 or 计划 named the document a work plan."""

@@ -112,9 +112,10 @@ _OTHER_KINDS = (
 # (洛阳市人民政府政府信息公开指南; a menu entry 政府信息公开指南 names no agency).
 _STANDING_PAGE = re.compile(
     r"(?:人民政府|委员会|管委会|局|办公室|厅|[省市县区旗州盟镇乡]|街道|办事处)(?:政府)?信息公开(?:指南|目录|制度)$")
-# What a sentence has and a title does not: a comma, or a full stop at its end.
+# What a sentence has and a title does not: a comma, or a full stop (a PDF line ending inside the
+# next sentence: …至2021年12月31日止。如对本报告).
 _SECTION_HEADING = re.compile(r"[一二三四五六七八九十]{1,3}\s*、")
-_SENTENCE = re.compile(r"[,，;；]|。\s*$")
+_SENTENCE = re.compile(r"[,，;；。]")
 # A summary printing the form's tables is an annual report under another name.
 # An erratum printed above the corrected report it introduces is that report's.
 _WEAK_KINDS = frozenset({"a work summary (总结)", _ERRATUM})
