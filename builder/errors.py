@@ -47,7 +47,7 @@ class EmptyFile(ReportError):
 
 
 class NotText(ReportError):
-    reason = "not a text, HTML, PDF, Word, RTF or OpenDocument file"
+    reason = "not a text, HTML, PDF, Word, RTF, OpenDocument or spreadsheet file"
 
 
 class Undecodable(ReportError):

@@ -13,6 +13,7 @@ from __future__ import annotations
 import html
 import io
 import random
+import re
 from dataclasses import dataclass, replace
 
 from builder import forms, synthetic
@@ -210,6 +211,46 @@ def add_docx_table(parent, table: Table):
             target = target.merge(grid.cell(min(r + cell.rowspan, len(table)) - 1, c + cell.colspan - 1))
         target.text = cell.text
     return grid
+
+
+# --- Spreadsheets ---------------------------------------------------------------
+
+
+def xlsx_bytes(report: list[Block], hidden: list[Block] | None = None) -> bytes:
+    """An Excel workbook as agencies save a report: the text on the first sheet, a paragraph a row
+    in a cell merged across; each table on a sheet of its own after the text above it; spans as
+    merged ranges and numbers as numbers. ``hidden``: a hidden sheet of other tables (a backup)."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "报告正文"
+    row = 1
+    for block in report:
+        if isinstance(block, str):
+            sheet.cell(row, 1, block)
+            sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=10)
+            row += 1
+            continue
+        _xlsx_table(sheet, block, row)
+        sheet, row = book.create_sheet(f"表{len(book.sheetnames) + 1}"), 1
+    for block in hidden or []:
+        if not isinstance(block, str):
+            back = book.create_sheet("上年（备份）")
+            back.sheet_state = "hidden"
+            _xlsx_table(back, block, 1)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def _xlsx_table(sheet, table: Table, top: int) -> None:
+    for r, c, cell in placed(table):
+        text = cell.text
+        sheet.cell(top + r, c + 1, int(text) if text.isdigit() else float(text) if re.fullmatch(r"\d+\.\d+", text) else text)
+        if cell.rowspan > 1 or cell.colspan > 1:
+            sheet.merge_cells(start_row=top + r, start_column=c + 1,
+                              end_row=top + min(r + cell.rowspan, len(table)) - 1, end_column=c + cell.colspan)
 
 
 # --- RTF ------------------------------------------------------------------------

@@ -197,10 +197,11 @@ def _zip(name: str, content: str = "<x/>") -> bytes:
     (b"\x89PNG\r\n\x1a\n" + bytes(200), "a PNG image: a picture of a report or its tables would need text recognition"),
     (b"\xff\xd8\xff\xe0" + bytes(200), "a JPEG image"),
     (b"Rar!\x1a\x07\x00" + bytes(200), "a RAR archive; unpack it into the corpus"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600), "a legacy Office file other than a Word document (.xls, .ppt)"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600), "a legacy Office file other than a Word document or a workbook"),
     (_zip("OFD.xml"), "an OFD document (版式文档); convert it to PDF"),
-    (_zip("xl/workbook.xml"), "an Excel workbook"),
-    (_zip("mimetype", "application/vnd.oasis.opendocument.spreadsheet"), "an OpenDocument file other than a text"),
+    (_zip("xl/workbook.xml"), "not a readable spreadsheet"),
+    (_zip("mimetype", "application/vnd.oasis.opendocument.spreadsheet"), "not a readable spreadsheet"),
+    (_zip("mimetype", "application/vnd.oasis.opendocument.presentation"), "an OpenDocument file other than a text"),
     (_zip("mimetype", "application/vnd.oasis.opendocument.text"), "not a readable OpenDocument file (it has no content"),
     (_zip("data.csv"), "a ZIP archive that is not a Word document; unpack it into the corpus"),
     (b"<html><body><p> </p><img src='t.png'></body></html>", "no text in the document; it holds images only"),
@@ -240,9 +241,9 @@ def _compound_file(*streams: str) -> bytes:
 @pytest.mark.parametrize(("streams", "says"), [
     (("EncryptionInfo", "EncryptedPackage"), "locked.docx: encrypted document: cannot be opened without a password: "
                                              "an Office file (Word, Excel or PowerPoint) saved with a password"),
-    (("Workbook",), "locked.docx: not a text, HTML, PDF, Word, RTF or OpenDocument file: "
-                    "a legacy Office file other than a Word document (.xls, .ppt); convert it to PDF"),
-    (("WordDocument", "1Table"), "locked.docx: not a text, HTML, PDF, Word, RTF or OpenDocument file: "
+    (("PowerPoint Document",), "locked.docx: not a text, HTML, PDF, Word, RTF, OpenDocument or spreadsheet file: "
+                               "a legacy Office file other than a Word document or a workbook (.ppt); convert it to PDF"),
+    (("WordDocument", "1Table"), "locked.docx: not a text, HTML, PDF, Word, RTF, OpenDocument or spreadsheet file: "
                                  "not a readable Word 97–2003 document (error); named .docx, but its bytes are not a "
                                  "Word document: they are a Word 97–2003 document"),
 ])
@@ -462,7 +463,7 @@ def test_a_damaged_or_encrypted_word_97_document_says_why():
     data = (FIXTURES / "official-form-seed5.doc").read_bytes()
     with pytest.raises(errors.NotText) as info:
         read_bytes(data[:len(data) // 3], "report.doc")
-    assert str(info.value).startswith("report.doc: not a text, HTML, PDF, Word, RTF or OpenDocument file: "
+    assert str(info.value).startswith("report.doc: not a text, HTML, PDF, Word, RTF, OpenDocument or spreadsheet file: "
                                       "not a readable Word 97–2003 document (")
     fib = next(at for at in range(512, len(data), 512) if data[at:at + 2] == b"\xec\xa5")  # the WordDocument stream's head
     flags = int.from_bytes(data[fib + 0x0A:fib + 0x0C], "little") | 0x0100  # fEncrypted

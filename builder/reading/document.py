@@ -21,7 +21,7 @@ from pathlib import Path
 from .. import errors
 from ..limits import checkpoint
 
-FORMATS = ("text", "markdown", "html", "mhtml", "pdf", "docx", "doc", "word-xml", "rtf", "odt", "json")
+FORMATS = ("text", "markdown", "html", "mhtml", "pdf", "docx", "doc", "word-xml", "rtf", "odt", "json", "spreadsheet")
 
 
 @dataclass
@@ -530,10 +530,12 @@ CFB_SIGNATURE = b"\xd0\xcf\x11\xe0"  # a compound file: legacy Office, WPS, or a
 # directory (UTF-16).
 _CFB_ENCRYPTED = "EncryptedPackage".encode("utf-16-le")
 _CFB_WORD = "WordDocument".encode("utf-16-le")  # the stream of a Word 97–2003 document's text
+_CFB_WORKBOOK = ("Workbook".encode("utf-16-le"), "Book".encode("utf-16-le"))  # an Excel 97–2003 (or 5.0) workbook's
+_ODF_SPREADSHEET_MIME = b"application/vnd.oasis.opendocument.spreadsheet"
 # Formats a corpus gathered from the web holds that are not read, by what their bytes start with,
 # and what the rejection says of them.
 _UNREAD_FORMATS = (
-    (CFB_SIGNATURE, "a legacy Office file other than a Word document (.xls, .ppt); convert it to PDF"),
+    (CFB_SIGNATURE, "a legacy Office file other than a Word document or a workbook (.ppt); convert it to PDF"),
     (b"\x89PNG\r\n\x1a\n", "a PNG image: a picture of a report or its tables would need text recognition (OCR)"),
     (b"\xff\xd8\xff", "a JPEG image: a picture of a report or its tables would need text recognition (OCR)"),
     (b"GIF8", "a GIF image: a picture of a report or its tables would need text recognition (OCR)"),
@@ -546,9 +548,8 @@ _UNREAD_FORMATS = (
 # What a ZIP archive that is no Word document holds, by a file name inside it.
 _ZIP_CONTENTS = (
     (b"OFD.xml", "an OFD document (版式文档); convert it to PDF"),
-    (b"xl/", "an Excel workbook; the report's tables alone are not a report"),
     (b"ppt/", "a PowerPoint file"),
-    (b"application/vnd.oasis.opendocument", "an OpenDocument file other than a text (a spreadsheet or slides)"),
+    (b"application/vnd.oasis.opendocument", "an OpenDocument file other than a text or a spreadsheet (slides, a drawing)"),
 )
 
 
@@ -571,12 +572,16 @@ def detect_format(data: bytes, path: str) -> str:
             return "docx"
         if _ODF_TEXT_MIME in data[:256]:  # the package's first entry, stored: its mimetype
             return "odt"
+        if b"xl/" in data[:65536] or _ODF_SPREADSHEET_MIME in data[:256]:
+            return "spreadsheet"
         found = next((what for name, what in _ZIP_CONTENTS if name in data[:65536]), None)
         raise errors.NotText(path, found or "a ZIP archive that is not a Word document; unpack it into the corpus")
     if data.startswith(CFB_SIGNATURE) and _CFB_ENCRYPTED in data:
         raise errors.EncryptedDocument(path, "an Office file (Word, Excel or PowerPoint) saved with a password")
     if data.startswith(CFB_SIGNATURE) and (_CFB_WORD in data or path.lower().endswith((".doc", ".wps", ".dot"))):
         return "doc"
+    if data.startswith(CFB_SIGNATURE) and any(name in data for name in _CFB_WORKBOOK):
+        return "spreadsheet"
     for signature, what in _UNREAD_FORMATS:
         if data.startswith(signature):
             raise errors.NotText(path, what)
@@ -616,7 +621,7 @@ _NAMED_FORMATS = {".pdf": ("pdf", "a PDF"), ".docx": ("docx", "a Word document")
 # The formats the bytes themselves show (text is what is left when none does).
 _SHOWN_FORMATS = {"html": "a web page (HTML)", "mhtml": "a web archive (MHTML)", "pdf": "a PDF", "docx": "a Word document",
                   "doc": "a Word 97–2003 document", "word-xml": "a Word document as XML", "rtf": "an RTF document",
-                  "odt": "an OpenDocument text", "json": "JSON data"}
+                  "odt": "an OpenDocument text", "json": "JSON data", "spreadsheet": "a spreadsheet"}
 
 
 def misnamed(source: Source) -> str:
@@ -764,6 +769,12 @@ def _read_odt(data: bytes, source: Source) -> str:
     return odt_to_text(data, source.path)
 
 
+def _read_spreadsheet(data: bytes, source: Source) -> str:
+    from .spreadsheet import spreadsheet_to_text
+
+    return spreadsheet_to_text(data, source.path)
+
+
 def _read_word_xml(data: bytes, source: Source) -> str:
     from .markup import word_xml_to_text
 
@@ -782,6 +793,7 @@ READERS: dict[str, Callable[[bytes, Source], str]] = {
     "rtf": _read_rtf,
     "odt": _read_odt,
     "json": _read_json,
+    "spreadsheet": _read_spreadsheet,
 }
 
 

@@ -1,0 +1,72 @@
+"""Reports published as workbooks (.xlsx, .xls, .ods): the text on a sheet, the tables on sheets of
+their own, merged cells; hidden sheets are not read; a workbook too large is refused."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+
+from builder import errors
+from builder.extraction.extract import extract_bytes
+from builder.reading.document import detect_format, read_bytes
+
+from .official_form import AGENCY, YEAR, assert_every_cell, blocks, values, xlsx_bytes
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def test_a_report_saved_as_a_workbook_is_read_sheet_by_sheet():
+    """Text on the first sheet (a paragraph a merged row), a table a sheet: they were refused as an
+    Excel workbook, and the report lost."""
+    v = values()
+    report = extract_bytes(xlsx_bytes(blocks(v)), "report.xlsx")
+    assert report.document.source.format == "spreadsheet"
+    assert (report.agency.name, report.year) == (AGENCY, YEAR)
+    assert_every_cell(report, v)
+    assert {f.key: f.value for f in report.narrative if f.headline}["applications_received"] == \
+        v["t3.new_received.total"]
+
+
+def test_a_hidden_sheet_is_not_read():
+    """Last year's tables kept on a hidden sheet as a backup: not what the workbook shows."""
+    v, last_year = values(), values(seed=3)
+    hidden = [b for b in blocks(last_year) if not isinstance(b, str)]
+    assert_every_cell(extract_bytes(xlsx_bytes(blocks(v), hidden=hidden), "report.xlsx"), v)
+
+
+def test_a_workbook_of_the_tables_alone_under_the_report_s_title_is_read():
+    v = values()
+    title, *rest = blocks(v)
+    tables_only = [title, *(b for b in rest if not isinstance(b, str) or b.startswith(("二、", "三、", "四、")))]
+    assert_every_cell(extract_bytes(xlsx_bytes(tables_only), "附表.xlsx"), v)
+
+
+@pytest.mark.parametrize("suffix", [".xls", ".ods"])
+def test_an_excel_97_or_opendocument_workbook_is_read(suffix):
+    """The .xlsx of the first test saved by LibreOffice as Excel 97 and as OpenDocument (tests/fixtures/README.md)."""
+    data = (FIXTURES / f"official-form-seed5{suffix}").read_bytes()
+    assert detect_format(data, "report" + suffix) == "spreadsheet"
+    assert_every_cell(extract_bytes(data, "report" + suffix), values())
+
+
+def test_a_sheet_declaring_millions_of_cells_is_refused():
+    """A few KB of XML can declare a sheet of a million rows: refused before it is expanded."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active["A1"] = f"{AGENCY}{YEAR}年政府信息公开工作年度报告"
+    book.active.cell(1_000_000, 16, 1)
+    out = io.BytesIO()
+    book.save(out)
+    with pytest.raises(errors.OverLimit, match=r"^report\.xlsx: "):
+        read_bytes(out.getvalue(), "report.xlsx")
+
+
+def test_a_damaged_workbook_is_refused_with_its_reason():
+    data = xlsx_bytes(blocks(values()))
+    with pytest.raises(errors.ReportError) as caught:
+        read_bytes(data[: len(data) // 2], "report.xlsx")
+    assert str(caught.value).startswith("report.xlsx: not a text, HTML, PDF, Word, RTF, OpenDocument or spreadsheet "
+                                        "file: not a readable spreadsheet")
