@@ -97,6 +97,20 @@ def test_a_duplicate_is_found_on_the_index_in_name_order():
                                 Rejected(path, f"a second report with the same agency and year as {path}")]
 
 
+def test_of_two_files_of_one_report_the_fuller_is_kept():
+    """A report's tables alone (a workbook 附表) named before the whole report: the whole one is kept,
+    whichever comes first."""
+    report = reports()[1]
+    tables, whole = (IndexEntry.of(report, name, name) for name in ("a.xlsx", "b.html"))
+    tables.path, tables.sha256, tables.substance = "a.xlsx", "1" * 64, whole.substance - 5
+    for order in ([tables, whole], [whole, tables]):
+        checked = assemble(order, lambda e: copy(report))
+        assert [r.report_id for r in checked] == [report.report_id]
+        [rejection] = checked.rejected
+        assert rejection.file == "a.xlsx"
+        assert rejection.reason.startswith(("the same agency and year as ", "a second report with the same agency"))
+
+
 def test_a_report_whose_checks_fail_is_rejected_after_the_extraction_rejections(monkeypatch):
     originals = reports()
     entries, store = stored(originals)

@@ -221,7 +221,7 @@ def _unpack(data: bytes) -> bytes:
 # file read once costs a hash and a lookup per file instead of opening and parsing its entry.
 
 INDEX = "index" + SUFFIX
-INDEX_FORMAT = 2  # bump when an index line's layout changes
+INDEX_FORMAT = 3  # bump when an index line's layout changes
 
 
 def index_line(outcome: IndexEntry | Rejected) -> list:
@@ -230,7 +230,7 @@ def index_line(outcome: IndexEntry | Rejected) -> list:
         return ["rejected", outcome.file, outcome.reason]
     return ["report", outcome.name, outcome.path, outcome.sha256, outcome.report_id,
             [getattr(outcome.agency, name) for name in _AGENCY], outcome.year, outcome.template,
-            {cell: _cell_fields(value) for cell, value in outcome.cells.items()}, list(outcome.reads)]
+            {cell: _cell_fields(value) for cell, value in outcome.cells.items()}, list(outcome.reads), outcome.substance]
 
 
 def outcome_of_line(line: list, key: str, name: str, content: str, url: str) -> IndexEntry | Rejected | None:
@@ -240,12 +240,14 @@ def outcome_of_line(line: list, key: str, name: str, content: str, url: str) -> 
     try:
         if line[0] == "rejected":
             return Rejected(name, line[2]) if line[1] == name and isinstance(line[2], str) else None
-        kind, entry_name, path, sha256, report_id, agency, year, template, cells, reads = line
+        kind, entry_name, path, sha256, report_id, agency, year, template, cells, reads, substance = line
         if kind != "report" or entry_name != name or sha256 != content or not isinstance(year, int) \
-                or not isinstance(reads, list) or not all(isinstance(rule, str) for rule in reads):
+                or not isinstance(reads, list) or not all(isinstance(rule, str) for rule in reads) \
+                or not isinstance(substance, int):
             return None
         return IndexEntry(entry_name, path, sha256, key, report_id, Agency(*agency), year, template,
-                          {cell: CellValue(*fields) for cell, fields in cells.items()}, tuple(reads), url=url)
+                          {cell: CellValue(*fields) for cell, fields in cells.items()}, tuple(reads), url=url,
+                          substance=substance)
     except (TypeError, ValueError, IndexError, KeyError):
         return None
 

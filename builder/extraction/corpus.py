@@ -243,13 +243,15 @@ class IndexEntry:
     reads: tuple[str, ...] = ()  # the corpus rules that read other agencies' reports for it (``rules_reading_others``)
     record: dict | None = None  # the whole record, when it is in no store
     url: str = ""  # where the file was read: a damaged entry is read again from there
+    substance: int = 0  # cells read and prose figures found: of two files of one report, the fuller is kept
 
     @classmethod
     def of(cls, report: Report, name: str, key: str, record: dict | None = None, url: str = "") -> IndexEntry:
         source = report.document.source
         cells = {cell: report.cells[cell] for cell in OTHER_AGENCY_CELLS if cell in report.cells}
+        substance = sum(1 for value in report.cells.values() if value.value is not None) + len(report.narrative)
         return cls(name, source.path, source.sha256, key, report.report_id, report.agency, report.year,
-                   report.template, cells, rules_reading_others(report), record=record, url=url)
+                   report.template, cells, rules_reading_others(report), record=record, url=url, substance=substance)
 
 
 class CorpusContext(CheckContext):
@@ -335,23 +337,27 @@ def assemble(outcomes: Iterable[IndexEntry | Rejected], load: Callable[[IndexEnt
              bounds: Limits = limits.DEFAULT, timed: AbstractContextManager | None = None) -> CheckedReports:
     """Per-file outcomes, in name order, to the checked reports: rejections kept with their
     reason, duplicates of a report already read rejected; the checks run as the reports
-    are read (see ``CheckedReports``)."""
-    entries: list[IndexEntry] = []
+    are read (see ``CheckedReports``). Of two files of one agency and year, the first is kept
+    unless the second holds more of a report (its tables alone, as a workbook 附表, beside the
+    whole report)."""
+    entries: dict[str, IndexEntry] = {}
     rejected: list[Rejected] = []
-    seen: dict[str, IndexEntry] = {}
     for outcome in outcomes:
         if isinstance(outcome, Rejected):
             rejected.append(outcome)
             continue
-        first = seen.get(outcome.report_id)
-        if first is not None:
-            same = first.sha256 == outcome.sha256
-            rejected.append(Rejected(outcome.path, (
-                "identical copy of " if same else "a second report with the same agency and year as ") + first.path))
-            continue
-        seen[outcome.report_id] = outcome
-        entries.append(outcome)
-    return CheckedReports(entries, rejected, load, bounds, timed)
+        first = entries.get(outcome.report_id)
+        if first is None:
+            entries[outcome.report_id] = outcome
+        elif first.sha256 == outcome.sha256:
+            rejected.append(Rejected(outcome.path, "identical copy of " + first.path))
+        elif outcome.substance > first.substance:
+            entries[outcome.report_id] = outcome
+            rejected.append(Rejected(first.path, "the same agency and year as " + outcome.path
+                                     + ", which holds more of the report (cells of its tables and figures of its text)"))
+        else:
+            rejected.append(Rejected(outcome.path, "a second report with the same agency and year as " + first.path))
+    return CheckedReports(list(entries.values()), rejected, load, bounds, timed)
 
 
 def load_corpus(folder: Path | str, progress: Callable | None = None, options: Options | None = None,
