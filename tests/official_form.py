@@ -294,7 +294,9 @@ def rtf_bytes(report: list[Block], gbk: bool = True) -> bytes:
 
 _ODF_NAMESPACES = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
                    'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
-                   'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"')
+                   'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+                   'xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0" '
+                   'xmlns:xlink="http://www.w3.org/1999/xlink"')
 
 
 def _odf_paragraph(text: str) -> str:
@@ -303,43 +305,57 @@ def _odf_paragraph(text: str) -> str:
     return f'<text:p><text:span>{runs}</text:span></text:p>'
 
 
-def odt_bytes(report: list[Block]) -> bytes:
+def odt_bytes(report: list[Block], embedded: bool = False) -> bytes:
     """An OpenDocument text: its mimetype stored first, paragraphs, and tables whose merged cells
-    span rows and columns over the covered-table-cells they hide."""
+    span rows and columns over the covered-table-cells they hide. ``embedded``: each table a
+    spreadsheet object in a frame (Object N/content.xml), as a Calc range pasted into Writer is."""
     import zipfile
 
-    body = []
+    body, objects = [], {}
     for block in report:
         if isinstance(block, str):
             body.append(_odf_paragraph(block))
-            continue
-        cells = placed(block)
-        width = max(c + cell.colspan for _, c, cell in cells)
-        covered = {(r + dr, c + dc) for r, c, cell in cells for dr in range(cell.rowspan)
-                   for dc in range(cell.colspan) if dr or dc}
-        at = {(r, c): cell for r, c, cell in cells}
-        rows = []
-        for r in range(len(block)):
-            row = []
-            for c in range(width):
-                if (r, c) in covered:
-                    row.append("<table:covered-table-cell/>")
-                elif (cell := at.get((r, c))) is not None:
-                    row.append(f'<table:table-cell table:number-rows-spanned="{cell.rowspan}" '
-                               f'table:number-columns-spanned="{cell.colspan}">{_odf_paragraph(cell.text)}'
-                               "</table:table-cell>")
-                else:
-                    row.append("<table:table-cell/>")
-            rows.append("<table:table-row>" + "".join(row) + "</table:table-row>")
-        body.append(f'<table:table><table:table-column table:number-columns-repeated="{width}"/>'
-                    + "".join(rows) + "</table:table>")
+        elif embedded:
+            name = f"Object {len(objects) + 1}"
+            objects[name] = (f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {_ODF_NAMESPACES}>'
+                             f'<office:body><office:spreadsheet>{_odf_table(block)}</office:spreadsheet></office:body>'
+                             "</office:document-content>")
+            body.append(f'<text:p><draw:frame draw:name="{name}"><draw:object xlink:href="./{name}"/>'
+                        f'<draw:image xlink:href="./ObjectReplacements/{name}"/></draw:frame></text:p>')
+        else:
+            body.append(_odf_table(block))
     content = (f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {_ODF_NAMESPACES}>'
                f'<office:body><office:text>{"".join(body)}</office:text></office:body></office:document-content>')
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as archive:
         archive.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.text")
         archive.writestr("content.xml", content, compress_type=zipfile.ZIP_DEFLATED)
+        for name, part in objects.items():
+            archive.writestr(f"{name}/content.xml", part, compress_type=zipfile.ZIP_DEFLATED)
     return out.getvalue()
+
+
+def _odf_table(block: Table) -> str:
+    cells = placed(block)
+    width = max(c + cell.colspan for _, c, cell in cells)
+    covered = {(r + dr, c + dc) for r, c, cell in cells for dr in range(cell.rowspan)
+               for dc in range(cell.colspan) if dr or dc}
+    at = {(r, c): cell for r, c, cell in cells}
+    rows = []
+    for r in range(len(block)):
+        row = []
+        for c in range(width):
+            if (r, c) in covered:
+                row.append("<table:covered-table-cell/>")
+            elif (cell := at.get((r, c))) is not None:
+                row.append(f'<table:table-cell table:number-rows-spanned="{cell.rowspan}" '
+                           f'table:number-columns-spanned="{cell.colspan}">{_odf_paragraph(cell.text)}'
+                           "</table:table-cell>")
+            else:
+                row.append("<table:table-cell/>")
+        rows.append("<table:table-row>" + "".join(row) + "</table:table-row>")
+    return (f'<table:table><table:table-column table:number-columns-repeated="{width}"/>'
+            + "".join(rows) + "</table:table>")
 
 
 def assert_every_cell(report, v: dict, blank: frozenset[str] = frozenset(), shifted: str = "") -> None:

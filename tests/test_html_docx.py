@@ -864,6 +864,15 @@ def test_an_opendocument_text_is_read_with_its_merged_cells():
     assert_every_cell(report, v)
 
 
+def test_tables_pasted_into_an_opendocument_text_as_spreadsheet_objects_are_read():
+    """A Calc range pasted into Writer is an embedded object (Object 1/content.xml) that Writer shows
+    in the text: its cells are in no paragraph of the main part, and every one was missed."""
+    from .official_form import odt_bytes
+
+    v = values(seed=19)
+    assert_every_cell(extract_bytes(odt_bytes(blocks(v), embedded=True), "report.odt"), v)
+
+
 def _with_header_part(data: bytes, header_xml: bytes) -> bytes:
     """The Word file with its first header part's XML replaced."""
     import zipfile

@@ -1105,6 +1105,8 @@ def rtf_to_text(data: bytes, path: str) -> str:
 _ODF_TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
 _ODF_TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
 _ODF_OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
+_ODF_DRAW = "{urn:oasis:names:tc:opendocument:xmlns:drawing:1.0}"
+_XLINK = "{http://www.w3.org/1999/xlink}"
 _ODF_ROW_GROUPS = {f"{_ODF_TABLE}{name}" for name in ("table-header-rows", "table-rows", "table-row-group")}
 _ODF_REPEAT_MAX = 64  # a cell repeated more often is the empty rest of a row (LibreOffice writes 1,000s)
 
@@ -1125,6 +1127,9 @@ def odt_to_text(data: bytes, path: str) -> str:
             if "content.xml" not in names:
                 raise errors.NotText(path, "not a readable OpenDocument file (it has no content.xml)")
             content = archive.read("content.xml")
+            # Objects embedded in the text (a spreadsheet pasted as an object: Object 1/content.xml).
+            objects = {name.removesuffix("/content.xml"): archive.read(name) for name in sorted(names)
+                       if name.endswith("/content.xml") and name.count("/") == 1}
         root = etree.fromstring(content, etree.XMLParser(resolve_entities=False, no_network=True))
     except errors.ReportError:
         raise
@@ -1138,20 +1143,48 @@ def odt_to_text(data: bytes, path: str) -> str:
         raise errors.NotText(path, "not a readable OpenDocument file (no text body)")
     _check_depth(body, path, "OpenDocument XML")
     lines: list[str] = []
-    _odf_blocks(body, lines)
+    _odf_blocks(body, lines, lambda href: _odf_object_lines(objects.get(href.removeprefix("./")), path))
     return "\n".join(lines)
 
 
-def _odf_blocks(parent, lines: list[str]) -> None:
+def _odf_object_lines(content: bytes | None, path: str) -> list[str]:
+    """The lines of an object embedded in an OpenDocument text, as Writer shows it: a spreadsheet's (or
+    a text's) tables and paragraphs; none for an object of another kind or one that cannot be read."""
+    from lxml import etree
+
+    if content is None:
+        return []
+    try:
+        root = etree.fromstring(content, etree.XMLParser(resolve_entities=False, no_network=True))
+    except etree.XMLSyntaxError:
+        return []
+    body = root.find(f"{_ODF_OFFICE}body")
+    found = next((part for part in body.iterchildren() if part.tag in (f"{_ODF_OFFICE}spreadsheet",
+                                                                        f"{_ODF_OFFICE}text")), None) \
+        if body is not None else None
+    if found is None:
+        return []
+    _check_depth(found, path, "OpenDocument XML")
+    lines: list[str] = []
+    _odf_blocks(found, lines)  # an object's own objects are not read
+    return lines
+
+
+def _odf_blocks(parent, lines: list[str], embedded: Callable[[str], list[str]] | None = None) -> None:
+    """Paragraphs and tables in order; an embedded object's lines (``embedded`` of its href) after
+    the paragraph it is anchored in."""
     for child in parent.iterchildren():
         if child.tag in (f"{_ODF_TEXT}p", f"{_ODF_TEXT}h"):
             lines.extend(_odf_text(child).split("\n"))
+            if embedded is not None:
+                for item in child.iter(f"{_ODF_DRAW}object"):
+                    lines.extend(embedded(item.get(f"{_XLINK}href", "")))
         elif child.tag == f"{_ODF_TABLE}table":
             rows = [[(_odf_cell_text(cell), _odf_span(cell, "rows"), _odf_span(cell, "columns"))
                      for cell in _odf_cells(row)] for row in _odf_rows(child)]
             lines.extend("\t".join(cells) for row in table_grid(rows) for cells in unstacked(row))
         elif isinstance(child.tag, str) and not child.tag.startswith(_ODF_OFFICE):  # lists, sections, frames
-            _odf_blocks(child, lines)
+            _odf_blocks(child, lines, embedded)
 
 
 def _odf_rows(table):
