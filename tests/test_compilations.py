@@ -115,6 +115,19 @@ def test_an_earlier_year_s_report_summed_up_below_is_none_of_this_report_s_prose
     assert with_earlier.cells == alone.cells and 198 not in [f.value for f in with_earlier.narrative]
 
 
+def test_another_agency_s_report_recommended_below_is_none_of_this_report_s_prose():
+    """相关推荐 below the report: the government's report of the same year with its opening figures
+    (共新收政府信息公开申请389件): they were this report's, and its headlines disagreed."""
+    v = synthetic.consistent_values(random.Random(8), forms.GOV_2021, scale=30)
+    text = synthetic.render("武进区市场监督管理局", 2023, forms.GOV_2021, v, "tab")
+    related = ("\n相关推荐\n常州市武进区人民政府2023年政府信息公开工作年度报告\n"
+               "2023年，武进区人民政府共新收政府信息公开申请389件，上年结转21件，办结396件……\n")
+    alone, with_related = (extract_bytes(t.encode(), "r.txt") for t in (text, text + related))
+    assert {f.key: f.value for f in with_related.narrative if f.headline} == {
+        f.key: f.value for f in alone.narrative if f.headline}
+    assert 389 not in [f.value for f in with_related.narrative]
+
+
 @pytest.mark.parametrize("rendering", ["tab", "html"])
 def test_a_compilations_preface_is_none_of_its_first_reports_figures(rendering):
     """The cover's and preface's county-wide figures (全县共收到申请186件) were the first report's headlines."""

@@ -19,6 +19,7 @@ from .metadata import (
     find_year,
     issuer_from_labels,
     name_in_running_heads,
+    names_one_body,
     publisher_from_labels,
     strip_page_labels,
     title_line_year,
@@ -264,13 +265,19 @@ def _first_report_start(layout: Layout) -> int:
     return titles[-1] if titles else 0
 
 
-def other_year_title(layout: Layout, year: int) -> int | None:
-    """The line where another year's report begins below this one's tables (a page that lists or
-    sums up the agency's earlier reports after this one: 【往年年报】 / …2022年…年度报告 / its
-    figures): its prose is none of this report's. None when no such title follows."""
+def other_report_title(layout: Layout, year: int, name: str) -> int | None:
+    """The line where another report begins below this one's tables: another year's (a page that
+    lists or sums up the agency's earlier reports: 【往年年报】 / …2022年…年度报告 / its figures) or
+    another agency's (相关推荐: a link to the government's report with its opening figures). Its prose is
+    none of this report's. None when no such title follows."""
     start = max((stop for _, stop in layout.regions.values()), default=0)
-    return next((i for i in range(start, len(layout.lines))
-                 if (found := title_line_year(layout.lines[i])) is not None and found != year), None)
+    for i in range(start, len(layout.lines)):
+        if (found := title_line_year(layout.lines[i])) is None:
+            continue
+        other = find_title([layout.lines[i]])[0]
+        if found != year or (other is not None and not names_one_body(other, name)):
+            return i
+    return None
 
 
 def _reading_warnings(doc: Document) -> list[dict]:
@@ -325,7 +332,7 @@ def extract_document(doc: Document) -> Report:
     if (kind := next((kind for pattern, kind in _NOT_AGENCIES if pattern.search(name)), None)) is not None:
         raise errors.NotAReport(path, f"“{name}” is not an administrative agency: {kind}")
     agency = describe_agency(name, doc.lines, doc.page_lines)
-    if layout.regions and (cut := other_year_title(layout, year)) is not None:
+    if layout.regions and (cut := other_report_title(layout, year, name)) is not None:
         doc.lines = layout.lines[:cut]
     template, template_source = detect_template(layout, year)
     tables = read_tables(layout, template)

@@ -601,7 +601,7 @@ def _candidates(lines: list[str], issuer: str | None = None) -> list[tuple[str, 
                    if resolve_region(m.group("name"))[0]]
         stated = [(n, w) for n, w in stated if n and INSTITUTION.search(n) and not _PRONOUN.match(n)]
         # 洪泽区人民政府 / 2023年…报告, compiled by 淮安市洪泽区人民政府办公室: one agency, the title's
-        if stated and not any(_one_inside(title_name, n) for n, _ in stated):
+        if stated and not any(names_one_body(title_name, n) for n, _ in stated):
             found.append(stated[0])
     if title_name:
         found.append((title_name, "title"))
@@ -621,7 +621,7 @@ def _candidates(lines: list[str], issuer: str | None = None) -> list[tuple[str, 
     return found
 
 
-def _one_inside(name: str, other: str) -> bool:
+def names_one_body(name: str, other: str) -> bool:
     """Whether one name is inside the other, a government's short form written out (金水区政府 is in
     郑州市金水区人民政府)."""
     name, other = (re.sub(r"(?<=[省市县区州旗盟])政府", "人民政府", n) for n in (name, other))
