@@ -305,6 +305,8 @@ def read_table(slots: list[_Slot], identities: list[Identity], out: Tables, tabl
                 [parse_cell(c).value for c in gridded] != [parse_cell(c).value for c in w] for w in windows):
             windows.append(gridded)
             slot.grid = gridded
+        if len(windows) > 1 and not slot.grid:
+            windows = _zero_blank_alignment(windows, _local(identities, slot.ids)) or windows
         if len(windows) > 1:
             aligned.append((slot, windows))
             for cell in slot.ids:  # decided with the identities below; not a blank to fill meanwhile
@@ -460,7 +462,31 @@ def _reread_short_rows(slots: list[_Slot], fixed: dict, identities: list[Identit
                                      for c, v in zip(choice.cells, choice.options[pick])}}) for solution in found}
     if not found or readings == {as_printed}:
         return fixed  # as printed, or no reading keeps the identities: the report's own inconsistency
+    concerned = [i for i in identities if set(i.cells) & set(cells)]
+    placements = [{**trial, **{c: v for choice, pick in zip(choices, solution)
+                               for c, v in zip(choice.cells, choice.options[pick])}} for solution in found]
+    if _holds_as_zeros(fixed, concerned) and not any(
+            _holds_as_zeros(values, concerned) for values in placements
+            if tuple(values.get(c) for c in cells) != tuple(fixed.get(c) for c in cells)):
+        return fixed  # a table that leaves its zeros blank (1 ␣ ␣ ␣ 1): as printed, the only sums that add up
     return trial if _resolve(slots, short, [], trial, identities, out, table, only_exact=True) else fixed
+
+
+def _zero_blank_alignment(windows: list[list[str]], local) -> list[list[str]] | None:
+    """Of a row's alignments (an empty cell at one end: ␣ 1 ␣ ␣ ␣ 1 ␣ …), the one alignment whose own
+    sums add up with its blank cells read as 0, as in a table that leaves its zeros blank; None when
+    not exactly one does."""
+    def adds_up(window: list[str]) -> bool:
+        values = [parse_cell(c).value or 0 for c in window]
+        return all(sum(values[k] for k in parts) == sum(values[k] for k in whole) for parts, whole in local)
+
+    fitting = [w for w in windows if adds_up(w)] if local else []
+    return fitting if len(fitting) == 1 else None
+
+
+def _holds_as_zeros(values: dict, identities: list[Identity]) -> bool:
+    """Whether every identity holds with the blank cells read as 0 (a table leaving its zeros blank)."""
+    return all(sum(values.get(c) or 0 for c in i.parts) == sum(values.get(c) or 0 for c in i.whole) for i in identities)
 
 
 def _extra_columns(slots: list[_Slot], identities: list[Identity], keep: str) -> set[int]:
