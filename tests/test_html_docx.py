@@ -1066,3 +1066,26 @@ def test_a_word_file_imported_into_a_word_file_is_read_where_it_is_shown():
             target.writestr(item, data)
         target.writestr("word/chunk.docx", inner)
     assert_every_cell(extract_bytes(out.getvalue(), "report.docx"), v)
+
+
+@pytest.mark.parametrize("fmt_", ["html", "docx"])
+def test_two_values_typed_into_one_merged_cell_over_their_two_columns_are_read_apart(fmt_):
+    """商业企业 and 科研机构 merged in every row, the clerk typing both values into the one cell (3 2):
+    the row read one cell short and unsure. A merged cell printing one number for each column it
+    covers holds them in order; digits grouped as thousands (1 862) stay one cell."""
+    v = values(seed=19)
+    t3 = [[*row[:-6], Cell(f"{row[-6].text} {row[-5].text}", colspan=2), *row[-4:]] if k >= 3 else row
+          for k, row in enumerate(table3(v))]
+    report_blocks = blocks(v, t3)
+    data = html_page(html_body(report_blocks)).encode() if fmt_ == "html" else docx_bytes(report_blocks)
+    assert_every_cell(extract_bytes(data, f"report.{fmt_}"), v)
+
+
+@pytest.mark.parametrize("text, colspan, across", [
+    ("3 2", 2, ["3", "2"]), ("12 34", 2, ["12", "34"]), ("0 0 1", 3, ["0", "0", "1"]),
+    ("1 862", 2, None), ("12 345", 2, None), ("3 2", 3, None), ("3件 2件", 2, None), ("3", 2, None),
+])
+def test_a_merged_cell_holds_a_number_for_each_column_only_when_it_cannot_be_one(text, colspan, across):
+    from builder.reading.markup import _numbers_across
+
+    assert _numbers_across(text, colspan) == across

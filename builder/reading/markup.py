@@ -125,6 +125,16 @@ def _covered(text: str, rowspan: int, colspan: int) -> str:
     return text if block and _ZERO_MARK.fullmatch(text) else ""
 
 
+def _numbers_across(text: str, colspan: int) -> list[str] | None:
+    """The numbers of a merged cell that prints one for each column it covers (a clerk typing both
+    values into two merged value cells: 3 2); None for any other text, and for digits grouped as
+    thousands (1 862, GB/T 15835), which may be one number."""
+    parts = text.split()
+    if len(parts) != colspan or not all(part.isdecimal() and part.isascii() for part in parts):
+        return None
+    return None if all(len(part) == 3 for part in parts[1:]) and len(parts[0]) <= 3 else parts
+
+
 GRID_CELLS = 2_000_000  # positions one table may expand to: a catalogue attached to a report prints 300,000
 
 
@@ -157,6 +167,9 @@ def table_grid(rows: list[list[tuple[str, int, int]]]) -> list[list[str]]:
                     target.append(None)
                 for dc in range(colspan):
                     target[c + dc] = text if (dr == 0 and dc == 0) else _covered(text, rowspan, colspan)
+            if colspan > 1 and (across := _numbers_across(text, colspan)) is not None:
+                grid[r][c:c + colspan] = across  # a value typed for each column the merged cell covers
+                starts.update(range(c, c + colspan))
             c += colspan
     return [[cell or "" for c, cell in enumerate(row) if c in starts] for row in grid]
 
@@ -667,6 +680,9 @@ def _docx_grid_lines(tbl) -> list[str]:
             span, rows = _w_int(tc, "tcPr/gridSpan"), 1 if merge is None else 2  # a vertical merge: rows of it
             text = _covered(above[len(cells)] if len(cells) < len(above) else "", rows, span) if continued \
                 else _docx_cell_text(tc)
+            if span > 1 and not continued and (across := _numbers_across(text, span)) is not None:
+                cells.extend(across)  # a value typed for each column the merged cell covers
+                continue
             cells.append(text)
             cells.extend([_covered(text, rows, span)] * (span - 1))
         budget -= len(cells)
