@@ -188,3 +188,21 @@ def test_a_blank_cell_crawled_as_an_empty_line_keeps_its_row_together(blank):
     assert {c: (report.cells[c].value, report.cells[c].status) for c in others} == {
         c: (v[c], "reported") for c in others}
     assert report.cells[blank].status in ("blank", "inferred")
+
+
+def test_a_cell_s_note_on_the_next_line_with_the_rest_of_its_row_is_one_row():
+    """一、本年新收… | 23 ␤ （其中网上申请15件） | 2 | 0 | … | 26: a cell with a line break saved as text puts
+    its note, and the row's other cells, on a line of their own; both halves were unsure."""
+    template = forms.GOV_2021
+    v = synthetic.consistent_values(random.Random(8), template, scale=30)
+    text = synthetic.render("寿光市农业农村局", 2022, template, v, "tab")
+    for row, note in (("new_received", "（其中网上申请15件）"), ("unable.not_held", "（含转其他部门答复3件）")):
+        cells = [synthetic._fmt(v[forms.t3_cell(row, c.id)]) for c in forms.T3_COLUMNS]
+        line = next(line for line in text.split("\n") if line.endswith("\t" + "\t".join(cells)))
+        label = line[: -len("\t".join(cells)) - 1]
+        text = text.replace(line, f"{label}\t{cells[0]}\n{note}\t" + "\t".join(cells[1:]))
+    report = extract_bytes(text.encode(), "crawl.txt")
+    for row in ("new_received", "unable.not_held"):
+        for c in forms.T3_COLUMNS:
+            cell = forms.t3_cell(row, c.id)
+            assert (report.cells[cell].value, report.cells[cell].status) == (v[cell], "reported"), cell

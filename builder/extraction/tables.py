@@ -994,7 +994,27 @@ def _join_cell_lines(rows: list[ValueRow], lines: list[str], size: int = 0) -> l
     prints a row's label cell before its cells; a row left empty prints its label alone). With the
     table's row ``size``, an empty line in a row is its blank cell (``_with_blank_cell_lines``)."""
     joined = _joined_cell_lines(rows)
-    return _with_blank_cell_lines(joined, lines, size) if size else joined
+    return _with_wrapped_notes(_with_blank_cell_lines(joined, lines, size), size) if size else joined
+
+
+# A note in brackets that a cell printed after its number, on a line of its own: （其中网上申请15件）.
+_CELL_NOTE = re.compile(r"^[（(](?:其中|含|包括|包含|另|注|均|系)[^（）()]*[）)]$")
+
+
+def _with_wrapped_notes(rows: list[ValueRow], size: int) -> list[ValueRow]:
+    """A row whose cell's note in brackets went onto the next line with the rest of the row (a cell
+    with a line break, saved as text: 一、本年新收… | 23 ␤ （其中网上申请15件） | 2 | 0 | … | 26): one row,
+    the note after its number, where together they are as wide as the table."""
+    out: list[ValueRow] = []
+    for row in rows:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.delimited and row.delimited and prev.cells and prev.cells[-1].strip()
+                and _CELL_NOTE.match(row.label.strip()) and len(prev.cells) + len(row.cells) == size):
+            cells = [*prev.cells[:-1], prev.cells[-1] + row.label.strip(), *row.cells]
+            out[-1] = replace(prev, cells=cells, after=row.after)
+            continue
+        out.append(row)
+    return out
 
 
 def _joined_cell_lines(rows: list[ValueRow]) -> list[ValueRow]:
