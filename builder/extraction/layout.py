@@ -8,6 +8,7 @@ without trusting headers, which are garbled, split or reordered in practice.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -579,20 +580,21 @@ _FORMATTED_MIN = 10
 
 def without_zero_decimals(lines: list[str]) -> tuple[list[str], int]:
     """The lines with the two zero decimals of a formatted table's cells dropped (1,274.00 → 1,274), and
-    how many were: only when most numbers in rows of cells (tabs, pipes) print them; else the lines."""
+    how many were: in each table (a run of rows of cells: tabs, pipes) where most numbers print them
+    (table 4 pasted from a spreadsheet, the others typed); else the lines as they are."""
     if sum(line.count(".00") for line in lines) < _FORMATTED_MIN:  # one look, for nearly every report
         return lines, 0
+    out, dropped = list(lines), 0
     rows = [(k, sep) for k, line in enumerate(lines) if (sep := delimiter(line)) is not None]
-    numbers = formatted = 0
-    for k, sep in rows:
-        for cell in lines[k].split(sep):
-            if _NUMBER.fullmatch(cell := cell.strip()):
-                numbers += 1
-                formatted += bool(_ZERO_DECIMALS.fullmatch(cell))
-    if formatted < _FORMATTED_MIN or formatted * 2 < numbers:
-        return lines, 0
-    out = list(lines)
-    for k, sep in rows:
-        out[k] = sep.join(m.group("n") if (m := _ZERO_DECIMALS.fullmatch(cell.strip())) else cell
-                          for cell in lines[k].split(sep))
-    return out, formatted
+    for _, table in itertools.groupby(enumerate(rows), key=lambda item: item[1][0] - item[0]):  # consecutive lines
+        table_rows = [row for _, row in table]
+        cells = [cell.strip() for k, sep in table_rows for cell in lines[k].split(sep)]
+        numbers = sum(1 for cell in cells if _NUMBER.fullmatch(cell))
+        formatted = sum(1 for cell in cells if _NUMBER.fullmatch(cell) and _ZERO_DECIMALS.fullmatch(cell))
+        if formatted < _FORMATTED_MIN or formatted * 2 < numbers:
+            continue
+        for k, sep in table_rows:
+            out[k] = sep.join(m.group("n") if (m := _ZERO_DECIMALS.fullmatch(cell.strip())) else cell
+                              for cell in lines[k].split(sep))
+        dropped += formatted
+    return (out, dropped) if dropped else (lines, 0)

@@ -213,9 +213,25 @@ def _is_layout(table) -> bool:
 def _html_table_lines(table) -> list[str]:
     caption = table.find("caption")
     lines = [_cell_text(caption)] if caption is not None and _cell_text(caption) else []
-    rows = [[(_cell_text(td, lines=True), _span(td, "rowspan"), _span(td, "colspan")) for td in tr]
+    rows = [[(_excel_number(td) or _cell_text(td, lines=True), _span(td, "rowspan"), _span(td, "colspan")) for td in tr]
             for tr in _html_rows(table)]
     return lines + ["\t".join(cells) for row in table_grid(rows) for cells in unstacked(row)]
+
+
+_ZERO_DECIMALS_SHOWN = re.compile(r"\d[\d,]*\.0+")
+
+
+def _excel_number(td) -> str | None:
+    """A cell Excel exported (x:num, the value it stores) showing a whole number with zero decimals in
+    its number format (36.00): the number, as the spreadsheet holds it; None for any other cell."""
+    stored = td.get("x:num")
+    if stored is None or not _ZERO_DECIMALS_SHOWN.fullmatch(_cell_text(td).strip()):
+        return None
+    try:
+        value = float(stored)
+    except ValueError:
+        return None
+    return str(int(value)) if value.is_integer() and float(_cell_text(td).strip().replace(",", "")) == value else None
 
 
 def _owning_table(element):
