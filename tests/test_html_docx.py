@@ -1086,6 +1086,6 @@ def test_two_values_typed_into_one_merged_cell_over_their_two_columns_are_read_a
     ("1 862", 2, None), ("12 345", 2, None), ("3 2", 3, None), ("3件 2件", 2, None), ("3", 2, None),
 ])
 def test_a_merged_cell_holds_a_number_for_each_column_only_when_it_cannot_be_one(text, colspan, across):
-    from builder.reading.markup import _numbers_across
+    from builder.reading.markup import numbers_across
 
-    assert _numbers_across(text, colspan) == across
+    assert numbers_across(text, colspan) == across

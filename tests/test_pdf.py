@@ -644,3 +644,19 @@ def test_a_layer_a_viewer_hides_is_not_read():
 
     text = pdf_to_text(_layered_pdf(), "report.pdf")
     assert "received 105" in text and "349" not in text
+
+
+def test_two_values_typed_into_one_merged_cell_of_a_ruled_pdf_table_are_read_apart():
+    """商业企业 and 科研机构 merged in every row of table 3, both values typed into the one cell (4 1)."""
+    v = values()
+    t3 = [[*row[:-6], Cell(f"{row[-6].text} {row[-5].text}", colspan=2), *row[-4:]] if k >= 3 else row
+          for k, row in enumerate(table3(v))]
+    data = pdf_bytes(blocks(v, t3))
+    assert_every_cell(extract_bytes(data, "report.pdf"), v)
+    # The grid's row holds the two numbers in their two columns (the text layer's row did already).
+    from builder.reading.pdf import _grid_rows
+
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        rows = [line for page in pdf.pages for _, line in _grid_rows(page, 3)[0]]
+    new = [v[f"t3.new_received.{c.id}"] for c in forms.T3_COLUMNS]
+    assert any(line.endswith("\t".join(map(str, new))) for line in rows)

@@ -125,7 +125,7 @@ def _covered(text: str, rowspan: int, colspan: int) -> str:
     return text if block and _ZERO_MARK.fullmatch(text) else ""
 
 
-def _numbers_across(text: str, colspan: int) -> list[str] | None:
+def numbers_across(text: str, colspan: int) -> list[str] | None:
     """The numbers of a merged cell that prints one for each column it covers (a clerk typing both
     values into two merged value cells: 3 2); None for any other text, and for digits grouped as
     thousands (1 862, GB/T 15835), which may be one number."""
@@ -167,7 +167,7 @@ def table_grid(rows: list[list[tuple[str, int, int]]]) -> list[list[str]]:
                     target.append(None)
                 for dc in range(colspan):
                     target[c + dc] = text if (dr == 0 and dc == 0) else _covered(text, rowspan, colspan)
-            if colspan > 1 and (across := _numbers_across(text, colspan)) is not None:
+            if colspan > 1 and (across := numbers_across(text, colspan)) is not None:
                 grid[r][c:c + colspan] = across  # a value typed for each column the merged cell covers
                 starts.update(range(c, c + colspan))
             c += colspan
@@ -696,7 +696,7 @@ def _docx_grid_lines(tbl) -> list[str]:
             span, rows = _w_int(tc, "tcPr/gridSpan"), 1 if merge is None else 2  # a vertical merge: rows of it
             text = _covered(above[len(cells)] if len(cells) < len(above) else "", rows, span) if continued \
                 else _docx_cell_text(tc)
-            if span > 1 and not continued and (across := _numbers_across(text, span)) is not None:
+            if span > 1 and not continued and (across := numbers_across(text, span)) is not None:
                 cells.extend(across)  # a value typed for each column the merged cell covers
                 continue
             cells.append(text)

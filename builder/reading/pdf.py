@@ -20,6 +20,7 @@ import re
 
 from .. import errors
 from ..limits import checkpoint, current
+from .markup import numbers_across
 
 _CID = re.compile(r"\(cid:\d+\)")
 _MIN_CHARS_PER_PAGE = 20  # less than this is a scan with a stamp or page numbers, not a text layer
@@ -100,16 +101,30 @@ def _grid_rows(page, y_tolerance: float) -> tuple[list[tuple[float, str]], list[
         if len(grid) < 2:
             continue  # a box drawn around prose, or a lone header: text, not a table
         chars = [c for c in page.chars if _inside(c, table.bbox)]
+        columns = [column.bbox[0] for column in table.columns]
         for row in grid:
-            cells = []
-            for cell in row.cells:
+            cells: list[str] = []
+            for k, cell in enumerate(row.cells):
                 if cell is None:
-                    cells.append("")
+                    if len(cells) <= k:  # not a position a split cell filled
+                        cells.append("")
                     continue
                 boxes.append(cell)
-                cells.append(_cell_text([c for c in chars if _inside(c, cell)], y_tolerance))
+                text = _cell_text([c for c in chars if _inside(c, cell)], y_tolerance)
+                # a merged cell printing a number for each column it covers (4 1): the columns' numbers
+                span = _span(row.cells, columns, k)
+                cells.extend((span > 1 and numbers_across(text, span)) or [text])
             rows.append((row.bbox[1], "\t".join(cells)))
     return rows, boxes
+
+
+def _span(cells: list, columns: list[float], k: int) -> int:
+    """How many columns the cell at ``k`` of a row covers: itself and the empty positions after it that
+    begin inside it (``columns``: where each column begins)."""
+    span = 1
+    while k + span < len(cells) and cells[k + span] is None and columns[k + span] < cells[k][2] - 1:
+        span += 1
+    return span
 
 
 def _page_text(page, tolerance: float) -> tuple[str, bool]:
