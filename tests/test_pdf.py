@@ -149,8 +149,8 @@ def _pdf_table(table: Table, ruled: bool, style):
     return PdfTable(data, colWidths=_WIDTHS[width], style=commands)
 
 
-def pdf_bytes(report: list[Block], ruled: bool = True) -> bytes:
-    """An A4 report with page numbers like '- 2 -'; PAGE_BREAK starts a new page."""
+def pdf_bytes(report: list[Block], ruled: bool = True, footer: str = "- {} -") -> bytes:
+    """An A4 report with page numbers like '- 2 -' (``footer``); PAGE_BREAK starts a new page."""
     from reportlab.lib.pagesizes import A4
     from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer
 
@@ -166,7 +166,7 @@ def pdf_bytes(report: list[Block], ruled: bool = True) -> bytes:
 
     def page_number(canvas, doc) -> None:
         canvas.setFont("STSong-Light", 9)
-        canvas.drawCentredString(A4[0] / 2, 30, f"- {doc.page} -")
+        canvas.drawCentredString(A4[0] / 2, 30, footer.format(doc.page))
 
     out = io.BytesIO()
     SimpleDocTemplate(out, pagesize=A4).build(story, onFirstPage=page_number, onLaterPages=page_number)
@@ -660,3 +660,17 @@ def test_two_values_typed_into_one_merged_cell_of_a_ruled_pdf_table_are_read_apa
         rows = [line for page in pdf.pages for _, line in _grid_rows(page, 3)[0]]
     new = [v[f"t3.new_received.{c.id}"] for c in forms.T3_COLUMNS]
     assert any(line.endswith("\t".join(map(str, new))) for line in rows)
+
+
+@pytest.mark.parametrize("ruled", [True, False])
+def test_a_bare_page_number_below_a_table_s_heading_is_no_row_of_it(ruled):
+    """A footer printing the page's number alone (3), the page ending with table 4's heading: read with
+    the text, the 3 was a row of table 4 and its cells unsure. Numbers that go up with the pages are
+    the pages' numbers."""
+    v = values()
+    report = blocks(v)
+    t4 = [k for k, b in enumerate(report) if isinstance(b, list)][-1]
+    data = pdf_bytes([*report[:t4], PAGE_BREAK, *report[t4:]], ruled, footer="{}")
+    read = extract_bytes(data, "report.pdf")
+    for cell in (c for c in forms.cells(GOV_2021) if c.table == "t4"):
+        assert (read.cells[cell.id].value, read.cells[cell.id].status) == (v[cell.id], "reported"), cell.id

@@ -17,6 +17,7 @@ import itertools
 import logging
 import math
 import re
+from collections import Counter
 
 from .. import errors
 from ..limits import checkpoint, current
@@ -291,16 +292,45 @@ def _read(pdf, path: str) -> str:
     for page, tolerance in pages:
         checkpoint()
         read.append(_page_text(page, tolerance))
-    text = "\n".join(page for page, _ in read)
+    text = "\n".join(_without_page_numbers([page for page, _ in read]))
     _check_text_layer([page for page, _ in read], path)
     if any(gridded for _, gridded in read):
         good, bad = _table_fit(text)
         if bad or not good:
-            layer = "\n".join(page.extract_text(y_tolerance=tolerance) or "" for page, tolerance in pages)
+            layer = "\n".join(_without_page_numbers([page.extract_text(y_tolerance=tolerance) or ""
+                                                     for page, tolerance in pages]))
             plain_good, plain_bad = _table_fit(layer)
             if plain_good - plain_bad > good - bad:
                 return layer
     return text
+
+
+_BARE_NUMBER = re.compile(r"\s*(\d{1,3})\s*")
+
+
+def _without_page_numbers(pages: list[str]) -> list[str]:
+    """The pages without the page number a footer or header prints bare (3), on the page's last or first
+    line: read with the text, it was a value of the table above it. Only numbers that go up with the
+    pages (the page's index plus one offset, on most pages that print one, two at least) are numbers of pages."""
+    ends = {}
+    for k, page in enumerate(pages):
+        lines = page.rstrip("\n").split("\n")
+        for at in (len(lines) - 1, 0):
+            if (m := _BARE_NUMBER.fullmatch(lines[at])) is not None:
+                ends[k] = (at, int(m.group(1)) - k)
+                break
+    offsets = Counter(offset for _, offset in ends.values())
+    if not offsets:
+        return pages
+    offset, count = offsets.most_common(1)[0]
+    if count < 2 or count * 2 < len(ends):
+        return pages
+    out = list(pages)
+    for k, (at, page_offset) in ends.items():
+        if page_offset == offset:
+            lines = pages[k].rstrip("\n").split("\n")
+            out[k] = "\n".join(lines[:at] + lines[at + 1:])
+    return out
 
 
 def _why(e: Exception) -> str:
