@@ -662,15 +662,16 @@ def test_two_values_typed_into_one_merged_cell_of_a_ruled_pdf_table_are_read_apa
     assert any(line.endswith("\t".join(map(str, new))) for line in rows)
 
 
+@pytest.mark.parametrize("footer", ["{}", "成都市武侯区卫生健康局 {}"])
 @pytest.mark.parametrize("ruled", [True, False])
-def test_a_bare_page_number_below_a_table_s_heading_is_no_row_of_it(ruled):
-    """A footer printing the page's number alone (3), the page ending with table 4's heading: read with
-    the text, the 3 was a row of table 4 and its cells unsure. Numbers that go up with the pages are
-    the pages' numbers."""
+def test_a_page_number_below_a_table_s_heading_is_no_row_of_it(ruled, footer):
+    """A footer printing the page's number alone (3) or after the agency's name, the page ending with
+    table 4's heading: read with the text, the 3 was a row of table 4 and its cells unsure. Numbers
+    that go up with the pages, after the same words, are the pages' numbers."""
     v = values()
     report = blocks(v)
     t4 = [k for k, b in enumerate(report) if isinstance(b, list)][-1]
-    data = pdf_bytes([*report[:t4], PAGE_BREAK, *report[t4:]], ruled, footer="{}")
+    data = pdf_bytes([*report[:t4], PAGE_BREAK, *report[t4:]], ruled, footer=footer)
     read = extract_bytes(data, "report.pdf")
     for cell in (c for c in forms.cells(GOV_2021) if c.table == "t4"):
         assert (read.cells[cell.id].value, read.cells[cell.id].status) == (v[cell.id], "reported"), cell.id

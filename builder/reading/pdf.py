@@ -305,29 +305,32 @@ def _read(pdf, path: str) -> str:
     return text
 
 
-_BARE_NUMBER = re.compile(r"\s*(\d{1,3})\s*")
+# A page's number as its footer or header prints it: alone (3), or after the same words on every page
+# (成都市武侯区卫生健康局 3).
+_PAGE_NUMBER_LINE = re.compile(r"(?P<words>[^\t\d]{0,40}?)\s*(?P<n>\d{1,3})\s*")
 
 
 def _without_page_numbers(pages: list[str]) -> list[str]:
-    """The pages without the page number a footer or header prints bare (3), on the page's last or first
-    line: read with the text, it was a value of the table above it. Only numbers that go up with the
-    pages (the page's index plus one offset, on most pages that print one, two at least) are numbers of pages."""
+    """The pages without the line a footer or header prints the page's number on, alone or after the
+    same words, as the page's last or first line: read with the text, it was a row of the table
+    above it. Only numbers that go up with the pages (the page's index plus one offset, after the
+    same words, on most pages that print such a line, two at least) are numbers of pages."""
     ends = {}
     for k, page in enumerate(pages):
         lines = page.rstrip("\n").split("\n")
         for at in (len(lines) - 1, 0):
-            if (m := _BARE_NUMBER.fullmatch(lines[at])) is not None:
-                ends[k] = (at, int(m.group(1)) - k)
+            if (m := _PAGE_NUMBER_LINE.fullmatch(lines[at])) is not None:
+                ends[k] = (at, (m.group("words").strip(), int(m.group("n")) - k))
                 break
-    offsets = Counter(offset for _, offset in ends.values())
-    if not offsets:
+    kinds = Counter(kind for _, kind in ends.values())
+    if not kinds:
         return pages
-    offset, count = offsets.most_common(1)[0]
+    kind, count = kinds.most_common(1)[0]
     if count < 2 or count * 2 < len(ends):
         return pages
     out = list(pages)
-    for k, (at, page_offset) in ends.items():
-        if page_offset == offset:
+    for k, (at, page_kind) in ends.items():
+        if page_kind == kind:
             lines = pages[k].rstrip("\n").split("\n")
             out[k] = "\n".join(lines[:at] + lines[at + 1:])
     return out
