@@ -675,3 +675,13 @@ def test_a_page_number_below_a_table_s_heading_is_no_row_of_it(ruled, footer):
     read = extract_bytes(data, "report.pdf")
     for cell in (c for c in forms.cells(GOV_2021) if c.table == "t4"):
         assert (read.cells[cell.id].value, read.cells[cell.id].status) == (v[cell.id], "reported"), cell.id
+
+
+def test_spread_digits_in_a_cell_over_table_2_s_three_columns_are_not_three_values():
+    """行政强制 | 2 1 6 over the three columns of table 2 (one value a row): a number whose digits the PDF
+    spreads, not a value for each column; read apart, 2 went in place of 216."""
+    v = {**values(), "t2.coercion.decisions": 216}
+    report = [[[replace(c, text="2 1 6") if c.text == "216" and c.colspan == 3 else c for c in row] for row in b]
+              if isinstance(b, list) else b for b in blocks(v)]
+    got = extract_bytes(pdf_bytes(report), "report.pdf").cells["t2.coercion.decisions"]
+    assert got.value == 216 or (got.value is None and got.status == "ambiguous"), got

@@ -112,9 +112,10 @@ def _grid_rows(page, y_tolerance: float) -> tuple[list[tuple[float, str]], list[
                     continue
                 boxes.append(cell)
                 text = _cell_text([c for c in chars if _inside(c, cell)], y_tolerance)
-                # a merged cell printing a number for each column it covers (4 1): the columns' numbers
+                # a merged cell printing a number for each of the two columns it covers (4 1): their numbers.
+                # Not over three (表二's one value a row spans them), where spread digits (2 1 6) are one number.
                 span = _span(row.cells, columns, k)
-                cells.extend((span > 1 and numbers_across(text, span)) or [text])
+                cells.extend((span == 2 and numbers_across(text, span)) or [text])
             rows.append((row.bbox[1], "\t".join(cells)))
     return rows, boxes
 
