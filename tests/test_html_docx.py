@@ -656,6 +656,27 @@ def test_a_hidden_draft_of_the_tables_beside_them_is_not_read():
     assert_every_cell(report, v)
 
 
+@pytest.mark.parametrize("sheet, wrap", [
+    (".mobile{display:none}", '<div class="m-wrap mobile">{}</div>'),
+    ("#print-copy, .x { visibility: hidden; }", '<section id="print-copy">{}</section>'),
+    ("div.old {color:red; display : none}", '<div class="old">{}</div>'),
+])
+def test_a_copy_hidden_by_the_page_s_style_sheet_is_not_read(sheet, wrap):
+    """The phone version kept before the shown one, hidden by its class in a <style> sheet
+    (.mobile{display:none}): its stale figures were read."""
+    v, stale = values(seed=5), values(seed=9)
+    page = html_page(wrap.format(_report_tables_html(stale)) + _report_tables_html(v))
+    assert_every_cell(extract_html(page.replace("</head>", f"<style>{sheet}</style></head>")), v)
+
+
+def test_a_copy_hidden_only_for_phones_or_printers_is_read():
+    """@media rules hide a block on another device than a screen: the page shows it."""
+    v = values(seed=5)
+    sheet = "@media print { .screen { display: none } } @media (max-width: 600px) { .screen {display:none} }"
+    page = html_page(f'<div class="screen">{_report_tables_html(v)}</div>')
+    assert_every_cell(extract_html(page.replace("</head>", f"<style>{sheet}</style></head>")), v)
+
+
 @pytest.mark.parametrize("wrap", ['<div style="display:none" id="article">{}</div>', "<noscript>{}</noscript>",
                                   '<div hidden>{}</div>'])
 def test_a_report_shown_only_by_a_script_is_read(wrap):

@@ -419,6 +419,7 @@ def _drop_hidden_copies(root) -> None:
     the page shows nowhere else (a page whose article a script reveals) is read."""
     hidden = [e for e in root.xpath("//*[@hidden or @style or self::noscript]")
               if e.tag == "noscript" or e.get("hidden") is not None or _HIDDEN_STYLE.search(e.get("style") or "")]
+    hidden += _hidden_by_stylesheet(root)
     outermost = {id(e) for e in hidden}
     hidden = [e for e in hidden if not any(id(a) in outermost for a in e.iterancestors())]
     if not hidden:
@@ -452,6 +453,32 @@ def _drop_hidden_copies(root) -> None:
             copy = _parts(element.text_content()) <= seen
         if copy:
             element.drop_tree()
+
+
+# A style sheet's rule (outside @media: a phone's or a printer's rules hide what the screen shows).
+_MEDIA_BLOCK = re.compile(r"@media[^{]*\{(?:[^{}]*\{[^{}]*\})*[^{}]*\}", re.IGNORECASE)
+_CSS_RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
+_SIMPLE_SELECTOR = re.compile(r"(?P<tag>[a-z][a-z0-9-]*)?(?P<id>#[\w-]+)?(?P<classes>(?:\.[\w-]+)*)", re.IGNORECASE)
+
+
+def _hidden_by_stylesheet(root) -> list:
+    """The elements a <style> sheet hides by a simple selector (.mobile{display:none}, #print-copy,
+    div.old): a page's copy for phones or for printing, hidden by its class. Rules within @media and
+    selectors with combinators or pseudo-classes are not followed."""
+    sheet = _MEDIA_BLOCK.sub("", "\n".join(style.text or "" for style in root.iter("style")))
+    found = []
+    for selectors, body in _CSS_RULE.findall(sheet):
+        if not _HIDDEN_STYLE.search(body):
+            continue
+        for selector in selectors.split(","):
+            m = _SIMPLE_SELECTOR.fullmatch(selector.strip())
+            if m is None or not (m.group("id") or m.group("classes")):
+                continue  # a bare tag (body, table) hidden is a script's loading state, not a copy
+            tests = [f"@id='{m.group('id')[1:]}'"] if m.group("id") else []
+            tests += [f"contains(concat(' ', normalize-space(@class), ' '), ' {name} ')"
+                      for name in m.group("classes").split(".")[1:]]
+            found += root.xpath(f"//{m.group('tag') or '*'}[{' and '.join(tests)}]")
+    return found
 
 
 def _parts(text: str) -> set[str]:
