@@ -53,7 +53,7 @@ def test_every_cell_with_last_year_s_figure_in_brackets_is_read_as_this_year_s(l
         assert rep.cells[cell.id].note.startswith("数字后括号中的"), cell.id
 
 
-@pytest.mark.parametrize("dash", ["⸺", "⸻", "―"])
+@pytest.mark.parametrize("dash", ["⸺", "⸻", "―", "‒"])
 @pytest.mark.parametrize("layout", ["tab", "html"])
 def test_a_dash_drawn_as_one_glyph_is_none(layout, dash):
     """A PDF text layer writes a font's —— glyph as ⸺ (two-em dash): as unsure as a letter, it left the

@@ -70,3 +70,22 @@ def test_a_damaged_workbook_is_refused_with_its_reason():
         read_bytes(data[: len(data) // 2], "report.xlsx")
     assert str(caught.value).startswith("report.xlsx: not a text, HTML, PDF, Word, RTF, OpenDocument or spreadsheet "
                                         "file: not a readable spreadsheet")
+
+
+def test_a_workbook_of_several_agencies_tables_reads_the_first_and_says_more_follow():
+    """A compilation of departments' tables, a sheet each, with no sections after table 4: table 4 ran
+    to the end of the file, the other departments' tables in it, and the compiler's note named the agency."""
+    v, other = values(), values(seed=3)
+    note = "说明：本表由彭阳县人民政府办公室根据各部门报送的年度报告整理汇总。"
+
+    def tables_only(vals: dict, agency: str) -> list:
+        title, *rest = blocks(vals)
+        return [title.replace(AGENCY, agency),
+                *(b for b in rest if not isinstance(b, str) or b.startswith(("二、", "三、", "四、")))]
+
+    workbook = xlsx_bytes(["彭阳县2022年度部门政府信息公开工作年度报告数据汇总表", note,
+                           *tables_only(v, AGENCY), *tables_only(other, "彭阳县教育局")])
+    report = extract_bytes(workbook, "汇总.xlsx")
+    assert (report.agency.name, report.year) == (AGENCY, YEAR)
+    assert_every_cell(report, v)
+    assert [w["count"] for w in report.warnings if w["code"] == "more_reports"] == [1]

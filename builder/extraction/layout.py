@@ -563,6 +563,8 @@ def locate(lines: list[str]) -> Layout:
     if t5 is None and after is not None:
         t5 = _first(SECTION_HEADINGS["t6"], lines, after)
     end = t5 if t5 is not None else n
+    if t5 is None and t4 is not None and (following := _first(_T2_ANCHOR, lines, t4 + 1)) is not None:
+        end = _start_of_heading(lines, t4, following)  # tables alone: another report's table 2 after this one's 4
     if t2 is not None:
         layout.regions["t2"] = (t2, t3 if t3 is not None else (t4 if t4 is not None else end))
     if t3 is not None:
@@ -570,6 +572,18 @@ def locate(lines: list[str]) -> Layout:
     if t4 is not None:
         layout.regions["t4"] = (t4, end)
     return layout
+
+
+# A heading line above a table: no cells, no figure but a year (…2023年…年度报告统计表, 表二 主动公开…).
+_HEADING_LINE = re.compile(r"[^\t|\d]*(?:(?:19|20)\d{2}\s*年度?[^\t|\d]*)?")
+
+
+def _start_of_heading(lines: list[str], after: int, at: int) -> int:
+    """Where the headings above line ``at`` begin (its report's title and the table's caption), not
+    before line ``after``."""
+    while at - 1 > after and _HEADING_LINE.fullmatch(lines[at - 1]):
+        at -= 1
+    return at
 
 
 # A count in a spreadsheet's 数值 format: two decimals, both 0 (1,274.00). One such cell among whole numbers

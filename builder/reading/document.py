@@ -87,7 +87,7 @@ _TRANSLATE[0x00] = " "
 _TRANSLATE.update({cp: None for cp in (0x200E, 0x200F, 0x061C, *range(0x202A, 0x202F), *range(0x2066, 0x206A))})
 # Minus signs and hyphens other than ASCII's: a change printed as −5 (U+2212, as Word and Excel
 # write it) is the number -5. Dashes stay: — and – are words for none and ranges.
-_TRANSLATE.update({cp: "-" for cp in (0x2212, 0xFE63, 0x2010, 0x2011)})
+_TRANSLATE.update({cp: "-" for cp in (0x2212, 0xFE63, 0x2010, 0x2011, 0x2012)})  # 0x2012: the figure dash
 # The dash a Chinese font writes for —— as one glyph (⸺ U+2E3A, ⸻ U+2E3B: a Word or Chromium PDF's
 # text layer), and the horizontal bar (―) some input methods type for —: the same word for none.
 _TRANSLATE.update({0x2E3A: "——", 0x2E3B: "——", 0x2015: "—"})
