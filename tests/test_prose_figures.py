@@ -460,6 +460,8 @@ def test_a_report_under_the_form_s_headings_with_its_tables_as_pictures_uses_the
      {"applications_carried_over": 14, "applications_answered": 363, "applications_carried_forward": 7}),
     ("办结226件，结转至2023年继续办理16件。", {"applications_answered": 226, "applications_carried_forward": 16}),
     ("办结226件，结转2023年继续办理16件。", {"applications_answered": 226, "applications_carried_forward": 16}),
+    ("区政府本级收到政府信息公开申请35件；另有原梅列区人民政府受理、结转至本年度办理的申请2件。",
+     {"applications_received": 35, "applications_carried_over": 2}),
     ("加上结转2021年的申请5件，全年办结226件。", {"applications_answered": 226}),  # from the year before: not forward
     ("截至年底已办结二百零五件，八件因在法定期限内尚未答复结转至下一年度继续办理。",
      {"applications_answered": 205, "applications_carried_forward": 8}),

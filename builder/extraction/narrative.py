@@ -19,8 +19,9 @@ _N = (r"(?P<n>(?<!\d)\d+(?:,\d{3})*(?:\.\d+)?|(?<![第每" + _CN_NUMERALS + r"])
 _HAS_NUMBER = re.compile(r"[\d" + _CN_NUMERALS + "]")
 _APPROX_BEFORE = re.compile(r"(?:约|近|超过|逾|大约)\s*$")
 _GAP = r"[^。；;，,]{0,30}?"
-# Between 收到 and 申请 of a disclosure application: no review, litigation or complaint (行政复议申请).
-_APPLICATION_GAP = r"(?:(?!复议|诉讼|举报|投诉)[^。；;，,]){0,30}?"
+# Between 收到 and 申请 of a disclosure application: no review, litigation or complaint (行政复议申请), nor
+# a carry-over (原梅列区受理、结转至本年度办理的申请2件: last year's).
+_APPLICATION_GAP = r"(?:(?!复议|诉讼|举报|投诉|结转)[^。；;，,]){0,30}?"
 _NEGATED_APPLICATION_GAP = r"(?:(?!复议|诉讼|举报|投诉)[^。；;，,]){0,20}?"
 # A negation about review or litigation stays in its clause, and is not about their outcomes
 # (无被撤销或确认违法的行政复议决定 says nothing of how many there were).
@@ -90,6 +91,8 @@ PATTERNS: tuple[Pattern, ...] = (
     # 受理的23件申请已全部按期答复
     _p("applications_answered", _N + r"件(?:政府信息公开)?申请(?:均|已|全部|都)+[^。；;，,\d]{0,8}?(?:答复|办结)"),
     _p("applications_carried_over", r"上一?年度?结转" + r"[^。；;，,]{0,10}?" + _N + "件"),
+    # 原梅列区受理、结转至本年度办理的申请2件: carried into this year
+    _p("applications_carried_over", r"结转(?:至|到|入)(?:本年度?|今年|当年)[^。；;，,\d]{0,12}?" + _N + "件"),
     _p("applications_carried_over", _Y + r"(?:的)?(?:结转|转来|遗留)(?:的|而来的|来的|下来的)?" + _APPLICATIONS
        + r"?[^。；;，,\d]{0,6}?" + _N + "件", year_offset=-1),
     _p("applications_carried_forward", _N + r"件[^。；;，,]{0,15}?(?:顺延|结转|转入)(?:到|至|入)?下一?年"),
@@ -360,6 +363,7 @@ _YEAR_MENTION = re.compile(r"((?:19|20)\d{2})\s*年")
 # The year a figure is compared with (较上年的37件增长62.2%，达到60件): the figure is not that year's.
 _COMPARED_YEAR = re.compile(r"(?:较|比|相比于?|与)(?:上一?年度?|去年|前年)(?:同期)?")
 _CARRIED_IN = re.compile(r"上一?年度?结转")
+_CARRIED_INTO_THIS_YEAR = re.compile(r"结转(?:至|到|入)(?:本年度?|今年|当年)")
 _OTHER_YEAR_WORDS = re.compile(r"(?:上一?年度?|去年|前年|同期|历年|累计至今|成立以来|以来|上半年|下半年|季度)")
 # A running total since some earlier date: 截至2023年底，累计主动公开… or 条例实施以来，累计收到… (but
 # 截至12月底，全年累计… is the year's).
@@ -472,6 +476,8 @@ def _context(key: str, sentence: str, start: int, number_start: int, year: int |
         return "running_total"
     if (since := _SINCE_DATE.search(before)) and (int(since["month"]), int(since["day"] or 1)) != (1, 1):
         return "part_of_year"  # 自2019年5月15日新《条例》施行以来，共收到申请63件: not the whole year's
+    if key == "applications_handled" and _CARRIED_INTO_THIS_YEAR.search(clause):
+        return "part"  # 结转至本年度办理的申请2件: the carried-over ones only
     year_words = _COMPARED_YEAR.sub("", clause)
     if key == "applications_handled":  # the applications handled count last year's carried over by definition
         year_words = _CARRIED_IN.sub("", year_words)
