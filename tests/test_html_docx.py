@@ -1110,3 +1110,78 @@ def test_a_merged_cell_holds_a_number_for_each_column_only_when_it_cannot_be_one
     from builder.reading.markup import numbers_across
 
     assert numbers_across(text, colspan) == across
+
+
+def _email(body: str, files: dict[str, bytes]) -> bytes:
+    """A saved e-mail (.eml) forwarding files, its names encoded as mail programs encode them."""
+    from email.message import EmailMessage
+
+    message = EmailMessage()
+    message["Subject"] = "转发：年度报告"
+    message["MIME-Version"] = "1.0"
+    message.set_content(body)
+    for name, data in files.items():
+        message.add_attachment(data, maintype="application", subtype="octet-stream", filename=name)
+    return message.as_bytes()
+
+
+def test_a_saved_e_mail_forwarding_the_report_is_read_from_its_attachment():
+    """A forwarded e-mail's body says 详见附件; the report is its attached Word file: it was refused."""
+    v = values(seed=19)
+    name = f"{AGENCY}{YEAR}年政府信息公开工作年度报告.docx"
+    body = f"各位：\n转发{AGENCY}{YEAR}年政府信息公开工作年度报告，详见附件。"
+    report = extract_bytes(_email(body, {name: docx_bytes(blocks(v))}), "转发.eml")
+    assert (report.agency.name, report.year) == (AGENCY, YEAR)
+    assert_every_cell(report, v)
+    assert [w["files"] for w in report.warnings if w["code"] == "attached_report"] == [[name]]
+
+
+def _ole_package(name: str, data: bytes) -> bytes:
+    """An OLE package object (a file inserted into Word as an icon): a compound file whose \\x01Ole10Native
+    stream holds the file's name, paths and bytes. Written sector by sector (version 3, no mini stream:
+    the stream is padded past 4,096 bytes)."""
+    import struct
+
+    encoded = name.encode("gb18030") + b"\0"
+    native = (struct.pack("<H", 2) + encoded + b"C:\\" + encoded + struct.pack("<II", 3, 0) + b"C:\\tmp\\" + encoded
+              + struct.pack("<I", len(data)) + data + bytes(2))
+    stream = struct.pack("<I", len(native)) + native
+    stream += bytes(max(0, 4096 - len(stream)))
+    sectors = -(-len(stream) // 512)
+    end, free = 0xFFFFFFFE, 0xFFFFFFFF
+    fat_sectors = -(-(2 + sectors) // 128)
+    chain = [0xFFFFFFFD] * fat_sectors + [end] + [fat_sectors + 2 + k for k in range(sectors - 1)] + [end]
+    fat = b"".join(struct.pack("<I", v) for v in chain).ljust(512 * fat_sectors, b"\xff")
+    header = (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(16)
+              + struct.pack("<HHHHH6xIIIIIIIII", 0x3E, 3, 0xFFFE, 9, 6, 0, fat_sectors, fat_sectors, 0, 4096,
+                            end, 0, end, 0)
+              + b"".join(struct.pack("<I", k) for k in range(fat_sectors)) + struct.pack("<I", free) * (109 - fat_sectors))
+
+    def entry(entry_name: str, kind: int, child: int, start: int, size: int) -> bytes:
+        name16 = (entry_name + "\0").encode("utf-16-le")
+        return (name16.ljust(64, b"\0") + struct.pack("<HBBIII", len(name16), kind, 1, free, free, child)
+                + bytes(36) + struct.pack("<IQ", start, size))
+
+    directory = (entry("Root Entry", 5, 1, end, 0) + entry("\x01Ole10Native", 2, free, fat_sectors + 1, len(stream)))
+    return header + fat + directory.ljust(512, b"\0") + stream.ljust(512 * sectors, b"\0")
+
+
+@pytest.mark.parametrize("how", ["package", "object"])
+def test_a_word_file_saying_see_attachment_over_an_embedded_report_is_read_from_it(how):
+    """见附件, and the report inserted as an object: a PDF in an OLE package, or a Word file Word embeds
+    as itself (word/embeddings/…docx). The cover was refused as no report."""
+    import zipfile
+
+    v = values(seed=19)
+    inner = docx_bytes(blocks(v))
+    name, blob = (("oleObject1.bin", _ole_package("和平区2019年政府信息公开年报.docx", inner)) if how == "package"
+                  else ("Microsoft_Word_Document.docx", inner))
+    cover = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(docx_bytes([f"{AGENCY}{YEAR}年政府信息公开工作年度报告", "见附件。"]))) as source, \
+            zipfile.ZipFile(cover, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            target.writestr(info, source.read(info))
+        target.writestr(f"word/embeddings/{name}", blob)
+    report = extract_bytes(cover.getvalue(), "report.docx")
+    assert_every_cell(report, v)
+    assert [w["code"] for w in report.warnings if w["code"] == "attached_report"] == ["attached_report"]

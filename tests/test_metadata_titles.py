@@ -325,3 +325,11 @@ def test_the_compiler_named_with_the_short_name_it_defines_is_the_agency():
 def test_a_corps_division_and_its_city_is_one_body_with_no_people_s_government(title):
     """第八师石河子市2023年…报告 was published as 第八师石河子市人民政府, a body that does not exist."""
     assert find_agency_name(_lines(f"{title}2023年政府信息公开工作年度报告")) == title
+
+
+@pytest.mark.parametrize("title, name", [("转发：五华区教育体育局2023年政府信息公开工作年度报告", "五华区教育体育局"),
+                                         ("Fw: 彭阳县人民政府2023年政府信息公开工作年度报告", "彭阳县人民政府"),
+                                         ("转龙镇人民政府2023年政府信息公开工作年度报告", "转龙镇人民政府")])
+def test_a_forwarded_mail_s_subject_names_the_report_s_agency(title, name):
+    """转发：… (a forwarded e-mail's subject) is no part of the name; the 转 of a town's name is."""
+    assert find_title([title]) == (name, 2023)

@@ -685,3 +685,15 @@ def test_spread_digits_in_a_cell_over_table_2_s_three_columns_are_not_three_valu
               if isinstance(b, list) else b for b in blocks(v)]
     got = extract_bytes(pdf_bytes(report), "report.pdf").cells["t2.coercion.decisions"]
     assert got.value == 216 or (got.value is None and got.status == "ambiguous"), got
+
+
+def test_of_this_year_s_and_last_year_s_reports_attached_the_cover_s_year_is_read():
+    """A cover note for the 2022 report attaching last year's too, named first: the file's report is the
+    year the cover names, not the first attachment."""
+    v, last = values(), values(seed=3)
+    earlier = docx_bytes([b.replace(str(YEAR), str(YEAR - 1)) if isinstance(b, str) else b for b in blocks(last)])
+    data = _with_attachments(_cover_note(), {f"{AGENCY}{YEAR - 1}年政府信息公开工作年度报告.docx": earlier,
+                                             _ATTACHED: docx_bytes(blocks(v))})
+    report = extract_bytes(data, "report.pdf")
+    assert report.year == YEAR
+    assert_every_cell(report, v)

@@ -13,6 +13,7 @@ import re
 import stat
 import unicodedata
 import zlib
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cache, cached_property
@@ -31,7 +32,7 @@ class Source:
     format: str
     encoding: str | None = None
     running_heads: tuple[str, ...] = ()  # a Word file's 页眉 and 页脚: where an agency may name itself only
-    attachments: tuple[str, ...] = ()  # the files a PDF cover page carries, read as its report
+    attachments: tuple[str, ...] = ()  # the files a cover note (a PDF, an e-mail, a Word file) carries, read as its report
 
     def as_json(self) -> dict:
         return {"path": self.path, "sha256": self.sha256, "format": self.format}
@@ -678,14 +679,50 @@ def _read_json(data: bytes, source: Source) -> str:
 
 
 def _read_mhtml(data: bytes, source: Source) -> str:
-    text, source.encoding = mhtml_text(data, source.path)
+    """A web archive's page, or a saved e-mail's: its page or plain text, and, when that is a cover
+    note (转发：…年度报告, 详见附件), the documents attached to it."""
+    files = mime_attachments(data)
+    try:
+        text, source.encoding = mhtml_text(data, source.path, plain=bool(files))
+    except errors.NotText:
+        if not files:
+            raise
+        text = ""
+    if len(text.strip()) < _COVER_CHARS and (attached := _attached_text(files, source, text)):
+        return "\n".join(filter(None, (text, attached)))
+    if not text.strip() and files:
+        raise errors.NotText(source.path, "an e-mail or web archive whose attached files are no readable document")
     return text
 
 
-def mhtml_text(data: bytes, path: str) -> tuple[str, str]:
+def mime_attachments(data: bytes) -> list[tuple[str, bytes]]:
+    """The files a MIME message (a saved e-mail, a web archive) carries as attachments, by name, in
+    order: parts that are no text and no picture (a Word file, a PDF, a workbook)."""
+    import email
+    from email.header import decode_header, make_header
+
+    if b"attachment" not in data[:10_000_000].lower() and b"application/" not in data[:10_000_000].lower():
+        return []
+    if len(_MULTIPART.findall(data)) > _MAX_MULTIPARTS:
+        return []
+    files = []
+    for part in email.message_from_bytes(data).walk():
+        kind = part.get_content_maintype()
+        if part.is_multipart() or kind in ("text", "image", "multipart"):
+            continue
+        name = part.get_filename() or ""
+        with contextlib.suppress(ValueError, LookupError):
+            name = str(make_header(decode_header(name)))
+        payload = part.get_payload(decode=True)
+        if isinstance(payload, bytes) and payload:
+            files.append((name, payload))
+    return files
+
+
+def mhtml_text(data: bytes, path: str, plain: bool = False) -> tuple[str, str]:
     """A web archive's page as text, and its encoding: its first text/html part, its transfer
     encoding (quoted-printable, base64) undone by the standard library's MIME parser, its bytes
-    decoded as a web page's."""
+    decoded as a web page's; with ``plain``, an e-mail's text/plain body when it has no page."""
     import email
 
     from .markup import html_to_text
@@ -695,13 +732,18 @@ def mhtml_text(data: bytes, path: str) -> tuple[str, str]:
     if len(_MULTIPART.findall(data)) > _MAX_MULTIPARTS:
         raise errors.OverLimit(path, f"a web archive with more than {_MAX_MULTIPARTS} nested parts")
     parts = [email.message_from_bytes(data)]
+    body = None
     while parts:  # depth first, in order
         part = parts.pop()
         if part.get_content_type() == "text/html":
             text, encoding = decode(part.get_payload(decode=True) or b"", path)
             return html_to_text(text, path), encoding
+        if plain and body is None and part.get_content_type() == "text/plain" and not part.get_filename():
+            body = part
         if part.is_multipart():
             parts.extend(reversed(part.get_payload()))
+    if body is not None:
+        return decode(body.get_payload(decode=True) or b" ", path)
     raise errors.NotText(path, "a web archive (MHTML) with no web page in it")
 
 
@@ -718,18 +760,24 @@ def _read_pdf(data: bytes, source: Source) -> str:
         text, scan = pdf_to_text(data, source.path), None
     except errors.NeedsOCR as e:  # a scanned cover may carry the report as a file
         text, scan = "", e
-    if len(text.strip()) < _COVER_CHARS and (attached := _attached_text(embedded_files(data), source)):
+    if len(text.strip()) < _COVER_CHARS and (attached := _attached_text(embedded_files(data), source, text)):
         return "\n".join(filter(None, (text, attached)))
     if scan:
         raise scan
     return text
 
 
-def _attached_text(files: list[tuple[str, bytes]], source: Source) -> str:
-    """The text of a PDF's attached documents, in the PDF's order, each read by what its bytes are; an
-    attached PDF's own attachments are not read. Those that cannot be read are left out."""
+def _attached_text(files: list[tuple[str, bytes]], source: Source, cover: str = "") -> str:
+    """The text of a cover's attached documents, each read by what its bytes are: those named with
+    the year the cover names most first (this year's report before last year's, attached beside
+    it), else in their order; an attached PDF's own attachments are not read. Those that cannot be
+    read are left out."""
     from .pdf import pdf_to_text
 
+    years = Counter(re.findall(r"((?:19|20)\d{2})\s*年", cover))
+    if years:
+        year = years.most_common(1)[0][0]
+        files = sorted(files, key=lambda file: year not in file[0])
     texts = []
     for name, blob in files:
         try:
@@ -745,9 +793,13 @@ def _attached_text(files: list[tuple[str, bytes]], source: Source) -> str:
 
 
 def _read_docx(data: bytes, source: Source) -> str:
-    from .markup import docx_parts
+    """A Word file's text; when it is a cover note (见附件) over documents it embeds as objects, theirs."""
+    from .markup import docx_embedded_files, docx_parts
 
     text, source.running_heads = docx_parts(data, source.path)
+    if len(text.strip()) < _COVER_CHARS and b"word/embeddings/" in data and (
+            attached := _attached_text(docx_embedded_files(data), source, text)):
+        return "\n".join(filter(None, (text, attached)))
     return text
 
 

@@ -929,6 +929,55 @@ def _chunk_text(blob: bytes, path: str, depth: int) -> str:
     return html_to_text(decode(blob, path)[0], path) if kind in ("html", "text") else ""
 
 
+_EMBEDDED_MAX = 16  # objects a Word file embeds, read at most
+
+
+def docx_embedded_files(data: bytes) -> list[tuple[str, bytes]]:
+    """The documents a Word file embeds as objects (word/embeddings/: a Word file, a workbook or a PDF
+    inserted as an icon, or an OLE package holding any file), by name, in order; none when it has
+    none or they cannot be read."""
+    import zipfile
+
+    from ..limits import current
+
+    limit = current().max_bytes
+    files = []
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            for info in [i for i in archive.infolist() if i.filename.startswith("word/embeddings/")][:_EMBEDDED_MAX]:
+                if info.file_size > limit:
+                    continue
+                blob = archive.read(info)
+                name = info.filename.rsplit("/", 1)[-1]
+                files.append(_ole_package(blob) or (name, blob))
+    except (zipfile.BadZipFile, ValueError, OSError, EOFError, zlib.error):
+        return []
+    return files
+
+
+def _ole_package(blob: bytes) -> tuple[str, bytes] | None:
+    """The file an OLE package object holds (its \\x01Ole10Native stream: size, flags, the file's name,
+    its source path, two words, a temporary path, the data's size, the data), or None."""
+    import olefile
+
+    if not blob.startswith(b"\xd0\xcf\x11\xe0"):
+        return None
+    try:
+        with olefile.OleFileIO(io.BytesIO(blob)) as ole:
+            if not ole.exists("\x01Ole10Native"):
+                return None
+            native = ole.openstream("\x01Ole10Native").read()
+        at = 6
+        name_end = native.index(b"\0", at)
+        name = native[at:name_end].decode("gb18030", errors="replace")
+        at = native.index(b"\0", name_end + 1) + 1 + 8  # the source path, then two words
+        at = native.index(b"\0", at) + 1  # the temporary path
+        size = int.from_bytes(native[at:at + 4], "little")
+        return name, native[at + 4:at + 4 + size]
+    except (OSError, ValueError, IndexError):
+        return None
+
+
 def _styles_part(archive):
     """The package's styles part, parsed; None when it has none or it is damaged (its text is still read)."""
     from docx.oxml.parser import parse_xml
