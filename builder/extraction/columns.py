@@ -70,7 +70,8 @@ def _together(lines: list[tuple[str, ...]], names: set[str]) -> tuple[str, ...] 
 def _grid_order(lines: list[str], words: tuple[tuple[str, str], ...], headings: frozenset[str]) -> list[str] | None:
     """The columns named in a grid (a web page's or Word table's rows as tab-separated cells, spans
     expanded: every row as wide), ordered by their cells' places; a heading over several columns
-    (``headings``) places none. None when the header lines are no grid, or a cell names two."""
+    (``headings``) places none. None when the header lines are no grid, a cell names two, or two
+    lines name columns in the same place (a grid that lost its spans: Markdown of a web table)."""
     placed: dict[str, int] = {}
     widths = set()
     for line in lines:
@@ -85,6 +86,8 @@ def _grid_order(lines: list[str], words: tuple[tuple[str, str], ...], headings: 
             if names is None or len(names) > 1 or (names and names[0] in placed):
                 return None
             if names and names[0] not in headings:
+                if at in placed.values():
+                    return None
                 placed[names[0]] = at
     return sorted(placed, key=placed.__getitem__) if placed and len(widths) == 1 else None
 
