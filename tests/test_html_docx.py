@@ -669,6 +669,21 @@ def test_a_copy_hidden_by_the_page_s_style_sheet_is_not_read(sheet, wrap):
     assert_every_cell(extract_html(page.replace("</head>", f"<style>{sheet}</style></head>")), v)
 
 
+@pytest.mark.parametrize("wrap", ["<details><summary>更正前原表格（已作废，仅供对照）</summary>{}</details>",
+                                  "<details open><summary>原表（已作废）</summary>{}</details>"])
+def test_the_void_table_a_corrected_page_keeps_for_comparison_is_not_read(wrap):
+    """A corrected report keeps the table before the correction under 已作废: its figures overwrote the
+    corrected ones. Tables folded under another summary are read (see the next test)."""
+    v, void = values(seed=5), values(seed=9)
+    assert_every_cell(extract_html(html_page(_report_tables_html(v) + wrap.format(_report_tables_html(void)))), v)
+
+
+def test_tables_folded_under_a_summary_are_read():
+    v = values(seed=5)
+    page = html_page(f"<details><summary>点击展开统计表</summary>{_report_tables_html(v)}</details>")
+    assert_every_cell(extract_html(page), v)
+
+
 def test_a_copy_hidden_only_for_phones_or_printers_is_read():
     """@media rules hide a block on another device than a screen: the page shows it."""
     v = values(seed=5)

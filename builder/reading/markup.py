@@ -340,6 +340,7 @@ def html_to_text(html: str, path: str = "") -> str:
     _embedded_pages(root)
     head_title = _document_title(root)
     _drop_hidden_copies(root)
+    _drop_void_copies(root)
     for element in list(root.iter(*_DROP_TAGS)):
         element.drop_tree()
     _inline_fragment_tables(root)
@@ -452,6 +453,19 @@ def _drop_hidden_copies(root) -> None:
         else:
             copy = _parts(element.text_content()) <= seen
         if copy:
+            element.drop_tree()
+
+
+# What a page calls a table it keeps only for comparison (更正前原表格（已作废，仅供对照）).
+_VOID = re.compile(r"作废|更正前|仅供对照|原表格?[（(]?已")
+
+
+def _drop_void_copies(root) -> None:
+    """A folded block (<details>) or a table whose own summary or caption says it is void (the table
+    before a correction, kept for comparison): the page's reader does not take it for the report's."""
+    for element in root.xpath("//details[summary] | //table[caption]"):
+        label = element.find("summary" if element.tag == "details" else "caption")
+        if label is not None and _VOID.search(label.text_content()) and element.getparent() is not None:
             element.drop_tree()
 
 
