@@ -244,13 +244,14 @@ def xlsx_bytes(report: list[Block], hidden: list[Block] | None = None) -> bytes:
     return out.getvalue()
 
 
-def _xlsx_table(sheet, table: Table, top: int) -> None:
+def _xlsx_table(sheet, table: Table, top: int, left: int = 1) -> None:
     for r, c, cell in placed(table):
         text = cell.text
-        sheet.cell(top + r, c + 1, int(text) if text.isdigit() else float(text) if re.fullmatch(r"\d+\.\d+", text) else text)
+        sheet.cell(top + r, left + c, int(text) if text.isdigit() else float(text) if re.fullmatch(r"\d+\.\d+", text)
+                   else text)
         if cell.rowspan > 1 or cell.colspan > 1:
-            sheet.merge_cells(start_row=top + r, start_column=c + 1,
-                              end_row=top + min(r + cell.rowspan, len(table)) - 1, end_column=c + cell.colspan)
+            sheet.merge_cells(start_row=top + r, start_column=left + c,
+                              end_row=top + min(r + cell.rowspan, len(table)) - 1, end_column=left + c + cell.colspan - 1)
 
 
 # --- RTF ------------------------------------------------------------------------

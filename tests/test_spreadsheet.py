@@ -89,3 +89,59 @@ def test_a_workbook_of_several_agencies_tables_reads_the_first_and_says_more_fol
     assert (report.agency.name, report.year) == (AGENCY, YEAR)
     assert_every_cell(report, v)
     assert [w["count"] for w in report.warnings if w["code"] == "more_reports"] == [1]
+
+
+def _workbook(fill) -> bytes:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    fill(book.active)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def test_tables_side_by_side_on_one_sheet_are_read_one_after_the_other():
+    """表二 in A:D and 表三 from F on, in the same rows: read row by row across, table 2's cells ran into
+    table 3's and were lost. Blocks of columns parted by an empty column, each naming a table."""
+    from .official_form import _xlsx_table
+
+    v = values()
+    t2, t3, t4 = (b for b in blocks(v) if not isinstance(b, str))
+
+    def fill(sheet) -> None:
+        sheet["A1"] = f"{AGENCY}{YEAR}年政府信息公开工作年度报告附表"
+        sheet["A2"], sheet["F2"] = "表二：主动公开政府信息情况", "表三：收到和处理政府信息公开申请情况"
+        _xlsx_table(sheet, t2, 3)
+        _xlsx_table(sheet, t3, 3, left=6)
+        sheet.cell(40, 1, "表四：政府信息公开行政复议、行政诉讼情况")
+        _xlsx_table(sheet, t4, 41)
+
+    assert_every_cell(extract_bytes(_workbook(fill), "附表.xlsx"), v)
+
+
+def test_hidden_rows_and_columns_of_a_sheet_are_not_read():
+    """Last year's rows and columns kept in the sheet, hidden: they were read as this year's."""
+    from .official_form import _xlsx_table
+
+    v, last = values(), values(seed=3)
+    t2, t3, t4 = (b for b in blocks(v) if not isinstance(b, str))
+    old_t4 = [b for b in blocks(last) if not isinstance(b, str)][2]
+
+    def fill(sheet) -> None:  # the tables from column C on; columns A and B hidden, holding last year's notes
+        sheet["C1"] = f"{AGENCY}{YEAR}年政府信息公开工作年度报告附表"
+        sheet["C2"] = "表二：主动公开政府信息情况"
+        _xlsx_table(sheet, t2, 3, left=3)
+        sheet.cell(30, 3, "表三：收到和处理政府信息公开申请情况")
+        _xlsx_table(sheet, t3, 31, left=3)
+        for row in range(1, 31 + len(t3)):
+            sheet.cell(row, 1, "上年")
+            sheet.cell(row, 2, row)
+        sheet.column_dimensions["A"].hidden = sheet.column_dimensions["B"].hidden = True
+        sheet.cell(70, 3, "表四：政府信息公开行政复议、行政诉讼情况")
+        _xlsx_table(sheet, old_t4, 71, left=3)  # last year's table 4, its rows hidden
+        for row in range(71, 71 + len(old_t4)):
+            sheet.row_dimensions[row].hidden = True
+        _xlsx_table(sheet, t4, 71 + len(old_t4), left=3)
+
+    assert_every_cell(extract_bytes(_workbook(fill), "附表.xlsx"), v)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime
 import io
+import re
 
 from .. import errors
 from .markup import GRID_CELLS, _check_unpacked, table_grid, unstacked
@@ -31,13 +32,14 @@ def spreadsheet_to_text(data: bytes, path: str) -> str:
         sheets = [book.get_sheet_by_index(i) for i, sheet in enumerate(book.sheets_metadata)
                   if sheet.visible == python_calamine.SheetVisibleEnum.Visible
                   and sheet.typ == python_calamine.SheetTypeEnum.WorkSheet]
+        hidden = _xlsx_hidden(data) if data.startswith(ZIP_SIGNATURE) else {}
         lines: list[str] = []
         budget = GRID_CELLS
         for sheet in sheets:
             budget -= sheet.height * sheet.width
             if budget < 0:  # a few KB can declare a sheet of millions of cells
                 raise errors.TableTooLarge(GRID_CELLS)
-            lines += [*_sheet_lines(sheet), ""]
+            lines += [*_sheet_lines(sheet, *hidden.get(sheet.name, (set(), set()))), ""]
     except python_calamine.PasswordError as e:
         raise errors.EncryptedDocument(path, "a spreadsheet") from e
     except (errors.ReportError, errors.TableTooLarge):
@@ -47,24 +49,102 @@ def spreadsheet_to_text(data: bytes, path: str) -> str:
     return "\n".join(lines)
 
 
-def _sheet_lines(sheet) -> list[str]:
-    """A sheet's rows as lines: cells tab-separated, the cells of a merged range expanded."""
+def _sheet_lines(sheet, hidden_rows: set[int], hidden_columns: set[int]) -> list[str]:
+    """A sheet's rows as lines: cells tab-separated, the cells of a merged range expanded; hidden rows
+    and columns (last year's figures kept out of sight) left out."""
     start_row, start_column = sheet.start or (0, 0)
     values = sheet.to_python(skip_empty_area=True)
+    shown_rows = {r for r in range(len(values)) if r + start_row not in hidden_rows}
+    shown_columns = {c for c in range(max(map(len, values), default=0)) if c + start_column not in hidden_columns}
     spans: dict[tuple[int, int], tuple[int, int]] = {}
     covered: set[tuple[int, int]] = set()
     for (top, left), (bottom, right) in sheet.merged_cell_ranges or ():
         top, left, bottom, right = top - start_row, left - start_column, bottom - start_row, right - start_column
-        spans[(top, left)] = (bottom - top + 1, right - left + 1)
+        spans[(top, left)] = (len(shown_rows & set(range(top, bottom + 1))) or 1,
+                              len(shown_columns & set(range(left, right + 1))) or 1)
         covered.update((r, c) for r in range(top, bottom + 1) for c in range(left, right + 1) if (r, c) != (top, left))
-    rows = [[(_shown(value), *spans.get((r, c), (1, 1))) for c, value in enumerate(row) if (r, c) not in covered]
-            for r, row in enumerate(values)]
+    rows = [[(_shown(value), *spans.get((r, c), (1, 1))) for c, value in enumerate(row)
+             if (r, c) not in covered and c in shown_columns]
+            for r, row in enumerate(values) if r in shown_rows]
     lines = []
-    for row in table_grid(rows):
-        for cells in unstacked(row):
-            filled = [cell for cell in cells if cell.strip()]
-            lines.append(filled[0] if len(filled) == 1 and cells[0].strip() else "\t".join(cells).rstrip("\t"))
+    for block in _side_by_side(table_grid(rows)):
+        for row in block:
+            for cells in unstacked(row):
+                filled = [cell for cell in cells if cell.strip()]
+                lines.append(filled[0] if len(filled) == 1 and cells[0].strip() else "\t".join(cells).rstrip("\t"))
     return lines
+
+
+# What a table's own block names (表二：…, 第二十条, 本年新收, 行政复议): blocks of the sheet that are tables.
+_TABLE_SIGN = re.compile(r"表[二三四]|第二十条|本年新收|行政复议|主动公开|依申请")
+
+
+def _side_by_side(grid: list[list[str]]) -> list[list[list[str]]]:
+    """A sheet's tables placed side by side (表二 in A:D, 表三 in F:P): in each band of rows between
+    empty rows, blocks of columns parted by a column empty in every row of the band, each naming a
+    table, are read in turn, the left one's first. Other sheets are one block."""
+    width = max(map(len, grid), default=0)
+    rows = [row + [""] * (width - len(row)) for row in grid]
+    bands: list[list[list[str]]] = [[]]
+    for row in rows:
+        if any(cell.strip() for cell in row):
+            bands[-1].append(row)
+        elif bands[-1]:
+            bands.append([])
+    out: list[list[list[str]]] = []
+    for band in bands:
+        empty = [c for c in range(width) if not any(row[c].strip() for row in band)]
+        blocks, start = [], 0
+        for column in [*empty, width]:
+            if column > start:
+                blocks.append([row[start:column] for row in band])
+            start = column + 1
+        tables = [block for block in blocks if any(_TABLE_SIGN.search(cell) for row in block for cell in row)]
+        if len(tables) >= 2 and len(tables) == len(blocks):
+            out += [[row for row in block if any(cell.strip() for cell in row)] for block in tables]
+        else:
+            out.append(band)
+        out.append([[""]])  # the empty row between bands
+    return out
+
+
+_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+_RELATIONSHIP = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+
+
+def _xlsx_hidden(data: bytes) -> dict[str, tuple[set[int], set[int]]]:
+    """Each sheet's hidden rows and columns (from 0), by sheet name, from its XML (python-calamine
+    does not say); none for a workbook whose parts cannot be read."""
+    import zipfile
+
+    from lxml import etree
+
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+    hidden: dict[str, tuple[set[int], set[int]]] = {}
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            book = etree.fromstring(archive.read("xl/workbook.xml"), parser)
+            rels = etree.fromstring(archive.read("xl/_rels/workbook.xml.rels"), parser)
+            targets = {rel.get("Id"): rel.get("Target", "") for rel in rels}
+            for sheet in book.iter(f"{_MAIN}sheet"):
+                target = targets.get(sheet.get(_RELATIONSHIP), "")
+                part = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
+                if part not in archive.namelist():
+                    continue
+                rows, columns = set(), set()
+                for _, element in etree.iterparse(archive.open(part), tag=(f"{_MAIN}row", f"{_MAIN}col"),
+                                                  resolve_entities=False, no_network=True):
+                    if element.get("hidden") in ("1", "true"):
+                        if element.tag == f"{_MAIN}row" and (row := element.get("r", "")).isdecimal():
+                            rows.add(int(row) - 1)
+                        elif element.tag == f"{_MAIN}col" and element.get("min", "").isdecimal():
+                            columns.update(range(int(element.get("min")) - 1,
+                                                 min(int(element.get("max", element.get("min"))), 16_384)))
+                    element.clear()
+                hidden[sheet.get("name", "")] = (rows, columns)
+    except (KeyError, zipfile.BadZipFile, etree.XMLSyntaxError, OSError, ValueError):
+        return {}
+    return hidden
 
 
 def _shown(value) -> str:
