@@ -501,6 +501,19 @@ def test_table_4_leaving_its_zeros_blank_is_read_as_printed(rendering):
     assert {rep.cells[c].status for c in printed if c.startswith("t4.") and v[c] == 0} <= {"blank", "inferred"}
 
 
+@pytest.mark.parametrize("rendering", ["tab", "html"])
+def test_blanks_of_a_table_that_prints_its_zeros_choose_no_placement(rendering):
+    """A table printing its zeros (0) whose row 4 ends in one blank: that blank is no 0, and the rule
+    for tables that leave their zeros blank does not place the row's numbers."""
+    v = values()
+    v.update({forms.t4_cell(g.id, c.id): 0 for g in forms.T4_GROUPS for c in forms.T4_COLUMNS})
+    v.update({"t4.admin_review.upheld": 1, "t4.admin_review.total": 1})
+    printed = {c.id: synthetic._fmt(v[c.id]) for c in forms.cells(GOV_2021)}
+    printed["t4.litigation_after_review.total"] = ""
+    rep = extracted(synthetic._blocks(AGENCY, 2022, GOV_2021, printed, v), rendering)
+    assert wrong(rep, v, "t4.") == []
+
+
 def test_a_header_whose_spans_a_markdown_export_lost_does_not_order_the_columns():
     """html-to-markdown lists each row's cells, spans lost, padded to the table's width: 自然人 and 商业企业
     both stand first in their header lines, so the header's places say nothing of the columns' order.

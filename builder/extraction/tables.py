@@ -305,7 +305,7 @@ def read_table(slots: list[_Slot], identities: list[Identity], out: Tables, tabl
                 [parse_cell(c).value for c in gridded] != [parse_cell(c).value for c in w] for w in windows):
             windows.append(gridded)
             slot.grid = gridded
-        if len(windows) > 1 and not slot.grid:
+        if len(windows) > 1 and not slot.grid and _leaves_zeros_blank(slots):
             windows = _zero_blank_alignment(windows, _local(identities, slot.ids)) or windows
         if len(windows) > 1:
             aligned.append((slot, windows))
@@ -465,7 +465,7 @@ def _reread_short_rows(slots: list[_Slot], fixed: dict, identities: list[Identit
     concerned = [i for i in identities if set(i.cells) & set(cells)]
     placements = [{**trial, **{c: v for choice, pick in zip(choices, solution)
                                for c, v in zip(choice.cells, choice.options[pick])}} for solution in found]
-    if _holds_as_zeros(fixed, concerned) and not any(
+    if _leaves_zeros_blank(slots) and _holds_as_zeros(fixed, concerned) and not any(
             _holds_as_zeros(values, concerned) for values in placements
             if tuple(values.get(c) for c in cells) != tuple(fixed.get(c) for c in cells)):
         return fixed  # a table that leaves its zeros blank (1 ␣ ␣ ␣ 1): as printed, the only sums that add up
@@ -482,6 +482,13 @@ def _zero_blank_alignment(windows: list[list[str]], local) -> list[list[str]] | 
 
     fitting = [w for w in windows if adds_up(w)] if local else []
     return fitting if len(fitting) == 1 else None
+
+
+def _leaves_zeros_blank(slots: list[_Slot]) -> bool:
+    """Whether a table fills only its cells that are not 0: it prints no 0 (nor 无, —) and leaves cells
+    empty. There a blank reads as 0 to choose among placements the sums allow alike."""
+    printed = [c.strip() for slot in slots if slot.row is not None for c in slot.row.cells]
+    return "" in printed and not any(c and parse_cell(c).value == 0 for c in printed)
 
 
 def _holds_as_zeros(values: dict, identities: list[Identity]) -> bool:
