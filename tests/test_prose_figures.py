@@ -618,3 +618,18 @@ def test_a_paragraph_laid_out_as_a_spreadsheet_row_is_prose():
     found = find_figures(sentences(lines), 2021)
     assert headlines(found)["applications_received"] == 308
     assert [s for s in sentences(lines) if "总计" in s or "本年新收政府信息公开申请数量" in s] == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("2023年共收到政府信息公开申请246件。其中，自然人、法人或其他组织分别为221件、25件；网上申请、信函申请、当面申请分别为187件、"
+     "41件、18件。", {"applications_received": 246, "applications_natural_person": 221, "applications_online": 187}),
+    ("2023年，区政府行政复议、行政诉讼案件分别为15件、9件，同比分别增加2件、减少1件。",
+     {"admin_review_cases": 15, "litigation_cases": 9}),
+    ("2022年、2023年，我局分别收到政府信息公开申请58件、71件，2023年同比增长22.4%。", {"applications_received": 71}),
+    # as many names as counts, or nothing is paired
+    ("全区各部门、各镇（街道）涉及政府信息公开的行政复议、行政诉讼案件分别为43件、27件。", {}),
+])
+def test_names_and_counts_paired_by_fenbie_are_read_as_pairs(text, expected):
+    """自然人、法人或其他组织分别为221件、25件: the counts of a list, in its order; each was missed, and a
+    year's list (2022年、2023年…分别…58件、71件) gave last year's count as this year's."""
+    assert headlines(figures(text, 2023)) == expected

@@ -238,6 +238,31 @@ def sentences(lines: list[str]) -> list[str]:
     return [s.strip() for s in _SENTENCE.findall(text) if s.strip()]
 
 
+# A list of names and a list of as many counts, paired by 分别 (自然人、法人或其他组织分别为221件、25件;
+# 2022年、2023年，我局分别收到申请58件、71件).
+_RESPECTIVELY = re.compile(
+    r"(?P<names>[^，,。；;：:、]{1,30}(?:、[^，,。；;：:、]{1,30})+)(?P<middle>[，,]?[^，,。；;：:、分]{0,30}?)分别"
+    r"(?P<rest>[^。；;，,、\d]{0,24}?)(?P<counts>\d[\d,]*\s*(?:件|起|条|宗)(?:\s*[、，,]\s*\d[\d,]*\s*(?:件|起|条|宗))+)")
+_COPULA = re.compile(r"^(?:为|是|有|达)?$")
+
+
+def _respectively(sentence: str) -> str:
+    """The sentence with each 分别 list written out as pairs, each its own clause (自然人为221件；法人或其他
+    组织为25件), where the names and the counts are as many; else as it is."""
+    if "分别" not in sentence:
+        return sentence
+
+    def pairs(m: re.Match) -> str:
+        names = m.group("names").split("、")
+        counts = re.split(r"\s*[、，,]\s*", m.group("counts"))
+        if len(names) != len(counts):
+            return m.group()
+        rest = "" if _COPULA.match(m.group("rest")) else m.group("rest")
+        return "；".join(f"{name}{m.group('middle')}{rest}{count}" for name, count in zip(names, counts))
+
+    return _RESPECTIVELY.sub(pairs, sentence)
+
+
 def find_figures(sentence_list: list[str], year: int | None = None, table_lines: list[str] | None = None,
                  all_levels: bool = False) -> list[Figure]:
     """Every stated figure, in the order the text states them, then the rows of
@@ -246,12 +271,14 @@ def find_figures(sentence_list: list[str], year: int | None = None, table_lines:
     report before the 2019 form did; since then its tables, and so its totals, are the government's own."""
     found: list[tuple[int, Figure]] = []
     offset = 0
-    lead = before = ""
+    lead = before = previous = ""
     for sentence in sentence_list:
         checkpoint()
         scope, lead = lead, _wider_scope(lead, sentence)
-        # the clause before this one in its sentence (自然人申请512件；商业企业申请63件。: the types it lists)
-        said, before = before + sentence, sentence if sentence.endswith(("；", ";")) else ""
+        # the clause before this one in its sentence (自然人申请512件；商业企业申请63件。: the types it lists),
+        # or the sentence a 其中 sentence breaks down (共收到申请246件。其中，自然人…)
+        said = (before or (previous if sentence.lstrip().startswith("其中") else "")) + sentence
+        before, previous = (sentence if sentence.endswith(("；", ";")) else ""), sentence
         offset += 1_000
         if len(sentence) > 400:
             continue
@@ -259,6 +286,7 @@ def find_figures(sentence_list: list[str], year: int | None = None, table_lines:
         if not mentioned:  # no pattern's words: most sentences
             continue
         has_digit = _HAS_NUMBER.search(sentence) is not None
+        text, sentence = sentence, _respectively(sentence)  # the figures are read from the pairs, kept with the text
         for pattern in PATTERNS:
             if pattern.needs not in mentioned or not (has_digit or pattern.value is not None):
                 continue
@@ -296,7 +324,7 @@ def find_figures(sentence_list: list[str], year: int | None = None, table_lines:
                 if pattern.value is None and "." in m.group("n") and not m.group("wan") \
                         and key not in _MONEY_KEYS:
                     why = "fraction"  # 申请1.57件: a count has no fraction (a misread, or a rate)
-                found.append((offset + m.start(), Figure(key, value, approx, sentence, context=why)))
+                found.append((offset + m.start(), Figure(key, value, approx, text, context=why)))
     found.sort(key=lambda pair: pair[0])
     unique: list[Figure] = []
     seen: set[tuple] = set()
