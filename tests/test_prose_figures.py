@@ -633,3 +633,16 @@ def test_names_and_counts_paired_by_fenbie_are_read_as_pairs(text, expected):
     """自然人、法人或其他组织分别为221件、25件: the counts of a list, in its order; each was missed, and a
     year's list (2022年、2023年…分别…58件、71件) gave last year's count as this year's."""
     assert headlines(figures(text, 2023)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a count to a day before the year's end, and the clauses after it: part of the year
+    ("截至2023年11月底，区政府共收到政府信息公开申请118件，办结113件；涉及政府信息公开的行政复议3件、行政诉讼2件。"
+     "全年共收到政府信息公开申请131件。12月份收到申请13件。", {"applications_received": 131}),
+    ("截至2023年12月31日，共收到政府信息公开申请131件。", {"applications_received": 131}),
+    # a count corrected where it stands
+    ("2023年，我局共收到政府信息公开申请16件（更正：应为18件），其中网上申请11件。",
+     {"applications_received": 18, "applications_online": 11}),
+])
+def test_counts_to_a_day_before_the_year_s_end_or_corrected_where_they_stand(text, expected):
+    assert headlines(figures(text, 2023)) == expected

@@ -325,6 +325,12 @@ def find_figures(sentence_list: list[str], year: int | None = None, table_lines:
                         and key not in _MONEY_KEYS:
                     why = "fraction"  # 申请1.57件: a count has no fraction (a misread, or a rate)
                 found.append((offset + m.start(), Figure(key, value, approx, text, context=why)))
+                if why == "superseded" and (fixed := _CORRECTION.match(sentence, m.end())):
+                    # 收到申请16件（更正：应为18件）: the corrected count, in the figure's place
+                    found.append((offset + m.start() + 1, Figure(key, int(fixed.group("n").replace(",", "")), False,
+                                                                 text, context=_context(key, sentence, m.start(),
+                                                                                        start, year, all_levels,
+                                                                                        scope, corrected=True))))
     found.sort(key=lambda pair: pair[0])
     unique: list[Figure] = []
     seen: set[tuple] = set()
@@ -400,12 +406,26 @@ _RUNNING_TOTAL = re.compile(r"(?:截至|截止|至今|以来|自(?:19|20)\d{2}\s
 # A span from a date (自2019年5月15日新修订的《条例》施行以来): from another day than 1 January, part of a year.
 _SINCE_DATE = re.compile(r"(?:自|从)\s*(?:19|20)\d{2}\s*年\s*(?P<month>\d{1,2})\s*月(?:\s*(?P<day>\d{1,2})\s*日)?"
                          r"[^。；;，,]{0,30}?(?:以来|起)")
+# A date a count runs to (截至2022年11月底, 截止12月20日): before the year's end, part of a year.
+_UNTIL_DATE = re.compile(r"截[至止]\s*(?:(?:19|20)\d{2}\s*年)?\s*(?P<month>\d{1,2})\s*月(?:\s*(?P<day>\d{1,2})\s*日|底|末)?")
+# A month's count (12月份收到申请13件).
+_MONTH_FIGURE = re.compile(r"(?<![\d年])\d{1,2}\s*月份")
+
+
+def _before_year_end(until: re.Match) -> bool:
+    month, day = int(until["month"]), int(until["day"] or 31)
+    return month < 12 or day < 31
+
+
 # Another year's or another body's report quoted by its title before a figure.
 _CITED_REPORT = re.compile(r"《[^《》]{0,40}(?:19|20)\d{2}\s*年[^《》]{0,30}(?:年度报告|年报)》")
 # Another body's figures reported by it (据姑苏区政务公开办公室通报); 据统计 is the report's own.
 _CITED_SOURCE = re.compile(r"据(?!统计)[\u4e00-\u9fff]{2,20}?(?:通报|公布|发布|报告)")
 # An erratum: what the report printed before, then what it should have printed (“…申请50件”更正为“…59件”).
 _CORRECTED_TO = re.compile(r"(?:更正|修改|改正|更改)为|应为")
+# The corrected count right after a figure: 16件（更正：应为18件）.
+_CORRECTION = re.compile(r"\s*[（(]?\s*(?:更正\s*[:：]?\s*)?(?:(?:更正|修改|改正|更改)为|应为)\s*"
+                         r"(?P<n>\d[\d,]*)\s*(?:件|条|起|宗)")
 _THIS_YEAR_CLAUSE = re.compile(r"^\s*(?:全年|本年度?|今年|当年|年内)")
 # The report's own year named again after another year's mention: 对2017年以来制发的文件开展清理，截至年底，现行有效…
 _THIS_YEAR_AGAIN = re.compile(r"[，,；;]\s*(?:截至|截止)(?:本?年底|本?年末|目前|12月(?:底|31日))")
@@ -476,11 +496,12 @@ def _wider_scope(lead: str, clause: str) -> str:
     and not the body itself (市政府办公室…2件；…); '' at a sentence's end."""
     if not clause.endswith(("；", ";")) or _OWN_SUBJECT.search(clause):
         return ""
-    return clause if _ALL_LEVELS.search(clause) or _SECTOR_SYSTEM.search(clause) else lead
+    return clause if _ALL_LEVELS.search(clause) or _SECTOR_SYSTEM.search(clause) or any(
+        _before_year_end(m) for m in _UNTIL_DATE.finditer(clause)) else lead
 
 
 def _context(key: str, sentence: str, start: int, number_start: int, year: int | None,
-             all_levels: bool = False, scope: str = "") -> str:
+             all_levels: bool = False, scope: str = "", corrected: bool = False) -> str:
     """Why a figure cannot be a headline ('' when it may be): another year, a part, a change, another
     process, a sub-category or another scope (also one the sentence's clauses before set: ``scope``)."""
     clause_start = max(sentence.rfind(c, 0, start) for c in "，,；;：:") + 1
@@ -496,7 +517,7 @@ def _context(key: str, sentence: str, start: int, number_start: int, year: int |
         return "other_process"  # …政府信息公开专栏…，全年不动产登记窗口受理各类登记申请52.6万件: its own clause says
     if _CHANGE_BEFORE.search(before):
         return "change"
-    if _CORRECTED_TO.search(sentence, number_start):
+    if _CORRECTED_TO.search(sentence, number_start) and not corrected:
         return "superseded"  # the figure an erratum corrects; the one after 更正为 may be the report's
     if _CITED_REPORT.search(before) or _CITED_SOURCE.search(before):
         return "other_report"  # 据《湖州市人民政府2022年…年度报告》，…全年主动公开政府信息9,860条: another body's
@@ -504,6 +525,8 @@ def _context(key: str, sentence: str, start: int, number_start: int, year: int |
         return "running_total"
     if (since := _SINCE_DATE.search(before)) and (int(since["month"]), int(since["day"] or 1)) != (1, 1):
         return "part_of_year"  # 自2019年5月15日新《条例》施行以来，共收到申请63件: not the whole year's
+    if any(_before_year_end(m) for m in _UNTIL_DATE.finditer(scope + before)) or _MONTH_FIGURE.search(clause):
+        return "part_of_year"  # 截至2022年11月底，共收到申请118件 (and the clauses it scopes); 12月份收到申请13件
     if key == "applications_handled" and _CARRIED_INTO_THIS_YEAR.search(clause):
         return "part"  # 结转至本年度办理的申请2件: the carried-over ones only
     year_words = _COMPARED_YEAR.sub("", clause)
