@@ -687,6 +687,23 @@ def test_tables_folded_under_a_summary_are_read():
     assert_every_cell(extract_html(page), v)
 
 
+@pytest.mark.parametrize("frame", [
+    '<object type="text/html" data="data:text/html;charset=utf-8;base64,{b64}">请下载附件</object>',
+    '<embed type="text/html" src="data:text/html;base64,{b64}">',
+    '<iframe src="data:text/html;charset=utf-8,{quoted}"></iframe>',
+])
+def test_tables_a_saved_page_inlined_as_data_addresses_are_read(frame):
+    """A "save the complete page" tool puts each frame's page into its data: address: the tables, shown
+    in an object, embed or iframe, were not read at all."""
+    import base64
+    from urllib.parse import quote
+
+    v = values(seed=5)
+    tables = f"<html><body>{_report_tables_html(v)}</body></html>"
+    embedded = frame.format(b64=base64.b64encode(tables.encode()).decode(), quoted=quote(tables))
+    assert_every_cell(extract_html(html_page(f"<p>{AGENCY}{YEAR}年政府信息公开工作年度报告</p>{embedded}")), v)
+
+
 def test_a_copy_hidden_only_for_phones_or_printers_is_read():
     """@media rules hide a block on another device than a screen: the page shows it."""
     v = values(seed=5)

@@ -392,9 +392,15 @@ _MARKUP_TEXT = re.compile(r"<(?:p|div|table|tr|td|span|br|h[1-6])\b", re.IGNOREC
 
 
 def _embedded_pages(root) -> None:
-    """Put the pages a page carries as text where they show: an iframe's srcdoc, a textarea's article markup."""
-    for element in root.xpath("//iframe[@srcdoc] | //textarea"):
-        markup = element.get("srcdoc") if element.tag == "iframe" else element.text or ""
+    """Put the pages a page carries as text where they show: an iframe's srcdoc, a textarea's article
+    markup, a page an iframe, object or embed shows from a data: address (a saved page's inlined frames)."""
+    for element in root.xpath("//iframe[@srcdoc] | //textarea | //iframe[@src] | //object[@data] | //embed[@src]"):
+        if element.tag == "textarea":
+            markup = element.text or ""
+        elif element.tag == "iframe" and element.get("srcdoc") is not None:
+            markup = element.get("srcdoc")
+        else:
+            markup = _data_page(element.get("data") or element.get("src") or "")
         if not _MARKUP_TEXT.search(markup) or element.getparent() is None:
             continue
         inner = _parsed(_NOT_XML.sub(" ", markup))
@@ -406,6 +412,30 @@ def _embedded_pages(root) -> None:
         holder.extend(list(body))
         holder.tail = element.tail
         element.getparent().replace(element, holder)
+
+
+_DATA_PAGE = re.compile(r"data:text/html(?P<params>(?:;[^,;]*)*),(?P<body>.*)", re.IGNORECASE | re.DOTALL)
+
+
+def _data_page(address: str) -> str:
+    """The page a data: address holds (data:text/html;base64,… or percent-encoded), or ''."""
+    import base64
+    import binascii
+    from urllib.parse import unquote_to_bytes
+
+    m = _DATA_PAGE.match(address.strip())
+    if m is None:
+        return ""
+    try:
+        raw = (base64.b64decode(m["body"], validate=False) if "base64" in m["params"].lower()
+               else unquote_to_bytes(m["body"]))
+    except (binascii.Error, ValueError):
+        return ""
+    charset = re.search(r"charset=([\w-]+)", m["params"], re.IGNORECASE)
+    try:
+        return raw.decode(charset[1] if charset else "utf-8", errors="replace")
+    except LookupError:
+        return raw.decode("utf-8", errors="replace")
 
 
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
