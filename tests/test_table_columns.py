@@ -534,3 +534,17 @@ def test_a_header_whose_spans_a_markdown_export_lost_does_not_order_the_columns(
     rep = extract_bytes("\n".join(lines).encode(), "report.md")
     assert wrong(rep, v, "t3.") == []
     assert "t3.column_order" not in [w["code"] for w in rep.warnings]
+
+
+@pytest.mark.parametrize("rendering", ["tab", "html"])
+def test_table_4_s_rows_for_last_year_and_this_labelled_with_both_read_this_year_s(rendering):
+    """年度 | … with rows 上年（2021年） and 本年（2022年）: the first row, last year's, was read."""
+    v, last = distinct_t4_values(), values(seed=9)
+    printed = {c.id: synthetic._fmt(v[c.id]) for c in forms.cells(GOV_2021)}
+    blocks = synthetic._blocks(AGENCY, 2022, GOV_2021, printed, v)
+    t4 = [content for kind, content in blocks if kind == "table"][2]
+    row = [printed[forms.t4_cell(g.id, c.id)] for g in forms.T4_GROUPS for c in forms.T4_COLUMNS]
+    old = [synthetic._fmt(last[forms.t4_cell(g.id, c.id)]) for g in forms.T4_GROUPS for c in forms.T4_COLUMNS]
+    t4.rows = [([("上年（2021年）", 1, 1)], old), ([("本年（2022年）", 1, 1)], row)]
+    rep = extracted(blocks, rendering)
+    assert wrong(rep, v, "t4.") == [] and unsure(rep, "t4.") == []

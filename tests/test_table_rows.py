@@ -536,3 +536,20 @@ def test_table_3_turned_in_a_web_page_is_read_by_column():
     for cell in forms.cells(GOV_2021):
         if cell.table == "t3":
             assert report.cells[cell.id].value == v[cell.id], cell.id
+
+
+@pytest.mark.parametrize("rendering", ["tab", "html", "docx"])
+def test_table_3_printed_for_this_year_and_last_under_captions_reads_this_year_s(rendering):
+    """表3-1 本年（2022年）, then 表3-2 上年（2021年）, a whole table each: last year's, printed last, was read."""
+    v, last = values(), values(seed=9)
+    def printed(vals: dict) -> dict:
+        return {c.id: synthetic._fmt(vals[c.id]) for c in forms.cells(GOV_2021)}
+
+    blocks = synthetic._blocks("鄞州区人民政府", 2022, GOV_2021, printed(v), v)
+    old = synthetic._blocks("鄞州区人民政府", 2022, GOV_2021, printed(last), last)
+    t3 = [k for k, (kind, _) in enumerate(blocks) if kind == "table"][1]
+    old_t3 = [content for kind, content in old if kind == "table"][1]
+    blocks[t3:t3 + 1] = [("para", "表3-1 本年（2022年）"), blocks[t3], ("para", "表3-2 上年（2021年）"), ("table", old_t3)]
+    rep = extracted(blocks, rendering)
+    assert wrong_t3(rep, v) == []
+    assert all(rep.cells[c.id].value == v[c.id] for c in forms.cells(GOV_2021) if c.table == "t3")

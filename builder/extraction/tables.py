@@ -1494,11 +1494,31 @@ def _t3_rows(layout: Layout, form_rows: tuple[Row, ...]) -> list[ValueRow]:
     empty but whose label names a form row (zeros not typed): a row all the same."""
     name = _namer(form_rows, _headings(form_rows))
     size = len(forms.T3_COLUMNS)
-    rows = _label_line_rows(_join_cell_lines(layout.rows("t3"), layout.lines, len(forms.T3_COLUMNS)), name, len(form_rows), size)
+    rows = _label_line_rows(_join_cell_lines(_this_year_copy(layout, "t3"), layout.lines, len(forms.T3_COLUMNS)), name,
+                            len(form_rows), size)
     return _merge_broken([
         r for r in rows
         if r.has_values or (r.delimited and len(r.cells) >= size and name(_own_label(r)) is not None)
     ], size)
+
+
+# A caption naming the year a copy of a table is for: 表3-1 本年（2023年）, 表3-2 上年（2022年）.
+_COPY_CAPTION = re.compile(r"^\s*(?:表\s*[\d一二三四]+(?:\s*[-—－.]\s*\d+)?\s*[：:]?\s*)?"
+                           r"(?P<which>本年度?|今年|上年度?|去年|上一年度?)"
+                           r"\s*(?:[（(]\s*(?:19|20)\d{2}\s*年度?\s*[)）])?\s*$")
+
+
+def _this_year_copy(layout: Layout, table: str) -> list[ValueRow]:
+    """The rows of a table printed for this year and last under captions (本年 / 上年): this year's copy's
+    only; all its rows when it has no such captions."""
+    start, stop = layout.regions.get(table, (0, 0))
+    captions = [(i, m["which"]) for i in range(start, stop) if (m := _COPY_CAPTION.match(layout.lines[i]))]
+    rows = layout.rows(table)
+    if not any(which.startswith(("上", "去")) for _, which in captions):
+        return rows
+    ends = [i for i, _ in captions[1:]] + [stop]
+    last_year = [(i, end) for (i, which), end in zip(captions, ends) if which.startswith(("上", "去"))]
+    return [r for r in rows if not any(i <= r.line < end for i, end in last_year)]
 
 
 def _label_line_rows(rows: list[ValueRow], name: Callable[[str], int | None], form_size: int,
@@ -1940,8 +1960,8 @@ def _turned_t4_row(layout: Layout, rows: list[ValueRow]) -> ValueRow | None:
     return ValueRow("", cells, True, rows[0].line)
 
 
-_YEAR_LABEL = re.compile(r"^\s*(?:(?P<year>(?:19|20)\d{2})\s*年?度?|(?P<this>本年度?|今年|当年)"
-                         r"|(?P<last>上年度?|去年|上一年度?))\s*$")
+_YEAR_LABEL = re.compile(r"^\s*(?:(?P<this>本年度?|今年|当年)|(?P<last>上年度?|去年|上一年度?))?\s*[（(]?\s*"
+                         r"(?:(?P<year>(?:19|20)\d{2})\s*年?度?)?\s*[)）]?\s*$")
 
 
 def _latest_year_row(rows: list[ValueRow]) -> ValueRow | None:
@@ -1950,7 +1970,7 @@ def _latest_year_row(rows: list[ValueRow]) -> ValueRow | None:
     None unless two rows or more carry a year label."""
     dated = []
     for row in rows:
-        if m := _YEAR_LABEL.match(row.label):
+        if (m := _YEAR_LABEL.match(row.label)) and (m["year"] or m["this"] or m["last"]):
             order = int(m.group("year")) if m.group("year") else 9999 if m.group("this") else 0
             dated.append((order, row))
     if len(dated) < 2:
