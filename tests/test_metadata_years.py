@@ -148,3 +148,16 @@ def test_a_title_against_its_period_and_its_body_takes_their_year_still_unsure()
     alone = _lines(f"{N}2023年政府信息公开工作年度报告", "本报告所列数据统计期限自2022年1月1日至2022年12月31日止。",
                    "一、总体情况", "2023年，本机关认真落实条例。")
     assert find_year(alone) == (2023, "title, against the period")  # the body backs the title
+
+
+def test_a_pdf_line_of_a_sentence_quoting_a_title_is_no_title():
+    """…现发布《西安 / 市雁塔区人民政府 2022 年政府信息公开工作年度报告》。本: a narrow PDF's line of the
+    publishing sentence looked like a second title, of another year, and the title's year lost to it."""
+    from builder.extraction.metadata import title_line_year
+
+    assert title_line_year("市雁塔区人民政府 2022 年政府信息公开工作年度报告》。本") is None
+    assert title_line_year("西安市雁塔区人民政府2022年政府信息公开工作年度报告") == 2022
+    lines = ["西安市雁塔区人民政府", "2023年政府信息公开工作年度报告", "根据《条例》要求，现发布《西安",
+             "市雁塔区人民政府2023年政府信息公开工作年度报告》。本", "报告所列数据统计期限自2023年1月1日至2023年12月31日止。",
+             "一、总体情况", "2023年，雁塔区认真贯彻落实《条例》。"]
+    assert find_year(lines) == (2023, "title")

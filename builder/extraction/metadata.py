@@ -503,8 +503,8 @@ def _title_years(lines: list[str]) -> list[int]:
 def title_line_year(line: str) -> int | None:
     """The year of a line shaped as a report's title (an agency, a year, 年度报告), else None."""
     line = line.replace(" ", "")
-    if len(line) > 60:
-        return None
+    if len(line) > 60 or "。" in line or line.count("》") > line.count("《"):
+        return None  # a PDF's line of a sentence that quotes a title: …2022年…年度报告》。本
     if (m := _TITLE.match(line)) and _title_name(m.group("name")):
         return int(m.group(2))
     if (m := _TITLE_YEAR_FIRST.match(line)) and _title_name(m.group("name")):
