@@ -110,7 +110,7 @@ _OTHER_SERVICES = (
 )
 _PENALTY = ("penalty", "第二十条第（六）项", "行政处罚", "administrative penalties", ("行政处罚",))
 _COERCION = ("coercion", "第二十条第（六）项", "行政强制", "administrative coercion", ("行政强制",))
-_FEES = ("fees", "第二十条第（八）项", "行政事业性收费", "administrative fees", ("行政事业性收费", "事业性收费"))
+_FEES = ("fees", "第二十条第（八）项", "行政事业性收费", "administrative fees", ("行政事业性收费", "事业性收费", "行政事业收费"))
 _PROCUREMENT = ("procurement", "第二十条第（九）项", "政府集中采购", "government procurement", ("政府集中采购", "集中采购"))
 
 T2_2021 = (

@@ -50,13 +50,13 @@ _RULE_OR_ONE = "lI"
 SECTION_HEADINGS = {
     "t2": re.compile(r"[二2]\s*[、.．]\s*主动公开政府信息(?:的)?情况"),
     "t3": re.compile(r"[三3]\s*[、.．]\s*收到和处理政府信息公开申请(?:的)?情况"),
-    "t4": re.compile(r"[四4]\s*[、.．]\s*政府信息公开(?:的)?行政复议\s*[、,和及与]?\s*行政诉讼(?:的)?情况"),
+    "t4": re.compile(r"[四4]\s*[、.．]\s*政府信息公开(?:的)?行政复[议义]\s*[、,和及与]?\s*行政诉讼(?:的)?情况"),
     "t5": re.compile(r"[五5]\s*[、.．]\s*(?:政府信息公开工作)?存在的主要问题(?:及|和)?(?:改进情况)?"),
     "t6": re.compile(r"[六6]\s*[、.．]\s*其他需要报告的事项"),
 }
 _T2_ANCHOR = re.compile(r"第二十条\s*第?\s*[(（]\s*一\s*[)）]\s*项|第二十条")
 _T3_ANCHOR = re.compile(r"本年新收")
-_T4_ANCHOR = re.compile(r"行政复议")
+_T4_ANCHOR = re.compile(r"行政复[议义]")
 _ANY_HEADING = re.compile("|".join(p.pattern for p in SECTION_HEADINGS.values()))
 
 # A number followed by one of these is prose ("29件", "2022年"), not a cell.
@@ -114,10 +114,16 @@ class Layout:
         return "\n".join(self.lines[start:end])
 
 
+# Characters OCR and input methods put for the forms' own, which the forms' labels never print:
+# 政府集中釆购, 行政规范牲文件, 行政复义.
+_CONFUSED = str.maketrans({"釆": "采", "牲": "性", "义": "议"})
+
+
 @lru_cache(maxsize=4096)
 def label_core(text: str) -> str:
-    """A label's Chinese characters only (rows are matched on these, asked for many times)."""
-    return _NON_LABEL.sub("", text)
+    """A label's Chinese characters only (rows are matched on these, asked for many times), the
+    characters commonly put for the forms' own read as theirs."""
+    return _NON_LABEL.sub("", text).translate(_CONFUSED)
 
 
 @lru_cache(maxsize=4096)
