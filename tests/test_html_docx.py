@@ -1220,3 +1220,14 @@ def test_a_word_file_saying_see_attachment_over_an_embedded_report_is_read_from_
     report = extract_bytes(cover.getvalue(), "report.docx")
     assert_every_cell(report, v)
     assert [w["code"] for w in report.warnings if w["code"] == "attached_report"] == ["attached_report"]
+
+
+def test_a_trafilatura_xml_export_names_its_report_in_its_doc_title():
+    """trafilatura's XML keeps the page's title only as <doc title="…">: the report had no name."""
+    v = values(seed=5)
+    title, *rest = blocks(v)
+    rest = [b.replace(AGENCY, "本机关") if isinstance(b, str) else b for b in rest]  # the body names no agency
+    xml = (f'<doc sitename="example.gov.cn" title="{title}" date="2023-01-20"><main>{html_body(rest)}</main></doc>')
+    report = extract_bytes(xml.encode(), "page.xml")
+    assert (report.agency.name, report.year) == (AGENCY, YEAR)
+    assert_every_cell(report, v)

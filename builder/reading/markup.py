@@ -549,10 +549,13 @@ _TITLE_YEAR = re.compile(r"(?:(?:19|20)\d{2}|[一二][〇○零][〇○零一二
 
 
 def _document_title(root) -> tuple[str, str] | None:
-    """The document's title from <head><title>, when a segment of it names a
-    year, and its words from the year on (which a heading in the body repeats)."""
+    """The document's title from <head><title> (or the title attribute of an extractor's <doc> root:
+    trafilatura's XML), when a segment of it names a year, and its words from the year on (which a
+    heading in the body repeats)."""
     element = root.find(".//title")
     text = _SPACES.sub(" ", element.text_content()).strip() if element is not None else ""
+    if not text and (doc := root.find(".//doc")) is not None:
+        text = _SPACES.sub(" ", doc.get("title") or "").strip()
     for segment in _TITLE_SEPARATORS.split(text):
         segment = _SPACES.sub("", segment)
         year = _TITLE_YEAR.search(segment)
