@@ -161,3 +161,18 @@ def test_a_pdf_line_of_a_sentence_quoting_a_title_is_no_title():
              "市雁塔区人民政府2023年政府信息公开工作年度报告》。本", "报告所列数据统计期限自2023年1月1日至2023年12月31日止。",
              "一、总体情况", "2023年，雁塔区认真贯彻落实《条例》。"]
     assert find_year(lines) == (2023, "title")
+
+
+def test_a_report_of_before_the_form_speaking_its_words_in_prose_is_pre_2019():
+    """A 2018 report writing 本年新收…予以公开…结转下年度 in its prose, with no table: it was read as the 2019
+    form, every cell missing. A 2018 report printing the form's tables keeps the form."""
+    prose = ("长沙市岳麓区人民政府2018年政府信息公开工作年度报告\n一、总体情况\n2018年，本机关认真落实《条例》。\n"
+             "二、主动公开政府信息情况\n全年主动公开政府信息3120条。\n三、收到和处理政府信息公开申请情况\n"
+             "本年新收政府信息公开申请68件，上年结转政府信息公开申请3件；予以公开41件，部分公开6件，属于国家秘密不予公开2件，"
+             "本机关不掌握相关政府信息14件，重复申请7件，结转下年度继续办理1件。\n"
+             "四、政府信息公开行政复议、行政诉讼情况\n全年未发生行政复议和行政诉讼，结果维持0件。")
+    report = extract_bytes(prose.encode(), "yuelu.txt")
+    assert (report.year, report.template) == (2018, "pre-2019")
+    v = synthetic.consistent_values(random.Random(2), forms.GOV_2019)
+    tables = synthetic.render("长沙市岳麓区人民政府", 2018, forms.GOV_2019, v, "tab")
+    assert extract_bytes(tables.encode(), "yuelu2.txt").template == forms.GOV_2019

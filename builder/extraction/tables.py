@@ -228,6 +228,8 @@ def detect_template(layout: Layout, year: int | None) -> tuple[str, str]:
 
     A table without the prescribed form's labels or shape (a pre-2019
     信息公开情况统计表 of 主动公开政府信息数, 行政复议数 …) is not the form."""
+    if year is not None and year < 2019 and not form_structure(layout):
+        return PRE_2019, "no form"  # a report of before the form that speaks its words (本年新收…) in prose
     text = label_core(layout.region_text("t2") + layout.region_text("t3") + layout.region_text("t4"))
     hits = {t: sum(1 for marker in markers if marker in text) for t, markers in forms.FORM_MARKERS.items()}
     if hits[GOV_2021] != hits[GOV_2019]:
