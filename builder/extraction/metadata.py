@@ -623,9 +623,10 @@ def _candidates(lines: list[str], issuer: str | None = None) -> list[tuple[str, 
 
 
 def names_one_body(name: str, other: str) -> bool:
-    """Whether one name is inside the other, a government's short form written out (金水区政府 is in
-    郑州市金水区人民政府)."""
-    name, other = (re.sub(r"(?<=[省市县区州旗盟])政府", "人民政府", n) for n in (name, other))
+    """Whether one name is inside the other, a government's short form written out and its office
+    taken as its own (金水区政府 is in 郑州市金水区人民政府; 县政府办公室 compiles 浦江县人民政府's report)."""
+    name, other = (re.sub(r"(?:办公室|办公厅)$", "", re.sub(r"(?<=[省市县区州旗盟])政府", "人民政府", n))
+                   for n in (name, other))
     return name in other or other in name
 
 
