@@ -41,7 +41,7 @@ def test_a_name_on_the_line_above_the_title_is_kept_without_other_evidence():
     lines = _lines("洪泽区人民政府", "2023年政府信息公开工作年度报告", "本报告由淮安市洪泽区人民政府办公室编制。")
     assert find_agency_name(lines) == "洪泽区人民政府"  # the title's government, compiled by its office
     # compiled by its office named without its place (本报告由县政府办公室…汇总): the title's government
-    lines = _lines("浦江县人民政府2023年政府信息公开工作年度报告", "本报告由县政府办公室根据各部门的年度报告汇总编制。")
+    lines = _lines("浦江县人民政府", "2023年政府信息公开工作年度报告", "本报告由县政府办公室根据各部门的年度报告汇总编制。")
     assert find_agency_name(lines) == "浦江县人民政府"
     # the opening naming the title's government short (金水区政府坚持…): the same body, the title's name
     lines = _lines("郑州市金水区人民政府", "2023年政府信息公开工作年度报告", opening="2023年，金水区政府坚持以人民为中心。")
