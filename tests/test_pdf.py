@@ -20,7 +20,7 @@ from builder.checks import check_corpus, outcomes
 from builder.cli import cli
 from builder.extraction.extract import extract_bytes, extract_file
 from builder.forms import GOV_2021
-from builder.reading.document import body_lines, decode, detect_format, normalize
+from builder.reading.document import body_lines, decode, detect_format
 
 from .conftest import assert_expected_checks, expected_for, shared
 from .official_form import (
@@ -697,24 +697,3 @@ def test_of_this_year_s_and_last_year_s_reports_attached_the_cover_s_year_is_rea
     report = extract_bytes(data, "report.pdf")
     assert report.year == YEAR
     assert_every_cell(report, v)
-
-
-def test_a_gazette_page_in_two_columns_is_read_column_by_column():
-    """A report reprinted in a government gazette (公报), its prose in two columns: read across the
-    page, each line joined the left column's half sentence to the right's, and the title and the
-    opening were lost (no agency)."""
-    v = values()
-    report = blocks(v)
-    prose = "".join(f"<p>{b}</p>" for b in report if isinstance(b, str))
-    tables = html_body([b for b in report if not isinstance(b, str)])
-    filler = "".join(f"<p>（{n}）本机关持续推进政务公开标准化规范化建设，不断提升公开质量和实效，更好服务群众。</p>"
-                     for n in range(12))
-    page = ("<html><head><meta charset='utf-8'><style>body{font-size:15px} .cols{column-count:2;column-gap:36px}"
-            "td{border:1px solid #000}</style></head><body><h2 style='text-align:center'>彭阳县人民政府公报 2023年第2期</h2>"
-            f"<div class='cols'>{prose}{filler}</div>{tables}</body></html>")
-    report = extract_bytes(_printed_by_chromium(page), "gazette.pdf")
-    assert (report.agency.name, report.year) == (AGENCY, YEAR)
-    opening = next(b for b in blocks(v) if isinstance(b, str) and b.startswith("本报告"))
-    assert normalize(opening) in "".join(report.document.lines)  # the column's sentence whole, not run into the other's
-    heads = {f.key: f.value for f in report.narrative if f.headline}
-    assert heads["applications_received"] == v["t3.new_received.total"]

@@ -133,71 +133,11 @@ def _page_text(page, tolerance: float) -> tuple[str, bool]:
     """The page's lines top to bottom, and whether a grid supplied any."""
     rows, boxes = _grid_rows(page, tolerance)
     if not rows:
-        return _in_columns(page, tolerance) or page.extract_text(y_tolerance=tolerance) or "", False
+        return page.extract_text(y_tolerance=tolerance) or "", False
     rest = page.filter(lambda obj: obj.get("object_type") != "char" or not any(_inside(obj, b) for b in boxes))
     lines = rows + [(line["top"], line["text"]) for line in rest.extract_text_lines(y_tolerance=tolerance)]
     lines.sort(key=lambda item: item[0])
     return "\n".join(text for _, text in lines), True
-
-
-_CJK = re.compile(r"[\u4e00-\u9fff]")
-_GUTTER = 6  # points: the empty band between two columns of text, at least
-
-
-def _in_columns(page, tolerance: float) -> str | None:
-    """A page set in two columns of prose (a government gazette, 公报): the left column, then the right,
-    block by block between lines that span the page (its head, a title across both). None for any
-    other page: a band in the middle that no line crosses, with prose on both sides of most lines
-    (a table's gap between its labels and numbers has numbers on one side)."""
-    from pdfplumber.utils import cluster_objects, extract_text
-
-    chars = [c for c in page.chars if c["text"].strip()]
-    if len(chars) < 200:
-        return None
-    lines = cluster_objects(chars, "top", tolerance)
-    width = int(page.width)
-    crossing = [0] * (width + 2)
-    for line in lines:
-        for x in {x for c in line for x in range(max(0, int(c["x0"]) + 1), min(width + 1, int(c["x1"])))}:
-            crossing[x] += 1
-    limit = len(lines) // 4  # lines across the band: the head, titles and tables set across both columns
-    band, best = [], []
-    for x in range(int(width * 0.35), int(width * 0.65)):
-        band = [*band, x] if crossing[x] <= limit else []
-        best = band if len(band) > len(best) else best
-    if len(best) < _GUTTER:
-        return None
-    fewest = min(crossing[x] for x in best)  # the gutter: where fewest lines cross, the middle of those places
-    gutter = [x for x in best if crossing[x] == fewest]
-    middle = gutter[len(gutter) // 2]
-
-    def spans(line) -> bool:
-        return any(c["x0"] < middle < c["x1"] for c in line)
-
-    sides = [["".join(c["text"] for c in line if (c["x1"] <= middle) == left) for line in lines if not spans(line)]
-             for left in (True, False)]
-    for pieces in sides:  # prose on each side, most of its lines: not a table's numbers beside their labels
-        prose = sum(1 for piece in pieces if len(_CJK.findall(piece)) >= 6)
-        if prose < 5 or prose * 2 < sum(1 for piece in pieces if piece):
-            return None
-    out: list[str] = []
-    block: list = []
-
-    def flush() -> None:
-        for side in ([c for line in block for c in line if c["x1"] <= middle],
-                     [c for line in block for c in line if c["x0"] >= middle]):
-            if side:
-                out.append(extract_text(side, y_tolerance=tolerance))
-        block.clear()
-
-    for line in lines:
-        if spans(line):
-            flush()
-            out.append(extract_text(line, y_tolerance=tolerance))
-        else:
-            block.append(line)
-    flush()
-    return "\n".join(out)
 
 
 def _table_fit(text: str) -> tuple[int, int]:
@@ -358,8 +298,8 @@ def _read(pdf, path: str) -> str:
     if any(gridded for _, gridded in read):
         good, bad = _table_fit(text)
         if bad or not good:
-            layer = "\n".join(_without_page_numbers([_in_columns(page, tolerance) or page.extract_text(
-                y_tolerance=tolerance) or "" for page, tolerance in pages]))
+            layer = "\n".join(_without_page_numbers([page.extract_text(y_tolerance=tolerance) or ""
+                                                     for page, tolerance in pages]))
             plain_good, plain_bad = _table_fit(layer)
             if plain_good - plain_bad > good - bad:
                 return layer
