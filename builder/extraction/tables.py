@@ -1878,18 +1878,11 @@ def read_t4(layout: Layout, out: Tables) -> None:
         out.warn("t4.year_rows", f"table 4 prints a row for each of several years; the latest ({latest.label}) "
                  "is read as the report's")
         rows = [latest]
-    turned = _turned_t4_row(layout, rows)
-    if turned is not None:
-        out.warn("t4.turned", "table 4 is printed turned, a row per result (结果维持 … 总计) and a column per group; "
-                 "each value is read by its row's and its column's names")
-        read_table([_Slot(ids, turned)], forms.t4_identities(), out, "t4")
-        return
-    listed = _listed_t4_row(rows, ids)
-    if listed is not None:
-        out.warn("t4.listed", "table 4 is printed as a list, a row per cell naming its group and result "
-                 "(行政复议-结果维持 | 1); each value is read by its row's name")
-        read_table([_Slot(ids, listed)], forms.t4_identities(), out, "t4")
-        return
+    for code, message, reshaped in _RESHAPED_T4:
+        if (row := reshaped(layout, rows, ids)) is not None:
+            out.warn(code, message)
+            read_table([_Slot(ids, row)], forms.t4_identities(), out, "t4")
+            return
     named = t4_columns(_header_lines(layout, "t4", rows))
     if named is None and (by_rows := _t4_rows_of_five(layout, rows)) is not None:
         named = by_rows  # three rows of five, the results in the header's order: one row of fifteen
@@ -1925,6 +1918,16 @@ def _listed_t4_row(rows: list[ValueRow], ids: tuple[str, ...]) -> ValueRow | Non
             return None
         values[cell] = row.cells[0]
     return ValueRow("", [values.get(cell, "") for cell in ids], True, rows[0].line)
+
+
+# Table 4 printed in another shape than the form's row: what shows it, the warning, and the reader that
+# puts its values back in the form's row of fifteen (None when the table is not so printed).
+_RESHAPED_T4: tuple[tuple[str, str, Callable[[Layout, list[ValueRow], tuple[str, ...]], ValueRow | None]], ...] = (
+    ("t4.turned", "table 4 is printed turned, a row per result (结果维持 … 总计) and a column per group; each value "
+                  "is read by its row's and its column's names", lambda layout, rows, ids: _turned_t4_row(layout, rows)),
+    ("t4.listed", "table 4 is printed as a list, a row per cell naming its group and result (行政复议-结果维持 | 1); "
+                  "each value is read by its row's name", lambda layout, rows, ids: _listed_t4_row(rows, ids)),
+)
 
 
 def _t4_rows_of_five(layout: Layout, rows: list[ValueRow]) -> list[tuple[str, str]] | None:
