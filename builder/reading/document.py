@@ -747,8 +747,8 @@ def mhtml_text(data: bytes, path: str, plain: bool = False) -> tuple[str, str]:
     raise errors.NotText(path, "a web archive (MHTML) with no web page in it")
 
 
-# A PDF's pages with less text than this, and files attached to it, are a cover note ("详见附件"):
-# a CMS prints the article page to PDF and attaches the report's own file to it.
+# A file with less text than this and files attached to it is a cover note ("详见附件"): a CMS prints the
+# article page to PDF and attaches the report's own file to it; an e-mail forwards it; a Word file embeds it.
 _COVER_CHARS = 1_500
 
 
