@@ -408,8 +408,8 @@ _SINCE_DATE = re.compile(r"(?:自|从)\s*(?:19|20)\d{2}\s*年\s*(?P<month>\d{1,2
                          r"[^。；;，,]{0,30}?(?:以来|起)")
 # A date a count runs to (截至2022年11月底, 截止12月20日): before the year's end, part of a year.
 _UNTIL_DATE = re.compile(r"截[至止]\s*(?:(?:19|20)\d{2}\s*年)?\s*(?P<month>\d{1,2})\s*月(?:\s*(?P<day>\d{1,2})\s*日|底|末)?")
-# A month's count (12月份收到申请13件).
-_MONTH_FIGURE = re.compile(r"(?<![\d年])\d{1,2}\s*月份")
+# A month's count (12月份收到申请13件), not a span of months (1-12月份, 1至12月份).
+_MONTH_FIGURE = re.compile(r"(?<![\d年\-—–~～至到])\d{1,2}\s*月份")
 
 
 def _before_year_end(until: re.Match) -> bool:
