@@ -640,7 +640,7 @@ def test_names_and_counts_paired_by_fenbie_are_read_as_pairs(text, expected):
     ("截至2023年11月底，区政府共收到政府信息公开申请118件，办结113件；涉及政府信息公开的行政复议3件、行政诉讼2件。"
      "全年共收到政府信息公开申请131件。12月份收到申请13件。", {"applications_received": 131}),
     ("截至2023年12月31日，共收到政府信息公开申请131件。", {"applications_received": 131}),
-    ("1-12月份，共收到政府信息公开申请131件。", {"applications_received": 131}),
+    ("2023年1-12月份共收到政府信息公开申请131件。", {"applications_received": 131}),
     # a count corrected where it stands
     ("2023年，我局共收到政府信息公开申请16件（更正：应为18件），其中网上申请11件。",
      {"applications_received": 18, "applications_online": 11}),
