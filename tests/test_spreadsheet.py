@@ -12,7 +12,7 @@ from builder import errors
 from builder.extraction.extract import extract_bytes
 from builder.reading.document import detect_format, read_bytes
 
-from .official_form import AGENCY, YEAR, assert_every_cell, blocks, values, xlsx_bytes
+from .official_form import AGENCY, YEAR, Cell, assert_every_cell, blocks, values, xlsx_bytes
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -145,3 +145,23 @@ def test_hidden_rows_and_columns_of_a_sheet_are_not_read():
         _xlsx_table(sheet, t4, 71 + len(old_t4), left=3)
 
     assert_every_cell(extract_bytes(_workbook(fill), "附表.xlsx"), v)
+
+
+def test_a_cell_showing_a_formula_error_holds_its_place():
+    """#REF! in a row's total: python-calamine reads an error as an empty cell, and the row read one cell
+    off (its 自然人 empty, the total taken from the cell before). The error is read from the sheet's XML."""
+    from .official_form import table3
+
+    v = values()
+    total = str(v["t3.granted.total"])
+    t3 = table3(v)
+    granted = next(k for k, row in enumerate(t3) if any(c.text == "（一）予以公开" for c in row))
+    t3[granted] = [*t3[granted][:-1], Cell("#REF!")]  # openpyxl writes it as an error cell (t="e")
+    data = xlsx_bytes(blocks(v, t3))
+    assert any(line.startswith("三、本年度办理结果") and line.endswith("\t#REF!")
+               for line in read_bytes(data, "report.xlsx").text.split("\n"))
+    report = extract_bytes(data, "report.xlsx")
+    row = {c: report.cells[f"t3.granted.{c}"] for c in ("natural_person", "commercial_enterprise", "total")}
+    assert (row["natural_person"].value, row["commercial_enterprise"].value) == (
+        v["t3.granted.natural_person"], v["t3.granted.commercial_enterprise"])
+    assert row["total"].status != "reported" and row["total"].value in (None, int(total))

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime
 import io
 import re
+from typing import NamedTuple
 
 from .. import errors
 from .markup import GRID_CELLS, _check_unpacked, table_grid, unstacked
@@ -32,14 +33,14 @@ def spreadsheet_to_text(data: bytes, path: str) -> str:
         sheets = [book.get_sheet_by_index(i) for i, sheet in enumerate(book.sheets_metadata)
                   if sheet.visible == python_calamine.SheetVisibleEnum.Visible
                   and sheet.typ == python_calamine.SheetTypeEnum.WorkSheet]
-        hidden = _xlsx_hidden(data) if data.startswith(ZIP_SIGNATURE) else {}
+        facts = _xlsx_facts(data) if data.startswith(ZIP_SIGNATURE) else {}
         lines: list[str] = []
         budget = GRID_CELLS
         for sheet in sheets:
             budget -= sheet.height * sheet.width
             if budget < 0:  # a few KB can declare a sheet of millions of cells
                 raise errors.TableTooLarge(GRID_CELLS)
-            lines += [*_sheet_lines(sheet, *hidden.get(sheet.name, (set(), set()))), ""]
+            lines += [*_sheet_lines(sheet, facts.get(sheet.name, SheetFacts())), ""]
     except python_calamine.PasswordError as e:
         raise errors.EncryptedDocument(path, "a spreadsheet") from e
     except (errors.ReportError, errors.TableTooLarge):
@@ -49,13 +50,27 @@ def spreadsheet_to_text(data: bytes, path: str) -> str:
     return "\n".join(lines)
 
 
-def _sheet_lines(sheet, hidden_rows: set[int], hidden_columns: set[int]) -> list[str]:
+class SheetFacts(NamedTuple):
+    """What a sheet's XML says that python-calamine does not: its hidden rows and columns, and the
+    formula errors its cells show (#REF!), by (row, column), all from 0."""
+
+    hidden_rows: frozenset[int] = frozenset()
+    hidden_columns: frozenset[int] = frozenset()
+    errors: tuple[tuple[tuple[int, int], str], ...] = ()
+
+
+def _sheet_lines(sheet, facts: SheetFacts) -> list[str]:
     """A sheet's rows as lines: cells tab-separated, the cells of a merged range expanded; hidden rows
-    and columns (last year's figures kept out of sight) left out."""
+    and columns (last year's figures kept out of sight) left out; a cell showing a formula error holds
+    it (it read as empty, and its row one cell off)."""
     start_row, start_column = sheet.start or (0, 0)
     values = sheet.to_python(skip_empty_area=True)
-    shown_rows = {r for r in range(len(values)) if r + start_row not in hidden_rows}
-    shown_columns = {c for c in range(max(map(len, values), default=0)) if c + start_column not in hidden_columns}
+    for (row, column), error in facts.errors:
+        r, c = row - start_row, column - start_column
+        if 0 <= r < len(values) and 0 <= c < len(values[r]) and values[r][c] == "":
+            values[r][c] = error
+    shown_rows = {r for r in range(len(values)) if r + start_row not in facts.hidden_rows}
+    shown_columns = {c for c in range(max(map(len, values), default=0)) if c + start_column not in facts.hidden_columns}
     spans: dict[tuple[int, int], tuple[int, int]] = {}
     covered: set[tuple[int, int]] = set()
     for (top, left), (bottom, right) in sheet.merged_cell_ranges or ():
@@ -112,15 +127,18 @@ _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _RELATIONSHIP = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 
 
-def _xlsx_hidden(data: bytes) -> dict[str, tuple[set[int], set[int]]]:
-    """Each sheet's hidden rows and columns (from 0), by sheet name, from its XML (python-calamine
-    does not say); none for a workbook whose parts cannot be read."""
+_CELL_REFERENCE = re.compile(r"([A-Z]{1,3})(\d{1,7})")
+
+
+def _xlsx_facts(data: bytes) -> dict[str, SheetFacts]:
+    """Each sheet's ``SheetFacts``, by sheet name, from its XML; none for a workbook whose parts cannot
+    be read."""
     import zipfile
 
     from lxml import etree
 
     parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
-    hidden: dict[str, tuple[set[int], set[int]]] = {}
+    found: dict[str, SheetFacts] = {}
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             book = etree.fromstring(archive.read("xl/workbook.xml"), parser)
@@ -131,9 +149,14 @@ def _xlsx_hidden(data: bytes) -> dict[str, tuple[set[int], set[int]]]:
                 part = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
                 if part not in archive.namelist():
                     continue
-                rows, columns = set(), set()
-                for _, element in etree.iterparse(archive.open(part), tag=(f"{_MAIN}row", f"{_MAIN}col"),
+                rows, columns, errors_ = set(), set(), {}
+                for _, element in etree.iterparse(archive.open(part), tag=(f"{_MAIN}row", f"{_MAIN}col", f"{_MAIN}c"),
                                                   resolve_entities=False, no_network=True):
+                    if element.tag == f"{_MAIN}c":
+                        if element.get("t") == "e" and (ref := _CELL_REFERENCE.fullmatch(element.get("r", ""))):
+                            value = element.findtext(f"{_MAIN}v") or "#VALUE!"
+                            errors_[(int(ref[2]) - 1, _column_index(ref[1]))] = value
+                        continue  # its row clears it
                     if element.get("hidden") in ("1", "true"):
                         if element.tag == f"{_MAIN}row" and (row := element.get("r", "")).isdecimal():
                             rows.add(int(row) - 1)
@@ -141,10 +164,18 @@ def _xlsx_hidden(data: bytes) -> dict[str, tuple[set[int], set[int]]]:
                             columns.update(range(int(element.get("min")) - 1,
                                                  min(int(element.get("max", element.get("min"))), 16_384)))
                     element.clear()
-                hidden[sheet.get("name", "")] = (rows, columns)
+                found[sheet.get("name", "")] = SheetFacts(frozenset(rows), frozenset(columns), tuple(errors_.items()))
     except (KeyError, zipfile.BadZipFile, etree.XMLSyntaxError, OSError, ValueError):
         return {}
-    return hidden
+    return found
+
+
+def _column_index(letters: str) -> int:
+    """A column's index from 0 by its letters (A → 0, AA → 26)."""
+    index = 0
+    for letter in letters:
+        index = index * 26 + ord(letter) - ord("A") + 1
+    return index - 1
 
 
 def _shown(value) -> str:
