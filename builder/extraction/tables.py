@@ -296,6 +296,7 @@ def read_table(slots: list[_Slot], identities: list[Identity], out: Tables, tabl
     widths = Counter(slot.row.width for slot in slots if slot.row is not None and slot.row.delimited)
     widest = max(widths, default=0)
     usual_width = max((w for w in widths if w < widest), default=0) if widths[widest] == 1 else widest
+    zeros_blank = _leaves_zeros_blank(slots)
     for slot in slots:
         if slot.row is None:
             absent.update(slot.ids)
@@ -307,7 +308,7 @@ def read_table(slots: list[_Slot], identities: list[Identity], out: Tables, tabl
                 [parse_cell(c).value for c in gridded] != [parse_cell(c).value for c in w] for w in windows):
             windows.append(gridded)
             slot.grid = gridded
-        if len(windows) > 1 and not slot.grid and _leaves_zeros_blank(slots):
+        if len(windows) > 1 and not slot.grid and zeros_blank:
             windows = _zero_blank_alignment(windows, _local(identities, slot.ids)) or windows
         if len(windows) > 1:
             aligned.append((slot, windows))

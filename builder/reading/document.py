@@ -701,7 +701,8 @@ def mime_attachments(data: bytes) -> list[tuple[str, bytes]]:
     import email
     from email.header import decode_header, make_header
 
-    if b"attachment" not in data[:10_000_000].lower() and b"application/" not in data[:10_000_000].lower():
+    head = data[:10_000_000].lower()
+    if b"attachment" not in head and b"application/" not in head:
         return []
     if len(_MULTIPART.findall(data)) > _MAX_MULTIPARTS:
         return []

@@ -225,13 +225,14 @@ def _excel_number(td) -> str | None:
     """A cell Excel exported (x:num, the value it stores) showing a whole number with zero decimals in
     its number format (36.00): the number, as the spreadsheet holds it; None for any other cell."""
     stored = td.get("x:num")
-    if stored is None or not _ZERO_DECIMALS_SHOWN.fullmatch(_cell_text(td).strip()):
+    shown = _cell_text(td).strip() if stored is not None else ""
+    if not _ZERO_DECIMALS_SHOWN.fullmatch(shown):
         return None
     try:
         value = float(stored)
     except ValueError:
         return None
-    return str(int(value)) if value.is_integer() and float(_cell_text(td).strip().replace(",", "")) == value else None
+    return str(int(value)) if value.is_integer() and float(shown.replace(",", "")) == value else None
 
 
 def _owning_table(element):
