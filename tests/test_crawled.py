@@ -10,7 +10,7 @@ from builder import forms, synthetic
 from builder.checks import check_report
 from builder.extraction.extract import extract_bytes
 from builder.extraction.metadata import find_title
-from builder.reading.document import body_lines
+from builder.reading.document import body_lines, single_spaced
 
 PAGE = """<html><head><title>平潭综合实验区2015年政府信息公开工作年度报告_平潭综合实验区管理委员会</title></head><body>
 <div class="top">平潭综合实验区管理委员会 门户网站</div>
@@ -153,6 +153,19 @@ def test_a_page_a_crawler_joined_into_one_line_with_pipes_is_read():
                      "litigation_cases": 1}
 
 
+def test_a_page_run_into_one_line_between_a_few_pipes_keeps_its_prose():
+    """A page's text nodes joined with nothing between them, but for the menu's and the footer's
+    pipes (无障碍浏览 | 长者模式 | 网站地图…): the line was taken for a table row and its prose, every
+    headline with it, was dropped."""
+    line = ("平潭综合实验区2015年政府信息公开工作年度报告_平潭综合实验区管理委员会无障碍浏览 | 长者模式 | 网站地图首页"
+            + ONE_LINE.split(" | ", 10)[-1].replace(" | ", "") + " | 联系我们 | 网站地图")
+    assert line.count("|") == 4 and "\n" not in line
+    report = extract_bytes(line.encode(), "crawl.txt")
+    heads = {f.key: f.value for f in report.narrative if f.headline}
+    assert heads == {"proactive_items": 3580, "applications_received": 46, "admin_review_cases": 2,
+                     "litigation_cases": 1}
+
+
 def test_tables_published_as_pictures_in_a_markdown_crawl_give_no_cells():
     """A crawler's Markdown (r.jina.ai and the like) keeps a picture as ![](address): the digits of its
     address (…/202001/W020200117583104690.png) were read as a row of table 4."""
@@ -188,6 +201,40 @@ def test_a_blank_cell_crawled_as_an_empty_line_keeps_its_row_together(blank):
     assert {c: (report.cells[c].value, report.cells[c].status) for c in others} == {
         c: (v[c], "reported") for c in others}
     assert report.cells[blank].status in ("blank", "inferred")
+
+
+def _spaced(lines: list[str], unit: int) -> str:
+    """The lines with ``unit`` empty lines after each, a blank cell's empty line ``unit`` more (as
+    BeautifulSoup's get_text joins a page's text nodes, newlines between tags among them)."""
+    out: list[str] = []
+    for line in lines:
+        if line.strip() and out:
+            out += [""] * unit
+        out += [line] if line.strip() else [""] * unit
+    return "\n".join(out)
+
+
+@pytest.mark.parametrize(("unit", "blank"), [(1, None), (2, None), (2, "t3.granted.natural_person"),
+                                             (3, "t3.carried_over.research_institution")])
+def test_a_crawl_that_spaces_every_line_with_empty_lines_is_read(unit, blank):
+    """A lynx dump of a wide table (one cell a line, an empty line after each) and get_text over a
+    page's markup (two or more empty lines between cells, more for a blank cell): every cell was
+    a row of its own and all of table 3 was unsure."""
+    template = forms.GOV_2021
+    v = synthetic.consistent_values(random.Random(5), template, scale=30)
+    printed = {c.id: "" if c.id == blank else synthetic._fmt(v[c.id]) for c in forms.cells(template)}
+    blocks = synthetic._blocks("郑州市金水区人民政府", 2023, template, printed, v)
+    text = _spaced(synthetic._text_lines(blocks, "cell_per_line", random.Random(0)), unit)
+    report = extract_bytes(text.encode(), "crawl.txt")
+    read = [c.id for c in forms.cells(template) if c.id != blank]
+    assert {c: report.cells[c].value for c in read} == {c: v[c] for c in read}
+    assert blank is None or report.cells[blank].status in ("blank", "inferred")
+    assert (report.agency.name, report.year) == ("郑州市金水区人民政府", 2023)
+
+
+def test_a_text_of_paragraphs_parted_by_empty_lines_is_not_closed_up():
+    lines = ["一、总体情况", "", "全年主动公开政府信息120条。", "", "二、依申请公开", "", "12", "", "3"]
+    assert single_spaced(lines) == lines
 
 
 def test_a_cell_s_note_on_the_next_line_with_the_rest_of_its_row_is_one_row():

@@ -60,7 +60,7 @@ class Document:
             text = _DATA_URI.sub("", text)
         if "](" in text:  # a picture in Markdown (a table published as an image): its alt text, not its address
             text = _MARKDOWN_IMAGE.sub(r"\1", text)
-        return separated_rows(grid_rows(unspaced(parted(text.split("\n")))))
+        return separated_rows(grid_rows(unspaced(parted(single_spaced(text.split("\n"))))))
 
     @cached_property
     def sentences(self) -> list[str]:
@@ -164,6 +164,42 @@ def parted(lines: list[str]) -> list[str]:
             out += nodes
         else:
             out.append(line)
+    return out
+
+
+# A crawl that spaces every line of a page with empty lines (lynx's dump of a wide table, one cell a
+# line; BeautifulSoup's get_text over markup whose text nodes are newlines): a table's lone numbers
+# are never next to each other, and a row's end or a blank cell is a longer run of empty lines.
+_LONE_NUMBER = re.compile(r"\s*[-+]?\d[\d,]*\s*")
+_SPACED_NUMBERS = 12  # pairs of lone numbers the spacing is measured on
+
+
+def single_spaced(lines: list[str]) -> list[str]:
+    """The lines of a text spaced with empty lines between all of them, closed up: the shortest run
+    between two lone numbers (the unit) is no break, a run of k units leaves k - 1 empty lines (a
+    blank cell, a row's end). Texts whose lone numbers are ever next to each other as they are."""
+    gaps: list[int] = []
+    last = None  # the index of the last lone number, if no other text followed it
+    for k, line in enumerate(lines):
+        if not line.strip():
+            continue
+        number = bool(_LONE_NUMBER.fullmatch(line))
+        if number and last is not None:
+            gaps.append(k - last - 1)
+        last = k if number else None
+    unit = min(gaps, default=0)
+    if len(gaps) < _SPACED_NUMBERS or unit == 0:
+        return lines
+    out: list[str] = []
+    run = 0
+    for line in lines:
+        if not line.strip():
+            run += 1
+            continue
+        if out:
+            out += [""] * max(0, run // unit - 1)
+        out.append(line)
+        run = 0
     return out
 
 
