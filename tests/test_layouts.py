@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import random
 import re
 
@@ -439,6 +440,28 @@ def test_a_markdown_table_whose_rows_are_wider_than_its_first_keeps_every_cell(t
     for k, line in enumerate(lines):
         first = line.startswith("|") and (k == 0 or not lines[k - 1].startswith("|"))
         out += [f"| {line.strip(' |').split('|')[0].strip()} |", "|---|", line] if first else [line]
+    report = extract_bytes("\n".join(out).encode(), "report.md")
+    for cell in forms.cells(template):
+        assert report.cells[cell.id].value == v[cell.id], cell.id
+
+
+@pytest.mark.parametrize("template", [GOV_2021, GOV_2019])
+def test_a_markdown_table_under_an_empty_header_row_keeps_its_rows_in_place(template):
+    """html-to-markdown gives a table whose first row is not a header an empty one (|  |  |) over
+    |---|, and pads every row to the table's width: the empty row was taken for the delimiter row,
+    each table's rows went one late, and the last row of every table (table 2's fees, table 3's
+    totals, all of table 4) landed below the next heading."""
+    v = values(template, seed=5)
+    lines = synthetic.render(AGENCY, 2022 if template == GOV_2021 else 2020, template, v, "pipe").split("\n")
+    out = []
+    width = 0
+    for k, line in enumerate(lines):
+        if line.startswith("|") and (k == 0 or not lines[k - 1].startswith("|")):
+            block = list(itertools.takewhile(lambda row: row.startswith("|"), lines[k:]))
+            width = max(len(row.strip(" |").split("|")) for row in block)
+            out += ["|" + "  |" * width, "|" + " --- |" * width]
+        cells = len(line.strip(" |").split("|"))  # padded to the table's width, as the converter does
+        out.append(line + " |" * (width - cells) if line.startswith("|") else line)
     report = extract_bytes("\n".join(out).encode(), "report.md")
     for cell in forms.cells(template):
         assert report.cells[cell.id].value == v[cell.id], cell.id

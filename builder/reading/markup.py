@@ -565,6 +565,9 @@ def _document_title(root) -> tuple[str, str] | None:
     return None
 
 
+_DELIMITER_ROW = re.compile(r"[\s|:]*-[\s|:-]*")
+
+
 def markdown_to_text(markdown: str) -> str:
     """Markdown to text lines; pipe tables read by markdown-it-py into tab grids."""
     from markdown_it import MarkdownIt
@@ -592,7 +595,8 @@ def markdown_to_text(markdown: str) -> str:
     index = 0
     for start, end in consumed:
         out.extend(src[index:start])
-        rows = [line for line in src[start:end] if line.strip() and not re.fullmatch(r"[\s|:-]+", line)]
+        # every line but the delimiter row (|---|---|); an empty header row (|  |  |) is a row
+        rows = [line for line in src[start:end] if line.strip() and not _DELIMITER_ROW.fullmatch(line)]
         rendered = [next(table_lines) for _ in rows]
         # A crawler's table whose merged cells were lost: rows wider than its first, which markdown-it cuts
         # to the first's width. Those rows are kept as printed, pipe rows read as any pipe table is.
