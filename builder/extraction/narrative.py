@@ -222,10 +222,14 @@ _SENTENCE_CELL = 20  # characters: a cell this long, with a full stop, holds pro
 
 
 def _sentence_cell(row: str) -> str:
-    """A table row's text when its one filled cell is prose (a report laid out in a spreadsheet, each
-    paragraph a row: …全年共受理政府信息公开申请308件，…。), else '' (a row of the tables)."""
+    """A table row's prose: its one filled cell when that is prose (a report laid out in a spreadsheet,
+    each paragraph a row: …全年共受理政府信息公开申请308件，…。), or the pieces between a crawled line's
+    pipes that are paragraphs (a page joined into one line, menus and footer parted by " | ");
+    else '' (a row of the tables)."""
     cells = [cell.strip() for cell in re.split(r"[\t|]", row) if cell.strip()]
-    return cells[0] if len(cells) == 1 and len(cells[0]) >= _SENTENCE_CELL and "。" in cells[0] else ""
+    if len(cells) == 1 or "\t" not in row:
+        return "\n".join(c for c in cells if len(c) >= _SENTENCE_CELL and "。" in c)
+    return ""
 
 
 _HEADING_END = re.compile(r"(?:情况|概述|概况|问题|措施|事项|说明)\s*$")
