@@ -479,9 +479,11 @@ def _narr_review_litigation(report, context=None) -> list[Result]:
 _FUTURE = re.compile(r"将|计划|拟|下一步|明年|今后")
 # A year the body reports on opens what it says (2019年，全区共收到…); a date (于2021年1月初公开) or a carry-over
 # (加上2018年结转的3件, 结转至2020年继续办理) names another year without reporting on it, nor does
-# the start of a running total (自2008年《条例》实施以来，累计收到…).
+# the start of a running total (自2008年《条例》实施以来，累计收到…), nor a year that qualifies
+# the cases of another (因2021年办理的一件申请，申请人于2022年提起行政复议1件).
 _REPORTING = re.compile(
-    r"(?<![至到于自])(?<!结转)(?<!转入)(?<!顺延)((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月)(?!\s*第\s*\d{1,3}\s*期)(?!\s*度?\s*(?:结转|底|初|末|以前|之前|前|以来|起))(?:全年|度)?\s*[,，]?[^。；;]{0,60}?"
+    r"(?<![至到于自])(?<!结转)(?<!转入)(?<!顺延)((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月)(?!\s*第\s*\d{1,3}\s*期)(?!\s*度?\s*(?:结转|底|初|末|以前|之前|前|以来|起))"
+    r"(?!\s*度?\s*(?:所|已)?(?:收到|受理|办理|提出|提交|接收|答复)的)(?:全年|度)?\s*[,，]?[^。；;]{0,60}?"
     r"(?:收到|受理|主动公开|公开|发布|办理|答复)[^。；;]{0,40}?\d+\s*(?:余|多)?\s*(?:件|条)")
 _PERIOD_YEAR = re.compile(r"(?:统计期限|统计数据|统计时限)[^。]{0,8}?(?:从|自|为)?\s*((?:19|20)\d{2})\s*年")
 
@@ -951,19 +953,60 @@ _TABLE_ZH = {"t2": "表二", "t3": "表三", "t4": "表四"}
 _UNREAD = frozenset({"missing", "ambiguous"})
 
 
+# A report that leaves a table out because it had nothing to put in it says so: in the table's
+# section (以上各项均为0, 均无), or of the table's subject anywhere (本年度未收到政府信息公开申请).
+_NOTHING_IN_SECTION = re.compile(r"均为\s*[0０零]|均无|均未|未(?:发生|收到|受理|产生)")
+_NOTHING_OF = {
+    "t3": re.compile(r"未(?:收到|受理|接到|接收)[^。；;]{0,12}申请"),
+    "t4": re.compile(r"未(?:发生|产生|出现|收到)[^。；;]{0,16}(?:行政复议|行政诉讼)"
+                     r"|(?:行政复议|行政诉讼)[^。；;，,]{0,10}(?:均为\s*[0０零]|为零|均无)"),
+}
+_QUOTED = 40  # characters of the report's sentence a badge's summary quotes
+
+
+def _stated_empty(report, table: str) -> str | None:
+    """The report's own words that ``table`` had nothing to report, when it printed none of it."""
+    cells = [value for cell, value in report.cells.items() if cell.startswith(table + ".")]
+    if not cells or any(value.status != "missing" for value in cells):
+        return None
+    layout = getattr(report, "layout", None)
+    section = layout.region_text(table) if layout is not None else ""
+    pattern = _NOTHING_OF.get(table)
+    document = getattr(report, "document", None)
+    texts = [(_NOTHING_IN_SECTION, line) for line in section.split("\n")]
+    if pattern is not None and document is not None:
+        texts += [(pattern, sentence) for sentence in document.sentences]
+    return next((_clause(text, found)[:_QUOTED] for words, text in texts if (found := words.search(text))), None)
+
+
+def _clause(text: str, found: re.Match) -> str:
+    """The clause of ``text`` that holds ``found`` (between commas or semicolons), as quoted."""
+    start = max(text.rfind(mark, 0, found.start()) for mark in "，,；;") + 1
+    ends = [k for mark in "，,；;" if (k := text.find(mark, found.end())) >= 0]
+    return text[start:min(ends, default=len(text))].strip()
+
+
 def _unread_table(report) -> tuple[str, int] | None:
     """A table of the form none of whose error checks could be made because cells of it were
     not read (missing or ambiguous; blank cells were read as blank), and how many: its sums
-    passing elsewhere would make the badge say 一致 of a table nobody checked."""
+    passing elsewhere would make the badge say 一致 of a table nobody checked. A table the report
+    left out, saying it had nothing to report, is no such table (``_stated_empty``)."""
     checked = {r.id.split(".")[0] for r in report.checks if r.severity == "error" and r.outcome in (PASS, FAIL)}
     ruled = {r.id.split(".")[0] for r in report.checks if r.severity == "error"}
     for table in ("t2", "t3", "t4"):
-        if table in ruled and table not in checked:
+        if table in ruled and table not in checked and not _stated_empty(report, table):
             count = sum(1 for cell, value in report.cells.items()
                         if cell.startswith(table + ".") and value.status in _UNREAD)
             if count:
                 return table, count
     return None
+
+
+def _left_out(report) -> str:
+    """The consistent badge's note on tables the report left out, in its own words."""
+    notes = [f"{_TABLE_ZH[t]}未印出，报告称“{said}”" for t in ("t2", "t3", "t4")
+             if (said := _stated_empty(report, t))]
+    return f"（{'；'.join(notes)}）" if notes else ""
 
 
 def badge(report) -> tuple[str, str]:
@@ -986,7 +1029,7 @@ def badge(report) -> tuple[str, str]:
         return "存疑", f"存疑：{warnings_[0].summary_zh}{_more(warnings_)}"
     if not passed_errors:
         return "存疑", "存疑：表格数据无法读出，勾稽关系无从核对"
-    return "一致", "一致：表格各项勾稽关系均成立"
+    return "一致", f"一致：表格各项勾稽关系均成立{_left_out(report)}"
 
 
 def run_rules(report, context: dict | None, scopes: tuple[str, ...]) -> list[Result]:

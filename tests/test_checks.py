@@ -550,6 +550,7 @@ def test_meta_year_passes_when_title_period_and_body_agree():
                                       # an aside in brackets, another year's cases framed in this one's
                                       "全年共收到申请24件（2021年为19件），均已按期答复，其中予以公开11件。",
                                       "另有2021年受理的2件行政诉讼于本年度审结，未计入本表。",
+                                      "因2021年办理的一件政府信息公开申请，申请人于2022年提起行政复议1件。",
                                       # a span before or since another year
                                       "清理2019年以前公开的过时信息320条。", "2019年以来累计公开信息8600条。",
                                       "自2008年《条例》实施以来，累计收到政府信息公开申请1,236件。"])
@@ -785,6 +786,33 @@ def test_rendered_single_blank_cell_is_inferred_and_marked():
     result = by_instance(report, "t3.total_cols")["granted"]
     assert result.outcome == PASS
     assert result.detail_en == "t3.total_cols.granted: 4+0+0+0+1+0 = 5 = 5 (总计: 5); inferred: t3.granted.natural_person"
+
+
+@pytest.mark.parametrize(("table", "sentence", "heading"), [
+    ("t4", "本年度未发生政府信息公开行政复议、行政诉讼。", False),
+    ("t3", "本年度未收到政府信息公开申请。", False),
+    ("t4", "以上各项均为0。", True),
+    ("t2", "规章、行政规范性文件、行政许可、行政处罚、行政强制、行政事业性收费，以上各项均为0。", True)])
+def test_a_table_left_out_with_the_report_saying_it_had_nothing_is_no_doubt(table, sentence, heading):
+    """A small township prints no table 3 and says 本年度未收到政府信息公开申请 (or 以上各项均为0 in place
+    of a table): the badge was 存疑 as if a table had been lost. The clause saying so is quoted."""
+    values = small_values()
+    names = {"t2": "二、主动公开政府信息情况", "t3": "三、收到和处理政府信息公开申请情况",
+             "t4": "四、政府信息公开行政复议、行政诉讼情况"}
+    following = {"t2": names["t3"], "t3": names["t4"], "t4": "五、存在的主要问题及改进情况"}
+
+    def leave_out(text: str) -> str:
+        lines = text.split("\n")
+        start = next(k for k, line in enumerate(lines) if line.startswith(names[table]))
+        end = next(k for k, line in enumerate(lines) if line.startswith(following[table]))
+        kept = [lines[start], sentence] if heading else []
+        return "\n".join(lines[:start] + kept + lines[end:] + ([] if heading else [sentence]))
+
+    report = render_extract(values, edit=leave_out)
+    assert {report.cells[c.id].status for c in forms.cells(GOV_2021) if c.table == table} == {"missing"}
+    name = {"t2": "表二", "t3": "表三", "t4": "表四"}[table]
+    said = sentence.split("，")[-1]
+    assert (report.badge, report.summary) == ("一致", f"一致：表格各项勾稽关系均成立（{name}未印出，报告称“{said}”）")
 
 
 def test_rendered_report_without_table_4():
