@@ -46,6 +46,28 @@ def test_an_extra_subtotal_column_after_the_first_leaves_the_rows_unsure(renderi
     assert any(w["code"] == "extra_values" and "neither" in w["message"] for w in rep.warnings)
 
 
+@pytest.mark.parametrize("rendering", RENDERINGS)
+def test_last_year_s_total_and_the_change_after_the_total_are_left_out_of_every_row(rendering):
+    """2021年总计 and 同比增减 printed after 总计: nine numbers a row. Most rows keep their sums only in
+    their first seven, but a row of one applicant type with last year's 0 (1 0 0 0 0 0 1 0 +1) keeps
+    them in its last seven too, and was read so (自然人 0, 法律服务机构 1). The rows that decide say
+    where the form's columns are, for every row of that width."""
+    v = values(rows={"granted": [3, 1, 0, 0, 2, 0], "denied.state_secret": [1, 0, 0, 0, 0, 0],
+                     "not_processed.excessive": [2, 0, 0, 0, 0, 0]})
+
+    def edit(rows):
+        out = []
+        for row_id, label, cells in rows:
+            total = int(cells[6])
+            last_year = 0 if row_id in ("denied.state_secret", "not_processed.excessive") else total + 3
+            out.append((row_id, label, [*cells, str(last_year), f"{total - last_year:+d}"]))
+        return out
+
+    rep = report(v, forms.GOV_2021, edit, rendering)
+    t3 = [c.id for c in forms.cells(forms.GOV_2021) if c.table == "t3"]
+    assert {c: rep.cells[c].value for c in t3} == {c: v[c] for c in t3}
+
+
 @pytest.mark.parametrize("rendering", ["tab", "pipe", "html", "docx"])
 def test_a_remarks_column_with_words_in_some_rows_is_no_label(rendering):
     """A 备注 column at the right, its cell empty in most rows and a remark in some (2021年12月收到,

@@ -297,6 +297,7 @@ def read_table(slots: list[_Slot], identities: list[Identity], out: Tables, tabl
     widest = max(widths, default=0)
     usual_width = max((w for w in widths if w < widest), default=0) if widths[widest] == 1 else widest
     zeros_blank = _leaves_zeros_blank(slots)
+    window_of_width = _windows_by_width(slots, identities, keep)
     for slot in slots:
         if slot.row is None:
             absent.update(slot.ids)
@@ -327,8 +328,9 @@ def read_table(slots: list[_Slot], identities: list[Identity], out: Tables, tabl
             printed = printed[:len(slot.ids)]  # 0 merged over a grid's columns (a cell of 0 for all): 0 whichever
         if len(printed) > len(slot.ids):
             size = len(slot.ids)
-            which = None if len(printed) in extra_columns else _window(printed, size, _local(identities, slot.ids), keep,
-                                                                       joinable=not slot.row.delimited)
+            which = None if len(printed) in extra_columns else _window(
+                printed, size, _local(identities, slot.ids), window_of_width.get(len(printed), keep),
+                joinable=not slot.row.delimited)
             used = f"the {which} {size} are used" if which else "neither the first nor the last keep its own sums"
             out.warn("extra_values", f"{table}: row '{slot.row.label or slot.row.extra_label}' prints "
                      f"{len(printed)} values for {size} cells; {used}", line=slot.row.line + 1)
@@ -536,6 +538,30 @@ def _subtotal_column(slots: list[_Slot], identities: list[Identity]) -> int | No
     return common.pop() if common and len(common) == 1 else None
 
 
+def _holds(values: list, local: list[tuple[tuple[int, ...], tuple[int, ...]]]) -> bool:
+    """Whether a row's values (printed or read) keep the row's own sums."""
+    numbers = [v if isinstance(v, int) else parse_cell(v).value for v in values]
+    return all(all(isinstance(numbers[i], int | float) for i in p + w)
+               and sum(numbers[i] for i in p) == sum(numbers[i] for i in w) for p, w in local)
+
+
+def _windows_by_width(slots: list[_Slot], identities: list[Identity], keep: str) -> dict[int, str]:
+    """Per width of rows wider than the form, the window ("first" or "last") that the rows of it
+    which decide (their own sums hold in one window only) all take: a table printing two columns
+    after the form's (2021年总计, 同比增减) reads its first values in a row whose last values hold too
+    (1 0 0 0 0 0 1 0 +1). Widths whose rows disagree, or none decides, keep ``keep``."""
+    votes: dict[int, set[str]] = {}
+    for slot in slots:
+        size = len(slot.ids)
+        printed = fit(slot.row.cells, size) if slot.row else []
+        local = _local(identities, slot.ids)
+        if len(printed) > size and local:
+            first, last = _holds(printed[:size], local), _holds(printed[-size:], local)
+            if first != last:
+                votes.setdefault(len(printed), set()).add("first" if first else "last")
+    return {width: which.pop() for width, which in votes.items() if len(which) == 1 and width}
+
+
 def _window(printed: list[str], size: int, local: list[tuple[tuple[int, ...], tuple[int, ...]]],
             keep: str, joinable: bool = False) -> str | None:
     """Which ``size`` of a row's values to read, "first" or "last": ``keep``, unless only the other
@@ -544,9 +570,7 @@ def _window(printed: list[str], size: int, local: list[tuple[tuple[int, ...], tu
     space-separated text (``joinable``), when numbers a space split also hold it (11 0 0 0 0 0 1 1:
     its last seven hold by chance, 11 … 11 too)."""
     def holds(values: list) -> bool:
-        numbers = [v if isinstance(v, int) else parse_cell(v).value for v in values]
-        return all(all(isinstance(numbers[i], int | float) for i in p + w)
-                   and sum(numbers[i] for i in p) == sum(numbers[i] for i in w) for p, w in local)
+        return _holds(values, local)
 
     other = "last" if keep == "first" else "first"
     windows = {"first": printed[:size], "last": printed[-size:]}
