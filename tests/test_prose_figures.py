@@ -386,10 +386,13 @@ def _year(text: str) -> int:
     ("全市因政府信息公开引发的行政复议案件共16件。市司法局全年共办理各类行政复议案件1083件。", "admin_review_cases", 16),
     ("2022年共新收政府信息公开申请23件。另据统计，全市生态环境系统（含各区县分局）共收到政府信息公开申请61件。",
      "applications_received", 23),
+    ("2021年，历下区人民政府因政府信息公开被申请行政复议4件、被提起行政诉讼3件。行政复议体制改革后，区人民政府统一行使"
+     "行政复议职责，全年作为复议机关办理政府信息公开类行政复议案件16件，按被申请人统计如下：", "admin_review_cases", 4),
 ])
 def test_another_body_s_figures_quoted_in_a_report_are_no_headline(text, key, total):
     """A department quoting its city's report (据《…年度报告》), a street its district's (据…通报), a city
-    the reviews of every kind its 司法局 handled: none is the report's own total."""
+    the reviews of every kind its 司法局 handled, a government the reviews it decided as the review
+    body: none is the report's own total."""
     assert headlines(figures(text, _year(text)))[key] == total
 
 

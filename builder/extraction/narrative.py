@@ -359,6 +359,9 @@ def _ends_clause(sentence: str, m: re.Match) -> bool:
 # An outcome right after a count of cases (1件行政复议被纠正, 2起行政诉讼败诉, 行政诉讼1件尚未审结): the
 # cases that ended so, or have not ended yet.
 _CASE_KEYS = frozenset({"admin_review_cases", "litigation_cases"})
+# A government deciding reviews of its departments (行政复议体制改革后，区人民政府统一行使行政复议职责):
+# the cases it handled as the review body are others', not the ones about its own disclosure.
+_AS_REVIEW_BODY = re.compile(r"作为(?:行政)?复议机关|复议机关(?:共|全年)?(?:办理|受理|审理|审结|收到)")
 _OUTCOME_AFTER = re.compile(r"(?:案件|案)?\s*(?:被|遭)?(?:纠正|纠错|撤销|确认违法|败诉|胜诉|维持|驳回|撤回|终止|责令"
                             r"|(?:尚未|仍未|未|已)(?:审结|结案|办结)|(?:正在|仍在)?审理中|在审)")
 _UNITS = "件条起宗份个"
@@ -541,6 +544,8 @@ def _context(key: str, sentence: str, start: int, number_start: int, year: int |
     if key in _TOTAL_KEYS and _inside_part(clause) and not _NEW_OF_HANDLED.search(clause) \
             and not _YEAR_OF_RUNNING_TOTAL.search(before):
         return "part"
+    if key in _CASE_KEYS and _AS_REVIEW_BODY.search(before):
+        return "other_scope"  # 全年作为复议机关办理政府信息公开类行政复议案件16件: others' cases it decided
     if key in _TOTAL_KEYS and _SECTOR_SYSTEM.search(scope + before):
         return "other_scope"  # 全市生态环境系统（含各区县分局）共收到申请61件: the department's and others
     if key in _TOTAL_KEYS and not all_levels and _ALL_LEVELS.search(scope + before):
