@@ -118,6 +118,24 @@ def test_a_converter_script_s_slips_go_back_to_the_names_they_were():
     assert simplified("鬆原市寧江區查乾湖全麵推進，乾部培訓。" * 10) == "松原市宁江区查干湖全面推进，干部培训。" * 10
 
 
+def test_a_traditional_page_stored_in_gbk_is_read():
+    """A 繁體 copy under a /big5/ path stored as GBK: its characters are past GB2312, which the check
+    against bytes that are not text took for gibberish ("text encoding not recognised")."""
+    text = opencc_s2t(SAMPLE)
+    report = extract_bytes(text.encode("gbk"), "big5_t20230130_2671058.html.txt")
+    plain = extract_bytes(SAMPLE.encode(), "report.txt")
+    assert (report.agency.name, report.agency.adcode) == (plain.agency.name, plain.agency.adcode)
+    assert {k: c.value for k, c in report.cells.items()} == {k: c.value for k, c in plain.cells.items()}
+
+
+def test_a_converter_writing_qian_for_every_gan_goes_back_to_the_county_s_name():
+    """tw_cn.js writes 乾 for every 干: 餘乾縣 read back as 余乾县 matched 乾县 of 陕西 inside it."""
+    text = SAMPLE.replace("宁夏回族自治区固原市隆德县", "江西省上饶市余干县").replace("隆德县", "余干县")
+    report = extract_bytes(opencc_s2t(text).replace("幹", "乾").encode(), "report.txt")
+    assert (report.agency.name, report.agency.adcode) == ("余干县人民政府办公室", "361127")
+    assert simplified("乾縣與乾安縣，新乾縣的乾部" * 5) == "乾县与乾安县，新干县的干部" * 5
+
+
 def test_simplified_text_is_not_converted():
     """乾安县 and 乾县 are simplified names too; a converter would make them 干安县."""
     text = "吉林省松原市乾安县人民政府2023年政府信息公开工作年度报告。陕西省咸阳市乾县。" * 3

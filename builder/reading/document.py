@@ -122,16 +122,22 @@ _TRADITIONAL_MIN = 10
 _TAIWAN_USAGE = "資訊公開"
 
 
+# 乾 of a 繁體 page is 干 (a converter writing 乾 for every 干: 餘乾縣 for 余干县) but in the few words that
+# keep it in simplified text too (乾县, 乾安县, 乾隆…); OpenCC takes back only the words it knows (乾部 →
+# 干部). The divisions named …干县 are 余干县 and 新干县.
+_QIAN = re.compile(r"乾(?![县安坤隆陵元州])|(?<=[余新])乾(?=县)")
+
+
 def simplified(text: str) -> str:
     """The text in simplified characters when it is a 繁體 page, wholly or partly (a site's 繁體 toggle,
     a converter script run on the template or the article only), converted by OpenCC: characters
-    (瀋陽→沈阳, 於洪→于洪, 乾部→干部, the one-to-many slips of such converters, go back as well), and
+    (瀋陽→沈阳, 於洪→于洪, 乾部→干部, 餘乾縣→余干县, the one-to-many slips of such converters, go back as well), and
     Taiwan usage too (資訊→信息, 檔案→文件) when the page is in it. A simplified text is left as it is:
     converting it would turn names such as 乾安县 into 干安县."""
     if len(_TRADITIONAL.findall(text[:20000])) < _TRADITIONAL_MIN:
         return text
     if _TAIWAN_USAGE not in text:
-        return _converter("t2s").convert(text)
+        return _QIAN.sub("干", _converter("t2s").convert(text))
     # Taiwan usage writes 檔案 for the 文件 of 规范性文件, which OpenCC takes back as 文档 (a file on a disk).
     return _converter("tw2sp").convert(text).replace("文档", "文件")
 
@@ -352,10 +358,18 @@ def _reads_as_chinese(text: str) -> bool:
     """Most characters past ASCII are among GB2312's common ones. GB18030 decodes nearly any
     bytes; real Chinese text keeps to GB2312 (which holds the 6,763 common characters and the
     usual punctuation) almost entirely, while bytes that are not text land there about 30 %
-    of the time: a short binary file would otherwise be read as gibberish."""
+    of the time: a short binary file would otherwise be read as gibberish. A 繁體 page's are once
+    simplified."""
     wide = "".join(c for c in text[:20000] if c > "\x7f")
-    common = len(wide.encode("gb2312", errors="ignore")) // 2  # two bytes each past ASCII
-    return common >= 0.8 * len(wide)
+    if _common_share(wide) >= 0.8:
+        return True
+    # A 繁體 page in GBK: its traditional characters are past GB2312, their simplified forms in it.
+    return len(_TRADITIONAL.findall(wide)) >= _TRADITIONAL_MIN and _common_share(_converter("t2s").convert(wide)) >= 0.8
+
+
+def _common_share(wide: str) -> float:
+    """The share of characters (all past ASCII) that GB2312 has."""
+    return len(wide.encode("gb2312", errors="ignore")) / 2 / max(1, len(wide))  # two bytes each
 
 
 def decode(data: bytes, path: str) -> tuple[str, str]:
