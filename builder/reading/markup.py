@@ -15,6 +15,7 @@ import re
 import zlib
 from collections.abc import Callable, Iterator
 from functools import cache
+from html import unescape as unescape_entities
 
 from .. import errors
 
@@ -1163,8 +1164,16 @@ def _is_article(text: str) -> bool:
     return len(set(REPORT_SECTIONS.findall(text))) >= 2
 
 
+_MARKUP = re.compile(r"<\s*(?:p|div|table|br|span|h\d)\b", re.I)
+_ESCAPED_MARKUP = re.compile(r"&lt;\s*(?:p|div|table|br|span|h\d)\b", re.I)
+
+
 def _article_text(article: str, path: str) -> str:
-    return html_to_text(article, path) if re.search(r"<\s*(?:p|div|table|br|span|h\d)\b", article, re.I) else article
+    """An article's text: its markup read as a page's, also markup escaped once more as entities
+    (&lt;p style=&quot;…&quot;&gt;, as a CMS stores it in an API's field)."""
+    if not _MARKUP.search(article) and _ESCAPED_MARKUP.search(article):
+        article = unescape_entities(article)
+    return html_to_text(article, path) if _MARKUP.search(article) else article
 
 
 # A block of markup a script's data holds as it is (大汉 pages: <script type="text/xml"><datastore>…
@@ -1172,14 +1181,35 @@ def _article_text(article: str, path: str) -> str:
 _CDATA = re.compile(r"<!\[CDATA\[(.*?)\]\]>", re.S)
 
 
+# A script element: its attributes and its body. A body of a type no browser runs (text/template,
+# text/html, text/x-template) is markup a script copies into the page as it is.
+_SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.S | re.I)
+_RUN_TYPE = re.compile(r"""\btype\s*=\s*["']?[^"'\s>]*(?:javascript|ecmascript|module|json)""", re.I)
+_HAS_TYPE = re.compile(r"\btype\s*=", re.I)
+# Any string literal, however short (a page built by str += '<p>…</p>'; line by line).
+_ANY_STRING = re.compile(r'"((?:[^"\\\n]|\\.)*)"|\'((?:[^\'\\\n]|\\.)*)\'')
+
+
+def _script_bodies(page: str) -> Iterator[str]:
+    """What each script holds as text: a template's markup as it is; a program's string literals
+    joined in order (the pieces it builds the article from)."""
+    for m in _SCRIPT.finditer(page):
+        attributes, body = m.group(1), m.group(2)
+        if _HAS_TYPE.search(attributes) and not _RUN_TYPE.search(attributes):
+            yield body
+        elif "+" in body:
+            yield "".join(_unescape_string(s.group(1) if s.group(1) is not None else s.group(2))
+                          for s in _ANY_STRING.finditer(body))
+
+
 def script_article(html: str, path: str = "") -> str | None:
     """The article of a page that carries it only in a script (an app-like page saved before its
-    scripts ran: var articleContent = '…', window.__INITIAL_STATE__ = {…}, a CDATA record): the
-    longest string that prints the report's sections, its escapes undone and its markup read; None
-    if none does."""
+    scripts ran: var articleContent = '…', window.__INITIAL_STATE__ = {…}, a CDATA record, a
+    text/template's markup, str += '…' line by line): the longest string that prints the report's
+    sections, its escapes undone and its markup read; None if none does."""
     strings = itertools.chain((_unescape_string(m.group(1) if m.group(1) is not None else m.group(2))
                                for m in _STRING_LITERAL.finditer(html)),
-                              (m.group(1) for m in _CDATA.finditer(html)))
+                              (m.group(1) for m in _CDATA.finditer(html)), _script_bodies(html))
     article = max((s for s in strings if _is_article(s)), key=len, default=None)
     return _article_text(article, path) if article is not None else None
 
