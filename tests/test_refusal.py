@@ -107,6 +107,24 @@ def test_a_menu_entry_beside_the_agencys_name_is_no_title_when_a_report_title_fo
         extract_bytes(f"凤凰镇人民政府\n政府信息公开指南\n一、公开主体\n{BODY}".encode(), "guide.txt")
 
 
+def test_a_report_titled_only_by_its_year_below_its_column_s_menu_is_read():
+    """A department's column on its district's site: its name, its menu (政府信息公开指南, …), the page's
+    labels, and the title 2023年度报告 naming no subject. The name and the menu entry were read as a
+    guide's title, and 2023年度报告 as a report on another subject; the report has the form's tables."""
+    from .official_form import AGENCY, YEAR, assert_every_cell, blocks, html_body, html_page, values
+
+    v = values(seed=2)
+    entries = ("政府信息公开指南", "政府信息公开制度", "政府信息公开年度报告", "依申请公开")
+    menu = "".join(f"<li>{entry}</li>" for entry in entries)
+    head = (f"<div>{AGENCY}</div><ul>{menu}</ul><table><tr><th>发布机构：</th><td>{AGENCY}</td></tr>"
+            f"<tr><th>文件名称：</th><td>{YEAR}年度报告</td></tr></table><h1>{YEAR}年度报告</h1>")
+    body = html_body(blocks(v)).replace(f"<p>{AGENCY}{YEAR}年政府信息公开工作年度报告</p>", "", 1)
+    assert "年政府信息公开工作年度报告" not in body
+    report = extract_bytes(html_page(head + body).encode(), "t20240122_4165238.html")
+    assert (report.agency.name, report.year) == (AGENCY, YEAR)
+    assert_every_cell(report, v)
+
+
 @pytest.mark.parametrize("title, kind", [
     ("福建省2022年度政务公开工作第三方评估报告", "评估"),
     ("闵行区人民政府关于2023年度法治政府建设情况的报告", "another subject"),
@@ -163,6 +181,9 @@ def test_news_of_a_meeting_on_the_reports_is_refused(title):
     assert "news of a meeting or training" in str(caught.value)
 
 
+PUBLIC_INSTITUTION = "a hospital or school: its disclosure report is a public institution's (公共企事业单位信息公开)"
+
+
 @pytest.mark.parametrize(("name", "kind"), [
     ("广州市自来水有限公司", "an enterprise: its disclosure report is a public enterprise's (公共企事业单位信息公开)"),
     ("深圳市燃气集团", "an enterprise: its disclosure report is a public enterprise's (公共企事业单位信息公开)"),
@@ -171,9 +192,12 @@ def test_news_of_a_meeting_on_the_reports_is_refused(title):
     ("余村村民委员会", "a village or residents' committee (村民委员会/居民委员会), a self-governing body"),
     ("德清县人民法院", "a court: its openness reports are 司法公开's"),
     ("宁夏大学", "a university or college: its disclosure reports follow 高等学校信息公开办法"),
+    ("温州医科大学附属第一医院", PUBLIC_INSTITUTION),
+    ("杭州市学军中学", PUBLIC_INSTITUTION),
 ])
 def test_a_body_the_regulation_does_not_cover_is_refused(name, kind):
-    """Water companies, 人大 and 政协 offices, village committees, courts and universities publish 信息公开
+    """Water companies, 人大 and 政协 offices, village committees, courts, universities, hospitals and
+    schools publish 信息公开
     工作年度报告 on the same pattern, some copying the form whole: none is an administrative agency's."""
     with pytest.raises(errors.NotAReport) as caught:
         extract_bytes(f"{name}2023年信息公开工作年度报告\n本报告由{name}编制。\n{BODY}".encode(), "doc.txt")

@@ -105,10 +105,12 @@ _OTHER_KINDS = (
     # 关于2023年度法治政府建设情况的报告: a report whose title names no disclosure (信息公开, 政务公开).
     (re.compile(r"^(?!.*(?:信息公开|政务公开)).*报告$"),
      _OTHER_SUBJECT := "a report on another subject than disclosure (信息公开)"),
-    (re.compile(r"公开指南$"), "a disclosure guide (政府信息公开指南)"),
-    (re.compile(r"公开(?:目录|制度)$"), "a disclosure catalogue or rule (政府信息公开目录/制度)"),
+    (re.compile(r"公开指南$"), _GUIDE := "a disclosure guide (政府信息公开指南)"),
+    (re.compile(r"公开(?:目录|制度)$"), _CATALOGUE := "a disclosure catalogue or rule (政府信息公开目录/制度)"),
     (re.compile(r"(?:更正|勘误)(?:说明|公告|声明|启事)?$"), _ERRATUM := "an erratum (更正说明) to a report"),
 )
+# A title naming a year's report and no subject, after a page label (文件名称：2023年度报告).
+_NO_SUBJECT = re.compile(r"(?:[^:：]{1,6}[:：])?(?:\d{4}年度?)?(?:工作)?(?:年度)?报告")
 # Titles that name an agency's standing page of the disclosure column, with no year or 关于
 # (洛阳市人民政府政府信息公开指南; a menu entry 政府信息公开指南 names no agency).
 _STANDING_PAGE = re.compile(
@@ -119,7 +121,8 @@ _SECTION_HEADING = re.compile(r"[一二三四五六七八九十]{1,3}\s*、")
 _SENTENCE = re.compile(r"[,，;；。]")
 # A summary printing the form's tables is an annual report under another name.
 # An erratum printed above the corrected report it introduces is that report's.
-_WEAK_KINDS = frozenset({"a work summary (总结)", _ERRATUM})
+# A guide's or catalogue's name above filled tables is the column's menu (本局 / 政府信息公开指南 …).
+_WEAK_KINDS = frozenset({"a work summary (总结)", _ERRATUM, _GUIDE, _CATALOGUE})
 _ANNUAL_TITLE = re.compile(r"年度报告|年报|工作报告|年度工作情况报告")
 # A picture or summary explaining a report, titled after it: 一图读懂丨…2022年政府信息公开工作年度报告.
 _INTERPRETATION = re.compile(r"^(?:一图(?:读懂|看懂|了解)|一张图(?:读懂|看懂)|图解|图说|解读|政策解读|读懂)")
@@ -142,6 +145,8 @@ _NOT_AGENCIES = (
     (re.compile(r"人民法院$"), "a court: its openness reports are 司法公开's"),
     (re.compile(r"人民检察院$"), "a procuratorate: its openness reports are 检务公开's"),
     (re.compile(r"(?:大学|学院)$"), "a university or college: its disclosure reports follow 高等学校信息公开办法"),
+    (re.compile(r"(?:医院|卫生院|学校|中学|小学|幼儿园)$"),
+     "a hospital or school: its disclosure report is a public institution's (公共企事业单位信息公开)"),
 )
 
 
@@ -169,6 +174,8 @@ def other_document_kind(lines: list[str], deep: bool = False) -> tuple[str, str]
         if _ANNUAL_TITLE.search(title) and _REPORT_SIGNS.search(title) and not _ABOUT_REPORTS.search(title):
             continue  # a disclosure report's title (法治政府建设年度报告 is another subject's)
         kind = next((kind for pattern, kind in _OTHER_KINDS if pattern.search(title)), None)
+        if kind == _OTHER_SUBJECT and _NO_SUBJECT.fullmatch(title):
+            continue  # 2023年度报告 (a column's entry titled so, the agency in the page's labels): no subject named
         # Two lines joined with a report's title below them: a name and a menu entry (凤凰镇 / 政府信息公开指南);
         # a report's title anywhere in the head: another subject's report is a link beside it.
         after = shown if kind == _OTHER_SUBJECT else shown[last + 1:] if last is not None else []
