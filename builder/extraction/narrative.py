@@ -141,12 +141,17 @@ PATTERNS: tuple[Pattern, ...] = (
     # 现行有效行政规范性文件156件，2021年制发11件: the documents named with another count, then the year's
     _p("normative_docs_issued", r"规范性文件[^。；;]{0,16}?[，,、]\s*(?:本年|全年|年内|(?:19|20)\d{2}\s*年度?)"
        r"(?:制发|印发|出台|制定|新制作)(?:了)?\s*" + _N + "(?:件|个|份)"),
+    # 发布县政府及县政府办公室文件52件，其中行政规范性文件9件: the year's documents, those among them
+    _p("normative_docs_issued", r"(?:制发|印发|出台|制定|发布)[^。；;，,]{0,20}?文件\s*\d+\s*(?:件|个|份)\s*[，,]?\s*"
+       r"其中(?:行政)?规范性文件\s*" + _N + "(?:件|个|份)"),
     _p("normative_docs_issued", r"(?:未|没有)(?:制发|印发|出台|制定)(?:任何)?(?:行政)?规范性文件", 0),
     _p("normative_docs_in_force", r"现行有效(?:的)?(?:行政)?规范性文件(?:共计|共|合计|为)?\s*" + _N + "(?:件|个|份)"),
     _p("normative_docs_in_force", r"(?:行政)?规范性文件[^。；;，,\d]{0,4}?现行有效(?:的)?(?:共计|共|合计|为)?\s*" + _N
        + "(?:件|个|份)"),
     _p("normative_docs_in_force", r"规范性文件[^。；;\d]{0,12}?(?:本年|全年|年内)(?:制发|印发|出台|制定)[^。；;]{0,16}?"
        r"现行有效(?:的)?\s*" + _N + "(?:件|个|份)"),
+    # 开展规范性文件清理，废止6件，现行有效87件: the review named, then each count
+    _p("normative_docs_in_force", r"规范性文件(?:的)?清理[^。；;]{0,24}?现行有效(?:的)?\s*" + _N + "(?:件|个|份)"),
     # 全年制发行政规范性文件7件，废止3件，现行有效52件: the verb before the documents, then each count
     _p("normative_docs_in_force", r"(?:制发|印发|出台|制定)(?:了)?(?:行政)?规范性文件[^。；;]{0,24}?现行有效(?:的)?\s*" + _N
        + "(?:件|个|份)"),
@@ -542,8 +547,8 @@ def _context(key: str, sentence: str, start: int, number_start: int, year: int |
     if key not in _PREVIOUS_YEAR_KEYS and _OTHER_YEAR_WORDS.search(year_words):
         return "other_year"
     if key in _TOTAL_KEYS and _inside_part(clause) and not _NEW_OF_HANDLED.search(clause) \
-            and not _YEAR_OF_RUNNING_TOTAL.search(before):
-        return "part"
+            and not _YEAR_OF_RUNNING_TOTAL.search(before) and not (key == "normative_docs_issued" and "规范性文件" in clause):
+        return "part"  # (the normative documents among the year's documents, 其中行政规范性文件9件, are its count)
     if key in _CASE_KEYS and _AS_REVIEW_BODY.search(before):
         return "other_scope"  # 全年作为复议机关办理政府信息公开类行政复议案件16件: others' cases it decided
     if key in _TOTAL_KEYS and _SECTOR_SYSTEM.search(scope + before):
