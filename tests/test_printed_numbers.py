@@ -25,7 +25,7 @@ from .test_layouts import AGENCY, values
     ("12 *3", None), ("24（19）", "24"), ("-5(-5)", "-5"), ("837.6(612.3)", "837.6"), ("96 （其中网上申请71）", "96"),
     ("(3)", None), ("3（2）（1）", None), ("1.2万", "12000"), ("3.5万条", "35000"), ("▼3", "-3"), ("▲5", "5"),
     ("1.2万元", None), ("'12", "12"), ("12,316 ①", "12,316"), ("7②", "7"), ("’1,274", "1,274"), ("1,274.00", None),
-    ("12.50", None), ("2.0", None),
+    ("12.50", None), ("2.0", None), ("12注1", "12"), ("5（注2）", "5"), ("8 215.46", "8215.46"),
 ])
 def test_how_a_cell_spells_its_number(printed, number):
     got = spelled_number(printed)
@@ -104,6 +104,37 @@ def test_glyphs_for_digits_are_read_where_the_sums_require_that_reading(layout, 
     rep, v = report({"t3.granted.natural_person": glyphs}, layout, v=v)
     got = rep.cells["t3.granted.natural_person"]
     assert (got.value, got.status, got.raw) == (10, "repaired", glyphs)
+    for cell in forms.cells(GOV_2021):
+        assert rep.cells[cell.id].value == v[cell.id], cell.id
+
+
+@pytest.mark.parametrize("layout", ["tab", "html"])
+@pytest.mark.parametrize("printed", [{"t3.granted.natural_person": "010", "t3.granted.total": "010"},
+                                     {"t3.granted.natural_person": "10.0", "t3.granted.total": "10.00"},
+                                     {"t3.granted.natural_person": "1O", "t3.granted.total": "01O"}])
+def test_leading_zeros_and_zero_decimals_are_read_where_the_sums_require_that_reading(layout, printed):
+    """A clerk's 010, a spreadsheet's 10.00, zeros typed as O (01O): unsure whole, the row and its
+    column left unchecked. Each is a reading of the cell the identities take or leave."""
+    v = rebalance({**values(GOV_2021), **{forms.t3_cell("granted", c.id): 0 for c in forms.T3_COLUMNS},
+                   "t3.granted.natural_person": 10, "t3.granted.total": 10})
+    rep, v = report(printed, layout, v=v)
+    for cell, raw in printed.items():
+        assert (rep.cells[cell].value, rep.cells[cell].status, rep.cells[cell].raw) == (10, "repaired", raw)
+    for cell in forms.cells(GOV_2021):
+        assert rep.cells[cell.id].value == v[cell.id], cell.id
+
+
+@pytest.mark.parametrize("layout", ["tab", "html"])
+def test_rows_of_yi_that_only_the_column_sums_settle_are_read(layout):
+    """一 for 1 in 自然人 and in 总计 of three rows (or a dash for 0 in both: each row holds either way):
+    the column sums decide, taken together, that each is 1."""
+    rows = ("granted", "partially_granted", "other.other")
+    v = {**values(GOV_2021), **{forms.t3_cell(r, c.id): 0 for r in rows for c in forms.T3_COLUMNS}}
+    v = rebalance({**v, **{forms.t3_cell(r, c): 1 for r in rows for c in ("natural_person", "total")}})
+    printed = {forms.t3_cell(r, c): "一" for r in rows for c in ("natural_person", "total")}
+    rep, v = report(printed, layout, v=v)
+    for cell in printed:
+        assert (rep.cells[cell].value, rep.cells[cell].status) == (1, "repaired"), cell
     for cell in forms.cells(GOV_2021):
         assert rep.cells[cell.id].value == v[cell.id], cell.id
 

@@ -145,10 +145,10 @@ def is_value_cell(cell: str) -> bool:
 
 
 # How a cell of its own prints a number in other ways than digits alone (each read with a note):
-# a footnote mark after it (12¹, 512*, the raised mark of a web page or Word cell), digits grouped
+# a footnote mark after it (12¹, 512*, 12注1, the raised mark of a web page or Word cell), digits grouped
 # by spaces as GB/T 15835 sets them (9 417), a change in words (减少15, 增3项), Chinese numerals (二十三).
-_FOOTNOTE_MARK = re.compile(r"(?<=\d)\s*(?:[*＊※]+|[⁰¹²³⁴⁵⁶⁷⁸⁹]+|[①-⑳])$")
-SPACE_GROUPED = re.compile(r"[1-9]\d{0,2}(?:[ \u00a0\u2009\u202f]\d{3})+")
+_FOOTNOTE_MARK = re.compile(r"(?<=\d)\s*(?:[*＊※]+|[⁰¹²³⁴⁵⁶⁷⁸⁹]+|[①-⑳]|[(（]?注\s*\d{0,2}[)）]?)$")
+SPACE_GROUPED = re.compile(r"[1-9]\d{0,2}(?:[ \u00a0\u2009\u202f]\d{3})+(?:\.\d{1,2})?")
 _CHANGE_WORDS = re.compile(r"(?P<sign>增加|新增|增|上升|减少|减|下降)\s*(?P<n>\d+(?:,\d{3})*)\s*(?:" + COUNT_UNIT + ")?")
 _NUMERAL = "零〇一二两三四五六七八九十百千"
 _CHINESE_NUMERAL = re.compile(f"[{_NUMERAL[:2]}{_NUMERAL[3:]}][{_NUMERAL}]*|一[{_NUMERAL}]+")  # not 一 alone
@@ -166,9 +166,14 @@ def glyph_reading(cell: str) -> int | None:
     if not _GLYPH_CELL.fullmatch(c) or c.isdigit():
         return None
     digits = c.translate(_GLYPH_DIGITS)
-    if (len(digits) > 1 and digits[0] == "0") or len(digits) > MAX_NUMBER_DIGITS:
-        return None
-    return int(digits)
+    return int(digits) if len(digits) <= MAX_NUMBER_DIGITS else None
+
+
+def leading_zero_reading(cell: str) -> int | None:
+    """The number a count typed with leading zeros (05, 017) reads as; None for any other cell. Only
+    a reading: digits split apart or a rule read as 0 print so too, and the identities decide."""
+    c = cell.strip()
+    return int(c) if len(c) > 1 and c[0] == "0" and c.isdigit() and len(c) <= MAX_NUMBER_DIGITS else None
 
 
 def wrapped_number(cell: str) -> int | None:
@@ -220,7 +225,7 @@ def spelled_number(cell: str) -> tuple[str, str] | None:
     if m := _BRACKETED_ASIDE.fullmatch(c):
         return m.group("n"), f"数字后括号中的“{m.group('aside').strip()}”是附注（如上年的数、其中数），不计入数值"
     if SPACE_GROUPED.fullmatch(c):
-        return re.sub(r"\D", "", c), "数字中的空格是千位分隔，读作一个数"
+        return re.sub(r"[^\d.]", "", c), "数字中的空格是千位分隔，读作一个数"
     if m := _TEXT_NUMBER.fullmatch(c):
         return m.group("n"), "数字前的撇号是表格软件“以文本形式存储的数字”的标记，不计入数值"
     if m := _CHANGE_WORDS.fullmatch(c):

@@ -36,6 +36,7 @@ from .layout import (
     ValueRow,
     glyph_reading,
     label_core,
+    leading_zero_reading,
     line_cells,
     several_numbers,
     spelled_number,
@@ -114,6 +115,9 @@ def _read_cell(raw: str) -> tuple[int | float | None, str, str | None, str | Non
     if status == "ambiguous" and (glyphs := glyph_reading(raw)) is not None:
         return (None, status, f"印出的字可能是形近的数字（按字形读作 {glyphs}），勾稽关系无法确认，未作选择", None,
                 (glyphs,))
+    if status == "ambiguous" and (number := leading_zero_reading(raw)) is not None:
+        return (None, status, f"以 0 开头的多位数（读作 {number}）也可能是数字拆开或表格线被认成了数字，勾稽关系无法确认，"
+                "未作选择", None, (number,))
     if status == "ambiguous" and (joined := wrapped_number(raw)) is not None:
         return (None, status, f"格内的数字可能折成了两行（连读作 {joined}），也可能是两格连在一起，勾稽关系无法确认，"
                 "未作选择", None, (joined,))
@@ -362,7 +366,8 @@ def read_table(slots: list[_Slot], identities: list[Identity], out: Tables, tabl
                 parsed = CellValue(-int(negative.group(1)), parsed.raw, "reported",
                                    "增减印在括号中（会计格式的负数），读作减少")
             if isinstance(parsed.value, float) and _KIND.get(cell) != "money":  # 2.0 may be 20 misread
-                parsed = CellValue(None, parsed.raw, "ambiguous", "件数没有小数，印出的数字无法读作件数", [])
+                parsed = CellValue(None, parsed.raw, "ambiguous", "件数没有小数，印出的数字无法读作件数（小数点可能是"
+                                   "表格软件的格式，也可能是认错的字），勾稽关系无法确认，未作选择", _decimal_count_readings(raw))
             elif left_out is not None and parsed.note is None:
                 parsed.note = (f"本行多印了一列合计（第 {subtotal + 1} 个数 {left_out}，等于它前面几列之和），"
                                "不是表格的列，已略去；每行略去它后本行合计都成立")
@@ -934,6 +939,35 @@ def _settle_glyphs(fixed: dict, identities: list[Identity], out: Tables) -> None
                                     f"印作“{raw.strip()}”，读作 {value}：只有这样{identity_zh(identity)}才成立")
         fixed[cell] = value
     _settle_together({c: r for c, r in readings.items() if c not in settled}, holding, fixed, out)
+    _settle_by_search({c: r for c, r in readings.items() if fixed.get(c) is None}, holding, fixed, out)
+
+
+_SEARCH_LIMIT = 4096  # readings tried together at most
+
+
+def _settle_by_search(readings: dict[str, list], identities: list[Identity], fixed: dict, out: Tables) -> None:
+    """Cells of several readings each that no identity settles alone (rows of 一 … 一, each 1 or a
+    dash for 0, whose column sums decide): every combination of their readings tried, taken when
+    exactly one makes every sum about them hold and each is checked by one sum at least."""
+    cells = list(readings)
+    about = [i for i in identities if any(c in readings for c in i.cells)]
+    if not cells or any(c not in {x for i in about for x in i.cells} for c in cells) or \
+            math.prod(len(readings[c]) for c in cells) > _SEARCH_LIMIT:
+        return
+    found = None
+    for combination in itertools.product(*(readings[c] for c in cells)):
+        values = {**fixed, **dict(zip(cells, combination))}
+        if all(sum(values[c] for c in i.parts) == sum(values[c] for c in i.whole) for i in about):
+            if found is not None:
+                return  # two readings hold: none is taken
+            found = combination
+    if found is None:
+        return
+    for cell, value in zip(cells, found):
+        raw = out.cells[cell].raw
+        out.cells[cell] = CellValue(value, raw, "repaired", f"印作“{raw.strip()}”，读作 {value}：只有这样读时表中"
+                                    f"{len(about)} 项勾稽关系全部成立")
+        fixed[cell] = value
 
 
 def _settle_together(readings: dict[str, list], identities: list[Identity], fixed: dict, out: Tables) -> None:
@@ -958,7 +992,22 @@ def _settle_together(readings: dict[str, list], identities: list[Identity], fixe
 def _glyph_cell(cell: CellValue | None) -> bool:
     return (cell is not None and cell.status == "ambiguous" and bool(cell.candidates) and cell.raw is not None
             and (glyph_reading(cell.raw) is not None or wrapped_number(cell.raw) is not None
-                 or cell.raw.strip() == DASH_OR_ONE))
+                 or leading_zero_reading(cell.raw) is not None or cell.raw.strip() == DASH_OR_ONE
+                 or bool(_decimal_count_readings(cell.raw))))
+
+
+_DECIMAL = re.compile(r"(\d+)\.(\d+)")
+
+
+def _decimal_count_readings(raw: str) -> list[int]:
+    """What a count printed with decimals may be: its whole part when they are zeros (5.0, 178.00: a
+    spreadsheet's number format), its digits run together (2.5 for 25: a speck read as a point)."""
+    m = _DECIMAL.fullmatch(raw.strip())
+    if m is None:
+        return []
+    joined = int(m.group(1) + m.group(2)) if len(m.group(1) + m.group(2)) <= MAX_NUMBER_DIGITS else None
+    readings = [int(m.group(1))] if not int(m.group(2)) else []
+    return readings + ([joined] if joined is not None and joined not in readings else [])
 
 
 # --- the three tables --------------------------------------------------------
