@@ -5,6 +5,7 @@ box-drawing characters. Each is read with a note saying how, or left unsure."""
 from __future__ import annotations
 
 import random
+import re
 
 import pytest
 
@@ -137,6 +138,32 @@ def test_rows_of_yi_that_only_the_column_sums_settle_are_read(layout):
         assert (rep.cells[cell].value, rep.cells[cell].status) == (1, "repaired"), cell
     for cell in forms.cells(GOV_2021):
         assert rep.cells[cell.id].value == v[cell.id], cell.id
+
+
+@pytest.mark.parametrize("kind", ["html", "docx"])
+def test_cells_typed_as_the_same_as_above_or_left_take_that_value(kind):
+    """同上 under a value and 同左 after one (a clerk repeating zeros down a column or along a row):
+    the rows holding them were read short, their values run together, 165 cells unsure."""
+    from .official_form import Cell, assert_every_cell, docx_bytes, table3
+
+    v = form_values(seed=3)
+    t3 = table3(v)
+    printed = [[cell.text for cell in row][-7:] for row in t3]  # a data row's last seven cells are its values
+    repeated = 0
+    for r in range(4, len(t3)):
+        for i in range(7):
+            text, k = printed[r][i], len(t3[r]) - 7 + i
+            word = "同左" if i and text == printed[r][i - 1] else "同上" if text == printed[r - 1][i] else None
+            if word:
+                t3[r][k] = Cell(word)
+                repeated += 1
+    assert repeated > 20
+    report_blocks = blocks(v, t3)
+    data = docx_bytes(report_blocks) if kind == "docx" else html_page(html_body(report_blocks)).encode()
+    rep = extract_bytes(data, f"report.{kind}")
+    assert_every_cell(rep, v)
+    said = [c for c in rep.cells.values() if re.search("同上|同左", c.note or "")]
+    assert said and all(c.status in ("reported", "none") for c in said)
 
 
 def test_glyphs_the_sums_contradict_stay_unsure():

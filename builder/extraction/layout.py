@@ -190,6 +190,8 @@ def wrapped_number(cell: str) -> int | None:
 # A number with an aside in brackets after it: last year's figure (24（19）, a table printing both
 # years so), a part of it (96（其中网上申请71）) or its unit. The number before is the cell's.
 _BRACKETED_ASIDE = re.compile(r"(?P<n>[-+]?\d[\d,]*(?:\.\d+)?)\s*[(（](?P<aside>[^()（）]{1,16})[)）]")
+# A cell printing 同上 or 同左, written by the reading as the value it repeats (0（同上）, 无（同左）).
+_REPEATED = re.compile(r"(?P<n>[-+]?\d[\d,]*(?:\.\d+)?|无|—+|-|/)[(（](?P<word>同上|同左)[)）]")
 # A count printed in ten thousands (1.2万, 3.5万条): rounded.
 _TEN_THOUSANDS = re.compile(r"(?P<n>\d+(?:\.\d+)?)\s*万(?!元)\s*[件条个项]?")
 # A change printed with an arrow (▼3 a decrease, ▲5 an increase).
@@ -222,6 +224,8 @@ def spelled_number(cell: str) -> tuple[str, str] | None:
     if m := _ARROWED.fullmatch(c):
         sign = "-" if m.group("arrow") in "▼↓" else ""
         return sign + m.group("n"), f"“{m.group('arrow')}”读作{'减少（负数）' if sign else '增加'}"
+    if m := _REPEATED.fullmatch(c):
+        return m.group("n"), f"格中印“{m.group('word')}”，取{'上' if m.group('word') == '同上' else '左'}一格的值"
     if m := _BRACKETED_ASIDE.fullmatch(c):
         return m.group("n"), f"数字后括号中的“{m.group('aside').strip()}”是附注（如上年的数、其中数），不计入数值"
     if SPACE_GROUPED.fullmatch(c):

@@ -172,7 +172,33 @@ def table_grid(rows: list[list[tuple[str, int, int]]]) -> list[list[str]]:
                 grid[r][c:c + colspan] = across  # a value typed for each column the merged cell covers
                 starts.update(range(c, c + colspan))
             c += colspan
-    return [[cell or "" for c, cell in enumerate(row) if c in starts] for row in grid]
+    out = [[cell or "" for c, cell in enumerate(row) if c in starts] for row in grid]
+    for r in range(len(out)):
+        out[r] = same_as_filled(out[r], out[r - 1] if r else [])
+    return out
+
+
+# A cell a clerk filled with 同上 (as above) or 同左 (as on the left), the value it repeats a number
+# or a word for none.
+_SAME_AS = {"同上": "above", "同左": "left"}
+_REPEATED_VALUE = re.compile(r"[-+]?\d[\d,]*(?:\.\d+)?|无|—+|-|/|0")
+
+
+def same_as_filled(cells: list[str], above: list[str]) -> list[str]:
+    """A row's cells with each 同上 or 同左 written as the value it repeats, the word kept after it in
+    brackets (0（同上）) for the reading's note; a cell whose neighbour holds no value as it is."""
+    if not any(cell.strip() in _SAME_AS for cell in cells):
+        return cells
+    out = list(cells)
+    for k, cell in enumerate(cells):
+        word = cell.strip()
+        if word not in _SAME_AS:
+            continue
+        source = (above[k] if k < len(above) else "") if _SAME_AS[word] == "above" else (out[k - 1] if k else "")
+        value = re.sub(r"[（(](?:同上|同左)[）)]$", "", source.strip())
+        if _REPEATED_VALUE.fullmatch(value):
+            out[k] = f"{value}（{word}）"
+    return out
 
 
 _FRAGMENT_ROWS = 3  # a table inside a cell with this many rows or fewer may be a piece of its row
@@ -784,6 +810,7 @@ def _docx_grid_lines(tbl) -> list[str]:
         budget -= len(cells)
         if budget < 0:
             raise errors.TableTooLarge(GRID_CELLS)
+        cells = same_as_filled(cells, above)
         rows = unstacked(cells)
         lines.extend("\t".join(row) for row in rows)
         above = rows[0] if len(rows) == 1 else [" ".join(cell.split("\n")) for cell in cells]
