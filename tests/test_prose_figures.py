@@ -9,6 +9,7 @@ import pytest
 from builder.checks import check_report
 from builder.extraction.extract import extract_bytes
 from builder.extraction.narrative import find_figures, sentences
+from builder.reading.document import normalize
 
 
 def figures(text: str, year: int = 2018):
@@ -297,6 +298,14 @@ def test_a_negation_saying_what_the_cases_would_have_been_about_is_zero(text):
 def test_a_negation_is_about_its_own_clause_only():
     found = headlines(figures("全年未因政府信息公开工作被申请行政复议，被提起行政诉讼1起。"))
     assert found == {"admin_review_cases": 0, "litigation_cases": 1}
+
+
+@pytest.mark.parametrize("space", [" ", "\u00a0", "\u2009", "\u202f", "\u3000"])
+def test_a_count_whose_thousands_a_space_sets_off_is_one_number(space):
+    """1 402件 (GB/T 15835's grouping): nothing was read, and 1 383件 was read as 383."""
+    text = normalize(f"全年共收到政府信息公开申请1{space}402件，办结1{space}383件，主动公开政府信息12{space}846条。")
+    assert headlines(figures(text)) == {"applications_received": 1402, "applications_answered": 1383,
+                                        "proactive_items": 12846}
 
 
 def test_applications_counted_in_fen():

@@ -220,7 +220,11 @@ def prose(lines: list[str]) -> str:
         if stripped[-1] in "。；;!！?？:：" or (_ITEM_START.match(stripped) and _HEADING_END.search(stripped)
                                                 and len(stripped) <= 40):
             out.append("\n")  # a heading (二、主动公开政府信息情况) is no start of the next paragraph's sentence
-    return _SPACE_AROUND_DIGITS.sub("", "".join(out))
+    return _SPACE_AROUND_DIGITS.sub("", _SPACE_GROUPED_COUNT.sub(lambda m: m.group().replace(" ", ""), "".join(out)))
+
+
+# A count whose thousands a space sets off (1 402件, as GB/T 15835 prints numbers): one number.
+_SPACE_GROUPED_COUNT = re.compile(r"(?<![\d.,])[1-9]\d{0,2}(?: \d{3})+(?=\s*[件条元篇次个项人万])")
 
 
 _SENTENCE_CELL = 20  # characters: a cell this long, with a full stop, holds prose
