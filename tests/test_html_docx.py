@@ -1231,3 +1231,29 @@ def test_a_trafilatura_xml_export_names_its_report_in_its_doc_title():
     report = extract_bytes(xml.encode(), "page.xml")
     assert (report.agency.name, report.year) == (AGENCY, YEAR)
     assert_every_cell(report, v)
+
+
+def test_a_mobile_page_s_cards_of_description_lists_are_table_rows():
+    """A mobile template prints each row as a card: its label as a heading, then a description list of
+    column names and values (<h5>行政处罚</h5><dl><dt>本年处理决定数量</dt><dd>412</dd></dl>). Read as
+    lines, every name and value was a row of its own: 行政强制 took 行政处罚's 412, table 3 was lost."""
+    from .official_form import AGENCY, YEAR, assert_every_cell, html_page, values
+
+    v = values(seed=4)
+    groups = {r.label_zh: r.group_zh for r in forms.T3_ROWS_2021}
+    headings = {"t2": "二、主动公开政府信息情况", "t3": "三、收到和处理政府信息公开申请情况",
+                "t4": "四、政府信息公开行政复议、行政诉讼情况"}
+    cards: dict[tuple[str, str], list] = {}
+    for cell in forms.cells(forms.GOV_2021):
+        cards.setdefault((cell.table, cell.row_label_zh), []).append(cell)
+    body = [f"<h1>{AGENCY}{YEAR}年政府信息公开工作年度报告</h1>",
+            f"<p>本报告所列数据统计期限自{YEAR}年1月1日至{YEAR}年12月31日止。</p>"]
+    for (table, label), cells in cards.items():
+        if headings.get(table):
+            body.append(f"<h4>{headings.pop(table)}</h4>")
+        group = groups.get(label, "")
+        title = f"{group} {label}" if group and not group.startswith("三、") else label
+        terms = "".join(f"<dt>{c.column_label_zh}</dt><dd>{synthetic._fmt(v[c.id])}</dd>" for c in cells)
+        body.append(f'<div class="card"><h5>{title}</h5><dl>{terms}</dl></div>')
+    report = extract_bytes(html_page("".join(body)).encode(), "art_1229195812.html")
+    assert_every_cell(report, v)

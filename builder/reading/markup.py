@@ -201,6 +201,43 @@ def same_as_filled(cells: list[str], above: list[str]) -> list[str]:
     return out
 
 
+# What a description list's value is in a card layout: a count, an amount, or a mark of none.
+_CARD_VALUE = re.compile(r"[-+]?\d[\d,]*(?:\.\d+)?\s*(?:件|条|个|万元|元)?|无|—+|-|/|0")
+_CARD_LABEL_MAX = 80  # characters: a row's label above its card, never a paragraph
+
+
+def _description_rows(root) -> None:
+    """A mobile page's cards (<h5>行政处罚</h5><dl><dt>本年处理决定数量</dt><dd>412</dd></dl>): each
+    description list whose descriptions are all values becomes a table row, the heading before it
+    its label, its terms a header row above it when they differ from the card before's. Read as
+    lines of text, every term and value was a row of its own, and values went to the next label."""
+    from lxml import etree
+
+    terms_before: list[str] = []
+    for dl in list(root.iter("dl")):
+        pairs = [(child.tag, _SPACES.sub(" ", child.text_content()).strip()) for child in dl
+                 if isinstance(child.tag, str) and child.tag in ("dt", "dd")]
+        terms = [text for tag, text in pairs if tag == "dt"]
+        values = [text for tag, text in pairs if tag == "dd"]
+        if not values or len(terms) != len(values) or not all(_CARD_VALUE.fullmatch(v) for v in values):
+            continue
+        label_element = dl.getprevious()
+        label = _SPACES.sub(" ", label_element.text_content()).strip() if label_element is not None else ""
+        if not label or len(label) > _CARD_LABEL_MAX or _CARD_VALUE.fullmatch(label):
+            label_element, label = None, ""
+        table = etree.Element("table")
+        rows = ([["", *terms]] if terms != terms_before else []) + [[label, *values]]
+        for cells in rows:
+            tr = etree.SubElement(table, "tr")
+            for text in cells:
+                etree.SubElement(tr, "td").text = text
+        terms_before = terms
+        table.tail = dl.tail
+        dl.getparent().replace(dl, table)
+        if label_element is not None:
+            label_element.drop_tree()
+
+
 _FRAGMENT_ROWS = 3  # a table inside a cell with this many rows or fewer may be a piece of its row
 
 
@@ -372,6 +409,7 @@ def html_to_text(html: str, path: str = "") -> str:
     for element in list(root.iter(*_DROP_TAGS)):
         element.drop_tree()
     _inline_fragment_tables(root)
+    _description_rows(root)
     lines: list[str] = []
     current: list[str] = []
 
