@@ -1257,3 +1257,30 @@ def test_a_mobile_page_s_cards_of_description_lists_are_table_rows():
         body.append(f'<div class="card"><h5>{title}</h5><dl>{terms}</dl></div>')
     report = extract_bytes(html_page("".join(body)).encode(), "art_1229195812.html")
     assert_every_cell(report, v)
+
+
+def test_a_table_3_typed_as_one_row_of_stacked_cells_with_a_heading_line_is_read():
+    """Every label in one cell and every column's values in one cell each, a <br> between lines; the
+    group's heading 三、本年度办理结果 has a line of its own, the values an empty line (<br><br>) beside
+    it. The empty line was dropped, the counts differed, and all of table 3 was lost."""
+    from .official_form import AGENCY, YEAR, html_page, values
+
+    v = values(seed=6)
+    labels, columns = [], [[] for _ in forms.T3_COLUMNS]
+    for row in forms.T3_ROWS_2021:
+        if row.group_zh.startswith("三、") and "三、本年度办理结果" not in labels:
+            labels.append("三、本年度办理结果")
+            for column in columns:
+                column.append("")
+        labels.append(f"{row.group_zh} {row.label_zh}" if row.group_zh and not row.group_zh.startswith("三、")
+                      else row.label_zh)
+        for column, c in zip(columns, forms.T3_COLUMNS, strict=True):
+            column.append(synthetic._fmt(v[forms.t3_cell(row.id, c.id)]))
+    head = "".join(f"<td>{c.label_zh}</td>" for c in forms.T3_COLUMNS)
+    cells = "".join(f"<td><p>{'<br/>'.join(column)}</p></td>" for column in columns)
+    page = html_page(f"<h1>{AGENCY}{YEAR}年政府信息公开工作年度报告</h1><p>三、收到和处理政府信息公开申请情况</p>"
+                     f"<table><tr><td></td>{head}</tr><tr><td><p>{'<br/>'.join(labels)}</p></td>{cells}</tr></table>"
+                     "<p>四、政府信息公开行政复议、行政诉讼情况</p>")
+    report = extract_bytes(page.encode(), "content_4532871.html")
+    t3 = [c.id for c in forms.cells(forms.GOV_2021) if c.table == "t3"]
+    assert {c: (report.cells[c].status, report.cells[c].value) for c in t3} == {c: ("reported", v[c]) for c in t3}

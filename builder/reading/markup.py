@@ -52,6 +52,8 @@ def _cell_text(element, lines: bool = False) -> str:
             continue
         block = isinstance(node.tag, str) and node.tag.lower() in _CELL_BREAKS
         gap = _LINE_GAP if lines and block and node.tag.lower() not in ("sup", "sub") else " " if block else ""
+        if gap == _LINE_GAP and node.tag.lower() == "br":
+            gap = _LINE_BREAK if event == "start" else ""  # one line each: <br><br> leaves an empty line
         if event == "start":
             mark = raised_mark(node.text or "") if block and node.tag.lower() == "sup" and not len(node) else None
             pieces.append(mark if mark is not None else gap)
@@ -64,11 +66,21 @@ def _cell_text(element, lines: bool = False) -> str:
             pieces.append(node.tail or "")
     text = "".join(pieces)
     if not lines:
-        return _SPACES.sub(" ", text).strip()
-    return "\n".join(part for line in text.split(_LINE_GAP) if (part := _SPACES.sub(" ", line).strip()))
+        return _SPACES.sub(" ", text.replace(_LINE_BREAK, " ")).strip()
+    # a block's edges end a line once however many meet; each <br> ends one, an empty one after another
+    text = _BLOCK_EDGES.sub(_LINE_BREAK, _BLOCK_GAPS.sub(_LINE_GAP, text)).replace(_LINE_GAP, _LINE_BREAK)
+    parts = [_SPACES.sub(" ", line).strip() for line in text.split(_LINE_BREAK)]
+    while parts and not parts[0]:
+        parts.pop(0)
+    while parts and not parts[-1]:
+        parts.pop()
+    return "\n".join(parts)
 
 
-_LINE_GAP = "\x00"  # where a cell's own line ends, until its text is put together
+_LINE_GAP = "\x00"  # where a block in a cell begins or ends, until its text is put together
+_LINE_BREAK = "\x01"  # where a <br> ends a cell's line
+_BLOCK_GAPS = re.compile("(?:\x00\\s*)+")
+_BLOCK_EDGES = re.compile("\x00?\\s*\x01\\s*\x00?")
 # A value a cell may stack one to a line: a number (with its unit) or a mark of none.
 _STACKED_VALUE = re.compile(r"[-+]?[\d０-９][\d０-９,，]*(?:[.．][\d０-９]+)?\s*[件条个项万元]*|无|—+|–|－|-|/|／")
 
@@ -85,7 +97,8 @@ def unstacked(cells: list[str]) -> list[list[str]]:
         return flat
     size = counts.pop()
     stacked = [lines for lines in split if len(lines) == size]
-    values = [lines for lines in stacked if all(_STACKED_VALUE.fullmatch(line) for line in lines)]
+    # a value cell may leave a line empty where a label line is a group's heading (三、本年度办理结果)
+    values = [lines for lines in stacked if any(lines) and all(not line or _STACKED_VALUE.fullmatch(line) for line in lines)]
     labels = [lines for lines in stacked if not any(_STACKED_VALUE.fullmatch(line) for line in lines)]
     single_values = [lines for lines in split if len(lines) == 1 and _STACKED_VALUE.fullmatch(lines[0])]
     if not values or not labels or single_values or len(values) + len(labels) != len(stacked):
