@@ -446,6 +446,29 @@ def test_a_markdown_table_whose_rows_are_wider_than_its_first_keeps_every_cell(t
 
 
 @pytest.mark.parametrize("template", [GOV_2021, GOV_2019])
+def test_an_org_file_s_keyword_lines_are_no_rows(template):
+    """An Org export names each table (#+NAME: tbl-t4) and keeps its formulas (#+TBLFM: $10=vsum($4..$9)):
+    their digits were read as rows, table 4's row among them, and every cell of it was unsure. The
+    file's #+TITLE: is its title."""
+    year = 2022 if template == GOV_2021 else 2020
+    v = values(template, seed=4)
+    lines = synthetic.render(AGENCY, year, template, v, "pipe").split("\n")
+    out = [f"#+TITLE: {lines[0]}", "#+DATE: <2021-01-29 Fri>", "#+OPTIONS: toc:nil num:nil"]
+    tables = 0
+    for k, line in enumerate(lines[1:], start=1):
+        if line.startswith("|") and not lines[k - 1].startswith("|"):
+            tables += 1
+            out.append(f"#+NAME: tbl-t{tables + 1}")
+        out.append(line)
+        if line.startswith("|") and (k + 1 == len(lines) or not lines[k + 1].startswith("|")):
+            out.append("#+TBLFM: $8=vsum($2..$7)")
+    report = extract_bytes("\n".join(out).encode(), "report.org")
+    assert (report.agency.name, report.year) == (AGENCY, year)
+    for cell in forms.cells(template):
+        assert report.cells[cell.id].value == v[cell.id], cell.id
+
+
+@pytest.mark.parametrize("template", [GOV_2021, GOV_2019])
 def test_a_markdown_table_under_an_empty_header_row_keeps_its_rows_in_place(template):
     """html-to-markdown gives a table whose first row is not a header an empty one (|  |  |) over
     |---|, and pads every row to the table's width: the empty row was taken for the delimiter row,

@@ -60,6 +60,8 @@ class Document:
             text = _DATA_URI.sub("", text)
         if "](" in text:  # a picture in Markdown (a table published as an image): its alt text, not its address
             text = _MARKDOWN_IMAGE.sub(r"\1", text)
+        if "#+" in text:  # an Org file's keyword lines (#+NAME: tbl-t4, #+TBLFM: $10=vsum($4..$9)): no text
+            text = _ORG_KEYWORD.sub(lambda m: m.group("value") if m.group("key").upper() == "TITLE" else "", text)
         return separated_rows(grid_rows(unspaced(parted(single_spaced(text.split("\n"))))))
 
     @cached_property
@@ -149,6 +151,8 @@ def _converter(config: str):  # opencc's converter (the package has no type hint
     return opencc.OpenCC(config)
 
 
+# An Org file's keyword line: its digits (tbl-t4, $10) were read as a table's row; its title is the title.
+_ORG_KEYWORD = re.compile(r"(?m)^[ \t]*#\+(?P<key>[A-Za-z_]+):[ \t]*(?P<value>.*)$")
 _DATA_URI = re.compile(r"data:[\w.+-]+/[\w.+-]+;base64,[A-Za-z0-9+/=]+")
 # A Markdown picture: ![alt](address "title"). Its address's digits (…/202001/W0202001175831.png) are
 # no figures of the report.
