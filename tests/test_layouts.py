@@ -445,6 +445,30 @@ def test_a_markdown_table_whose_rows_are_wider_than_its_first_keeps_every_cell(t
         assert report.cells[cell.id].value == v[cell.id], cell.id
 
 
+@pytest.mark.parametrize("padded", [False, True])
+def test_a_markdown_table_s_bold_cells_are_read_as_their_numbers(padded):
+    """A Markdown export bolds the total row (| **（七）总计** | **165** | … |): the marks stayed in the
+    cells, which read as no number, and table 3's sums went unchecked. Rows of one width are read by
+    the Markdown parser, rows wider than the first as printed."""
+    v = values(GOV_2021, seed=4)
+    lines = synthetic.render(AGENCY, 2022, GOV_2021, v, "pipe").split("\n")
+    out = []
+    width = 0
+    for k, line in enumerate(lines):
+        if line.startswith("|") and not lines[k - 1].startswith("|"):
+            block = list(itertools.takewhile(lambda row: row.startswith("|"), lines[k:]))
+            width = max(len(row.strip(" |").split("|")) for row in block) if padded else len(line.strip(" |").split("|"))
+            out += ["|" + "  |" * width, "|" + " --- |" * width]
+        cells = line.strip()[1:-1].split("|")
+        if "总计" in line and line.startswith("|"):
+            line = "|" + "|".join(f" **{c.strip()}** " if c.strip() else c for c in cells) + "|"
+        out.append(line + " |" * (width - len(cells)) if padded and line.startswith("|") else line)
+    assert any("**" in line for line in out)
+    report = extract_bytes("\n".join(out).encode(), "report.md")
+    for cell in forms.cells(GOV_2021):
+        assert report.cells[cell.id].value == v[cell.id], cell.id
+
+
 @pytest.mark.parametrize("template", [GOV_2021, GOV_2019])
 def test_an_org_file_s_keyword_lines_are_no_rows(template):
     """An Org export names each table (#+NAME: tbl-t4) and keeps its formulas (#+TBLFM: $10=vsum($4..$9)):

@@ -643,6 +643,17 @@ def _document_title(root) -> tuple[str, str] | None:
     return None
 
 
+def _inline_text(token) -> str:
+    """A Markdown cell's text as shown: emphasis marks left out (**176**, a bold total), code and a
+    picture's alt text as their text, a break as a space."""
+    if not token.children:
+        return token.content.strip()
+    return "".join(child.content if child.type in ("text", "code_inline", "image")
+                   else " " if "break" in child.type or child.type == "html_inline" else ""
+                   for child in token.children).strip()
+
+
+_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")  # **176**: bold, as a cell kept as printed shows it
 _DELIMITER_ROW = re.compile(r"[\s|:]*-[\s|:-]*")
 
 
@@ -662,7 +673,7 @@ def markdown_to_text(markdown: str) -> str:
         elif token.type == "tr_open":
             row = []
         elif token.type == "inline" and row is not None:
-            row.append(token.content.strip())
+            row.append(_inline_text(token))
         elif token.type == "tr_close" and row is not None:
             lines.append("\t".join(row))
             row = None
@@ -679,7 +690,7 @@ def markdown_to_text(markdown: str) -> str:
         # A crawler's table whose merged cells were lost: rows wider than its first, which markdown-it cuts
         # to the first's width. Those rows are kept as printed, pipe rows read as any pipe table is.
         widths = [len(row.strip().removeprefix("|").removesuffix("|").split("|")) for row in rows]
-        out.extend(rows if max(widths) > widths[0] else rendered)
+        out.extend([_STRONG.sub(r"\2", row) for row in rows] if max(widths) > widths[0] else rendered)
         index = end
     out.extend(src[index:])
     return "\n".join(out)
