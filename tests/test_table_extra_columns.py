@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 
 from builder import forms
+from builder.checks import check_report
+from builder.extraction.extract import extract_bytes
 
 from .test_table_rows import RENDERINGS, report, values, wrong_t3
 
@@ -82,3 +84,26 @@ def test_a_remarks_column_with_words_in_some_rows_is_no_label(rendering):
     rep = report(v, forms.GOV_2021, edit, rendering)
     t3 = [c.id for c in forms.cells(forms.GOV_2021) if c.table == "t3"]
     assert {c: rep.cells[c].value for c in t3} == {c: v[c] for c in t3}
+
+
+@pytest.mark.parametrize("kind", ["docx", "html"])
+def test_a_table_3_printing_its_total_column_only_is_read_by_it(kind):
+    """A township's table 3 with one column, 总计 (its applicants not broken down): every total was
+    unsure and table 3's sums unchecked. The totals are read; the applicant columns are not printed."""
+    from .official_form import T3_NOTE, Cell, blocks, docx_bytes, html_body, html_page
+    from .official_form import values as form_values
+
+    v = form_values(seed=2)
+    t3 = [[Cell(T3_NOTE), Cell("总计")]]
+    for row in forms.T3_ROWS_2021:
+        label = f"{row.group_zh} {row.label_zh}" if row.group_zh else row.label_zh
+        t3.append([Cell(label), Cell(str(v[forms.t3_cell(row.id, "total")]))])
+    report_blocks = blocks(v, t3)
+    data = docx_bytes(report_blocks) if kind == "docx" else html_page(html_body(report_blocks)).encode()
+    rep = extract_bytes(data, f"report.{kind}")
+    check_report(rep)
+    for row in forms.T3_ROWS_2021:
+        assert rep.cells[forms.t3_cell(row.id, "total")].value == v[forms.t3_cell(row.id, "total")], row.id
+        assert rep.cells[forms.t3_cell(row.id, "natural_person")].status == "missing"
+    assert {r.id: r.outcome for r in rep.checks if r.id == "t3.balance" and r.instance == "total"} == {
+        "t3.balance": "pass"}

@@ -1723,6 +1723,10 @@ def _t3_printed_columns(layout: Layout, rows: list[ValueRow], out: Tables) -> tu
                  "organisation columns; 自然人 and 总计 are read by their header names, the five columns are not "
                  "printed", columns=list(named))
         return named
+    if named == ("total",):
+        out.warn("t3.total_only", "table 3 prints its 总计 column only: the applicant columns are not printed",
+                 columns=list(named))
+        return named
     if len(of_form) < len(T3_ORDER) - 1:
         return None
     left_out = [c for c in T3_ORDER if c not in named]
