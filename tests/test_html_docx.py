@@ -1233,10 +1233,13 @@ def test_a_trafilatura_xml_export_names_its_report_in_its_doc_title():
     assert_every_cell(report, v)
 
 
-def test_a_mobile_page_s_cards_of_description_lists_are_table_rows():
+@pytest.mark.parametrize("kind", ["dl", "views"])
+def test_a_mobile_page_s_cards_of_description_lists_are_table_rows(kind):
     """A mobile template prints each row as a card: its label as a heading, then a description list of
-    column names and values (<h5>行政处罚</h5><dl><dt>本年处理决定数量</dt><dd>412</dd></dl>). Read as
-    lines, every name and value was a row of its own: 行政强制 took 行政处罚's 412, table 3 was lost."""
+    column names and values (<h5>行政处罚</h5><dl><dt>本年处理决定数量</dt><dd>412</dd></dl>), or a
+    mini-program's views (a heading, a line naming the row's group, then views of a name and a value).
+    Read as lines, every name and value was a row of its own: 行政强制 took 行政处罚's 412, table 3 was
+    lost. A page's single count (浏览次数 1286) is no card."""
     from .official_form import AGENCY, YEAR, assert_every_cell, html_page, values
 
     v = values(seed=4)
@@ -1252,11 +1255,20 @@ def test_a_mobile_page_s_cards_of_description_lists_are_table_rows():
         if headings.get(table):
             body.append(f"<h4>{headings.pop(table)}</h4>")
         group = groups.get(label, "")
-        title = f"{group} {label}" if group and not group.startswith("三、") else label
-        terms = "".join(f"<dt>{c.column_label_zh}</dt><dd>{synthetic._fmt(v[c.id])}</dd>" for c in cells)
-        body.append(f'<div class="card"><h5>{title}</h5><dl>{terms}</dl></div>')
+        if kind == "dl":
+            title = f"{group} {label}" if group and not group.startswith("三、") else label
+            terms = "".join(f"<dt>{c.column_label_zh}</dt><dd>{synthetic._fmt(v[c.id])}</dd>" for c in cells)
+            body.append(f'<div class="card"><h5>{title}</h5><dl>{terms}</dl></div>')
+        else:
+            sub = f'<uni-view class="card-sub"><span>{group}</span></uni-view>' if group else ""
+            pairs = "".join(f'<uni-view class="kv"><uni-text>{c.column_label_zh}</uni-text>'
+                            f'<uni-text>{synthetic._fmt(v[c.id])}</uni-text></uni-view>' for c in cells)
+            body.append(f'<uni-view class="card"><uni-view class="card-hd"><span>{label}</span></uni-view>{sub}'
+                        f'<uni-view class="card-bd">{pairs}</uni-view></uni-view>')
+    body.insert(1, '<div class="meta"><span>发布时间：2023-01-20</span><p><span>浏览次数：</span><span>1286</span></p></div>')
     report = extract_bytes(html_page("".join(body)).encode(), "art_1229195812.html")
     assert_every_cell(report, v)
+    assert (report.agency.name, report.year) == (AGENCY, YEAR)
 
 
 def test_a_table_3_typed_as_one_row_of_stacked_cells_with_a_heading_line_is_read():

@@ -217,38 +217,67 @@ def same_as_filled(cells: list[str], above: list[str]) -> list[str]:
 # What a description list's value is in a card layout: a count, an amount, or a mark of none.
 _CARD_VALUE = re.compile(r"[-+]?\d[\d,]*(?:\.\d+)?\s*(?:件|条|个|万元|元)?|无|—+|-|/|0")
 _CARD_LABEL_MAX = 80  # characters: a row's label above its card, never a paragraph
+_CARD_HEADS = 2  # blocks before a card's body: its row's label, and a line naming the row's group
+
+
+def _element_text(element) -> str:
+    return _SPACES.sub(" ", element.text_content()).strip()
+
+
+def _card_pairs(element) -> list[tuple[str, str]] | None:
+    """The (name, value) pairs a card's body lists: a description list's terms and descriptions, or
+    children of two parts each (<div class="kv"><span>自然人</span><span>16</span></div>); None when
+    the element is no such body or a value is no number or mark of none."""
+    children = [child for child in element if isinstance(child.tag, str)]
+    if not children:
+        return None
+    if element.tag == "dl":
+        terms = [_element_text(c) for c in children if c.tag == "dt"]
+        values = [_element_text(c) for c in children if c.tag == "dd"]
+        if len(terms) != len(values) or len(terms) + len(values) != len(children):
+            return None
+        pairs = list(zip(terms, values, strict=True))
+    else:
+        parts = [[part for part in child if isinstance(part.tag, str)] for child in children]
+        if any(len(two) != 2 or (child.text or "").strip() for child, two in zip(children, parts, strict=True)):
+            return None
+        pairs = [(_element_text(two[0]), _element_text(two[1])) for two in parts]
+        if len(pairs) < 2:
+            return None  # one name and number (浏览次数 1286) is a page's label, no card
+    if all(name and not _CARD_VALUE.fullmatch(name) and _CARD_VALUE.fullmatch(value) for name, value in pairs):
+        return pairs
+    return None
 
 
 def _description_rows(root) -> None:
-    """A mobile page's cards (<h5>行政处罚</h5><dl><dt>本年处理决定数量</dt><dd>412</dd></dl>): each
-    description list whose descriptions are all values becomes a table row, the heading before it
-    its label, its terms a header row above it when they differ from the card before's. Read as
-    lines of text, every term and value was a row of its own, and values went to the next label."""
+    """A mobile page's cards (<h5>行政处罚</h5><dl><dt>本年处理决定数量</dt><dd>412</dd></dl>, or a
+    mini-program's views of name and value): each card body listing only values becomes a table
+    row, the card's heading lines before it its label, its names a header row above it when they
+    differ from the card before's. Read as lines of text, every name and value was a row of its
+    own, and values went to the next label."""
     from lxml import etree
 
-    terms_before: list[str] = []
-    for dl in list(root.iter("dl")):
-        pairs = [(child.tag, _SPACES.sub(" ", child.text_content()).strip()) for child in dl
-                 if isinstance(child.tag, str) and child.tag in ("dt", "dd")]
-        terms = [text for tag, text in pairs if tag == "dt"]
-        values = [text for tag, text in pairs if tag == "dd"]
-        if not values or len(terms) != len(values) or not all(_CARD_VALUE.fullmatch(v) for v in values):
+    names_before: list[str] = []
+    for body in [e for e in root.iter() if isinstance(e.tag, str) and e.tag not in ("table", "tr", "ul", "ol")]:
+        if body.getparent() is None or (pairs := _card_pairs(body)) is None:
             continue
-        label_element = dl.getprevious()
-        label = _SPACES.sub(" ", label_element.text_content()).strip() if label_element is not None else ""
-        if not label or len(label) > _CARD_LABEL_MAX or _CARD_VALUE.fullmatch(label):
-            label_element, label = None, ""
+        # the card's heading lines: what comes before the body in a card of at most three blocks
+        heads = [e for e in body.itersiblings(preceding=True) if isinstance(e.tag, str)][::-1]
+        label = " ".join(_element_text(e) for e in heads)
+        if (not heads or len(heads) > _CARD_HEADS or body.getnext() is not None or len(label) > _CARD_LABEL_MAX
+                or any(_CARD_VALUE.fullmatch(_element_text(e)) for e in heads)):
+            heads, label = [], ""
+        names = [name for name, _ in pairs]
         table = etree.Element("table")
-        rows = ([["", *terms]] if terms != terms_before else []) + [[label, *values]]
-        for cells in rows:
+        for cells in ([["", *names]] if names != names_before else []) + [[label, *(v for _, v in pairs)]]:
             tr = etree.SubElement(table, "tr")
             for text in cells:
                 etree.SubElement(tr, "td").text = text
-        terms_before = terms
-        table.tail = dl.tail
-        dl.getparent().replace(dl, table)
-        if label_element is not None:
-            label_element.drop_tree()
+        names_before = names
+        table.tail = body.tail
+        body.getparent().replace(body, table)
+        for head in heads:
+            head.drop_tree()
 
 
 _FRAGMENT_ROWS = 3  # a table inside a cell with this many rows or fewer may be a piece of its row
