@@ -1296,3 +1296,53 @@ def test_a_table_3_typed_as_one_row_of_stacked_cells_with_a_heading_line_is_read
     report = extract_bytes(page.encode(), "content_4532871.html")
     t3 = [c.id for c in forms.cells(forms.GOV_2021) if c.table == "t3"]
     assert {c: (report.cells[c].status, report.cells[c].value) for c in t3} == {c: ("reported", v[c]) for c in t3}
+
+
+def _svg_table(rows: list[tuple[str, list[str]]], header: list[str]) -> str:
+    """A table drawn as a layout tool exports it: a rectangle per row, every label first, then the
+    values column by column, each column a group translated to its place; long labels in two lines."""
+    texts = [f'<text x="{300 + 64 * j}" y="20" font-size="12">{name}</text>' for j, name in enumerate(header)]
+    for k, (label, _) in enumerate(rows):
+        y = 50 + 30 * k
+        if len(label) > 14:
+            texts.append(f'<text x="20" y="{y - 8}" font-size="13"><tspan x="20" dy="0">{label[:14]}</tspan>'
+                         f'<tspan x="20" dy="16">{label[14:]}</tspan></text>')
+        else:
+            texts.append(f'<text x="20" y="{y}" font-size="13">{label}</text>')
+    for j in range(max(len(printed) for _, printed in rows)):
+        column = "".join(f'<text x="0" y="{50 + 30 * k}" font-size="13">{printed[j]}</text>'
+                         for k, (_, printed) in enumerate(rows) if j < len(printed))
+        texts.append(f'<g transform="translate({300 + 64 * j},0)">{column}</g>')
+    grid = "".join(f'<rect x="0" y="{35 + 30 * k}" width="800" height="30" fill="none"/>' for k in range(len(rows)))
+    return f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 800 {60 + 30 * len(rows)}">{grid}{"".join(texts)}</svg>'
+
+
+def test_tables_drawn_as_svg_are_read_by_the_places_of_their_texts():
+    """A layout tool's export draws each table as an inline SVG, its texts in no reading order (labels
+    first, then the values column by column in translated groups): the drawings were dropped whole."""
+    from .official_form import AGENCY, YEAR, assert_every_cell, html_page, values
+
+    v = values(seed=7)
+    fmt = synthetic._fmt
+    groups = {r.label_zh: r.group_zh for r in forms.T3_ROWS_2021}
+    tables: dict[str, list[tuple[str, list[str]]]] = {"t2": [], "t3": [], "t4": []}
+    headers = {"t2": ["本年制发件数", "本年废止件数", "现行有效件数"], "t3": [c.label_zh for c in forms.T3_COLUMNS],
+               "t4": [c.label_zh for c in forms.T4_COLUMNS] * 3}
+    seen: dict[tuple[str, str], list[str]] = {}
+    for cell in forms.cells(forms.GOV_2021):
+        if cell.table == "t4":
+            continue
+        label = cell.row_label_zh
+        if cell.table == "t3" and groups.get(label) and not groups[label].startswith("三、"):
+            label = f"{groups[label]}{label}"
+        if (cell.table, label) not in seen:
+            seen[(cell.table, label)] = []
+            tables[cell.table].append((label, seen[(cell.table, label)]))
+        seen[(cell.table, label)].append(fmt(v[cell.id]))
+    tables["t4"] = [("", [fmt(v[c.id]) for c in forms.cells(forms.GOV_2021) if c.table == "t4"])]
+    headings = {"t2": "二、主动公开政府信息情况", "t3": "三、收到和处理政府信息公开申请情况",
+                "t4": "四、政府信息公开行政复议、行政诉讼情况"}
+    body = f"<h1>{AGENCY}{YEAR}年政府信息公开工作年度报告</h1><p>本报告所列数据统计期限自{YEAR}年1月1日至{YEAR}年12月31日止。</p>"
+    body += "".join(f"<p>{headings[t]}</p>{_svg_table(rows, headers[t])}" for t, rows in tables.items())
+    report = extract_bytes(html_page(body + "<p>五、存在的主要问题及改进情况</p>").encode(), "t20250124_2518664.html")
+    assert_every_cell(report, v)

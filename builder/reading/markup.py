@@ -280,6 +280,82 @@ def _description_rows(root) -> None:
             head.drop_tree()
 
 
+# --- tables drawn as SVG ------------------------------------------------------------
+
+_TRANSLATE_XY = re.compile(r"translate\(\s*(-?[\d.]+)(?:[\s,]+(-?[\d.]+))?\s*\)")
+_OTHER_TRANSFORM = re.compile(r"matrix|scale|rotate|skew")
+_LENGTH = re.compile(r"\s*(-?[\d.]+)\s*(em|px)?")
+_DRAWN_TEXTS = 12  # <text>s an SVG holds at least to be read as a drawn table, not a logo or a chart's axis
+
+
+def _length(value: str | None, font_size: float) -> float | None:
+    m = _LENGTH.match(value or "")
+    if m is None:
+        return None
+    return float(m.group(1)) * (font_size if m.group(2) == "em" else 1)
+
+
+def _svg_texts(svg) -> list[tuple[float, float, str]] | None:
+    """An SVG's texts as (x, y, text), each placed by its own and its groups' translations; a text
+    of several lines (<tspan dy>) is one, at the middle of its lines. None when a transform other
+    than a translation places one (its place is not read)."""
+    out: list[tuple[float, float, str]] = []
+
+    def walk(element, dx: float, dy: float) -> bool:
+        transform = element.get("transform") or ""
+        if _OTHER_TRANSFORM.search(transform):
+            return False
+        if m := _TRANSLATE_XY.search(transform):
+            dx, dy = dx + float(m.group(1)), dy + float(m.group(2) or 0)
+        tag = element.tag.rsplit("}", 1)[-1] if isinstance(element.tag, str) else ""
+        if tag != "text":
+            return all(walk(child, dx, dy) for child in element if isinstance(child.tag, str))
+        size = _length(element.get("font-size"), 16) or 16
+        x, y = _length(element.get("x"), size) or 0, _length(element.get("y"), size) or 0
+        lines = [(y, (element.text or "").strip())] if (element.text or "").strip() else []
+        line_y = y
+        for span in element:
+            if not isinstance(span.tag, str):
+                continue
+            own_y = _length(span.get("y"), size)
+            line_y = own_y if own_y is not None else line_y + (_length(span.get("dy"), size) or 0)
+            lines.append((line_y, _SPACES.sub(" ", span.text_content()).strip()))
+        lines = [(ly, text) for ly, text in lines if text]
+        if lines:
+            middle = (lines[0][0] + lines[-1][0]) / 2
+            out.append((x + dx, middle + dy, "".join(text for _, text in lines)))
+        return True
+
+    return out if walk(svg, 0.0, 0.0) else None
+
+
+def _drawn_tables(root) -> None:
+    """A table drawn as an inline SVG (a layout tool's export: rectangles for the rules, a <text> for
+    every label and figure, in no reading order): its texts laid out as a page's words are, a line
+    for the texts at one height, left to right, parted by tabs, in place of the drawing."""
+    from lxml import etree
+
+    for svg in [e for e in root.iter() if isinstance(e.tag, str) and e.tag.rsplit("}", 1)[-1] == "svg"]:
+        if sum(1 for e in svg.iter() if isinstance(e.tag, str) and e.tag.rsplit("}", 1)[-1] == "text") < _DRAWN_TEXTS:
+            continue
+        texts = _svg_texts(svg)
+        if not texts:
+            continue
+        rows: list[list[tuple[float, float, str]]] = []
+        for item in sorted(texts, key=lambda t: (t[1], t[0])):
+            if rows and abs(item[1] - rows[-1][0][1]) <= _SAME_LINE:
+                rows[-1].append(item)
+            else:
+                rows.append([item])
+        pre = etree.Element("pre")
+        pre.text = "\n".join("\t".join(text for _, _, text in sorted(row)) for row in rows)
+        pre.tail = svg.tail
+        svg.getparent().replace(svg, pre)
+
+
+_SAME_LINE = 4.0  # SVG units between two texts' heights on one line
+
+
 _FRAGMENT_ROWS = 3  # a table inside a cell with this many rows or fewer may be a piece of its row
 
 
@@ -448,6 +524,7 @@ def html_to_text(html: str, path: str = "") -> str:
     head_title = _document_title(root)
     _drop_hidden_copies(root)
     _drop_void_copies(root)
+    _drawn_tables(root)
     for element in list(root.iter(*_DROP_TAGS)):
         element.drop_tree()
     _inline_fragment_tables(root)
