@@ -259,6 +259,21 @@ def test_a_grid_table_s_row_over_several_lines_is_one_row():
     assert grid_rows(org) == ["| 信息内容 | 本年制发件数 |", "", "| 规章 | 0 |", "| 规范性文件 | 3 |"]
 
 
+def test_a_spreadsheet_s_rows_padded_to_its_width_are_table_rows_with_one_value():
+    """Excel saves every row as wide as the sheet: 行政处罚,563,,,,,,,, (one value and padding) was no
+    row, its value unsure with the commas around it."""
+    from builder.reading.document import separated_rows
+
+    assert separated_rows(["行政处罚,563,,,,,,,,", "行政许可,\"1,286\",,,,,,,,", "全年,共收到,,"]) == [
+        "行政处罚\t563", "行政许可\t1,286", "全年,共收到,,"]
+    v = form_values(seed=1)
+    csv = "\n".join(line.replace("\t", ",") + "," * (9 - line.count("\t"))
+                     for line in synthetic.render(AGENCY, 2022, GOV_2021, v, "tab").split("\n"))
+    report = extract_bytes(csv.encode("utf-8-sig"), "附表.csv")
+    for cell in forms.cells(GOV_2021):
+        assert report.cells[cell.id].value == v[cell.id], cell.id
+
+
 def test_rows_pasted_as_comma_or_semicolon_separated_values_are_table_rows():
     """A table saved as CSV and pasted into the page: 规章,0,0,0 was no row, and table 3 was lost."""
     from builder.reading.document import separated_rows

@@ -280,8 +280,9 @@ _THOUSANDS = re.compile(r"(?<![\d,])\d{1,3}(?:,\d{3})+(?![\d,])\s")
 
 def separated_rows(lines: list[str]) -> list[str]:
     """Table rows pasted as comma- or semicolon-separated values (a spreadsheet saved as CSV:
-    规章,0,0,0 or 一、本年新收…;;71;14;0;…), as the tab-separated rows tables are read from. Only a
-    line of short fields, half its fields after the first values or empty: prose is no such line."""
+    规章,0,0,0 or 一、本年新收…;;71;14;0;…; 行政处罚,563,,,,,, padded to the sheet's width), as the
+    tab-separated rows tables are read from. Only a line of short fields, half its fields after the
+    first values or empty: prose is no such line."""
     import csv
 
     out = lines
@@ -291,9 +292,10 @@ def separated_rows(lines: list[str]) -> list[str]:
         separator = next((s for s in _SEPARATORS if line.count(s) >= _MIN_FIELDS - 1), None)
         if separator is None or "\t" in line or (separator == "," and _THOUSANDS.search(line)):
             continue  # 行政处罚 1,234 -12 3,985,758: commas grouping thousands in a row parted by spaces
+        padded = next(csv.reader([line.strip()], delimiter=separator))  # a spreadsheet pads rows to its widest
         fields = next(csv.reader([line.strip().rstrip(separator)], delimiter=separator))
         rest = [f.strip() for f in fields[1:]]
-        if (len(fields) < _MIN_FIELDS or any(len(f) > 40 or f.endswith("。") for f in fields)
+        if (len(padded) < _MIN_FIELDS or len(fields) < 2 or any(len(f) > 40 or f.endswith("。") for f in fields)
                 or sum(1 for f in rest if not f or _FIELD_VALUE.fullmatch(f)) * 2 < len(rest)
                 or not any(_FIELD_VALUE.fullmatch(f) for f in rest)):
             continue

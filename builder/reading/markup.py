@@ -218,6 +218,7 @@ def same_as_filled(cells: list[str], above: list[str]) -> list[str]:
 _CARD_VALUE = re.compile(r"[-+]?\d[\d,]*(?:\.\d+)?\s*(?:件|条|个|万元|元)?|无|—+|-|/|0")
 _CARD_LABEL_MAX = 80  # characters: a row's label above its card, never a paragraph
 _CARD_HEADS = 2  # blocks before a card's body: its row's label, and a line naming the row's group
+_CARD_PAGE_ROWS = 20  # table rows a page has fewer of when it prints the form's tables as cards
 
 
 def _element_text(element) -> str:
@@ -258,8 +259,9 @@ def _description_rows(root) -> None:
     from lxml import etree
 
     names_before: list[str] = []
-    for body in [e for e in root.iter() if isinstance(e.tag, str) and e.tag not in ("table", "tr", "ul", "ol")]:
-        if body.getparent() is None or (pairs := _card_pairs(body)) is None:
+    # description lists, and elements whose every child has two parts (found by libxml2: pages are large)
+    for body in root.xpath("//dl | //*[count(*) >= 2][not(*[count(*) != 2])]"):
+        if body.tag in ("table", "tr", "ul", "ol") or body.getparent() is None or (pairs := _card_pairs(body)) is None:
             continue
         # the card's heading lines: what comes before the body in a card of at most three blocks
         heads = [e for e in body.itersiblings(preceding=True) if isinstance(e.tag, str)][::-1]
@@ -335,8 +337,8 @@ def _drawn_tables(root) -> None:
     for the texts at one height, left to right, parted by tabs, in place of the drawing."""
     from lxml import etree
 
-    for svg in [e for e in root.iter() if isinstance(e.tag, str) and e.tag.rsplit("}", 1)[-1] == "svg"]:
-        if sum(1 for e in svg.iter() if isinstance(e.tag, str) and e.tag.rsplit("}", 1)[-1] == "text") < _DRAWN_TEXTS:
+    for svg in list(root.iter("svg", f"{{{_SVG_NS}}}svg")):
+        if sum(1 for _ in svg.iter("text", f"{{{_SVG_NS}}}text")) < _DRAWN_TEXTS:
             continue
         texts = _svg_texts(svg)
         if not texts:
@@ -354,6 +356,7 @@ def _drawn_tables(root) -> None:
 
 
 _SAME_LINE = 4.0  # SVG units between two texts' heights on one line
+_SVG_NS = "http://www.w3.org/2000/svg"
 
 
 _FRAGMENT_ROWS = 3  # a table inside a cell with this many rows or fewer may be a piece of its row
@@ -528,7 +531,8 @@ def html_to_text(html: str, path: str = "") -> str:
     for element in list(root.iter(*_DROP_TAGS)):
         element.drop_tree()
     _inline_fragment_tables(root)
-    _description_rows(root)
+    if sum(1 for _ in itertools.islice(root.iter("tr"), _CARD_PAGE_ROWS)) < _CARD_PAGE_ROWS:
+        _description_rows(root)  # a page whose tables cannot hold the form's may print it as cards
     lines: list[str] = []
     current: list[str] = []
 
