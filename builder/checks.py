@@ -485,7 +485,9 @@ _REPORTING = re.compile(
     r"(?<![至到于自])(?<!结转)(?<!转入)(?<!顺延)((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月)(?!\s*第\s*\d{1,3}\s*期)(?!\s*度?\s*(?:结转|底|初|末|以前|之前|前|以来|起))"
     r"(?!\s*度?\s*(?:所|已)?(?:收到|受理|办理|提出|提交|接收|答复)的)(?:全年|度)?\s*[,，]?[^。；;]{0,60}?"
     r"(?:收到|受理|主动公开|公开|发布|办理|答复)[^。；;]{0,40}?\d+\s*(?:余|多)?\s*(?:件|条)")
-_PERIOD_YEAR = re.compile(r"(?:统计期限|统计数据|统计时限)[^。]{0,8}?(?:从|自|为)?\s*((?:19|20)\d{2})\s*年")
+_PERIOD_YEAR = re.compile(r"(?:统计期限|统计数据|统计时限)[^。]{0,8}?(?:从|自|为)?\s*((?:19|20)\d{2})\s*年"
+                          # the body saying which year it reports (现将…2023年度政府信息公开工作情况报告如下)
+                          r"|现将[^。；;]{0,40}?((?:19|20)\d{2})\s*年度?[^。；;]{0,30}?报告如下")
 
 
 # Where the report's year was read (``Report.year_source``), as a failing meta.year names it: a year
@@ -516,7 +518,7 @@ def _meta_year(report, context=None) -> list[Result]:
         if "年" in sentence:
             sentence = arabic_years(sentence)  # 自二〇二三年一月一日起: the period in Chinese numerals
         for m in _PERIOD_YEAR.finditer(sentence):
-            evidence.append((int(m.group(1)), sentence.strip()))
+            evidence.append((int(m.group(1) or m.group(2)), sentence.strip()))
         if _FUTURE.search(sentence):
             continue
         for m in _REPORTING.finditer(sentence):

@@ -571,6 +571,16 @@ def test_meta_year_fails_when_the_body_reports_on_another_year():
     assert result.summary_zh == "标题为 2022 年，正文却报告 2021 年的情况"
 
 
+def test_meta_year_fails_when_the_body_says_it_reports_another_year():
+    """A 2022 report reusing last year's opening (现将…2021年度…工作情况报告如下): it passed."""
+    opening = "现将本局2021年度政府信息公开工作情况报告如下。本报告中所列数据的统计期限自2022年1月1日起至2022年12月31日止。"
+    report = checked(small_values(), lines=[f"{AGENCY}2022年政府信息公开工作年度报告", "", opening])
+    [result] = by_instance(report, "meta.year").values()
+    assert (result.outcome, result.left, result.right) == (FAIL, 2022, 2021)
+    same = checked(small_values(), lines=[f"{AGENCY}2022年政府信息公开工作年度报告", "", opening.replace("2021", "2022")])
+    assert by_instance(same, "meta.year")[""].outcome == PASS
+
+
 def test_meta_year_names_where_the_year_was_read_when_no_title_gives_it():
     """A year read from the opening sentence is no title's: the finding must not blame a title."""
     report = make_report(small_values(), lines=[f"{AGENCY}政府信息公开工作年度报告", "",
