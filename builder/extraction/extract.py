@@ -296,8 +296,9 @@ def _reading_warnings(doc: Document) -> list[dict]:
                                     "(mojibake such as 'æ”¿åºœ'); read as it was before"})
     if doc.source.attachments:
         warnings.append({"code": "attached_report", "files": list(doc.source.attachments),
-                         "message": "the file is a cover note (a PDF's pages, an e-mail, a Word file: 详见附件); the "
-                                    f"report was read from the file(s) attached to it: {'; '.join(doc.source.attachments)}"})
+                         "message": "the file is a cover note (a PDF's pages, an e-mail, a Word file: 详见附件) or an "
+                                    "archive (zip, tar); the report was read from the file(s) it holds: "
+                                    f"{'; '.join(doc.source.attachments)}"})
     if unreadable := doc.text.count("\ufffd"):
         warnings.append({"code": "unreadable_characters", "count": unreadable,
                          "message": f"{unreadable} character(s) of the file could not be read (U+FFFD: bytes "

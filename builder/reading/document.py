@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import io
 import os
 import re
 import stat
@@ -622,17 +623,10 @@ _WORD_XML = re.compile(rb"<\?mso-application\s+progid=\"Word\.Document\"|schemas
 
 def detect_format(data: bytes, path: str) -> str:
     """The format, from the bytes first and the file name second."""
+    if data.startswith(ZIP_SIGNATURE):
+        return _zip_format(data, path)
     if PDF_SIGNATURE in data[:1024]:  # bytes a server or a download put before it: readers skip them
         return "pdf"
-    if data.startswith(ZIP_SIGNATURE):
-        if b"word/" in data[:65536] or path.lower().endswith(".docx"):
-            return "docx"
-        if _ODF_TEXT_MIME in data[:256]:  # the package's first entry, stored: its mimetype
-            return "odt"
-        if b"xl/" in data[:65536] or _ODF_SPREADSHEET_MIME in data[:256]:
-            return "spreadsheet"
-        found = next((what for name, what in _ZIP_CONTENTS if name in data[:65536]), None)
-        raise errors.NotText(path, found or "a ZIP archive that is not a Word document; unpack it into the corpus")
     if data.startswith(CFB_SIGNATURE) and _CFB_ENCRYPTED in data:
         raise errors.EncryptedDocument(path, "an Office file (Word, Excel or PowerPoint) saved with a password")
     if data.startswith(CFB_SIGNATURE) and (_CFB_WORD in data or path.lower().endswith((".doc", ".wps", ".dot"))):
@@ -645,7 +639,7 @@ def detect_format(data: bytes, path: str) -> str:
     if data.lstrip()[:5] == RTF_SIGNATURE:
         return "rtf"
     if data[257:262] == b"ustar":
-        raise errors.NotText(path, "a tar archive; unpack it into the corpus")
+        return "archive"
     head = data[:4096]
     if _MIME_VERSION.search(head[:2048]) and _MULTIPART.search(head):
         return "mhtml"
@@ -660,6 +654,34 @@ def detect_format(data: bytes, path: str) -> str:
     if path.lower().endswith((".md", ".markdown")):
         return "markdown"
     return "text"
+
+
+def _zip_format(data: bytes, path: str) -> str:
+    """What a ZIP package is, by the names of its parts (a Word document's word/, a workbook's xl/, an
+    OpenDocument's mimetype), else an archive of files; one that cannot be opened by the names its
+    bytes show, for its reader to refuse."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            names = archive.namelist()
+            mimetype = archive.read("mimetype")[:100] if "mimetype" in names else b""
+    except (zipfile.BadZipFile, ValueError, OSError, EOFError, zlib.error, KeyError):
+        head = data[:65536]
+        if b"word/" in head or path.lower().endswith(".docx"):
+            return "docx"
+        return "spreadsheet" if b"xl/" in head else "archive"
+    listed = "\n".join(names).encode()
+    if any(name.startswith("word/") for name in names):
+        return "docx"
+    if mimetype.startswith(_ODF_TEXT_MIME):
+        return "odt"
+    if any(name.startswith("xl/") for name in names) or mimetype.startswith(_ODF_SPREADSHEET_MIME):
+        return "spreadsheet"
+    found = next((what for name, what in _ZIP_CONTENTS if name in listed or (mimetype and name in mimetype)), None)
+    if found:
+        raise errors.NotText(path, found)
+    return "archive"
 
 
 # A JSONP response (callback({...});), as an app's or a news platform's article API sends it.
@@ -890,6 +912,93 @@ def _read_word_xml(data: bytes, source: Source) -> str:
     return word_xml_to_text(data, source.path)
 
 
+# What an archive holds that is no document: a Mac's metadata, Windows' thumbnails.
+_ARCHIVE_CLUTTER = re.compile(r"(?:^|/)(?:__MACOSX/|\._|\.DS_Store$|Thumbs\.db$|desktop\.ini$)", re.IGNORECASE)
+_ARCHIVE_DEPTH = 2  # archives inside an archive read, at most this deep
+_ARCHIVE_MEMBERS = 64  # documents read from one archive at most
+
+
+def _read_archive(data: bytes, source: Source) -> str:
+    """The documents a ZIP or tar archive holds (an attachment as agencies publish it: the report, its
+    附件 workbook, or several agencies' reports), read as a cover's attachments are: one report read,
+    a compilation's first; archives inside it too. One with a password, or with no document, is
+    refused saying so."""
+    files = _archive_members(data, source.path, _ARCHIVE_DEPTH)
+    if not files:
+        raise errors.NotText(source.path, "an archive with no document in it (only folders or system files)")
+    text = _attached_text(files, source, Path(source.path).name)
+    if not text.strip():
+        raise errors.NotText(source.path, "an archive whose files are no readable document: "
+                                          + "; ".join(name for name, _ in files[:5]))
+    return text
+
+
+def _archive_members(data: bytes, path: str, depth: int) -> list[tuple[str, bytes]]:
+    """(name, bytes) of an archive's files in order, clutter left out, archives inside unpacked."""
+    from ..limits import current
+
+    limit = current().max_bytes
+    files: list[tuple[str, bytes]] = []
+    if data.startswith(ZIP_SIGNATURE):
+        import zipfile
+
+        from .markup import check_unpacked
+
+        check_unpacked(data, path, "ZIP archive")
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            for info in archive.infolist()[:_ARCHIVE_MEMBERS * 4]:
+                if info.flag_bits & 0x1:
+                    raise errors.EncryptedDocument(path, "a ZIP archive saved with a password")
+                name = info.filename if info.flag_bits & 0x800 else _zip_name(info.filename)
+                if not info.is_dir() and not _ARCHIVE_CLUTTER.search(name):
+                    files.append((name, archive.read(info)))
+    else:
+        import tarfile
+
+        try:
+            with tarfile.open(fileobj=io.BytesIO(data)) as archive:
+                members = [m for m in archive.getmembers()[:_ARCHIVE_MEMBERS * 4] if m.isfile()]
+                if sum(m.size for m in members) > limit:
+                    raise errors.OverLimit(path, f"unpacks to more than the {limit:,}-byte limit")
+                for member in members:
+                    if not _ARCHIVE_CLUTTER.search(member.name) and (handle := archive.extractfile(member)):
+                        files.append((member.name, handle.read()))
+        except (tarfile.TarError, EOFError, OSError) as e:
+            raise errors.NotText(path, f"not a readable tar archive ({type(e).__name__})") from e
+    out: list[tuple[str, bytes]] = []
+    for name, blob in files[:_ARCHIVE_MEMBERS]:
+        inner = _gunzipped(blob, name) if blob.startswith(GZIP_SIGNATURE) else blob
+        is_archive = inner[257:262] == b"ustar" or (inner.startswith(ZIP_SIGNATURE) and _is_plain_zip(inner, name))
+        if is_archive and depth > 1:
+            out += [(f"{name}/{inner_name}", b) for inner_name, b in _archive_members(inner, name, depth - 1)]
+        elif not is_archive:
+            out.append((name, inner))
+    return out
+
+
+def _is_plain_zip(data: bytes, name: str) -> bool:
+    """Whether a ZIP is an archive of files, not a document packaged as one (Word, a workbook)."""
+    try:
+        return _zip_format(data, name) == "archive"
+    except errors.ReportError:
+        return False
+
+
+def _zip_name(name: str) -> str:
+    """A member's name as its maker wrote it: ZIP tools on Chinese Windows store GBK bytes without
+    the UTF-8 flag, which zipfile reads as code page 437."""
+    try:
+        raw = name.encode("cp437")
+    except UnicodeEncodeError:
+        return name
+    for encoding in ("utf-8", "gb18030"):
+        try:
+            return raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return name
+
+
 READERS: dict[str, Callable[[bytes, Source], str]] = {
     "text": _read_text,
     "markdown": _read_markdown,
@@ -903,6 +1012,7 @@ READERS: dict[str, Callable[[bytes, Source], str]] = {
     "odt": _read_odt,
     "json": _read_json,
     "spreadsheet": _read_spreadsheet,
+    "archive": _read_archive,
 }
 
 

@@ -1070,7 +1070,7 @@ def docx_parts(data: bytes, path: str, depth: int = 0) -> tuple[str, tuple[str, 
     in Word files imported into Word files this one is."""
     import docx
 
-    _check_unpacked(data, path, "Word document")
+    check_unpacked(data, path, "Word document")
     _allow_deep_word_xml()
     if _large_running_heads(data):
         return _main_part_text(data, path, None, depth), ()
@@ -1254,7 +1254,7 @@ def _main_part_name(archive) -> str:
     return "word/document.xml"
 
 
-def _check_unpacked(data: bytes, path: str, kind: str) -> None:
+def check_unpacked(data: bytes, path: str, kind: str) -> None:
     """A ZIP package (Word, OpenDocument) that unpacks within the byte limit, or a clear refusal."""
     import zipfile
 
@@ -1507,7 +1507,7 @@ def odt_to_text(data: bytes, path: str) -> str:
 
     from lxml import etree
 
-    _check_unpacked(data, path, "OpenDocument file")
+    check_unpacked(data, path, "OpenDocument file")
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = set(archive.namelist())

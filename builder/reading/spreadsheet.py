@@ -16,7 +16,7 @@ import re
 from typing import NamedTuple
 
 from .. import errors
-from .markup import GRID_CELLS, _check_unpacked, table_grid, unstacked
+from .markup import GRID_CELLS, check_unpacked, table_grid, unstacked
 
 ZIP_SIGNATURE = b"PK\x03\x04"
 
@@ -27,7 +27,7 @@ def spreadsheet_to_text(data: bytes, path: str) -> str:
     import python_calamine
 
     if data.startswith(ZIP_SIGNATURE):
-        _check_unpacked(data, path, "spreadsheet")  # a zip bomb is refused before it is unpacked
+        check_unpacked(data, path, "spreadsheet")  # a zip bomb is refused before it is unpacked
     try:
         book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
         sheets = [book.get_sheet_by_index(i) for i, sheet in enumerate(book.sheets_metadata)

@@ -1,0 +1,102 @@
+"""Reports delivered in archives, as agencies attach them: a ZIP or tar of the report, of the report
+and its 附件 workbook, of several agencies' reports; made on Chinese Windows (GBK names) or a Mac
+(__MACOSX clutter); one inside another. Read as a cover's attachments are, or refused saying why."""
+
+from __future__ import annotations
+
+import io
+import tarfile
+import zipfile
+
+import pytest
+
+from builder import errors
+from builder.extraction.extract import extract_bytes
+
+from .official_form import AGENCY, YEAR, assert_every_cell, blocks, docx_bytes, values, xlsx_bytes
+
+
+class _GbkNamed(zipfile.ZipInfo):
+    """A member named as a ZIP tool on Chinese Windows names it: GBK bytes, no UTF-8 flag."""
+
+    def _encodeFilenameFlags(self):  # zipfile's own method: its name is zipfile's
+        return self.filename.encode("gbk"), self.flag_bits & ~0x800
+
+
+def _zip(members: list[tuple[str, bytes]], gbk_names: bool = False) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, data in members:
+            archive.writestr(_GbkNamed(name) if gbk_names else name, data)
+    return buffer.getvalue()
+
+
+def test_a_zip_of_the_report_made_on_a_chinese_windows_or_a_mac_is_read():
+    """The report in a ZIP as agencies attach it: GBK names without the UTF-8 flag, a Mac's __MACOSX
+    and ._ files before it. It was refused ("a ZIP archive that is not a Word document")."""
+    v = values(seed=11)
+    name = f"{AGENCY}{YEAR}年政府信息公开工作年度报告.docx"
+    archive = _zip([("__MACOSX/._" + name, b"\x00\x05\x16\x07"), (".DS_Store", b"\x00\x00\x00\x01Bud1"),
+                    (name, docx_bytes(blocks(v)))], gbk_names=True)
+    report = extract_bytes(archive, "P020230130392115468731.zip")
+    assert_every_cell(report, v)
+    assert (report.agency.name, report.year) == (AGENCY, YEAR)
+    assert report.document.source.attachments == (name,)
+    assert "attached_report" in [w["code"] for w in report.warnings]
+
+
+def test_an_archive_inside_an_archive_and_a_tar_gz_are_read():
+    v = values(seed=12)
+    inner = _zip([("年报/报告.docx", docx_bytes(blocks(v)))])
+    assert_every_cell(extract_bytes(_zip([("2021年报告.zip", inner)]), "outer.zip"), v)
+    buffer = io.BytesIO()
+    with tarfile.open(fileobj=buffer, mode="w:gz") as archive:
+        data = docx_bytes(blocks(v))
+        info = tarfile.TarInfo("./雁塔区/报告.docx")
+        info.size = len(data)
+        archive.addfile(info, io.BytesIO(data))
+    assert_every_cell(extract_bytes(buffer.getvalue(), "ytq_ndbg_2024.tar.gz"), v)
+
+
+def test_a_report_with_its_tables_as_a_workbook_beside_it_is_read_whole():
+    """A prose-only Word report (详见附件) and its 附件 统计表 workbook, in one ZIP."""
+    v = values(seed=13)
+    report_blocks = blocks(v)
+    prose = [b for b in report_blocks if isinstance(b, str)]
+    tables = [b for b in report_blocks if not isinstance(b, str)]
+    archive = _zip([("报告.docx", docx_bytes(prose)), ("附件1 统计表.xlsx", xlsx_bytes(tables))])
+    report = extract_bytes(archive, "1705912836417.zip")
+    assert_every_cell(report, v)
+    assert (report.agency.name, report.year) == (AGENCY, YEAR)
+
+
+def test_a_zip_of_several_agencies_reports_reads_the_first_and_notes_the_rest():
+    first, second = values(seed=14), values(seed=15)
+    other = [b.replace(AGENCY, "彭阳县教育体育局") if isinstance(b, str) else b for b in blocks(second)]
+    archive = _zip([("1.县政府.docx", docx_bytes(blocks(first))), ("2.教育体育局.docx", docx_bytes(other))])
+    report = extract_bytes(archive, "彭阳县部门2023年报告.zip")
+    assert_every_cell(report, first)
+    assert "more_reports" in [w["code"] for w in report.warnings]
+
+
+def _encrypted(data: bytes) -> bytes:
+    """The archive with every member flagged as encrypted (traditional ZIP encryption's bit)."""
+    import struct
+
+    out = bytearray(data)
+    for signature, at in ((b"PK\x03\x04", 6), (b"PK\x01\x02", 8)):
+        k = out.find(signature)
+        while k >= 0:
+            struct.pack_into("<H", out, k + at, struct.unpack_from("<H", out, k + at)[0] | 0x1)
+            k = out.find(signature, k + 4)
+    return bytes(out)
+
+
+@pytest.mark.parametrize(("archive", "error", "says"), [
+    (_encrypted(_zip([("报告.pdf", b"%PDF-1.7 ...")])), errors.EncryptedDocument, "a ZIP archive saved with a password"),
+    (_zip([("年报/", b""), ("__MACOSX/._x", b"")]), errors.NotText, "an archive with no document in it"),
+])
+def test_an_archive_with_a_password_or_no_document_is_refused_saying_so(archive, error, says):
+    with pytest.raises(error) as caught:
+        extract_bytes(archive, "湖里区2023年报.zip")
+    assert says in str(caught.value)
