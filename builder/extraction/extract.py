@@ -25,7 +25,7 @@ from .metadata import (
     title_line_year,
 )
 from .narrative import Figure, find_figures
-from .tables import CellValue, detect_template, form_structure, read_tables
+from .tables import CellValue, detect_template, form_structure, read_tables, tables_of_region
 
 _REPORT_SIGNS = re.compile(r"政府信息公开|政务公开|信息公开")
 _ANNUAL = re.compile(r"年度报告|工作报告|年报")
@@ -371,7 +371,8 @@ def extract_document(doc: Document) -> Report:
         template=template,
         cells=tables.cells,
         narrative=find_figures(doc.sentences, year, doc.lines if template == PRE_2019 else None,
-                               all_levels=template == PRE_2019 and bool(agency.name and _REGION_GOVERNMENT.search(agency.name))),
+                               all_levels=(template == PRE_2019 and bool(agency.name and _REGION_GOVERNMENT.search(agency.name)))
+                               or tables_of_region(layout)),
         warnings=warnings,
         t3_layout=tables.t3_layout,
         template_source=template_source,

@@ -473,6 +473,8 @@ _GENERIC_GAP = re.compile(r"^(?:了|各类|各项|相关|政府|政务|的|全�
 _TOTAL_KEYS = frozenset({"proactive_items", "applications_received", "applications_handled", "applications_answered",
                          "admin_review_cases", "litigation_cases", "fees_charged_cny", "normative_docs_issued",
                          "normative_docs_in_force"})
+# Counts a clause naming a wider scope than the body's makes that scope's (全区各级行政机关共新收…1,354件，上年结转29件).
+_SCOPED_KEYS = _TOTAL_KEYS | {"applications_carried_over", "applications_carried_forward"}
 # 其中本年新收 splits the applications handled into new and carried over: the new ones are no sub-category.
 _NEW_OF_HANDLED = re.compile(r"其中(?:本年度?|当年|今年|全年)?新收")
 # 累计公开12.6万条，其中2021年新增8,437条 splits a running total by year: the year's share is its total.
@@ -555,9 +557,9 @@ def _context(key: str, sentence: str, start: int, number_start: int, year: int |
         return "part"  # (the normative documents among the year's documents, 其中行政规范性文件9件, are its count)
     if key in _CASE_KEYS and _AS_REVIEW_BODY.search(before):
         return "other_scope"  # 全年作为复议机关办理政府信息公开类行政复议案件16件: others' cases it decided
-    if key in _TOTAL_KEYS and _SECTOR_SYSTEM.search(scope + before):
+    if key in _SCOPED_KEYS and _SECTOR_SYSTEM.search(scope + before):
         return "other_scope"  # 全市生态环境系统（含各区县分局）共收到申请61件: the department's and others
-    if key in _TOTAL_KEYS and not all_levels and _ALL_LEVELS.search(scope + before):
+    if key in _SCOPED_KEYS and not all_levels and _ALL_LEVELS.search(scope + before):
         return "other_scope"  # 全省各级自然资源主管部门共收到…: not a department's, an office's or a form's total
     return ""
 

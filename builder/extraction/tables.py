@@ -1212,7 +1212,7 @@ def _t2_rows(rows: list[ValueRow], cores: list[str], form: forms.Form) -> dict[s
 
 
 def read_t2(layout: Layout, form: forms.Form, out: Tables) -> None:
-    rows = _join_cell_lines(layout.rows("t2"), layout.lines)
+    rows = _join_cell_lines(_own_scope_rows(layout, "t2", layout.rows("t2"), out), layout.lines)
     matched = _t2_rows(rows, [label_core(text) for text in _t2_labels(rows, form)], form)
     headers = _t2_headers(layout)
     for item in form.t2:
@@ -1565,13 +1565,13 @@ def _closest(core: str, candidates: tuple[Row, ...]) -> Row | None:
     return candidates[scores[0][1]]
 
 
-def _t3_rows(layout: Layout, form_rows: tuple[Row, ...]) -> list[ValueRow]:
+def _t3_rows(layout: Layout, form_rows: tuple[Row, ...], out: Tables | None = None) -> list[ValueRow]:
     """The printed rows of table 3: rows with numbers, and delimited rows whose cells are all
     empty but whose label names a form row (zeros not typed): a row all the same."""
     name = _namer(form_rows, _headings(form_rows))
     size = len(forms.T3_COLUMNS)
-    rows = _label_line_rows(_join_cell_lines(_this_year_copy(layout, "t3"), layout.lines, len(forms.T3_COLUMNS)), name,
-                            len(form_rows), size)
+    copy = _own_scope_rows(layout, "t3", _this_year_copy(layout, "t3"), out)
+    rows = _label_line_rows(_join_cell_lines(copy, layout.lines, len(forms.T3_COLUMNS)), name, len(form_rows), size)
     return _merge_broken([
         r for r in rows
         if r.has_values or (r.delimited and len(r.cells) >= size and name(_own_label(r)) is not None)
@@ -1595,6 +1595,69 @@ def _this_year_copy(layout: Layout, table: str) -> list[ValueRow]:
     ends = [i for i, _ in captions[1:]] + [stop]
     last_year = [(i, end) for (i, which), end in zip(captions, ends) if which.startswith(("上", "去"))]
     return [r for r in rows if not any(i <= r.line < end for i, end in last_year)]
+
+
+# Whose figures a copy of a table holds, as its caption (（一）区政府本级, 表3-2 全区汇总), a title row inside
+# it (县人民政府（本级）) or a note after it (注：上表为全区汇总数据) says: the agency's own, or its region's.
+_OWN_SCOPE = re.compile(r"本级|本机关|本部门|本单位")
+_ALL_SCOPE = re.compile(r"汇总|全(?:区|县|市|省|州|盟|旗)(?![^，,。；;（(]*本级)|各级行政机关|所属(?:各)?部门")
+_ROW_OWN_SCOPE = re.compile(r"本级")
+_NOTE_ABOVE = re.compile(r"^\s*(?:注\s*\d?\s*[:：]?\s*)?(?:上表|以上|上述)")
+_CAPTION_MAX = 60  # characters: a caption or note, not a paragraph
+_CAPTION_LEAD = 3  # lines before a table's first row its caption may stand on (its heading between)
+
+
+def _scope_of(line: str, own_words: re.Pattern[str] = _OWN_SCOPE) -> str | None:
+    own, region = own_words.search(line), _ALL_SCOPE.search(line)
+    return "own" if own and not region else "region" if region and not own else None
+
+
+def _scope_captions(layout: Layout, table: str) -> list[tuple[int, str, bool]]:
+    """(line, scope, whether it says what is above it) of the captions and notes in and just before
+    a table's region that say whose figures it holds."""
+    start, stop = layout.regions.get(table, (0, 0))
+    before = max((end for name, (_, end) in layout.regions.items() if end <= start and name != table), default=0)
+    marks = []
+    for i in range(max(before, start - _CAPTION_LEAD), stop):
+        line = layout.lines[i].strip()
+        note = bool(_NOTE_ABOVE.match(line))
+        if (line and len(line) <= _CAPTION_MAX and not re.search(r"\d{2}\D+\d|[\t|]|\d\s+\d", line)
+                and (note or not re.search(r"[。，,;；]", line)) and (scope := _scope_of(line))):
+            marks.append((i, scope, note))  # a caption or a note: no row of the table, no sentence of the prose
+    return marks
+
+
+def tables_of_region(layout: Layout) -> bool:
+    """Whether the report's tables say they hold its region's figures (全区各级行政机关汇总) and none
+    the agency's own: its prose's figures of that scope are then its totals."""
+    scopes = {scope for table in ("t2", "t3", "t4") for _, scope, _ in _scope_captions(layout, table)}
+    return scopes == {"region"}
+
+
+def _own_scope_rows(layout: Layout, table: str, rows: list[ValueRow], out: Tables | None) -> list[ValueRow]:
+    """The rows of the agency's own copy of a table printed twice, for the agency itself (本级) and
+    summed over its region (全区汇总), each copy captioned (or noted after: 上表为…), or each row
+    labelled so: the copy not the agency's own is left out. Tables with one copy, or copies whose
+    scope no caption says, as they are."""
+    marks = _scope_captions(layout, table)
+    # a row's own label says its scope by 本级 only: the form's labels print 本机关 (本机关不掌握相关政府信息)
+    labelled = {r.line: scope for r in rows if r.has_values and (scope := _scope_of(r.label or "", _ROW_OWN_SCOPE))}
+    if {scope for _, scope, _ in marks} | set(labelled.values()) != {"own", "region"}:
+        return rows
+
+    def scope_of_row(row: ValueRow) -> str | None:
+        if row.line in labelled:
+            return labelled[row.line]
+        after = next((scope for i, scope, above in marks if above and i > row.line), None)
+        if after is not None:
+            return after
+        return next((scope for i, scope, above in reversed(marks) if not above and i <= row.line), None)
+
+    kept = [r for r in rows if scope_of_row(r) != "region"]
+    if out is not None and len(kept) < len(rows):
+        out.warn("scope_copy", f"{table}: printed for the agency itself (本级) and summed over its region (汇总); "
+                 "the agency's own copy is read")
+    return kept
 
 
 def _label_line_rows(rows: list[ValueRow], name: Callable[[str], int | None], form_size: int,
@@ -1784,7 +1847,7 @@ def read_t3(layout: Layout, form: forms.Form, out: Tables) -> None:
     form_rows = form.t3_rows
     if form.id == GOV_2019 and _prints_2021_other(layout):
         form_rows = forms.T3_ROWS_2021
-    rows = _set_aside_part_rows(_t3_rows(layout, form_rows), form_rows, out)
+    rows = _set_aside_part_rows(_t3_rows(layout, form_rows, out), form_rows, out)
     if (spaced := _without_spacer_cells(rows, len(T3_ORDER))) is not None:
         rows = spaced
         out.warn("t3.spacer_columns", "table 3's rows print an empty spacer cell between every two values (a page "
@@ -1951,7 +2014,8 @@ def _group_total_row(out: Tables, group: str, members: list[Row], form: forms.Fo
 def read_t4(layout: Layout, out: Tables) -> None:
     size = len(forms.T4_GROUPS) * len(forms.T4_COLUMNS)
     ids = tuple(forms.t4_cell(g.id, c.id) for g in forms.T4_GROUPS for c in forms.T4_COLUMNS)
-    rows = [r for r in _join_cell_lines(layout.rows("t4"), layout.lines, size) if r.has_values]
+    rows = [r for r in _join_cell_lines(_own_scope_rows(layout, "t4", layout.rows("t4"), out), layout.lines, size)
+            if r.has_values]
     if (latest := _latest_year_row(rows)) is not None:
         out.warn("t4.year_rows", f"table 4 prints a row for each of several years; the latest ({latest.label}) "
                  "is read as the report's")

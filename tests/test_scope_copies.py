@@ -1,0 +1,79 @@
+"""A government's report printing each table twice, for itself (本级) and summed over its region
+(全区汇总): the agency's own copy is read, whichever comes first and however the copies are marked."""
+
+from __future__ import annotations
+
+import pytest
+
+from builder import forms
+from builder.checks import check_report
+from builder.extraction.extract import extract_bytes
+
+from .official_form import (
+    AGENCY,
+    YEAR,
+    assert_every_cell,
+    blocks,
+    docx_bytes,
+    html_body,
+    html_page,
+    table2,
+    table3,
+    table4,
+    values,
+)
+
+TABLES = {"二、主动公开政府信息情况": table2, "三、收到和处理政府信息公开申请情况": table3,
+          "四、政府信息公开行政复议、行政诉讼情况": table4}
+
+
+def _twice(own: dict, region: dict, region_first: bool, how: str) -> list:
+    """The report with each table printed for the agency and for its region, marked by ``how``:
+    captions above the copies, or a note below each (注：上表为…)."""
+    out = []
+    heading = None
+    for block in blocks(own):
+        if isinstance(block, str):
+            heading = block if block in TABLES else None
+            out.append(block)
+            continue
+        copies = [("区政府本级", TABLES[heading](own)), ("全区汇总", TABLES[heading](region))]
+        for number, (scope, table) in zip("一二", copies[::-1] if region_first else copies, strict=True):
+            if how == "caption":
+                out += [f"（{number}）{scope}", table]
+            else:
+                out += [table, f"注：上表为{scope}数据。"]
+    return out
+
+
+@pytest.mark.parametrize("region_first", [False, True])
+@pytest.mark.parametrize("how", ["caption", "note"])
+@pytest.mark.parametrize("kind", ["html", "docx"])
+def test_the_agency_s_own_copy_of_each_table_is_read(region_first, how, kind):
+    """The region's copy was read (新收 1,354 for the government's own 52), or the two mixed."""
+    own, region = values(seed=21), values(seed=22)
+    assert own[forms.t3_cell("new_received", "total")] != region[forms.t3_cell("new_received", "total")]
+    report_blocks = _twice(own, region, region_first, how)
+    data = docx_bytes(report_blocks) if kind == "docx" else html_page(html_body(report_blocks)).encode()
+    report = extract_bytes(data, f"report.{kind}")
+    assert_every_cell(report, own)
+    assert "scope_copy" in [w["code"] for w in report.warnings]
+
+
+def test_tables_captioned_as_the_region_s_only_are_the_report_s_and_so_is_its_prose():
+    """An office's report whose tables say they cover 全区各级行政机关: those are its tables, and the
+    prose's count of that scope its headline (it was left out as another scope's)."""
+    v = values(seed=23)
+    new = v[forms.t3_cell("new_received", "total")]
+    report_blocks = []
+    for block in blocks(v):
+        if isinstance(block, str) and block.startswith(f"{YEAR}年，本机关"):
+            block = f"{YEAR}年，全区各级行政机关共新收政府信息公开申请{new}件，均在法定期限内予以答复。"
+        report_blocks.append(block)
+        if isinstance(block, str) and block in TABLES:
+            report_blocks.append("（全区各级行政机关汇总）")
+    report = extract_bytes(html_page(html_body(report_blocks)).encode(), "report.html")
+    check_report(report)
+    assert_every_cell(report, v)
+    assert {f.key: f.value for f in report.narrative if f.headline}["applications_received"] == new
+    assert (report.agency.name, report.badge) == (AGENCY, "一致")
