@@ -400,6 +400,8 @@ def _year(text: str) -> int:
      "applications_received", 23),
     ("2021年，历下区人民政府因政府信息公开被申请行政复议4件、被提起行政诉讼3件。行政复议体制改革后，区人民政府统一行使"
      "行政复议职责，全年作为复议机关办理政府信息公开类行政复议案件16件，按被申请人统计如下：", "admin_review_cases", 4),
+    ("2021年，区政府本级新收政府信息公开申请52件，上年结转2件。全区各级行政机关共新收政府信息公开申请1,354件，上年结转29件。",
+     "applications_carried_over", 2),
 ])
 def test_another_body_s_figures_quoted_in_a_report_are_no_headline(text, key, total):
     """A department quoting its city's report (据《…年度报告》), a street its district's (据…通报), a city
