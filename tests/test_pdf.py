@@ -219,6 +219,24 @@ def test_ruled_form_across_pages_reads_every_cell():
     assert "- 2 -" not in report.document.lines
 
 
+@pytest.mark.parametrize("ruled", [True, False])
+def test_a_page_whose_text_is_drawn_twice_is_read_once(ruled):
+    """A word processor's text under a searchable scan's OCR layer, a few points off: every character
+    came twice (225544 for 254), and the report was refused as none."""
+    from pypdf import PdfReader, PdfWriter, Transformation
+
+    v = values(seed=4)
+    writer = PdfWriter(clone_from=io.BytesIO(form_pdf(v, ruled)))
+    over = PdfReader(io.BytesIO(form_pdf(v, ruled)))
+    for page, layer in zip(writer.pages, over.pages, strict=True):
+        page.merge_transformed_page(layer, Transformation().translate(1.2, -2.5))
+    out = io.BytesIO()
+    writer.write(out)
+    report = extract_bytes(out.getvalue(), "report.pdf")
+    assert (report.agency.name, report.year) == (AGENCY, YEAR)
+    assert_every_cell(report, v)
+
+
 def test_ruled_empty_cells_stay_blank():
     """The text layer drops an empty cell; the grid keeps its place."""
     v = values(seed=3)

@@ -252,6 +252,31 @@ def _white(color) -> bool:
     return all(v == 0 for v in color) if len(color) == 4 else all(v == 1 for v in color)
 
 
+_LAYER_HEAD = 12  # characters a text layer's start is known again by
+_SAME_LAYER = 0.8  # likeness of two runs of a page's text that are one text twice
+
+
+def _one_text_layer(page):
+    """A page whose text is drawn twice, one layer after the other in its content stream (a word
+    processor's text under a searchable scan's invisible OCR layer, or a scan with two OCR layers, a
+    few points apart): its first layer alone. Read together, every character came twice (225544 for
+    254) and the page was no report. Pages of one layer as they are."""
+    import difflib
+    import unicodedata
+
+    chars = page.chars
+    text = "".join(unicodedata.normalize("NFKC", c["text"])[:1] or " " for c in chars)  # OCR writes ( for （
+    if len(text) < 4 * _LAYER_HEAD:
+        return page
+    again = text.find(text[:_LAYER_HEAD], 1)
+    if again < 0 or not 0.8 <= again / (len(text) - again) <= 1.25:
+        return page
+    if difflib.SequenceMatcher(None, text[:again], text[again:], autojunk=False).quick_ratio() < _SAME_LAYER:
+        return page
+    second = {id(c) for c in chars[again:]}
+    return page.filter(lambda obj: obj.get("object_type") != "char" or id(obj) not in second)
+
+
 def _visible(page):
     """The page without the characters a reader cannot see: outside its crop box (a leftover title above
     the page, a column past its edge, a reviewer's note cropped off), or white on no coloured fill (an
@@ -282,7 +307,7 @@ def _read(pdf, path: str) -> str:
     for page in pdf.pages:
         if len(pages) == limit:
             raise errors.OverLimit(path, f"more than the {limit}-page limit")
-        page = _visible(page.dedupe_chars())  # fake bold prints each character twice
+        page = _one_text_layer(_visible(page.dedupe_chars()))  # fake bold prints each character twice
         _mark_footnotes(page)  # by the boxes as drawn: a mark raised by a text rise shares its number's baseline
         _set_on_baselines(page)
         usual = _usual_size(page)
