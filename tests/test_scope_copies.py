@@ -77,3 +77,16 @@ def test_tables_captioned_as_the_region_s_only_are_the_report_s_and_so_is_its_pr
     assert_every_cell(report, v)
     assert {f.key: f.value for f in report.narrative if f.headline}["applications_received"] == new
     assert (report.agency.name, report.badge) == (AGENCY, "一致")
+
+
+def test_prose_of_every_level_whose_count_is_table_3_s_gives_the_headlines():
+    """A district government's 2019 report: 全区各级行政机关共受理申请644件 and table 3's 644 are one
+    count; the prose of that scope was left out as another's, and 上年结转21件 after it too."""
+    v = values(seed=24)
+    new, old = v[forms.t3_cell("new_received", "total")], v[forms.t3_cell("carried_over", "total")]
+    report_blocks = [f"{YEAR}年，全区各级行政机关共受理政府信息公开申请{new}件，其中自然人申请若干件；上年结转{old}件。"
+                     if isinstance(block, str) and block.startswith(f"{YEAR}年，本机关") else block
+                     for block in blocks(v)]
+    report = extract_bytes(html_page(html_body(report_blocks)).encode(), "report.html")
+    heads = {f.key: f.value for f in report.narrative if f.headline}
+    assert (heads["applications_received"], heads["applications_carried_over"]) == (new, old)

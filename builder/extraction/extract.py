@@ -306,6 +306,14 @@ def _reading_warnings(doc: Document) -> list[dict]:
     return warnings
 
 
+def _tables_of_that_scope(narrative: list, cells: dict) -> bool:
+    """Whether the prose's count of applications for every level of the region (全区各级行政机关共受理
+    申请644件) is table 3's: the tables are then of that scope, and so are the report's totals."""
+    new = cells.get("t3.new_received.total")
+    return bool(new is not None and new.value and any(
+        f.key == "applications_received" and f.context == "other_scope" and f.value == new.value for f in narrative))
+
+
 def extract_document(doc: Document) -> Report:
     """A read document to a report, or a ReportError naming what is missing."""
     path = doc.source.path
@@ -362,6 +370,11 @@ def extract_document(doc: Document) -> Report:
         warnings.append({"code": "region_unknown",
                          "message": f"no region or 行政区划代码 found for '{name}' (not in the name, the zone table or "
                                     "the text); region left empty, agency_id starts 000000"})
+    all_levels = (template == PRE_2019 and bool(agency.name and _REGION_GOVERNMENT.search(agency.name))) or \
+        tables_of_region(layout)
+    narrative = find_figures(doc.sentences, year, doc.lines if template == PRE_2019 else None, all_levels=all_levels)
+    if not all_levels and _tables_of_that_scope(narrative, tables.cells):
+        narrative = find_figures(doc.sentences, year, None, all_levels=True)
     return Report(
         document=doc,
         layout=layout,
@@ -370,9 +383,7 @@ def extract_document(doc: Document) -> Report:
         year_source=year_source,
         template=template,
         cells=tables.cells,
-        narrative=find_figures(doc.sentences, year, doc.lines if template == PRE_2019 else None,
-                               all_levels=(template == PRE_2019 and bool(agency.name and _REGION_GOVERNMENT.search(agency.name)))
-                               or tables_of_region(layout)),
+        narrative=narrative,
         warnings=warnings,
         t3_layout=tables.t3_layout,
         template_source=template_source,
