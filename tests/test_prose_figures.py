@@ -308,6 +308,16 @@ def test_a_count_whose_thousands_a_space_sets_off_is_one_number(space):
                                         "proactive_items": 12846}
 
 
+@pytest.mark.parametrize("text, total", [
+    ("全年在区政府门户网站公开各类政府信息7215条，公开区政府及区政府办公室文件71件。", 7215),
+    ("全年主动公开政府信息5000条。通过政务新媒体公开政府信息3000条。", 5000),  # the figure naming its kind
+    ("全年依申请公开政府信息12条。", None),
+])
+def test_published_items_not_named_proactive_are_the_headline_when_none_is(text, total):
+    """公开各类政府信息7215条 with no 主动公开 before it (the overview's, or under its heading): no headline."""
+    assert headlines(figures(text, 2024)).get("proactive_items") == total
+
+
 def test_applications_counted_in_fen():
     assert headlines(figures("本年度我局共收到各类政府信息公开申请8份。")) == {"applications_received": 8}
 

@@ -45,19 +45,20 @@ class Pattern:
     # The report year's distance to the year a ``y`` group names: 2021年结转的47件 is a 2022
     # report's carried over (-1), 结转至2023年 its carried forward (+1); any other year is not its.
     year_offset: int = 0
+    unnamed: bool = False  # the figure does not name its kind (公开政府信息7215条, not 主动公开…): the named outrank it
 
 
 _NEEDS = {"applications": ("申请", "答复", "办结", "结转", "顺延"),
           # applicants by type only where the text breaks them down (自然人…件、企业…件): 企业 alone is any business
           "applicants": ("自然人", "法人"), "admin_review_cases": ("复议",),
           "litigation_cases": ("诉讼",), "fees_charged_cny": ("收取", "收费", "免费"), "proactive_items": ("主动公开",),
-          "normative": ("规范性文件",)}
+          "normative": ("规范性文件",), "published": ("公开",)}
 
 
 def _p(key: str, pattern: str, value: int | None = None, scale: int = 1, year_offset: int = 0,
-       needs: str | None = None) -> Pattern:
+       needs: str | None = None, unnamed: bool = False) -> Pattern:
     needs = _NEEDS[needs] if needs else _NEEDS.get(key) or _NEEDS[key.split("_")[0]]
-    return Pattern(key, re.compile(pattern), value, scale, needs, year_offset)
+    return Pattern(key, re.compile(pattern), value, scale, needs, year_offset, unnamed)
 
 
 _Y = r"(?P<y>(?:19|20)\d{2})\s*年度?"
@@ -133,6 +134,9 @@ PATTERNS: tuple[Pattern, ...] = (
     _p("fees_charged_cny", r"收取" + r"[^。；;，,]{0,15}?费用?\s*" + _N + "万元", scale=10_000),
     _p("fees_charged_cny", r"(?:未|没有|均未|不)收取[^。；;，,]{0,15}?(?:费用|费)|均未收费|未收费|无收费|免费予以提供", 0),
     _p("proactive_items", r"主动公开" + r"[^。；;，,]{0,30}?(?:信息|政府信息)[^。；;，,\d]{0,20}?(?:共计|共|达)?\s*" + _N + "条"),
+    # 全年在区政府门户网站公开各类政府信息7215条 (under 主动公开, or in the overview): the year's published items
+    _p("proactive_items", r"(?<![申请依])公开(?:了)?(?:各类|各项)?政府信息(?:共计|共|达)?\s*" + _N + "条", needs="published",
+       unnamed=True),
     _p("normative_docs_issued", r"(?:制发|印发|出台|制定|新制作)(?:了)?(?:行政)?规范性文件(?:共计|共|合计)?\s*" + _N
        + "(?:件|个|份)"),
     # 开展行政规范性文件清理，本年制发3件，废止5件，现行有效21件: the documents named once, then each count
@@ -193,7 +197,7 @@ class Figure:
     text: str
     headline: bool = False  # the report's own total of this key for the report year (at most one per key)
     context: str = ""  # why the figure cannot be a headline (other_year, other_report, part, superseded …), '' when it may be
-    source: str = "prose"  # or "table": a row of a pre-2019 statistics table
+    source: str = "prose"  # or "table": a row of a pre-2019 statistics table; "prose-unnamed": not naming its kind
 
     def as_json(self) -> dict:
         return {"key": self.key, "value": self.value, "approx": self.approx, "text": self.text,
@@ -337,7 +341,8 @@ def find_figures(sentence_list: list[str], year: int | None = None, table_lines:
                 if pattern.value is None and "." in m.group("n") and not m.group("wan") \
                         and key not in _MONEY_KEYS:
                     why = "fraction"  # 申请1.57件: a count has no fraction (a misread, or a rate)
-                found.append((offset + m.start(), Figure(key, value, approx, text, context=why)))
+                found.append((offset + m.start(), Figure(key, value, approx, text, context=why,
+                                                         source="prose-unnamed" if pattern.unnamed else "prose")))
                 if why == "superseded" and (fixed := _CORRECTION.match(sentence, m.end())):
                     # 收到申请16件（更正：应为18件）: the corrected count, in the figure's place
                     found.append((offset + m.start() + 1, Figure(key, int(fixed.group("n").replace(",", "")), False,
@@ -599,6 +604,8 @@ def mark_headlines(figures: list[Figure]) -> None:
             group = [f for f in group if _DISCLOSURE_WORDS.search(f.text)]
         if (precise := [f for f in group if not f.approx]) and len(precise) < len(group):
             group = precise  # 共受理申请200余件 in the overview, 新收213件 below: the count, not the round figure
+        if (named := [f for f in group if f.source != "prose-unnamed"]) and len(named) < len(group):
+            group = named  # 主动公开政府信息5000条 beside 在网站公开政府信息3000条: the figure that names its kind
         tabled = [f for f in group if f.source == "table"]
         # Worded as a total, a figure outranks the others; but "none" (全年未收取任何检索费) does not
         # outrank a number stated elsewhere (收取复制费120元).
