@@ -213,6 +213,14 @@ def test_a_shared_district_name_in_the_city_its_text_names(name, context, adcode
     assert describe_agency(name, lines).adcode == adcode
 
 
+@pytest.mark.parametrize(("footer", "adcode"), [("网站标识码：4401150001 粤ICP备13004420号", "440115"),
+                                              ("网站标识码：4600000001", None), ("粤ICP备13004420号", None)])
+def test_a_shared_district_name_in_the_site_its_page_is_on(footer, adcode):
+    """南沙区人民政府 (广州's, or 三沙's): the site's identifier in the footer begins with its owner's code."""
+    lines = ["南沙区人民政府2022年政府信息公开工作年度报告", "2022年，南沙区人民政府认真落实政务公开要求。"]
+    assert describe_agency("南沙区人民政府", lines, ["首页", *lines, footer]).adcode == adcode
+
+
 def test_the_gazetteer_loads_without_pkg_resources() -> None:
     """cpca's table is read through importlib.resources (``_import_cpca``): the same table as cpca
     reads itself, without importing pkg_resources, which stays importable after."""

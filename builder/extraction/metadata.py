@@ -1305,6 +1305,22 @@ def site_owner(page_lines: list[str]) -> str | None:
     return owners.pop() if len(owners) == 1 else None
 
 
+# A government site's identifier (政府网站标识码, in every page's footer): its owner's 行政区划代码 and four digits.
+_SITE_CODE = re.compile(r"网站标识码\s*[:：]?\s*(\d{6})\d{4}(?!\d)")
+
+
+def _site_code_region(name: str, page_lines: list[str]) -> str | None:
+    """Of the places a name shared by several stands for (南沙区: 广州's and 三沙's), the one in the city
+    of the site the page is on, by its identifier (网站标识码：4401150001); None when none, or several."""
+    candidates = _places_named(name)
+    codes = {m.group(1) for line in page_lines[-60:] + page_lines[:20] for m in _SITE_CODE.finditer(line)}
+    if len(candidates) < 2 or len(codes) != 1:
+        return None
+    site = codes.pop()
+    inside = [code for code in candidates if code == site or (code[:4] == site[:4] and site[4:] == "00")]
+    return inside[0] if len(inside) == 1 else None
+
+
 def _site_region(name: str, page_lines: list[str] | None) -> str | None:
     """The county of a town, street or county department whose name has no place, from the site it is
     published on: a county government's site publishes its own towns' and departments' reports."""
@@ -1372,6 +1388,8 @@ def describe_agency(name: str | None, lines: list[str] | None = None, page_lines
             adcode, source = finer, "text"
     if source == "name" and adcode and (branch := _district_branch(name, adcode)):
         adcode = branch
+    if adcode is None and page_lines and (sited := _site_code_region(name, page_lines)):
+        adcode, source = sited, "site"
     if adcode is None and (adcode := _site_region(name, page_lines)):
         source = "site"
     if adcode is None:
