@@ -188,13 +188,14 @@ def split(table: Table, at: int) -> tuple[Table, Table]:
     return head, [[cell for _, cell in sorted(row, key=lambda item: item[0])] for row in tail]
 
 
-def form_pdf(v: dict, ruled: bool = True, typo: bool = False) -> bytes:
-    """The official form with table 3 broken across two pages inside 三、本年度办理结果."""
+def form_pdf(v: dict, ruled: bool = True, typo: bool = False, break_before: str = "unable.needs_creation") -> bytes:
+    """The official form with table 3 broken across two pages inside 三、本年度办理结果, before the row
+    ``break_before``."""
     t3 = table3(v)
     if typo:
         t3 = [[replace(c, text="2.其他法律行政止公开") if c.text == "2.其他法律行政法规禁止公开" else c for c in row]
               for row in t3]
-    at = 3 + [r.id for r in forms.T3_ROWS_2021].index("unable.needs_creation")
+    at = 3 + [r.id for r in forms.T3_ROWS_2021].index(break_before)
     head, tail = split(t3, at)
     report = blocks(v)
     where = report.index(next(b for b in report if isinstance(b, list) and b[0][0].text.startswith("（本列")))
@@ -235,6 +236,35 @@ def test_a_page_whose_text_is_drawn_twice_is_read_once(ruled):
     report = extract_bytes(out.getvalue(), "report.pdf")
     assert (report.agency.name, report.year) == (AGENCY, YEAR)
     assert_every_cell(report, v)
+
+
+@pytest.mark.parametrize("head", ["Annual Report on Government Information Disclosure of Pengyang County (2023)",
+                                  "彭阳县人民政府2023年政府信息公开工作年度报告"])
+def test_a_header_every_page_prints_is_no_line_of_a_table_it_breaks(head):
+    """A running header (the title, in English on a foreign-facing site) at the top of every page lands
+    inside table 3 where a page break cuts it: it stood between a wrapped label and its numbers."""
+    from pypdf import PdfReader, PdfWriter
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    _styles()
+    v = values(seed=5)
+    writer = PdfWriter(clone_from=io.BytesIO(form_pdf(v, ruled=False, break_before="not_processed.complaint")))
+    for page in writer.pages:
+        stamp = io.BytesIO()
+        sheet = canvas.Canvas(stamp, pagesize=A4)
+        sheet.setFont("STSong-Light", 9)
+        sheet.drawCentredString(A4[0] / 2, A4[1] - 30, head)
+        sheet.save()
+        page.merge_page(PdfReader(stamp).pages[0])
+    out = io.BytesIO()
+    writer.write(out)
+    report = extract_bytes(out.getvalue(), "report.pdf")
+    assert (report.agency.name, report.year) == (AGENCY, YEAR)
+    assert_every_cell(report, v)
+    lines = report.document.lines
+    later = lines[lines.index(next(line for line in lines if "三、收到和处理政府信息公开申请情况" in line)):]
+    assert [line for line in later if head in line] == []  # page 1's is the title's place
 
 
 def test_ruled_empty_cells_stay_blank():

@@ -318,13 +318,13 @@ def _read(pdf, path: str) -> str:
     for page, tolerance in pages:
         checkpoint()
         read.append(_page_text(page, tolerance))
-    text = "\n".join(_without_page_numbers([page for page, _ in read]))
+    text = "\n".join(_without_running_heads(_without_page_numbers([page for page, _ in read])))
     _check_text_layer([page for page, _ in read], path)
     if any(gridded for _, gridded in read):
         good, bad = _table_fit(text)
         if bad or not good:
-            layer = "\n".join(_without_page_numbers([page.extract_text(y_tolerance=tolerance) or ""
-                                                     for page, tolerance in pages]))
+            plain = [page.extract_text(y_tolerance=tolerance) or "" for page, tolerance in pages]
+            layer = "\n".join(_without_running_heads(_without_page_numbers(plain)))
             plain_good, plain_bad = _table_fit(layer)
             if plain_good - plain_bad > good - bad:
                 return layer
@@ -359,6 +359,29 @@ def _without_page_numbers(pages: list[str]) -> list[str]:
         if page_kind == kind:
             lines = pages[k].rstrip("\n").split("\n")
             out[k] = "\n".join(lines[:at] + lines[at + 1:])
+    return out
+
+
+def _without_running_heads(pages: list[str]) -> list[str]:
+    """The pages after the first without the header or footer line they all print (the report's title,
+    in English on a foreign-facing site, the site's name): inside a table broken across pages it stood
+    between a row's label and its numbers, and the row was lost. A line of cells (a table's header
+    repeated on each page) is kept; so is the first page's, which is the title."""
+    if len(pages) < 2:
+        return pages
+    ends: Counter[str] = Counter()
+    for page in pages:
+        lines = [line for line in page.split("\n") if line.strip()]
+        ends.update({line.strip() for line in (lines[:1] + lines[-1:]) if "\t" not in line and len(line.strip()) >= 8})
+    running = {line for line, count in ends.items() if count >= 2 and count * 2 >= len(pages)}
+    if not running:
+        return pages
+    out = [pages[0]]
+    for page in pages[1:]:
+        lines = page.split("\n")
+        filled = [k for k, line in enumerate(lines) if line.strip()]
+        edges = {filled[0], filled[-1]} if filled else set()
+        out.append("\n".join(line for k, line in enumerate(lines) if k not in edges or line.strip() not in running))
     return out
 
 
