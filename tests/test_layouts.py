@@ -129,6 +129,23 @@ def test_a_cell_that_reads_as_no_number_keeps_its_place_in_a_delimited_row(print
         ("ambiguous", None, printed), ("reported", 3, "3"), ("reported", 10, "10")]
 
 
+def test_table_2_labels_read_apart_from_their_numbers_give_no_number_to_the_wrong_item():
+    """OCR read table 2's label column first, then its number column: 15832 (行政许可's decisions, under
+    本年处理决定数量) came right after 行政事业性收费 and was read as the fees. A number under a header
+    naming other measures than its item's is not read as that item's."""
+    v = values(GOV_2021)
+    text = synthetic.render(AGENCY, 2022, GOV_2021, v, "tab")
+    start, end = text.index("第二十条第（五）项"), text.index("三、收到")
+    apart = ("第二十条第（五）项\n信息内容\n行政许可\n第二十条第（六）项\n信息内容\n行政处罚\n行政强制\n第二十条第（八）项\n"
+             "信息内容\n行政事业性收费\n\n本年处理决定数量\n15832\n\n本年处理决定数量\n1206\n87\n\n"
+             "本年收费金额（单位：万元）\n0\n\n")
+    report = extract_text(text[:start] + apart + text[end:])
+    assert report.cells["t2.fees.amount_10k_cny"].value in (0, None)
+    assert all(report.cells[c].value in (None, x) for c, x in (("t2.licensing.decisions", 15832),
+                                                                ("t2.penalty.decisions", 1206),
+                                                                ("t2.coercion.decisions", 87)))
+
+
 def test_a_count_printed_with_a_fraction_is_no_count():
     """Nor one printed with a point and a zero: 10.0 may be 100 with a 0 OCR read as a point."""
     text = replace_line(synthetic.render(AGENCY, 2022, GOV_2021, values(), "tab"), "规范性文件",

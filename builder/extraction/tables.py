@@ -1218,6 +1218,10 @@ def read_t2(layout: Layout, form: forms.Form, out: Tables) -> None:
     for item in form.t2:
         ids = tuple(forms.t2_cell(item.id, m.id) for m in item.measures)
         match = matched.get(item.id)
+        if match is not None and match.has_values and _under_other_measures(layout, match, item):
+            out.warn("t2.other_measures", f"t2: the numbers read for '{item.label_zh}' stand under a header naming "
+                     "another item's measures (labels printed apart from their numbers); not read", line=match.line + 1)
+            match = None
         if match is not None and (printed := _t2_header_order(headers, match.line, item)) is not None:
             ids = tuple(forms.t2_cell(item.id, m) for m in printed)
             out.warn("t2.column_order", f"t2: the header above '{item.label_zh}' prints its measures in another order "
@@ -1239,6 +1243,19 @@ def read_t2(layout: Layout, form: forms.Form, out: Tables) -> None:
 
 
 _MEASURE_WORD = re.compile("|".join(re.escape(w) for words in forms.T2_MEASURE_WORDS.values() for w in words))
+
+
+def _under_other_measures(layout: Layout, row: ValueRow, item: forms.Table2Item) -> bool:
+    """Whether the nearest line above a row's numbers that names measures (a header: 本年处理决定数量)
+    names none of the item's: labels printed apart from their numbers (OCR of a table read column by
+    column) put the licensing decisions under 行政事业性收费."""
+    start = layout.regions.get("t2", (0, 0))[0]
+    for index in range(row.line - (0 if row.label else 1), start - 1, -1):
+        text = layout.lines[index]
+        named = {m for m, words in forms.T2_MEASURE_WORDS.items() if any(word in text for word in words)}
+        if named and not re.search(r"\d", text):
+            return not named & {m.id for m in item.measures}
+    return False
 
 
 def _t2_headers(layout: Layout) -> list[tuple[int, tuple[str, ...]]]:
