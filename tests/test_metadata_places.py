@@ -221,6 +221,14 @@ def test_a_shared_district_name_in_the_site_its_page_is_on(footer, adcode):
     assert describe_agency("南沙区人民政府", lines, ["首页", *lines, footer]).adcode == adcode
 
 
+@pytest.mark.parametrize(("name", "adcode"), [("湖南省乡村振兴局", "430000"), ("固原市乡村振兴局", "640400"),
+                                            ("彭阳县城阳乡人民政府", "640425")])
+def test_a_rural_revitalisation_bureau_is_no_township(name, adcode):
+    """湖南省乡村振兴局: 乡 after the province was read as the start of a township's name, and the
+    bureau got no region."""
+    assert describe_agency(name).adcode == adcode
+
+
 def test_the_gazetteer_loads_without_pkg_resources() -> None:
     """cpca's table is read through importlib.resources (``_import_cpca``): the same table as cpca
     reads itself, without importing pkg_resources, which stays importable after."""

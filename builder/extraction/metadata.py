@@ -962,7 +962,8 @@ _NOT_A_PROVINCE_AFTER = re.compile(r"(?:北|南|东|西|中)?(?:路|街|道|大�
 
 # What follows a place's name when the words name a street, town or village called after it (中山市's
 # 东区街道 is no 东区 of 攀枝花; 郊区乡 no 郊区).
-_TOWN_AFTER = re.compile(r"(?:街道|镇|乡|村|社区|路|街)")
+# (乡村振兴局 after a place is the place's rural revitalisation bureau, no 乡; 村镇建设 no 村)
+_TOWN_AFTER = re.compile(r"(?:街道|镇|乡(?!村振兴)|村(?!镇建设)|社区|路|街)")
 
 
 def _names_a_town(text: str, end: int, starts: Collection[int]) -> bool:
