@@ -1218,7 +1218,7 @@ def read_t2(layout: Layout, form: forms.Form, out: Tables) -> None:
     for item in form.t2:
         ids = tuple(forms.t2_cell(item.id, m.id) for m in item.measures)
         match = matched.get(item.id)
-        if match is not None and match.has_values and _under_other_measures(layout, match, item):
+        if match is not None and match.has_values and not match.label and _under_other_measures(layout, match, item):
             out.warn("t2.other_measures", f"t2: the numbers read for '{item.label_zh}' stand under a header naming "
                      "another item's measures (labels printed apart from their numbers); not read", line=match.line + 1)
             match = None
@@ -1246,11 +1246,11 @@ _MEASURE_WORD = re.compile("|".join(re.escape(w) for words in forms.T2_MEASURE_W
 
 
 def _under_other_measures(layout: Layout, row: ValueRow, item: forms.Table2Item) -> bool:
-    """Whether the nearest line above a row's numbers that names measures (a header: 本年处理决定数量)
-    names none of the item's: labels printed apart from their numbers (OCR of a table read column by
-    column) put the licensing decisions under 行政事业性收费."""
+    """Whether the nearest line above an unlabelled row's numbers that names measures (a header:
+    本年处理决定数量) names none of the item's: labels printed apart from their numbers (OCR of a table
+    read column by column) put the licensing decisions under 行政事业性收费."""
     start = layout.regions.get("t2", (0, 0))[0]
-    for index in range(row.line - (0 if row.label else 1), start - 1, -1):
+    for index in range(row.line - 1, start - 1, -1):
         text = layout.lines[index]
         named = {m for m, words in forms.T2_MEASURE_WORDS.items() if any(word in text for word in words)}
         if named and not re.search(r"\d", text):
