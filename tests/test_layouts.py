@@ -10,6 +10,7 @@ import pytest
 
 from builder import forms, synthetic
 from builder.extraction.extract import extract_bytes
+from builder.extraction.layout import scan_lines
 from builder.forms import GOV_2019, GOV_2021
 
 AGENCY = "固原市彭阳县人民政府"
@@ -144,6 +145,20 @@ def test_table_2_labels_read_apart_from_their_numbers_give_no_number_to_the_wron
     assert all(report.cells[c].value in (None, x) for c, x in (("t2.licensing.decisions", 15832),
                                                                 ("t2.penalty.decisions", 1206),
                                                                 ("t2.coercion.decisions", 87)))
+
+
+@pytest.mark.parametrize("layout", ["space", "tab"])
+def test_a_section_number_before_a_heading_is_no_value(layout):
+    """Table 4 as two small tables under 4.1 行政复议 and 4.2 行政诉讼: 4.1 was read as table 4's row,
+    every cell of it unsure."""
+    v = values(GOV_2021)
+    text = synthetic.render(AGENCY, 2022, GOV_2021, v, layout)
+    heading = "四、政府信息公开行政复议、行政诉讼情况"
+    text = text.replace(heading, f"{heading}\n4.1 行政复议（4.2 行政诉讼见同表）", 1)
+    report = extract_text(text)
+    for cell in forms.cells(GOV_2021):
+        assert report.cells[cell.id].value == v[cell.id], cell.id
+    assert scan_lines(["1.1 规章 0 0 0"])[0].label == "1.1 规章"
 
 
 def test_a_count_printed_with_a_fraction_is_no_count():

@@ -373,6 +373,15 @@ def _caption_number(line: str, start: int) -> bool:
     return before.endswith(("附表", "附件")) or (before[-1:] in ("表", "图") and line[:start].strip() in ("表", "图"))
 
 
+# A section's number at the start of its heading (4.1 行政复议, 2.3 收到申请情况): the label's, no value.
+_SECTION_NUMBER = re.compile(r"\d{1,2}\.\d{1,2}")
+
+
+def _section_number(line: str, m: re.Match) -> bool:
+    return (not line[:m.start()].strip() and bool(_SECTION_NUMBER.fullmatch(m.group()))
+            and bool(_WORDS.match(line[m.end():].lstrip())))
+
+
 def scan_plain(line: str, index: int) -> list[ValueRow]:
     """Space-separated or unseparated text: alternate label text and values.
 
@@ -438,7 +447,7 @@ def scan_plain(line: str, index: int) -> list[ValueRow]:
             pos = counted.end()
             continue
         if (before in ("第", "〔", "[", "(", "（") or after[:1] in ("〕", "]") or _UNIT_AFTER.match(line, m.end())
-                or _caption_number(line, m.start())):
+                or _caption_number(line, m.start()) or _section_number(line, m)):
             text(token)
             continue
         values.append(token)
