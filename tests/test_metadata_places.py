@@ -229,6 +229,19 @@ def test_a_rural_revitalisation_bureau_is_no_township(name, adcode):
     assert describe_agency(name).adcode == adcode
 
 
+@pytest.mark.parametrize(("title", "name", "adcode"), [
+    ("长沙市民族宗教事务局/长沙市宗教事务局2022年政府信息公开工作年度报告", "长沙市民族宗教事务局/长沙市宗教事务局", "430100"),
+    ("温州市市场监督管理局／温州市知识产权局2021年政府信息公开工作年度报告", "温州市市场监督管理局/温州市知识产权局", "330300"),
+    ("烟台市公安局芝罘分局（芝罘区公安局）2021年政府信息公开工作年度报告", "烟台市公安局芝罘分局（芝罘区公安局）", "370602"),
+    ("首页/政务公开/彭阳县人民政府2022年政府信息公开工作年度报告", "彭阳县人民政府", "640425"),
+])
+def test_one_body_s_two_names_are_its_name(title, name, adcode):
+    """一个机构两块牌子 printed with a slash (the part after it was taken alone) or its other name in
+    brackets after a city bureau's district branch (the branch got the city's code)."""
+    found = find_agency_name([title, "本报告由本机关编制。"])
+    assert (found, describe_agency(found).adcode) == (name, adcode)
+
+
 def test_the_gazetteer_loads_without_pkg_resources() -> None:
     """cpca's table is read through importlib.resources (``_import_cpca``): the same table as cpca
     reads itself, without importing pkg_resources, which stays importable after."""

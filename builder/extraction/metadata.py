@@ -253,10 +253,15 @@ def clean_name(name: str | None) -> str | None:
     the Chinese words at its end, or None."""
     if not name:
         return None
-    runs = _NAME_CHARS.findall(re.sub(r"\s+", "", name))
+    compact = re.sub(r"\s+", "", name).replace("／", "/")
+    runs = _NAME_CHARS.findall(compact)
     if not runs:
         return None
-    name = _unpaired_brackets_stripped(re.sub(r"^(?:关于|印发|公布)", "", runs[-1]))  # chrome comes before the name
+    last = runs[-1]
+    if len(runs) > 1 and compact.endswith(f"{runs[-2]}/{last}") and INSTITUTION.search(runs[-2]) \
+            and INSTITUTION.search(last):
+        last = f"{runs[-2]}/{last}"  # one body's two names (长沙市民族宗教事务局/长沙市宗教事务局): both
+    name = _unpaired_brackets_stripped(re.sub(r"^(?:关于|印发|公布)", "", last))  # chrome comes before the name
     name = re.sub(r"关于$", "", name)  # 某某管理委员会关于2021年…年度报告
     return name if len(name) >= 2 else None
 
@@ -1345,6 +1350,7 @@ def _district_branch(name: str, city: str) -> str | None:
     """The district (or county) a city bureau's 分局 is named after and serves, when the short name
     is one of the city's divisions with its 区, 县, 市 or 旗; None for any other name."""
     municipality = city[:2] in ("11", "12", "31", "50") and city.endswith("0000")
+    name = re.sub(r"[（(][^（）()]*[）)]$", "", name)  # 芝罘分局（芝罘区公安局）: the branch, its other name after it
     if not city.endswith("00") or (city.endswith("0000") and not municipality) or not (m := _BRANCH.search(name)):
         return None
     prefix = name[:resolve_region(name)[1]]
