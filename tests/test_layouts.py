@@ -161,6 +161,26 @@ def test_a_section_number_before_a_heading_is_no_value(layout):
     assert scan_lines(["1.1 规章 0 0 0"])[0].label == "1.1 规章"
 
 
+@pytest.mark.parametrize("layout", ["tab", "pipe"])
+def test_last_year_s_column_before_each_table_2_item_is_left_out(layout):
+    """Each of table 2's headers prints 上年度 before the item's measures, also where the item has one
+    measure (信息内容 | 上年度 | 本年处理决定数量): that header was no header, and last year's number was
+    read as the licensing decisions."""
+    v = values(GOV_2021)
+    out = []
+    for line in synthetic.render(AGENCY, 2022, GOV_2021, v, layout).split("\n"):
+        sep = "\t" if layout == "tab" else "|"
+        cells = line.strip("|").split(sep) if sep in line else []
+        if cells and cells[0].strip() == "信息内容":
+            cells.insert(1, "上年度")
+        elif cells and any(cells[0].strip() == item.label_zh for item in forms.T2_2021):
+            cells.insert(1, "9999")
+        out.append((sep.join(cells) if layout == "tab" else "|" + "|".join(cells) + "|") if cells else line)
+    report = extract_text("\n".join(out))
+    for cell in forms.cells(GOV_2021):
+        assert report.cells[cell.id].value == v[cell.id], cell.id
+
+
 def test_a_count_printed_with_a_fraction_is_no_count():
     """Nor one printed with a point and a zero: 10.0 may be 100 with a 0 OCR read as a point."""
     text = replace_line(synthetic.render(AGENCY, 2022, GOV_2021, values(), "tab"), "规范性文件",

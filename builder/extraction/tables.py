@@ -1267,11 +1267,12 @@ def _t2_headers(layout: Layout) -> list[tuple[int, tuple[str, ...]]]:
     headers = []
     for index in range(start, end):
         text = layout.lines[index]
-        if len(_MEASURE_WORD.findall(text)) < 2:
+        measures = len(_MEASURE_WORD.findall(text))
+        if measures < 2 and not (measures and _OTHER_YEAR.search(text) and not re.search(r"\d", text)):
             continue  # one look for the rows, most lines
         found = {m: min(p for word in words if (p := text.find(word)) >= 0)
                  for m, words in forms.T2_MEASURE_WORDS.items() if any(word in text for word in words)}
-        if len(found) >= 2:
+        if len(found) >= 2 or (found and _OTHER_YEAR.search(text)):  # (上年度 | 本年处理决定数量: a header too)
             headers.append((index, tuple(sorted(found, key=found.get))))
     return headers
 
