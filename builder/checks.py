@@ -1017,6 +1017,8 @@ def badge(report) -> tuple[str, str]:
         return "无表格", "无表格：2019 年以前的报告没有统一表格，只有正文中的数字"
     if all(value.status == "missing" for value in report.cells.values()):
         return "无表格", "无表格：报告的统计表格没有一格能读出文字（例如以图片发布），没有可核对的数字"
+    if all(value.status in ("missing", "blank") for value in report.cells.values()):
+        return "无表格", "无表格：报告印出了统计表格，但没有填入任何数字，没有可核对的数字"
     failed = [r for r in report.checks if r.outcome == FAIL]
     errors_ = [r for r in failed if r.severity == "error"]
     warnings_ = [r for r in failed if r.severity == "warning"]

@@ -726,8 +726,8 @@ def test_every_rule_has_an_outcome_and_its_results_say_so():
 
 def test_badges():
     assert checked(small_values()).badge == "一致"
-    nothing = checked({c.id: cell(None, "blank") for c in forms.cells(GOV_2021)})
-    assert (nothing.badge, nothing.summary) == ("存疑", "存疑：表格数据无法读出，勾稽关系无从核对")
+    nothing = checked({c.id: cell(None, "blank") for c in forms.cells(GOV_2021)})  # the blank form, never filled in
+    assert (nothing.badge, nothing.summary) == ("无表格", "无表格：报告印出了统计表格，但没有填入任何数字，没有可核对的数字")
     pictures = checked({c.id: cell(None, "missing") for c in forms.cells(GOV_2021)})  # tables printed as images
     assert (pictures.badge, pictures.summary) == (
         "无表格", "无表格：报告的统计表格没有一格能读出文字（例如以图片发布），没有可核对的数字")
