@@ -1346,3 +1346,18 @@ def test_tables_drawn_as_svg_are_read_by_the_places_of_their_texts():
     body += "".join(f"<p>{headings[t]}</p>{_svg_table(rows, headers[t])}" for t, rows in tables.items())
     report = extract_bytes(html_page(body + "<p>五、存在的主要问题及改进情况</p>").encode(), "t20250124_2518664.html")
     assert_every_cell(report, v)
+
+
+@pytest.mark.parametrize("kind", ["html", "docx"])
+def test_tables_attached_after_the_report_in_another_order_are_read(kind):
+    """附件1 is table 3, 附件2 table 2, 附件3 table 4, after the signature, the body's sections saying 详见附件:
+    table 3, printed before the first 第二十条, was never looked for, and all of it was lost."""
+    from .official_form import assert_every_cell, docx_bytes, html_body, html_page, table2, table3, table4, values
+
+    v = values(seed=9)
+    prose = [b if not isinstance(b, list) else "详见附件。" for b in blocks(v)]
+    attached = ["彭阳县人民政府办公室", "2024年1月20日", "附件1", "收到和处理政府信息公开申请情况统计表", table3(v),
+                "附件2", "主动公开政府信息情况统计表", table2(v), "附件3", "政府信息公开行政复议、行政诉讼情况统计表", table4(v)]
+    report_blocks = prose + attached
+    data = docx_bytes(report_blocks) if kind == "docx" else html_page(html_body(report_blocks)).encode()
+    assert_every_cell(extract_bytes(data, f"report.{kind}"), v)

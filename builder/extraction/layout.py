@@ -57,6 +57,8 @@ SECTION_HEADINGS = {
 _T2_ANCHOR = re.compile(r"第二十条\s*第?\s*[(（]\s*一\s*[)）]\s*项|第二十条")
 _T3_ANCHOR = re.compile(r"本年新收")
 _T4_ANCHOR = re.compile(r"行政复[议义]")
+# Table 3's own words, which no sentence of the prose prints (its first row's label, the identity it notes).
+_T3_FORM_LABEL = re.compile(r"本年新收政府信息公开申请数量|本列数据的勾稽关系")
 _ANY_HEADING = re.compile("|".join(p.pattern for p in SECTION_HEADINGS.values()))
 
 # A number followed by one of these is prose ("29件", "2022年"), not a cell.
@@ -577,12 +579,15 @@ def locate(lines: list[str]) -> Layout:
     t3 = _first(SECTION_HEADINGS["t3"], lines, t2 or 0)
     if t3 is None:
         t3 = _first(_T3_ANCHOR, lines, t2 or 0)
-    t4 = _first(SECTION_HEADINGS["t4"], lines, t3 or t2 or 0)
+    if t3 is None and t2:  # tables as attachments in another order (附件1 is table 3, 附件2 table 2)
+        before = _first(_T3_FORM_LABEL, lines, 0, t2)
+        t3 = _start_of_heading(lines, 0, before) if before is not None else None
+    t4 = _first(SECTION_HEADINGS["t4"], lines, max(t3 or 0, t2 or 0))
     if t4 is None and t3 is not None:
         forward = _first(re.compile(r"结转下年度"), lines, t3)
         if forward is not None:
             t4 = _first(_T4_ANCHOR, lines, forward + 1)
-    after = t4 if t4 is not None else t3 if t3 is not None else t2
+    after = max((start for start in (t2, t3, t4) if start is not None), default=None)
     t5 = _first(SECTION_HEADINGS["t5"], lines, after) if after is not None else None
     if t5 is None and after is not None:
         t5 = _first(SECTION_HEADINGS["t6"], lines, after)
@@ -590,9 +595,11 @@ def locate(lines: list[str]) -> Layout:
     if t5 is None and t4 is not None and (following := _first(_T2_ANCHOR, lines, t4 + 1)) is not None:
         end = _start_of_heading(lines, t4, following)  # tables alone: another report's table 2 after this one's 4
     if t2 is not None:
-        layout.regions["t2"] = (t2, t3 if t3 is not None else (t4 if t4 is not None else end))
+        later = [start for start in (t3, t4) if start is not None and start > t2]
+        layout.regions["t2"] = (t2, min(later) if later else end)
     if t3 is not None:
-        layout.regions["t3"] = (t3, t4 if t4 is not None else end)
+        later = [start for start in (t2, t4) if start is not None and start > t3]
+        layout.regions["t3"] = (t3, min(later) if later else end)
     if t4 is not None:
         layout.regions["t4"] = (t4, end)
     return layout
