@@ -1361,3 +1361,29 @@ def test_tables_attached_after_the_report_in_another_order_are_read(kind):
     report_blocks = prose + attached
     data = docx_bytes(report_blocks) if kind == "docx" else html_page(html_body(report_blocks)).encode()
     assert_every_cell(extract_bytes(data, f"report.{kind}"), v)
+
+
+@pytest.mark.parametrize("how", ["input", "css"])
+def test_values_a_browser_shows_but_no_text_holds_are_read(how):
+    """An online form saved as filled: every number a read-only <input value>; or printed by a style sheet
+    (span::before { content: attr(data-value) }) into empty spans. Every such cell was missed; a span
+    with text of its own keeps its text, its data-value being only a stored value."""
+    import re
+
+    from .official_form import assert_every_cell, html_body, html_page, values
+
+    v = values(seed=10)
+    body = html_body(blocks(v))
+
+    def shown(m: re.Match) -> str:
+        number = m.group(1)
+        if how == "input":
+            return f'<td><input type="text" value="{number}" readonly></td>'
+        return f'<td><span class="v" data-value="{number}"></span></td>'
+
+    body = re.sub(r"<td>(\d+(?:\.\d+)?)</td>", shown, body)
+    style = '<style>.v::before { content: attr(data-value); }</style>' if how == "css" else ""
+    stale = '<p><span data-value="999">全年共收到政府信息公开申请</span></p>'
+    page = html_page(style + body + stale)
+    assert "999" not in html_to_text(page)
+    assert_every_cell(extract_bytes(page.encode(), "report.html"), v)

@@ -282,6 +282,27 @@ def _description_rows(root) -> None:
             head.drop_tree()
 
 
+# A form field a page shows its value in (an online form's read-only inputs); not hidden ones, nor buttons.
+_FIELD_SHOWN = frozenset({"", "text", "number", "tel", "search"})
+_CSS_ATTR_CONTENT = re.compile(r"content\s*:\s*attr\(\s*(data-[\w-]+)\s*\)")
+
+
+def _shown_values(root) -> None:
+    """Values a browser shows that are no text of the page: a read-only input's value (<input value="12"
+    readonly>, an online form's), and an attribute a style sheet prints before or after an empty element
+    (span::before { content: attr(data-value) }). Written in as the elements' text; an element that has
+    text keeps it (its attribute is no more than a stored value)."""
+    for field in list(root.iter("input")):
+        value = (field.get("value") or "").strip()
+        if value and (field.get("type") or "").lower() in _FIELD_SHOWN:
+            field.tag, field.text = "span", value
+    sheet = "\n".join(style.text or "" for style in root.iter("style"))
+    for attribute in set(_CSS_ATTR_CONTENT.findall(sheet)) if "attr(" in sheet else ():
+        for element in root.xpath(f"//*[@{attribute}]"):
+            if not element.text_content().strip():
+                element.text = element.get(attribute)
+
+
 # --- tables drawn as SVG ------------------------------------------------------------
 
 _TRANSLATE_XY = re.compile(r"translate\(\s*(-?[\d.]+)(?:[\s,]+(-?[\d.]+))?\s*\)")
@@ -525,6 +546,7 @@ def html_to_text(html: str, path: str = "") -> str:
             bad.drop_tree()
     _embedded_pages(root)
     head_title = _document_title(root)
+    _shown_values(root)
     _drop_hidden_copies(root)
     _drop_void_copies(root)
     _drawn_tables(root)
