@@ -267,6 +267,29 @@ def test_a_header_every_page_prints_is_no_line_of_a_table_it_breaks(head):
     assert [line for line in later if head in line] == []  # page 1's is the title's place
 
 
+@pytest.mark.parametrize("turn", ["rotate 90", "rotate 270", "drawn sideways"])
+def test_a_table_page_turned_sideways_is_read_upright(turn):
+    """A wide table 3 on a page given /Rotate (a landscape section 'rotated to portrait'), or drawn sideways
+    on a portrait page (WPS): its text came one glyph a line, numbers reversed, and table 3 was lost."""
+    from pypdf import PdfWriter, Transformation
+    from pypdf.generic import RectangleObject
+
+    v = values(seed=6)
+    writer = PdfWriter(clone_from=io.BytesIO(form_pdf(v, ruled=False)))
+    page = writer.pages[1]  # table 3's second part and table 4
+    if turn.startswith("rotate"):
+        page.rotate(int(turn.split()[1]))
+    else:
+        width, height = float(page.mediabox.width), float(page.mediabox.height)
+        page.add_transformation(Transformation((0, 1, -1, 0, height, 0)))  # a quarter turn, exactly
+        page.mediabox = RectangleObject([0, 0, height, width])
+    out = io.BytesIO()
+    writer.write(out)
+    report = extract_bytes(out.getvalue(), "report.pdf")
+    assert (report.agency.name, report.year) == (AGENCY, YEAR)
+    assert_every_cell(report, v)
+
+
 def test_ruled_empty_cells_stay_blank():
     """The text layer drops an empty cell; the grid keeps its place."""
     v = values(seed=3)

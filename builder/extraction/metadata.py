@@ -248,6 +248,10 @@ def issuer_from_labels(lines: list[str]) -> str | None:
 _NAME_CHARS = re.compile(r"[" + _HAN + r"（）()]+")
 
 
+# A bracketed note before a name run into it (（此件公开发布）遵义市人民政府), and the name after it.
+_ASIDE_BEFORE_NAME = re.compile(r"[（(](?P<aside>[^（）()]*)[）)](?P<name>[^（）()]{2,})$")
+
+
 def clean_name(name: str | None) -> str | None:
     """A printed name without page chrome (labels, markup, brackets before it):
     the Chinese words at its end, or None."""
@@ -263,6 +267,9 @@ def clean_name(name: str | None) -> str | None:
         last = f"{runs[-2]}/{last}"  # one body's two names (长沙市民族宗教事务局/长沙市宗教事务局): both
     name = _unpaired_brackets_stripped(re.sub(r"^(?:关于|印发|公布)", "", last))  # chrome comes before the name
     name = re.sub(r"关于$", "", name)  # 某某管理委员会关于2021年…年度报告
+    if (aside := _ASIDE_BEFORE_NAME.search(name)) and INSTITUTION.search(aside["name"]) \
+            and not re.search(_INSTITUTION_WORDS, aside["aside"]):
+        name = aside["name"]  # …一月十九日（此件公开发布）遵义市人民政府: a document's note before the title's name
     return name if len(name) >= 2 else None
 
 

@@ -449,6 +449,59 @@ def embedded_files(data: bytes) -> list[tuple[str, bytes]]:
         return []
 
 
+_SIDEWAYS = 0.3  # share of a page's characters upright, below which its text runs sideways
+_TURNED = 0.7  # share upright a turned page must reach to be read turned
+_SIDEWAYS_MIN = 20  # characters a page holds at least to be judged
+# Words every report's tables and prose print, which a page read upside down prints backwards (息信府政).
+_COMMON_WORDS = re.compile(r"政府|信息|公开|申请|行政|处理|复议|诉讼|本年|总计")
+
+
+def _turned_upright(pdf) -> bytes | None:
+    """The PDF with its pages whose text runs sideways turned upright (a wide table 3 drawn sideways on
+    a portrait page, or drawn upright on a page given /Rotate 90: its text read one glyph a line,
+    numbers reversed, and the table lost), each by the quarter turn that sets most of its characters
+    upright; None when no page runs sideways (nearly every file: its pages are read as they are)."""
+    limit = current().max_pdf_pages
+    sideways = [k for k, page in enumerate(pdf.pages[:limit])
+                if len(chars := page.chars) >= _SIDEWAYS_MIN and sum(c["upright"] for c in chars) < _SIDEWAYS * len(chars)]
+    if not sideways:
+        return None
+    import pdfplumber
+    from pypdf import PdfWriter
+
+    source = pdf.stream.getvalue() if hasattr(pdf.stream, "getvalue") else None
+    if source is None:
+        return None
+    readings: dict[int, list[tuple[int, int]]] = {k: [] for k in sideways}  # (words read, angle)
+    for angle in (90, 270):
+        with pdfplumber.open(io.BytesIO(_rotated(source, sideways, angle))) as turned:
+            for k in sideways:
+                page = turned.pages[k]
+                if sum(c["upright"] for c in page.chars) >= _TURNED * max(1, len(page.chars)):
+                    # a quarter turn either way may set the glyphs upright; the right one reads as words do
+                    readings[k].append((len(_COMMON_WORDS.findall(page.extract_text() or "")), angle))
+    chosen = {k: max(found)[1] for k, found in readings.items() if found and max(found)[0] > 0}
+    if not chosen:
+        return None
+    writer = PdfWriter(clone_from=io.BytesIO(source))
+    for k, angle in chosen.items():
+        writer.pages[k].rotate(angle)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def _rotated(source: bytes, pages: list[int], angle: int) -> bytes:
+    from pypdf import PdfWriter
+
+    writer = PdfWriter(clone_from=io.BytesIO(source))
+    for k in pages:
+        writer.pages[k].rotate(angle)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
 def pdf_to_text(data: bytes, path: str) -> str:
     """The report's text, table rows tab-separated where ruling lines allow.
 
@@ -471,6 +524,10 @@ def pdf_to_text(data: bytes, path: str) -> str:
             raise errors.EncryptedPDF(path) from e
         raise errors.DamagedPDF(path, _why(cause)) from e
     try:
+        if (turned := _turned_upright(pdf)) is not None:
+            with contextlib.suppress(Exception):
+                pdf.close()
+            pdf = pdfplumber.open(io.BytesIO(turned))
         return _read(pdf, path)
     except errors.ReportError:
         raise
