@@ -336,3 +336,14 @@ def test_a_corps_division_and_its_city_is_one_body_with_no_people_s_government(t
 def test_a_forwarded_mail_s_subject_names_the_report_s_agency(title, name):
     """转发：… (a forwarded e-mail's subject) is no part of the name; the 转 of a town's name is."""
     assert find_title([title]) == (name, 2023)
+
+
+def test_a_red_head_notice_s_date_and_note_before_the_report_s_title_are_no_name():
+    """遵府办发〔2024〕2号 publishing the report: its date, then （此件公开发布）, then the report's title with
+    a year in Chinese numerals; the agency came out as 年一月十九日（此件公开发布）遵义市人民政府."""
+    lines = ["遵义市人民政府办公室文件", "遵府办发〔2024〕2号", "遵义市人民政府办公室",
+             "关于公布遵义市人民政府二〇二三年政府信息公开", "工作年度报告的通知",
+             "经市人民政府同意，现将《遵义市人民政府二〇二三年政府信息公开工作年度报告》予以公布。",
+             "遵义市人民政府办公室", "二〇二四年一月十九日", "（此件公开发布）",
+             "遵义市人民政府二〇二三年政府信息公开工作年度报告", "一、总体情况"]
+    assert find_agency_name(lines) == "遵义市人民政府"
