@@ -341,9 +341,16 @@ def test_a_forwarded_mail_s_subject_names_the_report_s_agency(title, name):
 def test_a_red_head_notice_s_date_and_note_before_the_report_s_title_are_no_name():
     """遵府办发〔2024〕2号 publishing the report: its date, then （此件公开发布）, then the report's title with
     a year in Chinese numerals; the agency came out as 年一月十九日（此件公开发布）遵义市人民政府."""
+    from builder.extraction.extract import extract_bytes
+
     lines = ["遵义市人民政府办公室文件", "遵府办发〔2024〕2号", "遵义市人民政府办公室",
              "关于公布遵义市人民政府二〇二三年政府信息公开", "工作年度报告的通知",
+             "各县、自治县、区（市）人民政府，新区管委会，市人民政府各工作部门：",
              "经市人民政府同意，现将《遵义市人民政府二〇二三年政府信息公开工作年度报告》予以公布。",
              "遵义市人民政府办公室", "二〇二四年一月十九日", "（此件公开发布）",
-             "遵义市人民政府二〇二三年政府信息公开工作年度报告", "一、总体情况"]
-    assert find_agency_name(lines) == "遵义市人民政府"
+             "遵义市人民政府二〇二三年政府信息公开工作年度报告",
+             "本报告依据《中华人民共和国政府信息公开条例》要求，由遵义市人民政府办公室编制。"
+             "本报告所列数据统计期限自2023年1月1日起至2023年12月31日止。",
+             "一、总体情况", "2023年，市人民政府坚持以公开促落实。全年共收到政府信息公开申请426件。",
+             "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况", "四、政府信息公开行政复议、行政诉讼情况"]
+    assert extract_bytes("\n".join(lines).encode(), "遵府办发〔2024〕2号.txt").agency.name == "遵义市人民政府"
