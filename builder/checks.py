@@ -985,7 +985,7 @@ def _clause(text: str, found: re.Match) -> str:
     """The clause of ``text`` that holds ``found`` (between commas or semicolons), as quoted."""
     start = max(text.rfind(mark, 0, found.start()) for mark in "，,；;") + 1
     ends = [k for mark in "，,；;" if (k := text.find(mark, found.end())) >= 0]
-    return text[start:min(ends, default=len(text))].strip()
+    return text[start:min(ends, default=len(text))].strip().rstrip("。.")
 
 
 def _unread_table(report) -> tuple[str, int] | None:

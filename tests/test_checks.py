@@ -821,7 +821,7 @@ def test_a_table_left_out_with_the_report_saying_it_had_nothing_is_no_doubt(tabl
     report = render_extract(values, edit=leave_out)
     assert {report.cells[c.id].status for c in forms.cells(GOV_2021) if c.table == table} == {"missing"}
     name = {"t2": "表二", "t3": "表三", "t4": "表四"}[table]
-    said = sentence.split("，")[-1]
+    said = sentence.split("，")[-1].rstrip("。")
     assert (report.badge, report.summary) == ("一致", f"一致：表格各项勾稽关系均成立（{name}未印出，报告称“{said}”）")
 
 
