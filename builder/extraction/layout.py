@@ -99,6 +99,7 @@ class Layout:
     lines: list[str]
     regions: dict[str, tuple[int, int]] = field(default_factory=dict)
     _rows: dict[str, list[ValueRow]] = field(default_factory=dict, repr=False)
+    memo: dict = field(default_factory=dict, repr=False)  # what the table readers find once a layout
 
     def rows(self, table: str) -> list[ValueRow]:
         """The table's printed rows (scanned once; callers must not change them)."""

@@ -558,7 +558,9 @@ def _windows_by_width(slots: list[_Slot], identities: list[Identity], keep: str)
     votes: dict[int, set[str]] = {}
     for slot in slots:
         size = len(slot.ids)
-        printed = fit(slot.row.cells, size) if slot.row else []
+        if slot.row is None or len(slot.row.cells) <= size:
+            continue  # most rows: no more values than cells
+        printed = fit(slot.row.cells, size)
         local = _local(identities, slot.ids)
         if len(printed) > size and local:
             first, last = _holds(printed[:size], local), _holds(printed[-size:], local)
@@ -1620,8 +1622,11 @@ def _this_year_copy(layout: Layout, table: str) -> list[ValueRow]:
 _OWN_SCOPE = re.compile(r"本级|本机关|本部门|本单位")
 _ALL_SCOPE = re.compile(r"汇总|全(?:区|县|市|省|州|盟|旗)(?![^，,。；;（(]*本级)|各级行政机关|所属(?:各)?部门")
 _ROW_OWN_SCOPE = re.compile(r"本级")
+_SCOPE_WORD = re.compile(r"本级|本机关|本部门|本单位|汇总|全[区县市省州盟旗]|各级行政机关|所属")  # one look first
 _NOTE_ABOVE = re.compile(r"^\s*(?:注\s*\d?\s*[:：]?\s*)?(?:上表|以上|上述)")
 _CAPTION_MAX = 60  # characters: a caption or note, not a paragraph
+_ROW_LIKE = re.compile(r"\d{2}\D+\d|[\t|]|\d\s+\d")  # numbers apart, or cells: a table's row
+_CLAUSE_MARK = re.compile(r"[。，,;；]")
 _CAPTION_LEAD = 3  # lines before a table's first row its caption may stand on (its heading between)
 
 
@@ -1632,16 +1637,24 @@ def _scope_of(line: str, own_words: re.Pattern[str] = _OWN_SCOPE) -> str | None:
 
 def _scope_captions(layout: Layout, table: str) -> list[tuple[int, str, bool]]:
     """(line, scope, whether it says what is above it) of the captions and notes in and just before
-    a table's region that say whose figures it holds."""
+    a table's region that say whose figures it holds (found once a layout)."""
+    if ("captions", table) not in layout.memo:
+        layout.memo[("captions", table)] = _found_scope_captions(layout, table)
+    return layout.memo[("captions", table)]
+
+
+def _found_scope_captions(layout: Layout, table: str) -> list[tuple[int, str, bool]]:
     start, stop = layout.regions.get(table, (0, 0))
     before = max((end for name, (_, end) in layout.regions.items() if end <= start and name != table), default=0)
     marks = []
     for i in range(max(before, start - _CAPTION_LEAD), stop):
         line = layout.lines[i].strip()
+        if (not line or len(line) > _CAPTION_MAX or not _SCOPE_WORD.search(line) or not (scope := _scope_of(line))
+                or _ROW_LIKE.search(line)):
+            continue  # most lines: no scope named; a row of the table is no caption
         note = bool(_NOTE_ABOVE.match(line))
-        if (line and len(line) <= _CAPTION_MAX and not re.search(r"\d{2}\D+\d|[\t|]|\d\s+\d", line)
-                and (note or not re.search(r"[。，,;；]", line)) and (scope := _scope_of(line))):
-            marks.append((i, scope, note))  # a caption or a note: no row of the table, no sentence of the prose
+        if note or not _CLAUSE_MARK.search(line):
+            marks.append((i, scope, note))  # a caption or a note, no sentence of the prose
     return marks
 
 
