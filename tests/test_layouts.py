@@ -342,6 +342,15 @@ def test_a_zero_printed_as_a_numeral_and_none_in_words_are_read_in_delimited_cel
         assert (licensing.value, licensing.status, penalty.value, penalty.status) == (0, "reported", 0, "none")
 
 
+@pytest.mark.parametrize("words", ["未收取", "未收费", "不收费", "免收"])
+def test_a_fee_printed_as_not_charged_is_none(words):
+    """行政事业性收费 | 未收取: the fee's cell was missing."""
+    v = values(GOV_2021)
+    text = replace_line(synthetic.render(AGENCY, 2022, GOV_2021, v, "tab"), "行政事业性收费", f"行政事业性收费\t{words}")
+    fee = extract_text(text).cells["t2.fees.amount_10k_cny"]
+    assert (fee.value, fee.status) == (0, "none")
+
+
 def test_missing_rows_are_missing_not_zero():
     v = values(GOV_2019, seed=5)
     text = synthetic.render(AGENCY, 2020, GOV_2019, v, "tab")
