@@ -163,6 +163,18 @@ def test_an_index_of_several_agencies_reports_is_no_report():
         extract_bytes(COMPILATION_INDEX.encode(), "index.html.txt")  # (its own title and lead are no report of it)
 
 
+def test_a_search_results_page_whose_snippet_prints_a_table_row_is_no_report():
+    """A site's search results for 年度报告: titles of several agencies' reports, one snippet running a row of
+    table 3 (本年新收政府信息公开申请数量 21 0 0 0 0 0 21). The row kept it from being taken for a list,
+    and it was published as the county's report."""
+    from builder import errors
+
+    snippet = "…2022年，县政府办公室主动公开政府信息1862条…本年新收政府信息公开申请数量 21 0 0 0 0 0 21…"
+    snippets = COMPILATION_INDEX.replace("各单位报告内容包括", f"{snippet}\n各单位报告内容包括")
+    with pytest.raises(errors.NotAReport, match=r"a list of 4 reports of several agencies"):
+        extract_bytes(snippets.encode(), "search.html.txt")
+
+
 ERRATUM = """关于《彭阳县人民政府2022年政府信息公开工作年度报告》的更正说明
 2023年1月20日，我县发布了《彭阳县人民政府2022年政府信息公开工作年度报告》。经核查，该报告第三部分“收到和处理政府信息公开申请情况”中部分数据有误，现更正如下：
 序号\t表格位置\t原数据\t更正后数据

@@ -335,7 +335,7 @@ def extract_document(doc: Document) -> Report:
         raise errors.NotAReport(path, f"the title “{other[1]}” names {other[0]}, not an annual report")
     if not _looks_like_report(doc, layout):
         raise errors.NotAReport(path, "no report title, form tables or report sections found")
-    if not (layout.rows("t3") or layout.rows("t4")) and (listed := _listed_reports(doc.lines)):
+    if not form_structure(layout) and (listed := _listed_reports(doc.lines)):  # (a search result's snippet of a row)
         raise errors.NotAReport(path, f"a list of {listed} reports of several agencies (a compilation's index or "
                                       "a column page) with no report's tables or sections of its own")
     year, year_source = find_year(doc.lines)
