@@ -380,7 +380,10 @@ _OUTCOME_AFTER = re.compile(r"(?:案件|案)?\s*(?:被|遭)?(?:纠正|纠错|撤
                             r"|(?:尚未|仍未|未|已)(?:审结|结案|办结)|(?:正在|仍在)?审理中|在审)")
 _UNITS = "件条起宗份个"
 # A count of applications followed by what it includes of last year's: 1,027件（含上年结转36件）.
-_WITH_CARRIED = re.compile(r"\s*[（(]\s*(?:含|包括|包含|其中)\s*(?:上一?年度?|去年|(?:19|20)\d{2}\s*年度?)的?结转")
+_WITH_CARRIED = re.compile(r"\s*[（(]\s*(?:含|包括|包含|其中)\s*(?:上一?年度?|去年|(?:19|20)\d{2}\s*年度?)的?结转"
+                           # 共受理申请228件，其中本年新收216件、上年结转12件: the new and the carried together
+                           r"|\s*[，,]\s*其中\s*(?:本年度?|当年|今年|全年)?新收[^。；;]{0,20}?\d+\s*件\s*[、，,]\s*"
+                           r"(?:上一?年度?|去年)结转")
 # A count right after a figure's count: the figure is a cell of a table row read as text.
 _NEXT_COUNT = re.compile(r"\s*\d+(?:\.\d+)?\s*[件条起宗份个]")
 _CLAUSE_END = "，,。；;、）)（(：:！!？?"
