@@ -283,6 +283,7 @@ def test_a_count_in_chinese_numerals_is_read_whole(text, expected):
     # the normative documents among the year's documents; a review (清理) named, then each count
     ("全年发布县政府及县政府办公室文件52件，其中行政规范性文件9件；政策解读67篇。", {"normative_docs_issued": 9}),
     ("组织开展规范性文件清理，废止6件，现行有效87件。", {"normative_docs_in_force": 87}),
+    ("清理废止行政规范性文件2件，现行有效34件。", {"normative_docs_in_force": 34}),
 ])
 def test_normative_documents_issued_and_in_force_are_read_from_the_prose(text, expected):
     assert headlines(figures(text)) == expected
