@@ -524,6 +524,7 @@ def pdf_to_text(data: bytes, path: str) -> str:
             raise errors.EncryptedPDF(path) from e
         raise errors.DamagedPDF(path, _why(cause)) from e
     try:
+        _walk_within(pdf, current().max_pdf_pages, path)  # no page listed past the limit, turned or not
         if (turned := _turned_upright(pdf)) is not None:
             with contextlib.suppress(Exception):
                 pdf.close()
