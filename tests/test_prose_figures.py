@@ -284,6 +284,9 @@ def test_a_count_in_chinese_numerals_is_read_whole(text, expected):
     ("全年发布县政府及县政府办公室文件52件，其中行政规范性文件9件；政策解读67篇。", {"normative_docs_issued": 9}),
     ("组织开展规范性文件清理，废止6件，现行有效87件。", {"normative_docs_in_force": 87}),
     ("清理废止行政规范性文件2件，现行有效34件。", {"normative_docs_in_force": 34}),
+    # listed after the rules
+    ("全年制发省政府规章6件、行政规范性文件42件。现行有效市政府规章96件、行政规范性文件624件。",
+     {"normative_docs_issued": 42, "normative_docs_in_force": 624}),
 ])
 def test_normative_documents_issued_and_in_force_are_read_from_the_prose(text, expected):
     assert headlines(figures(text)) == expected
@@ -419,11 +422,13 @@ def _year(text: str) -> int:
      "行政复议职责，全年作为复议机关办理政府信息公开类行政复议案件16件，按被申请人统计如下：", "admin_review_cases", 4),
     ("2021年，区政府本级新收政府信息公开申请52件，上年结转2件。全区各级行政机关共新收政府信息公开申请1,354件，上年结转29件。",
      "applications_carried_over", 2),
+    ("全年涉及政府信息公开的行政复议、行政诉讼案件共计101件。全年发生政府信息公开行政复议62件、行政诉讼39件。",
+     "litigation_cases", 39),
 ])
 def test_another_body_s_figures_quoted_in_a_report_are_no_headline(text, key, total):
     """A department quoting its city's report (据《…年度报告》), a street its district's (据…通报), a city
     the reviews of every kind its 司法局 handled, a government the reviews it decided as the review
-    body: none is the report's own total."""
+    body, reviews and suits counted together: none is the report's own total."""
     assert headlines(figures(text, _year(text)))[key] == total
 
 

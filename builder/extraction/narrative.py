@@ -148,6 +148,11 @@ PATTERNS: tuple[Pattern, ...] = (
     # 发布县政府及县政府办公室文件52件，其中行政规范性文件9件: the year's documents, those among them
     _p("normative_docs_issued", r"(?:制发|印发|出台|制定|发布)[^。；;，,]{0,20}?文件\s*\d+\s*(?:件|个|份)\s*[，,]?\s*"
        r"其中(?:行政)?规范性文件\s*" + _N + "(?:件|个|份)"),
+    # 制发省政府规章6件、行政规范性文件42件; 现行有效市政府规章96件、行政规范性文件624件: listed after the rules
+    _p("normative_docs_issued", r"(?:制发|印发|出台|制定)(?:了)?[^。；;，,]{0,12}?规章\s*\d+\s*件\s*[、，,]\s*"
+       r"(?:行政)?规范性文件\s*" + _N + "(?:件|个|份)"),
+    _p("normative_docs_in_force", r"现行有效(?:的)?[^。；;，,]{0,12}?规章\s*\d+\s*件\s*[、，,]\s*(?:行政)?规范性文件\s*"
+       + _N + "(?:件|个|份)"),
     _p("normative_docs_issued", r"(?:未|没有)(?:制发|印发|出台|制定)(?:任何)?(?:行政)?规范性文件", 0),
     _p("normative_docs_in_force", r"现行有效(?:的)?(?:行政)?规范性文件(?:共计|共|合计|为)?\s*" + _N + "(?:件|个|份)"),
     _p("normative_docs_in_force", r"(?:行政)?规范性文件[^。；;，,\d]{0,4}?现行有效(?:的)?(?:共计|共|合计|为)?\s*" + _N
@@ -375,6 +380,7 @@ def _ends_clause(sentence: str, m: re.Match) -> bool:
 _CASE_KEYS = frozenset({"admin_review_cases", "litigation_cases"})
 # A government deciding reviews of its departments (行政复议体制改革后，区人民政府统一行使行政复议职责):
 # the cases it handled as the review body are others', not the ones about its own disclosure.
+_BOTH_KINDS = re.compile(r"行政复[议义]\s*[、和及与]\s*行政诉讼(?:案件)?(?:共计|共|合计|总计)?\s*$")
 _AS_REVIEW_BODY = re.compile(r"作为(?:行政)?复议机关|复议机关(?:共|全年)?(?:办理|受理|审理|审结|收到)")
 _OUTCOME_AFTER = re.compile(r"(?:案件|案)?\s*(?:被|遭)?(?:纠正|纠错|撤销|确认违法|败诉|胜诉|维持|驳回|撤回|终止|责令"
                             r"|(?:尚未|仍未|未|已)(?:审结|结案|办结)|(?:正在|仍在)?审理中|在审)")
@@ -563,6 +569,8 @@ def _context(key: str, sentence: str, start: int, number_start: int, year: int |
     if key in _TOTAL_KEYS and _inside_part(clause) and not _NEW_OF_HANDLED.search(clause) \
             and not _YEAR_OF_RUNNING_TOTAL.search(before) and not (key == "normative_docs_issued" and "规范性文件" in clause):
         return "part"  # (the normative documents among the year's documents, 其中行政规范性文件9件, are its count)
+    if key in _CASE_KEYS and _BOTH_KINDS.search(clause):
+        return "part"  # 行政复议、行政诉讼案件共计101件: the two kinds together, neither's count
     if key in _CASE_KEYS and _AS_REVIEW_BODY.search(before):
         return "other_scope"  # 全年作为复议机关办理政府信息公开类行政复议案件16件: others' cases it decided
     if key in _SCOPED_KEYS and _SECTOR_SYSTEM.search(scope + before):
