@@ -151,14 +151,18 @@ def test_table_2_labels_read_apart_from_their_numbers_give_no_number_to_the_wron
 def test_a_section_number_before_a_heading_is_no_value(layout):
     """Table 4 as two small tables under 4.1 行政复议 and 4.2 行政诉讼: 4.1 was read as table 4's row,
     every cell of it unsure."""
+    assert_read_with_lines_under_table_4(layout, "4.1 行政复议（4.2 行政诉讼见同表）")
+    assert scan_lines(["1.1 规章 0 0 0"])[0].label == "1.1 规章"
+
+
+def assert_read_with_lines_under_table_4(layout: str, lines: str) -> None:
+    """Every cell read from a report printing ``lines`` under table 4's heading."""
     v = values(GOV_2021)
     text = synthetic.render(AGENCY, 2022, GOV_2021, v, layout)
     heading = "四、政府信息公开行政复议、行政诉讼情况"
-    text = text.replace(heading, f"{heading}\n4.1 行政复议（4.2 行政诉讼见同表）", 1)
-    report = extract_text(text)
+    report = extract_text(text.replace(heading, f"{heading}\n{lines}", 1))
     for cell in forms.cells(GOV_2021):
         assert report.cells[cell.id].value == v[cell.id], cell.id
-    assert scan_lines(["1.1 规章 0 0 0"])[0].label == "1.1 规章"
 
 
 @pytest.mark.parametrize("layout", ["tab", "pipe"])
@@ -482,13 +486,7 @@ def test_markdown_tables_saved_as_text_keep_their_alignment_rows_out(template, r
 @pytest.mark.parametrize("layout", ["space", "tab"])
 def test_a_sentence_wrapped_inside_its_count_above_table_4_is_no_row(layout):
     """引发行政复议10件、行政诉讼8 / 件，具体如下表。: the line ending in 8 was read as table 4's row."""
-    v = values(GOV_2021)
-    text = synthetic.render(AGENCY, 2022, GOV_2021, v, layout)
-    heading = "四、政府信息公开行政复议、行政诉讼情况"
-    text = text.replace(heading, f"{heading}\n2022年，全县因政府信息公开引发行政复议10件、行政诉讼8\n件，具体如下表。", 1)
-    report = extract_text(text)
-    for cell in forms.cells(GOV_2021):
-        assert report.cells[cell.id].value == v[cell.id], cell.id
+    assert_read_with_lines_under_table_4(layout, "2022年，全县因政府信息公开引发行政复议10件、行政诉讼8\n件，具体如下表。")
 
 
 @pytest.mark.parametrize("template", [GOV_2021, GOV_2019])
