@@ -467,35 +467,28 @@ def _turned_upright(pdf) -> bytes | None:
     if not sideways:
         return None
     import pdfplumber
-    from pypdf import PdfWriter
 
     source = pdf.stream.getvalue() if hasattr(pdf.stream, "getvalue") else None
     if source is None:
         return None
     readings: dict[int, list[tuple[int, int]]] = {k: [] for k in sideways}  # (words read, angle)
     for angle in (90, 270):
-        with pdfplumber.open(io.BytesIO(_rotated(source, sideways, angle))) as turned:
+        with pdfplumber.open(io.BytesIO(_rotated(source, dict.fromkeys(sideways, angle)))) as turned:
             for k in sideways:
                 page = turned.pages[k]
                 if sum(c["upright"] for c in page.chars) >= _TURNED * max(1, len(page.chars)):
                     # a quarter turn either way may set the glyphs upright; the right one reads as words do
                     readings[k].append((len(_COMMON_WORDS.findall(page.extract_text() or "")), angle))
     chosen = {k: max(found)[1] for k, found in readings.items() if found and max(found)[0] > 0}
-    if not chosen:
-        return None
-    writer = PdfWriter(clone_from=io.BytesIO(source))
-    for k, angle in chosen.items():
-        writer.pages[k].rotate(angle)
-    out = io.BytesIO()
-    writer.write(out)
-    return out.getvalue()
+    return _rotated(source, chosen) if chosen else None
 
 
-def _rotated(source: bytes, pages: list[int], angle: int) -> bytes:
+def _rotated(source: bytes, angles: dict[int, int]) -> bytes:
+    """The PDF with each page of ``angles`` turned by its angle (pypdf)."""
     from pypdf import PdfWriter
 
     writer = PdfWriter(clone_from=io.BytesIO(source))
-    for k in pages:
+    for k, angle in angles.items():
         writer.pages[k].rotate(angle)
     out = io.BytesIO()
     writer.write(out)
