@@ -966,11 +966,16 @@ _NOTHING_OF = {
 _QUOTED = 40  # characters of the report's sentence a badge's summary quotes
 
 
+@cache
+def _table_cells(template: str, table: str) -> tuple[str, ...]:
+    return tuple(c.id for c in forms.cells(template) if c.table == table) if template in (GOV_2019, GOV_2021) else ()
+
+
 def _stated_empty(report, table: str) -> str | None:
     """The report's own words that ``table`` had nothing to report, when it printed none of it."""
-    cells = [value for cell, value in report.cells.items() if cell.startswith(table + ".")]
-    if not cells or any(value.status != "missing" for value in cells):
-        return None
+    ids = _table_cells(report.template, table)
+    if not ids or any((value := report.cells.get(cell)) is None or value.status != "missing" for cell in ids):
+        return None  # (most reports: the table's first cell was read)
     layout = getattr(report, "layout", None)
     section = layout.region_text(table) if layout is not None else ""
     pattern = _NOTHING_OF.get(table)
