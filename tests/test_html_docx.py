@@ -1387,3 +1387,11 @@ def test_values_a_browser_shows_but_no_text_holds_are_read(how):
     page = html_page(style + body + stale)
     assert "999" not in html_to_text(page)
     assert_every_cell(extract_bytes(page.encode(), "report.html"), v)
+
+
+def test_a_small_table_of_two_columns_is_no_card():
+    """A page with few table rows whose table 4 is a list (行政复议-结果维持 | 1): its tbody, every row of two
+    cells, was taken for a card and turned into one row of names over one row of values."""
+    rows = "".join(f"<tr><td>行政复议-{name}</td><td>{n}</td></tr>" for name, n in (("结果维持", 1), ("结果纠正", 0)))
+    text = html_to_text(f"<html><body><table><tbody>{rows}</tbody></table></body></html>")
+    assert text.split("\n") == ["行政复议-结果维持\t1", "行政复议-结果纠正\t0"]

@@ -219,6 +219,7 @@ _CARD_VALUE = re.compile(r"[-+]?\d[\d,]*(?:\.\d+)?\s*(?:件|条|个|万元|元)?
 _CARD_LABEL_MAX = 80  # characters: a row's label above its card, never a paragraph
 _CARD_HEADS = 2  # blocks before a card's body: its row's label, and a line naming the row's group
 _CARD_PAGE_ROWS = 20  # table rows a page has fewer of when it prints the form's tables as cards
+_NO_CARD = frozenset({"table", "thead", "tbody", "tfoot", "tr", "ul", "ol"})  # a table's rows of two cells are its own
 
 
 def _element_text(element) -> str:
@@ -261,7 +262,7 @@ def _description_rows(root) -> None:
     names_before: list[str] = []
     # description lists, and elements whose every child has two parts (found by libxml2: pages are large)
     for body in root.xpath("//dl | //*[count(*) >= 2][not(*[count(*) != 2])]"):
-        if body.tag in ("table", "tr", "ul", "ol") or body.getparent() is None or (pairs := _card_pairs(body)) is None:
+        if body.tag in _NO_CARD or body.getparent() is None or (pairs := _card_pairs(body)) is None:
             continue
         # the card's heading lines: what comes before the body in a card of at most three blocks
         heads = [e for e in body.itersiblings(preceding=True) if isinstance(e.tag, str)][::-1]
@@ -297,7 +298,7 @@ def _shown_values(root) -> None:
         if value and (field.get("type") or "").lower() in _FIELD_SHOWN:
             field.tag, field.text = "span", value
     sheet = "\n".join(style.text or "" for style in root.iter("style"))
-    for attribute in set(_CSS_ATTR_CONTENT.findall(sheet)) if "attr(" in sheet else ():
+    for attribute in sorted(set(_CSS_ATTR_CONTENT.findall(sheet))) if "attr(" in sheet else ():
         for element in root.xpath(f"//*[@{attribute}]"):
             if not element.text_content().strip():
                 element.text = element.get(attribute)
