@@ -301,7 +301,7 @@ def read_table(slots: list[_Slot], identities: list[Identity], out: Tables, tabl
     widest = max(widths, default=0)
     usual_width = max((w for w in widths if w < widest), default=0) if widths[widest] == 1 else widest
     zeros_blank = _leaves_zeros_blank(slots)
-    window_of_width = _windows_by_width(slots, identities, keep)
+    window_of_width = _windows_by_width(slots, identities)
     for slot in slots:
         if slot.row is None:
             absent.update(slot.ids)
@@ -550,11 +550,11 @@ def _holds(values: list, local: list[tuple[tuple[int, ...], tuple[int, ...]]]) -
                and sum(numbers[i] for i in p) == sum(numbers[i] for i in w) for p, w in local)
 
 
-def _windows_by_width(slots: list[_Slot], identities: list[Identity], keep: str) -> dict[int, str]:
+def _windows_by_width(slots: list[_Slot], identities: list[Identity]) -> dict[int, str]:
     """Per width of rows wider than the form, the window ("first" or "last") that the rows of it
     which decide (their own sums hold in one window only) all take: a table printing two columns
     after the form's (2021年总计, 同比增减) reads its first values in a row whose last values hold too
-    (1 0 0 0 0 0 1 0 +1). Widths whose rows disagree, or none decides, keep ``keep``."""
+    (1 0 0 0 0 0 1 0 +1). Widths whose rows disagree, or that no row decides, are not given."""
     votes: dict[int, set[str]] = {}
     for slot in slots:
         size = len(slot.ids)
@@ -566,7 +566,7 @@ def _windows_by_width(slots: list[_Slot], identities: list[Identity], keep: str)
             first, last = _holds(printed[:size], local), _holds(printed[-size:], local)
             if first != last:
                 votes.setdefault(len(printed), set()).add("first" if first else "last")
-    return {width: which.pop() for width, which in votes.items() if len(which) == 1 and width}
+    return {width: which.pop() for width, which in votes.items() if len(which) == 1}
 
 
 def _window(printed: list[str], size: int, local: list[tuple[tuple[int, ...], tuple[int, ...]]],
