@@ -328,6 +328,14 @@ def test_a_count_broken_down_into_new_and_carried_over_is_the_applications_handl
     assert (found["applications_received"], found["applications_handled"]) == (216, 228)
 
 
+def test_a_count_a_later_sentence_splits_into_new_and_carried_over_is_the_applications_handled():
+    """受理申请2,318件 in the overview, 本年新收2,265件，上年结转53件 in section 三: 2,318 was the headline of
+    the applications received, and the prose disagreed with table 3's 本年新收."""
+    found = headlines(figures("2023年，全年共受理政府信息公开申请2,318件，均按时答复。"
+                              "三、依申请公开情况。本年新收2,265件，上年结转53件，办结2,301件。", 2023))
+    assert (found["applications_received"], found["applications_handled"]) == (2265, 2318)
+
+
 def test_applications_counted_in_fen():
     assert headlines(figures("本年度我局共收到各类政府信息公开申请8份。")) == {"applications_received": 8}
 

@@ -363,8 +363,33 @@ def find_figures(sentence_list: list[str], year: int | None = None, table_lines:
             seen.add(key)
             unique.append(figure)
     unique += table_figures(table_lines or [])
+    _split_into_new_and_carried(unique, sentence_list)
     mark_headlines(unique)
     return unique
+
+
+# 本年新收2,265件，上年结转53件: the applications of the year, apart from those carried over.
+_NEW_AND_CARRIED = re.compile(r"(?:本年度?|全年|当年|今年)新收(?:政府信息公开申请|申请)?\s*(?P<new>\d[\d,]*)\s*件\s*[，,、]\s*"
+                              r"(?:上一?年度?|去年)结转(?:的)?(?:申请)?\s*(?P<old>\d[\d,]*)\s*件")
+
+
+def _split_into_new_and_carried(figures: list[Figure], sentence_list: list[str]) -> None:
+    """A count of applications received that a later sentence splits into the year's new ones and
+    those carried over (受理申请2,318件 … 本年新收2,265件，上年结转53件) is the applications handled,
+    and the new ones are the year's received: read so, in place."""
+    received = [f for f in figures if f.key == "applications_received" and not f.context and f.source == "prose"]
+    if not received:
+        return
+    for sentence in sentence_list:
+        if "新收" not in sentence or "结转" not in sentence:
+            continue
+        for m in _NEW_AND_CARRIED.finditer(sentence):
+            new, old = (int(m.group(g).replace(",", "")) for g in ("new", "old"))
+            handled = [f for f in received if f.value == new + old and f.text != sentence]
+            for figure in handled:
+                figure.key = "applications_handled"
+            if handled and not any(f.key == "applications_received" and f.value == new for f in figures):
+                figures.append(Figure("applications_received", new, False, sentence))
 
 
 def _ends_clause(sentence: str, m: re.Match) -> bool:
