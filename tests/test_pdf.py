@@ -267,10 +267,12 @@ def test_a_header_every_page_prints_is_no_line_of_a_table_it_breaks(head):
     assert [line for line in later if head in line] == []  # page 1's is the title's place
 
 
-@pytest.mark.parametrize("turn", ["rotate 90", "rotate 270", "drawn sideways"])
+@pytest.mark.parametrize("turn", ["rotate 90", "rotate 270", "drawn sideways", "drawn upside down"])
 def test_a_table_page_turned_sideways_is_read_upright(turn):
     """A wide table 3 on a page given /Rotate (a landscape section 'rotated to portrait'), or drawn sideways
-    on a portrait page (WPS): its text came one glyph a line, numbers reversed, and table 3 was lost."""
+    on a portrait page (WPS): its text came one glyph a line, numbers reversed, and table 3 was lost. A
+    sheet scanned upside down, its OCR layer written at a half turn, read bottom line first and each
+    line backwards (息信府政, 64 for 46)."""
     from pypdf import PdfWriter, Transformation
     from pypdf.generic import RectangleObject
 
@@ -279,6 +281,9 @@ def test_a_table_page_turned_sideways_is_read_upright(turn):
     page = writer.pages[1]  # table 3's second part and table 4
     if turn.startswith("rotate"):
         page.rotate(int(turn.split()[1]))
+    elif turn == "drawn upside down":
+        width, height = float(page.mediabox.width), float(page.mediabox.height)
+        page.add_transformation(Transformation((-1, 0, 0, -1, width, height)))
     else:
         width, height = float(page.mediabox.width), float(page.mediabox.height)
         page.add_transformation(Transformation((0, 1, -1, 0, height, 0)))  # a quarter turn, exactly

@@ -450,33 +450,51 @@ def embedded_files(data: bytes) -> list[tuple[str, bytes]]:
 
 
 _SIDEWAYS = 0.3  # share of a page's characters upright, below which its text runs sideways
-_TURNED = 0.7  # share upright a turned page must reach to be read turned
+_TURNED = 0.7  # share upright a turned page must reach to be read turned; share upside down to be turned over
 _SIDEWAYS_MIN = 20  # characters a page holds at least to be judged
 # Words every report's tables and prose print, which a page read upside down prints backwards (息信府政).
 _COMMON_WORDS = re.compile(r"政府|信息|公开|申请|行政|处理|复议|诉讼|本年|总计")
 
 
+def _upside_down(char: dict) -> bool:
+    """Set at a half turn: pdfminer counts such a glyph upright, and its page read bottom line first,
+    each line backwards."""
+    a, _, _, d = char["matrix"][:4]
+    return a < 0 and d < 0
+
+
 def _turned_upright(pdf) -> bytes | None:
-    """The PDF with its pages whose text runs sideways turned upright (a wide table 3 drawn sideways on
-    a portrait page, or drawn upright on a page given /Rotate 90: its text read one glyph a line,
-    numbers reversed, and the table lost), each by the quarter turn that sets most of its characters
-    upright; None when no page runs sideways (nearly every file: its pages are read as they are)."""
+    """The PDF with its pages whose text runs sideways or upside down turned upright (a wide table 3
+    drawn sideways on a portrait page, or drawn upright on a page given /Rotate 90: its text read one
+    glyph a line, numbers reversed, and the table lost; a sheet scanned upside down, its OCR layer
+    written at a half turn), each by the turn that sets most of its characters upright and reads as
+    words do; None when no page is turned (nearly every file: its pages are read as they are)."""
     limit = current().max_pdf_pages
-    sideways = [k for k, page in enumerate(pdf.pages[:limit])
-                if len(chars := page.chars) >= _SIDEWAYS_MIN and sum(c["upright"] for c in chars) < _SIDEWAYS * len(chars)]
-    if not sideways:
+    turns: dict[int, tuple[int, ...]] = {}
+    for k, page in enumerate(pdf.pages[:limit]):
+        if len(chars := page.chars) < _SIDEWAYS_MIN:
+            continue
+        if sum(c["upright"] for c in chars) < _SIDEWAYS * len(chars):
+            turns[k] = (90, 270)
+        elif sum(_upside_down(c) for c in chars) >= _TURNED * len(chars):
+            turns[k] = (180,)
+    if not turns:
         return None
     import pdfplumber
 
     source = pdf.stream.getvalue() if hasattr(pdf.stream, "getvalue") else None
     if source is None:
         return None
-    readings: dict[int, list[tuple[int, int]]] = {k: [] for k in sideways}  # (words read, angle)
-    for angle in (90, 270):
-        with pdfplumber.open(io.BytesIO(_rotated(source, dict.fromkeys(sideways, angle)))) as turned:
-            for k in sideways:
+    readings: dict[int, list[tuple[int, int]]] = {k: [] for k in turns}  # (words read, angle)
+    for angle in (90, 180, 270):
+        pages = [k for k, angles in turns.items() if angle in angles]
+        if not pages:
+            continue
+        with pdfplumber.open(io.BytesIO(_rotated(source, dict.fromkeys(pages, angle)))) as turned:
+            for k in pages:
                 page = turned.pages[k]
-                if sum(c["upright"] for c in page.chars) >= _TURNED * max(1, len(page.chars)):
+                upright = sum(c["upright"] and not _upside_down(c) for c in page.chars)
+                if upright >= _TURNED * max(1, len(page.chars)):
                     # a quarter turn either way may set the glyphs upright; the right one reads as words do
                     readings[k].append((len(_COMMON_WORDS.findall(page.extract_text() or "")), angle))
     chosen = {k: max(found)[1] for k, found in readings.items() if found and max(found)[0] > 0}
