@@ -63,8 +63,10 @@ def cli() -> None:
 def extract(files: tuple[Path, ...], compact: bool, **limit_values) -> None:
     """Extract one or more report files and print each as JSON.
 
-    FILES are .txt, .md, .html, .mht, .pdf, .docx or .rtf reports; the format
-    and text encoding are detected from the bytes. One file prints one indented JSON
+    FILES are reports as text, Markdown, web pages (.html, .mht), PDF, Word
+    (.docx, .doc), RTF, OpenDocument, spreadsheets, JSON, OCR results (ALTO,
+    hOCR, Tesseract TSV, PaddleOCR and cloud OCR JSON) or ZIP and tar archives
+    of them; the format and text encoding are detected from the bytes. One file prints one indented JSON
     document; several files print one document per line (JSON Lines).
 
     \b

@@ -22,8 +22,9 @@ from pathlib import Path
 
 from .. import errors
 from ..limits import checkpoint
+from . import positioned
 
-FORMATS = ("text", "markdown", "html", "mhtml", "pdf", "docx", "doc", "word-xml", "rtf", "odt", "json", "spreadsheet")
+FORMATS = ("text", "markdown", "html", "mhtml", "pdf", "docx", "doc", "word-xml", "rtf", "odt", "json", "spreadsheet", "ocr")
 
 
 @dataclass
@@ -647,6 +648,9 @@ def detect_format(data: bytes, path: str) -> str:
         return "word-xml"
     if head.startswith((b"\xff\xfe", b"\xfe\xff")) or (b"\x00" in head[:200] and len(data) % 2 == 0):
         head = head.decode("utf-16", errors="ignore").encode("utf-8")
+    if (positioned.ALTO_ROOT.search(head) or positioned.HOCR_PAGE.search(head) or positioned.TSV_HEADER.match(head)
+            or _PRINTED_RESULT.match(head)):
+        return "ocr"
     if (head.lstrip()[:1] in (b"{", b"[") or _JSONP.match(head)) and _is_json(data):
         return "json"  # an article API's response or a crawler's export, the page's HTML inside a string
     if _HTML_HINT.search(head):
@@ -684,6 +688,8 @@ def _zip_format(data: bytes, path: str) -> str:
     return "archive"
 
 
+# A line of OCR results as Python prints them: a box's corner points, then its text.
+_PRINTED_RESULT = re.compile(rb"\s*[\[(]\s*[\[(]\s*[\[(]?\s*-?\d[\d.,\s\[\]()-]*[\])]\s*,\s*[\[(]?\s*['\"]")
 # A JSONP response (callback({...});), as an app's or a news platform's article API sends it.
 _JSONP = re.compile(rb"\s*[A-Za-z_$][\w$.]*\s*\(\s*[{\[]")
 
@@ -700,7 +706,8 @@ _NAMED_FORMATS = {".pdf": ("pdf", "a PDF"), ".docx": ("docx", "a Word document")
 # The formats the bytes themselves show (text is what is left when none does).
 _SHOWN_FORMATS = {"html": "a web page (HTML)", "mhtml": "a web archive (MHTML)", "pdf": "a PDF", "docx": "a Word document",
                   "doc": "a Word 97–2003 document", "word-xml": "a Word document as XML", "rtf": "an RTF document",
-                  "odt": "an OpenDocument text", "json": "JSON data", "spreadsheet": "a spreadsheet"}
+                  "odt": "an OpenDocument text", "json": "JSON data", "spreadsheet": "a spreadsheet",
+                  "ocr": "an OCR engine's result"}
 
 
 def misnamed(source: Source) -> str:
@@ -750,10 +757,30 @@ def _read_html(data: bytes, source: Source) -> str:
 
 
 def _read_json(data: bytes, source: Source) -> str:
-    from .markup import json_article
+    """An OCR API's result (its texts laid out by their boxes, not the plain text it may also give,
+    which loses the tables' columns), else an article API's JSON."""
+    from .markup import json_article, json_records
 
     text, source.encoding = decode(data, source.path)
+    if words := positioned.result_words(json_records(text) or []):
+        return positioned.laid_out(words)
     return json_article(text, source.path)
+
+
+def _read_ocr(data: bytes, source: Source) -> str:
+    """An OCR engine's result file (ALTO XML, hOCR, Tesseract's TSV, a printed result list): its words laid
+    out by their boxes; a file that only looked like one is read as text."""
+    if positioned.ALTO_ROOT.search(data[:4096]):
+        source.encoding = "utf-8"
+        return positioned.laid_out(positioned.alto_words(data, source.path))
+    text, source.encoding = decode(data, source.path)
+    if positioned.HOCR_PAGE.search(data[:4096]) and (words := positioned.hocr_words(text)):
+        return positioned.laid_out(words)
+    if positioned.TSV_HEADER.match(data):
+        return positioned.laid_out(positioned.tsv_words(text))
+    if (printed := positioned.printed_results(text)) and (words := positioned.result_words(printed)):
+        return positioned.laid_out(words)
+    return text
 
 
 def _read_mhtml(data: bytes, source: Source) -> str:
@@ -1012,6 +1039,7 @@ READERS: dict[str, Callable[[bytes, Source], str]] = {
     "odt": _read_odt,
     "json": _read_json,
     "spreadsheet": _read_spreadsheet,
+    "ocr": _read_ocr,
     "archive": _read_archive,
 }
 

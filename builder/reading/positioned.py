@@ -1,0 +1,336 @@
+"""OCR engines' result files: the words of a scanned report, each with the box it was found in and
+in no reading order a table keeps (ALTO XML, Tesseract's TSV, PaddleOCR's and EasyOCR's result lists,
+cloud OCR APIs' JSON). They are laid out as a page's words are: a line for the words at one height
+(the scan's slant taken out), left to right, a tab where a column's gap parts them."""
+
+from __future__ import annotations
+
+import ast
+import itertools
+import re
+from dataclasses import dataclass
+from statistics import median
+from typing import Any
+
+from .. import errors
+
+
+@dataclass(frozen=True)
+class Placed:
+    """A word or line of text and its box on its page; ``line`` groups the words an engine found on
+    one line (their slant is the scan's), ``page`` counts from 0."""
+
+    text: str
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    page: int = 0
+    line: tuple = ()
+    slope: float | None = None  # of the box's top edge, when the engine gives its corners
+
+    @property
+    def height(self) -> float:
+        return self.y1 - self.y0
+
+    @property
+    def middle(self) -> float:
+        return (self.y0 + self.y1) / 2
+
+
+_SAME_LINE = 0.35  # of the usual height: how far apart two words' heights on one line may be
+_COLUMN_GAP = 1.0  # of the usual height: a gap this wide parts two cells of a table's row
+_WORD_GAP = 0.25  # of the usual height: a narrower gap is none (Chinese characters, a number and its 件)
+_SLANT_LINES = 3  # lines of several words the slant is measured on at least
+_LATIN = re.compile(r"[A-Za-z0-9]")  # two words of letters or digits keep a space between them, however close
+
+
+def _slant(words: list[Placed], usual: float) -> float:
+    """The scan's slant (height gained per unit across), from the lines an engine grouped and the boxes
+    it gave the corners of that run across several heights of text; 0 when too few do."""
+    lines: dict[tuple, list[Placed]] = {}
+    for word in words:
+        if word.line:
+            lines.setdefault(word.line, []).append(word)
+    slopes = [w.slope for w in words if w.slope is not None and w.x1 - w.x0 > 3 * usual]
+    for line in lines.values():
+        first, last = min(line, key=lambda w: w.x0), max(line, key=lambda w: w.x1)
+        across = (last.x0 + last.x1 - first.x0 - first.x1) / 2
+        if across > 3 * usual:
+            slopes.append((last.middle - first.middle) / across)
+    return median(slopes) if len(slopes) >= _SLANT_LINES else 0.0
+
+
+def _joined(row: list[Placed], usual: float) -> str:
+    out = row[0].text
+    for before, word in itertools.pairwise(row):
+        gap = word.x0 - before.x1
+        if gap >= _COLUMN_GAP * usual:
+            out += "\t"
+        elif gap >= _WORD_GAP * usual or (_LATIN.match(before.text[-1]) and _LATIN.match(word.text[0])):
+            out += " "
+        out += word.text
+    return out
+
+
+def page_lines(words: list[Placed]) -> list[str]:
+    """A page's words as lines, top to bottom. Each word stands at its line's height (the middle of the
+    words an engine found on one line, else its own; the slant taken out): a comma or 一 is no line
+    of its own. Heights within a third of the usual height of a line's first make that line, so a
+    row's figures stand apart from its label's two wrapped lines above and below them."""
+    words = [w for w in words if w.text.strip() and w.x1 >= w.x0 and w.y1 > w.y0]
+    if not words:
+        return []
+    usual = median(w.height for w in words)
+    slant = _slant(words, usual)
+    level = {id(w): w.middle - slant * (w.x0 + w.x1) / 2 for w in words}
+    lines: dict[tuple, list[float]] = {}
+    for word in words:
+        if word.line:
+            lines.setdefault(word.line, []).append(level[id(word)])
+    heights = {line: median(found) for line, found in lines.items()}
+    placed = sorted(((heights[w.line] if w.line else level[id(w)], w) for w in words), key=lambda item: (item[0], item[1].x0))
+    rows: list[tuple[float, list[Placed]]] = []
+    for height, word in placed:
+        if rows and height - rows[-1][0] <= _SAME_LINE * usual:
+            rows[-1][1].append(word)
+        else:
+            rows.append((height, [word]))
+    return [_joined(sorted(row, key=lambda w: w.x0), usual) for _, row in rows]
+
+
+def laid_out(words: list[Placed]) -> str:
+    """Every page's lines, pages in order."""
+    pages: dict[int, list[Placed]] = {}
+    for word in words:
+        pages.setdefault(word.page, []).append(word)
+    return "\n".join(line for k in sorted(pages) for line in page_lines(pages[k]))
+
+
+# --- ALTO XML ----------------------------------------------------------------------
+
+ALTO_ROOT = re.compile(rb"<(?:\w+:)?alto[\s>]")
+
+
+def alto_words(data: bytes, path: str) -> list[Placed]:
+    """An ALTO file's Strings (CONTENT, HPOS, VPOS, WIDTH, HEIGHT), by page and TextLine."""
+    from lxml import etree
+
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, recover=True)
+    try:
+        root = etree.fromstring(data, parser)
+    except etree.XMLSyntaxError as e:
+        raise errors.NotText(path, f"an ALTO OCR file that is not well-formed XML ({e})") from e
+    if root is None:
+        raise errors.NotText(path, "an ALTO OCR file that is not well-formed XML")
+    words: list[Placed] = []
+    for k, page in enumerate(root.iter("{*}Page")):
+        for n, line in enumerate(page.iter("{*}TextLine")):
+            for string in line.iter("{*}String"):
+                box = _numbers(string, ("HPOS", "VPOS", "WIDTH", "HEIGHT"))
+                if box is not None and (text := (string.get("CONTENT") or "").strip()):
+                    x, y, w, h = box
+                    words.append(Placed(text, x, y, x + w, y + h, k, (k, n)))
+    return words
+
+
+def _numbers(element, names: tuple[str, ...]) -> tuple[float, ...] | None:
+    try:
+        return tuple(float(element.get(name)) for name in names)
+    except (TypeError, ValueError):
+        return None
+
+
+# --- hOCR --------------------------------------------------------------------------
+
+HOCR_PAGE = re.compile(rb"""ocr-system|class=["']ocr_page""")
+_BBOX = re.compile(r"\bbbox\s+(-?\d+(?:\.\d+)?)\s+(-?\d+(?:\.\d+)?)\s+(-?\d+(?:\.\d+)?)\s+(-?\d+(?:\.\d+)?)")
+_HOCR_WORDS = ("ocrx_word", "ocr_line", "ocrx_line", "ocr_textfloat", "ocr_header", "ocr_caption")
+
+
+def hocr_words(html: str) -> list[Placed]:
+    """An hOCR file's words (Tesseract's, OCRopus', Kraken's: elements of class ocrx_word with a bbox in
+    their title), by page and line; a page without word boxes gives its lines."""
+    from lxml import html as lxml_html
+
+    root = lxml_html.fromstring(_XML_DECLARATION.sub("", html, count=1))
+    tree = root.getroottree()
+    words: list[Placed] = []
+    for k, page in enumerate(root.xpath(_HAS_CLASS.format("ocr_page")) or [root]):
+        for kind in _HOCR_WORDS:
+            found = [(element, box) for element in page.xpath("." + _HAS_CLASS.format(kind))
+                     if (box := _BBOX.search(element.get("title") or "")) is not None]
+            for element, box in found:
+                line = element.xpath("ancestor::*[contains(@class, '_line')][1]") if kind == "ocrx_word" else []
+                if text := " ".join(element.text_content().split()):
+                    x0, y0, x1, y1 = (float(v) for v in box.groups())
+                    words.append(Placed(text, x0, y0, x1, y1, k, (tree.getpath(line[0]),) if line else ()))
+            if found:
+                break
+    return words
+
+
+_XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]*>")  # lxml takes none in a str
+_HAS_CLASS = "//*[contains(concat(' ', normalize-space(@class), ' '), ' {} ')]"
+
+
+# --- Tesseract's TSV -----------------------------------------------------------------
+
+TSV_HEADER = re.compile(rb"(?:\xef\xbb\xbf)?level\tpage_num\tblock_num\tpar_num\tline_num\tword_num"
+                        rb"\tleft\ttop\twidth\theight\tconf\ttext")
+
+
+def tsv_words(text: str) -> list[Placed]:
+    """Tesseract's TSV (``tesseract scan.png out tsv``): its words (level 5), by page and line."""
+    words: list[Placed] = []
+    for row in text.splitlines()[1:]:
+        fields = row.split("\t")
+        if len(fields) < 12 or fields[0].strip() != "5" or not fields[11].strip():
+            continue
+        try:
+            page, block, par, line = (int(f) for f in fields[1:5])
+            x, y, w, h = (float(f) for f in fields[6:10])
+        except ValueError:
+            continue
+        words.append(Placed(fields[11].strip(), x, y, x + w, y + h, page, (page, block, par, line)))
+    return words
+
+
+# --- result lists and cloud APIs' JSON ---------------------------------------------------
+
+# Keys a cloud OCR API names a found text by, and keys it names its box by.
+_TEXT_KEYS = ("words", "text", "content", "description", "DetectedText", "transcription", "word", "itemstring")
+_BOX_KEYS = ("location", "boundingBox", "boundingPoly", "bbox", "box", "points", "polygon", "poly", "Polygon",
+             "ItemPolygon", "pos", "position", "text_region", "vertexes_location")
+
+
+def _box(value: Any) -> tuple[float, float, float, float] | None:
+    """(x0, y0, x1, y1) of the shapes APIs give a box as: {left, top, width, height}, {X, Y, Width,
+    Height}, [x0, y0, x1, y1], [x, y]×n, {x, y}×n, flat [x1, y1, …, x4, y4], {vertices: […]}."""
+    if isinstance(value, dict):
+        lower = {str(k).lower(): v for k, v in value.items()}
+        if all(k in lower for k in ("left", "top", "width", "height")):
+            x, y, w, h = (lower[k] for k in ("left", "top", "width", "height"))
+        elif all(k in lower for k in ("x", "y", "width", "height")):
+            x, y, w, h = (lower[k] for k in ("x", "y", "width", "height"))
+        elif "vertices" in lower or "normalizedvertices" in lower:
+            return _box(lower.get("vertices") or lower.get("normalizedvertices"))
+        else:
+            return None
+        if not all(isinstance(v, (int, float)) for v in (x, y, w, h)):
+            return None
+        return float(x), float(y), float(x + w), float(y + h)
+    if not isinstance(value, (list, tuple)) or not value:
+        return None
+    if all(isinstance(v, (int, float)) for v in value) and len(value) in (4, 8):
+        xs, ys = (value[0::2], value[1::2]) if len(value) == 8 else ((value[0], value[2]), (value[1], value[3]))
+    elif all(isinstance(p, (list, tuple)) and len(p) == 2 and all(isinstance(v, (int, float)) for v in p) for p in value):
+        xs, ys = [p[0] for p in value], [p[1] for p in value]
+    elif all(isinstance(p, dict) for p in value):
+        points = [{str(k).lower(): v for k, v in p.items()} for p in value]
+        xs, ys = [p.get("x", 0) for p in points], [p.get("y", 0) for p in points]
+        if not all(isinstance(v, (int, float)) for v in (*xs, *ys)):
+            return None
+    else:
+        return None
+    return float(min(xs)), float(min(ys)), float(max(xs)), float(max(ys))
+
+
+def _slope(value: Any) -> float | None:
+    """The top edge's slope of a box given by its corners (top left first, clockwise, as PaddleOCR,
+    EasyOCR and the cloud APIs list them); None for a box given by its sides."""
+    if isinstance(value, dict):
+        lower = {str(k).lower(): v for k, v in value.items()}
+        value = lower.get("vertices") or lower.get("normalizedvertices")
+    if not isinstance(value, (list, tuple)) or len(value) < 4:
+        return None
+    if len(value) == 8 and all(isinstance(v, (int, float)) for v in value):
+        points = [(value[0], value[1]), (value[2], value[3])]
+    elif all(isinstance(p, (list, tuple)) and len(p) == 2 for p in value):
+        points = [tuple(p) for p in value[:2]]
+    elif all(isinstance(p, dict) for p in value):
+        points = [(p.get("x", p.get("X", 0)), p.get("y", p.get("Y", 0))) for p in value[:2]]
+    else:
+        return None
+    (x0, y0), (x1, y1) = points
+    if not all(isinstance(v, (int, float)) for v in (x0, y0, x1, y1)) or x1 - x0 <= 0:
+        return None
+    return (y1 - y0) / (x1 - x0)
+
+
+def _listed(value: Any) -> tuple[str, tuple] | None:
+    """A result list's entry: PaddleOCR's [box, (text, score)], EasyOCR's (box, text, score)."""
+    if not isinstance(value, (list, tuple)) or len(value) not in (2, 3) or _box(value[0]) is None:
+        return None
+    rest = value[1] if len(value) == 2 else value[1:]
+    if isinstance(rest, (list, tuple)) and len(rest) == 2 and isinstance(rest[0], str) and isinstance(rest[1], (int, float)):
+        return rest[0], value[0]
+    return None
+
+
+def _found(value: Any, shape: str, out: dict[str, list[tuple[str, tuple]]]) -> None:
+    """Every text with its box in a decoded result, under the shape of its place (the keys above it,
+    indices left out), outermost only: a line's words are not its text again."""
+    if (entry := _listed(value)) is not None:
+        out.setdefault(shape + "[]", []).append(entry)
+        return
+    if isinstance(value, dict):
+        text = next((value[k] for k in _TEXT_KEYS if isinstance(value.get(k), str)), None)
+        boxes = [value[k] for k in _BOX_KEYS if k in value and _box(value[k]) is not None]
+        if text is not None and boxes and "\n" not in text.strip():
+            corners = next((b for b in boxes if _slope(b) is not None), boxes[0])
+            out.setdefault(shape, []).append((text, corners))
+            return
+        if isinstance(value.get("rec_texts"), list) and isinstance(boxes := value.get("rec_boxes", value.get("rec_polys")), list):
+            for text, box in zip(value["rec_texts"], boxes, strict=False):  # PaddleOCR 3's result object
+                if isinstance(text, str) and _box(box) is not None:
+                    out.setdefault(shape + ".rec", []).append((text, box))
+            return
+        for k, v in value.items():
+            _found(v, f"{shape}.{k}", out)
+    elif isinstance(value, (list, tuple)):
+        for v in value:
+            _found(v, shape + "[]", out)
+
+
+def result_words(records: list) -> list[Placed]:
+    """The words of decoded OCR results: the one kind of placed text that holds the most text (a
+    response listing both lines and words, or a whole text and its words, gives the lines). A page
+    starts where an entry lies far above the one before it (results of several pages one after
+    another)."""
+    shapes: dict[str, list[tuple[str, tuple]]] = {}
+    for record in records:
+        _found(record, "", shapes)
+    chosen = max(shapes.values(), key=lambda found: (sum(len(t) for t, _ in found), -len(found)), default=[])
+    if sum(len(text) for text, _ in chosen) < _OCR_RESULT_CHARS:
+        return []
+    words: list[Placed] = []
+    page, lowest = 0, 0.0
+    for text, shape in chosen:
+        x0, y0, x1, y1 = _box(shape) or (0.0, 0.0, 0.0, 0.0)
+        if words and y1 < lowest / 2 and lowest - y0 > 10 * (y1 - y0):
+            page, lowest = page + 1, 0.0
+        lowest = max(lowest, y1)
+        words.append(Placed(text.strip(), x0, y0, x1, y1, page, slope=_slope(shape)))
+    return words
+
+
+_OCR_RESULT_CHARS = 200  # of placed text at least: an OCR result, not an article API's record with a picture's box
+
+_ENTRY_LINE = re.compile(r"\s*[\[(]\s*[\[(]\s*[\[(]?\s*-?\d")  # a printed result entry: [[[x, y], …], ('text', score)]
+
+
+def printed_results(text: str) -> list | None:
+    """Results printed by Python (tuples and single quotes, as ``print(result)`` writes them), an entry
+    a line or the whole list at once; None when the text is not such a print."""
+    lines = [line for line in text.splitlines() if line.strip()]
+    if not lines or not _ENTRY_LINE.match(lines[0]):
+        return None
+    try:
+        return [ast.literal_eval(line) for line in lines]
+    except (ValueError, SyntaxError, MemoryError, RecursionError):
+        pass
+    try:
+        return [ast.literal_eval(text)]
+    except (ValueError, SyntaxError, MemoryError, RecursionError):
+        return None

@@ -1,0 +1,213 @@
+"""OCR engines' result files: a scanned report's words, each with its box, in whatever order the engine
+found them. Every file here is made from the words (and their places) of the form printed as a PDF,
+turned by a scan's slant, and written out in each engine's own format; the tables must come back."""
+
+from __future__ import annotations
+
+import io
+import json
+import math
+import random
+from html import escape
+
+import pdfplumber
+import pytest
+
+from builder.extraction.extract import extract_bytes
+from builder.reading.document import detect_format
+from builder.reading.positioned import Placed, page_lines
+
+from .official_form import AGENCY, YEAR, assert_every_cell, values
+from .test_pdf import form_pdf
+
+SCALE = 300 / 72  # a scan at 300 dpi
+
+
+def scanned_words(slant_degrees: float = 0.0, seed: int = 3) -> tuple[dict, list[list[dict]]]:
+    """The form's values, and each page's words as an engine finds them: text, the four corners of its
+    box (top left first, clockwise) in pixels, the slant turning the page, and the engine's line."""
+    v = values(seed=seed)
+    turn = math.radians(slant_degrees)
+    pages = []
+    with pdfplumber.open(io.BytesIO(form_pdf(v, ruled=True))) as pdf:
+        for page in pdf.pages:
+            words = []
+            for word in page.extract_words(keep_blank_chars=False, x_tolerance=1.5):
+                corners = [(word["x0"], word["top"]), (word["x1"], word["top"]),
+                           (word["x1"], word["bottom"]), (word["x0"], word["bottom"])]
+                turned = [(SCALE * (x * math.cos(turn) - y * math.sin(turn)),
+                           SCALE * (x * math.sin(turn) + y * math.cos(turn))) for x, y in corners]
+                words.append({"text": word["text"], "corners": [(round(x), round(y)) for x, y in turned],
+                              "line": round(word["top"])})
+            pages.append(words)
+    return v, pages
+
+
+def _bbox(word: dict) -> tuple[int, int, int, int]:
+    xs, ys = [x for x, _ in word["corners"]], [y for _, y in word["corners"]]
+    return min(xs), min(ys), max(xs), max(ys)
+
+
+def _lines(words: list[dict]) -> list[list[dict]]:
+    lines: dict[int, list[dict]] = {}
+    for word in words:
+        lines.setdefault(word["line"], []).append(word)
+    return [lines[k] for k in sorted(lines)]
+
+
+def alto(pages: list[list[dict]]) -> bytes:
+    out = ['<?xml version="1.0" encoding="UTF-8"?>',
+           '<alto xmlns="http://www.loc.gov/standards/alto/ns-v3#"><Description><MeasurementUnit>pixel'
+           '</MeasurementUnit></Description><Layout>']
+    for k, words in enumerate(pages, 1):
+        out.append(f'<Page ID="p{k}" WIDTH="2480" HEIGHT="3508" PHYSICAL_IMG_NR="{k}"><PrintSpace>')
+        for n, line in enumerate(_lines(words)):
+            out.append(f'<TextBlock ID="b{k}_{n}"><TextLine ID="l{k}_{n}">')
+            for word in line:
+                x0, y0, x1, y1 = _bbox(word)
+                out.append(f'<String CONTENT="{escape(word["text"])}" HPOS="{x0}" VPOS="{y0}" '
+                           f'WIDTH="{x1 - x0}" HEIGHT="{y1 - y0}" WC="0.93"/><SP/>')
+            out.append("</TextLine></TextBlock>")
+        out.append("</PrintSpace></Page>")
+    out.append("</Layout></alto>")
+    return "\n".join(out).encode()
+
+
+def hocr(pages: list[list[dict]]) -> bytes:
+    out = ['<?xml version="1.0" encoding="UTF-8"?>', '<!DOCTYPE html>',
+           '<html xmlns="http://www.w3.org/1999/xhtml"><head><title></title>',
+           "<meta name='ocr-system' content='tesseract 5.3.0' /></head><body>"]
+    for k, words in enumerate(pages, 1):
+        out.append(f"<div class='ocr_page' id='page_{k}' title='image \"scan{k}.png\"; bbox 0 0 2480 3508; ppageno {k - 1}'>")
+        for n, line in enumerate(_lines(words)):
+            x0, y0 = min(_bbox(w)[0] for w in line), min(_bbox(w)[1] for w in line)
+            x1, y1 = max(_bbox(w)[2] for w in line), max(_bbox(w)[3] for w in line)
+            out.append(f"<span class='ocr_line' id='line_{k}_{n}' title='bbox {x0} {y0} {x1} {y1}; baseline 0 -8'>")
+            out.extend(f"<span class='ocrx_word' title='bbox {' '.join(map(str, _bbox(w)))}; x_wconf 91'>"
+                       f"{escape(w['text'])}</span>" for w in line)
+            out.append("</span>")
+        out.append("</div>")
+    out.append("</body></html>")
+    return "\n".join(out).encode()
+
+
+def tsv(pages: list[list[dict]]) -> bytes:
+    rows = ["level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext"]
+    for k, words in enumerate(pages, 1):
+        rows.append(f"1\t{k}\t0\t0\t0\t0\t0\t0\t2480\t3508\t-1\t")
+        for n, line in enumerate(_lines(words), 1):
+            for m, word in enumerate(line, 1):
+                x0, y0, x1, y1 = _bbox(word)
+                rows.append(f"5\t{k}\t1\t1\t{n}\t{m}\t{x0}\t{y0}\t{x1 - x0}\t{y1 - y0}\t91.5\t{word['text']}")
+    return ("\n".join(rows) + "\n").encode()
+
+
+def paddle_printed(pages: list[list[dict]]) -> bytes:
+    """PaddleOCR's result printed an entry a line (``for line in result: print(line)``), page after page."""
+    return "\n".join(repr([[list(map(float, c)) for c in w["corners"]], (w["text"], 0.97)])
+                     for words in pages for w in words).encode()
+
+
+def paddle_json(pages: list[list[dict]]) -> bytes:
+    """PaddleOCR's result saved with json.dump: a list of entries a page."""
+    return json.dumps([[[[list(c) for c in w["corners"]], [w["text"], 0.97]] for w in words] for words in pages],
+                      ensure_ascii=False).encode()
+
+
+def baidu(pages: list[list[dict]]) -> bytes:
+    """Baidu's 通用文字识别（含位置）: a response a page, as JSON lines."""
+    def located(word: dict) -> dict:
+        x0, y0, x1, y1 = _bbox(word)
+        return {"words": word["text"], "location": {"left": x0, "top": y0, "width": x1 - x0, "height": y1 - y0},
+                "vertexes_location": [{"x": x, "y": y} for x, y in word["corners"]]}
+
+    return "\n".join(json.dumps({"log_id": 1733 + k, "words_result_num": len(words),
+                                 "words_result": [located(w) for w in words]}, ensure_ascii=False)
+                     for k, words in enumerate(pages)).encode()
+
+
+def azure(pages: list[list[dict]]) -> bytes:
+    """Azure's Read API: lines with their words inside (the lines are read, not the words again)."""
+    def flat(word):
+        return [v for corner in word["corners"] for v in corner]
+
+    results = []
+    for k, words in enumerate(pages, 1):
+        lines = []
+        for line in _lines(words):
+            first, last = line[0]["corners"], line[-1]["corners"]
+            box = [*first[0], *last[1], *last[2], *first[3]]
+            lines.append({"boundingBox": box, "text": " ".join(w["text"] for w in line),
+                          "words": [{"boundingBox": flat(w), "text": w["text"], "confidence": 0.99} for w in line]})
+        results.append({"page": k, "angle": 0, "width": 2480, "height": 3508, "unit": "pixel", "lines": lines})
+    return json.dumps({"status": "succeeded", "analyzeResult": {"version": "3.2", "readResults": results}},
+                      ensure_ascii=False).encode()
+
+
+def google(pages: list[list[dict]]) -> bytes:
+    """Google Vision's response: the whole text first, then its words (textAnnotations), and again as
+    pages of blocks of words of characters (fullTextAnnotation): the words are read, once."""
+    def vertices(corners):
+        return {"vertices": [{"x": x, "y": y} for x, y in corners]}
+
+    def symbols(word: dict) -> list[dict]:
+        (x0, y0), (x1, _), _, (_, y3) = word["corners"]
+        step = (x1 - x0) / len(word["text"])
+        return [{"text": ch, "boundingBox": vertices([(round(x0 + k * step), y0), (round(x0 + (k + 1) * step), y0),
+                                                      (round(x0 + (k + 1) * step), y3), (round(x0 + k * step), y3)])}
+                for k, ch in enumerate(word["text"])]
+
+    responses = []
+    for words in pages:
+        whole = "\n".join(" ".join(w["text"] for w in line) for line in _lines(words))
+        responses.append({
+            "textAnnotations": [{"locale": "zh", "description": whole,
+                                 "boundingPoly": vertices([(0, 0), (2480, 0), (2480, 3508), (0, 3508)])},
+                                *({"description": w["text"], "boundingPoly": vertices(w["corners"])} for w in words)],
+            "fullTextAnnotation": {"text": whole, "pages": [{"width": 2480, "height": 3508, "blocks": [
+                {"paragraphs": [{"words": [{"symbols": symbols(w)} for w in words]}]}]}]}})
+    return json.dumps({"responses": responses}, ensure_ascii=False).encode()
+
+
+FORMATS = {"alto.xml": alto, "report.hocr": hocr, "tesseract.tsv": tsv, "paddle_result.txt": paddle_printed,
+           "paddle.json": paddle_json, "baidu.jsonl": baidu, "azure.json": azure,
+           "vision.json": google}
+
+
+@pytest.mark.parametrize("slant", [0.0, 0.6, -0.4])
+@pytest.mark.parametrize("name", FORMATS)
+def test_an_ocr_result_is_read_by_its_words_places(name, slant):
+    """An engine's words come back as the page's lines: a row's label and figures at one height (the
+    scan's slant taken out), the figures parted into their cells, every page in turn."""
+    v, pages = scanned_words(slant)
+    data = FORMATS[name](pages)
+    assert detect_format(data, name) == ("json" if name.endswith((".json", ".jsonl")) else "ocr")
+    report = extract_bytes(data, name)
+    assert (report.agency.name_normalized, report.year) == (AGENCY, YEAR)
+    assert_every_cell(report, v)
+
+
+def test_words_found_in_any_order_make_the_same_lines():
+    """An engine lists a table's words column by column, or at random: the lines are the places'."""
+    _, pages = scanned_words(0.5)
+    words = [Placed(w["text"], *_bbox(w), slope=(w["corners"][1][1] - w["corners"][0][1])
+                    / max(1, w["corners"][1][0] - w["corners"][0][0])) for w in pages[0]]
+    shuffled = words[:]
+    random.Random(7).shuffle(shuffled)
+    assert page_lines(shuffled) == page_lines(words)
+
+
+def test_a_rows_figures_stand_apart_from_its_wrapped_label():
+    """A label wrapped over two lines, its figures between them: three lines, the figures whole."""
+    words = [Placed("（二）部分公开（区分处理的，只计这", 100, 100, 900, 140),
+             *(Placed(str(n), 1000 + 150 * k, 124, 1040 + 150 * k, 164) for k, n in enumerate((12, 2, 0, 0, 1, 0, 15))),
+             Placed("一情形，不计其他情形）", 100, 150, 600, 190)]
+    assert page_lines(words) == ["（二）部分公开（区分处理的，只计这", "12\t2\t0\t0\t1\t0\t15", "一情形，不计其他情形）"]
+
+
+def test_a_comma_found_low_on_its_line_stays_on_it():
+    """Tesseract boxes a comma low and a 一 thin: the engine's line keeps them in their sentence."""
+    line = ("p", 1)
+    words = [Placed("收到申请", 100, 100, 260, 140, line=line), Placed("，", 262, 128, 272, 142, line=line),
+             Placed("一", 274, 118, 310, 122, line=line), Placed("件", 312, 100, 350, 140, line=line)]
+    assert page_lines(words) == ["收到申请，一件"]
