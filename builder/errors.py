@@ -47,7 +47,7 @@ class EmptyFile(ReportError):
 
 
 class NotText(ReportError):
-    reason = "not a text, HTML, PDF, Word, RTF, OpenDocument or spreadsheet file"
+    reason = "not a document, spreadsheet, OCR result or archive the build reads"
 
 
 class Undecodable(ReportError):

@@ -49,7 +49,7 @@ def test_extract_several_files_one_line_each_and_errors_on_stderr(tmp_path: Path
     assert len(lines) == 1 and json.loads(lines[0])["year"] == 2022
     assert result.stderr.split("\n") == [
         f"error: {empty}: empty file",
-        f"error: {binary}: not a text, HTML, PDF, Word, RTF, OpenDocument or spreadsheet file: binary data",
+        f"error: {binary}: not a document, spreadsheet, OCR result or archive the build reads: binary data",
         "",
     ]
 
@@ -77,7 +77,7 @@ def test_a_rejection_says_when_a_file_is_named_as_another_format_than_its_bytes(
         "named .pdf, but its bytes are not a PDF",
         f"error: {page}: not a government information disclosure annual report: {nothing}; "
         "named .docx, but its bytes are not a Word document: they are a web page (HTML)",
-        f"error: {binary}: not a text, HTML, PDF, Word, RTF, OpenDocument or spreadsheet file: binary data; "
+        f"error: {binary}: not a document, spreadsheet, OCR result or archive the build reads: binary data; "
         "named .pdf, but its bytes are not a PDF",
         f"error: {plain}: not a government information disclosure annual report: {nothing}",
         "",

@@ -259,9 +259,9 @@ def _compound_file(*streams: str) -> bytes:
 @pytest.mark.parametrize(("streams", "says"), [
     (("EncryptionInfo", "EncryptedPackage"), "locked.docx: encrypted document: cannot be opened without a password: "
                                              "an Office file (Word, Excel or PowerPoint) saved with a password"),
-    (("PowerPoint Document",), "locked.docx: not a text, HTML, PDF, Word, RTF, OpenDocument or spreadsheet file: "
+    (("PowerPoint Document",), "locked.docx: not a document, spreadsheet, OCR result or archive the build reads: "
                                "a legacy Office file other than a Word document or a workbook (.ppt); convert it to PDF"),
-    (("WordDocument", "1Table"), "locked.docx: not a text, HTML, PDF, Word, RTF, OpenDocument or spreadsheet file: "
+    (("WordDocument", "1Table"), "locked.docx: not a document, spreadsheet, OCR result or archive the build reads: "
                                  "not a readable Word 97–2003 document (error); named .docx, but its bytes are not a "
                                  "Word document: they are a Word 97–2003 document"),
 ])
@@ -481,7 +481,7 @@ def test_a_damaged_or_encrypted_word_97_document_says_why():
     data = (FIXTURES / "official-form-seed5.doc").read_bytes()
     with pytest.raises(errors.NotText) as info:
         read_bytes(data[:len(data) // 3], "report.doc")
-    assert str(info.value).startswith("report.doc: not a text, HTML, PDF, Word, RTF, OpenDocument or spreadsheet file: "
+    assert str(info.value).startswith("report.doc: not a document, spreadsheet, OCR result or archive the build reads: "
                                       "not a readable Word 97–2003 document (")
     fib = next(at for at in range(512, len(data), 512) if data[at:at + 2] == b"\xec\xa5")  # the WordDocument stream's head
     flags = int.from_bytes(data[fib + 0x0A:fib + 0x0C], "little") | 0x0100  # fEncrypted

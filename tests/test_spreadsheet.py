@@ -68,8 +68,8 @@ def test_a_damaged_workbook_is_refused_with_its_reason():
     data = xlsx_bytes(blocks(values()))
     with pytest.raises(errors.ReportError) as caught:
         read_bytes(data[: len(data) // 2], "report.xlsx")
-    assert str(caught.value).startswith("report.xlsx: not a text, HTML, PDF, Word, RTF, OpenDocument or spreadsheet "
-                                        "file: not a readable spreadsheet")
+    assert str(caught.value).startswith("report.xlsx: not a document, spreadsheet, OCR result or archive the build reads: "
+                                        "not a readable spreadsheet")
 
 
 def test_a_workbook_of_several_agencies_tables_reads_the_first_and_says_more_follow():
