@@ -336,6 +336,17 @@ def test_a_count_a_later_sentence_splits_into_new_and_carried_over_is_the_applic
     assert (found["applications_received"], found["applications_handled"]) == (2265, 2318)
 
 
+@pytest.mark.parametrize("text, answered", [
+    ("全年共受理政府信息公开申请67件，均在法定期限内答复，其中办结64件，结转下年度继续办理3件。", 64),
+    ("全年共收到申请80件，其中已办结78件，2件结转下年度办理。", 78),
+    ("全年共办结申请80件，其中办结时限内答复75件。", None),  # a part of what was answered stays a part
+])
+def test_the_answered_a_received_count_splits_into_answered_and_carried_are_its_total(text, answered):
+    """受理67件，其中办结64件，结转3件: 其中 parts what came in into what was answered and what goes on,
+    and the 64 answered lost its headline as a part."""
+    assert headlines(figures(text, 2019)).get("applications_answered") == answered
+
+
 def test_applications_counted_in_fen():
     assert headlines(figures("本年度我局共收到各类政府信息公开申请8份。")) == {"applications_received": 8}
 

@@ -516,6 +516,8 @@ _TOTAL_KEYS = frozenset({"proactive_items", "applications_received", "applicatio
 _SCOPED_KEYS = _TOTAL_KEYS | {"applications_carried_over", "applications_carried_forward"}
 # 其中本年新收 splits the applications handled into new and carried over: the new ones are no sub-category.
 _NEW_OF_HANDLED = re.compile(r"其中(?:本年度?|当年|今年|全年)?新收")
+# 受理67件，其中办结64件，结转3件 splits what came in into what was answered and what goes on: no sub-category.
+_ANSWERED_OF_RECEIVED = re.compile(r"其中\s*(?:已经?|均已|共)?\s*(?:办结|答复)(?:完毕|办结)?\s*$")
 # 累计公开12.6万条，其中2021年新增8,437条 splits a running total by year: the year's share is its total.
 _YEAR_OF_RUNNING_TOTAL = re.compile(r"累计[^。；;]*其中\s*(?:本年度?|当年|今年|全年|(?:19|20)\d{2}\s*年度?)"
                                     r"(?:新增|新收|新发布|新公开|共|收到|受理)")
@@ -592,6 +594,7 @@ def _context(key: str, sentence: str, start: int, number_start: int, year: int |
     if key not in _PREVIOUS_YEAR_KEYS and _OTHER_YEAR_WORDS.search(year_words):
         return "other_year"
     if key in _TOTAL_KEYS and _inside_part(clause) and not _NEW_OF_HANDLED.search(clause) \
+            and not (key == "applications_answered" and _ANSWERED_OF_RECEIVED.search(clause)) \
             and not _YEAR_OF_RUNNING_TOTAL.search(before) and not (key == "normative_docs_issued" and "规范性文件" in clause):
         return "part"  # (the normative documents among the year's documents, 其中行政规范性文件9件, are its count)
     if key in _CASE_KEYS and _BOTH_KINDS.search(clause):
