@@ -347,6 +347,13 @@ def test_the_answered_a_received_count_splits_into_answered_and_carried_are_its_
     assert headlines(figures(text, 2019)).get("applications_answered") == answered
 
 
+@pytest.mark.parametrize("text", ["新收申请46件，加上上年结转的2件，全年办理48件，已办结46件。",
+                                  "新收申请46件，上年结转2件，共计48件。", "新收申请46件，上年结转2件，合计办理48件。"])
+def test_the_years_work_after_the_carried_over_is_the_applications_handled(text):
+    """加上上年结转的2件，全年办理48件 (the new and the carried over as the year's work) was not read."""
+    assert headlines(figures(text, 2024)).get("applications_handled") == 48
+
+
 def test_applications_counted_in_fen():
     assert headlines(figures("本年度我局共收到各类政府信息公开申请8份。")) == {"applications_received": 8}
 

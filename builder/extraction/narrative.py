@@ -82,7 +82,9 @@ PATTERNS: tuple[Pattern, ...] = (
     _p("applications_handled", r"(?<!不予)(?<!未予)(?:办理|处理|办结)(?:了)?" + _GAP + r"申请(?:公开)?(?:件|事项|案件)?"
        r"(?:共计|共|合计)?\s*" + _N + "件"),
     # 新收申请126件，上年结转9件，共计135件: the sum of the year's and last year's
-    _p("applications_handled", r"上一?年度?结转[^。；;，,]{0,10}?\d+\s*件\s*[，,]\s*(?:共计|合计|总计|共)\s*" + _N + "件"),
+    # 加上上年结转的2件，全年办理48件: the same, as the year's work
+    _p("applications_handled", r"上一?年度?结转[^。；;，,]{0,10}?\d+\s*件\s*[，,]\s*(?:(?:共计|合计|总计|共)(?:办理|处理)?"
+       r"|(?:全年|本年度?|年内)?共?(?:办理|处理))(?:了)?\s*" + _N + "件"),
     _p("applications_handled", r"(?:共计|合计|累计|共需|共)(?:需要)?(?:办理|处理)(?:了)?" + _APPLICATIONS
        + r"?(?:共计|共|合计)?\s*" + _N + "件"),
     # not 维持原答复)、行政诉讼1件: a review's outcome, then another count
