@@ -354,6 +354,12 @@ def test_the_years_work_after_the_carried_over_is_the_applications_handled(text)
     assert headlines(figures(text, 2024)).get("applications_handled") == 48
 
 
+def test_a_count_of_documents_in_force_before_their_name():
+    """对现行有效的6件行政规范性文件逐件标注 (the count before the noun) was not read."""
+    found = headlines(figures("完善政策文件库，对现行有效的6件行政规范性文件逐件标注有效性。", 2024))
+    assert found == {"normative_docs_in_force": 6}
+
+
 def test_applications_counted_in_fen():
     assert headlines(figures("本年度我局共收到各类政府信息公开申请8份。")) == {"applications_received": 8}
 
