@@ -360,6 +360,17 @@ def test_a_count_of_documents_in_force_before_their_name():
     assert found == {"normative_docs_in_force": 6}
 
 
+@pytest.mark.parametrize("text, other", [
+    ("共受理申请21件，其中网上申请13件、信函及当面申请8件。", 8),
+    ("共收到申请186件，其中网上申请151件、信函申请35件。", 35),
+    ("自然人申请12件，法人或其他组织申请2件；网上申请5件，当面申请9件。", 9),
+    ("网上申请5件，当面申请6件，信函申请3件。", None),  # two other channels: neither is the count
+])
+def test_applications_by_a_named_channel_other_than_online(text, other):
+    """信函及当面申请8件 beside 网上申请13件 is the other channels' count; it was not read."""
+    assert headlines(figures(text, 2023)).get("applications_other_channel") == other
+
+
 def test_applications_counted_in_fen():
     assert headlines(figures("本年度我局共收到各类政府信息公开申请8份。")) == {"applications_received": 8}
 
@@ -544,7 +555,7 @@ def test_a_report_under_the_form_s_headings_with_its_tables_as_pictures_uses_the
      {"applications_handled": 1027, "applications_carried_over": 36, "applications_answered": 1013}),
     ("共办理依申请公开件28件，其中新收25件、上年结转3件。",
      {"applications_handled": 28, "applications_received": 25, "applications_carried_over": 3}),
-    ("其中，通过网上申请平台提交301件，信函申请48件。", {"applications_online": 301}),
+    ("其中，通过网上申请平台提交301件，信函申请48件。", {"applications_online": 301, "applications_other_channel": 48}),
     # the year's count after a comparison with last year's; the sum with last year's carried over
     ("2022年，我局受理政府信息公开申请数量较上年的37件增长62.2%，达到60件。", {"applications_received": 60}),
     ("全年新收政府信息公开申请126件（2021年：98件），上年结转9件，共计135件。",

@@ -64,7 +64,8 @@ def _p(key: str, pattern: str, value: int | None = None, scale: int = 1, year_of
 _Y = r"(?P<y>(?:19|20)\d{2})\s*年度?"
 # What a count of applications handled calls them: 依申请公开件, 政府信息公开申请.
 _APPLICATIONS = r"(?:政府信息公开申请|依申请公开(?:申请|件|事项)?|申请)"
-_APPLIED = r"(?:申请|提出)?(?:的)?(?:申请)?\s*"  # 企业申请5件, 律师事务所提出的申请1件
+_APPLIED = r"(?:申请|提出)?(?:的)?(?:申请)?\s*"
+_OFFLINE = r"当面|信函|邮寄|传真|现场|窗口"  # ways of applying other than online  # 企业申请5件, 律师事务所提出的申请1件
 
 
 PATTERNS: tuple[Pattern, ...] = (
@@ -120,6 +121,9 @@ PATTERNS: tuple[Pattern, ...] = (
        r"\s*[（(]?\s*" + _N + "件"),
     _p("applications_other_channel", r"(?:其他|等)(?:方式|途径|形式|渠道)(?:申请|提交|提出)?(?:的)?(?:申请)?\s*[（(]?\s*"
        + _N + "件"),
+    # 网上申请151件、信函申请35件 / 信函及当面申请8件: the channels other than online, named
+    _p("applications_other_channel", r"(?<![网上])(?:" + _OFFLINE + r")(?:(?:及|和|、|与|或)(?:" + _OFFLINE + r"))*"
+       r"(?:方式|渠道)?(?:提交|提出|递交)?(?:的)?申请(?:共|为)?\s*" + _N + "件"),
     _p("admin_review_cases", r"行政复议(?:案件|申请)?(?:共|共计)?\s*" + _N + r"(?:件|起|宗)"),
     _p("admin_review_cases", _N + r"(?:件|起|宗)\s*" + _CAUSED + r"行政复议"),
     _p("admin_review_cases", r"(?:未|没有|无)" + _FOR + r"被?(?:收到|发生|产生|出现|接到|申请)" + _CASE_GAP + r"行政复议"
