@@ -299,6 +299,9 @@ def _reading_warnings(doc: Document) -> list[dict]:
                          "message": "the file is a cover note (a PDF's pages, an e-mail, a Word file: 详见附件) or an "
                                     "archive (zip, tar); the report was read from the file(s) it holds: "
                                     f"{'; '.join(doc.source.attachments)}"})
+    if doc.source.repaired:
+        warnings.append({"code": "file_repaired",
+                         "message": f"the file is damaged: {doc.source.repaired}; what did not arrive is not read"})
     if unreadable := doc.text.count("\ufffd"):
         warnings.append({"code": "unreadable_characters", "count": unreadable,
                          "message": f"{unreadable} character(s) of the file could not be read (U+FFFD: bytes "

@@ -21,8 +21,8 @@ from functools import cache, cached_property
 from pathlib import Path
 
 from .. import errors
-from ..limits import checkpoint
-from . import positioned
+from ..limits import checkpoint, current
+from . import positioned, repair
 
 FORMATS = ("text", "markdown", "html", "mhtml", "pdf", "docx", "doc", "word-xml", "rtf", "odt", "json", "spreadsheet", "ocr")
 
@@ -35,6 +35,7 @@ class Source:
     encoding: str | None = None
     running_heads: tuple[str, ...] = ()  # a Word file's 页眉 and 页脚: where an agency may name itself only
     attachments: tuple[str, ...] = ()  # the files a cover note (a PDF, an e-mail, a Word file) carries, read as its report
+    repaired: str = ""  # how a file a download cut short was repaired to be read ('' for a whole file)
 
     def as_json(self) -> dict:
         return {"path": self.path, "sha256": self.sha256, "format": self.format}
@@ -859,11 +860,11 @@ _COVER_CHARS = 1_500
 
 
 def _read_pdf(data: bytes, source: Source) -> str:
-    from .pdf import embedded_files, pdf_to_text
+    from .pdf import embedded_files
 
     data = data[data.find(PDF_SIGNATURE):]  # its offsets count from the header
     try:
-        text, scan = pdf_to_text(data, source.path), None
+        text, scan = _whole_or_closed_pdf_text(data, source), None
     except errors.NeedsOCR as e:  # a scanned cover may carry the report as a file
         text, scan = "", e
     if len(text.strip()) < _COVER_CHARS and (attached := _attached_text(embedded_files(data), source, text)):
@@ -871,6 +872,25 @@ def _read_pdf(data: bytes, source: Source) -> str:
     if scan:
         raise scan
     return text
+
+
+def _whole_or_closed_pdf_text(data: bytes, source: Source) -> str:
+    """A PDF's text; a PDF the reader cannot open because a download cut it short is read as far as
+    its whole objects go (``repair.closed_pdf``)."""
+    from .pdf import pdf_to_text
+
+    try:
+        return pdf_to_text(data, source.path)
+    except errors.DamagedPDF:
+        if (closed := repair.closed_pdf(data)) is None:
+            raise
+        text = pdf_to_text(closed, source.path)
+        source.repaired = PDF_CLOSED
+        return text
+
+
+PDF_CLOSED = "a PDF cut short (no cross-reference table or %%EOF), read to its last whole object"
+ZIP_REBUILT = "a ZIP package cut short (no central directory), rebuilt from its whole entries"
 
 
 def _attached_text(files: list[tuple[str, bytes]], source: Source, cover: str = "") -> str:
@@ -962,7 +982,6 @@ def _read_archive(data: bytes, source: Source) -> str:
 
 def _archive_members(data: bytes, path: str, depth: int) -> list[tuple[str, bytes]]:
     """(name, bytes) of an archive's files in order, clutter left out, archives inside unpacked."""
-    from ..limits import current
 
     limit = current().max_bytes
     files: list[tuple[str, bytes]] = []
@@ -1053,7 +1072,6 @@ def _gunzipped(data: bytes, path: str) -> bytes:
     content, up to the byte limit (a gzip bomb is refused there). Other bytes as they are."""
     if not data.startswith(GZIP_SIGNATURE):
         return data
-    from ..limits import current
 
     limit = current().max_bytes
     unpack = zlib.decompressobj(16 + zlib.MAX_WBITS)
@@ -1074,8 +1092,10 @@ def read_bytes(data: bytes, path: str) -> Document:
         raise errors.EmptyFile(path)
     sha256 = hashlib.sha256(data).hexdigest()  # the file's, as stored
     data = _gunzipped(data, path)
+    rebuilt = repair.rebuilt_zip(data, current().max_bytes) if data.startswith(ZIP_SIGNATURE) else None
+    data = rebuilt or data
     fmt = detect_format(data, path)
-    source = Source(path=path, sha256=sha256, format=fmt)
+    source = Source(path=path, sha256=sha256, format=fmt, repaired=ZIP_REBUILT if rebuilt else "")
     with noting_misnamed(source):
         try:
             text = READERS[fmt](data, source)
@@ -1093,7 +1113,6 @@ def read_bytes(data: bytes, path: str) -> Document:
 def read_regular(path: str | Path, name: str) -> bytes:
     """The bytes of a regular file, up to the byte limit. Opened without
     blocking, so a named pipe is refused instead of waited on."""
-    from ..limits import current
 
     limit = current().max_bytes
     fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))

@@ -1,0 +1,78 @@
+"""Files a download cut short, repaired as readers repair them: a ZIP package (a Word document, a
+workbook) whose central directory never arrived is rebuilt from its entries' own headers, and a PDF
+without its cross-reference table and trailer is closed after its last whole object. Only what the
+file holds whole is read; the caller notes that the file was repaired."""
+
+from __future__ import annotations
+
+import io
+import re
+import struct
+import zlib
+
+_LOCAL_HEADER = b"PK\x03\x04"
+_HEADER = struct.Struct("<4sHHHHHIIIHH")  # signature … file name length, extra field length
+_STORED, _DEFLATED = 0, 8
+
+
+def rebuilt_zip(data: bytes, limit: int) -> bytes | None:
+    """A ZIP whose central directory is missing or cut (the end of the download): its entries read
+    from their local headers, those whose bytes arrived whole (the checksum agrees), as a new ZIP.
+    None when the file opens as it is, or no entry is whole. ``limit``: bytes unpacked at most."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)):
+            return None
+    except (zipfile.BadZipFile, ValueError, OSError, EOFError):
+        pass
+    out = io.BytesIO()
+    found = 0
+    unpacked = 0
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as rebuilt:
+        at = data.find(_LOCAL_HEADER)
+        while at >= 0 and at + _HEADER.size <= len(data):
+            fields = _HEADER.unpack_from(data, at)
+            method, crc, size, name_length, extra_length = fields[3], fields[6], fields[7], fields[9], fields[10]
+            start = at + _HEADER.size + name_length + extra_length
+            name = data[at + _HEADER.size:start - extra_length].decode("utf-8", errors="replace")
+            content = _entry(data, start, method, size, limit - unpacked)
+            if content is not None and zlib.crc32(content) == crc and name and name not in rebuilt.namelist():
+                rebuilt.writestr(name, content)
+                found += 1
+                unpacked += len(content)
+            at = data.find(_LOCAL_HEADER, start)
+    return out.getvalue() if found else None
+
+
+def _entry(data: bytes, start: int, method: int, size: int, room: int) -> bytes | None:
+    """An entry's content: stored bytes of the size its header gives, or deflated bytes read to the
+    stream's end (a header written before the size was known says 0); None when cut or too large."""
+    if method == _STORED:
+        return data[start:start + size] if size and start + size <= len(data) and size <= room else None
+    if method != _DEFLATED or room <= 0:
+        return None
+    inflate = zlib.decompressobj(-15)
+    try:
+        content = inflate.decompress(data[start:], room + 1)
+    except zlib.error:
+        return None
+    return content if inflate.eof and len(content) <= room else None
+
+
+_OBJECT_END = b"endobj"
+_CATALOG = re.compile(rb"(\d+)\s+(\d+)\s+obj\s*<<(?:(?!endobj).){0,400}?/Type\s*/Catalog\b", re.S)
+
+
+def closed_pdf(data: bytes) -> bytes | None:
+    """A PDF cut short (no cross-reference table, trailer or %%EOF after its last bytes): cut after its
+    last whole object, with a trailer naming its catalog, for the reader's own repair (pdfminer finds
+    the objects by scanning). None when the file is not cut short or names no catalog."""
+    if b"%%EOF" in data[-2048:]:
+        return None
+    end = data.rfind(_OBJECT_END)
+    catalogs = _CATALOG.findall(data[:end])
+    if end < 0 or not catalogs:
+        return None
+    number, generation = catalogs[-1]
+    return data[:end + len(_OBJECT_END)] + b"\ntrailer\n<< /Root %s %s R >>\n%%%%EOF\n" % (number, generation)

@@ -1,0 +1,89 @@
+"""Downloads cut short: a Word file or workbook without its ZIP directory, a PDF without its
+cross-reference table. What arrived whole is read, the report says the file was repaired, and what
+did not arrive is never guessed."""
+
+from __future__ import annotations
+
+import io
+import random
+import zipfile
+
+import pytest
+
+from builder import errors
+from builder.extraction.extract import extract_bytes
+from builder.reading.repair import closed_pdf, rebuilt_zip
+
+from .official_form import AGENCY, YEAR, assert_every_cell, blocks, docx_bytes, values, xlsx_bytes
+from .test_pdf import form_pdf
+
+REPAIRED = "file_repaired"
+
+
+@pytest.mark.parametrize("make, name", [(docx_bytes, "report.docx"), (xlsx_bytes, "report.xlsx")])
+@pytest.mark.parametrize("cut", ["in the directory", "before the directory"])
+def test_a_package_whose_directory_never_arrived_is_rebuilt_from_its_entries(make, name, cut):
+    v = values(seed=9)
+    data = make(blocks(v))
+    directory = data.rfind(b"PK\x01\x02") if cut == "in the directory" else data.find(b"PK\x01\x02")
+    report = extract_bytes(data[:directory + 30], name)
+    assert (report.agency.name_normalized, report.year) == (AGENCY, YEAR)
+    assert_every_cell(report, v)
+    assert REPAIRED in [w["code"] for w in report.warnings]
+
+
+def test_a_whole_package_is_not_rebuilt():
+    v = values(seed=9)
+    report = extract_bytes(docx_bytes(blocks(v)), "report.docx")
+    assert REPAIRED not in [w["code"] for w in report.warnings]
+    assert rebuilt_zip(docx_bytes(blocks(v)), 10**8) is None
+
+
+def test_an_entry_cut_short_is_left_out_and_its_checksum_decides():
+    """The entries before the cut are whole; the one the cut went through is not read, and an entry
+    whose bytes were spoiled (its checksum disagrees) is not either."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("a.txt", "第一部分" * 500)
+        archive.writestr("b.txt", "第二部分" * 500)
+        archive.writestr("c.txt", random.Random(1).randbytes(20_000))
+    data = out.getvalue()
+    cut = data[:data.find(b"c.txt") + 200]
+    with zipfile.ZipFile(io.BytesIO(rebuilt_zip(cut, 10**8))) as rebuilt:
+        assert rebuilt.namelist() == ["a.txt", "b.txt"]
+        assert rebuilt.read("b.txt").decode() == "第二部分" * 500
+    spoiled = bytearray(cut)
+    spoiled[cut.find(b"b.txt") + 40] ^= 0xFF
+    with zipfile.ZipFile(io.BytesIO(rebuilt_zip(bytes(spoiled), 10**8))) as rebuilt:
+        assert rebuilt.namelist() == ["a.txt"]
+
+
+def test_a_rebuilt_package_unpacks_within_the_limit():
+    """A cut ZIP bomb: entries are unpacked only up to the byte limit."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("small.txt", "x" * 1000)
+        archive.writestr("bomb.txt", b"\0" * 5_000_000)
+    data = out.getvalue()
+    with zipfile.ZipFile(io.BytesIO(rebuilt_zip(data[:data.find(b"PK\x01\x02")], 100_000))) as rebuilt:
+        assert rebuilt.namelist() == ["small.txt"]
+
+
+@pytest.mark.parametrize("cut", ["before the cross-reference table", "inside the trailer"])
+def test_a_pdf_cut_short_is_read_to_its_last_whole_object(cut):
+    v = values(seed=10)
+    data = form_pdf(v)
+    at = data.rfind(b"xref") if cut.startswith("before") else data.rfind(b"trailer") + 12
+    report = extract_bytes(data[:at], "report.pdf")
+    assert (report.agency.name_normalized, report.year) == (AGENCY, YEAR)
+    assert_every_cell(report, v)
+    assert REPAIRED in [w["code"] for w in report.warnings]
+
+
+def test_a_damaged_pdf_that_was_not_cut_short_is_still_refused():
+    """A file that ends as a PDF ends (%%EOF) but whose objects are spoiled is no download cut short."""
+    data = form_pdf(values(seed=10))
+    spoiled = b"%PDF-1.4\n" + b"\x00garbage" * 2000 + data[-1500:]
+    assert closed_pdf(spoiled) is None
+    with pytest.raises(errors.ReportError):
+        extract_bytes(spoiled, "report.pdf")
