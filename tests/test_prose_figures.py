@@ -316,6 +316,8 @@ def test_a_count_whose_thousands_a_space_sets_off_is_one_number(space):
     ("全年在区政府门户网站公开各类政府信息7215条，公开区政府及区政府办公室文件71件。", 7215),
     ("全年主动公开政府信息5000条。通过政务新媒体公开政府信息3000条。", 5000),  # the figure naming its kind
     ("全年依申请公开政府信息12条。", None),
+    ("通过门户网站、公开栏等渠道主动公开政府信息，全年公开各类信息213条，其中财政预决算信息6条。", 213),
+    ("全年公开信息213条。", None),  # information of no stated kind
 ])
 def test_published_items_not_named_proactive_are_the_headline_when_none_is(text, total):
     """公开各类政府信息7215条 with no 主动公开 before it (the overview's, or under its heading): no headline."""

@@ -141,8 +141,8 @@ PATTERNS: tuple[Pattern, ...] = (
     _p("fees_charged_cny", r"(?:未|没有|均未|不)收取[^。；;，,]{0,15}?(?:费用|费)|均未收费|未收费|无收费|免费予以提供", 0),
     _p("proactive_items", r"主动公开" + r"[^。；;，,]{0,30}?(?:信息|政府信息)[^。；;，,\d]{0,20}?(?:共计|共|达)?\s*" + _N + "条"),
     # 全年在区政府门户网站公开各类政府信息7215条 (under 主动公开, or in the overview): the year's published items
-    _p("proactive_items", r"(?<![申请依])公开(?:了)?(?:各类|各项)?政府信息(?:共计|共|达)?\s*" + _N + "条", needs="published",
-       unnamed=True),
+    _p("proactive_items", r"(?<![申请依])公开(?:了)?(?:(?:各类|各项)(?:政府)?|政府)信息(?:共计|共|达)?\s*" + _N + "条",
+       needs="published", unnamed=True),
     _p("normative_docs_issued", r"(?:制发|印发|出台|制定|新制作)(?:了)?(?:行政)?规范性文件(?:共计|共|合计)?\s*" + _N
        + "(?:件|个|份)"),
     # 开展行政规范性文件清理，本年制发3件，废止5件，现行有效21件: the documents named once, then each count
