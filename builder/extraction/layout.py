@@ -33,7 +33,11 @@ _SIGNED_RUN = re.compile(r"-?\d++(?:\.\d+)?(?:-?\d++(?:\.\d+)?)*")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _ENDS_IN_VALUE = re.compile(r"\s\S*\d\S*\s*$")  # a cell's text ends in a token with a digit: a value spaced off
 _NON_LABEL = re.compile(r"[^\u4e00-\u9fff]")
-_WORDS = re.compile(r"[A-Za-z\u3400-\u9fff\uf900-\ufaff]")
+# Letters, of the scripts a report is printed in beside Chinese too (Cyrillic, Arabic for Uyghur and Kazakh, Tibetan,
+# Mongolian, Yi, Hangul): a bilingual table's labels, never its values (their digits are left out).
+_WORDS = re.compile(r"[A-Za-z\u3400-\u9fff\uf900-\ufaff\u0400-\u04ff\u0620-\u065f\u066e-\u06ef\u06fa-\u06ff"
+                    r"\ufb50-\ufdff\ufe70-\ufeff\u0f00-\u0f1f\u0f34-\u0fff\u1820-\u18af\ua000-\ua4cf\uac00-\ud7af"
+                    r"\u1100-\u11ff\u3130-\u318f]")
 # What a spreadsheet prints in a cell instead of its number: a formula's error (#VALUE!, #REF!, #DIV/0!),
 # or #### where the column is too narrow for it. The cell holds its place; its number is unknown.
 SPREADSHEET_ERROR = re.compile(r"#(?:VALUE!|REF!|DIV/0!|N/A|NAME\?|NUM!|NULL!|SPILL!|CALC!)|#{3,}")
