@@ -108,6 +108,18 @@ def paddle_printed(pages: list[list[dict]]) -> bytes:
                      for words in pages for w in words).encode()
 
 
+def paddle_log(pages: list[list[dict]]) -> bytes:
+    """PaddleOCR's command line (``paddleocr --image_dir scans/``): its log, a page's entries after the page's name."""
+    lines = ["[2024/03/12 09:41:25] ppocr DEBUG: Namespace(help='==SUPPRESS==', use_gpu=False, det_algorithm='DB', "
+             "rec_image_shape='3, 48, 320', label_list=['0', '180'], lang='ch')"]
+    for k, words in enumerate(pages, 1):
+        lines += [f"[2024/03/12 09:41:{20 + k}] ppocr INFO: **********./scans/page_{k}.jpg**********",
+                  f"[2024/03/12 09:41:{20 + k}] ppocr DEBUG: dt_boxes num : {len(words)}, elapsed : 0.32"]
+        lines += [f"[2024/03/12 09:41:{20 + k}] ppocr INFO: "
+                  + repr([[list(map(float, c)) for c in w["corners"]], (w["text"], 0.97)]) for w in words]
+    return "\n".join(lines).encode()
+
+
 def paddle_json(pages: list[list[dict]]) -> bytes:
     """PaddleOCR's result saved with json.dump: a list of entries a page."""
     return json.dumps([[[[list(c) for c in w["corners"]], [w["text"], 0.97]] for w in words] for words in pages],
@@ -170,6 +182,7 @@ def google(pages: list[list[dict]]) -> bytes:
 
 
 FORMATS = {"alto.xml": alto, "report.hocr": hocr, "tesseract.tsv": tsv, "paddle_result.txt": paddle_printed,
+           "paddleocr_stdout.txt": paddle_log,
            "paddle.json": paddle_json, "baidu.jsonl": baidu, "azure.json": azure,
            "vision.json": google}
 

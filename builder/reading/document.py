@@ -650,7 +650,7 @@ def detect_format(data: bytes, path: str) -> str:
     if head.startswith((b"\xff\xfe", b"\xfe\xff")) or (b"\x00" in head[:200] and len(data) % 2 == 0):
         head = head.decode("utf-16", errors="ignore").encode("utf-8")
     if (positioned.ALTO_ROOT.search(head) or positioned.HOCR_PAGE.search(head) or positioned.TSV_HEADER.match(head)
-            or _PRINTED_RESULT.match(head)):
+            or positioned.PRINTED_ENTRY.search(data[:16384].decode("utf-8", errors="ignore"))):
         return "ocr"
     if (head.lstrip()[:1] in (b"{", b"[") or _JSONP.match(head)) and _is_json(data):
         return "json"  # an article API's response or a crawler's export, the page's HTML inside a string
@@ -689,8 +689,6 @@ def _zip_format(data: bytes, path: str) -> str:
     return "archive"
 
 
-# A line of OCR results as Python prints them: a box's corner points, then its text.
-_PRINTED_RESULT = re.compile(rb"\s*[\[(]\s*[\[(]\s*[\[(]?\s*-?\d[\d.,\s\[\]()-]*[\])]\s*,\s*[\[(]?\s*['\"]")
 # A JSONP response (callback({...});), as an app's or a news platform's article API sends it.
 _JSONP = re.compile(rb"\s*[A-Za-z_$][\w$.]*\s*\(\s*[{\[]")
 

@@ -317,20 +317,21 @@ def result_words(records: list) -> list[Placed]:
 
 _OCR_RESULT_CHARS = 200  # of placed text at least: an OCR result, not an article API's record with a picture's box
 
-_ENTRY_LINE = re.compile(r"\s*[\[(]\s*[\[(]\s*[\[(]?\s*-?\d")  # a printed result entry: [[[x, y], …], ('text', score)]
+# A printed result entry, after the prefix of the log line it may be on ([2024/03/12 09:41:27] ppocr INFO: ):
+# [[[x, y], …], ('text', score)], or a page's entries printed as one list.
+PRINTED_ENTRY = re.compile(r"(?m)^(?:\[[\d/: .,-]+\]\s*[\w.]+\s+[A-Z]+:\s*)?"
+                           r"(?=(?:[\[(]\s*){2,4}-?\d[\d.,\s\[\]()-]*[\])]\s*,\s*[\[(]?\s*['\"])")
 
 
 def printed_results(text: str) -> list | None:
-    """Results printed by Python (tuples and single quotes, as ``print(result)`` writes them), an entry
-    a line or the whole list at once; None when the text is not such a print."""
-    lines = [line for line in text.splitlines() if line.strip()]
-    if not lines or not _ENTRY_LINE.match(lines[0]):
-        return None
-    try:
-        return [ast.literal_eval(line) for line in lines]
-    except (ValueError, SyntaxError, MemoryError, RecursionError):
-        pass
-    try:
-        return [ast.literal_eval(text)]
-    except (ValueError, SyntaxError, MemoryError, RecursionError):
-        return None
+    """Results printed by Python (tuples and single quotes, as ``print(result)`` and PaddleOCR's command
+    line write them), an entry or a page a line, log lines between them left out; None when the text
+    holds no such print."""
+    entries = []
+    for m in PRINTED_ENTRY.finditer(text):
+        end = text.find("\n", m.end())
+        try:
+            entries.append(ast.literal_eval(text[m.end():end if end >= 0 else None].strip()))
+        except (ValueError, SyntaxError, MemoryError, RecursionError):
+            continue
+    return entries or None
