@@ -163,10 +163,15 @@ def google(pages: list[list[dict]]) -> bytes:
         return {"vertices": [{"x": x, "y": y} for x, y in corners]}
 
     def symbols(word: dict) -> list[dict]:
-        (x0, y0), (x1, _), _, (_, y3) = word["corners"]
-        step = (x1 - x0) / len(word["text"])
-        return [{"text": ch, "boundingBox": vertices([(round(x0 + k * step), y0), (round(x0 + (k + 1) * step), y0),
-                                                      (round(x0 + (k + 1) * step), y3), (round(x0 + k * step), y3)])}
+        """The word's characters, each boxed along the word's own slant."""
+        (x0, y0), (x1, y1), (x2, y2), (x3, y3) = word["corners"]
+        n = len(word["text"])
+
+        def at(k: float) -> list[tuple[int, int]]:  # the top and bottom corners k/n of the way along
+            return [(round(x0 + (x1 - x0) * k / n), round(y0 + (y1 - y0) * k / n)),
+                    (round(x3 + (x2 - x3) * k / n), round(y3 + (y2 - y3) * k / n))]
+
+        return [{"text": ch, "boundingBox": vertices([at(k)[0], at(k + 1)[0], at(k + 1)[1], at(k)[1]])}
                 for k, ch in enumerate(word["text"])]
 
     responses = []
@@ -181,10 +186,19 @@ def google(pages: list[list[dict]]) -> bytes:
     return json.dumps({"responses": responses}, ensure_ascii=False).encode()
 
 
+def google_pdf(pages: list[list[dict]]) -> bytes:
+    """Google Vision's batch output for a PDF: the pages' characters only (fullTextAnnotation), each with
+    its box; a number's digits are one number."""
+    responses = json.loads(google(pages))["responses"]
+    return json.dumps({"inputConfig": {"gcsSource": {"uri": "gs://bucket/report.pdf"}, "mimeType": "application/pdf"},
+                       "responses": [{"fullTextAnnotation": r["fullTextAnnotation"], "context": {"pageNumber": k}}
+                                     for k, r in enumerate(responses, 1)]}, ensure_ascii=False).encode()
+
+
 FORMATS = {"alto.xml": alto, "report.hocr": hocr, "tesseract.tsv": tsv, "paddle_result.txt": paddle_printed,
            "paddleocr_stdout.txt": paddle_log,
            "paddle.json": paddle_json, "baidu.jsonl": baidu, "azure.json": azure,
-           "vision.json": google}
+           "vision.json": google, "output-1-to-2.json": google_pdf}
 
 
 @pytest.mark.parametrize("slant", [0.0, 0.6, -0.4])

@@ -8,6 +8,7 @@ from __future__ import annotations
 import ast
 import itertools
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from statistics import median
 from typing import Any
@@ -42,7 +43,8 @@ _SAME_LINE = 0.35  # of the usual height: how far apart two words' heights on on
 _COLUMN_GAP = 1.0  # of the usual height: a gap this wide parts two cells of a table's row
 _WORD_GAP = 0.25  # of the usual height: a narrower gap is none (Chinese characters, a number and its 件)
 _SLANT_LINES = 3  # lines of several words the slant is measured on at least
-_LATIN = re.compile(r"[A-Za-z0-9]")  # two words of letters or digits keep a space between them, however close
+_LETTER_GAP = 0.1  # of the usual height: two words of letters or digits this far apart keep a space between them
+_LATIN = re.compile(r"[A-Za-z0-9]")  # (closer, they are one word's characters: an engine giving each its box)
 
 
 def _slant(words: list[Placed], usual: float) -> float:
@@ -58,7 +60,26 @@ def _slant(words: list[Placed], usual: float) -> float:
         across = (last.x0 + last.x1 - first.x0 - first.x1) / 2
         if across > 3 * usual:
             slopes.append((last.middle - first.middle) / across)
+    if len(slopes) < _SLANT_LINES:  # characters boxed one by one: their neighbours across a gap
+        slopes = _neighbour_slopes(words, usual)
     return median(slopes) if len(slopes) >= _SLANT_LINES else 0.0
+
+
+def _neighbour_slopes(words: list[Placed], usual: float) -> list[float]:
+    """Each word's slant to the nearest word at its height at least two heights to its right (the next
+    cell of a table's row, a character a few places on): far enough apart to measure, near enough to be
+    on its line."""
+    order = sorted(words, key=lambda w: w.middle)
+    middles = [w.middle for w in order]
+    slopes = []
+    for word in order:
+        reach = _SAME_LINE * usual
+        low, high = bisect_left(middles, word.middle - reach), bisect_right(middles, word.middle + reach)
+        right = [w for w in order[low:high] if w.x0 >= word.x1 + 2 * usual]
+        if right:
+            other = min(right, key=lambda w: w.x0)
+            slopes.append((other.middle - word.middle) / ((other.x0 + other.x1 - word.x0 - word.x1) / 2))
+    return slopes
 
 
 def _joined(row: list[Placed], usual: float) -> str:
@@ -67,7 +88,8 @@ def _joined(row: list[Placed], usual: float) -> str:
         gap = word.x0 - before.x1
         if gap >= _COLUMN_GAP * usual:
             out += "\t"
-        elif gap >= _WORD_GAP * usual or (_LATIN.match(before.text[-1]) and _LATIN.match(word.text[0])):
+        elif gap >= _WORD_GAP * usual or (gap >= _LETTER_GAP * usual and _LATIN.match(before.text[-1])
+                                          and _LATIN.match(word.text[0])):
             out += " "
         out += word.text
     return out
@@ -268,50 +290,59 @@ def _listed(value: Any) -> tuple[str, tuple] | None:
     return None
 
 
-def _found(value: Any, shape: str, out: dict[str, list[tuple[str, tuple]]]) -> None:
+def _found(value: Any, shape: str, out: dict[str, list[tuple[str, Any, tuple]]], line: tuple = ()) -> None:
     """Every text with its box in a decoded result, under the shape of its place (the keys above it,
-    indices left out), outermost only: a line's words are not its text again."""
+    indices left out), innermost only: a line's words, not the line again (a line of a table's row
+    holds its cells' words, which their places part), each word knowing its line."""
     if (entry := _listed(value)) is not None:
-        out.setdefault(shape + "[]", []).append(entry)
+        out.setdefault(shape + "[]", []).append((*entry, line))
         return
     if isinstance(value, dict):
         text = next((value[k] for k in _TEXT_KEYS if isinstance(value.get(k), str)), None)
         boxes = [value[k] for k in _BOX_KEYS if k in value and _box(value[k]) is not None]
         if text is not None and boxes and "\n" not in text.strip():
-            corners = next((b for b in boxes if _slope(b) is not None), boxes[0])
-            out.setdefault(shape, []).append((text, corners))
+            inner: dict[str, list[tuple[str, Any, tuple]]] = {}
+            own = (shape, sum(map(len, out.values())))
+            for k, v in value.items():
+                if isinstance(v, (dict, list)) and k not in _BOX_KEYS:
+                    _found(v, f"{shape}.{k}", inner, own)
+            if not inner:
+                corners = next((b for b in boxes if _slope(b) is not None), boxes[0])
+                inner = {shape: [(text, corners, line)]}
+            for key, found in inner.items():
+                out.setdefault(key, []).extend(found)
             return
         if isinstance(value.get("rec_texts"), list) and isinstance(boxes := value.get("rec_boxes", value.get("rec_polys")), list):
             for text, box in zip(value["rec_texts"], boxes, strict=False):  # PaddleOCR 3's result object
                 if isinstance(text, str) and _box(box) is not None:
-                    out.setdefault(shape + ".rec", []).append((text, box))
+                    out.setdefault(shape + ".rec", []).append((text, box, line))
             return
         for k, v in value.items():
-            _found(v, f"{shape}.{k}", out)
+            _found(v, f"{shape}.{k}", out, line)
     elif isinstance(value, (list, tuple)):
         for v in value:
-            _found(v, shape + "[]", out)
+            _found(v, shape + "[]", out, line)
 
 
 def result_words(records: list) -> list[Placed]:
     """The words of decoded OCR results: the one kind of placed text that holds the most text (a
-    response listing both lines and words, or a whole text and its words, gives the lines). A page
+    response listing a whole text and its words again, or words and their characters, gives one). A page
     starts where an entry lies far above the one before it (results of several pages one after
     another)."""
-    shapes: dict[str, list[tuple[str, tuple]]] = {}
+    shapes: dict[str, list[tuple[str, Any, tuple]]] = {}
     for record in records:
         _found(record, "", shapes)
-    chosen = max(shapes.values(), key=lambda found: (sum(len(t) for t, _ in found), -len(found)), default=[])
-    if sum(len(text) for text, _ in chosen) < _OCR_RESULT_CHARS:
+    chosen = max(shapes.values(), key=lambda found: (sum(len(t) for t, _, _ in found), -len(found)), default=[])
+    if sum(len(text) for text, _, _ in chosen) < _OCR_RESULT_CHARS:
         return []
     words: list[Placed] = []
     page, lowest = 0, 0.0
-    for text, shape in chosen:
+    for text, shape, line in chosen:
         x0, y0, x1, y1 = _box(shape) or (0.0, 0.0, 0.0, 0.0)
         if words and y1 < lowest / 2 and lowest - y0 > 10 * (y1 - y0):
             page, lowest = page + 1, 0.0
         lowest = max(lowest, y1)
-        words.append(Placed(text.strip(), x0, y0, x1, y1, page, slope=_slope(shape)))
+        words.append(Placed(text.strip(), x0, y0, x1, y1, page, line, _slope(shape)))
     return words
 
 
