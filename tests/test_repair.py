@@ -80,6 +80,16 @@ def test_a_pdf_cut_short_is_read_to_its_last_whole_object(cut):
     assert REPAIRED in [w["code"] for w in report.warnings]
 
 
+def test_a_pdf_cut_inside_an_object_its_pages_need_is_refused():
+    """A font or a page cut off draws its characters as others (a Type 3 font half lost read 0 as 2 and
+    8 as ':'): no figure of such a file can be trusted, and it is refused, never published."""
+    data = form_pdf(values(seed=10))
+    cut = data[:data.rfind(b"endobj", 0, data.rfind(b"endobj")) - 5]  # inside the last but one object
+    assert closed_pdf(cut) is None
+    with pytest.raises(errors.DamagedPDF):
+        extract_bytes(cut, "report.pdf")
+
+
 def test_a_damaged_pdf_that_was_not_cut_short_is_still_refused():
     """A file that ends as a PDF ends (%%EOF) but whose objects are spoiled is no download cut short."""
     data = form_pdf(values(seed=10))

@@ -1,6 +1,6 @@
 """Files a download cut short, repaired as readers repair them: a ZIP package (a Word document, a
 workbook) whose central directory never arrived is rebuilt from its entries' own headers, and a PDF
-without its cross-reference table and trailer is closed after its last whole object. Only what the
+that lost only its cross-reference table and trailer is closed after its last object. Only what the
 file holds whole is read; the caller notes that the file was repaired."""
 
 from __future__ import annotations
@@ -61,18 +61,24 @@ def _entry(data: bytes, start: int, method: int, size: int, room: int) -> bytes 
 
 
 _OBJECT_END = b"endobj"
+_OBJECT = re.compile(rb"(?<![\d.])(\d+)\s+(\d+)\s+obj\b")
+_REFERENCE = re.compile(rb"(?<![\d.])(\d+)\s+(\d+)\s+R\b")
 _CATALOG = re.compile(rb"(\d+)\s+(\d+)\s+obj\s*<<(?:(?!endobj).){0,400}?/Type\s*/Catalog\b", re.S)
 
 
 def closed_pdf(data: bytes) -> bytes | None:
-    """A PDF cut short (no cross-reference table, trailer or %%EOF after its last bytes): cut after its
-    last whole object, with a trailer naming its catalog, for the reader's own repair (pdfminer finds
-    the objects by scanning). None when the file is not cut short or names no catalog."""
+    """A PDF cut short after its last object (no cross-reference table, trailer or %%EOF): closed with a
+    trailer naming its catalog, for the reader's own repair (pdfminer finds the objects by scanning).
+    None when the file is not cut short, names no catalog, or refers to an object that did not arrive
+    whole: a font cut off draws its characters as others (0 as 2, 8 as :), and no figure could be trusted."""
     if b"%%EOF" in data[-2048:]:
         return None
     end = data.rfind(_OBJECT_END)
     catalogs = _CATALOG.findall(data[:end])
     if end < 0 or not catalogs:
+        return None
+    whole = data[:end]
+    if {n for n, _ in _REFERENCE.findall(whole)} - {n for n, _ in _OBJECT.findall(whole)}:
         return None
     number, generation = catalogs[-1]
     return data[:end + len(_OBJECT_END)] + b"\ntrailer\n<< /Root %s %s R >>\n%%%%EOF\n" % (number, generation)
