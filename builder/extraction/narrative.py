@@ -605,6 +605,8 @@ def _context(key: str, sentence: str, start: int, number_start: int, year: int |
             and not (key == "applications_answered" and _ANSWERED_OF_RECEIVED.search(clause)) \
             and not _YEAR_OF_RUNNING_TOTAL.search(before) and not (key == "normative_docs_issued" and "规范性文件" in clause):
         return "part"  # (the normative documents among the year's documents, 其中行政规范性文件9件, are its count)
+    if key == "applications_other_channel" and in_aside(sentence, number_start):
+        return "part"  # 其他方式申请18件（当面申请11件、信函申请7件）: the ways within the other channels
     if key in _CASE_KEYS and _BOTH_KINDS.search(clause):
         return "part"  # 行政复议、行政诉讼案件共计101件: the two kinds together, neither's count
     if key in _CASE_KEYS and _AS_REVIEW_BODY.search(before):
