@@ -17,7 +17,7 @@ from builder.extraction.extract import extract_bytes
 from builder.reading.document import detect_format
 from builder.reading.positioned import Placed, page_lines
 
-from .official_form import AGENCY, YEAR, assert_every_cell, values
+from .official_form import AGENCY, YEAR, assert_every_cell, blocks, html_table, values
 from .test_pdf import form_pdf
 
 SCALE = 300 / 72  # a scan at 300 dpi
@@ -195,10 +195,44 @@ def google_pdf(pages: list[list[dict]]) -> bytes:
                                      for k, r in enumerate(responses, 1)]}, ensure_ascii=False).encode()
 
 
+def baidu_tables(pages: list[list[dict]]) -> bytes:
+    """A pipeline's file of Baidu responses a page: 表格文字识别 for the tables (each cell boxed to its
+    ruling lines, so a row's cells touch), 通用文字识别 for the prose lines."""
+    results = []
+    for k, words in enumerate(pages, 1):
+        prose, cells = [], []
+        for row, line in enumerate(_lines(words)):
+            if len(line) < 3:
+                prose += [{"words": w["text"], "location": [{"x": x, "y": y} for x, y in w["corners"]]} for w in line]
+                continue
+            (left, top), (right, rise) = line[0]["corners"][0], line[-1]["corners"][1]
+            slant = (rise - top) / (right - left)  # the row's, from its first and last words
+            for col, w in enumerate(line):
+                (x0, y0), (x1, y1), (x2, y2), (x3, y3) = w["corners"]
+                if col + 1 < len(line):  # the cell runs to the next one's rule, along the scan's slant
+                    x1 = x2 = line[col + 1]["corners"][0][0]
+                    y1, y2 = round(y0 + slant * (x1 - x0)), round(y3 + slant * (x2 - x3))
+                cells.append({"cell_location": [{"x": x0, "y": y0}, {"x": x1, "y": y1}, {"x": x2, "y": y2}, {"x": x3, "y": y3}],
+                              "row_start": row, "row_end": row + 1, "col_start": col, "col_end": col + 1, "words": w["text"]})
+        results.append({"page": k, "api": "rest/2.0/ocr/v1/accurate", "response": {"words_result": prose}})
+        results.append({"page": k, "api": "rest/2.0/ocr/v1/table", "response": {"tables_result": [
+            {"table_location": [], "header": [], "body": cells, "footer": []}], "table_num": 1}})
+    return json.dumps({"file": "report.pdf", "pages": len(pages), "results": results}, ensure_ascii=False).encode()
+
+
+def aliyun(pages: list[list[dict]]) -> bytes:
+    """Alibaba Cloud's RecognizeAdvanced: a response a page, its result a JSON string in the field Data."""
+    return json.dumps([{"RequestId": f"B7250100-{k}", "Data": json.dumps({
+        "content": " ".join(w["text"] for w in words), "height": 3508, "width": 2480,
+        "prism_wordsInfo": [{"angle": 0, "word": w["text"], "prob": 95, "pos": [{"x": x, "y": y} for x, y in w["corners"]]}
+                            for w in words]}, ensure_ascii=False)} for k, words in enumerate(pages)], ensure_ascii=False).encode()
+
+
 FORMATS = {"alto.xml": alto, "report.hocr": hocr, "tesseract.tsv": tsv, "paddle_result.txt": paddle_printed,
            "paddleocr_stdout.txt": paddle_log,
            "paddle.json": paddle_json, "baidu.jsonl": baidu, "azure.json": azure,
-           "vision.json": google, "output-1-to-2.json": google_pdf}
+           "vision.json": google, "output-1-to-2.json": google_pdf, "baidu_pipeline.json": baidu_tables,
+           "aliyun.json": aliyun}
 
 
 @pytest.mark.parametrize("slant", [0.0, 0.6, -0.4])
@@ -210,6 +244,28 @@ def test_an_ocr_result_is_read_by_its_words_places(name, slant):
     data = FORMATS[name](pages)
     assert detect_format(data, name) == ("json" if name.endswith((".json", ".jsonl")) else "ocr")
     report = extract_bytes(data, name)
+    assert (report.agency.name_normalized, report.year) == (AGENCY, YEAR)
+    assert_every_cell(report, v)
+
+
+def test_pp_structure_regions_and_their_tables_as_html():
+    """PP-Structure's result file: a JSON line a region of the page, prose with its lines' boxes, a table
+    as its recognised HTML inside the region's box."""
+    v = values(seed=3)
+    lines, top = [], 100
+    for block in blocks(v):
+        if isinstance(block, str):
+            box = [[100, top], [2300, top], [2300, top + 60], [100, top + 60]]
+            region = {"type": "text", "bbox": [100, top, 2300, top + 60],
+                      "res": [{"text": block, "confidence": 0.98, "text_region": box}]}
+            top += 80
+        else:
+            height = 70 * len(block)
+            region = {"type": "table", "bbox": [100, top, 2300, top + height],
+                      "res": {"html": f"<html><body>{html_table(block)}</body></html>"}}
+            top += height + 20
+        lines.append(json.dumps({**region, "img_idx": 0}))
+    report = extract_bytes("\n".join(lines).encode(), "report_res.txt")
     assert (report.agency.name_normalized, report.year) == (AGENCY, YEAR)
     assert_every_cell(report, v)
 

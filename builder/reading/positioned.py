@@ -11,7 +11,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from statistics import median
-from typing import Any
+from typing import Any, NamedTuple
 
 from .. import errors
 
@@ -29,6 +29,7 @@ class Placed:
     page: int = 0
     line: tuple = ()
     slope: float | None = None  # of the box's top edge, when the engine gives its corners
+    cell: bool = False  # a table's cell, as a table recogniser gives it: parted from its neighbours however close
 
     @property
     def height(self) -> float:
@@ -39,7 +40,7 @@ class Placed:
         return (self.y0 + self.y1) / 2
 
 
-_SAME_LINE = 0.35  # of the usual height: how far apart two words' heights on one line may be
+_SAME_LINE = 0.25  # of the usual height: how far apart two next words' heights on one line may be
 _COLUMN_GAP = 1.0  # of the usual height: a gap this wide parts two cells of a table's row
 _WORD_GAP = 0.25  # of the usual height: a narrower gap is none (Chinese characters, a number and its 件)
 _SLANT_LINES = 3  # lines of several words the slant is measured on at least
@@ -86,7 +87,7 @@ def _joined(row: list[Placed], usual: float) -> str:
     out = row[0].text
     for before, word in itertools.pairwise(row):
         gap = word.x0 - before.x1
-        if gap >= _COLUMN_GAP * usual:
+        if gap >= _COLUMN_GAP * usual or (before.cell and word.cell):
             out += "\t"
         elif gap >= _WORD_GAP * usual or (gap >= _LETTER_GAP * usual and _LATIN.match(before.text[-1])
                                           and _LATIN.match(word.text[0])):
@@ -98,8 +99,9 @@ def _joined(row: list[Placed], usual: float) -> str:
 def page_lines(words: list[Placed]) -> list[str]:
     """A page's words as lines, top to bottom. Each word stands at its line's height (the middle of the
     words an engine found on one line, else its own; the slant taken out): a comma or 一 is no line
-    of its own. Heights within a third of the usual height of a line's first make that line, so a
-    row's figures stand apart from its label's two wrapped lines above and below them."""
+    of its own. A line runs on while each next height is within a quarter of the usual height of the
+    one before, so a row's figures stand apart from its label's two wrapped lines above and below them
+    (half a line away), and a figure a little high stays in its row."""
     words = [w for w in words if w.text.strip() and w.x1 >= w.x0 and w.y1 > w.y0]
     if not words:
         return []
@@ -112,13 +114,15 @@ def page_lines(words: list[Placed]) -> list[str]:
             lines.setdefault(word.line, []).append(level[id(word)])
     heights = {line: median(found) for line, found in lines.items()}
     placed = sorted(((heights[w.line] if w.line else level[id(w)], w) for w in words), key=lambda item: (item[0], item[1].x0))
-    rows: list[tuple[float, list[Placed]]] = []
+    rows: list[list[Placed]] = []
+    last = None
     for height, word in placed:
-        if rows and height - rows[-1][0] <= _SAME_LINE * usual:
-            rows[-1][1].append(word)
+        if last is not None and height - last <= _SAME_LINE * usual:
+            rows[-1].append(word)
         else:
-            rows.append((height, [word]))
-    return [_joined(sorted(row, key=lambda w: w.x0), usual) for _, row in rows]
+            rows.append([word])
+        last = height
+    return [_joined(sorted(row, key=lambda w: w.x0), usual) for row in rows]
 
 
 def laid_out(words: list[Placed]) -> str:
@@ -223,7 +227,7 @@ def tsv_words(text: str) -> list[Placed]:
 # Keys a cloud OCR API names a found text by, and keys it names its box by.
 _TEXT_KEYS = ("words", "text", "content", "description", "DetectedText", "transcription", "word", "itemstring")
 _BOX_KEYS = ("location", "boundingBox", "boundingPoly", "bbox", "box", "points", "polygon", "poly", "Polygon",
-             "ItemPolygon", "pos", "position", "text_region", "vertexes_location")
+             "ItemPolygon", "pos", "position", "text_region", "vertexes_location", "cell_location")
 
 
 def _box(value: Any) -> tuple[float, float, float, float] | None:
@@ -290,59 +294,144 @@ def _listed(value: Any) -> tuple[str, tuple] | None:
     return None
 
 
-def _found(value: Any, shape: str, out: dict[str, list[tuple[str, Any, tuple]]], line: tuple = ()) -> None:
-    """Every text with its box in a decoded result, under the shape of its place (the keys above it,
-    indices left out), innermost only: a line's words, not the line again (a line of a table's row
-    holds its cells' words, which their places part), each word knowing its line."""
-    if (entry := _listed(value)) is not None:
-        out.setdefault(shape + "[]", []).append((*entry, line))
-        return
-    if isinstance(value, dict):
-        text = next((value[k] for k in _TEXT_KEYS if isinstance(value.get(k), str)), None)
+class _Entry(NamedTuple):
+    order: int  # where it comes in the result
+    text: str
+    box: Any  # as the result gives it (``_box``, ``_slope``)
+    line: tuple
+    page: int | None  # the page the result names, if it does
+    cell: bool = False
+
+
+_CELL_KEYS = ("cell_location", "row_start", "col_start", "rowIndex", "columnIndex", "row_index", "col_index")
+_PAGE_KEYS = ("page", "pageNumber", "page_num", "page_no", "pageIndex", "img_idx")
+
+
+class _Walk:
+    """Every text with its box in a decoded result, by the shape of its place (the keys above it,
+    indices left out)."""
+
+    def __init__(self) -> None:
+        self.shapes: dict[str, list[_Entry]] = {}
+        self.count = 0
+
+    def add(self, shape: str, text: str, box: Any, line: tuple, page: int | None, cell: bool = False) -> None:
+        self.shapes.setdefault(shape, []).append(_Entry(self.count, text, box, line, page, cell))
+        self.count += 1
+
+    def visit(self, value: Any, shape: str = "", line: tuple = (), page: int | None = None) -> None:
+        """Innermost texts only: a line's words, not the line again (a table row's line holds its cells'
+        words, which their places part), each word knowing its line and its page."""
+        if isinstance(value, str):
+            if value[:1] == "{" and (inner := _json_object(value)) is not None:  # a response inside a string field
+                self.visit(inner, shape + "$", line, page)
+            return
+        if (entry := _listed(value)) is not None:
+            self.add(shape + "[]", *entry, line, page)
+            return
+        if isinstance(value, (list, tuple)):
+            for v in value:
+                self.visit(v, shape + "[]", line, page)
+            return
+        if not isinstance(value, dict):
+            return
+        page = next((int(value[k]) for k in _PAGE_KEYS if isinstance(value.get(k), int)), page)
+        named = next((k for k in _TEXT_KEYS if isinstance(value.get(k), str)), None)
+        text = value[named] if named else None
         boxes = [value[k] for k in _BOX_KEYS if k in value and _box(value[k]) is not None]
         if text is not None and boxes and "\n" not in text.strip():
-            inner: dict[str, list[tuple[str, Any, tuple]]] = {}
-            own = (shape, sum(map(len, out.values())))
+            before = self.count
             for k, v in value.items():
-                if isinstance(v, (dict, list)) and k not in _BOX_KEYS:
-                    _found(v, f"{shape}.{k}", inner, own)
-            if not inner:
-                corners = next((b for b in boxes if _slope(b) is not None), boxes[0])
-                inner = {shape: [(text, corners, line)]}
-            for key, found in inner.items():
-                out.setdefault(key, []).extend(found)
+                if isinstance(v, (dict, list, str)) and k not in _BOX_KEYS and k != named:
+                    self.visit(v, f"{shape}.{k}", (shape, before), page)
+            if self.count == before:
+                cell = any(k in value for k in _CELL_KEYS)
+                self.add(shape, text, next((b for b in boxes if _slope(b) is not None), boxes[0]), line, page, cell)
+            return
+        result = value.get("res")
+        if boxes and isinstance(result, dict) and isinstance(result.get("html"), str):
+            self._table(result["html"], _box(boxes[0]), shape + ".html", page)  # PP-Structure's table: its cells as HTML
             return
         if isinstance(value.get("rec_texts"), list) and isinstance(boxes := value.get("rec_boxes", value.get("rec_polys")), list):
             for text, box in zip(value["rec_texts"], boxes, strict=False):  # PaddleOCR 3's result object
                 if isinstance(text, str) and _box(box) is not None:
-                    out.setdefault(shape + ".rec", []).append((text, box, line))
+                    self.add(shape + ".rec", text, box, line, page)
             return
         for k, v in value.items():
-            _found(v, f"{shape}.{k}", out, line)
-    elif isinstance(value, (list, tuple)):
-        for v in value:
-            _found(v, shape + "[]", out, line)
+            self.visit(v, f"{shape}.{k}", line, page)
+
+    def _table(self, html: str, box: tuple[float, float, float, float] | None, shape: str, page: int | None) -> None:
+        """A table given as HTML inside its box: its rows, tab-separated, spread down the box."""
+        from .markup import html_to_text
+
+        rows = [row for row in html_to_text(html).split("\n") if row.strip()]
+        if not rows or box is None:
+            return
+        x0, y0, x1, y1 = box
+        step = (y1 - y0) / len(rows)
+        for k, row in enumerate(rows):
+            self.add(shape, row, [x0, y0 + k * step, x1, y0 + (k + 0.5) * step], (), page)
+
+
+def _json_object(text: str) -> Any:
+    import json
+
+    try:
+        return json.loads(text)
+    except (ValueError, RecursionError):
+        return None
+
+
+_DUPLICATE = 0.6  # share of a kind's texts lying inside, and within the text of, one chosen before: the same text again
+
+
+def _distinct_shapes(shapes: dict[str, list[_Entry]]) -> list[_Entry]:
+    """The entries of every kind of placed text that is not another's text again (a response listing a
+    whole text's words, and its characters again elsewhere), most text first; in the result's order."""
+    chosen: list[_Entry] = []
+    covering: dict[tuple, list[tuple[_Entry, tuple[float, ...]]]] = {}  # by page and band of height
+    band = 0.0
+    for found in sorted(shapes.values(), key=lambda f: (-sum(len(e.text) for e in f), len(f))):
+        boxes = [_box(e.box) or (0.0, 0.0, 0.0, 0.0) for e in found]
+        if not chosen:
+            band = median(y1 - y0 for _, y0, _, y1 in boxes) or 1.0
+        elif sum(_repeated(e, b, covering, band) for e, b in zip(found, boxes, strict=True)) >= _DUPLICATE * len(found):
+            continue
+        chosen += found
+        for entry, box in zip(found, boxes, strict=True):
+            for k in range(int(box[1] // band), int(box[3] // band) + 1):
+                covering.setdefault((entry.page, k), []).append((entry, box))
+    return sorted(chosen, key=lambda e: e.order)
+
+
+def _repeated(entry: _Entry, box: tuple[float, ...], covering: dict, band: float) -> bool:
+    """Whether a text lies inside an entry chosen before that holds it (a character in its word), or
+    holds that entry (a line over its words)."""
+    x, y = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
+    return any(b[0] <= x <= b[2] and b[1] <= y <= b[3] and (entry.text in other.text or other.text in entry.text)
+               for other, b in covering.get((entry.page, int(y // band)), ()))
 
 
 def result_words(records: list) -> list[Placed]:
-    """The words of decoded OCR results: the one kind of placed text that holds the most text (a
-    response listing a whole text and its words again, or words and their characters, gives one). A page
-    starts where an entry lies far above the one before it (results of several pages one after
-    another)."""
-    shapes: dict[str, list[tuple[str, Any, tuple]]] = {}
+    """The words of decoded OCR results (``_Walk``, ``_distinct_shapes``), on the pages the results
+    name, else a page starting where an entry lies far above the one before it (results of several
+    pages one after another)."""
+    walk = _Walk()
     for record in records:
-        _found(record, "", shapes)
-    chosen = max(shapes.values(), key=lambda found: (sum(len(t) for t, _, _ in found), -len(found)), default=[])
-    if sum(len(text) for text, _, _ in chosen) < _OCR_RESULT_CHARS:
+        walk.visit(record)
+    entries = _distinct_shapes(walk.shapes)
+    if sum(len(e.text) for e in entries) < _OCR_RESULT_CHARS:
         return []
     words: list[Placed] = []
     page, lowest = 0, 0.0
-    for text, shape, line in chosen:
-        x0, y0, x1, y1 = _box(shape) or (0.0, 0.0, 0.0, 0.0)
-        if words and y1 < lowest / 2 and lowest - y0 > 10 * (y1 - y0):
+    for entry in entries:
+        x0, y0, x1, y1 = _box(entry.box) or (0.0, 0.0, 0.0, 0.0)
+        if entry.page is not None:
+            page = entry.page
+        elif words and y1 < lowest / 2 and lowest - y0 > 10 * (y1 - y0):
             page, lowest = page + 1, 0.0
         lowest = max(lowest, y1)
-        words.append(Placed(text.strip(), x0, y0, x1, y1, page, line, _slope(shape)))
+        words.append(Placed(entry.text.strip(), x0, y0, x1, y1, page, entry.line, _slope(entry.box), entry.cell))
     return words
 
 
