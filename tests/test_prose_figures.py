@@ -368,6 +368,7 @@ def test_a_count_of_documents_in_force_before_their_name():
     ("自然人申请12件，法人或其他组织申请2件；网上申请5件，当面申请9件。", 9),
     ("网上申请5件，当面申请6件，信函申请3件。", None),  # two other channels: neither is the count
     ("其中网上申请25件，其他方式申请18件（当面申请11件、信函申请7件）。", 18),  # its parts in brackets
+    ("共收到申请100件（其中网上申请71件、当面及信函申请29件），上年结转5件。", 29),  # the total's parts in brackets
 ])
 def test_applications_by_a_named_channel_other_than_online(text, other):
     """信函及当面申请8件 beside 网上申请13件 is the other channels' count; it was not read."""

@@ -524,6 +524,8 @@ _TOTAL_KEYS = frozenset({"proactive_items", "applications_received", "applicatio
 _SCOPED_KEYS = _TOTAL_KEYS | {"applications_carried_over", "applications_carried_forward"}
 # 其中本年新收 splits the applications handled into new and carried over: the new ones are no sub-category.
 _NEW_OF_HANDLED = re.compile(r"其中(?:本年度?|当年|今年|全年)?新收")
+# The other channels' count a bracket of its named ways follows: 其他方式申请18件（当面申请11件…）
+_OTHER_CHANNELS_BEFORE = re.compile(r"(?:其他|等)(?:方式|途径|形式|渠道)[^。；;，,]{0,10}?\d+\s*件\s*$")
 # 受理67件，其中办结64件，结转3件 splits what came in into what was answered and what goes on: no sub-category.
 _ANSWERED_OF_RECEIVED = re.compile(r"其中\s*(?:已经?|均已|共)?\s*(?:办结|答复)(?:完毕|办结)?\s*$")
 # 累计公开12.6万条，其中2021年新增8,437条 splits a running total by year: the year's share is its total.
@@ -605,7 +607,8 @@ def _context(key: str, sentence: str, start: int, number_start: int, year: int |
             and not (key == "applications_answered" and _ANSWERED_OF_RECEIVED.search(clause)) \
             and not _YEAR_OF_RUNNING_TOTAL.search(before) and not (key == "normative_docs_issued" and "规范性文件" in clause):
         return "part"  # (the normative documents among the year's documents, 其中行政规范性文件9件, are its count)
-    if key == "applications_other_channel" and in_aside(sentence, number_start):
+    if key == "applications_other_channel" and in_aside(sentence, number_start) and _OTHER_CHANNELS_BEFORE.search(
+            sentence[:max(sentence.rfind("(", 0, number_start), sentence.rfind("（", 0, number_start))]):
         return "part"  # 其他方式申请18件（当面申请11件、信函申请7件）: the ways within the other channels
     if key in _CASE_KEYS and _BOTH_KINDS.search(clause):
         return "part"  # 行政复议、行政诉讼案件共计101件: the two kinds together, neither's count
