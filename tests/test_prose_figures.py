@@ -356,6 +356,11 @@ def test_the_years_work_after_the_carried_over_is_the_applications_handled(text)
     assert headlines(figures(text, 2024)).get("applications_handled") == 48
 
 
+def test_the_documents_a_clean_up_kept_are_those_in_force():
+    found = headlines(figures("全面梳理政府信息公开目录，完成规范性文件清理，保留有效规范性文件38件。", 2020))
+    assert found == {"normative_docs_in_force": 38}
+
+
 def test_a_count_of_documents_in_force_before_their_name():
     """对现行有效的6件行政规范性文件逐件标注 (the count before the noun) was not read."""
     found = headlines(figures("完善政策文件库，对现行有效的6件行政规范性文件逐件标注有效性。", 2024))
