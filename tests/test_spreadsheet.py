@@ -165,3 +165,57 @@ def test_a_cell_showing_a_formula_error_holds_its_place():
     assert (row["natural_person"].value, row["commercial_enterprise"].value) == (
         v["t3.granted.natural_person"], v["t3.granted.commercial_enterprise"])
     assert row["total"].status != "reported" and row["total"].value in (None, int(total))
+
+
+def _totals_as_formulas(data: bytes) -> tuple[bytes, int]:
+    """The workbook with table 3's 总计 column and table 4's three 总计 cells written as formulas, as a
+    script (openpyxl) writes them: =SUM(…) with no value stored."""
+    from openpyxl import load_workbook
+    from openpyxl.utils import get_column_letter
+
+    def summed(cells: list) -> str:
+        first, last = cells[0], cells[-1]
+        return f"=SUM({get_column_letter(first.column)}{first.row}:{get_column_letter(last.column)}{last.row})"
+
+    book = load_workbook(io.BytesIO(data))
+    made = 0
+    for sheet in book.worksheets:
+        for row in sheet.iter_rows():
+            numbers = [cell for cell in row if isinstance(cell.value, int)]
+            groups = [numbers] if len(numbers) == 7 else [numbers[k:k + 5] for k in (0, 5, 10)] if len(numbers) == 15 else []
+            for group in groups:
+                group[-1].value = summed(group[:-1])
+                made += 1
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue(), made
+
+
+def test_totals_a_script_wrote_as_formulas_without_values_are_computed():
+    """A workbook an export script wrote (openpyxl, Apache POI) stores each 总计 as =SUM(…) with no value:
+    a reader saw those cells empty, where Excel, WPS and LibreOffice show the sums."""
+    v = values(seed=12)
+    data, made = _totals_as_formulas(xlsx_bytes(blocks(v)))
+    assert made >= 20
+    report = extract_bytes(data, "report.xlsx")
+    assert (report.agency.name_normalized, report.year) == (AGENCY, YEAR)
+    assert_every_cell(report, v)
+
+
+@pytest.mark.parametrize("formula, value", [
+    ("=SUM(A1:A3)+B1*2", 16.0), ("=A1+A2-A3", 0.0), ("=(A1+B1)/2", 3.0), ("=SUM(A1,A2,7)", 10.0),
+    ("=-A1+$B$1", 4.0), ("=C9", 0.0),  # an empty cell counts 0
+    ("=A1/C9", None), ("=VLOOKUP(A1,A1:B3,2)", None), ("=Sheet2!A1", None), ("=SUM(A1:A3", None), ("=A1+T1", None),
+    ("=D1", None),  # a cycle
+])
+def test_the_formulas_a_workbook_is_filled_with(formula, value):
+    from builder.reading.spreadsheet import _evaluated
+
+    cells = {(0, 0): 1.0, (1, 0): 2.0, (2, 0): 3.0, (0, 1): 5.0, (0, 19): None}  # A1..A3, B1, T1 holds text
+
+    def value_at(row: int, column: int, depth: int):
+        if (row, column) == (0, 3):  # D1 = D1
+            return _evaluated("=D1", value_at, depth + 1)
+        return cells.get((row, column), 0.0)
+
+    assert _evaluated(formula, value_at, 0) == value

@@ -57,6 +57,7 @@ class SheetFacts(NamedTuple):
     hidden_rows: frozenset[int] = frozenset()
     hidden_columns: frozenset[int] = frozenset()
     errors: tuple[tuple[tuple[int, int], str], ...] = ()
+    formulas: tuple[tuple[tuple[int, int], str], ...] = ()  # of cells with no value stored (a script wrote them)
 
 
 def _sheet_lines(sheet, facts: SheetFacts) -> list[str]:
@@ -69,6 +70,8 @@ def _sheet_lines(sheet, facts: SheetFacts) -> list[str]:
         r, c = row - start_row, column - start_column
         if 0 <= r < len(values) and 0 <= c < len(values[r]) and values[r][c] == "":
             values[r][c] = error
+    if facts.formulas:
+        _compute_formulas(values, dict(facts.formulas), start_row, start_column)
     shown_rows = {r for r in range(len(values)) if r + start_row not in facts.hidden_rows}
     shown_columns = {c for c in range(max(map(len, values), default=0)) if c + start_column not in facts.hidden_columns}
     spans: dict[tuple[int, int], tuple[int, int]] = {}
@@ -149,13 +152,16 @@ def _xlsx_facts(data: bytes) -> dict[str, SheetFacts]:
                 part = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
                 if part not in archive.namelist():
                     continue
-                rows, columns, errors_ = set(), set(), {}
+                rows, columns, errors_, formulas = set(), set(), {}, {}
                 for _, element in etree.iterparse(archive.open(part), tag=(f"{_MAIN}row", f"{_MAIN}col", f"{_MAIN}c"),
                                                   resolve_entities=False, no_network=True):
                     if element.tag == f"{_MAIN}c":
                         if element.get("t") == "e" and (ref := _CELL_REFERENCE.fullmatch(element.get("r", ""))):
                             value = element.findtext(f"{_MAIN}v") or "#VALUE!"
                             errors_[(int(ref[2]) - 1, _column_index(ref[1]))] = value
+                        elif (formula := element.findtext(f"{_MAIN}f")) and not element.findtext(f"{_MAIN}v") and (
+                                ref := _CELL_REFERENCE.fullmatch(element.get("r", ""))):
+                            formulas[(int(ref[2]) - 1, _column_index(ref[1]))] = formula
                         continue  # its row clears it
                     if element.get("hidden") in ("1", "true"):
                         if element.tag == f"{_MAIN}row" and (row := element.get("r", "")).isdecimal():
@@ -164,10 +170,130 @@ def _xlsx_facts(data: bytes) -> dict[str, SheetFacts]:
                             columns.update(range(int(element.get("min")) - 1,
                                                  min(int(element.get("max", element.get("min"))), 16_384)))
                     element.clear()
-                found[sheet.get("name", "")] = SheetFacts(frozenset(rows), frozenset(columns), tuple(errors_.items()))
+                found[sheet.get("name", "")] = SheetFacts(frozenset(rows), frozenset(columns), tuple(errors_.items()),
+                                                          tuple(formulas.items()))
     except (KeyError, zipfile.BadZipFile, etree.XMLSyntaxError, OSError, ValueError):
         return {}
     return found
+
+
+def _compute_formulas(values: list[list], formulas: dict[tuple[int, int], str], start_row: int, start_column: int) -> None:
+    """Fill the cells whose formulas a workbook stores without the values they last computed (written by a
+    script, which computes nothing; Excel computes them on opening): sums and differences of cells, as
+    Excel would show them. A formula of anything else, or referring to a cell that holds no number, is
+    left empty."""
+    computed: dict[tuple[int, int], float | None] = {}
+
+    def value_at(row: int, column: int, depth: int) -> float | None:
+        if (row, column) in formulas:
+            if (row, column) not in computed:
+                computed[(row, column)] = None  # a cycle reads as no number
+                computed[(row, column)] = _evaluated(formulas[(row, column)], value_at, depth + 1)
+            return computed[(row, column)]
+        r, c = row - start_row, column - start_column
+        value = values[r][c] if 0 <= r < len(values) and 0 <= c < len(values[r]) else ""
+        if value == "":
+            return 0.0  # an empty cell counts 0 in a sum, as Excel counts it
+        return float(value) if isinstance(value, int | float) and not isinstance(value, bool) else None
+
+    for (row, column) in sorted(formulas):
+        r, c = row - start_row, column - start_column
+        if r < 0 or c < 0 or (result := value_at(row, column, 0)) is None:
+            continue
+        while len(values) <= r:
+            values.append([])
+        values[r].extend([""] * (c + 1 - len(values[r])))
+        if values[r][c] == "":
+            values[r][c] = result
+
+
+_FORMULA_TOKEN = re.compile(r"\s*(?:(?P<number>\d+(?:\.\d+)?)|\$?(?P<column>[A-Z]{1,3})\$?(?P<row>\d{1,7})"
+                            r"|(?P<function>SUM)\s*\(|(?P<op>[-+*/(),:]))", re.I)
+_FORMULA_DEPTH = 50  # formulas referring to formulas, this deep at most
+
+
+def _evaluated(formula: str, value_at, depth: int) -> float | None:
+    """A formula of numbers, cells, ranges in SUM( ), + - * / and brackets, computed; None for any other."""
+    tokens: list[tuple[str, str]] = []
+    at, text = 0, formula.lstrip("=").strip()
+    while at < len(text):
+        m = _FORMULA_TOKEN.match(text, at)
+        if m is None or m.end() == at:
+            return None
+        kind = m.lastgroup if m.lastgroup != "row" else "column"
+        tokens.append((kind, m.group(0).strip().upper()))
+        at = m.end()
+    if depth > _FORMULA_DEPTH:
+        return None
+    position = 0
+
+    def peek() -> str:
+        return tokens[position][1] if position < len(tokens) else ""
+
+    def take() -> tuple[str, str]:
+        nonlocal position
+        position += 1
+        return tokens[position - 1]
+
+    def cell(ref: str) -> tuple[int, int]:
+        m = _CELL_REFERENCE.fullmatch(ref.replace("$", ""))
+        return int(m[2]) - 1, _column_index(m[1])
+
+    def sum_of(first: str, last: str) -> float | None:
+        (r0, c0), (r1, c1) = cell(first), cell(last)
+        if (r1 - r0 + 1) * (c1 - c0 + 1) > 100_000:
+            return None
+        found = [value_at(r, c, depth) for r in range(min(r0, r1), max(r0, r1) + 1) for c in range(min(c0, c1), max(c0, c1) + 1)]
+        return None if any(v is None for v in found) else sum(found)
+
+    def factor() -> float | None:
+        if position >= len(tokens):
+            return None
+        kind, token = take()
+        if kind == "number":
+            return float(token)
+        if kind == "column":
+            if peek() == ":":
+                take()
+                return sum_of(token, take()[1]) if position < len(tokens) else None
+            return value_at(*cell(token), depth)
+        if kind == "function":
+            total = 0.0
+            while True:
+                part = expression()
+                if part is None:
+                    return None
+                total += part
+                if peek() == ",":
+                    take()
+                    continue
+                return total if peek() == ")" and take() else None
+        if token == "(":
+            inner = expression()
+            return inner if peek() == ")" and take() else None
+        if token == "-":
+            inner = factor()
+            return None if inner is None else -inner
+        return None
+
+    def term() -> float | None:
+        result = factor()
+        while result is not None and peek() in ("*", "/"):
+            op, right = take()[1], factor()
+            if right is None or (op == "/" and right == 0):
+                return None
+            result = result * right if op == "*" else result / right
+        return result
+
+    def expression() -> float | None:
+        result = term()
+        while result is not None and peek() in ("+", "-"):
+            op, right = take()[1], term()
+            result = None if right is None else result + right if op == "+" else result - right
+        return result
+
+    result = expression()
+    return result if position == len(tokens) else None
 
 
 def _column_index(letters: str) -> int:
