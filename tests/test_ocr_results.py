@@ -294,3 +294,30 @@ def test_a_comma_found_low_on_its_line_stays_on_it():
     words = [Placed("收到申请", 100, 100, 260, 140, line=line), Placed("，", 262, 128, 272, 142, line=line),
              Placed("一", 274, 118, 310, 122, line=line), Placed("件", 312, 100, 350, 140, line=line)]
     assert page_lines(words) == ["收到申请，一件"]
+
+
+def test_a_figure_the_engine_missed_leaves_its_column_empty():
+    """A faint 0 not found: the row's other figures kept their columns (a row short of a figure was
+    ambiguous throughout), and the missed one is blank (or inferred from the row's sum), never read."""
+    from builder import forms
+
+    v, pages = scanned_words(0.4, seed=5)
+    row = next(w for words in pages for w in words if w["text"] == "（一）予以公开")
+    line = [w for words in pages for w in words if w["line"] == row["line"] and w is not row and w["text"].isdigit()]
+    missed = sorted(line, key=lambda w: w["corners"][0][0])[2]  # the third figure: 科研机构
+    for words in pages:
+        if missed in words:
+            words.remove(missed)
+    report = extract_bytes(alto(pages), "alto.xml")
+    cell = forms.t3_cell("granted", "research_institution")
+    got = report.cells[cell]
+    assert (got.raw, got.status) in (("", "blank"), ("", "inferred")) and got.value in (None, v[cell])
+    others = [c.id for c in forms.cells(forms.GOV_2021) if c.id.startswith("t3.granted.") and c.id != cell]
+    assert [report.cells[c].value for c in others] == [v[c] for c in others]
+
+
+def test_figures_evenly_spaced_but_one_step_keep_their_places():
+    words = [Placed("（一）予以公开", 100, 100, 500, 140),
+             *(Placed(str(n), 700 + 150 * k, 100, 730 + 150 * k, 140) for k, n in enumerate((12, 2, 0)) ),
+             *(Placed(str(n), 700 + 150 * k, 100, 730 + 150 * k, 140) for k, n in ((4, 1), (5, 0), (6, 15)))]
+    assert page_lines(words) == ["（一）予以公开\t12\t2\t0\t\t1\t0\t15"]

@@ -84,15 +84,41 @@ def _neighbour_slopes(words: list[Placed], usual: float) -> list[float]:
 
 
 def _joined(row: list[Placed], usual: float) -> str:
-    out = row[0].text
+    """A line's words left to right: a tab where a column's gap parts them (``_with_missing_cells``), a
+    space where a word's gap does, nothing between the characters of one word."""
+    cells: list[list] = [[row[0].x0, row[0].x1, row[0].text]]
     for before, word in itertools.pairwise(row):
         gap = word.x0 - before.x1
         if gap >= _COLUMN_GAP * usual or (before.cell and word.cell):
-            out += "\t"
-        elif gap >= _WORD_GAP * usual or (gap >= _LETTER_GAP * usual and _LATIN.match(before.text[-1])
-                                          and _LATIN.match(word.text[0])):
-            out += " "
-        out += word.text
+            cells.append([word.x0, word.x1, word.text])
+            continue
+        if gap >= _WORD_GAP * usual or (gap >= _LETTER_GAP * usual and _LATIN.match(before.text[-1])
+                                        and _LATIN.match(word.text[0])):
+            cells[-1][2] += " "
+        cells[-1][1:] = [word.x1, cells[-1][2] + word.text]
+    return "\t".join(_with_missing_cells(cells))
+
+
+_FIGURE = re.compile(r"[-+]?[\dOolISZB][\d.,OolISZB]{0,9}")  # a table's figure, OCR's look-alikes of digits too
+_MISSING_PITCH = 1.6  # times a row's usual step between figures: a figure the engine did not find stood there
+
+
+def _with_missing_cells(cells: list[list]) -> list[str]:
+    """The cells' texts, with an empty cell where a row of figures evenly spaced (a table's row, four steps
+    at least) skips a step: a figure the engine did not find (a faint 0) keeps its column empty, and
+    the figures after it stay in theirs."""
+    centres = [(x0 + x1) / 2 if _FIGURE.fullmatch(text) and any(c.isdigit() for c in text) else None for x0, x1, text in cells]
+    steps = [b - a for a, b in itertools.pairwise(centres) if a is not None and b is not None]
+    texts = [text for _, _, text in cells]
+    if len(steps) < 4:
+        return texts
+    step = median(steps)
+    out = [texts[0]]
+    for k in range(1, len(cells)):
+        a, b = centres[k - 1], centres[k]
+        if a is not None and b is not None and step > 0 and b - a >= _MISSING_PITCH * step:
+            out += [""] * (round((b - a) / step) - 1)
+        out.append(texts[k])
     return out
 
 
