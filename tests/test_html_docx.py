@@ -722,6 +722,23 @@ def test_a_report_shown_only_by_a_script_is_read(wrap):
     assert_every_cell(report, v)
 
 
+def test_cards_hidden_inside_a_hidden_pane_that_repeat_its_table_are_not_read():
+    """A tab's pane (hidden until clicked: the report) holds table 3 and, hidden inside it, the same
+    table as a phone's cards (a row's name, then 自然人18, 商业企业0, …): the cards' lines were read as
+    rows too, and every cell of table 3 came out ambiguous."""
+    from builder import forms
+
+    v = values(seed=5)
+    cards = "".join(f"<div class='card'><h4>{row.label_zh}</h4>"
+                    + "".join(f"<p>{c.label_zh}{v[forms.t3_cell(row.id, c.id)]}</p>" for c in forms.T3_COLUMNS) + "</div>"
+                    for row in forms.T3_ROWS_2021)
+    report = blocks(v)
+    t3 = [k for k, b in enumerate(report) if not isinstance(b, str)][1]
+    pane = html_body(report[:t3 + 1]) + f'<div class="m-cards" style="display:none">{cards}</div>' + html_body(report[t3 + 1:])
+    page = html_page(f'<ul class="tabs"><li>报告全文</li></ul><div class="tab-pane" style="display:none">{pane}</div>')
+    assert_every_cell(extract_html(page), v)
+
+
 def test_a_report_in_a_hidden_textarea_is_read_as_the_markup_it_holds():
     """The CMS's article source, HTML-escaped in a hidden <textarea> a script copies into the page."""
     import html as html_module

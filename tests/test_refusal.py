@@ -170,6 +170,19 @@ def test_an_interpretation_titled_after_a_report_is_refused(title):
     assert "interpretation" in str(caught.value)
 
 
+def test_an_interpretations_title_over_the_whole_report_with_its_tables_is_read():
+    """A page headed 一图读懂丨… whose text is the whole report (the graphic on screen, the report's text
+    for printing) was refused as an interpretation: it prints the form's tables."""
+    import random
+
+    from builder import synthetic
+
+    values = synthetic.consistent_values(random.Random(3), "gov-2019")
+    text = synthetic.render("固原市彭阳县人民政府", 2020, "gov-2019", values, "tab")
+    report = extract_bytes(f"一图读懂丨彭阳县2020年政府信息公开工作年度报告\n{text}".encode(), "page.txt")
+    assert report.template == "gov-2019" and report.year == 2020
+
+
 @pytest.mark.parametrize("title", ["我区召开2021年度政府信息公开工作年度报告编制培训会",
                                    "彭阳县举办2020年政府信息公开工作年度报告编制培训班",
                                    "彭阳县2021年度政府信息公开工作年度报告推进会"])

@@ -122,7 +122,8 @@ _SENTENCE = re.compile(r"[,，;；。]")
 # A summary printing the form's tables is an annual report under another name.
 # An erratum printed above the corrected report it introduces is that report's.
 # A guide's or catalogue's name above filled tables is the column's menu (本局 / 政府信息公开指南 …).
-_WEAK_KINDS = frozenset({"a work summary (总结)", _ERRATUM, _GUIDE, _CATALOGUE})
+_INTERPRETATION_KIND = "an interpretation of a report (一图读懂, 图解)"
+_WEAK_KINDS = frozenset({"a work summary (总结)", _ERRATUM, _GUIDE, _CATALOGUE, _INTERPRETATION_KIND})
 _ANNUAL_TITLE = re.compile(r"年度报告|年报|工作报告|年度工作情况报告")
 # A picture or summary explaining a report, titled after it: 一图读懂丨…2022年政府信息公开工作年度报告.
 _INTERPRETATION = re.compile(r"^(?:一图(?:读懂|看懂|了解)|一张图(?:读懂|看懂)|图解|图说|解读|政策解读|读懂)")
@@ -168,7 +169,7 @@ def other_document_kind(lines: list[str], deep: bool = False) -> tuple[str, str]
         if not 8 <= len(title) <= 80 or (not re.search(r"关于|\d{4}年", title) and not _STANDING_PAGE.search(title)):
             continue  # a column name (通知公告) is not a title
         if _INTERPRETATION.match(title):
-            return "an interpretation of a report (一图读懂, 图解)", title
+            return _INTERPRETATION_KIND, title
         if _EVENT.search(title):
             return "news of a meeting or training on the reports (培训会, 推进会)", title
         if _ANNUAL_TITLE.search(title) and _REPORT_SIGNS.search(title) and not _ABOUT_REPORTS.search(title):

@@ -659,17 +659,34 @@ def _drop_hidden_copies(root) -> None:
     """Hidden blocks (an inline display:none or visibility:hidden, the hidden attribute, <noscript>)
     that only repeat what the page shows: a draft of a table kept hidden beside it, the print
     version, a message for browsers without scripts. A hidden block holding a part of the report
-    the page shows nowhere else (a page whose article a script reveals) is read."""
+    the page shows nowhere else (a page whose article a script reveals: a tab's pane) is read, but
+    not a hidden block inside it repeating the rest of it (a pane's table and its mobile cards)."""
     hidden = [e for e in root.xpath("//*[@hidden or @style or self::noscript]")
               if e.tag == "noscript" or e.get("hidden") is not None or _HIDDEN_STYLE.search(e.get("style") or "")]
     hidden += _hidden_by_stylesheet(root)
-    outermost = {id(e) for e in hidden}
-    hidden = [e for e in hidden if not any(id(a) in outermost for a in e.iterancestors())]
     if not hidden:
         return
+    hidden = list({id(e): e for e in hidden}.values())  # hidden both inline and by the stylesheet: once
+    every = {id(e) for e in hidden}
+    outermost = [e for e in hidden if not any(id(a) in every for a in e.iterancestors())]
+    seen, seen_in_tables = _shown_parts(root, {id(e) for e in outermost})
+    for element in outermost:
+        if _repeats(element, seen, seen_in_tables):
+            element.drop_tree()
+            continue
+        inner = [e for e in hidden if e is not element and any(a is element for a in e.iterancestors())]
+        inner = [e for e in inner if not any(id(a) in {id(i) for i in inner} for a in e.iterancestors())]
+        if inner:
+            own, own_in_tables = _shown_parts(element, {id(e) for e in inner})
+            for copy in [e for e in inner if _repeats(e, seen | own, seen_in_tables | own_in_tables)]:
+                copy.drop_tree()
+
+
+def _shown_parts(root, skip: set[int]) -> tuple[set[str], set[str]]:
+    """The report's parts (``_parts``) the text under ``root`` names outside the blocks in ``skip``, and
+    those its tables name."""
     from lxml import etree
 
-    skip = {id(e) for e in hidden}
     shown: list[str] = []
     in_tables: list[str] = []  # the shown text inside tables: a hidden table repeats a shown table's words
     depth = 0
@@ -687,15 +704,15 @@ def _drop_hidden_copies(root) -> None:
             depth -= table and id(element) not in skip
             (in_tables if depth else shown).append(element.tail or "")
     seen_in_tables = _parts("".join(in_tables))
-    seen = seen_in_tables | _parts("".join(shown))
-    for element in hidden:
-        tables = element.xpath(".//table")
-        if tables:  # a hidden table is a copy when the shown tables have its words (not a heading's)
-            copy = _parts("".join(t.text_content() for t in tables)) <= seen_in_tables
-        else:
-            copy = _parts(element.text_content()) <= seen
-        if copy:
-            element.drop_tree()
+    return seen_in_tables | _parts("".join(shown)), seen_in_tables
+
+
+def _repeats(element, seen: set[str], seen_in_tables: set[str]) -> bool:
+    """Whether a hidden block only repeats parts already seen: its tables the tables' (not a heading's)."""
+    tables = element.xpath(".//table")
+    if tables:
+        return _parts("".join(t.text_content() for t in tables)) <= seen_in_tables
+    return _parts(element.text_content()) <= seen
 
 
 # What a page calls a table it keeps only for comparison (更正前原表格（已作废，仅供对照）).
