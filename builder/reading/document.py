@@ -889,6 +889,7 @@ def _whole_or_closed_pdf_text(data: bytes, source: Source) -> str:
 
 PDF_CLOSED = "a PDF cut short (no cross-reference table or %%EOF), read to its last whole object"
 ZIP_REBUILT = "a ZIP package cut short (no central directory), rebuilt from its whole entries"
+XML_RECOVERED = "a Word document whose XML is not well-formed (an undefined entity such as &nbsp;), read as Word recovers it"
 
 
 def _attached_text(files: list[tuple[str, bytes]], source: Source, cover: str = "") -> str:
@@ -920,7 +921,13 @@ def _read_docx(data: bytes, source: Source) -> str:
     """A Word file's text; when it is a cover note (见附件) over documents it embeds as objects, theirs."""
     from .markup import docx_embedded_files, docx_parts
 
-    text, source.running_heads = docx_parts(data, source.path)
+    try:
+        text, source.running_heads = docx_parts(data, source.path)
+    except errors.NotText:
+        if (recovered := repair.recovered_docx(data)) is None:
+            raise
+        text, source.running_heads = docx_parts(recovered, source.path)
+        source.repaired = XML_RECOVERED
     if len(text.strip()) < _COVER_CHARS and b"word/embeddings/" in data and (
             attached := _attached_text(docx_embedded_files(data), source, text)):
         return "\n".join(filter(None, (text, attached)))

@@ -1,7 +1,8 @@
 """Files a download cut short, repaired as readers repair them: a ZIP package (a Word document, a
 workbook) whose central directory never arrived is rebuilt from its entries' own headers, and a PDF
-that lost only its cross-reference table and trailer is closed after its last object. Only what the
-file holds whole is read; the caller notes that the file was repaired."""
+that lost only its cross-reference table and trailer is closed after its last object; a Word document's
+XML that is not well-formed is recovered as Word recovers it. Only what the file holds whole is read;
+the caller notes that the file was repaired."""
 
 from __future__ import annotations
 
@@ -58,6 +59,59 @@ def _entry(data: bytes, start: int, method: int, size: int, room: int) -> bytes 
     except zlib.error:
         return None
     return content if inflate.eof and len(content) <= room else None
+
+
+_WORD_PARTS = re.compile(r"^word/(?:document|header\d*|footer\d*|footnotes|endnotes)\.xml$")
+
+
+def recovered_docx(data: bytes) -> bytes | None:
+    """A Word document whose parts are not well-formed XML (an export script's undefined &nbsp;, a
+    stray control character), its text parts parsed as Word's recovery does (the faults left out) and
+    written again; None when every part is well-formed or a part cannot be recovered."""
+    import zipfile
+
+    from lxml import etree
+
+    strict = etree.XMLParser(resolve_entities=False, no_network=True)
+    lenient = etree.XMLParser(resolve_entities=False, no_network=True, recover=True)
+    out = io.BytesIO()
+    fixed = 0
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as copy:
+            for info in package.infolist():
+                content = package.read(info)
+                if _WORD_PARTS.match(info.filename):
+                    try:
+                        etree.fromstring(content, strict)
+                    except etree.XMLSyntaxError:
+                        root = etree.fromstring(content, lenient)
+                        if root is None:
+                            return None
+                        _resolve_html_entities(root)
+                        content = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+                        fixed += 1
+                copy.writestr(info, content)
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, zlib.error):
+        return None
+    return out.getvalue() if fixed else None
+
+
+def _resolve_html_entities(root) -> None:
+    """Undefined entities the lenient parse kept as references (&nbsp;): the character HTML names by
+    them, else nothing; a reference written back would leave the part as broken as it was."""
+    from html.entities import name2codepoint
+
+    from lxml import etree
+
+    for entity in list(root.iter(etree.Entity)):
+        name = entity.text.strip("&;") if entity.text else ""
+        text = chr(name2codepoint[name]) if name in name2codepoint else ""
+        parent, before = entity.getparent(), entity.getprevious()
+        if before is not None:
+            before.tail = (before.tail or "") + text + (entity.tail or "")
+        else:
+            parent.text = (parent.text or "") + text + (entity.tail or "")
+        parent.remove(entity)
 
 
 _OBJECT_END = b"endobj"
