@@ -43,6 +43,7 @@ class Placed:
 _SAME_LINE = 0.25  # of the usual height: how far apart two next words' heights on one line may be
 _COLUMN_GAP = 1.0  # of the usual height: a gap this wide parts two cells of a table's row
 _WORD_GAP = 0.25  # of the usual height: a narrower gap is none (Chinese characters, a number and its 件)
+_NEIGHBOURS = 400  # words at one height a slant is measured among at most
 _SLANT_LINES = 3  # lines of several words the slant is measured on at least
 _LETTER_GAP = 0.1  # of the usual height: two words of letters or digits this far apart keep a space between them
 _LATIN = re.compile(r"[A-Za-z0-9]")  # (closer, they are one word's characters: an engine giving each its box)
@@ -76,6 +77,8 @@ def _neighbour_slopes(words: list[Placed], usual: float) -> list[float]:
     for word in order:
         reach = _SAME_LINE * usual
         low, high = bisect_left(middles, word.middle - reach), bisect_right(middles, word.middle + reach)
+        if high - low > _NEIGHBOURS:
+            continue  # a pile of words at one height (a hostile file's): no line to measure
         right = [w for w in order[low:high] if w.x0 >= word.x1 + 2 * usual]
         if right:
             other = min(right, key=lambda w: w.x0)
