@@ -4,6 +4,7 @@ form's spanned tables are read as grids, whatever wraps or litters them."""
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -737,6 +738,39 @@ def test_cards_hidden_inside_a_hidden_pane_that_repeat_its_table_are_not_read():
     pane = html_body(report[:t3 + 1]) + f'<div class="m-cards" style="display:none">{cards}</div>' + html_body(report[t3 + 1:])
     page = html_page(f'<ul class="tabs"><li>报告全文</li></ul><div class="tab-pane" style="display:none">{pane}</div>')
     assert_every_cell(extract_html(page), v)
+
+
+@pytest.mark.parametrize("spoken", [
+    '<span class="sr-only">{}</span>',  # a framework's class, its style sheet not saved
+    '<span style="position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)">{}</span>',
+    '<span class="wza-read">{}</span>',  # a class the page's own style sheet moves off the page
+])
+def test_a_figures_copy_kept_for_screen_readers_is_not_read(spoken):
+    """An accessible (无障碍) page repeats every figure for screen readers in text hidden from the eye:
+    412 read as 412412, and the cells as wrong figures."""
+    v = values(seed=5)
+    body = re.sub(r"<td>(\d+(?:\.\d+)?)</td>", lambda m: f'<td><span aria-hidden="true">{m[1]}</span>'
+                  + spoken.format(m[1]) + "</td>", html_body(blocks(v)))
+    page = html_page(body).replace("</head>", "<style>.wza-read{position:absolute; left:-10000px}</style></head>")
+    assert_every_cell(extract_html(page), v)
+
+
+@pytest.mark.parametrize("with_brackets", [True, False])
+def test_pinyin_over_the_characters_is_not_read(with_brackets):
+    """A page saved in its 拼音 mode: every character in <ruby> with its pinyin in <rt> (and brackets in
+    <rp>): 彭(péng)阳(yáng)县(xiàn) matched no agency, and the report was refused."""
+    from pypinyin import lazy_pinyin
+
+    def ruby(text: str) -> str:
+        rp = ("<rp>(</rp>", "<rp>)</rp>") if with_brackets else ("", "")
+        return "".join(f"<ruby>{ch}{rp[0]}<rt>{lazy_pinyin(ch)[0]}</rt>{rp[1]}</ruby>" if "\u4e00" <= ch <= "\u9fff" else ch
+                       for ch in text)
+
+    v = values(seed=5)
+    body = re.sub(r"<p>([^<]*)</p>", lambda m: f"<p>{ruby(m[1])}</p>", html_body(blocks(v)))
+    report = extract_html(html_page(body))
+    assert (report.agency.name_normalized, report.year) == (AGENCY, YEAR)
+    assert_every_cell(report, v)
 
 
 def test_a_report_in_a_hidden_textarea_is_read_as_the_markup_it_holds():

@@ -28,7 +28,7 @@ _BLOCK_TAGS = frozenset({
 _CELL_BREAKS = _BLOCK_TAGS | {"sup", "sub"}
 _PREFORMATTED = frozenset({"pre", "textarea", "listing", "plaintext", "xmp"})
 # (<noscript> and other hidden blocks: ``_drop_hidden_copies``)
-_DROP_TAGS = ("script", "style", "template", "head", "iframe", "svg", "object", "button", "select")
+_DROP_TAGS = ("script", "style", "template", "head", "iframe", "svg", "object", "button", "select", "rt", "rp")
 _SPACES = re.compile(r"[ \t\r\n\f\v\u00a0\u3000]+")
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")  # characters XML cannot hold
 _XML_DECLARATION = re.compile(r"^\s*<\?xml\b[^>]*>", re.IGNORECASE)
@@ -650,20 +650,30 @@ def _data_page(address: str) -> str:
         return raw.decode("utf-8", errors="replace")
 
 
-_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+# Hidden, or hidden from the eye and kept for screen readers (无障碍 pages: a figure's copy clipped to nothing or moved
+# off the page, beside the figure shown).
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden|clip\s*:\s*rect\(\s*(?:0|1px)[\s,]+(?:0|1px)"
+                           r"|clip-path\s*:\s*inset\(\s*50%|(?:^|[;\s])(?:left|top|text-indent)\s*:\s*-\d{4,}(?:px|em)"
+                           r"|font-size\s*:\s*0(?:px)?\s*(?:;|$|!)", re.IGNORECASE)
+# Class names the usual style sheets hide from the eye, for screen readers (Bootstrap, Drupal, WordPress, H5BP, Foundation).
+_SCREEN_READER_ONLY = ("sr-only", "visually-hidden", "visuallyhidden", "element-invisible", "screen-reader-text",
+                       "show-for-sr", "sr_only", "a11y-hidden")
 # What shows a block holds part of a report: its sections' and tables' words.
 _REPORT_PARTS = ("总体情况", "主动公开", "第二十条", "本年新收", "结转下年度", "行政复议", "行政诉讼", "存在的主要问题")
 
 
 def _drop_hidden_copies(root) -> None:
-    """Hidden blocks (an inline display:none or visibility:hidden, the hidden attribute, <noscript>)
-    that only repeat what the page shows: a draft of a table kept hidden beside it, the print
-    version, a message for browsers without scripts. A hidden block holding a part of the report
-    the page shows nowhere else (a page whose article a script reveals: a tab's pane) is read, but
-    not a hidden block inside it repeating the rest of it (a pane's table and its mobile cards)."""
+    """Hidden blocks (an inline display:none or visibility:hidden, the hidden attribute, <noscript>,
+    text kept only for screen readers) that only repeat what the page shows: a figure's spoken copy,
+    a draft of a table kept hidden beside it, the print version, a message for browsers without
+    scripts. A hidden block holding a part of the report the page shows nowhere else (a page whose
+    article a script reveals: a tab's pane) is read, but not a hidden block inside it repeating the
+    rest of it (a pane's table and its mobile cards)."""
     hidden = [e for e in root.xpath("//*[@hidden or @style or self::noscript]")
               if e.tag == "noscript" or e.get("hidden") is not None or _HIDDEN_STYLE.search(e.get("style") or "")]
     hidden += _hidden_by_stylesheet(root)
+    hidden += root.xpath("|".join(f"//*[contains(concat(' ', normalize-space(@class), ' '), ' {name} ')]"
+                                  for name in _SCREEN_READER_ONLY))
     if not hidden:
         return
     hidden = list({id(e): e for e in hidden}.values())  # hidden both inline and by the stylesheet: once
