@@ -1353,19 +1353,27 @@ _W2003 = "{http://schemas.microsoft.com/office/word/2003/wordml}"
 _W2003_RENAMED = {"vmerge": "vMerge"}
 
 
+def parsed_xml(data: bytes, path: str, unreadable: str, deep: bool = False):
+    """An XML file's root, parsed leniently (what a damaged file still holds), never resolving entities
+    or fetching anything; NotText saying ``unreadable`` when nothing can be read. ``deep``: nesting past
+    libxml2's 256 levels read too (a depth check must follow)."""
+    from lxml import etree
+
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=deep, recover=True)
+    try:
+        root = etree.fromstring(data, parser)
+    except etree.XMLSyntaxError as e:
+        raise errors.NotText(path, f"{unreadable} ({e})") from e
+    if root is None:
+        raise errors.NotText(path, unreadable)
+    return root
+
+
 def word_xml_to_text(data: bytes, path: str) -> str:
     """A Word document saved as one XML file: Word 2003's XML (WordprocessingML, which Java sites
     fill from a template and send as .doc) or Word 2007's flat XML (a pkg:package). Its body
     read as a .docx's, Word 2003's names taken to Word 2007's namespace first."""
-    from lxml import etree
-
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True, recover=True)
-    try:
-        root = etree.fromstring(data, parser)
-    except etree.XMLSyntaxError as e:
-        raise errors.NotText(path, f"not a readable Word XML document ({e})") from e
-    if root is None:
-        raise errors.NotText(path, "not a readable Word XML document")
+    root = parsed_xml(data, path, "not a readable Word XML document", deep=True)
     _check_depth(root, path)
     for element in root.iter():
         if isinstance(element.tag, str) and element.tag.startswith(_W2003):

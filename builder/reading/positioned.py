@@ -13,8 +13,6 @@ from dataclasses import dataclass
 from statistics import median
 from typing import Any, NamedTuple
 
-from .. import errors
-
 
 @dataclass(frozen=True)
 class Placed:
@@ -169,15 +167,9 @@ ALTO_ROOT = re.compile(rb"<(?:\w+:)?alto[\s>]")
 
 def alto_words(data: bytes, path: str) -> list[Placed]:
     """An ALTO file's Strings (CONTENT, HPOS, VPOS, WIDTH, HEIGHT), by page and TextLine."""
-    from lxml import etree
+    from .markup import parsed_xml
 
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, recover=True)
-    try:
-        root = etree.fromstring(data, parser)
-    except etree.XMLSyntaxError as e:
-        raise errors.NotText(path, f"an ALTO OCR file that is not well-formed XML ({e})") from e
-    if root is None:
-        raise errors.NotText(path, "an ALTO OCR file that is not well-formed XML")
+    root = parsed_xml(data, path, "an ALTO OCR file that is not well-formed XML")
     words: list[Placed] = []
     for k, page in enumerate(root.iter("{*}Page")):
         for n, line in enumerate(page.iter("{*}TextLine")):
