@@ -1,6 +1,6 @@
 """OCR engines' result files: the words of a scanned report, each with the box it was found in and
-in no reading order a table keeps (ALTO XML, Tesseract's TSV, PaddleOCR's and EasyOCR's result lists,
-cloud OCR APIs' JSON). They are laid out as a page's words are: a line for the words at one height
+in no reading order a table keeps (ALTO XML, hOCR, Tesseract's TSV, PaddleOCR's and EasyOCR's result
+lists, PP-Structure's regions, cloud OCR APIs' JSON). They are laid out as a page's words are: a line for the words at one height
 (the scan's slant taken out), left to right, a tab where a column's gap parts them."""
 
 from __future__ import annotations
@@ -71,9 +71,9 @@ def _neighbour_slopes(words: list[Placed], usual: float) -> list[float]:
     on its line."""
     order = sorted(words, key=lambda w: w.middle)
     middles = [w.middle for w in order]
+    reach = _SAME_LINE * usual
     slopes = []
     for word in order:
-        reach = _SAME_LINE * usual
         low, high = bisect_left(middles, word.middle - reach), bisect_right(middles, word.middle + reach)
         if high - low > _NEIGHBOURS:
             continue  # a pile of words at one height (a hostile file's): no line to measure
