@@ -3,6 +3,7 @@ form's spanned tables are read as grids, whatever wraps or litters them."""
 
 from __future__ import annotations
 
+import html
 import io
 import re
 from collections.abc import Callable
@@ -771,6 +772,24 @@ def test_pinyin_over_the_characters_is_not_read(with_brackets):
     report = extract_html(html_page(body))
     assert (report.agency.name_normalized, report.year) == (AGENCY, YEAR)
     assert_every_cell(report, v)
+
+
+@pytest.mark.parametrize("left, right", [("el-table__fixed", "el-table__fixed-right"),
+                                         ("layui-table-fixed layui-table-fixed-l", "layui-table-fixed layui-table-fixed-r"),
+                                         ("ant-table-fixed-left", "ant-table-fixed-right")])
+def test_the_fixed_column_copies_a_ui_framework_draws_are_not_read(left, right):
+    """A rendered Element UI, layui or Ant Design table draws its fixed columns again over the scrolling
+    table: the copy of the 总计 column (a cell per row) was read as a row of 23 figures."""
+    v = values(seed=5)
+    report = blocks(v)
+    t3 = [k for k, b in enumerate(report) if not isinstance(b, str)][1]
+    rows = [row for row in report[t3] if len(row) > 7]
+    labels = "".join(f"<tr><td>{html.escape(row[0].text)}</td></tr>" for row in rows)
+    totals = "".join(f"<tr><td>{row[-1].text}</td></tr>" for row in rows)
+    widget = (f'<div class="el-table">{html_table(report[t3])}<div class="{left}"><table>{labels}</table></div>'
+              f'<div class="{right}"><table>{totals}</table></div></div>')
+    page = html_page(html_body(report[:t3]) + widget + html_body(report[t3 + 1:]))
+    assert_every_cell(extract_html(page), v)
 
 
 def test_a_report_in_a_hidden_textarea_is_read_as_the_markup_it_holds():

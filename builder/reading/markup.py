@@ -548,6 +548,7 @@ def html_to_text(html: str, path: str = "") -> str:
     _embedded_pages(root)
     head_title = _document_title(root)
     _shown_values(root)
+    _drop_fixed_column_copies(root)
     _drop_hidden_copies(root)
     _drop_void_copies(root)
     _drawn_tables(root)
@@ -727,6 +728,22 @@ def _repeats(element, seen: set[str], seen_in_tables: set[str]) -> bool:
 
 # What a page calls a table it keeps only for comparison (更正前原表格（已作废，仅供对照）).
 _VOID = re.compile(r"作废|更正前|仅供对照|原表格?[（(]?已")
+
+
+# The copies a UI framework's table draws of its fixed columns over the scrolling table (Element UI, Ant Design 3,
+# layui, iView, vxe-table, bootstrap-table's fixed-columns), which holds every column itself.
+_FIXED_COLUMN_COPIES = ("el-table__fixed", "el-table__fixed-right", "ant-table-fixed-left", "ant-table-fixed-right",
+                        "layui-table-fixed", "ivu-table-fixed", "ivu-table-fixed-right", "vxe-table--fixed-left-wrapper",
+                        "vxe-table--fixed-right-wrapper", "fixed-columns", "fixed-columns-right")
+
+
+def _drop_fixed_column_copies(root) -> None:
+    """A rendered page's fixed-column copies of a table (its labels again on the left, its 总计 column again
+    on the right): read, they stood as rows of their own (23 totals read as a row of table 3)."""
+    tests = " or ".join(f"contains(concat(' ', normalize-space(@class), ' '), ' {name} ')" for name in _FIXED_COLUMN_COPIES)
+    for copy in root.xpath(f"//*[{tests}]"):
+        if copy.getparent() is not None and copy.xpath(".//table | .//*[@role='row']"):
+            copy.drop_tree()
 
 
 def _drop_void_copies(root) -> None:
