@@ -428,6 +428,14 @@ def _narr_applications(report, context=None) -> list[Result]:
                            stated=_stated(figure)))
             continue
         ok = _agrees(figure.value, [v for _, v in choices], figure.approx)
+        own = {"applications_received": new, "applications_answered": total,
+               "applications_handled": None if new is None or carried is None else new + carried}
+        if not ok and figure.key in own and own[figure.key] is None:
+            # the table's own count for the key (本年新收 for received, 办理总计 for answered) cannot be read:
+            # the other totals disagreeing with the prose says nothing
+            out.append(say("narr.applications", NA, instance, message="no_own", what=what, stated=_stated(figure),
+                           key=figure.key))
+            continue
         matched = [(w, v) for w, v in choices if _agrees(figure.value, [v], figure.approx)]
         cells = [forms.t3_cell(r, "total") for r in forms.T3_TERMS]
         out.append(say(
@@ -813,6 +821,8 @@ RULES: tuple[Rule, ...] = (
              "no_figures": ("正文没有说明申请件数，无可核对", "{rule}: no count of applications stated in the prose"),
              "no_totals": ("正文称{what} {stated}，但表三的合计无法读出，无法核对",
                            "{rule}: table 3 totals not usable for {key}"),
+             "no_own": ("正文称{what} {stated}，与表三读得出的合计都不符，但表三中与之对应的合计无法读出，无法核对",
+                        "{rule}: the table-3 total matching {key} is not usable, and the prose matches no other"),
              "pass": ("正文称{what} {stated}（“{text}”），与表三{matched} 相符",
                       "{rule}: prose {value} matches table 3 ({table}) — “{text}”"),
              "fail": ("正文称{what} {stated}（“{text}”），与表三各合计都不符：{table}",

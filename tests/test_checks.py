@@ -492,6 +492,22 @@ def test_applications_not_applicable():
         (NA, "narr.applications: table 3 totals not usable for applications_received")]
 
 
+@pytest.mark.parametrize("blanked, line, key", [
+    ("new_received", "2022年共收到政府信息公开申请7件。", "applications_received"),
+    ("total", "2022年共收到申请9件，已全部答复7件。", "applications_answered"),
+])
+def test_a_count_whose_own_total_cannot_be_read_is_not_checked_against_the_others(blanked, line, key):
+    """Rows of table 3 a page never loaded (a virtual-scroll table): the prose's 办结127件 disagreed with
+    本年新收 and 新收+上年结转, and the report was marked 存疑, though its own total (办理总计) was lost."""
+    values = small_values()
+    values[t3(blanked, "total")] = cell(None, "missing")
+    report = checked(values, lines=[line])
+    result = next(r for r in by_instance(report, "narr.applications").values() if r.instance.startswith(key))
+    assert (result.outcome, result.detail_en) == (NA, f"narr.applications: the table-3 total matching {key} is not usable, "
+                                                      "and the prose matches no other")
+    assert report.badge != "存疑" or any(r.outcome == FAIL for r in report.checks if r.id != "narr.applications")
+
+
 # --- narr.review_litigation ------------------------------------------------------------
 
 
