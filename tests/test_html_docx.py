@@ -792,6 +792,32 @@ def test_the_fixed_column_copies_a_ui_framework_draws_are_not_read(left, right):
     assert_every_cell(extract_html(page), v)
 
 
+@pytest.mark.parametrize("tab", [
+    '<div id="tab-{k}" role="tab" aria-controls="pane-{k}" class="el-tabs__item">{label}</div>',
+    '<li><a href="#pane-{k}" data-toggle="tab">{label}</a></li>',
+])
+def test_tables_in_tab_panes_named_only_by_their_tabs_are_read(tab):
+    """Sections 二–四 in a tab widget: each pane holds a table, its section's heading only on its tab, and
+    table 3's pane its first page of rows. The headings stood in a row above the panes, and table 4
+    (under no heading, after a table 3 cut short) was not found."""
+    v = values(seed=5)
+    report = blocks(v)
+    sections = [(report[k], report[k + 1]) for k in range(len(report) - 1)
+                if isinstance(report[k], str) and not isinstance(report[k + 1], str)]
+    sections[1] = (sections[1][0], sections[1][1][:13])  # table 3's header and its first ten rows: a page of them
+    start = report.index(sections[0][0])
+    tabs = "".join(tab.format(k=k, label=label) for k, (label, _) in enumerate(sections))
+    hidden = ' style="display:none"'
+    panes = "".join(f'<div id="pane-{k}" role="tabpanel" class="tab-pane"{hidden if k else ""}>{html_table(table)}</div>'
+                    for k, (_, table) in enumerate(sections))
+    page = html_body(report[:start]) + f"<div class='tabs'>{tabs}</div><div class='panes'>{panes}</div>" + html_body(
+        report[start + 2 * len(sections):])
+    got = extract_html(html_page(page))
+    for cell in forms.cells(forms.GOV_2021):
+        if cell.id.startswith(("t2.", "t4.")):
+            assert got.cells[cell.id].value == v[cell.id], cell.id
+
+
 def test_a_report_in_a_hidden_textarea_is_read_as_the_markup_it_holds():
     """The CMS's article source, HTML-escaped in a hidden <textarea> a script copies into the page."""
     import html as html_module

@@ -549,6 +549,7 @@ def html_to_text(html: str, path: str = "") -> str:
     head_title = _document_title(root)
     _shown_values(root)
     _drop_fixed_column_copies(root)
+    _tab_labels_in_their_panes(root)
     _drop_hidden_copies(root)
     _drop_void_copies(root)
     _drawn_tables(root)
@@ -744,6 +745,28 @@ def _drop_fixed_column_copies(root) -> None:
     for copy in root.xpath(f"//*[{tests}]"):
         if copy.getparent() is not None and copy.xpath(".//table | .//*[@role='row']"):
             copy.drop_tree()
+
+
+def _tab_labels_in_their_panes(root) -> None:
+    """A tab widget's labels (三、收到和处理政府信息公开申请情况 on a tab) moved to the top of the panes they
+    show (role=tab naming its pane by aria-controls, or a tab link to #pane): the labels stood in a row
+    above every pane, and the tables in the panes after them under no heading of their own."""
+    panes = {e.get("id"): e for e in root.xpath("//*[@id and (@role='tabpanel' or contains(@class, 'tab-pane'))]")}
+    if not panes:
+        return
+    from lxml import etree
+
+    for tab in root.xpath("//*[@role='tab' and @aria-controls] | //a[starts-with(@href, '#') and "
+                          "(@data-toggle='tab' or @data-bs-toggle='tab' or @data-toggle='pill' or @data-bs-toggle='pill')]"):
+        pane = panes.get(tab.get("aria-controls") or (tab.get("href") or "")[1:])
+        label = " ".join(tab.text_content().split())
+        if pane is None or not label or tab.getparent() is None or any(a is pane for a in tab.iterancestors()):
+            continue
+        if not " ".join(pane.text_content().split()).startswith(label):
+            heading = etree.Element("p")
+            heading.text, heading.tail, pane.text = label, pane.text, None
+            pane.insert(0, heading)
+        tab.drop_tree()
 
 
 def _drop_void_copies(root) -> None:
