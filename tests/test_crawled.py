@@ -266,3 +266,25 @@ def test_labels_with_the_characters_ocr_and_input_methods_put_for_the_form_s_are
         text = text.replace(right, typo)
     report = extract_bytes(text.encode(), "report.txt")
     assert {c.id: report.cells[c.id].value for c in forms.cells(template)} == {c.id: v[c.id] for c in forms.cells(template)}
+
+
+@pytest.mark.parametrize("pager", ["共3页  首页  上一页  1  2  3  下一页  尾页  第1页", "共3页: 上一页 [1] 2 3 下一页",
+                                   "上一页 [1] [2] [3] 下一页"])
+def test_the_furniture_between_the_pages_a_crawler_joined_is_not_read(pager):
+    """A long report the CMS paged, its pages joined by the crawler: between them the pager (its numbers
+    read as a row of table 3), the sidebar's lists and the footer's advice on screen sizes, with a row's
+    label ending one page and its figures starting the next."""
+    values = synthetic.consistent_values(random.Random(11), "gov-2021")
+    text = synthetic.render("固原市彭阳县人民政府", 2023, "gov-2021", values, "tab")
+    lines = text.split("\n")
+    at = next(k for k, line in enumerate(lines) if "本机关不掌握相关政府信息" in line)
+    cells = lines[at].split("\t")
+    cut = next(k for k, c in enumerate(cells) if c.strip().isdigit())
+    furniture = [pager, "【打印本页】　【关闭窗口】", "相关信息", "· 彭阳县人民政府2022年政府信息公开工作年度报告",
+                 "· 彭阳县2024年春运期间道路交通安全提示", "热点信息", "· 关于2023年度第四季度重点民生项目进展情况的公示",
+                 "建议使用1366×768分辨率 IE9.0以上版本浏览器 访问", "您是本站第 2873105 位访问者"]
+    joined = [*lines[:at], "\t".join(cells[:cut]), *furniture, "\t".join([""] * cut + cells[cut:]), *lines[at + 1:]]
+    report = extract_bytes("\n".join(joined).encode(), "report.txt")
+    assert (report.year, report.template) == (2023, "gov-2021")
+    for cell in forms.cells("gov-2021"):
+        assert report.cells[cell.id].value == values[cell.id], cell.id

@@ -520,6 +520,10 @@ _CHROME = re.compile(
     r"|技术支持|联系电话|联系我们|电子信箱|电子邮箱|版权所有|网站地图|网站标识码|浏览次数|访问量|字号|【?\s*大\s*中\s*小"
     r"|国家及部委网站|各省区市政府网站|.{0,12}(?:各部门|市县|区县)(?:政府)?网站$|相关链接|友情链接|上一篇|下一篇|来源[:：]"
     r"|发布时间[:：]|信息来源[:：]|.*ICP备|.*公网安备|无障碍|适老化|微信公众号$|官方微博$"
+    r"|.*(?:位访问者|分辨率(?:下)?浏览|最佳浏览效果|分辨率.{0,20}浏览器)"
+    # a sidebar's list the crawler saved with every page: its heading, and its items (· 樊城区2024年春运期间…提示)
+    r"|(?:相关信息|相关文章|相关阅读|推荐阅读|热点信息|热点排行|热门文章|热门信息|点击排行|阅读排行|最新信息|最新发布)$"
+    r"|[·•]\s*.{0,50}(?:报告|公告|通告|通知|公示|方案|提示|意见|办法|名单|说明)(?:[(（][^)）]{1,12}[)）])?$"
     # A post's byline: account, date and time, and the region a platform shows of the poster's IP address
     # (原创 萧山区政府办 萧山发布 2022-01-28 17:30 浙江); that region once ran into the title below it.
     r"|.{0,30}?\d{4}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s+[\u4e00-\u9fff]{2,3})?$)"
@@ -536,11 +540,18 @@ _PRINT_MARGIN = re.compile(r"^\s*(?:\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4},?\s+(?:上�
                            r"(?:\s*[AaPp][Mm])?(?:\s|$).*|(?:https?|file)://\S+\s+\d{1,3}\s*/\s*\d{1,3})\s*$")
 
 
+# A long article's pager, between the pages a crawler joined (共3页 首页 上一页 1 2 3 下一页 尾页 第2页, [1] [2] [3]):
+# page words and page numbers only, one of the words at least. Its numbers were read as a row of a table.
+_PAGER = re.compile(r"^(?:\s*(?:共\s*\d{1,3}\s*页|第\s*\d{1,3}\s*页|首页|尾页|末页|上一页|下一页|前一页|后一页"
+                    r"|[\[【(（]?\d{1,3}[\]】)）]?|[|｜<>«»…:：]|跳转|转到|GO)\s*)+$")
+_PAGER_WORD = re.compile(r"上一页|下一页|首页|尾页|末页|共\s*\d{1,3}\s*页")
+
+
 def _is_chrome(line: str) -> bool:
     core = line.strip(" |\t[]【】")
     if not core:
         return False
-    return len(core) <= 60 and bool(_CHROME.match(core))
+    return (len(core) <= 60 and bool(_CHROME.match(core))) or bool(_PAGER_WORD.search(core) and _PAGER.match(core))
 
 
 def body_lines(text: str) -> list[str]:
