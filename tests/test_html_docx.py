@@ -818,6 +818,56 @@ def test_tables_in_tab_panes_named_only_by_their_tabs_are_read(tab):
             assert got.cells[cell.id].value == v[cell.id], cell.id
 
 
+def _junk_in_figures(v: dict, junk: Callable[[str], str]) -> str:
+    """The report's page with ``junk(figure)`` in every table cell."""
+    return re.sub(r"<td>(\d+(?:\.\d+)?)</td>", lambda m: f"<td>{junk(m[1])}</td>", html_body(blocks(v)))
+
+
+@pytest.mark.parametrize("hide", [
+    '<span style="opacity:0;position:absolute">7</span>', '<span style="transform:scale(0);position:absolute">7</span>',
+    '<span style="display:inline-block;width:0;height:0;overflow:hidden">7</span>', '<span style="font-size:0pt">7</span>',
+    '<span class="s-k3">7</span>', '<font color="#ffffff">7</font>', '<span style="color:#FFF">7</span>',
+])
+def test_junk_digits_an_anti_copy_script_hides_in_the_figures_are_not_read(hide):
+    """Anti-scraping junk inside every figure, hidden from the eye in one of the usual ways (transparent,
+    scaled to nothing, a box of no size, no font size, a class a style sheet hides by a descendant
+    selector, white on white): 43 was read as 473."""
+    v = values(seed=5)
+    body = _junk_in_figures(v, lambda figure: figure[:1] + hide + figure[1:])
+    page = html_page(f'<div class="article">{body}</div>').replace(
+        "</head>", "<style>.article .s-k3{display:none}</style></head>")
+    assert_every_cell(extract_html(page), v)
+
+
+def test_a_white_figure_on_a_coloured_cell_is_read():
+    v = values(seed=5)
+    body = _junk_in_figures(v, lambda figure: f'<span style="color:#fff;background:#1f5fa0">{figure}</span>')
+    assert_every_cell(extract_html(html_page(body)), v)
+
+
+@pytest.mark.parametrize("wrap", ['<bdo dir="rtl">{}</bdo>', '<span class="rv">{}</span>',
+                                  '<span style="unicode-bidi:bidi-override;direction:rtl">{}</span>'])
+def test_figures_stored_backwards_and_shown_right_to_left_are_read_as_shown(wrap):
+    """An anti-scraping page stores 1269 as 9621 and has the browser draw it right to left."""
+    v = values(seed=5)
+    body = _junk_in_figures(v, lambda figure: wrap.format(figure[::-1]))
+    page = html_page(body).replace("</head>", "<style>.rv{unicode-bidi:bidi-override; direction:rtl}</style></head>")
+    assert_every_cell(extract_html(page), v)
+
+
+def test_figures_drawn_by_a_font_the_page_carries_are_unreadable_not_their_stored_digits():
+    """An anti-scraping font inside the page draws each stored digit as another (998 shows 220): the
+    stored digits were read as the figures. They cannot be read from the text, and are not taken."""
+    v = values(seed=5)
+    body = _junk_in_figures(v, lambda figure: f'<span class="num">{figure}</span>')
+    sheet = ('<style>@font-face{font-family:"numfont";src:url(data:application/font-woff;base64,d09GRgABAAAA)}'
+             '.num{font-family:"numfont",sans-serif}</style>')
+    report = extract_html(html_page(body).replace("</head>", sheet + "</head>"))
+    t3 = [c.id for c in forms.cells(forms.GOV_2021) if c.id.startswith("t3.")]
+    assert all(report.cells[c].value is None for c in t3)
+    assert "unreadable_characters" in [w["code"] for w in report.warnings]
+
+
 def test_a_report_in_a_hidden_textarea_is_read_as_the_markup_it_holds():
     """The CMS's article source, HTML-escaped in a hidden <textarea> a script copies into the page."""
     import html as html_module

@@ -549,6 +549,8 @@ def html_to_text(html: str, path: str = "") -> str:
     head_title = _document_title(root)
     _shown_values(root)
     _drop_fixed_column_copies(root)
+    _shown_reversed(root)
+    _font_drawn_figures(root)
     _tab_labels_in_their_panes(root)
     _drop_hidden_copies(root)
     _drop_void_copies(root)
@@ -656,7 +658,10 @@ def _data_page(address: str) -> str:
 # off the page, beside the figure shown).
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden|clip\s*:\s*rect\(\s*(?:0|1px)[\s,]+(?:0|1px)"
                            r"|clip-path\s*:\s*inset\(\s*50%|(?:^|[;\s])(?:left|top|text-indent)\s*:\s*-\d{4,}(?:px|em)"
-                           r"|font-size\s*:\s*0(?:px)?\s*(?:;|$|!)", re.IGNORECASE)
+                           r"|font-size\s*:\s*0(?:\.0+)?(?:px|pt|em|rem|%)?\s*(?:;|$|!)|(?:^|[;\s])opacity\s*:\s*0(?:\.0+)?\s*(?:;|$|!)"
+                           r"|transform\s*:\s*scale\(\s*0\s*\)"
+                           r"|(?=.*(?:^|[;\s])width\s*:\s*0(?:px)?\s*(?:;|$))(?=.*(?:^|[;\s])height\s*:\s*0(?:px)?\s*(?:;|$))"
+                           r"(?=.*overflow\s*:\s*hidden)", re.IGNORECASE | re.DOTALL)
 # Class names the usual style sheets hide from the eye, for screen readers (Bootstrap, Drupal, WordPress, H5BP, Foundation).
 _SCREEN_READER_ONLY = ("sr-only", "visually-hidden", "visuallyhidden", "element-invisible", "screen-reader-text",
                        "show-for-sr", "sr_only", "a11y-hidden")
@@ -676,6 +681,7 @@ def _drop_hidden_copies(root) -> None:
     hidden += _hidden_by_stylesheet(root)
     hidden += root.xpath("|".join(f"//*[contains(concat(' ', normalize-space(@class), ' '), ' {name} ')]"
                                   for name in _SCREEN_READER_ONLY))
+    hidden += _white_figures(root)
     if not hidden:
         return
     hidden = list({id(e): e for e in hidden}.values())  # hidden both inline and by the stylesheet: once
@@ -747,6 +753,78 @@ def _drop_fixed_column_copies(root) -> None:
             copy.drop_tree()
 
 
+_WHITE = re.compile(r"^\s*(?:#fff(?:fff)?|white|rgb\(\s*255\s*,\s*255\s*,\s*255\s*\))\s*$", re.IGNORECASE)
+_STYLE_COLOR = re.compile(r"(?:^|[;\s])color\s*:\s*([^;!]+)", re.IGNORECASE)
+_JUNK_FIGURE = re.compile(r"[\d.,-]{1,3}")
+
+
+def _white_figures(root) -> list:
+    """A digit or two set in white on the page's white (an anti-copy trick: 43 read as 435), no
+    background declared around it: unseen. Longer white text (a header on a coloured cell) is kept."""
+    found = []
+    for element in root.xpath("//font[@color] | //*[contains(@style, 'olor')]"):
+        color = element.get("color") if element.tag == "font" else (m.group(1) if (m := _STYLE_COLOR.search(
+            element.get("style") or "")) else None)
+        if not color or not _WHITE.match(color) or not _JUNK_FIGURE.fullmatch(element.text_content().strip()):
+            continue
+        if not any(_coloured_background(a) for a in [element, *element.iterancestors()][:6]):
+            found.append(element)
+    return found
+
+
+_BACKGROUND = re.compile(r"background(?:-color)?\s*:\s*([^;!]+)", re.IGNORECASE)
+
+
+def _coloured_background(element) -> bool:
+    """Whether an element paints a background other than white behind its text."""
+    colours = [element.get("bgcolor") or "", *_BACKGROUND.findall(element.get("style") or "")]
+    return any(c.strip() and not _WHITE.match(c.split()[0]) for c in colours)
+
+
+_EMBEDDED_FONT = re.compile(r"@font-face\s*\{[^}]*?font-family\s*:\s*['\"]?([^;'\"}]+)['\"]?"
+                            r"[^}]*?src\s*:[^}]*?url\(\s*['\"]?data:", re.IGNORECASE)
+_FIGURES_ONLY = re.compile(r"[\d.,\s%+-]{1,24}")
+
+
+def _font_drawn_figures(root) -> None:
+    """Figures set in a font the page carries inside itself (@font-face from a data: address), applied to
+    the figures alone: an anti-scraping font draws each digit as another (998 shows 220), and what it
+    draws cannot be read from the page's text. Their digits are read as unreadable (U+FFFD), never as
+    the digits stored."""
+    sheet = "\n".join(s.text or "" for s in root.iter("style"))
+    families = {f.strip().lower() for f in _EMBEDDED_FONT.findall(sheet)} if "@font-face" in sheet else set()
+    if not families:
+        return
+    uses = re.compile(r"font-family\s*:\s*['\"]?(?:" + "|".join(re.escape(f) for f in families) + r")\b", re.IGNORECASE)
+    drawn = _styled(root, uses) + [e for e in root.xpath("//*[@style]") if uses.search(e.get("style") or "")]
+    for element in {id(e): e for e in drawn}.values():
+        for node in element.iter():
+            if not isinstance(node.tag, str):
+                continue
+            for attribute in ("text", "tail") if node is not element else ("text",):
+                value = getattr(node, attribute)
+                if value and _FIGURES_ONLY.fullmatch(value.strip()):
+                    setattr(node, attribute, re.sub(r"\d", "\ufffd", value))
+
+
+# A run of text stored backwards and shown forwards (an anti-scraping trick: 2358 in the page, 8532 on screen).
+_BIDI_OVERRIDE = re.compile(r"(?=.*unicode-bidi\s*:\s*bidi-override)(?=.*direction\s*:\s*rtl)", re.IGNORECASE | re.DOTALL)
+
+
+def _shown_reversed(root) -> None:
+    """Text a page stores backwards and has the browser draw right to left (<bdo dir="rtl">, or
+    unicode-bidi: bidi-override with direction: rtl, inline or by a style sheet's class): as shown."""
+    found = root.xpath("//bdo[translate(@dir, 'RTL', 'rtl')='rtl'] | //*[@style]")
+    found = [e for e in found if e.tag == "bdo" or _BIDI_OVERRIDE.search(e.get("style") or "")]
+    found += _styled(root, _BIDI_OVERRIDE)
+    for element in {id(e): e for e in found}.values():
+        text = element.text_content()
+        if text and not any(len(child) for child in element):  # a run of text, its own or in one inline child
+            for child in list(element):
+                child.drop_tree()
+            element.text = text[::-1]
+
+
 def _tab_labels_in_their_panes(root) -> None:
     """A tab widget's labels (三、收到和处理政府信息公开申请情况 on a tab) moved to the top of the panes they
     show (role=tab naming its pane by aria-controls, or a tab link to #pane): the labels stood in a row
@@ -785,22 +863,35 @@ _SIMPLE_SELECTOR = re.compile(r"(?P<tag>[a-z][a-z0-9-]*)?(?P<id>#[\w-]+)?(?P<cla
 
 
 def _hidden_by_stylesheet(root) -> list:
-    """The elements a <style> sheet hides by a simple selector (.mobile{display:none}, #print-copy,
-    div.old): a page's copy for phones or for printing, hidden by its class. Rules within @media and
-    selectors with combinators or pseudo-classes are not followed."""
-    sheet = _MEDIA_BLOCK.sub("", "\n".join(style.text or "" for style in root.iter("style")))
+    """The elements a <style> sheet hides by a selector of simple parts, each inside the one before
+    (.mobile{display:none}, #print-copy, div.old, .content .decoy): a page's copy for phones or for
+    printing, a decoy a scraper would read, hidden by its class. Rules within @media and selectors with
+    other combinators or pseudo-classes are not followed."""
+    return _styled(root, _HIDDEN_STYLE)
+
+
+def _styled(root, style: re.Pattern[str]) -> list:
+    """The elements a <style> sheet's rules whose bodies match ``style`` select (see ``_hidden_by_stylesheet``)."""
+    sheet = _MEDIA_BLOCK.sub("", "\n".join(s.text or "" for s in root.iter("style")))
     found = []
-    for selectors, body in _CSS_RULE.findall(sheet):
-        if not _HIDDEN_STYLE.search(body):
+    for selectors, body in _CSS_RULE.findall(sheet) if sheet else ():
+        if not style.search(body):
             continue
         for selector in selectors.split(","):
-            m = _SIMPLE_SELECTOR.fullmatch(selector.strip())
-            if m is None or not (m.group("id") or m.group("classes")):
-                continue  # a bare tag (body, table) hidden is a script's loading state, not a copy
-            tests = [f"@id='{m.group('id')[1:]}'"] if m.group("id") else []
-            tests += [f"contains(concat(' ', normalize-space(@class), ' '), ' {name} ')"
-                      for name in m.group("classes").split(".")[1:]]
-            found += root.xpath(f"//{m.group('tag') or '*'}[{' and '.join(tests)}]")
+            steps = []
+            for part in selector.split():
+                m = _SIMPLE_SELECTOR.fullmatch(part)
+                if m is None or not (m.group("tag") or m.group("id") or m.group("classes")):
+                    break
+                tests = [f"@id='{m.group('id')[1:]}'"] if m.group("id") else []
+                tests += [f"contains(concat(' ', normalize-space(@class), ' '), ' {name} ')"
+                          for name in m.group("classes").split(".")[1:]]
+                steps.append(f"{m.group('tag') or '*'}" + (f"[{' and '.join(tests)}]" if tests else ""))
+            else:
+                last = _SIMPLE_SELECTOR.fullmatch(selector.split()[-1]) if selector.split() else None
+                if steps and last is not None and (last.group("id") or last.group("classes")):
+                    # (a bare tag hidden, body or table, is a script's loading state, not a copy)
+                    found += root.xpath("//" + "//".join(steps))
     return found
 
 
