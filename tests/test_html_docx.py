@@ -855,6 +855,15 @@ def test_figures_stored_backwards_and_shown_right_to_left_are_read_as_shown(wrap
     assert_every_cell(extract_html(page), v)
 
 
+def test_a_figure_drawn_after_a_placeholder_set_in_no_size_is_read():
+    """No digits in the page: each cell holds a placeholder (*, -, a misleading 0) in no font size and a
+    style sheet draws the figure from an attribute after it; the cells were read blank."""
+    v = values(seed=5)
+    body = _junk_in_figures(v, lambda figure: f'<span class="n" data-v="{figure}">0</span>')
+    sheet = "<style>.n{font-size:0;} .n::after{content:attr(data-v);font-size:14px}</style>"
+    assert_every_cell(extract_html(html_page(body).replace("</head>", sheet + "</head>")), v)
+
+
 def test_figures_drawn_by_a_font_the_page_carries_are_unreadable_not_their_stored_digits():
     """An anti-scraping font inside the page draws each stored digit as another (998 shows 220): the
     stored digits were read as the figures. They cannot be read from the text, and are not taken."""

@@ -292,16 +292,22 @@ def _shown_values(root) -> None:
     """Values a browser shows that are no text of the page: a read-only input's value (<input value="12"
     readonly>, an online form's), and an attribute a style sheet prints before or after an empty element
     (span::before { content: attr(data-value) }). Written in as the elements' text; an element that has
-    text keeps it (its attribute is no more than a stored value)."""
+    text keeps it (its attribute is no more than a stored value), unless a style sheet hides that text
+    (a placeholder set in no size, the value drawn after it): the value follows the element then."""
     for field in list(root.iter("input")):
         value = (field.get("value") or "").strip()
         if value and (field.get("type") or "").lower() in _FIELD_SHOWN:
             field.tag, field.text = "span", value
     sheet = "\n".join(style.text or "" for style in root.iter("style"))
-    for attribute in sorted(set(_CSS_ATTR_CONTENT.findall(sheet))) if "attr(" in sheet else ():
+    attributes = sorted(set(_CSS_ATTR_CONTENT.findall(sheet))) if "attr(" in sheet else ()
+    hidden = _styled(root, _HIDDEN_STYLE) if attributes else []  # kept alive: their ids name them below
+    unseen = {id(e) for e in hidden}
+    for attribute in attributes:
         for element in root.xpath(f"//*[@{attribute}]"):
             if not element.text_content().strip():
                 element.text = element.get(attribute)
+            elif id(element) in unseen:  # its own text set in no size, the value shown after it: the value
+                element.tail = element.get(attribute) + (element.tail or "")
 
 
 # --- tables drawn as SVG ------------------------------------------------------------
