@@ -839,6 +839,17 @@ def test_junk_digits_an_anti_copy_script_hides_in_the_figures_are_not_read(hide)
     assert_every_cell(extract_html(page), v)
 
 
+def test_a_style_sheets_later_and_more_specific_rules_decide_what_is_hidden():
+    """A sheet hides .d4, then shows .article span.d4 again (the real digits), and hides .hide after a
+    comment: the digits shown were dropped, the junk after the comment read (9 read as 92)."""
+    v = values(seed=5)
+    body = _junk_in_figures(v, lambda figure: f'<span class="d4">{figure[0]}</span>{figure[1:]}<span class="hide">2</span>')
+    sheet = ("<style>/* content protect v2.3 */\n.hide{display:none}\n.d4{display:none}\n"
+             ".article span.d4{display:inline}</style>")
+    page = html_page(f'<div class="article">{body}</div>').replace("</head>", sheet + "</head>")
+    assert_every_cell(extract_html(page), v)
+
+
 def test_a_white_figure_on_a_coloured_cell_is_read():
     v = values(seed=5)
     body = _junk_in_figures(v, lambda figure: f'<span style="color:#fff;background:#1f5fa0">{figure}</span>')

@@ -871,33 +871,49 @@ _SIMPLE_SELECTOR = re.compile(r"(?P<tag>[a-z][a-z0-9-]*)?(?P<id>#[\w-]+)?(?P<cla
 def _hidden_by_stylesheet(root) -> list:
     """The elements a <style> sheet hides by a selector of simple parts, each inside the one before
     (.mobile{display:none}, #print-copy, div.old, .content .decoy): a page's copy for phones or for
-    printing, a decoy a scraper would read, hidden by its class. Rules within @media and selectors with
+    printing, a decoy a scraper would read, hidden by its class; unless a rule that outranks it (more
+    specific, or later and as specific) shows them again. Rules within @media and selectors with
     other combinators or pseudo-classes are not followed."""
-    return _styled(root, _HIDDEN_STYLE)
+    ranked: dict[int, tuple[tuple, bool, object]] = {}
+    for element, rank, body in _selected(root):
+        hides, shows = bool(_HIDDEN_STYLE.search(body)), bool(_SHOWN_STYLE.search(body))
+        if (hides or shows) and (id(element) not in ranked or rank >= ranked[id(element)][0]):
+            ranked[id(element)] = (rank, hides, element)
+    return [element for _, hides, element in ranked.values() if hides]
+
+
+_CSS_COMMENT = re.compile(r"/\*.*?\*/", re.S)
+_SHOWN_STYLE = re.compile(r"display\s*:\s*(?!none)[a-z-]+|visibility\s*:\s*visible", re.IGNORECASE)
 
 
 def _styled(root, style: re.Pattern[str]) -> list:
     """The elements a <style> sheet's rules whose bodies match ``style`` select (see ``_hidden_by_stylesheet``)."""
-    sheet = _MEDIA_BLOCK.sub("", "\n".join(s.text or "" for s in root.iter("style")))
+    return [element for element, _, body in _selected(root) if style.search(body)]
+
+
+def _selected(root) -> list[tuple[object, tuple, str]]:
+    """Each element a <style> sheet's rule selects by a selector of simple parts (a bare tag's rule, for
+    body or table, left out), with the rule's rank (important, ids, classes, tags, order) and body."""
+    sheet = _MEDIA_BLOCK.sub("", _CSS_COMMENT.sub("", "\n".join(s.text or "" for s in root.iter("style"))))
     found = []
-    for selectors, body in _CSS_RULE.findall(sheet) if sheet else ():
-        if not style.search(body):
-            continue
+    for order, (selectors, body) in enumerate(_CSS_RULE.findall(sheet) if sheet else ()):
+        important = "!important" in body.replace(" ", "").lower()
         for selector in selectors.split(","):
-            steps = []
+            steps, ids, classes, tags = [], 0, 0, 0
             for part in selector.split():
                 m = _SIMPLE_SELECTOR.fullmatch(part)
                 if m is None or not (m.group("tag") or m.group("id") or m.group("classes")):
                     break
                 tests = [f"@id='{m.group('id')[1:]}'"] if m.group("id") else []
-                tests += [f"contains(concat(' ', normalize-space(@class), ' '), ' {name} ')"
-                          for name in m.group("classes").split(".")[1:]]
+                names = m.group("classes").split(".")[1:]
+                tests += [f"contains(concat(' ', normalize-space(@class), ' '), ' {name} ')" for name in names]
                 steps.append(f"{m.group('tag') or '*'}" + (f"[{' and '.join(tests)}]" if tests else ""))
+                ids, classes, tags = ids + bool(m.group("id")), classes + len(names), tags + bool(m.group("tag"))
             else:
                 last = _SIMPLE_SELECTOR.fullmatch(selector.split()[-1]) if selector.split() else None
                 if steps and last is not None and (last.group("id") or last.group("classes")):
-                    # (a bare tag hidden, body or table, is a script's loading state, not a copy)
-                    found += root.xpath("//" + "//".join(steps))
+                    rank = (important, ids, classes, tags, order)
+                    found += [(element, rank, body) for element in root.xpath("//" + "//".join(steps))]
     return found
 
 
