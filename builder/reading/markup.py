@@ -875,7 +875,7 @@ def _hidden_by_stylesheet(root) -> list:
     specific, or later and as specific) shows them again. Rules within @media and selectors with
     other combinators or pseudo-classes are not followed."""
     ranked: dict[int, tuple[tuple, bool, object]] = {}
-    for element, rank, body in _selected(root):
+    for element, rank, body in _selected(root, lambda body: bool(_HIDDEN_STYLE.search(body) or _SHOWN_STYLE.search(body))):
         hides, shows = bool(_HIDDEN_STYLE.search(body)), bool(_SHOWN_STYLE.search(body))
         if (hides or shows) and (id(element) not in ranked or rank >= ranked[id(element)][0]):
             ranked[id(element)] = (rank, hides, element)
@@ -888,15 +888,18 @@ _SHOWN_STYLE = re.compile(r"display\s*:\s*(?!none)[a-z-]+|visibility\s*:\s*visib
 
 def _styled(root, style: re.Pattern[str]) -> list:
     """The elements a <style> sheet's rules whose bodies match ``style`` select (see ``_hidden_by_stylesheet``)."""
-    return [element for element, _, body in _selected(root) if style.search(body)]
+    return [element for element, _, _ in _selected(root, lambda body: bool(style.search(body)))]
 
 
-def _selected(root) -> list[tuple[object, tuple, str]]:
-    """Each element a <style> sheet's rule selects by a selector of simple parts (a bare tag's rule, for
-    body or table, left out), with the rule's rank (important, ids, classes, tags, order) and body."""
+def _selected(root, wanted: Callable[[str], bool]) -> list[tuple[object, tuple, str]]:
+    """Each element a <style> sheet's rule whose body is ``wanted`` selects by a selector of simple parts
+    (a bare tag's rule, for body or table, left out), with the rule's rank (important, ids, classes, tags,
+    order) and body."""
     sheet = _MEDIA_BLOCK.sub("", _CSS_COMMENT.sub("", "\n".join(s.text or "" for s in root.iter("style"))))
     found = []
     for order, (selectors, body) in enumerate(_CSS_RULE.findall(sheet) if sheet else ()):
+        if not wanted(body):
+            continue
         important = "!important" in body.replace(" ", "").lower()
         for selector in selectors.split(","):
             steps, ids, classes, tags = [], 0, 0, 0
