@@ -554,11 +554,12 @@ def html_to_text(html: str, path: str = "") -> str:
     _embedded_pages(root)
     head_title = _document_title(root)
     _shown_values(root)
-    _drop_fixed_column_copies(root)
+    if any(name in html for name in _FIXED_COLUMN_COPIES):
+        _drop_fixed_column_copies(root)
     _shown_reversed(root)
     _font_drawn_figures(root)
     _tab_labels_in_their_panes(root)
-    _drop_hidden_copies(root)
+    _drop_hidden_copies(root, screen_reader_only=any(name in html for name in _SCREEN_READER_ONLY))
     _drop_void_copies(root)
     _drawn_tables(root)
     for element in list(root.iter(*_DROP_TAGS)):
@@ -666,7 +667,7 @@ _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden|clip\s*:
                            r"|clip-path\s*:\s*inset\(\s*50%|(?:^|[;\s])(?:left|top|text-indent)\s*:\s*-\d{4,}(?:px|em)"
                            r"|font-size\s*:\s*0(?:\.0+)?(?:px|pt|em|rem|%)?\s*(?:;|$|!)|(?:^|[;\s])opacity\s*:\s*0(?:\.0+)?\s*(?:;|$|!)"
                            r"|transform\s*:\s*scale\(\s*0\s*\)"
-                           r"|(?=.*(?:^|[;\s])width\s*:\s*0(?:px)?\s*(?:;|$))(?=.*(?:^|[;\s])height\s*:\s*0(?:px)?\s*(?:;|$))"
+                           r"|^(?=.*(?:^|[;\s])width\s*:\s*0(?:px)?\s*(?:;|$))(?=.*(?:^|[;\s])height\s*:\s*0(?:px)?\s*(?:;|$))"
                            r"(?=.*overflow\s*:\s*hidden)", re.IGNORECASE | re.DOTALL)
 # Class names the usual style sheets hide from the eye, for screen readers (Bootstrap, Drupal, WordPress, H5BP, Foundation).
 _SCREEN_READER_ONLY = ("sr-only", "visually-hidden", "visuallyhidden", "element-invisible", "screen-reader-text",
@@ -675,18 +676,18 @@ _SCREEN_READER_ONLY = ("sr-only", "visually-hidden", "visuallyhidden", "element-
 _REPORT_PARTS = ("总体情况", "主动公开", "第二十条", "本年新收", "结转下年度", "行政复议", "行政诉讼", "存在的主要问题")
 
 
-def _drop_hidden_copies(root) -> None:
+def _drop_hidden_copies(root, screen_reader_only: bool = True) -> None:
     """Hidden blocks (an inline display:none or visibility:hidden, the hidden attribute, <noscript>,
     text kept only for screen readers) that only repeat what the page shows: a figure's spoken copy,
     a draft of a table kept hidden beside it, the print version, a message for browsers without
     scripts. A hidden block holding a part of the report the page shows nowhere else (a page whose
     article a script reveals: a tab's pane) is read, but not a hidden block inside it repeating the
-    rest of it (a pane's table and its mobile cards)."""
+    rest of it (a pane's table and its mobile cards). ``screen_reader_only``: whether the page names a
+    class kept for screen readers at all (looked for only then)."""
     hidden = [e for e in root.xpath("//*[@hidden or @style or self::noscript]")
               if e.tag == "noscript" or e.get("hidden") is not None or _HIDDEN_STYLE.search(e.get("style") or "")]
     hidden += _hidden_by_stylesheet(root)
-    hidden += root.xpath("|".join(f"//*[contains(concat(' ', normalize-space(@class), ' '), ' {name} ')]"
-                                  for name in _SCREEN_READER_ONLY))
+    hidden += _with_class(root, _SCREEN_READER_ONLY) if screen_reader_only else []
     hidden += _white_figures(root)
     if not hidden:
         return
@@ -694,13 +695,15 @@ def _drop_hidden_copies(root) -> None:
     every = {id(e) for e in hidden}
     outermost = [e for e in hidden if not any(id(a) in every for a in e.iterancestors())]
     seen, seen_in_tables = _shown_parts(root, {id(e) for e in outermost})
+    below: dict[int, list] = {}  # each hidden block's nearest hidden ancestor's id: the blocks inside it
+    for element in hidden:
+        if (holder := next((a for a in element.iterancestors() if id(a) in every), None)) is not None:
+            below.setdefault(id(holder), []).append(element)
     for element in outermost:
         if _repeats(element, seen, seen_in_tables):
             element.drop_tree()
             continue
-        inner = [e for e in hidden if e is not element and any(a is element for a in e.iterancestors())]
-        inner = [e for e in inner if not any(id(a) in {id(i) for i in inner} for a in e.iterancestors())]
-        if inner:
+        if inner := below.get(id(element), []):
             own, own_in_tables = _shown_parts(element, {id(e) for e in inner})
             for copy in [e for e in inner if _repeats(e, seen | own, seen_in_tables | own_in_tables)]:
                 copy.drop_tree()
@@ -750,11 +753,16 @@ _FIXED_COLUMN_COPIES = ("el-table__fixed", "el-table__fixed-right", "ant-table-f
                         "vxe-table--fixed-right-wrapper", "fixed-columns", "fixed-columns-right")
 
 
+def _with_class(root, names: tuple[str, ...]) -> list:
+    """The elements that have one of the class ``names``, in one pass over the classed elements."""
+    wanted = frozenset(names)
+    return [e for e in root.xpath("//*[@class]") if not wanted.isdisjoint(e.get("class", "").split())]
+
+
 def _drop_fixed_column_copies(root) -> None:
     """A rendered page's fixed-column copies of a table (its labels again on the left, its 总计 column again
     on the right): read, they stood as rows of their own (23 totals read as a row of table 3)."""
-    tests = " or ".join(f"contains(concat(' ', normalize-space(@class), ' '), ' {name} ')" for name in _FIXED_COLUMN_COPIES)
-    for copy in root.xpath(f"//*[{tests}]"):
+    for copy in _with_class(root, _FIXED_COLUMN_COPIES):
         if copy.getparent() is not None and copy.xpath(".//table | .//*[@role='row']"):
             copy.drop_tree()
 
@@ -814,7 +822,7 @@ def _font_drawn_figures(root) -> None:
 
 
 # A run of text stored backwards and shown forwards (an anti-scraping trick: 2358 in the page, 8532 on screen).
-_BIDI_OVERRIDE = re.compile(r"(?=.*unicode-bidi\s*:\s*bidi-override)(?=.*direction\s*:\s*rtl)", re.IGNORECASE | re.DOTALL)
+_BIDI_OVERRIDE = re.compile(r"^(?=.*unicode-bidi\s*:\s*bidi-override)(?=.*direction\s*:\s*rtl)", re.IGNORECASE | re.DOTALL)
 
 
 def _shown_reversed(root) -> None:
