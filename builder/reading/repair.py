@@ -28,7 +28,7 @@ def rebuilt_zip(data: bytes, limit: int) -> bytes | None:
     except (zipfile.BadZipFile, ValueError, OSError, EOFError):
         pass
     out = io.BytesIO()
-    found = 0
+    names: set[str] = set()
     unpacked = 0
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as rebuilt:
         at = data.find(_LOCAL_HEADER)
@@ -38,12 +38,12 @@ def rebuilt_zip(data: bytes, limit: int) -> bytes | None:
             start = at + _HEADER.size + name_length + extra_length
             name = data[at + _HEADER.size:start - extra_length].decode("utf-8", errors="replace")
             content = _entry(data, start, method, size, limit - unpacked)
-            if content is not None and zlib.crc32(content) == crc and name and name not in rebuilt.namelist():
+            if content is not None and zlib.crc32(content) == crc and name and name not in names:
                 rebuilt.writestr(name, content)
-                found += 1
+                names.add(name)
                 unpacked += len(content)
             at = data.find(_LOCAL_HEADER, start)
-    return out.getvalue() if found else None
+    return out.getvalue() if names else None
 
 
 def _entry(data: bytes, start: int, method: int, size: int, room: int) -> bytes | None:
@@ -55,7 +55,7 @@ def _entry(data: bytes, start: int, method: int, size: int, room: int) -> bytes 
         return None
     inflate = zlib.decompressobj(-15)
     try:
-        content = inflate.decompress(data[start:], room + 1)
+        content = inflate.decompress(memoryview(data)[start:], room + 1)  # (no copy of the rest each entry)
     except zlib.error:
         return None
     return content if inflate.eof and len(content) <= room else None
