@@ -302,7 +302,7 @@ def _reading_warnings(doc: Document) -> list[dict]:
                                     f"{'; '.join(doc.source.attachments)}"})
     if doc.source.repaired:
         warnings.append({"code": "file_repaired",
-                         "message": f"the file is damaged: {doc.source.repaired}; what did not arrive is not read"})
+                         "message": f"the file is damaged: {doc.source.repaired}; what is missing or spoiled is not read"})
     if unreadable := doc.text.count("\ufffd"):
         warnings.append({"code": "unreadable_characters", "count": unreadable,
                          "message": f"{unreadable} character(s) of the file could not be read (U+FFFD: bytes "

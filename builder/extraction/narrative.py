@@ -64,8 +64,8 @@ def _p(key: str, pattern: str, value: int | None = None, scale: int = 1, year_of
 _Y = r"(?P<y>(?:19|20)\d{2})\s*年度?"
 # What a count of applications handled calls them: 依申请公开件, 政府信息公开申请.
 _APPLICATIONS = r"(?:政府信息公开申请|依申请公开(?:申请|件|事项)?|申请)"
-_APPLIED = r"(?:申请|提出)?(?:的)?(?:申请)?\s*"
-_OFFLINE = r"当面|信函|邮寄|传真|现场|窗口"  # ways of applying other than online  # 企业申请5件, 律师事务所提出的申请1件
+_APPLIED = r"(?:申请|提出)?(?:的)?(?:申请)?\s*"  # 企业申请5件, 律师事务所提出的申请1件
+_OFFLINE = r"当面|信函|邮寄|传真|现场|窗口"  # ways of applying other than online
 
 
 PATTERNS: tuple[Pattern, ...] = (

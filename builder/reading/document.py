@@ -35,7 +35,7 @@ class Source:
     encoding: str | None = None
     running_heads: tuple[str, ...] = ()  # a Word file's 页眉 and 页脚: where an agency may name itself only
     attachments: tuple[str, ...] = ()  # the files a cover note (a PDF, an e-mail, a Word file) carries, read as its report
-    repaired: str = ""  # how a file a download cut short was repaired to be read ('' for a whole file)
+    repaired: str = ""  # how a damaged file (a download cut short, XML not well-formed) was repaired ('' for a sound one)
 
     def as_json(self) -> dict:
         return {"path": self.path, "sha256": self.sha256, "format": self.format}
