@@ -380,6 +380,13 @@ def test_applications_by_a_named_channel_other_than_online(text, other):
     assert headlines(figures(text, 2023)).get("applications_other_channel") == other
 
 
+@pytest.mark.parametrize("text, value", [("全年主动公开政府信息一万二千余条，其中疫情防控相关信息一千三百余条。", 12000),
+                                         ("全年主动公开政府信息一万余条。", 10000), ("全年主动公开政府信息三千二百条。", 3200)])
+def test_a_count_in_chinese_numerals_with_wan_is_read_whole(text, value):
+    """一万二千余条 was read as 2000: the numerals after 万 taken alone."""
+    assert headlines(figures(text, 2020)) == {"proactive_items": value}
+
+
 def test_applications_counted_in_fen():
     assert headlines(figures("本年度我局共收到各类政府信息公开申请8份。")) == {"applications_received": 8}
 

@@ -14,7 +14,8 @@ from ..limits import MAX_NUMBER_DIGITS, checkpoint
 
 # A count in Chinese numerals (收到申请三件, 两起行政诉讼), read whole: not an ordinal (第三件) or the tail of one.
 _CN_NUMERALS = "零〇一二两三四五六七八九十百千"
-_N = (r"(?P<n>(?<!\d)\d+(?:,\d{3})*(?:\.\d+)?|(?<![第每" + _CN_NUMERALS + r"])[" + _CN_NUMERALS + r"]{1,8})"
+_N = (r"(?P<n>(?<!\d)\d+(?:,\d{3})*(?:\.\d+)?|(?<![第每万" + _CN_NUMERALS + r"])[" + _CN_NUMERALS + r"]{1,8}"
+      r"(?:万[" + _CN_NUMERALS + r"]{1,8})?)"  # 一万二千余条 whole: its 二千 is no count of its own
       r"\s*+(?P<wan>万(?!元))?\s*+(?P<approx>多|余)?\s*+")  # spaces taken once: a run of them is tried one way
 _HAS_NUMBER = re.compile(r"[\d" + _CN_NUMERALS + "]")
 _APPROX_BEFORE = re.compile(r"(?:约|近|超过|逾|大约)\s*$")
