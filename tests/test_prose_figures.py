@@ -389,7 +389,7 @@ def test_a_count_in_chinese_numerals_with_wan_is_read_whole(text, value):
 
 def test_a_count_carried_forward_for_a_reason_over_a_comma():
     """2件因在法定答复期内跨年，结转至2025年继续办理 (the count, why, then where it goes) was not read."""
-    text = "全年共收到申请97件，已全部按期答复95件，2件因在法定答复期内跨年，结转至2025年继续办理。"
+    text = normalize("全年共收到申请97件，已全部按期答复95件，2件因在法定答复期内跨年，结转至2025年继续办理。")
     assert headlines(figures(text, 2024)).get("applications_carried_forward") == 2
     assert "applications_carried_forward" not in headlines(figures(text.replace("2025年", "2024年"), 2024))
 

@@ -109,7 +109,7 @@ PATTERNS: tuple[Pattern, ...] = (
     _p("applications_carried_forward", r"(?:顺延|结转|转入)(?:到|至|入)?\s*" + _Y + r"[^。；;，,\d]{0,8}?" + _N + "件",
        year_offset=1),
     # 2件因在法定答复期内跨年，结转至2025年继续办理: the count, the reason, then where it goes, over a comma
-    _p("applications_carried_forward", r"(?<![\d,])" + _N + r"件因[^。；;\d]{0,25}?(?:顺延|结转|转入|延期)(?:到|至|入)?\s*"
+    _p("applications_carried_forward", r"(?<!\d,)" + _N + r"件因[^。；;\d]{0,25}?(?:顺延|结转|转入|延期)(?:到|至|入)?\s*"
        r"(?:下一?年|" + _Y + ")", year_offset=1),
     _p("applications_natural_person", r"(?:自然人|公民(?![、和及或与]))(?:申请|提出)?[^。；;，,\d]{0,6}?" + _N + "件"),
     _p("applications_commercial_enterprise", r"(?<![^商、，,：:；;（(])(?:商业)?企业" + _APPLIED + _N + "件",
