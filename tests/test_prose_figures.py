@@ -394,16 +394,6 @@ def test_a_count_carried_forward_for_a_reason_over_a_comma():
     assert "applications_carried_forward" not in headlines(figures(text.replace("2025年", "2024年"), 2024))
 
 
-@pytest.mark.parametrize("text, total", [
-    ("通过区政府门户网站主动公开政府信息8,615条，通过“蜀山发布”微信公众号等政务新媒体发布信息2,317条。", None),
-    ("通过区政府门户网站主动公开政府信息8,615条，其中政策文件210条。", 8615),
-    ("全年主动公开政府信息10,932条，其中通过门户网站公开8,615条，通过政务新媒体发布2,317条。", 10932),
-])
-def test_a_proactive_count_by_one_channel_beside_another_is_no_total(text, total):
-    """通过门户网站主动公开8,615条，通过政务新媒体发布2,317条: the website's count was taken as the year's."""
-    assert headlines(figures(text, 2024)).get("proactive_items") == total
-
-
 def test_applications_counted_in_fen():
     assert headlines(figures("本年度我局共收到各类政府信息公开申请8份。")) == {"applications_received": 8}
 

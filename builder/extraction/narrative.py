@@ -531,9 +531,6 @@ _TOTAL_KEYS = frozenset({"proactive_items", "applications_received", "applicatio
 _SCOPED_KEYS = _TOTAL_KEYS | {"applications_carried_over", "applications_carried_forward"}
 # 其中本年新收 splits the applications handled into new and carried over: the new ones are no sub-category.
 _NEW_OF_HANDLED = re.compile(r"其中(?:本年度?|当年|今年|全年)?新收")
-# A proactive count by one channel, and a count by another channel after it in the sentence.
-_BY_CHANNEL = re.compile(r"通过[^，,。；;]{0,20}?(?:网站|新媒体|公众号|微博|微信|公报|公开栏|客户端|平台)")
-_ANOTHER_CHANNEL = re.compile(r"[，,；;]\s*(?:通过|在|依托)[^。；;，,]{0,30}?(?:发布|公开|推送)[^。；;，,]{0,10}?\d[\d,]*\s*条")
 # The other channels' count a bracket of its named ways follows: 其他方式申请18件（当面申请11件…）
 _OTHER_CHANNELS_BEFORE = re.compile(r"(?:其他|等)(?:方式|途径|形式|渠道)[^。；;，,]{0,10}?\d+\s*件\s*$")
 # 受理67件，其中办结64件，结转3件 splits what came in into what was answered and what goes on: no sub-category.
@@ -620,8 +617,6 @@ def _context(key: str, sentence: str, start: int, number_start: int, year: int |
     if key == "applications_other_channel" and in_aside(sentence, number_start) and _OTHER_CHANNELS_BEFORE.search(
             sentence[:max(sentence.rfind("(", 0, number_start), sentence.rfind("（", 0, number_start))]):
         return "part"  # 其他方式申请18件（当面申请11件、信函申请7件）: the ways within the other channels
-    if key == "proactive_items" and _BY_CHANNEL.search(clause) and _ANOTHER_CHANNEL.search(sentence, number_start):
-        return "part"  # 通过门户网站主动公开8,615条，通过政务新媒体发布2,317条: one channel's, and no total stated
     if key in _CASE_KEYS and _BOTH_KINDS.search(clause):
         return "part"  # 行政复议、行政诉讼案件共计101件: the two kinds together, neither's count
     if key in _CASE_KEYS and _AS_REVIEW_BODY.search(before):
