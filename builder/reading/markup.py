@@ -556,10 +556,12 @@ def html_to_text(html: str, path: str = "") -> str:
     _shown_values(root)
     if any(name in html for name in _FIXED_COLUMN_COPIES):
         _drop_fixed_column_copies(root)
-    _shown_reversed(root)
+    if "bidi-override" in html or "<bdo" in html.lower():  # (a style or element every other page lacks)
+        _shown_reversed(root)
     _font_drawn_figures(root)
     _tab_labels_in_their_panes(root)
-    _drop_hidden_copies(root, screen_reader_only=any(name in html for name in _SCREEN_READER_ONLY))
+    _drop_hidden_copies(root, screen_reader_only=any(name in html for name in _SCREEN_READER_ONLY),
+                        white_text=_WHITE_IN_PAGE.search(html) is not None)
     _drop_void_copies(root)
     _drawn_tables(root)
     for element in list(root.iter(*_DROP_TAGS)):
@@ -676,19 +678,19 @@ _SCREEN_READER_ONLY = ("sr-only", "visually-hidden", "visuallyhidden", "element-
 _REPORT_PARTS = ("总体情况", "主动公开", "第二十条", "本年新收", "结转下年度", "行政复议", "行政诉讼", "存在的主要问题")
 
 
-def _drop_hidden_copies(root, screen_reader_only: bool = True) -> None:
+def _drop_hidden_copies(root, screen_reader_only: bool = True, white_text: bool = True) -> None:
     """Hidden blocks (an inline display:none or visibility:hidden, the hidden attribute, <noscript>,
     text kept only for screen readers) that only repeat what the page shows: a figure's spoken copy,
     a draft of a table kept hidden beside it, the print version, a message for browsers without
     scripts. A hidden block holding a part of the report the page shows nowhere else (a page whose
     article a script reveals: a tab's pane) is read, but not a hidden block inside it repeating the
-    rest of it (a pane's table and its mobile cards). ``screen_reader_only``: whether the page names a
-    class kept for screen readers at all (looked for only then)."""
+    rest of it (a pane's table and its mobile cards). ``screen_reader_only``, ``white_text``: whether the
+    page names a class kept for screen readers, or a white colour, at all (looked for only then)."""
     hidden = [e for e in root.xpath("//*[@hidden or @style or self::noscript]")
               if e.tag == "noscript" or e.get("hidden") is not None or _HIDDEN_STYLE.search(e.get("style") or "")]
     hidden += _hidden_by_stylesheet(root)
     hidden += _with_class(root, _SCREEN_READER_ONLY) if screen_reader_only else []
-    hidden += _white_figures(root)
+    hidden += _white_figures(root) if white_text else []
     if not hidden:
         return
     hidden = list({id(e): e for e in hidden}.values())  # hidden both inline and by the stylesheet: once
@@ -768,6 +770,7 @@ def _drop_fixed_column_copies(root) -> None:
 
 
 _WHITE = re.compile(r"^\s*(?:#fff(?:fff)?|white|rgb\(\s*255\s*,\s*255\s*,\s*255\s*\))\s*$", re.IGNORECASE)
+_WHITE_IN_PAGE = re.compile(r"#fff\b|#ffffff|\bwhite\b|255\s*,\s*255\s*,\s*255", re.IGNORECASE)
 _STYLE_COLOR = re.compile(r"(?:^|[;\s])color\s*:\s*([^;!]+)", re.IGNORECASE)
 _JUNK_FIGURE = re.compile(r"[\d.,-]{1,3}")
 
