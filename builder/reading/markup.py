@@ -14,7 +14,7 @@ import itertools
 import re
 import zlib
 from collections.abc import Callable, Iterator
-from functools import cache
+from functools import cache, lru_cache
 from html import unescape as unescape_entities
 
 from .. import errors
@@ -906,11 +906,17 @@ def _selected(root, wanted: Callable[[str], bool]) -> list[tuple[object, tuple, 
     """Each element a <style> sheet's rule whose body is ``wanted`` selects by a selector of simple parts
     (a bare tag's rule, for body or table, left out), with the rule's rank (important, ids, classes, tags,
     order) and body."""
-    sheet = _MEDIA_BLOCK.sub("", _CSS_COMMENT.sub("", "\n".join(s.text or "" for s in root.iter("style"))))
-    found = []
+    rules = _sheet_rules("\n".join(s.text or "" for s in root.iter("style")))
+    return [(element, rank, body) for path, rank, body in rules if wanted(body) for element in root.xpath(path)]
+
+
+@lru_cache(maxsize=8)
+def _sheet_rules(sheet: str) -> tuple[tuple[str, tuple, str], ...]:
+    """A page's style sheet as its rules of simple-part selectors, each as (XPath, rank, body): parsed
+    once, however many of a page's lookups read it."""
+    sheet = _MEDIA_BLOCK.sub("", _CSS_COMMENT.sub("", sheet)) if sheet else ""
+    rules = []
     for order, (selectors, body) in enumerate(_CSS_RULE.findall(sheet) if sheet else ()):
-        if not wanted(body):
-            continue
         important = "!important" in body.replace(" ", "").lower()
         for selector in selectors.split(","):
             steps, ids, classes, tags = [], 0, 0, 0
@@ -926,9 +932,8 @@ def _selected(root, wanted: Callable[[str], bool]) -> list[tuple[object, tuple, 
             else:
                 last = _SIMPLE_SELECTOR.fullmatch(selector.split()[-1]) if selector.split() else None
                 if steps and last is not None and (last.group("id") or last.group("classes")):
-                    rank = (important, ids, classes, tags, order)
-                    found += [(element, rank, body) for element in root.xpath("//" + "//".join(steps))]
-    return found
+                    rules.append(("//" + "//".join(steps), (important, ids, classes, tags, order), body))
+    return tuple(rules)
 
 
 def _parts(text: str) -> set[str]:
