@@ -13,6 +13,7 @@ from html import escape
 import pdfplumber
 import pytest
 
+from builder import errors
 from builder.extraction.extract import extract_bytes
 from builder.reading.document import detect_format
 from builder.reading.positioned import Placed, page_lines
@@ -321,3 +322,12 @@ def test_figures_evenly_spaced_but_one_step_keep_their_places():
              *(Placed(str(n), 700 + 150 * k, 100, 730 + 150 * k, 140) for k, n in enumerate((12, 2, 0)) ),
              *(Placed(str(n), 700 + 150 * k, 100, 730 + 150 * k, 140) for k, n in ((4, 1), (5, 0), (6, 15)))]
     assert page_lines(words) == ["（一）予以公开\t12\t2\t0\t\t1\t0\t15"]
+
+
+def test_an_ocr_result_without_a_recognised_word_says_so():
+    """A Tesseract TSV of a page the engine found no word on (blank, or a photo) is refused by what it
+    is: an OCR result without a word, not a text file without text."""
+    blank = tsv([[]]) + b"5\t1\t1\t1\t1\t1\t10\t10\t40\t20\t-1\t \n"
+    with pytest.raises(errors.EmptyFile) as refused:
+        extract_bytes(blank, "scan.tsv")
+    assert str(refused.value) == "scan.tsv: empty file: no recognised word in the OCR result"

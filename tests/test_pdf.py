@@ -506,7 +506,7 @@ def test_pdf_encrypted_without_an_open_password_is_read(form):
 def test_damaged_pdf_is_refused(form, cut):
     error = _refused(cut(form))
     assert isinstance(error, errors.DamagedPDF) and isinstance(error, errors.NotText)
-    assert str(error).startswith("report.pdf: damaged PDF: ")
+    assert str(error).startswith("report.pdf: damaged PDF: the file is cut short (no %%EOF at its end): ")
 
 
 def test_pdf_without_pages_is_refused():

@@ -1118,7 +1118,7 @@ def read_bytes(data: bytes, path: str) -> Document:
         except errors.TableTooLarge as e:
             raise errors.OverLimit(path, str(e)) from None
         if not text.strip():
-            raise errors.EmptyFile(path, "no text in the document" + (
+            raise errors.EmptyFile(path, "no recognised word in the OCR result" if fmt == "ocr" else "no text in the document" + (
                 "; it holds images only, and a picture of a report would need text recognition (OCR)"
                 if _IMAGES.get(fmt, b"\0") in data[:4_000_000].lower() else ""))
     document = Document(source=source, text=text)

@@ -385,8 +385,11 @@ def _without_running_heads(pages: list[str]) -> list[str]:
     return out
 
 
-def _why(e: Exception) -> str:
-    return str(e) or type(e).__name__
+def _why(e: Exception, data: bytes = b"") -> str:
+    """The parser's reason, after the likely cause when the file ends before its end-of-file marker:
+    a download cut short reads as "Unexpected EOF", which does not say so."""
+    why = str(e) or type(e).__name__
+    return f"the file is cut short (no %%EOF at its end): {why}" if data and b"%%EOF" not in data[-2048:] else why
 
 
 def _without_hidden_layers(data: bytes) -> bytes:
@@ -533,7 +536,7 @@ def pdf_to_text(data: bytes, path: str) -> str:
         cause = e.args[0] if wrapped else e
         if isinstance(cause, PDFEncryptionError):
             raise errors.EncryptedPDF(path) from e
-        raise errors.DamagedPDF(path, _why(cause)) from e
+        raise errors.DamagedPDF(path, _why(cause, data)) from e
     try:
         _walk_within(pdf, current().max_pdf_pages, path)  # no page listed past the limit, turned or not
         if (turned := _turned_upright(pdf)) is not None:
@@ -544,7 +547,7 @@ def pdf_to_text(data: bytes, path: str) -> str:
     except errors.ReportError:
         raise
     except Exception as e:  # pdfminer raises many unrelated types on damaged content
-        raise errors.DamagedPDF(path, _why(e)) from e
+        raise errors.DamagedPDF(path, _why(e, data)) from e
     finally:
         # Closing a damaged file can raise again; that must not hide the reason above.
         # pdfplumber's close() lists every page to close it: when the pages were never
