@@ -288,3 +288,27 @@ def test_the_furniture_between_the_pages_a_crawler_joined_is_not_read(pager):
     assert (report.year, report.template) == (2023, "gov-2021")
     for cell in forms.cells("gov-2021"):
         assert report.cells[cell.id].value == values[cell.id], cell.id
+
+
+@pytest.mark.parametrize("template", ["gov-2021", "gov-2019"])
+@pytest.mark.parametrize("first_kept", ["属于四类过程性信息", "本机关不掌握相关政府信息", "重复申请"])
+def test_table_3_s_rows_after_a_lost_page_are_read_without_its_heading(template, first_kept):
+    """A crawl whose page 2 came back as the site's 404 page: table 2, table 3's heading, header and first
+    rows are gone, and table 3 goes on from a row in its middle. The rows left are table 3's by their
+    labels (no other table prints them) and read in the form's columns; the rows lost stay missing."""
+    year = 2023 if template == "gov-2021" else 2019
+    values = synthetic.consistent_values(random.Random(11), template)
+    lines = synthetic.render("固原市彭阳县人民政府", year, template, values, "tab").split("\n")
+    lost = next(k for k, line in enumerate(lines) if line.startswith("二、主动公开"))
+    kept = next(k for k, line in enumerate(lines) if first_kept in line)
+    error_page = ["404 页面不存在", "抱歉！您访问的页面不存在或已被删除。", "返回首页 | 返回上一页", "5秒后自动跳转到网站首页……"]
+    report = extract_bytes("\n".join([*lines[:lost], *error_page, *lines[kept:]]).encode(), "report.txt")
+    assert (report.year, report.template) == (year, template)
+    t3_rows = [row.id for row in forms.FORMS[template].t3_rows]
+    first = next(k for k, row in enumerate(forms.FORMS[template].t3_rows) if first_kept in row.label_zh)
+    for cell in forms.cells(template):
+        read = cell.table == "t4" or (cell.table == "t3" and t3_rows.index(cell.row) >= first)
+        if read:
+            assert report.cells[cell.id].value == values[cell.id], cell.id
+        else:
+            assert report.cells[cell.id].status == "missing", cell.id

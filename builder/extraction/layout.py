@@ -65,6 +65,10 @@ _T4_ANCHOR = re.compile(r"行政复[议义]")
 # Table 3's own words, which no sentence of the prose prints (its first row's label, the identity it notes).
 _T3_FORM_LABEL = re.compile(r"本年新收政府信息公开申请数量|本列数据的勾稽关系")
 _ANY_HEADING = re.compile("|".join(p.pattern for p in SECTION_HEADINGS.values()))
+# A row of table 3 by a label no other table prints, with its seven figures.
+_T3_ROW = re.compile(r"(?:属于[三四]类|无法提供|不予处理|本机关不掌握|没有现成信息|补正后申请内容|信访举报投诉|"
+                     r"重复申请|公开出版物|无正当理由大量反复|确认或重新出具|逾期不补正|结转下年度继续办理)"
+                     r"[^\d]*(?:\d+\D+){6}\d+\s*$")
 
 # A number followed by one of these is prose ("29件", "2022年"), not a cell.
 _UNIT_AFTER = re.compile(r"\s*[年月日号时%％件条个次项元万亿余多名人家场期篇份批户页届位种类座所]")
@@ -588,6 +592,8 @@ def locate(lines: list[str]) -> Layout:
     if t3 is None and t2:  # tables as attachments in another order (附件1 is table 3, 附件2 table 2)
         before = _first(_T3_FORM_LABEL, lines, 0, t2)
         t3 = _start_of_heading(lines, 0, before) if before is not None else None
+    if t3 is None:  # its heading and first rows lost (a crawl's missing page): from its first row left
+        t3 = _first(_T3_ROW, lines, t2 or 0, _first(SECTION_HEADINGS["t4"], lines, t2 or 0))
     t4 = _first(SECTION_HEADINGS["t4"], lines, max(t3 or 0, t2 or 0))
     if t4 is None and t3 is not None:
         forward = _first(re.compile(r"结转下年度"), lines, t3)
