@@ -312,3 +312,16 @@ def test_table_3_s_rows_after_a_lost_page_are_read_without_its_heading(template,
             assert report.cells[cell.id].value == values[cell.id], cell.id
         else:
             assert report.cells[cell.id].status == "missing", cell.id
+
+
+def test_titles_with_view_counts_between_table_4_s_header_and_row_are_no_part_of_it():
+    """A crawl that joined a page's sidebar (热点排行: titles, each with its view count) between table 4's
+    header, which ended one page, and its row of fifteen, which began the next."""
+    values = synthetic.consistent_values(random.Random(11), "gov-2021")
+    lines = synthetic.render("固原市彭阳县人民政府", 2023, "gov-2021", values, "tab").split("\n")
+    header = next(k for k, line in enumerate(lines) if line.startswith("行政复议"))
+    sidebar = ["热点排行", "彭阳县2023年城区义务教育学校招生入学工作方案3176",
+               "关于2023年度城乡居民基本医疗保险参保缴费的通告2954", "彭阳县人民政府关于调整征地补偿标准的通知2208"]
+    report = extract_bytes("\n".join([*lines[:header + 1], *sidebar, *lines[header + 1:]]).encode(), "report.txt")
+    for cell in forms.cells("gov-2021"):
+        assert report.cells[cell.id].value == values[cell.id], cell.id

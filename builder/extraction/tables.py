@@ -2158,7 +2158,12 @@ def _latest_year_row(rows: list[ValueRow]) -> ValueRow | None:
 
 def _t4_printed_row(rows: list[ValueRow], size: int) -> ValueRow | None:
     """The first row as printed, and a group (5 cells) on each line after it while it is short:
-    read_table settles which of its empty end cells are padding."""
+    read_table settles which of its empty end cells are padding. Lines of one figure each before a
+    whole row of the form's width are no part of it (a crawl's page furniture between the header
+    and the row: titles with their view counts, 热点排行)."""
+    whole = next((k for k, r in enumerate(rows) if len(r.cells) >= size), 0)
+    if all(len(r.cells) == 1 for r in rows[:whole]):
+        rows = rows[whole:]
     row = None
     for candidate in rows:
         if row is None:
