@@ -74,6 +74,18 @@ def test_utf8_text_with_a_run_of_spoiled_bytes_is_read_with_them_marked_unreadab
     assert decode(_spoiled(gbk, 200, 4), "report.txt")[1] != DAMAGED_UTF8
 
 
+def test_utf8_text_with_a_byte_order_mark_and_a_few_bad_bytes_is_read_with_them_marked():
+    """A byte-order mark says UTF-8, and a tool wrote a lone surrogate (ED A0 BD) and a run of NULs into
+    the text: the file is text by its mark, and only the bad bytes are unreadable."""
+    data = SAMPLE.encode()
+    at = data.index("二、主动公开".encode())
+    text, encoding = decode(b"\xef\xbb\xbf" + data[:at] + b"\xed\xa0\xbd" + b"\x00" * 40 + data[at:], "report.txt")
+    assert encoding == DAMAGED_UTF8 and text.count("\ufffd") == 3
+    assert text.replace("\ufffd", "").replace("\x00", "") == SAMPLE
+    with pytest.raises(errors.Undecodable, match="byte-order mark but invalid bytes"):
+        decode(b"\xef\xbb\xbf" + SAMPLE.encode("gbk"), "report.txt")  # GBK under a UTF-8 mark
+
+
 def _double_encoded(text: str) -> bytes:
     """``text`` as a crawler stores it after decoding its UTF-8 as Windows-1252 (the five bytes that
     code leaves undefined kept as control characters, as MySQL's latin1 does) and saving as UTF-8."""

@@ -390,6 +390,8 @@ def decode(data: bytes, path: str) -> tuple[str, str]:
             try:
                 return body.decode(enc), encoding
             except UnicodeDecodeError as e:
+                if enc == "utf-8" and (damaged := _damaged_utf8(body, marked=True)) is not None:
+                    return damaged, DAMAGED_UTF8
                 raise errors.Undecodable(path, f"{encoding} byte-order mark but invalid bytes at {e.start}") from e
     try:
         text = data.decode("utf-8")
@@ -463,14 +465,15 @@ DAMAGED_UTF8 = "utf-8, damaged bytes replaced"
 _DAMAGED_SHARE = 0.1  # of the characters past ASCII: bytes a cut or overwritten download spoiled
 
 
-def _damaged_utf8(data: bytes) -> str | None:
+def _damaged_utf8(data: bytes, marked: bool = False) -> str | None:
     """UTF-8 text with a run of bytes spoiled (a download cut off and resumed, a block overwritten):
     read with each bad byte as U+FFFD, when they are few beside the characters that read, and these
-    read as Chinese. A text in another encoding has nearly every byte past ASCII bad in UTF-8."""
+    read as Chinese. A text in another encoding has nearly every byte past ASCII bad in UTF-8. Text
+    ``marked`` UTF-8 by a byte-order mark is text by its mark, whatever control characters it holds."""
     text = data.decode("utf-8", errors="replace")
     bad = text.count("\ufffd")
     wide = sum(1 for c in text if c > "\x7f")
-    if not bad or bad > _DAMAGED_SHARE * wide or not _plausible(text):
+    if not bad or bad > _DAMAGED_SHARE * wide or not (marked or _plausible(text)):
         return None
     return text if _reads_as_chinese(text.replace("\ufffd", "")) else None
 
