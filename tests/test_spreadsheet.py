@@ -4,11 +4,12 @@ their own, merged cells; hidden sheets are not read; a workbook too large is ref
 from __future__ import annotations
 
 import io
+import random
 from pathlib import Path
 
 import pytest
 
-from builder import errors
+from builder import errors, synthetic
 from builder.extraction.extract import extract_bytes
 from builder.reading.document import detect_format, read_bytes
 
@@ -219,3 +220,53 @@ def test_the_formulas_a_workbook_is_filled_with(formula, value):
         return cells.get((row, column), 0.0)
 
     assert _evaluated(formula, value_at, 0) == value
+
+
+def _ods(lines: list[str], hidden_column: int, hidden_rows: set[int], visibility: str) -> bytes:
+    """An OpenDocument workbook of one sheet, a line a row and a tab-separated piece a cell (numbers as
+    numbers), with one column and some rows hidden as LibreOffice writes them."""
+    import zipfile
+    from xml.sax.saxutils import escape
+
+    def cell(text: str) -> str:
+        if text.lstrip("-").isdecimal():
+            return f'<table:table-cell office:value-type="float" office:value="{text}"><text:p>{text}</text:p></table:table-cell>'
+        return f'<table:table-cell office:value-type="string"><text:p>{escape(text)}</text:p></table:table-cell>'
+
+    hide = f' table:visibility="{visibility}"'
+    rows = "".join(f"<table:table-row{hide if k in hidden_rows else ''}>{''.join(map(cell, line.split(chr(9))))}"
+                   "</table:table-row>" for k, line in enumerate(lines))
+    content = ('<?xml version="1.0" encoding="UTF-8"?><office:document-content '
+               'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+               'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+               'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2">'
+               '<office:body><office:spreadsheet><table:table table:name="附表">'
+               f'<table:table-column table:number-columns-repeated="{hidden_column}"/><table:table-column{hide}/>'
+               '<table:table-column table:number-columns-repeated="30"/>'
+               f"{rows}</table:table></office:spreadsheet></office:body></office:document-content>")
+    manifest = ('<?xml version="1.0" encoding="UTF-8"?><manifest:manifest '
+                'xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2">'
+                '<manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>'
+                '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>')
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        archive.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.spreadsheet")
+        archive.writestr("META-INF/manifest.xml", manifest, zipfile.ZIP_DEFLATED)
+        archive.writestr("content.xml", content, zipfile.ZIP_DEFLATED)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("visibility", ["collapse", "filter"])
+def test_hidden_rows_and_columns_of_an_opendocument_sheet_are_not_read(visibility):
+    """LibreOffice's and WPS's .ods with last year's figures in a hidden column beside each row and last
+    year's table 4 in a hidden row above this year's: they were read as this year's."""
+    current, last = (synthetic.consistent_values(random.Random(seed), "gov-2021") for seed in (11, 12))
+    lines = synthetic.render(AGENCY, YEAR, "gov-2021", current, "tab").split("\n")
+    old_t4 = synthetic.render(AGENCY, YEAR, "gov-2021", last, "tab").split("\n")
+    t4 = next(k for k, line in enumerate(lines) if line.startswith("行政复议")) + 1
+    lines.insert(t4, old_t4[t4])  # last year's row of fifteen, hidden
+    lines = [line.replace("\t", "\t999\t", 1) if "\t" in line else line for line in lines]  # hidden column B
+    report = extract_bytes(_ods(lines, 1, {t4}, visibility), "附表.ods")
+    assert report.document.source.format == "spreadsheet"
+    for name, value in current.items():
+        assert report.cells[name].value == value, name

@@ -33,7 +33,7 @@ def spreadsheet_to_text(data: bytes, path: str) -> str:
         sheets = [book.get_sheet_by_index(i) for i, sheet in enumerate(book.sheets_metadata)
                   if sheet.visible == python_calamine.SheetVisibleEnum.Visible
                   and sheet.typ == python_calamine.SheetTypeEnum.WorkSheet]
-        facts = _xlsx_facts(data) if data.startswith(ZIP_SIGNATURE) else {}
+        facts = (_xlsx_facts(data) or _ods_facts(data)) if data.startswith(ZIP_SIGNATURE) else {}
         lines: list[str] = []
         budget = GRID_CELLS
         for sheet in sheets:
@@ -172,6 +172,56 @@ def _xlsx_facts(data: bytes) -> dict[str, SheetFacts]:
                     element.clear()
                 found[sheet.get("name", "")] = SheetFacts(frozenset(rows), frozenset(columns), tuple(errors_.items()),
                                                           tuple(formulas.items()))
+    except (KeyError, zipfile.BadZipFile, etree.XMLSyntaxError, OSError, ValueError):
+        return {}
+    return found
+
+
+_TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
+_HIDDEN_VISIBILITY = ("collapse", "filter")  # hidden by hand, or by a filter
+# Hidden rows and columns are noted up to here: a report's sheet is far smaller, and a hidden run repeated
+# to the sheet's end (a million rows, a few bytes) would fill memory.
+_HIDDEN_NOTED = 100_000
+
+
+def _ods_facts(data: bytes) -> dict[str, SheetFacts]:
+    """Each sheet's hidden rows and columns (``SheetFacts``), by sheet name, from an OpenDocument
+    workbook's content.xml (LibreOffice, WPS): a row or column whose visibility is collapse or filter,
+    each counted as often as it repeats; none for a workbook whose content cannot be read."""
+    import zipfile
+
+    from lxml import etree
+
+    found: dict[str, SheetFacts] = {}
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            row = column = 0
+            rows: set[int] = set()
+            columns: set[int] = set()
+            for event, element in etree.iterparse(archive.open("content.xml"), events=("start", "end"),
+                                                  tag=(f"{_TABLE}table", f"{_TABLE}table-row", f"{_TABLE}table-column"),
+                                                  resolve_entities=False, no_network=True):
+                if element.tag == f"{_TABLE}table":
+                    if event == "start":
+                        row = column = 0
+                        rows, columns = set(), set()
+                    else:
+                        found[element.get(f"{_TABLE}name", "")] = SheetFacts(frozenset(rows), frozenset(columns))
+                        element.clear()
+                    continue
+                if event == "start":
+                    continue
+                is_row = element.tag == f"{_TABLE}table-row"
+                repeats = element.get(f"{_TABLE}number-{'rows' if is_row else 'columns'}-repeated", "1")
+                first = row if is_row else column
+                last = first + (int(repeats) if repeats.isdecimal() else 1)
+                if element.get(f"{_TABLE}visibility") in _HIDDEN_VISIBILITY:
+                    (rows if is_row else columns).update(range(first, min(last, _HIDDEN_NOTED)))
+                if is_row:
+                    row = last
+                    element.clear()
+                else:
+                    column = last
     except (KeyError, zipfile.BadZipFile, etree.XMLSyntaxError, OSError, ValueError):
         return {}
     return found
