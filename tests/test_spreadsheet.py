@@ -246,7 +246,8 @@ def _ods(lines: list[str], hidden_column: int, hidden_rows: set[int], visibility
                f"{rows}</table:table></office:spreadsheet></office:body></office:document-content>")
     manifest = ('<?xml version="1.0" encoding="UTF-8"?><manifest:manifest '
                 'xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2">'
-                '<manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>'
+                '<manifest:file-entry manifest:full-path="/" '
+                'manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>'
                 '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>')
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as archive:
