@@ -323,10 +323,11 @@ def test_a_cell_excel_exported_with_zero_decimals_is_the_number_it_stores():
 
 
 @pytest.mark.parametrize("layout", ["tab", "pipe", "html", "docx"])
-@pytest.mark.parametrize("error", ["#VALUE!", "#REF!", "#DIV/0!", "########"])
+@pytest.mark.parametrize("error", ["#VALUE!", "#REF!", "#DIV/0!", "########", "=SUM(D6:I6)", "=B4+C4+D4", "=SUM($K$5:$K$9)"])
 def test_a_spreadsheet_s_error_in_a_cell_holds_its_place(layout, error):
-    """A total printed as #REF! (a formula whose range was deleted) was taken for the row's label: the
-    numbers before it were lost and those after it read into the wrong cells. The total is inferred."""
+    """A total printed as #REF! (a formula whose range was deleted), or as its formula (a cell formatted as
+    text, or the sheet printed with formulas shown), was taken for the row's label: the numbers before it
+    were lost and those after it read into the wrong cells. The total is inferred."""
     v = values(GOV_2021)
     rep, v = report({"t4.litigation_direct.total": error, "t3.total.total": error}, layout, GOV_2021, v)
     for cell in forms.cells(GOV_2021):

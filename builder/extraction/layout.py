@@ -41,6 +41,8 @@ _WORDS = re.compile(r"[A-Za-z\u3400-\u9fff\uf900-\ufaff\u0400-\u04ff\u0620-\u065
 # What a spreadsheet prints in a cell instead of its number: a formula's error (#VALUE!, #REF!, #DIV/0!),
 # or #### where the column is too narrow for it. The cell holds its place; its number is unknown.
 SPREADSHEET_ERROR = re.compile(r"#(?:VALUE!|REF!|DIV/0!|N/A|NAME\?|NUM!|NULL!|SPILL!|CALC!)|#{3,}")
+# A formula printed as text (=SUM(D6:I6), =D5+E5): a cell formatted as text, or shown with formulas on.
+SPREADSHEET_FORMULA = re.compile(r"[=＝]\s*(?:[A-Z]{2,10}\s*\()?[$A-Z]{1,4}\$?\d{1,7}[$A-Z0-9:+\-*/(),.\s]*", re.I)
 
 # What OCR reads for a digit (l, I, 丨 for 1; O, 〇 for 0; S, Z, B, G …) and the punctuation it
 # glues to one (3682. 11,16 4。0 3·682): a token made of these and digits is a number misread.
@@ -151,7 +153,7 @@ def several_numbers(cell: str) -> tuple[int, ...] | None:
 def is_value_cell(cell: str) -> bool:
     c = cell.strip()
     return (not c or c in NONE_WORDS or c in ZERO_GLYPHS or bool(_NUMBER.fullmatch(c)) or several_numbers(c) is not None
-            or bool(SPREADSHEET_ERROR.fullmatch(c))
+            or bool(SPREADSHEET_ERROR.fullmatch(c)) or bool(SPREADSHEET_FORMULA.fullmatch(c))
             or bool(_VALUE_WITH_UNIT.fullmatch(c)) or bool(_SIGNED_RUN.fullmatch(c)) or bool(_COUNT_WITH_UNIT.fullmatch(c))
             or c == DASH_OR_ONE or spelled_number(c) is not None)
 

@@ -31,6 +31,7 @@ from .layout import (
     SECTION_HEADINGS,
     SPACE_GROUPED,
     SPREADSHEET_ERROR,
+    SPREADSHEET_FORMULA,
     ZERO_GLYPHS,
     Layout,
     ValueRow,
@@ -139,6 +140,8 @@ def _read_number(raw: str) -> tuple[int | float | None, str, str | None, str | N
     m = _PRINTED_NUMBER.fullmatch(text)
     if m is None and SPREADSHEET_ERROR.fullmatch(text):
         return None, "ambiguous", f"表格软件在这一格印出“{text}”（公式错误或栏宽不够），没有印出数字", None
+    if m is None and SPREADSHEET_FORMULA.fullmatch(text):
+        return None, "ambiguous", f"这一格印出的是公式“{text}”，没有印出它算得的数字", None
     if m is None:
         return None, "ambiguous", "印出的文字无法读作一个数字", None
     number = m.group("n").replace(",", "")
