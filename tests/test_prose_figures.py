@@ -318,6 +318,8 @@ def test_a_count_whose_thousands_a_space_sets_off_is_one_number(space):
     ("全年依申请公开政府信息12条。", None),
     ("通过门户网站、公开栏等渠道主动公开政府信息，全年公开各类信息213条，其中财政预决算信息6条。", 213),
     ("全年公开信息213条。", None),  # information of no stated kind
+    ("全年在旗人民政府门户网站发布各类政府信息4713条，其中政策文件96条。", 4713),
+    ("全年在政务微博发布政府信息320条。", None),  # one channel's
 ])
 def test_published_items_not_named_proactive_are_the_headline_when_none_is(text, total):
     """公开各类政府信息7215条 with no 主动公开 before it (the overview's, or under its heading): no headline."""

@@ -53,7 +53,7 @@ _NEEDS = {"applications": ("申请", "答复", "办结", "结转", "顺延"),
           # applicants by type only where the text breaks them down (自然人…件、企业…件): 企业 alone is any business
           "applicants": ("自然人", "法人"), "admin_review_cases": ("复议",),
           "litigation_cases": ("诉讼",), "fees_charged_cny": ("收取", "收费", "免费"), "proactive_items": ("主动公开",),
-          "normative": ("规范性文件",), "published": ("公开",)}
+          "normative": ("规范性文件",), "published": ("公开", "发布")}
 
 
 def _p(key: str, pattern: str, value: int | None = None, scale: int = 1, year_offset: int = 0,
@@ -144,8 +144,10 @@ PATTERNS: tuple[Pattern, ...] = (
     _p("fees_charged_cny", r"收取" + r"[^。；;，,]{0,15}?费用?\s*" + _N + "万元", scale=10_000),
     _p("fees_charged_cny", r"(?:未|没有|均未|不)收取[^。；;，,]{0,15}?(?:费用|费)|均未收费|未收费|无收费|免费予以提供", 0),
     _p("proactive_items", r"主动公开" + r"[^。；;，,]{0,30}?(?:信息|政府信息)[^。；;，,\d]{0,20}?(?:共计|共|达)?\s*" + _N + "条"),
-    # 全年在区政府门户网站公开各类政府信息7215条 (under 主动公开, or in the overview): the year's published items
-    _p("proactive_items", r"(?<![申请依])公开(?:了)?(?:(?:各类|各项)(?:政府)?|政府)信息(?:共计|共|达)?\s*" + _N + "条",
+    # 全年在区政府门户网站公开各类政府信息7215条, 发布各类政府信息4713条 (under 主动公开, or in the overview):
+    # the year's published items (发布政府信息 with no 各类 is often one channel's)
+    _p("proactive_items", r"(?<![申请依])(?:公开(?:了)?(?:(?:各类|各项)(?:政府)?|政府)|发布(?:了)?(?:各类|各项)(?:政府)?)"
+       r"信息(?:共计|共|达)?\s*" + _N + "条",
        needs="published", unnamed=True),
     _p("normative_docs_issued", r"(?:制发|印发|出台|制定|新制作)(?:了)?(?:行政)?规范性文件(?:共计|共|合计)?\s*" + _N
        + "(?:件|个|份)"),
