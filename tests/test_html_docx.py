@@ -689,6 +689,27 @@ def test_tables_folded_under_a_summary_are_read():
     assert_every_cell(extract_html(page), v)
 
 
+@pytest.mark.parametrize("head, body", [
+    ('<div class="acc-hd" onclick="toggleAcc(this)">{}</div>', '<div class="acc-bd" style="display:none">{}</div>'),
+    ('<button class="panel-title" aria-expanded="false">{}</button>', '<div class="panel-body" hidden>{}</div>'),
+    ('<h3><a data-toggle="collapse" href="#part{k}">{}</a></h3><p>（点击标题展开）</p>',
+     '<div id="part{k}" class="collapse" style="display: none">{}</div>'),
+])
+def test_sections_a_phone_page_folds_are_read(head, body):
+    """A phone page folds every section but the first (an accordion, a collapsed panel): each hidden block
+    was dropped as a copy, since the overview's contents sentence and the sections' heads name its part."""
+    sections = [("二、主动公开政府信息情况", "2017年，全区共主动公开政府信息12586条。"),
+                ("三、依申请公开政府信息情况", "2017年，共收到政府信息公开申请73件，均已按期答复。"),
+                ("四、因政府信息公开申请行政复议、提起行政诉讼的情况", "全年发生政府信息公开行政复议2件，行政诉讼1件。")]
+    folded = "".join(head.format(heading, k=k) + body.format(f"<p>{text}</p>", k=k)
+                     for k, (heading, text) in enumerate(sections))
+    page = html_page("<h2>合肥市蜀山区人民政府2017年政府信息公开工作年度报告</h2><p>一、概述</p><p>全文包括概述、主动公开政府信息"
+                     f"情况、依申请公开政府信息情况、因政府信息公开申请行政复议和提起行政诉讼情况等。</p>{folded}")
+    report = extract_html(page)
+    assert {f.key: f.value for f in report.narrative if f.headline} == {
+        "proactive_items": 12586, "applications_received": 73, "admin_review_cases": 2, "litigation_cases": 1}
+
+
 @pytest.mark.parametrize("frame", [
     '<object type="text/html" data="data:text/html;charset=utf-8;base64,{b64}">请下载附件</object>',
     '<embed type="text/html" src="data:text/html;base64,{b64}">',

@@ -674,6 +674,8 @@ _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden|clip\s*:
 # Class names the usual style sheets hide from the eye, for screen readers (Bootstrap, Drupal, WordPress, H5BP, Foundation).
 _SCREEN_READER_ONLY = ("sr-only", "visually-hidden", "visuallyhidden", "element-invisible", "screen-reader-text",
                        "show-for-sr", "sr_only", "a11y-hidden")
+# What makes an element a folded section's head, which shows or hides the block after it (an accordion's).
+_TOGGLES = frozenset({"onclick", "data-toggle", "data-bs-toggle", "aria-expanded", "aria-controls"})
 # What shows a block holds part of a report: its sections' and tables' words.
 _REPORT_PARTS = ("总体情况", "主动公开", "第二十条", "本年新收", "结转下年度", "行政复议", "行政诉讼", "存在的主要问题")
 
@@ -683,7 +685,8 @@ def _drop_hidden_copies(root, screen_reader_only: bool = True, white_text: bool 
     text kept only for screen readers) that only repeat what the page shows: a figure's spoken copy,
     a draft of a table kept hidden beside it, the print version, a message for browsers without
     scripts. A hidden block holding a part of the report the page shows nowhere else (a page whose
-    article a script reveals: a tab's pane) is read, but not a hidden block inside it repeating the
+    article a script reveals: a tab's pane; a folded section, whose head names no more than its
+    part) is read, but not a hidden block inside it repeating the
     rest of it (a pane's table and its mobile cards). ``screen_reader_only``, ``white_text``: whether the
     page names a class kept for screen readers, or a white colour, at all (looked for only then)."""
     hidden = [e for e in root.xpath("//*[@hidden or @style or self::noscript]")
@@ -696,19 +699,31 @@ def _drop_hidden_copies(root, screen_reader_only: bool = True, white_text: bool 
     hidden = list({id(e): e for e in hidden}.values())  # hidden both inline and by the stylesheet: once
     every = {id(e) for e in hidden}
     outermost = [e for e in hidden if not any(id(a) in every for a in e.iterancestors())]
+    folded = _folded_sections(root, outermost)
     seen, seen_in_tables = _shown_parts(root, {id(e) for e in outermost})
     below: dict[int, list] = {}  # each hidden block's nearest hidden ancestor's id: the blocks inside it
     for element in hidden:
         if (holder := next((a for a in element.iterancestors() if id(a) in every), None)) is not None:
             below.setdefault(id(holder), []).append(element)
     for element in outermost:
-        if _repeats(element, seen, seen_in_tables):
+        if id(element) not in folded and _repeats(element, seen, seen_in_tables):
             element.drop_tree()
             continue
         if inner := below.get(id(element), []):
             own, own_in_tables = _shown_parts(element, {id(e) for e in inner})
             for copy in [e for e in inner if _repeats(e, seen | own, seen_in_tables | own_in_tables)]:
                 copy.drop_tree()
+
+
+def _folded_sections(root, hidden: list) -> set[int]:
+    """The hidden blocks a reader unfolds (an accordion's section, a collapsed panel): each right after
+    its head that shows or hides it (onclick, aria-expanded …), or named by a collapse button's target.
+    They hold the report's text, not copies of it, whatever a contents sentence shown names."""
+    targets = {value.lstrip("#") for button in root.xpath("//*[@data-toggle='collapse' or @data-bs-toggle='collapse']")
+               for value in (button.get("data-target"), button.get("data-bs-target"), button.get("href"),
+                             button.get("aria-controls")) if value}
+    return {id(e) for e in hidden if e.get("id") in targets
+            or ((head := e.getprevious()) is not None and _TOGGLES & set(head.attrib))}
 
 
 def _shown_parts(root, skip: set[int]) -> tuple[set[str], set[str]]:
