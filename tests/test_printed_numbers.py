@@ -274,6 +274,24 @@ def test_a_spreadsheet_s_rows_padded_to_its_width_are_table_rows_with_one_value(
         assert report.cells[cell.id].value == v[cell.id], cell.id
 
 
+def test_a_csv_in_the_accounting_format_is_read_whatever_its_labels_length():
+    """A workbook saved as CSV in Excel's accounting format ( 21,307.00 , and  -   for 0), its headers flattened
+    into rows of their own: the rows with the form's longest labels (（六）其他处理 1.申请人无正当理由…) were
+    no rows, and table 2's short tables, parted by their headers, kept their decimals and were unsure."""
+    import csv
+    import io
+
+    v = form_values(seed=1)
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    for line in synthetic.render(AGENCY, 2022, GOV_2021, v, "tab").split("\n"):
+        cells = [(" -   " if c == "0" else f" {int(c):,}.00 ") if c.isdecimal() else c for c in line.split("\t")]
+        writer.writerow(cells + [""] * (10 - len(cells)))
+    report = extract_bytes(out.getvalue().encode("gbk"), "统计表.csv")
+    for cell in forms.cells(GOV_2021):
+        assert report.cells[cell.id].value == v[cell.id], cell.id
+
+
 def test_rows_pasted_as_comma_or_semicolon_separated_values_are_table_rows():
     """A table saved as CSV and pasted into the page: 规章,0,0,0 was no row, and table 3 was lost."""
     from builder.reading.document import separated_rows

@@ -645,15 +645,24 @@ def without_zero_decimals(lines: list[str]) -> tuple[list[str], int]:
         return lines, 0
     out, dropped = list(lines), 0
     rows = [(k, sep) for k, line in enumerate(lines) if (sep := delimiter(line)) is not None]
-    for _, table in itertools.groupby(enumerate(rows), key=lambda item: item[1][0] - item[0]):  # consecutive lines
-        table_rows = [row for _, row in table]
-        cells = [cell.strip() for k, sep in table_rows for cell in lines[k].split(sep)]
-        numbers = sum(1 for cell in cells if _NUMBER.fullmatch(cell))
-        formatted = sum(1 for cell in cells if _NUMBER.fullmatch(cell) and _ZERO_DECIMALS.fullmatch(cell))
-        if formatted < _FORMATTED_MIN or formatted * 2 < numbers:
+    tables = [[row for _, row in table]  # runs of consecutive lines
+              for _, table in itertools.groupby(enumerate(rows), key=lambda item: item[1][0] - item[0])]
+    if _formatted(lines, rows) is not None:  # every table so (an export, its headers parting short tables)
+        tables = [rows]
+    for table_rows in tables:
+        formatted = _formatted(lines, table_rows)
+        if formatted is None:
             continue
         for k, sep in table_rows:
             out[k] = sep.join(m.group("n") if (m := _ZERO_DECIMALS.fullmatch(cell.strip())) else cell
                               for cell in lines[k].split(sep))
         dropped += formatted
     return (out, dropped) if dropped else (lines, 0)
+
+
+def _formatted(lines: list[str], rows: list[tuple[int, str]]) -> int | None:
+    """How many numbers of the rows (line numbers, delimiters) print two zero decimals, when most do."""
+    cells = [cell.strip() for k, sep in rows for cell in lines[k].split(sep)]
+    numbers = sum(1 for cell in cells if _NUMBER.fullmatch(cell))
+    formatted = sum(1 for cell in cells if _NUMBER.fullmatch(cell) and _ZERO_DECIMALS.fullmatch(cell))
+    return None if formatted < _FORMATTED_MIN or formatted * 2 < numbers else formatted

@@ -277,6 +277,7 @@ def grid_rows(lines: list[str]) -> list[str]:
 _SEPARATORS = (",", ";")
 _FIELD_VALUE = re.compile(r"[-+]?\d[\d.]*|[-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|无|—+|-|/")
 _MIN_FIELDS = 4  # a row of the form: a label and three values at least
+_LABEL_MAX, _FIELD_MAX = 80, 40  # a row's label is long at most as the form's longest (with its group's), a field shorter
 _SHORT_FIELD = re.compile(r"[,;]\s*[\d无—/-]{0,6}\s*[,;]")
 _THOUSANDS = re.compile(r"(?<![\d,])\d{1,3}(?:,\d{3})+(?![\d,])\s")
 
@@ -298,7 +299,8 @@ def separated_rows(lines: list[str]) -> list[str]:
         padded = next(csv.reader([line.strip()], delimiter=separator))  # a spreadsheet pads rows to its widest
         fields = next(csv.reader([line.strip().rstrip(separator)], delimiter=separator))
         rest = [f.strip() for f in fields[1:]]
-        if (len(padded) < _MIN_FIELDS or len(fields) < 2 or any(len(f) > 40 or f.endswith("。") for f in fields)
+        if (len(padded) < _MIN_FIELDS or len(fields) < 2 or any(f.endswith("。") for f in fields)
+                or len(fields[0]) > _LABEL_MAX or any(len(f) > _FIELD_MAX for f in fields[1:])
                 or sum(1 for f in rest if not f or _FIELD_VALUE.fullmatch(f)) * 2 < len(rest)
                 or not any(_FIELD_VALUE.fullmatch(f) for f in rest)):
             continue
