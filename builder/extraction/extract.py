@@ -10,6 +10,7 @@ from .. import errors
 from ..forms import PRE_2019
 from ..reading.document import UNDONE_MOJIBAKE, Document, read_bytes, read_file
 from .layout import Layout, locate, without_zero_decimals
+from .listed import relisted, ungridded
 from .metadata import (
     UNSURE_YEAR_SOURCES,
     Agency,
@@ -322,6 +323,8 @@ def extract_document(doc: Document) -> Report:
     """A read document to a report, or a ReportError naming what is missing."""
     path = doc.source.path
     doc.lines, formatted = without_zero_decimals(strip_page_labels(doc.lines))
+    doc.lines, placed = ungridded(doc.lines)
+    doc.lines, listed = relisted(doc.lines)
     other = other_document_kind(doc.lines)
     layout = locate(doc.lines)
     more = later_report(layout)
@@ -361,6 +364,14 @@ def extract_document(doc: Document) -> Report:
         warnings.append({"code": "zero_decimals", "count": formatted,
                          "message": f"{formatted} numbers of the tables print two zero decimals (a spreadsheet's "
                                     "number format, 1,274.00): read as whole numbers"})
+    if placed:
+        warnings.append({"code": "placed_cells", "count": placed,
+                         "message": f"{placed} table cells are printed a line each by their places (第六行 第四列 54, "
+                                    "a screen reader's text): put back in their rows and columns"})
+    if listed:
+        warnings.append({"code": "listed_rows", "count": listed,
+                         "message": f"{listed} table rows are printed as lists of named values (自然人：114；商业企业：9 "
+                                    "…, a line or a card a row): each value read by its column's name"})
     if year_source in UNSURE_YEAR_SOURCES:
         warnings.append({"code": "year_unsure",
                          "message": f"report year {year} read from {year_source}: the title, the 统计期限 and the "

@@ -1,0 +1,185 @@
+"""Tables printed as lists, as text-only, phone and export views flatten them.
+
+Named values: a row a line (一、本年新收政府信息公开申请数量 自然人：114；商业企业：9；…；总计：129), a cell a line
+(规章 本年制发件数：3), or a card a row (its heading, then 自然人 40, 商业企业 4 … a line each): each row
+is put back as the tab-separated row the table readers take, its values in the form's column order
+(table 3), under a header naming its measures (table 2), or as a cell a line naming its group and result
+(table 4, read as a list by the table-4 reader). Only a text naming at least ``_PAIRS_MIN`` values so is
+changed, and in it only the lines that are nothing but such values after a label.
+
+Placed values: a screen reader's linearisation, a cell a line by its place (第六行 第四列 54, merged cells
+once, at their first place): each table's cells put back in their rows, tab-separated, the places no cell
+names left empty (``ungridded``).
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass, field
+
+from .. import forms
+
+# The names of table 3's columns and table 2's measures as such lists print them, longest first (其他结果
+# before 其他): each named value is one of these, then its value.
+_T3_NAMES = {word: column for word, column in forms.T3_HEADER_WORDS
+             if column and column not in (forms.T3_APPLICANT_GROUP, forms.T3_GROUP_SUBTOTAL)}
+_T2_NAMES = {re.sub(r"[（(].*", "", measure.label_zh): measure.label_zh
+             for item in forms.T2_2021 + forms.T2_2019 for measure in item.measures}
+_T4_NAMES = {column.label_zh: column.id for column in forms.T4_COLUMNS if column.id != "total"}
+_NAMES = sorted({*_T3_NAMES, *_T2_NAMES, *_T4_NAMES}, key=len, reverse=True)
+_VALUE = r"-?\d[\d,]*(?:\.\d+)?|无|／|/|—{1,2}|-"
+# A named value: the organisations' heading may come before a column's name (法人或其他组织—商业企业：9).
+_PAIR = re.compile(r"(?:(?:法人或其他组织|法人或其它组织|申请人情况)\s*[—\-－·・、/\s]*)?"
+                   rf"(?P<name>{'|'.join(map(re.escape, _NAMES))})\s*(?:[（(][^）)]{{0,10}}[）)])?\s*[:：=]?\s*"
+                   rf"(?P<value>{_VALUE})"
+                   r"\s*(?:件|条|个|项|万元)?\s*(?:[;；,，。]\s*|$)")
+_LABEL_END = " \t—-－·・:：|>›/"
+_PAIRS_MIN = 12  # named values a text prints at least before its lines are read so: two rows of table 3
+_T4_GROUPS = ("行政复议", "未经复议直接起诉", "复议后起诉", "行政诉讼")
+# The words of the form's rows (table 3's, its groups', table 2's items, table 4's groups): a card's heading names one.
+_ROW_WORDS = tuple(sorted({re.sub(r"^(?:[一二三四五六七]、|（[一二三四五六七]）|\d\.)", "", text)
+                           for row in forms.T3_ROWS_2021 + forms.T3_ROWS_2019 for text in (row.label_zh, row.group_zh)
+                           if text} | {item.label_zh for item in forms.T2_2021 + forms.T2_2019} | set(_T4_GROUPS),
+                          key=len, reverse=True))
+
+
+@dataclass
+class _Row:
+    label: str
+    values: list[tuple[str, str]] = field(default_factory=list)  # (name, value) in printed order
+
+
+def _pairs(line: str) -> tuple[str, list[tuple[str, str]]] | None:
+    """A line's label and its named values, when the line is nothing else after its label."""
+    found = list(_PAIR.finditer(line))
+    if not found or any(a.end() != b.start() for a, b in itertools.pairwise(found)) or found[-1].end() != len(line):
+        return None
+    label = line[:found[0].start()].strip(_LABEL_END)
+    if re.search(r"\d\s*[件条个项]", label) or label.endswith(("。", "，", ",")):
+        return None  # a sentence's counts (其中自然人56件，商业企业5件。), not a row's label
+    return label, [(m.group("name"), m.group("value")) for m in found]
+
+
+def _names_a_row(line: str) -> bool:
+    return len(line) <= 80 and "\t" not in line and any(word in line for word in _ROW_WORDS)
+
+
+def _table(row: _Row) -> str:
+    names = [name for name, _ in row.values]
+    if any(name in _T2_NAMES and name not in _T3_NAMES for name in names):
+        return "t2"
+    if any(group in row.label for group in _T4_GROUPS) or all(name in _T4_NAMES for name in names):
+        return "t4"
+    return "t3"
+
+
+def _lines(row: _Row) -> list[str]:
+    """The row as the lines a table reader takes."""
+    table = _table(row)
+    if table == "t2":
+        return ["信息内容\t" + "\t".join(_T2_NAMES.get(name, name) for name, _ in row.values),
+                row.label + "\t" + "\t".join(value for _, value in row.values)]
+    if table == "t4":
+        return [f"{row.label}-{name}\t{value}" for name, value in row.values]
+    by_column = {_T3_NAMES[name]: value for name, value in row.values if name in _T3_NAMES}
+    return [row.label + "\t" + "\t".join(by_column.get(column.id, "") for column in forms.T3_COLUMNS)]
+
+
+def relisted(lines: list[str]) -> tuple[list[str], int]:
+    """The lines with each table row printed as a list of named values put back as a row (see the
+    module's docstring), and how many such rows there were; the lines as they are in any other text."""
+    parsed = [_pairs(line.strip()) if _PAIR.search(line) else None for line in lines]
+    if sum(len(p[1]) for p in parsed if p is not None) < _PAIRS_MIN:
+        return lines, 0
+    out: list[str] = []
+    rows = 0
+    card: _Row | None = None
+    heading: list[str] = []  # the lines since the last row that name one of the form's rows: a card's heading
+
+    def flush() -> None:
+        nonlocal card, rows
+        if card is not None:
+            out.extend(_lines(card))
+            rows += 1
+            card = None
+
+    for line, pairs in zip(lines, parsed):
+        if pairs is None:
+            flush()
+            out.append(line)
+            heading = [*heading, line] if _names_a_row(line) else []
+            continue
+        label, values = pairs
+        if label and card is not None and card.label == label:  # a cell a line: the row's next cell
+            card.values += values
+        elif label:
+            flush()
+            card = _Row(label, values)
+        elif card is not None:
+            card.values += values
+        else:
+            taken = heading[-2:]
+            del out[len(out) - len(taken):]
+            card = _Row(" ".join(part.strip() for part in taken), values)
+        heading = []
+    flush()
+    return out, rows
+
+
+# 第六行 第四列 54 (or 第6行第4列：54): a cell by its row and column; 表格开始，共二十八行十列 / 表格结束 around them.
+_PLACED = re.compile(r"\s*第\s*(?P<row>[\d一二三四五六七八九十百〇零两]+)\s*行\s*[，,、]?\s*"
+                     r"第\s*(?P<column>[\d一二三四五六七八九十百〇零两]+)\s*列\s*[:：]?\s*(?P<text>.*)")
+_GRID_MARK = re.compile(r"\s*表格(?:开始|结束)[^\t]{0,30}")
+_DIGITS = {c: k for k, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "两": 2}
+_PLACES_MIN = 20  # cells a text places so at least before it is read so: a table's
+
+
+def _ordinal(text: str) -> int | None:
+    """第二十八 → 28: digits, or Chinese numerals below a thousand."""
+    if text.isdecimal():
+        return int(text)
+    total, digit = 0, None
+    for char in text:
+        if char in _DIGITS:
+            digit = _DIGITS[char]
+        elif char in "十百":
+            total += (1 if digit is None else digit) * (10 if char == "十" else 100)
+            digit = None
+        else:
+            return None
+    return total + (digit or 0)
+
+
+def ungridded(lines: list[str]) -> tuple[list[str], int]:
+    """The lines with each run of cells placed by row and column (see the module's docstring) put back as
+    the table's rows, and how many cells were; the lines as they are in any other text."""
+    if sum(1 for line in lines if "行" in line and _PLACED.fullmatch(line)) < _PLACES_MIN:
+        return lines, 0
+    out: list[str] = []
+    grid: dict[tuple[int, int], str] = {}
+    placed = 0
+
+    def flush() -> None:
+        nonlocal placed
+        if grid:
+            width = max(column for _, column in grid)
+            for row in sorted({row for row, _ in grid}):
+                out.append("\t".join(grid.get((row, column), "") for column in range(1, width + 1)).rstrip("\t"))
+            placed += len(grid)
+            grid.clear()
+
+    for line in lines:
+        m = _PLACED.fullmatch(line)
+        row, column = (_ordinal(m.group("row")), _ordinal(m.group("column"))) if m else (None, None)
+        if row and column and column <= 100:
+            if (row, column) in grid or (grid and row < max(r for r, _ in grid)):
+                flush()  # a place named again, or a row before the last: the next table
+            grid[(row, column)] = m.group("text").strip().replace("\t", " ")
+        elif _GRID_MARK.fullmatch(line):
+            flush()
+        else:
+            flush()
+            out.append(line)
+    flush()
+    return out, placed

@@ -1,0 +1,122 @@
+"""Tables flattened into lists by text-only, phone and export views: a row a line of named values, a cell a
+line, a card a row, and a screen reader's cells by their places. Each is read back into the form's cells."""
+
+from __future__ import annotations
+
+import html
+import random
+
+import pytest
+
+from builder import forms, synthetic
+from builder.extraction.extract import extract_bytes
+from builder.extraction.listed import relisted, ungridded
+
+from .official_form import AGENCY, YEAR, blocks, placed, values
+
+_ORGANISATIONS = {c.id for c in forms.T3_COLUMNS[1:6]}
+
+
+def _v(value) -> str:
+    return f"{value:g}" if isinstance(value, float) else str(value)
+
+
+def _column(column: forms.Column, style: str) -> str:
+    return f"法人或其他组织{style}{column.label_zh}" if column.id in _ORGANISATIONS else column.label_zh
+
+
+def _listed(template: str, v: dict, shape: str) -> list[str]:
+    """The three tables' lines in one shape: "row" (a row a line), "cell" (a cell a line) or "card"
+    (a heading, then a value a line)."""
+    form = forms.FORMS[template]
+    t2, t3, t4 = [], [], []
+    for item in form.t2:
+        pairs = [(m.label_zh, _v(v[forms.t2_cell(item.id, m.id)])) for m in item.measures]
+        t2 += _shaped(item.label_zh, pairs, shape)
+    for row in form.t3_rows:
+        label = f"{row.group_zh}—{row.label_zh}" if row.group_zh else row.label_zh
+        t3 += _shaped(label, [(_column(c, "—"), _v(v[forms.t3_cell(row.id, c.id)])) for c in forms.T3_COLUMNS], shape)
+    for group in forms.T4_GROUPS:
+        t4 += _shaped(group.label_zh, [(c.label_zh, _v(v[forms.t4_cell(group.id, c.id)])) for c in forms.T4_COLUMNS],
+                      shape)
+    return t2, t3, t4
+
+
+def _shaped(label: str, pairs: list[tuple[str, str]], shape: str) -> list[str]:
+    if shape == "row":
+        return [f"{label} " + "；".join(f"{name}：{value}" for name, value in pairs)]
+    if shape == "cell":
+        return [f"{label}-{name}：{value}" for name, value in pairs]
+    return [label, *(f"<span>{name}</span><span>{value}</span>" for name, value in pairs)]
+
+
+def _page(template: str, year: int, v: dict, shape: str) -> bytes:
+    t2, t3, t4 = _listed(template, v, shape)
+    sections = ["二、主动公开政府信息情况", *t2, "三、收到和处理政府信息公开申请情况",
+                "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", *t3,
+                "四、政府信息公开行政复议、行政诉讼情况", *t4, "五、存在的主要问题及改进情况", "工作仍有不足。"]
+    lines = [f"{AGENCY}{year}年政府信息公开工作年度报告",
+             f"本报告由{AGENCY}编制，所列数据统计期限自{year}年1月1日至{year}年12月31日止。", "一、总体情况",
+             f"{year}年，本机关依法做好政府信息公开工作。", *sections]
+    if shape != "card":
+        return "\n".join(lines).encode()
+    body = "".join(f"<li class='kv'>{line}</li>" if line.startswith("<span>") else f"<h4>{html.escape(line)}</h4>"
+                   for line in lines)
+    return f"<html><head><title>{lines[0]}</title></head><body>{body}</body></html>".encode()
+
+
+@pytest.mark.parametrize("template", ["gov-2021", "gov-2019"])
+@pytest.mark.parametrize("shape", ["row", "cell", "card"])
+def test_tables_printed_as_lists_of_named_values_are_read(template, shape):
+    """A text-only page prints a row a line (自然人：114；法人或其他组织—商业企业：9；…), an export a cell a line
+    (规章-本年制发件数：3), a phone page a card a row (its heading, then each value under its column's name):
+    no row of numbers was found and every cell was missed."""
+    year = 2023 if template == "gov-2021" else 2020
+    v = synthetic.consistent_values(random.Random(7), template)
+    report = extract_bytes(_page(template, year, v, shape), "report.html" if shape == "card" else "report.txt")
+    assert (report.year, report.template) == (year, template)
+    for cell in forms.cells(template):
+        assert report.cells[cell.id].value == v[cell.id], cell.id
+    assert "listed_rows" in [w["code"] for w in report.warnings]
+
+
+def test_a_sentence_s_counts_by_applicant_are_no_listed_row():
+    """其中自然人56件，商业企业5件: a sentence's breakdown, not a table row, however many such sentences."""
+    lines = ["全年收到申请61件，其中自然人56件，商业企业5件。"] * 5 + ["规章 本年制发件数：3"]
+    assert relisted(lines) == (lines, 0)
+
+
+_NUMERALS = "〇一二三四五六七八九"
+
+
+def _chinese(n: int) -> str:
+    tens, ones = divmod(n, 10)
+    return (("" if tens == 1 else _NUMERALS[tens]) + "十" if tens else "") + (_NUMERALS[ones] if ones or not tens else "")
+
+
+@pytest.mark.parametrize("numerals", ["digits", "chinese"])
+def test_a_screen_reader_s_cells_by_their_places_are_read(numerals):
+    """A 无障碍 text-only page reads each cell a line by its place (第六行 第四列 54), merged cells once: every
+    cell was missed."""
+    v = values()
+    lines = []
+    for block in blocks(v):
+        if isinstance(block, str):
+            lines.append(block)
+            continue
+        lines.append(f"表格开始，共{len(block)}行")
+        for r, c, cell in placed(block):
+            if cell.text:
+                row, column = (str(r + 1), str(c + 1)) if numerals == "digits" else (_chinese(r + 1), _chinese(c + 1))
+                lines.append(f"第{row}行 第{column}列 {cell.text}")
+        lines.append("表格结束")
+    report = extract_bytes("\n".join(lines).encode(), "report.txt")
+    assert (report.agency.name, report.year) == (AGENCY, YEAR)
+    for cell in forms.cells("gov-2021"):
+        assert report.cells[cell.id].value == v[cell.id], cell.id
+    assert "placed_cells" in [w["code"] for w in report.warnings]
+
+
+def test_a_few_placed_lines_are_left_as_they_are():
+    lines = ["第一行 第二列 说明", "第2行 第3列 12", "正文"]
+    assert ungridded(lines) == (lines, 0)
