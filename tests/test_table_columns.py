@@ -106,6 +106,24 @@ def test_a_table_3_column_left_out_of_header_and_rows_is_missing_the_others_read
         assert set(unsure(rep, "t3.")) == {forms.t3_cell(r.id, column) for r in forms.FORMS[GOV_2021].t3_rows}
 
 
+@pytest.mark.parametrize("rendering", RENDERINGS)
+@pytest.mark.parametrize("columns", [("natural_person", "commercial_enterprise"), ("natural_person", "total")])
+def test_a_phone_s_view_of_table_3_s_first_columns_is_read_by_their_names(columns, rendering):
+    """A phone page shows table 3 with two of its columns (the others to see on the desktop site), the
+    header naming them and every row printing two values: each cell read by its column's name, the
+    columns left out missing."""
+    v = values(rows={"granted": [3, 1, 0, 2, 0, 0], "denied.state_secret": [1, 0, 2, 0, 4, 0]})
+    header = (nested_header(("natural_person", "group"), ("commercial_enterprise",))
+              if "commercial_enterprise" in columns else flat_header(columns))
+    rep = t3_report(v, GOV_2021, header, columns, rendering)
+    assert wrong(rep, v, "t3.") == []
+    for row in forms.FORMS[GOV_2021].t3_rows:
+        for column in T3_ORDER:
+            cell = rep.cells[forms.t3_cell(row.id, column)]
+            assert (cell.value if column in columns else cell.status) == (
+                v[forms.t3_cell(row.id, column)] if column in columns else "missing"), cell
+
+
 @pytest.mark.parametrize("rendering", ["tab", "html", "run"])
 def test_a_header_naming_six_columns_over_rows_of_seven_keeps_the_forms_order(rendering):
     """Rows printing more values than the header names, or digits run together that show no

@@ -1806,8 +1806,9 @@ def _t3_printed_columns(layout: Layout, rows: list[ValueRow], out: Tables) -> tu
     """The table-3 columns each row prints, in printed order, as the header names them: in the
     form's order or another, all but one of the form's, or with a 小计 column the form does not
     have. A header naming other than seven columns must fit the rows: some row prints as many
-    values as it names, none more (else the header is what is garbled or incomplete). None when
-    the header does not name the columns: the form's order is assumed."""
+    values as it names, none more (else the header is what is garbled or incomplete), and every row as
+    many when it names fewer (a phone's view of two columns). None when the header does not name the
+    columns: the form's order is assumed."""
     named = t3_columns(_header_lines(layout, "t3", rows))
     if named is None or named == T3_ORDER:
         return named
@@ -1824,7 +1825,7 @@ def _t3_printed_columns(layout: Layout, rows: list[ValueRow], out: Tables) -> tu
         out.warn("t3.total_only", "table 3 prints its 总计 column only: the applicant columns are not printed",
                  columns=list(named))
         return named
-    if len(of_form) < len(T3_ORDER) - 1:
+    if len(of_form) < len(T3_ORDER) - 1 and widths != {size}:  # a few columns named: every row prints as many
         return None
     left_out = [c for c in T3_ORDER if c not in named]
     if left_out:
