@@ -6,6 +6,7 @@ as a definite value must be the true one."""
 
 from __future__ import annotations
 
+import random
 import re
 
 import pytest
@@ -566,3 +567,19 @@ def test_table_4_s_rows_for_last_year_and_this_labelled_with_both_read_this_year
     t4.rows = [([("上年（2021年）", 1, 1)], old), ([("本年（2022年）", 1, 1)], row)]
     rep = extracted(blocks, rendering)
     assert wrong(rep, v, "t4.") == [] and unsure(rep, "t4.") == []
+
+
+@pytest.mark.parametrize("template", [GOV_2021, GOV_2019])
+def test_a_row_numbering_the_columns_under_the_header_is_no_data(template):
+    """Statistics templates number the columns under the header (栏次: 甲 乙 1 … 7 in table 3, 1 … 15 in table 4):
+    table 4's 1 … 15 was read as its figures, and each group's sum failed."""
+    year = 2022 if template == GOV_2021 else 2020
+    v = synthetic.consistent_values(random.Random(3), template)
+    lines = synthetic.render(AGENCY, year, template, v, "tab").split("\n")
+    t3 = next(k for k, line in enumerate(lines) if line.startswith("\t自然人"))
+    t4 = next(k for k, line in enumerate(lines) if line.startswith("行政复议"))
+    lines[t4 + 1:t4 + 1] = ["\t".join(str(k) for k in range(1, 16))]
+    lines[t3 + 1:t3 + 1] = ["甲\t" + "\t".join(str(k) for k in range(1, 8))]
+    rep = extract_bytes("\n".join(lines).encode(), "report.txt")
+    for cell in forms.cells(template):
+        assert rep.cells[cell.id].value == v[cell.id], cell.id

@@ -1882,7 +1882,7 @@ def read_t3(layout: Layout, form: forms.Form, out: Tables) -> None:
     form_rows = form.t3_rows
     if form.id == GOV_2019 and _prints_2021_other(layout):
         form_rows = forms.T3_ROWS_2021
-    rows = _set_aside_part_rows(_t3_rows(layout, form_rows, out), form_rows, out)
+    rows = [r for r in _set_aside_part_rows(_t3_rows(layout, form_rows, out), form_rows, out) if not _numbers_the_columns(r)]
     if (spaced := _without_spacer_cells(rows, len(T3_ORDER))) is not None:
         rows = spaced
         out.warn("t3.spacer_columns", "table 3's rows print an empty spacer cell between every two values (a page "
@@ -2050,7 +2050,7 @@ def read_t4(layout: Layout, out: Tables) -> None:
     size = len(forms.T4_GROUPS) * len(forms.T4_COLUMNS)
     ids = tuple(forms.t4_cell(g.id, c.id) for g in forms.T4_GROUPS for c in forms.T4_COLUMNS)
     rows = [r for r in _join_cell_lines(_own_scope_rows(layout, "t4", layout.rows("t4"), out), layout.lines, size)
-            if r.has_values]
+            if r.has_values and not _numbers_the_columns(r)]
     if (latest := _latest_year_row(rows)) is not None:
         out.warn("t4.year_rows", f"table 4 prints a row for each of several years; the latest ({latest.label}) "
                  "is read as the report's")
@@ -2105,6 +2105,15 @@ _RESHAPED_T4: tuple[tuple[str, str, Callable[[Layout, list[ValueRow], tuple[str,
     ("t4.listed", "table 4 is printed as a list, a row per cell naming its group and result (行政复议-结果维持 | 1); "
                   "each value is read by its row's name", lambda layout, rows, ids: _listed_t4_row(rows, ids)),
 )
+
+
+def _numbers_the_columns(row: ValueRow) -> bool:
+    """A header row numbering the columns (栏次: 1 2 … 15 under table 4's header, as statistics templates
+    print it): five values or more, each one more than the one before. No row of table 3 or 4 is so: its
+    total would be less than the sum of its parts."""
+    values = [c.strip() for c in row.cells if c.strip()]
+    return len(values) >= 5 and all(v.isdecimal() for v in values) and all(
+        int(b) == int(a) + 1 for a, b in itertools.pairwise(values))
 
 
 def _t4_rows_of_five(layout: Layout, rows: list[ValueRow]) -> list[tuple[str, str]] | None:
