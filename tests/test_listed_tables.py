@@ -12,7 +12,7 @@ from builder import forms, synthetic
 from builder.extraction.extract import extract_bytes
 from builder.extraction.listed import relisted, ungridded
 
-from .official_form import AGENCY, YEAR, blocks, placed, values
+from .official_form import AGENCY, YEAR, blocks, placed, rebalance, values
 
 _ORGANISATIONS = {c.id for c in forms.T3_COLUMNS[1:6]}
 
@@ -47,6 +47,18 @@ def _shaped(label: str, pairs: list[tuple[str, str]], shape: str) -> list[str]:
         return [f"{label} " + "；".join(f"{name}：{value}" for name, value in pairs)]
     if shape == "cell":
         return [f"{label}-{name}：{value}" for name, value in pairs]
+    if shape == "column first":  # 自然人 · 三、本年度办理结果 · （七）总计：26
+        return [f"{name.replace('—', ' · ')} · {label.replace('—', ' · ')}：{value}" for name, value in pairs]
+    if shape == "indicator":  # a two-column 指标名称 | 数量 table
+        return [f"{label.replace('—', '／')}／{name.replace('—', '／')}\t{value}" for name, value in pairs]
+    if shape == "bullets":  # Markdown's nested lists, the organisations under their heading
+        nested = []
+        for name, value in pairs:
+            group, _, own = name.rpartition("—")
+            if group and f"  - {group}" not in nested:
+                nested.append(f"  - {group}")
+            nested.append(f"{'    ' if group else '  '}- {own or name}：{value}")
+        return [f"- {label.replace('—', ' ')}", *nested]
     return [label, *(f"<span>{name}</span><span>{value}</span>" for name, value in pairs)]
 
 
@@ -66,7 +78,7 @@ def _page(template: str, year: int, v: dict, shape: str) -> bytes:
 
 
 @pytest.mark.parametrize("template", ["gov-2021", "gov-2019"])
-@pytest.mark.parametrize("shape", ["row", "cell", "card"])
+@pytest.mark.parametrize("shape", ["row", "cell", "card", "column first", "indicator", "bullets"])
 def test_tables_printed_as_lists_of_named_values_are_read(template, shape):
     """A text-only page prints a row a line (自然人：114；法人或其他组织—商业企业：9；…), an export a cell a line
     (规章-本年制发件数：3), a phone page a card a row (its heading, then each value under its column's name):
@@ -78,6 +90,27 @@ def test_tables_printed_as_lists_of_named_values_are_read(template, shape):
     for cell in forms.cells(template):
         assert report.cells[cell.id].value == v[cell.id], cell.id
     assert "listed_rows" in [w["code"] for w in report.warnings]
+
+
+def test_a_row_listed_column_by_column_is_gathered_and_a_row_of_zeros_in_words_is_read():
+    """Cells listed column by column (every row's 自然人, then every row's 商业企业 …), and rows written
+    各类申请人均为0件: each row's values gathered where it is first named."""
+    v = synthetic.consistent_values(random.Random(7), "gov-2021")
+    for row in forms.FORMS["gov-2021"].t3_rows[4:8]:
+        for column in forms.T3_COLUMNS:
+            v[forms.t3_cell(row.id, column.id)] = 0
+    v = rebalance(v)
+    t2, t3, t4 = _listed("gov-2021", v, "column first")
+    by_column = sorted(t3, key=lambda line: next(k for k, c in enumerate(forms.T3_COLUMNS)
+                                                 if line.startswith(_column(c, " · ") + " · ")))
+    zero_rows = {row.label_zh for row in forms.FORMS["gov-2021"].t3_rows[4:8]}
+    lines = [line for line in by_column if not any(f"· {label}：" in line for label in zero_rows)]
+    lines += [f"{label}：各类申请人均为0件。" for label in sorted(zero_rows)]
+    text = "\n".join([f"{AGENCY}2023年政府信息公开工作年度报告", "二、主动公开政府信息情况", *t2,
+                      "三、收到和处理政府信息公开申请情况", *lines, "四、政府信息公开行政复议、行政诉讼情况", *t4])
+    report = extract_bytes(text.encode(), "report.txt")
+    for cell in forms.cells("gov-2021"):
+        assert report.cells[cell.id].value == v[cell.id], cell.id
 
 
 def test_a_sentence_s_counts_by_applicant_are_no_listed_row():
@@ -108,7 +141,8 @@ def test_a_screen_reader_s_cells_by_their_places_are_read(numerals):
         for r, c, cell in placed(block):
             if cell.text:
                 row, column = (str(r + 1), str(c + 1)) if numerals == "digits" else (_chinese(r + 1), _chinese(c + 1))
-                lines.append(f"第{row}行 第{column}列 {cell.text}")
+                span = f"跨{cell.colspan}列 " if cell.colspan > 1 else ""
+                lines.append(f"第{row}行 第{column}列 {span}{cell.text}")
         lines.append("表格结束")
     report = extract_bytes("\n".join(lines).encode(), "report.txt")
     assert (report.agency.name, report.year) == (AGENCY, YEAR)

@@ -28,13 +28,26 @@ _T2_NAMES = {re.sub(r"[（(].*", "", measure.label_zh): measure.label_zh
              for item in forms.T2_2021 + forms.T2_2019 for measure in item.measures}
 _T4_NAMES = {column.label_zh: column.id for column in forms.T4_COLUMNS if column.id != "total"}
 _NAMES = sorted({*_T3_NAMES, *_T2_NAMES, *_T4_NAMES}, key=len, reverse=True)
-_VALUE = r"-?\d[\d,]*(?:\.\d+)?|无|／|/|—{1,2}|-"
-# A named value: the organisations' heading may come before a column's name (法人或其他组织—商业企业：9).
-_PAIR = re.compile(r"(?:(?:法人或其他组织|法人或其它组织|申请人情况)\s*[—\-－·・、/\s]*)?"
-                   rf"(?P<name>{'|'.join(map(re.escape, _NAMES))})\s*(?:[（(][^）)]{{0,10}}[）)])?\s*[:：=]?\s*"
-                   rf"(?P<value>{_VALUE})"
-                   r"\s*(?:件|条|个|项|万元)?\s*(?:[;；,，。]\s*|$)")
-_LABEL_END = " \t—-－·・:：|>›/"
+_VALUE = r"[-+]?\d[\d,]*(?:\.\d+)?|无|／|/|—{1,2}|-"
+_UNIT = r"(?:[（(][^）)]{0,10}[）)])?"  # 本年收费金额（单位：万元）
+# Words over a group of columns, or naming a table's part, that a listed value's label may carry: no row's name.
+_GROUP_WORDS = r"法人或其他组织|法人或其它组织|申请人情况|申请人类型|指标名称|第二十条第?[（(][一二三四五六七八九十]+[)）]项"
+# A named value: the organisations' heading may come before a column's name (法人或其他组织—商业企业：9, 法人或
+# 其他组织（商业企业：1，…）).
+_PAIR = re.compile(rf"(?:(?:{_GROUP_WORDS})\s*[—\-－·・、/／›>（(\s]*)?"
+                   rf"(?P<name>{'|'.join(map(re.escape, _NAMES))})\s*{_UNIT}\s*[:：=]?\s*(?P<value>{_VALUE})"
+                   r"\s*(?:件|条|个|项|万元)?\s*[）)]?\s*(?:[;；,，。]\s*|$)")
+# A cell a line, its label's parts in any order, the column's name one of them (自然人 · 一、本年新收…：27;
+# 本年新收…／申请人情况／自然人 ⇥ 210), the value after a colon or a tab (or nothing after a tab: a blank cell).
+_CELL = re.compile(rf"(?P<label>(?:[（(][^）)\t]{{0,12}}[）)]|[^\t:：])+?)\s*"
+                   rf"(?:[:：=]\s*(?P<value>{_VALUE})|\t\s*(?P<tabbed>{_VALUE})?)"
+                   r"\s*(?:件|条|个|项|万元)?\s*[。;；]?")
+_PART_SEPARATORS = re.compile(r"\s*(?:[·・›>|]|(?<!增)[／/](?!减))\s*|\s+[—\-－]\s+|(?<=[^\d\s])[—\-－](?=[^\d\s])|\s{2,}|　")
+# 各类申请人均为0件: every column of the row 0.
+_ALL_ZERO = re.compile(r"(?P<label>.+?)\s*[:：]\s*(?:各类申请人|各类|各栏|各项)?(?:均为|均|全部为|全为)\s*(?:0|０|零)"
+                       r"\s*件?[。;；]?")
+_ROW_NUMBER_BEFORE = re.compile(r"(?:[（(][一二三四五六七八九十]+[)）]|\d+\s*[.．、])\s*$")
+_LABEL_END = " \t—-－·・:：|>›/／-"
 _PAIRS_MIN = 12  # named values a text prints at least before its lines are read so: two rows of table 3
 _T4_GROUPS = ("行政复议", "未经复议直接起诉", "复议后起诉", "行政诉讼")
 # The words of the form's rows (table 3's, its groups', table 2's items, table 4's groups): a card's heading names one.
@@ -42,6 +55,7 @@ _ROW_WORDS = tuple(sorted({re.sub(r"^(?:[一二三四五六七]、|（[一二三
                            for row in forms.T3_ROWS_2021 + forms.T3_ROWS_2019 for text in (row.label_zh, row.group_zh)
                            if text} | {item.label_zh for item in forms.T2_2021 + forms.T2_2019} | set(_T4_GROUPS),
                           key=len, reverse=True))
+_GROUP_LINE = re.compile(rf"[\s\-*+•·:：]*(?:{_GROUP_WORDS})[\s:：]*")  # a card's line over the organisations' values
 
 
 @dataclass
@@ -50,15 +64,44 @@ class _Row:
     values: list[tuple[str, str]] = field(default_factory=list)  # (name, value) in printed order
 
 
+def _sentence(label: str) -> bool:
+    """A sentence's counts (其中自然人56件，商业企业5件。), not a row's label."""
+    return bool(re.search(r"\d\s*[件条个项]", label)) or label.endswith(("。", "，", ","))
+
+
 def _pairs(line: str) -> tuple[str, list[tuple[str, str]]] | None:
     """A line's label and its named values, when the line is nothing else after its label."""
     found = list(_PAIR.finditer(line))
-    if not found or any(a.end() != b.start() for a, b in itertools.pairwise(found)) or found[-1].end() != len(line):
+    if found and _ROW_NUMBER_BEFORE.search(line[:found[0].start()]):
+        found = []  # （七）总计, 3.其他: a row's name, not a column's
+    if found and all(a.end() == b.start() for a, b in itertools.pairwise(found)) and found[-1].end() == len(line):
+        label = line[:found[0].start()].strip(_LABEL_END)
+        return None if _sentence(label) else (" ".join(_label_parts(label)),
+                                              [(m.group("name"), m.group("value")) for m in found])
+    if (zero := _ALL_ZERO.fullmatch(line)) and not _sentence(label := zero.group("label").strip(_LABEL_END)):
+        return label, [(column.label_zh, "0") for column in forms.T3_COLUMNS]
+    return _cell(line)
+
+
+def _label_parts(label: str) -> list[str]:
+    """A listed value's label in its parts (三、本年度办理结果 · （三）不予公开 · 1.属于国家秘密), without the words
+    over a group of columns and the 第二十条 item a table-2 row's name carries."""
+    parts = [re.sub(r"[（(]第二十条第?[（(][一二三四五六七八九十]+[)）]项[)）]", "", part).strip(_LABEL_END)
+             for part in _PART_SEPARATORS.split(label)]
+    return [part for part in parts if part and not re.fullmatch(_GROUP_WORDS, part)]
+
+
+def _cell(line: str) -> tuple[str, list[tuple[str, str]]] | None:
+    """A cell a line whose label names its column among its parts (see ``_CELL``)."""
+    m = _CELL.fullmatch(line)
+    if m is None or _sentence(m.group("label")):
         return None
-    label = line[:found[0].start()].strip(_LABEL_END)
-    if re.search(r"\d\s*[件条个项]", label) or label.endswith(("。", "，", ",")):
-        return None  # a sentence's counts (其中自然人56件，商业企业5件。), not a row's label
-    return label, [(m.group("name"), m.group("value")) for m in found]
+    parts = _label_parts(m.group("label"))
+    names = [part for part in parts if re.sub(r"[（(].*", "", part) in _NAMES]
+    if len(names) != 1 or len(parts) < 2:
+        return None
+    value = m.group("value") if m.group("value") is not None else (m.group("tabbed") or "")
+    return " ".join(part for part in parts if part not in names), [(re.sub(r"[（(].*", "", names[0]), value)]
 
 
 def _names_a_row(line: str) -> bool:
@@ -88,48 +131,59 @@ def _lines(row: _Row) -> list[str]:
 
 def relisted(lines: list[str]) -> tuple[list[str], int]:
     """The lines with each table row printed as a list of named values put back as a row (see the
-    module's docstring), and how many such rows there were; the lines as they are in any other text."""
-    parsed = [_pairs(line.strip()) if _PAIR.search(line) else None for line in lines]
+    module's docstring), and how many such rows there were; the lines as they are in any other text.
+    A row's values printed apart (a cell a line, column by column) are gathered at its first."""
+    stripped = [line.strip() + ("\t" if line.rstrip(" ").endswith("\t") else "") for line in lines]  # ⇥ a blank cell
+    parsed = [_pairs(line) if _PAIR.search(line) or _CELL.fullmatch(line) or _ALL_ZERO.fullmatch(line) else None
+              for line in stripped]
     if sum(len(p[1]) for p in parsed if p is not None) < _PAIRS_MIN:
         return lines, 0
-    out: list[str] = []
-    rows = 0
+    out: list[str | _Row] = []
+    rows: dict[str, _Row] = {}  # by label: a row printed in pieces is one
     card: _Row | None = None
     heading: list[str] = []  # the lines since the last row that name one of the form's rows: a card's heading
 
-    def flush() -> None:
-        nonlocal card, rows
-        if card is not None:
-            out.extend(_lines(card))
-            rows += 1
-            card = None
+    def row_named(label: str, values: list[tuple[str, str]]) -> _Row:
+        key = re.sub(r"\s+", "", label)
+        if key and key in rows:
+            rows[key].values += values
+            return rows[key]
+        row = _Row(label, list(values))
+        if key:
+            rows[key] = row
+        out.append(row)
+        return row
 
     for line, pairs in zip(lines, parsed):
         if pairs is None:
-            flush()
+            if card is not None and _GROUP_LINE.fullmatch(line):
+                continue  # 法人或其他组织 over a card's organisation values
+            card = None
             out.append(line)
             heading = [*heading, line] if _names_a_row(line) else []
             continue
         label, values = pairs
-        if label and card is not None and card.label == label:  # a cell a line: the row's next cell
-            card.values += values
-        elif label:
-            flush()
-            card = _Row(label, values)
+        if label:
+            row_named(label, values)
+            card = None
         elif card is not None:
             card.values += values
         else:
             taken = heading[-2:]
             del out[len(out) - len(taken):]
-            card = _Row(" ".join(part.strip() for part in taken), values)
+            card = row_named(" ".join(part.strip().lstrip("-*+• ") for part in taken), values)
         heading = []
-    flush()
-    return out, rows
+    listed = [item for item in out if isinstance(item, _Row)]
+    return [text for item in out for text in ([item] if isinstance(item, str) else _lines(item))], len(listed)
 
 
 # 第六行 第四列 54 (or 第6行第4列：54): a cell by its row and column; 表格开始，共二十八行十列 / 表格结束 around them.
-_PLACED = re.compile(r"\s*第\s*(?P<row>[\d一二三四五六七八九十百〇零两]+)\s*行\s*[，,、]?\s*"
-                     r"第\s*(?P<column>[\d一二三四五六七八九十百〇零两]+)\s*列\s*[:：]?\s*(?P<text>.*)")
+_NUMERAL = r"[\d一二三四五六七八九十百〇零两]+"
+# A merged cell's extent, said before its text (跨3列, （合并三列）, 跨2行3列): the text is its first place's.
+_SPAN = rf"(?:[（(]?\s*(?:跨|合并)\s*(?:{_NUMERAL}\s*行\s*)?(?:{_NUMERAL}\s*[行列])\s*[）)]?)?"
+_PLACED = re.compile(rf"\s*第\s*(?P<row>{_NUMERAL})\s*行\s*[，,、]?\s*第\s*(?P<column>{_NUMERAL})\s*列\s*{_SPAN}"
+                     r"\s*[:：]?\s*(?P<text>.*)")
+_EMPTY_WORDS = ("空白", "空", "（空白）", "(空白)")  # a screen reader's word for an empty cell
 _GRID_MARK = re.compile(r"\s*表格(?:开始|结束)[^\t]{0,30}")
 _DIGITS = {c: k for k, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "两": 2}
 _PLACES_MIN = 20  # cells a text places so at least before it is read so: a table's
@@ -175,7 +229,8 @@ def ungridded(lines: list[str]) -> tuple[list[str], int]:
         if row and column and column <= 100:
             if (row, column) in grid or (grid and row < max(r for r, _ in grid)):
                 flush()  # a place named again, or a row before the last: the next table
-            grid[(row, column)] = m.group("text").strip().replace("\t", " ")
+            text = m.group("text").strip().replace("\t", " ")
+            grid[(row, column)] = "" if text in _EMPTY_WORDS else text
         elif _GRID_MARK.fullmatch(line):
             flush()
         else:
