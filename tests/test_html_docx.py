@@ -689,6 +689,18 @@ def test_tables_folded_under_a_summary_are_read():
     assert_every_cell(extract_html(page), v)
 
 
+def test_a_frameset_page_s_noframes_body_is_read_as_a_page():
+    """A 2010 site's frameset page carried the whole report in <noframes> for browsers without frames: the
+    parser keeps that markup as text, and the report was read with its tags as words."""
+    v = values(seed=5)
+    page = ('<html><head><title>彭阳县人民政府2023年政府信息公开工作年度报告</title></head>'
+            '<frameset rows="136,*"><frame src="top.htm"><frame src="content.htm"></frameset>'
+            f"<noframes><body>{_report_tables_html(v)}</body></noframes></html>")
+    report = extract_html(page)
+    assert_every_cell(report, v)
+    assert "<td" not in report.document.text
+
+
 @pytest.mark.parametrize("head, body", [
     ('<div class="acc-hd" onclick="toggleAcc(this)">{}</div>', '<div class="acc-bd" style="display:none">{}</div>'),
     ('<button class="panel-title" aria-expanded="false">{}</button>', '<div class="panel-body" hidden>{}</div>'),

@@ -611,16 +611,18 @@ def html_to_text(html: str, path: str = "") -> str:
     return "\n".join(lines)
 
 
-# Markup kept as text in a page, shown by the browser as a page of its own (<iframe srcdoc>) or by a
-# script from a hidden <textarea> (the CMS's article source).
+# Markup kept as text in a page, shown by the browser as a page of its own (<iframe srcdoc>, <noframes>) or
+# by a script from a hidden <textarea> (the CMS's article source).
 _MARKUP_TEXT = re.compile(r"<(?:p|div|table|tr|td|span|br|h[1-6])\b", re.IGNORECASE)
 
 
 def _embedded_pages(root) -> None:
     """Put the pages a page carries as text where they show: an iframe's srcdoc, a textarea's article
-    markup, a page an iframe, object or embed shows from a data: address (a saved page's inlined frames)."""
-    for element in root.xpath("//iframe[@srcdoc] | //textarea | //iframe[@src] | //object[@data] | //embed[@src]"):
-        if element.tag == "textarea":
+    markup, a page an iframe, object or embed shows from a data: address (a saved page's inlined frames), a
+    frameset page's <noframes> body (whose markup the parser keeps as text)."""
+    for element in root.xpath("//iframe[@srcdoc] | //textarea | //noframes | //iframe[@src] | //object[@data] "
+                              "| //embed[@src]"):
+        if element.tag in ("textarea", "noframes"):
             markup = element.text or ""
         elif element.tag == "iframe" and element.get("srcdoc") is not None:
             markup = element.get("srcdoc")
