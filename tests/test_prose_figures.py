@@ -754,3 +754,43 @@ def test_names_and_counts_paired_by_fenbie_are_read_as_pairs(text, expected):
 ])
 def test_counts_to_a_day_before_the_year_s_end_or_corrected_where_they_stand(text, expected):
     assert headlines(figures(text, 2023)) == expected
+
+
+@pytest.mark.parametrize("rows, year, expected", [
+    # a column per year, the report's first, last year's beside it
+    (["序号\t指 标 名 称\t单位\t2009年\t2008年（5-12月）", "\t（一）主动公开政府信息数\t条\t3128\t1921",
+      "\t（二）对申请的答复数\t件\t41\t18"], 2009, [("proactive_items", 3128), ("applications_answered", 41)]),
+    (["指标\t单位\t上年\t本年", "（一）收到申请数\t件\t18\t41"], 2009, [("applications_received", 41)]),
+    # each count's share beside it; 其中 naming a part by its nature
+    (["网络申请\t112\t52.1%", "其中：公民申请\t196\t91.2%", "其中：主动公开规范性文件数\t条\t19"], 2013,
+     [("applications_online", 112), ("applications_natural_person", 196)]),
+    # the region's and the government's own columns, the same count in each
+    (["|  网络申请  |件  |0  |0  |"], 2008, [("applications_online", 0)]),
+    # a two-column table whose value cells say more after their counts
+    (["二、收到政府信息公开申请\t58件（2014年：41件）", "三、申请办结\t58件，其中按时办结56件", "五、行政复议\t2件（维持1件）",
+      "八、依申请公开信息收取的费用\t0元", "制发规范性文件\t9件"], 2015,
+     [("applications_received", 58), ("applications_answered", 58), ("admin_review_cases", 2),
+      ("fees_charged_cny", 0), ("normative_docs_issued", 9)]),
+    # a row crawled a cell a line
+    (["（一）主动公开政府信息数", "条", "12716", "其中：主动公开规范性文件数", "条", "19", "（一）收到申请数", "23"], 2014,
+     [("proactive_items", 12716), ("applications_received", 23)]),
+])
+def test_statistics_tables_of_other_shapes(rows, year, expected):
+    """The old statistics tables as provinces printed them: their rows were skipped (two columns of numbers, a
+    share beside each count, counts inside sentences) or never joined (crawled a cell a line)."""
+    from builder.extraction.narrative import table_figures
+
+    assert [(f.key, f.value) for f in table_figures(rows, year)] == expected
+
+
+def test_a_count_in_ten_thousands_is_its_round_number_and_a_channel_s_count_no_total():
+    """主动公开政府信息数 | 万条 | 8.64 was read as 8.64 items; then 通过政府公报公开政府信息1136条 (one channel's
+    count, not naming 主动公开) outranked the round figure and was the year's headline."""
+    text = ("襄阳市人民政府2016年政府信息公开工作年度报告\n一、概述\n2016年，全市政府信息公开工作有序推进。\n"
+            "二、主动公开政府信息情况\n2016年，全市共主动公开政府信息8.64万条。"
+            "从公开渠道看，通过政府公报公开政府信息1136条，通过政府网站公开61254条。\n"
+            "三、依申请公开政府信息情况\n全年收到申请331件。\n附表\n"
+            "（一）主动公开政府信息数\t万条\t8.64\n（二）收到申请数\t件\t331\n")
+    report = extract_bytes(text.encode(), "t.txt")
+    assert report.template == "pre-2019"
+    assert headlines(report.narrative)["proactive_items"] == 86400

@@ -379,7 +379,7 @@ def find_figures(sentence_list: list[str], year: int | None = None, table_lines:
         if key not in seen:
             seen.add(key)
             unique.append(figure)
-    unique += table_figures(table_lines or [])
+    unique += table_figures(table_lines or [], year)
     _split_into_new_and_carried(unique, sentence_list)
     mark_headlines(unique)
     return unique
@@ -663,10 +663,10 @@ def mark_headlines(figures: list[Figure]) -> None:
         if key in _CASE_KEYS and any(_DISCLOSURE_WORDS.search(f.text) for f in group):
             # 各类行政复议案件1083件 beside 因政府信息公开引发的行政复议案件共16件: the cases about disclosure
             group = [f for f in group if _DISCLOSURE_WORDS.search(f.text)]
-        if (precise := [f for f in group if not f.approx]) and len(precise) < len(group):
-            group = precise  # 共受理申请200余件 in the overview, 新收213件 below: the count, not the round figure
         if (named := [f for f in group if f.source != "prose-unnamed"]) and len(named) < len(group):
             group = named  # 主动公开政府信息5000条 beside 在网站公开政府信息3000条: the figure that names its kind
+        if (precise := [f for f in group if not f.approx]) and len(precise) < len(group):
+            group = precise  # 共受理申请200余件 in the overview, 新收213件 below: the count, not the round figure
         tabled = [f for f in group if f.source == "table"]
         # Worded as a total, a figure outranks the others; but "none" (全年未收取任何检索费) does not
         # outrank a number stated elsewhere (收取复制费120元).
@@ -682,23 +682,34 @@ def mark_headlines(figures: list[Figure]) -> None:
 # Row labels of the old 政府信息公开情况统计表, by key (parts begin with 其中 and are skipped).
 _STAT_ROWS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("proactive_items", re.compile(r"^主动公开(?:政府)?信息(?:总)?(?:数|数量|条数)")),
-    ("normative_docs_issued", re.compile(r"^制发(?:的)?规范性文件(?:总)?(?:数|件数)")),
+    ("normative_docs_issued", re.compile(r"^制发(?:的)?规范性文件(?:总)?(?:数|件数)|^制发(?:的)?规范性文件$")),
     ("applications_received", re.compile(r"^(?:收到|受理|新收)(?:政府信息公开)?申请(?:总)?(?:数|件数|数量)"
-                                          r"|^依申请公开(?:政府)?信息(?:数|件数|数量)|^申请(?:总)?数$")),
-    ("applications_online", re.compile(r"^(?:网络|网上)申请(?:数|件数)")),
-    ("applications_answered", re.compile(r"^申请(?:办结|答复)(?:总)?(?:数|件数)|^(?:办结|答复)申请(?:总)?(?:数|件数)")),
+                                          r"|^依申请公开(?:政府)?信息(?:数|件数|数量)|^申请(?:总)?数$"
+                                          r"|^(?:收到|受理)(?:政府信息公开)?申请$")),
+    ("applications_online", re.compile(r"^(?:网络|网上)申请(?:数|件数)?$|^(?:网络|网上)申请(?:数|件数)")),
+    ("applications_natural_person", re.compile(r"^(?:公民|自然人)(?:申请)?(?:数|件数)?$")),
+    ("applications_answered", re.compile(r"^(?:对)?申请的?(?:办结|答复)(?:总)?(?:数|件数)|^(?:办结|答复)申请(?:总)?(?:数|件数)"
+                                          r"|^申请(?:办结|答复)$")),
     # the old form's own rows: 因政府信息公开申请行政复议数, 因政府信息公开(申请)提起行政诉讼数
     ("admin_review_cases", re.compile(r"^(?:因政府信息公开(?:工作)?被?)?(?:政府信息公开)?(?:申请)?行政复议(?:案件)?"
-                                      r"(?:数量|数|件数)")),
+                                      r"(?:数量|数|件数|$)")),
     ("litigation_cases", re.compile(r"^(?:因政府信息公开(?:工作)?被?)?(?:政府信息公开)?(?:申请)?(?:提起)?行政诉讼(?:案件)?"
-                                    r"(?:数量|数|件数)")),
+                                    r"(?:数量|数|件数|$)")),
     ("fees_charged_cny", re.compile(r"^(?:依申请公开)?(?:政府)?(?:信息)?收取(?:的)?(?:费用|检索费|复制费)|^收费(?:金额|总额)")),
 )
 _ROW_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.．]|[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.、．])")
 _STAT_VALUE = re.compile(r"^-?\d+(?:,\d{3})*(?:\.\d+)?$")
-_STAT_UNIT = re.compile(r"^(?:条|件|个|次|万元|元|人次|篇)$")
-_STAT_LINE = re.compile(r"^(?:\d{1,2}(?:\s++|[.、．]\s*+))?(?P<label>[^\d\t|]{2,60}?)[\s:：]+(?:(?P<unit0>条|件|万元|元)\s+)?"
-                        r"(?P<n>\d+(?:,\d{3})*(?:\.\d+)?)\s*(?P<unit>条|件|万元|元)?\s*$")
+# A cell that begins with its count and unit, then says more (58件（2014年：41件）, 0元).
+_COUNT_FIRST = re.compile(r"(?P<n>\d+(?:,\d{3})*(?:\.\d+)?)\s*(?P<unit>万条|万件|条|件|万元|元)(?![\d件条])")
+_SHARE = re.compile(r"^\d+(?:\.\d+)?\s*[%％]$")  # a row's share of the total beside its count (网络申请 | 112 | 52.1%)
+_STAT_UNIT = re.compile(r"^(?:万条|万件|条|件|个|次|万元|元|人次|篇)$")
+_STAT_LINE = re.compile(r"^(?:\d{1,2}(?:\s++|[.、．]\s*+))?(?P<label>[^\d\t|]{2,60}?)[\s:：]+"
+                        r"(?:(?P<unit0>万条|万件|条|件|万元|元)\s+)?"
+                        r"(?P<n>\d+(?:,\d{3})*(?:\.\d+)?)\s*(?P<unit>万条|万件|条|件|万元|元)?\s*$")
+# Keys a row beginning 其中 may give: a part by its nature (网络申请数, 公民申请); the totals' 其中 rows are parts of them.
+_PART_KEYS = frozenset({"applications_online", "applications_natural_person", "normative_docs_issued"})
+# A header naming a column per year (指标 | 单位 | 2009年 | 2008年（5-12月）; 本年 | 上年): the figures of the year's.
+_YEAR_COLUMN = re.compile(r"^(?:(?P<year>(?:19|20)\d{2})\s*年度?|(?P<this>本年度?|今年|当年)|(?P<last>上年度?|去年))")
 
 
 def _stat_cells(line: str) -> tuple[str, list[str], str] | None:
@@ -709,33 +720,70 @@ def _stat_cells(line: str) -> tuple[str, list[str], str] | None:
             cells = cells[1:]  # a 序号 column
         numbers = [c for c in cells if _STAT_VALUE.match(c.replace(" ", ""))]
         units = [c for c in cells if _STAT_UNIT.match(c)]
-        label = "".join(c for c in cells if c not in numbers and c not in units)
+        if not numbers and len(cells) == 2 and (m := _COUNT_FIRST.match(cells[1])):
+            return cells[0], [m["n"]], m["unit"]  # 行政复议 | 2件（维持具体行政行为1件，…）: the cell's count
+        label = "".join(c for c in cells if c not in numbers and c not in units and not _SHARE.match(c))
         return label, numbers, (units[0] if units else "")
     m = _STAT_LINE.match(line.strip())
     return (m.group("label"), [m.group("n")], m.group("unit") or m.group("unit0") or "") if m else None
 
 
-def table_figures(lines: list[str]) -> list[Figure]:
-    """Figures of a pre-2019 statistics table, each with its row label as text."""
+def table_figures(lines: list[str], year: int | None = None) -> list[Figure]:
+    """Figures of a pre-2019 statistics table, each with its row label as text. A table printing a
+    column per year (the report's year beside the last) gives the report year's column."""
     out: list[Figure] = []
-    for line in lines:
+    years: list[str] = []  # the last header's year columns, in order: "this", "other"
+    for line in _cell_lines_joined(lines):
+        cells = [c.strip() for c in re.split(r"[\t|]", line) if c.strip()]
+        marks = [m for c in cells if (m := _YEAR_COLUMN.match(c))]
+        if len(marks) >= 2 and not any(_STAT_VALUE.match(c) for c in cells):
+            years = ["this" if m["this"] or (m["year"] and year and int(m["year"]) == year) else "other" for m in marks]
+            continue
         row = _stat_cells(line)
         if row is None:
             continue
         label, numbers, unit = row
+        if len(numbers) == len(years) >= 2 and years.count("this") == 1:
+            numbers = [numbers[years.index("this")]]
+        elif len(numbers) >= 2 and len(set(numbers)) == 1:
+            numbers = numbers[:1]  # 全区合计 | 其中：本级, the same count in each column
         if len(numbers) != 1:
             continue
         core = _ROW_NUMBER.sub("", re.sub(r"\s+", "", label)).strip("：:")
-        if core.startswith("其中"):
-            continue
-        unit = unit or next(iter(re.findall(r"[(（](?:单位[:：])?(万元|元|条|件)[)）]", label)), "")
+        part = core.startswith("其中")
+        core = re.sub(r"^其中[:：]?", "", core)
+        unit = unit or next(iter(re.findall(r"[(（](?:单位[:：])?(万条|万件|万元|元|条|件)[)）]", label)), "")
         for key, pattern in _STAT_ROWS:
             if pattern.search(core):
+                if part and key not in _PART_KEYS:
+                    break  # 其中：主动公开规范性文件数, a part of the row above
                 number = numbers[0].replace(",", "")
                 value: int | float = float(number) if "." in number else int(number)
+                approx = False
                 if key == "fees_charged_cny" and unit == "万元":
                     value = round(value * 10_000, 2)
+                elif unit in ("万条", "万件"):  # a count in ten thousands, rounded
+                    value, approx = round(value * 10_000), True
                 printed = re.sub(r"\s+", "", label)
-                out.append(Figure(key, value, False, f"统计表：{printed} {numbers[0]}{unit}", source="table"))
+                out.append(Figure(key, value, approx, f"统计表：{printed} {numbers[0]}{unit}", source="table"))
                 break
+    return out
+
+
+def _cell_lines_joined(lines: list[str]) -> list[str]:
+    """The lines with a statistics row crawled a cell a line (（一）主动公开政府信息数 / 条 / 12716) joined by
+    tabs: a label of no figure, its unit (or none), then its number alone on a line."""
+    out: list[str] = []
+    k = 0
+    while k < len(lines):
+        line = lines[k].strip()
+        unit = k + 1 < len(lines) and _STAT_UNIT.match(lines[k + 1].strip())
+        at = k + 2 if unit else k + 1
+        if (line and not re.search(r"[\d\t|]", line) and len(line) <= 60 and at < len(lines)
+                and _STAT_VALUE.match(lines[at].strip())):
+            out.append("\t".join([line, lines[k + 1].strip()] if unit else [line]) + "\t" + lines[at].strip())
+            k = at + 1
+            continue
+        out.append(lines[k])
+        k += 1
     return out
