@@ -154,3 +154,22 @@ def test_a_screen_reader_s_cells_by_their_places_are_read(numerals):
 def test_a_few_placed_lines_are_left_as_they_are():
     lines = ["第一行 第二列 说明", "第2行 第3列 12", "正文"]
     assert ungridded(lines) == (lines, 0)
+
+
+@pytest.mark.parametrize("line", ["（a）" * 60 + "x", "自然人" + " " * 280 + "x", "自然人：" * 70, "法人或其他组织 · " * 30 + "x",
+                                  "第一行 第一列 " + "跨" * 3000, "自然人：1 " * 100_000])
+def test_lines_built_to_make_the_list_patterns_backtrack_end_quickly(line):
+    """A label of bracketed words and no colon made the cell pattern try every way of grouping them (2^n):
+    one hostile line hung the build. Lines are split at their last colon or tab, and long ones not tried."""
+    import signal
+
+    def hung(*_):
+        raise TimeoutError("a list pattern backtracked without end")
+
+    signal.signal(signal.SIGALRM, hung)
+    signal.alarm(30)
+    try:
+        ungridded([line] * 20)
+        assert relisted([line] * 20)[1] == 0
+    finally:
+        signal.alarm(0)

@@ -29,19 +29,18 @@ _T2_NAMES = {re.sub(r"[（(].*", "", measure.label_zh): measure.label_zh
 _T4_NAMES = {column.label_zh: column.id for column in forms.T4_COLUMNS if column.id != "total"}
 _NAMES = sorted({*_T3_NAMES, *_T2_NAMES, *_T4_NAMES}, key=len, reverse=True)
 _VALUE = r"[-+]?\d[\d,]*(?:\.\d+)?|无|／|/|—{1,2}|-"
-_UNIT = r"(?:[（(][^）)]{0,10}[）)])?"  # 本年收费金额（单位：万元）
+_UNIT = r"[（(][^）)]{0,10}[）)]"  # 本年收费金额（单位：万元）
 # Words over a group of columns, or naming a table's part, that a listed value's label may carry: no row's name.
 _GROUP_WORDS = r"法人或其他组织|法人或其它组织|申请人情况|申请人类型|指标名称|第二十条第?[（(][一二三四五六七八九十]+[)）]项"
 # A named value: the organisations' heading may come before a column's name (法人或其他组织—商业企业：9, 法人或
 # 其他组织（商业企业：1，…）).
-_PAIR = re.compile(rf"(?:(?:{_GROUP_WORDS})\s*[—\-－·・、/／›>（(\s]*)?"
-                   rf"(?P<name>{'|'.join(map(re.escape, _NAMES))})\s*{_UNIT}\s*[:：=]?\s*(?P<value>{_VALUE})"
-                   r"\s*(?:件|条|个|项|万元)?\s*[）)]?\s*(?:[;；,，。]\s*|$)")
+_PAIR = re.compile(rf"(?:(?:{_GROUP_WORDS})[—\-－·・、/／›>（(\s]*)?(?P<name>{'|'.join(map(re.escape, _NAMES))})\s*"
+                   rf"(?:{_UNIT}\s*)?(?:[:：=]\s*)?(?P<value>{_VALUE})\s*"
+                   r"(?:(?:件|条|个|项|万元)\s*)?(?:[）)]\s*)?(?:[;；,，。]\s*|$)")
 # A cell a line, its label's parts in any order, the column's name one of them (自然人 · 一、本年新收…：27;
-# 本年新收…／申请人情况／自然人 ⇥ 210), the value after a colon or a tab (or nothing after a tab: a blank cell).
-_CELL = re.compile(rf"(?P<label>(?:[（(][^）)\t]{{0,12}}[）)]|[^\t:：])+?)\s*"
-                   rf"(?:[:：=]\s*(?P<value>{_VALUE})|\t\s*(?P<tabbed>{_VALUE})?)"
-                   r"\s*(?:件|条|个|项|万元)?\s*[。;；]?")
+# 本年新收…／申请人情况／自然人 ⇥ 210), the value after the label's last colon or tab (nothing after a tab: blank).
+_CELL_VALUE = re.compile(rf"\s*(?:(?P<value>{_VALUE})\s*)?(?:(?:件|条|个|项|万元)\s*)?[。;；]?")
+_LINE_MAX = 300  # a listed value's line is short; longer lines are prose (and no pattern runs over a long one)
 _PART_SEPARATORS = re.compile(r"\s*(?:[·・›>|]|(?<!增)[／/](?!减))\s*|\s+[—\-－]\s+|(?<=[^\d\s])[—\-－](?=[^\d\s])|\s{2,}|　")
 # 各类申请人均为0件: every column of the row 0.
 _ALL_ZERO = re.compile(r"(?P<label>.+?)\s*[:：]\s*(?:各类申请人|各类|各栏|各项)?(?:均为|均|全部为|全为)\s*(?:0|０|零)"
@@ -91,17 +90,31 @@ def _label_parts(label: str) -> list[str]:
     return [part for part in parts if part and not re.fullmatch(_GROUP_WORDS, part)]
 
 
+def _label_and_value(line: str) -> tuple[str, str] | None:
+    """A line split at its last tab, or else at its last colon outside brackets (本年收费金额（单位：万元）…：0)."""
+    if "\t" in line:
+        label, _, value = line.rpartition("\t")
+        return label, value
+    depth, at = 0, -1
+    for k, char in enumerate(line):
+        depth += (char in "（(") - (char in "）)")
+        if char in ":：=" and depth <= 0:
+            at = k
+    return (line[:at], line[at + 1:]) if at > 0 else None
+
+
 def _cell(line: str) -> tuple[str, list[tuple[str, str]]] | None:
-    """A cell a line whose label names its column among its parts (see ``_CELL``)."""
-    m = _CELL.fullmatch(line)
-    if m is None or _sentence(m.group("label")):
+    """A cell a line whose label names its column among its parts (see ``_CELL_VALUE``)."""
+    split = _label_and_value(line)
+    if split is None or _sentence(split[0]) or (m := _CELL_VALUE.fullmatch(split[1])) is None:
         return None
-    parts = _label_parts(m.group("label"))
+    if m.group("value") is None and "\t" not in line:
+        return None  # only a tab's empty cell is a blank value
+    parts = _label_parts(split[0])
     names = [part for part in parts if re.sub(r"[（(].*", "", part) in _NAMES]
     if len(names) != 1 or len(parts) < 2:
         return None
-    value = m.group("value") if m.group("value") is not None else (m.group("tabbed") or "")
-    return " ".join(part for part in parts if part not in names), [(re.sub(r"[（(].*", "", names[0]), value)]
+    return " ".join(part for part in parts if part not in names), [(re.sub(r"[（(].*", "", names[0]), m.group("value") or "")]
 
 
 def _names_a_row(line: str) -> bool:
@@ -134,8 +147,7 @@ def relisted(lines: list[str]) -> tuple[list[str], int]:
     module's docstring), and how many such rows there were; the lines as they are in any other text.
     A row's values printed apart (a cell a line, column by column) are gathered at its first."""
     stripped = [line.strip() + ("\t" if line.rstrip(" ").endswith("\t") else "") for line in lines]  # ⇥ a blank cell
-    parsed = [_pairs(line) if _PAIR.search(line) or _CELL.fullmatch(line) or _ALL_ZERO.fullmatch(line) else None
-              for line in stripped]
+    parsed = [_pairs(line) if len(line) <= _LINE_MAX else None for line in stripped]
     if sum(len(p[1]) for p in parsed if p is not None) < _PAIRS_MIN:
         return lines, 0
     out: list[str | _Row] = []
