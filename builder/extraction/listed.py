@@ -48,6 +48,8 @@ _ALL_ZERO = re.compile(r"(?P<label>.+?)\s*[:：]\s*(?:各类申请人|各类|各
 _ROW_NUMBER_BEFORE = re.compile(r"(?:[（(][一二三四五六七八九十]+[)）]|\d+\s*[.．、])\s*$")
 _LABEL_END = " \t—-－·・:：|>›/／-"
 _PAIRS_MIN = 12  # named values a text prints at least before its lines are read so: two rows of table 3
+# Column names a list repeats on every row, and a table's header prints once: a first, cheap look.
+_LISTED_WORDS = ("自然人", "商业企业", "科研机构", "本年制发件数", "本年新制作数量")
 _T4_GROUPS = ("行政复议", "未经复议直接起诉", "复议后起诉", "行政诉讼")
 # The words of the form's rows (table 3's, its groups', table 2's items, table 4's groups): a card's heading names one.
 _ROW_WORDS = tuple(sorted({re.sub(r"^(?:[一二三四五六七]、|（[一二三四五六七]）|\d\.)", "", text)
@@ -146,6 +148,9 @@ def relisted(lines: list[str]) -> tuple[list[str], int]:
     """The lines with each table row printed as a list of named values put back as a row (see the
     module's docstring), and how many such rows there were; the lines as they are in any other text.
     A row's values printed apart (a cell a line, column by column) are gathered at its first."""
+    text = "\n".join(lines)
+    if sum(text.count(word) for word in _LISTED_WORDS) < _PAIRS_MIN:
+        return lines, 0  # nearly every report: its tables' headers name each column once or twice
     stripped = [line.strip() + ("\t" if line.rstrip(" ").endswith("\t") else "") for line in lines]  # ⇥ a blank cell
     parsed = [_pairs(line) if len(line) <= _LINE_MAX else None for line in stripped]
     if sum(len(p[1]) for p in parsed if p is not None) < _PAIRS_MIN:
