@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import html
 import random
+import re
 
 import pytest
 
@@ -110,6 +111,31 @@ def test_a_row_listed_column_by_column_is_gathered_and_a_row_of_zeros_in_words_i
                       "三、收到和处理政府信息公开申请情况", *lines, "四、政府信息公开行政复议、行政诉讼情况", *t4])
     report = extract_bytes(text.encode(), "report.txt")
     for cell in forms.cells("gov-2021"):
+        assert report.cells[cell.id].value == v[cell.id], cell.id
+
+
+@pytest.mark.parametrize("template", ["gov-2021", "gov-2019"])
+def test_tables_printed_a_column_a_line_are_read(template):
+    """A table turned into text a column a line: table 2's measures with each item's value after its name
+    (本年新制作数量：规章0，规范性文件5。), table 3's applicant columns with a value for each of the form's rows
+    in order (自然人：36，0，18，…), table 4's results with each group's value (结果维持：行政复议1件，…)."""
+    year = 2023 if template == "gov-2021" else 2020
+    form = forms.FORMS[template]
+    v = synthetic.consistent_values(random.Random(5), template)
+    measures = {m.id: m for item in form.t2 for m in item.measures}
+    t2 = [f"{re.sub(r'（.*', '', m.label_zh)}：" + "，".join(f"{item.label_zh}{_v(v[forms.t2_cell(item.id, m.id)])}"
+                                                          for item in form.t2 if m in item.measures) + "。"
+          for m in measures.values()]
+    t3 = [f"{_column(c, '—')}：" + "，".join(_v(v[forms.t3_cell(row.id, c.id)]) for row in form.t3_rows) + "。"
+          for c in forms.T3_COLUMNS]
+    t4 = [f"{c.label_zh}：" + "，".join(f"{g.label_zh}{v[forms.t4_cell(g.id, c.id)]}件" for g in forms.T4_GROUPS) + "。"
+          for c in forms.T4_COLUMNS]
+    text = "\n".join([f"{AGENCY}{year}年政府信息公开工作年度报告", "一、总体情况", "二、主动公开政府信息情况", *t2,
+                      "三、收到和处理政府信息公开申请情况", *t3, "四、政府信息公开行政复议、行政诉讼情况", *t4,
+                      "五、存在的主要问题及改进情况", "工作仍有不足。"])
+    report = extract_bytes(text.encode(), "report.txt")
+    assert (report.year, report.template) == (year, template)
+    for cell in forms.cells(template):
         assert report.cells[cell.id].value == v[cell.id], cell.id
 
 

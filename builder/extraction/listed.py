@@ -144,11 +144,40 @@ def _lines(row: _Row) -> list[str]:
     return [row.label + "\t" + "\t".join(by_column.get(column.id, "") for column in forms.T3_COLUMNS)]
 
 
+# A column a line (a table printed turned, as text): its name, a colon, then its values, each after its row's
+# name (本年新制作数量：规章0，规范性文件5。 结果维持：行政复议1件，行政诉讼（复议后起诉）0件) or in the form's row order
+# (自然人：36，0，18，…: table 3's column, as many values as the form has rows).
+_COLUMN_HEAD = rf"(?:(?:{_GROUP_WORDS})[—\-－·・\s]*)?(?P<head>{'|'.join(map(re.escape, _NAMES))})\s*[:：]\s*"
+_COLUMN_LINE = re.compile(rf"(?m)^\s*{_COLUMN_HEAD}(?=[^\n]*\d[^\n]*[，,、])")
+_COLUMN_LINES_MIN = 3
+_ROW_VALUE = re.compile(rf"(?P<name>[^\d，,、；;。:：]+?)\s*(?P<value>{_VALUE})\s*(?:件|条|个|项|万元)?")
+_FORM_ROWS = {len(form.t3_rows): form.t3_rows for form in forms.FORMS.values()}
+
+
+def _column_cells(line: str) -> list[str]:
+    """A column printed a line as a cell a line each (行政复议 · 结果维持：1), or the line as it is."""
+    m = re.fullmatch(_COLUMN_HEAD + r"(?P<rest>.+?)[。；;]?", line.strip()) if len(line) <= _LINE_MAX * 2 else None
+    if m is None:
+        return [line]
+    items = [item.strip() for item in re.split(r"[，,、；;]", m["rest"]) if item.strip()]
+    if all(re.fullmatch(_VALUE, item) for item in items) and len(items) in _FORM_ROWS and m["head"] in _T3_NAMES:
+        rows = _FORM_ROWS[len(items)]
+        return [f"{' '.join(filter(None, (row.group_zh, row.label_zh)))} · {m['head']}：{value}"
+                for row, value in zip(rows, items)]
+    named = [_ROW_VALUE.fullmatch(item) for item in items]
+    if not items or not all(named):
+        return [line]
+    return [f"{n['name'].strip()} · {m['head']}：{n['value']}" for n in named]
+
+
 def relisted(lines: list[str]) -> tuple[list[str], int]:
     """The lines with each table row printed as a list of named values put back as a row (see the
     module's docstring), and how many such rows there were; the lines as they are in any other text.
     A row's values printed apart (a cell a line, column by column) are gathered at its first."""
     text = "\n".join(lines)
+    if len(_COLUMN_LINE.findall(text)) >= _COLUMN_LINES_MIN:  # a column a line: made a cell a line first
+        lines = [cell for line in lines for cell in _column_cells(line)]
+        text = "\n".join(lines)
     if sum(text.count(word) for word in _LISTED_WORDS) < _PAIRS_MIN:
         return lines, 0  # nearly every report: its tables' headers name each column once or twice
     stripped = [line.strip() + ("\t" if line.rstrip(" ").endswith("\t") else "") for line in lines]  # ⇥ a blank cell
