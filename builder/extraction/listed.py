@@ -28,20 +28,20 @@ _T2_NAMES = {re.sub(r"[（(].*", "", measure.label_zh): measure.label_zh
              for item in forms.T2_2021 + forms.T2_2019 for measure in item.measures}
 _T4_NAMES = {column.label_zh: column.id for column in forms.T4_COLUMNS if column.id != "total"}
 _NAMES = sorted({*_T3_NAMES, *_T2_NAMES, *_T4_NAMES}, key=len, reverse=True)
-_VALUE = r"[-+]?\d[\d,]*(?:\.\d+)?|无|／|/|—{1,2}|-"
+_VALUE = r"[-+]?\d[\d,]*(?:\.\d+)?|无|零|／|/|—{1,2}|-"
 _UNIT = r"[（(][^）)]{0,10}[）)]"  # 本年收费金额（单位：万元）
 # Words over a group of columns, or naming a table's part, that a listed value's label may carry: no row's name.
 _GROUP_WORDS = r"法人或其他组织|法人或其它组织|申请人情况|申请人类型|指标名称|第二十条第?[（(][一二三四五六七八九十]+[)）]项"
 # A named value: the organisations' heading may come before a column's name (法人或其他组织—商业企业：9, 法人或
 # 其他组织（商业企业：1，…）).
-_PAIR = re.compile(rf"(?:(?:{_GROUP_WORDS})[—\-－·・、/／›>（(\s]*)?(?P<name>{'|'.join(map(re.escape, _NAMES))})\s*"
+_PAIR = re.compile(rf"(?:其中\s*)?(?:(?:{_GROUP_WORDS})[—\-－·・、/／›>（(\s]*)?(?P<name>{'|'.join(map(re.escape, _NAMES))})\s*"
                    rf"(?:{_UNIT}\s*)?(?:[:：=]\s*)?(?P<value>{_VALUE})\s*"
-                   r"(?:(?:件|条|个|项|万元)\s*)?(?:[）)]\s*)?(?:[;；,，。]\s*|$)")
+                   r"(?:(?:件|条|个|项|万元)\s*)?(?:[）)]\s*)?(?:[;；,，、。]\s*|$)")
 # A cell a line, its label's parts in any order, the column's name one of them (自然人 · 一、本年新收…：27;
 # 本年新收…／申请人情况／自然人 ⇥ 210), the value after the label's last colon or tab (nothing after a tab: blank).
 _CELL_VALUE = re.compile(rf"\s*(?:(?P<value>{_VALUE})\s*)?(?:(?:件|条|个|项|万元)\s*)?[。;；]?")
 _LINE_MAX = 300  # a listed value's line is short; longer lines are prose (and no pattern runs over a long one)
-_PART_SEPARATORS = re.compile(r"\s*(?:[·・›>|]|(?<!增)[／/](?!减))\s*|\s+[—\-－]\s+|(?<=[^\d\s])[—\-－](?=[^\d\s])|\s{2,}|　")
+_PART_SEPARATORS = re.compile(r"\s*(?:[·・›>|｜\t]|(?<!增)[／/](?!减))\s*|\s+[—\-－]\s+|(?<=[^\d\s])[—\-－](?=[^\d\s])|\s{2,}|　")
 # 各类申请人均为0件: every column of the row 0.
 _ALL_ZERO = re.compile(r"(?P<label>.+?)\s*[:：]\s*(?:各类申请人|各类|各栏|各项)?(?:均为|均|全部为|全为)\s*(?:0|０|零)"
                        r"\s*件?[。;；]?")
@@ -67,7 +67,7 @@ class _Row:
 
 def _sentence(label: str) -> bool:
     """A sentence's counts (其中自然人56件，商业企业5件。), not a row's label."""
-    return bool(re.search(r"\d\s*[件条个项]", label)) or label.endswith(("。", "，", ","))
+    return bool(re.search(r"(?<![第\d])\d+\s*[件条个项]", label)) or label.endswith(("。", "，", ","))
 
 
 def _pairs(line: str) -> tuple[str, list[tuple[str, str]]] | None:
@@ -102,7 +102,13 @@ def _label_and_value(line: str) -> tuple[str, str] | None:
         depth += (char in "（(") - (char in "）)")
         if char in ":：=" and depth <= 0:
             at = k
-    return (line[:at], line[at + 1:]) if at > 0 else None
+    if at > 0:
+        return line[:at], line[at + 1:]
+    for separator in ("——", "｜", "|"):  # 自然人／一、本年新收…——128件; 表三｜…｜自然人｜77个
+        if separator in line:
+            label, _, value = line.rpartition(separator)
+            return label, value
+    return None
 
 
 def _cell(line: str) -> tuple[str, list[tuple[str, str]]] | None:
@@ -133,7 +139,8 @@ def _table(row: _Row) -> str:
 
 
 def _lines(row: _Row) -> list[str]:
-    """The row as the lines a table reader takes."""
+    """The row as the lines a table reader takes (零 written as the 0 it is: a list's word, not a cell's glyph)."""
+    row = _Row(row.label, [(name, "0" if value == "零" else value) for name, value in row.values])
     table = _table(row)
     if table == "t2":
         return ["信息内容\t" + "\t".join(_T2_NAMES.get(name, name) for name, _ in row.values),
@@ -147,8 +154,9 @@ def _lines(row: _Row) -> list[str]:
 # A column a line (a table printed turned, as text): its name, a colon, then its values, each after its row's
 # name (本年新制作数量：规章0，规范性文件5。 结果维持：行政复议1件，行政诉讼（复议后起诉）0件) or in the form's row order
 # (自然人：36，0，18，…: table 3's column, as many values as the form has rows).
-_COLUMN_HEAD = rf"(?:(?:{_GROUP_WORDS})[—\-－·・\s]*)?(?P<head>{'|'.join(map(re.escape, _NAMES))})\s*[:：]\s*"
-_COLUMN_LINE = re.compile(rf"(?m)^\s*{_COLUMN_HEAD}(?=[^\n]*\d[^\n]*[，,、])")
+_COLUMN_HEAD = (rf"(?:[（(][一二三四五六七八九十]+[)）]|\d{{1,2}}[.、．])?\s*(?:(?:{_GROUP_WORDS})[—\-－·・\s]*)?"
+                rf"(?P<head>{'|'.join(map(re.escape, _NAMES))})\s*[:：]\s*")
+_COLUMN_LINE = re.compile(rf"(?m)^\s*{_COLUMN_HEAD}(?=[^\n]*?\d[^\n]*?[，,、；;\s][^\n]*?\d)")
 _COLUMN_LINES_MIN = 3
 _ROW_VALUE = re.compile(rf"(?P<name>[^\d，,、；;。:：]+?)\s*(?P<value>{_VALUE})\s*(?:件|条|个|项|万元)?")
 _FORM_ROWS = {len(form.t3_rows): form.t3_rows for form in forms.FORMS.values()}
@@ -159,11 +167,14 @@ def _column_cells(line: str) -> list[str]:
     m = re.fullmatch(_COLUMN_HEAD + r"(?P<rest>.+?)[。；;]?", line.strip()) if len(line) <= _LINE_MAX * 2 else None
     if m is None:
         return [line]
-    items = [item.strip() for item in re.split(r"[，,、；;]", m["rest"]) if item.strip()]
-    if all(re.fullmatch(_VALUE, item) for item in items) and len(items) in _FORM_ROWS and m["head"] in _T3_NAMES:
-        rows = _FORM_ROWS[len(items)]
-        return [f"{' '.join(filter(None, (row.group_zh, row.label_zh)))} · {m['head']}：{value}"
-                for row, value in zip(rows, items)]
+    items = [item.strip() for item in re.split(r"[，,、；;\s]+", m["rest"]) if item.strip()]
+    if all(re.fullmatch(_VALUE, item) for item in items):
+        if len(items) in _FORM_ROWS and m["head"] in _T3_NAMES:
+            return [f"{' '.join(filter(None, (row.group_zh, row.label_zh)))} · {m['head']}：{value}"
+                    for row, value in zip(_FORM_ROWS[len(items)], items)]
+        if len(items) == len(forms.T4_GROUPS) and m["head"] in _T4_NAMES:
+            return [f"{group.label_zh} · {m['head']}：{value}" for group, value in zip(forms.T4_GROUPS, items)]
+        return [line]
     named = [_ROW_VALUE.fullmatch(item) for item in items]
     if not items or not all(named):
         return [line]
@@ -226,9 +237,10 @@ def relisted(lines: list[str]) -> tuple[list[str], int]:
 # 第六行 第四列 54 (or 第6行第4列：54): a cell by its row and column; 表格开始，共二十八行十列 / 表格结束 around them.
 _NUMERAL = r"[\d一二三四五六七八九十百〇零两]+"
 # A merged cell's extent, said before its text (跨3列, （合并三列）, 跨2行3列): the text is its first place's.
-_SPAN = rf"(?:[（(]?\s*(?:跨|合并)\s*(?:{_NUMERAL}\s*行\s*)?(?:{_NUMERAL}\s*[行列])\s*[）)]?)?"
-_PLACED = re.compile(rf"\s*第\s*(?P<row>{_NUMERAL})\s*行\s*[，,、]?\s*第\s*(?P<column>{_NUMERAL})\s*列\s*{_SPAN}"
-                     r"\s*[:：]?\s*(?P<text>.*)")
+_SPAN = rf"[（(]?\s*(?:跨|合并)\s*(?:{_NUMERAL}\s*行\s*)?{_NUMERAL}\s*[行列]\s*[）)]?"
+# A screen reader says a cell's row when it changes (第 2 行 第 4 列 自然人), then its column alone (第 5 列 …).
+_PLACED = re.compile(rf"\s*(?:第\s*(?P<row>{_NUMERAL})\s*行\s*[，,、]?\s*)?第\s*(?P<column>{_NUMERAL})\s*列"
+                     rf"(?:\s*{_SPAN})*\s*[:：]?\s*(?P<text>.*)")
 _EMPTY_WORDS = ("空白", "空", "（空白）", "(空白)")  # a screen reader's word for an empty cell
 _GRID_MARK = re.compile(r"\s*表格(?:开始|结束)[^\t]{0,30}")
 _DIGITS = {c: k for k, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "两": 2}
@@ -254,11 +266,12 @@ def _ordinal(text: str) -> int | None:
 def ungridded(lines: list[str]) -> tuple[list[str], int]:
     """The lines with each run of cells placed by row and column (see the module's docstring) put back as
     the table's rows, and how many cells were; the lines as they are in any other text."""
-    if sum(1 for line in lines if "行" in line and _PLACED.fullmatch(line)) < _PLACES_MIN:
-        return lines, 0
+    if sum(1 for line in lines if "列" in line and (m := _PLACED.fullmatch(line)) and m["row"]) < _PLACES_MIN // 4:
+        return lines, 0  # a screen reader names the row of a table's first cell in each row at least
     out: list[str] = []
     grid: dict[tuple[int, int], str] = {}
     placed = 0
+    current = last = 0  # the row the last placed cell named; the grid's last row
 
     def flush() -> None:
         nonlocal placed
@@ -270,17 +283,21 @@ def ungridded(lines: list[str]) -> tuple[list[str], int]:
             grid.clear()
 
     for line in lines:
-        m = _PLACED.fullmatch(line)
-        row, column = (_ordinal(m.group("row")), _ordinal(m.group("column"))) if m else (None, None)
+        m = _PLACED.fullmatch(line) if "列" in line else None
+        row = (_ordinal(m["row"]) if m["row"] else current) if m else None
+        column = _ordinal(m["column"]) if m else None
         if row and column and column <= 100:
-            if (row, column) in grid or (grid and row < max(r for r, _ in grid)):
+            if (row, column) in grid or (grid and row < last):
                 flush()  # a place named again, or a row before the last: the next table
             text = m.group("text").strip().replace("\t", " ")
             grid[(row, column)] = "" if text in _EMPTY_WORDS else text
+            current = last = row
         elif _GRID_MARK.fullmatch(line):
             flush()
+            current = 0
         else:
             flush()
+            current = 0
             out.append(line)
     flush()
     return out, placed
