@@ -292,6 +292,15 @@ def test_a_csv_in_the_accounting_format_is_read_whatever_its_labels_length():
         assert report.cells[cell.id].value == v[cell.id], cell.id
 
 
+def test_a_csv_row_with_a_long_remark_in_its_last_field_is_a_table_row():
+    """An export's 备注 column holding a long text (here a formula pasted ten thousand times): the row was no
+    row, and its totals were unsure."""
+    from builder.reading.document import separated_rows
+
+    remark = "=SUM(" * 10_000
+    assert separated_rows([f"（七）总计,,71,8,0,0,1,1,81,{remark}"]) == [f"（七）总计\t\t71\t8\t0\t0\t1\t1\t81\t{remark}"]
+
+
 def test_rows_pasted_as_comma_or_semicolon_separated_values_are_table_rows():
     """A table saved as CSV and pasted into the page: 规章,0,0,0 was no row, and table 3 was lost."""
     from builder.reading.document import separated_rows

@@ -300,7 +300,7 @@ def separated_rows(lines: list[str]) -> list[str]:
         fields = next(csv.reader([line.strip().rstrip(separator)], delimiter=separator))
         rest = [f.strip() for f in fields[1:]]
         if (len(padded) < _MIN_FIELDS or len(fields) < 2 or any(f.endswith("。") for f in fields)
-                or len(fields[0]) > _LABEL_MAX or any(len(f) > _FIELD_MAX for f in fields[1:])
+                or len(fields[0]) > _LABEL_MAX or any(len(f) > _FIELD_MAX for f in fields[1:-1])  # the last: a remark
                 or sum(1 for f in rest if not f or _FIELD_VALUE.fullmatch(f)) * 2 < len(rest)
                 or not any(_FIELD_VALUE.fullmatch(f) for f in rest)):
             continue
