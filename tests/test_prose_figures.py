@@ -794,3 +794,28 @@ def test_a_count_in_ten_thousands_is_its_round_number_and_a_channel_s_count_no_t
     report = extract_bytes(text.encode(), "t.txt")
     assert report.template == "pre-2019"
     assert headlines(report.narrative)["proactive_items"] == 86400
+
+
+@pytest.mark.parametrize("text, year, expected", [
+    ("2015年，因政府信息公开申请被提起行政复议案7件，行政诉讼案3件。", 2015, {"admin_review_cases": 7, "litigation_cases": 3}),
+    ("2011年，全区共主动公开政府信息4千余条，比上年增长约三成。", 2011, {"proactive_items": 4000}),
+    ("全年办结61件；另有2件于2017年12月下旬受理，尚在法定答复期限内，结转至2018年办理。", 2017,
+     {"applications_answered": 61, "applications_carried_forward": 2}),
+    ("其中按时办结270件，延期办结4件。", 2017, {}),  # parts of what was answered
+    ("答复情况为：属于已主动公开范围的23件，同意公开的96件。", 2017, {}),  # a breakdown of the answers
+    ("（一）主动公开政府信息数（不同渠道和方式公开相同信息计1条）条4327", 2016, {}),  # a crawled row's counting rule
+])
+def test_more_ways_of_stating_the_year_s_counts(text, year, expected):
+    """行政复议案7件, 4千余条, a carried count whose clause names a date before the year it goes to; and three
+    figures that are no totals: 延期办结 (a part), 答复情况为 (a breakdown), 计1条 (a row's counting rule)."""
+    found = figures(text, year)
+    assert headlines(found) == expected
+    assert not any(f.key == "proactive_items" and f.value == 1 for f in found)
+
+
+def test_a_statistics_row_with_its_unit_in_brackets_under_last_and_this_year():
+    from builder.extraction.narrative import table_figures
+
+    rows = ["项 目\t上年数\t本年数", "答复申请（件）\t98\t127", "主动公开政府信息数（条）\t2104\t2587"]
+    assert [(f.key, f.value) for f in table_figures(rows, 2011)] == [("applications_answered", 127),
+                                                                     ("proactive_items", 2587)]

@@ -16,7 +16,8 @@ from ..limits import MAX_NUMBER_DIGITS, checkpoint
 _CN_NUMERALS = "零〇一二两三四五六七八九十百千"
 _N = (r"(?P<n>(?<!\d)\d+(?:,\d{3})*(?:\.\d+)?|(?<![第每万" + _CN_NUMERALS + r"])[" + _CN_NUMERALS + r"]{1,8}"
       r"(?:万[" + _CN_NUMERALS + r"]{1,8})?)"  # 一万二千余条 whole: its 二千 is no count of its own
-      r"\s*+(?P<wan>万(?!元))?\s*+(?P<approx>多|余)?\s*+")  # spaces taken once: a run of them is tried one way
+      # spaces taken once (a run of them is tried one way); 1.2万条, 4千余条: a round count
+      r"\s*+(?P<wan>万(?!元)|(?<=\d)千(?![元米克瓦]))?\s*+(?P<approx>多|余)?\s*+")
 _HAS_NUMBER = re.compile(r"[\d" + _CN_NUMERALS + "]")
 _APPROX_BEFORE = re.compile(r"(?:约|近|超过|逾|大约)\s*$")
 _GAP = r"[^。；;，,]{0,30}?"
@@ -90,9 +91,9 @@ PATTERNS: tuple[Pattern, ...] = (
     _p("applications_handled", r"(?:共计|合计|累计|共需|共)(?:需要)?(?:办理|处理)(?:了)?" + _APPLICATIONS
        + r"?(?:共计|共|合计)?\s*" + _N + "件"),
     # not 维持原答复)、行政诉讼1件: a review's outcome, then another count
-    _p("applications_answered", r"(?<!延期)(?<!逾期)(?<!原)(?<!重新)答复(?!中|情况中|结果中)"
+    _p("applications_answered", r"(?<!延期)(?<!逾期)(?<!原)(?<!重新)答复(?!中|情况|结果中)"  # 答复情况为：…23件, a breakdown
        r"(?:(?!复议|诉讼)[^。；;，,、（()）]){0,15}?" + _N + "件"),
-    _p("applications_answered", r"办结(?:了)?[^申。；;，,（(率]{0,6}?" + _N + "件"),
+    _p("applications_answered", r"(?<!延期)(?<!逾期)办结(?:了)?[^申。；;，,（(率]{0,6}?" + _N + "件"),  # 延期办结: a part
     # 受理的23件申请已全部按期答复
     _p("applications_answered", _N + r"件(?:政府信息公开)?申请(?:均|已|全部|都)+[^。；;，,\d]{0,8}?(?:答复|办结)"),
     _p("applications_carried_over", r"上一?年度?结转" + r"[^。；;，,]{0,10}?" + _N + "件"),
@@ -105,7 +106,8 @@ PATTERNS: tuple[Pattern, ...] = (
     _p("applications_carried_forward", _N + r"件[^。；;，,\d]{0,20}?(?:顺延|结转|转入|延期)(?:到|至|入)?\s*" + _Y, year_offset=1),
     # 其余58件因尚在法定答复期限内，结转至2023年: what is left of the year's, over a comma
     _p("applications_carried_forward", r"(?:其余|剩余|余下|尚有|还有|另有)" + _N
-       + r"件[^。；;\d]{0,25}?(?:顺延|结转|转入|延期)(?:到|至|入)?\s*(?:下一?年|" + _Y + ")", year_offset=1),
+       + r"件(?:[^。；;\d]|(?:19|20)\d{2}年(?:\d{1,2}月)?(?:\d{1,2}日)?){0,40}?(?:顺延|结转|转入|延期)(?:到|至|入)?\s*"
+       r"(?:下一?年|" + _Y + ")", year_offset=1),
     _p("applications_carried_forward", r"(?:顺延|结转|转入)(?:到|至|入)?\s*" + _Y + r"[^。；;，,\d]{0,8}?" + _N + "件",
        year_offset=1),
     # 2件因在法定答复期内跨年，结转至2025年继续办理: the count, the reason, then where it goes, over a comma
@@ -128,13 +130,13 @@ PATTERNS: tuple[Pattern, ...] = (
     # 网上申请151件、信函申请35件 / 信函及当面申请8件: the channels other than online, named
     _p("applications_other_channel", r"(?<![网上])(?:" + _OFFLINE + r")(?:(?:及|和|、|与|或)(?:" + _OFFLINE + r"))*"
        r"(?:方式|渠道)?(?:提交|提出|递交)?(?:的)?申请(?:共|为)?\s*" + _N + "件"),
-    _p("admin_review_cases", r"行政复议(?:案件|申请)?(?:共|共计)?\s*" + _N + r"(?:件|起|宗)"),
+    _p("admin_review_cases", r"行政复议(?:案件|案|申请)?(?:共|共计)?\s*" + _N + r"(?:件|起|宗)"),
     _p("admin_review_cases", _N + r"(?:件|起|宗)\s*" + _CAUSED + r"行政复议"),
     _p("admin_review_cases", r"(?:未|没有|无)" + _FOR + r"被?(?:收到|发生|产生|出现|接到|申请)" + _CASE_GAP + r"行政复议"
        + _NOT_OUTCOME, 0),
     _p("admin_review_cases", _NONE_BEFORE + r"无(?:(?!撤销|纠错|违法)[^。；;，,\d]){0,15}?行政复议"
        + _NOT_OUTCOME, 0),
-    _p("litigation_cases", r"行政诉讼(?:案件|申请)?(?:共|共计)?\s*" + _N + r"(?:件|起|宗)"),
+    _p("litigation_cases", r"行政诉讼(?:案件|案|申请)?(?:共|共计)?\s*" + _N + r"(?:件|起|宗)"),
     _p("litigation_cases", _N + r"(?:件|起|宗)\s*" + _CAUSED + r"行政诉讼"),
     _p("litigation_cases", r"(?:未|没有|无)" + _FOR + r"被?(?:收到|发生|产生|出现|接到|提起|起诉|申请)" + _CASE_GAP
        + r"行政诉讼" + _NOT_OUTCOME, 0),
@@ -143,7 +145,9 @@ PATTERNS: tuple[Pattern, ...] = (
     _p("fees_charged_cny", r"收取" + r"[^。；;，,]{0,15}?费用?\s*" + _N + "元"),
     _p("fees_charged_cny", r"收取" + r"[^。；;，,]{0,15}?费用?\s*" + _N + "万元", scale=10_000),
     _p("fees_charged_cny", r"(?:未|没有|均未|不)收取[^。；;，,]{0,15}?(?:费用|费)|均未收费|未收费|无收费|免费予以提供", 0),
-    _p("proactive_items", r"主动公开" + r"[^。；;，,]{0,30}?(?:信息|政府信息)[^。；;，,\d]{0,20}?(?:共计|共|达)?\s*" + _N + "条"),
+    # (not 主动公开政府信息数（不同渠道和方式公开相同信息计1条）: a table row's counting rule, crawled into the prose)
+    _p("proactive_items", r"主动公开" + r"[^。；;，,（(]{0,30}?(?:信息|政府信息)[^。；;，,\d（(]{0,20}?(?:共计|共|达)?\s*" + _N
+       + "条"),
     # 全年在区政府门户网站公开各类政府信息7215条, 发布各类政府信息4713条 (under 主动公开, or in the overview):
     # the year's published items (发布政府信息 with no 各类 is often one channel's)
     _p("proactive_items", r"(?<![申请依])(?:公开(?:了)?(?:(?:各类|各项)(?:政府)?|政府)|发布(?:了)?(?:各类|各项)(?:政府)?)"
@@ -343,8 +347,8 @@ def find_figures(sentence_list: list[str], year: int | None = None, table_lines:
                         continue  # 百余条, 一二件: no one number; 一件事一次办, 一件一档: a slogan
                     value = counted * pattern.scale
                     approx = bool(m.group("approx")) or bool(_APPROX_BEFORE.search(sentence[: m.start("n")]))
-                    if m.group("wan"):  # 1.2万条: a rounded count in tens of thousands
-                        value, approx = round(value * 10_000), True
+                    if m.group("wan"):  # 1.2万条, 4千余条: a rounded count in tens of thousands, or thousands
+                        value, approx = round(value * (10_000 if m.group("wan") == "万" else 1_000)), True
                     start = m.start("n")
                 key = pattern.key
                 if key == "applications_received" and pattern.value is None and _WITH_CARRIED.match(sentence, m.end()):
@@ -689,7 +693,7 @@ _STAT_ROWS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("applications_online", re.compile(r"^(?:网络|网上)申请(?:数|件数)?$|^(?:网络|网上)申请(?:数|件数)")),
     ("applications_natural_person", re.compile(r"^(?:公民|自然人)(?:申请)?(?:数|件数)?$")),
     ("applications_answered", re.compile(r"^(?:对)?申请的?(?:办结|答复)(?:总)?(?:数|件数)|^(?:办结|答复)申请(?:总)?(?:数|件数)"
-                                          r"|^申请(?:办结|答复)$")),
+                                          r"|^申请(?:办结|答复)$|^(?:办结|答复)申请$")),
     # the old form's own rows: 因政府信息公开申请行政复议数, 因政府信息公开(申请)提起行政诉讼数
     ("admin_review_cases", re.compile(r"^(?:因政府信息公开(?:工作)?被?)?(?:政府信息公开)?(?:申请)?行政复议(?:案件)?"
                                       r"(?:数量|数|件数|$)")),
@@ -751,7 +755,7 @@ def table_figures(lines: list[str], year: int | None = None) -> list[Figure]:
             continue
         core = _ROW_NUMBER.sub("", re.sub(r"\s+", "", label)).strip("：:")
         part = core.startswith("其中")
-        core = re.sub(r"^其中[:：]?", "", core)
+        core = re.sub(r"^其中[:：]?|[(（](?:单位[:：])?(?:万条|万件|条|件|万元|元)[)）]$", "", core)  # 答复申请（件）
         unit = unit or next(iter(re.findall(r"[(（](?:单位[:：])?(万条|万件|万元|元|条|件)[)）]", label)), "")
         for key, pattern in _STAT_ROWS:
             if pattern.search(core):
