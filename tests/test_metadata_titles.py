@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
+from builder import synthetic
+from builder.extraction.extract import extract_bytes
 from builder.extraction.metadata import clean_name, find_agency_name, find_title, find_year, read_title, strip_page_labels
 from builder.reading.document import body_lines
 
@@ -354,3 +358,16 @@ def test_a_red_head_notice_s_date_and_note_before_the_report_s_title_are_no_name
              "一、总体情况", "2023年，市人民政府坚持以公开促落实。全年共收到政府信息公开申请426件。",
              "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况", "四、政府信息公开行政复议、行政诉讼情况"]
     assert extract_bytes("\n".join(lines).encode(), "遵府办发〔2024〕2号.txt").agency.name == "遵义市人民政府"
+
+
+def test_a_title_below_a_page_s_worth_of_script_and_separator_lines_is_found():
+    """A crawl kept the page's minified script and separator lines before the article, with a list of other
+    reports' titles: the report's own title, a few lines above its first section, was past the top the
+    title is looked for in, and the report was lost (no agency name)."""
+    values = synthetic.consistent_values(random.Random(4), "gov-2021")
+    report = synthetic.render("厦门市思明区鹭江街道办事处", 2023, "gov-2021", values, "tab")
+    junk = ["if(a&&b.c(d)){e=(f||g)?h:i}p.push(\"x\");" * 40] * 80 + ["=" * 2000] * 80
+    listed = ["· 厦门市思明区人民政府2023年政府信息公开工作年度报告 2024-01-30",
+              "· 厦门市思明区厦港街道办事处2022年政府信息公开工作年度报告 2023-01-30"]
+    read = extract_bytes("\n".join([*junk, *listed, report]).encode(), "page.txt")
+    assert (read.agency.name, read.year) == ("厦门市思明区鹭江街道办事处", 2023)

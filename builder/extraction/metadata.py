@@ -488,7 +488,25 @@ def read_title(lines: list[str]) -> Title:
         m = _TITLE_NO_YEAR.match(text.replace(" ", ""))
         if m and _title_name(m.group("name")):
             return Title(_title_name(m.group("name")), None)
+    if (below := _title_above_sections(lines)) is not None:
+        return read_title(lines[below:])
     return Title(None, None)
+
+
+# The report's first section: its title stands a few lines above it.
+_FIRST_SECTION = re.compile(r"\s*[一1]\s*[、.．]\s*(?:总体情况|概述|概况|基本情况|总体工作情况)")
+_TITLE_ABOVE = 12  # lines between the title and the first section at most (a preamble, a date, the source)
+
+
+def _title_above_sections(lines: list[str]) -> int | None:
+    """Where the title stands when the page's top is no report (kilobytes of a script or of separator lines
+    a crawler kept before the article): the last title-shaped line above the report's first section,
+    not an entry of a list of reports (· …年度报告 2024-01-30). None when there is none past the top."""
+    first = next((k for k, line in enumerate(lines[:5_000]) if _FIRST_SECTION.match(line)), None)
+    if first is None or first < _HEAD_MAX // 2:
+        return None
+    return next((k for k in range(first - 1, max(first - _TITLE_ABOVE, 0) - 1, -1)
+                 if not lines[k].lstrip().startswith(("·", "•", "-", "*")) and title_line_year(lines[k])), None)
 
 
 def find_title(lines: list[str]) -> tuple[str | None, int | None]:
