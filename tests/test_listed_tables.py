@@ -223,3 +223,27 @@ def _hang_guard(seconds: int = 30):
     finally:
         signal.alarm(0)
         signal.signal(signal.SIGALRM, previous)
+
+
+def test_a_column_of_zeros_in_words_and_a_column_left_out_of_a_column_listing():
+    """Table 3 retyped a paragraph per applicant type: 科研机构：各项均为0件。 for a column of zeros, and no paragraph
+    for 总计: the zeros are each row's, the total column is missing (not read as the next column's values)."""
+    v = synthetic.consistent_values(random.Random(9), "gov-2021")
+    form = forms.FORMS["gov-2021"]
+    zero = ("research_institution", "social_welfare_org")
+    for row in form.t3_rows:
+        for column in zero:
+            v[forms.t3_cell(row.id, column)] = 0
+    lines = [f"{k}.{c.label_zh}：" + ("各项均为0件。" if c.id in zero else "；".join(
+        f"{row.label_zh}{v[forms.t3_cell(row.id, c.id)]}件" for row in form.t3_rows) + "。")
+        for k, c in enumerate(forms.T3_COLUMNS[:-1], 1)]
+    text = "\n".join([f"{AGENCY}2023年政府信息公开工作年度报告", "一、总体情况", "三、收到和处理政府信息公开申请情况",
+                      *lines, "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况"])
+    report = extract_bytes(text.encode(), "report.txt")
+    for row in form.t3_rows:
+        for column in forms.T3_COLUMNS:
+            cell = report.cells[forms.t3_cell(row.id, column.id)]
+            if column.id == "total":
+                assert cell.status in ("missing", "inferred"), cell
+            else:
+                assert cell.value == v[forms.t3_cell(row.id, column.id)], (row.id, column.id)

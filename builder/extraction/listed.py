@@ -138,8 +138,9 @@ def _table(row: _Row) -> str:
     return "t3"
 
 
-def _lines(row: _Row) -> list[str]:
-    """The row as the lines a table reader takes (零 written as the 0 it is: a list's word, not a cell's glyph)."""
+def _lines(row: _Row, t3_columns: set[str] | None = None) -> list[str]:
+    """The row as the lines a table reader takes (零 written as the 0 it is: a list's word, not a cell's glyph);
+    a table-3 row in the columns the list prints (``t3_columns``, all by default)."""
     row = _Row(row.label, [(name, "0" if value == "零" else value) for name, value in row.values])
     table = _table(row)
     if table == "t2":
@@ -148,7 +149,8 @@ def _lines(row: _Row) -> list[str]:
     if table == "t4":
         return [f"{row.label}-{name}\t{value}" for name, value in row.values]
     by_column = {_T3_NAMES[name]: value for name, value in row.values if name in _T3_NAMES}
-    return [row.label + "\t" + "\t".join(by_column.get(column.id, "") for column in forms.T3_COLUMNS)]
+    return [row.label + "\t" + "\t".join(by_column.get(column.id, "") for column in forms.T3_COLUMNS
+                                           if t3_columns is None or column.id in t3_columns)]
 
 
 # A column a line (a table printed turned, as text): its name, a colon, then its values, each after its row's
@@ -158,16 +160,54 @@ _COLUMN_HEAD = (rf"(?:[（(][一二三四五六七八九十]+[)）]|\d{{1,2}}[.�
                 rf"(?P<head>{'|'.join(map(re.escape, _NAMES))})\s*[:：]\s*")
 _COLUMN_LINE = re.compile(rf"(?m)^\s*{_COLUMN_HEAD}(?=[^\n]*?\d[^\n]*?[，,、；;\s][^\n]*?\d)")
 _COLUMN_LINES_MIN = 3
-_ROW_VALUE = re.compile(rf"(?P<name>[^\d，,、；;。:：]+?)\s*(?P<value>{_VALUE})\s*(?:件|条|个|项|万元)?")
+_ROW_VALUE = re.compile(rf"(?P<name>[^:：]+?)\s*(?P<value>{_VALUE})\s*(?:件|条|个|项|万元)?")
 _FORM_ROWS = {len(form.t3_rows): form.t3_rows for form in forms.FORMS.values()}
+
+
+def _columns_as_cells(lines: list[str]) -> list[str]:
+    """Each column printed a line as a cell a line; a column printed as all zeros (科研机构：各项均为0件。) a zero
+    for each row the other columns name."""
+    out = [cell for line in lines for cell in _column_cells(line)]
+    labels = list(dict.fromkeys(label for cell in out if " · " in cell  # the rows table 3's other columns name
+                                for label, _, rest in [cell.partition(" · ")] if rest.split("：")[0] in _T3_NAMES))
+    zero_columns = {k: m["head"] for k, line in enumerate(out)
+                    if len(line) <= _LINE_MAX and (m := re.fullmatch(_COLUMN_HEAD + _ZERO_WORDS, line.strip()))}
+    if not zero_columns or not labels:
+        return out
+    groups = [group.label_zh for group in forms.T4_GROUPS]
+    return [cell for k, line in enumerate(out)
+            for cell in ([f"{label} · {zero_columns[k]}：0"
+                          for label in (labels if zero_columns[k] in _T3_NAMES else groups)]
+                         if k in zero_columns else [line])]
+
+
+_ZERO_WORDS = r"(?:各类申请人|各类|各项|各行|全部)?(?:均为|均|全部为|全为)\s*(?:0|０|零)\s*件?[。;；]?"
+
+
+_COLUMN_LINE_MAX = 3_000  # a table-3 column of the form's 26 rows, each named in full
+_ITEM_END = frozenset("，,、；;")
+_VALUE_END = re.compile(r"(?:\d|件|条|个|项|无|零|—|-|/)\s*$")  # an item ends with its value: 逾期不补正、行政机关… is one
+
+
+def _items(text: str) -> list[str]:
+    """A column line's items, parted after their values by commas or semicolons (or spaces between bare values)
+    outside brackets: （二）部分公开（区分处理的，只计这一情形，不计其他情形）3件 is one."""
+    items, depth, start = [], 0, 0
+    for k, char in enumerate(text):
+        depth += (char in "（(") - (char in "）)")
+        if depth <= 0 and ((char in _ITEM_END and _VALUE_END.search(text[start:k]))
+                           or (char.isspace() and text[start:k].strip().isdigit())):
+            items.append(text[start:k])
+            start = k + 1
+    return [item.strip() for item in [*items, text[start:]] if item.strip()]
 
 
 def _column_cells(line: str) -> list[str]:
     """A column printed a line as a cell a line each (行政复议 · 结果维持：1), or the line as it is."""
-    m = re.fullmatch(_COLUMN_HEAD + r"(?P<rest>.+?)[。；;]?", line.strip()) if len(line) <= _LINE_MAX * 2 else None
-    if m is None:
-        return [line]
-    items = [item.strip() for item in re.split(r"[，,、；;\s]+", m["rest"]) if item.strip()]
+    m = re.fullmatch(_COLUMN_HEAD + r"(?P<rest>.+?)[。；;]?", line.strip()) if len(line) <= _COLUMN_LINE_MAX else None
+    if m is None or re.fullmatch(_ZERO_WORDS, m["rest"]):
+        return [line]  # (a column of zeros: see _columns_as_cells)
+    items = _items(m["rest"])
     if all(re.fullmatch(_VALUE, item) for item in items):
         if len(items) in _FORM_ROWS and m["head"] in _T3_NAMES:
             return [f"{' '.join(filter(None, (row.group_zh, row.label_zh)))} · {m['head']}：{value}"
@@ -187,7 +227,7 @@ def relisted(lines: list[str]) -> tuple[list[str], int]:
     A row's values printed apart (a cell a line, column by column) are gathered at its first."""
     text = "\n".join(lines)
     if len(_COLUMN_LINE.findall(text)) >= _COLUMN_LINES_MIN:  # a column a line: made a cell a line first
-        lines = [cell for line in lines for cell in _column_cells(line)]
+        lines = _columns_as_cells(lines)
         text = "\n".join(lines)
     if sum(text.count(word) for word in _LISTED_WORDS) < _PAIRS_MIN:
         return lines, 0  # nearly every report: its tables' headers name each column once or twice
@@ -231,7 +271,15 @@ def relisted(lines: list[str]) -> tuple[list[str], int]:
             card = row_named(" ".join(part.strip().lstrip("-*+• ") for part in taken), values)
         heading = []
     listed = [item for item in out if isinstance(item, _Row)]
-    return [text for item in out for text in ([item] if isinstance(item, str) else _lines(item))], len(listed)
+    t3 = [row for row in listed if _table(row) == "t3"]
+    printed = {_T3_NAMES[name] for row in t3 for name, _ in row.values if name in _T3_NAMES}
+    lines_out: list[str] = []
+    for item in out:
+        if t3 and item is t3[0] and printed != {column.id for column in forms.T3_COLUMNS}:
+            # a column no row names (总计 left out): the header says which the rows print
+            lines_out.append("\t" + "\t".join(c.label_zh for c in forms.T3_COLUMNS if c.id in printed))
+        lines_out += [item] if isinstance(item, str) else _lines(item, printed if t3 and item in t3 else None)
+    return lines_out, len(listed)
 
 
 # 第六行 第四列 54 (or 第6行第4列：54): a cell by its row and column; 表格开始，共二十八行十列 / 表格结束 around them.
