@@ -4,8 +4,9 @@ Named values: a row a line (一、本年新收政府信息公开申请数量 自
 (规章 本年制发件数：3), or a card a row (its heading, then 自然人 40, 商业企业 4 … a line each): each row
 is put back as the tab-separated row the table readers take, its values in the form's column order
 (table 3), under a header naming its measures (table 2), or as a cell a line naming its group and result
-(table 4, read as a list by the table-4 reader). Only a text naming at least ``_PAIRS_MIN`` values so is
-changed, and in it only the lines that are nothing but such values after a label.
+(table 4, read as a list by the table-4 reader). A column a line (本年新制作数量：规章0，规范性文件5；自然人：36，
+0，18，… in the form's row order) is first made a cell a line. Only a text naming at least ``_PAIRS_MIN`` values
+so is changed, and in it only the lines that are nothing but such values after a label.
 
 Placed values: a screen reader's linearisation, a cell a line by its place (第六行 第四列 54, merged cells
 once, at their first place): each table's cells put back in their rows, tab-separated, the places no cell
@@ -42,9 +43,9 @@ _PAIR = re.compile(rf"(?:其中\s*)?(?:(?:{_GROUP_WORDS})[—\-－·・、/／�
 _CELL_VALUE = re.compile(rf"\s*(?:(?P<value>{_VALUE})\s*)?(?:(?:件|条|个|项|万元)\s*)?[。;；]?")
 _LINE_MAX = 300  # a listed value's line is short; longer lines are prose (and no pattern runs over a long one)
 _PART_SEPARATORS = re.compile(r"\s*(?:[·・›>|｜\t]|(?<!增)[／/](?!减))\s*|\s+[—\-－]\s+|(?<=[^\d\s])[—\-－](?=[^\d\s])|\s{2,}|　")
-# 各类申请人均为0件: every column of the row 0.
-_ALL_ZERO = re.compile(r"(?P<label>.+?)\s*[:：]\s*(?:各类申请人|各类|各栏|各项)?(?:均为|均|全部为|全为)\s*(?:0|０|零)"
-                       r"\s*件?[。;；]?")
+# 各类申请人均为0件, 各项均为0件: every value of the row (or the column) 0.
+_ZERO_WORDS = r"(?:各类申请人|各类|各栏|各项|各行|全部)?(?:均为|均|全部为|全为)\s*(?:0|０|零)\s*件?[。;；]?"
+_ALL_ZERO = re.compile(r"(?P<label>.+?)\s*[:：]\s*" + _ZERO_WORDS)
 _ROW_NUMBER_BEFORE = re.compile(r"(?:[（(][一二三四五六七八九十]+[)）]|\d+\s*[.．、])\s*$")
 _LABEL_END = " \t—-－·・:：|>›/／-"
 _PAIRS_MIN = 12  # named values a text prints at least before its lines are read so: two rows of table 3
@@ -181,8 +182,6 @@ def _columns_as_cells(lines: list[str]) -> list[str]:
                          if k in zero_columns else [line])]
 
 
-_ZERO_WORDS = r"(?:各类申请人|各类|各项|各行|全部)?(?:均为|均|全部为|全为)\s*(?:0|０|零)\s*件?[。;；]?"
-
 
 _COLUMN_LINE_MAX = 3_000  # a table-3 column of the form's 26 rows, each named in full
 _ITEM_END = frozenset("，,、；;")
@@ -272,13 +271,14 @@ def relisted(lines: list[str]) -> tuple[list[str], int]:
         heading = []
     listed = [item for item in out if isinstance(item, _Row)]
     t3 = [row for row in listed if _table(row) == "t3"]
+    in_t3 = {id(row) for row in t3}
     printed = {_T3_NAMES[name] for row in t3 for name, _ in row.values if name in _T3_NAMES}
     lines_out: list[str] = []
     for item in out:
         if t3 and item is t3[0] and printed != {column.id for column in forms.T3_COLUMNS}:
             # a column no row names (总计 left out): the header says which the rows print
             lines_out.append("\t" + "\t".join(c.label_zh for c in forms.T3_COLUMNS if c.id in printed))
-        lines_out += [item] if isinstance(item, str) else _lines(item, printed if t3 and item in t3 else None)
+        lines_out += [item] if isinstance(item, str) else _lines(item, printed if id(item) in in_t3 else None)
     return lines_out, len(listed)
 
 
@@ -292,7 +292,7 @@ _PLACED = re.compile(rf"\s*(?:第\s*(?P<row>{_NUMERAL})\s*行\s*[，,、]?\s*)?�
 _EMPTY_WORDS = ("空白", "空", "（空白）", "(空白)")  # a screen reader's word for an empty cell
 _GRID_MARK = re.compile(r"\s*表格(?:开始|结束)[^\t]{0,30}")
 _DIGITS = {c: k for k, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "两": 2}
-_PLACES_MIN = 20  # cells a text places so at least before it is read so: a table's
+_PLACED_ROWS_MIN = 5  # rows a text places cells in at least before it is read so (a screen reader names each once)
 
 
 def _ordinal(text: str) -> int | None:
@@ -314,8 +314,8 @@ def _ordinal(text: str) -> int | None:
 def ungridded(lines: list[str]) -> tuple[list[str], int]:
     """The lines with each run of cells placed by row and column (see the module's docstring) put back as
     the table's rows, and how many cells were; the lines as they are in any other text."""
-    if sum(1 for line in lines if "列" in line and (m := _PLACED.fullmatch(line)) and m["row"]) < _PLACES_MIN // 4:
-        return lines, 0  # a screen reader names the row of a table's first cell in each row at least
+    if sum(1 for line in lines if "列" in line and (m := _PLACED.fullmatch(line)) and m["row"]) < _PLACED_ROWS_MIN:
+        return lines, 0
     out: list[str] = []
     grid: dict[tuple[int, int], str] = {}
     placed = 0
