@@ -686,11 +686,11 @@ def mark_headlines(figures: list[Figure]) -> None:
 # Row labels of the old 政府信息公开情况统计表, by key (parts begin with 其中 and are skipped).
 _STAT_ROWS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("proactive_items", re.compile(r"^主动公开(?:政府)?信息(?:总)?(?:数|数量|条数)")),
-    ("normative_docs_issued", re.compile(r"^制发(?:的)?规范性文件(?:总)?(?:数|件数)|^制发(?:的)?规范性文件$")),
+    ("normative_docs_issued", re.compile(r"^制发(?:的)?规范性文件(?:(?:总)?(?:数|件数)|$)")),
     ("applications_received", re.compile(r"^(?:收到|受理|新收)(?:政府信息公开)?申请(?:总)?(?:数|件数|数量)"
                                           r"|^依申请公开(?:政府)?信息(?:数|件数|数量)|^申请(?:总)?数$"
                                           r"|^(?:收到|受理)(?:政府信息公开)?申请$")),
-    ("applications_online", re.compile(r"^(?:网络|网上)申请(?:数|件数)?$|^(?:网络|网上)申请(?:数|件数)")),
+    ("applications_online", re.compile(r"^(?:网络|网上)申请(?:数|件数|$)")),
     ("applications_natural_person", re.compile(r"^(?:公民|自然人)(?:申请)?(?:数|件数)?$")),
     ("applications_answered", re.compile(r"^(?:对)?申请的?(?:办结|答复)(?:总)?(?:数|件数)|^(?:办结|答复)申请(?:总)?(?:数|件数)"
                                           r"|^申请(?:办结|答复)$|^(?:办结|答复)申请$")),
