@@ -2111,9 +2111,14 @@ def _numbers_the_columns(row: ValueRow) -> bool:
     """A header row numbering the columns (栏次: 1 2 … 15 under table 4's header, as statistics templates
     print it): five values or more, each one more than the one before. No row of table 3 or 4 is so: its
     total would be less than the sum of its parts."""
-    values = [c.strip() for c in row.cells if c.strip()]
-    return len(values) >= 5 and all(v.isdecimal() for v in values) and all(
-        int(b) == int(a) + 1 for a, b in itertools.pairwise(values))
+    previous, count = -1, 0
+    for cell in row.cells:  # most rows part at their second value
+        if not (value := cell.strip()):
+            continue
+        if not value.isdecimal() or (count and int(value) != previous + 1):
+            return False
+        previous, count = int(value), count + 1
+    return count >= 5
 
 
 def _t4_rows_of_five(layout: Layout, rows: list[ValueRow]) -> list[tuple[str, str]] | None:
