@@ -193,7 +193,8 @@ def test_a_few_placed_lines_are_left_as_they_are():
 
 
 @pytest.mark.parametrize("line", ["（a）" * 60 + "x", "自然人" + " " * 280 + "x", "自然人：" * 70, "法人或其他组织 · " * 30 + "x",
-                                  "第一行 第一列 " + "跨" * 3000, "自然人：1 " * 100_000])
+                                  "第一行 第一列 " + "跨" * 3000, "自然人：1 " * 100_000,
+                                  "第" + "9" * 5000 + "行 第1列 x"])  # (past Python's digits for int())
 def test_lines_built_to_make_the_list_patterns_backtrack_end_quickly(line):
     """A label of bracketed words and no colon made the cell pattern try every way of grouping them (2^n):
     one hostile line hung the build. Lines are split at their last colon or tab, and long ones not tried."""

@@ -819,3 +819,12 @@ def test_a_statistics_row_with_its_unit_in_brackets_under_last_and_this_year():
     rows = ["项 目\t上年数\t本年数", "答复申请（件）\t98\t127", "主动公开政府信息数（条）\t2104\t2587"]
     assert [(f.key, f.value) for f in table_figures(rows, 2011)] == [("applications_answered", 127),
                                                                      ("proactive_items", 2587)]
+
+
+def test_a_statistics_cell_of_thousands_of_digits_is_no_figure_and_no_error():
+    """int() refuses more than 4,300 digits: a hostile cell of 5,000 made the whole file an internal error."""
+    from builder.extraction.narrative import table_figures
+
+    found = table_figures(["行政复议\t" + "9" * 5000 + "件（维持1件）", "项 目\t上年数\t本年数",
+                           "答复申请（件）\t" + "9" * 5000 + "\t1"], 2011)
+    assert [(f.key, f.value) for f in found] == [("applications_answered", 1)]  # this year's column

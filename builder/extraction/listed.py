@@ -298,7 +298,7 @@ _PLACED_ROWS_MIN = 5  # rows a text places cells in at least before it is read s
 def _ordinal(text: str) -> int | None:
     """第二十八 → 28: digits, or Chinese numerals below a thousand."""
     if text.isdecimal():
-        return int(text)
+        return int(text) if len(text) <= 6 else None
     total, digit = 0, None
     for char in text:
         if char in _DIGITS:

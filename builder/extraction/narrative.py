@@ -704,7 +704,7 @@ _STAT_ROWS: tuple[tuple[str, re.Pattern[str]], ...] = (
 _ROW_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.．]|[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.、．])")
 _STAT_VALUE = re.compile(r"^-?\d+(?:,\d{3})*(?:\.\d+)?$")
 # A cell that begins with its count and unit, then says more (58件（2014年：41件）, 0元).
-_COUNT_FIRST = re.compile(r"(?P<n>\d+(?:,\d{3})*(?:\.\d+)?)\s*(?P<unit>万条|万件|条|件|万元|元)(?![\d件条])")
+_COUNT_FIRST = re.compile(r"(?P<n>\d{1,9}(?:,\d{3})*(?:\.\d+)?)\s*(?P<unit>万条|万件|条|件|万元|元)(?![\d件条])")
 _SHARE = re.compile(r"^\d+(?:\.\d+)?\s*[%％]$")  # a row's share of the total beside its count (网络申请 | 112 | 52.1%)
 _STAT_UNIT = re.compile(r"^(?:万条|万件|条|件|个|次|万元|元|人次|篇)$")
 _STAT_LINE = re.compile(r"^(?:\d{1,2}(?:\s++|[.、．]\s*+))?(?P<label>[^\d\t|]{2,60}?)[\s:：]+"

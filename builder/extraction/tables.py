@@ -2115,7 +2115,7 @@ def _numbers_the_columns(row: ValueRow) -> bool:
     for cell in row.cells:  # most rows part at their second value
         if not (value := cell.strip()):
             continue
-        if not value.isdecimal() or (count and int(value) != previous + 1):
+        if not value.isdecimal() or len(value) > MAX_NUMBER_DIGITS or (count and int(value) != previous + 1):
             return False
         previous, count = int(value), count + 1
     return count >= 5
