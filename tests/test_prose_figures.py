@@ -825,6 +825,6 @@ def test_a_statistics_cell_of_thousands_of_digits_is_no_figure_and_no_error():
     """int() refuses more than 4,300 digits: a hostile cell of 5,000 made the whole file an internal error."""
     from builder.extraction.narrative import table_figures
 
-    found = table_figures(["行政复议\t" + "9" * 5000 + "件（维持1件）", "项 目\t上年数\t本年数",
+    found = table_figures(["行政复议\t" + "9" * 5000 + "件（维持1件）", "行政诉讼\t件\t" + "9" * 5000, "项 目\t上年数\t本年数",
                            "答复申请（件）\t" + "9" * 5000 + "\t1"], 2011)
     assert [(f.key, f.value) for f in found] == [("applications_answered", 1)]  # this year's column

@@ -751,8 +751,8 @@ def table_figures(lines: list[str], year: int | None = None) -> list[Figure]:
             numbers = [numbers[years.index("this")]]
         elif len(numbers) >= 2 and len(set(numbers)) == 1:
             numbers = numbers[:1]  # 全区合计 | 其中：本级, the same count in each column
-        if len(numbers) != 1:
-            continue
+        if len(numbers) != 1 or len(numbers[0].replace(",", "").split(".")[0]) > MAX_NUMBER_DIGITS:
+            continue  # (no count has that many digits)
         core = _ROW_NUMBER.sub("", re.sub(r"\s+", "", label)).strip("：:")
         part = core.startswith("其中")
         core = re.sub(r"^其中[:：]?|[(（](?:单位[:：])?(?:万条|万件|条|件|万元|元)[)）]$", "", core)  # 答复申请（件）
