@@ -363,14 +363,14 @@ LISTED_GROUPS = {"admin_review": "行政复议", "litigation_direct": "行政诉
                  "litigation_after_review": "行政诉讼-复议后起诉"}
 
 
-def listed_t4_report(v: dict, rendering: str, groups: dict[str, str], results=forms.T4_COLUMNS):
-    """A report whose table 4 is printed as a list: a row per cell, 行政复议-结果维持 | 1."""
+def listed_t4_report(v: dict, rendering: str, groups: dict[str, str], results=forms.T4_COLUMNS, after=()):
+    """A report whose table 4 is printed as a list: a row per cell, 行政复议-结果维持 | 1, then the rows ``after``."""
     printed = {c.id: synthetic._fmt(v[c.id]) for c in forms.cells(GOV_2021)}
     blocks = synthetic._blocks(AGENCY, 2022, GOV_2021, printed, v)
     t4 = [content for kind, content in blocks if kind == "table"][2]
     t4.header = [[("项目", 1, 1), ("数量（件）", 1, 1)]]
     t4.rows = [([(f"{label}-{T4_ZH[c.id]}", 1, 1)], [printed[forms.t4_cell(g, c.id)]])
-               for g, label in groups.items() for c in results]
+               for g, label in groups.items() for c in results] + [([(label, 1, 1)], [value]) for label, value in after]
     return extracted(blocks, rendering)
 
 
@@ -385,6 +385,16 @@ def test_table_4_printed_as_a_list_is_read_by_each_row_s_name(rendering):
     rep = listed_t4_report(v, rendering, LISTED_GROUPS, forms.T4_COLUMNS[:-1])
     assert wrong(rep, v, "t4.") == []
     assert all(rep.cells[forms.t4_cell(g, c.id)].status == "reported" for g in LISTED_GROUPS for c in forms.T4_COLUMNS[:-1])
+
+
+@pytest.mark.parametrize("rendering", RENDERINGS)
+def test_a_line_naming_no_group_or_result_after_table_4_s_list_is_no_row_of_it(rendering):
+    """A transcript's speaker and time (说话人1 | 08:55) or a page's number after the list: no row of it. It
+    was a row of two values among rows of one, and table 4 was unsure."""
+    v = distinct_t4_values()
+    rep = listed_t4_report(v, rendering, LISTED_GROUPS, after=[("说话人1", "08:55"), ("第3页", "共5页")])
+    assert wrong(rep, v, "t4.") == [] and unsure(rep, "t4.") == []
+    assert "t4.listed" in [w["code"] for w in rep.warnings]
 
 
 @pytest.mark.parametrize("rendering", ["tab", "html"])

@@ -197,6 +197,12 @@ def t4_cell_named(label: str) -> tuple[str, str] | None:
     return (groups.pop(), result) if len(groups) == 1 and result is not None else None
 
 
+def names_t4_part(label: str) -> bool:
+    """Whether a row's label names a table-4 group or result at all, as each row of a table 4 printed as a
+    list does; a line between such rows (a transcript's 说话人1 08:55, a page's number) names neither."""
+    return t4_result(label) is not None or _T4_GROUP_WORD.search(label_core(label)) is not None
+
+
 def t4_turned_groups(lines: list[str]) -> tuple[str, ...] | None:
     """The groups of a table 4 printed turned (a column per group), in the order its header names
     them; the form's order when it names none. None when it names only some, or puts 行政诉讼 first

@@ -140,9 +140,8 @@ def _table(row: _Row) -> str:
 
 
 def _lines(row: _Row, t3_columns: set[str] | None = None) -> list[str]:
-    """The row as the lines a table reader takes (零 written as the 0 it is: a list's word, not a cell's glyph);
-    a table-3 row in the columns the list prints (``t3_columns``, all by default)."""
-    row = _Row(row.label, [(name, "0" if value == "零" else value) for name, value in row.values])
+    """The row as the lines a table reader takes; a table-3 row in the columns the list prints (``t3_columns``,
+    all by default)."""
     table = _table(row)
     if table == "t2":
         return ["信息内容\t" + "\t".join(_T2_NAMES.get(name, name) for name, _ in row.values),

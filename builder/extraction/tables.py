@@ -21,7 +21,16 @@ from .. import forms, limits
 from ..codebook import identity_zh, label_zh
 from ..forms import GOV_2019, GOV_2021, PRE_2019, Identity, Row
 from ..limits import MAX_NUMBER_DIGITS
-from .columns import T3_ORDER, t3_columns, t4_cell_named, t4_columns, t4_result, t4_results_in, t4_turned_groups
+from .columns import (
+    T3_ORDER,
+    names_t4_part,
+    t3_columns,
+    t4_cell_named,
+    t4_columns,
+    t4_result,
+    t4_results_in,
+    t4_turned_groups,
+)
 from .layout import (
     COUNT_UNIT,
     DASH_OR_ONE,
@@ -2084,8 +2093,10 @@ _LISTED_T4_MIN = 8  # rows a table 4 printed as a list names, at least: more tha
 
 def _listed_t4_row(rows: list[ValueRow], ids: tuple[str, ...]) -> ValueRow | None:
     """Table 4 printed as a list, a row per cell whose label names its group and result, a value each:
-    the form's row of fifteen, the cells the list leaves out blank. None for any other table 4, or when
-    a row names no one cell (行政诉讼-结果维持: which of the two groups?) or names one twice."""
+    the form's row of fifteen, the cells the list leaves out blank; a row naming no group or result is no
+    part of the list. None for any other table 4, or when a row names no one cell (行政诉讼-结果维持: which of
+    the two groups?) or names one twice."""
+    rows = [row for row in rows if names_t4_part(row.label)]
     if len(rows) < _LISTED_T4_MIN or any(len(r.cells) != 1 for r in rows):
         return None
     values: dict[str, str] = {}
