@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from .. import forms
 from ..limits import MAX_NUMBER_DIGITS, checkpoint
 
 NONE_WORDS = frozenset({"无", "—", "——", "-", "--", "–", "/", "／", "－", "空", "暂无", "没有", "未发生",
@@ -67,10 +68,20 @@ _T4_ANCHOR = re.compile(r"行政复[议义]")
 # Table 3's own words, which no sentence of the prose prints (its first row's label, the identity it notes).
 _T3_FORM_LABEL = re.compile(r"本年新收政府信息公开申请数量|本列数据的勾稽关系")
 _ANY_HEADING = re.compile("|".join(p.pattern for p in SECTION_HEADINGS.values()))
+
+
+def _own_row_words() -> list[str]:
+    """Words of table 3's rows that no other table prints: the first six characters of the first run of four or
+    more in each result row's and group's label (属于国家秘密, 三安全一稳定, 无法提供) and of 结转下年度继续办理."""
+    rows = [row for row in forms.T3_ROWS_2021 + forms.T3_ROWS_2019
+            if row.group_zh.startswith("（") or row.id == "carried_forward"]
+    runs = (next(iter(re.findall(r"[\u4e00-\u9fff]{4,}", label)), "")
+            for row in rows for label in (row.label_zh, row.group_zh))
+    return sorted({run[:6] for run in runs if run}, key=len, reverse=True)
+
+
 # A row of table 3 by a label no other table prints, with its seven figures.
-_T3_ROW = re.compile(r"(?:属于[三四]类|无法提供|不予处理|本机关不掌握|没有现成信息|补正后申请内容|信访举报投诉|"
-                     r"重复申请|公开出版物|无正当理由大量反复|确认或重新出具|逾期不补正|结转下年度继续办理)"
-                     r"[^\d]*(?:\d+\D+){6}\d+\s*$")
+_T3_ROW = re.compile(rf"(?:{'|'.join(_own_row_words())})[^\d]*(?:\d+\D+){{6}}\d+\s*$")
 
 # A number followed by one of these is prose ("29件", "2022年"), not a cell.
 _UNIT_AFTER = re.compile(r"\s*[年月日号时%％件条个次项元万亿余多名人家场期篇份批户页届位种类座所]")
