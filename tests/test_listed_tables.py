@@ -146,6 +146,33 @@ def test_tables_printed_a_column_a_line_are_read(template):
         assert report.cells[cell.id].value == v[cell.id], cell.id
 
 
+def test_an_export_of_the_tables_after_the_report_s_last_section_is_read():
+    """A reporting system's export: the sections say 数据见表三导出, then after 六、 a cell a line, 表三｜group｜row｜
+    column｜value, a column left unfilled (its last field empty). The sections' empty places were taken for the
+    tables and every cell was missed."""
+    v = synthetic.consistent_values(random.Random(11), "gov-2021")
+    t2, _, t4 = _listed("gov-2021", v, "cell")
+    unfilled = forms.T3_COLUMNS[2]  # 科研机构, blank in every row
+    export = [f"表二｜{line.replace('-', '｜').replace('：', '｜')}" for line in t2]
+    for row in forms.FORMS["gov-2021"].t3_rows:
+        label = f"{row.group_zh or '—'}｜{row.label_zh}"
+        export += [f"表三｜{label}｜{c.label_zh}｜{'' if c == unfilled else v[forms.t3_cell(row.id, c.id)]}"
+                   for c in forms.T3_COLUMNS]
+    export += [f"表四｜{line.replace('-', '｜').replace('：', '｜')}件" for line in t4]
+    sections = ["二、主动公开政府信息情况（数据见表二导出）", "三、收到和处理政府信息公开申请情况（数据见表三导出）",
+                "四、政府信息公开行政复议、行政诉讼情况（数据见表四导出）", "五、存在的主要问题及改进情况", "工作仍有不足。",
+                "六、其他需要报告的事项", "无。"]
+    text = "\n".join([f"{AGENCY}2023年政府信息公开工作年度报告", "一、总体情况", "2023年，本机关依法做好政府信息公开工作。",
+                      *sections, "【表格数据导出】（格式：表号｜分项｜行｜列｜值；空值表示未填报）", *export])
+    report = extract_bytes(text.encode(), "report.txt")
+    for cell in forms.cells("gov-2021"):
+        got = report.cells[cell.id]
+        if cell.id.endswith("." + unfilled.id):  # blank: inferred from the identities where they tell
+            assert got.status != "reported" and got.value in (None, v[cell.id]), cell.id
+        else:
+            assert (got.value, got.status) == (v[cell.id], "reported"), cell.id
+
+
 def test_a_sentence_s_counts_by_applicant_are_no_listed_row():
     """其中自然人56件，商业企业5件: a sentence's breakdown, not a table row, however many such sentences."""
     lines = ["全年收到申请61件，其中自然人56件，商业企业5件。"] * 8 + ["规章 本年制发件数：3"]

@@ -64,6 +64,7 @@ SECTION_HEADINGS = {
 }
 _T2_ANCHOR = re.compile(r"第二十条\s*第?\s*[(（]\s*一\s*[)）]\s*项|第二十条")
 _T3_ANCHOR = re.compile(r"本年新收")
+_T2_HEADER = re.compile(r"^\s*信息内容\s*(?:[\t|｜]|\s{2,})\s*本年")  # table 2's header, its first cells
 _T4_ANCHOR = re.compile(r"行政复[议义]")
 # Table 3's own words, which no sentence of the prose prints (its first row's label, the identity it notes).
 _T3_FORM_LABEL = re.compile(r"本年新收政府信息公开申请数量|本列数据的勾稽关系")
@@ -592,22 +593,41 @@ def _first(pattern: re.Pattern[str], lines: list[str], start: int = 0, end: int 
 
 def locate(lines: list[str]) -> Layout:
     """Find the regions of tables 2, 3 and 4 by headings, falling back to the
-    form's own labels when a heading is missing or garbled."""
+    form's own labels when a heading is missing or garbled. When the sections hold no table (二、主动公开…
+    （见附表）, 数据见表二导出), the tables are looked for again after the report's last section."""
     lines = split_headings(lines)
-    layout = Layout(lines)
+    layout = Layout(lines, _regions(lines))
+    if any(layout.rows(table) for table in layout.regions) or (last := _last_section(lines, layout)) is None:
+        return layout
+    appended = Layout(lines, _regions(lines, last))
+    return appended if any(appended.rows(table) for table in appended.regions) else layout
+
+
+def _last_section(lines: list[str], layout: Layout) -> int | None:
+    """The line of the report's last section heading after the tables' (六、其他需要报告的事项, or 五、)."""
+    after = max((start for start, _ in layout.regions.values()), default=0)
+    found = _first(SECTION_HEADINGS["t6"], lines, after)
+    return found if found is not None else _first(SECTION_HEADINGS["t5"], lines, after)
+
+
+def _regions(lines: list[str], start: int = 0) -> dict[str, tuple[int, int]]:
+    """The tables' regions, looked for from line ``start``."""
+    regions = {}
     n = len(lines)
-    t2 = _first(_T2_ANCHOR, lines)
+    t2 = _first(_T2_ANCHOR, lines, start)
     if t2 is None:
-        t2 = _first(SECTION_HEADINGS["t2"], lines)
-    t3 = _first(SECTION_HEADINGS["t3"], lines, t2 or 0)
+        t2 = _first(SECTION_HEADINGS["t2"], lines, start)
+    if t2 is None:
+        t2 = _first(_T2_HEADER, lines, start)
+    t3 = _first(SECTION_HEADINGS["t3"], lines, t2 or start)
     if t3 is None:
-        t3 = _first(_T3_ANCHOR, lines, t2 or 0)
+        t3 = _first(_T3_ANCHOR, lines, t2 or start)
     if t3 is None and t2:  # tables as attachments in another order (附件1 is table 3, 附件2 table 2)
-        before = _first(_T3_FORM_LABEL, lines, 0, t2)
-        t3 = _start_of_heading(lines, 0, before) if before is not None else None
+        before = _first(_T3_FORM_LABEL, lines, start, t2)
+        t3 = _start_of_heading(lines, start, before) if before is not None else None
     if t3 is None:  # its heading and first rows lost (a crawl's missing page): from its first row left
-        t3 = _first(_T3_ROW, lines, t2 or 0, _first(SECTION_HEADINGS["t4"], lines, t2 or 0))
-    t4 = _first(SECTION_HEADINGS["t4"], lines, max(t3 or 0, t2 or 0))
+        t3 = _first(_T3_ROW, lines, t2 or start, _first(SECTION_HEADINGS["t4"], lines, t2 or start))
+    t4 = _first(SECTION_HEADINGS["t4"], lines, max(t3 or start, t2 or start))
     if t4 is None and t3 is not None:
         forward = _first(re.compile(r"结转下年度"), lines, t3)
         if forward is not None:
@@ -621,13 +641,13 @@ def locate(lines: list[str]) -> Layout:
         end = _start_of_heading(lines, t4, following)  # tables alone: another report's table 2 after this one's 4
     if t2 is not None:
         later = [start for start in (t3, t4) if start is not None and start > t2]
-        layout.regions["t2"] = (t2, min(later) if later else end)
+        regions["t2"] = (t2, min(later) if later else end)
     if t3 is not None:
         later = [start for start in (t2, t4) if start is not None and start > t3]
-        layout.regions["t3"] = (t3, min(later) if later else end)
+        regions["t3"] = (t3, min(later) if later else end)
     if t4 is not None:
-        layout.regions["t4"] = (t4, end)
-    return layout
+        regions["t4"] = (t4, end)
+    return regions
 
 
 # A heading line above a table: no cells, no figure but a year (…2023年…年度报告统计表, 表二 主动公开…).

@@ -117,8 +117,8 @@ def _cell(line: str) -> tuple[str, list[tuple[str, str]]] | None:
     split = _label_and_value(line)
     if split is None or _sentence(split[0]) or (m := _CELL_VALUE.fullmatch(split[1])) is None:
         return None
-    if m.group("value") is None and "\t" not in line:
-        return None  # only a tab's empty cell is a blank value
+    if m.group("value") is None and "\t" not in line and not line.rstrip().endswith(("|", "｜")):
+        return None  # only a tab's or a bar's empty cell (an export's last field) is a blank value
     parts = _label_parts(split[0])
     names = [part for part in parts if re.sub(r"[（(].*", "", part) in _NAMES]
     if len(names) != 1 or len(parts) < 2:
