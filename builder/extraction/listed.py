@@ -5,8 +5,10 @@ Named values: a row a line (一、本年新收政府信息公开申请数量 自
 is put back as the tab-separated row the table readers take, its values in the form's column order
 (table 3), under a header naming its measures (table 2), or as a cell a line naming its group and result
 (table 4, read as a list by the table-4 reader). A column a line (本年新制作数量：规章0，规范性文件5；自然人：36，
-0，18，… in the form's row order) is first made a cell a line. Only a text naming at least ``_PAIRS_MIN`` values
-so is changed, and in it only the lines that are nothing but such values after a label.
+0，18，… in the form's row order; 自然人：新收88件，…不予公开0/0/0/4/1/3/0/0件, rows named short and a group's rows
+between slashes; several columns a line parted by semicolons) is first made a cell a line. Only a text naming
+at least ``_PAIRS_MIN`` values so is changed, and in it only the lines that are nothing but such values after a
+label.
 
 Placed values: a screen reader's linearisation, a cell a line by its place (第六行 第四列 54, merged cells
 once, at their first place): each table's cells put back in their rows, tab-separated, the places no cell
@@ -15,6 +17,7 @@ names left empty (``ungridded``).
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from dataclasses import dataclass, field
@@ -156,18 +159,44 @@ def _lines(row: _Row, t3_columns: set[str] | None = None) -> list[str]:
 # A column a line (a table printed turned, as text): its name, a colon, then its values, each after its row's
 # name (本年新制作数量：规章0，规范性文件5。 结果维持：行政复议1件，行政诉讼（复议后起诉）0件) or in the form's row order
 # (自然人：36，0，18，…: table 3's column, as many values as the form has rows).
-_COLUMN_HEAD = (rf"(?:[（(][一二三四五六七八九十]+[)）]|\d{{1,2}}[.、．])?\s*(?:(?:{_GROUP_WORDS})[—\-－·・\s]*)?"
-                rf"(?P<head>{'|'.join(map(re.escape, _NAMES))})\s*[:：]\s*")
+_COLUMN_HEAD = (rf"(?:[（(][一二三四五六七八九十]+[)）]|\d{{1,2}}[.、．])?\s*(?:(?:{_GROUP_WORDS})[—\-－·・\s（(]*)?"
+                rf"(?P<head>{'|'.join(map(re.escape, _NAMES))})\s*[）)]?\s*[:：]\s*")
 _COLUMN_LINE = re.compile(rf"(?m)^\s*{_COLUMN_HEAD}(?=[^\n]*?\d[^\n]*?[，,、；;\s][^\n]*?\d)")
 _COLUMN_LINES_MIN = 3
-_ROW_VALUE = re.compile(rf"(?P<name>[^:：]+?)\s*(?P<value>{_VALUE})\s*(?:件|条|个|项|万元)?")
+_COLUMN_START = re.compile(rf"\s*{_COLUMN_HEAD}")
+_COLUMN_AFTER = re.compile(rf"[；;]\s*(?={_COLUMN_HEAD})")
+# A row's value, or a group's values in its rows' order parted by slashes (不予公开0/0/0/4/1/3/0/0件); the
+# name ends in no digit or slash, so that the two never part a run of slashed digits twice.
+_ROW_VALUE = re.compile(rf"(?P<name>[^:：]*?[^:：\d/／\s])\s*(?P<value>\d+(?:\s*[/／]\s*\d+)+|{_VALUE})\s*(?:件|条|个|项|万元)?")
 _FORM_ROWS = {len(form.t3_rows): form.t3_rows for form in forms.FORMS.values()}
+_T3_LABELS = {" ".join(filter(None, (row.group_zh, row.label_zh))): re.sub(r"[^\u4e00-\u9fff]", "", row.label_zh)
+              for row in forms.T3_ROWS_2021 + forms.T3_ROWS_2019}
+_T3_GROUPS = {group: [label for label in _T3_LABELS if label.startswith(group + " ")]
+              for group in dict.fromkeys(row.group_zh for row in forms.T3_ROWS_2021 if row.group_zh.startswith("（"))}
+
+
+def _t3_row_cells(name: str, value: str, head: str) -> list[str] | None:
+    """A table-3 column's named value as cells a line: a row named short (新收 for 一、本年新收…, where only one
+    row's label holds the name) by its full label, a group's slashed values (不予公开0/0/…) by its rows in order."""
+    core = re.sub(r"[^\u4e00-\u9fff]", "", name)
+    values = re.split(r"\s*[/／]\s*", value)
+    if len(values) > 1:
+        rows = next((rows for group, rows in _T3_GROUPS.items() if core and core in group), [])
+        return [f"{row} · {head}：{v}" for row, v in zip(rows, values)] if len(rows) == len(values) else None
+    return [f"{_t3_row_named(core) or name} · {head}：{value}"]
+
+
+@functools.lru_cache(maxsize=1024)
+def _t3_row_named(core: str) -> str | None:
+    """The one table-3 row whose label holds the name's characters (新收: 一、本年新收…), or None."""
+    labels = [label for label, label_core in _T3_LABELS.items() if core and core in label_core]
+    return labels[0] if len(labels) == 1 else None
 
 
 def _columns_as_cells(lines: list[str]) -> list[str]:
     """Each column printed a line as a cell a line; a column printed as all zeros (科研机构：各项均为0件。) a zero
     for each row the other columns name."""
-    out = [cell for line in lines for cell in _column_cells(line)]
+    out = [cell for line in lines for part in _columns_of_line(line) for cell in _column_cells(part)]
     labels = list(dict.fromkeys(label for cell in out if " · " in cell  # the rows table 3's other columns name
                                 for label, _, rest in [cell.partition(" · ")] if rest.split("：")[0] in _T3_NAMES))
     zero_columns = {k: m["head"] for k, line in enumerate(out)
@@ -200,6 +229,13 @@ def _items(text: str) -> list[str]:
     return [item.strip() for item in [*items, text[start:]] if item.strip()]
 
 
+def _columns_of_line(line: str) -> list[str]:
+    """A line of several columns, each after a semicolon (本年制发件数：规章0件、…；本年废止件数：…), as a line each."""
+    if len(line) > _COLUMN_LINE_MAX or not _COLUMN_START.match(line):
+        return [line]
+    return _COLUMN_AFTER.split(line)
+
+
 def _column_cells(line: str) -> list[str]:
     """A column printed a line as a cell a line each (行政复议 · 结果维持：1), or the line as it is."""
     m = re.fullmatch(_COLUMN_HEAD + r"(?P<rest>.+?)[。；;]?", line.strip()) if len(line) <= _COLUMN_LINE_MAX else None
@@ -216,7 +252,10 @@ def _column_cells(line: str) -> list[str]:
     named = [_ROW_VALUE.fullmatch(item) for item in items]
     if not items or not all(named):
         return [line]
-    return [f"{n['name'].strip()} · {m['head']}：{n['value']}" for n in named]
+    if m["head"] not in _T3_NAMES:
+        return [f"{n['name'].strip()} · {m['head']}：{n['value']}" for n in named]
+    cells = [_t3_row_cells(n["name"].strip(), n["value"], m["head"]) for n in named]
+    return [line] if None in cells else [cell for row in cells for cell in row]
 
 
 def relisted(lines: list[str]) -> tuple[list[str], int]:
