@@ -828,3 +828,24 @@ def test_a_statistics_cell_of_thousands_of_digits_is_no_figure_and_no_error():
     found = table_figures(["行政复议\t" + "9" * 5000 + "件（维持1件）", "行政诉讼\t件\t" + "9" * 5000, "项 目\t上年数\t本年数",
                            "答复申请（件）\t" + "9" * 5000 + "\t1"], 2011)
     assert [(f.key, f.value) for f in found] == [("applications_answered", 1)]  # this year's column
+
+
+@pytest.mark.parametrize("text", ["全年因政府信息公开引发行政复议7件、行政诉讼5件，较上年（行政复议11件、行政诉讼4件）均有变化。",
+                                  "全年因政府信息公开引发行政复议7件（上年11件）、行政诉讼5件（上年4件）。"])
+def test_last_year_s_figures_in_a_bracket_are_not_the_year_s(text):
+    """较上年（行政复议11件、…）: the bracket holds last year's; 行政复议7件（上年11件）、行政诉讼5件: the 上年 of a
+    bracket closed before a figure is not the figure's. Either way no headline was chosen, or the wrong one."""
+    found = figures(text, 2023)
+    assert {k: v for k, v in headlines(found).items() if k in ("admin_review_cases", "litigation_cases")} == \
+        {"admin_review_cases": 7, "litigation_cases": 5}
+
+
+def test_an_erratum_s_quotation_of_what_it_replaced_is_superseded():
+    text = ("更正说明：“四、结转下年度继续办理”总计栏由“12”更正为“3”。正文相关表述同步更正（原为“办结80件，结转下年度12件”）。\n"
+            "全年办结89件，结转下年度继续办理3件。")
+    assert headlines(figures(text, 2022))["applications_carried_forward"] == 3
+
+
+def test_carried_over_with_last_year_named_in_a_bracket():
+    assert headlines(figures("区政府共收到政府信息公开申请56件，上年（二O二O年）结转2件，办结56件。", 2021))[
+        "applications_carried_over"] == 2

@@ -96,7 +96,8 @@ PATTERNS: tuple[Pattern, ...] = (
     _p("applications_answered", r"(?<!延期)(?<!逾期)办结(?:了)?[^申。；;，,（(率]{0,6}?" + _N + "件"),  # 延期办结: a part
     # 受理的23件申请已全部按期答复
     _p("applications_answered", _N + r"件(?:政府信息公开)?申请(?:均|已|全部|都)+[^。；;，,\d]{0,8}?(?:答复|办结)"),
-    _p("applications_carried_over", r"上一?年度?结转" + r"[^。；;，,]{0,10}?" + _N + "件"),
+    # 上年（二O二O年）结转2件: the year named in a bracket between
+    _p("applications_carried_over", r"上一?年度?(?:[（(][^（()）]{0,12}[)）])?结转" + r"[^。；;，,]{0,10}?" + _N + "件"),
     # 原梅列区受理、结转至本年度办理的申请2件: carried into this year
     _p("applications_carried_over", r"结转(?:至|到|入)(?:本年度?|今年|当年)[^。；;，,\d]{0,12}?" + _N + "件"),
     _p("applications_carried_over", _Y + r"(?:的)?(?:结转|转来|遗留)(?:的|而来的|来的|下来的)?" + _APPLICATIONS
@@ -565,6 +566,16 @@ _COMPARED = re.compile(r"(?:较|比|与|同比|相比)\s*$")
 _ASIDE_YEAR = re.compile(r"度?\s*(?:的)?(?:结转|转来|遗留)")
 
 
+# An erratum's quotation of what it replaced: （原为“办结80件，结转下年度12件”）.
+_FORMERLY = re.compile(r"(?:原为|原文为|原表述为|原数据为)")
+_ASIDES = re.compile(r"[（(][^（()）]*[)）]")
+
+
+def _opened(text: str) -> int:
+    """Where the last bracket opened in ``text`` begins (-1 when none)."""
+    return max(text.rfind("("), text.rfind("（"))
+
+
 def in_aside(text: str, at: int) -> bool:
     """Whether what stands at ``at`` is inside a bracket that closes within ``text``: an aside, as
     the year of （2021年为87件） is to the figure after it."""
@@ -601,6 +612,10 @@ def _context(key: str, sentence: str, start: int, number_start: int, year: int |
         return "change"
     if _CORRECTED_TO.search(sentence, number_start) and not corrected:
         return "superseded"  # the figure an erratum corrects; the one after 更正为 may be the report's
+    if (formerly := _FORMERLY.search(before)) and not any(c in before[formerly.end():] for c in "）)”\""):
+        return "superseded"  # （原为“办结80件，结转下年度12件”）: what an erratum's text replaced
+    if in_aside(sentence, number_start) and _OTHER_YEAR_WORDS.search(before[max(0, _opened(before) - 6):_opened(before)]):
+        return "other_year"  # 行政复议7件，较上年（行政复议11件、…）: the bracket holds last year's figures
     if _CITED_REPORT.search(before) or _CITED_SOURCE.search(before):
         return "other_report"  # 据《湖州市人民政府2022年…年度报告》，…全年主动公开政府信息9,860条: another body's
     if "累计" in clause and _RUNNING_TOTAL.search(before[:clause_start + clause.rindex("累计") + 2]):
@@ -611,7 +626,7 @@ def _context(key: str, sentence: str, start: int, number_start: int, year: int |
         return "part_of_year"  # 截至2022年11月底，共收到申请118件 (and the clauses it scopes); 12月份收到申请13件
     if key == "applications_handled" and _CARRIED_INTO_THIS_YEAR.search(clause):
         return "part"  # 结转至本年度办理的申请2件: the carried-over ones only
-    year_words = _COMPARED_YEAR.sub("", clause)
+    year_words = _COMPARED_YEAR.sub("", _ASIDES.sub("", clause))  # not an aside closed before it: 10件（上年11件）、…
     if key == "applications_handled":  # the applications handled count last year's carried over by definition
         year_words = _CARRIED_IN.sub("", year_words)
     if key not in _PREVIOUS_YEAR_KEYS and _OTHER_YEAR_WORDS.search(year_words):
