@@ -80,6 +80,18 @@ def test_a_place_after_a_national_body_is_its_local_office(name, adcode):
     assert describe_agency(name).adcode == adcode
 
 
+@pytest.mark.parametrize("name, context, adcode", [
+    ("国家统计局慈溪调查队", "慈溪市", "330282"),  # named by 慈溪, the text's 慈溪市
+    ("国家统计局慈溪调查队", "宁波市", None),  # the text's place is not the one the name goes on with
+    ("国家统计局", "北京市", None),  # the national body itself
+    ("国家发展和改革委员会价格监测中心", "北京市", None),  # a national body's own unit, where it sits is no region
+])
+def test_a_national_body_s_office_named_by_its_place_s_short_name(name, context, adcode):
+    """国家统计局慈溪调查队: national bodies get no region from their text, but an office of one named by its place's
+    short name is that place's, when the text keeps naming it."""
+    assert describe_agency(name, _text(name, context)).adcode == adcode
+
+
 @pytest.mark.parametrize("name", ["一月二十日彭阳县人民政府", "某某公司长沙县分公司"])
 def test_a_place_inside_a_name_is_not_the_agency_s_region(name):
     """Only a national body's (or the Party's) name may come before the place a name is read from."""

@@ -1276,6 +1276,20 @@ _ZONE_KIND = re.compile(r"(?:新区|开发区|高新区|经开区|实验区|园�
 _NATIONAL = re.compile(r"^(?:国家|国务院|中国|中华人民共和国|全国|中央)|部$")
 
 
+_LEVEL_SUFFIX = re.compile(r"(?:自治州|自治县|自治旗|地区|市|县|区|盟|旗)$")
+
+
+def _branch_region(name: str, lines: list[str]) -> str | None:
+    """The region of a national body's local office named by its place's short name (国家统计局慈溪调查队): the
+    one the text keeps naming, when the name goes on with it (慈溪市); a national body itself has none."""
+    body = _BODY_BEFORE_REGION.match(name)
+    if body is None or (adcode := text_region(name, lines)) is None:
+        return None
+    place = next(place for place in reversed(region_names(adcode)) if place)
+    short = _LEVEL_SUFFIX.sub("", place)
+    return adcode if len(short) >= 2 and name.startswith(short, body.end()) else None
+
+
 def _within(inner: str, outer: str) -> bool:
     stem = outer
     while stem.endswith("00"):
@@ -1404,7 +1418,9 @@ def describe_agency(name: str | None, lines: list[str] | None = None, page_lines
         adcode, source = zone, "zones"  # 福建省平潭综合实验区: the zone is finer than the province
     if adcode is None and (short := _short_city_region(name)):
         adcode = short
-    elif adcode is None and lines and not _NATIONAL.search(name):
+    elif adcode is None and lines and _NATIONAL.search(name):
+        adcode, source = _branch_region(name, lines), "text"
+    elif adcode is None and lines:
         adcode, source = text_region(name, lines), "text"
         named = _places_named(name)
         inside = [code for code in named if adcode and _within(code, adcode)]
