@@ -966,10 +966,11 @@ _UNREAD = frozenset({"missing", "ambiguous"})
 
 
 # A report that leaves a table out because it had nothing to put in it says so: in the table's
-# section (以上各项均为0, 均无), or of the table's subject anywhere (本年度未收到政府信息公开申请).
+# section (以上各项均为0, 均无), or of the table's subject anywhere (本年度未收到政府信息公开申请, 收到…申请0件).
 _NOTHING_IN_SECTION = re.compile(r"均为\s*[0０零]|均无|均未|未(?:发生|收到|受理|产生)")
 _NOTHING_OF = {
-    "t3": re.compile(r"未(?:收到|受理|接到|接收)[^。；;]{0,12}申请"),
+    "t3": re.compile(r"未(?:收到|受理|接到|接收)[^。；;]{0,12}申请"
+                     r"|(?:收到|受理|接到|接收|新收)[^。；;，,\d]{0,12}申请(?:数量)?(?:为|共计|共)?\s*[0０零]\s*件"),
     "t4": re.compile(r"未(?:发生|产生|出现|收到)[^。；;]{0,16}(?:行政复议|行政诉讼)"
                      r"|(?:行政复议|行政诉讼)[^。；;，,]{0,10}(?:均为\s*[0０零]|为零|均无)"),
 }

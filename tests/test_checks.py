@@ -817,6 +817,7 @@ def test_rendered_single_blank_cell_is_inferred_and_marked():
 @pytest.mark.parametrize(("table", "sentence", "heading"), [
     ("t4", "本年度未发生政府信息公开行政复议、行政诉讼。", False),
     ("t3", "本年度未收到政府信息公开申请。", False),
+    ("t3", "本年度，本乡收到政府信息公开申请0件。", True),
     ("t4", "以上各项均为0。", True),
     ("t2", "规章、行政规范性文件、行政许可、行政处罚、行政强制、行政事业性收费，以上各项均为0。", True)])
 def test_a_table_left_out_with_the_report_saying_it_had_nothing_is_no_doubt(table, sentence, heading):
