@@ -54,7 +54,7 @@ def test_every_cell_with_last_year_s_figure_in_brackets_is_read_as_this_year_s(l
         assert rep.cells[cell.id].note.startswith("数字后括号中的"), cell.id
 
 
-@pytest.mark.parametrize("dash", ["⸺", "⸻", "―", "‒"])
+@pytest.mark.parametrize("dash", ["⸺", "⸻", "―", "‒", "\\", "＼"])
 @pytest.mark.parametrize("layout", ["tab", "html"])
 def test_a_dash_drawn_as_one_glyph_is_none(layout, dash):
     """A PDF text layer writes a font's —— glyph as ⸺ (two-em dash): as unsure as a letter, it left the
@@ -121,6 +121,54 @@ def test_leading_zeros_and_zero_decimals_are_read_where_the_sums_require_that_re
     rep, v = report(printed, layout, v=v)
     for cell, raw in printed.items():
         assert (rep.cells[cell].value, rep.cells[cell].status, rep.cells[cell].raw) == (10, "repaired", raw)
+    for cell in forms.cells(GOV_2021):
+        assert rep.cells[cell.id].value == v[cell.id], cell.id
+
+
+@pytest.mark.parametrize("layout", ["tab", "html"])
+def test_yi_that_the_sums_leave_open_is_one_where_the_tables_print_chinese_numerals(layout):
+    """行政复议 结果维持 一 … 总计 一: the group's sum holds with 1 and with a dash for 0. Where the tables print
+    other counts in Chinese numerals (二十三), the report writes its counts so: 一 is 1. Elsewhere it stays unsure."""
+    v = {**values(GOV_2021), **{forms.t4_cell("admin_review", c.id): 0 for c in forms.T4_COLUMNS}}
+    v = {**v, "t4.admin_review.upheld": 1, "t4.admin_review.total": 1, "t2.licensing.decisions": 23}
+    printed = {"t4.admin_review.upheld": "一", "t4.admin_review.total": "一"}
+    rep, v = report(printed, layout, v=v)
+    assert {rep.cells[cell].status for cell in printed} == {"ambiguous"}
+    rep, v = report({**printed, "t2.licensing.decisions": "二十三"}, layout, v=v)
+    for cell in printed:
+        assert (rep.cells[cell].value, rep.cells[cell].status) == (1, "reported"), cell
+
+
+@pytest.mark.parametrize("struck", ["<s>45</s> 47", "<del>45</del><ins>47</ins>", "<strike>45</strike>47",
+                                    "<span style='text-decoration: line-through'>45</span> <b>47</b>",
+                                    "<span class='old'>45</span> <span class='new'>47</span>", "docx"])
+def test_a_figure_struck_through_beside_its_correction_is_not_read(struck):
+    """A corrected page keeps the old figure struck through beside the new one (<s>45</s> 47; Word's strike by
+    hand): 4547 was read, a wrong cell, or 45 47 left the row unsure."""
+    v = values(GOV_2021)
+    new = v["t3.granted.natural_person"]
+    marker = f"STRUCK{new}"
+    data, name = synthetic.render_layout(random.Random(1), AGENCY, 2022, GOV_2021,
+                                         {**{c: synthetic._fmt(x) for c, x in v.items()},
+                                          "t3.granted.natural_person": marker}, v, "docx" if struck == "docx" else "html")
+    if struck == "docx":
+        import io
+        import zipfile
+
+        with zipfile.ZipFile(io.BytesIO(data)) as source:
+            parts = {info.filename: source.read(info) for info in source.infolist()}
+        parts["word/document.xml"] = parts["word/document.xml"].decode().replace(
+            f"<w:r><w:t>{marker}</w:t></w:r>",
+            f"<w:r><w:rPr><w:strike/></w:rPr><w:t>{new + 9}</w:t></w:r><w:r><w:t>{new}</w:t></w:r>").encode()
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w") as target:
+            for filename, content in parts.items():
+                target.writestr(filename, content)
+        data = out.getvalue()
+    else:
+        page = data.decode().replace("</head>", "<style>.old{text-decoration:line-through;color:#999}</style></head>")
+        data = page.replace(marker, struck.replace("45", str(new + 9)).replace("47", str(new))).encode()
+    rep = extract_bytes(data, name)
     for cell in forms.cells(GOV_2021):
         assert rep.cells[cell.id].value == v[cell.id], cell.id
 

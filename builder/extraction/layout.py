@@ -16,7 +16,7 @@ from functools import lru_cache
 from .. import forms
 from ..limits import MAX_NUMBER_DIGITS, checkpoint
 
-NONE_WORDS = frozenset({"无", "—", "——", "-", "--", "–", "/", "／", "－", "空", "暂无", "没有", "未发生",
+NONE_WORDS = frozenset({"无", "—", "——", "-", "--", "–", "/", "／", "\\", "＼", "－", "空", "暂无", "没有", "未发生",
                         "未收取", "未收费", "不收费", "免收"})  # (the fee row's words for none)
 # A zero printed as a Chinese numeral (零, 〇, or the circle ○ typed for it) in a cell of its own.
 ZERO_GLYPHS = frozenset({"零", "〇", "○"})
@@ -225,6 +225,7 @@ _ARROWED = re.compile(r"(?P<arrow>[▼▲↓↑])\s*(?P<n>\d+(?:\.\d+)?)")
 _SPELLED_MAX = 24  # characters: no count, spelled any way, is longer (二千三百四十五, 12,345,678*)
 # 一 alone in a cell: a 1 in Chinese numerals, or a dash for none (typed so, or OCR's): a value, unread.
 DASH_OR_ONE = "一"
+SPELLED_NOTE = "以汉字数字印出"  # the note of a count printed in Chinese numerals (二十三)
 # What a spreadsheet shows of a number stored as text ('12, the apostrophe Excel and WPS keep before it
 # when the cell is pasted as text).
 _TEXT_NUMBER = re.compile(r"['‘’`](?P<n>-?\d+(?:,\d{3})*(?:\.\d+)?)")
@@ -268,7 +269,7 @@ def spelled_number(cell: str) -> tuple[str, str] | None:
             value = int(cn2an.cn2an(c.replace("两", "二").replace("〇", "零"), "strict"))
         except ValueError:
             return None
-        return str(value), "以汉字数字印出"
+        return str(value), SPELLED_NOTE
     return None
 
 

@@ -39,6 +39,7 @@ from .layout import (
     ROW_START,
     SECTION_HEADINGS,
     SPACE_GROUPED,
+    SPELLED_NOTE,
     SPREADSHEET_ERROR,
     SPREADSHEET_FORMULA,
     ZERO_GLYPHS,
@@ -2241,6 +2242,16 @@ def _wrapped_t4_row(rows: list[ValueRow], ids: tuple[str, ...], size: int) -> tu
     return ValueRow(rows[0].label, cells, rows[0].delimited, rows[0].line), count
 
 
+def _one_among_numerals(out: Tables) -> None:
+    """一 alone in a cell, that no identity settled, read as 1 where the tables print other counts in Chinese
+    numerals (二十三, 十二): the report writes its counts so, and 一 is one of them, not a dash."""
+    if not any(cell.note == SPELLED_NOTE for cell in out.cells.values()):
+        return
+    for cell_id, cell in out.cells.items():
+        if cell.status == "ambiguous" and cell.raw is not None and cell.raw.strip() == DASH_OR_ONE:
+            out.cells[cell_id] = CellValue(1, cell.raw, "reported", f"{SPELLED_NOTE}（表中其他数字也以汉字印出）")
+
+
 def read_tables(layout: Layout, template: str) -> Tables:
     out = Tables()
     form = forms.FORMS.get(template)
@@ -2249,6 +2260,7 @@ def read_tables(layout: Layout, template: str) -> Tables:
     read_t2(layout, form, out)
     read_t3(layout, form, out)
     read_t4(layout, out)
+    _one_among_numerals(out)
     order = [c.id for c in forms.cells(template)]
     out.cells = {c: out.cells.get(c, CellValue(None, None, "missing")) for c in order}
     return out

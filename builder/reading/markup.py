@@ -563,6 +563,8 @@ def html_to_text(html: str, path: str = "") -> str:
     _drop_hidden_copies(root, screen_reader_only=any(name in html for name in _SCREEN_READER_ONLY),
                         white_text=_WHITE_IN_PAGE.search(html) is not None)
     _drop_void_copies(root)
+    if _STRUCK_IN_PAGE.search(html):
+        _drop_struck(root)
     _drawn_tables(root)
     for element in list(root.iter(*_DROP_TAGS)):
         element.drop_tree()
@@ -715,6 +717,20 @@ def _drop_hidden_copies(root, screen_reader_only: bool = True, white_text: bool 
             own, own_in_tables = _shown_parts(element, {id(e) for e in inner})
             for copy in [e for e in inner if _repeats(e, seen | own, seen_in_tables | own_in_tables)]:
                 copy.drop_tree()
+
+
+_STRUCK_IN_PAGE = re.compile(r"line-through|<(?:del|s|strike)[\s>]", re.IGNORECASE)
+_STRUCK_STYLE = re.compile(r"text-decoration(?:-line)?\s*:[^;]*line-through", re.IGNORECASE)
+
+
+def _drop_struck(root) -> None:
+    """Text struck through (<del>, <s>, <strike>, a line-through style inline or by class): what a corrected
+    page keeps beside its correction (<s>45</s> 47), not what it says. A struck block holding a table stays."""
+    struck = [*root.iter("del", "s", "strike"), *_styled(root, _STRUCK_STYLE),
+              *(e for e in root.xpath("//*[@style]") if _STRUCK_STYLE.search(e.get("style") or ""))]
+    for element in struck:
+        if element.getparent() is not None and not element.xpath(".//table"):
+            element.drop_tree()
 
 
 def _folded_sections(root, hidden: list) -> set[int]:
@@ -1071,6 +1087,12 @@ def _hidden(run) -> bool:
     return vanish is not None and vanish.get(f"{_W}val", "true") not in ("0", "false", "off")
 
 
+def _struck(run) -> bool:
+    """A run struck through by hand (w:strike, w:dstrike): an old figure left beside its correction, 5 6."""
+    return any((mark := run.find(f"{_W}rPr/{_W}{name}")) is not None
+               and mark.get(f"{_W}val", "true") not in ("0", "false", "off") for name in ("strike", "dstrike"))
+
+
 def _hidden_styles(styles) -> set[str]:
     """The ids of a Word file's styles that hide their text (w:vanish), also through the styles they
     are based on."""
@@ -1153,7 +1175,7 @@ def _run_text(run) -> str:
 
 def _docx_text(paragraph, part_raised: bool = False) -> str:
     """A paragraph as Word shows it: its runs wherever they sit (tracked insertions, smart tags,
-    content controls, fields, hyperlinks), not deleted or hidden ones; python-docx's
+    content controls, fields, hyperlinks), not deleted, hidden or struck-through ones; python-docx's
     ``Paragraph.text`` reads only the runs right under the paragraph, and 1<ins>7</ins> was 1.
     With ``part_raised``, a superscript or subscript run is parted by spaces (a footnote mark)."""
     pieces = []
@@ -1161,7 +1183,7 @@ def _docx_text(paragraph, part_raised: bool = False) -> str:
         ancestor = run.getparent()
         while ancestor is not None and ancestor is not paragraph and ancestor.tag not in _NOT_READ_IN:
             ancestor = ancestor.getparent()
-        if ancestor is not paragraph or _hidden(run):
+        if ancestor is not paragraph or _hidden(run) or _struck(run):
             continue
         text = _run_text(run)
         raised = run.find(f"{_W}rPr/{_W}vertAlign")
