@@ -689,6 +689,23 @@ def test_tables_folded_under_a_summary_are_read():
     assert_every_cell(extract_html(page), v)
 
 
+@pytest.mark.parametrize("wrap", [
+    '<div id="lazy">表格加载中…</div><template id="tpl-tables">{}</template>',
+    '<report-tables><template shadowrootmode="open"><style>td{{padding:4px}}</style>{}</template></report-tables>',
+])
+def test_tables_in_a_template_are_read(wrap):
+    """A page saved before a script copied its lazy tables in (<template id=tpl-table-3>), or with a component's
+    declarative shadow root (SingleFile's <template shadowrootmode>): templates were dropped with their tables."""
+    v = values(seed=5)
+    assert_every_cell(extract_html(html_page(wrap.format(_report_tables_html(v)))), v)
+
+
+def test_a_template_repeating_the_shown_tables_is_no_second_copy():
+    v, stale = values(seed=5), values(seed=9)
+    page = html_page(_report_tables_html(v) + f"<template id='print'>{_report_tables_html(stale)}</template>")
+    assert_every_cell(extract_html(page), v)
+
+
 def test_a_frameset_page_s_noframes_body_is_read_as_a_page():
     """A 2010 site's frameset page carried the whole report in <noframes> for browsers without frames: the
     parser keeps that markup as text, and the report was read with its tags as words."""

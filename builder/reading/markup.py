@@ -28,7 +28,7 @@ _BLOCK_TAGS = frozenset({
 _CELL_BREAKS = _BLOCK_TAGS | {"sup", "sub"}
 _PREFORMATTED = frozenset({"pre", "textarea", "listing", "plaintext", "xmp"})
 # (<noscript> and other hidden blocks: ``_drop_hidden_copies``)
-_DROP_TAGS = ("script", "style", "template", "head", "iframe", "svg", "object", "button", "select", "rt", "rp")
+_DROP_TAGS = ("script", "style", "head", "iframe", "svg", "object", "button", "select", "rt", "rp")
 _SPACES = re.compile(r"[ \t\r\n\f\v\u00a0\u3000]+")
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")  # characters XML cannot hold
 _XML_DECLARATION = re.compile(r"^\s*<\?xml\b[^>]*>", re.IGNORECASE)
@@ -685,16 +685,17 @@ _REPORT_PARTS = ("总体情况", "主动公开", "第二十条", "本年新收",
 
 
 def _drop_hidden_copies(root, screen_reader_only: bool = True, white_text: bool = True) -> None:
-    """Hidden blocks (an inline display:none or visibility:hidden, the hidden attribute, <noscript>,
-    text kept only for screen readers) that only repeat what the page shows: a figure's spoken copy,
-    a draft of a table kept hidden beside it, the print version, a message for browsers without
-    scripts. A hidden block holding a part of the report the page shows nowhere else (a page whose
+    """Hidden blocks (an inline display:none or visibility:hidden, the hidden attribute, <noscript>, a
+    <template> a script copies in, text kept only for screen readers) that only repeat what the page
+    shows: a figure's spoken copy, a draft of a table kept hidden beside it, the print version, a message
+    for browsers without scripts. A hidden block holding a part of the report the page shows nowhere else (a page whose
     article a script reveals: a tab's pane; a folded section, whose head names no more than its
     part) is read, but not a hidden block inside it repeating the
     rest of it (a pane's table and its mobile cards). ``screen_reader_only``, ``white_text``: whether the
     page names a class kept for screen readers, or a white colour, at all (looked for only then)."""
-    hidden = [e for e in root.xpath("//*[@hidden or @style or self::noscript]")
-              if e.tag == "noscript" or e.get("hidden") is not None or _HIDDEN_STYLE.search(e.get("style") or "")]
+    hidden = [e for e in root.xpath("//*[@hidden or @style or self::noscript or self::template]")
+              if e.tag == "noscript" or e.get("hidden") is not None or _HIDDEN_STYLE.search(e.get("style") or "")
+              or (e.tag == "template" and not _shadow_root(e))]
     hidden += _hidden_by_stylesheet(root)
     hidden += _with_class(root, _SCREEN_READER_ONLY) if screen_reader_only else []
     hidden += _white_figures(root) if white_text else []
@@ -731,6 +732,12 @@ def _drop_struck(root) -> None:
     for element in struck:
         if element.getparent() is not None and not element.xpath(".//table"):
             element.drop_tree()
+
+
+def _shadow_root(template) -> bool:
+    """A declarative shadow root (<template shadowrootmode="open">, as SingleFile saves a web component): the
+    browser shows it in its host; any other template is markup a script may copy in (a lazy table)."""
+    return template.get("shadowrootmode") is not None or template.get("shadowroot") is not None
 
 
 def _folded_sections(root, hidden: list) -> set[int]:
