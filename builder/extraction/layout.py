@@ -173,7 +173,7 @@ def is_value_cell(cell: str) -> bool:
 # How a cell of its own prints a number in other ways than digits alone (each read with a note):
 # a footnote mark after it (12¹, 512*, 12注1, the raised mark of a web page or Word cell), digits grouped
 # by spaces as GB/T 15835 sets them (9 417), a change in words (减少15, 增3项), Chinese numerals (二十三).
-_FOOTNOTE_MARK = re.compile(r"(?<=\d)\s*(?:[*＊※]+|[⁰¹²³⁴⁵⁶⁷⁸⁹]+|[①-⑳]|[(（]?注\s*\d{0,2}[)）]?)$")
+_FOOTNOTE_MARK = re.compile(r"(?<=\d)\s*(?:[*＊※]+|[⁰¹²³⁴⁵⁶⁷⁸⁹]+|[①-⑳]|[(（]?注\s*\d{0,2}[)）]?|[\[［]\s*\d{1,2}\s*[\]］])$")
 SPACE_GROUPED = re.compile(r"[1-9]\d{0,2}(?:[ \u00a0\u2009\u202f]\d{3})+(?:\.\d{1,2})?")
 _CHANGE_WORDS = re.compile(r"(?P<sign>增加|新增|增|上升|减少|减|下降)\s*(?P<n>\d+(?:,\d{3})*)\s*(?:" + COUNT_UNIT + ")?")
 _NUMERAL = "零〇一二两三四五六七八九十百千"
