@@ -1084,8 +1084,9 @@ _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fal
 # box's own paragraphs (read as paragraphs of their own, ``_text_boxes``), and the copy of a drawing kept for old
 # readers (mc:Fallback repeats mc:Choice).
 _NOT_READ_IN = frozenset({f"{_W}del", f"{_W}moveFrom", f"{_W}txbxContent", _MC_FALLBACK})
-# Wrappers of rows and cells: content controls and custom XML.
-_WRAPPERS = frozenset({f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml"})
+# Wrappers of blocks, rows and cells: content controls and custom XML; Word 2003's sections (wx:sect, wx:sub-section).
+_WX = "{http://schemas.microsoft.com/office/word/2003/auxHint}"
+_WRAPPERS = frozenset({f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml", f"{_WX}sect", f"{_WX}sub-section"})
 _RAISED = frozenset({"superscript", "subscript"})
 
 
