@@ -9,6 +9,7 @@ import re
 import pytest
 
 from builder import forms, synthetic
+from builder.checks import check_report
 from builder.extraction.extract import extract_bytes
 from builder.extraction.layout import scan_lines
 from builder.forms import GOV_2019, GOV_2021
@@ -590,3 +591,17 @@ def test_a_site_footer_on_every_printed_page_does_not_end_the_report(layout):
     for cell in forms.cells(GOV_2021):
         assert report.cells[cell.id].value == v[cell.id], cell.id
     assert "网站标识码" not in "\n".join(report.document.lines)
+
+
+@pytest.mark.parametrize("number", ["{n}", "0{d}"])
+def test_a_section_s_number_on_a_line_of_its_own_makes_the_form_s_heading(number):
+    """An editor's badge puts 三 (or 03) on a line above 收到和处理政府信息公开申请情况; the tables are pictures.
+    The form's headings were not seen, and a 2023 report was taken for one before the form."""
+    sections = ["总体情况", "主动公开政府信息情况", "收到和处理政府信息公开申请情况", "政府信息公开行政复议、行政诉讼情况",
+                "存在的主要问题及改进情况", "其他需要报告的事项"]
+    lines = ["商丘市睢阳区人民政府2023年政府信息公开工作年度报告", "本报告所列数据统计期限自2023年1月1日至2023年12月31日止。"]
+    for d, name in enumerate(sections, 1):
+        lines += [number.format(n="一二三四五六"[d - 1], d=d), name, "（详见下图）" if d in (2, 3, 4) else "本年度工作情况良好。"]
+    report = extract_bytes("\n".join(lines).encode(), "report.txt")
+    check_report(report)
+    assert (report.year, report.template, report.badge) == (2023, GOV_2021, "无表格")

@@ -9,7 +9,7 @@ from pathlib import Path
 from .. import errors
 from ..forms import PRE_2019
 from ..reading.document import UNDONE_MOJIBAKE, Document, read_bytes, read_file
-from .layout import Layout, locate, without_zero_decimals
+from .layout import Layout, locate, numbered_headings, without_zero_decimals
 from .listed import relisted, ungridded
 from .metadata import (
     UNSURE_YEAR_SOURCES,
@@ -322,7 +322,7 @@ def _tables_of_that_scope(narrative: list, cells: dict) -> bool:
 def extract_document(doc: Document) -> Report:
     """A read document to a report, or a ReportError naming what is missing."""
     path = doc.source.path
-    doc.lines, formatted = without_zero_decimals(strip_page_labels(doc.lines))
+    doc.lines, formatted = without_zero_decimals(numbered_headings(strip_page_labels(doc.lines)))
     doc.lines, placed = ungridded(doc.lines)
     doc.lines, listed = relisted(doc.lines)
     other = other_document_kind(doc.lines)

@@ -569,6 +569,25 @@ def scan_lines(lines: list[str], offset: int = 0) -> list[ValueRow]:
     return rows
 
 
+_SECTION_NUMBERS = {"t2": "二", "t3": "三", "t4": "四", "t5": "五", "t6": "六"}
+_BARE_NUMBER = re.compile(r"\s*(?:0?(?P<digit>[1-9])|(?P<numeral>[一二三四五六七八九]))\s*")
+
+
+def numbered_headings(lines: list[str]) -> list[str]:
+    """A section's number on a line of its own before its name (an editor's badge: 三 / 收到和处理政府信息
+    公开申请情况, 03 / …) joined into the heading the form prints (三、收到和处理…)."""
+    out: list[str] = []
+    for line in lines:
+        number = _BARE_NUMBER.fullmatch(out[-1]) if out and len(out[-1]) <= 4 else None
+        numeral = (number["numeral"] or "〇一二三四五六七八九"[int(number["digit"])]) if number else None
+        table = next((t for t, n in _SECTION_NUMBERS.items() if n == numeral), None)
+        if table is not None and SECTION_HEADINGS[table].match(f"{numeral}、{line.strip()}"):
+            out[-1] = f"{numeral}、{line.strip()}"
+        else:
+            out.append(line)
+    return out
+
+
 def split_headings(lines: list[str]) -> list[str]:
     """Put each section heading on a line of its own (crawls often run them in)."""
     out: list[str] = []
