@@ -203,6 +203,29 @@ def test_a_blank_cell_crawled_as_an_empty_line_keeps_its_row_together(blank):
     assert report.cells[blank].status in ("blank", "inferred")
 
 
+def test_rows_crawled_a_cell_a_line_with_their_zeros_left_blank_are_read():
+    """An office leaves its zeros blank, and an app's copy prints a cell a line, a blank an empty line (389 ␤ 31
+    ␤ ␤ ␤ 6 ␤ 2 ␤ 428): with several blanks a row fell apart and 64 cells were missed. Between a row's label and
+    the next text there are exactly the table's seven lines: one row."""
+    template = forms.GOV_2021
+    v = synthetic.consistent_values(random.Random(4), template, scale=30)
+    zero_left_blank = {c.id for c in forms.cells(template) if c.table == "t3" and v[c.id] == 0}
+    printed = {c.id: "" if c.id in zero_left_blank else synthetic._fmt(v[c.id]) for c in forms.cells(template)}
+    blocks = synthetic._blocks("仁怀市茅台镇人民政府", 2022, template, printed, v)
+    report = extract_bytes("\n".join(synthetic._text_lines(blocks, "cell_per_line", random.Random(0))).encode(),
+                           "crawl.txt")
+    assert len(zero_left_blank) > 40
+    blank_rows = {row.id for row in forms.FORMS[template].t3_rows
+                  if all(forms.t3_cell(row.id, c.id) in zero_left_blank for c in forms.T3_COLUMNS)}
+    for cell in forms.cells(template):
+        got = report.cells[cell.id]
+        if cell.id in zero_left_blank:  # (a row of empty lines only shows no row at all)
+            statuses = ("blank", "inferred", "missing") if cell.id.rsplit(".", 1)[0][3:] in blank_rows else ("blank", "inferred")
+            assert got.status in statuses and got.value in (None, 0), cell.id
+        else:
+            assert (got.value, got.status) == (v[cell.id], "reported"), cell.id
+
+
 def _spaced(lines: list[str], unit: int) -> str:
     """The lines with ``unit`` empty lines after each, a blank cell's empty line ``unit`` more (as
     BeautifulSoup's get_text joins a page's text nodes, newlines between tags among them)."""

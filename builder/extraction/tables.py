@@ -1147,6 +1147,7 @@ def _with_blank_cell_lines(rows: list[ValueRow], lines: list[str], size: int) ->
         return not row.delimited and row.line + len(row.cells) <= len(lines) and all(
             lines[row.line + k].strip() == cell.strip() for k, cell in enumerate(row.cells))
 
+    rows = _spanned_cell_lines(rows, lines, size, a_cell_a_line)
     out: list[ValueRow] = []
     for row in rows:
         prev = out[-1] if out else None
@@ -1164,6 +1165,44 @@ def _with_blank_cell_lines(rows: list[ValueRow], lines: list[str], size: int) ->
             out.append(replace(row, cells=[""] * leading + row.cells + [""] * trailing) if leading or trailing else row)
         else:
             out.append(row)
+    return out
+
+
+def _spanned_cell_lines(rows: list[ValueRow], lines: list[str], size: int,
+                        a_cell_a_line: Callable[[ValueRow], bool]) -> list[ValueRow]:
+    """Rows crawled one cell a line whose blank cells are empty lines, several of them (389 ␤ 31 ␤ ␤ ␤ 6 ␤ 2 ␤
+    428): between a row's label and the next line of text exactly the table's ``size`` lines, each a value of
+    the runs there or empty, are one row, its empty lines its blank cells (empty lines after a last value
+    beyond them part the table from what follows)."""
+    out: list[ValueRow] = []
+    k = 0
+    while k < len(rows):
+        row = rows[k]
+        if row.delimited or not a_cell_a_line(row):
+            out.append(row)
+            k += 1
+            continue
+        label = row.line - 1
+        while label >= 0 and not lines[label].strip():
+            label -= 1
+        run = [row]
+        while (k + len(run) < len(rows) and a_cell_a_line(nxt := rows[k + len(run)]) and not nxt.label
+               and not nxt.extra_label and all(not lines[i].strip() for i in range(run[-1].line + len(run[-1].cells), nxt.line))):
+            run.append(nxt)
+        end = run[-1].line + len(run[-1].cells)
+        while end < len(lines) and not lines[end].strip():
+            end += 1
+        span = [lines[i].strip() for i in range(label + 1, end)]
+        if len(span) > size and span[size - 1] and not any(span[size:]):
+            span = span[:size]  # the table's last row, an empty line after it
+        if (label >= 0 and len(span) == size and "" in span
+                and [cell for cell in span if cell] == [c.strip() for r in run for c in r.cells]):
+            label_text = _label_above(row.extra_label, row.before) if row.before and not row.label else row.label
+            out.append(replace(row, label=label_text, cells=span, after=run[-1].after))
+            k += len(run)
+            continue
+        out.append(row)
+        k += 1
     return out
 
 
