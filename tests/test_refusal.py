@@ -144,6 +144,15 @@ def test_a_report_beside_a_link_to_a_report_on_another_subject_is_kept():
     assert extract_bytes(text.encode(), "doc.txt").year == 2020
 
 
+def test_a_report_on_another_subject_with_a_related_link_to_a_disclosure_report_below_it_is_refused():
+    """相关链接 under the signature names the agency's disclosure report: taken for a link beside the title, it
+    kept a 法治政府建设年度报告 from being refused, and it was published as a report before the form."""
+    text = ("首页 > 信息公开 > 法治政府建设年度报告\n彭阳县2023年法治政府建设年度报告\n"
+            f"{BODY}\n彭阳县人民政府\n2024年3月26日\n相关链接\n彭阳县2023年政府信息公开工作年度报告")
+    with pytest.raises(errors.NotAReport, match="another subject"):
+        extract_bytes(text.encode(), "doc.txt")
+
+
 def test_a_pdf_line_of_a_sentence_ending_in_the_word_report_is_no_title():
     """A narrow PDF column breaks the preamble anywhere: …统计期限自2020年1月1日起至2020年12月31日止。如对本报告
     ended a line like a title of a report on another subject, and the report was refused."""

@@ -152,6 +152,13 @@ _NOT_AGENCIES = (
 )
 
 
+def _above_sections(lines: list[str]) -> list[str]:
+    """The lines above the document's first section (一、…): its head, where a link to a disclosure report beside
+    another subject's title stands; one after its sections (相关链接 under the signature) is no sign of it."""
+    first = next((k for k, line in enumerate(lines) if _SECTION_HEADING.match(line)), len(lines))
+    return lines[:first]
+
+
 def other_document_kind(lines: list[str], deep: bool = False) -> tuple[str, str] | None:
     """What the document seems to be when its title names something else than
     an annual report (a letter, notice or work plan filed in the reports'
@@ -180,7 +187,7 @@ def other_document_kind(lines: list[str], deep: bool = False) -> tuple[str, str]
             continue  # 2023年度报告 (a column's entry titled so, the agency in the page's labels): no subject named
         # Two lines joined with a report's title below them: a name and a menu entry (凤凰镇 / 政府信息公开指南);
         # a report's title anywhere in the head: another subject's report is a link beside it.
-        after = shown if kind == _OTHER_SUBJECT else shown[last + 1:] if last is not None else []
+        after = _above_sections(shown) if kind == _OTHER_SUBJECT else shown[last + 1:] if last is not None else []
         if kind is not None and not any(title_line_year(line) for line in after):
             return kind, title
     return None
