@@ -96,7 +96,8 @@ class Report:
 # its closing words (a letter about a 工作要点 is a letter).
 _OTHER_KINDS = (
     (re.compile(r"(?:的)?(?:复)?函$"), "a letter (函)"),
-    (re.compile(r"(?:的)?(?:通知|通报)$"), "a notice (通知)"),
+    (re.compile(r"(?:的)?通知$"), "a notice (通知)"),
+    (re.compile(r"(?:的)?通报$"), "a circular (通报)"),
     (re.compile(r"(?:的)?(?:批复|请示|决定|意见|公告|通告)$"), "an official document (批复/请示/决定/意见/公告)"),
     (re.compile(r"工作要点(?:落实情况)?$|要点$"), "a work plan (工作要点)"),
     (re.compile(r"(?:工作)?(?:计划|方案|安排)$"), "a work plan (计划/方案)"),
@@ -129,7 +130,7 @@ _ANNUAL_TITLE = re.compile(r"年度报告|年报|工作报告|年度工作情况
 # A picture or summary explaining a report, titled after it: 一图读懂丨…2022年政府信息公开工作年度报告.
 _INTERPRETATION = re.compile(r"^(?:一图(?:读懂|看懂|了解)|一张图(?:读懂|看懂)|图解|图说|解读|政策解读|读懂)")
 # A notice or letter about compiling or sending the reports, or an erratum to one, names them without being one.
-_ABOUT_REPORTS = re.compile(r"(?:编制|报送|撰写|做好|开展)[^《》]{0,30}(?:工作)?的(?:通知|函)$"
+_ABOUT_REPORTS = re.compile(r"(?:编制|报送|撰写|做好|开展)[^《》]{0,30}(?:工作)?的(?:通知|函|通报)$"
                             r"|(?:更正|勘误)(?:说明|公告|声明|启事)?$")
 
 # News of a meeting or a training on the reports, titled after them: 我区召开2021年度政府信息公开工作年度报告编制培训会.
