@@ -849,3 +849,15 @@ def test_an_erratum_s_quotation_of_what_it_replaced_is_superseded():
 def test_carried_over_with_last_year_named_in_a_bracket():
     assert headlines(figures("区政府共收到政府信息公开申请56件，上年（二O二O年）结转2件，办结56件。", 2021))[
         "applications_carried_over"] == 2
+
+
+@pytest.mark.parametrize("sentence, value", [
+    ("主动公开行政许可、行政处罚、监管动态、风险提示等信息共计486条。其中公开行政许可批复信息412条。", 486),
+    ("主动公开金融政策解读、行政许可和行政处罚信息、金融统计数据等信息112条。", 112),
+    # the kinds listed at length, more than thirty characters before 信息
+    ("全年主动公开交通管理政策法规、交通管制及出行提示、事故多发路段、“两客一危一货”重点车辆及驾驶人安全隐患等"
+     "信息3641条。", 3641),
+])
+def test_proactive_items_listing_their_kinds_then_deng_are_the_total(sentence, value):
+    """主动公开A、B、C等信息N条 names every kind, then 等: the year's total, not a part (政府采购信息96条)."""
+    assert headlines(figures(sentence, 2023))["proactive_items"] == value

@@ -147,7 +147,7 @@ PATTERNS: tuple[Pattern, ...] = (
     _p("fees_charged_cny", r"收取" + r"[^。；;，,]{0,15}?费用?\s*" + _N + "万元", scale=10_000),
     _p("fees_charged_cny", r"(?:未|没有|均未|不)收取[^。；;，,]{0,15}?(?:费用|费)|均未收费|未收费|无收费|免费予以提供", 0),
     # (not 主动公开政府信息数（不同渠道和方式公开相同信息计1条）: a table row's counting rule, crawled into the prose)
-    _p("proactive_items", r"主动公开" + r"[^。；;，,（(]{0,30}?(?:信息|政府信息)[^。；;，,\d（(]{0,20}?(?:共计|共|达)?\s*" + _N
+    _p("proactive_items", r"主动公开" + r"[^。；;，,（(]{0,60}?(?:信息|政府信息)[^。；;，,\d（(]{0,20}?(?:共计|共|达)?\s*" + _N
        + "条"),
     # 全年在区政府门户网站公开各类政府信息7215条, 发布各类政府信息4713条 (under 主动公开, or in the overview):
     # the year's published items (发布政府信息 with no 各类 is often one channel's)
@@ -656,6 +656,10 @@ _PROACTIVE_HEADING = re.compile(r"^\s*(?:[(（][一二三四五六七八九十\d
                                 r"主动公开(?:政府信息)?(?:情况|工作)?(?=.*主动公开)")
 
 
+# 主动公开行政许可、行政处罚、监管动态等信息共计486条: every kind listed, then 等: the year's total.
+_PROACTIVE_LISTED = re.compile(r"主动公开[^。；;，,]{0,60}、[^。；;，,]{0,60}等(?:各类|相关)?(?:政府)?信息")
+
+
 def _reason(figure: Figure) -> str:
     if figure.context:
         return figure.context
@@ -663,8 +667,10 @@ def _reason(figure: Figure) -> str:
             and not _DISCLOSURE_WORDS.search(_NOT_DISCLOSURE.sub("", figure.text)):
         return "other_process"
     if figure.key == "proactive_items" and figure.source == "prose":
-        m = _PROACTIVE_GAP.search(_PROACTIVE_HEADING.sub("", figure.text, count=1))
-        if m and not _GENERIC_GAP.match(m.group("gap")) and "其中" not in figure.text[m.end():]:
+        text = _PROACTIVE_HEADING.sub("", figure.text, count=1)
+        m = _PROACTIVE_GAP.search(text)
+        if m and not _GENERIC_GAP.match(m.group("gap")) and "其中" not in figure.text[m.end():] \
+                and not _PROACTIVE_LISTED.search(text):
             return "part"  # 政府采购信息96条; but 主动公开环境信息1043条，其中… is a total with its parts
     return ""
 
