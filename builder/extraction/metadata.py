@@ -932,8 +932,8 @@ _AUTONOMOUS = re.compile(r"自治(县|州|旗)$")
 
 @lru_cache(maxsize=1)
 def autonomous_short_forms() -> dict[str, object]:
-    """长阳县 → 长阳土家族自治县: an autonomous county, prefecture or banner by its place name and
-    level alone (the ethnic words left out), when that short form names one place and no
+    """长阳县 (or 长阳自治县) → 长阳土家族自治县: an autonomous county, prefecture or banner by its place name
+    and level alone (the ethnic words left out), when that short form names one place and no
     other gazetteer entry bears it as its own name."""
     cpca = gazetteer()
 
@@ -946,6 +946,7 @@ def autonomous_short_forms() -> dict[str, object]:
         for start in range(2, level.start()):  # the place's own name: two characters at least
             if _ETHNIC_WORDS.fullmatch(info.name[start:level.start()]):
                 forms.setdefault(info.name[:start] + level.group(1), []).append(info)
+                forms.setdefault(info.name[:start] + "自治" + level.group(1), []).append(info)  # 威宁自治县
                 break
         else:  # a place named after its people: 鄂温克族自治旗 → 鄂温克旗, 鄂伦春自治旗 → 鄂伦春旗
             people = info.name[:level.start()].removesuffix("族")
@@ -956,9 +957,12 @@ def autonomous_short_forms() -> dict[str, object]:
 
 
 @lru_cache(maxsize=1)
-def _short_form_of() -> dict[str, str]:
-    """长阳土家族自治县 → 长阳县: ``autonomous_short_forms`` the other way round, made once."""
-    return {info.name: short for short, info in autonomous_short_forms().items()}
+def _short_forms_of() -> dict[str, tuple[str, ...]]:
+    """长阳土家族自治县 → (长阳县, 长阳自治县): ``autonomous_short_forms`` the other way round, made once."""
+    out: dict[str, list[str]] = {}
+    for short, info in autonomous_short_forms().items():
+        out.setdefault(info.name, []).append(short)
+    return {name: tuple(sorted(shorts, key=len, reverse=True)) for name, shorts in out.items()}
 
 
 @lru_cache(maxsize=1)
@@ -1177,10 +1181,11 @@ def normalize_name(name: str, province: str | None, city: str | None, county: st
     one agency. Short forms are written out: 'X县政府' as 'X县人民政府', 长阳县 as 长阳土家族自治县,
     'X县政府办' as 'X县人民政府办公室', '管委会' as '管理委员会'."""
     out = re.sub(r"\s+", "", name)
-    short_forms = _short_form_of()
-    for region in (county, city):  # 长阳县人民政府 is 长阳土家族自治县人民政府
+    short_forms = _short_forms_of()
+    for region in (county, city):  # 长阳县人民政府 (长阳自治县人民政府) is 长阳土家族自治县人民政府
         if region in short_forms and region not in out:
-            out = out.replace(short_forms[region], region, 1)
+            short = next((short for short in short_forms[region] if short in out), region)
+            out = out.replace(short, region, 1)
     for region in (county, city, province):
         if region and region in out:
             out = out[out.index(region):]
