@@ -16,7 +16,7 @@ from functools import cache
 
 from . import forms
 from .codebook import FORM_NAME_ZH, labels
-from .extraction.metadata import INSTITUTION, arabic_years, locate_region, read_title
+from .extraction.metadata import INSTITUTION, arabic_years, locate_region, read_title, title_years
 from .extraction.narrative import KEY_LABELS, in_aside
 from .forms import GOV_2019, GOV_2021, PRE_2019, Identity
 
@@ -512,6 +512,9 @@ YEAR_BASIS = {
     "period, against the title": ("统计期限和正文各句开头的年份（与标题所说的年度不同）",
                                   "the statistical period and the body's sentences (against the title) say"),
     "years in the body": ("正文各句开头的年份", "the years the body's sentences open with say"),
+    "period, against another title": ("统计期限（与页面上另一个标题所说的年度不同）",
+                                      "the statistical period (against another title of the page) says"),
+    "another title": ("页面上的另一个标题", "another title of the page says"),
 }
 _OTHER_BASIS = ("报告年度", "the report year is")
 
@@ -540,10 +543,13 @@ def _meta_year(report, context=None) -> list[Result]:
     if not evidence:
         return [say("meta.year", NA, message="no_evidence")]
     title_year = read_title(report.document.lines).year if report.year_source == "period, against the title" else None
+    basis = YEAR_BASIS["title"]
+    if report.year_source == "period, against another title":  # the page's title and the article's disagree
+        title_year, basis = next(y for y in title_years(report.document.lines) if y != report.year), YEAR_BASIS["another title"]
     if title_year is not None and title_year != report.year:  # the year read from the period; the title says another
         sentence = next((s for y, s in evidence if y == report.year), evidence[0][1])
         return [say("meta.year", FAIL, "", [], title_year, report.year, message="fail", year=title_year,
-                    body_year=report.year, sentence=sentence, basis=YEAR_BASIS["title"])]
+                    body_year=report.year, sentence=sentence, basis=basis)]
     wrong = [(y, s) for y, s in evidence if y != report.year]
     if wrong:
         year, sentence = wrong[0]

@@ -176,3 +176,20 @@ def test_a_report_of_before_the_form_speaking_its_words_in_prose_is_pre_2019():
     v = synthetic.consistent_values(random.Random(2), forms.GOV_2019)
     tables = synthetic.render("长沙市岳麓区人民政府", 2018, forms.GOV_2019, v, "tab")
     assert extract_bytes(tables.encode(), "yuelu2.txt").template == forms.GOV_2019
+
+
+def test_the_page_s_title_and_the_article_s_own_of_another_year_fail_the_year_check():
+    """The page is titled 2023, the article's own heading still says 2022 (last year's pasted), the period
+    2023: the year is the period's, unsure, and meta.year fails naming the other title."""
+    from builder.checks import check_report
+
+    v = synthetic.consistent_values(random.Random(3), forms.GOV_2021)
+    printed = {c: synthetic._fmt(x) for c, x in v.items()}
+    data, _ = synthetic.render_layout(random.Random(1), N, 2023, forms.GOV_2021, printed, v, "tab")
+    text = data.decode().replace(f"{N}2023年政府信息公开工作年度报告", f"横店镇2023年政府信息公开工作年度报告\n"
+                                 f"发布时间：2024-01-25\n{N}2022年政府信息公开工作年度报告", 1)
+    report = extract_bytes(text.encode(), "report.txt")
+    assert (report.year, report.year_source) == (2023, "period, against another title")
+    check_report(report)
+    year = next(r for r in report.checks if r.id == "meta.year")
+    assert (year.outcome, year.left, year.right) == ("fail", 2022, 2023) and "另一个标题" in year.detail_zh

@@ -517,13 +517,13 @@ def find_title(lines: list[str]) -> tuple[str | None, int | None]:
 
 # Where a year came from when the report does not settle it: the caller flags such a year as unsure.
 UNSURE_YEAR_SOURCES = frozenset({"title, among others", "title, against the period", "period, against the title",
-                                 "years in the body"})
+                                 "period, against another title", "years in the body"})
 # A dated clause of the body (2023年，本机关…), and words that make it a plan, not the year reported on.
 _DATED_CLAUSE = re.compile(r"(?:^|[。；;！!\s])\s*" + _YEAR + r"\s*年(?:度)?\s*[,，]([^,，。；;]*)", re.M)
 _FUTURE = re.compile(r"将|计划|拟|下一步|明年|今后")
 
 
-def _title_years(lines: list[str]) -> list[int]:
+def title_years(lines: list[str]) -> list[int]:
     """Years of the title-shaped lines at the top, in order (a list of related reports may stand
     around the title)."""
     head = _head_past_links(lines) or _head(lines, 30)
@@ -559,12 +559,12 @@ def find_year(lines: list[str]) -> tuple[int | None, str]:
     years the body's clauses open with. A year the report does not settle has a source in
     ``UNSURE_YEAR_SOURCES``."""
     title_year = read_title(lines).year
-    title_years = _title_years(lines) if title_year else []
+    others = title_years(lines) if title_year else []
     text = "\n".join(_head(lines, 60))
     stated = [(int(m.group(2)), "《…年度报告》") for m in _OWN_BOOK_TITLE.finditer(text)]
     stated += [(int(m.group(2)), "publication sentence") for m in _PUBLISH.finditer(text)]
     stated += [(int(m.group(1) or m.group(2)), "统计期限") for m in _PERIOD.finditer(text)]
-    if title_year and set(title_years) <= {title_year}:
+    if title_year and set(others) <= {title_year}:
         # The usual case, settled before the body is read. A title the report's own statements all
         # contradict (an OCR misreading, last year's title kept) is still read, but not as settled.
         if stated and title_year not in {year for year, _ in stated}:
@@ -579,15 +579,15 @@ def find_year(lines: list[str]) -> tuple[int | None, str]:
         return title_year, "title"
     body = _body_years(lines)
     if title_year:
-        titles = {title_year, *title_years}
+        titles = {title_year, *others}
         # Titles of several years (related reports listed above or below): the one the report backs.
         for year, where in stated:
-            if year in titles:
-                return year, where
+            if year in titles:  # the page's title and the article's own (横店镇2023年… / …2022年…) disagree
+                return year, "period, against another title" if len(others) == len(titles) == 2 else where
         backed = [y for y in titles if body.get(y, 0) and body[y] == max(body.values())]
         if len(backed) == 1:
             return backed[0], "title"
-        return title_years[-1], "title, among others"  # the one nearest the body
+        return others[-1], "title, among others"  # the one nearest the body
     if stated:
         return stated[0]
     for m in _BOOK_TITLE.finditer(text):
