@@ -16,7 +16,7 @@ from functools import cache
 
 from . import forms
 from .codebook import FORM_NAME_ZH, labels
-from .extraction.metadata import INSTITUTION, arabic_years, locate_region, read_title, title_years
+from .extraction.metadata import INSTITUTION, arabic_years, locate_region, read_title, titles_above_body
 from .extraction.narrative import KEY_LABELS, in_aside
 from .forms import GOV_2019, GOV_2021, PRE_2019, Identity
 
@@ -545,7 +545,8 @@ def _meta_year(report, context=None) -> list[Result]:
     title_year = read_title(report.document.lines).year if report.year_source == "period, against the title" else None
     basis = YEAR_BASIS["title"]
     if report.year_source == "period, against another title":  # the page's title and the article's disagree
-        title_year, basis = next(y for y in title_years(report.document.lines) if y != report.year), YEAR_BASIS["another title"]
+        title_year = next((y for y in titles_above_body(report.document.lines) if y != report.year), None)
+        basis = YEAR_BASIS["another title"]
     if title_year is not None and title_year != report.year:  # the year read from the period; the title says another
         sentence = next((s for y, s in evidence if y == report.year), evidence[0][1])
         return [say("meta.year", FAIL, "", [], title_year, report.year, message="fail", year=title_year,

@@ -193,3 +193,13 @@ def test_the_page_s_title_and_the_article_s_own_of_another_year_fail_the_year_ch
     check_report(report)
     year = next(r for r in report.checks if r.id == "meta.year")
     assert (year.outcome, year.left, year.right) == ("fail", 2022, 2023) and "另一个标题" in year.detail_zh
+
+
+def test_a_link_to_last_year_s_report_below_a_short_article_is_no_second_title():
+    """往期推荐 under a WeChat article names last year's report within the page's first lines: not the
+    article's own heading, so no title disagrees."""
+    opening = ("根据《中华人民共和国政府信息公开条例》规定，现公布彭阳县人民政府2023年政府信息公开工作年度报告。"
+               + PERIOD)
+    lines = _lines(f"{N}2023年政府信息公开工作年度报告", opening, "一、总体情况", "2023年，本机关认真落实条例。",
+                   "往期推荐", f"{N}2022年政府信息公开工作年度报告")
+    assert find_year(lines) == (2023, "publication sentence")

@@ -523,7 +523,23 @@ _DATED_CLAUSE = re.compile(r"(?:^|[。；;！!\s])\s*" + _YEAR + r"\s*年(?:度)
 _FUTURE = re.compile(r"将|计划|拟|下一步|明年|今后")
 
 
-def title_years(lines: list[str]) -> list[int]:
+def titles_above_body(lines: list[str]) -> list[int]:
+    """Years of the title-shaped lines above the body's first sentence: the page's title and the article's
+    own heading, not a link to another year's report below the article (往期推荐)."""
+    years = []
+    for line in _head(lines, 30):
+        if len(line) >= _SENTENCE_MIN and _CLAUSE_MARK.search(line):
+            break
+        if (year := title_line_year(line)) is not None:
+            years.append(year)
+    return years
+
+
+_SENTENCE_MIN = 40
+_CLAUSE_MARK = re.compile(r"[。，,；;]")
+
+
+def _title_years(lines: list[str]) -> list[int]:
     """Years of the title-shaped lines at the top, in order (a list of related reports may stand
     around the title)."""
     head = _head_past_links(lines) or _head(lines, 30)
@@ -559,7 +575,7 @@ def find_year(lines: list[str]) -> tuple[int | None, str]:
     years the body's clauses open with. A year the report does not settle has a source in
     ``UNSURE_YEAR_SOURCES``."""
     title_year = read_title(lines).year
-    others = title_years(lines) if title_year else []
+    others = _title_years(lines) if title_year else []
     text = "\n".join(_head(lines, 60))
     stated = [(int(m.group(2)), "《…年度报告》") for m in _OWN_BOOK_TITLE.finditer(text)]
     stated += [(int(m.group(2)), "publication sentence") for m in _PUBLISH.finditer(text)]
@@ -583,7 +599,7 @@ def find_year(lines: list[str]) -> tuple[int | None, str]:
         # Titles of several years (related reports listed above or below): the one the report backs.
         for year, where in stated:
             if year in titles:  # the page's title and the article's own (横店镇2023年… / …2022年…) disagree
-                return year, "period, against another title" if len(others) == len(titles) == 2 else where
+                return year, "period, against another title" if len(set(titles_above_body(lines))) == 2 else where
         backed = [y for y in titles if body.get(y, 0) and body[y] == max(body.values())]
         if len(backed) == 1:
             return backed[0], "title"
