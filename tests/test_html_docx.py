@@ -711,6 +711,38 @@ def test_a_template_repeating_the_shown_tables_is_no_second_copy():
     assert_every_cell(extract_html(page), v)
 
 
+def _styled_table(table: Table) -> str:
+    """A table as a WeChat editor (秀米) draws it: a section per row, a styled section per cell, no <table>;
+    an empty cell holds a line break."""
+    cell = ('<section style="display: inline-block; vertical-align: middle; flex: 1 1 0%; border: 1px solid #a0a0a0">'
+            '<p><span leaf="">{}</span></p></section>')
+    return "".join('<section style="display: flex; width: 100%">' + "".join(
+        cell.format(html.escape(c.text) if c.text else "<br>") for c in row) + "</section>" for row in table)
+
+
+def test_a_table_drawn_with_styled_sections_keeps_an_empty_cell_s_place():
+    """A cell a line, an empty cell (<br>) was no line: 二、上年结转 2 0 0 0 _ 0 2 read as six values, the
+    row unsure. Sections side by side are a table's row, each a cell."""
+    v = values(seed=5)
+    for column in forms.T3_APPLICANTS:  # 2 0 0 0 0 0: where the blank stands the sums cannot tell
+        v[forms.t3_cell("carried_over", column)] = 2 if column == "natural_person" else 0
+    v = rebalance(v)
+    blank = forms.t3_cell("carried_over", "legal_service_org")
+    report_blocks = blocks(v)
+    t3 = table3(v)
+    row = next(r for r in t3 if r[0].text.startswith("二、上年结转"))
+    row[1 + [c.id for c in forms.T3_COLUMNS].index("legal_service_org")] = Cell("")
+    body = "".join(f"<p>{html.escape(b)}</p>" if isinstance(b, str) else _styled_table(t3 if b is report_blocks[7] else b)
+                   for b in report_blocks)
+    report = extract_html(html_page(f'<div class="rich_media_content">{body}</div>'))
+    for cell in forms.cells(forms.GOV_2021):
+        got = report.cells[cell.id]
+        if cell.id == blank:
+            assert got.status in ("blank", "inferred") and got.value in (None, 0)
+        else:
+            assert got.value == v[cell.id], cell.id
+
+
 def test_a_frameset_page_s_noframes_body_is_read_as_a_page():
     """A 2010 site's frameset page carried the whole report in <noframes> for browsers without frames: the
     parser keeps that markup as text, and the report was read with its tags as words."""

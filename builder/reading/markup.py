@@ -251,6 +251,41 @@ def _card_pairs(element) -> list[tuple[str, str]] | None:
     return None
 
 
+# A cell of a row drawn with styled blocks (秀米, 135编辑器: sections side by side, display:inline-block or flex: 1).
+_CELL_STYLE = re.compile(r"display\s*:\s*(?:inline-block|table-cell)|(?:^|;)\s*flex\s*:\s*\d", re.IGNORECASE)
+_STYLED_CELLS_MIN = 3
+_STYLED_CELL_TEXT_MAX = 40
+
+
+def _styled_rows(root) -> None:
+    """Rows drawn with styled blocks side by side (a WeChat editor's table: a section per cell, no <table>):
+    each such row becomes a table row, its consecutive siblings one table, so that an empty cell (<br>) keeps
+    its place. Read as blocks, a cell a line, an empty cell was no line and the row's values moved up."""
+    from lxml import etree
+
+    rows = [e for e in root.xpath("//*[count(*) >= 3]") if _cell_row(e)]
+    inside = {id(a) for row in rows for a in row.iterancestors()}
+    for row in [row for row in rows if id(row) not in inside and row.getparent() is not None]:
+        table = row.getprevious() if row.getprevious() is not None and row.getprevious().get("data-styled-rows") else None
+        if table is None or (table.tail or "").strip():
+            table = etree.Element("table", {"data-styled-rows": "1"})
+            row.addprevious(table)
+        tr = etree.SubElement(table, "tr")
+        for cell in row:
+            if isinstance(cell.tag, str):
+                etree.SubElement(tr, "td").text = _element_text(cell)
+        table.tail = row.tail
+        row.getparent().remove(row)
+
+
+def _cell_row(element) -> bool:
+    """Whether every child of ``element`` is a styled cell of short text (see ``_styled_rows``)."""
+    children = [c for c in element if isinstance(c.tag, str)]
+    return len(children) >= _STYLED_CELLS_MIN and all(
+        _CELL_STYLE.search(c.get("style") or "") and len(_element_text(c)) <= _STYLED_CELL_TEXT_MAX
+        and not c.xpath(".//table") for c in children)
+
+
 def _description_rows(root) -> None:
     """A mobile page's cards (<h5>行政处罚</h5><dl><dt>本年处理决定数量</dt><dd>412</dd></dl>, or a
     mini-program's views of name and value): each card body listing only values becomes a table
@@ -569,6 +604,8 @@ def html_to_text(html: str, path: str = "") -> str:
     for element in list(root.iter(*_DROP_TAGS)):
         element.drop_tree()
     _inline_fragment_tables(root)
+    if "inline-block" in html or "flex" in html or "table-cell" in html:
+        _styled_rows(root)
     if sum(1 for _ in itertools.islice(root.iter("tr"), _CARD_PAGE_ROWS)) < _CARD_PAGE_ROWS:
         _description_rows(root)  # a page whose tables cannot hold the form's may print it as cards
     lines: list[str] = []
