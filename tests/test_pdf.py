@@ -773,3 +773,18 @@ def test_of_this_year_s_and_last_year_s_reports_attached_the_cover_s_year_is_rea
     report = extract_bytes(data, "report.pdf")
     assert report.year == YEAR
     assert_every_cell(report, v)
+
+
+def test_a_figure_struck_through_in_a_pdf_is_not_read():
+    """A corrected PDF keeps the old figure struck through beside the new one (45 47; the strike a rule across
+    the digits' middle): the text layer gave 4547, a wrong cell. Underlined figures are read."""
+    v = values()
+    new = v[forms.t3_cell("granted", "natural_person")]
+    t3 = table3(v)
+    granted = next(row for row in t3 if any(c.text == "（一）予以公开" for c in row))
+    first = next(k for k, c in enumerate(granted) if c.text == str(new))
+    granted[first] = replace(granted[first], text=f"<strike>{new + 9}</strike> {new}")
+    carried = next(row for row in t3 if row[0].text.startswith("二、上年结转"))
+    carried[1:] = [replace(c, text=f"<u>{c.text}</u>") for c in carried[1:]]
+    report = extract_bytes(pdf_bytes(blocks(v, t3)), "struck.pdf")
+    assert_every_cell(report, v)

@@ -10,6 +10,7 @@ reads worse than its plain text layer is read from the text layer instead.
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import functools
 import io
@@ -300,6 +301,30 @@ def _visible(page):
     return page.filter(lambda obj: id(obj) not in unseen) if unseen else page
 
 
+_RULE_THICKNESS_MAX = 2.0  # points: a rule, not a filled box
+_CHAR_HEIGHT_MAX = 40.0  # points: the tallest character a strike is looked for across
+
+
+def _unstruck(page):
+    """The page without the characters struck through: a thin horizontal rule across a character's middle,
+    not its foot (an underline) nor a cell's edge (a table's rules run between rows). A corrected figure's
+    old value struck and left beside the new one (45 47) was read with it (4547)."""
+    rules = [(o["x0"], o["x1"], (o["top"] + o["bottom"]) / 2) for o in (*page.lines, *page.rects)
+             if o["bottom"] - o["top"] <= _RULE_THICKNESS_MAX and o["x1"] - o["x0"] > 1]
+    if not rules:
+        return page
+    chars = sorted(page.chars, key=lambda c: c["top"])
+    tops = [c["top"] for c in chars]
+    struck: set[int] = set()
+    for x0, x1, y in rules:
+        for char in chars[bisect.bisect_left(tops, y - _CHAR_HEIGHT_MAX):bisect.bisect_right(tops, y)]:
+            height, width = char["bottom"] - char["top"], char["x1"] - char["x0"]
+            if (char["top"] + 0.3 * height <= y <= char["bottom"] - 0.25 * height
+                    and min(x1, char["x1"]) - max(x0, char["x0"]) >= 0.6 * width):
+                struck.add(id(char))
+    return page.filter(lambda obj: id(obj) not in struck) if struck else page
+
+
 def _read(pdf, path: str) -> str:
     limit = current().max_pdf_pages
     _walk_within(pdf, limit, path)  # the pages there are: the count a page tree declares may be a lie either way
@@ -307,7 +332,7 @@ def _read(pdf, path: str) -> str:
     for page in pdf.pages:
         if len(pages) == limit:
             raise errors.OverLimit(path, f"more than the {limit}-page limit")
-        page = _one_text_layer(_visible(page.dedupe_chars()))  # fake bold prints each character twice
+        page = _one_text_layer(_unstruck(_visible(page.dedupe_chars())))  # fake bold prints each character twice
         _mark_footnotes(page)  # by the boxes as drawn: a mark raised by a text rise shares its number's baseline
         _set_on_baselines(page)
         usual = _usual_size(page)
