@@ -203,3 +203,13 @@ def test_a_link_to_last_year_s_report_below_a_short_article_is_no_second_title()
     lines = _lines(f"{N}2023年政府信息公开工作年度报告", opening, "一、总体情况", "2023年，本机关认真落实条例。",
                    "往期推荐", f"{N}2022年政府信息公开工作年度报告")
     assert find_year(lines) == (2023, "publication sentence")
+
+
+def test_a_list_of_related_reports_of_two_years_above_the_title_is_no_second_title():
+    """A portal's column lists the latest reports above the article (the city's 2022, a bureau's 2021, …): two
+    years among four titles, but no article's own title of another year."""
+    listed = ["温州市人民政府2022年政府信息公开工作年度报告", f"{N}2021年政府信息公开工作年度报告",
+              f"{N}2022年政府信息公开工作年度报告"]
+    lines = _lines(*listed, "温州市市场监督管理局2022年政府信息公开工作年度报告", PERIOD.replace("2023", "2022"),
+                   "一、总体情况")
+    assert find_year(lines)[1] != "period, against another title"

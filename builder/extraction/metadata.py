@@ -599,7 +599,8 @@ def find_year(lines: list[str]) -> tuple[int | None, str]:
         # Titles of several years (related reports listed above or below): the one the report backs.
         for year, where in stated:
             if year in titles:  # the page's title and the article's own (横店镇2023年… / …2022年…) disagree
-                return year, "period, against another title" if len(set(titles_above_body(lines))) == 2 else where
+                two = titles_above_body(lines)  # exactly two: a list of related reports is no article's title
+                return year, "period, against another title" if len(two) == len(set(two)) == 2 else where
         backed = [y for y in titles if body.get(y, 0) and body[y] == max(body.values())]
         if len(backed) == 1:
             return backed[0], "title"
