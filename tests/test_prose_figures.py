@@ -861,3 +861,8 @@ def test_carried_over_with_last_year_named_in_a_bracket():
 def test_proactive_items_listing_their_kinds_then_deng_are_the_total(sentence, value):
     """主动公开A、B、C等信息N条 names every kind, then 等: the year's total, not a part (政府采购信息96条)."""
     assert headlines(figures(sentence, 2023))["proactive_items"] == value
+
+
+def test_proactive_items_added_listing_their_kinds_are_a_part():
+    text = "全年主动公开政府信息37,459条。全年新增主动公开征收补偿方案、安置房分配结果等信息1129条。"
+    assert headlines(figures(text, 2023))["proactive_items"] == 37459

@@ -656,8 +656,10 @@ _PROACTIVE_HEADING = re.compile(r"^\s*(?:[(（][一二三四五六七八九十\d
                                 r"主动公开(?:政府信息)?(?:情况|工作)?(?=.*主动公开)")
 
 
-# 主动公开行政许可、行政处罚、监管动态等信息共计486条: every kind listed, then 等: the year's total.
-_PROACTIVE_LISTED = re.compile(r"主动公开[^。；;，,]{0,60}、[^。；;，,]{0,60}等(?:各类|相关)?(?:政府)?信息")
+# 主动公开行政许可、行政处罚、监管动态等信息共计486条: every kind listed, then 等: the year's total (but not
+# 新增主动公开征收补偿方案、安置房分配结果等信息1129条, an addition).
+_PROACTIVE_LISTED = re.compile(r"(?<!新增)(?<!增加)(?<!其中)(?<!另)主动公开[^。；;，,]{0,60}、[^。；;，,]{0,60}"
+                               r"等(?:各类|相关)?(?:政府)?信息")
 
 
 def _reason(figure: Figure) -> str:
