@@ -371,3 +371,14 @@ def test_a_title_below_a_page_s_worth_of_script_and_separator_lines_is_found():
               "· 厦门市思明区厦港街道办事处2022年政府信息公开工作年度报告 2023-01-30"]
     read = extract_bytes("\n".join([*junk, *listed, report]).encode(), "page.txt")
     assert (read.agency.name, read.year) == ("厦门市思明区鹭江街道办事处", 2023)
+
+
+def test_a_title_below_a_long_menu_with_a_guide_entry_is_read_whole():
+    """A column's menu, a line an entry (…政府信息公开指南, 政府信息公开制度, …), then the title as the eleventh
+    line: the guide's entry was taken for another document's title above, the title looked for only as one
+    wrapped over lines, and two menu entries were glued to the agency's name."""
+    menu = ["首页", "政务公开", "环境质量", "办事服务", "互动交流", "政府信息公开", "政府信息公开指南", "政府信息公开制度",
+            "法定主动公开内容", "政府信息公开年报", "依申请公开"]
+    title = "合肥市生态环境局2023年度政府信息公开工作情况报告"
+    lines = [*menu, title, "本报告所列数据的统计期限自2023年1月1日起至2023年12月31日止。", "一、总体情况"]
+    assert find_agency_name(lines) == "合肥市生态环境局"

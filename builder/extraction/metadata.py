@@ -41,6 +41,7 @@ _CLAUSE_MARK = re.compile(r"[,，。；;:：]")
 # How the title of a page that is another document ends (a catalogue, a guide, a notice).
 _OTHER_TITLE_END = re.compile(r"(?:目录|指南|通知|制度|要点|总结|方案|的函)$")
 _TITLE_END = re.compile(r"(?:报告|年报)\s*(?:[（(]\s*全文\s*[)）])?$")
+_OTHER_TITLE_MIN = 10  # characters: a document's title names its agency; a menu entry (政府信息公开指南) is shorter
 _TITLE_NO_YEAR = re.compile(r"^\s*(?P<name>[" + _HAN + r"]{2,40}?)\s*(?:政府信息公开|政务信息公开|政务公开)工作(?:年度报告|年报)")
 _BOOK_TITLE = re.compile(r"《(?P<name>[^《》\n]{0,40}?)\s*" + _YEAR + _REPORT + r"》")
 _PUBLISH = re.compile(r"(?:现公布|现发布|现予公布|特发布|现将|特此公布)\s*(?P<name>[^,，。《\n]{0,40}?)\s*" + _YEAR
@@ -451,7 +452,8 @@ def read_title(lines: list[str]) -> Title:
     later = [_without_site_owner(line).replace(" ", "") for line in head[3:10] if len(line) <= 50]
     # A crawler's line per menu entry pushes it further: there only a line that ends as a title does.
     # Not past another document's title (a catalogue page's title above the reports it lists).
-    stop = next((i for i, line in enumerate(head) if len(line) >= 8 and _OTHER_TITLE_END.search(line)), len(head))
+    stop = next((i for i, line in enumerate(head) if len(line) >= _OTHER_TITLE_MIN and _OTHER_TITLE_END.search(line)),
+                len(head))
     later += [_without_site_owner(line).replace(" ", "") for line in head[10:stop]
               if len(line) <= 50 and _TITLE_END.search(line)]
     # Below a menu, a title wrapped over two or three short lines (a page printed narrow, a large heading).
