@@ -382,3 +382,10 @@ def test_a_title_below_a_long_menu_with_a_guide_entry_is_read_whole():
     title = "合肥市生态环境局2023年度政府信息公开工作情况报告"
     lines = [*menu, title, "本报告所列数据的统计期限自2023年1月1日起至2023年12月31日止。", "一、总体情况"]
     assert find_agency_name(lines) == "合肥市生态环境局"
+
+
+def test_a_title_joining_another_document_s_name_with_ji_is_the_report_s():
+    """宁波市鄞州区财政局2020年度政务公开工作总结 / 暨政府信息公开工作年度报告: a summary and the report in one
+    title over two lines; the report's words came too far after the year, and no agency was found."""
+    lines = _lines("宁波市鄞州区财政局2020年度政务公开工作总结", "暨政府信息公开工作年度报告")
+    assert find_title(lines) == ("宁波市鄞州区财政局", 2020)

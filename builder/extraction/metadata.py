@@ -24,7 +24,8 @@ _YEAR = r"((?:19|20)\d{2})"
 # What a report's title calls the work it reports on, and what it calls itself: …工作年度报告, …年报.
 _WORK = r"(?:政府信息公开|政务信息公开|政务公开|信息公开|政府信息与政务公开)"
 _REPORT_WORD = r"(?:(?:年度)?报告|年报)"
-_REPORT = r"\s*年(?:年?度)?\s*" + _WORK + r"[^\n《》。]{0,12}?" + _REPORT_WORD
+# (…2020年度政务公开工作总结暨政府信息公开工作年度报告: another document's name, then 暨, then the report's)
+_REPORT = r"\s*年(?:年?度)?\s*(?:[^\n《》。暨]{0,16}?暨)?" + _WORK + r"[^\n《》。]{0,12}?" + _REPORT_WORD
 _TITLE = re.compile(r"^\s*+(?:关于)?(?P<name>[^\n。，,《>]{0,40}?)\s*" + _YEAR + _REPORT)
 # 2024年一月二十日 is a date, not a title's year.
 _DATE_AFTER_YEAR = r"(?!\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*月)"
