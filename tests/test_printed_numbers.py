@@ -67,6 +67,17 @@ def test_a_dash_drawn_as_one_glyph_is_none(layout, dash):
 
 
 @pytest.mark.parametrize("layout", ["tab", "pipe", "html", "docx"])
+def test_no_change_in_words_in_the_2019_form_s_change_column_is_zero(layout):
+    """行政处罚 356 无变化 218: the change printed as words; read as no number, the row's other figures were split
+    to fill its place (2 1 8)."""
+    v = {**values(GOV_2019), "t2.penalty.change": 0, "t2.coercion.change": 0}
+    rep, v = report({"t2.penalty.change": "无变化", "t2.coercion.change": "持平"}, layout, GOV_2019, v, 2020)
+    for cell in forms.cells(GOV_2019):
+        assert rep.cells[cell.id].value == v[cell.id], cell.id
+    assert rep.cells["t2.penalty.change"].status == "none"
+
+
+@pytest.mark.parametrize("layout", ["tab", "pipe", "html", "docx"])
 def test_spelled_numbers_in_cells_of_their_own_are_read_with_a_note(layout):
     v = {**values(GOV_2019), "t2.penalty.change": -15, "t2.coercion.change": 3, "t2.licensing.decisions": 9417}
     rep, v = report({"t2.penalty.change": "减少15", "t2.coercion.change": "增3项", "t2.licensing.decisions": "9 417",

@@ -17,7 +17,8 @@ from .. import forms
 from ..limits import MAX_NUMBER_DIGITS, checkpoint
 
 NONE_WORDS = frozenset({"无", "—", "——", "-", "--", "–", "/", "／", "\\", "＼", "－", "空", "暂无", "没有", "未发生",
-                        "未收取", "未收费", "不收费", "免收"})  # (the fee row's words for none)
+                        "未收取", "未收费", "不收费", "免收",  # (the fee row's words for none)
+                        "无变化", "无增减", "持平"})  # (the 2019 form's 本年增/减 column: no change)
 # A zero printed as a Chinese numeral (零, 〇, or the circle ○ typed for it) in a cell of its own.
 ZERO_GLYPHS = frozenset({"零", "〇", "○"})
 _NUMBER = re.compile(r"[-+]?\d+(?:,\d{3})*(?:\.\d+)?|[-+]?\d+(?:\.\d+)?")
