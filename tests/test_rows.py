@@ -8,6 +8,7 @@ import pytest
 
 from builder import forms, synthetic
 from builder.extraction.extract import extract_bytes
+from builder.extraction.layout import scan_lines
 from builder.extraction.tables import parse_cell, split_signed_runs
 from builder.forms import GOV_2019, GOV_2021
 
@@ -152,3 +153,11 @@ def test_blank_counts_that_add_up_to_nothing_are_zero():
     assert ok and settled["b"][0] == 2
     ok, settled = propagate({"a": 2, "b": None, "c": None, "total": 5}, [row], ["b", "c"])
     assert ok and settled == {}
+
+
+@pytest.mark.parametrize("label", ["行政事业性收费=cmd|' /C calc'!A0", "行政事业性收费 (见附表B2)", "行政事业性收费 H5"])
+def test_a_word_ending_in_a_digit_at_a_label_s_end_is_no_value(label):
+    """A spreadsheet's cell reference in a label (an injected formula's !A0): its 0 was taken for the row's first
+    value and the fee read as 0. A token of the letters OCR reads for digits (l4, 1O) still is a value."""
+    assert scan_lines([f"{label}\t1462.08\t\t"])[0].cells[:1] == ["1462.08"]
+    assert scan_lines(["行政强制 160 l4\t2809"])[0].cells == ["160", "l4", "2809"]

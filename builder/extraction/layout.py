@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import string
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -33,7 +34,10 @@ _COUNT_WITH_UNIT = re.compile(r"\d+(?:,\d{3})*\s*(?:" + COUNT_UNIT + ")")
 # a run of 30 digits and a letter was otherwise tried split every way between the repeats (forever).
 _SIGNED_RUN = re.compile(r"-?\d++(?:\.\d+)?(?:-?\d++(?:\.\d+)?)*")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
-_ENDS_IN_VALUE = re.compile(r"\s\S*\d\S*\s*$")  # a cell's text ends in a token with a digit: a value spaced off
+# A cell's text ends in a token with a digit: a value spaced off; not a word with a digit (calc'!A0, a
+# spreadsheet's cell reference in a label), whose letters are not the ones OCR reads for digits.
+_NOT_DIGIT_LETTERS = "".join(sorted(set(string.ascii_letters) - set("OoDQlIiSsZzBbGgqAT")))
+_ENDS_IN_VALUE = re.compile(rf"\s[^\s{_NOT_DIGIT_LETTERS}]*\d[^\s{_NOT_DIGIT_LETTERS}]*\s*$")
 _NON_LABEL = re.compile(r"[^\u4e00-\u9fff]")
 # Letters, of the scripts a report is printed in beside Chinese too (Cyrillic, Arabic for Uyghur and Kazakh, Tibetan,
 # Mongolian, Yi, Hangul): a bilingual table's labels, never its values (their digits are left out).
