@@ -161,3 +161,12 @@ def test_a_word_ending_in_a_digit_at_a_label_s_end_is_no_value(label):
     value and the fee read as 0. A token of the letters OCR reads for digits (l4, 1O) still is a value."""
     assert scan_lines([f"{label}\t1462.08\t\t"])[0].cells[:1] == ["1462.08"]
     assert scan_lines(["行政强制 160 l4\t2809"])[0].cells == ["160", "l4", "2809"]
+
+
+@pytest.mark.parametrize("glyph", ["8政", "府", "2民"])
+def test_a_seal_s_fragment_over_a_row_s_total_holds_the_total_s_place(glyph):
+    """A 骑缝章 across the 总计 column, read by OCR as 8政, 府, 2民: taken for a remark after the row, the cell was
+    dropped, and the row's values moved one column right (自然人 read as 商业企业 …)."""
+    row = scan_lines([f"一、本年新收政府信息公开申请数量\t\t\t72\t7\t1\t0\t3\t2\t{glyph}"])[0]
+    assert row.cells[-7:] == ["72", "7", "1", "0", "3", "2", glyph]
+    assert scan_lines(["规章\t0\t0\t0\t详见附件"])[0].cells == ["0", "0", "0", ""]  # a remark stays one

@@ -316,7 +316,7 @@ def scan_delimited(line: str, sep: str, index: int) -> ValueRow:
     # "3(2)") is a value the form has a cell for, printed so that it reads as no number; taken
     # into the label, the row would be a number short and the others split to fill it.
     # A cell of digits and the letters OCR reads for them (Z7, 1O, l4, O) is a value misread, no words.
-    last_label = max((i for i, c in enumerate(cells) if _is_words(c)), default=-1)
+    last_label = max((i for i, c in enumerate(cells) if _is_words(c) and not _stray_end(cells, i)), default=-1)
     if (remarked := _before_remark(cells, last_label)) is not None:
         cells[last_label], last_label = "", remarked
     values = cells[last_label + 1:]
@@ -333,6 +333,16 @@ def scan_delimited(line: str, sep: str, index: int) -> ValueRow:
         # (with a blank among them, a rule lost between two cells put their numbers in one: ``_resolve``)
         values = [token for c in values for token in c.split()]
     return ValueRow(label, values, True, index, width=len(cells))
+
+
+# One character, digits beside it or not, in a row's last cell after its values: a seal's fragment over the
+# total (8政, 府, 2民 of a 骑缝章 across the 总计 column), an unreadable cell in its place, no label or remark.
+_STRAY_GLYPH = re.compile(r"\d{0,3}[\u4e00-\u9fff]\d{0,3}")
+
+
+def _stray_end(cells: list[str], i: int) -> bool:
+    return i == len(cells) - 1 and i >= 2 and bool(_STRAY_GLYPH.fullmatch(cells[i])) and cells[i] not in NONE_WORDS \
+        and bool(cells[i - 1]) and is_value_cell(cells[i - 1]) and bool(cells[i - 2]) and is_value_cell(cells[i - 2])
 
 
 def _is_words(cell: str) -> bool:
