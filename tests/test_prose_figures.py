@@ -866,3 +866,11 @@ def test_proactive_items_listing_their_kinds_then_deng_are_the_total(sentence, v
 def test_proactive_items_added_listing_their_kinds_are_a_part():
     text = "全年主动公开政府信息37,459条。全年新增主动公开征收补偿方案、安置房分配结果等信息1129条。"
     assert headlines(figures(text, 2023))["proactive_items"] == 37459
+
+
+@pytest.mark.parametrize("owner", ["区政府", "市人民政府", "省政府办公厅", "本级"])
+def test_normative_documents_named_with_their_owner_are_counted(owner):
+    """制发区政府行政规范性文件12件，废止7件，现行有效86件: whose documents stood between the verb and 规范性文件,
+    and neither count was found."""
+    found = headlines(figures(f"2023年，制发{owner}行政规范性文件12件，废止7件，现行有效86件。", 2023))
+    assert (found["normative_docs_issued"], found["normative_docs_in_force"]) == (12, 86)

@@ -68,6 +68,9 @@ _Y = r"(?P<y>(?:19|20)\d{2})\s*年度?"
 _APPLICATIONS = r"(?:政府信息公开申请|依申请公开(?:申请|件|事项)?|申请)"
 _APPLIED = r"(?:申请|提出)?(?:的)?(?:申请)?\s*"  # 企业申请5件, 律师事务所提出的申请1件
 _OFFLINE = r"当面|信函|邮寄|传真|现场|窗口"  # ways of applying other than online
+# Whose documents a count names between the verb and 规范性文件 (制发区政府行政规范性文件12件): the body's own.
+_OWNER = (r"(?:本级|本机关|本单位|[省市区县州旗](?:人民)?政府(?:及其?办公[室厅])?|[省市区县州旗]?(?:人民)?政府办公[室厅]"
+          r"|[我本][局委厅办])?")
 
 
 PATTERNS: tuple[Pattern, ...] = (
@@ -154,8 +157,8 @@ PATTERNS: tuple[Pattern, ...] = (
     _p("proactive_items", r"(?<![申请依])(?:公开(?:了)?(?:(?:各类|各项)(?:政府)?|政府)|发布(?:了)?(?:各类|各项)(?:政府)?)"
        r"信息(?:共计|共|达)?\s*" + _N + "条",
        needs="published", unnamed=True),
-    _p("normative_docs_issued", r"(?:制发|印发|出台|制定|新制作)(?:了)?(?:行政)?规范性文件(?:共计|共|合计)?\s*" + _N
-       + "(?:件|个|份)"),
+    _p("normative_docs_issued", r"(?:制发|印发|出台|制定|新制作)(?:了)?" + _OWNER + r"(?:行政)?规范性文件(?:共计|共|合计)?\s*"
+       + _N + "(?:件|个|份)"),
     # 开展行政规范性文件清理，本年制发3件，废止5件，现行有效21件: the documents named once, then each count
     _p("normative_docs_issued", r"规范性文件[^。；;\d]{0,12}?(?:本年|全年|年内)(?:制发|印发|出台|制定|新制作)(?:了)?\s*" + _N
        + "(?:件|个|份)"),
@@ -184,7 +187,8 @@ PATTERNS: tuple[Pattern, ...] = (
     # 开展规范性文件清理，废止6件，现行有效87件: the review named, then each count
     _p("normative_docs_in_force", r"规范性文件(?:的)?清理[^。；;]{0,24}?现行有效(?:的)?\s*" + _N + "(?:件|个|份)"),
     # 全年制发行政规范性文件7件，废止3件，现行有效52件: the verb before the documents, then each count
-    _p("normative_docs_in_force", r"(?:制发|印发|出台|制定|清理|废止)(?:了)?(?:行政)?规范性文件[^。；;]{0,24}?现行有效(?:的)?\s*"
+    _p("normative_docs_in_force", r"(?:制发|印发|出台|制定|清理|废止)(?:了)?" + _OWNER + r"(?:行政)?规范性文件[^。；;]{0,24}?"
+       r"现行有效(?:的)?\s*"
        + _N + "(?:件|个|份)"),
 )
 
