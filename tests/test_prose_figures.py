@@ -874,3 +874,13 @@ def test_normative_documents_named_with_their_owner_are_counted(owner):
     and neither count was found."""
     found = headlines(figures(f"2023年，制发{owner}行政规范性文件12件，废止7件，现行有效86件。", 2023))
     assert (found["normative_docs_issued"], found["normative_docs_in_force"]) == (12, 86)
+
+
+def test_every_body_of_a_kind_in_the_province_is_not_the_department_s_scope():
+    """全省公安机关共受理…6,218件，办理…行政复议案件216件: every police body of the province, beside the
+    department's own (省公安厅共收到…462件): the province's figures were taken for its headlines."""
+    text = ("全省公安机关共受理政府信息公开申请6,218件，办理涉及政府信息公开的行政复议案件216件、行政诉讼案件133件。"
+            "2022年，省公安厅共收到政府信息公开申请462件。以省公安厅为被申请人的政府信息公开行政复议案件38件。"
+            "以省公安厅为被告的政府信息公开行政诉讼案件21件。")
+    found = headlines(figures(text, 2022))
+    assert (found["applications_received"], found["admin_review_cases"], found["litigation_cases"]) == (462, 38, 21)
