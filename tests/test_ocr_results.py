@@ -229,11 +229,48 @@ def aliyun(pages: list[list[dict]]) -> bytes:
                             for w in words]}, ensure_ascii=False)} for k, words in enumerate(pages)], ensure_ascii=False).encode()
 
 
+def tencent_tables(pages: list[list[dict]], merged: tuple[int, int] | None = None) -> bytes:
+    """Tencent Cloud's RecognizeTableAccurateOCR over a PDF: a response a page, its TableDetections the prose
+    lines (Type 0, no row or column) and the tables' cells by row and column (Type 1). ``merged``: (page, row)
+    whose first figure the recogniser merged with the next row's into one cell of two lines (2\n0)."""
+    def polygon(x0, y0, x1, y1):
+        return [{"X": x0, "Y": y0}, {"X": x1, "Y": y0}, {"X": x1, "Y": y1}, {"X": x0, "Y": y1}]
+
+    responses = []
+    for k, words in enumerate(pages):
+        prose, cells, lines = [], [], _lines(words)
+        rows = [line for line in lines if len(line) >= 3]
+        for line in lines:
+            if len(line) < 3:
+                prose += [{"ColTl": -1, "RowTl": -1, "ColBr": -1, "RowBr": -1, "Text": w["text"], "Type": "body",
+                           "Confidence": 95, "Polygon": polygon(*_bbox(w))} for w in line]
+        skip = None
+        for r, line in enumerate(rows):
+            for c, w in enumerate(line):
+                if (r, c) == skip:
+                    continue
+                box, text, down = _bbox(w), w["text"], 1
+                if merged == (k, r) and c == next(j for j, x in enumerate(line) if x["text"].isdigit()):
+                    # the merged cell runs from rule to rule: half a row's pitch above the one's middle and below the other's
+                    below = rows[r + 1][c]
+                    upper, lower = (box[1] + box[3]) / 2, (_bbox(below)[1] + _bbox(below)[3]) / 2
+                    pitch = lower - upper
+                    box = (box[0], upper - pitch / 2, max(box[2], _bbox(below)[2]), lower + pitch / 2)
+                    text, down, skip = f"{text}\n{below['text']}", 2, (r + 1, c)
+                cells.append({"ColTl": c, "RowTl": r, "ColBr": c + 1, "RowBr": r + down, "Text": text, "Type": "body",
+                              "Confidence": 93, "Polygon": polygon(*box)})
+        responses.append({"PdfPageNumber": k + 1, "Response": {"TableDetections": [
+            {"Cells": prose, "Type": 0, "TableCoordPoint": []}, {"Cells": cells, "Type": 1, "TableCoordPoint": []}],
+            "Angle": 0, "RequestId": f"f50bea63-{k}"}})
+    return json.dumps({"Action": "RecognizeTableAccurateOCR", "Version": "2018-11-19", "IsPdf": True,
+                       "Pages": responses}, ensure_ascii=False).encode()
+
+
 FORMATS = {"alto.xml": alto, "report.hocr": hocr, "tesseract.tsv": tsv, "paddle_result.txt": paddle_printed,
            "paddleocr_stdout.txt": paddle_log,
            "paddle.json": paddle_json, "baidu.jsonl": baidu, "azure.json": azure,
            "vision.json": google, "output-1-to-2.json": google_pdf, "baidu_pipeline.json": baidu_tables,
-           "aliyun.json": aliyun}
+           "aliyun.json": aliyun, "tencent_table.json": tencent_tables}
 
 
 @pytest.mark.parametrize("slant", [0.0, 0.6, -0.4])
@@ -246,6 +283,17 @@ def test_an_ocr_result_is_read_by_its_words_places(name, slant):
     assert detect_format(data, name) == ("json" if name.endswith((".json", ".jsonl")) else "ocr")
     report = extract_bytes(data, name)
     assert (report.agency.name_normalized, report.year) == (AGENCY, YEAR)
+    assert_every_cell(report, v)
+
+
+def test_a_recognised_cell_of_two_lines_over_two_rows_gives_each_row_its_figure():
+    """A table recogniser merged a row's first figure with the next row's (one cell over both: 2\n0): the cell
+    was left out, its row a figure short, read as 0 where 2 was printed."""
+    v, pages = scanned_words()
+    page = next(k for k, words in enumerate(pages) if any(w["text"] == "2.没有现成信息需要另行制作" for w in words))
+    rows = [line for line in _lines(pages[page]) if len(line) >= 3]
+    row = next(r for r, line in enumerate(rows) if any(w["text"] == "2.没有现成信息需要另行制作" for w in line))
+    report = extract_bytes(tencent_tables(pages, merged=(page, row)), "tencent_table.json")
     assert_every_cell(report, v)
 
 

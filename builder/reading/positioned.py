@@ -1,7 +1,8 @@
 """OCR engines' result files: the words of a scanned report, each with the box it was found in and
 in no reading order a table keeps (ALTO XML, hOCR, Tesseract's TSV, PaddleOCR's and EasyOCR's result
-lists, PP-Structure's regions, cloud OCR APIs' JSON). They are laid out as a page's words are: a line for the words at one height
-(the scan's slant taken out), left to right, a tab where a column's gap parts them."""
+lists, PP-Structure's regions, cloud OCR APIs' JSON, 腾讯's table OCR by cell). They are laid out as a
+page's words are: a line for the words at one height (the scan's slant taken out), left to right, a tab
+where a column's gap parts them."""
 
 from __future__ import annotations
 
@@ -246,7 +247,8 @@ def tsv_words(text: str) -> list[Placed]:
 # --- result lists and cloud APIs' JSON ---------------------------------------------------
 
 # Keys a cloud OCR API names a found text by, and keys it names its box by.
-_TEXT_KEYS = ("words", "text", "content", "description", "DetectedText", "transcription", "word", "itemstring")
+_TEXT_KEYS = ("words", "text", "content", "description", "DetectedText", "transcription", "word", "itemstring",
+              "Text")  # (腾讯's table OCR: TableDetections' Cells)
 _BOX_KEYS = ("location", "boundingBox", "boundingPoly", "bbox", "box", "points", "polygon", "poly", "Polygon",
              "ItemPolygon", "pos", "position", "text_region", "vertexes_location", "cell_location")
 
@@ -324,8 +326,8 @@ class _Entry(NamedTuple):
     cell: bool = False
 
 
-_CELL_KEYS = ("cell_location", "row_start", "col_start", "rowIndex", "columnIndex", "row_index", "col_index")
-_PAGE_KEYS = ("page", "pageNumber", "page_num", "page_no", "pageIndex", "img_idx")
+_CELL_KEYS = ("cell_location", "row_start", "col_start", "rowIndex", "columnIndex", "row_index", "col_index", "RowTl")
+_PAGE_KEYS = ("page", "pageNumber", "page_num", "page_no", "pageIndex", "img_idx", "PdfPageNumber")
 
 
 class _Walk:
@@ -360,6 +362,9 @@ class _Walk:
         named = next((k for k in _TEXT_KEYS if isinstance(value.get(k), str)), None)
         text = value[named] if named else None
         boxes = [value[k] for k in _BOX_KEYS if k in value and _box(value[k]) is not None]
+        if text is not None and boxes and "\n" in text.strip() and any(k in value for k in _CELL_KEYS):
+            self._lines_of_cell(text, _box(boxes[0]), shape, line, page)  # a cell over two rows: 2\n0
+            return
         if text is not None and boxes and "\n" not in text.strip():
             before = self.count
             for k, v in value.items():
@@ -380,6 +385,18 @@ class _Walk:
             return
         for k, v in value.items():
             self.visit(v, f"{shape}.{k}", line, page)
+
+    def _lines_of_cell(self, text: str, box: tuple[float, float, float, float] | None, shape: str, line: tuple,
+                       page: int | None) -> None:
+        """A table cell holding several lines (a recogniser merging two rows' cells: 2\n0): each line a cell
+        of its own, down the box's height, each in its row."""
+        parts = [part.strip() for part in text.strip().split("\n") if part.strip()]
+        if box is None or not parts:
+            return
+        x0, y0, x1, y1 = box
+        step = (y1 - y0) / len(parts)
+        for k, part in enumerate(parts):
+            self.add(shape, part, [x0, y0 + k * step, x1, y0 + (k + 1) * step], line, page, True)
 
     def _table(self, html: str, box: tuple[float, float, float, float] | None, shape: str, page: int | None) -> None:
         """A table given as HTML inside its box: its rows, tab-separated, spread down the box."""
