@@ -884,3 +884,12 @@ def test_every_body_of_a_kind_in_the_province_is_not_the_department_s_scope():
             "以省公安厅为被告的政府信息公开行政诉讼案件21件。")
     found = headlines(figures(text, 2022))
     assert (found["applications_received"], found["admin_review_cases"], found["litigation_cases"]) == (462, 38, 21)
+
+
+def test_a_year_named_before_a_bracket_of_its_figures_and_the_handled_total_needing_work():
+    """与2023年（行政复议157件、行政诉讼96件）相比: the bracket holds 2023's figures in a 2024 report; 合计需办理2,265件
+    is the applications handled (需 as 需要)."""
+    text = ("2024年，本厅新收政府信息公开申请2,176件，上年结转89件，合计需办理2,265件。被提起行政诉讼89件。"
+            "与2023年（行政复议157件、行政诉讼96件）相比均有所下降。")
+    found = headlines(figures(text, 2024))
+    assert (found["applications_handled"], found["litigation_cases"]) == (2265, 89)

@@ -91,7 +91,7 @@ PATTERNS: tuple[Pattern, ...] = (
     # 加上上年结转的2件，全年办理48件: the same, as the year's work
     _p("applications_handled", r"上一?年度?结转[^。；;，,]{0,10}?\d+\s*件\s*[，,]\s*(?:(?:共计|合计|总计|共)(?:办理|处理)?"
        r"|(?:全年|本年度?|年内)?共?(?:办理|处理))(?:了)?\s*" + _N + "件"),
-    _p("applications_handled", r"(?:共计|合计|累计|共需|共)(?:需要)?(?:办理|处理)(?:了)?" + _APPLICATIONS
+    _p("applications_handled", r"(?:共计|合计|累计|共需|共)(?:需要?)?(?:办理|处理)(?:了)?" + _APPLICATIONS
        + r"?(?:共计|共|合计)?\s*" + _N + "件"),
     # not 维持原答复)、行政诉讼1件: a review's outcome, then another count
     _p("applications_answered", r"(?<!延期)(?<!逾期)(?<!原)(?<!重新)答复(?!中|情况|结果中)"  # 答复情况为：…23件, a breakdown
@@ -576,6 +576,12 @@ _FORMERLY = re.compile(r"(?:原为|原文为|原表述为|原数据为)")
 _ASIDES = re.compile(r"[（(][^（()）]*[)）]")
 
 
+def _bracket_of_another_year(prior: str, year: int | None) -> bool:
+    """Whether the words before a bracket name another year, whose figures it holds: 较上年（…）, 与2023年（…）."""
+    return bool(_OTHER_YEAR_WORDS.search(prior[-6:])) or any(
+        year is not None and int(m.group(1)) != year for m in _YEAR_MENTION.finditer(prior))
+
+
 def _opened(text: str) -> int:
     """Where the last bracket opened in ``text`` begins (-1 when none)."""
     return max(text.rfind("("), text.rfind("（"))
@@ -619,8 +625,9 @@ def _context(key: str, sentence: str, start: int, number_start: int, year: int |
         return "superseded"  # the figure an erratum corrects; the one after 更正为 may be the report's
     if (formerly := _FORMERLY.search(before)) and not any(c in before[formerly.end():] for c in "）)”\""):
         return "superseded"  # （原为“办结80件，结转下年度12件”）: what an erratum's text replaced
-    if in_aside(sentence, number_start) and _OTHER_YEAR_WORDS.search(before[max(0, _opened(before) - 6):_opened(before)]):
-        return "other_year"  # 行政复议7件，较上年（行政复议11件、…）: the bracket holds last year's figures
+    if in_aside(sentence, number_start) and _bracket_of_another_year(before[max(0, _opened(before) - 10):_opened(before)],
+                                                                     year):
+        return "other_year"  # 行政复议7件，较上年（行政复议11件、…）, 与2023年（…96件）: the bracket holds that year's figures
     if _CITED_REPORT.search(before) or _CITED_SOURCE.search(before):
         return "other_report"  # 据《湖州市人民政府2022年…年度报告》，…全年主动公开政府信息9,860条: another body's
     if "累计" in clause and _RUNNING_TOTAL.search(before[:clause_start + clause.rindex("累计") + 2]):
