@@ -788,3 +788,31 @@ def test_a_figure_struck_through_in_a_pdf_is_not_read():
     carried[1:] = [replace(c, text=f"<u>{c.text}</u>") for c in carried[1:]]
     report = extract_bytes(pdf_bytes(blocks(v, t3)), "struck.pdf")
     assert_every_cell(report, v)
+
+
+def test_a_table_s_rules_drawn_across_text_are_no_strike():
+    """A stale copy of a table drawn behind the page's own, a few points lower: its cell edges, rule after rule,
+    cross the shown figures' middles. Taken for strikes, every figure of table 3 was dropped. A strike covers
+    the characters it crosses and stands alone at its height."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    from builder.reading.pdf import pdf_to_text
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    out = io.BytesIO()
+    page = canvas.Canvas(out, pagesize=A4)
+    page.setFont("STSong-Light", 10)
+    page.drawString(60, 700, "一、本年新收政府信息公开申请数量   428   57   506")
+    for x in range(50, 400, 40):  # a row's edges: cell after cell, through the text's middle
+        page.rect(x, 703, 40, 0.6, stroke=0, fill=1)
+    page.drawString(60, 650, "规章   45 47   3")
+    width = pdfmetrics.stringWidth("45", "STSong-Light", 10)
+    start = 60 + pdfmetrics.stringWidth("规章   ", "STSong-Light", 10)
+    page.rect(start, 653, width, 0.6, stroke=0, fill=1)  # a strike over 45 alone
+    page.save()
+    text = pdf_to_text(out.getvalue(), "stale.pdf")
+    assert "428" in text and "506" in text
+    assert "45" not in text.replace("450", "") and "47" in text

@@ -303,12 +303,15 @@ def _visible(page):
 
 _RULE_THICKNESS_MAX = 2.0  # points: a rule, not a filled box
 _CHAR_HEIGHT_MAX = 40.0  # points: the tallest character a strike is looked for across
+_STRIKE_SLACK = 2.0  # points a strike may run past the characters it crosses
 
 
 def _unstruck(page):
     """The page without the characters struck through: a thin horizontal rule across a character's middle,
-    not its foot (an underline) nor a cell's edge (a table's rules run between rows). A corrected figure's
-    old value struck and left beside the new one (45 47) was read with it (4547)."""
+    not its foot (an underline), that covers the characters it crosses and no more and stands alone at its
+    height (a cell's edge runs on into the next cell's: a table drawn over another's text, as a stale copy
+    behind a page's table is, crosses its characters too). A corrected figure's old value struck and left
+    beside the new one (45 47) was read with it (4547)."""
     rules = [(o["x0"], o["x1"], (o["top"] + o["bottom"]) / 2) for o in (*page.lines, *page.rects)
              if o["bottom"] - o["top"] <= _RULE_THICKNESS_MAX and o["x1"] - o["x0"] > 1]
     if not rules:
@@ -317,11 +320,20 @@ def _unstruck(page):
     tops = [c["top"] for c in chars]
     struck: set[int] = set()
     for x0, x1, y in rules:
+        crossed = []
         for char in chars[bisect.bisect_left(tops, y - _CHAR_HEIGHT_MAX):bisect.bisect_right(tops, y)]:
             height, width = char["bottom"] - char["top"], char["x1"] - char["x0"]
             if (char["top"] + 0.3 * height <= y <= char["bottom"] - 0.25 * height
                     and min(x1, char["x1"]) - max(x0, char["x0"]) >= 0.6 * width):
-                struck.add(id(char))
+                crossed.append(char)
+        if not crossed:
+            continue
+        slack = max(_STRIKE_SLACK, 0.6 * max(c["x1"] - c["x0"] for c in crossed))
+        covers = x0 >= min(c["x0"] for c in crossed) - slack and x1 <= max(c["x1"] for c in crossed) + slack
+        alone = not any(abs(y - other_y) <= 0.5 and (x0, x1) != (a, b) and a <= x1 + 1 and b >= x0 - 1
+                        for a, b, other_y in rules)
+        if covers and alone:
+            struck.update(id(c) for c in crossed)
     return page.filter(lambda obj: id(obj) not in struck) if struck else page
 
 
