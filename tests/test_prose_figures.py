@@ -893,3 +893,10 @@ def test_a_year_named_before_a_bracket_of_its_figures_and_the_handled_total_need
             "与2023年（行政复议157件、行政诉讼96件）相比均有所下降。")
     found = headlines(figures(text, 2024))
     assert (found["applications_handled"], found["litigation_cases"]) == (2265, 89)
+
+
+def test_every_administrative_body_of_the_district_in_its_government_s_report_stays_the_total():
+    """全区各行政机关主动公开政府信息93208条 in a district government's report: its own total, as before; only a
+    sector's bodies (全省公安机关) are a scope wider than a department's."""
+    assert headlines(figures("全年全区各行政机关主动公开政府信息93208条，其中通过门户网站公开41736条。", 2022))[
+        "proactive_items"] == 93208
