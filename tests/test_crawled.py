@@ -348,3 +348,28 @@ def test_titles_with_view_counts_between_table_4_s_header_and_row_are_no_part_of
     report = extract_bytes("\n".join([*lines[:header + 1], *sidebar, *lines[header + 1:]]).encode(), "report.txt")
     for cell in forms.cells("gov-2021"):
         assert report.cells[cell.id].value == values[cell.id], cell.id
+
+
+def test_twenty_thousand_single_values_parted_by_empty_lines_end_quickly():
+    """A run of single values, an empty line between each: every row gathered every run after it (minutes for
+    20,000 lines). A row's run stops at the table's width."""
+    import signal
+
+    from builder.extraction.layout import ValueRow
+    from builder.extraction.tables import _with_blank_cell_lines
+
+    lines, rows = ["一、本年新收政府信息公开申请数量"], []
+    for _ in range(20_000):
+        rows.append(ValueRow("", ["1"], False, len(lines)))
+        lines += ["1", ""]
+
+    def hung(*_):
+        raise TimeoutError("the runs of cell lines were gathered quadratically")
+
+    previous = signal.signal(signal.SIGALRM, hung)
+    signal.alarm(20)
+    try:
+        assert len(_with_blank_cell_lines(rows, lines, 7)) == len(rows)
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)

@@ -1185,17 +1185,18 @@ def _spanned_cell_lines(rows: list[ValueRow], lines: list[str], size: int,
         label = row.line - 1
         while label >= 0 and not lines[label].strip():
             label -= 1
-        run = [row]
+        run, last = [row], row.line + len(row.cells)  # (at most a row's width of lines: a long run is no row)
         while (k + len(run) < len(rows) and a_cell_a_line(nxt := rows[k + len(run)]) and not nxt.label
-               and not nxt.extra_label and all(not lines[i].strip() for i in range(run[-1].line + len(run[-1].cells), nxt.line))):
+               and not nxt.extra_label and nxt.line + len(nxt.cells) - label - 1 <= size
+               and all(not lines[i].strip() for i in range(last, nxt.line))):
             run.append(nxt)
-        end = run[-1].line + len(run[-1].cells)
-        while end < len(lines) and not lines[end].strip():
-            end += 1
-        span = [lines[i].strip() for i in range(label + 1, end)]
-        if len(span) > size and span[size - 1] and not any(span[size:]):
-            span = span[:size]  # the table's last row, an empty line after it
-        if (label >= 0 and len(span) == size and "" in span
+            last = nxt.line + len(nxt.cells)
+        end = last
+        while end < len(lines) and end - label - 1 <= size and not lines[end].strip():
+            end += 1  # empty lines after the last value: blank cells at the row's end, or the table's end
+        width = last - label - 1 if last - label - 1 == size else end - label - 1
+        span = [lines[i].strip() for i in range(label + 1, label + 1 + width)] if width == size else []
+        if (label >= 0 and span and "" in span
                 and [cell for cell in span if cell] == [c.strip() for r in run for c in r.cells]):
             label_text = _label_above(row.extra_label, row.before) if row.before and not row.label else row.label
             out.append(replace(row, label=label_text, cells=span, after=run[-1].after))
