@@ -46,6 +46,7 @@ from .layout import (
     Layout,
     ValueRow,
     glyph_reading,
+    is_value_cell,
     label_core,
     leading_zero_reading,
     line_cells,
@@ -1171,9 +1172,9 @@ def _with_blank_cell_lines(rows: list[ValueRow], lines: list[str], size: int) ->
 def _spanned_cell_lines(rows: list[ValueRow], lines: list[str], size: int,
                         a_cell_a_line: Callable[[ValueRow], bool]) -> list[ValueRow]:
     """Rows crawled one cell a line whose blank cells are empty lines, several of them (389 ␤ 31 ␤ ␤ ␤ 6 ␤ 2 ␤
-    428): between a row's label and the next line of text exactly the table's ``size`` lines, each a value of
-    the runs there or empty, are one row, its empty lines its blank cells (empty lines after a last value
-    beyond them part the table from what follows)."""
+    428): between a row's label (words, no value) and the next line of text exactly the table's ``size``
+    lines, each a value of the runs there or empty, are one row, its empty lines its blank cells (empty
+    lines after a last value beyond them part the table from what follows)."""
     out: list[ValueRow] = []
     k = 0
     while k < len(rows):
@@ -1185,18 +1186,19 @@ def _spanned_cell_lines(rows: list[ValueRow], lines: list[str], size: int,
         label = row.line - 1
         while label >= 0 and not lines[label].strip():
             label -= 1
-        run, last = [row], row.line + len(row.cells)  # (at most a row's width of lines: a long run is no row)
+        run, last = [row], row.line + len(row.cells)
         while (k + len(run) < len(rows) and a_cell_a_line(nxt := rows[k + len(run)]) and not nxt.label
-               and not nxt.extra_label and nxt.line + len(nxt.cells) - label - 1 <= size
-               and all(not lines[i].strip() for i in range(last, nxt.line))):
+               and not nxt.extra_label and all(not lines[i].strip() for i in range(last, nxt.line))):
             run.append(nxt)
             last = nxt.line + len(nxt.cells)
+            if last - label - 1 > size:
+                break  # longer than a row: no row (and the next rows not gathered again and again)
         end = last
         while end < len(lines) and end - label - 1 <= size and not lines[end].strip():
             end += 1  # empty lines after the last value: blank cells at the row's end, or the table's end
         width = last - label - 1 if last - label - 1 == size else end - label - 1
         span = [lines[i].strip() for i in range(label + 1, label + 1 + width)] if width == size else []
-        if (label >= 0 and span and "" in span
+        if (label >= 0 and span and "" in span and not is_value_cell(lines[label].strip())
                 and [cell for cell in span if cell] == [c.strip() for r in run for c in r.cells]):
             label_text = _label_above(row.extra_label, row.before) if row.before and not row.label else row.label
             out.append(replace(row, label=label_text, cells=span, after=run[-1].after))
