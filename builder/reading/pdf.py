@@ -318,10 +318,14 @@ def _unstruck(page):
         return page
     chars = sorted(page.chars, key=lambda c: c["top"])
     tops = [c["top"] for c in chars]
+    tallest = min(_CHAR_HEIGHT_MAX, max((c["bottom"] - c["top"] for c in chars), default=0.0))
+    at_height: dict[int, list[tuple[float, float, float]]] = {}  # the rules by height, to find a rule's neighbours
+    for rule in rules:
+        at_height.setdefault(round(rule[2]), []).append(rule)
     struck: set[int] = set()
     for x0, x1, y in rules:
         crossed = []
-        for char in chars[bisect.bisect_left(tops, y - _CHAR_HEIGHT_MAX):bisect.bisect_right(tops, y)]:
+        for char in chars[bisect.bisect_left(tops, y - tallest):bisect.bisect_right(tops, y)]:
             height, width = char["bottom"] - char["top"], char["x1"] - char["x0"]
             if (char["top"] + 0.3 * height <= y <= char["bottom"] - 0.25 * height
                     and min(x1, char["x1"]) - max(x0, char["x0"]) >= 0.6 * width):
@@ -330,8 +334,9 @@ def _unstruck(page):
             continue
         slack = max(_STRIKE_SLACK, 0.6 * max(c["x1"] - c["x0"] for c in crossed))
         covers = x0 >= min(c["x0"] for c in crossed) - slack and x1 <= max(c["x1"] for c in crossed) + slack
+        near = (rule for h in (round(y) - 1, round(y), round(y) + 1) for rule in at_height.get(h, ()))
         alone = not any(abs(y - other_y) <= 0.5 and (x0, x1) != (a, b) and a <= x1 + 1 and b >= x0 - 1
-                        for a, b, other_y in rules)
+                        for a, b, other_y in near)
         if covers and alone:
             struck.update(id(c) for c in crossed)
     return page.filter(lambda obj: id(obj) not in struck) if struck else page
