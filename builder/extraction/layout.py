@@ -584,7 +584,7 @@ def scan_lines(lines: list[str], offset: int = 0) -> list[ValueRow]:
     return rows
 
 
-_SECTION_NUMBERS = {"t2": "二", "t3": "三", "t4": "四", "t5": "五", "t6": "六"}
+_SECTION_OF_NUMBER = {"二": "t2", "三": "t3", "四": "t4", "五": "t5", "六": "t6"}
 _BARE_NUMBER = re.compile(r"\s*(?:0?(?P<digit>[1-9])|(?P<numeral>[一二三四五六七八九]))\s*")
 
 
@@ -592,14 +592,15 @@ def numbered_headings(lines: list[str]) -> list[str]:
     """A section's number on a line of its own before its name (an editor's badge: 三 / 收到和处理政府信息
     公开申请情况, 03 / …) joined into the heading the form prints (三、收到和处理…)."""
     out: list[str] = []
+    number = None  # the line before, when it is a bare number
     for line in lines:
-        number = _BARE_NUMBER.fullmatch(out[-1]) if out and len(out[-1]) <= 4 else None
         numeral = (number["numeral"] or "〇一二三四五六七八九"[int(number["digit"])]) if number else None
-        table = next((t for t, n in _SECTION_NUMBERS.items() if n == numeral), None)
+        table = _SECTION_OF_NUMBER.get(numeral) if numeral else None
         if table is not None and SECTION_HEADINGS[table].match(f"{numeral}、{line.strip()}"):
-            out[-1] = f"{numeral}、{line.strip()}"
-        else:
-            out.append(line)
+            out[-1], number = f"{numeral}、{line.strip()}", None
+            continue
+        out.append(line)
+        number = _BARE_NUMBER.fullmatch(line) if len(line) <= 4 else None
     return out
 
 
