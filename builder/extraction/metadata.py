@@ -539,7 +539,6 @@ def titles_above_body(lines: list[str]) -> list[int]:
 
 
 _SENTENCE_MIN = 40
-_CLAUSE_MARK = re.compile(r"[。，,；;]")
 
 
 def _title_years(lines: list[str]) -> list[int]:
