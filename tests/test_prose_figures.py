@@ -247,6 +247,16 @@ def test_a_negated_application_excludes_words_not_characters(text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
+    ("本机关未收到政府信息公开申请，无上年结转的申请。", {"applications_received": 0, "applications_carried_over": 0}),
+    ("全年未收到申请，上年度无结转申请。", {"applications_received": 0, "applications_carried_over": 0}),
+    ("收到申请5件，无上年结转申请。", {"applications_received": 5, "applications_carried_over": 0}),
+    ("上年结转申请2件，无新收申请。", {"applications_carried_over": 2}),
+])
+def test_none_carried_over_is_a_zero(text, expected):
+    assert headlines(figures(text, 2023)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     ("2023年共收到政府信息公开申请1.57件。", {}),  # a count has no fraction: a misread (OCR) or a rate
     ("2023年共收到政府信息公开申请2.0件。", {}),
     ("全年主动公开政府信息1.2万条。", {"proactive_items": 12000}),  # rounded to tens of thousands: approximate

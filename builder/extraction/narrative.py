@@ -101,6 +101,9 @@ PATTERNS: tuple[Pattern, ...] = (
     _p("applications_answered", _N + r"件(?:政府信息公开)?申请(?:均|已|全部|都)+[^。；;，,\d]{0,8}?(?:答复|办结)"),
     # 上年（二O二O年）结转2件: the year named in a bracket between
     _p("applications_carried_over", r"上一?年度?(?:[（(][^（()）]{0,12}[)）])?结转" + r"[^。；;，,]{0,10}?" + _N + "件"),
+    # 无上年结转的申请, 上年度无结转申请: none carried over
+    _p("applications_carried_over", _NONE_BEFORE + r"(?:无|没有)上一?年度?结转(?:的|而来的)?(?:政府信息公开)?申请", 0),
+    _p("applications_carried_over", r"上一?年度?(?:无|没有)结转(?:的)?(?:政府信息公开)?申请", 0),
     # 原梅列区受理、结转至本年度办理的申请2件: carried into this year
     _p("applications_carried_over", r"结转(?:至|到|入)(?:本年度?|今年|当年)[^。；;，,\d]{0,12}?" + _N + "件"),
     _p("applications_carried_over", _Y + r"(?:的)?(?:结转|转来|遗留)(?:的|而来的|来的|下来的)?" + _APPLICATIONS
