@@ -247,6 +247,17 @@ def test_a_negated_application_excludes_words_not_characters(text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
+    ("全年引发行政复议8件、行政诉讼9件，其中被纠错2件。全年有2件行政复议、行政诉讼案件被纠错。",
+     {"admin_review_cases": 8, "litigation_cases": 9}),
+    ("全年发生3件行政复议案件，其中1件被纠错。", {"admin_review_cases": 3}),
+    ("全年3件行政复议案件中1件被纠错。", {"admin_review_cases": 3}),
+    ("有1件行政诉讼被判决败诉。", {}),
+])
+def test_cases_named_before_their_outcome_are_not_the_years(text, expected):
+    assert headlines(figures(text, 2023)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     ("本机关未收到政府信息公开申请，无上年结转的申请。", {"applications_received": 0, "applications_carried_over": 0}),
     ("全年未收到申请，上年度无结转申请。", {"applications_received": 0, "applications_carried_over": 0}),
     ("收到申请5件，无上年结转申请。", {"applications_received": 5, "applications_carried_over": 0}),

@@ -31,6 +31,8 @@ _CASE_GAP = r"(?:(?!撤销|纠错|纠正|违法|败诉)[^。；;，,]){0,30}?"
 # What a count of cases may say of their cause before naming them: 1起因政府信息公开引发的行政复议.
 _CAUSED = r"(?:(?:因|涉及)政府信息公开(?:工作)?(?:引发|引起|产生|而提起)?的?)?(?:政府信息公开)?"
 _NOT_OUTCOME = r"(?![^。；;，,、]{0,4}?(?:决定|结果|被|纠错|纠正|败诉|判决))"
+# Cases named before their outcome (2件行政复议、行政诉讼案件被纠错) are the outcome's, not the year's.
+_NOT_CORRECTED = r"(?![^。；;，,\d]{0,12}?(?:纠错|纠正|撤销|确认违法|败诉))"
 # What a negation may say it is about before its verb: 未因政府信息公开工作被申请行政复议.
 _FOR = r"(?:因[^。；;，,]{0,20}?)?"
 # Where 无 opens a clause saying there were none: 全年无…, 2023年无…, ，无….
@@ -138,13 +140,14 @@ PATTERNS: tuple[Pattern, ...] = (
     _p("applications_other_channel", r"(?<![网上])(?:" + _OFFLINE + r")(?:(?:及|和|、|与|或)(?:" + _OFFLINE + r"))*"
        r"(?:方式|渠道)?(?:提交|提出|递交)?(?:的)?申请(?:共|为)?\s*" + _N + "件"),
     _p("admin_review_cases", r"行政复议(?:案件|案|申请)?(?:共|共计)?\s*" + _N + r"(?:件|起|宗)"),
-    _p("admin_review_cases", _N + r"(?:件|起|宗)\s*" + _CAUSED + r"行政复议"),
+    # not 有2件行政复议、行政诉讼案件被纠错: cases of an outcome
+    _p("admin_review_cases", _N + r"(?:件|起|宗)\s*" + _CAUSED + r"行政复议" + _NOT_CORRECTED),
     _p("admin_review_cases", r"(?:未|没有|无)" + _FOR + r"被?(?:收到|发生|产生|出现|接到|申请)" + _CASE_GAP + r"行政复议"
        + _NOT_OUTCOME, 0),
     _p("admin_review_cases", _NONE_BEFORE + r"无(?:(?!撤销|纠错|违法)[^。；;，,\d]){0,15}?行政复议"
        + _NOT_OUTCOME, 0),
     _p("litigation_cases", r"行政诉讼(?:案件|案|申请)?(?:共|共计)?\s*" + _N + r"(?:件|起|宗)"),
-    _p("litigation_cases", _N + r"(?:件|起|宗)\s*" + _CAUSED + r"行政诉讼"),
+    _p("litigation_cases", _N + r"(?:件|起|宗)\s*" + _CAUSED + r"行政诉讼" + _NOT_CORRECTED),
     _p("litigation_cases", r"(?:未|没有|无)" + _FOR + r"被?(?:收到|发生|产生|出现|接到|提起|起诉|申请)" + _CASE_GAP
        + r"行政诉讼" + _NOT_OUTCOME, 0),
     _p("litigation_cases", _NONE_BEFORE + r"无(?:(?!撤销|纠错|违法|败诉)[^。；;，,\d]){0,15}?"
