@@ -113,3 +113,24 @@ def test_a_spreadsheet_grid_s_spacer_cells_are_passed_over_by_the_header():
     rep = extract_bytes("\n".join(lines).encode(), "case.txt")
     assert [rep.value(f"t2.normative_docs.{m}") for m in ("issued", "repealed", "in_force")] == [2, 1, 15]
     assert rep.value("t2.fees.amount_10k_cny") == 0 and rep.value("t2.licensing.decisions") == 0
+
+
+@pytest.mark.parametrize("rendering", RENDERINGS)
+@pytest.mark.parametrize("item, label", [("licensing", "行政许司"), ("fees", "行政亊业忄生收费")])
+def test_a_garbled_label_under_a_heading_of_one_item_is_that_item(rendering, item, label):
+    """OCR's 行政许司 under 第二十条第（五）项 (its only item in the 2021 form): the row was left out."""
+    v = values()
+    rep = t2_report(v, {item: label}, rendering)
+    for cell in forms.cells(GOV_2021):
+        if cell.table == "t2":
+            assert (rep.cells[cell.id].value, rep.cells[cell.id].status) == (v[cell.id], "reported"), cell.id
+    assert "t2.row_by_section" in [w["code"] for w in rep.warnings]
+
+
+@pytest.mark.parametrize("rendering", RENDERINGS)
+def test_a_garbled_label_under_a_heading_of_two_items_is_not_guessed(rendering):
+    """第二十条第（六）项 has 行政处罚 and 行政强制: a garbled label there could be either."""
+    v = values()
+    rep = t2_report(v, {"coercion": "行攻强刺"}, rendering)
+    assert rep.value("t2.penalty.decisions") == 2704
+    assert (rep.cells["t2.coercion.decisions"].status, rep.value("t2.coercion.decisions")) == ("missing", None)

@@ -183,6 +183,8 @@ _REPORTS = Table(
            "extra_values: a row printed more values than the form has cells; "
            "t2.column_order: a table-2 header printing the measures in another order, read by their names; "
            "t2.other_measures: numbers under a header naming another item's measures, not read; "
+           "t2.row_by_section: a table-2 row whose label names no item (OCR's 行政许司), read as the one item of the "
+           "第二十条 heading above it; "
            "t3.single_other_row, t3.other_sub_rows, t3.group_total_row: table 3 printed (六) or a group otherwise than "
            "the form; t3.part_row: table 3 printed a 其中… row of its own, not read; t3.column_order, "
            "t3.column_not_printed, t3.subtotal_column, t4.column_order: columns printed in another order, left out or "

@@ -1268,9 +1268,36 @@ def _t2_rows(rows: list[ValueRow], cores: list[str], form: forms.Form) -> dict[s
     return out
 
 
+_ARTICLE = re.compile(r"第二十条\s*第?\s*[（(]\s*([一二三四五六七八九十]+)\s*[)）]\s*项")
+
+
+def _rows_by_section(layout: Layout, rows: list[ValueRow], cores: list[str], form: forms.Form,
+                     matched: dict[str, ValueRow]) -> list[tuple[forms.Table2Item, ValueRow]]:
+    """Rows whose label names no item (OCR's 行政许司) under a 第二十条 heading of one item only: that item's,
+    when it is the heading's one such row and the item has no row of its own."""
+    sole = {}
+    for item in form.t2:
+        article = _ARTICLE.search(item.section_zh)[1]
+        sole[article] = None if article in sole else item
+    start = layout.regions.get("t2", (0, 0))[0]
+    under: dict[forms.Table2Item, list[ValueRow]] = {}
+    for row, core in zip(rows, cores):
+        if not row.has_values or any(k in core for item in form.t2 for k in item.keywords):
+            continue
+        heading = next((m for k in range(row.line - 1, start - 1, -1) if (m := _ARTICLE.search(layout.lines[k]))), None)
+        if heading and (item := sole.get(heading[1])) and item.id not in matched:
+            under.setdefault(item, []).append(row)
+    return [(item, found[0]) for item, found in under.items() if len(found) == 1]
+
+
 def read_t2(layout: Layout, form: forms.Form, out: Tables) -> None:
     rows = _join_cell_lines(_own_scope_rows(layout, "t2", layout.rows("t2"), out), layout.lines)
-    matched = _t2_rows(rows, [label_core(text) for text in _t2_labels(rows, form)], form)
+    cores = [label_core(text) for text in _t2_labels(rows, form)]
+    matched = _t2_rows(rows, cores, form)
+    for item, row in _rows_by_section(layout, rows, cores, form, matched):
+        matched[item.id] = row
+        out.warn("t2.row_by_section", f"t2: the row labelled {row.label!r} names no item of the form; read as "
+                 f"'{item.label_zh}', the only item of the 第二十条 heading above it", line=row.line + 1)
     headers = _t2_headers(layout)
     for item in form.t2:
         ids = tuple(forms.t2_cell(item.id, m.id) for m in item.measures)
