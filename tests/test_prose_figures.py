@@ -897,6 +897,12 @@ def test_normative_documents_named_with_their_owner_are_counted(owner):
     assert (found["normative_docs_issued"], found["normative_docs_in_force"]) == (12, 86)
 
 
+@pytest.mark.parametrize("verb", ["制发并公开", "制定并发布", "印发并备案"])
+def test_normative_documents_made_and_published_are_counted(verb):
+    """全年制发并公开规范性文件4件: the second verb stood between the first and the documents."""
+    assert headlines(figures(f"2018年，全年{verb}规范性文件4件。", 2018))["normative_docs_issued"] == 4
+
+
 def test_every_body_of_a_kind_in_the_province_is_not_the_department_s_scope():
     """全省公安机关共受理…6,218件，办理…行政复议案件216件: every police body of the province, beside the
     department's own (省公安厅共收到…462件): the province's figures were taken for its headlines."""

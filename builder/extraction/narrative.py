@@ -163,7 +163,9 @@ PATTERNS: tuple[Pattern, ...] = (
     _p("proactive_items", r"(?<![申请依])(?:公开(?:了)?(?:(?:各类|各项)(?:政府)?|政府)|发布(?:了)?(?:各类|各项)(?:政府)?)"
        r"信息(?:共计|共|达)?\s*" + _N + "条",
        needs="published", unnamed=True),
-    _p("normative_docs_issued", r"(?:制发|印发|出台|制定|新制作)(?:了)?" + _OWNER + r"(?:行政)?规范性文件(?:共计|共|合计)?\s*"
+    # 制发并公开规范性文件4件: the same documents, made and published
+    _p("normative_docs_issued", r"(?:制发|印发|出台|制定|新制作)(?:了)?(?:并(?:公开|发布|公布|备案))?" + _OWNER
+       + r"(?:行政)?规范性文件(?:共计|共|合计)?\s*"
        + _N + "(?:件|个|份)"),
     # 开展行政规范性文件清理，本年制发3件，废止5件，现行有效21件: the documents named once, then each count
     _p("normative_docs_issued", r"规范性文件[^。；;\d]{0,12}?(?:本年|全年|年内)(?:制发|印发|出台|制定|新制作)(?:了)?\s*" + _N
