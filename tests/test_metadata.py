@@ -54,7 +54,9 @@ def test_an_agency_without_a_place_name_keeps_an_id():
 @pytest.mark.parametrize("name, adcode", [("厦门海关", "350200"), ("国家统计局绍兴调查队", "330600"),
                                           ("国家金融监督管理总局泉州监管分局", "350500"), ("财政部宁波监管局", "330200"),
                                           ("中国证券监督管理委员会湖北监管局", "420000"),
-                                          ("国家税务总局合肥经济技术开发区税务局", "340100")])
+                                          ("国家税务总局合肥经济技术开发区税务局", "340100"),
+                                          ("东莞松山湖高新技术产业开发区管理委员会", "441900"),
+                                          ("苏州工业园区综合保税区管理办公室", "320500")])
 def test_a_local_office_named_by_its_place_s_short_name_is_placed_there(name, adcode):
     """A vertically managed body's office is named 厦门海关, not 厦门市海关 (and a ministry's 财政部宁波监管局,
     a province's 湖北监管局, a national zone's 合肥经济技术开发区): the short name is the place's."""
@@ -189,6 +191,7 @@ def test_a_text_naming_several_places_equally_decides_nothing():
 @pytest.mark.parametrize("name, adcode", [
     ("福建省平潭综合实验区管理委员会", "350128"), ("重庆两江新区管理委员会", "500000"),
     ("河北雄安新区管理委员会", "130600"), ("兰州新区管委会", "620100"),
+    ("济源示范区自然资源和规划局", "419001"),  # 济源产城融合示范区: 济源市, a county-level city under the province
 ])
 def test_zone_table(name, adcode):
     agency = describe_agency(name)

@@ -235,6 +235,15 @@ def test_a_shared_district_name_in_the_site_its_page_is_on(footer, adcode):
     assert describe_agency("南沙区人民政府", lines, ["首页", *lines, footer]).adcode == adcode
 
 
+@pytest.mark.parametrize(("footer", "adcode"), [("主办：上海市普陀区人民政府办公室 沪ICP备", "310107"),
+                                              ("主办：舟山市普陀区人民政府", "330903"), ("主办：上海市人民政府", "310107"),
+                                              ("主办：杭州市人民政府", None), ("沪ICP备", None)])
+def test_a_shared_district_name_in_the_site_owner_s_region(footer, adcode):
+    """普陀区民政局 (上海's 普陀区, or 舟山's): the page's 主办 names the government whose site it is on."""
+    lines = ["普陀区民政局2021年政府信息公开工作年度报告", "2021年，普陀区民政局认真落实政务公开要求。"]
+    assert describe_agency("普陀区民政局", lines, ["首页", *lines, footer]).adcode == adcode
+
+
 @pytest.mark.parametrize(("name", "adcode"), [("湖南省乡村振兴局", "430000"), ("固原市乡村振兴局", "640400"),
                                             ("彭阳县城阳乡人民政府", "640425")])
 def test_a_rural_revitalisation_bureau_is_no_township(name, adcode):

@@ -1338,6 +1338,8 @@ def _places_named(name: str) -> list[str]:
 # zone named so, which has no code of its own (合肥经济技术开发区: its city's).
 _SHORT_CITY_OFFICE = re.compile(r"^(?:海关|调查队|(?:金融|银保)?监管(?:分)?局|证监局|中心支行|海事局|邮政管理局|气象局"
                                 r"|经济技术开发区|高新技术产业开发区|经济开发区|高新区|经开区)")
+# A zone named by its city's short name and its own (东莞松山湖高新技术产业开发区): the city's.
+_SHORT_CITY_ZONE = re.compile(r"^[" + _HAN + r"]{1,4}?(?:经济技术开发区|高新技术产业开发区|经济开发区|高新区|经开区|综合保税区)")
 
 
 def _short_city_region(name: str) -> str | None:
@@ -1346,7 +1348,8 @@ def _short_city_region(name: str) -> str | None:
     body = _BODY_BEFORE_REGION.match(name)
     rest = name[body.end():] if body else name
     first = next(gazetteer_matches(rest), None)
-    if first is None or first.start_index != 0 or not _SHORT_CITY_OFFICE.match(rest[first.end_index + 1:]):
+    after = rest[first.end_index + 1:] if first is not None else ""
+    if first is None or first.start_index != 0 or not (_SHORT_CITY_OFFICE.match(after) or _SHORT_CITY_ZONE.match(after)):
         return None
     places = [a for a in first.attr_infos if a.rank in (0, 1) and not first.full(a)]
     return places[0].adcode[:6] if len(places) == 1 else None
@@ -1387,6 +1390,16 @@ def _site_code_region(name: str, page_lines: list[str]) -> str | None:
         return None
     site = codes.pop()
     inside = [code for code in candidates if code == site or (code[:4] == site[:4] and site[4:] == "00")]
+    return inside[0] if len(inside) == 1 else None
+
+
+def _site_owner_region(name: str, page_lines: list[str]) -> str | None:
+    """Of the places a name shared by several stands for (普陀区: 上海's and 舟山's), the one the site's owner
+    (主办：上海市普陀区人民政府办公室) is or holds; None when the page names no owner, or it holds none or several."""
+    candidates = _places_named(name)
+    owner = site_owner(page_lines) if len(candidates) >= 2 else None
+    site = resolve_region(owner)[0] if owner else None
+    inside = [code for code in candidates if site and (code == site or _within(code, site))]
     return inside[0] if len(inside) == 1 else None
 
 
@@ -1460,7 +1473,7 @@ def describe_agency(name: str | None, lines: list[str] | None = None, page_lines
             adcode, source = finer, "text"
     if source == "name" and adcode and (branch := _district_branch(name, adcode)):
         adcode = branch
-    if adcode is None and page_lines and (sited := _site_code_region(name, page_lines)):
+    if adcode is None and page_lines and (sited := _site_code_region(name, page_lines) or _site_owner_region(name, page_lines)):
         adcode, source = sited, "site"
     if adcode is None and (adcode := _site_region(name, page_lines)):
         source = "site"
