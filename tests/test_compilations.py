@@ -9,6 +9,7 @@ import random
 import pytest
 
 from builder import forms, synthetic
+from builder.extraction.columns import T3_ORDER
 from builder.extraction.extract import extract_bytes
 from builder.forms import GOV_2021
 
@@ -100,6 +101,25 @@ def test_tables_printed_after_the_report_under_numbered_captions_are_read(captio
     rep = extracted(prose + appendix, rendering)
     assert {k: c.value for k, c in rep.cells.items()} == {c.id: v[c.id] for c in forms.cells(GOV_2021)}
     assert not more_reports(rep)
+
+
+@pytest.mark.parametrize("rendering", ["tab", "html"])
+def test_a_table_3_header_under_its_caption_after_the_report_is_table_3_s(rendering):
+    """表三 收到和处理… (no 三、) under the last section, its header printing 总计 first: the caption and
+    header went to table 2's region, table 3's starting at its first row, and its columns were read in
+    the form's order: every row's 总计 read as 自然人."""
+    from .test_table_columns import ORGANISATIONS, nested_header
+
+    blocks, v = blocks_of(FIRST, 1)
+    tables = [content for kind, content in blocks if kind == "table"]
+    order = ("total", "natural_person", *ORGANISATIONS)
+    tables[1].header = nested_header(("total", "natural_person", "group"), ORGANISATIONS)
+    tables[1].rows = [(labels, [dict(zip(T3_ORDER, cells))[c] for c in order]) for labels, cells in tables[1].rows]
+    prose = [("para", "详见附表。") if kind == "table" else (kind, content) for kind, content in blocks]
+    titles = ["表二 主动公开政府信息情况", "表三 收到和处理政府信息公开申请情况", "表四 政府信息公开行政复议、行政诉讼情况"]
+    appendix = [block for title, table in zip(titles, tables) for block in (("para", title), ("table", table))]
+    rep = extracted(prose + appendix, rendering)
+    assert {k: c.value for k, c in rep.cells.items()} == {c.id: v[c.id] for c in forms.cells(GOV_2021)}
 
 
 def test_an_earlier_year_s_report_summed_up_below_is_none_of_this_report_s_prose():

@@ -71,6 +71,7 @@ _T2_ANCHOR = re.compile(r"第二十条\s*第?\s*[(（]\s*一\s*[)）]\s*项|第�
 _T3_ANCHOR = re.compile(r"本年新收")
 _T2_HEADER = re.compile(r"^\s*信息内容\s*(?:[\t|｜]|\s{2,})\s*本年")  # table 2's header, its first cells
 _T4_ANCHOR = re.compile(r"行政复[议义]")
+_T3_HEADER_WORDS = re.compile(r"本列数据的勾稽关系|申请人情况")  # table 3's header, printed above its first row
 # Table 3's own words, which no sentence of the prose prints (its first row's label, the identity it notes).
 _T3_FORM_LABEL = re.compile(r"本年新收政府信息公开申请数量|本列数据的勾稽关系")
 _ANY_HEADING = re.compile("|".join(p.pattern for p in SECTION_HEADINGS.values()))
@@ -656,8 +657,9 @@ def _regions(lines: list[str], start: int = 0) -> dict[str, tuple[int, int]]:
     if t2 is None:
         t2 = _first(_T2_HEADER, lines, start)
     t3 = _first(SECTION_HEADINGS["t3"], lines, t2 or start)
-    if t3 is None:
-        t3 = _first(_T3_ANCHOR, lines, t2 or start)
+    if t3 is None and (t3 := _first(_T3_ANCHOR, lines, t2 or start)) is not None:
+        header = _first(_T3_HEADER_WORDS, lines, t2 or start, t3)  # its header above its first row, and its caption
+        t3 = _start_of_heading(lines, t2 or start, header) if header is not None else t3
     if t3 is None and t2:  # tables as attachments in another order (附件1 is table 3, 附件2 table 2)
         before = _first(_T3_FORM_LABEL, lines, start, t2)
         t3 = _start_of_heading(lines, start, before) if before is not None else None
