@@ -447,6 +447,32 @@ def test_table_3_printed_in_two_parts_side_by_side_is_read_across_both(split, re
 
 
 @pytest.mark.parametrize("rendering", ["tab", "pipe", "html", "docx"])
+@pytest.mark.parametrize("split", [4, 5])
+def test_table_3_printed_in_strips_is_read_across_both(split, rendering):
+    """A spreadsheet prints a table wider than its page in strips: the rows with their labels and
+    自然人 … 科研机构 on one page, then the same rows without labels and the rest on the next. Read as
+    rows of their own, the first strip's rows lacked three columns and the second's had no labels:
+    every cell of the table was unsure."""
+    v = values(rows={"granted": [3, 1, 0, 2, 0, 0], "denied.state_secret": [1, 0, 2, 0, 4, 0]})
+    printed = {c.id: synthetic._fmt(v[c.id]) for c in forms.cells(GOV_2021)}
+    blocks = synthetic._blocks(AGENCY, 2022, GOV_2021, printed, v)
+    at = [k for k, (kind, _) in enumerate(blocks) if kind == "table"][1]
+    t3 = blocks[at][1]
+    first, second = T3_ORDER[:split], T3_ORDER[split:]
+    organisations = [c for c in first if c in ORGANISATIONS]
+    part = [([], [dict(zip(T3_ORDER, cells))[c] for c in second]) for _, cells in t3.rows]
+    t3.rows = [(labels, [dict(zip(T3_ORDER, cells))[c] for c in first]) for labels, cells in t3.rows]
+    t3.header = [[CAPTION, ("申请人情况", 1, len(first))],
+                 [(COLUMN_ZH["natural_person"], 2, 1), ("法人或其他组织", 1, len(organisations))],
+                 [(COLUMN_ZH[c], 1, 1) for c in organisations]]
+    strip = synthetic._Table([[(COLUMN_ZH[c], 1, 1) for c in second]], part)
+    blocks[at + 1:at + 1] = [("para", "第 5 页，共 6 页"), ("table", strip)]
+    rep = extracted(blocks, rendering)
+    assert wrong(rep, v, "t3.") == [] and unsure(rep, "t3.") == []
+    assert "t3.strips" in [w["code"] for w in rep.warnings]
+
+
+@pytest.mark.parametrize("rendering", ["tab", "pipe", "html", "docx"])
 @pytest.mark.parametrize("columns", [("total", "upheld", "corrected", "other", "pending"),
                                      ("upheld", "corrected", "other", "pending", "total")])
 def test_table_4_as_three_rows_of_five_is_read_by_its_headers_results(rendering, columns):

@@ -92,6 +92,13 @@ def _grid_order(lines: list[str], words: tuple[tuple[str, str], ...], headings: 
     return sorted(placed, key=placed.__getitem__) if placed and len(widths) == 1 else None
 
 
+def t3_column_names(lines: list[str]) -> set[str] | None:
+    """The table-3 columns header lines name, in whatever order; None when a line names them among
+    other text."""
+    header = _header(lines, _T3_WORDS)
+    return None if header is None else {n for line in header for n in line}
+
+
 def t3_columns(lines: list[str]) -> tuple[str, ...] | None:
     """The table-3 columns in printed order, from the lines before its first row; None when the
     header does not settle them. In a grid, the columns are in their cells' order; in text, a

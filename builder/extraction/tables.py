@@ -24,6 +24,7 @@ from ..limits import MAX_NUMBER_DIGITS
 from .columns import (
     T3_ORDER,
     names_t4_part,
+    t3_column_names,
     t3_columns,
     t4_cell_named,
     t4_columns,
@@ -1876,6 +1877,31 @@ def _continued_columns(layout: Layout, rows: list[ValueRow],
     return [replace(row, cells=a + b) for row, (a, b) in zip(rows, parts)], first + second
 
 
+def _printed_in_strips(layout: Layout, rows: list[ValueRow], form_rows: tuple[Row, ...]) -> list[ValueRow] | None:
+    """Table 3 printed as a spreadsheet prints a table too wide for its page: the rows with their labels
+    and the first columns, then (on the next page) as many rows without labels holding the rest, under a
+    header naming only those. Each row's values, the first strip's then the second's, in the form's
+    columns. Only when every row of a strip prints as many values, the two strips' widths make the
+    form's, and each header names columns of its own strip only."""
+    half = len(rows) // 2
+    if len(rows) % 2 or half < 2 or any(r.label for r in rows[half:]):
+        return None
+    name = _namer(form_rows, _headings(form_rows))
+    if any(name(_own_label(r)) is None for r in rows[:half]):
+        return None
+    strips = [[fit(r.cells, 1) for r in rows[:half]], [fit(r.cells, 1) for r in rows[half:]]]
+    widths = [{len(cells) for cells in strip} for strip in strips]
+    if any(len(w) != 1 for w in widths) or sum(w.pop() for w in widths) != len(T3_ORDER):
+        return None
+    first = len(strips[0][0])
+    named = (t3_column_names(_header_lines(layout, "t3", rows)),
+             t3_column_names(layout.lines[rows[half - 1].line + 1:rows[half].line]))
+    own = (set(T3_ORDER[:first]) | {forms.T3_APPLICANT_GROUP}, set(T3_ORDER[first:]) | {forms.T3_APPLICANT_GROUP})
+    if any(not names or not names <= columns for names, columns in zip(named, own)):
+        return None
+    return [replace(row, cells=a + b) for row, a, b in zip(rows, *strips)]
+
+
 def _header_lines(layout: Layout, table: str, rows: list[ValueRow]) -> list[str]:
     """The lines of a table's region before its first printed row: its heading and header."""
     return layout.lines[layout.regions[table][0]:rows[0].line] if rows and table in layout.regions else []
@@ -1974,6 +2000,11 @@ def read_t3(layout: Layout, form: forms.Form, out: Tables) -> None:
         rows = by_column
         out.warn("t3.by_column", "table 3 is printed column by column (each applicant type with its values for the "
                  "form's rows in order, as OCR of a table or a turned table gives them): read so")
+    if (stripped := _printed_in_strips(layout, rows, form_rows)) is not None:
+        rows = stripped
+        out.warn("t3.strips", "table 3 is printed in two strips, as a spreadsheet prints a table wider than its "
+                 "page: the rows with their labels and the first columns, then the same rows without labels holding "
+                 "the rest; each row is read across both, in the form's columns")
     continued = _continued_columns(layout, rows, form_rows)
     if continued is not None:
         rows = continued[0]
