@@ -379,9 +379,12 @@ def test_a_second_name_in_brackets_is_printed_with_chinese_brackets():
     ("区府办", "本报告根据《条例》要求，由广州市番禺区人民政府办公室（以下简称区府办）编制。", "广州市番禺区人民政府办公室"),
     ("县教育局", "现公布沛县教育局2021年政府信息公开工作年度报告。", "沛县教育局"),
     ("宁波市海曙区人民政府", "本报告由宁波市海曙区人民政府办公室编制。", "宁波市海曙区人民政府"),
+    # a PDF's line ends inside the full name
+    ("镇沅县自然资源局", "要求，由镇沅彝族哈尼族拉祜族自治县自然\n资源局（以下简称“县自然资源局”）编制。",
+     "镇沅彝族哈尼族拉祜族自治县自然资源局"),
 ])
 def test_a_title_s_short_name_is_spelled_out_by_the_report_s_own_words(title, opening, name):
     """A title naming its agency short (莪山乡政府, 区府办, 县教育局): the name the opening gives in full, never
     with the word before it (由广州市…), nor the office that compiled a government's report."""
-    lines = [f"{title}2021年政府信息公开工作年度报告", opening, "一、总体情况"]
+    lines = [f"{title}2021年政府信息公开工作年度报告", *opening.split("\n"), "一、总体情况"]
     assert find_agency_name(lines) == name

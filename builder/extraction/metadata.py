@@ -705,7 +705,7 @@ def find_agency_name(lines: list[str], issuer: str | None = None) -> str | None:
     if not candidates:
         return None
     # A title with the short name the report defines (深圳市人民政府驻北京办事处（以下简称市驻京办）): the full one.
-    head = "\n".join(lines[:60])
+    head = _unwrapped_text("\n".join(lines[:60]))  # a PDF wraps the full name: 镇沅彝族…自治县自然 / 资源局（以下简称…）
     defined: dict[str, str] = {}
     if "以下简称" in head:
         defined = {m.group("short"): _BY.sub("", m.group("full")) for m in _SHORT_NAME.finditer(head)
