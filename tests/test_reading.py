@@ -228,7 +228,7 @@ def _zip(name: str, content: str = "<x/>") -> bytes:
     (b"\xff\xd8\xff\xe0" + bytes(200), "a JPEG image"),
     (b"Rar!\x1a\x07\x00" + bytes(200), "a RAR archive; unpack it into the corpus"),
     (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600), "a legacy Office file other than a Word document or a workbook"),
-    (_zip("OFD.xml"), "an OFD document (版式文档); convert it to PDF"),
+    (_zip("OFD.xml"), "an OFD document with no pages"),
     (_zip("xl/workbook.xml"), "not a readable spreadsheet"),
     (_zip("mimetype", "application/vnd.oasis.opendocument.spreadsheet"), "not a readable spreadsheet"),
     (_zip("mimetype", "application/vnd.oasis.opendocument.presentation"), "an OpenDocument file other than a text"),

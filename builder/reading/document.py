@@ -24,7 +24,8 @@ from .. import errors
 from ..limits import checkpoint, current
 from . import positioned, repair
 
-FORMATS = ("text", "markdown", "html", "mhtml", "pdf", "docx", "doc", "word-xml", "rtf", "odt", "json", "spreadsheet", "ocr")
+FORMATS = ("text", "markdown", "html", "mhtml", "pdf", "docx", "doc", "word-xml", "rtf", "odt", "ofd", "json", "spreadsheet",
+           "ocr")
 
 
 @dataclass
@@ -623,7 +624,6 @@ _UNREAD_FORMATS = (
 )
 # What a ZIP archive that is no Word document holds, by a file name inside it.
 _ZIP_CONTENTS = (
-    (b"OFD.xml", "an OFD document (版式文档); convert it to PDF"),
     (b"ppt/", "a PowerPoint file"),
     (b"application/vnd.oasis.opendocument", "an OpenDocument file other than a text or a spreadsheet (slides, a drawing)"),
 )
@@ -697,6 +697,8 @@ def _zip_format(data: bytes, path: str) -> str:
         return "docx"
     if mimetype.startswith(_ODF_TEXT_MIME):
         return "odt"
+    if "OFD.xml" in names:
+        return "ofd"
     if any(name.startswith("xl/") for name in names) or mimetype.startswith(_ODF_SPREADSHEET_MIME):
         return "spreadsheet"
     found = next((what for name, what in _ZIP_CONTENTS if name in listed or (mimetype and name in mimetype)), None)
@@ -721,7 +723,7 @@ _NAMED_FORMATS = {".pdf": ("pdf", "a PDF"), ".docx": ("docx", "a Word document")
 # The formats the bytes themselves show (text is what is left when none does).
 _SHOWN_FORMATS = {"html": "a web page (HTML)", "mhtml": "a web archive (MHTML)", "pdf": "a PDF", "docx": "a Word document",
                   "doc": "a Word 97–2003 document", "word-xml": "a Word document as XML", "rtf": "an RTF document",
-                  "odt": "an OpenDocument text", "json": "JSON data", "spreadsheet": "a spreadsheet",
+                  "odt": "an OpenDocument text", "ofd": "an OFD document", "json": "JSON data", "spreadsheet": "a spreadsheet",
                   "ocr": "an OCR engine's result"}
 
 
@@ -968,6 +970,12 @@ def _read_odt(data: bytes, source: Source) -> str:
     return odt_to_text(data, source.path)
 
 
+def _read_ofd(data: bytes, source: Source) -> str:
+    from .ofd import ofd_text
+
+    return ofd_text(data, source.path)
+
+
 def _read_spreadsheet(data: bytes, source: Source) -> str:
     from .spreadsheet import spreadsheet_to_text
 
@@ -1077,6 +1085,7 @@ READERS: dict[str, Callable[[bytes, Source], str]] = {
     "word-xml": _read_word_xml,
     "rtf": _read_rtf,
     "odt": _read_odt,
+    "ofd": _read_ofd,
     "json": _read_json,
     "spreadsheet": _read_spreadsheet,
     "ocr": _read_ocr,

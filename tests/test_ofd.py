@@ -1,0 +1,116 @@
+"""OFD (版式文档, GB/T 33190) reports, as government sites publish them beside PDFs or instead: every
+character placed by its text object, read into lines and a table's cells by their places."""
+
+from __future__ import annotations
+
+import io
+import random
+import zipfile
+from html import escape
+
+import pytest
+
+from builder import errors, forms, synthetic
+from builder.extraction.extract import extract_bytes
+from builder.reading.document import read_bytes
+
+NS = 'xmlns:ofd="http://www.ofdspec.org/2016"'
+AGENCY = "固原市彭阳县人民政府"
+
+
+def _objects(line: str, y: float, per_character: bool, first_id: int) -> list[str]:
+    """A line's cells as text objects at their columns: the label at the left, figures 18 mm apart (a
+    row of many figures, as table 4's, 12 mm apart in a smaller size)."""
+    cells, out = line.split("\t"), []
+    wide = len(cells) > 9
+    for c, cell in enumerate(cells):
+        if not cell:
+            continue
+        x = 20 + 12 * c if wide else (20 if c == 0 else 100 + 18 * (c - 1))
+        size = (2.5 if wide else 3.5) if c or len(cell) <= 22 else 76 / len(cell)
+        runs = [(k, ch) for k, ch in enumerate(cell)] if per_character else [(0, cell)]
+        for k, text in runs:
+            steps = f' DeltaX="g {len(text) - 1} {size:.3f}"' if len(text) > 1 else ""
+            out.append(f'<ofd:TextObject ID="{first_id + len(out)}" Boundary="{x + k * size:.3f} {y} {len(text) * size + 1:.3f} '
+                       f'{size + 1}" Font="2" Size="{size:.3f}"><ofd:TextCode X="0" Y="{size:.3f}"{steps}>{escape(text)}'
+                       f'</ofd:TextCode></ofd:TextObject>')
+    return out
+
+
+def ofd(lines: list[str], per_character: bool = False, template: str = "", extra: str = "") -> bytes:
+    """An OFD package of the lines, 40 a page; ``template``: a footer drawn on every page from a template
+    page; ``extra``: objects added to the first page as they are."""
+    pages = [lines[k:k + 40] for k in range(0, len(lines), 40)]
+    parts = {
+        "OFD.xml": f'<?xml version="1.0" encoding="UTF-8"?><ofd:OFD {NS} DocType="OFD" Version="1.0"><ofd:DocBody>'
+                   '<ofd:DocInfo><ofd:DocID>a1</ofd:DocID></ofd:DocInfo><ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot>'
+                   '</ofd:DocBody></ofd:OFD>',
+        "Doc_0/Document.xml": f'<?xml version="1.0" encoding="UTF-8"?><ofd:Document {NS}><ofd:CommonData>'
+                              '<ofd:PageArea><ofd:PhysicalBox>0 0 210 297</ofd:PhysicalBox></ofd:PageArea>'
+                              '<ofd:TemplatePage ID="1" BaseLoc="Tpls/Tpl_0/Content.xml"/></ofd:CommonData><ofd:Pages>'
+                              + "".join(f'<ofd:Page ID="{k + 10}" BaseLoc="Pages/Page_{k}/Content.xml"/>'
+                                        for k in range(len(pages)))
+                              + '</ofd:Pages></ofd:Document>',
+        "Doc_0/Tpls/Tpl_0/Content.xml": f'<ofd:Page {NS}><ofd:Content><ofd:Layer ID="2">'
+                                        + "".join(_objects(template, 285, False, 900)) + '</ofd:Layer></ofd:Content></ofd:Page>',
+    }
+    for k, page in enumerate(pages):
+        objects = [o for j, line in enumerate(page) for o in _objects(line, 20 + 6 * j, per_character, 1000 * (j + 1))]
+        used = '<ofd:Template TemplateID="1" ZOrder="Background"/>' if template else ""
+        parts[f"Doc_0/Pages/Page_{k}/Content.xml"] = (f'<ofd:Page {NS}>{used}<ofd:Content><ofd:Layer ID="1">'
+                                                      + "".join(objects) + (extra if k == 0 else "")
+                                                      + '</ofd:Layer></ofd:Content></ofd:Page>')
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, text in parts.items():
+            archive.writestr(name, text)
+    return buffer.getvalue()
+
+
+def report_lines(seed: int, template: str = forms.GOV_2021) -> tuple[list[str], dict]:
+    v = synthetic.consistent_values(random.Random(seed), template)
+    return synthetic.render(AGENCY, 2022 if template == forms.GOV_2021 else 2020, template, v, "tab").split("\n"), v
+
+
+@pytest.mark.parametrize("per_character", [False, True])
+@pytest.mark.parametrize("template", [forms.GOV_2021, forms.GOV_2019])
+def test_an_ofd_report_is_read_cell_for_cell(per_character, template):
+    """An OFD file was refused (convert it to PDF): a run of text a cell (数科's), or a character an object."""
+    lines, v = report_lines(5, template)
+    rep = extract_bytes(ofd(lines, per_character), "report.ofd")
+    assert (rep.agency.name, rep.year, rep.template) == (AGENCY, 2022 if template == forms.GOV_2021 else 2020, template)
+    assert {k: c.value for k, c in rep.cells.items()} == {c.id: v[c.id] for c in forms.cells(template)}
+    assert rep.document.source.format == "ofd"
+
+
+def test_a_template_page_s_footer_is_read_and_hidden_objects_are_not():
+    """The footer a template page draws on every page is on the page; an object drawn invisible or
+    fully transparent (an earlier draft's figures) is not."""
+    lines, v = report_lines(6)
+    hidden = ('<ofd:TextObject ID="5" Boundary="20 200 40 5" Size="3.5" Visible="false"><ofd:TextCode X="0" Y="3.5">'
+              '2019年政府信息公开工作年度报告</ofd:TextCode></ofd:TextObject><ofd:TextObject ID="6" Boundary="20 206 40 5" '
+              'Size="3.5"><ofd:FillColor Value="0 0 0" Alpha="0"/><ofd:TextCode X="0" Y="3.5">共收到申请999件</ofd:TextCode>'
+              '</ofd:TextObject>')
+    text = read_bytes(ofd(lines, template="彭阳县人民政府办公室印发", extra=hidden), "r.ofd").text
+    assert text.count("彭阳县人民政府办公室印发") == -(-len(lines) // 40)
+    assert "2019年" not in text and "999" not in text
+    rep = extract_bytes(ofd(lines, extra=hidden), "r.ofd")
+    assert rep.year == 2022 and {k: c.value for k, c in rep.cells.items()} == {c.id: v[c.id] for c in forms.cells(forms.GOV_2021)}
+
+
+@pytest.mark.parametrize("mangle, says", [
+    (lambda parts: parts.pop("Doc_0/Document.xml"), "an OFD document whose part 'Doc_0/Document.xml' is missing"),
+    (lambda parts: parts.update({"Doc_0/Document.xml": f"<ofd:Document {NS}><ofd:Pages/></ofd:Document>"}),
+     "an OFD document with no pages"),
+])
+def test_a_broken_ofd_is_refused_in_one_line(mangle, says):
+    with zipfile.ZipFile(io.BytesIO(ofd(report_lines(7)[0]))) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    mangle(parts)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    with pytest.raises(errors.NotText) as info:
+        read_bytes(buffer.getvalue(), "bad.ofd")
+    assert str(info.value).startswith("bad.ofd: ") and says in str(info.value)
