@@ -101,6 +101,26 @@ def test_tables_printed_as_lists_of_named_values_are_read(template, shape):
     assert "listed_rows" in [w["code"] for w in report.warnings]
 
 
+def test_table_2_s_headers_beside_tables_listed_are_no_row_printed_in_pieces():
+    """Table 2 a grid, each item under its own 信息内容 | 本年处理决定数量 header line, tables 3 and 4 lists:
+    the header lines, named alike, were gathered into one row (a row listed in pieces) and the fee's
+    column moved: its 0 was read blank."""
+    v = synthetic.consistent_values(random.Random(9), forms.GOV_2021)
+    _, t3, t4 = _listed(forms.GOV_2021, v, "row")
+    t2 = []
+    for item in forms.FORMS[forms.GOV_2021].t2:
+        if item.id != "normative_docs":
+            header = "信息内容\t" + "\t".join(m.label_zh for m in item.measures) + "\t" * (4 - len(item.measures))
+            t2 += [f"{item.section_zh}\t\t\t", header]
+        t2.append(item.label_zh + "".join(f"\t{_v(v[forms.t2_cell(item.id, m.id)])}" for m in item.measures)
+                  + "\t" * (3 - len(item.measures)))
+    lines = [f"{AGENCY}2023年政府信息公开工作年度报告", "一、总体情况", "2023年，本机关依法做好政府信息公开工作。",
+             "二、主动公开政府信息情况", *t2, "三、收到和处理政府信息公开申请情况", *t3,
+             "四、政府信息公开行政复议、行政诉讼情况", *t4, "五、存在的主要问题及改进情况", "工作仍有不足。"]
+    report = extract_bytes("\n".join(lines).encode(), "report.txt")
+    assert {k: c.value for k, c in report.cells.items()} == {c.id: v[c.id] for c in forms.cells(forms.GOV_2021)}
+
+
 def test_a_row_listed_column_by_column_is_gathered_and_a_row_of_zeros_in_words_is_read():
     """Cells listed column by column (every row's 自然人, then every row's 商业企业 …), and rows written
     各类申请人均为0件: each row's values gathered where it is first named."""

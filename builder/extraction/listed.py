@@ -278,7 +278,9 @@ def relisted(lines: list[str]) -> tuple[list[str], int]:
     heading: list[str] = []  # the lines since the last row that name one of the form's rows: a card's heading
 
     def row_named(label: str, values: list[tuple[str, str]]) -> _Row:
-        key = re.sub(r"\s+", "", label)
+        # (not a header's line, naming values with none under a label of no row: 信息内容 | 本年处理决定数量 over
+        # each item of table 2 is no row printed in pieces)
+        key = re.sub(r"\s+", "", label) if any(value for _, value in values) or _names_a_row(label) else ""
         if key and key in rows:
             rows[key].values += values
             return rows[key]
