@@ -1334,9 +1334,10 @@ def _places_named(name: str) -> list[str]:
 
 
 # A vertically managed body's local office named by its city's or province's short name: 厦门海关, 绍兴调查队,
-# 国家金融监督管理总局泉州监管分局, 中国人民银行泉州中心支行, 财政部宁波监管局, 湖北证监局; and a national
+# 国家金融监督管理总局泉州监管分局, 中国人民银行泉州中心支行, 财政部宁波监管局, 湖北证监局, 南京住房公积金管理中心; and a national
 # zone named so, which has no code of its own (合肥经济技术开发区: its city's).
 _SHORT_CITY_OFFICE = re.compile(r"^(?:海关|调查队|(?:金融|银保)?监管(?:分)?局|证监局|中心支行|海事局|邮政管理局|气象局"
+                                r"|住房公积金管理中心"
                                 r"|经济技术开发区|高新技术产业开发区|经济开发区|高新区|经开区)")
 # A zone named by its city's short name and its own (东莞松山湖高新技术产业开发区): the city's.
 _SHORT_CITY_ZONE = re.compile(r"^[" + _HAN + r"]{1,4}?(?:经济技术开发区|高新技术产业开发区|经济开发区|高新区|经开区|综合保税区)")
