@@ -364,7 +364,8 @@ def test_a_partner_of_the_same_name_lends_no_prefix():
 @pytest.mark.parametrize(("name", "adcode"), [
     ("南通市公安局崇川分局", "320613"), ("济南市生态环境局历城分局", "370112"), ("上海市公安局浦东分局", "310115"),
     ("重庆市公安局渝中区分局", "500103"), ("北京市规划和自然资源委员会海淀分局", "110108"),
-    ("杭州市税务局第一分局", "330100"), ("苏州市公安局工业园区分局", "320500")])
+    ("杭州市税务局第一分局", "330100"), ("苏州市公安局工业园区分局", "320500"),
+    ("深圳市市场监督管理局福田监管局", "440304"), ("深圳市生态环境局南山管理局", "440305")])
 def test_a_city_bureau_s_branch_named_after_a_district_is_that_district_s(name, adcode):
     """A 分局 serves the district it is named after; one named otherwise (第一分局, 工业园区分局) is the city's."""
     assert describe_agency(name).adcode == adcode
