@@ -431,6 +431,17 @@ def test_fees_worded_as_feiyong_and_proactive_zhengwu_information(text, expected
     assert headlines(figures(text)) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("全年收取证照工本费等行政事业性收费125万元。", {}),  # the body's fees of every kind, not for disclosure
+    ("全年收取行政事业性收费7500元，收取信息处理费1,200元。", {"fees_charged_cny": 1200}),
+    ("本年度未向申请人收取信息处理费。", {"fees_charged_cny": 0}),
+    ("本年度未收取信息处理费（2023年收取信息处理费150元）。", {"fees_charged_cny": 0}),  # the bracket's own year
+    ("收到申请30件（含2023年结转2件）。", {"applications_handled": 30, "applications_carried_over": 2}),
+])
+def test_the_disclosure_fee_is_neither_another_fee_nor_another_year_s(text, expected):
+    assert headlines(figures(text, 2024)) == expected
+
+
 @pytest.mark.parametrize("text", ["全面推行“一件事一次办”，受理申请一件事集成服务事项。", "答复申请人一件一档，规范办理。",
                                   "主动公开为民办十件实事进展情况信息。"])
 def test_a_chinese_numeral_inside_a_slogan_is_no_count(text):

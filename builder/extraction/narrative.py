@@ -33,6 +33,8 @@ _CAUSED = r"(?:(?:因|涉及)政府信息公开(?:工作)?(?:引发|引起|产�
 _NOT_OUTCOME = r"(?![^。；;，,、]{0,4}?(?:决定|结果|被|纠错|纠正|败诉|判决))"
 # Cases named before their outcome (2件行政复议、行政诉讼案件被纠错) are the outcome's, not the year's.
 _NOT_CORRECTED = r"(?![^。；;，,\d]{0,12}?(?:纠错|纠正|撤销|确认违法|败诉))"
+# Fees that are not for disclosure: a body's 行政事业性收费, 工本费, fines.
+_NOT_OTHER_FEES = r"(?![^。；;，,]{0,15}?(?:行政事业性|事业性收费|工本费|罚没|罚款))"
 # What a negation may say it is about before its verb: 未因政府信息公开工作被申请行政复议.
 _FOR = r"(?:因[^。；;，,]{0,20}?)?"
 # Where 无 opens a clause saying there were none: 全年无…, 2023年无…, ，无….
@@ -152,9 +154,11 @@ PATTERNS: tuple[Pattern, ...] = (
        + r"行政诉讼" + _NOT_OUTCOME, 0),
     _p("litigation_cases", _NONE_BEFORE + r"无(?:(?!撤销|纠错|违法|败诉)[^。；;，,\d]){0,15}?"
        r"(?:行政复议、?)?行政诉讼" + _NOT_OUTCOME, 0),
-    _p("fees_charged_cny", r"收取" + r"[^。；;，,]{0,15}?费用?\s*" + _N + "元"),
-    _p("fees_charged_cny", r"收取" + r"[^。；;，,]{0,15}?费用?\s*" + _N + "万元", scale=10_000),
-    _p("fees_charged_cny", r"(?:未|没有|均未|不)收取[^。；;，,]{0,15}?(?:费用|费)|均未收费|未收费|无收费|免费予以提供", 0),
+    # not 收取证照工本费等行政事业性收费125万元: the body's fees of every kind, not for disclosure
+    _p("fees_charged_cny", r"收取" + _NOT_OTHER_FEES + r"[^。；;，,]{0,15}?费用?\s*" + _N + "元"),
+    _p("fees_charged_cny", r"收取" + _NOT_OTHER_FEES + r"[^。；;，,]{0,15}?费用?\s*" + _N + "万元", scale=10_000),
+    _p("fees_charged_cny", r"(?:未|没有|均未|不)(?:向[^。；;，,]{0,8}?)?收取[^。；;，,]{0,15}?(?:费用|费)|均未收费|未收费|无收费"
+       r"|免费予以提供", 0),
     # (not 主动公开政府信息数（不同渠道和方式公开相同信息计1条）: a table row's counting rule, crawled into the prose)
     _p("proactive_items", r"主动公开" + r"[^。；;，,（(]{0,60}?(?:信息|政府信息)[^。；;，,\d（(]{0,20}?(?:共计|共|达)?\s*" + _N
        + "条"),
@@ -633,9 +637,13 @@ def _context(key: str, sentence: str, start: int, number_start: int, year: int |
         return "superseded"  # the figure an erratum corrects; the one after 更正为 may be the report's
     if (formerly := _FORMERLY.search(before)) and not any(c in before[formerly.end():] for c in "）)”\""):
         return "superseded"  # （原为“办结80件，结转下年度12件”）: what an erratum's text replaced
-    if in_aside(sentence, number_start) and _bracket_of_another_year(before[max(0, _opened(before) - 10):_opened(before)],
-                                                                     year):
-        return "other_year"  # 行政复议7件，较上年（行政复议11件、…）, 与2023年（…96件）: the bracket holds that year's figures
+    if in_aside(sentence, number_start) and (
+            _bracket_of_another_year(before[max(0, _opened(before) - 10):_opened(before)], year)
+            or (key not in _PREVIOUS_YEAR_KEYS and any(year is not None and int(m.group(1)) != year
+                                                       for m in _YEAR_MENTION.finditer(before[_opened(before):])))):
+        # 行政复议7件，较上年（行政复议11件、…）, 与2023年（…96件）: the bracket holds that year's figures; and
+        # 未收取信息处理费（2023年收取信息处理费150元）: the bracket names its year itself (含上年结转36件 is this year's)
+        return "other_year"
     if _CITED_REPORT.search(before) or _CITED_SOURCE.search(before):
         return "other_report"  # 据《湖州市人民政府2022年…年度报告》，…全年主动公开政府信息9,860条: another body's
     if "累计" in clause and _RUNNING_TOTAL.search(before[:clause_start + clause.rindex("累计") + 2]):
