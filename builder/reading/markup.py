@@ -1710,9 +1710,30 @@ def _script_bodies(page: str) -> Iterator[str]:
         attributes, body = m.group(1), m.group(2)
         if _HAS_TYPE.search(attributes) and not _RUN_TYPE.search(attributes):
             yield body
-        elif "+" in body:
-            yield "".join(_unescape_string(s.group(1) if s.group(1) is not None else s.group(2))
-                          for s in _ANY_STRING.finditer(body))
+        elif "+" in body or _UNESCAPES.search(body):
+            joined = "".join(_unescape_string(s.group(1) if s.group(1) is not None else s.group(2))
+                             for s in _ANY_STRING.finditer(body))
+            yield _percent_unescaped(joined) if _UNESCAPES.search(body) else joined
+
+
+# A script writing its article percent-escaped: document.write(unescape(_c)) of %u4E00… pieces.
+_UNESCAPES = re.compile(r"\b(?:unescape|decodeURIComponent|decodeURI)\s*\(")
+_PERCENT = re.compile(r"%u([0-9a-fA-F]{4})|((?:%[0-9a-fA-F]{2})+)")
+
+
+def _percent_unescaped(text: str) -> str:
+    """JavaScript's unescape and decodeURIComponent at once: %uXXXX a UTF-16 unit, a run of %XX bytes
+    as UTF-8 where it is valid (decodeURIComponent's), else each byte a Latin-1 character (unescape's)."""
+    def one(m: re.Match) -> str:
+        if m.group(1):
+            return chr(int(m.group(1), 16))
+        data = bytes(int(m.group(2)[k + 1:k + 3], 16) for k in range(0, len(m.group(2)), 3))
+        try:
+            return data.decode("utf-8")
+        except UnicodeDecodeError:
+            return data.decode("latin-1")
+
+    return _whole_characters(_PERCENT.sub(one, text))
 
 
 def script_article(html: str, path: str = "") -> str | None:
