@@ -59,8 +59,9 @@ _OWN_BOOK_TITLE = re.compile(r"(?:现公布|现发布|现予公布|特发布|现
 _CITING = re.compile(r"(?:对照|针对|根据|按照|落实|参照|结合|同)\s*$")
 _OPENING = re.compile(r"^\s*" + _YEAR + r"\s*年(?:度)?\s*[,，]\s*(?P<name>[" + _HAN + r"]{2,40}?)"
                       + _WORK + "工作")
-_COMPILED_BY = re.compile(r"本报告由\s*(?P<name>[" + _HAN + r"]{2,40}?)\s*(?:[(（]\s*以下简称[^()（）]{0,12}[)）]\s*)?"
-                          r"(?:根据|依据|按照|编制)")
+# (本年度报告根据《条例》要求，由X编制: the compiler after what the report follows)
+_COMPILED_BY = re.compile(r"本(?:年度)?报告(?:[^。\n]{0,160}?[，,]\s*)?由\s*(?P<name>[" + _HAN + r"]{2,40}?)\s*"
+                          r"(?:[(（]\s*以下简称[^()（）]{0,12}[)）]\s*)?(?:根据|依据|按照|编制)")
 # …，井冈山市人民政府办公室编制了本年度报告: the compiler as the sentence's subject.
 _COMPILED_THIS = re.compile(
     r"(?:^|[,，。；;])\s*(?P<name>[" + _HAN + r"]{2,40}?)\s*(?:编制|编写|撰写)了?(?:本|此|该)(?:年度)?报告", re.M)
