@@ -122,6 +122,24 @@ def test_a_table_3_header_under_its_caption_after_the_report_is_table_3_s(render
     assert {k: c.value for k, c in rep.cells.items()} == {c.id: v[c.id] for c in forms.cells(GOV_2021)}
 
 
+def test_tables_pasted_bare_after_the_prose_are_read():
+    """The report one paragraph (二、…详见下表), then the tables with no heading, caption or header: table 2's rows
+    from 规章, table 3's, table 4 one unlabelled row of 15 figures. Tables 2 and 4 were not found."""
+    v = synthetic.consistent_values(random.Random(12), GOV_2021)
+    form = forms.FORMS[GOV_2021]
+    t2 = [item.label_zh + "".join(f"\t{v[forms.t2_cell(item.id, m.id)]:g}" for m in item.measures) for item in form.t2]
+    t3 = [f"{row.group_zh}{row.label_zh}\t" + "\t".join(str(v[forms.t3_cell(row.id, c.id)]) for c in forms.T3_COLUMNS)
+          for row in form.t3_rows]
+    t4 = "\t".join(str(v[forms.t4_cell(g.id, c.id)]) for g in forms.T4_GROUPS for c in forms.T4_COLUMNS)
+    prose = (f"{FIRST}2023年政府信息公开工作年度报告 一、总体情况 2023年，本机关依法做好政府信息公开工作。"
+             "二、主动公开政府信息情况 详见下表。三、收到和处理政府信息公开申请情况 详见下表。"
+             "四、政府信息公开行政复议、行政诉讼情况 详见下表。五、存在的主要问题及改进情况 工作仍有不足。"
+             "六、其他需要报告的事项 无。")
+    text = "\n".join([f"{FIRST}2023年政府信息公开工作年度报告", prose, "", *t2, "", *t3, "", t4, "", "【打印】【关闭】"])
+    rep = extract_bytes(text.encode(), "report.txt")
+    assert {k: c.value for k, c in rep.cells.items()} == {c.id: v[c.id] for c in forms.cells(GOV_2021)}
+
+
 def test_an_earlier_year_s_report_summed_up_below_is_none_of_this_report_s_prose():
     """A page that shows the agency's earlier reports below this one (【往年年报】, a title of 2022, its
     figures): those figures were this report's too, and its litigation headline was 2022's 1."""

@@ -71,6 +71,10 @@ _T2_ANCHOR = re.compile(r"第二十条\s*第?\s*[(（]\s*一\s*[)）]\s*项|第�
 _T3_ANCHOR = re.compile(r"本年新收")
 _T2_HEADER = re.compile(r"^\s*信息内容\s*(?:[\t|｜]|\s{2,})\s*本年")  # table 2's header, its first cells
 _T4_ANCHOR = re.compile(r"行政复[议义]")
+# Table 2's first row, printed with no heading or header above it.
+_T2_ROW = re.compile(r"^\s*(?:规章|行政规范性文件)\s*(?:\t|\||\s{2,})\s*(?:\d|[/—-])")
+# Table 4's row of 15 figures, printed with no label.
+_T4_BARE_ROW = re.compile(r"^\s*(?:\d+(?:\t|\s+|\s*\|\s*)){14}\d+\s*$")
 _T3_HEADER_WORDS = re.compile(r"本列数据的勾稽关系|申请人情况")  # table 3's header, printed above its first row
 # Table 3's own words, which no sentence of the prose prints (its first row's label, the identity it notes).
 _T3_FORM_LABEL = re.compile(r"本年新收政府信息公开申请数量|本列数据的勾稽关系")
@@ -656,6 +660,8 @@ def _regions(lines: list[str], start: int = 0) -> dict[str, tuple[int, int]]:
         t2 = _first(SECTION_HEADINGS["t2"], lines, start)
     if t2 is None:
         t2 = _first(_T2_HEADER, lines, start)
+    if t2 is None:  # its headings and headers left out (tables pasted bare after the prose): its first row
+        t2 = _first(_T2_ROW, lines, start)
     t3 = _first(SECTION_HEADINGS["t3"], lines, t2 or start)
     if t3 is None and (t3 := _first(_T3_ANCHOR, lines, t2 or start)) is not None:
         header = _first(_T3_HEADER_WORDS, lines, t2 or start, t3)  # its header above its first row, and its caption
@@ -670,6 +676,8 @@ def _regions(lines: list[str], start: int = 0) -> dict[str, tuple[int, int]]:
         forward = _first(re.compile(r"结转下年度"), lines, t3)
         if forward is not None:
             t4 = _first(_T4_ANCHOR, lines, forward + 1)
+        if forward is not None and t4 is None:  # no heading or header: its one row of 15 figures right after
+            t4 = _first(_T4_BARE_ROW, lines, forward + 1, min(len(lines), forward + 4))
     after = max((start for start in (t2, t3, t4) if start is not None), default=None)
     t5 = _first(SECTION_HEADINGS["t5"], lines, after) if after is not None else None
     if t5 is None and after is not None:
