@@ -207,6 +207,27 @@ def test_news_of_a_meeting_on_the_reports_is_refused(title):
     assert "news of a meeting or training" in str(caught.value)
 
 
+@pytest.mark.parametrize(("title", "kind"), [
+    ("信丰县发布2023年政府信息公开工作年度报告", "news of a report's publication"),
+    ("我县公布《2023年政府信息公开工作年度报告》", "news of a report's publication"),
+    ("顺德区人民政府2023年政府信息公开工作年度报告（摘要）", "an abstract (摘要) of a report"),
+])
+def test_news_of_a_report_and_an_abstract_are_refused_and_the_report_with_its_tables_read(title, kind):
+    """A county media centre's news item quoting the report's figures, a newspaper's abstract of it: both
+    were published as a report of the year without tables. A page so titled that prints the form's
+    tables is the report."""
+    import random
+
+    from builder import synthetic
+
+    with pytest.raises(errors.NotAReport) as caught:
+        extract_bytes(f"{title}\n\n{BODY}".encode(), "doc.txt")
+    assert kind in str(caught.value)
+    values = synthetic.consistent_values(random.Random(3), "gov-2021")
+    text = synthetic.render("信丰县人民政府", 2023, "gov-2021", values, "tab")
+    assert extract_bytes(f"{title}\n{text}".encode(), "page.txt").template == "gov-2021"
+
+
 PUBLIC_INSTITUTION = "a hospital or school: its disclosure report is a public institution's (公共企事业单位信息公开)"
 
 

@@ -125,7 +125,14 @@ _SENTENCE = re.compile(r"[,，;；。]")
 # An erratum printed above the corrected report it introduces is that report's.
 # A guide's or catalogue's name above filled tables is the column's menu (本局 / 政府信息公开指南 …).
 _INTERPRETATION_KIND = "an interpretation of a report (一图读懂, 图解)"
-_WEAK_KINDS = frozenset({"a work summary (总结)", _ERRATUM, _GUIDE, _CATALOGUE, _INTERPRETATION_KIND})
+# News of a report's publication (信丰县发布2023年政府信息公开工作年度报告) and a newspaper's abstract of one
+# (……年度报告（摘要）) quote its figures without being it.
+_NEWS_OF_REPORT = re.compile(r"^(?!.*关于)[^《》]{2,30}?(?:发布|公布|出炉|亮相|晒出)了?[《“]?\s*(?:19|20)\d{2}\s*年")
+_NEWS_KIND = "news of a report's publication (……发布……年度报告)"
+_ABSTRACT = re.compile(r"[（(](?:摘要|摘编|简版)[)）]$|(?:报告|年报)(?:摘要|摘编)$")
+_ABSTRACT_KIND = "an abstract (摘要) of a report"
+_WEAK_KINDS = frozenset({"a work summary (总结)", _ERRATUM, _GUIDE, _CATALOGUE, _INTERPRETATION_KIND, _NEWS_KIND,
+                         _ABSTRACT_KIND})
 _ANNUAL_TITLE = re.compile(r"年度报告|年报|工作报告|年度工作情况报告")
 # A picture or summary explaining a report, titled after it: 一图读懂丨…2022年政府信息公开工作年度报告.
 _INTERPRETATION = re.compile(r"^(?:一图(?:读懂|看懂|了解)|一张图(?:读懂|看懂)|图解|图说|解读|政策解读|读懂)")
@@ -181,6 +188,10 @@ def other_document_kind(lines: list[str], deep: bool = False) -> tuple[str, str]
             return _INTERPRETATION_KIND, title
         if _EVENT.search(title):
             return "news of a meeting or training on the reports (培训会, 推进会)", title
+        if _NEWS_OF_REPORT.search(title):
+            return _NEWS_KIND, title
+        if _ABSTRACT.search(title):
+            return _ABSTRACT_KIND, title
         if _ANNUAL_TITLE.search(title) and _REPORT_SIGNS.search(title) and not _ABOUT_REPORTS.search(title):
             continue  # a disclosure report's title (法治政府建设年度报告 is another subject's)
         kind = next((kind for pattern, kind in _OTHER_KINDS if pattern.search(title)), None)
