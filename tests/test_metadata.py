@@ -367,6 +367,18 @@ def test_a_second_title_that_spells_out_the_first_s_short_name_names_the_agency(
     assert find_agency_name(lines) == name
 
 
+@pytest.mark.parametrize(("title", "opening", "name"), [
+    ("【单位名称】2022年政府信息公开工作年度报告", "2022年，浠水县团陂镇人民政府认真贯彻落实《条例》。", "浠水县团陂镇人民政府"),
+    ("霍邱县××局2020年政府信息公开工作年度报告", "2020年，霍邱县农业农村局认真贯彻落实《条例》。", "霍邱县农业农村局"),
+    ("霍邱县花园镇人民政府XXXX年政府信息公开工作年度报告", "本报告统计期限自2022年1月1日起至2022年12月31日止。",
+     "霍邱县花园镇人民政府"),
+])
+def test_a_template_s_placeholder_is_no_name_and_its_year_no_obstacle(title, opening, name):
+    """A report written from a template with its placeholders left: 【单位名称】 and ××局 were taken for the
+    agency; a title with XXXX年 was no title, and the report was lost for want of a name."""
+    assert find_agency_name([title, opening, "一、总体情况"]) == name
+
+
 def test_a_second_name_in_brackets_is_printed_with_chinese_brackets():
     """Text is read with ASCII brackets; an agency's name is printed as the report prints it, （）."""
     agency = describe_agency("陇西县卫生健康局(陇西县中医药管理局)")

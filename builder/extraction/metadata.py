@@ -646,6 +646,7 @@ def _candidates(lines: list[str], issuer: str | None = None) -> list[tuple[str, 
     compiled = _unwrapped_text(text)  # 本报告由…编制 wrapped over two lines of a PDF is one sentence again
     found: list[tuple[str, str]] = []
     title_name = _NOT_NAME_START.sub("", title.name) if title.name else None
+    title_name = None if title_name and _PLACEHOLDER.search(title_name) else title_name
     if title_name and title.assembled:
         stated = [(m.group("name"), "本报告由") for m in _COMPILED_BY.finditer(compiled)] + [(issuer, "发布机构")]
         stated += [(m.group("name"), "opening subject") for m in _OPENING_SUBJECT.finditer(text)
@@ -667,9 +668,15 @@ def _candidates(lines: list[str], issuer: str | None = None) -> list[tuple[str, 
                 continue  # 新区管委 坚持…: a short name of itself, not the name to print
             if where == "本报告由" and title_name and _COORDINATOR.search(name):
                 continue  # 师市政务公开领导小组办公室 compiles the title's region's report, not its own
-            if len(name) >= 2 and re.fullmatch(r"[" + _HAN + r"（）()]+", name) and not _PRONOUN.match(name):
+            if (len(name) >= 2 and re.fullmatch(r"[" + _HAN + r"（）()]+", name) and not _PRONOUN.match(name)
+                    and not _PLACEHOLDER.search(name)):
                 found.append((name, where))
     return found
+
+
+# A template's placeholder where a name goes (【单位名称】, XX镇, ××局, 某某街道): never a name.
+_PLACEHOLDER = re.compile(r"单位名称|机关名称|[XxＸｘ×]{2}|某某")
+_PLACEHOLDER_YEAR = re.compile(r"[XxＸｘ×]{4}\s*年度?")  # XXXX年: the year a template left for its user
 
 
 def names_one_body(name: str, other: str) -> bool:
@@ -702,6 +709,8 @@ _CORPS_DIVISION = re.compile(r"第[一二三四五六七八九十]{1,3}师")
 def find_agency_name(lines: list[str], issuer: str | None = None) -> str | None:
     """The agency as printed: the title's name when it names an institution,
     else the fullest form of it the report uses for itself. ``issuer``: the page's 发布机构 label."""
+    if any(_PLACEHOLDER_YEAR.search(line) for line in lines[:_HEAD_MAX]):  # 花园镇人民政府XXXX年…: a title still
+        lines = [_PLACEHOLDER_YEAR.sub("", line) for line in lines[:_HEAD_MAX]] + lines[_HEAD_MAX:]
     candidates = _candidates(lines, issuer)
     if not candidates:
         return None
