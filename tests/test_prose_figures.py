@@ -924,6 +924,14 @@ def test_every_body_of_a_kind_in_the_province_is_not_the_department_s_scope():
     assert (found["applications_received"], found["admin_review_cases"], found["litigation_cases"]) == (462, 38, 21)
 
 
+def test_the_towns_of_a_county_are_not_the_county_government_s_scope():
+    """全县16个乡镇共收到政府信息公开申请31件 beside the county government's own 22: the towns' count was
+    taken with it, and the headline was left out."""
+    text = ("2023年，县政府本级全年共新收政府信息公开申请22件，上年结转1件。"
+            "全县16个乡镇共收到政府信息公开申请31件（具体见六、其他需要报告的事项）。")
+    assert headlines(figures(text, 2023))["applications_received"] == 22
+
+
 def test_a_year_named_before_a_bracket_of_its_figures_and_the_handled_total_needing_work():
     """与2023年（行政复议157件、行政诉讼96件）相比: the bracket holds 2023's figures in a 2024 report; 合计需办理2,265件
     is the applications handled (需 as 需要)."""

@@ -529,6 +529,7 @@ _SECTOR_SYSTEM = re.compile(r"(?:全市|全区|全县|全省|全州|全盟|全�
 # Every level or body of a region (全区各级行政机关, 全市各区(市)县政府及市级部门): a government's report
 # before the 2019 form spoke for them.
 _ALL_LEVELS = re.compile(r"(?:全市|全区|全县|全省|全州|全盟|全旗)(?:各(?:级|区|县|市|乡镇|街道|部门|单位)"
+                         r"|\d+个(?:乡镇|镇街|街镇|街道|乡|镇|部门|单位)"  # (全县16个乡镇: the towns, not the county)
                          r"|(?!各?行政机关)[\u4e00-\u9fff]{1,6}?机关)")  # (全省公安机关: every body of a sector)
 # The report's body naming itself as a clause's subject: what it states is its own.
 _OWN_SUBJECT = re.compile(r"本机关|本单位|本级|本局|本委|本办|我局|我委|我办|我单位|[省市区县州旗]政府办(?:公室|公厅)?")
