@@ -1524,6 +1524,15 @@ def test_a_mobile_page_s_cards_of_description_lists_are_table_rows(kind):
     assert (report.agency.name, report.year) == (AGENCY, YEAR)
 
 
+def test_cards_side_by_side_without_headings_are_rows_of_one_table():
+    """Two description lists side by side, neither under a heading of its own: the second took the first,
+    already made a table, for its heading; the reader stopped on it (a table made for the page had no
+    text_content) and the report was lost."""
+    page = ("<html><body><h1>x</h1><div><dl><dt>本年制发件数</dt><dd>1</dd><dt>本年废止件数</dt><dd>2</dd></dl>"
+            "<dl><dt>本年制发件数</dt><dd>3</dd><dt>本年废止件数</dt><dd>4</dd></dl></div></body></html>")
+    assert read_bytes(page.encode(), "p.html").text.split("\n")[1:] == ["\t本年制发件数\t本年废止件数", "\t1\t2", "\t3\t4"]
+
+
 def test_a_table_3_typed_as_one_row_of_stacked_cells_with_a_heading_line_is_read():
     """Every label in one cell and every column's values in one cell each, a <br> between lines; the
     group's heading 三、本年度办理结果 has a line of its own, the values an empty line (<br><br>) beside

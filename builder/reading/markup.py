@@ -268,7 +268,7 @@ def _styled_rows(root) -> None:
     for row in [row for row in rows if id(row) not in inside and row.getparent() is not None]:
         table = row.getprevious() if row.getprevious() is not None and row.getprevious().get("data-styled-rows") else None
         if table is None or (table.tail or "").strip():
-            table = etree.Element("table", {"data-styled-rows": "1"})
+            table = root.makeelement("table", {"data-styled-rows": "1"})  # an HtmlElement, as the page's
             row.addprevious(table)
         tr = etree.SubElement(table, "tr")
         for cell in row:
@@ -303,10 +303,11 @@ def _description_rows(root) -> None:
         heads = [e for e in body.itersiblings(preceding=True) if isinstance(e.tag, str)][::-1]
         label = " ".join(_element_text(e) for e in heads)
         if (not heads or len(heads) > _CARD_HEADS or body.getnext() is not None or len(label) > _CARD_LABEL_MAX
-                or any(_CARD_VALUE.fullmatch(_element_text(e)) for e in heads)):
+                or any(_CARD_VALUE.fullmatch(_element_text(e)) or e.tag == "table" for e in heads)):
+            # (nor the card before, made a table row already: a heading is no table)
             heads, label = [], ""
         names = [name for name, _ in pairs]
-        table = etree.Element("table")
+        table = root.makeelement("table", {})
         for cells in ([["", *names]] if names != names_before else []) + [[label, *(v for _, v in pairs)]]:
             tr = etree.SubElement(table, "tr")
             for text in cells:
@@ -398,7 +399,6 @@ def _drawn_tables(root) -> None:
     """A table drawn as an inline SVG (a layout tool's export: rectangles for the rules, a <text> for
     every label and figure, in no reading order): its texts laid out as a page's words are, a line
     for the texts at one height, left to right, parted by tabs, in place of the drawing."""
-    from lxml import etree
 
     for svg in list(root.iter("svg", f"{{{_SVG_NS}}}svg")):
         if sum(1 for _ in svg.iter("text", f"{{{_SVG_NS}}}text")) < _DRAWN_TEXTS:
@@ -412,7 +412,7 @@ def _drawn_tables(root) -> None:
                 rows[-1].append(item)
             else:
                 rows.append([item])
-        pre = etree.Element("pre")
+        pre = root.makeelement("pre", {})
         pre.text = "\n".join("\t".join(text for _, _, text in sorted(row)) for row in rows)
         pre.tail = svg.tail
         svg.getparent().replace(svg, pre)
@@ -926,7 +926,6 @@ def _tab_labels_in_their_panes(root) -> None:
     panes = {e.get("id"): e for e in root.xpath("//*[@id and (@role='tabpanel' or contains(@class, 'tab-pane'))]")}
     if not panes:
         return
-    from lxml import etree
 
     for tab in root.xpath("//*[@role='tab' and @aria-controls] | //a[starts-with(@href, '#') and "
                           "(@data-toggle='tab' or @data-bs-toggle='tab' or @data-toggle='pill' or @data-bs-toggle='pill')]"):
@@ -935,7 +934,7 @@ def _tab_labels_in_their_panes(root) -> None:
         if pane is None or not label or tab.getparent() is None or any(a is pane for a in tab.iterancestors()):
             continue
         if not " ".join(pane.text_content().split()).startswith(label):
-            heading = etree.Element("p")
+            heading = root.makeelement("p", {})
             heading.text, heading.tail, pane.text = label, pane.text, None
             pane.insert(0, heading)
         tab.drop_tree()
