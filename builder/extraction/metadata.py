@@ -59,9 +59,11 @@ _OWN_BOOK_TITLE = re.compile(r"(?:现公布|现发布|现予公布|特发布|现
 _CITING = re.compile(r"(?:对照|针对|根据|按照|落实|参照|结合|同)\s*$")
 _OPENING = re.compile(r"^\s*" + _YEAR + r"\s*年(?:度)?\s*[,，]\s*(?P<name>[" + _HAN + r"]{2,40}?)"
                       + _WORK + "工作")
-# (本年度报告根据《条例》要求，由X编制: the compiler after what the report follows)
-_COMPILED_BY = re.compile(r"本(?:年度)?报告(?:[^。\n]{0,160}?[，,]\s*)?由\s*(?P<name>[" + _HAN + r"]{2,40}?)\s*"
-                          r"(?:[(（]\s*以下简称[^()（）]{0,12}[)）]\s*)?(?:根据|依据|按照|编制)")
+_COMPILED_BY = re.compile(r"本报告由\s*(?P<name>[" + _HAN + r"]{2,40}?)\s*(?:[(（]\s*以下简称[^()（）]{0,12}[)）]\s*)?"
+                          r"(?:根据|依据|按照|编制)")
+# 本年度报告根据《条例》要求，由X编制: the compiler after what the report follows (read where the title names none).
+_COMPILED_AFTER = re.compile(r"本(?:年度)?报告[^。\n]{0,160}?[，,]\s*由\s*(?P<name>[" + _HAN + r"]{2,40}?)\s*"
+                             r"(?:[(（]\s*以下简称[^()（）]{0,12}[)）]\s*)?编制")
 # …，井冈山市人民政府办公室编制了本年度报告: the compiler as the sentence's subject.
 _COMPILED_THIS = re.compile(
     r"(?:^|[,，。；;])\s*(?P<name>[" + _HAN + r"]{2,40}?)\s*(?:编制|编写|撰写)了?(?:本|此|该)(?:年度)?报告", re.M)
@@ -671,6 +673,10 @@ def _candidates(lines: list[str], issuer: str | None = None) -> list[tuple[str, 
             if (len(name) >= 2 and re.fullmatch(r"[" + _HAN + r"（）()]+", name) and not _PRONOUN.match(name)
                     and not _PLACEHOLDER.search(name)):
                 found.append((name, where))
+    if not title_name or not (INSTITUTION.search(title_name) or resolve_region(title_name)[0]):
+        # a title naming no body (a page label's 星村村): the one the report says compiled it
+        found += [(m.group("name"), "本报告由") for m in _COMPILED_AFTER.finditer(compiled)
+                  if INSTITUTION.search(m.group("name")) and not _PLACEHOLDER.search(m.group("name"))]
     return found
 
 
