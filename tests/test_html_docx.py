@@ -743,6 +743,28 @@ def test_a_table_drawn_with_styled_sections_keeps_an_empty_cell_s_place():
             assert got.value == v[cell.id], cell.id
 
 
+def _list_table(table: Table) -> str:
+    """A table as a front-end template draws it: a list item per row, a span per cell, laid side by side by
+    the page's style sheet (.ul-table li{display:flex}), no space between the spans."""
+    return '<ul class="ul-table">' + "".join("<li>" + "".join(f'<span class="c">{html.escape(c.text)}</span>' for c in row)
+                                            + "</li>" for row in table) + "</ul>"
+
+
+@pytest.mark.parametrize("display, read", [("flex", True), ("table-row", True), ("flex; flex-direction: column", False),
+                                           ("grid", False)])
+def test_list_items_a_style_sheet_lays_out_as_rows_are_table_rows(display, read):
+    """Spans with no space between them in a list item its style sheet lays out as a row: the cells ran
+    together (291 for 29 and 1) and every cell of the tables was unsure. A column flex box or a grid lays
+    its children out otherwise: no row."""
+    v = values(seed=5)
+    report_blocks = blocks(v)
+    body = "".join(f"<p>{html.escape(b)}</p>" if isinstance(b, str) else _list_table(b) for b in report_blocks)
+    style = f"<style>.ul-table{{list-style:none}} .ul-table li{{display:{display}}} .ul-table li span{{flex:1}}</style>"
+    report = extract_html(html_page(style + body))
+    found = [cell.id for cell in forms.cells(forms.GOV_2021) if report.cells[cell.id].value == v[cell.id]]
+    assert (len(found) == len(forms.cells(forms.GOV_2021))) == read
+
+
 def test_a_frameset_page_s_noframes_body_is_read_as_a_page():
     """A 2010 site's frameset page carried the whole report in <noframes> for browsers without frames: the
     parser keeps that markup as text, and the report was read with its tags as words."""

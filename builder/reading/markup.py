@@ -252,18 +252,23 @@ def _card_pairs(element) -> list[tuple[str, str]] | None:
 
 
 # A cell of a row drawn with styled blocks (秀米, 135编辑器: sections side by side, display:inline-block or flex: 1).
+# An element laying its children side by side in a row (a grid lays them out in two dimensions, a column
+# flex box one under another: no row).
+_ROW_STYLE = re.compile(r"^(?!.*flex-(?:direction|flow)\s*:\s*column).*display\s*:\s*(?:flex|inline-flex|table-row)\b",
+                        re.IGNORECASE | re.DOTALL)
 _CELL_STYLE = re.compile(r"display\s*:\s*(?:inline-block|table-cell)|(?:^|;)\s*flex\s*:\s*\d", re.IGNORECASE)
 _STYLED_CELLS_MIN = 3
 _STYLED_CELL_TEXT_MAX = 40
 
 
-def _styled_rows(root) -> None:
+def _styled_rows(root, laid: list) -> None:
     """Rows drawn with styled blocks side by side (a WeChat editor's table: a section per cell, no <table>):
     each such row becomes a table row, its consecutive siblings one table, so that an empty cell (<br>) keeps
     its place. Read as blocks, a cell a line, an empty cell was no line and the row's values moved up."""
     from lxml import etree
 
-    rows = [e for e in root.xpath("//*[count(*) >= 3]") if _cell_row(e)]
+    in_rows = {id(e) for e in laid}  # (``laid`` holds them: their ids stay theirs)
+    rows = [e for e in root.xpath("//*[count(*) >= 3]") if _cell_row(e, id(e) in in_rows)]
     inside = {id(a) for row in rows for a in row.iterancestors()}
     for row in [row for row in rows if id(row) not in inside and row.getparent() is not None]:
         table = row.getprevious() if row.getprevious() is not None and row.getprevious().get("data-styled-rows") else None
@@ -278,11 +283,14 @@ def _styled_rows(root) -> None:
         row.getparent().remove(row)
 
 
-def _cell_row(element) -> bool:
-    """Whether every child of ``element`` is a styled cell of short text (see ``_styled_rows``)."""
+def _cell_row(element, laid_in_a_row: bool = False) -> bool:
+    """Whether every child of ``element`` is a styled cell of short text (see ``_styled_rows``): styled so
+    itself, or laid side by side by the element's own style (display:flex, grid or table-row, inline or by
+    the page's style sheet: ``laid_in_a_row``)."""
     children = [c for c in element if isinstance(c.tag, str)]
+    in_a_row = laid_in_a_row or bool(_ROW_STYLE.search(element.get("style") or ""))
     return len(children) >= _STYLED_CELLS_MIN and all(
-        _CELL_STYLE.search(c.get("style") or "") and len(_element_text(c)) <= _STYLED_CELL_TEXT_MAX
+        (in_a_row or _CELL_STYLE.search(c.get("style") or "")) and len(_element_text(c)) <= _STYLED_CELL_TEXT_MAX
         and not c.xpath(".//table") for c in children)
 
 
@@ -601,11 +609,13 @@ def html_to_text(html: str, path: str = "") -> str:
     if _STRUCK_IN_PAGE.search(html):
         _drop_struck(root)
     _drawn_tables(root)
+    # rows of cells laid side by side by the style sheet (.ul-table li{display:flex}), read before it goes
+    laid = _styled(root, _ROW_STYLE) if ("flex" in html or "table-row" in html) and root.find(".//style") is not None else []
     for element in list(root.iter(*_DROP_TAGS)):
         element.drop_tree()
     _inline_fragment_tables(root)
-    if "inline-block" in html or "flex" in html or "table-cell" in html:
-        _styled_rows(root)
+    if "inline-block" in html or "flex" in html or "table-cell" in html or "table-row" in html:
+        _styled_rows(root, laid)
     if sum(1 for _ in itertools.islice(root.iter("tr"), _CARD_PAGE_ROWS)) < _CARD_PAGE_ROWS:
         _description_rows(root)  # a page whose tables cannot hold the form's may print it as cards
     lines: list[str] = []
@@ -1006,8 +1016,7 @@ def _sheet_rules(sheet: str) -> tuple[tuple[str, tuple, str], ...]:
                 steps.append(f"{m.group('tag') or '*'}" + (f"[{' and '.join(tests)}]" if tests else ""))
                 ids, classes, tags = ids + bool(m.group("id")), classes + len(names), tags + bool(m.group("tag"))
             else:
-                last = _SIMPLE_SELECTOR.fullmatch(selector.split()[-1]) if selector.split() else None
-                if steps and last is not None and (last.group("id") or last.group("classes")):
+                if steps and (ids or classes):  # (not a bare tag's: body, table; .ul-table li is the list's)
                     rules.append(("//" + "//".join(steps), (important, ids, classes, tags, order), body))
     return tuple(rules)
 
