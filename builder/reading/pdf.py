@@ -342,6 +342,127 @@ def _unstruck(page):
     return page.filter(lambda obj: id(obj) not in struck) if struck else page
 
 
+_FONT_SIZE = re.compile(rb"([\d.]+)\s+Tf")
+_HIDDEN_ANNOTATION = 2 | 32  # the Hidden and NoView flags: shown on no screen
+_VALUE_MAX = 200  # characters of a field's or a typed box's text: a figure, a line; not a hostile megabyte
+_ANNOTATIONS_MAX = 5000  # a page's annotations looked at: a form's fields are hundreds
+_ADDED_MAX = 20_000  # characters fields and boxes add to a page at most: more than any page prints
+_STRUCK_MAX = 500  # strike-outs a page is read with at most: a correction per figure of its tables
+
+
+def _name(value) -> str:
+    return getattr(value, "name", value if isinstance(value, str) else "")
+
+
+def _annotation_text(data: dict) -> str | None:
+    """What a viewer shows an annotation as on the page: a text field's value (its own /V, or its field's),
+    a typed box's (FreeText) contents; None for any other (links, notes behind an icon, a check box)."""
+    from pdfminer.pdftypes import resolve1
+    from pdfminer.utils import decode_text
+
+    kind = _name(data.get("Subtype"))
+    if kind == "FreeText":
+        raw = data.get("Contents")
+    elif kind == "Widget":
+        field, raw, field_type = data, None, None
+        for _ in range(8):  # a widget's field and the fields above it (limited: a loop of /Parent is no tree)
+            field = resolve1(field) if field is not None else None
+            if not isinstance(field, dict):
+                break
+            raw = raw if raw is not None else resolve1(field.get("V"))
+            field_type = field_type or _name(resolve1(field.get("FT")))
+            field = field.get("Parent")
+        if field_type != "Tx":
+            return None
+    else:
+        return None
+    if isinstance(raw, bytes):
+        raw = decode_text(raw)
+    return raw.strip()[:_VALUE_MAX] if isinstance(raw, str) and raw.strip() else None
+
+
+def _with_annotations(page):
+    """The page with the text its form fields and typed boxes show (a PDF form's values, figures typed onto a
+    printed blank form), placed in their boxes as characters, and without the characters a strike-out
+    annotation crosses (a correction: the old figure struck, the new one typed beside it). They are no part
+    of the page's content stream: read alone, every such cell was empty, and a struck figure was read."""
+    from pdfminer.pdftypes import resolve1
+
+    try:
+        annotations = page.annots
+    except Exception:  # a damaged annotation array shows nothing; the page's own text is still read
+        return page
+    added: list[dict] = []
+    struck: list[tuple[float, float, float, float]] = []
+    for annotation in annotations[:_ANNOTATIONS_MAX]:
+        data = resolve1(annotation.get("data")) or {}
+        if not isinstance(data, dict) or int(resolve1(data.get("F")) or 0) & _HIDDEN_ANNOTATION:
+            continue
+        box = (annotation["x0"], annotation["top"], annotation["x1"], annotation["bottom"])
+        if _name(data.get("Subtype")) == "StrikeOut":
+            struck += [box] if len(struck) < _STRUCK_MAX else []
+        elif len(added) < _ADDED_MAX and (text := _annotation_text(data)) is not None:
+            added += _placed_characters(text, box, data, page)
+    if not added and not struck:
+        return page
+    return _annotated_page_class()(page, added, struck)
+
+
+def _placed_characters(text: str, box: tuple[float, float, float, float], data: dict, page) -> list[dict]:
+    """A field's or box's text as characters in its box, line by line, aligned as its /Q says."""
+    from pdfminer.pdftypes import resolve1
+
+    x0, top, x1, bottom = box
+    found = _FONT_SIZE.search(resolve1(data.get("DA")) or b"") if isinstance(resolve1(data.get("DA")), bytes) else None
+    lines = text.splitlines() or [text]
+    size = float(found.group(1)) if found and float(found.group(1)) > 0 else min(12.0, (bottom - top) / len(lines) * 0.7)
+    size = max(size, 1.0)
+    align = int(resolve1(data.get("Q")) or 0)
+    chars = []
+    start = top + max(0.0, (bottom - top - size * len(lines)) / 2)
+    for k, line in enumerate(lines):
+        widths = [size * (0.55 if ord(c) < 0x2E80 else 1.0) for c in line]
+        left = x0 + 2 if align == 0 else x1 - 2 - sum(widths) if align == 2 else (x0 + x1 - sum(widths)) / 2
+        line_top = start + k * size * 1.2
+        for char, width in zip(line, widths):
+            chars.append({"text": char, "x0": left, "x1": left + width, "top": line_top, "bottom": line_top + size,
+                          "doctop": page.initial_doctop + line_top, "y0": page.height - line_top - size,
+                          "y1": page.height - line_top, "width": width, "height": size, "size": size, "adv": width,
+                          "upright": True, "matrix": (size, 0.0, 0.0, size, left, page.height - line_top - size),
+                          "fontname": "annotation", "object_type": "char", "page_number": page.page_number,
+                          "non_stroking_color": (0.0,), "stroking_color": (0.0,), "ncs": "DeviceGray",
+                          "mcid": None, "tag": None})
+            left += width
+    return chars
+
+
+@functools.cache
+def _annotated_page_class():
+    """A page's objects with characters added and some struck off (``_with_annotations``); made on first
+    use, as pdfplumber is imported only when a PDF is read."""
+    from pdfplumber.page import DerivedPage
+
+    class AnnotatedPage(DerivedPage):
+        def __init__(self, parent, added: list[dict], struck: list[tuple[float, float, float, float]]):
+            self.bbox = parent.bbox
+            super().__init__(parent)
+            self._added, self._struck = added, struck
+
+        @property
+        def objects(self) -> dict[str, list]:
+            if not hasattr(self, "_objects"):
+                def shown(char: dict) -> bool:
+                    x, y = (char["x0"] + char["x1"]) / 2, (char["top"] + char["bottom"]) / 2
+                    return not any(a <= x <= c and b <= y <= d for a, b, c, d in self._struck)
+
+                objects = dict(self.parent_page.objects)
+                objects["char"] = [c for c in objects.get("char", []) if shown(c)] + self._added
+                self._objects = objects
+            return self._objects
+
+    return AnnotatedPage
+
+
 def _read(pdf, path: str) -> str:
     limit = current().max_pdf_pages
     _walk_within(pdf, limit, path)  # the pages there are: the count a page tree declares may be a lie either way
@@ -349,7 +470,7 @@ def _read(pdf, path: str) -> str:
     for page in pdf.pages:
         if len(pages) == limit:
             raise errors.OverLimit(path, f"more than the {limit}-page limit")
-        page = _one_text_layer(_unstruck(_visible(page.dedupe_chars())))  # fake bold prints each character twice
+        page = _one_text_layer(_unstruck(_visible(_with_annotations(page).dedupe_chars())))  # (fake bold: each twice)
         _mark_footnotes(page)  # by the boxes as drawn: a mark raised by a text rise shares its number's baseline
         _set_on_baselines(page)
         usual = _usual_size(page)

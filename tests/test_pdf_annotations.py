@@ -1,0 +1,126 @@
+"""PDFs whose figures are no part of the page's text: a form's fields (with or without their drawn
+appearance), figures typed onto a printed blank form as text boxes, and corrections made as annotations
+(the old figure struck out, the new one typed beside it). A viewer shows them on the page; so are they read."""
+
+from __future__ import annotations
+
+import io
+import random
+
+import pytest
+
+from builder import forms, synthetic
+from builder.extraction.extract import extract_bytes
+
+AGENCY = "固原市彭阳县人民政府"
+TOP, STEP = 800, 13  # points: the first line's baseline, and each next line's
+
+
+def _layout(lines: list[str]):
+    """Each cell of the report's lines with its place: (text, x, baseline, is a figure of a table row)."""
+    for k, line in enumerate(lines):
+        y = TOP - STEP * (k % 58)
+        page = k // 58
+        cells = line.split("\t")
+        wide = len(cells) > 9
+        for c, cell in enumerate(cells):
+            if cell:
+                x = 30 + 34 * c if wide else (30 if c == 0 else 300 + 36 * (c - 1))
+                yield page, cell, x, y, c > 0 and cell.replace(".", "").isdigit()
+
+
+def report_pdf(v: dict, figures_as: str) -> bytes:
+    """The report, every table figure drawn as ``figures_as``: "text" (the page's own), "field" (a form's text
+    field showing its value) or "box" (a FreeText annotation, as a typewriter tool types them)."""
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.annotations import FreeText
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    lines = synthetic.render(AGENCY, 2022, forms.GOV_2021, v, "tab").split("\n")
+    placed = list(_layout(lines))
+    out = io.BytesIO()
+    pdf = canvas.Canvas(out)
+    boxes = []
+    for page in range(placed[-1][0] + 1):
+        for _, text, x, y, figure in (p for p in placed if p[0] == page):
+            size = min(8.0, 260 / len(text)) if x == 30 else 8
+            if figure and figures_as == "field":
+                pdf.acroForm.textfield(name=f"f{len(boxes)}", value=text, x=x, y=y - 2, width=30, height=10,
+                                       fontSize=8, borderWidth=0, fillColor=None, relative=False)
+                boxes.append(None)
+            elif figure and figures_as == "box":
+                boxes.append((page, text, (x, y - 2, x + 30, y + 8)))
+            else:
+                pdf.setFont("STSong-Light", size)
+                pdf.drawString(x, y, text)
+        pdf.showPage()
+    pdf.save()
+    if figures_as != "box":
+        return out.getvalue()
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(out.getvalue())))
+    for page, text, rect in boxes:
+        writer.add_annotation(page, FreeText(text=text, rect=rect, font_size="8pt", border_color=None))
+    data = io.BytesIO()
+    writer.write(data)
+    return data.getvalue()
+
+
+def values() -> dict:
+    return synthetic.consistent_values(random.Random(4), forms.GOV_2021)
+
+
+@pytest.mark.parametrize("figures_as", ["field", "box"])
+def test_figures_in_form_fields_and_typed_boxes_are_read(figures_as):
+    v = values()
+    report = extract_bytes(report_pdf(v, figures_as), "form.pdf")
+    assert {k: c.value for k, c in report.cells.items()} == {c.id: v[c.id] for c in forms.cells(forms.GOV_2021)}
+
+
+def test_a_field_whose_value_has_no_drawn_appearance_is_read():
+    """A form saved with NeedAppearances: the viewer draws each value from the field's /V."""
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.generic import NameObject
+
+    v = values()
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(report_pdf(v, "field"))))
+    for page in writer.pages:
+        for annotation in page.get("/Annots") or []:
+            annotation.get_object().pop(NameObject("/AP"), None)
+    data = io.BytesIO()
+    writer.write(data)
+    report = extract_bytes(data.getvalue(), "form.pdf")
+    assert {k: c.value for k, c in report.cells.items()} == {c.id: v[c.id] for c in forms.cells(forms.GOV_2021)}
+
+
+def test_a_figure_struck_out_by_an_annotation_gives_way_to_the_one_typed_beside_it():
+    """A correction as comments: the printed 自然人 of 予以公开 struck out, the right figure typed beside it in a
+    text box. The struck figure was read, and the typed one was not."""
+    import pdfplumber
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.annotations import FreeText
+    from pypdf.generic import ArrayObject, DictionaryObject, FloatObject, NameObject
+
+    v = values()
+    cell = forms.t3_cell("granted", "natural_person")
+    right = v[cell]
+    printed = dict(v, **{cell: right + 10})
+    data = report_pdf(printed, "text")
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        page = pdf.pages[0]
+        row = next(w for w in page.extract_words() if w["text"] == "（一）予以公开")
+        old = next(w for w in page.extract_words() if w["text"] == str(right + 10) and abs(w["top"] - row["top"]) < 3)
+        height = page.height
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(data)))
+    x0, x1, y0, y1 = old["x0"], old["x1"], height - old["bottom"], height - old["top"]
+    writer.add_annotation(0, DictionaryObject({
+        NameObject("/Type"): NameObject("/Annot"), NameObject("/Subtype"): NameObject("/StrikeOut"),
+        NameObject("/Rect"): ArrayObject([FloatObject(x0), FloatObject(y0), FloatObject(x1), FloatObject(y1)]),
+        NameObject("/QuadPoints"): ArrayObject([FloatObject(n) for n in (x0, y1, x1, y1, x0, y0, x1, y0)])}))
+    writer.add_annotation(0, FreeText(text=str(right), rect=(x1 + 1, y0, x1 + 14, y1), font_size="8pt"))
+    out = io.BytesIO()
+    writer.write(out)
+    report = extract_bytes(out.getvalue(), "corrected.pdf")
+    assert report.value(cell) == right
