@@ -391,6 +391,7 @@ def test_a_second_name_in_brackets_is_printed_with_chinese_brackets():
     # a village's page label for the title: the compiler named after what the report follows
     ("星村村", "本年度报告根据《中华人民共和国政府信息公开条例》（以下简称《条例》）要求，由武夷山市星村镇人民政府编制。",
      "武夷山市星村镇人民政府"),
+    ("生态环境部", "本报告根据《条例》要求，由生态环境部办公厅编制。", "生态环境部"),  # its office compiles a ministry's
     ("区府办", "本报告根据《条例》要求，由广州市番禺区人民政府办公室（以下简称区府办）编制。", "广州市番禺区人民政府办公室"),
     ("县教育局", "现公布沛县教育局2021年政府信息公开工作年度报告。", "沛县教育局"),
     ("宁波市海曙区人民政府", "本报告由宁波市海曙区人民政府办公室编制。", "宁波市海曙区人民政府"),

@@ -675,8 +675,10 @@ def _candidates(lines: list[str], issuer: str | None = None) -> list[tuple[str, 
                 found.append((name, where))
     if not title_name or not (INSTITUTION.search(title_name) or resolve_region(title_name)[0]):
         # a title naming no body (a page label's 星村村): the one the report says compiled it
+        # (生态环境部 compiled by 生态环境部办公厅: the title's own body, not its office)
         found += [(m.group("name"), "本报告由") for m in _COMPILED_AFTER.finditer(compiled)
-                  if INSTITUTION.search(m.group("name")) and not _PLACEHOLDER.search(m.group("name"))]
+                  if INSTITUTION.search(m.group("name")) and not _PLACEHOLDER.search(m.group("name"))
+                  and not (title_name and title_name in m.group("name"))]
     return found
 
 
