@@ -1508,8 +1508,12 @@ def test_a_trafilatura_xml_export_names_its_report_in_its_doc_title():
     assert_every_cell(report, v)
 
 
-@pytest.mark.parametrize("kind", ["dl", "views"])
-def test_a_mobile_page_s_cards_of_description_lists_are_table_rows(kind):
+@pytest.mark.parametrize("kind, style", [
+    ("dl", ""), ("views", ""),
+    # a card's body laid out by the style sheet as a flex box of its pairs (wrapping, or not): no row of cells
+    ("views", ".card-bd{display:flex;flex-wrap:wrap} .kv{display:flex}"), ("views", ".card-bd{display:flex} .kv{display:flex}"),
+])
+def test_a_mobile_page_s_cards_of_description_lists_are_table_rows(kind, style):
     """A mobile template prints each row as a card: its label as a heading, then a description list of
     column names and values (<h5>行政处罚</h5><dl><dt>本年处理决定数量</dt><dd>412</dd></dl>), or a
     mini-program's views (a heading, a line naming the row's group, then views of a name and a value).
@@ -1541,7 +1545,7 @@ def test_a_mobile_page_s_cards_of_description_lists_are_table_rows(kind):
             body.append(f'<uni-view class="card"><uni-view class="card-hd"><span>{label}</span></uni-view>{sub}'
                         f'<uni-view class="card-bd">{pairs}</uni-view></uni-view>')
     body.insert(1, '<div class="meta"><span>发布时间：2023-01-20</span><p><span>浏览次数：</span><span>1286</span></p></div>')
-    report = extract_bytes(html_page("".join(body)).encode(), "art_1229195812.html")
+    report = extract_bytes(html_page(f"<style>{style}</style>" + "".join(body)).encode(), "art_1229195812.html")
     assert_every_cell(report, v)
     assert (report.agency.name, report.year) == (AGENCY, YEAR)
 

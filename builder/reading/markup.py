@@ -253,9 +253,9 @@ def _card_pairs(element) -> list[tuple[str, str]] | None:
 
 # A cell of a row drawn with styled blocks (秀米, 135编辑器: sections side by side, display:inline-block or flex: 1).
 # An element laying its children side by side in a row (a grid lays them out in two dimensions, a column
-# flex box one under another: no row).
-_ROW_STYLE = re.compile(r"^(?!.*flex-(?:direction|flow)\s*:\s*column).*display\s*:\s*(?:flex|inline-flex|table-row)\b",
-                        re.IGNORECASE | re.DOTALL)
+# flex box one under another, a wrapping one in lines of as many as fit: a card's name-value pairs; no row).
+_ROW_STYLE = re.compile(r"^(?!.*flex-(?:direction|flow)\s*:\s*column)(?!.*flex-(?:wrap|flow)\s*:[^;]*\bwrap)"
+                        r".*display\s*:\s*(?:flex|inline-flex|table-row)\b", re.IGNORECASE | re.DOTALL)
 _CELL_STYLE = re.compile(r"display\s*:\s*(?:inline-block|table-cell)|(?:^|;)\s*flex\s*:\s*\d", re.IGNORECASE)
 _STYLED_CELLS_MIN = 3
 _STYLED_CELL_TEXT_MAX = 40
@@ -289,9 +289,13 @@ def _cell_row(element, laid_in_a_row: bool = False) -> bool:
     the page's style sheet: ``laid_in_a_row``)."""
     children = [c for c in element if isinstance(c.tag, str)]
     in_a_row = laid_in_a_row or bool(_ROW_STYLE.search(element.get("style") or ""))
+
+    def cell(child) -> bool:  # a cell by its own style, or a plain one in a row (not a card's name and value)
+        return bool(_CELL_STYLE.search(child.get("style") or "")) or (
+            in_a_row and sum(1 for g in child if isinstance(g.tag, str)) <= 1)
+
     return len(children) >= _STYLED_CELLS_MIN and all(
-        (in_a_row or _CELL_STYLE.search(c.get("style") or "")) and len(_element_text(c)) <= _STYLED_CELL_TEXT_MAX
-        and not c.xpath(".//table") for c in children)
+        cell(c) and len(_element_text(c)) <= _STYLED_CELL_TEXT_MAX and not c.xpath(".//table") for c in children)
 
 
 def _description_rows(root) -> None:
