@@ -924,6 +924,22 @@ def test_every_body_of_a_kind_in_the_province_is_not_the_department_s_scope():
     assert (found["applications_received"], found["admin_review_cases"], found["litigation_cases"]) == (462, 38, 21)
 
 
+@pytest.mark.parametrize("text, expected", [
+    # deputies' proposals answered are no applications answered
+    ("全年办结1,094件。全年接收省人大代表建议58件、省政协提案91件，全部按时办结并公开答复全文128件。",
+     {"applications_answered": 1094}),
+    # a channel's count in a sentence of its own, 提交 its only verb
+    ("全年共收到政府信息公开申请439件。通过网络在线提交375件，通过信函提交64件。",
+     {"applications_received": 439, "applications_online": 375}),
+    # whose information, the government and its office: the body's own total
+    ("全年通过市政府门户网站主动公开市政府及市政府办公厅政府信息5,216条。全市各区、各部门全年主动公开政府信息21.7万条。",
+     {"proactive_items": 5216}),
+    ("2018年，区政府及区政府办公室发布规范性文件9件。", {"normative_docs_issued": 9}),
+])
+def test_proposals_channels_and_owners_in_long_prose(text, expected):
+    assert headlines(figures(text, 2018 if text.startswith("2018") else 2023)) == expected
+
+
 def test_the_towns_of_a_county_are_not_the_county_government_s_scope():
     """全县16个乡镇共收到政府信息公开申请31件 beside the county government's own 22: the towns' count was
     taken with it, and the headline was left out."""

@@ -54,7 +54,7 @@ class Pattern:
     unnamed: bool = False  # the figure does not name its kind (公开政府信息7215条, not 主动公开…): the named outrank it
 
 
-_NEEDS = {"applications": ("申请", "答复", "办结", "结转", "顺延"),
+_NEEDS = {"applications": ("申请", "答复", "办结", "结转", "顺延", "提交"),
           # applicants by type only where the text breaks them down (自然人…件、企业…件): 企业 alone is any business
           "applicants": ("自然人", "法人"), "admin_review_cases": ("复议",),
           "litigation_cases": ("诉讼",), "fees_charged_cny": ("收取", "收费", "免费"), "proactive_items": ("主动公开",),
@@ -73,7 +73,8 @@ _APPLICATIONS = r"(?:政府信息公开申请|依申请公开(?:申请|件|事�
 _APPLIED = r"(?:申请|提出)?(?:的)?(?:申请)?\s*"  # 企业申请5件, 律师事务所提出的申请1件
 _OFFLINE = r"当面|信函|邮寄|传真|现场|窗口"  # ways of applying other than online
 # Whose documents a count names between the verb and 规范性文件 (制发区政府行政规范性文件12件): the body's own.
-_OWNER = (r"(?:本级|本机关|本单位|[省市区县州旗](?:人民)?政府(?:及其?办公[室厅])?|[省市区县州旗]?(?:人民)?政府办公[室厅]"
+_OWNER = (r"(?:本级|本机关|本单位|[省市区县州旗](?:人民)?政府(?:及其?(?:[省市区县州旗](?:人民)?政府)?办公[室厅])?"
+          r"|[省市区县州旗]?(?:人民)?政府办公[室厅]"
           r"|[我本][局委厅办])?")
 
 
@@ -134,7 +135,7 @@ PATTERNS: tuple[Pattern, ...] = (
     # 其他 after another applicant type of the list (自然人9件、其他组织1件): the form's 其他 column
     _p("applications_other_org", r"(?:自然人|企业|机构|组织|律师事务所)[^。；;，,]{0,12}?[、，,]\s*其他(?:组织|申请人)?"
        + _APPLIED + _N + "件", needs="applicants"),
-    _p("applications_online", r"(?:网络|网上|在线)(?:申请)?(?:平台|系统|渠道|方式)?(?:提交|提出|申请)?(?:的)?(?:申请)?"
+    _p("applications_online", r"(?:网络|网上|在线){1,2}(?:申请)?(?:平台|系统|渠道|方式)?(?:提交|提出|申请)?(?:的)?(?:申请)?"
        r"\s*[（(]?\s*" + _N + "件"),
     _p("applications_other_channel", r"(?:其他|等)(?:方式|途径|形式|渠道)(?:申请|提交|提出)?(?:的)?(?:申请)?\s*[（(]?\s*"
        + _N + "件"),
@@ -168,7 +169,7 @@ PATTERNS: tuple[Pattern, ...] = (
        r"信息(?:共计|共|达)?\s*" + _N + "条",
        needs="published", unnamed=True),
     # 制发并公开规范性文件4件: the same documents, made and published
-    _p("normative_docs_issued", r"(?:制发|印发|出台|制定|新制作)(?:了)?(?:并(?:公开|发布|公布|备案))?" + _OWNER
+    _p("normative_docs_issued", r"(?:制发|印发|出台|制定|新制作|发布)(?:了)?(?:并(?:公开|发布|公布|备案))?" + _OWNER
        + r"(?:行政)?规范性文件(?:共计|共|合计)?\s*"
        + _N + "(?:件|个|份)"),
     # 开展行政规范性文件清理，本年制发3件，废止5件，现行有效21件: the documents named once, then each count
@@ -541,10 +542,12 @@ _OTHER_PROCESS = re.compile(r"行政审批|审批服务|政务服务(?!网|平�
                             r"12345|热线|信访|信箱|来信|"
                             r"不动产|登记|许可|低保|救助|补助|补贴|公租房|廉租|保障性住房|社保|医保|养老|入学|户籍")
 _DISCLOSURE_WORDS = re.compile(r"信息公开|依申请")
+_PROPOSALS = re.compile(r"(?:代表|人大)建议|(?:委员|政协)提案|建议提案|议案")  # deputies' proposals, answered as such
 # A mention that says the figure is none (该数据不属于政府信息公开申请): no sign of a disclosure count.
 _NOT_DISCLOSURE = re.compile(r"(?:不属于|不是|并非|不计入|不含)(?:政府)?(?:信息公开|依申请)")
 # What may stand between 主动公开 and 信息 in a total (not 政府采购信息, 重点领域信息).
 _GENERIC_GAP = re.compile(r"^(?:了|各类|各项|相关|政府|政务|的|全部|共|累计|发布|本[级单位机关部门局委办]{1,2}|"
+                          r"[省市区县州旗](?:人民)?政府(?:办公[室厅])?|"  # (市政府及市政府办公厅: whose, the body's own)
                           r"[\u4e00-\u9fff]{0,8}(?:网站|网|平台|公开栏|公示栏|政务公开专栏|专栏)(?:上|中)?|通过|在|等|及|和|各种|形式|方式)*$")
 
 
@@ -632,6 +635,8 @@ def _context(key: str, sentence: str, start: int, number_start: int, year: int |
         return "other_year"  # (加上2019年结转的3件，全年办结96件: 全年 is the report's; 2017年，全年… is not)
     if key.startswith("applications") and _OTHER_PROCESS.search(clause) and not _DISCLOSURE_WORDS.search(clause):
         return "other_process"  # …政府信息公开专栏…，全年不动产登记窗口受理各类登记申请52.6万件: its own clause says
+    if key.startswith("applications") and _PROPOSALS.search(before) and "申请" not in before:
+        return "other_process"  # 接收人大代表建议58件、政协提案91件，全部按时办结并公开答复全文128件: the proposals'
     if _CHANGE_BEFORE.search(before):
         return "change"
     if _CORRECTED_TO.search(sentence, number_start) and not corrected:
