@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from builder import forms
 from builder.extraction.metadata import describe_agency, find_agency_name, find_year, slugify, strip_page_labels
 from builder.reading.document import body_lines, body_of
 
@@ -377,6 +378,23 @@ def test_a_template_s_placeholder_is_no_name_and_its_year_no_obstacle(title, ope
     """A report written from a template with its placeholders left: 【单位名称】 and ××局 were taken for the
     agency; a title with XXXX年 was no title, and the report was lost for want of a name."""
     assert find_agency_name([title, opening, "一、总体情况"]) == name
+
+
+def test_a_report_named_only_by_its_signature_is_its_signer_s():
+    """二〇二三年度政府信息公开工作年度报告, the body saying 本机关 throughout, the name only in the signature above
+    the date: the report was lost for want of a name."""
+    import random
+
+    from builder import synthetic
+    from builder.extraction.extract import extract_bytes
+
+    v = synthetic.consistent_values(random.Random(2), forms.GOV_2021)
+    text = synthetic.render("佛山市南海区市场监督管理局", 2023, forms.GOV_2021, v, "tab")
+    lines = [line.replace("佛山市南海区市场监督管理局", "本机关") for line in text.split("\n")]
+    lines[0] = "二〇二三年度政府信息公开工作年度报告"
+    lines += ["佛山市南海区市场监督管理局", "2024年1月30日", "", "【打印】【关闭】"]
+    report = extract_bytes("\n".join(lines).encode(), "附件：2023年度报告.txt")
+    assert (report.agency.name, report.year) == ("佛山市南海区市场监督管理局", 2023)
 
 
 def test_a_second_name_in_brackets_is_printed_with_chinese_brackets():

@@ -22,6 +22,7 @@ from .metadata import (
     name_in_running_heads,
     names_one_body,
     publisher_from_labels,
+    signature_name,
     strip_page_labels,
     title_line_year,
 )
@@ -368,7 +369,7 @@ def extract_document(doc: Document) -> Report:
     if year is None:
         raise errors.MissingMetadata(path, "no report year in the title, 统计期限 or opening")
     name = (find_agency_name(doc.lines, issuer_from_labels(doc.page_lines)) or publisher_from_labels(doc.page_lines)
-            or name_in_running_heads(doc.source.running_heads))
+            or name_in_running_heads(doc.source.running_heads) or signature_name(doc.lines))
     if not name:
         raise errors.MissingMetadata(path, "no agency name in the title or opening")
     if (kind := next((kind for pattern, kind in _NOT_AGENCIES if pattern.search(name)), None)) is not None:

@@ -765,6 +765,23 @@ def find_agency_name(lines: list[str], issuer: str | None = None) -> str | None:
     return with_parent_prefix(stem, body)
 
 
+# A signature's date line: 2024年1月30日, 二〇二四年一月三十日.
+_SIGNATURE_DATE = re.compile(r"^\s*(?:(?:19|20)\d{2}|[一二][〇○零ОO0][〇○零ОO0一二三四五六七八九]{2})\s*年\s*"
+                             r"[\d一二三四五六七八九十]{1,3}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日\s*$")
+_SIGNATURE_REACH = 60  # lines from the text's end a signature is looked for in (a page's chrome may follow it)
+
+
+def signature_name(lines: list[str]) -> str | None:
+    """The agency a report signs with at its end (its name on a line, the date on the next): the last such pair.
+    A report whose title and opening name no body is still its signer's."""
+    tail = [line.strip() for line in lines[-_SIGNATURE_REACH:] if line.strip()]
+    for k in range(len(tail) - 2, -1, -1):
+        if _SIGNATURE_DATE.match(tail[k + 1]) and _NAME_LINE.match(tail[k]) and INSTITUTION.search(tail[k]) \
+                and not _PLACEHOLDER.search(tail[k]):
+            return tail[k]
+    return None
+
+
 def _spelled_out(name: str, lines: list[str]) -> str | None:
     """The name of another title of the same year at the top that spells out the first title's short
     one: a post's title says 海曙公安分局, its article's 宁波市公安局海曙分局. Every character of the short
