@@ -51,15 +51,20 @@ def values() -> dict:
     return v
 
 
+def assert_table_2_read(rep, v: dict) -> None:
+    """Every cell of table 2 read as printed."""
+    for cell in forms.cells(GOV_2021):
+        if cell.table == "t2":
+            assert (rep.cells[cell.id].value, rep.cells[cell.id].status) == (v[cell.id], "reported"), cell.id
+
+
 @pytest.mark.parametrize("rendering", RENDERINGS)
 @pytest.mark.parametrize("item, label", [("penalty", "行政处罚（含行政强制）"), ("rules", "规章（含规范性文件）")])
 def test_a_row_naming_two_items_leaves_the_other_item_its_own_row(rendering, item, label):
     """行政强制's 17 was read from the 行政处罚（含行政强制） row printed before it (2704)."""
     v = values()
     rep = t2_report(v, {item: label}, rendering)
-    for cell in forms.cells(GOV_2021):
-        if cell.table == "t2":
-            assert (rep.cells[cell.id].value, rep.cells[cell.id].status) == (v[cell.id], "reported"), cell.id
+    assert_table_2_read(rep, v)
 
 
 @pytest.mark.parametrize("rendering", RENDERINGS)
@@ -77,9 +82,7 @@ def test_measures_printed_in_another_order_are_read_by_the_header(rendering, ord
     v = values()
     v.update({"t2.rules.in_force": 41, "t2.normative_docs.in_force": 73, "t2.rules.repealed": 5})
     rep = t2_report(v, {}, rendering, order=order)
-    for cell in forms.cells(GOV_2021):
-        if cell.table == "t2":
-            assert (rep.cells[cell.id].value, rep.cells[cell.id].status) == (v[cell.id], "reported"), cell.id
+    assert_table_2_read(rep, v)
     assert "t2.column_order" in [w["code"] for w in rep.warnings]
 
 
@@ -121,9 +124,7 @@ def test_a_garbled_label_under_a_heading_of_one_item_is_that_item(rendering, ite
     """OCR's 行政许司 under 第二十条第（五）项 (its only item in the 2021 form): the row was left out."""
     v = values()
     rep = t2_report(v, {item: label}, rendering)
-    for cell in forms.cells(GOV_2021):
-        if cell.table == "t2":
-            assert (rep.cells[cell.id].value, rep.cells[cell.id].status) == (v[cell.id], "reported"), cell.id
+    assert_table_2_read(rep, v)
     assert "t2.row_by_section" in [w["code"] for w in rep.warnings]
 
 

@@ -417,16 +417,21 @@ def test_table_4_turned_under_a_header_whose_group_order_text_does_not_show_is_n
     assert wrong(rep, v, "t4.") == []
 
 
+def _distinct_t3_blocks() -> tuple[dict, list, int]:
+    """A report's values (two rows of table 3 with distinct figures), its blocks and table 3's place among them."""
+    v = values(rows={"granted": [3, 1, 0, 2, 0, 0], "denied.state_secret": [1, 0, 2, 0, 4, 0]})
+    printed = {c.id: synthetic._fmt(v[c.id]) for c in forms.cells(GOV_2021)}
+    blocks = synthetic._blocks(AGENCY, 2022, GOV_2021, printed, v)
+    return v, blocks, [k for k, (kind, _) in enumerate(blocks) if kind == "table"][1]
+
+
 @pytest.mark.parametrize("rendering", ["tab", "pipe", "html", "docx"])
 @pytest.mark.parametrize("split", [5, 3])
 def test_table_3_printed_in_two_parts_side_by_side_is_read_across_both(split, rendering):
     """A phone's page splits the wide table 3: 自然人 … 法律服务机构 in one table, then （续表）
     repeating every row's label with 其他 and 总计. Each row is the first part's values, then the
     second's; read as rows of their own, every row was printed twice and all were unsure."""
-    v = values(rows={"granted": [3, 1, 0, 2, 0, 0], "denied.state_secret": [1, 0, 2, 0, 4, 0]})
-    printed = {c.id: synthetic._fmt(v[c.id]) for c in forms.cells(GOV_2021)}
-    blocks = synthetic._blocks(AGENCY, 2022, GOV_2021, printed, v)
-    at = [k for k, (kind, _) in enumerate(blocks) if kind == "table"][1]
+    v, blocks, at = _distinct_t3_blocks()
     t3 = blocks[at][1]
     first, second = T3_ORDER[:split], T3_ORDER[split:]
 
@@ -453,10 +458,7 @@ def test_table_3_printed_in_strips_is_read_across_both(split, rendering):
     自然人 … 科研机构 on one page, then the same rows without labels and the rest on the next. Read as
     rows of their own, the first strip's rows lacked three columns and the second's had no labels:
     every cell of the table was unsure."""
-    v = values(rows={"granted": [3, 1, 0, 2, 0, 0], "denied.state_secret": [1, 0, 2, 0, 4, 0]})
-    printed = {c.id: synthetic._fmt(v[c.id]) for c in forms.cells(GOV_2021)}
-    blocks = synthetic._blocks(AGENCY, 2022, GOV_2021, printed, v)
-    at = [k for k, (kind, _) in enumerate(blocks) if kind == "table"][1]
+    v, blocks, at = _distinct_t3_blocks()
     t3 = blocks[at][1]
     first, second = T3_ORDER[:split], T3_ORDER[split:]
     organisations = [c for c in first if c in ORGANISATIONS]
