@@ -935,9 +935,21 @@ def test_every_body_of_a_kind_in_the_province_is_not_the_department_s_scope():
     ("全年通过市政府门户网站主动公开市政府及市政府办公厅政府信息5,216条。全市各区、各部门全年主动公开政府信息21.7万条。",
      {"proactive_items": 5216}),
     ("2018年，区政府及区政府办公室发布规范性文件9件。", {"normative_docs_issued": 9}),
+    # another process named as the sentence's subject, its count in a later clause
+    # those carried over, answered: a part
+    ("全年新收政府信息公开申请203件，2020年度结转的9件申请已全部办结。全年共办结204件。",
+     {"applications_received": 203, "applications_answered": 204}),
 ])
 def test_proposals_channels_and_owners_in_long_prose(text, expected):
     assert headlines(figures(text, 2018 if text.startswith("2018") else 2023)) == expected
+
+
+def test_another_process_named_as_a_sentence_s_subject_is_its_later_clauses_too():
+    """江苏政务服务网…受理政务服务事项申请26,428件，办结26,391件 (as read: ASCII commas): the second clause names no
+    process, and its 26,391 disputed the applications answered."""
+    text = normalize("江苏政务服务网住建旗舰店全年受理政务服务事项申请26,428件，办结26,391件。"
+                     "江苏省12345在线平台转办我厅工单3,216件，办结率100%。")
+    assert {f.value: f.context for f in figures(text, 2021)} == {26428: "other_process", 26391: "other_process"}
 
 
 def test_the_towns_of_a_county_are_not_the_county_government_s_scope():

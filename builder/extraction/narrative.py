@@ -635,6 +635,10 @@ def _context(key: str, sentence: str, start: int, number_start: int, year: int |
         return "other_year"  # (加上2019年结转的3件，全年办结96件: 全年 is the report's; 2017年，全年… is not)
     if key.startswith("applications") and _OTHER_PROCESS.search(clause) and not _DISCLOSURE_WORDS.search(clause):
         return "other_process"  # …政府信息公开专栏…，全年不动产登记窗口受理各类登记申请52.6万件: its own clause says
+    if key.startswith("applications") and _OTHER_PROCESS.search(before) and not _DISCLOSURE_WORDS.search(sentence):
+        return "other_process"  # 政务服务网…受理政务服务事项申请26,428件，办结26,391件: the sentence's subject says
+    if key == "applications_answered" and "结转" in clause:
+        return "part"  # 2020年度结转的9件申请已全部办结: those carried over, answered
     if key.startswith("applications") and _PROPOSALS.search(before) and "申请" not in before:
         return "other_process"  # 接收人大代表建议58件、政协提案91件，全部按时办结并公开答复全文128件: the proposals'
     if _CHANGE_BEFORE.search(before):
