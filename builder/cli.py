@@ -64,7 +64,7 @@ def extract(files: tuple[Path, ...], compact: bool, **limit_values) -> None:
     """Extract one or more report files and print each as JSON.
 
     FILES are reports as text, Markdown, web pages (.html, .mht), PDF, Word
-    (.docx, .doc), RTF, OpenDocument, spreadsheets, JSON, OCR results (ALTO,
+    (.docx, .doc), RTF, OpenDocument, OFD, spreadsheets, JSON, OCR results (ALTO,
     hOCR, Tesseract TSV, PaddleOCR and cloud OCR JSON) or ZIP and tar archives
     of them; the format and text encoding are detected from the bytes. One file prints one indented JSON
     document; several files print one document per line (JSON Lines).
