@@ -251,11 +251,11 @@ def _card_pairs(element) -> list[tuple[str, str]] | None:
     return None
 
 
-# A cell of a row drawn with styled blocks (秀米, 135编辑器: sections side by side, display:inline-block or flex: 1).
 # An element laying its children side by side in a row (a grid lays them out in two dimensions, a column
 # flex box one under another, a wrapping one in lines of as many as fit: a card's name-value pairs; no row).
 _ROW_STYLE = re.compile(r"^(?!.*flex-(?:direction|flow)\s*:\s*column)(?!.*flex-(?:wrap|flow)\s*:[^;]*\bwrap)"
                         r".*display\s*:\s*(?:flex|inline-flex|table-row)\b", re.IGNORECASE | re.DOTALL)
+# A cell of a row drawn with styled blocks (秀米, 135编辑器: sections side by side, display:inline-block or flex: 1).
 _CELL_STYLE = re.compile(r"display\s*:\s*(?:inline-block|table-cell)|(?:^|;)\s*flex\s*:\s*\d", re.IGNORECASE)
 _STYLED_CELLS_MIN = 3
 _STYLED_CELL_TEXT_MAX = 40
@@ -285,8 +285,8 @@ def _styled_rows(root, laid: list) -> None:
 
 def _cell_row(element, laid_in_a_row: bool = False) -> bool:
     """Whether every child of ``element`` is a styled cell of short text (see ``_styled_rows``): styled so
-    itself, or laid side by side by the element's own style (display:flex, grid or table-row, inline or by
-    the page's style sheet: ``laid_in_a_row``)."""
+    itself, or laid side by side by the element's own style (display:flex or table-row, inline or by the
+    page's style sheet: ``laid_in_a_row``)."""
     children = [c for c in element if isinstance(c.tag, str)]
     in_a_row = laid_in_a_row or bool(_ROW_STYLE.search(element.get("style") or ""))
 
@@ -411,7 +411,6 @@ def _drawn_tables(root) -> None:
     """A table drawn as an inline SVG (a layout tool's export: rectangles for the rules, a <text> for
     every label and figure, in no reading order): its texts laid out as a page's words are, a line
     for the texts at one height, left to right, parted by tabs, in place of the drawing."""
-
     for svg in list(root.iter("svg", f"{{{_SVG_NS}}}svg")):
         if sum(1 for _ in svg.iter("text", f"{{{_SVG_NS}}}text")) < _DRAWN_TEXTS:
             continue
@@ -940,7 +939,6 @@ def _tab_labels_in_their_panes(root) -> None:
     panes = {e.get("id"): e for e in root.xpath("//*[@id and (@role='tabpanel' or contains(@class, 'tab-pane'))]")}
     if not panes:
         return
-
     for tab in root.xpath("//*[@role='tab' and @aria-controls] | //a[starts-with(@href, '#') and "
                           "(@data-toggle='tab' or @data-bs-toggle='tab' or @data-toggle='pill' or @data-bs-toggle='pill')]"):
         pane = panes.get(tab.get("aria-controls") or (tab.get("href") or "")[1:])
