@@ -413,7 +413,8 @@ def _placed_characters(text: str, box: tuple[float, float, float, float], data: 
     from pdfminer.pdftypes import resolve1
 
     x0, top, x1, bottom = box
-    found = _FONT_SIZE.search(resolve1(data.get("DA")) or b"") if isinstance(resolve1(data.get("DA")), bytes) else None
+    appearance = resolve1(data.get("DA"))  # the default appearance: /Helv 9 Tf 0 g
+    found = _FONT_SIZE.search(appearance) if isinstance(appearance, bytes) else None
     lines = text.splitlines() or [text]
     size = float(found.group(1)) if found and float(found.group(1)) > 0 else min(12.0, (bottom - top) / len(lines) * 0.7)
     size = max(size, 1.0)
