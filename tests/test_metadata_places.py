@@ -369,3 +369,42 @@ def test_a_partner_of_the_same_name_lends_no_prefix():
 def test_a_city_bureau_s_branch_named_after_a_district_is_that_district_s(name, adcode):
     """A 分局 serves the district it is named after; one named otherwise (第一分局, 工业园区分局) is the city's."""
     assert describe_agency(name).adcode == adcode
+
+
+@pytest.mark.parametrize(("name", "adcode"), [("兰州铁路监督管理局", "620100"), ("国家矿山安全监察局陕西局", "610000"),
+                                            ("国家能源局甘肃监管办公室", "620000")])
+def test_a_national_body_s_office_named_by_a_place_s_short_name_is_that_place_s(name, adcode):
+    """铁路监督管理局 named after its city, and a national body's office named by the body and a province's short
+    name alone (…监察局陕西局): neither was read as a place, and both had no region."""
+    assert describe_agency(name, [f"{name}2023年政府信息公开工作年度报告"]).adcode == adcode
+
+
+def test_a_state_farm_s_management_area_is_the_county_whose_site_publishes_it():
+    """A 管理区 (a state farm run at a town's level), named with no place, on its county-level city's site:
+    only towns and streets took their county from the site, and it had no region."""
+    report = extract_bytes(_town_page("", "主办：仙桃市人民政府办公室 网站标识码：4290040001",
+                                      town="沙湖原种场管理区").encode(), "town.txt")
+    assert report.agency.adcode == "429004"
+
+
+@pytest.mark.parametrize(("mention", "adcode"), [("《南京市2023年政务公开工作要点》", "320106"),
+                                               ("《南\n京市2023年政务公开工作要点》", "320106"),
+                                               ("《南京市政务公开要点》和《徐州市政务公开要点》", None),
+                                               ("全区政务公开工作要点", None)])
+def test_a_shared_district_name_in_the_one_city_its_report_names_once(mention, adcode):
+    """鼓楼区 is a district of four cities; a street office's report naming one of them once (the city's work
+    plan it follows, even broken over a PDF's lines) is that city's; naming two, or none, says nothing."""
+    name = "鼓楼区宁海路街道办事处"
+    lines = [f"{name}2023年政府信息公开工作年度报告", f"2023年，{name}认真贯彻落实《条例》和{mention.split(chr(10))[0]}",
+             *mention.split("\n")[1:], "，扎实推进政务公开工作。"]
+    assert describe_agency(name, lines).adcode == adcode
+
+
+@pytest.mark.parametrize(("short", "adcode"), [("科右前旗", "152221"), ("达茂旗", "150223"), ("阿左旗", "152921")])
+def test_a_banner_s_customary_short_name_is_the_banner(short, adcode):
+    """Banners are known by short names their own governments use (科右前旗 for 科尔沁右翼前旗): a town whose
+    report names its banner only so had no region."""
+    name = "某某苏木人民政府"
+    lines = [f"{name}2023年政府信息公开工作年度报告", f"2023年，{name}在{short}党委、政府的领导下，认真落实{short}政务公开"
+             f"工作要点，通过{short}人民政府门户网站公开信息。"]
+    assert describe_agency(name, lines).adcode == adcode

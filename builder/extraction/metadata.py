@@ -985,9 +985,10 @@ _AUTONOMOUS = re.compile(r"自治(县|州|旗)$")
 
 
 @lru_cache(maxsize=1)
-def autonomous_short_forms() -> dict[str, object]:
+def place_short_forms() -> dict[str, object]:
     """长阳县 (or 长阳自治县) → 长阳土家族自治县: an autonomous county, prefecture or banner by its place name
-    and level alone (the ethnic words left out), when that short form names one place and no
+    and level alone (the ethnic words left out), or a place by its customary short name (东乌旗 for
+    东乌珠穆沁旗, ``customary_short_names``), when that short form names one place and no
     other gazetteer entry bears it as its own name."""
     cpca = gazetteer()
 
@@ -1006,22 +1007,35 @@ def autonomous_short_forms() -> dict[str, object]:
             people = info.name[:level.start()].removesuffix("族")
             if people in _ETHNIC_NAMES and len(people) >= 2:
                 forms.setdefault(people + level.group(1), []).append(info)
+    by_code = {info.adcode[:6]: info for info in cpca.ad_2_addr_dict.values()}
+    forms.update({short: [by_code[adcode]] for short, adcode in customary_short_names().items()})
     return {short: infos[0] for short, infos in forms.items()
             if len({i.adcode for i in infos}) == 1 and short not in names}
 
 
 @lru_cache(maxsize=1)
+def customary_short_names() -> dict[str, str]:
+    """Short names the places' own governments use (东乌旗 for 东乌珠穆沁旗, 科右前旗 for 科尔沁右翼前旗), from
+    builder/extraction/short_names.csv: short name → 行政区划代码."""
+    import csv
+    from pathlib import Path
+
+    with Path(__file__).with_name("short_names.csv").open(encoding="utf-8") as f:
+        return {row["short"]: row["adcode"] for row in csv.DictReader(f)}
+
+
+@lru_cache(maxsize=1)
 def _short_forms_of() -> dict[str, tuple[str, ...]]:
-    """长阳土家族自治县 → (长阳县, 长阳自治县): ``autonomous_short_forms`` the other way round, made once."""
+    """长阳土家族自治县 → (长阳县, 长阳自治县): ``place_short_forms`` the other way round, made once."""
     out: dict[str, list[str]] = {}
-    for short, info in autonomous_short_forms().items():
+    for short, info in place_short_forms().items():
         out.setdefault(info.name, []).append(short)
     return {name: tuple(sorted(shorts, key=len, reverse=True)) for name, shorts in out.items()}
 
 
 @lru_cache(maxsize=1)
 def _short_form_pattern() -> re.Pattern:
-    return re.compile("|".join(sorted(autonomous_short_forms(), key=len, reverse=True)))
+    return re.compile("|".join(sorted(place_short_forms(), key=len, reverse=True)))
 
 
 def gazetteer_matches(text: str) -> Iterator[PlaceMatch]:
@@ -1031,7 +1045,7 @@ def gazetteer_matches(text: str) -> Iterator[PlaceMatch]:
     the gazetteer lists for 重庆's counties) is a word, not a place."""
     cpca = gazetteer()
 
-    short = autonomous_short_forms()
+    short = place_short_forms()
     found = [PlaceMatch(m.start(), m.end() - 1, m.group(), (short[m.group()],), True)
              for m in _short_form_pattern().finditer(text)]
     found += [PlaceMatch(m.start_index, m.end_index, m.origin_value, tuple(m.attr_infos))
@@ -1372,8 +1386,10 @@ def _places_named(name: str) -> list[str]:
 # 国家金融监督管理总局泉州监管分局, 中国人民银行泉州中心支行, 财政部宁波监管局, 湖北证监局, 南京住房公积金管理中心; and a national
 # zone named so, which has no code of its own (合肥经济技术开发区: its city's).
 _SHORT_CITY_OFFICE = re.compile(r"^(?:海关|调查队|(?:金融|银保)?监管(?:分)?局|证监局|中心支行|海事局|邮政管理局|气象局"
-                                r"|住房公积金管理中心"
+                                r"|住房公积金管理中心|铁路监督管理局"
                                 r"|经济技术开发区|高新技术产业开发区|经济开发区|高新区|经开区)")
+# A national body's office named by its national body and a place's short name alone (国家矿山安全监察局山西局).
+_OFFICE_AFTER_BODY = re.compile(r"(?:分)?局|监管局|监管办公室|办事处")
 # A zone named by its city's short name and its own (东莞松山湖高新技术产业开发区): the city's.
 _SHORT_CITY_ZONE = re.compile(r"^[" + _HAN + r"]{1,4}?(?:经济技术开发区|高新技术产业开发区|经济开发区|高新区|经开区|综合保税区)")
 
@@ -1385,7 +1401,8 @@ def _short_city_region(name: str) -> str | None:
     rest = name[body.end():] if body else name
     first = next(gazetteer_matches(rest), None)
     after = rest[first.end_index + 1:] if first is not None else ""
-    if first is None or first.start_index != 0 or not (_SHORT_CITY_OFFICE.match(after) or _SHORT_CITY_ZONE.match(after)):
+    if first is None or first.start_index != 0 or not (_SHORT_CITY_OFFICE.match(after) or _SHORT_CITY_ZONE.match(after)
+                                                       or (body and _OFFICE_AFTER_BODY.fullmatch(after))):
         return None
     places = [a for a in first.attr_infos if a.rank in (0, 1) and not first.full(a)]
     return places[0].adcode[:6] if len(places) == 1 else None
@@ -1398,8 +1415,9 @@ _SITE_OWNER = re.compile(r"(?:主办(?:单位)?|版权所有|欢迎访问)\s*[:�
                          r"(?![" + _HAN + r"])")
 _SITE_NAME_LINE = re.compile(r"^\s*(?P<owner>[" + _HAN + r"]{2,30}?(?:人民政府|政府))(?:门户网站|网站|门户|网)\s*$")
 # Bodies a county's site publishes whose names carry no place: its towns and streets (丁河镇人民政府,
-# 稠城街道办事处) and its departments named by level (县教育局).
-_BELOW_COUNTY = re.compile(r"(?:乡|镇|街道|苏木)(?:人民政府|政府|办事处)?$")
+# 稠城街道办事处), the 管理区 run on state farms at their level (…管理区管理委员会), and its departments named
+# by level (县教育局).
+_BELOW_COUNTY = re.compile(r"(?:乡|镇|街道|苏木|管理区)(?:人民政府|政府|办事处|管理委员会|管委会)?$")
 _LEVEL_NAMED = re.compile(r"^[县区旗](?!中区)")
 
 
@@ -1437,6 +1455,23 @@ def _site_owner_region(name: str, page_lines: list[str]) -> str | None:
     site = resolve_region(owner)[0] if owner else None
     inside = [code for code in candidates if site and (code == site or _within(code, site))]
     return inside[0] if len(inside) == 1 else None
+
+
+def _parent_named_region(name: str, lines: list[str]) -> str | None:
+    """Of the places a name shared by several stands for (鼓楼区: four cities'), the one whose city the report
+    names, even once (《福州市2023年政务公开工作要点》) and even across a PDF's line break; None when it names
+    none of them, or several. The city with the place's name after it (与上海市普陀区教育局签约) is another
+    body's of the same name, no mention of the report's own city."""
+    candidates = _places_named(name)
+    if len(candidates) < 2:
+        return None
+    text = re.sub(r"\s+", "", "".join(lines[:_PARENT_LINES]))
+    inside = [code for code in candidates if (names := region_names(code)) and (parent := names[1] or names[0])
+              and re.search(re.escape(parent) + (f"(?!{re.escape(names[2])})" if names[2] else ""), text)]
+    return inside[0] if len(inside) == 1 else None
+
+
+_PARENT_LINES = 400  # the report's body, where it names its city; not a long annex
 
 
 def _site_region(name: str, page_lines: list[str] | None) -> str | None:
@@ -1511,6 +1546,8 @@ def describe_agency(name: str | None, lines: list[str] | None = None, page_lines
         adcode = branch
     if adcode is None and page_lines and (sited := _site_code_region(name, page_lines) or _site_owner_region(name, page_lines)):
         adcode, source = sited, "site"
+    if adcode is None and lines and (adcode := _parent_named_region(name, lines)):
+        source = "text"
     if adcode is None and (adcode := _site_region(name, page_lines)):
         source = "site"
     if adcode is None:
