@@ -336,3 +336,92 @@ def test_a_column_of_zeros_in_words_and_a_column_left_out_of_a_column_listing():
                 assert cell.status in ("missing", "inferred"), cell
             else:
                 assert cell.value == v[forms.t3_cell(row.id, column.id)], (row.id, column.id)
+
+
+def _t2_grid(v: dict) -> list[str]:
+    """Table 2 as tab-separated rows, each item under its measures' header."""
+    lines = []
+    for item in forms.FORMS["gov-2021"].t2:
+        lines += ["信息内容\t" + "\t".join(m.label_zh for m in item.measures),
+                  item.label_zh + "".join(f"\t{_v(v[forms.t2_cell(item.id, m.id)])}" for m in item.measures)]
+    return lines
+
+
+def _t3_label(row: forms.Row) -> str:
+    return f"{row.group_zh}{row.label_zh}" if row.group_zh.startswith("（") else row.label_zh
+
+
+def _report_text(t2: list[str], t3: list[str], t4: list[str]) -> bytes:
+    return "\n".join([f"{AGENCY}2023年政府信息公开工作年度报告", "一、总体情况", "2023年，本机关依法做好政府信息公开工作。",
+                      "二、主动公开政府信息情况", *t2, "三、收到和处理政府信息公开申请情况", *t3,
+                      "四、政府信息公开行政复议、行政诉讼情况", *t4, "五、存在的主要问题及改进情况", "工作仍有不足。"]).encode()
+
+
+def test_rows_of_values_parted_by_enumeration_commas_are_read():
+    """Table 3 with its columns named once in a note and each row's values after a colon parted by 、 (as a PDF
+    prints it, a long row wrapped after one of them), table 4 alike: the values were one garbled cell, and every
+    cell was ambiguous."""
+    v = synthetic.consistent_values(random.Random(11), "gov-2021")
+    form = forms.FORMS["gov-2021"]
+    t3 = ["（单位：件。以下各项数据依次为：自然人、商业企业、科研机构、社会公益组织、法律服务机构、其他、总计）"]
+    for k, row in enumerate(form.t3_rows):
+        numbers = [_v(v[forms.t3_cell(row.id, c.id)]) for c in forms.T3_COLUMNS]
+        if k == 3:  # wrapped by the page's width after its fourth value
+            t3 += [f"{_t3_label(row)}：" + "、".join(numbers[:4]) + "、", "、".join(numbers[4:])]
+        else:
+            t3.append(f"{_t3_label(row)}：" + "、".join(numbers))
+    t4 = ["（以下各项数据依次为：结果维持、结果纠正、其他结果、尚未审结、总计）"]
+    t4 += [f"{group.label_zh}：" + "、".join(_v(v[forms.t4_cell(group.id, c.id)]) for c in forms.T4_COLUMNS)
+           for group in forms.T4_GROUPS]
+    report = extract_bytes(_report_text(_t2_grid(v), t3, t4), "report.txt")
+    assert {k: c.value for k, c in report.cells.items()} == {c.id: v[c.id] for c in forms.cells("gov-2021")}
+
+
+def test_table_4_written_a_group_a_sentence_beside_grids_is_read():
+    """Tables 2 and 3 grids, table 4 a sentence a group (行政复议：结果维持1件，…，总计2件。) and a group of zeros in
+    words (…：均为0。): the list reader ran only for reports naming table 3's columns on every row, and table 4 was
+    missing."""
+    v = synthetic.consistent_values(random.Random(12), "gov-2021")
+    for column in forms.T4_COLUMNS:
+        v[forms.t4_cell("litigation_after_review", column.id)] = 0
+    t3 = ["\t" + "\t".join(c.label_zh for c in forms.T3_COLUMNS)]
+    t3 += [_t3_label(row) + "".join(f"\t{_v(v[forms.t3_cell(row.id, c.id)])}" for c in forms.T3_COLUMNS)
+           for row in forms.FORMS["gov-2021"].t3_rows]
+    t4 = [f"{group.label_zh}：" + "，".join(f"{c.label_zh}{_v(v[forms.t4_cell(group.id, c.id)])}件"
+                                           for c in forms.T4_COLUMNS) + "。" for group in forms.T4_GROUPS[:2]]
+    t4.append(f"{forms.T4_GROUPS[2].label_zh}：均为0。")
+    report = extract_bytes(_report_text(_t2_grid(v), t3, t4), "report.txt")
+    assert {k: c.value for k, c in report.cells.items()} == {c.id: v[c.id] for c in forms.cells("gov-2021")}
+
+
+@pytest.mark.parametrize("declared", [True, False])
+def test_cells_a_list_leaves_out_are_0_only_when_the_report_says_so(declared):
+    """Table 3 listing only the rows and the columns that are not 0, under （本部分只列出数据不为0的项目，其余各项均为0。）,
+    and table 4 as one sentence that all of it is 0: the cells left out are 0 by the report's word (worded,
+    with the words in the note). Without the note they stay missing or blank (or inferred): never guessed."""
+    v = synthetic.consistent_values(random.Random(13), "gov-2021")
+    form = forms.FORMS["gov-2021"]
+    for row in form.t3_rows[4:12]:
+        for column in forms.T3_COLUMNS:
+            v[forms.t3_cell(row.id, column.id)] = 0
+    for row in form.t3_rows:
+        v[forms.t3_cell(row.id, "research_institution")] = 0
+    v = rebalance(v)
+    t3 = ["（本部分只列出数据不为0的项目，其余各项均为0。）" if declared else "（单位：件）"]
+    for row in form.t3_rows:
+        named = [f"{c.label_zh}{v[forms.t3_cell(row.id, c.id)]}件" for c in forms.T3_COLUMNS
+                 if v[forms.t3_cell(row.id, c.id)]]
+        if named:
+            t3.append(f"{_t3_label(row)}：" + "，".join(named) + "。")
+    t4 = ["本年度未发生政府信息公开行政复议、行政诉讼案件，行政复议、行政诉讼的结果维持、结果纠正、其他结果、尚未审结"
+          "及总计各项均为0。" if declared else "本年度未发生政府信息公开行政复议、行政诉讼案件。"]
+    report = extract_bytes(_report_text(_t2_grid(v), t3, t4), "report.txt")
+    for cell in forms.cells("gov-2021"):
+        got = report.cells[cell.id]
+        if cell.id.startswith("t2.") or (cell.id.startswith("t3.") and v[cell.id]):
+            assert got.value == v[cell.id], cell.id
+        elif declared:
+            assert (got.value, got.status) == (0, "none") and "报告声明" in got.note, cell.id
+        else:  # (or inferred, where the identities leave one value)
+            assert ((got.value is None and got.status in ("missing", "blank"))
+                    or (got.status, got.value) == ("inferred", v[cell.id])), cell.id

@@ -371,6 +371,10 @@ _LOOK = re.escape(_DIGIT_LOOKALIKES + _NUMBER_PUNCT)
 # in label text fails on one look instead of every alternative (the same matches, in half the time).
 _TOKEN_START = _PURE_RULES + _RULE_OR_ONE + _MINUS_LOOKALIKES + _DIGIT_LOOKALIKES + _NUMBER_PUNCT + "OoDQ〇lISZB/／—–一无-－+"
 _TOKEN_ALTERNATIVES = (
+    # a row's values listed with enumeration commas (：31、4、0、0、1、0、36), or a wrapped row's first part
+    # (：4、1、0、0、, its last comma before the line's end): its cells
+    r"(?P<listed>[:：]?(?:(?<![^\s:：\u4e00-\u9fff])\d+(?:、\d+){2,}、?|(?<=[:：])\d+(?:、\d+)*、"
+    r"|(?<!\S)\d+(?:、\d+)+、)(?!\S))|"
     # a lone rule glyph: a separator, or a misread 1 (decided per row, see _drop_rules)
     rf"(?P<rule>(?<!\S)[{re.escape(_PURE_RULES + _RULE_OR_ONE)}](?!\S))"
     # digits with lookalikes or punctuation glued in (l7, 36B2, 3682., 11,16, 一2), after a space
@@ -463,6 +467,9 @@ def scan_plain(line: str, index: int) -> list[ValueRow]:
         kind = m.lastgroup  # the alternative that matched (each matches at least a character)
         if kind == "rule":
             values.append(_Rule(token))
+            continue
+        if kind == "listed":
+            values += token.lstrip(":：").rstrip("、").split("、")
             continue
         if kind == "garbled" or kind == "lookalike":
             if _LIST_NUMBER.fullmatch(token) and _WORDS.match(line[m.end():].lstrip()):

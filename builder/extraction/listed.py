@@ -17,6 +17,7 @@ names left empty (``ungridded``).
 
 from __future__ import annotations
 
+import collections
 import functools
 import itertools
 import re
@@ -44,6 +45,7 @@ _PAIR = re.compile(rf"(?:其中\s*)?(?:(?:{_GROUP_WORDS})[—\-－·・、/／�
 # A cell a line, its label's parts in any order, the column's name one of them (自然人 · 一、本年新收…：27;
 # 本年新收…／申请人情况／自然人 ⇥ 210), the value after the label's last colon or tab (nothing after a tab: blank).
 _CELL_VALUE = re.compile(rf"\s*(?:(?P<value>{_VALUE})\s*)?(?:(?:件|条|个|项|万元)\s*)?[。;；]?")
+_VALUE_CELL = re.compile(r"\t\s*\d[\d,.]*\s*(?=\t|$)")  # a tab-separated cell of a number
 _LINE_MAX = 300  # a listed value's line is short; longer lines are prose (and no pattern runs over a long one)
 _PART_SEPARATORS = re.compile(r"\s*(?:[·・›>|｜\t]|(?<!增)[／/](?!减))\s*|\s+[—\-－]\s+|(?<=[^\d\s])[—\-－](?=[^\d\s])|\s{2,}|　")
 # 各类申请人均为0件, 各项均为0件: every value of the row (or the column) 0.
@@ -52,8 +54,13 @@ _ALL_ZERO = re.compile(r"(?P<label>.+?)\s*[:：]\s*" + _ZERO_WORDS)
 _ROW_NUMBER_BEFORE = re.compile(r"(?:[（(][一二三四五六七八九十]+[)）]|\d+\s*[.．、])\s*$")
 _LABEL_END = " \t—-－·・:：|>›/／-"
 _PAIRS_MIN = 12  # named values a text prints at least before its lines are read so: two rows of table 3
-# Column names a list repeats on every row, and a table's header prints once: a first, cheap look.
+# or most of table 2 or of table 4 (its ten cells; two of its groups), listed beside tables printed as grids
+_TABLE_PAIRS_MIN = 8
+# Column names a list repeats on every row, and a table's header prints once: a first, cheap look; then
+# named values themselves, for a list of only the values that are not 0 (its rows name few columns each).
 _LISTED_WORDS = ("自然人", "商业企业", "科研机构", "本年制发件数", "本年新制作数量")
+_NAMED_VALUE = re.compile(rf"(?=[{re.escape(''.join(sorted({name[0] for name in _NAMES})))}])"
+                          rf"(?:{'|'.join(map(re.escape, _NAMES))})(?:[，,][^）)\n]{{0,10}})?[)）]?\s*[:：]?\s*\d")
 _T4_GROUPS = ("行政复议", "未经复议直接起诉", "复议后起诉", "行政诉讼")
 # The words of the form's rows (table 3's, its groups', table 2's items, table 4's groups): a card's heading names one.
 _ROW_WORDS = tuple(sorted({re.sub(r"^(?:[一二三四五六七]、|（[一二三四五六七]）|\d\.)", "", text)
@@ -84,7 +91,8 @@ def _pairs(line: str) -> tuple[str, list[tuple[str, str]]] | None:
         return None if _sentence(label) else (" ".join(_label_parts(label)),
                                               [(m.group("name"), m.group("value")) for m in found])
     if (zero := _ALL_ZERO.fullmatch(line)) and not _sentence(label := zero.group("label").strip(_LABEL_END)):
-        return label, [(column.label_zh, "0") for column in forms.T3_COLUMNS]
+        columns = forms.T4_COLUMNS if any(group in label for group in _T4_GROUPS) else forms.T3_COLUMNS
+        return label, [(column.label_zh, "0") for column in columns]
     return _cell(line)
 
 
@@ -93,7 +101,17 @@ def _label_parts(label: str) -> list[str]:
     over a group of columns and the 第二十条 item a table-2 row's name carries."""
     parts = [re.sub(r"[（(]第二十条第?[（(][一二三四五六七八九十]+[)）]项[)）]", "", part).strip(_LABEL_END)
              for part in _PART_SEPARATORS.split(label)]
+    parts = [piece for part in parts for piece in _bracketed_name(part)]
     return [part for part in parts if part and not re.fullmatch(_GROUP_WORDS, part)]
+
+
+_BRACKETED = re.compile(r"(?P<row>[^（(]+)[（(](?P<name>[^（）()，,]+)(?:[，,][^（）()]*)?[)）]")
+
+
+def _bracketed_name(part: str) -> list[str]:
+    """规章（本年制发件数）: a row's name with its column's in brackets, as two parts."""
+    m = _BRACKETED.fullmatch(part)
+    return [m["row"], m["name"]] if m and m["name"] in _NAMES else [part]
 
 
 def _label_and_value(line: str) -> tuple[str, str] | None:
@@ -118,8 +136,9 @@ def _label_and_value(line: str) -> tuple[str, str] | None:
 def _cell(line: str) -> tuple[str, list[tuple[str, str]]] | None:
     """A cell a line whose label names its column among its parts (see ``_CELL_VALUE``)."""
     split = _label_and_value(line)
-    if split is None or _sentence(split[0]) or (m := _CELL_VALUE.fullmatch(split[1])) is None:
-        return None
+    if (split is None or _sentence(split[0]) or (m := _CELL_VALUE.fullmatch(split[1])) is None
+            or _VALUE_CELL.search(split[0])):
+        return None  # (a row of values, its last cell after a tab: 自然人 ⇥ 26 ⇥ 0 ⇥ … ⇥ 1)
     if m.group("value") is None and "\t" not in line and not line.rstrip().endswith(("|", "｜")):
         return None  # only a tab's or a bar's empty cell (an export's last field) is a blank value
     parts = _label_parts(split[0])
@@ -258,6 +277,23 @@ def _column_cells(line: str) -> list[str]:
     return [line] if None in cells else [cell for row in cells for cell in row]
 
 
+def _with_merged_labels(lines: list[str]) -> list[str]:
+    """Table 2 printed a measure a row (条款 | 信息内容 | 统计指标 | 数量), its item's label merged down over its
+    measures' rows and so left blank on all but the first: each such row given the labels of the row above."""
+    out, above = [], None
+    for line in lines:
+        cells = line.split("\t") if line.startswith("\t") else None
+        if cells is None:
+            above = line.split("\t") if "\t" in line else None
+        elif above is not None and len(cells) == len(above):
+            named = next(k for k, cell in enumerate(cells) if cell.strip() or k == len(cells) - 1)
+            if re.sub(r"[（(].*", "", cells[named].strip()) in _T2_NAMES:
+                line = "\t".join(above[:named] + cells[named:])
+            above = line.split("\t")
+        out.append(line)
+    return out
+
+
 def relisted(lines: list[str]) -> tuple[list[str], int]:
     """The lines with each table row printed as a list of named values put back as a row (see the
     module's docstring), and how many such rows there were; the lines as they are in any other text.
@@ -266,12 +302,20 @@ def relisted(lines: list[str]) -> tuple[list[str], int]:
     if len(_COLUMN_LINE.findall(text)) >= _COLUMN_LINES_MIN:  # a column a line: made a cell a line first
         lines = _columns_as_cells(lines)
         text = "\n".join(lines)
-    if sum(text.count(word) for word in _LISTED_WORDS) < _PAIRS_MIN:
+    if (sum(text.count(word) for word in _LISTED_WORDS) < _PAIRS_MIN
+            and len(_NAMED_VALUE.findall(text)) < _TABLE_PAIRS_MIN):
         return lines, 0  # nearly every report: its tables' headers name each column once or twice
+    lines = _with_merged_labels(lines)
     stripped = [line.strip() + ("\t" if line.rstrip(" ").endswith("\t") else "") for line in lines]  # ⇥ a blank cell
     parsed = [_pairs(line) if len(line) <= _LINE_MAX else None for line in stripped]
-    if sum(len(p[1]) for p in parsed if p is not None) < _PAIRS_MIN:
-        return lines, 0
+    by_table = collections.Counter()
+    for pairs in filter(None, parsed):
+        by_table[_table(_Row(*pairs))] += len(pairs[1])
+    if by_table.total() < _PAIRS_MIN:  # only table 2 or 4 listed: only its lines are
+        alone = {table for table in ("t2", "t4") if by_table[table] >= _TABLE_PAIRS_MIN}
+        if not alone:
+            return lines, 0
+        parsed = [pairs if pairs is not None and _table(_Row(*pairs)) in alone else None for pairs in parsed]
     out: list[str | _Row] = []
     rows: dict[str, _Row] = {}  # by label: a row printed in pieces is one
     card: _Row | None = None

@@ -2042,6 +2042,39 @@ def read_t3(layout: Layout, form: forms.Form, out: Tables) -> None:
         _other_from_sub_rows(out)
 
 
+# A note that the table prints only what is not 0 (（本部分只列出数据不为0的项目，其余各项均为0。）, 未列出的项目
+# 数据均为0): every cell it leaves out is 0, by the report's own word.
+_ZERO = r"\s*(?:0|０|零)(?![\d.])"
+_UNLISTED_ZERO = re.compile(r"(?:未列出|未列|没有列出|未予列出|不再列出|其余|其他各?项)[^。；;\n]{0,12}?(?:均为|均|为|都是)"
+                            + _ZERO + r"|(?:只|仅)列出?[^。；;\n]{0,6}?(?:不为\s*[0０零]|非零|有数据|有数值)")
+# Table 4 as one sentence saying that all its cells are 0 (行政复议、行政诉讼（…）的结果维持、…及总计各项均为0).
+_ALL_ZERO = re.compile(r"(?:各项|各栏|全部|均)\s*(?:均为|为|均是)?" + _ZERO)
+_SENTENCE_END = re.compile(r"[。；;\n]")
+_DECLARED_ZERO_NOTE = "表中未印出，报告声明其为0：“{}”"
+_NOTE_MAX = 80  # characters of the declaration the note quotes
+
+
+def _t4_all_zero(text: str) -> str | None:
+    return next((sentence for sentence in _SENTENCE_END.split(text)
+                 if "行政复议" in sentence and "行政诉讼" in sentence and _ALL_ZERO.search(sentence)), None)
+
+
+def _declared_zeros(layout: Layout, out: Tables) -> None:
+    """Cells a table leaves out as 0, when the report says so: table 3's when it lists only what is not 0
+    (and some of it was read), table 4's when none of it is printed and a sentence says that all of it is 0."""
+    declared = {}
+    if any(value.value is not None for cell, value in out.cells.items() if cell.startswith("t3.")):
+        found = _UNLISTED_ZERO.search(layout.region_text("t3"))  # (a list read, not a table lost)
+        declared["t3"] = found.group() if found else None
+    if all(value.status == "missing" for cell, value in out.cells.items() if cell.startswith("t4.")):
+        declared["t4"] = _t4_all_zero(layout.region_text("t4"))
+    for table, words in declared.items():
+        for cell, value in out.cells.items() if words else ():
+            if cell.startswith(table + ".") and (value.status in ("missing", "blank")
+                                                 or (value.status == "inferred" and value.value == 0)):
+                out.cells[cell] = CellValue(0, None, "none", _DECLARED_ZERO_NOTE.format(words.strip()[:_NOTE_MAX]))
+
+
 def _without_spacer_cells(rows: list[ValueRow], size: int) -> list[ValueRow] | None:
     """Rows whose values alternate with empty cells (23 ␣ 2 ␣ 0 ␣ … ␣ 26: a layout's blank spacer
     columns) read without them, when most rows are printed so and then make the form's width.
@@ -2363,4 +2396,5 @@ def read_tables(layout: Layout, template: str) -> Tables:
     _one_among_numerals(out)
     order = [c.id for c in forms.cells(template)]
     out.cells = {c: out.cells.get(c, CellValue(None, None, "missing")) for c in order}
+    _declared_zeros(layout, out)
     return out
