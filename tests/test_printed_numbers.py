@@ -398,6 +398,19 @@ def test_one_table_pasted_from_a_spreadsheet_loses_its_zero_decimals_alone(layou
     assert rep.cells["t2.penalty.decisions"].status == "ambiguous"
 
 
+@pytest.mark.parametrize("layout", ["tab", "pipe", "html", "docx"])
+def test_rows_formatted_with_one_zero_decimal_lose_it(layout):
+    """Some rows of table 3 and table 4's row in the spreadsheet's one-decimal format (8.0 2.0 0.0 … 10.0), the
+    other rows typed: fewer than half the report's numbers print decimals, and every cell of those rows was
+    unsure. A row printing all its numbers so is formatted."""
+    v = values(GOV_2021)
+    rows = {row.id for row in forms.FORMS[GOV_2021].t3_rows[4:16]}
+    formatted = [c for c in forms.cells(GOV_2021) if c.table == "t4" or (c.table == "t3" and c.row in rows)]
+    rep, v = report({c.id: f"{v[c.id]}.0" for c in formatted}, layout, GOV_2021, v)
+    for cell in formatted:
+        assert (rep.cells[cell.id].value, rep.cells[cell.id].status) == (v[cell.id], "reported"), cell.id
+
+
 def test_a_cell_excel_exported_with_zero_decimals_is_the_number_it_stores():
     """Excel's web page keeps each number it shows (36.00) as the value it stores (x:num="36")."""
     page = ('<html><body><p>彭阳县人民政府2022年政府信息公开工作年度报告</p><table><tr><td>行政处罚</td>'

@@ -715,17 +715,19 @@ def _start_of_heading(lines: list[str], after: int, at: int) -> int:
     return at
 
 
-# A count in a spreadsheet's 数值 format: two decimals, both 0 (1,274.00). One such cell among whole numbers
-# may be OCR's point inside 400; a table printing most of its numbers so is formatted.
-_ZERO_DECIMALS = re.compile(r"(?P<n>-?\d{1,3}(?:,\d{3})+|-?\d+)\.00")
+# A count in a spreadsheet's 数值 format: one or two decimals, all 0 (1,274.00, 45.0). One such cell among
+# whole numbers may be OCR's point inside 400; a table printing most of its numbers so is formatted, and so is
+# a row printing every one of its numbers so (a spreadsheet formats rows, or a range of them).
+_ZERO_DECIMALS = re.compile(r"(?P<n>-?\d{1,3}(?:,\d{3})+|-?\d+)\.00?")
 _FORMATTED_MIN = 10
+_FORMATTED_ROW_MIN = 3  # numbers a row prints at least, each with zero decimals, to be a formatted row
 
 
 def without_zero_decimals(lines: list[str]) -> tuple[list[str], int]:
-    """The lines with the two zero decimals of a formatted table's cells dropped (1,274.00 → 1,274), and
-    how many were: in each table (a run of rows of cells: tabs, pipes) where most numbers print them
-    (table 4 pasted from a spreadsheet, the others typed); else the lines as they are."""
-    if sum(line.count(".00") for line in lines) < _FORMATTED_MIN:  # one look, for nearly every report
+    """The lines with the zero decimals of a formatted table's cells dropped (1,274.00 → 1,274), and how many
+    were: in each table (a run of rows of cells: tabs, pipes) where most numbers print them (table 4 pasted
+    from a spreadsheet, the others typed), and in each row whose numbers all do; else the lines as they are."""
+    if sum(line.count(".0") for line in lines) < _FORMATTED_MIN:  # one look, for nearly every report
         return lines, 0
     out, dropped = list(lines), 0
     rows = [(k, sep) for k, line in enumerate(lines) if (sep := delimiter(line)) is not None]
@@ -733,19 +735,28 @@ def without_zero_decimals(lines: list[str]) -> tuple[list[str], int]:
               for _, table in itertools.groupby(enumerate(rows), key=lambda item: item[1][0] - item[0])]
     if _formatted(lines, rows) is not None:  # every table so (an export, its headers parting short tables)
         tables = [rows]
+    formatted_rows = set()
     for table_rows in tables:
-        formatted = _formatted(lines, table_rows)
-        if formatted is None:
-            continue
-        for k, sep in table_rows:
-            out[k] = sep.join(m.group("n") if (m := _ZERO_DECIMALS.fullmatch(cell.strip())) else cell
-                              for cell in lines[k].split(sep))
-        dropped += formatted
+        whole = _formatted(lines, table_rows) is not None
+        formatted_rows.update(row for row in table_rows if whole or _formatted_row(lines[row[0]].split(row[1])))
+    for k, sep in sorted(formatted_rows):
+        cells = lines[k].split(sep)
+        dropped += _zero_decimal_cells(cells)
+        out[k] = sep.join(m.group("n") if (m := _ZERO_DECIMALS.fullmatch(cell.strip())) else cell for cell in cells)
     return (out, dropped) if dropped else (lines, 0)
 
 
+def _zero_decimal_cells(cells: list[str]) -> int:
+    return sum(1 for cell in cells if _ZERO_DECIMALS.fullmatch(cell.strip()))
+
+
+def _formatted_row(cells: list[str]) -> bool:
+    numbers = [cell.strip() for cell in cells if _NUMBER.fullmatch(cell.strip())]
+    return len(numbers) >= _FORMATTED_ROW_MIN and all(_ZERO_DECIMALS.fullmatch(number) for number in numbers)
+
+
 def _formatted(lines: list[str], rows: list[tuple[int, str]]) -> int | None:
-    """How many numbers of the rows (line numbers, delimiters) print two zero decimals, when most do."""
+    """How many numbers of the rows (line numbers, delimiters) print zero decimals, when most do."""
     cells = [cell.strip() for k, sep in rows for cell in lines[k].split(sep)]
     numbers = sum(1 for cell in cells if _NUMBER.fullmatch(cell))
     formatted = sum(1 for cell in cells if _NUMBER.fullmatch(cell) and _ZERO_DECIMALS.fullmatch(cell))
