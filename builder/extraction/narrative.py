@@ -253,24 +253,33 @@ _NEEDS_GROUPS = tuple(dict.fromkeys(p.needs for p in PATTERNS))
 
 
 def prose(lines: list[str]) -> str:
-    """The text's sentences, with lines a PDF wrapped mid-sentence joined again."""
+    """The text's sentences, with lines a PDF wrapped mid-sentence joined again, across a blank line too when
+    the line before is a long one left open (a PDF tool's text blocks, a blank line after each)."""
     out: list[str] = []
+    open_line = False  # the last line of text a long one, its sentence not ended
     for line in lines:
         stripped = line.strip()
         if stripped and ("\t" in line or stripped.count("|") >= 2):
             stripped = _sentence_cell(stripped) if "。" in stripped else ""
+            open_line = False
         if not stripped:
-            out.append("\n")
+            if not (open_line and not line.strip()):
+                out.append("\n")
+                open_line = False
             continue
         if _ITEM_START.match(stripped):
             out.append("\n")
+        open_line = len(stripped) >= _WRAPPED_LINE_MIN and stripped[-1] not in _LINE_ENDS
         out.append(stripped)
         if stripped[-1] in "。；;!！?？:：" or (_ITEM_START.match(stripped) and _HEADING_END.search(stripped)
                                                 and len(stripped) <= 40):
             out.append("\n")  # a heading (二、主动公开政府信息情况) is no start of the next paragraph's sentence
+            open_line = False
     return _SPACE_AROUND_DIGITS.sub("", _SPACE_GROUPED_COUNT.sub(lambda m: m.group().replace(" ", ""), "".join(out)))
 
 
+_WRAPPED_LINE_MIN = 15  # characters of a line a PDF wrapped (a title or heading is mostly shorter)
+_LINE_ENDS = frozenset("。；;!！?？:：）)》”\"")
 # A count whose thousands a space sets off (1 402件, as GB/T 15835 prints numbers): one number.
 _SPACE_GROUPED_COUNT = re.compile(r"(?<![\d.,])[1-9]\d{0,2}(?: \d{3})+(?=\s*[件条元篇次个项人万])")
 
