@@ -506,6 +506,24 @@ def test_a_markdown_table_whose_rows_are_wider_than_its_first_keeps_every_cell(t
         assert report.cells[cell.id].value == v[cell.id], cell.id
 
 
+def test_a_markdown_file_with_raw_html_a_converter_kept_is_read_as_markdown():
+    """pandoc keeps what it cannot write in Markdown as HTML (a page's metadata table, <table class="meta">): the
+    file was read as a web page, its pipe tables became one paragraph, and tables 2–4 were lost."""
+    v = values(GOV_2021, seed=6)
+    lines = synthetic.render(AGENCY, 2022, GOV_2021, v, "pipe").split("\n")
+    out, width = ['<table class="meta">', "<tr><th>索引号：</th><td>000014349/2023-00012</td></tr>",
+                  f"<tr><th>发布机构：</th><td>{AGENCY}</td></tr>", "</table>", ""], 0
+    for k, line in enumerate(lines):
+        if line.startswith("|") and not lines[k - 1].startswith("|"):
+            width = len(line.strip(" |").split("|"))
+            out += ["|" + "  |" * width, "|" + "----|" * width]
+        out.append(("### " + line) if re.match("[一二三四五六]、", line) else line)
+    report = extract_bytes("\n".join(out).encode(), "report.md")
+    assert report.document.source.format == "markdown"
+    for cell in forms.cells(GOV_2021):
+        assert report.cells[cell.id].value == v[cell.id], cell.id
+
+
 @pytest.mark.parametrize("padded", [False, True])
 def test_a_markdown_table_s_bold_cells_are_read_as_their_numbers(padded):
     """A Markdown export bolds the total row (| **（七）总计** | **165** | … |): the marks stayed in the

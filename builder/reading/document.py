@@ -596,6 +596,11 @@ def body_of(lines: list[str]) -> list[str]:
 _HTML_HINT = re.compile(rb"<\s*(?:!doctype\s+html|html|body|head|table|div|p|meta)\b", re.I)
 
 
+# A Markdown file's own structure: a pipe table's delimiter row (|----|:---:|) or a heading (### 三、…).
+_MARKDOWN_HINT = re.compile(rb"(?m)^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*\||^#{1,6} \S")
+_MARKDOWN_LOOK = 65_536
+
+
 PDF_SIGNATURE, ZIP_SIGNATURE = b"%PDF-", b"PK\x03\x04"  # what PDF and ZIP (DOCX) files start with
 GZIP_SIGNATURE = b"\x1f\x8b"
 RTF_SIGNATURE = b"{\\rtf"
@@ -670,11 +675,12 @@ def detect_format(data: bytes, path: str) -> str:
         return "ocr"
     if (head.lstrip()[:1] in (b"{", b"[") or _JSONP.match(head)) and _is_json(data):
         return "json"  # an article API's response or a crawler's export, the page's HTML inside a string
+    markdown = path.lower().endswith((".md", ".markdown"))
+    if markdown and _MARKDOWN_HINT.search(data[:_MARKDOWN_LOOK]):
+        return "markdown"  # (pandoc's Markdown keeps what it cannot write as HTML: its pipe tables are still its own)
     if _HTML_HINT.search(head):
         return "html"
-    if path.lower().endswith((".md", ".markdown")):
-        return "markdown"
-    return "text"
+    return "markdown" if markdown else "text"
 
 
 def _zip_format(data: bytes, path: str) -> str:

@@ -1074,6 +1074,7 @@ def _inline_text(token) -> str:
 
 _STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")  # **176**: bold, as a cell kept as printed shows it
 _DELIMITER_ROW = re.compile(r"[\s|:]*-[\s|:-]*")
+_TAG = re.compile(r"</?[A-Za-z][^<>]{0,300}>")
 
 
 def markdown_to_text(markdown: str) -> str:
@@ -1096,8 +1097,9 @@ def markdown_to_text(markdown: str) -> str:
         elif token.type == "tr_close" and row is not None:
             lines.append("\t".join(row))
             row = None
+    src = [_TAG.sub("", line) for line in src]  # raw HTML a converter kept (a metadata table): its text
     if not consumed:
-        return markdown
+        return "\n".join(src)
     out: list[str] = []
     table_lines = iter(lines)
     index = 0
