@@ -239,6 +239,9 @@ SPELLED_NOTE = "以汉字数字印出"  # the note of a count printed in Chinese
 # What a spreadsheet shows of a number stored as text ('12, the apostrophe Excel and WPS keep before it
 # when the cell is pasted as text).
 _TEXT_NUMBER = re.compile(r"['‘’`](?P<n>-?\d+(?:,\d{3})*(?:\.\d+)?)")
+# A closing mark of the label before, which Word hangs past the cell's edge (3.危及“三安全一稳定” wrapped, its ”
+# in the next column): a PDF's text puts it before the number (”0).
+_HANGING_PUNCTUATION = re.compile(r"[”」』）)》](?P<n>\d+(?:,\d{3})*(?:\.\d+)?)")
 
 
 @lru_cache(maxsize=4096)
@@ -269,6 +272,8 @@ def spelled_number(cell: str) -> tuple[str, str] | None:
         return re.sub(r"[^\d.]", "", c), "数字中的空格是千位分隔，读作一个数"
     if m := _TEXT_NUMBER.fullmatch(c):
         return m.group("n"), "数字前的撇号是表格软件“以文本形式存储的数字”的标记，不计入数值"
+    if m := _HANGING_PUNCTUATION.fullmatch(c):
+        return m.group("n"), "数字前的标点是上一格末尾悬挂出格的标点（如行名末尾的引号），不计入数值"
     if m := _CHANGE_WORDS.fullmatch(c):
         sign = "-" if m.group("sign") in ("减少", "减", "下降") else ""
         return sign + m.group("n").replace(",", ""), f"“{m.group('sign')}”读作{'负数' if sign else '正数'}"
