@@ -981,8 +981,9 @@ def test_a_sentence_wrapped_across_a_blank_line_is_one_sentence(blank):
     """A PDF tool's text blocks put a blank line after each wrapped line (…共新收政府 / ␣ / 信息公开申请107件): the
     blank line ended the paragraph, and neither the applications nor the reviews were found. A short line
     left open (a title) and a line that ends its sentence still end their paragraph at a blank line."""
-    text = "\n".join(["（二）依申请公开。2024年，市生态环境局共新收政府", blank, "信息公开申请107件，上年结转7件，全部在法定期限内予以",
-                      blank, "答复，结转下年度继续办理6件。全年因政府信息公开引发行", blank, "政复议5件、行政诉讼3件。", blank,
+    text = "\n".join(["（二）依申请公开。2024年，市生态环境局共新收政府", blank,
+                      "信息公开申请107件，上年结转7件，全部在法定期限内予以", blank,
+                      "答复，结转下年度继续办理6件。全年因政府信息公开引发行", blank, "政复议5件、行政诉讼3件。", blank,
                       "年度报告", blank, "2件材料。"])
     found = figures(text, year=2024)
     assert headlines(found) == {"applications_received": 107, "applications_carried_over": 7,
