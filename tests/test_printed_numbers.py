@@ -445,3 +445,50 @@ def test_a_change_in_brackets_is_a_decrease(layout):
     for cell in ("t2.licensing.change", "t2.fees.change"):
         assert (rep.cells[cell].value, rep.cells[cell].status) == (v[cell], "reported"), cell
         assert rep.cells[cell].note.startswith("增减印在括号中")
+
+
+def test_a_number_wrapped_at_its_thousands_comma_around_its_row_is_left_to_the_sums():
+    """A narrow cell wraps 1,066 at its comma and the row's other values sit between its lines (1, / （七）总计 240 3 …
+    / 066), as a PDF's text reads them: 066 was taken for the row's last value, every value went one cell left,
+    and five cells were wrong. The row is read short of it, and the sums put the number back."""
+    v = values(GOV_2021)
+    v[forms.t3_cell("total", "natural_person")] += 1000
+    v[forms.t3_cell("granted", "natural_person")] += 1000
+    v[forms.t3_cell("new_received", "natural_person")] += 1000
+    for row in ("total", "granted", "new_received"):
+        v[forms.t3_cell(row, "total")] += 1000
+    lines = synthetic.render(AGENCY, 2022, GOV_2021, v, "space").split("\n")
+    at = next(k for k, line in enumerate(lines) if line.startswith("（七）总计"))
+    first = f"{v[forms.t3_cell('total', 'natural_person')]:,}"
+    head, tail = first.split(",", 1)
+    others = [f"{v[forms.t3_cell('total', c.id)]:,}" for c in forms.T3_COLUMNS[1:]]
+    lines[at:at + 1] = [head + ",", "（七）总计 " + " ".join(others), tail]
+    report = extract_bytes("\n".join(lines).encode(), "report.txt")
+    for cell in forms.cells(GOV_2021):
+        assert report.cells[cell.id].value == v[cell.id], cell.id
+    assert report.cells[forms.t3_cell("total", "natural_person")].status == "inferred"
+
+
+@pytest.mark.parametrize("layout", ["tab", "html"])
+def test_a_number_with_a_space_in_its_cell_is_read_by_the_row_s_sums(layout):
+    """Table 4's row with a cell printing 2 4 (a narrow cell's wrap) and every other cell its own: sixteen
+    numbers for fifteen cells, neither the first nor the last fifteen kept the groups' sums, and the whole row
+    was ambiguous. The one grouping that keeps them is read, the cell repaired with its printed text."""
+    v = {**values(GOV_2021), "t4.admin_review.upheld": 24, "t4.admin_review.total": 24}
+    v = {**v, **{f"t4.admin_review.{c}": 0 for c in ("corrected", "other", "pending")}}
+    rep, v = report({"t4.admin_review.upheld": "2 4"}, layout, GOV_2021, v)
+    got = rep.cells["t4.admin_review.upheld"]
+    assert (got.value, got.raw, got.status) == (24, "2 4", "repaired")
+    for cell in forms.cells(GOV_2021):
+        if cell.table == "t4":
+            assert rep.cells[cell.id].value == v[cell.id], cell.id
+
+
+@pytest.mark.parametrize(("printed", "candidates"), [("1, 514", [1514]), ("5,3 14", [5314]), ("13 6", [136]),
+                                                     ("12, 34", []), ("0, 514", [])])
+def test_a_number_with_thousands_commas_wrapped_in_its_cell_has_its_joined_reading(printed, candidates):
+    """1, 514 and 5,3 14: a narrow cell wrapped a number with thousands commas; it read as nothing, and the sums
+    could not put it back. Only a reading, as for 13 6."""
+    from builder.extraction.tables import parse_cell
+
+    assert parse_cell(printed).candidates == candidates

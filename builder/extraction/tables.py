@@ -345,6 +345,11 @@ def read_table(slots: list[_Slot], identities: list[Identity], out: Tables, tabl
                      "not have (合计); it is left out", line=slot.row.line + 1)
         if len(printed) > len(slot.ids) and _all_zero(printed):
             printed = printed[:len(slot.ids)]  # 0 merged over a grid's columns (a cell of 0 for all): 0 whichever
+        if len(printed) > len(slot.ids) and (joined := _spaced_in_a_cell(slot, printed, identities)) is not None:
+            printed = joined
+            out.warn("spaced_numbers", f"{table}: row '{slot.row.label or slot.row.extra_label}' prints a number "
+                     "with a space inside its cell (2 4 for 24): its tokens are grouped into the form's cells as "
+                     "only one grouping keeps the row's own sums", line=slot.row.line + 1)
         if len(printed) > len(slot.ids):
             size = len(slot.ids)
             which = None if len(printed) in extra_columns else _window(
@@ -607,24 +612,43 @@ def _window(printed: list[str], size: int, local: list[tuple[tuple[int, ...], tu
 _MAX_SPLIT_NUMBERS = 2  # numbers a space may have split in one row, beyond which no joining is tried
 
 
+def _spaced_in_a_cell(slot: _Slot, printed: list[str], identities: list[Identity]) -> list[str] | None:
+    """A row of cells (tabs, a grid) with as many cells as the form's, one or two of them printing a number with
+    a space inside (2 4, a narrow cell's wrap): its cells as the one grouping of its tokens that keeps the row's
+    own sums groups them (the number's cell printed as it is, its reading left to the sums); None when there is
+    none or more than one, or the row is no such row."""
+    size, local = len(slot.ids), _local(identities, slot.ids)
+    if not (slot.row.delimited and slot.row.width == size and local):
+        return None
+    holding = [groups for groups in _joined_tokens(printed, size)
+               if _holds([int("".join(group)) for group in groups], local)]
+    return [" ".join(group) for group in holding[0]] if len(holding) == 1 else None  # (2 4: read with the sums)
+
+
 def _joined_readings(printed: list[str], size: int) -> Iterator[list[int]]:
     """The row's tokens read as ``size`` numbers by joining neighbours (1 1 → 11, never 0 1): the
     readings of a row whose extra tokens are numbers a space split."""
+    for groups in _joined_tokens(printed, size):
+        yield [int("".join(group)) for group in groups]
+
+
+def _joined_tokens(printed: list[str], size: int) -> Iterator[list[list[str]]]:
+    """The row's tokens in ``size`` groups of neighbours (never one opening with 0, nor of three)."""
     extra = len(printed) - size
     if not 0 < extra <= _MAX_SPLIT_NUMBERS or not all(t.strip().isdigit() for t in printed):
         return
     for joins in itertools.combinations(range(1, len(printed)), extra):
         if any(b - a == 1 for a, b in itertools.pairwise(joins)):
             continue  # three tokens in one number: not tried
-        values, start = [], 0
+        groups, start = [], 0
         for cut in [j for j in range(1, len(printed)) if j not in joins] + [len(printed)]:
             part = [t.strip() for t in printed[start:cut]]
             if len(part) > 1 and part[0].startswith("0"):
                 break
-            values.append(int("".join(part)))
+            groups.append(part)
             start = cut
         else:
-            yield values
+            yield groups
 
 
 def _run_choice(slot: _Slot, tokens: list[str], identities: list[Identity], checked: frozenset[str]) -> Choice:
@@ -1075,7 +1099,10 @@ def align(rows: list[ValueRow], template: tuple[Row, ...]) -> tuple[list[ValueRo
 
 
 def _merge_broken(rows: list[ValueRow], size: int) -> list[ValueRow]:
-    """A row whose values wrap onto the next line: join the halves."""
+    """A row whose values wrap onto the next line: join the halves. A number a narrow cell wraps at its
+    thousands comma, the row's other values centred between its two lines (1, / （七）总计 240 3 … / 066), is
+    left out, its halves neither a row nor the row's last value: the row is short of it, as printed."""
+    rows = _without_split_thousands(rows)
     out: list[ValueRow] = []
     for row in rows:
         prev = out[-1] if out else None
@@ -1085,6 +1112,20 @@ def _merge_broken(rows: list[ValueRow], size: int) -> list[ValueRow]:
             continue
         out.append(row)
     return out
+
+
+_THOUSANDS_HEAD = re.compile(r"\d{1,3},")
+_THOUSANDS_TAIL = re.compile(r"\d{3}(?:,\d{3})*")
+
+
+def _without_split_thousands(rows: list[ValueRow]) -> list[ValueRow]:
+    def lone(k: int, pattern: re.Pattern[str]) -> bool:
+        return (0 <= k < len(rows) and not rows[k].label and not rows[k].delimited and len(rows[k].cells) == 1
+                and bool(pattern.fullmatch(rows[k].cells[0].strip())))
+
+    split = {k for j in range(1, len(rows) - 1) if rows[j].label and lone(j - 1, _THOUSANDS_HEAD)
+             and lone(j + 1, _THOUSANDS_TAIL) and rows[j + 1].line - rows[j - 1].line == 2 for k in (j - 1, j + 1)}
+    return [row for k, row in enumerate(rows) if k not in split] if split else rows
 
 
 def _join_cell_lines(rows: list[ValueRow], lines: list[str], size: int = 0) -> list[ValueRow]:
@@ -2331,7 +2372,7 @@ def _t4_printed_row(rows: list[ValueRow], size: int) -> ValueRow | None:
     for candidate in rows:
         if row is None:
             cells = candidate.cells if len(candidate.cells) >= size else fit(candidate.cells, size)
-            row = ValueRow(candidate.label, list(cells), candidate.delimited, candidate.line)
+            row = ValueRow(candidate.label, list(cells), candidate.delimited, candidate.line, width=candidate.width)
         elif len(row.cells) < size and len(row.cells) % len(forms.T4_COLUMNS) == 0 and \
                 len(fit(candidate.cells, size)) == len(forms.T4_COLUMNS):
             row.cells = row.cells + fit(candidate.cells, size)
