@@ -267,3 +267,24 @@ def test_a_compilation_of_prose_reports_is_read_as_its_first():
     assert (read.agency.name, read.year, read.template) == (agencies[0], 2017, "pre-2019")
     assert {f.key: f.value for f in read.narrative if f.headline}["applications_received"] == 70
     assert [w["count"] for w in read.warnings if w["code"] == "more_reports"] == [2]
+
+
+@pytest.mark.parametrize("title", ["关于《彭阳县人民政府2022年政府信息公开工作年度报告》的更正说明",
+                                   "彭阳县人民政府关于2022年政府信息公开工作年度报告的更正公告"])
+def test_an_erratum_reprinting_a_corrected_table_is_no_report(title):
+    """An erratum reprinting the whole of table 3 it corrects, under the form's heading: the table gave it the
+    form's shape and it was published as the county's report. Only an erratum printing the report's sections
+    from table 2's to its problems' (the corrected report republished whole) is the report; an erratum titled
+    公告 was refused as an official document even then."""
+    from builder import errors
+
+    v = synthetic.consistent_values(random.Random(5), GOV_2021, scale=30)
+    lines = synthetic.render("彭阳县人民政府", 2022, GOV_2021, v, "tab").split("\n")
+    start = next(k for k, line in enumerate(lines) if line.startswith("三、收到和处理"))
+    end = next(k for k, line in enumerate(lines) if line.startswith("四、政府信息公开行政复议"))
+    lead = [title, "经核查，我县2022年政府信息公开工作年度报告第三部分数据有误，更正后的表格如下："]
+    with pytest.raises(errors.NotAReport, match="an erratum"):
+        extract_bytes("\n".join([*lead, *lines[start:end], "报告其他内容不变。"]).encode(), "erratum.txt")
+    read = extract_bytes("\n".join([*lead[:1], "更正后的年度报告全文重新发布如下：", *lines]).encode(), "republished.txt")
+    assert (read.agency.name, read.year) == ("彭阳县人民政府", 2022)
+    assert {c: read.cells[c].value for c in v} == v

@@ -9,7 +9,7 @@ from pathlib import Path
 from .. import errors
 from ..forms import PRE_2019
 from ..reading.document import UNDONE_MOJIBAKE, Document, read_bytes, read_file
-from .layout import Layout, locate, numbered_headings, without_zero_decimals
+from .layout import SECTION_HEADINGS, Layout, locate, numbered_headings, without_zero_decimals
 from .listed import relisted, ungridded
 from .metadata import (
     UNSURE_YEAR_SOURCES,
@@ -99,6 +99,7 @@ _OTHER_KINDS = (
     (re.compile(r"(?:的)?(?:复)?函$"), "a letter (函)"),
     (re.compile(r"(?:的)?通知$"), "a notice (通知)"),
     (re.compile(r"(?:的)?通报$"), "a circular (通报)"),
+    (re.compile(r"(?:更正|勘误)(?:说明|公告|声明|启事)?$"), _ERRATUM := "an erratum (更正说明) to a report"),
     (re.compile(r"(?:的)?(?:批复|请示|决定|意见|公告|通告)$"), "an official document (批复/请示/决定/意见/公告)"),
     (re.compile(r"工作要点(?:落实情况)?$|要点$"), "a work plan (工作要点)"),
     (re.compile(r"(?:工作)?(?:计划|方案|安排)$"), "a work plan (计划/方案)"),
@@ -110,7 +111,6 @@ _OTHER_KINDS = (
      _OTHER_SUBJECT := "a report on another subject than disclosure (信息公开)"),
     (re.compile(r"公开指南$"), _GUIDE := "a disclosure guide (政府信息公开指南)"),
     (re.compile(r"公开(?:目录|制度)$"), _CATALOGUE := "a disclosure catalogue or rule (政府信息公开目录/制度)"),
-    (re.compile(r"(?:更正|勘误)(?:说明|公告|声明|启事)?$"), _ERRATUM := "an erratum (更正说明) to a report"),
 )
 # A title naming a year's report and no subject, after a page label (文件名称：2023年度报告).
 _NO_SUBJECT = re.compile(r"(?:[^:：]{1,6}[:：])?(?:\d{4}年度?)?(?:工作)?(?:年度)?报告")
@@ -204,6 +204,12 @@ def other_document_kind(lines: list[str], deep: bool = False) -> tuple[str, str]
         if kind is not None and not any(title_line_year(line) for line in after):
             return kind, title
     return None
+
+
+def _whole_report(layout: Layout) -> bool:
+    """Whether the text prints the report's sections from table 2's to its problems' (an erratum republishing the
+    corrected report whole is that report; one reprinting a table it corrects is not)."""
+    return all(any(SECTION_HEADINGS[t].search(line) for line in layout.lines) for t in ("t2", "t3", "t4", "t5"))
 
 
 def _looks_like_report(doc: Document, layout: Layout) -> bool:
@@ -358,7 +364,8 @@ def extract_document(doc: Document) -> Report:
         more = (end, count)
     if other is None and not (layout.rows("t3") or layout.rows("t4")) and find_title(doc.lines)[0] is None:
         other = other_document_kind(doc.lines, deep=True)
-    if other is not None and (other[0] not in _WEAK_KINDS or not form_structure(layout)):
+    if other is not None and (other[0] not in _WEAK_KINDS or not form_structure(layout)
+                              or (other[0] == _ERRATUM and not _whole_report(layout))):
         raise errors.NotAReport(path, f"the title “{other[1]}” names {other[0]}, not an annual report")
     if not _looks_like_report(doc, layout):
         raise errors.NotAReport(path, "no report title, form tables or report sections found")
