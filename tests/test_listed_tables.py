@@ -425,3 +425,14 @@ def test_cells_a_list_leaves_out_are_0_only_when_the_report_says_so(declared):
         else:  # (or inferred, where the identities leave one value)
             assert ((got.value is None and got.status in ("missing", "blank"))
                     or (got.status, got.value) == ("inferred", v[cell.id])), cell.id
+
+
+def test_rows_of_named_values_a_pdf_wrapped_over_lines_are_read():
+    """A row a sentence (一、本年新收…：自然人14件、商业企业3件、…、总计18件。) in a PDF that wraps it every 30
+    characters: no line was a row alone, and table 3 was lost."""
+    v = synthetic.consistent_values(random.Random(14), "gov-2021")
+    _, t3, t4 = _listed("gov-2021", v, "wechat")
+    wrapped = [line[k:k + 30] for line in t3 for k in range(0, len(line), 30)]
+    report = extract_bytes(_report_text(_t2_grid(v), wrapped, t4), "report.txt")
+    for cell in forms.cells("gov-2021"):
+        assert report.cells[cell.id].value == v[cell.id], cell.id

@@ -294,6 +294,42 @@ def _with_merged_labels(lines: list[str]) -> list[str]:
     return out
 
 
+_WRAPPED_PARTS_MAX = 4  # lines a PDF wraps a listed row over, at most
+# A line going on with the named values of the line before (、科研机构74件、… / 件、合计112件。), or a line
+# left open after one of them (…商业企业零件、 / 科研机构74件…)
+_CONTINUED = re.compile(r"\s*(?:[、，,；;）)]|件|\d)")
+_LEFT_OPEN = frozenset("、，,（(")
+_ROW_END = "。；;"
+
+
+def _unwrapped_rows(lines: list[str]) -> list[str]:
+    """Rows of named values a PDF wrapped over lines (一、本年新收…：自然人14件，法人或其他组织（商业企 / 业3件、…），
+    总计18 / 件。) as one line each: a line that names values but is no row alone, or whose next line goes on
+    with its values, joined with the lines after it up to its row's end, when they make one naming more."""
+    out: list[str] = []
+    k = 0
+    while k < len(lines):
+        line = lines[k].strip()
+        joined = None
+        alone = _pairs(line) if line and "\t" not in line and line[-1] not in _ROW_END and _PAIR.search(line) else False
+        if alone is None or (alone and k + 1 < len(lines) and (_CONTINUED.match(lines[k + 1]) or line[-1] in _LEFT_OPEN)):
+            for end in range(k + 2, min(k + 1 + _WRAPPED_PARTS_MAX, len(lines)) + 1):
+                candidate = "".join(part.strip() for part in lines[k:end])
+                if len(candidate) > _LINE_MAX or "\t" in candidate:
+                    break
+                if candidate[-1:] in _ROW_END or end == len(lines):
+                    whole = _pairs(candidate)
+                    joined = (candidate, end) if whole and len(whole[1]) > len((alone or ("", []))[1]) else None
+                    break
+        if joined:
+            out.append(joined[0])
+            k = joined[1]
+        else:
+            out.append(lines[k])
+            k += 1
+    return out
+
+
 def relisted(lines: list[str]) -> tuple[list[str], int]:
     """The lines with each table row printed as a list of named values put back as a row (see the
     module's docstring), and how many such rows there were; the lines as they are in any other text.
@@ -305,7 +341,7 @@ def relisted(lines: list[str]) -> tuple[list[str], int]:
     if (sum(text.count(word) for word in _LISTED_WORDS) < _PAIRS_MIN
             and len(_NAMED_VALUE.findall(text)) < _TABLE_PAIRS_MIN):
         return lines, 0  # nearly every report: its tables' headers name each column once or twice
-    lines = _with_merged_labels(lines)
+    lines = _unwrapped_rows(_with_merged_labels(lines))
     stripped = [line.strip() + ("\t" if line.rstrip(" ").endswith("\t") else "") for line in lines]  # ⇥ a blank cell
     parsed = [_pairs(line) if len(line) <= _LINE_MAX else None for line in stripped]
     by_table = collections.Counter()
