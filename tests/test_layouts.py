@@ -623,3 +623,18 @@ def test_a_section_s_number_on_a_line_of_its_own_makes_the_form_s_heading(number
     report = extract_bytes("\n".join(lines).encode(), "report.txt")
     check_report(report)
     assert (report.year, report.template, report.badge) == (2023, GOV_2021, "无表格")
+
+
+def test_a_2019_form_item_printed_with_the_2021_form_s_header_is_read_by_it():
+    """A 2020 report on the 2019 form whose 行政许可 block was pasted from the 2021 form (信息内容 | 本年处理决定数量,
+    one value): the value was read as 上一年项目数量 and 处理决定数量 left blank. It is read by the header's name;
+    the measures not printed are missing."""
+    v = values(GOV_2019, seed=8)
+    lines = synthetic.render(AGENCY, 2020, GOV_2019, v, "tab").split("\n")
+    at = next(k for k, line in enumerate(lines) if line.startswith("行政许可\t"))
+    lines[at - 1:at + 1] = ["信息内容\t本年处理决定数量\t\t", f"行政许可\t{v['t2.licensing.decisions']}\t\t"]
+    report = extract_bytes("\n".join(lines).encode(), "report.txt")
+    got = {m: report.cells[f"t2.licensing.{m}"] for m in ("prev_items", "change", "decisions")}
+    assert got["decisions"].value == v["t2.licensing.decisions"]
+    assert got["prev_items"].status == got["change"].status == "missing"
+    assert "t2.fewer_measures" in [w["code"] for w in report.warnings]

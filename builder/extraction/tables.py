@@ -1352,6 +1352,12 @@ def read_t2(layout: Layout, form: forms.Form, out: Tables) -> None:
             ids = tuple(forms.t2_cell(item.id, m) for m in printed)
             out.warn("t2.column_order", f"t2: the header above '{item.label_zh}' prints its measures in another order "
                      f"({', '.join(printed)}); read by the header's names", line=match.line + 1)
+        if match is not None and (named := _fewer_measures_named(layout, match, item)) is not None:
+            ids = tuple(forms.t2_cell(item.id, m) for m in named)
+            match = replace(match, cells=match.cells[:len(named)])
+            out.warn("t2.fewer_measures", f"t2: the header above '{item.label_zh}' names only {', '.join(named)} (the "
+                     "other form's columns for this item): its values are read so, the other measures not printed",
+                     line=match.line + 1)
         if match is not None and not match.has_values:
             match = ValueRow(match.label, [""] * len(ids), True, match.line)  # the row is printed, its cells empty
         if (match is not None and match.delimited and len(match.cells) > len(ids)
@@ -1413,6 +1419,22 @@ def _t2_header_order(headers: list[tuple[int, tuple[str, ...]]], line: int,
         return None
     printed, form_order = above[-1], tuple(m.id for m in item.measures)
     return printed if set(printed) == set(form_order) and printed != form_order else None
+
+
+def _fewer_measures_named(layout: Layout, row: ValueRow, item: forms.Table2Item) -> tuple[str, ...] | None:
+    """The item's measures the header right above its row names, in their printed order, when the row prints
+    as many values as that and fewer than the form has (a 2020 report on the 2019 form with one item's block
+    pasted from the 2021 form: 信息内容 | 本年处理决定数量 over 行政许可 | 1326); else None."""
+    printed = len(row.cells)
+    while printed and not row.cells[printed - 1].strip():
+        printed -= 1  # (a grid's empty cells after them)
+    if not printed or printed >= len(item.measures) or row.line < 1:
+        return None
+    above = layout.lines[row.line - 1]
+    found = {m.id: min(p for word in forms.T2_MEASURE_WORDS[m.id] if (p := above.find(word)) >= 0)
+             for m in item.measures if any(word in above for word in forms.T2_MEASURE_WORDS[m.id])}
+    named = tuple(sorted(found, key=found.get))
+    return named if len(named) == printed and not re.search(r"\d", above) else None
 
 
 # A table-2 header cell naming a column the form does not have: the year before's figure (上年现行有效件数,
