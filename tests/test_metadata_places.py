@@ -365,7 +365,8 @@ def test_a_partner_of_the_same_name_lends_no_prefix():
     ("南通市公安局崇川分局", "320613"), ("济南市生态环境局历城分局", "370112"), ("上海市公安局浦东分局", "310115"),
     ("重庆市公安局渝中区分局", "500103"), ("北京市规划和自然资源委员会海淀分局", "110108"),
     ("杭州市税务局第一分局", "330100"), ("苏州市公安局工业园区分局", "320500"),
-    ("深圳市市场监督管理局福田监管局", "440304"), ("深圳市生态环境局南山管理局", "440305")])
+    ("深圳市市场监督管理局福田监管局", "440304"), ("深圳市生态环境局南山管理局", "440305"),
+    ("无锡市住房公积金管理中心江阴分中心", "320281")])
 def test_a_city_bureau_s_branch_named_after_a_district_is_that_district_s(name, adcode):
     """A 分局 serves the district it is named after; one named otherwise (第一分局, 工业园区分局) is the city's."""
     assert describe_agency(name).adcode == adcode
@@ -408,3 +409,12 @@ def test_a_banner_s_customary_short_name_is_the_banner(short, adcode):
     lines = [f"{name}2023年政府信息公开工作年度报告", f"2023年，{name}在{short}党委、政府的领导下，认真落实{short}政务公开"
              f"工作要点，通过{short}人民政府门户网站公开信息。"]
     assert describe_agency(name, lines).adcode == adcode
+
+
+def test_a_street_of_a_national_zone_without_a_code_is_the_zone_s_city():
+    """A street of 苏州工业园区 titled by its own name only, the body naming it with the zone: the zone has no code of
+    its own and was no place, so the street had no region and kept its short name."""
+    lines = ["胜浦街道2023年政府信息公开工作年度报告", "本报告由苏州工业园区胜浦街道办事处编制。",
+             "2023年，苏州工业园区胜浦街道办事处认真落实政务公开要求。"]
+    agency = describe_agency(find_agency_name(lines), lines)
+    assert (agency.name, agency.adcode) == ("苏州工业园区胜浦街道办事处", "320500")

@@ -1489,8 +1489,8 @@ def _site_region(name: str, page_lines: list[str] | None) -> str | None:
 
 
 # A city bureau's branch named after a district of the city: 南通市公安局崇川分局, 济南市生态环境局历城分局,
-# 上海市公安局浦东分局.
-_BRANCH = re.compile(r"(?:局|委员会)(?P<short>[" + _HAN + r"]{1,6}?)(?:分局|监管局|管理局)$")  # 深圳市市场监督管理局福田监管局
+# 上海市公安局浦东分局, 深圳市市场监督管理局福田监管局; and a city centre's (无锡市住房公积金管理中心江阴分中心).
+_BRANCH = re.compile(r"(?:局|委员会|中心)(?P<short>[" + _HAN + r"]{1,6}?)(?:分局|监管局|管理局|分中心)$")
 
 
 def _district_branch(name: str, city: str) -> str | None:
