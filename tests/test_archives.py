@@ -100,3 +100,22 @@ def test_an_archive_with_a_password_or_no_document_is_refused_saying_so(archive,
     with pytest.raises(error) as caught:
         extract_bytes(archive, "湖里区2023年报.zip")
     assert says in str(caught.value)
+
+
+@pytest.mark.parametrize(("name", "year"), [(f"{AGENCY}{YEAR}年政府信息公开工作年度报告附表.xlsx", YEAR),
+                                            ("P020240117624381950273.xlsx", None)])
+def test_a_workbook_of_the_tables_alone_takes_its_year_from_a_file_name_naming_the_report(name, year):
+    """The three tables as a workbook with no title, published as 附件 named after the report: no year was found
+    and the file was rejected. The file's name is the last place to look, and a year found there is unsure."""
+    from builder import errors
+
+    v = values(seed=16)
+    workbook = xlsx_bytes([b for b in blocks(v) if not isinstance(b, str)])
+    if year is None:
+        with pytest.raises(errors.MissingMetadata, match="nor in the file's name"):
+            extract_bytes(workbook, name)
+        return
+    report = extract_bytes(workbook, name)
+    assert_every_cell(report, v)
+    assert (report.agency.name, report.year) == (AGENCY, year)
+    assert "year_unsure" in [w["code"] for w in report.warnings]

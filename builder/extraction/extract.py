@@ -206,6 +206,9 @@ def other_document_kind(lines: list[str], deep: bool = False) -> tuple[str, str]
     return None
 
 
+FILE_NAME = "the file's name"  # where the year of a document that states none came from (not settled)
+
+
 def _whole_report(layout: Layout) -> bool:
     """Whether the text prints the report's sections from table 2's to its problems' (an erratum republishing the
     corrected report whole is that report; one reprinting a table it corrects is not)."""
@@ -373,10 +376,14 @@ def extract_document(doc: Document) -> Report:
         raise errors.NotAReport(path, f"a list of {listed} reports of several agencies (a compilation's index or "
                                       "a column page) with no report's tables or sections of its own")
     year, year_source = find_year(doc.lines)
+    titled = Path(path).stem if title_line_year(Path(path).stem) is not None else None
+    if year is None and titled:  # a spreadsheet of the tables alone, its file named as the report
+        year, year_source = title_line_year(titled), FILE_NAME
     if year is None:
-        raise errors.MissingMetadata(path, "no report year in the title, 统计期限 or opening")
+        raise errors.MissingMetadata(path, "no report year in the title, 统计期限 or opening, nor in the file's name")
     name = (find_agency_name(doc.lines, issuer_from_labels(doc.page_lines)) or publisher_from_labels(doc.page_lines)
-            or name_in_running_heads(doc.source.running_heads) or signature_name(doc.lines))
+            or name_in_running_heads(doc.source.running_heads) or signature_name(doc.lines)
+            or (find_agency_name([titled]) if titled else None))
     if not name:
         raise errors.MissingMetadata(path, "no agency name in the title or opening")
     if (kind := next((kind for pattern, kind in _NOT_AGENCIES if pattern.search(name)), None)) is not None:
@@ -399,7 +406,7 @@ def extract_document(doc: Document) -> Report:
         warnings.append({"code": "listed_rows", "count": listed,
                          "message": f"{listed} table rows are printed as lists of named values (自然人：114；商业企业：9 "
                                     "…, a line or a card a row): each value read by its column's name"})
-    if year_source in UNSURE_YEAR_SOURCES:
+    if year_source in UNSURE_YEAR_SOURCES or year_source == FILE_NAME:
         warnings.append({"code": "year_unsure",
                          "message": f"report year {year} read from {year_source}: the title, the 统计期限 and the "
                                     "publication sentence do not settle it"})
