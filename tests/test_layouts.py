@@ -506,6 +506,21 @@ def test_a_markdown_table_whose_rows_are_wider_than_its_first_keeps_every_cell(t
         assert report.cells[cell.id].value == v[cell.id], cell.id
 
 
+def test_a_markdown_file_with_its_tables_as_raw_html_reads_them_as_a_web_page_s():
+    """A PDF-to-Markdown converter writes headings in Markdown and each table as one line of raw HTML (<table>…
+    with spans): read as Markdown, the tags were stripped and every row's numbers ran together."""
+    from .official_form import blocks, html_table
+
+    v = values(GOV_2021, seed=7)
+    out = []
+    for block in blocks(v):
+        out += [html_table(block).replace("\n", ""), ""] if not isinstance(block, str) else [f"# {block}", ""]
+    report = extract_bytes("\n".join(out).encode(), "report.md")
+    assert report.document.source.format == "markdown"
+    for cell in forms.cells(GOV_2021):
+        assert report.cells[cell.id].value == v[cell.id], cell.id
+
+
 def test_a_markdown_file_with_raw_html_a_converter_kept_is_read_as_markdown():
     """pandoc keeps what it cannot write in Markdown as HTML (a page's metadata table, <table class="meta">): the
     file was read as a web page, its pipe tables became one paragraph, and tables 2–4 were lost."""

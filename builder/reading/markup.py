@@ -1074,7 +1074,7 @@ def _inline_text(token) -> str:
 
 _STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")  # **176**: bold, as a cell kept as printed shows it
 _DELIMITER_ROW = re.compile(r"[\s|:]*-[\s|:-]*")
-_TAG = re.compile(r"</?[A-Za-z][^<>]{0,300}>")
+_HTML_BLOCK_START = re.compile(r"\s{0,3}</?(?:html|body|table|thead|tbody|tr|td|th|div|p|ul|ol|li|dl|section|br|hr)\b", re.I)
 
 
 def markdown_to_text(markdown: str) -> str:
@@ -1097,9 +1097,8 @@ def markdown_to_text(markdown: str) -> str:
         elif token.type == "tr_close" and row is not None:
             lines.append("\t".join(row))
             row = None
-    src = [_TAG.sub("", line) for line in src]  # raw HTML a converter kept (a metadata table): its text
     if not consumed:
-        return "\n".join(src)
+        return _with_html_blocks(src)
     out: list[str] = []
     table_lines = iter(lines)
     index = 0
@@ -1114,6 +1113,23 @@ def markdown_to_text(markdown: str) -> str:
         out.extend([_STRONG.sub(r"\2", row) for row in rows] if max(widths) > widths[0] else rendered)
         index = end
     out.extend(src[index:])
+    return _with_html_blocks(out)
+
+
+def _with_html_blocks(lines: list[str]) -> str:
+    """The lines with each block of raw HTML a converter kept (a table it could not write as Markdown, a page's
+    metadata table: from a line opening with a tag to the next blank line, as CommonMark reads it) read as a web
+    page is."""
+    out: list[str] = []
+    k = 0
+    while k < len(lines):
+        if not _HTML_BLOCK_START.match(lines[k]):
+            out.append(lines[k])
+            k += 1
+            continue
+        end = next((j for j in range(k, len(lines)) if not lines[j].strip()), len(lines))
+        out.append(html_to_text("\n".join(lines[k:end])))
+        k = end
     return "\n".join(out)
 
 
