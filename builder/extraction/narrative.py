@@ -269,7 +269,8 @@ def prose(lines: list[str]) -> str:
             continue
         if _ITEM_START.match(stripped):
             out.append("\n")
-        open_line = len(stripped) >= _WRAPPED_LINE_MIN and stripped[-1] not in _LINE_ENDS
+        open_line = (len(stripped) >= _WRAPPED_LINE_MIN and stripped[-1] not in _LINE_ENDS
+                     and not _HEADING_END.search(stripped))  # (a caption: Table: …行政诉讼情况)
         out.append(stripped)
         if stripped[-1] in "。；;!！?？:：" or (_ITEM_START.match(stripped) and _HEADING_END.search(stripped)
                                                 and len(stripped) <= 40):
