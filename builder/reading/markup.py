@@ -1127,7 +1127,10 @@ def _with_html_blocks(lines: list[str]) -> str:
             out.append(lines[k])
             k += 1
             continue
-        end = next((j for j in range(k, len(lines)) if not lines[j].strip()), len(lines))
+        end = k
+        while end < len(lines) and _HTML_BLOCK_START.match(lines[end]):  # blocks one after another read at once
+            end = next((j for j in range(end, len(lines)) if not lines[j].strip()), len(lines))
+            end = next((j for j in range(end, len(lines)) if lines[j].strip()), len(lines))
         out.append(html_to_text("\n".join(lines[k:end])))
         k = end
     return "\n".join(out)
