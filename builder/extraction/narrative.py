@@ -270,6 +270,7 @@ def prose(lines: list[str]) -> str:
         if _ITEM_START.match(stripped):
             out.append("\n")
         open_line = (len(stripped) >= _WRAPPED_LINE_MIN and stripped[-1] not in _LINE_ENDS
+                     and _IN_A_SENTENCE.search(stripped) is not None  # (no title: …年度报告)
                      and not _HEADING_END.search(stripped))  # (a caption: Table: …行政诉讼情况)
         out.append(stripped)
         if stripped[-1] in "。；;!！?？:：" or (_ITEM_START.match(stripped) and _HEADING_END.search(stripped)
@@ -280,6 +281,7 @@ def prose(lines: list[str]) -> str:
 
 
 _WRAPPED_LINE_MIN = 15  # characters of a line a PDF wrapped (a title or heading is mostly shorter)
+_IN_A_SENTENCE = re.compile(r"[，,、；;]")  # what a line wrapped inside a paragraph has, and a title has not
 _LINE_ENDS = frozenset("。；;!！?？:：）)》”\"")
 # A count whose thousands a space sets off (1 402件, as GB/T 15835 prints numbers): one number.
 _SPACE_GROUPED_COUNT = re.compile(r"(?<![\d.,])[1-9]\d{0,2}(?: \d{3})+(?=\s*[件条元篇次个项人万])")
