@@ -765,6 +765,8 @@ def test_a_paragraph_laid_out_as_a_spreadsheet_row_is_prose():
     ("2023年，区政府行政复议、行政诉讼案件分别为15件、9件，同比分别增加2件、减少1件。",
      {"admin_review_cases": 15, "litigation_cases": 9}),
     ("2022年、2023年，我局分别收到政府信息公开申请58件、71件，2023年同比增长22.4%。", {"applications_received": 71}),
+    # counts with thousands commas (2,876件、3,104件: two counts, not four)
+    ("2022年、2023年市政府分别收到政府信息公开申请2,876件、3,104件，同比增长7.9%。", {"applications_received": 3104}),
     # as many names as counts, or nothing is paired
     ("全区各部门、各镇（街道）涉及政府信息公开的行政复议、行政诉讼案件分别为43件、27件。", {}),
 ])
@@ -992,3 +994,20 @@ def test_a_sentence_wrapped_across_a_blank_line_is_one_sentence(blank):
                                 "applications_carried_forward": 6, "admin_review_cases": 5, "litigation_cases": 3}
     assert not any(joined in sentence for sentence in sentences(text.split("\n"))
                    for joined in ("年度报告2件材料", "情况全年", "年度报告本报告"))
+
+
+def test_the_body_s_own_count_after_its_region_s_is_its_headline():
+    """全县各级行政机关共收到申请287件，其中县政府办公室本级收到申请31件，另有上年结转申请1件: in the office's report
+    the 31 was a part (其中) and the carried-over one the county's, so neither was a headline. After the body
+    names itself (本级), what follows is its own; in a report of the region's scope the region's count stays."""
+    text = ("2022年，全县各级行政机关共收到政府信息公开申请287件，其中县政府办公室本级收到政府信息公开申请31件（同比减少4件），"
+            "另有上年结转申请1件，均已在法定期限内办结。")
+    assert headlines(figures(text, year=2022)) == {"applications_received": 31, "applications_carried_over": 1}
+    region = find_figures(sentences(text.split("\n")), 2022, all_levels=True)
+    assert headlines(region)["applications_received"] == 287
+
+
+def test_cases_of_both_kinds_said_to_be_zero_are_each_zero():
+    """全年因政府信息公开引起的行政复议、行政诉讼案件数均为零: neither count was found."""
+    found = figures("全年因政府信息公开引起的行政复议、行政诉讼案件数均为零。", year=2023)
+    assert headlines(found) == {"admin_review_cases": 0, "litigation_cases": 0}

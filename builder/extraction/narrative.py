@@ -149,6 +149,9 @@ PATTERNS: tuple[Pattern, ...] = (
        + _NOT_OUTCOME, 0),
     _p("admin_review_cases", _NONE_BEFORE + r"无(?:(?!撤销|纠错|违法)[^。；;，,\d]){0,15}?行政复议"
        + _NOT_OUTCOME, 0),
+    # 行政复议、行政诉讼案件数均为零: each kind's count 0
+    _p("admin_review_cases", r"行政复议(?:[、和及与]行政诉讼)?(?:案件)?(?:数量?|件数)?\s*(?:均|都|皆)?为\s*(?:零|0)(?![\d.])", 0),
+    _p("litigation_cases", r"行政诉讼(?:案件)?(?:数量?|件数)?\s*(?:均|都|皆)?为\s*(?:零|0)(?![\d.])", 0),
     _p("litigation_cases", r"行政诉讼(?:案件|案|申请)?(?:共|共计)?\s*" + _N + r"(?:件|起|宗)"),
     _p("litigation_cases", _N + r"(?:件|起|宗)\s*" + _CAUSED + r"行政诉讼" + _NOT_CORRECTED),
     _p("litigation_cases", r"(?:未|没有|无)" + _FOR + r"被?(?:收到|发生|产生|出现|接到|提起|起诉|申请)" + _CASE_GAP
@@ -327,7 +330,7 @@ def _respectively(sentence: str) -> str:
 
     def pairs(m: re.Match) -> str:
         names = m.group("names").split("、")
-        counts = re.split(r"\s*[、，,]\s*", m.group("counts"))
+        counts = re.split(r"(?<=[件起宗])\s*[、，,]\s*", m.group("counts"))  # (2,876件、3,104件: two counts)
         if len(names) != len(counts):
             return m.group()
         rest = "" if _COPULA.match(m.group("rest")) else m.group("rest")
@@ -681,9 +684,11 @@ def _context(key: str, sentence: str, start: int, number_start: int, year: int |
         year_words = _CARRIED_IN.sub("", year_words)
     if key not in _PREVIOUS_YEAR_KEYS and _OTHER_YEAR_WORDS.search(year_words):
         return "other_year"
+    own = not all_levels and _own_after_wider(scope + before)  # 全县各级…共287件，其中县政府办公室本级…31件: its own
     if key in _TOTAL_KEYS and _inside_part(clause) and not _NEW_OF_HANDLED.search(clause) \
             and not (key == "applications_answered" and _ANSWERED_OF_RECEIVED.search(clause)) \
-            and not _YEAR_OF_RUNNING_TOTAL.search(before) and not (key == "normative_docs_issued" and "规范性文件" in clause):
+            and not _YEAR_OF_RUNNING_TOTAL.search(before) and not (key == "normative_docs_issued" and "规范性文件" in clause) \
+            and not (own and _OWN_SUBJECT.search(clause)):
         return "part"  # (the normative documents among the year's documents, 其中行政规范性文件9件, are its count)
     if key == "applications_other_channel" and in_aside(sentence, number_start) and _OTHER_CHANNELS_BEFORE.search(
             sentence[:max(sentence.rfind("(", 0, number_start), sentence.rfind("（", 0, number_start))]):
@@ -694,9 +699,16 @@ def _context(key: str, sentence: str, start: int, number_start: int, year: int |
         return "other_scope"  # 全年作为复议机关办理政府信息公开类行政复议案件16件: others' cases it decided
     if key in _SCOPED_KEYS and _SECTOR_SYSTEM.search(scope + before):
         return "other_scope"  # 全市生态环境系统（含各区县分局）共收到申请61件: the department's and others
-    if key in _SCOPED_KEYS and not all_levels and _ALL_LEVELS.search(scope + before):
+    if key in _SCOPED_KEYS and not all_levels and _ALL_LEVELS.search(scope + before) and not own:
         return "other_scope"  # 全省各级自然资源主管部门共收到…: not a department's, an office's or a form's total
     return ""
+
+
+def _own_after_wider(text: str) -> bool:
+    """Whether the text, having named a scope wider than the report's body (全县各级行政机关), then names the body
+    itself (其中县政府办公室本级, 本机关): what follows is the body's own."""
+    wider = [m.end() for m in _ALL_LEVELS.finditer(text)]
+    return bool(wider) and _OWN_SUBJECT.search(text, wider[-1]) is not None
 
 
 # The words between 主动公开 and the 信息 it publishes, the nearest 主动公开 taken.
