@@ -524,22 +524,25 @@ _THIS_YEAR = re.compile(r"本年度?|今年")
 
 def _meta_year(report, context=None) -> list[Result]:
     sentences = report.document.sentences
-    evidence: list[tuple[int, str]] = []
+    reported: list[tuple[str, list[int], list[int]]] = []  # each sentence, its period's years and those it reports on
     for sentence in sentences:
         if "年" in sentence:
             sentence = arabic_years(sentence)  # 自二〇二三年一月一日起: the period in Chinese numerals
-        for m in _PERIOD_YEAR.finditer(sentence):
-            evidence.append((int(m.group(1) or m.group(2)), sentence.strip()))
+        reported.append((sentence, [int(m.group(1) or m.group(2)) for m in _PERIOD_YEAR.finditer(sentence)], []))
         if _FUTURE.search(sentence):
             continue
         for m in _REPORTING.finditer(sentence):
-            year = int(m.group(1))
             # A comparison with another year ("较2021年") is not what the body reports on, nor is an
             # aside in brackets (申请24件（2019年为19件）), nor another year's cases a sentence frames in
             # this one's (另有2021年受理的2件行政诉讼于本年度审结).
             if not re.search(r"(?:较|比|同比|相比|与)\s*$", sentence[: m.start(1)]) \
                     and not in_aside(sentence[:m.end()], m.start(1)) and not _THIS_YEAR.search(sentence):
-                evidence.append((year, sentence.strip()))
+                reported[-1][2].append(int(m.group(1)))
+    evidence: list[tuple[int, str]] = []
+    for k, (sentence, period, years) in enumerate(reported):
+        if sentence.rstrip().endswith((";", "；")) and k + 1 < len(reported) and report.year in reported[k + 1][2]:
+            years = [year for year in years if year == report.year]  # 2021年收到…63件；2022年收到…50件: set beside it
+        evidence += [(year, sentence.strip()) for year in (*period, *years)]
     if not evidence:
         return [say("meta.year", NA, message="no_evidence")]
     title_year = read_title(report.document.lines).year if report.year_source == "period, against the title" else None
