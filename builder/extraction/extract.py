@@ -367,6 +367,10 @@ def extract_document(doc: Document) -> Report:
         more = (end, count)
     if other is None and not (layout.rows("t3") or layout.rows("t4")) and find_title(doc.lines)[0] is None:
         other = other_document_kind(doc.lines, deep=True)
+    if (other is not None and other[0] not in _WEAK_KINDS and layout.regions and form_structure(layout)
+            and _whole_report(layout) and (start := _first_report_start(layout)) > 0):
+        doc.lines = layout.lines[start:]  # a gazette's issue: another document first, then the report whole
+        layout, other = locate(doc.lines), None
     if other is not None and (other[0] not in _WEAK_KINDS or not form_structure(layout)
                               or (other[0] == _ERRATUM and not _whole_report(layout))):
         raise errors.NotAReport(path, f"the title “{other[1]}” names {other[0]}, not an annual report")
@@ -375,9 +379,13 @@ def extract_document(doc: Document) -> Report:
     if not form_structure(layout) and (listed := _listed_reports(doc.lines)):  # (a search result's snippet of a row)
         raise errors.NotAReport(path, f"a list of {listed} reports of several agencies (a compilation's index or "
                                       "a column page) with no report's tables or sections of its own")
+    if (layout.regions and (start := _first_report_start(layout)) > 0
+            and not find_agency_name(doc.lines, issuer_from_labels(doc.page_lines))):
+        doc.lines = layout.lines[start:]  # a gazette's issue or pages of it: other documents before the report
+        layout = locate(doc.lines)
     year, year_source = find_year(doc.lines)
-    titled = Path(path).stem if title_line_year(Path(path).stem) is not None else None
-    if year is None and titled:  # a spreadsheet of the tables alone, its file named as the report
+    titled = Path(path).stem if form_structure(layout) and title_line_year(Path(path).stem) is not None else None
+    if year is None and titled:  # the form's tables alone (a workbook), the file named as the report
         year, year_source = title_line_year(titled), FILE_NAME
     if year is None:
         raise errors.MissingMetadata(path, "no report year in the title, 统计期限 or opening, nor in the file's name")
