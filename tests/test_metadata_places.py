@@ -418,3 +418,11 @@ def test_a_street_of_a_national_zone_without_a_code_is_the_zone_s_city():
              "2023年，苏州工业园区胜浦街道办事处认真落实政务公开要求。"]
     agency = describe_agency(find_agency_name(lines), lines)
     assert (agency.name, agency.adcode) == ("苏州工业园区胜浦街道办事处", "320500")
+
+
+@pytest.mark.parametrize("site", ["教育部政府门户网站", "生态环境部政府网站", "教育部政府网"])
+def test_a_ministry_s_site_name_lends_its_name_no_government(site):
+    """本报告电子版可在教育部政府门户网站查阅: a ministry's report was read as 教育部政府's."""
+    lines = ["教育部2023年政府信息公开工作年度报告", f"本报告电子版可在{site}（www.moe.gov.cn）查阅。",
+             "2023年，教育部认真落实政务公开要求。"]
+    assert find_agency_name(lines) == "教育部"

@@ -705,7 +705,8 @@ _CHROME_LINE = re.compile(r"ICP备|公网安备|网站标识码|主办单位|主
 # Names of a place that are also an institution's short name: 白阳镇 is 白阳镇人民政府, 长江路街道 its 办事处.
 _PLACE_INSTITUTION = re.compile(r"(?:乡|镇|街道)$")
 _PLACE_FULLER = r"(人民政府|办事处)"
-_GOVERNMENT = r"(人民政府|政府(?!信息)|管理委员会|管委会)"  # not X政府信息公开; X人民政府办公室 compiles X人民政府's report
+# not X政府信息公开, nor X政府门户网站 (教育部政府门户网站: a ministry's site); X人民政府办公室 compiles X人民政府's report
+_GOVERNMENT = r"(人民政府|政府(?!信息|门户|网站|网)|管理委员会|管委会)"
 # The office of a government or committee (党政办公室, 综合办公室 …): the name of what it serves, then the office.
 _OFFICE_OF = re.compile(r"^(.+?(?:人民政府|政府|管理委员会|管委会|行政公署|委员会|办事处))[" + _HAN + r"]{0,4}(?:办公室|办公厅)$")
 
