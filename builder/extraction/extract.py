@@ -379,19 +379,20 @@ def extract_document(doc: Document) -> Report:
     if not form_structure(layout) and (listed := _listed_reports(doc.lines)):  # (a search result's snippet of a row)
         raise errors.NotAReport(path, f"a list of {listed} reports of several agencies (a compilation's index or "
                                       "a column page) with no report's tables or sections of its own")
-    if (layout.regions and (start := _first_report_start(layout)) > 0
-            and not find_agency_name(doc.lines, issuer_from_labels(doc.page_lines))):
+    issuer = issuer_from_labels(doc.page_lines)
+    name = find_agency_name(doc.lines, issuer)
+    if not name and layout.regions and (start := _first_report_start(layout)) > 0:
         doc.lines = layout.lines[start:]  # a gazette's issue or pages of it: other documents before the report
         layout = locate(doc.lines)
+        name = find_agency_name(doc.lines, issuer)
     year, year_source = find_year(doc.lines)
     titled = Path(path).stem if form_structure(layout) and title_line_year(Path(path).stem) is not None else None
     if year is None and titled:  # the form's tables alone (a workbook), the file named as the report
         year, year_source = title_line_year(titled), FILE_NAME
     if year is None:
         raise errors.MissingMetadata(path, "no report year in the title, 统计期限 or opening, nor in the file's name")
-    name = (find_agency_name(doc.lines, issuer_from_labels(doc.page_lines)) or publisher_from_labels(doc.page_lines)
-            or name_in_running_heads(doc.source.running_heads) or signature_name(doc.lines)
-            or (find_agency_name([titled]) if titled else None))
+    name = (name or publisher_from_labels(doc.page_lines) or name_in_running_heads(doc.source.running_heads)
+            or signature_name(doc.lines) or (find_agency_name([titled]) if titled else None))
     if not name:
         raise errors.MissingMetadata(path, "no agency name in the title or opening")
     if (kind := next((kind for pattern, kind in _NOT_AGENCIES if pattern.search(name)), None)) is not None:
