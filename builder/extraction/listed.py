@@ -341,7 +341,7 @@ def relisted(lines: list[str]) -> tuple[list[str], int]:
     if (sum(text.count(word) for word in _LISTED_WORDS) < _PAIRS_MIN
             and len(_NAMED_VALUE.findall(text)) < _TABLE_PAIRS_MIN):
         return lines, 0  # nearly every report: its tables' headers name each column once or twice
-    lines = _unwrapped_rows(_with_merged_labels(lines))
+    printed, lines = lines, _unwrapped_rows(_with_merged_labels(lines))
     stripped = [line.strip() + ("\t" if line.rstrip(" ").endswith("\t") else "") for line in lines]  # ⇥ a blank cell
     parsed = [_pairs(line) if len(line) <= _LINE_MAX else None for line in stripped]
     by_table = collections.Counter()
@@ -350,7 +350,7 @@ def relisted(lines: list[str]) -> tuple[list[str], int]:
     if by_table.total() < _PAIRS_MIN:  # only table 2 or 4 listed: only its lines are
         alone = {table for table in ("t2", "t4") if by_table[table] >= _TABLE_PAIRS_MIN}
         if not alone:
-            return lines, 0
+            return printed, 0  # (as printed: no row joined or labelled for a list that is none)
         parsed = [pairs if pairs is not None and _table(_Row(*pairs)) in alone else None for pairs in parsed]
     out: list[str | _Row] = []
     rows: dict[str, _Row] = {}  # by label: a row printed in pieces is one
