@@ -1119,6 +1119,8 @@ _THOUSANDS_TAIL = re.compile(r"\d{3}(?:,\d{3})*")
 
 
 def _without_split_thousands(rows: list[ValueRow]) -> list[ValueRow]:
+    """The rows without the halves of a number wrapped at its thousands comma around a labelled row (a lone 1, on
+    the line above it, a lone 066 on the line below): see ``_merge_broken``."""
     def lone(k: int, pattern: re.Pattern[str]) -> bool:
         return (0 <= k < len(rows) and not rows[k].label and not rows[k].delimited and len(rows[k].cells) == 1
                 and bool(pattern.fullmatch(rows[k].cells[0].strip())))
@@ -2118,6 +2120,7 @@ _NOTE_MAX = 80  # characters of the declaration the note quotes
 
 
 def _t4_all_zero(text: str) -> str | None:
+    """The sentence naming both kinds of cases and saying that all of table 4 is 0, or None."""
     return next((sentence for sentence in _SENTENCE_END.split(text)
                  if "行政复议" in sentence and "行政诉讼" in sentence and _ALL_ZERO.search(sentence)), None)
 
