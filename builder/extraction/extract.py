@@ -209,6 +209,13 @@ def other_document_kind(lines: list[str], deep: bool = False) -> tuple[str, str]
 FILE_NAME = "the file's name"  # where the year of a document that states none came from (not settled)
 
 
+def _titled_file(path: str, layout: Layout) -> str | None:
+    """The file's name, when it is a report's title and the file prints the form's tables: what names a workbook
+    of the tables alone, published as the report's 附件."""
+    stem = Path(path).stem
+    return stem if form_structure(layout) and title_line_year(stem) is not None else None
+
+
 def _whole_report(layout: Layout) -> bool:
     """Whether the text prints the report's sections from table 2's to its problems' (an erratum republishing the
     corrected report whole is that report; one reprinting a table it corrects is not)."""
@@ -386,7 +393,7 @@ def extract_document(doc: Document) -> Report:
         layout = locate(doc.lines)
         name = find_agency_name(doc.lines, issuer)
     year, year_source = find_year(doc.lines)
-    titled = Path(path).stem if form_structure(layout) and title_line_year(Path(path).stem) is not None else None
+    titled = _titled_file(path, layout) if year is None or not name else None
     if year is None and titled:  # the form's tables alone (a workbook), the file named as the report
         year, year_source = title_line_year(titled), FILE_NAME
     if year is None:

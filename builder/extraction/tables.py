@@ -1125,8 +1125,9 @@ def _without_split_thousands(rows: list[ValueRow]) -> list[ValueRow]:
         return (0 <= k < len(rows) and not rows[k].label and not rows[k].delimited and len(rows[k].cells) == 1
                 and bool(pattern.fullmatch(rows[k].cells[0].strip())))
 
-    split = {k for j in range(1, len(rows) - 1) if rows[j].label and lone(j - 1, _THOUSANDS_HEAD)
-             and lone(j + 1, _THOUSANDS_TAIL) and rows[j + 1].line - rows[j - 1].line == 2 for k in (j - 1, j + 1)}
+    split = {k for j in range(1, len(rows) - 1) if not rows[j - 1].label and rows[j].label
+             and lone(j - 1, _THOUSANDS_HEAD) and lone(j + 1, _THOUSANDS_TAIL)
+             and rows[j + 1].line - rows[j - 1].line == 2 for k in (j - 1, j + 1)}
     return [row for k, row in enumerate(rows) if k not in split] if split else rows
 
 
