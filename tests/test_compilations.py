@@ -295,7 +295,8 @@ def test_a_report_in_a_gazette_issue_after_other_documents_is_read_from_its_titl
     own title: the head named no agency and the file was rejected. The report is read from its title."""
     v = synthetic.consistent_values(random.Random(8), GOV_2021, scale=30)
     report = synthetic.render("彭阳县人民政府", 2022, GOV_2021, v, "tab")
-    before = ["彭阳县人民政府公报", "2023年第2期（总第118期）", "目  录", "彭阳县人民政府办公室关于印发2023年政务公开工作要点的通知（1）",
+    before = ["彭阳县人民政府公报", "2023年第2期（总第118期）", "目  录",
+              "彭阳县人民政府办公室关于印发2023年政务公开工作要点的通知（1）",
               "彭阳县人民政府2022年政府信息公开工作年度报告（3）", "各乡镇人民政府，县政府各部门：",
               "现将《2023年政务公开工作要点》印发给你们，请认真贯彻落实。", "2023年政务公开工作要点",
               "一、深化重点领域信息公开。", "二、做好政府信息公开工作年度报告的编制和发布。"]
