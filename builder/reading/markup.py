@@ -602,6 +602,8 @@ def html_to_text(html: str, path: str = "") -> str:
     _shown_values(root)
     if any(name in html for name in _FIXED_COLUMN_COPIES):
         _drop_fixed_column_copies(root)
+    if _CELL_LABEL in html:
+        _drop_cell_labels(root)
     if "bidi-override" in html or "<bdo" in html.lower():  # (a style or element every other page lacks)
         _shown_reversed(root)
     _font_drawn_figures(root)
@@ -849,6 +851,19 @@ def _with_class(root, names: tuple[str, ...]) -> list:
     """The elements that have one of the class ``names``, in one pass over the classed elements."""
     wanted = frozenset(names)
     return [e for e in root.xpath("//*[@class]") if not wanted.isdisjoint(e.get("class", "").split())]
+
+
+# A responsive table's stacked cells, each printed with its column's name before its value (Tablesaw's stack mode:
+# <b class="tablesaw-cell-label">申请人情况</b><span class="tablesaw-cell-content">79</span>), saved after its script ran.
+_CELL_LABEL = "cell-label"
+
+
+def _drop_cell_labels(root) -> None:
+    """The column names a responsive table's script wrote into each of its cells: read, each value followed a
+    header's words in its cell and read as no number."""
+    for label in root.xpath("//td//*[@class] | //th//*[@class]"):
+        if any(_CELL_LABEL in name for name in label.get("class", "").split()) and label.getparent() is not None:
+            label.drop_tree()
 
 
 def _drop_fixed_column_copies(root) -> None:
