@@ -9,7 +9,7 @@ from pathlib import Path
 from .. import errors
 from ..forms import PRE_2019
 from ..reading.document import UNDONE_MOJIBAKE, Document, read_bytes, read_file
-from .layout import SECTION_HEADINGS, Layout, locate, numbered_headings, without_zero_decimals
+from .layout import Layout, locate, numbered_headings, without_zero_decimals
 from .listed import relisted, ungridded
 from .metadata import (
     UNSURE_YEAR_SOURCES,
@@ -27,7 +27,7 @@ from .metadata import (
     title_line_year,
 )
 from .narrative import Figure, find_figures
-from .tables import CellValue, detect_template, form_structure, read_tables, tables_of_region
+from .tables import CellValue, detect_template, form_sections, form_structure, read_tables, tables_of_region
 
 _REPORT_SIGNS = re.compile(r"政府信息公开|政务公开|信息公开")
 _ANNUAL = re.compile(r"年度报告|工作报告|年报")
@@ -219,7 +219,7 @@ def _titled_file(path: str, layout: Layout) -> str | None:
 def _whole_report(layout: Layout) -> bool:
     """Whether the text prints the report's sections from table 2's to its problems' (an erratum republishing the
     corrected report whole is that report; one reprinting a table it corrects is not)."""
-    return all(any(SECTION_HEADINGS[t].search(line) for line in layout.lines) for t in ("t2", "t3", "t4", "t5"))
+    return form_sections(layout, ("t2", "t3", "t4", "t5"))
 
 
 def _looks_like_report(doc: Document, layout: Layout) -> bool:

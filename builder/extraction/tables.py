@@ -233,11 +233,11 @@ def form_structure(layout: Layout) -> bool:
     return t3_rows >= 5 or any(n >= 15 for n in t4_sizes) or sum(1 for n in t4_sizes if n == 5) >= 3
 
 
-def _form_sections(layout: Layout) -> bool:
-    """The form's own headings of table 3 and table 4 (三、收到和处理政府信息公开申请情况, 四、政府信息公开
-    行政复议、行政诉讼情况), new with the 2019 form: a report printing them follows the form even when
-    its tables cannot be read (pasted as pictures)."""
-    return all(any(SECTION_HEADINGS[t].search(line) for line in layout.lines) for t in ("t3", "t4"))
+def form_sections(layout: Layout, sections: tuple[str, ...] = ("t3", "t4")) -> bool:
+    """Whether the text prints the form's own headings of these sections; by default table 3's and table 4's
+    (三、收到和处理政府信息公开申请情况, 四、政府信息公开行政复议、行政诉讼情况), new with the 2019 form: a report
+    printing them follows the form even when its tables cannot be read (pasted as pictures)."""
+    return all(any(SECTION_HEADINGS[t].search(line) for line in layout.lines) for t in sections)
 
 
 def detect_template(layout: Layout, year: int | None) -> tuple[str, str]:
@@ -254,7 +254,7 @@ def detect_template(layout: Layout, year: int | None) -> tuple[str, str]:
     if hits[GOV_2021] != hits[GOV_2019]:
         return (GOV_2021 if hits[GOV_2021] > hits[GOV_2019] else GOV_2019), "labels"
     shared = sum(1 for marker in forms.SHARED_MARKERS if marker in text)
-    if shared < 3 and not form_structure(layout) and not ((year or 0) >= 2019 and _form_sections(layout)):
+    if shared < 3 and not form_structure(layout) and not ((year or 0) >= 2019 and form_sections(layout)):
         return PRE_2019, "no form"
     return (GOV_2021 if (year or 0) >= 2021 else GOV_2019), "year"
 
@@ -2114,7 +2114,7 @@ _ZERO = r"\s*(?:0|０|零)(?![\d.])"
 _UNLISTED_ZERO = re.compile(r"(?:未列出|未列|没有列出|未予列出|不再列出|其余|其他各?项)[^。；;\n]{0,12}?(?:均为|均|为|都是)"
                             + _ZERO + r"|(?:只|仅)列出?[^。；;\n]{0,6}?(?:不为\s*[0０零]|非零|有数据|有数值)")
 # Table 4 as one sentence saying that all its cells are 0 (行政复议、行政诉讼（…）的结果维持、…及总计各项均为0).
-_ALL_ZERO = re.compile(r"(?:各项|各栏|全部|均)\s*(?:均为|为|均是)?" + _ZERO)
+_ALL_SAID_ZERO = re.compile(r"(?:各项|各栏|全部|均)\s*(?:均为|为|均是)?" + _ZERO)
 _SENTENCE_END = re.compile(r"[。；;\n]")
 _DECLARED_ZERO_NOTE = "表中未印出，报告声明其为0：“{}”"
 _NOTE_MAX = 80  # characters of the declaration the note quotes
@@ -2123,7 +2123,7 @@ _NOTE_MAX = 80  # characters of the declaration the note quotes
 def _t4_all_zero(text: str) -> str | None:
     """The sentence naming both kinds of cases and saying that all of table 4 is 0, or None."""
     return next((sentence for sentence in _SENTENCE_END.split(text)
-                 if "行政复议" in sentence and "行政诉讼" in sentence and _ALL_ZERO.search(sentence)), None)
+                 if "行政复议" in sentence and "行政诉讼" in sentence and _ALL_SAID_ZERO.search(sentence)), None)
 
 
 def _declared_zeros(layout: Layout, out: Tables) -> None:
