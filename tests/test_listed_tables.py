@@ -398,7 +398,8 @@ def test_table_4_written_a_group_a_sentence_beside_grids_is_read():
 def test_cells_a_list_leaves_out_are_0_only_when_the_report_says_so(declared):
     """Table 3 listing only the rows and the columns that are not 0, under （本部分只列出数据不为0的项目，其余各项均为0。）,
     and table 4 as one sentence that all of it is 0: the cells left out are 0 by the report's word (worded,
-    with the words in the note). Without the note they stay missing or blank (or inferred): never guessed."""
+    with the report's whole sentence in the note, and no warning of a column left out). Without the note they stay
+    missing or blank (or inferred): never guessed."""
     v = synthetic.consistent_values(random.Random(13), "gov-2021")
     form = forms.FORMS["gov-2021"]
     for row in form.t3_rows[4:12]:
@@ -422,9 +423,13 @@ def test_cells_a_list_leaves_out_are_0_only_when_the_report_says_so(declared):
             assert got.value == v[cell.id], cell.id
         elif declared:
             assert (got.value, got.status) == (0, "none") and "报告声明" in got.note, cell.id
+            assert "本部分只列出数据不为0的项目" in got.note or cell.id.startswith("t4."), cell.id
         else:  # (or inferred, where the identities leave one value)
             assert ((got.value is None and got.status in ("missing", "blank"))
                     or (got.status, got.value) == ("inferred", v[cell.id])), cell.id
+    codes = [w["code"] for w in report.warnings]
+    if declared:  # (the column no row names is 0 by the note, not missing as a column left out)
+        assert "declared_zeros" in codes and "t3.column_not_printed" not in codes
 
 
 def test_rows_of_named_values_a_pdf_wrapped_over_lines_are_read():

@@ -2131,15 +2131,35 @@ def _declared_zeros(layout: Layout, out: Tables) -> None:
     (and some of it was read), table 4's when none of it is printed and a sentence says that all of it is 0."""
     declared = {}
     if any(value.value is not None for cell, value in out.cells.items() if cell.startswith("t3.")):
-        found = _UNLISTED_ZERO.search(layout.region_text("t3"))  # (a list read, not a table lost)
-        declared["t3"] = found.group() if found else None
+        text = layout.region_text("t3")  # (a list read, not a table lost)
+        found = _UNLISTED_ZERO.search(text)
+        declared["t3"] = _sentence_around(text, found.start()) if found else None
     if all(value.status == "missing" for cell, value in out.cells.items() if cell.startswith("t4.")):
         declared["t4"] = _t4_all_zero(layout.region_text("t4"))
     for table, words in declared.items():
+        filled = 0
         for cell, value in out.cells.items() if words else ():
             if cell.startswith(table + ".") and (value.status in ("missing", "blank")
                                                  or (value.status == "inferred" and value.value == 0)):
-                out.cells[cell] = CellValue(0, None, "none", _DECLARED_ZERO_NOTE.format(words.strip()[:_NOTE_MAX]))
+                out.cells[cell] = CellValue(0, None, "none", _DECLARED_ZERO_NOTE.format(_sentence_of(words)))
+                filled += 1
+        if filled:
+            out.warnings = [w for w in out.warnings if w["code"] != "t3.column_not_printed" or table != "t3"]
+            out.warn("declared_zeros", f"{table}: {filled} cells the report leaves out are 0 by its own words: "
+                     f"“{_sentence_of(words)}”", count=filled)
+
+
+def _sentence_around(text: str, at: int) -> str:
+    """The sentence of ``text`` that ``at`` is in."""
+    start = max((m.end() for m in _SENTENCE_END.finditer(text, 0, at)), default=0)
+    end = next((m.start() for m in _SENTENCE_END.finditer(text, at)), len(text))
+    return text[start:end]
+
+
+def _sentence_of(words: str) -> str:
+    """The report's words a declared zero quotes, whole up to ``_NOTE_MAX`` characters."""
+    words = words.strip().strip("（）()")
+    return words if len(words) <= _NOTE_MAX else words[:_NOTE_MAX] + "…"
 
 
 def _without_spacer_cells(rows: list[ValueRow], size: int) -> list[ValueRow] | None:
