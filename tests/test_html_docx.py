@@ -446,6 +446,28 @@ def test_a_web_archive_is_read_as_its_page(name, encoding, transfer, saved_by):
     assert_every_cell(report, v)
 
 
+def test_a_web_archive_reads_the_report_in_its_frame():
+    """Chrome archives an iframe's page as a part of its own, referred to by its Content-ID: the
+    outer page (a list of other years' reports and the frame) was read alone and the report refused."""
+    import quopri
+
+    v = values()
+    outer = ("<html><body><h1>政府信息公开年报</h1><ul><li>2022年政府信息公开工作年度报告</li>"
+             "<li>2021年政府信息公开工作年度报告</li></ul>"
+             '<iframe src="cid:frame-9C2E@mhtml.blink" width="100%"></iframe></body></html>')
+    report = html_page(html_body(blocks(v)))
+    part = "------MultipartBoundary--x\r\nContent-Type: text/html\r\nContent-ID: <{}>\r\n" \
+           "Content-Transfer-Encoding: quoted-printable\r\nContent-Location: https://example.gov.cn/{}\r\n\r\n"
+    data = ("From: <Saved by Blink>\r\nMIME-Version: 1.0\r\n"
+            'Content-Type: multipart/related; type="text/html"; boundary="----MultipartBoundary--x"\r\n\r\n'
+            + part.format("frame-0A1B@mhtml.blink", "list.htm")).encode() + quopri.encodestring(outer.encode()) + (
+        "\r\n" + part.format("frame-9C2E@mhtml.blink", "report.html")).encode() + quopri.encodestring(
+        report.encode()) + b"\r\n------MultipartBoundary--x--\r\n"
+    report = extract_bytes(data, "report.mhtml")
+    assert report.agency.name == AGENCY
+    assert_every_cell(report, v)
+
+
 def test_a_web_archive_without_a_page_says_so():
     data = mhtml("<html></html>", "utf-8", "base64").replace(b"text/html", b"text/plain")
     with pytest.raises(NotText, match="web archive"):

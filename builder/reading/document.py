@@ -861,19 +861,45 @@ def mhtml_text(data: bytes, path: str, plain: bool = False) -> tuple[str, str]:
     if len(_MULTIPART.findall(data)) > _MAX_MULTIPARTS:
         raise errors.OverLimit(path, f"a web archive with more than {_MAX_MULTIPARTS} nested parts")
     parts = [email.message_from_bytes(data)]
-    body = None
+    pages, body = [], None
     while parts:  # depth first, in order
         part = parts.pop()
         if part.get_content_type() == "text/html":
-            text, encoding = decode(part.get_payload(decode=True) or b"", path)
-            return html_to_text(text, path), encoding
+            pages.append(part)
         if plain and body is None and part.get_content_type() == "text/plain" and not part.get_filename():
             body = part
         if part.is_multipart():
             parts.extend(reversed(part.get_payload()))
+    if pages:
+        text, encoding = decode(pages[0].get_payload(decode=True) or b"", path)
+        return html_to_text(_with_frames(text, pages[1:], path), path), encoding
     if body is not None:
         return decode(body.get_payload(decode=True) or b" ", path)
     raise errors.NotText(path, "a web archive (MHTML) with no web page in it")
+
+
+# A frame's page in a web archive, as the archived page refers to it: <iframe src="cid:frame-…@mhtml.blink">.
+_FRAME_SOURCE = re.compile(r"""(?P<attr>\ssrc\s*=\s*)(?P<quote>["']?)cid:(?P<id>[^"'\s>]+)(?P=quote)""", re.IGNORECASE)
+
+
+def _with_frames(html: str, frames: list, path: str) -> str:
+    """A web archive's page with its frames' pages, archived as parts of their own (Chrome saves an
+    iframe's page so, the report often in it), put in their iframes as data: addresses (the markup
+    reader shows those in place)."""
+    import base64
+
+    by_id = {part["Content-ID"].strip().strip("<>"): part for part in frames if part["Content-ID"]}
+    if not by_id or "cid:" not in html:
+        return html
+
+    def inlined(m: re.Match) -> str:
+        part = by_id.get(m["id"])
+        if part is None:
+            return m.group()
+        page = decode(part.get_payload(decode=True) or b"", path)[0].encode("utf-8")
+        return f'{m["attr"]}"data:text/html;charset=utf-8;base64,{base64.b64encode(page).decode("ascii")}"'
+
+    return _FRAME_SOURCE.sub(inlined, html)
 
 
 # A file with less text than this and files attached to it is a cover note ("详见附件"): a CMS prints the
