@@ -184,6 +184,10 @@ def test_a_text_region_is_a_place_the_name_can_stand_for():
     assert (fuzhou.city, fuzhou.county, fuzhou.adcode) == ("福州市", "鼓楼区", "350102")  # the one 鼓楼区 in 福州市
 
 
+def test_a_normal_university_is_no_corps_division():
+    assert describe_agency("湖南第一师范学院").adcode != "659002"
+
+
 def test_a_text_naming_several_places_equally_decides_nothing():
     agency = describe_agency("城阳镇人民政府", ["学习彭阳县、隆德县的经验。", "赴彭阳县、隆德县考察。"])
     assert agency.adcode is None
@@ -193,6 +197,8 @@ def test_a_text_naming_several_places_equally_decides_nothing():
     ("福建省平潭综合实验区管理委员会", "350128"), ("重庆两江新区管理委员会", "500000"),
     ("河北雄安新区管理委员会", "130600"), ("兰州新区管委会", "620100"),
     ("济源示范区自然资源和规划局", "419001"),  # 济源产城融合示范区: 济源市, a county-level city under the province
+    ("第六师一〇三团", "659004"),  # a 兵团 regiment: its division is one body with 五家渠市 (师市合一)
+    ("新疆生产建设兵团第十四师昆玉市", "659009"),
 ])
 def test_zone_table(name, adcode):
     agency = describe_agency(name)
@@ -294,6 +300,10 @@ def test_a_zone_prints_before_a_street_office_as_its_parent():
     ("兰州新区2016年政府信息公开工作年度报告", "本报告由兰州新区管委会办公室编制。", "兰州新区管委会"),
     ("平潭县二〇〇九年政府信息公开工作年度报告", "2009年，我县稳步推进。\n主办单位：平潭县人民政府办公室 闽ICP备05012345号",
      "平潭县人民政府"),
+    # a regiment numbered with 〇; a division-city whose site (…人民政府网) is no part of its name
+    ("第六师一〇三团2023年政府信息公开工作年度报告", "2023年，一〇三团持续推进政务公开。", "第六师一〇三团"),
+    ("第六师五家渠市2023年政府信息公开工作年度报告", "新疆生产建设兵团第六师五家渠市人民政府网 | 首页 | 无障碍\n"
+     "2023年，第六师五家渠市深入推进政务公开。", "第六师五家渠市"),
 ])
 def test_the_agency_is_the_body_the_report_is_of(title, body, name):
     """A township or street is its government or office; a region's report compiled by an

@@ -250,7 +250,7 @@ def issuer_from_labels(lines: list[str]) -> str | None:
     return publisher_from_labels(lines, _ISSUER)
 
 
-_NAME_CHARS = re.compile(r"[" + _HAN + r"（）()]+")
+_NAME_CHARS = re.compile(r"[" + _HAN + r"〇（）()]+")  # 〇 of a numbered body: 一〇三团
 
 
 # A bracketed note before a name run into it (（此件公开发布）遵义市人民政府), and the name after it.
@@ -705,8 +705,9 @@ _CHROME_LINE = re.compile(r"ICP备|公网安备|网站标识码|主办单位|主
 # Names of a place that are also an institution's short name: 白阳镇 is 白阳镇人民政府, 长江路街道 its 办事处.
 _PLACE_INSTITUTION = re.compile(r"(?:乡|镇|街道)$")
 _PLACE_FULLER = r"(人民政府|办事处)"
-# not X政府信息公开, nor X政府门户网站 (教育部政府门户网站: a ministry's site); X人民政府办公室 compiles X人民政府's report
-_GOVERNMENT = r"(人民政府|政府(?!信息|门户|网站|网)|管理委员会|管委会)"
+# not X政府信息公开, nor X政府门户网站 (教育部政府门户网站: a ministry's site) or X人民政府网 (a site's name);
+# X人民政府办公室 compiles X人民政府's report
+_GOVERNMENT = r"(人民政府(?!门户|网)|政府(?!信息|门户|网站|网)|管理委员会|管委会)"
 # The office of a government or committee (党政办公室, 综合办公室 …): the name of what it serves, then the office.
 _OFFICE_OF = re.compile(r"^(.+?(?:人民政府|政府|管理委员会|管委会|行政公署|委员会|办事处))[" + _HAN + r"]{0,4}(?:办公室|办公厅)$")
 
@@ -1213,7 +1214,8 @@ def zones() -> tuple[Zone, ...]:
 
 def zone_region(name: str) -> str | None:
     for zone in zones():
-        if zone.name in name:
+        at = name.find(zone.name)
+        if at >= 0 and not name.startswith("范", at + len(zone.name)):  # 第一师范学院 is no 兵团 division
             return zone.adcode
     return None
 
