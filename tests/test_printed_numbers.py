@@ -469,6 +469,25 @@ def test_a_number_wrapped_at_its_thousands_comma_around_its_row_is_left_to_the_s
     assert report.cells[forms.t3_cell("total", "natural_person")].status == "inferred"
 
 
+@pytest.mark.parametrize("column", ["total", "natural_person", "other_org"])
+def test_a_number_wrapped_around_its_row_is_put_back_where_the_row_s_sum_holds(column):
+    """A narrow cell wraps 117 as 11 / 7 with the row's other values centred between its lines (a PDF's text):
+    the 7 was taken for the row's last value, and the total read 7. The halves go back in the one place where
+    the row's total is the sum of its applicants."""
+    v = values(GOV_2021)
+    for row in ("total", "granted", "new_received"):
+        for grown in {"total", "natural_person" if column == "total" else column}:
+            v[forms.t3_cell(row, grown)] += 110
+    lines = synthetic.render(AGENCY, 2022, GOV_2021, v, "space").split("\n")
+    at = next(k for k, line in enumerate(lines) if line.startswith("（七）总计"))
+    wrapped = str(v[forms.t3_cell("total", column)])
+    others = [str(v[forms.t3_cell("total", c.id)]) for c in forms.T3_COLUMNS if c.id != column]
+    lines[at:at + 1] = [wrapped[:-1], "（七）总计 " + " ".join(others), wrapped[-1]]
+    report = extract_bytes("\n".join(lines).encode(), "report.txt")
+    for cell in forms.cells(GOV_2021):
+        assert report.cells[cell.id].value == v[cell.id], cell.id
+
+
 @pytest.mark.parametrize("layout", ["tab", "html"])
 def test_a_number_with_a_space_in_its_cell_is_read_by_the_row_s_sums(layout):
     """Table 4's row with a cell printing 2 4 (a narrow cell's wrap) and every other cell its own: sixteen

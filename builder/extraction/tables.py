@@ -1099,10 +1099,12 @@ def align(rows: list[ValueRow], template: tuple[Row, ...]) -> tuple[list[ValueRo
 
 
 def _merge_broken(rows: list[ValueRow], size: int) -> list[ValueRow]:
-    """A row whose values wrap onto the next line: join the halves. A number a narrow cell wraps at its
-    thousands comma, the row's other values centred between its two lines (1, / （七）总计 240 3 … / 066), is
-    left out, its halves neither a row nor the row's last value: the row is short of it, as printed."""
-    rows = _without_split_thousands(rows)
+    """A row whose values wrap onto the next line: join the halves. A number a narrow cell wraps, the
+    row's other values centred between its two lines (11 / （七）总计 101 12 0 0 2 2 / 7, or at its
+    thousands comma: 1, / … / 066), is put back where the row's last value is the sum of the others (the
+    total column's identity), at one place only; else it is left out, its halves neither a row nor the
+    row's last value: the row is short of it, as printed."""
+    rows = _without_split_numbers(rows, size)
     out: list[ValueRow] = []
     for row in rows:
         prev = out[-1] if out else None
@@ -1116,19 +1118,50 @@ def _merge_broken(rows: list[ValueRow], size: int) -> list[ValueRow]:
 
 _THOUSANDS_HEAD = re.compile(r"\d{1,3},")
 _THOUSANDS_TAIL = re.compile(r"\d{3}(?:,\d{3})*")
+_DIGITS = re.compile(r"\d+")
 
 
-def _without_split_thousands(rows: list[ValueRow]) -> list[ValueRow]:
-    """The rows without the halves of a number wrapped at its thousands comma around a labelled row (a lone 1, on
-    the line above it, a lone 066 on the line below): see ``_merge_broken``."""
+def _halves_joined(head: ValueRow, tail: ValueRow) -> str:
+    return (head.cells[0] + tail.cells[0]).replace(",", "").strip()
+
+
+def _without_split_numbers(rows: list[ValueRow], size: int) -> list[ValueRow]:
+    """The rows without the halves of a number wrapped around a labelled row (a lone 11 or 1, on the line
+    above it, a lone 7 or 066 on the line below): put in the row where it is one short and, at one place
+    only, they make its last value the sum of the others (table 3's total column); else dropped, the row
+    short of it (see ``_merge_broken``)."""
     def lone(k: int, pattern: re.Pattern[str]) -> bool:
         return (0 <= k < len(rows) and not rows[k].label and not rows[k].delimited and len(rows[k].cells) == 1
                 and bool(pattern.fullmatch(rows[k].cells[0].strip())))
 
-    split = {k for j in range(1, len(rows) - 1) if not rows[j - 1].label and rows[j].label
-             and lone(j - 1, _THOUSANDS_HEAD) and lone(j + 1, _THOUSANDS_TAIL)
-             and rows[j + 1].line - rows[j - 1].line == 2 for k in (j - 1, j + 1)}
-    return [row for k, row in enumerate(rows) if k not in split] if split else rows
+    def placed(j: int) -> list[str] | None:
+        """The row's values with the joined number in the one place that keeps the sum, or None."""
+        others = [cell.strip() for cell in rows[j].cells]
+        joined = _halves_joined(rows[j - 1], rows[j + 1])
+        if len(others) != size - 1 or not all(_DIGITS.fullmatch(c) for c in [*others, joined]) or max(
+                map(len, [*others, joined])) > MAX_NUMBER_DIGITS:
+            return None
+        fits = [cells for k in range(size) if int((cells := [*others[:k], joined, *others[k:]])[-1])
+                == sum(map(int, cells[:-1]))]
+        return fits[0] if len(fits) == 1 else None
+
+    halves: set[int] = set()
+    whole: dict[int, list[str]] = {}  # the rows the halves are put back in
+    for j in range(1, len(rows) - 1):
+        if not rows[j].label or rows[j - 1].label or rows[j + 1].line - rows[j - 1].line != 2:
+            continue
+        comma = lone(j - 1, _THOUSANDS_HEAD) and lone(j + 1, _THOUSANDS_TAIL)
+        # (not the rest of a row one short above, wrapped onto its own line: a row's values that wrap)
+        digits = (lone(j - 1, _DIGITS) and lone(j + 1, _DIGITS) and not rows[j].delimited
+                  and (j < 2 or len(rows[j - 2].cells) >= size or rows[j - 2].line != rows[j - 1].line - 1))
+        if not (comma or digits):
+            continue
+        if (cells := placed(j)) is not None:
+            whole[j] = cells
+        halves |= {j - 1, j + 1}
+    if not halves:
+        return rows
+    return [replace(row, cells=whole[k]) if k in whole else row for k, row in enumerate(rows) if k not in halves]
 
 
 def _join_cell_lines(rows: list[ValueRow], lines: list[str], size: int = 0) -> list[ValueRow]:
