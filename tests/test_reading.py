@@ -188,6 +188,13 @@ def test_direction_characters_are_dropped_and_minus_signs_are_minus():
     assert normalize("\u22125 \ufe633 \u20114 — 1–3月") == "-5 -3 -4 — 1–3月"
 
 
+def test_a_zero_typed_as_ling_among_digits_is_zero():
+    """An input method's 〇 for the 0 of a number (主动公开政府信息1〇583条, a cell 7〇): the count went
+    unread, a table-2 cell ambiguous. A year in Chinese numerals has no digit beside it and stays."""
+    assert normalize("1〇583条 16〇 件 7〇 105〇〇6 ２〇２３年") == "10583条 160 件 70 105006 2023年"
+    assert normalize("二〇二三年 第〇号") == "二〇二三年 第〇号"
+
+
 def test_a_decrease_printed_with_a_minus_sign_reads_as_with_a_hyphen():
     report = synthetic.report(random.Random(0), year=2020, layout="tab")
     decreases = [cell for cell, value in report.values.items() if value < 0]

@@ -113,11 +113,17 @@ _TRANSLATE.update({ord(radical): character for radical, character in zip(
     "母民王示虎西见角贝车長长门雨青韦页风飞食首马骨鬼鱼鸟卤麦黄黾齐齿龙龜龟", strict=True)})
 
 
+# 〇 typed for the zero of a number in digits (1〇583, 16〇, 7〇: an input method's 零): 0. Not in a year in
+# Chinese numerals (二〇二三), which has no digit beside it.
+_ZERO_IN_DIGITS = re.compile(r"(?<=\d)〇+|〇+(?=\d)")
+
+
 def normalize(text: str) -> str:
     """Full-width digits and ASCII punctuation to ASCII, odd spaces to spaces, minus signs
-    to "-", zero-width and direction characters removed. Chinese characters are left as they are."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return text.translate(_TRANSLATE)
+    to "-", zero-width and direction characters removed, 〇 among digits to 0. Chinese characters
+    are left as they are."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_TRANSLATE)
+    return _ZERO_IN_DIGITS.sub(lambda m: "0" * len(m.group()), text) if "〇" in text else text
 
 
 # Traditional characters of words every report prints (區 縣 報 開 資 務 …), which simplified text has
