@@ -199,7 +199,22 @@ def test_a_statement_of_none_is_about_what_it_names(text, expected):
     assert headlines(figures(text)) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("全区受理依申请公开政府信息12件，其中网上申请9件。", {"applications_received": 12}),
+    ("依申请提供政府信息，收费0元。", {"fees_charged_cny": 0}),
+    ("未收取任何政府信息公开检索、复制、邮寄等费用。", {"fees_charged_cny": 0}),
+    ("依申请公开收取信息处理费1件，金额200元。", {"fees_charged_cny": 200}),
+    ("现行有效的县政府规范性文件共92件。", {"normative_docs_in_force": 92}),
+    ("现行有效政府规章1件（《合肥市公共数据开放管理办法》）、行政规范性文件5件。", {"normative_docs_in_force": 5}),
+])
+def test_a_count_worded_as_reports_word_it_is_the_headline(text, expected):
+    """Each was stated and not found: 依申请公开 with 政府信息 after it, a charge with no 收取 or with the
+    fees listed, the count of charges before their amount, whose documents are in force, a rule's title."""
+    assert headlines(figures(text)).items() >= expected.items()
+
+
 @pytest.mark.parametrize("text, key", [
+    ("我局受理建设项目环境影响评价审批申请386件。", "applications_received"),  # licensing
     ("全年共受理城乡低保申请1200件。", "applications_received"),  # another process
     ("2018年上半年共收到政府信息公开申请50件。", "applications_received"),  # part of the year
     ("本年度收到政府信息公开申请12件。不予处理的重复申请3件。", "applications_handled"),  # not handled

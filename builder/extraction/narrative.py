@@ -21,9 +21,9 @@ _N = (r"(?P<n>(?<!\d)\d+(?:,\d{3})*(?:\.\d+)?|(?<![第每万" + _CN_NUMERALS + r
 _HAS_NUMBER = re.compile(r"[\d" + _CN_NUMERALS + "]")
 _APPROX_BEFORE = re.compile(r"(?:约|近|超过|逾|大约)\s*$")
 _GAP = r"[^。；;，,]{0,30}?"
-# Between 收到 and 申请 of a disclosure application: no review, litigation or complaint (行政复议申请), nor
-# a carry-over (原梅列区受理、结转至本年度办理的申请2件: last year's).
-_APPLICATION_GAP = r"(?:(?!复议|诉讼|举报|投诉|结转)[^。；;，,]){0,30}?"
+# Between 收到 and 申请 of a disclosure application: no review, litigation or complaint (行政复议申请), no
+# licensing (受理建设项目环境影响评价审批申请386件), nor a carry-over (原梅列区受理、结转至本年度办理的申请2件: last year's).
+_APPLICATION_GAP = r"(?:(?!复议|诉讼|举报|投诉|结转|审批|许可)[^。；;，,]){0,30}?"
 _NEGATED_APPLICATION_GAP = r"(?:(?!复议|诉讼|举报|投诉)[^。；;，,]){0,20}?"
 # A negation about review or litigation stays in its clause, and is not about their outcomes
 # (无被撤销或确认违法的行政复议决定 says nothing of how many there were).
@@ -78,10 +78,14 @@ _OWNER = (r"(?:本级|本机关|本单位|[省市区县州旗](?:人民)?政府(
           r"|[我本][局委厅办])?")
 
 
+# A count of rules before the documents' in one list: 规章6件、 or 规章1件（《…管理办法》）、
+_RULES_COUNTED = r"规章\s*\d+\s*件\s*(?:[（(][^（()）。]{0,40}[)）])?\s*[、，,]\s*"
+
+
 PATTERNS: tuple[Pattern, ...] = (
     _p("applications_received",
        r"(?:收到|受理|新收|接收|接到)(?:了)?" + _APPLICATION_GAP
-       + r"(?:依申请公开|申请)(?:事项|申请|数量)?(?:共计|共|合计|总计|为)?\s*"
+       + r"(?:依申请公开(?:政府信息)?|申请)(?:事项|申请|数量)?(?:共计|共|合计|总计|为)?\s*"
        + _N + "(?:件|份)"),
     _p("applications_received",
        r"(?:未|没有)(?:收到|受理|接到)" + _NEGATED_APPLICATION_GAP + r"申请(?!人)(?![^。；;，,]{0,6}(?:复议|诉讼))", 0),
@@ -161,8 +165,15 @@ PATTERNS: tuple[Pattern, ...] = (
     # not 收取证照工本费等行政事业性收费125万元: the body's fees of every kind, not for disclosure
     _p("fees_charged_cny", r"收取" + _NOT_OTHER_FEES + r"[^。；;，,]{0,15}?费用?\s*" + _N + "元"),
     _p("fees_charged_cny", r"收取" + _NOT_OTHER_FEES + r"[^。；;，,]{0,15}?费用?\s*" + _N + "万元", scale=10_000),
-    _p("fees_charged_cny", r"(?:未|没有|均未|不)(?:向[^。；;，,]{0,8}?)?收取[^。；;，,]{0,15}?(?:费用|费)|均未收费|未收费|无收费"
-       r"|免费予以提供", 0),
+    # 未收取任何政府信息公开检索、复制、邮寄等费用: the fees listed
+    _p("fees_charged_cny", r"(?:未|没有|均未|不)(?:向[^。；;，,]{0,8}?)?收取[^。；;，,]{0,24}?(?:费用|费)"
+       r"|均未收费|未收费|无收费|免费予以提供", 0),
+    # 依申请提供政府信息，收费0元: the charge of the disclosure named before it
+    _p("fees_charged_cny", r"(?:依申请|政府信息|信息公开)[^。；;]{0,20}?[，,]\s*收费(?:金额|总额)?(?:共计|共|为)?\s*"
+       + _N + "元"),
+    # 收取信息处理费1件，金额200元: the count of charges, then their amount
+    _p("fees_charged_cny", r"收取" + _NOT_OTHER_FEES + r"[^。；;，,]{0,15}?费\s*\d+\s*(?:件|笔|次)\s*[，,]\s*"
+       r"(?:金额|共计|合计|计)(?:为|共)?\s*" + _N + "元"),
     # (not 主动公开政府信息数（不同渠道和方式公开相同信息计1条）: a table row's counting rule, crawled into the prose)
     _p("proactive_items", r"主动公开" + r"[^。；;，,（(]{0,60}?(?:信息|政府信息)[^。；;，,\d（(]{0,20}?(?:共计|共|达)?\s*" + _N
        + "条"),
@@ -185,12 +196,14 @@ PATTERNS: tuple[Pattern, ...] = (
     _p("normative_docs_issued", r"(?:制发|印发|出台|制定|发布)[^。；;，,]{0,20}?文件\s*\d+\s*(?:件|个|份)\s*[，,]?\s*"
        r"其中(?:行政)?规范性文件\s*" + _N + "(?:件|个|份)"),
     # 制发省政府规章6件、行政规范性文件42件; 现行有效市政府规章96件、行政规范性文件624件: listed after the rules
-    _p("normative_docs_issued", r"(?:制发|印发|出台|制定)(?:了)?[^。；;，,]{0,12}?规章\s*\d+\s*件\s*[、，,]\s*"
-       r"(?:行政)?规范性文件\s*" + _N + "(?:件|个|份)"),
-    _p("normative_docs_in_force", r"现行有效(?:的)?[^。；;，,]{0,12}?规章\s*\d+\s*件\s*[、，,]\s*(?:行政)?规范性文件\s*"
+    # (现行有效政府规章1件（《…办法》）、行政规范性文件5件: the rules' titles in brackets)
+    _p("normative_docs_issued", r"(?:制发|印发|出台|制定)(?:了)?[^。；;，,]{0,12}?" + _RULES_COUNTED
+       + r"(?:行政)?规范性文件\s*" + _N + "(?:件|个|份)"),
+    _p("normative_docs_in_force", r"现行有效(?:的)?[^。；;，,]{0,12}?" + _RULES_COUNTED + r"(?:行政)?规范性文件\s*"
        + _N + "(?:件|个|份)"),
     _p("normative_docs_issued", r"(?:未|没有)(?:制发|印发|出台|制定)(?:任何)?(?:行政)?规范性文件", 0),
-    _p("normative_docs_in_force", r"现行有效(?:的)?(?:行政)?规范性文件(?:共计|共|合计|为)?\s*" + _N + "(?:件|个|份)"),
+    _p("normative_docs_in_force", r"现行有效(?:的)?" + _OWNER + r"(?:行政)?规范性文件(?:共计|共|合计|为)?\s*" + _N
+       + "(?:件|个|份)"),
     # 完成规范性文件清理，保留有效规范性文件38件: what the clean-up kept in force
     _p("normative_docs_in_force", r"(?:保留|继续有效)(?:有效|继续有效)?(?:的)?(?:行政)?规范性文件(?:共计|共|为)?\s*" + _N
        + "(?:件|个|份)"),
