@@ -488,11 +488,13 @@ _FUTURE = re.compile(r"将|计划|拟|下一步|明年|今后")
 # A year the body reports on opens what it says (2019年，全区共收到…); a date (于2021年1月初公开) or a carry-over
 # (加上2018年结转的3件, 结转至2020年继续办理) names another year without reporting on it, nor does
 # the start of a running total (自2008年《条例》实施以来，累计收到…), nor a year that qualifies
-# the cases of another (因2021年办理的一件申请，申请人于2022年提起行政复议1件).
+# the cases of another (因2021年办理的一件申请，申请人于2022年提起行政复议1件); a count after a clause opening
+# with another year is that year's (2021年撤县设市后，…，2025年完成归档153条: 2025's).
+_NO_YEAR = r"(?:(?![,，]\s*(?:19|20)\d{2}\s*年)[^。；;])"  # not past a clause that opens with another year
 _REPORTING = re.compile(
     r"(?<![至到于自])(?<!结转)(?<!转入)(?<!顺延)((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月)(?!\s*第\s*\d{1,3}\s*期)(?!\s*度?\s*(?:结转|底|初|末|以前|之前|前|以来|起))"
-    r"(?!\s*度?\s*(?:所|已)?(?:收到|受理|办理|提出|提交|接收|答复)的)(?:全年|度)?\s*[,，]?[^。；;]{0,60}?"
-    r"(?:收到|受理|主动公开|公开|发布|办理|答复)[^。；;]{0,40}?\d+\s*(?:余|多)?\s*(?:件|条)")
+    r"(?!\s*度?\s*(?:所|已)?(?:收到|受理|办理|提出|提交|接收|答复)的)(?:全年|度)?\s*[,，]?" + _NO_YEAR + "{0,60}?"
+    r"(?:收到|受理|主动公开|公开|发布|办理|答复)" + _NO_YEAR + r"{0,40}?\d+\s*(?:余|多)?\s*(?:件|条)")
 _PERIOD_YEAR = re.compile(r"(?:统计期限|统计数据|统计时限)[^。]{0,8}?(?:从|自|为)?\s*((?:19|20)\d{2})\s*年"
                           # the body saying which year it reports (现将…2023年度政府信息公开工作情况报告如下)
                           r"|现将[^。；;]{0,40}?((?:19|20)\d{2})\s*年度?[^。；;]{0,30}?报告如下")

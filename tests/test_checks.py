@@ -571,7 +571,9 @@ def test_meta_year_passes_when_title_period_and_body_agree():
                                       "清理2019年以前公开的过时信息320条。", "2019年以来累计公开信息8600条。",
                                       "自2008年《条例》实施以来，累计收到政府信息公开申请1,236件。",
                                       # the year before set beside the report's, clause by clause
-                                      "2021年本局收到政府信息公开申请63件；2022年收到政府信息公开申请50件。"])
+                                      "2021年本局收到政府信息公开申请63件；2022年收到政府信息公开申请50件。",
+                                      # a clause dated by an earlier event, the count in the report year's
+                                      "2021年撤县设市后，我局对原会理县医疗保障局发布的信息进行梳理，2022年完成归档153条。"])
 def test_meta_year_passes_over_a_carry_over_or_a_date_of_another_year(sentence):
     """A carried-over application's year, the year it goes on into, or a date are no year the body reports on."""
     report = checked(small_values(), lines=[*prose_lines(2022, applications=9), sentence])
