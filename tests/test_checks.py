@@ -665,7 +665,8 @@ def test_meta_agency_fails_on_text_copied_from_another_agency():
     assert result.summary_zh == f"正文以“隆德县人民政府”自称，与报告机关“{AGENCY}”不符，疑为照抄其他机关的报告"
 
 
-@pytest.mark.parametrize("opening", ["在县委、县政府的正确领导下", "按照上级部署", "围绕中心工作"])
+@pytest.mark.parametrize("opening", ["在县委、县政府的正确领导下", "按照上级部署", "围绕中心工作",
+                                     "以习近平新时代中国特色社会主义思想为指导"])
 def test_meta_agency_reads_a_self_mention_before_in_or_following(opening):
     """2022年，隆德县人民政府在县委…领导下: the dated sentence names its subject before 在, 按照, 围绕 as often as
     before 认真 or 积极; such a sentence was not looked at, and the check could not run."""
