@@ -341,12 +341,15 @@ T3_HEADER_WORDS = (
     ("法人或其他组织", T3_APPLICANT_GROUP), ("法人或其它组织", T3_APPLICANT_GROUP),
     ("法人及其他组织", T3_APPLICANT_GROUP), ("法人和其他组织", T3_APPLICANT_GROUP),
     ("申请人情况", ""), ("申请人类型", ""), ("申请人", ""),
+    # as local forms shorten them (企业, 公益组织), and the corner cell over the rows' labels (项目)
+    ("企业", "commercial_enterprise"), ("公益组织", "social_welfare_org"), ("项目", ""),
 )
 T4_HEADER_WORDS = (
     ("结果维持", "upheld"), ("维持", "upheld"), ("结果纠正", "corrected"), ("纠正", "corrected"),
     ("其他结果", "other"), ("其它结果", "other"), ("其他", "other"), ("其它", "other"),
-    ("尚未审结", "pending"), ("总计", "total"), ("合计", "total"),
-    ("行政复议", "admin_review"), ("未经复议直接起诉", "litigation_direct"), ("复议后起诉", "litigation_after_review"),
+    ("尚未审结", "pending"), ("未审结", "pending"), ("总计", "total"), ("合计", "total"),
+    ("行政复议", "admin_review"), ("未经复议直接起诉", "litigation_direct"), ("直接起诉", "litigation_direct"),
+    ("复议后起诉", "litigation_after_review"), ("项目", ""),
     ("行政诉讼", "litigation"),
 )
 T4_LITIGATION = "litigation"  # 行政诉讼: the heading over the two litigation groups

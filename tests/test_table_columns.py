@@ -621,3 +621,48 @@ def test_a_row_numbering_the_columns_under_the_header_is_no_data(template):
     rep = extract_bytes("\n".join(lines).encode(), "report.txt")
     for cell in forms.cells(template):
         assert rep.cells[cell.id].value == v[cell.id], cell.id
+
+
+def test_a_local_form_s_short_column_words_and_corner_cell_are_read():
+    """企业, 公益组织 (a city's form) and 项目 over the labels: the header went unread, the rows were read in
+    the form's order under a header printing 总计 first, and every value was one column off."""
+    lines = ["项目\t总计\t自然人\t企业\t科研机构\t公益组织\t法律服务机构\t其他"]
+    assert t3_columns(lines) == ("total", *T3_ORDER[:-1])
+
+
+BROKEN_T3_HEADER = [[(CAPTION[0], 1, 3), ("总 计", 1, 1), ("自 然", 1, 1), ("商 业", 1, 1), ("科 研", 1, 1),
+                     ("公 益", 1, 1), ("法 律", 1, 1), ("其", 1, 1), ("他", 1, 1)]]
+
+
+@pytest.mark.parametrize("rendering", ["tab", "space", "html"])
+def test_table_3_printing_its_total_first_under_an_unreadable_header_is_read_by_the_sums(rendering):
+    """A PDF's text breaks a local form's header beyond reading (总 / 计, 自然 / 人): the rows, total first,
+    were read in the form's order and every value was one column off. Each row's first value is the sum of
+    the others and its last is not: the total is read first."""
+    v = values(rows={"granted": [3, 1, 0, 2, 0, 0], "denied.state_secret": [1, 0, 2, 0, 4, 0]})
+    rep = t3_report(v, GOV_2021, BROKEN_T3_HEADER, ("total", *T3_ORDER[:-1]), rendering)
+    assert wrong(rep, v, "t3.") == []
+    assert "t3.column_order" in [w["code"] for w in rep.warnings]
+    same = t3_report(v, GOV_2021, BROKEN_T3_HEADER, T3_ORDER, rendering)  # total last: the form's order
+    assert wrong(same, v, "t3.") == [] and "t3.column_order" not in [w["code"] for w in same.warnings]
+
+
+LITIGATION_NAMED = [c.id for c in forms.T4_COLUMNS]
+
+
+@pytest.mark.parametrize("lines, groups", [
+    # a grid whose groups name their heading with them: 行政诉讼（复议后起诉）, no 行政诉讼 over both
+    (["行政诉讼（复议后起诉）\t\t\t\t\t行政诉讼（未经复议直接起诉）\t\t\t\t\t行政复议",
+      "\t".join(["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"] * 3)],
+     ("litigation_after_review", "litigation_direct", "admin_review")),
+    # a PDF's text that breaks the column words over two lines (结果维 / 持): the groups by their place
+    (["四、政府信息公开行政复议、行政诉讼情况", "      行政复议           行政诉讼(复议后起诉)     行政诉讼(未经复议直接起诉)",
+      " ".join(["结果维", "结果纠", "其他结", "尚未审", "总"] * 3), "持正果结计" * 3],
+     ("admin_review", "litigation_after_review", "litigation_direct")),
+    (["       行政复议                        行政诉讼",
+      "结果维 结果纠 其他结 尚未审 总 结果维 结果纠复议后起诉           未经复议直接起诉",
+      " 持 正 果 结 计 持 正 其他结             尚未审 总 结果维 结果纠 其他结 尚未审 总"],
+     ("admin_review", "litigation_after_review", "litigation_direct")),
+])
+def test_table_4_groups_are_read_in_the_order_the_header_prints_them(lines, groups):
+    assert t4_columns(lines) == tuple((g, c) for g in groups for c in LITIGATION_NAMED)

@@ -17,6 +17,8 @@ from .. import forms
 from .layout import SECTION_HEADINGS, label_core
 
 _CAPTION = re.compile(r"[(（][^)）]*[)）]")  # （本列数据的勾稽关系为……）: no column
+# 行政诉讼（复议后起诉）: a litigation group named with its heading, the group's name in brackets (no caption)
+_NAMED_GROUP = re.compile(r"行政诉讼\s*[(（]\s*((?:未经复议)?直接起诉|复议后起诉)\s*[)）]")
 _T3_WORDS = tuple(sorted(forms.T3_HEADER_WORDS, key=lambda w: -len(w[0])))
 _T4_WORDS = tuple(sorted(forms.T4_HEADER_WORDS, key=lambda w: -len(w[0])))
 T3_ORDER = tuple(c.id for c in forms.T3_COLUMNS)
@@ -32,7 +34,7 @@ def _line_names(line: str, words: tuple[tuple[str, str], ...]) -> tuple[str, ...
     characters are read: a word split by a space or a cell border (总 计, 未经复 | 议直接起诉) is one."""
     for heading in SECTION_HEADINGS.values():
         line = heading.sub(" ", line)
-    core, pos = label_core(_CAPTION.sub(" ", line)), 0
+    core, pos = label_core(_CAPTION.sub(" ", _NAMED_GROUP.sub(r" \1 ", line))), 0
     names: list[str] = []
     other = False
     while pos < len(core):
@@ -148,10 +150,12 @@ def t4_columns(lines: list[str]) -> tuple[tuple[str, str], ...] | None:
     """The table-4 cells (group, column) in printed order, from the lines before its numbers;
     None when the header does not settle them. The five column words are printed once or once
     per group, in one order; the groups by 行政复议 and 行政诉讼 on one line, and 未经复议直接起诉
-    and 复议后起诉 on one line; a header that names no group keeps the form's group order."""
+    and 复议后起诉 on one line; a header that names no group keeps the form's group order. A header
+    whose words a PDF's text breaks over lines (结果维 / 持) is read by where it prints the groups."""
     header = _header(lines, _T4_WORDS)
     if not header:
-        return None
+        groups = _groups_by_place(lines) if header is None else None
+        return tuple((g, c.id) for g in groups for c in forms.T4_COLUMNS) if groups else None
     stream = [n for line in header for n in line]
     printed = [n for n in stream if n in _T4_COLUMN_IDS]
     size = len(forms.T4_COLUMNS)
@@ -164,6 +168,8 @@ def t4_columns(lines: list[str]) -> tuple[tuple[str, str], ...] | None:
     named = [n for n in stream if n not in _T4_COLUMN_IDS]
     if not named:
         groups: tuple[str, ...] = tuple(g.id for g in forms.T4_GROUPS)
+    elif sorted(named) == sorted(g.id for g in forms.T4_GROUPS) and (flat := _together(header, set(named))):
+        groups = flat  # the three groups on one line, no 行政诉讼 over two of them: 行政复议 | 复议后起诉 | 直接起诉
     else:
         top = _together(header, {_REVIEW, forms.T4_LITIGATION})
         litigation = _together(header, {_DIRECT, _AFTER})
@@ -171,6 +177,27 @@ def t4_columns(lines: list[str]) -> tuple[tuple[str, str], ...] | None:
             return None
         groups = tuple(g for name in top for g in (litigation if name == forms.T4_LITIGATION else (name,)))
     return tuple((g, c) for g in groups for c in columns)
+
+
+_GROUP_WORDS = re.compile(r"(?P<admin_review>行政复议)|(?P<litigation_direct>(?:未经复议)?直接起诉)"
+                          r"|(?P<litigation_after_review>复议后起诉)")
+
+
+def _groups_by_place(lines: list[str]) -> tuple[str, ...] | None:
+    """The three groups in the order their names stand on a line (a text that keeps the page's layout:
+    复议后起诉 before 未经复议直接起诉); 行政复议 named on another line, above them, comes first as on the
+    form. None unless the two litigation groups share a line and each group is named once."""
+    places: dict[str, tuple[int, int]] = {}
+    for k, line in enumerate(lines):
+        for m in _GROUP_WORDS.finditer(SECTION_HEADINGS["t4"].sub(lambda h: " " * len(h.group()), line)):
+            if m.lastgroup in places:
+                return None
+            places[m.lastgroup] = (k, m.start())
+    if len(places) != len(forms.T4_GROUPS) or places[_DIRECT][0] != places[_AFTER][0]:
+        return None
+    if places[_REVIEW][0] != places[_DIRECT][0]:
+        places[_REVIEW] = (places[_DIRECT][0], -1)
+    return tuple(sorted(places, key=places.__getitem__))
 
 
 _T4_RESULT_WORDS = tuple((w, name) for w, name in _T4_WORDS if name in _T4_COLUMN_IDS)

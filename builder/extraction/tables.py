@@ -2014,6 +2014,11 @@ def _t3_printed_columns(layout: Layout, rows: list[ValueRow], out: Tables) -> tu
     many when it names fewer (a phone's view of two columns). None when the header does not name the
     columns: the form's order is assumed."""
     named = t3_columns(_header_lines(layout, "t3", rows))
+    if named is None and _total_printed_first(rows):
+        out.warn("t3.column_order", "table 3's rows print their total first (each row's first value is the sum of "
+                 "the six after it, its last is not): read so, its header being unreadable",
+                 columns=["total", *T3_ORDER[:-1]])
+        return ("total", *T3_ORDER[:-1])
     if named is None or named == T3_ORDER:
         return named
     size, of_form = len(named), [c for c in named if c in T3_ORDER]
@@ -2042,6 +2047,25 @@ def _t3_printed_columns(layout: Layout, rows: list[ValueRow], out: Tables) -> tu
         out.warn("t3.column_order", "table 3's header prints the columns in another order: "
                  + ", ".join(named) + "; they are read by their header names", columns=list(named))
     return named
+
+
+_TOTAL_FIRST_ROWS = 2  # rows whose sums show the total printed first, none showing it last
+
+
+def _total_printed_first(rows: list[ValueRow]) -> bool:
+    """Whether table 3's rows print the 总计 column first (a local form's order, under a header a PDF's text
+    breaks beyond reading: 总 / 计 on two lines): rows of seven numbers whose first is the sum of the others
+    and whose last is not, at least two, and no row the other way round."""
+    first = last = 0
+    for row in rows:
+        cells = [c.strip().replace(",", "") for c in row.cells]
+        if len(cells) != len(T3_ORDER) or not all(_DIGITS.fullmatch(c) and len(c) <= MAX_NUMBER_DIGITS for c in cells):
+            continue
+        values = list(map(int, cells))
+        leads, ends = values[0] == sum(values[1:]), values[-1] == sum(values[:-1])
+        first += leads and not ends
+        last += ends and not leads
+    return first >= _TOTAL_FIRST_ROWS and not last
 
 
 def _organisations_as_one(columns: tuple[str, ...]) -> bool:
