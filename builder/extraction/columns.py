@@ -48,11 +48,31 @@ def _line_names(line: str, words: tuple[tuple[str, str], ...]) -> tuple[str, ...
     return None if other and names else tuple(names)
 
 
+def _is_word(text: str, words: tuple[tuple[str, str], ...]) -> bool:
+    return any(label_core(text) == w for w, _ in words)
+
+
+def _unwrapped_words(lines: list[str], words: tuple[tuple[str, str], ...]) -> list[str]:
+    """The header's lines with the words a narrow cell wrapped a line at a time joined (自然 / 人, 商业 / 企业,
+    a page's text one cell a line): a line that is no word of its own and makes one with the next."""
+    out: list[str] = []
+    k = 0
+    while k < len(lines):
+        if k + 1 < len(lines) and label_core(lines[k]) and not _is_word(lines[k], words) \
+                and _is_word(lines[k] + lines[k + 1], words):
+            out.append(lines[k].strip() + lines[k + 1].strip())
+            k += 2
+            continue
+        out.append(lines[k])
+        k += 1
+    return out
+
+
 def _header(lines: list[str], words: tuple[tuple[str, str], ...]) -> list[tuple[str, ...]] | None:
     """The header lines' names, one tuple per line that names columns; None when a line names
     columns among other text: the header cannot be read with confidence."""
     out = []
-    for line in lines:
+    for line in _unwrapped_words(lines, words):
         names = _line_names(line, words)
         if names is None:
             return None
