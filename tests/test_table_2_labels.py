@@ -135,3 +135,23 @@ def test_a_garbled_label_under_a_heading_of_two_items_is_not_guessed(rendering):
     rep = t2_report(v, {"coercion": "行攻强刺"}, rendering)
     assert rep.value("t2.penalty.decisions") == 2704
     assert (rep.cells["t2.coercion.decisions"].status, rep.value("t2.coercion.decisions")) == ("missing", None)
+
+
+def test_a_table_naming_the_article_only_in_its_later_rows_starts_at_its_header():
+    """No 第二十条第（一）项 row (a province's form: the article in the labels, 行政许可（第二十条第五项）): the
+    table was taken to start at the first label naming the article, and 规章 and 规范性文件 went missing."""
+    from .test_layouts import values
+
+    v = values(GOV_2021)
+    text = synthetic.render(AGENCY, 2022, GOV_2021, v, "tab")
+    start, end = text.index("第二十条第（一）项"), text.index("三、收到和处理政府信息公开申请情况")
+    measures = ("issued", "repealed", "in_force")
+    rows = ["信息内容\t本年制发件数\t本年废止件数\t现行有效件数",
+            "规章\t" + "\t".join(str(v[f"t2.rules.{m}"]) for m in measures),
+            "行政规范性文件\t" + "\t".join(str(v[f"t2.normative_docs.{m}"]) for m in measures),
+            "信息内容\t本年处理决定数量", f"行政许可（第二十条第五项）\t{v['t2.licensing.decisions']}",
+            f"行政处罚（第二十条第六项）\t{v['t2.penalty.decisions']}", f"行政强制（第二十条第六项）\t{v['t2.coercion.decisions']}",
+            "信息内容\t本年收费金额（单位：万元）", f"行政事业性收费（第二十条第八项）\t{v['t2.fees.amount_10k_cny']}", "", ""]
+    rep = extract_bytes((text[:start] + "\n".join(rows) + text[end:]).encode(), "report.txt")
+    assert {c.id: rep.value(c.id) for c in forms.cells(GOV_2021) if c.table == "t2"} == {
+        c.id: v[c.id] for c in forms.cells(GOV_2021) if c.table == "t2"}

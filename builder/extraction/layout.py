@@ -674,6 +674,10 @@ def _regions(lines: list[str], start: int = 0) -> dict[str, tuple[int, int]]:
     regions = {}
     n = len(lines)
     t2 = _first(_T2_ANCHOR, lines, start)
+    if t2 is not None:  # a table whose 第二十条 is in its later rows' labels only (行政许可（第二十条第五项）): its header
+        heading = _first(SECTION_HEADINGS["t2"], lines, start, t2)
+        above = (_first(pattern, lines, heading or start, t2) for pattern in (_T2_HEADER, _T2_ROW))
+        t2 = min((t2, *(k for k in above if k is not None)))
     if t2 is None:
         t2 = _first(SECTION_HEADINGS["t2"], lines, start)
     if t2 is None:
