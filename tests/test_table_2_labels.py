@@ -150,7 +150,8 @@ def test_a_table_naming_the_article_only_in_its_later_rows_starts_at_its_header(
             "规章\t" + "\t".join(str(v[f"t2.rules.{m}"]) for m in measures),
             "行政规范性文件\t" + "\t".join(str(v[f"t2.normative_docs.{m}"]) for m in measures),
             "信息内容\t本年处理决定数量", f"行政许可（第二十条第五项）\t{v['t2.licensing.decisions']}",
-            f"行政处罚（第二十条第六项）\t{v['t2.penalty.decisions']}", f"行政强制（第二十条第六项）\t{v['t2.coercion.decisions']}",
+            f"行政处罚（第二十条第六项）\t{v['t2.penalty.decisions']}",
+            f"行政强制（第二十条第六项）\t{v['t2.coercion.decisions']}",
             "信息内容\t本年收费金额（单位：万元）", f"行政事业性收费（第二十条第八项）\t{v['t2.fees.amount_10k_cny']}", "", ""]
     rep = extract_bytes((text[:start] + "\n".join(rows) + text[end:]).encode(), "report.txt")
     assert {c.id: rep.value(c.id) for c in forms.cells(GOV_2021) if c.table == "t2"} == {
