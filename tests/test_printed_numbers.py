@@ -4,6 +4,7 @@ box-drawing characters. Each is read with a note saying how, or left unsure."""
 
 from __future__ import annotations
 
+import itertools
 import random
 import re
 
@@ -445,6 +446,19 @@ def test_a_change_in_brackets_is_a_decrease(layout):
     for cell in ("t2.licensing.change", "t2.fees.change"):
         assert (rep.cells[cell].value, rep.cells[cell].status) == (v[cell], "reported"), cell
         assert rep.cells[cell].note.startswith("增减印在括号中")
+
+
+@pytest.mark.parametrize("layout", ["tab", "pipe", "html", "docx"])
+@pytest.mark.parametrize("brackets", ["()", "（）"])
+def test_a_count_in_brackets_is_read_by_the_sums(layout, brackets):
+    """上年结转 printed (2) or （2）: no count is negative, and the cell was unreadable. The column's sums take
+    the number in the brackets, as a repair with the printed text."""
+    v = values(GOV_2021)
+    cell = forms.t3_cell("carried_over", "natural_person")
+    for row, column in itertools.product(("carried_over", "carried_forward"), ("natural_person", "total")):
+        v[forms.t3_cell(row, column)] += 2
+    rep, v = report({cell: f"{brackets[0]}{v[cell]}{brackets[1]}"}, layout, GOV_2021, v)
+    assert (rep.cells[cell].value, rep.cells[cell].status) == (v[cell], "repaired")
 
 
 def test_a_number_wrapped_at_its_thousands_comma_around_its_row_is_left_to_the_sums():

@@ -385,6 +385,10 @@ def read_table(slots: list[_Slot], identities: list[Identity], out: Tables, tabl
             if _KIND.get(cell) == "change" and (negative := _BRACKETED_NEGATIVE.fullmatch(raw.strip())):
                 parsed = CellValue(-int(negative.group(1)), parsed.raw, "reported",
                                    "增减印在括号中（会计格式的负数），读作减少")
+            elif parsed.status == "ambiguous" and (bracketed := _BRACKETED_NEGATIVE.fullmatch(raw.strip())):
+                count = int(bracketed.group(1))  # a count in brackets, （2）: no count is negative
+                parsed = CellValue(None, parsed.raw, "ambiguous", f"件数印在括号中（读作 {count}），勾稽关系无法确认，"
+                                   "未作选择", [count])
             if isinstance(parsed.value, float) and _KIND.get(cell) != "money":  # 2.0 may be 20 misread
                 parsed = CellValue(None, parsed.raw, "ambiguous", "件数没有小数，印出的数字无法读作件数（小数点可能是"
                                    "表格软件的格式，也可能是认错的字），勾稽关系无法确认，未作选择", _decimal_count_readings(raw))
@@ -1034,6 +1038,7 @@ def _glyph_cell(cell: CellValue | None) -> bool:
     return (cell is not None and cell.status == "ambiguous" and bool(cell.candidates) and cell.raw is not None
             and (glyph_reading(cell.raw) is not None or wrapped_number(cell.raw) is not None
                  or leading_zero_reading(cell.raw) is not None or cell.raw.strip() == DASH_OR_ONE
+                 or _BRACKETED_NEGATIVE.fullmatch(cell.raw.strip()) is not None
                  or bool(_decimal_count_readings(cell.raw))))
 
 
