@@ -1062,7 +1062,24 @@ def badge(report) -> tuple[str, str]:
         return "存疑", f"存疑：{warnings_[0].summary_zh}{_more(warnings_)}"
     if not passed_errors:
         return "存疑", "存疑：表格数据无法读出，勾稽关系无从核对"
-    return "一致", f"一致：表格各项勾稽关系均成立{_left_out(report)}"
+    return "一致", f"一致：{_unchecked(report) or '表格各项勾稽关系均成立'}{_left_out(report)}"
+
+
+def _unchecked(report) -> str | None:
+    """What the consistent badge says when some error checks could not be made, cells of their table unread:
+    the sums it could check hold, not every sum of the tables."""
+    errors_ = [r for r in report.checks if r.severity == "error"]
+    unrun = [r for r in errors_ if r.outcome == NA and r.id.split(".")[0] in _TABLE_ZH]
+    unread = {table: count for table in dict.fromkeys(r.id.split(".")[0] for r in unrun)
+              if (count := sum(1 for cell, value in report.cells.items()
+                               if cell.startswith(table + ".") and value.status in _UNREAD))
+              and not _stated_empty(report, table)}  # (a table the report says had nothing to report is no doubt)
+    if not unread:
+        return None
+    passed = sum(1 for r in errors_ if r.outcome == PASS)
+    return (f"核对得到的 {passed} 项勾稽关系均成立，但" + "、".join(f"{_TABLE_ZH[t]}有 {n} 格缺失或有歧义"
+                                                     for t, n in unread.items())
+            + f"，另有 {sum(1 for r in unrun if r.id.split('.')[0] in unread)} 项无从核对")
 
 
 def run_rules(report, context: dict | None, scopes: tuple[str, ...]) -> list[Result]:

@@ -29,6 +29,7 @@ from builder.checks import (
 )
 from builder.extraction.extract import extract_bytes
 from builder.extraction.metadata import Agency
+from builder.extraction.tables import CellValue
 from builder.forms import GOV_2019, GOV_2021, PRE_2019
 
 from .checkhelpers import AGENCY, AGENCY_ID, OTHER_AGENCY, cell, make_report, prose_lines, small_values
@@ -854,6 +855,20 @@ def test_a_table_left_out_with_the_report_saying_it_had_nothing_is_no_doubt(tabl
     name = {"t2": "表二", "t3": "表三", "t4": "表四"}[table]
     said = sentence.split("，")[-1].rstrip("。")
     assert (report.badge, report.summary) == ("一致", f"一致：表格各项勾稽关系均成立（{name}未印出，报告称“{said}”）")
+
+
+def test_a_consistent_badge_with_sums_it_could_not_check_says_which_held():
+    """Table 3's rows of the applicant columns unread (a PDF's wrapped units): the badge said 表格各项勾稽关系均成立
+    of sums nobody could check. It says how many held and how many could not be made."""
+    values = small_values()
+    for row in forms.FORMS[GOV_2021].t3_rows[2:]:
+        values[t3(row.id, "natural_person")] = CellValue(None, "件0", "ambiguous", "印出的文字无法读作一个数字")
+    report = checked(values)
+    unrun = sum(1 for r in report.checks if r.severity == "error" and r.outcome == NA)
+    held = sum(1 for r in report.checks if r.severity == "error" and r.outcome == PASS)
+    assert report.badge == "一致" and unrun and held
+    assert report.summary == (f"一致：核对得到的 {held} 项勾稽关系均成立，但表三有 {len(forms.FORMS[GOV_2021].t3_rows) - 2} "
+                              f"格缺失或有歧义，另有 {unrun} 项无从核对")
 
 
 def test_rendered_report_without_table_4():
