@@ -611,8 +611,9 @@ def _inside_part(clause: str) -> bool:
 
 # A year compared with (较2019年的88件增长17%): what follows it is not about that year.
 _COMPARED = re.compile(r"(?:较|比|与|同比|相比)\s*$")
-# A year that is where carried-over applications came from (加上2021年结转的47件), not what follows is about.
-_ASIDE_YEAR = re.compile(r"度?\s*(?:的)?(?:结转|转来|遗留)")
+# A year that is where carried-over applications came from (加上2021年结转的47件), or the bound of what a clause
+# dealt with (对2017年底以前制发的规范性文件进行清理), not what follows is about.
+_ASIDE_YEAR = re.compile(r"度?\s*(?:的)?(?:结转|转来|遗留)|(?:底|末)?(?:以前|之前)")
 
 
 # An erratum's quotation of what it replaced: （原为“办结80件，结转下年度12件”）.
