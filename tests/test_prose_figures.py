@@ -208,6 +208,8 @@ def test_a_statement_of_none_is_about_what_it_names(text, expected):
     ("现行有效政府规章1件（《合肥市公共数据开放管理办法》）、行政规范性文件5件。", {"normative_docs_in_force": 5}),
     # the bound of what was reviewed is no year of the count
     ("对2017年底以前制发的规范性文件进行了全面清理，现行有效规范性文件共137件。", {"normative_docs_in_force": 137}),
+    ("组织对2018年以来区政府印发的行政规范性文件进行全面清理，废止2件，现行有效行政规范性文件21件。",
+     {"normative_docs_in_force": 21}),
 ])
 def test_a_count_worded_as_reports_word_it_is_the_headline(text, expected):
     """Each was stated and not found: 依申请公开 with 政府信息 after it, a charge with no 收取 or with the

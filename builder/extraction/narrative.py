@@ -611,9 +611,10 @@ def _inside_part(clause: str) -> bool:
 
 # A year compared with (较2019年的88件增长17%): what follows it is not about that year.
 _COMPARED = re.compile(r"(?:较|比|与|同比|相比)\s*$")
-# A year that is where carried-over applications came from (加上2021年结转的47件), or the bound of what a clause
-# dealt with (对2017年底以前制发的规范性文件进行清理), not what follows is about.
-_ASIDE_YEAR = re.compile(r"度?\s*(?:的)?(?:结转|转来|遗留)|(?:底|末)?(?:以前|之前)")
+# A year that is where carried-over applications came from (加上2021年结转的47件), or that bounds the documents a
+# review dealt with (对2017年底以前制发的, 对2018年以来印发的规范性文件进行清理), not what follows is about.
+_ASIDE_YEAR = re.compile(r"度?\s*(?:的)?(?:结转|转来|遗留)"
+                         r"|(?:底|末)?(?:以前|之前|以来)(?=[^。；;，,]{0,20}?(?:印发|制发|出台|制定|发布)的)")
 
 
 # An erratum's quotation of what it replaced: （原为“办结80件，结转下年度12件”）.
