@@ -202,9 +202,13 @@ def test_a_statement_of_none_is_about_what_it_names(text, expected):
 @pytest.mark.parametrize("text, expected", [
     ("全区受理依申请公开政府信息12件，其中网上申请9件。", {"applications_received": 12}),
     ("依申请提供政府信息，收费0元。", {"fees_charged_cny": 0}),
+    ("共收到政府信息公开申请48件，其中通过互联网申请32件，通过信函、当面等其他渠道申请16件。",
+     {"applications_received": 48, "applications_online": 32, "applications_other_channel": 16}),
     ("未收取任何政府信息公开检索、复制、邮寄等费用。", {"fees_charged_cny": 0}),
     ("依申请公开收取信息处理费1件，金额200元。", {"fees_charged_cny": 200}),
     ("现行有效的县政府规范性文件共92件。", {"normative_docs_in_force": 92}),
+    # a total its channels follow, each with the verb again
+    ("全年主动公开政府信息3120条，其中网站发布2000条，微信发布800条，微博发布320条。", {"proactive_items": 3120}),
     ("现行有效政府规章1件（《合肥市公共数据开放管理办法》）、行政规范性文件5件。", {"normative_docs_in_force": 5}),
     # the bound of what was reviewed is no year of the count
     ("对2017年底以前制发的规范性文件进行了全面清理，现行有效规范性文件共137件。", {"normative_docs_in_force": 137}),
@@ -213,12 +217,17 @@ def test_a_statement_of_none_is_about_what_it_names(text, expected):
 ])
 def test_a_count_worded_as_reports_word_it_is_the_headline(text, expected):
     """Each was stated and not found: 依申请公开 with 政府信息 after it, a charge with no 收取 or with the
-    fees listed, the count of charges before their amount, whose documents are in force, a rule's title."""
+    fees listed, the count of charges before their amount, whose documents are in force, a rule's title, the
+    online channel named 互联网."""
     assert headlines(figures(text)).items() >= expected.items()
 
 
 @pytest.mark.parametrize("text, key", [
     ("我局受理建设项目环境影响评价审批申请386件。", "applications_received"),  # licensing
+    # the first of a list of bodies' or channels' counts, the sentence giving no total
+    ("2016年，县政府办公室受理政府信息公开申请3件，县国土资源局受理5件，县住房和城乡建设局受理4件。",
+     "applications_received"),
+    ("县政府门户网站发布各类政府信息4512条，政务微博发布信息2315条，县电视台发布政务信息600余条。", "proactive_items"),
     ("全年共受理城乡低保申请1200件。", "applications_received"),  # another process
     ("2018年上半年共收到政府信息公开申请50件。", "applications_received"),  # part of the year
     ("本年度收到政府信息公开申请12件。不予处理的重复申请3件。", "applications_handled"),  # not handled

@@ -139,8 +139,8 @@ PATTERNS: tuple[Pattern, ...] = (
     # 其他 after another applicant type of the list (自然人9件、其他组织1件): the form's 其他 column
     _p("applications_other_org", r"(?:自然人|企业|机构|组织|律师事务所)[^。；;，,]{0,12}?[、，,]\s*其他(?:组织|申请人)?"
        + _APPLIED + _N + "件", needs="applicants"),
-    _p("applications_online", r"(?:网络|网上|在线){1,2}(?:申请)?(?:平台|系统|渠道|方式)?(?:提交|提出|申请)?(?:的)?(?:申请)?"
-       r"\s*[（(]?\s*" + _N + "件"),
+    _p("applications_online", r"(?:网络|网上|在线|互联网){1,2}(?:申请)?(?:平台|系统|渠道|方式)?(?:提交|提出|申请)?(?:的)?"
+       r"(?:申请)?\s*[（(]?\s*" + _N + "件"),
     _p("applications_other_channel", r"(?:其他|等)(?:方式|途径|形式|渠道)(?:申请|提交|提出)?(?:的)?(?:申请)?\s*[（(]?\s*"
        + _N + "件"),
     # 网上申请151件、信函申请35件 / 信函及当面申请8件: the channels other than online, named
@@ -710,6 +710,8 @@ def _context(key: str, sentence: str, start: int, number_start: int, year: int |
         return "part"  # 其他方式申请18件（当面申请11件、信函申请7件）: the ways within the other channels
     if key in _CASE_KEYS and _BOTH_KINDS.search(clause):
         return "part"  # 行政复议、行政诉讼案件共计101件: the two kinds together, neither's count
+    if key in _LISTED_KEYS and _first_of_a_list(clause, sentence[number_start:]):
+        return "part"  # 县政府办公室受理3件，县国土资源局受理5件，…: one body's (or channel's) count of a list
     if key in _CASE_KEYS and _AS_REVIEW_BODY.search(before):
         return "other_scope"  # 全年作为复议机关办理政府信息公开类行政复议案件16件: others' cases it decided
     if key in _SCOPED_KEYS and _SECTOR_SYSTEM.search(scope + before):
@@ -717,6 +719,24 @@ def _context(key: str, sentence: str, start: int, number_start: int, year: int |
     if key in _SCOPED_KEYS and not all_levels and _ALL_LEVELS.search(scope + before) and not own:
         return "other_scope"  # 全省各级自然资源主管部门共收到…: not a department's, an office's or a form's total
     return ""
+
+
+_LISTED_KEYS = frozenset({"proactive_items", "applications_received"})
+_LIST_VERB = re.compile(r"受理|收到|发布|公开")
+_TOTAL_WORD = re.compile(r"共|合计|总计|累计|总数")
+_LIST_REPEATS = 2  # clauses after the figure's that count with its verb again
+
+
+def _first_of_a_list(clause: str, after: str) -> bool:
+    """Whether a count's clause is the first of a list of clauses that each count with its verb again
+    (县政府办公室受理3件，县国土资源局受理5件，…; 门户网站发布4512条，政务微博发布2315条，…): one body's or
+    channel's count, the sentence giving no total. Not a total its parts follow (…3120条，其中网站发布…)."""
+    verbs = _LIST_VERB.findall(clause)
+    if not verbs or _TOTAL_WORD.search(clause):
+        return False
+    again = re.compile(verbs[0] + r"[^\d，,；;。]{0,12}?\d")  # (受理政府信息公开申请: 受理, not 公开)
+    clauses = re.split(r"[，,；;]", after.split("其中", 1)[0])[1:]
+    return sum(1 for part in clauses if again.search(part)) >= _LIST_REPEATS
 
 
 def _own_after_wider(text: str) -> bool:
