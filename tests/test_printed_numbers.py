@@ -502,6 +502,50 @@ def test_a_number_wrapped_around_its_row_is_put_back_where_the_row_s_sum_holds(c
         assert report.cells[cell.id].value == v[cell.id], cell.id
 
 
+def laid_out_t3(v: dict, wraps: dict[str, dict[str, int]]) -> str:
+    """A report whose table 3 is laid out as pdftotext -layout prints it, every value right under its column;
+    ``wraps``: per row, the columns whose value a narrow cell wraps, printed with all its digits but the last
+    ``n`` on the row's line and those on the line below (n > 0), or the first ``-n`` on the line above."""
+    text = synthetic.render(AGENCY, 2022, GOV_2021, v, "tab")
+    start = text.index("三、收到和处理政府信息公开申请情况")
+    end = text.index("四、政府信息公开行政复议、行政诉讼情况")
+    lines = ["三、收到和处理政府信息公开申请情况", " " * 20 + "自然人 商业企业 科研机构 社会公益组织 法律服务机构 其他 总计"]
+    for row in forms.FORMS[GOV_2021].t3_rows:  # (a label of 20 characters: as wide as 20 spaces in such text)
+        above, middle, below = [" " * 20], [f"{row.label_zh[:18]:　<20}"], [" " * 20]
+        for column in T3_COLUMNS:
+            printed, n = str(v[forms.t3_cell(row.id, column)]), wraps.get(row.id, {}).get(column, 0)
+            top, mid, bottom = ("", printed[:-n], printed[-n:]) if n > 0 else (printed[:-n], printed[-n:], "") \
+                if n < 0 else ("", printed, "")
+            for part, piece in ((above, top), (middle, mid), (below, bottom)):
+                part.append(f"{piece:>8}")
+        lines += ["".join(part).rstrip() for part in (above, middle, below) if "".join(part).strip() or part is middle]
+    return text[:start] + "\n".join(lines) + "\n" + text[end:]
+
+
+T3_COLUMNS = [c.id for c in forms.T3_COLUMNS]
+
+
+@pytest.mark.parametrize("wraps", [
+    {"new_received": {"natural_person": 2, "commercial_enterprise": 1, "total": 1}},  # 12 21 … 150 / 62 5 … 6
+    {"new_received": {"natural_person": -3, "total": -3}},  # 126 … 154 / row / 2 … 6 (the other values centred)
+    {"granted": {"natural_person": 1, "total": 1}, "total": {"natural_person": 2, "total": 2}},
+])
+def test_numbers_narrow_cells_wrap_onto_the_lines_around_their_row_are_joined_by_column(wraps):
+    """pdftotext -layout of a table whose narrow cells wrap four-digit numbers: the pieces stand on the lines
+    above or below the row, under their columns. They were read as the row's values one column off, or left
+    out (12 for 1262, 150 for 1506). Each column's pieces are joined where the row's total then holds."""
+    v = values(GOV_2021)
+    for row in ("new_received", "granted", "total"):
+        for column in ("natural_person", "total"):
+            v[forms.t3_cell(row, column)] += 1200
+    report = extract_bytes(laid_out_t3(v, wraps).encode(), "report.txt")
+    wrong = {c.id: report.value(c.id) for c in forms.cells(GOV_2021)
+             if c.table == "t3" and report.value(c.id) is not None and report.value(c.id) != v[c.id]}
+    assert wrong == {}
+    for row in wraps:
+        assert [report.value(forms.t3_cell(row, c)) for c in T3_COLUMNS] == [v[forms.t3_cell(row, c)] for c in T3_COLUMNS]
+
+
 @pytest.mark.parametrize("layout", ["tab", "html"])
 def test_a_number_with_a_space_in_its_cell_is_read_by_the_row_s_sums(layout):
     """Table 4's row with a cell printing 2 4 (a narrow cell's wrap) and every other cell its own: sixteen

@@ -1126,6 +1126,79 @@ _THOUSANDS_TAIL = re.compile(r"\d{3}(?:,\d{3})*")
 _DIGITS = re.compile(r"\d+")
 
 
+_DIGIT_RUN = re.compile(r"\d+")
+_DIGITS_TAIL = re.compile(r"^\D*[\d\s]+$")  # digits after the rest of a wrapped label, if any
+
+
+def _with_wrapped_digits(rows: list[ValueRow], lines: list[str], size: int) -> list[ValueRow]:
+    """Table 3's rows whose numbers narrow cells wrapped onto the lines around them, as a PDF's text keeps
+    the page's layout (261 … 269 / 一、本年新收… 66 0 1 13 4 / 2 … 6; 12 21 0 1 11 17 150 / 62 5 6; a label's
+    line with 120 … 122, the line below with the other values, then 4 … 8): each column's pieces joined top
+    to bottom where they stand under one another, taken only when the row then has its seven values, its
+    total the sum of the others, and no line of them prints a whole row."""
+    used: set[int] = set()
+    out: dict[int, list[str]] = {}  # the rows made whole, by their index
+    for k, row in enumerate(rows):
+        if not row.label or row.delimited or len(row.cells) > size or not 0 <= row.line < len(lines):
+            continue
+        own = _value_spans(lines[row.line], row.cells)
+        if own is None:
+            continue
+        at = row.line
+        for group in ((at - 1, at, at + 1), (at, at + 1), (at - 1, at), (at, at + 1, at + 2)):
+            pieces = _wrapped_pieces(group, at, own, lines, used, size)
+            cells = _stacked(sorted(pieces, key=lambda p: p[1])) if pieces else None
+            if cells is not None and len(cells) == size and int(cells[-1]) == sum(map(int, cells[:-1])):
+                out[k] = cells
+                used |= set(group) - {at}
+                break
+    if not out:
+        return rows
+    return [replace(row, cells=out[k]) if k in out else replace(row, cells=[]) if row.line in used else row
+            for k, row in enumerate(rows) if k in out or row.label or row.line not in used]
+
+
+def _wrapped_pieces(group: tuple[int, ...], at: int, own: list[tuple[int, int, str]], lines: list[str],
+                    used: set[int], size: int) -> list[tuple[int, int, int, str]] | None:
+    """The runs of digits on ``group``'s lines, as (line, start, end, digits): the row's own values on its line
+    ``at``, every run on the others, which must print numbers only after any rest of a label, fewer than a
+    row's; None when a line of them does not."""
+    pieces = [(at, a, b, text) for a, b, text in own]
+    for line in group:
+        if line == at:
+            continue
+        if not 0 <= line < len(lines) or line in used or not _DIGITS_TAIL.match(lines[line]):
+            return None
+        runs = [(line, m.start(), m.end(), m.group()) for m in _DIGIT_RUN.finditer(lines[line])]
+        if not runs or len(runs) >= size:
+            return None
+        pieces += runs
+    return pieces
+
+
+def _value_spans(line: str, cells: list[str]) -> list[tuple[int, int, str]] | None:
+    """Where a row's values stand on its line: its last runs of digits, one a cell, or None."""
+    runs = [(m.start(), m.end(), m.group()) for m in _DIGIT_RUN.finditer(line)][-len(cells):] if cells else []
+    return runs if [text for _, _, text in runs] == [c.strip() for c in cells] else None
+
+
+def _stacked(pieces: list[tuple[int, int, int, str]]) -> list[str] | None:
+    """The columns that digit runs on lines one under another make, left to right: runs that overlap are
+    one column's, joined top to bottom; None when a column has two runs of one line or joins into a 0 with
+    digits after it."""
+    columns: list[list[tuple[int, int, int, str]]] = []
+    for piece in pieces:
+        column = columns[-1] if columns else None
+        if column and piece[1] < max(p[2] for p in column) and piece[2] > min(p[1] for p in column):
+            if any(p[0] == piece[0] for p in column):
+                return None
+            column.append(piece)
+        else:
+            columns.append([piece])
+    joined = ["".join(p[3] for p in sorted(column)) for column in columns]
+    return None if any(len(cell) > 1 and cell.startswith("0") for cell in joined) else joined  # (no number does)
+
+
 def _halves_joined(head: ValueRow, tail: ValueRow) -> str:
     return (head.cells[0] + tail.cells[0]).replace(",", "").strip()
 
@@ -1779,6 +1852,7 @@ def _t3_rows(layout: Layout, form_rows: tuple[Row, ...], out: Tables | None = No
     size = len(forms.T3_COLUMNS)
     copy = _own_scope_rows(layout, "t3", _this_year_copy(layout, "t3"), out)
     rows = _label_line_rows(_join_cell_lines(copy, layout.lines, len(forms.T3_COLUMNS)), name, len(form_rows), size)
+    rows = _with_wrapped_digits(rows, layout.lines, size)
     return _merge_broken([
         r for r in rows
         if r.has_values or (r.delimited and len(r.cells) >= size and name(_own_label(r)) is not None)
