@@ -538,7 +538,7 @@ def _meta_year(report, context=None) -> list[Result]:
             # aside in brackets (申请24件（2019年为19件）), nor another year's cases a sentence frames in
             # this one's (另有2021年受理的2件行政诉讼于本年度审结).
             if not re.search(r"(?:较|比|同比|相比|与)\s*$", sentence[: m.start(1)]) \
-                    and not in_aside(sentence[:m.end()], m.start(1)) and not _THIS_YEAR.search(sentence):
+                    and not in_aside(sentence, m.start(1)) and not _THIS_YEAR.search(sentence):
                 reported[-1][2].append(int(m.group(1)))
     evidence: list[tuple[int, str]] = []
     for k, (sentence, period, years) in enumerate(reported):

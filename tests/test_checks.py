@@ -566,6 +566,7 @@ def test_meta_year_passes_when_title_period_and_body_agree():
                                       "新制作规范性文件4件，新公开3件（1件于2023年1月初公开）。",
                                       # an aside in brackets, another year's cases framed in this one's
                                       "全年共收到申请24件（2021年为19件），均已按期答复，其中予以公开11件。",
+                                      "全年共受理申请1136件，同比下降6.2%（2021年受理1211件）。",
                                       "另有2021年受理的2件行政诉讼于本年度审结，未计入本表。",
                                       "因2021年办理的一件政府信息公开申请，申请人于2022年提起行政复议1件。",
                                       # a span before or since another year
