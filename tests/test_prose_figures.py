@@ -207,6 +207,14 @@ def test_a_statement_of_none_is_about_what_it_names(text, expected):
     ("未收取任何政府信息公开检索、复制、邮寄等费用。", {"fees_charged_cny": 0}),
     ("依申请公开收取信息处理费1件，金额200元。", {"fees_charged_cny": 200}),
     ("现行有效的县政府规范性文件共92件。", {"normative_docs_in_force": 92}),
+    ("全市司法行政系统共收到政府信息公开申请462件，其中市司法局本级收到89件。", {"applications_received": 89}),
+    ("全区各级行政机关共收到申请1,024件，其中区政府本级收到247件。", {"applications_received": 247}),
+    ("全年办结本级申请86件。", {"applications_answered": 86}),
+    ("现行有效的区政府行政规范性文件52件，其中本年制发3件、废止5件。",
+     {"normative_docs_issued": 3, "normative_docs_in_force": 52}),
+    ("通过网上申请平台收到政府信息公开申请173件，通过信函方式收到申请41件，现场申请9件。", {"applications_online": 173}),
+    ("全年通过区政府门户网站主动公开政府信息8562条，通过政务微信发布信息2315条，三个渠道合计主动公开政府信息11985条。",
+     {"proactive_items": 11985}),
     # a total its channels follow, each with the verb again
     ("全年主动公开政府信息3120条，其中网站发布2000条，微信发布800条，微博发布320条。", {"proactive_items": 3120}),
     ("现行有效政府规章1件（《合肥市公共数据开放管理办法》）、行政规范性文件5件。", {"normative_docs_in_force": 5}),
@@ -218,12 +226,16 @@ def test_a_statement_of_none_is_about_what_it_names(text, expected):
 def test_a_count_worded_as_reports_word_it_is_the_headline(text, expected):
     """Each was stated and not found: 依申请公开 with 政府信息 after it, a charge with no 收取 or with the
     fees listed, the count of charges before their amount, whose documents are in force, a rule's title, the
-    online channel named 互联网."""
+    online channel named 互联网 or before the verb, the body's own count after its sector's, 办结 as answered,
+    the year's documents among those in force, the sum of channels a sentence listed."""
     assert headlines(figures(text)).items() >= expected.items()
 
 
 @pytest.mark.parametrize("text, key", [
     ("我局受理建设项目环境影响评价审批申请386件。", "applications_received"),  # licensing
+    ("全年辖区内受理居民各类服务申请2364件。", "applications_received"),  # residents' requests for services
+    ("全年办结本级申请86件。", "applications_handled"),  # 办结 is answered
+    ("通过网上申请平台收到申请173件，通过信函方式收到申请41件，现场申请9件。", "applications_other_channel"),  # 2 parts
     # the first of a list of bodies' or channels' counts, the sentence giving no total
     ("2016年，县政府办公室受理政府信息公开申请3件，县国土资源局受理5件，县住房和城乡建设局受理4件。",
      "applications_received"),
@@ -392,7 +404,8 @@ def test_a_count_a_later_sentence_splits_into_new_and_carried_over_is_the_applic
 @pytest.mark.parametrize("text, answered", [
     ("全年共受理政府信息公开申请67件，均在法定期限内答复，其中办结64件，结转下年度继续办理3件。", 64),
     ("全年共收到申请80件，其中已办结78件，2件结转下年度办理。", 78),
-    ("全年共办结申请80件，其中办结时限内答复75件。", None),  # a part of what was answered stays a part
+    # a part of what was answered stays a part; 办结申请80件 is the answered count (the schema: 答复 / 办结)
+    ("全年共办结申请80件，其中办结时限内答复75件。", 80),
 ])
 def test_the_answered_a_received_count_splits_into_answered_and_carried_are_its_total(text, answered):
     """受理67件，其中办结64件，结转3件: 其中 parts what came in into what was answered and what goes on,

@@ -92,9 +92,11 @@ PATTERNS: tuple[Pattern, ...] = (
     # 受理申请数量较上年的37件增长62.2%，达到60件: the comparison first, then the year's count
     _p("applications_received", r"(?:收到|受理|新收|接收|接到)(?:了)?" + _APPLICATION_GAP + r"(?:依申请公开|申请)[^。；;]{0,30}?"
        r"较[^。；;]{0,24}?[，,]\s*(?:达到|达|为|增至|增加到|增长到|升至|降至|下降到|减少到|减至)\s*" + _N + "件"),
+    # 全区…收到申请1,024件，其中区政府本级收到247件: the body's own count after its area's
+    _p("applications_received", r"其中[^。；;，,\d]{0,12}?本级(?:共)?(?:收到|受理|新收)(?:了)?\s*" + _N + "件"),
     # 办理申请N件，其中本年新收X件、上年结转Y件: the new ones are the year's received total.
     _p("applications_received", r"(?:本年度?|当年|今年|全年|其中)新收(?:的)?(?:申请)?\s*" + _N + "件"),
-    _p("applications_handled", r"(?<!不予)(?<!未予)(?:办理|处理|办结)(?:了)?" + _GAP + r"申请(?:公开)?(?:件|事项|案件)?"
+    _p("applications_handled", r"(?<!不予)(?<!未予)(?:办理|处理)(?:了)?" + _GAP + r"申请(?:公开)?(?:件|事项|案件)?"
        r"(?:共计|共|合计)?\s*" + _N + "件"),
     # 新收申请126件，上年结转9件，共计135件: the sum of the year's and last year's
     # 加上上年结转的2件，全年办理48件: the same, as the year's work
@@ -105,7 +107,8 @@ PATTERNS: tuple[Pattern, ...] = (
     # not 维持原答复)、行政诉讼1件: a review's outcome, then another count
     _p("applications_answered", r"(?<!延期)(?<!逾期)(?<!原)(?<!重新)答复(?!中|情况|结果中)"  # 答复情况为：…23件, a breakdown
        r"(?:(?!复议|诉讼)[^。；;，,、（()）]){0,15}?" + _N + "件"),
-    _p("applications_answered", r"(?<!延期)(?<!逾期)办结(?:了)?[^申。；;，,（(率]{0,6}?" + _N + "件"),  # 延期办结: a part
+    # 延期办结: a part; 全年办结本级申请86件: the applications named
+    _p("applications_answered", r"(?<!延期)(?<!逾期)办结(?:了)?[^申。；;，,（(率]{0,6}?(?:申请)?\s*" + _N + "件"),
     # 受理的23件申请已全部按期答复
     _p("applications_answered", _N + r"件(?:政府信息公开)?申请(?:均|已|全部|都)+[^。；;，,\d]{0,8}?(?:答复|办结)"),
     # 上年（二O二O年）结转2件: the year named in a bracket between
@@ -139,8 +142,13 @@ PATTERNS: tuple[Pattern, ...] = (
     # 其他 after another applicant type of the list (自然人9件、其他组织1件): the form's 其他 column
     _p("applications_other_org", r"(?:自然人|企业|机构|组织|律师事务所)[^。；;，,]{0,12}?[、，,]\s*其他(?:组织|申请人)?"
        + _APPLIED + _N + "件", needs="applicants"),
+    # 通过网上申请平台收到政府信息公开申请173件: the channel before the verb
+    _p("applications_online", r"通过(?:网络|网上|在线|互联网)[^。；;，,\d]{0,10}?(?:收到|受理|接收)[^。；;，,\d]{0,10}?申请\s*"
+       + _N + "件"),
     _p("applications_online", r"(?:网络|网上|在线|互联网){1,2}(?:申请)?(?:平台|系统|渠道|方式)?(?:提交|提出|申请)?(?:的)?"
        r"(?:申请)?\s*[（(]?\s*" + _N + "件"),
+    _p("applications_other_channel", r"通过(?:" + _OFFLINE + r")[^。；;，,\d]{0,8}?(?:收到|受理|接收)[^。；;，,\d]{0,10}?申请\s*"
+       + _N + "件"),
     _p("applications_other_channel", r"(?:其他|等)(?:方式|途径|形式|渠道)(?:申请|提交|提出)?(?:的)?(?:申请)?\s*[（(]?\s*"
        + _N + "件"),
     # 网上申请151件、信函申请35件 / 信函及当面申请8件: the channels other than online, named
@@ -189,6 +197,9 @@ PATTERNS: tuple[Pattern, ...] = (
     # 开展行政规范性文件清理，本年制发3件，废止5件，现行有效21件: the documents named once, then each count
     _p("normative_docs_issued", r"规范性文件[^。；;\d]{0,12}?(?:本年|全年|年内)(?:制发|印发|出台|制定|新制作)(?:了)?\s*" + _N
        + "(?:件|个|份)"),
+    # 现行有效的区政府行政规范性文件52件，其中本年制发3件: the year's among those in force
+    _p("normative_docs_issued", r"规范性文件\s*\d+\s*(?:件|个|份)\s*[，,]\s*其中(?:本年|全年|年内)?(?:新)?"
+       r"(?:制发|印发|出台|制定)(?:了)?\s*" + _N + "(?:件|个|份)"),
     # 现行有效行政规范性文件156件，2021年制发11件: the documents named with another count, then the year's
     _p("normative_docs_issued", r"规范性文件[^。；;]{0,16}?[，,、]\s*(?:本年|全年|年内|(?:19|20)\d{2}\s*年度?)"
        r"(?:制发|印发|出台|制定|新制作)(?:了)?\s*" + _N + "(?:件|个|份)"),
@@ -564,10 +575,11 @@ _ALL_LEVELS = re.compile(r"(?:全市|全区|全县|全省|全州|全盟|全旗)(
 _OWN_SUBJECT = re.compile(r"本机关|本单位|本级|本局|本委|本办|我局|我委|我办|我单位|[省市区县州旗]政府办(?:公室|公厅)?")
 _INCLUDES = re.compile(r"[(（]\s*含")
 _TOTAL_WORDS = re.compile(r"共计|共|合计|总计|累计|全年|总数|总量|全部")
+_SUM_WORDS = re.compile(r"共计|合计|总计")
 # A number about another process that uses similar words (an approval hall "受理申请").
 # (浙江政务服务网, a province's portal applications are sent through, names no other process.)
-_OTHER_PROCESS = re.compile(r"行政审批|审批服务|政务服务(?!网|平台|一体化平台)|便民服务|服务大厅|政务大厅|服务中心|窗口|办件|"
-                            r"12345|热线|信访|信箱|来信|"
+_OTHER_PROCESS = re.compile(r"行政审批|审批服务|政务服务(?!网|平台|一体化平台)|便民服务|服务申请|服务大厅|政务大厅|服务中心|"
+                            r"窗口|办件|12345|热线|信访|信箱|来信|"
                             r"不动产|登记|许可|低保|救助|补助|补贴|公租房|廉租|保障性住房|社保|医保|养老|入学|户籍")
 _DISCLOSURE_WORDS = re.compile(r"信息公开|依申请")
 _PROPOSALS = re.compile(r"(?:代表|人大)建议|(?:委员|政协)提案|建议提案|议案")  # deputies' proposals, answered as such
@@ -714,7 +726,7 @@ def _context(key: str, sentence: str, start: int, number_start: int, year: int |
         return "part"  # 县政府办公室受理3件，县国土资源局受理5件，…: one body's (or channel's) count of a list
     if key in _CASE_KEYS and _AS_REVIEW_BODY.search(before):
         return "other_scope"  # 全年作为复议机关办理政府信息公开类行政复议案件16件: others' cases it decided
-    if key in _SCOPED_KEYS and _SECTOR_SYSTEM.search(scope + before):
+    if key in _SCOPED_KEYS and _SECTOR_SYSTEM.search(scope + before) and not own:
         return "other_scope"  # 全市生态环境系统（含各区县分局）共收到申请61件: the department's and others
     if key in _SCOPED_KEYS and not all_levels and _ALL_LEVELS.search(scope + before) and not own:
         return "other_scope"  # 全省各级自然资源主管部门共收到…: not a department's, an office's or a form's total
@@ -740,9 +752,9 @@ def _first_of_a_list(clause: str, after: str) -> bool:
 
 
 def _own_after_wider(text: str) -> bool:
-    """Whether the text, having named a scope wider than the report's body (全县各级行政机关), then names the body
-    itself (其中县政府办公室本级, 本机关): what follows is the body's own."""
-    wider = [m.end() for m in _ALL_LEVELS.finditer(text)]
+    """Whether the text, having named a scope wider than the report's body (全县各级行政机关, 全市司法行政系统),
+    then names the body itself (其中县政府办公室本级, 本机关): what follows is the body's own."""
+    wider = [m.end() for pattern in (_ALL_LEVELS, _SECTOR_SYSTEM) for m in pattern.finditer(text)]
     return bool(wider) and _OWN_SUBJECT.search(text, wider[-1]) is not None
 
 
@@ -794,11 +806,21 @@ def mark_headlines(figures: list[Figure]) -> None:
         tabled = [f for f in group if f.source == "table"]
         # Worded as a total, a figure outranks the others; but "none" (全年未收取任何检索费) does not
         # outrank a number stated elsewhere (收取复制费120元).
-        worded = [f for f in group if _TOTAL_WORDS.search(f.text) and (f.value or not any(g.value for g in group))]
-        for pool in (tabled, group, worded):
+        worded = [f for f in group if _TOTAL_WORDS.search(_own_clause(f)) and (f.value or not any(g.value for g in group))]
+        # and among those, one summing what the sentence listed (全年通过网站…8562条，…，三个渠道合计…11985条)
+        summed = [f for f in worded if _SUM_WORDS.search(_own_clause(f))]
+        for pool in (tabled, group, worded, summed):
             if pool and len({f.value for f in pool}) == 1:
                 pool[0].headline = True
                 break
+
+
+def _own_clause(figure: Figure) -> str:
+    """The clause of a figure's sentence that prints its number (网站公开8562条，…，三个渠道合计主动公开11985条: the
+    second figure's is worded as a total, the first's not); the sentence when no clause prints it as such."""
+    digits = str(int(figure.value)) if float(figure.value).is_integer() else ""
+    clauses = [c for c in re.split(r"[，,；;]", figure.text) if digits and digits in c.replace(",", "")]
+    return clauses[0] if len(clauses) == 1 else figure.text
 
 
 # --- pre-2019 statistics tables --------------------------------------------------
