@@ -215,6 +215,9 @@ def test_a_statement_of_none_is_about_what_it_names(text, expected):
     ("通过网上申请平台收到政府信息公开申请173件，通过信函方式收到申请41件，现场申请9件。", {"applications_online": 173}),
     ("全年通过区政府门户网站主动公开政府信息8562条，通过政务微信发布信息2315条，三个渠道合计主动公开政府信息11985条。",
      {"proactive_items": 11985}),
+    # the year's figures of several kinds in one sentence, no list of one kind (公开 of 信息公开申请 is a noun's)
+    ("2018年，原州区人民政府主动公开政府信息3310条，新收政府信息公开申请30件，发生政府信息公开行政复议2件。",
+     {"proactive_items": 3310, "applications_received": 30}),
     # a total its channels follow, each with the verb again
     ("全年主动公开政府信息3120条，其中网站发布2000条，微信发布800条，微博发布320条。", {"proactive_items": 3120}),
     ("现行有效政府规章1件（《合肥市公共数据开放管理办法》）、行政规范性文件5件。", {"normative_docs_in_force": 5}),

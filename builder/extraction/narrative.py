@@ -734,7 +734,7 @@ def _context(key: str, sentence: str, start: int, number_start: int, year: int |
 
 
 _LISTED_KEYS = frozenset({"proactive_items", "applications_received"})
-_LIST_VERB = re.compile(r"受理|收到|发布|公开")
+_LIST_VERB = re.compile(r"受理|收到|发布|(?<!信息)公开")  # (not the 公开 of 政府信息公开申请, a noun's)
 _TOTAL_WORD = re.compile(r"共|合计|总计|累计|总数")
 _LIST_REPEATS = 2  # clauses after the figure's that count with its verb again
 
@@ -746,7 +746,7 @@ def _first_of_a_list(clause: str, after: str) -> bool:
     verbs = _LIST_VERB.findall(clause)
     if not verbs or _TOTAL_WORD.search(clause):
         return False
-    again = re.compile(verbs[0] + r"[^\d，,；;。]{0,12}?\d")  # (受理政府信息公开申请: 受理, not 公开)
+    again = re.compile(("(?<!信息)" if verbs[0] == "公开" else "") + verbs[0] + r"[^\d，,；;。]{0,12}?\d")
     clauses = re.split(r"[，,；;]", after.split("其中", 1)[0])[1:]
     return sum(1 for part in clauses if again.search(part)) >= _LIST_REPEATS
 
