@@ -202,6 +202,8 @@ def test_a_statement_of_none_is_about_what_it_names(text, expected):
 @pytest.mark.parametrize("text, expected", [
     ("全区受理依申请公开政府信息12件，其中网上申请9件。", {"applications_received": 12}),
     ("依申请提供政府信息，收费0元。", {"fees_charged_cny": 0}),
+    ("本年度无收取信息处理费情况。", {"fees_charged_cny": 0}),
+    ("共办理13件，均已按期答复，无结转下年度办理的申请。", {"applications_carried_forward": 0}),
     ("共收到政府信息公开申请48件，其中通过互联网申请32件，通过信函、当面等其他渠道申请16件。",
      {"applications_received": 48, "applications_online": 32, "applications_other_channel": 16}),
     ("未收取任何政府信息公开检索、复制、邮寄等费用。", {"fees_charged_cny": 0}),

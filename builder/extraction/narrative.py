@@ -123,6 +123,9 @@ PATTERNS: tuple[Pattern, ...] = (
     _p("applications_carried_forward", _N + r"件[^。；;，,]{0,15}?(?:顺延|结转|转入)(?:到|至|入)?下一?年"),
     _p("applications_carried_forward", r"(?:顺延|结转)(?:到|至)?下一?年度?[^。；;，,\d]{0,8}?" + _N + "件"),
     _p("applications_carried_forward", _N + r"件[^。；;，,\d]{0,20}?(?:顺延|结转|转入|延期)(?:到|至|入)?\s*" + _Y, year_offset=1),
+    # 无结转下年度办理的申请, 没有结转到下一年的申请: none carried forward
+    _p("applications_carried_forward", r"(?:无|没有)(?:需要?)?(?:顺延|结转)(?:到|至)?下一?年度?(?:继续)?(?:办理)?的?"
+       r"(?:政府信息公开)?申请", 0),
     # 其余58件因尚在法定答复期限内，结转至2023年: what is left of the year's, over a comma
     _p("applications_carried_forward", r"(?:其余|剩余|余下|尚有|还有|另有)" + _N
        + r"件(?:[^。；;\d]|(?:19|20)\d{2}年(?:\d{1,2}月)?(?:\d{1,2}日)?){0,40}?(?:顺延|结转|转入|延期)(?:到|至|入)?\s*"
@@ -173,9 +176,9 @@ PATTERNS: tuple[Pattern, ...] = (
     # not 收取证照工本费等行政事业性收费125万元: the body's fees of every kind, not for disclosure
     _p("fees_charged_cny", r"收取" + _NOT_OTHER_FEES + r"[^。；;，,]{0,15}?费用?\s*" + _N + "元"),
     _p("fees_charged_cny", r"收取" + _NOT_OTHER_FEES + r"[^。；;，,]{0,15}?费用?\s*" + _N + "万元", scale=10_000),
-    # 未收取任何政府信息公开检索、复制、邮寄等费用: the fees listed
+    # 未收取任何政府信息公开检索、复制、邮寄等费用: the fees listed; 本年度无收取信息处理费情况
     _p("fees_charged_cny", r"(?:未|没有|均未|不)(?:向[^。；;，,]{0,8}?)?收取[^。；;，,]{0,24}?(?:费用|费)"
-       r"|均未收费|未收费|无收费|免费予以提供", 0),
+       r"|均未收费|未收费|无收费|无收取[^。；;，,]{0,15}?费|免费予以提供", 0),
     # 依申请提供政府信息，收费0元: the charge of the disclosure named before it
     _p("fees_charged_cny", r"(?:依申请|政府信息|信息公开)[^。；;]{0,20}?[，,]\s*收费(?:金额|总额)?(?:共计|共|为)?\s*"
        + _N + "元"),
