@@ -525,6 +525,24 @@ def laid_out_t3(v: dict, wraps: dict[str, dict[str, int]]) -> str:
 T3_COLUMNS = [c.id for c in forms.T3_COLUMNS]
 
 
+def test_a_narrow_cell_s_unit_wrapped_before_its_count_is_no_part_of_it():
+    """Every cell printing its unit (13件) and the narrow 其他 column's wrapped so that a PDF's text reads 件0:
+    the row's values were unreadable and 154 cells ambiguous. The unit before a count is dropped."""
+    v = values(GOV_2021)
+    lines = synthetic.render(AGENCY, 2022, GOV_2021, v, "space").split("\n")
+    labels = {row.label_zh.split()[-1][:8]: row.id for row in forms.FORMS[GOV_2021].t3_rows}
+    for k, line in enumerate(lines):
+        row = next((r for label, r in labels.items() if label in line), None)
+        numbers = line.split()[-7:]
+        if row and all(n.isdigit() for n in numbers) and numbers == [str(v[forms.t3_cell(row, c)]) for c in T3_COLUMNS]:
+            cells = [f"{n}件" for n in numbers]
+            cells[5] = f"件{numbers[5]}"
+            lines[k] = line[:line.rindex(" ".join(numbers))] + " ".join(cells)
+    report = extract_bytes("\n".join(lines).encode(), "report.txt")
+    assert {c.id: report.value(c.id) for c in forms.cells(GOV_2021) if c.table == "t3"} == {
+        c.id: v[c.id] for c in forms.cells(GOV_2021) if c.table == "t3"}
+
+
 @pytest.mark.parametrize("wraps", [
     {"new_received": {"natural_person": 2, "commercial_enterprise": 1, "total": 1}},  # 12 21 … 150 / 62 5 … 6
     {"new_received": {"natural_person": -3, "total": -3}},  # 126 … 154 / row / 2 … 6 (the other values centred)

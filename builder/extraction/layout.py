@@ -444,6 +444,11 @@ def _section_number(line: str, m: re.Match) -> bool:
             and bool(_WORDS.match(line[m.end():].lstrip())))
 
 
+# A narrow cell's unit wrapped before its count (件0: the 0件 of a cell too narrow for it, as a PDF's text reads
+# it), in a row whose other cells print their unit after the count: the unit is no part of the cell.
+_UNIT_BEFORE_COUNT = re.compile(r"(?<=\s)(?:" + COUNT_UNIT + r")(?=\d+(?:\s|$))")
+
+
 def scan_plain(line: str, index: int) -> list[ValueRow]:
     """Space-separated or unseparated text: alternate label text and values.
 
@@ -452,6 +457,8 @@ def scan_plain(line: str, index: int) -> list[ValueRow]:
     with only cells after it (``行政许可 256件``)."""
     if _SPACED_MINUS.fullmatch(line.strip()):  # a cell of its own line: one cell, that reads as no number
         return [ValueRow("", [line.strip()], False, index)]
+    if _UNIT_BEFORE_COUNT.search(line) and _COUNT_WITH_UNIT.search(line):
+        line = _UNIT_BEFORE_COUNT.sub(" ", line)
     rows: list[ValueRow] = []
     label: list[str] = []
     values: list[str] = []
