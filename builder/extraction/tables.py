@@ -1161,16 +1161,17 @@ def _with_wrapped_digits(rows: list[ValueRow], lines: list[str], size: int) -> l
 def _wrapped_pieces(group: tuple[int, ...], at: int, own: list[tuple[int, int, str]], lines: list[str],
                     used: set[int], size: int) -> list[tuple[int, int, int, str]] | None:
     """The runs of digits on ``group``'s lines, as (line, start, end, digits): the row's own values on its line
-    ``at``, every run on the others, which must print numbers only after any rest of a label, fewer than a
-    row's; None when a line of them does not."""
+    ``at``, every run on the others, which must print numbers only after any rest of a label, right of the row's
+    label and fewer than a row's; None when a line of them does not."""
     pieces = [(at, a, b, text) for a, b, text in own]
+    label_end = len(lines[at][:own[0][0]].rstrip())  # (a piece stands right of the row's label, under the values)
     for line in group:
         if line == at:
             continue
         if not 0 <= line < len(lines) or line in used or not _DIGITS_TAIL.match(lines[line]):
             return None
         runs = [(line, m.start(), m.end(), m.group()) for m in _DIGIT_RUN.finditer(lines[line])]
-        if not runs or len(runs) >= size:
+        if not runs or len(runs) >= size or runs[0][1] < label_end:
             return None
         pieces += runs
     return pieces
