@@ -49,7 +49,12 @@ def _line_names(line: str, words: tuple[tuple[str, str], ...]) -> tuple[str, ...
 
 
 def _is_word(text: str, words: tuple[tuple[str, str], ...]) -> bool:
-    return any(label_core(text) == w for w, _ in words)
+    return label_core(text) in _word_set(words)
+
+
+@lru_cache(maxsize=8)
+def _word_set(words: tuple[tuple[str, str], ...]) -> frozenset[str]:
+    return frozenset(w for w, _ in words)
 
 
 def _unwrapped_words(lines: list[str], words: tuple[tuple[str, str], ...]) -> list[str]:

@@ -1214,9 +1214,8 @@ def zones() -> tuple[Zone, ...]:
 
 def zone_region(name: str) -> str | None:
     for zone in zones():
-        at = name.find(zone.name)
-        if at >= 0 and not name.startswith("范", at + len(zone.name)):  # 第一师范学院 is no 兵团 division
-            return zone.adcode
+        if zone.name in name and not name.startswith("范", name.find(zone.name) + len(zone.name)):
+            return zone.adcode  # (第一师范学院 is no 兵团 division)
     return None
 
 

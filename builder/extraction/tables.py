@@ -1138,8 +1138,15 @@ def _with_wrapped_digits(rows: list[ValueRow], lines: list[str], size: int) -> l
     total the sum of the others, and no line of them prints a whole row."""
     used: set[int] = set()
     out: dict[int, list[str]] = {}  # the rows made whole, by their index
+
+    @cache
+    def pieces_line(line: int) -> bool:  # a line that may hold pieces: numbers only after any text, fewer than a row's
+        return 0 <= line < len(lines) and bool(_DIGITS_TAIL.match(lines[line])) and \
+            0 < len(_DIGIT_RUN.findall(lines[line])) < size
+
     for k, row in enumerate(rows):
-        if not row.label or row.delimited or len(row.cells) > size or not 0 <= row.line < len(lines):
+        if not row.label or row.delimited or len(row.cells) > size or not 0 <= row.line < len(lines) or not (
+                pieces_line(row.line - 1) or pieces_line(row.line + 1)):
             continue
         own = _value_spans(lines[row.line], row.cells)
         if own is None:
@@ -2138,8 +2145,10 @@ def _total_printed_first(rows: list[ValueRow]) -> bool:
     and whose last is not, at least two, and no row the other way round."""
     first = last = 0
     for row in rows:
+        if len(row.cells) != len(T3_ORDER):
+            continue
         cells = [c.strip().replace(",", "") for c in row.cells]
-        if len(cells) != len(T3_ORDER) or not all(_DIGITS.fullmatch(c) and len(c) <= MAX_NUMBER_DIGITS for c in cells):
+        if not all(_DIGITS.fullmatch(c) and len(c) <= MAX_NUMBER_DIGITS for c in cells):
             continue
         values = list(map(int, cells))
         leads, ends = values[0] == sum(values[1:]), values[-1] == sum(values[:-1])
