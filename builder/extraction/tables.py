@@ -71,8 +71,9 @@ from .solver import (
 
 TABLE_ZH = {"t2": "表二", "t3": "表三", "t4": "表四"}
 _KIND = {c.id: c.kind for t in (GOV_2021, GOV_2019) for c in forms.cells(t)}
-# A change printed in brackets, as accounting formats print a negative number: (3) is -3.
-_BRACKETED_NEGATIVE = re.compile(r"[(（]\s*(\d+)\s*[)）]")
+# A number in brackets: in a change cell a decrease, as accounting formats print it ((3) is -3); in a count's
+# cell a reading the sums may take (（2）).
+_IN_BRACKETS = re.compile(r"[(（]\s*(\d+)\s*[)）]")
 STATUSES = ("reported", "none", "blank", "missing", "repaired", "ambiguous", "inferred")
 
 
@@ -382,10 +383,10 @@ def read_table(slots: list[_Slot], identities: list[Identity], out: Tables, tabl
                 out.cells[cell] = CellValue(None, raw.strip(), "blank")
                 continue
             parsed = parse_cell(raw)
-            if _KIND.get(cell) == "change" and (negative := _BRACKETED_NEGATIVE.fullmatch(raw.strip())):
+            if _KIND.get(cell) == "change" and (negative := _IN_BRACKETS.fullmatch(raw.strip())):
                 parsed = CellValue(-int(negative.group(1)), parsed.raw, "reported",
                                    "增减印在括号中（会计格式的负数），读作减少")
-            elif parsed.status == "ambiguous" and (bracketed := _BRACKETED_NEGATIVE.fullmatch(raw.strip())):
+            elif parsed.status == "ambiguous" and (bracketed := _IN_BRACKETS.fullmatch(raw.strip())):
                 count = int(bracketed.group(1))  # a count in brackets, （2）: no count is negative
                 parsed = CellValue(None, parsed.raw, "ambiguous", f"件数印在括号中（读作 {count}），勾稽关系无法确认，"
                                    "未作选择", [count])
@@ -1038,7 +1039,7 @@ def _glyph_cell(cell: CellValue | None) -> bool:
     return (cell is not None and cell.status == "ambiguous" and bool(cell.candidates) and cell.raw is not None
             and (glyph_reading(cell.raw) is not None or wrapped_number(cell.raw) is not None
                  or leading_zero_reading(cell.raw) is not None or cell.raw.strip() == DASH_OR_ONE
-                 or _BRACKETED_NEGATIVE.fullmatch(cell.raw.strip()) is not None
+                 or _IN_BRACKETS.fullmatch(cell.raw.strip()) is not None
                  or bool(_decimal_count_readings(cell.raw))))
 
 
@@ -1126,7 +1127,6 @@ _THOUSANDS_TAIL = re.compile(r"\d{3}(?:,\d{3})*")
 _DIGITS = re.compile(r"\d+")
 
 
-_DIGIT_RUN = re.compile(r"\d+")
 _DIGITS_TAIL = re.compile(r"^\D*[\d\s]+$")  # digits after the rest of a wrapped label, if any
 
 
@@ -1142,7 +1142,7 @@ def _with_wrapped_digits(rows: list[ValueRow], lines: list[str], size: int) -> l
     @cache
     def pieces_line(line: int) -> bool:  # a line that may hold pieces: numbers only after any text, fewer than a row's
         return 0 <= line < len(lines) and bool(_DIGITS_TAIL.match(lines[line])) and \
-            0 < len(_DIGIT_RUN.findall(lines[line])) < size
+            0 < len(_DIGITS.findall(lines[line])) < size
 
     for k, row in enumerate(rows):
         if not row.label or row.delimited or len(row.cells) > size or not 0 <= row.line < len(lines) or not (
@@ -1177,7 +1177,7 @@ def _wrapped_pieces(group: tuple[int, ...], at: int, own: list[tuple[int, int, s
             continue
         if not 0 <= line < len(lines) or line in used or not _DIGITS_TAIL.match(lines[line]):
             return None
-        runs = [(line, m.start(), m.end(), m.group()) for m in _DIGIT_RUN.finditer(lines[line])]
+        runs = [(line, m.start(), m.end(), m.group()) for m in _DIGITS.finditer(lines[line])]
         if not runs or len(runs) >= size or runs[0][1] < label_end:
             return None
         pieces += runs
@@ -1186,7 +1186,7 @@ def _wrapped_pieces(group: tuple[int, ...], at: int, own: list[tuple[int, int, s
 
 def _value_spans(line: str, cells: list[str]) -> list[tuple[int, int, str]] | None:
     """Where a row's values stand on its line: its last runs of digits, one a cell, or None."""
-    runs = [(m.start(), m.end(), m.group()) for m in _DIGIT_RUN.finditer(line)][-len(cells):] if cells else []
+    runs = [(m.start(), m.end(), m.group()) for m in _DIGITS.finditer(line)][-len(cells):] if cells else []
     return runs if [text for _, _, text in runs] == [c.strip() for c in cells] else None
 
 
