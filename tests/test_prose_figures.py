@@ -1057,3 +1057,11 @@ def test_cases_of_both_kinds_said_to_be_zero_are_each_zero():
     """全年因政府信息公开引起的行政复议、行政诉讼案件数均为零: neither count was found."""
     found = figures("全年因政府信息公开引起的行政复议、行政诉讼案件数均为零。", year=2023)
     assert headlines(found) == {"admin_review_cases": 0, "litigation_cases": 0}
+
+
+def test_a_sector_system_s_count_is_the_report_s_when_its_tables_are_of_that_scope():
+    """全县政府系统共受理申请126件 in a county government's report whose table 3 counts 126: the report speaks for
+    the system (``all_levels``), and its count was still set aside as another scope's."""
+    text = "2020年，全县政府系统共受理政府信息公开申请126件，较上年有所增长；已办结123件，结转下年度7件。"
+    assert headlines(find_figures(sentences([text]), 2020, all_levels=True)).get("applications_received") == 126
+    assert "applications_received" not in headlines(find_figures(sentences([text]), 2020))

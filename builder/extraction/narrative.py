@@ -729,7 +729,7 @@ def _context(key: str, sentence: str, start: int, number_start: int, year: int |
         return "part"  # 县政府办公室受理3件，县国土资源局受理5件，…: one body's (or channel's) count of a list
     if key in _CASE_KEYS and _AS_REVIEW_BODY.search(before):
         return "other_scope"  # 全年作为复议机关办理政府信息公开类行政复议案件16件: others' cases it decided
-    if key in _SCOPED_KEYS and _SECTOR_SYSTEM.search(scope + before) and not own:
+    if key in _SCOPED_KEYS and not all_levels and _SECTOR_SYSTEM.search(scope + before) and not own:
         return "other_scope"  # 全市生态环境系统（含各区县分局）共收到申请61件: the department's and others
     if key in _SCOPED_KEYS and not all_levels and _ALL_LEVELS.search(scope + before) and not own:
         return "other_scope"  # 全省各级自然资源主管部门共收到…: not a department's, an office's or a form's total
