@@ -184,6 +184,12 @@ def test_a_text_region_is_a_place_the_name_can_stand_for():
     assert (fuzhou.city, fuzhou.county, fuzhou.adcode) == ("福州市", "鼓楼区", "350102")  # the one 鼓楼区 in 福州市
 
 
+def test_a_street_office_named_as_its_district_government_s_is_one_agency_with_its_short_name():
+    full = describe_agency("莱州市人民政府文昌路街道办事处")
+    assert (full.adcode, full.agency_id) == ("370683", describe_agency("莱州市文昌路街道办事处").agency_id)
+    assert full.name == "莱州市人民政府文昌路街道办事处"
+
+
 def test_a_normal_university_is_no_corps_division():
     assert describe_agency("湖南第一师范学院").adcode != "659002"
 
@@ -300,6 +306,9 @@ def test_a_zone_prints_before_a_street_office_as_its_parent():
     ("兰州新区2016年政府信息公开工作年度报告", "本报告由兰州新区管委会办公室编制。", "兰州新区管委会"),
     ("平潭县二〇〇九年政府信息公开工作年度报告", "2009年，我县稳步推进。\n主办单位：平潭县人民政府办公室 闽ICP备05012345号",
      "平潭县人民政府"),
+    # a street office signed as its city government's: the city is its region
+    ("文昌路街道办事处2022年政府信息公开工作年度报告", "2022年，文昌路街道办事处扎实推进政务公开。\n莱州市人民政府文昌路街道办事处",
+     "莱州市人民政府文昌路街道办事处"),
     # a regiment numbered with 〇; a division-city whose site (…人民政府网) is no part of its name
     ("第六师一〇三团2023年政府信息公开工作年度报告", "2023年，一〇三团持续推进政务公开。", "第六师一〇三团"),
     ("第六师五家渠市2023年政府信息公开工作年度报告", "新疆生产建设兵团第六师五家渠市人民政府网 | 首页 | 无障碍\n"

@@ -857,6 +857,8 @@ def with_parent_prefix(name: str, body: str) -> str:
                 continue  # 我局与上海市普陀区教育局续签…协议: a partner of the same name, not the report's own
             tail = prefix[start:]
             place = tail + name[0] if bare else tail  # 西吉 + 县教育局: the region is 西吉县
+            if name.endswith("街道办事处") and place.endswith("人民政府"):
+                place = place[:-len("人民政府")]  # 莱州市人民政府文昌路街道办事处: the street office is the city's
             adcode, end = _region_chain(place)
             if (adcode and end == len(place)) or (bare and _shared_place(place)) \
                     or (not bare and any(tail == z.name for z in zones())):
@@ -1249,7 +1251,8 @@ def text_region(name: str, lines: list[str]) -> str | None:
 def normalize_name(name: str, province: str | None, city: str | None, county: str | None) -> str:
     """The name from its own region down: 淮安市洪泽区人民政府 and 洪泽区人民政府 are
     one agency. Short forms are written out: 'X县政府' as 'X县人民政府', 长阳县 as 长阳土家族自治县,
-    'X县政府办' as 'X县人民政府办公室', '管委会' as '管理委员会'."""
+    'X县政府办' as 'X县人民政府办公室', '管委会' as '管理委员会'; a street office named as its district
+    government's (沈阳市铁西区人民政府笃工街道办事处) as the district's (沈阳市铁西区笃工街道办事处)."""
     out = re.sub(r"\s+", "", name)
     short_forms = _short_forms_of()
     for region in (county, city):  # 长阳县人民政府 (长阳自治县人民政府) is 长阳土家族自治县人民政府
@@ -1262,6 +1265,7 @@ def normalize_name(name: str, province: str | None, city: str | None, county: st
             break
     out = re.sub(r"(?<=[省市县区州旗盟])政府办(?!公)", "人民政府办公室", out)
     out = re.sub(r"管委会$", "管理委员会", out)
+    out = re.sub(r"(?<=[市县区旗])(?:人民)?政府(?=[" + _HAN + r"]{1,10}街道办事处$)", "", out)  # …区人民政府X街道办事处
     return re.sub(r"(?<=[省市县区州旗盟])政府", "人民政府", out)
 
 

@@ -1873,11 +1873,22 @@ _COPY_CAPTION = re.compile(r"^\s*(?:表\s*[\d一二三四]+(?:\s*[-—－.]\s*\d
                            r"\s*(?:[（(]\s*(?:19|20)\d{2}\s*年度?\s*[)）])?\s*$")
 
 
+# A copy's caption naming its year, the copy printed to compare with (2022年度收到和处理政府信息公开申请情况（对比）,
+# 附：2023年度…（对比表）, （一）2023年度情况（供对比）) or not (（二）2024年度情况).
+_YEAR_CAPTION = re.compile(r"^\s*(?:附\s*[:：]?\s*|[（(][一二三四五六]\s*[)）]\s*)?(?:19|20)\d{2}\s*年度?[^。，,；;\d]{0,30}$")
+_COMPARED_COPY = re.compile(r"对比|比较|上年|去年")
+
+
 def _this_year_copy(layout: Layout, table: str) -> list[ValueRow]:
-    """The rows of a table printed for this year and last under captions (本年 / 上年): this year's copy's
-    only; all its rows when it has no such captions."""
+    """The rows of a table printed for this year and last under captions (本年 / 上年, or each copy's year with
+    the one to compare with so called): this year's copy's only; all its rows when it has no such captions."""
     start, stop = layout.regions.get(table, (0, 0))
-    captions = [(i, m["which"]) for i in range(start, stop) if (m := _COPY_CAPTION.match(layout.lines[i]))]
+    captions = []
+    for i in range(start, stop):
+        if m := _COPY_CAPTION.match(layout.lines[i]):
+            captions.append((i, m["which"]))
+        elif _YEAR_CAPTION.match(layout.lines[i]):
+            captions.append((i, "上年" if _COMPARED_COPY.search(layout.lines[i]) else "本年"))
     rows = layout.rows(table)
     if not any(which.startswith(("上", "去")) for _, which in captions):
         return rows
