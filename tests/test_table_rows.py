@@ -553,3 +553,27 @@ def test_table_3_printed_for_this_year_and_last_under_captions_reads_this_year_s
     rep = extracted(blocks, rendering)
     assert wrong_t3(rep, v) == []
     assert all(rep.cells[c.id].value == v[c.id] for c in forms.cells(GOV_2021) if c.table == "t3")
+
+
+@pytest.mark.parametrize("rendering", ["tab", "space", "html", "docx"])
+@pytest.mark.parametrize("captions, old_first", [
+    (("2022年度收到和处理政府信息公开申请情况", "2021年度收到和处理政府信息公开申请情况（对比）"), False),
+    (("2022年度收到和处理政府信息公开申请情况如下：", "附：2021年度收到和处理政府信息公开申请情况（对比表）"), False),
+    (("（二）2022年度情况", "（一）2021年度情况（供对比）"), True),
+])
+def test_a_copy_of_table_3_captioned_for_comparison_is_not_read(rendering, captions, old_first):
+    """The year's table 3 with a copy of last year's, each under a caption naming its year, the copy's saying it
+    is there to compare (（对比）, 对比表, 供对比): rows of last year's copy were read into this year's table."""
+    v, last = values(), values(seed=9)
+
+    def printed(vals: dict) -> dict:
+        return {c.id: synthetic._fmt(vals[c.id]) for c in forms.cells(GOV_2021)}
+
+    blocks = synthetic._blocks("鄞州区人民政府", 2022, GOV_2021, printed(v), v)
+    old = synthetic._blocks("鄞州区人民政府", 2022, GOV_2021, printed(last), last)
+    t3 = [k for k, (kind, _) in enumerate(blocks) if kind == "table"][1]
+    old_t3 = [content for kind, content in old if kind == "table"][1]
+    now, before = [("para", captions[0]), blocks[t3]], [("para", captions[1]), ("table", old_t3)]
+    blocks[t3:t3 + 1] = before + now if old_first else now + before
+    rep = extracted(blocks, rendering)
+    assert all(rep.cells[c.id].value == v[c.id] for c in forms.cells(GOV_2021) if c.table == "t3")
