@@ -220,6 +220,10 @@ def test_a_statement_of_none_is_about_what_it_names(text, expected):
     # the year's figures of several kinds in one sentence, no list of one kind (公开 of 信息公开申请 is a noun's)
     ("2018年，原州区人民政府主动公开政府信息3310条，新收政府信息公开申请30件，发生政府信息公开行政复议2件。",
      {"proactive_items": 3310, "applications_received": 30}),
+    # a round count, then the exact one
+    ("全年受理政府信息公开申请近300件（296件）。", {"applications_received": 296}),
+    ("全年收到政府信息公开申请逾千件，共计1,152件。", {"applications_received": 1152}),
+    ("全年主动公开政府信息逾1.2万条（12,583条）。", {"proactive_items": 12583}),
     # a total its channels follow, each with the verb again
     ("全年主动公开政府信息3120条，其中网站发布2000条，微信发布800条，微博发布320条。", {"proactive_items": 3120}),
     ("现行有效政府规章1件（《合肥市公共数据开放管理办法》）、行政规范性文件5件。", {"normative_docs_in_force": 5}),
@@ -239,6 +243,7 @@ def test_a_count_worded_as_reports_word_it_is_the_headline(text, expected):
 @pytest.mark.parametrize("text, key", [
     ("我局受理建设项目环境影响评价审批申请386件。", "applications_received"),  # licensing
     ("全年辖区内受理居民各类服务申请2364件。", "applications_received"),  # residents' requests for services
+    ("区政府统一行使行政复议职责，全年共收到行政复议申请2,136件。", "admin_review_cases"),  # as the review body
     ("全年办结本级申请86件。", "applications_handled"),  # 办结 is answered
     ("通过网上申请平台收到申请173件，通过信函方式收到申请41件，现场申请9件。", "applications_other_channel"),  # 2 parts
     # the first of a list of bodies' or channels' counts, the sentence giving no total

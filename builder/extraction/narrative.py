@@ -14,7 +14,8 @@ from ..limits import MAX_NUMBER_DIGITS, checkpoint
 
 # A count in Chinese numerals (收到申请三件, 两起行政诉讼), read whole: not an ordinal (第三件) or the tail of one.
 _CN_NUMERALS = "零〇一二两三四五六七八九十百千"
-_N = (r"(?P<n>(?<!\d)\d+(?:,\d{3})*(?:\.\d+)?|(?<![第每万" + _CN_NUMERALS + r"])[" + _CN_NUMERALS + r"]{1,8}"
+_N = (r"(?:约|近|逾|超过|大约)?\s*"  # (近300件, 逾千件: a round count, read as approximate)
+      r"(?P<n>(?<!\d)\d+(?:,\d{3})*(?:\.\d+)?|(?<![第每万" + _CN_NUMERALS + r"])[" + _CN_NUMERALS + r"]{1,8}"
       r"(?:万[" + _CN_NUMERALS + r"]{1,8})?)"  # 一万二千余条 whole: its 二千 is no count of its own
       # spaces taken once (a run of them is tried one way); 1.2万条, 4千余条: a round count
       r"\s*+(?P<wan>万(?!元)|(?<=\d)千(?![元米克瓦]))?\s*+(?P<approx>多|余)?\s*+")
@@ -429,6 +430,10 @@ def find_figures(sentence_list: list[str], year: int | None = None, table_lines:
                     why = "fraction"  # 申请1.57件: a count has no fraction (a misread, or a rate)
                 found.append((offset + m.start(), Figure(key, value, approx, text, context=why,
                                                          source="prose-unnamed" if pattern.unnamed else "prose")))
+                if approx and (exact := _EXACT_AFTER.match(sentence, m.end())):
+                    # 逾1.2万条（12,583条）, 近300件（296件）, 逾千件，共计1,152件: the count after the round figure
+                    found.append((offset + m.start() + 1, Figure(key, int((exact["n"] or exact["m"]).replace(",", "")),
+                                                                 False, text, context=why)))
                 if why == "superseded" and (fixed := _CORRECTION.match(sentence, m.end())):
                     # 收到申请16件（更正：应为18件）: the corrected count, in the figure's place
                     found.append((offset + m.start() + 1, Figure(key, int(fixed.group("n").replace(",", "")), False,
@@ -487,7 +492,8 @@ _CASE_KEYS = frozenset({"admin_review_cases", "litigation_cases"})
 # A government deciding reviews of its departments (行政复议体制改革后，区人民政府统一行使行政复议职责):
 # the cases it handled as the review body are others', not the ones about its own disclosure.
 _BOTH_KINDS = re.compile(r"行政复[议义]\s*[、和及与]\s*行政诉讼(?:案件)?(?:共计|共|合计|总计)?\s*$")
-_AS_REVIEW_BODY = re.compile(r"作为(?:行政)?复议机关|复议机关(?:共|全年)?(?:办理|受理|审理|审结|收到)")
+_AS_REVIEW_BODY = re.compile(r"作为(?:行政)?复议机关|复议机关(?:共|全年)?(?:办理|受理|审理|审结|收到)"
+                             r"|行使(?:行政)?复议职责")  # 区政府统一行使行政复议职责，全年共收到行政复议申请2,136件
 _OUTCOME_AFTER = re.compile(r"(?:案件|案)?\s*(?:被|遭)?(?:纠正|纠错|撤销|确认违法|败诉|胜诉|维持|驳回|撤回|终止|责令"
                             r"|(?:尚未|仍未|未|已)(?:审结|结案|办结)|(?:正在|仍在)?审理中|在审)")
 _UNITS = "件条起宗份个"
@@ -579,6 +585,9 @@ _OWN_SUBJECT = re.compile(r"本机关|本单位|本级|本局|本委|本办|我�
 _INCLUDES = re.compile(r"[(（]\s*含")
 _TOTAL_WORDS = re.compile(r"共计|共|合计|总计|累计|全年|总数|总量|全部")
 _SUM_WORDS = re.compile(r"共计|合计|总计")
+# The exact count a round figure is followed by: （12,583条）, ，共计1,152件.
+_EXACT_AFTER = re.compile(r"\s*(?:[（(]\s*(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s*[件条]\s*[)）]"
+                          r"|[，,]\s*(?:共计|合计|共|计)\s*(?P<m>\d{1,3}(?:,\d{3})+|\d+)\s*[件条](?![^。；;，,]*[万余多]))")
 # A number about another process that uses similar words (an approval hall "受理申请").
 # (浙江政务服务网, a province's portal applications are sent through, names no other process.)
 _OTHER_PROCESS = re.compile(r"行政审批|审批服务|政务服务(?!网|平台|一体化平台)|便民服务|服务申请|服务大厅|政务大厅|服务中心|"
