@@ -404,10 +404,13 @@ def find_figures(sentence_list: list[str], year: int | None = None, table_lines:
                     if len(number.split(".")[0]) > MAX_NUMBER_DIGITS:
                         continue  # no count has that many digits: not a figure to check
                     counted = _count(number)
-                    if counted is None or (not number[0].isdigit() and not _ends_clause(sentence, m)):
+                    exact = _EXACT_AFTER.match(sentence, m.end()) if counted is None else None
+                    if exact:  # 逾千件，共计1,152件: no number in the round figure, the count after it
+                        counted = int((exact["n"] or exact["m"]).replace(",", ""))
+                    elif counted is None or (not number[0].isdigit() and not _ends_clause(sentence, m)):
                         continue  # 百余条, 一二件: no one number; 一件事一次办, 一件一档: a slogan
                     value = counted * pattern.scale
-                    approx = bool(m.group("approx")) or bool(_APPROX_BEFORE.search(sentence[: m.start("n")]))
+                    approx = not exact and (bool(m.group("approx")) or bool(_APPROX_BEFORE.search(sentence[: m.start("n")])))
                     if m.group("wan"):  # 1.2万条, 4千余条: a rounded count in tens of thousands, or thousands
                         value, approx = round(value * (10_000 if m.group("wan") == "万" else 1_000)), True
                     start = m.start("n")
