@@ -220,6 +220,9 @@ def test_a_statement_of_none_is_about_what_it_names(text, expected):
     # the year's figures of several kinds in one sentence, no list of one kind (公开 of 信息公开申请 is a noun's)
     ("2018年，原州区人民政府主动公开政府信息3310条，新收政府信息公开申请30件，发生政府信息公开行政复议2件。",
      {"proactive_items": 3310, "applications_received": 30}),
+    ("申请数量较2017年的78件下降19.2%，共63件。", {"applications_received": 63}),
+    ("对2件申请收取信息处理费共计1,200元。", {"fees_charged_cny": 1200}),
+    ("全年共收到政府信息公开申请26件，加上2017年结转的3件，合计29件。", {"applications_handled": 29}),
     # a round count, then the exact one
     ("全年受理政府信息公开申请近300件（296件）。", {"applications_received": 296}),
     ("全年收到政府信息公开申请逾千件，共计1,152件。", {"applications_received": 1152}),

@@ -93,6 +93,9 @@ PATTERNS: tuple[Pattern, ...] = (
     # 受理申请数量较上年的37件增长62.2%，达到60件: the comparison first, then the year's count
     _p("applications_received", r"(?:收到|受理|新收|接收|接到)(?:了)?" + _APPLICATION_GAP + r"(?:依申请公开|申请)[^。；;]{0,30}?"
        r"较[^。；;]{0,24}?[，,]\s*(?:达到|达|为|增至|增加到|增长到|升至|降至|下降到|减少到|减至)\s*" + _N + "件"),
+    # 申请数量较2020年的78件下降19.2%，共63件: the count of applications, compared first
+    _p("applications_received", r"(?<!复议)(?<!诉讼)申请(?:数量|总数|件数)(?:较|比|同比)[^。；;]{0,24}?[，,]\s*"
+       r"(?:共计|共|达到|达|为)\s*" + _N + "件"),
     # 全区…收到申请1,024件，其中区政府本级收到247件: the body's own count after its area's
     _p("applications_received", r"其中[^。；;，,\d]{0,12}?本级(?:共)?(?:收到|受理|新收)(?:了)?\s*" + _N + "件"),
     # 办理申请N件，其中本年新收X件、上年结转Y件: the new ones are the year's received total.
@@ -101,7 +104,8 @@ PATTERNS: tuple[Pattern, ...] = (
        r"(?:共计|共|合计)?\s*" + _N + "件"),
     # 新收申请126件，上年结转9件，共计135件: the sum of the year's and last year's
     # 加上上年结转的2件，全年办理48件: the same, as the year's work
-    _p("applications_handled", r"上一?年度?结转[^。；;，,]{0,10}?\d+\s*件\s*[，,]\s*(?:(?:共计|合计|总计|共)(?:办理|处理)?"
+    _p("applications_handled", r"(?:上一?年度?|(?:19|20)\d{2}\s*年度?)(?:的)?结转[^。；;，,]{0,10}?\d+\s*件\s*[，,]\s*"
+       r"(?:(?:共计|合计|总计|共)(?:办理|处理)?"
        r"|(?:全年|本年度?|年内)?共?(?:办理|处理))(?:了)?\s*" + _N + "件"),
     _p("applications_handled", r"(?:共计|合计|累计|共需|共)(?:需要?)?(?:办理|处理)(?:了)?" + _APPLICATIONS
        + r"?(?:共计|共|合计)?\s*" + _N + "件"),
@@ -175,8 +179,9 @@ PATTERNS: tuple[Pattern, ...] = (
     _p("litigation_cases", _NONE_BEFORE + r"无(?:(?!撤销|纠错|违法|败诉)[^。；;，,\d]){0,15}?"
        r"(?:行政复议、?)?行政诉讼" + _NOT_OUTCOME, 0),
     # not 收取证照工本费等行政事业性收费125万元: the body's fees of every kind, not for disclosure
-    _p("fees_charged_cny", r"收取" + _NOT_OTHER_FEES + r"[^。；;，,]{0,15}?费用?\s*" + _N + "元"),
-    _p("fees_charged_cny", r"收取" + _NOT_OTHER_FEES + r"[^。；;，,]{0,15}?费用?\s*" + _N + "万元", scale=10_000),
+    _p("fees_charged_cny", r"收取" + _NOT_OTHER_FEES + r"[^。；;，,]{0,15}?费用?(?:共计|合计|共)?\s*" + _N + "元"),
+    _p("fees_charged_cny", r"收取" + _NOT_OTHER_FEES + r"[^。；;，,]{0,15}?费用?(?:共计|合计|共)?\s*" + _N + "万元",
+       scale=10_000),
     # 未收取任何政府信息公开检索、复制、邮寄等费用: the fees listed; 本年度无收取信息处理费情况
     _p("fees_charged_cny", r"(?:未|没有|均未|不)(?:向[^。；;，,]{0,8}?)?收取[^。；;，,]{0,24}?(?:费用|费)"
        r"|均未收费|未收费|无收费|无收取[^。；;，,]{0,15}?费|免费予以提供", 0),
