@@ -100,7 +100,7 @@ PATTERNS: tuple[Pattern, ...] = (
     _p("applications_received", r"其中[^。；;，,\d]{0,12}?本级(?:共)?(?:收到|受理|新收)(?:了)?\s*" + _N + "件"),
     # 办理申请N件，其中本年新收X件、上年结转Y件: the new ones are the year's received total.
     _p("applications_received", r"(?:本年度?|当年|今年|全年|其中)新收(?:的)?(?:申请)?\s*" + _N + "件"),
-    _p("applications_handled", r"(?<!不予)(?<!未予)(?:办理|处理)(?:了)?" + _GAP + r"申请(?:公开)?(?:件|事项|案件)?"
+    _p("applications_handled", r"(?<!不予)(?<!未予)(?<!其他)(?:办理|处理)(?:了)?" + _GAP + r"申请(?:公开)?(?:件|事项|案件)?"
        r"(?:共计|共|合计)?\s*" + _N + "件"),
     # 新收申请126件，上年结转9件，共计135件: the sum of the year's and last year's
     # 加上上年结转的2件，全年办理48件: the same, as the year's work
