@@ -95,6 +95,14 @@ def test_page_labels_never_reach_the_agency_or_its_id(label):
     assert (agency.county, agency.adcode, agency.region_source) == ("平潭县", "350128", "zones")
 
 
+def test_an_open_data_export_s_title_is_its_data_name():
+    """数据名称,<title> as a portal's CSV export begins: the title went unread and the file was refused."""
+    lines = body_lines("数据名称,上海市徐汇区人民政府2022年政府信息公开工作年度报告数据\n数据提供方,上海市徐汇区人民政府办公室\n"
+                       "更新日期,2023-01-31\n表二：主动公开政府信息情况")
+    assert find_year(lines)[0] == 2022
+    assert find_agency_name(lines) == "上海市徐汇区人民政府"
+
+
 def test_labels_after_the_title_on_its_line_are_cut():
     lines = body_lines("彭阳县教育局2019年政府信息公开工作年度报告 发布时间：2020-01-15 来源：县教育局\n"
                        "一、总体情况\n2019年，彭阳县教育局认真落实条例。")

@@ -82,7 +82,9 @@ _REGION_SUFFIXES = ("特别行政区", "自治区", "自治州", "自治县", "�
 
 
 # Labels a crawled page prints around the report (the value after 标题 is the title).
-_TITLE_LABEL = re.compile(r"^\s*[|【\[]?\s*(?:标\s*题|题\s*名|文章标题|信息名称|名\s*称)\s*(?:[:：]|\t)\s*")  # 名 称<td>…
+# 名 称<td>…; an open-data portal's export: 数据名称,<title> (a CSV's key and value)
+_TITLE_LABEL = re.compile(r"^\s*[|【\[]?\s*(?:标\s*题|题\s*名|文章标题|信息名称|名\s*称|数据(?:集)?名称|资源名称)"
+                          r"\s*(?:[:：,，]|\t)\s*")
 _PAGE_LABEL = re.compile(
     r"(?:标\s*题|题\s*名|文章标题|信息名称|来\s*源|信息来源|发布时间|发布日期|更新时间|生成日期|成文日期|公开日期|发文日期"
     r"|索\s*引\s*号|所属分类|分\s*类|信息类别|发文字号|文\s*号|发布机构|发文机关|发布单位|主题分类|体裁分类|组配分类|主题词|服务对象|公开方式"
