@@ -223,6 +223,7 @@ def test_a_statement_of_none_is_about_what_it_names(text, expected):
     ("申请数量较2017年的78件下降19.2%，共63件。", {"applications_received": 63}),
     ("对2件申请收取信息处理费共计1,200元。", {"fees_charged_cny": 1200}),
     ("全年共收到政府信息公开申请26件，加上2017年结转的3件，合计29件。", {"applications_handled": 29}),
+    ("发布行政规范性文件9件，废止4件，截至年底现行有效62件。", {"normative_docs_issued": 9, "normative_docs_in_force": 62}),
     # a round count, then the exact one
     ("全年受理政府信息公开申请近300件（296件）。", {"applications_received": 296}),
     ("全年收到政府信息公开申请逾千件，共计1,152件。", {"applications_received": 1152}),
