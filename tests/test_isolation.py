@@ -307,3 +307,20 @@ def test_a_page_break_before_a_run_of_spaces_does_not_hang_the_reader(tmp_path: 
     assert done.returncode == 0, done.stderr
     cells = json.loads(done.stdout)["cells"]
     assert {c: cells[c]["value"] for c in report.values} == report.values
+
+
+def test_a_notice_about_the_year_s_reports_is_not_a_report():
+    """A city's notice that its bodies' 2023 reports are all published (its title a report's, no table, section
+    or figure of one) was published as the 2023 report of 全市各级行政机关."""
+    from builder.errors import NotAReport
+    from builder.extraction.extract import extract_bytes
+
+    text = ("全市各级行政机关2023年政府信息公开工作年度报告全部公开\n"
+            "根据《中华人民共和国政府信息公开条例》规定，全市各级行政机关应当在每年1月31日前向社会公布本机关上一年度"
+            "政府信息公开工作年度报告。\n"
+            "截至2024年1月31日，市政府、市级41个部门和12个县（市、区）人民政府均已公开2023年政府信息公开工作年度报告，"
+            "公开率100%。各年度报告均按照统一格式编制，内容包括总体情况、主动公开政府信息情况、收到和处理政府信息公开申请"
+            "情况、政府信息公开行政复议和行政诉讼情况、存在的主要问题及改进情况、其他需要报告的事项等。\n"
+            "公众可登录市政府门户网站“政府信息公开年报”栏目查阅。\n")
+    with pytest.raises(NotAReport, match="a 2023 document with none of the form's tables or sections"):
+        extract_bytes(text.encode(), "notice.txt")

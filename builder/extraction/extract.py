@@ -29,6 +29,8 @@ from .metadata import (
 from .narrative import Figure, find_figures
 from .tables import CellValue, detect_template, form_sections, form_structure, read_tables, tables_of_region
 
+_FORM_SINCE = 2019  # the first report year on the prescribed form: a report since has its tables, sections or figures
+
 _REPORT_SIGNS = re.compile(r"政府信息公开|政务公开|信息公开")
 _ANNUAL = re.compile(r"年度报告|工作报告|年报")
 _SECTION_SIGNS = re.compile(
@@ -440,6 +442,9 @@ def extract_document(doc: Document) -> Report:
     narrative = find_figures(doc.sentences, year, doc.lines if template == PRE_2019 else None, all_levels=all_levels)
     if not all_levels and _tables_of_that_scope(narrative, tables.cells):
         narrative = find_figures(doc.sentences, year, None, all_levels=True)
+    if template == PRE_2019 and year >= _FORM_SINCE and not layout.regions and not narrative:
+        raise errors.NotAReport(path, f"a {year} document with none of the form's tables or sections and no figure "
+                                      "of a report (a notice or page about the reports, not one)")
     return Report(
         document=doc,
         layout=layout,

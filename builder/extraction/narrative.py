@@ -236,7 +236,8 @@ PATTERNS: tuple[Pattern, ...] = (
     # 开展规范性文件清理，废止6件，现行有效87件: the review named, then each count
     _p("normative_docs_in_force", r"规范性文件(?:的)?清理[^。；;]{0,24}?现行有效(?:的)?\s*" + _N + "(?:件|个|份)"),
     # 全年制发行政规范性文件7件，废止3件，现行有效52件: the verb before the documents, then each count
-    _p("normative_docs_in_force", r"(?:制发|印发|出台|制定|发布|清理|废止)(?:了)?" + _OWNER + r"(?:行政)?规范性文件[^。；;]{0,24}?"
+    _p("normative_docs_in_force", r"(?:制发|印发|出台|制定|发布|清理|废止)(?:了)?" + _OWNER
+       + r"(?:行政)?规范性文件[^。；;]{0,24}?"
        r"现行有效(?:的)?\s*"
        + _N + "(?:件|个|份)"),
 )
