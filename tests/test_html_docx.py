@@ -468,6 +468,20 @@ def test_a_web_archive_reads_the_report_in_its_frame():
     assert_every_cell(report, v)
 
 
+def test_a_web_archive_naming_one_frame_a_thousand_times_shows_it_once():
+    """Each frame's page is put in the first iframe that shows it: a hostile archive naming one large frame in
+    every one of a thousand iframes would otherwise be read a thousand times over."""
+    from builder.reading.document import mhtml_text
+
+    frame = "<html><body>" + "<p>第一段文字。</p>" * 2_000 + "</body></html>"
+    outer = "<html><body>" + '<iframe src="cid:f@mhtml.blink"></iframe>' * 1_000 + "</body></html>"
+    part = "--b\r\nContent-Type: text/html\r\nContent-ID: <{}>\r\n\r\n{}\r\n"
+    data = ('MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="b"\r\n\r\n'
+            + part.format("o@mhtml.blink", outer) + part.format("f@mhtml.blink", frame) + "--b--\r\n").encode()
+    text, _ = mhtml_text(data, "many.mhtml")
+    assert text.count("第一段文字") == 2_000
+
+
 def test_a_web_archive_without_a_page_says_so():
     data = mhtml("<html></html>", "utf-8", "base64").replace(b"text/html", b"text/plain")
     with pytest.raises(NotText, match="web archive"):

@@ -891,7 +891,7 @@ _FRAME_SOURCE = re.compile(r"""(?P<attr>\ssrc\s*=\s*)(?P<quote>["']?)cid:(?P<id>
 def _with_frames(html: str, frames: list, path: str) -> str:
     """A web archive's page with its frames' pages, archived as parts of their own (Chrome saves an
     iframe's page so, the report often in it), put in their iframes as data: addresses (the markup
-    reader shows those in place)."""
+    reader shows those in place), each in the first iframe that shows it."""
     import base64
 
     by_id = {part["Content-ID"].strip().strip("<>"): part for part in frames if part["Content-ID"]}
@@ -899,7 +899,7 @@ def _with_frames(html: str, frames: list, path: str) -> str:
         return html
 
     def inlined(m: re.Match) -> str:
-        part = by_id.get(m["id"])
+        part = by_id.pop(m["id"], None)  # (each frame's page once: a hostile archive may name one a thousand times)
         if part is None:
             return m.group()
         page = decode(part.get_payload(decode=True) or b"", path)[0].encode("utf-8")
