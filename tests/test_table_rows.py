@@ -538,18 +538,26 @@ def test_table_3_turned_in_a_web_page_is_read_by_column():
             assert report.cells[cell.id].value == v[cell.id], cell.id
 
 
-@pytest.mark.parametrize("rendering", ["tab", "html", "docx"])
-def test_table_3_printed_for_this_year_and_last_under_captions_reads_this_year_s(rendering):
-    """表3-1 本年（2022年）, then 表3-2 上年（2021年）, a whole table each: last year's, printed last, was read."""
+def with_last_year_s_table_3(arrange) -> tuple[dict, list]:
+    """A report's values and blocks whose table 3 is followed or preceded by last year's, as ``arrange``
+    (this year's table block, last year's) puts them in its place."""
     v, last = values(), values(seed=9)
+
     def printed(vals: dict) -> dict:
         return {c.id: synthetic._fmt(vals[c.id]) for c in forms.cells(GOV_2021)}
 
     blocks = synthetic._blocks("鄞州区人民政府", 2022, GOV_2021, printed(v), v)
     old = synthetic._blocks("鄞州区人民政府", 2022, GOV_2021, printed(last), last)
     t3 = [k for k, (kind, _) in enumerate(blocks) if kind == "table"][1]
-    old_t3 = [content for kind, content in old if kind == "table"][1]
-    blocks[t3:t3 + 1] = [("para", "表3-1 本年（2022年）"), blocks[t3], ("para", "表3-2 上年（2021年）"), ("table", old_t3)]
+    blocks[t3:t3 + 1] = arrange(blocks[t3], ("table", [content for kind, content in old if kind == "table"][1]))
+    return v, blocks
+
+
+@pytest.mark.parametrize("rendering", ["tab", "html", "docx"])
+def test_table_3_printed_for_this_year_and_last_under_captions_reads_this_year_s(rendering):
+    """表3-1 本年（2022年）, then 表3-2 上年（2021年）, a whole table each: last year's, printed last, was read."""
+    v, blocks = with_last_year_s_table_3(lambda now, old: [("para", "表3-1 本年（2022年）"), now,
+                                                       ("para", "表3-2 上年（2021年）"), old])
     rep = extracted(blocks, rendering)
     assert wrong_t3(rep, v) == []
     assert all(rep.cells[c.id].value == v[c.id] for c in forms.cells(GOV_2021) if c.table == "t3")
@@ -564,16 +572,10 @@ def test_table_3_printed_for_this_year_and_last_under_captions_reads_this_year_s
 def test_a_copy_of_table_3_captioned_for_comparison_is_not_read(rendering, captions, old_first):
     """The year's table 3 with a copy of last year's, each under a caption naming its year, the copy's saying it
     is there to compare (（对比）, 对比表, 供对比): rows of last year's copy were read into this year's table."""
-    v, last = values(), values(seed=9)
+    def arranged(now: tuple, old: tuple) -> list:
+        this, last = [("para", captions[0]), now], [("para", captions[1]), old]
+        return last + this if old_first else this + last
 
-    def printed(vals: dict) -> dict:
-        return {c.id: synthetic._fmt(vals[c.id]) for c in forms.cells(GOV_2021)}
-
-    blocks = synthetic._blocks("鄞州区人民政府", 2022, GOV_2021, printed(v), v)
-    old = synthetic._blocks("鄞州区人民政府", 2022, GOV_2021, printed(last), last)
-    t3 = [k for k, (kind, _) in enumerate(blocks) if kind == "table"][1]
-    old_t3 = [content for kind, content in old if kind == "table"][1]
-    now, before = [("para", captions[0]), blocks[t3]], [("para", captions[1]), ("table", old_t3)]
-    blocks[t3:t3 + 1] = before + now if old_first else now + before
+    v, blocks = with_last_year_s_table_3(arranged)
     rep = extracted(blocks, rendering)
     assert all(rep.cells[c.id].value == v[c.id] for c in forms.cells(GOV_2021) if c.table == "t3")
