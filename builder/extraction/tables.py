@@ -1250,14 +1250,30 @@ def _without_split_numbers(rows: list[ValueRow], size: int) -> list[ValueRow]:
     return [replace(row, cells=whole[k]) if k in whole else row for k, row in enumerate(rows) if k not in halves]
 
 
-def _join_cell_lines(rows: list[ValueRow], lines: list[str], size: int = 0) -> list[ValueRow]:
+def _join_cell_lines(rows: list[ValueRow], lines: list[str], size: int = 0, group: int = 0) -> list[ValueRow]:
     """A crawled table flattened one cell per line: consecutive lines holding
     one value each, with no text between them, are one row. Its label is the label text on the
     lines right above it, from the last piece that begins with a row's number (a web page's text
     prints a row's label cell before its cells; a row left empty prints its label alone). With the
-    table's row ``size``, an empty line in a row is its blank cell (``_with_blank_cell_lines``)."""
+    table's row ``size``, an empty line in a row is its blank cell (``_with_blank_cell_lines``), where
+    each ``group`` of the row's cells, ending in their sum, leaves its blanks a count."""
     joined = _joined_cell_lines(rows)
-    return _with_wrapped_notes(_with_blank_cell_lines(joined, lines, size), size) if size else joined
+    return _with_wrapped_notes(_with_blank_cell_lines(joined, lines, size, group), size) if size else joined
+
+
+def _blanks_can_be_counts(cells: list[str], group: int) -> bool:
+    """Whether each ``group`` of a row's cells whose last is their sum can have counts in its blank cells: its
+    printed parts are no more than its printed total. Runs of values that a text parts by empty lines are not
+    always one row's pieces: plain pdftotext prints a column's cells of several rows as one run (0 ␤ 99 ␤ 3),
+    and two such runs make a row's width with the empty line between them ([0, 99, 3, _, 0, 12, 1])."""
+    if not group:
+        return True
+    for start in range(0, len(cells) - group + 1, group):
+        values = [parse_cell(cell).value if cell.strip() else None for cell in cells[start:start + group]]
+        *parts, total = values
+        if isinstance(total, (int, float)) and sum(v for v in parts if isinstance(v, (int, float))) > total:
+            return False
+    return True
 
 
 # A note in brackets that a cell printed after its number, on a line of its own: （其中网上申请15件）.
@@ -1297,7 +1313,7 @@ def _joined_cell_lines(rows: list[ValueRow]) -> list[ValueRow]:
     return out
 
 
-def _with_blank_cell_lines(rows: list[ValueRow], lines: list[str], size: int) -> list[ValueRow]:
+def _with_blank_cell_lines(rows: list[ValueRow], lines: list[str], size: int, group: int = 0) -> list[ValueRow]:
     """A row crawled one cell a line whose blank cell is an empty line (2 0 ␤ 0 0 0 2): two runs parted
     by one empty line that make a whole row with it, or a run one cell short with an empty line on
     one side only (before it, after its label; or after it, before the next text). A crawl that puts
@@ -1312,7 +1328,7 @@ def _with_blank_cell_lines(rows: list[ValueRow], lines: list[str], size: int) ->
         return not row.delimited and row.line + len(row.cells) <= len(lines) and all(
             lines[row.line + k].strip() == cell.strip() for k, cell in enumerate(row.cells))
 
-    rows = _spanned_cell_lines(rows, lines, size, a_cell_a_line)
+    rows = _spanned_cell_lines(rows, lines, size, a_cell_a_line, group)
     out: list[ValueRow] = []
     for row in rows:
         prev = out[-1] if out else None
@@ -1322,19 +1338,22 @@ def _with_blank_cell_lines(rows: list[ValueRow], lines: list[str], size: int) ->
         end = row.line + len(row.cells)
         if (prev is not None and a_cell_a_line(prev) and not row.label and not row.extra_label
                 and row.line == prev.line + len(prev.cells) + 1 and blank(row.line - 1)
-                and len(prev.cells) + 1 + len(row.cells) == size):
+                and len(prev.cells) + 1 + len(row.cells) == size
+                and _blanks_can_be_counts([*prev.cells, "", *row.cells], group)):
             out[-1] = replace(prev, cells=[*prev.cells, "", *row.cells], after=row.after)
         elif len(row.cells) == size - 1 and len(row.cells) > 1 and blank(row.line - 1) != blank(end):
             leading = blank(row.line - 1) and text(row.line - 2)
             trailing = blank(end) and text(end + 1)
-            out.append(replace(row, cells=[""] * leading + row.cells + [""] * trailing) if leading or trailing else row)
+            cells = [""] * leading + row.cells + [""] * trailing
+            out.append(replace(row, cells=cells) if (leading or trailing) and _blanks_can_be_counts(cells, group)
+                       else row)
         else:
             out.append(row)
     return out
 
 
 def _spanned_cell_lines(rows: list[ValueRow], lines: list[str], size: int,
-                        a_cell_a_line: Callable[[ValueRow], bool]) -> list[ValueRow]:
+                        a_cell_a_line: Callable[[ValueRow], bool], group: int = 0) -> list[ValueRow]:
     """Rows crawled one cell a line whose blank cells are empty lines, several of them (389 ␤ 31 ␤ ␤ ␤ 6 ␤ 2 ␤
     428): between a row's label (words, no value) and the next line of text exactly the table's ``size``
     lines, each a value of the runs there or empty, are one row, its empty lines its blank cells (empty
@@ -1363,7 +1382,8 @@ def _spanned_cell_lines(rows: list[ValueRow], lines: list[str], size: int,
         width = last - label - 1 if last - label - 1 == size else end - label - 1
         span = [lines[i].strip() for i in range(label + 1, label + 1 + width)] if width == size else []
         if (label >= 0 and span and "" in span and not is_value_cell(lines[label].strip())
-                and [cell for cell in span if cell] == [c.strip() for r in run for c in r.cells]):
+                and [cell for cell in span if cell] == [c.strip() for r in run for c in r.cells]
+                and _blanks_can_be_counts(span, group)):
             label_text = _label_above(row.extra_label, row.before) if row.before and not row.label else row.label
             out.append(replace(row, label=label_text, cells=span, after=run[-1].after))
             k += len(run)
@@ -1859,7 +1879,7 @@ def _t3_rows(layout: Layout, form_rows: tuple[Row, ...], out: Tables | None = No
     name = _namer(form_rows, _headings(form_rows))
     size = len(forms.T3_COLUMNS)
     copy = _own_scope_rows(layout, "t3", _this_year_copy(layout, "t3"), out)
-    rows = _label_line_rows(_join_cell_lines(copy, layout.lines, len(forms.T3_COLUMNS)), name, len(form_rows), size)
+    rows = _label_line_rows(_join_cell_lines(copy, layout.lines, size, size), name, len(form_rows), size)
     rows = _with_wrapped_digits(rows, layout.lines, size)
     return _merge_broken([
         r for r in rows
@@ -2436,7 +2456,8 @@ def _group_total_row(out: Tables, group: str, members: list[Row], form: forms.Fo
 def read_t4(layout: Layout, out: Tables) -> None:
     size = len(forms.T4_GROUPS) * len(forms.T4_COLUMNS)
     ids = tuple(forms.t4_cell(g.id, c.id) for g in forms.T4_GROUPS for c in forms.T4_COLUMNS)
-    rows = [r for r in _join_cell_lines(_own_scope_rows(layout, "t4", layout.rows("t4"), out), layout.lines, size)
+    rows = [r for r in _join_cell_lines(_own_scope_rows(layout, "t4", layout.rows("t4"), out), layout.lines, size,
+                                        len(forms.T4_COLUMNS))
             if r.has_values and not _numbers_the_columns(r)]
     if (latest := _latest_year_row(rows)) is not None:
         out.warn("t4.year_rows", f"table 4 prints a row for each of several years; the latest ({latest.label}) "
