@@ -406,3 +406,21 @@ def test_column_runs_of_plain_pdftotext_are_not_taken_for_a_row_with_a_blank_cel
     wrong = {c.id: report.cells[c.id].value for c in forms.cells("gov-2021") if c.table == "t3"
              and report.cells[c.id].value not in (None, values[c.id])}
     assert wrong == {}
+
+
+def test_a_column_run_under_its_header_is_not_taken_for_the_total_row_with_its_total_blank():
+    """Plain pdftotext of narrow columns printed table 3's 总计 column under its header as one run (1685 ␤ 0 ␤
+    514 ␤ 3384 ␤ 891), then two empty lines before the next words: seven lines after a label 总计, read as
+    table 3's 总计 row with its other and total cells blank, five wrong cells and no sum to fail. A row's
+    total is blank only when its parts are none."""
+    values = synthetic.consistent_values(random.Random(9), "gov-2021", scale=400)
+    rows = forms.FORMS["gov-2021"].t3_rows
+    column = [str(values[forms.t3_cell(row.id, "total")]) for row in rows[:5]]
+    lines = ["深圳市规划和自然资源局2022年政府信息公开工作年度报告", "一、总体情况", "全年新收政府信息公开申请16850件。",
+             "三、收到和处理政府信息公开申请情况", rows[0].label_zh, rows[1].label_zh, "申请人情况", "自然人",
+             "法人或其他组织", "其他", "", "总计", *column, "", "", *[row.label_zh for row in rows[2:]], "",
+             "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况", "无。"]
+    report = extract_bytes("\n".join(lines).encode(), "W020230131612845307229.txt")
+    wrong = {c.id: report.cells[c.id].value for c in forms.cells("gov-2021") if c.table == "t3"
+             and report.cells[c.id].value not in (None, values[c.id])}
+    assert wrong == {}

@@ -1263,15 +1263,17 @@ def _join_cell_lines(rows: list[ValueRow], lines: list[str], size: int = 0, grou
 
 def _blanks_can_be_counts(cells: list[str], group: int) -> bool:
     """Whether each ``group`` of a row's cells whose last is their sum can have counts in its blank cells: its
-    printed parts are no more than its printed total. Runs of values that a text parts by empty lines are not
-    always one row's pieces: plain pdftotext prints a column's cells of several rows as one run (0 ␤ 99 ␤ 3),
-    and two such runs make a row's width with the empty line between them ([0, 99, 3, _, 0, 12, 1])."""
+    printed parts are no more than its printed total, and its total is printed unless its parts are all none.
+    Runs of values that a text parts by empty lines are not always one row's pieces: plain pdftotext prints a
+    column's cells of several rows as one run (0 ␤ 99 ␤ 3), and two such runs make a row's width with the empty
+    line between them ([0, 99, 3, _, 0, 12, 1]); or a column's five values under its header 总计, then the
+    empty lines before the next words, make a row of seven with its total blank."""
     if not group:
         return True
     for start in range(0, len(cells) - group + 1, group):
-        values = [parse_cell(cell).value if cell.strip() else None for cell in cells[start:start + group]]
-        *parts, total = values
-        if isinstance(total, (int, float)) and sum(v for v in parts if isinstance(v, (int, float))) > total:
+        *parts, total = [parse_cell(cell).value if cell.strip() else None for cell in cells[start:start + group]]
+        counted = sum(v for v in parts if isinstance(v, (int, float)))
+        if counted > total if isinstance(total, (int, float)) else total is None and counted:
             return False
     return True
 
