@@ -642,8 +642,9 @@ def test_a_browser_s_print_margins_are_no_lines_of_the_report():
     lines = body_lines("\n".join(["12/2/26, 6:17 AM 白阳镇2022年政府信息公开工作年度报告", "本报告由白阳镇编制。",
                                    "2024/1/20 下午3:05 彭阳县人民政府", "0\t0\t1",
                                    "file:///C:/Users/a/report.html 2/3", "https://www.gov.cn/a.html 3/3",
-                                   "2023.1.5 10:00，召开政务公开工作会议。"]))
-    assert lines == ["本报告由白阳镇编制。", "0\t0\t1", "2023.1.5 10:00,召开政务公开工作会议。"]
+                                   "2023.1.5 10:00，召开政务公开工作会议。", "行政许可",
+                                   "http://www.zd.gov.cn/col/1604556895412/2024/01/26/1706234817925.html", "6215"]))
+    assert lines == ["本报告由白阳镇编制。", "0\t0\t1", "2023.1.5 10:00,召开政务公开工作会议。", "行政许可", "6215"]
 
 
 def _page(draw, crop_top: float = 0) -> bytes:

@@ -547,9 +547,10 @@ _FOOTER_START = re.compile(r"扫一扫|版权所有|ICP备|公网安备|网站�
 _PAGE_NUMBER = re.compile(r"^\s*(?:[-—–]\s*\d{1,3}\s*[-—–]|第\s*\d{1,3}\s*页(?:\s*[/，,]?\s*共\s*\d{1,3}\s*页)?)\s*$")
 # What a browser prints in a page's margins when it saves the page as PDF: the date and time, then
 # the page's title, at the top (12/2/26, 6:17 AM …, 2024/1/20 10:05 …); its address and the page
-# number at the foot (https://… 2/3). Their numbers fall inside a table that crosses the page.
+# number at the foot (https://… 2/3, or the address a line of its own in text without layout). Their numbers
+# fall inside a table that crosses the page (…/col/1604556895412/… read as 行政许可's count).
 _PRINT_MARGIN = re.compile(r"^\s*(?:\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4},?\s+(?:上午|下午)?\d{1,2}:\d{2}(?::\d{2})?"
-                           r"(?:\s*[AaPp][Mm])?(?:\s|$).*|(?:https?|file)://\S+\s+\d{1,3}\s*/\s*\d{1,3})\s*$")
+                           r"(?:\s*[AaPp][Mm])?(?:\s|$).*|(?:https?|file)://\S+(?:\s+\d{1,3}\s*/\s*\d{1,3})?)\s*$")
 
 
 # A long article's pager, between the pages a crawler joined (共3页 首页 上一页 1 2 3 下一页 尾页 第2页, [1] [2] [3]):
