@@ -424,3 +424,17 @@ def test_a_column_run_under_its_header_is_not_taken_for_the_total_row_with_its_t
     wrong = {c.id: report.cells[c.id].value for c in forms.cells("gov-2021") if c.table == "t3"
              and report.cells[c.id].value not in (None, values[c.id])}
     assert wrong == {}
+
+
+def test_a_run_of_twice_a_row_s_values_or_more_is_no_row():
+    """Plain pdftotext printed table 3's middle as column blocks, one of twenty values under a header word
+    (机构 ␤ 0 ␤ 4 ␤ 1 ␤ 0 …): read as a row printing twenty values for seven cells, its last seven (all 0)
+    kept because they held their own sums, three cells of 本机关不掌握 wrong. So many values are no row."""
+    from builder.extraction.layout import ValueRow
+    from builder.extraction.tables import Tables, _Slot, read_table
+
+    ids = tuple(forms.t3_cell("unable.not_held", c.id) for c in forms.T3_COLUMNS)
+    run = ["0", "4", "1", "0", "0", "0", "0", "3", "1", "0", "1", "0", "0", "0", "0", "0", "0", "0", "0", "0"]
+    out = Tables()
+    read_table([_Slot(ids, ValueRow("机构", run, False, 10))], forms.identities("gov-2021"), out, "t3")
+    assert {out.cells[c].status for c in ids} == {"ambiguous"}
