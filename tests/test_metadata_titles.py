@@ -389,3 +389,20 @@ def test_a_title_joining_another_document_s_name_with_ji_is_the_report_s():
     title over two lines; the report's words came too far after the year, and no agency was found."""
     lines = _lines("宁波市鄞州区财政局2020年度政务公开工作总结", "暨政府信息公开工作年度报告")
     assert find_title(lines) == ("宁波市鄞州区财政局", 2020)
+
+
+def test_a_sidebar_of_other_reports_above_the_heading_is_not_the_title():
+    """A 相关链接 box before the article listed other bodies' and years' reports without dates (四平市人民政府2022年…
+    first): its first entry was read as the title, and the report put under 四平市. The page's <title> names the
+    article; a heading repeating it below other reports' titles is the report's."""
+    links = "".join(f"<li><a href='#'>{t}</a></li>" for t in (
+        "四平市人民政府2022年政府信息公开工作年度报告", "长春市人民政府2022年政府信息公开工作年度报告",
+        "公主岭市人民政府2021年政府信息公开工作年度报告"))
+    page = ("<html><head><title>公主岭市人民政府2022年政府信息公开工作年度报告_公主岭市人民政府</title></head><body>"
+            f"<div class='side'><h4>相关链接</h4><ul>{links}</ul></div>"
+            "<h1>公主岭市人民政府2022年政府信息公开工作年度报告</h1>"
+            "<p>本报告由公主岭市人民政府办公室编制。本报告所列数据统计期限自2022年1月1日起至2022年12月31日止。</p>"
+            "<p>一、总体情况</p><p>2022年，全市主动公开政府信息4952条。全年共收到政府信息公开申请38件。</p>"
+            "<p>五、存在的主要问题及改进情况</p><p>无。</p></body></html>")
+    report = extract_bytes(page.encode(), "t20230130_2871234.html")
+    assert (report.agency.name, report.year, report.agency.adcode) == ("公主岭市人民政府", 2022, "220184")

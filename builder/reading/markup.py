@@ -660,9 +660,19 @@ def html_to_text(html: str, path: str = "") -> str:
 
     walk(root)
     flush()
-    if head_title and not any(_repeats_title(line, *head_title) for line in lines[:40]):
+    if head_title and (not any(_repeats_title(line, *head_title) for line in lines[:40])
+                       or _other_reports_above(lines[:40], head_title[0])):
         lines.insert(0, head_title[0])  # a page whose title is in <title> only (the heading is an image)
     return "\n".join(lines)
+
+
+def _other_reports_above(top: list[str], title: str) -> bool:
+    """Whether the page prints other reports' titles above its heading that repeats its <title> whole (a sidebar
+    of 相关链接 before the article: 四平市人民政府2022年…报告 over 公主岭市人民政府2022年…报告): the page's own
+    title, put first, says which of them is the article's."""
+    own = next((k for k, line in enumerate(top) if title in _SPACES.sub("", line)), None)
+    return own is not None and any("报告" in line and _TITLE_YEAR.search(line) and len(line) <= 80
+                                   for line in top[:own])
 
 
 # Markup kept as text in a page, shown by the browser as a page of its own (<iframe srcdoc>, <noframes>) or
