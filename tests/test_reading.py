@@ -12,6 +12,7 @@ import pytest
 from builder import errors, synthetic
 from builder.extraction.extract import extract_bytes
 from builder.reading.document import (
+    DAMAGED_GB18030,
     DAMAGED_UTF8,
     UNDONE_MOJIBAKE,
     decode,
@@ -72,6 +73,19 @@ def test_utf8_text_with_a_run_of_spoiled_bytes_is_read_with_them_marked_unreadab
     assert [w["count"] for w in report.warnings if w["code"] == "unreadable_characters"] == [text.count("\ufffd")]
     gbk = SAMPLE.encode("gbk")  # GBK is not UTF-8 with most of its bytes spoiled
     assert decode(_spoiled(gbk, 200, 4), "report.txt")[1] != DAMAGED_UTF8
+
+
+def test_gb18030_text_with_a_few_stray_bytes_is_read_with_them_marked_unreadable():
+    """A GB18030 text a tool wrote five stray bytes into (FF, 80, a lead byte before a line break): any one of
+    them lost the whole report as undecodable. Few beside the characters that read, they are U+FFFD."""
+    data = SAMPLE.encode("gb18030")
+    at = data.index("二、主动公开".encode("gb18030"))
+    spoiled = data[:at] + b"\xff\x80" + data[at:-2] + b"\xb1\n"
+    text, encoding = decode(spoiled, "report.txt")
+    assert encoding == DAMAGED_GB18030 and text.count("\ufffd") == 3
+    report = extract_bytes(spoiled, "report.txt")
+    assert report.agency.name == "隆德县人民政府办公室" and report.value("t3.total.total") == 8
+    assert [w["count"] for w in report.warnings if w["code"] == "unreadable_characters"] == [3]
 
 
 def test_utf8_text_with_a_byte_order_mark_and_a_few_bad_bytes_is_read_with_them_marked():

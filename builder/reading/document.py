@@ -399,7 +399,7 @@ def decode(data: bytes, path: str) -> tuple[str, str]:
             try:
                 return body.decode(enc), encoding
             except UnicodeDecodeError as e:
-                if enc == "utf-8" and (damaged := _damaged_utf8(body, marked=True)) is not None:
+                if enc == "utf-8" and (damaged := _damaged(body, marked=True)) is not None:
                     return damaged, DAMAGED_UTF8
                 raise errors.Undecodable(path, f"{encoding} byte-order mark but invalid bytes at {e.start}") from e
     try:
@@ -442,8 +442,10 @@ def decode(data: bytes, path: str) -> tuple[str, str]:
         return declared
     if (mixed := _by_line(data)) is not None:
         return mixed, "mixed"
-    if (damaged := _damaged_utf8(data)) is not None:
+    if (damaged := _damaged(data)) is not None:
         return damaged, DAMAGED_UTF8
+    if b"\x00" not in data and (damaged := _damaged(data, "gb18030")) is not None:
+        return damaged, DAMAGED_GB18030
     raise errors.Undecodable(path)
 
 
@@ -471,15 +473,17 @@ def _declared(data: bytes) -> tuple[str, str] | None:
 
 
 DAMAGED_UTF8 = "utf-8, damaged bytes replaced"
+DAMAGED_GB18030 = "gb18030, damaged bytes replaced"
 _DAMAGED_SHARE = 0.1  # of the characters past ASCII: bytes a cut or overwritten download spoiled
 
 
-def _damaged_utf8(data: bytes, marked: bool = False) -> str | None:
-    """UTF-8 text with a run of bytes spoiled (a download cut off and resumed, a block overwritten):
-    read with each bad byte as U+FFFD, when they are few beside the characters that read, and these
-    read as Chinese. A text in another encoding has nearly every byte past ASCII bad in UTF-8. Text
-    ``marked`` UTF-8 by a byte-order mark is text by its mark, whatever control characters it holds."""
-    text = data.decode("utf-8", errors="replace")
+def _damaged(data: bytes, encoding: str = "utf-8", marked: bool = False) -> str | None:
+    """UTF-8 (or GB18030) text with a run of bytes spoiled (a download cut off and resumed, a block
+    overwritten, stray bytes a tool wrote into a GB18030 file): read with each bad byte as U+FFFD, when they
+    are few beside the characters that read, and these read as Chinese. A text in another encoding has
+    nearly every byte past ASCII bad in UTF-8. Text ``marked`` UTF-8 by a byte-order mark is text by its
+    mark, whatever control characters it holds."""
+    text = data.decode(encoding, errors="replace")
     bad = text.count("\ufffd")
     wide = sum(1 for c in text if c > "\x7f")
     if not bad or bad > _DAMAGED_SHARE * wide or not (marked or _plausible(text)):
