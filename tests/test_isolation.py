@@ -243,6 +243,29 @@ def test_a_word_file_unpacking_past_the_byte_limit_is_refused_unread(tmp_path: P
     assert outcome == Rejected("bomb.docx", "over a size limit: unpacks to more than the 1,000,000-byte limit")
 
 
+def test_a_word_file_over_the_byte_limit_only_by_a_part_without_text_is_read(tmp_path: Path):
+    """A template's data store (customXml) unpacking past the limit, the document itself small: the report was
+    refused as a zip bomb. Its main part is read alone; a body over the limit is still refused."""
+    import io
+    import zipfile
+
+    def package(extra: str, size: int) -> bytes:
+        packed = io.BytesIO()
+        with zipfile.ZipFile(io.BytesIO(docx_bytes(blocks(values(seed=5))))) as source, \
+                zipfile.ZipFile(packed, "w", zipfile.ZIP_DEFLATED) as archive:
+            for info in source.infolist():
+                archive.writestr(info, source.read(info))
+            archive.writestr(extra, b"<b:Sources>" + b"<b:Source/>" * size + b"</b:Sources>")
+        return packed.getvalue()
+
+    (tmp_path / "report.docx").write_bytes(package("customXml/item9.xml", 200_000))
+    outcome = read(tmp_path / "report.docx", Limits(max_bytes=1_000_000))
+    assert not isinstance(outcome, Rejected) and outcome.value("t3.total.total") is not None, outcome
+    (tmp_path / "bomb.docx").write_bytes(package("word/glossary/document.xml", 200_000))
+    assert read(tmp_path / "bomb.docx", Limits(max_bytes=1_000_000)) == Rejected(
+        "bomb.docx", "over a size limit: unpacks to more than the 1,000,000-byte limit")
+
+
 def test_a_word_file_whose_headers_declare_a_huge_size_is_read_by_what_it_unpacks_to(tmp_path: Path):
     """A zip's headers declared 2 GB for a 40 KB document.xml: it was refused as a zip bomb."""
     import struct

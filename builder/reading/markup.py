@@ -1432,7 +1432,12 @@ def docx_parts(data: bytes, path: str, depth: int = 0) -> tuple[str, tuple[str, 
     in Word files imported into Word files this one is."""
     import docx
 
-    check_unpacked(data, path, "Word document")
+    try:
+        check_unpacked(data, path, "Word document")
+    except errors.OverLimit:
+        if not _text_parts_within_limit(data):
+            raise
+        return _main_part_text(data, path, None, depth), ()  # python-docx would unpack every part
     _allow_deep_word_xml()
     if _large_running_heads(data):
         return _main_part_text(data, path, None, depth), ()
@@ -1454,6 +1459,24 @@ def docx_parts(data: bytes, path: str, depth: int = 0) -> tuple[str, tuple[str, 
     except Exception:  # a header part python-docx cannot read costs the heads only, never the text
         heads = ()
     return "\n".join(lines), heads
+
+
+# Parts of a Word package that hold no text of the document: its data store (a template's bibliography), its
+# properties, its pictures and embedded objects (read on their own, each within the limit, when the body is a cover).
+_NO_TEXT_PART = re.compile(r"^(?:customXml|docProps)/|^word/(?:media|embeddings)/")
+
+
+def _text_parts_within_limit(data: bytes) -> bool:
+    """Whether a Word package over the byte limit is so only by parts that hold no text (a 1.8 MB file whose
+    customXml part unpacks to 453 MB, one element repeated): its main part is then read alone, the parts
+    that hold its text counted as they unpack."""
+    import zipfile
+
+    from ..limits import current
+
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        infos = [info for info in archive.infolist() if not _NO_TEXT_PART.match(info.filename)]
+        return _unpacked_size(archive, current().max_bytes, infos) <= current().max_bytes
 
 
 _HEADS_MAX = 1_000_000  # bytes of one header or footer part: a page's running head is a line or two
@@ -1634,10 +1657,11 @@ def check_unpacked(data: bytes, path: str, kind: str) -> None:
         raise errors.OverLimit(path, f"unpacks to more than the {limit:,}-byte limit")
 
 
-def _unpacked_size(archive, limit: int) -> int:
-    """The bytes an archive's parts unpack to, counted as they unpack, up to just past ``limit``."""
+def _unpacked_size(archive, limit: int, infos: list | None = None) -> int:
+    """The bytes an archive's parts (or those of ``infos``) unpack to, counted as they unpack, up to just past
+    ``limit``."""
     total = 0
-    for info in archive.infolist():
+    for info in archive.infolist() if infos is None else infos:
         with archive.open(info) as member:
             while chunk := member.read(1 << 20):
                 total += len(chunk)
