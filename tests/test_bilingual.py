@@ -35,3 +35,18 @@ def test_a_tables_copy_in_another_script_before_the_chinese_one_is_read_as_the_s
     got = extract_bytes(html_page(html_body(report)).encode(), "report.html")
     assert (got.agency.name_normalized, got.year) == (AGENCY, YEAR)
     assert_every_cell(got, v)
+
+
+def test_a_pdf_printing_uyghur_level_with_the_chinese_is_read_from_the_chinese():
+    """A bilingual PDF in two columns, Chinese on the left, Uyghur on the right (presentation forms, as PDF text
+    gives them): each line of text joins a line of each, and Uyghur lines of their own fall between the lines of a
+    Chinese sentence. The title and the opening were broken at every line, and the report refused as naming no
+    agency."""
+    uyghur = "ﯔﯩﻨﯩﻤﯩﻜﮬﻪﻣ ﻲﯨﯘﻣﻪﻣ ﻚﯩﻠﺗﻪﻳﯨ"
+    lines = [f"喀什地区行政公署2022年政府信息 {uyghur}", f"公开工作年度报告 {uyghur} ﻖﯩﻠﻠﯩﻳ-2022", "ﻰﺗﻛ ﻖﯩﻠﻠﯩﻳ ﻰﺘﯩﻣﺰﯩﺧ",
+             f"本报告根据《中华人民共和国政府信息公开条例》 {uyghur}", f"要求，由喀什地区行政公署办 {uyghur}",
+             "公室编制，维汉双语发布。", f"一、总体情况 {uyghur}", f"2022年，全年通过门户网站主动公开政府信 ﻪﭼﺎﭘ 2374 {uyghur}",
+             ".ﺪﻟﻪﻜﺗﯚﻳ", "息2374条。全年新收政府信息公开申请42件。", "五、存在的主要问题及改进情况", "无。"]
+    report = extract_bytes("\n".join(lines).encode(), "P020230215389712456203.txt")
+    assert (report.agency.name, report.year, report.agency.adcode) == ("喀什地区行政公署", 2022, "653100")
+    assert {f.key: f.value for f in report.narrative if f.headline}["proactive_items"] == 2374

@@ -571,6 +571,34 @@ def _is_chrome(line: str) -> bool:
     return (len(core) <= 60 and bool(_CHROME.match(core))) or bool(_PAGER_WORD.search(core) and _PAGER.match(core))
 
 
+# Letters of the scripts an autonomous area prints its report in beside Chinese (Arabic for Uyghur and Kazakh,
+# with its presentation forms as PDFs give them; Tibetan; Mongolian; Hangul; Yi), and what is Chinese.
+_PARALLEL_LETTER = ("\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufefe\u0f00-\u0fff\u1800-\u18af"
+                    "\u1100-\u11ff\u3130-\u318f\uac00-\ud7af\ua000-\ua4cf")
+_CHINESE = "\u2e80-\u2fdf\u3400-\u9fff\uf900-\ufaff"
+_PARALLEL_SCRIPT = re.compile(f"[{_PARALLEL_LETTER}]")
+# A run of such text within a line of Chinese: its letters and what stands between them, no Chinese and no cell
+# border (a table's cells are kept apart); and a year a Uyghur title joins to its last word at the line's end
+# (…ﻖﯩﻠﻠﯩﻳ-2022: 2022-yilliq, printed right to left).
+_PARALLEL_RUN = re.compile(f" *[{_PARALLEL_LETTER}](?:[^\t|{_CHINESE}]*[{_PARALLEL_LETTER}])?(?:-\\d{{4}}(?= *$))?")
+
+
+_HAS_CHINESE = re.compile(f"[{_CHINESE}]")
+_VALUE_OR_CELL = re.compile(r"[\d\t|]")
+
+
+def _without_parallel_text(line: str) -> str | None:
+    """A line of Chinese without the text in another script a bilingual PDF printed level with it (喀什地区行政公署
+    2022年政府信息 ﯔﯩﻨﯩ…: the Uyghur column beside the Chinese, one line of each joined), and None for a line of
+    such text alone, no figure or cell in it, between lines of a Chinese sentence: its title and its sentences
+    were broken at every line. A line of the other script with figures or cells (a table's copy) is kept."""
+    if not _PARALLEL_SCRIPT.search(line):
+        return line
+    if not _HAS_CHINESE.search(line):
+        return line if _VALUE_OR_CELL.search(line) else None
+    return _PARALLEL_RUN.sub("", line)
+
+
 def body_lines(text: str) -> list[str]:
     """Normalised lines of the report body: navigation, footers, share buttons,
     ICP lines and page numbers removed; a footer block ends the body."""
@@ -595,6 +623,8 @@ def body_of(lines: list[str]) -> list[str]:
                     last_report = max((k for k, x in enumerate(lines) if _REPORT_GOES_ON.search(x)), default=-1)
                 if index > last_report:
                     break
+            continue
+        if core and (line := _without_parallel_text(line)) is None:
             continue
         out.append(line.rstrip(" ") if core else "")  # trailing tabs are a row's empty cells
     while out and not out[-1].strip():
