@@ -235,6 +235,11 @@ def test_a_statement_of_none_is_about_what_it_names(text, expected):
     ("对2017年底以前制发的规范性文件进行了全面清理，现行有效规范性文件共137件。", {"normative_docs_in_force": 137}),
     ("组织对2018年以来区政府印发的行政规范性文件进行全面清理，废止2件，现行有效行政规范性文件21件。",
      {"normative_docs_in_force": 21}),
+    # other things the sentence publishes after, counted in other units, make no list of channels
+    ("市政府办通过市政府门户网站主动公开政府信息1648条，公开市政府及市政府办公室文件52件，发布政策解读31篇，"
+     "更新公开事项目录23项。", {"proactive_items": 1648}),
+    ("共收到政府信息公开申请76件（其中线上申请56件，信函申请20件）。", {"applications_online": 56}),  # 线上: online
+    ("对本局制发的行政规范性文件进行全面清理，废止6件，现行有效74件。", {"normative_docs_in_force": 74}),
 ])
 def test_a_count_worded_as_reports_word_it_is_the_headline(text, expected):
     """Each was stated and not found: 依申请公开 with 政府信息 after it, a charge with no 收取 or with the

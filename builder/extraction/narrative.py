@@ -150,10 +150,10 @@ PATTERNS: tuple[Pattern, ...] = (
     # 其他 after another applicant type of the list (自然人9件、其他组织1件): the form's 其他 column
     _p("applications_other_org", r"(?:自然人|企业|机构|组织|律师事务所)[^。；;，,]{0,12}?[、，,]\s*其他(?:组织|申请人)?"
        + _APPLIED + _N + "件", needs="applicants"),
-    # 通过网上申请平台收到政府信息公开申请173件: the channel before the verb
-    _p("applications_online", r"通过(?:网络|网上|在线|互联网)[^。；;，,\d]{0,10}?(?:收到|受理|接收)[^。；;，,\d]{0,10}?申请\s*"
-       + _N + "件"),
-    _p("applications_online", r"(?:网络|网上|在线|互联网){1,2}(?:申请)?(?:平台|系统|渠道|方式)?(?:提交|提出|申请)?(?:的)?"
+    # 通过网上申请平台收到政府信息公开申请173件: the channel before the verb (线上申请56件: online too)
+    _p("applications_online", r"通过(?:网络|网上|线上|在线|互联网)[^。；;，,\d]{0,10}?(?:收到|受理|接收)"
+       r"[^。；;，,\d]{0,10}?申请\s*" + _N + "件"),
+    _p("applications_online", r"(?:网络|网上|线上|在线|互联网){1,2}(?:申请)?(?:平台|系统|渠道|方式)?(?:提交|提出|申请)?(?:的)?"
        r"(?:申请)?\s*[（(]?\s*" + _N + "件"),
     _p("applications_other_channel", r"通过(?:" + _OFFLINE + r")[^。；;，,\d]{0,8}?(?:收到|受理|接收)[^。；;，,\d]{0,10}?申请\s*"
        + _N + "件"),
@@ -233,8 +233,8 @@ PATTERNS: tuple[Pattern, ...] = (
        + "(?:件|个|份)"),
     _p("normative_docs_in_force", r"规范性文件[^。；;\d]{0,12}?(?:本年|全年|年内)(?:制发|印发|出台|制定)[^。；;]{0,16}?"
        r"现行有效(?:的)?\s*" + _N + "(?:件|个|份)"),
-    # 开展规范性文件清理，废止6件，现行有效87件: the review named, then each count
-    _p("normative_docs_in_force", r"规范性文件(?:的)?清理[^。；;]{0,24}?现行有效(?:的)?\s*" + _N + "(?:件|个|份)"),
+    # 开展规范性文件清理，废止6件，现行有效87件: the review named, then each count (对…规范性文件进行全面清理)
+    _p("normative_docs_in_force", r"规范性文件[^。；;，,\d]{0,6}?清理[^。；;]{0,24}?现行有效(?:的)?\s*" + _N + "(?:件|个|份)"),
     # 全年制发行政规范性文件7件，废止3件，现行有效52件: the verb before the documents, then each count
     _p("normative_docs_in_force", r"(?:制发|印发|出台|制定|发布|清理|废止)(?:了)?" + _OWNER
        + r"(?:行政)?规范性文件[^。；;]{0,24}?"
@@ -758,16 +758,19 @@ _LISTED_KEYS = frozenset({"proactive_items", "applications_received"})
 _LIST_VERB = re.compile(r"受理|收到|发布|(?<!信息)公开")  # (not the 公开 of 政府信息公开申请, a noun's)
 _TOTAL_WORD = re.compile(r"共|合计|总计|累计|总数")
 _LIST_REPEATS = 2  # clauses after the figure's that count with its verb again
+_FIGURE_UNIT = re.compile(r"[\d,.]+\s*([条件项篇个次])")
 
 
 def _first_of_a_list(clause: str, after: str) -> bool:
     """Whether a count's clause is the first of a list of clauses that each count with its verb again
     (县政府办公室受理3件，县国土资源局受理5件，…; 门户网站发布4512条，政务微博发布2315条，…): one body's or
-    channel's count, the sentence giving no total. Not a total its parts follow (…3120条，其中网站发布…)."""
+    channel's count, the sentence giving no total. Not a total its parts follow (…3120条，其中网站发布…), nor one
+    other things follow, counted in other units (…政府信息1648条，公开…文件52件，更新公开事项目录23项)."""
     verbs = _LIST_VERB.findall(clause)
     if not verbs or _TOTAL_WORD.search(clause):
         return False
-    again = re.compile(("(?<!信息)" if verbs[0] == "公开" else "") + verbs[0] + r"[^\d，,；;。]{0,12}?\d")
+    unit = re.escape(m.group(1)) if (m := _FIGURE_UNIT.match(after)) else ""
+    again = re.compile(("(?<!信息)" if verbs[0] == "公开" else "") + verbs[0] + r"[^\d，,；;。]{0,12}?\d[\d,.]*\s*[余多]?" + unit)
     clauses = re.split(r"[，,；;]", after.split("其中", 1)[0])[1:]
     return sum(1 for part in clauses if again.search(part)) >= _LIST_REPEATS
 
@@ -853,7 +856,7 @@ _STAT_ROWS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("applications_received", re.compile(r"^(?:收到|受理|新收)(?:政府信息公开)?申请(?:总)?(?:数|件数|数量)"
                                           r"|^依申请公开(?:政府)?信息(?:数|件数|数量)|^申请(?:总)?数$"
                                           r"|^(?:收到|受理)(?:政府信息公开)?申请$")),
-    ("applications_online", re.compile(r"^(?:网络|网上)申请(?:数|件数|$)")),
+    ("applications_online", re.compile(r"^(?:网络|网上|线上)申请(?:数|件数|$)")),
     ("applications_natural_person", re.compile(r"^(?:公民|自然人)(?:申请)?(?:数|件数)?$")),
     ("applications_answered", re.compile(r"^(?:对)?申请的?(?:办结|答复)(?:总)?(?:数|件数)|^(?:办结|答复)申请(?:总)?(?:数|件数)"
                                           r"|^申请(?:办结|答复)$|^(?:办结|答复)申请$")),
