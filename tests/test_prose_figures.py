@@ -1080,3 +1080,14 @@ def test_a_sector_system_s_count_is_the_report_s_when_its_tables_are_of_that_sco
     text = "2020年，全县政府系统共受理政府信息公开申请126件，较上年有所增长；已办结123件，结转下年度7件。"
     assert headlines(find_figures(sentences([text]), 2020, all_levels=True)).get("applications_received") == 126
     assert "applications_received" not in headlines(find_figures(sentences([text]), 2020))
+
+
+def test_a_count_parted_from_its_unit_by_a_blank_line_is_one_sentence():
+    """pdfminer's text boxes put a blank line between a wrapped count and its unit (…主动公开政府信息 16825 / ␣ / 条，
+    发布…): the paragraph ended at the count, and the year's proactive total was not found. A line ending in a
+    count goes on across blank lines only into a line that begins with a unit and goes on."""
+    text = ("全年通过市政府门户网站累计主动公开政府信息 16825\n\n条，发布市政府文件 53 件。\n\n"
+            "本年度共收到政府信息公开申请 12\n\n二、主动公开")
+    found = figures(text)
+    assert headlines(found)["proactive_items"] == 16825
+    assert not any("12二" in sentence for sentence in sentences(text.split("\n")))

@@ -294,18 +294,22 @@ def prose(lines: list[str]) -> str:
     the line before is a long one left open (a PDF tool's text blocks, a blank line after each)."""
     out: list[str] = []
     open_line = False  # the last line of text a long one, its sentence not ended
+    count_open = False  # the last line of text ended in a count, across blank lines: its unit may begin the next
     for line in lines:
         stripped = line.strip()
         if stripped and ("\t" in line or stripped.count("|") >= 2):
             stripped = _sentence_cell(stripped) if "。" in stripped else ""
-            open_line = False
+            open_line = count_open = False
         if not stripped:
-            if not (open_line and not line.strip()):
+            if not (open_line and not line.strip()) and not (count_open and not line.strip()):
                 out.append("\n")
                 open_line = False
             continue
+        if count_open and not open_line and not _UNIT_GOES_ON.match(stripped):
+            out.append("\n")  # (a blank line ended the paragraph after all)
         if _ITEM_START.match(stripped):
             out.append("\n")
+        count_open = len(stripped) >= _WRAPPED_LINE_MIN and stripped[-1].isdigit()
         open_line = (len(stripped) >= _WRAPPED_LINE_MIN and stripped[-1] not in _LINE_ENDS
                      and _IN_A_SENTENCE.search(stripped) is not None  # (no title: …年度报告)
                      and not _HEADING_END.search(stripped))  # (a caption: Table: …行政诉讼情况)
@@ -318,6 +322,9 @@ def prose(lines: list[str]) -> str:
 
 
 _WRAPPED_LINE_MIN = 15  # characters of a line a PDF wrapped (a title or heading is mostly shorter)
+# A count's unit, and the sentence going on, at a line's start (…主动公开政府信息 16825 / ␣ / 条，发布…): a PDF tool's
+# text blocks parted the count from its unit by a blank line.
+_UNIT_GOES_ON = re.compile(r"[条件项篇个次元][，,、；;。]")
 _IN_A_SENTENCE = re.compile(r"[，,、；;]")  # what a line wrapped inside a paragraph has, and a title has not
 _LINE_ENDS = frozenset("。；;!！?？:：）)》”\"")
 # A count whose thousands a space sets off (1 402件, as GB/T 15835 prints numbers): one number.
