@@ -502,10 +502,11 @@ def test_a_number_wrapped_around_its_row_is_put_back_where_the_row_s_sum_holds(c
         assert report.cells[cell.id].value == v[cell.id], cell.id
 
 
-def laid_out_t3(v: dict, wraps: dict[str, dict[str, int]]) -> str:
+def laid_out_t3(v: dict, wraps: dict[str, dict[str, int]], grouped: bool = False) -> str:
     """A report whose table 3 is laid out as pdftotext -layout prints it, every value right under its column;
     ``wraps``: per row, the columns whose value a narrow cell wraps, printed with all its digits but the last
-    ``n`` on the row's line and those on the line below (n > 0), or the first ``-n`` on the line above."""
+    ``n`` on the row's line and those on the line below (n > 0), or the first ``-n`` on the line above;
+    ``grouped``: thousands set off by commas (10,573)."""
     text = synthetic.render(AGENCY, 2022, GOV_2021, v, "tab")
     start = text.index("三、收到和处理政府信息公开申请情况")
     end = text.index("四、政府信息公开行政复议、行政诉讼情况")
@@ -513,7 +514,8 @@ def laid_out_t3(v: dict, wraps: dict[str, dict[str, int]]) -> str:
     for row in forms.FORMS[GOV_2021].t3_rows:  # (a label of 20 characters: as wide as 20 spaces in such text)
         above, middle, below = [" " * 20], [f"{row.label_zh[:18]:　<20}"], [" " * 20]
         for column in T3_COLUMNS:
-            printed, n = str(v[forms.t3_cell(row.id, column)]), wraps.get(row.id, {}).get(column, 0)
+            printed = f"{v[forms.t3_cell(row.id, column)]:{',' if grouped else ''}}"
+            n = wraps.get(row.id, {}).get(column, 0)
             top, mid, bottom = ("", printed[:-n], printed[-n:]) if n > 0 else (printed[:-n], printed[-n:], "") \
                 if n < 0 else ("", printed, "")
             for part, piece in ((above, top), (middle, mid), (below, bottom)):
@@ -562,6 +564,19 @@ def test_numbers_narrow_cells_wrap_onto_the_lines_around_their_row_are_joined_by
     assert wrong == {}
     for row in wraps:
         assert [report.value(forms.t3_cell(row, c)) for c in T3_COLUMNS] == [v[forms.t3_cell(row, c)] for c in T3_COLUMNS]
+
+
+def test_numbers_with_thousands_commas_wrapped_below_their_row_are_joined_by_column():
+    """10,57 / 3 and 12,18 / 6: five-digit counts with their commas, a narrow cell wrapping the last digit onto the
+    line below. The pieces with a comma were no runs of digits, and four cells were left ambiguous."""
+    v = values(GOV_2021)
+    for row in ("new_received", "total"):
+        for column in ("natural_person", "total"):
+            v[forms.t3_cell(row, column)] += 10_000
+    report = extract_bytes(laid_out_t3(v, {"new_received": {"natural_person": 1, "total": 1}}, grouped=True).encode(),
+                           "report.txt")
+    assert [report.value(forms.t3_cell("new_received", c)) for c in T3_COLUMNS] == [
+        v[forms.t3_cell("new_received", c)] for c in T3_COLUMNS]
 
 
 @pytest.mark.parametrize("layout", ["tab", "html"])

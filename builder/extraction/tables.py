@@ -1128,6 +1128,7 @@ def _merge_broken(rows: list[ValueRow], size: int) -> list[ValueRow]:
 _THOUSANDS_HEAD = re.compile(r"\d{1,3},")
 _THOUSANDS_TAIL = re.compile(r"\d{3}(?:,\d{3})*")
 _DIGITS = re.compile(r"\d+")
+_GROUPED_DIGITS = re.compile(r"\d+(?:,\d+)*")  # a wrapped number's piece may hold its thousands' comma (10,57 / 3)
 
 
 _DIGITS_TAIL = re.compile(r"^\D*[\d\s]+$")  # digits after the rest of a wrapped label, if any
@@ -1158,7 +1159,8 @@ def _with_wrapped_digits(rows: list[ValueRow], lines: list[str], size: int) -> l
         for group in ((at - 1, at, at + 1), (at, at + 1), (at - 1, at), (at, at + 1, at + 2)):
             pieces = _wrapped_pieces(group, at, own, lines, used, size)
             cells = _stacked(sorted(pieces, key=lambda p: p[1])) if pieces else None
-            if cells is not None and len(cells) == size and int(cells[-1]) == sum(map(int, cells[:-1])):
+            counts = [int(cell.replace(",", "")) for cell in cells] if cells is not None else []
+            if len(counts) == size and counts[-1] == sum(counts[:-1]):
                 out[k] = cells
                 used |= set(group) - {at}
                 break
@@ -1180,7 +1182,7 @@ def _wrapped_pieces(group: tuple[int, ...], at: int, own: list[tuple[int, int, s
             continue
         if not 0 <= line < len(lines) or line in used or not _DIGITS_TAIL.match(lines[line]):
             return None
-        runs = [(line, m.start(), m.end(), m.group()) for m in _DIGITS.finditer(lines[line])]
+        runs = [(line, m.start(), m.end(), m.group()) for m in _GROUPED_DIGITS.finditer(lines[line])]
         if not runs or len(runs) >= size or runs[0][1] < label_end:
             return None
         pieces += runs
@@ -1189,7 +1191,7 @@ def _wrapped_pieces(group: tuple[int, ...], at: int, own: list[tuple[int, int, s
 
 def _value_spans(line: str, cells: list[str]) -> list[tuple[int, int, str]] | None:
     """Where a row's values stand on its line: its last runs of digits, one a cell, or None."""
-    runs = [(m.start(), m.end(), m.group()) for m in _DIGITS.finditer(line)][-len(cells):] if cells else []
+    runs = [(m.start(), m.end(), m.group()) for m in _GROUPED_DIGITS.finditer(line)][-len(cells):] if cells else []
     return runs if [text for _, _, text in runs] == [c.strip() for c in cells] else None
 
 
