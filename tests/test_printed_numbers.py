@@ -566,6 +566,22 @@ def test_numbers_narrow_cells_wrap_onto_the_lines_around_their_row_are_joined_by
         assert [report.value(forms.t3_cell(row, c)) for c in T3_COLUMNS] == [v[forms.t3_cell(row, c)] for c in T3_COLUMNS]
 
 
+def test_a_row_whose_values_a_page_break_parts_from_its_label_keeps_them_past_the_page_s_number():
+    """pdftotext -layout of table 3 over a page break: a row's label at the foot of one page, the page's bare number
+    centred below it, a form feed, the row's values alone at the top of the next. The number was read as a row of
+    its own, and the values, after it, as no row: two rows of seven cells missed."""
+    v = values(GOV_2021)
+    v[forms.t3_cell("not_processed.reconfirm", "natural_person")] += 1
+    v[forms.t3_cell("not_processed.reconfirm", "total")] += 1
+    lines = laid_out_t3(v, {}).split("\n")
+    at = next(k for k, line in enumerate(lines) if line.startswith("5.要求行政机关确认"))
+    label, numbers = lines[at][:20], lines[at][20:]
+    text = "\n".join([*lines[:at], label, "", "", " " * 25 + "2", "\f" + " " * 20 + numbers, *lines[at + 1:]])
+    report = extract_bytes(text.encode(), "report.txt")
+    assert {c.id: report.value(c.id) for c in forms.cells(GOV_2021) if c.table == "t3"} == {
+        c.id: v[c.id] for c in forms.cells(GOV_2021) if c.table == "t3"}
+
+
 def test_numbers_with_thousands_commas_wrapped_below_their_row_are_joined_by_column():
     """10,57 / 3 and 12,18 / 6: five-digit counts with their commas, a narrow cell wrapping the last digit onto the
     line below. The pieces with a comma were no runs of digits, and four cells were left ambiguous."""

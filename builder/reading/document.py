@@ -82,6 +82,9 @@ _TRANSLATE = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}  # full-width ASC
 _TRANSLATE.update({0x3000: " ", 0x00A0: " ", 0x202F: " ", 0x205F: " "})
 _TRANSLATE.update({cp: " " for cp in range(0x2000, 0x200B)})
 _TRANSLATE.update({cp: None for cp in (0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x00AD)})
+# A page's bare number centred at its foot, before the form feed that starts the next page (pdftotext -layout):
+# in a table that runs over the page it stood between a row's label and its values as a row of its own.
+_PAGE_NUMBER_AT_BREAK = re.compile(r"(?m)^ {10,}\d{1,3} *\n(?=(?:[ \t]*\n)*\f)")
 # Line breaks other than \n: the form feed that starts each page of a PDF's text (pdftotext), the
 # vertical tab of Word's manual line break in copied text, and Unicode's line and paragraph separators.
 _TRANSLATE.update({cp: "\n" for cp in (0x0B, 0x0C, 0x85, 0x2028, 0x2029)})
@@ -120,9 +123,12 @@ _ZERO_IN_DIGITS = re.compile(r"(?<=\d)〇+|〇+(?=\d)")
 
 def normalize(text: str) -> str:
     """Full-width digits and ASCII punctuation to ASCII, odd spaces to spaces, minus signs
-    to "-", zero-width and direction characters removed, 〇 among digits to 0. Chinese characters
-    are left as they are."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_TRANSLATE)
+    to "-", zero-width and direction characters removed, 〇 among digits to 0, a page's bare number
+    before a page break left out. Chinese characters are left as they are."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\f" in text:
+        text = _PAGE_NUMBER_AT_BREAK.sub("", text)
+    text = text.translate(_TRANSLATE)
     return _ZERO_IN_DIGITS.sub(lambda m: "0" * len(m.group()), text) if "〇" in text else text
 
 
