@@ -426,3 +426,14 @@ def test_a_ministry_s_site_name_lends_its_name_no_government(site):
     lines = ["教育部2023年政府信息公开工作年度报告", f"本报告电子版可在{site}（www.moe.gov.cn）查阅。",
              "2023年，教育部认真落实政务公开要求。"]
     assert find_agency_name(lines) == "教育部"
+
+
+def test_a_county_read_inside_an_ocr_misread_name_counts_for_neither():
+    """OCR read 阜 of 阜宁县 as 早, 乍 or 时 in the title and twice in the body: 宁县 (甘肃庆阳) was read four times
+    inside those words, 阜宁县 twice, and the report placed in 甘肃. A place read in the middle of a word whose end it
+    is, another place the text names ending so, is neither's."""
+    lines = ["早宁县卫生健康委员会2024年政府信息公开工作年度报告", "本报告电子版可在“阜宁县人民政府”门户网站查阅。",
+             "如对本报告有疑问，请与乍宁县卫生健康委员会联系。", "2024年，我委通过阜宁县人民政府门户网站公开信息。",
+             "按照乍宁县政府工作部署，依托时宁县人民政府门户网站开展工作。"]
+    agency = describe_agency("早宁县卫生健康委员会", lines)
+    assert (agency.province, agency.city, agency.county, agency.adcode) == ("江苏省", "盐城市", "阜宁县", "320923")

@@ -20,6 +20,7 @@ from functools import lru_cache
 
 # Han characters, with the extensions that rare place names use (长沙县㮾梨街道).
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0003134f"
+_HAN_LETTER = re.compile(f"[{_HAN}]")
 _YEAR = r"((?:19|20)\d{2})"
 # What a report's title calls the work it reports on, and what it calls itself: …工作年度报告, …年报.
 _WORK = r"(?:政府信息公开|政务信息公开|政务公开|信息公开|政府信息与政务公开)"
@@ -1233,6 +1234,7 @@ def text_region(name: str, lines: list[str]) -> str | None:
     if _BARE_LEVEL.match(name):
         return None  # 县教育局: the city above it and the counties it learns from are not its county
     counts: dict[str, int] = {}
+    inside: dict[str, list[str]] = {}  # per place, the names it was read in the middle of a word of (早宁县)
     for line in body.split("\n"):
         before = None  # the place read right before, for a name shared by several (长春市朝阳区)
         for m in gazetteer_matches(line):
@@ -1242,7 +1244,15 @@ def text_region(name: str, lines: list[str]) -> str | None:
             if len(full) == 1 and full[0].rank >= 1:
                 code = full[0].adcode[:6]
                 counts[code] = counts.get(code, 0) + 1
+                if m.start_index and _HAN_LETTER.match(line[m.start_index - 1]) and not (
+                        before is not None and before[1] == m.start_index):
+                    inside.setdefault(code, []).append(line[m.start_index:m.end_index + 1])
             before = (full[0], m.end_index + 1) if len(full) == 1 else None
+    # A place read inside a word whose end it is, another place's name ending so named in the text too (宁县 of 早宁县,
+    # 乍宁县: OCR misreading 阜 of 阜宁县): those readings count for neither.
+    named = {region_names(code)[2] or region_names(code)[1] or "" for code in counts}
+    for code, words in inside.items():
+        counts[code] -= sum(1 for word in words if any(n != word and n.endswith(word) for n in named))
     for rank in (2, 1):
         ranked = sorted(((n, c) for c, n in counts.items() if (c[4:] != "00") == (rank == 2)), reverse=True)
         if ranked and ranked[0][0] >= 2 and (len(ranked) == 1 or ranked[0][0] >= 2 * ranked[1][0]):
