@@ -50,3 +50,10 @@ def test_a_pdf_printing_uyghur_level_with_the_chinese_is_read_from_the_chinese()
     report = extract_bytes("\n".join(lines).encode(), "P020230215389712456203.txt")
     assert (report.agency.name, report.year, report.agency.adcode) == ("喀什地区行政公署", 2022, "653100")
     assert {f.key: f.value for f in report.narrative if f.headline}["proactive_items"] == 2374
+
+
+def test_text_in_another_script_is_left_out_of_a_laid_out_row_but_its_cells_are_kept():
+    from builder.reading.document import _without_parallel_text
+
+    assert _without_parallel_text("申请人情况 ཞུ་འབུལ་བ།    12   ༡༢    3   ༣") == "申请人情况    12    3"
+    assert _without_parallel_text("자연인\t12\t3") == "자연인\t12\t3"  # the other script alone: kept

@@ -584,9 +584,10 @@ _PARALLEL_LETTER = ("\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufefe\u0f00-
 _CHINESE = "\u2e80-\u2fdf\u3400-\u9fff\uf900-\ufaff"
 _PARALLEL_SCRIPT = re.compile(f"[{_PARALLEL_LETTER}]")
 # A run of such text within a line of Chinese: its letters and what stands between them, no Chinese and no cell
-# border (a table's cells are kept apart); and a year a Uyghur title joins to its last word at the line's end
-# (…ﻖﯩﻠﻠﯩﻳ-2022: 2022-yilliq, printed right to left).
-_PARALLEL_RUN = re.compile(f" *[{_PARALLEL_LETTER}](?:[^\t|{_CHINESE}]*[{_PARALLEL_LETTER}])?(?:-\\d{{4}}(?= *$))?")
+# border (a tab, a pipe, two spaces of a laid-out line: a table's cells are kept apart); and a year a Uyghur title
+# joins to its last word at the line's end (…ﻖﯩﻠﻠﯩﻳ-2022: 2022-yilliq, printed right to left).
+_PARALLEL_RUN = re.compile(f" *[{_PARALLEL_LETTER}](?:(?:[^\t|{_CHINESE} ]| (?! ))*[{_PARALLEL_LETTER}])?"
+                           f"(?:-\\d{{4}}(?= *$))?")
 
 
 _HAS_CHINESE = re.compile(f"[{_CHINESE}]")
