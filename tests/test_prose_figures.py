@@ -240,6 +240,9 @@ def test_a_statement_of_none_is_about_what_it_names(text, expected):
      "更新公开事项目录23项。", {"proactive_items": 1648}),
     ("共收到政府信息公开申请76件（其中线上申请56件，信函申请20件）。", {"applications_online": 56}),  # 线上: online
     ("对本局制发的行政规范性文件进行全面清理，废止6件，现行有效74件。", {"normative_docs_in_force": 74}),
+    # a kind of cases, then 无
+    ("本年度行政复议1件，行政诉讼无。", {"admin_review_cases": 1, "litigation_cases": 0}),
+    ("因政府信息公开被申请行政复议、提起行政诉讼的情况：无。", {"admin_review_cases": 0, "litigation_cases": 0}),
 ])
 def test_a_count_worded_as_reports_word_it_is_the_headline(text, expected):
     """Each was stated and not found: 依申请公开 with 政府信息 after it, a charge with no 收取 or with the

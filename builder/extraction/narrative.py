@@ -38,6 +38,9 @@ _NOT_CORRECTED = r"(?![^。；;，,\d]{0,12}?(?:纠错|纠正|撤销|确认违�
 _NOT_OTHER_FEES = r"(?![^。；;，,]{0,15}?(?:行政事业性|事业性收费|工本费|罚没|罚款))"
 # What a negation may say it is about before its verb: 未因政府信息公开工作被申请行政复议.
 _FOR = r"(?:因[^。；;，,]{0,20}?)?"
+# What says a kind of cases named before it had none: 为零, 均为0, ：无 (then the clause ends).
+_NONE_AFTER = (r"(?:的?(?:情况|案件))?(?:数量?|件数)?\s*[:：]?\s*(?:均|都|皆)?"
+               r"(?:为\s*(?:零|0)(?![\d.])|无(?=\s*(?:[。；;，,]|$)))")
 # Where 无 opens a clause saying there were none: 全年无…, 2023年无…, ，无….
 _NONE_BEFORE = r"(?:全年|本年度?|年内|\d{4}\s*年度?|^|[，,；;])"
 
@@ -169,9 +172,9 @@ PATTERNS: tuple[Pattern, ...] = (
        + _NOT_OUTCOME, 0),
     _p("admin_review_cases", _NONE_BEFORE + r"无(?:(?!撤销|纠错|违法)[^。；;，,\d]){0,15}?行政复议"
        + _NOT_OUTCOME, 0),
-    # 行政复议、行政诉讼案件数均为零: each kind's count 0
-    _p("admin_review_cases", r"行政复议(?:[、和及与]行政诉讼)?(?:案件)?(?:数量?|件数)?\s*(?:均|都|皆)?为\s*(?:零|0)(?![\d.])", 0),
-    _p("litigation_cases", r"行政诉讼(?:案件)?(?:数量?|件数)?\s*(?:均|都|皆)?为\s*(?:零|0)(?![\d.])", 0),
+    # 行政复议、行政诉讼案件数均为零; 行政复议1件，行政诉讼无; 被申请行政复议、提起行政诉讼的情况：无: each kind's count 0
+    _p("admin_review_cases", r"行政复议(?:[^。；;，,\d]{0,12}?行政诉讼)?" + _NONE_AFTER, 0),
+    _p("litigation_cases", r"行政诉讼" + _NONE_AFTER, 0),
     _p("litigation_cases", r"行政诉讼(?:案件|案|申请)?(?:共|共计)?\s*" + _N + r"(?:件|起|宗)"),
     _p("litigation_cases", _N + r"(?:件|起|宗)\s*" + _CAUSED + r"行政诉讼" + _NOT_CORRECTED),
     _p("litigation_cases", r"(?:未|没有|无)" + _FOR + r"被?(?:收到|发生|产生|出现|接到|提起|起诉|申请)" + _CASE_GAP
