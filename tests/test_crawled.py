@@ -438,3 +438,31 @@ def test_a_run_of_twice_a_row_s_values_or_more_is_no_row():
     out = Tables()
     read_table([_Slot(ids, ValueRow("机构", run, False, 10))], forms.identities("gov-2021"), out, "t3")
     assert {out.cells[c].status for c in ids} == {"ambiguous"}
+
+
+@pytest.mark.parametrize("columns_at", [0, 10, 22, 25])
+def test_table_3_printed_a_value_a_line_apart_from_its_labels_is_read_in_the_text_s_order(columns_at):
+    """Plain pdftotext printed table 3's labels first, then its values a block each, row by row, the rows that stand
+    close a column at a time: no value stood by its label, and the whole table was left unread. Filled in the
+    text's order, by blocks of rows a column at a time, one filling keeps every sum: read so, and said."""
+    values = synthetic.consistent_values(random.Random(12), "gov-2021", scale=40)
+    report = extract_bytes(_plain_pdftotext(values, columns_at).encode(), "P020230128712340982316.txt")
+    t3 = [c.id for c in forms.cells("gov-2021") if c.table == "t3"]
+    assert {c: report.cells[c].value for c in t3} == {c: values[c] for c in t3}
+    assert any(w["code"] == "t3.text_order" for w in report.warnings)
+
+
+def test_values_a_line_each_that_no_one_filling_settles_are_left_unread():
+    """A value misprinted (the sums then hold in no filling), or a table of zeros but for a few cells that more than
+    one filling places with every sum kept: nothing is read in the text's order."""
+    from builder.extraction.reading_order import filled_grid
+
+    values = synthetic.consistent_values(random.Random(12), "gov-2021", scale=40)
+    cell = forms.t3_cell("granted", "natural_person")
+    report = extract_bytes(_plain_pdftotext({**values, cell: values[cell] + 1}, 10).encode(), "report.txt")
+    assert not any(w["code"] == "t3.text_order" for w in report.warnings)
+    rows, columns = [r.id for r in forms.FORMS["gov-2021"].t3_rows], [c.id for c in forms.T3_COLUMNS]
+    identities = [i for i in forms.identities("gov-2021") if i.check.startswith("t3")]
+    sparse = synthetic.consistent_values(random.Random(6), "gov-2021", scale=2)  # six values not 0
+    in_rows = [sparse[forms.t3_cell(r, c)] for r in rows for c in columns]
+    assert filled_grid(in_rows, rows, columns, identities, forms.t3_cell) is None

@@ -199,7 +199,9 @@ _REPORTS = Table(
            "table (the labelled rows with the first columns, then the same rows unlabelled with the rest), each row "
            "read across both; t3.spacer_columns: table 3 printed an empty spacer cell between every two "
            "values, read without them; t3.by_column: table 3 printed column by column (OCR) or turned, read "
-           "back by column; t4.wrapped_row: table 4's row printed over several lines, read "
+           "back by column; t3.text_order: table 3's values a line each apart from their labels (text without "
+           "layout), read in the text's order as the one filling of the table that keeps its sums; "
+           "t4.wrapped_row: table 4's row printed over several lines, read "
            "as one as its sums confirm; t4.turned: table 4 printed with a row per result, read by its "
            "names; t4.year_rows: table 4 printed a row for each of several years, the latest read); "
            "the report page says each in words"),

@@ -55,6 +55,7 @@ from .layout import (
     spelled_number,
     wrapped_number,
 )
+from .reading_order import filled_grid, lone_numbers
 from .solver import (
     SOLUTION_LIMIT,
     Choice,
@@ -2286,10 +2287,36 @@ def read_t3(layout: Layout, form: forms.Form, out: Tables) -> None:
         for cell in slots[k].ids:
             out.cells[cell] = CellValue(None, " ".join(rows[k].cells), "ambiguous", "行名与所在位置不符：PDF 等文字中行名"
                                         "可能印在相邻一行旁，按位置、按行名读都没有依据，未作选择", [])
+    if named in (None, T3_ORDER) and not merged:
+        _read_in_text_order(layout, row_set, identities, out)
     for group, members in merged.items():
         _group_total_row(out, group, members, form)
     if form_rows is not form.t3_rows:
         _other_from_sub_rows(out)
+
+
+def _read_in_text_order(layout: Layout, row_set: tuple[Row, ...], identities: list[Identity], out: Tables) -> None:
+    """Table 3 left mostly unread whose region prints exactly its values on lines of their own (text without
+    layout): read in the text's order where only one filling of the grid keeps its sums (``reading_order``);
+    the cells read already must agree."""
+    ids = [forms.t3_cell(row.id, column) for row in row_set for column in T3_ORDER]
+    if sum(1 for cell in ids if out.cells.get(cell) is None or out.cells[cell].value is None) * 2 < len(ids):
+        return
+    start, end = layout.regions["t3"]
+    grid = filled_grid(lone_numbers(layout.lines[start:end]), [row.id for row in row_set], T3_ORDER, identities,
+                       forms.t3_cell)
+    if grid is None or any(out.cells.get(cell) is not None and out.cells[cell].value not in (None, grid[cell])
+                           for cell in ids):
+        return
+    for cell in ids:
+        out.cells[cell] = CellValue(grid[cell], str(grid[cell]), "reported", _TEXT_ORDER_NOTE)
+    out.warn("t3.text_order", "table 3's values stand on lines of their own, apart from their rows' labels (text "
+             "without layout); read in the text's order, by blocks of rows a column at a time, the one filling of "
+             "the table that keeps all its sums")
+
+
+_TEXT_ORDER_NOTE = ("文字中各数与行名分开、一行一个（不保留版式的 PDF 文字）：按文字中的先后顺序逐块填入表格，"
+                    "只有这一种填法使表中各项合计都成立")
 
 
 # A note that the table prints only what is not 0 (（本部分只列出数据不为0的项目，其余各项均为0。）, 未列出的项目
