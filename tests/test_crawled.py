@@ -438,6 +438,9 @@ def test_a_run_of_twice_a_row_s_values_or_more_is_no_row():
     out = Tables()
     read_table([_Slot(ids, ValueRow("机构", run, False, 10))], forms.identities("gov-2021"), out, "t3")
     assert {out.cells[c].status for c in ids} == {"ambiguous"}
+    # A row of table 2 prints its one value in each cell the value spans (| 行政许可 | 13021 | 13021 | 13021 |): read.
+    read_table([_Slot(("t2.licensing.decisions",), ValueRow("行政许可", ["13021"] * 3, True, 20))], [], out, "t2")
+    assert out.cells["t2.licensing.decisions"].value == 13021
 
 
 @pytest.mark.parametrize("columns_at", [0, 10, 22, 25])

@@ -354,13 +354,15 @@ def read_table(slots: list[_Slot], identities: list[Identity], out: Tables, tabl
                      "only one grouping keeps the row's own sums", line=slot.row.line + 1)
         if len(printed) > len(slot.ids):
             size = len(slot.ids)
-            # Twice a row's values or more are several rows' or columns' run together (a column block of plain
-            # pdftotext, 20 values a line each under a header word): whichever seven keep their sums, by chance.
-            which = None if len(printed) in extra_columns or len(printed) >= 2 * size else _window(
+            # Twice a row of table 3 or 4 or more are several rows' or columns' run together (a column block of
+            # plain pdftotext, 20 values a line each under a header word): whichever seven keep their sums, by
+            # chance. (A row of table 2 prints its one value in each cell it spans: 13021 | 13021 | 13021.)
+            run_together = table != "t2" and len(printed) >= 2 * size
+            which = None if len(printed) in extra_columns or run_together else _window(
                 printed, size, _local(identities, slot.ids), window_of_width.get(len(printed), keep),
                 joinable=not slot.row.delimited)
-            used = (f"the {which} {size} are used" if which else "neither the first nor the last keep its own sums"
-                    if len(printed) < 2 * size else "more than twice a row's values are no row")
+            used = (f"the {which} {size} are used" if which else "more than twice a row's values are no row"
+                    if run_together else "neither the first nor the last keep its own sums")
             out.warn("extra_values", f"{table}: row '{slot.row.label or slot.row.extra_label}' prints "
                      f"{len(printed)} values for {size} cells; {used}", line=slot.row.line + 1)
             if which is None:
