@@ -1094,3 +1094,6 @@ def test_a_count_parted_from_its_unit_by_a_blank_line_is_one_sentence():
     found = figures(text)
     assert headlines(found)["proactive_items"] == 16825
     assert not any("12二" in sentence for sentence in sentences(text.split("\n")))
+    # a count wrapped from its unit with no blank line is one sentence, whatever follows the unit
+    assert headlines(figures("全年因政府信息公开被申请行政复议 2\n件（1 件维持、1 件尚未审结），未发生行政诉讼。"))[
+        "admin_review_cases"] == 2

@@ -298,18 +298,24 @@ def prose(lines: list[str]) -> str:
     out: list[str] = []
     open_line = False  # the last line of text a long one, its sentence not ended
     count_open = False  # the last line of text ended in a count, across blank lines: its unit may begin the next
+    held = False  # a blank line passed over after such a count, the paragraph's end unless the unit follows
     for line in lines:
         stripped = line.strip()
         if stripped and ("\t" in line or stripped.count("|") >= 2):
             stripped = _sentence_cell(stripped) if "。" in stripped else ""
             open_line = count_open = False
         if not stripped:
-            if not (open_line and not line.strip()) and not (count_open and not line.strip()):
-                out.append("\n")
-                open_line = False
+            if open_line and not line.strip():
+                continue
+            if count_open and not line.strip():
+                held = True
+                continue
+            out.append("\n")
+            open_line = held = False
             continue
-        if count_open and not open_line and not _UNIT_GOES_ON.match(stripped):
+        if held and not _UNIT_GOES_ON.match(stripped):
             out.append("\n")  # (a blank line ended the paragraph after all)
+        held = False
         if _ITEM_START.match(stripped):
             out.append("\n")
         count_open = len(stripped) >= _WRAPPED_LINE_MIN and stripped[-1].isdigit()
