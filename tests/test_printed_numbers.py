@@ -618,3 +618,19 @@ def test_a_number_with_thousands_commas_wrapped_in_its_cell_has_its_joined_readi
     from builder.extraction.tables import parse_cell
 
     assert parse_cell(printed).candidates == candidates
+
+
+def test_table_4_printing_each_group_s_total_first_under_a_broken_header_is_read_by_its_sums():
+    """A local form printing 总计 first in each of table 4's groups, its header broken a line at a time by the PDF's
+    text (总 / 计, 结果维 / 持): read in the form's order, thirteen cells were wrong and the sums failed. Every group's
+    first value is the sum of the others, and not every group's last: the totals come first."""
+    text = synthetic.render(AGENCY, 2021, GOV_2021, values(GOV_2021), "space")
+    start, end = text.index("四、政府信息公开行政复议"), text.index("五、存在的主要问题")
+    table = ["四、政府信息公开行政复议、行政诉讼情况", "      行政复议                        行政诉讼",
+             "                       未经复议直接起诉           复议后起诉",
+             "总 结果维 结果纠 其他结 尚未审 总 结果维 结果纠 其他结 尚未审 总 结果维 结果纠 其他结 尚未审",
+             "计 持    正   果   结 计 持      正   果  结 计 持     正    果  结",
+             "6 4    0   1   1 3 2      0   0  1 2 1     0    1  0", ""]
+    report = extract_bytes((text[:start] + "\n".join(table) + "\n" + text[end:]).encode(), "report.txt")
+    got = [report.value(forms.t4_cell(g.id, c.id)) for g in forms.T4_GROUPS for c in forms.T4_COLUMNS]
+    assert got == [4, 0, 1, 1, 6, 2, 0, 0, 1, 3, 1, 0, 1, 0, 2]

@@ -2505,6 +2505,8 @@ def read_t4(layout: Layout, out: Tables) -> None:
             read_table([_Slot(ids, row)], forms.t4_identities(), out, "t4")
             return
     named = t4_columns(_header_lines(layout, "t4", rows))
+    if (named is None or named == _T4_FORM_ORDER) and _t4_total_printed_first(rows):
+        named = tuple((g.id, c) for g in forms.T4_GROUPS for c in ("total", *(c.id for c in forms.T4_COLUMNS[:-1])))
     if named is None and (by_rows := _t4_rows_of_five(layout, rows)) is not None:
         named = by_rows  # three rows of five, the results in the header's order: one row of fifteen
         rows = [ValueRow("", [c for r in rows[:len(forms.T4_GROUPS)] for c in fit(r.cells, len(forms.T4_COLUMNS))],
@@ -2521,6 +2523,25 @@ def read_t4(layout: Layout, out: Tables) -> None:
     else:
         row = _t4_printed_row(rows, size)
     read_table([_Slot(ids, row)], forms.t4_identities(), out, "t4")
+
+
+_T4_FORM_ORDER = tuple((g.id, c.id) for g in forms.T4_GROUPS for c in forms.T4_COLUMNS)
+
+
+def _t4_total_printed_first(rows: list[ValueRow]) -> bool:
+    """Whether table 4's row of fifteen prints each group's 总计 first (a local form's order, under a header a PDF's
+    text breaks beyond reading, or reads in the form's order: 总 / 计, 结果维 / 持 on two lines): every group's first
+    value the sum of the others, and not every group's last."""
+    width = len(forms.T4_COLUMNS)
+    for row in rows:
+        cells = [c.strip().replace(",", "") for c in row.cells]
+        if len(cells) != len(forms.T4_GROUPS) * width or not all(
+                _DIGITS.fullmatch(c) and len(c) <= MAX_NUMBER_DIGITS for c in cells):
+            continue
+        groups = [list(map(int, cells[k:k + width])) for k in range(0, len(cells), width)]
+        if all(g[0] == sum(g[1:]) for g in groups) and not all(g[-1] == sum(g[:-1]) for g in groups):
+            return True
+    return False
 
 
 _LISTED_T4_MIN = 8  # rows a table 4 printed as a list names, at least: more than any group's five
