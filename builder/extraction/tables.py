@@ -2177,7 +2177,7 @@ def _t3_printed_columns(layout: Layout, rows: list[ValueRow], out: Tables) -> tu
     return named
 
 
-_TOTAL_FIRST_ROWS = 2  # rows whose sums show the total printed first, none showing it last
+_TOTAL_FIRST_ROWS = 2  # rows (table 4: groups) whose sums show the total printed first, none showing it last
 
 
 def _total_printed_first(rows: list[ValueRow]) -> bool:
@@ -2531,7 +2531,8 @@ _T4_FORM_ORDER = tuple((g.id, c.id) for g in forms.T4_GROUPS for c in forms.T4_C
 def _t4_total_printed_first(rows: list[ValueRow]) -> bool:
     """Whether table 4's row of fifteen prints each group's 总计 first (a local form's order, under a header a PDF's
     text breaks beyond reading, or reads in the form's order: 总 / 计, 结果维 / 持 on two lines): every group's first
-    value the sum of the others, and not every group's last."""
+    value the sum of the others, and two groups' or more not their last (a misprinted row of 1 0 0 0 1 | 0 … |
+    1 0 0 1 0, its last group failing, says nothing of the order)."""
     width = len(forms.T4_COLUMNS)
     for row in rows:
         cells = [c.strip().replace(",", "") for c in row.cells]
@@ -2539,7 +2540,7 @@ def _t4_total_printed_first(rows: list[ValueRow]) -> bool:
                 _DIGITS.fullmatch(c) and len(c) <= MAX_NUMBER_DIGITS for c in cells):
             continue
         groups = [list(map(int, cells[k:k + width])) for k in range(0, len(cells), width)]
-        if all(g[0] == sum(g[1:]) for g in groups) and not all(g[-1] == sum(g[:-1]) for g in groups):
+        if all(g[0] == sum(g[1:]) for g in groups) and sum(g[-1] != sum(g[:-1]) for g in groups) >= _TOTAL_FIRST_ROWS:
             return True
     return False
 
