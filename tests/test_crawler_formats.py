@@ -145,6 +145,25 @@ def test_a_crawlers_json_lines_export_is_read():
     assert_every_cell(report, v)
 
 
+@pytest.mark.parametrize("encoding", ["utf-8", "gbk"])
+def test_a_cms_s_xml_export_is_read_by_its_title_and_escaped_content(encoding):
+    """<documents><document><title>…</title><content>&lt;p&gt;…</content>: the export read as text, its escaped
+    tags as words, and colspan="3" read as table 2's counts (four wrong cells). Read as the JSON export is."""
+    v, article = _article()
+    article = article.replace(f"<p>{TITLE}</p>", "", 1)
+    xml = (f'<?xml version="1.0" encoding="{encoding}"?>\n<documents><document><docid>1062487</docid>'
+           f"<channel>政府信息公开年报</channel><title>{TITLE}</title><pubdate>2025-01-21 09:30:12</pubdate>"
+           f"<content>{html.escape(article, quote=False)}</content></document></documents>")
+    data = xml.encode(encoding)
+    assert detect_format(data, "t20250121_1062487.xml") == "xml"
+    report = extract_bytes(data, "t20250121_1062487.xml")
+    assert_every_cell(report, v)
+    assert (report.agency.name, report.year, report.document.source.encoding) == (AGENCY, YEAR, encoding)
+    with pytest.raises(errors.NotAReport, match="XML data without an article"):
+        extract_bytes(xml.replace(html.escape(article, quote=False), "&lt;p&gt;页面不存在&lt;/p&gt;").encode(encoding),
+                      "t20250121_1062487.xml")
+
+
 def test_json_without_an_article_is_rejected_with_its_reason():
     data = json.dumps({"code": 200, "data": {"title": TITLE, "content": "<p>页面不存在</p>"}}).encode()
     with pytest.raises(errors.NotAReport, match="JSON data without an article"):

@@ -2302,7 +2302,8 @@ def _read_in_text_order(layout: Layout, row_set: tuple[Row, ...], identities: li
     layout): read in the text's order where only one filling of the grid keeps its sums (``reading_order``);
     the cells read already must agree."""
     ids = [forms.t3_cell(row.id, column) for row in row_set for column in T3_ORDER]
-    if sum(1 for cell in ids if out.cells.get(cell) is None or out.cells[cell].value is None) * 2 < len(ids):
+    if "t3" not in layout.regions or sum(
+            1 for cell in ids if out.cells.get(cell) is None or out.cells[cell].value is None) * 2 < len(ids):
         return
     start, end = layout.regions["t3"]
     grid = filled_grid(lone_numbers(layout.lines[start:end]), [row.id for row in row_set], T3_ORDER, identities,

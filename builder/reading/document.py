@@ -25,7 +25,7 @@ from ..limits import checkpoint, current
 from . import positioned, repair
 
 FORMATS = ("text", "markdown", "html", "mhtml", "pdf", "docx", "doc", "word-xml", "rtf", "odt", "ofd", "json", "spreadsheet",
-           "ocr")
+           "ocr", "xml")
 
 
 @dataclass
@@ -723,6 +723,8 @@ def detect_format(data: bytes, path: str) -> str:
         return "ocr"
     if (head.lstrip()[:1] in (b"{", b"[") or _JSONP.match(head)) and _is_json(data):
         return "json"  # an article API's response or a crawler's export, the page's HTML inside a string
+    if _XML_DECLARATION.match(head) and _ESCAPED_MARKUP.search(data[:1_000_000]):
+        return "xml"  # a CMS's export, the article's HTML escaped in an element: its tags are no text
     markdown = path.lower().endswith((".md", ".markdown"))
     if markdown and _MARKDOWN_HINT.search(data[:_MARKDOWN_LOOK]):
         return "markdown"  # (pandoc's Markdown keeps what it cannot write as HTML: its pipe tables are still its own)
@@ -763,6 +765,8 @@ def _zip_format(data: bytes, path: str) -> str:
 
 # A JSONP response (callback({...});), as an app's or a news platform's article API sends it.
 _JSONP = re.compile(rb"\s*[A-Za-z_$][\w$.]*\s*\(\s*[{\[]")
+_XML_DECLARATION = re.compile(rb"\s*<\?xml\b")
+_ESCAPED_MARKUP = re.compile(rb"&lt;/?(?:p|div|table|tr|td|span|br)\b", re.I)
 
 
 def _is_json(data: bytes) -> bool:
@@ -836,6 +840,17 @@ def _read_json(data: bytes, source: Source) -> str:
     if words := positioned.result_words(json_records(text) or []):
         return positioned.laid_out(words)
     return json_article(text, source.path)
+
+
+def _read_xml(data: bytes, source: Source) -> str:
+    from .markup import xml_article
+
+    declared = _XML_ENCODING.search(data[:200])  # lxml reads the text in it
+    source.encoding = declared.group(1).decode("ascii").lower() if declared else "utf-8"
+    return xml_article(data, source.path)
+
+
+_XML_ENCODING = re.compile(rb"""<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9_.-]+)""")
 
 
 def _read_ocr(data: bytes, source: Source) -> str:
@@ -1170,6 +1185,7 @@ READERS: dict[str, Callable[[bytes, Source], str]] = {
     "spreadsheet": _read_spreadsheet,
     "ocr": _read_ocr,
     "archive": _read_archive,
+    "xml": _read_xml,
 }
 
 

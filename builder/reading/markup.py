@@ -1872,10 +1872,31 @@ def json_article(text: str, path: str) -> str:
     """An article API's or a crawler's JSON: its title field, then its article (the longest string
     that prints the report's sections), the article's markup read as a web page's."""
     records = json_records(text) or []
-    strings = [(k, _whole_characters(s)) for record in records for k, s in _json_strings(record)]
+    return _fields_article([(k, _whole_characters(s)) for record in records for k, s in _json_strings(record)],
+                           path, "JSON data")
+
+
+def xml_article(data: bytes, path: str) -> str:
+    """A CMS's XML export of an article (its fields as elements, the article's HTML escaped in one of them:
+    <content>&lt;p&gt;…): read as an article API's JSON is, field by field."""
+    from lxml import etree
+
+    try:
+        root = etree.fromstring(data, etree.XMLParser(resolve_entities=False, no_network=True, recover=True))
+    except etree.XMLSyntaxError as e:
+        raise errors.NotText(path, "not a readable XML document") from e
+    if root is None:
+        raise errors.NotText(path, "not a readable XML document")
+    return _fields_article([(etree.QName(element).localname, element.text) for element in root.iter()
+                            if isinstance(element.tag, str) and element.text and element.text.strip()], path, "XML data")
+
+
+def _fields_article(strings: list[tuple[str, str]], path: str, kind: str) -> str:
+    """The title field, then the article (the longest field that prints the report's sections) read as a web
+    page's markup, of a record's (name, text) fields."""
     article = max((s for _, s in strings if _is_article(s)), key=len, default=None)
     if article is None:
-        raise errors.NotAReport(path, "JSON data without an article that prints a report's sections")
+        raise errors.NotAReport(path, f"{kind} without an article that prints a report's sections")
     # The title field names the report: not a column's name (channelName: 政府信息公开年度报告), nor a subtitle.
     titles = sorted((_title_rank(k), i, s.strip()) for i, (k, s) in enumerate(strings)
                     if _TITLE_KEY.search(k) and 4 <= len(s.strip()) <= 100 and "<" not in s and re.search("报告|年报", s))
