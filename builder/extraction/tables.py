@@ -2427,17 +2427,19 @@ def _latest_year_columns(layout: Layout, rows: list[ValueRow]) -> list[ValueRow]
 
 def _read_by_column(rows: list[ValueRow], form_rows: tuple[Row, ...]) -> list[ValueRow] | None:
     """A table 3 printed column by column (OCR of a table, or a table turned: each applicant type a
-    row, named so, with one value for each of the form's rows): its rows put together across the
-    columns. None for any other table."""
+    row, named so, with one value for each of the form's rows, in the form's order or another, 总计
+    first): its rows put together across the columns. None for any other table."""
     columns, size = forms.T3_COLUMNS, len(form_rows)
     # A label two grid columns wide (自然人 over the 法人或其他组织 rows' two label cells) leaves one blank before.
     printed = [row.cells[len(row.cells) - size:] if len(row.cells) > size and not any(row.cells[:len(row.cells) - size])
                else row.cells for row in rows]
     if len(rows) != len(columns) or any(len(cells) != size for cells in printed):
         return None
-    if not all(_names_column(row.core, column.label_zh) for row, column in zip(rows, columns)):
+    named = [next((column.id for column in columns if _names_column(row.core, column.label_zh)), None) for row in rows]
+    if sorted(filter(None, named)) != sorted(column.id for column in columns):
         return None
-    return [ValueRow(row.label_zh, [cells[r] for cells in printed], True, rows[0].line)
+    by_column = dict(zip(named, printed))
+    return [ValueRow(row.label_zh, [by_column[column.id][r] for column in columns], True, rows[0].line)
             for r, row in enumerate(form_rows)]
 
 
