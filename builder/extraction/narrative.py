@@ -448,6 +448,8 @@ def find_figures(sentence_list: list[str], year: int | None = None, table_lines:
                     why = why or "part"  # 全年有1件行政复议被纠正: the cases of one outcome, not all
                 if pattern.value is None and _NEXT_COUNT.match(sentence, m.end()):
                     why = "table_row"  # 上年结转…数量1件0件1件: a table row printed as text, its first cell
+                if pattern.value is None and _BOUND_AFTER.match(sentence, m.end()):
+                    why = "bound"  # 累计申请10件以下（含10件）的，不收费: a fee rule's bound, no count
                 if pattern.value is None and number[0].isdigit() and _misread_around(sentence, m.start("n"), m.end("n")):
                     why = "misread"  # l2846条, 4 2件: OCR read a digit as a letter, or spaced a number's digits
                 if pattern.value is None and "." in m.group("n") and not m.group("wan") \
@@ -770,6 +772,8 @@ def _context(key: str, sentence: str, start: int, number_start: int, year: int |
     return ""
 
 
+# A count then 以下, 以上, 以内 (…10件以下的，不收费; 31件以上的部分): a bound a rule sets, as an appended 指南 prints.
+_BOUND_AFTER = re.compile(r"\s*(?:及|或)?(?:以下|以上|以内)")
 _LISTED_KEYS = frozenset({"proactive_items", "applications_received"})
 _LIST_VERB = re.compile(r"受理|收到|发布|(?<!信息)公开")  # (not the 公开 of 政府信息公开申请, a noun's)
 _TOTAL_WORD = re.compile(r"共|合计|总计|累计|总数")
