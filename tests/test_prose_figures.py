@@ -1099,3 +1099,9 @@ def test_a_count_parted_from_its_unit_by_a_blank_line_is_one_sentence():
     # a count wrapped from its unit with no blank line is one sentence, whatever follows the unit
     assert headlines(figures("全年因政府信息公开被申请行政复议 2\n件（1 件维持、1 件尚未审结），未发生行政诉讼。"))[
         "admin_review_cases"] == 2
+
+
+def test_a_year_written_in_chinese_numerals_is_read_as_its_digits():
+    """结转至二〇二五年继续办理6件: the carried-forward count names the next year, here in numerals, and was lost."""
+    assert headlines(figures("截至年底办结286件，结转至二〇二五年继续办理6件。", 2024))[
+        "applications_carried_forward"] == 6

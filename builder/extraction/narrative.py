@@ -359,8 +359,11 @@ _SPACE_BETWEEN_CJK = re.compile(r"(?<=[\u4e00-\u9fff]) +(?=[\u4e00-\u9fff])")
 
 
 def sentences(lines: list[str]) -> list[str]:
-    """Sentences of the prose, spaces a PDF put between characters removed."""
-    text = _SPACE_BETWEEN_CJK.sub("", prose(lines))
+    """Sentences of the prose, spaces a PDF put between characters removed, years in Chinese numerals in digits
+    (结转至二〇二五年继续办理6件 is 结转至2025年…, whose year the patterns read)."""
+    from .metadata import arabic_years
+
+    text = arabic_years(_SPACE_BETWEEN_CJK.sub("", prose(lines)))
     return [s.strip() for s in _SENTENCE.findall(text) if s.strip()]
 
 
