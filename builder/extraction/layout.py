@@ -187,7 +187,8 @@ _FOOTNOTE_MARK = re.compile(r"(?<=\d)\s*(?:[*＊※]+|[⁰¹²³⁴⁵⁶⁷⁸�
 SPACE_GROUPED = re.compile(r"[1-9]\d{0,2}(?:[ \u00a0\u2009\u202f]\d{3})+(?:\.\d{1,2})?")
 _CHANGE_WORDS = re.compile(r"(?P<sign>增加|新增|增|上升|减少|减|下降)\s*(?P<n>\d+(?:,\d{3})*)\s*(?:" + COUNT_UNIT + ")?")
 _NUMERAL = "零〇一二两三四五六七八九十百千"
-_CHINESE_NUMERAL = re.compile(f"[{_NUMERAL[:2]}{_NUMERAL[3:]}][{_NUMERAL}]*|一[{_NUMERAL}]+")  # not 一 alone
+# not 一 alone; 万 after a numeral (一万二千三百四十五)
+_CHINESE_NUMERAL = re.compile(f"[{_NUMERAL[:2]}{_NUMERAL[3:]}][{_NUMERAL}万]*|一[{_NUMERAL}万]+")
 # The digit each glyph OCR reads for one stands for (O for 0, l for 1, S for 5, B for 8 …).
 _GLYPH_DIGITS = str.maketrans({**dict.fromkeys("OoDQ〇", "0"), **dict.fromkeys("lIi|丨!", "1"), "S": "5", "s": "5",
                                "Z": "2", "z": "2", "B": "8", "b": "6", "G": "6", "g": "9", "q": "9", "A": "4", "T": "7"})
