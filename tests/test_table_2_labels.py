@@ -156,3 +156,14 @@ def test_a_table_naming_the_article_only_in_its_later_rows_starts_at_its_header(
     rep = extract_bytes((text[:start] + "\n".join(rows) + text[end:]).encode(), "report.txt")
     assert {c.id: rep.value(c.id) for c in forms.cells(GOV_2021) if c.table == "t2"} == {
         c.id: v[c.id] for c in forms.cells(GOV_2021) if c.table == "t2"}
+
+
+def test_a_label_wrapped_below_its_numbers_names_its_item_with_its_second_line():
+    """pdftotext -layout of a narrow label column: 行政规范      1      0      4, then 性文件 alone on the next line.
+    The row named no item and its three cells were missed; the line of words below it completes its label."""
+    v = values()
+    lines = synthetic.render(AGENCY, 2022, GOV_2021, v, "space").split("\n")
+    at = next(k for k, line in enumerate(lines) if line.startswith("规范性文件"))
+    lines[at:at + 1] = [lines[at].replace("规范性文件", "行政规范      ", 1), "    性文件"]
+    rep = extract_bytes("\n".join(lines).encode(), "case.txt")
+    assert_table_2_read(rep, v)

@@ -1131,6 +1131,7 @@ def _merge_broken(rows: list[ValueRow], size: int) -> list[ValueRow]:
 _THOUSANDS_HEAD = re.compile(r"\d{1,3},")
 _THOUSANDS_TAIL = re.compile(r"\d{3}(?:,\d{3})*")
 _DIGITS = re.compile(r"\d+")
+_HAS_DIGIT = re.compile(r"\d")
 _GROUPED_DIGITS = re.compile(r"\d+(?:,\d+)*")  # a wrapped number's piece may hold its thousands' comma (10,57 / 3)
 
 
@@ -1411,11 +1412,13 @@ def _label_above(text: str, last: str) -> str:
     return " ".join(pieces[starts[-1]:]) if starts and last in " ".join(pieces[starts[-1]:]) else last
 
 
-def _t2_labels(rows: list[ValueRow], form: forms.Form) -> list[str]:
+def _t2_labels(rows: list[ValueRow], form: forms.Form, lines: list[str]) -> list[str]:
     """The label each table-2 row is matched by. An unlabelled row takes the
     label line printed next to it: before it, or after it when the table
     prints its labels after the numbers (the side that names a form row for
-    more rows wins; the text before is kept when neither does)."""
+    more rows wins; the text before is kept when neither does). A label naming
+    no item goes on with a line of words below it that makes it one (行政规范
+    1 0 4 / 性文件)."""
     def names_item(text: str) -> bool:
         core = label_core(text)
         return any(k in core for item in form.t2 for k in item.keywords)
@@ -1427,6 +1430,9 @@ def _t2_labels(rows: list[ValueRow], form: forms.Form) -> list[str]:
     for r in rows:
         if r.label and r.has_values and not names_item(r.label) and (whole := _naming_end(r.extra_label, names_item)):
             out.append(whole)  # a label wrapped a piece a line above its numbers: 其他对外管理服 / 务事项
+        elif (r.label and r.has_values and not names_item(r.label) and r.line + 1 < len(lines)
+              and not _HAS_DIGIT.search(below := lines[r.line + 1]) and names_item(r.label + below.strip())):
+            out.append(r.label + below.strip())  # …and a piece a line below: 行政规范 1 0 4 / 性文件
         elif r.label or not r.has_values:
             out.append(r.label or r.extra_label)
         elif after > before and names_item(r.after):
@@ -1486,7 +1492,7 @@ def _rows_by_section(layout: Layout, rows: list[ValueRow], cores: list[str], for
 
 def read_t2(layout: Layout, form: forms.Form, out: Tables) -> None:
     rows = _join_cell_lines(_own_scope_rows(layout, "t2", layout.rows("t2"), out), layout.lines)
-    cores = [label_core(text) for text in _t2_labels(rows, form)]
+    cores = [label_core(text) for text in _t2_labels(rows, form, layout.lines)]
     matched = _t2_rows(rows, cores, form)
     for item, row in _rows_by_section(layout, rows, cores, form, matched):
         matched[item.id] = row
