@@ -390,6 +390,28 @@ def test_table_4_printed_as_a_list_is_read_by_each_row_s_name(rendering):
     assert all(rep.cells[forms.t4_cell(g, c.id)].status == "reported" for g in LISTED_GROUPS for c in forms.T4_COLUMNS[:-1])
 
 
+@pytest.mark.parametrize("rendering", ["tab", "html", "docx"])
+def test_table_4_printed_down_a_grid_with_its_groups_in_merged_cells_is_read(rendering):
+    """A row per cell, each group's name in a merged cell beside its five rows (行政复议 | 结果维持 | 2, then | 结果纠正 | 1):
+    the rows naming a result only were gathered by their names across the groups, and table 4 was unsure. A
+    row naming a result only is of the group above it."""
+    v = distinct_t4_values()
+    printed = {c.id: synthetic._fmt(v[c.id]) for c in forms.cells(GOV_2021)}
+    blocks = synthetic._blocks(AGENCY, 2022, GOV_2021, printed, v)
+    t4 = [content for kind, content in blocks if kind == "table"][2]
+    t4.header = [[("类别", 1, 2), ("结果", 1, 1), ("数量", 1, 1)]]
+    kinds = {"admin_review": ("行政复议", ""), "litigation_direct": ("行政诉讼", "未经复议直接起诉"),
+             "litigation_after_review": ("", "复议后起诉")}
+    t4.rows = []
+    for g, (kind, sub) in kinds.items():
+        for k, c in enumerate(forms.T4_COLUMNS):
+            lead = [(kind, 10 if kind == "行政诉讼" else 5, 1 if sub else 2)] if kind and k == 0 else []
+            lead += [(sub, 5, 1)] if sub and k == 0 else []
+            t4.rows.append(([*lead, (T4_ZH[c.id], 1, 1)], [printed[forms.t4_cell(g, c.id)]]))
+    rep = extracted(blocks, rendering)
+    assert wrong(rep, v, "t4.") == [] and unsure(rep, "t4.") == []
+
+
 @pytest.mark.parametrize("rendering", RENDERINGS)
 def test_a_line_naming_no_group_or_result_after_table_4_s_list_is_no_row_of_it(rendering):
     """A transcript's speaker and time (说话人1 | 08:55) or a page's number after the list: no row of it. It

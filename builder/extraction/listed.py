@@ -344,6 +344,10 @@ def relisted(lines: list[str]) -> tuple[list[str], int]:
     printed, lines = lines, _unwrapped_rows(_with_merged_labels(lines))
     stripped = [line.strip() + ("\t" if line.rstrip(" ").endswith("\t") else "") for line in lines]  # ⇥ a blank cell
     parsed = [_pairs(line) if len(line) <= _LINE_MAX else None for line in stripped]
+    # Table 4 printed down a grid, a row per cell (行政复议 ⇥ 结果维持 ⇥ 2, then ⇥ ⇥ 结果纠正 ⇥ 1: its group's merged cell
+    # names it once): the table-4 reader reads it by its labels; gathered by name, the groups' rows ran together.
+    parsed = [None if pairs is not None and "\t" in line and _table(_Row(*pairs)) == "t4" else pairs
+              for line, pairs in zip(stripped, parsed)]
     by_table = collections.Counter()
     for pairs in filter(None, parsed):
         by_table[_table(_Row(*pairs))] += len(pairs[1])

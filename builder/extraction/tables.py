@@ -2566,11 +2566,13 @@ def _listed_t4_row(rows: list[ValueRow], ids: tuple[str, ...]) -> ValueRow | Non
     if len(rows) < _LISTED_T4_MIN or any(len(r.cells) != 1 for r in rows):
         return None
     values: dict[str, str] = {}
+    group = None  # a row naming a result only is of the group above it (its merged cell names it once)
     for row in rows:
-        named = t4_cell_named(row.label)
+        named = t4_cell_named(row.label, group)
         if named is None or (cell := forms.t4_cell(*named)) in values:
             return None
         values[cell] = row.cells[0]
+        group = named[0]
     return ValueRow("", [values.get(cell, "") for cell in ids], True, rows[0].line)
 
 
