@@ -441,3 +441,24 @@ def test_rows_of_named_values_a_pdf_wrapped_over_lines_are_read():
     report = extract_bytes(_report_text(_t2_grid(v), wrapped, t4), "report.txt")
     for cell in forms.cells("gov-2021"):
         assert report.cells[cell.id].value == v[cell.id], cell.id
+
+
+@pytest.mark.parametrize("numbered", [True, False])
+def test_table_2_listed_a_measure_a_line_beside_its_item_s_merged_cell_is_read(numbered):
+    """pdftotext -layout of table 2 as a list (序号 | 信息内容 | 统计指标 | 数量): each item's name, in a merged cell,
+    stands beside the middle one of its measures only (1 ⇥ 本年制发件数 ⇥ 0 / 2 ⇥ 规章 ⇥ 本年废止件数 ⇥ 0 / 3 ⇥
+    现行有效件数 ⇥ 0). The lines above and below named no item; 规章's first and last cells and 行政规范性文件's
+    were missed, or read into the next item's. Each is its item's, the nearest whose measures it does not repeat."""
+    v = synthetic.consistent_values(random.Random(8), forms.GOV_2021)
+    text = synthetic.render(AGENCY, YEAR, forms.GOV_2021, v, "space")
+    start, end = text.index("二、主动公开政府信息情况"), text.index("三、收到和处理政府信息公开申请情况")
+    lines, k = ["二、主动公开政府信息情况", " 序号       信息内容                 统计指标                   数量"], 0
+    for item in forms.FORMS[forms.GOV_2021].t2:
+        for m, measure in enumerate(item.measures):
+            k += 1
+            name = item.label_zh if m == len(item.measures) // 2 else ""
+            lines.append(f"  {k if numbered else '':<3}      {name:　<8}    {measure.label_zh:　<14}    "
+                         f"{synthetic._fmt(v[forms.t2_cell(item.id, measure.id)])}")
+    report = extract_bytes((text[:start] + "\n".join(lines) + "\n" + text[end:]).encode(), "report.txt")
+    assert {c.id: report.value(c.id) for c in forms.cells(forms.GOV_2021) if c.table == "t2"} == {
+        c.id: v[c.id] for c in forms.cells(forms.GOV_2021) if c.table == "t2"}

@@ -175,6 +175,50 @@ def _lines(row: _Row, t3_columns: set[str] | None = None) -> list[str]:
                                            if t3_columns is None or column.id in t3_columns)]
 
 
+_T2_ITEMS = tuple(sorted({item.label_zh for item in forms.T2_2021 + forms.T2_2019}, key=len, reverse=True))
+
+
+def _with_item_cells(items: list) -> list:
+    """Table 2 listed a measure a line beside its item's merged cell, which names the item on one of them only
+    (1 ⇥ 本年制发件数 ⇥ 0 / 2 ⇥ 规章 ⇥ 本年废止件数 ⇥ 0 / 3 ⇥ 现行有效件数 ⇥ 0): a row naming no item is its
+    item's, the item the nearest row of its run names, above it or below, whose measures it does not repeat."""
+    out: list = []
+    waiting: list[tuple[str, str]] = []  # values of rows naming no item, before the row naming theirs
+    named: _Row | None = None  # the last row naming an item, that values below may still be of
+
+    def names_item(row: _Row) -> bool:
+        return any(item in row.label for item in _T2_ITEMS)
+
+    def unclaimed() -> list[_Row]:  # values no item took, each a row of its own as printed
+        return [_Row("", [value]) for value in waiting]
+
+    for item in items:
+        if not isinstance(item, _Row) or _table(item) != "t2":
+            if not (isinstance(item, str) and not item.strip()):
+                out += unclaimed()
+                waiting, named = [], None
+            out.append(item)
+            continue
+        if names_item(item):
+            measures = {name for name, _ in item.values}
+            if waiting and not {name for name, _ in waiting} & measures:
+                item.values[:0], waiting = waiting, []
+            out += unclaimed()
+            waiting, named = [], item
+            out.append(item)
+            continue
+        for name, value in item.values:  # (rows naming no item may have been gathered as one: a card)
+            if named is not None and name not in {n for n, _ in named.values}:
+                named.values.append((name, value))
+            elif name in {n for n, _ in waiting}:
+                out += unclaimed()
+                waiting, named = [(name, value)], None
+            else:
+                waiting.append((name, value))
+                named = None
+    return out + unclaimed()
+
+
 # A column a line (a table printed turned, as text): its name, a colon, then its values, each after its row's
 # name (本年新制作数量：规章0，规范性文件5。 结果维持：行政复议1件，行政诉讼（复议后起诉）0件) or in the form's row order
 # (自然人：36，0，18，…: table 3's column, as many values as the form has rows).
@@ -393,6 +437,7 @@ def relisted(lines: list[str]) -> tuple[list[str], int]:
             del out[len(out) - len(taken):]
             card = row_named(" ".join(part.strip().lstrip("-*+• ") for part in taken), values)
         heading = []
+    out = _with_item_cells(out)
     listed = [item for item in out if isinstance(item, _Row)]
     t3 = [row for row in listed if _table(row) == "t3"]
     in_t3 = {id(row) for row in t3}
