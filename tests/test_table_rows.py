@@ -470,11 +470,13 @@ def test_a_subtotal_column_the_form_does_not_have_is_left_out(template, sep):
 
 
 @pytest.mark.parametrize("template", [GOV_2021, GOV_2019])
-@pytest.mark.parametrize(("one_per_line", "total_first"), [(True, False), (False, False), (False, True)])
-def test_table_3_printed_column_by_column_is_read(template, one_per_line, total_first):
+@pytest.mark.parametrize(("one_per_line", "total_first", "broken_header"),
+                         [(True, False, False), (False, False, False), (False, True, False), (False, False, True)])
+def test_table_3_printed_column_by_column_is_read(template, one_per_line, total_first, broken_header):
     """OCR that reads a table column by column (the row labels, then each applicant type's values,
     one a line), or a table turned (each applicant type a row, the 总计 row first or last): two of its
-    cells were read as 0, wrongly, and the rest lost; with 总计 first, the row 其他 was read as （六）3.其他."""
+    cells were read as 0, wrongly, and the rest lost; with 总计 first, the row 其他 was read as （六）3.其他; under
+    a header broken into pieces over many lines (一、本 二、上 4. 属 ⇥ 5. ⇥ 6.: a landscape page's text), lost."""
     v = synthetic.consistent_values(random.Random(3), template)
     text = synthetic.render(AGENCY, 2022 if template == GOV_2021 else 2020, template, v, "tab")
     lines = text.split("\n")
@@ -482,6 +484,7 @@ def test_table_3_printed_column_by_column_is_read(template, one_per_line, total_
     end = next(k for k, line in enumerate(lines) if line.startswith("四、政府信息公开行政复议"))
     rows = forms.T3_ROWS_2021 if template == GOV_2021 else forms.T3_ROWS_2019
     by_column = [row.label_zh for row in rows] if one_per_line else ["\t".join([""] + [r.label_zh for r in rows])]
+    by_column += ["一、本 二、上 4. 属\t5.\t6.\t7.\t8.", "年新收 年结转 (二)部分\t1."] if broken_header else []
     for column in sorted(forms.T3_COLUMNS, key=lambda c: total_first and c.id != "total"):
         numbers = [str(v[forms.t3_cell(row.id, column.id)]) for row in rows]
         by_column += [column.label_zh, *numbers] if one_per_line else ["\t".join([column.label_zh, *numbers])]

@@ -2436,6 +2436,8 @@ def _read_by_column(rows: list[ValueRow], form_rows: tuple[Row, ...]) -> list[Va
     row, named so, with one value for each of the form's rows, in the form's order or another, 总计
     first): its rows put together across the columns. None for any other table."""
     columns, size = forms.T3_COLUMNS, len(form_rows)
+    # Pieces of a header broken over many lines (一、本 二、上 4. 属 … 5. 6.) stand above such a table's rows: few values.
+    rows = [row for row in rows if len(row.cells) * 2 > size]
     # A label two grid columns wide (自然人 over the 法人或其他组织 rows' two label cells) leaves one blank before.
     printed = [row.cells[len(row.cells) - size:] if len(row.cells) > size and not any(row.cells[:len(row.cells) - size])
                else row.cells for row in rows]
