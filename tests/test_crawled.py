@@ -469,3 +469,17 @@ def test_values_a_line_each_that_no_one_filling_settles_are_left_unread():
     sparse = synthetic.consistent_values(random.Random(6), "gov-2021", scale=2)  # six values not 0
     in_rows = [sparse[forms.t3_cell(r, c)] for r in rows for c in columns]
     assert filled_grid(in_rows, rows, columns, identities, forms.t3_cell) is None
+
+
+def test_a_table_crawled_a_cell_a_line_in_chinese_numerals_reads_its_yi_as_one():
+    """LibreOffice's text export of table 4, a cell a line in numerals (一 ␤ 〇 ␤ 〇 ␤ 〇 ␤ 一 ␤ 〇 …): 一 alone was no
+    cell, the row of fifteen fell apart and table 4 was unsure. Among cells a line 一 is a cell; where the table
+    writes 〇 for its zeros, it writes its counts in numerals, and 一 is 1."""
+    text = "\n".join(["苏州市吴江区市场监督管理局2021年政府信息公开工作年度报告", "一、总体情况",
+                      "全年因政府信息公开被申请行政复议一件。", "四、政府信息公开行政复议、行政诉讼情况", "行政复议", "行政诉讼",
+                      *["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"], "未经复议直接起诉", "复议后起诉",
+                      *["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"] * 2,
+                      "一", "〇", "〇", "〇", "一", *["〇"] * 10, "五、存在的主要问题及改进情况", "无。"])
+    report = extract_bytes(text.encode(), "2021年政府信息公开工作年度报告.txt")
+    got = [report.value(forms.t4_cell(g.id, c.id)) for g in forms.T4_GROUPS for c in forms.T4_COLUMNS]
+    assert got == [1, 0, 0, 0, 1] + [0] * 10

@@ -595,6 +595,8 @@ def scan_lines(lines: list[str], offset: int = 0) -> list[ValueRow]:
         if sep == "|" and _ALIGNMENT_ROW.fullmatch(line.strip()):
             continue  # a Markdown table's | --- | :---: | line: no row of the table
         found = [scan_delimited(line, sep, offset + i)] if sep else scan_plain(line, offset + i)
+        if not sep and line.strip() == DASH_OR_ONE and (_lone_value(lines, i - 1) or _lone_value(lines, i + 1)):
+            found = [ValueRow("", [DASH_OR_ONE], False, offset + i)]  # 一 among cells a line (〇 ␤ 一 ␤ 〇): a cell
         for row in found:
             if not row.has_values:
                 pending = (pending + " " + row.label).strip()[-80:]
@@ -613,6 +615,12 @@ def scan_lines(lines: list[str], offset: int = 0) -> list[ValueRow]:
             last_label = ""
             rows.append(row)
     return rows
+
+
+def _lone_value(lines: list[str], k: int) -> bool:
+    """Whether line ``k`` is one value cell alone (a table crawled a cell a line)."""
+    return 0 <= k < len(lines) and bool(cell := lines[k].strip()) and " " not in cell and is_value_cell(cell) \
+        and cell != DASH_OR_ONE
 
 
 _SECTION_OF_NUMBER = {"二": "t2", "三": "t3", "四": "t4", "五": "t5", "六": "t6"}

@@ -2713,8 +2713,8 @@ def _wrapped_t4_row(rows: list[ValueRow], ids: tuple[str, ...], size: int) -> tu
 
 def _one_among_numerals(out: Tables) -> None:
     """一 alone in a cell, that no identity settled, read as 1 where the tables print other counts in Chinese
-    numerals (二十三, 十二): the report writes its counts so, and 一 is one of them, not a dash."""
-    if not any(cell.note == SPELLED_NOTE for cell in out.cells.values()):
+    numerals (二十三, 十二, or 〇 and 零 for 0): the report writes its counts so, and 一 is one of them, not a dash."""
+    if not any(cell.note == SPELLED_NOTE or (cell.raw or "").strip() in ZERO_GLYPHS for cell in out.cells.values()):
         return
     for cell_id, cell in out.cells.items():
         if cell.status == "ambiguous" and cell.raw is not None and cell.raw.strip() == DASH_OR_ONE:
