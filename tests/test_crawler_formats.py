@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import html
 import json
+import random
 import urllib.parse
 
 import pytest
@@ -185,3 +186,25 @@ def test_characters_escaped_as_utf_16_units_are_whole_or_replaced(kind):
     assert_every_cell(report, v)
     assert "一、总体情况\U0001F600\ufffd" in report.document.text
     json.dumps(report.as_json(), ensure_ascii=False).encode("utf-8")  # no unit left alone to refuse
+
+
+def test_restructuredtext_list_tables_are_read_a_row_a_line():
+    """.. list-table:: with each row `* - label` and its cells `- value` a line each (`-` alone an empty cell): every
+    row of table 3 printed eight values for seven cells (the empty label cell a dash for none), all 200 cells
+    missed. Each row is put on a line, its cells parted by tabs."""
+    from builder import forms, synthetic
+
+    v = synthetic.consistent_values(random.Random(6), forms.GOV_2021)
+    text = synthetic.render(AGENCY, YEAR, forms.GOV_2021, v, "tab")  # each table row then as a list table's
+    lines: list[str] = []
+    for line in text.split("\n"):
+        cells = line.split("\t")
+        if len(cells) < 3:
+            lines.append(line)
+            continue
+        if not lines or not lines[-1].startswith("   "):
+            lines += ["", ".. list-table::", "   :header-rows: 0", ""]
+        lines.append(f"   * - {cells[0]}".rstrip())
+        lines += [f"     - {cell}".rstrip() for cell in ["", *cells[1:]]]
+    report = extract_bytes("\n".join(lines).encode(), "shinan_zfxxgk_ndbg_2021.rst")
+    assert {c.id: report.value(c.id) for c in forms.cells(forms.GOV_2021)} == {c.id: v[c.id] for c in forms.cells(forms.GOV_2021)}

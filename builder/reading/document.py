@@ -66,7 +66,7 @@ class Document:
             text = _MARKDOWN_IMAGE.sub(r"\1", text)
         if "#+" in text:  # an Org file's keyword lines (#+NAME: tbl-t4, #+TBLFM: $10=vsum($4..$9)): no text
             text = _ORG_KEYWORD.sub(lambda m: m.group("value") if m.group("key").upper() == "TITLE" else "", text)
-        return separated_rows(grid_rows(unspaced(parted(single_spaced(text.split("\n"))))))
+        return separated_rows(grid_rows(list_table_rows(unspaced(parted(single_spaced(text.split("\n")))))))
 
     @cached_property
     def sentences(self) -> list[str]:
@@ -247,6 +247,35 @@ _BORDER_ONLY = re.compile(r"[\s|+:=\-─━═┼├┤┬┴┌┐└┘╋╪]
 _NUMBER_CELL = re.compile(r"[-+]?\d[\d,.]*")
 # A grid table's border or joint (+----+, ├──┼──┤, ===): where one of its rows ends.
 _GRID_BORDER = re.compile(r"[─━═]{2}|[-=]{3}|[┼├┤┬┴┌┐└┘╋╪]")
+
+
+_LIST_TABLE = re.compile(r"\s*\.\.\s+list-table::")
+_LIST_TABLE_ROW = re.compile(r"\s*\*\s+-(?:\s+(?P<cell>.*))?$")
+_LIST_TABLE_CELL = re.compile(r"\s+-(?:\s+(?P<cell>.*))?$")
+
+
+def list_table_rows(lines: list[str]) -> list[str]:
+    """reStructuredText's list tables (.. list-table::, each row ``* - label`` and its cells ``- value`` a line
+    each, ``-`` alone an empty cell): each row on a line of its own, its cells parted by tabs, as a grid's rows
+    are read. Its cells a line each, every row printed eight values for seven cells (its empty second label cell
+    read as a dash for none)."""
+    if not any(_LIST_TABLE.match(line) for line in lines):
+        return lines
+    out: list[str] = []
+    row: list[str] | None = None
+    for line in lines:
+        if m := _LIST_TABLE_ROW.match(line):
+            if row is not None:
+                out.append("\t".join(row))
+            row = [(m.group("cell") or "").strip()]
+        elif row is not None and (m := _LIST_TABLE_CELL.match(line)):
+            row.append((m.group("cell") or "").strip())
+        else:
+            if row is not None:
+                out.append("\t".join(row))
+            row = None
+            out.append(line)
+    return out + (["\t".join(row)] if row is not None else [])
 
 
 def grid_rows(lines: list[str]) -> list[str]:
