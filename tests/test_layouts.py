@@ -653,3 +653,24 @@ def test_a_2019_form_item_printed_with_the_2021_form_s_header_is_read_by_it():
     assert got["decisions"].value == v["t2.licensing.decisions"]
     assert got["prev_items"].status == got["change"].status == "missing"
     assert "t2.fewer_measures" in [w["code"] for w in report.warnings]
+
+
+@pytest.mark.parametrize("where", ["after_section_6", "after_signature", "after_signature_cited"])
+def test_table_2_moved_alone_to_an_appendix_is_found_there(where):
+    """二、 prose only (详见附表; or citing 《条例》第二十条), 表二 printed after 六、 (or after the signature, under 附件),
+    tables 3 and 4 in place: table 2 was looked for under 二、 only, and its ten cells were missing. A table the
+    sections do not hold is looked for after the report's last section."""
+    v = synthetic.consistent_values(random.Random(7), GOV_2021)
+    lines = synthetic.render(AGENCY, 2023, GOV_2021, v, "tab").split("\n")
+    start = next(k for k, line in enumerate(lines) if line.startswith("二、主动公开"))
+    end = next(k for k, line in enumerate(lines) if line.startswith("三、收到和处理"))
+    table = lines[start + 1:end]
+    lines[start + 1:end] = ["本年度依照《条例》第二十条主动公开政府信息，情况详见附表。" if where.endswith("cited")
+                            else "本年度主动公开政府信息情况详见附表。"]
+    if where == "after_section_6":
+        at = next(k for k, line in enumerate(lines) if line.startswith("六、其他需要报告"))
+        lines[at + 2:at + 2] = ["附表：主动公开政府信息情况", *table]
+    else:
+        lines += [AGENCY, "2024年1月20日", "附件", "主动公开政府信息情况", *table]
+    report = extract_bytes("\n".join(lines).encode(), "report.txt")
+    assert {c.id: report.value(c.id) for c in forms.cells(GOV_2021)} == {c.id: v[c.id] for c in forms.cells(GOV_2021)}

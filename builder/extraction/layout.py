@@ -672,10 +672,20 @@ def locate(lines: list[str]) -> Layout:
     （见附表）, 数据见表二导出), the tables are looked for again after the report's last section."""
     lines = split_headings(lines)
     layout = Layout(lines, _regions(lines))
-    if any(layout.rows(table) for table in layout.regions) or (last := _last_section(lines, layout)) is None:
+    printed = [table for table in layout.regions if any(row.has_values for row in layout.rows(table))]
+    if len(printed) == len(_TABLES) or (last := _last_section(lines, layout)) is None:
         return layout
     appended = Layout(lines, _regions(lines, last))
-    return appended if any(appended.rows(table) for table in appended.regions) else layout
+    if not any(layout.rows(table) for table in layout.regions):
+        return appended if any(appended.rows(table) for table in appended.regions) else layout
+    # One table moved to an appendix after the last section (二、 says 见附表, 表二 after the signature), the others
+    # in place: that one's region there.
+    moved = {table: appended.regions[table] for table in _TABLES if table not in printed and table in appended.regions
+             and any(row.has_values for row in appended.rows(table))}
+    return Layout(lines, {**layout.regions, **moved}) if moved else layout
+
+
+_TABLES = ("t2", "t3", "t4")
 
 
 def _last_section(lines: list[str], layout: Layout) -> int | None:
@@ -716,7 +726,11 @@ def _regions(lines: list[str], start: int = 0) -> dict[str, tuple[int, int]]:
             t4 = _first(_T4_ANCHOR, lines, forward + 1)
         if forward is not None and t4 is None:  # no heading or header: its one row of 15 figures right after
             t4 = _first(_T4_BARE_ROW, lines, forward + 1, min(len(lines), forward + 4))
-    after = max((start for start in (t2, t3, t4) if start is not None), default=None)
+    # Table 2 alone after tables 3 and 4 (二、 says 见附表; 表二 after 六、 or after the signature), no table 3 after it
+    # (a compilation's next report would print its own): the report's, to the end; the others end at 五、 as usual.
+    moved_t2 = (t2 is not None and t3 is not None and t4 is not None and t2 > max(t3, t4)
+                and _first(_T3_ANCHOR, lines, t2) is None)
+    after = max((start for start in ((t3, t4) if moved_t2 else (t2, t3, t4)) if start is not None), default=None)
     t5 = _first(SECTION_HEADINGS["t5"], lines, after) if after is not None else None
     if t5 is None and after is not None:
         t5 = _first(SECTION_HEADINGS["t6"], lines, after)
@@ -725,7 +739,7 @@ def _regions(lines: list[str], start: int = 0) -> dict[str, tuple[int, int]]:
         end = _start_of_heading(lines, t4, following)  # tables alone: another report's table 2 after this one's 4
     if t2 is not None:
         later = [start for start in (t3, t4) if start is not None and start > t2]
-        regions["t2"] = (t2, min(later) if later else end)
+        regions["t2"] = (t2, min(later) if later else n if moved_t2 else end)
     if t3 is not None:
         later = [start for start in (t2, t4) if start is not None and start > t3]
         regions["t3"] = (t3, min(later) if later else end)
