@@ -267,6 +267,7 @@ def test_a_count_worded_as_reports_word_it_is_the_headline(text, expected):
     ("2018年上半年共收到政府信息公开申请50件。", "applications_received"),  # part of the year
     ("本年度收到政府信息公开申请12件。不予处理的重复申请3件。", "applications_handled"),  # not handled
     ("本年度收到政府信息公开申请12件。延期答复3件。", "applications_answered"),  # a kind of answer
+    ("全年受理档案查阅利用申请4862人次，受理跨馆出证申请318件，办结318件。", "applications_answered"),  # an archive's
     ("申请人申请公开政府信息的数量、频次明显超过合理范围的，按照《政府信息公开信息处理费管理办法》收取信息处理费："
      "同一申请人一个自然月内累计申请10件以下（含10件）的，不收费；", "applications_handled"),  # a fee rule's bound
 ])

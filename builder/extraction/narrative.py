@@ -622,7 +622,8 @@ _EXACT_AFTER = re.compile(r"\s*(?:[（(]\s*(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s*[件�
 # (浙江政务服务网, a province's portal applications are sent through, names no other process.)
 _OTHER_PROCESS = re.compile(r"行政审批|审批服务|政务服务(?!网|平台|一体化平台)|便民服务|服务申请|服务大厅|政务大厅|服务中心|"
                             r"窗口|办件|12345|热线|信访|信箱|来信|"
-                            r"不动产|登记|许可|低保|救助|补助|补贴|公租房|廉租|保障性住房|社保|医保|养老|入学|户籍")
+                            r"不动产|登记|许可|低保|救助|补助|补贴|公租房|廉租|保障性住房|社保|医保|养老|入学|户籍|"
+                            r"出证|查档|档案查阅|档案利用|查阅利用")  # (an archive's services)
 _DISCLOSURE_WORDS = re.compile(r"信息公开|依申请")
 _PROPOSALS = re.compile(r"(?:代表|人大)建议|(?:委员|政协)提案|建议提案|议案")  # deputies' proposals, answered as such
 # A mention that says the figure is none (该数据不属于政府信息公开申请): no sign of a disclosure count.
