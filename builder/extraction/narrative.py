@@ -219,11 +219,12 @@ PATTERNS: tuple[Pattern, ...] = (
     _p("normative_docs_issued", r"(?:制发|印发|出台|制定|发布)[^。；;，,]{0,20}?文件\s*\d+\s*(?:件|个|份)\s*[，,]?\s*"
        r"其中(?:行政)?规范性文件\s*" + _N + "(?:件|个|份)"),
     # 制发省政府规章6件、行政规范性文件42件; 现行有效市政府规章96件、行政规范性文件624件: listed after the rules
+    # (…规章187件、省政府及省政府办公厅行政规范性文件298件: the documents' owners named)
     # (现行有效政府规章1件（《…办法》）、行政规范性文件5件: the rules' titles in brackets)
-    _p("normative_docs_issued", r"(?:制发|印发|出台|制定)(?:了)?[^。；;，,]{0,12}?" + _RULES_COUNTED
+    _p("normative_docs_issued", r"(?:制发|印发|出台|制定)(?:了)?[^。；;，,]{0,12}?" + _RULES_COUNTED + _OWNER
        + r"(?:行政)?规范性文件\s*" + _N + "(?:件|个|份)"),
-    _p("normative_docs_in_force", r"现行有效(?:的)?[^。；;，,]{0,12}?" + _RULES_COUNTED + r"(?:行政)?规范性文件\s*"
-       + _N + "(?:件|个|份)"),
+    _p("normative_docs_in_force", r"现行有效(?:的)?[^。；;，,]{0,12}?" + _RULES_COUNTED + _OWNER
+       + r"(?:行政)?规范性文件\s*" + _N + "(?:件|个|份)"),
     _p("normative_docs_issued", r"(?:未|没有)(?:制发|印发|出台|制定)(?:任何)?(?:行政)?规范性文件", 0),
     _p("normative_docs_in_force", r"现行有效(?:的)?" + _OWNER + r"(?:行政)?规范性文件(?:共计|共|合计|为)?\s*" + _N
        + "(?:件|个|份)"),
