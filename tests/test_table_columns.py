@@ -691,3 +691,12 @@ LITIGATION_NAMED = [c.id for c in forms.T4_COLUMNS]
 ])
 def test_table_4_groups_are_read_in_the_order_the_header_prints_them(lines, groups):
     assert t4_columns(lines) == tuple((g, c) for g in groups for c in LITIGATION_NAMED)
+
+
+def test_a_row_naming_a_result_only_is_of_the_group_above_it():
+    from builder.extraction.columns import t4_cell_named
+
+    assert t4_cell_named("结果纠正", "admin_review") == ("admin_review", "corrected")
+    assert t4_cell_named("行政诉讼 总计", "litigation_direct") == ("litigation_direct", "total")  # 行政诉讼's middle row
+    assert t4_cell_named("行政诉讼-结果维持", "admin_review") is None  # which kind of litigation? not review's
+    assert t4_cell_named("结果纠正") is None

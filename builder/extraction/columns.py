@@ -250,10 +250,11 @@ def t4_result(label: str) -> str | None:
 def t4_cell_named(label: str, group_above: str | None = None) -> tuple[str, str] | None:
     """The table-4 cell a row's label names whole, group and result (行政复议-结果维持, 行政诉讼（复议后起诉）
     -总计), as a table 4 printed as a list names its cells; None when it names no one group (行政诉讼 alone
-    is either) or no result. A label naming a result and no group at all is of ``group_above``, the group of the
-    row above, when given: a merged cell prints a group's name once, beside its first row."""
+    is either) or no result. A label naming a result and no group at all (or 行政诉讼 alone, under a kind of
+    litigation) is of ``group_above``, the group of the row above, when given: a merged cell prints a group's
+    name once, beside its first row."""
     groups = {_T4_GROUP_IDS[m.group()] for m in _T4_GROUP_WORD.finditer(label_core(label))}
-    if not groups and group_above is not None and "行政诉讼" not in label:
+    if not groups and group_above is not None and ("行政诉讼" not in label or group_above != "admin_review"):
         groups = {group_above}
     result = t4_result(label)
     return (groups.pop(), result) if len(groups) == 1 and result is not None else None
