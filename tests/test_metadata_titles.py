@@ -406,3 +406,15 @@ def test_a_sidebar_of_other_reports_above_the_heading_is_not_the_title():
             "<p>五、存在的主要问题及改进情况</p><p>无。</p></body></html>")
     report = extract_bytes(page.encode(), "t20230130_2871234.html")
     assert (report.agency.name, report.year, report.agency.adcode) == ("公主岭市人民政府", 2022, "220184")
+
+
+def test_a_title_whose_last_character_a_narrow_print_put_on_its_own_line_is_the_title():
+    """A CMS page printed by a browser: below the site's menu the title's last character stands alone on the next
+    line (…工作年度报 / 告), and the agency was read from the 来源 line and the signature (the office, not the
+    government the title names)."""
+    lines = ["欢迎访问赣州市章贡区人民政府！无障碍 | 长者模式 | 繁體 | 登录", "赣州市章贡区人民政府", "请输入关键词 搜索", "首页",
+             "政务动态", "信息公开", "政务服务", "互动交流", "当前位置：首页 > 信息公开 > 政府信息公开年度报告",
+             "赣州市章贡区人民政府2024年政府信息公开工作年度报", "告",
+             "发布时间：2025-01-24 11:08 来源：章贡区人民政府办公室 浏览次数：1",
+             "本报告所列数据统计期限自2024年1月1日起至2024年12月31日止。", "一、总体情况"]
+    assert find_title(lines) == ("赣州市章贡区人民政府", 2024)

@@ -467,6 +467,9 @@ def read_title(lines: list[str]) -> Title:
     wrapped = ["".join(head[i:i + n]).replace(" ", "") for i in range(2, 10) for n in (3, 2)
                if (i >= 3 or n == 3) and i + n <= len(head) and _TITLE_END.search(head[i + n - 1])
                and all(len(part) <= 40 and not _CLAUSE_MARK.search(part) for part in head[i:i + n])]
+    # …or its last character or two alone on the line below it (…工作年度报 / 告: a browser's print, narrow).
+    wrapped += ["".join(head[i:i + 2]).replace(" ", "") for i in range(2, 10) if i + 2 <= len(head)
+                and len(head[i + 1].strip()) <= 2 and _TITLE_END.search("".join(head[i:i + 2]).replace(" ", ""))]
     # A title on one line first: a site's name printed above it is no part of it.
     body = "\n".join(lines)
     above = {text: head[i - 1].replace(" ", "") for i, text in enumerate(singles) if i}
