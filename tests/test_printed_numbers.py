@@ -635,3 +635,20 @@ def test_table_4_printing_each_group_s_total_first_under_a_broken_header_is_read
     report = extract_bytes((text[:start] + "\n".join(table) + "\n" + text[end:]).encode(), "report.txt")
     got = [report.value(forms.t4_cell(g.id, c.id)) for g in forms.T4_GROUPS for c in forms.T4_COLUMNS]
     assert got == [4, 0, 1, 1, 6, 2, 0, 0, 1, 3, 1, 0, 1, 0, 2]
+
+
+def test_wrapped_digits_a_character_or_two_off_their_values_are_joined_to_the_nearest():
+    """pdftotext put a narrow cell's wrapped digits a character or two left of their values (164 106 … 276 /
+    申请数量 7 1 8: the 1 nearer the gap between 164 and 106 than under 106), and the row was read as 164, 106, …,
+    276. Each line's pieces go to the nearest of the row's seven values, left to right, where the total then holds."""
+    v = values(GOV_2021)
+    for column in ("natural_person", "commercial_enterprise", "total"):
+        v[forms.t3_cell("new_received", column)] += 1000
+    v[forms.t3_cell("new_received", "total")] += 1000
+    text = laid_out_t3(v, {"new_received": {"natural_person": 1, "commercial_enterprise": 1, "total": 1}})
+    lines = text.split("\n")
+    at = next(k for k, line in enumerate(lines) if line.startswith("一、本年新收")) + 1
+    lines[at] = lines[at][:20] + lines[at][24:]  # the tails left of their values, in the gaps between the columns
+    report = extract_bytes("\n".join(lines).encode(), "report.txt")
+    assert [report.value(forms.t3_cell("new_received", c)) for c in T3_COLUMNS] == [
+        v[forms.t3_cell("new_received", c)] for c in T3_COLUMNS]

@@ -1162,11 +1162,14 @@ def _with_wrapped_digits(rows: list[ValueRow], lines: list[str], size: int) -> l
         at = row.line
         for group in ((at - 1, at, at + 1), (at, at + 1), (at - 1, at), (at, at + 1, at + 2)):
             pieces = _wrapped_pieces(group, at, own, lines, used, size)
-            cells = _stacked(sorted(pieces, key=lambda p: p[1])) if pieces else None
-            counts = [int(cell.replace(",", "")) for cell in cells] if cells is not None else []
-            if len(counts) == size and counts[-1] == sum(counts[:-1]):
-                out[k] = cells
-                used |= set(group) - {at}
+            for cells in (_stacked(sorted(pieces, key=lambda p: p[1])) if pieces else None,
+                          _anchored(pieces, at) if pieces and len(own) == size else None):
+                counts = [int(cell.replace(",", "")) for cell in cells] if cells is not None else []
+                if len(counts) == size and counts[-1] == sum(counts[:-1]):
+                    out[k] = cells
+                    used |= set(group) - {at}
+                    break
+            if k in out:
                 break
     if not out:
         return rows
@@ -1214,6 +1217,29 @@ def _stacked(pieces: list[tuple[int, int, int, str]]) -> list[str] | None:
             columns.append([piece])
     joined = ["".join(p[3] for p in sorted(column)) for column in columns]
     return None if any(len(cell) > 1 and cell.startswith("0") for cell in joined) else joined  # (no number does)
+
+
+_ANCHOR_REACH = 3  # characters between a piece's centre and its value's in text laid out by pdftotext
+
+
+def _anchored(pieces: list[tuple[int, int, int, str]], at: int) -> list[str] | None:
+    """The row's values (on line ``at``, one a column) with the pieces of the lines around joined to them, each
+    line's pieces to the nearest values left to right, one a value: pdftotext lays a narrow cell's wrapped digits
+    a character or two off its value (164 106 … 276 / 申请数量 7 1 8, the 1 between 164 and 106). None when a
+    piece stands by no value."""
+    anchors = [piece for piece in pieces if piece[0] == at]
+    joined: list[list[tuple[int, str]]] = [[(at, text)] for _, _, _, text in anchors]
+    for line in sorted({piece[0] for piece in pieces} - {at}):
+        last = -1
+        for _, start, end, text in sorted(piece for piece in pieces if piece[0] == line):
+            centre = (start + end) / 2
+            free = [(abs(centre - (a[1] + a[2]) / 2), k) for k, a in enumerate(anchors) if k > last]
+            if not free or (near := min(free))[0] > _ANCHOR_REACH:
+                return None
+            last = near[1]
+            joined[last].append((line, text))
+    cells = ["".join(text for _, text in sorted(column)) for column in joined]
+    return None if any(len(cell) > 1 and cell.startswith("0") for cell in cells) else cells
 
 
 def _halves_joined(head: ValueRow, tail: ValueRow) -> str:
