@@ -483,3 +483,18 @@ def test_a_table_crawled_a_cell_a_line_in_chinese_numerals_reads_its_yi_as_one()
     report = extract_bytes(text.encode(), "2021年政府信息公开工作年度报告.txt")
     got = [report.value(forms.t4_cell(g.id, c.id)) for g in forms.T4_GROUPS for c in forms.T4_COLUMNS]
     assert got == [1, 0, 0, 0, 1] + [0] * 10
+
+
+def test_a_short_row_that_only_its_own_inferred_total_would_confirm_is_not_repaired():
+    """pdfminer's text of table 3, values a box each: a run of six values from several rows and columns beside the
+    label 予以公开 (356 47 21 3 123 20), the rest of the table unread. Read with a dropped blank at its total, which
+    its own sum then fills (570), the row was 'repaired': no sum checked it. It stays unsure."""
+    from builder.extraction.layout import ValueRow
+    from builder.extraction.tables import Tables, _Slot, read_table
+
+    slots = [_Slot(tuple(forms.t3_cell(row.id, c.id) for c in forms.T3_COLUMNS),
+                   ValueRow("（一）予以公开", ["356", "47", "21", "3", "123", "20"], False, 10) if row.id == "granted" else None)
+             for row in forms.FORMS["gov-2021"].t3_rows]
+    out = Tables()
+    read_table(slots, [i for i in forms.identities("gov-2021") if i.check.startswith("t3")], out, "t3")
+    assert {out.cells[forms.t3_cell("granted", c.id)].value for c in forms.T3_COLUMNS} == {None}

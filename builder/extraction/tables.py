@@ -811,6 +811,7 @@ def _resolve(slots, runs, displaced, fixed, identities, out: Tables, table: str,
     # Past the search budget no reading is taken: the run's cells stay ambiguous.
     run_choices = [(slot, tokens, Choice(slot.ids, ())) for slot, tokens in runs]
     choices = [c for _, _, c in run_choices] + [Choice(slot.ids, ()) for slot, _ in aligned]
+    droppable: list[bool] = [False] * len(runs)
     try:
         run_choices = [(slot, tokens, _run_choice(slot, tokens, identities, checked)) for slot, tokens in runs]
         choices = [c for _, _, c in run_choices] + _displaced_choices(displaced, fixed, slots, out)
@@ -841,7 +842,9 @@ def _resolve(slots, runs, displaced, fixed, identities, out: Tables, table: str,
     if only_exact and not exact:
         return False
     count = len(choices) - len(aligned)
-    short = {cell for slot, tokens, _ in run_choices if _lacks_cells(slot, tokens) for cell in slot.ids}
+    # (a row whose blank cells the text dropped is short too: a blank its own sum would fill is no evidence)
+    short = {cell for (slot, tokens, _), dropped in zip(run_choices, droppable)
+             if _lacks_cells(slot, tokens) or (blanks_dropped and dropped) for cell in slot.ids}
     if exact and short:
         broken = _unchecked_by_some_reading(fixed, choices[:count], solutions, identities, short)
     _apply(choices[:count], solutions, exact, blanks_dropped, run_choices, short, displaced, fixed, out, table, checked,
