@@ -1107,3 +1107,11 @@ def test_a_year_written_in_chinese_numerals_is_read_as_its_digits():
     """结转至二〇二五年继续办理6件: the carried-forward count names the next year, here in numerals, and was lost."""
     assert headlines(figures("截至年底办结286件，结转至二〇二五年继续办理6件。", 2024))[
         "applications_carried_forward"] == 6
+
+
+def test_a_town_s_own_count_after_its_city_s_towns_count_is_its_headline():
+    """玉山镇: 11个区镇共收到政府信息公开申请487件，我镇收到63件: the 487 was the town's headline (存疑 against its
+    table); the towns' and zones' together are a wider scope, and 我镇's count, its noun left implied, is its own."""
+    found = figures("2024年，11个区镇共收到政府信息公开申请487件，我镇收到63件，居第二位。", 2024)
+    assert headlines(found)["applications_received"] == 63
+    assert headlines(figures("全年共收到政府信息公开申请30件，我局收到12件。", 2024))["applications_received"] == 30

@@ -93,6 +93,9 @@ PATTERNS: tuple[Pattern, ...] = (
        + _N + "(?:件|份)"),
     _p("applications_received",
        r"(?:未|没有)(?:收到|受理|接到)" + _NEGATED_APPLICATION_GAP + r"申请(?!人)(?![^。；;，,]{0,6}(?:复议|诉讼))", 0),
+    # 11个区镇共收到政府信息公开申请487件，我镇收到63件: after a wider scope's count, the body's own, the noun implied
+    _p("applications_received", r"(?<=[，,；;])\s*(?:其中)?(?:[我本](?:镇|乡|街道|局|委|办|机关|单位|级))(?:共)?"
+       r"(?:收到|受理|新收|接收)\s*" + _N + "件"),
     # 受理申请数量较上年的37件增长62.2%，达到60件: the comparison first, then the year's count
     _p("applications_received", r"(?:收到|受理|新收|接收|接到)(?:了)?" + _APPLICATION_GAP + r"(?:依申请公开|申请)[^。；;]{0,30}?"
        r"较[^。；;]{0,24}?[，,]\s*(?:达到|达|为|增至|增加到|增长到|升至|降至|下降到|减少到|减至)\s*" + _N + "件"),
@@ -609,10 +612,12 @@ _SECTOR_SYSTEM = re.compile(r"(?:全市|全区|全县|全省|全州|全盟|全�
 # Every level or body of a region (全区各级行政机关, 全市各区(市)县政府及市级部门): a government's report
 # before the 2019 form spoke for them.
 _ALL_LEVELS = re.compile(r"(?:全市|全区|全县|全省|全州|全盟|全旗)(?:各(?:级|区|县|市|乡镇|街道|部门|单位)"
-                         r"|\d+个(?:乡镇|镇街|街镇|街道|乡|镇|部门|单位)"  # (全县16个乡镇: the towns, not the county)
-                         r"|(?!各?行政机关)[\u4e00-\u9fff]{1,6}?机关)")  # (全省公安机关: every body of a sector)
-# The report's body naming itself as a clause's subject: what it states is its own.
-_OWN_SUBJECT = re.compile(r"本机关|本单位|本级|本局|本委|本办|我局|我委|我办|我单位|[省市区县州旗]政府办(?:公室|公厅)?")
+                         r"|\d+个(?:乡镇|镇街|街镇|街道|区镇|乡|镇|部门|单位)"  # (全县16个乡镇: the towns, not the county)
+                         r"|(?!各?行政机关)[\u4e00-\u9fff]{1,6}?机关)"  # (全省公安机关: every body of a sector)
+                         r"|(?<![\d个])\d+个(?:区镇|镇街|街镇)")  # (11个区镇共收到…: a city's towns and zones together)
+# The report's body naming itself as a clause's subject: what it states is its own (a town's 我镇 too).
+_OWN_SUBJECT = re.compile(r"本机关|本单位|本级|本局|本委|本办|我局|我委|我办|我单位|[省市区县州旗]政府办(?:公室|公厅)?"
+                          r"|[我本](?:镇|乡|街道)")
 _INCLUDES = re.compile(r"[(（]\s*含")
 _TOTAL_WORDS = re.compile(r"共计|共|合计|总计|累计|全年|总数|总量|全部")
 _SUM_WORDS = re.compile(r"共计|合计|总计")
