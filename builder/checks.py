@@ -539,8 +539,10 @@ def _meta_year(report, context=None) -> list[Result]:
         for m in _REPORTING.finditer(sentence):
             # A comparison with another year ("较2021年") is not what the body reports on, nor is an
             # aside in brackets (申请24件（2019年为19件）), nor another year's cases a sentence frames in
-            # this one's (另有2021年受理的2件行政诉讼于本年度审结).
-            if not re.search(r"(?:较|比|同比|相比|与)\s*$", sentence[: m.start(1)]) \
+            # this one's (另有2021年受理的2件行政诉讼于本年度审结), nor a document's title it cites
+            # (我局《2022年政府信息公开工作年度报告》指出…).
+            before = sentence[: m.start(1)]
+            if not re.search(r"(?:较|比|同比|相比|与)\s*$", before) and before.count("《") <= before.count("》") \
                     and not in_aside(sentence, m.start(1)) and not _THIS_YEAR.search(sentence):
                 reported[-1][2].append(int(m.group(1)))
     evidence: list[tuple[int, str]] = []

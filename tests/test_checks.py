@@ -573,6 +573,8 @@ def test_meta_year_passes_when_title_period_and_body_agree():
                                       "清理2019年以前公开的过时信息320条。", "2019年以来累计公开信息8600条。",
                                       # the years documents were published in, cleared or checked this year
                                       "全年清理2020年、2021年发布的过期失效信息96条。",
+                                      # a document's title the body cites
+                                      "我局《2021年政府信息公开工作年度报告》指出：全年收到申请52件，答复质量有待提高。",
                                       "对2019—2021年发布的规划公示信息进行全面核查，撤下过期信息214条。",
                                       "自2008年《条例》实施以来，累计收到政府信息公开申请1,236件。",
                                       # the year before set beside the report's, clause by clause
