@@ -332,6 +332,13 @@ def test_no_county_for_a_town_from_a_city_site_or_disagreeing_owners(header, foo
     assert report.agency.adcode is None and report.agency.agency_id.startswith("000000-")
 
 
+def test_a_town_of_a_city_without_counties_is_the_city_s_whose_site_publishes_it():
+    """东莞 has towns and no counties: a town's page on the city's site (主办：东莞市人民政府办公室) was given no region,
+    a city's site being taken to publish its counties' towns. A city without counties publishes its own."""
+    report = extract_bytes(_town_page("东莞市人民政府门户网站", "主办：东莞市人民政府办公室").encode(), "town.txt")
+    assert (report.agency.province, report.agency.city, report.agency.adcode) == ("广东省", "东莞市", "441900")
+
+
 def test_a_town_s_own_report_is_its_government_s_where_the_text_says_only_the_town():
     """于都县梓山镇2022年…报告, the text saying 我镇: the town's 人民政府, as a county's report is its
     government's (and a street's its 办事处)."""

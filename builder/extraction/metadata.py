@@ -1504,9 +1504,18 @@ def _site_region(name: str, page_lines: list[str] | None) -> str | None:
     if not owner:
         return None
     adcode, end = resolve_region(owner)
-    if adcode is None or adcode.endswith("00") or not re.fullmatch(r"(?:人民)?政府", owner[end:]):
+    if adcode is None or not re.fullmatch(r"(?:人民)?政府", owner[end:]):
+        return None
+    if adcode.endswith("00") and (adcode.endswith("0000") or adcode[:4] in _cities_with_counties()):
         return None  # a city's or province's site also publishes its counties' bodies: no county said
-    return adcode
+    return adcode  # (a city without counties, 东莞市, publishes its towns' reports: they are the city's)
+
+
+@lru_cache(maxsize=1)
+def _cities_with_counties() -> frozenset[str]:
+    """The first four digits of every city the gazetteer has county-level divisions under (not 东莞, 中山, 儋州)."""
+    return frozenset(code[:4] for code in (key[:6] for key in gazetteer().ad_2_addr_dict)
+                     if not code.endswith("00") and not code.endswith("01"))
 
 
 # A city bureau's branch named after a district of the city: 南通市公安局崇川分局, 济南市生态环境局历城分局,
