@@ -438,6 +438,11 @@ def test_a_run_of_twice_a_row_s_values_or_more_is_no_row():
     out = Tables()
     read_table([_Slot(ids, ValueRow("机构", run, False, 10))], forms.identities("gov-2021"), out, "t3")
     assert {out.cells[c].status for c in ids} == {"ambiguous"}
+    # Two years side by side (2022年 | 2023年), exactly twice the row: a window of them, as before.
+    two_years = ["5", "1", "0", "0", "0", "0", "6", "8", "2", "0", "1", "0", "0", "11"]
+    read_table([_Slot(ids, ValueRow("1.本机关不掌握相关政府信息", two_years, True, 10))], forms.identities("gov-2021"), out,
+               "t3")
+    assert [out.cells[c].value for c in ids] == [8, 2, 0, 1, 0, 0, 11]
     # A row of table 2 prints its one value in each cell the value spans (| 行政许可 | 13021 | 13021 | 13021 |): read.
     read_table([_Slot(("t2.licensing.decisions",), ValueRow("行政许可", ["13021"] * 3, True, 20))], [], out, "t2")
     assert out.cells["t2.licensing.decisions"].value == 13021
@@ -498,3 +503,17 @@ def test_a_short_row_that_only_its_own_inferred_total_would_confirm_is_not_repai
     out = Tables()
     read_table(slots, [i for i in forms.identities("gov-2021") if i.check.startswith("t3")], out, "t3")
     assert {out.cells[forms.t3_cell("granted", c.id)].value for c in forms.T3_COLUMNS} == {None}
+
+
+def test_a_group_its_own_sum_checks_in_a_row_with_dropped_blanks_is_still_read():
+    """OCR of table 4 dropped two blank cells (0 1 0 0 1 1 0 0 0 0 0 0 0: thirteen values for fifteen): the first
+    group, whose own sum holds with its five values, is read; only cells that no reading checks stay unsure."""
+    from builder.extraction.layout import ValueRow
+    from builder.extraction.tables import Tables, _Slot, read_table
+
+    ids = tuple(forms.t4_cell(g.id, c.id) for g in forms.T4_GROUPS for c in forms.T4_COLUMNS)
+    out = Tables()
+    row = ValueRow("", ["0", "1", "0", "0", "1", "1", "0", "0", "0", "0", "0", "0", "0"], False, 10)
+    read_table([_Slot(ids, row)], forms.t4_identities(), out, "t4")
+    assert [out.cells[forms.t4_cell("admin_review", c)].value for c in ("upheld", "corrected", "other", "pending")] \
+        == [0, 1, 0, 0]

@@ -357,7 +357,7 @@ def read_table(slots: list[_Slot], identities: list[Identity], out: Tables, tabl
             # Twice a row of table 3 or 4 or more are several rows' or columns' run together (a column block of
             # plain pdftotext, 20 values a line each under a header word): whichever seven keep their sums, by
             # chance. (A row of table 2 prints its one value in each cell it spans: 13021 | 13021 | 13021.)
-            run_together = table != "t2" and len(printed) >= 2 * size
+            run_together = table != "t2" and len(printed) > 2 * size
             which = None if len(printed) in extra_columns or run_together else _window(
                 printed, size, _local(identities, slot.ids), window_of_width.get(len(printed), keep),
                 joinable=not slot.row.delimited)
@@ -842,34 +842,40 @@ def _resolve(slots, runs, displaced, fixed, identities, out: Tables, table: str,
     if only_exact and not exact:
         return False
     count = len(choices) - len(aligned)
-    # (a row whose blank cells the text dropped is short too: a blank its own sum would fill is no evidence)
-    short = {cell for (slot, tokens, _), dropped in zip(run_choices, droppable)
-             if _lacks_cells(slot, tokens) or (blanks_dropped and dropped) for cell in slot.ids}
+    short = {cell for slot, tokens, _ in run_choices if _lacks_cells(slot, tokens) for cell in slot.ids}
     if exact and short:
         broken = _unchecked_by_some_reading(fixed, choices[:count], solutions, identities, short)
-    _apply(choices[:count], solutions, exact, blanks_dropped, run_choices, short, displaced, fixed, out, table, checked,
-           crowded, broken)
+    # A row whose blank cells the text dropped: a cell no reading checks (the blank put where only its own
+    # sum, then unknown, would fill it) is no evidence.
+    dropped_cells = {cell for (slot, _, _), dropped in zip(run_choices, droppable) if blanks_dropped and dropped
+                     for cell in slot.ids}
+    if exact and dropped_cells:
+        broken |= _unchecked_by_some_reading(fixed, choices[:count], solutions, identities, dropped_cells, every=True)
+    _apply(choices[:count], solutions, exact, blanks_dropped, run_choices, short | dropped_cells, displaced, fixed, out,
+           table, checked, crowded, broken)
     if aligned:
         _apply_aligned(aligned, choices, solutions if exact else [], fixed, out, table)
     return True
 
 
 def _unchecked_by_some_reading(fixed: dict, choices: list[Choice], solutions: list[tuple[int, ...]],
-                               identities: list[Identity], cells: set[str]) -> set[str]:
-    """Of ``cells`` (a short row's), those some reading leaves with no identity to check them: each
-    identity they are in holds a cell that reading leaves unknown (the row's missing cell put in
-    their group). A reading is evidence for a cell only through an identity it closes; a report
+                               identities: list[Identity], cells: set[str], every: bool = False) -> set[str]:
+    """Of ``cells`` (a short row's), those some reading (``every``: every reading) leaves with no identity to
+    check them: each identity they are in holds a cell that reading leaves unknown (the row's missing cell put
+    in their group). A reading is evidence for a cell only through an identity it closes; a report
     whose own sums fail leaves one reading "allowed" only because the gap lands where nothing
     can fail."""
     around = {cell: [i for i in identities if cell in i.cells] for cell in cells}
-    unchecked: set[str] = set()
+    per_reading: list[set[str]] = []
     for solution in solutions:
         values = dict(fixed)
         for choice, index in zip(choices, solution):
             values.update(zip(choice.cells, choice.options[index]))
-        unchecked.update(cell for cell, sums in around.items()
-                         if sums and all(any(values.get(c) is None for c in i.cells) for i in sums))
-    return unchecked
+        per_reading.append({cell for cell, sums in around.items()
+                            if sums and all(any(values.get(c) is None for c in i.cells) for i in sums)})
+    if not per_reading:
+        return set()
+    return set.intersection(*per_reading) if every else set.union(*per_reading)
 
 
 def _broken_cells(fixed: dict, choices: list[Choice], solutions: list[tuple[int, ...]],
