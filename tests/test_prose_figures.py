@@ -1115,3 +1115,49 @@ def test_a_town_s_own_count_after_its_city_s_towns_count_is_its_headline():
     found = figures("2024年，11个区镇共收到政府信息公开申请487件，我镇收到63件，居第二位。", 2024)
     assert headlines(found)["applications_received"] == 63
     assert headlines(figures("全年共收到政府信息公开申请30件，我局收到12件。", 2024))["applications_received"] == 30
+
+
+@pytest.mark.parametrize(("text", "place", "key", "expected"), [
+    # a division named with every level (济南市各级行政机关) is a scope wider than a district's government; 我区 its own
+    ("2021年，济南市各级行政机关共收到政府信息公开申请6842件，我区收到312件，占全市4.6%。", "历下区",
+     "applications_received", 312),
+    # the city's count then the district's by name, the verb and the noun left implied
+    ("全市各级行政机关全年共收到政府信息公开申请5867件，其中武侯区213件，占全市的3.6%。", "武侯区",
+     "applications_received", 213),
+    # 范围内: all of an area; 其中涉及我市的: the county-level city's own cases, no part of its total
+    ("2024年，温州市范围内涉政府信息公开行政复议案件121件、行政诉讼案件43件，其中涉及我市的行政复议9件、行政诉讼6件。",
+     "瑞安市", "admin_review_cases", 9),
+    ("2024年，温州市范围内涉政府信息公开行政复议案件121件、行政诉讼案件43件，其中涉及我市的行政复议9件、行政诉讼6件。",
+     "瑞安市", "litigation_cases", 6),
+    # a bureau calling itself 市局机关 after its city's system
+    ("2022年，全市公安机关涉及政府信息公开的行政复议案件19件、行政诉讼案件7件；市局机关被申请行政复议3件，"
+     "被提起行政诉讼1件。", "", "admin_review_cases", 3),
+])
+def test_a_body_s_own_count_after_its_wider_area_s(text, place, key, expected):
+    """Reports quoting their city's or system's figures before their own: the wider area named by its name
+    (济南市各级, 温州市范围内) and the body by its division (我区, 武侯区, 我市) or as 市局机关."""
+    found = find_figures(sentences([text]), 2024 if "2024" in text else 2021, own_place=place)
+    assert headlines(found)[key] == expected
+
+
+def test_we_of_a_division_is_a_government_s_own_only():
+    """我区 is a district government's own word; a district bureau's 我区 is its district, wider than itself."""
+    text = "2021年，济南市各级行政机关共收到政府信息公开申请6842件，我区收到312件。"
+    assert "applications_received" not in headlines(find_figures(sentences([text]), 2021))
+
+
+def test_cases_listed_before_their_outcome_are_the_outcome_s():
+    """全区有3件行政复议案件、1件行政诉讼案件被纠正: both counts are of the cases corrected (the first one's outcome
+    stands after the second count), not the year's cases."""
+    found = figures("全区因政府信息公开被申请行政复议14件、被提起行政诉讼12件。一是依申请公开数量持续增长，"
+                    "部分部门答复质量不高，全区有3件行政复议案件、1件行政诉讼案件被纠正。", 2021)
+    assert headlines(found)["admin_review_cases"] == 14
+    assert headlines(found)["litigation_cases"] == 12
+
+
+def test_documents_in_force_after_the_normative_among_the_year_s_documents():
+    """公开…文件97件，其中制发行政规范性文件9件，废止3件，现行有效58件: the 其中 picks the normative documents out
+    of the year's documents; their counts (issued, in force) are the report's."""
+    found = figures("公开市政府及市政府办公室文件97件，其中制发行政规范性文件9件，废止3件，现行有效58件。", 2024)
+    assert headlines(found)["normative_docs_in_force"] == 58
+    assert headlines(found)["normative_docs_issued"] == 9

@@ -349,6 +349,11 @@ def _reading_warnings(doc: Document) -> list[dict]:
     return warnings
 
 
+def _governed_division(name: str | None) -> str:
+    """The division a government's report is the government of (历下区人民政府 → 历下区), '' for other bodies."""
+    return _REGION_GOVERNMENT.sub("", name) if name and _REGION_GOVERNMENT.search(name) else ""
+
+
 def _tables_of_that_scope(narrative: list, cells: dict) -> bool:
     """Whether the prose's count of applications for every level of the region (全区各级行政机关共受理
     申请644件) is table 3's: the tables are then of that scope, and so are the report's totals."""
@@ -439,9 +444,11 @@ def extract_document(doc: Document) -> Report:
                                     "the text); region left empty, agency_id starts 000000"})
     all_levels = (template == PRE_2019 and bool(agency.name and _REGION_GOVERNMENT.search(agency.name))) or \
         tables_of_region(layout)
-    narrative = find_figures(doc.sentences, year, doc.lines if template == PRE_2019 else None, all_levels=all_levels)
+    own_place = _governed_division(agency.name_normalized)
+    narrative = find_figures(doc.sentences, year, doc.lines if template == PRE_2019 else None, all_levels=all_levels,
+                             own_place=own_place)
     if not all_levels and _tables_of_that_scope(narrative, tables.cells):
-        narrative = find_figures(doc.sentences, year, None, all_levels=True)
+        narrative = find_figures(doc.sentences, year, None, all_levels=True, own_place=own_place)
     if template == PRE_2019 and year >= _FORM_SINCE and not layout.regions and not narrative:
         raise errors.NotAReport(path, f"a {year} document with none of the form's tables or sections and no figure "
                                       "of a report (a notice or page about the reports, not one)")

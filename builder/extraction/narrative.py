@@ -7,6 +7,7 @@ whose ``n`` group is the number, and whether the wording is a negation (0).
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -32,8 +33,9 @@ _CASE_GAP = r"(?:(?!撤销|纠错|纠正|违法|败诉)[^。；;，,]){0,30}?"
 # What a count of cases may say of their cause before naming them: 1起因政府信息公开引发的行政复议.
 _CAUSED = r"(?:(?:因|涉及)政府信息公开(?:工作)?(?:引发|引起|产生|而提起)?的?)?(?:政府信息公开)?"
 _NOT_OUTCOME = r"(?![^。；;，,、]{0,4}?(?:决定|结果|被|纠错|纠正|败诉|判决))"
-# Cases named before their outcome (2件行政复议、行政诉讼案件被纠错) are the outcome's, not the year's.
-_NOT_CORRECTED = r"(?![^。；;，,\d]{0,12}?(?:纠错|纠正|撤销|确认违法|败诉))"
+# Cases named before their outcome (2件行政复议、行政诉讼案件被纠错; 3件行政复议案件、1件行政诉讼案件被纠正) are the
+# outcome's, not the year's.
+_NOT_CORRECTED = r"(?![^。；;，,\d]{0,12}?(?:、\s*\d+\s*(?:件|起|宗)[^。；;，,\d]{0,12}?)?(?:纠错|纠正|撤销|确认违法|败诉))"
 # Fees that are not for disclosure: a body's 行政事业性收费, 工本费, fines.
 _NOT_OTHER_FEES = r"(?![^。；;，,]{0,15}?(?:行政事业性|事业性收费|工本费|罚没|罚款))"
 # What a negation may say it is about before its verb: 未因政府信息公开工作被申请行政复议.
@@ -93,9 +95,6 @@ PATTERNS: tuple[Pattern, ...] = (
        + _N + "(?:件|份)"),
     _p("applications_received",
        r"(?:未|没有)(?:收到|受理|接到)" + _NEGATED_APPLICATION_GAP + r"申请(?!人)(?![^。；;，,]{0,6}(?:复议|诉讼))", 0),
-    # 11个区镇共收到政府信息公开申请487件，我镇收到63件: after a wider scope's count, the body's own, the noun implied
-    _p("applications_received", r"(?<=[，,；;])\s*(?:其中)?(?:[我本](?:镇|乡|街道|局|委|办|机关|单位|级))(?:共)?"
-       r"(?:收到|受理|新收|接收)\s*" + _N + "件"),
     # 受理申请数量较上年的37件增长62.2%，达到60件: the comparison first, then the year's count
     _p("applications_received", r"(?:收到|受理|新收|接收|接到)(?:了)?" + _APPLICATION_GAP + r"(?:依申请公开|申请)[^。；;]{0,30}?"
        r"较[^。；;]{0,24}?[，,]\s*(?:达到|达|为|增至|增加到|增长到|升至|降至|下降到|减少到|减至)\s*" + _N + "件"),
@@ -397,17 +396,19 @@ def _respectively(sentence: str) -> str:
 
 
 def find_figures(sentence_list: list[str], year: int | None = None, table_lines: list[str] | None = None,
-                 all_levels: bool = False) -> list[Figure]:
+                 all_levels: bool = False, own_place: str = "") -> list[Figure]:
     """Every stated figure, in the order the text states them, then the rows of
     a statistics table (pre-2019 reports), with at most one headline per key.
     ``all_levels``: the report speaks for every level of its region (全区各级行政机关…), as a government's
-    report before the 2019 form did; since then its tables, and so its totals, are the government's own."""
+    report before the 2019 form did; since then its tables, and so its totals, are the government's own.
+    ``own_place``: the division whose government the body is (历下区), which it may call itself by (我区)."""
+    own = _own_subject(own_place)
     found: list[tuple[int, Figure]] = []
     offset = 0
     lead = before = previous = ""
     for sentence in sentence_list:
         checkpoint()
-        scope, lead = lead, _wider_scope(lead, sentence)
+        scope, lead = lead, _wider_scope(lead, sentence, own)
         # the clause before this one in its sentence (自然人申请512件；商业企业申请63件。: the types it lists),
         # or the sentence a 其中 sentence breaks down (共收到申请246件。其中，自然人…)
         said = (before or (previous if sentence.lstrip().startswith("其中") else "")) + sentence
@@ -420,7 +421,7 @@ def find_figures(sentence_list: list[str], year: int | None = None, table_lines:
             continue
         has_digit = _HAS_NUMBER.search(sentence) is not None
         text, sentence = sentence, _respectively(sentence)  # the figures are read from the pairs, kept with the text
-        for pattern in PATTERNS:
+        for pattern in (*PATTERNS, *_own_patterns(own_place)):
             if pattern.needs not in mentioned or not (has_digit or pattern.value is not None):
                 continue
             for m in pattern.regex.finditer(sentence):
@@ -446,7 +447,7 @@ def find_figures(sentence_list: list[str], year: int | None = None, table_lines:
                 key = pattern.key
                 if key == "applications_received" and pattern.value is None and _WITH_CARRIED.match(sentence, m.end()):
                     key = "applications_handled"  # 收到申请1,027件（含上年结转36件）: the year's new and old ones
-                why = _context(key, sentence, m.start(), start, year, all_levels, scope)
+                why = _context(key, sentence, m.start(), start, year, all_levels, scope, own)
                 if pattern.year_offset and m.group("y"):
                     named = int(m.group("y"))
                     why = "other_year" if year is None or named != year + pattern.year_offset else (
@@ -473,7 +474,7 @@ def find_figures(sentence_list: list[str], year: int | None = None, table_lines:
                     found.append((offset + m.start() + 1, Figure(key, int(fixed.group("n").replace(",", "")), False,
                                                                  text, context=_context(key, sentence, m.start(),
                                                                                         start, year, all_levels,
-                                                                                        scope, corrected=True))))
+                                                                                        scope, own, corrected=True))))
     found.sort(key=lambda pair: pair[0])
     unique: list[Figure] = []
     seen: set[tuple] = set()
@@ -614,10 +615,34 @@ _SECTOR_SYSTEM = re.compile(r"(?:全市|全区|全县|全省|全州|全盟|全�
 _ALL_LEVELS = re.compile(r"(?:全市|全区|全县|全省|全州|全盟|全旗)(?:各(?:级|区|县|市|乡镇|街道|部门|单位)"
                          r"|\d+个(?:乡镇|镇街|街镇|街道|区镇|乡|镇|部门|单位)"  # (全县16个乡镇: the towns, not the county)
                          r"|(?!各?行政机关)[\u4e00-\u9fff]{1,6}?机关)"  # (全省公安机关: every body of a sector)
-                         r"|(?<![\d个])\d+个(?:区镇|镇街|街镇)")  # (11个区镇共收到…: a city's towns and zones together)
+                         r"|(?<![\d个])\d+个(?:区镇|镇街|街镇)"  # (11个区镇共收到…: a city's towns and zones together)
+                         # a division named, with every level or all of its area (济南市各级行政机关, 温州市范围内)
+                         r"|(?:全[市区县省州盟旗]|(?:(?![我本])[\u4e00-\u9fff]){2,8}?[省市区县州盟旗])(?:范围内各级|各级|范围内)")
 # The report's body naming itself as a clause's subject: what it states is its own (a town's 我镇 too).
 _OWN_SUBJECT = re.compile(r"本机关|本单位|本级|本局|本委|本办|我局|我委|我办|我单位|[省市区县州旗]政府办(?:公室|公厅)?"
-                          r"|[我本](?:镇|乡|街道)")
+                          r"|[我本](?:镇|乡|街道)|[省市区县州旗](?:局|厅|委)(?:机关|本级)")  # (市局机关: a bureau's own)
+_DIVISION_SUFFIXES = "省市区县州盟旗"
+
+
+@functools.lru_cache(maxsize=256)
+def _own_subject(place: str) -> re.Pattern:
+    """What the body calls itself: the words every body uses (本机关, 我局), and a government's division by its
+    name or as 我区 / 本县 (a government's report saying 我区 after the city's count speaks for itself)."""
+    if not place:
+        return _OWN_SUBJECT
+    words = [re.escape(place)] + ([f"[我本]{place[-1]}"] if place[-1] in _DIVISION_SUFFIXES else [])
+    return re.compile(_OWN_SUBJECT.pattern + "|" + "|".join(words))
+
+
+@functools.lru_cache(maxsize=256)
+def _own_patterns(place: str) -> tuple[Pattern, ...]:
+    """After a wider scope's count, the body's own, the verb or the noun implied (11个区镇共收到…487件，我镇收到63件;
+    全市…共收到申请5867件，其中武侯区213件; 其中市局机关41件)."""
+    own = r"\s*(?:涉及)?(?:" + _own_subject(place).pattern + r")(?:的)?"
+    return (_p("applications_received", r"(?:(?<=[，,；;])|其中)" + own + r"(?:共)?(?:收到|受理|新收|接收)(?:了)?"
+               r"(?:政府信息公开|依申请公开)?(?:申请)?\s*" + _N + "件"),
+            _p("applications_received", r"(?:收到|受理|新收|接收)[^。；;，,]{0,20}?申请[^。；;，,\d]{0,6}?\d[\d,]*\s*件"
+               r"\s*[，,、]\s*(?:其中)?" + own + r"\s*" + _N + "件"))
 _INCLUDES = re.compile(r"[(（]\s*含")
 _TOTAL_WORDS = re.compile(r"共计|共|合计|总计|累计|全年|总数|总量|全部")
 _SUM_WORDS = re.compile(r"共计|合计|总计")
@@ -655,6 +680,7 @@ _ANSWERED_OF_RECEIVED = re.compile(r"其中\s*(?:已经?|均已|共)?\s*(?:办�
 # 累计公开12.6万条，其中2021年新增8,437条 splits a running total by year: the year's share is its total.
 _YEAR_OF_RUNNING_TOTAL = re.compile(r"累计[^。；;]*其中\s*(?:本年度?|当年|今年|全年|(?:19|20)\d{2}\s*年度?)"
                                     r"(?:新增|新收|新发布|新公开|共|收到|受理)")
+_NORMATIVE_KEYS = frozenset({"normative_docs_issued", "normative_docs_in_force"})
 # Keys whose figures may have a fraction; every other key counts something.
 _MONEY_KEYS = frozenset({"fees_charged_cny"})
 # Keys about the year before by definition.
@@ -701,18 +727,19 @@ def in_aside(text: str, at: int) -> bool:
     return opened >= 0 and not any(c in text[opened:at] for c in ")）") and any(c in text[at:] for c in ")）")
 
 
-def _wider_scope(lead: str, clause: str) -> str:
+def _wider_scope(lead: str, clause: str, own: re.Pattern = _OWN_SUBJECT) -> str:
     """What a clause ending in ；hands to the next of its sentence: a scope wider than the report's body
     (全市各级行政机关…412件；因政府信息公开引发行政复议15件…: the city's cases too), when it names one
     and not the body itself (市政府办公室…2件；…); '' at a sentence's end."""
-    if not clause.endswith(("；", ";")) or _OWN_SUBJECT.search(clause):
+    if not clause.endswith(("；", ";")) or own.search(clause):
         return ""
     return clause if _ALL_LEVELS.search(clause) or _SECTOR_SYSTEM.search(clause) or any(
         _before_year_end(m) for m in _UNTIL_DATE.finditer(clause)) else lead
 
 
 def _context(key: str, sentence: str, start: int, number_start: int, year: int | None,
-             all_levels: bool = False, scope: str = "", corrected: bool = False) -> str:
+             all_levels: bool = False, scope: str = "", own_subject: re.Pattern = _OWN_SUBJECT,
+             corrected: bool = False) -> str:
     """Why a figure cannot be a headline ('' when it may be): another year, a part, a change, another
     process, a sub-category or another scope (also one the sentence's clauses before set: ``scope``)."""
     clause_start = max(sentence.rfind(c, 0, start) for c in "，,；;：:") + 1
@@ -760,12 +787,13 @@ def _context(key: str, sentence: str, start: int, number_start: int, year: int |
         year_words = _CARRIED_IN.sub("", year_words)
     if key not in _PREVIOUS_YEAR_KEYS and _OTHER_YEAR_WORDS.search(year_words):
         return "other_year"
-    own = not all_levels and _own_after_wider(scope + before)  # 全县各级…共287件，其中县政府办公室本级…31件: its own
+    own = not all_levels and _own_after_wider(scope + before, own_subject)  # 全县各级…共287件，其中县政府办公室本级…31件: its own
     if key in _TOTAL_KEYS and _inside_part(clause) and not _NEW_OF_HANDLED.search(clause) \
             and not (key == "applications_answered" and _ANSWERED_OF_RECEIVED.search(clause)) \
-            and not _YEAR_OF_RUNNING_TOTAL.search(before) and not (key == "normative_docs_issued" and "规范性文件" in clause) \
-            and not (own and _OWN_SUBJECT.search(clause)):
-        return "part"  # (the normative documents among the year's documents, 其中行政规范性文件9件, are its count)
+            and not _YEAR_OF_RUNNING_TOTAL.search(before) and not (key in _NORMATIVE_KEYS and "规范性文件" in clause) \
+            and not (own and own_subject.search(clause)):
+        return "part"  # (the normative documents among the year's documents, 其中行政规范性文件9件，…现行有效58件, are
+        # their counts)
     if key == "applications_other_channel" and in_aside(sentence, number_start) and _OTHER_CHANNELS_BEFORE.search(
             sentence[:max(sentence.rfind("(", 0, number_start), sentence.rfind("（", 0, number_start))]):
         return "part"  # 其他方式申请18件（当面申请11件、信函申请7件）: the ways within the other channels
@@ -805,11 +833,11 @@ def _first_of_a_list(clause: str, after: str) -> bool:
     return sum(1 for part in clauses if again.search(part)) >= _LIST_REPEATS
 
 
-def _own_after_wider(text: str) -> bool:
+def _own_after_wider(text: str, own: re.Pattern = _OWN_SUBJECT) -> bool:
     """Whether the text, having named a scope wider than the report's body (全县各级行政机关, 全市司法行政系统),
     then names the body itself (其中县政府办公室本级, 本机关): what follows is the body's own."""
     wider = [m.end() for pattern in (_ALL_LEVELS, _SECTOR_SYSTEM) for m in pattern.finditer(text)]
-    return bool(wider) and _OWN_SUBJECT.search(text, wider[-1]) is not None
+    return bool(wider) and own.search(text, wider[-1]) is not None
 
 
 # The words between 主动公开 and the 信息 it publishes, the nearest 主动公开 taken.
