@@ -15,9 +15,11 @@ from .test_table_rows import RENDERINGS
 
 
 def t2_report(v: dict, labels: dict[str, str], rendering: str, drop: tuple[str, ...] = (),
-              order: tuple[str, ...] = (), year_before: bool = False):
+              order: tuple[str, ...] = (), year_before: bool = False, dated: bool = False):
     """Table 2 printed item by item with its header; ``order``: the measures of （一） printed in that order;
-    ``year_before``: a column of the year before's figure before the measures, and one of the change after."""
+    ``year_before``: a column of the year before's figure before the measures, and one of the change after;
+    ``dated``: columns headed by years (2021年处理决定数量 | 2022年处理决定数量 | 增减幅度; 现行有效件数 |
+    2021年现行有效件数)."""
     printed = {c.id: synthetic._fmt(v[c.id]) for c in forms.cells(GOV_2021)}
     blocks = synthetic._blocks(AGENCY, 2022, GOV_2021, printed, v)
     t2 = next(content for kind, content in blocks if kind == "table")
@@ -34,6 +36,14 @@ def t2_report(v: dict, labels: dict[str, str], rendering: str, drop: tuple[str, 
             last = v[forms.t2_cell(item.id, measures[-1].id)]
             cells = [synthetic._fmt(last + 7), *cells, "-7"]
             heads = [f"上年{measures[-1].label_zh.removeprefix('本年')}", *heads, "增减"]
+        if dated and len(measures) == 1:
+            last = v[forms.t2_cell(item.id, measures[0].id)] + 5
+            cells = [synthetic._fmt(last), *cells, "+3.5%"]
+            name = measures[0].label_zh.removeprefix("本年")
+            heads = [f"2021年{name}", f"2022年{name}", "增减幅度"]
+        elif dated:
+            cells = [*cells, synthetic._fmt(v[forms.t2_cell(item.id, measures[-1].id)] + 2)]
+            heads = [*heads, f"2021年{measures[-1].label_zh}"]
         t2.rows.append(([(item.section_zh, 1, 1 + len(heads))], []))
         t2.rows.append(([("信息内容", 1, 1)] + [(head, 1, 1) for head in heads], []))
         t2.rows.append(([(labels.get(item.id, item.label_zh), 1, 1)], cells))
@@ -99,6 +109,55 @@ def test_columns_the_form_does_not_have_are_passed_over_by_the_header(rendering)
         elif cell.table == "t2":
             assert (rep.cells[cell.id].value, rep.cells[cell.id].status) == (v[cell.id], "reported"), cell.id
     assert ("t2.extra_columns" in [w["code"] for w in rep.warnings]) == (rendering != "space")
+
+
+@pytest.mark.parametrize("rendering", ["tab", "pipe", "html", "docx"])
+def test_columns_headed_by_years_are_read_for_the_latest(rendering):
+    """2021年处理决定数量 | 2022年处理决定数量 | 增减幅度: the first, the year before's, was read as the report's;
+    现行有效件数 | 2021年现行有效件数: the form's column, beside last year's, is the report's."""
+    v = values()
+    rep = t2_report(v, {}, rendering, dated=True)
+    assert_table_2_read(rep, v)
+    assert "t2.extra_columns" in [w["code"] for w in rep.warnings]
+
+
+_PDF_TEXT_T2 = """二、主动公开政府信息情况
+                         第二十条第（一）项
+    信息内容     上年制发件数         本年制发件数   本年废止件数    现行有效件数
+     规章         0              0        0         0
+  行政规范性文件       7              5        3        46
+                         第二十条第（五）项
+ 信息内容        上年处理决定数量       本年处理决定数量      增减       同比
+ 行政许可           385            412        27      7.01%
+                         第二十条第（六）项
+ 信息内容        上年处理决定数量       本年处理决定数量      增减       同比
+ 行政处罚           214            186        -28    -13.08%
+ 行政强制            12             9          -3    -25.00%
+                         第二十条第（八）项
+  信息内容    上年收费金额（单位：万元） 本年收费金额（单位：万元）     增减      同比
+行政事业性收费          0              0          0       —
+三、收到和处理政府信息公开申请情况"""
+
+
+def test_pdf_text_columns_of_other_years_are_passed_over_where_each_value_stands_under_its_header():
+    """pdftotext's table 2 with 上年 | 本年 | 增减 | 同比 spaced apart (the 同比 in % read as the next row's label):
+    every cell was unsure; each value stands under a header cell of its own, so the header names them. A number
+    split in two (3 682) under one header cell stays unsure."""
+    v = values()
+    printed = {c.id: synthetic._fmt(v[c.id]) for c in forms.cells(GOV_2021)}
+    whole = "\n".join(synthetic._text_lines(synthetic._blocks(AGENCY, 2022, GOV_2021, printed, v), "space",
+                                            random.Random(0)))
+    start, end = whole.index("二、主动公开政府信息情况"), whole.index("三、收到和处理政府信息公开申请情况")
+    text = whole[:start] + _PDF_TEXT_T2.removesuffix("三、收到和处理政府信息公开申请情况") + whole[end:]
+    rep = extract_bytes(text.encode(), "case.txt")
+    read = {c: rep.cells[c].value for c in ("t2.normative_docs.issued", "t2.normative_docs.repealed",
+                                            "t2.normative_docs.in_force", "t2.licensing.decisions",
+                                            "t2.penalty.decisions", "t2.coercion.decisions", "t2.fees.amount_10k_cny")}
+    assert read == {"t2.normative_docs.issued": 5, "t2.normative_docs.repealed": 3, "t2.normative_docs.in_force": 46,
+                    "t2.licensing.decisions": 412, "t2.penalty.decisions": 186, "t2.coercion.decisions": 9,
+                    "t2.fees.amount_10k_cny": 0}
+    split = text.replace(" 行政许可           385            412 ", " 行政许可                   3 85     412 ")
+    assert extract_bytes(split.encode(), "case.txt").cells["t2.licensing.decisions"].status == "ambiguous"
 
 
 def test_a_spreadsheet_grid_s_spacer_cells_are_passed_over_by_the_header():

@@ -700,3 +700,55 @@ def test_a_row_naming_a_result_only_is_of_the_group_above_it():
     assert t4_cell_named("行政诉讼 总计", "litigation_direct") == ("litigation_direct", "total")  # 行政诉讼's middle row
     assert t4_cell_named("行政诉讼-结果维持", "admin_review") is None  # which kind of litigation? not review's
     assert t4_cell_named("结果纠正") is None
+
+
+@pytest.mark.parametrize("rendering", ["tab", "pipe", "html", "docx"])
+@pytest.mark.parametrize("labels", [("2022年", "2021年"), ("本年", "上年")])
+def test_table_4_a_group_a_row_for_two_years_is_read_from_the_latest_year_s_rows(rendering, labels):
+    """类别 | 结果维持 … | 总计 over 行政复议 2022年 | 4 1 1 2 8, then 2021年 | 3 1 0 1 5, a pair a group: every cell
+    was unsure (本年 / 上年: the three 上年 rows were read as the years' rows, the last one's five values for fifteen)."""
+    v = values(GOV_2021)
+    this_year = [4, 1, 1, 2, 8, 2, 0, 1, 1, 4, 1, 0, 0, 0, 1]
+    v.update(zip([forms.t4_cell(g.id, c.id) for g in forms.T4_GROUPS for c in forms.T4_COLUMNS], this_year))
+    printed = {c.id: synthetic._fmt(v[c.id]) for c in forms.cells(GOV_2021)}
+    blocks = synthetic._blocks(AGENCY, 2022, GOV_2021, printed, v)
+    t4 = [content for kind, content in blocks if kind == "table"][2]
+    columns = [c.id for c in forms.T4_COLUMNS]
+    t4.header = [[("类别", 1, 3)] + [(T4_ZH[c], 1, 1) for c in columns]]
+    last_year = [3, 1, 0, 1, 5, 1, 1, 0, 0, 2, 0, 0, 1, 0, 1]
+    t4.rows = []
+    for k, g in enumerate(T4_GROUPS):
+        names = [n for n in T4_GROUPS[g] if n]
+        t4.rows.append(([(" ".join(names), 1, 2), (labels[0], 1, 1)],
+                        [str(n) for n in this_year[5 * k:5 * k + 5]]))
+        t4.rows.append(([("", 1, 2), (labels[1], 1, 1)], [str(n) for n in last_year[5 * k:5 * k + 5]]))
+    rep = extracted(blocks, rendering)
+    assert {c: rep.cells[c].value for c in v if c.startswith("t4.")} == {c: v[c] for c in v if c.startswith("t4.")}
+    assert "t4.year_rows" in [w["code"] for w in rep.warnings]
+
+
+_PDF_TEXT_T4 = """四、政府信息公开行政复议、行政诉讼情况
+          行政复议                     行政诉讼
+年度 结果维 结果纠 其他结 尚未审 总    未经复议直接起诉            复议后起诉
+     持 正 果 结 计 结果维     结果纠 其他结 尚未审 总 结果维 结果纠 其他结 尚未审 总
+                     持 正 果 结 计 持 正 果 结 计
+2021 4  0   1   0 5 1    0  1    1 3 0    1    0  0 1
+ 年
+2022 3  1   1   1 6 2    1  0    1 4 1    0    0  0 1
+ 年
+五、存在的主要问题及改进情况"""
+
+
+def test_table_4_rows_labelled_by_years_whose_year_reads_as_a_value_are_read_from_the_latest():
+    """pdftotext of a 年度 column: 2021 4 0 1 0 5 … with its 年 wrapped onto the next line, sixteen values. The
+    first row, last year's, was read; the years are the rows' labels, the latest the report's."""
+    v = values(GOV_2021)
+    printed = {c.id: synthetic._fmt(v[c.id]) for c in forms.cells(GOV_2021)}
+    whole = "\n".join(synthetic._text_lines(synthetic._blocks(AGENCY, 2022, GOV_2021, printed, v), "space",
+                                            random.Random(0)))
+    start, end = whole.index("四、政府信息公开行政复议、行政诉讼情况"), whole.index("五、存在的主要问题及改进情况")
+    rep = extract_bytes((whole[:start] + _PDF_TEXT_T4 + whole[end + len("五、存在的主要问题及改进情况"):]).encode(),
+                        "case.txt")
+    assert [rep.cells[forms.t4_cell(g.id, c.id)].value for g in forms.T4_GROUPS for c in forms.T4_COLUMNS] == [
+        3, 1, 1, 1, 6, 2, 1, 0, 1, 4, 1, 0, 0, 0, 1]
+    assert "t4.year_rows" in [w["code"] for w in rep.warnings]

@@ -8,7 +8,7 @@ from builder import forms
 from builder.checks import check_report
 from builder.extraction.extract import extract_bytes
 
-from .test_table_rows import RENDERINGS, report, values, wrong_t3
+from .test_table_rows import RENDERINGS, report, values
 
 
 def _subtotal_report(rendering: str, at: int):
@@ -36,16 +36,32 @@ def test_a_subtotal_column_before_the_total_is_left_out(rendering):
 
 
 @pytest.mark.parametrize("rendering", RENDERINGS)
-def test_an_extra_subtotal_column_after_the_first_leaves_the_rows_unsure(rendering):
+def test_an_extra_subtotal_column_after_the_first_is_left_out_where_every_row_says(rendering):
     """法人或其他组织小计 printed after 自然人 (the sum of the columns after it, not before): eight
-    numbers a row. The last seven were read though they keep no row's total; a row whose window
-    keeps its total by chance (0 1 0 0 0 0 1 1) is read so no more either, the column being the
-    table's, not the row's."""
+    numbers a row. The last seven were read though they keep no row's total, then every row was left
+    unsure; the second place is the one that, taken out, leaves each row keeping its sums, the same in
+    every row, and three rows fit no other: the rows are read without it."""
     rep, v = _subtotal_report(rendering, 1)
-    assert wrong_t3(rep, v) == []
-    state_secret = [rep.cells[forms.t3_cell("denied.state_secret", c.id)] for c in forms.T3_COLUMNS]
-    assert {c.status for c in state_secret} == {"ambiguous"}
-    assert any(w["code"] == "extra_values" and "neither" in w["message"] for w in rep.warnings)
+    t3 = [c.id for c in forms.cells(forms.GOV_2021) if c.table == "t3"]
+    assert {c: rep.cells[c].value for c in t3} == {c: v[c] for c in t3}
+    assert any(w["code"] == "extra_values" and "value 2 " in w["message"] and "上年合计" in w["message"]
+               for w in rep.warnings)
+
+
+@pytest.mark.parametrize("rendering", RENDERINGS)
+def test_last_year_s_total_between_the_types_and_the_total_is_left_out(rendering):
+    """上年合计 printed between 其他 and 总计: eight numbers a row, the seventh last year's total (no sum of
+    this year's columns). Neither the first nor the last seven keep the rows' sums; taken out, every row's
+    hold, and three rows or more fit no other place: the rows are read without it."""
+    v = values(rows={"granted": [3, 1, 0, 0, 2, 0], "denied.state_secret": [1, 0, 0, 0, 0, 0],
+                     "not_processed.excessive": [2, 0, 0, 0, 0, 0]})
+
+    def edit(rows):
+        return [(row_id, label, [*cells[:6], str(int(cells[6]) + 3), cells[6]]) for row_id, label, cells in rows]
+
+    rep = report(v, forms.GOV_2021, edit, rendering)
+    t3 = [c.id for c in forms.cells(forms.GOV_2021) if c.table == "t3"]
+    assert {c: rep.cells[c].value for c in t3} == {c: v[c] for c in t3}
 
 
 @pytest.mark.parametrize("rendering", RENDERINGS)

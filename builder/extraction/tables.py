@@ -311,7 +311,7 @@ def read_table(slots: list[_Slot], identities: list[Identity], out: Tables, tabl
     # such a table keeps one alignment per row, the cells the text shows.
     displacing = any(several_numbers(c) for slot in slots if slot.row for c in slot.row.cells)
     extra_columns = _extra_columns(slots, identities, keep)
-    subtotal = _subtotal_column(slots, identities) if extra_columns else None
+    subtotal, a_sum = _extra_column(slots, identities) if extra_columns else (None, False)
     # one row wider than every other (rows of text with their labels in more or fewer cells vary in width
     # among themselves; a web row with an extra cell stands alone): the others' widest is the grid's
     widths = Counter(slot.row.width for slot in slots if slot.row is not None and slot.row.delimited)
@@ -343,8 +343,9 @@ def read_table(slots: list[_Slot], identities: list[Identity], out: Tables, tabl
         if subtotal is not None and len(printed) == len(slot.ids) + 1:
             left_out = printed.pop(subtotal).strip()
             out.warn("extra_values", f"{table}: row '{slot.row.label or slot.row.extra_label}' prints its value "
-                     f"{subtotal + 1} ({left_out}), the sum of the values before it, in a column the form does "
-                     "not have (合计); it is left out", line=slot.row.line + 1)
+                     f"{subtotal + 1} ({left_out}), " + ("the sum of the values before it, " if a_sum else "")
+                     + "in a column the form does not have (" + ("合计" if a_sum else "taken out, every row of its width "
+                     "keeps its own sums: 上年合计, a 小计") + "); it is left out", line=slot.row.line + 1)
         if len(printed) > len(slot.ids) and _all_zero(printed):
             printed = printed[:len(slot.ids)]  # 0 merged over a grid's columns (a cell of 0 for all): 0 whichever
         if len(printed) > len(slot.ids) and (joined := _spaced_in_a_cell(slot, printed, identities)) is not None:
@@ -401,7 +402,9 @@ def read_table(slots: list[_Slot], identities: list[Identity], out: Tables, tabl
                                    "表格软件的格式，也可能是认错的字），勾稽关系无法确认，未作选择", _decimal_count_readings(raw))
             elif left_out is not None and parsed.note is None:
                 parsed.note = (f"本行多印了一列合计（第 {subtotal + 1} 个数 {left_out}，等于它前面几列之和），"
-                               "不是表格的列，已略去；每行略去它后本行合计都成立")
+                               "不是表格的列，已略去；每行略去它后本行合计都成立" if a_sum else
+                               f"本行多印了一列（第 {subtotal + 1} 个数 {left_out}，如上年合计、小计），不是表格的列，"
+                               "已略去；各行略去这一列后本行合计都成立")
             out.cells[cell] = parsed
             fixed[cell] = parsed.value
         for cell, candidates in (_maybe_shifted(slot.ids, printed) if displacing else {}).items():
@@ -549,11 +552,38 @@ def _extra_columns(slots: list[_Slot], identities: list[Identity], keep: str) ->
     return out
 
 
-def _subtotal_column(slots: list[_Slot], identities: list[Identity]) -> int | None:
-    """Where rows one value wider than the form print a subtotal of the columns just before it, a
-    column the form does not have (15 | 6 0 0 1 0 | 7 | 22: 法人或其他组织 合计): the one place that,
-    taken out, leaves each such row keeping its own sums, the same in every row. None when no
+_EXTRA_COLUMN_ROWS = 3  # rows that only one place fits, at least, to take out a column that sums nothing
+
+
+def _extra_column(slots: list[_Slot], identities: list[Identity]) -> tuple[int | None, bool]:
+    """Where rows one value wider than the form print a column the form does not have, and whether it is a
+    subtotal of the columns just before it (15 | 6 0 0 1 0 | 7 | 22: 法人或其他组织 合计): the one place that,
+    taken out, leaves each such row keeping its own sums, the same in every row; a column that sums nothing
+    (上年合计 between 其他 and 总计) only when three rows or more fit no other place. (None, False) when no
     place or several do (rows of zeros fit any), or a row has a cell that reads as no count."""
+    subtotal = _subtotal_column(slots, identities)
+    if subtotal is not None:
+        return subtotal, True
+    common: set[int] | None = None
+    alone = 0
+    for slot in slots:
+        size = len(slot.ids)
+        printed = fit(slot.row.cells, size) if slot.row else []
+        local = _local(identities, slot.ids)
+        if len(printed) != size + 1 or not local:
+            continue
+        values = [parse_cell(c).value for c in printed]
+        if not all(isinstance(v, int) for v in values):
+            return None, False
+        fits = {j for j in range(size + 1) if _holds(values[:j] + values[j + 1:], local)}
+        alone += len(fits) == 1
+        common = fits if common is None else common & fits
+    return (common.pop(), False) if common and len(common) == 1 and alone >= _EXTRA_COLUMN_ROWS else (None, False)
+
+
+def _subtotal_column(slots: list[_Slot], identities: list[Identity]) -> int | None:
+    """Where rows one value wider than the form print a subtotal of the columns just before it (see
+    ``_extra_column``), or None."""
     common: set[int] | None = None
     for slot in slots:
         size = len(slot.ids)
@@ -1553,7 +1583,7 @@ def read_t2(layout: Layout, form: forms.Form, out: Tables) -> None:
                      line=match.line + 1)
         if match is not None and not match.has_values:
             match = ValueRow(match.label, [""] * len(ids), True, match.line)  # the row is printed, its cells empty
-        if (match is not None and match.delimited and len(match.cells) > len(ids)
+        if (match is not None and len(match.cells) > len(ids)
                 and (columns := _t2_header_columns(layout, headers, match, item)) is not None):
             match = replace(match, cells=[match.cells[k] for k in columns])
             out.warn("t2.extra_columns", f"t2: the header above '{item.label_zh}' prints columns the form does not "
@@ -1597,7 +1627,8 @@ def _t2_headers(layout: Layout) -> list[tuple[int, tuple[str, ...]]]:
             continue  # one look for the rows, most lines
         found = {m: min(p for word in words if (p := text.find(word)) >= 0)
                  for m, words in forms.T2_MEASURE_WORDS.items() if any(word in text for word in words)}
-        if len(found) >= 2 or (found and _OTHER_YEAR.search(text)):  # (上年度 | 本年处理决定数量: a header too)
+        if len(found) >= 2 or (found and (_OTHER_YEAR.search(text) or len(_YEAR_NAMED.findall(text)) >= 2)):
+            # (上年度 | 本年处理决定数量, 2022年处理决定数量 | 2023年处理决定数量: a header too)
             headers.append((index, tuple(sorted(found, key=found.get))))
     return headers
 
@@ -1633,6 +1664,7 @@ def _fewer_measures_named(layout: Layout, row: ValueRow, item: forms.Table2Item)
 # A table-2 header cell naming a column the form does not have: the year before's figure (上年现行有效件数,
 # 上年处理决定数量) or the change on it (增减, 同比), printed beside the report year's.
 _OTHER_YEAR = re.compile(r"上年|上一年|去年|同期|同比|增减|增/减|增\(减\)|增长|较上年|比上年")
+_YEAR_NAMED = re.compile(r"((?:19|20)\d{2})\s*年")  # (2022年处理决定数量: a column of that year's)
 
 
 def _t2_header_columns(layout: Layout, headers: list[tuple[int, tuple[str, ...]]], row: ValueRow,
@@ -1640,10 +1672,12 @@ def _t2_header_columns(layout: Layout, headers: list[tuple[int, tuple[str, ...]]
     """Where the item's measures are among the cells of its row when it prints more than the form
     has, by the cells of the header line above it (上年现行有效件数 | 本年制发件数 | 本年废止件数 |
     现行有效件数 | 增减): each measure in the one cell naming it, a cell naming another year or a change
-    naming none (unless the measure is such: 2019's 上一年项目数量, 本年增/减). None unless the header
-    has a cell per value (and one for the labels) and names every measure in one cell. Only for a row
-    of cells (tabs, pipes, a web or Word table): in text spaced apart, more numbers than cells may be
-    a number split (3 682) or a sign spaced off (- 2), read as such (``_read_crowded_t2_row``)."""
+    naming none (unless the measure is such: 2019's 上一年项目数量, 本年增/减), nor one naming a year before
+    another cell's (2022年处理决定数量 | 2023年处理决定数量: the report's is the latest) or a year beside a cell
+    naming its measure without one. None unless the header
+    has a cell per value (and one for the labels) and names every measure in one cell. In text spaced apart
+    (PDF text), only when each value stands under a header cell of its own: more numbers than cells may
+    be a number split (3 682) or a sign spaced off (- 2), read as such (``_read_crowded_t2_row``)."""
     above = [index for index, _ in headers if index < row.line]
     if not above:
         return None
@@ -1652,14 +1686,27 @@ def _t2_header_columns(layout: Layout, headers: list[tuple[int, tuple[str, ...]]
     width = len(row.cells)  # the header's cells above the values: its last, when it has as many as the row
     cells = next((split[len(split) - width:] for split in splits
                   if len(split) in (width, width + 1) or (row.delimited and len(split) == row.width)), None)
+    if cells is None and not row.delimited:  # (PDF text: a last column of changes in % not read as the row's)
+        heads = splits[1][1:]
+        while len(heads) > width and _OTHER_YEAR.search(heads[-1]):
+            heads.pop()
+        cells = heads if len(heads) == width else None
     if cells is None:  # (or one more: the labels' column, 信息内容)
+        return None
+    if not row.delimited and not _each_under_its_own(line, cells, layout.lines[row.line], row.cells):
         return None
     positions: dict[str, int] = {}
     unnamed = []
-    for k, cell in enumerate(cells):
-        named = [m.id for m in item.measures if any(word in cell for word in forms.T2_MEASURE_WORDS[m.id])]
+    latest = max((int(y) for cell in cells for y in _YEAR_NAMED.findall(cell)), default=0)
+    measures = [[m.id for m in item.measures if any(word in cell for word in forms.T2_MEASURE_WORDS[m.id])]
+                for cell in cells]
+    undated = {m for cell, named in zip(cells, measures) if not _YEAR_NAMED.search(cell) for m in named}
+    for k, (cell, named) in enumerate(zip(cells, measures)):
         if _OTHER_YEAR.search(cell) and not any(_OTHER_YEAR.search(w) for m in named for w in forms.T2_MEASURE_WORDS[m]):
             continue
+        if (years := [int(y) for y in _YEAR_NAMED.findall(cell)]) and (
+                any(y < latest for y in years) or set(named) <= undated):
+            continue  # (现行有效件数 | 2021年现行有效件数: the form's column and a year's beside it)
         if len(named) == 1 and named[0] in positions:
             return None
         if len(named) == 1:
@@ -1672,6 +1719,28 @@ def _t2_header_columns(layout: Layout, headers: list[tuple[int, tuple[str, ...]]
     if len(positions) != len(item.measures):
         return None
     return tuple(positions[m.id] for m in item.measures)
+
+
+def _centres(line: str, tokens: list[str]) -> list[float] | None:
+    """Where each token stands in a line (the middle of it), found in order from the line's end."""
+    centres, end = [], len(line)
+    for token in reversed(tokens):
+        start = line.rfind(token, 0, end)
+        if start < 0:
+            return None
+        centres.append(start + len(token) / 2)
+        end = start
+    return centres[::-1]
+
+
+def _each_under_its_own(header: str, heads: list[str], line: str, values: list[str]) -> bool:
+    """Whether each value of a row spaced apart is nearest a header cell of its own (pdftotext's columns: 上年制发件数
+    … 7 under it), not two values under one cell (a number split, 3 682)."""
+    above, below = _centres(header, heads), _centres(line, values)
+    if above is None or below is None:
+        return False
+    nearest = [min(range(len(above)), key=lambda k: abs(above[k] - at)) for at in below]
+    return len(set(nearest)) == len(nearest)
 
 
 _DASHES = frozenset({"-", "--", "—", "——", "–", "－", "一"})  # 一: a dash OCR read as the character
@@ -2541,10 +2610,15 @@ def read_t4(layout: Layout, out: Tables) -> None:
     rows = [r for r in _join_cell_lines(_own_scope_rows(layout, "t4", layout.rows("t4"), out), layout.lines, size,
                                         len(forms.T4_COLUMNS))
             if r.has_values and not _numbers_the_columns(r)]
+    rows = _years_as_labels(rows, size)
     if (latest := _latest_year_row(rows)) is not None:
         out.warn("t4.year_rows", f"table 4 prints a row for each of several years; the latest ({latest.label}) "
                  "is read as the report's")
         rows = [latest]
+    elif (latest_groups := _latest_year_groups(rows)) is not None:
+        out.warn("t4.year_rows", "table 4 prints each group's row for each of several years; the latest year's rows "
+                 "are read as the report's")
+        rows = latest_groups
     for code, message, reshaped in _RESHAPED_T4:
         if (row := reshaped(layout, rows, ids)) is not None:
             out.warn(code, message)
@@ -2676,16 +2750,51 @@ _YEAR_LABEL = re.compile(r"^\s*(?:(?P<this>本年度?|今年|当年)|(?P<last>�
                          r"(?:(?P<year>(?:19|20)\d{2})\s*年?度?)?\s*[)）]?\s*$")
 
 
+_YEAR_AT_END = re.compile(r"(?:(?P<year>(?:19|20)\d{2})\s*年度?|(?P<this>本年度?|今年|当年)|(?P<last>上年度?|去年|上一年度?))"
+                          r"\s*$")
+
+
+def _latest_year_groups(rows: list[ValueRow]) -> list[ValueRow] | None:
+    """Of table 4 printed a group a row, each group's row for several years (行政复议 2021年 | 4 1 1 2 8, then
+    2020年 | 3 1 0 1 5), the latest year's rows; None unless every row is of five values, labelled by a year at its
+    end, two years or more, and the latest year's rows are one per group."""
+    dated = []
+    for row in rows:
+        if len(fit(row.cells, len(forms.T4_COLUMNS))) != len(forms.T4_COLUMNS) or not (
+                m := _YEAR_AT_END.search(row.label)):
+            return None
+        dated.append((int(m["year"]) if m["year"] else 9999 if m["this"] else 0, row))
+    latest = max((order for order, _ in dated), default=0)
+    kept = [row for order, row in dated if order == latest]
+    return kept if len(kept) == len(forms.T4_GROUPS) and len(kept) < len(dated) else None
+
+
+_YEAR_VALUE = re.compile(r"(?:19|20)\d{2}")
+
+
+def _years_as_labels(rows: list[ValueRow], size: int) -> list[ValueRow]:
+    """Rows of table 4 whose first value is a year, one more value than the form's row, as rows labelled by that
+    year (2021 4 0 1 0 5 … over a line 年: a label column of years, its 年 wrapped, taken for a value), when two
+    rows or more name different years so; the rows as they are otherwise."""
+    dated = [row for row in rows if len(row.cells) == size + 1 and _YEAR_VALUE.fullmatch(row.cells[0].strip())
+             and not row.label.strip()]
+    if len(dated) < 2 or len({row.cells[0].strip() for row in dated}) < len(dated):
+        return rows
+    return [replace(row, label=row.cells[0].strip() + "年", cells=row.cells[1:]) if row in dated else row
+            for row in rows]
+
+
 def _latest_year_row(rows: list[ValueRow]) -> ValueRow | None:
     """Of rows labelled by years (2019年 / 2020年, 上年 / 本年: a table comparing the year with
     the one before), the latest: a report compares itself with earlier years, never later ones.
-    None unless two rows or more carry a year label."""
+    None unless two rows or more carry a year label, of two years or more (three rows 上年 under rows
+    labelled by their groups and 本年 are not the years' rows: ``_latest_year_groups``)."""
     dated = []
     for row in rows:
         if (m := _YEAR_LABEL.match(row.label)) and (m["year"] or m["this"] or m["last"]):
             order = int(m.group("year")) if m.group("year") else 9999 if m.group("this") else 0
             dated.append((order, row))
-    if len(dated) < 2:
+    if len(dated) < 2 or len({order for order, _ in dated}) < 2:
         return None
     return max(dated, key=lambda pair: pair[0])[1]
 
