@@ -303,3 +303,28 @@ def test_a_report_in_a_gazette_issue_after_other_documents_is_read_from_its_titl
     read = extract_bytes("\n".join([*before, report]).encode(), "gazette.txt")
     assert (read.agency.name, read.year) == ("彭阳县人民政府", 2022)
     assert {c: read.cells[c].value for c in v} == v
+
+
+@pytest.mark.parametrize("rendering", ["tab", "space", "html", "docx"])
+@pytest.mark.parametrize("lead", ["【更正后全文】（2023年2月2日更正）", "以下为修订后的报告，以此为准："])
+def test_a_report_then_its_corrected_version_is_read_as_corrected(rendering, lead):
+    """【原文】 the report as first published, then 【更正后全文】 the whole report corrected: the original was read
+    (its wrong figures, its failed sums); the corrected version is the report, and a note says so."""
+    original, _ = blocks_of(FIRST, 1)
+    corrected, v = blocks_of(FIRST, 4)
+    rep = extracted([("para", "【更正】本报告原文部分数据有误，以下依次为原文及更正后全文。"), ("para", "【原文】"), *original,
+                     ("para", lead), *corrected], rendering)
+    assert {k: c.value for k, c in rep.cells.items()} == {c.id: v[c.id] for c in forms.cells(GOV_2021)}
+    assert "corrected_version" in [w["code"] for w in rep.warnings] and not more_reports(rep)
+
+
+def test_another_agency_s_report_after_a_correction_notice_is_still_another_report():
+    """A compilation's second report after a line that names a correction of something else stays the second: only
+    the lines just before a later report's title say it is the first one's corrected version."""
+    first, _ = blocks_of(FIRST, 1)
+    second, _ = blocks_of(SECOND, 2)
+    rep = extracted([*first[:-1], ("para", "（本报告已根据审计意见更正后发布）"), *[("para", "附：")] * 6, *second],
+                    "tab")
+    assert rep.agency.name == FIRST and [w["count"] for w in more_reports(rep)] == [1]
+    rep = extracted([*first, ("para", "认真贯彻修订后的《中华人民共和国政府信息公开条例》。"), *second], "tab")
+    assert rep.agency.name == FIRST and [w["count"] for w in more_reports(rep)] == [1]

@@ -582,3 +582,28 @@ def test_a_copy_of_table_3_captioned_for_comparison_is_not_read(rendering, capti
     v, blocks = with_last_year_s_table_3(arranged)
     rep = extracted(blocks, rendering)
     assert all(rep.cells[c.id].value == v[c.id] for c in forms.cells(GOV_2021) if c.table == "t3")
+
+
+def test_two_rows_run_together_a_digit_at_a_time_are_read_apart():
+    """pdftotext put 2.重复申请 alone on a line and ran its digits into the next row's, a character each
+    (3.要求提供公开出版物 20 00 00 00 00 00 20): 20 was read as 公开出版物's count and 重复申请 as missing. No count
+    prints as 00: each pair is the two rows' digits. Pairs without a leading zero (a row of real two-digit
+    counts) stay as they are."""
+    v = values(rows={"not_processed.duplicate": [2, 0, 0, 0, 0, 0], "not_processed.publication": [0, 0, 0, 0, 0, 0]})
+
+    def interleaved(rows: Rows) -> Rows:
+        cells = dict((row_id, cells) for row_id, _, cells in rows)
+        pairs = [a + b for a, b in zip(cells["not_processed.duplicate"], cells["not_processed.publication"])]
+        return [(row_id, label, [] if row_id == "not_processed.duplicate" else pairs
+                 if row_id == "not_processed.publication" else cells) for row_id, label, cells in rows]
+
+    rep = report(v, GOV_2021, interleaved, "space")
+    assert wrong_t3(rep, v) == []
+    assert rep.value("t3.not_processed.duplicate.total") == 2
+    assert "t3.interleaved_rows" in [w["code"] for w in rep.warnings]
+    v = values(rows={"not_processed.duplicate": [0, 0, 0, 0, 0, 0], "not_processed.publication": [20, 11, 10, 10, 10,
+                                                                                                    10]})
+    rep = report(v, GOV_2021, lambda rows: [(i, label, [] if i == "not_processed.duplicate" else cells)
+                                            for i, label, cells in rows], "space")
+    assert rep.value("t3.not_processed.publication.natural_person") == 20
+    assert "t3.interleaved_rows" not in [w["code"] for w in rep.warnings]

@@ -81,7 +81,8 @@ DESCRIPTIONS_ZH = {
     "failed_warnings": "未通过的实例数",
     "completeness": "找到的表格单元格所占比例（0–1）",
     "reading_notes": "读取时的提示，以空格分隔的代码：year_unsure 年度存疑，region_unknown 地区未知，"
-                     "more_reports 文件还收有别的报告、只读了第一份，"
+                     "more_reports 文件还收有别的报告、只读了第一份，corrected_version 文件先印原文、后印更正后全文，"
+                     "读的是更正后的，"
                      "extra_values 某行数字多于列数，t3.single_other_row 等 表三（六）或某组的印法与表格不同；"
                      "报告页面逐条说明",
     "source_file": "语料中的文件名",
@@ -180,6 +181,7 @@ _REPORTS = Table(
         _f("reading_notes", "string", "读取提示", "reading notes", "what the reading of the report warns of, "
            "as codes separated by spaces (year_unsure: the year is not settled by the title and the statistical "
            "period; region_unknown; more_reports: the file holds more reports after this one, only the first is read; "
+           "corrected_version: the file prints a report then its corrected version, the corrected one is read; "
            "extra_values: a row printed more values than the form has cells; "
            "t2.column_order: a table-2 header printing the measures in another order, read by their names; "
            "t2.other_measures: numbers under a header naming another item's measures, not read; "
@@ -201,6 +203,7 @@ _REPORTS = Table(
            "values, read without them; t3.by_column: table 3 printed column by column (OCR) or turned, read "
            "back by column; t3.text_order: table 3's values a line each apart from their labels (text without "
            "layout), read in the text's order as the one filling of the table that keeps its sums; "
+           "t3.interleaved_rows: two rows of table 3 run together a digit at a time (PDF text), read apart; "
            "t4.wrapped_row: table 4's row printed over several lines, read "
            "as one as its sums confirm; t4.turned: table 4 printed with a row per result, read by its "
            "names; t4.year_rows: table 4 printed a row for each of several years, the latest read); "

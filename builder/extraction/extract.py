@@ -303,6 +303,18 @@ def later_report(layout: Layout) -> tuple[int, int] | None:
     return (starts[0], others) if starts else None
 
 
+# What introduces a report's corrected version printed after the original: 【更正后全文】, 以下为修订后的报告.
+# (not 修订后的《条例》, the law)
+_CORRECTED_VERSION = re.compile(r"(?:更正|修订|修正|勘误)后(?!的?《)|(?:更正|修订)(?:版|稿)|以此为准")
+_CORRECTION_LEAD = 4  # lines before a later report's title that may introduce it
+
+
+def _corrected_version_at(lines: list[str], start: int) -> bool:
+    """Whether the report that begins at ``start``, after another, is that one's corrected version: the lines just
+    before its title (or the title itself) say so (【更正后全文】（2024年2月2日更正）)."""
+    return any(_CORRECTED_VERSION.search(line) for line in lines[max(0, start - _CORRECTION_LEAD):start + 1])
+
+
 def _first_report_start(layout: Layout) -> int:
     """Where the first report of a file of several begins: its title, the last before its tables.
     What comes before (a compilation's cover, preface and 目录, a page's lead paragraph) sums up
@@ -371,6 +383,11 @@ def extract_document(doc: Document) -> Report:
     other = other_document_kind(doc.lines)
     layout = locate(doc.lines)
     more = later_report(layout)
+    corrected = more is not None and _corrected_version_at(layout.lines, more[0])
+    if corrected:  # 【原文】… then 【更正后全文】…: the corrected version is the report
+        doc.lines = layout.lines[more[0]:]
+        layout = locate(doc.lines)
+        more = later_report(layout)
     if more is not None:  # the first report is read alone: its tables, prose and metadata
         doc.lines = layout.lines[_first_report_start(layout):more[0]]
         layout = locate(doc.lines)
@@ -433,6 +450,10 @@ def extract_document(doc: Document) -> Report:
         warnings.append({"code": "year_unsure",
                          "message": f"report year {year} read from {year_source}: the title, the 统计期限 and the "
                                     "publication sentence do not settle it"})
+    if corrected:
+        warnings.append({"code": "corrected_version",
+                         "message": "the file prints a report, then its corrected version (更正后全文, 修订版); the "
+                                    "corrected version is read"})
     if more is not None and more[1]:
         start, count = more
         warnings.append({"code": "more_reports", "lines": start + 1, "count": count,

@@ -2000,11 +2000,37 @@ def _t3_rows(layout: Layout, form_rows: tuple[Row, ...], out: Tables | None = No
     size = len(forms.T3_COLUMNS)
     copy = _own_scope_rows(layout, "t3", _this_year_copy(layout, "t3"), out)
     rows = _label_line_rows(_join_cell_lines(copy, layout.lines, size, size), name, len(form_rows), size)
-    rows = _with_wrapped_digits(rows, layout.lines, size)
+    unwoven = _two_rows_interleaved(rows, layout.lines, name, size)
+    if out is not None and len(unwoven) > len(rows):
+        out.warn("t3.interleaved_rows", f"table 3 prints {len(unwoven) - len(rows)} pair(s) of rows run together a "
+                 "digit at a time (20 00 00 …: a label alone on the line above); each pair's first digit read as the "
+                 "row above's, its second as the row's own")
+    rows = _with_wrapped_digits(unwoven, layout.lines, size)
     return _merge_broken([
         r for r in rows
         if r.has_values or (r.delimited and len(r.cells) >= size and name(_own_label(r)) is not None)
     ], size)
+
+
+_DIGIT_PAIR = re.compile(r"\d\d")
+
+
+def _two_rows_interleaved(rows: list[ValueRow], lines: list[str], name: Callable[[str], int | None],
+                          size: int) -> list[ValueRow]:
+    """Two rows of single digits a PDF's text ran together a character at a time (2.重复申请 alone on a line, then
+    3.要求提供公开出版物 20 00 00 00 00 00 20: 2 0 0 0 0 0 2 and 0 0 0 0 0 0 0): each pair's first digit the row
+    above's, its second the row's own. Only where every value is a pair of digits, one starts with 0 (no count
+    is printed so) and the line above is a label naming a form row with no values of its own."""
+    out = []
+    for row in rows:
+        above = lines[row.line - 1].strip() if row.line > 0 else ""
+        if (not row.delimited and len(row.cells) == size and all(_DIGIT_PAIR.fullmatch(c) for c in row.cells)
+                and any(c.startswith("0") for c in row.cells) and above and not re.search(r"\d{2,}|\d\s*$", above)
+                and name(label_core(above)) is not None):
+            out.append(ValueRow(above, [c[0] for c in row.cells], False, row.line - 1))
+            row = replace(row, cells=[c[1] for c in row.cells])
+        out.append(row)
+    return out
 
 
 # A caption naming the year a copy of a table is for: 表3-1 本年（2023年）, 表3-2 上年（2022年）.
