@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 import json
 import logging
+import random
 import re
 from dataclasses import replace
 from pathlib import Path
@@ -817,3 +818,78 @@ def test_a_table_s_rules_drawn_across_text_are_no_strike():
     text = pdf_to_text(out.getvalue(), "stale.pdf")
     assert "428" in text and "506" in text
     assert "45" not in text.replace("450", "") and "47" in text
+
+
+def _cmap_stream_pdf(lines_per_page: list[list[str]]) -> bytes:
+    """A PDF whose one font is a CID font with its /Encoding an embedded CMap stream (as fpdf2 writes): pdfminer maps
+    no glyph of it, PDFium maps each through its ToUnicode. Each character a CID of its own, 12 pt lines."""
+    chars = sorted({ch for page in lines_per_page for line in page for ch in line})
+    cid = {ch: k + 1 for k, ch in enumerate(chars)}
+    objects: list[bytes] = []
+
+    def add(body: bytes) -> int:
+        objects.append(body)
+        return len(objects)
+
+    def stream(data: bytes, extra: bytes = b"") -> bytes:
+        return b"<< /Length %d %s>>\nstream\n" % (len(data), extra) + data + b"\nendstream"
+
+    encoding = add(stream(b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /Custom def "
+                          b"1 begincodespacerange <0000> <FFFF> endcodespacerange 1 begincidrange <0000> <FFFF> 0 "
+                          b"endcidrange endcmap CMapName currentdict /CMap defineresource pop end end",
+                          b"/Type /CMap /CMapName /Custom /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) "
+                          b"/Supplement 0 >> "))
+    pairs = b"".join(b"<%04X> <%s>\n" % (n, ch.encode("utf-16-be").hex().upper().encode()) for ch, n in cid.items())
+    to_unicode = add(stream(b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /U def "
+                            b"1 begincodespacerange <0000> <FFFF> endcodespacerange %d beginbfchar\n" % len(cid)
+                            + pairs + b"endbfchar endcmap CMapName currentdict /CMap defineresource pop end end"))
+    descriptor = add(b"<< /Type /FontDescriptor /FontName /SimSun /Flags 4 /FontBBox [0 -140 1000 880] /ItalicAngle 0 "
+                     b"/Ascent 880 /Descent -120 /CapHeight 700 /StemV 80 >>")
+    cid_font = add(b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /SimSun /CIDSystemInfo << /Registry (Adobe) "
+                   b"/Ordering (Identity) /Supplement 0 >> /FontDescriptor %d 0 R /DW 1000 >>" % descriptor)
+    font = add(b"<< /Type /Font /Subtype /Type0 /BaseFont /SimSun /Encoding %d 0 R /DescendantFonts [%d 0 R] "
+               b"/ToUnicode %d 0 R >>" % (encoding, cid_font, to_unicode))
+    pages_id = len(objects) + 2 * len(lines_per_page) + 1
+    kids = []
+    for page in lines_per_page:
+        # the font set in a text object of its own, as fpdf2 does, then each line in its own
+        ops = [b"BT /F1 10 Tf ET"] + [b"BT %d %d Td <%s> Tj ET" % (
+            40, 800 - 14 * k, "".join(f"{cid[ch]:04X}" for ch in line).encode()) for k, line in enumerate(page)]
+        content = add(stream(b"\n".join(ops)))
+        kids.append(add(b"<< /Type /Page /Parent %d 0 R /MediaBox [0 0 595 842] /Contents %d 0 R "
+                        b"/Resources << /Font << /F1 %d 0 R >> >> >>" % (pages_id, content, font)))
+    assert add(b"<< /Type /Pages /Kids [%s] /Count %d >>" % (b" ".join(b"%d 0 R" % k for k in kids),
+                                                              len(kids))) == pages_id
+    catalog = add(b"<< /Type /Catalog /Pages %d 0 R >>" % pages_id)
+    out, offsets = io.BytesIO(), []
+    out.write(b"%PDF-1.7\n")
+    for number, body in enumerate(objects, 1):
+        offsets.append(out.tell())
+        out.write(b"%d 0 obj\n" % number + body + b"\nendobj\n")
+    xref = out.tell()
+    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
+    out.write(b"".join(b"%010d 00000 n \n" % offset for offset in offsets))
+    out.write(b"trailer\n<< /Size %d /Root %d 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, catalog, xref))
+    return out.getvalue()
+
+
+def test_a_font_pdfminer_maps_no_glyph_of_is_read_by_pdfium():
+    """fpdf2's CJK font: a CID font whose /Encoding is an embedded CMap stream. pdfminer read not one character and
+    the report was refused as a scan ('needs OCR'); PDFium maps the glyphs through the font's ToUnicode, and the
+    report is read from that text (every cell of its tables)."""
+    v = synthetic.consistent_values(random.Random(8), GOV_2021)
+    printed = {c.id: synthetic._fmt(v[c.id]) for c in forms.cells(GOV_2021)}
+    lines = synthetic._text_lines(synthetic._blocks("浏阳市人民政府", 2024, GOV_2021, printed, v), "space",
+                                  random.Random(0))
+    lines = [line for line in lines if line.strip()]
+    data = _cmap_stream_pdf([lines[k:k + 50] for k in range(0, len(lines), 50)])
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        assert not any(page.chars for page in pdf.pages)  # the failure this is about
+    rep = extract_bytes(data, "P020250101000000000000.pdf")
+    assert (rep.agency.name, rep.year) == ("浏阳市人民政府", 2024)
+    assert {c.id: rep.cells[c.id].value for c in forms.cells(GOV_2021)} == {c.id: v[c.id] for c in forms.cells(GOV_2021)}
+
+
+def test_a_pdf_of_images_only_still_needs_ocr_after_pdfium_is_asked():
+    with pytest.raises(errors.NeedsOCR):
+        extract_bytes(_cmap_stream_pdf([[""]]), "scan.pdf")

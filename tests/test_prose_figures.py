@@ -1161,3 +1161,23 @@ def test_documents_in_force_after_the_normative_among_the_year_s_documents():
     found = figures("公开市政府及市政府办公室文件97件，其中制发行政规范性文件9件，废止3件，现行有效58件。", 2024)
     assert headlines(found)["normative_docs_in_force"] == 58
     assert headlines(found)["normative_docs_issued"] == 9
+
+
+def test_a_national_body_s_own_count_beside_its_offices_nationwide():
+    """海关总署本级新收…478件 … 全国海关共新收…6,330件: the second was the headline (全国 named no wider scope)."""
+    found = figures("2021年，海关总署本级新收政府信息公开申请478件，上年结转17件。全国海关共新收政府信息公开申请6,330件。"
+                    "全国税务系统共受理政府信息公开申请12,031件。", 2021)
+    assert headlines(found)["applications_received"] == 478
+
+
+def test_a_regulator_s_registrations_are_another_process():
+    """全年药品审评中心受理药品注册申请12,345件: a registration, not a disclosure request."""
+    found = figures("及时公开注册审批结果，全年药品审评中心受理药品注册申请12,345件。2022年，新收政府信息公开申请760件。",
+                    2022)
+    assert headlines(found)["applications_received"] == 760
+
+
+def test_a_tax_bureau_s_normative_documents_are_its_normative_documents():
+    """税务规范性文件: a tax bureau's word for its 行政规范性文件, the dated in-force count after its clean-up."""
+    found = figures("2022年，制发税务规范性文件6件，废止3件，截至2022年底现行有效税务规范性文件41件。", 2022)
+    assert (headlines(found)["normative_docs_issued"], headlines(found)["normative_docs_in_force"]) == (6, 41)

@@ -27,7 +27,8 @@ TABLES = {"二、主动公开政府信息情况": table2, "三、收到和处理
           "四、政府信息公开行政复议、行政诉讼情况": table4}
 
 
-def _twice(own: dict, region: dict, region_first: bool, how: str) -> list:
+def _twice(own: dict, region: dict, region_first: bool, how: str,
+           scopes: tuple[str, str] = ("区政府本级", "全区汇总")) -> list:
     """The report with each table printed for the agency and for its region, marked by ``how``:
     captions above the copies, or a note below each (注：上表为…)."""
     out = []
@@ -37,7 +38,7 @@ def _twice(own: dict, region: dict, region_first: bool, how: str) -> list:
             heading = block if block in TABLES else None
             out.append(block)
             continue
-        copies = [("区政府本级", TABLES[heading](own)), ("全区汇总", TABLES[heading](region))]
+        copies = [(scopes[0], TABLES[heading](own)), (scopes[1], TABLES[heading](region))]
         for number, (scope, table) in zip("一二", copies[::-1] if region_first else copies, strict=True):
             if how == "caption":
                 out += [f"（{number}）{scope}", table]
@@ -90,3 +91,14 @@ def test_prose_of_every_level_whose_count_is_table_3_s_gives_the_headlines():
     report = extract_bytes(html_page(html_body(report_blocks)).encode(), "report.html")
     heads = {f.key: f.value for f in report.narrative if f.headline}
     assert (heads["applications_received"], heads["applications_carried_over"]) == (new, old)
+
+
+@pytest.mark.parametrize("kind", ["html", "docx"])
+def test_a_national_body_s_own_copy_before_its_every_office_s_is_read(kind):
+    """（一）海关总署本级 then （二）全国海关: 全国 named no scope, and the two copies' rows were read as one table."""
+    own, region = values(seed=21), values(seed=22)
+    report_blocks = _twice(own, region, False, "caption", ("海关总署本级", "全国海关"))
+    data = docx_bytes(report_blocks) if kind == "docx" else html_page(html_body(report_blocks)).encode()
+    report = extract_bytes(data, f"report.{kind}")
+    assert_every_cell(report, own)
+    assert "scope_copy" in [w["code"] for w in report.warnings]

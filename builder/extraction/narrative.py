@@ -206,7 +206,7 @@ PATTERNS: tuple[Pattern, ...] = (
        needs="published", unnamed=True),
     # 制发并公开规范性文件4件: the same documents, made and published
     _p("normative_docs_issued", r"(?:制发|印发|出台|制定|新制作|发布)(?:了)?(?:并(?:公开|发布|公布|备案))?" + _OWNER
-       + r"(?:行政)?规范性文件(?:共计|共|合计)?\s*"
+       + r"(?:行政|税务)?规范性文件(?:共计|共|合计)?\s*"
        + _N + "(?:件|个|份)"),
     # 开展行政规范性文件清理，本年制发3件，废止5件，现行有效21件: the documents named once, then each count
     _p("normative_docs_issued", r"规范性文件[^。；;\d]{0,12}?(?:本年|全年|年内)(?:制发|印发|出台|制定|新制作)(?:了)?\s*" + _N
@@ -219,23 +219,23 @@ PATTERNS: tuple[Pattern, ...] = (
        r"(?:制发|印发|出台|制定|新制作)(?:了)?\s*" + _N + "(?:件|个|份)"),
     # 发布县政府及县政府办公室文件52件，其中行政规范性文件9件: the year's documents, those among them
     _p("normative_docs_issued", r"(?:制发|印发|出台|制定|发布)[^。；;，,]{0,20}?文件\s*\d+\s*(?:件|个|份)\s*[，,]?\s*"
-       r"其中(?:行政)?规范性文件\s*" + _N + "(?:件|个|份)"),
+       r"其中(?:行政|税务)?规范性文件\s*" + _N + "(?:件|个|份)"),
     # 制发省政府规章6件、行政规范性文件42件; 现行有效市政府规章96件、行政规范性文件624件: listed after the rules
     # (…规章187件、省政府及省政府办公厅行政规范性文件298件: the documents' owners named)
     # (现行有效政府规章1件（《…办法》）、行政规范性文件5件: the rules' titles in brackets)
     _p("normative_docs_issued", r"(?:制发|印发|出台|制定)(?:了)?[^。；;，,]{0,12}?" + _RULES_COUNTED + _OWNER
-       + r"(?:行政)?规范性文件\s*" + _N + "(?:件|个|份)"),
+       + r"(?:行政|税务)?规范性文件\s*" + _N + "(?:件|个|份)"),
     _p("normative_docs_in_force", r"现行有效(?:的)?[^。；;，,]{0,12}?" + _RULES_COUNTED + _OWNER
-       + r"(?:行政)?规范性文件\s*" + _N + "(?:件|个|份)"),
-    _p("normative_docs_issued", r"(?:未|没有)(?:制发|印发|出台|制定)(?:任何)?(?:行政)?规范性文件", 0),
-    _p("normative_docs_in_force", r"现行有效(?:的)?" + _OWNER + r"(?:行政)?规范性文件(?:共计|共|合计|为)?\s*" + _N
+       + r"(?:行政|税务)?规范性文件\s*" + _N + "(?:件|个|份)"),
+    _p("normative_docs_issued", r"(?:未|没有)(?:制发|印发|出台|制定)(?:任何)?(?:行政|税务)?规范性文件", 0),
+    _p("normative_docs_in_force", r"现行有效(?:的)?" + _OWNER + r"(?:行政|税务)?规范性文件(?:共计|共|合计|为)?\s*" + _N
        + "(?:件|个|份)"),
     # 完成规范性文件清理，保留有效规范性文件38件: what the clean-up kept in force
-    _p("normative_docs_in_force", r"(?:保留|继续有效)(?:有效|继续有效)?(?:的)?(?:行政)?规范性文件(?:共计|共|为)?\s*" + _N
+    _p("normative_docs_in_force", r"(?:保留|继续有效)(?:有效|继续有效)?(?:的)?(?:行政|税务)?规范性文件(?:共计|共|为)?\s*" + _N
        + "(?:件|个|份)"),
     # 对现行有效的6件行政规范性文件逐件标注
-    _p("normative_docs_in_force", r"现行有效(?:的)?\s*" + _N + r"\s*(?:件|个|份)(?:行政)?规范性文件"),
-    _p("normative_docs_in_force", r"(?:行政)?规范性文件[^。；;，,\d]{0,4}?现行有效(?:的)?(?:共计|共|合计|为)?\s*" + _N
+    _p("normative_docs_in_force", r"现行有效(?:的)?\s*" + _N + r"\s*(?:件|个|份)(?:行政|税务)?规范性文件"),
+    _p("normative_docs_in_force", r"(?:行政|税务)?规范性文件[^。；;，,\d]{0,4}?现行有效(?:的)?(?:共计|共|合计|为)?\s*" + _N
        + "(?:件|个|份)"),
     _p("normative_docs_in_force", r"规范性文件[^。；;\d]{0,12}?(?:本年|全年|年内)(?:制发|印发|出台|制定)[^。；;]{0,16}?"
        r"现行有效(?:的)?\s*" + _N + "(?:件|个|份)"),
@@ -243,7 +243,7 @@ PATTERNS: tuple[Pattern, ...] = (
     _p("normative_docs_in_force", r"规范性文件[^。；;，,\d]{0,6}?清理[^。；;]{0,24}?现行有效(?:的)?\s*" + _N + "(?:件|个|份)"),
     # 全年制发行政规范性文件7件，废止3件，现行有效52件: the verb before the documents, then each count
     _p("normative_docs_in_force", r"(?:制发|印发|出台|制定|发布|清理|废止)(?:了)?" + _OWNER
-       + r"(?:行政)?规范性文件[^。；;]{0,24}?"
+       + r"(?:行政|税务)?规范性文件[^。；;]{0,24}?"
        r"现行有效(?:的)?\s*"
        + _N + "(?:件|个|份)"),
 )
@@ -617,7 +617,9 @@ _ALL_LEVELS = re.compile(r"(?:全市|全区|全县|全省|全州|全盟|全旗)(
                          r"|(?!各?行政机关)[\u4e00-\u9fff]{1,6}?机关)"  # (全省公安机关: every body of a sector)
                          r"|(?<![\d个])\d+个(?:区镇|镇街|街镇)"  # (11个区镇共收到…: a city's towns and zones together)
                          # a division named, with every level or all of its area (济南市各级行政机关, 温州市范围内)
-                         r"|(?:全[市区县省州盟旗]|(?:(?![我本])[\u4e00-\u9fff]){2,8}?[省市区县州盟旗])(?:范围内各级|各级|范围内)")
+                         r"|(?:全[市区县省州盟旗]|(?:(?![我本])[\u4e00-\u9fff]){2,8}?[省市区县州盟旗])(?:范围内各级|各级|范围内)"
+                         # a national body's every office (全国海关, 全国税务系统)
+                         r"|全国(?:各级|各地|[\u4e00-\u9fff]{0,6}?(?:海关|系统|机关|部门))")
 # The report's body naming itself as a clause's subject: what it states is its own (a town's 我镇 too).
 _OWN_SUBJECT = re.compile(r"本机关|本单位|本级|本局|本委|本办|我局|我委|我办|我单位|[省市区县州旗]政府办(?:公室|公厅)?"
                           r"|[我本](?:镇|乡|街道)|[省市区县州旗](?:局|厅|委)(?:机关|本级)")  # (市局机关: a bureau's own)
@@ -654,7 +656,8 @@ _EXACT_AFTER = re.compile(r"\s*(?:[（(]\s*(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s*[件�
 _OTHER_PROCESS = re.compile(r"行政审批|审批服务|政务服务(?!网|平台|一体化平台)|便民服务|服务申请|服务大厅|政务大厅|服务中心|"
                             r"窗口|办件|12345|热线|信访|信箱|来信|"
                             r"不动产|登记|许可|低保|救助|补助|补贴|公租房|廉租|保障性住房|社保|医保|养老|入学|户籍|"
-                            r"出证|查档|档案查阅|档案利用|查阅利用")  # (an archive's services)
+                            r"出证|查档|档案查阅|档案利用|查阅利用"  # (an archive's services)
+                            r"|注册申请|审评|专利申请|商标申请")  # (a regulator's registrations and examinations)
 _DISCLOSURE_WORDS = re.compile(r"信息公开|依申请")
 _PROPOSALS = re.compile(r"(?:代表|人大)建议|(?:委员|政协)提案|建议提案|议案")  # deputies' proposals, answered as such
 # A mention that says the figure is none (该数据不属于政府信息公开申请): no sign of a disclosure count.

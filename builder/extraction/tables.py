@@ -2066,9 +2066,10 @@ def _this_year_copy(layout: Layout, table: str) -> list[ValueRow]:
 # Whose figures a copy of a table holds, as its caption (（一）区政府本级, 表3-2 全区汇总), a title row inside
 # it (县人民政府（本级）) or a note after it (注：上表为全区汇总数据) says: the agency's own, or its region's.
 _OWN_SCOPE = re.compile(r"本级|本机关|本部门|本单位")
-_ALL_SCOPE = re.compile(r"汇总|全(?:区|县|市|省|州|盟|旗)(?![^，,。；;（(]*本级)|各级行政机关|所属(?:各)?部门")
+# (全国海关, 全系统: a national body's or a sector's every office)
+_ALL_SCOPE = re.compile(r"汇总|全(?:国|区|县|市|省|州|盟|旗|系统)(?![^，,。；;（(]*本级)|各级行政机关|所属(?:各)?部门")
 _ROW_OWN_SCOPE = re.compile(r"本级")
-_SCOPE_WORD = re.compile(r"本级|本机关|本部门|本单位|汇总|全[区县市省州盟旗]|各级行政机关|所属")  # one look first
+_SCOPE_WORD = re.compile(r"本级|本机关|本部门|本单位|汇总|全[国区县市省州盟旗]|全系统|各级行政机关|所属")  # one look first
 _NOTE_ABOVE = re.compile(r"^\s*(?:注\s*\d?\s*[:：]?\s*)?(?:上表|以上|上述)")
 _CAPTION_MAX = 60  # characters: a caption or note, not a paragraph
 _ROW_LIKE = re.compile(r"\d{2}\D+\d|[\t|]|\d\s+\d")  # numbers apart, or cells: a table's row

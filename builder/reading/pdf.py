@@ -680,6 +680,31 @@ def _rotated(source: bytes, angles: dict[int, int]) -> bytes:
     return out.getvalue()
 
 
+def _pdfium_text(data: bytes, path: str) -> str | None:
+    """The text PDFium reads where pdfminer reads not one character (a CID font whose /Encoding is an embedded CMap
+    stream, which pdfminer leaves unmapped: every glyph dropped): the pages' plain text, None when PDFium finds no
+    text layer either. Only then: where pdfminer reads glyphs it cannot map, PDFium's guesses are no better."""
+    import pypdfium2
+
+    try:
+        document = pypdfium2.PdfDocument(data)
+    except Exception:  # (pdfplumber opened it; PDFium may not)
+        return None
+    try:
+        pages = []
+        for index in range(min(len(document), current().max_pdf_pages)):
+            checkpoint()
+            text_page = document[index].get_textpage()
+            pages.append(text_page.get_text_range().replace("\r\n", "\n").replace("\r", "\n"))
+    finally:
+        document.close()
+    try:
+        _check_text_layer(pages, path)
+    except errors.NeedsOCR:
+        return None
+    return "\n".join(_without_running_heads(_without_page_numbers(pages)))
+
+
 def pdf_to_text(data: bytes, path: str) -> str:
     """The report's text, table rows tab-separated where ruling lines allow.
 
@@ -707,7 +732,12 @@ def pdf_to_text(data: bytes, path: str) -> str:
             with contextlib.suppress(Exception):
                 pdf.close()
             pdf = pdfplumber.open(io.BytesIO(turned))
-        return _read(pdf, path)
+        try:
+            return _read(pdf, path)
+        except errors.NeedsOCR as no_text:
+            if no_text.detail or (text := _pdfium_text(data, path)) is None:
+                raise
+            return text
     except errors.ReportError:
         raise
     except Exception as e:  # pdfminer raises many unrelated types on damaged content
