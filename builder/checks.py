@@ -490,7 +490,9 @@ _FUTURE = re.compile(r"将|计划|拟|下一步|明年|今后")
 # the start of a running total (自2008年《条例》实施以来，累计收到…), nor a year that qualifies
 # the cases of another (因2021年办理的一件申请，申请人于2022年提起行政复议1件); a count after a clause opening
 # with another year is that year's (2021年撤县设市后，…，2025年完成归档153条: 2025's).
-_NO_YEAR = r"(?:(?![,，]\s*(?:19|20)\d{2}\s*年)[^。；;])"  # not past a clause that opens with another year
+# not past a clause that opens with another year, nor a year right after a year (a sidebar's links to the years'
+# reports run into a PDF's lines: 2021年度2020年度2022年，县政府…: a list of years, the last the sentence's)
+_NO_YEAR = r"(?:(?![,，]\s*(?:19|20)\d{2}\s*年)(?!(?<=[年度])(?:19|20)\d{2}\s*年)[^。；;])"
 _REPORTING = re.compile(
     r"(?<![至到于自])(?<!结转)(?<!转入)(?<!顺延)((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月)(?!\s*第\s*\d{1,3}\s*期)(?!\s*度?\s*(?:结转|底|初|末|以前|之前|前|以来|起))"
     r"(?!\s*度?\s*(?:所|已)?(?:收到|受理|办理|提出|提交|接收|答复)的)"

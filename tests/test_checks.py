@@ -580,7 +580,9 @@ def test_meta_year_passes_when_title_period_and_body_agree():
                                       # the year before set beside the report's, clause by clause
                                       "2021年本局收到政府信息公开申请63件；2022年收到政府信息公开申请50件。",
                                       # a clause dated by an earlier event, the count in the report year's
-                                      "2021年撤县设市后，我局对原会理县医疗保障局发布的信息进行梳理，2022年完成归档153条。"])
+                                      "2021年撤县设市后，我局对原会理县医疗保障局发布的信息进行梳理，2022年完成归档153条。",
+                                      # a sidebar's links to the years' reports run into a PDF's line
+                                      "（一）主动公开2021年度2020年度2022年，县政府通过门户网站主动公开政府信息6734条。"])
 def test_meta_year_passes_over_a_carry_over_or_a_date_of_another_year(sentence):
     """A carried-over application's year, the year it goes on into, or a date are no year the body reports on."""
     report = checked(small_values(), lines=[*prose_lines(2022, applications=9), sentence])
