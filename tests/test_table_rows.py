@@ -607,3 +607,20 @@ def test_two_rows_run_together_a_digit_at_a_time_are_read_apart():
                                             for i, label, cells in rows], "space")
     assert rep.value("t3.not_processed.publication.natural_person") == 20
     assert "t3.interleaved_rows" not in [w["code"] for w in rep.warnings]
+
+
+def test_a_row_of_cells_wrapped_onto_the_next_line_is_joined():
+    """antiword's stream of cells, broken at its line width: |四、结转下年度继续办理 | | |3 |3 |0 |0 |0 |0 then |6 |
+    on the next line. The empty cells were read as the first applicant's, every value one column late (3 as 商业企业's,
+    0 as the total). The first line's empty cells before the values and the second's after them are padding; the
+    halves are one row where its total is the sum of the others (a second line that is no such tail is no part)."""
+    v = values()
+    printed = {c.id: synthetic._fmt(v[c.id]) for c in forms.cells(GOV_2021)}
+    lines = synthetic._text_lines(synthetic._blocks(AGENCY, 2022, GOV_2021, printed, v), "pipe", random.Random(0))
+    at = next(k for k, line in enumerate(lines) if "四、结转下年度继续办理" in line)
+    cells = [printed[forms.t3_cell("carried_forward", c.id)] for c in forms.T3_COLUMNS]
+    assert int(cells[-1]) > 0
+    lines[at:at + 1] = ["|四、结转下年度继续办理 | | |" + " |".join(cells[:-1]), f"|{cells[-1]} |"]
+    rep = extract_bytes("\n".join(lines).encode(), "case.txt")
+    assert [rep.cells[forms.t3_cell("carried_forward", c.id)].value for c in forms.T3_COLUMNS] == [
+        int(c) for c in cells]

@@ -1163,8 +1163,30 @@ def _merge_broken(rows: list[ValueRow], size: int) -> list[ValueRow]:
                 and len(prev.cells) < size and len(prev.cells) + len(row.cells) == size):
             out[-1] = ValueRow(prev.label, prev.cells + row.cells, False, prev.line, prev.extra_label)
             continue
+        if prev is not None and not row.label and (joined := _wrapped_cells(prev, row, size)) is not None:
+            out[-1] = replace(prev, cells=joined)
+            continue
         out.append(row)
     return out
+
+
+def _wrapped_cells(head: ValueRow, tail: ValueRow, size: int) -> list[str] | None:
+    """A row of cells (pipes, tabs) wrapped onto the next line, as a converter's stream of cells breaks at its line
+    width (|四、结转下年度继续办理 | | |18 |1 |0 |0 |0 |0 / |19 |): the values of both, the first line's empty cells
+    before its values and the second's after them padding, when together they are a table-3 row whose total is
+    the sum of the others; None otherwise."""
+    if not (head.delimited and tail.delimited) or size != len(forms.T3_COLUMNS):
+        return None
+    first, second = [c.strip() for c in head.cells], [c.strip() for c in tail.cells]
+    while first and not first[0]:
+        first.pop(0)
+    while second and not second[-1]:
+        second.pop()
+    values = first + second
+    if len(values) != size or not all(_DIGITS.fullmatch(v.replace(",", "")) for v in values):
+        return None
+    numbers = [int(v.replace(",", "")) for v in values]
+    return values if numbers[-1] == sum(numbers[:-1]) and numbers[-1] else None
 
 
 _THOUSANDS_HEAD = re.compile(r"\d{1,3},")
