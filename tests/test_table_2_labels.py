@@ -226,3 +226,17 @@ def test_a_label_wrapped_below_its_numbers_names_its_item_with_its_second_line()
     lines[at:at + 1] = [lines[at].replace("规范性文件", "行政规范      ", 1), "    性文件"]
     rep = extract_bytes("\n".join(lines).encode(), "case.txt")
     assert_table_2_read(rep, v)
+
+
+@pytest.mark.parametrize("rendering", ["tab", "space"])
+def test_an_erratum_s_quoted_numbers_before_the_title_are_no_rows(rendering):
+    """修订说明 before a revised report: 表二第二十条第（一）项“行政规范性文件 现行有效件数”由“56”修订为“65”. The quoted
+    numbers were read as rows of table 2 (its normative documents unsure between 56 and the table's own)."""
+    v = values()
+    printed = {c.id: synthetic._fmt(v[c.id]) for c in forms.cells(GOV_2021)}
+    lines = synthetic._text_lines(synthetic._blocks(AGENCY, 2022, GOV_2021, printed, v), rendering, random.Random(0))
+    in_force = v["t2.normative_docs.in_force"]
+    erratum = ["修订说明", f"1.表二第二十条第（一）项“行政规范性文件 现行有效件数”由“{in_force + 9}”修订为“{in_force}”；",
+               "修订后的报告全文如下。"]
+    rep = extract_bytes("\n".join(erratum + lines).encode(), "case.txt")
+    assert_table_2_read(rep, v)

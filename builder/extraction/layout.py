@@ -450,6 +450,9 @@ def _section_number(line: str, m: re.Match) -> bool:
 _UNIT_BEFORE_COUNT = re.compile(r"(?<=\s)(?:" + COUNT_UNIT + r")(?=\d+(?:\s|$))")
 
 
+_QUOTES_OPEN, _QUOTES_CLOSE = ("“", "‘", '"', "「"), ("”", "’", '"', "」")
+
+
 def scan_plain(line: str, index: int) -> list[ValueRow]:
     """Space-separated or unseparated text: alternate label text and values.
 
@@ -520,6 +523,7 @@ def scan_plain(line: str, index: int) -> list[ValueRow]:
             pos = counted.end()
             continue
         if (before in ("第", "〔", "[", "(", "（") or after[:1] in ("〕", "]") or _UNIT_AFTER.match(line, m.end())
+                or (before in _QUOTES_OPEN and after[:1] in _QUOTES_CLOSE)  # (由“56”修订为“65”: an erratum's quote)
                 or _caption_number(line, m.start()) or _section_number(line, m)):
             text(token)
             continue
