@@ -499,6 +499,18 @@ def test_an_opendocument_file_that_cannot_be_read_says_why(parts, says):
 FIXTURES = Path(__file__).parent / "fixtures"
 
 
+def test_a_word_97_document_s_tracked_deletions_and_hidden_text_are_left_out():
+    """A .doc revised with tracked changes not yet accepted keeps each deleted old value in its text stream beside
+    the inserted one: 1195 and 1192 were read as 11951192. The characters a deletion (sprmCFRMarkDel) or hidden text
+    (sprmCFVanish) marks are no text a reader sees."""
+    from .official_form import assert_every_cell
+    from .official_form import values as form_values
+
+    report = extract_bytes((FIXTURES / "official-form-seed6-revised.doc").read_bytes(), "report.doc")
+    assert_every_cell(report, form_values(seed=6))
+    assert "999" not in report.document.text
+
+
 def test_a_word_97_document_is_read_with_its_tables():
     """Reports of 2008–2013 were often .doc attachments: each was refused with a reason to convert it.
     The text comes from the piece table; each table row, found by its row-end mark, is a line of cells."""

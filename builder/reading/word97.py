@@ -20,6 +20,11 @@ _ENCRYPTED, _TABLE_ONE = 0x0100, 0x0200
 _NFIB_97 = 0x00C1  # the FIB version of Word 97; older (Word 6, 95) keep their text otherwise
 _CLX = 0x01A2  # fcClx, lcbClx: the piece table
 _PAPX_PAGES = 0x0102  # fcPlcfBtePapx, lcbPlcfBtePapx: the paragraph properties' pages
+_CHPX_PAGES = 0x00FA  # fcPlcfBteChpx, lcbPlcfBteChpx: the character properties' pages
+# Characters a reader does not see as text: deleted in a tracked change not yet accepted (sprmCFRMarkDel), or
+# hidden (sprmCFVanish). A toggle's operand: 1 on, 0x81 the opposite of the style's (on, the style's being off).
+_UNSEEN_SPRMS = (0x0800, 0x083C)
+_TOGGLED_ON = (0x01, 0x81)
 _COMPRESSED = 0x40000000
 _PAGE = 512
 _ROW_END_SPRMS = (0x2417, 0x244C)  # sprmPFTtp, sprmPFInnerTtp
@@ -46,11 +51,12 @@ def word97_text(data: bytes, path: str) -> str:
         store = ole.openstream("Data").read() if ole.exists("Data") else b""
         text, places = _pieces(word, table)
         runs = _row_end_runs(word, table, store)
+        unseen = _unseen_runs(word, table)
     except errors.ReportError:
         raise
     except Exception as e:  # olefile and struct raise several types on damaged files
         raise errors.NotText(path, f"not a readable Word 97–2003 document ({type(e).__name__})") from e
-    return _lines(text, places, runs)
+    return _lines(text, places, runs, unseen)
 
 
 def _pieces(word: bytes, table: bytes) -> tuple[str, list[int]]:
@@ -110,6 +116,39 @@ def _row_end_runs(word: bytes, table: bytes, store: bytes) -> tuple[list[tuple[i
     return sorted(inside), sorted(ends)
 
 
+def _unseen_runs(word: bytes, table: bytes) -> list[tuple[int, int]]:
+    """The stretches of the WordDocument stream whose characters are deleted by a tracked change or hidden, in
+    order: a revised figure's old value stands beside its new one in the text stream (5962 for 59 → 62)."""
+    fc, lcb = struct.unpack_from("<II", word, _CHPX_PAGES)
+    pages = table[fc:fc + lcb]
+    count = (len(pages) - 4) // 8
+    unseen = []
+    for number in struct.unpack_from(f"<{count}I", pages, 4 * (count + 1)) if count > 0 else ():
+        page = word[(number & 0x3FFFFF) * _PAGE:((number & 0x3FFFFF) + 1) * _PAGE]
+        if len(page) < _PAGE:
+            continue
+        crun = page[_PAGE - 1]
+        bounds = struct.unpack_from(f"<{crun + 1}I", page, 0)
+        for k in range(crun):
+            offset = page[4 * (crun + 1) + k] * 2
+            if offset and _toggled_on(page[offset + 1:offset + 1 + page[offset]]):
+                unseen.append((bounds[k], bounds[k + 1]))
+    return sorted(unseen)
+
+
+def _toggled_on(grpprl: bytes) -> bool:
+    """Whether character properties (a list of sprms) mark the characters deleted or hidden."""
+    at = 0
+    while at + 2 < len(grpprl):
+        sprm = struct.unpack_from("<H", grpprl, at)[0]
+        kind = sprm >> 13
+        size = grpprl[at + 2] + 1 if kind == 6 else _OPERAND_SIZES[kind]
+        if sprm in _UNSEEN_SPRMS and grpprl[at + 2] in _TOGGLED_ON:
+            return True
+        at += 2 + size
+    return False
+
+
 def _table_marks(grpprl: bytes, store: bytes, nested: bool = False) -> tuple[bool, bool]:
     """Whether paragraph properties (a list of sprms) put the paragraph in a table, and whether they
     make it a table row's end."""
@@ -141,9 +180,11 @@ _SPECIAL = {"\x0b": "\n", "\x0c": "\n", "\x0e": "\n", "\x1e": "-", "\x1f": "", "
             "\x05": "", "\xa0": " "}
 
 
-def _lines(text: str, places: list[int], runs: tuple[list[tuple[int, int]], list[tuple[int, int]]]) -> str:
+def _lines(text: str, places: list[int], runs: tuple[list[tuple[int, int]], list[tuple[int, int]]],
+           unseen: list[tuple[int, int]] = ()) -> str:
     """The characters as lines: a paragraph a line, a table row a line of tab-parted cells (a cell's
-    paragraphs joined by spaces)."""
+    paragraphs joined by spaces); characters deleted or hidden left out, but not the marks that end a paragraph,
+    a cell or a row (a deleted row's marks keep the table's shape)."""
     inside, ends = runs
 
     def within(stretches: list[tuple[int, int]], k: int) -> bool:
@@ -161,7 +202,7 @@ def _lines(text: str, places: list[int], runs: tuple[list[tuple[int, int]], list
             fields[-1] = False
         elif char == "\x15" and fields:
             fields.pop()
-        elif any(fields):
+        elif any(fields) or (unseen and char not in "\x07\r" and within(unseen, k)):
             continue
         elif char == "\x07":
             if within(ends, k):
