@@ -571,15 +571,37 @@ def test_table_3_printed_for_this_year_and_last_under_captions_reads_this_year_s
     (("2022年度收到和处理政府信息公开申请情况", "2021年度收到和处理政府信息公开申请情况（对比）"), False),
     (("2022年度收到和处理政府信息公开申请情况如下：", "附：2021年度收到和处理政府信息公开申请情况（对比表）"), False),
     (("（二）2022年度情况", "（一）2021年度情况（供对比）"), True),
+    # a comma in the caption's bracket, and the bracket wrapped onto a line of its own
+    (("2022年度收到和处理政府信息公开申请情况", "附：2021年度收到和处理政府信息公开申请情况（上年度数据，供对比）"), False),
+    (("2022年度收到和处理政府信息公开申请情况", "附：2021年度收到和处理政府信息公开申请情况（上年度数据，供对\n比）"),
+     False),
 ])
 def test_a_copy_of_table_3_captioned_for_comparison_is_not_read(rendering, captions, old_first):
     """The year's table 3 with a copy of last year's, each under a caption naming its year, the copy's saying it
     is there to compare (（对比）, 对比表, 供对比): rows of last year's copy were read into this year's table."""
     def arranged(now: tuple, old: tuple) -> list:
-        this, last = [("para", captions[0]), now], [("para", captions[1]), old]
+        this, last = [("para", captions[0]), now], [*(("para", line) for line in captions[1].split("\n")), old]
         return last + this if old_first else this + last
 
     v, blocks = with_last_year_s_table_3(arranged)
+    rep = extracted(blocks, rendering)
+    assert all(rep.cells[c.id].value == v[c.id] for c in forms.cells(GOV_2021) if c.table == "t3")
+
+
+@pytest.mark.parametrize("rendering", ["tab", "html", "docx"])
+def test_a_table_comparing_two_years_by_the_form_s_rows_after_table_3_is_not_read(rendering):
+    """2021年、2022年政府信息公开申请办理情况对比表 under table 3: the form's row labels, a column per year and the change
+    (67 | 87 | +20). Its rows took table 3's place (every cell unsure); its caption names the years compared."""
+    v = values()
+
+    def compared(now: tuple, old: tuple) -> list:
+        table = synthetic._Table([[("项目", 1, 3), ("2021年", 1, 1), ("2022年", 1, 1), ("同比增减", 1, 1)]], [])
+        for _, label, cells in form_rows(v, GOV_2021):
+            this = int(cells[-1])
+            table.rows.append(([(label, 1, 3)], [str(this + 2), str(this), "-2"]))
+        return [now, ("para", "2021年、2022年政府信息公开申请办理情况对比表"), ("table", table)]
+
+    _, blocks = with_last_year_s_table_3(compared)
     rep = extracted(blocks, rendering)
     assert all(rep.cells[c.id].value == v[c.id] for c in forms.cells(GOV_2021) if c.table == "t3")
 

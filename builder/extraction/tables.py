@@ -2062,8 +2062,11 @@ _COPY_CAPTION = re.compile(r"^\s*(?:表\s*[\d一二三四]+(?:\s*[-—－.]\s*\d
 
 
 # A copy's caption naming its year, the copy printed to compare with (2022年度收到和处理政府信息公开申请情况（对比）,
-# 附：2023年度…（对比表）, （一）2023年度情况（供对比）) or not (（二）2024年度情况).
-_YEAR_CAPTION = re.compile(r"^\s*(?:附\s*[:：]?\s*|[（(][一二三四五六]\s*[)）]\s*)?(?:19|20)\d{2}\s*年度?[^。，,；;\d]{0,30}$")
+# 附：2023年度…（对比表）, （一）2023年度情况（供对比）, a table of the years compared) or not (（二）2024年度情况).
+# (附：2022年度…情况（上年度数据，供对比）, its bracket perhaps wrapped; 2021年、2022年…对比表: the years compared)
+_YEAR_CAPTION = re.compile(r"^\s*(?:附\s*[:：]?\s*|[（(][一二三四五六]\s*[)）]\s*)?(?:19|20)\d{2}\s*年度?"
+                           r"(?:\s*[、和与至—－-]\s*(?:19|20)\d{2}\s*年度?)*[^。，,；;\d]{0,30}"
+                           r"(?:[（(][^（()）\d]{0,20}[)）]?)?$")
 _COMPARED_COPY = re.compile(r"对比|比较|上年|去年")
 
 
