@@ -321,6 +321,20 @@ def test_a_grid_table_s_row_over_several_lines_is_one_row():
     assert grid_rows(org) == ["| 信息内容 | 本年制发件数 |", "", "| 规章 | 0 |", "| 规范性文件 | 3 |"]
 
 
+def test_a_border_inside_a_grid_s_line_is_no_cell():
+    """w3m's table 4 with the spanned 行政诉讼 over its two groups: the border under the span shares a line with the
+    first group's wrapped names (|结 |结 |  |----------+----------|); the border was read as a cell, a dash for none,
+    and its line as the table's row (every cell unsure)."""
+    from builder.reading.document import grid_rows
+
+    lines = ["+------------------------+", "|行政复议  |行政诉讼     |", "|----------+-------------|",
+             "|结 |总 |------+------|", "|果 |计 |结果 |结果 |", "|---+---+-----+-----|", "|9  |15 |4    |3    |",
+             "+------------------------+"]
+    out = grid_rows(lines)
+    assert "-" not in out[3] and "+" not in out[3] and out[3].count("|") == 4
+    assert out[6] == "|9  |15 |4    |3    |"
+
+
 def test_a_spreadsheet_s_rows_padded_to_its_width_are_table_rows_with_one_value():
     """Excel saves every row as wide as the sheet: 行政处罚,563,,,,,,,, (one value and padding) was no
     row, its value unsure with the commas around it."""

@@ -1181,3 +1181,20 @@ def test_a_tax_bureau_s_normative_documents_are_its_normative_documents():
     """税务规范性文件: a tax bureau's word for its 行政规范性文件, the dated in-force count after its clean-up."""
     found = figures("2022年，制发税务规范性文件6件，废止3件，截至2022年底现行有效税务规范性文件41件。", 2022)
     assert (headlines(found)["normative_docs_issued"], headlines(found)["normative_docs_in_force"]) == (6, 41)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the towns or streets as a subject of their own: another scope
+    ("全年共收到政府信息公开申请190件，办结188件。各街道作为独立公开义务主体，共新收申请51件，不含在上表中。", 190),
+    # 全市各镇（街道）: every town of the city, beside the government's own count
+    ("市政府本级新收政府信息公开申请57件，全市各镇（街道）共新收申请47件。", 57),
+])
+def test_the_towns_or_streets_counts_beside_the_body_s_are_another_scope(text, expected):
+    assert headlines(figures(text, 2023))["applications_received"] == expected
+
+
+def test_requests_answers_made_public_are_no_count_of_the_year_s_published_items():
+    """依申请公开转主动公开信息6条 beside 主动公开政府信息21563条: the 6 took the headline's place (no headline)."""
+    found = figures("通过门户网站主动公开政府信息21563条，其中基础信息9000条。\n"
+                    "全年审核公文公开属性412件，依申请公开转主动公开信息6条。", 2024)
+    assert headlines(found)["proactive_items"] == 21563

@@ -197,8 +197,9 @@ PATTERNS: tuple[Pattern, ...] = (
     _p("fees_charged_cny", r"收取" + _NOT_OTHER_FEES + r"[^。；;，,]{0,15}?费\s*\d+\s*(?:件|笔|次)\s*[，,]\s*"
        r"(?:金额|共计|合计|计)(?:为|共)?\s*" + _N + "元"),
     # (not 主动公开政府信息数（不同渠道和方式公开相同信息计1条）: a table row's counting rule, crawled into the prose)
-    _p("proactive_items", r"主动公开" + r"[^。；;，,（(]{0,60}?(?:信息|政府信息)[^。；;，,\d（(]{0,20}?(?:共计|共|达)?\s*" + _N
-       + "条"),
+    # not 依申请公开转(为)主动公开信息6条: the requests' answers made public, a part
+    _p("proactive_items", r"(?<!转)(?<!转为)主动公开[^。；;，,（(]{0,60}?(?:信息|政府信息)[^。；;，,\d（(]{0,20}?"
+       r"(?:共计|共|达)?\s*" + _N + "条"),
     # 全年在区政府门户网站公开各类政府信息7215条, 发布各类政府信息4713条 (under 主动公开, or in the overview):
     # the year's published items (发布政府信息 with no 各类 is often one channel's)
     _p("proactive_items", r"(?<![申请依])(?:公开(?:了)?(?:(?:各类|各项)(?:政府)?|政府)|发布(?:了)?(?:各类|各项)(?:政府)?)"
@@ -612,12 +613,14 @@ _CHANGE_BEFORE = re.compile(r"(?:增加|减少|增长|下降|上升|提高|多|�
 _SECTOR_SYSTEM = re.compile(r"(?:全市|全区|全县|全省|全州|全盟|全旗)[\u4e00-\u9fff]{0,10}系统")
 # Every level or body of a region (全区各级行政机关, 全市各区(市)县政府及市级部门): a government's report
 # before the 2019 form spoke for them.
-_ALL_LEVELS = re.compile(r"(?:全市|全区|全县|全省|全州|全盟|全旗)(?:各(?:级|区|县|市|乡镇|街道|部门|单位)"
+_ALL_LEVELS = re.compile(r"(?:全市|全区|全县|全省|全州|全盟|全旗)(?:各(?:级|区|县|市|乡镇|镇街|街镇|街道|镇|乡|部门|单位)"
                          r"|\d+个(?:乡镇|镇街|街镇|街道|区镇|乡|镇|部门|单位)"  # (全县16个乡镇: the towns, not the county)
                          r"|(?!各?行政机关)[\u4e00-\u9fff]{1,6}?机关)"  # (全省公安机关: every body of a sector)
                          r"|(?<![\d个])\d+个(?:区镇|镇街|街镇)"  # (11个区镇共收到…: a city's towns and zones together)
                          # a division named, with every level or all of its area (济南市各级行政机关, 温州市范围内)
                          r"|(?:全[市区县省州盟旗]|(?:(?![我本])[\u4e00-\u9fff]){2,8}?[省市区县州盟旗])(?:范围内各级|各级|范围内)"
+                         # the towns, streets or departments as a clause's subject (各街道作为独立公开义务主体，共新收…)
+                         r"|(?<![\u4e00-\u9fff])各(?:乡镇|镇街|街镇|街道|镇|乡|部门|单位|县区|区县|县市区)"
                          # a national body's every office (全国海关, 全国税务系统)
                          r"|全国(?:各级|各地|[\u4e00-\u9fff]{0,6}?(?:海关|系统|机关|部门))")
 # The report's body naming itself as a clause's subject: what it states is its own (a town's 我镇 too).

@@ -278,6 +278,18 @@ def list_table_rows(lines: list[str]) -> list[str]:
     return out + (["\t".join(row)] if row is not None else [])
 
 
+def _without_border_cells(line: str) -> str:
+    """A grid's line whose cells are partly a border (|结 |结 |  |----------+----------|: the header's border under a
+    spanned cell, beside the wrapped names of the cells not spanned), those cells blank: the border was read as a
+    row's value (a dash for none). A line that is all border, or none, as it is."""
+    if "|" not in line or not _GRID_BORDER.search(line) or not _BORDER_ONLY.sub("", line):
+        return line
+    parts = line.split("|")
+    blanked = [" " * len(part) if part.strip() and not _BORDER_ONLY.sub("", part) and _GRID_BORDER.search(part)
+               else part for part in parts]
+    return "|".join(blanked)
+
+
 def grid_rows(lines: list[str]) -> list[str]:
     """The rows of a grid table drawn in text (box-drawing characters, or Pandoc's and reStructuredText's
     +---+ grids), a row's lines between two borders put together cell by cell: a label wrapped over
@@ -303,6 +315,8 @@ def grid_rows(lines: list[str]) -> list[str]:
 
     in_grid = False  # below a grid's top border (+---+, ┌──┬──┐): Markdown's and Org's tables have none
     for line in lines:
+        if in_grid:
+            line = _without_border_cells(line)
         stripped = line.strip()
         if in_grid and stripped.startswith("|") and stripped.endswith("|") and not _GRID_BORDER.search(stripped):
             group.append(line)
