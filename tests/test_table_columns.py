@@ -752,3 +752,20 @@ def test_table_4_rows_labelled_by_years_whose_year_reads_as_a_value_are_read_fro
     assert [rep.cells[forms.t4_cell(g.id, c.id)].value for g in forms.T4_GROUPS for c in forms.T4_COLUMNS] == [
         3, 1, 1, 1, 6, 2, 1, 0, 1, 4, 1, 0, 0, 0, 1]
     assert "t4.year_rows" in [w["code"] for w in rep.warnings]
+
+
+def test_table_4_as_results_a_line_each_a_block_per_group_is_read_by_the_header_s_groups():
+    """A web grid laid out column by column: the groups in a header above (行政复议 / 行政诉讼 / 未经复议直接起诉 /
+    复议后起诉), then 结果维持 / 7 / 结果纠正 / 2 … 总计 / 13, the five results once per group. Every cell was unsure."""
+    v = values(GOV_2021)
+    printed = {c.id: synthetic._fmt(v[c.id]) for c in forms.cells(GOV_2021)}
+    whole = "\n".join(synthetic._text_lines(synthetic._blocks(AGENCY, 2022, GOV_2021, printed, v), "space",
+                                            random.Random(0)))
+    listed = ["四、政府信息公开行政复议、行政诉讼情况", "行政复议", "行政诉讼", "未经复议直接起诉", "复议后起诉"]
+    cells = [7, 2, 3, 1, 13, 3, 1, 1, 2, 7, 2, 0, 0, 1, 3]
+    for k, value in enumerate(cells):
+        listed += [T4_ZH[forms.T4_COLUMNS[k % 5].id], str(value)]
+    start, end = whole.index("四、政府信息公开行政复议、行政诉讼情况"), whole.index("五、存在的主要问题及改进情况")
+    rep = extract_bytes((whole[:start] + "\n".join(listed) + "\n" + whole[end:]).encode(), "case.txt")
+    assert [rep.cells[forms.t4_cell(g.id, c.id)].value for g in forms.T4_GROUPS for c in forms.T4_COLUMNS] == cells
+    assert "t4.listed" in [w["code"] for w in rep.warnings]

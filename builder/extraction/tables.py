@@ -2746,7 +2746,28 @@ _RESHAPED_T4: tuple[tuple[str, str, Callable[[Layout, list[ValueRow], tuple[str,
                   "is read by its row's and its column's names", lambda layout, rows, ids: _turned_t4_row(layout, rows)),
     ("t4.listed", "table 4 is printed as a list, a row per cell naming its group and result (行政复议-结果维持 | 1); "
                   "each value is read by its row's name", lambda layout, rows, ids: _listed_t4_row(rows, ids)),
+    ("t4.listed", "table 4 is printed as a list of results and values, the five results once per group, the groups "
+                  "named only in the header above; each block is read as the group the header names in its place",
+     lambda layout, rows, ids: _results_by_group_blocks(layout, rows, ids)),
 )
+
+
+def _results_by_group_blocks(layout: Layout, rows: list[ValueRow], ids: tuple[str, ...]) -> ValueRow | None:
+    """Table 4 as result names and values a line each, the five results once per group, the groups named only in
+    a header above (行政复议 / 行政诉讼 / 未经复议直接起诉 / 复议后起诉, then 结果维持 7 结果纠正 2 … 总计 13 three
+    times: a web grid laid out column by column): each block of five is the group the header names in its place.
+    None for any other table 4, or when a block does not name each result once."""
+    size = len(forms.T4_COLUMNS)
+    named = [(t4_result(row.label or row.before), row) for row in rows]
+    if len(named) != len(forms.T4_GROUPS) * size or any(
+            result is None or len(row.cells) != 1 for result, row in named):
+        return None
+    groups = t4_turned_groups(layout.lines[layout.regions["t4"][0]:rows[0].line])
+    if groups is None or any(len({result for result, _ in named[k:k + size]}) != size
+                             for k in range(0, len(named), size)):
+        return None
+    values = {forms.t4_cell(groups[k // size], result): row.cells[0] for k, (result, row) in enumerate(named)}
+    return ValueRow("", [values[cell] for cell in ids], True, rows[0].line)
 
 
 def _numbers_the_columns(row: ValueRow) -> bool:
