@@ -696,6 +696,10 @@ def _pdfium_text(data: bytes, path: str) -> str | None:
             checkpoint()
             text_page = document[index].get_textpage()
             pages.append(text_page.get_text_range().replace("\r\n", "\n").replace("\r", "\n"))
+    except errors.ReportError:
+        raise
+    except Exception:  # (a page PDFium cannot load: a page tree that declares more pages than it has)
+        return None
     finally:
         document.close()
     try:
