@@ -646,3 +646,17 @@ def test_a_row_of_cells_wrapped_onto_the_next_line_is_joined():
     rep = extract_bytes("\n".join(lines).encode(), "case.txt")
     assert [rep.cells[forms.t3_cell("carried_forward", c.id)].value for c in forms.T3_COLUMNS] == [
         int(c) for c in cells]
+
+
+def test_empty_cells_strewn_among_a_row_s_values_are_passed_over_where_the_row_adds_up():
+    """OCR of a scan reads the table's rules as |: | 15| 1| |0 | 0 | 0| |0 |16 |, nine cells for seven. The row was
+    unsure; its values alone are as many as the columns and its total is their sum."""
+    v = values(rows={"granted": [15, 1, 0, 0, 0, 0]})
+
+    def strewn(rows: Rows) -> Rows:
+        return [(i, label, [*cells[:2], "", *cells[2:5], "", *cells[5:]] if i == "granted" else cells)
+                for i, label, cells in rows]
+
+    rep = report(v, GOV_2021, strewn, "pipe")
+    assert [rep.cells[forms.t3_cell("granted", c.id)].value for c in forms.T3_COLUMNS] == [15, 1, 0, 0, 0, 0, 16]
+    assert "t3.stray_blanks" in [w["code"] for w in rep.warnings]

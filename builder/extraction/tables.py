@@ -2022,7 +2022,12 @@ def _t3_rows(layout: Layout, form_rows: tuple[Row, ...], out: Tables | None = No
     size = len(forms.T3_COLUMNS)
     copy = _own_scope_rows(layout, "t3", _this_year_copy(layout, "t3"), out)
     rows = _label_line_rows(_join_cell_lines(copy, layout.lines, size, size), name, len(form_rows), size)
-    unwoven = _two_rows_interleaved(rows, layout.lines, name, size)
+    cleared = _without_stray_blanks(rows, size)
+    if out is not None and (strewn := sum(a.cells != b.cells for a, b in zip(rows, cleared))):
+        out.warn("t3.stray_blanks", f"{strewn} row(s) of table 3 print empty cells among their values (OCR reading a "
+                 "scan's rules as |); the values are read without them, as many as the columns, each row's total the "
+                 "sum of the others")
+    unwoven = _two_rows_interleaved(cleared, layout.lines, name, size)
     if out is not None and len(unwoven) > len(rows):
         out.warn("t3.interleaved_rows", f"table 3 prints {len(unwoven) - len(rows)} pair(s) of rows run together a "
                  "digit at a time (20 00 00 …: a label alone on the line above); each pair's first digit read as the "
@@ -2032,6 +2037,20 @@ def _t3_rows(layout: Layout, form_rows: tuple[Row, ...], out: Tables | None = No
         r for r in rows
         if r.has_values or (r.delimited and len(r.cells) >= size and name(_own_label(r)) is not None)
     ], size)
+
+
+def _without_stray_blanks(rows: list[ValueRow], size: int) -> list[ValueRow]:
+    """Rows of cells with empty cells strewn among their values (OCR reading a scan's rules as |: | 15| 1| |0 | 0 |
+    0| |0 |16 |): the values alone, where they are as many as the form's columns and the row's total is the sum of
+    the others; the rows as they are otherwise."""
+    out = []
+    for row in rows:
+        values = [c for c in row.cells if c.strip()]
+        if row.delimited and len(row.cells) > size and len(values) == size and all(
+                _DIGITS.fullmatch(v.strip()) for v in values) and int(values[-1]) == sum(map(int, values[:-1])):
+            row = replace(row, cells=[v.strip() for v in values])
+        out.append(row)
+    return out
 
 
 _DIGIT_PAIR = re.compile(r"\d\d")
