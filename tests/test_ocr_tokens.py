@@ -105,6 +105,9 @@ def test_a_number_with_a_leading_zero_is_no_count(layout, cell, printed):
     ("t3.total.total", "8S"), ("t3.total.commercial_enterprise", "O"), ("t3.total.commercial_enterprise", "o"),
     ("t2.licensing.decisions", "l7"), ("t2.licensing.decisions", "I7"), ("t2.rules.issued", "Z"),
     ("t2.rules.in_force", "G682"), ("t2.rules.in_force", "3G8Z"),
+    # Cyrillic and Greek letters some OCR engines give for digits: З for 3, б for 6, О and Ο for 0
+    ("t3.total.total", "2З"), ("t3.total.natural_person", "6б"), ("t2.licensing.decisions", "1О"),
+    ("t2.licensing.decisions", "Ο"),
 ])
 def test_a_grid_cell_of_digits_and_lookalikes_is_a_value_not_label(layout, cell, printed):
     """The label ended at the last cell with letters: Z7 (27) or l4 (14) pulled the row's cells into

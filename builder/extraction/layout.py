@@ -52,7 +52,7 @@ SPREADSHEET_FORMULA = re.compile(r"[=＝]\s*(?:[A-Z]{2,10}\s*\()?[$A-Z]{1,4}\$?\
 
 # What OCR reads for a digit (l, I, 丨 for 1; O, 〇 for 0; S, Z, B, G …) and the punctuation it
 # glues to one (3682. 11,16 4。0 3·682): a token made of these and digits is a number misread.
-_DIGIT_LOOKALIKES = "OoDQ〇lIi|丨[]!SsZzBbGgqAT"
+_DIGIT_LOOKALIKES = "OoDQ〇lIi|丨[]!SsZzBbGgqATЗзбОоΟο"  # (Cyrillic З б О, Greek Ο: OCR engines' digits too)
 _NUMBER_PUNCT = ".,、·。，．'`:;_"
 _MINUS_LOOKALIKES = "-一—–~"  # OCR reads a minus sign as 一 or a dash
 # A table rule OCR'd as a glyph of its own: only ever a rule, or also a 1.
@@ -190,9 +190,10 @@ _NUMERAL = "零〇一二两三四五六七八九十百千"
 # not 一 alone; 万 after a numeral (一万二千三百四十五)
 _CHINESE_NUMERAL = re.compile(f"[{_NUMERAL[:2]}{_NUMERAL[3:]}][{_NUMERAL}万]*|一[{_NUMERAL}万]+")
 # The digit each glyph OCR reads for one stands for (O for 0, l for 1, S for 5, B for 8 …).
-_GLYPH_DIGITS = str.maketrans({**dict.fromkeys("OoDQ〇", "0"), **dict.fromkeys("lIi|丨!", "1"), "S": "5", "s": "5",
-                               "Z": "2", "z": "2", "B": "8", "b": "6", "G": "6", "g": "9", "q": "9", "A": "4", "T": "7"})
-_GLYPH_CELL = re.compile(r"[0-9OoDQ〇lIi|丨!SsZzBbGgqAT]+")
+_GLYPH_DIGITS = str.maketrans({**dict.fromkeys("OoDQ〇ОоΟο", "0"), **dict.fromkeys("lIi|丨!", "1"), "S": "5", "s": "5",
+                               "Z": "2", "z": "2", "B": "8", "b": "6", "G": "6", "g": "9", "q": "9", "A": "4", "T": "7",
+                               "З": "3", "з": "3", "б": "6"})
+_GLYPH_CELL = re.compile(r"[0-9OoDQ〇lIi|丨!SsZzBbGgqATЗзбОоΟο]+")
 
 
 def glyph_reading(cell: str) -> int | None:
