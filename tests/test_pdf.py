@@ -893,3 +893,52 @@ def test_a_font_pdfminer_maps_no_glyph_of_is_read_by_pdfium():
 def test_a_pdf_of_images_only_still_needs_ocr_after_pdfium_is_asked():
     with pytest.raises(errors.NeedsOCR):
         extract_bytes(_cmap_stream_pdf([[""]]), "scan.pdf")
+
+
+def _gazette_pdf(v: dict) -> bytes:
+    """A gazette's page: the report's title across the page, its prose in two columns (as 政府公报 print it), each
+    column's sentences long enough to wrap over many lines; then its tables across the next pages."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.platypus import BaseDocTemplate, Frame, NextPageTemplate, PageBreak, PageTemplate, Paragraph
+
+    body, cell = _styles()
+    width, height = A4
+    margin, gutter = 50, 20
+    column = (width - 2 * margin - gutter) / 2
+    top = height - margin - 60  # (the title's frame at the top, the columns under it)
+    two = PageTemplate("two", [Frame(margin, top, width - 2 * margin, 60, id="title"),
+                               Frame(margin, margin, column, top - margin - 10, id="left"),
+                               Frame(margin + column + gutter, margin, column, top - margin - 10, id="right")])
+    one = PageTemplate("one", [Frame(margin, margin, width - 2 * margin, height - 2 * margin, id="page")])
+    new = v[forms.t3_cell("new_received", "total")]
+    carried = v[forms.t3_cell("carried_over", "total")]
+    prose = [f"{AGENCY}{YEAR}年政府信息公开工作年度报告",
+             f"本报告由{AGENCY}办公室编制，所列数据统计期限自{YEAR}年1月1日至{YEAR}年12月31日止。" * 2,
+             "一、总体情况",
+             f"本机关认真贯彻落实《条例》，{YEAR}年，本机关共收到政府信息公开申请{new}件，上年结转{carried}件，"
+             "均在法定期限内予以答复，申请内容主要涉及征地拆迁、规划建设、市场监管等领域，答复质量进一步提升。",
+             "本机关认真贯彻落实《中华人民共和国政府信息公开条例》，持续深化政务公开，推进决策、执行、管理、"
+             "服务、结果公开，不断提升政务公开质量和实效，政务公开工作取得新的进展。" * 7,
+             "严格落实政府信息公开保密审查制度，坚持先审查、后公开和一事一审原则，全年未发生泄密事件，"
+             "对现行有效规范性文件开展清理，清理结果及时向社会公布，政府信息管理更加规范。" * 3]
+    story = [Paragraph(text, body) for text in prose] + [NextPageTemplate("one"), PageBreak()]
+    for block in blocks(v)[4:]:
+        story.append(Paragraph(block, body) if isinstance(block, str) else _pdf_table(block, True, cell))
+    out = io.BytesIO()
+    BaseDocTemplate(out, pagesize=A4, pageTemplates=[two, one]).build(story)
+    return out.getvalue()
+
+
+def test_prose_printed_in_two_columns_is_read_a_column_at_a_time():
+    """A gazette prints the report's prose in two columns: read across, each line ran the left column's words into
+    the right's (…申请内容主要涉及征 / 行有效规范性文件…), the sentences broken line by line. Each band
+    of two columns is read left column first; the tables across the following pages are read as before."""
+    from .official_form import assert_every_cell
+
+    v = values(seed=5)
+    rep = extract_bytes(_gazette_pdf(v), "gazette.pdf")
+    assert_every_cell(rep, v)
+    new = v[forms.t3_cell("new_received", "total")]
+    text = rep.document.text.replace("\n", "")
+    assert f"共收到政府信息公开申请{new}件" in text and "申请内容主要涉及征地拆迁、规划建设、市场监管等领域" in text
+    assert {f.key: f.value for f in rep.narrative if f.headline}["applications_received"] == new

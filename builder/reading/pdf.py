@@ -91,13 +91,14 @@ def _line_tolerance(usual_size: float) -> float:
     return max(3.0, 0.3 * usual_size)
 
 
-def _grid_rows(page, y_tolerance: float) -> tuple[list[tuple[float, str]], list[Box]]:
+def _grid_rows(page, y_tolerance: float) -> tuple[list[tuple[float, str]], list[Box], list[tuple[float, float]]]:
     """Rows of the page's ruled tables that have at least two cells, as
-    (top, tab-separated line), and the cell boxes whose characters they took."""
+    (top, tab-separated line), the cell boxes whose characters they took, and each row's left and right."""
     rows: list[tuple[float, str]] = []
     boxes: list[Box] = []
+    spans: list[tuple[float, float]] = []
     if not page.edges:
-        return rows, boxes
+        return rows, boxes, spans
     for table in page.find_tables():
         grid = [row for row in table.rows if sum(cell is not None for cell in row.cells) >= 2]
         if len(grid) < 2:
@@ -118,7 +119,8 @@ def _grid_rows(page, y_tolerance: float) -> tuple[list[tuple[float, str]], list[
                 span = _span(row.cells, columns, k)
                 cells.extend((span == 2 and numbers_across(text, span)) or [text])
             rows.append((row.bbox[1], "\t".join(cells)))
-    return rows, boxes
+            spans.append((row.bbox[0], row.bbox[2]))
+    return rows, boxes, spans
 
 
 def _span(cells: list, columns: list[float], k: int) -> int:
@@ -130,12 +132,137 @@ def _span(cells: list, columns: list[float], k: int) -> int:
     return span
 
 
+_GUTTER = 6  # points of white at least between two columns of text (a grid of Chinese characters leaves gaps of 1-2)
+_COLUMN_LINES = 8  # lines in a row clear of the gutter, at least, to read them as two columns
+_SIDE_LINES = 4  # and lines of prose on each side of it among them, at least
+_SIDE_HAN = 8  # Chinese characters in a row a line's side holds to be prose (无, 零 and 〇 count none)
+_HAN = re.compile(r"[\u4e00-\u9fff\u2e80-\u2fdf]")  # (with the radicals a PDF's fonts map some characters to)
+_NOT_PROSE = frozenset("无零〇")
+
+
+def _column_bands(page, tolerance: float, ruled: list[tuple[float, float, float]] = ()) -> list[tuple[float, float, float]]:
+    """Where the page prints prose in two columns (a gazette's page, a site's sidebar beside the article): each band
+    of lines (its top, its bottom) and the gutter's x between its columns. The gutter is the x in the page's middle
+    fewest lines cross; a band is a run of eight or more lines clear of it, from a line of prose to a line of prose,
+    four or more of them, and half of those printing anything there, with prose (or a ruled table's rows) on each
+    side. A table's
+    rows alone (label left, numbers right) are no such band. Read across, the two columns' sentences were run
+    together line by line. ``ruled``: the rows of the page's ruled tables (top, left, right), whose characters the
+    page given no longer holds; one across the gutter ends a band as a line across it does, and so does a rule
+    drawn across it (a table's border)."""
+    from pdfplumber.utils import cluster_objects
+
+    chars = [c for c in page.chars if c["text"].strip()]
+    if len(chars) < _COLUMN_LINES * _SIDE_HAN:
+        return []
+    lines = [sorted(line, key=lambda c: c["x0"]) for line in cluster_objects(chars, "top", tolerance)]
+    origin, width = page.bbox[0], int(page.width)
+    crossed = [0] * (width + 2)  # lines crossing each point of x, from the page's left edge
+    for line in lines:
+        covered = set()
+        for c in line:
+            covered.update(range(max(0, math.ceil(c["x0"] - origin)), min(width, math.floor(c["x1"] - origin)) + 1))
+        for point in covered:
+            crossed[point] += 1
+    middle = range(int(0.3 * width), int(0.7 * width) + 1)
+    half = _GUTTER // 2  # (the lines crossing any point of a gutter as wide as _GUTTER about x)
+    x = origin + min(middle, key=lambda point: (max(crossed[point - half:point + half + 1]), abs(point - width / 2)))
+
+    def prose(side: list[dict]) -> bool:
+        """Whether a line's side holds a run of Chinese characters set close (a sentence), not words apart (a
+        table's header cells, 商业企业 科研机构) nor a label beside numbers alone."""
+        longest = count = 0
+        for previous, c in zip([None, *side], side):
+            if previous is None or c["x0"] - previous["x1"] > c["x1"] - c["x0"]:
+                count = 0  # (a gap wider than a character: another cell)
+            count += c["text"] not in _NOT_PROSE and bool(_HAN.match(c["text"]))
+            longest = max(longest, count)
+        return longest >= _SIDE_HAN
+
+    bands: list[tuple[float, float, float]] = []
+    run: list[list[dict]] = []
+
+    def close() -> None:
+        if not run:
+            return
+        upper, lower = min(c["top"] for c in run[0]), max(c["bottom"] for c in run[-1])
+        tables = [(left, right) for top, left, right in ruled if upper <= top <= lower]  # (a column may hold one)
+        sides = []
+        for side, ruled_rows in (([[c for c in line if c["x1"] <= x] for line in run], [r for _, r in tables if r <= x]),
+                                 ([[c for c in line if c["x0"] >= x] for line in run], [le for le, _ in tables if le >= x])):
+            # prose on four lines or more, and on half the lines that print anything there (not a table's numbers)
+            written = sum(1 for part in side if prose(part)) + len(ruled_rows)
+            sides.append(written >= _SIDE_LINES and 2 * written >= sum(1 for part in side if part) + len(ruled_rows))
+        if len(run) >= _COLUMN_LINES and all(sides):
+            bands.append((upper, lower, x))
+        run.clear()
+
+    def some_prose(line: list[dict]) -> bool:
+        return prose([c for c in line if c["x1"] <= x]) or prose([c for c in line if c["x0"] >= x])
+
+    # a ruled table's row across the gutter, or a rule drawn across it (a table's border, under a heading)
+    across = sorted([top for top, left, right in ruled if left < x < right]
+                    + [e["top"] for e in page.horizontal_edges if e["x0"] < x - _GUTTER and e["x1"] > x + _GUTTER])
+    for line in lines:
+        if any(c["x0"] < x < c["x1"] for c in line) or (run and any(
+                run[-1][0]["top"] < top <= line[0]["top"] for top in across)):
+            while run and not some_prose(run[-1]):
+                run.pop()  # (a table's rows above a line across the gutter: no part of the columns)
+            close()  # a line across the gutter: a heading, a table's row, the page's full width
+        elif run or some_prose(line):
+            run.append(line)  # (from its first line of prose: a table's last rows above it are no part)
+    while run and not some_prose(run[-1]):
+        run.pop()
+    close()
+    return bands
+
+
+def _columns_text(page, bands: list[tuple[float, float, float]], tolerance: float,
+                  rows: list[tuple[float, str, float, float]]) -> str:
+    """The page's text with each band of two columns read left column first, then the right; a ruled table's rows
+    (top, line, left, right) in their place, in a column or across the page."""
+    x0, top, x1, bottom = page.bbox
+    parts: list[str] = []
+
+    def strip(left: float, upper: float, right: float, lower: float) -> None:
+        box = page.within_bbox((left, upper, right, lower))
+        inside = [(t, line) for t, line, a, b in rows if upper <= t < lower and left - 1 <= (a + b) / 2 <= right + 1]
+        if not inside:  # (text alone: as the page's text is read where no table is ruled)
+            parts.append(box.extract_text(y_tolerance=tolerance) or "")
+            return
+        lines = inside + [(line["top"], line["text"]) for line in box.extract_text_lines(y_tolerance=tolerance)]
+        parts.append("\n".join(text for _, text in sorted(lines, key=lambda item: item[0])))
+
+    at = top
+    for band_top, band_bottom, x in bands:
+        upper, lower = max(at, band_top - 0.5), min(bottom, band_bottom + 0.5)
+        if upper > at:
+            strip(x0, at, x1, upper)
+        strip(x0, upper, x, lower)
+        strip(x, upper, x1, lower)
+        at = lower
+    if at < bottom:
+        strip(x0, at, x1, bottom)
+    return "\n".join(part for part in parts if part)
+
+
+def _plain_text(page, tolerance: float) -> str:
+    """The page's text without its ruled tables' cells: its lines top to bottom, a band printed in two columns
+    a column at a time."""
+    if bands := _column_bands(page, tolerance):
+        return _columns_text(page, bands, tolerance, [])
+    return page.extract_text(y_tolerance=tolerance) or ""
+
+
 def _page_text(page, tolerance: float) -> tuple[str, bool]:
-    """The page's lines top to bottom, and whether a grid supplied any."""
-    rows, boxes = _grid_rows(page, tolerance)
+    """The page's lines top to bottom (a band printed in two columns a column at a time), and whether a grid
+    supplied any."""
+    rows, boxes, spans = _grid_rows(page, tolerance)
     if not rows:
-        return page.extract_text(y_tolerance=tolerance) or "", False
+        return _plain_text(page, tolerance), False
     rest = page.filter(lambda obj: obj.get("object_type") != "char" or not any(_inside(obj, b) for b in boxes))
+    if bands := _column_bands(rest, tolerance, [(t, a, b) for (t, _), (a, b) in zip(rows, spans, strict=True)]):
+        return _columns_text(rest, bands, tolerance, [(t, line, a, b) for (t, line), (a, b) in zip(rows, spans)]), True
     lines = rows + [(line["top"], line["text"]) for line in rest.extract_text_lines(y_tolerance=tolerance)]
     lines.sort(key=lambda item: item[0])
     return "\n".join(text for _, text in lines), True
@@ -487,7 +614,7 @@ def _read(pdf, path: str) -> str:
     if any(gridded for _, gridded in read):
         good, bad = _table_fit(text)
         if bad or not good:
-            plain = [page.extract_text(y_tolerance=tolerance) or "" for page, tolerance in pages]
+            plain = [_plain_text(page, tolerance) for page, tolerance in pages]
             layer = "\n".join(_without_running_heads(_without_page_numbers(plain)))
             plain_good, plain_bad = _table_fit(layer)
             if plain_good - plain_bad > good - bad:
