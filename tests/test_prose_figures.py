@@ -1000,7 +1000,7 @@ def test_every_body_of_a_kind_in_the_province_is_not_the_department_s_scope():
      {"applications_answered": 1094}),
     # a channel's count in a sentence of its own, 提交 its only verb
     ("全年共收到政府信息公开申请439件。通过网络在线提交375件，通过信函提交64件。",
-     {"applications_received": 439, "applications_online": 375}),
+     {"applications_received": 439, "applications_online": 375, "applications_other_channel": 64}),
     # whose information, the government and its office: the body's own total
     ("全年通过市政府门户网站主动公开市政府及市政府办公厅政府信息5,216条。全市各区、各部门全年主动公开政府信息21.7万条。",
      {"proactive_items": 5216}),
@@ -1198,3 +1198,15 @@ def test_requests_answers_made_public_are_no_count_of_the_year_s_published_items
     found = figures("通过门户网站主动公开政府信息21563条，其中基础信息9000条。\n"
                     "全年审核公文公开属性412件，依申请公开转主动公开信息6条。", 2024)
     assert headlines(found)["proactive_items"] == 21563
+
+
+def test_none_carried_either_way_in_one_phrase_is_zero_for_both():
+    """无上年结转及结转下年度的申请: one phrase saying none was carried over and none goes on (no headline for either)."""
+    found = figures("本年度共收到政府信息公开申请31件，均已按期办结，无上年结转及结转下年度的申请。", 2021)
+    assert (headlines(found)["applications_carried_over"], headlines(found)["applications_carried_forward"]) == (0, 0)
+
+
+def test_the_offline_ways_named_then_submitted_are_the_other_channels():
+    """通过网络平台提交22件，通过信函、当面提交7件: the second clause names the ways, not 申请 after its verb."""
+    found = figures("从申请方式看，通过网络平台提交22件，通过信函、当面提交7件。", 2022)
+    assert headlines(found)["applications_other_channel"] == 7

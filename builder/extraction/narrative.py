@@ -84,6 +84,8 @@ _OWNER = (r"(?:本级|本机关|本单位|[省市区县州旗](?:人民)?政府(
           r"|[我本][局委厅办])?")
 
 
+_NONE_CARRIED_EITHER_WAY = (r"(?:无|没有)上一?年度?结转(?:的)?(?:及|和|与|或)(?:结转|顺延)(?:至|到)?下一?年度?(?:继续办理)?"
+                            r"(?:的)?(?:政府信息公开)?申请")
 # A count of rules before the documents' in one list: 规章6件、 or 规章1件（《…管理办法》）、
 _RULES_COUNTED = r"规章\s*\d+\s*件\s*(?:[（(][^（()）。]{0,40}[)）])?\s*[、，,]\s*"
 
@@ -126,6 +128,9 @@ PATTERNS: tuple[Pattern, ...] = (
     # 无上年结转的申请, 上年度无结转申请: none carried over
     _p("applications_carried_over", _NONE_BEFORE + r"(?:无|没有)上一?年度?结转(?:的|而来的)?(?:政府信息公开)?申请", 0),
     _p("applications_carried_over", r"上一?年度?(?:无|没有)结转(?:的)?(?:政府信息公开)?申请", 0),
+    # 无上年结转及结转下年度的申请: neither carried over nor forward, one phrase for both
+    _p("applications_carried_over", _NONE_BEFORE + _NONE_CARRIED_EITHER_WAY, 0),
+    _p("applications_carried_forward", _NONE_BEFORE + _NONE_CARRIED_EITHER_WAY, 0),
     # 原梅列区受理、结转至本年度办理的申请2件: carried into this year
     _p("applications_carried_over", r"结转(?:至|到|入)(?:本年度?|今年|当年)[^。；;，,\d]{0,12}?" + _N + "件"),
     _p("applications_carried_over", _Y + r"(?:的)?(?:结转|转来|遗留)(?:的|而来的|来的|下来的)?" + _APPLICATIONS
@@ -162,6 +167,9 @@ PATTERNS: tuple[Pattern, ...] = (
        r"(?:申请)?\s*[（(]?\s*" + _N + "件"),
     _p("applications_other_channel", r"通过(?:" + _OFFLINE + r")[^。；;，,\d]{0,8}?(?:收到|受理|接收)[^。；;，,\d]{0,10}?申请\s*"
        + _N + "件"),
+    # 通过网络平台提交22件，通过信函、当面提交7件: the ways other than online named, then submitted
+    _p("applications_other_channel", r"通过(?:" + _OFFLINE + r")(?:(?:、|和|及|与|或)(?:" + _OFFLINE + r"))*(?:方式|渠道)?"
+       r"(?:提交|提出|递交)(?:的)?(?:申请)?\s*" + _N + "件"),
     _p("applications_other_channel", r"(?:其他|等)(?:方式|途径|形式|渠道)(?:申请|提交|提出)?(?:的)?(?:申请)?\s*[（(]?\s*"
        + _N + "件"),
     # 网上申请151件、信函申请35件 / 信函及当面申请8件: the channels other than online, named
