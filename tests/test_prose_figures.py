@@ -658,6 +658,19 @@ def test_a_report_under_the_form_s_headings_with_its_tables_as_pictures_uses_the
     assert older.template == "pre-2019"  # headings a report before the form cannot have followed
 
 
+def test_a_page_of_a_report_citing_the_form_s_notice_uses_the_form():
+    """Page 1 of a report a portal splits over four: its preface, citing the notice that prescribed the 2021 form
+    (国办公开办函〔2021〕30号), and its overview; none of the form's tables or their headings. It was read as a
+    report before the form (pre-2019), and meta.template_year failed on it."""
+    page = ("武汉市江汉区人民政府2023年政府信息公开工作年度报告\n本报告依据《中华人民共和国政府信息公开条例》和《国务院办公厅"
+            "政府信息与政务公开办公室关于印发〈中华人民共和国政府信息公开工作年度报告格式〉的通知》（国办公开办函〔2021〕"
+            "30号）编制。\n一、总体情况\n2023年，江汉区共收到政府信息公开申请126件，均按期答复。\n（一）主动公开\n"
+            "全年主动公开政府信息3120条。\n（二）依申请公开\n办结124件，结转下年度2件。\n第1页 2 3 4 下一页")
+    report = extract_bytes(page.encode(), "t20240126_2345678.txt")
+    assert report.template == "gov-2021"
+    assert extract_bytes(page.replace("2023", "2018").encode(), "page.txt").template == "pre-2019"
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     # the year carried over from is the year before; carried forward to, the year after
     ("加上2021年结转的47件，全年共需办理1233件，已办结1175件，其余58件因尚在法定答复期限内，结转至2023年继续办理。",

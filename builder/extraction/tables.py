@@ -242,6 +242,11 @@ def form_sections(layout: Layout, sections: tuple[str, ...] = ("t3", "t4")) -> b
     return all(any(SECTION_HEADINGS[t].search(line) for line in layout.lines) for t in sections)
 
 
+# The notices that prescribed the forms, cited by a report that follows one (按照…国办公开办函〔2021〕30号…要求编制):
+# so it does though no table of it is read (a page of the report, tables pasted as pictures).
+_FORM_NOTICE = re.compile(r"国办公开办函\s*[〔\[［（(]\s*20(?:19|21)\s*[〕\]］）)]\s*(?:60|30)\s*号")
+
+
 def detect_template(layout: Layout, year: int | None) -> tuple[str, str]:
     """The form a report uses, from its own labels and structure; the year only
     tells the two forms apart when their labels do not.
@@ -256,7 +261,8 @@ def detect_template(layout: Layout, year: int | None) -> tuple[str, str]:
     if hits[GOV_2021] != hits[GOV_2019]:
         return (GOV_2021 if hits[GOV_2021] > hits[GOV_2019] else GOV_2019), "labels"
     shared = sum(1 for marker in forms.SHARED_MARKERS if marker in text)
-    if shared < 3 and not form_structure(layout) and not ((year or 0) >= 2019 and form_sections(layout)):
+    if shared < 3 and not form_structure(layout) and not ((year or 0) >= 2019 and (
+            form_sections(layout) or any(_FORM_NOTICE.search(line) for line in layout.lines))):
         return PRE_2019, "no form"
     return (GOV_2021 if (year or 0) >= 2021 else GOV_2019), "year"
 
