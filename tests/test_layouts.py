@@ -674,3 +674,18 @@ def test_table_2_moved_alone_to_an_appendix_is_found_there(where):
         lines += [AGENCY, "2024年1月20日", "附件", "主动公开政府信息情况", *table]
     report = extract_bytes("\n".join(lines).encode(), "report.txt")
     assert {c.id: report.value(c.id) for c in forms.cells(GOV_2021)} == {c.id: v[c.id] for c in forms.cells(GOV_2021)}
+
+
+@pytest.mark.parametrize("rendering", ["tab", "space"])
+def test_a_crawl_s_pages_out_of_order_keep_each_table_in_its_region(rendering):
+    """A paginated article crawled in the order its pages finished (1, 3, 2): table 4 and sections 五、六 before
+    table 3. Table 4 was missing (looked for after table 3 only); its region is from its heading to its own 五、."""
+    v = synthetic.consistent_values(random.Random(12), forms.GOV_2021)
+    printed = {c.id: synthetic._fmt(v[c.id]) for c in forms.cells(forms.GOV_2021)}
+    lines = synthetic._text_lines(synthetic._blocks(AGENCY, 2022, forms.GOV_2021, printed, v), rendering,
+                                  random.Random(0))
+    t3 = next(k for k, line in enumerate(lines) if "三、收到和处理政府信息公开申请情况" in line)
+    t4 = next(k for k, line in enumerate(lines) if "四、政府信息公开行政复议、行政诉讼情况" in line)
+    rep = extract_bytes("\n".join(lines[:t3] + lines[t4:] + ["第2页"] + lines[t3:t4]).encode(), "crawl.txt")
+    assert {c.id: rep.cells[c.id].value for c in forms.cells(forms.GOV_2021)} == {
+        c.id: v[c.id] for c in forms.cells(forms.GOV_2021)}

@@ -731,6 +731,8 @@ def _regions(lines: list[str], start: int = 0) -> dict[str, tuple[int, int]]:
             t4 = _first(_T4_ANCHOR, lines, forward + 1)
         if forward is not None and t4 is None:  # no heading or header: its one row of 15 figures right after
             t4 = _first(_T4_BARE_ROW, lines, forward + 1, min(len(lines), forward + 4))
+    if t4 is None and t3 is not None:  # printed before table 3 (a crawl's pages out of order: 1, 3, 2)
+        t4 = _first(SECTION_HEADINGS["t4"], lines, t2 or start, t3)
     # Table 2 alone after tables 3 and 4 (二、 says 见附表; 表二 after 六、 or after the signature), no table 3 after it
     # (a compilation's next report would print its own): the report's, to the end; the others end at 五、 as usual.
     moved_t2 = (t2 is not None and t3 is not None and t4 is not None and t2 > max(t3, t4)
@@ -748,7 +750,10 @@ def _regions(lines: list[str], start: int = 0) -> dict[str, tuple[int, int]]:
     if t3 is not None:
         later = [start for start in (t2, t4) if start is not None and start > t3]
         regions["t3"] = (t3, min(later) if later else end)
-    if t4 is not None:
+    if t4 is not None and t3 is not None and t4 < t3:  # (out of order: to its own 五、 or table 3)
+        own_end = _first(SECTION_HEADINGS["t5"], lines, t4, t3)
+        regions["t4"] = (t4, own_end if own_end is not None else t3)
+    elif t4 is not None:
         regions["t4"] = (t4, end)
     return regions
 
