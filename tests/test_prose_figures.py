@@ -1223,3 +1223,49 @@ def test_the_offline_ways_named_then_submitted_are_the_other_channels():
     """通过网络平台提交22件，通过信函、当面提交7件: the second clause names the ways, not 申请 after its verb."""
     found = figures("从申请方式看，通过网络平台提交22件，通过信函、当面提交7件。", 2022)
     assert headlines(found)["applications_other_channel"] == 7
+
+
+@pytest.mark.parametrize(("text", "place", "names", "expected"), [
+    # 其中 picking out the body's own (本级) makes the total before it a wider scope's, a sentence apart too
+    ("全区共收到政府信息公开申请3152件，同比下降6.8%。其中，区政府本级新收申请422件，占全区的13.4%。", "宝安区", (),
+     422),
+    # the body by its full name inside the parts list
+    ("全市共受理政府信息公开申请376件，其中寿光市人民政府办公室受理28件，各部门受理348件。", "",
+     ("寿光市人民政府办公室",), 28),
+    # after a colon, the government as 县政府 with an aside in brackets
+    ("全县共收到政府信息公开申请245件，其中：县政府（含县政府办公室）收到38件，县直部门收到151件，乡镇收到56件。",
+     "肥西县", (), 38),
+    # a named city's system, then 我局
+    ("苏州市人社系统共收到政府信息公开申请587件，其中我局收到94件，同比增加11件。", "", (), 94),
+    # the body's full name as the subject after its city's system, the noun implied
+    ("全市市场监管系统共收到申请1046件，长沙县市场监督管理局收到210件，占20.1%。", "", ("长沙县市场监督管理局",), 210),
+    # a part that is no body (其中自然人…): the total stays the headline
+    ("全年共收到政府信息公开申请50件，其中自然人申请30件。", "宝安区", (), 50),
+])
+def test_the_body_s_own_count_picked_out_of_a_wider_total(text, place, names, expected):
+    found = find_figures(sentences([text]), 2023, own_place=place, own_names=names)
+    assert headlines(found)["applications_received"] == expected
+
+
+def test_last_year_s_pair_in_an_aside_is_no_list_of_this_year_s():
+    """行政复议5件、行政诉讼3件（上年分别为7件、2件）: the aside's 分别 paired the two counted kinds with last year's
+    figures (行政复议5件7件), and the review's count was no headline."""
+    found = figures("全年发生政府信息公开行政复议5件、行政诉讼3件（上年分别为7件、2件）。", 2023)
+    assert (headlines(found)["admin_review_cases"], headlines(found)["litigation_cases"]) == (5, 3)
+
+
+def test_another_government_body_as_the_subject_is_another_scope():
+    """A district's report quoting 国务院办公厅全年共收到…1124件: the State Council office's count took the headline."""
+    found = find_figures(sentences(["国务院办公厅全年共收到政府信息公开申请1124件。全区各级行政机关全年共收到政府信息公开申请"
+                                    "5867件，其中武侯区213件，占全市的3.6%。"]), 2023, own_place="武侯区",
+                         own_names=("成都市武侯区人民政府", "武侯区人民政府"))
+    assert headlines(found)["applications_received"] == 213
+
+
+def test_the_body_s_count_then_its_parts_after_which_is_no_part_picked_out():
+    """其中市政府本级收到申请587件（网上申请512件、信函申请63件、当面申请12件）: the channels are the body's count's
+    parts, not a count of the body picked out of the channel before it (63 was marked another scope's)."""
+    found = find_figures(sentences(["全市各级行政机关共收到申请3126件，其中市政府本级收到申请587件（网上申请512件、信函申请63件、"
+                                    "当面申请12件）。"]), 2023, own_place="南京市")
+    assert [f.context for f in found if f.key.startswith("applications_o")] == ["", "", ""]
+    assert headlines(found)["applications_received"] == 587

@@ -366,12 +366,18 @@ def _governed_division(name: str | None) -> str:
     return _REGION_GOVERNMENT.sub("", name) if name and _REGION_GOVERNMENT.search(name) else ""
 
 
+_SCOPE_CELLS = {"applications_received": "t3.new_received.total", "admin_review_cases": "t4.admin_review.total"}
+
+
 def _tables_of_that_scope(narrative: list, cells: dict) -> bool:
-    """Whether the prose's count of applications for every level of the region (全区各级行政机关共受理
-    申请644件) is table 3's: the tables are then of that scope, and so are the report's totals."""
-    new = cells.get("t3.new_received.total")
-    return bool(new is not None and new.value and any(
-        f.key == "applications_received" and f.context == "other_scope" and f.value == new.value for f in narrative))
+    """Whether the prose's count for every level of the region (全区各级行政机关共受理申请644件, 全区因政府信息公开被
+    申请行政复议23件) is the tables': the tables are then of that scope, and so are the report's totals."""
+    for key, cell_id in _SCOPE_CELLS.items():
+        cell = cells.get(cell_id)
+        if cell is not None and cell.value and any(
+                f.key == key and f.context == "other_scope" and f.value == cell.value for f in narrative):
+            return True
+    return False
 
 
 def extract_document(doc: Document) -> Report:
@@ -466,10 +472,11 @@ def extract_document(doc: Document) -> Report:
     all_levels = (template == PRE_2019 and bool(agency.name and _REGION_GOVERNMENT.search(agency.name))) or \
         tables_of_region(layout)
     own_place = _governed_division(agency.name_normalized)
+    own_names = tuple(dict.fromkeys(n for n in (agency.name, agency.name_normalized) if n))
     narrative = find_figures(doc.sentences, year, doc.lines if template == PRE_2019 else None, all_levels=all_levels,
-                             own_place=own_place)
+                             own_place=own_place, own_names=own_names)
     if not all_levels and _tables_of_that_scope(narrative, tables.cells):
-        narrative = find_figures(doc.sentences, year, None, all_levels=True, own_place=own_place)
+        narrative = find_figures(doc.sentences, year, None, all_levels=True, own_place=own_place, own_names=own_names)
     if template == PRE_2019 and year >= _FORM_SINCE and not layout.regions and not narrative:
         raise errors.NotAReport(path, f"a {year} document with none of the form's tables or sections and no figure "
                                       "of a report (a notice or page about the reports, not one)")

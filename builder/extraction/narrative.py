@@ -385,6 +385,7 @@ _RESPECTIVELY = re.compile(
     r"(?P<names>[^，,。；;：:、]{1,30}(?:、[^，,。；;：:、]{1,30})+)(?P<middle>[，,]?[^，,。；;：:、分]{0,30}?)分别"
     r"(?P<rest>[^。；;，,、\d]{0,24}?)(?P<counts>\d[\d,]*\s*(?:件|起|条|宗)(?:\s*[、，,]\s*\d[\d,]*\s*(?:件|起|条|宗))+)")
 _COPULA = re.compile(r"^(?:为|是|有|达)?$")
+_COUNTED = re.compile(r"\d\s*(?:件|起|条|宗)")
 
 
 def _respectively(sentence: str) -> str:
@@ -396,8 +397,8 @@ def _respectively(sentence: str) -> str:
     def pairs(m: re.Match) -> str:
         names = m.group("names").split("、")
         counts = re.split(r"(?<=[件起宗])\s*[、，,]\s*", m.group("counts"))  # (2,876件、3,104件: two counts)
-        if len(names) != len(counts):
-            return m.group()
+        if len(names) != len(counts) or any(_COUNTED.search(name) for name in names):
+            return m.group()  # (行政复议5件、行政诉讼3件（上年分别为7件、2件）: counted already, the aside another year's)
         rest = "" if _COPULA.match(m.group("rest")) else m.group("rest")
         return "；".join(f"{name}{m.group('middle')}{rest}{count}" for name, count in zip(names, counts))
 
@@ -405,13 +406,15 @@ def _respectively(sentence: str) -> str:
 
 
 def find_figures(sentence_list: list[str], year: int | None = None, table_lines: list[str] | None = None,
-                 all_levels: bool = False, own_place: str = "") -> list[Figure]:
+                 all_levels: bool = False, own_place: str = "", own_names: tuple[str, ...] = ()) -> list[Figure]:
     """Every stated figure, in the order the text states them, then the rows of
     a statistics table (pre-2019 reports), with at most one headline per key.
     ``all_levels``: the report speaks for every level of its region (全区各级行政机关…), as a government's
     report before the 2019 form did; since then its tables, and so its totals, are the government's own.
-    ``own_place``: the division whose government the body is (历下区), which it may call itself by (我区)."""
-    own = _own_subject(own_place)
+    ``own_place``: the division whose government the body is (历下区), which it may call itself by (我区);
+    ``own_names``: the body's names (寿光市人民政府办公室), which it may call itself by after a wider scope's count."""
+    own = _own_subject(own_place, own_names)
+    own_parts: set[int] = set()  # where a count of the body's own follows 其中 (全区…3152件。其中，区政府本级…422件)
     found: list[tuple[int, Figure]] = []
     offset = 0
     lead = before = previous = ""
@@ -430,7 +433,7 @@ def find_figures(sentence_list: list[str], year: int | None = None, table_lines:
             continue
         has_digit = _HAS_NUMBER.search(sentence) is not None
         text, sentence = sentence, _respectively(sentence)  # the figures are read from the pairs, kept with the text
-        for pattern in (*PATTERNS, *_own_patterns(own_place)):
+        for pattern in (*PATTERNS, *_own_patterns(own_place, own_names)):
             if pattern.needs not in mentioned or not (has_digit or pattern.value is not None):
                 continue
             for m in pattern.regex.finditer(sentence):
@@ -474,6 +477,8 @@ def find_figures(sentence_list: list[str], year: int | None = None, table_lines:
                     why = "fraction"  # 申请1.57件: a count has no fraction (a misread, or a rate)
                 found.append((offset + m.start(), Figure(key, value, approx, text, context=why,
                                                          source="prose-unnamed" if pattern.unnamed else "prose")))
+                if not why and not all_levels and _own_part(sentence[:start], own):
+                    own_parts.add(offset + m.start())
                 if approx and (exact := _EXACT_AFTER.match(sentence, m.end())):
                     # 逾1.2万条（12,583条）, 近300件（296件）, 逾千件，共计1,152件: the count after the round figure
                     found.append((offset + m.start() + 1, Figure(key, int((exact["n"] or exact["m"]).replace(",", "")),
@@ -485,13 +490,17 @@ def find_figures(sentence_list: list[str], year: int | None = None, table_lines:
                                                                                         start, year, all_levels,
                                                                                         scope, own, corrected=True))))
     found.sort(key=lambda pair: pair[0])
-    unique: list[Figure] = []
+    kept: list[tuple[int, Figure]] = []
     seen: set[tuple] = set()
-    for _, figure in found:
+    for at, figure in found:
         key = (figure.key, figure.value, figure.text)
         if key not in seen:
             seen.add(key)
-            unique.append(figure)
+            kept.append((at, figure))
+        elif at in own_parts:  # (the same count read by two patterns: where the first read it)
+            own_parts.add(next(first for first, other in kept if (other.key, other.value, other.text) == key))
+    _wider_before_own(kept, own_parts)
+    unique = [figure for _, figure in kept]
     unique += table_figures(table_lines or [], year)
     _split_into_new_and_carried(unique, sentence_list)
     mark_headlines(unique)
@@ -618,7 +627,8 @@ _THIS_YEAR_AGAIN = re.compile(r"[，,；;]\s*(?:截至|截止)(?:本?年底|本?
 _YEAR_OPENS = re.compile(r"\s*度?\s*[，,]")  # 2017年，…: the year of what follows
 _CHANGE_BEFORE = re.compile(r"(?:增加|减少|增长|下降|上升|提高|多|少)了?\s*$")
 # A whole sector across levels (全市生态环境系统): more bodies than the report's own.
-_SECTOR_SYSTEM = re.compile(r"(?:全市|全区|全县|全省|全州|全盟|全旗)[\u4e00-\u9fff]{0,10}系统")
+_SECTOR_SYSTEM = re.compile(r"(?:全市|全区|全县|全省|全州|全盟|全旗|(?:(?![我本])[\u4e00-\u9fff]){2,8}?[省市区县州盟旗])"
+                            r"[\u4e00-\u9fff]{0,10}系统")  # (苏州市人社系统: a named place's too)
 # Every level or body of a region (全区各级行政机关, 全市各区(市)县政府及市级部门): a government's report
 # before the 2019 form spoke for them.
 _ALL_LEVELS = re.compile(r"(?:全市|全区|全县|全省|全州|全盟|全旗)(?:各(?:级|区|县|市|乡镇|镇街|街镇|街道|镇|乡|部门|单位)"
@@ -632,27 +642,58 @@ _ALL_LEVELS = re.compile(r"(?:全市|全区|全县|全省|全州|全盟|全旗)(
                          # a national body's every office (全国海关, 全国税务系统)
                          r"|全国(?:各级|各地|[\u4e00-\u9fff]{0,6}?(?:海关|系统|机关|部门))")
 # The report's body naming itself as a clause's subject: what it states is its own (a town's 我镇 too).
+# Another government body as a clause's subject, its verb right after it (国务院办公厅全年共收到…).
+_OTHER_BODY = re.compile(r"(?:国务院(?:办公厅)?|[\u4e00-\u9fff]{2,8}?[省市](?:人民)?政府(?:办公厅|办公室)?)"
+                         r"(?=(?:全年|本年度?)?(?:共|共计)?(?:收到|受理|新收|接收|办理|被申请|被提起))")
 _OWN_SUBJECT = re.compile(r"本机关|本单位|本级|本局|本委|本办|我局|我委|我办|我单位|[省市区县州旗]政府办(?:公室|公厅)?"
                           r"|[我本](?:镇|乡|街道)|[省市区县州旗](?:局|厅|委)(?:机关|本级)")  # (市局机关: a bureau's own)
 _DIVISION_SUFFIXES = "省市区县州盟旗"
 
 
 @functools.lru_cache(maxsize=256)
-def _own_subject(place: str) -> re.Pattern:
-    """What the body calls itself: the words every body uses (本机关, 我局), and a government's division by its
-    name or as 我区 / 本县 (a government's report saying 我区 after the city's count speaks for itself)."""
-    if not place:
-        return _OWN_SUBJECT
-    words = [re.escape(place)] + ([f"[我本]{place[-1]}"] if place[-1] in _DIVISION_SUFFIXES else [])
-    return re.compile(_OWN_SUBJECT.pattern + "|" + "|".join(words))
+def _own_subject(place: str, names: tuple[str, ...] = ()) -> re.Pattern:
+    """What the body calls itself: the words every body uses (本机关, 我局), its names, and a government's division
+    by its name, as 我区 / 本县 or as 区政府 (a government's report saying 我区 after the city's count speaks for
+    itself)."""
+    words = [re.escape(name) for name in sorted(set(names), key=len, reverse=True) if len(name) > 2]
+    if place:
+        words.append(re.escape(place))
+    if place and place[-1] in _DIVISION_SUFFIXES:
+        words += [f"[我本]{place[-1]}", f"{place[-1]}(?:人民)?政府(?!办)"]
+    return re.compile(_OWN_SUBJECT.pattern + "|" + "|".join(words)) if words else _OWN_SUBJECT
+
+
+def _own_part(before: str, own: re.Pattern) -> bool:
+    """Whether the words before a count name the body itself as the part 其中 picks out (其中，区政府本级新收…;
+    其中我局收到…; 其中：县政府（含县政府办公室）收到…): its own count, the total before it a wider scope's."""
+    at = before.rfind("其中")
+    named = own.search(before, at) if at >= 0 else None
+    if named is None or re.search(r"\d", before[named.end():]):
+        return False  # (其中市政府本级收到申请587件（网上申请512件、信函申请63件: the body's count, then its parts)
+    return not any(c in before[at:] for c in "，,；;") or bool(_OWN_AFTER_WHICH.match(before, at + 2))
+
+
+_OWN_AFTER_WHICH = re.compile(r"\s*[，,：:]")  # (其中，区政府本级…: the part after a comma or colon)
+
+
+def _wider_before_own(found: list[tuple[int, Figure]], own_parts: set[int]) -> None:
+    """The count a body's own follows after 其中 is a wider scope's: the nearest before it of its key, in its sentence
+    or the one before (a sentence opening with 其中), is marked so, in place."""
+    for k, (at, figure) in enumerate(found):
+        if at not in own_parts:
+            continue
+        earlier = next((other for before, other in reversed(found[:k]) if other.key == figure.key
+                        and at // 1_000 - before // 1_000 <= 1), None)
+        if earlier is not None and not earlier.context:
+            earlier.context = "other_scope"
 
 
 @functools.lru_cache(maxsize=256)
-def _own_patterns(place: str) -> tuple[Pattern, ...]:
+def _own_patterns(place: str, names: tuple[str, ...] = ()) -> tuple[Pattern, ...]:
     """After a wider scope's count, the body's own, the verb or the noun implied (11个区镇共收到…487件，我镇收到63件;
     全市…共收到申请5867件，其中武侯区213件; 其中市局机关41件)."""
-    own = r"\s*(?:涉及)?(?:" + _own_subject(place).pattern + r")(?:的)?"
-    return (_p("applications_received", r"(?:(?<=[，,；;])|其中)" + own + r"(?:共)?(?:收到|受理|新收|接收)(?:了)?"
+    own = r"\s*(?:涉及)?(?:" + _own_subject(place, names).pattern + r")(?:的)?(?:[（(][^（()）\d]{0,15}[)）])?"
+    return (_p("applications_received", r"(?:(?<=[，,；;])|其中\s*[：:，,]?)" + own + r"(?:共)?(?:收到|受理|新收|接收)(?:了)?"
                r"(?:政府信息公开|依申请公开)?(?:申请)?\s*" + _N + "件"),
             _p("applications_received", r"(?:收到|受理|新收|接收)[^。；;，,]{0,20}?申请[^。；;，,\d]{0,6}?\d[\d,]*\s*件"
                r"\s*[，,、]\s*(?:其中)?" + own + r"\s*" + _N + "件"))
@@ -802,10 +843,11 @@ def _context(key: str, sentence: str, start: int, number_start: int, year: int |
     if key not in _PREVIOUS_YEAR_KEYS and _OTHER_YEAR_WORDS.search(year_words):
         return "other_year"
     own = not all_levels and _own_after_wider(scope + before, own_subject)  # 全县各级…共287件，其中县政府办公室本级…31件: its own
+    own_part = not all_levels and _own_part(before, own_subject)  # 全区…3152件。其中，区政府本级…422件: its own
     if key in _TOTAL_KEYS and _inside_part(clause) and not _NEW_OF_HANDLED.search(clause) \
             and not (key == "applications_answered" and _ANSWERED_OF_RECEIVED.search(clause)) \
             and not _YEAR_OF_RUNNING_TOTAL.search(before) and not (key in _NORMATIVE_KEYS and "规范性文件" in clause) \
-            and not (own and own_subject.search(clause)):
+            and not (own and own_subject.search(clause)) and not own_part:
         return "part"  # (the normative documents among the year's documents, 其中行政规范性文件9件，…现行有效58件, are
         # their counts)
     if key == "applications_other_channel" and in_aside(sentence, number_start) and _OTHER_CHANNELS_BEFORE.search(
@@ -813,10 +855,12 @@ def _context(key: str, sentence: str, start: int, number_start: int, year: int |
         return "part"  # 其他方式申请18件（当面申请11件、信函申请7件）: the ways within the other channels
     if key in _CASE_KEYS and _BOTH_KINDS.search(clause):
         return "part"  # 行政复议、行政诉讼案件共计101件: the two kinds together, neither's count
-    if key in _LISTED_KEYS and _first_of_a_list(clause, sentence[number_start:]):
+    if key in _LISTED_KEYS and not own_part and _first_of_a_list(clause, sentence[number_start:]):
         return "part"  # 县政府办公室受理3件，县国土资源局受理5件，…: one body's (or channel's) count of a list
     if key in _CASE_KEYS and _AS_REVIEW_BODY.search(before):
         return "other_scope"  # 全年作为复议机关办理政府信息公开类行政复议案件16件: others' cases it decided
+    if key in _SCOPED_KEYS and (body := _OTHER_BODY.search(clause)) and not own_subject.search(body.group()):
+        return "other_scope"  # 国务院办公厅全年共收到…1124件, 四川省人民政府办公厅收到…: another body the subject
     if key in _SCOPED_KEYS and not all_levels and _SECTOR_SYSTEM.search(scope + before) and not own:
         return "other_scope"  # 全市生态环境系统（含各区县分局）共收到申请61件: the department's and others
     if key in _SCOPED_KEYS and not all_levels and _ALL_LEVELS.search(scope + before) and not own:

@@ -1189,8 +1189,8 @@ def _wrapped_cells(head: ValueRow, tail: ValueRow, size: int) -> list[str] | Non
     while second and not second[-1]:
         second.pop()
     values = first + second
-    if len(values) != size or not all(_DIGITS.fullmatch(v.replace(",", "")) for v in values):
-        return None
+    if not first or not second or len(values) != size or not all(_DIGITS.fullmatch(v.replace(",", "")) for v in values):
+        return None  # (a row printed empty, then an unlabelled row of its own: no halves of one row)
     numbers = [int(v.replace(",", "")) for v in values]
     return values if numbers[-1] == sum(numbers[:-1]) and numbers[-1] else None
 
@@ -2048,15 +2048,21 @@ def _t3_rows(layout: Layout, form_rows: tuple[Row, ...], out: Tables | None = No
 def _without_stray_blanks(rows: list[ValueRow], size: int) -> list[ValueRow]:
     """Rows of cells with empty cells strewn among their values (OCR reading a scan's rules as |: | 15| 1| |0 | 0 |
     0| |0 |16 |): the values alone, where they are as many as the form's columns and the row's total is the sum of
-    the others; the rows as they are otherwise."""
+    the others; the rows as they are otherwise (one empty cell, or one every other cell, is another layout's)."""
     out = []
     for row in rows:
         values = [c for c in row.cells if c.strip()]
-        if row.delimited and len(row.cells) > size and len(values) == size and all(
-                _DIGITS.fullmatch(v.strip()) for v in values) and int(values[-1]) == sum(map(int, values[:-1])):
+        filled = [k for k, c in enumerate(row.cells) if c.strip()]
+        inner = [k for k in range(filled[0], filled[-1]) if not row.cells[k].strip()] if filled else []
+        strewn = len(inner) >= _STRAY_BLANKS and inner != list(range(filled[0] + 1, filled[-1], 2))
+        if row.delimited and strewn and len(values) == size and all(_DIGITS.fullmatch(v.strip()) for v in values) \
+                and int(values[-1]) == sum(map(int, values[:-1])):
             row = replace(row, cells=[v.strip() for v in values])
         out.append(row)
     return out
+
+
+_STRAY_BLANKS = 2  # empty cells among a row's values, at least, that are strewn, not a spacer column every other cell
 
 
 _DIGIT_PAIR = re.compile(r"\d\d")
