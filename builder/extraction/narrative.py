@@ -477,7 +477,7 @@ def find_figures(sentence_list: list[str], year: int | None = None, table_lines:
                     why = "fraction"  # 申请1.57件: a count has no fraction (a misread, or a rate)
                 found.append((offset + m.start(), Figure(key, value, approx, text, context=why,
                                                          source="prose-unnamed" if pattern.unnamed else "prose")))
-                if not why and not all_levels and _own_part(sentence[:start], own):
+                if not why and not all_levels and _counts_requests(key) and _own_part(sentence[:start], own):
                     own_parts.add(offset + m.start())
                 if approx and (exact := _EXACT_AFTER.match(sentence, m.end())):
                     # 逾1.2万条（12,583条）, 近300件（296件）, 逾千件，共计1,152件: the count after the round figure
@@ -663,6 +663,12 @@ def _own_subject(place: str, names: tuple[str, ...] = ()) -> re.Pattern:
     return re.compile(_OWN_SUBJECT.pattern + "|" + "|".join(words)) if words else _OWN_SUBJECT
 
 
+def _counts_requests(key: str) -> bool:
+    """Whether a key counts what bodies receive (requests, cases): 其中 may pick the body out of a wider scope's
+    count; not what it publishes (其中通过市政府门户网站发布…: a channel)."""
+    return key.startswith("applications") or key in _CASE_KEYS
+
+
 def _own_part(before: str, own: re.Pattern) -> bool:
     """Whether the words before a count name the body itself as the part 其中 picks out (其中，区政府本级新收…;
     其中我局收到…; 其中：县政府（含县政府办公室）收到…): its own count, the total before it a wider scope's."""
@@ -843,7 +849,7 @@ def _context(key: str, sentence: str, start: int, number_start: int, year: int |
     if key not in _PREVIOUS_YEAR_KEYS and _OTHER_YEAR_WORDS.search(year_words):
         return "other_year"
     own = not all_levels and _own_after_wider(scope + before, own_subject)  # 全县各级…共287件，其中县政府办公室本级…31件: its own
-    own_part = not all_levels and _own_part(before, own_subject)  # 全区…3152件。其中，区政府本级…422件: its own
+    own_part = not all_levels and _counts_requests(key) and _own_part(before, own_subject)  # 其中，区政府本级…: its own
     if key in _TOTAL_KEYS and _inside_part(clause) and not _NEW_OF_HANDLED.search(clause) \
             and not (key == "applications_answered" and _ANSWERED_OF_RECEIVED.search(clause)) \
             and not _YEAR_OF_RUNNING_TOTAL.search(before) and not (key in _NORMATIVE_KEYS and "规范性文件" in clause) \
