@@ -1274,6 +1274,6 @@ def test_the_body_s_count_then_its_parts_after_which_is_no_part_picked_out():
 def test_a_channel_picked_out_of_the_published_items_is_no_body_s_own_count():
     """全年主动公开政府信息41268条，其中通过市政府门户网站发布各类信息18735条: 市政府 names a channel here (the city
     government's portal), not the body picked out of a wider count; the total stays the headline."""
-    found = find_figures(sentences(["全年主动公开政府信息41268条，其中通过市政府门户网站发布各类信息18735条，政务新媒体发布22533条。"]),
-                         2023, own_place="晋江市", own_names=("晋江市人民政府",))
+    text = "全年主动公开政府信息41268条，其中通过市政府门户网站发布各类信息18735条，政务新媒体发布22533条。"
+    found = find_figures(sentences([text]), 2023, own_place="晋江市", own_names=("晋江市人民政府",))
     assert headlines(found)["proactive_items"] == 41268

@@ -138,6 +138,9 @@ _SIDE_LINES = 4  # and lines of prose on each side of it among them, at least
 _SIDE_HAN = 8  # Chinese characters in a row a line's side holds to be prose (无, 零 and 〇 count none)
 _HAN = re.compile(r"[\u4e00-\u9fff\u2e80-\u2fdf]")  # (with the radicals a PDF's fonts map some characters to)
 _NOT_PROSE = frozenset("无零〇")
+# times wider than the other, a column is an article beside a site's sidebar, not a gazette's column: read across as
+# before (split, the sidebar's lines cut the article's sentence a page break carries on)
+_SIDEBAR = 1.5
 
 
 def _column_bands(page, tolerance: float, ruled: list[tuple[float, float, float]] = ()) -> list[tuple[float, float, float]]:
@@ -145,7 +148,7 @@ def _column_bands(page, tolerance: float, ruled: list[tuple[float, float, float]
     of lines (its top, its bottom) and the gutter's x between its columns. The gutter is the x in the page's middle
     fewest lines cross; a band is a run of eight or more lines clear of it, from a line of prose to a line of prose,
     four or more of them, and half of those printing anything there, with prose (or a ruled table's rows) on each
-    side. A table's
+    side, the two columns about as wide (not an article and a sidebar). A table's
     rows alone (label left, numbers right) are no such band. Read across, the two columns' sentences were run
     together line by line. ``ruled``: the rows of the page's ruled tables (top, left, right), whose characters the
     page given no longer holds; one across the gutter ends a band as a line across it does, and so does a rule
@@ -193,7 +196,11 @@ def _column_bands(page, tolerance: float, ruled: list[tuple[float, float, float]
             # prose on four lines or more, and on half the lines that print anything there (not a table's numbers)
             written = sum(1 for part in side if prose(part)) + len(ruled_rows)
             sides.append(written >= _SIDE_LINES and 2 * written >= sum(1 for part in side if part) + len(ruled_rows))
-        if len(run) >= _COLUMN_LINES and all(sides):
+        inside = [c for line in run for c in line]
+        left_width = x - min((c["x0"] for c in inside if c["x1"] <= x), default=x)
+        right_width = max((c["x1"] for c in inside if c["x0"] >= x), default=x) - x
+        even = max(left_width, right_width) <= _SIDEBAR * min(left_width, right_width)
+        if len(run) >= _COLUMN_LINES and all(sides) and even:
             bands.append((upper, lower, x))
         run.clear()
 
