@@ -413,7 +413,7 @@ def find_figures(sentence_list: list[str], year: int | None = None, table_lines:
     report before the 2019 form did; since then its tables, and so its totals, are the government's own.
     ``own_place``: the division whose government the body is (历下区), which it may call itself by (我区);
     ``own_names``: the body's names (寿光市人民政府办公室), which it may call itself by after a wider scope's count."""
-    own = _own_subject(own_place, own_names)
+    own = own_words(own_place, own_names)
     own_parts: set[int] = set()  # where a count of the body's own follows 其中 (全区…3152件。其中，区政府本级…422件)
     found: list[tuple[int, Figure]] = []
     offset = 0
@@ -433,10 +433,12 @@ def find_figures(sentence_list: list[str], year: int | None = None, table_lines:
             continue
         has_digit = _HAS_NUMBER.search(sentence) is not None
         text, sentence = sentence, _respectively(sentence)  # the figures are read from the pairs, kept with the text
-        for pattern in (*PATTERNS, *_own_patterns(own_place, own_names)):
+        for pattern in (*PATTERNS, *_OWN_PATTERNS):
             if pattern.needs not in mentioned or not (has_digit or pattern.value is not None):
                 continue
             for m in pattern.regex.finditer(sentence):
+                if "who" in pattern.regex.groupindex and not own.names_whole(m.group("who")):
+                    continue  # (a part of another's count: 其中自然人…)
                 if pattern.value is not None:
                     value: int | float = pattern.value
                     approx = False
@@ -650,17 +652,59 @@ _OWN_SUBJECT = re.compile(r"本机关|本单位|本级|本局|本委|本办|我�
 _DIVISION_SUFFIXES = "省市区县州盟旗"
 
 
-@functools.lru_cache(maxsize=256)
-def _own_subject(place: str, names: tuple[str, ...] = ()) -> re.Pattern:
+@dataclass(frozen=True)
+class _Named:
+    """Where a text names the body: a match's start, end and words."""
+
+    at: int
+    stop: int
+    words: str
+
+    def start(self) -> int:
+        return self.at
+
+    def end(self) -> int:
+        return self.stop
+
+    def group(self) -> str:
+        return self.words
+
+
+@dataclass(frozen=True)
+class OwnWords:
     """What the body calls itself: the words every body uses (本机关, 我局), its names, and a government's division
     by its name, as 我区 / 本县 or as 区政府 (a government's report saying 我区 after the city's count speaks for
-    itself)."""
-    words = [re.escape(name) for name in sorted(set(names), key=len, reverse=True) if len(name) > 2]
-    if place:
-        words.append(re.escape(place))
-    if place and place[-1] in _DIVISION_SUFFIXES:
-        words += [f"[我本]{place[-1]}", f"{place[-1]}(?:人民)?政府(?!办)"]
-    return re.compile(_OWN_SUBJECT.pattern + "|" + "|".join(words)) if words else _OWN_SUBJECT
+    itself). Searched like a pattern; the names looked for as they are, so no report compiles a pattern of its own."""
+
+    names: tuple[str, ...] = ()
+    suffix: str = ""  # a government's division's last character (区): 我区, 本区, 区政府 name it
+
+    def search(self, text: str, pos: int = 0) -> re.Match | _Named | None:
+        found = [m for m in (_OWN_SUBJECT.search(text, pos),
+                             _division_words(self.suffix).search(text, pos) if self.suffix else None) if m]
+        for name in self.names:
+            if (at := text.find(name, pos)) >= 0:
+                found.append(_Named(at, at + len(name), name))
+        return min(found, key=lambda m: (m.start(), -m.end()), default=None)
+
+    def names_whole(self, words: str) -> bool:
+        """Whether ``words`` are one of the body's own words and nothing else (区政府本级, 我局, 武侯区)."""
+        m = self.search(words)
+        return m is not None and m.start() == 0 and m.end() == len(words)
+
+
+@functools.lru_cache(maxsize=16)
+def _division_words(suffix: str) -> re.Pattern:
+    return re.compile(f"[我本]{suffix}|{suffix}(?:人民)?政府(?!办)(?:本级)?")
+
+
+def own_words(place: str, names: tuple[str, ...] = ()) -> OwnWords:
+    """The body's own words for a report of the division ``place``'s government (or none) and its ``names``."""
+    kept = tuple(sorted({n for n in (*names, place) if n and len(n) > 2}, key=len, reverse=True))
+    return OwnWords(kept, place[-1] if place and place[-1] in _DIVISION_SUFFIXES else "")
+
+
+_NO_OWN = OwnWords()
 
 
 def _counts_requests(key: str) -> bool:
@@ -669,7 +713,7 @@ def _counts_requests(key: str) -> bool:
     return key.startswith("applications") or key in _CASE_KEYS
 
 
-def _own_part(before: str, own: re.Pattern) -> bool:
+def _own_part(before: str, own: OwnWords) -> bool:
     """Whether the words before a count name the body itself as the part 其中 picks out (其中，区政府本级新收…;
     其中我局收到…; 其中：县政府（含县政府办公室）收到…): its own count, the total before it a wider scope's."""
     at = before.rfind("其中")
@@ -694,15 +738,17 @@ def _wider_before_own(found: list[tuple[int, Figure]], own_parts: set[int]) -> N
             earlier.context = "other_scope"
 
 
-@functools.lru_cache(maxsize=256)
-def _own_patterns(place: str, names: tuple[str, ...] = ()) -> tuple[Pattern, ...]:
-    """After a wider scope's count, the body's own, the verb or the noun implied (11个区镇共收到…487件，我镇收到63件;
-    全市…共收到申请5867件，其中武侯区213件; 其中市局机关41件)."""
-    own = r"\s*(?:涉及)?(?:" + _own_subject(place, names).pattern + r")(?:的)?(?:[（(][^（()）\d]{0,15}[)）])?"
-    return (_p("applications_received", r"(?:(?<=[，,；;])|其中\s*[：:，,]?)" + own + r"(?:共)?(?:收到|受理|新收|接收)(?:了)?"
-               r"(?:政府信息公开|依申请公开)?(?:申请)?\s*" + _N + "件"),
-            _p("applications_received", r"(?:收到|受理|新收|接收)[^。；;，,]{0,20}?申请[^。；;，,\d]{0,6}?\d[\d,]*\s*件"
-               r"\s*[，,、]\s*(?:其中)?" + own + r"\s*" + _N + "件"))
+# After a wider scope's count, the body's own, the verb or the noun implied (11个区镇共收到…487件，我镇收到63件;
+# 全市…共收到申请5867件，其中武侯区213件; 其中市局机关41件): the words before the count are the body's own (``who``).
+_OWN_COUNTED = r"\s*(?!其中)(?:涉及)?(?P<who>[^。；;，,、：:（()）\d]{2,24}?)(?:的)?(?:[（(][^（()）\d]{0,15}[)）])?"
+_OWN_PATTERNS = (
+    _p("applications_received", r"(?:(?<=[，,；;])|其中\s*[：:，,]?)" + _OWN_COUNTED + r"(?:共)?(?:收到|受理|新收|接收)(?:了)?"
+       r"(?:政府信息公开|依申请公开)?(?:申请)?\s*" + _N + "件"),
+    _p("applications_received", r"(?:收到|受理|新收|接收)[^。；;，,]{0,20}?申请[^。；;，,\d]{0,6}?\d[\d,]*\s*件"
+       r"\s*[，,、]\s*(?:其中)?" + _OWN_COUNTED + r"\s*" + _N + "件"),
+)
+
+
 _INCLUDES = re.compile(r"[(（]\s*含")
 _TOTAL_WORDS = re.compile(r"共计|共|合计|总计|累计|全年|总数|总量|全部")
 _SUM_WORDS = re.compile(r"共计|合计|总计")
@@ -788,7 +834,7 @@ def in_aside(text: str, at: int) -> bool:
     return opened >= 0 and not any(c in text[opened:at] for c in ")）") and any(c in text[at:] for c in ")）")
 
 
-def _wider_scope(lead: str, clause: str, own: re.Pattern = _OWN_SUBJECT) -> str:
+def _wider_scope(lead: str, clause: str, own: OwnWords = _NO_OWN) -> str:
     """What a clause ending in ；hands to the next of its sentence: a scope wider than the report's body
     (全市各级行政机关…412件；因政府信息公开引发行政复议15件…: the city's cases too), when it names one
     and not the body itself (市政府办公室…2件；…); '' at a sentence's end."""
@@ -799,7 +845,7 @@ def _wider_scope(lead: str, clause: str, own: re.Pattern = _OWN_SUBJECT) -> str:
 
 
 def _context(key: str, sentence: str, start: int, number_start: int, year: int | None,
-             all_levels: bool = False, scope: str = "", own_subject: re.Pattern = _OWN_SUBJECT,
+             all_levels: bool = False, scope: str = "", own_subject: OwnWords = _NO_OWN,
              corrected: bool = False) -> str:
     """Why a figure cannot be a headline ('' when it may be): another year, a part, a change, another
     process, a sub-category or another scope (also one the sentence's clauses before set: ``scope``)."""
@@ -897,7 +943,7 @@ def _first_of_a_list(clause: str, after: str) -> bool:
     return sum(1 for part in clauses if again.search(part)) >= _LIST_REPEATS
 
 
-def _own_after_wider(text: str, own: re.Pattern = _OWN_SUBJECT) -> bool:
+def _own_after_wider(text: str, own: OwnWords = _NO_OWN) -> bool:
     """Whether the text, having named a scope wider than the report's body (全县各级行政机关, 全市司法行政系统),
     then names the body itself (其中县政府办公室本级, 本机关): what follows is the body's own."""
     wider = [m.end() for pattern in (_ALL_LEVELS, _SECTOR_SYSTEM) for m in pattern.finditer(text)]
