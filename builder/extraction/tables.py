@@ -567,30 +567,25 @@ def _extra_column(slots: list[_Slot], identities: list[Identity]) -> tuple[int |
     taken out, leaves each such row keeping its own sums, the same in every row; a column that sums nothing
     (上年合计 between 其他 and 总计) only when three rows or more fit no other place. (None, False) when no
     place or several do (rows of zeros fit any), or a row has a cell that reads as no count."""
-    subtotal = _subtotal_column(slots, identities)
+    rows = _one_wider_rows(slots, identities)
+    if rows is None:
+        return None, False
+    subtotal = _subtotal_column(rows)
     if subtotal is not None:
         return subtotal, True
     common: set[int] | None = None
     alone = 0
-    for slot in slots:
-        size = len(slot.ids)
-        printed = fit(slot.row.cells, size) if slot.row else []
-        local = _local(identities, slot.ids)
-        if len(printed) != size + 1 or not local:
-            continue
-        values = [parse_cell(c).value for c in printed]
-        if not all(isinstance(v, int) for v in values):
-            return None, False
-        fits = {j for j in range(size + 1) if _holds(values[:j] + values[j + 1:], local)}
+    for values, local in rows:
+        fits = {j for j in range(len(values)) if _holds(values[:j] + values[j + 1:], local)}
         alone += len(fits) == 1
         common = fits if common is None else common & fits
     return (common.pop(), False) if common and len(common) == 1 and alone >= _EXTRA_COLUMN_ROWS else (None, False)
 
 
-def _subtotal_column(slots: list[_Slot], identities: list[Identity]) -> int | None:
-    """Where rows one value wider than the form print a subtotal of the columns just before it (see
-    ``_extra_column``), or None."""
-    common: set[int] | None = None
+def _one_wider_rows(slots: list[_Slot], identities: list[Identity]) -> list[tuple[list, list]] | None:
+    """Each row one value wider than the form, as its values and its own sums; None when one holds a value that
+    reads as no count."""
+    rows = []
     for slot in slots:
         size = len(slot.ids)
         printed = fit(slot.row.cells, size) if slot.row else []
@@ -600,8 +595,17 @@ def _subtotal_column(slots: list[_Slot], identities: list[Identity]) -> int | No
         values = [parse_cell(c).value for c in printed]
         if not all(isinstance(v, int) for v in values):
             return None
+        rows.append((values, local))
+    return rows
+
+
+def _subtotal_column(rows: list[tuple[list, list]]) -> int | None:
+    """Where rows one value wider than the form print a subtotal of the columns just before it (see
+    ``_extra_column``), or None."""
+    common: set[int] | None = None
+    for values, local in rows:
         fits = set()
-        for j in range(2, size):
+        for j in range(2, len(values) - 1):
             rest = values[:j] + values[j + 1:]
             if any(values[j] == sum(values[i:j]) for i in range(j - 1)) and all(
                     sum(rest[i] for i in p) == sum(rest[i] for i in w) for p, w in local):

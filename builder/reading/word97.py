@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import io
 import struct
+from collections.abc import Iterator
 
 from .. import errors
 
@@ -93,36 +94,27 @@ def _pieces(word: bytes, table: bytes) -> tuple[str, list[int]]:
 def _row_end_runs(word: bytes, table: bytes, store: bytes) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     """The stretches of the WordDocument stream whose paragraphs are in a table, and those that end a
     table row, each in order."""
-    fc, lcb = struct.unpack_from("<II", word, _PAPX_PAGES)
-    pages = table[fc:fc + lcb]
-    count = (len(pages) - 4) // 8
     inside, ends = [], []
-    for number in struct.unpack_from(f"<{count}I", pages, 4 * (count + 1)):
-        page = word[(number & 0x3FFFFF) * _PAGE:((number & 0x3FFFFF) + 1) * _PAGE]
-        if len(page) < _PAGE:
-            continue
-        crun = page[_PAGE - 1]
-        bounds = struct.unpack_from(f"<{crun + 1}I", page, 0)
-        for k in range(crun):
-            offset = page[4 * (crun + 1) + 13 * k] * 2
-            if not offset:
-                continue
-            size, start = (2 * page[offset + 1], offset + 2) if page[offset] == 0 else (2 * page[offset] - 1, offset + 1)
-            in_table, row_end = _table_marks(page[start + 2:start + size], store)  # (after the style, two bytes)
-            if in_table or row_end:
-                inside.append((bounds[k], bounds[k + 1]))
-            if row_end:
-                ends.append((bounds[k], bounds[k + 1]))
+    for page, offset, stretch in _property_runs(word, table, _PAPX_PAGES, _PAPX_ENTRY):
+        size, start = (2 * page[offset + 1], offset + 2) if page[offset] == 0 else (2 * page[offset] - 1, offset + 1)
+        in_table, row_end = _table_marks(page[start + 2:start + size], store)  # (after the style, two bytes)
+        if in_table or row_end:
+            inside.append(stretch)
+        if row_end:
+            ends.append(stretch)
     return sorted(inside), sorted(ends)
 
 
-def _unseen_runs(word: bytes, table: bytes) -> list[tuple[int, int]]:
-    """The stretches of the WordDocument stream whose characters are deleted by a tracked change or hidden, in
-    order: a revised figure's old value stands beside its new one in the text stream (5962 for 59 → 62)."""
-    fc, lcb = struct.unpack_from("<II", word, _CHPX_PAGES)
+_PAPX_ENTRY, _CHPX_ENTRY = 13, 1  # bytes of a page's entry per run: an offset and a paragraph's extras, or one
+
+
+def _property_runs(word: bytes, table: bytes, pages_at: int, entry: int) -> Iterator[tuple[bytes, int, tuple[int, int]]]:
+    """The formatted property pages (FKPs) the table at ``pages_at`` of the FIB lists: each run with properties
+    of its own, as its page, the offset of its properties there and the stretch of the WordDocument stream it
+    covers."""
+    fc, lcb = struct.unpack_from("<II", word, pages_at)
     pages = table[fc:fc + lcb]
     count = (len(pages) - 4) // 8
-    unseen = []
     for number in struct.unpack_from(f"<{count}I", pages, 4 * (count + 1)) if count > 0 else ():
         page = word[(number & 0x3FFFFF) * _PAGE:((number & 0x3FFFFF) + 1) * _PAGE]
         if len(page) < _PAGE:
@@ -130,10 +122,15 @@ def _unseen_runs(word: bytes, table: bytes) -> list[tuple[int, int]]:
         crun = page[_PAGE - 1]
         bounds = struct.unpack_from(f"<{crun + 1}I", page, 0)
         for k in range(crun):
-            offset = page[4 * (crun + 1) + k] * 2
-            if offset and _toggled_on(page[offset + 1:offset + 1 + page[offset]]):
-                unseen.append((bounds[k], bounds[k + 1]))
-    return sorted(unseen)
+            if offset := page[4 * (crun + 1) + entry * k] * 2:
+                yield page, offset, (bounds[k], bounds[k + 1])
+
+
+def _unseen_runs(word: bytes, table: bytes) -> list[tuple[int, int]]:
+    """The stretches of the WordDocument stream whose characters are deleted by a tracked change or hidden, in
+    order: a revised figure's old value stands beside its new one in the text stream (5962 for 59 → 62)."""
+    return sorted(stretch for page, offset, stretch in _property_runs(word, table, _CHPX_PAGES, _CHPX_ENTRY)
+                  if _toggled_on(page[offset + 1:offset + 1 + page[offset]]))
 
 
 def _toggled_on(grpprl: bytes) -> bool:
