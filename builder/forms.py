@@ -333,11 +333,18 @@ def identities(template: str) -> tuple[Identity, ...]:
 
 T3_APPLICANT_GROUP = "legal_persons"  # 法人或其他组织: the heading over the five organisation columns
 T3_GROUP_SUBTOTAL = "legal_persons_subtotal"  # 小计: a column some tables add, the five organisations' sum
+# Columns some tables add after the form's to compare: the year before's total (2023年总计, 上年合计) and the change.
+T3_EARLIER_TOTAL, T3_CHANGE = "earlier_total", "change"
+T3_ADDED_COLUMNS = frozenset({T3_GROUP_SUBTOTAL, T3_EARLIER_TOTAL, T3_CHANGE})  # read by name, not the form's
 T3_HEADER_WORDS = (
     ("自然人", "natural_person"), ("商业企业", "commercial_enterprise"), ("科研机构", "research_institution"),
     ("社会公益组织", "social_welfare_org"), ("法律服务机构", "legal_service_org"),
     ("其他", "other_org"), ("其它", "other_org"),
     ("总计", "total"), ("合计", "total"), ("小计", T3_GROUP_SUBTOTAL),
+    # (the header's Chinese only is read: 2023年总计 as 年总计)
+    *((word, T3_EARLIER_TOTAL) for word in ("上年度总计", "上年度合计", "上年总计", "上年合计", "年度总计", "年度合计",
+                                            "年总计", "年合计")),
+    *((word, T3_CHANGE) for word in ("同比增减", "比上年增减", "较上年增减", "增减", "同比")),
     ("法人或其他组织", T3_APPLICANT_GROUP), ("法人或其它组织", T3_APPLICANT_GROUP),
     ("法人及其他组织", T3_APPLICANT_GROUP), ("法人和其他组织", T3_APPLICANT_GROUP),
     ("申请人情况", ""), ("申请人类型", ""), ("申请人", ""),

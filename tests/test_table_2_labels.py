@@ -15,11 +15,13 @@ from .test_table_rows import RENDERINGS
 
 
 def t2_report(v: dict, labels: dict[str, str], rendering: str, drop: tuple[str, ...] = (),
-              order: tuple[str, ...] = (), year_before: bool = False, dated: bool = False):
+              order: tuple[str, ...] = (), year_before: bool = False, dated: bool = False, change: bool = True,
+              years_below: bool = False):
     """Table 2 printed item by item with its header; ``order``: the measures of （一） printed in that order;
     ``year_before``: a column of the year before's figure before the measures, and one of the change after;
     ``dated``: columns headed by years (2021年处理决定数量 | 2022年处理决定数量 | 增减幅度; 现行有效件数 |
-    2021年现行有效件数)."""
+    2021年现行有效件数), ``change``: with the year before's, the change's column too; ``years_below``: each measure's
+    header over two columns, 2021年 | 2022年 on the header line under it."""
     printed = {c.id: synthetic._fmt(v[c.id]) for c in forms.cells(GOV_2021)}
     blocks = synthetic._blocks(AGENCY, 2022, GOV_2021, printed, v)
     t2 = next(content for kind, content in blocks if kind == "table")
@@ -34,8 +36,8 @@ def t2_report(v: dict, labels: dict[str, str], rendering: str, drop: tuple[str, 
         heads = [m.label_zh for m in measures]
         if year_before:  # 上年现行有效件数 | 本年制发件数 | 本年废止件数 | 现行有效件数 | 增减
             last = v[forms.t2_cell(item.id, measures[-1].id)]
-            cells = [synthetic._fmt(last + 7), *cells, "-7"]
-            heads = [f"上年{measures[-1].label_zh.removeprefix('本年')}", *heads, "增减"]
+            cells = [synthetic._fmt(last + 7), *cells, *(["-7"] if change else [])]
+            heads = [f"上年{measures[-1].label_zh.removeprefix('本年')}", *heads, *(["增减"] if change else [])]
         if dated and len(measures) == 1:
             last = v[forms.t2_cell(item.id, measures[0].id)] + 5
             cells = [synthetic._fmt(last), *cells, "+3.5%"]
@@ -44,6 +46,14 @@ def t2_report(v: dict, labels: dict[str, str], rendering: str, drop: tuple[str, 
         elif dated:
             cells = [*cells, synthetic._fmt(v[forms.t2_cell(item.id, measures[-1].id)] + 2)]
             heads = [*heads, f"2021年{measures[-1].label_zh}"]
+        if years_below:
+            before = [synthetic._fmt(v[forms.t2_cell(item.id, m.id)] + 3) for m in measures]
+            cells = [value for pair in zip(before, cells) for value in pair]
+            t2.rows.append(([(item.section_zh, 1, 1 + len(cells))], []))
+            t2.rows.append(([("信息内容", 2, 1)] + [(head, 1, 2) for head in heads], []))
+            t2.rows.append(([(year, 1, 1) for _ in heads for year in ("2021年", "2022年")], []))
+            t2.rows.append(([(labels.get(item.id, item.label_zh), 1, 1)], cells))
+            continue
         t2.rows.append(([(item.section_zh, 1, 1 + len(heads))], []))
         t2.rows.append(([("信息内容", 1, 1)] + [(head, 1, 1) for head in heads], []))
         t2.rows.append(([(labels.get(item.id, item.label_zh), 1, 1)], cells))
@@ -97,12 +107,15 @@ def test_measures_printed_in_another_order_are_read_by_the_header(rendering, ord
 
 
 @pytest.mark.parametrize("rendering", RENDERINGS)
-def test_columns_the_form_does_not_have_are_passed_over_by_the_header(rendering):
+@pytest.mark.parametrize("change", [True, False])
+def test_columns_the_form_does_not_have_are_passed_over_by_the_header(rendering, change):
     """上年现行有效件数 | 本年制发件数 | 本年废止件数 | 现行有效件数 | 增减 (and 上年处理决定数量 | 本年处理决定数量 |
     增减): the first cells were read, the year before's figure as the report year's. Text spaced apart
-    keeps its rows unsure: more numbers than cells there may be a number split or a sign spaced off."""
+    keeps its rows unsure: more numbers than cells there may be a number split or a sign spaced off.
+    Without the change's column, 上年现行有效件数 first made the header look like the measures in another
+    order (现行有效件数 first): 8 | 11 | 59 were read as 11 issued, 59 repealed, 8 in force."""
     v = values()
-    rep = t2_report(v, {}, rendering, year_before=True)
+    rep = t2_report(v, {}, rendering, year_before=True, change=change)
     for cell in forms.cells(GOV_2021):
         if cell.table == "t2" and rendering == "space":
             assert rep.cells[cell.id].status == "ambiguous", cell.id
@@ -118,6 +131,21 @@ def test_columns_headed_by_years_are_read_for_the_latest(rendering):
     v = values()
     rep = t2_report(v, {}, rendering, dated=True)
     assert_table_2_read(rep, v)
+    assert "t2.extra_columns" in [w["code"] for w in rep.warnings]
+
+
+@pytest.mark.parametrize("rendering", RENDERINGS)
+def test_a_line_of_years_under_the_measures_is_read_for_the_latest(rendering):
+    """本年制发件数 over two columns, 2021年 | 2022年 on the header line under it (each measure so): the year
+    before's was read as the report's, the first of each pair. Text spaced by one space shows no columns:
+    its rows stay unsure, never the year before's."""
+    v = values()
+    rep = t2_report(v, {}, rendering, years_below=True)
+    for cell in forms.cells(GOV_2021):
+        if cell.table == "t2" and rendering == "space":
+            assert rep.cells[cell.id].value in (v[cell.id], None), cell.id
+        elif cell.table == "t2":
+            assert (rep.cells[cell.id].value, rep.cells[cell.id].status) == (v[cell.id], "reported"), cell.id
     assert "t2.extra_columns" in [w["code"] for w in rep.warnings]
 
 

@@ -90,6 +90,30 @@ DROPPED = ("legal_service_org", "other_org", "research_institution", "natural_pe
 
 
 @pytest.mark.parametrize("rendering", RENDERINGS)
+@pytest.mark.parametrize("subtotal", [True, False])
+def test_columns_comparing_with_the_year_before_are_read_past_by_the_header(subtotal, rendering):
+    """… 其他 | 小计 | 总计 | 2021年总计 | 增减: the year before's total and the change after the form's columns
+    (with a subtotal among them or not); eleven values a row were read as no row, or the last seven."""
+    v = values(rows={"granted": [3, 1, 0, 2, 0, 0], "denied.state_secret": [1, 0, 2, 0, 4, 0]})
+    printed = {c.id: synthetic._fmt(v[c.id]) for c in forms.cells(GOV_2021)}
+    blocks = synthetic._blocks(AGENCY, 2022, GOV_2021, printed, v)
+    t3 = [content for kind, content in blocks if kind == "table"][1]
+    rows = []
+    for (labels, cells), row in zip(t3.rows, forms.T3_ROWS_2021):
+        total = v[forms.t3_cell(row.id, "total")]
+        sub = [str(sum(v[forms.t3_cell(row.id, c)] for c in ORGANISATIONS))] if subtotal else []
+        rows.append((labels, [*cells[:6], *sub, cells[6], str(total + 2), "-2"]))
+    t3.rows = rows
+    added = [("小计", 1, 1)] if subtotal else []
+    t3.header = [[CAPTION, ("申请人情况", 1, 7 + len(added)), ("2021年总计", 3, 1), ("增减", 3, 1)],
+                 [("自然人", 2, 1), ("法人或其他组织", 1, 5 + len(added)), ("总计", 2, 1)], [*t3.header[2], *added]]
+    rep = extracted(blocks, rendering)
+    assert wrong(rep, v, "t3.") == []
+    if rendering in ("html", "docx"):
+        assert unsure(rep, "t3.") == [] and "t3.comparison_columns" in [w["code"] for w in rep.warnings]
+
+
+@pytest.mark.parametrize("rendering", RENDERINGS)
 @pytest.mark.parametrize("column", DROPPED)
 @pytest.mark.parametrize("nested", [True, False])
 def test_a_table_3_column_left_out_of_header_and_rows_is_missing_the_others_read_by_name(column, nested, rendering):

@@ -28,7 +28,7 @@ from .. import forms
 # The names of table 3's columns and table 2's measures as such lists print them, longest first (其他结果
 # before 其他): each named value is one of these, then its value.
 _T3_NAMES = {word: column for word, column in forms.T3_HEADER_WORDS
-             if column and column not in (forms.T3_APPLICANT_GROUP, forms.T3_GROUP_SUBTOTAL)}
+             if column and column != forms.T3_APPLICANT_GROUP and column not in forms.T3_ADDED_COLUMNS}
 _T2_NAMES = {re.sub(r"[（(].*", "", measure.label_zh): measure.label_zh
              for item in forms.T2_2021 + forms.T2_2019 for measure in item.measures}
 _T4_NAMES = {column.label_zh: column.id for column in forms.T4_COLUMNS if column.id != "total"}

@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
+from typing import NamedTuple
 
 from .. import forms, limits
 from ..codebook import identity_zh, label_zh
@@ -1603,7 +1604,12 @@ def read_t2(layout: Layout, form: forms.Form, out: Tables) -> None:
             out.warn("t2.other_measures", f"t2: the numbers read for '{item.label_zh}' stand under a header naming "
                      "another item's measures (labels printed apart from their numbers); not read", line=match.line + 1)
             match = None
-        if match is not None and (printed := _t2_header_order(headers, match.line, item)) is not None:
+        if (match is not None and len(match.cells) > len(ids)
+                and (columns := _t2_header_columns(headers, layout, match, item)) is not None):
+            match = replace(match, cells=[match.cells[k] for k in columns])
+            out.warn("t2.extra_columns", f"t2: the header above '{item.label_zh}' prints columns the form does not "
+                     "have (the year before's, a change); its own read by the header's names", line=match.line + 1)
+        elif match is not None and (printed := _t2_header_order(headers, match.line, item)) is not None:
             ids = tuple(forms.t2_cell(item.id, m) for m in printed)
             out.warn("t2.column_order", f"t2: the header above '{item.label_zh}' prints its measures in another order "
                      f"({', '.join(printed)}); read by the header's names", line=match.line + 1)
@@ -1615,11 +1621,6 @@ def read_t2(layout: Layout, form: forms.Form, out: Tables) -> None:
                      line=match.line + 1)
         if match is not None and not match.has_values:
             match = ValueRow(match.label, [""] * len(ids), True, match.line)  # the row is printed, its cells empty
-        if (match is not None and len(match.cells) > len(ids)
-                and (columns := _t2_header_columns(layout, headers, match, item)) is not None):
-            match = replace(match, cells=[match.cells[k] for k in columns])
-            out.warn("t2.extra_columns", f"t2: the header above '{item.label_zh}' prints columns the form does not "
-                     "have (the year before's, a change); its own read by the header's names", line=match.line + 1)
         if match is not None and not match.delimited and len(match.cells) > len(ids):
             _read_crowded_t2_row(ids, match, out)
             continue
@@ -1645,7 +1646,14 @@ def _under_other_measures(layout: Layout, row: ValueRow, item: forms.Table2Item)
     return False
 
 
-def _t2_headers(layout: Layout) -> list[tuple[int, tuple[str, ...]]]:
+class _T2Header(NamedTuple):
+    line: int  # the line naming the measures
+    measures: tuple[str, ...]  # the measures it names, in printed order
+    text: str  # its cells; with a line of years under it, each column's measure and year (本年制发件数2023年)
+    placed: str  # the line whose cells stand over the values: that line of years, else the header's own
+
+
+def _t2_headers(layout: Layout) -> list[_T2Header]:
     """Table 2's header lines (two measures named or more) and the measures each names, in the
     order it prints them; none for a report that prints no table 2 (a page of it holding table 4 only)."""
     if "t2" not in layout.regions:
@@ -1653,24 +1661,53 @@ def _t2_headers(layout: Layout) -> list[tuple[int, tuple[str, ...]]]:
     start, end = layout.regions["t2"]
     headers = []
     for index in range(start, end):
-        text = layout.lines[index]
+        text = placed = layout.lines[index]
         measures = len(_MEASURE_WORD.findall(text))
-        if measures < 2 and not (measures and _OTHER_YEAR.search(text) and not re.search(r"\d", text)):
+        if measures and index + 1 < end and (dated := _with_years_below(text, layout.lines[index + 1])):
+            text, placed = "\t".join(dated), layout.lines[index + 1]
+        if measures < 2 and not (measures and _OTHER_YEAR.search(text) and not re.search(r"\d", text)) \
+                and len(_YEAR_NAMED.findall(text)) < 2:
             continue  # one look for the rows, most lines
         found = {m: min(p for word in words if (p := text.find(word)) >= 0)
                  for m, words in forms.T2_MEASURE_WORDS.items() if any(word in text for word in words)}
         if len(found) >= 2 or (found and (_OTHER_YEAR.search(text) or len(_YEAR_NAMED.findall(text)) >= 2)):
             # (上年度 | 本年处理决定数量, 2022年处理决定数量 | 2023年处理决定数量: a header too)
-            headers.append((index, tuple(sorted(found, key=found.get))))
+            headers.append(_T2Header(index, tuple(sorted(found, key=found.get)), text, placed))
     return headers
 
 
-def _t2_header_order(headers: list[tuple[int, tuple[str, ...]]], line: int,
+# A header cell of table 2 naming the year of the column under a measure's (a second header line).
+_YEAR_HEAD = re.compile(r"(?:19|20)\d{2}\s*年度?|上一?年度?|本年度?|去年|今年")
+
+
+def _with_years_below(header: str, below: str) -> tuple[str, ...] | None:
+    """A header line and the line of years under it (本年制发件数 over 2022年 | 2023年) as one: each column's
+    measure with its year. In a grid (a web page's or Word table's cells, spans expanded), each cell under a
+    year takes the measure spanning it; in text spaced apart, each measure is over as many years, the same
+    ones. None when the line below is no such line of years."""
+    cells, years = header.split("\t"), below.split("\t")
+    if "\t" in header and len(cells) == len(years):
+        if sum(1 for y in years if y.strip()) < 2 or not all(_YEAR_HEAD.fullmatch(y.strip()) for y in years if y.strip()):
+            return None
+        spanning, out = "", []
+        for cell, year in zip(cells, years):
+            spanning = cell.strip() or spanning
+            out.append(spanning + year.strip() if year.strip() else cell)
+        return tuple(out)
+    heads = [word for word in header.replace("|", " ").split() if _MEASURE_WORD.search(word)]
+    named = below.replace("|", " ").split()
+    each = len(named) // len(heads) if heads else 0
+    if each < 2 or named != named[:each] * len(heads) or not all(_YEAR_HEAD.fullmatch(y) for y in named):
+        return None
+    return tuple(head + year for head in heads for year in named[:each])
+
+
+def _t2_header_order(headers: list[_T2Header], line: int,
                      item: forms.Table2Item) -> tuple[str, ...] | None:
     """The item's measures in the order the nearest header line above its row prints them (现行有效件数 |
     本年制发件数 | 本年废止件数), when that header names exactly its measures in another order than the
     form's; else None (the form's order)."""
-    above = [printed for index, printed in headers if index < line]
+    above = [header.measures for header in headers if header.line < line]
     if not above:
         return None
     printed, form_order = above[-1], tuple(m.id for m in item.measures)
@@ -1699,7 +1736,7 @@ _OTHER_YEAR = re.compile(r"上年|上一年|去年|同期|同比|增减|增/减|
 _YEAR_NAMED = re.compile(r"((?:19|20)\d{2})\s*年")  # (2022年处理决定数量: a column of that year's)
 
 
-def _t2_header_columns(layout: Layout, headers: list[tuple[int, tuple[str, ...]]], row: ValueRow,
+def _t2_header_columns(headers: list[_T2Header], layout: Layout, row: ValueRow,
                        item: forms.Table2Item) -> tuple[int, ...] | None:
     """Where the item's measures are among the cells of its row when it prints more than the form
     has, by the cells of the header line above it (上年现行有效件数 | 本年制发件数 | 本年废止件数 |
@@ -1710,10 +1747,10 @@ def _t2_header_columns(layout: Layout, headers: list[tuple[int, tuple[str, ...]]
     has a cell per value (and one for the labels) and names every measure in one cell. In text spaced apart
     (PDF text), only when each value stands under a header cell of its own: more numbers than cells may
     be a number split (3 682) or a sign spaced off (- 2), read as such (``_read_crowded_t2_row``)."""
-    above = [index for index, _ in headers if index < row.line]
+    above = [header for header in headers if header.line < row.line]
     if not above:
         return None
-    line = layout.lines[above[-1]]
+    line, placed = above[-1].text, above[-1].placed
     splits = [line_cells(line), line.replace("|", " ").split()]  # (or its names spaced apart in one cell)
     width = len(row.cells)  # the header's cells above the values: its last, when it has as many as the row
     cells = next((split[len(split) - width:] for split in splits
@@ -1725,7 +1762,8 @@ def _t2_header_columns(layout: Layout, headers: list[tuple[int, tuple[str, ...]]
         cells = heads if len(heads) == width else None
     if cells is None:  # (or one more: the labels' column, 信息内容)
         return None
-    if not row.delimited and not _each_under_its_own(line, cells, layout.lines[row.line], row.cells):
+    marks = cells if placed == line else placed.replace("|", " ").split()[-len(cells):]
+    if not row.delimited and not _each_under_its_own(placed, marks, layout.lines[row.line], row.cells):
         return None
     positions: dict[str, int] = {}
     unnamed = []
@@ -2346,6 +2384,9 @@ def _t3_printed_columns(layout: Layout, rows: list[ValueRow], out: Tables) -> tu
         return ("total", *T3_ORDER[:-1])
     if named is None or named == T3_ORDER:
         return named
+    compared = [c for c in named if c in (forms.T3_EARLIER_TOTAL, forms.T3_CHANGE)]
+    if compared and "total" not in named:
+        return None  # (2024年总计 | 2023年总计: which is the report's, its year alone says)
     size, of_form = len(named), [c for c in named if c in T3_ORDER]
     widths = {len(fit(r.cells, size)) for r in rows}
     if size != len(T3_ORDER) and (max(widths, default=0) > size or size not in widths):
@@ -2365,7 +2406,11 @@ def _t3_printed_columns(layout: Layout, rows: list[ValueRow], out: Tables) -> tu
     if left_out:
         out.warn("t3.column_not_printed", f"table 3's header and rows leave out the column(s) {', '.join(left_out)}; "
                  "the others are read by their header names", columns=list(named))
-    if size > len(of_form):
+    if compared:
+        out.warn("t3.comparison_columns", "table 3 prints columns the form does not have to compare with the year "
+                 "before (its total, the change: 2023年总计, 增减); they are left out, the others read by their header "
+                 "names", columns=list(named))
+    if forms.T3_GROUP_SUBTOTAL in named:
         out.warn("t3.subtotal_column", "table 3 prints a 小计 column of the organisations, which the form does not "
                  "have; the columns are read by their header names", columns=list(named))
     if of_form != [c for c in T3_ORDER if c in of_form]:
