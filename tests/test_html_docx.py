@@ -1145,6 +1145,16 @@ def test_a_word_file_naming_its_agency_only_in_its_page_heads_is_that_agency_s(h
     assert named.agency.name == AGENCY  # the body's own name comes first
 
 
+def test_a_town_s_word_file_headed_by_its_county_s_disclosure_column_is_in_that_county():
+    """凤城镇人民政府 (a name several towns share), its body naming only 县委、县政府, its 页眉 the column it is filed in
+    on the county's site (安溪县人民政府信息公开): the report had no region."""
+    report_blocks = [b.replace(AGENCY, "凤城镇人民政府") if isinstance(b, str) else b for b in blocks(values(seed=7))]
+    plain = docx_bytes(report_blocks)
+    assert extract_bytes(plain, "report.docx").agency.adcode is None
+    report = extract_bytes(_with_running_heads(plain, "安溪县人民政府信息公开", "第 1 页"), "report.docx")
+    assert (report.agency.name, report.agency.adcode, report.agency.region_source) == ("凤城镇人民政府", "350524", "site")
+
+
 def test_table_3_with_a_spacer_cell_between_every_two_values_is_read_without_them():
     """An old CMS page lays out table 3's rows with a narrow blank column between values
     (23 ␣ 2 ␣ 0 … ␣ 26) under a header without them: every cell was unsure."""

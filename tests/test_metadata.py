@@ -360,6 +360,17 @@ def test_a_zone_named_by_its_kind_alone_takes_its_name_from_the_text(title, body
     assert (agency.name, agency.adcode) == (name, adcode)
 
 
+@pytest.mark.parametrize("body, adcode", [
+    ("2024年，开发区推进政务公开，信息发布于宁晋县人民政府网站。", "130528"),
+    ("2024年，开发区推进政务公开，信息发布于河北省人民政府网站。", "130000"),  # no county named: the province's
+    ("2024年，开发区推进政务公开，学习宁晋县、晋州市的做法。", "130528"),  # 晋州 is not in the zone's name
+])
+def test_a_zone_named_by_its_county_s_short_name_is_in_the_county_its_text_names(body, adcode):
+    """河北宁晋经济开发区管理委员会: 宁晋 is 宁晋县, which the text names once; the zone was the province's."""
+    lines = ["河北宁晋经济开发区管理委员会2024年政府信息公开工作年度报告", "", body]
+    assert describe_agency(find_agency_name(lines), lines).adcode == adcode
+
+
 def test_a_bare_zone_name_without_its_full_name_in_the_text_gets_no_invented_region():
     lines = ["新区管委会2019年政府信息公开工作年度报告", "", "2019年，新区管委会主动公开信息。"]
     agency = describe_agency(find_agency_name(lines), lines)

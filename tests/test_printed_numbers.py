@@ -321,6 +321,50 @@ def test_a_grid_table_s_row_over_several_lines_is_one_row():
     assert grid_rows(org) == ["| 信息内容 | 本年制发件数 |", "", "| 规章 | 0 |", "| 规范性文件 | 3 |"]
 
 
+def test_numbers_a_text_grid_wraps_inside_their_cells_are_one_row():
+    """w3m wraps a number too wide for its column (２２５ as ２２ / ５) inside the row's box: the second line was a row
+    of its own and 22 was read for 225. Lines that print a number in every column stay rows."""
+    from builder.reading.document import grid_rows
+
+    wrapped = ["┌──┬──┬──┬──┐", "|一、本年新收|22 |0  |26 |", "|            |5  |   |6  |", "├──┼──┼──┼──┤"]
+    assert grid_rows(wrapped)[1:3] == ["|一、本年新收|22 5|0|26 6|", ""]
+    rows = ["┌──┬──┐", "|规章|0|", "|规范性文件|3|", "└──┴──┘"]
+    assert grid_rows(rows) == ["", "|规章|0|", "|规范性文件|3|", ""]
+
+
+def test_a_report_whose_text_grid_wraps_wide_numbers_reads_them_where_every_sum_holds():
+    """Table 3 drawn by w3m in narrow columns, each number of three digits or more wrapped before its last digit."""
+    v = values(GOV_2021)
+    v.update({"t3.new_received.natural_person": v["t3.new_received.natural_person"] + 200,
+              "t3.new_received.total": v["t3.new_received.total"] + 200,
+              "t3.granted.natural_person": v["t3.granted.natural_person"] + 200,
+              "t3.granted.total": v["t3.granted.total"] + 200,
+              "t3.total.natural_person": v["t3.total.natural_person"] + 200, "t3.total.total": v["t3.total.total"] + 200})
+    printed = {c: synthetic._fmt(x) for c, x in v.items()}
+    data, _ = synthetic.render_layout(random.Random(1), AGENCY, 2022, GOV_2021, printed, v, "pipe")
+    out, t3, in_grid = [], False, False
+    for line in data.decode().split("\n"):
+        t3 = (t3 or line.startswith("三、收到")) and not line.startswith("四、")
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if t3 and len(cells) == 8 and all(c.isdigit() for c in cells[1:]):
+            out.append("├──┤" if in_grid else "┌──┐")  # a border above each row
+            first = [cells[0]] + [c[:-1] if len(c) >= 3 else c for c in cells[1:]]
+            second = [" "] + [c[-1] if len(c) >= 3 else " " for c in cells[1:]]  # (spaces where w3m pads)
+            out += ["|" + "|".join(first) + "|"] + (["|" + "|".join(second) + "|"] if "".join(second).strip() else [])
+            in_grid = True
+            continue
+        if in_grid:
+            out.append("└──┘")
+        in_grid = False
+        out.append(line)
+    rep = extract_bytes("\n".join(out).encode(), "report.txt")
+    assert sum(1 for cell in v if cell.startswith("t3.") and len(str(v[cell])) >= 3) >= 6
+    for cell in forms.cells(GOV_2021):
+        if cell.table == "t3":
+            assert (rep.cells[cell.id].value, rep.cells[cell.id].status) in (
+                (v[cell.id], "reported"), (v[cell.id], "repaired")), cell.id
+
+
 def test_a_border_inside_a_grid_s_line_is_no_cell():
     """w3m's table 4 with the spanned 行政诉讼 over its two groups: the border under the span shares a line with the
     first group's wrapped names (|结 |结 |  |----------+----------|); the border was read as a cell, a dash for none,

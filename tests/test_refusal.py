@@ -133,6 +133,7 @@ def test_a_report_titled_only_by_its_year_below_its_column_s_menu_is_read():
     ("福建省2022年度政务公开工作第三方评估报告", "评估"),
     ("闵行区人民政府关于2023年度法治政府建设情况的报告", "another subject"),
     ("彭阳县2021年法治政府建设年度报告", "another subject"),
+    ("宜昌市2023年度行政复议和行政应诉工作统计年报", "another subject"),  # (年报: was published, its cells empty)
 ])
 def test_evaluations_and_reports_on_other_subjects_are_refused(title, kind):
     """An evaluation of the agencies' disclosure, and an annual report on another subject (法治政府

@@ -108,14 +108,15 @@ _OTHER_KINDS = (
     (re.compile(r"(?:工作)?(?:总结|汇报)$"), "a work summary (总结)"),
     (re.compile(r"报表$"), "a website's annual statistics form (网站工作年度报表)"),
     (re.compile(r"评估(?:报告|结果|情况)$"), "an evaluation of agencies' work (评估报告)"),
-    # 关于2023年度法治政府建设情况的报告: a report whose title names no disclosure (信息公开, 政务公开).
-    (re.compile(r"^(?!.*(?:信息公开|政务公开)).*报告$"),
+    # 关于2023年度法治政府建设情况的报告, 2023年度行政复议和行政应诉工作统计年报: a report whose title names no
+    # disclosure (信息公开, 政务公开).
+    (re.compile(r"^(?!.*(?:信息公开|政务公开)).*(?:报告|年报)$"),
      _OTHER_SUBJECT := "a report on another subject than disclosure (信息公开)"),
     (re.compile(r"公开指南$"), _GUIDE := "a disclosure guide (政府信息公开指南)"),
     (re.compile(r"公开(?:目录|制度)$"), _CATALOGUE := "a disclosure catalogue or rule (政府信息公开目录/制度)"),
 )
 # A title naming a year's report and no subject, after a page label (文件名称：2023年度报告).
-_NO_SUBJECT = re.compile(r"(?:[^:：]{1,6}[:：])?(?:\d{4}年度?)?(?:工作)?(?:年度)?报告")
+_NO_SUBJECT = re.compile(r"(?:[^:：]{1,6}[:：])?(?:\d{4}年度?)?(?:工作)?(?:年度)?(?:报告|年报)")
 # Titles that name an agency's standing page of the disclosure column, with no year or 关于
 # (洛阳市人民政府政府信息公开指南; a menu entry 政府信息公开指南 names no agency).
 _STANDING_PAGE = re.compile(
@@ -434,7 +435,7 @@ def extract_document(doc: Document) -> Report:
         raise errors.MissingMetadata(path, "no agency name in the title or opening")
     if (kind := next((kind for pattern, kind in _NOT_AGENCIES if pattern.search(name)), None)) is not None:
         raise errors.NotAReport(path, f"“{name}” is not an administrative agency: {kind}")
-    agency = describe_agency(name, doc.lines, doc.page_lines)
+    agency = describe_agency(name, doc.lines, [*doc.page_lines, *doc.source.running_heads])
     if layout.regions and (cut := other_report_title(layout, year, name)) is not None:
         doc.lines = layout.lines[:cut]
     template, template_source = detect_template(layout, year)

@@ -1391,6 +1391,23 @@ def _within(inner: str, outer: str) -> bool:
     return inner.startswith(stem) and inner != outer
 
 
+_LEVEL_SUFFIX = re.compile(r"(?:自治县|自治旗|县|市|区|旗)$")
+
+
+def _short_named_division(name: str, lines: list[str], province: str) -> str | None:
+    """The one city or county of the province that a zone's name carries by its short name (河北宁晋经济开发区: 宁晋)
+    and the report names in full, even once (宁晋县人民政府网站); None when none or several."""
+    found = set()
+    for line in strip_page_labels(lines[:_PARENT_LINES]):
+        for m in gazetteer_matches(line):
+            for place in m.attr_infos:
+                code = place.adcode[:6]
+                short = _LEVEL_SUFFIX.sub("", place.name)
+                if m.full(place) and place.rank >= 1 and _within(code, province) and len(short) >= 2 and short in name:
+                    found.add(code)
+    return found.pop() if len(found) == 1 else None
+
+
 def _places_named(name: str) -> list[str]:
     """The 行政区划代码 the place a name starts with may stand for (鼓楼区: districts of four
     cities), when the gazetteer knows it by that full name."""
@@ -1434,7 +1451,9 @@ def _short_city_region(name: str) -> str | None:
 _SITE_OWNER = re.compile(r"(?:主办(?:单位)?|版权所有|欢迎访问)\s*[:：]?\s*(?:(?:©|\(c\)|Copyright)\s*)?(?:\d{4}\s*)?"
                          r"(?P<owner>[" + _HAN + r"]{2,30}?(?:人民政府|政府))(?:办公室|办公厅|门户网站|网站|网)?"
                          r"(?![" + _HAN + r"])")
-_SITE_NAME_LINE = re.compile(r"^\s*(?P<owner>[" + _HAN + r"]{2,30}?(?:人民政府|政府))(?:门户网站|网站|门户|网)\s*$")
+# (or a Word file's page header naming the column it is filed in: 安溪县人民政府信息公开)
+_SITE_NAME_LINE = re.compile(r"^\s*(?P<owner>[" + _HAN + r"]{2,30}?(?:人民政府|政府))"
+                             r"(?:门户网站|网站|门户|网|(?:政府)?信息公开|政务公开)\s*$")
 # Bodies a county's site publishes whose names carry no place: its towns and streets (丁河镇人民政府,
 # 稠城街道办事处), the 管理区 run on state farms at their level (…管理区管理委员会), and its departments named
 # by level (县教育局).
@@ -1569,8 +1588,8 @@ def describe_agency(name: str | None, lines: list[str] | None = None, page_lines
         elif adcode and adcode.endswith("00") and _goes_on_with_place(name, _region_chain(name)[1], True):
             adcode = None  # (济南市)莱芜区 whose text names 济南市: a district the gazetteer lacks, not the city
     elif source == "name" and adcode is not None and adcode.endswith("0000") and _ZONE_KIND.search(name) and lines:
-        finer = text_region(name, lines)  # 天津港保税区 whose text keeps naming 滨海新区
-        if finer and _within(finer, adcode):
+        finer = text_region(name, lines) or _short_named_division(name, lines, adcode)
+        if finer and _within(finer, adcode):  # 天津港保税区 whose text keeps naming 滨海新区
             adcode, source = finer, "text"
     if source == "name" and adcode and (branch := _district_branch(name, adcode)):
         adcode = branch

@@ -307,7 +307,7 @@ def grid_rows(lines: list[str]) -> list[str]:
         numbered = sum(1 for c in cells if any(_NUMBER_CELL.fullmatch(x.strip()) for x in c))
         # one row's lines: the same cells, numbers on one line at most (a table with no border
         # between its rows, as Org's and Markdown's, prints numbers on every line)
-        if len(group) > 1 and len({len(c) for c in cells}) == 1 and numbered <= 1:
+        if len(group) > 1 and len({len(c) for c in cells}) == 1 and (numbered <= 1 or _wrapped_numbers(cells)):
             out.append("|" + "|".join(_joined_lines([c[k].strip() for c in cells]) for k in range(len(cells[0]))) + "|")
         else:
             out.extend(group)
@@ -364,6 +364,22 @@ def separated_rows(lines: list[str]) -> list[str]:
             out = list(lines)
         out[k] = "\t".join(f.strip() for f in fields)
     return out
+
+
+def _wrapped_numbers(cells: list[list[str]]) -> bool:
+    """Whether a grid row's lines after its first go on with numbers too wide for their cells (w3m wrapping ２２５
+    as ２２ / ５): each such line prints numbers only under numbers of the line above, and not under all of them (a
+    row of its own, in a grid drawing no border between rows, prints a number in every column)."""
+    def numbers(line: list[str]) -> set[int]:
+        return {k for k, cell in enumerate(line) if _NUMBER_CELL.fullmatch(cell.strip())}
+
+    above = numbers(cells[0])
+    for line in cells[1:]:
+        below = numbers(line)
+        if below and not below < above:
+            return False
+        above = below or above
+    return True
 
 
 def _joined_lines(pieces: list[str]) -> str:
