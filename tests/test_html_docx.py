@@ -1170,6 +1170,28 @@ def test_table_3_with_a_spacer_cell_between_every_two_values_is_read_without_the
     assert "t3.spacer_columns" in [w["code"] for w in report.warnings]
 
 
+@pytest.mark.parametrize("rendering", ["html", "docx"])
+@pytest.mark.parametrize("empty", ["between every two", "between the groups"])
+def test_table_4_s_row_with_empty_grid_cells_beside_its_values_is_read_without_them(empty, rendering):
+    """A Word table laid on a grid of twice the columns (each value's cell spanning two: 3 ␣ 1 ␣ 0 …), or with a
+    hidden narrow column between the groups (… 3 ␣ 0 1 …): 29 or 17 cells for 15, every cell of table 4 unsure."""
+    v = values(seed=11)
+    report_blocks = blocks(v)
+    t4 = next(b for b in report_blocks if not isinstance(b, str) and any(c.text == "行政复议" for c in b[0]))
+    numbers = t4[-1][-15:]
+    if empty == "between every two":
+        t4[-1][-15:] = [cell for number in numbers for cell in (number, Cell(""))][:-1]
+    else:
+        t4[-1][-15:] = [*numbers[:5], Cell(""), *numbers[5:10], Cell(""), *numbers[10:]]
+    report = (extract_html(html_page(html_body(report_blocks))) if rendering == "html"
+              else extract_bytes(docx_bytes(report_blocks), "report.docx"))
+    for cell in forms.cells(forms.GOV_2021):
+        if cell.table == "t4":
+            assert (report.cells[cell.id].value, report.cells[cell.id].status) == (v[cell.id], "reported"), cell.id
+    code = "t4.spacer_columns" if empty == "between every two" else "t4.empty_columns"
+    assert code in [w["code"] for w in report.warnings]
+
+
 def _stacked(report_blocks: list, newline: str) -> list:
     """The report with form rows typed into one table row, a line each (as WPS users do): table 2's
     规章 and 行政规范性文件, and table 3's group (四)无法提供."""

@@ -365,6 +365,19 @@ def test_a_report_whose_text_grid_wraps_wide_numbers_reads_them_where_every_sum_
                 (v[cell.id], "reported"), (v[cell.id], "repaired")), cell.id
 
 
+def test_a_table_whose_pipes_markdown_escaped_is_read_as_its_rows():
+    """markdownify escapes the pipes of a table typed as text lines (\\| 一、本年新收… \\| 101 \\| 9 \\|): each cell kept
+    a backslash, and every cell of the table was unsure."""
+    v = values(GOV_2021)
+    printed = {c: synthetic._fmt(x) for c, x in v.items()}
+    data, _ = synthetic.render_layout(random.Random(1), AGENCY, 2022, GOV_2021, printed, v, "pipe")
+    escaped = "\n".join(line.replace("|", "\\|") if line.startswith("|") else line for line in data.decode().split("\n"))
+    assert escaped.count("\\|") > 100
+    rep = extract_bytes(escaped.encode(), "report.md")
+    for cell in forms.cells(GOV_2021):
+        assert (rep.cells[cell.id].value, rep.cells[cell.id].status) == (v[cell.id], "reported"), cell.id
+
+
 def test_a_border_inside_a_grid_s_line_is_no_cell():
     """w3m's table 4 with the spanned 行政诉讼 over its two groups: the border under the span shares a line with the
     first group's wrapped names (|结 |结 |  |----------+----------|); the border was read as a cell, a dash for none,

@@ -2743,6 +2743,14 @@ def read_t4(layout: Layout, out: Tables) -> None:
                                         len(forms.T4_COLUMNS))
             if r.has_values and not _numbers_the_columns(r)]
     rows = _years_as_labels(rows, size)
+    if (spaced := _without_spacer_cells(rows, size)) is not None:
+        rows = spaced
+        out.warn("t4.spacer_columns", "table 4's row prints an empty cell between every two values (each value's cell "
+                 "spanning two columns of its grid); the values are read without them")
+    elif (unspanned := _without_empty_columns(rows, ids)) is not None:
+        rows = unspanned
+        out.warn("t4.empty_columns", "table 4's row prints empty cells beside its fifteen values (columns of its grid "
+                 "hidden or left empty); read without them, as every group's total is then the sum of its parts")
     if (latest := _latest_year_row(rows)) is not None:
         out.warn("t4.year_rows", f"table 4 prints a row for each of several years; the latest ({latest.label}) "
                  "is read as the report's")
@@ -2775,6 +2783,20 @@ def read_t4(layout: Layout, out: Tables) -> None:
     else:
         row = _t4_printed_row(rows, size)
     read_table([_Slot(ids, row)], forms.t4_identities(), out, "t4")
+
+
+def _without_empty_columns(rows: list[ValueRow], ids: tuple[str, ...]) -> list[ValueRow] | None:
+    """Table 4's rows of a grid printing empty cells beside exactly its fifteen values (a Word table's hidden narrow
+    columns between the groups), read without them where each group's total is then the sum of its parts; None
+    when no row is such (a table leaving its zeros blank prints its fifteen cells, no more)."""
+    local = _local(forms.t4_identities(), ids)
+    out, changed = [], False
+    for row in rows:
+        values = [c for c in row.cells if c.strip()]
+        if row.delimited and len(row.cells) > len(ids) == len(values) and _holds(values, local):
+            row, changed = replace(row, cells=values), True
+        out.append(row)
+    return out if changed else None
 
 
 _T4_FORM_ORDER = tuple((g.id, c.id) for g in forms.T4_GROUPS for c in forms.T4_COLUMNS)

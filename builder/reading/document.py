@@ -64,6 +64,8 @@ class Document:
             text = _DATA_URI.sub("", text)
         if "](" in text:  # a picture in Markdown (a table published as an image): its alt text, not its address
             text = _MARKDOWN_IMAGE.sub(r"\1", text)
+        if "\\|" in text:  # a table typed as text lines, its pipes escaped by Markdown (markdownify): the row's cells
+            text = _ESCAPED_PIPE_ROW.sub(lambda m: m.group().replace("\\|", "|"), text)
         if "#+" in text:  # an Org file's keyword lines (#+NAME: tbl-t4, #+TBLFM: $10=vsum($4..$9)): no text
             text = _ORG_KEYWORD.sub(lambda m: m.group("value") if m.group("key").upper() == "TITLE" else "", text)
         return separated_rows(grid_rows(list_table_rows(unspaced(parted(single_spaced(text.split("\n")))))))
@@ -241,6 +243,7 @@ _NONE_GLYPHS = "无一〇零"  # a table row of worded zeros (0 无 无 — 无 
 _FEW_SPACED = 30
 
 
+_ESCAPED_PIPE_ROW = re.compile(r"^[ \t]*\\\|.*\\\|[ \t]*$", re.M)  # \| 一、本年新收… \| 101 \| 9 \|
 _TOP_CORNERS = ("+", "┌", "╔", "├", "╠", "┏")
 _GRID_MARKS = re.compile(r"[─━═]|---|===")  # found in one look at the text, or no grid is drawn
 _BORDER_ONLY = re.compile(r"[\s|+:=\-─━═┼├┤┬┴┌┐└┘╋╪]+")  # what a border line is drawn with, and nothing else
