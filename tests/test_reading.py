@@ -511,6 +511,18 @@ def test_a_word_97_document_s_tracked_deletions_and_hidden_text_are_left_out():
     assert "999" not in report.document.text
 
 
+def test_a_word_97_table_nested_in_a_cell_is_read_a_row_a_line():
+    """Table 3 nested in the right cell of a two-cell table whose left cell captions it (收到和处理…统计表): a nested
+    table ends its cells and rows with paragraph marks (sprmPFInnerTableCell, sprmPFInnerTtp), and the whole table
+    was one cell of words and numbers (every cell of table 3 missing)."""
+    from .official_form import assert_every_cell
+    from .official_form import values as form_values
+
+    report = extract_bytes((FIXTURES / "official-form-seed7-nested.doc").read_bytes(), "report.doc")
+    assert_every_cell(report, form_values(seed=7))
+    assert "收到和处理政府信息公开申请情况统计表" in report.document.lines
+
+
 def test_a_word_97_document_is_read_with_its_tables():
     """Reports of 2008–2013 were often .doc attachments: each was refused with a reason to convert it.
     The text comes from the piece table; each table row, found by its row-end mark, is a line of cells."""

@@ -28,7 +28,9 @@ _UNSEEN_SPRMS = (0x0800, 0x083C)
 _TOGGLED_ON = (0x01, 0x81)
 _COMPRESSED = 0x40000000
 _PAGE = 512
-_ROW_END_SPRMS = (0x2417, 0x244C)  # sprmPFTtp, sprmPFInnerTtp
+_ROW_END = 0x2417  # sprmPFTtp
+# A table nested in a cell ends its cells and rows with paragraph marks: sprmPFInnerTableCell, sprmPFInnerTtp.
+_INNER_CELL, _INNER_ROW_END = 0x244B, 0x244C
 _HUGE_PAPX = 0x6646  # sprmPHugePapx: a paragraph's properties kept in the Data stream
 _IN_TABLE = 0x2416  # sprmPFInTable
 _OPERAND_SIZES = {0: 1, 1: 1, 2: 2, 3: 4, 4: 2, 5: 2, 7: 3}  # by the sprm's spra bits
@@ -51,7 +53,7 @@ def word97_text(data: bytes, path: str) -> str:
         table = ole.openstream("1Table" if flags & _TABLE_ONE else "0Table").read()
         store = ole.openstream("Data").read() if ole.exists("Data") else b""
         text, places = _pieces(word, table)
-        runs = _row_end_runs(word, table, store)
+        runs = _table_runs(word, table, store)
         unseen = _unseen_runs(word, table)
     except errors.ReportError:
         raise
@@ -91,18 +93,20 @@ def _pieces(word: bytes, table: bytes) -> tuple[str, list[int]]:
     return "".join(chars), places
 
 
-def _row_end_runs(word: bytes, table: bytes, store: bytes) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
-    """The stretches of the WordDocument stream whose paragraphs are in a table, and those that end a
-    table row, each in order."""
-    inside, ends = [], []
+Stretches = list[tuple[int, int]]
+
+
+def _table_runs(word: bytes, table: bytes, store: bytes) -> tuple[Stretches, ...]:
+    """The stretches of the WordDocument stream whose paragraphs are in a table, those that end a table row,
+    and those that end a cell or a row of a table nested in a cell, each in order."""
+    runs: tuple[Stretches, ...] = ([], [], [], [])
     for page, offset, stretch in _property_runs(word, table, _PAPX_PAGES, _PAPX_ENTRY):
         size, start = (2 * page[offset + 1], offset + 2) if page[offset] == 0 else (2 * page[offset] - 1, offset + 1)
-        in_table, row_end = _table_marks(page[start + 2:start + size], store)  # (after the style, two bytes)
-        if in_table or row_end:
-            inside.append(stretch)
-        if row_end:
-            ends.append(stretch)
-    return sorted(inside), sorted(ends)
+        marks = _table_marks(page[start + 2:start + size], store)  # (after the style, two bytes)
+        for kept, marked in zip(runs, (any(marks), *marks[1:]), strict=True):
+            if marked:
+                kept.append(stretch)
+    return tuple(sorted(kept) for kept in runs)
 
 
 _PAPX_ENTRY, _CHPX_ENTRY = 13, 1  # bytes of a page's entry per run: an offset and a paragraph's extras, or one
@@ -146,10 +150,10 @@ def _toggled_on(grpprl: bytes) -> bool:
     return False
 
 
-def _table_marks(grpprl: bytes, store: bytes, nested: bool = False) -> tuple[bool, bool]:
-    """Whether paragraph properties (a list of sprms) put the paragraph in a table, and whether they
-    make it a table row's end."""
-    in_table = row_end = False
+def _table_marks(grpprl: bytes, store: bytes, nested: bool = False) -> tuple[bool, ...]:
+    """Whether paragraph properties (a list of sprms) put the paragraph in a table, make it a table row's end, a
+    nested table's cell end, a nested table's row end."""
+    marks = dict.fromkeys((_IN_TABLE, _ROW_END, _INNER_CELL, _INNER_ROW_END), False)
     at = 0
     while at + 2 < len(grpprl):
         sprm = struct.unpack_from("<H", grpprl, at)[0]
@@ -158,18 +162,16 @@ def _table_marks(grpprl: bytes, store: bytes, nested: bool = False) -> tuple[boo
             size = struct.unpack_from("<H", grpprl, at + 2)[0] + 1 if sprm == _TABLE_PROPERTIES else grpprl[at + 2] + 1
         else:
             size = _OPERAND_SIZES[kind]
-        if sprm == _IN_TABLE and grpprl[at + 2]:
-            in_table = True
-        if sprm in _ROW_END_SPRMS and grpprl[at + 2]:
-            row_end = True
+        if sprm in marks and grpprl[at + 2]:
+            marks[sprm] = True
         if sprm == _HUGE_PAPX and not nested and at + 6 <= len(grpprl):
             where = struct.unpack_from("<I", grpprl, at + 2)[0]
             if where + 2 <= len(store):
                 length = struct.unpack_from("<H", store, where)[0]
                 more = _table_marks(store[where + 2:where + 2 + length], store, nested=True)
-                in_table, row_end = in_table or more[0], row_end or more[1]
+                marks = {sprm: marked or also for (sprm, marked), also in zip(marks.items(), more, strict=True)}
         at += 2 + size
-    return in_table, row_end
+    return tuple(marks.values())
 
 
 # Word's marks in the text stream: line and page breaks, hyphens, anchors of pictures and notes.
@@ -177,12 +179,13 @@ _SPECIAL = {"\x0b": "\n", "\x0c": "\n", "\x0e": "\n", "\x1e": "-", "\x1f": "", "
             "\x05": "", "\xa0": " "}
 
 
-def _lines(text: str, places: list[int], runs: tuple[list[tuple[int, int]], list[tuple[int, int]]],
-           unseen: list[tuple[int, int]] = ()) -> str:
+def _lines(text: str, places: list[int], runs: tuple[Stretches, ...],
+           unseen: Stretches = ()) -> str:
     """The characters as lines: a paragraph a line, a table row a line of tab-parted cells (a cell's
-    paragraphs joined by spaces); characters deleted or hidden left out, but not the marks that end a paragraph,
-    a cell or a row (a deleted row's marks keep the table's shape)."""
-    inside, ends = runs
+    paragraphs joined by spaces), a table nested in a cell a line per row of its own after the cells before it
+    (a caption in the cell on its left); characters deleted or hidden left out, but not the marks that end a
+    paragraph, a cell or a row (a deleted row's marks keep the table's shape)."""
+    inside, ends, inner_cell_ends, inner_row_ends = runs
 
     def within(stretches: list[tuple[int, int]], k: int) -> bool:
         at = bisect.bisect_right(stretches, (places[k], float("inf"))) - 1
@@ -190,6 +193,7 @@ def _lines(text: str, places: list[int], runs: tuple[list[tuple[int, int]], list
 
     lines: list[str] = []
     cells: list[str] = []
+    inner: list[str] = []  # the cells of a nested table's row
     current: list[str] = []
     fields: list[bool] = []  # open fields, True while in their instructions (\x13 … \x14), which are no text
     for k, char in enumerate(text):
@@ -207,6 +211,15 @@ def _lines(text: str, places: list[int], runs: tuple[list[tuple[int, int]], list
                 cells = []
             else:
                 cells.append(" ".join("".join(current).split()))
+            current = []
+        elif char == "\r" and within(inner_row_ends, k):
+            if cells:  # the outer row's cells before the nested table: a line of their own, above it
+                lines.append("\t".join(cells))
+                cells = []
+            lines.append("\t".join(inner))
+            inner, current = [], []
+        elif char == "\r" and within(inner_cell_ends, k):
+            inner.append(" ".join("".join(current).split()))
             current = []
         elif char == "\r" and within(inside, k):
             current.append(" ")
