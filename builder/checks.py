@@ -10,6 +10,7 @@ difference. Missing, blank or ambiguous cells make an instance
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
@@ -548,10 +549,12 @@ def _meta_year(report, context=None) -> list[Result]:
                     and not in_aside(sentence, m.start(1)) and not _THIS_YEAR.search(sentence):
                 reported[-1][2].append(int(m.group(1)))
     evidence: list[tuple[int, str]] = []
+    periods: set[int] = set()
     for k, (sentence, period, years) in enumerate(reported):
         if sentence.rstrip().endswith((";", "；")) and k + 1 < len(reported) and report.year in reported[k + 1][2]:
             years = [year for year in years if year == report.year]  # 2021年收到…63件；2022年收到…50件: set beside it
         evidence += [(year, sentence.strip()) for year in (*period, *years)]
+        periods.update(period)
     if not evidence:
         return [say("meta.year", NA, message="no_evidence")]
     title_year = read_title(report.document.lines).year if report.year_source == "period, against the title" else None
@@ -563,11 +566,17 @@ def _meta_year(report, context=None) -> list[Result]:
         sentence = next((s for y, s in evidence if y == report.year), evidence[0][1])
         return [say("meta.year", FAIL, "", [], title_year, report.year, message="fail", year=title_year,
                     body_year=report.year, sentence=sentence, basis=basis)]
-    wrong = [(y, s) for y, s in evidence if y != report.year]
+    # Another year the period names, or that the body reports on as often as the report's: a figure of the year
+    # before in a sentence of its own (2019年主动公开政府信息4473条。) among the year's is a comparison.
+    counts = Counter(y for y, _ in evidence)
+    wrong = [(y, s) for y, s in evidence if y != report.year and (y in periods or counts[y] >= counts[report.year])]
     if wrong:
         year, sentence = wrong[0]
         return [say("meta.year", FAIL, "", [], report.year, year, message="fail", year=report.year, body_year=year,
                     sentence=sentence, basis=YEAR_BASIS.get(report.year_source, _OTHER_BASIS))]
+    if others := len(evidence) - counts[report.year]:
+        return [say("meta.year", PASS, "", [], report.year, report.year, message="pass_compared",
+                    count=counts[report.year], year=report.year, others=others)]
     return [say("meta.year", PASS, "", [], report.year, report.year, message="pass", count=len(evidence),
                 year=report.year)]
 
@@ -872,6 +881,9 @@ RULES: tuple[Rule, ...] = (
              "no_evidence": ("正文没有注明年份的统计数字，无法核对", "{rule}: the body states no dated figures"),
              "pass": ("正文 {count} 处注明年份的表述都是 {year} 年",
                       "{rule}: {count} dated statements in the body, all {year}"),
+             "pass_compared": ("正文 {count} 处注明年份的表述是 {year} 年，另有 {others} 处说的其他年份少于此数，视为对比",
+                               "{rule}: {count} dated statements in the body are {year}; {others} of another year, "
+                               "fewer, read as a comparison"),
              "fail": ("{basis}为 {year} 年度，但正文报告的是 {body_year} 年的情况：“{sentence}”",
                       "{rule}: {basis} {year} but the body reports on {body_year}: “{sentence}”")}),
     Rule("meta.template_year", "warning", "表格版本与年份相符", "Form fits the year",

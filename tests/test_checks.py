@@ -590,6 +590,17 @@ def test_meta_year_passes_over_a_carry_over_or_a_date_of_another_year(sentence):
     assert result.outcome == PASS, result.detail_en
 
 
+def test_meta_year_passes_over_a_sentence_of_the_year_before_among_more_of_the_year():
+    """2021年主动公开政府信息4473条。 in a 2022 report whose period and body say 2022: a comparison, it failed."""
+    lines = [*prose_lines(2022, applications=9), "2021年主动公开政府信息4473条。"]
+    [result] = by_instance(checked(small_values(), lines=lines), "meta.year").values()
+    assert (result.outcome, result.left, result.right) == (PASS, 2022, 2022)
+    assert result.detail_en == ("meta.year: 2 dated statements in the body are 2022; 1 of another year, fewer, read as "
+                                "a comparison")
+    lines = [*prose_lines(2022), "2021年主动公开政府信息4473条。"]  # as many of each: which is the comparison?
+    assert by_instance(checked(small_values(), lines=lines), "meta.year")[""].outcome == FAIL
+
+
 def test_meta_year_fails_when_the_body_reports_on_another_year():
     report = checked(small_values(), lines=[f"{AGENCY}2022年政府信息公开工作年度报告", "",
                                             "本报告所列数据统计期限自2021年1月1日至2021年12月31日止。"])
