@@ -1280,3 +1280,16 @@ def test_a_channel_picked_out_of_the_published_items_is_no_body_s_own_count():
     text = "全年主动公开政府信息41268条，其中通过市政府门户网站发布各类信息18735条，政务新媒体发布22533条。"
     found = find_figures(sentences([text]), 2023, own_place="晋江市", own_names=("晋江市人民政府",))
     assert headlines(found)["proactive_items"] == 41268
+
+
+@pytest.mark.parametrize(("text", "key", "expected"), [
+    # the answered among the handled, the count before its verb
+    ("全年共办理申请82件，其中77件已按期答复，5件结转至2021年继续办理。", "applications_answered", 77),
+    # the documents named once with the count in force, the year's new ones after
+    ("全区现行有效行政规范性文件86件，全年新制发9件、废止5件。", "normative_docs_issued", 9),
+    # new and carried over in Chinese numerals, then their sum with 共计
+    ("全年新收政府信息公开申请二百零五件，上年结转七件，共计二百一十二件。", "applications_handled", 212),
+])
+def test_the_year_s_own_count_said_after_another(text, key, expected):
+    """Each of these was found as no headline (a part, or no figure at all)."""
+    assert headlines(figures(text, 2020))[key] == expected

@@ -111,7 +111,8 @@ PATTERNS: tuple[Pattern, ...] = (
        r"(?:共计|共|合计)?\s*" + _N + "件"),
     # 新收申请126件，上年结转9件，共计135件: the sum of the year's and last year's
     # 加上上年结转的2件，全年办理48件: the same, as the year's work
-    _p("applications_handled", r"(?:上一?年度?|(?:19|20)\d{2}\s*年度?)(?:的)?结转[^。；;，,]{0,10}?\d+\s*件\s*[，,]\s*"
+    _p("applications_handled", r"(?:上一?年度?|(?:19|20)\d{2}\s*年度?)(?:的)?结转[^。；;，,]{0,10}?[\d" + _CN_NUMERALS
+       + r"]+\s*件\s*[，,]\s*"
        r"(?:(?:共计|合计|总计|共)(?:办理|处理)?"
        r"|(?:全年|本年度?|年内)?共?(?:办理|处理))(?:了)?\s*" + _N + "件"),
     _p("applications_handled", r"(?:共计|合计|累计|共需|共)(?:需要?)?(?:办理|处理)(?:了)?" + _APPLICATIONS
@@ -121,8 +122,9 @@ PATTERNS: tuple[Pattern, ...] = (
        r"(?:(?!复议|诉讼)[^。；;，,、（()）]){0,15}?" + _N + "件"),
     # 延期办结: a part; 全年办结本级申请86件: the applications named
     _p("applications_answered", r"(?<!延期)(?<!逾期)办结(?:了)?[^申。；;，,（(率]{0,6}?(?:申请)?\s*" + _N + "件"),
-    # 受理的23件申请已全部按期答复
+    # 受理的23件申请已全部按期答复; 共办理82件，其中77件已按期答复，5件结转…: those answered of those handled
     _p("applications_answered", _N + r"件(?:政府信息公开)?申请(?:均|已|全部|都)+[^。；;，,\d]{0,8}?(?:答复|办结)"),
+    _p("applications_answered", r"其中\s*" + _N + r"件(?:均|已|全部|都)+[^。；;，,\d]{0,8}?(?:答复|办结)"),
     # 上年（二O二O年）结转2件: the year named in a bracket between
     _p("applications_carried_over", r"上一?年度?(?:[（(][^（()）]{0,12}[)）])?结转" + r"[^。；;，,]{0,10}?" + _N + "件"),
     # 无上年结转的申请, 上年度无结转申请: none carried over
@@ -223,9 +225,9 @@ PATTERNS: tuple[Pattern, ...] = (
     # 现行有效的区政府行政规范性文件52件，其中本年制发3件: the year's among those in force
     _p("normative_docs_issued", r"规范性文件\s*\d+\s*(?:件|个|份)\s*[，,]\s*其中(?:本年|全年|年内)?(?:新)?"
        r"(?:制发|印发|出台|制定)(?:了)?\s*" + _N + "(?:件|个|份)"),
-    # 现行有效行政规范性文件156件，2021年制发11件: the documents named with another count, then the year's
+    # 现行有效行政规范性文件156件，2021年制发11件 (全年新制发9件): the documents named with another count, then the year's
     _p("normative_docs_issued", r"规范性文件[^。；;]{0,16}?[，,、]\s*(?:本年|全年|年内|(?:19|20)\d{2}\s*年度?)"
-       r"(?:制发|印发|出台|制定|新制作)(?:了)?\s*" + _N + "(?:件|个|份)"),
+       r"新?(?:制发|印发|出台|制定|制作)(?:了)?\s*" + _N + "(?:件|个|份)"),
     # 发布县政府及县政府办公室文件52件，其中行政规范性文件9件: the year's documents, those among them
     _p("normative_docs_issued", r"(?:制发|印发|出台|制定|发布)[^。；;，,]{0,20}?文件\s*\d+\s*(?:件|个|份)\s*[，,]?\s*"
        r"其中(?:行政|税务)?规范性文件\s*" + _N + "(?:件|个|份)"),
@@ -784,6 +786,8 @@ _NEW_OF_HANDLED = re.compile(r"其中(?:本年度?|当年|今年|全年)?新收"
 _OTHER_CHANNELS_BEFORE = re.compile(r"(?:其他|等)(?:方式|途径|形式|渠道)[^。；;，,]{0,10}?\d+\s*件\s*$")
 # 受理67件，其中办结64件，结转3件 splits what came in into what was answered and what goes on: no sub-category.
 _ANSWERED_OF_RECEIVED = re.compile(r"其中\s*(?:已经?|均已|共)?\s*(?:办结|答复)(?:完毕|办结)?\s*$")
+# 共办理82件，其中77件已按期答复，5件结转…: the count then its verb, those of the year's answered
+_PART_ANSWERED = re.compile(r"[\d," + _CN_NUMERALS + r"]+\s*件(?:均|已|全部|都)+[^。；;，,\d]{0,8}?(?:答复|办结)")
 # 累计公开12.6万条，其中2021年新增8,437条 splits a running total by year: the year's share is its total.
 _YEAR_OF_RUNNING_TOTAL = re.compile(r"累计[^。；;]*其中\s*(?:本年度?|当年|今年|全年|(?:19|20)\d{2}\s*年度?)"
                                     r"(?:新增|新收|新发布|新公开|共|收到|受理)")
@@ -897,7 +901,8 @@ def _context(key: str, sentence: str, start: int, number_start: int, year: int |
     own = not all_levels and _own_after_wider(scope + before, own_subject)  # 全县各级…共287件，其中县政府办公室本级…31件: its own
     own_part = not all_levels and _counts_requests(key) and _own_part(before, own_subject)  # 其中，区政府本级…: its own
     if key in _TOTAL_KEYS and _inside_part(clause) and not _NEW_OF_HANDLED.search(clause) \
-            and not (key == "applications_answered" and _ANSWERED_OF_RECEIVED.search(clause)) \
+            and not (key == "applications_answered" and (_ANSWERED_OF_RECEIVED.search(clause) or (
+                clause.rstrip().endswith("其中") and _PART_ANSWERED.match(sentence, number_start)))) \
             and not _YEAR_OF_RUNNING_TOTAL.search(before) and not (key in _NORMATIVE_KEYS and "规范性文件" in clause) \
             and not (own and own_subject.search(clause)) and not own_part:
         return "part"  # (the normative documents among the year's documents, 其中行政规范性文件9件，…现行有效58件, are
