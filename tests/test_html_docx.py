@@ -1192,6 +1192,25 @@ def test_table_4_s_row_with_empty_grid_cells_beside_its_values_is_read_without_t
     assert code in [w["code"] for w in report.warnings]
 
 
+@pytest.mark.parametrize("rendering", ["html", "docx"])
+def test_table_4_s_last_group_left_blank_leaves_the_others_where_they_are_printed(rendering):
+    """复议后起诉's five cells empty in a grid row: taken for a row one value short, the 未经复议直接起诉 group
+    could stand one cell right, and its five cells were unsure."""
+    v = values(seed=11)
+    v.update({"t4.litigation_direct.upheld": 2, "t4.litigation_direct.corrected": 0, "t4.litigation_direct.other": 0,
+              "t4.litigation_direct.pending": 1, "t4.litigation_direct.total": 3})
+    report_blocks = blocks(v)
+    t4 = next(b for b in report_blocks if not isinstance(b, str) and any(c.text == "行政复议" for c in b[0]))
+    t4[-1][-5:] = [Cell("") for _ in range(5)]
+    report = (extract_html(html_page(html_body(report_blocks))) if rendering == "html"
+              else extract_bytes(docx_bytes(report_blocks), "report.docx"))
+    for cell in forms.cells(forms.GOV_2021):
+        if cell.table == "t4" and "after_review" not in cell.id:
+            assert (report.cells[cell.id].value, report.cells[cell.id].status) == (v[cell.id], "reported"), cell.id
+        elif cell.table == "t4":
+            assert report.cells[cell.id].value is None, cell.id
+
+
 def _stacked(report_blocks: list, newline: str) -> list:
     """The report with form rows typed into one table row, a line each (as WPS users do): table 2's
     规章 and 行政规范性文件, and table 3's group (四)无法提供."""
