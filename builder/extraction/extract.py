@@ -138,8 +138,8 @@ _ABSTRACT_KIND = "an abstract (摘要) of a report"
 _WEAK_KINDS = frozenset({"a work summary (总结)", _ERRATUM, _GUIDE, _CATALOGUE, _INTERPRETATION_KIND, _NEWS_KIND,
                          _ABSTRACT_KIND})
 _ANNUAL_TITLE = re.compile(r"年度报告|年报|工作报告|年度工作情况报告")
-# A picture or summary explaining a report, titled after it: 一图读懂丨…2022年政府信息公开工作年度报告.
-_INTERPRETATION = re.compile(r"^(?:一图(?:读懂|看懂|了解)|一张图(?:读懂|看懂)|图解|图说|解读|政策解读|读懂)")
+# A picture or summary explaining a report, titled after it: 一图读懂丨…2022年政府信息公开工作年度报告, 图文解读：《…》.
+_INTERPRETATION = re.compile(r"^(?:一图(?:读懂|看懂|了解)|一张图(?:读懂|看懂)|图解|图说|(?:图文|视频|动漫|漫画|政策)?解读|读懂)")
 # A notice or letter about compiling or sending the reports, or an erratum to one, names them without being one.
 _ABOUT_REPORTS = re.compile(r"(?:编制|报送|撰写|做好|开展)[^《》]{0,30}(?:工作)?的(?:通知|函|通报)$"
                             r"|(?:更正|勘误)(?:说明|公告|声明|启事)?$")
