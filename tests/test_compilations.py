@@ -269,6 +269,23 @@ def test_a_compilation_of_prose_reports_is_read_as_its_first():
     assert [w["count"] for w in read.warnings if w["code"] == "more_reports"] == [2]
 
 
+@pytest.mark.parametrize("bold", [False, True])
+def test_a_prose_report_before_another_year_s_report_with_tables_is_read_alone(bold):
+    """A crawl of an agency's 2017 report (prose, before the form) and then its 2022 one: the 2022 tables were
+    read as the 2017 report's (its form gov-2021, its prose checked against them). Markdown's bold headings
+    (**一、总体情况**) are headings too."""
+    values = synthetic.consistent_values(random.Random(3), GOV_2021)
+    later = synthetic.render(FIRST, 2022, GOV_2021, values, "pipe")
+    if bold:
+        later = later.replace("一、总体情况", "**一、总体情况**")
+    read = extract_bytes((_prose_report(FIRST, 70) + later).encode(), "crawl.md")
+    assert (read.agency.name, read.year, read.template) == (FIRST, 2017, "pre-2019")
+    assert all(read.cells[c].status == "missing" for c in read.cells)
+    assert [w["count"] for w in read.warnings if w["code"] == "more_reports"] == [1]
+    again = extract_bytes((_prose_report(FIRST, 70).replace("2017", "2022") + later).encode(), "crawl.md")
+    assert again.template == GOV_2021  # (the same report's title twice: its tables)
+
+
 @pytest.mark.parametrize("title", ["关于《彭阳县人民政府2022年政府信息公开工作年度报告》的更正说明",
                                    "彭阳县人民政府关于2022年政府信息公开工作年度报告的更正公告"])
 def test_an_erratum_reprinting_a_corrected_table_is_no_report(title):

@@ -268,6 +268,18 @@ def _prose_reports(lines: list[str]) -> tuple[tuple[int, int], int] | None:
     return ((starts[0], starts[1]), len(starts) - 1) if len(starts) >= 2 else None
 
 
+def _prose_first(lines: list[str], layout: Layout, first: tuple[int, int]) -> bool:
+    """Whether the first of several reports is prose only, the tables the file prints another's: a crawl of an
+    agency's 2018 report (before the form) then its 2019 one. The first ends before any table and has its own
+    一、概述; the second is no copy of it (another year or agency)."""
+    start, end = first
+    if min(begin for begin, _ in layout.regions.values()) < end or not any(
+            _OVERVIEW.match(line) for line in lines[start + 1:end]):
+        return False
+    (name, year), (other, other_year) = find_title([lines[start]]), find_title([lines[end]])
+    return year != other_year or not (name and other and names_one_body(name, other))
+
+
 _LATER_TABLE_ROWS = 5  # a later table 3 (or 4) with fewer value rows is a quotation, not another report
 _LATER_WINDOW = 2_000  # lines searched for the next report's tables: a report is a few hundred; a file of many stays linear
 
@@ -398,7 +410,8 @@ def extract_document(doc: Document) -> Report:
     if more is not None:  # the first report is read alone: its tables, prose and metadata
         doc.lines = layout.lines[_first_report_start(layout):more[0]]
         layout = locate(doc.lines)
-    elif not (layout.rows("t3") or layout.rows("t4")) and (prose := _prose_reports(doc.lines)) is not None:
+    elif (prose := _prose_reports(doc.lines)) is not None and (
+            not (layout.rows("t3") or layout.rows("t4")) or _prose_first(doc.lines, layout, prose[0])):
         (start, end), count = prose  # reports of prose only (before the form), one after another
         doc.lines = doc.lines[start:end]
         layout = locate(doc.lines)

@@ -62,6 +62,8 @@ class Document:
         text = simplified(normalize(self.text))
         if "base64," in text:  # a picture a crawler wrote into the text as its data URI: no words of the report
             text = _DATA_URI.sub("", text)
+        if "**" in text or "__" in text:  # a line set in bold by Markdown (**一、总体情况**): the line
+            text = _MARKDOWN_STRONG_LINE.sub(r"\1\3", text)
         if "](" in text:  # a picture in Markdown (a table published as an image): its alt text, not its address
             text = _MARKDOWN_IMAGE.sub(r"\1", text)
         if "\\|" in text:  # a table typed as text lines, its pipes escaped by Markdown (markdownify): the row's cells
@@ -174,6 +176,7 @@ _ORG_KEYWORD = re.compile(r"(?m)^[ \t]*#\+(?P<key>[A-Za-z_]+):[ \t]*(?P<value>.*
 _DATA_URI = re.compile(r"data:[\w.+-]+/[\w.+-]+;base64,[A-Za-z0-9+/=]+")
 # A Markdown picture: ![alt](address "title"). Its address's digits (…/202001/W0202001175831.png) are
 # no figures of the report.
+_MARKDOWN_STRONG_LINE = re.compile(r"^([ \t]*)(\*\*|__)(?=\S)(.+?)(?<=\S)\2[ \t]*$", re.M)
 _MARKDOWN_IMAGE = re.compile(r"!\[([^\]\n]*)\]\([^)\n]*\)")
 # A crawler that joined a page's text nodes with " | " into one line: menu entries, labels, the title
 # and every paragraph. A table's row has no paragraph among its cells.
