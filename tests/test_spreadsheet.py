@@ -37,6 +37,53 @@ def test_a_hidden_sheet_is_not_read():
     assert_every_cell(extract_bytes(xlsx_bytes(blocks(v), hidden=hidden), "report.xlsx"), v)
 
 
+def _with_text_box(data: bytes, paragraphs: list[str]) -> bytes:
+    """The workbook with a text box drawn over its first sheet holding ``paragraphs`` (as Excel stores one: a
+    drawing part the sheet's relationships name, a shape with a text body)."""
+    import zipfile
+    from xml.sax.saxutils import escape
+
+    text = "".join(f"<a:p><a:r><a:t>{escape(p)}</a:t></a:r></a:p>" for p in paragraphs)
+    drawing = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+               '<xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing" '
+               'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><xdr:twoCellAnchor>'
+               '<xdr:from><xdr:col>0</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>0</xdr:row><xdr:rowOff>0</xdr:rowOff>'
+               '</xdr:from><xdr:to><xdr:col>9</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>40</xdr:row>'
+               '<xdr:rowOff>0</xdr:rowOff></xdr:to><xdr:sp macro="" textlink=""><xdr:nvSpPr><xdr:cNvPr id="2" '
+               'name="文本框 1"/><xdr:cNvSpPr txBox="1"/></xdr:nvSpPr><xdr:spPr/><xdr:txBody><a:bodyPr/>'
+               f'{text}</xdr:txBody></xdr:sp><xdr:clientData/></xdr:twoCellAnchor></xdr:wsDr>')
+    rels = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats'
+            '.org/package/2006/relationships"><Relationship Id="rId9" Type="http://schemas.openxmlformats.org/'
+            'officeDocument/2006/relationships/drawing" Target="../drawings/drawing1.xml"/></Relationships>')
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            content = source.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                content = content.replace(b"</worksheet>", b'<drawing xmlns:r="http://schemas.openxmlformats.org/'
+                                          b'officeDocument/2006/relationships" r:id="rId9"/></worksheet>')
+            target.writestr(item, content)
+        target.writestr("xl/worksheets/_rels/sheet1.xml.rels", rels)
+        target.writestr("xl/drawings/drawing1.xml", drawing)
+    return out.getvalue()
+
+
+def test_a_report_s_title_and_prose_in_a_text_box_over_its_first_sheet_are_read():
+    """The title and the opening typed into a text box drawn over the sheet, the tables in its cells: the agency
+    was read from the file's name and no prose figure was found."""
+    v = values()
+    report_blocks = blocks(v)
+    first_table = next(k for k, b in enumerate(report_blocks) if not isinstance(b, str))
+    opening, rest = report_blocks[:first_table], report_blocks[first_table:]
+    data = _with_text_box(xlsx_bytes(rest), opening)
+    report = extract_bytes(data, f"{YEAR}年报告.xlsx")
+    assert (report.agency.name, report.year) == (AGENCY, YEAR)
+    assert_every_cell(report, v)
+    assert any("共收到政府信息公开申请" in line for line in opening)
+    assert {f.key: f.value for f in report.narrative if f.headline}["applications_received"] == \
+        v["t3.new_received.total"]
+
+
 def test_a_workbook_of_the_tables_alone_under_the_report_s_title_is_read():
     v = values()
     title, *rest = blocks(v)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime
 import io
+import posixpath
 import re
 from typing import NamedTuple
 
@@ -40,7 +41,8 @@ def spreadsheet_to_text(data: bytes, path: str) -> str:
             budget -= sheet.height * sheet.width
             if budget < 0:  # a few KB can declare a sheet of millions of cells
                 raise errors.TableTooLarge(GRID_CELLS)
-            lines += [*_sheet_lines(sheet, facts.get(sheet.name, SheetFacts())), ""]
+            sheet_facts = facts.get(sheet.name, SheetFacts())  # (its text boxes first: a title and prose set in one)
+            lines += [*sheet_facts.text_boxes, *_sheet_lines(sheet, sheet_facts), ""]
     except python_calamine.PasswordError as e:
         raise errors.EncryptedDocument(path, "a spreadsheet") from e
     except (errors.ReportError, errors.TableTooLarge):
@@ -58,6 +60,7 @@ class SheetFacts(NamedTuple):
     hidden_columns: frozenset[int] = frozenset()
     errors: tuple[tuple[tuple[int, int], str], ...] = ()
     formulas: tuple[tuple[tuple[int, int], str], ...] = ()  # of cells with no value stored (a script wrote them)
+    text_boxes: tuple[str, ...] = ()  # the paragraphs of the text boxes drawn on the sheet, in their order on it
 
 
 def _sheet_lines(sheet, facts: SheetFacts) -> list[str]:
@@ -171,10 +174,52 @@ def _xlsx_facts(data: bytes) -> dict[str, SheetFacts]:
                                                  min(int(element.get("max", element.get("min"))), 16_384)))
                     element.clear()
                 found[sheet.get("name", "")] = SheetFacts(frozenset(rows), frozenset(columns), tuple(errors_.items()),
-                                                          tuple(formulas.items()))
+                                                          tuple(formulas.items()), _text_boxes(archive, part, parser))
     except (KeyError, zipfile.BadZipFile, etree.XMLSyntaxError, OSError, ValueError):
         return {}
     return found
+
+
+_DRAWING = "{http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing}"
+_DRAWING_TEXT = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+
+
+def _text_boxes(archive, part: str, parser) -> tuple[str, ...]:
+    """The paragraphs of the text boxes (shapes with text) a sheet's drawing holds, box by box from the top
+    left: a report's title and prose typed into a text box over an empty sheet. None from a drawing that
+    cannot be read (the sheet's cells are read all the same)."""
+    from lxml import etree
+
+    folder, name = part.rsplit("/", 1)
+    rels_part = f"{folder}/_rels/{name}.rels"
+    if rels_part not in archive.namelist():
+        return ()
+    try:
+        return _drawn_paragraphs(archive, etree.fromstring(archive.read(rels_part), parser), folder, parser)
+    except (KeyError, etree.XMLSyntaxError, ValueError):
+        return ()
+
+
+def _drawn_paragraphs(archive, rels, folder: str, parser) -> tuple[str, ...]:
+    from lxml import etree
+
+    boxes = []
+    for rel in rels:
+        if not rel.get("Type", "").endswith("/drawing"):
+            continue
+        target = rel.get("Target", "")
+        drawing = target.lstrip("/") if target.startswith("/") else posixpath.normpath(f"{folder}/{target}")
+        if drawing not in archive.namelist():
+            continue
+        for anchor in etree.fromstring(archive.read(drawing), parser):
+            start = anchor.find(f"{_DRAWING}from")
+            place = (int(start.findtext(f"{_DRAWING}row") or 0), int(start.findtext(f"{_DRAWING}col") or 0)) \
+                if start is not None else (0, 0)
+            paragraphs = ["".join(t.text or "" for t in p.iter(f"{_DRAWING_TEXT}t"))
+                          for body in anchor.iter(f"{_DRAWING}txBody") for p in body.iter(f"{_DRAWING_TEXT}p")]
+            if any(text.strip() for text in paragraphs):
+                boxes.append((place, paragraphs))
+    return tuple(text for _, paragraphs in sorted(boxes, key=lambda box: box[0]) for text in paragraphs)
 
 
 _TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
