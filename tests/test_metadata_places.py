@@ -84,7 +84,10 @@ def test_a_place_after_a_national_body_is_its_local_office(name, adcode):
 
 @pytest.mark.parametrize("name, context, adcode", [
     ("国家统计局慈溪调查队", "慈溪市", "330282"),  # named by 慈溪, the text's 慈溪市
-    ("国家统计局慈溪调查队", "宁波市", None),  # the text's place is not the one the name goes on with
+    # the gazetteer knows one 慈溪 (a county-level city): the name says it, whatever place its text names (its
+    # city, 宁波市, whose team's site it is on: no region was read)
+    ("国家统计局慈溪调查队", "宁波市", "330282"),
+    ("国家统计局通州调查队", "北京市", None),  # 通州: a district of 北京 and one of 南通, the name says neither
     ("国家统计局", "北京市", None),  # the national body itself
     ("国家发展和改革委员会价格监测中心", "北京市", None),  # a national body's own unit, where it sits is no region
 ])

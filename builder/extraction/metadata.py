@@ -1433,8 +1433,8 @@ _SHORT_CITY_ZONE = re.compile(r"^[" + _HAN + r"]{1,4}?(?:经济技术开发区|�
 
 
 def _short_city_region(name: str) -> str | None:
-    """The city (or province) whose short name begins a local office's name (after its national
-    body's), when the gazetteer knows one place by that short name."""
+    """The city (or province, or county-level city) whose short name begins a local office's name (after its
+    national body's), when the gazetteer knows one place by that short name."""
     body = _BODY_BEFORE_REGION.match(name)
     rest = name[body.end():] if body else name
     first = next(gazetteer_matches(rest), None)
@@ -1442,8 +1442,11 @@ def _short_city_region(name: str) -> str | None:
     if first is None or first.start_index != 0 or not (_SHORT_CITY_OFFICE.match(after) or _SHORT_CITY_ZONE.match(after)
                                                        or (body and _OFFICE_AFTER_BODY.fullmatch(after))):
         return None
-    places = [a for a in first.attr_infos if a.rank in (0, 1) and not first.full(a)]
-    return places[0].adcode[:6] if len(places) == 1 else None
+    for ranks in ((0, 1), (2,)):  # a city's or province's short name first; else a county-level city's (慈溪调查队)
+        places = [a for a in first.attr_infos if a.rank in ranks and not first.full(a)]
+        if places:
+            return places[0].adcode[:6] if len(places) == 1 else None
+    return None
 
 
 # The government whose site a page is on, as the page's header or footer prints it: 主办单位：正定县人民政府办公室,
