@@ -1293,3 +1293,13 @@ def test_a_channel_picked_out_of_the_published_items_is_no_body_s_own_count():
 def test_the_year_s_own_count_said_after_another(text, key, expected):
     """Each of these was found as no headline (a part, or no figure at all)."""
     assert headlines(figures(text, 2020))[key] == expected
+
+
+def test_a_report_the_body_published_is_no_report_it_cites():
+    """发布《苏州市住房公积金2023年年度报告》 in a 2024 report, then the year's documents: the title's year and the title
+    itself (as if the figures after it were quoted from it) left the counts without a headline."""
+    found = figures("全年主动公开政府信息672条，发布《苏州市住房公积金2023年年度报告》，制发行政规范性文件3件，废止2件，"
+                    "现行有效行政规范性文件14件。", 2024)
+    assert (headlines(found)["normative_docs_issued"], headlines(found)["normative_docs_in_force"]) == (3, 14)
+    quoted = figures("据《苏州市住房公积金2023年年度报告》，全年制发行政规范性文件5件。", 2024)
+    assert "normative_docs_issued" not in headlines(quoted)

@@ -617,7 +617,9 @@ def _before_year_end(until: re.Match) -> bool:
 
 
 # Another year's or another body's report quoted by its title before a figure.
-_CITED_REPORT = re.compile(r"《[^《》]{0,40}(?:19|20)\d{2}\s*年[^《》]{0,30}(?:年度报告|年报)》")
+# (not one the body published, 发布《苏州市住房公积金2023年年度报告》, as its own work of the year)
+_CITED_REPORT = re.compile(r"(?<!发布)(?<!印发)(?<!公布)(?<!编制)(?<!编印)(?<!出版)"
+                           r"《[^《》]{0,40}(?:19|20)\d{2}\s*年[^《》]{0,30}(?:年度报告|年报)》")
 # Another body's figures reported by it (据姑苏区政务公开办公室通报); 据统计 is the report's own.
 _CITED_SOURCE = re.compile(r"据(?!统计)[\u4e00-\u9fff]{2,20}?(?:通报|公布|发布|报告)")
 # An erratum: what the report printed before, then what it should have printed (“…申请50件”更正为“…59件”).
@@ -831,6 +833,13 @@ def _opened(text: str) -> int:
     return max(text.rfind("("), text.rfind("（"))
 
 
+def _in_title(text: str, at: int) -> bool:
+    """Whether what stands at ``at`` is inside a title in 《》 closed before the figure (发布《…2023年年度报告》，
+    制发…3件): a document's year, not the year a figure after it is of."""
+    opened = text.rfind("《", 0, at)
+    return opened >= 0 and "》" not in text[opened:at] and "》" in text[at:]
+
+
 def in_aside(text: str, at: int) -> bool:
     """Whether what stands at ``at`` is inside a bracket that closes within ``text``: an aside, as
     the year of （2021年为87件） is to the figure after it."""
@@ -857,7 +866,8 @@ def _context(key: str, sentence: str, start: int, number_start: int, year: int |
     before = sentence[:number_start]
     clause = sentence[clause_start:number_start]
     years = [m for m in _YEAR_MENTION.finditer(before) if not _ASIDE_YEAR.match(before, m.end())
-             and not in_aside(before, m.start()) and not _COMPARED.search(before, 0, m.start())]
+             and not in_aside(before, m.start()) and not _COMPARED.search(before, 0, m.start())
+             and not _in_title(before, m.start())]
     if year is not None and years and int(years[-1].group(1)) != year and (
             _YEAR_OPENS.match(before, years[-1].end())
             or not (_THIS_YEAR_CLAUSE.match(clause) or _THIS_YEAR_AGAIN.search(before, years[-1].end()))):
