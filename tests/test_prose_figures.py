@@ -1303,3 +1303,23 @@ def test_a_report_the_body_published_is_no_report_it_cites():
     assert (headlines(found)["normative_docs_issued"], headlines(found)["normative_docs_in_force"]) == (3, 14)
     quoted = figures("据《苏州市住房公积金2023年年度报告》，全年制发行政规范性文件5件。", 2024)
     assert "normative_docs_issued" not in headlines(quoted)
+
+
+@pytest.mark.parametrize(("text", "key", "expected"), [
+    ("2020年度跨年度办理的申请3件已于2021年1月全部办结。", "applications_carried_over", 3),
+    ("全年共收到申请73件，另有5件因尚在法定答复期限内，跨年度办理。", "applications_carried_forward", 5),
+    ("本年度办理完毕90件，结转下年度继续办理7件。", "applications_answered", 90),
+    ("上年度转结申请2件。", "applications_carried_over", 2),
+    ("本年度信息处理费收取金额为0元。", "fees_charged_cny", 0),
+])
+def test_carry_overs_answers_and_fees_in_other_words(text, key, expected):
+    """跨年度办理 for carried over or forward, 办理完毕 for answered, 转结 for 结转, the fee named before 收取:
+    none was found."""
+    assert headlines(figures(text, 2021))[key] == expected
+
+
+def test_the_year_before_s_applications_not_yet_answered_are_no_answered_count():
+    """2020年度遗留未办结的申请9件，已于本年度依法办结: 未办结的申请9件 was read as 9 answered (the headline), against
+    table 3's total."""
+    found = headlines(figures("2020年度遗留未办结的申请9件，已于本年度依法办结。", 2021))
+    assert found["applications_carried_over"] == 9 and "applications_answered" not in found

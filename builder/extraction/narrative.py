@@ -121,7 +121,9 @@ PATTERNS: tuple[Pattern, ...] = (
     _p("applications_answered", r"(?<!延期)(?<!逾期)(?<!原)(?<!重新)答复(?!中|情况|结果中)"  # 答复情况为：…23件, a breakdown
        r"(?:(?!复议|诉讼)[^。；;，,、（()）]){0,15}?" + _N + "件"),
     # 延期办结: a part; 全年办结本级申请86件: the applications named
-    _p("applications_answered", r"(?<!延期)(?<!逾期)办结(?:了)?[^申。；;，,（(率]{0,6}?(?:申请)?\s*" + _N + "件"),
+    _p("applications_answered", r"(?<!延期)(?<!逾期)(?<!未)办结(?:了)?[^申。；;，,（(率]{0,6}?(?:申请)?\s*" + _N + "件"),
+    # 本年度办理完毕90件: handled to the end, answered
+    _p("applications_answered", r"(?:办理|处理)完毕(?:了)?(?:申请)?\s*" + _N + "件"),
     # 受理的23件申请已全部按期答复; 共办理82件，其中77件已按期答复，5件结转…: those answered of those handled
     _p("applications_answered", _N + r"件(?:政府信息公开)?申请(?:均|已|全部|都)+[^。；;，,\d]{0,8}?(?:答复|办结)"),
     _p("applications_answered", r"其中\s*" + _N + r"件(?:均|已|全部|都)+[^。；;，,\d]{0,8}?(?:答复|办结)"),
@@ -130,12 +132,15 @@ PATTERNS: tuple[Pattern, ...] = (
     # 无上年结转的申请, 上年度无结转申请: none carried over
     _p("applications_carried_over", _NONE_BEFORE + r"(?:无|没有)上一?年度?结转(?:的|而来的)?(?:政府信息公开)?申请", 0),
     _p("applications_carried_over", r"上一?年度?(?:无|没有)结转(?:的)?(?:政府信息公开)?申请", 0),
+    # 上年度转结申请2件: 结转 with its characters turned
+    _p("applications_carried_over", r"上一?年度?转结(?:的)?(?:政府信息公开)?(?:申请)?\s*" + _N + "件"),
     # 无上年结转及结转下年度的申请: neither carried over nor forward, one phrase for both
     _p("applications_carried_over", _NONE_BEFORE + _NONE_CARRIED_EITHER_WAY, 0),
     _p("applications_carried_forward", _NONE_BEFORE + _NONE_CARRIED_EITHER_WAY, 0),
     # 原梅列区受理、结转至本年度办理的申请2件: carried into this year
     _p("applications_carried_over", r"结转(?:至|到|入)(?:本年度?|今年|当年)[^。；;，,\d]{0,12}?" + _N + "件"),
-    _p("applications_carried_over", _Y + r"(?:的)?(?:结转|转来|遗留)(?:的|而来的|来的|下来的)?" + _APPLICATIONS
+    # (2020年度跨年度办理的申请3件: the year before's, handled across the year's end)
+    _p("applications_carried_over", _Y + r"(?:的)?(?:结转|转来|遗留|跨年度?办理)(?:的|而来的|来的|下来的)?" + _APPLICATIONS
        + r"?[^。；;，,\d]{0,6}?" + _N + "件", year_offset=-1),
     _p("applications_carried_forward", _N + r"件[^。；;，,]{0,15}?(?:顺延|结转|转入)(?:到|至|入)?下一?年"),
     _p("applications_carried_forward", r"(?:顺延|结转)(?:到|至)?下一?年度?[^。；;，,\d]{0,8}?" + _N + "件"),
@@ -143,10 +148,10 @@ PATTERNS: tuple[Pattern, ...] = (
     # 无结转下年度办理的申请, 没有结转到下一年的申请: none carried forward
     _p("applications_carried_forward", r"(?:无|没有)(?:需要?)?(?:顺延|结转)(?:到|至)?下一?年度?(?:继续)?(?:办理)?的?"
        r"(?:政府信息公开)?申请", 0),
-    # 其余58件因尚在法定答复期限内，结转至2023年: what is left of the year's, over a comma
+    # 其余58件因尚在法定答复期限内，结转至2023年 (另有5件…，跨年度办理): what is left of the year's, over a comma
     _p("applications_carried_forward", r"(?:其余|剩余|余下|尚有|还有|另有)" + _N
-       + r"件(?:[^。；;\d]|(?:19|20)\d{2}年(?:\d{1,2}月)?(?:\d{1,2}日)?){0,40}?(?:顺延|结转|转入|延期)(?:到|至|入)?\s*"
-       r"(?:下一?年|" + _Y + ")", year_offset=1),
+       + r"件(?:[^。；;\d]|(?:19|20)\d{2}年(?:\d{1,2}月)?(?:\d{1,2}日)?){0,40}?(?:(?:顺延|结转|转入|延期)(?:到|至|入)?\s*"
+       r"(?:下一?年|" + _Y + ")|跨年度?(?:办理|答复))", year_offset=1),
     _p("applications_carried_forward", r"(?:顺延|结转|转入)(?:到|至|入)?\s*" + _Y + r"[^。；;，,\d]{0,8}?" + _N + "件",
        year_offset=1),
     # 2件因在法定答复期内跨年，结转至2025年继续办理: the count, the reason, then where it goes, over a comma
@@ -195,6 +200,8 @@ PATTERNS: tuple[Pattern, ...] = (
        r"(?:行政复议、?)?行政诉讼" + _NOT_OUTCOME, 0),
     # not 收取证照工本费等行政事业性收费125万元: the body's fees of every kind, not for disclosure
     _p("fees_charged_cny", r"收取" + _NOT_OTHER_FEES + r"[^。；;，,]{0,15}?费用?(?:共计|合计|共)?\s*" + _N + "元"),
+    # 信息处理费收取金额为0元: the fee named first, then what was charged
+    _p("fees_charged_cny", r"信息处理费[^。；;，,\d]{0,6}?(?:金额|总额|共计|合计)(?:为|共)?\s*" + _N + "元"),
     _p("fees_charged_cny", r"收取" + _NOT_OTHER_FEES + r"[^。；;，,]{0,15}?费用?(?:共计|合计|共)?\s*" + _N + "万元",
        scale=10_000),
     # 未收取任何政府信息公开检索、复制、邮寄等费用: the fees listed; 本年度无收取信息处理费情况
