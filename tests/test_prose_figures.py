@@ -1323,3 +1323,19 @@ def test_the_year_before_s_applications_not_yet_answered_are_no_answered_count()
     table 3's total."""
     found = headlines(figures("2020年度遗留未办结的申请9件，已于本年度依法办结。", 2021))
     assert found["applications_carried_over"] == 9 and "applications_answered" not in found
+
+
+def test_the_department_s_own_after_its_system_s_count_is_its_count():
+    """全省自然资源系统…8,913件，其中本厅收到1,046件: 本厅 is the department itself (as 本局 is a bureau): no headline."""
+    found = headlines(figures("2022年，全省自然资源系统共收到政府信息公开申请8,913件，其中本厅收到1,046件，同比增长5.2%"
+                              "（2021年为994件）；加上上年结转54件，本厅全年共需办理1,100件，已办结1012件，结转下年度88件。",
+                              2022))
+    assert (found["applications_received"], found["applications_handled"], found["applications_answered"]) == (
+        1046, 1100, 1012)
+
+
+def test_applications_a_government_decided_as_review_body_are_none_of_its_requests():
+    """省人民政府作为行政复议机关…依法办结3,127件 beside 全年办结189件: two answered counts, no headline."""
+    found = headlines(figures("省政府办公厅全年收到政府信息公开申请192件，加上年结转8件，共计200件；全年办结189件，结转下年度"
+                              "办理11件。省人民政府作为行政复议机关，全年收到行政复议申请3,462件，依法办结3,127件。", 2024))
+    assert found["applications_answered"] == 189

@@ -658,7 +658,7 @@ _ALL_LEVELS = re.compile(r"(?:全市|全区|全县|全省|全州|全盟|全旗)(
 # Another government body as a clause's subject, its verb right after it (国务院办公厅全年共收到…).
 _OTHER_BODY = re.compile(r"(?:国务院(?:办公厅)?|[\u4e00-\u9fff]{2,8}?[省市](?:人民)?政府(?:办公厅|办公室)?)"
                          r"(?=(?:全年|本年度?)?(?:共|共计)?(?:收到|受理|新收|接收|办理|被申请|被提起))")
-_OWN_SUBJECT = re.compile(r"本机关|本单位|本级|本局|本委|本办|我局|我委|我办|我单位|[省市区县州旗]政府办(?:公室|公厅)?"
+_OWN_SUBJECT = re.compile(r"本机关|本单位|本级|[本我](?:局|委|办|厅|部门|中心|院)|我单位|[省市区县州旗]政府办(?:公室|公厅)?"
                           r"|[我本](?:镇|乡|街道)|[省市区县州旗](?:局|厅|委)(?:机关|本级)")  # (市局机关: a bureau's own)
 _DIVISION_SUFFIXES = "省市区县州盟旗"
 
@@ -931,8 +931,9 @@ def _context(key: str, sentence: str, start: int, number_start: int, year: int |
         return "part"  # 行政复议、行政诉讼案件共计101件: the two kinds together, neither's count
     if key in _LISTED_KEYS and not own_part and _first_of_a_list(clause, sentence[number_start:]):
         return "part"  # 县政府办公室受理3件，县国土资源局受理5件，…: one body's (or channel's) count of a list
-    if key in _CASE_KEYS and _AS_REVIEW_BODY.search(before):
-        return "other_scope"  # 全年作为复议机关办理政府信息公开类行政复议案件16件: others' cases it decided
+    if (key in _CASE_KEYS or key.startswith("applications")) and _AS_REVIEW_BODY.search(before):
+        return "other_scope"  # 全年作为复议机关办理政府信息公开类行政复议案件16件 (…收到行政复议申请3,462件，依法办结3,127件):
+        # others' cases it decided
     if key in _SCOPED_KEYS and (body := _OTHER_BODY.search(clause)) and not own_subject.search(body.group()):
         return "other_scope"  # 国务院办公厅全年共收到…1124件, 四川省人民政府办公厅收到…: another body the subject
     if key in _SCOPED_KEYS and not all_levels and _SECTOR_SYSTEM.search(scope + before) and not own:
