@@ -801,6 +801,24 @@ def test_list_items_a_style_sheet_lays_out_as_rows_are_table_rows(display, read)
     assert (len(found) == len(forms.cells(forms.GOV_2021))) == read
 
 
+@pytest.mark.parametrize("rule", [".report .tr[data-v-2b8d04a7]{display:flex}", ".report > .tr{display:flex}",
+                                  ".report uni-view.tr:not(.head){display:flex}"])
+def test_rows_a_framework_s_scoped_style_lays_out_are_table_rows(rule):
+    """Vue's scoped styles select by an attribute (.tr[data-v-2b8d04a7]), others by a child or a negation: the
+    rule was not followed (only simple class and id parts were), and the cells ran together (6533 for 6 5 33)."""
+    v = values(seed=5)
+
+    def rows(table: Table) -> str:
+        return '<div class="report">' + "".join(
+            '<uni-view class="tr" data-v-2b8d04a7="">' + "".join(
+                f'<span class="cell" data-v-2b8d04a7="">{html.escape(c.text)}</span>' for c in row) + "</uni-view>"
+            for row in table) + "</div>"
+
+    body = "".join(f"<p>{html.escape(b)}</p>" if isinstance(b, str) else rows(b) for b in blocks(v))
+    report = extract_html(html_page(f"<style>{rule} .cell[data-v-2b8d04a7]{{flex:1}}</style>" + body))
+    assert_every_cell(report, v)
+
+
 def test_a_frameset_page_s_noframes_body_is_read_as_a_page():
     """A 2010 site's frameset page carried the whole report in <noframes> for browsers without frames: the
     parser keeps that markup as text, and the report was read with its tags as words."""

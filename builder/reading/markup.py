@@ -989,15 +989,13 @@ def _drop_void_copies(root) -> None:
 # A style sheet's rule (outside @media: a phone's or a printer's rules hide what the screen shows).
 _MEDIA_BLOCK = re.compile(r"@media[^{]*\{(?:[^{}]*\{[^{}]*\})*[^{}]*\}", re.IGNORECASE)
 _CSS_RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
-_SIMPLE_SELECTOR = re.compile(r"(?P<tag>[a-z][a-z0-9-]*)?(?P<id>#[\w-]+)?(?P<classes>(?:\.[\w-]+)*)", re.IGNORECASE)
 
 
 def _hidden_by_stylesheet(root) -> list:
-    """The elements a <style> sheet hides by a selector of simple parts, each inside the one before
-    (.mobile{display:none}, #print-copy, div.old, .content .decoy): a page's copy for phones or for
-    printing, a decoy a scraper would read, hidden by its class; unless a rule that outranks it (more
-    specific, or later and as specific) shows them again. Rules within @media and selectors with
-    other combinators or pseudo-classes are not followed."""
+    """The elements a <style> sheet hides (.mobile{display:none}, #print-copy, div.old, .content .decoy,
+    .tr[data-v-2b8d04a7]): a page's copy for phones or for printing, a decoy a scraper would read, hidden by its
+    class; unless a rule that outranks it (more specific, or later and as specific) shows them again. Rules
+    within @media, and a state's (:hover), are not followed."""
     ranked: dict[int, tuple[tuple, bool, object]] = {}
     for element, rank, body in _selected(root, lambda body: bool(_HIDDEN_STYLE.search(body) or _SHOWN_STYLE.search(body))):
         hides, shows = bool(_HIDDEN_STYLE.search(body)), bool(_SHOWN_STYLE.search(body))
@@ -1016,35 +1014,33 @@ def _styled(root, style: re.Pattern[str]) -> list:
 
 
 def _selected(root, wanted: Callable[[str], bool]) -> list[tuple[object, tuple, str]]:
-    """Each element a <style> sheet's rule whose body is ``wanted`` selects by a selector of simple parts
-    (a bare tag's rule, for body or table, left out), with the rule's rank (important, ids, classes, tags,
-    order) and body."""
+    """Each element a <style> sheet's rule whose body is ``wanted`` selects (a bare tag's rule, for body or table,
+    left out), with the rule's rank (important, ids, classes, tags, order) and body."""
     rules = _sheet_rules("\n".join(s.text or "" for s in root.iter("style")))
     return [(element, rank, body) for path, rank, body in rules if wanted(body) for element in root.xpath(path)]
 
 
 @lru_cache(maxsize=8)
 def _sheet_rules(sheet: str) -> tuple[tuple[str, tuple, str], ...]:
-    """A page's style sheet as its rules of simple-part selectors, each as (XPath, rank, body): parsed
-    once, however many of a page's lookups read it."""
+    """A page's style sheet as its rules, each selector as (XPath, rank, body), by cssselect: parsed once,
+    however many of a page's lookups read it. Selectors of a pseudo-element (::before) select no element's own
+    text, and those cssselect cannot read are not followed."""
+    import cssselect
+
+    translator = cssselect.HTMLTranslator()
     sheet = _MEDIA_BLOCK.sub("", _CSS_COMMENT.sub("", sheet)) if sheet else ""
     rules = []
     for order, (selectors, body) in enumerate(_CSS_RULE.findall(sheet) if sheet else ()):
         important = "!important" in body.replace(" ", "").lower()
-        for selector in selectors.split(","):
-            steps, ids, classes, tags = [], 0, 0, 0
-            for part in selector.split():
-                m = _SIMPLE_SELECTOR.fullmatch(part)
-                if m is None or not (m.group("tag") or m.group("id") or m.group("classes")):
-                    break
-                tests = [f"@id='{m.group('id')[1:]}'"] if m.group("id") else []
-                names = m.group("classes").split(".")[1:]
-                tests += [f"contains(concat(' ', normalize-space(@class), ' '), ' {name} ')" for name in names]
-                steps.append(f"{m.group('tag') or '*'}" + (f"[{' and '.join(tests)}]" if tests else ""))
-                ids, classes, tags = ids + bool(m.group("id")), classes + len(names), tags + bool(m.group("tag"))
-            else:
-                if steps and (ids or classes):  # (not a bare tag's: body, table; .ul-table li is the list's)
-                    rules.append(("//" + "//".join(steps), (important, ids, classes, tags, order), body))
+        for text in selectors.split(","):
+            try:
+                [selector] = cssselect.parse(text)
+                path = translator.selector_to_xpath(selector)
+            except (cssselect.SelectorError, cssselect.ExpressionError, ValueError):
+                continue  # (a selector the parser does not know: not followed)
+            ids, classes, tags = selector.specificity()
+            if selector.pseudo_element is None and (ids or classes):  # (not a bare tag's: body, table)
+                rules.append((path, (important, ids, classes, tags, order), body))
     return tuple(rules)
 
 
