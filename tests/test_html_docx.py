@@ -1691,9 +1691,10 @@ def test_a_table_3_typed_as_one_row_of_stacked_cells_with_a_heading_line_is_read
     assert {c: (report.cells[c].status, report.cells[c].value) for c in t3} == {c: ("reported", v[c]) for c in t3}
 
 
-def _svg_table(rows: list[tuple[str, list[str]]], header: list[str]) -> str:
+def _svg_table(rows: list[tuple[str, list[str]]], header: list[str], by_row: bool = False) -> str:
     """A table drawn as a layout tool exports it: a rectangle per row, every label first, then the
-    values column by column, each column a group translated to its place; long labels in two lines."""
+    values column by column, each column a group translated to its place; long labels in two lines.
+    ``by_row``: a row's values one <text>, a <tspan x> per value, no space between them (a chart library's)."""
     texts = [f'<text x="{300 + 64 * j}" y="20" font-size="12">{name}</text>' for j, name in enumerate(header)]
     for k, (label, _) in enumerate(rows):
         y = 50 + 30 * k
@@ -1702,17 +1703,22 @@ def _svg_table(rows: list[tuple[str, list[str]]], header: list[str]) -> str:
                          f'<tspan x="20" dy="16">{label[14:]}</tspan></text>')
         else:
             texts.append(f'<text x="20" y="{y}" font-size="13">{label}</text>')
-    for j in range(max(len(printed) for _, printed in rows)):
+    for j in range(0 if by_row else max(len(printed) for _, printed in rows)):
         column = "".join(f'<text x="0" y="{50 + 30 * k}" font-size="13">{printed[j]}</text>'
                          for k, (_, printed) in enumerate(rows) if j < len(printed))
         texts.append(f'<g transform="translate({300 + 64 * j},0)">{column}</g>')
+    for k, (_, printed) in enumerate(rows if by_row else ()):
+        spans = "".join(f'<tspan x="{300 + 64 * j}">{value}</tspan>' for j, value in enumerate(printed))
+        texts.append(f'<text y="{50 + 30 * k}" font-size="13">{spans}</text>')
     grid = "".join(f'<rect x="0" y="{35 + 30 * k}" width="800" height="30" fill="none"/>' for k in range(len(rows)))
     return f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 800 {60 + 30 * len(rows)}">{grid}{"".join(texts)}</svg>'
 
 
-def test_tables_drawn_as_svg_are_read_by_the_places_of_their_texts():
+@pytest.mark.parametrize("by_row", [False, True])
+def test_tables_drawn_as_svg_are_read_by_the_places_of_their_texts(by_row):
     """A layout tool's export draws each table as an inline SVG, its texts in no reading order (labels
-    first, then the values column by column in translated groups): the drawings were dropped whole."""
+    first, then the values column by column in translated groups): the drawings were dropped whole. A row's
+    values as one <text> of <tspan x> ran together (101241760131010124)."""
     from .official_form import AGENCY, YEAR, assert_every_cell, html_page, values
 
     v = values(seed=7)
@@ -1736,7 +1742,7 @@ def test_tables_drawn_as_svg_are_read_by_the_places_of_their_texts():
     headings = {"t2": "二、主动公开政府信息情况", "t3": "三、收到和处理政府信息公开申请情况",
                 "t4": "四、政府信息公开行政复议、行政诉讼情况"}
     body = f"<h1>{AGENCY}{YEAR}年政府信息公开工作年度报告</h1><p>本报告所列数据统计期限自{YEAR}年1月1日至{YEAR}年12月31日止。</p>"
-    body += "".join(f"<p>{headings[t]}</p>{_svg_table(rows, headers[t])}" for t, rows in tables.items())
+    body += "".join(f"<p>{headings[t]}</p>{_svg_table(rows, headers[t], by_row)}" for t, rows in tables.items())
     report = extract_bytes(html_page(body + "<p>五、存在的主要问题及改进情况</p>").encode(), "t20250124_2518664.html")
     assert_every_cell(report, v)
 

@@ -375,8 +375,9 @@ def _length(value: str | None, font_size: float) -> float | None:
 
 def _svg_texts(svg) -> list[tuple[float, float, str]] | None:
     """An SVG's texts as (x, y, text), each placed by its own and its groups' translations; a text
-    of several lines (<tspan dy>) is one, at the middle of its lines. None when a transform other
-    than a translation places one (its place is not read)."""
+    of several lines (<tspan dy>) is one, at the middle of its lines, and a span at an x of its own on
+    the text's line is another. None when a transform other than a translation places one (its place is
+    not read)."""
     out: list[tuple[float, float, str]] = []
 
     def walk(element, dx: float, dy: float) -> bool:
@@ -390,18 +391,24 @@ def _svg_texts(svg) -> list[tuple[float, float, str]] | None:
             return all(walk(child, dx, dy) for child in element if isinstance(child.tag, str))
         size = _length(element.get("font-size"), 16) or 16
         x, y = _length(element.get("x"), size) or 0, _length(element.get("y"), size) or 0
-        lines = [(y, (element.text or "").strip())] if (element.text or "").strip() else []
+        # each text: its x and its lines; a span placed at an x of its own on the same line is a text of its own
+        # (a row's figures as one <text>, a <tspan x> per cell), one on a line below goes on the text above
+        texts: list[tuple[float, list[tuple[float, str]]]] = [(x, [(y, (element.text or "").strip())])]
         line_y = y
         for span in element:
             if not isinstance(span.tag, str):
                 continue
-            own_y = _length(span.get("y"), size)
-            line_y = own_y if own_y is not None else line_y + (_length(span.get("dy"), size) or 0)
-            lines.append((line_y, _SPACES.sub(" ", span.text_content()).strip()))
-        lines = [(ly, text) for ly, text in lines if text]
-        if lines:
-            middle = (lines[0][0] + lines[-1][0]) / 2
-            out.append((x + dx, middle + dy, "".join(text for _, text in lines)))
+            own_x, own_y, own_dy = (_length(span.get(a), size) for a in ("x", "y", "dy"))
+            same_line = own_y in (None, line_y) and not own_dy
+            line_y = own_y if own_y is not None else line_y + (own_dy or 0)
+            if own_x is not None and same_line:
+                texts.append((own_x, []))
+            texts[-1][1].append((line_y, _SPACES.sub(" ", span.text_content()).strip()))
+        for at, lines in texts:
+            lines = [(ly, text) for ly, text in lines if text]
+            if lines:
+                middle = (lines[0][0] + lines[-1][0]) / 2
+                out.append((at + dx, middle + dy, "".join(text for _, text in lines)))
         return True
 
     return out if walk(svg, 0.0, 0.0) else None
