@@ -819,6 +819,44 @@ def test_rows_a_framework_s_scoped_style_lays_out_are_table_rows(rule):
     assert_every_cell(report, v)
 
 
+def _split_grid(table: Table, pinned: int) -> str:
+    """A table as a data grid draws it (ag-Grid): the first ``pinned`` columns in a pinned container, the rest in
+    the scrolling body, each part of a row a role=row of its own named by its aria-rowindex; spans as cells of
+    their own, the places they cover empty."""
+    from .official_form import placed
+
+    width = max(c + cell.colspan for _, c, cell in placed(table))
+    grid = [[""] * width for _ in table]
+    for r, c, cell in placed(table):
+        grid[r][c] = cell.text
+
+    def part(columns: range) -> str:
+        return '<div role="rowgroup">' + "".join(
+            f'<div role="row" aria-rowindex="{r + 1}">' + "".join(
+                f'<div role="gridcell">{html.escape(grid[r][c])}</div>' for c in columns) + "</div>"
+            for r in range(len(grid))) + "</div>"
+
+    return (f'<div role="treegrid"><div class="ag-pinned-left">{part(range(pinned))}</div>'
+            f'<div class="ag-center">{part(range(pinned, width))}</div></div>')
+
+
+def test_a_data_grid_s_rows_split_between_its_pinned_labels_and_its_body_are_whole_rows():
+    """ag-Grid keeps the labels' columns apart from the values' (joined by aria-rowindex only): every label was
+    read, then every value, and table 2's cells were lost."""
+    from .official_form import placed
+
+    v = values(seed=5)
+    body = ""
+    for b in blocks(v):
+        if isinstance(b, str):
+            body += f"<p>{html.escape(b)}</p>"
+            continue
+        labels = min(c for r, c, cell in placed(b) if re.fullmatch(r"[\d.]+", cell.text) and r > 0)
+        body += _split_grid(b, labels)
+    report = extract_html(html_page(body))
+    assert_every_cell(report, v)
+
+
 def test_a_frameset_page_s_noframes_body_is_read_as_a_page():
     """A 2010 site's frameset page carried the whole report in <noframes> for browsers without frames: the
     parser keeps that markup as text, and the report was read with its tags as words."""

@@ -414,6 +414,35 @@ def _svg_texts(svg) -> list[tuple[float, float, str]] | None:
     return out if walk(svg, 0.0, 0.0) else None
 
 
+_GRID_CELL = "./*[@role='gridcell' or @role='cell' or @role='rowheader' or @role='columnheader']"
+
+
+def _split_grid_rows(root) -> None:
+    """An ARIA grid whose rows are split between containers (a data grid's pinned label column and its
+    scrolling body: ag-Grid), each part of a row named by its aria-rowindex: a table of whole rows, the parts'
+    cells in the page's order (aria-colspan kept). Read as blocks, the labels came first and the values after
+    them, a row's parts far apart."""
+    from lxml import etree
+
+    for grid in root.xpath("//*[@role='grid' or @role='treegrid' or @role='table']"):
+        rows: dict[int, list] = {}
+        for row in grid.xpath(".//*[@role='row'][@aria-rowindex]"):
+            if (index := row.get("aria-rowindex", "")).isdecimal():
+                rows.setdefault(int(index), []).append(row)
+        if grid.getparent() is None or not any(len(parts) > 1 for parts in rows.values()):
+            continue  # (a grid of whole rows reads as it is)
+        table = root.makeelement("table", {})
+        for index in sorted(rows):
+            tr = etree.SubElement(table, "tr")
+            for cell in (cell for part in rows[index] for cell in part.xpath(_GRID_CELL)):
+                td = etree.SubElement(tr, "td")
+                td.text = _element_text(cell)
+                if (span := cell.get("aria-colspan", "")).isdecimal() and int(span) > 1:
+                    td.set("colspan", span)
+        table.tail = grid.tail
+        grid.getparent().replace(grid, table)
+
+
 def _drawn_tables(root) -> None:
     """A table drawn as an inline SVG (a layout tool's export: rectangles for the rules, a <text> for
     every label and figure, in no reading order): its texts laid out as a page's words are, a line
@@ -621,6 +650,8 @@ def html_to_text(html: str, path: str = "") -> str:
     if _STRUCK_IN_PAGE.search(html):
         _drop_struck(root)
     _drawn_tables(root)
+    if "aria-rowindex" in html:
+        _split_grid_rows(root)
     # rows of cells laid side by side by the style sheet (.ul-table li{display:flex}), read before it goes
     laid = _styled(root, _ROW_STYLE) if ("flex" in html or "table-row" in html) and root.find(".//style") is not None else []
     for element in list(root.iter(*_DROP_TAGS)):
