@@ -648,14 +648,19 @@ def test_a_row_of_cells_wrapped_onto_the_next_line_is_joined():
         int(c) for c in cells]
 
 
-def test_empty_cells_strewn_among_a_row_s_values_are_passed_over_where_the_row_adds_up():
-    """OCR of a scan reads the table's rules as |: | 15| 1| |0 | 0 | 0| |0 |16 |, nine cells for seven. The row was
-    unsure; its values alone are as many as the columns and its total is their sum."""
+@pytest.mark.parametrize("misread", ["blanks", "crowded"])
+def test_empty_cells_strewn_among_a_row_s_values_are_passed_over_where_the_row_adds_up(misread):
+    """OCR of a scan reads the table's rules as |: | 15| 1| |0 | 0 | 0| |0 |16 |, nine cells for seven; or misses
+    some: 15 | 1 | 0 0 0 0 | 16, four. The row was unsure; its values alone are as many as the columns and its total
+    is their sum."""
     v = values(rows={"granted": [15, 1, 0, 0, 0, 0]})
 
     def strewn(rows: Rows) -> Rows:
-        return [(i, label, [*cells[:2], "", *cells[2:5], "", *cells[5:]] if i == "granted" else cells)
-                for i, label, cells in rows]
+        def misprinted(cells: list[str]) -> list[str]:
+            if misread == "blanks":
+                return [*cells[:2], "", *cells[2:5], "", *cells[5:]]
+            return [*cells[:2], " ".join(cells[2:6]), cells[6]]
+        return [(i, label, misprinted(cells) if i == "granted" else cells) for i, label, cells in rows]
 
     rep = report(v, GOV_2021, strewn, "pipe")
     assert [rep.cells[forms.t3_cell("granted", c.id)].value for c in forms.T3_COLUMNS] == [15, 1, 0, 0, 0, 0, 16]

@@ -2073,9 +2073,9 @@ def _t3_rows(layout: Layout, form_rows: tuple[Row, ...], out: Tables | None = No
     rows = _label_line_rows(_join_cell_lines(copy, layout.lines, size, size), name, len(form_rows), size)
     cleared = _without_stray_blanks(rows, size)
     if out is not None and (strewn := sum(a.cells != b.cells for a, b in zip(rows, cleared))):
-        out.warn("t3.stray_blanks", f"{strewn} row(s) of table 3 print empty cells among their values (OCR reading a "
-                 "scan's rules as |); the values are read without them, as many as the columns, each row's total the "
-                 "sum of the others")
+        out.warn("t3.stray_blanks", f"{strewn} row(s) of table 3 print empty cells among their values, or several values "
+                 "in a cell (OCR reading a scan's rules as |, or missing some); the values are read apart, as many as the "
+                 "columns, each row's total the sum of the others")
     unwoven = _two_rows_interleaved(cleared, layout.lines, name, size)
     if out is not None and len(unwoven) > len(rows):
         out.warn("t3.interleaved_rows", f"table 3 prints {len(unwoven) - len(rows)} pair(s) of rows run together a "
@@ -2090,17 +2090,19 @@ def _t3_rows(layout: Layout, form_rows: tuple[Row, ...], out: Tables | None = No
 
 def _without_stray_blanks(rows: list[ValueRow], size: int) -> list[ValueRow]:
     """Rows of cells with empty cells strewn among their values (OCR reading a scan's rules as |: | 15| 1| |0 | 0 |
-    0| |0 |16 |): the values alone, where they are as many as the form's columns and the row's total is the sum of
-    the others; the rows as they are otherwise (one empty cell, or one every other cell, is another layout's)."""
+    0| |0 |16 |), or with a cell of several values (OCR missing some rules: 46 | 12 | 0 0 2 1 | 61): the values
+    alone, where they are as many as the form's columns and the row's total is the sum of the others; the rows
+    as they are otherwise (one empty cell, or one every other cell, is another layout's)."""
     out = []
     for row in rows:
-        values = [c for c in row.cells if c.strip()]
+        values = [value for c in row.cells for value in c.split()]
         filled = [k for k, c in enumerate(row.cells) if c.strip()]
         inner = [k for k in range(filled[0], filled[-1]) if not row.cells[k].strip()] if filled else []
         strewn = len(inner) >= _STRAY_BLANKS and inner != list(range(filled[0] + 1, filled[-1], 2))
-        if row.delimited and strewn and len(values) == size and all(_DIGITS.fullmatch(v.strip()) for v in values) \
+        crowded = any(len(c.split()) > 1 for c in row.cells)
+        if row.delimited and (strewn or crowded) and len(values) == size and all(_DIGITS.fullmatch(v) for v in values) \
                 and int(values[-1]) == sum(map(int, values[:-1])):
-            row = replace(row, cells=[v.strip() for v in values])
+            row = replace(row, cells=values)
         out.append(row)
     return out
 
