@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
 from builder import forms
@@ -460,3 +462,21 @@ def test_a_title_s_short_name_is_spelled_out_by_the_report_s_own_words(title, op
     with the word before it (由广州市…), nor the office that compiled a government's report."""
     lines = [f"{title}2021年政府信息公开工作年度报告", *opening.split("\n"), "一、总体情况"]
     assert find_agency_name(lines) == name
+
+
+def test_a_title_s_place_misread_a_character_off_is_spelled_as_the_text_spells_it():
+    """OCR read 阳朔县 of a scanned title as 阳翔县, a place the gazetteer does not know; the text names 阳朔县 (its
+    address, its sentences): the report was 阳翔县人民政府's. Named once only, or not one character off, it stays."""
+    from builder import synthetic
+    from builder.extraction.extract import extract_bytes
+    from builder.forms import GOV_2021
+
+    values = synthetic.consistent_values(random.Random(3), GOV_2021)
+    text = synthetic.render("阳朔县人民政府", 2024, GOV_2021, values, "tab")
+    body = text.replace("阳朔县人民政府2024年", "阳翔县人民政府2024年", 1)
+    assert body.count("阳朔县") >= 2 and body.startswith("阳翔县")
+    report = extract_bytes(body.encode(), "scan.txt")
+    assert (report.agency.name, report.agency.adcode) == ("阳朔县人民政府", "450321")
+    assert "agency_misread" in [w["code"] for w in report.warnings]
+    once = text.replace("阳朔县", "阳翔县").replace("阳翔县人民政府办公室", "阳朔县人民政府办公室", 1)
+    assert extract_bytes(once.encode(), "scan.txt").agency.name == "阳翔县人民政府"

@@ -19,6 +19,7 @@ from .metadata import (
     find_title,
     find_year,
     issuer_from_labels,
+    misread_place,
     name_in_running_heads,
     names_one_body,
     publisher_from_labels,
@@ -448,6 +449,8 @@ def extract_document(doc: Document) -> Report:
         raise errors.MissingMetadata(path, "no agency name in the title or opening")
     if (kind := next((kind for pattern, kind in _NOT_AGENCIES if pattern.search(name)), None)) is not None:
         raise errors.NotAReport(path, f"“{name}” is not an administrative agency: {kind}")
+    if misread := misread_place(name, doc.lines):  # (a scan's title read a character off: its text's spelling)
+        misread, name = name, misread
     agency = describe_agency(name, doc.lines, [*doc.page_lines, *doc.source.running_heads])
     if layout.regions and (cut := other_report_title(layout, year, name)) is not None:
         doc.lines = layout.lines[:cut]
@@ -470,6 +473,10 @@ def extract_document(doc: Document) -> Report:
         warnings.append({"code": "year_unsure",
                          "message": f"report year {year} read from {year_source}: the title, the 统计期限 and the "
                                     "publication sentence do not settle it"})
+    if misread:
+        warnings.append({"code": "agency_misread",
+                         "message": f"the title names '{misread}', a place the gazetteer does not know; read as "
+                                    f"'{name}', the place the text names a character off (a title OCR misread)"})
     if corrected:
         warnings.append({"code": "corrected_version",
                          "message": "the file prints a report, then its corrected version (更正后全文, 修订版); the "

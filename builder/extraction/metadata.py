@@ -1392,6 +1392,28 @@ def _within(inner: str, outer: str) -> bool:
 
 
 _LEVEL_SUFFIX = re.compile(r"(?:自治县|自治旗|县|市|区|旗)$")
+# A name's own place the gazetteer does not know: its first characters up to a level (阳翔县 of 阳翔县人民政府).
+_UNKNOWN_PLACE = re.compile(r"^[" + _HAN + r"]{2,3}?(?:县|市|区|旗)")
+_MISREAD_MENTIONS = 2  # the text names the place one character off at least this often
+
+
+def misread_place(name: str, lines: list[str]) -> str | None:
+    """The name with its place as the text spells it, when the gazetteer knows no place the name starts with and
+    the text keeps naming one a character off (阳翔县人民政府 over a text naming 阳朔县: OCR misread the title's
+    character); None otherwise."""
+    head = _UNKNOWN_PLACE.match(name)
+    if head is None or resolve_region(name)[0] is not None:
+        return None
+    place = head.group()
+    counts: dict[str, int] = {}
+    for line in strip_page_labels(lines[:_PARENT_LINES]):
+        for m in gazetteer_matches(line):
+            spelled = m.origin_value
+            if len(spelled) == len(place) and spelled[-1] == place[-1] and spelled != place \
+                    and sum(a != b for a, b in zip(spelled, place)) == 1 and any(m.full(a) for a in m.attr_infos):
+                counts[spelled] = counts.get(spelled, 0) + 1
+    found = [spelled for spelled, count in counts.items() if count >= _MISREAD_MENTIONS]
+    return found[0] + name[len(place):] if len(found) == 1 else None
 
 
 def _short_named_division(name: str, lines: list[str], province: str) -> str | None:
