@@ -184,3 +184,17 @@ def test_table_4_as_a_review_row_of_wide_cells_over_a_litigation_row_is_read_who
     rep = t4_report(v, wide + numbers[5:], rendering, (9,))
     assert [rep.cells[k].value for k in T4_CELLS] == T4_VALUES
     assert [w["lines"] for w in rep.warnings if w["code"] == "t4.wrapped_row"] == [2]
+
+
+def test_a_row_put_together_from_a_list_may_still_be_a_value_short():
+    """Only a grid's line as wide as the form prints its empty end cells as cells: a table-4 row assembled from a
+    list (cells placed by their names, width 0) with empty cells at its end may be one value short, its cells read
+    with the sums (a list reader's misplaced group was read as printed, two cells wrong)."""
+    from builder.extraction.layout import ValueRow
+    from builder.extraction.tables import _edge_blank, _Slot
+
+    cells = ["3", "0", "0", "", "", "1", "0", "1", "0", "2", "", "", "0", "", ""]
+    ids = tuple(forms.t4_cell(g.id, c.id) for g in forms.T4_GROUPS for c in forms.T4_COLUMNS)
+    listed = _Slot(ids, ValueRow("", cells, True, 0, width=0))
+    line = _Slot(ids, ValueRow("", cells, True, 0, width=15))
+    assert _edge_blank(listed, 15) == cells[:-1] and _edge_blank(line, 15) is None

@@ -450,16 +450,18 @@ def _edge_blank(slot: _Slot, widest: int) -> list[str] | None:
     """The values of a delimited row printed as wide as the form with an empty cell at one end
     that may be no cell of the form, the row a value short: its last cell (a grid pads a short
     row there), or its first when the row has no label (an empty label cell) or fewer cells than
-    the table's widest row (a web page's short row, its label's spare columns before it). A row with
-    several empty cells at its end (table 4's last group left blank) prints them: no padding of one."""
+    the table's widest row (a web page's short row, its label's spare columns before it). A grid's line of
+    the form's width with several empty cells at its end (table 4's last group left blank) prints them: no
+    padding of one."""
     if slot.row is None or not slot.row.delimited:
         return None
     printed = [c.strip() for c in fit(slot.row.cells, len(slot.ids))]
     if len(printed) != len(slot.ids) or sum(1 for c in printed if c) < 2:
         return None
-    if not printed[0] and printed[1] and (not slot.row.label or slot.row.width < widest):
+    whole_line = slot.row.width >= len(slot.ids)  # (not a row put together from a list: its places are read)
+    if not printed[0] and (not whole_line or printed[1]) and (not slot.row.label or slot.row.width < widest):
         return printed[1:]
-    return printed[:-1] if not printed[-1] and printed[-2] else None
+    return printed[:-1] if not printed[-1] and (not whole_line or printed[-2]) else None
 
 
 def _maybe_shifted(ids: tuple[str, ...], printed: list[str]) -> dict[str, list]:
