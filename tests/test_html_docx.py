@@ -1267,6 +1267,22 @@ def test_table_4_s_last_group_left_blank_leaves_the_others_where_they_are_printe
             assert report.cells[cell.id].value is None, cell.id
 
 
+@pytest.mark.parametrize("rendering", ["html", "docx"])
+def test_table_4_s_remark_after_its_values_is_no_label(rendering):
+    """A 备注 column after table 4's fifteen values, its cell a remark (复议纠正1件为确认违法): the row has no label, so
+    the remark was taken for one, and every cell of table 4 was lost."""
+    v = values(seed=11)
+    report_blocks = blocks(v)
+    t4 = next(b for b in report_blocks if not isinstance(b, str) and any(c.text == "行政复议" for c in b[0]))
+    t4[0].append(Cell("备注", rowspan=len(t4) - 1))
+    t4[-1].append(Cell("复议纠正1件为确认违法"))
+    report = (extract_html(html_page(html_body(report_blocks))) if rendering == "html"
+              else extract_bytes(docx_bytes(report_blocks), "report.docx"))
+    for cell in forms.cells(forms.GOV_2021):
+        if cell.table == "t4":
+            assert (report.cells[cell.id].value, report.cells[cell.id].status) == (v[cell.id], "reported"), cell.id
+
+
 def _stacked(report_blocks: list, newline: str) -> list:
     """The report with form rows typed into one table row, a line each (as WPS users do): table 2's
     规章 and 行政规范性文件, and table 3's group (四)无法提供."""

@@ -370,12 +370,18 @@ def _is_words(cell: str) -> bool:
 def _before_remark(cells: list[str], last_words: int) -> int | None:
     """Where a row's label ends when its last cell is a remark (a 备注 column: 规范性文件 | 6件 | 2件 |
     38件 | 详见县政府网站…): a label, then values, then words in the row's last printed cell. The
-    remark is no label: read as one, the row lost its numbers and its label ran into the next row's."""
+    remark is no label: read as one, the row lost its numbers and its label ran into the next row's. A row
+    of values with no label (table 4's) and a remark after them ends its label before its first cell (-1)."""
     if last_words < 0 or any(cells[last_words + 1:]):
         return None
     label = max((i for i in range(last_words) if _is_words(cells[i])), default=-1)
     between = cells[label + 1:last_words]
-    return label if label >= 0 and any(between) and all(is_value_cell(c) for c in between) else None
+    if not any(between) or not all(is_value_cell(c) for c in between):
+        return None
+    return label if label >= 0 or sum(1 for c in between if c) >= _REMARKED_VALUES else None
+
+
+_REMARKED_VALUES = 5  # values of a row without a label, at least, before a remark: a row of table 4, not a note
 
 
 _VALID_NUMBER = r"-?(?:\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:-\d+(?:\.\d+)?)*"
