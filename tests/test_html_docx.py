@@ -1283,6 +1283,30 @@ def test_table_4_s_remark_after_its_values_is_no_label(rendering):
             assert (report.cells[cell.id].value, report.cells[cell.id].status) == (v[cell.id], "reported"), cell.id
 
 
+@pytest.mark.parametrize("rendering", ["html", "docx"])
+def test_table_4_turned_in_two_parts_is_read_by_each_part_s_groups(rendering):
+    """（一）行政复议: 项目 | 行政复议 and a row per result; （二）行政诉讼: 项目 | 未经复议直接起诉 | 复议后起诉 and the same
+    rows: ten rows of results, which were no turned table of five, and every cell of table 4 was lost."""
+    v = values(seed=11)
+    report_blocks = blocks(v)
+    at = next(k for k, b in enumerate(report_blocks) if not isinstance(b, str) and any(c.text == "行政复议" for c in b[0]))
+
+    def part(groups: list[str]) -> list:
+        names = {g.id: g.label_zh.rsplit("·", 1)[-1] for g in forms.T4_GROUPS}
+        rows = [[Cell("项目"), *(Cell(names[g]) for g in groups)]]
+        return rows + [[Cell(c.label_zh), *(Cell(str(v[forms.t4_cell(g, c.id)])) for g in groups)]
+                       for c in forms.T4_COLUMNS]
+
+    report_blocks[at:at + 1] = ["（一）行政复议", part(["admin_review"]), "（二）行政诉讼",
+                                part(["litigation_direct", "litigation_after_review"])]
+    report = (extract_html(html_page(html_body(report_blocks))) if rendering == "html"
+              else extract_bytes(docx_bytes(report_blocks), "report.docx"))
+    for cell in forms.cells(forms.GOV_2021):
+        if cell.table == "t4":
+            assert report.cells[cell.id].value == v[cell.id], cell.id
+    assert "t4.turned" in [w["code"] for w in report.warnings]
+
+
 def _stacked(report_blocks: list, newline: str) -> list:
     """The report with form rows typed into one table row, a line each (as WPS users do): table 2's
     规章 and 行政规范性文件, and table 3's group (四)无法提供."""

@@ -266,12 +266,18 @@ def names_t4_part(label: str) -> bool:
     return t4_result(label) is not None or _T4_GROUP_WORD.search(label_core(label)) is not None
 
 
+def t4_groups_named(lines: list[str]) -> tuple[str, ...]:
+    """The table-4 groups header lines name, in order, each once (行政复议; 未经复议直接起诉 | 复议后起诉)."""
+    text = " ".join(SECTION_HEADINGS["t4"].sub(" ", line) for line in lines)
+    return tuple(dict.fromkeys(_T4_GROUP_IDS[m.group()] for m in _T4_GROUP_WORD.finditer(text)))
+
+
 def t4_turned_groups(lines: list[str]) -> tuple[str, ...] | None:
     """The groups of a table 4 printed turned (a column per group), in the order its header names
     them; the form's order when it names none. None when it names only some, or puts 行政诉讼 first
     (whose two columns are under it is then not shown by their reading order)."""
     text = " ".join(SECTION_HEADINGS["t4"].sub(" ", line) for line in lines)
-    named = list(dict.fromkeys(_T4_GROUP_IDS[m.group()] for m in _T4_GROUP_WORD.finditer(text)))
+    named = list(t4_groups_named(lines))
     if not named:
         return tuple(g.id for g in forms.T4_GROUPS)
     litigation, review = _T4_LITIGATION_HEADING.search(text), text.find("行政复议")

@@ -29,6 +29,7 @@ from .columns import (
     t3_columns,
     t4_cell_named,
     t4_columns,
+    t4_groups_named,
     t4_result,
     t4_results_in,
     t4_turned_groups,
@@ -2851,6 +2852,9 @@ def _listed_t4_row(rows: list[ValueRow], ids: tuple[str, ...]) -> ValueRow | Non
 _RESHAPED_T4: tuple[tuple[str, str, Callable[[Layout, list[ValueRow], tuple[str, ...]], ValueRow | None]], ...] = (
     ("t4.turned", "table 4 is printed turned, a row per result (结果维持 … 总计) and a column per group; each value "
                   "is read by its row's and its column's names", lambda layout, rows, ids: _turned_t4_row(layout, rows)),
+    ("t4.turned", "table 4 is printed turned in parts, a row per result in each (行政复议 | 结果维持 … 总计, then 未经复议"
+                  "直接起诉 | 复议后起诉 and the same rows); each value is read by its row's name and its part's column",
+     lambda layout, rows, ids: _turned_t4_parts(layout, rows)),
     ("t4.listed", "table 4 is printed as a list, a row per cell naming its group and result (行政复议-结果维持 | 1); "
                   "each value is read by its row's name", lambda layout, rows, ids: _listed_t4_row(rows, ids)),
     ("t4.listed", "table 4 is printed as a list of results and values, the five results once per group, the groups "
@@ -2924,6 +2928,29 @@ def _turned_t4_row(layout: Layout, rows: list[ValueRow]) -> ValueRow | None:
         return None
     cells = [by_result[c.id][groups.index(g.id)] for g in forms.T4_GROUPS for c in forms.T4_COLUMNS]
     return ValueRow("", cells, True, rows[0].line)
+
+
+def _turned_t4_parts(layout: Layout, rows: list[ValueRow]) -> ValueRow | None:
+    """Table 4 printed turned in parts (two tables: 行政复议 alone, then the two litigation groups), each part five rows
+    labelled by the results, a value per group its header names above it: the form's row of fifteen. None unless
+    every row belongs to such a part and the parts name each group once."""
+    results = len(forms.T4_COLUMNS)
+    if len(rows) % results or len(rows) == results:
+        return None  # (one part: ``_turned_t4_row``)
+    values: dict[tuple[str, str], str] = {}
+    above = layout.regions["t4"][0]
+    for k in range(0, len(rows), results):
+        part = rows[k:k + results]
+        groups = t4_groups_named(layout.lines[above:part[0].line])
+        by_result = {t4_result(row.label): fit(row.cells, len(groups)) for row in part}
+        if not groups or set(by_result) != {c.id for c in forms.T4_COLUMNS} or any(
+                len(cells) != len(groups) for cells in by_result.values()) or set(groups) & {g for g, _ in values}:
+            return None
+        values.update({(group, result): cells[j] for result, cells in by_result.items() for j, group in enumerate(groups)})
+        above = part[-1].line + 1
+    if {g for g, _ in values} != {g.id for g in forms.T4_GROUPS}:
+        return None
+    return ValueRow("", [values[(g.id, c.id)] for g in forms.T4_GROUPS for c in forms.T4_COLUMNS], True, rows[0].line)
 
 
 _YEAR_LABEL = re.compile(r"^\s*(?:(?P<this>本年度?|今年|当年)|(?P<last>上年度?|去年|上一年度?))?\s*[（(]?\s*"
