@@ -447,3 +447,21 @@ def test_a_county_read_inside_an_ocr_misread_name_counts_for_neither():
              "按照乍宁县政府工作部署，依托时宁县人民政府门户网站开展工作。"]
     agency = describe_agency("早宁县卫生健康委员会", lines)
     assert (agency.province, agency.city, agency.county, agency.adcode) == ("江苏省", "盐城市", "阜宁县", "320923")
+
+
+@pytest.mark.parametrize("name, lines, adcode", [
+    # the partner named in full twice, the own city once, on its own
+    ("普陀区人民政府", ["普陀区人民政府2021年政府信息公开工作年度报告", "2021年，在浙江省和舟山市的部署下，本区推进政务公开。",
+                       "与上海市普陀区开展交流，上海市普陀区介绍了经验。"], "330903"),
+    ("铁西区人民政府", ["铁西区人民政府2023年政府信息公开工作年度报告", "按照《鞍山市政务公开工作要点》推进工作。",
+                       "赴沈阳市铁西区学习，沈阳市铁西区介绍了做法。"], "210303"),
+    ("鼓楼区教育局", ["鼓楼区教育局2022年政府信息公开工作年度报告", "鼓楼区教育局按照福州市教育局的部署推进政务公开。",
+                     "6月，与南京市鼓楼区教育局开展交流活动，南京市鼓楼区教育局介绍了经验。"], "350102"),
+    # its own city named with the district, and no other's: as before
+    ("朝阳区民政局", ["朝阳区民政局2021年政府信息公开工作年度报告", "北京市朝阳区民政局推进政务公开，落实北京市要求。"], "110105"),
+])
+def test_a_same_name_district_named_in_full_for_another_city_is_a_partner(name, lines, adcode):
+    """舟山's 普陀区 whose text names 上海市普陀区 twice (a partner) and 舟山市 once: the report was 上海's, as the
+    place named most in full; the city named on its own is the report's when another's district is named in full."""
+    agency = describe_agency(find_agency_name(lines), lines)
+    assert agency.adcode == adcode

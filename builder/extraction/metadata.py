@@ -857,6 +857,7 @@ def with_parent_prefix(name: str, body: str) -> str:
                     return fuller
         return name
     prefixes = [m.group(1) for m in re.finditer(r"([" + _HAN + r"]{2,14}?)" + re.escape(name), body)]
+    own = _own_city_of_same_names(name, [body]) if prefixes else None  # (南京市鼓楼区教育局, a partner: 福州's own)
     for prefix in sorted(set(prefixes), key=lambda p: (-prefixes.count(p), len(p))):
         for start in range(len(prefix) - 1):
             if start and prefix[start - 1] in _WITH_ANOTHER:
@@ -866,6 +867,8 @@ def with_parent_prefix(name: str, body: str) -> str:
             if name.endswith("街道办事处") and place.endswith("人民政府"):
                 place = place[:-len("人民政府")]  # 莱州市人民政府文昌路街道办事处: the street office is the city's
             adcode, end = _region_chain(place)
+            if own and adcode and not (adcode == own or _within(own, adcode)):
+                continue
             if (adcode and end == len(place)) or (bare and _shared_place(place)) \
                     or (not bare and any(tail == z.name for z in zones())):
                 return tail + name
@@ -1539,6 +1542,28 @@ def _parent_named_region(name: str, lines: list[str]) -> str | None:
 _PARENT_LINES = 400  # the report's body, where it names its city; not a long annex
 
 
+def _own_city_of_same_names(name: str, lines: list[str]) -> str | None:
+    """Of the places a name shared by several stands for (普陀区: 上海's and 舟山's), the one whose city the text names on
+    its own when it names another's with the district after it (舟山市 …, and 与上海市普陀区结对: the partner is that
+    other district, named in full as one names another body); None unless exactly one city is named on its own and
+    another's district in full."""
+    candidates = _places_named(name)
+    if len(candidates) < 2:
+        return None
+    text = re.sub(r"\s+", "", "".join(strip_page_labels(lines[:_PARENT_LINES])))
+    alone, before = [], []
+    for code in candidates:
+        province, city, county = region_names(code)
+        parent = city or province
+        if not parent or not county:
+            continue
+        if re.search(re.escape(parent) + re.escape(county), text):
+            before.append(code)
+        if re.search(re.escape(parent) + f"(?!{re.escape(county)})", text):
+            alone.append(code)
+    return alone[0] if len(alone) == 1 and any(code != alone[0] for code in before) else None
+
+
 def _site_region(name: str, page_lines: list[str] | None) -> str | None:
     """The county of a town, street or county department whose name has no place, from the site it is
     published on: a county government's site publishes its own towns' and departments' reports."""
@@ -1602,6 +1627,8 @@ def describe_agency(name: str | None, lines: list[str] | None = None, page_lines
         adcode = short
     elif adcode is None and lines and _NATIONAL.search(name):
         adcode, source = _branch_region(name, lines), "text"
+    elif adcode is None and lines and (own := _own_city_of_same_names(name, lines)):
+        adcode, source = own, "text"  # 普陀区 whose text names 舟山市, and 上海市普陀区 as a partner
     elif adcode is None and lines:
         adcode, source = text_region(name, lines), "text"
         named = _places_named(name)
