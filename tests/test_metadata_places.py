@@ -458,7 +458,8 @@ def test_a_county_read_inside_an_ocr_misread_name_counts_for_neither():
     ("鼓楼区教育局", ["鼓楼区教育局2022年政府信息公开工作年度报告", "鼓楼区教育局按照福州市教育局的部署推进政务公开。",
                      "6月，与南京市鼓楼区教育局开展交流活动，南京市鼓楼区教育局介绍了经验。"], "350102"),
     # its own city named with the district, and no other's: as before
-    ("朝阳区民政局", ["朝阳区民政局2021年政府信息公开工作年度报告", "北京市朝阳区民政局推进政务公开，落实北京市要求。"], "110105"),
+    ("朝阳区民政局", ["朝阳区民政局2021年政府信息公开工作年度报告", "北京市朝阳区民政局推进政务公开，落实北京市要求。"],
+     "110105"),
 ])
 def test_a_same_name_district_named_in_full_for_another_city_is_a_partner(name, lines, adcode):
     """舟山's 普陀区 whose text names 上海市普陀区 twice (a partner) and 舟山市 once: the report was 上海's, as the
