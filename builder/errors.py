@@ -51,7 +51,7 @@ class NotText(ReportError):
 
 
 class Undecodable(ReportError):
-    reason = "text encoding not recognised (tried UTF-8, UTF-16, GB18030)"
+    reason = "text encoding not recognised (tried UTF-8, UTF-16, GB18030, Big5)"
 
 
 class NotAReport(ReportError):

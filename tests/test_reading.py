@@ -55,6 +55,27 @@ def test_a_page_in_an_encoding_detection_does_not_try_is_read_in_the_one_it_decl
         decode(page.replace("big5", "ascii").encode("big5"), "report.html")
 
 
+def test_big5_text_that_declares_nothing_is_read():
+    """A 繁體 converter's text saved as Big5 (cp950) with no declaration: refused, the encoding not recognised, though
+    strict Big5 reads it (GB18030 reads its bytes too, as no Chinese)."""
+    import opencc
+
+    traditional = opencc.OpenCC("s2tw").convert(SAMPLE)  # (Taiwan's forms: all in Big5)
+    text, encoding = decode(traditional.encode("cp950"), "report.txt")
+    assert (text, encoding) == (traditional, "big5")
+    report = extract_bytes(traditional.encode("cp950"), "report.txt")
+    assert report.agency.name == "隆德县人民政府办公室" and report.value("t3.total.total") == 8
+
+
+def test_utf8_text_with_a_nul_among_a_few_bad_bytes_is_no_binary_file():
+    """One NUL and three invalid bytes in a UTF-8 report (no byte-order mark): the NUL alone refused it as binary."""
+    data = SAMPLE.encode()
+    at = data.index("二、主动公开".encode())
+    text, encoding = decode(data[:at] + b"\xff\x00\xfe\xc3" + data[at:], "report.txt")
+    assert encoding == DAMAGED_UTF8 and text.count("\ufffd") == 3
+    assert extract_bytes(data[:at] + b"\xff\x00\xfe\xc3" + data[at:], "report.txt").value("t3.total.total") == 8
+
+
 def _spoiled(data: bytes, start: int, length: int) -> bytes:
     """``data`` with ``length`` bytes from ``start`` overwritten by bytes never valid in UTF-8."""
     noise = bytes(random.Random(start).choice(range(0xF8, 0x100)) for _ in range(length))

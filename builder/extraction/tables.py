@@ -2935,7 +2935,7 @@ def _turned_t4_parts(layout: Layout, rows: list[ValueRow]) -> ValueRow | None:
     labelled by the results, a value per group its header names above it: the form's row of fifteen. None unless
     every row belongs to such a part and the parts name each group once."""
     results = len(forms.T4_COLUMNS)
-    if len(rows) % results or len(rows) == results:
+    if len(rows) % results or len(rows) == results or "t4" not in layout.regions:
         return None  # (one part: ``_turned_t4_row``)
     values: dict[tuple[str, str], str] = {}
     above = layout.regions["t4"][0]

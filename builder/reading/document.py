@@ -462,7 +462,7 @@ def _common_share(wide: str) -> float:
 
 
 def decode(data: bytes, path: str) -> tuple[str, str]:
-    """Detect the encoding (BOM, UTF-8, UTF-16, GB18030) and decode; never assume."""
+    """Detect the encoding (BOM, UTF-8, UTF-16, GB18030, Big5) and decode; never assume."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             body = data[len(bom):]
@@ -491,8 +491,9 @@ def decode(data: bytes, path: str) -> tuple[str, str]:
                 continue
             if _plausible(text) and (encoding == "utf-8" or _reads_as_chinese(text)):
                 return text, encoding
-    if b"\x00" in data and len(data) % 2 == 0:
-        # UTF-16 without BOM: ASCII characters leave a zero byte on one side.
+    if max(even, odd) >= max(_UTF16_ZEROS, len(data) // 500) and len(data) % 2 == 0:
+        # UTF-16 without BOM: ASCII characters (digits, line breaks) leave a zero byte on one side; a NUL or two
+        # is a damaged byte of another text.
         for encoding in (("utf-16-le",) if odd > even else ("utf-16-be",)):
             try:
                 text = data.decode(encoding)
@@ -501,13 +502,15 @@ def decode(data: bytes, path: str) -> tuple[str, str]:
             if _plausible(text):
                 return text, encoding
     if b"\x00" not in data:
-        try:
-            text = data.decode("gb18030")
+        # GB18030; else Big5 (cp950), a 繁體 converter's output saved without declaring it
+        for encoding in ("gb18030", "cp950"):
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError:
+                continue
             if _plausible(text) and _reads_as_chinese(text):
-                return text, "gb18030"
-        except UnicodeDecodeError:
-            pass
-    if _CONTROL.search(data[:4096].decode("latin-1")):
+                return text, "gb18030" if encoding == "gb18030" else "big5"
+    if not _plausible(data[:4096].decode("latin-1")):  # (a NUL or two in a text is a damaged byte, not binary)
         raise errors.NotText(path, "binary data")
     if (declared := _declared(data)) is not None:
         return declared
@@ -543,6 +546,7 @@ def _declared(data: bytes) -> tuple[str, str] | None:
     return (text, encoding) if _plausible(text) else None
 
 
+_UTF16_ZEROS = 8  # zero bytes on one side, at least, of a text in UTF-16 without its byte-order mark
 DAMAGED_UTF8 = "utf-8, damaged bytes replaced"
 DAMAGED_GB18030 = "gb18030, damaged bytes replaced"
 _DAMAGED_SHARE = 0.1  # of the characters past ASCII: bytes a cut or overwritten download spoiled
