@@ -148,6 +148,11 @@ def test_a_title_against_its_period_and_its_body_takes_their_year_still_unsure()
     alone = _lines(f"{N}2023年政府信息公开工作年度报告", "本报告所列数据统计期限自2022年1月1日至2022年12月31日止。",
                    "一、总体情况", "2023年，本机关认真落实条例。")
     assert find_year(alone) == (2023, "title, against the period")  # the body backs the title
+    # last year's title and opening kept (现将…2022年度…报告如下), this year's period and sentences: they were outvoted
+    kept = _lines(f"{N}2022年政府信息公开工作年度报告", "现将本机关2022年度政府信息公开工作情况报告如下。",
+                  "本报告所列数据统计期限自2023年1月1日至2023年12月31日止。", "一、总体情况",
+                  "2023年，本机关认真落实条例。", "2023年，本机关收到申请5件。")
+    assert find_year(kept) == (2023, "period, against the title")
 
 
 def test_a_pdf_line_of_a_sentence_quoting_a_title_is_no_title():

@@ -594,10 +594,12 @@ def find_year(lines: list[str]) -> tuple[int | None, str]:
     if title_year and set(others) <= {title_year}:
         # The usual case, settled before the body is read. A title the report's own statements all
         # contradict (an OCR misreading, last year's title kept) is still read, but not as settled.
-        if stated and title_year not in {year for year, _ in stated}:
+        periods = {year for year, where in stated if where == "统计期限"}
+        if stated and (title_year not in {year for year, _ in stated} or (periods and title_year not in periods)):
             # Two witnesses against it, the period and the body's dated sentences, and the title
-            # is the slip (titled with the year of publication): still not settled.
-            years = {year for year, _ in stated}
+            # is the slip (titled with the year of publication, or last year's title and opening kept):
+            # still not settled.
+            years = periods or {year for year, _ in stated}
             body = _body_years(lines)
             if len(years) == 1 and body and (said := years.pop()) == max(body, key=body.__getitem__) \
                     and body[said] > 2 * body.get(title_year, 0):
