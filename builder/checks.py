@@ -17,7 +17,14 @@ from functools import cache
 
 from . import forms
 from .codebook import FORM_NAME_ZH, labels
-from .extraction.metadata import INSTITUTION, arabic_years, locate_region, read_title, titles_above_body
+from .extraction.metadata import (
+    INSTITUTION,
+    arabic_years,
+    locate_region,
+    names_one_body,
+    read_title,
+    titles_above_body,
+)
 from .extraction.narrative import KEY_LABELS, in_aside
 from .forms import GOV_2019, GOV_2021, PRE_2019, Identity
 
@@ -610,7 +617,7 @@ def _foreign_name(mention: str, report) -> bool:
     a township, or a place outside the agency's own province, city and county."""
     agency = report.agency
     own = [n for n in (agency.name, agency.name_normalized) if n]
-    if _GENERIC.match(mention) or any(mention in n or n in mention for n in own):
+    if _GENERIC.match(mention) or any(names_one_body(mention, n) for n in own):  # (恩施州人民政府: its short form)
         return False
     core = INSTITUTION.sub("", mention)
     if core and any(core in n for n in own):

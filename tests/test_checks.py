@@ -676,6 +676,15 @@ def test_meta_agency_passes_when_the_body_names_its_own_agency():
     assert (result.outcome, result.detail_en) == (PASS, f"meta.agency: 1 self-references, all to {AGENCY}")
 
 
+def test_meta_agency_passes_over_a_prefecture_s_short_form():
+    """恩施州人民政府 in the report of 恩施土家族苗族自治州人民政府: its own short form, taken for another agency's."""
+    name = "恩施土家族苗族自治州人民政府"
+    report = checked(small_values(), lines=[*prose_lines(2022, agency=name), "2022年，恩施州人民政府积极推进政务公开。"],
+                     agency=name)
+    [result] = by_instance(report, "meta.agency").values()
+    assert result.outcome == PASS
+
+
 def test_meta_agency_fails_on_text_copied_from_another_agency():
     report = checked(small_values(), lines=[*prose_lines(2022, applications=9), "2022年，隆德县人民政府积极推进政务公开。"])
     [result] = by_instance(report, "meta.agency").values()

@@ -480,3 +480,16 @@ def test_a_title_s_place_misread_a_character_off_is_spelled_as_the_text_spells_i
     assert "agency_misread" in [w["code"] for w in report.warnings]
     once = text.replace("阳朔县", "阳翔县").replace("阳翔县人民政府办公室", "阳朔县人民政府办公室", 1)
     assert extract_bytes(once.encode(), "scan.txt").agency.name == "阳翔县人民政府"
+
+
+def test_an_autonomous_prefecture_s_title_in_full_keeps_its_name_over_its_short_form_in_the_text():
+    """恩施土家族苗族自治州人民政府 / 2023年…年度报告 (a title over two lines), its text saying 恩施州人民政府: the short
+    form was taken for another body's and won as the opening's subject; the two are one body (one place)."""
+    from builder.extraction.metadata import names_one_body
+
+    lines = ["恩施土家族苗族自治州人民政府", "2023年政府信息公开工作年度报告",
+             "根据《条例》规定，现公布恩施州人民政府2023年政府信息公开工作年度报告。",
+             "一、总体情况", "2023年，恩施州人民政府认真贯彻落实《条例》。"]
+    assert find_agency_name(lines) == "恩施土家族苗族自治州人民政府"
+    assert names_one_body("恩施州人民政府", "恩施土家族苗族自治州人民政府")
+    assert not names_one_body("恩施州教育局", "恩施土家族苗族自治州人民政府")

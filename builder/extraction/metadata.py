@@ -697,10 +697,16 @@ _PLACEHOLDER_YEAR = re.compile(r"[XxＸｘ×]{4}\s*年度?")  # XXXX年: the yea
 
 def names_one_body(name: str, other: str) -> bool:
     """Whether one name is inside the other, a government's short form written out and its office
-    taken as its own (金水区政府 is in 郑州市金水区人民政府; 县政府办公室 compiles 浦江县人民政府's report)."""
+    taken as its own (金水区政府 is in 郑州市金水区人民政府; 县政府办公室 compiles 浦江县人民政府's report), or both
+    name one place, in full or short (恩施州人民政府 and 恩施土家族苗族自治州人民政府), and one body there."""
     name, other = (re.sub(r"(?:办公室|办公厅)$", "", re.sub(r"(?<=[省市县区州旗盟])政府", "人民政府", n))
                    for n in (name, other))
-    return name in other or other in name
+    if name in other or other in name:
+        return True
+    (place, end), (other_place, other_end) = resolve_region(name), resolve_region(other)
+    rest, other_rest = name[end:], other[other_end:]
+    return place is not None and place == other_place and bool(rest and other_rest) and (
+        rest in other_rest or other_rest in rest)
 
 
 # An office coordinating disclosure for a region (政务公开领导小组办公室, 政务公开办): it compiles the
