@@ -1402,7 +1402,6 @@ def _within(inner: str, outer: str) -> bool:
     return inner.startswith(stem) and inner != outer
 
 
-_LEVEL_SUFFIX = re.compile(r"(?:自治县|自治旗|县|市|区|旗)$")
 # A name's own place the gazetteer does not know: its first characters up to a level (阳翔县 of 阳翔县人民政府).
 _UNKNOWN_PLACE = re.compile(r"^[" + _HAN + r"]{2,3}?(?:县|市|区|旗)")
 _MISREAD_MENTIONS = 2  # the text names the place one character off at least this often
