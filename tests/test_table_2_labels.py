@@ -268,3 +268,56 @@ def test_an_erratum_s_quoted_numbers_before_the_title_are_no_rows(rendering):
                "修订后的报告全文如下。"]
     rep = extract_bytes("\n".join(erratum + lines).encode(), "case.txt")
     assert_table_2_read(rep, v)
+
+
+def column_blocks_report(template: str, seed: int, shuffle: bool = False, drop_one: bool = False):
+    """Table 2 as a PDF's text read cell by cell, column by column (pdftotext without -layout): the label
+    column first (信息内容 over each heading's items), then each 第二十条 heading with its measures a line each
+    and its values a line each, row by row, blank lines between some; ``shuffle``: the labels column lists
+    each heading's items in another order than the form's (their values follow it); ``drop_one``: the
+    last value of a heading lost."""
+    from .test_layouts import values
+
+    rnd = random.Random(seed)
+    v = values(template, seed)
+    form = forms.FORMS[template]
+    text = synthetic.render(AGENCY, 2022, template, v, "tab")
+    start, end = text.index(form.t2[0].section_zh), text.index("三、收到和处理政府信息公开申请情况")
+    sections: dict[str, list] = {}
+    for item in form.t2:
+        sections.setdefault(item.section_zh, []).append(item)
+    if shuffle:
+        for items in sections.values():
+            items.reverse()
+    lines = [line for items in sections.values() for line in ("信息内容", *(i.label_zh for i in items))]
+    for section, items in sections.items():
+        lines += [section.replace("（", "(").replace("）", ")"), *(m.label_zh for m in items[0].measures)]
+        numbers = [str(v[forms.t2_cell(i.id, m.id)]) for i in items for m in i.measures]
+        if drop_one and section == form.t2[0].section_zh:
+            numbers.pop()
+        for number in numbers:
+            lines += [number] + [""] * rnd.randint(0, 1)
+    return extract_bytes((text[:start] + "\n".join(lines) + "\n\n" + text[end:]).encode(), "report.txt"), v
+
+
+@pytest.mark.parametrize("template", [GOV_2021, forms.GOV_2019])
+@pytest.mark.parametrize("seed", [1, 2, 3])
+@pytest.mark.parametrize("shuffle", [False, True])
+def test_labels_apart_from_blocks_of_numbers_under_each_heading(template, seed, shuffle):
+    """A heading printed alone, its measures a line each, then its items' values a line each: nothing was
+    read but the lines the labels happened to stand next to (t2 missing throughout, procurement unsure)."""
+    rep, v = column_blocks_report(template, seed, shuffle)
+    t2 = [c.id for c in forms.cells(template) if c.table == "t2"]
+    assert {c: (rep.cells[c].value, rep.cells[c].status) for c in t2} == {c: (v[c], "reported") for c in t2}
+    assert "t2.section_blocks" in [w["code"] for w in rep.warnings]
+
+
+def test_a_block_short_of_a_value_is_not_guessed():
+    """Five numbers under 第二十条第（一）项 for its two items' six: which one is lost cannot be known, so
+    none of them is read as a value it might not be."""
+    rep, v = column_blocks_report(GOV_2021, 1, drop_one=True)
+    for item in ("rules", "normative_docs"):
+        for measure in ("issued", "repealed", "in_force"):
+            assert rep.cells[f"t2.{item}.{measure}"].value in (None, v[f"t2.{item}.{measure}"]) or \
+                rep.cells[f"t2.{item}.{measure}"].status != "reported"
+    assert rep.value("t2.licensing.decisions") == v["t2.licensing.decisions"]

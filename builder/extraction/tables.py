@@ -1600,6 +1600,11 @@ def read_t2(layout: Layout, form: forms.Form, out: Tables) -> None:
         matched[item.id] = row
         out.warn("t2.row_by_section", f"t2: the row labelled {row.label!r} names no item of the form; read as "
                  f"'{item.label_zh}', the only item of the 第二十条 heading above it", line=row.line + 1)
+    for item, row in _section_blocks(layout, form, matched):
+        matched[item.id] = row
+        out.warn("t2.section_blocks", f"t2: '{item.label_zh}' printed apart from its numbers, which follow its "
+                 "第二十条 heading and measures a line each (text of a PDF read cell by cell, column by column); "
+                 "read in the order its labels are printed", line=row.line + 1)
     headers = _t2_headers(layout)
     for item in form.t2:
         ids = tuple(forms.t2_cell(item.id, m.id) for m in item.measures)
@@ -1635,6 +1640,52 @@ def read_t2(layout: Layout, form: forms.Form, out: Tables) -> None:
 
 
 _MEASURE_WORD = re.compile("|".join(re.escape(w) for words in forms.T2_MEASURE_WORDS.values() for w in words))
+
+
+def _section_blocks(layout: Layout, form: forms.Form,
+                    matched: dict[str, ValueRow]) -> list[tuple[forms.Table2Item, ValueRow]]:
+    """Rows of items with no numbers of their own read from a 第二十条 heading printed alone, its measures a
+    line each under it, then exactly a value a line for each of its items and measures: a PDF's text read
+    cell by cell puts the labels column first (规章 / 规范性文件 / 行政许可 …) and each heading's block of
+    numbers after it, row by row. The items go in the order the region prints their labels (the form's when
+    it does not print them all)."""
+    if "t2" not in layout.regions:
+        return []
+    start, end = layout.regions["t2"]
+    lines = [line.strip() for line in layout.lines[start:end]]
+    first = start  # the labels column may stand before the region's first heading: short lines of words
+    while first > 0 and len(above := layout.lines[first - 1].strip()) <= 20 and not _HAS_DIGIT.search(above):
+        first -= 1
+    labels_column = [line.strip() for line in layout.lines[first:start]]
+    out = []
+    for at, line in enumerate(lines):
+        if not ((m := _ARTICLE.fullmatch(line)) and (items := [i for i in form.t2 if _ARTICLE.search(i.section_zh)[1] == m[1]])):
+            continue
+        if any(i.id in matched and sum(1 for c in matched[i.id].cells if c.strip()) >= len(i.measures) for i in items):
+            continue  # an item's row printed whole
+        measures, values, k = [], [], at + 1
+        while k < len(lines) and not values:
+            named = [mid for mid, words in forms.T2_MEASURE_WORDS.items() if any(w in lines[k] for w in words)]
+            if len(named) != 1 or _HAS_DIGIT.search(lines[k]):
+                break
+            measures.append(named[0])
+            k += 1
+        labels = {label_core(i.label_zh) for i in items}
+        while k < len(lines) and (not lines[k] or is_value_cell(lines[k]) or label_core(lines[k]) in labels):
+            if lines[k] and is_value_cell(lines[k]):
+                values.append(lines[k])
+            k += 1
+        if not all({ms.id for ms in i.measures} == set(measures) for i in items) or len(values) != len(measures) * len(items):
+            continue
+        printed = {i.id: min((p for p, text in enumerate(labels_column + lines[:at])
+                              if any(w in label_core(text) for w in i.keywords)), default=None) for i in items}
+        if all(p is not None for p in printed.values()) and len(set(printed.values())) == len(items):
+            items.sort(key=lambda i: printed[i.id])
+        for n, item in enumerate(items):
+            by_measure = dict(zip(measures, values[n * len(measures):(n + 1) * len(measures)]))
+            cells = [by_measure[ms.id] for ms in item.measures]
+            out.append((item, ValueRow(item.label_zh, cells, True, start + at)))
+    return out
 
 
 def _under_other_measures(layout: Layout, row: ValueRow, item: forms.Table2Item) -> bool:
