@@ -476,6 +476,21 @@ def test_values_a_line_each_that_no_one_filling_settles_are_left_unread():
     assert filled_grid(in_rows, rows, columns, identities, forms.t3_cell) is None
 
 
+@pytest.mark.parametrize("columns_at", [0, 10, 20, 23])
+def test_a_table_of_mostly_zeros_is_filled_by_the_text_s_own_blocks(columns_at):
+    """Six values not 0: many fillings keep every sum, and the table was left unread. The text's blocks say
+    which: each cell a block of its own (a row read across), then the last rows' columns a run each. (With
+    every value a block of its own, a crawl's spacing is closed up first and no run is left to say.)"""
+    sparse = synthetic.consistent_values(random.Random(6), "gov-2021", scale=2)
+    report = extract_bytes(_plain_pdftotext(sparse, columns_at).encode(), "P020240118390126547813.txt")
+    t3 = [c.id for c in forms.cells("gov-2021") if c.table == "t3"]
+    assert {c: report.cells[c].value for c in t3} == {c: sparse[c] for c in t3}
+    assert any(w["code"] == "t3.text_order" for w in report.warnings)
+    cell = forms.t3_cell("granted", "natural_person")  # one misprinted: no filling holds, nothing is read
+    report = extract_bytes(_plain_pdftotext({**sparse, cell: sparse[cell] + 1}, columns_at).encode(), "report.txt")
+    assert not any(w["code"] == "t3.text_order" for w in report.warnings)
+
+
 def test_a_table_crawled_a_cell_a_line_in_chinese_numerals_reads_its_yi_as_one():
     """LibreOffice's text export of table 4, a cell a line in numerals (一 ␤ 〇 ␤ 〇 ␤ 〇 ␤ 一 ␤ 〇 …): 一 alone was no
     cell, the row of fifteen fell apart and table 4 was unsure. Among cells a line 一 is a cell; where the table

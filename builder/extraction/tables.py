@@ -57,7 +57,7 @@ from .layout import (
     spelled_number,
     wrapped_number,
 )
-from .reading_order import filled_grid, lone_numbers
+from .reading_order import filled_grid, grid_of_runs, lone_number_runs, lone_numbers
 from .solver import (
     SOLUTION_LIMIT,
     Choice,
@@ -2605,8 +2605,9 @@ def _read_in_text_order(layout: Layout, row_set: tuple[Row, ...], identities: li
             1 for cell in ids if out.cells.get(cell) is None or out.cells[cell].value is None) * 2 < len(ids):
         return
     start, end = layout.regions["t3"]
-    grid = filled_grid(lone_numbers(layout.lines[start:end]), [row.id for row in row_set], T3_ORDER, identities,
-                       forms.t3_cell)
+    lines, row_ids = layout.lines[start:end], [row.id for row in row_set]
+    grid = (filled_grid(lone_numbers(lines), row_ids, T3_ORDER, identities, forms.t3_cell)
+            or grid_of_runs(lone_number_runs(lines), row_ids, T3_ORDER, identities, forms.t3_cell))
     if grid is None or any(out.cells.get(cell) is not None and out.cells[cell].value not in (None, grid[cell])
                            for cell in ids):
         return
