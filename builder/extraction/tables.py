@@ -1600,7 +1600,12 @@ def read_t2(layout: Layout, form: forms.Form, out: Tables) -> None:
         matched[item.id] = row
         out.warn("t2.row_by_section", f"t2: the row labelled {row.label!r} names no item of the form; read as "
                  f"'{item.label_zh}', the only item of the 第二十条 heading above it", line=row.line + 1)
-    for item, row in _section_blocks(layout, form, matched):
+    unsure: dict[forms.Table2Item, tuple[ValueRow, ValueRow]] = {}
+    for item, row, across in _section_blocks(layout, form, matched):
+        if across.cells != row.cells:
+            unsure[item] = (row, across)
+            matched.pop(item.id, None)
+            continue
         matched[item.id] = row
         out.warn("t2.section_blocks", f"t2: '{item.label_zh}' printed apart from its numbers, which follow its "
                  "第二十条 heading and measures a line each (text of a PDF read cell by cell, column by column); "
@@ -1634,6 +1639,14 @@ def read_t2(layout: Layout, form: forms.Form, out: Tables) -> None:
             _read_crowded_t2_row(ids, match, out)
             continue
         read_table([_Slot(ids, match)], [], out, "t2", keep="first")
+    for item, (row, across) in unsure.items():
+        for measure, down, side in zip(item.measures, row.cells, across.cells):
+            readings = [parse_cell(down).value, parse_cell(side).value]
+            out.cells[forms.t2_cell(item.id, measure.id)] = CellValue(
+                None, f"{down} | {side}", "ambiguous", _BLOCK_ORDER_NOTE, readings)
+        out.warn("t2.section_blocks", f"t2: the numbers under the heading of '{row.label}' stand a line each apart "
+                 "from its labels, in an order the text does not show (row by row, or column by column as pdfminer "
+                 "gives them); not chosen", line=row.line + 1)
     for cell in forms.cells(form.id):
         if cell.kind == "money" and out.cells[cell.id].status != "missing":
             _set_money_unit(out.cells[cell.id], cell, layout.region_text("t2"))
@@ -1642,13 +1655,17 @@ def read_t2(layout: Layout, form: forms.Form, out: Tables) -> None:
 _MEASURE_WORD = re.compile("|".join(re.escape(w) for words in forms.T2_MEASURE_WORDS.values() for w in words))
 
 
+_BLOCK_ORDER_NOTE = ("各数与行名分开、一行一个（不保留版式的 PDF 文字），文字不显示是逐行还是逐列排列："
+                     "两种读法不同，未作选择")
+
+
 def _section_blocks(layout: Layout, form: forms.Form,
-                    matched: dict[str, ValueRow]) -> list[tuple[forms.Table2Item, ValueRow]]:
+                    matched: dict[str, ValueRow]) -> list[tuple[forms.Table2Item, ValueRow, ValueRow]]:
     """Rows of items with no numbers of their own read from a 第二十条 heading printed alone, its measures a
     line each under it, then exactly a value a line for each of its items and measures: a PDF's text read
     cell by cell puts the labels column first (规章 / 规范性文件 / 行政许可 …) and each heading's block of
-    numbers after it, row by row. The items go in the order the region prints their labels (the form's when
-    it does not print them all)."""
+    numbers after it, row by row (pdftotext) or column by column (pdfminer); each item's row both ways. The
+    items go in the order the region prints their labels (the form's when it does not print them all)."""
     if "t2" not in layout.regions:
         return []
     start, end = layout.regions["t2"]
@@ -1682,9 +1699,10 @@ def _section_blocks(layout: Layout, form: forms.Form,
         if all(p is not None for p in printed.values()) and len(set(printed.values())) == len(items):
             items.sort(key=lambda i: printed[i.id])
         for n, item in enumerate(items):
-            by_measure = dict(zip(measures, values[n * len(measures):(n + 1) * len(measures)]))
-            cells = [by_measure[ms.id] for ms in item.measures]
-            out.append((item, ValueRow(item.label_zh, cells, True, start + at)))
+            by_row = dict(zip(measures, values[n * len(measures):(n + 1) * len(measures)]))
+            by_column = dict(zip(measures, values[n::len(items)]))
+            out.append((item, *(ValueRow(item.label_zh, [read[ms.id] for ms in item.measures], True, start + at)
+                                for read in (by_row, by_column))))
     return out
 
 
