@@ -344,6 +344,36 @@ def test_a_table_3_printing_the_organisations_as_one_column_is_read(top, nested,
     assert "t3.organisations_one_column" in [w["code"] for w in rep.warnings]
 
 
+T4_PARTS = {"review only": ("admin_review",), "litigation only": ("litigation_direct", "litigation_after_review")}
+
+
+@pytest.mark.parametrize("rendering", RENDERINGS)
+@pytest.mark.parametrize("part, labelled", [("review only", False), ("litigation only", False), ("review only", True)])
+def test_table_4_printed_in_part_is_read_for_the_groups_it_names(part, labelled, rendering):
+    """A report that leaves out the half of table 4 it has nothing for: 行政复议 over its five results and
+    one row of five (or its row labelled by its name under 类别 | 结果维持 | …). Fifteen cells fitted to
+    five values left every cell unsure; the groups printed are read, the others not printed. (Two groups'
+    rows labelled so are joined as one wrapped row of ten before their labels are seen: left unsure.)"""
+    v = distinct_t4_values()
+    groups, columns = T4_PARTS[part], ("upheld", "corrected", "other", "pending", "total")
+    if labelled:
+        printed = {c.id: synthetic._fmt(v[c.id]) for c in forms.cells(GOV_2021)}
+        blocks = synthetic._blocks(AGENCY, 2022, GOV_2021, printed, v)
+        t4 = [content for kind, content in blocks if kind == "table"][2]
+        t4.header = [[("类别", 1, 1)] + [(T4_ZH[c], 1, 1) for c in columns]]
+        t4.rows = [([(T4_GROUPS[g][1] or T4_GROUPS[g][0], 1, 1)], [printed[forms.t4_cell(g, c)] for c in columns])
+                   for g in groups]
+        rep = extracted(blocks, rendering)
+    else:
+        rep = t4_report(v, groups, columns, rendering)
+    assert wrong(rep, v, "t4.") == []
+    cells = [c for c in forms.cells(GOV_2021) if c.table == "t4"]
+    assert {rep.cells[c.id].status for c in cells} == {"reported", "missing"}
+    assert {c.id for c in cells if rep.cells[c.id].status == "reported"} == {
+        forms.t4_cell(g, c) for g in groups for c in columns}
+    assert "t4.part_printed" in [w["code"] for w in rep.warnings]
+
+
 def distinct_t4_values() -> dict:
     """Values whose groups all differ, so that a group read in another's place is wrong."""
     v = values()

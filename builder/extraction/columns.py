@@ -185,14 +185,18 @@ def t4_columns(lines: list[str]) -> tuple[tuple[str, str], ...] | None:
     printed = [n for n in stream if n in _T4_COLUMN_IDS]
     size = len(forms.T4_COLUMNS)
     runs = {tuple(printed[i:i + size]) for i in range(0, len(printed), size)}
-    if len(printed) not in (size, size * len(forms.T4_GROUPS)) or len(runs) != 1:
+    if len(printed) % size or len(printed) > size * len(forms.T4_GROUPS) or len(runs) != 1:
         return None
     columns = runs.pop()
     if len(set(columns)) != size:
         return None
     named = [n for n in stream if n not in _T4_COLUMN_IDS]
-    if not named:
-        groups: tuple[str, ...] = tuple(g.id for g in forms.T4_GROUPS)
+    if part := _part_printed(header, named):
+        groups: tuple[str, ...] = part
+    elif len(printed) == size * 2:
+        return None
+    elif not named:
+        groups = tuple(g.id for g in forms.T4_GROUPS)
     elif sorted(named) == sorted(g.id for g in forms.T4_GROUPS) and (flat := _together(header, set(named))):
         groups = flat  # the three groups on one line, no 行政诉讼 over two of them: 行政复议 | 复议后起诉 | 直接起诉
     else:
@@ -202,6 +206,16 @@ def t4_columns(lines: list[str]) -> tuple[tuple[str, str], ...] | None:
             return None
         groups = tuple(g for name in top for g in (litigation if name == forms.T4_LITIGATION else (name,)))
     return tuple((g, c) for g in groups for c in columns)
+
+
+def _part_printed(header: list[tuple[str, ...]], named: list[str]) -> tuple[str, ...] | None:
+    """The groups of a table 4 printed in part, as its header names them: 行政复议 alone, or 行政诉讼's two
+    groups alone (a report that leaves out the half it has nothing for); else None."""
+    if named == [_REVIEW]:
+        return (_REVIEW,)
+    if sorted(n for n in named if n != forms.T4_LITIGATION) == sorted((_DIRECT, _AFTER)) and len(named) <= 3:
+        return _together(header, {_DIRECT, _AFTER})
+    return None
 
 
 _GROUP_WORDS = re.compile(r"(?P<admin_review>行政复议)|(?P<litigation_direct>(?:未经复议)?直接起诉)"
@@ -229,6 +243,12 @@ _T4_RESULT_WORDS = tuple((w, name) for w, name in _T4_WORDS if name in _T4_COLUM
 _T4_GROUP_WORD = re.compile("|".join(g.label_zh.rsplit("·", 1)[-1] for g in forms.T4_GROUPS))
 _T4_LITIGATION_HEADING = re.compile(r"行政诉讼(?![\s(（·:：]*(?:未经复议|复议后))")  # over both, not "行政诉讼（复议后起诉）"
 _T4_GROUP_IDS = {g.label_zh.rsplit("·", 1)[-1]: g.id for g in forms.T4_GROUPS}
+
+
+def t4_group_named(label: str) -> str | None:
+    """The one table-4 group a row's label names (行政复议, 未经复议直接起诉, 复议后起诉), or None."""
+    found = {_T4_GROUP_IDS[m] for m in _T4_GROUP_WORD.findall(label)}
+    return found.pop() if len(found) == 1 else None
 
 
 _T4_RESULT_WORD = re.compile("|".join(sorted((re.escape(w) for w, _ in _T4_RESULT_WORDS), key=len, reverse=True)))

@@ -29,6 +29,7 @@ from .columns import (
     t3_columns,
     t4_cell_named,
     t4_columns,
+    t4_group_named,
     t4_groups_named,
     t4_result,
     t4_results_in,
@@ -2840,7 +2841,18 @@ def read_t4(layout: Layout, out: Tables) -> None:
             out.warn(code, message)
             read_table([_Slot(ids, row)], forms.t4_identities(), out, "t4")
             return
-    named = t4_columns(_header_lines(layout, "t4", rows))
+    named = t4_columns(_header_lines(layout, "t4", rows)) or _t4_groups_by_label(layout, rows)
+    if named is not None and len(named) < size:
+        trimmed = [_without_edge_blanks(r.cells) for r in rows]
+        widest = max(map(len, trimmed), default=0)
+        if widest != len(named) and not (len(rows) == len(named) // len(forms.T4_COLUMNS) and widest == len(forms.T4_COLUMNS)):
+            named = None  # a row prints more than the groups named: a header read in part
+        else:
+            size = len(named)
+            rows = [ValueRow(rows[0].label, [c for cells in trimmed for c in cells], True, rows[0].line)]
+            printed = sorted({g for g, _ in named}, key=[g.id for g in forms.T4_GROUPS].index)
+            out.warn("t4.part_printed", "table 4 prints only " + ", ".join(printed) + " (the report leaves out the "
+                     "groups it has nothing for); the others' cells are not printed")
     if (named is None or named == _T4_FORM_ORDER) and _t4_total_printed_first(rows):
         named = tuple((g.id, c) for g in forms.T4_GROUPS for c in ("total", *(c.id for c in forms.T4_COLUMNS[:-1])))
     if named is None and (by_rows := _t4_rows_of_five(layout, rows)) is not None:
@@ -2859,6 +2871,26 @@ def read_t4(layout: Layout, out: Tables) -> None:
     else:
         row = _t4_printed_row(rows, size)
     read_table([_Slot(ids, row)], forms.t4_identities(), out, "t4")
+
+
+def _without_edge_blanks(cells: list[str]) -> list[str]:
+    """A row's cells without the empty ones before its first value and after its last (a label cell left
+    empty, a grid's padding)."""
+    filled = [k for k, c in enumerate(cells) if c.strip()]
+    return cells[filled[0]:filled[-1] + 1] if filled else []
+
+
+def _t4_groups_by_label(layout: Layout, rows: list[ValueRow]) -> tuple[tuple[str, str], ...] | None:
+    """Table 4 printed as a row of five for one or two groups, each labelled by its group's name (类别 |
+    结果维持 | … over 行政复议 | 3 | 0 | …), the results in the header's order; None otherwise."""
+    size = len(forms.T4_COLUMNS)
+    groups = [t4_group_named(r.label) for r in rows]
+    if not 0 < len(rows) < len(forms.T4_GROUPS) or None in groups or len(set(groups)) != len(groups) or any(
+            len(r.cells) != size for r in rows):
+        return None
+    order = next((o for line in reversed(_header_lines(layout, "t4", rows))
+                  if len(o := t4_results_in(line)) == size and len(set(o)) == size), None)
+    return tuple((g, c) for g in groups for c in order) if order else None
 
 
 def _without_empty_columns(rows: list[ValueRow], ids: tuple[str, ...]) -> list[ValueRow] | None:
