@@ -306,10 +306,12 @@ def _odf_paragraph(text: str) -> str:
     return f'<text:p><text:span>{runs}</text:span></text:p>'
 
 
-def odt_bytes(report: list[Block], embedded: bool = False) -> bytes:
+def odt_bytes(report: list[Block], embedded: bool = False, flat: bool = False) -> bytes:
     """An OpenDocument text: its mimetype stored first, paragraphs, and tables whose merged cells
     span rows and columns over the covered-table-cells they hide. ``embedded``: each table a
-    spreadsheet object in a frame (Object N/content.xml), as a Calc range pasted into Writer is."""
+    spreadsheet object in a frame (Object N/content.xml), as a Calc range pasted into Writer is;
+    ``flat``: one XML file (.fodt) as LibreOffice saves it, the mimetype an attribute of the root after
+    its many namespaces, font and style declarations before the body."""
     import zipfile
 
     body, objects = [], {}
@@ -325,6 +327,14 @@ def odt_bytes(report: list[Block], embedded: bool = False) -> bytes:
                         f'<draw:image xlink:href="./ObjectReplacements/{name}"/></draw:frame></text:p>')
         else:
             body.append(_odf_table(block))
+    if flat:
+        namespaces = " ".join(f'xmlns:ns{k}="urn:example:ns{k}"' for k in range(60))
+        styles = "".join(f'<style:style style:name="P{k}" style:family="paragraph"/>' for k in range(200))
+        return (f'<?xml version="1.0" encoding="UTF-8"?>\n<office:document {_ODF_NAMESPACES} {namespaces} '
+                'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" office:version="1.3" '
+                f'office:mimetype="application/vnd.oasis.opendocument.text"><office:automatic-styles>{styles}'
+                f'</office:automatic-styles><office:body><office:text>{"".join(body)}</office:text></office:body>'
+                "</office:document>").encode()
     content = (f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {_ODF_NAMESPACES}>'
                f'<office:body><office:text>{"".join(body)}</office:text></office:body></office:document-content>')
     out = io.BytesIO()

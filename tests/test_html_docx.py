@@ -1378,6 +1378,19 @@ def test_an_opendocument_text_is_read_with_its_merged_cells():
     assert_every_cell(report, v)
 
 
+@pytest.mark.parametrize("name", ["report.fodt", "t20250122_123456.fodt"])
+def test_a_flat_opendocument_text_is_read_as_one(name):
+    """A .fodt (LibreOffice's flat XML, the package's parts in one file) was read as a web page: its style
+    declarations before the body, the agency named only by the file's name or missed, the report refused."""
+    from .official_form import odt_bytes
+
+    v = values(seed=23)
+    report = extract_bytes(odt_bytes(blocks(v), flat=True), name)
+    assert report.document.source.format == "odt"
+    assert (report.agency.name, report.year) == (AGENCY, YEAR)
+    assert_every_cell(report, v)
+
+
 def test_tables_pasted_into_an_opendocument_text_as_spreadsheet_objects_are_read():
     """A Calc range pasted into Writer is an embedded object (Object 1/content.xml) that Writer shows
     in the text: its cells are in no paragraph of the main part, and every one was missed."""

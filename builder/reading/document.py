@@ -757,6 +757,7 @@ _MIME_VERSION = re.compile(rb"(?im)^MIME-Version:\s*1\.0")
 _MULTIPART = re.compile(rb"(?i)Content-Type:\s*multipart/")
 _MAX_MULTIPARTS = 64
 # A Word document as one XML file: Word 2003's WordprocessingML, or Word 2007's flat XML package.
+_FLAT_ODF_TEXT = re.compile(rb"<office:document\b[^>]*?\boffice:mimetype=[\"']" + re.escape(_ODF_TEXT_MIME))
 _WORD_XML = re.compile(rb"<\?mso-application\s+progid=\"Word\.Document\"|schemas\.microsoft\.com/office/word/2003/wordml"
                        rb"|<pkg:package\b")
 
@@ -785,6 +786,8 @@ def detect_format(data: bytes, path: str) -> str:
         return "mhtml"
     if _WORD_XML.search(head):
         return "word-xml"
+    if _FLAT_ODF_TEXT.search(data[:16384]):
+        return "odt"  # a flat OpenDocument text (.fodt): the package's parts as one XML file
     if head.startswith((b"\xff\xfe", b"\xfe\xff")) or (b"\x00" in head[:200] and len(data) % 2 == 0):
         head = head.decode("utf-16", errors="ignore").encode("utf-8")
     if (positioned.ALTO_ROOT.search(head) or positioned.HOCR_PAGE.search(head) or positioned.TSV_HEADER.match(head)

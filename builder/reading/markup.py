@@ -1977,6 +1977,14 @@ def odt_to_text(data: bytes, path: str) -> str:
 
     from lxml import etree
 
+    objects: dict[str, bytes] = {}
+    if not data.startswith(b"PK"):  # a flat OpenDocument text (.fodt): the whole document one XML file
+        try:
+            root = etree.fromstring(data, etree.XMLParser(resolve_entities=False, no_network=True))
+        except etree.XMLSyntaxError as e:
+            raise errors.NotText(path, "not a readable flat OpenDocument file (its XML is damaged or nests its "
+                                       "entities or elements too deep)") from e
+        return _odt_body_text(root, objects, path)
     check_unpacked(data, path, "OpenDocument file")
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
@@ -1997,6 +2005,10 @@ def odt_to_text(data: bytes, path: str) -> str:
                                    "entities or elements too deep)") from e
     except (zipfile.BadZipFile, ValueError, OSError, EOFError, zlib.error) as e:
         raise errors.NotText(path, f"not a readable OpenDocument file ({type(e).__name__})") from e
+    return _odt_body_text(root, objects, path)
+
+
+def _odt_body_text(root, objects: dict[str, bytes], path: str) -> str:
     body = root.find(f"{_ODF_OFFICE}body/{_ODF_OFFICE}text")
     if body is None:
         raise errors.NotText(path, "not a readable OpenDocument file (no text body)")
