@@ -1265,6 +1265,29 @@ def test_another_government_body_as_the_subject_is_another_scope():
     assert headlines(found)["applications_received"] == 213
 
 
+def test_the_cases_with_the_body_as_respondent_are_its_own_after_a_wider_count():
+    """全市…引发行政复议31件、行政诉讼12件；其中以市政府为被申请人的行政复议5件…，以市政府为被告的行政诉讼2件: the city's
+    suits were the headline (12 against table 4's 2), as the second 以…为被告 stands after a comma, not after 其中."""
+    text = ("全市因政府信息公开引发行政复议31件、行政诉讼12件；其中以市政府为被申请人的行政复议5件（维持3件、纠正1件、尚未审结1件），"
+            "以市政府为被告的行政诉讼2件。")
+    found = find_figures(sentences([text]), 2022, own_place="寿光市", own_names=("寿光市人民政府",))
+    assert (headlines(found)["admin_review_cases"], headlines(found)["litigation_cases"]) == (5, 2)
+    # another body as respondent is no part of the body's own
+    found = find_figures(sentences(["全市因政府信息公开引发行政诉讼12件，以市公安局为被告的行政诉讼2件。"]), 2022,
+                         own_place="寿光市", own_names=("寿光市人民政府",))
+    assert headlines(found).get("litigation_cases") != 2
+
+
+def test_the_sentence_after_one_on_acting_as_review_body_counts_the_review_body_s_cases():
+    """区政府统一行使行政复议职责，由我局具体承办。2024年区政府共收到行政复议申请312件…: a bureau's report of the reviews its
+    government decided; 312 was its headline against table 4's 0. The sentence after that names the body is its own."""
+    text = ("行政复议体制改革后，区政府统一行使行政复议职责，由我局具体承办。2024年区政府共收到行政复议申请312件，受理286件，"
+            "审结271件，其中涉及政府信息公开的复议案件34件，相关情况在区政府年度报告中统计。2024年，我局未因政府信息公开"
+            "被申请行政复议，也未被提起行政诉讼。")
+    found = find_figures(sentences([text]), 2024)
+    assert headlines(found)["admin_review_cases"] == 0
+
+
 def test_the_body_s_count_then_its_parts_after_which_is_no_part_picked_out():
     """其中市政府本级收到申请587件（网上申请512件、信函申请63件、当面申请12件）: the channels are the body's count's
     parts, not a count of the body picked out of the channel before it (63 was marked another scope's)."""

@@ -430,6 +430,8 @@ def find_figures(sentence_list: list[str], year: int | None = None, table_lines:
     for sentence in sentence_list:
         checkpoint()
         scope, lead = lead, _wider_scope(lead, sentence, own)
+        if not scope and _AS_REVIEW_BODY.search(previous) and not own.search(sentence):
+            scope = previous  # (区政府统一行使行政复议职责。2024年区政府共收到行政复议申请312件: the review body's)
         # the clause before this one in its sentence (自然人申请512件；商业企业申请63件。: the types it lists),
         # or the sentence a 其中 sentence breaks down (共收到申请246件。其中，自然人…)
         said = (before or (previous if sentence.lstrip().startswith("其中") else "")) + sentence
@@ -726,7 +728,10 @@ def _counts_requests(key: str) -> bool:
 
 def _own_part(before: str, own: OwnWords) -> bool:
     """Whether the words before a count name the body itself as the part 其中 picks out (其中，区政府本级新收…;
-    其中我局收到…; 其中：县政府（含县政府办公室）收到…): its own count, the total before it a wider scope's."""
+    其中我局收到…; 其中：县政府（含县政府办公室）收到…), or as the respondent of the cases counted (…，以市政府为
+    被告的行政诉讼2件): its own count, the total before it a wider scope's."""
+    if (respondent := _RESPONDENT.search(before)) and own.names_whole(respondent["who"]):
+        return True
     at = before.rfind("其中")
     named = own.search(before, at) if at >= 0 else None
     if named is None or re.search(r"\d", before[named.end():]):
@@ -734,6 +739,7 @@ def _own_part(before: str, own: OwnWords) -> bool:
     return not any(c in before[at:] for c in "，,；;") or bool(_OWN_AFTER_WHICH.match(before, at + 2))
 
 
+_RESPONDENT = re.compile(r"以(?P<who>[^。；;，,、\d]{1,20}?)为(?:行政复议)?(?:被申请人|被告|被诉人)(?:的)?[^。；;，,\d]{0,12}$")
 _OWN_AFTER_WHICH = re.compile(r"\s*[，,：:]")  # (其中，区政府本级…: the part after a comma or colon)
 
 
@@ -931,7 +937,7 @@ def _context(key: str, sentence: str, start: int, number_start: int, year: int |
         return "part"  # 行政复议、行政诉讼案件共计101件: the two kinds together, neither's count
     if key in _LISTED_KEYS and not own_part and _first_of_a_list(clause, sentence[number_start:]):
         return "part"  # 县政府办公室受理3件，县国土资源局受理5件，…: one body's (or channel's) count of a list
-    if (key in _CASE_KEYS or key.startswith("applications")) and _AS_REVIEW_BODY.search(before):
+    if (key in _CASE_KEYS or key.startswith("applications")) and _AS_REVIEW_BODY.search(scope + before):
         return "other_scope"  # 全年作为复议机关办理政府信息公开类行政复议案件16件 (…收到行政复议申请3,462件，依法办结3,127件):
         # others' cases it decided
     if key in _SCOPED_KEYS and (body := _OTHER_BODY.search(clause)) and not own_subject.search(body.group()):
