@@ -1268,8 +1268,8 @@ def test_another_government_body_as_the_subject_is_another_scope():
 def test_the_cases_with_the_body_as_respondent_are_its_own_after_a_wider_count():
     """全市…引发行政复议31件、行政诉讼12件；其中以市政府为被申请人的行政复议5件…，以市政府为被告的行政诉讼2件: the city's
     suits were the headline (12 against table 4's 2), as the second 以…为被告 stands after a comma, not after 其中."""
-    text = ("全市因政府信息公开引发行政复议31件、行政诉讼12件；其中以市政府为被申请人的行政复议5件（维持3件、纠正1件、尚未审结1件），"
-            "以市政府为被告的行政诉讼2件。")
+    text = ("全市因政府信息公开引发行政复议31件、行政诉讼12件；其中以市政府为被申请人的行政复议5件（维持3件、纠正1件、"
+            "尚未审结1件），以市政府为被告的行政诉讼2件。")
     found = find_figures(sentences([text]), 2022, own_place="寿光市", own_names=("寿光市人民政府",))
     assert (headlines(found)["admin_review_cases"], headlines(found)["litigation_cases"]) == (5, 2)
     # another body as respondent is no part of the body's own
