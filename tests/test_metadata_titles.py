@@ -52,8 +52,10 @@ def test_a_name_on_the_line_above_the_title_is_kept_without_other_evidence():
     assert find_agency_name(lines) == "郑州市金水区人民政府"
 
 
-@pytest.mark.parametrize("site", ["固原市人民政府", "固原市人民政府门户网站"])
+@pytest.mark.parametrize("site", ["固原市人民政府", "固原市人民政府门户网站", "固原市人民政府门户网站 · 打印版",
+                                  "固原市人民政府网站｜长者版"])
 def test_a_site_owner_printed_before_the_title_on_its_line_is_dropped(site):
+    """(And the page's version after it, as a print view's running head prints it: 打印版 came into the name.)"""
     lines = _lines(f"{site}  西吉县人民政府办公室2023年政府信息公开工作年度报告")
     assert find_agency_name(lines) == "西吉县人民政府办公室"
     assert find_year(lines) == (2023, "title")

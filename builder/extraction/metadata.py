@@ -299,8 +299,10 @@ def _unpaired_brackets_stripped(name: str) -> str:
 # A site's own name is no agency's (固原市人民政府门户网站), nor what the report calls itself (本机关, 我局).
 _SITE_NAME = re.compile(r"(?:网站|门户|官网|网)$")
 _PRONOUN = re.compile(r"^(?:本|我|该)(?:机关|单位|部门|局|委|办|厅|院|署|中心|所|站|处|县|市|区|旗|镇|乡|街道|公司)(?:机关)?$")
-# A government's name (a site's owner) before the agency's own on the title line: 固原市人民政府  西吉县…
-_SITE_OWNER_BEFORE = re.compile(r"^[" + _HAN + r"]{2,20}?(?:人民政府|政府)(?:门户网站|网站|门户)?\s+(?=\S)")
+# A government's name (a site's owner) before the agency's own on the title line: 固原市人民政府  西吉县…, and the
+# page's version after it (厦门市思明区人民政府门户网站 · 打印版  厦门市思明区…: a print view's running head)
+_SITE_OWNER_BEFORE = re.compile(r"^[" + _HAN + r"]{2,20}?(?:人民政府|政府)(?:门户网站|网站|门户)?"
+                                r"(?:\s*[·•|｜丨]\s*[" + _HAN + r"]{1,8})?\s+(?=\S)")
 # Words spaced off at a line's start (栏目导航  南平市人民政府2023年…报告).
 _LEADING_WORDS = re.compile(r"^(?P<words>[" + _HAN + r"]{2,10})\s+(?=\S)")
 # A page's breadcrumb trail before the title on its line (首页 > 政务公开 > 年报  …): up to its last mark.
