@@ -1362,3 +1362,38 @@ def test_applications_a_government_decided_as_review_body_are_none_of_its_reques
     found = headlines(figures("省政府办公厅全年收到政府信息公开申请192件，加上年结转8件，共计200件；全年办结189件，结转下年度"
                               "办理11件。省人民政府作为行政复议机关，全年收到行政复议申请3,462件，依法办结3,127件。", 2024))
     assert found["applications_answered"] == 189
+
+
+@pytest.mark.parametrize(("text", "names", "expected"), [
+    # the carried and the new, a share between, then their sum
+    ("区政府办公室上年结转申请3件，本年新收申请71件，占全区总量的10.8%，合计74件，已答复70件，4件结转至2023年办理。",
+     (), {"applications_handled": 74, "applications_received": 71}),
+    # the rest, by letter, after the online count
+    ("区政府共收到政府信息公开申请47件，通过门户网站依申请公开系统在线提交34件，占72.3%，其余13件通过信函方式提交。", (),
+     {"applications_online": 34, "applications_other_channel": 13}),
+    # the items named, the quarters' parts, then their sum in a clause of its own
+    ("全年通过区政府门户网站等渠道主动公开政府信息，第一季度至第四季度分别公开312条、287条、356条、401条，全年共计1,356条，"
+     "较上年增加118条。", (), {"proactive_items": 1356}),
+    # last year's count, then this year's with the kind implied
+    ("2021年，我局主动公开政府信息1,128条；2022年为1,305条，增长15.7%。", (), {"proactive_items": 1305}),
+    ("2021年，我局共收到政府信息公开申请52件；2022年收到64件，较上年增加12件。", (), {"applications_received": 64}),
+    # a whole county's cases in a bureau's report, then its own
+    ("2022年，全县因政府信息公开引发行政复议23件、行政诉讼9件，其中涉及我局的行政复议6件（维持4件、纠正1件、其他结果1件），"
+     "行政诉讼3件（未经复议直接起诉2件；复议后起诉1件）。", ("长兴县自然资源和规划局",),
+     {"admin_review_cases": 6, "litigation_cases": 3}),
+    ("全年以区政府办公室为被申请人的政府信息公开行政复议2件，均维持；无行政诉讼。全区因政府信息公开引发的行政复议共14件。",
+     ("绍兴市柯桥区人民政府办公室",), {"admin_review_cases": 2, "litigation_cases": 0}),
+    # a system's count in an aside is no scope of what follows it
+    ("全年因政府信息公开被申请行政复议1件（全区教育系统共3件），结果为维持；未发生行政诉讼。", ("佛山市南海区教育局",),
+     {"admin_review_cases": 1, "litigation_cases": 0}),
+])
+def test_headlines_among_comparisons_and_sub_counts(text, names, expected):
+    """Blind round 48 (comparisons and sub-counts): each headline was missed, or another scope's taken."""
+    assert headlines(find_figures(sentences([text]), 2022, own_names=names)).items() >= expected.items()
+
+
+def test_a_whole_division_s_count_is_its_government_s_own():
+    """全区…共收到申请 in the district government's own report: its scope, not a wider one."""
+    found = find_figures(sentences(["全区因政府信息公开引发的行政复议共14件。"]), 2022, own_place="柯桥区",
+                         own_names=("绍兴市柯桥区人民政府",))
+    assert headlines(found)["admin_review_cases"] == 14

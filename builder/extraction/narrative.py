@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..limits import MAX_NUMBER_DIGITS, checkpoint
@@ -115,6 +116,9 @@ PATTERNS: tuple[Pattern, ...] = (
        + r"]+\s*件\s*[，,]\s*"
        r"(?:(?:共计|合计|总计|共)(?:办理|处理)?"
        r"|(?:全年|本年度?|年内)?共?(?:办理|处理))(?:了)?\s*" + _N + "件"),
+    # 上年结转申请3件，本年新收申请71件，占全区总量的10.8%，合计74件: the two counts, a share, then their sum
+    _p("applications_handled", r"结转[^。；;，,\d]{0,10}?\d+\s*件\s*[，,、]\s*(?:本年度?|全年|当年)?新收[^。；;，,\d]{0,10}?"
+       r"\d+\s*件(?:\s*[，,][^。；;，,\d]{0,10}?\d+(?:\.\d+)?\s*[%％])?\s*[，,]\s*(?:共计|合计|总计)\s*" + _N + "件"),
     _p("applications_handled", r"(?:共计|合计|累计|共需|共)(?:需要?)?(?:办理|处理)(?:了)?" + _APPLICATIONS
        + r"?(?:共计|共|合计)?\s*" + _N + "件"),
     # not 维持原答复)、行政诉讼1件: a review's outcome, then another count
@@ -177,6 +181,8 @@ PATTERNS: tuple[Pattern, ...] = (
     # 通过网络平台提交22件，通过信函、当面提交7件: the ways other than online named, then submitted
     _p("applications_other_channel", r"通过(?:" + _OFFLINE + r")(?:(?:、|和|及|与|或)(?:" + _OFFLINE + r"))*(?:方式|渠道)?"
        r"(?:提交|提出|递交)(?:的)?(?:申请)?\s*" + _N + "件"),
+    # 在线提交34件，其余13件通过信函方式提交: the rest, by the ways other than online
+    _p("applications_other_channel", r"其余(?:的)?\s*" + _N + r"件\s*(?:均|则)?(?:通过|以|采用|为)(?:" + _OFFLINE + r")"),
     _p("applications_other_channel", r"(?:其他|等)(?:方式|途径|形式|渠道)(?:申请|提交|提出)?(?:的)?(?:申请)?\s*[（(]?\s*"
        + _N + "件"),
     # 网上申请151件、信函申请35件 / 信函及当面申请8件: the channels other than online, named
@@ -502,6 +508,12 @@ def find_figures(sentence_list: list[str], year: int | None = None, table_lines:
                                                                  text, context=_context(key, sentence, m.start(),
                                                                                         start, year, all_levels,
                                                                                         scope, own, corrected=True))))
+        if has_digit and "主动公开" in sentence:
+            found += _proactive_sum(sentence, text, offset, lambda key, m: _context(
+                key, sentence, m.start(), m.start("n"), year, all_levels, scope, own))
+        if year is not None and has_digit and said != sentence:  # (a clause after one ending in ；)
+            found += _year_after_year(sentence, text, offset, year, found, lambda key, m: _context(
+                key, sentence, m.start(), m.start("n"), year, all_levels, scope, own))
     found.sort(key=lambda pair: pair[0])
     kept: list[tuple[int, Figure]] = []
     seen: set[tuple] = set()
@@ -518,6 +530,47 @@ def find_figures(sentence_list: list[str], year: int | None = None, table_lines:
     _split_into_new_and_carried(unique, sentence_list)
     mark_headlines(unique)
     return unique
+
+
+# 主动公开政府信息，第一季度至第四季度分别公开312条、…，全年共计1,356条: the items named, their parts, then the sum
+# in a clause of its own (the parts' clause, a quarter's, is no scope of the sum's).
+_PROACTIVE_NAMED = re.compile(r"(?<!转)(?<!转为)主动公开(?:了)?(?:各类|各项)?(?:政府)?信息\s*[，,]")
+_SUM_CLAUSE = re.compile(r"(?<=[，,])\s*(?:全年)?(?:共计|合计|总计)\s*" + _N + "条")
+_SUM_REACH = 80  # characters from the items named to their sum
+
+
+def _proactive_sum(sentence: str, text: str, offset: int,
+                   context: Callable[[str, re.Match], str]) -> list[tuple[int, Figure]]:
+    named = _PROACTIVE_NAMED.search(sentence)
+    total = _SUM_CLAUSE.search(sentence, named.end()) if named else None
+    if total is None or total.start() - named.end() > _SUM_REACH or total["wan"] \
+            or (value := _count(total["n"].replace(",", ""))) is None:
+        return []
+    return [(offset + total.start() + 1, Figure("proactive_items", value, False, text,
+                                                context=context("proactive_items", total)))]
+
+
+# 2022年，我局共收到申请52件；2023年收到64件: the year before's count, then the report year's with the key implied.
+_YEAR_AFTER = re.compile(r"^\s*(?P<y>(?:19|20)\d{2})\s*年度?\s*[，,]?\s*(?:则|为|是|达到?|增至|增加到|上升到|共|共计)?"
+                         r"\s*(?:收到|受理|新收|主动公开|公开|发布)?(?:了)?\s*" + _N + r"\s*(?P<unit>[件条])")
+_COUNT_UNIT = re.compile(r"\d\s*([件条])")
+
+
+def _year_after_year(sentence: str, text: str, offset: int, year: int, found: list[tuple[int, Figure]],
+                     context: Callable[[str, re.Match], str]) -> list[tuple[int, Figure]]:
+    """The report year's count a clause opens with after another year's clause, naming no kind (…1,128条；2023年为
+    1,305条): of the kind of the last figure of the clause before, if that is another year's counted in the same unit."""
+    m = _YEAR_AFTER.match(sentence)
+    if not m or int(m["y"]) != year or m["wan"] or (value := _count(m["n"].replace(",", ""))) is None:
+        return []
+    earlier = sorted((at, f) for at, f in found if offset - 1_000 <= at < offset)
+    if not earlier or earlier[-1][1].context != "other_year":
+        return []
+    at, figure = earlier[-1]
+    unit = _COUNT_UNIT.search(figure.text, at - offset + 1_000)
+    if unit is None or unit.group(1) != m["unit"]:
+        return []
+    return [(offset + m.start() + 1, Figure(figure.key, value, False, text, context=context(figure.key, m)))]
 
 
 # 本年新收2,265件，上年结转53件: the applications of the year, apart from those carried over.
@@ -658,6 +711,9 @@ _ALL_LEVELS = re.compile(r"(?:全市|全区|全县|全省|全州|全盟|全旗)(
                          r"|全国(?:各级|各地|[\u4e00-\u9fff]{0,6}?(?:海关|系统|机关|部门))")
 # The report's body naming itself as a clause's subject: what it states is its own (a town's 我镇 too).
 # Another government body as a clause's subject, its verb right after it (国务院办公厅全年共收到…).
+# A whole division as a count's subject (全县因政府信息公开引发…, 全区共收到…): its government's, or every body's there.
+_WHOLE_DIVISION = re.compile(r"全(?P<division>[省市区县州盟旗])(?=(?:全年|本年度?|年度)?(?:共|因|涉及|政府信息公开|依申请|收到|受理"
+                             r"|新收|发生|引发|各|范围|主动|行政))")
 _OTHER_BODY = re.compile(r"(?:国务院(?:办公厅)?|[\u4e00-\u9fff]{2,8}?[省市](?:人民)?政府(?:办公厅|办公室)?)"
                          r"(?=(?:全年|本年度?)?(?:共|共计)?(?:收到|受理|新收|接收|办理|被申请|被提起))")
 _OWN_SUBJECT = re.compile(r"本机关|本单位|本级|[本我](?:局|委|办|厅|部门|中心|院)|我单位|[省市区县州旗]政府办(?:公室|公厅)?"
@@ -942,10 +998,15 @@ def _context(key: str, sentence: str, start: int, number_start: int, year: int |
         # others' cases it decided
     if key in _SCOPED_KEYS and (body := _OTHER_BODY.search(clause)) and not own_subject.search(body.group()):
         return "other_scope"  # 国务院办公厅全年共收到…1124件, 四川省人民政府办公厅收到…: another body the subject
-    if key in _SCOPED_KEYS and not all_levels and _SECTOR_SYSTEM.search(scope + before) and not own:
+    outside_asides = _ASIDES.sub("", scope + before)  # (…行政复议1件（全区教育系统共3件），…；未发生行政诉讼: not its scope)
+    if key in _SCOPED_KEYS and not all_levels and _SECTOR_SYSTEM.search(outside_asides) and not own:
         return "other_scope"  # 全市生态环境系统（含各区县分局）共收到申请61件: the department's and others
-    if key in _SCOPED_KEYS and not all_levels and _ALL_LEVELS.search(scope + before) and not own:
+    if key in _SCOPED_KEYS and not all_levels and _ALL_LEVELS.search(outside_asides) and not own:
         return "other_scope"  # 全省各级自然资源主管部门共收到…: not a department's, an office's or a form's total
+    if key in _SCOPED_KEYS and not all_levels and not own and own_subject.names \
+            and (whole := _WHOLE_DIVISION.search(clause)) and whole["division"] != own_subject.suffix:
+        return "other_scope"  # a bureau's (an office's) report, the body known: 全县因政府信息公开引发行政复议23件、…，
+        # 其中涉及我局的…; not a government's of that division (全县 is its own)
     return ""
 
 
