@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..limits import MAX_NUMBER_DIGITS, checkpoint
@@ -508,12 +507,11 @@ def find_figures(sentence_list: list[str], year: int | None = None, table_lines:
                                                                  text, context=_context(key, sentence, m.start(),
                                                                                         start, year, all_levels,
                                                                                         scope, own, corrected=True))))
-        if has_digit and "主动公开" in sentence:
-            found += _proactive_sum(sentence, text, offset, lambda key, m: _context(
-                key, sentence, m.start(), m.start("n"), year, all_levels, scope, own))
-        if year is not None and has_digit and said != sentence:  # (a clause after one ending in ；)
-            found += _year_after_year(sentence, text, offset, year, found, lambda key, m: _context(
-                key, sentence, m.start(), m.start("n"), year, all_levels, scope, own))
+        implied = [_proactive_sum(sentence) if has_digit and "主动公开" in sentence else None,
+                   _year_after_year(sentence, offset, year, found) if has_digit and said != sentence else None]
+        for key, value, m in filter(None, implied):  # (the second: a clause after one ending in ；)
+            why = _context(key, sentence, m.start(), m.start("n"), year, all_levels, scope, own)
+            found.append((offset + m.start() + 1, Figure(key, value, False, text, context=why)))
     found.sort(key=lambda pair: pair[0])
     kept: list[tuple[int, Figure]] = []
     seen: set[tuple] = set()
@@ -539,15 +537,14 @@ _SUM_CLAUSE = re.compile(r"(?<=[，,])\s*(?:全年)?(?:共计|合计|总计)\s*"
 _SUM_REACH = 80  # characters from the items named to their sum
 
 
-def _proactive_sum(sentence: str, text: str, offset: int,
-                   context: Callable[[str, re.Match], str]) -> list[tuple[int, Figure]]:
+def _proactive_sum(sentence: str) -> tuple[str, int | float, re.Match] | None:
+    """The items published as the sum a clause of their own states after the items are named, or None."""
     named = _PROACTIVE_NAMED.search(sentence)
     total = _SUM_CLAUSE.search(sentence, named.end()) if named else None
     if total is None or total.start() - named.end() > _SUM_REACH or total["wan"] \
             or (value := _count(total["n"].replace(",", ""))) is None:
-        return []
-    return [(offset + total.start() + 1, Figure("proactive_items", value, False, text,
-                                                context=context("proactive_items", total)))]
+        return None
+    return "proactive_items", value, total
 
 
 # 2022年，我局共收到申请52件；2023年收到64件: the year before's count, then the report year's with the key implied.
@@ -556,21 +553,20 @@ _YEAR_AFTER = re.compile(r"^\s*(?P<y>(?:19|20)\d{2})\s*年度?\s*[，,]?\s*(?:�
 _COUNT_UNIT = re.compile(r"\d\s*([件条])")
 
 
-def _year_after_year(sentence: str, text: str, offset: int, year: int, found: list[tuple[int, Figure]],
-                     context: Callable[[str, re.Match], str]) -> list[tuple[int, Figure]]:
+def _year_after_year(sentence: str, offset: int, year: int | None,
+                     found: list[tuple[int, Figure]]) -> tuple[str, int | float, re.Match] | None:
     """The report year's count a clause opens with after another year's clause, naming no kind (…1,128条；2023年为
-    1,305条): of the kind of the last figure of the clause before, if that is another year's counted in the same unit."""
+    1,305条): of the kind of the last figure of the clause before, if that is another year's counted in the same
+    unit; else None."""
     m = _YEAR_AFTER.match(sentence)
-    if not m or int(m["y"]) != year or m["wan"] or (value := _count(m["n"].replace(",", ""))) is None:
-        return []
-    earlier = sorted((at, f) for at, f in found if offset - 1_000 <= at < offset)
+    if not m or year is None or int(m["y"]) != year or m["wan"] or (value := _count(m["n"].replace(",", ""))) is None:
+        return None
+    earlier = sorted(((at, f) for at, f in found if offset - 1_000 <= at < offset), key=lambda pair: pair[0])
     if not earlier or earlier[-1][1].context != "other_year":
-        return []
+        return None
     at, figure = earlier[-1]
     unit = _COUNT_UNIT.search(figure.text, at - offset + 1_000)
-    if unit is None or unit.group(1) != m["unit"]:
-        return []
-    return [(offset + m.start() + 1, Figure(figure.key, value, False, text, context=context(figure.key, m)))]
+    return (figure.key, value, m) if unit is not None and unit.group(1) == m["unit"] else None
 
 
 # 本年新收2,265件，上年结转53件: the applications of the year, apart from those carried over.
@@ -710,10 +706,10 @@ _ALL_LEVELS = re.compile(r"(?:全市|全区|全县|全省|全州|全盟|全旗)(
                          # a national body's every office (全国海关, 全国税务系统)
                          r"|全国(?:各级|各地|[\u4e00-\u9fff]{0,6}?(?:海关|系统|机关|部门))")
 # The report's body naming itself as a clause's subject: what it states is its own (a town's 我镇 too).
-# Another government body as a clause's subject, its verb right after it (国务院办公厅全年共收到…).
 # A whole division as a count's subject (全县因政府信息公开引发…, 全区共收到…): its government's, or every body's there.
-_WHOLE_DIVISION = re.compile(r"全(?P<division>[省市区县州盟旗])(?=(?:全年|本年度?|年度)?(?:共|因|涉及|政府信息公开|依申请|收到|受理"
-                             r"|新收|发生|引发|各|范围|主动|行政))")
+_WHOLE_DIVISION = re.compile(r"全(?P<division>[省市区县州盟旗])(?=(?:全年|本年度?|年度)?(?:共|因|涉及|政府信息公开|依申请"
+                             r"|收到|受理|新收|发生|引发|各|范围|主动|行政))")
+# Another government body as a clause's subject, its verb right after it (国务院办公厅全年共收到…).
 _OTHER_BODY = re.compile(r"(?:国务院(?:办公厅)?|[\u4e00-\u9fff]{2,8}?[省市](?:人民)?政府(?:办公厅|办公室)?)"
                          r"(?=(?:全年|本年度?)?(?:共|共计)?(?:收到|受理|新收|接收|办理|被申请|被提起))")
 _OWN_SUBJECT = re.compile(r"本机关|本单位|本级|[本我](?:局|委|办|厅|部门|中心|院)|我单位|[省市区县州旗]政府办(?:公室|公厅)?"
