@@ -126,6 +126,28 @@ def test_a_menu_line_right_above_a_whole_title_is_no_part_of_it(menu):
     assert find_agency_name(lines, issuer="陵水黎族自治县人民政府办公室") == "陵水黎族自治县人民政府"
 
 
+def test_menu_entries_above_a_title_naming_no_body_are_no_name():
+    """A portal's menu a line an entry (互动交流 / 走进宝鸡), then a title naming no body: the entries were joined
+    with it as a title wrapped over lines, and 互动交流走进宝鸡 was the agency. The signature names it."""
+    lines = _lines("欢迎访问宝鸡市人民政府", "首页", "政务公开", "互动交流", "走进宝鸡", "2024年政府信息公开工作年度报告",
+                   "发布时间：2025-01-17 来源：本站", opening="2024年，我局认真贯彻落实政务公开工作要求。")
+    assert find_agency_name(lines) is None
+    lines = _lines("首页", "政务公开", "西吉县", "2023年政府信息公开工作年度报告")  # a place above it is a name
+    assert find_agency_name(lines) == "西吉县人民政府"
+
+
+def test_the_trail_s_last_step_names_a_page_whose_heading_is_a_picture():
+    """The title only in the breadcrumb trail (the heading an image), the 来源 label the government's office: the
+    office was the agency; the trail's title names the government, as the signature does."""
+    from builder.extraction.metadata import name_in_trail, publisher_from_labels
+
+    page = ["首页", "当前位置：首页 > 信息公开 > 政府信息公开年报 > 渭源县人民政府2023年政府信息公开工作年度报告",
+            "发布日期：2024-02-05 来源：渭源县人民政府办公室"]
+    assert name_in_trail(page) == "渭源县人民政府"
+    assert publisher_from_labels(page) == "渭源县人民政府办公室"
+    assert name_in_trail(["当前位置：首页 > 信息公开 > 政府信息公开年报"]) is None
+
+
 def test_lines_of_a_sentence_below_a_menu_are_no_title():
     lines = _lines(*MENU, "根据条例，芜湖经济技术开发区管理委员会编制", "2023年政府信息公开工作年度报告")
     assert find_year(lines)[1] != "title"

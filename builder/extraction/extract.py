@@ -21,6 +21,7 @@ from .metadata import (
     issuer_from_labels,
     misread_place,
     name_in_running_heads,
+    name_in_trail,
     names_one_body,
     publisher_from_labels,
     signature_name,
@@ -443,7 +444,8 @@ def extract_document(doc: Document) -> Report:
         year, year_source = title_line_year(titled), FILE_NAME
     if year is None:
         raise errors.MissingMetadata(path, "no report year in the title, 统计期限 or opening, nor in the file's name")
-    name = (name or publisher_from_labels(doc.page_lines) or name_in_running_heads(doc.source.running_heads)
+    name = (name or name_in_trail(doc.page_lines) or publisher_from_labels(doc.page_lines)
+            or name_in_running_heads(doc.source.running_heads)
             or signature_name(doc.lines) or (find_agency_name([titled]) if titled else None))
     if not name:
         raise errors.MissingMetadata(path, "no agency name in the title or opening")

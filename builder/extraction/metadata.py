@@ -231,6 +231,17 @@ def publisher_from_labels(lines: list[str], labels: re.Pattern = _PUBLISHER) -> 
     return None
 
 
+def name_in_trail(lines: list[str]) -> str | None:
+    """The agency the page's breadcrumb trail names as its last step, the report's whole title (当前位置：首页 > … >
+    渭源县人民政府2023年政府信息公开工作年度报告): for a page whose heading is a picture, before its labels' 来源."""
+    for line in lines[:_HEAD_MAX]:
+        if _TRAIL_LINE.search(line) and (crumbs := _BREADCRUMB.match(line)):
+            m = _TITLE.match(line[crumbs.end():].replace(" ", ""))
+            if m and (name := _title_name(m.group("name"))) and INSTITUTION.search(name):
+                return name
+    return None
+
+
 _HEAD_PARTS = re.compile(r"\s{2,}|\t|\|")
 
 
@@ -479,6 +490,8 @@ def read_title(lines: list[str]) -> Title:
                             *((t, True) for t in wrapped)]:
         m = _TITLE.match(text)
         name = _title_name(m.group("name")) if m else None
+        if name and assembled and not INSTITUTION.search(name) and not resolve_region(name)[0]:
+            continue  # lines joined above a title that names no body: a menu's entries (互动交流 / 走进宝鸡)
         if name and not assembled and (whole := _unwrapped(name, above.get(text, ""), body)):
             name, assembled = whole, True
         if name:  # 2023—2024年…报告 spans two years: the report settles which
