@@ -208,3 +208,30 @@ def test_restructuredtext_list_tables_are_read_a_row_a_line():
         lines += [f"     - {cell}".rstrip() for cell in ["", *cells[1:]]]
     report = extract_bytes("\n".join(lines).encode(), "shinan_zfxxgk_ndbg_2021.rst")
     assert {c.id: report.value(c.id) for c in forms.cells(forms.GOV_2021)} == {c.id: v[c.id] for c in forms.cells(forms.GOV_2021)}
+
+
+@pytest.mark.parametrize("pairs", [((4, 5),), ((4, 5), (10, 11), (20, 21))])
+@pytest.mark.parametrize("full_header", [True, False])
+def test_rows_a_pdf_converter_typed_into_one_markdown_row_with_br_come_apart(pairs, full_header):
+    """MinerU and marker merge rows of a PDF's table into one Markdown row, each cell's lines parted by <br>
+    (1.属于国家秘密<br>2.其他法律行政法规禁止公开 | 0<br>0 | 0<br>1 | …): the <br> stayed in the text and both rows
+    were lost. Each line of such a row is a row."""
+    from builder import forms, synthetic
+    from builder.extraction.extract import extract_bytes
+
+    from .test_layouts import AGENCY, values
+
+    v = values("gov-2021", 11)
+    lines = synthetic.render(AGENCY, 2022, "gov-2021", v, "pipe").split("\n")
+    start = next(k for k, line in enumerate(lines) if line.startswith("| （本列数据"))
+    if full_header:  # a Markdown table: a delimiter row under its first, as wide as its rows (else rows printed)
+        lines[start] += " |" * 6
+    lines.insert(start + 1, "|" + " --- |" * (8 if full_header else 2))
+    rows = start + 3  # the first row of values: 一、本年新收…
+    for first, second in reversed(pairs):
+        top, bottom = (lines[rows + k].strip().strip("|").split("|") for k in (first, second))
+        lines[rows + first] = "| " + " | ".join(f"{a.strip()}<br>{b.strip()}" for a, b in zip(top, bottom)) + " |"
+        del lines[rows + second]
+    report = extract_bytes("\n".join(lines).encode(), "P020250126207431598862.md")
+    t3 = [c.id for c in forms.cells("gov-2021") if c.table == "t3"]
+    assert {c: report.value(c) for c in t3} == {c: v[c] for c in t3}

@@ -1131,6 +1131,7 @@ def _inline_text(token) -> str:
                    for child in token.children).strip()
 
 
+_BR_TAG = re.compile(r"\s*<br\s*/?>\s*", re.I)  # a line break a converter wrote as HTML in a Markdown cell
 _STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")  # **176**: bold, as a cell kept as printed shows it
 _DELIMITER_ROW = re.compile(r"[\s|:]*-[\s|:-]*")
 _HTML_BLOCK_START = re.compile(r"\s{0,3}</?(?:html|body|table|thead|tbody|tr|td|th|div|p|ul|ol|li|dl|section|br|hr)\b", re.I)
@@ -1154,7 +1155,8 @@ def markdown_to_text(markdown: str) -> str:
         elif token.type == "inline" and row is not None:
             row.append(_inline_text(token))
         elif token.type == "tr_close" and row is not None:
-            lines.append("\t".join(row))
+            # a converter's <br> in a cell is a line of it: rows it typed into one come apart (``unstacked``)
+            lines.append("\n".join("\t".join(cells) for cells in unstacked([_BR_TAG.sub("\n", c) for c in row])))
             row = None
     if not consumed:
         return _with_html_blocks(src)
@@ -1169,10 +1171,19 @@ def markdown_to_text(markdown: str) -> str:
         # A crawler's table whose merged cells were lost: rows wider than its first, which markdown-it cuts
         # to the first's width. Those rows are kept as printed, pipe rows read as any pipe table is.
         widths = [len(row.strip().removeprefix("|").removesuffix("|").split("|")) for row in rows]
-        out.extend([_STRONG.sub(r"\2", row) for row in rows] if max(widths) > widths[0] else rendered)
+        out.extend([line for row in rows for line in _printed_rows(_STRONG.sub(r"\2", row))]
+                   if max(widths) > widths[0] else rendered)
         index = end
     out.extend(src[index:])
     return _with_html_blocks(out)
+
+
+def _printed_rows(row: str) -> list[str]:
+    """A pipe row kept as printed, as the rows its cells' <br> lines make (``unstacked``)."""
+    if not _BR_TAG.search(row):
+        return [row]
+    cells = [_BR_TAG.sub("\n", cell.strip()) for cell in row.strip().removeprefix("|").removesuffix("|").split("|")]
+    return ["| " + " | ".join(cells) + " |" for cells in unstacked(cells)]
 
 
 def _with_html_blocks(lines: list[str]) -> str:
