@@ -258,6 +258,7 @@ def test_a_count_worded_as_reports_word_it_is_the_headline(text, expected):
     ("全年辖区内受理居民各类服务申请2364件。", "applications_received"),  # residents' requests for services
     ("区政府统一行使行政复议职责，全年共收到行政复议申请2,136件。", "admin_review_cases"),  # as the review body
     ("全年办结本级申请86件。", "applications_handled"),  # 办结 is answered
+    ("市政府门户网站全年发布信息9315条，收到网民留言3126件，办结3108件。", "applications_answered"),  # a site's messages
     ("注：“（六）其他处理 3.其他”中含申请人主动撤回申请1件。", "applications_handled"),  # a table row's label
     ("通过网上申请平台收到申请173件，通过信函方式收到申请41件，现场申请9件。", "applications_other_channel"),  # 2 parts
     # the first of a list of bodies' or channels' counts, the sentence giving no total

@@ -827,7 +827,7 @@ _EXACT_AFTER = re.compile(r"\s*(?:[（(]\s*(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s*[件�
 # A number about another process that uses similar words (an approval hall "受理申请").
 # (浙江政务服务网, a province's portal applications are sent through, names no other process.)
 _OTHER_PROCESS = re.compile(r"行政审批|审批服务|政务服务(?!网|平台|一体化平台)|便民服务|服务申请|服务大厅|政务大厅|服务中心|"
-                            r"窗口|办件|12345|热线|信访|信箱|来信|"
+                            r"窗口|办件|12345|热线|信访|信箱|来信|留言|"  # (网民留言: a site's messages)
                             r"不动产|登记|许可|低保|救助|补助|补贴|公租房|廉租|保障性住房|社保|医保|养老|入学|户籍|"
                             r"出证|查档|档案查阅|档案利用|查阅利用"  # (an archive's services)
                             r"|注册申请|审评|专利申请|商标申请")  # (a regulator's registrations and examinations)
