@@ -1398,3 +1398,26 @@ def test_a_whole_division_s_count_is_its_government_s_own():
     found = find_figures(sentences(["全区因政府信息公开引发的行政复议共14件。"]), 2022, own_place="柯桥区",
                          own_names=("绍兴市柯桥区人民政府",))
     assert headlines(found)["admin_review_cases"] == 14
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the amount's words between the noun and its number
+    ("本年度新收政府信息公开申请的数量为58件，上年结转申请的数量为3件，本年度办理申请共计为61件。",
+     {"applications_received": 58, "applications_carried_over": 3, "applications_handled": 61}),
+    ("其中，已办结申请总数达57件，结转下年度继续办理的数量为4件。",
+     {"applications_answered": 57, "applications_carried_forward": 4}),
+    ("因政府信息公开引发的行政复议案件数量为2件，行政诉讼案件数量为1件。", {"admin_review_cases": 2, "litigation_cases": 1}),
+    ("本年度制发行政规范性文件数量为6件，废止数量为3件。", {"normative_docs_issued": 6}),
+    # 是 before the count
+    ("全年作出答复的是22件，因补正等原因结转到下一年度的是2件。", {"applications_answered": 22,
+                                                  "applications_carried_forward": 2}),
+    ("以区政府名义作出的政府信息公开答复被申请行政复议的是1件。", {"admin_review_cases": 1}),
+    # the count in a bracket of its own after its noun; a comparison's keeps its bracket
+    ("全年受理政府信息公开申请（47件），较上年（39件）增加8件。", {"applications_received": 47}),
+    ("全年发生政府信息公开行政复议（2件）、行政诉讼（1件）。", {"admin_review_cases": 2, "litigation_cases": 1}),
+    ("全年主动公开政府信息（2,318条），其中行政许可信息（612条）。", {"proactive_items": 2318}),
+])
+def test_a_count_s_noun_with_its_amount_s_words_or_a_bracket_before_the_number(text, expected):
+    """Blind round 49 (unusual syntax): 申请的数量为58件, 总数达57件, 共计为61件, 答复的是22件, 申请（47件）: no figure was
+    read, the patterns wanting the noun and the number side by side."""
+    assert headlines(figures(text, 2022)).items() >= expected.items()

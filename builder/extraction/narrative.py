@@ -402,6 +402,21 @@ _COPULA = re.compile(r"^(?:为|是|有|达)?$")
 _COUNTED = re.compile(r"\d\s*(?:件|起|条|宗)")
 
 
+# The words a count's noun takes before its number (申请的数量为58件, 总数达57件, 案件数量为2件, 共计为41件): the
+# patterns read the noun and the number next to each other (申请58件, 共计41件), so they are left out.
+# A count in a bracket of its own right after its noun (受理政府信息公开申请（47件）) is the noun's count; not one after
+# a count (逾2000条（2,318条）: the exact one) nor one of a comparison (较上年（39件）): both keep their brackets.
+_AMOUNT_WORDS = re.compile(r"(?:的)?(?:数量|总数|总量|件数|条数)(?:共计|合计|总计|共|达到|达)?(?:为|是)?(?=\s*[\d" + _CN_NUMERALS
+                           + r"])|(?<=共计|合计|总计)为(?=\s*[\d" + _CN_NUMERALS + r"])|(?:的)?是(?=\s*\d[\d,]*\s*[件条])")
+_BRACKETED_COUNT = re.compile(r"(?<![\d件条余多年较比])[（(]\s*(\d[\d,]*\s*[件条])\s*[)）]")
+
+
+def _plain_amounts(sentence: str) -> str:
+    if any(w in sentence for w in ("数", "总量", "计为", "是")):
+        sentence = _AMOUNT_WORDS.sub("", sentence)
+    return _BRACKETED_COUNT.sub(r"\1", sentence) if "（" in sentence or "(" in sentence else sentence
+
+
 def _respectively(sentence: str) -> str:
     """The sentence with each 分别 list written out as pairs, each its own clause (自然人为221件；法人或其他
     组织为25件), where the names and the counts are as many; else as it is."""
@@ -448,7 +463,8 @@ def find_figures(sentence_list: list[str], year: int | None = None, table_lines:
         if not mentioned:  # no pattern's words: most sentences
             continue
         has_digit = _HAS_NUMBER.search(sentence) is not None
-        text, sentence = sentence, _respectively(sentence)  # the figures are read from the pairs, kept with the text
+        # the figures are read from the pairs and with their amounts' words left out, kept with the text
+        text, sentence = sentence, _plain_amounts(_respectively(sentence))
         for pattern in (*PATTERNS, *_OWN_PATTERNS):
             if pattern.needs not in mentioned or not (has_digit or pattern.value is not None):
                 continue
