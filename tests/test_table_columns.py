@@ -374,6 +374,23 @@ def test_table_4_printed_in_part_is_read_for_the_groups_it_names(part, labelled,
     assert "t4.part_printed" in [w["code"] for w in rep.warnings]
 
 
+def test_table_4_in_three_blocks_each_under_its_header_is_no_part():
+    """行政复议 over its five results and values, then 行政诉讼 / 未经复议直接起诉 and 复议后起诉 each so: the header
+    above the first values names 行政复议 alone, but the rows print fifteen values; all are read as before."""
+    v = distinct_t4_values()
+    text = synthetic.render(AGENCY, 2022, GOV_2021, v, "tab")
+    start, end = text.index("四、政府信息公开行政复议"), text.index("五、存在的主要问题")
+    results = "\t".join(T4_ZH[c.id] for c in forms.T4_COLUMNS)
+    blocks = []
+    for g in forms.T4_GROUPS:
+        heading = {"admin_review": ["行政复议"], "litigation_direct": ["行政诉讼", "未经复议直接起诉"],
+                   "litigation_after_review": ["复议后起诉"]}[g.id]
+        blocks += [*heading, results, "\t".join(str(v[forms.t4_cell(g.id, c.id)]) for c in forms.T4_COLUMNS)]
+    rep = extract_bytes((text[:start] + "\n".join(["四、政府信息公开行政复议、行政诉讼情况", *blocks, ""]) + text[end:]).encode(),
+                        "report.txt")
+    assert wrong(rep, v, "t4.") == [] and unsure(rep, "t4.") == []
+
+
 def distinct_t4_values() -> dict:
     """Values whose groups all differ, so that a group read in another's place is wrong."""
     v = values()

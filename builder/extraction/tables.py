@@ -2844,9 +2844,9 @@ def read_t4(layout: Layout, out: Tables) -> None:
     named = t4_columns(_header_lines(layout, "t4", rows)) or _t4_groups_by_label(layout, rows)
     if named is not None and len(named) < size:
         trimmed = [_without_edge_blanks(r.cells) for r in rows]
-        widest = max(map(len, trimmed), default=0)
-        if widest != len(named) and not (len(rows) == len(named) // len(forms.T4_COLUMNS) and widest == len(forms.T4_COLUMNS)):
-            named = None  # a row prints more than the groups named: a header read in part
+        if sum(map(len, trimmed)) != len(named) or max(map(len, trimmed)) not in (len(named), len(forms.T4_COLUMNS)):
+            named = None  # the rows print more than the groups named (a header read in part: each group's block
+            # under its own header, 行政复议 over the first)
         else:
             size = len(named)
             rows = [ValueRow(rows[0].label, [c for cells in trimmed for c in cells], True, rows[0].line)]
