@@ -1421,3 +1421,18 @@ def test_a_count_s_noun_with_its_amount_s_words_or_a_bracket_before_the_number(t
     """Blind round 49 (unusual syntax): 申请的数量为58件, 总数达57件, 共计为61件, 答复的是22件, 申请（47件）: no figure was
     read, the patterns wanting the noun and the number side by side."""
     assert headlines(figures(text, 2022)).items() >= expected.items()
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("2022年共收到36件政府信息公开申请。", {"applications_received": 36}),  # the count before its noun
+    ("2022年共有36件政府信息公开申请提交至我局，34件已在法定期限内办结。", {"applications_received": 36}),
+    ("行政复议和行政诉讼：各1件。", {"admin_review_cases": 1, "litigation_cases": 1}),  # one count for each kind
+    ("2022年，因政府信息公开引发的行政复议、行政诉讼均为0件。", {"admin_review_cases": 0, "litigation_cases": 0}),
+    ("收到申请：35件；办结：33件；结转下年度：2件。", {"applications_received": 35, "applications_answered": 33,
+                                         "applications_carried_forward": 2}),  # a colon list
+    ("共收到政府信息公开申请100余件，经统计为108件。", {"applications_received": 108}),  # the round one, then the count
+])
+def test_counts_before_their_nouns_for_each_kind_in_colon_lists_or_after_a_round_figure(text, expected):
+    """Blind round 49 (unusual syntax): each was missed, or the round figure taken."""
+    assert headlines(figures(text, 2022)).items() >= expected.items()
+

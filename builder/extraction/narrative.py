@@ -97,6 +97,9 @@ PATTERNS: tuple[Pattern, ...] = (
        + _N + "(?:件|份)"),
     _p("applications_received",
        r"(?:未|没有)(?:收到|受理|接到)" + _NEGATED_APPLICATION_GAP + r"申请(?!人)(?![^。；;，,]{0,6}(?:复议|诉讼))", 0),
+    # 共收到36件政府信息公开申请, 共有36件政府信息公开申请提交至我局: the count before its noun
+    _p("applications_received", r"(?:(?:收到|受理|新收|接收|接到)(?:了)?|共有|共计有)(?:各类)?\s*" + _N
+       + r"件(?:政府信息公开|依申请公开|信息公开)申请(?![^。；;，,]{0,4}(?:中|里|当中))"),
     # 受理申请数量较上年的37件增长62.2%，达到60件: the comparison first, then the year's count
     _p("applications_received", r"(?:收到|受理|新收|接收|接到)(?:了)?" + _APPLICATION_GAP + r"(?:依申请公开|申请)[^。；;]{0,30}?"
        r"较[^。；;]{0,24}?[，,]\s*(?:达到|达|为|增至|增加到|增长到|升至|降至|下降到|减少到|减至)\s*" + _N + "件"),
@@ -188,6 +191,11 @@ PATTERNS: tuple[Pattern, ...] = (
     _p("applications_other_channel", r"(?<![网上])(?:" + _OFFLINE + r")(?:(?:及|和|、|与|或)(?:" + _OFFLINE + r"))*"
        r"(?:方式|渠道)?(?:提交|提出|递交)?(?:的)?申请(?:共|为)?\s*" + _N + "件"),
     _p("admin_review_cases", r"行政复议(?:案件|案|申请)?(?:共|共计)?\s*" + _N + r"(?:件|起|宗)"),
+    # 行政复议和行政诉讼各1件: one count for each kind
+    _p("admin_review_cases", r"行政复议(?:案件)?\s*(?:和|、|及|与)\s*行政诉讼(?:案件)?\s*[：:]?\s*(?:均为|均|各为|各)\s*"
+       + _N + r"(?:件|起|宗)"),
+    _p("litigation_cases", r"行政复议(?:案件)?\s*(?:和|、|及|与)\s*行政诉讼(?:案件)?\s*[：:]?\s*(?:均为|均|各为|各)\s*"
+       + _N + r"(?:件|起|宗)"),
     # not 有2件行政复议、行政诉讼案件被纠错: cases of an outcome
     _p("admin_review_cases", _N + r"(?:件|起|宗)\s*" + _CAUSED + r"行政复议" + _NOT_CORRECTED),
     _p("admin_review_cases", r"(?:未|没有|无)" + _FOR + r"被?(?:收到|发生|产生|出现|接到|申请)" + _CASE_GAP + r"行政复议"
@@ -402,17 +410,18 @@ _COPULA = re.compile(r"^(?:为|是|有|达)?$")
 _COUNTED = re.compile(r"\d\s*(?:件|起|条|宗)")
 
 
-# The words a count's noun takes before its number (申请的数量为58件, 总数达57件, 案件数量为2件, 共计为41件): the
-# patterns read the noun and the number next to each other (申请58件, 共计41件), so they are left out.
+# The words a count's noun takes before its number (申请的数量为58件, 总数达57件, 案件数量为2件, 共计为41件, 收到申请：35件):
+# the patterns read the noun and the number next to each other (申请58件, 共计41件), so they are left out.
 # A count in a bracket of its own right after its noun (受理政府信息公开申请（47件）) is the noun's count; not one after
 # a count (逾2000条（2,318条）: the exact one) nor one of a comparison (较上年（39件）): both keep their brackets.
-_AMOUNT_WORDS = re.compile(r"(?:的)?(?:数量|总数|总量|件数|条数)(?:共计|合计|总计|共|达到|达)?(?:为|是)?(?=\s*[\d" + _CN_NUMERALS
+_AMOUNT_WORDS = re.compile(r"(?<=[\u4e00-\u9fff])\s*[：:]\s*(?=\d[\d,]*\s*[件条])"
+                           r"|(?:的)?(?:数量|总数|总量|件数|条数)(?:共计|合计|总计|共|达到|达)?(?:为|是)?(?=\s*[\d" + _CN_NUMERALS
                            + r"])|(?<=共计|合计|总计)为(?=\s*[\d" + _CN_NUMERALS + r"])|(?:的)?是(?=\s*\d[\d,]*\s*[件条])")
 _BRACKETED_COUNT = re.compile(r"(?<![\d件条余多年较比])[（(]\s*(\d[\d,]*\s*[件条])\s*[)）]")
 
 
 def _plain_amounts(sentence: str) -> str:
-    if any(w in sentence for w in ("数", "总量", "计为", "是")):
+    if any(w in sentence for w in ("数", "总量", "计为", "是", "：", ":")):
         sentence = _AMOUNT_WORDS.sub("", sentence)
     return _BRACKETED_COUNT.sub(r"\1", sentence) if "（" in sentence or "(" in sentence else sentence
 
@@ -839,7 +848,8 @@ _TOTAL_WORDS = re.compile(r"共计|共|合计|总计|累计|全年|总数|总量
 _SUM_WORDS = re.compile(r"共计|合计|总计")
 # The exact count a round figure is followed by: （12,583条）, ，共计1,152件.
 _EXACT_AFTER = re.compile(r"\s*(?:[（(]\s*(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s*[件条]\s*[)）]"
-                          r"|[，,]\s*(?:共计|合计|共|计)\s*(?P<m>\d{1,3}(?:,\d{3})+|\d+)\s*[件条](?![^。；;，,]*[万余多]))")
+                          r"|[，,]\s*(?:共计|合计|共|计|经统计(?:为|共|共计)?|准确(?:数|数字)?为)\s*"
+                          r"(?P<m>\d{1,3}(?:,\d{3})+|\d+)\s*[件条](?![^。；;，,]*[万余多]))")
 # A number about another process that uses similar words (an approval hall "受理申请").
 # (浙江政务服务网, a province's portal applications are sent through, names no other process.)
 _OTHER_PROCESS = re.compile(r"行政审批|审批服务|政务服务(?!网|平台|一体化平台)|便民服务|服务申请|服务大厅|政务大厅|服务中心|"
