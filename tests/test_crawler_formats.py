@@ -235,3 +235,19 @@ def test_rows_a_pdf_converter_typed_into_one_markdown_row_with_br_come_apart(pai
     report = extract_bytes("\n".join(lines).encode(), "P020250126207431598862.md")
     t3 = [c.id for c in forms.cells("gov-2021") if c.table == "t3"]
     assert {c: report.value(c) for c in t3} == {c: v[c] for c in t3}
+
+
+def test_numbers_a_pdf_converter_wrote_as_inline_math_are_read_as_printed():
+    """MinerU writes numbers as LaTeX (# 肥西县人民政府 $2 0 2 3$ 年…, 行政诉讼 $3$ 件, $1 2 . 6 \\%$): the title had no
+    year (the agency came from the file's name) and the count was missed."""
+    from builder.extraction.extract import extract_bytes
+    from builder.extraction.narrative import find_figures, sentences
+    from builder.reading.markup import markdown_to_text
+
+    assert markdown_to_text("增长$1 2 . 6 \\%$，注$\\textcircled{2}$，$x^2$") == "增长12.6%，注②，$x^2$"
+    text = ("# 肥西县人民政府 $2 0 2 3$ 年政府信息公开工作年度报告\n\n"
+            "本报告所列数据统计期限自 $2 0 2 3$ 年1月1日起至12月31日止。\n\n## 一、总体情况\n\n"
+            "全年因政府信息公开引发行政复议 $1 2$ 件、行政诉讼 $3$ 件。\n")
+    assert find_figures(sentences(markdown_to_text(text).split("\n")), 2023)[1].value == 3
+    report = extract_bytes(text.encode(), "合肥市肥西县人民政府2023年政府信息公开工作年度报告.md")
+    assert (report.agency.name, report.year) == ("肥西县人民政府", 2023)

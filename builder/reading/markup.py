@@ -1137,9 +1137,26 @@ _DELIMITER_ROW = re.compile(r"[\s|:]*-[\s|:-]*")
 _HTML_BLOCK_START = re.compile(r"\s{0,3}</?(?:html|body|table|thead|tbody|tr|td|th|div|p|ul|ol|li|dl|section|br|hr)\b", re.I)
 
 
+# Inline math a PDF converter (MinerU) writes numbers in: $2 0 2 3$, $1 2 . 6 \%$, $\textcircled{1}$.
+_INLINE_MATH = re.compile(r"\$\s*((?:[\d.,%]|\\%|\s)+?|\\textcircled\{\d\})\s*\$")
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨"
+
+
+def _math_as_text(m: re.Match) -> str:
+    inner = m.group(1)
+    if inner.startswith("\\textcircled"):
+        digit = int(inner[-2])
+        return _CIRCLED[digit - 1] if digit else inner
+    return re.sub(r"\s+", "", inner.replace("\\%", "%"))
+
+
 def markdown_to_text(markdown: str) -> str:
-    """Markdown to text lines; pipe tables read by markdown-it-py into tab grids."""
+    """Markdown to text lines; pipe tables read by markdown-it-py into tab grids. Inline math holding a number
+    only is the number as printed."""
     from markdown_it import MarkdownIt
+
+    if "$" in markdown:
+        markdown = _INLINE_MATH.sub(_math_as_text, markdown)
 
     md = MarkdownIt("commonmark", {"html": False}).enable("table")
     tokens = md.parse(markdown)
