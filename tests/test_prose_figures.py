@@ -1436,3 +1436,17 @@ def test_counts_before_their_nouns_for_each_kind_in_colon_lists_or_after_a_round
     """Blind round 49 (unusual syntax): each was missed, or the round figure taken."""
     assert headlines(figures(text, 2022)).items() >= expected.items()
 
+
+
+def test_a_summary_table_in_the_overview_gives_the_year_s_figures():
+    """全年政府信息公开工作主要数据见下表 | 主动公开政府信息（条） | 3,862 |…: a 2019+ report's figures in a table of its
+    first section only; none was read, the statistics table's reader being for reports before the form."""
+    from builder.extraction.narrative import overview_table_lines, table_figures
+
+    lines = ["一、总体情况", "全年政府信息公开工作主要数据见下表：", "| 项目 | 2023年 |", "| 主动公开政府信息（条） | 3,862 |",
+             "| 依申请公开（件） | 64 |", "| 上年结转申请（件） | 2 |", "| 已办结申请（件） | 60 |", "| 结转下年度（件） | 6 |",
+             "| 政府信息公开行政复议（件） | 3 |", "二、主动公开政府信息情况", "| 行政许可 | 13964 |"]
+    found = {f.key: f.value for f in table_figures(overview_table_lines(lines), 2023)}
+    assert found == {"proactive_items": 3862, "applications_received": 64, "applications_carried_over": 2,
+                     "applications_answered": 60, "applications_carried_forward": 6, "admin_review_cases": 3}
+    assert overview_table_lines(lines[1:]) == []  # no first section: no such table

@@ -28,7 +28,7 @@ from .metadata import (
     strip_page_labels,
     title_line_year,
 )
-from .narrative import Figure, find_figures
+from .narrative import Figure, find_figures, overview_table_lines
 from .tables import CellValue, detect_template, form_sections, form_structure, read_tables, tables_of_region
 
 _FORM_SINCE = 2019  # the first report year on the prescribed form: a report since has its tables, sections or figures
@@ -496,7 +496,8 @@ def extract_document(doc: Document) -> Report:
         tables_of_region(layout)
     own_place = _governed_division(agency.name_normalized)
     own_names = tuple(dict.fromkeys(n for n in (agency.name, agency.name_normalized) if n))
-    narrative = find_figures(doc.sentences, year, doc.lines if template == PRE_2019 else None, all_levels=all_levels,
+    stated = doc.lines if template == PRE_2019 else overview_table_lines(doc.lines)  # a statistics table's rows
+    narrative = find_figures(doc.sentences, year, stated, all_levels=all_levels,
                              own_place=own_place, own_names=own_names)
     if not all_levels and _tables_of_that_scope(narrative, tables.cells):
         narrative = find_figures(doc.sentences, year, None, all_levels=True, own_place=own_place, own_names=own_names)

@@ -1131,15 +1131,17 @@ def _own_clause(figure: Figure) -> str:
 
 # Row labels of the old 政府信息公开情况统计表, by key (parts begin with 其中 and are skipped).
 _STAT_ROWS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("proactive_items", re.compile(r"^主动公开(?:政府)?信息(?:总)?(?:数|数量|条数)")),
+    ("proactive_items", re.compile(r"^主动公开(?:政府)?信息(?:(?:总)?(?:数|数量|条数)|$)")),
     ("normative_docs_issued", re.compile(r"^制发(?:的)?规范性文件(?:(?:总)?(?:数|件数)|$)")),
     ("applications_received", re.compile(r"^(?:收到|受理|新收)(?:政府信息公开)?申请(?:总)?(?:数|件数|数量)"
                                           r"|^依申请公开(?:政府)?信息(?:数|件数|数量)|^申请(?:总)?数$"
-                                          r"|^(?:收到|受理)(?:政府信息公开)?申请$")),
+                                          r"|^(?:收到|受理|(?:本年)?新收)(?:政府信息公开)?申请$|^依申请公开(?:申请)?$")),
+    ("applications_carried_over", re.compile(r"^上一?年度?结转(?:的)?(?:政府信息公开)?(?:申请)?(?:数|件数|数量)?$")),
+    ("applications_carried_forward", re.compile(r"^结转(?:至|到)?下一?年度?(?:继续办理)?(?:的)?(?:申请)?(?:数|件数|数量)?$")),
     ("applications_online", re.compile(r"^(?:网络|网上|线上)申请(?:数|件数|$)")),
     ("applications_natural_person", re.compile(r"^(?:公民|自然人)(?:申请)?(?:数|件数)?$")),
     ("applications_answered", re.compile(r"^(?:对)?申请的?(?:办结|答复)(?:总)?(?:数|件数)|^(?:办结|答复)申请(?:总)?(?:数|件数)"
-                                          r"|^申请(?:办结|答复)$|^(?:办结|答复)申请$")),
+                                          r"|^申请(?:办结|答复)$|^已?(?:办结|答复)(?:政府信息公开)?申请$")),
     # the old form's own rows: 因政府信息公开申请行政复议数, 因政府信息公开(申请)提起行政诉讼数
     ("admin_review_cases", re.compile(r"^(?:因政府信息公开(?:工作)?被?)?(?:政府信息公开)?(?:申请)?行政复议(?:案件)?"
                                       r"(?:数量|数|件数|$)")),
@@ -1176,6 +1178,20 @@ def _stat_cells(line: str) -> tuple[str, list[str], str] | None:
         return label, numbers, (units[0] if units else "")
     m = _STAT_LINE.match(line.strip())
     return (m.group("label"), [m.group("n")], m.group("unit") or m.group("unit0") or "") if m else None
+
+
+_OVERVIEW = re.compile(r"\s*[一1]\s*[、.．]\s*(?:总体情况|概述|概况|基本情况|总体工作情况)")
+_NEXT_SECTION = re.compile(r"\s*[二2]\s*[、.．]")
+
+
+def overview_table_lines(lines: list[str]) -> list[str]:
+    """The table rows (cells parted by tabs or pipes) of a report's first section, 一、总体情况: a summary table of
+    the year's figures (主动公开政府信息（条） | 3,862), read as a statistics table is."""
+    start = next((k for k, line in enumerate(lines) if _OVERVIEW.match(line)), None)
+    if start is None:
+        return []
+    end = next((k for k in range(start + 1, len(lines)) if _NEXT_SECTION.match(lines[k])), len(lines))
+    return [line for line in lines[start + 1:end] if "\t" in line or line.count("|") >= 2]
 
 
 def table_figures(lines: list[str], year: int | None = None) -> list[Figure]:
