@@ -1450,3 +1450,6 @@ def test_a_summary_table_in_the_overview_gives_the_year_s_figures():
     assert found == {"proactive_items": 3862, "applications_received": 64, "applications_carried_over": 2,
                      "applications_answered": 60, "applications_carried_forward": 6, "admin_review_cases": 3}
     assert overview_table_lines(lines[1:]) == []  # no first section: no such table
+    # the form's tables right after the overview, no heading between: none of their rows
+    form = ["一、总体情况", "| 第二十条第（一）项 | | |", "| 规章 | 0 | 0 |", "| 二、上年结转政府信息公开申请数量 | 0 | 0 |"]
+    assert overview_table_lines(form) == []

@@ -1181,7 +1181,8 @@ def _stat_cells(line: str) -> tuple[str, list[str], str] | None:
 
 
 _OVERVIEW = re.compile(r"\s*[一1]\s*[、.．]\s*(?:总体情况|概述|概况|基本情况|总体工作情况)")
-_NEXT_SECTION = re.compile(r"\s*[二2]\s*[、.．]")
+# The next section, or the form's tables where a report puts them without its headings (第二十条第（一）项…).
+_NEXT_SECTION = re.compile(r"\s*[二2]\s*[、.．]|.*(?:第二十条|收到和处理政府信息公开申请|本年新收政府信息公开申请)")
 
 
 def overview_table_lines(lines: list[str]) -> list[str]:
