@@ -1431,6 +1431,13 @@ def test_a_count_s_noun_with_its_amount_s_words_or_a_bracket_before_the_number(t
     ("收到申请：35件；办结：33件；结转下年度：2件。", {"applications_received": 35, "applications_answered": 33,
                                          "applications_carried_forward": 2}),  # a colon list
     ("共收到政府信息公开申请100余件，经统计为108件。", {"applications_received": 108}),  # the round one, then the count
+    # a volume (受理量, 办结量, 案件量)
+    ("全年政府信息公开申请受理量达到128件，上年结转4件。全年办结量达到125件，办结率97.0%。",
+     {"applications_received": 128, "applications_answered": 125}),
+    ("全年政府信息公开行政复议案件受理量7件、行政诉讼案件量4件。", {"admin_review_cases": 7, "litigation_cases": 4}),
+    # the count before its noun and verb
+    ("全年共有1,286条政府信息通过区政府门户网站局专栏主动公开。", {"proactive_items": 1286}),
+    ("在这些申请中，34件已在法定期限内办结，3件结转至2023年继续办理。", {"applications_answered": 34}),
 ])
 def test_counts_before_their_nouns_for_each_kind_in_colon_lists_or_after_a_round_figure(text, expected):
     """Blind round 49 (unusual syntax): each was missed, or the round figure taken."""

@@ -126,6 +126,9 @@ PATTERNS: tuple[Pattern, ...] = (
     # not 维持原答复)、行政诉讼1件: a review's outcome, then another count
     _p("applications_answered", r"(?<!延期)(?<!逾期)(?<!原)(?<!重新)答复(?!中|情况|结果中)"  # 答复情况为：…23件, a breakdown
        r"(?:(?!复议|诉讼)[^。；;，,、（()）]){0,15}?" + _N + "件"),
+    # 在这些申请中，34件已在法定期限内办结: the count, then its verb
+    _p("applications_answered", r"(?:(?<=[，,：:；;])|^)\s*" + _N
+       + r"件(?:申请)?(?:均|已经|已|全部)+[^。；;，,\d]{0,10}?(?:办结|答复)(?!率)"),
     # 延期办结: a part; 全年办结本级申请86件: the applications named
     _p("applications_answered", r"(?<!延期)(?<!逾期)(?<!未)办结(?:了)?[^申。；;，,（(率]{0,6}?(?:申请)?\s*" + _N + "件"),
     # 本年度办理完毕90件: handled to the end, answered
@@ -230,6 +233,8 @@ PATTERNS: tuple[Pattern, ...] = (
     # not 依申请公开转(为)主动公开信息6条: the requests' answers made public, a part
     _p("proactive_items", r"(?<!转)(?<!转为)主动公开[^。；;，,（(]{0,60}?(?:信息|政府信息)[^。；;，,\d（(]{0,20}?"
        r"(?:共计|共|达)?\s*" + _N + "条"),
+    # 全年共有1,286条政府信息通过区政府门户网站局专栏主动公开: the count before its noun and verb
+    _p("proactive_items", r"(?:共有|共计有|有)\s*" + _N + r"条(?:政府)?信息[^。；;，,\d]{0,30}?主动(?:予以)?公开"),
     # 全年在区政府门户网站公开各类政府信息7215条, 发布各类政府信息4713条 (under 主动公开, or in the overview):
     # the year's published items (发布政府信息 with no 各类 is often one channel's)
     _p("proactive_items", r"(?<![申请依])(?:公开(?:了)?(?:(?:各类|各项)(?:政府)?|政府)|发布(?:了)?(?:各类|各项)(?:政府)?)"
@@ -420,7 +425,20 @@ _AMOUNT_WORDS = re.compile(r"(?<=[\u4e00-\u9fff])\s*[：:]\s*(?=\d[\d,]*\s*[件�
 _BRACKETED_COUNT = re.compile(r"(?<![\d件条余多年较比])[（(]\s*(\d[\d,]*\s*[件条])\s*[)）]")
 
 
+# A count as a volume (申请受理量达到128件, 办结量达到125件, 案件受理量7件): the verb before its noun, as the
+# patterns read it (受理申请128件, 办结125件, 案件7件).
+_VOLUME = re.compile(r"(?P<noun>申请)(?P<verb>受理|办结|办理|收到)量(?:达到|达|为|是)?(?=\s*\d)"
+                     r"|(?<=案件)(?:受理|办结|办理)?量(?:达到|达|为|是)?(?=\s*\d)"
+                     r"|(?P<alone>受理|办结|办理)量(?:达到|达|为|是)?(?=\s*\d)")
+
+
+def _as_verb(m: re.Match) -> str:
+    return m["verb"] + m["noun"] if m["noun"] else m["alone"] or ""
+
+
 def _plain_amounts(sentence: str) -> str:
+    if "量" in sentence:
+        sentence = _VOLUME.sub(_as_verb, sentence)
     if any(w in sentence for w in ("数", "总量", "计为", "是", "：", ":")):
         sentence = _AMOUNT_WORDS.sub("", sentence)
     return _BRACKETED_COUNT.sub(r"\1", sentence) if "（" in sentence or "(" in sentence else sentence
