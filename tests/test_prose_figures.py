@@ -259,6 +259,8 @@ def test_a_count_worded_as_reports_word_it_is_the_headline(text, expected):
     ("区政府统一行使行政复议职责，全年共收到行政复议申请2,136件。", "admin_review_cases"),  # as the review body
     ("全年办结本级申请86件。", "applications_handled"),  # 办结 is answered
     ("市政府门户网站全年发布信息9315条，收到网民留言3126件，办结3108件。", "applications_answered"),  # a site's messages
+    ("受理群众数据共享申请1,462件、政府信息公开申请96件。", "applications_received"),  # data sharing
+    ("人社数据共享申请126件，全部按期办结。", "applications_answered"),
     ("注：“（六）其他处理 3.其他”中含申请人主动撤回申请1件。", "applications_handled"),  # a table row's label
     ("通过网上申请平台收到申请173件，通过信函方式收到申请41件，现场申请9件。", "applications_other_channel"),  # 2 parts
     # the first of a list of bodies' or channels' counts, the sentence giving no total
@@ -1438,6 +1440,10 @@ def test_a_count_s_noun_with_its_amount_s_words_or_a_bracket_before_the_number(t
     # the count before its noun and verb
     ("全年共有1,286条政府信息通过区政府门户网站局专栏主动公开。", {"proactive_items": 1286}),
     ("在这些申请中，34件已在法定期限内办结，3件结转至2023年继续办理。", {"applications_answered": 34}),
+    # counts, then what became of each (分别办结…), another process's first
+    ("受理信访件214件、政府信息公开申请142件，分别办结214件、138件。", {"applications_answered": 138}),
+    ("7件政府信息公开申请尚在答复期内，结转至2024年办理。", {"applications_carried_forward": 7}),
+    ("本年度新收的37件政府信息公开申请中，自然人30件。", {"applications_received": 37}),
 ])
 def test_counts_before_their_nouns_for_each_kind_in_colon_lists_or_after_a_round_figure(text, expected):
     """Blind round 49 (unusual syntax): each was missed, or the round figure taken."""
@@ -1460,3 +1466,9 @@ def test_a_summary_table_in_the_overview_gives_the_year_s_figures():
     # the form's tables right after the overview, no heading between: none of their rows
     form = ["一、总体情况", "| 第二十条第（一）项 | | |", "| 规章 | 0 | 0 |", "| 二、上年结转政府信息公开申请数量 | 0 | 0 |"]
     assert overview_table_lines(form) == []
+
+
+def test_applications_answered_are_not_the_ones_carried_forward_after_them():
+    """十二件申请均已…办结，结转下年度的数量为零: the count before 申请 read as carried forward (12 against table 3's 0)."""
+    found = headlines(figures("十二件申请均已在法定期限内办结，结转下年度的数量为零。", 2022))
+    assert found.get("applications_answered") == 12 and found.get("applications_carried_forward") is None

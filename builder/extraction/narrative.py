@@ -25,7 +25,7 @@ _APPROX_BEFORE = re.compile(r"(?:约|近|超过|逾|大约)\s*$")
 _GAP = r"[^。；;，,]{0,30}?"
 # Between 收到 and 申请 of a disclosure application: no review, litigation or complaint (行政复议申请), no
 # licensing (受理建设项目环境影响评价审批申请386件), nor a carry-over (原梅列区受理、结转至本年度办理的申请2件: last year's).
-_APPLICATION_GAP = r"(?:(?!复议|诉讼|举报|投诉|结转|审批|许可)[^。；;，,]){0,30}?"
+_APPLICATION_GAP = r"(?:(?!复议|诉讼|举报|投诉|结转|审批|许可|共享)[^。；;，,]){0,30}?"
 _NEGATED_APPLICATION_GAP = r"(?:(?!复议|诉讼|举报|投诉)[^。；;，,]){0,20}?"
 # A negation about review or litigation stays in its clause, and is not about their outcomes
 # (无被撤销或确认违法的行政复议决定 says nothing of how many there were).
@@ -98,8 +98,11 @@ PATTERNS: tuple[Pattern, ...] = (
     _p("applications_received",
        r"(?:未|没有)(?:收到|受理|接到)" + _NEGATED_APPLICATION_GAP + r"申请(?!人)(?![^。；;，,]{0,6}(?:复议|诉讼))", 0),
     # 共收到36件政府信息公开申请, 共有36件政府信息公开申请提交至我局: the count before its noun
-    _p("applications_received", r"(?:(?:收到|受理|新收|接收|接到)(?:了)?|共有|共计有)(?:各类)?\s*" + _N
-       + r"件(?:政府信息公开|依申请公开|信息公开)申请(?![^。；;，,]{0,4}(?:中|里|当中))"),
+    _p("applications_received", r"(?:(?:收到|受理|新收|接收|接到)(?:了)?(?:的)?|共有|共计有)(?:各类)?\s*" + _N
+       + r"件(?:政府信息公开|依申请公开|信息公开)申请"),
+    # 7件政府信息公开申请尚在答复期内，结转至2024年办理: the count before its noun, then carried forward
+    _p("applications_carried_forward", r"(?:(?<=[，,：:；;])|^)\s*" + _N + r"件(?:政府信息公开|依申请公开)?申请"
+       r"(?:(?!办结|已)[^。；;]){0,20}?结转(?:至|到)?(?:下一?年度?|(?:19|20)\d{2}\s*年度?)"),  # (not 12件申请均已办结，结转…为零)
     # 受理申请数量较上年的37件增长62.2%，达到60件: the comparison first, then the year's count
     _p("applications_received", r"(?:收到|受理|新收|接收|接到)(?:了)?" + _APPLICATION_GAP + r"(?:依申请公开|申请)[^。；;]{0,30}?"
        r"较[^。；;]{0,24}?[，,]\s*(?:达到|达|为|增至|增加到|增长到|升至|降至|下降到|减少到|减至)\s*" + _N + "件"),
@@ -413,6 +416,8 @@ _RESPECTIVELY = re.compile(
     r"(?P<rest>[^。；;，,、\d]{0,24}?)(?P<counts>\d[\d,]*\s*(?:件|起|条|宗)(?:\s*[、，,]\s*\d[\d,]*\s*(?:件|起|条|宗))+)")
 _COPULA = re.compile(r"^(?:为|是|有|达)?$")
 _COUNTED = re.compile(r"\d\s*(?:件|起|条|宗)")
+_COUNTED_NAME = re.compile(r"(?P<noun>[^\d（()）]+?)\s*\d[\d,]*\s*(?:件|起|条|宗)")  # 政府信息公开申请142件
+_LEAD_VERB = re.compile(r"^(?:全年|本年度?)?(?:共)?(?:受理|收到|接收|新收|办理)(?:了)?")
 
 
 # The words a count's noun takes before its number (申请的数量为58件, 总数达57件, 案件数量为2件, 共计为41件, 收到申请：35件):
@@ -453,6 +458,11 @@ def _respectively(sentence: str) -> str:
     def pairs(m: re.Match) -> str:
         names = m.group("names").split("、")
         counts = re.split(r"(?<=[件起宗])\s*[、，,]\s*", m.group("counts"))  # (2,876件、3,104件: two counts)
+        counted = [_COUNTED_NAME.fullmatch(name) for name in names]
+        if len(names) == len(counts) and all(counted) and m.group("middle") in ("，", ","):
+            # 受理信访件214件、政府信息公开申请142件，分别办结214件、138件: each count, then what became of it
+            return "；".join(f"{name}，{_LEAD_VERB.sub('', c['noun'])}{m.group('rest')}{count}"
+                            for name, c, count in zip(names, counted, counts))
         if len(names) != len(counts) or any(_COUNTED.search(name) for name in names):
             return m.group()  # (行政复议5件、行政诉讼3件（上年分别为7件、2件）: counted already, the aside another year's)
         rest = "" if _COPULA.match(m.group("rest")) else m.group("rest")
@@ -871,7 +881,7 @@ _EXACT_AFTER = re.compile(r"\s*(?:[（(]\s*(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s*[件�
 # A number about another process that uses similar words (an approval hall "受理申请").
 # (浙江政务服务网, a province's portal applications are sent through, names no other process.)
 _OTHER_PROCESS = re.compile(r"行政审批|审批服务|政务服务(?!网|平台|一体化平台)|便民服务|服务申请|服务大厅|政务大厅|服务中心|"
-                            r"窗口|办件|12345|热线|信访|信箱|来信|留言|"  # (网民留言: a site's messages)
+                            r"窗口|办件|12345|热线|信访|信箱|来信|留言|数据共享|共享申请|"  # (网民留言: a site's messages)
                             r"不动产|登记|许可|低保|救助|补助|补贴|公租房|廉租|保障性住房|社保|医保|养老|入学|户籍|"
                             r"出证|查档|档案查阅|档案利用|查阅利用"  # (an archive's services)
                             r"|注册申请|审评|专利申请|商标申请")  # (a regulator's registrations and examinations)
