@@ -468,6 +468,33 @@ def test_a_web_archive_reads_the_report_in_its_frame():
     assert_every_cell(report, v)
 
 
+def test_a_workbook_saved_as_one_web_archive_is_read_sheet_by_sheet():
+    """Excel's and WPS's single-file web page of a workbook: a frameset page listing each sheet's page
+    (x:WorksheetSource), the sheets parts of their own. The frameset was read alone and the report refused."""
+    import quopri
+
+    v = values(seed=29)
+    parts = blocks(v)
+    cut = next(k for k, block in enumerate(parts) if not isinstance(block, str))
+    sheets = {"sheet001.htm": html_page(html_body(parts[:cut])), "sheet002.htm": html_page(html_body(parts[cut:])),
+              "tabstrip.htm": "<html><body><a href='sheet001.htm'>总体情况</a><a href='sheet002.htm'>表格</a></body></html>"}
+    frameset = ('<html xmlns:x="urn:schemas-microsoft-com:office:excel"><head><!--[if gte mso 9]><xml><x:ExcelWorkbook>'
+                "<x:ExcelWorksheets>" + "".join(f'<x:ExcelWorksheet><x:Name>{n}</x:Name><x:WorksheetSource '
+                                                f'HRef="report.files/{n}"/></x:ExcelWorksheet>'
+                                                for n in ("sheet001.htm", "sheet002.htm"))
+                + '</x:ExcelWorksheets></x:ExcelWorkbook></xml><![endif]--></head><frameset rows="*,18">'
+                '<frame src="report.files/sheet001.htm" name="frSheet"></frameset></html>')
+    part = "------=_NextPart_01\r\nContent-Location: file:///C:/{}\r\nContent-Transfer-Encoding: quoted-printable\r\n" \
+           "Content-Type: text/html; charset=\"utf-8\"\r\n\r\n"
+    data = b'MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="----=_NextPart_01"\r\n\r\n'
+    for location, page in [("report.htm", frameset), *((f"report.files/{n}", sheets[n]) for n in
+                                                        ("tabstrip.htm", "sheet002.htm", "sheet001.htm"))]:
+        data += part.format(location).encode() + quopri.encodestring(page.encode()) + b"\r\n"
+    report = extract_bytes(data + b"------=_NextPart_01--\r\n", "2022年度政府信息公开工作年度报告.mht")
+    assert (report.agency.name, report.year) == (AGENCY, YEAR)
+    assert_every_cell(report, v)
+
+
 def test_a_web_archive_naming_one_frame_a_thousand_times_shows_it_once():
     """Each frame's page is put in the first iframe that shows it: a hostile archive naming one large frame in
     every one of a thousand iframes would otherwise be read a thousand times over."""

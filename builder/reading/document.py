@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from pathlib import Path
+from urllib.parse import unquote
 
 from .. import errors
 from ..limits import checkpoint, current
@@ -1007,10 +1008,32 @@ def mhtml_text(data: bytes, path: str, plain: bool = False) -> tuple[str, str]:
             parts.extend(reversed(part.get_payload()))
     if pages:
         text, encoding = decode(pages[0].get_payload(decode=True) or b"", path)
+        if sheets := _workbook_sheets(text, pages[1:], path):  # a workbook's web page: its frameset, then its sheets
+            return "\n".join(html_to_text(sheet, path) for sheet in sheets), encoding
         return html_to_text(_with_frames(text, pages[1:], path), path), encoding
     if body is not None:
         return decode(body.get_payload(decode=True) or b" ", path)
     raise errors.NotText(path, "a web archive (MHTML) with no web page in it")
+
+
+# A workbook saved as a web page (Excel, WPS 表格): its first page a frameset that lists each sheet's page.
+_WORKSHEET_SOURCE = re.compile(r"""<x:WorksheetSource\s+HRef\s*=\s*["']?([^"'\s>]+)""", re.IGNORECASE)
+
+
+def _workbook_sheets(html: str, parts: list, path: str) -> list[str]:
+    """The pages of a workbook's sheets in the order its frameset lists them (x:WorksheetSource), each
+    matched to the archived part whose Content-Location ends with it; none for any other page."""
+    listed = _WORKSHEET_SOURCE.findall(html)
+    if not listed:
+        return []
+    located = [(unquote(part["Content-Location"] or "").replace("\\", "/"), part) for part in parts]
+    sheets = []
+    for href in listed:
+        name = unquote(href).replace("\\", "/").lstrip("./")
+        part = next((part for where, part in located if where.endswith("/" + name) or where == name), None)
+        if part is not None:
+            sheets.append(decode(part.get_payload(decode=True) or b"", path)[0])
+    return sheets
 
 
 # A frame's page in a web archive, as the archived page refers to it: <iframe src="cid:frame-…@mhtml.blink">.
