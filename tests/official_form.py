@@ -200,6 +200,44 @@ def docx_bytes(report: list[Block]) -> bytes:
     return out.getvalue()
 
 
+def docx_with_sheet_objects(report: list[Block], decoy: Table | None = None) -> bytes:
+    """A Word document whose tables are pasted worksheets (OLE objects: an embedded .xlsx shown as a picture, the
+    prose as paragraphs). ``decoy``: each workbook also holds this table on a second sheet, the first one active."""
+    import docx
+    from docx.opc.constants import RELATIONSHIP_TYPE
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+    from docx.oxml import parse_xml
+    from openpyxl import Workbook
+
+    document = docx.Document()
+    kind = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    for k, block in enumerate(report):
+        if isinstance(block, str):
+            document.add_paragraph(block)
+            continue
+        book = Workbook()
+        _xlsx_table(book.active, block, 1)
+        if decoy is not None:
+            _xlsx_table(book.create_sheet("上年"), decoy, 1)
+        out = io.BytesIO()
+        book.save(out)
+        part = Part(PackURI(f"/word/embeddings/Microsoft_Excel_Worksheet{k}.xlsx"), kind, out.getvalue(),
+                    document.part.package)
+        rid = document.part.relate_to(part, RELATIONSHIP_TYPE.PACKAGE)
+        paragraph = document.add_paragraph()
+        paragraph._p.append(parse_xml(
+            '<w:r xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:object '
+            'xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" '
+            'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
+            f'<v:shape id="_x0000_i10{k}" type="#_x0000_t75" style="width:440pt;height:300pt"/>'
+            f'<o:OLEObject Type="Embed" ProgID="Excel.Sheet.12" ShapeID="_x0000_i10{k}" DrawAspect="Content" '
+            f'ObjectID="_17223456{k}" r:id="{rid}"/></w:object></w:r>'))
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
 def add_docx_table(parent, table: Table):
     cells = placed(table)
     width = max(c + cell.colspan for _, c, cell in cells)

@@ -1432,6 +1432,9 @@ def _docx_blocks(parent, lines: list[str], chunk: Callable[[str], str] = lambda 
         if child.tag == f"{_W}p":
             for box in _text_boxes(child):
                 _docx_blocks(box, lines, chunk)
+            for embedded in child.iter(_OLE_OBJECT):  # a worksheet pasted as an object: its cells where it is shown
+                if _SHEET_PROGID.match(embedded.get("ProgID", "")) and embedded.get("Type", "Embed") == "Embed":
+                    lines.extend([*chunk(embedded.get(f"{_R}id", "")).split("\n"), ""])
             text = _docx_text(child).strip()
             if text:
                 lines.append(text)
@@ -1450,6 +1453,8 @@ def _docx_blocks(parent, lines: list[str], chunk: Callable[[str], str] = lambda 
 
 
 _R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+_OLE_OBJECT = "{urn:schemas-microsoft-com:office:office}OLEObject"
+_SHEET_PROGID = re.compile(r"(?:Excel|ET|Ket|KET|WPS)\.Sheet", re.IGNORECASE)  # (Excel.Sheet.12, Excel.Sheet.8, Ket.Sheet.12)
 
 
 def _imported_part(document, path: str, depth: int = 0) -> Callable[[str], str]:
@@ -1461,12 +1466,30 @@ def _imported_part(document, path: str, depth: int = 0) -> Callable[[str], str]:
         kind = getattr(part, "content_type", "")
         if kind in ("text/html", "application/xhtml+xml", "message/rfc822") or kind.startswith(_WORD_DOCUMENT_TYPE):
             return _chunk_text(part.blob, path, depth)
+        if part is not None and (kind in _SHEET_TYPES or str(part.partname).endswith((".xlsx", ".xls", ".bin"))):
+            return _embedded_sheet(part.blob, path)
         return ""
 
     return text
 
 
 _WORD_DOCUMENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+_SHEET_TYPES = frozenset({"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "application/vnd.ms-excel",
+                          "application/vnd.openxmlformats-officedocument.oleObject"})
+
+
+def _embedded_sheet(blob: bytes, path: str) -> str:
+    """The sheet an embedded workbook shows (its active one), or nothing when it cannot be read: the object's
+    picture is what the reader sees, and a workbook that cannot be opened costs its own cells only."""
+    from ..limits import current
+    from .spreadsheet import spreadsheet_to_text
+
+    if len(blob) > current().max_bytes:
+        return ""
+    try:
+        return spreadsheet_to_text(blob, path, active_only=True)
+    except (errors.NotText, errors.EncryptedDocument, errors.OverLimit, errors.TableTooLarge):
+        return ""
 
 
 def docx_to_text(data: bytes, path: str) -> str:

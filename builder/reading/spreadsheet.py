@@ -14,6 +14,7 @@ import datetime
 import io
 import posixpath
 import re
+import zlib
 from typing import NamedTuple
 
 from .. import errors
@@ -22,9 +23,10 @@ from .markup import GRID_CELLS, check_unpacked, table_grid, unstacked
 ZIP_SIGNATURE = b"PK\x03\x04"
 
 
-def spreadsheet_to_text(data: bytes, path: str) -> str:
+def spreadsheet_to_text(data: bytes, path: str, active_only: bool = False) -> str:
     """The workbook's visible sheets, in order, an empty line between them. EncryptedDocument for
-    a workbook saved with a password, NotText for one python-calamine cannot read."""
+    a workbook saved with a password, NotText for one python-calamine cannot read. ``active_only``: the
+    sheet the workbook was last shown at alone, as a Word file shows an embedded workbook."""
     import python_calamine
 
     if data.startswith(ZIP_SIGNATURE):
@@ -33,7 +35,8 @@ def spreadsheet_to_text(data: bytes, path: str) -> str:
         book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
         sheets = [book.get_sheet_by_index(i) for i, sheet in enumerate(book.sheets_metadata)
                   if sheet.visible == python_calamine.SheetVisibleEnum.Visible
-                  and sheet.typ == python_calamine.SheetTypeEnum.WorkSheet]
+                  and sheet.typ == python_calamine.SheetTypeEnum.WorkSheet
+                  and (not active_only or i == _active_tab(data, len(book.sheets_metadata)))]
         facts = (_xlsx_facts(data) or _ods_facts(data)) if data.startswith(ZIP_SIGNATURE) else {}
         lines: list[str] = []
         budget = GRID_CELLS
@@ -50,6 +53,23 @@ def spreadsheet_to_text(data: bytes, path: str) -> str:
     except Exception as e:  # python-calamine raises its own errors and others on a damaged file
         raise errors.NotText(path, f"not a readable spreadsheet ({type(e).__name__})") from e
     return "\n".join(lines)
+
+
+_ACTIVE_TAB = re.compile(rb"<(?:\w+:)?workbookView\b[^>]*\bactiveTab=\"(\d+)\"")
+
+
+def _active_tab(data: bytes, count: int) -> int:
+    """The index of the sheet a workbook (.xlsx) was saved showing (its workbookView's activeTab), else the first."""
+    import zipfile
+
+    if not data.startswith(ZIP_SIGNATURE):
+        return 0
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            m = _ACTIVE_TAB.search(archive.read("xl/workbook.xml")[:1_000_000])
+    except (KeyError, zipfile.BadZipFile, ValueError, OSError, EOFError, zlib.error):
+        return 0
+    return int(m.group(1)) if m and int(m.group(1)) < count else 0
 
 
 class SheetFacts(NamedTuple):
