@@ -2843,13 +2843,11 @@ def read_t4(layout: Layout, out: Tables) -> None:
             return
     named = t4_columns(_header_lines(layout, "t4", rows)) or _t4_groups_by_label(layout, rows)
     if named is not None and len(named) < size:
-        trimmed = [_without_edge_blanks(r.cells) for r in rows]
-        if sum(map(len, trimmed)) != len(named) or max(map(len, trimmed)) not in (len(named), len(forms.T4_COLUMNS)):
+        if (part := _printed_part(rows, named)) is None:
             named = None  # the rows print more than the groups named (a header read in part: each group's block
             # under its own header, 行政复议 over the first)
         else:
-            size = len(named)
-            rows = [ValueRow(rows[0].label, [c for cells in trimmed for c in cells], True, rows[0].line)]
+            rows, size = [part], len(named)
             printed = sorted({g for g, _ in named}, key=[g.id for g in forms.T4_GROUPS].index)
             out.warn("t4.part_printed", "table 4 prints only " + ", ".join(printed) + " (the report leaves out the "
                      "groups it has nothing for); the others' cells are not printed")
@@ -2871,6 +2869,15 @@ def read_t4(layout: Layout, out: Tables) -> None:
     else:
         row = _t4_printed_row(rows, size)
     read_table([_Slot(ids, row)], forms.t4_identities(), out, "t4")
+
+
+def _printed_part(rows: list[ValueRow], named: tuple[tuple[str, str], ...]) -> ValueRow | None:
+    """The one row of a table 4 printed in part, its groups' values in order, when its rows (one, or one a group)
+    print exactly as many values as the cells named; else None."""
+    trimmed = [_without_edge_blanks(r.cells) for r in rows]
+    if sum(map(len, trimmed)) != len(named) or max(map(len, trimmed)) not in (len(named), len(forms.T4_COLUMNS)):
+        return None
+    return ValueRow(rows[0].label, [c for cells in trimmed for c in cells], True, rows[0].line)
 
 
 def _without_edge_blanks(cells: list[str]) -> list[str]:
