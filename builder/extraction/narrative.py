@@ -442,6 +442,7 @@ def _as_verb(m: re.Match) -> str:
 
 
 def _plain_amounts(sentence: str) -> str:
+    """The sentence as the patterns read it: volumes as verbs, amounts' words and a count's own brackets left out."""
     if "量" in sentence:
         sentence = _VOLUME.sub(_as_verb, sentence)
     if any(w in sentence for w in ("数", "总量", "计为", "是", "：", ":")):
