@@ -1472,3 +1472,18 @@ def test_applications_answered_are_not_the_ones_carried_forward_after_them():
     """十二件申请均已…办结，结转下年度的数量为零: the count before 申请 read as carried forward (12 against table 3's 0)."""
     found = headlines(figures("十二件申请均已在法定期限内办结，结转下年度的数量为零。", 2022))
     assert found.get("applications_answered") == 12 and found.get("applications_carried_forward") is None
+
+
+@pytest.mark.parametrize(("text", "place", "expected"), [
+    # the government's own level first, then its division's whole after a semicolon
+    ("2024年，市政府本级发生政府信息公开行政复议1件、行政诉讼1件；全市共发生政府信息公开行政复议12件、行政诉讼5件。", "醴陵市",
+     {"admin_review_cases": 1, "litigation_cases": 1}),
+    # the division's whole, then the government's counts one after another after 其中
+    ("全县共发生政府信息公开行政复议案件19件、行政诉讼案件7件，其中县政府作为被申请人的行政复议案件2件、作为被告的行政诉讼案件1件。",
+     "长兴县", {"admin_review_cases": 2, "litigation_cases": 1}),
+])
+def test_a_government_s_own_level_beside_its_division_s_whole(text, place, expected):
+    """Blind round 51: the city's 12/5 after 市政府本级's 1/1 and the county's 7 beside 其中县政府…1件 were the headlines,
+    against the government's own tables."""
+    found = find_figures(sentences([text]), _year(text), own_place=place, own_names=(f"{place}人民政府",))
+    assert headlines(found).items() >= expected.items()

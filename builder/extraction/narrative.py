@@ -760,6 +760,7 @@ _ALL_LEVELS = re.compile(r"(?:全市|全区|全县|全省|全州|全盟|全旗)(
                          # a national body's every office (全国海关, 全国税务系统)
                          r"|全国(?:各级|各地|[\u4e00-\u9fff]{0,6}?(?:海关|系统|机关|部门))")
 # The report's body naming itself as a clause's subject: what it states is its own (a town's 我镇 too).
+_OWN_LEVEL = re.compile(r"本级|以本机关名义")  # a government's own level, named before its division's whole
 # A whole division as a count's subject (全县因政府信息公开引发…, 全区共收到…): its government's, or every body's there.
 _WHOLE_DIVISION = re.compile(r"全(?P<division>[省市区县州盟旗])(?=(?:全年|本年度?|年度)?(?:共|因|涉及|政府信息公开|依申请"
                              r"|收到|受理|新收|发生|引发|各|范围|主动|行政))")
@@ -840,12 +841,14 @@ def _own_part(before: str, own: OwnWords) -> bool:
         return True
     at = before.rfind("其中")
     named = own.search(before, at) if at >= 0 else None
-    if named is None or re.search(r"\d", before[named.end():]):
-        return False  # (其中市政府本级收到申请587件（网上申请512件、信函申请63件: the body's count, then its parts)
+    if named is None or (re.search(r"\d", rest := before[named.end():]) and not _COUNT_LIST.fullmatch(rest)):
+        return False  # (其中市政府本级收到申请587件（网上申请512件、信函申请63件: the body's count, then its parts;
+        # but 其中县政府作为被申请人的行政复议案件2件、作为被告的行政诉讼案件1件: the body's counts, one after another)
     return not any(c in before[at:] for c in "，,；;") or bool(_OWN_AFTER_WHICH.match(before, at + 2))
 
 
 _RESPONDENT = re.compile(r"以(?P<who>[^。；;，,、\d]{1,20}?)为(?:行政复议)?(?:被申请人|被告|被诉人)(?:的)?[^。；;，,\d]{0,12}$")
+_COUNT_LIST = re.compile(r"(?:[^\d（()）。；;]*?\d+\s*[件条起]\s*[、，,])*[^\d（()）。；;]*")  # counts one after another
 _OWN_AFTER_WHICH = re.compile(r"\s*[，,：:]")  # (其中，区政府本级…: the part after a comma or colon)
 
 
@@ -1055,9 +1058,10 @@ def _context(key: str, sentence: str, start: int, number_start: int, year: int |
     if key in _SCOPED_KEYS and not all_levels and _ALL_LEVELS.search(outside_asides) and not own:
         return "other_scope"  # 全省各级自然资源主管部门共收到…: not a department's, an office's or a form's total
     if key in _SCOPED_KEYS and not all_levels and not own and own_subject.names \
-            and (whole := _WHOLE_DIVISION.search(clause)) and whole["division"] != own_subject.suffix:
+            and (whole := _WHOLE_DIVISION.search(clause)) and (whole["division"] != own_subject.suffix
+                                                                or _OWN_LEVEL.search(sentence[:clause_start])):
         return "other_scope"  # a bureau's (an office's) report, the body known: 全县因政府信息公开引发行政复议23件、…，
-        # 其中涉及我局的…; not a government's of that division (全县 is its own)
+        # 其中涉及我局的…; a government's after its own level's (市政府本级…1件；全市共发生…12件), not alone (全县 is its own)
     return ""
 
 
