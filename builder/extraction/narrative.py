@@ -531,7 +531,7 @@ def find_figures(sentence_list: list[str], year: int | None = None, table_lines:
                 key = pattern.key
                 if key == "applications_received" and pattern.value is None and _WITH_CARRIED.match(sentence, m.end()):
                     key = "applications_handled"  # 收到申请1,027件（含上年结转36件）: the year's new and old ones
-                why = _context(key, sentence, m.start(), start, year, all_levels, scope, own)
+                why = _context(key, sentence, m.start(), start, year, all_levels, scope, own, clause_before=said[:-len(text)])
                 if pattern.year_offset and m.group("y"):
                     named = int(m.group("y"))
                     why = "other_year" if year is None or named != year + pattern.year_offset else (
@@ -564,7 +564,8 @@ def find_figures(sentence_list: list[str], year: int | None = None, table_lines:
         implied = [_proactive_sum(sentence) if has_digit and "主动公开" in sentence else None,
                    _year_after_year(sentence, offset, year, found) if has_digit and said != sentence else None]
         for key, value, m in filter(None, implied):  # (the second: a clause after one ending in ；)
-            why = _context(key, sentence, m.start(), m.start("n"), year, all_levels, scope, own)
+            why = _context(key, sentence, m.start(), m.start("n"), year, all_levels, scope, own,
+                           clause_before=said[:-len(text)])
             found.append((offset + m.start() + 1, Figure(key, value, False, text, context=why)))
     found.sort(key=lambda pair: pair[0])
     kept: list[tuple[int, Figure]] = []
@@ -982,9 +983,10 @@ def _wider_scope(lead: str, clause: str, own: OwnWords = _NO_OWN) -> str:
 
 def _context(key: str, sentence: str, start: int, number_start: int, year: int | None,
              all_levels: bool = False, scope: str = "", own_subject: OwnWords = _NO_OWN,
-             corrected: bool = False) -> str:
+             corrected: bool = False, clause_before: str = "") -> str:
     """Why a figure cannot be a headline ('' when it may be): another year, a part, a change, another
-    process, a sub-category or another scope (also one the sentence's clauses before set: ``scope``)."""
+    process, a sub-category or another scope (also one the sentence's clauses before set: ``scope``;
+    ``clause_before``: the clause ending in ；the sentence goes on from)."""
     clause_start = max(sentence.rfind(c, 0, start) for c in "，,；;：:") + 1
     before = sentence[:number_start]
     clause = sentence[clause_start:number_start]
@@ -1057,9 +1059,9 @@ def _context(key: str, sentence: str, start: int, number_start: int, year: int |
         return "other_scope"  # 全市生态环境系统（含各区县分局）共收到申请61件: the department's and others
     if key in _SCOPED_KEYS and not all_levels and _ALL_LEVELS.search(outside_asides) and not own:
         return "other_scope"  # 全省各级自然资源主管部门共收到…: not a department's, an office's or a form's total
-    if key in _SCOPED_KEYS and not all_levels and not own and own_subject.names \
-            and (whole := _WHOLE_DIVISION.search(clause)) and (whole["division"] != own_subject.suffix
-                                                                or _OWN_LEVEL.search(sentence[:clause_start])):
+    if key in _SCOPED_KEYS and not all_levels and own_subject.names and (whole := _WHOLE_DIVISION.search(clause)) and (
+            (whole["division"] != own_subject.suffix and not own)
+            or (_OWN_LEVEL.search(clause_before + sentence[:clause_start]) and not own_subject.search(clause))):
         return "other_scope"  # a bureau's (an office's) report, the body known: 全县因政府信息公开引发行政复议23件、…，
         # 其中涉及我局的…; a government's after its own level's (市政府本级…1件；全市共发生…12件), not alone (全县 is its own)
     return ""
