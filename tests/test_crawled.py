@@ -532,3 +532,27 @@ def test_a_group_its_own_sum_checks_in_a_row_with_dropped_blanks_is_still_read()
     read_table([_Slot(ids, row)], forms.t4_identities(), out, "t4")
     assert [out.cells[forms.t4_cell("admin_review", c)].value for c in ("upheld", "corrected", "other", "pending")] \
         == [0, 1, 0, 0]
+
+
+@pytest.mark.parametrize("wrapped", [("natural_person", "total"), ("commercial_enterprise", "total")])
+def test_last_digits_a_viewer_s_copy_wraps_onto_the_label_s_tail_are_joined_to_their_row(wrapped):
+    """Copied from a PDF viewer, narrow cells wrap four-digit counts: 一、本年新收政府信息公开 129 138 3 7 21 12 147 /
+    申请数量 3 4. The row was read short (129, 147), four wrong cells and the balance failing. The digits go, in
+    order, to the one choice of cells that makes the row's total the sum of the others."""
+    values = synthetic.consistent_values(random.Random(21), "gov-2021", scale=40)
+    rows = forms.FORMS["gov-2021"].t3_rows
+    first = rows[0]
+    for row in (first.id, "granted", "total"):  # a thousand more new ones, granted: four digits where they wrap
+        for column in (wrapped[0], "total"):
+            values[forms.t3_cell(row, column)] += 1000
+    printed = [str(values[forms.t3_cell(first.id, c.id)]) for c in forms.T3_COLUMNS]
+    digits = [printed[k][-1] for k, c in enumerate(forms.T3_COLUMNS) if c.id in wrapped]
+    short = [p[:-1] if c.id in wrapped else p for p, c in zip(printed, forms.T3_COLUMNS)]
+    lines = ["长沙市自然资源和规划局2024年政府信息公开工作年度报告", "一、总体情况", "全年新收政府信息公开申请若干件。",
+             "三、收到和处理政府信息公开申请情况", "一、本年新收政府信息公开 " + " ".join(short), "申请数量 " + " ".join(digits)]
+    lines += [f"{row.label_zh} " + " ".join(str(values[forms.t3_cell(row.id, c.id)]) for c in forms.T3_COLUMNS)
+              for row in rows[1:]]
+    lines += ["四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况", "无。"]
+    report = extract_bytes("\n".join(lines).encode(), "P020250124389216457013.txt")
+    assert [report.value(forms.t3_cell(first.id, c.id)) for c in forms.T3_COLUMNS] == [
+        values[forms.t3_cell(first.id, c.id)] for c in forms.T3_COLUMNS]

@@ -1254,6 +1254,38 @@ def _with_wrapped_digits(rows: list[ValueRow], lines: list[str], size: int) -> l
             for k, row in enumerate(rows) if k in out or row.label or row.line not in used]
 
 
+_PIECE = re.compile(r"\d{1,2}")
+
+
+def _with_wrapped_last_digits(rows: list[ValueRow], name: Callable[[str], int | None], size: int) -> list[ValueRow]:
+    """Table 3's rows whose numbers' last digits narrow cells wrapped onto the next line, with the label's tail, as a
+    PDF viewer's copy gives them without the page's layout (一、本年新收政府信息公开 129 138 3 7 21 12 147 / 申请数量 3 4):
+    a row whose total is not the sum of its values takes the digits, in order, at the one choice of its cells that
+    makes it so; none when no choice or several do."""
+    out: list[ValueRow] = []
+    skip = False
+    for k, row in enumerate(rows):
+        if skip:
+            skip = False
+            continue
+        tail = rows[k + 1] if k + 1 < len(rows) else None
+        counts = [int(c) for c in row.cells] if all(c.isdigit() for c in row.cells) else []
+        if (tail is None or len(counts) != size or counts[-1] == sum(counts[:-1]) or tail.line != row.line + 1
+                or not 0 < len(tail.cells) < size or not all(_PIECE.fullmatch(c) for c in tail.cells)
+                or (tail.label and name(label_core(tail.label)) is not None)):
+            out.append(row)
+            continue
+        joined = [cells for places in itertools.combinations(range(size), len(tail.cells))
+                  if (cells := [c + tail.cells[places.index(i)] if i in places else c for i, c in enumerate(row.cells)])
+                  and int(cells[-1]) == sum(map(int, cells[:-1]))]
+        if len(joined) != 1:
+            out.append(row)
+            continue
+        out.append(replace(row, label=f"{row.label}{tail.label}", cells=joined[0]))
+        skip = True
+    return out
+
+
 def _wrapped_pieces(group: tuple[int, ...], at: int, own: list[tuple[int, int, str]], lines: list[str],
                     used: set[int], size: int) -> list[tuple[int, int, int, str]] | None:
     """The runs of digits on ``group``'s lines, as (line, start, end, digits): the row's own values on its line
@@ -2154,7 +2186,7 @@ def _t3_rows(layout: Layout, form_rows: tuple[Row, ...], out: Tables | None = No
         out.warn("t3.interleaved_rows", f"table 3 prints {len(unwoven) - len(rows)} pair(s) of rows run together a "
                  "digit at a time (20 00 00 …: a label alone on the line above); each pair's first digit read as the "
                  "row above's, its second as the row's own")
-    rows = _with_wrapped_digits(unwoven, layout.lines, size)
+    rows = _with_wrapped_last_digits(_with_wrapped_digits(unwoven, layout.lines, size), name, size)
     return _merge_broken([
         r for r in rows
         if r.has_values or (r.delimited and len(r.cells) >= size and name(_own_label(r)) is not None)
