@@ -188,6 +188,14 @@ def test_what_a_report_calls_itself_is_no_name(pronoun):
     assert find_agency_name(lines, issuer="彭阳县教育局") is None
 
 
+def test_a_sentence_naming_the_report_after_its_verb_names_the_agency_without_the_verb():
+    """Its title unreadable (private-use characters of a viewer's copy), the report named in the opening only:
+    …办公室编制了厦门市思明区人民政府2022年…报告 gave the agency 编制了厦门市思明区人民政府."""
+    lines = _lines("\ue000\ue001\ue002", "根据《条例》要求，厦门市思明区人民政府办公室",
+                   "编制了厦门市思明区人民政府2022年政府信息公开工作年度报告。")
+    assert find_agency_name(lines) == "厦门市思明区人民政府"
+
+
 def test_a_name_spaced_off_its_year_on_the_title_line_is_the_title_s_own():
     """Not a site owner's name before the title: a label naming another body does not outrank it."""
     lines = _lines("彭阳县人民政府 2023年政府信息公开工作年度报告")

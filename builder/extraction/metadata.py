@@ -322,7 +322,8 @@ _BREADCRUMB = re.compile(r"^.*[>»›]\s*")
 _ISSUING = re.compile(r"^(?P<issuer>.*?)关于(?:印发|公布|发布)(?P<own>.*)$")
 _SPAN_BEFORE = re.compile(r"\d{4}\s*年?\s*[—–\-~～至到]\s*$")
 # (and a forwarded mail's subject: 转发：…, Fw: …; not the 转 of a name: 转龙镇)
-_REPORTING_VERB = re.compile(r"现将|现就|特将|兹将|现把|^(?:转发\s*[:：]?|(?:转|Fwd?|FW|回复)\s*[:：])")
+_REPORTING_VERB = re.compile(r"现将|现就|特将|兹将|现把|编制了|编写了|起草了|形成了"  # (…办公室编制了X2022年…报告)
+                             r"|^(?:转发\s*[:：]?|(?:转|Fwd?|FW|回复)\s*[:：])")
 # A line that is a name alone (a byline below a title that names no agency).
 _NAME_LINE = re.compile(r"^[" + _HAN + r"（）()]{4,30}$")
 
