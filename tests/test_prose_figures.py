@@ -1481,6 +1481,9 @@ def test_applications_answered_are_not_the_ones_carried_forward_after_them():
     # the division's whole, then the government's counts one after another after 其中
     ("全县共发生政府信息公开行政复议案件19件、行政诉讼案件7件，其中县政府作为被申请人的行政复议案件2件、作为被告的行政诉讼案件1件。",
      "长兴县", {"admin_review_cases": 2, "litigation_cases": 1}),
+    # the government as respondent of both kinds in an aside, paired by 分别
+    ("2022年全省因政府信息公开引发行政复议1,126件、行政诉讼604件（其中以省政府为被申请人、被告的分别为9件、14件）。", "江西省",
+     {"admin_review_cases": 9, "litigation_cases": 14}),
 ])
 def test_a_government_s_own_level_beside_its_division_s_whole(text, place, expected):
     """Blind round 51: the city's 12/5 after 市政府本级's 1/1 and the county's 7 beside 其中县政府…1件 were the headlines,

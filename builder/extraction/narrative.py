@@ -197,6 +197,9 @@ PATTERNS: tuple[Pattern, ...] = (
     _p("applications_other_channel", r"(?<![网上])(?:" + _OFFLINE + r")(?:(?:及|和|、|与|或)(?:" + _OFFLINE + r"))*"
        r"(?:方式|渠道)?(?:提交|提出|递交)?(?:的)?申请(?:共|为)?\s*" + _N + "件"),
     _p("admin_review_cases", r"行政复议(?:案件|案|申请)?(?:共|共计)?\s*" + _N + r"(?:件|起|宗)"),
+    # 以省政府为被申请人、被告的分别为9件、14件: the reviews' count, then the suits'
+    _p("admin_review_cases", r"被申请人(?:、|和|及)被告的?[^。；;，,\d]{0,16}?分别为\s*" + _N + r"件\s*[、，,]\s*\d+\s*件"),
+    _p("litigation_cases", r"被申请人(?:、|和|及)被告的?[^。；;，,\d]{0,16}?分别为\s*\d+\s*件\s*[、，,]\s*" + _N + r"件"),
     # 行政复议和行政诉讼各1件: one count for each kind
     _p("admin_review_cases", r"行政复议(?:案件)?\s*(?:和|、|及|与)\s*行政诉讼(?:案件)?\s*[：:]?\s*(?:均为|均|各为|各)\s*"
        + _N + r"(?:件|起|宗)"),
