@@ -1254,7 +1254,7 @@ def _with_wrapped_digits(rows: list[ValueRow], lines: list[str], size: int) -> l
             for k, row in enumerate(rows) if k in out or row.label or row.line not in used]
 
 
-_PIECE = re.compile(r"\d{1,2}")
+_WRAPPED_DIGITS = re.compile(r"\d{1,2}")  # a wrapped count's last digits on the line below
 
 
 def _with_wrapped_last_digits(rows: list[ValueRow], name: Callable[[str], int | None], size: int) -> list[ValueRow]:
@@ -1271,7 +1271,7 @@ def _with_wrapped_last_digits(rows: list[ValueRow], name: Callable[[str], int | 
         tail = rows[k + 1] if k + 1 < len(rows) else None
         counts = [int(c) for c in row.cells] if all(c.isdigit() for c in row.cells) else []
         if (tail is None or len(counts) != size or counts[-1] == sum(counts[:-1]) or tail.line != row.line + 1
-                or not 0 < len(tail.cells) < size or not all(_PIECE.fullmatch(c) for c in tail.cells)
+                or not 0 < len(tail.cells) < size or not all(_WRAPPED_DIGITS.fullmatch(c) for c in tail.cells)
                 or (tail.label and name(label_core(tail.label)) is not None)):
             out.append(row)
             continue
