@@ -1269,7 +1269,7 @@ def _with_wrapped_last_digits(rows: list[ValueRow], name: Callable[[str], int | 
             skip = False
             continue
         tail = rows[k + 1] if k + 1 < len(rows) else None
-        counts = [int(c) for c in row.cells] if all(c.isdigit() for c in row.cells) else []
+        counts = [int(c) for c in row.cells] if all(c.isdecimal() for c in row.cells) else []
         if (tail is None or len(counts) != size or counts[-1] == sum(counts[:-1]) or tail.line != row.line + 1
                 or not 0 < len(tail.cells) < size or not all(_WRAPPED_DIGITS.fullmatch(c) for c in tail.cells)
                 or (tail.label and name(label_core(tail.label)) is not None)):
