@@ -1490,3 +1490,18 @@ def test_a_government_s_own_level_beside_its_division_s_whole(text, place, expec
     against the government's own tables."""
     found = find_figures(sentences([text]), _year(text), own_place=place, own_names=(f"{place}人民政府",))
     assert headlines(found).items() >= expected.items()
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("本机关政府信息公开申请86件，均已办结。", 86),  # the full name and its count, no verb
+    ("全年政府信息公开申请86件，办结86件。", 86),
+    ("2023年，政府信息公开申请共86件，其中自然人80件。", 86),
+    ("本年度共收到政府信息公开申请，数量是23件。", 23),  # the amount's words after a comma
+    # a part, a comparison, a carry: none the year's count
+    ("其中，自然人政府信息公开申请80件。", None),
+    ("较上年政府信息公开申请86件有所增加。", None),
+    ("政府信息公开申请3件结转至下年度办理。", None),
+])
+def test_the_received_count_with_no_verb_or_its_amount_after_a_comma(text, expected):
+    """Left by blind rounds 49–51: 政府信息公开申请86件 with no verb before it and 申请，数量是23件 gave no headline."""
+    assert headlines(figures(text, 2023)).get("applications_received") == expected

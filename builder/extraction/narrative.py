@@ -84,6 +84,9 @@ _OWNER = (r"(?:本级|本机关|本单位|[省市区县州旗](?:人民)?政府(
           r"|[我本][局委厅办])?")
 
 
+# A clause's words before a count's name that leave it the year's received total: no verb, no part, no other year.
+_NO_VERB_BEFORE = (r"(?:(?!办结|办理|答复|处理|结转|顺延|收到|受理|新收|接收|接到|提出|提交|涉及|不予|延期|复议|诉讼|其中|自然人"
+                   r"|法人|组织|企业|机构|律师|上一?年|去年|同期|较|比)[^。；;，,\d]){0,16}?")
 _NONE_CARRIED_EITHER_WAY = (r"(?:无|没有)上一?年度?结转(?:的)?(?:及|和|与|或)(?:结转|顺延)(?:至|到)?下一?年度?(?:继续)?(?:办理)?"
                             r"(?:的)?(?:政府信息公开)?申请")
 # A count of rules before the documents' in one list: 规章6件、 or 规章1件（《…管理办法》）、
@@ -100,6 +103,10 @@ PATTERNS: tuple[Pattern, ...] = (
     # 共收到36件政府信息公开申请, 共有36件政府信息公开申请提交至我局: the count before its noun
     _p("applications_received", r"(?:(?:收到|受理|新收|接收|接到)(?:了)?(?:的)?|共有|共计有)(?:各类)?\s*" + _N
        + r"件(?:政府信息公开|依申请公开|信息公开)申请"),
+    # 全年政府信息公开申请86件，办结86件; 政府信息公开申请共86件: the full name and its count, no verb before them
+    # (not 自然人政府信息公开申请80件, a part; nor 上年结转…, 办结…: another count)
+    _p("applications_received", r"(?:^|(?<=[，,；;：:]))" + _NO_VERB_BEFORE + r"(?:政府信息公开|依申请公开)申请"
+       r"(?:共计|共|合计|总计)?\s*" + _N + r"件(?![^。；;，,]{0,8}?(?:结转|顺延))"),
     # 7件政府信息公开申请尚在答复期内，结转至2024年办理: the count before its noun, then carried forward
     _p("applications_carried_forward", r"(?:(?<=[，,：:；;])|^)\s*" + _N + r"件(?:政府信息公开|依申请公开)?申请"
        r"(?:(?!办结|已)[^。；;]){0,20}?结转(?:至|到)?(?:下一?年度?|(?:19|20)\d{2}\s*年度?)"),  # (not 12件申请均已办结，结转…为零)
@@ -423,13 +430,14 @@ _COUNTED_NAME = re.compile(r"(?P<noun>[^\d（()）]+?)\s*\d[\d,]*\s*(?:件|起|�
 _LEAD_VERB = re.compile(r"^(?:全年|本年度?)?(?:共)?(?:受理|收到|接收|新收|办理)(?:了)?")
 
 
-# The words a count's noun takes before its number (申请的数量为58件, 总数达57件, 案件数量为2件, 共计为41件, 收到申请：35件):
-# the patterns read the noun and the number next to each other (申请58件, 共计41件), so they are left out.
+# The words a count's noun takes before its number (申请的数量为58件, 总数达57件, 案件数量为2件, 共计为41件, 收到申请：35件,
+# 收到申请，数量是23件): the patterns read the noun and the number next to each other (申请58件, 共计41件), so they are left out.
 # A count in a bracket of its own right after its noun (受理政府信息公开申请（47件）) is the noun's count; not one after
 # a count (逾2000条（2,318条）: the exact one) nor one of a comparison (较上年（39件）): both keep their brackets.
 _AMOUNT_WORDS = re.compile(r"(?<=[\u4e00-\u9fff])\s*[：:]\s*(?=\d[\d,]*\s*[件条])"
                            r"|(?:的)?(?:数量|总数|总量|件数|条数)(?:共计|合计|总计|共|达到|达)?(?:为|是)?(?=\s*[\d" + _CN_NUMERALS
-                           + r"])|(?<=共计|合计|总计)为(?=\s*[\d" + _CN_NUMERALS + r"])|(?:的)?是(?=\s*\d[\d,]*\s*[件条])")
+                           + r"])|(?<=共计|合计|总计)为(?=\s*[\d" + _CN_NUMERALS + r"])|(?:的)?是(?=\s*\d[\d,]*\s*[件条])"
+                           r"|(?<=申请)\s*[，,]\s*(?:其)?(?:数量|总数|总量|件数)(?:共计|合计|总计|共|达到|达)?(?:为|是)?(?=\s*\d)")
 _BRACKETED_COUNT = re.compile(r"(?<![\d件条余多年较比])[（(]\s*(\d[\d,]*\s*[件条])\s*[)）]")
 
 
