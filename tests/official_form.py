@@ -209,9 +209,12 @@ def docx_with_sheet_objects(report: list[Block], decoy: Table | None = None) -> 
     from docx.opc.part import Part
     from docx.oxml import parse_xml
     from openpyxl import Workbook
+    from PIL import Image
 
     document = docx.Document()
     kind = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    picture = io.BytesIO()
+    Image.new("RGB", (40, 30), "white").save(picture, "PNG")  # (what Word shows: a picture of the sheet)
     for k, block in enumerate(report):
         if isinstance(block, str):
             document.add_paragraph(block)
@@ -225,12 +228,15 @@ def docx_with_sheet_objects(report: list[Block], decoy: Table | None = None) -> 
         part = Part(PackURI(f"/word/embeddings/Microsoft_Excel_Worksheet{k}.xlsx"), kind, out.getvalue(),
                     document.part.package)
         rid = document.part.relate_to(part, RELATIONSHIP_TYPE.PACKAGE)
+        image = Part(PackURI(f"/word/media/sheet{k}.png"), "image/png", picture.getvalue(), document.part.package)
+        image_rid = document.part.relate_to(image, RELATIONSHIP_TYPE.IMAGE)
         paragraph = document.add_paragraph()
         paragraph._p.append(parse_xml(
             '<w:r xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:object '
             'xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" '
             'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
-            f'<v:shape id="_x0000_i10{k}" type="#_x0000_t75" style="width:440pt;height:300pt"/>'
+            f'<v:shape id="_x0000_i10{k}" type="#_x0000_t75" style="width:440pt;height:300pt">'
+            f'<v:imagedata r:id="{image_rid}" o:title=""/></v:shape>'
             f'<o:OLEObject Type="Embed" ProgID="Excel.Sheet.12" ShapeID="_x0000_i10{k}" DrawAspect="Content" '
             f'ObjectID="_17223456{k}" r:id="{rid}"/></w:object></w:r>'))
     out = io.BytesIO()

@@ -544,6 +544,46 @@ def test_a_word_97_table_nested_in_a_cell_is_read_a_row_a_line():
     assert "收到和处理政府信息公开申请情况统计表" in report.document.lines
 
 
+def test_a_word_97_document_s_embedded_workbooks_are_read_where_they_are_shown():
+    """Tables pasted into Word as worksheet objects and saved as .doc are no text in the WordDocument stream: each
+    is an Excel 97 workbook in the ObjectPool storage, its place a character marked as an OLE object (sprmCFOle2,
+    sprmCPicLocation naming the storage). Every cell of tables 2–4 was missing."""
+    import olefile
+
+    from .official_form import assert_every_cell
+    from .official_form import values as form_values
+
+    data = (FIXTURES / "official-form-seed8-sheet-objects.doc").read_bytes()
+    report = extract_bytes(data, "report.doc")
+    assert_every_cell(report, form_values(seed=8))
+    lines = report.document.lines
+    heading = next(k for k, line in enumerate(lines) if line.startswith("三、收到和处理"))
+    table_3 = next(k for k, line in enumerate(lines) if line.startswith("一、本年新收政府信息公开申请数量"))
+    assert heading < table_3 < next(k for k, line in enumerate(lines) if line.startswith("四、"))
+    # a workbook that cannot be read costs its own cells only: table 3's (the longest) broken after its first record
+    ole = olefile.OleFileIO(data)
+    streams = ["/".join(path) for path in ole.listdir() if path[-1] == "Workbook"]
+    stream = ole.openstream(max(streams, key=ole.get_size)).read()
+    at = data.index(stream)  # (its sectors one after another, as LibreOffice writes them)
+    report = extract_bytes(data[:at + 4] + b"\xff" * (len(stream) - 4) + data[at + len(stream):], "report.doc")
+    assert all(cell.value is None for key, cell in report.cells.items() if key.startswith("t3."))
+    assert report.cells["t4.admin_review.total"].value == form_values(seed=8)["t4.admin_review.total"]
+    assert report.cells["t2.rules.issued"].value == form_values(seed=8)["t2.rules.issued"]
+
+
+def test_a_stream_made_a_compound_file_is_read_back_whole():
+    """An Excel 97 workbook's stream taken out of a Word file's ObjectPool becomes a .xls file of its own."""
+    import olefile
+
+    from builder.reading.word97 import compound_file
+
+    for size in (10, 4096, 70_000):  # shorter than the mini stream's cutoff, at it, over one FAT sector's reach
+        stream = bytes(k % 251 for k in range(size))
+        ole = olefile.OleFileIO(compound_file(stream))
+        assert ole.listdir() == [["Workbook"]]
+        assert ole.openstream("Workbook").read()[:size] == stream
+
+
 def test_a_word_97_document_is_read_with_its_tables():
     """Reports of 2008–2013 were often .doc attachments: each was refused with a reason to convert it.
     The text comes from the piece table; each table row, found by its row-end mark, is a line of cells."""

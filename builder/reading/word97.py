@@ -4,7 +4,8 @@ Reports of 2008–2013 were often published as .doc attachments. The text is in 
 in pieces the piece table (the Clx in the table stream) lists; a table's cells end with a cell mark
 (\\x07), and a row ends with one more, on a paragraph whose properties say it ends a row (sprmPFTtp,
 looked up in the paragraph property pages, or in the Data stream for a table's large properties).
-Field instructions (\\x13 … \\x14) are not text; their results are.
+Field instructions (\\x13 … \\x14) are not text; their results are. A workbook embedded as an object (its
+storage in the ObjectPool, its place a character marked as an OLE object) is read where it is shown.
 """
 
 from __future__ import annotations
@@ -35,6 +36,8 @@ _HUGE_PAPX = 0x6646  # sprmPHugePapx: a paragraph's properties kept in the Data 
 _IN_TABLE = 0x2416  # sprmPFInTable
 _OPERAND_SIZES = {0: 1, 1: 1, 2: 2, 3: 4, 4: 2, 5: 2, 7: 3}  # by the sprm's spra bits
 _TABLE_PROPERTIES = 0xD608  # sprmTDefTable: its size is a two-byte count
+# An embedded object's character: sprmCFOle2 on, and sprmCPicLocation naming its storage (ObjectPool/_<id>).
+_OLE2, _PICTURE_LOCATION = 0x080A, 0x6A03
 
 
 def word97_text(data: bytes, path: str) -> str:
@@ -55,11 +58,89 @@ def word97_text(data: bytes, path: str) -> str:
         text, places = _pieces(word, table)
         runs = _table_runs(word, table, store)
         unseen = _unseen_runs(word, table)
+        objects = [(stretch, sheet) for stretch, number in _object_runs(word, table)
+                   if (sheet := _embedded_sheet(ole, number, path))]
     except errors.ReportError:
         raise
     except Exception as e:  # olefile and struct raise several types on damaged files
         raise errors.NotText(path, f"not a readable Word 97–2003 document ({type(e).__name__})") from e
-    return _lines(text, places, runs, unseen)
+    return _lines(text, places, runs, unseen, objects)
+
+
+def _object_runs(word: bytes, table: bytes) -> list[tuple[tuple[int, int], int]]:
+    """The stretches of the WordDocument stream marked as an embedded object, each with its storage's number,
+    in order (Word marks the object's picture character, LibreOffice the field's separator before it)."""
+    found = []
+    for page, offset, stretch in _property_runs(word, table, _CHPX_PAGES, _CHPX_ENTRY):
+        grpprl = page[offset + 1:offset + 1 + page[offset]]
+        ole, number, at = False, None, 0
+        while at + 2 < len(grpprl):
+            sprm = struct.unpack_from("<H", grpprl, at)[0]
+            kind = sprm >> 13
+            size = grpprl[at + 2] + 1 if kind == 6 else _OPERAND_SIZES[kind]
+            if sprm == _OLE2:
+                ole = grpprl[at + 2] in _TOGGLED_ON
+            elif sprm == _PICTURE_LOCATION and at + 6 <= len(grpprl):
+                number = struct.unpack_from("<I", grpprl, at + 2)[0]
+            at += 2 + size
+        if ole and number is not None:
+            found.append((stretch, number))
+    return sorted(found)
+
+
+def _embedded_sheet(ole, number: int, path: str) -> str:
+    """The text of the workbook in the object's storage (its active sheet, as Word shows it), or nothing for
+    another kind of object or a workbook that cannot be read: its picture is what a reader sees."""
+    from ..limits import current
+    from .spreadsheet import spreadsheet_to_text
+
+    storage = f"ObjectPool/_{number}"
+    try:
+        if ole.exists(f"{storage}/Package"):  # Excel 2007's workbook (Excel.Sheet.12): a whole .xlsx
+            workbook = ole.openstream(f"{storage}/Package").read()
+        elif ole.exists(f"{storage}/Workbook"):  # Excel 97's (Excel.Sheet.8): the stream a .xls file holds
+            workbook = compound_file(ole.openstream(f"{storage}/Workbook").read())
+        else:
+            return ""
+        if len(workbook) > current().max_bytes:
+            return ""
+        return spreadsheet_to_text(workbook, path, active_only=True)
+    except (OSError, ValueError, errors.NotText, errors.EncryptedDocument, errors.OverLimit, errors.TableTooLarge):
+        return ""  # (a damaged storage or workbook costs its own cells only)
+
+
+_SECTOR, _END_OF_CHAIN, _FAT_SECTOR, _FREE, _NO_STREAM = 512, 0xFFFFFFFE, 0xFFFFFFFD, 0xFFFFFFFF, 0xFFFFFFFF
+_HEADER_FAT_SLOTS = 109
+_IN_SECTORS_FROM = 4096  # streams this long or longer are kept in sectors, not in the mini stream
+
+
+def compound_file(stream: bytes, name: str = "Workbook") -> bytes:
+    """A compound file (version 3) holding one stream: an embedded Excel 97 workbook's stream, made a .xls
+    file that python-calamine opens (olefile reads compound files but does not write them). The stream is
+    padded to be kept in sectors; a workbook's records end at its EOF record, so the padding is never read."""
+    padded = stream.ljust(max(_IN_SECTORS_FROM, -(-len(stream) // _SECTOR) * _SECTOR), b"\0")
+    data_sectors = len(padded) // _SECTOR
+    fat_sectors = 1
+    while fat_sectors * (_SECTOR // 4) < data_sectors + 1 + fat_sectors:
+        fat_sectors += 1
+    if fat_sectors > _HEADER_FAT_SLOTS:
+        raise ValueError("stream too long for a compound file without DIFAT sectors")
+    directory_at = data_sectors
+    fat = [*range(1, data_sectors), _END_OF_CHAIN, _END_OF_CHAIN, *[_FAT_SECTOR] * fat_sectors]
+    fat += [_FREE] * (fat_sectors * (_SECTOR // 4) - len(fat))
+    header = struct.pack("<8s16sHHHHH6sIIIIIIIII", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", b"", 0x3E, 3, 0xFFFE, 9, 6,
+                         b"", 0, fat_sectors, directory_at, 0, _IN_SECTORS_FROM, _END_OF_CHAIN, 0, _END_OF_CHAIN, 0)
+    header += struct.pack(f"<{_HEADER_FAT_SLOTS}I", *range(directory_at + 1, directory_at + 1 + fat_sectors),
+                          *[_FREE] * (_HEADER_FAT_SLOTS - fat_sectors))
+
+    def entry(title: str, kind: int, child: int, start: int, size: int) -> bytes:
+        encoded = (title + "\0").encode("utf-16-le") if title else b""
+        return struct.pack("<64sHBBIII16sIQQIQ", encoded, len(encoded), kind, 1 if title else 0, _NO_STREAM,
+                           _NO_STREAM, child, b"", 0, 0, 0, start, size)
+
+    directory = (entry("Root Entry", 5, 1, _END_OF_CHAIN, 0) + entry(name, 2, _NO_STREAM, 0, len(padded))
+                 + entry("", 0, _NO_STREAM, 0, 0) * 2)
+    return header + padded + directory + struct.pack(f"<{len(fat)}I", *fat)
 
 
 def _pieces(word: bytes, table: bytes) -> tuple[str, list[int]]:
@@ -180,12 +261,14 @@ _SPECIAL = {"\x0b": "\n", "\x0c": "\n", "\x0e": "\n", "\x1e": "-", "\x1f": "", "
 
 
 def _lines(text: str, places: list[int], runs: tuple[Stretches, ...],
-           unseen: Stretches = ()) -> str:
+           unseen: Stretches = (), objects: list[tuple[tuple[int, int], str]] = ()) -> str:
     """The characters as lines: a paragraph a line, a table row a line of tab-parted cells (a cell's
     paragraphs joined by spaces), a table nested in a cell a line per row of its own after the cells before it
     (a caption in the cell on its left); characters deleted or hidden left out, but not the marks that end a
-    paragraph, a cell or a row (a deleted row's marks keep the table's shape)."""
+    paragraph, a cell or a row (a deleted row's marks keep the table's shape); an embedded workbook's lines
+    where its object is, after the paragraph's text before it."""
     inside, ends, inner_cell_ends, inner_row_ends = runs
+    waiting = list(objects)  # (in the order of their places, as the characters come)
 
     def within(stretches: list[tuple[int, int]], k: int) -> bool:
         at = bisect.bisect_right(stretches, (places[k], float("inf"))) - 1
@@ -197,6 +280,11 @@ def _lines(text: str, places: list[int], runs: tuple[Stretches, ...],
     current: list[str] = []
     fields: list[bool] = []  # open fields, True while in their instructions (\x13 … \x14), which are no text
     for k, char in enumerate(text):
+        while waiting and waiting[0][0][1] <= places[k]:
+            waiting.pop(0)  # (an object whose mark is in no piece of the text)
+        if waiting and waiting[0][0][0] <= places[k]:
+            lines += ["".join(current), *waiting.pop(0)[1].split("\n")]
+            current = []
         if char == "\x13":
             fields.append(True)
         elif char == "\x14" and fields:
