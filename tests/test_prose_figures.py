@@ -1505,3 +1505,26 @@ def test_a_government_s_own_level_beside_its_division_s_whole(text, place, expec
 def test_the_received_count_with_no_verb_or_its_amount_after_a_comma(text, expected):
     """Left by blind rounds 49–51: 政府信息公开申请86件 with no verb before it and 申请，数量是23件 gave no headline."""
     assert headlines(figures(text, 2023)).get("applications_received") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("本年度政府信息公开申请的新收、上年结转、办结及结转下年度数量均为零。",  # a list of measures, all none
+     {"applications_received": 0, "applications_carried_over": 0, "applications_answered": 0,
+      "applications_carried_forward": 0}),
+    ("新收申请5件，上年结转和结转下年度均为零。", {"applications_received": 5, "applications_carried_over": 0,
+                                      "applications_carried_forward": 0}),
+    ("因政府信息公开引起的行政复议、行政诉讼亦均为零。", {"admin_review_cases": 0, "litigation_cases": 0}),
+    ("全年共受理申请0件，无上年结转，结转下年度0件。", {"applications_carried_over": 0}),  # 无上年结转 with no noun
+    ("法人或其他组织申请为零。无上年结转。", {"applications_carried_over": 0}),
+    ("本年度新收申请3件，办结2件，无结转下年度。", {"applications_carried_forward": 0}),
+    ("本年度申请数量为零，上年度无结转申请。", {"applications_received": 0, "applications_carried_over": 0}),
+])
+def test_nones_said_of_a_list_of_measures_or_with_no_noun(text, expected):
+    """Blind round 52 (zeros, nones and negatives): …数量均为零 after a list of measures, 亦均为零, 无上年结转 with no noun
+    after it and 申请数量为零 gave no headline."""
+    assert headlines(figures(text, 2023)).items() >= expected.items()
+
+
+def test_a_part_s_none_is_no_received_count():
+    assert "applications_received" not in headlines(figures("法人或其他组织申请为零。", 2023))
+    assert "applications_received" not in headlines(figures("自然人、法人申请均为零。", 2023))

@@ -41,10 +41,23 @@ _NOT_OTHER_FEES = r"(?![^。；;，,]{0,15}?(?:行政事业性|事业性收费|�
 # What a negation may say it is about before its verb: 未因政府信息公开工作被申请行政复议.
 _FOR = r"(?:因[^。；;，,]{0,20}?)?"
 # What says a kind of cases named before it had none: 为零, 均为0, ：无 (then the clause ends).
-_NONE_AFTER = (r"(?:的?(?:情况|案件))?(?:数量?|件数)?\s*[:：]?\s*(?:均|都|皆)?"
+_NONE_AFTER = (r"(?:的?(?:情况|案件))?(?:数量?|件数)?\s*[:：]?\s*(?:亦|也)?(?:均|都|皆)?"
                r"(?:为\s*(?:零|0)(?![\d.])|无(?=\s*(?:[。；;，,]|$)))")
 # Where 无 opens a clause saying there were none: 全年无…, 2023年无…, ，无….
 _NONE_BEFORE = r"(?:全年|本年度?|年内|\d{4}\s*年度?|^|[，,；;])"
+# A clause that ends here (无上年结转。): a none with nothing after it.
+_CLAUSE_ENDS = r"(?=\s*(?:[。；;，,]|$))"
+# A measure in a list whose counts are all none (新收、上年结转、办结及结转下年度数量均为零): the measure's count is 0,
+# read from the list's start (what the words before the list say of it, not of the measures before it in the list).
+_MEASURES = r"(?:新收|收到|受理|上一?年度?结转|办结|答复|结转(?:至|到)?下一?年度?)"
+_LIST_GAP = r"(?:的)?(?:申请)?[、和及与]"
+_LIST_OF_NONE = r"(?=[^。；;，,]{0,40}?(?:数量|件数)?(?:亦|也)?(?:均|都|皆)为\s*(?:零|0)(?:件)?(?![\d.件]))"
+
+
+def _listed_none(measure: str) -> str:
+    """A measure named in a list (after others, or before one) whose counts the clause says are all none."""
+    return (r"(?:(?:" + _MEASURES + _LIST_GAP + r")+(?:" + measure + r")|(?:" + measure + r")(?=" + _LIST_GAP
+            + _MEASURES + r"))" + _LIST_OF_NONE)
 
 
 @dataclass(frozen=True)
@@ -146,11 +159,20 @@ PATTERNS: tuple[Pattern, ...] = (
     # 受理的23件申请已全部按期答复; 共办理82件，其中77件已按期答复，5件结转…: those answered of those handled
     _p("applications_answered", _N + r"件(?:政府信息公开)?申请(?:均|已|全部|都)+[^。；;，,\d]{0,8}?(?:答复|办结)"),
     _p("applications_answered", r"其中\s*" + _N + r"件(?:均|已|全部|都)+[^。；;，,\d]{0,8}?(?:答复|办结)"),
+    # 本年度申请数量为零 (as the patterns read it, 本年度申请零): none received; not 法人或其他组织申请为零, a part
+    _p("applications_received", r"(?:^|(?<=[，,；;：:])|全年|本年度?|年内|\d{4}\s*年度?)\s*(?:共)?(?:收到|受理|新收|接收)?(?:的)?"
+       r"(?:政府信息公开|依申请公开)?申请(?:均|都)?(?:为)?\s*(?:零|0)(?:件)?" + _CLAUSE_ENDS, 0),
+    # 政府信息公开申请的新收、上年结转、办结及结转下年度数量均为零: each measure of the list none
+    _p("applications_received", _listed_none("新收|收到|受理"), 0),
+    _p("applications_carried_over", _listed_none(r"上一?年度?结转"), 0),
+    _p("applications_answered", _listed_none("办结|答复"), 0),
+    _p("applications_carried_forward", _listed_none(r"结转(?:至|到)?下一?年度?"), 0),
     # 上年（二O二O年）结转2件: the year named in a bracket between
     _p("applications_carried_over", r"上一?年度?(?:[（(][^（()）]{0,12}[)）])?结转" + r"[^。；;，,]{0,10}?" + _N + "件"),
     # 无上年结转的申请, 上年度无结转申请: none carried over
     _p("applications_carried_over", _NONE_BEFORE + r"(?:无|没有)上一?年度?结转(?:的|而来的)?(?:政府信息公开)?申请", 0),
     _p("applications_carried_over", r"上一?年度?(?:无|没有)结转(?:的)?(?:政府信息公开)?申请", 0),
+    _p("applications_carried_over", _NONE_BEFORE + r"(?:无|没有)上一?年度?结转" + _CLAUSE_ENDS, 0),  # 无上年结转。
     # 上年度转结申请2件: 结转 with its characters turned
     _p("applications_carried_over", r"上一?年度?转结(?:的)?(?:政府信息公开)?(?:申请)?\s*" + _N + "件"),
     # 无上年结转及结转下年度的申请: neither carried over nor forward, one phrase for both
@@ -167,6 +189,8 @@ PATTERNS: tuple[Pattern, ...] = (
     # 无结转下年度办理的申请, 没有结转到下一年的申请: none carried forward
     _p("applications_carried_forward", r"(?:无|没有)(?:需要?)?(?:顺延|结转)(?:到|至)?下一?年度?(?:继续)?(?:办理)?的?"
        r"(?:政府信息公开)?申请", 0),
+    _p("applications_carried_forward", _NONE_BEFORE + r"(?:无|没有)(?:需要?)?(?:顺延|结转)(?:到|至)?下一?年度?(?:继续)?(?:办理)?"
+       + _CLAUSE_ENDS, 0),
     # 其余58件因尚在法定答复期限内，结转至2023年 (另有5件…，跨年度办理): what is left of the year's, over a comma
     _p("applications_carried_forward", r"(?:其余|剩余|余下|尚有|还有|另有)" + _N
        + r"件(?:[^。；;\d]|(?:19|20)\d{2}年(?:\d{1,2}月)?(?:\d{1,2}日)?){0,40}?(?:(?:顺延|结转|转入|延期)(?:到|至|入)?\s*"
