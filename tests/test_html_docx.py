@@ -757,6 +757,14 @@ def test_tables_folded_under_a_summary_are_read():
     assert_every_cell(extract_html(page), v)
 
 
+def test_last_year_s_tables_folded_before_this_year_s_are_not_read():
+    """Blind round 52: a closed <details> (a browser shows its summary only) held the year before's tables with
+    their headings, before the report's own: they were read. Folded, they repeat the parts the page shows."""
+    v, last_year = values(seed=5), values(seed=9)
+    folded = f"<details><summary>查看2023年度数据</summary>{_report_tables_html(last_year)}</details>"
+    assert_every_cell(extract_html(html_page(folded + _report_tables_html(v))), v)
+
+
 @pytest.mark.parametrize("wrap", [
     '<div id="lazy">表格加载中…</div><template id="tpl-tables">{}</template>',
     '<report-tables><template shadowrootmode="open"><style>td{{padding:4px}}</style>{}</template></report-tables>',

@@ -786,9 +786,9 @@ _REPORT_PARTS = ("总体情况", "主动公开", "第二十条", "本年新收",
 
 def _drop_hidden_copies(root, screen_reader_only: bool = True, white_text: bool = True) -> None:
     """Hidden blocks (an inline display:none or visibility:hidden, the hidden attribute, <noscript>, a
-    <template> a script copies in, text kept only for screen readers) that only repeat what the page
-    shows: a figure's spoken copy, a draft of a table kept hidden beside it, the print version, a message
-    for browsers without scripts. A hidden block holding a part of the report the page shows nowhere else (a page whose
+    <template> a script copies in, text kept only for screen readers, a closed <details>) that only
+    repeat what the page shows: a figure's spoken copy, a draft of a table kept hidden beside it, the print version, a
+    message for browsers without scripts. A hidden block holding a part of the report the page shows nowhere else (a page whose
     article a script reveals: a tab's pane; a folded section, whose head names no more than its
     part) is read, but not a hidden block inside it repeating the
     rest of it (a pane's table and its mobile cards). ``screen_reader_only``, ``white_text``: whether the
@@ -796,6 +796,7 @@ def _drop_hidden_copies(root, screen_reader_only: bool = True, white_text: bool 
     hidden = [e for e in root.xpath("//*[@hidden or @style or self::noscript or self::template]")
               if e.tag == "noscript" or e.get("hidden") is not None or _HIDDEN_STYLE.search(e.get("style") or "")
               or (e.tag == "template" and not _shadow_root(e))]
+    hidden += root.xpath("//details[not(@open)]")  # (it shows its summary only, which repeats nothing: one block)
     hidden += _hidden_by_stylesheet(root)
     hidden += _with_class(root, _SCREEN_READER_ONLY) if screen_reader_only else []
     hidden += _white_figures(root) if white_text else []
