@@ -24,8 +24,10 @@ from .extraction.metadata import (
     names_one_body,
     read_title,
     titles_above_body,
+    without_teasers,
 )
 from .extraction.narrative import KEY_LABELS, in_aside
+from .extraction.narrative import sentences as narrative_sentences  # (of lines other than the document's)
 from .forms import GOV_2019, GOV_2021, PRE_2019, Identity
 
 PASS, FAIL, NA = "pass", "fail", "not_applicable"
@@ -538,7 +540,8 @@ _THIS_YEAR = re.compile(r"本年度?|今年")
 
 
 def _meta_year(report, context=None) -> list[Result]:
-    sentences = report.document.sentences
+    lines = without_teasers(report.document.lines)  # (related reports' openings above the article: theirs)
+    sentences = report.document.sentences if lines is report.document.lines else narrative_sentences(lines)
     reported: list[tuple[str, list[int], list[int]]] = []  # each sentence, its period's years and those it reports on
     for sentence in sentences:
         if "年" in sentence:

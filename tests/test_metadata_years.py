@@ -218,3 +218,21 @@ def test_a_list_of_related_reports_of_two_years_above_the_title_is_no_second_tit
     lines = _lines(*listed, "温州市市场监督管理局2022年政府信息公开工作年度报告", PERIOD.replace("2023", "2022"),
                    "一、总体情况")
     assert find_year(lines)[1] != "period, against another title"
+
+
+def test_teasers_of_related_reports_above_the_article_are_no_titles_nor_its_years():
+    """Blind round 52: a portal's 相关报告 above the article, each report's title, its opening sentence and
+    查看全文>>: the year was the period's against 'another title' (2022) and meta.year failed on the teasers'
+    2022, 2021, 2020 (the report's 存疑)."""
+    from builder.checks import check_report
+
+    v = synthetic.consistent_values(random.Random(3), forms.GOV_2021)
+    printed = {c: synthetic._fmt(x) for c, x in v.items()}
+    data, _ = synthetic.render_layout(random.Random(1), N, 2023, forms.GOV_2021, printed, v, "tab")
+    teasers = "".join(f"{N}{y}年政府信息公开工作年度报告\n{y}年，本机关主动公开政府信息{8000 + y}条，共收到政府信息公开申请"
+                      f"{y - 1900}件，因政府信息公开被申请行政复议{y - 2010}件。\n查看全文>>\n" for y in (2022, 2021, 2020))
+    text = f"{N}2023年政府信息公开工作年度报告\n相关报告\n{teasers}" + data.decode()
+    report = extract_bytes(text.encode(), "report.txt")
+    assert (report.year, report.year_source) == (2023, "title")
+    check_report(report)
+    assert next(r for r in report.checks if r.id == "meta.year").outcome == "pass"

@@ -553,14 +553,45 @@ _FUTURE = re.compile(r"将|计划|拟|下一步|明年|今后")
 
 def titles_above_body(lines: list[str]) -> list[int]:
     """Years of the title-shaped lines above the body's first sentence: the page's title and the article's
-    own heading, not a link to another year's report below the article (往期推荐)."""
+    own heading, not a link to another year's report below the article (往期推荐) or above it (a teaser)."""
     years = []
-    for line in _head(lines, 30):
+    head = _head(lines, 30)
+    teasers = _teasers(head)
+    for k, line in enumerate(head):
+        if k in teasers:
+            continue
         if len(line) >= _SENTENCE_MIN and _CLAUSE_MARK.search(line):
             break
         if (year := title_line_year(line)) is not None:
             years.append(year)
     return years
+
+
+# A link's label after a teaser of another page (查看全文>>, 阅读全文 », 详情>).
+_READ_MORE = re.compile(r"^\s*[\[【]?(?:查看全文|阅读全文|查看详情|详细内容|详情|更多|阅读更多|全文)\s*[\]】]?"
+                        r"\s*(?:>>|»|›|>|→)?\s*$")
+_TEASER_REACH = 3  # lines from a teaser's title to its read-more link: the title, its opening sentence, the link
+
+
+def without_teasers(lines: list[str]) -> list[str]:
+    """The lines without other pages' teasers at the top (related reports' titles and openings): no part of the
+    report, whose years a reader of the body's years leaves out."""
+    pairs = _head_of(tuple(lines[:_HEAD_MAX]))[:30]
+    teasers = {pairs[k][0] for k in _teasers([line for _, line in pairs])}
+    return [line for index, line in enumerate(lines) if index not in teasers] if teasers else lines
+
+
+def _teasers(head: list[str]) -> set[int]:
+    """The lines of teasers a page prints of other pages (related reports: a title, its first sentence, 查看全文>>):
+    each title and what follows it to its read-more link."""
+    found: set[int] = set()
+    for k, line in enumerate(head):
+        if _READ_MORE.match(line):
+            start = next((j for j in range(k - 1, max(-1, k - _TEASER_REACH - 1), -1)
+                          if title_line_year(head[j]) is not None), None)
+            if start is not None:
+                found.update(range(start, k + 1))
+    return found
 
 
 _SENTENCE_MIN = 40
@@ -570,7 +601,8 @@ def _title_years(lines: list[str]) -> list[int]:
     """Years of the title-shaped lines at the top, in order (a list of related reports may stand
     around the title)."""
     head = _head_past_links(lines) or _head(lines, 30)
-    return [year for line in head if (year := title_line_year(line)) is not None]
+    teasers = _teasers(head)
+    return [year for k, line in enumerate(head) if k not in teasers and (year := title_line_year(line)) is not None]
 
 
 def title_line_year(line: str) -> int | None:
