@@ -220,17 +220,20 @@ def test_a_list_of_related_reports_of_two_years_above_the_title_is_no_second_tit
     assert find_year(lines)[1] != "period, against another title"
 
 
+_SIBLINGS = ("彭阳县教育局", "彭阳县卫生健康局", "彭阳县自然资源局", "彭阳县财政局", "彭阳县民政局")
+
+
 def test_teasers_of_related_reports_above_the_article_are_no_titles_nor_its_years():
     """Blind round 52: a portal's 相关报告 above the article, each report's title, its opening sentence and
     查看全文>>: the year was the period's against 'another title' (2022) and meta.year failed on the teasers'
-    2022, 2021, 2020 (the report's 存疑)."""
+    2022 (the report's 存疑)."""
     from builder.checks import check_report
 
     v = synthetic.consistent_values(random.Random(3), forms.GOV_2021)
     printed = {c: synthetic._fmt(x) for c, x in v.items()}
     data, _ = synthetic.render_layout(random.Random(1), N, 2023, forms.GOV_2021, printed, v, "tab")
-    teasers = "".join(f"{N}{y}年政府信息公开工作年度报告\n{y}年，本机关主动公开政府信息{8000 + y}条，共收到政府信息公开申请"
-                      f"{y - 1900}件，因政府信息公开被申请行政复议{y - 2010}件。\n查看全文>>\n" for y in (2022, 2021, 2020))
+    teasers = "".join(f"{name}2022年政府信息公开工作年度报告\n2022年，{name}主动公开政府信息{k + 8000}条，共收到政府"
+                      f"信息公开申请{k + 90}件。\n查看全文>>\n" for k, name in enumerate([N, *_SIBLINGS]))
     text = f"{N}2023年政府信息公开工作年度报告\n相关报告\n{teasers}" + data.decode()
     report = extract_bytes(text.encode(), "report.txt")
     assert (report.year, report.year_source) == (2023, "title")
