@@ -840,3 +840,30 @@ def test_table_4_as_results_a_line_each_a_block_per_group_is_read_by_the_header_
     rep = extract_bytes((whole[:start] + "\n".join(listed) + "\n" + whole[end:]).encode(), "case.txt")
     assert [rep.cells[forms.t4_cell(g.id, c.id)].value for g in forms.T4_GROUPS for c in forms.T4_COLUMNS] == cells
     assert "t4.listed" in [w["code"] for w in rep.warnings]
+
+
+_GRID_HEADER = ("（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）\t申请人情况\n"
+                "\t自然人\t法人或其他组织\t\t\t\t\t总计\n\t\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t\n")
+
+
+def test_a_total_column_left_blank_under_the_grid_s_header_is_read_by_the_grid():
+    """Blind round 52 (tiny agencies): a PDF's ruled table 3 whose 总计 column was never filled in; every row's
+    last cell empty under the header's 总计. The empty cells were taken for the grid's padding, every row a value
+    short with no sum to place it: all 140 printed cells unsure."""
+    v = synthetic.consistent_values(random.Random(3), GOV_2021)
+    printed = {c: ("" if c.startswith("t3.") and c.endswith(".total") else synthetic._fmt(x)) for c, x in v.items()}
+    data, _ = synthetic.render_layout(random.Random(1), AGENCY, 2023, GOV_2021, printed, v, "tab")
+    text = data.decode()
+    header = text[text.index("（本列数据"):text.index("一、本年新收")]
+    report = extract_bytes(text.replace(header, _GRID_HEADER).encode(), "report.txt")
+    for cell in forms.cells(GOV_2021):
+        got = report.cells[cell.id]
+        if cell.id.startswith("t3.") and cell.id.endswith(".total"):
+            assert got.value in (None, v[cell.id]) and got.status in ("blank", "inferred"), cell.id
+        elif cell.id.startswith("t3."):
+            assert (got.status, got.value) == ("reported", v[cell.id]), cell.id
+    assert "t3.total_left_blank" in [w["code"] for w in report.warnings]
+    # under a header whose last cell is not 总计 (a grid padding its rows' ends), the rule does not apply
+    padded = _GRID_HEADER.replace("\t总计\n", "\t总计\t\n")
+    report = extract_bytes(text.replace(header, padded).encode(), "report.txt")
+    assert "t3.total_left_blank" not in [w["code"] for w in report.warnings]

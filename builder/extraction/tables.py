@@ -2586,6 +2586,25 @@ def _without_padding_column(rows: list[ValueRow | None]) -> list[ValueRow | None
     return out
 
 
+def _total_column_left_blank(layout: Layout, rows: list[ValueRow | None]) -> list[ValueRow | None] | None:
+    """The rows read from their last cells when the grid's header ends in 总计, every row's last cell is empty
+    and some row's sixth value is less than the five before it, so no total (a small body's table 3 whose totals
+    were never filled in): each row's last seven cells, the total blank. Taken for padding, the empty cells left
+    every row a value short and no sum to place it (every cell unsure). None for another table (six values a
+    row ending in their total, a column left out: which one, only the sums can say)."""
+    size = len(T3_ORDER)
+    printed = [r for r in rows if r is not None and r.has_values]
+    if not printed or any(not r.delimited or len(r.cells) < size or r.cells[-1].strip() for r in printed):
+        return None
+    header = [line.split("\t") for line in _header_lines(layout, "t3", printed) if "\t" in line]
+    if not any("".join(fields[-1].split()) == "总计" for fields in header):
+        return None
+    sixes = [[parse_cell(c).value for c in r.cells[-size:-1]] for r in printed]
+    if not any(None not in six and six[-1] < sum(six[:-1]) for six in sixes):
+        return None
+    return [replace(r, cells=r.cells[-size:]) if r is not None else None for r in rows]
+
+
 def read_t3(layout: Layout, form: forms.Form, out: Tables) -> None:
     form_rows = form.t3_rows
     if form.id == GOV_2019 and _prints_2021_other(layout):
@@ -2619,7 +2638,11 @@ def read_t3(layout: Layout, form: forms.Form, out: Tables) -> None:
     assigned = [None if k in disputed else r for k, r in enumerate(rows)] if disputed else _assign_rows(rows, row_set)
     named = continued[1] if continued is not None else _t3_printed_columns(layout, rows, out)
     printed = named or T3_ORDER
-    if named in (None, T3_ORDER):
+    if (blank_total := _total_column_left_blank(layout, assigned)) is not None:
+        assigned = blank_total
+        out.warn("t3.total_left_blank", "table 3's 总计 column is left blank in every row: the rows' empty last cells "
+                 "stand under the header's 总计, as the grid prints them; the six applicant columns are read before it")
+    elif named in (None, T3_ORDER):
         assigned = _without_padding_column(assigned)
     slots = [_Slot(tuple(forms.t3_cell(r.id, c) for c in printed), a) for r, a in zip(row_set, assigned)]
     identities = _t3_identities(row_set)
