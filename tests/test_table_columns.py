@@ -867,3 +867,26 @@ def test_a_total_column_left_blank_under_the_grid_s_header_is_read_by_the_grid()
     padded = _GRID_HEADER.replace("\t总计\n", "\t总计\t\n")
     report = extract_bytes(text.replace(header, padded).encode(), "report.txt")
     assert "t3.total_left_blank" not in [w["code"] for w in report.warnings]
+
+
+def test_table_4_a_value_a_line_under_its_names_wrapped_above_it_is_read():
+    """Blind round 52 (pdftotext -raw of narrow cells): 行政复议 / 结果维 / 持 / 3 / 结果纠 / 正 / 1 …: each value after
+    its group's and result's names wrapped over the lines above it, no line naming a whole result: table 4 was
+    unsure. Each value is read by the lines between it and the value before."""
+    v = distinct_t4_values()
+    text = synthetic.render(AGENCY, 2022, GOV_2021, v, "tab")
+    lines = text.split("\n")
+    start = next(k for k, line in enumerate(lines) if line.startswith("四、政府信息公开行政复议"))
+    end = next(k for k, line in enumerate(lines) if line.startswith("五、"))
+    groups = {"admin_review": ["行政复议"], "litigation_direct": ["行政诉讼", "未经复议直接起诉"],
+              "litigation_after_review": ["复议后起诉"]}
+    listed = []
+    for group, names in groups.items():
+        listed += names
+        for column in forms.T4_COLUMNS:
+            name = T4_ZH[column.id]
+            listed += [name[:3], name[3:], str(v[forms.t4_cell(group, column.id)])] if len(name) > 3 else [
+                name, str(v[forms.t4_cell(group, column.id)])]
+    rep = extract_bytes("\n".join(lines[:start + 1] + listed + lines[end:]).encode(), "raw.txt")
+    assert wrong(rep, v, "t4.") == [] and unsure(rep, "t4.") == []
+    assert "t4.listed" in [w["code"] for w in rep.warnings]

@@ -665,3 +665,34 @@ def test_empty_cells_strewn_among_a_row_s_values_are_passed_over_where_the_row_a
     rep = report(v, GOV_2021, strewn, "pipe")
     assert [rep.cells[forms.t3_cell("granted", c.id)].value for c in forms.T3_COLUMNS] == [15, 1, 0, 0, 0, 0, 16]
     assert "t3.stray_blanks" in [w["code"] for w in rep.warnings]
+
+
+_WRAPPED_NAMES = {"commercial_enterprise": ("商业企", "业"), "research_institution": ("科研机", "构"),
+                  "social_welfare_org": ("社会公", "益组织"), "legal_service_org": ("法律服", "务机构")}
+
+
+@pytest.mark.parametrize("garbled", [False, True])
+def test_table_3_column_by_column_under_names_wrapped_in_narrow_cells(garbled):
+    """Blind round 52 (pdftotext -raw of a PDF that writes a table a column at a time): the labels, then each
+    column's name wrapped in its narrow header cell (商业企 / 业) and its 25 values. Only 自然人, 其他 and 总计 were
+    named, so the column reading failed; 益组织's column of 25 zeros was taken for row 4.保护第三方合法权益 and 其他's
+    for 3.其他, every cell 0 (two of them wrongly). A wrapped name's last line ends its column's name in its place;
+    25 zeros are no row. ``garbled``: a name no reading knows: the cells are unsure, none wrong."""
+    v = synthetic.consistent_values(random.Random(3), GOV_2021)
+    text = synthetic.render(AGENCY, 2022, GOV_2021, v, "tab")
+    lines = text.split("\n")
+    start = next(k for k, line in enumerate(lines) if line.startswith("（本列数据"))
+    end = next(k for k, line in enumerate(lines) if line.startswith("四、政府信息公开行政复议"))
+    by_column = [row.label_zh for row in forms.T3_ROWS_2021]
+    for column in forms.T3_COLUMNS:
+        names = _WRAPPED_NAMES.get(column.id, (column.label_zh,))
+        if garbled and column.id == "research_institution":
+            names = ("科研木", "勾")
+        by_column += [*names, *(str(v[forms.t3_cell(row.id, column.id)]) for row in forms.T3_ROWS_2021)]
+    report = extract_bytes("\n".join(lines[:start] + by_column + [""] + lines[end:]).encode(), "raw.txt")
+    t3 = [cell.id for cell in forms.cells(GOV_2021) if cell.table == "t3"]
+    if garbled:
+        assert all(report.cells[cell].value in (None, v[cell]) for cell in t3)
+    else:
+        assert "t3.by_column" in [w["code"] for w in report.warnings]
+        assert {cell: report.cells[cell].value for cell in t3} == {cell: v[cell] for cell in t3}

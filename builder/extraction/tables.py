@@ -355,7 +355,7 @@ def read_table(slots: list[_Slot], identities: list[Identity], out: Tables, tabl
                      f"{subtotal + 1} ({left_out}), " + ("the sum of the values before it, " if a_sum else "")
                      + "in a column the form does not have (" + ("合计" if a_sum else "taken out, every row of its width "
                      "keeps its own sums: 上年合计, a 小计") + "); it is left out", line=slot.row.line + 1)
-        if len(printed) > len(slot.ids) and _all_zero(printed):
+        if len(slot.ids) < len(printed) <= 2 * len(slot.ids) and _all_zero(printed):
             printed = printed[:len(slot.ids)]  # 0 merged over a grid's columns (a cell of 0 for all): 0 whichever
         if len(printed) > len(slot.ids) and (joined := _spaced_in_a_cell(slot, printed, identities)) is not None:
             printed = joined
@@ -2812,6 +2812,9 @@ def _read_by_column(rows: list[ValueRow], form_rows: tuple[Row, ...]) -> list[Va
     if len(rows) != len(columns) or any(len(cells) != size for cells in printed):
         return None
     named = [next((column.id for column in columns if _names_column(row.core, column.label_zh)), None) for row in rows]
+    # A narrow header cell's label wrapped (商业企 / 业): its last line, the end of the column's name in its place.
+    named = [name or (column.id if row.core and column.label_zh.endswith(row.core) else None)
+             for name, row, column in zip(named, rows, columns)]
     if sorted(filter(None, named)) != sorted(column.id for column in columns):
         return None
     by_column = dict(zip(named, printed))
@@ -3021,10 +3024,26 @@ _RESHAPED_T4: tuple[tuple[str, str, Callable[[Layout, list[ValueRow], tuple[str,
      lambda layout, rows, ids: _turned_t4_parts(layout, rows)),
     ("t4.listed", "table 4 is printed as a list, a row per cell naming its group and result (行政复议-结果维持 | 1); "
                   "each value is read by its row's name", lambda layout, rows, ids: _listed_t4_row(rows, ids)),
+    ("t4.listed", "table 4 is printed a value a line, each after its group's and result's names wrapped over the "
+                  "lines above it (结果维 / 持 / 3: PDF text of narrow cells); each value is read by those names",
+     lambda layout, rows, ids: _listed_t4_row(_labelled_by_lines_above(layout, rows), ids)),
     ("t4.listed", "table 4 is printed as a list of results and values, the five results once per group, the groups "
                   "named only in the header above; each block is read as the group the header names in its place",
      lambda layout, rows, ids: _results_by_group_blocks(layout, rows, ids)),
 )
+
+
+def _labelled_by_lines_above(layout: Layout, rows: list[ValueRow]) -> list[ValueRow]:
+    """Table 4's unlabelled rows of one value each, labelled with the lines between the value before and it (行政复议 /
+    结果维 / 持 before 3: a group's name and a result's, wrapped in narrow cells); no rows for any other table 4."""
+    if not rows or "t4" not in layout.regions or any(r.label or len(r.cells) != 1 for r in rows):
+        return []
+    start = layout.regions["t4"][0] + 1  # (after the section's heading, which names both kinds)
+    labelled = []
+    for row in rows:
+        labelled.append(replace(row, label="".join("".join(line.split()) for line in layout.lines[start:row.line])))
+        start = row.line + 1
+    return labelled
 
 
 def _results_by_group_blocks(layout: Layout, rows: list[ValueRow], ids: tuple[str, ...]) -> ValueRow | None:
