@@ -333,3 +333,27 @@ def test_a_block_short_of_a_value_is_not_guessed():
             assert rep.cells[f"t2.{item}.{measure}"].value in (None, v[f"t2.{item}.{measure}"]) or \
                 rep.cells[f"t2.{item}.{measure}"].status != "reported"
     assert rep.value("t2.licensing.decisions") == v["t2.licensing.decisions"]
+
+
+def test_a_label_past_a_page_break_below_a_value_is_not_its_label():
+    """Blind round 52 (pdfminer's text): 本年处理决定数量 / 6395 / (a page's end) / 行政强制 / … / 187: the label past
+    the break was taken as the value's own, printed after it, and 6395 (行政处罚's) read as 行政强制's. A label
+    printed after its value stands on the next line, or after one blank."""
+    from .test_layouts import values
+
+    v = values(GOV_2021, 1) | {"t2.penalty.decisions": 6395, "t2.coercion.decisions": 187}
+    text = synthetic.render(AGENCY, 2022, GOV_2021, v, "tab")
+    start, end = text.index("第二十条第（一）项"), text.index("三、收到和处理政府信息公开申请情况")
+
+    def n(item: str, measure: str = "decisions") -> str:
+        return str(v[forms.t2_cell(item, measure)])
+
+    lines = ["信息内容", "规章", "行政规范性文件", "", "信息内容", "行政许可", "", "信息内容", "行政处罚", "",
+             "第二十条第（一）项", "本年制发件数", n("rules", "issued"), n("normative_docs", "issued"), "",
+             "第二十条第（五）项", "", "本年废止件数", n("rules", "repealed"), n("normative_docs", "repealed"), "",
+             "现行有效件数", n("rules", "in_force"), n("normative_docs", "in_force"), "", "本年处理决定数量",
+             n("licensing"), "", "第二十条第（六）项", "", "本年处理决定数量", n("penalty"), "", "- 2 -", "", "行政强制", "",
+             "信息内容", "行政事业性收费", "", "第二十条第（八）项", "", n("coercion")]
+    rep = extract_bytes((text[:start] + "\n".join(lines) + "\n\n" + text[end:]).encode(), "report.txt")
+    for item in ("licensing", "penalty", "coercion"):
+        assert rep.cells[f"t2.{item}.decisions"].value in (None, v[f"t2.{item}.decisions"]), item

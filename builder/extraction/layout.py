@@ -611,7 +611,8 @@ def scan_lines(lines: list[str], offset: int = 0) -> list[ValueRow]:
         for row in found:
             if not row.has_values:
                 pending = (pending + " " + row.label).strip()[-80:]
-                if rows and not rows[-1].label and not rows[-1].after and row.label:
+                if rows and not rows[-1].label and not rows[-1].after and row.label \
+                        and offset + i - rows[-1].line <= _AFTER_REACH:
                     rows[-1].after = row.label
                 last_label = row.label or last_label
                 if row.delimited and row.cells:
@@ -626,6 +627,11 @@ def scan_lines(lines: list[str], offset: int = 0) -> list[ValueRow]:
             last_label = ""
             rows.append(row)
     return rows
+
+
+# Lines from a value to a label printed after it that may be its own (the next line, or the one after a blank):
+# a label further down, past a page's break, is the next row's.
+_AFTER_REACH = 2
 
 
 def _lone_value(lines: list[str], k: int) -> bool:
