@@ -556,3 +556,28 @@ def test_last_digits_a_viewer_s_copy_wraps_onto_the_label_s_tail_are_joined_to_t
     report = extract_bytes("\n".join(lines).encode(), "P020250124389216457013.txt")
     assert [report.value(forms.t3_cell(first.id, c.id)) for c in forms.T3_COLUMNS] == [
         values[forms.t3_cell(first.id, c.id)] for c in forms.T3_COLUMNS]
+
+
+def _shared_copy(text: str, uploader_title: str, pages: int = 4) -> str:
+    """The text a document-sharing site's reader view gives (百度文库, 道客巴巴): its own title for the document over the
+    uploader's line, then the report with a page counter, the site's slogan and that title again at every page's end,
+    the breaks falling inside the tables."""
+    lines = text.split("\n")
+    size = -(-len(lines) // pages)
+    out = ["百度文库", "首页", uploader_title, "上传人：nbyz***  |  上传时间：2024-03-02", "下载文档", ""]
+    for page in range(pages):
+        out += lines[page * size:(page + 1) * size]
+        out += [f"{page + 1}/{pages}", "百度文库 - 好好学习，天天向上", "", uploader_title, ""] if page < pages - 1 else []
+    return "\n".join(out)
+
+
+def test_a_document_sharing_site_s_copy_is_read_as_the_report():
+    """Blind round 52 (document-sharing sites): the page counters (3/6) and the running heads after them fell between
+    a row's label and its numbers (the row lost); the uploader's title for the document (2024年鄞州区…, the upload's
+    year; 余杭区市场监管局…, a short name) was read as the report's (a year 存疑, the agency's short name)."""
+    v = synthetic.consistent_values(random.Random(4), forms.GOV_2021)
+    text = synthetic.render("宁波市鄞州区人民政府", 2023, forms.GOV_2021, v, "space")
+    report = extract_bytes(_shared_copy(text, "2024年鄞州区政府信息公开工作年度报告").encode(), "copy.txt")
+    assert (report.agency.name, report.year, report.year_source) == ("宁波市鄞州区人民政府", 2023, "title")
+    assert {c.id: report.cells[c.id].value for c in forms.cells(forms.GOV_2021)} == v
+    assert not any("好好学习" in line or line == "2/4" for line in report.document.lines)

@@ -463,6 +463,8 @@ def read_title(lines: list[str]) -> Title:
     agency on the line below, as a byline)."""
     # a crawler's line per menu entry: the title may be the 14th line
     head = _head_past_links(lines) or _without_title_lists(_head(lines, 30))
+    if teasers := _teasers(head):  # (another page's title, or a sharing site's listing of the document)
+        head = [line for k, line in enumerate(head) if k not in teasers]
     singles = [_without_site_owner(line).replace(" ", "") for line in head[:3]]
     # Lines joined: none a whole title of its own (a menu line above a title is no part of it).
     pairs = ["".join(head[i:i + 2]).replace(" ", "") for i in range(min(3, len(head)))
@@ -571,6 +573,9 @@ def titles_above_body(lines: list[str]) -> list[int]:
 _READ_MORE = re.compile(r"^\s*[\[【]?(?:查看全文|阅读全文|查看详情|详细内容|详情|更多|阅读更多|全文)\s*[\]】]?"
                         r"\s*(?:>>|»|›|>|→)?\s*$")
 _TEASER_REACH = 3  # lines from a teaser's title to its read-more link: the title, its opening sentence, the link
+# The uploader's line a document-sharing site prints under its own title for the document (上传人：hzyh2018 | 上传时间：
+# 2023-03-06, 2024-03-02上传): that title is the uploader's (余杭区市场监管局…, 2024年鄞州区…), not the report's.
+_UPLOADED = re.compile(r"^\s*(?:上传者|上传人|贡献者|分享者|上传用户)\s*[:：]|^\s*(?:19|20)\d{2}-\d{1,2}-\d{1,2}\s*上传\s*$")
 
 
 def without_teasers(lines: list[str]) -> list[str]:
@@ -582,11 +587,12 @@ def without_teasers(lines: list[str]) -> list[str]:
 
 
 def _teasers(head: list[str]) -> set[int]:
-    """The lines of teasers a page prints of other pages (related reports: a title, its first sentence, 查看全文>>):
-    each title and what follows it to its read-more link."""
+    """The lines of teasers a page prints of other pages (related reports: a title, its first sentence, 查看全文>>),
+    and of a sharing site's listing of the document (its uploader's title, 上传人：…): each title and what follows it
+    to its read-more link or uploader's line."""
     found: set[int] = set()
     for k, line in enumerate(head):
-        if _READ_MORE.match(line):
+        if _READ_MORE.match(line) or _UPLOADED.match(line):
             start = next((j for j in range(k - 1, max(-1, k - _TEASER_REACH - 1), -1)
                           if title_line_year(head[j]) is not None), None)
             if start is not None:

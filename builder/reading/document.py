@@ -625,6 +625,29 @@ _REPORT_GOES_ON = re.compile(r"(?:\t\s*\d+\s*){3}|(?:\|\s*\d+\s*){3}"
                              r"|^\s*[三四五六]\s*、\s*(?:收到和处理|政府信息公开(?:的)?行政复议|存在的主要问题|其他需要报告)")
 _FOOTER_START = re.compile(r"扫一扫|版权所有|ICP备|公网安备|网站标识码|主办[:：]|国家及部委网站")
 _PAGE_NUMBER = re.compile(r"^\s*(?:[-—–]\s*\d{1,3}\s*[-—–]|第\s*\d{1,3}\s*页(?:\s*[/，,]?\s*共\s*\d{1,3}\s*页)?)\s*$")
+# A reader's page counter on a line of its own (3/6: a document-sharing site's, a viewer's copy): page of pages.
+_PAGE_OF_PAGES = re.compile(r"^\s*(\d{1,3})\s*/\s*(\d{1,3})\s*$")
+_RUNNING_HEAD_REACH = 4  # lines after a page counter where a site prints its running heads (its slogan, the title)
+
+
+def _page_of_pages(line: str) -> bool:
+    return bool(m := _PAGE_OF_PAGES.match(line)) and 0 < int(m.group(1)) <= int(m.group(2)) and int(m.group(2)) > 1
+
+
+def _running_heads(lines: list[str]) -> set[int]:
+    """The lines a site prints after each page counter (3/6, then 百度文库 - 好好学习，天天向上 and the uploader's title):
+    those that follow two counters or more, where they follow one; a table crossing the page had them between a row's
+    label and its numbers. Lines of a table's values are none, whatever follows the counters."""
+    counters = [k for k, line in enumerate(lines) if "/" in line and _page_of_pages(line)]
+    if len(counters) < 2:
+        return set()
+    after = {k: [j for j in range(k + 1, min(len(lines), k + 1 + _RUNNING_HEAD_REACH)) if lines[j].strip()]
+             for k in counters}
+    seen = Counter(lines[j].strip() for k in counters for j in set(after[k]) if _WORDS.search(lines[j]))
+    return {j for k in counters for j in after[k] if seen[lines[j].strip()] >= 2}
+
+
+_WORDS = re.compile(r"[\u4e00-\u9fff]{4}")  # a head's words, not a table's value that follows two counters by chance
 # What a browser prints in a page's margins when it saves the page as PDF: the date and time, then
 # the page's title, at the top (12/2/26, 6:17 AM …, 2024/1/20 10:05 …); its address and the page
 # number at the foot (https://… 2/3, or the address a line of its own in text without layout). Their numbers
@@ -686,11 +709,13 @@ def body_of(lines: list[str]) -> list[str]:
     """``body_lines`` of text already normalised and split into lines."""
     out: list[str] = []
     last_report: int | None = None  # the last line only a report prints, found at the first footer
+    running = _running_heads(lines)
     for index, line in enumerate(lines):
         if index % 1024 == 0:
             checkpoint()
         core = line.strip(" |\t")
-        if _PAGE_NUMBER.match(line) or _PRINT_MARGIN.match(line):
+        if _PAGE_NUMBER.match(line) or _PRINT_MARGIN.match(line) or index in running \
+                or ("/" in line and _page_of_pages(line)):
             continue
         if _is_chrome(line):
             # A footer block: everything after it is site chrome too, unless the report goes on below it
