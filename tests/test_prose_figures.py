@@ -1528,3 +1528,15 @@ def test_nones_said_of_a_list_of_measures_or_with_no_noun(text, expected):
 def test_a_part_s_none_is_no_received_count():
     assert "applications_received" not in headlines(figures("法人或其他组织申请为零。", 2023))
     assert "applications_received" not in headlines(figures("自然人、法人申请均为零。", 2023))
+
+
+def test_the_year_s_answered_count_after_its_received_and_a_stock_counted_from_a_year():
+    """Blind round 52: 其中本年度办结49件 after the received and carried over (the year's answered, no sub-category),
+    and 对2017年以来制发的规范性文件开展清理，…现行有效17件 (the documents' first year, not the count's) gave no
+    headline."""
+    found = headlines(figures("2024年共收到政府信息公开申请50件，上年结转1件，均依法依规予以答复或处理，其中本年度办结"
+                              "49件，结转至2025年继续办理2件。", 2024))
+    assert found.get("applications_answered") == 49
+    found = headlines(figures("对本单位2017年以来制发的规范性文件开展清理，废止1件，现行有效17件。", 2022))
+    assert found.get("normative_docs_in_force") == 17
+    assert "applications_received" not in headlines(figures("2019年以来共收到申请300件。", 2022))

@@ -945,8 +945,9 @@ _SCOPED_KEYS = _TOTAL_KEYS | {"applications_carried_over", "applications_carried
 _NEW_OF_HANDLED = re.compile(r"其中(?:本年度?|当年|今年|全年)?新收")
 # The other channels' count a bracket of its named ways follows: 其他方式申请18件（当面申请11件…）
 _OTHER_CHANNELS_BEFORE = re.compile(r"(?:其他|等)(?:方式|途径|形式|渠道)[^。；;，,]{0,10}?\d+\s*件\s*$")
-# 受理67件，其中办结64件，结转3件 splits what came in into what was answered and what goes on: no sub-category.
-_ANSWERED_OF_RECEIVED = re.compile(r"其中\s*(?:已经?|均已|共)?\s*(?:办结|答复)(?:完毕|办结)?\s*$")
+# 受理67件，其中办结64件，结转3件 splits what came in into what was answered and what goes on (其中本年度办结49件
+# too): no sub-category.
+_ANSWERED_OF_RECEIVED = re.compile(r"其中\s*(?:本年度?|当年|今年|全年)?\s*(?:已经?|均已|共)?\s*(?:办结|答复)(?:完毕|办结)?\s*$")
 # 共办理82件，其中77件已按期答复，5件结转…: the count then its verb, those of the year's answered
 _PART_ANSWERED = re.compile(r"[\d," + _CN_NUMERALS + r"]+\s*件(?:均|已|全部|都)+[^。；;，,\d]{0,8}?(?:答复|办结)")
 # 累计公开12.6万条，其中2021年新增8,437条 splits a running total by year: the year's share is its total.
@@ -1016,6 +1017,13 @@ def _wider_scope(lead: str, clause: str, own: OwnWords = _NO_OWN) -> str:
         _before_year_end(m) for m in _UNTIL_DATE.finditer(clause)) else lead
 
 
+# Counts of what stands at the year's end (现行有效17件): a year the sentence counts from (对2017年以来制发的规范性文件
+#开展清理) is where the documents begin, not another year's count.
+_STOCK_KEYS = frozenset({"normative_docs_in_force"})
+_SINCE = re.compile(r"\s*度?\s*(?:以来|至今)")
+_SINCE_YEAR = re.compile(r"(?:19|20)\d{2}\s*年" + _SINCE.pattern)
+
+
 def _context(key: str, sentence: str, start: int, number_start: int, year: int | None,
              all_levels: bool = False, scope: str = "", own_subject: OwnWords = _NO_OWN,
              corrected: bool = False, clause_before: str = "") -> str:
@@ -1027,7 +1035,7 @@ def _context(key: str, sentence: str, start: int, number_start: int, year: int |
     clause = sentence[clause_start:number_start]
     years = [m for m in _YEAR_MENTION.finditer(before) if not _ASIDE_YEAR.match(before, m.end())
              and not in_aside(before, m.start()) and not _COMPARED.search(before, 0, m.start())
-             and not _in_title(before, m.start())]
+             and not _in_title(before, m.start()) and not (key in _STOCK_KEYS and _SINCE.match(before, m.end()))]
     if year is not None and years and int(years[-1].group(1)) != year and (
             _YEAR_OPENS.match(before, years[-1].end())
             or not (_THIS_YEAR_CLAUSE.match(clause) or _THIS_YEAR_AGAIN.search(before, years[-1].end()))):
@@ -1066,6 +1074,8 @@ def _context(key: str, sentence: str, start: int, number_start: int, year: int |
     year_words = _COMPARED_YEAR.sub("", _ASIDES.sub("", clause))  # not an aside closed before it: 10件（上年11件）、…
     if key == "applications_handled":  # the applications handled count last year's carried over by definition
         year_words = _CARRIED_IN.sub("", year_words)
+    if key in _STOCK_KEYS:
+        year_words = _SINCE_YEAR.sub("", year_words)
     if key not in _PREVIOUS_YEAR_KEYS and _OTHER_YEAR_WORDS.search(year_words):
         return "other_year"
     own = not all_levels and _own_after_wider(scope + before, own_subject)  # 全县各级…共287件，其中县政府办公室本级…31件: its own
