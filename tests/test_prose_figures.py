@@ -1540,3 +1540,10 @@ def test_the_year_s_answered_count_after_its_received_and_a_stock_counted_from_a
     found = headlines(figures("对本单位2017年以来制发的规范性文件开展清理，废止1件，现行有效17件。", 2022))
     assert found.get("normative_docs_in_force") == 17
     assert "applications_received" not in headlines(figures("2019年以来共收到申请300件。", 2022))
+
+
+def test_a_wrapped_line_whose_only_mark_is_a_full_stop_mid_line_goes_on_across_a_blank_line():
+    """Blind round 52 (pdfminer's text, a blank line after each line): （一）主动公开。全年通过…主动公开政府 / ␣ / 信息
+    9873条: the line has no comma, only a full stop inside it, and was taken for a title that ends its paragraph."""
+    text = "\n".join(["（一）主动公开。全年通过区政府门户网站主动公开政府", "", "信息 9873 条，发布政策文件解读 112 篇。"])
+    assert headlines(figures(text, year=2022)).get("proactive_items") == 9873

@@ -410,7 +410,7 @@ _WRAPPED_LINE_MIN = 15  # characters of a line a PDF wrapped (a title or heading
 # A count's unit, and the sentence going on, at a line's start (…主动公开政府信息 16825 / ␣ / 条，发布…): a PDF tool's
 # text blocks parted the count from its unit by a blank line.
 _UNIT_GOES_ON = re.compile(r"[条件项篇个次元][，,、；;。]")
-_IN_A_SENTENCE = re.compile(r"[，,、；;]")  # what a line wrapped inside a paragraph has, and a title has not
+_IN_A_SENTENCE = re.compile(r"[，,、；;。]")  # what a line wrapped inside a paragraph has, and a title has not
 _LINE_ENDS = frozenset("。；;!！?？:：）)》”\"")
 # A count whose thousands a space sets off (1 402件, as GB/T 15835 prints numbers): one number.
 _SPACE_GROUPED_COUNT = re.compile(r"(?<![\d.,])[1-9]\d{0,2}(?: \d{3})+(?=\s*[件条元篇次个项人万])")
