@@ -1948,3 +1948,12 @@ def test_a_responsive_table_s_cell_labels_are_no_part_of_its_values():
                       r'<span class="tablesaw-cell-content">\1</span></td>', page)
     assert labelled.count("tablesaw-cell-label") > 100
     assert_every_cell(extract_bytes(labelled.encode(), "report.html"), v)
+
+
+def test_a_table_run_on_with_thousands_of_empty_rows_is_read():
+    """Blind round 53 (hostile inputs): table 3 pasted from Excel ran on with 4,972 empty rows; a pattern's \\s* ran
+    from each blank line's start over all the rest, and the page went over the time limit per file (lost)."""
+    v = values(seed=5)
+    empty = "<tr>" + "<td></td>" * 9 + "</tr>"
+    page = html_page(html_body(blocks(v)).replace("</table>", empty * 3000 + "</table>", 2))
+    assert_every_cell(extract_html(page), v)

@@ -222,9 +222,11 @@ def _with_item_cells(items: list) -> list:
 # A column a line (a table printed turned, as text): its name, a colon, then its values, each after its row's
 # name (本年新制作数量：规章0，规范性文件5。 结果维持：行政复议1件，行政诉讼（复议后起诉）0件) or in the form's row order
 # (自然人：36，0，18，…: table 3's column, as many values as the form has rows).
-_COLUMN_HEAD = (rf"(?:[（(][一二三四五六七八九十]+[)）]|\d{{1,2}}[.、．])?\s*(?:(?:{_GROUP_WORDS})[—\-－·・\s（(]*)?"
-                rf"(?P<head>{'|'.join(map(re.escape, _NAMES))})\s*[）)]?\s*[:：]\s*")
-_COLUMN_LINE = re.compile(rf"(?m)^\s*{_COLUMN_HEAD}(?=[^\n]*?\d[^\n]*?[，,、；;\s][^\n]*?\d)")
+# (Spaces within a line only, [^\S\n]: at each of many blank lines' starts a pattern's \s* ran over all the rest, which
+# took minutes over a table's thousands of empty rows.)
+_COLUMN_HEAD = (rf"(?:[（(][一二三四五六七八九十]+[)）]|\d{{1,2}}[.、．])?[^\S\n]*(?:(?:{_GROUP_WORDS})[—\-－·・ \t（(]*)?"
+                rf"(?P<head>{'|'.join(map(re.escape, _NAMES))})[^\S\n]*[）)]?[^\S\n]*[:：]\s*")
+_COLUMN_LINE = re.compile(rf"(?m)^[^\S\n]*{_COLUMN_HEAD}(?=[^\n]*?\d[^\n]*?[，,、；;\s][^\n]*?\d)")
 _COLUMN_LINES_MIN = 3
 _COLUMN_START = re.compile(rf"\s*{_COLUMN_HEAD}")
 _COLUMN_AFTER = re.compile(rf"[；;]\s*(?={_COLUMN_HEAD})")
