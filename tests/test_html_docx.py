@@ -1957,3 +1957,15 @@ def test_a_table_run_on_with_thousands_of_empty_rows_is_read():
     empty = "<tr>" + "<td></td>" * 9 + "</tr>"
     page = html_page(html_body(blocks(v)).replace("</table>", empty * 3000 + "</table>", 2))
     assert_every_cell(extract_html(page), v)
+
+
+def test_cells_in_other_scripts_digits_are_read_as_their_numbers():
+    """Blind round 53 (hostile inputs): cells written in Arabic-Indic (٣) and Extended Arabic-Indic (۳) digits were
+    dropped as a bilingual page's parallel text: blank cells, their printed text lost."""
+    arabic, extended = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩"), str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
+    v = values(seed=5)
+    body = html_body(blocks(v))
+    page = re.sub(r"<td>(\d+)</td>", lambda m: f"<td>{m.group(1).translate(arabic if len(m.group(1)) % 2 else extended)}"
+                  "</td>", body)
+    assert page != body
+    assert_every_cell(extract_html(html_page(page)), v)

@@ -87,6 +87,10 @@ _TRANSLATE = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}  # full-width ASC
 _TRANSLATE.update({0x3000: " ", 0x00A0: " ", 0x202F: " ", 0x205F: " "})
 _TRANSLATE.update({cp: " " for cp in range(0x2000, 0x200B)})
 _TRANSLATE.update({cp: None for cp in (0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x00AD)})
+# Decimal digits of other scripts (Arabic-Indic ٣, Extended Arabic-Indic ۳, Devanagari ३, mathematical 𝟑 …): the
+# numbers they write. The Arabic ones were taken for a bilingual page's parallel text and dropped (a cell blank).
+_TRANSLATE.update({cp: str(unicodedata.decimal(chr(cp))) for cp in (*range(0x80, 0xFF00), *range(0x1D7CE, 0x1D800))
+                   if unicodedata.category(chr(cp)) == "Nd"})
 # A page's bare number centred at its foot, before the form feed that starts the next page (pdftotext -layout):
 # in a table that runs over the page it stood between a row's label and its values as a row of its own.
 _PAGE_NUMBER_AT_BREAK = re.compile(r"(?m)^ {10,}\d{1,3} *\n(?=(?:[ \t]*\n)*\f)")
@@ -127,7 +131,7 @@ _ZERO_IN_DIGITS = re.compile(r"(?<=\d)〇+|〇+(?=\d)")
 
 
 def normalize(text: str) -> str:
-    """Full-width digits and ASCII punctuation to ASCII, odd spaces to spaces, minus signs
+    """Full-width digits (and other scripts' digits) and ASCII punctuation to ASCII, odd spaces to spaces, minus signs
     to "-", zero-width and direction characters removed, 〇 among digits to 0, a page's bare number
     before a page break left out. Chinese characters are left as they are."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
