@@ -890,3 +890,34 @@ def test_table_4_a_value_a_line_under_its_names_wrapped_above_it_is_read():
     rep = extract_bytes("\n".join(lines[:start + 1] + listed + lines[end:]).encode(), "raw.txt")
     assert wrong(rep, v, "t4.") == [] and unsure(rep, "t4.") == []
     assert "t4.listed" in [w["code"] for w in rep.warnings]
+
+
+def test_a_statistics_form_s_row_and_column_numbers_are_no_figures():
+    """Blind round 53 (statistics-style tables): 行次 and 计量单位 columns beside the labels and a 栏次 row (甲 乙 丙 1 2 3
+    …) under each header. A row of table 3 whose figures are all blank gave its 行次 as 自然人's figure (5 for 0); a row
+    of table 2 printing dashes, the 栏次 row's 1 2 3."""
+    from .official_form import rebalance
+
+    v = synthetic.consistent_values(random.Random(3), GOV_2021)
+    for column in T3_ORDER:  # a row left blank: its figures 0
+        v[forms.t3_cell("denied.state_secret", column)] = 0
+    v = rebalance(v)
+    v["t2.rules.issued"] = v["t2.rules.repealed"] = v["t2.rules.in_force"] = 0
+    text = synthetic.render(AGENCY, 2023, GOV_2021, v, "tab")
+    labels = {row.label_zh: k + 1 for k, row in enumerate(forms.T3_ROWS_2021)}
+    out = []
+    for line in text.split("\n"):
+        cells = line.split("\t")
+        if cells[0] == "信息内容" or (cells[0] == "" and "自然人" in cells):
+            out += ["\t".join([cells[0], "行次", "计量单位", *cells[1:]]),
+                    "\t".join(["甲", "乙", "丙", *(str(k + 1) for k in range(len(cells) - 1))])]
+        elif cells[0] == "规章":
+            out.append("\t".join(["规章", "1", "件", "—", "—", "—"]))
+        elif (number := next((n for label, n in labels.items() if cells[0].endswith(label)), None)) is not None:
+            figures = ["" if cells[0].endswith("1.属于国家秘密") else c for c in cells[1:]]
+            out.append("\t".join([cells[0], str(number), "件", *figures]))
+        else:
+            out.append(line)
+    rep = extract_bytes("\n".join(out).encode(), "report.txt")
+    assert wrong(rep, v, "t3.") == [] and unsure(rep, "t3.") == []
+    assert [rep.cells[f"t2.rules.{m}"].value for m in ("issued", "repealed", "in_force")] == [0, 0, 0]

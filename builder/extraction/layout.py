@@ -687,7 +687,7 @@ def locate(lines: list[str]) -> Layout:
     """Find the regions of tables 2, 3 and 4 by headings, falling back to the
     form's own labels when a heading is missing or garbled. When the sections hold no table (二、主动公开…
     （见附表）, 数据见表二导出), the tables are looked for again after the report's last section."""
-    lines = split_headings(lines)
+    lines = without_row_numbers(split_headings(lines))
     layout = Layout(lines, _regions(lines))
     printed = [table for table in layout.regions if any(row.has_values for row in layout.rows(table))]
     if len(printed) == len(_TABLES) or (last := _last_section(lines, layout)) is None:
@@ -703,6 +703,48 @@ def locate(lines: list[str]) -> Layout:
 
 
 _TABLES = ("t2", "t3", "t4")
+
+
+# A statistics form's column of row numbers (行次 1…25, or 01…25) beside the labels, and its row of column numbers
+# under the header (栏次: 甲 乙 丙 1 2 3 …): no values of the form's.
+_ROW_NUMBER_HEADS = frozenset({"行次", "行号"})
+_ROW_NUMBER = re.compile(r"\d{1,3}")
+_COLUMN_LETTERS = frozenset("甲乙丙丁戊")
+
+
+def without_row_numbers(lines: list[str]) -> list[str]:
+    """The lines with a statistics form's 行次 cells emptied, and its 栏次 lines: below a grid's header line naming
+    a column 行次, each line of as many cells has its number in that column left out. In a row whose figures are all
+    blank, the row's number was read as its first figure (行次 5 as 自然人's 5); in table 2 beside a unit (件 | 3 |
+    26418), as its value; and the column numbers (1 2 3) as table 2's figures printed as dashes."""
+    if "行次" not in "".join(lines) and "行号" not in "".join(lines):
+        return lines
+    out = list(lines)
+    column: tuple[str, int, int] | None = None  # the header's delimiter, its number of cells, the 行次 cell's place
+    for k, line in enumerate(lines):
+        delimiter = "\t" if "\t" in line else "|" if line.count("|") >= 2 else None
+        if delimiter is None:
+            continue
+        cells = line.split(delimiter)
+        heads = ["".join(cell.split()) for cell in cells]
+        if found := next((i for i, head in enumerate(heads) if head in _ROW_NUMBER_HEADS), None):
+            column = (delimiter, len(cells), found)
+        elif column and _column_numbers([head for head in heads if head]):
+            out[k] = ""
+        elif column and delimiter == column[0] and len(cells) == column[1] \
+                and _ROW_NUMBER.fullmatch(heads[column[2]]):
+            cells[column[2]] = ""
+            out[k] = delimiter.join(cells)
+    return out
+
+
+def _column_numbers(cells: list[str]) -> bool:
+    """Whether a line's cells are a form's column numbers: 甲 乙 丙 (or 栏次), then consecutive numbers."""
+    letters = len(cells) - len([c for c in cells if c.isdecimal()])
+    numbers = [int(c) for c in cells[letters:] if c.isdecimal()]
+    named = cells[:letters] == ["栏次"] or (letters > 0 and set(cells[:letters]) <= _COLUMN_LETTERS)
+    return named and bool(numbers) and len(numbers) == len(cells) - letters \
+        and numbers == list(range(numbers[0], numbers[0] + len(numbers)))
 
 
 def _last_section(lines: list[str], layout: Layout) -> int | None:
