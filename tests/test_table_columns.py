@@ -921,3 +921,22 @@ def test_a_statistics_form_s_row_and_column_numbers_are_no_figures():
     rep = extract_bytes("\n".join(out).encode(), "report.txt")
     assert wrong(rep, v, "t3.") == [] and unsure(rep, "t3.") == []
     assert [rep.cells[f"t2.rules.{m}"].value for m in ("issued", "repealed", "in_force")] == [0, 0, 0]
+
+
+@pytest.mark.parametrize("results", [("upheld", "corrected", "other", "pending", "total"),
+                                     ("total", "upheld", "corrected", "other", "pending")])
+def test_table_4_a_row_per_group_under_the_results_header_is_read(results):
+    """Blind round 53 (statistics-style tables): table 4 as statistics forms lay it out, a row per group (行政复议;
+    行政诉讼 | 未经复议直接起诉; 复议后起诉) and a column per result: every cell was unsure."""
+    v = distinct_t4_values()
+    text = synthetic.render(AGENCY, 2022, GOV_2021, v, "tab")
+    lines = text.split("\n")
+    start = next(k for k, line in enumerate(lines) if line.startswith("四、政府信息公开行政复议"))
+    end = next(k for k, line in enumerate(lines) if line.startswith("五、"))
+    names = {"admin_review": "行政复议\t", "litigation_direct": "行政诉讼\t未经复议直接起诉",
+             "litigation_after_review": "\t复议后起诉"}
+    table = ["项目\t\t" + "\t".join(T4_ZH[c] for c in results)]
+    table += [names[g.id] + "\t" + "\t".join(str(v[forms.t4_cell(g.id, c)]) for c in results) for g in forms.T4_GROUPS]
+    rep = extract_bytes("\n".join(lines[:start + 1] + table + [""] + lines[end:]).encode(), "report.txt")
+    assert wrong(rep, v, "t4.") == [] and unsure(rep, "t4.") == []
+    assert "t4.turned" in [w["code"] for w in rep.warnings]

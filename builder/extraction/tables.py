@@ -3024,6 +3024,9 @@ _RESHAPED_T4: tuple[tuple[str, str, Callable[[Layout, list[ValueRow], tuple[str,
      lambda layout, rows, ids: _turned_t4_parts(layout, rows)),
     ("t4.listed", "table 4 is printed as a list, a row per cell naming its group and result (行政复议-结果维持 | 1); "
                   "each value is read by its row's name", lambda layout, rows, ids: _listed_t4_row(rows, ids)),
+    ("t4.turned", "table 4 is printed a row per group (行政复议, 未经复议直接起诉, 复议后起诉), its five results in the "
+                  "columns its header names, as statistics forms lay it out; each value is read by its row's and its "
+                  "column's names", lambda layout, rows, ids: _t4_rows_by_group(layout, rows)),
     ("t4.listed", "table 4 is printed a value a line, each after its group's and result's names wrapped over the "
                   "lines above it (结果维 / 持 / 3: PDF text of narrow cells); each value is read by those names",
      lambda layout, rows, ids: _listed_t4_row(_labelled_by_lines_above(layout, rows), ids)),
@@ -3031,6 +3034,25 @@ _RESHAPED_T4: tuple[tuple[str, str, Callable[[Layout, list[ValueRow], tuple[str,
                   "named only in the header above; each block is read as the group the header names in its place",
      lambda layout, rows, ids: _results_by_group_blocks(layout, rows, ids)),
 )
+
+
+def _t4_rows_by_group(layout: Layout, rows: list[ValueRow]) -> ValueRow | None:
+    """Table 4 printed a row per group, five values each, under a header naming the five results (结果维持 … 总计):
+    the form's row of fifteen. None for any other table 4: a group named twice or not at all, its row of other than
+    five values, a header not naming each result once."""
+    size = len(forms.T4_COLUMNS)
+    # (not the heading's line with a form's number, 四、…行政复议、行政诉讼情况 表号…4表)
+    printed = [row for row in rows if t4_group_named(row.label) and len(fit(row.cells, size)) == size]
+    groups = [t4_group_named(row.label) for row in printed]
+    if len(printed) != len(forms.T4_GROUPS) or sorted(filter(None, groups)) != sorted(g.id for g in forms.T4_GROUPS):
+        return None
+    values = [fit(row.cells, size) for row in printed]
+    results = t4_results_in(" ".join(_header_lines(layout, "t4", printed)))
+    if sorted(results) != sorted(c.id for c in forms.T4_COLUMNS):
+        return None
+    by_group = {group: dict(zip(results, v)) for group, v in zip(groups, values)}
+    return ValueRow("", [by_group[g.id][c.id] for g in forms.T4_GROUPS for c in forms.T4_COLUMNS], True,
+                    printed[0].line)
 
 
 def _labelled_by_lines_above(layout: Layout, rows: list[ValueRow]) -> list[ValueRow]:
