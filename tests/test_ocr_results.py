@@ -8,6 +8,7 @@ import io
 import json
 import math
 import random
+import re
 from html import escape
 
 import pdfplumber
@@ -379,3 +380,44 @@ def test_an_ocr_result_without_a_recognised_word_says_so():
     with pytest.raises(errors.EmptyFile) as refused:
         extract_bytes(blank, "scan.tsv")
     assert str(refused.value) == "scan.tsv: empty file: no recognised word in the OCR result"
+
+
+def _as_tesseract_splits(pages: list[list[dict]]) -> list[list[dict]]:
+    """The words as Tesseract's chi_sim gives them on a page scanned at high resolution: a Chinese word in pieces of
+    two or three characters, a character's pitch apart; and a table's rules read as words (|) between its cells."""
+    out = []
+    for words in pages:
+        split = []
+        for line in _lines(words):
+            for k, word in enumerate(line):
+                x0, y0, x1, y1 = _bbox(word)
+                if k and x0 - _bbox(line[k - 1])[2] > (y1 - y0):  # a column's gap: the rule between the cells
+                    middle = (_bbox(line[k - 1])[2] + x0) // 2
+                    split.append({"text": "|", "corners": [(middle, y0), (middle + 2, y0), (middle + 2, y1),
+                                                            (middle, y1)], "line": word["line"]})
+                text, pitch = word["text"], (x1 - x0) / len(word["text"])
+                if len(text) < 4:
+                    split.append(word)
+                    continue
+                pieces, at = [], 0  # runs of one script, the Chinese ones in pieces of three
+                for run in re.findall(r"[\u4e00-\u9fff]+|[^\u4e00-\u9fff]+", text):
+                    step = 3 if "\u4e00" <= run[0] <= "\u9fff" else len(run)
+                    pieces += [(at + k, run[k:k + step]) for k in range(0, len(run), step)]
+                    at += len(run)
+                margin = 0.2 * (y1 - y0)
+                for start, piece in pieces:
+                    a, b = x0 + start * pitch + margin, x0 + (start + len(piece)) * pitch - margin
+                    split.append({"text": piece, "line": word["line"],
+                                  "corners": [(round(a), y0), (round(b), y0), (round(b), y1), (round(a), y1)]})
+        out.append(split)
+    return out
+
+
+def test_tesseract_s_pieces_of_chinese_words_and_its_rules_read_as_words():
+    """Blind round 53 (OCR engines' outputs): Tesseract's chi_sim at high resolution parts Chinese into "words" a
+    character's pitch apart (安吉 县人民政 府 2022 年 … 年 度 报告), and reads a ruled table's borders as words (0 | 81):
+    with a space between each piece neither the title nor the labels were found, and the report was refused."""
+    v, pages = scanned_words()
+    report = extract_bytes(hocr(_as_tesseract_splits(pages)), "scan.hocr")
+    assert_every_cell(report, v)
+    assert report.agency.name == AGENCY
