@@ -1547,3 +1547,24 @@ def test_a_wrapped_line_whose_only_mark_is_a_full_stop_mid_line_goes_on_across_a
     9873条: the line has no comma, only a full stop inside it, and was taken for a title that ends its paragraph."""
     text = "\n".join(["（一）主动公开。全年通过区政府门户网站主动公开政府", "", "信息 9873 条，发布政策文件解读 112 篇。"])
     assert headlines(figures(text, year=2022)).get("proactive_items") == 9873
+
+
+def test_figures_listed_a_line_each_after_colons_are_items_of_their_own():
+    """Blind round 53 (lists): 新收政府信息公开申请：97件 / 自然人：83件 / 法人或其他组织：14件 / 上年结转：6件 / … a line
+    each ran into one sentence: 法人或其他组织's 14 was taken for the carried forward, the rest unread."""
+    text = "\n".join(["主要数据如下：", "主动公开政府信息：2,371条", "新收政府信息公开申请：97件", "法人或其他组织：14件",
+                      "上年结转：6件", "办结：96件", "结转下年度：7件", "行政复议：5件", "行政诉讼：2件"])
+    found = headlines(figures(text, 2022))
+    assert found.items() >= {"proactive_items": 2371, "applications_received": 97, "applications_carried_over": 6,
+                             "applications_answered": 96, "applications_carried_forward": 7, "admin_review_cases": 5,
+                             "litigation_cases": 2}.items()
+
+
+def test_a_channel_s_count_is_no_received_total_and_a_request_s_registering_no_other_process():
+    """Blind round 53: 严格执行申请接收、登记、审核、答复…，全年通过互联网渠道收到申请218件，通过信函、当面等其他渠道收到
+    申请141件: the step 登记 made both other processes' counts, and the first channel's was taken for the year's 359."""
+    text = ("全年受理政府信息公开申请359件。严格执行申请接收、登记、审核、答复、归档等环节工作规范，"
+            "全年通过互联网渠道收到申请218件，通过信函、当面等其他渠道收到申请141件。")
+    assert headlines(figures(text, 2022)).items() >= {"applications_received": 359, "applications_online": 218,
+                                                      "applications_other_channel": 141}.items()
+    assert "applications_received" not in headlines(figures("全年办理不动产登记申请5,600件。", 2022))

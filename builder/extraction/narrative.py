@@ -400,13 +400,15 @@ def prose(lines: list[str]) -> str:
                      and not _HEADING_END.search(stripped))  # (a caption: Table: …行政诉讼情况)
         out.append(stripped)
         if stripped[-1] in "。；;!！?？:：" or (_ITEM_START.match(stripped) and _HEADING_END.search(stripped)
-                                                and len(stripped) <= 40):
+                                                and len(stripped) <= 40) or _LISTED_FIGURE.match(stripped):
             out.append("\n")  # a heading (二、主动公开政府信息情况) is no start of the next paragraph's sentence
             open_line = False
     return _SPACE_AROUND_DIGITS.sub("", _SPACE_GROUPED_COUNT.sub(lambda m: m.group().replace(" ", ""), "".join(out)))
 
 
 _WRAPPED_LINE_MIN = 15  # characters of a line a PDF wrapped (a title or heading is mostly shorter)
+# A list's line of a name and its figure (上年结转：6件, • 办结：96件): an item of its own, not run into the next line.
+_LISTED_FIGURE = re.compile(r"^[^，,。；;:：]{1,24}[:：]\s*[\d,.]+\s*(?:件|条|篇|元|个|项|次|场|万元|人次)?$")
 # A count's unit, and the sentence going on, at a line's start (…主动公开政府信息 16825 / ␣ / 条，发布…): a PDF tool's
 # text blocks parted the count from its unit by a blank line.
 _UNIT_GOES_ON = re.compile(r"[条件项篇个次元][，,、；;。]")
@@ -922,7 +924,9 @@ _EXACT_AFTER = re.compile(r"\s*(?:[（(]\s*(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s*[件�
 # (浙江政务服务网, a province's portal applications are sent through, names no other process.)
 _OTHER_PROCESS = re.compile(r"行政审批|审批服务|政务服务(?!网|平台|一体化平台)|便民服务|服务申请|服务大厅|政务大厅|服务中心|"
                             r"窗口|办件|12345|热线|信访|信箱|来信|留言|数据共享|共享申请|"  # (网民留言: a site's messages)
-                            r"不动产|登记|许可|低保|救助|补助|补贴|公租房|廉租|保障性住房|社保|医保|养老|入学|户籍|"
+                            # (登记 of a kind, or asked for: not the 登记 step of handling a request, 接收、登记、审核)
+                            r"不动产|(?:婚姻|企业|市场主体|工商|户口|房屋|车辆|土地|林权|抵押|船舶|收养)登记|登记(?:申请|注册|业务|事项)|"
+                            r"许可|低保|救助|补助|补贴|公租房|廉租|保障性住房|社保|医保|养老|入学|户籍|"
                             r"出证|查档|档案查阅|档案利用|查阅利用"  # (an archive's services)
                             r"|注册申请|审评|专利申请|商标申请")  # (a regulator's registrations and examinations)
 _DISCLOSURE_WORDS = re.compile(r"信息公开|依申请")
@@ -1017,6 +1021,11 @@ def _wider_scope(lead: str, clause: str, own: OwnWords = _NO_OWN) -> str:
         _before_year_end(m) for m in _UNTIL_DATE.finditer(clause)) else lead
 
 
+# A channel of applying named before a count (通过互联网渠道, 通过信函、当面等其他渠道): that channel's count.
+_VIA_CHANNEL = re.compile(r"通过(?:[^。；;，,]{0,8}?(?:互联网|网上|网络|在线|线上|网站|平台|信函|当面|传真|邮寄|现场|其他))"
+                          r"[^。；;，,]{0,8}?(?:渠道|方式|途径|形式|提交|提出|申请)")
+
+
 # Counts of what stands at the year's end (现行有效17件): a year the sentence counts from (对2017年以来制发的规范性文件
 #开展清理) is where the documents begin, not another year's count.
 _STOCK_KEYS = frozenset({"normative_docs_in_force"})
@@ -1044,6 +1053,8 @@ def _context(key: str, sentence: str, start: int, number_start: int, year: int |
         return "other_process"  # …政府信息公开专栏…，全年不动产登记窗口受理各类登记申请52.6万件: its own clause says
     if key.startswith("applications") and _OTHER_PROCESS.search(before) and not _DISCLOSURE_WORDS.search(sentence):
         return "other_process"  # 政务服务网…受理政务服务事项申请26,428件，办结26,391件: the sentence's subject says
+    if key == "applications_received" and _VIA_CHANNEL.search(clause):
+        return "part"  # 全年通过互联网渠道收到申请218件: the applications of one channel
     if key == "applications_answered" and "结转" in clause:
         return "part"  # 2020年度结转的9件申请已全部办结: those carried over, answered
     if key.startswith("applications") and _PROPOSALS.search(before) and "申请" not in before:
