@@ -696,3 +696,18 @@ def test_table_3_column_by_column_under_names_wrapped_in_narrow_cells(garbled):
     else:
         assert "t3.by_column" in [w["code"] for w in report.warnings]
         assert {cell: report.cells[cell].value for cell in t3} == {cell: v[cell] for cell in t3}
+
+
+def test_a_character_alone_names_no_row_by_likeness():
+    """Blind round 52 (pdfminer's text of a browser's print): column blocks under a header's names wrapped a
+    character a line (总 / 计, 其 / 他), between the form's rows named elsewhere: the 总计 column's first seven
+    values were read as the row （七）总计 by the likeness of 计 alone, five of them wrong."""
+    from builder.extraction.layout import ValueRow
+    from builder.extraction.tables import _assign_rows
+
+    rows = [ValueRow("他", ["0"] * 35, False, 1), ValueRow("计", ["36", "2", "12", "8", "0", "0", "0"], False, 2),
+            ValueRow("人", ["32", "2", "10", "8", "0", "0", "0"], False, 3),
+            ValueRow("四、结转下年度继续办理", ["1", "0", "0", "0", "0", "0", "1"], False, 4)]
+    assigned = _assign_rows(rows, forms.T3_ROWS_2021)
+    assert [(row.id, a.label) for row, a in zip(forms.T3_ROWS_2021, assigned) if a is not None] == [
+        ("carried_forward", "四、结转下年度继续办理")]

@@ -2146,7 +2146,9 @@ def _assign_rows(rows: list[ValueRow], row_set: tuple[Row, ...]) -> list[ValueRo
             continue
         candidates = tuple(row_set[k] for k in free)
         for k, row in zip(free, align(printed, candidates)[0]):
-            if row is not None and _closest(_without_headings(_own_label(row), headings), candidates) == row_set[k]:
+            # (a character alone, a header's name wrapped over lines, 总 / 计 before a column's values: no likeness)
+            if row is not None and len(core := _without_headings(_own_label(row), headings)) > 1 \
+                    and _closest(core, candidates) == row_set[k]:
                 out[k] = row
     return out
 
