@@ -727,8 +727,10 @@ def without_row_numbers(lines: list[str]) -> list[str]:
             continue
         cells = line.split(delimiter)
         heads = ["".join(cell.split()) for cell in cells]
-        if found := next((i for i, head in enumerate(heads) if head in _ROW_NUMBER_HEADS), None):
+        if (found := next((i for i, head in enumerate(heads) if head in _ROW_NUMBER_HEADS), None)) is not None:
             column = (delimiter, len(cells), found)
+            cells[found] = ""  # (the header's word is no column of the form's: a header naming it was not read)
+            out[k] = delimiter.join(cells)
         elif column and _column_numbers([head for head in heads if head]):
             out[k] = ""
         elif column and delimiter == column[0] and len(cells) == column[1] \

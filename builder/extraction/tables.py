@@ -2429,9 +2429,9 @@ def _continued_columns(layout: Layout, rows: list[ValueRow],
                        form_rows: tuple[Row, ...]) -> tuple[list[ValueRow], tuple[str, ...]] | None:
     """Table 3 printed in two parts side by side, the second (续表) repeating the rows' labels with
     the columns the first leaves out (a phone's page splits a wide table: 自然人…法律服务机构, then
-    其他 and 总计): each row's values, the first part's then the second's, and the columns they
-    stand in. Only when the second part's labels are the first's, in order, each part's header
-    names its columns and the two name the form's seven between them."""
+    其他 and 总计; a report prints (一)自然人 and (二)法人或其他组织 as two tables): each row's values, the first
+    part's then the second's, and the columns they stand in. Only when the second part's labels are the first's,
+    in order, each part's header names its columns and the two name the form's seven between them."""
     half = len(rows) // 2
     if len(rows) % 2 or half < 2:
         return None
@@ -2439,14 +2439,21 @@ def _continued_columns(layout: Layout, rows: list[ValueRow],
     labels = [name(_own_label(r)) for r in rows]
     if labels[0] is None or labels[:half] != labels[half:]:
         return None
-    first = t3_columns(_header_lines(layout, "t3", rows))
-    second = t3_columns(layout.lines[rows[half - 1].line + 1:rows[half].line])
+    first = _columns_under_caption(_header_lines(layout, "t3", rows))
+    second = _columns_under_caption(layout.lines[rows[half - 1].line + 1:rows[half].line])
     if first is None or second is None or sorted(first + second) != sorted(T3_ORDER):
         return None
     parts = [(fit(a.cells, len(first)), fit(b.cells, len(second))) for a, b in zip(rows[:half], rows[half:])]
     if any(len(a) != len(first) or len(b) != len(second) for a, b in parts):
         return None
     return [replace(row, cells=a + b) for row, (a, b) in zip(rows, parts)], first + second
+
+
+def _columns_under_caption(lines: list[str]) -> tuple[str, ...] | None:
+    """The columns a part's header names, below a caption naming them too ((一)自然人 / (二)法人或其他组织 over a
+    table of those columns): the most any run of its last lines names (the caption's words confuse a header's)."""
+    found = [columns for k in range(len(lines)) if (columns := t3_columns(lines[k:])) is not None]
+    return max(found, key=len, default=None)
 
 
 def _printed_in_strips(layout: Layout, rows: list[ValueRow], form_rows: tuple[Row, ...]) -> list[ValueRow] | None:
