@@ -357,3 +357,24 @@ def test_a_label_past_a_page_break_below_a_value_is_not_its_label():
     rep = extract_bytes((text[:start] + "\n".join(lines) + "\n\n" + text[end:]).encode(), "report.txt")
     for item in ("licensing", "penalty", "coercion"):
         assert rep.cells[f"t2.{item}.decisions"].value in (None, v[f"t2.{item}.decisions"]), item
+
+
+def test_table_2_as_cards_each_titled_above_its_numbers_is_read():
+    """Blind round 53 (a mobile portal's cards): 第二十条第（一）项 · 规章 / 本年制发件数… / 0 0 0 / 第二十条第（一）项 · 行政
+    规范性文件 / 7 2 38 …: each card's numbers went to the title after them (the next card's), five values wrong. The
+    title above, past the measures' line, names a row as much as one below."""
+    from .test_layouts import values
+
+    v = values(GOV_2021, 2) | {"t2.licensing.decisions": 6720, "t2.penalty.decisions": 1583, "t2.coercion.decisions": 12}
+    form = forms.FORMS[GOV_2021]
+    text = synthetic.render(AGENCY, 2022, GOV_2021, v, "tab")
+    start, end = text.index(form.t2[0].section_zh), text.index("三、收到和处理政府信息公开申请情况")
+    lines = []
+    for k, item in enumerate(form.t2):
+        lines.append(f"{item.section_zh} · {item.label_zh}")
+        if k == 0 or item.section_zh != form.t2[k - 1].section_zh or len(item.measures) == 1:
+            lines.append("\t" + "\t".join(m.label_zh for m in item.measures))
+        lines.append("\t" + "\t".join(synthetic._fmt(v[forms.t2_cell(item.id, m.id)]) for m in item.measures))
+    rep = extract_bytes((text[:start] + "\n".join(lines) + "\n\n" + text[end:]).encode(), "report.txt")
+    for cell in (c for c in forms.cells(GOV_2021) if c.table == "t2"):
+        assert rep.cells[cell.id].value == v[cell.id], cell.id

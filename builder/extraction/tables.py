@@ -1559,7 +1559,8 @@ def _t2_labels(rows: list[ValueRow], form: forms.Form, lines: list[str]) -> list
         return any(k in core for item in form.t2 for k in item.keywords)
 
     unlabelled = [r for r in rows if r.has_values and not r.label]
-    before = sum(1 for r in unlabelled if names_item(r.before))
+    # (a card's title above its measures' line, 第二十条第（一）项 · 规章 / 本年制发件数…: the lines since the row before)
+    before = sum(1 for r in unlabelled if names_item(r.before) or _naming_end(r.extra_label, names_item))
     after = sum(1 for r in unlabelled if names_item(r.after))
     out = []
     for r in rows:
