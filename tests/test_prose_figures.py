@@ -1568,3 +1568,16 @@ def test_a_channel_s_count_is_no_received_total_and_a_request_s_registering_no_o
     assert headlines(figures(text, 2022)).items() >= {"applications_received": 359, "applications_online": 218,
                                                       "applications_other_channel": 141}.items()
     assert "applications_received" not in headlines(figures("全年办理不动产登记申请5,600件。", 2022))
+
+
+def test_a_summary_table_of_two_years_and_their_change_gives_the_report_year_s_column():
+    """Blind round 53: 指标 | 2024年 | 2023年 | 同比增减 in 一、总体情况, the change signed (+573): a row of three values
+    for two years' columns was no row, and the figures only the table states were missed."""
+    from builder.extraction.narrative import overview_table_lines, table_figures
+
+    lines = ["一、总体情况", "主要数据见下表：", "指标\t2024年\t2023年\t同比增减", "主动公开政府信息（条）\t8,215\t7,642\t+573",
+             "上年结转申请（件）\t27\t17\t+10", "政府信息公开行政复议（件）\t21\t25\t-4",
+             "政府信息公开行政诉讼（件）\t13\t11\t+2", "二、主动公开政府信息情况"]
+    found = {f.key: f.value for f in table_figures(overview_table_lines(lines), 2024)}
+    assert found == {"proactive_items": 8215, "applications_carried_over": 27, "admin_review_cases": 21,
+                     "litigation_cases": 13}

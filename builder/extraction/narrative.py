@@ -1241,7 +1241,7 @@ _STAT_ROWS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("fees_charged_cny", re.compile(r"^(?:依申请公开)?(?:政府)?(?:信息)?收取(?:的)?(?:费用|检索费|复制费)|^收费(?:金额|总额)")),
 )
 _ROW_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.．]|[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.、．])")
-_STAT_VALUE = re.compile(r"^-?\d+(?:,\d{3})*(?:\.\d+)?$")
+_STAT_VALUE = re.compile(r"^[-+]?\d+(?:,\d{3})*(?:\.\d+)?$")  # (+573: a change column's, a column all the same)
 # A cell that begins with its count and unit, then says more (58件（2014年：41件）, 0元).
 _COUNT_FIRST = re.compile(r"(?P<n>\d{1,9}(?:,\d{3})*(?:\.\d+)?)\s*(?P<unit>万条|万件|条|件|万元|元)(?![\d件条])")
 _SHARE = re.compile(r"^\d+(?:\.\d+)?\s*[%％]$")  # a row's share of the total beside its count (网络申请 | 112 | 52.1%)
@@ -1295,7 +1295,10 @@ def table_figures(lines: list[str], year: int | None = None) -> list[Figure]:
         cells = [c.strip() for c in re.split(r"[\t|]", line) if c.strip()]
         marks = [m for c in cells if (m := _YEAR_COLUMN.match(c))]
         if len(marks) >= 2 and not any(_STAT_VALUE.match(c) for c in cells):
-            years = ["this" if m["this"] or (m["year"] and year and int(m["year"]) == year) else "other" for m in marks]
+            # each value column's year; a column after the years (同比增减) is another's figure, not the year's
+            first = next(k for k, c in enumerate(cells) if _YEAR_COLUMN.match(c))
+            years = ["this" if (m := _YEAR_COLUMN.match(c)) and (m["this"] or (m["year"] and year and int(m["year"]) == year))
+                     else "other" for c in cells[first:]]
             continue
         row = _stat_cells(line)
         if row is None:
