@@ -122,6 +122,14 @@ def paddle_log(pages: list[list[dict]]) -> bytes:
     return "\n".join(lines).encode()
 
 
+def paddle_system_results(pages: list[list[dict]]) -> bytes:
+    """PaddleOCR 2's tools/infer/predict_system.py: system_results.txt, a page a line, its image's path, a tab and
+    its entries as JSON."""
+    return "\n".join(f"./inference_results/scan_{k}.jpg\t" + json.dumps(
+        [{"transcription": w["text"], "points": [list(c) for c in w["corners"]]} for w in words], ensure_ascii=False)
+        for k, words in enumerate(pages, 1)).encode()
+
+
 def paddle_json(pages: list[list[dict]]) -> bytes:
     """PaddleOCR's result saved with json.dump: a list of entries a page."""
     return json.dumps([[[[list(c) for c in w["corners"]], [w["text"], 0.97]] for w in words] for words in pages],
@@ -268,7 +276,7 @@ def tencent_tables(pages: list[list[dict]], merged: tuple[int, int] | None = Non
 
 
 FORMATS = {"alto.xml": alto, "report.hocr": hocr, "tesseract.tsv": tsv, "paddle_result.txt": paddle_printed,
-           "paddleocr_stdout.txt": paddle_log,
+           "paddleocr_stdout.txt": paddle_log, "system_results.txt": paddle_system_results,
            "paddle.json": paddle_json, "baidu.jsonl": baidu, "azure.json": azure,
            "vision.json": google, "output-1-to-2.json": google_pdf, "baidu_pipeline.json": baidu_tables,
            "aliyun.json": aliyun, "tencent_table.json": tencent_tables}

@@ -821,7 +821,8 @@ def detect_format(data: bytes, path: str) -> str:
     if head.startswith((b"\xff\xfe", b"\xfe\xff")) or (b"\x00" in head[:200] and len(data) % 2 == 0):
         head = head.decode("utf-16", errors="ignore").encode("utf-8")
     if (positioned.ALTO_ROOT.search(head) or positioned.HOCR_PAGE.search(head) or positioned.TSV_HEADER.match(head)
-            or positioned.PRINTED_ENTRY.search(data[:16384].decode("utf-8", errors="ignore"))):
+            or positioned.PRINTED_ENTRY.search(head_text := data[:16384].decode("utf-8", errors="ignore"))
+            or positioned.PREDICTED_PAGE.search(head_text)):
         return "ocr"
     if (head.lstrip()[:1] in (b"{", b"[") or _JSONP.match(head)) and _is_json(data):
         return "json"  # an article API's response or a crawler's export, the page's HTML inside a string

@@ -494,10 +494,22 @@ PRINTED_ENTRY = re.compile(r"(?m)^(?:\[[\d/: .,-]+\]\s*[\w.]+\s+[A-Z]+:\s*)?"
                            r"(?=(?:[\[(]\s*){2,4}-?\d[\d.,\s\[\]()-]*[\])]\s*,\s*[\[(]?\s*['\"])")
 
 
+# PaddleOCR 2's predict_system.py's system_results.txt: a page a line, its image's path, a tab, its entries as JSON
+# ([{"transcription": …, "points": [[x, y], …]}, …]).
+PREDICTED_PAGE = re.compile(r'(?m)^[^\t\n]+\.(?:jpe?g|png|tiff?|bmp|webp)\t(?=\[\s*\{\s*"transcription")', re.IGNORECASE)
+
+
 def printed_results(text: str) -> list | None:
     """Results printed by Python (tuples and single quotes, as ``print(result)`` and PaddleOCR's command
-    line write them), an entry or a page a line, log lines between them left out; None when the text
-    holds no such print."""
+    line write them), an entry or a page a line, log lines between them left out, or a page a line as JSON after its
+    image's path (PaddleOCR 2's system_results.txt); None when the text holds no such print."""
+    pages = []
+    for m in PREDICTED_PAGE.finditer(text):
+        end = text.find("\n", m.end())
+        if isinstance(page := _json_object(text[m.end():end if end >= 0 else None]), list):
+            pages.append(page)
+    if pages:
+        return pages
     entries = []
     for m in PRINTED_ENTRY.finditer(text):
         end = text.find("\n", m.end())
