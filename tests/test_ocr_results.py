@@ -122,6 +122,30 @@ def paddle_log(pages: list[list[dict]]) -> bytes:
     return "\n".join(lines).encode()
 
 
+def finereader(pages: list[list[dict]]) -> bytes:
+    """ABBYY FineReader's XML: pages of lines, each character in a charParams with its box."""
+    out = ['<?xml version="1.0" encoding="UTF-8"?>',
+           '<document xmlns="http://www.abbyy.com/FineReader_xml/FineReader10-schema-v1.xml" version="1.0" '
+           f'producer="ABBYY FineReader Engine 12" pagesCount="{len(pages)}" mainLanguage="ChinesePRC">']
+    for words in pages:
+        out.append('<page width="2480" height="3508" resolution="300" originalCoords="1">')
+        for line in _lines(words):
+            x0, y0 = min(_bbox(w)[0] for w in line), min(_bbox(w)[1] for w in line)
+            x1, y1 = max(_bbox(w)[2] for w in line), max(_bbox(w)[3] for w in line)
+            out.append(f'<block blockType="Text" l="{x0}" t="{y0}" r="{x1}" b="{y1}"><text><par>'
+                       f'<line baseline="{y1}" l="{x0}" t="{y0}" r="{x1}" b="{y1}"><formatting lang="ChinesePRC">')
+            for w in line:
+                a, top, b, bottom = _bbox(w)
+                pitch = (b - a) / len(w["text"])
+                out += [f'<charParams l="{round(a + k * pitch)}" t="{top}" r="{round(a + (k + 1) * pitch)}" '
+                        f'b="{bottom}" wordStart="{int(k == 0)}" charConfidence="90">{escape(c)}</charParams>'
+                        for k, c in enumerate(w["text"])]
+            out.append("</formatting></line></par></text></block>")
+        out.append("</page>")
+    out.append("</document>")
+    return "\n".join(out).encode()
+
+
 def paddle_system_results(pages: list[list[dict]]) -> bytes:
     """PaddleOCR 2's tools/infer/predict_system.py: system_results.txt, a page a line, its image's path, a tab and
     its entries as JSON."""
@@ -276,7 +300,7 @@ def tencent_tables(pages: list[list[dict]], merged: tuple[int, int] | None = Non
 
 
 FORMATS = {"alto.xml": alto, "report.hocr": hocr, "tesseract.tsv": tsv, "paddle_result.txt": paddle_printed,
-           "paddleocr_stdout.txt": paddle_log, "system_results.txt": paddle_system_results,
+           "paddleocr_stdout.txt": paddle_log, "system_results.txt": paddle_system_results, "finereader.xml": finereader,
            "paddle.json": paddle_json, "baidu.jsonl": baidu, "azure.json": azure,
            "vision.json": google, "output-1-to-2.json": google_pdf, "baidu_pipeline.json": baidu_tables,
            "aliyun.json": aliyun, "tencent_table.json": tencent_tables}

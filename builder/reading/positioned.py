@@ -195,6 +195,26 @@ def alto_words(data: bytes, path: str) -> list[Placed]:
     return words
 
 
+# ABBYY FineReader's XML (FineReader10-schema): pages of blocks of lines, each character in a charParams with its box.
+FINEREADER_ROOT = re.compile(rb"<document[^>]+abbyy\.com/FineReader_xml")
+
+
+def finereader_words(data: bytes, path: str) -> list[Placed]:
+    """A FineReader XML file's characters (charParams l, t, r, b), by page and line: the layout joins the
+    characters of a word, as it does an engine's words."""
+    from .markup import parsed_xml
+
+    root = parsed_xml(data, path, "an ABBYY FineReader XML file that is not well-formed XML")
+    words: list[Placed] = []
+    for k, page in enumerate(root.iter("{*}page")):
+        for n, line in enumerate(page.iter("{*}line")):
+            for char in line.iter("{*}charParams"):
+                box = _numbers(char, ("l", "t", "r", "b"))
+                if box is not None and (text := (char.text or "").strip()):
+                    words.append(Placed(text, *box, k, (k, n)))
+    return words
+
+
 def _numbers(element, names: tuple[str, ...]) -> tuple[float, ...] | None:
     try:
         return tuple(float(element.get(name)) for name in names)
