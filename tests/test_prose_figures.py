@@ -1581,3 +1581,10 @@ def test_a_summary_table_of_two_years_and_their_change_gives_the_report_year_s_c
     found = {f.key: f.value for f in table_figures(overview_table_lines(lines), 2024)}
     assert found == {"proactive_items": 8215, "applications_carried_over": 27, "admin_review_cases": 21,
                      "litigation_cases": 13}
+
+
+def test_all_applications_come_through_one_channel_worded_as_a_total():
+    """通过网上申请平台新收政府信息公开申请共计1474件: the year's total, all of it through the one platform (a regression of
+    the rule that a channel's count is a part)."""
+    found = headlines(figures("全年，我局通过网上申请平台新收政府信息公开申请共计1474件，较上年增长7.6%，上年结转97件。", 2024))
+    assert found.get("applications_received") == 1474

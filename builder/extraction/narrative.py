@@ -1053,8 +1053,8 @@ def _context(key: str, sentence: str, start: int, number_start: int, year: int |
         return "other_process"  # …政府信息公开专栏…，全年不动产登记窗口受理各类登记申请52.6万件: its own clause says
     if key.startswith("applications") and _OTHER_PROCESS.search(before) and not _DISCLOSURE_WORDS.search(sentence):
         return "other_process"  # 政务服务网…受理政务服务事项申请26,428件，办结26,391件: the sentence's subject says
-    if key == "applications_received" and _VIA_CHANNEL.search(clause):
-        return "part"  # 全年通过互联网渠道收到申请218件: the applications of one channel
+    if key == "applications_received" and _VIA_CHANNEL.search(clause) and not re.search(r"共|合计|总计", clause):
+        return "part"  # 全年通过互联网渠道收到申请218件: one channel's (not 通过网上申请平台新收…申请共计1474件: all came so)
     if key == "applications_answered" and "结转" in clause:
         return "part"  # 2020年度结转的9件申请已全部办结: those carried over, answered
     if key.startswith("applications") and _PROPOSALS.search(before) and "申请" not in before:
