@@ -1969,3 +1969,14 @@ def test_cells_in_other_scripts_digits_are_read_as_their_numbers():
                   "</td>", body)
     assert page != body
     assert_every_cell(extract_html(html_page(page)), v)
+
+
+def test_a_page_with_binary_bytes_in_a_comment_is_read():
+    """Blind round 54 (hostile inputs): a page that is also a ZIP (a polyglot), the archive's headers in an HTML comment:
+    its 25 bytes of binary (NULs, invalid UTF-8) made the page "text encoding not recognised", though a browser shows
+    it."""
+    v = values(seed=5)
+    junk = b"PK\x03\x04\x14\x00\x00\x00\x08\x00\x8f\x9c\xff\xfe\x00\x00\xc3\x28\xa0\xa1\xe2\x28\xa1\x00\x01"
+    page = html_page(html_body(blocks(v))).encode().replace(b"<body>", b"<body><!--" + junk + b"-->", 1)
+    assert b"<!--" + junk in page
+    assert_every_cell(extract_bytes(page, "report.html"), v)

@@ -374,6 +374,25 @@ def separated_rows(lines: list[str]) -> list[str]:
         if out is lines:
             out = list(lines)
         out[k] = "\t".join(f.strip() for f in fields)
+    return _short_separated_rows(out) if sum(a is not b for a, b in zip(out, lines)) >= _CSV_ROWS_MIN else out
+
+
+_CSV_ROWS_MIN = 3  # rows of four fields or more read as separated values: the text is a sheet saved as CSV
+
+
+def _short_separated_rows(lines: list[str]) -> list[str]:
+    """In a sheet saved as CSV, its rows of a label and one or two values too (行政许可,2871; 行政处罚,"15,238"), which
+    alone are no proof of a table: every field after the label a value."""
+    import csv
+
+    out = list(lines)
+    for k, line in enumerate(lines):
+        if "\t" in line or "," not in line or "。" in line:
+            continue
+        fields = [f.strip() for f in next(csv.reader([line.strip().rstrip(",")]))]
+        if 2 <= len(fields) < _MIN_FIELDS and 0 < len(fields[0]) <= _LABEL_MAX and not _FIELD_VALUE.fullmatch(fields[0]) \
+                and all(_FIELD_VALUE.fullmatch(f) for f in fields[1:]):
+            out[k] = "\t".join(fields)
     return out
 
 
@@ -515,7 +534,8 @@ def decode(data: bytes, path: str) -> tuple[str, str]:
                 continue
             if _plausible(text) and _reads_as_chinese(text):
                 return text, "gb18030" if encoding == "gb18030" else "big5"
-    if not _plausible(data[:4096].decode("latin-1")):  # (a NUL or two in a text is a damaged byte, not binary)
+    head = _MARKUP_COMMENT_BYTES.sub(b"", data[:65536]) if b"<!--" in data[:65536] else data  # (a comment's bytes)
+    if not _plausible(head[:4096].decode("latin-1")):  # (a NUL or two in a text is a damaged byte, not binary)
         raise errors.NotText(path, "binary data")
     if (declared := _declared(data)) is not None:
         return declared
@@ -555,6 +575,8 @@ _UTF16_ZEROS = 8  # zero bytes on one side, at least, of a text in UTF-16 withou
 DAMAGED_UTF8 = "utf-8, damaged bytes replaced"
 DAMAGED_GB18030 = "gb18030, damaged bytes replaced"
 _DAMAGED_SHARE = 0.1  # of the characters past ASCII: bytes a cut or overwritten download spoiled
+_MARKUP_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+_MARKUP_COMMENT_BYTES = re.compile(rb"<!--.*?-->", re.DOTALL)
 
 
 def _damaged(data: bytes, encoding: str = "utf-8", marked: bool = False) -> str | None:
@@ -566,7 +588,9 @@ def _damaged(data: bytes, encoding: str = "utf-8", marked: bool = False) -> str 
     text = data.decode(encoding, errors="replace")
     bad = text.count("\ufffd")
     wide = sum(1 for c in text if c > "\x7f")
-    if not bad or bad > _DAMAGED_SHARE * wide or not (marked or _plausible(text)):
+    # (a page's comment holding binary bytes, a polyglot's ZIP headers, is no text a reader sees)
+    shown = _MARKUP_COMMENT.sub("", text) if "<!--" in text else text
+    if not bad or bad > _DAMAGED_SHARE * wide or not (marked or _plausible(shown)):
         return None
     return text if _reads_as_chinese(text.replace("\ufffd", "")) else None
 
