@@ -1588,3 +1588,15 @@ def test_all_applications_come_through_one_channel_worded_as_a_total():
     the rule that a channel's count is a part)."""
     found = headlines(figures("全年，我局通过网上申请平台新收政府信息公开申请共计1474件，较上年增长7.6%，上年结转97件。", 2024))
     assert found.get("applications_received") == 1474
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("2023年和2024年，全区分别收到政府信息公开申请326件、389件。", {"applications_received": 389}),
+    ("行政复议和行政诉讼案件分别为6件和3件，较2023年的11件、5件分别减少5件、2件。",
+     {"admin_review_cases": 6, "litigation_cases": 3}),
+    ("上年结转和结转下年度的申请分别为1件和3件。", {"applications_carried_over": 1, "applications_carried_forward": 3}),
+])
+def test_a_list_of_two_names_joined_by_he_is_paired_with_its_counts(text, expected):
+    """Blind round 54 (dense comparisons): 2023年和2024年…分别…326件、389件 took 2023's 326 as the year's; names and
+    counts joined by 和 (…分别为6件和3件) were no list at all."""
+    assert headlines(figures(text, 2024)).items() >= expected.items()

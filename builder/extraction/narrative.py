@@ -448,8 +448,11 @@ def sentences(lines: list[str]) -> list[str]:
 # A list of names and a list of as many counts, paired by 分别 (自然人、法人或其他组织分别为221件、25件;
 # 2022年、2023年，我局分别收到申请58件、71件).
 _RESPECTIVELY = re.compile(
-    r"(?P<names>[^，,。；;：:、]{1,30}(?:、[^，,。；;：:、]{1,30})+)(?P<middle>[，,]?[^，,。；;：:、分]{0,30}?)分别"
-    r"(?P<rest>[^。；;，,、\d]{0,24}?)(?P<counts>\d[\d,]*\s*(?:件|起|条|宗)(?:\s*[、，,]\s*\d[\d,]*\s*(?:件|起|条|宗))+)")
+    r"(?P<names>[^，,。；;：:、和及与]{1,30}(?:(?:、|和|及|与)[^，,。；;：:、和及与]{1,30})+)(?P<middle>[，,]?[^，,。；;：:、分]{0,30}?)分别"
+    r"(?P<rest>[^。；;，,、\d]{0,24}?)(?P<counts>\d[\d,]*\s*(?:件|起|条|宗)(?:\s*(?:[、，,]|和|及|与)\s*\d[\d,]*\s*(?:件|起|条|宗))+)")
+# What parts the names of such a list (自然人、法人或其他组织; 2023年和2024年; 上年结转和结转下年度), and its counts.
+_LIST_NAMES = re.compile(r"、|和|及|与")
+_LIST_COUNTS = re.compile(r"(?<=[件起宗条])\s*(?:[、，,]|和|及|与)\s*")
 _COPULA = re.compile(r"^(?:为|是|有|达)?$")
 _COUNTED = re.compile(r"\d\s*(?:件|起|条|宗)")
 _COUNTED_NAME = re.compile(r"(?P<noun>[^\d（()）]+?)\s*\d[\d,]*\s*(?:件|起|条|宗)")  # 政府信息公开申请142件
@@ -494,8 +497,8 @@ def _respectively(sentence: str) -> str:
         return sentence
 
     def pairs(m: re.Match) -> str:
-        names = m.group("names").split("、")
-        counts = re.split(r"(?<=[件起宗])\s*[、，,]\s*", m.group("counts"))  # (2,876件、3,104件: two counts)
+        names = _LIST_NAMES.split(m.group("names"))
+        counts = _LIST_COUNTS.split(m.group("counts"))  # (2,876件、3,104件: two counts)
         counted = [_COUNTED_NAME.fullmatch(name) for name in names]
         if len(names) == len(counts) and all(counted) and m.group("middle") in ("，", ","):
             # 受理信访件214件、政府信息公开申请142件，分别办结214件、138件: each count, then what became of it
