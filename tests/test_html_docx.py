@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import html
 import io
+import random
 import re
 from collections.abc import Callable
 from dataclasses import replace
@@ -1980,3 +1981,21 @@ def test_a_page_with_binary_bytes_in_a_comment_is_read():
     page = html_page(html_body(blocks(v))).encode().replace(b"<body>", b"<body><!--" + junk + b"-->", 1)
     assert b"<!--" + junk in page
     assert_every_cell(extract_bytes(page, "report.html"), v)
+
+
+@pytest.mark.parametrize(("charset", "transfer"), [("gb2312", "base64"), ("utf-8", "quoted-printable")])
+def test_an_e_mail_whose_body_is_the_report_is_read_from_its_encoded_body(charset, transfer):
+    """Blind round 54 (tables laid out with spaces): a mail of one part whose body is the report, in base64 (Foxmail,
+    GBK labelled gb2312) or quoted-printable (Apple Mail): read as text, its encoding was never undone (refused)."""
+    import base64
+    import quopri
+
+    v = synthetic.consistent_values(random.Random(4), forms.GOV_2021)
+    text = synthetic.render(AGENCY, YEAR, forms.GOV_2021, v, "tab").replace("\n", "\r\n")
+    raw = text.encode("gb18030" if charset == "gb2312" else "utf-8")
+    body = base64.encodebytes(raw) if transfer == "base64" else quopri.encodestring(raw)
+    mail = (b"Received: from mail.example.gov.cn\r\nFrom: office@example.gov.cn\r\nTo: web@example.gov.cn\r\n"
+            b"Subject: report\r\nMime-Version: 1.0\r\nContent-Type: text/plain;\r\n\tcharset=\"" + charset.encode()
+            + b"\"\r\nContent-Transfer-Encoding: " + transfer.encode() + b"\r\n\r\n" + body)
+    report = extract_bytes(mail, "report.eml")
+    assert {cell.id: report.cells[cell.id].value for cell in forms.cells(forms.GOV_2021)} == v

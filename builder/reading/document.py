@@ -809,6 +809,8 @@ _ZIP_CONTENTS = (
 # sends): MIME headers, then the page and its pictures as parts.
 _MIME_VERSION = re.compile(rb"(?im)^MIME-Version:\s*1\.0")
 _MULTIPART = re.compile(rb"(?i)Content-Type:\s*multipart/")
+_ENCODED_BODY = re.compile(rb"(?im)^Content-Transfer-Encoding:\s*(?:base64|quoted-printable)")
+_MAIL_HEADER = re.compile(rb"(?im)^(?:To|Received|Message-ID):")  # an e-mail's, which a web archive has not: its body is text
 _MAX_MULTIPARTS = 64
 # A Word document as one XML file: Word 2003's WordprocessingML, or Word 2007's flat XML package.
 _FLAT_ODF_TEXT = re.compile(rb"<office:document\b[^>]*?\boffice:mimetype=[\"']" + re.escape(_ODF_TEXT_MIME))
@@ -836,8 +838,8 @@ def detect_format(data: bytes, path: str) -> str:
     if data[257:262] == b"ustar":
         return "archive"
     head = data[:4096]
-    if _MIME_VERSION.search(head[:2048]) and _MULTIPART.search(head):
-        return "mhtml"
+    if _MIME_VERSION.search(head[:2048]) and (_MULTIPART.search(head) or _ENCODED_BODY.search(head)):
+        return "mhtml"  # (a message of one part too: an e-mail's body in base64 or quoted-printable)
     if _WORD_XML.search(head):
         return "word-xml"
     if _FLAT_ODF_TEXT.search(data[:16384]):
@@ -1005,7 +1007,7 @@ def _read_mhtml(data: bytes, source: Source) -> str:
     note (转发：…年度报告, 详见附件), the documents attached to it."""
     files = mime_attachments(data)
     try:
-        text, source.encoding = mhtml_text(data, source.path, plain=bool(files))
+        text, source.encoding = mhtml_text(data, source.path, plain=bool(files) or bool(_MAIL_HEADER.search(data[:8192])))
     except errors.NotText:
         if not files:
             raise
