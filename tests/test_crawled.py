@@ -581,3 +581,20 @@ def test_a_document_sharing_site_s_copy_is_read_as_the_report():
     assert (report.agency.name, report.year, report.year_source) == ("宁波市鄞州区人民政府", 2023, "title")
     assert {c.id: report.cells[c.id].value for c in forms.cells(forms.GOV_2021)} == v
     assert not any("好好学习" in line or line == "2/4" for line in report.document.lines)
+
+
+def test_a_phone_s_status_bars_in_the_text_of_its_screenshots_are_left_out():
+    """Blind round 54 (phone OCR of screenshots): each screenshot's status bar (9:41 / ull 5G 86%, or 15:31 5G 62)
+    fell between table 4's header and its row (read as the row: every cell unsure), and above the title, so that the
+    site's name before the title was joined to it (章贡区人民政府赣州市章贡区人民政府办公室)."""
+    v = synthetic.consistent_values(random.Random(4), forms.GOV_2021)
+    text = synthetic.render("赣州市章贡区人民政府办公室", 2024, forms.GOV_2021, v, "space")
+    lines = text.split("\n")
+    title = next(k for k, line in enumerate(lines) if line.startswith("赣州市章贡区人民政府办公室2024年"))
+    lines[title:title + 1] = ["10:06", "ull 5G 91%", "章贡区人民政府", "首页 > 政务公开 > 政府信息公开年报",
+                              "赣州市章贡区人民政府办公室2024", "年政府信息公开工作年度报告"]
+    row = next(k for k, line in enumerate(lines) if line.startswith("四、政府信息公开行政复议")) + 3
+    lines[row:row] = ["15:31 5G 62", "9:41", "ll 5G 86%"]
+    report = extract_bytes("\n".join(lines).encode(), "screenshot.txt")
+    assert report.agency.name == "赣州市章贡区人民政府办公室"
+    assert {c.id: report.cells[c.id].value for c in forms.cells(forms.GOV_2021)} == v

@@ -711,3 +711,25 @@ def test_a_character_alone_names_no_row_by_likeness():
     assigned = _assign_rows(rows, forms.T3_ROWS_2021)
     assert [(row.id, a.label) for row, a in zip(forms.T3_ROWS_2021, assigned) if a is not None] == [
         ("carried_forward", "四、结转下年度继续办理")]
+
+
+def test_a_row_is_not_joined_to_values_past_the_table_s_heading_printed_again():
+    """Blind round 54 (screenshots of a table scrolled sideways): the rows with their labels and first three columns,
+    then the heading and header again over the other four columns without labels. The last row's three values were
+    joined to the first unlabelled row's four (9 0 0 + 2 6 2 203), a row wrapped onto its next line as it seemed:
+    four values wrong. A row's values wrap onto the lines just below it, not past a heading."""
+    v = synthetic.consistent_values(random.Random(6), GOV_2021)
+    text = synthetic.render(AGENCY, 2023, GOV_2021, v, "space")
+    lines = text.split("\n")
+    start = next(k for k, line in enumerate(lines) if line.startswith("（本列数据"))
+    end = next(k for k, line in enumerate(lines) if line.startswith("四、政府信息公开行政复议"))
+    left = ["（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和） 申请人情况", "自然人 法人或其他组织",
+            "商业企业 科研机构"]
+    right = ["三、收到和处理政府信息公开申请情况", "法人或其他组织 总计", "社会公益组织 法律服务机构 其他"]
+    for row in forms.T3_ROWS_2021:
+        cells = [str(v[forms.t3_cell(row.id, c.id)]) for c in forms.T3_COLUMNS]
+        left.append(f"{row.label_zh} {' '.join(cells[:3])}")
+        right.append(" ".join(cells[3:]))
+    report = extract_bytes("\n".join(lines[:start] + left + ["办理"] + right + [""] + lines[end:]).encode(),
+                           "screens.txt")
+    assert wrong_t3(report, v) == []

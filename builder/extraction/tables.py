@@ -1165,6 +1165,10 @@ def align(rows: list[ValueRow], template: tuple[Row, ...]) -> tuple[list[ValueRo
     return out, score[n][m]
 
 
+_WRAP_REACH = 3  # lines from a row to the rest of its values it wrapped (a piece of its label between): no further,
+# past the table's heading and header printed again (a wide table's second strip, its rows' other columns)
+
+
 def _merge_broken(rows: list[ValueRow], size: int) -> list[ValueRow]:
     """A row whose values wrap onto the next line: join the halves. A number a narrow cell wraps, the
     row's other values centred between its two lines (11 / （七）总计 101 12 0 0 2 2 / 7, or at its
@@ -1176,7 +1180,8 @@ def _merge_broken(rows: list[ValueRow], size: int) -> list[ValueRow]:
     for row in rows:
         prev = out[-1] if out else None
         if (prev is not None and not row.delimited and not prev.delimited and not row.label
-                and len(prev.cells) < size and len(prev.cells) + len(row.cells) == size):
+                and len(prev.cells) < size and len(prev.cells) + len(row.cells) == size
+                and row.line - prev.line <= _WRAP_REACH):
             out[-1] = ValueRow(prev.label, prev.cells + row.cells, False, prev.line, prev.extra_label)
             continue
         if prev is not None and not row.label and (joined := _wrapped_cells(prev, row, size)) is not None:

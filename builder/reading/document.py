@@ -653,6 +653,11 @@ _REPORT_GOES_ON = re.compile(r"(?:\t\s*\d+\s*){3}|(?:\|\s*\d+\s*){3}"
                              r"|^\s*[三四五六]\s*、\s*(?:收到和处理|政府信息公开(?:的)?行政复议|存在的主要问题|其他需要报告)")
 _FOOTER_START = re.compile(r"扫一扫|版权所有|ICP备|公网安备|网站标识码|主办[:：]|国家及部委网站")
 _PAGE_NUMBER = re.compile(r"^\s*(?:[-—–]\s*\d{1,3}\s*[-—–]|第\s*\d{1,3}\s*页(?:\s*[/，,]?\s*共\s*\d{1,3}\s*页)?)\s*$")
+# A phone's status bar in the text its OCR gives of a screenshot (9:41 / ull 5G 86%, or 15:31 5G 62): the time, the
+# signal (bars read as ll, ull), the network and the battery, a line of their own.
+_SIGNAL = r"(?:[lu]*ll|[2-5]G\+?|LTE|HD|VoLTE|Wi-?Fi|WLAN|\d{1,3}\s*%)"
+_STATUS_BAR = re.compile(rf"^\s*(?:\d{{1,2}}:\d{{2}}(?:\s+(?:{_SIGNAL}|\d{{1,3}}))*"
+                         rf"|(?:{_SIGNAL}\s+)*[2-5]G\+?(?:\s+(?:{_SIGNAL}|\d{{1,3}}))*)\s*$")
 # A reader's page counter on a line of its own (3/6: a document-sharing site's, a viewer's copy): page of pages.
 _PAGE_OF_PAGES = re.compile(r"^\s*(\d{1,3})\s*/\s*(\d{1,3})\s*$")
 _RUNNING_HEAD_REACH = 4  # lines after a page counter where a site prints its running heads (its slogan, the title)
@@ -743,7 +748,7 @@ def body_of(lines: list[str]) -> list[str]:
             checkpoint()
         core = line.strip(" |\t")
         if _PAGE_NUMBER.match(line) or _PRINT_MARGIN.match(line) or index in running \
-                or ("/" in line and _page_of_pages(line)):
+                or ("/" in line and _page_of_pages(line)) or (("G" in line or ":" in line) and _STATUS_BAR.match(line)):
             continue
         if _is_chrome(line):
             # A footer block: everything after it is site chrome too, unless the report goes on below it
