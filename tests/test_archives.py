@@ -58,6 +58,16 @@ def test_an_archive_inside_an_archive_and_a_tar_gz_are_read():
     assert_every_cell(extract_bytes(buffer.getvalue(), "ytq_ndbg_2024.tar.gz"), v)
 
 
+def test_an_archive_three_deep_is_read_and_a_deeper_one_says_so():
+    """Blind round 54 (hostile inputs): a crawl's ZIP of a download's ZIP of 附件.zip holding the report was refused as
+    "only folders or system files": archives inside archives were opened two deep, and the reason hid why."""
+    v = values(seed=12)
+    nested = _zip([("附件.zip", _zip([("报告.docx", docx_bytes(blocks(v)))]))])
+    assert_every_cell(extract_bytes(_zip([("天河区报告.zip", nested)]), "outer.zip"), v)
+    with pytest.raises(errors.NotText, match="archives nested more than 3 deep"):
+        extract_bytes(_zip([("a.zip", _zip([("天河区报告.zip", nested)]))]), "outer.zip")
+
+
 def test_a_report_with_its_tables_as_a_workbook_beside_it_is_read_whole():
     """A prose-only Word report (详见附件) and its 附件 统计表 workbook, in one ZIP."""
     v = values(seed=13)

@@ -275,7 +275,7 @@ def _zip(name: str, content: str = "<x/>") -> bytes:
     (_zip("mimetype", "application/vnd.oasis.opendocument.spreadsheet"), "not a readable spreadsheet"),
     (_zip("mimetype", "application/vnd.oasis.opendocument.presentation"), "an OpenDocument file other than a text"),
     (_zip("mimetype", "application/vnd.oasis.opendocument.text"), "not a readable OpenDocument file (it has no content"),
-    (_zip("__MACOSX/._report.docx"), "an archive with no document in it (only folders or system files)"),
+    (_zip("__MACOSX/._report.docx"), "an archive with no document in it (only folders, system files, or archives"),
     (b"<html><body><p> </p><img src='t.png'></body></html>", "no text in the document; it holds images only"),
     (bytes(257) + b"ustar\x0000" + bytes(300), "not a readable tar archive"),
     (b"\x1f\x8b\x08\x00" + bytes(40), "a damaged gzip file"),

@@ -1245,7 +1245,7 @@ def _read_word_xml(data: bytes, source: Source) -> str:
 
 # What an archive holds that is no document: a Mac's metadata, Windows' thumbnails.
 _ARCHIVE_CLUTTER = re.compile(r"(?:^|/)(?:__MACOSX/|\._|\.DS_Store$|Thumbs\.db$|desktop\.ini$)", re.IGNORECASE)
-_ARCHIVE_DEPTH = 2  # archives inside an archive read, at most this deep
+_ARCHIVE_DEPTH = 3  # archives inside an archive read, at most this deep (a crawl's ZIP of a download's ZIP of 附件.zip)
 _ARCHIVE_MEMBERS = 64  # documents read from one archive at most
 
 
@@ -1256,7 +1256,8 @@ def _read_archive(data: bytes, source: Source) -> str:
     refused saying so."""
     files = _archive_members(data, source.path, _ARCHIVE_DEPTH)
     if not files:
-        raise errors.NotText(source.path, "an archive with no document in it (only folders or system files)")
+        raise errors.NotText(source.path, "an archive with no document in it (only folders, system files, or "
+                                          f"archives nested more than {_ARCHIVE_DEPTH} deep)")
     text = _attached_text(files, source, Path(source.path).name)
     if not text.strip():
         raise errors.NotText(source.path, "an archive whose files are no readable document: "
