@@ -1600,3 +1600,11 @@ def test_a_list_of_two_names_joined_by_he_is_paired_with_its_counts(text, expect
     """Blind round 54 (dense comparisons): 2023年和2024年…分别…326件、389件 took 2023's 326 as the year's; names and
     counts joined by 和 (…分别为6件和3件) were no list at all."""
     assert headlines(figures(text, 2024)).items() >= expected.items()
+
+
+def test_a_count_gone_from_last_year_s_to_this_year_s_and_no_fee_charged_as_an_event():
+    """Blind round 54 (dense comparisons): 收到申请由2023年的184件降至2024年的157件 and 未发生收取信息处理费的情况 gave no
+    headline."""
+    assert headlines(figures("全区收到政府信息公开申请由2023年的184件降至2024年的157件。", 2024)) == {
+        "applications_received": 157}
+    assert headlines(figures("本年度未发生收取信息处理费的情况。", 2024)) == {"fees_charged_cny": 0}
