@@ -989,8 +989,8 @@ _XML_ENCODING = re.compile(rb"""<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9_.-]+)
 
 
 def _read_ocr(data: bytes, source: Source) -> str:
-    """An OCR engine's result file (ALTO XML, hOCR, Tesseract's TSV, FineReader's XML, a printed result list): its words laid
-    out by their boxes; a file that only looked like one is read as text."""
+    """An OCR engine's result file (ALTO XML, hOCR, Tesseract's TSV, FineReader's XML, a printed result list): its words
+    laid out by their boxes; a file that only looked like one is read as text."""
     if positioned.ALTO_ROOT.search(data[:4096]):
         source.encoding = "utf-8"
         return positioned.laid_out(positioned.alto_words(data, source.path))

@@ -1,6 +1,6 @@
 """OCR engines' result files: the words of a scanned report, each with the box it was found in and
-in no reading order a table keeps (ALTO XML, hOCR, Tesseract's TSV, PaddleOCR's and EasyOCR's result
-lists, PP-Structure's regions, cloud OCR APIs' JSON, 腾讯's table OCR by cell). They are laid out as a
+in no reading order a table keeps (ALTO XML, hOCR, Tesseract's TSV, ABBYY FineReader's XML, PaddleOCR's and
+EasyOCR's result lists, PP-Structure's regions, cloud OCR APIs' JSON, 腾讯's table OCR by cell). They are laid out as a
 page's words are: a line for the words at one height (the scan's slant taken out), left to right, a tab
 where a column's gap parts them."""
 
