@@ -10,6 +10,7 @@ import ast
 import itertools
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 from statistics import median
 from typing import Any, NamedTuple
@@ -181,18 +182,12 @@ ALTO_ROOT = re.compile(rb"<(?:\w+:)?alto[\s>]")
 
 def alto_words(data: bytes, path: str) -> list[Placed]:
     """An ALTO file's Strings (CONTENT, HPOS, VPOS, WIDTH, HEIGHT), by page and TextLine."""
-    from .markup import parsed_xml
+    def box(string) -> tuple[float, ...] | None:
+        found = _numbers(string, ("HPOS", "VPOS", "WIDTH", "HEIGHT"))
+        return (found[0], found[1], found[0] + found[2], found[1] + found[3]) if found is not None else None
 
-    root = parsed_xml(data, path, "an ALTO OCR file that is not well-formed XML")
-    words: list[Placed] = []
-    for k, page in enumerate(root.iter("{*}Page")):
-        for n, line in enumerate(page.iter("{*}TextLine")):
-            for string in line.iter("{*}String"):
-                box = _numbers(string, ("HPOS", "VPOS", "WIDTH", "HEIGHT"))
-                if box is not None and (text := (string.get("CONTENT") or "").strip()):
-                    x, y, w, h = box
-                    words.append(Placed(text, x, y, x + w, y + h, k, (k, n)))
-    return words
+    return _xml_words(data, path, "an ALTO OCR file", ("Page", "TextLine", "String"), box,
+                      lambda string: string.get("CONTENT") or "")
 
 
 # ABBYY FineReader's XML (FineReader10-schema): pages of blocks of lines, each character in a charParams with its box.
@@ -202,16 +197,24 @@ FINEREADER_ROOT = re.compile(rb"<document[^>]+abbyy\.com/FineReader_xml")
 def finereader_words(data: bytes, path: str) -> list[Placed]:
     """A FineReader XML file's characters (charParams l, t, r, b), by page and line: the layout joins the
     characters of a word, as it does an engine's words."""
+    return _xml_words(data, path, "an ABBYY FineReader XML file", ("page", "line", "charParams"),
+                      lambda char: _numbers(char, ("l", "t", "r", "b")), lambda char: char.text or "")
+
+
+def _xml_words(data: bytes, path: str, kind: str, tags: tuple[str, str, str],
+               box: Callable[[Any], tuple[float, ...] | None], text_of: Callable[[Any], str]) -> list[Placed]:
+    """The words (``tags``: page, line, word elements) of an OCR engine's XML, each with its box (x0, y0, x1, y1)."""
     from .markup import parsed_xml
 
-    root = parsed_xml(data, path, "an ABBYY FineReader XML file that is not well-formed XML")
+    root = parsed_xml(data, path, f"{kind} that is not well-formed XML")
+    page_tag, line_tag, word_tag = (f"{{*}}{tag}" for tag in tags)
     words: list[Placed] = []
-    for k, page in enumerate(root.iter("{*}page")):
-        for n, line in enumerate(page.iter("{*}line")):
-            for char in line.iter("{*}charParams"):
-                box = _numbers(char, ("l", "t", "r", "b"))
-                if box is not None and (text := (char.text or "").strip()):
-                    words.append(Placed(text, *box, k, (k, n)))
+    for k, page in enumerate(root.iter(page_tag)):
+        for n, line in enumerate(page.iter(line_tag)):
+            for element in line.iter(word_tag):
+                corners = box(element)
+                if corners is not None and (text := text_of(element).strip()):
+                    words.append(Placed(text, *corners, k, (k, n)))
     return words
 
 
