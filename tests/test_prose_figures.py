@@ -1608,3 +1608,15 @@ def test_a_count_gone_from_last_year_s_to_this_year_s_and_no_fee_charged_as_an_e
     assert headlines(figures("全区收到政府信息公开申请由2023年的184件降至2024年的157件。", 2024)) == {
         "applications_received": 157}
     assert headlines(figures("本年度未发生收取信息处理费的情况。", 2024)) == {"fees_charged_cny": 0}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("全年收到自然人申请52件，商业企业申请6件，合计58件。", 58),
+    ("本年度收到公民申请27件、法人或其他组织申请5件，共计32件。", 32),
+    ("全年网上申请30件，信函申请2件，合计32件。", 32),
+    ("全年收到自然人申请52件，商业企业申请6件。", None),  # the parts only: no total
+])
+def test_one_kind_of_applicant_s_count_is_no_total_and_the_parts_sum_is(text, expected):
+    """Blind round 55 (channels and applicant types): 收到自然人申请52件…合计58件 took the natural persons' 52 for the
+    year's received; the sum after the parts was not read."""
+    assert headlines(figures(text, 2022)).get("applications_received") == expected

@@ -126,6 +126,10 @@ PATTERNS: tuple[Pattern, ...] = (
     # 受理申请数量较上年的37件增长62.2%，达到60件: the comparison first, then the year's count
     _p("applications_received", r"(?:收到|受理|新收|接收|接到)(?:了)?" + _APPLICATION_GAP + r"(?:依申请公开|申请)[^。；;]{0,30}?"
        r"较[^。；;]{0,24}?[，,]\s*(?:达到|达|为|增至|增加到|增长到|升至|降至|下降到|减少到|减至)\s*" + _N + "件"),
+    # 自然人申请52件，商业企业申请6件，合计58件; 网上申请30件，信函申请2件，以上共计32件: the sum after the parts
+    _p("applications_received", r"(?:自然人|公民|法人|商业企业|科研机构|公益组织|法律服务机构|其他组织"
+       r"|网上|网络|在线|信函|当面|传真|邮寄)[^。；;]{0,160}?\d\s*件\s*(?:[（(][^（()）]{0,20}[)）])?\s*[，,；;、]\s*(?:以上|上述)?(?:共计|合计|总计)(?:收到|受理)?"
+       r"(?:申请)?\s*" + _N + "件"),
     # 收到申请由2023年的184件降至2024年的157件: the count the year's went to
     _p("applications_received", r"(?:收到|受理|新收|接收|接到)(?:了)?" + _APPLICATION_GAP + r"(?:依申请公开|申请)(?:数量|总数)?"
        r"(?:由|从)[^。；;，,]{0,20}?(?:降至|增至|升至|降到|升到|下降到|下降至|增加到|增加至|减少到|减少至|上升到|上升至|增长到|增长至)"
@@ -1029,6 +1033,8 @@ def _wider_scope(lead: str, clause: str, own: OwnWords = _NO_OWN) -> str:
         _before_year_end(m) for m in _UNTIL_DATE.finditer(clause)) else lead
 
 
+# A kind of applicant named between the verb and a count (收到自然人申请52件): that kind's count.
+_BY_APPLICANT = re.compile(r"自然人|公民|法人|企业|科研机构|公益组织|法律服务机构|其他组织|律师")
 # A channel of applying named before a count (通过互联网渠道, 通过信函、当面等其他渠道): that channel's count.
 _VIA_CHANNEL = re.compile(r"通过(?:[^。；;，,]{0,8}?(?:互联网|网上|网络|在线|线上|网站|平台|信函|当面|传真|邮寄|现场|其他))"
                           r"[^。；;，,]{0,8}?(?:渠道|方式|途径|形式|提交|提出|申请)")
@@ -1061,8 +1067,11 @@ def _context(key: str, sentence: str, start: int, number_start: int, year: int |
         return "other_process"  # …政府信息公开专栏…，全年不动产登记窗口受理各类登记申请52.6万件: its own clause says
     if key.startswith("applications") and _OTHER_PROCESS.search(before) and not _DISCLOSURE_WORDS.search(sentence):
         return "other_process"  # 政务服务网…受理政务服务事项申请26,428件，办结26,391件: the sentence's subject says
-    if key == "applications_received" and _VIA_CHANNEL.search(clause) and not re.search(r"共|合计|总计", clause):
-        return "part"  # 全年通过互联网渠道收到申请218件: one channel's (not 通过网上申请平台新收…申请共计1474件: all came so)
+    if key == "applications_received" and (_VIA_CHANNEL.search(clause) or _BY_APPLICANT.search(clause)) \
+            and not re.search(r"共|合计|总计", clause):
+        # 全年通过互联网渠道收到申请218件, 收到自然人申请52件: one channel's, one kind of applicant's (not 通过网上申请平台
+        # 新收…申请共计1474件: all came so)
+        return "part"
     if key == "applications_answered" and "结转" in clause:
         return "part"  # 2020年度结转的9件申请已全部办结: those carried over, answered
     if key.startswith("applications") and _PROPOSALS.search(before) and "申请" not in before:
