@@ -2152,11 +2152,16 @@ def _assign_rows(rows: list[ValueRow], row_set: tuple[Row, ...]) -> list[ValueRo
             continue
         candidates = tuple(row_set[k] for k in free)
         for k, row in zip(free, align(printed, candidates)[0]):
-            # (a character alone, a header's name wrapped over lines, 总 / 计 before a column's values: no likeness)
-            if row is not None and len(core := _without_headings(_own_label(row), headings)) > 1 \
+            # (a character of a column's name alone, the header wrapped a character a line, 总 / 计 before the
+            # column's values: no likeness to a row's label)
+            core = _without_headings(_own_label(row), headings) if row is not None else ""
+            if row is not None and not (len(core) == 1 and core in _COLUMN_NAME_CHARACTERS) \
                     and _closest(core, candidates) == row_set[k]:
                 out[k] = row
     return out
+
+
+_COLUMN_NAME_CHARACTERS = frozenset("".join(column.label_zh for column in forms.T3_COLUMNS))
 
 
 def _without_headings(core: str, headings: tuple[str, ...]) -> str:
