@@ -723,3 +723,18 @@ def test_wrapped_digits_a_character_or_two_off_their_values_are_joined_to_the_ne
     report = extract_bytes("\n".join(lines).encode(), "report.txt")
     assert [report.value(forms.t3_cell("new_received", c)) for c in T3_COLUMNS] == [
         v[forms.t3_cell("new_received", c)] for c in T3_COLUMNS]
+
+
+@pytest.mark.parametrize(("printed", "value", "status"), [
+    ("—件", 0, "none"), ("无件", 0, "none"), ("5件*", 5, "reported"), ("1件注", 1, "reported"),
+    ("1件（注）", 1, "reported"), ("58件※", 58, "reported"),
+])
+def test_a_unit_before_a_footnote_mark_and_a_dash_with_its_unit_are_read(printed, value, status):
+    """Blind round 55 (units and marks in every cell): 5件* and 1件注 (the mark after the unit) and —件 (a dash for none
+    with the unit after it) could not be read as numbers; a table printing its zeros as —件 lost every row."""
+    from builder.extraction.layout import is_value_cell
+    from builder.extraction.tables import parse_cell
+
+    cell = parse_cell(printed)
+    assert (cell.value, cell.status) == (value, status)
+    assert is_value_cell(printed)

@@ -172,9 +172,15 @@ def several_numbers(cell: str) -> tuple[int, ...] | None:
     return tuple(int(t) if t.isdecimal() else 0 for t in tokens)
 
 
+def none_with_unit(cell: str) -> bool:
+    """Whether a cell prints a word for none with the count's unit after it (—件, 无件): none."""
+    return cell[-1:] in "件条项个" and cell[:-1].strip() in NONE_WORDS
+
+
 def is_value_cell(cell: str) -> bool:
     c = cell.strip()
-    return (not c or c in NONE_WORDS or c in ZERO_GLYPHS or bool(_NUMBER.fullmatch(c)) or several_numbers(c) is not None
+    return (not c or c in NONE_WORDS or none_with_unit(c) or c in ZERO_GLYPHS or bool(_NUMBER.fullmatch(c))
+            or several_numbers(c) is not None
             or bool(SPREADSHEET_ERROR.fullmatch(c)) or bool(SPREADSHEET_FORMULA.fullmatch(c))
             or bool(_VALUE_WITH_UNIT.fullmatch(c)) or bool(_SIGNED_RUN.fullmatch(c)) or bool(_COUNT_WITH_UNIT.fullmatch(c))
             or c == DASH_OR_ONE or spelled_number(c) is not None)
@@ -183,7 +189,10 @@ def is_value_cell(cell: str) -> bool:
 # How a cell of its own prints a number in other ways than digits alone (each read with a note):
 # a footnote mark after it (12¹, 512*, 12注1, the raised mark of a web page or Word cell), digits grouped
 # by spaces as GB/T 15835 sets them (9 417), a change in words (减少15, 增3项), Chinese numerals (二十三).
-_FOOTNOTE_MARK = re.compile(r"(?<=\d)\s*(?:[*＊※]+|[⁰¹²³⁴⁵⁶⁷⁸⁹]+|[①-⑳]|[(（]?注\s*\d{0,2}[)）]?|[\[［]\s*\d{1,2}\s*[\]］])$")
+# (after the number, or after its unit: 5*, 5件*, 1件（注）)
+_FOOTNOTE_MARK = re.compile(r"(?<=[\d件条项个次])\s*(?:[*＊※]+|[⁰¹²³⁴⁵⁶⁷⁸⁹]+|[①-⑳]|[(（]?注\s*\d{0,2}[)）]?"
+                            r"|[\[［]\s*\d{1,2}\s*[\]］])$")
+_TRAILING_COUNT_UNIT = re.compile(r"\s*(?:" + COUNT_UNIT + r")$")
 SPACE_GROUPED = re.compile(r"[1-9]\d{0,2}(?:[ \u00a0\u2009\u202f]\d{3})+(?:\.\d{1,2})?")
 _CHANGE_WORDS = re.compile(r"(?P<sign>增加|新增|增|上升|减少|减|下降)\s*(?P<n>\d+(?:,\d{3})*)\s*(?:" + COUNT_UNIT + ")?")
 _NUMERAL = "零〇一二两三四五六七八九十百千"
@@ -262,7 +271,7 @@ def spelled_number(cell: str) -> tuple[str, str] | None:
         return None
     if m := _FOOTNOTE_MARK.search(c):
         inner = spelled_number(c[:m.start()])
-        number = inner[0] if inner else c[:m.start()]
+        number = inner[0] if inner else _TRAILING_COUNT_UNIT.sub("", c[:m.start()])
         if _NUMBER.fullmatch(number):
             return number, f"数字后的脚注标记“{m.group().strip()}”不计入数值"
         return None

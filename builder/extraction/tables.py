@@ -54,6 +54,7 @@ from .layout import (
     label_core,
     leading_zero_reading,
     line_cells,
+    none_with_unit,
     several_numbers,
     spelled_number,
     wrapped_number,
@@ -147,7 +148,7 @@ def _read_number(raw: str) -> tuple[int | float | None, str, str | None, str | N
     text = raw.strip()
     if not text:
         return None, "blank", None, None
-    if text in NONE_WORDS:
+    if text in NONE_WORDS or none_with_unit(text):
         return 0, "none", "以文字表示，读作 0", None
     if text in ZERO_GLYPHS:
         return 0, "reported", None, None
