@@ -1620,3 +1620,9 @@ def test_one_kind_of_applicant_s_count_is_no_total_and_the_parts_sum_is(text, ex
     """Blind round 55 (channels and applicant types): 收到自然人申请52件…合计58件 took the natural persons' 52 for the
     year's received; the sum after the parts was not read."""
     assert headlines(figures(text, 2022)).get("applications_received") == expected
+
+
+def test_the_new_documents_among_a_clean_up_s_counts():
+    """Blind round 55: 全年清理行政规范性文件，废止2件，新制发5件，现行有效37件 gave no issued headline."""
+    found = headlines(figures("全年清理行政规范性文件，废止2件，新制发5件，现行有效37件。", 2022))
+    assert found.items() >= {"normative_docs_issued": 5, "normative_docs_in_force": 37}.items()

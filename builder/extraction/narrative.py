@@ -297,8 +297,9 @@ PATTERNS: tuple[Pattern, ...] = (
     _p("normative_docs_issued", r"规范性文件\s*\d+\s*(?:件|个|份)\s*[，,]\s*其中(?:本年|全年|年内)?(?:新)?"
        r"(?:制发|印发|出台|制定)(?:了)?\s*" + _N + "(?:件|个|份)"),
     # 现行有效行政规范性文件156件，2021年制发11件 (全年新制发9件): the documents named with another count, then the year's
-    _p("normative_docs_issued", r"规范性文件[^。；;]{0,16}?[，,、]\s*(?:本年|全年|年内|(?:19|20)\d{2}\s*年度?)"
-       r"新?(?:制发|印发|出台|制定|制作)(?:了)?\s*" + _N + "(?:件|个|份)"),
+    # (清理行政规范性文件，废止2件，新制发5件: the new ones among the counts of a clean-up)
+    _p("normative_docs_issued", r"规范性文件[^。；;]{0,16}?[，,、]\s*(?:(?:本年|全年|年内|(?:19|20)\d{2}\s*年度?)新?|新)"
+       r"(?:制发|印发|出台|制定|制作)(?:了)?\s*" + _N + "(?:件|个|份)"),
     # 发布县政府及县政府办公室文件52件，其中行政规范性文件9件: the year's documents, those among them
     _p("normative_docs_issued", r"(?:制发|印发|出台|制定|发布)[^。；;，,]{0,20}?文件\s*\d+\s*(?:件|个|份)\s*[，,]?\s*"
        r"其中(?:行政|税务)?规范性文件\s*" + _N + "(?:件|个|份)"),
