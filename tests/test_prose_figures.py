@@ -1626,3 +1626,9 @@ def test_the_new_documents_among_a_clean_up_s_counts():
     """Blind round 55: 全年清理行政规范性文件，废止2件，新制发5件，现行有效37件 gave no issued headline."""
     found = headlines(figures("全年清理行政规范性文件，废止2件，新制发5件，现行有效37件。", 2022))
     assert found.items() >= {"normative_docs_issued": 5, "normative_docs_in_force": 37}.items()
+
+
+def test_the_natural_persons_count_after_they_are_said_to_be_most():
+    """Blind rounds 52 and 55: 申请人以自然人为主，共655件 gave no natural persons' headline."""
+    found = headlines(figures("全年共收到申请713件，申请人以自然人为主，共655件，占91.9%。", 2022))
+    assert found.items() >= {"applications_received": 713, "applications_natural_person": 655}.items()
