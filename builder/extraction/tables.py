@@ -1166,11 +1166,17 @@ def align(rows: list[ValueRow], template: tuple[Row, ...]) -> tuple[list[ValueRo
     return out, score[n][m]
 
 
-_WRAP_REACH = 3  # lines from a row to the rest of its values it wrapped (a piece of its label between): no further,
-# past the table's heading and header printed again (a wide table's second strip, its rows' other columns)
+# What stands between a row and values that are no rest of it: the table's heading or header printed again (a wide
+# table's second strip, its rows' other columns, screenshots of a table scrolled sideways).
+_HEADER_WORDS = ("申请人情况", "法人或其他组织", "商业企业", "社会公益组织")
 
 
-def _merge_broken(rows: list[ValueRow], size: int) -> list[ValueRow]:
+def _printed_again_between(lines: list[str], start: int, end: int) -> bool:
+    return any(SECTION_HEADINGS["t3"].match(line) or any(word in line for word in _HEADER_WORDS)
+               for line in lines[start + 1:end])
+
+
+def _merge_broken(rows: list[ValueRow], size: int, lines: list[str] = ()) -> list[ValueRow]:
     """A row whose values wrap onto the next line: join the halves. A number a narrow cell wraps, the
     row's other values centred between its two lines (11 / （七）总计 101 12 0 0 2 2 / 7, or at its
     thousands comma: 1, / … / 066), is put back where the row's last value is the sum of the others (the
@@ -1182,7 +1188,7 @@ def _merge_broken(rows: list[ValueRow], size: int) -> list[ValueRow]:
         prev = out[-1] if out else None
         if (prev is not None and not row.delimited and not prev.delimited and not row.label
                 and len(prev.cells) < size and len(prev.cells) + len(row.cells) == size
-                and row.line - prev.line <= _WRAP_REACH):
+                and not _printed_again_between(lines, prev.line, row.line)):
             out[-1] = ValueRow(prev.label, prev.cells + row.cells, False, prev.line, prev.extra_label)
             continue
         if prev is not None and not row.label and (joined := _wrapped_cells(prev, row, size)) is not None:
@@ -2204,7 +2210,7 @@ def _t3_rows(layout: Layout, form_rows: tuple[Row, ...], out: Tables | None = No
     return _merge_broken([
         r for r in rows
         if r.has_values or (r.delimited and len(r.cells) >= size and name(_own_label(r)) is not None)
-    ], size)
+    ], size, layout.lines)
 
 
 def _without_stray_blanks(rows: list[ValueRow], size: int) -> list[ValueRow]:
