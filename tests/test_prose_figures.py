@@ -1632,3 +1632,15 @@ def test_the_natural_persons_count_after_they_are_said_to_be_most():
     """Blind rounds 52 and 55: 申请人以自然人为主，共655件 gave no natural persons' headline."""
     found = headlines(figures("全年共收到申请713件，申请人以自然人为主，共655件，占91.9%。", 2022))
     assert found.items() >= {"applications_received": 713, "applications_natural_person": 655}.items()
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("2021—2023年分别收到政府信息公开申请40件、52件、71件。", 71),
+    ("2021年至2023年，本机关分别收到政府信息公开申请40件、52件、71件。", 71),
+    ("2021-2023年累计收到政府信息公开申请163件。", None),  # the three years' sum
+    ("2021年至2023年共收到政府信息公开申请163件，2023年本机关收到政府信息公开申请71件。", 71),
+])
+def test_a_range_of_years_is_each_of_its_years(text, expected):
+    """A limit of rounds 52–55: 2021—2023年分别…40件、52件、71件 took 2021's 40 as the year's, and a span's sum
+    (2021-2023年累计…163件) was taken for its last year's."""
+    assert headlines(figures(text, 2023)).get("applications_received") == expected

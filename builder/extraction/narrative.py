@@ -466,6 +466,9 @@ _RESPECTIVELY = re.compile(
 _LIST_NAMES = re.compile(r"、|和|及|与")
 _LIST_COUNTS = re.compile(r"(?<=[件起宗条])\s*(?:[、，,]|和|及|与)\s*")
 _COPULA = re.compile(r"^(?:为|是|有|达)?$")
+# A range of years a 分别 list goes through (2021—2023年分别收到申请40件、52件、71件): written out, a name a year.
+_YEAR_RANGE = re.compile(r"(?<!\d)(?P<first>(?:19|20)\d\d)\s*年?\s*(?:—|–|-|－|～|~|至|到)\s*(?P<last>(?:19|20)\d\d)\s*年"
+                         r"(?=[^。；;]*?分别)")
 _COUNTED = re.compile(r"\d\s*(?:件|起|条|宗)")
 _COUNTED_NAME = re.compile(r"(?P<noun>[^\d（()）]+?)\s*\d[\d,]*\s*(?:件|起|条|宗)")  # 政府信息公开申请142件
 _LEAD_VERB = re.compile(r"^(?:全年|本年度?)?(?:共)?(?:受理|收到|接收|新收|办理)(?:了)?")
@@ -502,11 +505,17 @@ def _plain_amounts(sentence: str) -> str:
     return _BRACKETED_COUNT.sub(r"\1", sentence) if "（" in sentence or "(" in sentence else sentence
 
 
+def _years_listed(m: re.Match) -> str:
+    first, last = int(m["first"]), int(m["last"])
+    return "、".join(f"{year}年" for year in range(first, last + 1)) if 0 < last - first <= 10 else m.group()
+
+
 def _respectively(sentence: str) -> str:
     """The sentence with each 分别 list written out as pairs, each its own clause (自然人为221件；法人或其他
     组织为25件), where the names and the counts are as many; else as it is."""
     if "分别" not in sentence:
         return sentence
+    sentence = _YEAR_RANGE.sub(_years_listed, sentence)
 
     def pairs(m: re.Match) -> str:
         names = _LIST_NAMES.split(m.group("names"))
@@ -767,6 +776,8 @@ _OTHER_YEAR_WORDS = re.compile(r"(?:上一?年度?|去年|前年|同期|历年|�
 # 截至12月底，全年累计… is the year's).
 _RUNNING_TOTAL = re.compile(r"(?:截至|截止|至今|以来|自(?:19|20)\d{2}\s*年[^。；;!！?？]*?至)[^。；;!！?？]*"
                             r"(?<!全年)(?<!本年)(?<!年内)(?<!当年)(?<!今年)累计$")
+# The first year of a span the last year named closes (2021—2023年共收到申请163件: the years' sum, not the last one's).
+_SPAN_OPENED = re.compile(r"(?:19|20)\d{2}\s*年?\s*(?:—|–|-|－|～|~|至|到)\s*$")
 # A span from a date (自2019年5月15日新修订的《条例》施行以来): from another day than 1 January, part of a year.
 _SINCE_DATE = re.compile(r"(?:自|从)\s*(?:19|20)\d{2}\s*年\s*(?P<month>\d{1,2})\s*月(?:\s*(?P<day>\d{1,2})\s*日)?"
                          r"[^。；;，,]{0,30}?(?:以来|起)")
@@ -1066,6 +1077,8 @@ def _context(key: str, sentence: str, start: int, number_start: int, year: int |
             _YEAR_OPENS.match(before, years[-1].end())
             or not (_THIS_YEAR_CLAUSE.match(clause) or _THIS_YEAR_AGAIN.search(before, years[-1].end()))):
         return "other_year"  # (加上2019年结转的3件，全年办结96件: 全年 is the report's; 2017年，全年… is not)
+    if years and _SPAN_OPENED.search(before, 0, years[-1].start()):
+        return "running_total"
     if key.startswith("applications") and _OTHER_PROCESS.search(clause) and not _DISCLOSURE_WORDS.search(clause):
         return "other_process"  # …政府信息公开专栏…，全年不动产登记窗口受理各类登记申请52.6万件: its own clause says
     if key.startswith("applications") and _OTHER_PROCESS.search(before) and not _DISCLOSURE_WORDS.search(sentence):
