@@ -209,8 +209,9 @@ PATTERNS: tuple[Pattern, ...] = (
     _p("applications_carried_forward", r"(?<!\d,)" + _N + r"件因[^。；;\d]{0,25}?(?:顺延|结转|转入|延期)(?:到|至|入)?\s*"
        r"(?:下一?年|" + _Y + ")", year_offset=1),
     _p("applications_natural_person", r"(?:自然人|公民(?![、和及或与]))(?:申请|提出)?[^。；;，,\d]{0,6}?" + _N + "件"),
-    # 申请人以自然人为主，共655件: the natural persons' count after the comma
-    _p("applications_natural_person", r"以(?:自然人|公民)为主\s*[，,]\s*(?:共计|共|计|有|达)?\s*" + _N + "件"),
+    # 申请人以自然人为主，共655件 (，占比达93.0%（66件）: the share first): the natural persons' count after the comma
+    _p("applications_natural_person", r"以(?:自然人|公民)为主\s*[，,]\s*(?:(?:占比|占)(?:达到|达|为)?\s*\d[\d.]*\s*[%％]\s*[（(]?"
+       r"|(?:共计|共|计|有|达)?)\s*" + _N + "件"),
     _p("applications_commercial_enterprise", r"(?<![^商、，,：:；;（(])(?:商业)?企业" + _APPLIED + _N + "件",
        needs="applicants"),
     _p("applications_research_institution", r"科研机构" + _APPLIED + _N + "件", needs="applicants"),
