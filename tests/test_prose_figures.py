@@ -1647,3 +1647,50 @@ def test_a_range_of_years_is_each_of_its_years(text, expected):
     """A limit of rounds 52–55: 2021—2023年分别…40件、52件、71件 took 2021's 40 as the year's, and a span's sum
     (2021-2023年累计…163件) was taken for its last year's."""
     assert headlines(figures(text, 2023)).get("applications_received") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("全年我局作为被申请人的行政复议案件共46件，其中涉及政府信息公开的4件；作为被告的行政诉讼案件共129件，其中政府信息公开类2件。",
+     {"admin_review_cases": 4, "litigation_cases": 2}),
+    ("本年度因政府信息公开被申请行政复议、提起行政诉讼各1件。镇综合行政执法局因违法建设查处引发行政诉讼8件。",
+     {"admin_review_cases": 1, "litigation_cases": 1}),
+    ("全年因政府信息公开申请答复引发行政复议2件，经复议机关审理均予以维持；引发行政诉讼1件，原告在审理中主动撤诉。",
+     {"admin_review_cases": 2, "litigation_cases": 1}),
+    ("全年厅本级作为复议机关办理行政复议案件21件，作为被申请人或被告的案件中，涉及政府信息公开的行政复议4件：维持2件，驳回1件；"
+     "行政诉讼3件（其中2件为复议后起诉）。", {"admin_review_cases": 4, "litigation_cases": 3}),
+    ("县政府作为被告的一审行政诉讼案件46件。2024年，涉及县政府政府信息公开的行政复议案件2件，结果均为维持；行政诉讼案件3件，"
+     "已审结2件。", {"admin_review_cases": 2, "litigation_cases": 3}),
+])
+def test_the_cases_about_disclosure_among_the_body_s_cases(text, expected):
+    """Blind round 56 (review, litigation, fees): the whole caseload before 其中涉及政府信息公开的4件 was the headline;
+    被申请行政复议、提起行政诉讼各1件 was not read; a clause after ；lost the disclosure its sentence named, and 经复议机关
+    审理 or a review body's count before the body's own cases made them another scope's."""
+    assert headlines(figures(text, 2024)).items() >= expected.items()
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("依法收取信息处理费，全年共向2名申请人发出收费通知，其中1名申请人按期缴纳，共收费120元；1名申请人逾期未缴纳。", 120),
+    ("本年度收取信息处理费共计人民币80元。", 80),
+    ("本年度无信息处理费收取情况。", 0),
+])
+def test_fees_worded_otherwise(text, expected):
+    """Blind round 56: 共收费120元 after the notices, 共计人民币80元 and 无信息处理费收取情况 gave no fee headline."""
+    assert headlines(figures(text, 2024)).get("fees_charged_cny") == expected
+
+
+def test_counts_in_fen_and_a_review_s_answers():
+    """Blind round 56: applications counted in 份 were not read, and 行政复议答复案件52件 (the body's answers to reviews)
+    was read as applications answered."""
+    found = headlines(figures("全年受理政府信息公开申请51份，上年结转2份，已答复52份，结转下年度1份。全年办理行政应诉案件37件、"
+                              "行政复议答复案件52件。", 2023))
+    assert found == {"applications_received": 51, "applications_carried_over": 2, "applications_answered": 52,
+                     "applications_carried_forward": 1}
+    assert "applications_answered" not in headlines(figures("全年办理行政复议答复案件52件。", 2023))
+
+
+def test_normative_documents_named_before_each_count():
+    """Blind round 56: 行政规范性文件制发3件、现行有效27件 gave no headline, and drafts reviewed for others
+    (审核区直部门拟制发规范性文件16件) were taken as the year's issued."""
+    found = headlines(figures("2024年，区人民政府行政规范性文件制发3件、现行有效27件、废止2件，"
+                              "另审核区直部门拟制发规范性文件16件。", 2024))
+    assert found.items() >= {"normative_docs_issued": 3, "normative_docs_in_force": 27}.items()

@@ -32,6 +32,10 @@ _NEGATED_APPLICATION_GAP = r"(?:(?!复议|诉讼|举报|投诉)[^。；;，,]){0
 _CASE_GAP = r"(?:(?!撤销|纠错|纠正|违法|败诉)[^。；;，,]){0,30}?"
 # What a count of cases may say of their cause before naming them: 1起因政府信息公开引发的行政复议.
 _CAUSED = r"(?:(?:因|涉及)政府信息公开(?:工作)?(?:引发|引起|产生|而提起)?的?)?(?:政府信息公开)?"
+_SUED = r"(?:被?(?:提起|起诉|申请))?"
+# Among a count of cases, those about disclosure (，其中涉及政府信息公开的4件, 其中政府信息公开类2件).
+_DISCLOSURE_ONES = (r"其中(?:涉及|因|属于?|关于)?(?:政府)?信息公开(?:工作)?(?:类|的|方面|相关的?|引发的?)?(?:案件)?的?"
+                    r"(?:有|为|共)?\s*")
 _NOT_OUTCOME = r"(?![^。；;，,、]{0,4}?(?:决定|结果|被|纠错|纠正|败诉|判决))"
 # Cases named before their outcome (2件行政复议、行政诉讼案件被纠错; 3件行政复议案件、1件行政诉讼案件被纠正) are the
 # outcome's, not the year's.
@@ -77,7 +81,8 @@ _NEEDS = {"applications": ("申请", "答复", "办结", "结转", "顺延", "�
           # applicants by type only where the text breaks them down (自然人…件、企业…件): 企业 alone is any business
           "applicants": ("自然人", "法人"), "admin_review_cases": ("复议",),
           "litigation_cases": ("诉讼",), "fees_charged_cny": ("收取", "收费", "免费"), "proactive_items": ("主动公开",),
-          "normative": ("规范性文件",), "published": ("公开", "发布")}
+          "normative": ("规范性文件",), "published": ("公开", "发布"),
+          "processing_fees": ("信息处理费", "检索费", "复制费")}
 
 
 def _p(key: str, pattern: str, value: int | None = None, scale: int = 1, year_offset: int = 0,
@@ -155,7 +160,8 @@ PATTERNS: tuple[Pattern, ...] = (
     _p("applications_handled", r"(?:共计|合计|累计|共需|共)(?:需要?)?(?:办理|处理)(?:了)?" + _APPLICATIONS
        + r"?(?:共计|共|合计)?\s*" + _N + "件"),
     # not 维持原答复)、行政诉讼1件: a review's outcome, then another count
-    _p("applications_answered", r"(?<!延期)(?<!逾期)(?<!原)(?<!重新)答复(?!中|情况|结果中)"  # 答复情况为：…23件, a breakdown
+    # (答复情况为：…23件: a breakdown; 行政复议答复案件52件: the body's answers in reviews)
+    _p("applications_answered", r"(?<!延期)(?<!逾期)(?<!原)(?<!重新)(?<!复议)(?<!应诉)答复(?!中|情况|结果中)"
        r"(?:(?!复议|诉讼)[^。；;，,、（()）]){0,15}?" + _N + "件"),
     # 在这些申请中，34件已在法定期限内办结: the count, then its verb
     _p("applications_answered", r"(?:(?<=[，,：:；;])|^)\s*" + _N
@@ -243,10 +249,14 @@ PATTERNS: tuple[Pattern, ...] = (
     _p("admin_review_cases", r"被申请人(?:、|和|及)被告的?[^。；;，,\d]{0,16}?分别为\s*" + _N + r"件\s*[、，,]\s*\d+\s*件"),
     _p("litigation_cases", r"被申请人(?:、|和|及)被告的?[^。；;，,\d]{0,16}?分别为\s*\d+\s*件\s*[、，,]\s*" + _N + r"件"),
     # 行政复议和行政诉讼各1件: one count for each kind
-    _p("admin_review_cases", r"行政复议(?:案件)?\s*(?:和|、|及|与)\s*行政诉讼(?:案件)?\s*[：:]?\s*(?:均为|均|各为|各)\s*"
-       + _N + r"(?:件|起|宗)"),
-    _p("litigation_cases", r"行政复议(?:案件)?\s*(?:和|、|及|与)\s*行政诉讼(?:案件)?\s*[：:]?\s*(?:均为|均|各为|各)\s*"
-       + _N + r"(?:件|起|宗)"),
+    # (被申请行政复议、提起行政诉讼各1件: each kind with its verb)
+    _p("admin_review_cases", r"行政复议(?:案件)?\s*(?:和|、|及|与)\s*" + _SUED + r"行政诉讼(?:案件)?\s*[：:]?\s*"
+       r"(?:均为|均|各为|各)\s*" + _N + r"(?:件|起|宗)"),
+    _p("litigation_cases", r"行政复议(?:案件)?\s*(?:和|、|及|与)\s*" + _SUED + r"行政诉讼(?:案件)?\s*[：:]?\s*"
+       r"(?:均为|均|各为|各)\s*" + _N + r"(?:件|起|宗)"),
+    # 行政复议案件共46件，其中涉及政府信息公开的4件: the agency's cases of every matter, then those about disclosure
+    _p("admin_review_cases", r"行政复议[^。；;]{0,30}?\d+\s*(?:件|起|宗)\s*[，,]\s*" + _DISCLOSURE_ONES + _N + r"(?:件|起|宗)"),
+    _p("litigation_cases", r"行政诉讼[^。；;]{0,30}?\d+\s*(?:件|起|宗)\s*[，,]\s*" + _DISCLOSURE_ONES + _N + r"(?:件|起|宗)"),
     # not 有2件行政复议、行政诉讼案件被纠错: cases of an outcome
     _p("admin_review_cases", _N + r"(?:件|起|宗)\s*" + _CAUSED + r"行政复议" + _NOT_CORRECTED),
     _p("admin_review_cases", r"(?:未|没有|无)" + _FOR + r"被?(?:收到|发生|产生|出现|接到|申请)" + _CASE_GAP + r"行政复议"
@@ -271,10 +281,13 @@ PATTERNS: tuple[Pattern, ...] = (
     # 未收取任何政府信息公开检索、复制、邮寄等费用: the fees listed; 本年度无收取信息处理费情况
     _p("fees_charged_cny", r"(?:未|没有|均未|不)(?:向[^。；;，,]{0,8}?)?收取[^。；;，,]{0,24}?(?:费用|费)"
        r"|均未收费|未收费|无收费|无收取[^。；;，,]{0,15}?费|免费予以提供"
-       r"|(?:未|没有)(?:发生|出现|产生)(?:过)?收取[^。；;，,]{0,15}?费", 0),  # (未发生收取信息处理费的情况)
+       r"|(?:未|没有)(?:发生|出现|产生)(?:过)?收取[^。；;，,]{0,15}?费"
+       r"|(?:无|没有)(?:政府信息公开)?信息处理费(?:的)?收取", 0),  # (未发生收取信息处理费的情况, 无信息处理费收取情况)
     # 依申请提供政府信息，收费0元: the charge of the disclosure named before it
     _p("fees_charged_cny", r"(?:依申请|政府信息|信息公开)[^。；;]{0,20}?[，,]\s*收费(?:金额|总额)?(?:共计|共|为)?\s*"
        + _N + "元"),
+    # 收取信息处理费，…发出收费通知，…共收费120元: the fee named, then what was charged
+    _p("fees_charged_cny", r"(?<=[，,])\s*(?:共|共计|合计|累计)收费(?:金额)?(?:为)?\s*" + _N + "元", needs="processing_fees"),
     # 收取信息处理费1件，金额200元: the count of charges, then their amount
     _p("fees_charged_cny", r"收取" + _NOT_OTHER_FEES + r"[^。；;，,]{0,15}?费\s*\d+\s*(?:件|笔|次)\s*[，,]\s*"
        r"(?:金额|共计|合计|计)(?:为|共)?\s*" + _N + "元"),
@@ -290,12 +303,16 @@ PATTERNS: tuple[Pattern, ...] = (
        r"信息(?:共计|共|达)?\s*" + _N + "条",
        needs="published", unnamed=True),
     # 制发并公开规范性文件4件: the same documents, made and published
-    _p("normative_docs_issued", r"(?:制发|印发|出台|制定|新制作|发布)(?:了)?(?:并(?:公开|发布|公布|备案))?" + _OWNER
+    _p("normative_docs_issued", r"(?<!拟)(?:制发|印发|出台|制定|新制作|发布)(?:了)?(?:并(?:公开|发布|公布|备案))?" + _OWNER
        + r"(?:行政|税务)?规范性文件(?:共计|共|合计)?\s*"
        + _N + "(?:件|个|份)"),
     # 开展行政规范性文件清理，本年制发3件，废止5件，现行有效21件: the documents named once, then each count
     _p("normative_docs_issued", r"规范性文件[^。；;\d]{0,12}?(?:本年|全年|年内)(?:制发|印发|出台|制定|新制作)(?:了)?\s*" + _N
        + "(?:件|个|份)"),
+    # 行政规范性文件制发3件、现行有效27件、废止2件: the documents named, then each count after its verb
+    _p("normative_docs_issued", r"规范性文件(?:制发|印发|出台|制定)(?:了)?\s*" + _N + "(?:件|个|份)"),
+    _p("normative_docs_in_force", r"规范性文件(?:制发|印发|出台|制定|废止)\s*\d+\s*(?:件|个|份)\s*[、，,]\s*"
+       r"(?:(?:制发|印发|废止)\s*\d+\s*(?:件|个|份)\s*[、，,]\s*)?现行有效(?:的)?\s*" + _N + "(?:件|个|份)"),
     # 现行有效的区政府行政规范性文件52件，其中本年制发3件: the year's among those in force
     _p("normative_docs_issued", r"规范性文件\s*\d+\s*(?:件|个|份)\s*[，,]\s*其中(?:本年|全年|年内)?(?:新)?"
        r"(?:制发|印发|出台|制定)(?:了)?\s*" + _N + "(?:件|个|份)"),
@@ -371,6 +388,8 @@ class Figure:
     headline: bool = False  # the report's own total of this key for the report year (at most one per key)
     context: str = ""  # why the figure cannot be a headline (other_year, other_report, part, superseded …), '' when it may be
     source: str = "prose"  # or "table": a row of a pre-2019 statistics table; "prose-unnamed": not naming its kind
+    # the sentence (with the clause it goes on from: 因政府信息公开引发行政复议2件；引发行政诉讼1件) names disclosure
+    about_disclosure: bool = False
 
     def as_json(self) -> dict:
         return {"key": self.key, "value": self.value, "approx": self.approx, "text": self.text,
@@ -497,10 +516,16 @@ def _as_verb(m: re.Match) -> str:
     return m["verb"] + m["noun"] if m["noun"] else m["alone"] or ""
 
 
+# Counts in 份 (受理申请51份, 出台规范性文件3份) as the patterns read counts (件), and 人民币 before an amount (共计人民币80元).
+_OTHER_UNITS = re.compile(r"(?<=\d)份|人民币\s*(?=\d)")
+
+
 def _plain_amounts(sentence: str) -> str:
     """The sentence as the patterns read it: volumes as verbs, amounts' words and a count's own brackets left out."""
     if "量" in sentence:
         sentence = _VOLUME.sub(_as_verb, sentence)
+    if "份" in sentence or "人民币" in sentence:
+        sentence = _OTHER_UNITS.sub(lambda m: "件" if m.group() == "份" else "", sentence)
     if any(w in sentence for w in ("数", "总量", "计为", "是", "：", ":")):
         sentence = _AMOUNT_WORDS.sub("", sentence)
     return _BRACKETED_COUNT.sub(r"\1", sentence) if "（" in sentence or "(" in sentence else sentence
@@ -550,7 +575,7 @@ def find_figures(sentence_list: list[str], year: int | None = None, table_lines:
     for sentence in sentence_list:
         checkpoint()
         scope, lead = lead, _wider_scope(lead, sentence, own)
-        if not scope and _AS_REVIEW_BODY.search(previous) and not own.search(sentence):
+        if not scope and _as_review_body(previous) and not own.search(sentence):
             scope = previous  # (区政府统一行使行政复议职责。2024年区政府共收到行政复议申请312件: the review body's)
         # the clause before this one in its sentence (自然人申请512件；商业企业申请63件。: the types it lists),
         # or the sentence a 其中 sentence breaks down (共收到申请246件。其中，自然人…)
@@ -600,6 +625,8 @@ def find_figures(sentence_list: list[str], year: int | None = None, table_lines:
                         "" if why == "other_year" else why)
                 if key in _CASE_KEYS and _OUTCOME_AFTER.match(sentence, m.end()):
                     why = why or "part"  # 全年有1件行政复议被纠正: the cases of one outcome, not all
+                if key in _CASE_KEYS and _DISCLOSURE_ONES_AFTER.match(sentence, m.end()):
+                    why = why or "other_process"  # 行政复议案件共46件，其中涉及政府信息公开的4件: cases of every matter
                 if pattern.value is None and _NEXT_COUNT.match(sentence, m.end()):
                     why = "table_row"  # 上年结转…数量1件0件1件: a table row printed as text, its first cell
                 if pattern.value is None and _BOUND_AFTER.match(sentence, m.end()):
@@ -610,7 +637,8 @@ def find_figures(sentence_list: list[str], year: int | None = None, table_lines:
                         and key not in _MONEY_KEYS:
                     why = "fraction"  # 申请1.57件: a count has no fraction (a misread, or a rate)
                 found.append((offset + m.start(), Figure(key, value, approx, text, context=why,
-                                                         source="prose-unnamed" if pattern.unnamed else "prose")))
+                                                         source="prose-unnamed" if pattern.unnamed else "prose",
+                                                         about_disclosure=bool(_DISCLOSURE_WORDS.search(said)))))
                 if not why and not all_levels and _counts_requests(key) and _own_part(sentence[:start], own):
                     own_parts.add(offset + m.start())
                 if approx and (exact := _EXACT_AFTER.match(sentence, m.end())):
@@ -724,8 +752,20 @@ _CASE_KEYS = frozenset({"admin_review_cases", "litigation_cases"})
 # A government deciding reviews of its departments (行政复议体制改革后，区人民政府统一行使行政复议职责):
 # the cases it handled as the review body are others', not the ones about its own disclosure.
 _BOTH_KINDS = re.compile(r"行政复[议义]\s*[、和及与]\s*行政诉讼(?:案件)?(?:共计|共|合计|总计)?\s*$")
-_AS_REVIEW_BODY = re.compile(r"作为(?:行政)?复议机关|复议机关(?:共|全年)?(?:办理|受理|审理|审结|收到)"
+_AS_REVIEW_BODY = re.compile(r"作为(?:行政)?复议机关|(?<![经由])复议机关(?:共|全年)?(?:办理|受理|审理|审结|收到)"
                              r"|行使(?:行政)?复议职责")  # 区政府统一行使行政复议职责，全年共收到行政复议申请2,136件
+# The body as the one reviewed or sued, after it spoke as the review body (作为复议机关办理…21件，作为被申请人或被告的案件中…).
+_AS_RESPONDENT = re.compile(r"作为(?:行政复议)?被申请人|作为被告|被申请(?:行政)?复议|被(?:提起|起诉)")
+
+
+def _as_review_body(text: str) -> bool:
+    """Whether the text speaks of the body as a review body, last (not as the one reviewed or sued after that)."""
+    ends = [m.end() for m in _AS_REVIEW_BODY.finditer(text)]
+    return bool(ends) and not _AS_RESPONDENT.search(text, ends[-1])
+
+
+_DISCLOSURE_ONES_AFTER = re.compile(r"\s*[，,]\s*" + _DISCLOSURE_ONES + r"\d")
+_DISCLOSURE_ONES_END = re.compile(r"[，,]\s*" + _DISCLOSURE_ONES + "$")
 _OUTCOME_AFTER = re.compile(r"(?:案件|案)?\s*(?:被|遭)?(?:纠正|纠错|撤销|确认违法|败诉|胜诉|维持|驳回|撤回|终止|责令"
                             r"|(?:尚未|仍未|未|已)(?:审结|结案|办结)|(?:正在|仍在)?审理中|在审)")
 _UNITS = "件条起宗份个"
@@ -1129,6 +1169,7 @@ def _context(key: str, sentence: str, start: int, number_start: int, year: int |
             and not (key == "applications_answered" and (_ANSWERED_OF_RECEIVED.search(clause) or (
                 clause.rstrip().endswith("其中") and _PART_ANSWERED.match(sentence, number_start)))) \
             and not _YEAR_OF_RUNNING_TOTAL.search(before) and not (key in _NORMATIVE_KEYS and "规范性文件" in clause) \
+            and not (key in _CASE_KEYS and _DISCLOSURE_ONES_END.search(clause)) \
             and not (own and own_subject.search(clause)) and not own_part:
         return "part"  # (the normative documents among the year's documents, 其中行政规范性文件9件，…现行有效58件, are
         # their counts)
@@ -1139,7 +1180,7 @@ def _context(key: str, sentence: str, start: int, number_start: int, year: int |
         return "part"  # 行政复议、行政诉讼案件共计101件: the two kinds together, neither's count
     if key in _LISTED_KEYS and not own_part and _first_of_a_list(clause, sentence[number_start:]):
         return "part"  # 县政府办公室受理3件，县国土资源局受理5件，…: one body's (or channel's) count of a list
-    if (key in _CASE_KEYS or key.startswith("applications")) and _AS_REVIEW_BODY.search(scope + before):
+    if (key in _CASE_KEYS or key.startswith("applications")) and _as_review_body(scope + before):
         return "other_scope"  # 全年作为复议机关办理政府信息公开类行政复议案件16件 (…收到行政复议申请3,462件，依法办结3,127件):
         # others' cases it decided
     if key in _SCOPED_KEYS and (body := _OTHER_BODY.search(clause)) and not own_subject.search(body.group()):
@@ -1225,9 +1266,9 @@ def mark_headlines(figures: list[Figure]) -> None:
         if not _reason(figure):
             by_key.setdefault(figure.key, []).append(figure)
     for key, group in by_key.items():
-        if key in _CASE_KEYS and any(_DISCLOSURE_WORDS.search(f.text) for f in group):
+        if key in _CASE_KEYS and any(_about_disclosure(f) for f in group):
             # 各类行政复议案件1083件 beside 因政府信息公开引发的行政复议案件共16件: the cases about disclosure
-            group = [f for f in group if _DISCLOSURE_WORDS.search(f.text)]
+            group = [f for f in group if _about_disclosure(f)]
         if (named := [f for f in group if f.source != "prose-unnamed"]) and len(named) < len(group):
             group = named  # 主动公开政府信息5000条 beside 在网站公开政府信息3000条: the figure that names its kind
         if (precise := [f for f in group if not f.approx]) and len(precise) < len(group):
@@ -1242,6 +1283,10 @@ def mark_headlines(figures: list[Figure]) -> None:
             if pool and len({f.value for f in pool}) == 1:
                 pool[0].headline = True
                 break
+
+
+def _about_disclosure(figure: Figure) -> bool:
+    return figure.about_disclosure or bool(_DISCLOSURE_WORDS.search(figure.text))
 
 
 def _own_clause(figure: Figure) -> str:
