@@ -32,7 +32,8 @@ def limit_options(command):
         click.option("--max-pdf-pages", type=click.IntRange(1), default=DEFAULT.max_pdf_pages, show_default=True,
                      help="Most pages read from one PDF; a longer PDF is rejected."),
         click.option("--max-html-depth", type=click.IntRange(16, 900), default=DEFAULT.max_html_depth, show_default=True,
-                     help="Deepest element nesting read from a web page; deeper pages are rejected."),
+                     help="Deepest element nesting read from a web page; a page deeper only through containers "
+                          "(div, span, …) is read with them as line breaks, any other deeper page is rejected."),
         click.option("--search-steps", type=click.IntRange(1000), default=DEFAULT.search_steps, show_default=True,
                      help="Steps each search for a table reading may take; past it the cells are marked ambiguous."),
         click.option("--time-limit", type=click.FloatRange(0), default=DEFAULT.time_limit, show_default=True,
