@@ -1694,3 +1694,18 @@ def test_normative_documents_named_before_each_count():
     found = headlines(figures("2024年，区人民政府行政规范性文件制发3件、现行有效27件、废止2件，"
                               "另审核区直部门拟制发规范性文件16件。", 2024))
     assert found.items() >= {"normative_docs_issued": 3, "normative_docs_in_force": 27}.items()
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("全年共收到政府信息公开申请279件，其中网上申请（政府网站依申请公开系统）196件、信函申请51件、当面申请32件。",
+     {"applications_received": 279, "applications_online": 196}),
+    ("全年主动公开政府信息数量同比增长8.6%，达到4,128条。", {"proactive_items": 4128}),
+    ("全年共公开政府信息5846条，其中主动公开政府信息5712条、依申请公开政府信息134条。", {"proactive_items": 5712}),
+    ("本年度办理政府信息公开申请（含上年结转）196件。", {"applications_handled": 196}),
+    ("上年结转（含2021年转入）3件。", {"applications_carried_over": 3}),
+])
+def test_notes_and_changes_between_a_noun_and_its_count(text, expected):
+    """Blind round 56: a note in brackets between a channel and its count, a change before the count it reached
+    (同比增长8.6%，达到4,128条), the proactive part of all information made public (其中主动公开…5712条) and what a count
+    includes bracketed before it ((含上年结转)196件, read as carried over) were missed or misread."""
+    assert headlines(figures(text, 2023)) == expected

@@ -182,7 +182,8 @@ PATTERNS: tuple[Pattern, ...] = (
     _p("applications_answered", _listed_none("办结|答复"), 0),
     _p("applications_carried_forward", _listed_none(r"结转(?:至|到)?下一?年度?"), 0),
     # 上年（二O二O年）结转2件: the year named in a bracket between
-    _p("applications_carried_over", r"上一?年度?(?:[（(][^（()）]{0,12}[)）])?结转" + r"[^。；;，,]{0,10}?" + _N + "件"),
+    _p("applications_carried_over", r"上一?年度?(?:[（(][^（()）]{0,12}[)）])?结转(?:[（(][^（()）]{0,16}[)）])?"
+       r"[^。；;，,）)]{0,10}?" + _N + "件"),
     # 无上年结转的申请, 上年度无结转申请: none carried over
     _p("applications_carried_over", _NONE_BEFORE + r"(?:无|没有)上一?年度?结转(?:的|而来的)?(?:政府信息公开)?申请", 0),
     _p("applications_carried_over", r"上一?年度?(?:无|没有)结转(?:的)?(?:政府信息公开)?申请", 0),
@@ -516,6 +517,15 @@ def _as_verb(m: re.Match) -> str:
     return m["verb"] + m["noun"] if m["noun"] else m["alone"] or ""
 
 
+# A note in brackets between a count's noun and its number (网上申请（政府网站依申请公开系统）196件), not one of what
+# the count includes (申请（含上年结转）196件), and a change stated before the count it reached (主动公开政府信息数量同比
+# 增长8.6%，达到4,128条): the patterns read the noun next to its number.
+_NOTE_BEFORE_COUNT = re.compile(r"[（(](?!含|包括|包含|不含|其中|注)[^（()）\d。；;]{1,30}[)）](?=\s*\d[\d,]*\s*(?:件|条))"
+                                r"|(?<![\d件条])(?:同比|较上年度?|比上年度?)?(?:增长|增加|上升|下降|减少)\s*\d+(?:\.\d+)?\s*[%％]\s*[，,]\s*"
+                                r"(?=(?:达到|达|为|共计|共)\s*\d)")
+# What a count includes, in brackets before it (办理申请（含上年结转）196件): put after it, where it is read.
+_INCLUDES_BEFORE_COUNT = re.compile(r"(?P<note>[（(](?:含|包括|包含)(?:上一?年度?|去年)结转(?:的)?(?:申请)?[)）])\s*"
+                                    r"(?P<count>\d[\d,]*\s*件)")
 # Counts in 份 (受理申请51份, 出台规范性文件3份) as the patterns read counts (件), and 人民币 before an amount (共计人民币80元).
 _OTHER_UNITS = re.compile(r"(?<=\d)份|人民币\s*(?=\d)")
 
@@ -524,6 +534,8 @@ def _plain_amounts(sentence: str) -> str:
     """The sentence as the patterns read it: volumes as verbs, amounts' words and a count's own brackets left out."""
     if "量" in sentence:
         sentence = _VOLUME.sub(_as_verb, sentence)
+    if "）" in sentence or ")" in sentence or "%" in sentence or "％" in sentence:
+        sentence = _INCLUDES_BEFORE_COUNT.sub(r"\g<count>\g<note>", _NOTE_BEFORE_COUNT.sub("", sentence))
     if "份" in sentence or "人民币" in sentence:
         sentence = _OTHER_UNITS.sub(lambda m: "件" if m.group() == "份" else "", sentence)
     if any(w in sentence for w in ("数", "总量", "计为", "是", "：", ":")):
@@ -765,6 +777,9 @@ def _as_review_body(text: str) -> bool:
 
 
 _DISCLOSURE_ONES_AFTER = re.compile(r"\s*[，,]\s*" + _DISCLOSURE_ONES + r"\d")
+# All the information made public, then the proactive part of it (全年共公开政府信息5846条，其中主动公开政府信息5712条、
+# 依申请公开政府信息134条): that part is the year's proactive total.
+_PROACTIVE_OF_ALL = re.compile(r"^(?:(?!主动)[^。；;])*公开[^。；;]*?其中\s*主动公开[^。；;，,、]*$")
 _DISCLOSURE_ONES_END = re.compile(r"[，,]\s*" + _DISCLOSURE_ONES + "$")
 _OUTCOME_AFTER = re.compile(r"(?:案件|案)?\s*(?:被|遭)?(?:纠正|纠错|撤销|确认违法|败诉|胜诉|维持|驳回|撤回|终止|责令"
                             r"|(?:尚未|仍未|未|已)(?:审结|结案|办结)|(?:正在|仍在)?审理中|在审)")
@@ -1170,6 +1185,7 @@ def _context(key: str, sentence: str, start: int, number_start: int, year: int |
                 clause.rstrip().endswith("其中") and _PART_ANSWERED.match(sentence, number_start)))) \
             and not _YEAR_OF_RUNNING_TOTAL.search(before) and not (key in _NORMATIVE_KEYS and "规范性文件" in clause) \
             and not (key in _CASE_KEYS and _DISCLOSURE_ONES_END.search(clause)) \
+            and not (key == "proactive_items" and _PROACTIVE_OF_ALL.search(before)) \
             and not (own and own_subject.search(clause)) and not own_part:
         return "part"  # (the normative documents among the year's documents, 其中行政规范性文件9件，…现行有效58件, are
         # their counts)
