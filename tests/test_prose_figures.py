@@ -1709,3 +1709,29 @@ def test_notes_and_changes_between_a_noun_and_its_count(text, expected):
     (同比增长8.6%，达到4,128条), the proactive part of all information made public (其中主动公开…5712条) and what a count
     includes bracketed before it ((含上年结转)196件, read as carried over) were missed or misread."""
     assert headlines(figures(text, 2023)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("其中，自然人申请302件，占82.3%；商业企业申请46件，占12.5%；法律服务机构申请13件，占3.5%；其他组织申请6件，占1.6%。",
+     {"applications_natural_person": 302, "applications_commercial_enterprise": 46,
+      "applications_legal_service_org": 13, "applications_other_org": 6}),
+    ("我局收到的政府信息公开申请中，网上申请48件，占85.7%；信函、当面等其他方式申请8件，占14.3%，以上共计56件。申请人以自然人"
+     "为主，共51件，另有商业企业申请3件。", {"applications_online": 48, "applications_other_channel": 8,
+                                 "applications_received": 56, "applications_natural_person": 51,
+                                 "applications_commercial_enterprise": 3}),
+    ("本年度收到公民申请27件，法人或其他组织申请5件（其中商业企业3件、法律服务机构2件），共计32件。",
+     {"applications_received": 32, "applications_natural_person": 27, "applications_commercial_enterprise": 3,
+      "applications_legal_service_org": 2}),
+    ("从申请主体看，自然人、商业企业、其他组织分别提出申请19件、3件、1件。",
+     {"applications_natural_person": 19, "applications_commercial_enterprise": 3, "applications_other_org": 1}),
+    ("全年通过网上申请平台提交申请126件，通过信函方式提交申请37件，当面提交申请9件，传真提交申请2件，合计收到政府信息公开申请"
+     "174件，另有2022年结转申请3件。", {"applications_online": 126, "applications_received": 174}),
+])
+def test_lists_of_applicant_types_and_channels(text, expected):
+    """Blind round 55 (channels and applicant types), left then: a list's third clause after ；lost the words its
+    patterns need, 另有/其中 before 商业企业, a share between the parts and their sum, 其中 in a closed bracket making the
+    sum a part, 其他组织 alone in its clause or paired by 分别, and one channel of several taken as the other channels'
+    total because 2 was found in 2022年."""
+    found = headlines(figures(text, 2023))
+    assert {key: found.get(key) for key in expected} == expected
+    assert "applications_other_channel" not in found or "传真" not in text

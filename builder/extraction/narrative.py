@@ -133,7 +133,8 @@ PATTERNS: tuple[Pattern, ...] = (
        r"较[^。；;]{0,24}?[，,]\s*(?:达到|达|为|增至|增加到|增长到|升至|降至|下降到|减少到|减至)\s*" + _N + "件"),
     # 自然人申请52件，商业企业申请6件，合计58件; 网上申请30件，信函申请2件，以上共计32件: the sum after the parts
     _p("applications_received", r"(?:自然人|公民|法人|商业企业|科研机构|公益组织|法律服务机构|其他组织"
-       r"|网上|网络|在线|信函|当面|传真|邮寄)[^。；;]{0,160}?\d\s*件\s*(?:[（(][^（()）]{0,20}[)）])?\s*[，,；;、]\s*(?:以上|上述)?(?:共计|合计|总计)(?:收到|受理)?"
+       r"|网上|网络|在线|信函|当面|传真|邮寄)[^。；;]{0,160}?\d\s*件\s*(?:[（(][^（()）]{0,20}[)）])?"
+       r"(?:\s*[，,]\s*占(?:比)?\s*\d+(?:\.\d+)?\s*[%％])?\s*[，,；;、]\s*(?:以上|上述)?(?:共计|合计|总计)(?:收到|受理)?"
        r"(?:申请)?\s*" + _N + "件"),
     # 收到申请由2023年的184件降至2024年的157件: the count the year's went to
     _p("applications_received", r"(?:收到|受理|新收|接收|接到)(?:了)?" + _APPLICATION_GAP + r"(?:依申请公开|申请)(?:数量|总数)?"
@@ -219,15 +220,17 @@ PATTERNS: tuple[Pattern, ...] = (
     # 申请人以自然人为主，共655件 (，占比达93.0%（66件）: the share first): the natural persons' count after the comma
     _p("applications_natural_person", r"以(?:自然人|公民)为主\s*[，,]\s*(?:(?:占比|占)(?:达到|达|为)?\s*\d[\d.]*\s*[%％]\s*[（(]?"
        r"|(?:共计|共|计|有|达)?)\s*" + _N + "件"),
-    _p("applications_commercial_enterprise", r"(?<![^商、，,：:；;（(])(?:商业)?企业" + _APPLIED + _N + "件",
+    _p("applications_commercial_enterprise", r"(?<![^商、，,：:；;（(有中])(?:商业)?企业" + _APPLIED + _N + "件",
        needs="applicants"),
     _p("applications_research_institution", r"科研机构" + _APPLIED + _N + "件", needs="applicants"),
     _p("applications_social_welfare_org", r"社会公益组织" + _APPLIED + _N + "件", needs="applicants"),
     _p("applications_legal_service_org", r"(?:法律服务机构|律师事务所)" + _APPLIED + _N + "件",
        needs="applicants"),
     # 其他 after another applicant type of the list (自然人9件、其他组织1件): the form's 其他 column
-    _p("applications_other_org", r"(?:自然人|企业|机构|组织|律师事务所)[^。；;，,]{0,12}?[、，,]\s*其他(?:组织|申请人)?"
+    _p("applications_other_org", r"(?:自然人|企业|机构|组织|律师事务所)[^。；;，,]{0,12}?[、，,；;]\s*其他(?:组织|申请人)?"
        + _APPLIED + _N + "件", needs="applicants"),
+    # …法律服务机构申请13件，占3.5%；其他组织申请6件: the last type of a list, a clause of its own
+    _p("applications_other_org", r"^\s*其他组织" + _APPLIED + _N + "件", needs="applicants"),
     # 通过网上申请平台收到政府信息公开申请173件: the channel before the verb (线上申请56件: online too)
     _p("applications_online", r"通过(?:网络|网上|线上|在线|互联网)[^。；;，,\d]{0,10}?(?:收到|受理|接收)"
        r"[^。；;，,\d]{0,10}?申请\s*" + _N + "件"),
@@ -520,7 +523,7 @@ def _as_verb(m: re.Match) -> str:
 # A note in brackets between a count's noun and its number (网上申请（政府网站依申请公开系统）196件), not one of what
 # the count includes (申请（含上年结转）196件), and a change stated before the count it reached (主动公开政府信息数量同比
 # 增长8.6%，达到4,128条): the patterns read the noun next to its number.
-_NOTE_BEFORE_COUNT = re.compile(r"[（(](?!含|包括|包含|不含|其中|注)[^（()）\d。；;]{1,30}[)）](?=\s*\d[\d,]*\s*(?:件|条))"
+_NOTE_BEFORE_COUNT = re.compile(r"[（(](?![^（()）]*结转)(?!其中|注)[^（()）\d。；;]{1,30}[)）](?=\s*\d[\d,]*\s*(?:件|条))"
                                 r"|(?<![\d件条])(?:同比|较上年度?|比上年度?)?(?:增长|增加|上升|下降|减少)\s*\d+(?:\.\d+)?\s*[%％]\s*[，,]\s*"
                                 r"(?=(?:达到|达|为|共计|共)\s*\d)")
 # What a count includes, in brackets before it (办理申请（含上年结转）196件): put after it, where it is read.
@@ -583,7 +586,7 @@ def find_figures(sentence_list: list[str], year: int | None = None, table_lines:
     own_parts: set[int] = set()  # where a count of the body's own follows 其中 (全区…3152件。其中，区政府本级…422件)
     found: list[tuple[int, Figure]] = []
     offset = 0
-    lead = before = previous = ""
+    lead = before = previous = clauses = ""
     for sentence in sentence_list:
         checkpoint()
         scope, lead = lead, _wider_scope(lead, sentence, own)
@@ -592,11 +595,14 @@ def find_figures(sentence_list: list[str], year: int | None = None, table_lines:
         # the clause before this one in its sentence (自然人申请512件；商业企业申请63件。: the types it lists),
         # or the sentence a 其中 sentence breaks down (共收到申请246件。其中，自然人…)
         said = (before or (previous if sentence.lstrip().startswith("其中") else "")) + sentence
+        # every clause of the sentence so far (自然人申请187件；商业企业申请19件；法律服务机构申请6件: a list of
+        # applicant types, each its own clause), for the words the patterns need
+        clauses = (clauses if before else "") + sentence
         before, previous = (sentence if sentence.endswith(("；", ";")) else ""), sentence
         offset += 1_000
         if len(sentence) > 400:
             continue
-        mentioned = {needs for needs in _NEEDS_GROUPS if any(word in said for word in needs)}
+        mentioned = {needs for needs in _NEEDS_GROUPS if any(word in said or word in clauses for word in needs)}
         if not mentioned:  # no pattern's words: most sentences
             continue
         has_digit = _HAS_NUMBER.search(sentence) is not None
@@ -1049,7 +1055,7 @@ _PREVIOUS_YEAR_KEYS = frozenset({"applications_carried_over"})
 def _inside_part(clause: str) -> bool:
     """Whether a figure is a part: after 其中, or inside a bracket of what a total includes
     (1000条（含政府采购信息96条）), not after one closed before it (市人民政府（含办公室）共…302件)."""
-    if "其中" in clause:
+    if "其中" in _ASIDES.sub("", clause):  # (not one in a bracket closed before: 5件（其中商业企业3件），共计32件)
         return True
     opened = [m.end() for m in _INCLUDES.finditer(clause)]
     return bool(opened) and not any(c in clause[opened[-1]:] for c in ")）")
@@ -1309,7 +1315,8 @@ def _own_clause(figure: Figure) -> str:
     """The clause of a figure's sentence that prints its number (网站公开8562条，…，三个渠道合计主动公开11985条: the
     second figure's is worded as a total, the first's not); the sentence when no clause prints it as such."""
     digits = str(int(figure.value)) if float(figure.value).is_integer() else ""
-    clauses = [c for c in re.split(r"[，,；;]", figure.text) if digits and digits in c.replace(",", "")]
+    printed = re.compile(rf"(?<![\d.]){digits}(?![\d.])")  # the number itself, not digits of another (2 of 2022年)
+    clauses = [c for c in re.split(r"[，,；;]", figure.text) if digits and printed.search(c.replace(",", ""))]
     return clauses[0] if len(clauses) == 1 else figure.text
 
 
