@@ -1735,3 +1735,14 @@ def test_lists_of_applicant_types_and_channels(text, expected):
     found = headlines(figures(text, 2023))
     assert {key: found.get(key) for key in expected} == expected
     assert "applications_other_channel" not in found or "传真" not in text
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("收到申请量同比下降（由2023年的184件降至2024年的157件），降幅14.7%。", {"applications_received": 157}),
+    ("行政复议和行政诉讼数量较2023年均有下降，分别为4件、2件（2023年分别为6件、3件）。",
+     {"admin_review_cases": 4, "litigation_cases": 2}),
+])
+def test_a_change_stated_before_its_counts(text, expected):
+    """Blind round 54 (dense comparisons), left then: the counts a change went between in a bracket after it, and a
+    comparison between a 分别 list's names and its counts (its year read as the last name's)."""
+    assert headlines(figures(text, 2024)) == expected

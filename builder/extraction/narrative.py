@@ -137,7 +137,9 @@ PATTERNS: tuple[Pattern, ...] = (
        r"(?:\s*[，,]\s*占(?:比)?\s*\d+(?:\.\d+)?\s*[%％])?\s*[，,；;、]\s*(?:以上|上述)?(?:共计|合计|总计)(?:收到|受理)?"
        r"(?:申请)?\s*" + _N + "件"),
     # 收到申请由2023年的184件降至2024年的157件: the count the year's went to
-    _p("applications_received", r"(?:收到|受理|新收|接收|接到)(?:了)?" + _APPLICATION_GAP + r"(?:依申请公开|申请)(?:数量|总数)?"
+    # (收到申请量同比下降（由2023年的184件降至2024年的157件）: the change first, the counts in a bracket)
+    _p("applications_received", r"(?:收到|受理|新收|接收|接到)(?:了)?" + _APPLICATION_GAP
+       + r"(?:依申请公开|申请)(?:数量|总数|量)?(?:(?:同比|较上年度?)?(?:下降|上升|增长|增加|减少))?"
        r"(?:由|从)[^。；;，,]{0,20}?(?:降至|增至|升至|降到|升到|下降到|下降至|增加到|增加至|减少到|减少至|上升到|上升至|增长到|增长至)"
        r"\s*(?:(?:19|20)\d{2}\s*年度?(?:的)?)?\s*" + _N + "件"),
     # 申请数量较2020年的78件下降19.2%，共63件: the count of applications, compared first
@@ -490,6 +492,7 @@ _RESPECTIVELY = re.compile(
 _LIST_NAMES = re.compile(r"、|和|及|与")
 _LIST_COUNTS = re.compile(r"(?<=[件起宗条])\s*(?:[、，,]|和|及|与)\s*")
 _COPULA = re.compile(r"^(?:为|是|有|达)?$")
+_COMPARED_TAIL = re.compile(r"(?:的)?(?:数量|总数|件数)?(?:较|比|同比|相比|与)[^，,]*$")
 # A range of years a 分别 list goes through (2021—2023年分别收到申请40件、52件、71件): written out, a name a year.
 _YEAR_RANGE = re.compile(r"(?<!\d)(?P<first>(?:19|20)\d\d)\s*年?\s*(?:—|–|-|－|～|~|至|到)\s*(?P<last>(?:19|20)\d\d)\s*年"
                          r"(?=[^。；;]*?分别)")
@@ -529,6 +532,9 @@ _NOTE_BEFORE_COUNT = re.compile(r"[（(](?![^（()）]*结转)(?!其中|注)[^�
 # What a count includes, in brackets before it (办理申请（含上年结转）196件): put after it, where it is read.
 _INCLUDES_BEFORE_COUNT = re.compile(r"(?P<note>[（(](?:含|包括|包含)(?:上一?年度?|去年)结转(?:的)?(?:申请)?[)）])\s*"
                                     r"(?P<count>\d[\d,]*\s*件)")
+# A change, then the counts it went between in a bracket (收到申请量同比下降（由2023年的184件降至2024年的157件）): the
+# bracket is the sentence's statement, no aside.
+_CHANGE_BRACKETED = re.compile(r"(?<=下降|上升|增长|增加|减少)\s*[（(](?P<counts>(?:由|从)[^（()）]*)[)）]")
 # Counts in 份 (受理申请51份, 出台规范性文件3份) as the patterns read counts (件), and 人民币 before an amount (共计人民币80元).
 _OTHER_UNITS = re.compile(r"(?<=\d)份|人民币\s*(?=\d)")
 
@@ -539,6 +545,7 @@ def _plain_amounts(sentence: str) -> str:
         sentence = _VOLUME.sub(_as_verb, sentence)
     if "）" in sentence or ")" in sentence or "%" in sentence or "％" in sentence:
         sentence = _INCLUDES_BEFORE_COUNT.sub(r"\g<count>\g<note>", _NOTE_BEFORE_COUNT.sub("", sentence))
+        sentence = _CHANGE_BRACKETED.sub(r"\g<counts>", sentence)
     if "份" in sentence or "人民币" in sentence:
         sentence = _OTHER_UNITS.sub(lambda m: "件" if m.group() == "份" else "", sentence)
     if any(w in sentence for w in ("数", "总量", "计为", "是", "：", ":")):
@@ -566,10 +573,14 @@ def _respectively(sentence: str) -> str:
             # 受理信访件214件、政府信息公开申请142件，分别办结214件、138件: each count, then what became of it
             return "；".join(f"{name}，{_LEAD_VERB.sub('', c['noun'])}{m.group('rest')}{count}"
                             for name, c, count in zip(names, counted, counts))
+        middle = m.group("middle")
+        if middle in ("，", ",") and (tail := _COMPARED_TAIL.search(names[-1])):
+            # 行政复议和行政诉讼数量较2023年均有下降，分别为4件、2件: the comparison is the list's, not its last name's
+            names[-1], middle = names[-1][:tail.start()], ""
         if len(names) != len(counts) or any(_COUNTED.search(name) for name in names):
             return m.group()  # (行政复议5件、行政诉讼3件（上年分别为7件、2件）: counted already, the aside another year's)
         rest = "" if _COPULA.match(m.group("rest")) else m.group("rest")
-        return "；".join(f"{name}{m.group('middle')}{rest}{count}" for name, count in zip(names, counts))
+        return "；".join(f"{name}{middle}{rest}{count}" for name, count in zip(names, counts))
 
     return _RESPECTIVELY.sub(pairs, sentence)
 
