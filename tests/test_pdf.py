@@ -648,6 +648,15 @@ def test_a_browser_s_print_margins_are_no_lines_of_the_report():
     assert lines == ["本报告由白阳镇编制。", "0\t0\t1", "2023.1.5 10:00,召开政务公开工作会议。", "行政许可", "6215"]
 
 
+def test_a_browser_s_dated_head_without_the_time_is_no_line_of_the_report():
+    """Blind round 57: Chromium printed 2024/1/30 广州市规划和自然资源局 - … (no time) at the top of each page, and the
+    head's date was read as a row of table 3 (2024, 1, 30) across the page break. A dated line printed once is text."""
+    head = "2024/1/30 广州市规划和自然资源局 - 政府信息公开年度报告"
+    lines = body_lines("\n".join([head, "一、总体情况", "2024/1/30 召开政务公开工作会议。", "行政许可\t6215", head,
+                                   "行政处罚\t12"]))
+    assert lines == ["一、总体情况", "2024/1/30 召开政务公开工作会议。", "行政许可\t6215", "行政处罚\t12"]
+
+
 def _page(draw, crop_top: float = 0) -> bytes:
     """A one-page PDF drawn by ``draw(canvas)`` in Helvetica (ASCII: the point is where text is, not
     which), its crop box ``crop_top`` points short of the page's top."""

@@ -733,3 +733,17 @@ def test_a_row_is_not_joined_to_values_past_the_table_s_heading_printed_again():
     report = extract_bytes("\n".join(lines[:start] + left + ["办理"] + right + [""] + lines[end:]).encode(),
                            "screens.txt")
     assert wrong_t3(report, v) == []
+
+
+@pytest.mark.parametrize(("line", "label", "values"), [
+    ("     无 要另行制作       57      8     0     0     1     0     66", "无 要另行制作", ["57", "8", "0", "0", "1", "0", "66"]),
+    ("   行政强制   无   无   无", "行政强制", ["无", "无", "无"]),
+    ("   无   无   无", "", ["无", "无", "无"]),
+])
+def test_a_none_word_before_label_text_is_a_character_of_a_group_label(line, label, values):
+    """Blind round 57 (pdftotext -layout): （四）无法提供 set down its column put its 无 before the next row's label
+    fragment on the numbers' line; read as a value, it made a row of its own and the row lost its label."""
+    from builder.extraction.layout import scan_plain
+
+    rows = scan_plain(line, 0)
+    assert [(row.label, row.cells) for row in rows] == [(label, values)]

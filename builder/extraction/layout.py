@@ -515,6 +515,10 @@ def scan_plain(line: str, index: int) -> list[ValueRow]:
             else:
                 values.append(token)
             continue
+        if kind == "none" and not (values or label or rows) and _WORDS.match(after := line[m.end():].lstrip()) \
+                and not is_value_cell(after.split(maxsplit=1)[0]):
+            text(token)  # "无 要另行制作 57 …": a character of a group's label set down the column (（四）无法提供)
+            continue
         if kind == "none" or (kind == "dash" and values):
             values.append(token)
             continue

@@ -689,6 +689,16 @@ _PRINT_MARGIN = re.compile(r"^\s*(?:\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4},?\s+(?:上�
                            r"(?:\s*[AaPp][Mm])?(?:\s|$).*|(?:https?|file)://\S+(?:\s+\d{1,3}\s*/\s*\d{1,3})?)\s*$")
 
 
+# The date and title a browser prints at the top of each page without the time (2024/1/30 广州市规划和自然资源局 - …):
+# a head when the same line heads two pages or more.
+_DATED_HEAD = re.compile(r"^\s*\d{4}[/.-]\d{1,2}[/.-]\d{1,2}\s+\S")
+
+
+def _dated_heads(lines: list[str]) -> set[str]:
+    seen = Counter(line.strip() for line in lines if _DATED_HEAD.match(line))
+    return {line for line, count in seen.items() if count >= 2}
+
+
 # A long article's pager, between the pages a crawler joined (共3页 首页 上一页 1 2 3 下一页 尾页 第2页, [1] [2] [3]):
 # page words and page numbers only, one of the words at least. Its numbers were read as a row of a table.
 _PAGER = re.compile(r"^(?:\s*(?:共\s*\d{1,3}\s*页|第\s*\d{1,3}\s*页|首页|尾页|末页|上一页|下一页|前一页|后一页"
@@ -743,11 +753,12 @@ def body_of(lines: list[str]) -> list[str]:
     out: list[str] = []
     last_report: int | None = None  # the last line only a report prints, found at the first footer
     running = _running_heads(lines)
+    dated = _dated_heads(lines)
     for index, line in enumerate(lines):
         if index % 1024 == 0:
             checkpoint()
         core = line.strip(" |\t")
-        if _PAGE_NUMBER.match(line) or _PRINT_MARGIN.match(line) or index in running \
+        if _PAGE_NUMBER.match(line) or _PRINT_MARGIN.match(line) or index in running or (dated and core in dated) \
                 or ("/" in line and _page_of_pages(line)) or (("G" in line or ":" in line) and _STATUS_BAR.match(line)):
             continue
         if _is_chrome(line):
