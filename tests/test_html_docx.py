@@ -943,6 +943,20 @@ def test_tables_a_saved_page_inlined_as_data_addresses_are_read(frame):
     assert_every_cell(extract_html(html_page(f"<p>{AGENCY}{YEAR}年政府信息公开工作年度报告</p>{embedded}")), v)
 
 
+def test_a_frameset_page_whose_frame_holds_the_report_as_a_data_address_is_read():
+    """Blind round 57 (format variants): a frameset page saved as one file, the report in its main frame's data:
+    address, was refused as no report (the frame element was not looked into, only iframes)."""
+    from urllib.parse import quote
+
+    v = values(seed=6)
+    inner = html_page(f"<p>{AGENCY}{YEAR}年政府信息公开工作年度报告</p>{_report_tables_html(v)}")
+    page = ('<html><head><title>政府信息公开</title></head><frameset cols="20%,80%">'
+            '<frame src="data:text/html;charset=utf-8,%3Cp%3E%E5%AF%BC%E8%88%AA%3C%2Fp%3E" name="nav">'
+            f'<frame src="data:text/html;charset=utf-8,{quote(inner)}" name="main">'
+            '<noframes>您的浏览器不支持框架。</noframes></frameset></html>')
+    assert_every_cell(extract_html(page), v)
+
+
 def test_a_copy_hidden_only_for_phones_or_printers_is_read():
     """@media rules hide a block on another device than a screen: the page shows it."""
     v = values(seed=5)

@@ -720,10 +720,10 @@ _MARKUP_TEXT = re.compile(r"<(?:p|div|table|tr|td|span|br|h[1-6])\b", re.IGNOREC
 
 def _embedded_pages(root) -> None:
     """Put the pages a page carries as text where they show: an iframe's srcdoc, a textarea's article
-    markup, a page an iframe, object or embed shows from a data: address (a saved page's inlined frames), a
+    markup, a page an iframe, frame, object or embed shows from a data: address (a saved page's inlined frames), a
     frameset page's <noframes> body (whose markup the parser keeps as text)."""
-    for element in root.xpath("//iframe[@srcdoc] | //textarea | //noframes | //iframe[@src] | //object[@data] "
-                              "| //embed[@src]"):
+    for element in root.xpath("//iframe[@srcdoc] | //textarea | //noframes | //iframe[@src] | //frame[@src] "
+                              "| //object[@data] | //embed[@src]"):
         if element.tag in ("textarea", "noframes"):
             markup = element.text or ""
         elif element.tag == "iframe" and element.get("srcdoc") is not None:
