@@ -281,6 +281,17 @@ def test_a_paragraph_starting_like_a_label_is_kept_below_the_head():
     assert strip_page_labels(lines)[50:] == [paragraph]
 
 
+def test_a_label_word_in_a_sentence_with_a_count_after_it_cuts_nothing():
+    """Blind round 57 (pre-2019 prose): 不属于本机关公开范围1件 in a paragraph near the top was cut at 公开范围, a page label
+    only where a colon follows it, and the rest of the paragraph (the year's carried forward and channels) was lost; a
+    counter's number with no colon (浏览次数 87) still ends the title's line."""
+    paragraph = "截至2011年12月31日，已答复24件，不属于本机关公开范围1件；尚有1件正在办理中，结转至2012年继续办理。"
+    assert strip_page_labels(["江阴市环境保护局2011年政府信息公开工作年度报告", paragraph]) == [
+        "江阴市环境保护局2011年政府信息公开工作年度报告", paragraph]
+    assert strip_page_labels(["江阴市环境保护局2011年政府信息公开工作年度报告 浏览次数 87"]) == [
+        "江阴市环境保护局2011年政府信息公开工作年度报告"]
+
+
 def test_a_national_body_takes_no_region_from_its_address():
     agency = describe_agency("国家林业和草原局", ["地址：北京市东城区和平里东街18号", "北京市东城区和平里东街18号"])
     assert agency.adcode is None

@@ -1746,3 +1746,17 @@ def test_a_change_stated_before_its_counts(text, expected):
     """Blind round 54 (dense comparisons), left then: the counts a change went between in a bracket after it, and a
     comparison between a 分别 list's names and its counts (its year read as the last name's)."""
     assert headlines(figures(text, 2024)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("2012年，我局共受理政府信息公开申请3件，其中公民申请2件，企业申请1件。区政府采购中心全年受理采购申请386件。",
+     {"applications_received": 3, "applications_natural_person": 2, "applications_commercial_enterprise": 1}),
+    ("2012年，街道“四个平台”全年受理各类事件2,358件，办结2,341件；截至2012年12月31日，已办结政府信息公开申请6件。",
+     {"applications_answered": 6}),
+    ("2012年，收到以我局为被申请人的行政复议申请6件，其中因政府信息公开申请引发的行政复议1件。", {"admin_review_cases": 1}),
+])
+def test_other_processes_and_parts_of_early_reports(text, expected):
+    """Blind round 57 (pre-2019 prose): 企业申请 after 公民申请 (no 自然人 or 法人 in the sentence) was not read, a
+    procurement centre's 采购申请 and a grid's 各类事件 were taken for disclosure counts, and the reviews about disclosure
+    among a bureau's reviews (其中因政府信息公开申请引发的行政复议1件) were not told from them."""
+    assert headlines(figures(text, 2012)) == expected

@@ -89,8 +89,10 @@ _TITLE_LABEL = re.compile(r"^\s*[|【\[]?\s*(?:标\s*题|题\s*名|文章标题|
 _PAGE_LABEL = re.compile(
     r"(?:标\s*题|题\s*名|文章标题|信息名称|来\s*源|信息来源|发布时间|发布日期|更新时间|生成日期|成文日期|公开日期|发文日期"
     r"|索\s*引\s*号|所属分类|分\s*类|信息类别|发文字号|文\s*号|发布机构|发文机关|发布单位|主题分类|体裁分类|组配分类|主题词|服务对象|公开方式"
-    r"|公开范围|公开时限|公开形式|有\s*效\s*性|时\s*效|所属机构|浏览次数|浏览量|点击数|点击量|阅读数|访问次数|作\s*者"
-    r"|编\s*辑|责任编辑|字\s*号|分\s*享|打\s*印|收\s*藏|关\s*闭)\s*(?:[:：\t]|[(（]?\s*\d|\s*[\[【]?\s*大)"
+    r"|公开范围|公开时限|公开形式|有\s*效\s*性|时\s*效|所属机构|作\s*者"
+    r"|编\s*辑|责任编辑|字\s*号|分\s*享|打\s*印|收\s*藏|关\s*闭)\s*(?:[:：\t]|\s*[\[【]?\s*大)"
+    # a counter's number may follow it with no colon (浏览次数 87, 点击数(123)); no other label's (不属于本机关公开范围1件)
+    r"|(?:浏览次数|浏览量|点击数|点击量|阅读数|访问次数)\s*(?:[:：\t]|[(（]?\s*\d)"
 )
 # One alternative a character, so that a line of spaces is read once: nested spaces (\s* around \s) tried
 # every way of sharing out 40 spaces before a word that is none of these, and never ended.

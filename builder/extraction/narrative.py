@@ -34,8 +34,8 @@ _CASE_GAP = r"(?:(?!撤销|纠错|纠正|违法|败诉)[^。；;，,]){0,30}?"
 _CAUSED = r"(?:(?:因|涉及)政府信息公开(?:工作)?(?:引发|引起|产生|而提起)?的?)?(?:政府信息公开)?"
 _SUED = r"(?:被?(?:提起|起诉|申请))?"
 # Among a count of cases, those about disclosure (，其中涉及政府信息公开的4件, 其中政府信息公开类2件).
-_DISCLOSURE_ONES = (r"其中(?:涉及|因|属于?|关于)?(?:政府)?信息公开(?:工作)?(?:类|的|方面|相关的?|引发的?)?(?:案件)?的?"
-                    r"(?:有|为|共)?\s*")
+_DISCLOSURE_ONES = (r"其中(?:涉及|因|属于?|关于)?(?:政府)?信息公开(?:工作|申请)?(?:类|的|方面|相关的?|(?:而)?引(?:发|起)的?)?"
+                    r"(?:行政复议|行政诉讼)?(?:案件)?的?(?:有|为|共)?\s*")
 _NOT_OUTCOME = r"(?![^。；;，,、]{0,4}?(?:决定|结果|被|纠错|纠正|败诉|判决))"
 # Cases named before their outcome (2件行政复议、行政诉讼案件被纠错; 3件行政复议案件、1件行政诉讼案件被纠正) are the
 # outcome's, not the year's.
@@ -79,7 +79,7 @@ class Pattern:
 
 _NEEDS = {"applications": ("申请", "答复", "办结", "结转", "顺延", "提交"),
           # applicants by type only where the text breaks them down (自然人…件、企业…件): 企业 alone is any business
-          "applicants": ("自然人", "法人"), "admin_review_cases": ("复议",),
+          "applicants": ("自然人", "法人", "公民"), "admin_review_cases": ("复议",),
           "litigation_cases": ("诉讼",), "fees_charged_cny": ("收取", "收费", "免费"), "proactive_items": ("主动公开",),
           "normative": ("规范性文件",), "published": ("公开", "发布"),
           "processing_fees": ("信息处理费", "检索费", "复制费")}
@@ -1027,7 +1027,8 @@ _OTHER_PROCESS = re.compile(r"行政审批|审批服务|政务服务(?!网|平�
                             r"不动产|(?:婚姻|企业|市场主体|工商|户口|房屋|车辆|土地|林权|抵押|船舶|收养)登记|登记(?:申请|注册|业务|事项)|"
                             r"许可|低保|救助|补助|补贴|公租房|廉租|保障性住房|社保|医保|养老|入学|户籍|"
                             r"出证|查档|档案查阅|档案利用|查阅利用"  # (an archive's services)
-                            r"|注册申请|审评|专利申请|商标申请")  # (a regulator's registrations and examinations)
+                            r"|注册申请|审评|专利申请|商标申请"  # (a regulator's registrations and examinations)
+                            r"|采购申请|采购中心|各类事件")  # (a procurement centre's; a grid's 四个平台 events)
 _DISCLOSURE_WORDS = re.compile(r"信息公开|依申请")
 _PROPOSALS = re.compile(r"(?:代表|人大)建议|(?:委员|政协)提案|建议提案|议案")  # deputies' proposals, answered as such
 # A mention that says the figure is none (该数据不属于政府信息公开申请): no sign of a disclosure count.
