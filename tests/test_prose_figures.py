@@ -12,8 +12,8 @@ from builder.extraction.narrative import find_figures, sentences
 from builder.reading.document import normalize
 
 
-def figures(text: str, year: int = 2018):
-    return find_figures(sentences(text.split("\n")), year)
+def figures(text: str, year: int = 2018, **scope):
+    return find_figures(sentences(text.split("\n")), year, **scope)
 
 
 def headlines(found) -> dict:
@@ -1760,3 +1760,41 @@ def test_other_processes_and_parts_of_early_reports(text, expected):
     procurement centre's 采购申请 and a grid's 各类事件 were taken for disclosure counts, and the reviews about disclosure
     among a bureau's reviews (其中因政府信息公开申请引发的行政复议1件) were not told from them."""
     assert headlines(figures(text, 2012)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the government's own cases, the whole city's before or after them
+    ("2023年全市因政府信息公开引发行政复议案件1,138件、行政诉讼案件764件。以市政府为被申请人的政府信息公开行政复议案件9件，"
+     "均已审结；以市政府为被告的政府信息公开行政诉讼案件13件。", {"admin_review_cases": 9, "litigation_cases": 13}),
+    ("2023年，因政府信息公开以市政府为被申请人的行政复议9件，以市政府为被告的行政诉讼10件。全市因政府信息公开引发行政复议615件、"
+     "行政诉讼408件。", {"admin_review_cases": 9, "litigation_cases": 10}),
+    ("2023年，市政府（本级）因政府信息公开被申请行政复议和被提起行政诉讼分别为6件、8件；全市因政府信息公开引发的行政复议、"
+     "行政诉讼案件分别为402件、287件。", {"admin_review_cases": 6, "litigation_cases": 8}),
+    # the parts in the names a body received them under, then their sum; handled after what was carried over
+    ("2023年，以市人民政府名义收到政府信息公开申请175件，以市人民政府办公厅名义收到政府信息公开申请37件，两项共计212件。",
+     {"applications_received": 212}),
+    ("连同2022年结转的4件，市本级全年办理187件，在法定期限内答复180件。",
+     {"applications_handled": 187, "applications_carried_over": 4, "applications_answered": 180}),
+    ("加上2022年结转的6件，2023年市政府本级实际办理233件，已全部依法答复227件。",
+     {"applications_carried_over": 6, "applications_handled": 233, "applications_answered": 227}),
+    # another report's count
+    ("2023年，市政府办公厅共承办以市政府名义收到的政府信息公开申请486件（相关情况详见市政府年度报告）。以市政府办公厅名义新收"
+     "政府信息公开申请109件。", {"applications_received": 109}),
+])
+def test_a_city_government_s_own_counts_among_wider_ones(text, expected):
+    """Blind round 57 (big cities' long overviews): the whole city's cases beside the government's own (after a clause
+    of its own, or before them), a 分别 list whose scope its first name carried, 两项共计 after the parts, 连同…结转…
+    办理, 实际办理, and a count another report gives (详见市政府年度报告) were missed or taken as the body's."""
+    assert headlines(figures(text, 2023, own_place="广州市", own_names=("广州市人民政府",))) == expected
+
+
+def test_the_government_s_share_of_whole_city_tables_is_a_part():
+    """Blind round 57: with tables of every level (all_levels), 其中，以市政府名义新收申请612件 is the government's share,
+    not a second total beside 全市各级行政机关…15,807件; and the sum after the parts is its own clause's (全市合计新收)."""
+    text = "全市各级行政机关2024年新收政府信息公开申请15,807件，比2023年增长2.9%；其中，以市政府名义新收申请612件，占全市的3.9%。"
+    assert headlines(figures(text, 2024, all_levels=True, own_place="深圳市", own_names=("深圳市人民政府",))) == {
+        "applications_received": 15807}
+    text = ("2024年，市政府本级新收政府信息公开申请287件，市直部门新收1,964件，各县（市）区新收3,284件，其中蜀山区632件，"
+            "全市合计新收5,535件，同比增长5.1%。")
+    assert headlines(figures(text, 2024, all_levels=True, own_place="合肥市", own_names=("合肥市人民政府",))) == {
+        "applications_received": 5535}

@@ -136,6 +136,12 @@ PATTERNS: tuple[Pattern, ...] = (
        r"|网上|网络|在线|信函|当面|传真|邮寄)[^。；;]{0,160}?\d\s*件\s*(?:[（(][^（()）]{0,20}[)）])?"
        r"(?:\s*[，,]\s*占(?:比)?\s*\d+(?:\.\d+)?\s*[%％])?\s*[，,；;、]\s*(?:以上|上述)?(?:共计|合计|总计)(?:收到|受理)?"
        r"(?:申请)?\s*" + _N + "件"),
+    # 市政府本级新收申请287件，市直部门新收1,964件，…，全市合计新收5,535件: the sum of the parts, its verb again
+    _p("applications_received", r"(?:新收|收到|受理)[^。；;]{0,40}?申请\s*\d[\d,]*\s*件[^。；;]{0,200}?[，,]\s*"
+       r"(?P<at>[^。；;，,\d]{0,6}?(?:共计|合计|总计)(?:新收|收到|受理))(?:申请)?\s*" + _N + "件"),
+    # 以市人民政府名义收到申请175件，以市人民政府办公厅名义收到申请37件，两项共计212件: the parts received, then their sum
+    _p("applications_received", r"(?:收到|受理|新收)[^。；;]{0,40}?申请\s*\d[\d,]*\s*件[^。；;]{0,80}?[，,]\s*"
+       r"(?P<at>(?:两项|两者|二者|以上|上述|三项)(?:共计|合计|总计|共))\s*" + _N + "件"),
     # 收到申请由2023年的184件降至2024年的157件: the count the year's went to
     # (收到申请量同比下降（由2023年的184件降至2024年的157件）: the change first, the counts in a bracket)
     _p("applications_received", r"(?:收到|受理|新收|接收|接到)(?:了)?" + _APPLICATION_GAP
@@ -160,7 +166,10 @@ PATTERNS: tuple[Pattern, ...] = (
     # 上年结转申请3件，本年新收申请71件，占全区总量的10.8%，合计74件: the two counts, a share, then their sum
     _p("applications_handled", r"结转[^。；;，,\d]{0,10}?\d+\s*件\s*[，,、]\s*(?:本年度?|全年|当年)?新收[^。；;，,\d]{0,10}?"
        r"\d+\s*件(?:\s*[，,][^。；;，,\d]{0,10}?\d+(?:\.\d+)?\s*[%％])?\s*[，,]\s*(?:共计|合计|总计)\s*" + _N + "件"),
-    _p("applications_handled", r"(?:共计|合计|累计|共需|共)(?:需要?)?(?:办理|处理)(?:了)?" + _APPLICATIONS
+    # 连同2020年结转的4件，市本级全年办理187件: those carried over, then all handled
+    _p("applications_handled", r"(?:连同|加上|加)[^。；;]{0,20}?结转[^。；;，,]{0,10}?\d+\s*件\s*[，,][^。；;，,\d]{0,12}?"
+       r"(?:办理|处理)(?:了)?" + _APPLICATIONS + r"?\s*" + _N + "件"),
+    _p("applications_handled", r"(?:共计|合计|累计|共需|共|实际)(?:需要?)?(?:办理|处理)(?:了)?" + _APPLICATIONS
        + r"?(?:共计|共|合计)?\s*" + _N + "件"),
     # not 维持原答复)、行政诉讼1件: a review's outcome, then another count
     # (答复情况为：…23件: a breakdown; 行政复议答复案件52件: the body's answers in reviews)
@@ -492,6 +501,7 @@ _RESPECTIVELY = re.compile(
 _LIST_NAMES = re.compile(r"、|和|及|与")
 _LIST_COUNTS = re.compile(r"(?<=[件起宗条])\s*(?:[、，,]|和|及|与)\s*")
 _COPULA = re.compile(r"^(?:为|是|有|达)?$")
+_WHOLE_SCOPE = re.compile(r"全[市区县省州盟旗国]")
 _COMPARED_TAIL = re.compile(r"(?:的)?(?:数量|总数|件数)?(?:较|比|同比|相比|与)[^，,]*$")
 # A range of years a 分别 list goes through (2021—2023年分别收到申请40件、52件、71件): written out, a name a year.
 _YEAR_RANGE = re.compile(r"(?<!\d)(?P<first>(?:19|20)\d\d)\s*年?\s*(?:—|–|-|－|～|~|至|到)\s*(?P<last>(?:19|20)\d\d)\s*年"
@@ -577,6 +587,9 @@ def _respectively(sentence: str) -> str:
         if middle in ("，", ",") and (tail := _COMPARED_TAIL.search(names[-1])):
             # 行政复议和行政诉讼数量较2023年均有下降，分别为4件、2件: the comparison is the list's, not its last name's
             names[-1], middle = names[-1][:tail.start()], ""
+        if (whole := _WHOLE_SCOPE.match(names[0])) and len(names) == len(counts):
+            # 全市因政府信息公开引发的行政复议、行政诉讼案件分别为402件、287件: the whole city's, each of them
+            names = [names[0], *(name if _WHOLE_SCOPE.match(name) else whole.group() + name for name in names[1:])]
         if len(names) != len(counts) or any(_COUNTED.search(name) for name in names):
             return m.group()  # (行政复议5件、行政诉讼3件（上年分别为7件、2件）: counted already, the aside another year's)
         rest = "" if _COPULA.match(m.group("rest")) else m.group("rest")
@@ -595,6 +608,7 @@ def find_figures(sentence_list: list[str], year: int | None = None, table_lines:
     ``own_names``: the body's names (寿光市人民政府办公室), which it may call itself by after a wider scope's count."""
     own = own_words(own_place, own_names)
     own_parts: set[int] = set()  # where a count of the body's own follows 其中 (全区…3152件。其中，区政府本级…422件)
+    continued: set[int] = set()  # the clauses (by number) that go on from one ending in ；
     found: list[tuple[int, Figure]] = []
     offset = 0
     lead = before = previous = clauses = ""
@@ -609,6 +623,8 @@ def find_figures(sentence_list: list[str], year: int | None = None, table_lines:
         # every clause of the sentence so far (自然人申请187件；商业企业申请19件；法律服务机构申请6件: a list of
         # applicant types, each its own clause), for the words the patterns need
         clauses = (clauses if before else "") + sentence
+        if before:
+            continued.add(offset // 1_000 + 1)  # (this clause's number, set below)
         before, previous = (sentence if sentence.endswith(("；", ";")) else ""), sentence
         offset += 1_000
         if len(sentence) > 400:
@@ -647,13 +663,17 @@ def find_figures(sentence_list: list[str], year: int | None = None, table_lines:
                 key = pattern.key
                 if key == "applications_received" and pattern.value is None and _WITH_CARRIED.match(sentence, m.end()):
                     key = "applications_handled"  # 收到申请1,027件（含上年结转36件）: the year's new and old ones
-                why = _context(key, sentence, m.start(), start, year, all_levels, scope, own, clause_before=said[:-len(text)])
+                # (a sum after its parts: its own clause, where the pattern marks it, not the parts')
+                begins = m.start("at") if "at" in pattern.regex.groupindex else m.start()
+                why = _context(key, sentence, begins, start, year, all_levels, scope, own, clause_before=said[:-len(text)])
                 if pattern.year_offset and m.group("y"):
                     named = int(m.group("y"))
                     why = "other_year" if year is None or named != year + pattern.year_offset else (
                         "" if why == "other_year" else why)
                 if key in _CASE_KEYS and _OUTCOME_AFTER.match(sentence, m.end()):
                     why = why or "part"  # 全年有1件行政复议被纠正: the cases of one outcome, not all
+                if _REPORTED_ELSEWHERE.match(sentence, m.end()):
+                    why = why or "other_report"  # …申请486件（相关情况详见市政府年度报告）: another report's count
                 if key in _CASE_KEYS and _DISCLOSURE_ONES_AFTER.match(sentence, m.end()):
                     why = why or "other_process"  # 行政复议案件共46件，其中涉及政府信息公开的4件: cases of every matter
                 if pattern.value is None and _NEXT_COUNT.match(sentence, m.end()):
@@ -665,10 +685,13 @@ def find_figures(sentence_list: list[str], year: int | None = None, table_lines:
                 if pattern.value is None and "." in m.group("n") and not m.group("wan") \
                         and key not in _MONEY_KEYS:
                     why = "fraction"  # 申请1.57件: a count has no fraction (a misread, or a rate)
+                own_part = not why and _own_part(sentence[:start], own)
+                if own_part and all_levels:
+                    why = "part"  # the tables every level's: 其中，以市政府名义新收申请612件 is the government's share
                 found.append((offset + m.start(), Figure(key, value, approx, text, context=why,
                                                          source="prose-unnamed" if pattern.unnamed else "prose",
                                                          about_disclosure=bool(_DISCLOSURE_WORDS.search(said)))))
-                if not why and not all_levels and _counts_requests(key) and _own_part(sentence[:start], own):
+                if own_part and not all_levels and _counts_requests(key):
                     own_parts.add(offset + m.start())
                 if approx and (exact := _EXACT_AFTER.match(sentence, m.end())):
                     # 逾1.2万条（12,583条）, 近300件（296件）, 逾千件，共计1,152件: the count after the round figure
@@ -696,7 +719,8 @@ def find_figures(sentence_list: list[str], year: int | None = None, table_lines:
             kept.append((at, figure))
         elif at in own_parts:  # (the same count read by two patterns: where the first read it)
             own_parts.add(next(first for first, other in kept if (other.key, other.value, other.text) == key))
-    _wider_before_own(kept, own_parts)
+    _wider_before_own(kept, own_parts, continued)
+    _whole_division_beside_own(kept, own_parts, own)
     unique = [figure for _, figure in kept]
     unique += table_figures(table_lines or [], year)
     _split_into_new_and_carried(unique, sentence_list)
@@ -793,6 +817,9 @@ def _as_review_body(text: str) -> bool:
     return bool(ends) and not _AS_RESPONDENT.search(text, ends[-1])
 
 
+# A count followed by where it is reported instead (（相关情况详见市政府年度报告）, ，已在市政府年度报告中反映).
+_REPORTED_ELSEWHERE = re.compile(r"\s*[（(，,]\s*(?:相关|具体)?(?:情况|数据)?\s*(?:详见|另见|见|已在|纳入|列入|计入)"
+                                 r"[^。；;）)]{0,24}?(?:年度报告|年报)")
 _DISCLOSURE_ONES_AFTER = re.compile(r"\s*[，,]\s*" + _DISCLOSURE_ONES + r"\d")
 # All the information made public, then the proactive part of it (全年共公开政府信息5846条，其中主动公开政府信息5712条、
 # 依申请公开政府信息134条): that part is the year's proactive total.
@@ -989,16 +1016,27 @@ _COUNT_LIST = re.compile(r"(?:[^\d（()）。；;]*?\d+\s*[件条起]\s*[、，,
 _OWN_AFTER_WHICH = re.compile(r"\s*[，,：:]")  # (其中，区政府本级…: the part after a comma or colon)
 
 
-def _wider_before_own(found: list[tuple[int, Figure]], own_parts: set[int]) -> None:
+def _wider_before_own(found: list[tuple[int, Figure]], own_parts: set[int], continued: set[int]) -> None:
     """The count a body's own follows after 其中 is a wider scope's: the nearest before it of its key, in its sentence
-    or the one before (a sentence opening with 其中), is marked so, in place."""
+    or the one before (a sentence opening with 其中; clauses after a ；are of their sentence: 全市…行政诉讼案件764件。
+    以市政府为被申请人的…9件；以市政府为被告的…13件), is marked so, in place."""
     for k, (at, figure) in enumerate(found):
         if at not in own_parts:
             continue
         earlier = next((other for before, other in reversed(found[:k]) if other.key == figure.key
-                        and at // 1_000 - before // 1_000 <= 1), None)
+                        and sum(n not in continued for n in range(before // 1_000 + 1, at // 1_000 + 1)) <= 1), None)
         if earlier is not None and not earlier.context:
             earlier.context = "other_scope"
+
+
+def _whole_division_beside_own(found: list[tuple[int, Figure]], own_parts: set[int], own: OwnWords) -> None:
+    """Where the text counts the cases the body itself was the respondent of (以市政府为被申请人的行政复议9件), a count of
+    the whole division's (全市因政府信息公开引发行政复议615件), before or after it, is every body's there: marked so."""
+    owned = {figure.key for at, figure in found if at in own_parts and figure.key in _CASE_KEYS}
+    for _, figure in found:
+        if figure.key in owned and not figure.context and _WHOLE_DIVISION.search(figure.text) \
+                and not own.search(figure.text) and not _RESPONDENT.search(figure.text):
+            figure.context = "other_scope"
 
 
 # After a wider scope's count, the body's own, the verb or the noun implied (11个区镇共收到…487件，我镇收到63件;
