@@ -1798,3 +1798,15 @@ def test_the_government_s_share_of_whole_city_tables_is_a_part():
             "全市合计新收5,535件，同比增长5.1%。")
     assert headlines(figures(text, 2024, all_levels=True, own_place="合肥市", own_names=("合肥市人民政府",))) == {
         "applications_received": 5535}
+
+
+def test_a_part_of_the_cases_named_after_their_sentence_is_no_second_total():
+    """A regression of round 56's clause rule, caught on earlier sets: 其中，涉及市级机关的行政复议41件 (no kind named)
+    took the disclosure its sentence before named and stood beside 全市…167件 as a second total; and a county
+    government's tables being the county's, its city's count (六安市全市同类行政复议案件64件) is still another scope's."""
+    text = "2017年，全市因政府信息公开引发行政复议案件167件，行政诉讼案件89件。其中，涉及市级机关的行政复议41件、行政诉讼23件。"
+    assert headlines(figures(text, 2017, all_levels=True, own_place="曲靖市", own_names=("曲靖市人民政府",))) == {
+        "admin_review_cases": 167, "litigation_cases": 89}
+    text = "2024年，全县因政府信息公开引发行政复议3件、行政诉讼2件；六安市全市同类行政复议案件64件、行政诉讼案件21件。"
+    assert headlines(figures(text, 2024, all_levels=True, own_place="霍山县", own_names=("霍山县人民政府",))) == {
+        "admin_review_cases": 3, "litigation_cases": 2}

@@ -620,6 +620,9 @@ def find_figures(sentence_list: list[str], year: int | None = None, table_lines:
         # the clause before this one in its sentence (自然人申请512件；商业企业申请63件。: the types it lists),
         # or the sentence a 其中 sentence breaks down (共收到申请246件。其中，自然人…)
         said = (before or (previous if sentence.lstrip().startswith("其中") else "")) + sentence
+        # disclosure named in the clause or the one it goes on from (因政府信息公开引发行政复议2件；引发行政诉讼1件), not in
+        # the sentence a 其中 sentence breaks down (…167件。其中，涉及市级机关的行政复议41件: a part, of no kind named)
+        disclosure_said = bool(_DISCLOSURE_WORDS.search(before + sentence))
         # every clause of the sentence so far (自然人申请187件；商业企业申请19件；法律服务机构申请6件: a list of
         # applicant types, each its own clause), for the words the patterns need
         clauses = (clauses if before else "") + sentence
@@ -690,7 +693,7 @@ def find_figures(sentence_list: list[str], year: int | None = None, table_lines:
                     why = "part"  # the tables every level's: 其中，以市政府名义新收申请612件 is the government's share
                 found.append((offset + m.start(), Figure(key, value, approx, text, context=why,
                                                          source="prose-unnamed" if pattern.unnamed else "prose",
-                                                         about_disclosure=bool(_DISCLOSURE_WORDS.search(said)))))
+                                                         about_disclosure=disclosure_said)))
                 if own_part and not all_levels and _counts_requests(key):
                     own_parts.add(offset + m.start())
                 if approx and (exact := _EXACT_AFTER.match(sentence, m.end())):
@@ -926,7 +929,7 @@ _ALL_LEVELS = re.compile(r"(?:全市|全区|全县|全省|全州|全盟|全旗)(
 # The report's body naming itself as a clause's subject: what it states is its own (a town's 我镇 too).
 _OWN_LEVEL = re.compile(r"本级|以本机关名义")  # a government's own level, named before its division's whole
 # A whole division as a count's subject (全县因政府信息公开引发…, 全区共收到…): its government's, or every body's there.
-_WHOLE_DIVISION = re.compile(r"全(?P<division>[省市区县州盟旗])(?=(?:全年|本年度?|年度)?(?:共|因|涉及|政府信息公开|依申请"
+_WHOLE_DIVISION = re.compile(r"全(?P<division>[省市区县州盟旗])(?=(?:全年|本年度?|年度)?(?:共|因|涉及|政府信息公开|依申请|同类"
                              r"|收到|受理|新收|发生|引发|各|范围|主动|行政))")
 # Another government body as a clause's subject, its verb right after it (国务院办公厅全年共收到…).
 _OTHER_BODY = re.compile(r"(?:国务院(?:办公厅)?|[\u4e00-\u9fff]{2,8}?[省市](?:人民)?政府(?:办公厅|办公室)?)"
@@ -1262,11 +1265,13 @@ def _context(key: str, sentence: str, start: int, number_start: int, year: int |
         return "other_scope"  # 全市生态环境系统（含各区县分局）共收到申请61件: the department's and others
     if key in _SCOPED_KEYS and not all_levels and _ALL_LEVELS.search(outside_asides) and not own:
         return "other_scope"  # 全省各级自然资源主管部门共收到…: not a department's, an office's or a form's total
-    if key in _SCOPED_KEYS and not all_levels and own_subject.names and (whole := _WHOLE_DIVISION.search(clause)) and (
-            (whole["division"] != own_subject.suffix and not own)
-            or (_OWN_LEVEL.search(clause_before + sentence[:clause_start]) and not own_subject.search(clause))):
+    if key in _SCOPED_KEYS and own_subject.names and (whole := _WHOLE_DIVISION.search(clause)) and (
+            (whole["division"] != own_subject.suffix and not own and (not all_levels or own_subject.suffix))
+            or (not all_levels and _OWN_LEVEL.search(clause_before + sentence[:clause_start])
+                and not own_subject.search(clause))):
         return "other_scope"  # a bureau's (an office's) report, the body known: 全县因政府信息公开引发行政复议23件、…，
-        # 其中涉及我局的…; a government's after its own level's (市政府本级…1件；全市共发生…12件), not alone (全县 is its own)
+        # 其中涉及我局的…; a government's after its own level's (市政府本级…1件；全市共发生…12件), not alone (全县 is its own);
+        # a county government's, its tables the county's, still not its city's (六安市全市同类行政复议案件64件)
     return ""
 
 
