@@ -506,6 +506,20 @@ def test_a_markdown_table_whose_rows_are_wider_than_its_first_keeps_every_cell(t
         assert report.cells[cell.id].value == v[cell.id], cell.id
 
 
+def test_markdown_tables_run_together_with_a_delimiter_row_inside_keep_every_row():
+    """Blind round 57 (real MarkItDown output of a PDF): a table cut at each page's or block's end is written as a
+    new pipe table (a row, then | --- |) with no blank line between, so a Markdown parser reads one table in which
+    the later delimiter rows are rows; those were left out of the source lines but not of the parser's rows, the two
+    went out of step, and rows moved to later tables or were lost (the last rows of table 3, all of table 4)."""
+    from builder.reading.markup import markdown_to_text
+
+    markdown = ("| 信息内容 | 金额 |\n| --- | --- |\n| 收费 | 0 |\n| 一、本年新收 | 5 |\n| --- | --- |\n| 二、上年结转 | 1 |\n\n"
+                "四、行政复议\n\n| 行政复议 | 诉讼 |\n| --- | --- |\n| 3 | 4 |\n\n五、存在的问题")
+    assert markdown_to_text(markdown).split("\n") == [
+        "信息内容\t金额", "收费\t0", "一、本年新收\t5", "二、上年结转\t1", "", "四、行政复议", "", "行政复议\t诉讼", "3\t4", "",
+        "五、存在的问题"]
+
+
 def test_a_markdown_file_with_its_tables_as_raw_html_reads_them_as_a_web_page_s():
     """A PDF-to-Markdown converter writes headings in Markdown and each table as one line of raw HTML (<table>…
     with spans): read as Markdown, the tags were stripped and every row's numbers ran together."""

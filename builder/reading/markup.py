@@ -1183,9 +1183,15 @@ def markdown_to_text(markdown: str) -> str:
     index = 0
     for start, end in consumed:
         out.extend(src[index:start])
-        # every line but the delimiter row (|---|---|); an empty header row (|  |  |) is a row
-        rows = [line for line in src[start:end] if line.strip() and not _DELIMITER_ROW.fullmatch(line)]
-        rendered = [next(table_lines) for _ in rows]
+        # every line but the delimiter row (|---|---|); an empty header row (|  |  |) is a row. A delimiter row
+        # further down (a converter's tables run together, no blank line between: markdown-it reads one table) is a
+        # row to markdown-it, and read as none of the report's.
+        block = [line for line in src[start:end] if line.strip()]
+        rows_read = [line for k, line in enumerate(block) if not (k == 1 and _DELIMITER_ROW.fullmatch(line))]
+        kept = [(line, next(table_lines)) for line in rows_read]
+        kept = [(line, text) for line, text in kept if not _DELIMITER_ROW.fullmatch(line)]
+        rows = [line for line, _ in kept]
+        rendered = [text for _, text in kept]
         # A crawler's table whose merged cells were lost: rows wider than its first, which markdown-it cuts
         # to the first's width. Those rows are kept as printed, pipe rows read as any pipe table is.
         widths = [len(row.strip().removeprefix("|").removesuffix("|").split("|")) for row in rows]
