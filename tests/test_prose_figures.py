@@ -1810,3 +1810,15 @@ def test_a_part_of_the_cases_named_after_their_sentence_is_no_second_total():
     text = "2024年，全县因政府信息公开引发行政复议3件、行政诉讼2件；六安市全市同类行政复议案件64件、行政诉讼案件21件。"
     assert headlines(figures(text, 2024, all_levels=True, own_place="霍山县", own_names=("霍山县人民政府",))) == {
         "admin_review_cases": 3, "litigation_cases": 2}
+
+
+@pytest.mark.parametrize(("text", "place", "name", "expected"), [
+    ("2023年，全县主动公开政府信息15872条，其中以县政府名义发布2406条。", "宁乡县", "宁乡县人民政府", 2406),
+    ("全省各级行政机关主动公开政府信息76.8万条（其中省政府门户网站以省政府名义发布3,962条）。", "云南省", "云南省人民政府", 3962),
+    ("全年主动公开政府信息1,286条，其中通过市政府门户网站发布1,020条。", "昆明市", "昆明市人民政府", 1286),  # a channel
+])
+def test_the_items_a_government_publishes_in_its_own_name(text, place, name, expected):
+    """Blind round 52 (governments and their scopes), left then: the items published in the government's own name
+    among its whole division's (其中以县政府名义发布2406条) were a part or not read at all."""
+    found = headlines(figures(text, 2023, own_place=place, own_names=(name,)))
+    assert found.get("proactive_items") == expected

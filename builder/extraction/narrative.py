@@ -307,6 +307,9 @@ PATTERNS: tuple[Pattern, ...] = (
     _p("fees_charged_cny", r"收取" + _NOT_OTHER_FEES + r"[^。；;，,]{0,15}?费\s*\d+\s*(?:件|笔|次)\s*[，,]\s*"
        r"(?:金额|共计|合计|计)(?:为|共)?\s*" + _N + "元"),
     # (not 主动公开政府信息数（不同渠道和方式公开相同信息计1条）: a table row's counting rule, crawled into the prose)
+    # 全县主动公开政府信息15872条，其中以县政府名义发布2406条: the items published in a body's name among the whole's
+    _p("proactive_items", r"其中[^。；;]{0,20}?以[^。；;，,]{1,12}?名义(?:主动)?(?:公开|发布)(?:了)?(?:政府)?(?:信息)?\s*"
+       + _N + "条"),
     # not 依申请公开转(为)主动公开信息6条: the requests' answers made public, a part
     _p("proactive_items", r"(?<!转)(?<!转为)主动公开[^。；;，,（(]{0,60}?(?:信息|政府信息)[^。；;，,\d（(]{0,20}?"
        r"(?:共计|共|达)?\s*" + _N + "条"),
@@ -694,7 +697,7 @@ def find_figures(sentence_list: list[str], year: int | None = None, table_lines:
                 found.append((offset + m.start(), Figure(key, value, approx, text, context=why,
                                                          source="prose-unnamed" if pattern.unnamed else "prose",
                                                          about_disclosure=disclosure_said)))
-                if own_part and not all_levels and _counts_requests(key):
+                if own_part and not all_levels and (_counts_requests(key) or _IN_OWN_NAME.search(sentence, 0, start)):
                     own_parts.add(offset + m.start())
                 if approx and (exact := _EXACT_AFTER.match(sentence, m.end())):
                     # 逾1.2万条（12,583条）, 近300件（296件）, 逾千件，共计1,152件: the count after the round figure
@@ -994,6 +997,11 @@ def own_words(place: str, names: tuple[str, ...] = ()) -> OwnWords:
 _NO_OWN = OwnWords()
 
 
+# What a body publishes in its own name (其中以县政府名义发布2406条): its own items among a wider scope's, where a channel
+# (其中通过市政府门户网站发布…) is a part.
+_IN_OWN_NAME = re.compile(r"以[^。；;，,]{1,12}?名义")
+
+
 def _counts_requests(key: str) -> bool:
     """Whether a key counts what bodies receive (requests, cases): 其中 may pick the body out of a wider scope's
     count; not what it publishes (其中通过市政府门户网站发布…: a channel)."""
@@ -1238,7 +1246,8 @@ def _context(key: str, sentence: str, start: int, number_start: int, year: int |
     if key not in _PREVIOUS_YEAR_KEYS and _OTHER_YEAR_WORDS.search(year_words):
         return "other_year"
     own = not all_levels and _own_after_wider(scope + before, own_subject)  # 全县各级…共287件，其中县政府办公室本级…31件: its own
-    own_part = not all_levels and _counts_requests(key) and _own_part(before, own_subject)  # 其中，区政府本级…: its own
+    # 其中，区政府本级…; 其中以县政府名义发布…: its own
+    own_part = not all_levels and (_counts_requests(key) or _IN_OWN_NAME.search(before)) and _own_part(before, own_subject)
     if key in _TOTAL_KEYS and _inside_part(clause) and not _NEW_OF_HANDLED.search(clause) \
             and not (key == "applications_answered" and (_ANSWERED_OF_RECEIVED.search(clause) or (
                 clause.rstrip().endswith("其中") and _PART_ANSWERED.match(sentence, number_start)))) \
