@@ -1789,8 +1789,9 @@ def test_a_city_government_s_own_counts_among_wider_ones(text, expected):
 
 
 def test_the_government_s_share_of_whole_city_tables_is_a_part():
-    """Blind round 57: with tables of every level (all_levels), 其中，以市政府名义新收申请612件 is the government's share,
-    not a second total beside 全市各级行政机关…15,807件; and the sum after the parts is its own clause's (全市合计新收)."""
+    """Blind round 57: with tables of every level (all_levels), 其中，以市政府名义新收申请612件 (市政府本级新收…137件) is the
+    government's share, not a second total beside 全市各级行政机关…15,807件; and the sum after the parts is its own
+    clause's (全市合计新收)."""
     text = "全市各级行政机关2024年新收政府信息公开申请15,807件，比2023年增长2.9%；其中，以市政府名义新收申请612件，占全市的3.9%。"
     assert headlines(figures(text, 2024, all_levels=True, own_place="深圳市", own_names=("深圳市人民政府",))) == {
         "applications_received": 15807}
@@ -1798,6 +1799,9 @@ def test_the_government_s_share_of_whole_city_tables_is_a_part():
             "全市合计新收5,535件，同比增长5.1%。")
     assert headlines(figures(text, 2024, all_levels=True, own_place="合肥市", own_names=("合肥市人民政府",))) == {
         "applications_received": 5535}
+    text = "市政府本级新收政府信息公开申请137件，办结131件。全市各级行政机关新收政府信息公开申请5982件，本年度办结5961件。"
+    assert headlines(figures(text, 2024, all_levels=True, own_place="昆明市", own_names=("昆明市人民政府",))) == {
+        "applications_received": 5982, "applications_answered": 5961}
 
 
 def test_a_part_of_the_cases_named_after_their_sentence_is_no_second_total():

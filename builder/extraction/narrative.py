@@ -692,8 +692,9 @@ def find_figures(sentence_list: list[str], year: int | None = None, table_lines:
                         and key not in _MONEY_KEYS:
                     why = "fraction"  # 申请1.57件: a count has no fraction (a misread, or a rate)
                 own_part = not why and _own_part(sentence[:start], own)
-                if own_part and all_levels:
-                    why = "part"  # the tables every level's: 其中，以市政府名义新收申请612件 is the government's share
+                if all_levels and not why and (own_part or _own_level_named(sentence[:start])):
+                    why = "part"  # the tables every level's: 其中，以市政府名义新收申请612件 (市政府本级新收…137件) is the
+                    # government's share
                 found.append((offset + m.start(), Figure(key, value, approx, text, context=why,
                                                          source="prose-unnamed" if pattern.unnamed else "prose",
                                                          about_disclosure=disclosure_said)))
@@ -932,8 +933,8 @@ _ALL_LEVELS = re.compile(r"(?:全市|全区|全县|全省|全州|全盟|全旗)(
 # The report's body naming itself as a clause's subject: what it states is its own (a town's 我镇 too).
 _OWN_LEVEL = re.compile(r"本级|以本机关名义")  # a government's own level, named before its division's whole
 # A whole division as a count's subject (全县因政府信息公开引发…, 全区共收到…): its government's, or every body's there.
-_WHOLE_DIVISION = re.compile(r"全(?P<division>[省市区县州盟旗])(?=(?:全年|本年度?|年度)?(?:共|因|涉及|政府信息公开|依申请|同类"
-                             r"|收到|受理|新收|发生|引发|各|范围|主动|行政))")
+_WHOLE_DIVISION = re.compile(r"全(?P<division>[省市区县州盟旗])(?=(?:全年|本年度?|年度)?(?:共|合计|总计|因|涉及|政府信息公开"
+                             r"|依申请|同类|收到|受理|新收|发生|引发|各|范围|主动|行政))")
 # Another government body as a clause's subject, its verb right after it (国务院办公厅全年共收到…).
 _OTHER_BODY = re.compile(r"(?:国务院(?:办公厅)?|[\u4e00-\u9fff]{2,8}?[省市](?:人民)?政府(?:办公厅|办公室)?)"
                          r"(?=(?:全年|本年度?)?(?:共|共计)?(?:收到|受理|新收|接收|办理|被申请|被提起))")
@@ -1038,6 +1039,13 @@ def _wider_before_own(found: list[tuple[int, Figure]], own_parts: set[int], cont
                         and sum(n not in continued for n in range(before // 1_000 + 1, at // 1_000 + 1)) <= 1), None)
         if earlier is not None and not earlier.context:
             earlier.context = "other_scope"
+
+
+def _own_level_named(before: str) -> bool:
+    """Whether the words before a count name the body's own level (市政府本级新收…137件，办结131件) after any whole
+    division they name (…，市政府本级…287件，…，全市合计新收5,535件: the whole's)."""
+    wider = [m.end() for pattern in (_WHOLE_DIVISION, _ALL_LEVELS) for m in pattern.finditer(before)]
+    return _OWN_LEVEL.search(before, max(wider, default=0)) is not None
 
 
 def _whole_division_beside_own(found: list[tuple[int, Figure]], own_parts: set[int], own: OwnWords) -> None:
