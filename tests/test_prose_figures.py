@@ -1826,3 +1826,16 @@ def test_the_items_a_government_publishes_in_its_own_name(text, place, name, exp
     among its whole division's (其中以县政府名义发布2406条) were a part or not read at all."""
     found = headlines(figures(text, 2023, own_place=place, own_names=(name,)))
     assert found.get("proactive_items") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("一是主动公开政府信息86条；二是受理申请3件；三是无行政复议和诉讼；四是加强培训。",
+     {"proactive_items": 86, "applications_received": 3, "admin_review_cases": 0, "litigation_cases": 0}),
+    ("主动公开：141条；其中街道动态：88条，通知公告：53条。", {"proactive_items": 141}),
+    ("主动公开：97条（其中规划计划12条、民生资金信息23条）；", {"proactive_items": 97}),
+    ("一是办事服务：受理办事申请3120件；三是依申请公开：受理0件；", {"applications_received": 0}),
+])
+def test_a_town_s_short_lists_of_work(text, expected):
+    """Blind round 58 (towns and streets): 三是无行政复议和诉讼 (诉讼 without 行政, none after 三是), 主动公开：141条 (a colon
+    item, its parts' kinds after it), 依申请公开：受理0件 and a service hall's 受理办事申请3120件 were missed or misread."""
+    assert headlines(figures(text, 2023)) == expected

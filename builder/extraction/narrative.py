@@ -48,7 +48,7 @@ _FOR = r"(?:因[^。；;，,]{0,20}?)?"
 _NONE_AFTER = (r"(?:的?(?:情况|案件))?(?:数量?|件数)?\s*[:：]?\s*(?:亦|也)?(?:均|都|皆)?"
                r"(?:为\s*(?:零|0)(?![\d.])|无(?=\s*(?:[。；;，,]|$)))")
 # Where 无 opens a clause saying there were none: 全年无…, 2023年无…, ，无….
-_NONE_BEFORE = r"(?:全年|本年度?|年内|\d{4}\s*年度?|^|[，,；;])"
+_NONE_BEFORE = r"(?:全年|本年度?|年内|\d{4}\s*年度?|^|[，,；;]|[一二三四五六七八九十]是)"  # (三是无行政复议和诉讼)
 # A clause that ends here (无上年结转。): a none with nothing after it.
 _CLAUSE_ENDS = r"(?=\s*(?:[。；;，,]|$))"
 # A measure in a list whose counts are all none (新收、上年结转、办结及结转下年度数量均为零): the measure's count is 0,
@@ -139,6 +139,9 @@ PATTERNS: tuple[Pattern, ...] = (
     # 市政府本级新收申请287件，市直部门新收1,964件，…，全市合计新收5,535件: the sum of the parts, its verb again
     _p("applications_received", r"(?:新收|收到|受理)[^。；;]{0,40}?申请\s*\d[\d,]*\s*件[^。；;]{0,200}?[，,]\s*"
        r"(?P<at>[^。；;，,\d]{0,6}?(?:共计|合计|总计)(?:新收|收到|受理))(?:申请)?\s*" + _N + "件"),
+    # 三是依申请公开：受理0件: a colon list's item, the verb after the colon
+    _p("applications_received", r"依申请公开(?:情况)?\s*[：:]\s*(?:全年|本年度?)?(?:共)?(?:受理|收到|新收)(?:了)?(?:申请)?\s*"
+       + _N + "件"),
     # 以市人民政府名义收到申请175件，以市人民政府办公厅名义收到申请37件，两项共计212件: the parts received, then their sum
     _p("applications_received", r"(?:收到|受理|新收)[^。；;]{0,40}?申请\s*\d[\d,]*\s*件[^。；;]{0,80}?[，,]\s*"
        r"(?P<at>(?:两项|两者|二者|以上|上述|三项)(?:共计|合计|总计|共))\s*" + _N + "件"),
@@ -286,7 +289,7 @@ PATTERNS: tuple[Pattern, ...] = (
     _p("litigation_cases", r"(?:未|没有|无)" + _FOR + r"被?(?:收到|发生|产生|出现|接到|提起|起诉|申请)" + _CASE_GAP
        + r"行政诉讼" + _NOT_OUTCOME, 0),
     _p("litigation_cases", _NONE_BEFORE + r"无(?:(?!撤销|纠错|违法|败诉)[^。；;，,\d]){0,15}?"
-       r"(?:行政复议、?)?行政诉讼" + _NOT_OUTCOME, 0),
+       r"(?:行政复议(?:、|和|及|与)?(?:行政)?诉讼|行政诉讼)" + _NOT_OUTCOME, 0),  # (无行政复议和诉讼)
     # not 收取证照工本费等行政事业性收费125万元: the body's fees of every kind, not for disclosure
     _p("fees_charged_cny", r"收取" + _NOT_OTHER_FEES + r"[^。；;，,]{0,15}?费用?(?:共计|合计|共)?\s*" + _N + "元"),
     # 信息处理费收取金额为0元: the fee named first, then what was charged
@@ -310,6 +313,8 @@ PATTERNS: tuple[Pattern, ...] = (
     # 全县主动公开政府信息15872条，其中以县政府名义发布2406条: the items published in a body's name among the whole's
     _p("proactive_items", r"其中[^。；;]{0,20}?以[^。；;，,]{1,12}?名义(?:主动)?(?:公开|发布)(?:了)?(?:政府)?(?:信息)?\s*"
        + _N + "条"),
+    # （一）主动公开：126条; 主动公开政府信息：141条: a colon list's item (its colon left out, as the patterns read it)
+    _p("proactive_items", r"(?<![依转])主动公开(?:政府信息|信息)?(?:情况)?\s*[：:]?\s*(?:共计?)?\s*" + _N + "条"),
     # not 依申请公开转(为)主动公开信息6条: the requests' answers made public, a part
     _p("proactive_items", r"(?<!转)(?<!转为)主动公开[^。；;，,（(]{0,60}?(?:信息|政府信息)[^。；;，,\d（(]{0,20}?"
        r"(?:共计|共|达)?\s*" + _N + "条"),
@@ -1085,7 +1090,8 @@ _OTHER_PROCESS = re.compile(r"行政审批|审批服务|政务服务(?!网|平�
                             r"许可|低保|救助|补助|补贴|公租房|廉租|保障性住房|社保|医保|养老|入学|户籍|"
                             r"出证|查档|档案查阅|档案利用|查阅利用"  # (an archive's services)
                             r"|注册申请|审评|专利申请|商标申请"  # (a regulator's registrations and examinations)
-                            r"|采购申请|采购中心|各类事件")  # (a procurement centre's; a grid's 四个平台 events)
+                            # (a procurement centre's, a grid's 四个平台 events, a service hall's)
+                            r"|采购申请|采购中心|各类事件|办事申请|办事服务")
 _DISCLOSURE_WORDS = re.compile(r"信息公开|依申请")
 _PROPOSALS = re.compile(r"(?:代表|人大)建议|(?:委员|政协)提案|建议提案|议案")  # deputies' proposals, answered as such
 # A mention that says the figure is none (该数据不属于政府信息公开申请): no sign of a disclosure count.
@@ -1323,7 +1329,8 @@ def _own_after_wider(text: str, own: OwnWords = _NO_OWN) -> bool:
 
 
 # The words between 主动公开 and the 信息 it publishes, the nearest 主动公开 taken.
-_PROACTIVE_GAP = re.compile(r"主动公开(?P<gap>(?:(?!主动公开)[^。；;，,]){0,30}?)(?:政府)?信息")
+# (not past a count: 主动公开：97条（其中…民生资金信息23条）, the total, its parts' kinds after it)
+_PROACTIVE_GAP = re.compile(r"主动公开(?P<gap>(?:(?!主动公开|\d+\s*[条件])[^。；;，,]){0,30}?)(?:政府)?信息")
 # A heading run into the sentence after it ((一)主动公开全年通过…主动公开政府信息23647条): no 主动公开 of the figure's.
 _PROACTIVE_HEADING = re.compile(r"^\s*(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．])\s*"
                                 r"主动公开(?:政府信息)?(?:情况|工作)?(?=.*主动公开)")
