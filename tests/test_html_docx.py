@@ -1986,6 +1986,32 @@ def test_cells_in_other_scripts_digits_are_read_as_their_numbers():
     assert_every_cell(extract_html(html_page(page)), v)
 
 
+def test_cells_in_circled_superscript_and_decorated_digits_are_read_as_their_numbers():
+    """Blind round 58 (Unicode tricks): cells printed as circled numbers (①…⑳, ㉓), superscript digits alone (⁴⁰) and
+    digits with combining marks (2̲, 27⃝, the keycap 1️⃣) were unreadable; a circled number before a unit in the prose
+    (申请㉑件) gave no figure. A list's circled markers before words, and a footnote mark after a number, stay."""
+    from builder.reading.document import normalize
+
+    def decorated(m: re.Match) -> str:
+        n = int(m.group(1))
+        if 1 <= n <= 20 and n % 3 == 0:
+            return f"<td>{chr(0x2460 + n - 1)}</td>"
+        if 21 <= n <= 35 and n % 3 == 1:
+            return f"<td>{chr(0x3251 + n - 21)}</td>"
+        if n % 3 == 1:
+            return "<td>" + m.group(1).translate(str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")) + "</td>"
+        if n % 3 == 2:
+            return "<td>" + "".join(d + "\u0332" for d in m.group(1)) + "</td>"
+        return f"<td>{m.group(1)}\ufe0f\u20e3</td>"
+
+    v = values(seed=7)
+    body = html_body(blocks(v))
+    page = re.sub(r"<td>(\d+)</td>", decorated, body)
+    assert page != body
+    assert_every_cell(extract_html(html_page(page)), v)
+    assert normalize("共收到政府信息公开申请㉑件;①主动公开政府信息;27¹") == "共收到政府信息公开申请21件;①主动公开政府信息;27¹"
+
+
 def test_a_page_with_binary_bytes_in_a_comment_is_read():
     """Blind round 54 (hostile inputs): a page that is also a ZIP (a polyglot), the archive's headers in an HTML comment:
     its 25 bytes of binary (NULs, invalid UTF-8) made the page "text encoding not recognised", though a browser shows

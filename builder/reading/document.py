@@ -138,7 +138,30 @@ def normalize(text: str) -> str:
     if "\f" in text:
         text = _PAGE_NUMBER_AT_BREAK.sub("", text)
     text = text.translate(_TRANSLATE)
+    if _DECORATED.search(text):
+        text = _DECORATED_DIGITS.sub(_plain_digits, text)
     return _ZERO_IN_DIGITS.sub(lambda m: "0" * len(m.group()), text) if "〇" in text else text
+
+
+# Digits written otherwise than as digits, where they stand for a count: circled numbers (①…⑳, ㉑…㊿) as a cell or
+# before a unit (申请㉑件), not as a list's markers before words (①主动公开…); a cell of superscript digits (⁴⁰, not
+# the footnote mark after a number: 27¹); marks combined with a digit (2̲, 0̸, 27⃝, the keycap 1️⃣).
+_CIRCLED = "\u2460-\u2473\u3251-\u325f\u32b1-\u32bf"
+_SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+_COMBINING = "\u0300-\u036f\u20d0-\u20ff\ufe0f"
+_DECORATED = re.compile(f"[{_CIRCLED}{_COMBINING}]|(?:^|[\t|])\\s*[{_SUPERSCRIPTS}]", re.MULTILINE)
+_DECORATED_DIGITS = re.compile(f"(?P<circled>[{_CIRCLED}])(?=[件条项个次起宗人份元]|[^\u4e00-\u9fff]|$)"
+                               f"|(?<=\\d)(?P<marks>[{_COMBINING}]+)"
+                               f"|(?:(?<=^)|(?<=[\t|]))(?P<lead>\\s*)(?P<raised>[{_SUPERSCRIPTS}]+)(?=\\s*(?:[\t|]|$))",
+                               re.MULTILINE)
+
+
+def _plain_digits(m: re.Match) -> str:
+    if m["circled"]:
+        return str(int(unicodedata.numeric(m["circled"])))
+    if m["marks"]:
+        return ""
+    return m["lead"] + "".join(str(unicodedata.digit(c)) for c in m["raised"])
 
 
 # Traditional characters of words every report prints (區 縣 報 開 資 務 …), which simplified text has
