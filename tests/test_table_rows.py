@@ -747,3 +747,11 @@ def test_a_none_word_before_label_text_is_a_character_of_a_group_label(line, lab
 
     rows = scan_plain(line, 0)
     assert [(row.label, row.cells) for row in rows] == [(label, values)]
+
+
+def test_a_note_mark_after_a_label_is_no_value():
+    """Blind round 58 (pdftotext -layout of side-by-side tables): 行政许可（注2）  31576 read the note's 2 as the count."""
+    from builder.extraction.layout import scan_plain
+
+    assert [(row.label, row.cells) for row in scan_plain("  行政许可（注2）        31576     行政处罚(注 3) 12", 0)] == [
+        ("行政许可", ["31576"]), ("行政处罚", ["12"])]

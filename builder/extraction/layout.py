@@ -469,6 +469,10 @@ _UNIT_BEFORE_COUNT = re.compile(r"(?<=\s)(?:" + COUNT_UNIT + r")(?=\d+(?:\s|$))"
 _QUOTES_OPEN, _QUOTES_CLOSE = ("“", "‘", '"', "「"), ("”", "’", '"', "」")
 
 
+# A note's mark after a label (行政许可（注2）  31576): its number is no value of the row.
+_LABEL_NOTE = re.compile(r"(?<=[\u4e00-\u9fff])\s*[（(]\s*注\s*\d{1,2}\s*[)）]")
+
+
 def scan_plain(line: str, index: int) -> list[ValueRow]:
     """Space-separated or unseparated text: alternate label text and values.
 
@@ -479,6 +483,8 @@ def scan_plain(line: str, index: int) -> list[ValueRow]:
         return [ValueRow("", [line.strip()], False, index)]
     if _UNIT_BEFORE_COUNT.search(line) and _COUNT_WITH_UNIT.search(line):
         line = _UNIT_BEFORE_COUNT.sub(" ", line)
+    if "注" in line:
+        line = _LABEL_NOTE.sub("", line)
     rows: list[ValueRow] = []
     label: list[str] = []
     values: list[str] = []
