@@ -547,6 +547,28 @@ def test_table_3_printed_in_two_parts_side_by_side_is_read_across_both(split, re
     assert "t3.continued" in [w["code"] for w in rep.warnings]
 
 
+@pytest.mark.parametrize("rendering", ["tab", "html", "space"])
+@pytest.mark.parametrize("split", [4, 3])
+def test_table_3_in_two_parts_whose_headers_name_no_columns_is_read_where_every_row_adds_up(split, rendering):
+    """Blind round 58 (pdftotext -layout): table 3 split over two pages, the row labels printed with each part (some
+    wrapped off their values' line in the second), the column names wrapped in narrow cells beyond reading. Each part
+    prints as many values a row and the two together the form's seven: joined in the form's order where every row's
+    total is the sum of the other six (here it is); read as rows of their own, all 175 cells were unsure."""
+    v, blocks, at = _distinct_t3_blocks()
+    t3 = blocks[at][1]
+    first, second = T3_ORDER[:split], T3_ORDER[split:]
+    blanked = (3, 19, 20) if rendering == "space" else ()  # (a grid keeps a blank label's cell: no wrapped label)
+    part = [([("", rows, columns) for _, rows, columns in labels] if k in blanked else labels,
+             [dict(zip(T3_ORDER, cells))[c] for c in second])
+            for k, (labels, cells) in enumerate(t3.rows)]
+    t3.rows = [(labels, [dict(zip(T3_ORDER, cells))[c] for c in first]) for labels, cells in t3.rows]
+    t3.header = [[CAPTION, ("申请人情况", 1, len(first))]]
+    blocks[at + 1:at + 1] = [("para", "表三（续）"), ("table", synthetic._Table([[CAPTION, ("申请人情况", 1, len(second))]],
+                                                                           part))]
+    rep = extracted(blocks, rendering)
+    assert wrong(rep, v, "t3.") == [] and unsure(rep, "t3.") == []
+
+
 @pytest.mark.parametrize("rendering", ["tab", "pipe", "html", "docx"])
 @pytest.mark.parametrize("split", [4, 5])
 def test_table_3_printed_in_strips_is_read_across_both(split, rendering):

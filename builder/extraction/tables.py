@@ -2455,16 +2455,38 @@ def _continued_columns(layout: Layout, rows: list[ValueRow],
         return None
     name = _namer(form_rows, _headings(form_rows))
     labels = [name(_own_label(r)) for r in rows]
-    if labels[0] is None or labels[:half] != labels[half:]:
+    if labels[0] is None or any(a is not None and b is not None and a != b for a, b in zip(labels[:half], labels[half:])):
         return None
     first = _columns_under_caption(_header_lines(layout, "t3", rows))
     second = _columns_under_caption(layout.lines[rows[half - 1].line + 1:rows[half].line])
-    if first is None or second is None or sorted(first + second) != sorted(T3_ORDER):
+    if first is not None and second is not None and sorted(first + second) == sorted(T3_ORDER) \
+            and labels[:half] == labels[half:]:
+        parts = [(fit(a.cells, len(first)), fit(b.cells, len(second))) for a, b in zip(rows[:half], rows[half:])]
+        if any(len(a) != len(first) or len(b) != len(second) for a, b in parts):
+            return None
+        return [replace(row, cells=a + b) for row, (a, b) in zip(rows, parts)], first + second
+    return _halves_that_add_up(rows)
+
+
+def _halves_that_add_up(rows: list[ValueRow]) -> tuple[list[ValueRow], tuple[str, ...]] | None:
+    """The two parts' rows joined in the form's column order where the headers do not say which columns each part
+    holds (their names wrapped in narrow cells, or the second part unlabelled: a spreadsheet's page of columns): the
+    one split of the form's seven columns between the parts that every row of each fits (a grid's padding aside) and
+    that makes every joined row's total (the last) the sum of the six before it."""
+    half = len(rows) // 2
+    found = []
+    for width in range(1, len(T3_ORDER)):
+        parts = [(fit(a.cells, width), fit(b.cells, len(T3_ORDER) - width)) for a, b in zip(rows[:half], rows[half:])]
+        if all(len(a) == width and len(b) == len(T3_ORDER) - width and _total_holds(a + b) for a, b in parts):
+            found.append([a + b for a, b in parts])
+    if len(found) != 1:
         return None
-    parts = [(fit(a.cells, len(first)), fit(b.cells, len(second))) for a, b in zip(rows[:half], rows[half:])]
-    if any(len(a) != len(first) or len(b) != len(second) for a, b in parts):
-        return None
-    return [replace(row, cells=a + b) for row, (a, b) in zip(rows, parts)], first + second
+    return [replace(row, cells=cells) for row, cells in zip(rows, found[0])], T3_ORDER
+
+
+def _total_holds(cells: list[str]) -> bool:
+    numbers = [parse_cell(c).value for c in cells]
+    return all(n is not None for n in numbers) and sum(numbers[:-1]) == numbers[-1]
 
 
 def _columns_under_caption(lines: list[str]) -> tuple[str, ...] | None:
