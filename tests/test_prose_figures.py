@@ -1839,3 +1839,10 @@ def test_a_town_s_short_lists_of_work(text, expected):
     """Blind round 58 (towns and streets): 三是无行政复议和诉讼 (诉讼 without 行政, none after 三是), 主动公开：141条 (a colon
     item, its parts' kinds after it), 依申请公开：受理0件 and a service hall's 受理办事申请3120件 were missed or misread."""
     assert headlines(figures(text, 2023)) == expected
+
+
+def test_cases_carried_over_are_no_applications_carried_over():
+    """上年度结转至本年审结的行政诉讼案件2件 (a note under table 4) stood beside 上年结转3件 as a second carried-over count;
+    the tie had been broken only by taking the 3 of 2023年 for the count's own digits."""
+    text = "2023年共新收政府信息公开申请47件，上年结转3件。上年度结转至本年审结的行政诉讼案件2件未计入本表。"
+    assert headlines(figures(text, 2023)).get("applications_carried_over") == 3

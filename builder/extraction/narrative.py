@@ -1093,6 +1093,7 @@ _OTHER_PROCESS = re.compile(r"行政审批|审批服务|政务服务(?!网|平�
                             # (a procurement centre's, a grid's 四个平台 events, a service hall's)
                             r"|采购申请|采购中心|各类事件|办事申请|办事服务")
 _DISCLOSURE_WORDS = re.compile(r"信息公开|依申请")
+_CASES_COUNTED = re.compile(r"(?:行政复议|行政诉讼|应诉)(?:案件|案)")
 _PROPOSALS = re.compile(r"(?:代表|人大)建议|(?:委员|政协)提案|建议提案|议案")  # deputies' proposals, answered as such
 # A mention that says the figure is none (该数据不属于政府信息公开申请): no sign of a disclosure count.
 _NOT_DISCLOSURE = re.compile(r"(?:不属于|不是|并非|不计入|不含)(?:政府)?(?:信息公开|依申请)")
@@ -1216,6 +1217,8 @@ def _context(key: str, sentence: str, start: int, number_start: int, year: int |
         return "other_year"  # (加上2019年结转的3件，全年办结96件: 全年 is the report's; 2017年，全年… is not)
     if years and _SPAN_OPENED.search(before, 0, years[-1].start()):
         return "running_total"
+    if key.startswith("applications") and _CASES_COUNTED.search(clause):
+        return "other_process"  # 上年度结转至本年审结的行政诉讼案件2件: cases, not applications
     if key.startswith("applications") and _OTHER_PROCESS.search(clause) and not _DISCLOSURE_WORDS.search(clause):
         return "other_process"  # …政府信息公开专栏…，全年不动产登记窗口受理各类登记申请52.6万件: its own clause says
     if key.startswith("applications") and _OTHER_PROCESS.search(before) and not _DISCLOSURE_WORDS.search(sentence):
