@@ -292,6 +292,15 @@ def test_a_label_word_in_a_sentence_with_a_count_after_it_cuts_nothing():
         "江阴市环境保护局2011年政府信息公开工作年度报告"]
 
 
+@pytest.mark.parametrize(("name", "adcode"), [("市南区人民政府", "370202"), ("市北区教育和体育局", "370203"),
+                                          ("市教育局", None), ("市中区人民政府", None)])
+def test_a_district_whose_own_name_opens_with_a_level_word(name, adcode):
+    """Blind round 58 (legal citations): 市南区人民政府 was read as a bare level's body (市…, like 市教育局) and left
+    without a region; only 市中区 (several cities have one) had been told apart. A name the gazetteer knows in full
+    is a place."""
+    assert describe_agency(name, []).adcode == adcode
+
+
 def test_a_national_body_takes_no_region_from_its_address():
     agency = describe_agency("国家林业和草原局", ["地址：北京市东城区和平里东街18号", "北京市东城区和平里东街18号"])
     assert agency.adcode is None

@@ -1846,3 +1846,15 @@ def test_cases_carried_over_are_no_applications_carried_over():
     the tie had been broken only by taking the 3 of 2023年 for the count's own digits."""
     text = "2023年共新收政府信息公开申请47件，上年结转3件。上年度结转至本年审结的行政诉讼案件2件未计入本表。"
     assert headlines(figures(text, 2023)).get("applications_carried_over") == 3
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("2024年，制发《深圳市市场监督管理局行政处罚裁量权若干规定》（深市监规〔2024〕1号）等行政规范性文件9件，废止6件，截至年底"
+     "现行有效58件。", {"normative_docs_issued": 9, "normative_docs_in_force": 58}),
+    ("全年共收到申请95件，已办结93件，其中依据《条例》第三十六条第（三）项作出不予公开答复8件。",
+     {"applications_received": 95, "applications_answered": 93}),
+])
+def test_titles_document_numbers_and_outcomes_between_a_verb_and_its_count(text, expected):
+    """Blind round 58 (legal citations and document numbers): a document's title and number before 等行政规范性文件9件
+    hid the count from its verb, and one outcome's answers (作出不予公开答复8件) stood beside the year's 办结93件."""
+    assert headlines(figures(text, 2024)) == expected

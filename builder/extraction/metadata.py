@@ -1234,8 +1234,8 @@ def resolve_region(name: str) -> tuple[str | None, int]:
     """行政区划代码 of the region a name starts with (or, after a national
     body's name, names in full: 国家税务总局固原市税务局); None when the name goes on with
     a place of its own the gazetteer does not place there (济南市莱芜区)."""
-    if _BARE_LEVEL.match(name) or _BARE_ZONE.match(name):
-        return None, 0
+    if (_BARE_LEVEL.match(name) and not _places_named(name)) or _BARE_ZONE.match(name):
+        return None, 0  # (not a division whose own name opens so: 市南区, 市北区)
     adcode, end = _region_chain(name)
     body = _BODY_BEFORE_REGION.match(name)
     if body and (adcode is None or end <= body.end()):  # 新疆 of 新疆生产建设兵团第八师石河子市 is the body's

@@ -175,8 +175,9 @@ PATTERNS: tuple[Pattern, ...] = (
     _p("applications_handled", r"(?:共计|合计|累计|共需|共|实际)(?:需要?)?(?:办理|处理)(?:了)?" + _APPLICATIONS
        + r"?(?:共计|共|合计)?\s*" + _N + "件"),
     # not 维持原答复)、行政诉讼1件: a review's outcome, then another count
-    # (答复情况为：…23件: a breakdown; 行政复议答复案件52件: the body's answers in reviews)
-    _p("applications_answered", r"(?<!延期)(?<!逾期)(?<!原)(?<!重新)(?<!复议)(?<!应诉)答复(?!中|情况|结果中)"
+    # (答复情况为：…23件: a breakdown; 行政复议答复案件52件: the body's answers in reviews; 作出不予公开答复8件: one outcome's)
+    _p("applications_answered", r"(?<!延期)(?<!逾期)(?<!原)(?<!重新)(?<!复议)(?<!应诉)(?<!不予公开)(?<!予以公开)(?<!部分公开)"
+       r"(?<!不予处理)(?<!无法提供)答复(?!中|情况|结果中)"
        r"(?:(?!复议|诉讼)[^。；;，,、（()）]){0,15}?" + _N + "件"),
     # 在这些申请中，34件已在法定期限内办结: the count, then its verb
     _p("applications_answered", r"(?:(?<=[，,：:；;])|^)\s*" + _N
@@ -553,6 +554,10 @@ _INCLUDES_BEFORE_COUNT = re.compile(r"(?P<note>[（(](?:含|包括|包含)(?:上
 # A change, then the counts it went between in a bracket (收到申请量同比下降（由2023年的184件降至2024年的157件）): the
 # bracket is the sentence's statement, no aside.
 _CHANGE_BRACKETED = re.compile(r"(?<=下降|上升|增长|增加|减少)\s*[（(](?P<counts>(?:由|从)[^（()）]*)[)）]")
+# Documents named by their titles (and numbers) before the count of their kind (制发《…若干规定》（深市监规〔2024〕1号）等
+# 行政规范性文件9件): the patterns read the verb next to the kind.
+_TITLES_BEFORE_KIND = re.compile(r"《[^《》]{1,80}》(?:\s*[（(][^（()）]{0,30}?号[)）])?(?:\s*[、和及]\s*《[^《》]{1,80}》"
+                                 r"(?:\s*[（(][^（()）]{0,30}?号[)）])?)*\s*等(?=\s*\d*\s*(?:件|个|份)?(?:行政|税务)?规范性文件)")
 # Counts in 份 (受理申请51份, 出台规范性文件3份) as the patterns read counts (件), and 人民币 before an amount (共计人民币80元).
 _OTHER_UNITS = re.compile(r"(?<=\d)份|人民币\s*(?=\d)")
 
@@ -564,6 +569,8 @@ def _plain_amounts(sentence: str) -> str:
     if "）" in sentence or ")" in sentence or "%" in sentence or "％" in sentence:
         sentence = _INCLUDES_BEFORE_COUNT.sub(r"\g<count>\g<note>", _NOTE_BEFORE_COUNT.sub("", sentence))
         sentence = _CHANGE_BRACKETED.sub(r"\g<counts>", sentence)
+    if "《" in sentence and "规范性文件" in sentence:
+        sentence = _TITLES_BEFORE_KIND.sub("", sentence)
     if "份" in sentence or "人民币" in sentence:
         sentence = _OTHER_UNITS.sub(lambda m: "件" if m.group() == "份" else "", sentence)
     if any(w in sentence for w in ("数", "总量", "计为", "是", "：", ":")):
