@@ -590,6 +590,14 @@ def test_meta_year_passes_over_a_carry_over_or_a_date_of_another_year(sentence):
     assert result.outcome == PASS, result.detail_en
 
 
+def test_meta_year_passes_over_the_earlier_years_of_a_list_paired_by_fenbie():
+    """Blind round 58 (summary tables and charts): 2020年、2021年、2022年分别收到…612件、587件、634件 in a 2022 report
+    counted as a statement on 2020 and one on 2021, as many as the body's on 2022: the year failed."""
+    lines = [*prose_lines(2022), "2020年、2021年、2022年分别收到政府信息公开申请612件、587件、634件。"]
+    [result] = by_instance(checked(small_values(), lines=lines), "meta.year").values()
+    assert result.outcome == PASS, result.detail_en
+
+
 def test_meta_year_passes_over_a_sentence_of_the_year_before_among_more_of_the_year():
     """2021年主动公开政府信息4473条。 in a 2022 report whose period and body say 2022: a comparison, it failed."""
     lines = [*prose_lines(2022, applications=9), "2021年主动公开政府信息4473条。"]
