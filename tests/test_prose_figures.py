@@ -1858,3 +1858,17 @@ def test_titles_document_numbers_and_outcomes_between_a_verb_and_its_count(text,
     """Blind round 58 (legal citations and document numbers): a document's title and number before 等行政规范性文件9件
     hid the count from its verb, and one outcome's answers (作出不予公开答复8件) stood beside the year's 办结93件."""
     assert headlines(figures(text, 2024)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("近三年，我局收到政府信息公开申请数量分别为：2021年1,823件、2022年2,047件、2023年2,312件。",
+     {"applications_received": 2312}),
+    ("行政复议由上年的4件下降为2件，行政诉讼1件（上年2件）。", {"admin_review_cases": 2, "litigation_cases": 1}),
+    ("图1 2019—2023年政府信息公开申请数量变化情况\n（2019年156件、2020年131件、2021年118件、2022年101件、2023年89件）\n"
+     "全年因政府信息公开引发行政复议1件，结果为维持原行政行为，未发生行政诉讼。",
+     {"admin_review_cases": 1, "litigation_cases": 0}),
+])
+def test_a_year_s_counts_among_other_years(text, expected):
+    """Blind round 58 (summary tables and charts): counts listed a year each after 分别为, a case count after 由上年的4件
+    下降为, and a chart's caption and data run into the sentence below them (read as a span of years) gave no headline."""
+    assert headlines(figures(text, 2023)) == expected

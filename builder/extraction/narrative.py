@@ -91,6 +91,9 @@ def _p(key: str, pattern: str, value: int | None = None, scale: int = 1, year_of
     return Pattern(key, re.compile(pattern), value, scale, needs, year_offset, unnamed)
 
 
+# A year's count compared with the one before, as a change (行政复议由上年的4件下降为2件): the year's, after the change.
+_WENT_TO = (r"(?:降至|增至|升至|降到|升到|下降到|下降至|增加到|增加至|减少到|减少至|上升到|上升至|增长到|增长至"
+            r"|下降为|上升为|增加为|减少为|增长为|降为|增为)")
 _Y = r"(?P<y>(?:19|20)\d{2})\s*年度?"
 # What a count of applications handled calls them: 依申请公开件, 政府信息公开申请.
 _APPLICATIONS = r"(?:政府信息公开申请|依申请公开(?:申请|件|事项)?|申请)"
@@ -149,8 +152,8 @@ PATTERNS: tuple[Pattern, ...] = (
     # (收到申请量同比下降（由2023年的184件降至2024年的157件）: the change first, the counts in a bracket)
     _p("applications_received", r"(?:收到|受理|新收|接收|接到)(?:了)?" + _APPLICATION_GAP
        + r"(?:依申请公开|申请)(?:数量|总数|量)?(?:(?:同比|较上年度?)?(?:下降|上升|增长|增加|减少))?"
-       r"(?:由|从)[^。；;，,]{0,20}?(?:降至|增至|升至|降到|升到|下降到|下降至|增加到|增加至|减少到|减少至|上升到|上升至|增长到|增长至)"
-       r"\s*(?:(?:19|20)\d{2}\s*年度?(?:的)?)?\s*" + _N + "件"),
+       r"(?:由|从)[^。；;，,]{0,20}?" + _WENT_TO
+       + r"\s*(?:(?:19|20)\d{2}\s*年度?(?:的)?)?\s*" + _N + "件"),
     # 申请数量较2020年的78件下降19.2%，共63件: the count of applications, compared first
     _p("applications_received", r"(?<!复议)(?<!诉讼)申请(?:数量|总数|件数)(?:较|比|同比)[^。；;]{0,24}?[，,]\s*"
        r"(?:共计|共|达到|达|为)\s*" + _N + "件"),
@@ -276,6 +279,8 @@ PATTERNS: tuple[Pattern, ...] = (
     # 行政复议案件共46件，其中涉及政府信息公开的4件: the agency's cases of every matter, then those about disclosure
     _p("admin_review_cases", r"行政复议[^。；;]{0,30}?\d+\s*(?:件|起|宗)\s*[，,]\s*" + _DISCLOSURE_ONES + _N + r"(?:件|起|宗)"),
     _p("litigation_cases", r"行政诉讼[^。；;]{0,30}?\d+\s*(?:件|起|宗)\s*[，,]\s*" + _DISCLOSURE_ONES + _N + r"(?:件|起|宗)"),
+    _p("admin_review_cases", r"行政复议(?:案件)?(?:数量|数)?(?:由|从)[^。；;，,]{0,20}?" + _WENT_TO + r"\s*" + _N + r"(?:件|起)"),
+    _p("litigation_cases", r"行政诉讼(?:案件)?(?:数量|数)?(?:由|从)[^。；;，,]{0,20}?" + _WENT_TO + r"\s*" + _N + r"(?:件|起)"),
     # not 有2件行政复议、行政诉讼案件被纠错: cases of an outcome
     _p("admin_review_cases", _N + r"(?:件|起|宗)\s*" + _CAUSED + r"行政复议" + _NOT_CORRECTED),
     _p("admin_review_cases", r"(?:未|没有|无)" + _FOR + r"被?(?:收到|发生|产生|出现|接到|申请)" + _CASE_GAP + r"行政复议"
@@ -456,12 +461,16 @@ def prose(lines: list[str]) -> str:
                      and not _HEADING_END.search(stripped))  # (a caption: Table: …行政诉讼情况)
         out.append(stripped)
         if stripped[-1] in "。；;!！?？:：" or (_ITEM_START.match(stripped) and _HEADING_END.search(stripped)
-                                                and len(stripped) <= 40) or _LISTED_FIGURE.match(stripped):
+                                                and len(stripped) <= 40) or _LISTED_FIGURE.match(stripped) \
+                or _CAPTION_LINE.match(stripped):
             out.append("\n")  # a heading (二、主动公开政府信息情况) is no start of the next paragraph's sentence
             open_line = False
     return _SPACE_AROUND_DIGITS.sub("", _SPACE_GROUPED_COUNT.sub(lambda m: m.group().replace(" ", ""), "".join(out)))
 
 
+# A figure's or table's caption, or a line all in brackets (a chart's data under it: （2018年156件、…2022年89件）): a
+# block of its own, not the start of the next paragraph's first sentence.
+_CAPTION_LINE = re.compile(r"^(?:(?:附)?[图表]\s*\d{1,2}(?:[-—.．]\d{1,2})?[\s：:　][^。；;]{0,60}|[（(][^（()）]*[)）])$")
 _WRAPPED_LINE_MIN = 15  # characters of a line a PDF wrapped (a title or heading is mostly shorter)
 # A list's line of a name and its figure (上年结转：6件, • 办结：96件): an item of its own, not run into the next line.
 _LISTED_FIGURE = re.compile(r"^[^，,。；;:：]{1,24}[:：]\s*[\d,.]+\s*(?:件|条|篇|元|个|项|次|场|万元|人次)?$")
@@ -578,6 +587,17 @@ def _plain_amounts(sentence: str) -> str:
     return _BRACKETED_COUNT.sub(r"\1", sentence) if "（" in sentence or "(" in sentence else sentence
 
 
+# Counts listed a year each after 分别 (申请数量分别为：2021年1,823件、2022年2,047件、2023年2,312件): each year's, what the
+# sentence counts before 分别 written out in front of each count.
+_YEAR_COUNTS = re.compile(r"(?P<lead>[^。；;，,：:]{2,40}?)分别(?:为|是)?\s*[：:]?\s*"
+                          r"(?P<items>(?:(?:19|20)\d{2}\s*年度?\s*(?:为|是)?\s*\d[\d,]*\s*(?:件|条|起)\s*(?:[、，,和及与]\s*|(?=[。；;]|$))){2,})")
+_YEAR_COUNT = re.compile(r"(?P<year>(?:19|20)\d{2})\s*年度?\s*(?:为|是)?\s*(?P<count>\d[\d,]*\s*(?:件|条|起))")
+
+
+def _year_counts(m: re.Match) -> str:
+    return "；".join(f"{item['year']}年{m['lead']}{item['count']}" for item in _YEAR_COUNT.finditer(m["items"])) + "；"
+
+
 def _years_listed(m: re.Match) -> str:
     first, last = int(m["first"]), int(m["last"])
     return "、".join(f"{year}年" for year in range(first, last + 1)) if 0 < last - first <= 10 else m.group()
@@ -588,7 +608,7 @@ def _respectively(sentence: str) -> str:
     组织为25件), where the names and the counts are as many; else as it is."""
     if "分别" not in sentence:
         return sentence
-    sentence = _YEAR_RANGE.sub(_years_listed, sentence)
+    sentence = _YEAR_COUNTS.sub(_year_counts, _YEAR_RANGE.sub(_years_listed, sentence))
 
     def pairs(m: re.Match) -> str:
         names = _LIST_NAMES.split(m.group("names"))
@@ -887,7 +907,7 @@ def _count(number: str) -> int | float | None:
 
 _YEAR_MENTION = re.compile(r"((?:19|20)\d{2})\s*年")
 # The year a figure is compared with (较上年的37件增长62.2%，达到60件): the figure is not that year's.
-_COMPARED_YEAR = re.compile(r"(?:较|比|相比于?|与)(?:上一?年度?|去年|前年)(?:同期)?")
+_COMPARED_YEAR = re.compile(r"(?:较|比|相比于?|与|由|从)(?:上一?年度?|去年|前年)(?:同期)?")  # (由上年的4件下降为2件)
 _CARRIED_IN = re.compile(r"上一?年度?结转")
 _CARRIED_INTO_THIS_YEAR = re.compile(r"结转(?:至|到|入)(?:本年度?|今年|当年)")
 _OTHER_YEAR_WORDS = re.compile(r"(?:上一?年度?|去年|前年|同期|历年|累计至今|成立以来|以来|上半年|下半年|季度)")
