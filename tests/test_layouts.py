@@ -520,6 +520,20 @@ def test_markdown_tables_run_together_with_a_delimiter_row_inside_keep_every_row
         "五、存在的问题"]
 
 
+def test_a_pdf_converter_s_picture_marks_br_lines_and_paragraphs_run_into_a_table():
+    """Blind round 58 (real MarkItDown and pymupdf4llm output): pymupdf4llm's mark of a picture left out (its size read
+    as a row: [449, 238]) and the text it read off a picture, rows parted by <br>, were not read as lines; a
+    paragraph right under a table (no blank line) became one-cell rows, its sentence cut where a line ended."""
+    from builder.reading.markup import markdown_to_text
+
+    markdown = ("| 项目 | 数量 |\n| --- | --- |\n| 行政许可 | 5 |\n其中予以公开19件、部分公开2\n件，结转下年度办理0件。\n\n"
+                "**==> picture [449 x 238] intentionally omitted <==**\n\n**----- Start of picture text -----**<br>\n"
+                "3.其他 0 0 0 0 0 0 0<br>（七）总计 295 23 1 2 7 0 328<br>\n**----- End of picture text -----**<br>")
+    assert [line for line in markdown_to_text(markdown).split("\n") if line] == [
+        "项目\t数量", "行政许可\t5", "其中予以公开19件、部分公开2", "件，结转下年度办理0件。", "3.其他 0 0 0 0 0 0 0",
+        "（七）总计 295 23 1 2 7 0 328"]
+
+
 def test_a_markdown_file_with_its_tables_as_raw_html_reads_them_as_a_web_page_s():
     """A PDF-to-Markdown converter writes headings in Markdown and each table as one line of raw HTML (<table>…
     with spans): read as Markdown, the tags were stripped and every row's numbers ran together."""

@@ -1158,6 +1158,8 @@ def markdown_to_text(markdown: str) -> str:
 
     if "$" in markdown:
         markdown = _INLINE_MATH.sub(_math_as_text, markdown)
+    if "picture" in markdown:
+        markdown = _PICTURE_MARKS.sub("", markdown)
 
     md = MarkdownIt("commonmark", {"html": False}).enable("table")
     tokens = md.parse(markdown)
@@ -1177,19 +1179,21 @@ def markdown_to_text(markdown: str) -> str:
             lines.append("\n".join("\t".join(cells) for cells in unstacked([_BR_TAG.sub("\n", c) for c in row])))
             row = None
     if not consumed:
-        return _with_html_blocks(src)
+        return _with_html_blocks(_broken_lines(src))
     out: list[str] = []
     table_lines = iter(lines)
     index = 0
     for start, end in consumed:
-        out.extend(src[index:start])
+        out.extend(_broken_lines(src[index:start]))
         # every line but the delimiter row (|---|---|); an empty header row (|  |  |) is a row. A delimiter row
         # further down (a converter's tables run together, no blank line between: markdown-it reads one table) is a
         # row to markdown-it, and read as none of the report's.
         block = [line for line in src[start:end] if line.strip()]
         rows_read = [line for k, line in enumerate(block) if not (k == 1 and _DELIMITER_ROW.fullmatch(line))]
         kept = [(line, next(table_lines)) for line in rows_read]
-        kept = [(line, text) for line, text in kept if not _DELIMITER_ROW.fullmatch(line)]
+        # (a line with no pipe a Markdown parser takes into the table above it, no blank line between: a paragraph's
+        # line, as printed, not a row of one cell and empty ones)
+        kept = [(line, text if "|" in line else line) for line, text in kept if not _DELIMITER_ROW.fullmatch(line)]
         rows = [line for line, _ in kept]
         rendered = [text for _, text in kept]
         # A crawler's table whose merged cells were lost: rows wider than its first, which markdown-it cuts
@@ -1198,8 +1202,20 @@ def markdown_to_text(markdown: str) -> str:
         out.extend([line for row in rows for line in _printed_rows(_STRONG.sub(r"\2", row))]
                    if max(widths) > widths[0] else rendered)
         index = end
-    out.extend(src[index:])
+    out.extend(_broken_lines(src[index:]))
     return _with_html_blocks(out)
+
+
+# pymupdf4llm's marks around a picture it left out or read the text of (**==> picture [449 x 238] intentionally omitted
+# <==**, **----- Start of picture text -----**): its size's numbers were read as a row of table 3.
+_PICTURE_MARKS = re.compile(r"^[ \t]*\**[ \t]*(?:==>\s*picture\s*\[[^\]\n]*\][^\n]*?<==|-+\s*(?:Start|End) of picture text\s*-+)"
+                            r"[ \t]*\**[ \t]*(?:<br\s*/?>)?[ \t]*$", re.MULTILINE | re.IGNORECASE)
+
+
+def _broken_lines(lines: list[str]) -> list[str]:
+    """Lines outside the tables with a converter's <br> as the line break it is (pymupdf4llm writes the text it read
+    off a picture of table rows as one paragraph: 3.其他 0 0 0 0 0 0 0<br>（七）总计 295 23 …)."""
+    return [part for line in lines for part in _BR_TAG.split(line)] if any("<br" in line for line in lines) else lines
 
 
 def _printed_rows(row: str) -> list[str]:
