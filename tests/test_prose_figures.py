@@ -1872,3 +1872,27 @@ def test_a_year_s_counts_among_other_years(text, expected):
     """Blind round 58 (summary tables and charts): counts listed a year each after 分别为, a case count after 由上年的4件
     下降为, and a chart's caption and data run into the sentence below them (read as a span of years) gave no headline."""
     assert headlines(figures(text, 2023)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("全年共收到申请5件，均已按期答复：予以公开3件，因保护第三方合法权益不予公开1件，本机关不掌握相关政府信息1件。",
+     {"applications_received": 5}),
+    ("全年新收政府信息公开申请300件，其中通过网络平台提交218件、信函提交59件、当面提交23件；上年结转22件（均为原市政务服务管理局"
+     "受理）。", {"applications_received": 300, "applications_online": 218, "applications_carried_over": 22}),
+    ("全年共办理政府信息公开申请435件，其中按时办结409件（其余26件结转下年度）。",
+     {"applications_handled": 435, "applications_answered": 409}),
+    ("全年收到政府信息公开申请200件，通过浙江政务服务网提交180余件。",
+     {"applications_received": 200, "applications_online": 180}),
+    ("全年收到申请1347件，其中自然人申请1342件，社会公益组织（环保类社会组织）申请5件，申请渠道以网上申请为主（986件，占73.2%）。",
+     {"applications_received": 1347, "applications_natural_person": 1342, "applications_social_welfare_org": 5,
+      "applications_online": 986}),
+    ("全年共收到申请412件，加上上年结转20件，共需答复432件，已答复412件。",
+     {"applications_received": 412, "applications_carried_over": 20, "applications_handled": 432,
+      "applications_answered": 412}),
+])
+def test_long_sentences_of_applications(text, expected):
+    """Blind round 59 (long sentences; reformed bodies): an outcome after 均已按期答复：, a predecessor's name in a bracket
+    (原市政务服务管理局) making a carried-over count another process's, 其中按时办结 (no late ones beside it), a platform
+    named for the online channel, a note in brackets before 申请5件, 以网上申请为主（986件）and 共需答复432件 (those to
+    answer: handled)."""
+    assert headlines(figures(text, 2023)) == expected

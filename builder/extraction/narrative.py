@@ -175,13 +175,14 @@ PATTERNS: tuple[Pattern, ...] = (
     # 连同2020年结转的4件，市本级全年办理187件: those carried over, then all handled
     _p("applications_handled", r"(?:连同|加上|加)[^。；;]{0,20}?结转[^。；;，,]{0,10}?\d+\s*件\s*[，,][^。；;，,\d]{0,12}?"
        r"(?:办理|处理)(?:了)?" + _APPLICATIONS + r"?\s*" + _N + "件"),
-    _p("applications_handled", r"(?:共计|合计|累计|共需|共|实际)(?:需要?)?(?:办理|处理)(?:了)?" + _APPLICATIONS
+    _p("applications_handled", r"(?:共计|合计|累计|共需|共|实际)(?:需要?)?(?:办理|处理|(?<=需)答复|(?<=需要)答复)(?:了)?"
+       + _APPLICATIONS
        + r"?(?:共计|共|合计)?\s*" + _N + "件"),
     # not 维持原答复)、行政诉讼1件: a review's outcome, then another count
     # (答复情况为：…23件: a breakdown; 行政复议答复案件52件: the body's answers in reviews; 作出不予公开答复8件: one outcome's)
-    _p("applications_answered", r"(?<!延期)(?<!逾期)(?<!原)(?<!重新)(?<!复议)(?<!应诉)(?<!不予公开)(?<!予以公开)(?<!部分公开)"
-       r"(?<!不予处理)(?<!无法提供)答复(?!中|情况|结果中)"
-       r"(?:(?!复议|诉讼)[^。；;，,、（()）]){0,15}?" + _N + "件"),
+    _p("applications_answered", r"(?<!延期)(?<!逾期)(?<!原)(?<!重新)(?<!复议)(?<!应诉)(?<!不予公开)(?<!予以公开)"
+       r"(?<!部分公开)(?<!需)(?<!不予处理)(?<!无法提供)答复(?!中|情况|结果中)"
+       r"(?:(?!复议|诉讼)[^。；;，,、（()）：:]){0,15}?" + _N + "件"),  # (均已按期答复：予以公开3件: an outcome's)
     # 在这些申请中，34件已在法定期限内办结: the count, then its verb
     _p("applications_answered", r"(?:(?<=[，,：:；;])|^)\s*" + _N
        + r"件(?:申请)?(?:均|已经|已|全部)+[^。；;，,\d]{0,10}?(?:办结|答复)(?!率)"),
@@ -235,6 +236,12 @@ PATTERNS: tuple[Pattern, ...] = (
     _p("applications_carried_forward", r"(?<!\d,)" + _N + r"件因[^。；;\d]{0,25}?(?:顺延|结转|转入|延期)(?:到|至|入)?\s*"
        r"(?:下一?年|" + _Y + ")", year_offset=1),
     _p("applications_natural_person", r"(?:自然人|公民(?![、和及或与]))(?:申请|提出)?[^。；;，,\d]{0,6}?" + _N + "件"),
+    # 以网上申请为主（986件，占73.2%）: the channel most used, its count after it
+    _p("applications_online", r"以(?:网上|网络|在线|线上|互联网)(?:申请)?(?:方式|渠道)?(?:提交|申请)?为主\s*[（(，,]\s*"
+       r"(?:共计|共|计|有|达)?\s*" + _N + "件"),
+    # 通过浙江政务服务网提交180余件: a platform online, named
+    _p("applications_online", r"通过[^。；;，,\d]{0,12}?(?:政务服务网|政府网站|门户网站|申请平台|网上平台|在线平台)"
+       r"[^。；;，,\d]{0,6}?(?:提交|提出|申请)(?:申请)?\s*" + _N + "件"),
     # 申请人以自然人为主，共655件 (，占比达93.0%（66件）: the share first): the natural persons' count after the comma
     _p("applications_natural_person", r"以(?:自然人|公民)为主\s*[，,]\s*(?:(?:占比|占)(?:达到|达|为)?\s*\d[\d.]*\s*[%％]\s*[（(]?"
        r"|(?:共计|共|计|有|达)?)\s*" + _N + "件"),
@@ -554,7 +561,8 @@ def _as_verb(m: re.Match) -> str:
 # A note in brackets between a count's noun and its number (网上申请（政府网站依申请公开系统）196件), not one of what
 # the count includes (申请（含上年结转）196件), and a change stated before the count it reached (主动公开政府信息数量同比
 # 增长8.6%，达到4,128条): the patterns read the noun next to its number.
-_NOTE_BEFORE_COUNT = re.compile(r"[（(](?![^（()）]*结转)(?!其中|注)[^（()）\d。；;]{1,30}[)）](?=\s*\d[\d,]*\s*(?:件|条))"
+_NOTE_BEFORE_COUNT = re.compile(r"[（(](?![^（()）]*结转)(?!其中|注)[^（()）\d。；;]{1,30}[)）]"
+                                r"(?=\s*(?:申请|提出|提交)?\s*\d[\d,]*\s*(?:件|条))"
                                 r"|(?<![\d件条])(?:同比|较上年度?|比上年度?)?(?:增长|增加|上升|下降|减少)\s*\d+(?:\.\d+)?\s*[%％]\s*[，,]\s*"
                                 r"(?=(?:达到|达|为|共计|共)\s*\d)")
 # What a count includes, in brackets before it (办理申请（含上年结转）196件): put after it, where it is read.
@@ -1142,7 +1150,14 @@ _NEW_OF_HANDLED = re.compile(r"其中(?:本年度?|当年|今年|全年)?新收"
 _OTHER_CHANNELS_BEFORE = re.compile(r"(?:其他|等)(?:方式|途径|形式|渠道)[^。；;，,]{0,10}?\d+\s*件\s*$")
 # 受理67件，其中办结64件，结转3件 splits what came in into what was answered and what goes on (其中本年度办结49件
 # too): no sub-category.
-_ANSWERED_OF_RECEIVED = re.compile(r"其中\s*(?:本年度?|当年|今年|全年)?\s*(?:已经?|均已|共)?\s*(?:办结|答复)(?:完毕|办结)?\s*$")
+# (共办理435件，其中按时办结409件: those answered, unless some answered late are counted beside them: 延期办结4件)
+_ANSWERED_OF_RECEIVED = re.compile(r"其中\s*(?:本年度?|当年|今年|全年)?\s*(?:已经?|均已|共)?\s*(?P<on_time>按时|按期|依法)?\s*"
+                                   r"(?:办结|答复)(?:完毕|办结)?\s*$")
+_ANSWERED_LATE = re.compile(r"延期|逾期|超期")
+
+
+def _answered_of_received(clause: str, after: str) -> bool:
+    return bool(m := _ANSWERED_OF_RECEIVED.search(clause)) and not (m["on_time"] and _ANSWERED_LATE.search(after))
 # 共办理82件，其中77件已按期答复，5件结转…: the count then its verb, those of the year's answered
 _PART_ANSWERED = re.compile(r"[\d," + _CN_NUMERALS + r"]+\s*件(?:均|已|全部|都)+[^。；;，,\d]{0,8}?(?:答复|办结)")
 # 累计公开12.6万条，其中2021年新增8,437条 splits a running total by year: the year's share is its total.
@@ -1293,7 +1308,7 @@ def _context(key: str, sentence: str, start: int, number_start: int, year: int |
     # 其中，区政府本级…; 其中以县政府名义发布…: its own
     own_part = not all_levels and (_counts_requests(key) or _IN_OWN_NAME.search(before)) and _own_part(before, own_subject)
     if key in _TOTAL_KEYS and _inside_part(clause) and not _NEW_OF_HANDLED.search(clause) \
-            and not (key == "applications_answered" and (_ANSWERED_OF_RECEIVED.search(clause) or (
+            and not (key == "applications_answered" and (_answered_of_received(clause, sentence[number_start:]) or (
                 clause.rstrip().endswith("其中") and _PART_ANSWERED.match(sentence, number_start)))) \
             and not _YEAR_OF_RUNNING_TOTAL.search(before) and not (key in _NORMATIVE_KEYS and "规范性文件" in clause) \
             and not (key in _CASE_KEYS and _DISCLOSURE_ONES_END.search(clause)) \
@@ -1375,9 +1390,9 @@ _PROACTIVE_LISTED = re.compile(r"(?<!新增)(?<!增加)(?<!其中)(?<!另)主动
 def _reason(figure: Figure) -> str:
     if figure.context:
         return figure.context
-    if figure.key.startswith("applications") and _OTHER_PROCESS.search(figure.text) \
-            and not _DISCLOSURE_WORDS.search(_NOT_DISCLOSURE.sub("", figure.text)):
-        return "other_process"
+    if figure.key.startswith("applications") and _OTHER_PROCESS.search(_ASIDES.sub("", figure.text)) \
+            and not _DISCLOSURE_WORDS.search(_NOT_DISCLOSURE.sub("", figure.text)) and not figure.about_disclosure:
+        return "other_process"  # (not 上年结转22件（均为原市政务服务管理局受理）after the year's applications and ；)
     if figure.key == "proactive_items" and figure.source == "prose":
         text = _PROACTIVE_HEADING.sub("", figure.text, count=1)
         m = _PROACTIVE_GAP.search(text)
