@@ -973,6 +973,7 @@ _ALL_LEVELS = re.compile(r"(?:全市|全区|全县|全省|全州|全盟|全旗)(
 # The report's body naming itself as a clause's subject: what it states is its own (a town's 我镇 too).
 _OWN_LEVEL = re.compile(r"本级|以本机关名义")  # a government's own level, named before its division's whole
 # A whole division as a count's subject (全县因政府信息公开引发…, 全区共收到…): its government's, or every body's there.
+_LEVEL_RANK = {"省": 3, "市": 2, "州": 2, "盟": 2, "县": 1, "区": 1, "旗": 1}  # (a county's tables, not its city's)
 _WHOLE_DIVISION = re.compile(r"全(?P<division>[省市区县州盟旗])(?=(?:全年|本年度?|年度)?(?:共|合计|总计|因|涉及|政府信息公开"
                              r"|依申请|同类|收到|受理|新收|发生|引发|各|范围|主动|行政))")
 # Another government body as a clause's subject, its verb right after it (国务院办公厅全年共收到…).
@@ -1334,7 +1335,8 @@ def _context(key: str, sentence: str, start: int, number_start: int, year: int |
     if key in _SCOPED_KEYS and not all_levels and _ALL_LEVELS.search(outside_asides) and not own:
         return "other_scope"  # 全省各级自然资源主管部门共收到…: not a department's, an office's or a form's total
     if key in _SCOPED_KEYS and own_subject.names and (whole := _WHOLE_DIVISION.search(clause)) and (
-            (whole["division"] != own_subject.suffix and not own and (not all_levels or own_subject.suffix))
+            (whole["division"] != own_subject.suffix and not own and (not all_levels or _LEVEL_RANK.get(
+                whole["division"], 0) > _LEVEL_RANK.get(own_subject.suffix, 9)))
             or (not all_levels and _OWN_LEVEL.search(clause_before + sentence[:clause_start])
                 and not own_subject.search(clause))):
         return "other_scope"  # a bureau's (an office's) report, the body known: 全县因政府信息公开引发行政复议23件、…，
