@@ -144,13 +144,15 @@ def normalize(text: str) -> str:
 
 
 # Digits written otherwise than as digits, where they stand for a count: circled numbers (①…⑳, ㉑…㊿) as a cell or
-# before a unit (申请㉑件), not as a list's markers before words (①主动公开…); a cell of superscript digits (⁴⁰, not
+# before a unit (申请㉑件), not as a list's markers before words (①主动公开…) nor a note's mark after a count (1563 ①,
+# 52②: a raised mark, set apart or not); a cell of superscript digits (⁴⁰, not
 # the footnote mark after a number: 27¹); marks combined with a digit (2̲, 0̸, 27⃝, the keycap 1️⃣).
 _CIRCLED = "\u2460-\u2473\u3251-\u325f\u32b1-\u32bf"
 _SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _COMBINING = "\u0300-\u036f\u20d0-\u20ff\ufe0f"
 _DECORATED = re.compile(f"[{_CIRCLED}{_COMBINING}]|(?:^|[\t|])\\s*[{_SUPERSCRIPTS}]", re.MULTILINE)
-_DECORATED_DIGITS = re.compile(f"(?P<circled>[{_CIRCLED}])(?=[件条项个次起宗人份元]|[^\u4e00-\u9fff]|$)"
+_DECORATED_DIGITS = re.compile(f"(?<![\\d件条项个次起宗份元%％])(?<![\\d件条项个次起宗份元%％] )"
+                               f"(?P<circled>[{_CIRCLED}])(?=[件条项个次起宗人份元]|[^\u4e00-\u9fff]|$)"
                                f"|(?<=\\d)(?P<marks>[{_COMBINING}]+)"
                                f"|(?:(?<=^)|(?<=[\t|]))(?P<lead>\\s*)(?P<raised>[{_SUPERSCRIPTS}]+)(?=\\s*(?:[\t|]|$))",
                                re.MULTILINE)
