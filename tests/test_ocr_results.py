@@ -319,6 +319,35 @@ def test_an_ocr_result_is_read_by_its_words_places(name, slant):
     assert_every_cell(report, v)
 
 
+def pdftohtml_xml(pages: list[list[dict]]) -> bytes:
+    """poppler's pdftohtml -xml: a page's text runs, each with top, left, width and height, the page's footer first
+    (poppler writes runs in the PDF's drawing order, not the reading order)."""
+    out = ['<?xml version="1.0" encoding="UTF-8"?>', '<!DOCTYPE pdf2xml SYSTEM "pdf2xml.dtd">', "",
+           '<pdf2xml producer="poppler" version="22.12.0">']
+    for k, words in enumerate(pages, 1):
+        out += [f'<page number="{k}" position="absolute" top="0" left="0" height="3508" width="2480">',
+                '\t<fontspec id="0" size="40" family="AAAAAA+SimSun" color="#000000"/>',
+                f'<text top="3300" left="1180" width="120" height="40" font="0">第 {k} 页</text>']
+        for w in words:
+            x0, y0, x1, y1 = _bbox(w)
+            out.append(f'<text top="{y0}" left="{x0}" width="{x1 - x0}" height="{y1 - y0}" font="0"><b>'
+                       f'{escape(w["text"])}</b></text>')
+        out.append("</page>")
+    out.append("</pdf2xml>")
+    return "\n".join(out).encode()
+
+
+def test_a_pdf_converted_to_xml_by_pdftohtml_is_read_by_its_runs_places():
+    """Blind round 59 (PDF to HTML converters): poppler's pdftohtml -xml (text runs with their boxes, the footer
+    first) was read run by run as lines: no title found, the report refused."""
+    v, pages = scanned_words()
+    data = pdftohtml_xml(pages)
+    assert detect_format(data, "P020250117368459127034.xml") == "ocr"
+    report = extract_bytes(data, "P020250117368459127034.xml")
+    assert (report.agency.name_normalized, report.year) == (AGENCY, YEAR)
+    assert_every_cell(report, v)
+
+
 def test_a_recognised_cell_of_two_lines_over_two_rows_gives_each_row_its_figure():
     """A table recogniser merged a row's first figure with the next row's (one cell over both: 2\n0): the cell
     was left out, its row a figure short, read as 0 where 2 was printed."""

@@ -888,7 +888,7 @@ def detect_format(data: bytes, path: str) -> str:
     if head.startswith((b"\xff\xfe", b"\xfe\xff")) or (b"\x00" in head[:200] and len(data) % 2 == 0):
         head = head.decode("utf-16", errors="ignore").encode("utf-8")
     if (positioned.ALTO_ROOT.search(head) or positioned.HOCR_PAGE.search(head) or positioned.TSV_HEADER.match(head)
-            or positioned.FINEREADER_ROOT.search(head)
+            or positioned.FINEREADER_ROOT.search(head) or positioned.PDFTOHTML_ROOT.search(head)
             or positioned.PRINTED_ENTRY.search(head_text := data[:16384].decode("utf-8", errors="ignore"))
             or positioned.PREDICTED_PAGE.search(head_text)):
         return "ocr"
@@ -1033,6 +1033,9 @@ def _read_ocr(data: bytes, source: Source) -> str:
     if positioned.FINEREADER_ROOT.search(data[:4096]):
         source.encoding = "utf-8"
         return positioned.laid_out(positioned.finereader_words(data, source.path))
+    if positioned.PDFTOHTML_ROOT.search(data[:4096]):
+        source.encoding = "utf-8"
+        return positioned.laid_out(positioned.pdftohtml_words(data, source.path))
     text, source.encoding = decode(data, source.path)
     if positioned.HOCR_PAGE.search(data[:4096]) and (words := positioned.hocr_words(text)):
         return positioned.laid_out(words)

@@ -201,9 +201,26 @@ def finereader_words(data: bytes, path: str) -> list[Placed]:
                       lambda char: _numbers(char, ("l", "t", "r", "b")), lambda char: char.text or "")
 
 
+# poppler's pdftohtml -xml: pages of text runs, each with its box (top, left, width, height) and its font.
+PDFTOHTML_ROOT = re.compile(rb"<pdf2xml[\s>]")
+
+
+def pdftohtml_words(data: bytes, path: str) -> list[Placed]:
+    """A pdftohtml XML file's text runs (a PDF's text as poppler converted it), by page: laid out by their boxes as
+    an OCR engine's words are (the file gives no lines: each run stands at its own height)."""
+    def box(run) -> tuple[float, ...] | None:
+        found = _numbers(run, ("left", "top", "width", "height"))
+        return (found[0], found[1], found[0] + found[2], found[1] + found[3]) if found is not None else None
+
+    return _xml_words(data, path, "a pdftohtml XML file", ("page", "page", "text"), box,
+                      lambda run: "".join(run.itertext()), lines=False)
+
+
 def _xml_words(data: bytes, path: str, kind: str, tags: tuple[str, str, str],
-               box: Callable[[Any], tuple[float, ...] | None], text_of: Callable[[Any], str]) -> list[Placed]:
-    """The words (``tags``: page, line, word elements) of an OCR engine's XML, each with its box (x0, y0, x1, y1)."""
+               box: Callable[[Any], tuple[float, ...] | None], text_of: Callable[[Any], str],
+               lines: bool = True) -> list[Placed]:
+    """The words (``tags``: page, line, word elements) of an OCR engine's XML, each with its box (x0, y0, x1, y1);
+    ``lines``: whether the line elements are lines the words share (not for a file with none)."""
     from .markup import parsed_xml
 
     root = parsed_xml(data, path, f"{kind} that is not well-formed XML")
@@ -214,7 +231,7 @@ def _xml_words(data: bytes, path: str, kind: str, tags: tuple[str, str, str],
             for element in line.iter(word_tag):
                 corners = box(element)
                 if corners is not None and (text := text_of(element).strip()):
-                    words.append(Placed(text, *corners, k, (k, n)))
+                    words.append(Placed(text, *corners, k, (k, n) if lines else ()))
     return words
 
 
