@@ -1896,3 +1896,14 @@ def test_long_sentences_of_applications(text, expected):
     named for the online channel, a note in brackets before 申请5件, 以网上申请为主（986件）and 共需答复432件 (those to
     answer: handled)."""
     assert headlines(figures(text, 2023)) == expected
+
+
+def test_a_channel_the_body_runs_and_a_total_handled_after_what_was_carried_over():
+    """Blind round 59 (long sentences): 其中，通过区政府门户网站等网上渠道提交213件 took the district government's site for
+    the government's share (a part, its total another scope's), and 加上…结转至本年度办理的31件，全年累计办理960余件
+    read the carried-over clause as the handled count's own."""
+    text = ("全年共受理政府信息公开申请286件（其中，通过区政府门户网站等网上渠道提交213件，通过信函、现场等其他渠道提交73件）。"
+            "加上2021年结转至本年度办理的11件，全年累计办理297件。")
+    found = headlines(figures(text, 2022, all_levels=True, own_place="鼓楼区", own_names=("鼓楼区人民政府",)))
+    assert found == {"applications_received": 286, "applications_online": 213, "applications_other_channel": 73,
+                     "applications_handled": 297, "applications_carried_over": 11}

@@ -173,8 +173,8 @@ PATTERNS: tuple[Pattern, ...] = (
     _p("applications_handled", r"结转[^。；;，,\d]{0,10}?\d+\s*件\s*[，,、]\s*(?:本年度?|全年|当年)?新收[^。；;，,\d]{0,10}?"
        r"\d+\s*件(?:\s*[，,][^。；;，,\d]{0,10}?\d+(?:\.\d+)?\s*[%％])?\s*[，,]\s*(?:共计|合计|总计)\s*" + _N + "件"),
     # 连同2020年结转的4件，市本级全年办理187件: those carried over, then all handled
-    _p("applications_handled", r"(?:连同|加上|加)[^。；;]{0,20}?结转[^。；;，,]{0,10}?\d+\s*件\s*[，,][^。；;，,\d]{0,12}?"
-       r"(?:办理|处理)(?:了)?" + _APPLICATIONS + r"?\s*" + _N + "件"),
+    _p("applications_handled", r"(?:连同|加上|加)[^。；;]{0,20}?结转[^。；;，,]{0,10}?\d+\s*件\s*[，,](?P<at>[^。；;，,\d]{0,12}?"
+       r"(?:办理|处理))(?:了)?" + _APPLICATIONS + r"?\s*" + _N + "件"),
     _p("applications_handled", r"(?:共计|合计|累计|共需|共|实际)(?:需要?)?(?:办理|处理|(?<=需)答复|(?<=需要)答复)(?:了)?"
        + _APPLICATIONS
        + r"?(?:共计|共|合计)?\s*" + _N + "件"),
@@ -1058,12 +1058,15 @@ def _own_part(before: str, own: OwnWords) -> bool:
         return True
     at = before.rfind("其中")
     named = own.search(before, at) if at >= 0 else None
+    if named is not None and _OWN_CHANNEL.match(before, named.end()):
+        return False  # 其中，通过区政府门户网站等网上渠道提交213件: a channel the body runs, not the body's share
     if named is None or (re.search(r"\d", rest := before[named.end():]) and not _COUNT_LIST.fullmatch(rest)):
         return False  # (其中市政府本级收到申请587件（网上申请512件、信函申请63件: the body's count, then its parts;
         # but 其中县政府作为被申请人的行政复议案件2件、作为被告的行政诉讼案件1件: the body's counts, one after another)
     return not any(c in before[at:] for c in "，,；;") or bool(_OWN_AFTER_WHICH.match(before, at + 2))
 
 
+_OWN_CHANNEL = re.compile(r"(?:门户)?网站|网(?![络上])|平台|政务新媒体|公众号|微博|信箱")
 _RESPONDENT = re.compile(r"以(?P<who>[^。；;，,、\d]{1,20}?)为(?:行政复议)?(?:被申请人|被告|被诉人)(?:的)?[^。；;，,\d]{0,12}$")
 _COUNT_LIST = re.compile(r"(?:[^\d（()）。；;]*?\d+\s*[件条起]\s*[、，,])*[^\d（()）。；;]*")  # counts one after another
 _OWN_AFTER_WHICH = re.compile(r"\s*[，,：:]")  # (其中，区政府本级…: the part after a comma or colon)
