@@ -348,6 +348,36 @@ def test_a_pdf_converted_to_xml_by_pdftohtml_is_read_by_its_runs_places():
     assert_every_cell(report, v)
 
 
+def pdftohtml_positioned(pages: list[list[dict]]) -> bytes:
+    """poppler's pdftohtml -c -s -i: a div a page, each run a <p> placed by its top and left (no width), its font
+    size its class's in the page's style sheet."""
+    sizes = sorted({_bbox(w)[3] - _bbox(w)[1] for words in pages for w in words})
+    out = ['<!DOCTYPE html><html><head><meta http-equiv="Content-Type" content="text/html; charset=UTF-8"/>',
+           '<style type="text/css"><!--\n\tp {margin: 0; padding: 0;}'
+           + "".join(f"\t.ft{10 + n}{{font-size:{size}px;font-family:Times;}}\n" for n, size in enumerate(sizes))
+           + "-->\n</style></head><body bgcolor=\"#A0A0A0\">"]
+    for k, words in enumerate(pages, 1):
+        out.append(f'<div id="page{k}-div" style="position:relative;width:2480px;height:3508px;">')
+        for w in words:
+            x0, y0, _, y1 = _bbox(w)
+            out.append(f'<p style="position:absolute;top:{y0}px;left:{x0}px;white-space:nowrap" '
+                       f'class="ft{10 + sizes.index(y1 - y0)}">{escape(w["text"])}</p>')
+        out.append("</div>")
+    out.append("</body></html>")
+    return "\n".join(out).encode()
+
+
+def test_a_pdf_converted_to_positioned_html_by_pdftohtml_is_read_by_its_runs_places():
+    """Blind round 59 (PDF to HTML converters): pdftohtml -c places each text run by its top and left in a page's div;
+    read as a web page, every run was a line of its own and most cells of the tables were lost."""
+    v, pages = scanned_words()
+    data = pdftohtml_positioned(pages)
+    assert detect_format(data, "W020240131385219746512-html.html") == "ocr"
+    report = extract_bytes(data, "W020240131385219746512-html.html")
+    assert (report.agency.name_normalized, report.year) == (AGENCY, YEAR)
+    assert_every_cell(report, v)
+
+
 def test_a_recognised_cell_of_two_lines_over_two_rows_gives_each_row_its_figure():
     """A table recogniser merged a row's first figure with the next row's (one cell over both: 2\n0): the cell
     was left out, its row a figure short, read as 0 where 2 was printed."""

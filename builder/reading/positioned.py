@@ -216,6 +216,35 @@ def pdftohtml_words(data: bytes, path: str) -> list[Placed]:
                       lambda run: "".join(run.itertext()), lines=False)
 
 
+# pdftohtml -c: each page a div (page1-div), each text run a <p> placed by its top and left, its size its class's.
+PDFTOHTML_PAGE = re.compile(rb'<div id="page1-div"[^>]*position:\s*relative')
+_PLACED_RUN = re.compile(r"top:\s*(?P<top>-?[\d.]+)px;\s*left:\s*(?P<left>-?[\d.]+)px")
+_FONT_CLASS = re.compile(r"\.(?P<name>ft\d+)\s*\{[^}]*?font-size:\s*(?P<size>[\d.]+)px")
+_WIDE = re.compile(r"[\u1100-\u11ff\u2e80-\ua4cf\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]")
+
+
+def pdftohtml_page_words(html: str) -> list[Placed]:
+    """pdftohtml -c's runs, by page: each at its top and left, as wide as its characters at its class's size (the
+    page gives no width: a Chinese character a size wide, others half), laid out as an OCR engine's words."""
+    import lxml.html
+
+    sizes = {m["name"]: float(m["size"]) for m in _FONT_CLASS.finditer(html)}
+    root = lxml.html.document_fromstring(html)
+    words: list[Placed] = []
+    pages = root.xpath("//div[starts-with(@id, 'page') and contains(@id, '-div')]")
+    for k, page in enumerate(pages):
+        for run in page.iter("p"):
+            place = _PLACED_RUN.search(run.get("style") or "")
+            text = run.text_content().strip()
+            if place is None or not text:
+                continue
+            size = next((sizes[name] for name in (run.get("class") or "").split() if name in sizes), 16.0)
+            x0, y0 = float(place["left"]), float(place["top"])
+            width = sum(size if _WIDE.match(c) else size / 2 for c in text)
+            words.append(Placed(text, x0, y0, x0 + width, y0 + size, k))
+    return words
+
+
 def _xml_words(data: bytes, path: str, kind: str, tags: tuple[str, str, str],
                box: Callable[[Any], tuple[float, ...] | None], text_of: Callable[[Any], str],
                lines: bool = True) -> list[Placed]:
