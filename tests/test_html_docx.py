@@ -1974,6 +1974,21 @@ def test_a_table_run_on_with_thousands_of_empty_rows_is_read():
     assert_every_cell(extract_html(page), v)
 
 
+def test_a_page_with_tens_of_thousands_of_blank_rows_before_the_report_is_read():
+    """Blind round 59 (resource exhaustion): 50,000 rows of &nbsp; cells before the report; a pattern of the digits
+    rule (a cell of superscripts: ^\\s* over the lines) scanned from each line's start all the blank lines after it, and
+    the page went over the time limit per file."""
+    v = values(seed=5)
+    from builder.extraction.corpus import read_data
+    from builder.limits import Limits
+
+    blank = "<table>" + ("<tr>" + "<td>&nbsp;</td>" * 5 + "</tr>\n") * 20000
+    page = html_page(blank + "</table>" + html_body(blocks(v)))
+    report = read_data(page.encode(), "t20230131_5127943.html", Limits(time_limit=30))
+    assert not hasattr(report, "reason"), report.reason
+    assert_every_cell(report, v)
+
+
 def test_cells_in_other_scripts_digits_are_read_as_their_numbers():
     """Blind round 53 (hostile inputs): cells written in Arabic-Indic (٣) and Extended Arabic-Indic (۳) digits were
     dropped as a bilingual page's parallel text: blank cells, their printed text lost."""

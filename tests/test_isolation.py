@@ -68,6 +68,27 @@ def test_deep_html_is_read_up_to_the_limit_and_refused_beyond_it(tmp_path: Path)
     assert outcome.reason == "over a size limit: HTML elements nested more than 100 deep"
 
 
+def test_the_backstop_alarm_fires_again_after_a_library_swallows_it():
+    """Blind round 59 (resource exhaustion): a PDF page of 200,000 glyphs ran for ten minutes past its 60 s limit: the
+    one backstop alarm was caught by a reader's catch-all fallback, and no other came."""
+    from builder import errors
+
+    start = time.monotonic()
+    swallowed = []
+
+    def busy(seconds: float) -> None:
+        while time.monotonic() - start < seconds:
+            pass
+
+    with pytest.raises(errors.TimeLimit), limits.budget("slow.pdf", Limits(time_limit=0.2)):
+        try:
+            busy(5)
+        except errors.TimeLimit:
+            swallowed.append(True)  # what a library's ``except Exception`` does
+        busy(5)
+    assert swallowed and time.monotonic() - start < 4
+
+
 def test_byte_limit(tmp_path: Path):
     outcome = read(GOOD, Limits(max_bytes=1000))
     assert isinstance(outcome, Rejected) and outcome.reason.startswith("over a size limit: ")

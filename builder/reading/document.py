@@ -150,11 +150,12 @@ def normalize(text: str) -> str:
 _CIRCLED = "\u2460-\u2473\u3251-\u325f\u32b1-\u32bf"
 _SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _COMBINING = "\u0300-\u036f\u20d0-\u20ff\ufe0f"
-_DECORATED = re.compile(f"[{_CIRCLED}{_COMBINING}]|(?:^|[\t|])\\s*[{_SUPERSCRIPTS}]", re.MULTILINE)
+# (spaces bounded, not \\s*: a page's thousands of blank lines made each line's start scan all the whitespace after it)
+_DECORATED = re.compile(f"[{_CIRCLED}{_COMBINING}]|(?:^|[\t|]) {{0,8}}[{_SUPERSCRIPTS}]", re.MULTILINE)
 _DECORATED_DIGITS = re.compile(f"(?<![\\d件条项个次起宗份元%％])(?<![\\d件条项个次起宗份元%％] )"
                                f"(?P<circled>[{_CIRCLED}])(?=[件条项个次起宗人份元]|[^\u4e00-\u9fff]|$)"
                                f"|(?<=\\d)(?P<marks>[{_COMBINING}]+)"
-                               f"|(?:(?<=^)|(?<=[\t|]))(?P<lead>\\s*)(?P<raised>[{_SUPERSCRIPTS}]+)(?=\\s*(?:[\t|]|$))",
+                               f"|(?:(?<=^)|(?<=[\t|]))(?P<lead> {{0,8}})(?P<raised>[{_SUPERSCRIPTS}]+)(?= {{0,8}}(?:[\t|]|$))",
                                re.MULTILINE)
 
 

@@ -879,6 +879,8 @@ def pdf_to_text(data: bytes, path: str) -> str:
     except errors.ReportError:
         raise
     except Exception as e:  # pdfminer raises many unrelated types on damaged content
+        if isinstance(e, PdfminerException) and e.args and isinstance(e.args[0], errors.ReportError):
+            raise e.args[0] from e  # (the file's time limit, met inside pdfplumber, which wraps what it meets)
         raise errors.DamagedPDF(path, _why(e, data)) from e
     finally:
         # Closing a damaged file can raise again; that must not hide the reason above.
