@@ -674,6 +674,34 @@ def _page(draw, crop_top: float = 0) -> bytes:
     return out.getvalue()
 
 
+def test_a_page_of_a_hundred_thousand_glyphs_is_read_or_refused_within_the_time_limit():
+    """Blind round 59 (resource exhaustion): a page drawing 200,000 glyphs ran for many minutes past the 60 s limit:
+    pdfplumber's dedupe_chars restores the characters' order by list.index (quadratic), inside one C call no alarm can
+    stop. The page is read (or refused) within the limit, its duplicates dropped as pdfplumber drops them."""
+    import pdfplumber
+    from reportlab.pdfgen import canvas as pdf_canvas
+
+    from builder.extraction.corpus import read_data
+    from builder.limits import Limits
+    from builder.reading.pdf import _deduped
+
+    out = io.BytesIO()
+    page = pdf_canvas.Canvas(out, pagesize=(2000, 2000))
+    for row in range(250):
+        text = page.beginText(5, 1990 - row * 7.9)
+        text.setFont("Helvetica", 6)
+        text.textLine("".join(str((row + k) % 10) for k in range(400)))
+        page.drawText(text)
+    page.setFont("Helvetica-Bold", 12)
+    for x in (72, 72.2):  # fake bold: each character twice, a fifth of a point apart
+        page.drawString(x, 20, "Annual report 2023")
+    page.save()
+    outcome = read_data(out.getvalue(), "P020240131627418390512.pdf", Limits(time_limit=30))
+    assert "time limit" not in getattr(outcome, "reason", "")
+    with pdfplumber.open(io.BytesIO(_page(lambda p: [p.drawString(x, 100, "12") for x in (72, 72.3)]))) as pdf:
+        assert _deduped(pdf.pages[0]).chars == pdf.pages[0].dedupe_chars().chars
+
+
 def test_white_text_is_not_read_unless_on_a_coloured_fill():
     """An old draft's numbers left under a table in white joined the visible ones (167147 for 167);
     white text on a dark header cell is seen, and read."""

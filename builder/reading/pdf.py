@@ -19,6 +19,7 @@ import logging
 import math
 import re
 from collections import Counter
+from operator import itemgetter
 
 from .. import errors
 from ..limits import checkpoint, current
@@ -598,6 +599,27 @@ def _annotated_page_class():
     return AnnotatedPage
 
 
+def _deduped(page):
+    """The page without duplicate characters (the same text, font and place within a point: fake bold draws each twice),
+    as pdfplumber's ``dedupe_chars`` keeps them, in their order. pdfplumber restores the order by sorting on each
+    character's ``list.index``, quadratic and inside one C call no time limit can stop (a page of 200,000 glyphs ran
+    for many minutes past its limit); here by a position each character keeps."""
+    from pdfplumber.page import FilteredPage
+    from pdfplumber.utils.clustering import cluster_objects
+
+    chars = page.chars
+    order = {id(char): k for k, char in enumerate(chars)}
+    key = itemgetter("upright", "text", "fontname", "size")
+    kept = []
+    for _, same in itertools.groupby(sorted(chars, key=key), key=key):
+        for row in cluster_objects(list(same), itemgetter("doctop"), 1):
+            kept += [min(spot, key=itemgetter("doctop", "x0")) for spot in cluster_objects(row, itemgetter("x0"), 1)]
+    kept.sort(key=lambda char: order[id(char)])
+    deduped = FilteredPage(page, lambda _: True)
+    deduped._objects = {**page.objects, "char": kept}
+    return deduped
+
+
 def _read(pdf, path: str) -> str:
     limit = current().max_pdf_pages
     _walk_within(pdf, limit, path)  # the pages there are: the count a page tree declares may be a lie either way
@@ -605,7 +627,7 @@ def _read(pdf, path: str) -> str:
     for page in pdf.pages:
         if len(pages) == limit:
             raise errors.OverLimit(path, f"more than the {limit}-page limit")
-        page = _one_text_layer(_unstruck(_visible(_with_annotations(page).dedupe_chars())))  # (fake bold: each twice)
+        page = _one_text_layer(_unstruck(_visible(_deduped(_with_annotations(page)))))  # (fake bold: each twice)
         _mark_footnotes(page)  # by the boxes as drawn: a mark raised by a text rise shares its number's baseline
         _set_on_baselines(page)
         usual = _usual_size(page)
