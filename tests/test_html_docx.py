@@ -95,6 +95,35 @@ def test_table_grid_puts_spanned_text_top_left():
     assert table_grid(rows) == [["a", "b", ""], ["", "c", "d"], ["e", "", ""]]
 
 
+def test_a_label_typed_over_two_rows_beside_values_merged_down_is_one_row():
+    """Blind round 60 (table labels broken): 5.要求行政机关确 / 认或重新出具已获取信息 in two rows, the row's values
+    merged down over both (rowspan=2): the second row is the label's rest, not a row of its own."""
+    label, values_ = ("a1", 1, 1), [(str(n), 2, 1) for n in (1, 0, 0, 1)]
+    assert table_grid([[("组", 3, 1), label, *values_], [("a2", 1, 1)], [("b", 1, 1), *[(n, 1, 1) for n in "5678"]]]) \
+        == [["组", "a1a2", "1", "0", "0", "1"], ["", "b", "5", "6", "7", "8"]]
+    # a header's 自然人 and 总计 spanning the row of 商业企业 beside them: their new cells are no label's rest
+    header = [[("自然人", 2, 1), ("法人或其他组织", 1, 2), ("总计", 2, 1)], [("商业企业", 1, 1), ("科研机构", 1, 1)]]
+    assert table_grid(header) == [["自然人", "法人或其他组织", "", "总计"], ["", "商业企业", "科研机构", ""]]
+    # a block of zeros over two rows of their own, each with its item's number
+    zeros = [[("1.国家秘密", 1, 1), ("0", 2, 1), ("0", 2, 1)], [("2.商业秘密", 1, 1)]]
+    assert table_grid(zeros) == [["1.国家秘密", "0", "0"], ["2.商业秘密", "0", "0"]]
+
+
+def test_long_labels_of_table_3_split_over_two_rows_in_a_web_page():
+    v = values(seed=8)
+    page = html_page(html_body(blocks(v)))
+    for whole in ("5.要求行政机关确认或重新出具已获取信息", "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请"):
+        cut = 8
+        row = re.search(f'<tr>((?:<td rowspan="\\d">[^<]+</td>)?)<td>{re.escape(whole)}</td>((?:<td>\\d+</td>){{7}})</tr>',
+                        page)
+        spanned = re.sub("<td>", '<td rowspan="2">', row.group(2))
+        split = f"<tr>{row.group(1)}<td>{whole[:cut]}</td>{spanned}</tr><tr><td>{whole[cut:]}</td></tr>"
+        page = page.replace(row.group(0), split)
+    page = page.replace('<td rowspan="5">（五）不予处理', '<td rowspan="6">（五）不予处理')
+    page = page.replace('<td rowspan="3">（六）其他处理', '<td rowspan="4">（六）其他处理')
+    assert_every_cell(extract_html(page), v)
+
+
 def test_report_inside_nested_layout_tables():
     v = values(seed=8)
     body = ('<table width="100%"><tr><td class="menu"><ul><li>政务公开</li><li>年度报告</li></ul></td>'

@@ -158,11 +158,13 @@ def table_grid(rows: list[list[tuple[str, int, int]]]) -> list[list[str]]:
     table's (a page that sets every value cell two columns wide): it is left out. A span ends
     with the table, as a browser ends it; a grid past ``GRID_CELLS`` is refused (TableTooLarge)."""
     grid: list[list[str | None]] = []
+    origins: list[list[tuple[int, int, int, int] | None]] = []  # per position: (row, column, rowspan, colspan)
     starts: set[int] = set()
     budget = GRID_CELLS
     for r, row in enumerate(rows):
         while len(grid) <= r:
             grid.append([])
+            origins.append([])
         c = 0
         for text, rowspan, colspan in row:
             rowspan = min(rowspan, len(rows) - r)
@@ -176,19 +178,61 @@ def table_grid(rows: list[list[tuple[str, int, int]]]) -> list[list[str]]:
             for dr in range(rowspan):
                 while len(grid) <= r + dr:
                     grid.append([])
-                target = grid[r + dr]
+                    origins.append([])
+                target, origin = grid[r + dr], origins[r + dr]
                 while len(target) < c + colspan:
                     target.append(None)
+                    origin.append(None)
                 for dc in range(colspan):
                     target[c + dc] = text if (dr == 0 and dc == 0) else _covered(text, rowspan, colspan)
+                    origin[c + dc] = (r, c, rowspan, colspan)
             if colspan > 1 and (across := numbers_across(text, colspan)) is not None:
                 grid[r][c:c + colspan] = across  # a value typed for each column the merged cell covers
                 starts.update(range(c, c + colspan))
             c += colspan
+    for r in sorted(_label_continuations(grid, origins), reverse=True):
+        for c, origin in enumerate(origins[r]):
+            if origin is not None and origin[:2] == (r, c):
+                grid[r - 1][c] += grid[r][c]  # (bottom up: a label over three rows gathers into its first)
+        del grid[r]
     out = [[cell or "" for c, cell in enumerate(row) if c in starts] for row in grid]
     for r in range(len(out)):
         out[r] = same_as_filled(out[r], out[r - 1] if r else [])
     return out
+
+
+# What begins a row's own label: an item's number (1. （一） ① (1)), never the rest of a label.
+_ITEM_MARK = re.compile(r"\s*(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）.、．]|[①-⑳])")
+
+
+def _label_continuations(grid: list[list[str | None]], origins: list[list[tuple[int, int, int, int] | None]]) -> set[int]:
+    """The rows that only continue the label of a row above whose value cells span them (a long
+    label typed over two rows beside the row's values merged down: 5.要求行政机关确 / 认或重新出具…):
+    each such row begins cells only where the row above has one-row cells of the same width, none of
+    them an item's number; right of them every position is covered by a cell the row above begins (at
+    least two, all ending with the last continuation); left of them, a group's label spanning on. A row
+    of a table's header (自然人 spanning the row of 商业企业 beside it) has a spanning cell left of its
+    new ones, and a block of zeros over two rows of their own labels begins them with their items'
+    numbers: neither is one."""
+    continuations: set[int] = set()
+    for r in range(1, len(origins)):
+        first = r - 1
+        while first in continuations:
+            first -= 1
+        row, above = origins[r], origins[first]
+        new = [origin for c, origin in enumerate(row) if origin is not None and origin[:2] == (r, c)]
+        if not new:
+            continue
+        edge = max(origin[1] + origin[3] for origin in new)
+        values = set(row[edge:])
+        if len(values) < 2 or any(origin is None or origin[0] != first for origin in values) \
+                or len({origin[0] + origin[2] for origin in values}) != 1:
+            continue
+        labels_above = all(c < len(above) and above[c] == (first, c, 1, origin[3]) for origin in new for c in [origin[1]])
+        spanning_left = all(origin is not None and (origin[0] == r or origin[0] + origin[2] > r) for origin in row[:edge])
+        if labels_above and spanning_left and not any(_ITEM_MARK.match(grid[r][origin[1]] or "") for origin in new):
+            continuations.add(r)
+    return continuations
 
 
 # A cell a clerk filled with 同上 (as above) or 同左 (as on the left), the value it repeats a number
