@@ -1907,3 +1907,32 @@ def test_a_channel_the_body_runs_and_a_total_handled_after_what_was_carried_over
     found = headlines(figures(text, 2022, all_levels=True, own_place="鼓楼区", own_names=("鼓楼区人民政府",)))
     assert found == {"applications_received": 286, "applications_online": 213, "applications_other_channel": 73,
                      "applications_handled": 297, "applications_carried_over": 11}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("全年新收政府信息公开申请计110件，较上年（121件）下降9.1%；上年结转计5件。全年办结申请计113件。",
+     {"applications_received": 110, "applications_carried_over": 5, "applications_answered": 113}),
+    ("全年发生政府信息公开行政复议计3件（上年为5件），行政诉讼计2件（上年为1件）。",
+     {"admin_review_cases": 3, "litigation_cases": 2}),
+    ("全年涉及本局政府信息公开的行政复议案件合计6件，其中结果维持4件、结果纠正1件、尚未审结1件；行政诉讼案件合计3件，"
+     "其中未经复议直接起诉2件、复议后起诉1件。", {"admin_review_cases": 6, "litigation_cases": 3}),
+    ("行政复议方面：结果维持5件、结果纠正1件、其他结果1件、尚未审结2件，合计9件。", {"admin_review_cases": 9}),
+    ("行政诉讼方面：未经复议直接起诉的，结果维持2件、结果纠正1件、尚未审结1件，合计4件；复议后起诉的，结果维持1件、"
+     "尚未审结2件，合计3件。", {}),
+    ("本年新收申请231件。其他处理12件（其中申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请9件，申请人逾期"
+     "未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请1件，其他2件）。", {"applications_received": 231}),
+    ("从办理结果看，予以公开47件、不予处理12件（其中信访举报投诉类申请5件、重复申请7件）、其他处理8件，共办结67件，"
+     "结转下年度继续办理9件。", {"applications_answered": 67, "applications_carried_forward": 9}),
+])
+def test_the_table_restated_in_prose(text, expected):
+    """Blind round 60 (paragraphs that walk through the table): counts written 计110件, case totals with 合计 (before their
+    parts, or after the results listed under 行政复议方面：), the form's row 行政机关不再处理其政府信息公开申请 (no count
+    handled), and a sentence listing 信访举报投诉类申请 (the form's row, no other process) before 共办结."""
+    assert headlines(figures(text, 2023)) == expected
+
+
+def test_a_count_that_says_it_includes_another_is_the_total():
+    """Blind round 60 (pre-2019 PDFs): the office's 11 and the county's 63 (含县政府办公室11件) disagreed and left no
+    headline; the one that says it includes the other is the total."""
+    text = "2018年，县政府办公室共受理政府信息公开申请11件；全县各乡镇、各部门共受理政府信息公开申请63件（含县政府办公室11件）。"
+    assert headlines(figures(text, 2018, all_levels=True)) == {"applications_received": 63}

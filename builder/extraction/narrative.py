@@ -15,7 +15,8 @@ from ..limits import MAX_NUMBER_DIGITS, checkpoint
 
 # A count in Chinese numerals (收到申请三件, 两起行政诉讼), read whole: not an ordinal (第三件) or the tail of one.
 _CN_NUMERALS = "零〇一二两三四五六七八九十百千"
-_N = (r"(?:约|近|逾|超过|大约)?\s*"  # (近300件, 逾千件: a round count, read as approximate)
+_N = (r"(?:约|近|逾|超过|大约|(?<![统审设估会核])计)?\s*"  # (近300件, 逾千件: a round count, read as approximate;
+      # 申请计110件: 计 as 共计 is, unless it is a word's own character: 统计, 审计, 设计)
       r"(?P<n>(?<!\d)\d+(?:,\d{3})*(?:\.\d+)?|(?<![第每万" + _CN_NUMERALS + r"])[" + _CN_NUMERALS + r"]{1,8}"
       r"(?:万[" + _CN_NUMERALS + r"]{1,8})?)"  # 一万二千余条 whole: its 二千 is no count of its own
       # spaces taken once (a run of them is tried one way); 1.2万条, 4千余条: a round count
@@ -161,8 +162,8 @@ PATTERNS: tuple[Pattern, ...] = (
     _p("applications_received", r"其中[^。；;，,\d]{0,12}?本级(?:共)?(?:收到|受理|新收)(?:了)?\s*" + _N + "件"),
     # 办理申请N件，其中本年新收X件、上年结转Y件: the new ones are the year's received total.
     _p("applications_received", r"(?:本年度?|当年|今年|全年|其中)新收(?:的)?(?:申请)?\s*" + _N + "件"),
-    _p("applications_handled", r"(?<!不予)(?<!未予)(?<!其他)(?:办理|处理)(?:了)?" + _GAP + r"申请(?:公开)?(?:件|事项|案件)?"
-       r"(?:共计|共|合计)?\s*" + _N + "件"),
+    _p("applications_handled", r"(?<!不予)(?<!未予)(?<!其他)(?<!不再)(?:办理|处理)(?:了)?" + _GAP
+       + r"申请(?:公开)?(?:件|事项|案件)?(?:共计|共|合计)?\s*" + _N + "件"),
     # 新收申请126件，上年结转9件，共计135件: the sum of the year's and last year's
     # 加上上年结转的2件，全年办理48件: the same, as the year's work
     _p("applications_handled", r"(?:上一?年度?|(?:19|20)\d{2}\s*年度?)(?:的)?结转[^。；;，,]{0,10}?[\d" + _CN_NUMERALS
@@ -273,8 +274,13 @@ PATTERNS: tuple[Pattern, ...] = (
     # 网上申请151件、信函申请35件 / 信函及当面申请8件: the channels other than online, named
     _p("applications_other_channel", r"(?<![网上])(?:" + _OFFLINE + r")(?:(?:及|和|、|与|或)(?:" + _OFFLINE + r"))*"
        r"(?:方式|渠道)?(?:提交|提出|递交)?(?:的)?申请(?:共|为)?\s*" + _N + "件"),
-    _p("admin_review_cases", r"行政复议(?:案件|案|申请)?(?:共|共计)?\s*" + _N + r"(?:件|起|宗)"),
+    _p("admin_review_cases", r"行政复议(?:案件|案|申请)?(?:共|共计|合计|总计)?\s*" + _N + r"(?:件|起|宗)"),
     # 以省政府为被申请人、被告的分别为9件、14件: the reviews' count, then the suits'
+    # 行政复议方面：结果维持5件、…尚未审结2件，合计9件: the results listed, then their sum
+    _p("admin_review_cases", r"行政复议(?:方面|情况)?\s*[：:](?:(?!起诉)[^。；;，,]){0,60}?[，,]\s*(?:合计|共计|总计|共)\s*"
+       + _N + r"(?:件|起|宗)"),
+    _p("litigation_cases", r"行政诉讼(?:方面|情况)?\s*[：:](?:(?!起诉)[^。；;，,]){0,60}?[，,]\s*(?:合计|共计|总计|共)\s*"
+       + _N + r"(?:件|起|宗)"),
     _p("admin_review_cases", r"被申请人(?:、|和|及)被告的?[^。；;，,\d]{0,16}?分别为\s*" + _N + r"件\s*[、，,]\s*\d+\s*件"),
     _p("litigation_cases", r"被申请人(?:、|和|及)被告的?[^。；;，,\d]{0,16}?分别为\s*\d+\s*件\s*[、，,]\s*" + _N + r"件"),
     # 行政复议和行政诉讼各1件: one count for each kind
@@ -297,7 +303,7 @@ PATTERNS: tuple[Pattern, ...] = (
     # 行政复议、行政诉讼案件数均为零; 行政复议1件，行政诉讼无; 被申请行政复议、提起行政诉讼的情况：无: each kind's count 0
     _p("admin_review_cases", r"行政复议(?:[^。；;，,\d]{0,12}?行政诉讼)?" + _NONE_AFTER, 0),
     _p("litigation_cases", r"行政诉讼" + _NONE_AFTER, 0),
-    _p("litigation_cases", r"行政诉讼(?:案件|案|申请)?(?:共|共计)?\s*" + _N + r"(?:件|起|宗)"),
+    _p("litigation_cases", r"行政诉讼(?:案件|案|申请)?(?:共|共计|合计|总计)?\s*" + _N + r"(?:件|起|宗)"),
     _p("litigation_cases", _N + r"(?:件|起|宗)\s*" + _CAUSED + r"行政诉讼" + _NOT_CORRECTED),
     _p("litigation_cases", r"(?:未|没有|无)" + _FOR + r"被?(?:收到|发生|产生|出现|接到|提起|起诉|申请)" + _CASE_GAP
        + r"行政诉讼" + _NOT_OUTCOME, 0),
@@ -1123,7 +1129,8 @@ _EXACT_AFTER = re.compile(r"\s*(?:[（(]\s*(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s*[件�
 # A number about another process that uses similar words (an approval hall "受理申请").
 # (浙江政务服务网, a province's portal applications are sent through, names no other process.)
 _OTHER_PROCESS = re.compile(r"行政审批|审批服务|政务服务(?!网|平台|一体化平台)|便民服务|服务申请|服务大厅|政务大厅|服务中心|"
-                            r"窗口|办件|12345|热线|信访|信箱|来信|留言|数据共享|共享申请|"  # (网民留言: a site's messages)
+                            r"窗口|办件|12345|热线|信访(?!举报投诉类)|信箱|来信|留言|数据共享|共享申请|"
+                            # (网民留言: a site's messages; 信访举报投诉类申请 is the form's row of requests not processed)
                             # (登记 of a kind, or asked for: not the 登记 step of handling a request, 接收、登记、审核)
                             r"不动产|(?:婚姻|企业|市场主体|工商|户口|房屋|车辆|土地|林权|抵押|船舶|收养)登记|登记(?:申请|注册|业务|事项)|"
                             r"许可|低保|救助|补助|补贴|公租房|廉租|保障性住房|社保|医保|养老|入学|户籍|"
@@ -1424,6 +1431,8 @@ def mark_headlines(figures: list[Figure]) -> None:
             group = named  # 主动公开政府信息5000条 beside 在网站公开政府信息3000条: the figure that names its kind
         if (precise := [f for f in group if not f.approx]) and len(precise) < len(group):
             group = precise  # 共受理申请200余件 in the overview, 新收213件 below: the count, not the round figure
+        if (included := [f for f in group if any(_includes(g, f) for g in group)]) and len(included) < len(group):
+            group = [f for f in group if f not in included]  # 全县…63件（含县政府办公室11件）: 11 is a part of 63
         tabled = [f for f in group if f.source == "table"]
         # Worded as a total, a figure outranks the others; but "none" (全年未收取任何检索费) does not
         # outrank a number stated elsewhere (收取复制费120元).
@@ -1434,6 +1443,14 @@ def mark_headlines(figures: list[Figure]) -> None:
             if pool and len({f.value for f in pool}) == 1:
                 pool[0].headline = True
                 break
+
+
+def _includes(whole: Figure, part: Figure) -> bool:
+    """Whether a figure's own words say it includes another of its kind: 63件（含县政府办公室11件）."""
+    if whole is part or whole.value == part.value or not all(float(f.value).is_integer() for f in (whole, part)):
+        return False
+    return bool(re.search(rf"(?<![\d.]){int(whole.value)}\s*[件条]\s*[（(](?:含|包含|包括)[^）)\d]{{0,20}}"
+                          rf"(?<![\d.]){int(part.value)}\s*[件条]", whole.text.replace(",", "")))
 
 
 def _about_disclosure(figure: Figure) -> bool:
