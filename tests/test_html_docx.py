@@ -1263,6 +1263,17 @@ def _with_running_heads(data: bytes, header: str, footer: str) -> bytes:
     return out.getvalue()
 
 
+def test_a_name_left_as_a_body_s_kind_alone_is_no_agency_name():
+    """Blind round 60 (sinks): 彭阳县"><img src=x onerror=…>人民政府 in a Word file's title and text was published as
+    agency 人民政府 (the run of characters before the year); a kind alone names no agency: the signature does, or none."""
+    garbled = [b.replace("彭阳县", '彭阳县"><img src=x onerror=alert(1)>') if isinstance(b, str) else b
+               for b in blocks(values(seed=7))]
+    with pytest.raises(errors.MissingMetadata, match="no agency name"):
+        extract_bytes(docx_bytes(garbled), "report.docx")
+    signed = extract_bytes(docx_bytes([*garbled, "彭阳县人民政府", f"{YEAR}年1月20日"]), "report.docx")
+    assert (signed.agency.name, signed.agency.adcode) == ("彭阳县人民政府", "640425")
+
+
 @pytest.mark.parametrize("header", ["西吉县教育局\u3000\u3000政府信息公开工作年度报告", "西吉县教育局"])
 def test_a_word_file_naming_its_agency_only_in_its_page_heads_is_that_agency_s(header):
     """The title says only …年政府信息公开工作年度报告 and the body 本机关; the 页眉 and 页脚 name the

@@ -466,3 +466,17 @@ def test_a_same_name_district_named_in_full_for_another_city_is_a_partner(name, 
     place named most in full; the city named on its own is the report's when another's district is named in full."""
     agency = describe_agency(find_agency_name(lines), lines)
     assert agency.adcode == adcode
+
+
+@pytest.mark.parametrize(("sentence", "adcode"), [
+    ("（四）平台建设。依托南通市海门区人民政府门户网站常乐镇专栏发布信息。", "320614"),
+    ("依托南通市人民政府门户网站发布信息。", None),  # a city's site publishes its counties' towns too
+    ("在海门区人民政府网站和启东市人民政府网站发布信息。", None),  # two counties' sites
+    ("本镇依托政务新媒体发布信息。", None),
+])
+def test_a_town_named_without_its_county_on_the_county_portal_its_text_names(sentence, adcode):
+    """Blind round 60 (one agency across years): 常乐镇人民政府 (a town of 海门区, and of 广西) whose PDF names its county
+    only as the portal it publishes on, split by the PDF's line break, got no region."""
+    lines = ["常乐镇人民政府2023年政府信息公开工作年度报告", "2023年，常乐镇认真落实政务公开要求。",
+             sentence[:20], sentence[20:]]
+    assert describe_agency("常乐镇人民政府", lines).adcode == adcode

@@ -18,6 +18,7 @@ from .metadata import (
     find_agency_name,
     find_title,
     find_year,
+    generic_name,
     issuer_from_labels,
     misread_place,
     name_in_running_heads,
@@ -444,9 +445,10 @@ def extract_document(doc: Document) -> Report:
         year, year_source = title_line_year(titled), FILE_NAME
     if year is None:
         raise errors.MissingMetadata(path, "no report year in the title, 统计期限 or opening, nor in the file's name")
-    name = (name or name_in_trail(doc.page_lines) or publisher_from_labels(doc.page_lines)
-            or name_in_running_heads(doc.source.running_heads)
-            or signature_name(doc.lines) or (find_agency_name([titled]) if titled else None))
+    sources = (lambda: name, lambda: name_in_trail(doc.page_lines), lambda: publisher_from_labels(doc.page_lines),
+               lambda: name_in_running_heads(doc.source.running_heads), lambda: signature_name(doc.lines),
+               lambda: find_agency_name([titled]) if titled else None)
+    name = next((found for source in sources if (found := source()) and not generic_name(found)), None)
     if not name:
         raise errors.MissingMetadata(path, "no agency name in the title or opening")
     if (kind := next((kind for pattern, kind in _NOT_AGENCIES if pattern.search(name)), None)) is not None:

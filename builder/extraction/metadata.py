@@ -786,9 +786,25 @@ _OFFICE_OF = re.compile(r"^(.+?(?:人民政府|政府|管理委员会|管委会|
 _CORPS_DIVISION = re.compile(r"第[一二三四五六七八九十]{1,3}师")
 
 
+# A body's kind with nothing of its own (人民政府, 办公室): what is left of a name whose place was garbled
+# or cut off (彭阳县"><img …>人民政府), no agency's name.
+_GENERIC_NAME = re.compile(r"(?:人民)?政府(?:办公室|办公厅)?|办公室|办公厅|办事处|管委会|管理委员会|委员会|局")
+
+
 def find_agency_name(lines: list[str], issuer: str | None = None) -> str | None:
     """The agency as printed: the title's name when it names an institution,
-    else the fullest form of it the report uses for itself. ``issuer``: the page's 发布机构 label."""
+    else the fullest form of it the report uses for itself (None for a name of a kind alone: 人民政府).
+    ``issuer``: the page's 发布机构 label."""
+    name = _agency_name(lines, issuer)
+    return None if name is None or generic_name(name) else name
+
+
+def generic_name(name: str) -> bool:
+    """Whether a name is a body's kind alone (人民政府, 办公室), no agency's own."""
+    return bool(_GENERIC_NAME.fullmatch(name))
+
+
+def _agency_name(lines: list[str], issuer: str | None) -> str | None:
     if any(_PLACEHOLDER_YEAR.search(line) for line in lines[:_HEAD_MAX]):  # 花园镇人民政府XXXX年…: a title still
         lines = [_PLACEHOLDER_YEAR.sub("", line) for line in lines[:_HEAD_MAX]] + lines[_HEAD_MAX:]
     candidates = _candidates(lines, issuer)
@@ -1643,6 +1659,30 @@ def _site_region(name: str, page_lines: list[str] | None) -> str | None:
     return adcode  # (a city without counties, 东莞市, publishes its towns' reports: they are the city's)
 
 
+# A government's portal the report names as where it publishes (依托南通市海门区人民政府门户网站常乐镇专栏).
+_PORTAL_NAMED = re.compile(r"(?P<owner>[" + _HAN + r"]{2,30}?(?:人民政府|政府))(?:门户网站|网站|门户网|政务网|官网)")
+
+
+def _portal_region(name: str, lines: list[str]) -> str | None:
+    """The county of a town, street or county department whose name has no place, from the one county
+    government whose portal its text names (a county's site holds its towns' columns); None when the text
+    names none, several, or a city's or province's (which publish their counties' bodies too)."""
+    if not (_BELOW_COUNTY.search(name) or _LEVEL_NAMED.match(name)):
+        return None
+    text = re.sub(r"\s+", "", "".join(lines[:_PARENT_LINES]))
+    counties = set()
+    for m in _PORTAL_NAMED.finditer(text):
+        owner = m.group("owner")  # (its words before the place: 依托南通市海门区人民政府)
+        adcode = next((code for k in range(len(owner) - 3) for code, end in [resolve_region(owner[k:])]
+                       if code and re.fullmatch(r"(?:人民)?政府", owner[k + end:])), None)
+        if adcode is None:
+            continue
+        if adcode.endswith("00") and (adcode.endswith("0000") or adcode[:4] in _cities_with_counties()):
+            return None
+        counties.add(adcode)
+    return counties.pop() if len(counties) == 1 else None
+
+
 @lru_cache(maxsize=1)
 def _cities_with_counties() -> frozenset[str]:
     """The first four digits of every city the gazetteer has county-level divisions under (not 东莞, 中山, 儋州)."""
@@ -1714,6 +1754,8 @@ def describe_agency(name: str | None, lines: list[str] | None = None, page_lines
         source = "text"
     if adcode is None and (adcode := _site_region(name, page_lines)):
         source = "site"
+    if adcode is None and lines and (adcode := _portal_region(name, lines)):
+        source = "text"
     if adcode is None:
         province = city = county = None
         source = None
