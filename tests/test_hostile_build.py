@@ -175,7 +175,7 @@ def test_sources_csv_in_gbk_is_read(built):
 @pytest.mark.parametrize(("text", "reason"), [
     ("url\nhttps://a.cn/\n", "no 'file' column in the header"),
     ("file,url\na.txt,file:///etc/passwd\n", "url is not an http(s) URL: 'file:///etc/passwd'"),
-    ("file,url\na.txt,https://a.cn/\"onmouseover=x\n", "url is not an http(s) URL: 'https://a.cn/\"onmouseover=x'"),
+    ("file,url\na.txt,https://a.cn/\"onmouseover=x\n", "url holds '\"', which no link may hold: 'https://a.cn/\"onmouseover=x'"),
     ("file,url\na.txt,https:///nohost\n", "url is not an http(s) URL: 'https:///nohost'"),
     ("file,archive\na.txt,../../etc/passwd\n",
      "archive is neither an http(s) URL nor a file in the corpus: '../../etc/passwd'"),
@@ -186,6 +186,25 @@ def test_sources_csv_in_gbk_is_read(built):
 def test_bad_rows_are_reported_with_their_reason(tmp_path: Path, text: str, reason: str):
     sources, problems = parse_sources(text, tmp_path)
     assert sources == {} and [p.reason for p in problems] == [reason]
+
+
+def test_a_url_with_spaces_and_chinese_is_linked_as_a_browser_sends_it(tmp_path: Path):
+    """Blind round 60 (sinks): http://example.gov.cn/路径 有 空格/报告 2022.html was refused as "not an http(s) URL"."""
+    sources, problems = parse_sources("file,url\na.txt,http://example.gov.cn/路径 有 空格/报告 2022.html?q=年报#第1页\n",
+                                      tmp_path)
+    assert problems == []
+    assert sources["a.txt"].url == ("http://example.gov.cn/%E8%B7%AF%E5%BE%84%20%E6%9C%89%20%E7%A9%BA%E6%A0%BC/"
+                                    "%E6%8A%A5%E5%91%8A%202022.html?q=%E5%B9%B4%E6%8A%A5#%E7%AC%AC1%E9%A1%B5")
+    sources, problems = parse_sources("file,url\na.txt,http://example.gov.cn/\u202egpj.exe\n", tmp_path)
+    assert sources == {} and [p.reason for p in problems] == ["url is not an http(s) URL: 'http://example.gov.cn/\\u202egpj.exe'"]
+
+
+def test_a_column_sources_csv_does_not_have_is_reported(tmp_path: Path):
+    """Blind round 60 (sinks): an archive_url column was left out without a word."""
+    sources, problems = parse_sources("file,url,archive_url\na.txt,https://a.cn/r.html,javascript:alert(1)\n", tmp_path)
+    assert sources["a.txt"].url == "https://a.cn/r.html"
+    assert [(p.line, p.reason) for p in problems] == [
+        (1, "column 'archive_url' is none of file, url, retrieved, archive, listing_url, note: its values are not read")]
 
 
 def test_an_unreadable_sources_csv_is_reported_not_fatal(tmp_path: Path):

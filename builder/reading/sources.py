@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 from .. import errors
 from .document import decode
@@ -65,6 +65,26 @@ def is_http_url(value: str) -> bool:
     return parts.scheme.lower() in ("http", "https") and bool(parts.hostname) and "@" not in parts.netloc
 
 
+_ASCII_SHOWN = "".join(map(chr, range(0x21, 0x7F)))  # kept as they are: what is wrong among them is refused
+
+
+def as_sent(value: str) -> str:
+    """A URL as a browser sends it: the spaces and other non-ASCII characters after its host percent-encoded
+    (http://example.gov.cn/路径 有 空格/报告.html); one with an invisible or direction character as given (refused)."""
+    scheme, sep, rest = value.partition("://")
+    if not sep or not value.isprintable():
+        return value
+    host, slash, path = rest.partition("/")
+    return f"{scheme}{sep}{host}{slash}{quote(path, safe=_ASCII_SHOWN)}"
+
+
+def _url_problem(column: str, value: str) -> str:
+    """Why a value is no URL a page may link to, in a line."""
+    if (bad := _BAD_URL_CHARS.search(value)) is not None:
+        return f"{column} holds {bad.group()!r}, which no link may hold: {value[:80]!r}"
+    return f"{column} is not an http(s) URL: {value[:80]!r}"
+
+
 def _valid_date(value: str) -> bool:
     if not _DATE.fullmatch(value):
         return False
@@ -89,7 +109,7 @@ def _row_problem(row: dict[str, str], corpus_dir: Path) -> str | None:
         return "no file name in the 'file' column"
     for column in ("url", "listing_url"):
         if row[column] and not is_http_url(row[column]):
-            return f"{column} is not an http(s) URL: {row[column][:80]!r}"
+            return _url_problem(column, row[column])
     if row["retrieved"] and not _valid_date(row["retrieved"]):
         return f"retrieved is not a date written YYYY-MM-DD: {row['retrieved'][:40]!r}"
     if row["archive"] and not (is_http_url(row["archive"]) or _corpus_file(corpus_dir, row["archive"])):
@@ -108,6 +128,9 @@ def parse_sources(text: str, corpus_dir: Path) -> tuple[dict[str, SourceInfo], l
         return sources, [SourceProblem(1, f"unreadable header: {e}")]
     if "file" not in header:
         return sources, [SourceProblem(1, "no 'file' column in the header")]
+    if unknown := [name for name in header if name not in COLUMNS]:
+        problems.append(SourceProblem(1, f"column {', '.join(map(repr, unknown))} is none of {', '.join(COLUMNS)}: "
+                                         "its values are not read"))
     while True:
         try:
             values = next(reader, None)
@@ -124,6 +147,8 @@ def parse_sources(text: str, corpus_dir: Path) -> tuple[dict[str, SourceInfo], l
             continue
         named = dict(zip(header, (v.strip() for v in values)))
         row = {column: named.get(column, "") for column in COLUMNS}
+        for column in ("url", "listing_url", "archive"):
+            row[column] = as_sent(row[column])
         problem = _row_problem(row, corpus_dir)
         if problem is None and row["file"] in sources:
             problem = f"a second row for {row['file']}; the first is used"
