@@ -1936,3 +1936,14 @@ def test_a_count_that_says_it_includes_another_is_the_total():
     headline; the one that says it includes the other is the total."""
     text = "2018年，县政府办公室共受理政府信息公开申请11件；全县各乡镇、各部门共受理政府信息公开申请63件（含县政府办公室11件）。"
     assert headlines(figures(text, 2018, all_levels=True)) == {"applications_received": 63}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("本年新制作、新公开规范性文件各9件，累计对外公开规范性文件97件。", {"normative_docs_issued": 9}),
+    ("加上2019年结转的2件，共办理45件，全部45件均已在法定期限内办结。",
+     {"applications_carried_over": 2, "applications_handled": 45, "applications_answered": 45}),
+])
+def test_counts_of_2019_form_reports(text, expected):
+    """Blind round 61 (reports on the 2019 form): documents made and published 各9件, and 全部45件均已…办结 (the count
+    before its verb, after 全部) gave no headline."""
+    assert headlines(figures(text, 2020)) == expected
