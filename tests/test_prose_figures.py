@@ -1947,3 +1947,18 @@ def test_counts_of_2019_form_reports(text, expected):
     """Blind round 61 (reports on the 2019 form): documents made and published 各9件, and 全部45件均已…办结 (the count
     before its verb, after 全部) gave no headline."""
     assert headlines(figures(text, 2020)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("2024年，县人民政府（本级）受理政府信息公开申请由2023年的47件下降至35件，下降25.5%。", {"applications_received": 35}),
+    ("2024年，涉及区政府政府信息公开工作的行政复议和行政诉讼案件共4件，其中行政复议3件（同比增加1件）、行政诉讼1件"
+     "（同比减少2件）。", {"admin_review_cases": 3, "litigation_cases": 1}),
+    ("本年度无以区政府为被申请人的政府信息公开行政复议和行政诉讼案件。", {"admin_review_cases": 0, "litigation_cases": 0}),
+    ("收到政府信息公开申请数为23件。", {"applications_received": 23}),
+    ("2024年政府信息公开申请办理情况如下：申请数18件，办结数18件。", {"applications_answered": 18}),
+])
+def test_the_2024_reports_wording(text, expected):
+    """Blind round 61 (the 2024 reports' wording): a count gone from a year's to this one's (由2023年的47件下降至35件),
+    the two kinds' count split by 其中 into each kind's, none 以区政府为被申请人 (a long gap), 申请数为23件, and a
+    heading's 办理情况如下： before what it lists (no count handled)."""
+    assert headlines(figures(text, 2024)) == expected

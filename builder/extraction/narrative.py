@@ -162,8 +162,9 @@ PATTERNS: tuple[Pattern, ...] = (
     _p("applications_received", r"其中[^。；;，,\d]{0,12}?本级(?:共)?(?:收到|受理|新收)(?:了)?\s*" + _N + "件"),
     # 办理申请N件，其中本年新收X件、上年结转Y件: the new ones are the year's received total.
     _p("applications_received", r"(?:本年度?|当年|今年|全年|其中)新收(?:的)?(?:申请)?\s*" + _N + "件"),
-    _p("applications_handled", r"(?<!不予)(?<!未予)(?<!其他)(?<!不再)(?:办理|处理)(?:了)?" + _GAP
-       + r"申请(?:公开)?(?:件|事项|案件)?(?:共计|共|合计)?\s*" + _N + "件"),
+    # (not 申请办理情况如下：申请数18件, a heading's 办理 before what it lists)
+    _p("applications_handled", r"(?<!不予)(?<!未予)(?<!其他)(?<!不再)(?:办理|处理)(?:了)?[^。；;，,：:]{0,30}?"
+       r"申请(?:公开)?(?:件|事项|案件)?(?:共计|共|合计)?\s*" + _N + "件"),
     # 新收申请126件，上年结转9件，共计135件: the sum of the year's and last year's
     # 加上上年结转的2件，全年办理48件: the same, as the year's work
     _p("applications_handled", r"(?:上一?年度?|(?:19|20)\d{2}\s*年度?)(?:的)?结转[^。；;，,]{0,10}?[\d" + _CN_NUMERALS
@@ -298,7 +299,8 @@ PATTERNS: tuple[Pattern, ...] = (
     _p("admin_review_cases", _N + r"(?:件|起|宗)\s*" + _CAUSED + r"行政复议" + _NOT_CORRECTED),
     _p("admin_review_cases", r"(?:未|没有|无)" + _FOR + r"被?(?:收到|发生|产生|出现|接到|申请)" + _CASE_GAP + r"行政复议"
        + _NOT_OUTCOME, 0),
-    _p("admin_review_cases", _NONE_BEFORE + r"无(?:(?!撤销|纠错|违法)[^。；;，,\d]){0,15}?行政复议"
+    # (无以区政府为被申请人的政府信息公开行政复议和行政诉讼案件)
+    _p("admin_review_cases", _NONE_BEFORE + r"无(?:(?!撤销|纠错|违法)[^。；;，,\d]){0,20}?行政复议"
        + _NOT_OUTCOME, 0),
     # 行政复议、行政诉讼案件数均为零; 行政复议1件，行政诉讼无; 被申请行政复议、提起行政诉讼的情况：无: each kind's count 0
     _p("admin_review_cases", r"行政复议(?:[^。；;，,\d]{0,12}?行政诉讼)?" + _NONE_AFTER, 0),
@@ -307,7 +309,7 @@ PATTERNS: tuple[Pattern, ...] = (
     _p("litigation_cases", _N + r"(?:件|起|宗)\s*" + _CAUSED + r"行政诉讼" + _NOT_CORRECTED),
     _p("litigation_cases", r"(?:未|没有|无)" + _FOR + r"被?(?:收到|发生|产生|出现|接到|提起|起诉|申请)" + _CASE_GAP
        + r"行政诉讼" + _NOT_OUTCOME, 0),
-    _p("litigation_cases", _NONE_BEFORE + r"无(?:(?!撤销|纠错|违法|败诉)[^。；;，,\d]){0,15}?"
+    _p("litigation_cases", _NONE_BEFORE + r"无(?:(?!撤销|纠错|违法|败诉)[^。；;，,\d]){0,20}?"
        r"(?:行政复议(?:、|和|及|与)?(?:行政)?诉讼|行政诉讼)" + _NOT_OUTCOME, 0),  # (无行政复议和诉讼)
     # not 收取证照工本费等行政事业性收费125万元: the body's fees of every kind, not for disclosure
     _p("fees_charged_cny", r"收取" + _NOT_OTHER_FEES + r"[^。；;，,]{0,15}?费用?(?:共计|合计|共)?\s*" + _N + "元"),
@@ -547,7 +549,8 @@ _LEAD_VERB = re.compile(r"^(?:全年|本年度?)?(?:共)?(?:受理|收到|接收
 # A count in a bracket of its own right after its noun (受理政府信息公开申请（47件）) is the noun's count; not one after
 # a count (逾2000条（2,318条）: the exact one) nor one of a comparison (较上年（39件）): both keep their brackets.
 _AMOUNT_WORDS = re.compile(r"(?<=[\u4e00-\u9fff])\s*[：:]\s*(?=\d[\d,]*\s*[件条])"
-                           r"|(?:的)?(?:数量|总数|总量|件数|条数)(?:共计|合计|总计|共|达到|达)?(?:为|是)?(?=\s*[\d" + _CN_NUMERALS
+                           r"|(?:的)?(?:数量|总数|总量|件数|条数|(?<=申请)数)(?:共计|合计|总计|共|达到|达)?(?:为|是)?"
+                           r"(?=\s*[\d" + _CN_NUMERALS
                            + r"])|(?<=共计|合计|总计)为(?=\s*[\d" + _CN_NUMERALS + r"])|(?:的)?是(?=\s*\d[\d,]*\s*[件条])"
                            r"|(?<=申请)\s*[，,]\s*(?:其)?(?:数量|总数|总量|件数)(?:共计|合计|总计|共|达到|达)?(?:为|是)?(?=\s*\d)")
 _BRACKETED_COUNT = re.compile(r"(?<![\d件条余多年较比])[（(]\s*(\d[\d,]*\s*[件条])\s*[)）]")
@@ -858,6 +861,9 @@ _CASE_KEYS = frozenset({"admin_review_cases", "litigation_cases"})
 # A government deciding reviews of its departments (行政复议体制改革后，区人民政府统一行使行政复议职责):
 # the cases it handled as the review body are others', not the ones about its own disclosure.
 _BOTH_KINDS = re.compile(r"行政复[议义]\s*[、和及与]\s*行政诉讼(?:案件)?(?:共计|共|合计|总计)?\s*$")
+# The two kinds' count split by 其中 into each kind's (行政复议和行政诉讼案件共4件，其中行政复议3件、行政诉讼1件)
+_KINDS_OF_BOTH = re.compile(r"行政复[议义]\s*[、和及与]\s*行政诉讼[^。；;，,\d]{0,10}?\d+\s*(?:件|起|宗)\s*[，,]?\s*其中"
+                            r"(?:(?!其中)[^。；;])*$")
 _AS_REVIEW_BODY = re.compile(r"作为(?:行政)?复议机关|(?<![经由])复议机关(?:共|全年)?(?:办理|受理|审理|审结|收到)"
                              r"|行使(?:行政)?复议职责")  # 区政府统一行使行政复议职责，全年共收到行政复议申请2,136件
 # The body as the one reviewed or sued, after it spoke as the review body (作为复议机关办理…21件，作为被申请人或被告的案件中…).
@@ -1192,6 +1198,8 @@ def _inside_part(clause: str) -> bool:
 
 # A year compared with (较2019年的88件增长17%): what follows it is not about that year.
 _COMPARED = re.compile(r"(?:较|比|与|同比|相比)\s*$")
+# A year a count went from, to the one after (由2023年的47件下降至35件): the later count is not that year's.
+_FROM_YEAR_TO = re.compile(r"(?:19|20)\d{2}\s*年度?(?:的)?\s*[\d,]+\s*件\s*" + _WENT_TO + r"\s*(?![（(]?(?:19|20)\d{2})")
 # A year that is where carried-over applications came from (加上2021年结转的47件), or that bounds the documents a
 # review dealt with (对2017年底以前制发的, 对2018年以来印发的规范性文件进行清理), not what follows is about.
 _ASIDE_YEAR = re.compile(r"度?\s*(?:的)?(?:结转|转来|遗留)"
@@ -1263,7 +1271,8 @@ def _context(key: str, sentence: str, start: int, number_start: int, year: int |
     clause = sentence[clause_start:number_start]
     years = [m for m in _YEAR_MENTION.finditer(before) if not _ASIDE_YEAR.match(before, m.end())
              and not in_aside(before, m.start()) and not _COMPARED.search(before, 0, m.start())
-             and not _in_title(before, m.start()) and not (key in _STOCK_KEYS and _SINCE.match(before, m.end()))]
+             and not _FROM_YEAR_TO.match(before, m.start()) and not _in_title(before, m.start())
+             and not (key in _STOCK_KEYS and _SINCE.match(before, m.end()))]
     if year is not None and years and int(years[-1].group(1)) != year and (
             _YEAR_OPENS.match(before, years[-1].end())
             or not (_THIS_YEAR_CLAUSE.match(clause) or _THIS_YEAR_AGAIN.search(before, years[-1].end()))):
@@ -1322,7 +1331,7 @@ def _context(key: str, sentence: str, start: int, number_start: int, year: int |
             and not (key == "applications_answered" and (_answered_of_received(clause, sentence[number_start:]) or (
                 clause.rstrip().endswith("其中") and _PART_ANSWERED.match(sentence, number_start)))) \
             and not _YEAR_OF_RUNNING_TOTAL.search(before) and not (key in _NORMATIVE_KEYS and "规范性文件" in clause) \
-            and not (key in _CASE_KEYS and _DISCLOSURE_ONES_END.search(clause)) \
+            and not (key in _CASE_KEYS and (_DISCLOSURE_ONES_END.search(clause) or _KINDS_OF_BOTH.search(before))) \
             and not (key == "proactive_items" and _PROACTIVE_OF_ALL.search(before)) \
             and not (own and own_subject.search(clause)) and not own_part:
         return "part"  # (the normative documents among the year's documents, 其中行政规范性文件9件，…现行有效58件, are
