@@ -205,12 +205,20 @@ _GLYPH_DIGITS = str.maketrans({**dict.fromkeys("OoDQ〇ОоΟο", "0"), **dict.f
 _GLYPH_CELL = re.compile(r"[0-9OoDQ〇lIi|丨!SsZzBbGgqATЗзбОоΟο]+")
 
 
+# Specks OCR reads at a count's edge (0. and .0: a dot of the scan or of a table rule beside the digit).
+_EDGE_SPECKS = ".·'`,"
+
+
 def glyph_reading(cell: str) -> int | None:
-    """The number a cell printed with glyphs for some digits (1O52, l5, O: OCR's misreadings) reads
-    as, glyph by glyph; None for a cell of digits or of anything else. Only a reading: the
-    identities of the form decide whether it is taken (``tables._settle_glyphs``)."""
+    """The number a cell printed with glyphs for some digits (1O52, l5, O: OCR's misreadings) or with
+    a speck at its edge (0., .0) reads as, glyph by glyph; None for a cell of digits or of anything else.
+    Only a reading: the identities of the form decide whether it is taken (``tables._settle_glyphs``)."""
     c = cell.strip()
-    if not _GLYPH_CELL.fullmatch(c) or c.isdigit():
+    if c.strip(_EDGE_SPECKS) != c and (c.startswith(tuple(_EDGE_SPECKS)) != c.endswith(tuple(_EDGE_SPECKS))):
+        c = c.strip(_EDGE_SPECKS)  # (a speck on one side only: 1.5 and .5. are no count's specks)
+    elif not _GLYPH_CELL.fullmatch(c) or c.isdigit():
+        return None
+    if not _GLYPH_CELL.fullmatch(c):
         return None
     digits = c.translate(_GLYPH_DIGITS)
     return int(digits) if len(digits) <= MAX_NUMBER_DIGITS else None
