@@ -258,3 +258,30 @@ def test_a_body_the_regulation_does_not_cover_is_refused(name, kind):
 def test_a_government_body_named_near_those_is_read(name):
     report = extract_bytes(f"{name}2023年政府信息公开工作年度报告\n本报告由{name}编制。\n{BODY}".encode(), "doc.txt")
     assert report.agency.name == name
+
+
+TEASER = """平遥县人民政府2023年政府信息公开工作年度报告
+近日，《平遥县人民政府2023年政府信息公开工作年度报告》在平遥县人民政府门户网站正式发布。
+报告显示，2023年平遥县通过政府网站主动公开政府信息3861条，全年新收政府信息公开申请37件，均在法定期限内答复。报告从总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、政府信息公开行政复议和行政诉讼情况、存在的主要问题及改进情况、其他需要报告的事项六个方面作了介绍。
+点击文末“阅读原文”，查看报告全文。
+"""
+
+
+def test_a_teaser_titled_as_the_report_is_refused_and_a_report_without_tables_read():
+    """Blind round 62 (WeChat articles): an account's post titled as the report, saying it was published and linking to
+    it, was read as the report (without tables, as a prose report of 2023). A report whose tables are pictures still
+    prints its sections, and one before the form its prose."""
+    with pytest.raises(errors.NotAReport, match="a page about a report"):
+        extract_bytes(TEASER.encode(), "post.html.txt")
+    sections = TEASER.splitlines()[0] + "\n" + BODY.replace("2020年", "2023年") + "点击“阅读原文”查看原图。\n"
+    assert extract_bytes(sections.encode(), "report.txt").year == 2023
+    prose = TEASER.replace("2023年", "2018年")
+    assert extract_bytes(prose.encode(), "report.txt").template == "pre-2019"
+
+
+def test_a_circular_on_how_the_reports_were_published_is_refused():
+    """Blind round 62 (WeChat articles): …关于2023年度政府信息公开工作年度报告发布情况的通报 (how the county's bodies
+    published theirs) was read as the office's report."""
+    title = "阜平县人民政府办公室关于2023年度政府信息公开工作年度报告发布情况的通报"
+    with pytest.raises(errors.NotAReport, match="通报"):
+        extract_bytes(f"{title}\n\n{BODY}".encode(), "doc.txt")

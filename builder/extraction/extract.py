@@ -144,7 +144,10 @@ _ANNUAL_TITLE = re.compile(r"年度报告|年报|工作报告|年度工作情况
 # A picture or summary explaining a report, titled after it: 一图读懂丨…2022年政府信息公开工作年度报告, 图文解读：《…》.
 _INTERPRETATION = re.compile(r"^(?:一图(?:读懂|看懂|了解)|一张图(?:读懂|看懂)|图解|图说|(?:图文|视频|动漫|漫画|政策)?解读|读懂)")
 # A notice or letter about compiling or sending the reports, or an erratum to one, names them without being one.
+# (…年度报告发布情况的通报: how the bodies published theirs, no report sent with it)
 _ABOUT_REPORTS = re.compile(r"(?:编制|报送|撰写|做好|开展)[^《》]{0,30}(?:工作)?的(?:通知|函|通报)$"
+                            r"|(?:年度报告|年报)(?:的)?(?:发布|公开|编制|报送|审核|检查|抽查|评估)(?:工作)?(?:情况|结果)"
+                            r"的(?:通知|函|通报|报告)$"
                             r"|(?:更正|勘误)(?:说明|公告|声明|启事)?$")
 
 # News of a meeting or a training on the reports, titled after them: 我区召开2021年度政府信息公开工作年度报告编制培训会.
@@ -245,6 +248,26 @@ _NUMBERED_SECTION = re.compile(r"[一二三四五六七]\s*[、.．]\s*(?:总体
                                r"|政府信息公开(?:的)?收费|因政府信息公开|政府信息公开(?:的)?行政复议|存在的主要问题|其他需要报告)")
 _LISTED_REPORTS = 3  # titles of this many agencies' reports, and no report: a list of them
 _COMPILING = re.compile(r"汇编|合集|汇总")
+
+
+_FORM_YEAR = 2019  # the first year of the prescribed form, its tables and its sections
+# A report's section heading on a line of its own, numbered or not (二、主动公开政府信息情况; 总体情况 under a badge)
+_HEADING_LINE = re.compile(r"^\s*(?:[（(]?(?:[一二三四五六七]|0?[1-7])[)）]?\s*[、.．]?)?\s*(?:总体情况|概述"
+                           r"|主动公开政府信息(?:的)?情况|收到和处理政府信息公开申请(?:的)?情况|政府信息公开(?:的)?行政复议"
+                           r"|存在的主要问题|其他需要报告的事项)")
+# A page speaking of a report as a thing published elsewhere: its title in 《》, or the link to read it whole.
+_OF_A_REPORT = re.compile(r"《[^《》]{0,60}(?:年度报告|年报)》|阅读原文|查看(?:报告)?全文|全文(?:链接|见)|点击(?:查看|阅读)")
+
+
+def _about_the_report(lines: list[str], layout: Layout) -> bool:
+    """Whether a document of the form's years is about a report rather than one (平遥县…年度报告 as an account's
+    post: 近日，《…报告》…正式发布。报告显示…，点击“阅读原文”): it speaks of the report as published elsewhere
+    and prints no table of the form and at most one of the report's section headings."""
+    if any(layout.rows(table) for table in ("t2", "t3", "t4")) or not any(_OF_A_REPORT.search(line) for line in lines):
+        return False
+    headings = {m.group() for line in lines for m in _NUMBERED_SECTION.finditer(line)}
+    headings |= {m.group().strip() for line in lines if len(line.strip()) <= 30 and (m := _HEADING_LINE.match(line))}
+    return len(headings) < 2
 
 
 def _listed_reports(lines: list[str]) -> int:
@@ -445,6 +468,9 @@ def extract_document(doc: Document) -> Report:
         year, year_source = title_line_year(titled), FILE_NAME
     if year is None:
         raise errors.MissingMetadata(path, "no report year in the title, 统计期限 or opening, nor in the file's name")
+    if year >= _FORM_YEAR and _about_the_report(doc.lines, layout):
+        raise errors.NotAReport(path, "a page about a report (news of it or a teaser linking to it): it names the "
+                                      "report and prints neither the form's tables nor the report's sections")
     sources = (lambda: name, lambda: name_in_trail(doc.page_lines), lambda: publisher_from_labels(doc.page_lines),
                lambda: name_in_running_heads(doc.source.running_heads), lambda: signature_name(doc.lines),
                lambda: find_agency_name([titled]) if titled else None)
