@@ -55,7 +55,8 @@ from .publish import (
     remove_stale_staging,
     staging_path,
 )
-from .reading.sources import read_sources
+from .reading.sources import NAME as SOURCES_NAME
+from .reading.sources import read_sources, without_unlisted
 
 
 @dataclass
@@ -72,7 +73,9 @@ class BuildSummary:
 
     def lines(self) -> list[str]:
         internal = sum(1 for _, reason in self.rejected if reason.startswith(INTERNAL))
-        out = [f"read {self.reports} reports; {len(self.rejected) - internal} files could not be read"
+        rows = sum(1 for file, _ in self.rejected if file.startswith(SOURCES_NAME))  # (sources.csv, line 7)
+        out = [f"read {self.reports} reports; {len(self.rejected) - internal - rows} files could not be read"
+               + (f"; {rows} rows of {SOURCES_NAME} left out" if rows else "")
                + (f"; {internal} internal errors (bugs of this tool, please report them)" if internal else "")]
         out += [f"  could not read {printable(file)}: {printable(reason)}" for file, reason in self.rejected
                 if not reason.startswith(INTERNAL)]
@@ -235,7 +238,8 @@ def build(corpus_dir: Path | str, out: Path, site_url: str = "", with_site: bool
     start_fork_server(options, len(tasks))
     record = Path(options.cache) / "last-build.json" if options.cache and not is_url(options.cache) else None
     settings = (site_url, with_site, repo_url, place.url, options.bounds)
-    provenance = corpus_sources(corpus_dir)  # read once: it is an input of the fingerprint and the datasets
+    # read once: it is an input of the fingerprint and the datasets
+    provenance = without_unlisted(corpus_sources(corpus_dir), {task.name for task in tasks})
     digests: dict[str, str] = {}
     fingerprint = build_inputs(tasks, provenance, settings, options.bounds, digests) if record else ""
     if record and (unchanged := _unchanged_build(record, fingerprint, out)) is not None:

@@ -242,6 +242,11 @@ def build(corpus_dir: str, out: Path, site_url: str, repo_url: str, data_url: st
         sys.exit(2)
     except EOFError as e:  # click would print "Aborted!", as for Ctrl-D at a prompt: here, data cut short
         raise RuntimeError(f"unexpected end of data: {e}") from e
+    except OSError as e:  # the machine's, not a report's (a full disk, a folder it may not write in)
+        where = f" ({e.filename})" if e.filename else ""
+        _fail(f"the build stopped: {e.strerror or e}{where}; the output is replaced whole or not at all, so {out} "
+              "is as the last build left it")
+        sys.exit(2)
     for line in summary.lines():
         click.echo(line, err=True)
 

@@ -123,6 +123,23 @@ def test_data_cut_short_in_a_build_is_an_error_not_the_users_abort(tmp_path: Pat
     assert str(result.exception) == "unexpected end of data: Compressed file ended before the end-of-stream marker was reached"
 
 
+def test_a_full_disk_in_a_build_is_one_line_not_a_traceback(tmp_path: Path, monkeypatch):
+    """Blind round 62 (a corpus as handed over): a full disk or a folder it may not write in printed a traceback."""
+    import errno
+
+    from builder import build
+
+    def full(*_args, **_kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device", "out/.out.building-7/data/cells.csv")
+
+    monkeypatch.setattr(build, "build", full)
+    out = tmp_path / "out"
+    result = CliRunner().invoke(cli, ["build", "--out", str(out)])
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == (f"error: the build stopped: No space left on device (out/.out.building-7/data/cells.csv); "
+                             f"the output is replaced whole or not at all, so {out} is as the last build left it\n")
+
+
 def test_every_command_and_option_is_documented():
     readme = (ROOT / "README.md").read_text(encoding="utf-8") + (ROOT / "docs" / "cli.md").read_text(encoding="utf-8")
     for name, command in cli.commands.items():
@@ -146,7 +163,7 @@ def test_build_prints_a_summary_and_refuses_foreign_folders(tmp_path: Path):
         "read 5 reports; 0 files could not be read",
         "badges: 一致 1 · 不一致 1 · 存疑 2 · 无表格 1",
     ]
-    assert re.fullmatch(r"files: 5 in [\d.]+ s \(\d+ files/s\); 0 from the cache, 5 extracted; 0 rejected", lines[4])
+    assert re.fullmatch(r"files: 5 in [\d.]+ s \(\d+ files/s\); 0 from the cache, 5 extracted; 0 rejected on reading", lines[4])
     assert re.fullmatch(r"time per stage: extract [\d.]+ s · fragments [\d.]+ s · datasets [\d.]+ s", lines[5])
     assert lines[6] == "checks and datasets: 0 agencies from the cache, 5 computed"
     assert lines[7] == "report files and pages: 15 written, 0 unchanged since the last build"

@@ -24,6 +24,7 @@ from .conftest import CORPUS
 GOOD = CORPUS / "000_3c99cf29d2b59166.txt"
 LONG_NAME = "银川市" + "庄" * 36 + "局"
 HOSTILE_NAME = "=1+2@@CONTENT@@{%}\\"
+CR_NAME = "泾源县\r报告.txt"  # a carriage return in a file's name: unquoted in a CSV, it split the row in two
 SOURCES = (
     "file,url,retrieved,archive,listing_url,note\n"
     "001_497777d1f7d5736d.txt,javascript:alert(1),2024-01-05,,,\n"
@@ -32,6 +33,7 @@ SOURCES = (
     "https://www.nxlongde.gov.cn/zfxxgk/,=cmd|' /C calc'!A0 隆德县\n"
     "004_13e53bba648087dd.txt,https://www.pengyang.gov.cn/ndbg.html,2023-03-01,,http://x.gov.cn/list,说明\n"
     "004_13e53bba648087dd.txt,https://www.pengyang.gov.cn/other.html,2023-03-01,,,\n"
+    "2022/missing.txt,https://www.example.gov.cn/b.html,2024-01-05,,,\n"
 )
 
 
@@ -56,6 +58,7 @@ def built(tmp_path_factory) -> tuple[Path, object]:
     # A name of 38 characters: its slug (yinchuan-shi-zhuang-zhuang-…) passed the 255 bytes of a folder name.
     (corpus / "long.txt").write_text(text.replace("固原市人民政府办公室", LONG_NAME), encoding="utf-8")
     (corpus / "dangling.txt").symlink_to(corpus / "nowhere.txt")
+    (corpus / CR_NAME).write_text(text.replace("固原市", "泾源县"), encoding="utf-8")
     os.mkfifo(corpus / "pipe")
     original = layout.split_headings
 
@@ -83,7 +86,8 @@ def read_csv(path: Path) -> list[dict]:
 def test_every_good_report_is_published_and_every_other_entry_rejected(built):
     site, summary = built
     reports = read_csv(site / "data" / "reports.csv")
-    assert summary.reports == len(reports) == 6
+    assert summary.reports == len(reports) == 7
+    assert CR_NAME in {r["source_file"] for r in reports}
     assert LONG_NAME in {r["agency_name"] for r in reports}
     for report in reports:
         assert (site / "reports" / report["report_id"] / "index.html").exists()
@@ -101,8 +105,10 @@ def test_every_good_report_is_published_and_every_other_entry_rejected(built):
         "sources.csv, line 2": "url is not an http(s) URL: 'javascript:alert(1)'",
         "sources.csv, line 3": "retrieved is not a date written YYYY-MM-DD: '2024-13-45'",
         "sources.csv, line 6": "a second row for 004_13e53bba648087dd.txt; the first is used",
+        "sources.csv, line 7": "no file of the corpus is named '2022/missing.txt' (a file in a folder is named by its "
+                               "path: 2022/报告.pdf)",
     }
-    assert summary.lines()[0] == ("read 6 reports; 9 files could not be read; "
+    assert summary.lines()[0] == ("read 7 reports; 6 files could not be read; 4 rows of sources.csv left out; "
                                   "1 internal errors (bugs of this tool, please report them)")
 
 

@@ -142,7 +142,7 @@ def test_a_cache_hit_skips_extraction_and_a_parser_version_bump_invalidates(corp
     again = RunStats()
     cached = read_corpus(corpus, Options(cache=cache, per_file=must_not_run), again)
     assert (again.cache_hits, again.indexed, again.extracted, again.rejected) == (10, 10, 0, 1)
-    assert "10 from the cache (10 by its index), 0 extracted; 1 rejected" in again.lines()[0]
+    assert "10 from the cache (10 by its index), 0 extracted; 1 rejected on reading" in again.lines()[0]
     fresh = read_corpus(corpus, Options())
     assert [r.as_json() for r in cached.reports] == [r.as_json() for r in fresh.reports]
     assert cached.rejected == fresh.rejected

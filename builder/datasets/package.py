@@ -525,10 +525,31 @@ def encode_columns(table: Table, columns: list[Sequence], count: int) -> Encoded
 
 
 def _csv_by_module(table: Table, columns: list[Sequence]) -> bytes:
-    """Rows (given as columns) as CSV lines, by the csv module: the reference."""
+    """Rows (given as columns) as CSV lines, by the csv module: the reference. The module quotes the
+    characters of its line end only, so a row holding a carriage return (a file named with one) is
+    written with its fields quoted as RFC 4180 says: unquoted, the return split the row in two."""
     text = io.StringIO(newline="")
-    csv.writer(text, lineterminator="\n").writerows(_csv_rows(table, columns))
+    rows = _csv_rows(table, columns)
+    if not any(_holds_return(column) for column in columns):
+        csv.writer(text, lineterminator="\n").writerows(rows)
+        return text.getvalue().encode("utf-8")
+    writer = csv.writer(text, lineterminator="\n")
+    for row in rows:
+        if any(value.__class__ is str and "\r" in value for value in row):
+            text.write(",".join(_quoted(value) for value in row) + "\n")
+        else:
+            writer.writerow(row)
     return text.getvalue().encode("utf-8")
+
+
+def _holds_return(values: Sequence) -> bool:
+    return any(value.__class__ is str and "\r" in value for value in values)
+
+
+def _quoted(value) -> str:
+    """A field as the csv module writes it, quoted when it holds a separator, a quote or a line break."""
+    text = "" if value is None else str(value)
+    return f'"{text.replace(chr(34), chr(34) * 2)}"' if any(c in text for c in ',"\r\n') else text
 
 
 _NONE = type(None)

@@ -398,12 +398,12 @@ class RunStats:
 
     def lines(self) -> list[str]:
         if "extract" not in self.stages:
-            return [f"files: {self.files}, all as at the last build; {self.rejected} rejected"]
+            return [f"files: {self.files}, all as at the last build; {self.rejected} rejected on reading"]
         read = self.stages["extract"]
         rate = self.files / read if read > 0 else 0.0
         indexed = f" ({self.indexed} by its index)" if self.indexed else ""
         out = [f"files: {self.files} in {read:.1f} s ({rate:.0f} files/s); {self.cache_hits} from the cache{indexed}, "
-               f"{self.extracted} extracted; {self.rejected} rejected"]
+               f"{self.extracted} extracted; {self.rejected} rejected on reading"]
         if self.stages:
             out.append("time per stage: " + " · ".join(f"{stage} {seconds:.1f} s"
                                                        for stage, seconds in self.stages.items()))

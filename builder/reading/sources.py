@@ -13,7 +13,7 @@ import csv
 import io
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from urllib.parse import quote, urlsplit
@@ -37,6 +37,7 @@ class SourceInfo:
     archive: str = ""
     listing_url: str = ""
     note: str = ""
+    line: int = field(default=0, compare=False, repr=False)  # its line in sources.csv
 
 
 @dataclass(frozen=True)
@@ -156,8 +157,23 @@ def parse_sources(text: str, corpus_dir: Path) -> tuple[dict[str, SourceInfo], l
             problems.append(SourceProblem(line, problem))
             continue
         sources[row["file"]] = SourceInfo(row["url"], row["retrieved"], row["archive"], row["listing_url"],
-                                          row["note"])
+                                          row["note"], line)
     return sources, problems
+
+
+def without_unlisted(provenance: tuple[dict[str, SourceInfo], list[SourceProblem]], names: set[str]
+                     ) -> tuple[dict[str, SourceInfo], list[SourceProblem]]:
+    """The sources of the corpus's files only, and a problem for each row naming no file of the corpus
+    (by its path inside it, as the rejected table names files: 2022/报告.pdf), in line order."""
+    sources, problems = provenance
+    unlisted = sorted((info.line, file) for file, info in sources.items() if file not in names)
+    if not unlisted:
+        return provenance
+    gone = {file for _, file in unlisted}
+    return ({file: info for file, info in sources.items() if file not in gone},
+            sorted([*problems, *(SourceProblem(line, f"no file of the corpus is named {file[:80]!r} (a file in a "
+                                                     "folder is named by its path: 2022/报告.pdf)")
+                                 for line, file in unlisted)], key=lambda p: p.line or 0))
 
 
 def read_sources(corpus_dir: Path) -> tuple[dict[str, SourceInfo], list[SourceProblem]]:
