@@ -11,6 +11,7 @@ import os
 import random
 import threading
 import time
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -210,9 +211,12 @@ def test_every_entry_is_a_report_or_a_rejection(tmp_path: Path):
     os.mkfifo(corpus / "pipe.txt")
     (corpus / os.fsdecode(b"bad-\xff\xfe-name.txt")).write_bytes(b"not a report")
     (corpus / "sources.csv").write_text("file,url\n")
+    (corpus / "loop-a").symlink_to(corpus / "loop-b")
+    (corpus / "loop-b").symlink_to(corpus / "loop-a")
+    (corpus / "Thumbs.db").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504))
     names = [e.name for e in corpus_entries(corpus)]
-    assert names == [".git", ".hidden.txt", "bad-\\xff\\xfe-name.txt", "dangling.txt", "folder-link", "good.txt",
-                     "outside.txt", "pipe.txt"]
+    assert names == [".git", ".hidden.txt", "Thumbs.db", "bad-\\xff\\xfe-name.txt", "dangling.txt", "folder-link",
+                     "good.txt", "loop-a", "loop-b", "outside.txt", "pipe.txt"]
     loaded = load_corpus(corpus)
     assert [r.document.source.path for r in loaded.reports] == ["good.txt"]
     reasons = {r.file: r.reason for r in loaded.rejected}
@@ -225,6 +229,9 @@ def test_every_entry_is_a_report_or_a_rejection(tmp_path: Path):
         "folder-link": "symlink to the folder .git: not followed",
         "outside.txt": "symlink to a path outside the corpus folder: not followed",  # the builder's paths unpublished
         "pipe.txt": "a named pipe (FIFO), not a regular file: not read",
+        "loop-a": "symlink loop: following it leads back to itself, never to a file",
+        "loop-b": "symlink loop: following it leads back to itself, never to a file",
+        "Thumbs.db": "a file the operating system keeps in folders (thumbnails, folder settings): not read",
     }
 
 
@@ -243,6 +250,27 @@ def test_entries_inside_the_corpus_may_be_symlinked(tmp_path: Path):
     loaded = load_corpus(corpus)
     assert [r.document.source.path for r in loaded.reports] == ["latest.txt"]
     assert [r.reason for r in loaded.rejected] == ["identical copy of latest.txt"]
+
+
+def test_of_identical_copies_the_original_s_name_is_kept_and_look_alike_names_are_explained(tmp_path: Path):
+    """Blind round 62 (a corpus as handed over): 定西市2018年报告 (1).html sorts before 定西市2018年报告.html and was the
+    one kept (its sources.csv row named the other); two names differing in Unicode form only looked the same."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name in ("报告 (1).txt", "报告.txt", "报告 - 副本.txt"):
+        (corpus / name).write_bytes(GOOD.read_bytes())
+    loaded = load_corpus(corpus)
+    assert [r.document.source.path for r in loaded.reports] == ["报告.txt"]
+    assert sorted((r.file, r.reason) for r in loaded.rejected) == [
+        ("报告 (1).txt", "identical copy of 报告.txt"), ("报告 - 副本.txt", "identical copy of 报告.txt")]
+    other = tmp_path / "other"
+    other.mkdir()
+    composed = "固原市报告（Müller 译）.txt"  # (Chinese characters have no decomposed form; ü has)
+    (other / composed).write_bytes(GOOD.read_bytes())
+    (other / unicodedata.normalize("NFD", composed)).write_bytes(GOOD.read_bytes())
+    [rejected] = load_corpus(other).rejected
+    assert rejected.reason.startswith("identical copy of 固原市报告") and rejected.reason.endswith(
+        " (the two names differ only in how their characters are encoded, Unicode NFC and NFD)")
 
 
 def test_an_entry_vanishing_before_it_is_read_is_a_rejection(tmp_path: Path):

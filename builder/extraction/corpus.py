@@ -11,10 +11,13 @@ rejected by ``entry_problem`` without being opened.
 from __future__ import annotations
 
 import contextlib
+import errno
 import json
 import os
+import re
 import stat
 import traceback
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
@@ -131,6 +134,8 @@ def entry_problem(entry: Entry) -> str | None:
     except OSError as e:
         return f"could not be read: {e.strerror or e}"
     folder = stat.S_ISDIR(info.st_mode)
+    if os.path.basename(entry.path).lower() in _SYSTEM_FILES:
+        return "a file the operating system keeps in folders (thumbnails, folder settings): not read"
     if _is_hidden(os.path.basename(entry.path)):
         return f"hidden {'folder' if folder else 'file'} (name starts with a dot): not read"
     if stat.S_ISLNK(info.st_mode):
@@ -139,7 +144,11 @@ def entry_problem(entry: Entry) -> str | None:
         # The reason is published: a path outside the corpus (the builder's machine) is never named.
         inside = os.path.commonpath([root, target]) == root
         shown = readable_name(os.path.relpath(target, root)) if inside else "a path outside the corpus folder"
-        if not os.path.exists(target):
+        try:
+            os.path.realpath(entry.path, strict=True)
+        except OSError as e:
+            if e.errno == errno.ELOOP:
+                return "symlink loop: following it leads back to itself, never to a file"
             return f"dangling symlink: its target ({shown}) does not exist"
         if not inside:
             return "symlink to a path outside the corpus folder: not followed"
@@ -333,6 +342,26 @@ class CheckedReports:
         after = self._extraction_rejections  # anything the caller added since stays behind them
         self.rejected[after:after] = [problem for _, problem in sorted(failed, key=lambda f: f[0])]
 
+# What a browser or a file manager adds to a second download or a copy of a file: 报告 (1).pdf, 报告 - 副本.docx.
+_COPY_MARK = re.compile(r"(?:\s?[(（]\d{1,3}[)）]|\s?-\s?(?:副本|复制|Copy|copy)(?:\s?[(（]\d{1,3}[)）])?|_副本|副本)"
+                        r"(?=\.[^./]+$|$)")
+
+
+_SYSTEM_FILES = frozenset({"thumbs.db", "ehthumbs.db", "desktop.ini"})  # Windows' own, beside any folder's files
+
+
+def _copy_named(path: str) -> bool:
+    return bool(_COPY_MARK.search(path.rsplit("/", 1)[-1]))
+
+
+def _identical(copy: str, kept: str) -> str:
+    """Why a file is left out as the same bytes as another, saying so when the two names look alike."""
+    if copy != kept and unicodedata.normalize("NFC", copy) == unicodedata.normalize("NFC", kept):
+        return (f"identical copy of {kept} (the two names differ only in how their characters are encoded, "
+                "Unicode NFC and NFD)")
+    return "identical copy of " + kept
+
+
 def assemble(outcomes: Iterable[IndexEntry | Rejected], load: Callable[[IndexEntry], Report],
              bounds: Limits = limits.DEFAULT, timed: AbstractContextManager | None = None) -> CheckedReports:
     """Per-file outcomes, in name order, to the checked reports: rejections kept with their
@@ -342,6 +371,7 @@ def assemble(outcomes: Iterable[IndexEntry | Rejected], load: Callable[[IndexEnt
     whole report)."""
     entries: dict[str, IndexEntry] = {}
     rejected: list[Rejected] = []
+    copies: list[tuple[int, IndexEntry, IndexEntry]] = []  # identical copies: where in ``rejected``, the copy, its first
     for outcome in outcomes:
         if isinstance(outcome, Rejected):
             rejected.append(outcome)
@@ -350,13 +380,19 @@ def assemble(outcomes: Iterable[IndexEntry | Rejected], load: Callable[[IndexEnt
         if first is None:
             entries[outcome.report_id] = outcome
         elif first.sha256 == outcome.sha256:
-            rejected.append(Rejected(outcome.path, "identical copy of " + first.path))
+            if _copy_named(first.path) and not _copy_named(outcome.path):
+                entries[outcome.report_id], outcome = outcome, first  # 报告 (1).pdf before 报告.pdf: the original kept
+            copies.append((len(rejected), outcome, entries[outcome.report_id]))
+            rejected.append(Rejected(outcome.path, ""))
         elif outcome.substance > first.substance:
             entries[outcome.report_id] = outcome
             rejected.append(Rejected(first.path, "the same agency and year as " + outcome.path
                                      + ", which holds more of the report (cells of its tables and figures of its text)"))
         else:
             rejected.append(Rejected(outcome.path, "a second report with the same agency and year as " + first.path))
+    for at, copy, first in copies:  # each naming the file kept, once all are known (the same bytes)
+        kept = entries[copy.report_id] if entries[copy.report_id].sha256 == copy.sha256 else first
+        rejected[at] = Rejected(copy.path, _identical(copy.path, kept.path))
     return CheckedReports(list(entries.values()), rejected, load, bounds, timed)
 
 
