@@ -58,6 +58,12 @@ class NotAReport(ReportError):
     reason = "not a government information disclosure annual report"
 
 
+class SeveralReports(ReportError):
+    """An archive holding several reports: each must be a file of the corpus to be read on its own."""
+
+    reason = "several reports in one archive"
+
+
 class DamagedPDF(NotText):
     reason = "damaged PDF"
 

@@ -80,13 +80,21 @@ def test_a_report_with_its_tables_as_a_workbook_beside_it_is_read_whole():
     assert (report.agency.name, report.year) == (AGENCY, YEAR)
 
 
-def test_a_zip_of_several_agencies_reports_reads_the_first_and_notes_the_rest():
+def test_an_archive_of_several_reports_is_refused_naming_them():
+    """Blind round 62 (a corpus as handed over): the first report of a ZIP of several was read and the others were
+    neither data nor on the rejected list (a warning on the first at most; none when the first has no title line).
+    Each report must be a file of its own to be read: the archive is refused, naming them."""
     first, second = values(seed=14), values(seed=15)
     other = [b.replace(AGENCY, "彭阳县教育体育局") if isinstance(b, str) else b for b in blocks(second)]
-    archive = _zip([("1.县政府.docx", docx_bytes(blocks(first))), ("2.教育体育局.docx", docx_bytes(other))])
-    report = extract_bytes(archive, "彭阳县部门2023年报告.zip")
-    assert_every_cell(report, first)
-    assert "more_reports" in [w["code"] for w in report.warnings]
+    untitled = blocks(first)[1:]  # (a report whose title is only the file's name: by its 一、总体情况)
+    for one in (blocks(first), untitled):
+        archive = _zip([("1.县政府.docx", docx_bytes(one)), ("2.教育体育局.docx", docx_bytes(other))])
+        with pytest.raises(errors.SeveralReports) as refused:
+            extract_bytes(archive, "彭阳县部门2023年报告.zip")
+        assert str(refused.value).startswith("彭阳县部门2023年报告.zip: several reports in one archive: 2 (")
+        assert str(refused.value).endswith("): unpack it into the corpus, so that each is read on its own")
+    same = _zip([("报告.docx", docx_bytes(blocks(first))), ("报告（网页版）.docx", docx_bytes(blocks(first)))])
+    assert_every_cell(extract_bytes(same, "彭阳县2023年报告.zip"), first)  # one report twice: read
 
 
 def _encrypted(data: bytes) -> bytes:

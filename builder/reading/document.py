@@ -1208,11 +1208,12 @@ ZIP_REBUILT = "a ZIP package cut short (no central directory), rebuilt from its 
 XML_RECOVERED = "a Word document whose XML is not well-formed (an undefined entity such as &nbsp;), read as Word recovers it"
 
 
-def _attached_text(files: list[tuple[str, bytes]], source: Source, cover: str = "") -> str:
+def _attached_text(files: list[tuple[str, bytes]], source: Source, cover: str = "",
+                   titles: dict[str, str] | None = None) -> str:
     """The text of a cover's attached documents, each read by what its bytes are: those named with
     the year the cover names most first (this year's report before last year's, attached beside
     it), else in their order; an attached PDF's own attachments are not read. Those that cannot be
-    read are left out."""
+    read are left out. ``titles``: filled with the annual report's title each document opens with."""
     from .pdf import pdf_to_text
 
     years = Counter(re.findall(r"((?:19|20)\d{2})\s*年", cover))
@@ -1230,6 +1231,11 @@ def _attached_text(files: list[tuple[str, bytes]], source: Source, cover: str = 
         if text.strip():
             texts.append(text)
             source.attachments += (name,)
+            lines = text.lstrip().splitlines()
+            if titles is not None and (title := _OPENING_TITLE.search("\n".join(lines[:_OPENING_LINES]))):
+                titles[name] = re.sub(r"\s+", "", title.group(1))
+            elif titles is not None and any(_OVERVIEW_HEADING.match(line) for line in lines[:_OVERVIEW_LINES]):
+                titles[name] = name  # a report with no title line of its own, by its 一、总体情况
     return "\n".join(texts)
 
 
@@ -1301,11 +1307,24 @@ def _read_archive(data: bytes, source: Source) -> str:
     if not files:
         raise errors.NotText(source.path, "an archive with no document in it (only folders, system files, or "
                                           f"archives nested more than {_ARCHIVE_DEPTH} deep)")
-    text = _attached_text(files, source, Path(source.path).name)
+    titles: dict[str, str] = {}  # the annual reports' titles the documents open with, by document
+    text = _attached_text(files, source, Path(source.path).name, titles)
     if not text.strip():
         raise errors.NotText(source.path, "an archive whose files are no readable document: "
                                           + "; ".join(name for name, _ in files[:5]))
+    if len(set(titles.values())) > 1:
+        raise errors.SeveralReports(source.path, f"{len(titles)} ({'; '.join(list(titles)[:4])}"
+                                                 f"{'; …' if len(titles) > 4 else ''}): unpack it into the corpus, so "
+                                                 "that each is read on its own")
     return text
+
+
+# The title of an annual report a document opens with (固原市…2022年政府信息公开工作年度报告).
+_OPENING_TITLE = re.compile(r"^\s*([^\n]{0,40}?(?:19|20)\d{2}\s*年度?[^\n]{0,30}?(?:政府信息公开|政务公开)[^\n]{0,10}?"
+                            r"(?:年度报告|年报))\s*$", re.MULTILINE)
+_OPENING_LINES = 12  # lines of a document its title is among
+_OVERVIEW_HEADING = re.compile(r"\s*[一1]\s*[、.．]\s*(?:总体情况|概述)")  # a report's first section
+_OVERVIEW_LINES = 40  # lines of a report its first section begins within
 
 
 def _archive_members(data: bytes, path: str, depth: int) -> list[tuple[str, bytes]]:
