@@ -7,9 +7,11 @@ so that ids are stable ASCII and readable.
 
 from __future__ import annotations
 
+import getpass
 import hashlib
 import importlib.resources
 import logging
+import os
 import re
 import sys
 import types
@@ -1379,6 +1381,13 @@ def _jieba():
     import jieba
 
     jieba.setLogLevel(logging.WARNING)
+    # Its dictionary's cache, one per user: the shared /tmp/jieba.cache of another user cannot be replaced
+    # (jieba then prints a traceback on every run).
+    try:
+        user = getpass.getuser()
+    except (KeyError, OSError):  # a user id with no name (a container's)
+        user = str(os.getuid()) if hasattr(os, "getuid") else "user"
+    jieba.dt.cache_file = f"jieba.{user}.cache"
     jieba.initialize()
     return jieba
 
