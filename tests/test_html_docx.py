@@ -2095,3 +2095,14 @@ def test_an_e_mail_whose_body_is_the_report_is_read_from_its_encoded_body(charse
             + b"\"\r\nContent-Transfer-Encoding: " + transfer.encode() + b"\r\n\r\n" + body)
     report = extract_bytes(mail, "report.eml")
     assert {cell.id: report.cells[cell.id].value for cell in forms.cells(forms.GOV_2021)} == v
+
+
+def test_small_tables_stacked_in_a_one_column_layout_table_keep_their_rows():
+    """Blind round 63 (HTML that trips parsers): table 2 as one small table per 第二十条 item, each in a cell of a
+    one-column layout table; an item's table of one data row (行政许可 9137) lost its title and header, read as a piece
+    of a row (a cell holding the 法人或其他组织 columns' table beside the row's other cells)."""
+    item = ('<table border="1"><tr><td colspan="4">第二十条第（五）项</td></tr>'
+            '<tr><td>信息内容</td><td colspan="3">本年处理决定数量</td></tr>'
+            '<tr><td>行政许可</td><td colspan="3">9137</td></tr></table>')
+    text = html_to_text(f"<html><body><table><tr><td>{item}</td></tr></table></body></html>")
+    assert text.splitlines() == ["第二十条第（五）项\t", "信息内容\t本年处理决定数量", "行政许可\t9137"]

@@ -520,11 +520,13 @@ def _inline_fragment_tables(root) -> None:
     """Cells that hold a small table and nothing else (a data table whose 法人或其他组织 columns are a
     table inside one cell of each row: its header over the five types, or the row's five values): the
     inner table's last row takes the cell's place, a cell each, so that the outer table is a data
-    table with the form's columns, not a layout of blocks."""
+    table with the form's columns, not a layout of blocks. A cell alone in its row is a layout's box (a
+    page of small tables stacked in a one-column table, 第二十条第（五）项's with its one row): its table stays."""
     for cell in list(root.iter("td", "th")):
         inner = [child for child in cell if isinstance(child.tag, str) and child.tag == "table"]
         if len(inner) != 1 or (cell.text or "").strip() or any((c.tail or "").strip() for c in cell) \
-                or len([c for c in cell if isinstance(c.tag, str)]) != 1 or inner[0].xpath(".//table"):
+                or len([c for c in cell if isinstance(c.tag, str)]) != 1 or inner[0].xpath(".//table") \
+                or sum(1 for c in cell.getparent() if isinstance(c.tag, str) and c.tag in ("td", "th")) < 2:
             continue
         rows = _html_rows(inner[0])
         if not rows or len(rows) > _FRAGMENT_ROWS or len(rows[-1]) < 2:
