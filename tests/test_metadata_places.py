@@ -480,3 +480,21 @@ def test_a_town_named_without_its_county_on_the_county_portal_its_text_names(sen
     lines = ["常乐镇人民政府2023年政府信息公开工作年度报告", "2023年，常乐镇认真落实政务公开要求。",
              sentence[:20], sentence[20:]]
     assert describe_agency("常乐镇人民政府", lines).adcode == adcode
+
+
+def test_a_partner_of_the_same_name_with_its_province_is_no_prefix_of_the_agency():
+    """Blind round 63 (same-named divisions): 北京's 通州区民政局, whose text says it signed an agreement 与江苏省南通市通州区
+    民政局, was published as 南通市通州区民政局 in 江苏 (the partner's 省 before its city hid the 与)."""
+    lines = ["通州区民政局2021年政府信息公开工作年度报告",
+             "2021年，通州区民政局与江苏省南通市通州区民政局签订养老服务合作框架协议。"]
+    footer = "主办：北京市通州区人民政府办公室 京ICP备05083483号"
+    agency = describe_agency(find_agency_name(lines), lines, ["首页", *lines, footer])
+    assert (agency.name, agency.adcode) == ("通州区民政局", "110112")
+
+
+def test_a_footer_naming_the_site_s_owner_before_the_word_host():
+    """Blind round 63 (same-named divisions): a browser's print of 舟山's 普陀区 page, its footer 舟山市普陀区人民政府办公室主办,
+    got no region (only 主办：… was read)."""
+    lines = ["普陀区人民政府2022年政府信息公开工作年度报告", "2022年，普陀区人民政府认真落实政务公开要求。"]
+    page = ["首页", *lines, "舟山市普陀区人民政府办公室主办 浙ICP备05007034号"]
+    assert describe_agency("普陀区人民政府", lines, page).adcode == "330903"

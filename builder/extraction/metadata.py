@@ -942,8 +942,8 @@ def with_parent_prefix(name: str, body: str) -> str:
     own = _own_city_of_same_names(name, [body]) if prefixes else None  # (南京市鼓楼区教育局, a partner: 福州's own)
     for prefix in sorted(set(prefixes), key=lambda p: (-prefixes.count(p), len(p))):
         for start in range(len(prefix) - 1):
-            if start and prefix[start - 1] in _WITH_ANOTHER:
-                continue  # 我局与上海市普陀区教育局续签…协议: a partner of the same name, not the report's own
+            if any(c in _WITH_ANOTHER for c in prefix[:start]):
+                continue  # 我局与(江苏省)上海市普陀区教育局续签…协议: a partner of the same name, not the report's own
             tail = prefix[start:]
             place = tail + name[0] if bare else tail  # 西吉 + 县教育局: the region is 西吉县
             if name.endswith("街道办事处") and place.endswith("人民政府"):
@@ -1567,6 +1567,9 @@ def _short_city_region(name: str) -> str | None:
 _SITE_OWNER = re.compile(r"(?:主办(?:单位)?|版权所有|欢迎访问)\s*[:：]?\s*(?:(?:©|\(c\)|Copyright)\s*)?(?:\d{4}\s*)?"
                          r"(?P<owner>[" + _HAN + r"]{2,30}?(?:人民政府|政府))(?:办公室|办公厅|门户网站|网站|网)?"
                          r"(?![" + _HAN + r"])")
+# (or the owner first: 舟山市普陀区人民政府办公室主办, a page's footer as a browser prints it)
+_SITE_OWNER_FIRST = re.compile(r"(?P<owner>[" + _HAN + r"]{2,30}?(?:人民政府|政府))(?:办公室|办公厅)?\s*主办(?![" + _HAN
+                               + r"])")
 # (or a Word file's page header naming the column it is filed in: 安溪县人民政府信息公开)
 _SITE_NAME_LINE = re.compile(r"^\s*(?P<owner>[" + _HAN + r"]{2,30}?(?:人民政府|政府))"
                              r"(?:门户网站|网站|门户|网|(?:政府)?信息公开|政务公开)\s*$")
@@ -1582,7 +1585,8 @@ def site_owner(page_lines: list[str]) -> str | None:
     page's lines, dropped from its body); None when they name none, or several."""
     edges = page_lines[:40] + page_lines[-40:] if len(page_lines) > 80 else page_lines
     owners = {m.group("owner") for line in edges if len(line) <= 200
-              for m in (*_SITE_OWNER.finditer(line), _SITE_NAME_LINE.match(line)) if m}
+              for m in (*_SITE_OWNER.finditer(line), *_SITE_OWNER_FIRST.finditer(line), _SITE_NAME_LINE.match(line))
+              if m}
     owners = {owner for owner in owners if resolve_region(owner)[0]}  # not 中国政府网, a footer's link to gov.cn
     return owners.pop() if len(owners) == 1 else None
 
