@@ -1962,3 +1962,10 @@ def test_the_2024_reports_wording(text, expected):
     the two kinds' count split by 其中 into each kind's, none 以区政府为被申请人 (a long gap), 申请数为23件, and a
     heading's 办理情况如下： before what it lists (no count handled)."""
     assert headlines(figures(text, 2024)) == expected
+
+
+def test_the_applications_among_other_matters_counted_together():
+    """Blind round 63 (towns' prose full of other counts): 受理政府信息公开申请、人大代表建议、政协委员提案共计17件，其中政府
+    信息公开申请3件 gave no count of applications (the 3 after 其中 was dropped as a part)."""
+    text = "本年度共受理政府信息公开申请、人大代表建议、政协委员提案共计17件，其中政府信息公开申请3件，均已依法答复。"
+    assert headlines(figures(text, 2023)) == {"applications_received": 3}

@@ -98,6 +98,9 @@ _WENT_TO = (r"(?:降至|增至|升至|降到|升到|下降到|下降至|增加�
 _Y = r"(?P<y>(?:19|20)\d{2})\s*年度?"
 # What a count of applications handled calls them: 依申请公开件, 政府信息公开申请.
 _APPLICATIONS = r"(?:政府信息公开申请|依申请公开(?:申请|件|事项)?|申请)"
+# Other matters counted together with the applications, then 其中 (…、人大代表建议、政协委员提案共计17件，其中…)
+_OTHER_MATTERS = r"(?:建议|提案|信访|来信|来访|投诉|咨询|留言|诉求)"
+_AMONG_OTHER_MATTERS = (_OTHER_MATTERS + r"[^。；;]{0,20}?(?:共计|共|合计|总计)\s*\d+\s*件\s*[，,]\s*其中\s*")
 _APPLIED = r"(?:申请|提出)?(?:的)?(?:申请)?\s*"  # 企业申请5件, 律师事务所提出的申请1件
 _OFFLINE = r"当面|信函|邮寄|传真|现场|窗口"  # ways of applying other than online
 # Whose documents a count names between the verb and 规范性文件 (制发区政府行政规范性文件12件): the body's own.
@@ -160,6 +163,9 @@ PATTERNS: tuple[Pattern, ...] = (
        r"(?:共计|共|达到|达|为)\s*" + _N + "件"),
     # 全区…收到申请1,024件，其中区政府本级收到247件: the body's own count after its area's
     _p("applications_received", r"其中[^。；;，,\d]{0,12}?本级(?:共)?(?:收到|受理|新收)(?:了)?\s*" + _N + "件"),
+    # 受理政府信息公开申请、人大代表建议、政协委员提案共计17件，其中政府信息公开申请3件: the applications among the
+    # matters counted together
+    _p("applications_received", _AMONG_OTHER_MATTERS + r"(?:政府信息公开|依申请公开)申请(?:共|为)?\s*" + _N + "件"),
     # 办理申请N件，其中本年新收X件、上年结转Y件: the new ones are the year's received total.
     _p("applications_received", r"(?:本年度?|当年|今年|全年|其中)新收(?:的)?(?:申请)?\s*" + _N + "件"),
     # (not 申请办理情况如下：申请数18件, a heading's 办理 before what it lists)
@@ -861,6 +867,7 @@ _CASE_KEYS = frozenset({"admin_review_cases", "litigation_cases"})
 # A government deciding reviews of its departments (行政复议体制改革后，区人民政府统一行使行政复议职责):
 # the cases it handled as the review body are others', not the ones about its own disclosure.
 _BOTH_KINDS = re.compile(r"行政复[议义]\s*[、和及与]\s*行政诉讼(?:案件)?(?:共计|共|合计|总计)?\s*$")
+_APPLICATIONS_AMONG_MATTERS = re.compile(_AMONG_OTHER_MATTERS + r"(?:政府信息公开|依申请公开)申请(?:共|为)?\s*$")
 # The two kinds' count split by 其中 into each kind's (行政复议和行政诉讼案件共4件，其中行政复议3件、行政诉讼1件)
 _KINDS_OF_BOTH = re.compile(r"行政复[议义]\s*[、和及与]\s*行政诉讼[^。；;，,\d]{0,10}?\d+\s*(?:件|起|宗)\s*[，,]?\s*其中"
                             r"(?:(?!其中)[^。；;])*$")
@@ -1332,6 +1339,7 @@ def _context(key: str, sentence: str, start: int, number_start: int, year: int |
                 clause.rstrip().endswith("其中") and _PART_ANSWERED.match(sentence, number_start)))) \
             and not _YEAR_OF_RUNNING_TOTAL.search(before) and not (key in _NORMATIVE_KEYS and "规范性文件" in clause) \
             and not (key in _CASE_KEYS and (_DISCLOSURE_ONES_END.search(clause) or _KINDS_OF_BOTH.search(before))) \
+            and not (key == "applications_received" and _APPLICATIONS_AMONG_MATTERS.search(before)) \
             and not (key == "proactive_items" and _PROACTIVE_OF_ALL.search(before)) \
             and not (own and own_subject.search(clause)) and not own_part:
         return "part"  # (the normative documents among the year's documents, 其中行政规范性文件9件，…现行有效58件, are
