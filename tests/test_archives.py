@@ -95,6 +95,11 @@ def test_an_archive_of_several_reports_is_refused_naming_them():
         assert str(refused.value).endswith("): unpack it into the corpus, so that each is read on its own")
     same = _zip([("报告.docx", docx_bytes(blocks(first))), ("报告（网页版）.docx", docx_bytes(blocks(first)))])
     assert_every_cell(extract_bytes(same, "彭阳县2023年报告.zip"), first)  # one report twice: read
+    # its Word and PDF copies, the one titled with its city's name, the other without a title line of its own
+    prefixed = [b.replace(AGENCY, "固原市" + AGENCY, 1) if isinstance(b, str) else b for b in blocks(first)]
+    copies = _zip([(f"{AGENCY}{YEAR}年政府信息公开工作年度报告（word版）.docx", docx_bytes(prefixed)),
+                   (f"{AGENCY}{YEAR}年政府信息公开工作年度报告（pdf版）.docx", docx_bytes(untitled))])
+    assert_every_cell(extract_bytes(copies, "P020240119372615084923.zip"), first)
 
 
 def _encrypted(data: bytes) -> bytes:

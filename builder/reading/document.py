@@ -1235,7 +1235,7 @@ def _attached_text(files: list[tuple[str, bytes]], source: Source, cover: str = 
             if titles is not None and (title := _OPENING_TITLE.search("\n".join(lines[:_OPENING_LINES]))):
                 titles[name] = re.sub(r"\s+", "", title.group(1))
             elif titles is not None and any(_OVERVIEW_HEADING.match(line) for line in lines[:_OVERVIEW_LINES]):
-                titles[name] = name  # a report with no title line of its own, by its 一、总体情况
+                titles[name] = _FORMAT_MARK.sub("", Path(name).stem)  # a report without a title line: its file's name
     return "\n".join(texts)
 
 
@@ -1312,7 +1312,7 @@ def _read_archive(data: bytes, source: Source) -> str:
     if not text.strip():
         raise errors.NotText(source.path, "an archive whose files are no readable document: "
                                           + "; ".join(name for name, _ in files[:5]))
-    if len(set(titles.values())) > 1:
+    if len(_distinct_reports(list(titles.values()))) > 1:
         raise errors.SeveralReports(source.path, f"{len(titles)} ({'; '.join(list(titles)[:4])}"
                                                  f"{'; …' if len(titles) > 4 else ''}): unpack it into the corpus, so "
                                                  "that each is read on its own")
@@ -1323,6 +1323,19 @@ def _read_archive(data: bytes, source: Source) -> str:
 _OPENING_TITLE = re.compile(r"^\s*([^\n]{0,40}?(?:19|20)\d{2}\s*年度?[^\n]{0,30}?(?:政府信息公开|政务公开)[^\n]{0,10}?"
                             r"(?:年度报告|年报))\s*$", re.MULTILINE)
 _OPENING_LINES = 12  # lines of a document its title is among
+# What names one report's copies apart: its format (（word版）, （pdf版）), a second download's number.
+_FORMAT_MARK = re.compile(r"\s*[(（]\s*(?:word|pdf|wps|网页|文字|图片|扫描|打印)?\s*版?\s*[)）]|\s*[(（]\d{1,3}[)）]",
+                          re.IGNORECASE)
+
+
+def _distinct_reports(titles: list[str]) -> list[str]:
+    """The reports titles name, one report's copies counted once: a title the same as another's, or its end
+    (长洲区人民政府2023年…报告, beside 梧州市长洲区人民政府2023年…报告, its PDF and Word copies)."""
+    distinct: list[str] = []
+    for title in sorted(set(titles), key=len, reverse=True):
+        if not any(other.endswith(title) for other in distinct):
+            distinct.append(title)
+    return distinct
 _OVERVIEW_HEADING = re.compile(r"\s*[一1]\s*[、.．]\s*(?:总体情况|概述)")  # a report's first section
 _OVERVIEW_LINES = 40  # lines of a report its first section begins within
 
