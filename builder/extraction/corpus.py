@@ -126,6 +126,9 @@ _FILE_KINDS = ((stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISSOCK, "a socket
                (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"))
 
 
+_SYSTEM_FILES = frozenset({"thumbs.db", "ehthumbs.db", "desktop.ini"})  # Windows' own, beside any folder's files
+
+
 def entry_problem(entry: Entry) -> str | None:
     """Why an entry is not read at all, or None for a regular file (or a symlink
     to one inside the corpus). Nothing here opens the entry."""
@@ -345,9 +348,6 @@ class CheckedReports:
 # What a browser or a file manager adds to a second download or a copy of a file: 报告 (1).pdf, 报告 - 副本.docx.
 _COPY_MARK = re.compile(r"(?:\s?[(（]\d{1,3}[)）]|\s?-\s?(?:副本|复制|Copy|copy)(?:\s?[(（]\d{1,3}[)）])?|_副本|副本)"
                         r"(?=\.[^./]+$|$)")
-
-
-_SYSTEM_FILES = frozenset({"thumbs.db", "ehthumbs.db", "desktop.ini"})  # Windows' own, beside any folder's files
 
 
 def _copy_named(path: str) -> bool:
