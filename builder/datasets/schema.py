@@ -211,7 +211,7 @@ _REPORTS = Table(
            "layout), read in the text's order as the one filling of the table that keeps its sums; "
            "t3.interleaved_rows: two rows of table 3 run together a digit at a time (PDF text), read apart; "
            "t3.stray_blanks: empty cells among a row's values (OCR's rules), read without them; "
-           "t4.wrapped_row: table 4's row printed over several lines, read "
+           "t4.wrapped_row: table 4's row printed over several lines (or cut in parts), read "
            "as one as its sums confirm; t4.turned: table 4 printed with a row per result, read by its "
            "names; t4.year_rows: table 4 printed a row for each of several years, the latest read); "
            "the report page says each in words"),

@@ -2971,8 +2971,9 @@ def read_t4(layout: Layout, out: Tables) -> None:
     wrapped = _wrapped_t4_row(rows, ids, size)
     if wrapped is not None:
         row, lines = wrapped
-        out.warn("t4.wrapped_row", f"table 4's row of numbers is printed over {lines} lines; they are read as one "
-                 "row, as every group's total is then the sum of its parts", lines=lines)
+        out.warn("t4.wrapped_row", f"table 4's numbers are printed over {lines} lines (its row wrapped, or the table "
+                 "cut in parts: 行政复议's and 行政诉讼's); they are read as one row, as every group's total is then the "
+                 "sum of its parts", lines=lines)
     else:
         row = _t4_printed_row(rows, size)
     read_table([_Slot(ids, row)], forms.t4_identities(), out, "t4")
