@@ -529,13 +529,11 @@ def _csv_by_module(table: Table, columns: list[Sequence]) -> bytes:
     characters of its line end only, so a row holding a carriage return (a file named with one) is
     written with its fields quoted as RFC 4180 says: unquoted, the return split the row in two."""
     text = io.StringIO(newline="")
-    rows = _csv_rows(table, columns)
+    writer, rows = csv.writer(text, lineterminator="\n"), _csv_rows(table, columns)
     if not any(_holds_return(column) for column in columns):
-        csv.writer(text, lineterminator="\n").writerows(rows)
-        return text.getvalue().encode("utf-8")
-    writer = csv.writer(text, lineterminator="\n")
-    for row in rows:
-        if any(value.__class__ is str and "\r" in value for value in row):
+        writer.writerows(rows)
+    for row in rows:  # (none left when written above)
+        if _holds_return(row):
             text.write(",".join(_quoted(value) for value in row) + "\n")
         else:
             writer.writerow(row)

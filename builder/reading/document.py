@@ -1323,6 +1323,8 @@ def _read_archive(data: bytes, source: Source) -> str:
 _OPENING_TITLE = re.compile(r"^\s*([^\n]{0,40}?(?:19|20)\d{2}\s*年度?[^\n]{0,30}?(?:政府信息公开|政务公开)[^\n]{0,10}?"
                             r"(?:年度报告|年报))\s*$", re.MULTILINE)
 _OPENING_LINES = 12  # lines of a document its title is among
+_OVERVIEW_HEADING = re.compile(r"\s*[一1]\s*[、.．]\s*(?:总体情况|概述)")  # a report's first section
+_OVERVIEW_LINES = 40  # lines of a report its first section begins within
 # What names one report's copies apart: its format (（word版）, （pdf版）), a second download's number.
 _FORMAT_MARK = re.compile(r"\s*[(（]\s*(?:word|pdf|wps|网页|文字|图片|扫描|打印)?\s*版?\s*[)）]|\s*[(（]\d{1,3}[)）]",
                           re.IGNORECASE)
@@ -1336,8 +1338,6 @@ def _distinct_reports(titles: list[str]) -> list[str]:
         if not any(other.endswith(title) for other in distinct):
             distinct.append(title)
     return distinct
-_OVERVIEW_HEADING = re.compile(r"\s*[一1]\s*[、.．]\s*(?:总体情况|概述)")  # a report's first section
-_OVERVIEW_LINES = 40  # lines of a report its first section begins within
 
 
 def _archive_members(data: bytes, path: str, depth: int) -> list[tuple[str, bytes]]:

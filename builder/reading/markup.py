@@ -228,7 +228,7 @@ def _label_continuations(grid: list[list[str | None]], origins: list[list[tuple[
         if len(values) < 2 or any(origin is None or origin[0] != first for origin in values) \
                 or len({origin[0] + origin[2] for origin in values}) != 1:
             continue
-        labels_above = all(c < len(above) and above[c] == (first, c, 1, origin[3]) for origin in new for c in [origin[1]])
+        labels_above = all(origin[1] < len(above) and above[origin[1]] == (first, origin[1], 1, origin[3]) for origin in new)
         spanning_left = all(origin is not None and (origin[0] == r or origin[0] + origin[2] > r) for origin in row[:edge])
         if labels_above and spanning_left and not any(_ITEM_MARK.match(grid[r][origin[1]] or "") for origin in new):
             continuations.add(r)
