@@ -126,6 +126,29 @@ def test_a_page_category_is_a_label_not_part_of_a_title_printed_on_two_lines(lab
     assert find_agency_name(lines) == "恩施州民族宗教事务委员会"
 
 
+@pytest.mark.parametrize("label", ["信息索引号:", "信息索引号：", "索取号：", "索 取 号:"])
+def test_a_label_prefixed_with_its_kind_leaves_nothing_for_a_title_printed_on_two_lines(label):
+    """信息索引号 (the index number with 信息 before it) above a title printed as the agency on one line and the
+    year and words on the next: the prefix was left as a line of its own and read as the title's first word
+    (信息霍山县人民政府办公室)."""
+    page = ["霍山县人民政府", "信息公开", f"{label}\t11341525003205917F/202601-00031\t信息分类:\t政府信息公开年报",
+            "发布机构:\t霍山县人民政府办公室\t生成日期:\t2026-01-20", "霍山县人民政府办公室",
+            "2025年政府信息公开工作年度报告", "一、总体情况", "2025年,霍山县人民政府办公室认真贯彻落实《条例》。"]
+    lines = body_lines("\n".join(page))
+    assert find_agency_name(lines) == "霍山县人民政府办公室"
+
+
+def test_a_menu_entry_above_a_title_printed_as_its_name_and_its_year_is_no_part_of_it():
+    """A site's menu (… 互动交流 / 走进霍山) right above a title printed as the agency's whole name on one line and the
+    year and words on the next: the three lines were joined (走进霍山霍山县人民政府办公室)."""
+    page = ["霍山县人民政府", "要闻动态", "信息公开", "政务服务", "互动交流", "走进霍山", "霍山县人民政府办公室",
+            "2025年政府信息公开工作年度报告", "一、总体情况", "2025年,本机关认真贯彻落实《条例》。"]
+    assert find_agency_name(body_lines("\n".join(page))) == "霍山县人民政府办公室"
+    # a name wrapped over two lines is still joined (宿州市埇桥区 / 人民政府办公室 / 2025年…)
+    page[5:7] = ["宿州市埇桥区", "人民政府办公室"]
+    assert find_agency_name(body_lines("\n".join(page))) == "宿州市埇桥区人民政府办公室"
+
+
 @pytest.mark.parametrize("title, text, name", [
     ("小店区人民政府", "特向社会公布太原市小店区人民政府2014年度政府信息公开工作年度报告。", "太原市小店区人民政府"),
     ("思明区人民政府", "厦门市思明区人民政府2012年政府信息公开工作年度报告", "厦门市思明区人民政府"),

@@ -88,9 +88,10 @@ _REGION_SUFFIXES = ("特别行政区", "自治区", "自治州", "自治县", "�
 # 名 称<td>…; an open-data portal's export: 数据名称,<title> (a CSV's key and value)
 _TITLE_LABEL = re.compile(r"^\s*[|【\[]?\s*(?:标\s*题|题\s*名|文章标题|信息名称|名\s*称|数据(?:集)?名称|资源名称)"
                           r"\s*(?:[:：,，]|\t)\s*")
+# A label may be prefixed with 信息 (信息索引号, 信息分类): the prefix is the label's, not a line of its own.
 _PAGE_LABEL = re.compile(
-    r"(?:标\s*题|题\s*名|文章标题|信息名称|来\s*源|信息来源|发布时间|发布日期|更新时间|生成日期|成文日期|公开日期|发文日期"
-    r"|索\s*引\s*号|所属分类|分\s*类|信息类别|发文字号|文\s*号|发布机构|发文机关|发布单位|主题分类|体裁分类|组配分类|主题词|服务对象|公开方式"
+    r"(?:信息)?(?:标\s*题|题\s*名|文章标题|信息名称|来\s*源|信息来源|发布时间|发布日期|更新时间|生成日期|成文日期|公开日期|发文日期"
+    r"|索\s*引\s*号|索\s*取\s*号|所属分类|分\s*类|信息类别|发文字号|文\s*号|发布机构|发文机关|发布单位|主题分类|体裁分类|组配分类|主题词|服务对象|公开方式"
     r"|公开范围|公开时限|公开形式|有\s*效\s*性|时\s*效|所属机构|作\s*者"
     r"|编\s*辑|责任编辑|字\s*号|分\s*享|打\s*印|收\s*藏|关\s*闭)\s*(?:[:：\t]|\s*[\[【]?\s*大)"
     # a counter's number may follow it with no colon (浏览次数 87, 点击数(123)); no other label's (不属于本机关公开范围1件)
@@ -462,6 +463,12 @@ def _head_past_links(lines: list[str]) -> list[str] | None:
     return list(head) if head is not None else None
 
 
+def _whole_name_line(line: str) -> bool:
+    """A line that is a body's whole name, its place first (霍山县人民政府办公室)."""
+    line = line.replace(" ", "")
+    return bool(_NAME_LINE.match(line) and INSTITUTION.search(line) and resolve_region(line)[0])
+
+
 def read_title(lines: list[str]) -> Title:
     """The report title at the top: name and year (a title may span two lines, or print its
     agency on the line below, as a byline)."""
@@ -483,10 +490,13 @@ def read_title(lines: list[str]) -> Title:
                 len(head))
     later += [_without_site_owner(line).replace(" ", "") for line in head[10:stop]
               if len(line) <= 50 and _TITLE_END.search(line)]
-    # Below a menu, a title wrapped over two or three short lines (a page printed narrow, a large heading).
+    # Below a menu, a title wrapped over two or three short lines (a page printed narrow, a large heading);
+    # not three when the second is a whole name of its own, a place's body (走进霍山 / 霍山县人民政府办公室 / 2025年…:
+    # the menu's last entry above the name)
     wrapped = ["".join(head[i:i + n]).replace(" ", "") for i in range(2, 10) for n in (3, 2)
                if (i >= 3 or n == 3) and i + n <= len(head) and _TITLE_END.search(head[i + n - 1])
-               and all(len(part) <= 40 and not _CLAUSE_MARK.search(part) for part in head[i:i + n])]
+               and all(len(part) <= 40 and not _CLAUSE_MARK.search(part) for part in head[i:i + n])
+               and not (n == 3 and _whole_name_line(head[i + 1]))]
     # …or its last character or two alone on the line below it (…工作年度报 / 告: a browser's print, narrow).
     wrapped += ["".join(head[i:i + 2]).replace(" ", "") for i in range(2, 10) if i + 2 <= len(head)
                 and len(head[i + 1].strip()) <= 2 and _TITLE_END.search("".join(head[i:i + 2]).replace(" ", ""))]
