@@ -511,7 +511,9 @@ _REPORTING = re.compile(
     # nor the years of a list paired by 分别 but its last (2020年、2021年、2022年分别收到…612件、587件、634件)
     r"(?!(?:\s*度?\s*[、和及与]\s*(?:19|20)\d{2}\s*年)+[^。；;]*?分别)"
     r"(?:全年|度)?\s*[,，]?" + _NO_YEAR + "{0,60}?"
-    r"(?:收到|受理|主动公开|公开|发布|办理|答复)" + _NO_YEAR + r"{0,40}?\d+\s*(?:余|多)?\s*(?:件|条)")
+    r"(?:(?:收到|受理|主动公开|公开|发布|办理|答复)" + _NO_YEAR + r"{0,40}?\d+\s*(?:余|多)?\s*(?:件|条)"
+    # or that nothing came (2025年，我局未收到政府信息公开申请。): the year reported on as much as one with a count
+    r"|(?:未|没有)(?:收到|受理|发生))")
 _PERIOD_YEAR = re.compile(r"(?:统计期限|统计数据|统计时限)[^。]{0,8}?(?:从|自|为)?\s*((?:19|20)\d{2})\s*年"
                           # the body saying which year it reports (现将…2023年度政府信息公开工作情况报告如下)
                           r"|现将[^。；;]{0,40}?((?:19|20)\d{2})\s*年度?[^。；;]{0,30}?报告如下")
@@ -578,10 +580,12 @@ def _meta_year(report, context=None) -> list[Result]:
         sentence = next((s for y, s in evidence if y == report.year), evidence[0][1])
         return [say("meta.year", FAIL, "", [], title_year, report.year, message="fail", year=title_year,
                     body_year=report.year, sentence=sentence, basis=basis)]
-    # Another year the period names, or that the body reports on as often as the report's: a figure of the year
+    # Another year the period names, a later one the body reports on (no report counts a year still to come: text
+    # copied from another report), or an earlier one it reports on as often as the report's: a figure of the year
     # before in a sentence of its own (2019年主动公开政府信息4473条。) among the year's is a comparison.
     counts = Counter(y for y, _ in evidence)
-    wrong = [(y, s) for y, s in evidence if y != report.year and (y in periods or counts[y] >= counts[report.year])]
+    wrong = [(y, s) for y, s in evidence if y != report.year and (y in periods or y > report.year
+                                                                    or counts[y] >= counts[report.year])]
     if wrong:
         year, sentence = wrong[0]
         return [say("meta.year", FAIL, "", [], report.year, year, message="fail", year=report.year, body_year=year,

@@ -609,6 +609,24 @@ def test_meta_year_passes_over_a_sentence_of_the_year_before_among_more_of_the_y
     assert by_instance(checked(small_values(), lines=lines), "meta.year")[""].outcome == FAIL
 
 
+def test_meta_year_counts_a_year_in_which_nothing_came_as_reported_on():
+    """Blind round 64 (2025 reports as web pages): 2025年，我局未收到政府信息公开申请。 then 2024年我局收到申请1件 in a
+    2025 report: the year with no count was no statement, the year before's one as many as the period's: it failed."""
+    lines = [*prose_lines(2025), "2025年，我局未收到政府信息公开申请。", "2024年我局收到申请1件，已于当年办结。"]
+    [result] = by_instance(checked(small_values(), year=2025, lines=lines), "meta.year").values()
+    assert (result.outcome, result.left, result.right) == (PASS, 2025, 2025), result.detail_en
+    lines = [*prose_lines(2025), "2024年，我局未收到政府信息公开申请。", "2024年我局收到申请1件，已于当年办结。"]
+    assert by_instance(checked(small_values(), year=2025, lines=lines), "meta.year")[""].outcome == FAIL
+
+
+def test_meta_year_fails_on_a_later_year_the_body_reports_on_however_often_the_report_s():
+    """A year after the report's is none it can count (text copied from a later report: 2020年全年…526条 in a 2018
+    report, beside 2018年，…未收到申请, as the bundled 003 report has it): a comparison is with an earlier year."""
+    lines = [*prose_lines(2018), "2018年，本机关未收到政府信息公开申请。", "2020年全年主动公开各类信息526条。"]
+    [result] = by_instance(checked(small_values(), year=2018, lines=lines), "meta.year").values()
+    assert (result.outcome, result.left, result.right) == (FAIL, 2018, 2020)
+
+
 def test_meta_year_fails_when_the_body_reports_on_another_year():
     report = checked(small_values(), lines=[f"{AGENCY}2022年政府信息公开工作年度报告", "",
                                             "本报告所列数据统计期限自2021年1月1日至2021年12月31日止。"])
