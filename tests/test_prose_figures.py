@@ -1197,6 +1197,9 @@ def test_a_tax_bureau_s_normative_documents_are_its_normative_documents():
     """税务规范性文件: a tax bureau's word for its 行政规范性文件, the dated in-force count after its clean-up."""
     found = figures("2022年，制发税务规范性文件6件，废止3件，截至2022年底现行有效税务规范性文件41件。", 2022)
     assert (headlines(found)["normative_docs_issued"], headlines(found)["normative_docs_in_force"]) == (6, 41)
+    # 税务行政规范性文件: both words before the documents (blind round 64: the year's count went unread)
+    found = figures("制发税务行政规范性文件3件，废止5件，截至年底现行有效28件。", 2025)
+    assert (headlines(found)["normative_docs_issued"], headlines(found)["normative_docs_in_force"]) == (3, 28)
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -1969,3 +1972,36 @@ def test_the_applications_among_other_matters_counted_together():
     信息公开申请3件 gave no count of applications (the 3 after 其中 was dropped as a part)."""
     text = "本年度共受理政府信息公开申请、人大代表建议、政协委员提案共计17件，其中政府信息公开申请3件，均已依法答复。"
     assert headlines(figures(text, 2023)) == {"applications_received": 3}
+
+
+def test_the_body_named_in_an_aside_on_what_a_wider_scope_holds_is_no_count_of_its_own():
+    """Blind round 64 (central bodies): 全国海关（含海关总署及直属海关、隶属海关）全年共收到…2,315件 after the body's own 180件:
+    the body named inside the aside read as the clause's subject, the nation's count as its own, no headline was left."""
+    text = ("2025年，海关总署机关共收到政府信息公开申请180件（2024年为173件），上年结转6件。"
+            "全国海关（含海关总署及直属海关、隶属海关）全年共收到政府信息公开申请2,315件。")
+    found = find_figures(sentences([text]), 2025, own_names=("海关总署",))
+    assert headlines(found)["applications_received"] == 180
+
+
+@pytest.mark.parametrize("text", ["本年度，我局无行政复议、行政诉讼情况，未收取信息处理费。",
+                                  "本年度，本单位无因政府信息公开引起的行政复议、行政诉讼情况。"])
+def test_none_with_the_body_as_its_subject(text):
+    """Blind round 64 (2025 reports as web pages): 我局无行政复议、行政诉讼情况, the body between the clause's start and 无:
+    no none was read, so no headline of 0 either."""
+    assert {k: v for k, v in headlines(figures(text, 2025)).items() if k != "fees_charged_cny"} == \
+        {"admin_review_cases": 0, "litigation_cases": 0}
+
+
+def test_a_channel_other_than_online_opening_a_clause_of_the_list():
+    """Blind round 64 (Word files): 其中通过网上申请平台提交19件，信函提交6件: the second channel named without 通过 or 申请."""
+    found = figures("全年共收到政府信息公开申请25件，其中通过网上申请平台提交19件，信函提交6件；", 2023)
+    assert (headlines(found)["applications_online"], headlines(found)["applications_other_channel"]) == (19, 6)
+
+
+@pytest.mark.parametrize("other", ["全年受理教师资格认定申请12683件，认定结果全部公开公示。",
+                                   "受理工伤认定申请361件，均按时作出决定。"])
+def test_a_qualification_or_finding_applied_for_is_another_process(other):
+    """Blind round 64 (PDFs printed from web pages): 受理教师资格认定申请12683件 before the year's disclosure requests:
+    two received counts, no headline."""
+    found = figures(other + "全年共受理政府信息公开申请58件，上年结转2件，均已按期办结。", 2024)
+    assert headlines(found)["applications_received"] == 58

@@ -49,7 +49,9 @@ _FOR = r"(?:因[^。；;，,]{0,20}?)?"
 _NONE_AFTER = (r"(?:的?(?:情况|案件))?(?:数量?|件数)?\s*[:：]?\s*(?:亦|也)?(?:均|都|皆)?"
                r"(?:为\s*(?:零|0)(?![\d.])|无(?=\s*(?:[。；;，,]|$)))")
 # Where 无 opens a clause saying there were none: 全年无…, 2023年无…, ，无….
-_NONE_BEFORE = r"(?:全年|本年度?|年内|\d{4}\s*年度?|^|[，,；;]|[一二三四五六七八九十]是)"  # (三是无行政复议和诉讼)
+# (三是无行政复议和诉讼), the body itself its subject (本年度，我局无行政复议、行政诉讼情况)
+_NONE_BEFORE = (r"(?:全年|本年度?|年内|\d{4}\s*年度?|^|[，,；;]|[一二三四五六七八九十]是)"
+                r"(?:[我本](?:局|委|办|厅|单位|机关|部门|中心|院|镇|乡|街道|队|所|站))?")
 # A clause that ends here (无上年结转。): a none with nothing after it.
 _CLAUSE_ENDS = r"(?=\s*(?:[。；;，,]|$))"
 # A measure in a list whose counts are all none (新收、上年结转、办结及结转下年度数量均为零): the measure's count is 0,
@@ -278,6 +280,9 @@ PATTERNS: tuple[Pattern, ...] = (
     _p("applications_other_channel", r"其余(?:的)?\s*" + _N + r"件\s*(?:均|则)?(?:通过|以|采用|为)(?:" + _OFFLINE + r")"),
     _p("applications_other_channel", r"(?:其他|等)(?:方式|途径|形式|渠道)(?:申请|提交|提出)?(?:的)?(?:申请)?\s*[（(]?\s*"
        + _N + "件"),
+    # 通过网上申请平台提交19件，信函提交6件: a channel other than online opening a clause of a list, its verb and count
+    _p("applications_other_channel", r"(?<=[，,、；;])\s*(?:" + _OFFLINE + r")(?:(?:及|和|、|与|或)(?:" + _OFFLINE + r"))*"
+       r"(?:方式|渠道)?(?:提交|提出|递交)(?:的)?\s*" + _N + "件"),
     # 网上申请151件、信函申请35件 / 信函及当面申请8件: the channels other than online, named
     _p("applications_other_channel", r"(?<![网上])(?:" + _OFFLINE + r")(?:(?:及|和|、|与|或)(?:" + _OFFLINE + r"))*"
        r"(?:方式|渠道)?(?:提交|提出|递交)?(?:的)?申请(?:共|为)?\s*" + _N + "件"),
@@ -355,7 +360,7 @@ PATTERNS: tuple[Pattern, ...] = (
     # 制发并公开规范性文件4件: the same documents, made and published
     # (新制作、新公开规范性文件各9件: made and published, as many each)
     _p("normative_docs_issued", r"(?<!拟)(?:制发|印发|出台|制定|新制作|发布)(?:了)?(?:并(?:公开|发布|公布|备案)"
-       r"|、新?(?:公开|发布|公布))?" + _OWNER + r"(?:行政|税务)?规范性文件(?:共计|共|合计|各)?\s*" + _N + "(?:件|个|份)"),
+       r"|、新?(?:公开|发布|公布))?" + _OWNER + r"(?:税务)?(?:行政)?规范性文件(?:共计|共|合计|各)?\s*" + _N + "(?:件|个|份)"),
     # 开展行政规范性文件清理，本年制发3件，废止5件，现行有效21件: the documents named once, then each count
     _p("normative_docs_issued", r"规范性文件[^。；;\d]{0,12}?(?:本年|全年|年内)(?:制发|印发|出台|制定|新制作)(?:了)?\s*" + _N
        + "(?:件|个|份)"),
@@ -372,23 +377,23 @@ PATTERNS: tuple[Pattern, ...] = (
        r"(?:制发|印发|出台|制定|制作)(?:了)?\s*" + _N + "(?:件|个|份)"),
     # 发布县政府及县政府办公室文件52件，其中行政规范性文件9件: the year's documents, those among them
     _p("normative_docs_issued", r"(?:制发|印发|出台|制定|发布)[^。；;，,]{0,20}?文件\s*\d+\s*(?:件|个|份)\s*[，,]?\s*"
-       r"其中(?:行政|税务)?规范性文件\s*" + _N + "(?:件|个|份)"),
+       r"其中(?:税务)?(?:行政)?规范性文件\s*" + _N + "(?:件|个|份)"),
     # 制发省政府规章6件、行政规范性文件42件; 现行有效市政府规章96件、行政规范性文件624件: listed after the rules
     # (…规章187件、省政府及省政府办公厅行政规范性文件298件: the documents' owners named)
     # (现行有效政府规章1件（《…办法》）、行政规范性文件5件: the rules' titles in brackets)
     _p("normative_docs_issued", r"(?:制发|印发|出台|制定)(?:了)?[^。；;，,]{0,12}?" + _RULES_COUNTED + _OWNER
-       + r"(?:行政|税务)?规范性文件\s*" + _N + "(?:件|个|份)"),
+       + r"(?:税务)?(?:行政)?规范性文件\s*" + _N + "(?:件|个|份)"),
     _p("normative_docs_in_force", r"现行有效(?:的)?[^。；;，,]{0,12}?" + _RULES_COUNTED + _OWNER
-       + r"(?:行政|税务)?规范性文件\s*" + _N + "(?:件|个|份)"),
-    _p("normative_docs_issued", r"(?:未|没有)(?:制发|印发|出台|制定)(?:任何)?(?:行政|税务)?规范性文件", 0),
-    _p("normative_docs_in_force", r"现行有效(?:的)?" + _OWNER + r"(?:行政|税务)?规范性文件(?:共计|共|合计|为)?\s*" + _N
+       + r"(?:税务)?(?:行政)?规范性文件\s*" + _N + "(?:件|个|份)"),
+    _p("normative_docs_issued", r"(?:未|没有)(?:制发|印发|出台|制定)(?:任何)?(?:税务)?(?:行政)?规范性文件", 0),
+    _p("normative_docs_in_force", r"现行有效(?:的)?" + _OWNER + r"(?:税务)?(?:行政)?规范性文件(?:共计|共|合计|为)?\s*" + _N
        + "(?:件|个|份)"),
     # 完成规范性文件清理，保留有效规范性文件38件: what the clean-up kept in force
-    _p("normative_docs_in_force", r"(?:保留|继续有效)(?:有效|继续有效)?(?:的)?(?:行政|税务)?规范性文件(?:共计|共|为)?\s*" + _N
+    _p("normative_docs_in_force", r"(?:保留|继续有效)(?:有效|继续有效)?(?:的)?(?:税务)?(?:行政)?规范性文件(?:共计|共|为)?\s*" + _N
        + "(?:件|个|份)"),
     # 对现行有效的6件行政规范性文件逐件标注
-    _p("normative_docs_in_force", r"现行有效(?:的)?\s*" + _N + r"\s*(?:件|个|份)(?:行政|税务)?规范性文件"),
-    _p("normative_docs_in_force", r"(?:行政|税务)?规范性文件[^。；;，,\d]{0,4}?现行有效(?:的)?(?:共计|共|合计|为)?\s*" + _N
+    _p("normative_docs_in_force", r"现行有效(?:的)?\s*" + _N + r"\s*(?:件|个|份)(?:税务)?(?:行政)?规范性文件"),
+    _p("normative_docs_in_force", r"(?:税务)?(?:行政)?规范性文件[^。；;，,\d]{0,4}?现行有效(?:的)?(?:共计|共|合计|为)?\s*" + _N
        + "(?:件|个|份)"),
     _p("normative_docs_in_force", r"规范性文件[^。；;\d]{0,12}?(?:本年|全年|年内)(?:制发|印发|出台|制定)[^。；;]{0,16}?"
        r"现行有效(?:的)?\s*" + _N + "(?:件|个|份)"),
@@ -396,7 +401,7 @@ PATTERNS: tuple[Pattern, ...] = (
     _p("normative_docs_in_force", r"规范性文件[^。；;，,\d]{0,6}?清理[^。；;]{0,24}?现行有效(?:的)?\s*" + _N + "(?:件|个|份)"),
     # 全年制发行政规范性文件7件，废止3件，现行有效52件: the verb before the documents, then each count
     _p("normative_docs_in_force", r"(?:制发|印发|出台|制定|发布|清理|废止)(?:了)?" + _OWNER
-       + r"(?:行政|税务)?规范性文件[^。；;]{0,24}?"
+       + r"(?:税务)?(?:行政)?规范性文件[^。；;]{0,24}?"
        r"现行有效(?:的)?\s*"
        + _N + "(?:件|个|份)"),
 )
@@ -589,7 +594,7 @@ _CHANGE_BRACKETED = re.compile(r"(?<=下降|上升|增长|增加|减少)\s*[（(
 # Documents named by their titles (and numbers) before the count of their kind (制发《…若干规定》（深市监规〔2024〕1号）等
 # 行政规范性文件9件): the patterns read the verb next to the kind.
 _TITLES_BEFORE_KIND = re.compile(r"《[^《》]{1,80}》(?:\s*[（(][^（()）]{0,30}?号[)）])?(?:\s*[、和及]\s*《[^《》]{1,80}》"
-                                 r"(?:\s*[（(][^（()）]{0,30}?号[)）])?)*\s*等(?=\s*\d*\s*(?:件|个|份)?(?:行政|税务)?规范性文件)")
+                                 r"(?:\s*[（(][^（()）]{0,30}?号[)）])?)*\s*等(?=\s*\d*\s*(?:件|个|份)?(?:税务)?(?:行政)?规范性文件)")
 # Counts in 份 (受理申请51份, 出台规范性文件3份) as the patterns read counts (件), and 人民币 before an amount (共计人民币80元).
 _OTHER_UNITS = re.compile(r"(?<=\d)份|人民币\s*(?=\d)")
 
@@ -1149,6 +1154,7 @@ _OTHER_PROCESS = re.compile(r"行政审批|审批服务|政务服务(?!网|平�
                             r"许可|低保|救助|补助|补贴|公租房|廉租|保障性住房|社保|医保|养老|入学|户籍|"
                             r"出证|查档|档案查阅|档案利用|查阅利用"  # (an archive's services)
                             r"|注册申请|审评|专利申请|商标申请"  # (a regulator's registrations and examinations)
+                            r"|资格认定|认定申请"  # (教师资格认定申请, 工伤认定申请: a qualification or a finding asked for)
                             # (a procurement centre's, a grid's 四个平台 events, a service hall's)
                             r"|采购申请|采购中心|各类事件|办事申请|办事服务")
 _DISCLOSURE_WORDS = re.compile(r"信息公开|依申请")
@@ -1331,7 +1337,9 @@ def _context(key: str, sentence: str, start: int, number_start: int, year: int |
         year_words = _SINCE_YEAR.sub("", year_words)
     if key not in _PREVIOUS_YEAR_KEYS and _OTHER_YEAR_WORDS.search(year_words):
         return "other_year"
-    own = not all_levels and _own_after_wider(scope + before, own_subject)  # 全县各级…共287件，其中县政府办公室本级…31件: its own
+    # 全县各级…共287件，其中县政府办公室本级…31件: its own; not the body named in an aside on what the scope holds
+    # (全国海关（含海关总署及直属海关）全年共收到…2,315件: every office's)
+    own = not all_levels and _own_after_wider(_ASIDES.sub("", scope + before), own_subject)
     # 其中，区政府本级…; 其中以县政府名义发布…: its own
     own_part = not all_levels and (_counts_requests(key) or _IN_OWN_NAME.search(before)) and _own_part(before, own_subject)
     if key in _TOTAL_KEYS and _inside_part(clause) and not _NEW_OF_HANDLED.search(clause) \
