@@ -612,13 +612,48 @@ def _wrapped_count(line: str, following: list[str]) -> bool:
     return mark >= 0 and "\t" not in line[mark:] and "|" not in line[mark:]
 
 
+_HALF_VALUES = 3  # values on each side of a line, at least, for a table printed in two halves side by side
+_HALVED_LINES = 3  # lines so printed, at least
+
+
+def _half_start(cells: list[str]) -> int | None:
+    """Where the right half of a delimited line begins when it prints a row, then another row (a label, then
+    values, then a label, then values); None for a line of one row (a label and values, a remark after them)."""
+    values = [k for k, cell in enumerate(cells) if cell and is_value_cell(cell)]
+    if len(values) < 2 * _HALF_VALUES:
+        return None
+    second = next((k for k in range(values[0], len(cells)) if _is_words(cells[k])), None)
+    if second is None or sum(k < second for k in values) < _HALF_VALUES \
+            or sum(k > second for k in values) < _HALF_VALUES:
+        return None
+    start = second - (second > 0 and not cells[second - 1].strip())  # (an empty group cell before the label)
+    # halves as wide as each other (not table 4's three groups on a line, a label before each group's values)
+    return start if abs(2 * start - len(cells)) <= 1 else None
+
+
+def halves_in_turn(lines: list[str]) -> list[tuple[int, str]]:
+    """A table printed in two halves side by side (table 3's rows 一 to (三)8 on the left, (四) to 四 on the
+    right, a row of each on a line): every line's left half in turn, then every line's right half, as the halves'
+    rows run, each with its line's number; any other table's lines as they are."""
+    cells = [line_cells(line) if delimiter(line) else None for line in lines]
+    starts = [start for c in cells if c is not None and (start := _half_start(c)) is not None]
+    if len(starts) < _HALVED_LINES:
+        return list(enumerate(lines))
+    split = min(starts)
+    sep = {line: delimiter(line) for line in lines}
+    left = [(i, sep[line].join(c[:split]) if c is not None else line) for i, (line, c) in enumerate(zip(lines, cells))
+            if c is None or any(c[:split])]
+    right = [(i, "\t".join(c[split:])) for i, c in enumerate(cells) if c is not None and any(c[split:])]
+    return left + right
+
+
 def scan_lines(lines: list[str], offset: int = 0) -> list[ValueRow]:
     """Rows of a table region. Prose sentences (ending in 。) are skipped; a
     label printed on a line of its own is kept for a following unlabelled row."""
     rows: list[ValueRow] = []
     pending = ""
     last_label = ""
-    for i, line in enumerate(lines):
+    for i, line in halves_in_turn(lines):
         checkpoint()
         if not line.strip():
             continue
