@@ -2005,3 +2005,11 @@ def test_a_qualification_or_finding_applied_for_is_another_process(other):
     two received counts, no headline."""
     found = figures(other + "全年共受理政府信息公开申请58件，上年结转2件，均已按期办结。", 2024)
     assert headlines(found)["applications_received"] == 58
+
+
+@pytest.mark.parametrize("mark", ["②", "（2）", "2."])
+def test_a_kind_of_applicant_after_a_list_s_mark(mark):
+    """Blind round 65 (Unicode tricks): 其中：①自然人申请12件；②企业申请3件 — the companies' count after a circled
+    number was not read (only list separators and a few words may stand before 企业)."""
+    found = figures(f"全年共收到政府信息公开申请15件，其中：①自然人申请12件；{mark}企业申请3件。", 2023)
+    assert headlines(found)["applications_commercial_enterprise"] == 3

@@ -255,8 +255,9 @@ PATTERNS: tuple[Pattern, ...] = (
     # 申请人以自然人为主，共655件 (，占比达93.0%（66件）: the share first): the natural persons' count after the comma
     _p("applications_natural_person", r"以(?:自然人|公民)为主\s*[，,]\s*(?:(?:占比|占)(?:达到|达|为)?\s*\d[\d.]*\s*[%％]\s*[（(]?"
        r"|(?:共计|共|计|有|达)?)\s*" + _N + "件"),
-    _p("applications_commercial_enterprise", r"(?<![^商、，,：:；;（(有中])(?:商业)?企业" + _APPLIED + _N + "件",
-       needs="applicants"),
+    # (after a list's mark too: ②企业申请3件, （2）企业申请3件)
+    _p("applications_commercial_enterprise", r"(?<![^商、，,：:；;（(有中\u2460-\u2473)）.．])(?:商业)?企业" + _APPLIED
+       + _N + "件", needs="applicants"),
     _p("applications_research_institution", r"科研机构" + _APPLIED + _N + "件", needs="applicants"),
     _p("applications_social_welfare_org", r"社会公益组织" + _APPLIED + _N + "件", needs="applicants"),
     _p("applications_legal_service_org", r"(?:法律服务机构|律师事务所)" + _APPLIED + _N + "件",
