@@ -378,3 +378,43 @@ def test_table_2_as_cards_each_titled_above_its_numbers_is_read():
     rep = extract_bytes((text[:start] + "\n".join(lines) + "\n\n" + text[end:]).encode(), "report.txt")
     for cell in (c for c in forms.cells(GOV_2021) if c.table == "t2"):
         assert rep.cells[cell.id].value == v[cell.id], cell.id
+
+
+def turned_t2_report(v: dict, rendering: str, numbered: bool):
+    """Table 2 with （一）'s items and （五）（六）'s items turned: a header naming them a column each and a 合计 column
+    after them, a row for each measure (本年制发件数 | 0 | 4 | 4); ``numbered``: a 序号 column first."""
+    printed = {c.id: synthetic._fmt(v[c.id]) for c in forms.cells(GOV_2021)}
+    blocks = synthetic._blocks(AGENCY, 2022, GOV_2021, printed, v)
+    t2 = next(content for kind, content in blocks if kind == "table")
+    items = {item.id: item for item in forms.FORMS[GOV_2021].t2}
+    lead = [("", 1, 1)] if numbered else []
+    t2.rows = []
+    number = 0
+    for section, ids in (("第二十条第（一）项", ("rules", "normative_docs")),
+                         ("第二十条第（五）项、第（六）项", ("licensing", "penalty", "coercion"))):
+        t2.rows.append(([*lead, (section, 1, 2 + len(ids))], []))
+        t2.rows.append(([*lead, ("信息内容", 1, 1), *((items[i].label_zh, 1, 1) for i in ids), ("合计", 1, 1)], []))
+        for measure in items[ids[0]].measures:
+            number += 1
+            cells = [printed[forms.t2_cell(i, measure.id)] for i in ids]
+            total = synthetic._fmt(sum(v[forms.t2_cell(i, measure.id)] for i in ids))
+            t2.rows.append(([*([(str(number), 1, 1)] if numbered else []), (measure.label_zh, 1, 1)], [*cells, total]))
+    item = items["fees"]
+    t2.rows.append(([*lead, (item.section_zh, 1, 2)], []))
+    t2.rows.append(([*lead, ("信息内容", 1, 1), (item.measures[0].label_zh, 1, 1)], []))
+    t2.rows.append(([*lead, (item.label_zh, 1, 1)], [printed["t2.fees.amount_10k_cny"]]))
+    if rendering == "html":
+        return extract_bytes(synthetic._html(blocks).encode(), "case.html")
+    return extract_bytes("\n".join(synthetic._text_lines(blocks, rendering, random.Random(0))).encode(), "case.txt")
+
+
+@pytest.mark.parametrize("rendering", ["tab", "pipe", "html"])
+@pytest.mark.parametrize("numbered", [False, True])
+def test_items_printed_turned_are_read_by_their_columns_and_their_measures_rows(rendering, numbered):
+    """Blind round 65 (extra rows and columns): 信息内容 | 规章 | 行政规范性文件 | 合计 over 本年制发件数 | 0 | 3 | 3 …, and
+    行政许可 | 行政处罚 | 行政强制 | 合计 over one 本年处理决定数量 row: the items named in the header and each measure in
+    its row's first words (after a 序号 cell) were no row of the form's, and their cells were missed."""
+    v = values()
+    rep = turned_t2_report(v, rendering, numbered)
+    assert_table_2_read(rep, v)
+    assert any(w["code"] == "t2.turned" for w in rep.warnings)

@@ -1656,6 +1656,12 @@ def read_t2(layout: Layout, form: forms.Form, out: Tables) -> None:
         out.warn("t2.section_blocks", f"t2: '{item.label_zh}' printed apart from its numbers, which follow its "
                  "第二十条 heading and measures a line each (text of a PDF read cell by cell, column by column); "
                  "read in the order its labels are printed", line=row.line + 1)
+    for item, row in _turned_t2_items(layout, form).items():
+        if not (item.id in matched and matched[item.id].has_values and matched[item.id].label):
+            matched[item.id] = row
+            out.warn("t2.turned", f"t2: '{item.label_zh}' is printed as a column under a header naming items, its "
+                     "measures a row each (本年制发件数 | 0 | 4 …); each value is read by its column's and its row's names",
+                     line=row.line + 1)
     headers = _t2_headers(layout)
     for item in form.t2:
         ids = tuple(forms.t2_cell(item.id, m.id) for m in item.measures)
@@ -1696,6 +1702,48 @@ def read_t2(layout: Layout, form: forms.Form, out: Tables) -> None:
     for cell in forms.cells(form.id):
         if cell.kind == "money" and out.cells[cell.id].status != "missing":
             _set_money_unit(out.cells[cell.id], cell, layout.region_text("t2"))
+
+
+def _turned_t2_items(layout: Layout, form: forms.Form) -> dict[forms.Table2Item, ValueRow]:
+    """Items printed turned: a header line naming two items or more, a column each (信息内容 | 规章 | 行政规范性文件 |
+    合计), then a line for each measure of theirs, named in its first words (本年制发件数 | 0 | 4 | 4, after a 序号 cell
+    or not): each item's row, its measures in the form's order, when every measure of it is printed so. The values
+    stand after the measure's name as the items after the header's first: a column naming no item (合计) is none."""
+    if "t2" not in layout.regions:
+        return {}
+    start, end = layout.regions["t2"]
+    lines = layout.lines[start:end]
+    out: dict[forms.Table2Item, ValueRow] = {}
+    def items_named(cell: str) -> list[forms.Table2Item]:
+        return [item for item in form.t2 if any(w in label_core(cell) for w in item.keywords)]
+
+    for k, line in enumerate(lines):
+        header: list[str] = []  # (its names in one cell, spaced apart: a text's header line)
+        for cell in line_cells(line):
+            words = cell.split()
+            if sum(1 for word in words if items_named(word)) >= 2:
+                header += words
+            elif words:
+                header.append(cell.strip())
+        columns = {p: named[0] for p, cell in enumerate(header) if p and len(named := items_named(cell)) == 1}
+        if len(columns) < 2 or _HAS_DIGIT.search(line):
+            continue
+        first = min(columns)
+        printed: dict[forms.Table2Item, dict[str, str]] = {}
+        for below in lines[k + 1:]:
+            cells = [cell.strip() for cell in line_cells(below)]
+            at = next((n for n, cell in enumerate(cells) if cell and not is_value_cell(cell)), None)
+            measure = [m for m, words in forms.T2_MEASURE_WORDS.items() if at is not None
+                       and any(w in cells[at] for w in words)]
+            if len(measure) != 1:
+                break
+            for p, item in columns.items():
+                if (n := at + 1 + p - first) < len(cells) and measure[0] in {m.id for m in item.measures}:
+                    printed.setdefault(item, {})[measure[0]] = cells[n]
+        for item, values in printed.items():
+            if set(values) == {m.id for m in item.measures}:
+                out[item] = ValueRow(item.label_zh, [values[m.id] for m in item.measures], True, start + k)
+    return out
 
 
 _MEASURE_WORD = re.compile("|".join(re.escape(w) for words in forms.T2_MEASURE_WORDS.values() for w in words))
