@@ -2013,3 +2013,8 @@ def test_a_kind_of_applicant_after_a_list_s_mark(mark):
     number was not read (only list separators and a few words may stand before 企业)."""
     found = figures(f"全年共收到政府信息公开申请15件，其中：①自然人申请12件；{mark}企业申请3件。", 2023)
     assert headlines(found)["applications_commercial_enterprise"] == 3
+
+
+def test_no_fee_charged_to_applicants_named_at_length():
+    """Blind round 65: 本年度未向政府信息公开申请人收取信息处理费 (nine characters after 向): no none was read."""
+    assert headlines(figures("本年度未向政府信息公开申请人收取信息处理费。", 2022))["fees_charged_cny"] == 0
