@@ -7,7 +7,14 @@ import random
 import pytest
 
 from builder import forms
-from builder.extraction.metadata import describe_agency, find_agency_name, find_year, slugify, strip_page_labels
+from builder.extraction.metadata import (
+    describe_agency,
+    find_agency_name,
+    find_year,
+    read_title,
+    slugify,
+    strip_page_labels,
+)
 from builder.reading.document import body_lines, body_of
 
 
@@ -136,6 +143,18 @@ def test_a_label_prefixed_with_its_kind_leaves_nothing_for_a_title_printed_on_tw
             "2025年政府信息公开工作年度报告", "一、总体情况", "2025年,霍山县人民政府办公室认真贯彻落实《条例》。"]
     lines = body_lines("\n".join(page))
     assert find_agency_name(lines) == "霍山县人民政府办公室"
+
+
+def test_a_site_s_name_and_menu_joined_above_a_title_naming_no_body_are_no_name_though_a_place_begins_them():
+    """Blind round 66 (prose numbers): 成都市郫都区人民政府门户网站 / 首页  政务公开 … 长者模式 / 2023年度…年度报告, then the
+    whole title (成都市郫都区教育局2023年度…): the three lines joined were taken for the name, as a place begins it."""
+    page = ["成都市郫都区人民政府门户网站", "首页  政务公开  政务服务  互动交流  走进郫都  无障碍  长者模式",
+            "2023年度政府信息公开工作年度报告", "成都市郫都区教育局2023年度政府信息公开工作年度报告",
+            "一、总体情况", "2023年,成都市郫都区教育局在区委、区政府的领导下,扎实做好政府信息公开工作。"]
+    lines = body_lines("\n".join(page))
+    assert (read_title(lines).name, find_agency_name(lines)) == ("成都市郫都区教育局", "成都市郫都区教育局")
+    # a county's report titled with the county alone, over two lines, is still the county's
+    assert read_title(body_lines("\n".join(["彭阳县", "2023年政府信息公开工作年度报告", "一、总体情况"]))).name == "彭阳县"
 
 
 def test_a_menu_entry_above_a_title_printed_as_its_name_and_its_year_is_no_part_of_it():

@@ -507,8 +507,10 @@ def read_title(lines: list[str]) -> Title:
                             *((t, True) for t in wrapped)]:
         m = _TITLE.match(text)
         name = _title_name(m.group("name")) if m else None
-        if name and assembled and not INSTITUTION.search(name) and not resolve_region(name)[0]:
-            continue  # lines joined above a title that names no body: a menu's entries (互动交流 / 走进宝鸡)
+        if name and assembled and not INSTITUTION.search(name) \
+                and not (name.endswith(_REGION_SUFFIXES) and resolve_region(name)[0]):
+            continue  # lines joined above a title that names no body: a menu's entries (互动交流 / 走进宝鸡), a site's
+            # name and menu (成都市郫都区人民政府门户网站 / 首页  政务公开 … 长者模式) though a place begins them
         if name and not assembled and (whole := _unwrapped(name, above.get(text, ""), body)):
             name, assembled = whole, True
         if name:  # 2023—2024年…报告 spans two years: the report settles which
