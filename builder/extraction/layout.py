@@ -614,35 +614,43 @@ def _wrapped_count(line: str, following: list[str]) -> bool:
 
 _HALF_VALUES = 3  # values on each side of a line, at least, for a table printed in two halves side by side
 _HALVED_LINES = 3  # lines so printed, at least
+_HALF_SEPARATORS = 2 * (_HALF_VALUES + 1) - 1  # a line of fewer cells is no two rows (not split: looked at no more)
 
 
 def _half_start(cells: list[str]) -> int | None:
-    """Where the right half of a delimited line begins when it prints a row, then another row (a label, then
-    values, then a label, then values); None for a line of one row (a label and values, a remark after them)."""
-    values = [k for k, cell in enumerate(cells) if cell and is_value_cell(cell)]
-    if len(values) < 2 * _HALF_VALUES:
+    """Where the right half of a delimited line begins when it prints a row, then another as wide (a label and
+    values, then a label, an empty group cell before it or not, and values); None for a line of one row (a label
+    and values, a remark after them; table 4's three groups, a label before each group's values)."""
+    width = len(cells)
+    if width < 2 * (_HALF_VALUES + 1):
         return None
-    second = next((k for k in range(values[0], len(cells)) if _is_words(cells[k])), None)
-    if second is None or sum(k < second for k in values) < _HALF_VALUES \
-            or sum(k > second for k in values) < _HALF_VALUES:
-        return None
-    start = second - (second > 0 and not cells[second - 1].strip())  # (an empty group cell before the label)
-    # halves as wide as each other (not table 4's three groups on a line, a label before each group's values)
-    return start if abs(2 * start - len(cells)) <= 1 else None
+    for start in sorted({width // 2, (width + 1) // 2}):
+        if _is_words(cells[start]):
+            label = start
+        elif start + 1 < width and not cells[start].strip() and _is_words(cells[start + 1]):
+            label = start + 1
+        else:
+            continue
+        left = [k for k in range(start) if cells[k] and is_value_cell(cells[k])]
+        if len(left) < _HALF_VALUES or any(_is_words(cells[k]) for k in range(left[0], start)):
+            continue
+        if sum(1 for cell in cells[label + 1:] if cell and is_value_cell(cell)) >= _HALF_VALUES:
+            return start
+    return None
 
 
 def halves_in_turn(lines: list[str]) -> list[tuple[int, str]]:
     """A table printed in two halves side by side (table 3's rows 一 to (三)8 on the left, (四) to 四 on the
     right, a row of each on a line): every line's left half in turn, then every line's right half, as the halves'
     rows run, each with its line's number; any other table's lines as they are."""
-    cells = [line_cells(line) if delimiter(line) else None for line in lines]
+    seps = [delimiter(line) for line in lines]
+    cells = [line_cells(line) if sep and line.count(sep) >= _HALF_SEPARATORS else None for line, sep in zip(lines, seps)]
     starts = [start for c in cells if c is not None and (start := _half_start(c)) is not None]
     if len(starts) < _HALVED_LINES:
         return list(enumerate(lines))
     split = min(starts)
-    sep = {line: delimiter(line) for line in lines}
-    left = [(i, sep[line].join(c[:split]) if c is not None else line) for i, (line, c) in enumerate(zip(lines, cells))
-            if c is None or any(c[:split])]
+    left = [(i, sep.join(c[:split]) if c is not None and sep else line)
+            for i, (line, sep, c) in enumerate(zip(lines, seps, cells)) if c is None or any(c[:split])]
     right = [(i, "\t".join(c[split:])) for i, c in enumerate(cells) if c is not None and any(c[split:])]
     return left + right
 

@@ -1714,19 +1714,18 @@ def _turned_t2_items(layout: Layout, form: forms.Form) -> dict[forms.Table2Item,
     start, end = layout.regions["t2"]
     lines = layout.lines[start:end]
     out: dict[forms.Table2Item, ValueRow] = {}
-    def items_named(cell: str) -> list[forms.Table2Item]:
-        return [item for item in form.t2 if any(w in label_core(cell) for w in item.keywords)]
-
     for k, line in enumerate(lines):
+        if _HAS_DIGIT.search(line):
+            continue
         header: list[str] = []  # (its names in one cell, spaced apart: a text's header line)
         for cell in line_cells(line):
             words = cell.split()
-            if sum(1 for word in words if items_named(word)) >= 2:
+            if sum(1 for word in words if _items_named(form.id, word)) >= 2:
                 header += words
             elif words:
                 header.append(cell.strip())
-        columns = {p: named[0] for p, cell in enumerate(header) if p and len(named := items_named(cell)) == 1}
-        if len(columns) < 2 or _HAS_DIGIT.search(line):
+        columns = {p: named[0] for p, cell in enumerate(header) if p and len(named := _items_named(form.id, cell)) == 1}
+        if len(columns) < 2:
             continue
         first = min(columns)
         printed: dict[forms.Table2Item, dict[str, str]] = {}
@@ -1744,6 +1743,12 @@ def _turned_t2_items(layout: Layout, form: forms.Form) -> dict[forms.Table2Item,
             if set(values) == {m.id for m in item.measures}:
                 out[item] = ValueRow(item.label_zh, [values[m.id] for m in item.measures], True, start + k)
     return out
+
+
+@lru_cache(maxsize=4096)
+def _items_named(form_id: str, cell: str) -> tuple[forms.Table2Item, ...]:
+    core = label_core(cell)
+    return tuple(item for item in forms.FORMS[form_id].t2 if any(w in core for w in item.keywords))
 
 
 _MEASURE_WORD = re.compile("|".join(re.escape(w) for words in forms.T2_MEASURE_WORDS.values() for w in words))
