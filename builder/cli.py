@@ -171,7 +171,8 @@ def check(folder: str, as_json: bool, cache: str | None, jobs: int, dask_address
         for report_id, badge, failed in lines:
             click.echo(_pad(report_id, width) + _pad(badge, 8) + (", ".join(failed) or "-"))
         counts = Counter(badge for _, badge, _ in lines)
-        click.echo(f"{len(lines)} reports: " + " · ".join(f"{b} {counts[b]}" for b in BADGES if counts[b]))
+        tally = " · ".join(f"{b} {counts[b]}" for b in BADGES if counts[b])
+        click.echo(f"{len(lines)} reports" + (f": {tally}" if tally else ""))
     for rejected in checked.rejected:
         _fail(f"{rejected.file}: {rejected.reason}")
     internal = sum(1 for rejected in checked.rejected if rejected.internal)

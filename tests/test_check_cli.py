@@ -175,6 +175,15 @@ def test_check_prints_one_line_per_report(folder):
                              "no report title, form tables or report sections found\n")
 
 
+def test_check_of_a_folder_with_no_report_says_so_without_a_dangling_colon(tmp_path: Path):
+    """Every file refused: the count line read "0 reports: " with nothing after it."""
+    (tmp_path / "notes.txt").write_text("会议纪要", encoding="utf-8")
+    result = run("check", str(tmp_path))
+    assert result.exit_code == 0
+    assert result.stdout == "report_id  badge   failed checks\n0 reports\n"
+    assert result.stderr.startswith("error: notes.txt: not a government information disclosure annual report")
+
+
 def test_check_json_prints_every_document_with_all_checks(folder, corpus):
     result = run("check", str(folder), "--json")
     assert result.exit_code == 0
