@@ -77,6 +77,10 @@ def test_no_region_from_a_one_character_place_or_a_word_inside_a_name(name):
     ("新疆生产建设兵团第八师石河子市人民政府", "659001"),
     ("新疆生产建设兵团第一师阿拉尔市", "659002"),
     ("新疆生产建设兵团教育局", "650000"),
+    # a customs district's full name opens with the country's: 中华人民共和国 had made it a national body's
+    ("中华人民共和国重庆海关", "500000"),
+    ("中华人民共和国满洲里海关", "150781"),
+    ("中华人民共和国海关总署", None),
 ])
 def test_a_place_after_a_national_body_is_its_local_office(name, adcode):
     assert describe_agency(name).adcode == adcode

@@ -1231,6 +1231,7 @@ def _region_chain(text: str, full_first: bool = False) -> tuple[str | None, int]
 _BODY_BEFORE_REGION = re.compile(
     r"^(?:中共|中国共产党|共青团|(?:新疆生产建设)?兵团第[一二三四五六七八九十]{1,3}师"
     r"|(?:国家|中国|中华人民共和国)[" + _HAN + r"]{1,10}?(?:总局|局|署|银行|委员会)"
+    r"|中华人民共和国(?=[" + _HAN + r"]{2,4}?海关)"  # a customs district's full name (中华人民共和国重庆海关)
     r"|(?:财政|商务|交通运输|水利|自然资源|生态环境|农业农村|工业和信息化|人力资源和社会保障)部|审计署|海关总署)")
 
 
