@@ -508,7 +508,8 @@ _REPORTING = re.compile(
     r"(?!\s*度?\s*(?:所|已)?(?:收到|受理|办理|提出|提交|接收|答复)的)"
     # nor the years documents were published in (清理2020年、2021年发布的过期信息96条; 对2019—2022年发布的…)
     r"(?!(?:\s*[、—–~至到和及与]\s*(?:19|20)\d{2}\s*年)*\s*度?\s*(?:以来|以前|之前)?(?:发布|印发|制发|出台|制定|公开|形成)的)"
-    # nor the years of a list paired by 分别 but its last (2020年、2021年、2022年分别收到…612件、587件、634件)
+    # nor the years of a list paired by 分别 but its last (2020年、2021年、2022年分别收到…612件、587件、634件),
+    # which stands for the list's latest (``_latest_of_list``)
     r"(?!(?:\s*度?\s*[、和及与]\s*(?:19|20)\d{2}\s*年)+[^。；;]*?分别)"
     r"(?:全年|度)?\s*[,，]?" + _NO_YEAR + "{0,60}?"
     r"(?:(?:收到|受理|主动公开|公开|发布|办理|答复)" + _NO_YEAR + r"{0,40}?\d+\s*(?:余|多)?\s*(?:件|条)"
@@ -541,6 +542,15 @@ _OTHER_BASIS = ("报告年度", "the report year is")
 
 
 _THIS_YEAR = re.compile(r"本年度?|今年")
+# The years listed before a year (2024年、2023年 of 2024年、2023年我局分别主动公开…).
+_LISTED_BEFORE = re.compile(r"(?:((?:19|20)\d{2})\s*年\s*度?\s*[、和及与]\s*)+$")
+
+
+def _latest_of_list(before: str, year: int) -> int:
+    """The latest year of a list that ends with ``year``: a list the body pairs with its counts by 分别 reports on
+    the years it compares, the latest the report's, however it is ordered (2024年、2023年…分别…1,215条和1,094条)."""
+    listed = _LISTED_BEFORE.search(before)
+    return max([year, *map(int, re.findall(r"(?:19|20)\d{2}", listed.group()))]) if listed else year
 
 
 def _meta_year(report, context=None) -> list[Result]:
@@ -561,7 +571,7 @@ def _meta_year(report, context=None) -> list[Result]:
             before = sentence[: m.start(1)]
             if not re.search(r"(?:较|比|同比|相比|与)\s*$", before) and before.count("《") <= before.count("》") \
                     and not in_aside(sentence, m.start(1)) and not _THIS_YEAR.search(sentence):
-                reported[-1][2].append(int(m.group(1)))
+                reported[-1][2].append(_latest_of_list(before, int(m.group(1))))
     evidence: list[tuple[int, str]] = []
     periods: set[int] = set()
     for k, (sentence, period, years) in enumerate(reported):

@@ -598,6 +598,15 @@ def test_meta_year_passes_over_the_earlier_years_of_a_list_paired_by_fenbie():
     assert result.outcome == PASS, result.detail_en
 
 
+@pytest.mark.parametrize("listed", ["2022年、2021年", "2021年和2022年", "2022年度、2021年度、2020年度"])
+def test_meta_year_reads_a_list_paired_by_fenbie_as_its_latest_year_in_any_order(listed):
+    """Blind round 67: 2024年、2023年我局分别主动公开政府信息1,215条和1,094条 in a 2024 report was read as a statement
+    on 2023, the list's last year, as many as the body's on 2024: the year failed."""
+    lines = [*prose_lines(2022), f"{listed}我局分别主动公开政府信息1,215条、1,094条和1,003条。"]
+    [result] = by_instance(checked(small_values(), lines=lines), "meta.year").values()
+    assert result.outcome == PASS, result.detail_en
+
+
 def test_meta_year_passes_over_a_sentence_of_the_year_before_among_more_of_the_year():
     """2021年主动公开政府信息4473条。 in a 2022 report whose period and body say 2022: a comparison, it failed."""
     lines = [*prose_lines(2022, applications=9), "2021年主动公开政府信息4473条。"]
