@@ -466,6 +466,8 @@ def test_a_count_of_documents_in_force_before_their_name():
     ("共收到申请186件，其中网上申请151件、信函申请35件。", 35),
     ("自然人申请12件，法人或其他组织申请2件；网上申请5件，当面申请9件。", 9),
     ("网上申请5件，当面申请6件，信函申请3件。", None),  # two other channels: neither is the count
+    # (blind round 67: the last of them was, after an aside of another year's count in the sentence)
+    ("共收到申请47件(2008年5月至12月为21件),其中网上申请29件,信函申请13件,当面申请5件。", None),
     ("其中网上申请25件，其他方式申请18件（当面申请11件、信函申请7件）。", 18),  # its parts in brackets
     ("共收到申请100件（其中网上申请71件、当面及信函申请29件），上年结转5件。", 29),  # the total's parts in brackets
 ])

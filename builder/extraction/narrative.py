@@ -1179,6 +1179,8 @@ _SCOPED_KEYS = _TOTAL_KEYS | {"applications_carried_over", "applications_carried
 _NEW_OF_HANDLED = re.compile(r"其中(?:本年度?|当年|今年|全年)?新收")
 # The other channels' count a bracket of its named ways follows: 其他方式申请18件（当面申请11件…）
 _OTHER_CHANNELS_BEFORE = re.compile(r"(?:其他|等)(?:方式|途径|形式|渠道)[^。；;，,]{0,10}?\d+\s*件\s*$")
+# A channel other than online counted on its own (信函申请13件, 当面提交5件; not 信函及当面申请8件, their sum).
+_ONE_OFFLINE_COUNT = re.compile(r"(?<![、和及与或])(?:" + _OFFLINE + r")(?![、和及与或])[^。；;，,、\d]{0,8}?\d+\s*件")
 # 受理67件，其中办结64件，结转3件 splits what came in into what was answered and what goes on (其中本年度办结49件
 # too): no sub-category.
 # (共办理435件，其中按时办结409件: those answered, unless some answered late are counted beside them: 延期办结4件)
@@ -1356,6 +1358,9 @@ def _context(key: str, sentence: str, start: int, number_start: int, year: int |
     if key == "applications_other_channel" and in_aside(sentence, number_start) and _OTHER_CHANNELS_BEFORE.search(
             sentence[:max(sentence.rfind("(", 0, number_start), sentence.rfind("（", 0, number_start))]):
         return "part"  # 其他方式申请18件（当面申请11件、信函申请7件）: the ways within the other channels
+    if key == "applications_other_channel" and (channel := _ONE_OFFLINE_COUNT.search(sentence, clause_start)) \
+            and channel.start() < number_start < channel.end() and len(_ONE_OFFLINE_COUNT.findall(sentence)) > 1:
+        return "part"  # 网上申请29件，信函申请13件，当面申请5件: each a way other than online, the sentence sums none
     if key in _CASE_KEYS and _BOTH_KINDS.search(clause):
         return "part"  # 行政复议、行政诉讼案件共计101件: the two kinds together, neither's count
     if key in _LISTED_KEYS and not own_part and _first_of_a_list(clause, sentence[number_start:]):
