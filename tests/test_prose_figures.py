@@ -2020,3 +2020,21 @@ def test_a_kind_of_applicant_after_a_list_s_mark(mark):
 def test_no_fee_charged_to_applicants_named_at_length():
     """Blind round 65: 本年度未向政府信息公开申请人收取信息处理费 (nine characters after 向): no none was read."""
     assert headlines(figures("本年度未向政府信息公开申请人收取信息处理费。", 2022))["fees_charged_cny"] == 0
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a running total over the years counted back from now
+    ("十年来，全区累计主动公开政府信息41,387条，累计发生相关行政复议11件、行政诉讼3件。2017年，全区共主动公开政府信息5,126条。",
+     {"proactive_items": 5126}),
+    # a target for the next year in the plans
+    ("2017年，全区共主动公开政府信息5,126条。一是计划全年主动公开政府信息不少于5,500条，重点领域信息公开率达到100%；",
+     {"proactive_items": 5126}),
+    ("按照年度工作计划，全年主动公开政府信息1234条。", {"proactive_items": 1234}),  # a plan followed, the count done
+    # the body's cases the sentence says are not about disclosure
+    ("全年我局作为被申请人的行政复议案件共5件，均为工伤认定类案件，不涉及政府信息公开。", {}),
+    ("全年发生行政复议案件2件，与政府信息公开工作无关。全年未发生政府信息公开行政诉讼。", {"litigation_cases": 0}),
+])
+def test_running_totals_targets_and_cases_of_other_matters(text, expected):
+    """Blind round 67 (years and comparisons; reports before 2019): 十年来…累计 was read as the year's count beside the
+    year's own, a plan's 不少于5,500条 beside the count done, and cases 不涉及政府信息公开 as the disclosure cases."""
+    assert headlines(figures(text, 2017)) == expected

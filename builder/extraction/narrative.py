@@ -946,7 +946,8 @@ _CARRIED_INTO_THIS_YEAR = re.compile(r"结转(?:至|到|入)(?:本年度?|今年
 _OTHER_YEAR_WORDS = re.compile(r"(?:上一?年度?|去年|前年|同期|历年|累计至今|成立以来|以来|上半年|下半年|季度)")
 # A running total since some earlier date: 截至2023年底，累计主动公开… or 条例实施以来，累计收到… (but
 # 截至12月底，全年累计… is the year's).
-_RUNNING_TOTAL = re.compile(r"(?:截至|截止|至今|以来|自(?:19|20)\d{2}\s*年[^。；;!！?？]*?至)[^。；;!！?？]*"
+# (十年来，全区累计…: the years counted back from now)
+_RUNNING_TOTAL = re.compile(r"(?:截至|截止|至今|以来|(?<!全)年来|自(?:19|20)\d{2}\s*年[^。；;!！?？]*?至)[^。；;!！?？]*"
                             r"(?<!全年)(?<!本年)(?<!年内)(?<!当年)(?<!今年)累计$")
 # The first year of a span the last year named closes (2021—2023年共收到申请163件: the years' sum, not the last one's).
 _SPAN_OPENED = re.compile(r"(?:19|20)\d{2}\s*年?\s*(?:—|–|-|－|～|~|至|到)\s*$")
@@ -1162,7 +1163,11 @@ _DISCLOSURE_WORDS = re.compile(r"信息公开|依申请")
 _CASES_COUNTED = re.compile(r"(?:行政复议|行政诉讼|应诉)(?:案件|案)")
 _PROPOSALS = re.compile(r"(?:代表|人大)建议|(?:委员|政协)提案|建议提案|议案")  # deputies' proposals, answered as such
 # A mention that says the figure is none (该数据不属于政府信息公开申请): no sign of a disclosure count.
-_NOT_DISCLOSURE = re.compile(r"(?:不属于|不是|并非|不计入|不含)(?:政府)?(?:信息公开|依申请)")
+_NOT_DISCLOSURE = re.compile(r"(?:不属于|不是|并非|不计入|不含|不涉及)(?:因)?(?:政府)?(?:信息公开|依申请)"
+                             r"|与(?:政府)?信息公开(?:工作)?无关")
+# A target the body sets itself (一是计划全年主动公开政府信息不少于5,500条; 力争全年办理…): no count of what was done.
+_TARGET = re.compile(r"(?:计划(?!生育)|力争|争取|预计|目标(?:是|为)?)(?:在)?(?:全年|年内|明年|下一?年度?|(?:19|20)\d{2}\s*年度?)?"
+                     r"\s*(?:共|累计)?(?:主动)?(?:公开|发布|办理|办结|完成|受理|答复|新增|实现|达到|推送|更新)")
 # What may stand between 主动公开 and 信息 in a total (not 政府采购信息, 重点领域信息).
 _GENERIC_GAP = re.compile(r"^(?:了|各类|各项|相关|政府|政务|的|全部|共|累计|发布|本[级单位机关部门局委办]{1,2}|"
                           r"[省市区县州旗](?:人民)?政府(?:办公[室厅])?|"  # (市政府及市政府办公厅: whose, the body's own)
@@ -1312,6 +1317,8 @@ def _context(key: str, sentence: str, start: int, number_start: int, year: int |
         return "other_process"  # 接收人大代表建议58件、政协提案91件，全部按时办结并公开答复全文128件: the proposals'
     if _CHANGE_BEFORE.search(before):
         return "change"
+    if _TARGET.search(clause):
+        return "target"
     if _CORRECTED_TO.search(sentence, number_start) and not corrected:
         return "superseded"  # the figure an erratum corrects; the one after 更正为 may be the report's
     if (formerly := _FORMERLY.search(before)) and not any(c in before[formerly.end():] for c in "）)”\""):
@@ -1433,6 +1440,9 @@ _PROACTIVE_LISTED = re.compile(r"(?<!新增)(?<!增加)(?<!其中)(?<!另)主动
 def _reason(figure: Figure) -> str:
     if figure.context:
         return figure.context
+    if figure.key in _CASE_KEYS and _NOT_DISCLOSURE.search(figure.text) \
+            and not _DISCLOSURE_WORDS.search(_NOT_DISCLOSURE.sub("", figure.text)):
+        return "other_process"  # 行政复议案件共5件，均为工伤认定类案件，不涉及政府信息公开: the body's other cases
     if figure.key.startswith("applications") and _OTHER_PROCESS.search(_ASIDES.sub("", figure.text)) \
             and not _DISCLOSURE_WORDS.search(_NOT_DISCLOSURE.sub("", figure.text)) and not figure.about_disclosure:
         return "other_process"  # (not 上年结转22件（均为原市政务服务管理局受理）after the year's applications and ；)
@@ -1485,7 +1495,7 @@ def _includes(whole: Figure, part: Figure) -> bool:
 
 
 def _about_disclosure(figure: Figure) -> bool:
-    return figure.about_disclosure or bool(_DISCLOSURE_WORDS.search(figure.text))
+    return figure.about_disclosure or bool(_DISCLOSURE_WORDS.search(_NOT_DISCLOSURE.sub("", figure.text)))
 
 
 def _own_clause(figure: Figure) -> str:
