@@ -5,6 +5,7 @@ as a definite value must be the true one."""
 
 from __future__ import annotations
 
+import copy
 import random
 from collections.abc import Callable
 
@@ -755,3 +756,24 @@ def test_a_note_mark_after_a_label_is_no_value():
 
     assert [(row.label, row.cells) for row in scan_plain("  行政许可（注2）        31576     行政处罚(注 3) 12", 0)] == [
         ("行政许可", ["31576"]), ("行政处罚", ["12"])]
+
+
+@pytest.mark.parametrize("caption", [
+    "为便于社会公众对比了解，现将上一年度（2021年）收到和处理政府信息公开申请情况一并列示如下：",
+    "附表：2021年度收到和处理政府信息公开申请情况（对比参考，非本年度数据）",
+])
+@pytest.mark.parametrize("rendering", RENDERINGS)
+def test_last_year_s_table_3_printed_after_the_report_s_own_is_not_read(rendering, caption):
+    """Blind round 67 (pages holding more than the report): last year's table 3 printed after the year's, under a
+    caption saying so, before table 4: its rows, read last, took the year's cells (38 wrong)."""
+    v = values()
+    printed = {c.id: synthetic._fmt(v[c.id]) for c in forms.cells(forms.GOV_2021)}
+    blocks = synthetic._blocks(AGENCY, 2022, forms.GOV_2021, printed, v)
+    last = values(seed=9)
+    last_year = copy.deepcopy([content for kind, content in blocks if kind == "table"][1])
+    last_year.rows = [([(label, 1, 3)], cells) for _, label, cells in form_rows(last, forms.GOV_2021)]
+    at = [n for n, (kind, _) in enumerate(blocks) if kind == "table"][1] + 1
+    blocks[at:at] = [("para", caption), ("table", last_year)]
+    rep = extracted(blocks, rendering)
+    t3 = [c.id for c in forms.cells(forms.GOV_2021) if c.table == "t3"]
+    assert {c: rep.cells[c].value for c in t3} == {c: v[c] for c in t3}

@@ -826,6 +826,25 @@ def _last_section(lines: list[str], layout: Layout) -> int | None:
     return found if found is not None else _first(SECTION_HEADINGS["t5"], lines, after)
 
 
+# A caption or sentence setting another year's table beside the report's, for comparison (为便于对比，现将上一年度
+# （2022年）…情况一并列示如下; 附表：2022年度…（对比参考，非本年度数据）): the rows after it are that year's.
+_COMPARED_TABLE = re.compile(r"(?:上一?年度?|去年|往年|(?:19|20)\d{2}\s*年)[^。；;|\t]{0,60}?(?:对比|比较|参考|非本年度)"
+                             r"|(?:对比|比较|参考)[^。；;|\t]{0,40}?(?:上一?年度?|去年|往年|(?:19|20)\d{2}\s*年)"
+                             r"[^。；;|\t]{0,40}?(?:列示|列出|附后|如下)")
+_FIGURES_ROW = re.compile(r"(?:\d+(?:\s*[\t|]\s*|\s+)){3,}\d")
+
+
+def _before_compared_table(lines: list[str], start: int, end: int) -> int:
+    """Where a region ends when another year's table follows the report's own in it: at that table's caption, once
+    the region has printed rows of figures (a comparison in the prose above the table is no caption)."""
+    figures = False
+    for k in range(start + 1, end):
+        if figures and _COMPARED_TABLE.search(lines[k]):
+            return k
+        figures = figures or bool(_FIGURES_ROW.search(lines[k]))
+    return end
+
+
 def _regions(lines: list[str], start: int = 0) -> dict[str, tuple[int, int]]:
     """The tables' regions, looked for from line ``start``."""
     regions = {}
@@ -881,7 +900,7 @@ def _regions(lines: list[str], start: int = 0) -> dict[str, tuple[int, int]]:
         regions["t4"] = (t4, own_end if own_end is not None else t3)
     elif t4 is not None:
         regions["t4"] = (t4, end)
-    return regions
+    return {table: (first, _before_compared_table(lines, first, last)) for table, (first, last) in regions.items()}
 
 
 # A heading line above a table: no cells, no figure but a year (…2023年…年度报告统计表, 表二 主动公开…).
