@@ -738,3 +738,17 @@ def test_a_unit_before_a_footnote_mark_and_a_dash_with_its_unit_are_read(printed
     cell = parse_cell(printed)
     assert (cell.value, cell.status) == (value, status)
     assert is_value_cell(printed)
+
+
+def test_a_heading_or_label_spaced_letter_by_letter_beside_other_words_or_cells_is_joined():
+    """Blind round 67 (text copied out of PDFs): 三、收 到 和 处 理 政 府 信 息 … (its number run into its first
+    character) and 一 、 本 年 新 收 … 数 量 followed by its cells were left spaced: no table 3 was found (28 cells
+    missed). A row of worded zeros stays cells; words a space apart (自然人 商业企业) stay apart."""
+    from builder.reading.document import unspaced
+
+    lines = ["2020年，我局认真贯彻落实《条例》。", "三、收 到 和 处 理 政 府 信 息 公 开 申 请 情 况",
+             "一 、 本 年 新 收 政 府 信 息 公 开 申 请 数 量         19       1       0", "自然人 商业企业 科研机构",
+             "规章   无 无 无 无 无"]
+    assert unspaced(lines) == ["2020年，我局认真贯彻落实《条例》。", "三、收到和处理政府信息公开申请情况",
+                               "一、本年新收政府信息公开申请数量         19       1       0", "自然人 商业企业 科研机构",
+                               "规章   无 无 无 无 无"]

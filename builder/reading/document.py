@@ -275,6 +275,10 @@ _SPACED_PAIR = re.compile(r"[\u4e00-\u9fff] [\u4e00-\u9fff]")
 _HAN_CHAR = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 _NONE_GLYPHS = "无一〇零"  # a table row of worded zeros (0 无 无 — 无 0) is cells, no spaced heading
 _FEW_SPACED = 30
+# Five characters of Chinese text or more, a single space between each two (三、收 到 和 处 理 政 府 …, 一 、 本 年 新 收
+# …  19  1: a heading or a row's label spaced out before its cells, which runs of spaces part).
+_SPACED_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\u3001\u3002\uff08\uff09\uff0c\uff1a“”]"
+                         r"(?: [\u3400-\u4dbf\u4e00-\u9fff\u3001\u3002\uff08\uff09\uff0c\uff1a“”]){4,}")
 
 
 _ESCAPED_PIPE_ROW = re.compile(r"^[ \t]*\\\|.*\\\|[ \t]*$", re.M)  # \| 一、本年新收… \| 101 \| 9 \|
@@ -469,10 +473,16 @@ def _spaced_line(line: str) -> str:
         return line
     tokens = line.split()
     if len(tokens) < 4 or any(len(t) > 1 for t in tokens):
-        return line
+        return _SPACED_RUN.sub(_joined_run, line)
     words = sum(1 for t in tokens if _HAN_CHAR.fullmatch(t) and t not in _NONE_GLYPHS)
     marks = sum(1 for t in tokens if t in "、，。：（）()")
     return "".join(tokens) if words >= 2 and words + marks >= 0.6 * len(tokens) else line
+
+
+def _joined_run(run: re.Match[str]) -> str:
+    """A spaced-out run of Chinese text joined; a row of worded zeros (无 无 无 无 无) kept as cells."""
+    text = run.group()
+    return text if set(text) <= set(_NONE_GLYPHS + " ") else text.replace(" ", "")
 
 
 # --- decoding ---------------------------------------------------------------
