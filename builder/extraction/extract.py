@@ -9,6 +9,7 @@ from pathlib import Path
 from .. import errors
 from ..forms import PRE_2019
 from ..reading.document import UNDONE_MOJIBAKE, Document, read_bytes, read_file
+from .errata import apply_errata, corrections
 from .layout import Layout, locate, numbered_headings, without_zero_decimals
 from .listed import relisted, ungridded
 from .metadata import (
@@ -426,6 +427,7 @@ def extract_document(doc: Document) -> Report:
     doc.lines, placed = ungridded(doc.lines)
     doc.lines, listed = relisted(doc.lines)
     other = other_document_kind(doc.lines)
+    errata = corrections(doc.lines)
     layout = locate(doc.lines)
     more = later_report(layout)
     corrected = more is not None and _corrected_version_at(layout.lines, more[0])
@@ -487,6 +489,10 @@ def extract_document(doc: Document) -> Report:
     template, template_source = detect_template(layout, year)
     tables = read_tables(layout, template)
     warnings = [*tables.warnings, *_reading_warnings(doc)]
+    if corrected_cells := apply_errata(errata, tables.cells, template):
+        warnings.append({"code": "erratum_applied", "count": corrected_cells,
+                         "message": f"{corrected_cells} table cells corrected as the erratum (更正说明) printed with "
+                                    "the report says; each cell's note quotes its correction"})
     if formatted:
         warnings.append({"code": "zero_decimals", "count": formatted,
                          "message": f"{formatted} numbers of the tables print two zero decimals (a spreadsheet's "

@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from .. import forms
 from ..limits import MAX_NUMBER_DIGITS, checkpoint
+from .errata import without_errata
 
 NONE_WORDS = frozenset({"无", "—", "——", "-", "--", "–", "/", "／", "\\", "＼", "－", "空", "暂无", "没有", "未发生",
                         "未收取", "未收费", "不收费", "免收",  # (the fee row's words for none)
@@ -60,12 +61,13 @@ _PURE_RULES = "丨|[]!"
 _RULE_OR_ONE = "lI"
 
 # Section headings of the prescribed form; found anywhere, also mid-line.
+# (not a heading quoted: 1.“二、主动公开政府信息情况”第二十条第（六）项中…应为…, an erratum's)
 SECTION_HEADINGS = {
-    "t2": re.compile(r"[二2]\s*[、.．]\s*主动公开政府信息(?:的)?情况"),
-    "t3": re.compile(r"[三3]\s*[、.．]\s*收到和处理政府信息公开申请(?:的)?情况"),
-    "t4": re.compile(r"[四4]\s*[、.．]\s*政府信息公开(?:的)?行政复[议义]\s*[、,和及与]?\s*行政诉讼(?:的)?情况"),
-    "t5": re.compile(r"[五5]\s*[、.．]\s*(?:政府信息公开工作)?存在的主要问题(?:及|和)?(?:改进情况)?"),
-    "t6": re.compile(r"[六6]\s*[、.．]\s*其他需要报告的事项"),
+    "t2": re.compile(r"(?<![“\"‘《「])[二2]\s*[、.．]\s*主动公开政府信息(?:的)?情况"),
+    "t3": re.compile(r"(?<![“\"‘《「])[三3]\s*[、.．]\s*收到和处理政府信息公开申请(?:的)?情况"),
+    "t4": re.compile(r"(?<![“\"‘《「])[四4]\s*[、.．]\s*政府信息公开(?:的)?行政复[议义]\s*[、,和及与]?\s*行政诉讼(?:的)?情况"),
+    "t5": re.compile(r"(?<![“\"‘《「])[五5]\s*[、.．]\s*(?:政府信息公开工作)?存在的主要问题(?:及|和)?(?:改进情况)?"),
+    "t6": re.compile(r"(?<![“\"‘《「])[六6]\s*[、.．]\s*其他需要报告的事项"),
 }
 _T2_ANCHOR = re.compile(r"第二十条\s*第?\s*[(（]\s*一\s*[)）]\s*项|第二十条")
 _T3_ANCHOR = re.compile(r"本年新收")
@@ -757,7 +759,7 @@ def locate(lines: list[str]) -> Layout:
     """Find the regions of tables 2, 3 and 4 by headings, falling back to the
     form's own labels when a heading is missing or garbled. When the sections hold no table (二、主动公开…
     （见附表）, 数据见表二导出), the tables are looked for again after the report's last section."""
-    lines = without_row_numbers(split_headings(lines))
+    lines = without_row_numbers(split_headings(without_errata(lines)))
     layout = Layout(lines, _regions(lines))
     printed = [table for table in layout.regions if any(row.has_values for row in layout.rows(table))]
     if len(printed) == len(_TABLES) or (last := _last_section(lines, layout)) is None:

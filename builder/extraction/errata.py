@@ -1,0 +1,143 @@
+"""An erratum (更正说明) printed with a report that still prints the numbers it corrects: its corrections applied.
+
+A correction names a cell by the words of its row and column and gives the number printed and the right one
+(“（一）予以公开”行自然人一栏“11”应为“13”; or a table of 更正位置 | 原数据 | 更正后数据). It is applied only where
+exactly one of the form's cells is named by the words before the numbers and prints the number corrected: a
+report republished with its corrections already prints the new numbers, and is left as it is.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING
+
+from .. import forms
+
+if TYPE_CHECKING:
+    from .tables import CellValue
+
+_ERRATUM = re.compile(r"更正|勘误")
+_NUMBER = r"\d[\d,]*(?:\.\d+)?"
+_UNIT = r"\s*(?:件|条|个|项|万元|元)?"
+# “11”应为“13”, 原为48件，更正为84件
+_INLINE = re.compile(rf"[“\"‘「]?\s*(?P<old>{_NUMBER}){_UNIT}\s*[”\"’」]?\s*[，,]?\s*"
+                     rf"(?:应为|应是|更正为|改为|修改为|修正为|调整为)\s*[“\"‘「]?\s*(?P<new>{_NUMBER})")
+_CLAUSE_END = re.compile(r"[。；;]|^\s*\d+\s*[.．、]")
+# A table of corrections: its header names the numbers printed and the right ones.
+_HEAD_OLD = re.compile(r"原(?:数据|数值|数字|内容|值)|更正前|修改前")
+_HEAD_NEW = re.compile(r"更正后|修改后|更正为|正确(?:数据|数值|数字)")
+_HEADER_MAX = 60  # characters of a table's header line (序号 更正位置 原数据 更正后数据), no sentence
+_CELL_VALUE = re.compile(rf"\s*({_NUMBER}){_UNIT}\s*")
+_NOT_WORDS = re.compile(r"[^\u3400-\u4dbf\u4e00-\u9fff]")
+
+
+@dataclass(frozen=True)
+class Correction:
+    where: str  # the words before the numbers, naming the cell
+    old: float
+    new: float
+    text: str  # the correction as printed, for the cell's note
+    line: int
+
+
+def _number(text: str) -> float:
+    return float(text.replace(",", ""))
+
+
+def corrections(lines: list[str]) -> list[Correction]:
+    """The corrections an erratum in the text prints, in both ways; none in a text that names no erratum."""
+    if not any(_ERRATUM.search(line) for line in lines):
+        return []
+    out = []
+    in_table = False
+    for k, line in enumerate(lines):
+        cells = [c.strip() for c in re.split(r"\t|\|", line)] if ("\t" in line or "|" in line) else []
+        cells = [c for c in cells if c]
+        if _HEAD_OLD.search(line) and _HEAD_NEW.search(line) and len(line) <= _HEADER_MAX and not _INLINE.search(line):
+            in_table = True
+            out.append(Correction("", 0, 0, line.strip(), k))  # (its header: no correction, a line of the erratum's)
+            continue
+        values = [_CELL_VALUE.fullmatch(c) for c in cells[-2:]]
+        if in_table and len(cells) >= 3 and all(values):
+            out.append(Correction(" ".join(cells[:-2]), _number(values[0][1]), _number(values[1][1]), line.strip(), k))
+            continue
+        in_table = False
+        for m in _INLINE.finditer(line):
+            start = max((end.end() for end in _CLAUSE_END.finditer(line, 0, m.start())), default=0)
+            out.append(Correction(line[start:m.start()], _number(m["old"]), _number(m["new"]), line.strip(), k))
+    return out
+
+
+def without_errata(lines: list[str]) -> list[str]:
+    """The lines with an erratum's corrections blanked: they name the form's sections, rows and items beside
+    numbers (二、主动公开政府信息情况 第二十条第（五）项 行政许可 处理决定数量 | 48 | 84), no table of the report's."""
+    blanked = {c.line for c in corrections(lines)}
+    return [("" if k in blanked else line) for k, line in enumerate(lines)] if blanked else lines
+
+
+@cache
+def _names(template: str) -> tuple[tuple[tuple[str, ...], tuple[tuple[str, ...], ...]], ...]:
+    """Each cell's id (in the form's order) with the words that may name its row and its column: a t3 row by the
+    shortest start of its label (four characters or more) no other row's shares."""
+    form = forms.FORMS[template]
+    matches = [row.match for row in form.t3_rows]
+
+    def unique_start(match: str) -> str:
+        for k in range(min(4, len(match)), len(match) + 1):
+            if sum(1 for other in matches if other.startswith(match[:k])) == 1:
+                return match[:k]
+        return match
+
+    rows = {row.id: (unique_start(row.match),) for row in form.t3_rows}
+    columns = {c.id: (c.label_zh,) for c in forms.T3_COLUMNS}
+    t4_rows = {"admin_review": ("行政复议",), "litigation_direct": ("直接起诉",), "litigation_after_review": ("复议后起诉",)}
+    t4_columns = {"upheld": ("维持",), "corrected": ("纠正",), "other": ("其他结果",), "pending": ("尚未审结", "未审结"),
+                  "total": ("总计", "合计")}
+    out = []
+    for cell in forms.cells(template):
+        _, row, column = cell.id.split(".", 1)[0], *cell.id.split(".", 1)[1].rsplit(".", 1)
+        if cell.table == "t2":
+            item = next(i for i in form.t2 if i.id == row)
+            measure = () if len(item.measures) == 1 else forms.T2_MEASURE_WORDS.get(column, ())
+            out.append((cell.id, (item.keywords, measure)))
+        elif cell.table == "t3":
+            out.append((cell.id, (rows[row], columns[column])))
+        elif cell.table == "t4":
+            out.append((cell.id, (t4_rows[row], t4_columns[column])))
+    return tuple(out)
+
+
+def _named(where: str, row_words: tuple[str, ...], column_words: tuple[str, ...]) -> bool:
+    """Whether the words name the row and the column, at different places (总计 is a row's and a column's)."""
+    rows = [(m.start(), m.end()) for w in row_words for m in re.finditer(re.escape(w), where)]
+    if not rows:
+        return False
+    if not column_words:
+        return True
+    columns = [(m.start(), m.end()) for w in column_words for m in re.finditer(re.escape(w), where)]
+    return any(c_end <= r_start or r_end <= c_start for r_start, r_end in rows for c_start, c_end in columns)
+
+
+def apply_errata(errata: list[Correction], cells: dict[str, CellValue], template: str) -> int:
+    """Correct the cells an erratum's ``corrections`` name, each where one cell alone fits its words and prints
+    its number corrected; how many were corrected."""
+    if template not in forms.FORMS:
+        return 0
+    applied = 0
+    for correction in errata:
+        if not correction.where:
+            continue
+        where = _NOT_WORDS.sub("", correction.where)
+        fits = [cell for cell, (row_words, column_words) in _names(template)
+                if cells[cell].value == correction.old and _named(where, row_words, column_words)]
+        if len(fits) != 1:
+            continue
+        cell = cells[fits[0]]
+        new = int(correction.new) if correction.new.is_integer() else correction.new
+        cells[fits[0]] = dataclasses.replace(cell, value=new, status="reported", candidates=None,
+                                             note=f"页面上的更正说明改正了表中印出的数：“{correction.text}”")
+        applied += 1
+    return applied

@@ -1,0 +1,66 @@
+"""An erratum (更正说明) printed above a report that still prints the numbers it corrects: the cells corrected."""
+
+from __future__ import annotations
+
+import pytest
+
+from builder import forms, synthetic
+
+from .test_layouts import AGENCY
+from .test_table_rows import RENDERINGS, extracted, values
+
+_GRANTED = "t3.granted.natural_person"
+_PENALTY = "t2.penalty.decisions"
+
+
+def _report(rendering: str, erratum: list, misprinted: dict[str, int]):
+    """A report printing ``misprinted`` numbers in its tables, with the ``erratum`` blocks above it."""
+    v = values(rows={"granted": [5, 1, 0, 0, 0, 0]})
+    v[_PENALTY] = 326
+    printed = {c.id: synthetic._fmt(v[c.id]) for c in forms.cells(forms.GOV_2021)}
+    printed.update({cell: str(number) for cell, number in misprinted.items()})
+    blocks = synthetic._blocks(AGENCY, 2022, forms.GOV_2021, printed, v)
+    return extracted([blocks[0], *erratum, *blocks[1:]], rendering), v
+
+
+_SENTENCES = [("heading", "更正说明"),
+              ("para", "本机关发布的年度报告中部分数据因录入失误出现差错，现更正如下："
+                       "1.“二、主动公开政府信息情况”第二十条第（六）项中，“行政处罚”的本年处理决定数量“362”应为“326”；"
+                       "2.“三、收到和处理政府信息公开申请情况”表中，“（一）予以公开”行自然人一栏“7”应为“5”。报告其余内容不变。")]
+
+
+@pytest.mark.parametrize("rendering", RENDERINGS)
+def test_an_erratum_s_sentences_correct_the_cells_they_name(rendering):
+    """Blind round 67 (pages holding more than the report): an erratum above the report named 行政处罚's 362 and
+    予以公开's 7 for 自然人, and the tables below still printed them: they were read (the badge 不一致), and the
+    erratum's 第二十条 and quoted 二、 heading had started table 2's region there (table 2 lost)."""
+    rep, v = _report(rendering, _SENTENCES, {_PENALTY: 362, _GRANTED: 7})
+    assert all(rep.cells[c.id].value == v[c.id] for c in forms.cells(forms.GOV_2021)), \
+        [(c.id, rep.cells[c.id].value, v[c.id]) for c in forms.cells(forms.GOV_2021) if rep.cells[c.id].value != v[c.id]]
+    assert (rep.cells[_GRANTED].raw, rep.cells[_GRANTED].status) == ("7", "reported")
+    assert "“7”应为“5”" in rep.cells[_GRANTED].note
+    assert [w["count"] for w in rep.warnings if w["code"] == "erratum_applied"] == [2]
+
+
+@pytest.mark.parametrize("rendering", ["html", "docx", "tab"])
+def test_an_erratum_s_table_of_corrections_corrects_the_cells_it_names(rendering):
+    """更正位置 | 原数据 | 更正后数据: each row names a cell beside its printed and its right number."""
+    table = synthetic._Table([[("序号", 1, 1), ("更正位置", 1, 1), ("原数据", 1, 1), ("更正后数据", 1, 1)]], [
+        ([("1", 1, 1), ("二、主动公开政府信息情况 第二十条第（六）项 行政处罚 本年处理决定数量", 1, 1)], ["362", "326"]),
+        ([("2", 1, 1), ("三、收到和处理政府信息公开申请情况 （一）予以公开（自然人）", 1, 1)], ["7", "5"]),
+    ])
+    erratum = [("heading", "更正说明"), ("para", "经复核，报告部分数据填报有误，现将更正内容说明如下（以本说明为准）："),
+               ("table", table)]
+    rep, v = _report(rendering, erratum, {_PENALTY: 362, _GRANTED: 7})
+    assert all(rep.cells[c.id].value == v[c.id] for c in forms.cells(forms.GOV_2021))
+
+
+def test_a_report_republished_corrected_or_a_correction_naming_no_cell_is_left_as_printed():
+    """The report below already prints the right numbers (its republished version): no cell prints the number an
+    erratum corrects, none is changed; nor is one a correction's words name no row of (自然人一栏 alone)."""
+    rep, v = _report("html", _SENTENCES, {})
+    assert all(rep.cells[c.id].value == v[c.id] for c in forms.cells(forms.GOV_2021))
+    assert not [w for w in rep.warnings if w["code"] == "erratum_applied"]
+    vague = [("heading", "更正说明"), ("para", "现更正如下：表三中自然人一栏“7”应为“5”。")]
+    rep, v = _report("html", vague, {_GRANTED: 7})
+    assert rep.cells[_GRANTED].value == 7
