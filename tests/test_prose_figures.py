@@ -2038,3 +2038,33 @@ def test_running_totals_targets_and_cases_of_other_matters(text, expected):
     """Blind round 67 (years and comparisons; reports before 2019): 十年来…累计 was read as the year's count beside the
     year's own, a plan's 不少于5,500条 beside the count done, and cases 不涉及政府信息公开 as the disclosure cases."""
     assert headlines(figures(text, 2017)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("2021年，我局收到政府信息公开申请3件，均为自然人申请，已全部按时答复。", 3),
+    ("全年共受理政府信息公开申请6件，全部由自然人提出。", 6),
+    ("全年共收到申请3件，均为自然人和企业申请。", None),  # two kinds: neither's count
+])
+def test_applications_all_from_natural_persons(text, expected):
+    """Blind round 67: 收到政府信息公开申请3件，均为自然人申请 states the natural persons' count; it was not read."""
+    assert headlines(figures(text, 2021)).get("applications_natural_person") == expected
+
+
+@pytest.mark.parametrize("text, year, expected", [
+    ("2012年，我局依照有关规定共收取复制费、邮寄费等合计126元。", 2012, {"fees_charged_cny": 126}),
+    ("2025年共收到政府信息公开申请13件，办结12件，1件因申请于12月下旬提出，结转至2026年度继续办理。", 2025,
+     {"applications_received": 13, "applications_answered": 12, "applications_carried_forward": 1}),
+    ("对2008年以来制发的规范性文件进行全面清理，共清理规范性文件19件，继续有效11件。", 2019, {"normative_docs_in_force": 11}),
+    # a running total, then the year's own
+    ("《条例》施行以来，我街道累计受理政府信息公开申请19件，其中2016年受理3件，均为公民申请。", 2016,
+     {"applications_received": 3, "applications_natural_person": 3}),
+    ("截至2016年底，累计主动公开政府信息3218条，其中2016年新增412条。", 2016, {"proactive_items": 412}),
+    ("截至2016年底，累计主动公开政府信息3218条，其中2015年新增412条。", 2016, {}),
+    # the 条例 in force from 1 May 2008: a 2008 report's whole period
+    ("自2008年5月1日以来，区政府及各部门共受理政府信息公开申请23件，其中网上申请6件。", 2008,
+     {"applications_received": 23, "applications_online": 6}),
+    ("自2019年5月15日新《条例》施行以来，共收到申请63件。", 2019, {}),
+])
+def test_fees_carried_kept_in_force_the_year_s_part_of_a_running_total_and_2008_s_period(text, year, expected):
+    """Blind round 67 (reports before 2019; text out of PDFs; more than the report): each of these was not read."""
+    assert headlines(figures(text, year)) == expected

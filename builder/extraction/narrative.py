@@ -98,6 +98,7 @@ def _p(key: str, pattern: str, value: int | None = None, scale: int = 1, year_of
 _WENT_TO = (r"(?:降至|增至|升至|降到|升到|下降到|下降至|增加到|增加至|减少到|减少至|上升到|上升至|增长到|增长至"
             r"|下降为|上升为|增加为|减少为|增长为|降为|增为)")
 _Y = r"(?P<y>(?:19|20)\d{2})\s*年度?"
+_OWN_YEAR = r"(?:本年度?|当年|今年|全年|(?:19|20)\d{2}\s*年度?)"  # (whether a year named is the report's: ``_context``)
 # What a count of applications handled calls them: 依申请公开件, 政府信息公开申请.
 _APPLICATIONS = r"(?:政府信息公开申请|依申请公开(?:申请|件|事项)?|申请)"
 # Other matters counted together with the applications, then 其中 (…、人大代表建议、政协委员提案共计17件，其中…)
@@ -242,8 +243,10 @@ PATTERNS: tuple[Pattern, ...] = (
        r"(?:下一?年|" + _Y + ")|跨年度?(?:办理|答复))", year_offset=1),
     _p("applications_carried_forward", r"(?:顺延|结转|转入)(?:到|至|入)?\s*" + _Y + r"[^。；;，,\d]{0,8}?" + _N + "件",
        year_offset=1),
-    # 2件因在法定答复期内跨年，结转至2025年继续办理: the count, the reason, then where it goes, over a comma
-    _p("applications_carried_forward", r"(?<!\d,)" + _N + r"件因[^。；;\d]{0,25}?(?:顺延|结转|转入|延期)(?:到|至|入)?\s*"
+    # 2件因在法定答复期内跨年，结转至2025年继续办理: the count, the reason, then where it goes, over a comma (1件因申请于
+    # 12月下旬提出，…: a day of the year in the reason)
+    _p("applications_carried_forward", r"(?<!\d,)" + _N + r"件因(?:[^。；;\d]|\d{1,2}\s*[月日])"
+       r"{0,25}?(?:顺延|结转|转入|延期)(?:到|至|入)?\s*"
        r"(?:下一?年|" + _Y + ")", year_offset=1),
     _p("applications_natural_person", r"(?:自然人|公民(?![、和及或与]))(?:申请|提出)?[^。；;，,\d]{0,6}?" + _N + "件"),
     # 以网上申请为主（986件，占73.2%）: the channel most used, its count after it
@@ -253,6 +256,9 @@ PATTERNS: tuple[Pattern, ...] = (
     _p("applications_online", r"通过[^。；;，,\d]{0,12}?(?:政务服务网|政府网站|门户网站|申请平台|网上平台|在线平台)"
        r"[^。；;，,\d]{0,6}?(?:提交|提出|申请)(?:申请)?\s*" + _N + "件"),
     # 申请人以自然人为主，共655件 (，占比达93.0%（66件）: the share first): the natural persons' count after the comma
+    # 收到政府信息公开申请3件，均为自然人申请: every application a natural person's
+    _p("applications_natural_person", r"(?:收到|受理)[^。；;，,\d]{0,16}?(?:申请)?\s*" + _N + r"件\s*[，,]\s*"
+       r"(?:均为|均系|全部为|全部系|均由|全部由|均是|全部是)(?:自然人|公民)(?:申请|提出)?(?![、和及与或])"),
     _p("applications_natural_person", r"以(?:自然人|公民)为主\s*[，,]\s*(?:(?:占比|占)(?:达到|达|为)?\s*\d[\d.]*\s*[%％]\s*[（(]?"
        r"|(?:共计|共|计|有|达)?)\s*" + _N + "件"),
     # (after a list's mark too: ②企业申请3件, （2）企业申请3件)
@@ -324,7 +330,7 @@ PATTERNS: tuple[Pattern, ...] = (
     _p("litigation_cases", _NONE_BEFORE + r"无(?:(?!撤销|纠错|违法|败诉)[^。；;，,\d]){0,20}?"
        r"(?:行政复议(?:、|和|及|与)?(?:行政)?诉讼|行政诉讼)" + _NOT_OUTCOME, 0),  # (无行政复议和诉讼)
     # not 收取证照工本费等行政事业性收费125万元: the body's fees of every kind, not for disclosure
-    _p("fees_charged_cny", r"收取" + _NOT_OTHER_FEES + r"[^。；;，,]{0,15}?费用?(?:共计|合计|共)?\s*" + _N + "元"),
+    _p("fees_charged_cny", r"收取" + _NOT_OTHER_FEES + r"[^。；;，,]{0,15}?费用?等?(?:共计|合计|共)?\s*" + _N + "元"),
     # 信息处理费收取金额为0元: the fee named first, then what was charged
     _p("fees_charged_cny", r"信息处理费[^。；;，,\d]{0,6}?(?:金额|总额|共计|合计)(?:为|共)?\s*" + _N + "元"),
     _p("fees_charged_cny", r"收取" + _NOT_OTHER_FEES + r"[^。；;，,]{0,15}?费用?(?:共计|合计|共)?\s*" + _N + "万元",
@@ -347,6 +353,11 @@ PATTERNS: tuple[Pattern, ...] = (
     _p("proactive_items", r"其中[^。；;]{0,20}?以[^。；;，,]{1,12}?名义(?:主动)?(?:公开|发布)(?:了)?(?:政府)?(?:信息)?\s*"
        + _N + "条"),
     # （一）主动公开：126条; 主动公开政府信息：141条: a colon list's item (its colon left out, as the patterns read it)
+    # 累计主动公开政府信息3218条，其中2016年新增412条: a running total, then the year's own
+    _p("proactive_items", r"累计(?:主动)?(?:公开|发布)[^。；;]{0,20}?信息\s*\d[\d,]*\s*条\s*[，,]\s*其中\s*" + _OWN_YEAR
+       + r"\s*(?:新增|主动公开|公开|发布)(?:信息)?\s*" + _N + "条"),
+    _p("applications_received", r"累计(?:受理|收到|接收)[^。；;]{0,20}?申请\s*\d[\d,]*\s*件\s*[，,]\s*其中\s*" + _OWN_YEAR
+       + r"\s*(?:受理|收到|新收|接收)(?:申请)?\s*" + _N + "件"),
     _p("proactive_items", r"(?<![依转])主动公开(?:政府信息|信息)?(?:情况)?\s*[：:]?\s*(?:共计?)?\s*" + _N + "条"),
     # not 依申请公开转(为)主动公开信息6条: the requests' answers made public, a part
     _p("proactive_items", r"(?<!转)(?<!转为)主动公开[^。；;，,（(]{0,60}?(?:信息|政府信息)[^。；;，,\d（(]{0,20}?"
@@ -399,7 +410,9 @@ PATTERNS: tuple[Pattern, ...] = (
     _p("normative_docs_in_force", r"规范性文件[^。；;\d]{0,12}?(?:本年|全年|年内)(?:制发|印发|出台|制定)[^。；;]{0,16}?"
        r"现行有效(?:的)?\s*" + _N + "(?:件|个|份)"),
     # 开展规范性文件清理，废止6件，现行有效87件: the review named, then each count (对…规范性文件进行全面清理)
-    _p("normative_docs_in_force", r"规范性文件[^。；;，,\d]{0,6}?清理[^。；;]{0,24}?现行有效(?:的)?\s*" + _N + "(?:件|个|份)"),
+    # (清理规范性文件19件，继续有效11件: those kept in force)
+    _p("normative_docs_in_force", r"规范性文件[^。；;，,\d]{0,6}?清理[^。；;]{0,24}?(?:现行有效|继续有效)(?:的)?\s*" + _N
+       + "(?:件|个|份)"),
     # 全年制发行政规范性文件7件，废止3件，现行有效52件: the verb before the documents, then each count
     _p("normative_docs_in_force", r"(?:制发|印发|出台|制定|发布|清理|废止)(?:了)?" + _OWNER
        + r"(?:税务)?(?:行政)?规范性文件[^。；;]{0,24}?"
@@ -952,6 +965,8 @@ _RUNNING_TOTAL = re.compile(r"(?:截至|截止|至今|以来|(?<!全)年来|自(
 # The first year of a span the last year named closes (2021—2023年共收到申请163件: the years' sum, not the last one's).
 _SPAN_OPENED = re.compile(r"(?:19|20)\d{2}\s*年?\s*(?:—|–|-|－|～|~|至|到)\s*$")
 # A span from a date (自2019年5月15日新修订的《条例》施行以来): from another day than 1 January, part of a year.
+# The day the 条例 took effect: a 2008 report covers the year from it (自2008年5月1日以来…: the whole period).
+_IN_FORCE = (2008, 5, 1)
 _SINCE_DATE = re.compile(r"(?:自|从)\s*(?:19|20)\d{2}\s*年\s*(?P<month>\d{1,2})\s*月(?:\s*(?P<day>\d{1,2})\s*日)?"
                          r"[^。；;，,]{0,30}?(?:以来|起)")
 # A date a count runs to (截至2022年11月底, 截止12月20日): before the year's end, part of a year.
@@ -1332,9 +1347,11 @@ def _context(key: str, sentence: str, start: int, number_start: int, year: int |
         return "other_year"
     if _CITED_REPORT.search(before) or _CITED_SOURCE.search(before):
         return "other_report"  # 据《湖州市人民政府2022年…年度报告》，…全年主动公开政府信息9,860条: another body's
-    if "累计" in clause and _RUNNING_TOTAL.search(before[:clause_start + clause.rindex("累计") + 2]):
+    if "累计" in clause and _RUNNING_TOTAL.search(before[:clause_start + clause.rindex("累计") + 2]) \
+            and not _YEAR_OF_RUNNING_TOTAL.search(clause):  # (…累计…3218条，其中2016年新增412条: the year's)
         return "running_total"
-    if (since := _SINCE_DATE.search(before)) and (int(since["month"]), int(since["day"] or 1)) != (1, 1):
+    if (since := _SINCE_DATE.search(before)) and (int(since["month"]), int(since["day"] or 1)) != (1, 1) \
+            and not (year == _IN_FORCE[0] and (int(since["month"]), int(since["day"] or 1)) == _IN_FORCE[1:]):
         return "part_of_year"  # 自2019年5月15日新《条例》施行以来，共收到申请63件: not the whole year's
     if any(_before_year_end(m) for m in _UNTIL_DATE.finditer(scope + before)) or _MONTH_FIGURE.search(clause):
         return "part_of_year"  # 截至2022年11月底，共收到申请118件 (and the clauses it scopes); 12月份收到申请13件
