@@ -777,3 +777,19 @@ def test_last_year_s_table_3_printed_after_the_report_s_own_is_not_read(renderin
     rep = extracted(blocks, rendering)
     t3 = [c.id for c in forms.cells(forms.GOV_2021) if c.table == "t3"]
     assert {c: rep.cells[c].value for c in t3} == {c: v[c] for c in t3}
+
+
+def test_table_3_written_out_as_a_label_a_colon_and_its_numbers_parted_by_full_width_commas():
+    """Blind round 67 (a table's text version for screen readers): 一、本年新收政府信息公开申请数量：15，2，0，0，0，0，17 lost
+    its first number into the label, and a label's own commas and quotes ((二)部分公开（区分处理的，只计这一情形，…）：
+    1，0，…; 危及“三安全一稳定”：0，…) cut the row: 175 cells were unsure."""
+    v = values()
+    printed = {c.id: synthetic._fmt(v[c.id]) for c in forms.cells(GOV_2021)}
+    blocks = synthetic._blocks(AGENCY, 2022, GOV_2021, printed, v)
+    lines = []
+    for line in synthetic._text_lines(blocks, "tab", random.Random(0)):
+        label, *cells = line.split("\t")
+        lines.append(f"{label}：{'，'.join(cells)}" if len(cells) == len(forms.T3_COLUMNS) else line)
+    rep = extract_bytes("\n".join(lines).encode(), "case.txt")
+    t3 = [c.id for c in forms.cells(GOV_2021) if c.table == "t3"]
+    assert {c: rep.cells[c].value for c in t3} == {c: v[c] for c in t3}

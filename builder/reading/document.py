@@ -376,6 +376,7 @@ _FIELD_VALUE = re.compile(r"[-+]?\d[\d.]*|[-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|无|
 _MIN_FIELDS = 4  # a row of the form: a label and three values at least
 _LABEL_MAX, _FIELD_MAX = 80, 40  # a row's label is long at most as the form's longest (with its group's), a field shorter
 _SHORT_FIELD = re.compile(r"[,;]\s*[\d无—/-]{0,6}\s*[,;]")
+_LABEL_AND_VALUE = re.compile(r"(?P<label>.*?[\u4e00-\u9fff）)”\"」][:：])\s*(?P<value>\d+)\s*")
 _THOUSANDS = re.compile(r"(?<![\d,])\d{1,3}(?:,\d{3})+(?![\d,])\s")
 
 
@@ -395,6 +396,12 @@ def separated_rows(lines: list[str]) -> list[str]:
             continue  # 行政处罚 1,234 -12 3,985,758: commas grouping thousands in a row parted by spaces
         padded = next(csv.reader([line.strip()], delimiter=separator))  # a spreadsheet pads rows to its widest
         fields = next(csv.reader([line.strip().rstrip(separator)], delimiter=separator))
+        # 一、本年新收…数量：15，2，0，…: the label and its first value in a field (after the label's own commas:
+        # （二）部分公开（区分处理的，只计这一情形，不计其他情形）：1，0，…)
+        at = next((k for k, f in enumerate(fields) if _LABEL_AND_VALUE.fullmatch(f)), None)
+        if at is not None and not any(_FIELD_VALUE.fullmatch(f.strip()) for f in fields[:at]):
+            first = _LABEL_AND_VALUE.fullmatch(fields[at])
+            fields = ["，".join([*fields[:at], first["label"]]), first["value"], *fields[at + 1:]]
         rest = [f.strip() for f in fields[1:]]
         if (len(padded) < _MIN_FIELDS or len(fields) < 2 or any(f.endswith("。") for f in fields)
                 or len(fields[0]) > _LABEL_MAX or any(len(f) > _FIELD_MAX for f in fields[1:-1])  # the last: a remark
