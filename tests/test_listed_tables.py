@@ -462,3 +462,23 @@ def test_table_2_listed_a_measure_a_line_beside_its_item_s_merged_cell_is_read(n
     report = extract_bytes((text[:start] + "\n".join(lines) + "\n" + text[end:]).encode(), "report.txt")
     assert {c.id: report.value(c.id) for c in forms.cells(forms.GOV_2021) if c.table == "t2"} == {
         c.id: v[c.id] for c in forms.cells(forms.GOV_2021) if c.table == "t2"}
+
+
+def test_table_2_written_a_heading_a_sentence_its_items_parted_by_semicolons_is_read():
+    """Blind round 67 (a table's text version for screen readers): 第二十条第（一）项：规章，本年制发件数0，本年废止件数0，
+    现行有效件数0；行政规范性文件，本年制发件数0，…。 (the items of a heading in one sentence) was not read: table 2
+    missing."""
+    v = synthetic.consistent_values(random.Random(12), "gov-2021")
+    sections: dict[str, list[str]] = {}
+    for item in forms.FORMS["gov-2021"].t2:
+        named = "，".join(f"{m.label_zh}{_v(v[forms.t2_cell(item.id, m.id)])}" for m in item.measures)
+        sections.setdefault(item.section_zh, []).append(f"{item.label_zh}，{named}")
+    t2 = [f"{section}：{'；'.join(items)}。" for section, items in sections.items()]
+    t3 = ["\t" + "\t".join(c.label_zh for c in forms.T3_COLUMNS)]
+    t3 += [_t3_label(row) + "".join(f"\t{_v(v[forms.t3_cell(row.id, c.id)])}" for c in forms.T3_COLUMNS)
+           for row in forms.FORMS["gov-2021"].t3_rows]
+    t4 = [f"{group.label_zh}：" + "，".join(f"{c.label_zh}{_v(v[forms.t4_cell(group.id, c.id)])}件"
+                                           for c in forms.T4_COLUMNS) + "。" for group in forms.T4_GROUPS]
+    report = extract_bytes(_report_text(t2, t3, t4), "report.txt")
+    assert {k: c.value for k, c in report.cells.items() if k.startswith("t2.")} == \
+        {c.id: v[c.id] for c in forms.cells("gov-2021") if c.table == "t2"}

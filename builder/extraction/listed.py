@@ -376,10 +376,31 @@ def _unwrapped_rows(lines: list[str]) -> list[str]:
     return out
 
 
+# A 第二十条 item's rows written out in a sentence (第二十条第（一）项：规章，本年制发件数0，…；行政规范性文件，…。): the
+# heading, then each item with its named values.
+_ITEMS_SENTENCE = re.compile(r"\s*(?P<heading>第二十条第?[（(][一二三四五六七八九十]+[)）]项)\s*[:：]\s*(?P<items>.+?)[。.]?\s*")
+_ITEM_CLAUSE = re.compile(r"\s*(?P<item>[\u4e00-\u9fff]{2,12})\s*[，,：:]\s*(?P<values>.+)")
+
+
+def _item_lines(lines: list[str]) -> list[str]:
+    """Table 2's items written out a 第二十条 heading a sentence: the heading, then a line for each item and its
+    named values (规章 本年制发件数0，本年废止件数0，现行有效件数0), each clause naming values after its item."""
+    out: list[str] = []
+    for line in lines:
+        sentence = _ITEMS_SENTENCE.fullmatch(line) if "第二十条" in line else None
+        clauses = [_ITEM_CLAUSE.fullmatch(part) for part in re.split(r"[；;]", sentence["items"])] if sentence else []
+        if not clauses or not all(c and _PAIR.search(c["values"]) for c in clauses):
+            out.append(line)
+            continue
+        out += [sentence["heading"], *(f"{c['item']} {c['values']}" for c in clauses)]
+    return out if len(out) > len(lines) else lines  # (nearly every text: its table 2 a grid, the lines as they are)
+
+
 def relisted(lines: list[str]) -> tuple[list[str], int]:
     """The lines with each table row printed as a list of named values put back as a row (see the
     module's docstring), and how many such rows there were; the lines as they are in any other text.
     A row's values printed apart (a cell a line, column by column) are gathered at its first."""
+    lines = _item_lines(lines)
     text = "\n".join(lines)
     if len(_COLUMN_LINE.findall(text)) >= _COLUMN_LINES_MIN:  # a column a line: made a cell a line first
         lines = _columns_as_cells(lines)
