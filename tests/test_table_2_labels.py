@@ -418,3 +418,27 @@ def test_items_printed_turned_are_read_by_their_columns_and_their_measures_rows(
     rep = turned_t2_report(v, rendering, numbered)
     assert_table_2_read(rep, v)
     assert any(w["code"] == "t2.turned" for w in rep.warnings)
+
+
+@pytest.mark.parametrize("rendering", ["html", "docx"])
+def test_items_printed_in_one_wide_row_are_read_by_their_columns(rendering):
+    """Blind round 68 (Word tables built unusually): table 2 as one wide row — a header line of the 第二十条 items,
+    one of the items (规章 merged over its three columns …), one of each column's measure, then 数量 | 0 | 0 | 0 | 2 |
+    0 | 9 | 356 …: no row named an item, and table 2 was missing."""
+    from .test_table_rows import extracted
+
+    v = values()
+    printed = {c.id: synthetic._fmt(v[c.id]) for c in forms.cells(GOV_2021)}
+    blocks = synthetic._blocks(AGENCY, 2022, GOV_2021, printed, v)
+    t2 = next(content for kind, content in blocks if kind == "table")
+    items = forms.FORMS[GOV_2021].t2
+    sections: dict[str, int] = {}
+    for item in items:
+        sections[item.section_zh] = sections.get(item.section_zh, 0) + len(item.measures)
+    t2.header = [[("信息内容", 3, 1), *((section, 1, width) for section, width in sections.items())],
+                 [(item.label_zh, 1, len(item.measures)) for item in items],
+                 [(m.label_zh, 1, 1) for item in items for m in item.measures]]
+    t2.rows = [([("数量", 1, 1)], [printed[forms.t2_cell(item.id, m.id)] for item in items for m in item.measures])]
+    rep = extracted(blocks, rendering)
+    assert_table_2_read(rep, v)
+    assert any(w["code"] == "t2.wide" for w in rep.warnings)

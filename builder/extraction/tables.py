@@ -1662,6 +1662,11 @@ def read_t2(layout: Layout, form: forms.Form, out: Tables) -> None:
             out.warn("t2.turned", f"t2: '{item.label_zh}' is printed as a column under a header naming items, its "
                      "measures a row each (本年制发件数 | 0 | 4 …); each value is read by its column's and its row's names",
                      line=row.line + 1)
+    for item, row in _wide_t2_items(layout, form).items():
+        if not (item.id in matched and matched[item.id].has_values and matched[item.id].label):
+            matched[item.id] = row
+            out.warn("t2.wide", f"t2: '{item.label_zh}' is printed in one wide row of every item (a header of items, "
+                     "one of their measures, then a line of numbers); each value is read by its column", line=row.line + 1)
     headers = _t2_headers(layout)
     for item in form.t2:
         ids = tuple(forms.t2_cell(item.id, m.id) for m in item.measures)
@@ -1742,6 +1747,46 @@ def _turned_t2_items(layout: Layout, form: forms.Form) -> dict[forms.Table2Item,
         for item, values in printed.items():
             if set(values) == {m.id for m in item.measures}:
                 out[item] = ValueRow(item.label_zh, [values[m.id] for m in item.measures], True, start + k)
+    return out
+
+
+_WIDE_REACH = 3  # lines from a wide table 2's line of items to its line of numbers, its measures' line between
+
+
+def _wide_t2_items(layout: Layout, form: forms.Form) -> dict[forms.Table2Item, ValueRow]:
+    """Items printed in one wide row (a line naming the items, each once over its merged columns: ⇥规章⇥⇥⇥行政规范性
+    文件⇥⇥⇥行政许可…; a line naming each column's measure; then a line of numbers, a column each): each item's row,
+    when its columns are exactly its measures, every one holding a value."""
+    if "t2" not in layout.regions:
+        return {}
+    start, end = layout.regions["t2"]
+    lines = layout.lines[start:end]
+    out: dict[forms.Table2Item, ValueRow] = {}
+    for k, line in enumerate(lines):
+        if "\t" not in line or _HAS_DIGIT.search(line):
+            continue
+        cells = [cell.strip() for cell in line.split("\t")]
+        named = {p: found[0] for p, cell in enumerate(cells) if cell and len(found := _items_named(form.id, cell)) == 1}
+        if len(set(named.values())) < 3:
+            continue
+        below = lines[k + 1:k + _WIDE_REACH]
+        measures_at = next((n for n, text in enumerate(below) if not _HAS_DIGIT.search(text)
+                            and len(_MEASURE_WORD.findall(text)) >= 3), None)
+        if measures_at is None or measures_at + 1 >= len(below):
+            continue
+        measure_cells = [cell.strip() for cell in below[measures_at].split("\t")]
+        values = [cell.strip() for cell in below[measures_at + 1].split("\t")]
+        columns: dict[forms.Table2Item, dict[str, str]] = {}
+        item = None
+        for p, cell in enumerate(measure_cells):
+            item = named.get(p, item)
+            measure = [m for m, words in forms.T2_MEASURE_WORDS.items() if any(w in cell for w in words)]
+            if item is not None and len(measure) == 1 and p < len(values):
+                columns.setdefault(item, {})[measure[0]] = values[p]
+        for item, printed in columns.items():
+            if set(printed) == {m.id for m in item.measures} and all(is_value_cell(v) for v in printed.values()):
+                out[item] = ValueRow(item.label_zh, [printed[m.id] for m in item.measures], True,
+                                     start + k + 1 + measures_at + 1)
     return out
 
 
