@@ -793,3 +793,19 @@ def test_table_3_written_out_as_a_label_a_colon_and_its_numbers_parted_by_full_w
     rep = extract_bytes("\n".join(lines).encode(), "case.txt")
     t3 = [c.id for c in forms.cells(GOV_2021) if c.table == "t3"]
     assert {c: rep.cells[c].value for c in t3} == {c: v[c] for c in t3}
+
+
+@pytest.mark.parametrize("rendering", ["tab", "html", "docx"])
+def test_tables_3_and_4_under_sections_numbered_in_another_order_are_read(rendering):
+    """Blind round 68 (towns and streets): 三、政府信息公开行政复议、行政诉讼情况 printed before 四、收到和处理政府信息公开申请
+    情况: no heading named table 4 under its number 三, and table 4 was missing."""
+    v = values()
+    printed = {c.id: synthetic._fmt(v[c.id]) for c in forms.cells(GOV_2021)}
+    blocks = synthetic._blocks(AGENCY, 2022, GOV_2021, printed, v)
+    t3_at = blocks.index(("heading", "三、收到和处理政府信息公开申请情况"))
+    t4_at = blocks.index(("heading", "四、政府信息公开行政复议、行政诉讼情况"))
+    t3, t4 = blocks[t3_at + 1:t4_at], blocks[t4_at + 1:t4_at + 2]
+    blocks[t3_at:t4_at + 2] = [("heading", "三、政府信息公开行政复议、行政诉讼情况"), *t4,
+                               ("heading", "四、收到和处理政府信息公开申请情况"), *t3]
+    rep = extracted(blocks, rendering)
+    assert {c.id: rep.cells[c.id].value for c in forms.cells(GOV_2021)} == {c.id: v[c.id] for c in forms.cells(GOV_2021)}

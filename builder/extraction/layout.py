@@ -61,11 +61,14 @@ _PURE_RULES = "丨|[]!"
 _RULE_OR_ONE = "lI"
 
 # Section headings of the prescribed form; found anywhere, also mid-line.
-# (not a heading quoted: 1.“二、主动公开政府信息情况”第二十条第（六）项中…应为…, an erratum's)
+# (not a heading quoted: 1.“二、主动公开政府信息情况”第二十条第（六）项中…应为…, an erratum's). Tables 3 and 4 by their
+# names under another number too (二 to 六): a report printing its sections in another order numbers them so
+# (三、政府信息公开行政复议… before 四、收到和处理…).
 SECTION_HEADINGS = {
     "t2": re.compile(r"(?<![“\"‘《「])[二2]\s*[、.．]\s*主动公开政府信息(?:的)?情况"),
-    "t3": re.compile(r"(?<![“\"‘《「])[三3]\s*[、.．]\s*收到和处理政府信息公开申请(?:的)?情况"),
-    "t4": re.compile(r"(?<![“\"‘《「])[四4]\s*[、.．]\s*政府信息公开(?:的)?行政复[议义]\s*[、,和及与]?\s*行政诉讼(?:的)?情况"),
+    "t3": re.compile(r"(?<![“\"‘《「])[二三四五六3]\s*[、.．]\s*收到和处理政府信息公开申请(?:的)?情况"),
+    "t4": re.compile(r"(?<![“\"‘《「])[二三四五六4]\s*[、.．]\s*政府信息公开(?:的)?行政复[议义]\s*[、,和及与]?\s*行政诉讼"
+                     r"(?:的)?情况"),
     "t5": re.compile(r"(?<![“\"‘《「])[五5]\s*[、.．]\s*(?:政府信息公开工作)?存在的主要问题(?:及|和)?(?:改进情况)?"),
     "t6": re.compile(r"(?<![“\"‘《「])[六6]\s*[、.．]\s*其他需要报告的事项"),
 }
