@@ -436,6 +436,16 @@ def test_a_count_with_its_unit_and_a_fraction_or_sign_is_no_count():
     assert parse_cell("-2件").status == "ambiguous"
 
 
+@pytest.mark.parametrize("raw, value", [("2。", 2), ("0。", 0), ("3件。", 3), ("12.5。", 12.5)])
+def test_a_full_stop_typed_after_a_cell_s_number_ends_it(raw, value):
+    """Blind round 68 (cells with their units and marks): the last row of table 3 and all of table 4 typed as
+    2。 and 0。 (a WPS export) were unsure, 22 cells."""
+    from builder.extraction.tables import parse_cell
+
+    assert (parse_cell(raw).value, parse_cell(raw).status) == (value, "reported")
+    assert parse_cell("2。3").status == "ambiguous"
+
+
 @pytest.mark.parametrize("rendering", RENDERINGS)
 def test_an_increase_printed_with_its_plus_sign_is_read(rendering):
     """本年增/减 printed +3: the sign made the cell no value, and the row a value short."""
