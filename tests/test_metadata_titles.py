@@ -450,3 +450,17 @@ def test_a_title_whose_last_character_a_narrow_print_put_on_its_own_line_is_the_
              "发布时间：2025-01-24 11:08 来源：章贡区人民政府办公室 浏览次数：1",
              "本报告所列数据统计期限自2024年1月1日起至2024年12月31日止。", "一、总体情况"]
     assert find_title(lines) == ("赣州市章贡区人民政府", 2024)
+
+
+@pytest.mark.parametrize("line, name", [
+    ("发布机构:浏阳经济技术开发区管理委员会发布日期:2026-01-22来源:浏阳经开区党政综合办公室字号:大 中 小",
+     "浏阳经济技术开发区管理委员会"),
+    ("发布机构：县市场监管局　成文日期：2025-01-16", "县市场监管局"),
+    ("信息来源：湘潭县自然资源局", "湘潭县自然资源局"),
+])
+def test_a_page_label_s_publisher_ends_where_the_next_label_begins(line, name):
+    """Blind round 68 (development zones): 发布机构:…管理委员会发布日期:2026-01-22 (labels run together) read the name on
+    into 发布日期, which names no institution: a report naming its body only there was refused."""
+    from builder.extraction.metadata import publisher_from_labels
+
+    assert publisher_from_labels([line]) == name

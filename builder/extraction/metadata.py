@@ -221,8 +221,12 @@ def _head_of(first: tuple[str, ...]) -> tuple[tuple[int, str], ...]:
     return tuple(out)
 
 
-_PUBLISHER = re.compile(r"(?:发布机构|发文机关|发布单位|信息来源|来\s*源)\s*[:：\t]\s*(?P<name>[" + _HAN + r"（）()]{3,40})")
-_ISSUER = re.compile(r"(?:发布机构|发文机关|发布单位)\s*[:：\t]\s*(?P<name>[" + _HAN + r"（）()]{3,40})")
+# (up to the next label, when the labels run together: 发布机构:浏阳经济技术开发区管理委员会发布日期:2026-01-22来源:…)
+_NEXT_LABEL = (r"(?=(?:发布日期|发布时间|成文日期|生成日期|公开日期|信息来源|来\s*源|索引号|文号|字号|浏览|点击|作者|主题分类)"
+               r"|[^" + _HAN + r"（）()]|$)")
+_PUBLISHER = re.compile(r"(?:发布机构|发文机关|发布单位|信息来源|来\s*源)\s*[:：\t]\s*(?P<name>[" + _HAN + r"（）()]{3,40}?)"
+                        + _NEXT_LABEL)
+_ISSUER = re.compile(r"(?:发布机构|发文机关|发布单位)\s*[:：\t]\s*(?P<name>[" + _HAN + r"（）()]{3,40}?)" + _NEXT_LABEL)
 
 
 def publisher_from_labels(lines: list[str], labels: re.Pattern = _PUBLISHER) -> str | None:
