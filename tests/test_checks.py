@@ -1201,3 +1201,12 @@ def test_every_place_a_year_is_read_from_is_named_in_words():
     given = {*re.findall(r'return [^\n]*?, "([^"]+)"', source), *re.findall(r'else "([^"]+)"', source),
              *re.findall(r', "([^"]+)"\)', source)}
     assert given and given <= set(YEAR_BASIS), given - set(YEAR_BASIS)
+
+
+def test_meta_year_passes_over_a_year_s_report_cited_without_brackets():
+    """Blind round 68 (prose of many figures): 2024年度报告中指出的……两个问题已基本整改：全年制作图解……35件 in a 2025 report
+    was read as a statement on 2024, as many as the body's on 2025: the year failed."""
+    lines = [*prose_lines(2022), "2021年度报告中指出的“政策解读形式较为单一”“部门依申请公开答复规范性不够”两个问题已基本整改："
+                                 "全年制作图解、短视频等多形式解读35件。"]
+    [result] = by_instance(checked(small_values(), lines=lines), "meta.year").values()
+    assert result.outcome == PASS, result.detail_en
