@@ -2068,3 +2068,11 @@ def test_applications_all_from_natural_persons(text, expected):
 def test_fees_carried_kept_in_force_the_year_s_part_of_a_running_total_and_2008_s_period(text, year, expected):
     """Blind round 67 (reports before 2019; text out of PDFs; more than the report): each of these was not read."""
     assert headlines(figures(text, year)) == expected
+
+
+def test_the_levels_of_a_region_s_bodies_are_a_wider_scope():
+    """Blind round 68: 全省市、县两级民政部门共受理政府信息公开申请1142件 in a provincial department's report was read as its
+    own count beside its own 37."""
+    text = ["全省市、县两级民政部门共受理政府信息公开申请1142件。", "2023年，我厅共收到政府信息公开申请37件。"]
+    found = find_figures(sentences(text), 2023, own_names=("四川省民政厅",))
+    assert headlines(found) == {"applications_received": 37}

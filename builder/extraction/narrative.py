@@ -1010,7 +1010,9 @@ _ALL_LEVELS = re.compile(r"(?:全市|全区|全县|全省|全州|全盟|全旗)(
                          # the towns, streets or departments as a clause's subject (各街道作为独立公开义务主体，共新收…)
                          r"|(?<![\u4e00-\u9fff])各(?:乡镇|镇街|街镇|街道|镇|乡|部门|单位|县区|区县|县市区)"
                          # a national body's every office (全国海关, 全国税务系统)
-                         r"|全国(?:各级|各地|[\u4e00-\u9fff]{0,6}?(?:海关|系统|机关|部门))")
+                         r"|全国(?:各级|各地|[\u4e00-\u9fff]{0,6}?(?:海关|系统|机关|部门))"
+                         # the levels of a region's bodies (全省市、县两级民政部门, 全市市区镇三级)
+                         r"|全[省市区县州](?:[省市区县乡镇街道]|[、和及与])*[两二三四五]级")
 # The report's body naming itself as a clause's subject: what it states is its own (a town's 我镇 too).
 _OWN_LEVEL = re.compile(r"本级|以本机关名义")  # a government's own level, named before its division's whole
 # A whole division as a count's subject (全县因政府信息公开引发…, 全区共收到…): its government's, or every body's there.
