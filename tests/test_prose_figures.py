@@ -2076,3 +2076,15 @@ def test_the_levels_of_a_region_s_bodies_are_a_wider_scope():
     text = ["全省市、县两级民政部门共受理政府信息公开申请1142件。", "2023年，我厅共收到政府信息公开申请37件。"]
     found = find_figures(sentences(text), 2023, own_names=("四川省民政厅",))
     assert headlines(found) == {"applications_received": 37}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("全年收到政府信息公开申请348件，上年结转9件。办结346件，结转11件。",
+     {"applications_received": 348, "applications_carried_over": 9, "applications_answered": 346,
+      "applications_carried_forward": 11}),
+    ("从申请方式看，通过浙江政务服务网“依申请公开”模块提交831件，邮寄信函187件，现场递交28件。", {"applications_online": 831}),
+])
+def test_carried_on_after_those_answered_and_a_platform_s_module_online(text, expected):
+    """Blind round 68 (large numbers): 办结346件，结转11件 (what goes on, after what was answered) and a platform's
+    module named in quotes before 提交831件 were not read."""
+    assert headlines(figures(text, 2022)) == expected

@@ -231,6 +231,8 @@ PATTERNS: tuple[Pattern, ...] = (
        + r"?[^。；;，,\d]{0,6}?" + _N + "件", year_offset=-1),
     _p("applications_carried_forward", _N + r"件[^。；;，,]{0,15}?(?:顺延|结转|转入)(?:到|至|入)?下一?年"),
     _p("applications_carried_forward", r"(?:顺延|结转)(?:到|至)?下一?年度?[^。；;，,\d]{0,8}?" + _N + "件"),
+    # 办结346件，结转11件: what was answered, then what goes on
+    _p("applications_carried_forward", r"办结\s*\d+\s*件\s*[，,、]\s*结转\s*" + _N + "件"),
     _p("applications_carried_forward", _N + r"件[^。；;，,\d]{0,20}?(?:顺延|结转|转入|延期)(?:到|至|入)?\s*" + _Y, year_offset=1),
     # 无结转下年度办理的申请, 没有结转到下一年的申请: none carried forward
     _p("applications_carried_forward", r"(?:无|没有)(?:需要?)?(?:顺延|结转)(?:到|至)?下一?年度?(?:继续)?(?:办理)?的?"
@@ -252,9 +254,10 @@ PATTERNS: tuple[Pattern, ...] = (
     # 以网上申请为主（986件，占73.2%）: the channel most used, its count after it
     _p("applications_online", r"以(?:网上|网络|在线|线上|互联网)(?:申请)?(?:方式|渠道)?(?:提交|申请)?为主\s*[（(，,]\s*"
        r"(?:共计|共|计|有|达)?\s*" + _N + "件"),
-    # 通过浙江政务服务网提交180余件: a platform online, named
+    # 通过浙江政务服务网提交180余件: a platform online, named (通过浙江政务服务网“依申请公开”模块提交831件: its part)
     _p("applications_online", r"通过[^。；;，,\d]{0,12}?(?:政务服务网|政府网站|门户网站|申请平台|网上平台|在线平台)"
-       r"[^。；;，,\d]{0,6}?(?:提交|提出|申请)(?:申请)?\s*" + _N + "件"),
+       r"(?:[“\"][^。；;，,\d”\"]{1,10}[”\"](?:模块|栏目|专栏|系统|平台))?[^。；;，,\d]{0,6}?(?:提交|提出|申请)(?:申请)?\s*"
+       + _N + "件"),
     # 申请人以自然人为主，共655件 (，占比达93.0%（66件）: the share first): the natural persons' count after the comma
     # 收到政府信息公开申请3件，均为自然人申请: every application a natural person's
     _p("applications_natural_person", r"(?:收到|受理)[^。；;，,\d]{0,16}?(?:申请)?\s*" + _N + r"件\s*[，,]\s*"
