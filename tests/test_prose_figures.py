@@ -2088,3 +2088,21 @@ def test_carried_on_after_those_answered_and_a_platform_s_module_online(text, ex
     """Blind round 68 (large numbers): 办结346件，结转11件 (what goes on, after what was answered) and a platform's
     module named in quotes before 提交831件 were not read."""
     assert headlines(figures(text, 2022)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # others' count the report says it leaves out
+    ("2021年，本局共新收政府信息公开申请19件。另外，局属学校和各镇（街道）教育管理办公室共受理政府信息公开申请7件，均已按期答复，"
+     "不计入本报告统计。", {"applications_received": 19}),
+    # the cases of one outcome, the body deciding it named between
+    ("全年因政府信息公开引发行政复议8件、行政诉讼5件。一是部分部门对新修订《条例》理解不深，依申请公开答复的规范性有待提升，"
+     "全年有1件行政复议案件被复议机关责令重新答复。",
+     {"admin_review_cases": 8, "litigation_cases": 5}),
+    ("本年度我局发出收费通知1件，申请人逾期未缴纳，未实际收取信息处理费。", {"fees_charged_cny": 0}),
+    # a county's departments and towns counted: wider than the office's own
+    ("全县情况：全县18个县直部门、16个乡镇共主动公开政府信息28463条。县政府办公室全年主动公开政府信息3126条。",
+     {"proactive_items": 3126}),
+])
+def test_others_counts_left_out_one_outcome_s_cases_a_fee_not_charged_and_a_county_s_departments(text, expected):
+    """Blind round 68 (prose of many figures): each of these was read as the year's own count, or not read."""
+    assert headlines(figures(text, 2021, own_names=("霍山县人民政府办公室",))) == expected

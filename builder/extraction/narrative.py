@@ -339,7 +339,7 @@ PATTERNS: tuple[Pattern, ...] = (
     _p("fees_charged_cny", r"收取" + _NOT_OTHER_FEES + r"[^。；;，,]{0,15}?费用?(?:共计|合计|共)?\s*" + _N + "万元",
        scale=10_000),
     # 未收取任何政府信息公开检索、复制、邮寄等费用: the fees listed; 本年度无收取信息处理费情况
-    _p("fees_charged_cny", r"(?:未|没有|均未|不)(?:向[^。；;，,]{0,12}?)?收取[^。；;，,]{0,24}?(?:费用|费)"
+    _p("fees_charged_cny", r"(?:未|没有|均未|不)(?:实际)?(?:向[^。；;，,]{0,12}?)?收取[^。；;，,]{0,24}?(?:费用|费)"
        r"|均未收费|未收费|无收费|无收取[^。；;，,]{0,15}?费|免费予以提供"
        r"|(?:未|没有)(?:发生|出现|产生)(?:过)?收取[^。；;，,]{0,15}?费"
        r"|(?:无|没有)(?:政府信息公开)?信息处理费(?:的)?收取", 0),  # (未发生收取信息处理费的情况, 无信息处理费收取情况)
@@ -757,6 +757,8 @@ def find_figures(sentence_list: list[str], year: int | None = None, table_lines:
                     why = why or "part"  # 全年有1件行政复议被纠正: the cases of one outcome, not all
                 if _REPORTED_ELSEWHERE.match(sentence, m.end()):
                     why = why or "other_report"  # …申请486件（相关情况详见市政府年度报告）: another report's count
+                if _NOT_COUNTED_HERE.match(sentence, m.end()):
+                    why = why or "other_scope"  # 局属学校…共受理申请7件，…，不计入本报告统计: others' count
                 if key in _CASE_KEYS and _DISCLOSURE_ONES_AFTER.match(sentence, m.end()):
                     why = why or "other_process"  # 行政复议案件共46件，其中涉及政府信息公开的4件: cases of every matter
                 if pattern.value is None and _NEXT_COUNT.match(sentence, m.end()):
@@ -908,12 +910,15 @@ def _as_review_body(text: str) -> bool:
 # A count followed by where it is reported instead (（相关情况详见市政府年度报告）, ，已在市政府年度报告中反映).
 _REPORTED_ELSEWHERE = re.compile(r"\s*[（(，,]\s*(?:相关|具体)?(?:情况|数据)?\s*(?:详见|另见|见|已在|纳入|列入|计入)"
                                  r"[^。；;）)]{0,24}?(?:年度报告|年报)")
+_NOT_COUNTED_HERE = re.compile(r"[^。；;]{0,30}?不(?:计入|纳入|列入|包括在)本(?:报告|年度报告|表|机关)")
 _DISCLOSURE_ONES_AFTER = re.compile(r"\s*[，,]\s*" + _DISCLOSURE_ONES + r"\d")
 # All the information made public, then the proactive part of it (全年共公开政府信息5846条，其中主动公开政府信息5712条、
 # 依申请公开政府信息134条): that part is the year's proactive total.
 _PROACTIVE_OF_ALL = re.compile(r"^(?:(?!主动)[^。；;])*公开[^。；;]*?其中\s*主动公开[^。；;，,、]*$")
 _DISCLOSURE_ONES_END = re.compile(r"[，,]\s*" + _DISCLOSURE_ONES + "$")
-_OUTCOME_AFTER = re.compile(r"(?:案件|案)?\s*(?:被|遭)?(?:纠正|纠错|撤销|确认违法|败诉|胜诉|维持|驳回|撤回|终止|责令"
+# (被复议机关责令重新答复: the body deciding named between)
+_OUTCOME_AFTER = re.compile(r"(?:案件|案)?\s*(?:(?:被|遭)[^，,。；;\d]{0,8}?)?"
+                            r"(?:纠正|纠错|撤销|确认违法|败诉|胜诉|维持|驳回|撤回|终止|责令"
                             r"|(?:尚未|仍未|未|已)(?:审结|结案|办结)|(?:正在|仍在)?审理中|在审)")
 _UNITS = "件条起宗份个"
 # A count of applications followed by what it includes of last year's: 1,027件（含上年结转36件）.
@@ -1005,7 +1010,8 @@ _SECTOR_SYSTEM = re.compile(r"(?:全市|全区|全县|全省|全州|全盟|全�
 # Every level or body of a region (全区各级行政机关, 全市各区(市)县政府及市级部门): a government's report
 # before the 2019 form spoke for them.
 _ALL_LEVELS = re.compile(r"(?:全市|全区|全县|全省|全州|全盟|全旗)(?:各(?:级|区|县|市|乡镇|镇街|街镇|街道|镇|乡|部门|单位)"
-                         r"|\d+个(?:乡镇|镇街|街镇|街道|区镇|乡|镇|部门|单位)"  # (全县16个乡镇: the towns, not the county)
+                         # (全县16个乡镇, 全县18个县直部门: the towns or departments, not the county)
+                         r"|\d+个(?:[县市区省]直)?(?:乡镇|镇街|街镇|街道|区镇|乡|镇|部门|单位)"
                          r"|(?!各?行政机关)[\u4e00-\u9fff]{1,6}?机关)"  # (全省公安机关: every body of a sector)
                          r"|(?<![\d个])\d+个(?:区镇|镇街|街镇)"  # (11个区镇共收到…: a city's towns and zones together)
                          # a division named, with every level or all of its area (济南市各级行政机关, 温州市范围内)
