@@ -64,3 +64,23 @@ def test_a_report_republished_corrected_or_a_correction_naming_no_cell_is_left_a
     vague = [("heading", "更正说明"), ("para", "现更正如下：表三中自然人一栏“7”应为“5”。")]
     rep, v = _report("html", vague, {_GRANTED: 7})
     assert rep.cells[_GRANTED].value == 7
+
+
+def test_an_erratum_quoting_a_sentence_s_words_corrects_its_figure():
+    """Blind round 68 (pages holding more than the report): an erratum's row “共收到政府信息公开申请27件” | 27件 | 30件
+    named a sentence of the prose the report below still printed: its 27 was read against table 3's 30 (存疑)."""
+    from builder.checks import check_report
+
+    v = values()
+    new = v["t3.new_received.total"]
+    printed = {c.id: synthetic._fmt(v[c.id]) for c in forms.cells(forms.GOV_2021)}
+    blocks = synthetic._blocks(AGENCY, 2022, forms.GOV_2021, printed, v)
+    sentence = f"共收到政府信息公开申请{new + 3}件"
+    blocks = [(kind, content.replace(f"共收到政府信息公开申请{new}件", sentence) if kind == "para" else content)
+              for kind, content in blocks]
+    table = synthetic._Table([[("序号", 1, 1), ("更正位置", 1, 1), ("原数据", 1, 1), ("更正后数据", 1, 1)]],
+                             [([("1", 1, 1), (f"一、总体情况 “{sentence}”", 1, 1)], [f"{new + 3}件", f"{new}件"])])
+    rep = extracted([blocks[0], ("heading", "更正说明"), ("table", table), *blocks[1:]], "html")
+    assert {f.value for f in rep.narrative if f.key == "applications_received" and f.headline} == {new}
+    check_report(rep)
+    assert rep.badge == "一致", [c.detail_en for c in rep.checks if c.outcome == "fail"]

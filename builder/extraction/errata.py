@@ -15,8 +15,10 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from .. import forms
+from ..reading.document import normalize
 
 if TYPE_CHECKING:
+    from .narrative import Figure
     from .tables import CellValue
 
 _ERRATUM = re.compile(r"更正|勘误")
@@ -141,3 +143,23 @@ def apply_errata(errata: list[Correction], cells: dict[str, CellValue], template
                                              note=f"页面上的更正说明改正了表中印出的数：“{correction.text}”")
         applied += 1
     return applied
+
+
+_QUOTED = re.compile(r"[“\"「]([^”\"」]{2,60})[”\"」]")
+
+
+def correct_figures(errata: list[Correction], figures: list[Figure]) -> int:
+    """Correct the prose figures an erratum names by quoting their words (“共收到政府信息公开申请27件” | 27件 | 30件):
+    each figure of the corrected number whose sentence holds the quoted words takes the right one; how many did."""
+    changed = 0
+    for correction in errata:
+        for quoted in _QUOTED.findall(correction.where):
+            words = normalize(quoted)
+            old = f"{correction.old:g}"
+            if not re.search(rf"(?<![\d.]){re.escape(old)}(?![\d.])", words):
+                continue
+            for figure in figures:
+                if figure.value == correction.old and words in normalize(figure.text):
+                    figure.value = int(correction.new) if correction.new.is_integer() else correction.new
+                    changed += 1
+    return changed

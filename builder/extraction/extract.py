@@ -9,7 +9,7 @@ from pathlib import Path
 from .. import errors
 from ..forms import PRE_2019
 from ..reading.document import UNDONE_MOJIBAKE, Document, read_bytes, read_file
-from .errata import apply_errata, corrections
+from .errata import apply_errata, correct_figures, corrections
 from .layout import Layout, locate, numbered_headings, without_zero_decimals
 from .listed import relisted, ungridded
 from .metadata import (
@@ -30,7 +30,7 @@ from .metadata import (
     strip_page_labels,
     title_line_year,
 )
-from .narrative import Figure, find_figures, overview_table_lines
+from .narrative import Figure, find_figures, mark_headlines, overview_table_lines
 from .tables import CellValue, detect_template, form_sections, form_structure, read_tables, tables_of_region
 
 _FORM_SINCE = 2019  # the first report year on the prescribed form: a report since has its tables, sections or figures
@@ -535,6 +535,8 @@ def extract_document(doc: Document) -> Report:
                              own_place=own_place, own_names=own_names)
     if not all_levels and _tables_of_that_scope(narrative, tables.cells):
         narrative = find_figures(doc.sentences, year, None, all_levels=True, own_place=own_place, own_names=own_names)
+    if correct_figures(errata, narrative):
+        mark_headlines(narrative)
     if template == PRE_2019 and year >= _FORM_SINCE and not layout.regions and not narrative:
         raise errors.NotAReport(path, f"a {year} document with none of the form's tables or sections and no figure "
                                       "of a report (a notice or page about the reports, not one)")
