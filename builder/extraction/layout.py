@@ -211,7 +211,7 @@ _GLYPH_CELL = re.compile(r"[0-9OoDQ〇lIi|丨!SsZzBbGgqATЗзбОоΟο]+")
 
 
 # Specks OCR reads at a count's edge (0. and .0: a dot of the scan or of a table rule beside the digit).
-_EDGE_SPECKS = ".·'`,"
+_EDGE_SPECKS = ".·'`,。"  # (。: a full stop typed after a table's last numbers, 2。 0。, or OCR's speck)
 
 
 def glyph_reading(cell: str) -> int | None:

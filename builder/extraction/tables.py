@@ -113,9 +113,8 @@ class Tables:
 
 
 # Commas only as thousands separators: "1,2" may be a list or a decimal comma, never 12.
-# (a full stop typed after the table's last numbers, 2。 and 0。, ends the sentence the cell was typed as)
 _PRINTED_NUMBER = re.compile(r"(?P<n>[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s*(?:(?P<unit>万元|亿元|千元|元)|"
-                             r"(?P<count>" + COUNT_UNIT + r"))?(?:\s*。)?")
+                             r"(?P<count>" + COUNT_UNIT + "))?")
 
 
 def parse_cell(raw: str) -> CellValue:
