@@ -894,6 +894,8 @@ def test_rendered_single_blank_cell_is_inferred_and_marked():
 
 @pytest.mark.parametrize(("table", "sentence", "heading"), [
     ("t4", "本年度未发生政府信息公开行政复议、行政诉讼。", False),
+    # (blind round 68, towns and streets: the section only saying so, its subject the body)
+    ("t4", "2021年度，本机关无行政复议和行政诉讼。", True),
     ("t3", "本年度未收到政府信息公开申请。", False),
     ("t3", "本年度，本乡收到政府信息公开申请0件。", True),
     ("t4", "以上各项均为0。", True),

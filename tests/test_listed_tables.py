@@ -483,23 +483,3 @@ def test_table_2_written_a_heading_a_sentence_its_items_parted_by_semicolons_is_
     assert {k: c.value for k, c in report.cells.items() if k.startswith("t2.")} == \
         {c.id: v[c.id] for c in forms.cells("gov-2021") if c.table == "t2"}
 
-
-@pytest.mark.parametrize("sentence, zero", [
-    ("本机关无行政复议和行政诉讼。", True),
-    ("2021年度，本局未发生政府信息公开行政复议、行政诉讼案件。", True),
-    ("本机关无行政复议案件，被提起行政诉讼1件。", False),
-])
-def test_table_4_left_out_under_a_sentence_that_there_were_no_cases_is_0(sentence, zero):
-    """Blind round 68 (towns and streets): table 4's section printing only 本机关无行政复议和行政诉讼。: its cells were
-    missing and the badge 存疑; the report's own words say each is 0 (worded, the sentence in the note). A sentence
-    with a count says no such thing."""
-    v = synthetic.consistent_values(random.Random(14), "gov-2021")
-    t3 = ["\t" + "\t".join(c.label_zh for c in forms.T3_COLUMNS)]
-    t3 += [_t3_label(row) + "".join(f"\t{_v(v[forms.t3_cell(row.id, c.id)])}" for c in forms.T3_COLUMNS)
-           for row in forms.FORMS["gov-2021"].t3_rows]
-    report = extract_bytes(_report_text(_t2_grid(v), t3, [sentence]), "report.txt")
-    t4 = [report.cells[c.id] for c in forms.cells("gov-2021") if c.table == "t4"]
-    if zero:
-        assert {(c.value, c.status) for c in t4} == {(0, "none")} and "行政复议" in t4[0].note
-    else:
-        assert {c.status for c in t4} == {"missing"}

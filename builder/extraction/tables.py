@@ -2851,24 +2851,14 @@ _UNLISTED_ZERO = re.compile(r"(?:未列出|未列|没有列出|未予列出|不�
 # Table 4 as one sentence saying that all its cells are 0 (行政复议、行政诉讼（…）的结果维持、…及总计各项均为0).
 _ALL_SAID_ZERO = re.compile(r"(?:各项|各栏|全部|均)\s*(?:均为|为|均是)?" + _ZERO)
 _SENTENCE_END = re.compile(r"[。；;\n]")
-_HAS_DIGIT_AFTER_YEAR = re.compile(r"\d(?!\d*\s*年)")  # a count, not a year (2021年度，本机关无…)
 _DECLARED_ZERO_NOTE = "表中未印出，报告声明其为0：“{}”"
 _NOTE_MAX = 80  # characters of the declaration the note quotes
 
 
-# A sentence saying there were no cases of either kind, and no number (本机关无行政复议和行政诉讼; 2021年度，本局未发生
-# 政府信息公开行政复议、行政诉讼案件).
-_NO_CASES = re.compile(r"(?:无|没有|未发生|未出现|不存在)[^，,。；;\d]{0,12}?行政复[议义][^，,。；;\d]{0,6}?(?:和|、|及|与|或)"
-                       r"[^，,。；;\d]{0,6}?行政诉讼")
-
-
 def _t4_all_zero(text: str) -> str | None:
-    """The sentence naming both kinds of cases and saying that all of table 4 is 0 (or that there were none of
-    either), or None."""
+    """The sentence naming both kinds of cases and saying that all of table 4 is 0, or None."""
     return next((sentence for sentence in _SENTENCE_END.split(text)
-                 if "行政复议" in sentence and "行政诉讼" in sentence
-                 and (_ALL_SAID_ZERO.search(sentence) or (_NO_CASES.search(sentence) and not _HAS_DIGIT_AFTER_YEAR.search(
-                     sentence)))), None)
+                 if "行政复议" in sentence and "行政诉讼" in sentence and _ALL_SAID_ZERO.search(sentence)), None)
 
 
 def _declared_zeros(layout: Layout, out: Tables) -> None:
