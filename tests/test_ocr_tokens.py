@@ -259,3 +259,12 @@ def test_a_speck_at_a_count_s_edge_is_read_as_the_identities_settle(layout, cell
     got = rep.cells[cell]
     assert (got.value, got.status, got.raw) == (v[cell], "repaired", printed)
     assert got.note.startswith(f"印作“{printed}”，读作 {v[cell]}：只有这样表三")
+
+
+@pytest.mark.parametrize("line", ["行政许可\t15\t-l\t326", "行政许可 15 -l 326", "| 行政许可 | 15 | -l | 326 |"])
+def test_a_signed_one_read_as_a_letter_is_a_cell_not_label_text(line):
+    """Blind round 69 (OCR text): -l (a change of -1, its 1 read as l) in a tab-separated row was taken for words, the
+    label ran over 15 and -l, and 326 alone was split into the row's three cells (3, 2, 6: 3 wrong cells)."""
+    from builder.extraction.layout import scan_lines
+
+    assert [(row.label, row.cells) for row in scan_lines([line], 0)] == [("行政许可", ["15", "-l", "326"])]

@@ -341,7 +341,7 @@ def line_cells(line: str) -> list[str]:
     return line.split()
 
 
-_MISREAD_CELL = re.compile(rf"(?=\D*\d)[\d{re.escape(_DIGIT_LOOKALIKES)}]+|[OoDQ〇lISZB]+")
+_MISREAD_CELL = re.compile(rf"(?=\D*\d)[\d{re.escape(_DIGIT_LOOKALIKES)}]+|[-－]?[OoDQ〇lISZB]+")  # (-l: a signed 1)
 
 
 def scan_delimited(line: str, sep: str, index: int) -> ValueRow:
@@ -425,7 +425,8 @@ _TOKEN_ALTERNATIVES = (
     rf"[{re.escape(_MINUS_LOOKALIKES)}]?(?=[{_LOOK}]*\d)[\d{_LOOK}]+(?![^\s万千亿元件条]))"
     # lookalikes alone (O, lO, Z) between spaces: a misread number too, and so is one glued to a
     # word for none (l/, —l): a rule or a 1 beside it, which cannot be told apart
-    rf"|(?P<lookalike>(?<!\S)(?:[OoDQ〇lISZB]+|[{_LOOK}]+[/／—–]+|[/／—–]+[{_LOOK}]+)(?!\S))"
+    # (-l: a signed change whose 1 OCR read as a letter)
+    rf"|(?P<lookalike>(?<!\S)(?:[-－]?[OoDQ〇lISZB]+|[{_LOOK}]+[/／—–]+|[/／—–]+[{_LOOK}]+)(?!\S))"
     # 一 alone after a value: a dash OCR read as the character (0 一 2 0), a cell that reads as no number
     r"|(?P<dash>(?<!\S)一(?=\s+\d|\s*$))"
     # +3: a 本年增/减 printed with its sign; 27¹: a number with its footnote mark (a PDF's raised digits)
