@@ -84,3 +84,13 @@ def test_an_erratum_quoting_a_sentence_s_words_corrects_its_figure():
     assert {f.value for f in rep.narrative if f.key == "applications_received" and f.headline} == {new}
     check_report(rep)
     assert rep.badge == "一致", [c.detail_en for c in rep.checks if c.outcome == "fail"]
+
+
+@pytest.mark.parametrize("rendering", ["tab", "html"])
+def test_a_correction_inside_a_row_of_the_report_s_table_leaves_the_row(rendering):
+    """A cell of the report's own table printing its correction (7，应为5) is no sentence of an erratum: its row is
+    read (that cell unsure), not blanked with the erratum's lines."""
+    rep, v = _report(rendering, [("heading", "更正说明"), ("para", "本报告表三有一处更正，见表中。")],
+                     {_GRANTED: "7，应为5"})
+    row = [c.id for c in forms.cells(forms.GOV_2021) if c.id.startswith("t3.granted.") and c.id != _GRANTED]
+    assert {c: rep.cells[c].value for c in row} == {c: v[c] for c in row}

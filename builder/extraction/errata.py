@@ -43,6 +43,7 @@ class Correction:
     new: float
     text: str  # the correction as printed, for the cell's note
     line: int
+    in_table: bool = False  # a row of a table of corrections (or its header), not a sentence
 
 
 def _number(text: str) -> float:
@@ -60,11 +61,12 @@ def corrections(lines: list[str]) -> list[Correction]:
         cells = [c for c in cells if c]
         if _HEAD_OLD.search(line) and _HEAD_NEW.search(line) and len(line) <= _HEADER_MAX and not _INLINE.search(line):
             in_table = True
-            out.append(Correction("", 0, 0, line.strip(), k))  # (its header: no correction, a line of the erratum's)
+            out.append(Correction("", 0, 0, line.strip(), k, True))  # (its header: no correction, the erratum's line)
             continue
         values = [_CELL_VALUE.fullmatch(c) for c in cells[-2:]]
         if in_table and len(cells) >= 3 and all(values):
-            out.append(Correction(" ".join(cells[:-2]), _number(values[0][1]), _number(values[1][1]), line.strip(), k))
+            out.append(Correction(" ".join(cells[:-2]), _number(values[0][1]), _number(values[1][1]), line.strip(), k,
+                                  True))
             continue
         in_table = False
         for m in _INLINE.finditer(line):
@@ -76,12 +78,13 @@ def corrections(lines: list[str]) -> list[Correction]:
 def without_errata(lines: list[str]) -> list[str]:
     """The lines with an erratum's corrections blanked: they name the form's sections, rows and items beside
     numbers (二、主动公开政府信息情况 第二十条第（五）项 行政许可 处理决定数量 | 48 | 84), no table of the report's."""
-    blanked = {c.line for c in corrections(lines)}
+    blanked = {c.line for c in corrections(lines) if c.in_table or not ("\t" in lines[c.line] or "|" in lines[c.line])}
+    # (a correction inside a row of the report's own table, 11，应为13, leaves the row: only sentences are blanked)
     return [("" if k in blanked else line) for k, line in enumerate(lines)] if blanked else lines
 
 
 @cache
-def _names(template: str) -> tuple[tuple[tuple[str, ...], tuple[tuple[str, ...], ...]], ...]:
+def _names(template: str) -> tuple[tuple[str, tuple[tuple[str, ...], tuple[str, ...]]], ...]:
     """Each cell's id (in the form's order) with the words that may name its row and its column: a t3 row by the
     shortest start of its label (four characters or more) no other row's shares."""
     form = forms.FORMS[template]
@@ -100,7 +103,7 @@ def _names(template: str) -> tuple[tuple[tuple[str, ...], tuple[tuple[str, ...],
                   "total": ("总计", "合计")}
     out = []
     for cell in forms.cells(template):
-        _, row, column = cell.id.split(".", 1)[0], *cell.id.split(".", 1)[1].rsplit(".", 1)
+        row, column = cell.id.split(".", 1)[1].rsplit(".", 1)
         if cell.table == "t2":
             item = next(i for i in form.t2 if i.id == row)
             measure = () if len(item.measures) == 1 else forms.T2_MEASURE_WORDS.get(column, ())
