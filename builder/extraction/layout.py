@@ -843,6 +843,8 @@ _FIGURES_ROW = re.compile(r"(?:\d+(?:\s*[\t|]\s*|\s+)){3,}\d")
 def _before_compared_table(lines: list[str], start: int, end: int) -> int:
     """Where a region ends when another year's table follows the report's own in it: at that table's caption, once
     the region has printed rows of figures (a comparison in the prose above the table is no caption)."""
+    if not _COMPARED_TABLE.search("\n".join(lines[start + 1:end])):
+        return end  # (nearly every region: one look at its text)
     figures = False
     for k in range(start + 1, end):
         if figures and _COMPARED_TABLE.search(lines[k]):
