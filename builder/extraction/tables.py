@@ -1656,17 +1656,15 @@ def read_t2(layout: Layout, form: forms.Form, out: Tables) -> None:
         out.warn("t2.section_blocks", f"t2: '{item.label_zh}' printed apart from its numbers, which follow its "
                  "第二十条 heading and measures a line each (text of a PDF read cell by cell, column by column); "
                  "read in the order its labels are printed", line=row.line + 1)
-    for item, row in _turned_t2_items(layout, form).items():
-        if not (item.id in matched and matched[item.id].has_values and matched[item.id].label):
-            matched[item.id] = row
-            out.warn("t2.turned", f"t2: '{item.label_zh}' is printed as a column under a header naming items, its "
-                     "measures a row each (本年制发件数 | 0 | 4 …); each value is read by its column's and its row's names",
-                     line=row.line + 1)
-    for item, row in _wide_t2_items(layout, form).items():
-        if not (item.id in matched and matched[item.id].has_values and matched[item.id].label):
-            matched[item.id] = row
-            out.warn("t2.wide", f"t2: '{item.label_zh}' is printed in one wide row of every item (a header of items, "
-                     "one of their measures, then a line of numbers); each value is read by its column", line=row.line + 1)
+    for code, how, reader in (
+            ("t2.turned", "as a column under a header naming items, its measures a row each (本年制发件数 | 0 | 4 …); "
+                          "each value is read by its column's and its row's names", _turned_t2_items),
+            ("t2.wide", "in one wide row of every item (a header of items, one of their measures, then a line of "
+                        "numbers); each value is read by its column", _wide_t2_items)):
+        for item, row in reader(layout, form).items():
+            if not (item.id in matched and matched[item.id].has_values and matched[item.id].label):
+                matched[item.id] = row
+                out.warn(code, f"t2: '{item.label_zh}' is printed {how}", line=row.line + 1)
     headers = _t2_headers(layout)
     for item in form.t2:
         ids = tuple(forms.t2_cell(item.id, m.id) for m in item.measures)
@@ -1709,15 +1707,18 @@ def read_t2(layout: Layout, form: forms.Form, out: Tables) -> None:
             _set_money_unit(out.cells[cell.id], cell, layout.region_text("t2"))
 
 
+def _t2_lines(layout: Layout) -> tuple[int, list[str]]:
+    """Table 2's region: its first line's index and its lines (none when the report prints no table 2)."""
+    start, end = layout.regions.get("t2", (0, 0))
+    return start, layout.lines[start:end]
+
+
 def _turned_t2_items(layout: Layout, form: forms.Form) -> dict[forms.Table2Item, ValueRow]:
     """Items printed turned: a header line naming two items or more, a column each (信息内容 | 规章 | 行政规范性文件 |
     合计), then a line for each measure of theirs, named in its first words (本年制发件数 | 0 | 4 | 4, after a 序号 cell
     or not): each item's row, its measures in the form's order, when every measure of it is printed so. The values
     stand after the measure's name as the items after the header's first: a column naming no item (合计) is none."""
-    if "t2" not in layout.regions:
-        return {}
-    start, end = layout.regions["t2"]
-    lines = layout.lines[start:end]
+    start, lines = _t2_lines(layout)
     out: dict[forms.Table2Item, ValueRow] = {}
     for k, line in enumerate(lines):
         if _HAS_DIGIT.search(line):
@@ -1757,10 +1758,7 @@ def _wide_t2_items(layout: Layout, form: forms.Form) -> dict[forms.Table2Item, V
     """Items printed in one wide row (a line naming the items, each once over its merged columns: ⇥规章⇥⇥⇥行政规范性
     文件⇥⇥⇥行政许可…; a line naming each column's measure; then a line of numbers, a column each): each item's row,
     when its columns are exactly its measures, every one holding a value."""
-    if "t2" not in layout.regions:
-        return {}
-    start, end = layout.regions["t2"]
-    lines = layout.lines[start:end]
+    start, lines = _t2_lines(layout)
     out: dict[forms.Table2Item, ValueRow] = {}
     for k, line in enumerate(lines):
         if "\t" not in line or _HAS_DIGIT.search(line):
