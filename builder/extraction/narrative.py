@@ -1225,8 +1225,7 @@ def _answered_of_received(clause: str, after: str) -> bool:
 # 共办理82件，其中77件已按期答复，5件结转…: the count then its verb, those of the year's answered
 _PART_ANSWERED = re.compile(r"[\d," + _CN_NUMERALS + r"]+\s*件(?:均|已|全部|都)+[^。；;，,\d]{0,8}?(?:答复|办结)")
 # 累计公开12.6万条，其中2021年新增8,437条 splits a running total by year: the year's share is its total.
-_YEAR_OF_RUNNING_TOTAL = re.compile(r"累计[^。；;]*其中\s*(?:本年度?|当年|今年|全年|(?:19|20)\d{2}\s*年度?)"
-                                    r"(?:新增|新收|新发布|新公开|共|收到|受理)")
+_YEAR_OF_RUNNING_TOTAL = re.compile(r"累计[^。；;]*其中\s*" + _OWN_YEAR + r"(?:新增|新收|新发布|新公开|共|收到|受理)")
 _NORMATIVE_KEYS = frozenset({"normative_docs_issued", "normative_docs_in_force"})
 # Keys whose figures may have a fraction; every other key counts something.
 _MONEY_KEYS = frozenset({"fees_charged_cny"})
@@ -1361,8 +1360,8 @@ def _context(key: str, sentence: str, start: int, number_start: int, year: int |
     if "累计" in clause and _RUNNING_TOTAL.search(before[:clause_start + clause.rindex("累计") + 2]) \
             and not _YEAR_OF_RUNNING_TOTAL.search(clause):  # (…累计…3218条，其中2016年新增412条: the year's)
         return "running_total"
-    if (since := _SINCE_DATE.search(before)) and (int(since["month"]), int(since["day"] or 1)) != (1, 1) \
-            and not (year == _IN_FORCE[0] and (int(since["month"]), int(since["day"] or 1)) == _IN_FORCE[1:]):
+    if (since := _SINCE_DATE.search(before)) and (day := (int(since["month"]), int(since["day"] or 1))) != (1, 1) \
+            and not (year == _IN_FORCE[0] and day == _IN_FORCE[1:]):
         return "part_of_year"  # 自2019年5月15日新《条例》施行以来，共收到申请63件: not the whole year's
     if any(_before_year_end(m) for m in _UNTIL_DATE.finditer(scope + before)) or _MONTH_FIGURE.search(clause):
         return "part_of_year"  # 截至2022年11月底，共收到申请118件 (and the clauses it scopes); 12月份收到申请13件
