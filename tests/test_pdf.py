@@ -9,6 +9,7 @@ import json
 import logging
 import random
 import re
+import unicodedata
 from dataclasses import replace
 from pathlib import Path
 
@@ -22,6 +23,7 @@ from builder.cli import cli
 from builder.extraction.extract import extract_bytes, extract_file
 from builder.forms import GOV_2021
 from builder.reading.document import body_lines, decode, detect_format
+from builder.reading.pdf import pdf_to_text
 
 from .conftest import assert_expected_checks, expected_for, shared
 from .official_form import (
@@ -979,3 +981,115 @@ def test_prose_printed_in_two_columns_is_read_a_column_at_a_time():
     text = rep.document.text.replace("\n", "")
     assert f"共收到政府信息公开申请{new}件" in text and "申请内容主要涉及征地拆迁、规划建设、市场监管等领域" in text
     assert {f.key: f.value for f in rep.narrative if f.headline}["applications_received"] == new
+
+
+def _short_columns_page(v: dict) -> str:
+    """A browser's page of a report whose 总体情况 is printed in two short columns (a heading a paragraph, the last
+    lines short), table 2 under a left-aligned heading with centred captions; table 4 as two stacked tables (复议,
+    then 诉讼 with its two groups of five side by side, each cell drawing its own border), and 五、 and 六、 side by
+    side under it."""
+    new, carried = v[forms.t3_cell("new_received", "total")], v[forms.t3_cell("carried_over", "total")]
+    answered = v[forms.t3_cell("total", "total")]
+    overview = ["一、总体情况", "（一）主动公开", f"{YEAR}年，本机关主动公开政府信息1,286条，重点公开财政预决算、重大建设项目、"
+                "行政许可和行政处罚等信息。", "（二）依申请公开", f"全年收到政府信息公开申请{new}件，上年结转{carried}件。"
+                f"全年办结{answered}件，申请事项主要涉及房屋征收补偿和建设工程规划审批等。", "（三）政府信息管理",
+                "修订本机关政府信息公开工作制度，明确信息公开审核流程。", "（四）平台建设", "优化门户网站政府信息公开栏目。",
+                "（五）监督保障", "将政务公开纳入年度考核。"]
+    columns = "<div style='column-count:2;column-gap:2em'>" + "".join(f"<p>{p}</p>" for p in overview) + "</div>"
+    tables = html_body(blocks(v)[4:8]).replace("<p>第二十条", "<p style='text-align:center'>第二十条")
+    t4 = {(g.id, c.id): v[f"t4.{g.id}.{c.id}"] for g in forms.T4_GROUPS for c in forms.T4_COLUMNS}
+    heads = "".join(f"<td>{h}</td>" for h in ("结果维持", "结果纠正", "其他结果", "尚未审结", "总计"))
+
+    def figures(*groups: str) -> str:
+        return "".join(f"<td>{t4[g, c.id]}</td>" for g in groups for c in forms.T4_COLUMNS)
+
+    table4 = ("<p style='break-before:page'>四、政府信息公开行政复议、行政诉讼情况</p>"
+              "<table style='border-collapse:collapse;width:100%'>"
+              f"<tr><td colspan=5>行政复议</td></tr><tr>{heads}</tr><tr>{figures('admin_review')}</tr></table>"
+              "<table style='border-collapse:collapse;width:100%;table-layout:fixed'><tr><td colspan=10>行政诉讼</td></tr>"
+              "<tr><td colspan=5>未经复议直接起诉</td><td colspan=5>复议后起诉</td></tr>"
+              f"<tr>{heads * 2}</tr><tr>{figures('litigation_direct', 'litigation_after_review')}</tr></table>")
+    closing = ("<div style='column-count:2;column-gap:2em'><p>五、存在的主要问题及改进情况</p>"
+               "<p>一是信息公开内容与群众需求的契合度还不够高；二是工作人员业务能力有待提升。下一步将加强政策解读，"
+               "围绕群众关注的社保待遇、就业补贴等热点做好解读回应，定期组织业务培训，提升依法公开能力。</p>"
+               "<p>六、其他需要报告的事项</p>"
+               "<p>本年度本机关未收取政府信息公开信息处理费，无其他需要报告的事项。</p></div>")
+    body = (f"<h2>{AGENCY}{YEAR}年政府信息公开工作年度报告</h2><p>本报告由{AGENCY}办公室编制，所列数据统计期限自{YEAR}年1月1日"
+            f"至{YEAR}年12月31日止。本报告电子版可在门户网站查阅或下载。</p>" + columns + tables + table4 + closing)
+    return html_page(body).replace("td { border: 1px solid #000 }", "td { border: 1px solid #000; text-align: center }")
+
+
+def test_short_two_column_prose_and_a_split_table_above_columns_are_read_in_order():
+    """A page prints its 总体情况 in two short columns (more headings and short last lines than lines of prose), with
+    table 2's captions centred below: the captions crossed the page's middle, so the gutter was looked for left of it,
+    the columns were read across, and 上年结转3 / 件 was cut from its unit by the other column's line. Read column
+    by column, the heading under the columns (二、主动公开…) comes after both. Table 4's 诉讼 half, two groups of five
+    cells side by side, draws each cell's border: its rules, in pieces meeting at the page's middle, now end the
+    two columns of 五、 and 六、 under it, which had taken the 复议后起诉 group into their right column."""
+    v = values(seed=5)
+    report = extract_bytes(_printed_by_chromium(_short_columns_page(v)), "report.pdf")
+    carried = v[forms.t3_cell("carried_over", "total")]
+    text = unicodedata.normalize("NFKC", report.document.text.replace("\n", ""))  # (⼆ as Chromium's font maps it)
+    assert f"上年结转{carried}件。全年办结" in text
+    assert text.index("将政务公开纳入年度考核") < text.index("二、主动公开政府信息情况")
+    assert {f.key: f.value for f in report.narrative if f.headline}["applications_carried_over"] == carried
+    assert {c.id: report.cells[c.id].value for c in forms.cells(report.template)} == {
+        c.id: v[c.id] for c in forms.cells(report.template)}
+
+
+def _short_columns_canvas() -> bytes:
+    """A page drawn line by line: the title and a dated byline centred, the opening across the page, then 总体情况 in
+    two short columns (headings, prose, short last lines; the right column three lines of prose), 二、 at the left
+    margin under them, and table 2's captions and the page number centred below."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    _styles()  # (registers the CJK font)
+    out = io.BytesIO()
+    page = canvas.Canvas(out, pagesize=A4)
+    width, height = A4
+    page.setFont("STSong-Light", 10.5)
+    y = height - 60
+
+    def centred(text: str) -> None:
+        nonlocal y
+        page.drawCentredString(width / 2, y, text)
+        y -= 20
+
+    centred(f"{AGENCY}{YEAR}年政府信息公开工作年度报告")
+    centred(f"{AGENCY}  {YEAR + 1}年1月30日")
+    for line in (f"本报告根据《中华人民共和国政府信息公开条例》编制，所列数据统计期限自{YEAR}年1月1日起至{YEAR}年12月31日止。",
+                 "本报告电子版可在门户网站查阅或下载，如对本报告有疑问，请与本机关办公室联系，联系电话见门户网站。"):
+        page.drawString(40, y, line)
+        y -= 17
+    left = ["一、总体情况", "（一）主动公开", f"{YEAR}年，本机关主动公开政府信息1286条，涉及保", "障性住房等内容。",
+            "（二）依申请公开", "全年收到政府信息公开申请58件，上年结转3", "件。全年办结58件，结转下年3件。申请事项主要",
+            "涉及房屋征收补偿、建设工程规"]
+    right = ["划审批等。", "（三）政府信息管理", "修订政府信息公开工作制度，明确信息公开审", "核流程。", "（四）平台建设",
+             "优化局网站政府信息公开栏目，新增城市更新", "专栏。", "（五）监督保障", "将政务公开纳入年度绩效考核。"]
+    top = y - 6
+    for k, line in enumerate(left):
+        page.drawString(40, top - 17 * k, line)
+    for k, line in enumerate(right):
+        page.drawString(310, top - 17 * k - 8, line)
+    y = top - 17 * len(right) - 40
+    page.drawString(40, y, "二、主动公开政府信息情况")
+    y -= 30
+    for caption in ("第二十条第（一）项", "第二十条第（五）项", "第二十条第（六）项", "第二十条第（八）项"):
+        centred(caption)
+    page.drawCentredString(width / 2, 40, "第 1 页 共 4 页")
+    page.showPage()
+    page.save()
+    return out.getvalue()
+
+
+def test_two_short_columns_between_centred_lines_are_read_a_column_at_a_time():
+    """Centred lines (a byline, table 2's captions, the page number) cross the page's middle: counted as witnesses,
+    the gutter was looked for left of it, where the short columns' headings leave space, and the columns were read
+    across (…上年结转3 / 件。全年办结…, cut by the other column's line). Lines shorter than a third of the page say
+    nothing of the gutter; a column's headings and short last lines do not count against its prose; and 二、 at the
+    left margin under both columns is read after them."""
+    text = unicodedata.normalize("NFKC", pdf_to_text(_short_columns_canvas(), "report.pdf"))
+    lines = text.splitlines()
+    assert lines[lines.index("全年收到政府信息公开申请58件,上年结转3") + 1] == "件。全年办结58件,结转下年3件。申请事项主要"
+    assert text.index("将政务公开纳入年度绩效考核") < text.index("二、主动公开政府信息情况")

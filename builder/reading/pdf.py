@@ -18,6 +18,7 @@ import itertools
 import logging
 import math
 import re
+import unicodedata
 from collections import Counter
 from operator import itemgetter
 
@@ -135,7 +136,8 @@ def _span(cells: list, columns: list[float], k: int) -> int:
 
 _GUTTER = 6  # points of white at least between two columns of text (a grid of Chinese characters leaves gaps of 1-2)
 _COLUMN_LINES = 8  # lines in a row clear of the gutter, at least, to read them as two columns
-_SIDE_LINES = 4  # and lines of prose on each side of it among them, at least
+_SIDE_LINES = 3  # and lines of prose on each side of it among them, at least
+_SHORT_LINE = 0.3  # of the page's width: a line shorter is no witness where the gutter runs
 _SIDE_HAN = 8  # Chinese characters in a row a line's side holds to be prose (无, 零 and 〇 count none)
 _HAN = re.compile(r"[\u4e00-\u9fff\u2e80-\u2fdf]")  # (with the radicals a PDF's fonts map some characters to)
 _NOT_PROSE = frozenset("无零〇")
@@ -148,8 +150,8 @@ def _column_bands(page, tolerance: float, ruled: list[tuple[float, float, float]
     """Where the page prints prose in two columns (a gazette's page, a site's sidebar beside the article): each band
     of lines (its top, its bottom) and the gutter's x between its columns. The gutter is the x in the page's middle
     fewest lines cross; a band is a run of eight or more lines clear of it, from a line of prose to a line of prose,
-    four or more of them, and half of those printing anything there, with prose (or a ruled table's rows) on each
-    side, the two columns about as wide (not an article and a sidebar). A table's
+    four or more of them and no fewer than the lines printing cells or numbers there, with prose (or a ruled table's
+    rows) on each side, the two columns about as wide (not an article and a sidebar). A table's
     rows alone (label left, numbers right) are no such band. Read across, the two columns' sentences were run
     together line by line. ``ruled``: the rows of the page's ruled tables (top, left, right), whose characters the
     page given no longer holds; one across the gutter ends a band as a line across it does, and so does a rule
@@ -163,6 +165,8 @@ def _column_bands(page, tolerance: float, ruled: list[tuple[float, float, float]
     origin, width = page.bbox[0], int(page.width)
     crossed = [0] * (width + 2)  # lines crossing each point of x, from the page's left edge
     for line in lines:
+        if line[-1]["x1"] - line[0]["x0"] < _SHORT_LINE * width:
+            continue  # (a heading or a page number centred on the page crosses the gutter, but says nothing of it)
         covered = set()
         for c in line:
             covered.update(range(max(0, math.ceil(c["x0"] - origin)), min(width, math.floor(c["x1"] - origin)) + 1))
@@ -183,10 +187,17 @@ def _column_bands(page, tolerance: float, ruled: list[tuple[float, float, float]
             longest = max(longest, count)
         return longest >= _SIDE_HAN
 
+    def words(side: list[dict]) -> bool:
+        """Whether a line's side is one run of Chinese text set close, however short (a heading, a paragraph's
+        last line), not cells apart nor numbers alone."""
+        return any(_HAN.match(c["text"]) for c in side) and all(
+            c["x0"] - previous["x1"] <= c["x1"] - c["x0"] for previous, c in itertools.pairwise(side))
+
     bands: list[tuple[float, float, float]] = []
     run: list[list[dict]] = []
 
     def close() -> None:
+        _without_tail_below(run, x)
         if not run:
             return
         upper, lower = min(c["top"] for c in run[0]), max(c["bottom"] for c in run[-1])
@@ -194,9 +205,10 @@ def _column_bands(page, tolerance: float, ruled: list[tuple[float, float, float]
         sides = []
         for side, ruled_rows in (([[c for c in line if c["x1"] <= x] for line in run], [r for _, r in tables if r <= x]),
                                  ([[c for c in line if c["x0"] >= x] for line in run], [le for le, _ in tables if le >= x])):
-            # prose on four lines or more, and on half the lines that print anything there (not a table's numbers)
+            # prose on four lines or more, and on as many lines as print cells or numbers there (a table's); a
+            # column's headings and its paragraphs' short last lines neither
             written = sum(1 for part in side if prose(part)) + len(ruled_rows)
-            sides.append(written >= _SIDE_LINES and 2 * written >= sum(1 for part in side if part) + len(ruled_rows))
+            sides.append(written >= _SIDE_LINES and written >= sum(1 for part in side if part and not words(part)))
         inside = [c for line in run for c in line]
         left_width = x - min((c["x0"] for c in inside if c["x1"] <= x), default=x)
         right_width = max((c["x1"] for c in inside if c["x0"] >= x), default=x) - x
@@ -210,7 +222,7 @@ def _column_bands(page, tolerance: float, ruled: list[tuple[float, float, float]
 
     # a ruled table's row across the gutter, or a rule drawn across it (a table's border, under a heading)
     across = sorted([top for top, left, right in ruled if left < x < right]
-                    + [e["top"] for e in page.horizontal_edges if e["x0"] < x - _GUTTER and e["x1"] > x + _GUTTER])
+                    + [top for top, left, right in _rules(page) if left < x - _GUTTER and right > x + _GUTTER])
     for line in lines:
         if any(c["x0"] < x < c["x1"] for c in line) or (run and any(
                 run[-1][0]["top"] < top <= line[0]["top"] for top in across)):
@@ -223,6 +235,43 @@ def _column_bands(page, tolerance: float, ruled: list[tuple[float, float, float]
         run.pop()
     close()
     return bands
+
+
+_RULE_JOIN = 2.0  # points: a rule's segments drawn end to end (a table's cell borders, one a cell) are one rule
+
+
+def _rules(page) -> list[tuple[float, float, float]]:
+    """The page's horizontal rules (top, left, right), the segments of one rule joined: a table whose cells each
+    draw their own border draws a rule across the page in pieces that end where its cells do."""
+    rules: list[tuple[float, float, float]] = []
+    for top, edges in itertools.groupby(sorted((round(e["top"]), e["x0"], e["x1"]) for e in page.horizontal_edges),
+                                        key=itemgetter(0)):
+        for _, left, right in edges:
+            if rules and rules[-1][0] == top and left <= rules[-1][2] + _RULE_JOIN:
+                rules[-1] = (top, rules[-1][1], max(right, rules[-1][2]))
+            else:
+                rules.append((top, left, right))
+    return rules
+
+
+_SECTION_GAP = 1.5  # times a column's line pitch: the space above a heading that starts the page's next part
+_PART_HEADING = re.compile(r"[一二三四五六七八九十]{1,2}[、.．]")  # 二、主动公开政府信息情况: a report's part
+
+
+def _without_tail_below(run: list[list[dict]], x: float) -> None:
+    """A band's lines without those below both columns' end from one that heads a report's part or stands a
+    section's gap below the line above it: a heading under the columns (二、主动公开政府信息情况 below a two-column
+    总体情况), read after them, not as the left column's last line."""
+    right = [k for k, line in enumerate(run) if any(c["x0"] >= x for c in line)]
+    if not right:
+        return
+    tops = [line[0]["top"] for line in run[:right[-1] + 1] if any(c["x1"] <= x for c in line)]
+    steps = sorted(b - a for a, b in itertools.pairwise(tops))
+    for k in range(right[-1] + 1, len(run)):
+        if _PART_HEADING.match(unicodedata.normalize("NFKC", "".join(c["text"] for c in run[k][:3]))) \
+                or (steps and run[k][0]["top"] - run[k - 1][0]["top"] > _SECTION_GAP * steps[len(steps) // 2]):
+            del run[k:]
+            return
 
 
 def _columns_text(page, bands: list[tuple[float, float, float]], tolerance: float,
@@ -398,7 +447,6 @@ def _one_text_layer(page):
     few points apart): its first layer alone. Read together, every character came twice (225544 for
     254) and the page was no report. Pages of one layer as they are."""
     import difflib
-    import unicodedata
 
     chars = page.chars
     text = "".join(unicodedata.normalize("NFKC", c["text"])[:1] or " " for c in chars)  # OCR writes ( for （
