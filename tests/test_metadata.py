@@ -555,3 +555,40 @@ def test_an_autonomous_prefecture_s_title_in_full_keeps_its_name_over_its_short_
     assert find_agency_name(lines) == "恩施土家族苗族自治州人民政府"
     assert names_one_body("恩施州人民政府", "恩施土家族苗族自治州人民政府")
     assert not names_one_body("恩施州教育局", "恩施土家族苗族自治州人民政府")
+
+
+def _named_nowhere(*around: list[str]) -> bytes:
+    """A report whose title and body name no body (2023年度…报告, 本机关 throughout): ``around`` gives the lines
+    above the title and those after the last section."""
+    import random
+
+    from builder import synthetic
+
+    v = synthetic.consistent_values(random.Random(2), forms.GOV_2021)
+    text = synthetic.render("平遥县卫生健康和体育局", 2023, forms.GOV_2021, v, "tab")
+    lines = [line.replace("平遥县卫生健康和体育局", "本机关") for line in text.split("\n")]
+    above, below = around
+    return "\n".join([*above, "2023年度政府信息公开工作年度报告", *lines[1:], *below]).encode()
+
+
+def test_a_report_named_only_by_its_breadcrumb_trail_is_the_agency_step_s():
+    """A page whose title, body and footer name no agency, its trail naming the agency's column (首页 >> 部门信息公开
+    >> 平遥县卫生健康和体育局 >> 政府信息公开年度报告): the report was lost for want of a name. A trail of no agency's
+    column (首页 > 政务公开 > 年度报告) still names none."""
+    from builder.extraction.extract import extract_bytes
+    from builder.extraction.metadata import agency_step_in_trail
+
+    trail = "您当前的位置：首页 >> 政务公开 >> 部门信息公开 >> 平遥县卫生健康和体育局 >> 政府信息公开年度报告"
+    report = extract_bytes(_named_nowhere([trail], ["【打印】【关闭】"]), "report.txt")
+    assert (report.agency.name, report.agency.adcode) == ("平遥县卫生健康和体育局", "140728")
+    assert agency_step_in_trail(["当前位置：首页 > 政务公开 > 年度报告"]) is None
+
+
+def test_a_joint_office_signing_with_both_names_is_the_first_s():
+    """合署办公: the signature prints the office's two names a line each above the date; the one above the date was
+    taken, the office's second name."""
+    from builder.extraction.extract import extract_bytes
+
+    signature = ["泉州市人民政府外事办公室", "泉州市人民政府港澳事务办公室", "2024年1月19日"]
+    report = extract_bytes(_named_nowhere([], signature), "report.txt")
+    assert report.agency.name == "泉州市人民政府外事办公室"

@@ -6,7 +6,7 @@ import random
 
 import pytest
 
-from builder import forms, synthetic
+from builder import errors, forms, synthetic
 from builder.extraction.extract import extract_bytes
 from builder.extraction.metadata import UNSURE_YEAR_SOURCES, find_agency_name, find_year
 from builder.reading.document import body_lines
@@ -239,3 +239,40 @@ def test_teasers_of_related_reports_above_the_article_are_no_titles_nor_its_year
     assert (report.year, report.year_source) == (2023, "title")
     check_report(report)
     assert next(r for r in report.checks if r.id == "meta.year").outcome == "pass"
+
+
+def _unnamed(title: str, signature: list[str], first: list[str] = ()) -> bytes:
+    """A report that names itself nowhere but where given: its title ``title``, its body 本机关 and no year (本年度,
+    今年以来), then ``signature``; ``first`` lines above the title (a saved page's breadcrumb)."""
+    v = synthetic.consistent_values(random.Random(2), forms.GOV_2021)
+    text = synthetic.render(N, 2021, forms.GOV_2021, v, "tab", prose_figures=False)
+    lines = [line.replace(N, "本机关").replace("2021年1月1日至2021年12月31日", "本年度1月1日至12月31日")
+             .replace("2021年，", "今年以来，") for line in text.split("\n")]
+    return "\n".join([*first, title, *lines[1:], *signature]).encode()
+
+
+@pytest.mark.parametrize("title", ["二〇二一年政府信息公开工作年度报告", "2021年度政府信息公开工作年度报告"])
+def test_a_title_naming_no_body_still_gives_the_year(title):
+    """A title with a year and no name (the agency signs at the end), and no year in the period or the body (本年度,
+    今年以来): the report was lost for want of a year, its title's unread."""
+    report = extract_bytes(_unnamed(title, ["准格尔旗林业和草原局", "二〇二二年一月二十日"]), "report.txt")
+    assert (report.agency.name, report.year, report.year_source) == ("准格尔旗林业和草原局", 2021, "title")
+
+
+def test_a_report_dated_only_by_its_signature_reports_on_the_year_before():
+    """No year in the title, the period or the body; the signature dated 2022年1月20日. Reports are due by 31 January
+    (31 March before 2019) for the year before: the 2021 report, its year flagged unsure. Signed in the second half
+    of a year, the date settles nothing and the report is refused for want of a year."""
+    title = "成都市武侯区教育局政府信息公开工作年度报告"
+    report = extract_bytes(_unnamed(title, ["成都市武侯区教育局", "2022年1月20日"]), "report.txt")
+    assert (report.year, report.year_source) == (2021, "signature date")
+    assert "year_unsure" in {w["code"] for w in report.warnings}
+    with pytest.raises(errors.MissingMetadata):
+        extract_bytes(_unnamed(title, ["成都市武侯区教育局", "2022年9月20日"]), "report.txt")
+
+
+def test_two_nameless_titles_of_two_years_give_neither():
+    """A list of related reports (2021年… / 2020年…) names two years: no title's year."""
+    lines = _lines("2021年政府信息公开工作年度报告", "2020年政府信息公开工作年度报告", "一、总体情况", "本机关认真贯彻《条例》。",
+                   "沛县教育局", "2022年1月20日")
+    assert find_year(lines) == (2021, "signature date")

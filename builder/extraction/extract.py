@@ -15,6 +15,7 @@ from .listed import relisted, ungridded
 from .metadata import (
     UNSURE_YEAR_SOURCES,
     Agency,
+    agency_step_in_trail,
     describe_agency,
     find_agency_name,
     find_title,
@@ -475,7 +476,7 @@ def extract_document(doc: Document) -> Report:
                                       "report and prints neither the form's tables nor the report's sections")
     sources = (lambda: name, lambda: name_in_trail(doc.page_lines), lambda: publisher_from_labels(doc.page_lines),
                lambda: name_in_running_heads(doc.source.running_heads), lambda: signature_name(doc.lines),
-               lambda: find_agency_name([titled]) if titled else None)
+               lambda: agency_step_in_trail(doc.page_lines), lambda: find_agency_name([titled]) if titled else None)
     name = next((found for source in sources if (found := source()) and not generic_name(found)), None)
     if not name:
         raise errors.MissingMetadata(path, "no agency name in the title or opening")

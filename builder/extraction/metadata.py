@@ -251,6 +251,19 @@ def name_in_trail(lines: list[str]) -> str | None:
     return None
 
 
+def agency_step_in_trail(lines: list[str]) -> str | None:
+    """The last step of the page's breadcrumb trail that is an agency's whole name (首页 >> 部门信息公开 >>
+    平遥县卫生健康和体育局 >> 政府信息公开年度报告): the column of the agency whose report the page holds, for a report
+    that names itself nowhere."""
+    for line in lines[:_HEAD_MAX]:
+        if _TRAIL_LINE.search(line):
+            steps = [step.strip(" :：") for step in _TRAIL_STEP.split(line)]
+            return next((step for step in reversed(steps) if _NAME_LINE.match(step) and INSTITUTION.search(step)
+                         and not _PLACEHOLDER.search(step) and not generic_name(step)), None)
+    return None
+
+
+_TRAIL_STEP = re.compile(r"[>»›]+|[:：]")
 _HEAD_PARTS = re.compile(r"\s{2,}|\t|\|")
 
 
@@ -567,7 +580,7 @@ def find_title(lines: list[str]) -> tuple[str | None, int | None]:
 
 # Where a year came from when the report does not settle it: the caller flags such a year as unsure.
 UNSURE_YEAR_SOURCES = frozenset({"title, among others", "title, against the period", "period, against the title",
-                                 "period, against another title", "years in the body"})
+                                 "period, against another title", "years in the body", "signature date"})
 # A dated clause of the body (2023年，本机关…), and words that make it a plan, not the year reported on.
 _DATED_CLAUSE = re.compile(r"(?:^|[。；;！!\s])\s*" + _YEAR + r"\s*年(?:度)?\s*[,，]([^,，。；;]*)", re.M)
 _FUTURE = re.compile(r"将|计划|拟|下一步|明年|今后")
@@ -700,7 +713,39 @@ def find_year(lines: list[str]) -> tuple[int | None, str]:
     if body:
         best = max(body, key=lambda y: (body[y], y))
         return best, "opening sentence" if len(body) == 1 else "years in the body"
+    if (year := _nameless_title_year(lines)) is not None:
+        return year, "title"
+    if (year := _year_before_signature(lines)) is not None:
+        return year, "signature date"
     return None, ""
+
+
+# A title that names no body (the agency signs at the end): 2021年政府信息公开工作年度报告, 二〇二一年….
+_NAMELESS_TITLE = re.compile(r"^\s*(?:关于)?" + _YEAR + _REPORT + r"\s*$")
+
+
+def _nameless_title_year(lines: list[str]) -> int | None:
+    """The year of the title lines at the top that name no body, when they name one year (a list of
+    related reports names several)."""
+    head = _head_past_links(lines) or _head(lines, 30)
+    teasers = _teasers(head)
+    years = {int(m.group(1)) for k, line in enumerate(head[:10])
+             if k not in teasers and (m := _NAMELESS_TITLE.match(line.replace(" ", "")))}
+    return years.pop() if len(years) == 1 else None
+
+
+_REPORTING_MONTHS = 6  # a report signed in the first half of a year reports on the year before (due by 31 January,
+# by 31 March before 2019)
+
+
+def _year_before_signature(lines: list[str]) -> int | None:
+    """The year before the signature's date, when a report gives its year nowhere else and signs in the
+    first half of a year (成都市武侯区教育局 / 2022年1月20日: the 2021 report)."""
+    if (signature := _signature(lines)) is None:
+        return None
+    date = _SIGNATURE_DATE.match(arabic_years(signature[1]))
+    month = _CN_NUMBER.get(date.group("month"), date.group("month"))
+    return int(date.group("year")) - 1 if month.isdigit() and int(month) <= _REPORTING_MONTHS else None
 
 
 # Words before a name that are no part of it: a date of publication (2024年1月发布), or the verb
@@ -872,19 +917,33 @@ def _agency_name(lines: list[str], issuer: str | None) -> str | None:
 
 
 # A signature's date line: 2024年1月30日, 二〇二四年一月三十日.
-_SIGNATURE_DATE = re.compile(r"^\s*(?:(?:19|20)\d{2}|[一二][〇○零ОO0][〇○零ОO0一二三四五六七八九]{2})\s*年\s*"
-                             r"[\d一二三四五六七八九十]{1,3}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日\s*$")
+_SIGNATURE_DATE = re.compile(r"^\s*(?P<year>(?:19|20)\d{2}|[一二][〇○零ОO0][〇○零ОO0一二三四五六七八九]{2})\s*年\s*"
+                             r"(?P<month>[\d一二三四五六七八九十]{1,3})\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日\s*$")
+_CN_NUMBER = {"一": "1", "二": "2", "三": "3", "四": "4", "五": "5", "六": "6", "七": "7", "八": "8", "九": "9", "十": "10",
+              "十一": "11", "十二": "12"}
 _SIGNATURE_REACH = 60  # lines from the text's end a signature is looked for in (a page's chrome may follow it)
 
 
 def signature_name(lines: list[str]) -> str | None:
     """The agency a report signs with at its end (its name on a line, the date on the next): the last such pair.
     A report whose title and opening name no body is still its signer's."""
+    return signature[0] if (signature := _signature(lines)) else None
+
+
+def _signature(lines: list[str]) -> tuple[str, str] | None:
+    """The last line pair at the text's end that signs a report: the agency's name, then the date. A joint office
+    signs with its names a line each (泉州市人民政府外事办公室 / 泉州市人民政府港澳事务办公室 / 2024年1月19日): the first."""
     tail = [line.strip() for line in lines[-_SIGNATURE_REACH:] if line.strip()]
+
+    def signer(line: str) -> bool:
+        return bool(_NAME_LINE.match(line) and INSTITUTION.search(line)) and not _PLACEHOLDER.search(line)
+
     for k in range(len(tail) - 2, -1, -1):
-        if _SIGNATURE_DATE.match(tail[k + 1]) and _NAME_LINE.match(tail[k]) and INSTITUTION.search(tail[k]) \
-                and not _PLACEHOLDER.search(tail[k]):
-            return tail[k]
+        if _SIGNATURE_DATE.match(tail[k + 1]) and signer(tail[k]):
+            first = k
+            while first > 0 and signer(tail[first - 1]):
+                first -= 1
+            return tail[first], tail[k + 1]
     return None
 
 
