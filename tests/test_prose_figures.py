@@ -2106,3 +2106,27 @@ def test_carried_on_after_those_answered_and_a_platform_s_module_online(text, ex
 def test_others_counts_left_out_one_outcome_s_cases_a_fee_not_charged_and_a_county_s_departments(text, expected):
     """Blind round 68 (prose of many figures): each of these was read as the year's own count, or not read."""
     assert headlines(figures(text, 2021, own_names=("霍山县人民政府办公室",))) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the sum of the parts in a bracket after them, with or without 其中 before the list
+    ("全年依法依规办理政府信息公开申请。其中，自然人申请１１件、法人或其他组织申请２件（共计１３件），均在规定时限内答复完毕。",
+     {"applications_received": 13, "applications_natural_person": 11}),
+    ("全年收到政府信息公开申请的渠道以网络为主，其中通过四川省政府信息公开申请平台提交23件、信函提交9件、当面提交4件"
+     "（合计36件），较2023年的41件下降12.2%。", {"applications_received": 36, "applications_online": 23}),
+    # the ways other than online as one count
+    ("2025年，我局共收到政府信息公开申请86件，其中线上（青海省政府信息公开申请平台、电子邮件）申请59件，线下（信函、当面）申请27件。",
+     {"applications_received": 86, "applications_online": 59, "applications_other_channel": 27}),
+    # the documents in force reviewed, then the counts
+    ("全面清理现行有效行政规范性文件，废止4件，现行有效56件。", {"normative_docs_in_force": 56}),
+    # the normative documents among the body's documents of the year, in a bracket or next in the list
+    ("全年主动公开政府信息1735条，其中市政府及市政府办公室文件62件（规范性文件8件），政策解读51篇。",
+     {"proactive_items": 1735, "normative_docs_issued": 8}),
+    ("全年在区政府门户网站主动公开政府信息2874条，其中区政府及区政府办公室文件45件，规范性文件7件，政策解读32篇。",
+     {"proactive_items": 2874, "normative_docs_issued": 7}),
+])
+def test_sums_in_brackets_offline_counts_and_the_normative_documents_of_a_list(text, expected):
+    """Blind round 70: a total printed only in a bracket after its parts (the 其中 before them made it a part), the
+    offline ways counted as one, the documents in force after a clean-up of those in force, and the normative
+    documents listed among the year's documents were not read."""
+    assert headlines(figures(text, 2025)) == expected

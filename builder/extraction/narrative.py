@@ -146,6 +146,11 @@ PATTERNS: tuple[Pattern, ...] = (
        r"|网上|网络|在线|信函|当面|传真|邮寄)[^。；;]{0,160}?\d\s*件\s*(?:[（(][^（()）]{0,20}[)）])?"
        r"(?:\s*[，,]\s*占(?:比)?\s*\d+(?:\.\d+)?\s*[%％])?\s*[，,；;、]\s*(?:以上|上述)?(?:共计|合计|总计)(?:收到|受理)?"
        r"(?:申请)?\s*" + _N + "件"),
+    # 自然人申请11件、法人或其他组织申请2件（共计13件）; 平台提交23件、信函提交9件（合计32件）: the sum in a bracket
+    # after the parts
+    _p("applications_received", r"(?:自然人|公民|法人|商业企业|科研机构|公益组织|法律服务机构|其他组织"
+       r"|网上|网络|在线|信函|当面|传真|邮寄)[^。；;]{0,160}?\d\s*件\s*[（(]\s*(?:以上|上述)?(?:共计|合计|总计)\s*" + _N
+       + r"件\s*[)）]"),
     # 市政府本级新收申请287件，市直部门新收1,964件，…，全市合计新收5,535件: the sum of the parts, its verb again
     _p("applications_received", r"(?:新收|收到|受理)[^。；;]{0,40}?申请\s*\d[\d,]*\s*件[^。；;]{0,200}?[，,]\s*"
        r"(?P<at>[^。；;，,\d]{0,6}?(?:共计|合计|总计)(?:新收|收到|受理))(?:申请)?\s*" + _N + "件"),
@@ -296,6 +301,9 @@ PATTERNS: tuple[Pattern, ...] = (
     # 网上申请151件、信函申请35件 / 信函及当面申请8件: the channels other than online, named
     _p("applications_other_channel", r"(?<![网上])(?:" + _OFFLINE + r")(?:(?:及|和|、|与|或)(?:" + _OFFLINE + r"))*"
        r"(?:方式|渠道)?(?:提交|提出|递交)?(?:的)?申请(?:共|为)?\s*" + _N + "件"),
+    # 线上申请59件，线下（信函、当面）申请27件: all the ways other than online, one count
+    _p("applications_other_channel", r"线下(?:[（(][^（()）]{0,20}[)）])?(?:方式|渠道)?(?:提交|提出|递交)?(?:的)?(?:申请)?"
+       r"(?:共|为)?\s*" + _N + "件"),
     _p("admin_review_cases", r"行政复议(?:案件|案|申请)?(?:共|共计|合计|总计)?\s*" + _N + r"(?:件|起|宗)"),
     # 以省政府为被申请人、被告的分别为9件、14件: the reviews' count, then the suits'
     # 行政复议方面：结果维持5件、…尚未审结2件，合计9件: the results listed, then their sum
@@ -393,6 +401,9 @@ PATTERNS: tuple[Pattern, ...] = (
     # 发布县政府及县政府办公室文件52件，其中行政规范性文件9件: the year's documents, those among them
     _p("normative_docs_issued", r"(?:制发|印发|出台|制定|发布)[^。；;，,]{0,20}?文件\s*\d+\s*(?:件|个|份)\s*[，,]?\s*"
        r"其中(?:税务)?(?:行政)?规范性文件\s*" + _N + "(?:件|个|份)"),
+    # 市政府及市政府办公室文件62件（规范性文件8件）; …办公室文件45件，规范性文件7件: the body's documents, those among them
+    _p("normative_docs_issued", r"(?:政府|办公室|办公厅)文件\s*\d+\s*(?:件|个|份)\s*(?:[（(]\s*(?:其中|含)?|[，,、]\s*(?:其中)?)"
+       r"(?:行政)?规范性文件\s*" + _N + "(?:件|个|份)"),
     # 制发省政府规章6件、行政规范性文件42件; 现行有效市政府规章96件、行政规范性文件624件: listed after the rules
     # (…规章187件、省政府及省政府办公厅行政规范性文件298件: the documents' owners named)
     # (现行有效政府规章1件（《…办法》）、行政规范性文件5件: the rules' titles in brackets)
@@ -417,7 +428,8 @@ PATTERNS: tuple[Pattern, ...] = (
     _p("normative_docs_in_force", r"规范性文件[^。；;，,\d]{0,6}?清理[^。；;]{0,24}?(?:现行有效|继续有效)(?:的)?\s*" + _N
        + "(?:件|个|份)"),
     # 全年制发行政规范性文件7件，废止3件，现行有效52件: the verb before the documents, then each count
-    _p("normative_docs_in_force", r"(?:制发|印发|出台|制定|发布|清理|废止)(?:了)?" + _OWNER
+    # (全面清理现行有效行政规范性文件，废止4件，现行有效56件: those in force reviewed, then the counts)
+    _p("normative_docs_in_force", r"(?:制发|印发|出台|制定|发布|清理|废止)(?:了)?(?:现行有效(?:的)?)?" + _OWNER
        + r"(?:税务)?(?:行政)?规范性文件[^。；;]{0,24}?"
        r"现行有效(?:的)?\s*"
        + _N + "(?:件|个|份)"),
@@ -1237,11 +1249,13 @@ def _inside_part(clause: str) -> bool:
     """Whether a figure is a part: after 其中, or inside a bracket of what a total includes
     (1000条（含政府采购信息96条）), not after one closed before it (市人民政府（含办公室）共…302件)."""
     if "其中" in _ASIDES.sub("", clause):  # (not one in a bracket closed before: 5件（其中商业企业3件），共计32件)
-        return True
+        return not _SUM_OF_PARTS.search(clause)  # (其中…提交23件、信函提交9件（合计32件）: the parts' sum, no part)
     opened = [m.end() for m in _INCLUDES.finditer(clause)]
     return bool(opened) and not any(c in clause[opened[-1]:] for c in ")）")
 
 
+# The sum in a bracket after the last of a list's counts: 信函提交9件、当面提交4件（合计36件）.
+_SUM_OF_PARTS = re.compile(r"\d\s*件\s*[（(]\s*(?:以上|上述)?(?:共计|合计|总计)\s*$")
 # A year compared with (较2019年的88件增长17%): what follows it is not about that year.
 _COMPARED = re.compile(r"(?:较|比|与|同比|相比)\s*$")
 # A year a count went from, to the one after (由2023年的47件下降至35件): the later count is not that year's.
