@@ -590,6 +590,14 @@ def test_meta_year_passes_over_a_carry_over_or_a_date_of_another_year(sentence):
     assert result.outcome == PASS, result.detail_en
 
 
+@pytest.mark.parametrize("sentence", ["2021年同期收到申请25件。", "2021年度同期主动公开政府信息3,105条。"])
+def test_meta_year_reads_a_year_s_same_period_as_a_comparison(sentence):
+    """Blind round 70 (text encodings): 2023年同期收到申请25件。 in a 2024 report, a sentence of its own, counted as a
+    statement on 2023, as many as the body's on 2024: the year failed. 同期 is the same period of a year compared."""
+    [result] = by_instance(checked(small_values(), lines=[*prose_lines(2022), sentence]), "meta.year").values()
+    assert result.outcome == PASS, result.detail_en
+
+
 def test_meta_year_passes_over_the_earlier_years_of_a_list_paired_by_fenbie():
     """Blind round 58 (summary tables and charts): 2020年、2021年、2022年分别收到…612件、587件、634件 in a 2022 report
     counted as a statement on 2020 and one on 2021, as many as the body's on 2022: the year failed."""

@@ -717,3 +717,20 @@ def test_a_crawl_s_pages_out_of_order_keep_each_table_in_its_region(rendering):
     rep = extract_bytes("\n".join(lines[:t3] + lines[t4:] + ["第2页"] + lines[t3:t4]).encode(), "crawl.txt")
     assert {c.id: rep.cells[c.id].value for c in forms.cells(forms.GOV_2021)} == {
         c.id: v[c.id] for c in forms.cells(forms.GOV_2021)}
+
+
+def test_tables_4_then_3_as_appendices_captioned_with_no_number_are_both_found():
+    """三、 and 四、 say only 详见附件2 / 具体见附件1; after the signature 附件1 is table 4 and 附件2 table 3, each under its
+    caption with no section number (政府信息公开行政复议、行政诉讼情况): table 4, before table 3, was missing."""
+    v = synthetic.consistent_values(random.Random(7), GOV_2021)
+    lines = synthetic.render(AGENCY, 2023, GOV_2021, v, "tab").split("\n")
+    t3 = next(k for k, line in enumerate(lines) if line.startswith("三、收到和处理"))
+    t4 = next(k for k, line in enumerate(lines) if line.startswith("四、政府信息公开行政复议"))
+    t5 = next(k for k, line in enumerate(lines) if line.startswith("五、存在的主要问题"))
+    table3, table4 = lines[t3 + 1:t4], lines[t4 + 1:t5]
+    lines[t3:t5] = ["三、收到和处理政府信息公开申请情况", "详见附件2。",
+                    "四、政府信息公开行政复议、行政诉讼情况", "具体见附件1。"]
+    lines += [AGENCY, "2024年1月20日", "附件1", "政府信息公开行政复议、行政诉讼情况", *table4,
+              "附件2", "收到和处理政府信息公开申请情况", *table3]
+    report = extract_bytes("\n".join(lines).encode(), "report.txt")
+    assert {c.id: report.value(c.id) for c in forms.cells(GOV_2021)} == {c.id: v[c.id] for c in forms.cells(GOV_2021)}

@@ -76,6 +76,9 @@ _T2_ANCHOR = re.compile(r"第二十条\s*第?\s*[(（]\s*一\s*[)）]\s*项|第�
 _T3_ANCHOR = re.compile(r"本年新收")
 _T2_HEADER = re.compile(r"^\s*信息内容\s*(?:[\t|｜]|\s{2,})\s*本年")  # table 2's header, its first cells
 _T4_ANCHOR = re.compile(r"行政复[议义]")
+# Table 4's caption on a line of its own, with no section number (an appendix's: 附件1 / 政府信息公开行政复议、行政诉讼情况).
+_T4_CAPTION = re.compile(r"^\s*(?:附件\s*\d*\s*[:：]?\s*|表\s*[四4]?\s*[:：]?\s*)?政府信息公开(?:的)?行政复[议义]"
+                         r"\s*[、,和及与]?\s*行政诉讼(?:的)?情况(?:统计表|表)?\s*$")
 # Table 2's first row, printed with no heading or header above it.
 _T2_ROW = re.compile(r"^\s*(?:规章|行政规范性文件)\s*(?:\t|\||\s{2,})\s*(?:\d|[/—-])")
 # Table 4's row of 15 figures, printed with no label.
@@ -884,8 +887,10 @@ def _regions(lines: list[str], start: int = 0) -> dict[str, tuple[int, int]]:
             t4 = _first(_T4_ANCHOR, lines, forward + 1)
         if forward is not None and t4 is None:  # no heading or header: its one row of 15 figures right after
             t4 = _first(_T4_BARE_ROW, lines, forward + 1, min(len(lines), forward + 4))
-    if t4 is None and t3 is not None:  # printed before table 3 (a crawl's pages out of order: 1, 3, 2)
+    if t4 is None and t3 is not None:  # printed before table 3 (a crawl's pages out of order: 1, 3, 2; 附件1 table 4,
+        # 附件2 table 3, captioned with no number)
         t4 = _first(SECTION_HEADINGS["t4"], lines, t2 or start, t3)
+        t4 = _first(_T4_CAPTION, lines, t2 or start, t3) if t4 is None else t4
     # Table 2 alone after tables 3 and 4 (二、 says 见附表; 表二 after 六、 or after the signature), no table 3 after it
     # (a compilation's next report would print its own): the report's, to the end; the others end at 五、 as usual.
     moved_t2 = (t2 is not None and t3 is not None and t4 is not None and t2 > max(t3, t4)
