@@ -541,6 +541,8 @@ YEAR_BASIS = {
     "period, against another title": ("统计期限（与页面上另一个标题所说的年度不同）",
                                       "the statistical period (against another title of the page) says"),
     "another title": ("页面上的另一个标题", "another title of the page says"),
+    "signature date": ("落款日期的上一年（报告其他地方都没有写年份）",
+                       "the year before the signature's date (the report gives its year nowhere else) is"),
 }
 _OTHER_BASIS = ("报告年度", "the report year is")
 
