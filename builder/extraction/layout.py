@@ -203,7 +203,7 @@ _FOOTNOTE_MARK = re.compile(r"(?<=[\d件条项个次])\s*(?:[*＊※]+|[⁰¹²�
 _TRAILING_COUNT_UNIT = re.compile(r"\s*(?:" + COUNT_UNIT + r")$")
 SPACE_GROUPED = re.compile(r"[1-9]\d{0,2}(?:[ \u00a0\u2009\u202f]\d{3})+(?:\.\d{1,2})?")
 _CHANGE_WORDS = re.compile(r"(?P<sign>增加|新增|增|上升|减少|减|下降)\s*(?P<n>\d+(?:,\d{3})*)\s*(?:" + COUNT_UNIT + ")?")
-_NUMERAL = "零〇一二两三四五六七八九十百千"
+_NUMERAL = "零〇一二两三四五六七八九十百千壹贰叁肆伍陆柒捌玖拾佰仟"  # (the financial forms too: 壹佰叁拾陆)
 # not 一 alone; 万 after a numeral (一万二千三百四十五)
 _CHINESE_NUMERAL = re.compile(f"[{_NUMERAL[:2]}{_NUMERAL[3:]}][{_NUMERAL}万]*|一[{_NUMERAL}万]+")
 # The digit each glyph OCR reads for one stands for (O for 0, l for 1, S for 5, B for 8 …).
@@ -413,7 +413,8 @@ _VALID_NUMBER = r"-?(?:\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:-\d+(?:\.\d+)?)
 _LOOK = re.escape(_DIGIT_LOOKALIKES + _NUMBER_PUNCT)
 # Every character a token (``_TOKEN_ALTERNATIVES``) can begin with: tried first, so that a position
 # in label text fails on one look instead of every alternative (the same matches, in half the time).
-_TOKEN_START = _PURE_RULES + _RULE_OR_ONE + _MINUS_LOOKALIKES + _DIGIT_LOOKALIKES + _NUMBER_PUNCT + "OoDQ〇lISZB/／—–一无-－+"
+_TOKEN_START = (_PURE_RULES + _RULE_OR_ONE + _MINUS_LOOKALIKES + _DIGIT_LOOKALIKES + _NUMBER_PUNCT + "OoDQ〇lISZB/／—–一无-－+"
+                + _NUMERAL)
 _TOKEN_ALTERNATIVES = (
     # a row's values listed with enumeration commas (：31、4、0、0、1、0、36), or a wrapped row's first part
     # (：4、1、0、0、, its last comma before the line's end): its cells
@@ -431,13 +432,16 @@ _TOKEN_ALTERNATIVES = (
     # (-l: a signed change whose 1 OCR read as a letter)
     rf"|(?P<lookalike>(?<!\S)(?:[-－]?[OoDQ〇lISZB]+|[{_LOOK}]+[/／—–]+|[/／—–]+[{_LOOK}]+)(?!\S))"
     # 一 alone after a value: a dash OCR read as the character (0 一 2 0), a cell that reads as no number
-    r"|(?P<dash>(?<!\S)一(?=\s+\d|\s*$))"
+    rf"|(?P<dash>(?<!\S)一(?=\s+[\d{_NUMERAL}]|\s*$))"
     # +3: a 本年增/减 printed with its sign; 27¹: a number with its footnote mark (a PDF's raised digits)
     rf"|(?P<num>(?:(?<![^\s\d])-|(?<!\S)\+)?{_VALID_NUMBER}[⁰¹²³⁴⁵⁶⁷⁸⁹]*)"
     r"|(?P<none>(?<!\S)(?:无|—+|–|-{1,2}|/|／|－)(?!\S))"
+    # a Chinese numeral between spaces (三 零 零 十二; 壹 贰): a cell (a table whose cells a full-width space parts)
+    rf"|(?P<numeral>(?<!\S)(?:{_CHINESE_NUMERAL.pattern})(?!\S))"
 )
 _TOKEN = re.compile(rf"(?=[\d{re.escape(_TOKEN_START)}])(?:{_TOKEN_ALTERNATIVES})")
 _LIST_NUMBER = re.compile(r"\d+[.、]")
+_LABEL_WORD = re.compile(rf"(?![{_NUMERAL}无])[A-Za-z\u3400-\u9fff]")  # a label's character, no numeral's
 # A line of a dash, a space and a number: a minus sign OCR spaced off (- 2), or a none and a number.
 _SPACED_MINUS = re.compile(rf"[{re.escape(_MINUS_LOOKALIKES)}]\s+\d+")
 
@@ -542,8 +546,11 @@ def scan_plain(line: str, index: int) -> list[ValueRow]:
                 and not is_value_cell(after.split(maxsplit=1)[0]):
             text(token)  # "无 要另行制作 57 …": a character of a group's label set down the column (（四）无法提供)
             continue
-        if kind == "none" or (kind == "dash" and values):
-            values.append(token)
+        if kind == "numeral" and not (values or label or rows) and _LABEL_WORD.search(line, m.end()):
+            text(token)  # (a group's label set down the column a character a line: 三 / （一）予以公开 …)
+            continue
+        if kind == "none" or (kind == "dash" and (values or label)):
+            values.append(token)  # (一 after the label, numerals after it: 行政规范性文件 一 零 五)
             continue
         if kind == "dash":
             text(token)

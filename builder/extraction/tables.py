@@ -14,6 +14,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Callable, Iterator
+from contextvars import ContextVar
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from typing import NamedTuple
@@ -120,8 +121,15 @@ _PRINTED_NUMBER = re.compile(r"(?P<n>[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\
 def parse_cell(raw: str) -> CellValue:
     """One printed cell: a number (with the money unit it was printed with),
     a worded zero, a blank, or text that is no number (never guessed)."""
+    if _NUMERALS_PRINTED.get() and raw.strip() == DASH_OR_ONE:
+        return CellValue(1, raw, "reported", f"{SPELLED_NOTE}（表中其他数字也以汉字印出）")
     value, status, note, unit, candidates = _read_cell(raw)
     return CellValue(value, raw, status, note, list(candidates) if status == "ambiguous" else None, unit)
+
+
+# Whether the tables being read print their counts in Chinese numerals (二十三, or 〇 and 零 for 0): there 一 alone is
+# 1, one of them, not a dash (set by ``read_tables`` for one report's tables).
+_NUMERALS_PRINTED: ContextVar[bool] = ContextVar("numerals_printed", default=False)
 
 
 @lru_cache(maxsize=4096)
@@ -3413,14 +3421,12 @@ def _wrapped_t4_row(rows: list[ValueRow], ids: tuple[str, ...], size: int) -> tu
     return ValueRow(rows[0].label, cells, rows[0].delimited, rows[0].line), count
 
 
-def _one_among_numerals(out: Tables) -> None:
-    """一 alone in a cell, that no identity settled, read as 1 where the tables print other counts in Chinese
-    numerals (二十三, 十二, or 〇 and 零 for 0): the report writes its counts so, and 一 is one of them, not a dash."""
-    if not any(cell.note == SPELLED_NOTE or (cell.raw or "").strip() in ZERO_GLYPHS for cell in out.cells.values()):
-        return
-    for cell_id, cell in out.cells.items():
-        if cell.status == "ambiguous" and cell.raw is not None and cell.raw.strip() == DASH_OR_ONE:
-            out.cells[cell_id] = CellValue(1, cell.raw, "reported", f"{SPELLED_NOTE}（表中其他数字也以汉字印出）")
+def _prints_numerals(layout: Layout) -> bool:
+    """Whether the tables print counts in Chinese numerals (二十三, 十二, or 〇 and 零 for 0): the report writes its
+    counts so, and 一 alone is one of them, not a dash (read so before any identity weighs it: as a dash the sums
+    hid a table that does not add up)."""
+    return any(cell.strip() in ZERO_GLYPHS or parse_cell(cell).note == SPELLED_NOTE
+               for table in layout.regions for row in layout.rows(table) for cell in row.cells)
 
 
 def read_tables(layout: Layout, template: str) -> Tables:
@@ -3428,10 +3434,13 @@ def read_tables(layout: Layout, template: str) -> Tables:
     form = forms.FORMS.get(template)
     if form is None:
         return out
-    read_t2(layout, form, out)
-    read_t3(layout, form, out)
-    read_t4(layout, out)
-    _one_among_numerals(out)
+    numerals = _NUMERALS_PRINTED.set(_prints_numerals(layout))
+    try:
+        read_t2(layout, form, out)
+        read_t3(layout, form, out)
+        read_t4(layout, out)
+    finally:
+        _NUMERALS_PRINTED.reset(numerals)
     order = [c.id for c in forms.cells(template)]
     out.cells = {c: out.cells.get(c, CellValue(None, None, "missing")) for c in order}
     _declared_zeros(layout, out)

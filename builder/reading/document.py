@@ -487,9 +487,19 @@ def _spaced_line(line: str) -> str:
 
 
 def _joined_run(run: re.Match[str]) -> str:
-    """A spaced-out run of Chinese text joined; a row of worded zeros (无 无 无 无 无) kept as cells."""
-    text = run.group()
-    return text if set(text) <= set(_NONE_GLYPHS + " ") else text.replace(" ", "")
+    """A spaced-out run of Chinese text joined; a row of worded zeros (无 无 无 无 无) kept as cells, and so are the
+    Chinese numerals it ends with, two or more (…申请数量 六 零 零 零 零 零 六: a row whose cells a full-width space
+    parts, the label's last character before them)."""
+    tokens = run.group().split(" ")
+    cells = len(tokens)
+    while cells and tokens[cells - 1] in _CELL_GLYPHS:
+        cells -= 1
+    if len(tokens) - cells < 2:
+        return run.group().replace(" ", "")
+    return " ".join(["".join(tokens[:cells]), *tokens[cells:]]) if cells else run.group()
+
+
+_CELL_GLYPHS = frozenset(_NONE_GLYPHS + "二两三四五六七八九十壹贰叁肆伍陆柒捌玖拾")  # a cell of its own, spaced
 
 
 # --- decoding ---------------------------------------------------------------
