@@ -339,7 +339,7 @@ T3_ADDED_COLUMNS = frozenset({T3_GROUP_SUBTOTAL, T3_EARLIER_TOTAL, T3_CHANGE})  
 T3_HEADER_WORDS = (
     ("自然人", "natural_person"), ("商业企业", "commercial_enterprise"), ("科研机构", "research_institution"),
     ("社会公益组织", "social_welfare_org"), ("法律服务机构", "legal_service_org"),
-    ("其他", "other_org"), ("其它", "other_org"),
+    ("其他", "other_org"), ("其它", "other_org"), ("其他组织", "other_org"), ("其它组织", "other_org"),
     ("总计", "total"), ("合计", "total"), ("小计", T3_GROUP_SUBTOTAL),
     # (the header's Chinese only is read: 2023年总计 as 年总计)
     *((word, T3_EARLIER_TOTAL) for word in ("上年度总计", "上年度合计", "上年总计", "上年合计", "年度总计", "年度合计",

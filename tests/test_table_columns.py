@@ -86,6 +86,22 @@ def test_table_3_columns_in_another_order_are_read_by_their_header_names(case, r
         assert unsure(rep, "t3.") == []
 
 
+@pytest.mark.parametrize("rendering", RENDERINGS)
+@pytest.mark.parametrize("other", ["其他组织", "其它组织"])
+def test_the_other_column_labelled_other_organisations_still_settles_the_order(other, rendering):
+    """Blind round 71 (table 3's columns): the organisation columns shuffled under a header labelling 其他 as 其他组织:
+    the word unknown, the header was not read and the rows were read in the form's order, every sum still holding
+    (commercial enterprises' 3 read as research institutions')."""
+    organisations = ("commercial_enterprise", "other_org", "legal_service_org", "research_institution",
+                     "social_welfare_org")
+    header = nested_header(("natural_person", "group", "total"), organisations)
+    header[2] = [(other if text == COLUMN_ZH["other_org"] else text, rows, cols) for text, rows, cols in header[2]]
+    v = values(rows={"granted": [3, 1, 0, 2, 0, 0], "denied.state_secret": [1, 0, 2, 0, 4, 0]})
+    rep = t3_report(v, GOV_2021, header, ("natural_person", *organisations, "total"), rendering)
+    assert wrong(rep, v, "t3.") == []
+    assert "t3.column_order" in [w["code"] for w in rep.warnings]
+
+
 DROPPED = ("legal_service_org", "other_org", "research_institution", "natural_person", "total")
 
 
