@@ -13,6 +13,7 @@ from dataclasses import replace
 import pytest
 
 from builder import errors, forms, synthetic
+from builder.checks import check_report, outcomes
 from builder.errors import NotText
 from builder.extraction.extract import extract_bytes
 from builder.reading.document import detect_format, read_bytes
@@ -2106,3 +2107,64 @@ def test_small_tables_stacked_in_a_one_column_layout_table_keep_their_rows():
             '<tr><td>行政许可</td><td colspan="3">9137</td></tr></table>')
     text = html_to_text(f"<html><body><table><tr><td>{item}</td></tr></table></body></html>")
     assert text.splitlines() == ["第二十条第（五）项\t", "信息内容\t本年处理决定数量", "行政许可\t9137"]
+
+
+def test_a_report_s_sections_folded_in_closed_details_are_read():
+    """Blind round 71 (phone pages): 二、 to 六、 each a closed <details> under its own heading, the opening naming
+    every part (全文包括……存在的主要问题及改进情况……): the sections holding no <table> (五、, 六、, table 4 as cards)
+    were taken for copies of what the opening names and dropped. A folded section whose summary is one of the
+    report's numbered sections is the section itself."""
+    v = values(seed=5)
+    report = blocks(v)
+    opening = ("全文包括总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、政府信息公开行政复议和行政诉讼情况、"
+               "存在的主要问题及改进情况、其他需要报告的事项。")
+    headings = [k for k, block in enumerate(report) if isinstance(block, str) and re.match("[一二三四五六]、", block)]
+    folded = "".join(f"<details{' open' if k == headings[0] else ''}><summary>{html.escape(report[k])}</summary>"
+                     f"{html_body(report[k + 1:end])}</details>" for k, end in zip(headings, [*headings[1:], len(report)]))
+    report = extract_html(html_page(html_body(report[:headings[0]]) + f"<p>{opening}</p>" + folded))
+    assert_every_cell(report, v)
+    assert "工作仍有不足，下一步将继续改进。" in report.document.text
+    assert {f.key: f.value for f in report.narrative if f.headline}["fees_charged_cny"] == 0
+
+
+def _with_footnotes(data: bytes, notes: list[str]) -> bytes:
+    """A Word file with ``notes`` as its footnotes (word/footnotes.xml, its separators first, as Word writes them)."""
+    import zipfile
+
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    separators = ('<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>'
+                  '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r>'
+                  "</w:p></w:footnote>")
+    footnotes = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:footnotes xmlns:w="{w}">{separators}'
+                 + "".join(f'<w:footnote w:id="{k}"><w:p><w:r><w:t>{html.escape(note)}</w:t></w:r></w:p></w:footnote>'
+                           for k, note in enumerate(notes, 1)) + "</w:footnotes>")
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        for name in source.namelist():
+            part = source.read(name)
+            if name == "[Content_Types].xml":
+                part = part.replace(b"</Types>", b'<Override PartName="/word/footnotes.xml" ContentType="application/'
+                                    b'vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"/></Types>')
+            if name == "word/_rels/document.xml.rels":
+                part = part.replace(b"</Relationships>", b'<Relationship Id="rIdNotes" Type="http://schemas.openxmlfo'
+                                    b'rmats.org/officeDocument/2006/relationships/footnotes" Target="footnotes.xml"/>'
+                                    b"</Relationships>")
+            target.writestr(name, part)
+        target.writestr("word/footnotes.xml", footnotes.encode())
+    return out.getvalue()
+
+
+def test_a_word_file_s_footnotes_are_read_as_asides_after_its_body():
+    """Blind round 71 (Word files with editing left in): a figure given only in a footnote (其中网上申请31件，信函申请7件)
+    was not read: footnotes are printed text. Read after the body, each sentence an aside in brackets, a footnote
+    on the year before (2021年收到申请9件。) is no statement of the year the body reports on."""
+    v = values(seed=5)
+    data = _with_footnotes(docx_bytes(blocks(v)), ["其中通过政务服务网在线申请31件，信函申请7件。",
+                                                   f"{YEAR - 1}年本机关收到政府信息公开申请9件。{YEAR - 1}年本机关主动公开"
+                                                   "政府信息517条。"])
+    report = extract_bytes(data, "report.docx")
+    heads = {f.key: f.value for f in report.narrative if f.headline}
+    assert (heads["applications_online"], heads["applications_other_channel"]) == (31, 7)
+    check_report(report)
+    assert outcomes(report)["meta.year"] == "pass"

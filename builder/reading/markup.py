@@ -895,7 +895,14 @@ def _folded_sections(root, hidden: list) -> set[int]:
                for value in (button.get("data-target"), button.get("data-bs-target"), button.get("href"),
                              button.get("aria-controls")) if value}
     return {id(e) for e in hidden if e.get("id") in targets
-            or ((head := e.getprevious()) is not None and _TOGGLES & set(head.attrib))}
+            or ((head := e.getprevious()) is not None and _TOGGLES & set(head.attrib))
+            or (e.tag == "details" and (summary := e.find("summary")) is not None
+                and _SECTION_SUMMARY.match(_SPACES.sub("", summary.text_content())))}
+
+
+# A closed <details> whose summary is one of the report's numbered sections (四、政府信息公开行政复议、行政诉讼情况;
+# before 2019 三、依申请公开政府信息情况): an accordion of the report's parts, the section itself, not a copy.
+_SECTION_SUMMARY = re.compile(r"[一二三四五六七八][、.．][\u4e00-\u9fff、，,（）()]{2,40}")
 
 
 def _shown_parts(root, skip: set[int]) -> tuple[set[str], set[str]]:
@@ -1580,6 +1587,33 @@ def _running_heads(document) -> tuple[str, ...]:
     return tuple(seen)
 
 
+_NOTE_PARTS = ("/word/footnotes.xml", "/word/endnotes.xml")
+_NOTE_SEPARATORS = frozenset({"separator", "continuationSeparator", "continuationNotice"})
+# (each sentence in brackets of its own, its full stop after them: a sentence is read alone)
+_NOTE_SENTENCE = re.compile(r"(?P<words>[^。！？!?]+)(?P<end>[。！？!?]*)")
+
+
+def _notes(document) -> list[str]:
+    """A Word document's footnotes and endnotes, a paragraph a line after its body, each in brackets as the aside it
+    is (（注：2021年收到申请9件。）): printed text (at the foot of their page, at the end), which a figure may be given
+    in only (其中网上申请31件…), and no statement of the year the body reports on. Their separators are no text."""
+    from lxml import etree
+
+    lines = []
+    for part in document.part.package.iter_parts():
+        if str(part.partname) not in _NOTE_PARTS:
+            continue
+        root = etree.fromstring(part.blob, parser=etree.XMLParser(resolve_entities=False, no_network=True,
+                                                                  huge_tree=False))
+        for note in root:
+            if note.get(f"{_W}type") in _NOTE_SEPARATORS:
+                continue
+            lines += ["".join(f"（注：{m['words']}）{m['end']}" for m in _NOTE_SENTENCE.finditer(text))
+                      for paragraph in _docx_paragraphs(note)
+                      if (text := _SPACES.sub(" ", _docx_text(paragraph)).strip())]
+    return lines
+
+
 def docx_parts(data: bytes, path: str, depth: int = 0) -> tuple[str, tuple[str, ...]]:
     """A Word document's text (``docx_to_text``) and its running heads, kept apart: a 页眉 names the
     agency of a report whose body never does, but is no part of the report's text. ``depth``: how deep
@@ -1608,6 +1642,7 @@ def docx_parts(data: bytes, path: str, depth: int = 0) -> tuple[str, tuple[str, 
     _hide_unseen(body, _hidden_styles(document.styles.element))
     lines: list[str] = []
     _docx_blocks(body, lines, _imported_part(document, path, depth))
+    lines += _notes(document)
     try:
         heads = _running_heads(document)
     except Exception:  # a header part python-docx cannot read costs the heads only, never the text
