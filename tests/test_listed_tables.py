@@ -483,3 +483,21 @@ def test_table_2_written_a_heading_a_sentence_its_items_parted_by_semicolons_is_
     assert {k: c.value for k, c in report.cells.items() if k.startswith("t2.")} == \
         {c.id: v[c.id] for c in forms.cells("gov-2021") if c.table == "t2"}
 
+
+
+@pytest.mark.parametrize("glue", ["", "：", " "])
+def test_table_3_printed_a_card_a_column_is_read(glue):
+    """Blind round 71 (phone pages): table 3 turned, a card per applicant column (自然人, then 法人或其他组织 · 商业企业 …,
+    then 总计), each listing the form's rows with the column's value after the label (一、本年新收…数量13): read as
+    rows of one value, each card's values overwrote the last's, and 总计's were taken for 自然人's."""
+    v = synthetic.consistent_values(random.Random(8), "gov-2021")
+    form = forms.FORMS["gov-2021"]
+    cards = [line for c in forms.T3_COLUMNS for line in (
+        _column(c, " · "), *(f"{' '.join(filter(None, (row.group_zh, row.label_zh)))}{glue}{v[forms.t3_cell(row.id, c.id)]}"
+                             for row in form.t3_rows))]
+    text = synthetic.render(AGENCY, YEAR, "gov-2021", v, "tab").split("\n")
+    start = next(k for k, line in enumerate(text) if line.startswith("三、收到和处理"))
+    end = next(k for k, line in enumerate(text) if line.startswith("四、政府信息公开行政复议"))
+    report = extract_bytes("\n".join([*text[:start + 1], *cards, *text[end:]]).encode(), "report.txt")
+    assert {c.id: report.value(c.id) for c in forms.cells("gov-2021") if c.table == "t3"} == {
+        c.id: v[c.id] for c in forms.cells("gov-2021") if c.table == "t3"}

@@ -396,11 +396,49 @@ def _item_lines(lines: list[str]) -> list[str]:
     return out if len(out) > len(lines) else lines  # (nearly every text: its table 2 a grid, the lines as they are)
 
 
+# A card of table 3's column (a phone's view of the table turned: 自然人, or 法人或其他组织 · 商业企业, then the form's rows
+# a line each with the column's value after the label, glued or not).
+_CARD_HEAD = re.compile(rf"[^\S\n]*(?:(?:{_GROUP_WORDS})[^\S\n]*[—\-－·・›>/／(（]?[^\S\n]*)?"
+                        rf"(?P<head>{'|'.join(map(re.escape, _T3_NAMES))})[^\S\n]*[)）]?[^\S\n]*")
+_CARD_ROW = re.compile(rf"(?P<label>.*?\D)[^\S\n]*[:：]?[^\S\n]*(?P<value>{_VALUE})[^\S\n]*(?:件)?[^\S\n]*")
+_CARD_ROWS_MIN = 5  # rows under a column's card, at least
+_CARDS_MIN = 2  # and cards, at least: a table turned, not a heading over a few lines
+
+
+def _column_cards(lines: list[str]) -> list[str]:
+    """Table 3 printed a card a column (自然人 ␤ 一、本年新收政府信息公开申请数量13 ␤ …, then 法人或其他组织 · 商业企业 ␤
+    …): each row line as a cell a line naming its column (一、本年新收… · 自然人：13), which ``relisted`` gathers by
+    row; the cards' heads left out. Read as rows, each card's values overwrote the last's (总计's in 自然人's column)."""
+    cards: list[tuple[int, int, str]] = []  # each card's head line, its end and its column's name
+    k = 0
+    while k < len(lines):
+        head = _CARD_HEAD.fullmatch(lines[k]) if len(lines[k]) <= 30 else None
+        end = k + 1
+        while head and end < len(lines) and (not lines[end].strip() or (
+                len(lines[end]) <= _LINE_MAX and (row := _CARD_ROW.fullmatch(lines[end].strip()))
+                and _names_a_row(row["label"]) and not _sentence(row["label"]))):
+            end += 1
+        if head and sum(1 for line in lines[k + 1:end] if line.strip()) >= _CARD_ROWS_MIN:
+            cards.append((k, end, head["head"]))
+            k = end
+        else:
+            k += 1
+    if len(cards) < _CARDS_MIN:
+        return lines
+    out, at = [], 0
+    for start, end, head in cards:
+        out += lines[at:start]
+        out += [f"{row['label'].strip(_LABEL_END)} · {head}：{row['value']}"
+                for line in lines[start + 1:end] if (row := _CARD_ROW.fullmatch(line.strip()))]
+        at = end
+    return out + lines[at:]
+
+
 def relisted(lines: list[str]) -> tuple[list[str], int]:
     """The lines with each table row printed as a list of named values put back as a row (see the
     module's docstring), and how many such rows there were; the lines as they are in any other text.
     A row's values printed apart (a cell a line, column by column) are gathered at its first."""
-    lines = _item_lines(lines)
+    lines = _column_cards(_item_lines(lines))
     text = "\n".join(lines)
     if len(_COLUMN_LINE.findall(text)) >= _COLUMN_LINES_MIN:  # a column a line: made a cell a line first
         lines = _columns_as_cells(lines)
