@@ -2130,3 +2130,39 @@ def test_sums_in_brackets_offline_counts_and_the_normative_documents_of_a_list(t
     offline ways counted as one, the documents in force after a clean-up of those in force, and the normative
     documents listed among the year's documents were not read."""
     assert headlines(figures(text, 2025)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # last year's applications handled this year: carried over, not the year's handled total
+    ("2025年共收到政府信息公开申请186件，较2024年（203件）有所减少，另办理上年结转申请9件。",
+     {"applications_received": 186, "applications_carried_over": 9}),
+    # all the reviews of every matter, then those about disclosure (a bracket's aside between)
+    ("全年共收到行政复议申请7,436件（主要涉及专利、商标审查事项），其中涉及政府信息公开的行政复议申请83件，均由我局依法审理。",
+     {"admin_review_cases": 83}),
+    ("全年共收到行政复议申请1,062件，其中政府信息公开类行政复议申请291件。", {"admin_review_cases": 291}),
+    # the body's own cases among those it decided as the review body, and the others'
+    ("自然资源部作为复议机关共审结政府信息公开类行政复议案件183件，其中以自然资源部为被申请人的64件，以省级自然资源主管部门"
+     "为被申请人的119件。", {"admin_review_cases": 64}),
+    ("国家税务总局共收到涉及政府信息公开的行政复议申请143件，其中以国家税务总局为被申请人的17件，以各省、自治区、直辖市和"
+     "计划单列市税务局为被申请人的126件。", {"admin_review_cases": 17}),
+    ("生态环境部办理政府信息公开行政复议案件共67件，其中以生态环境部为被申请人的行政复议案件29件，对省级生态环境部门政府信息"
+     "公开行为不服提起的行政复议案件38件。", {"admin_review_cases": 29}),
+    ("全国海关共办理政府信息公开行政复议案件97件。以海关总署为被申请人的案件18件。", {"admin_review_cases": 18}),
+    ("我部作为复议机关审理对省级住房城乡建设主管部门政府信息公开答复不服的行政复议案件27件，均已审结。涉及我部的政府信息公开"
+     "行政诉讼案件26件。", {"litigation_cases": 26}),
+    ("人力资源社会保障部办理政府信息公开行政复议案件共58件（含申请人对省级人力资源社会保障部门政府信息公开答复不服、向我部申请"
+     "行政复议的案件35件）。", {}),
+    # an aside's 分别 of another year, after a worded zero
+    ("本年度未发生政府信息公开行政复议、行政诉讼案件（2024年分别为2件、1件）。",
+     {"admin_review_cases": 0, "litigation_cases": 0}),
+    # the clean-up's counts, the new ones after those repealed; the documents the body issued, as a noun
+    ("全年清理行政规范性文件，废止2件，制发1件，现行有效11件。", {"normative_docs_issued": 1, "normative_docs_in_force": 11}),
+    ("全年通过中国政府网主动公开国务院及国务院办公厅政府信息1,067条，其中国务院办公厅印发的行政规范性文件31件。",
+     {"proactive_items": 1067, "normative_docs_issued": 31}),
+])
+def test_carried_over_handled_central_bodies_reviews_an_aside_s_pairs_and_documents_issued(text, expected):
+    """Blind round 71: each of these was read as another measure's count, as the year's own when it was another
+    body's or another matter's, or not read (central government bodies' reports mix their own cases with those
+    they decide as the review body; the own ones are those naming it the respondent, or 涉及我部)."""
+    names = ("自然资源部", "国家税务总局", "生态环境部", "海关总署", "住房和城乡建设部", "人力资源社会保障部")
+    assert headlines(figures(text, 2025, own_names=names)) == expected

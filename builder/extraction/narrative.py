@@ -36,7 +36,9 @@ _CAUSED = r"(?:(?:因|涉及)政府信息公开(?:工作)?(?:引发|引起|产�
 _SUED = r"(?:被?(?:提起|起诉|申请))?"
 # Among a count of cases, those about disclosure (，其中涉及政府信息公开的4件, 其中政府信息公开类2件).
 _DISCLOSURE_ONES = (r"其中(?:涉及|因|属于?|关于)?(?:政府)?信息公开(?:工作|申请)?(?:类|的|方面|相关的?|(?:而)?引(?:发|起)的?)?"
-                    r"(?:行政复议|行政诉讼)?(?:案件)?的?(?:有|为|共)?\s*")
+                    r"(?:行政复议|行政诉讼)?(?:案件|申请)?的?(?:有|为|共)?\s*")
+# A bracket's aside after a count (7,436件（主要涉及专利、商标审查事项），其中…), and the spaces around it.
+_ASIDE = r"\s*(?:[（(][^（()）]{0,40}[)）]\s*)?"
 _NOT_OUTCOME = r"(?![^。；;，,、]{0,4}?(?:决定|结果|被|纠错|纠正|败诉|判决))"
 # Cases named before their outcome (2件行政复议、行政诉讼案件被纠错; 3件行政复议案件、1件行政诉讼案件被纠正) are the
 # outcome's, not the year's.
@@ -85,7 +87,8 @@ _NEEDS = {"applications": ("申请", "答复", "办结", "结转", "顺延", "�
           "applicants": ("自然人", "法人", "公民"), "admin_review_cases": ("复议",),
           "litigation_cases": ("诉讼",), "fees_charged_cny": ("收取", "收费", "免费"), "proactive_items": ("主动公开",),
           "normative": ("规范性文件",), "published": ("公开", "发布"),
-          "processing_fees": ("信息处理费", "检索费", "复制费")}
+          "processing_fees": ("信息处理费", "检索费", "复制费"),
+          "respondent": ("被申请人",), "defendant": ("被告",)}
 
 
 def _p(key: str, pattern: str, value: int | None = None, scale: int = 1, year_offset: int = 0,
@@ -177,8 +180,11 @@ PATTERNS: tuple[Pattern, ...] = (
     # 办理申请N件，其中本年新收X件、上年结转Y件: the new ones are the year's received total.
     _p("applications_received", r"(?:本年度?|当年|今年|全年|其中)新收(?:的)?(?:申请)?\s*" + _N + "件"),
     # (not 申请办理情况如下：申请数18件, a heading's 办理 before what it lists)
-    _p("applications_handled", r"(?<!不予)(?<!未予)(?<!其他)(?<!不再)(?:办理|处理)(?:了)?[^。；;，,：:]{0,30}?"
+    # (not 另办理上年结转申请9件: those carried over)
+    _p("applications_handled", r"(?<!不予)(?<!未予)(?<!其他)(?<!不再)(?:办理|处理)(?:了)?(?:(?!结转)[^。；;，,：:]){0,30}?"
        r"申请(?:公开)?(?:件|事项|案件)?(?:共计|共|合计)?\s*" + _N + "件"),
+    _p("applications_carried_over", r"(?:办理|处理)(?:了)?(?:上一?年度?|(?:19|20)\d{2}\s*年度?)(?:的)?结转(?:的|而来的|来的)?"
+       r"(?:政府信息公开)?申请\s*" + _N + "件"),
     # 新收申请126件，上年结转9件，共计135件: the sum of the year's and last year's
     # 加上上年结转的2件，全年办理48件: the same, as the year's work
     _p("applications_handled", r"(?:上一?年度?|(?:19|20)\d{2}\s*年度?)(?:的)?结转[^。；;，,]{0,10}?[\d" + _CN_NUMERALS
@@ -311,6 +317,14 @@ PATTERNS: tuple[Pattern, ...] = (
        + _N + r"(?:件|起|宗)"),
     _p("litigation_cases", r"行政诉讼(?:方面|情况)?\s*[：:](?:(?!起诉)[^。；;，,]){0,60}?[，,]\s*(?:合计|共计|总计|共)\s*"
        + _N + r"(?:件|起|宗)"),
+    # 以海关总署为被申请人的案件18件; 以市政府为被告的案件3件: a respondent's cases, the kind in its role
+    _p("admin_review_cases", r"以[^。；;，,、\d]{1,20}?为(?:行政复议)?被申请人(?:的)?(?:政府信息公开)?(?:行政复议)?(?:案件|申请)"
+       r"(?:共|为)?\s*" + _N + r"(?:件|起|宗)", needs="respondent"),
+    _p("litigation_cases", r"以[^。；;，,、\d]{1,20}?为被告(?:的)?(?:政府信息公开)?(?:行政诉讼)?(?:案件)(?:共|为)?\s*" + _N
+       + r"(?:件|起|宗)", needs="defendant"),
+    # …行政复议申请143件，其中以国家税务总局为被申请人的17件: the reviews of one respondent, the kind said before
+    _p("admin_review_cases", r"行政复议[^。；;]{0,40}?\d+\s*(?:件|起|宗)[^。；;]{0,10}?以[^。；;，,、\d]{1,20}?为"
+       r"(?:行政复议)?被申请人(?:的)?\s*" + _N + r"(?:件|起|宗)"),
     _p("admin_review_cases", r"被申请人(?:、|和|及)被告的?[^。；;，,\d]{0,16}?分别为\s*" + _N + r"件\s*[、，,]\s*\d+\s*件"),
     _p("litigation_cases", r"被申请人(?:、|和|及)被告的?[^。；;，,\d]{0,16}?分别为\s*\d+\s*件\s*[、，,]\s*" + _N + r"件"),
     # 行政复议和行政诉讼各1件: one count for each kind
@@ -320,8 +334,10 @@ PATTERNS: tuple[Pattern, ...] = (
     _p("litigation_cases", r"行政复议(?:案件)?\s*(?:和|、|及|与)\s*" + _SUED + r"行政诉讼(?:案件)?\s*[：:]?\s*"
        r"(?:均为|均|各为|各)\s*" + _N + r"(?:件|起|宗)"),
     # 行政复议案件共46件，其中涉及政府信息公开的4件: the agency's cases of every matter, then those about disclosure
-    _p("admin_review_cases", r"行政复议[^。；;]{0,30}?\d+\s*(?:件|起|宗)\s*[，,]\s*" + _DISCLOSURE_ONES + _N + r"(?:件|起|宗)"),
-    _p("litigation_cases", r"行政诉讼[^。；;]{0,30}?\d+\s*(?:件|起|宗)\s*[，,]\s*" + _DISCLOSURE_ONES + _N + r"(?:件|起|宗)"),
+    _p("admin_review_cases", r"行政复议[^。；;]{0,30}?\d+\s*(?:件|起|宗)" + _ASIDE + r"[，,]\s*" + _DISCLOSURE_ONES + _N
+       + r"(?:件|起|宗)"),
+    _p("litigation_cases", r"行政诉讼[^。；;]{0,30}?\d+\s*(?:件|起|宗)" + _ASIDE + r"[，,]\s*" + _DISCLOSURE_ONES + _N
+       + r"(?:件|起|宗)"),
     _p("admin_review_cases", r"行政复议(?:案件)?(?:数量|数)?(?:由|从)[^。；;，,]{0,20}?" + _WENT_TO + r"\s*" + _N + r"(?:件|起)"),
     _p("litigation_cases", r"行政诉讼(?:案件)?(?:数量|数)?(?:由|从)[^。；;，,]{0,20}?" + _WENT_TO + r"\s*" + _N + r"(?:件|起)"),
     # not 有2件行政复议、行政诉讼案件被纠错: cases of an outcome
@@ -384,6 +400,12 @@ PATTERNS: tuple[Pattern, ...] = (
     # (新制作、新公开规范性文件各9件: made and published, as many each)
     _p("normative_docs_issued", r"(?<!拟)(?:制发|印发|出台|制定|新制作|发布)(?:了)?(?:并(?:公开|发布|公布|备案)"
        r"|、新?(?:公开|发布|公布))?" + _OWNER + r"(?:税务)?(?:行政)?规范性文件(?:共计|共|合计|各)?\s*" + _N + "(?:件|个|份)"),
+    # 其中国务院办公厅印发的行政规范性文件31件: the documents the body issued, as a noun
+    _p("normative_docs_issued", r"(?<!拟)(?:制发|印发|出台|制定)的(?:税务)?(?:行政)?规范性文件(?:共计|共|合计)?\s*" + _N
+       + "(?:件|个|份)"),
+    # 全年清理行政规范性文件，废止2件，制发1件: the clean-up's counts, the year's new ones after those repealed
+    _p("normative_docs_issued", r"规范性文件[^。；;]{0,16}?[，,、]\s*废止\s*\d+\s*(?:件|个|份)\s*[，,、]\s*"
+       r"新?(?:制发|印发|出台|制定)(?:了)?\s*" + _N + "(?:件|个|份)"),
     # 开展行政规范性文件清理，本年制发3件，废止5件，现行有效21件: the documents named once, then each count
     _p("normative_docs_issued", r"规范性文件[^。；;\d]{0,12}?(?:本年|全年|年内)(?:制发|印发|出台|制定|新制作)(?:了)?\s*" + _N
        + "(?:件|个|份)"),
@@ -668,6 +690,9 @@ def _respectively(sentence: str) -> str:
     sentence = _YEAR_COUNTS.sub(_year_counts, _YEAR_RANGE.sub(_years_listed, sentence))
 
     def pairs(m: re.Match) -> str:
+        if (opened := m.group("names") + m.group("middle")).count("（") + opened.count("(") > opened.count("）") + \
+                opened.count(")"):
+            return m.group()  # (…行政复议、行政诉讼案件（2024年分别为2件、1件）: an aside's 分别, its names before it)
         names = _LIST_NAMES.split(m.group("names"))
         counts = _LIST_COUNTS.split(m.group("counts"))  # (2,876件、3,104件: two counts)
         counted = [_COUNTED_NAME.fullmatch(name) for name in names]
@@ -909,8 +934,13 @@ _KINDS_OF_BOTH = re.compile(r"行政复[议义]\s*[、和及与]\s*行政诉讼[
                             r"(?:(?!其中)[^。；;])*$")
 _AS_REVIEW_BODY = re.compile(r"作为(?:行政)?复议机关|(?<![经由])复议机关(?:共|全年)?(?:办理|受理|审理|审结|收到)"
                              r"|行使(?:行政)?复议职责")  # 区政府统一行使行政复议职责，全年共收到行政复议申请2,136件
+# Cases against other bodies' acts (对省级生态环境部门政府信息公开行为不服提起的…), the body their review body; a count that
+# says it includes them (…58件（含申请人对省级…部门…答复不服、向我部申请行政复议的案件35件）).
+_AGAINST_OTHERS = re.compile(r"对[^。；;，,]{0,24}?(?:部门|机关|政府|局|厅|委)[^。；;，,]{0,16}?不服")
+_WITH_OTHERS_AFTER = re.compile(r"[\d,]+\s*(?:件|起|宗)\s*[（(]\s*含[^（()）]{0,60}?(?:不服|向[我本][^（()）]{0,6}申请)")
 # The body as the one reviewed or sued, after it spoke as the review body (作为复议机关办理…21件，作为被申请人或被告的案件中…).
-_AS_RESPONDENT = re.compile(r"作为(?:行政复议)?被申请人|作为被告|被申请(?:行政)?复议|被(?:提起|起诉)")
+_AS_RESPONDENT = re.compile(r"作为(?:行政复议)?被申请人|作为被告|被申请(?:行政)?复议|被(?:提起|起诉)"
+                            r"|涉及[我本](?:部|局|委|厅|办|署|机关|单位)")  # (涉及我部的…行政诉讼案件26件: its own)
 
 
 def _as_review_body(text: str) -> bool:
@@ -923,7 +953,7 @@ def _as_review_body(text: str) -> bool:
 _REPORTED_ELSEWHERE = re.compile(r"\s*[（(，,]\s*(?:相关|具体)?(?:情况|数据)?\s*(?:详见|另见|见|已在|纳入|列入|计入)"
                                  r"[^。；;）)]{0,24}?(?:年度报告|年报)")
 _NOT_COUNTED_HERE = re.compile(r"[^。；;]{0,30}?不(?:计入|纳入|列入|包括在)本(?:报告|年度报告|表|机关)")
-_DISCLOSURE_ONES_AFTER = re.compile(r"\s*[，,]\s*" + _DISCLOSURE_ONES + r"\d")
+_DISCLOSURE_ONES_AFTER = re.compile(_ASIDE + r"[，,]\s*" + _DISCLOSURE_ONES + r"\d")
 # All the information made public, then the proactive part of it (全年共公开政府信息5846条，其中主动公开政府信息5712条、
 # 依申请公开政府信息134条): that part is the year's proactive total.
 _PROACTIVE_OF_ALL = re.compile(r"^(?:(?!主动)[^。；;])*公开[^。；;]*?其中\s*主动公开[^。；;，,、]*$")
@@ -1413,9 +1443,15 @@ def _context(key: str, sentence: str, start: int, number_start: int, year: int |
         return "part"  # 行政复议、行政诉讼案件共计101件: the two kinds together, neither's count
     if key in _LISTED_KEYS and not own_part and _first_of_a_list(clause, sentence[number_start:]):
         return "part"  # 县政府办公室受理3件，县国土资源局受理5件，…: one body's (or channel's) count of a list
-    if (key in _CASE_KEYS or key.startswith("applications")) and _as_review_body(scope + before):
+    if (key in _CASE_KEYS or key.startswith("applications")) and not own_part and _as_review_body(scope + before):
         return "other_scope"  # 全年作为复议机关办理政府信息公开类行政复议案件16件 (…收到行政复议申请3,462件，依法办结3,127件):
-        # others' cases it decided
+        # others' cases it decided (not …，其中以自然资源部为被申请人的64件: its own among them)
+    if key in _CASE_KEYS and (respondent := _RESPONDENT.search(before)) and not own_subject.names_whole(respondent["who"]):
+        return "other_scope"  # 以各省…税务局为被申请人的126件: another body's cases (the body their review body)
+    if key in _CASE_KEYS and not own_part and (_AGAINST_OTHERS.search(clause)
+                                              or _WITH_OTHERS_AFTER.match(sentence, number_start)):
+        return "other_scope"  # 对省级生态环境部门…不服提起的行政复议案件38件: cases against other bodies the body decided;
+        # 共58件（含申请人对省级…部门…答复不服、向我部申请行政复议的案件35件）: its own and those together
     if key in _SCOPED_KEYS and (body := _OTHER_BODY.search(clause)) and not own_subject.search(body.group()):
         return "other_scope"  # 国务院办公厅全年共收到…1124件, 四川省人民政府办公厅收到…: another body the subject
     outside_asides = _ASIDES.sub("", scope + before)  # (…行政复议1件（全区教育系统共3件），…；未发生行政诉讼: not its scope)
