@@ -400,6 +400,7 @@ def _item_lines(lines: list[str]) -> list[str]:
 # a line each with the column's value after the label, glued or not).
 _CARD_HEAD = re.compile(rf"[^\S\n]*(?:(?:{_GROUP_WORDS})[^\S\n]*[—\-－·・›>/／(（]?[^\S\n]*)?"
                         rf"(?P<head>{'|'.join(map(re.escape, _T3_NAMES))})[^\S\n]*[)）]?[^\S\n]*")
+_CARD_HEADS = re.compile(rf"(?m)^{_CARD_HEAD.pattern}$")
 _CARD_ROW = re.compile(rf"(?P<label>.*?\D)[^\S\n]*[:：]?[^\S\n]*(?P<value>{_VALUE})[^\S\n]*(?:件)?[^\S\n]*")
 _CARD_ROWS_MIN = 5  # rows under a column's card, at least
 _CARDS_MIN = 2  # and cards, at least: a table turned, not a heading over a few lines
@@ -409,6 +410,8 @@ def _column_cards(lines: list[str]) -> list[str]:
     """Table 3 printed a card a column (自然人 ␤ 一、本年新收政府信息公开申请数量13 ␤ …, then 法人或其他组织 · 商业企业 ␤
     …): each row line as a cell a line naming its column (一、本年新收… · 自然人：13), which ``relisted`` gathers by
     row; the cards' heads left out. Read as rows, each card's values overwrote the last's (总计's in 自然人's column)."""
+    if len(_CARD_HEADS.findall("\n".join(lines))) < _CARDS_MIN:
+        return lines  # (nearly every report: one look at its text)
     cards: list[tuple[int, int, str]] = []  # each card's head line, its end and its column's name
     k = 0
     while k < len(lines):

@@ -121,7 +121,7 @@ _PRINTED_NUMBER = re.compile(r"(?P<n>[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\
 def parse_cell(raw: str) -> CellValue:
     """One printed cell: a number (with the money unit it was printed with),
     a worded zero, a blank, or text that is no number (never guessed)."""
-    if _NUMERALS_PRINTED.get() and raw.strip() == DASH_OR_ONE:
+    if DASH_OR_ONE in raw and raw.strip() == DASH_OR_ONE and _NUMERALS_PRINTED.get():
         return CellValue(1, raw, "reported", f"{SPELLED_NOTE}（表中其他数字也以汉字印出）")
     value, status, note, unit, candidates = _read_cell(raw)
     return CellValue(value, raw, status, note, list(candidates) if status == "ambiguous" else None, unit)
@@ -3425,7 +3425,7 @@ def _prints_numerals(layout: Layout) -> bool:
     """Whether the tables print counts in Chinese numerals (二十三, 十二, or 〇 and 零 for 0): the report writes its
     counts so, and 一 alone is one of them, not a dash (read so before any identity weighs it: as a dash the sums
     hid a table that does not add up)."""
-    return any(cell.strip() in ZERO_GLYPHS or parse_cell(cell).note == SPELLED_NOTE
+    return any((c := cell.strip()) and not c.isascii() and (c in ZERO_GLYPHS or _read_cell(c)[2] == SPELLED_NOTE)
                for table in layout.regions for row in layout.rows(table) for cell in row.cells)
 
 
