@@ -2148,6 +2148,8 @@ def test_sums_in_brackets_offline_counts_and_the_normative_documents_of_a_list(t
     ("生态环境部办理政府信息公开行政复议案件共67件，其中以生态环境部为被申请人的行政复议案件29件，对省级生态环境部门政府信息"
      "公开行为不服提起的行政复议案件38件。", {"admin_review_cases": 29}),
     ("全国海关共办理政府信息公开行政复议案件97件。以海关总署为被申请人的案件18件。", {"admin_review_cases": 18}),
+    # another respondent named alone (the government, in its office's report): the report's
+    ("全年发生以县政府为被申请人的政府信息公开行政复议案件3件，其中结果维持2件、结果纠正1件。", {"admin_review_cases": 3}),
     ("我部作为复议机关审理对省级住房城乡建设主管部门政府信息公开答复不服的行政复议案件27件，均已审结。涉及我部的政府信息公开"
      "行政诉讼案件26件。", {"litigation_cases": 26}),
     ("人力资源社会保障部办理政府信息公开行政复议案件共58件（含申请人对省级人力资源社会保障部门政府信息公开答复不服、向我部申请"

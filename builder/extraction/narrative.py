@@ -1162,6 +1162,7 @@ def _own_part(before: str, own: OwnWords) -> bool:
 
 _OWN_CHANNEL = re.compile(r"(?:门户)?网站|网(?![络上])|平台|政务新媒体|公众号|微博|信箱")
 _RESPONDENT = re.compile(r"以(?P<who>[^。；;，,、\d]{1,20}?)为(?:行政复议)?(?:被申请人|被告|被诉人)(?:的)?[^。；;，,\d]{0,12}$")
+_RESPONDENT_NAMED = re.compile(r"以(?P<who>[^。；;，,、\d]{1,20}?)为(?:行政复议)?(?:被申请人|被告|被诉人)")
 _COUNT_LIST = re.compile(r"(?:[^\d（()）。；;]*?\d+\s*[件条起]\s*[、，,])*[^\d（()）。；;]*")  # counts one after another
 _OWN_AFTER_WHICH = re.compile(r"\s*[，,：:]")  # (其中，区政府本级…: the part after a comma or colon)
 
@@ -1446,8 +1447,11 @@ def _context(key: str, sentence: str, start: int, number_start: int, year: int |
     if (key in _CASE_KEYS or key.startswith("applications")) and not own_part and _as_review_body(scope + before):
         return "other_scope"  # 全年作为复议机关办理政府信息公开类行政复议案件16件 (…收到行政复议申请3,462件，依法办结3,127件):
         # others' cases it decided (not …，其中以自然资源部为被申请人的64件: its own among them)
-    if key in _CASE_KEYS and (respondent := _RESPONDENT.search(before)) and not own_subject.names_whole(respondent["who"]):
-        return "other_scope"  # 以各省…税务局为被申请人的126件: another body's cases (the body their review body)
+    if key in _CASE_KEYS and (respondent := _RESPONDENT.search(before)) and not own_subject.names_whole(respondent["who"]) \
+            and (_as_review_body(scope + before) or any(own_subject.names_whole(m["who"])
+                                                        for m in _RESPONDENT_NAMED.finditer(before))):
+        return "other_scope"  # 以各省…税务局为被申请人的126件 after its own: another body's cases (the body their review
+        # body); alone (以县政府为被申请人的… in its office's report) the report's
     if key in _CASE_KEYS and not own_part and (_AGAINST_OTHERS.search(clause)
                                               or _WITH_OTHERS_AFTER.match(sentence, number_start)):
         return "other_scope"  # 对省级生态环境部门…不服提起的行政复议案件38件: cases against other bodies the body decided;
