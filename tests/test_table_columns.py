@@ -226,7 +226,7 @@ def test_table_4_groups_and_columns_in_another_order_are_read_by_their_header_na
     ["（本列数据的勾稽关系为）\t\t申请人情况\t\t\t\t\t\t总计", "\t\t自然人\t法人或其他组织",
      "\t\t\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他"],
     # words the header vocabulary does not know, or prose naming a column
-    ["自然人 法人或其他组织 总计", "商业企业 科研机构 社会公益组织 法律服务机构 其他组织"],
+    ["自然人 法人或其他组织 总计", "商业企业 科研机构 社会公益组织 法律服务机构 个体工商户"],
     ["其中自然人申请 12 件。", "自然人 商业企业 科研机构 社会公益组织 法律服务机构 其他 总计"],
 ])
 def test_a_header_that_does_not_settle_the_order_is_not_used(lines):
