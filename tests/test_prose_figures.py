@@ -2168,3 +2168,17 @@ def test_carried_over_handled_central_bodies_reviews_an_aside_s_pairs_and_docume
     they decide as the review body; the own ones are those naming it the respondent, or 涉及我部)."""
     names = ("自然资源部", "国家税务总局", "生态环境部", "海关总署", "住房和城乡建设部", "人力资源社会保障部")
     assert headlines(figures(text, 2025, own_names=names)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("从申请人类型看，自然人申请十九件，商业企业申请二件，法律服务机构和其他组织各一件。",
+     {"applications_natural_person": 19, "applications_commercial_enterprise": 2, "applications_legal_service_org": 1,
+      "applications_other_org": 1}),
+    ("全年收到申请12件，其中自然人申请10件，科研机构、社会公益组织申请各1件。",
+     {"applications_received": 12, "applications_natural_person": 10, "applications_research_institution": 1,
+      "applications_social_welfare_org": 1}),
+])
+def test_applicant_types_given_one_count_each(text, expected):
+    """Blind round 71 (numbers in Chinese): 法律服务机构和其他组织各一件, one count standing for each of the types
+    named, was not read for either."""
+    assert headlines(figures(text, 2025)) == expected

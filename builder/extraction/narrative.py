@@ -682,6 +682,21 @@ def _years_listed(m: re.Match) -> str:
     return "、".join(f"{year}年" for year in range(first, last + 1)) if 0 < last - first <= 10 else m.group()
 
 
+# Applicant types given one count together, each (法律服务机构和其他组织各一件; 科研机构、社会公益组织申请各1件).
+_APPLICANT_NAMES = r"(?:自然人|公民|商业企业|企业|科研机构|社会公益组织|公益组织|法律服务机构|其他组织)"
+_EACH_APPLICANT = re.compile(rf"(?P<names>{_APPLICANT_NAMES}(?:\s*(?:、|和|及|与)\s*{_APPLICANT_NAMES})+)\s*(?:申请|提出)?"
+                             rf"(?:的申请)?\s*各(?:为|有)?\s*(?P<n>[\d{_CN_NUMERALS}]+)\s*件")
+
+
+def _each_applicant(sentence: str) -> str:
+    """The sentence with each applicant type given its count where one count stands for each (法律服务机构和其他组织
+    各一件: 法律服务机构申请一件，其他组织申请一件)."""
+    if "各" not in sentence:
+        return sentence
+    return _EACH_APPLICANT.sub(lambda m: "，".join(f"{name}申请{m['n']}件" for name in
+                                                 re.split(r"\s*(?:、|和|及|与)\s*", m["names"])), sentence)
+
+
 def _respectively(sentence: str) -> str:
     """The sentence with each 分别 list written out as pairs, each its own clause (自然人为221件；法人或其他
     组织为25件), where the names and the counts are as many; else as it is."""
@@ -754,7 +769,7 @@ def find_figures(sentence_list: list[str], year: int | None = None, table_lines:
             continue
         has_digit = _HAS_NUMBER.search(sentence) is not None
         # the figures are read from the pairs and with their amounts' words left out, kept with the text
-        text, sentence = sentence, _plain_amounts(_respectively(sentence))
+        text, sentence = sentence, _plain_amounts(_respectively(_each_applicant(sentence)))
         for pattern in (*PATTERNS, *_OWN_PATTERNS):
             if pattern.needs not in mentioned or not (has_digit or pattern.value is not None):
                 continue
