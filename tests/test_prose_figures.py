@@ -2182,3 +2182,20 @@ def test_applicant_types_given_one_count_each(text, expected):
     """Blind round 71 (numbers in Chinese): 法律服务机构和其他组织各一件, one count standing for each of the types
     named, was not read for either."""
     assert headlines(figures(text, 2025)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("本年度共收取信息处理费95元5角。", {"fees_charged_cny": 95.5}),
+    ("本年度共对3件申请收取信息处理费，合计350元，其中按件计收200元、按量计收150元。", {"fees_charged_cny": 350}),
+    # the body's administrative fees not charged: no word on the disclosure fee
+    ("本年度对1件申请收取信息处理费200元。本局不收取行政事业性收费，表中“行政事业性收费”栏为0.00。", {"fees_charged_cny": 200}),
+    ("全年共收到政府信息公开申请24件，均按期答复（其中1件依法延期，结转2026年办理）。",
+     {"applications_received": 24, "applications_carried_forward": 1}),
+    ("2025年共收到政府信息公开申请36件，上年结转2件，共办结37件，结转至2026年继续办理1件。",
+     {"applications_received": 36, "applications_carried_over": 2, "applications_answered": 37,
+      "applications_carried_forward": 1}),
+])
+def test_fees_in_yuan_and_jiao_their_sum_after_a_comma_and_one_extended_into_next_year(text, expected):
+    """Blind round 72 (money and units): 95元5角 was read 95; 收取信息处理费，合计350元 not read; 不收取行政事业性收费 was
+    read as no disclosure fee charged; 1件依法延期，结转2026年办理 was not read as carried forward."""
+    assert headlines(figures(text, 2025)) == expected

@@ -245,6 +245,9 @@ PATTERNS: tuple[Pattern, ...] = (
     # 办结346件，结转11件: what was answered, then what goes on
     _p("applications_carried_forward", r"办结\s*\d+\s*件\s*[，,、]\s*结转\s*" + _N + "件"),
     _p("applications_carried_forward", _N + r"件[^。；;，,\d]{0,20}?(?:顺延|结转|转入|延期)(?:到|至|入)?\s*" + _Y, year_offset=1),
+    # 1件依法延期，结转2024年办理: extended, then over a comma where it goes (not 共办结37件，结转至2025年…1件)
+    _p("applications_carried_forward", _N + r"件(?:依法|因故)?延期(?:答复|办理)?\s*[，,]\s*(?:顺延|结转|转入)(?:到|至|入)?\s*"
+       + _Y, year_offset=1),
     # 无结转下年度办理的申请, 没有结转到下一年的申请: none carried forward
     _p("applications_carried_forward", r"(?:无|没有)(?:需要?)?(?:顺延|结转)(?:到|至)?下一?年度?(?:继续)?(?:办理)?的?"
        r"(?:政府信息公开)?申请", 0),
@@ -363,7 +366,8 @@ PATTERNS: tuple[Pattern, ...] = (
     _p("fees_charged_cny", r"收取" + _NOT_OTHER_FEES + r"[^。；;，,]{0,15}?费用?(?:共计|合计|共)?\s*" + _N + "万元",
        scale=10_000),
     # 未收取任何政府信息公开检索、复制、邮寄等费用: the fees listed; 本年度无收取信息处理费情况
-    _p("fees_charged_cny", r"(?:未|没有|均未|不)(?:实际)?(?:向[^。；;，,]{0,12}?)?收取[^。；;，,]{0,24}?(?:费用|费)"
+    _p("fees_charged_cny", r"(?:未|没有|均未|不)(?:实际)?(?:向[^。；;，,]{0,12}?)?收取" + _NOT_OTHER_FEES
+       + r"[^。；;，,]{0,24}?(?:费用|费)"
        r"|均未收费|未收费|无收费|无收取[^。；;，,]{0,15}?费|免费予以提供"
        r"|(?:未|没有)(?:发生|出现|产生)(?:过)?收取[^。；;，,]{0,15}?费"
        r"|(?:无|没有)(?:政府信息公开)?信息处理费(?:的)?收取", 0),  # (未发生收取信息处理费的情况, 无信息处理费收取情况)
@@ -372,6 +376,9 @@ PATTERNS: tuple[Pattern, ...] = (
        + _N + "元"),
     # 收取信息处理费，…发出收费通知，…共收费120元: the fee named, then what was charged
     _p("fees_charged_cny", r"(?<=[，,])\s*(?:共|共计|合计|累计)收费(?:金额)?(?:为)?\s*" + _N + "元", needs="processing_fees"),
+    # 对3件申请收取信息处理费，合计350元: the fee charged, then its sum over a comma
+    _p("fees_charged_cny", r"收取" + _NOT_OTHER_FEES + r"[^。；;，,]{0,15}?费\s*[，,]\s*(?:金额)?(?:共计|合计|累计|共)(?:为)?\s*"
+       + _N + "元"),
     # 收取信息处理费1件，金额200元: the count of charges, then their amount
     _p("fees_charged_cny", r"收取" + _NOT_OTHER_FEES + r"[^。；;，,]{0,15}?费\s*\d+\s*(?:件|笔|次)\s*[，,]\s*"
        r"(?:金额|共计|合计|计)(?:为|共)?\s*" + _N + "元"),
@@ -650,6 +657,9 @@ _TITLES_BEFORE_KIND = re.compile(r"《[^《》]{1,80}》(?:\s*[（(][^（()）]{
 _OTHER_UNITS = re.compile(r"(?<=\d)份|人民币\s*(?=\d)")
 
 
+_YUAN_AND_JIAO = re.compile(r"(?P<yuan>\d+)\s*元\s*(?P<jiao>\d)\s*角")
+
+
 def _plain_amounts(sentence: str) -> str:
     """The sentence as the patterns read it: volumes as verbs, amounts' words and a count's own brackets left out."""
     if "量" in sentence:
@@ -659,6 +669,8 @@ def _plain_amounts(sentence: str) -> str:
         sentence = _CHANGE_BRACKETED.sub(r"\g<counts>", sentence)
     if "《" in sentence and "规范性文件" in sentence:
         sentence = _TITLES_BEFORE_KIND.sub("", sentence)
+    if "角" in sentence:
+        sentence = _YUAN_AND_JIAO.sub(r"\g<yuan>.\g<jiao>元", sentence)  # 95元5角: 95.5元
     if "份" in sentence or "人民币" in sentence:
         sentence = _OTHER_UNITS.sub(lambda m: "件" if m.group() == "份" else "", sentence)
     if any(w in sentence for w in ("数", "总量", "计为", "是", "：", ":")):
