@@ -769,3 +769,22 @@ def test_yi_among_numerals_is_one_before_any_sum_weighs_it():
     assert {cell: report.value(cell) for cell in printed} == printed
     check_report(report)
     assert "fail" in {outcomes(report)[check] for check in ("t3.balance", "t3.total_cols", "t3.total_rows")}
+
+
+def test_a_template_s_example_lines_left_in_are_no_part_of_the_report():
+    """Blind round 72 (template leftovers): the template's grey example rows (示例：行政规范性文件 2 1 10, （填写示例）1 0 0 …)
+    printed above the real rows were read as the table's, and its example sentences (示例：…共收到政府信息公开申请15件…（填写
+    后删除本示例）) as the year's figures."""
+    v = values()
+    text = synthetic.render(AGENCY, 2023, GOV_2021, v, "tab").split("\n")
+    t2 = next(k for k, line in enumerate(text) if line.startswith("规范性文件"))
+    t3 = next(k for k, line in enumerate(text) if line.startswith("一、本年新收"))
+    text[t3:t3] = ["示例：一、本年新收政府信息公开申请数量\t5\t1\t0\t0\t0\t0\t6"]
+    text[t2:t2] = ["（示例）规范性文件\t3\t1\t12"]
+    opening = next(k for k, line in enumerate(text) if line.startswith("一、总体情况"))
+    text[opening + 1:opening + 1] = ["示例：2023年，共收到政府信息公开申请15件，其中自然人申请13件……（请按实际情况填写，"
+                                     "填写后删除本示例）"]
+    report = extract_text("\n".join(text))
+    assert {c.id: report.value(c.id) for c in forms.cells(GOV_2021)} == {c.id: v[c.id] for c in forms.cells(GOV_2021)}
+    assert {f.value for f in report.narrative if f.key == "applications_received"} == {
+        v[forms.t3_cell("new_received", "total")]}

@@ -71,6 +71,8 @@ class Document:
             text = _ESCAPED_PIPE_ROW.sub(lambda m: m.group().replace("\\|", "|"), text)
         if "#+" in text:  # an Org file's keyword lines (#+NAME: tbl-t4, #+TBLFM: $10=vsum($4..$9)): no text
             text = _ORG_KEYWORD.sub(lambda m: m.group("value") if m.group("key").upper() == "TITLE" else "", text)
+        if "例" in text:  # a template's example lines left in (示例：行政规范性文件 2 1 10): not the report's
+            text = _TEMPLATE_EXAMPLE.sub("", text)
         return separated_rows(grid_rows(list_table_rows(unspaced(parted(single_spaced(text.split("\n")))))))
 
     @cached_property
@@ -281,6 +283,10 @@ _SPACED_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\u3001\u3002\uff08\uff09\u
                          r"(?: [\u3400-\u4dbf\u4e00-\u9fff\u3001\u3002\uff08\uff09\uff0c\uff1a“”]){4,}")
 
 
+# A line a report's template printed as an example and its writer left in (示例：…15件…（填写后删除本示例）, （示例）行政规范性
+# 文件 2 1 10, （填写示例）1 0 0 …, 【示例：…1200条…】): its figures and its row are the template's, no part of the report.
+_TEMPLATE_EXAMPLE = re.compile(r"(?m)^[ \t]*[（(【\[]?[ \t]*(?:填写|填报|参考)?(?:示例|样例|范例)[ \t]*"
+                               r"(?:[）)】\]][ \t]*[:：]?|[:：]).*$")
 _ESCAPED_PIPE_ROW = re.compile(r"^[ \t]*\\\|.*\\\|[ \t]*$", re.M)  # \| 一、本年新收… \| 101 \| 9 \|
 _TOP_CORNERS = ("+", "┌", "╔", "├", "╠", "┏")
 _GRID_MARKS = re.compile(r"[─━═]|---|===")  # found in one look at the text, or no grid is drawn
