@@ -442,3 +442,17 @@ def test_items_printed_in_one_wide_row_are_read_by_their_columns(rendering):
     rep = extracted(blocks, rendering)
     assert_table_2_read(rep, v)
     assert any(w["code"] == "t2.wide" for w in rep.warnings)
+
+
+@pytest.mark.parametrize("rendering", ["tab", "pipe"])
+def test_items_named_short_are_read_as_the_form_s(rendering):
+    """Blind round 72 (abbreviated labels): table 2's rows printed 许可, 处罚, 强制 (the agency's own short labels): no
+    row named an item and the three cells were missing."""
+    v = synthetic.consistent_values(random.Random(3), GOV_2021)
+    text = synthetic.render(AGENCY, 2023, GOV_2021, v, rendering)
+    for word in ("许可", "处罚", "强制"):
+        text = text.replace(f"行政{word}\t", f"{word}\t").replace(f"| 行政{word} |", f"| {word} |")
+    assert "行政许可" not in text.split("三、")[0].split("二、")[1]
+    report = extract_bytes(text.encode(), "report.txt")
+    for item in ("licensing", "penalty", "coercion"):
+        assert report.value(forms.t2_cell(item, "decisions")) == v[forms.t2_cell(item, "decisions")]
