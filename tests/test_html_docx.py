@@ -2168,3 +2168,26 @@ def test_a_word_file_s_footnotes_are_read_as_asides_after_its_body():
     assert (heads["applications_online"], heads["applications_other_channel"]) == (31, 7)
     check_report(report)
     assert outcomes(report)["meta.year"] == "pass"
+
+
+def test_tables_printed_as_description_lists_of_cells_named_by_their_paths_are_read():
+    """Blind round 72 (definition lists): each table one <dl>, each cell a <dt> naming it by its path (一、本年新收政府信息
+    公开申请数量/法人或其他组织/商业企业) and a <dd> with its value: made one row of 175 values under 175 names, or of
+    table 2's ten under path names, no table was read. Each such cell is a row of its own, which the lists' reader
+    gathers by name."""
+    v = values(seed=5)
+    form = forms.FORMS["gov-2021"]
+
+    def dl(pairs: list[tuple[str, object]]) -> str:
+        return "<dl>" + "".join(f"<dt>{html.escape(name)}</dt><dd>{value}</dd>" for name, value in pairs) + "</dl>"
+
+    t2 = [(f"{item.section_zh}/{item.label_zh}/{m.label_zh}", v[forms.t2_cell(item.id, m.id)])
+          for item in form.t2 for m in item.measures]
+    t3 = [("/".join(filter(None, (row.group_zh, row.label_zh, "法人或其他组织" if c.id not in ("natural_person", "total")
+                                  else "", c.label_zh))), v[forms.t3_cell(row.id, c.id)])
+          for row in form.t3_rows for c in forms.T3_COLUMNS]
+    t4 = [(f"{g.label_zh}/{c.label_zh}", v[forms.t4_cell(g.id, c.id)]) for g in forms.T4_GROUPS for c in forms.T4_COLUMNS]
+    report = blocks(v)
+    page = (html_body(report[:4]) + "<p>二、主动公开政府信息情况</p>" + dl(t2) + "<p>三、收到和处理政府信息公开申请情况</p>"
+            + dl(t3) + "<p>四、政府信息公开行政复议、行政诉讼情况</p>" + dl(t4) + html_body(report[-4:]))
+    assert_every_cell(extract_html(html_page(page)), v)

@@ -262,6 +262,8 @@ def same_as_filled(cells: list[str], above: list[str]) -> list[str]:
 _CARD_VALUE = re.compile(r"[-+]?\d[\d,]*(?:\.\d+)?\s*(?:件|条|个|万元|元)?|无|—+|-|/|0")
 _CARD_LABEL_MAX = 80  # characters: a row's label above its card, never a paragraph
 _CARD_HEADS = 2  # blocks before a card's body: its row's label, and a line naming the row's group
+_PATH = re.compile(r"\S\s*[/／]\s*\S")
+_CARD_ROW_PAIRS = 15  # values a card of one row lists at most: table 4's row (a list of more names each cell)
 _CARD_PAGE_ROWS = 20  # table rows a page has fewer of when it prints the form's tables as cards
 _NO_CARD = frozenset({"table", "thead", "tbody", "tfoot", "tr", "ul", "ol"})  # a table's rows of two cells are its own
 
@@ -364,7 +366,12 @@ def _description_rows(root) -> None:
             heads, label = [], ""
         names = [name for name, _ in pairs]
         table = root.makeelement("table", {})
-        for cells in ([["", *names]] if names != names_before else []) + [[label, *(v for _, v in pairs)]]:
+        rows = ([["", *names]] if names != names_before else []) + [[label, *(v for _, v in pairs)]]
+        if len(pairs) > _CARD_ROW_PAIRS or all(_PATH.search(name) for name in names):
+            # more values than any of the form's rows, or each named by its path (第二十条第（一）项/规章/本年制发件数):
+            # a table's cells, a row each
+            rows = [[" ".join(filter(None, (label, name))), value] for name, value in pairs]
+        for cells in rows:
             tr = etree.SubElement(table, "tr")
             for text in cells:
                 etree.SubElement(tr, "td").text = text
