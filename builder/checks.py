@@ -18,6 +18,7 @@ from functools import cache
 from . import forms
 from .codebook import FORM_NAME_ZH, labels
 from .extraction.metadata import (
+    FUTURE,
     INSTITUTION,
     arabic_years,
     locate_region,
@@ -494,7 +495,6 @@ def _narr_review_litigation(report, context=None) -> list[Result]:
 
 # --- metadata ----------------------------------------------------------------------------
 
-_FUTURE = re.compile(r"将|计划|拟|下一步|明年|今后")
 # A year the body reports on opens what it says (2019年，全区共收到…); a date (于2021年1月初公开) or a carry-over
 # (加上2018年结转的3件, 结转至2020年继续办理) names another year without reporting on it, nor does
 # the start of a running total (自2008年《条例》实施以来，累计收到…), nor a year that qualifies
@@ -567,7 +567,7 @@ def _meta_year(report, context=None) -> list[Result]:
         if "年" in sentence:
             sentence = arabic_years(sentence)  # 自二〇二三年一月一日起: the period in Chinese numerals
         reported.append((sentence, [int(m.group(1) or m.group(2)) for m in _PERIOD_YEAR.finditer(sentence)], []))
-        if _FUTURE.search(sentence):
+        if FUTURE.search(sentence):
             continue
         for m in _REPORTING.finditer(sentence):
             # A comparison with another year ("较2021年") is not what the body reports on, nor is an

@@ -598,6 +598,15 @@ def test_meta_year_reads_a_year_s_same_period_as_a_comparison(sentence):
     assert result.outcome == PASS, result.detail_en
 
 
+def test_meta_year_passes_over_next_year_s_targets_appended_to_the_report():
+    """Blind round 72 (reports combined with other documents): the next year's 工作要点 after the report
+    (2023年在门户网站公开…信息不少于180条) was a statement on a later year, which no report makes: the year failed.
+    A target (不少于, 不低于, 力争) is a plan."""
+    lines = [*prose_lines(2022), "2023年在门户网站公开重大建设项目批准和实施信息不少于180条。"]
+    [result] = by_instance(checked(small_values(), lines=lines), "meta.year").values()
+    assert result.outcome == PASS, result.detail_en
+
+
 def test_meta_year_passes_over_the_earlier_years_of_a_list_paired_by_fenbie():
     """Blind round 58 (summary tables and charts): 2020年、2021年、2022年分别收到…612件、587件、634件 in a 2022 report
     counted as a statement on 2020 and one on 2021, as many as the body's on 2022: the year failed."""

@@ -583,7 +583,8 @@ UNSURE_YEAR_SOURCES = frozenset({"title, among others", "title, against the peri
                                  "period, against another title", "years in the body", "signature date"})
 # A dated clause of the body (2023年，本机关…), and words that make it a plan, not the year reported on.
 _DATED_CLAUSE = re.compile(r"(?:^|[。；;！!\s])\s*" + _YEAR + r"\s*年(?:度)?\s*[,，]([^,，。；;]*)", re.M)
-_FUTURE = re.compile(r"将|计划|拟|下一步|明年|今后")
+# Words that make a dated sentence a plan or a target, not what the body reports on (2022年…不少于180条).
+FUTURE = re.compile(r"将|计划|拟|下一步|明年|今后|不少于|不低于|力争")
 
 
 def titles_above_body(lines: list[str]) -> list[int]:
@@ -662,7 +663,7 @@ def _body_years(lines: list[str]) -> dict[int, int]:
     """How often each year opens a clause of the body that reports on it (not a plan: 2024年，我们将…)."""
     counts: dict[int, int] = {}
     for m in _DATED_CLAUSE.finditer(arabic_years("\n".join(lines[:400]))):
-        if not _FUTURE.search(m.group(2)):
+        if not FUTURE.search(m.group(2)):
             counts[int(m.group(1))] = counts.get(int(m.group(1)), 0) + 1
     return counts
 
