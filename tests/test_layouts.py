@@ -788,3 +788,14 @@ def test_a_template_s_example_lines_left_in_are_no_part_of_the_report():
     assert {c.id: report.value(c.id) for c in forms.cells(GOV_2021)} == {c.id: v[c.id] for c in forms.cells(GOV_2021)}
     assert {f.value for f in report.narrative if f.key == "applications_received"} == {
         v[forms.t3_cell("new_received", "total")]}
+
+
+@pytest.mark.parametrize("line", ["( 二 ) 部分公开 2 1 0 0 0 0 3", "（ 三 ） 不予公开 1.属于国家秘密 2 1 0 0 0 0 3",
+                                  "二 、 上年结转政府信息公开申请数量 2 1 0 0 0 0 3"])
+def test_a_label_s_number_spaced_out_is_no_cell(line):
+    """A PDF viewer's text spaces a label's number out (( 二 ) 部分公开): read as a numeral between spaces, the 二 was
+    a cell and the row had eight."""
+    from builder.extraction.layout import scan_plain
+
+    [row] = scan_plain(line, 0)
+    assert row.cells == ["2", "1", "0", "0", "0", "0", "3"]

@@ -546,8 +546,11 @@ def scan_plain(line: str, index: int) -> list[ValueRow]:
                 and not is_value_cell(after.split(maxsplit=1)[0]):
             text(token)  # "无 要另行制作 57 …": a character of a group's label set down the column (（四）无法提供)
             continue
-        if kind == "numeral" and not (values or label or rows) and _LABEL_WORD.search(line, m.end()):
-            text(token)  # (a group's label set down the column a character a line: 三 / （一）予以公开 …)
+        if kind == "numeral" and ((not (values or label or rows) and _LABEL_WORD.search(line, m.end()))
+                                  or line[:m.start()].rstrip().endswith(("(", "（"))
+                                  or line[m.end():].lstrip().startswith((")", "）", "、"))):
+            text(token)  # (a group's label set down the column a character a line: 三 / （一）予以公开 …; a label's
+            # number spaced out: ( 二 ) 部分公开)
             continue
         if kind == "none" or (kind == "dash" and (values or label)):
             values.append(token)  # (一 after the label, numerals after it: 行政规范性文件 一 零 五)
