@@ -1188,8 +1188,8 @@ def _own_part(before: str, own: OwnWords) -> bool:
 
 
 _OWN_CHANNEL = re.compile(r"(?:门户)?网站|网(?![络上])|平台|政务新媒体|公众号|微博|信箱")
-_RESPONDENT = re.compile(r"以(?P<who>[^。；;，,、\d]{1,20}?)为(?:行政复议)?(?:被申请人|被告|被诉人)(?:的)?[^。；;，,\d]{0,12}$")
 _RESPONDENT_NAMED = re.compile(r"以(?P<who>[^。；;，,、\d]{1,20}?)为(?:行政复议)?(?:被申请人|被告|被诉人)")
+_RESPONDENT = re.compile(_RESPONDENT_NAMED.pattern + r"(?:的)?[^。；;，,\d]{0,12}$")  # (the words right before a count)
 _COUNT_LIST = re.compile(r"(?:[^\d（()）。；;]*?\d+\s*[件条起]\s*[、，,])*[^\d（()）。；;]*")  # counts one after another
 _OWN_AFTER_WHICH = re.compile(r"\s*[，,：:]")  # (其中，区政府本级…: the part after a comma or colon)
 

@@ -150,7 +150,7 @@ def _column_bands(page, tolerance: float, ruled: list[tuple[float, float, float]
     """Where the page prints prose in two columns (a gazette's page, a site's sidebar beside the article): each band
     of lines (its top, its bottom) and the gutter's x between its columns. The gutter is the x in the page's middle
     fewest lines cross; a band is a run of eight or more lines clear of it, from a line of prose to a line of prose,
-    four or more of them and no fewer than the lines printing cells or numbers there, with prose (or a ruled table's
+    three or more of them and no fewer than the lines printing cells or numbers there, with prose (or a ruled table's
     rows) on each side, the two columns about as wide (not an article and a sidebar). A table's
     rows alone (label left, numbers right) are no such band. Read across, the two columns' sentences were run
     together line by line. ``ruled``: the rows of the page's ruled tables (top, left, right), whose characters the
@@ -205,7 +205,7 @@ def _column_bands(page, tolerance: float, ruled: list[tuple[float, float, float]
         sides = []
         for side, ruled_rows in (([[c for c in line if c["x1"] <= x] for line in run], [r for _, r in tables if r <= x]),
                                  ([[c for c in line if c["x0"] >= x] for line in run], [le for le, _ in tables if le >= x])):
-            # prose on four lines or more, and on as many lines as print cells or numbers there (a table's); a
+            # prose on three lines or more, and on as many lines as print cells or numbers there (a table's); a
             # column's headings and its paragraphs' short last lines neither
             written = sum(1 for part in side if prose(part)) + len(ruled_rows)
             sides.append(written >= _SIDE_LINES and written >= sum(1 for part in side if part and not words(part)))
