@@ -378,6 +378,64 @@ def test_a_pdf_converted_to_positioned_html_by_pdftohtml_is_read_by_its_runs_pla
     assert_every_cell(report, v)
 
 
+def _natural_width(text: str, size: float) -> float:
+    return sum(size if "\u2e80" <= c <= "\uffe6" else size / 2 for c in text)
+
+
+def pdfjs_viewer(pages: list[list[dict]], percent: bool) -> bytes:
+    """A report page saved from a browser showing it in pdf.js, inside the site's page: a div a page, its text layer a
+    <span> a run placed by its left and top (px; or, in pdf.js 3 and later, % of the page with the size as
+    calc(var(--scale-factor)*Npx)), stretched by scaleX to the PDF's width, in the PDF's drawing order (here: the
+    figures drawn after the labels and rules); the page's number (- k -) at the height of its lowest row of figures, a watermark
+    turned across the page, the viewer's toolbar above."""
+    width, height, factor = 2480 / SCALE * 1.5, 3508 / SCALE * 1.5, 1.5
+    out = ['<!DOCTYPE html><html><head><meta charset="utf-8"><title>政府信息公开</title><style>.textLayer span'
+           '{position:absolute;white-space:pre;color:transparent;transform-origin:0% 0%}</style></head><body>',
+           '<div class="top-bar">首页 &gt; 政务公开 &gt; 年度报告</div><div id="toolbarContainer">'
+           '<button class="toolbarButton">上一页</button><button class="toolbarButton">下一页</button>'
+           '<span class="toolbarLabel">缩放</span></div><div id="viewer" class="pdfViewer">']
+    for k, words in enumerate(pages, 1):
+        lowest = max(_bbox(w)[1] for w in words if w["text"].isdigit() and _bbox(w)[0] > 1400)  # a row's last figure
+        drawn = sorted(words, key=lambda w: w["text"].isdigit())
+        runs = [*drawn, {"text": f"- {k} -", "corners": [(1180, lowest), (1300, lowest), (1300, lowest + 40),
+                                                          (1180, lowest + 40)]}]
+        page_style = f"--scale-factor: {factor}; width: {width:.0f}px; height: {height:.0f}px;"
+        out.append(f'<div class="page" data-page-number="{k}" style="width: {width:.0f}px; height: {height:.0f}px;">'
+                   f'<div class="canvasWrapper"><canvas id="page{k}"></canvas></div>'
+                   f'<div class="textLayer" style="{page_style if percent else ""}">')
+        figure = min((w for w in words if w["text"].isdigit() and _bbox(w)[0] > 1400), key=lambda w: _bbox(w)[1])
+        _, top, _, bottom = (n / SCALE * factor for n in _bbox(figure))
+        out.append(f'<span style="left: {width * 0.55:.0f}px; top: {top:.2f}px; font-size: {bottom - top:.2f}px; '
+                   'transform: rotate(-45deg) scaleX(1.0);">内部资料</span>')  # from a row of figures
+        for w in runs:
+            x0, y0, x1, y1 = (n / SCALE * factor for n in _bbox(w))
+            size = y1 - y0
+            stretch = (x1 - x0) / _natural_width(w["text"], size)
+            if percent:
+                place = (f"left: {100 * x0 / width:.2f}%; top: {100 * y0 / height:.2f}%; "
+                         f"font-size: calc(var(--scale-factor)*{size / factor:.2f}px)")
+            else:
+                place = f"left: {x0:.2f}px; top: {y0:.2f}px; font-size: {size:.2f}px"
+            out.append(f'<span role="presentation" dir="ltr" style="{place}; font-family: serif; '
+                       f'transform: scaleX({stretch:.5f});">{escape(w["text"])}</span><br role="presentation">')
+        out.append('<div class="endOfContent"></div></div></div>')
+    out.append("</div><div class=\"footer\">版权所有</div></body></html>")
+    return "\n".join(out).encode()
+
+
+@pytest.mark.parametrize("percent", [False, True], ids=["px", "percent"])
+def test_a_page_saved_from_a_pdf_viewer_is_read_by_its_text_layers_places(percent):
+    """Blind round 72 (pdf.js text layers): a report shown in the browser's PDF viewer and saved as a web page holds
+    its text as runs placed one by one; read as a page's blocks, every run was a line of its own and the tables were
+    lost (633 cells of 12 reports). A page number at a table row's height had ended that row."""
+    v, pages = scanned_words()
+    data = pdfjs_viewer(pages, percent)
+    assert detect_format(data, "2024年度报告.html") == "html"
+    report = extract_bytes(data, "2024年度报告.html")
+    assert (report.agency.name_normalized, report.year) == (AGENCY, YEAR)
+    assert_every_cell(report, v)
+
+
 def test_a_recognised_cell_of_two_lines_over_two_rows_gives_each_row_its_figure():
     """A table recogniser merged a row's first figure with the next row's (one cell over both: 2\n0): the cell
     was left out, its row a figure short, read as 0 where 2 was printed."""

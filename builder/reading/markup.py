@@ -516,6 +516,24 @@ def _drawn_tables(root) -> None:
         svg.getparent().replace(svg, pre)
 
 
+def _text_layers(root) -> None:
+    """A PDF viewer's text layers (pdf.js: a page saved from the browser), each page's runs placed one by one in
+    no reading order a table keeps: laid out as a page's words are, a line for the runs at one height, left
+    to right, parted by tabs, in place of the layer; page numbers and running heads left out as a PDF's are
+    (between a row's label and its figures, they had parted them)."""
+    from .pdf import without_page_furniture
+    from .positioned import page_lines, text_layer_words
+
+    layers = [(layer, words) for layer in root.xpath("//*[contains(concat(' ', normalize-space(@class), ' '), ' textLayer ')]")
+              if layer.getparent() is not None and (words := text_layer_words(layer))]
+    pages = without_page_furniture(["\n".join(page_lines(words)) for _, words in layers])
+    for (layer, _), text in zip(layers, pages):
+        pre = root.makeelement("pre", {})
+        pre.text = text
+        pre.tail = layer.tail
+        layer.getparent().replace(layer, pre)
+
+
 _SAME_LINE = 4.0  # SVG units between two texts' heights on one line
 _SVG_NS = "http://www.w3.org/2000/svg"
 
@@ -688,6 +706,8 @@ def html_to_text(html: str, path: str = "") -> str:
             bad.drop_tree()
     _embedded_pages(root)
     head_title = _document_title(root)
+    if "textLayer" in html:
+        _text_layers(root)
     _shown_values(root)
     if any(name in html for name in _FIXED_COLUMN_COPIES):
         _drop_fixed_column_copies(root)

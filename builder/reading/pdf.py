@@ -686,13 +686,13 @@ def _read(pdf, path: str) -> str:
     for page, tolerance in pages:
         checkpoint()
         read.append(_page_text(page, tolerance))
-    text = "\n".join(_without_running_heads(_without_page_numbers([page for page, _ in read])))
+    text = "\n".join(without_page_furniture([page for page, _ in read]))
     _check_text_layer([page for page, _ in read], path)
     if any(gridded for _, gridded in read):
         good, bad = _table_fit(text)
         if bad or not good:
             plain = [_plain_text(page, tolerance) for page, tolerance in pages]
-            layer = "\n".join(_without_running_heads(_without_page_numbers(plain)))
+            layer = "\n".join(without_page_furniture(plain))
             plain_good, plain_bad = _table_fit(layer)
             if plain_good - plain_bad > good - bad:
                 return layer
@@ -702,6 +702,11 @@ def _read(pdf, path: str) -> str:
 # A page's number as its footer or header prints it: alone (3), or after the same words on every page
 # (成都市武侯区卫生健康局 3).
 _PAGE_NUMBER_LINE = re.compile(r"(?P<words>[^\t\d]{0,40}?)\s*(?P<n>\d{1,3})\s*")
+
+
+def without_page_furniture(pages: list[str]) -> list[str]:
+    """The pages without their page numbers and running heads (a PDF's, or any laid-out page's)."""
+    return _without_running_heads(_without_page_numbers(pages))
 
 
 def _without_page_numbers(pages: list[str]) -> list[str]:
@@ -910,7 +915,7 @@ def _pdfium_text(data: bytes, path: str) -> str | None:
         _check_text_layer(pages, path)
     except errors.NeedsOCR:
         return None
-    return "\n".join(_without_running_heads(_without_page_numbers(pages)))
+    return "\n".join(without_page_furniture(pages))
 
 
 def pdf_to_text(data: bytes, path: str) -> str:

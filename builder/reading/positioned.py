@@ -245,6 +245,47 @@ def pdftohtml_page_words(html: str) -> list[Placed]:
     return words
 
 
+# An online PDF viewer's text layer (pdf.js, as a page saved from the browser holds it): each run of a page a <span>
+# placed by its left and top (px, or % of the page in newer versions), its size in px or as calc(var(--scale-factor)*Npx),
+# stretched by scaleX to the width the PDF gives it.
+_LAYER_PLACE = re.compile(r"(?<![-\w])(?P<side>left|top):\s*(?P<at>-?[\d.]+)(?P<unit>px|%)")
+_LAYER_SIZE = re.compile(r"font-size:\s*(?:calc\(\s*var\(--scale-factor\)\s*\*\s*)?(?P<size>[\d.]+)px")
+_LAYER_SCALE = re.compile(r"--scale-factor:\s*(?P<factor>[\d.]+)")
+_LAYER_EXTENT = re.compile(r"(?<![-\w])(?P<side>width|height):\s*(?P<length>[\d.]+)px")
+_LAYER_STRETCH = re.compile(r"scaleX\(\s*(?P<k>[\d.]+)\s*\)")
+_TURNED = re.compile(r"rotate\(\s*-?[1-9]")
+# A page's number printed in its margin (- 2 -, 第2页, 第2页共5页): no cell of a table, though it stands at the height of one.
+_FOLIO = re.compile(r"[-—–]\s*\d{1,3}\s*[-—–]|第\s*\d{1,3}\s*页(?:\s*[/，,]?\s*共\s*\d{1,3}\s*页)?")
+_A4_PAGE = (1000.0, 1414.0)  # a page whose size no style gives: its runs' percentages of an A4 page
+
+
+def text_layer_words(layer) -> list[Placed]:
+    """A text layer's runs, each boxed where the viewer draws it: as wide as its characters at its size (a
+    Chinese character a size wide, others half) times its stretch. A turned run (a watermark across the
+    page) is left out: it stands on no line; so is a page's number in the dashed or 第…页 form, wherever it stands
+    (at the foot of a table's vertical label, it ended a row)."""
+    styles = [layer.get("style") or ""] + [a.get("style") or "" for a in layer.iterancestors()]
+    scale = next((float(m["factor"]) for s in styles if (m := _LAYER_SCALE.search(s))), 1.0)
+    extent = {side: next((float(m["length"]) for s in styles for m in _LAYER_EXTENT.finditer(s) if m["side"] == side),
+                         default) for side, default in zip(("width", "height"), _A4_PAGE)}
+    words = []
+    for run in layer.iter("span"):
+        style = run.get("style") or ""
+        place = {m["side"]: (float(m["at"]), m["unit"]) for m in _LAYER_PLACE.finditer(style)}
+        text = "".join(run.itertext()).strip()
+        if len(place) < 2 or not text or _TURNED.search(style) or _FOLIO.fullmatch(text) \
+                or run.find(".//span[@style]") is not None:
+            continue
+        (left, left_unit), (top, top_unit) = place["left"], place["top"]
+        x0 = left * extent["width"] / 100 if left_unit == "%" else left
+        y0 = top * extent["height"] / 100 if top_unit == "%" else top
+        size = float(m["size"]) * (scale if "calc" in m[0] else 1) if (m := _LAYER_SIZE.search(style)) else 16.0
+        stretch = float(m["k"]) if (m := _LAYER_STRETCH.search(style)) else 1.0
+        width = sum(size if _WIDE.match(c) else size / 2 for c in text) * stretch
+        words.append(Placed(text, x0, y0, x0 + width, y0 + size))
+    return words
+
+
 def _xml_words(data: bytes, path: str, kind: str, tags: tuple[str, str, str],
                box: Callable[[Any], tuple[float, ...] | None], text_of: Callable[[Any], str],
                lines: bool = True) -> list[Placed]:
