@@ -635,6 +635,13 @@ _SELF = re.compile(
     r"|在(?:县|市|区|省|州|盟|旗|上级|党)|按照|围绕|聚焦|紧扣|以(?:习近平|新时代|党的))")
 _GENERIC = re.compile(r"^(?:我|本|全|各|该|市|县|区|乡|镇|省|政府|办公室|单位|机关|部门)")
 _TOWNSHIP = re.compile(r"(?:乡|镇|街道|街道办事处)(?:人民政府)?$")
+_ITSELF = re.compile(r"(?:机关)?(?:本级|本部)$|机关$")  # (合作区管委会本级: the body itself, not its subordinates)
+
+
+def _abbreviates(short: str, name: str) -> bool:
+    """Whether ``short`` is ``name``'s characters with some left out, in order (深汕合作区 of 深汕特别合作区)."""
+    rest = iter(name)
+    return all(char in rest for char in short)
 
 
 def _foreign_name(mention: str, report) -> bool:
@@ -642,10 +649,11 @@ def _foreign_name(mention: str, report) -> bool:
     a township, or a place outside the agency's own province, city and county."""
     agency = report.agency
     own = [n for n in (agency.name, agency.name_normalized) if n]
+    mention = _ITSELF.sub("", mention) or mention
     if _GENERIC.match(mention) or any(names_one_body(mention, n) for n in own):  # (恩施州人民政府: its short form)
         return False
     core = INSTITUTION.sub("", mention)
-    if core and any(core in n for n in own):
+    if core and any(core in n or (len(core) >= 3 and _abbreviates(core, n)) for n in own):
         return False
     if _TOWNSHIP.search(mention):
         return True

@@ -737,6 +737,17 @@ def test_meta_agency_passes_over_a_prefecture_s_short_form():
     assert result.outcome == PASS
 
 
+@pytest.mark.parametrize("itself", ["深汕合作区管委会本级", "合作区管委会本级", "合作区管委会机关"])
+def test_meta_agency_passes_over_the_body_itself(itself):
+    """Blind round 73: 合作区管委会本级 (the body itself, apart from its departments) in the report of
+    深圳市深汕特别合作区管理委员会 was read as another body's name, 深汕 placed in 汕尾, and the report flagged as copied."""
+    name = "深圳市深汕特别合作区管理委员会"
+    report = checked(small_values(), lines=[*prose_lines(2023, agency=name), f"2023年，{itself}共新收政府信息公开申请9件。"],
+                     agency=name, year=2023)
+    [result] = by_instance(report, "meta.agency").values()
+    assert result.outcome == PASS
+
+
 def test_meta_agency_fails_on_text_copied_from_another_agency():
     report = checked(small_values(), lines=[*prose_lines(2022, applications=9), "2022年，隆德县人民政府积极推进政务公开。"])
     [result] = by_instance(report, "meta.agency").values()
