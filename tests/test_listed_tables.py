@@ -501,3 +501,64 @@ def test_table_3_printed_a_card_a_column_is_read(glue):
     report = extract_bytes("\n".join([*text[:start + 1], *cards, *text[end:]]).encode(), "report.txt")
     assert {c.id: report.value(c.id) for c in forms.cells("gov-2021") if c.table == "t3"} == {
         c.id: v[c.id] for c in forms.cells("gov-2021") if c.table == "t3"}
+
+
+def _sentences_by_group(v: dict) -> list[str]:
+    """Table 3 a sentence a row or a group: a row's values that are not 0 named, then 其余均为0; a group all 0 as
+    （五）不予处理：各项均为0; a group's rows in one sentence parted by semicolons, a run of them 2—5项均为0, the group's
+    others 其他各项均为0."""
+    form = forms.FORMS["gov-2021"]
+
+    def said(row: forms.Row) -> str:
+        named = [f"{c.label_zh}{v[forms.t3_cell(row.id, c.id)]}件" for c in forms.T3_COLUMNS
+                 if v[forms.t3_cell(row.id, c.id)]]
+        return "，".join(named) + "，其余均为0" if named else "均为0"
+
+    def zero(row: forms.Row) -> bool:
+        return not any(v[forms.t3_cell(row.id, c.id)] for c in forms.T3_COLUMNS)
+
+    lines = []
+    for group, rows in itertools.groupby(form.t3_rows, key=lambda r: r.group_zh if r.group_zh.startswith("（") else r.id):
+        rows = list(rows)
+        if len(rows) == 1:
+            lines.append(f"{rows[0].label_zh}：{said(rows[0])}。")
+        elif all(zero(row) for row in rows):
+            lines.append(f"{group}：各项均为0。")
+        else:
+            parts, k = [], 0
+            while k < len(rows):
+                run = next((n for n in range(len(rows), k + 1, -1) if all(zero(r) for r in rows[k:n])), k)
+                if run - k >= 2 and run < len(rows):
+                    parts.append(f"{k + 1}—{run}项均为0")
+                    k = run
+                elif run == len(rows) and run - k >= 2 and parts:
+                    parts.append("其他各项均为0")
+                    k = run
+                else:
+                    parts.append(f"{rows[k].label_zh}：{said(rows[k])}")
+                    k += 1
+            lines.append(f"{group}：" + "；".join(parts) + "。")
+    return lines
+
+
+def test_table_3_written_a_sentence_a_row_or_a_group_is_read():
+    """Blind round 73 (tables as sentences): 自然人9件，商业企业1件，总计10件，其余均为0 was no row of named values (the
+    rest said in words), a group's rows said in one sentence (2—5项均为0, 其他各项均为0) were one garbled line, and the
+    rows left unread were filled as 0 by a note meant for the whole table: 30 cells wrong in two reports."""
+    v = synthetic.consistent_values(random.Random(21), "gov-2021")
+    form = forms.FORMS["gov-2021"]
+    zero_rows = {"denied.law_prohibited", "denied.three_safeties", "denied.third_party_rights", "denied.admin_query",
+                 "unable.unclear", "other.unpaid_fee", "other.other"} | {r.id for r in form.t3_rows
+                                                                          if r.group_zh == "（五）不予处理"}
+    for row in form.t3_rows:
+        for column in forms.T3_COLUMNS:
+            if row.id in zero_rows or column.id == "research_institution":
+                v[forms.t3_cell(row.id, column.id)] = 0
+    v = rebalance(v)
+    t3 = _sentences_by_group(v)
+    assert any("项均为0" in line for line in t3) and any("其他各项均为0" in line for line in t3), t3
+    assert "（五）不予处理：各项均为0。" in t3
+    report = extract_bytes(_report_text(_t2_grid(v), t3, ["行政复议、行政诉讼各项均为0。"]), "report.txt")
+    for cell in forms.cells("gov-2021"):
+        if cell.id.startswith(("t2.", "t3.")):
+            assert report.cells[cell.id].value == v[cell.id], cell.id

@@ -81,8 +81,19 @@ def _sentence(label: str) -> bool:
     return bool(re.search(r"(?<![第\d])\d+\s*[件条个项]", label)) or label.endswith(("。", "，", ","))
 
 
+_SAID_ZERO = r"\s*(?:均为|均|全部为|都是|为)\s*(?:0|０|零)\s*件?[。;；]?"  # (…均为0。)
+# The rest of a row said to be 0 after its named values (自然人9件，总计10件，其余均为0。): every column it did not name.
+_REST_ZERO = re.compile(r"[，,；;、]?\s*(?:其余|其他|其它|余下)(?:各项|各栏|各类|的)?" + _SAID_ZERO + r"\s*$")
+
+
 def _pairs(line: str) -> tuple[str, list[tuple[str, str]]] | None:
-    """A line's label and its named values, when the line is nothing else after its label."""
+    """A line's label and its named values, when the line is nothing else after its label (but for the rest
+    said to be 0)."""
+    if (rest := _REST_ZERO.search(line)) and (named := _pairs(line[:rest.start()])) and named[1]:
+        label, values = named
+        columns = forms.T4_COLUMNS if _table(_Row(label, values)) == "t4" else forms.T3_COLUMNS
+        said = {_T3_NAMES.get(name) or _T4_NAMES.get(name) for name, _ in values}
+        return label, values + [(column.label_zh, "0") for column in columns if column.id not in said]
     found = list(_PAIR.finditer(line))
     if found and _ROW_NUMBER_BEFORE.search(line[:found[0].start()]):
         found = []  # （七）总计, 3.其他: a row's name, not a column's
@@ -171,8 +182,61 @@ def _lines(row: _Row, t3_columns: set[str] | None = None) -> list[str]:
     if table == "t4":
         return [f"{row.label}-{name}\t{value}" for name, value in row.values]
     by_column = {_T3_NAMES[name]: value for name, value in row.values if name in _T3_NAMES}
-    return [row.label + "\t" + "\t".join(by_column.get(column.id, "") for column in forms.T3_COLUMNS
-                                           if t3_columns is None or column.id in t3_columns)]
+    values = "\t".join(by_column.get(column.id, "") for column in forms.T3_COLUMNS
+                       if t3_columns is None or column.id in t3_columns)
+    zero = all(_ZERO_VALUE.fullmatch(value) for _, value in row.values)
+    return [f"{label}\t{values}" for label in (_group_rows(row.label) if zero else None) or [row.label]]
+
+
+# A group's rows listed in one sentence, parted by semicolons (（四）无法提供：1.本机关不掌握…：自然人3件，总计3件；2.没有
+# 现成信息需要另行制作：均为0；3.…): a line each, the group's name before each.
+_NEXT_ROW = re.compile(r"[；;]\s*(?=\d{1,2}\s*[.．、]\s*[\u4e00-\u9fff])")
+_GROUP_HEAD = re.compile(r"\s*[（(][一二三四五六七]+[)）][\u4e00-\u9fff]{2,6}\s*[:：]\s*(?=\d)")
+
+
+# Rows of a group named by their numbers' range (1—8项均为0, 2至5项均为0): each of them 0.
+_ROW_RANGE = re.compile(r"(?P<first>\d)\s*[—\-－~～至到]\s*(?P<last>\d)\s*项" + _SAID_ZERO)
+
+
+# The group's other rows said to be 0 after those it names (…：自然人1件，总计1件；其他各项均为0。).
+_OTHER_ROWS_ZERO = re.compile(r"\s*(?:其他|其余|其它)各?项" + _SAID_ZERO + r"\s*")
+
+
+def _rows_of_sentence(line: str) -> list[str]:
+    """The line as its rows, when it lists several of a group's rows (see ``_NEXT_ROW``, ``_ROW_RANGE``,
+    ``_OTHER_ROWS_ZERO``); else the line."""
+    if len(line) > _LINE_MAX * 4 or not (_NEXT_ROW.search(line) or _ROW_RANGE.search(line) or "项" in line):
+        return [line]
+    parts = re.split(r"[；;]\s*(?=\d{1,2}\s*[.．、]\s*[\u4e00-\u9fff]|\d\s*[—\-－~～至到]\s*\d\s*项"
+                     r"|(?:其他|其余|其它)各?项\s*(?:均|全部|都|为))", line)
+    if len(parts) == 1 and not _ROW_RANGE.search(line):
+        return [line]
+    group = m.group(0).strip() if (m := _GROUP_HEAD.match(parts[0]) or _GROUP_HEAD.match(parts[0] + "0")) else ""
+    rows = _GROUPS.get(re.sub(r"^[（(][一二三四五六七八九十]+[)）]|[\s:：]", "", group), [])
+    out = []
+    for k, part in enumerate(parts):
+        head = group if k else ""
+        if (span := _ROW_RANGE.fullmatch((part if k else part[len(group):]).strip())) and rows:
+            first, last = int(span["first"]), int(span["last"])
+            out += [f"{group}{row}：均为0" for row in rows[first - 1:last]]
+        elif k and rows and _OTHER_ROWS_ZERO.fullmatch(part):
+            named = "".join(parts[:k])
+            out += [f"{group}{row}：均为0" for row in rows if row not in named]
+        else:
+            out.append(head + part)
+    return out
+
+
+_ZERO_VALUE = re.compile(r"\s*(?:0|０|零)\s*")
+_GROUPS = {re.sub(r"^[（(][一二三四五六七八九十]+[)）]", "", group): [r.label_zh for r in forms.T3_ROWS_2021
+                                                                if r.group_zh == group]
+           for group in {r.group_zh for r in forms.T3_ROWS_2021} if group.startswith("（")}
+
+
+def _group_rows(label: str) -> list[str] | None:
+    """（五）不予处理：各项均为0: the labels of the group's rows, each of them 0; None for a label naming no group alone."""
+    core = re.sub(r"^[（(][一二三四五六七八九十]+[)）]|[\s:：]", "", label)
+    return [label.strip(":：") + "：" + row for row in _GROUPS[core]] if core in _GROUPS else None
 
 
 _T2_ITEMS = tuple(sorted({item.label_zh for item in forms.T2_2021 + forms.T2_2019}, key=len, reverse=True))
@@ -449,7 +513,7 @@ def relisted(lines: list[str]) -> tuple[list[str], int]:
     if (sum(text.count(word) for word in _LISTED_WORDS) < _PAIRS_MIN
             and len(_NAMED_VALUE.findall(text)) < _TABLE_PAIRS_MIN):
         return lines, 0  # nearly every report: its tables' headers name each column once or twice
-    printed, lines = lines, _unwrapped_rows(_with_merged_labels(lines))
+    printed, lines = lines, [row for line in _unwrapped_rows(_with_merged_labels(lines)) for row in _rows_of_sentence(line)]
     stripped = [line.strip() + ("\t" if line.rstrip(" ").endswith("\t") else "") for line in lines]  # ⇥ a blank cell
     parsed = [_pairs(line) if len(line) <= _LINE_MAX else None for line in stripped]
     # Table 4 printed down a grid, a row per cell (行政复议 ⇥ 结果维持 ⇥ 2, then ⇥ ⇥ 结果纠正 ⇥ 1: its group's merged cell
