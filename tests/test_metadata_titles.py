@@ -464,3 +464,11 @@ def test_a_page_label_s_publisher_ends_where_the_next_label_begins(line, name):
     from builder.extraction.metadata import publisher_from_labels
 
     assert publisher_from_labels([line]) == name
+
+
+@pytest.mark.parametrize("former", ["（原彭阳县安全生产监督管理局）", "(原彭阳县安监局)"])
+def test_a_body_s_former_name_after_its_own_in_the_title_is_no_part_of_it(former):
+    """Blind round 72 (renamed bodies): 长兴县应急管理局（原长兴县安全生产监督管理局）2019年…报告 gave the agency its former
+    name too, and the agency's series split at the renaming."""
+    lines = _lines(f"彭阳县应急管理局{former}2023年政府信息公开工作年度报告")
+    assert find_agency_name(lines) == "彭阳县应急管理局"

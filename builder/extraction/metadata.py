@@ -860,7 +860,13 @@ def find_agency_name(lines: list[str], issuer: str | None = None) -> str | None:
     else the fullest form of it the report uses for itself (None for a name of a kind alone: 人民政府).
     ``issuer``: the page's 发布机构 label."""
     name = _agency_name(lines, issuer)
+    if name is not None:
+        name = _FORMER_NAME.sub("", name) or name
     return None if name is None or generic_name(name) else name
+
+
+# A body's former name after its own (长兴县应急管理局（原长兴县安全生产监督管理局）): a note, not the name.
+_FORMER_NAME = re.compile(r"\s*[（(]\s*原[^（）()]{2,40}[）)]\s*$")
 
 
 def generic_name(name: str) -> bool:
