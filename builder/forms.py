@@ -196,6 +196,20 @@ _T3_TAIL = (
     Row("total", "（七）总计", "total handled", "总计", _RESULTS),
     Row("carried_forward", "四、结转下年度继续办理", "carried forward to next year", "结转下年度继续办理"),
 )
+# The shorter names agencies give table 3's rows (新收申请, 不予公开：国家秘密, 办理结果合计, 结转下年), each naming its row
+# alone: a label is matched on these too, so that a table printed in another order than the form's is read by its labels.
+T3_SHORT_MATCHES = {
+    "new_received": ("本年新收", "新收申请", "新收政府信息公开申请"), "carried_over": ("上年结转",),
+    "partially_granted": ("部分公开",), "denied.state_secret": ("国家秘密",),
+    "denied.law_prohibited": ("法律行政法规禁止", "法律法规禁止"), "denied.three_safeties": ("三安全一稳定",),
+    "denied.third_party_rights": ("第三方合法权益", "第三方权益"), "denied.internal_affairs": ("内部事务",),
+    "denied.process_info": ("过程性信息",), "denied.enforcement_file": ("执法案卷",), "denied.admin_query": ("行政查询",),
+    "unable.not_held": ("本机关不掌握",), "unable.needs_creation": ("另行制作", "没有现成信息"), "unable.unclear": ("仍不明确",),
+    "not_processed.complaint": ("信访举报投诉",), "not_processed.publication": ("出版物",),
+    "not_processed.excessive": ("大量反复申请",), "not_processed.reconfirm": ("重新出具",),
+    "other.no_correction": ("逾期不补正",), "other.unpaid_fee": ("逾期未缴纳费用", "未按收费通知"),
+    "total": ("办理结果合计", "办理结果总计"), "carried_forward": ("结转下年",),
+}
 T3_ROWS_2019 = _T3_HEAD + _T3_OTHER_2019 + _T3_TAIL
 T3_ROWS_2021 = _T3_HEAD + T3_OTHER_2021 + _T3_TAIL
 T3_TERMS = ("new_received", "carried_over", "total", "carried_forward")

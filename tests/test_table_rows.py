@@ -825,3 +825,35 @@ def test_tables_3_and_4_under_sections_numbered_in_another_order_are_read(render
                                ("heading", "四、收到和处理政府信息公开申请情况"), *t3]
     rep = extracted(blocks, rendering)
     assert {c.id: rep.cells[c.id].value for c in forms.cells(GOV_2021)} == {c.id: v[c.id] for c in forms.cells(GOV_2021)}
+
+
+# Labels shortened as an agency's own table prints them, the group named before each result (不予公开：国家秘密).
+AGENCY_LABELS = {"new_received": "新收申请", "carried_over": "上年结转", "granted": "予以公开", "partially_granted": "部分公开",
+                 "denied.state_secret": "不予公开：国家秘密", "denied.law_prohibited": "不予公开：法律法规禁止",
+                 "denied.three_safeties": "不予公开：危及三安全一稳定", "denied.third_party_rights": "不予公开：损害第三方权益",
+                 "denied.internal_affairs": "不予公开：内部事务信息", "denied.process_info": "不予公开：过程性信息",
+                 "denied.enforcement_file": "不予公开：行政执法案卷", "denied.admin_query": "不予公开：行政查询事项",
+                 "unable.not_held": "无法提供：本机关不掌握", "unable.needs_creation": "无法提供：没有现成信息",
+                 "unable.unclear": "无法提供：补正后仍不明确", "not_processed.complaint": "不予处理：信访举报投诉",
+                 "not_processed.duplicate": "不予处理：重复申请", "not_processed.publication": "不予处理：要求提供出版物",
+                 "not_processed.excessive": "不予处理：大量反复申请", "not_processed.reconfirm": "不予处理：要求确认或重新出具",
+                 "other.no_correction": "其他处理：逾期不补正", "other.unpaid_fee": "其他处理：逾期未缴纳费用",
+                 "other.other": "其他处理：其他", "total": "办理结果合计", "carried_forward": "结转下年"}
+
+
+@pytest.mark.parametrize("rendering", ["tab", "pipe", "html", "docx"])
+def test_a_summary_of_table_3_s_totals_before_its_results_under_short_labels_is_read(rendering):
+    """Blind round 72 (agencies' own labels): table 3 printed as a summary (新收申请, 上年结转, 办理结果合计, 结转下年) and
+    then the results, each labelled short: the summary's rows are not in the form's order and their labels did not name
+    their rows, so 22 cells were lost."""
+    v = values(seed=8, rows={"granted": [3, 1, 0, 0, 0, 0], "denied.state_secret": [1, 0, 2, 0, 0, 0],
+                             "unable.not_held": [2, 5, 0, 0, 0, 1], "other.other": [1, 0, 0, 0, 0, 0]})
+    summary = ("new_received", "carried_over", "total", "carried_forward")
+
+    def summary_first(rows: Rows) -> Rows:
+        by_id = {i: (i, AGENCY_LABELS[i], cells) for i, _, cells in rows}
+        return [by_id[i] for i in summary] + [by_id[i] for i, _, _ in rows if i not in summary]
+
+    rep = report(v, GOV_2021, summary_first, rendering)
+    assert {k: c.value for k, c in rep.cells.items() if k.startswith("t3.")} == {
+        k: v[k] for k in v if k.startswith("t3.")}

@@ -2142,22 +2142,26 @@ def _headings(row_set: tuple[Row, ...]) -> tuple[str, ...]:
 def _namer(row_set: tuple[Row, ...], headings: tuple[str, ...]) -> Callable[[str], int | None]:
     """The form row a printed label names, by its index in ``row_set``; None when it names none
     or several."""
-    matches = tuple(r.match for r in row_set)
+    matches = tuple((match, i) for i, r in enumerate(row_set) for match in (r.match, *forms.T3_SHORT_MATCHES.get(r.id, ())))
     return lambda core: _named_index(core, matches, headings)
 
 
 @lru_cache(maxsize=8192)
-def _named_index(core: str, matches: tuple[str, ...], headings: tuple[str, ...]) -> int | None:
+def _named_index(core: str, matches: tuple[tuple[str, int], ...], headings: tuple[str, ...]) -> int | None:
     # Reports print the same labels again and again: each is matched against a row set once.
     core = _without_headings(core, headings)
     words = len(_ORDINALS.sub("", core))
-    hits = sorted(((len(match), i) for i, match in enumerate(matches) if match in core), reverse=True)
+    found = {}  # each row's longest name in the label
+    for match, i in matches:
+        if match in core and len(match) > found.get(i, ("", 0))[1]:
+            found[i] = (match, len(match))
+    hits = sorted(((length, i) for i, (_, length) in found.items()), reverse=True)
     if not hits or (len(hits) > 1 and hits[0][0] == hits[1][0]) or hits[0][0] < _NAME_SHARE * words:
         return None
-    named = [matches[i] for length, i in hits if length > _SHORT_NAME]
+    named = [found[i][0] for length, i in hits if length > _SHORT_NAME]
     if any(a not in b and b not in a for a, b in itertools.combinations(named, 2)):
         return None  # 2.重复申请3.要求提供公开出版物4.…: the labels of several rows in one cell (a page break's)
-    if hits[0][0] <= _SHORT_NAME and _ORDINALS.sub("", core) != matches[hits[0][1]]:
+    if hits[0][0] <= _SHORT_NAME and _ORDINALS.sub("", core) != found[hits[0][1]][0]:
         return None  # 其他 in 2.其他法律… or 不计其他情形: a piece of another row's label names no row
     return hits[0][1]
 
