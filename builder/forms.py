@@ -103,7 +103,8 @@ T2_MEASURE_WORDS = {
 
 _RULES = ("rules", "第二十条第（一）项", "规章", "rules", ("规章",))
 _NORMATIVE = ("normative_docs", "第二十条第（一）项", "规范性文件", "normative documents", ("规范性文件",))
-# (the items named short, as some tables print them: 许可, 处罚, 强制; not 收费, a measure's word too: 收费金额)
+# (the items named short, as some tables print them: 许可, 处罚, 强制; not 收费, a measure's word too: 收费金额, which
+# names its item only as a row's whole label: ``T2_WHOLE_LABELS``)
 _LICENSING = ("licensing", "第二十条第（五）项", "行政许可", "administrative licensing", ("行政许可", "许可"))
 _OTHER_SERVICES = (
     "other_services", "第二十条第（五）项", "其他对外管理服务事项", "other external services",
@@ -112,6 +113,8 @@ _OTHER_SERVICES = (
 _PENALTY = ("penalty", "第二十条第（六）项", "行政处罚", "administrative penalties", ("行政处罚", "处罚"))
 _COERCION = ("coercion", "第二十条第（六）项", "行政强制", "administrative coercion", ("行政强制", "强制"))
 _FEES = ("fees", "第二十条第（八）项", "行政事业性收费", "administrative fees", ("行政事业性收费", "事业性收费", "行政事业收费"))
+# Words that name an item only as a row's whole label (its Chinese characters: 收费（万元） is 收费万元).
+T2_WHOLE_LABELS = {"fees": ("收费", "收费万元", "收费元", "收费金额", "收费金额万元")}
 _PROCUREMENT = ("procurement", "第二十条第（九）项", "政府集中采购", "government procurement", ("政府集中采购", "集中采购"))
 
 T2_2021 = (
@@ -369,7 +372,7 @@ T3_HEADER_WORDS = (
 T4_HEADER_WORDS = (
     ("结果维持", "upheld"), ("维持", "upheld"), ("结果纠正", "corrected"), ("纠正", "corrected"),
     ("其他结果", "other"), ("其它结果", "other"), ("其他", "other"), ("其它", "other"),
-    ("尚未审结", "pending"), ("未审结", "pending"), ("总计", "total"), ("合计", "total"),
+    ("尚未审结", "pending"), ("未审结", "pending"), ("未结", "pending"), ("总计", "total"), ("合计", "total"),
     ("行政复议", "admin_review"), ("未经复议直接起诉", "litigation_direct"), ("直接起诉", "litigation_direct"),
     ("复议后起诉", "litigation_after_review"), ("项目", ""),
     ("行政诉讼", "litigation"),

@@ -1398,6 +1398,26 @@ def test_table_4_turned_in_two_parts_is_read_by_each_part_s_groups(rendering):
     assert "t4.turned" in [w["code"] for w in report.warnings]
 
 
+@pytest.mark.parametrize("rendering", ["html", "docx"])
+def test_table_4_turned_with_short_names_is_read(rendering):
+    """Blind round 72 (abbreviated labels): 结果 | 行政复议 | 行政诉讼（直接起诉） | 行政诉讼（复议后起诉） over rows 维持, 纠正,
+    其他, 未结, 合计: 未结 named no result and 直接起诉 no group, and all 15 cells were unsure."""
+    v = values(seed=12)
+    report_blocks = blocks(v)
+    at = next(k for k, b in enumerate(report_blocks) if not isinstance(b, str) and any(c.text == "行政复议" for c in b[0]))
+    short = {"upheld": "维持", "corrected": "纠正", "other": "其他", "pending": "未结", "total": "合计"}
+    groups = {"admin_review": "行政复议", "litigation_direct": "行政诉讼（直接起诉）",
+              "litigation_after_review": "行政诉讼（复议后起诉）"}
+    turned = [[Cell("结果"), *(Cell(name) for name in groups.values())]]
+    turned += [[Cell(short[c.id]), *(Cell(str(v[forms.t4_cell(g, c.id)])) for g in groups)] for c in forms.T4_COLUMNS]
+    report_blocks[at:at + 1] = [turned]
+    report = (extract_html(html_page(html_body(report_blocks))) if rendering == "html"
+              else extract_bytes(docx_bytes(report_blocks), "report.docx"))
+    for cell in forms.cells(forms.GOV_2021):
+        if cell.table == "t4":
+            assert report.cells[cell.id].value == v[cell.id], cell.id
+
+
 def _stacked(report_blocks: list, newline: str) -> list:
     """The report with form rows typed into one table row, a line each (as WPS users do): table 2's
     规章 and 行政规范性文件, and table 3's group (四)无法提供."""

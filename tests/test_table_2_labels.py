@@ -446,13 +446,34 @@ def test_items_printed_in_one_wide_row_are_read_by_their_columns(rendering):
 
 @pytest.mark.parametrize("rendering", ["tab", "pipe"])
 def test_items_named_short_are_read_as_the_form_s(rendering):
-    """Blind round 72 (abbreviated labels): table 2's rows printed 许可, 处罚, 强制 (the agency's own short labels): no
-    row named an item and the three cells were missing."""
+    """Blind round 72 (abbreviated labels): table 2's rows printed 许可, 处罚, 强制 and 收费（万元） (the agency's own short
+    labels): no row named an item and the four cells were missing."""
     v = synthetic.consistent_values(random.Random(3), GOV_2021)
     text = synthetic.render(AGENCY, 2023, GOV_2021, v, rendering)
-    for word in ("许可", "处罚", "强制"):
-        text = text.replace(f"行政{word}\t", f"{word}\t").replace(f"| 行政{word} |", f"| {word} |")
-    assert "行政许可" not in text.split("三、")[0].split("二、")[1]
+    for word, short in (("行政许可", "许可"), ("行政处罚", "处罚"), ("行政强制", "强制"), ("行政事业性收费", "收费（万元）")):
+        text = text.replace(f"{word}\t", f"{short}\t").replace(f"| {word} |", f"| {short} |")
+    assert "行政许可" not in text.split("三、")[0].split("二、")[1] and "收费（万元）" in text
     report = extract_bytes(text.encode(), "report.txt")
     for item in ("licensing", "penalty", "coercion"):
         assert report.value(forms.t2_cell(item, "decisions")) == v[forms.t2_cell(item, "decisions")]
+    assert report.value("t2.fees.amount_10k_cny") == v["t2.fees.amount_10k_cny"]
+
+
+@pytest.mark.parametrize("rendering", ["html", "docx"])
+def test_items_of_one_measure_named_in_a_header_over_a_row_of_their_numbers_are_read(rendering):
+    """Blind round 72 (abbreviated labels): 信息内容 | 许可 | 处罚 | 强制 | 收费（万元） over 本年数量 | 517 | 163 | 9 | 0, the
+    items' one measure named nowhere: no row named an item and the four cells were missing."""
+    from .test_table_rows import extracted
+
+    v = values()
+    printed = {c.id: synthetic._fmt(v[c.id]) for c in forms.cells(GOV_2021)}
+    blocks = synthetic._blocks(AGENCY, 2022, GOV_2021, printed, v)
+    t2 = next(content for kind, content in blocks if kind == "table")
+    single = [item for item in forms.FORMS[GOV_2021].t2 if len(item.measures) == 1]
+    first_item = next(k for k, (label, _) in enumerate(t2.rows) if label[0][0] == "第二十条第（五）项")
+    t2.rows = [*t2.rows[:first_item], ([("信息内容", 1, 1)], ["许可", "处罚", "强制", "收费（万元）"]),
+               ([("本年数量", 1, 1)], [printed[forms.t2_cell(item.id, item.measures[0].id)] for item in single])]
+    rep = extracted(blocks, rendering)
+    for item in single:
+        cell = forms.t2_cell(item.id, item.measures[0].id)
+        assert rep.value(cell) == v[cell], cell

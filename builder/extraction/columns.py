@@ -241,7 +241,8 @@ def _groups_by_place(lines: list[str]) -> tuple[str, ...] | None:
 
 _T4_RESULT_WORDS = tuple((w, name) for w, name in _T4_WORDS if name in _T4_COLUMN_IDS)
 _T4_GROUP_WORD = re.compile("|".join(g.label_zh.rsplit("·", 1)[-1] for g in forms.T4_GROUPS))
-_T4_LITIGATION_HEADING = re.compile(r"行政诉讼(?![\s(（·:：]*(?:未经复议|复议后))")  # over both, not "行政诉讼（复议后起诉）"
+# over both, not "行政诉讼（复议后起诉）" or "行政诉讼（直接起诉）"
+_T4_LITIGATION_HEADING = re.compile(r"行政诉讼(?![\s(（·:：]*(?:未经复议|直接起诉|复议后))")
 _T4_GROUP_IDS = {g.label_zh.rsplit("·", 1)[-1]: g.id for g in forms.T4_GROUPS}
 
 
@@ -287,9 +288,9 @@ def names_t4_part(label: str) -> bool:
 
 
 def t4_groups_named(lines: list[str]) -> tuple[str, ...]:
-    """The table-4 groups header lines name, in order, each once (行政复议; 未经复议直接起诉 | 复议后起诉)."""
+    """The table-4 groups header lines name, in order, each once (行政复议; 未经复议直接起诉 or 直接起诉 | 复议后起诉)."""
     text = " ".join(SECTION_HEADINGS["t4"].sub(" ", line) for line in lines)
-    return tuple(dict.fromkeys(_T4_GROUP_IDS[m.group()] for m in _T4_GROUP_WORD.finditer(text)))
+    return tuple(dict.fromkeys(m.lastgroup for m in _GROUP_WORDS.finditer(text)))
 
 
 def t4_turned_groups(lines: list[str]) -> tuple[str, ...] | None:

@@ -1609,7 +1609,8 @@ def _t2_rows(rows: list[ValueRow], cores: list[str], form: forms.Form) -> dict[s
     """The printed row of each table-2 item, by its label. A row goes to one item only: an item
     takes a row naming it alone first (行政强制), then one naming it with others (行政处罚（含行政强制）)
     that no item has taken; among them, the first with numbers."""
-    named = [[item.id for item in form.t2 if any(k in core for k in item.keywords)] for core in cores]
+    named = [[item.id for item in form.t2 if any(k in core for k in item.keywords)
+              or core in forms.T2_WHOLE_LABELS.get(item.id, ())] for core in cores]
     taken: set[int] = set()
     out: dict[str, ValueRow] = {}
     for alone in (True, False):
@@ -1778,7 +1779,10 @@ def _wide_t2_items(layout: Layout, form: forms.Form) -> dict[forms.Table2Item, V
         below = lines[k + 1:k + _WIDE_REACH]
         measures_at = next((n for n, text in enumerate(below) if not _HAS_DIGIT.search(text)
                             and len(_MEASURE_WORD.findall(text)) >= 3), None)
-        if measures_at is None or measures_at + 1 >= len(below):
+        if measures_at is None:
+            out.update(_wide_single_measures(named, below, start + k + 1))
+            continue
+        if measures_at + 1 >= len(below):
             continue
         measure_cells = [cell.strip() for cell in below[measures_at].split("\t")]
         values = [cell.strip() for cell in below[measures_at + 1].split("\t")]
@@ -1796,10 +1800,24 @@ def _wide_t2_items(layout: Layout, form: forms.Form) -> dict[forms.Table2Item, V
     return out
 
 
+def _wide_single_measures(named: dict[int, forms.Table2Item], below: list[str],
+                          first: int) -> dict[forms.Table2Item, ValueRow]:
+    """Items of one measure each named in a header's columns (信息内容 | 许可 | 处罚 | 强制 | 收费（万元）) over the next line's
+    numbers, a column each (本年数量 | 517 | 163 | 9 | 0): each item's value; none unless every named column holds one."""
+    at = next((n for n, text in enumerate(below) if text.strip()), None)
+    if at is None or any(len(item.measures) != 1 for item in named.values()):
+        return {}
+    values = [cell.strip() for cell in below[at].split("\t")]
+    if not all(p < len(values) and values[p] and is_value_cell(values[p]) for p in named):
+        return {}
+    return {item: ValueRow(item.label_zh, [values[p]], True, first + at) for p, item in named.items()}
+
+
 @lru_cache(maxsize=4096)
 def _items_named(form_id: str, cell: str) -> tuple[forms.Table2Item, ...]:
     core = label_core(cell)
-    return tuple(item for item in forms.FORMS[form_id].t2 if any(w in core for w in item.keywords))
+    return tuple(item for item in forms.FORMS[form_id].t2 if any(w in core for w in item.keywords)
+                 or core in forms.T2_WHOLE_LABELS.get(item.id, ()))
 
 
 _MEASURE_WORD = re.compile("|".join(re.escape(w) for words in forms.T2_MEASURE_WORDS.values() for w in words))
