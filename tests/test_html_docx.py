@@ -1980,11 +1980,13 @@ def test_tables_attached_after_the_report_in_another_order_are_read(kind):
     assert_every_cell(extract_bytes(data, f"report.{kind}"), v)
 
 
-@pytest.mark.parametrize("how", ["input", "css"])
+@pytest.mark.parametrize("how", ["input", "css", "css title", "select", "select unchosen"])
 def test_values_a_browser_shows_but_no_text_holds_are_read(how):
-    """An online form saved as filled: every number a read-only <input value>; or printed by a style sheet
-    (span::before { content: attr(data-value) }) into empty spans. Every such cell was missed; a span
-    with text of its own keeps its text, its data-value being only a stored value."""
+    """An online form saved as filled: every number a read-only <input value>; printed by a style sheet
+    (span::before { content: attr(data-value) }, or attr(title)) into empty spans; or a disabled drop-down list's
+    chosen option, its first when none is chosen (blind round 73: the list was dropped and its cells missed; an
+    option's value attribute is a code, not the number). Every such cell was missed; a span with text of its own
+    keeps its text, its data-value being only a stored value."""
     import re
 
     from .official_form import assert_every_cell, html_body, html_page, values
@@ -1996,14 +1998,30 @@ def test_values_a_browser_shows_but_no_text_holds_are_read(how):
         number = m.group(1)
         if how == "input":
             return f'<td><input type="text" value="{number}" readonly></td>'
-        return f'<td><span class="v" data-value="{number}"></span></td>'
+        if how.startswith("select"):
+            chosen = "" if how == "select unchosen" and number == "0" else ' selected="selected"'
+            others = "".join(f'<option value="o{k}">{k}</option>' for k in range(3) if str(k) != number)
+            return f'<td><select disabled>{others}<option value="o9"{chosen}>{number}</option></select></td>'
+        return f'<td><span class="v" {"title" if how == "css title" else "data-value"}="{number}"></span></td>'
 
     body = re.sub(r"<td>(\d+(?:\.\d+)?)</td>", shown, body)
-    style = '<style>.v::before { content: attr(data-value); }</style>' if how == "css" else ""
+    if how == "select unchosen":  # (a list whose first option is its number: none chosen, the first shown)
+        body = body.replace('<option value="o1">1</option><option value="o2">2</option><option value="o9">0</option>',
+                            '<option value="o9">0</option><option value="o1">1</option><option value="o2">2</option>')
+    attribute = {"css": "data-value", "css title": "title"}.get(how)
+    style = f'<style>.v::before {{ content: attr({attribute}); }}</style>' if attribute else ""
     stale = '<p><span data-value="999">全年共收到政府信息公开申请</span></p>'
     page = html_page(style + body + stale)
     assert "999" not in html_to_text(page)
     assert_every_cell(extract_bytes(page.encode(), "report.html"), v)
+
+
+def test_a_drop_down_list_left_on_its_placeholder_is_a_blank_cell():
+    """请选择 (an option of no value, the list's first) is no value chosen: the cell is blank, not the word."""
+    row = ('<tr><td>予以公开</td><td><select disabled><option value="">请选择</option><option value="a1">0</option>'
+           '</select></td><td><select disabled><option value="a0">0</option><option value="a1" selected>1</option>'
+           '</select></td></tr>')
+    assert html_to_text(f"<html><body><table>{row}</table></body></html>").split("\n") == ["予以公开\t\t1"]
 
 
 def test_a_small_table_of_two_columns_is_no_card():

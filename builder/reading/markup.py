@@ -384,12 +384,13 @@ def _description_rows(root) -> None:
 
 # A form field a page shows its value in (an online form's read-only inputs); not hidden ones, nor buttons.
 _FIELD_SHOWN = frozenset({"", "text", "number", "tel", "search"})
-_CSS_ATTR_CONTENT = re.compile(r"content\s*:\s*attr\(\s*(data-[\w-]+)\s*\)")
+_CSS_ATTR_CONTENT = re.compile(r"content\s*:\s*attr\(\s*(data-[\w-]+|title)\s*\)")
 
 
 def _shown_values(root) -> None:
     """Values a browser shows that are no text of the page: a read-only input's value (<input value="12"
-    readonly>, an online form's), and an attribute a style sheet prints before or after an empty element
+    readonly>, an online form's), a drop-down list's chosen option (an option's own value attribute is a code), and an
+    attribute a style sheet prints before or after an empty element
     (span::before { content: attr(data-value) }). Written in as the elements' text; an element that has
     text keeps it (its attribute is no more than a stored value), unless a style sheet hides that text
     (a placeholder set in no size, the value drawn after it): the value follows the element then."""
@@ -397,6 +398,14 @@ def _shown_values(root) -> None:
         value = (field.get("value") or "").strip()
         if value and (field.get("type") or "").lower() in _FIELD_SHOWN:
             field.tag, field.text = "span", value
+    for field in list(root.iter("select")):  # its chosen option's text, or its first's when none is chosen
+        options = field.findall(".//option")
+        if options and field.get("multiple") is None:
+            shown = next((o for o in options if o.get("selected") is not None), options[0])
+            for child in list(field):
+                field.remove(child)
+            placeholder = shown.get("value") == ""  # (请选择: no value chosen, the cell blank)
+            field.tag, field.text = "span", "" if placeholder else shown.text_content().strip()
     sheet = "\n".join(style.text or "" for style in root.iter("style"))
     attributes = sorted(set(_CSS_ATTR_CONTENT.findall(sheet))) if "attr(" in sheet else ()
     hidden = _styled(root, _HIDDEN_STYLE) if attributes else []  # kept alive: their ids name them below
