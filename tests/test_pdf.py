@@ -1093,3 +1093,33 @@ def test_two_short_columns_between_centred_lines_are_read_a_column_at_a_time():
     lines = text.splitlines()
     assert lines[lines.index("全年收到政府信息公开申请58件,上年结转3") + 1] == "件。全年办结58件,结转下年3件。申请事项主要"
     assert text.index("将政务公开纳入年度绩效考核") < text.index("二、主动公开政府信息情况")
+
+
+def two_up(data: bytes) -> bytes:
+    """The PDF's A4 pages printed two to a landscape A4 sheet (2-up), each scaled to A5, left then right."""
+    from pypdf import PageObject, PdfReader, PdfWriter, Transformation
+
+    pages, writer = PdfReader(io.BytesIO(data)).pages, PdfWriter()
+    width, height = float(pages[0].mediabox.width), float(pages[0].mediabox.height)
+    scale = (width / 2) / width * 0.98
+    for k in range(0, len(pages), 2):
+        sheet = PageObject.create_blank_page(width=height, height=width)
+        for side, page in enumerate(pages[k:k + 2]):
+            sheet.merge_transformed_page(page, Transformation().scale(scale).translate(
+                side * height / 2 + (height / 2 - width * scale) / 2, (width - height * scale) / 2))
+        writer.add_page(sheet)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def test_two_pages_printed_side_by_side_on_a_landscape_sheet_are_read_one_after_the_other():
+    """Blind round 74 (page geometry): two A5 pages on each landscape A4 sheet, read across, ran the two pages' lines
+    together, and a table on one side took the other side's prose between its rows (193 cells of one report lost)."""
+    v = values(seed=6)
+    data = two_up(form_pdf(v))
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        assert [page.width > page.height for page in pdf.pages] == [True]  # (the two pages on one sheet)
+    report = extract_bytes(data, "form.pdf")
+    assert (report.agency.name, report.year) == (AGENCY, YEAR)
+    assert_every_cell(report, v)

@@ -237,6 +237,48 @@ def _column_bands(page, tolerance: float, ruled: list[tuple[float, float, float]
     return bands
 
 
+_SHEET_GUTTER = 24  # points of white at least down a landscape sheet's middle between two pages printed on it
+_SHEET_LINES = 8  # lines each half holds at least
+_FOLIO = re.compile(r"[-—–]?\s*\d{1,3}\s*[-—–]?|第\s*\d{1,3}\s*页(?:\s*[/，,]?\s*共\s*\d{1,3}\s*页)?")
+
+
+def _sheet_halves(page) -> list:
+    """A landscape sheet printing two pages side by side (2-up: two A5 pages on an A4 sheet), as its two pages, left then
+    right; any other page as it is. Such a sheet has a wide band of white down its middle that no character and no rule
+    crosses, and on each side a page's lines: prose on three lines or more, or a page number at its foot. Read across,
+    the two pages' lines ran together line by line, and a table on one side took the other's lines between its rows."""
+    from pdfplumber.utils import cluster_objects
+
+    x0, top, x1, bottom = page.bbox
+    chars = [c for c in page.chars if c["text"].strip()]
+    if x1 - x0 <= bottom - top or len(chars) < 2 * _SHEET_LINES * _SIDE_HAN:
+        return [page]
+    covered = [False] * (int(x1 - x0) + 2)
+    for c in chars:
+        for point in range(max(0, math.floor(c["x0"] - x0)), min(len(covered) - 1, math.ceil(c["x1"] - x0)) + 1):
+            covered[point] = True
+    low, high = int(0.35 * (x1 - x0)), int(0.65 * (x1 - x0))
+    runs = [list(group) for white, group in itertools.groupby(range(low, high + 1), key=lambda k: not covered[k]) if white]
+    band = max(runs, key=len, default=[])
+    if len(band) < _SHEET_GUTTER:
+        return [page]
+    gutter = x0 + (band[0] + band[-1]) / 2
+    if any(left < gutter < right for _, left, right in _rules(page)):
+        return [page]  # (a table drawn across the sheet)
+
+    def like_a_page(side: list[dict]) -> bool:
+        lines = [sorted(line, key=lambda c: c["x0"]) for line in cluster_objects(side, "top", 2)]
+        if len(lines) < _SHEET_LINES:
+            return False
+        prose = sum(1 for line in lines if sum(1 for c in line if _HAN.match(c["text"])) >= _SIDE_HAN
+                    and all(b["x0"] - a["x1"] <= b["x1"] - b["x0"] for a, b in itertools.pairwise(line)))
+        return prose >= _SIDE_LINES or _FOLIO.fullmatch("".join(c["text"] for c in lines[-1]).strip()) is not None
+
+    if not (like_a_page([c for c in chars if c["x1"] <= gutter]) and like_a_page([c for c in chars if c["x0"] >= gutter])):
+        return [page]
+    return [page.crop((x0, top, gutter, bottom)), page.crop((gutter, top, x1, bottom))]
+
+
 _RULE_JOIN = 2.0  # points: a rule's segments drawn end to end (a table's cell borders, one a cell) are one rule
 
 
@@ -679,7 +721,7 @@ def _read(pdf, path: str) -> str:
         _mark_footnotes(page)  # by the boxes as drawn: a mark raised by a text rise shares its number's baseline
         _set_on_baselines(page)
         usual = _usual_size(page)
-        pages.append((_without_watermark(page, usual), _line_tolerance(usual)))
+        pages += [(_without_watermark(half, usual), _line_tolerance(usual)) for half in _sheet_halves(page)]
     if not pages:
         raise errors.DamagedPDF(path, "no pages")
     read = []
