@@ -74,6 +74,28 @@ def test_a_summary_is_refused_unless_it_prints_the_forms_tables():
     assert report.template == "gov-2019" and report.year == 2020
 
 
+@pytest.mark.parametrize("suffix", ["（填报模板）", "模板", "（参考格式）"])
+def test_a_blank_template_of_the_report_is_refused_unless_its_tables_print_figures(suffix):
+    """Blind round 74 (filing systems): a county's template for its towns' reports (××镇（街道）2024年度…年度报告（填报模板）
+    below the system's menu, every cell of the form empty) was read as the report of 镇（街道）; filled in and published
+    under the same title, it is a report."""
+    import random
+    import re
+
+    from builder import synthetic
+
+    values = synthetic.consistent_values(random.Random(5), "gov-2021")
+    text = synthetic.render("彭阳县城阳乡人民政府", 2024, "gov-2021", values, "tab")
+    title = "彭阳县城阳乡人民政府2024年政府信息公开工作年度报告"
+    menu = "政务公开填报系统 当前用户：管理员\n工作台\n待办事项\n信息发布\n年度报告填报\n统计分析\n系统设置\n"
+    filled = menu + text.replace(title, f"××乡（镇）2024年度政府信息公开工作年度报告{suffix}", 1)
+    blank = re.sub(r"(?m)(?<=\t)[\d.]+(?=\t|$)", "", filled)
+    with pytest.raises(errors.NotAReport, match="模板"):
+        extract_bytes(blank.encode(), "template.txt")
+    report = extract_bytes(filled.replace("××乡（镇）", "彭阳县城阳乡人民政府", 1).encode(), "report.txt")
+    assert report.year == 2024 and report.cells["t3.total.total"].value == values["t3.total.total"]
+
+
 def test_a_notice_about_the_reports_below_a_site_menu_is_refused_as_a_notice():
     """The notice's title on the 8th line, after the site's menu, and longer between 做好 and 的通知
     than was looked for: it was read as the district's 2023 report."""

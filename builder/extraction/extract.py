@@ -120,6 +120,10 @@ _OTHER_KINDS = (
     (re.compile(r"公开指南$"), _GUIDE := "a disclosure guide (政府信息公开指南)"),
     (re.compile(r"公开(?:目录|制度)$"), _CATALOGUE := "a disclosure catalogue or rule (政府信息公开目录/制度)"),
 )
+# …年度报告（填报模板）, 参考格式, 样表: the form to fill in, titled as the report it is for; refused when its tables
+# print no figure (a report published under such a title, filled in, is read).
+_BLANK_FORM_TITLE = re.compile(r"(?:模板|模版|范本|样表|参考格式|格式文本)[)）]?$")
+_BLANK_FORM = "a template to fill in (模板)"
 # A title naming a year's report and no subject, after a page label (文件名称：2023年度报告).
 _NO_SUBJECT = re.compile(r"(?:[^:：]{1,6}[:：])?(?:\d{4}年度?)?(?:工作)?(?:年度)?(?:报告|年报)")
 # Titles that name an agency's standing page of the disclosure column, with no year or 关于
@@ -141,7 +145,7 @@ _NEWS_KIND = "news of a report's publication (……发布……年度报告)"
 _ABSTRACT = re.compile(r"[（(](?:摘要|摘编|简版)[)）]$|(?:报告|年报)(?:摘要|摘编)$")
 _ABSTRACT_KIND = "an abstract (摘要) of a report"
 _WEAK_KINDS = frozenset({"a work summary (总结)", _ERRATUM, _GUIDE, _CATALOGUE, _INTERPRETATION_KIND, _NEWS_KIND,
-                         _ABSTRACT_KIND})
+                         _ABSTRACT_KIND, _BLANK_FORM})
 _ANNUAL_TITLE = re.compile(r"年度报告|年报|工作报告|年度工作情况报告")
 # A picture or summary explaining a report, titled after it: 一图读懂丨…2022年政府信息公开工作年度报告, 图文解读：《…》.
 _INTERPRETATION = re.compile(r"^(?:一图(?:读懂|看懂|了解)|一张图(?:读懂|看懂)|图解|图说|(?:图文|视频|动漫|漫画|政策)?解读|读懂)")
@@ -225,6 +229,18 @@ def _titled_file(path: str, layout: Layout) -> str | None:
     of the tables alone, published as the report's 附件."""
     stem = Path(path).stem
     return stem if form_structure(layout) and title_line_year(stem) is not None else None
+
+
+def _blank_form(lines: list[str]) -> tuple[str, str] | None:
+    """The kind and title of a template of the report (its title among the first lines, below a system's menu too)."""
+    title = next((line.strip() for line in lines[:60] if len(line.strip()) <= 80 and _ANNUAL_TITLE.search(line)
+                  and _BLANK_FORM_TITLE.search(line.strip())), None)
+    return (_BLANK_FORM, title) if title else None
+
+
+def _prints_figures(layout: Layout) -> bool:
+    """Whether any of the form's tables prints a value (a template's are left empty)."""
+    return any(row.has_values for table in ("t2", "t3", "t4") for row in layout.rows(table))
 
 
 def _whole_report(layout: Layout) -> bool:
@@ -427,7 +443,7 @@ def extract_document(doc: Document) -> Report:
     doc.lines, formatted = without_zero_decimals(numbered_headings(strip_page_labels(doc.lines)))
     doc.lines, placed = ungridded(doc.lines)
     doc.lines, listed = relisted(doc.lines)
-    other = other_document_kind(doc.lines)
+    other = other_document_kind(doc.lines) or _blank_form(doc.lines)
     errata = corrections(doc.lines)
     layout = locate(doc.lines)
     more = later_report(layout)
@@ -452,7 +468,8 @@ def extract_document(doc: Document) -> Report:
         doc.lines = layout.lines[start:]  # a gazette's issue: another document first, then the report whole
         layout, other = locate(doc.lines), None
     if other is not None and (other[0] not in _WEAK_KINDS or not form_structure(layout)
-                              or (other[0] == _ERRATUM and not _whole_report(layout))):
+                              or (other[0] == _ERRATUM and not _whole_report(layout))
+                              or (other[0] == _BLANK_FORM and not _prints_figures(layout))):
         raise errors.NotAReport(path, f"the title “{other[1]}” names {other[0]}, not an annual report")
     if not _looks_like_report(doc, layout):
         raise errors.NotAReport(path, "no report title, form tables or report sections found")
