@@ -235,16 +235,22 @@ def test_a_shared_district_name_in_the_city_its_text_names(name, context, adcode
 
 
 @pytest.mark.parametrize(("footer", "adcode"), [("网站标识码：4401150001 粤ICP备13004420号", "440115"),
-                                              ("网站标识码：4600000001", None), ("粤ICP备13004420号", None)])
+                                              ("网站标识码：4600000001", None), ("粤ICP备13004420号", "440115"),
+                                              ("粤公网安备 44011502000001号", "440115"), ("琼ICP备05000001号", "460303"),
+                                              ("京ICP备05000001号", None)])
 def test_a_shared_district_name_in_the_site_its_page_is_on(footer, adcode):
-    """南沙区人民政府 (广州's, or 三沙's): the site's identifier in the footer begins with its owner's code."""
+    """南沙区人民政府 (广州's, or 三沙's): the site's identifier in the footer begins with its owner's code, its
+    public-security filing with its filing bureau's (a district of the same city); without either, its ICP filing
+    names the province (blind round 75: a government's site files in its own province; 乐山's 市中区 and 开封's 鼓楼区
+    were told from the other cities' by their footers' 蜀ICP and 川公网安备, 豫ICP). A provincial site's identifier
+    names no city."""
     lines = ["南沙区人民政府2022年政府信息公开工作年度报告", "2022年，南沙区人民政府认真落实政务公开要求。"]
     assert describe_agency("南沙区人民政府", lines, ["首页", *lines, footer]).adcode == adcode
 
 
 @pytest.mark.parametrize(("footer", "adcode"), [("主办：上海市普陀区人民政府办公室 沪ICP备", "310107"),
                                               ("主办：舟山市普陀区人民政府", "330903"), ("主办：上海市人民政府", "310107"),
-                                              ("主办：杭州市人民政府", None), ("沪ICP备", None)])
+                                              ("主办：杭州市人民政府", None), ("沪ICP备", "310107"), ("浙ICP备", "330903")])
 def test_a_shared_district_name_in_the_site_owner_s_region(footer, adcode):
     """普陀区民政局 (上海's 普陀区, or 舟山's): the page's 主办 names the government whose site it is on."""
     lines = ["普陀区民政局2021年政府信息公开工作年度报告", "2021年，普陀区民政局认真落实政务公开要求。"]
@@ -464,6 +470,10 @@ def test_a_county_read_inside_an_ocr_misread_name_counts_for_neither():
     # its own city named with the district, and no other's: as before
     ("朝阳区民政局", ["朝阳区民政局2021年政府信息公开工作年度报告", "北京市朝阳区民政局推进政务公开，落实北京市要求。"],
      "110105"),
+    # no city on its own, its own full name beginning its street address, a partner's as a body's (blind round 75)
+    ("普陀区卫生健康局", ["普陀区卫生健康局2023年度政府信息公开工作年度报告",
+                         "如有疑问请联系（联系地址：舟山市普陀区东港街道海莲路333号；电话：0580-3806215）。",
+                         "与上海市普陀区卫生健康委开展交流。"], "330903"),
 ])
 def test_a_same_name_district_named_in_full_for_another_city_is_a_partner(name, lines, adcode):
     """舟山's 普陀区 whose text names 上海市普陀区 twice (a partner) and 舟山市 once: the report was 上海's, as the

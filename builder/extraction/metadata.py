@@ -1674,20 +1674,33 @@ def site_owner(page_lines: list[str]) -> str | None:
     return owners.pop() if len(owners) == 1 else None
 
 
-# A government site's identifier (政府网站标识码, in every page's footer): its owner's 行政区划代码 and four digits.
-_SITE_CODE = re.compile(r"网站标识码\s*[:：]?\s*(\d{6})\d{4}(?!\d)")
+# A government site's identifier (政府网站标识码, in every page's footer): its owner's 行政区划代码 and four digits; and
+# its public-security filing (川公网安备 51110202000048号): the filing bureau's division's code and eight digits.
+_SITE_CODE = re.compile(r"(?:网站标识码\s*[:：]?\s*(\d{6})\d{4}|公网安备\s*[:：]?\s*(\d{6})\d{8})(?!\d)")
+# The province a site's ICP filing is in (粤ICP备13004420号, 蜀ICP备…): a government's own site files in its province.
+_ICP = re.compile(r"(?P<province>[京津冀晋蒙辽吉黑沪苏浙皖闽赣鲁豫鄂湘粤桂琼渝川蜀黔贵滇云藏陕甘陇青宁新])\s*ICP\s*备")
+_ICP_PROVINCES = {"京": "11", "津": "12", "冀": "13", "晋": "14", "蒙": "15", "辽": "21", "吉": "22", "黑": "23",
+                  "沪": "31", "苏": "32", "浙": "33", "皖": "34", "闽": "35", "赣": "36", "鲁": "37", "豫": "41",
+                  "鄂": "42", "湘": "43", "粤": "44", "桂": "45", "琼": "46", "渝": "50", "川": "51", "蜀": "51",
+                  "黔": "52", "贵": "52", "滇": "53", "云": "53", "藏": "54", "陕": "61", "甘": "62", "陇": "62",
+                  "青": "63", "宁": "64", "新": "65"}
 
 
 def _site_code_region(name: str, page_lines: list[str]) -> str | None:
-    """Of the places a name shared by several stands for (南沙区: 广州's and 三沙's), the one in the city
-    of the site the page is on, by its identifier (网站标识码：4401150001); None when none, or several."""
+    """Of the places a name shared by several stands for (南沙区: 广州's and 三沙's), the one in the city of the site
+    the page is on, by its identifier (网站标识码：4401150001) or its public-security filing (公网安备 of a district of
+    that city); else the one in the province its ICP filing names (粤ICP备); None when none, or several."""
     candidates = _places_named(name)
-    codes = {m.group(1) for line in page_lines[-60:] + page_lines[:20] for m in _SITE_CODE.finditer(line)}
-    if len(candidates) < 2 or len(codes) != 1:
+    if len(candidates) < 2:
         return None
-    site = codes.pop()
-    inside = [code for code in candidates if code == site or (code[:4] == site[:4] and site[4:] == "00")]
-    return inside[0] if len(inside) == 1 else None
+    edges = page_lines[-60:] + page_lines[:20]
+    codes = {m.group(1) or m.group(2) for line in edges for m in _SITE_CODE.finditer(line)}
+    inside = {code for code in candidates for site in codes
+              if code == site or (code[:4] == site[:4] and site[4:] != "0000")}
+    if not codes:
+        provinces = {_ICP_PROVINCES[m["province"]] for line in edges for m in _ICP.finditer(line)}
+        inside = {code for code in candidates for province in provinces if code[:2] == province}
+    return inside.pop() if len(inside) == 1 else None
 
 
 def _site_owner_region(name: str, page_lines: list[str]) -> str | None:
@@ -1717,16 +1730,20 @@ def _parent_named_region(name: str, lines: list[str]) -> str | None:
 _PARENT_LINES = 400  # the report's body, where it names its city; not a long annex
 
 
+# What follows a district's full name in a street address: a street, road or number (舟山市普陀区东港街道海莲路333号).
+_STREET_ADDRESS = r"[\u4e00-\u9fff\d]{0,16}?(?:路|街|大道|巷|弄)\d*号?"
+
+
 def _own_city_of_same_names(name: str, lines: list[str]) -> str | None:
     """Of the places a name shared by several stands for (普陀区: 上海's and 舟山's), the one whose city the text names on
     its own when it names another's with the district after it (舟山市 …, and 与上海市普陀区结对: the partner is that
-    other district, named in full as one names another body); None unless exactly one city is named on its own and
-    another's district in full."""
+    other district, named in full as one names another body); else, when the text names no city on its own, the one
+    whose full name begins a street address (联系地址：舟山市普陀区…路333号: the agency's own); None otherwise."""
     candidates = _places_named(name)
     if len(candidates) < 2:
         return None
     text = re.sub(r"\s+", "", "".join(strip_page_labels(lines[:_PARENT_LINES])))
-    alone, before = [], []
+    alone, before, addressed = [], [], []
     for code in candidates:
         province, city, county = region_names(code)
         parent = city or province
@@ -1736,7 +1753,11 @@ def _own_city_of_same_names(name: str, lines: list[str]) -> str | None:
             before.append(code)
         if re.search(re.escape(parent) + f"(?!{re.escape(county)})", text):
             alone.append(code)
-    return alone[0] if len(alone) == 1 and any(code != alone[0] for code in before) else None
+        if re.search(re.escape(parent) + re.escape(county) + _STREET_ADDRESS, text):
+            addressed.append(code)
+    if len(alone) == 1 and any(code != alone[0] for code in before):
+        return alone[0]
+    return addressed[0] if not alone and len(addressed) == 1 else None  # (联系地址：舟山市普陀区东港街道海莲路333号)
 
 
 def _site_region(name: str, page_lines: list[str] | None) -> str | None:
