@@ -472,3 +472,16 @@ def test_a_body_s_former_name_after_its_own_in_the_title_is_no_part_of_it(former
     name too, and the agency's series split at the renaming."""
     lines = _lines(f"彭阳县应急管理局{former}2023年政府信息公开工作年度报告")
     assert find_agency_name(lines) == "彭阳县应急管理局"
+
+
+@pytest.mark.parametrize("header", ["单位：固原市生态环境局,,,,,,,,,年度：2023", "填报单位：固原市生态环境局\t报告年度：2023年",
+                                    "单位名称：固原市生态环境局 统计年度：2023"])
+def test_a_statistics_form_s_header_fields_give_the_agency_and_the_year(header):
+    """Blind round 75 (spreadsheet exports): the three tables exported as CSV under a header line of fields (单位：… 年度：
+    2024), no title and no prose: the report was lost for want of a year, then of an agency."""
+    values = synthetic.consistent_values(random.Random(4), "gov-2021")
+    text = synthetic.render("固原市生态环境局", 2023, "gov-2021", values, "tab")
+    tables = text[text.index("二、主动公开政府信息情况"):text.index("五、")]
+    report = extract_bytes(f"{header}\n单位：件\n{tables}".encode(), "统计数据.csv")
+    assert (report.agency.name, report.year, report.agency.adcode) == ("固原市生态环境局", 2023, "640400")
+    assert report.cells["t3.total.total"].value == values["t3.total.total"]

@@ -491,7 +491,7 @@ def extract_document(doc: Document) -> Report:
     if year >= _FORM_YEAR and _about_the_report(doc.lines, layout):
         raise errors.NotAReport(path, "a page about a report (news of it or a teaser linking to it): it names the "
                                       "report and prints neither the form's tables nor the report's sections")
-    sources = (lambda: name, lambda: name_in_trail(doc.page_lines), lambda: publisher_from_labels(doc.page_lines),
+    sources = (lambda: name, lambda: issuer, lambda: name_in_trail(doc.page_lines), lambda: publisher_from_labels(doc.page_lines),
                lambda: name_in_running_heads(doc.source.running_heads), lambda: signature_name(doc.lines),
                lambda: agency_step_in_trail(doc.page_lines), lambda: find_agency_name([titled]) if titled else None)
     name = next((found for source in sources if (found := source()) and not generic_name(found)), None)

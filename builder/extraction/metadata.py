@@ -226,7 +226,9 @@ _NEXT_LABEL = (r"(?=(?:发布日期|发布时间|成文日期|生成日期|公�
                r"|[^" + _HAN + r"（）()]|$)")
 _PUBLISHER = re.compile(r"(?:发布机构|发文机关|发布单位|信息来源|来\s*源)\s*[:：\t]\s*(?P<name>[" + _HAN + r"（）()]{3,40}?)"
                         + _NEXT_LABEL)
-_ISSUER = re.compile(r"(?:发布机构|发文机关|发布单位)\s*[:：\t]\s*(?P<name>[" + _HAN + r"（）()]{3,40}?)" + _NEXT_LABEL)
+# (and a statistics form's header field: 填报单位：…, 单位：云南省生态环境厅; not 主办单位, the site's owner, nor 单位：件)
+_ISSUER = re.compile(r"(?:发布机构|发文机关|发布单位|(?<![" + _HAN + r"])(?:填报|报送|报告)?单位(?:名称)?)\s*[:：\t]\s*"
+                     r"(?P<name>[" + _HAN + r"（）()]{3,40}?)" + _NEXT_LABEL)
 
 
 def publisher_from_labels(lines: list[str], labels: re.Pattern = _PUBLISHER) -> str | None:
@@ -679,6 +681,7 @@ def find_year(lines: list[str]) -> tuple[int | None, str]:
     stated = [(int(m.group(2)), "《…年度报告》") for m in _OWN_BOOK_TITLE.finditer(text)]
     stated += [(int(m.group(2)), "publication sentence") for m in _PUBLISH.finditer(text)]
     stated += [(int(m.group(1) or m.group(2)), "统计期限") for m in _PERIOD.finditer(text)]
+    stated += [(int(m.group(1)), "year label") for m in _YEAR_LABEL.finditer(text)]
     if title_year and set(others) <= {title_year}:
         # The usual case, settled before the body is read. A title the report's own statements all
         # contradict (an OCR misreading, last year's title kept) is still read, but not as settled.
@@ -719,6 +722,10 @@ def find_year(lines: list[str]) -> tuple[int | None, str]:
     if (year := _year_before_signature(lines)) is not None:
         return year, "signature date"
     return None, ""
+
+
+# A statistics form's header field naming the year (单位：云南省生态环境厅 … 年度：2024, 报告年度：2024年).
+_YEAR_LABEL = re.compile(r"(?<![\u4e00-\u9fff])(?:报告|统计|填报)?(?:年度|年份)\s*[:：]\s*((?:19|20)\d{2})(?!\d)")
 
 
 # A title that names no body (the agency signs at the end): 2021年政府信息公开工作年度报告, 二〇二一年….
