@@ -485,3 +485,18 @@ def test_a_statistics_form_s_header_fields_give_the_agency_and_the_year(header):
     report = extract_bytes(f"{header}\n单位：件\n{tables}".encode(), "统计数据.csv")
     assert (report.agency.name, report.year, report.agency.adcode) == ("固原市生态环境局", 2023, "640400")
     assert report.cells["t3.total.total"].value == values["t3.total.total"]
+
+
+def test_a_notice_s_title_about_the_reports_gives_its_issuer_s_name_not_its_subject():
+    """Blind round 75 (gazettes): an issue opening with 长葛市人民政府办公室关于做好2022年度政府信息公开工作年度报告编制和
+    发布工作的通知, its own report after it: the agency was read as 长葛市人民政府办公室关于做好 (关于 begins a subject,
+    never a name)."""
+    lines = _lines("彭阳县人民政府办公室关于做好2022年度政府信息公开工作年度报告编制和发布工作的通知", "彭阳县人民政府办公室")
+    assert find_agency_name(lines) == "彭阳县人民政府办公室"
+
+
+@pytest.mark.parametrize("placeholder", ["××单位（机关）", "XX单位", "××机关"])
+def test_a_template_s_placeholder_name_is_no_agency(placeholder):
+    """A notice's attached format (彭阳县××单位（机关）2022年政府信息公开工作年度报告（格式）): its title named 单位（机关）,
+    a placeholder's words after the placeholder marks, as the agency."""
+    assert find_agency_name(_lines(f"彭阳县{placeholder}2022年政府信息公开工作年度报告（格式）")) is None

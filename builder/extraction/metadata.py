@@ -859,7 +859,8 @@ _CORPS_DIVISION = re.compile(r"第[一二三四五六七八九十]{1,3}师")
 
 # A body's kind with nothing of its own (人民政府, 办公室): what is left of a name whose place was garbled
 # or cut off (彭阳县"><img …>人民政府), no agency's name.
-_GENERIC_NAME = re.compile(r"(?:人民)?政府(?:办公室|办公厅)?|办公室|办公厅|办事处|管委会|管理委员会|委员会|局")
+_GENERIC_NAME = re.compile(r"(?:人民)?政府(?:办公室|办公厅)?|办公室|办公厅|办事处|管委会|管理委员会|委员会|局"
+                           r"|单位|机关|单位[（(]机关[)）]|机关[（(]单位[)）]")  # (a template's ××单位（机关）)
 
 
 def find_agency_name(lines: list[str], issuer: str | None = None) -> str | None:
@@ -867,8 +868,8 @@ def find_agency_name(lines: list[str], issuer: str | None = None) -> str | None:
     else the fullest form of it the report uses for itself (None for a name of a kind alone: 人民政府).
     ``issuer``: the page's 发布机构 label."""
     name = _agency_name(lines, issuer)
-    if name is not None:
-        name = _FORMER_NAME.sub("", name) or name
+    if name is not None:  # (关于 begins a document's subject, never a name: 长葛市人民政府办公室关于做好…年度报告…的通知)
+        name = _FORMER_NAME.sub("", name.partition("关于")[0]) or name
     return None if name is None or generic_name(name) else name
 
 
