@@ -168,11 +168,14 @@ def page_lines(words: list[Placed]) -> list[str]:
 
 
 def laid_out(words: list[Placed]) -> str:
-    """Every page's lines, pages in order."""
+    """Every page's lines, pages in order, without their page numbers and running heads (as a PDF's: inside a table
+    broken across pages, the number stood between a row's label and its figures)."""
+    from .pdf import without_page_furniture
+
     pages: dict[int, list[Placed]] = {}
     for word in words:
         pages.setdefault(word.page, []).append(word)
-    return "\n".join(line for k in sorted(pages) for line in page_lines(pages[k]))
+    return "\n".join(without_page_furniture(["\n".join(page_lines(pages[k])) for k in sorted(pages)]))
 
 
 # --- ALTO XML ----------------------------------------------------------------------
