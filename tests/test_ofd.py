@@ -100,15 +100,15 @@ def test_an_ofd_page_s_number_is_no_line_of_its_text(per_page):
 
 
 def test_a_template_page_s_footer_is_read_and_hidden_objects_are_not():
-    """The footer a template page draws on every page is on the page; an object drawn invisible or
-    fully transparent (an earlier draft's figures) is not."""
+    """The footer a template page draws on every page is on the page (read once: on the later pages it is a running
+    footer, left out as a PDF's is); an object drawn invisible or fully transparent (an earlier draft's figures) is not."""
     lines, v = report_lines(6)
     hidden = ('<ofd:TextObject ID="5" Boundary="20 200 40 5" Size="3.5" Visible="false"><ofd:TextCode X="0" Y="3.5">'
               '2019年政府信息公开工作年度报告</ofd:TextCode></ofd:TextObject><ofd:TextObject ID="6" Boundary="20 206 40 5" '
               'Size="3.5"><ofd:FillColor Value="0 0 0" Alpha="0"/><ofd:TextCode X="0" Y="3.5">共收到申请999件</ofd:TextCode>'
               '</ofd:TextObject>')
     text = read_bytes(ofd(lines, template="彭阳县人民政府办公室印发", extra=hidden), "r.ofd").text
-    assert text.count("彭阳县人民政府办公室印发") == -(-len(lines) // 40)
+    assert -(-len(lines) // 40) > 1 and text.count("彭阳县人民政府办公室印发") == 1
     assert "2019年" not in text and "999" not in text
     rep = extract_bytes(ofd(lines, extra=hidden), "r.ofd")
     assert rep.year == 2022 and {k: c.value for k, c in rep.cells.items()} == {c.id: v[c.id] for c in forms.cells(forms.GOV_2021)}
