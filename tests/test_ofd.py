@@ -99,6 +99,19 @@ def test_an_ofd_page_s_number_is_no_line_of_its_text(per_page):
     assert {k: c.value for k, c in rep.cells.items()} == {c.id: v[c.id] for c in forms.cells(forms.GOV_2021)}
 
 
+def test_a_watermark_turned_aslant_across_the_page_is_no_text():
+    """Blind round 75 (OFD): a pale watermark (霍山县人民政府信息公开) turned 30° on every page: its characters, placed
+    one by one along the slant, fell among the lines of the prose and of table 3 (34 cells lost)."""
+    lines, v = report_lines(9)
+    marks = "".join(f'<ofd:TextObject ID="{700 + k}" Boundary="40 {30 + 50 * k} 90 40" CTM="0.866 -0.5 0.5 0.866 0 30" '
+                    f'Size="6"><ofd:TextCode X="0" Y="6" DeltaX="g 9 6">彭阳县人民政府信息公开</ofd:TextCode></ofd:TextObject>'
+                    for k in range(5))
+    data = ofd(lines, extra=marks)
+    assert "彭" not in "".join(line for line in read_bytes(data, "r.ofd").lines if "人民政府" not in line)
+    rep = extract_bytes(data, "r.ofd")
+    assert {k: c.value for k, c in rep.cells.items()} == {c.id: v[c.id] for c in forms.cells(forms.GOV_2021)}
+
+
 def test_a_template_page_s_footer_is_read_and_hidden_objects_are_not():
     """The footer a template page draws on every page is on the page (read once: on the later pages it is a running
     footer, left out as a PDF's is); an object drawn invisible or fully transparent (an earlier draft's figures) is not."""

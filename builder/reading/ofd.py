@@ -17,6 +17,7 @@ from .. import errors
 from .positioned import Placed, laid_out
 
 _NUMBER = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
+_TURNED = 0.05  # a CTM turning text aslant (neither part of its turn below sin 3°) sets it off the page's lines
 
 
 def _local(tag) -> str:
@@ -74,8 +75,8 @@ def _text_words(content, page: int) -> list[Placed]:
         box = _numbers(obj.get("Boundary"))
         size = (_numbers(obj.get("Size")) or [3.5])[0]
         a, b, c, d, e, f = ctm if len(ctm := _numbers(obj.get("CTM"))) == 6 else (1, 0, 0, 1, 0, 0)
-        if len(box) < 2 or size <= 0:
-            continue
+        if len(box) < 2 or size <= 0 or min(abs(a), abs(b)) > _TURNED:
+            continue  # (turned aslant: a watermark across the page, its characters on no line of the text)
         width_scale, height_scale = math.hypot(a, b) or 1.0, math.hypot(c, d) or 1.0
         x = y = 0.0
         for code in _children(obj, "TextCode"):
