@@ -298,6 +298,47 @@ def _xlsx_table(sheet, table: Table, top: int, left: int = 1) -> None:
                               end_row=top + min(r + cell.rowspan, len(table)) - 1, end_column=left + c + cell.colspan - 1)
 
 
+def spreadsheet_xml_bytes(report: list[Block], hidden: list[Block] | None = None) -> bytes:
+    """The workbook as SpreadsheetML 2003 (Excel's and WPS's XML 表格): a paragraph a row in a cell merged across, each
+    table on a sheet of its own; a cell after one a merge covers (down or across) placed by its ss:Index, covered cells
+    not written; a hidden row of last year's figures in each table, and a hidden sheet of ``hidden`` tables."""
+    ns = 'xmlns="urn:schemas-microsoft-com:office:spreadsheet" xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet" ' \
+         'xmlns:x="urn:schemas-microsoft-com:office:excel"'
+
+    def data(text: str) -> str:
+        kind = "Number" if re.fullmatch(r"\d+(?:\.\d+)?", text) else "String"
+        return f'<Data ss:Type="{kind}">{html.escape(text)}</Data>'
+
+    def table_rows(table: Table) -> list[str]:
+        rows: dict[int, list[str]] = {}
+        for r, c, cell in placed(table):
+            merge = (f' ss:MergeAcross="{cell.colspan - 1}"' if cell.colspan > 1 else "") + (
+                f' ss:MergeDown="{min(cell.rowspan, len(table) - r) - 1}"' if cell.rowspan > 1 else "")
+            rows.setdefault(r, []).append(f'<Cell ss:Index="{c + 1}"{merge}>{data(cell.text)}</Cell>')
+        out = [f'<Row>{"".join(cells)}</Row>' for _, cells in sorted(rows.items())]
+        return [*out[:-1], '<Row ss:Hidden="1"><Cell><Data ss:Type="String">上年</Data></Cell>'
+                           + '<Cell><Data ss:Type="Number">999</Data></Cell>' * 7 + '</Row>', out[-1]]
+
+    def sheet(name: str, rows: list[str], shown: bool = True) -> str:
+        options = "" if shown else '<WorksheetOptions xmlns="urn:schemas-microsoft-com:office:excel">' \
+                                   '<Visible>SheetHidden</Visible></WorksheetOptions>'
+        return f'<Worksheet ss:Name="{name}"><Table>{"".join(rows)}</Table>{options}</Worksheet>'
+
+    sheets, rows = [], []
+    for block in report:
+        if isinstance(block, str):
+            rows.append(f'<Row><Cell ss:MergeAcross="9">{data(block)}</Cell></Row>')
+            continue
+        rows += table_rows(block)
+        sheets.append(sheet(f"表{len(sheets) + 1}", rows))
+        rows = []
+    if rows:
+        sheets.append(sheet(f"表{len(sheets) + 1}", rows))
+    sheets += [sheet("上年（备份）", table_rows(block), shown=False) for block in hidden or [] if not isinstance(block, str)]
+    return ('<?xml version="1.0" encoding="UTF-8"?>\n<?mso-application progid="Excel.Sheet"?>\n'
+            f'<Workbook {ns}>{"".join(sheets)}</Workbook>').encode()
+
+
 # --- RTF ------------------------------------------------------------------------
 
 

@@ -318,3 +318,19 @@ def test_hidden_rows_and_columns_of_an_opendocument_sheet_are_not_read(visibilit
     assert report.document.source.format == "spreadsheet"
     for name, value in current.items():
         assert report.cells[name].value == value, name
+
+
+def test_a_spreadsheetml_workbook_is_read_by_its_cells_places():
+    """Blind round 75 (spreadsheet formats): Excel's and WPS's XML 表格 (SpreadsheetML 2003, saved as .xml or .xls) was
+    read as XML text, every cell of a sheet run into one line (67 cells of two reports lost). Cells after a merged one
+    are placed by ss:Index; hidden rows and sheets (last year's figures) are not read."""
+    from .official_form import spreadsheet_xml_bytes
+
+    v = values(seed=14)
+    old = values(seed=15)
+    data = spreadsheet_xml_bytes(blocks(v), hidden=blocks(old))
+    assert detect_format(data, "统计表.xls") == "spreadsheet-xml"
+    report = extract_bytes(data, "统计表.xls")
+    assert (report.agency.name, report.year) == (AGENCY, YEAR)
+    assert_every_cell(report, v)
+    assert "999" not in report.document.text

@@ -889,6 +889,9 @@ _MAIL_HEADER = re.compile(rb"(?im)^(?:To|Received|Message-ID):")  # an e-mail's,
 _MAX_MULTIPARTS = 64
 # A Word document as one XML file: Word 2003's WordprocessingML, or Word 2007's flat XML package.
 _FLAT_ODF_TEXT = re.compile(rb"<office:document\b[^>]*?\boffice:mimetype=[\"']" + re.escape(_ODF_TEXT_MIME))
+# Excel's and WPS's SpreadsheetML 2003 (XML 表格), saved as .xml or .xls.
+_SPREADSHEET_XML = re.compile(rb"<\?mso-application\s+progid=\"Excel\.Sheet\"|<(?:\w+:)?Workbook\b[^>]*"
+                              rb"urn:schemas-microsoft-com:office:spreadsheet")
 _WORD_XML = re.compile(rb"<\?mso-application\s+progid=\"Word\.Document\"|schemas\.microsoft\.com/office/word/2003/wordml"
                        rb"|<pkg:package\b")
 
@@ -917,6 +920,8 @@ def detect_format(data: bytes, path: str) -> str:
         return "mhtml"  # (a message of one part too: an e-mail's body in base64 or quoted-printable)
     if _WORD_XML.search(head):
         return "word-xml"
+    if _SPREADSHEET_XML.search(head):
+        return "spreadsheet-xml"
     if _FLAT_ODF_TEXT.search(data[:16384]):
         return "odt"  # a flat OpenDocument text (.fodt): the package's parts as one XML file
     if head.startswith((b"\xff\xfe", b"\xfe\xff")) or (b"\x00" in head[:200] and len(data) % 2 == 0):
@@ -986,7 +991,8 @@ def _is_json(data: bytes) -> bool:
 _NAMED_FORMATS = {".pdf": ("pdf", "a PDF"), ".docx": ("docx", "a Word document")}
 # The formats the bytes themselves show (text is what is left when none does).
 _SHOWN_FORMATS = {"html": "a web page (HTML)", "mhtml": "a web archive (MHTML)", "pdf": "a PDF", "docx": "a Word document",
-                  "doc": "a Word 97–2003 document", "word-xml": "a Word document as XML", "rtf": "an RTF document",
+                  "doc": "a Word 97–2003 document", "word-xml": "a Word document as XML",
+                  "spreadsheet-xml": "a spreadsheet as XML (SpreadsheetML)", "rtf": "an RTF document",
                   "odt": "an OpenDocument text", "ofd": "an OFD document", "json": "JSON data", "spreadsheet": "a spreadsheet",
                   "ocr": "an OCR engine's result"}
 
@@ -1319,6 +1325,13 @@ def _read_spreadsheet(data: bytes, source: Source) -> str:
     return spreadsheet_to_text(data, source.path)
 
 
+def _read_spreadsheet_xml(data: bytes, source: Source) -> str:
+    from .spreadsheet import spreadsheet_xml_to_text
+
+    source.encoding = "utf-8"
+    return spreadsheet_xml_to_text(data, source.path)
+
+
 def _read_word_xml(data: bytes, source: Source) -> str:
     from .markup import word_xml_to_text
 
@@ -1447,6 +1460,7 @@ READERS: dict[str, Callable[[bytes, Source], str]] = {
     "docx": _read_docx,
     "doc": _read_doc,
     "word-xml": _read_word_xml,
+    "spreadsheet-xml": _read_spreadsheet_xml,
     "rtf": _read_rtf,
     "odt": _read_odt,
     "ofd": _read_ofd,

@@ -97,14 +97,22 @@ def _sheet_lines(sheet, facts: SheetFacts) -> list[str]:
         _compute_formulas(values, dict(facts.formulas), start_row, start_column)
     shown_rows = {r for r in range(len(values)) if r + start_row not in facts.hidden_rows}
     shown_columns = {c for c in range(max(map(len, values), default=0)) if c + start_column not in facts.hidden_columns}
+    merges = [((top - start_row, left - start_column), (bottom - start_row, right - start_column))
+              for (top, left), (bottom, right) in sheet.merged_cell_ranges or ()]
+    return _grid_lines([[_shown(value) for value in row] for row in values], merges, shown_rows, shown_columns)
+
+
+def _grid_lines(values: list[list[str]], merges: list[tuple[tuple[int, int], tuple[int, int]]], shown_rows: set[int],
+                shown_columns: set[int]) -> list[str]:
+    """A sheet's cells (rows of texts) as lines, its merged ranges ((top, left), (bottom, right)) expanded, only the
+    rows and columns shown."""
     spans: dict[tuple[int, int], tuple[int, int]] = {}
     covered: set[tuple[int, int]] = set()
-    for (top, left), (bottom, right) in sheet.merged_cell_ranges or ():
-        top, left, bottom, right = top - start_row, left - start_column, bottom - start_row, right - start_column
+    for (top, left), (bottom, right) in merges:
         spans[(top, left)] = (len(shown_rows & set(range(top, bottom + 1))) or 1,
                               len(shown_columns & set(range(left, right + 1))) or 1)
         covered.update((r, c) for r in range(top, bottom + 1) for c in range(left, right + 1) if (r, c) != (top, left))
-    rows = [[(_shown(value), *spans.get((r, c), (1, 1))) for c, value in enumerate(row)
+    rows = [[(value, *spans.get((r, c), (1, 1))) for c, value in enumerate(row)
              if (r, c) not in covered and c in shown_columns]
             for r, row in enumerate(values) if r in shown_rows]
     lines = []
@@ -430,3 +438,69 @@ def _shown(value) -> str:
     if isinstance(value, datetime.date | datetime.time | datetime.timedelta):
         return value.isoformat() if not isinstance(value, datetime.timedelta) else str(value)
     return str(value)
+
+
+# --- SpreadsheetML 2003 (Excel's and WPS's "XML 表格", .xml or .xls) -------------------------------------------------
+
+_SS = "{urn:schemas-microsoft-com:office:spreadsheet}"
+_X = "{urn:schemas-microsoft-com:office:excel}"
+_SHEET_HIDDEN = ("SheetHidden", "SheetVeryHidden")
+
+
+def spreadsheet_xml_to_text(data: bytes, path: str) -> str:
+    """A SpreadsheetML workbook's visible sheets, in order, an empty line between them: each Row and Cell placed by its
+    ss:Index where it skips some (the cells a merge covers are not written), merged by ss:MergeAcross and ss:MergeDown,
+    hidden rows, columns and sheets left out. Read as XML text, every cell ran into one line."""
+    from .markup import parsed_xml
+
+    root = parsed_xml(data, path, "a SpreadsheetML workbook that cannot be read")
+    lines: list[str] = []
+    budget = GRID_CELLS
+    for sheet in root.iter(f"{_SS}Worksheet"):
+        if any((v.text or "").strip() in _SHEET_HIDDEN for v in sheet.iter(f"{_X}Visible")):
+            continue
+        for table in sheet.iter(f"{_SS}Table"):
+            cells, merges, hidden_rows, hidden_columns = _xml_table(table)
+            height = max((r for r, _ in cells), default=-1) + 1
+            width = max((c for _, c in cells), default=-1) + 1
+            budget -= height * width
+            if budget < 0:
+                raise errors.TableTooLarge(GRID_CELLS)
+            values = [[cells.get((r, c), "") for c in range(width)] for r in range(height)]
+            lines += [*_grid_lines(values, merges, set(range(height)) - hidden_rows, set(range(width)) - hidden_columns), ""]
+    return "\n".join(lines)
+
+
+def _xml_table(table) -> tuple[dict[tuple[int, int], str], list, set[int], set[int]]:
+    """A SpreadsheetML Table's cells by (row, column) from 0, its merges, and its hidden rows and columns."""
+    cells: dict[tuple[int, int], str] = {}
+    merges, hidden_rows, hidden_columns = [], set(), set()
+    column = -1
+    for col in table.iter(f"{_SS}Column"):
+        column = _index(col, column)
+        span = int(col.get(f"{_SS}Span") or 0) if (col.get(f"{_SS}Span") or "").isdecimal() else 0
+        if col.get(f"{_SS}Hidden") == "1":
+            hidden_columns.update(range(column, column + span + 1))
+        column += span
+    row = -1
+    for element in table.iter(f"{_SS}Row"):
+        row = _index(element, row)
+        if element.get(f"{_SS}Hidden") == "1":
+            hidden_rows.add(row)
+        column = -1
+        for cell in element.iter(f"{_SS}Cell"):
+            column = _index(cell, column)
+            data = next(cell.iter(f"{_SS}Data"), None)
+            cells[(row, column)] = "".join(data.itertext()).strip() if data is not None else ""
+            across, down = (int(v) if (v := cell.get(f"{_SS}{name}") or "").isdecimal() else 0
+                            for name in ("MergeAcross", "MergeDown"))
+            if across or down:
+                merges.append(((row, column), (row + down, column + across)))
+            column += across
+    return cells, merges, hidden_rows, hidden_columns
+
+
+def _index(element, previous: int) -> int:
+    """The place (from 0) of a Row, Cell or Column: its ss:Index (from 1) where given, else the one after the last."""
+    given = element.get(f"{_SS}Index") or ""
+    return int(given) - 1 if given.isdecimal() and 0 < int(given) <= 1_048_576 else previous + 1
