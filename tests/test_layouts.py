@@ -11,7 +11,7 @@ import pytest
 from builder import forms, synthetic
 from builder.checks import check_report
 from builder.extraction.extract import extract_bytes
-from builder.extraction.layout import scan_lines
+from builder.extraction.layout import locate, scan_lines
 from builder.forms import GOV_2019, GOV_2021
 
 AGENCY = "固原市彭阳县人民政府"
@@ -799,3 +799,23 @@ def test_a_label_s_number_spaced_out_is_no_cell(line):
 
     [row] = scan_plain(line, 0)
     assert row.cells == ["2", "1", "0", "0", "0", "0", "3"]
+
+
+def test_section_headings_an_ocr_engine_spaced_inside_their_words_are_found():
+    """Blind round 75 (searchable PDFs): Tesseract's text layer spaced some of a heading's characters apart (四、 政 府信息
+    公开行政复议、行政诉讼情 况): the heading was not found, and table 4 with it."""
+    v = synthetic.consistent_values(random.Random(12), "gov-2021")
+    text = synthetic.render(AGENCY, 2023, "gov-2021", v, "space")  # (a text layer's cells parted by spaces)
+    for heading, spaced in (("二、主动公开政府信息情况", "二、 主动 公开政 府信息情况"),
+                            ("三、收到和处理政府信息公开申请情况", "三、收到和 处理政府 信息公开申请 情况"),
+                            ("四、政府信息公开行政复议、行政诉讼情况", "四、 政 府信息 公开行政复议、行政诉讼情 况")):
+        assert heading in text
+        text = text.replace(heading, spaced)
+    table_4 = text.index("四、 政 府信息")  # its header's words spaced too
+    text = text[:table_4] + text[table_4:].replace("未经复议直接起诉", "未经 复 议直接起诉").replace(
+        "复议后起诉", "复议后 起 诉").replace("结果维持", "维 持")
+    layout = locate(text.split("\n"))
+    assert {"二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况",
+            "四、政府信息公开行政复议、行政诉讼情况"} <= set(layout.lines)
+    report = extract_bytes(text.encode(), "ocr.txt")
+    assert {k: c.value for k, c in report.cells.items()} == {c.id: v[c.id] for c in forms.cells("gov-2021")}

@@ -749,10 +749,23 @@ def numbered_headings(lines: list[str]) -> list[str]:
     return out
 
 
+# Spaces an OCR engine put between some Chinese characters of a line (Tesseract's words: 四、 政 府信息 公开行政复议).
+_SPACE_IN_WORDS = re.compile(r"(?<=[\u4e00-\u9fff、])[ \u3000]+(?=[\u4e00-\u9fff、])")
+_SPACED_HEADING_MAX = 60  # characters of a heading's line, spaces and all
+
+
+def _whole_heading(line: str) -> str:
+    """A section heading an OCR engine spaced here and there inside its words, joined again; any other line as it is."""
+    if " " not in line or len(line) > _SPACED_HEADING_MAX or _ANY_HEADING.search(line):
+        return line
+    joined = _SPACE_IN_WORDS.sub("", line)
+    return joined if _ANY_HEADING.search(joined) else line
+
+
 def split_headings(lines: list[str]) -> list[str]:
-    """Put each section heading on a line of its own (crawls often run them in)."""
+    """Put each section heading on a line of its own (crawls often run them in), joined where an OCR engine spaced it."""
     out: list[str] = []
-    for line in lines:
+    for line in map(_whole_heading, lines):
         starts = sorted({m.start() for m in _ANY_HEADING.finditer(line) if m.start() > 0})
         if not starts:
             out.append(line)
