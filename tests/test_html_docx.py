@@ -2016,6 +2016,17 @@ def test_values_a_browser_shows_but_no_text_holds_are_read(how):
     assert_every_cell(extract_bytes(page.encode(), "report.html"), v)
 
 
+def test_text_in_the_page_s_own_background_colour_is_not_read():
+    """Blind round 75 (character-level markup): a cream page's decoy line in cream (湄潭县人民政府网 2024年度共收到…19件)
+    was read, and its year put the report's in doubt; text of that colour on a cell painted another colour is read."""
+    page = ("<html><head><style>body{margin:0;background:#fbfaf3;color:#333}</style></head><body>"
+            "<p>2025年，本机关共收到政府信息公开申请12件。</p>"
+            '<table><tr><th style="background:#1b5faa;color:#FBFAF3">指标</th></tr></table>'
+            '<div style="color:#fbfaf3;font-size:12px">2024年度共收到政府信息公开申请19件</div></body></html>')
+    text = html_to_text(page)
+    assert "19件" not in text and "12件" in text and "指标" in text
+
+
 def test_a_drop_down_list_left_on_its_placeholder_is_a_blank_cell():
     """请选择 (an option of no value, the list's first) is no value chosen: the cell is blank, not the word."""
     row = ('<tr><td>予以公开</td><td><select disabled><option value="">请选择</option><option value="a1">0</option>'

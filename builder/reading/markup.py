@@ -726,6 +726,8 @@ def html_to_text(html: str, path: str = "") -> str:
         _shown_reversed(root)
     _font_drawn_figures(root)
     _tab_labels_in_their_panes(root)
+    if "background" in html:
+        _drop_background_coloured(root)
     _drop_hidden_copies(root, screen_reader_only=any(name in html for name in _SCREEN_READER_ONLY),
                         white_text=_WHITE_IN_PAGE.search(html) is not None)
     _drop_void_copies(root)
@@ -1033,6 +1035,34 @@ def _white_figures(root) -> list:
 
 
 _BACKGROUND = re.compile(r"background(?:-color)?\s*:\s*([^;!]+)", re.IGNORECASE)
+_PAGE_BACKGROUND = re.compile(r"(?:^|[}\s,])(?:html|body)\s*\{[^}]*?background(?:-color)?\s*:\s*(#[0-9a-f]{3,6})\b",
+                              re.IGNORECASE)
+
+
+def _drop_background_coloured(root) -> None:
+    """Text set in the page's own background colour (a cream page's cream text: a decoy no reader sees, with other
+    figures), where no background of another colour is painted behind it; white is left to ``_white_figures`` (a
+    page's white is also the text colour of headers on coloured cells)."""
+    sheet = "\n".join(style.text or "" for style in root.iter("style"))
+    body = root.find(".//body")
+    page = (m.group(1) if (m := _PAGE_BACKGROUND.search(sheet)) else
+            body.get("bgcolor") if body is not None and body.get("bgcolor") else None)
+    if not page or _WHITE.match(page):
+        return
+    for element in root.xpath("//font[@color] | //*[contains(@style, 'olor')]"):
+        color = element.get("color") if element.tag == "font" else (m.group(1) if (m := _STYLE_COLOR.search(
+            element.get("style") or "")) else None)
+        if (color and _same_colour(color, page) and element.getparent() is not None
+                and not any(_coloured_background(a) for a in [element, *element.iterancestors()][:6])):
+            element.drop_tree()
+
+
+def _same_colour(a: str, b: str) -> bool:
+    """Whether two #rgb or #rrggbb colours are one."""
+    def full(colour: str) -> str:
+        colour = colour.strip().lower().lstrip("#")
+        return "".join(c * 2 for c in colour) if len(colour) == 3 else colour
+    return full(a) == full(b)
 
 
 def _coloured_background(element) -> bool:
