@@ -144,8 +144,11 @@ _NEWS_OF_REPORT = re.compile(r"^(?!.*关于)[^《》]{2,30}?(?:发布|公布|出
 _NEWS_KIND = "news of a report's publication (……发布……年度报告)"
 _ABSTRACT = re.compile(r"[（(](?:摘要|摘编|简版)[)）]$|(?:报告|年报)(?:摘要|摘编)$")
 _ABSTRACT_KIND = "an abstract (摘要) of a report"
+# A table of many bodies' figures, titled after their reports (……年度报告数据汇总表): a roster, not one report.
+_ROSTER = re.compile(r"(?:数据|情况|统计)?汇总(?:表|情况)?$")
+_ROSTER_KIND = "a summary table of several bodies' figures (汇总表)"
 _WEAK_KINDS = frozenset({"a work summary (总结)", _ERRATUM, _GUIDE, _CATALOGUE, _INTERPRETATION_KIND, _NEWS_KIND,
-                         _ABSTRACT_KIND, _BLANK_FORM})
+                         _ABSTRACT_KIND, _BLANK_FORM, _ROSTER_KIND})
 _ANNUAL_TITLE = re.compile(r"年度报告|年报|工作报告|年度工作情况报告")
 # A picture or summary explaining a report, titled after it: 一图读懂丨…2022年政府信息公开工作年度报告, 图文解读：《…》.
 _INTERPRETATION = re.compile(r"^(?:一图(?:读懂|看懂|了解)|一张图(?:读懂|看懂)|图解|图说|(?:图文|视频|动漫|漫画|政策)?解读|读懂)")
@@ -208,6 +211,8 @@ def other_document_kind(lines: list[str], deep: bool = False) -> tuple[str, str]
             return _NEWS_KIND, title
         if _ABSTRACT.search(title):
             return _ABSTRACT_KIND, title
+        if _ROSTER.search(title):
+            return _ROSTER_KIND, title
         if _ANNUAL_TITLE.search(title) and _REPORT_SIGNS.search(title) and not _ABOUT_REPORTS.search(title):
             continue  # a disclosure report's title (法治政府建设年度报告 is another subject's)
         kind = next((kind for pattern, kind in _OTHER_KINDS if pattern.search(title)), None)
@@ -469,7 +474,8 @@ def extract_document(doc: Document) -> Report:
         layout, other = locate(doc.lines), None
     if other is not None and (other[0] not in _WEAK_KINDS or not form_structure(layout)
                               or (other[0] == _ERRATUM and not _whole_report(layout))
-                              or (other[0] == _BLANK_FORM and not _prints_figures(layout))):
+                              or (other[0] == _BLANK_FORM and not _prints_figures(layout))
+                              or (other[0] == _ROSTER_KIND and not _whole_report(layout))):
         raise errors.NotAReport(path, f"the title “{other[1]}” names {other[0]}, not an annual report")
     if not _looks_like_report(doc, layout):
         raise errors.NotAReport(path, "no report title, form tables or report sections found")
