@@ -144,7 +144,8 @@ _NEWS_OF_REPORT = re.compile(r"^(?!.*关于)[^《》]{2,30}?(?:发布|公布|出
 _NEWS_KIND = "news of a report's publication (……发布……年度报告)"
 _ABSTRACT = re.compile(r"[（(](?:摘要|摘编|简版)[)）]$|(?:报告|年报)(?:摘要|摘编)$")
 _ABSTRACT_KIND = "an abstract (摘要) of a report"
-# A table of many bodies' figures, titled after their reports (……年度报告数据汇总表): a roster, not one report.
+# A table of many bodies' figures, titled after their reports (……年度报告数据汇总表): a roster, not one report (a
+# compilation of the bodies' own tables under the form's headings, so titled, reads its first).
 _ROSTER = re.compile(r"(?:数据|情况|统计)?汇总(?:表|情况)?$")
 _ROSTER_KIND = "a summary table of several bodies' figures (汇总表)"
 _WEAK_KINDS = frozenset({"a work summary (总结)", _ERRATUM, _GUIDE, _CATALOGUE, _INTERPRETATION_KIND, _NEWS_KIND,
@@ -475,7 +476,7 @@ def extract_document(doc: Document) -> Report:
     if other is not None and (other[0] not in _WEAK_KINDS or not form_structure(layout)
                               or (other[0] == _ERRATUM and not _whole_report(layout))
                               or (other[0] == _BLANK_FORM and not _prints_figures(layout))
-                              or (other[0] == _ROSTER_KIND and not _whole_report(layout))):
+                              or (other[0] == _ROSTER_KIND and not form_sections(layout, ("t3", "t4")))):
         raise errors.NotAReport(path, f"the title “{other[1]}” names {other[0]}, not an annual report")
     if not _looks_like_report(doc, layout):
         raise errors.NotAReport(path, "no report title, form tables or report sections found")
