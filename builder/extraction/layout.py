@@ -752,11 +752,13 @@ def numbered_headings(lines: list[str]) -> list[str]:
 # Spaces an OCR engine put between some Chinese characters of a line (Tesseract's words: 四、 政 府信息 公开行政复议).
 _SPACE_IN_WORDS = re.compile(r"(?<=[\u4e00-\u9fff、])[ \u3000]+(?=[\u4e00-\u9fff、])")
 _SPACED_HEADING_MAX = 60  # characters of a heading's line, spaces and all
+_HEADING_NUMERALS = frozenset("二三四五六23456")  # what a section heading begins with
 
 
 def _whole_heading(line: str) -> str:
     """A section heading an OCR engine spaced here and there inside its words, joined again; any other line as it is."""
-    if " " not in line or len(line) > _SPACED_HEADING_MAX or _ANY_HEADING.search(line):
+    if (" " not in line or len(line) > _SPACED_HEADING_MAX or line.lstrip()[:1] not in _HEADING_NUMERALS
+            or _ANY_HEADING.search(line)):
         return line
     joined = _SPACE_IN_WORDS.sub("", line)
     return joined if _ANY_HEADING.search(joined) else line

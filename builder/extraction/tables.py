@@ -2160,8 +2160,14 @@ def _headings(row_set: tuple[Row, ...]) -> tuple[str, ...]:
 def _namer(row_set: tuple[Row, ...], headings: tuple[str, ...]) -> Callable[[str], int | None]:
     """The form row a printed label names, by its index in ``row_set``; None when it names none
     or several."""
-    matches = tuple((match, i) for i, r in enumerate(row_set) for match in (r.match, *forms.T3_SHORT_MATCHES.get(r.id, ())))
+    matches = _row_names(row_set)
     return lambda core: _named_index(core, matches, headings)
+
+
+@cache
+def _row_names(row_set: tuple[Row, ...]) -> tuple[tuple[str, int], ...]:
+    """Each row's names (its form label's core and the shorter ones agencies print) with its index in ``row_set``."""
+    return tuple((match, i) for i, r in enumerate(row_set) for match in (r.match, *forms.T3_SHORT_MATCHES.get(r.id, ())))
 
 
 @lru_cache(maxsize=8192)
