@@ -500,3 +500,12 @@ def test_a_template_s_placeholder_name_is_no_agency(placeholder):
     """A notice's attached format (彭阳县××单位（机关）2022年政府信息公开工作年度报告（格式）): its title named 单位（机关）,
     a placeholder's words after the placeholder marks, as the agency."""
     assert find_agency_name(_lines(f"彭阳县{placeholder}2022年政府信息公开工作年度报告（格式）")) is None
+
+
+def test_a_wechat_byline_s_ip_place_is_no_prefix_of_the_name_below_it():
+    """Blind round 76 (web clippers): a WeChat article's byline ends with the author's IP place (顺德市场监管 2024年1月26日
+    17:30 广东), the title on the next line: 广东 was taken for the name's prefix (广东顺德区市场监督管理局)."""
+    title = "顺德区市场监督管理局2023年政府信息公开工作年度报告"
+    lines = _lines(title, "顺德市场监管 顺德市场监管 2024年1月26日 17:30 广东", title,
+                   opening="2023年，顺德区市场监督管理局认真贯彻落实政务公开工作要求。")
+    assert find_agency_name(lines) == "顺德区市场监督管理局"

@@ -1016,7 +1016,7 @@ def with_parent_prefix(name: str, body: str) -> str:
                 prefix = before.group()
                 for start in range(len(prefix) - 1):
                     adcode, end = _region_chain(prefix[start:] + name)
-                    if adcode == own and end > len(prefix) - start:
+                    if adcode == own and end > len(prefix) - start and prefix.endswith(_PREFIX_ENDS):
                         return prefix[start:] + name
             at = body.find(name, at + len(name))
         return name
@@ -1041,10 +1041,16 @@ def with_parent_prefix(name: str, body: str) -> str:
             adcode, end = _region_chain(place)
             if own and adcode and not (adcode == own or _within(own, adcode)):
                 continue
+            if not bare and not tail.endswith(_PREFIX_ENDS) and not any(tail == z.name for z in zones()):
+                continue  # 广东 + 顺德区…: a province's short name (a WeChat page's 广东, its IP place) is no name's prefix
             if (adcode and end == len(place)) or (bare and _shared_place(place)) \
                     or (not bare and any(tail == z.name for z in zones())):
                 return tail + name
     return name
+
+
+# What a government's own prefix to a body's name ends with (太原市, 铜陵市郊区, 莱州市人民政府 of its street offices).
+_PREFIX_ENDS = tuple("省市区县州盟旗府")
 
 
 def _shared_place(text: str) -> bool:
