@@ -819,3 +819,30 @@ def test_section_headings_an_ocr_engine_spaced_inside_their_words_are_found():
             "四、政府信息公开行政复议、行政诉讼情况"} <= set(layout.lines)
     report = extract_bytes(text.encode(), "ocr.txt")
     assert {k: c.value for k, c in report.cells.items()} == {c.id: v[c.id] for c in forms.cells("gov-2021")}
+
+
+def _sections(text: str) -> dict[str, str]:
+    """A rendered report's tables 2, 3 and 4, each without its section heading."""
+    heads = ["二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况", "四、政府信息公开行政复议、行政诉讼情况", "五、"]
+    return {t: text[text.index(a) + len(a):text.index(b)].strip("\n") for t, a, b in zip(("t2", "t3", "t4"), heads, heads[1:])}
+
+
+def test_a_report_of_two_years_combined_reads_the_later_year_s_tables():
+    """Blind round 76 (unusual periods): 桃源县水利局2020年度和2021年度…报告, each section printing (一)2020年度 on the 2019
+    form then (二)2021年度 on the 2021 form: the 2020 tables were read (on the 2019 form, for a 2021 report), and the
+    title's name was read as 年度和."""
+    v19 = synthetic.consistent_values(random.Random(3), GOV_2019)
+    v21 = synthetic.consistent_values(random.Random(4), GOV_2021)
+    old, new = (_sections(synthetic.render(AGENCY, year, form, v, "tab"))
+                for year, form, v in ((2020, GOV_2019, v19), (2021, GOV_2021, v21)))
+    heads = {"t2": "二、主动公开政府信息情况", "t3": "三、收到和处理政府信息公开申请情况",
+             "t4": "四、政府信息公开行政复议、行政诉讼情况"}
+    body = [f"{AGENCY}2020年度和2021年度政府信息公开工作年度报告",
+            f"现将{AGENCY}2020年度、2021年度政府信息公开工作情况合并报告如下。本报告统计期限为2020年1月1日至2021年12月31日。",
+            "一、总体情况", "2021年，本机关认真落实政务公开要求。"]
+    for t, head in heads.items():
+        body += [head, "（一）2020年度", old[t], "（二）2021年度", new[t]]
+    body += ["五、存在的主要问题及改进情况", "工作仍有不足。"]
+    report = extract_bytes("\n".join(body).encode(), "report.txt")
+    assert (report.agency.name, report.year, report.template) == (AGENCY, 2021, GOV_2021)
+    assert {k: c.value for k, c in report.cells.items()} == {c.id: v21[c.id] for c in forms.cells(GOV_2021)}

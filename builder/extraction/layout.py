@@ -792,7 +792,7 @@ def locate(lines: list[str]) -> Layout:
     form's own labels when a heading is missing or garbled. When the sections hold no table (二、主动公开…
     （见附表）, 数据见表二导出), the tables are looked for again after the report's last section."""
     lines = without_row_numbers(split_headings(without_errata(lines)))
-    layout = Layout(lines, _regions(lines))
+    layout = _latest_year_parts(Layout(lines, _regions(lines)))
     printed = [table for table in layout.regions if any(row.has_values for row in layout.rows(table))]
     if len(printed) == len(_TABLES) or (last := _last_section(lines, layout)) is None:
         return layout
@@ -807,6 +807,26 @@ def locate(lines: list[str]) -> Layout:
 
 
 _TABLES = ("t2", "t3", "t4")
+# A part of a section printing one year's table (（一）2020年度, （二）2021年度: a report of two years combined).
+_PART_LEAD = 2  # lines above a table's region its first part's name may stand on (the section's heading between)
+_YEAR_PART = re.compile(r"^\s*[（(][一二三四五六]\s*[)）]\s*(?P<year>(?:19|20)\d{2})\s*年度?\s*(?:情况|数据)?\s*$")
+
+
+def _latest_year_parts(layout: Layout) -> Layout:
+    """The layout with each table's region narrowed to its latest year's part, when the section prints a table a year
+    under parts numbered and named by their years (a report of 2020 and 2021 combined, each year on its own form):
+    the report's year is the latest, and its tables that year's."""
+    regions = dict(layout.regions)
+    for table, (start, stop) in layout.regions.items():
+        parts = [(k, int(m["year"])) for k in range(max(0, start - _PART_LEAD), stop)
+                 if (m := _YEAR_PART.match(layout.lines[k]))]  # (the first part's name may stand above the region)
+        if len({year for _, year in parts}) < 2:
+            continue
+        latest = max(year for _, year in parts)
+        begin = next(k for k, year in parts if year == latest)
+        end = next((k for k, _ in parts if k > begin), stop)
+        regions[table] = (begin, end)
+    return layout if regions == layout.regions else Layout(layout.lines, regions)
 
 
 # A statistics form's column of row numbers (行次 1…25, or 01…25) beside the labels, and its row of column numbers

@@ -344,7 +344,7 @@ _LEADING_WORDS = re.compile(r"^(?P<words>[" + _HAN + r"]{2,10})\s+(?=\S)")
 _BREADCRUMB = re.compile(r"^.*[>»›]\s*")
 # A notice that issues the report: 彭阳县人民政府办公室关于印发彭阳县2023年…报告的通知.
 _ISSUING = re.compile(r"^(?P<issuer>.*?)关于(?:印发|公布|发布)(?P<own>.*)$")
-_SPAN_BEFORE = re.compile(r"\d{4}\s*年?\s*[—–\-~～至到]\s*$")
+_SPAN_BEFORE = re.compile(r"\d{4}\s*年?度?\s*[—–\-~～至到和及与、]\s*$")  # (2019—2020年度, 2020年度和2021年度)
 # (and a forwarded mail's subject: 转发：…, Fw: …; not the 转 of a name: 转龙镇)
 _REPORTING_VERB = re.compile(r"现将|现就|特将|兹将|现把|编制了|编写了|起草了|形成了"  # (…办公室编制了X2022年…报告)
                              r"|^(?:转发\s*[:：]?|(?:转|Fwd?|FW|回复)\s*[:：])")
@@ -525,7 +525,8 @@ def read_title(lines: list[str]) -> Title:
     for text, assembled in [*((t, False) for t in singles), *((t, True) for t in pairs), *((t, False) for t in later),
                             *((t, True) for t in wrapped)]:
         m = _TITLE.match(text)
-        name = _title_name(m.group("name")) if m else None
+        span = _SPAN_BEFORE.search(m.group("name")) if m else None  # (its name before the first year)
+        name = _title_name(m.group("name")[:span.start()] if span else m.group("name")) if m else None
         if name and assembled and not INSTITUTION.search(name) \
                 and not (name.endswith(_REGION_SUFFIXES) and resolve_region(name)[0]):
             continue  # lines joined above a title that names no body: a menu's entries (互动交流 / 走进宝鸡), a site's
@@ -533,7 +534,7 @@ def read_title(lines: list[str]) -> Title:
         if name and not assembled and (whole := _unwrapped(name, above.get(text, ""), body)):
             name, assembled = whole, True
         if name:  # 2023—2024年…报告 spans two years: the report settles which
-            return Title(name, None if _SPAN_BEFORE.search(m.group("name")) else int(m.group(2)), assembled)
+            return Title(name, None if span else int(m.group(2)), assembled)
         m = _TITLE_YEAR_FIRST.match(text)
         name = _title_name(m.group("name")) if m else None
         if name and not name.startswith("政府"):
