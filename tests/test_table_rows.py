@@ -857,3 +857,24 @@ def test_a_summary_of_table_3_s_totals_before_its_results_under_short_labels_is_
     rep = report(v, GOV_2021, summary_first, rendering)
     assert {k: c.value for k, c in rep.cells.items() if k.startswith("t3.")} == {
         k: v[k] for k in v if k.startswith("t3.")}
+
+
+@pytest.mark.parametrize("rendering", ["tab", "html", "docx"])
+def test_counts_with_a_mark_beside_them_are_read_where_the_sums_confirm(rendering):
+    """Blind round 73 (marks in cells): 4+, 0~ and ~0 (a note under the table says what the mark means) were unsure cells
+    however the table's sums held; each is its number where they confirm it."""
+    v = values(seed=9, rows={"granted": [4, 1, 0, 0, 0, 0], "unable.not_held": [1, 0, 0, 0, 0, 0]})
+    marks = {"granted": ("+", ""), "unable.not_held": ("~", ""), "denied.state_secret": ("", "~")}
+
+    def marked(rows: Rows) -> Rows:
+        out = []
+        for row_id, label, cells in rows:
+            after, before = marks.get(row_id, ("", ""))
+            out.append((row_id, label, [f"{before}{c}{after}" if k in (0, 6) else c for k, c in enumerate(cells)]))
+        return out
+
+    rep = report(v, GOV_2021, marked, rendering)
+    for row_id in marks:
+        for column in ("natural_person", "total"):
+            cell = rep.cells[forms.t3_cell(row_id, column)]
+            assert (cell.value, cell.status) == (v[forms.t3_cell(row_id, column)], "repaired"), (row_id, column, cell)

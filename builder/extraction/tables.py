@@ -148,7 +148,16 @@ def _read_cell(raw: str) -> tuple[int | float | None, str, str | None, str | Non
     if status == "ambiguous" and (joined := wrapped_number(raw)) is not None:
         return (None, status, f"格内的数字可能折成了两行（连读作 {joined}），也可能是两格连在一起，勾稽关系无法确认，"
                 "未作选择", None, (joined,))
+    if status == "ambiguous" and (m := _MARKED.fullmatch(raw.strip())):
+        number = int(m["n"] or m["after"])
+        return (None, status, f"数字带有记号（“{raw.strip()}”，读作 {number}），记号的含义不明，勾稽关系无法确认，未作选择",
+                None, (number,))
     return value, status, note, unit, ()
+
+
+# A count with a mark beside it that a note may explain (4+, 0~, ~0: a cross-year case, an export's residue; a footnote's
+# mark, 1※ or 3*, is read as such before): only a reading, the identities decide.
+_MARKED = re.compile(r"(?P<n>\d{1,9})\s*[+＋~～]{1,2}|[~～]\s*(?P<after>\d{1,9})")
 
 
 def _read_number(raw: str) -> tuple[int | float | None, str, str | None, str | None]:
@@ -1109,7 +1118,7 @@ def _glyph_cell(cell: CellValue | None) -> bool:
     return (cell is not None and cell.status == "ambiguous" and bool(cell.candidates) and cell.raw is not None
             and (glyph_reading(cell.raw) is not None or wrapped_number(cell.raw) is not None
                  or leading_zero_reading(cell.raw) is not None or cell.raw.strip() == DASH_OR_ONE
-                 or _IN_BRACKETS.fullmatch(cell.raw.strip()) is not None
+                 or _IN_BRACKETS.fullmatch(cell.raw.strip()) is not None or _MARKED.fullmatch(cell.raw.strip()) is not None
                  or bool(_decimal_count_readings(cell.raw))))
 
 
