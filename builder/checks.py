@@ -543,6 +543,7 @@ YEAR_BASIS = {
     "another title": ("页面上的另一个标题", "another title of the page says"),
     "signature date": ("落款日期的上一年（报告其他地方都没有写年份）",
                        "the year before the signature's date (the report gives its year nowhere else) is"),
+    "year label": ("统计表表头的“年度”一栏", "the statistics form's year field says"),
 }
 _OTHER_BASIS = ("报告年度", "the report year is")
 
