@@ -1123,3 +1123,37 @@ def test_two_pages_printed_side_by_side_on_a_landscape_sheet_are_read_one_after_
     report = extract_bytes(data, "form.pdf")
     assert (report.agency.name, report.year) == (AGENCY, YEAR)
     assert_every_cell(report, v)
+
+
+def _spaced_chars(text: str, top: float, size: float, gap: float, left: float = 50.0) -> list[dict]:
+    """A line's characters as pdfplumber gives them, each ``gap`` points after the one before."""
+    out, x = [], left
+    for char in text:
+        width = size if "\u4e00" <= char <= "\u9fff" else size / 2
+        out.append({"text": char, "x0": x, "x1": x + width, "top": top, "bottom": top + size, "size": size,
+                    "upright": True, "doctop": top, "fontname": "F", "object_type": "char"})
+        x += width + gap
+    return out
+
+
+@pytest.mark.parametrize("gap, spaced", [(0.0, False), (0.4, False), (5.6, True), (8.0, True)])
+def test_a_letter_spaced_page_s_numbers_are_read_whole(gap, spaced):
+    """Blind round 77 (letter-spaced PDFs): a page printed with CSS letter-spacing (0.35 to 1 em between every two
+    characters) read each number's digits as cells of their own (2 3 6 for 236): the page's own spacing is the gap a
+    word's characters stand apart, and a table's cells and columns, far wider apart, stay apart."""
+    from types import SimpleNamespace
+
+    from builder.reading.pdf import _LETTER_GAP, _cell_text, _letter_gap
+
+    sentence = "二〇二四年本机关共收到政府信息公开申请二十三件"
+    prose = [c for k in range(8) for c in _spaced_chars(sentence, 100 + 20 * k, 10.5, gap)]
+    page = SimpleNamespace(chars=prose)
+    tolerance = _letter_gap(page)
+    assert (tolerance > 3.0) == spaced
+    token = _LETTER_GAP.set(tolerance)
+    try:
+        assert _cell_text(_spaced_chars("236", 400, 10.5, gap), 3.0) == "236"
+        assert _cell_text(_spaced_chars("2", 400, 10.5, gap) + _spaced_chars("7", 400, 10.5, gap, left=90.0), 3.0) \
+            == "2 7"  # two figures a column apart
+    finally:
+        _LETTER_GAP.reset(token)

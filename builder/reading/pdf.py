@@ -20,6 +20,7 @@ import math
 import re
 import unicodedata
 from collections import Counter
+from contextvars import ContextVar
 from operator import itemgetter
 
 from .. import errors
@@ -77,7 +78,33 @@ def _cell_text(chars: list[dict], y_tolerance: float) -> str:
     numbers are one word each, and a vertical label (三 、 本 年 度) reads across."""
     from pdfplumber.utils import extract_text
 
-    return "".join(line.strip() for line in extract_text(chars, y_tolerance=y_tolerance).split("\n"))
+    return "".join(line.strip() for line in extract_text(chars, x_tolerance=_LETTER_GAP.get(),
+                                                         y_tolerance=y_tolerance).split("\n"))
+
+
+# How far apart (points) two characters of one word may stand: pdfplumber's 3, or a letter-spaced page's own spacing.
+_LETTER_GAP: ContextVar[float] = ContextVar("letter_gap", default=3.0)
+_SPACED_PAIRS = 40  # pairs of characters side by side a page's spacing is measured on at least
+_SPACING_MAX = 1.2  # times the characters' size: a gap wider is between words or cells, not letter-spacing
+
+
+def _letter_gap(page) -> float:
+    """The gap a word's characters stand apart on this page: pdfplumber's 3 points, or, where the page is letter-spaced
+    (CSS letter-spacing printed by a browser, 0.3 to 1 em between every two characters), a little over the median gap
+    between two Chinese characters or two digits side by side. Read with the default, each letter-spaced number's
+    digits were cells of their own (2 3 6 for 236) and every table of such a page unsure."""
+    chars = sorted((c for c in page.chars if c.get("upright", True) and c["text"].strip()),
+                   key=lambda c: (round(c["top"]), c["x0"]))
+    gaps = [b["x0"] - a["x1"] for a, b in itertools.pairwise(chars)
+            if round(a["top"]) == round(b["top"]) and _SPACEABLE.match(a["text"]) and _SPACEABLE.match(b["text"])
+            and -1 < b["x0"] - a["x1"] < _SPACING_MAX * a["size"]]
+    if len(gaps) < _SPACED_PAIRS:
+        return 3.0
+    spacing = sorted(gaps)[len(gaps) // 2]
+    return max(3.0, 1.25 * spacing + 0.5) if spacing > 3.0 else 3.0
+
+
+_SPACEABLE = re.compile(r"[\u4e00-\u9fff\d]")
 
 
 def _usual_size(page) -> float:
@@ -327,9 +354,10 @@ def _columns_text(page, bands: list[tuple[float, float, float]], tolerance: floa
         box = page.within_bbox((left, upper, right, lower))
         inside = [(t, line) for t, line, a, b in rows if upper <= t < lower and left - 1 <= (a + b) / 2 <= right + 1]
         if not inside:  # (text alone: as the page's text is read where no table is ruled)
-            parts.append(box.extract_text(y_tolerance=tolerance) or "")
+            parts.append(box.extract_text(x_tolerance=_LETTER_GAP.get(), y_tolerance=tolerance) or "")
             return
-        lines = inside + [(line["top"], line["text"]) for line in box.extract_text_lines(y_tolerance=tolerance)]
+        lines = inside + [(line["top"], line["text"])
+                          for line in box.extract_text_lines(x_tolerance=_LETTER_GAP.get(), y_tolerance=tolerance)]
         parts.append("\n".join(text for _, text in sorted(lines, key=lambda item: item[0])))
 
     at = top
@@ -350,7 +378,7 @@ def _plain_text(page, tolerance: float) -> str:
     a column at a time."""
     if bands := _column_bands(page, tolerance):
         return _columns_text(page, bands, tolerance, [])
-    return page.extract_text(y_tolerance=tolerance) or ""
+    return page.extract_text(x_tolerance=_LETTER_GAP.get(), y_tolerance=tolerance) or ""
 
 
 def _page_text(page, tolerance: float) -> tuple[str, bool]:
@@ -362,7 +390,8 @@ def _page_text(page, tolerance: float) -> tuple[str, bool]:
     rest = page.filter(lambda obj: obj.get("object_type") != "char" or not any(_inside(obj, b) for b in boxes))
     if bands := _column_bands(rest, tolerance, [(t, a, b) for (t, _), (a, b) in zip(rows, spans, strict=True)]):
         return _columns_text(rest, bands, tolerance, [(t, line, a, b) for (t, line), (a, b) in zip(rows, spans)]), True
-    lines = rows + [(line["top"], line["text"]) for line in rest.extract_text_lines(y_tolerance=tolerance)]
+    lines = rows + [(line["top"], line["text"])
+                    for line in rest.extract_text_lines(x_tolerance=_LETTER_GAP.get(), y_tolerance=tolerance)]
     lines.sort(key=lambda item: item[0])
     return "\n".join(text for _, text in lines), True
 
@@ -727,7 +756,11 @@ def _read(pdf, path: str) -> str:
     read = []
     for page, tolerance in pages:
         checkpoint()
-        read.append(_page_text(page, tolerance))
+        token = _LETTER_GAP.set(_letter_gap(page))
+        try:
+            read.append(_page_text(page, tolerance))
+        finally:
+            _LETTER_GAP.reset(token)
     text = "\n".join(without_page_furniture([page for page, _ in read]))
     _check_text_layer([page for page, _ in read], path)
     if any(gridded for _, gridded in read):
