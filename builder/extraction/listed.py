@@ -189,8 +189,10 @@ def _lines(row: _Row, t3_columns: set[str] | None = None) -> list[str]:
 
 
 # A group's rows listed in one sentence, parted by semicolons (（四）无法提供：1.本机关不掌握…：自然人3件，总计3件；2.没有
-# 现成信息需要另行制作：均为0；3.…): a line each, the group's name before each.
-_NEXT_ROW = re.compile(r"[；;]\s*(?=\d{1,2}\s*[.．、]\s*[\u4e00-\u9fff])")
+# 现成信息需要另行制作：均为0；3.…), a run of them by its numbers or the others said 0: a line each, the group's name
+# before each.
+_ROW_PARTS = re.compile(r"[；;]\s*(?=\d{1,2}\s*[.．、]\s*[\u4e00-\u9fff]|\d\s*[—\-－~～至到]\s*\d\s*项"
+                        r"|(?:其他|其余|其它)各?项\s*(?:均|全部|都|为))")
 _GROUP_HEAD = re.compile(r"\s*[（(][一二三四五六七]+[)）][\u4e00-\u9fff]{2,6}\s*[:：]\s*(?=\d)")
 
 
@@ -203,15 +205,12 @@ _OTHER_ROWS_ZERO = re.compile(r"\s*(?:其他|其余|其它)各?项" + _SAID_ZERO
 
 
 def _rows_of_sentence(line: str) -> list[str]:
-    """The line as its rows, when it lists several of a group's rows (see ``_NEXT_ROW``, ``_ROW_RANGE``,
+    """The line as its rows, when it lists several of a group's rows (see ``_ROW_PARTS``, ``_ROW_RANGE``,
     ``_OTHER_ROWS_ZERO``); else the line."""
-    if len(line) > _LINE_MAX * 4 or not (_NEXT_ROW.search(line) or _ROW_RANGE.search(line) or "项" in line):
+    if len(line) > _LINE_MAX * 4 or not (_ROW_PARTS.search(line) or _ROW_RANGE.search(line)):
         return [line]
-    parts = re.split(r"[；;]\s*(?=\d{1,2}\s*[.．、]\s*[\u4e00-\u9fff]|\d\s*[—\-－~～至到]\s*\d\s*项"
-                     r"|(?:其他|其余|其它)各?项\s*(?:均|全部|都|为))", line)
-    if len(parts) == 1 and not _ROW_RANGE.search(line):
-        return [line]
-    group = m.group(0).strip() if (m := _GROUP_HEAD.match(parts[0]) or _GROUP_HEAD.match(parts[0] + "0")) else ""
+    parts = _ROW_PARTS.split(line)
+    group = m.group(0).strip() if (m := _GROUP_HEAD.match(parts[0])) else ""
     rows = _GROUPS.get(re.sub(r"^[（(][一二三四五六七八九十]+[)）]|[\s:：]", "", group), [])
     out = []
     for k, part in enumerate(parts):
