@@ -150,8 +150,9 @@ def _read_cell(raw: str) -> tuple[int | float | None, str, str | None, str | Non
                 "未作选择", None, (joined,))
     if status == "ambiguous" and (m := _MARKED.fullmatch(raw.strip())):
         number = int(m["n"] or m["after"])
+        readings = (number,) if m["n"] else tuple(dict.fromkeys((number, -number)))  # (~2: a mark, or a minus misread)
         return (None, status, f"数字带有记号（“{raw.strip()}”，读作 {number}），记号的含义不明，勾稽关系无法确认，未作选择",
-                None, (number,))
+                None, readings)
     return value, status, note, unit, ()
 
 
