@@ -477,3 +477,15 @@ def test_items_of_one_measure_named_in_a_header_over_a_row_of_their_numbers_are_
     for item in single:
         cell = forms.t2_cell(item.id, item.measures[0].id)
         assert rep.value(cell) == v[cell], cell
+
+
+@pytest.mark.parametrize("spread", ["6\t4\t2", "1\t2\t8\t3\t.\t5\t7"])
+def test_a_one_measure_row_printing_a_digit_a_cell_is_never_read_as_its_first_digit(spread):
+    """Blind round 78 (digits set apart): 行政处罚 in a cell spanning three columns, its digits parted by spaces
+    (6&nbsp;4&nbsp;2), was parted like a merged cell's numbers and read as 6: the row is unsure, its readings listed."""
+    v = synthetic.consistent_values(random.Random(5), GOV_2021)
+    text = synthetic.render(AGENCY, 2023, GOV_2021, v, "tab")
+    line = next(line for line in text.split("\n") if line.startswith("行政处罚\t"))
+    report = extract_bytes(text.replace(line, f"行政处罚\t{spread}").encode(), "report.txt")
+    cell = report.cells["t2.penalty.decisions"]
+    assert (cell.value, cell.status) == (None, "ambiguous")

@@ -1709,7 +1709,7 @@ def read_t2(layout: Layout, form: forms.Form, out: Tables) -> None:
                      line=match.line + 1)
         if match is not None and not match.has_values:
             match = ValueRow(match.label, [""] * len(ids), True, match.line)  # the row is printed, its cells empty
-        if match is not None and not match.delimited and len(match.cells) > len(ids):
+        if match is not None and len(match.cells) > len(ids) and (not match.delimited or _digits_spread(match, ids)):
             _read_crowded_t2_row(ids, match, out)
             continue
         read_table([_Slot(ids, match)], [], out, "t2", keep="first")
@@ -2093,6 +2093,15 @@ def _crowded_readings(cells: list[str], kinds: tuple[str, ...]) -> list[tuple]:
             readings.append(tuple(values))
     readings += [tuple(parse_cell(c).value for c in window) for window in (cells[:size], cells[-size:])]
     return list(dict.fromkeys(readings))
+
+
+def _digits_spread(row: ValueRow, ids: tuple[str, ...]) -> bool:
+    """Whether a one-measure item's delimited row prints a digit in each of several cells (6 ⇥ 4 ⇥ 2: the digits of
+    642 set apart in a cell spanning three columns, parted as a merged cell's numbers are): one number or several,
+    never its first digit alone."""
+    filled = [c.strip() for c in row.cells if c.strip()]
+    digits = sum(1 for c in filled if c.isdigit())
+    return len(ids) == 1 and digits > 1 and all(len(c) == 1 and (c.isdigit() or c in ".,") for c in filled)
 
 
 def _read_crowded_t2_row(ids: tuple[str, ...], row: ValueRow, out: Tables) -> None:
