@@ -509,3 +509,10 @@ def test_a_wechat_byline_s_ip_place_is_no_prefix_of_the_name_below_it():
     lines = _lines(title, "顺德市场监管 顺德市场监管 2024年1月26日 17:30 广东", title,
                    opening="2023年，顺德区市场监督管理局认真贯彻落实政务公开工作要求。")
     assert find_agency_name(lines) == "顺德区市场监督管理局"
+
+
+def test_an_assistant_s_lead_in_before_the_title_is_no_part_of_the_name():
+    """Blind round 78 (assistants' Markdown): 以下是洛阳市生态环境局2023年政府信息公开工作年度报告全文： gave the agency
+    以下是洛阳市生态环境局."""
+    lines = _lines("以下是彭阳县教育局2023年政府信息公开工作年度报告全文：", "彭阳县教育局2023年政府信息公开工作年度报告")
+    assert find_agency_name(lines) == "彭阳县教育局"

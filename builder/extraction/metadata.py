@@ -345,8 +345,9 @@ _BREADCRUMB = re.compile(r"^.*[>»›]\s*")
 # A notice that issues the report: 彭阳县人民政府办公室关于印发彭阳县2023年…报告的通知.
 _ISSUING = re.compile(r"^(?P<issuer>.*?)关于(?:印发|公布|发布)(?P<own>.*)$")
 _SPAN_BEFORE = re.compile(r"\d{4}\s*年?度?\s*[—–\-~～至到和及与、]\s*$")  # (2019—2020年度, 2020年度和2021年度)
-# (and a forwarded mail's subject: 转发：…, Fw: …; not the 转 of a name: 转龙镇)
-_REPORTING_VERB = re.compile(r"现将|现就|特将|兹将|现把|编制了|编写了|起草了|形成了"  # (…办公室编制了X2022年…报告)
+# What a title line says before the name that is no part of it: a sentence's verb (…办公室编制了X2022年…报告), an
+# assistant's lead-in (以下是X2023年…报告全文：), a forwarded mail's subject (转发：…, Fw: …; not the 转 of a name: 转龙镇).
+_REPORTING_VERB = re.compile(r"现将|现就|特将|兹将|现把|编制了|编写了|起草了|形成了|^(?:以下|下面)(?:是|为)"
                              r"|^(?:转发\s*[:：]?|(?:转|Fwd?|FW|回复)\s*[:：])")
 # A line that is a name alone (a byline below a title that names no agency).
 _NAME_LINE = re.compile(r"^[" + _HAN + r"（）()]{4,30}$")
