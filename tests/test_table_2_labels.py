@@ -489,3 +489,14 @@ def test_a_one_measure_row_printing_a_digit_a_cell_is_never_read_as_its_first_di
     report = extract_bytes(text.replace(line, f"行政处罚\t{spread}").encode(), "report.txt")
     cell = report.cells["t2.penalty.decisions"]
     assert (cell.value, cell.status) == (None, "ambiguous")
+
+
+def test_a_one_measure_row_of_a_merged_zero_s_copies_is_zero():
+    """A merged cell printing 0 across four columns is four zeros (0 ⇥ 0 ⇥ 0 ⇥ 0): 0 however it is read, not a number's
+    digits set apart."""
+    v = synthetic.consistent_values(random.Random(5), GOV_2021)
+    v["t2.fees.amount_10k_cny"] = 0
+    text = synthetic.render(AGENCY, 2023, GOV_2021, v, "tab")
+    line = next(line for line in text.split("\n") if line.startswith("行政事业性收费\t"))
+    report = extract_bytes(text.replace(line, "行政事业性收费\t0\t0\t0\t0").encode(), "report.txt")
+    assert report.value("t2.fees.amount_10k_cny") == 0

@@ -2100,8 +2100,9 @@ def _digits_spread(row: ValueRow, ids: tuple[str, ...]) -> bool:
     642 set apart in a cell spanning three columns, parted as a merged cell's numbers are): one number or several,
     never its first digit alone."""
     filled = [c.strip() for c in row.cells if c.strip()]
-    digits = sum(1 for c in filled if c.isdigit())
-    return len(ids) == 1 and digits > 1 and all(len(c) == 1 and (c.isdigit() or c in ".,") for c in filled)
+    digits = [c for c in filled if c.isdigit()]
+    return (len(ids) == 1 and len(digits) > 1 and any(c != "0" for c in digits[1:])  # (0 ⇥ 0 ⇥ 0: a merged 0's copies)
+            and all(len(c) == 1 and (c.isdigit() or c in ".,") for c in filled))
 
 
 def _read_crowded_t2_row(ids: tuple[str, ...], row: ValueRow, out: Tables) -> None:
