@@ -294,6 +294,30 @@ def test_a_government_body_named_near_those_is_read(name):
     assert report.agency.name == name
 
 
+@pytest.mark.parametrize(("name", "other", "kind"), [
+    ("光山县城乡供水管理处", "光山县城乡供水有限公司",
+     "an enterprise: its disclosure report is a public enterprise's (公共企事业单位信息公开)"),
+    ("丹棱县妇幼保健计划生育服务中心", "丹棱县妇幼保健院", PUBLIC_INSTITUTION),
+])
+def test_a_body_whose_other_name_is_not_covered_is_refused(name, other, kind):
+    """A 管理处 that is a water company, a 服务中心 that is a hospital: the report names the body's other
+    name beside its own in the opening, and that name says what it is."""
+    text = f"{name}2023年信息公开工作年度报告\n现公布{name}（{other}）2023年工作年度报告。\n{BODY}"
+    with pytest.raises(errors.NotAReport) as caught:
+        extract_bytes(text.encode(), "doc.txt")
+    assert str(caught.value) == ("doc.txt: not a government information disclosure annual report: "
+                                 f"“{name}（{other}）” is not an administrative agency: {kind}")
+
+
+@pytest.mark.parametrize("other", ["原长兴县自来水有限公司", "长兴县中医药管理局"])
+def test_a_body_whose_other_name_is_an_agency_or_former_is_read(other):
+    """A former name (原…公司: what the body was) or a second agency's name (加挂的牌子) is no sign of a body
+    the regulation does not cover."""
+    name = "长兴县水利局"
+    text = f"{name}2023年政府信息公开工作年度报告\n现公布{name}（{other}）2023年工作年度报告。\n{BODY}"
+    assert extract_bytes(text.encode(), "doc.txt").agency.name == name
+
+
 TEASER = """平遥县人民政府2023年政府信息公开工作年度报告
 近日，《平遥县人民政府2023年政府信息公开工作年度报告》在平遥县人民政府门户网站正式发布。
 报告显示，2023年平遥县通过政府网站主动公开政府信息3861条，全年新收政府信息公开申请37件，均在法定期限内答复。报告从总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、政府信息公开行政复议和行政诉讼情况、存在的主要问题及改进情况、其他需要报告的事项六个方面作了介绍。

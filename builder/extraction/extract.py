@@ -175,9 +175,20 @@ _NOT_AGENCIES = (
     (re.compile(r"人民法院$"), "a court: its openness reports are 司法公开's"),
     (re.compile(r"人民检察院$"), "a procuratorate: its openness reports are 检务公开's"),
     (re.compile(r"(?:大学|学院)$"), "a university or college: its disclosure reports follow 高等学校信息公开办法"),
-    (re.compile(r"(?:医院|卫生院|学校|中学|小学|幼儿园)$"),
+    (re.compile(r"(?:医院|卫生院|保健院|学校|中学|小学|幼儿园)$"),
      "a hospital or school: its disclosure report is a public institution's (公共企事业单位信息公开)"),
 )
+
+
+def _not_an_agency(name: str, lines: list[str]) -> tuple[str, str] | None:
+    """The name and kind of a body the regulation does not cover, when the report's name or the other name it
+    bears beside it in the opening is one: 光山县城乡供水管理处（光山县城乡供水有限公司）, a water-supply office that is
+    a company. A former name (（原…）) is what the body was, not what it is."""
+    beside = re.compile(re.escape(name) + r"\s*[（(](?!原)([^（）()]{2,40})[）)]")
+    for candidate in (name, *beside.findall("".join(lines[:30]))):
+        if (kind := next((kind for pattern, kind in _NOT_AGENCIES if pattern.search(candidate)), None)) is not None:
+            return name if candidate == name else f"{name}（{candidate}）", kind
+    return None
 
 
 def _above_sections(lines: list[str]) -> list[str]:
@@ -504,8 +515,8 @@ def extract_document(doc: Document) -> Report:
     name = next((found for source in sources if (found := source()) and not generic_name(found)), None)
     if not name:
         raise errors.MissingMetadata(path, "no agency name in the title or opening")
-    if (kind := next((kind for pattern, kind in _NOT_AGENCIES if pattern.search(name)), None)) is not None:
-        raise errors.NotAReport(path, f"“{name}” is not an administrative agency: {kind}")
+    if (found := _not_an_agency(name, doc.lines)) is not None:
+        raise errors.NotAReport(path, f"“{found[0]}” is not an administrative agency: {found[1]}")
     if misread := misread_place(name, doc.lines):  # (a scan's title read a character off: its text's spelling)
         misread, name = name, misread
     agency = describe_agency(name, doc.lines, [*doc.page_lines, *doc.source.running_heads])
