@@ -136,6 +136,10 @@ _NUMERALS_PRINTED: ContextVar[bool] = ContextVar("numerals_printed", default=Fal
 def _read_cell(raw: str) -> tuple[int | float | None, str, str | None, str | None, tuple]:
     """``parse_cell``'s reading as (value, status, note, unit, candidates): the same few printed cells
     (0, 无, small counts) fill every report, so readings are remembered, a new cell made each time."""
+    if m := _RAISED_DIGITS.fullmatch(raw.strip()):
+        joined = m["n"] + m["raised"].translate(_LOWERED)
+        return (None, "ambiguous", f"数字后的上标“{m['raised']}”可能是脚注标记（读作 {int(m['n'])}），也可能是数字的一部分"
+                f"（读作 {int(joined)}），勾稽关系无法确认，未作选择", None, (int(m["n"]), int(joined)))
     value, status, note, unit = _read_number(raw)
     if raw.strip() == DASH_OR_ONE:
         return None, "ambiguous", "“一”可能是汉字数字 1，也可能是表示无的横线，未作选择", None, (0, 1)
@@ -156,6 +160,10 @@ def _read_cell(raw: str) -> tuple[int | float | None, str, str | None, str | Non
     return value, status, note, unit, ()
 
 
+# A count with raised digits after it: a footnote's mark (27¹) or the number's own last digits a page set in <sup> by
+# mistake (2¹⁶ for 216): two readings, the identities decide.
+_RAISED_DIGITS = re.compile(r"(?P<n>\d{1,9})(?P<raised>[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})")
+_LOWERED = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 # A count with a mark beside it that a note may explain (4+, 0~, ~0: a cross-year case, an export's residue; a footnote's
 # mark, 1※ or 3*, is read as such before): only a reading, the identities decide.
 _MARKED = re.compile(r"(?P<n>\d{1,9})\s*[+＋~～]{1,2}|[~～]\s*(?P<after>\d{1,9})")
@@ -1120,6 +1128,7 @@ def _glyph_cell(cell: CellValue | None) -> bool:
             and (glyph_reading(cell.raw) is not None or wrapped_number(cell.raw) is not None
                  or leading_zero_reading(cell.raw) is not None or cell.raw.strip() == DASH_OR_ONE
                  or _IN_BRACKETS.fullmatch(cell.raw.strip()) is not None or _MARKED.fullmatch(cell.raw.strip()) is not None
+                 or _RAISED_DIGITS.fullmatch(cell.raw.strip()) is not None
                  or bool(_decimal_count_readings(cell.raw))))
 
 
