@@ -1157,3 +1157,48 @@ def test_a_letter_spaced_page_s_numbers_are_read_whole(gap, spaced):
             == "2 7"  # two figures a column apart
     finally:
         _LETTER_GAP.reset(token)
+
+
+def _page_with_link_column(v: dict, side: str, entries: list[str]) -> str:
+    """A site's report page printed by a browser: the article beside a column of links (a heading, entries after a
+    bullet, wrapped), as the site lays it out at print width."""
+    links = "".join(f"<h4>{heading}</h4>" + "".join(f"<p>· {entry}</p>" for entry in entries)
+                    for heading in ("政府信息公开年报", "友情链接"))
+    sidebar = f"<div style='width:140px;flex:none;font-size:12px'>{links}</div>"
+    article = (f"<div style='flex:1;margin:0 20px'><h2>{AGENCY}{YEAR}年政府信息公开工作年度报告</h2>"
+               f"<p>发布日期：{YEAR + 1}-01-20 【打印本页】 【关闭窗口】</p>{html_body(blocks(v))}</div>")
+    row = sidebar + article if side == "left" else article + sidebar
+    return html_page(f"<div style='display:flex'>{row}</div>")
+
+
+@pytest.mark.parametrize("side", ["left", "right"])
+def test_a_site_s_column_of_links_beside_the_article_is_no_part_of_it(side):
+    """Blind round 79 (web pages printed to PDF): the site's sidebar listing other reports (· 西湖区教育局2023年政府
+    信息公…) was read across with the article, line by line: its heading ran into the title (年报列表 成都市双流区
+    教育局…), and an entry cut at the column's edge (…2022年政 / …作年度报告) was taken for the report's title, which
+    refused the report as another subject's. The column of bulleted entries beside the article is left out."""
+    v = values(seed=5)
+    entries = [f"{AGENCY}{YEAR - k}年政府信息公开工作年度报告" for k in (1, 2, 3)] + ["某某县教育局政府信息公开指南"]
+    report = extract_bytes(_printed_by_chromium(_page_with_link_column(v, side, entries)), "page.pdf")
+    assert (report.agency.name, report.year) == (AGENCY, YEAR)
+    assert_every_cell(report, v)
+    text = unicodedata.normalize("NFKC", report.document.text)
+    assert "友情链接" not in text and "· " not in text and "某某县教育局" not in text
+
+
+def test_a_table_whose_labels_are_bulleted_keeps_them():
+    """Bulleted labels with numbers beside them are a table's rows, not a column of links."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas as pdf_canvas
+
+    _styles()
+    out = io.BytesIO()
+    page = pdf_canvas.Canvas(out, pagesize=A4)
+    page.setFont("STSong-Light", 11)
+    rows = [("● 行政许可", "125"), ("● 行政处罚", "37"), ("● 行政强制", "4"), ("● 行政事业性收费", "0")]
+    for k, (label, number) in enumerate(rows):
+        page.drawString(60, 700 - 20 * k, label)
+        page.drawString(300, 700 - 20 * k, number)
+    page.save()
+    assert [line.split() for line in pdf_to_text(out.getvalue(), "t.pdf").splitlines() if line.strip()] == [
+        [*label.split(), number] for label, number in rows]

@@ -484,6 +484,64 @@ def _mark_footnotes(page) -> None:
 WATERMARK_SIZE = 3.5  # times the page's usual character size: a watermark, not a title
 
 
+_BULLETS = frozenset("·•●▪■◆◇▶►»")  # what a site's list of links sets before each entry
+_LINK_LINES = 3  # bulleted entries at one x, at least, to be a column of links
+_LINK_COLUMN = 0.35  # of the page's width at most: a sidebar, not an article's column
+
+
+def _without_link_column(page, usual: float):
+    """The page without a site's column of links printed beside the article (a browser's print of a page with its
+    sidebar: · 西湖区教育局2023年政府信息公开工作年度报告, 友情链接 …): entries set after a bullet at one x, three or
+    more, the column narrow and beside lines of other text. Read across, its entries and headings ran into the
+    article's title and sentences line by line (年报列表 成都市双流区教育局…). Only its characters clear of the
+    article's go: a line crossing the column's edge is kept whole; the rows of a table labelled with bullets
+    (numbers beside them) are no such column."""
+    from pdfplumber.utils import cluster_objects
+
+    if not usual:
+        return page
+    chars = [c for c in page.chars if c["text"].strip() and c.get("upright", True)]
+    lines = [sorted(line, key=itemgetter("x0")) for line in cluster_objects(chars, "top", _line_tolerance(usual))]
+
+    def run_from(line: list[dict], k: int) -> list[dict]:
+        """The characters set close from ``k`` on (to a gap wider than a character)."""
+        end = k + 1
+        while end < len(line) and line[end]["x0"] - line[end - 1]["x1"] <= usual:
+            end += 1
+        return line[k:end]
+
+    entries = []  # (x, the entry's characters)
+    for line in lines:
+        for k, c in enumerate(line):
+            if c["text"] not in _BULLETS or (k and c["x0"] - line[k - 1]["x1"] <= usual):
+                continue
+            entry = run_from(line, k)
+            if any(_HAN.match(n["text"]) for n in entry):
+                entries.append((round(c["x0"]), entry))
+    for x in sorted({x for x, _ in entries}):
+        column = [entry for at, entry in entries if abs(at - x) <= 2]
+        left, right = x - 2, max(c["x1"] for entry in column for c in entry) + 2
+        if len(column) < _LINK_LINES or right - left > _LINK_COLUMN * page.width:
+            continue
+        upper = min(entry[0]["top"] for entry in column) - 2 * usual
+        lower = max(entry[0]["bottom"] for entry in column) + 2 * usual
+        gone, beside = set(), []
+        for line in lines:
+            if not upper <= line[0]["top"] <= lower or any(c["x0"] < left < c["x1"] or c["x0"] < right < c["x1"]
+                                                           for c in line):
+                continue
+            inside = [c for c in line if left <= c["x0"] and c["x1"] <= right]
+            outside = [c for c in line if c["x1"] <= left or c["x0"] >= right]
+            if all(abs(a["x0"] - b["x1"]) > usual and abs(b["x0"] - a["x1"]) > usual for a in inside for b in outside):
+                gone.update(id(c) for c in inside)
+                beside += [outside] if outside else []
+        if not beside or sum(1 for rest in beside if sum(1 for c in rest if _HAN.match(c["text"])) >= 2) * 2 < len(beside):
+            continue  # (alone on the page, or a table's bulleted labels with numbers beside them)
+        if gone:
+            return _without_link_column(page.filter(lambda obj, gone=gone: id(obj) not in gone), usual)
+    return page
+
+
 def _without_watermark(page, usual: float):
     """The page without text laid over it: characters slanted (not at a multiple of 90°: a
     rotated label is still text) or WATERMARK_SIZE times the usual size. A watermark's digits
@@ -750,7 +808,8 @@ def _read(pdf, path: str) -> str:
         _mark_footnotes(page)  # by the boxes as drawn: a mark raised by a text rise shares its number's baseline
         _set_on_baselines(page)
         usual = _usual_size(page)
-        pages += [(_without_watermark(half, usual), _line_tolerance(usual)) for half in _sheet_halves(page)]
+        pages += [(_without_link_column(_without_watermark(half, usual), usual), _line_tolerance(usual))
+                  for half in _sheet_halves(page)]
     if not pages:
         raise errors.DamagedPDF(path, "no pages")
     read = []
