@@ -353,7 +353,8 @@ T3_APPLICANT_GROUP = "legal_persons"  # 法人或其他组织: the heading over 
 T3_GROUP_SUBTOTAL = "legal_persons_subtotal"  # 小计: a column some tables add, the five organisations' sum
 # Columns some tables add after the form's to compare: the year before's total (2023年总计, 上年合计) and the change.
 T3_EARLIER_TOTAL, T3_CHANGE = "earlier_total", "change"
-T3_ADDED_COLUMNS = frozenset({T3_GROUP_SUBTOTAL, T3_EARLIER_TOTAL, T3_CHANGE})  # read by name, not the form's
+T3_SHARE = "share"  # 占比(%): each row's share of the year's requests, a column some tables add after 总计
+T3_ADDED_COLUMNS = frozenset({T3_GROUP_SUBTOTAL, T3_EARLIER_TOTAL, T3_CHANGE, T3_SHARE})  # read by name, not the form's
 T3_HEADER_WORDS = (
     ("自然人", "natural_person"), ("商业企业", "commercial_enterprise"), ("科研机构", "research_institution"),
     ("社会公益组织", "social_welfare_org"), ("法律服务机构", "legal_service_org"),
@@ -363,6 +364,7 @@ T3_HEADER_WORDS = (
     *((word, T3_EARLIER_TOTAL) for word in ("上年度总计", "上年度合计", "上年总计", "上年合计", "年度总计", "年度合计",
                                             "年总计", "年合计")),
     *((word, T3_CHANGE) for word in ("同比增减", "比上年增减", "较上年增减", "增减", "同比")),
+    *((word, T3_SHARE) for word in ("所占比例", "占比", "比例", "比重", "百分比")),
     ("法人或其他组织", T3_APPLICANT_GROUP), ("法人或其它组织", T3_APPLICANT_GROUP),
     ("法人及其他组织", T3_APPLICANT_GROUP), ("法人和其他组织", T3_APPLICANT_GROUP),
     ("申请人情况", ""), ("申请人类型", ""), ("申请人", ""),

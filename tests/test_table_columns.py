@@ -324,6 +324,27 @@ def test_rows_a_value_short_under_the_forms_header_are_unsure_never_shifted(colu
     assert wrong(extracted(blocks, rendering), v, "t3.") == []
 
 
+@pytest.mark.parametrize("rendering", RENDERINGS)
+@pytest.mark.parametrize("subtotal", ["合计", "小计"])
+def test_a_subtotal_named_合计_and_a_share_column_are_read_past(subtotal, rendering):
+    """Blind round 79 (columns the form does not have): 合计 under 法人或其他组织 beside 总计, and 占比(%) after 总计
+    (each row's share of the requests, 96.7): 合计 was a second 总计 and 占比 no word of the header, so no column was
+    named and every cell of table 3 was unsure. 合计 printed with 总计 is the organisations' subtotal; 占比 is left out."""
+    v = values(rows={"granted": [3, 1, 0, 2, 0, 0], "denied.state_secret": [1, 0, 2, 0, 4, 0]})
+    printed = {c.id: synthetic._fmt(v[c.id]) for c in forms.cells(GOV_2021)}
+    blocks = synthetic._blocks(AGENCY, 2022, GOV_2021, printed, v)
+    t3 = [content for kind, content in blocks if kind == "table"][1]
+    new = v[forms.t3_cell("new_received", "total")] or 1
+    added = [(str(sum(v[forms.t3_cell(row.id, c)] for c in ORGANISATIONS)),
+              f"{100 * v[forms.t3_cell(row.id, 'total')] / new:.1f}") for row in forms.T3_ROWS_2021]
+    t3.rows = [(labels, [*cells[:6], sub, cells[6], share]) for (labels, cells), (sub, share) in zip(t3.rows, added)]
+    t3.header = [t3.header[0], [("自然人", 2, 1), ("法人或其他组织", 1, 6), ("总计", 2, 1), ("占比(%)", 2, 1)],
+                 [*t3.header[2], (subtotal, 1, 1)]]
+    rep = extracted(blocks, rendering)
+    assert wrong(rep, v, "t3.") == [] and unsure(rep, "t3.") == []
+    assert {"t3.subtotal_column", "t3.share_column"} <= {w["code"] for w in rep.warnings}
+
+
 @pytest.mark.parametrize("lines", [
     ["自然人 | 法人或其他组织 | 总 计 |"],
     ["申请人情况", "自然人\t法人或其它组织\t总计"],

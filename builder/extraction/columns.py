@@ -20,6 +20,8 @@ _CAPTION = re.compile(r"[(（][^)）]*[)）]")  # （本列数据的勾稽关系
 # 行政诉讼（复议后起诉）: a litigation group named with its heading, the group's name in brackets (no caption)
 _NAMED_GROUP = re.compile(r"行政诉讼\s*[(（]\s*((?:未经复议)?直接起诉|复议后起诉)\s*[)）]")
 _T3_WORDS = tuple(sorted(forms.T3_HEADER_WORDS, key=lambda w: -len(w[0])))
+# 合计 in a header that also prints 总计: the organisations' subtotal under 法人或其他组织, not a second total.
+_T3_WORDS_BESIDE_TOTAL = tuple((w, forms.T3_GROUP_SUBTOTAL if w == "合计" else name) for w, name in _T3_WORDS)
 _T4_WORDS = tuple(sorted(forms.T4_HEADER_WORDS, key=lambda w: -len(w[0])))
 T3_ORDER = tuple(c.id for c in forms.T3_COLUMNS)
 _ORGANISATIONS = frozenset({*T3_ORDER[1:-1], forms.T3_GROUP_SUBTOTAL})  # the columns under 法人或其他组织
@@ -133,14 +135,15 @@ def t3_columns(lines: list[str]) -> tuple[str, ...] | None:
     法人或其他组织, 总计 on one line (in their order), the organisation columns under the
     heading on a later one; the heading's place among 自然人 and 总计 is known only where they
     share its line."""
-    header = _header(lines, _T3_WORDS)
+    words = _T3_WORDS_BESIDE_TOTAL if any("总计" in line for line in lines) else _T3_WORDS
+    header = _header(lines, words)
     if not header:
         return None
     group = forms.T3_APPLICANT_GROUP
     stream = [n for line in header for n in line]
     if group in stream and not _ORGANISATIONS & set(stream):
         return _one_group_column(lines, header)
-    grid = _grid_order(lines, _T3_WORDS, frozenset({group}))
+    grid = _grid_order(lines, words, frozenset({group}))
     if grid is not None:
         return tuple(grid)
     if len(set(stream)) != len(stream):

@@ -2703,7 +2703,8 @@ def _t3_printed_columns(layout: Layout, rows: list[ValueRow], out: Tables) -> tu
     if named is None or named == T3_ORDER:
         return named
     compared = [c for c in named if c in (forms.T3_EARLIER_TOTAL, forms.T3_CHANGE)]
-    if compared and "total" not in named:
+    shares = [c for c in named if c == forms.T3_SHARE]
+    if (compared or shares) and "total" not in named:
         return None  # (2024年总计 | 2023年总计: which is the report's, its year alone says)
     size, of_form = len(named), [c for c in named if c in T3_ORDER]
     widths = {len(fit(r.cells, size)) for r in rows}
@@ -2728,6 +2729,9 @@ def _t3_printed_columns(layout: Layout, rows: list[ValueRow], out: Tables) -> tu
         out.warn("t3.comparison_columns", "table 3 prints columns the form does not have to compare with the year "
                  "before (its total, the change: 2023年总计, 增减); they are left out, the others read by their header "
                  "names", columns=list(named))
+    if shares:
+        out.warn("t3.share_column", "table 3 prints each row's share of the requests (占比), a column the form does "
+                 "not have; it is left out, the others read by their header names", columns=list(named))
     if forms.T3_GROUP_SUBTOTAL in named:
         out.warn("t3.subtotal_column", "table 3 prints a 小计 column of the organisations, which the form does not "
                  "have; the columns are read by their header names", columns=list(named))
