@@ -378,5 +378,7 @@ T4_HEADER_WORDS = (
     ("行政复议", "admin_review"), ("未经复议直接起诉", "litigation_direct"), ("直接起诉", "litigation_direct"),
     ("复议后起诉", "litigation_after_review"), ("项目", ""),
     ("行政诉讼", "litigation"),
+    *((word, "litigation_subtotal") for word in ("行政诉讼小计", "行政诉讼合计", "诉讼小计", "诉讼合计")),
 )
 T4_LITIGATION = "litigation"  # 行政诉讼: the heading over the two litigation groups
+T4_LITIGATION_SUBTOTAL = "litigation_subtotal"  # 行政诉讼小计: a group some tables add, the two groups' sums

@@ -219,6 +219,33 @@ def test_table_4_groups_and_columns_in_another_order_are_read_by_their_header_na
     assert "t4.column_order" in [w["code"] for w in rep.warnings]
 
 
+@pytest.mark.parametrize("rendering", RENDERINGS)
+@pytest.mark.parametrize("name", ["行政诉讼小计", "诉讼合计"])
+def test_table_4_s_litigation_subtotal_group_is_read_past(name, rendering):
+    """Blind round 79: a group 行政诉讼小计 after the two litigation groups, its five the sums of theirs (20 values a
+    row): 小计 was no word of the header, the groups were placed by their names alone and the row's last fifteen
+    values read, every group's cells wrong. The subtotal group is named and left out."""
+    v = values()
+    for k, (g, c) in enumerate((g.id, c.id) for g in forms.T4_GROUPS for c in forms.T4_COLUMNS[:-1]):
+        v[forms.t4_cell(g, c)] = k % 3
+    for g in forms.T4_GROUPS:
+        v[forms.t4_cell(g.id, "total")] = sum(v[forms.t4_cell(g.id, c.id)] for c in forms.T4_COLUMNS[:-1])
+    printed = {c.id: synthetic._fmt(v[c.id]) for c in forms.cells(GOV_2021)}
+    blocks = synthetic._blocks(AGENCY, 2022, GOV_2021, printed, v)
+    t4 = [content for kind, content in blocks if kind == "table"][2]
+    columns = [c.id for c in forms.T4_COLUMNS]
+    subtotal = [str(v[forms.t4_cell("litigation_direct", c)] + v[forms.t4_cell("litigation_after_review", c)])
+                for c in columns]
+    t4.header = [[("行政复议", 1, 5), ("行政诉讼", 1, 15)],
+                 [("", 1, 5), ("未经复议直接起诉", 1, 5), ("复议后起诉", 1, 5), (name, 1, 5)],
+                 [(T4_ZH[c], 1, 1) for _ in range(4) for c in columns]]
+    t4.rows = [([], [printed[forms.t4_cell(g.id, c)] for g in forms.T4_GROUPS for c in columns] + subtotal)]
+    rep = extracted(blocks, rendering)
+    assert wrong(rep, v, "t4.") == [] and unsure(rep, "t4.") == []
+    assert "t4.subtotal_group" in [w["code"] for w in rep.warnings]
+    assert "t4.column_order" not in [w["code"] for w in rep.warnings]
+
+
 @pytest.mark.parametrize("lines", [
     # PDF text: 自然人 and 总计, two rows high, centred on a line of their own: the heading's place is unknown
     ["申请人情况", "法人或其他组织", "自然人 总计", "商业企业 科研机构 社会公益组织 法律服务机构 其他"],

@@ -188,7 +188,8 @@ def t4_columns(lines: list[str]) -> tuple[tuple[str, str], ...] | None:
     printed = [n for n in stream if n in _T4_COLUMN_IDS]
     size = len(forms.T4_COLUMNS)
     runs = {tuple(printed[i:i + size]) for i in range(0, len(printed), size)}
-    if len(printed) % size or len(printed) > size * len(forms.T4_GROUPS) or len(runs) != 1:
+    added = [n for n in stream if n == forms.T4_LITIGATION_SUBTOTAL]  # (read by name, not the form's)
+    if len(printed) % size or len(printed) > size * (len(forms.T4_GROUPS) + len(added)) or len(runs) != 1:
         return None
     columns = runs.pop()
     if len(set(columns)) != size:
@@ -204,8 +205,8 @@ def t4_columns(lines: list[str]) -> tuple[tuple[str, str], ...] | None:
         groups = flat  # the three groups on one line, no 行政诉讼 over two of them: 行政复议 | 复议后起诉 | 直接起诉
     else:
         top = _together(header, {_REVIEW, forms.T4_LITIGATION})
-        litigation = _together(header, {_DIRECT, _AFTER})
-        if len(named) != len(set(named)) or len(named) != 4 or top is None or litigation is None:
+        litigation = _together(header, {_DIRECT, _AFTER, *added})  # (行政诉讼小计 beside its two groups)
+        if len(named) != len(set(named)) or len(named) != 4 + len(added) or top is None or litigation is None:
             return None
         groups = tuple(g for name in top for g in (litigation if name == forms.T4_LITIGATION else (name,)))
     return tuple((g, c) for g in groups for c in columns)

@@ -3129,10 +3129,15 @@ def read_t4(layout: Layout, out: Tables) -> None:
         named = by_rows  # three rows of five, the results in the header's order: one row of fifteen
         rows = [ValueRow("", [c for r in rows[:len(forms.T4_GROUPS)] for c in fit(r.cells, len(forms.T4_COLUMNS))],
                          True, rows[0].line)]
+    if named is not None and forms.T4_LITIGATION_SUBTOTAL in {g for g, _ in named}:
+        size = len(named)
+        out.warn("t4.subtotal_group", "table 4 prints a group the form does not have, 行政诉讼's subtotal (行政诉讼小计) "
+                 "beside its two groups; it is left out, the others read by their header names")
     if named is not None and ids != (named_ids := tuple(forms.t4_cell(g, c) for g, c in named)):
         ids = named_ids
-        out.warn("t4.column_order", "table 4's header prints the groups or columns in another order: "
-                 + ", ".join(f"{g}.{c}" for g, c in named) + "; they are read by their header names")
+        if tuple(cell for cell in named if cell[0] != forms.T4_LITIGATION_SUBTOTAL) != _T4_FORM_ORDER:
+            out.warn("t4.column_order", "table 4's header prints the groups or columns in another order: "
+                     + ", ".join(f"{g}.{c}" for g, c in named) + "; they are read by their header names")
     wrapped = _wrapped_t4_row(rows, ids, size)
     if wrapped is not None:
         row, lines = wrapped
