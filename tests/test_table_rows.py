@@ -878,3 +878,32 @@ def test_counts_with_a_mark_beside_them_are_read_where_the_sums_confirm(renderin
         for column in ("natural_person", "total"):
             cell = rep.cells[forms.t3_cell(row_id, column)]
             assert (cell.value, cell.status) == (v[forms.t3_cell(row_id, column)], "repaired"), (row_id, column, cell)
+
+
+def test_a_turned_table_3_with_an_applicant_type_s_row_left_empty_reads_it_blank():
+    """Blind round 79 (tables turned): table 3 a row per applicant type, its 25 values across, the rows of 科研机构 and
+    社会公益组织 printing their names and empty cells: five rows of values for seven columns was no table read
+    column by column, and all of table 3 was missing. A type whose row prints its name alone is a column left blank
+    (its cells 0 where the sums say so)."""
+    v = synthetic.consistent_values(random.Random(5), GOV_2021)
+    empty = ("research_institution", "social_welfare_org")
+    for row in forms.T3_ROWS_2021:
+        for column in empty:
+            v[forms.t3_cell(row.id, column)] = 0
+    text = synthetic.render(AGENCY, 2022, GOV_2021, v, "tab")
+    lines = text.split("\n")
+    start = next(k for k, line in enumerate(lines) if line.startswith("（本列数据"))
+    end = next(k for k, line in enumerate(lines) if line.startswith("四、政府信息公开行政复议"))
+    size = len(forms.T3_ROWS_2021)
+    turned = ["申请人情况\t" + "\t".join(row.label_zh for row in forms.T3_ROWS_2021)]
+    for column in forms.T3_COLUMNS:
+        cells = [""] * size if column.id in empty else [str(v[forms.t3_cell(row.id, column.id)])
+                                                        for row in forms.T3_ROWS_2021]
+        turned.append("\t".join([column.label_zh, *cells]))
+    report = extract_bytes("\n".join(lines[:start] + turned + [""] + lines[end:]).encode(), "turned.txt")
+    assert "t3.by_column" in [w["code"] for w in report.warnings]
+    for row in forms.T3_ROWS_2021:
+        for column in forms.T3_COLUMNS:
+            cell = forms.t3_cell(row.id, column.id)
+            got = (report.cells[cell].value, report.cells[cell].status)
+            assert got in ([(None, "blank"), (0, "inferred")] if column.id in empty else [(v[cell], "reported")]), cell

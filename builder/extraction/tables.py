@@ -2832,7 +2832,7 @@ def read_t3(layout: Layout, form: forms.Form, out: Tables) -> None:
         rows = latest
         out.warn("t3.year_columns", "table 3 prints each column for several years side by side (2022年 | 2023年): "
                  "the latest year's columns are read")
-    if (by_column := _read_by_column(rows, form_rows)) is not None:
+    if (by_column := _read_by_column(rows, form_rows, layout.region_text("t3").split("\n"))) is not None:
         rows = by_column
         out.warn("t3.by_column", "table 3 is printed column by column (each applicant type with its values for the "
                  "form's rows in order, as OCR of a table or a turned table gives them): read so")
@@ -3013,25 +3013,29 @@ def _latest_year_columns(layout: Layout, rows: list[ValueRow]) -> list[ValueRow]
     return None
 
 
-def _read_by_column(rows: list[ValueRow], form_rows: tuple[Row, ...]) -> list[ValueRow] | None:
+def _read_by_column(rows: list[ValueRow], form_rows: tuple[Row, ...], lines: list[str]) -> list[ValueRow] | None:
     """A table 3 printed column by column (OCR of a table, or a table turned: each applicant type a
     row, named so, with one value for each of the form's rows, in the form's order or another, 总计
-    first): its rows put together across the columns. None for any other table."""
+    first): its rows put together across the columns. An applicant type whose row prints its name alone
+    (科研机构 and empty cells, ``lines``: the table's) is a column left blank. None for any other table."""
     columns, size = forms.T3_COLUMNS, len(form_rows)
     # Pieces of a header broken over many lines (一、本 二、上 4. 属 … 5. 6.) stand above such a table's rows: few values.
     rows = [row for row in rows if len(row.cells) * 2 > size]
     # A label two grid columns wide (自然人 over the 法人或其他组织 rows' two label cells) leaves one blank before.
     printed = [row.cells[len(row.cells) - size:] if len(row.cells) > size and not any(row.cells[:len(row.cells) - size])
                else row.cells for row in rows]
-    if len(rows) != len(columns) or any(len(cells) != size for cells in printed):
+    if not 0 < len(rows) <= len(columns) or any(len(cells) != size for cells in printed):
         return None
     named = [next((column.id for column in columns if _names_column(row.core, column.label_zh)), None) for row in rows]
-    # A narrow header cell's label wrapped (商业企 / 业): its last line, the end of the column's name in its place.
-    named = [name or (column.id if row.core and column.label_zh.endswith(row.core) else None)
-             for name, row, column in zip(named, rows, columns)]
-    if sorted(filter(None, named)) != sorted(column.id for column in columns):
+    if len(rows) == len(columns):
+        # A narrow header cell's label wrapped (商业企 / 业): its last line, the end of the column's name in its place.
+        named = [name or (column.id if row.core and column.label_zh.endswith(row.core) else None)
+                 for name, row, column in zip(named, rows, columns)]
+    blank = {column.id for column in columns if column.id not in named
+             and any(label_core(line) == column.label_zh and not _DIGITS.search(line) for line in lines)}
+    if None in named or sorted([*named, *blank]) != sorted(column.id for column in columns):
         return None
-    by_column = dict(zip(named, printed))
+    by_column = {**dict(zip(named, printed)), **dict.fromkeys(blank, [""] * size)}
     return [ValueRow(row.label_zh, [by_column[column.id][r] for column in columns], True, rows[0].line)
             for r, row in enumerate(form_rows)]
 
