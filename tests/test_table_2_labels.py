@@ -500,3 +500,25 @@ def test_a_one_measure_row_of_a_merged_zero_s_copies_is_zero():
     line = next(line for line in text.split("\n") if line.startswith("行政事业性收费\t"))
     report = extract_bytes(text.replace(line, "行政事业性收费\t0\t0\t0\t0").encode(), "report.txt")
     assert report.value("t2.fees.amount_10k_cny") == 0
+
+
+def test_items_turned_in_two_blocks_are_read_by_their_columns_not_the_line_before():
+    """Blind round 79 (tables turned): table 2 turned in two blocks, the second's header of items (信息内容 | 行政许可 |
+    行政处罚 | …) right under the first's last measure (现行有效件数 | 0 | 5): that line was read as 行政许可's row by its
+    label below it, two values for one cell, and 行政许可 was unsure. A row printing other than an item's measures
+    loses to the column its turned header names."""
+    v = {**values(), "t2.rules.in_force": 0, "t2.normative_docs.in_force": 5, "t2.licensing.decisions": 27}
+    cell = {c.id: synthetic._fmt(v[c.id]) for c in forms.cells(GOV_2021)}
+    lines = ["| 信息内容 | 第二十条第（一）项 规章 | 第二十条第（一）项 行政规范性文件 |"]
+    for measure, label in (("issued", "本年制发件数"), ("repealed", "本年废止件数"), ("in_force", "现行有效件数")):
+        lines.append(f"| {label} | {cell[f't2.rules.{measure}']} | {cell[f't2.normative_docs.{measure}']} |")
+    lines += ["| 信息内容 | 第二十条第（五）项 行政许可 | 第二十条第（六）项 行政处罚 | 第二十条第（六）项 行政强制 "
+              "| 第二十条第（八）项 行政事业性收费 |",
+              f"| 本年处理决定数量 | {cell['t2.licensing.decisions']} | {cell['t2.penalty.decisions']} | "
+              f"{cell['t2.coercion.decisions']} | — |",
+              f"| 本年收费金额（单位：万元） | — | — | — | {cell['t2.fees.amount_10k_cny']} |"]
+    text = synthetic.render(AGENCY, 2022, GOV_2021, v, "pipe").split("\n")
+    start = next(k for k, line in enumerate(text) if line.startswith("二、主动公开"))
+    end = next(k for k, line in enumerate(text) if line.startswith("三、收到和处理"))
+    rep = extract_bytes("\n".join(text[:start + 1] + lines + [""] + text[end:]).encode(), "turned.txt")
+    assert_table_2_read(rep, v)

@@ -1690,7 +1690,10 @@ def read_t2(layout: Layout, form: forms.Form, out: Tables) -> None:
             ("t2.wide", "in one wide row of every item (a header of items, one of their measures, then a line of "
                         "numbers); each value is read by its column", _wide_t2_items)):
         for item, row in reader(layout, form).items():
-            if not (item.id in matched and matched[item.id].has_values and matched[item.id].label):
+            # (a row read by its label that prints other than the item's measures, 现行有效件数 | 0 | 5 taken for the
+            # turned header's 行政许可 beside it, loses to the column its header names)
+            if not (item.id in matched and matched[item.id].has_values and matched[item.id].label
+                    and len(fit(matched[item.id].cells, len(item.measures))) == len(item.measures)):
                 matched[item.id] = row
                 out.warn(code, f"t2: '{item.label_zh}' is printed {how}", line=row.line + 1)
     headers = _t2_headers(layout)
