@@ -1349,6 +1349,18 @@ def test_carry_overs_answers_and_fees_in_other_words(text, key, expected):
     assert headlines(figures(text, 2021))[key] == expected
 
 
+@pytest.mark.parametrize(("text", "key", "expected"), [
+    ("本年度收取信息处理费1次共计200元。", "fees_charged_cny", 200),
+    ("2024年共收到政府信息公开申请29件；已答复28件，结转1件。", "applications_carried_forward", 1),
+    ("全年收到申请11件，按时办结10件，1件因申请人补正材料于2024年12月底提交，结转至2025年继续办理。",
+     "applications_carried_forward", 1),
+])
+def test_a_fee_s_count_then_its_amount_and_what_is_carried_after_the_answered(text, key, expected):
+    """Blind round 79: the charges' count then their amount with no comma (1次共计200元); 结转1件 after the answered
+    (答复, as after 办结); a reason dated with its year (于2024年12月底提交) before 结转至2025年: none was found."""
+    assert headlines(figures(text, 2024))[key] == expected
+
+
 def test_the_year_before_s_applications_not_yet_answered_are_no_answered_count():
     """2020年度遗留未办结的申请9件，已于本年度依法办结: 未办结的申请9件 was read as 9 answered (the headline), against
     table 3's total."""

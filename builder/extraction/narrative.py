@@ -242,8 +242,8 @@ PATTERNS: tuple[Pattern, ...] = (
        + r"?[^。；;，,\d]{0,6}?" + _N + "件", year_offset=-1),
     _p("applications_carried_forward", _N + r"件[^。；;，,]{0,15}?(?:顺延|结转|转入)(?:到|至|入)?下一?年"),
     _p("applications_carried_forward", r"(?:顺延|结转)(?:到|至)?下一?年度?[^。；;，,\d]{0,8}?" + _N + "件"),
-    # 办结346件，结转11件: what was answered, then what goes on
-    _p("applications_carried_forward", r"办结\s*\d+\s*件\s*[，,、]\s*结转\s*" + _N + "件"),
+    # 办结346件，结转11件, 已答复28件，结转1件: what was answered, then what goes on
+    _p("applications_carried_forward", r"(?:办结|答复)\s*\d+\s*件\s*[，,、]\s*结转\s*" + _N + "件"),
     _p("applications_carried_forward", _N + r"件[^。；;，,\d]{0,20}?(?:顺延|结转|转入|延期)(?:到|至|入)?\s*" + _Y, year_offset=1),
     # 1件依法延期，结转2024年办理: extended, then over a comma where it goes (not 共办结37件，结转至2025年…1件)
     _p("applications_carried_forward", _N + r"件(?:依法|因故)?延期(?:答复|办理)?\s*[，,]\s*(?:顺延|结转|转入)(?:到|至|入)?\s*"
@@ -260,8 +260,8 @@ PATTERNS: tuple[Pattern, ...] = (
     _p("applications_carried_forward", r"(?:顺延|结转|转入)(?:到|至|入)?\s*" + _Y + r"[^。；;，,\d]{0,8}?" + _N + "件",
        year_offset=1),
     # 2件因在法定答复期内跨年，结转至2025年继续办理: the count, the reason, then where it goes, over a comma (1件因申请于
-    # 12月下旬提出，…: a day of the year in the reason)
-    _p("applications_carried_forward", r"(?<!\d,)" + _N + r"件因(?:[^。；;\d]|\d{1,2}\s*[月日])"
+    # 12月下旬提出，…, 于2024年12月底提交: a day of the year in the reason)
+    _p("applications_carried_forward", r"(?<!\d,)" + _N + r"件因(?:[^。；;\d]|(?:19|20)\d{2}\s*年|\d{1,2}\s*[月日])"
        r"{0,25}?(?:顺延|结转|转入|延期)(?:到|至|入)?\s*"
        r"(?:下一?年|" + _Y + ")", year_offset=1),
     _p("applications_natural_person", r"(?:自然人|公民(?![、和及或与]))(?:申请|提出)?[^。；;，,\d]{0,6}?" + _N + "件"),
@@ -379,8 +379,8 @@ PATTERNS: tuple[Pattern, ...] = (
     # 对3件申请收取信息处理费，合计350元: the fee charged, then its sum over a comma
     _p("fees_charged_cny", r"收取" + _NOT_OTHER_FEES + r"[^。；;，,]{0,15}?费\s*[，,]\s*(?:金额)?(?:共计|合计|累计|共)(?:为)?\s*"
        + _N + "元"),
-    # 收取信息处理费1件，金额200元: the count of charges, then their amount
-    _p("fees_charged_cny", r"收取" + _NOT_OTHER_FEES + r"[^。；;，,]{0,15}?费\s*\d+\s*(?:件|笔|次)\s*[，,]\s*"
+    # 收取信息处理费1件，金额200元 (1次共计200元): the count of charges, then their amount
+    _p("fees_charged_cny", r"收取" + _NOT_OTHER_FEES + r"[^。；;，,]{0,15}?费\s*\d+\s*(?:件|笔|次)\s*[，,]?\s*"
        r"(?:金额|共计|合计|计)(?:为|共)?\s*" + _N + "元"),
     # (not 主动公开政府信息数（不同渠道和方式公开相同信息计1条）: a table row's counting rule, crawled into the prose)
     # 全县主动公开政府信息15872条，其中以县政府名义发布2406条: the items published in a body's name among the whole's
