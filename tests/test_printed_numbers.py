@@ -297,6 +297,25 @@ def test_a_numbers_last_digits_set_raised_by_mistake_are_read_where_the_sums_say
     assert t2.note == "数字后的上标“¹⁶”可能是脚注标记（读作 2），也可能是数字的一部分（读作 216），勾稽关系无法确认，未作选择"
 
 
+def test_marks_the_sums_leave_open_are_read_as_marks():
+    """A footnote's mark 3 after a group's 尚未审结 1 and its 总计 1 (1³ twice): 1 and 1 hold, and so do 13 and 13. The
+    sums confirm the usual reading, a mark; they were left unsure."""
+    v = {**form_values(seed=5)}
+    group = [f"t4.litigation_after_review.{c.id}" for c in forms.T4_COLUMNS]
+    v.update(dict.fromkeys(group, 0))
+    v["t4.litigation_after_review.pending"] = v["t4.litigation_after_review.total"] = 1
+    body = html_body(blocks(v))
+    row = re.search(r"<tr>(?:<td>\d+</td>){15}</tr>", body)
+    assert row is not None
+    cells = re.findall(r"<td>(\d+)</td>", row.group())
+    cells[13] = cells[14] = "1<sup>3</sup>"
+    body = body.replace(row.group(), "<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
+    got = extract_bytes(html_page(body).encode(), "report.html").cells
+    for cell in ("t4.litigation_after_review.pending", "t4.litigation_after_review.total"):
+        assert (got[cell].value, got[cell].raw, got[cell].status) == (1, "1³", "repaired")
+        assert "上标读作脚注标记" in got[cell].note
+
+
 def test_headings_spaced_letter_by_letter_in_a_text_that_is_not_are_joined():
     """OCR spaced out the title and the section headings only (2 0 1 7 年 政 府 信 息 …): the report was
     refused as no report; a row of single digits stays a row of cells."""
