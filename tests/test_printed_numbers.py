@@ -316,6 +316,24 @@ def test_marks_the_sums_leave_open_are_read_as_marks():
         assert "上标读作脚注标记" in got[cell].note
 
 
+@pytest.mark.parametrize(("header", "first"), [("申请人情况（本年/上年）", True), ("申请人情况（2023年/2024年）", False)])
+def test_cells_printing_this_year_s_and_last_year_s_number_are_read_by_the_header(header, first):
+    """Blind round 73: every cell of table 3 printed 22/16 under 申请人情况（本年/上年）: all of table 3 was unsure.
+    The header says which of the two is the report year's (本年, or the later year); without it they stay unsure."""
+    v = form_values(seed=5)
+    body = html_body(blocks(v))
+    start, end = body.index("申请人情况"), body.index("四、政府信息公开行政复议")
+    t3 = re.sub(r"<td>(\d+)</td>", lambda m: f"<td>{m[1]}/{int(m[1]) + 1}</td>" if first
+                else f"<td>{int(m[1]) + 1}/{m[1]}</td>", body[start:end])
+    cells = extract_bytes(html_page(body[:start] + t3.replace("申请人情况", header, 1) + body[end:]).encode(),
+                          "pairs.html").cells
+    for cell in forms.cells(GOV_2021):
+        if cell.table == "t3":
+            assert (cells[cell.id].value, cells[cell.id].status) == (v[cell.id], "reported"), cell.id
+    unstated = extract_bytes(html_page(body[:start] + t3 + body[end:]).encode(), "pairs.html").cells
+    assert {unstated[c.id].status for c in forms.cells(GOV_2021) if c.table == "t3"} == {"ambiguous"}
+
+
 def test_headings_spaced_letter_by_letter_in_a_text_that_is_not_are_joined():
     """OCR spaced out the title and the section headings only (2 0 1 7 年 政 府 信 息 …): the report was
     refused as no report; a row of single digits stays a row of cells."""

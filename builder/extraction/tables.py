@@ -123,8 +123,32 @@ def parse_cell(raw: str) -> CellValue:
     a worded zero, a blank, or text that is no number (never guessed)."""
     if DASH_OR_ONE in raw and raw.strip() == DASH_OR_ONE and _NUMERALS_PRINTED.get():
         return CellValue(1, raw, "reported", f"{SPELLED_NOTE}（表中其他数字也以汉字印出）")
+    if (order := _PAIRS_PRINTED.get()) is not None and (pair := _PAIR.fullmatch(raw.strip())):
+        shown = "上年/本年" if order else "本年/上年"
+        return CellValue(int(pair[order + 1]), raw, "reported",
+                         f"格中印出两年的数（“{raw.strip()}”），表头说明是“{shown}”：取{'后' if order else '前'}一个，本年的数")
     value, status, note, unit, candidates = _read_cell(raw)
     return CellValue(value, raw, status, note, list(candidates) if status == "ambiguous" else None, unit)
+
+
+# Which of a cell's two numbers is the report year's (0 the first, 1 the second) when the tables print each cell as
+# this year's and last year's (22/16 under 申请人情况（本年/上年）), as their header says; None for other tables.
+_PAIRS_PRINTED: ContextVar[int | None] = ContextVar("pairs_printed", default=None)
+_PAIR = re.compile(r"(\d{1,9})\s*[/／]\s*(\d{1,9})")
+_YEAR_WORD = r"(本年度?|今年|上年度?|去年|(?:19|20)\d{2}\s*年度?)"
+_PAIR_HEADER = re.compile(_YEAR_WORD + r"(?:数据?)?\s*[/／]\s*" + _YEAR_WORD)
+
+
+def _pair_order(layout: Layout) -> int | None:
+    """Where the report year's number stands in a cell printing two years' (0 or 1), as a header of the tables says
+    (本年/上年, 2024年/2023年: the later year is the report's); None when no header says so."""
+    text = "\n".join(layout.region_text(table) for table in ("t2", "t3", "t4"))
+    for m in _PAIR_HEADER.finditer(text):
+        ranks = [2 if word.startswith(("本年", "今年")) else 0 if word.startswith(("上年", "去年"))
+                 else 1 + int(re.sub(r"\D", "", word)) for word in (m[1], m[2])]
+        if ranks[0] != ranks[1] and (0 in ranks or min(ranks) > 2):
+            return ranks.index(max(ranks))
+    return None
 
 
 # Whether the tables being read print their counts in Chinese numerals (二十三, or 〇 and 零 for 0): there 一 alone is
@@ -3527,12 +3551,14 @@ def read_tables(layout: Layout, template: str) -> Tables:
     if form is None:
         return out
     numerals = _NUMERALS_PRINTED.set(_prints_numerals(layout))
+    pairs = _PAIRS_PRINTED.set(_pair_order(layout))
     try:
         read_t2(layout, form, out)
         read_t3(layout, form, out)
         read_t4(layout, out)
     finally:
         _NUMERALS_PRINTED.reset(numerals)
+        _PAIRS_PRINTED.reset(pairs)
     order = [c.id for c in forms.cells(template)]
     out.cells = {c: out.cells.get(c, CellValue(None, None, "missing")) for c in order}
     _declared_zeros(layout, out)
