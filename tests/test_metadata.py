@@ -526,6 +526,21 @@ def test_a_title_s_short_name_is_spelled_out_by_the_report_s_own_words(title, op
     assert find_agency_name(lines) == name
 
 
+@pytest.mark.parametrize(("title", "signature", "name"), [
+    ("区住建局", ["成都市武侯区住房和城乡建设局"], "成都市武侯区住房和城乡建设局"),
+    ("市政府办", ["酒泉市人民政府办公室"], "酒泉市人民政府办公室"),
+    # a party body's name after 中共, its second name in brackets on the line under it
+    ("县委网信办", ["中共歙县县委网络安全和信息化委员会办公室", "（歙县互联网信息办公室）"],
+     "中共歙县县委网络安全和信息化委员会办公室"),
+])
+def test_a_title_s_short_name_is_spelled_out_by_the_signature(title, signature, name):
+    """Blind round 80 (short and joint names): a title naming its agency short (区住建局, 市政府办, 县委网信办), the
+    full name only in the signature (and in a sentence no rule reads): the short name was the agency's."""
+    lines = [f"{title}2024年政府信息公开工作年度报告", "一、总体情况", f"2024年，{title}认真做好政务公开工作。",
+             "六、其他需要报告的事项", "无。", *signature, "2025年1月20日"]
+    assert find_agency_name(lines) == name
+
+
 def test_a_title_s_place_misread_a_character_off_is_spelled_as_the_text_spells_it():
     """OCR read 阳朔县 of a scanned title as 阳翔县, a place the gazetteer does not know; the text names 阳朔县 (its
     address, its sentences): the report was 阳翔县人民政府's. Named once only, or not one character off, it stays."""

@@ -897,8 +897,9 @@ def _agency_name(lines: list[str], issuer: str | None) -> str | None:
         defined = {m.group("short"): _BY.sub("", m.group("full")) for m in _SHORT_NAME.finditer(head)
                    if INSTITUTION.search(m.group("full"))}  # (…，由X（以下简称Y）编制: X)
         candidates = [(defined.get(name, name), where) for name, where in candidates]
-    # The names the report gives in full (由X（以下简称乡政府）编制) spell out a title's short one too.
+    # The names the report gives in full (由X（以下简称乡政府）编制, its signature) spell out a title's short one too.
     named = [name for name, where in candidates[1:] if where != "title"] + list(defined.values())
+    named += [signed] if (signed := signature_name(lines)) else []
     if candidates[0][1] == "title" and (spelled := _spelled_out(candidates[0][0], lines) or next(
             (name for name in named if _spells_out(candidates[0][0], name)), None)):
         candidates[0] = (spelled, "title")  # the title's short name, spelled out in another title or the text
@@ -952,8 +953,8 @@ def _signature(lines: list[str]) -> tuple[str, str] | None:
     signs with its names a line each (泉州市人民政府外事办公室 / 泉州市人民政府港澳事务办公室 / 2024年1月19日): the first."""
     tail = [line.strip() for line in lines[-_SIGNATURE_REACH:] if line.strip()]
 
-    def signer(line: str) -> bool:
-        return bool(_NAME_LINE.match(line) and INSTITUTION.search(line)) and not _PLACEHOLDER.search(line)
+    def signer(line: str) -> bool:  # (a second name in brackets under the first: (歙县互联网信息办公室))
+        return bool(_NAME_LINE.match(line) and INSTITUTION.search(line.strip("()（）"))) and not _PLACEHOLDER.search(line)
 
     for k in range(len(tail) - 2, -1, -1):
         if _SIGNATURE_DATE.match(tail[k + 1]) and signer(tail[k]):
@@ -984,13 +985,14 @@ def _spells_out(short: str, other: str) -> bool:
     if len(other) <= len(short) or not INSTITUTION.search(other):
         return False
     first = next(gazetteer_matches(other), None)
-    if first is None or first.start_index != 0:  # a name starts with its place (not 特向社会公布…)
-        return False
+    if first is None or first.start_index != len(_PARTY.match(other)[0]):  # a name starts with its place (not 特向社会
+        return False  # 公布…), a party body's after 中共 (中共歙县县委网络安全和信息化委员会办公室)
     if short in other:
         return other.endswith(short) and bool(_BARE_LEVEL.match(short))
     return not Counter(short) - Counter(other)
 
 
+_PARTY = re.compile(r"(?:中共|中国共产党)?")
 _BY = re.compile(r"^(?:本报告)?(?:由|经|系)")
 _SHORT_NAME = re.compile(r"(?:^|(?<=[,，。;；:：、\s》)）]))(?P<full>[" + _HAN + r"]{4,40})\s*[(（]\s*以下简称\s*[“\"]?"
                          r"(?P<short>[" + _HAN + r"]{2,12})[”\"]?\s*[)）]", re.MULTILINE)
