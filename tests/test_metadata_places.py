@@ -440,6 +440,20 @@ def test_a_street_of_a_national_zone_without_a_code_is_the_zone_s_city():
     assert (agency.name, agency.adcode) == ("苏州工业园区胜浦街道办事处", "320500")
 
 
+@pytest.mark.parametrize(("title", "name", "adcode"), [
+    ("中国（四川）自由贸易试验区川南临港片区管理委员会", "中国（四川）自由贸易试验区川南临港片区管理委员会", "510000"),
+    ("中国(河南)自由贸易试验区洛阳片区管理委员会", "中国（河南）自由贸易试验区洛阳片区管理委员会", "410300"),
+    ("苏州太湖国家旅游度假区管理委员会", "苏州太湖国家旅游度假区管理委员会", "320500"),
+])
+def test_a_free_trade_zone_keeps_its_province_in_brackets_and_is_placed_by_it(title, name, adcode):
+    """Blind round 80 (functional areas): 中国（四川）自由贸易试验区…: the bracketed province was taken for a note
+    before the name and cut off, and the zone had no region. Its province places it, its 片区's city (洛阳片区) finer;
+    a resort named by its city's short name (苏州太湖国家旅游度假区) is the city's."""
+    lines = [f"{title}2023年政府信息公开工作年度报告", "一、总体情况", "2023年，管委会认真落实政务公开要求。"]
+    agency = describe_agency(find_agency_name(lines), lines)
+    assert (agency.name, agency.adcode) == (name, adcode)
+
+
 @pytest.mark.parametrize("site", ["教育部政府门户网站", "生态环境部政府网站", "教育部政府网"])
 def test_a_ministry_s_site_name_lends_its_name_no_government(site):
     """本报告电子版可在教育部政府门户网站查阅: a ministry's report was read as 教育部政府's."""

@@ -291,8 +291,9 @@ def issuer_from_labels(lines: list[str]) -> str | None:
 _NAME_CHARS = re.compile(r"[" + _HAN + r"〇（）()]+")  # 〇 of a numbered body: 一〇三团
 
 
-# A bracketed note before a name run into it (（此件公开发布）遵义市人民政府), and the name after it.
-_ASIDE_BEFORE_NAME = re.compile(r"[（(](?P<aside>[^（）()]*)[）)](?P<name>[^（）()]{2,})$")
+# A bracketed note before a name run into it (（此件公开发布）遵义市人民政府), and the name after it; not the province
+# in a free-trade zone's name (中国（四川）自由贸易试验区…).
+_ASIDE_BEFORE_NAME = re.compile(r"(?<!中国)[（(](?P<aside>[^（）()]*)[）)](?P<name>[^（）()]{2,})$")
 
 
 def clean_name(name: str | None) -> str | None:
@@ -1639,11 +1640,12 @@ def _places_named(name: str) -> list[str]:
 # zone named so, which has no code of its own (合肥经济技术开发区: its city's).
 _SHORT_CITY_OFFICE = re.compile(r"^(?:海关|调查队|(?:金融|银保)?监管(?:分)?局|证监局|中心支行|海事局|邮政管理局|气象局"
                                 r"|住房公积金管理中心|铁路监督管理局"
-                                r"|经济技术开发区|高新技术产业开发区|经济开发区|高新区|经开区)")
+                                r"|经济技术开发区|高新技术产业开发区|经济开发区|高新区|经开区|片区)")
 # A national body's office named by its national body and a place's short name alone (国家矿山安全监察局山西局).
 _OFFICE_AFTER_BODY = re.compile(r"(?:分)?局|监管局|监管办公室|办事处")
 # A zone named by its city's short name and its own (东莞松山湖高新技术产业开发区): the city's.
-_SHORT_CITY_ZONE = re.compile(r"^[" + _HAN + r"]{1,4}?(?:经济技术开发区|高新技术产业开发区|经济开发区|高新区|经开区|综合保税区)")
+_SHORT_CITY_ZONE = re.compile(r"^[" + _HAN + r"]{1,4}?(?:经济技术开发区|高新技术产业开发区|经济开发区|高新区|经开区|综合保税区"
+                              r"|旅游度假区)")
 
 
 def _short_city_region(name: str) -> str | None:
@@ -1849,6 +1851,10 @@ def _district_branch(name: str, city: str) -> str | None:
 _CHINESE_BRACKETS = str.maketrans("()", "（）")
 
 
+# A free-trade zone's name, its province in brackets after 中国 (中国（四川）自由贸易试验区…): placed by the province.
+_NATIONAL_ZONE = re.compile(r"^中国（([^（）]{2,8})）")
+
+
 def describe_agency(name: str | None, lines: list[str] | None = None, page_lines: list[str] | None = None) -> Agency:
     """Name, region and id of an agency. The region comes from the gazetteer
     for the name, else from the zone table, else from the text, else (a town, street or county
@@ -1857,7 +1863,11 @@ def describe_agency(name: str | None, lines: list[str] | None = None, page_lines
     if not name:
         return Agency()
     name = name.translate(_CHINESE_BRACKETS)  # read as ASCII (``normalize``), printed as a Chinese name is
-    adcode, source = resolve_region(name)[0], "name"
+    adcode, source = resolve_region(_NATIONAL_ZONE.sub(r"\1", name))[0], "name"
+    area = name.partition("自由贸易试验区")[2]
+    if adcode and _NATIONAL_ZONE.match(name) and (part := resolve_region(area)[0] or _short_city_region(area)) \
+            and _within(part, adcode):
+        adcode = part  # its 片区 named by a city (中国（河南）自由贸易试验区洛阳片区): the city's
     zone = zone_region(name)
     if zone and (adcode is None or _within(zone, adcode)):
         adcode, source = zone, "zones"  # 福建省平潭综合实验区: the zone is finer than the province
