@@ -344,6 +344,15 @@ def test_gb18030_text_with_rare_characters_is_still_read():
     assert decode(text.encode("gb18030"), "report.txt") == (text, "gb18030")
 
 
+def test_gbk_text_ruled_with_box_drawing_is_read():
+    """Blind round 80 (text tables drawn with rules): a GBK text whose tables are ruled with ═ and ─ (GBK has them,
+    GB2312 not all): a third of its characters past ASCII were rules, and it was "text encoding not recognised"."""
+    rule = "═" * 60
+    text = "\n".join([SAMPLE[:200], rule, "信息内容    本年制发件数    本年废止件数    现行有效件数", "─" * 60,
+                      "规章        0               0               0", rule] * 3)
+    assert decode(text.encode("gbk"), "report.txt") == (text, "gb18030")
+
+
 def test_a_web_page_that_is_not_a_report():
     page = ("<html><head><title>新闻</title><script>var x = '政府信息公开工作年度报告';</script></head><body>"
             "<div class='nav'>首页 &gt; 新闻</div><p>2023年5月6日，县政府召开常务会议，研究部署防汛工作。</p>"

@@ -539,8 +539,12 @@ def _reads_as_chinese(text: str) -> bool:
     return len(_TRADITIONAL.findall(wide)) >= _TRADITIONAL_MIN and _common_share(_converter("t2s").convert(wide)) >= 0.8
 
 
+_BOX_DRAWING = re.compile(r"[\u2500-\u257f]")  # GBK's table rules (═ │ ┼), which GB2312 lacks in part
+
+
 def _common_share(wide: str) -> float:
-    """The share of characters (all past ASCII) that GB2312 has."""
+    """The share of characters (all past ASCII) that GB2312 has; a text table's rules (═══, GBK's) count neither way."""
+    wide = _BOX_DRAWING.sub("", wide)
     return len(wide.encode("gb2312", errors="ignore")) / 2 / max(1, len(wide))  # two bytes each
 
 
