@@ -1193,6 +1193,34 @@ def test_tables_in_iframe_srcdoc_are_read_where_the_iframe_is():
     assert_every_cell(extract_html(html_page("\n".join(parts))), v)
 
 
+def test_a_report_in_an_iframe_srcdoc_within_another_is_read():
+    """Blind round 80 (pages within pages): the report escaped twice, in an <iframe srcdoc> inside another's: only
+    the outer page was put in its place, and the report was refused as having no title, tables or sections."""
+    import html as html_module
+
+    v = values(seed=5)
+    inner = f'<!DOCTYPE html><html><body>{html_body(blocks(v))}</body></html>'
+    outer = f'<!DOCTYPE html><html><body><iframe srcdoc="{html_module.escape(inner, quote=True)}"></iframe></body></html>'
+    assert_every_cell(extract_html(html_page(f'<iframe srcdoc="{html_module.escape(outer, quote=True)}"></iframe>')), v)
+
+
+@pytest.mark.parametrize("holder", ["download", "embed"])
+def test_a_report_a_page_carries_as_a_data_address_is_read(holder):
+    """Blind round 80: a page printing only the report's metadata, the report itself a .docx in a download link's
+    data: address (or shown by an <embed>): refused as having no title, tables or sections. Such a document is read
+    as the page's attachment."""
+    import base64
+
+    v = values(seed=5)
+    address = ("data:application/vnd.openxmlformats-officedocument.wordprocessingml.document;base64,"
+               + base64.b64encode(docx_bytes(blocks(v))).decode())
+    tag = (f'<a download="{AGENCY}{YEAR}年政府信息公开工作年度报告.docx" href="{address}">下载附件</a>'
+           if holder == "download" else f'<embed type="application/pdf" src="{address}" width="100%">')
+    report = extract_html(html_page(f"<p>发布日期：{YEAR + 1}-01-20</p>{tag}"))
+    assert_every_cell(report, v)
+    assert len(report.document.source.attachments) == 1
+
+
 def _with_imported_tables(v: dict, kind: str) -> bytes:
     """The form as a Word file whose tables are imported parts (w:altChunk): web pages, or web
     archives (MHT) as web editors export them."""

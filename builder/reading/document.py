@@ -1038,12 +1038,15 @@ def _read_markdown(data: bytes, source: Source) -> str:
 def _read_html(data: bytes, source: Source) -> str:
     """A web page's visible text; a page whose article is only in a script (saved before the
     scripts ran) has that article after its visible text."""
-    from .markup import REPORT_SECTIONS, html_to_text, script_article
+    from .markup import REPORT_SECTIONS, data_documents, html_to_text, script_article
 
     text, source.encoding = decode(data, source.path)
     shown = html_to_text(text, source.path)
     if len(set(REPORT_SECTIONS.findall(shown))) < 2 and (article := script_article(text, source.path)):
         return f"{shown}\n{article}"
+    if len(shown.strip()) < _COVER_CHARS and "data:application/" in text and (
+            attached := _attached_text(data_documents(text), source, shown)):
+        return f"{shown}\n{attached}"  # (the page's metadata, then the report it carries as a data: address)
     return shown
 
 

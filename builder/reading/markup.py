@@ -799,13 +799,17 @@ def _other_reports_above(top: list[str], title: str) -> bool:
 
 # Markup kept as text in a page, shown by the browser as a page of its own (<iframe srcdoc>, <noframes>) or
 # by a script from a hidden <textarea> (the CMS's article source).
-_MARKUP_TEXT = re.compile(r"<(?:p|div|table|tr|td|span|br|h[1-6])\b", re.IGNORECASE)
+_MARKUP_TEXT = re.compile(r"<(?:p|div|table|tr|td|span|br|h[1-6]|iframe)\b", re.IGNORECASE)
 
 
-def _embedded_pages(root) -> None:
+_NESTED_PAGES = 4  # pages within pages put in their place, at most (an iframe's srcdoc holding another's)
+
+
+def _embedded_pages(root, depth: int = 0) -> None:
     """Put the pages a page carries as text where they show: an iframe's srcdoc, a textarea's article
     markup, a page an iframe, frame, object or embed shows from a data: address (a saved page's inlined frames), a
-    frameset page's <noframes> body (whose markup the parser keeps as text)."""
+    frameset page's <noframes> body (whose markup the parser keeps as text); and those the pages put carry."""
+    placed = False
     for element in root.xpath("//iframe[@srcdoc] | //textarea | //noframes | //iframe[@src] | //frame[@src] "
                               "| //object[@data] | //embed[@src]"):
         if element.tag in ("textarea", "noframes"):
@@ -825,6 +829,9 @@ def _embedded_pages(root) -> None:
         holder.extend(list(body))
         holder.tail = element.tail
         element.getparent().replace(element, holder)
+        placed = True
+    if placed and depth + 1 < _NESTED_PAGES:
+        _embedded_pages(root, depth + 1)
 
 
 _DATA_PAGE = re.compile(r"data:text/html(?P<params>(?:;[^,;]*)*),(?P<body>.*)", re.IGNORECASE | re.DOTALL)
@@ -849,6 +856,34 @@ def _data_page(address: str) -> str:
         return raw.decode(charset[1] if charset else "utf-8", errors="replace")
     except LookupError:
         return raw.decode("utf-8", errors="replace")
+
+
+# A document a page carries inside itself, as a data: address an <embed>, <object>, <iframe> or a download link
+# holds (data:application/vnd.openxmlformats-officedocument.wordprocessingml.document;base64,…).
+_DATA_DOCUMENT = re.compile(r"""(?P<tag><(?:embed|object|iframe|a)\b[^>]*?)\b(?:src|data|href)\s*=\s*["']\s*data:"""
+                            r"""(?P<mime>application/[\w.+-]+)(?:;[^,"']*)?;base64,(?P<body>[A-Za-z0-9+/=\s]+)["']""",
+                            re.IGNORECASE)
+_DOWNLOAD_NAME = re.compile(r"""\bdownload\s*=\s*["'](?P<name>[^"']+)["']""", re.IGNORECASE)
+_DOCUMENT_SUFFIXES = {"wordprocessingml": ".docx", "msword": ".doc", "pdf": ".pdf", "spreadsheetml": ".xlsx",
+                      "ms-excel": ".xls", "rtf": ".rtf", "opendocument.text": ".odt", "ofd": ".ofd"}
+
+
+def data_documents(html: str) -> list[tuple[str, bytes]]:
+    """The documents (name, bytes) a page carries as data: addresses (a report's .docx as a download link's
+    address, or shown by an <embed>): a page that prints only the report's metadata holds the report so."""
+    import base64
+    import binascii
+
+    found = []
+    for m in _DATA_DOCUMENT.finditer(html):
+        try:
+            blob = base64.b64decode(re.sub(r"\s+", "", m["body"]), validate=True)
+        except (binascii.Error, ValueError):
+            continue
+        named = _DOWNLOAD_NAME.search(m["tag"]) or _DOWNLOAD_NAME.search(html[m.end():m.end() + 200].split(">")[0])
+        suffix = next((ext for kind, ext in _DOCUMENT_SUFFIXES.items() if kind in m["mime"].lower()), "")
+        found.append((named["name"] if named else f"attachment{len(found) + 1}{suffix}", blob))
+    return found
 
 
 # Hidden, or hidden from the eye and kept for screen readers (无障碍 pages: a figure's copy clipped to nothing or moved
