@@ -376,6 +376,47 @@ def test_a_grid_table_s_row_over_several_lines_is_one_row():
     assert grid_rows(org) == ["| 信息内容 | 本年制发件数 |", "", "| 规章 | 0 |", "| 规范性文件 | 3 |"]
 
 
+def _wrapped_at(line: str, width: int) -> list[str]:
+    """A line cut at ``width`` columns (a CJK character two), as a plain-text editor wraps it."""
+    import unicodedata
+
+    pieces, piece, used = [], "", 0
+    for char in line:
+        size = 2 if unicodedata.east_asian_width(char) in "WF" else 1
+        if used + size > width:
+            pieces.append(piece)
+            piece, used = "", 0
+        piece, used = piece + char, used + size
+    return [*pieces, piece]
+
+
+@pytest.mark.parametrize("crlf", [False, True])
+def test_a_text_grid_an_editor_wrapped_at_80_columns_is_read(crlf):
+    """Blind round 80 (text tables drawn with rules): table 3 drawn with box-drawing rules, 120 columns wide, hard-
+    wrapped at 80 by the editor (its right columns on the next line, a cell cut in two): 126 cells were missed.
+    Lines cut at one width, each beginning with a border and ending without one, are joined to the next again."""
+    v = values(GOV_2021)
+    text = synthetic.render(AGENCY, 2022, GOV_2021, v, "tab").split("\n")
+    start = next(k for k, line in enumerate(text) if line.startswith("一、本年新收"))
+    end = next(k for k, line in enumerate(text) if line.startswith("四、政府信息公开行政复议"))
+    grid = ["┌" + "─" * 60 + "┬" + "┬".join(["──────"] * 7) + "┐"]
+    for line in text[start:end]:
+        if not line.strip():
+            continue
+        label, *cells = [c for c in line.split("\t") if c.strip()] or [""]
+        label = label[:28]
+        pad = 60 - sum(2 if ord(c) > 0x2000 else 1 for c in label)
+        grid += ["│" + label + " " * pad + "│" + "│".join(f"{c:^6}" for c in cells[-7:]) + "│",
+                 "├" + "─" * 60 + "┼" + "┼".join(["──────"] * 7) + "┤"]
+    drawn = [piece for line in grid for piece in _wrapped_at(line, 80)]
+    assert len(drawn) > len(grid)
+    body = text[:start] + drawn + text[end:]
+    rep = extract_bytes(("\r\n" if crlf else "\n").join(body).encode(), "grid.txt")
+    for cell in forms.cells(GOV_2021):
+        if cell.table == "t3":
+            assert rep.cells[cell.id].value == v[cell.id], cell.id
+
+
 def test_numbers_a_text_grid_wraps_inside_their_cells_are_one_row():
     """w3m wraps a number too wide for its column (２２５ as ２２ / ５) inside the row's box: the second line was a row
     of its own and 22 was read for 225. Lines that print a number in every column stay rows."""

@@ -60,7 +60,7 @@ class Document:
     def page_lines(self) -> list[str]:
         """The text normalised (``normalize``) and split into lines, page labels and chrome kept:
         ``lines`` is made of them, and the metadata reads a crawled page's labels from them."""
-        text = simplified(normalize(self.text))
+        text = simplified(normalize(unwrapped_grid(self.text)))  # (widths as printed: before full-width forms narrow)
         if "base64," in text:  # a picture a crawler wrote into the text as its data URI: no words of the report
             text = _DATA_URI.sub("", text)
         if "**" in text or "__" in text:  # a line set in bold by Markdown (**一、总体情况**): the line
@@ -335,6 +335,40 @@ def _without_border_cells(line: str) -> str:
     blanked = [" " * len(part) if part.strip() and not _BORDER_ONLY.sub("", part) and _GRID_BORDER.search(part)
                else part for part in parts]
     return "|".join(blanked)
+
+
+_GRID_LEFT, _GRID_RIGHT = "|│║┃+┌├└╞╟╠╔╚┏┣┗", "|│║┃+┐┤┘╡╢╣╗╝┓┫┛"  # what a grid's lines begin and end with
+_WRAPPED_GRID_MIN = 3  # lines cut at one width, at least, to read a grid as wrapped by an editor
+
+
+def unwrapped_grid(text: str) -> str:
+    """A grid drawn in text that an editor wrapped at a fixed width (a table wider than 80 columns), its lines joined
+    again: each that begins with a border and ends without one (cut), the next beginning without a border and
+    ending with one. Only where three lines or more were cut so, all at one width (a CJK character two columns), as
+    printed: the text before its full-width forms are read as ASCII."""
+    if not _GRID_MARKS.search(text[:200_000]):
+        return text
+    lines = text.split("\n")
+    cut = [k for k in range(len(lines) - 1)
+           if (a := lines[k].rstrip("\r")) and a[0] in _GRID_LEFT and a[-1] not in _GRID_RIGHT
+           and (b := lines[k + 1].rstrip()) and b[0] not in _GRID_LEFT and b[-1] in _GRID_RIGHT]
+    widths = Counter(_display_width(lines[k].rstrip("\r")) for k in cut)
+    if not widths or widths.most_common(1)[0][1] < _WRAPPED_GRID_MIN:
+        return text
+    width = widths.most_common(1)[0][0]
+    joined = {k for k in cut if _display_width(lines[k].rstrip("\r")) == width}
+    out: list[str] = []
+    for k, line in enumerate(lines):
+        if k - 1 in joined:
+            out[-1] += line
+        else:
+            out.append(line.rstrip("\r") if k in joined else line)
+    return "\n".join(out)
+
+
+def _display_width(line: str) -> int:
+    """Columns a line takes in a fixed-width editor: a wide (CJK) character two."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in line)
 
 
 def grid_rows(lines: list[str]) -> list[str]:
