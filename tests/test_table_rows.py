@@ -907,3 +907,22 @@ def test_a_turned_table_3_with_an_applicant_type_s_row_left_empty_reads_it_blank
             cell = forms.t3_cell(row.id, column.id)
             got = (report.cells[cell].value, report.cells[cell].status)
             assert got in ([(None, "blank"), (0, "inferred")] if column.id in empty else [(v[cell], "reported")]), cell
+
+
+def test_table_4_a_row_per_group_under_its_header_with_no_heading_is_read():
+    """Blind round 80 (workbooks): table 4 right after table 3 with no heading (the workbook's prose sheet printed
+    the sections), its header 类别 | 结果维持 | … | 总计 and a row per group below (行政复议 | 1 | 0 | 0 | 1 | 2): the
+    header fell in table 3's part, and the rows, no header above them, were unsure."""
+    v = synthetic.consistent_values(random.Random(11), GOV_2021)
+    text = synthetic.render(AGENCY, 2022, GOV_2021, v, "tab").split("\n")
+    start = next(k for k, line in enumerate(text) if line.startswith("四、政府信息公开行政复议"))
+    end = next(k for k, line in enumerate(text) if line.startswith("五、"))
+    columns = [c.id for c in forms.T4_COLUMNS]
+    table = ["类别\t\t结果维持\t结果纠正\t其他结果\t尚未审结\t总计"]
+    for group, label in (("admin_review", "行政复议\t"), ("litigation_direct", "行政诉讼\t未经复议直接起诉"),
+                         ("litigation_after_review", "\t复议后起诉")):
+        table.append(label + "\t" + "\t".join(str(v[forms.t4_cell(group, c)]) for c in columns))
+    report = extract_bytes("\n".join([*text[:start], "", *table, "", *text[end:]]).encode(), "book.txt")
+    for cell in forms.cells(GOV_2021):
+        if cell.table == "t4":
+            assert report.cells[cell.id].value == v[cell.id], cell.id

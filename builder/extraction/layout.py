@@ -76,6 +76,18 @@ _T2_ANCHOR = re.compile(r"第二十条\s*第?\s*[(（]\s*一\s*[)）]\s*项|第�
 _T3_ANCHOR = re.compile(r"本年新收")
 _T2_HEADER = re.compile(r"^\s*信息内容\s*(?:[\t|｜]|\s{2,})\s*本年")  # table 2's header, its first cells
 _T4_ANCHOR = re.compile(r"行政复[议义]")
+_T4_RESULTS_HEADER = re.compile(r"^(?!.*\d).*(?:结果维持|结果纠正|尚未审结)")  # 类别 | 结果维持 | … | 总计: no figure
+
+
+def _t4_header_above(lines: list[str], low: int, first: int) -> int:
+    """Where table 4 begins that has no heading, its first row at ``first`` (行政复议 | 1 | 0 …): at the header above
+    it naming its results (a workbook's 类别 | 结果维持 | …, a row per group below), else at the row."""
+    k = first
+    while k > low and (not lines[k - 1].strip() or _T4_RESULTS_HEADER.search(lines[k - 1])):
+        k -= 1
+    while k < first and not _T4_RESULTS_HEADER.search(lines[k]):
+        k += 1  # (the blank lines above the header are no part of it)
+    return k
 # Table 4's caption on a line of its own, with no section number (an appendix's: 附件1 / 政府信息公开行政复议、行政诉讼情况).
 _T4_CAPTION = re.compile(r"^\s*(?:附件\s*\d*\s*[:：]?\s*|表\s*[四4]?\s*[:：]?\s*)?政府信息公开(?:的)?行政复[议义]"
                          r"\s*[、,和及与]?\s*行政诉讼(?:的)?情况(?:统计表|表)?\s*$")
@@ -930,6 +942,7 @@ def _regions(lines: list[str], start: int = 0) -> dict[str, tuple[int, int]]:
         forward = _first(re.compile(r"结转下年度"), lines, t3)
         if forward is not None:
             t4 = _first(_T4_ANCHOR, lines, forward + 1)
+            t4 = _t4_header_above(lines, forward + 1, t4) if t4 is not None else None
         if forward is not None and t4 is None:  # no heading or header: its one row of 15 figures right after
             t4 = _first(_T4_BARE_ROW, lines, forward + 1, min(len(lines), forward + 4))
     if t4 is None and t3 is not None:  # printed before table 3 (a crawl's pages out of order: 1, 3, 2; 附件1 table 4,
