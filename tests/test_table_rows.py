@@ -859,6 +859,28 @@ def test_a_summary_of_table_3_s_totals_before_its_results_under_short_labels_is_
         k: v[k] for k in v if k.startswith("t3.")}
 
 
+@pytest.mark.parametrize("rendering", ["tab", "pipe", "html", "docx"])
+def test_rows_labelled_in_the_words_a_label_stands_for_or_with_a_slip_are_read(rendering):
+    """Blind round 80 (labels reworded, rows in another order): 3.公开后可能危及国家安全、公共安全、经济安全、社会稳定 (the
+    words 三安全一稳定 stands for) printed after 4., and 1.信访举报投拆类申请 (拆 for 诉) after 2.: they named no row,
+    their place was another's, and their cells were missing."""
+    v = values(seed=8, rows={"denied.three_safeties": [1, 0, 0, 0, 0, 0], "not_processed.complaint": [2, 0, 0, 0, 0, 0]})
+    labels = {"denied.three_safeties": "3.公开后可能危及国家安全、公共安全、经济安全、社会稳定",
+              "not_processed.complaint": "1.信访举报投拆类申请"}
+    swapped = {"denied.three_safeties": "denied.third_party_rights", "not_processed.complaint": "not_processed.duplicate"}
+
+    def reworded(rows: Rows) -> Rows:
+        out = [(i, labels.get(i, label), cells) for i, label, cells in rows]
+        for first, second in swapped.items():
+            a, b = (next(k for k, row in enumerate(out) if row[0] == i) for i in (first, second))
+            out[a], out[b] = out[b], out[a]
+        return out
+
+    rep = report(v, GOV_2021, reworded, rendering)
+    assert {k: c.value for k, c in rep.cells.items() if k.startswith("t3.")} == {
+        k: v[k] for k in v if k.startswith("t3.")}
+
+
 @pytest.mark.parametrize("rendering", ["tab", "html", "docx"])
 def test_counts_with_a_mark_beside_them_are_read_where_the_sums_confirm(rendering):
     """Blind round 73 (marks in cells): 4+, 0~ and ~0 (a note under the table says what the mark means) were unsure cells
