@@ -398,14 +398,20 @@ def _total(report, row: str) -> float | None:
     return report.cells[cell].value if _usable(report, cell) else None
 
 
-def _agrees(stated, options: list[float], approx: bool) -> bool:
+def _agrees(stated, options: list[float], approx: bool, nearly: bool = False) -> bool:
+    """Whether a table's count agrees with the prose's: the same, or for a round count at least it and not far above
+    (5000余条), or at most it and not far below (近二十件)."""
+    if nearly:
+        return any(stated * 0.8 - 1 <= o <= stated for o in options)
     if approx:
         return any(o >= stated and o <= stated * 1.5 + 5 for o in options)
     return any(abs(o - stated) < 1e-9 for o in options)
 
 
 def _stated(figure) -> str:
-    """A prose figure as the report words it: 29 件, 29 余件."""
+    """A prose figure as the report words it: 29 件, 29 余件, 近 20 件."""
+    if figure.nearly:
+        return f"近 {_num(figure.value)} 件"
     return f"{_num(figure.value)} {'余件' if figure.approx else '件'}"
 
 
@@ -438,7 +444,7 @@ def _narr_applications(report, context=None) -> list[Result]:
             out.append(say("narr.applications", NA, instance, message="no_totals", key=figure.key, what=what,
                            stated=_stated(figure)))
             continue
-        ok = _agrees(figure.value, [v for _, v in choices], figure.approx)
+        ok = _agrees(figure.value, [v for _, v in choices], figure.approx, figure.nearly)
         own = {"applications_received": new, "applications_answered": total,
                "applications_handled": None if new is None or carried is None else new + carried}
         if not ok and figure.key in own and own[figure.key] is None:
@@ -447,7 +453,7 @@ def _narr_applications(report, context=None) -> list[Result]:
             out.append(say("narr.applications", NA, instance, message="no_own", what=what, stated=_stated(figure),
                            key=figure.key))
             continue
-        matched = [(w, v) for w, v in choices if _agrees(figure.value, [v], figure.approx)]
+        matched = [(w, v) for w, v in choices if _agrees(figure.value, [v], figure.approx, figure.nearly)]
         cells = [forms.t3_cell(r, "total") for r in forms.T3_TERMS]
         out.append(say(
             "narr.applications", PASS if ok else FAIL, instance, cells, figure.value,
@@ -455,7 +461,8 @@ def _narr_applications(report, context=None) -> list[Result]:
             totals="、".join(f"{w} {_num(v)} 件" for w, v in zip(("本年新收", "上年结转", "办理总计"),
                                                                (new, carried, total)) if v is not None),
             what=what, stated=_stated(figure), text=figure.text,
-            value=f"{_num(figure.value)}{'+' if figure.approx else ''}", value_zh=_num(figure.value),
+            value=f"nearly {_num(figure.value)}" if figure.nearly else f"{_num(figure.value)}{'+' if figure.approx else ''}",
+            value_zh=_num(figure.value),
             table=("、".join(f"{w} {_num(v)}" for w, v in choices), "; ".join(f"{w} {_num(v)}" for w, v in choices)),
             matched="、".join(f"{w} {_num(v)}" for w, v in matched)))
     return out
@@ -485,7 +492,7 @@ def _narr_review_litigation(report, context=None) -> list[Result]:
             out.append(say("narr.review_litigation", NA, instance, cells, message="no_totals", key=figure.key,
                            word=word, stated=_stated(figure)))
             continue
-        ok = _agrees(figure.value, [value], figure.approx)
+        ok = _agrees(figure.value, [value], figure.approx, figure.nearly)
         out.append(say(
             "narr.review_litigation", PASS if ok else FAIL, instance, cells, figure.value, value,
             message="pass" if ok else "fail", word=word, stated=_stated(figure), value=_num(figure.value),

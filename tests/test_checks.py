@@ -463,6 +463,14 @@ def test_applications_in_prose_match_table_3():
     assert [(r.left, r.outcome) for r in approx.checks if r.id == "narr.applications"] == [(10, PASS)]  # 11 = 9 + 2
 
 
+@pytest.mark.parametrize(("stated", "outcome"), [("近10件", PASS), ("近九件", PASS), ("近20件", FAIL), ("近8件", FAIL)])
+def test_a_count_said_to_be_nearly_so_many_agrees_with_a_table_at_most_it(stated, outcome):
+    """Blind round 80 (Chinese numerals, round counts): 近二十件 (nearly 20) against table 3's 19 failed the check, as
+    if 近 were 余 (at least): a count nearly so many is at most it, and not far below (new 9, handled 11)."""
+    report = checked(small_values(), lines=[f"2022年共收到政府信息公开申请{stated}。"])
+    assert [r.outcome for r in report.checks if r.id == "narr.applications"] == [outcome]
+
+
 def test_applications_in_prose_differ_from_table_3():
     report = checked(small_values(), lines=prose_lines(2022, applications=12))
     [result] = by_instance(report, "narr.applications").values()

@@ -503,6 +503,7 @@ class Figure:
     source: str = "prose"  # or "table": a row of a pre-2019 statistics table; "prose-unnamed": not naming its kind
     # the sentence (with the clause it goes on from: 因政府信息公开引发行政复议2件；引发行政诉讼1件) names disclosure
     about_disclosure: bool = False
+    nearly: bool = False  # a round count the true one is at most (近二十件), where 余 and 逾 are at least
 
     def as_json(self) -> dict:
         return {"key": self.key, "value": self.value, "approx": self.approx, "text": self.text,
@@ -788,6 +789,7 @@ def find_figures(sentence_list: list[str], year: int | None = None, table_lines:
             for m in pattern.regex.finditer(sentence):
                 if "who" in pattern.regex.groupindex and not own.names_whole(m.group("who")):
                     continue  # (a part of another's count: 其中自然人…)
+                nearly = False  # (近二十件: at most the count stated)
                 if pattern.value is not None:
                     value: int | float = pattern.value
                     approx = False
@@ -804,6 +806,7 @@ def find_figures(sentence_list: list[str], year: int | None = None, table_lines:
                         continue  # 百余条, 一二件: no one number; 一件事一次办, 一件一档: a slogan
                     value = counted * pattern.scale
                     approx = not exact and (bool(m.group("approx")) or bool(_APPROX_BEFORE.search(sentence[: m.start("n")])))
+                    nearly = approx and not m.group("approx") and sentence[: m.start("n")].rstrip().endswith("近")
                     if m.group("wan"):  # 1.2万条, 4千余条: a rounded count in tens of thousands, or thousands
                         value, approx = round(value * (10_000 if m.group("wan") == "万" else 1_000)), True
                     start = m.start("n")
@@ -840,7 +843,7 @@ def find_figures(sentence_list: list[str], year: int | None = None, table_lines:
                     # government's share
                 found.append((offset + m.start(), Figure(key, value, approx, text, context=why,
                                                          source="prose-unnamed" if pattern.unnamed else "prose",
-                                                         about_disclosure=disclosure_said)))
+                                                         about_disclosure=disclosure_said, nearly=nearly)))
                 if own_part and not all_levels and (_counts_requests(key) or _IN_OWN_NAME.search(sentence, 0, start)):
                     own_parts.add(offset + m.start())
                 if approx and (exact := _EXACT_AFTER.match(sentence, m.end())):
