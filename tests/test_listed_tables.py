@@ -566,3 +566,56 @@ def test_table_3_written_a_sentence_a_row_or_a_group_is_read():
     for cell in forms.cells("gov-2021"):
         if cell.id.startswith(("t2.", "t3.")):
             assert report.cells[cell.id].value == v[cell.id], cell.id
+
+
+def _breakdown_page(v: dict, note: str) -> bytes:
+    """Tables 3 and 4 written as sentences: each of table 3's rows a count with its applicants that are not 0 in
+    brackets (予以公开6件（自然人5件、商业企业1件）), a group's rows one sentence after its name, a note that the
+    applicants not named are 0; table 4 one sentence, a clause a group."""
+    def count(row: forms.Row) -> str:
+        named = "、".join(f"{c.label_zh}{v[forms.t3_cell(row.id, c.id)]}件" for c in forms.T3_COLUMNS[:-1]
+                         if v[forms.t3_cell(row.id, c.id)])
+        total = v[forms.t3_cell(row.id, "total")]
+        label = re.sub(r"^(?:[（(][一二三四五六七]+[)）]|[一二三四五六七]、|\d\.)", "", row.label_zh)
+        return f"{label}{total}件" + (f"（{named}）" if named else "")
+
+    lines, group = [], None
+    for row in forms.T3_ROWS_2021:
+        head = re.sub(r"^[（(][一二三四五六七]+[)）]", "", row.group_zh) if row.group_zh.startswith("（") else ""
+        if head and head == group:
+            lines[-1] += "；" + count(row)
+        elif head:
+            lines.append(f"{head}：{count(row)}")
+        else:
+            lines.append(count(row) + "。")
+        group = head
+    t4 = "；".join(f"{g.label_zh.replace('·', '（')}{'）' if '·' in g.label_zh else ''}：" + "，".join(
+        f"{c.label_zh}{v[forms.t4_cell(g.id, c.id)]}件" for c in forms.T4_COLUMNS) for g in forms.T4_GROUPS) + "。"
+    text = [f"{AGENCY}{YEAR}年政府信息公开工作年度报告", "一、总体情况", f"{YEAR}年，本机关依法做好政府信息公开工作。",
+            "三、收到和处理政府信息公开申请情况", *lines, note, "四、政府信息公开行政复议、行政诉讼情况", t4,
+            "五、存在的主要问题及改进情况", "工作仍有不足。"]
+    return "\n".join(text).encode()
+
+
+@pytest.mark.parametrize("note", ["注：以上各项中未单独列明的申请人类型（自然人、商业企业、科研机构、社会公益组织、法律服务机构、"
+                                  "其他），其数量均为0件。", "除以上列明的数据外，表三中其余各项数据（含各类申请人）均为0。"])
+def test_rows_written_as_counts_with_their_applicants_in_brackets_are_read(note):
+    """Blind round 73 (tables written as sentences): 予以公开6件（自然人5件、商业企业1件）, a group's rows in one sentence
+    after its name (不予公开：属于国家秘密0件；…), a note that the applicants not named are 0, and table 4 a clause a
+    group: none of it was a list of named values, and tables 3 and 4 were missing."""
+    v = synthetic.consistent_values(random.Random(4), "gov-2021")
+    report = extract_bytes(_breakdown_page(v, note), "sentences.txt")
+    for cell in forms.cells("gov-2021"):
+        if cell.table in ("t3", "t4"):
+            assert report.cells[cell.id].value == v[cell.id], cell.id
+
+
+def test_a_sentence_that_all_of_table_3_is_0_fills_it():
+    """Blind round 73: no table 3, only 表三各项数据（本年新收、上年结转、…各类申请人）均为0: all of it was missing."""
+    text = (f"{AGENCY}{YEAR}年政府信息公开工作年度报告\n一、总体情况\n本机关依法做好政府信息公开工作。\n"
+            "三、收到和处理政府信息公开申请情况\n本年度本机关未收到政府信息公开申请，上年无结转申请。表三各项数据（本年新收、上年结转、"
+            "本年度办理结果及结转下年度继续办理，含自然人及法人或其他组织各类申请人）均为0。\n"
+            "四、政府信息公开行政复议、行政诉讼情况\n行政复议、行政诉讼各项数据均为0。\n五、存在的主要问题及改进情况\n无。")
+    report = extract_bytes(text.encode(), "zeros.txt")
+    t3 = [c.id for c in forms.cells("gov-2021") if c.table == "t3"]
+    assert {(report.cells[c].value, report.cells[c].status) for c in t3} == {(0, "none")}

@@ -204,6 +204,55 @@ _ROW_RANGE = re.compile(r"(?P<first>\d)\s*[—\-－~～至到]\s*(?P<last>\d)\s*
 _OTHER_ROWS_ZERO = re.compile(r"\s*(?:其他|其余|其它)各?项" + _SAID_ZERO + r"\s*")
 
 
+# A row written as a count with its applicants in brackets after it (予以公开6件（自然人5件、商业企业1件）), or a count
+# alone (属于国家秘密0件: every applicant's 0 by the sums): its total and the values it names. The clauses of a sentence
+# listing a group's rows after its name (不予公开：属于国家秘密0件；…；属于三类内部事务信息1件（自然人1件）) are each one.
+_APPLICANTS = "|".join(sorted((re.escape(w) for w, c in forms.T3_HEADER_WORDS if c in {col.id for col in forms.T3_COLUMNS}
+                               and c != "total"), key=len, reverse=True))
+_BREAKDOWN = re.compile(r"(?P<label>[^；;。]*?[\u4e00-\u9fff）)”\"])\s*(?P<total>\d+)\s*件\s*"
+                        rf"(?:[（(](?P<inner>(?:\s*(?:{_APPLICANTS})\s*\d+\s*件\s*[，,、；;]?)+)[）)])?\s*")
+_BREAKDOWN_MARK = re.compile(rf"\d\s*件\s*[（(]\s*(?:{_APPLICANTS})\s*\d")
+_BREAKDOWN_ROWS_MIN = 3  # rows so written, at least, to read a text's table 3 from them
+_BREAKDOWN_VALUE = re.compile(rf"(?P<name>{_APPLICANTS})\s*(?P<value>\d+)\s*件")
+_CLAUSES = re.compile(r"[；;。](?![^（(]*[）)])")  # (not inside brackets)
+_GROUP_NAME = re.compile(r"^\s*(?P<head>[^：:\d]{2,20})[：:]")  # 不予公开： before the group's rows
+_ORDINAL = re.compile(r"^\s*(?:[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、|\d+\s*[.．、])\s*")
+_T3_ROW_WORDS = frozenset(_ORDINAL.sub("", row.label_zh) for row in forms.T3_ROWS_2021 + forms.T3_ROWS_2019)
+
+
+def _breakdown_rows(line: str) -> list[str]:
+    """The line's rows written as counts with their applicants in brackets (``_BREAKDOWN``), each as a row of
+    named values (予以公开 总计：6；自然人：5；商业企业：1), when every clause of it is such a row and one names its
+    applicants at least; else the line."""
+    if "件" not in line or len(line) > _LINE_MAX * 4 or not re.search(_APPLICANTS, line):
+        return [line]
+    clauses = [clause for clause in _CLAUSES.split(line) if clause.strip()]
+    head = m["head"] if (m := _GROUP_NAME.match(clauses[0])) else ""
+    rows = []
+    for k, clause in enumerate(clauses):
+        found = _BREAKDOWN.fullmatch(clause)
+        if found is None:
+            return [line]
+        label = found["label"].strip()
+        label = (head + "：" + label) if k and head and not label.startswith(head) else label
+        named = [f"{m['name']}：{m['value']}" for m in _BREAKDOWN_VALUE.finditer(found["inner"] or "")]
+        rows.append((label, "；".join([f"总计：{found['total']}", *named]), bool(named)))
+    # (counts alone only where each names a row of the form in its words: 上年结转政府信息公开申请数量0件, not a sentence)
+    if not any(named for *_, named in rows) and not all(
+            _ORDINAL.sub("", label.rpartition("：")[2]) in _T3_ROW_WORDS for label, *_ in rows):
+        return [line]
+    return [f"{label} {values}" for label, values, _ in rows]
+
+
+def _pair_clauses(line: str) -> list[str]:
+    """A sentence of several rows' named values, a clause each (行政复议：结果维持0件，…，总计0件；行政诉讼（未经复议直接
+    起诉）：结果维持1件，…；行政诉讼（复议后起诉）：均为0件。): its clauses, when each is such a row; else the line."""
+    if len(line) > _LINE_MAX * 4 or not _CLAUSES.search(line.rstrip("。；; ")) or _pairs(line) is not None:
+        return [line]
+    clauses = [clause.strip() for clause in _CLAUSES.split(line) if clause.strip()]
+    return clauses if len(clauses) > 1 and all(_pairs(clause) for clause in clauses) else [line]
+
+
 def _rows_of_sentence(line: str) -> list[str]:
     """The line as its rows, when it lists several of a group's rows (see ``_ROW_PARTS``, ``_ROW_RANGE``,
     ``_OTHER_ROWS_ZERO``); else the line."""
@@ -509,10 +558,12 @@ def relisted(lines: list[str]) -> tuple[list[str], int]:
     if len(_COLUMN_LINE.findall(text)) >= _COLUMN_LINES_MIN:  # a column a line: made a cell a line first
         lines = _columns_as_cells(lines)
         text = "\n".join(lines)
+    written = len(_BREAKDOWN_MARK.findall(text))  # rows as counts with their applicants in brackets
     if (sum(text.count(word) for word in _LISTED_WORDS) < _PAIRS_MIN
-            and len(_NAMED_VALUE.findall(text)) < _TABLE_PAIRS_MIN):
+            and len(_NAMED_VALUE.findall(text)) < _TABLE_PAIRS_MIN and written < _BREAKDOWN_ROWS_MIN):
         return lines, 0  # nearly every report: its tables' headers name each column once or twice
-    printed, lines = lines, [row for line in _unwrapped_rows(_with_merged_labels(lines)) for row in _rows_of_sentence(line)]
+    printed, lines = lines, [row for line in _unwrapped_rows(_with_merged_labels(lines)) for part in _breakdown_rows(line)
+                             for clause in _pair_clauses(part) for row in _rows_of_sentence(clause)]
     stripped = [line.strip() + ("\t" if line.rstrip(" ").endswith("\t") else "") for line in lines]  # ⇥ a blank cell
     parsed = [_pairs(line) if len(line) <= _LINE_MAX else None for line in stripped]
     # Table 4 printed down a grid, a row per cell (行政复议 ⇥ 结果维持 ⇥ 2, then ⇥ ⇥ 结果纠正 ⇥ 1: its group's merged cell
@@ -524,6 +575,7 @@ def relisted(lines: list[str]) -> tuple[list[str], int]:
         by_table[_table(_Row(*pairs))] += len(pairs[1])
     if by_table.total() < _PAIRS_MIN:  # only table 2 or 4 listed: only its lines are
         alone = {table for table in ("t2", "t4") if by_table[table] >= _TABLE_PAIRS_MIN}
+        alone |= {"t3"} if written >= _BREAKDOWN_ROWS_MIN else set()  # (a few rows with what is not 0, the rest said 0)
         if not alone:
             return printed, 0  # (as printed: no row joined or labelled for a list that is none)
         parsed = [pairs if pairs is not None and _table(_Row(*pairs)) in alone else None for pairs in parsed]

@@ -2959,8 +2959,13 @@ _TEXT_ORDER_NOTE = ("文字中各数与行名分开、一行一个（不保留�
 # A note that the table prints only what is not 0 (（本部分只列出数据不为0的项目，其余各项均为0。）, 未列出的项目
 # 数据均为0): every cell it leaves out is 0, by the report's own word.
 _ZERO = r"\s*(?:0|０|零)(?![\d.])"
-_UNLISTED_ZERO = re.compile(r"(?:未列出|未列|没有列出|未予列出|不再列出|其余|其他各?项)[^。；;\n]{0,12}?(?:均为|均|为|都是)"
+# (未单独列明的申请人类型（自然人、…），其数量均为0: a bracketed list between)
+_UNLISTED_ZERO = re.compile(r"(?:未(?:单独)?列[出明]?|没有列出|未予列出|不再列出|其余|其他各?项)"
+                            r"(?:[^。；;\n（(]|[（(][^）)\n]{0,60}[）)]){0,24}?(?:均为|均|为|都是)"
                             + _ZERO + r"|(?:只|仅)列出?[^。；;\n]{0,6}?(?:不为\s*[0０零]|非零|有数据|有数值)")
+# Table 3 as one sentence saying that all its cells are 0 (表三各项数据（本年新收、…各类申请人）均为0).
+_T3_ALL_ZERO = re.compile(r"(?:表三|本表)(?:中的?)?(?:各项|全部)(?:数据|数字)?(?:[^。；;\n（(]|[（(][^）)\n]{0,80}[）)]){0,12}?"
+                          r"(?:均为|均|全部为|都是)" + _ZERO)
 # Table 4 as one sentence saying that all its cells are 0 (行政复议、行政诉讼（…）的结果维持、…及总计各项均为0).
 _ALL_SAID_ZERO = re.compile(r"(?:各项|各栏|全部|均)\s*(?:均为|为|均是)?" + _ZERO)
 _SENTENCE_END = re.compile(r"[。；;\n]")
@@ -2981,6 +2986,10 @@ def _declared_zeros(layout: Layout, out: Tables) -> None:
     if any(value.value is not None for cell, value in out.cells.items() if cell.startswith("t3.")):
         text = layout.region_text("t3")  # (a list read, not a table lost)
         found = _UNLISTED_ZERO.search(text)
+        declared["t3"] = _sentence_around(text, found.start()) if found else None
+    elif all(value.status == "missing" for cell, value in out.cells.items() if cell.startswith("t3.")):
+        text = layout.region_text("t3")  # (no table: a sentence that all of it is 0, 表三各项数据（…）均为0)
+        found = _T3_ALL_ZERO.search(text)
         declared["t3"] = _sentence_around(text, found.start()) if found else None
     if all(value.status == "missing" for cell, value in out.cells.items() if cell.startswith("t4.")):
         declared["t4"] = _t4_all_zero(layout.region_text("t4"))
