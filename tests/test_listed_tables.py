@@ -619,3 +619,18 @@ def test_a_sentence_that_all_of_table_3_is_0_fills_it():
     report = extract_bytes(text.encode(), "zeros.txt")
     t3 = [c.id for c in forms.cells("gov-2021") if c.table == "t3"]
     assert {(report.cells[c].value, report.cells[c].status) for c in t3} == {(0, "none")}
+
+
+def test_rows_named_then_a_comma_then_their_values_are_read():
+    """Blind round 73: 本年度办理结果：予以公开，自然人2件，总计2件；无法提供（本机关不掌握相关政府信息），自然人2件，总计2件:
+    a row's name ended by a comma was taken for a sentence's words, and table 3 was missing. A clause whose name before
+    the comma names a row of the form is that row."""
+    text = (f"{AGENCY}{YEAR}年政府信息公开工作年度报告\n一、总体情况\n本机关依法做好政府信息公开工作。\n"
+            "三、收到和处理政府信息公开申请情况\n本年新收政府信息公开申请：自然人5件，总计5件。\n"
+            "本年度办理结果：予以公开，自然人2件，总计2件；无法提供（本机关不掌握相关政府信息），自然人2件，总计2件；"
+            "不予处理（信访举报投诉类申请），自然人1件，总计1件。\n办理结果总计：自然人5件，总计5件。\n"
+            "四、政府信息公开行政复议、行政诉讼情况\n行政复议、行政诉讼各项数据均为0。\n五、存在的主要问题及改进情况\n无。")
+    cells = extract_bytes(text.encode(), "sentences.txt").cells
+    read = {"new_received": 5, "granted": 2, "unable.not_held": 2, "not_processed.complaint": 1, "total": 5}
+    for row, total in read.items():
+        assert (cells[f"t3.{row}.natural_person"].value, cells[f"t3.{row}.total"].value) == (total, total), row

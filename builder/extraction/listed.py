@@ -249,8 +249,20 @@ def _pair_clauses(line: str) -> list[str]:
     起诉）：结果维持1件，…；行政诉讼（复议后起诉）：均为0件。): its clauses, when each is such a row; else the line."""
     if len(line) > _LINE_MAX * 4 or not _CLAUSES.search(line.rstrip("。；; ")) or _pairs(line) is not None:
         return [line]
-    clauses = [clause.strip() for clause in _CLAUSES.split(line) if clause.strip()]
+    clauses = [_named_row_clause(clause.strip()) for clause in _CLAUSES.split(line) if clause.strip()]
     return clauses if len(clauses) > 1 and all(_pairs(clause) for clause in clauses) else [line]
+
+
+_ROW_THEN_COMMA = re.compile(r"^(?P<label>[^，,]{2,60}?)[，,]\s*(?P<rest>.+)$")
+
+
+def _named_row_clause(clause: str) -> str:
+    """A clause naming a row of table 3, a comma, then its values (予以公开，自然人2件，总计2件), with the comma as a
+    label's end; any other clause as it is (在收到的申请中，自然人10件: a sentence's, no row's)."""
+    m = _ROW_THEN_COMMA.match(clause)
+    if m is None or _pairs(clause) is not None or not any(len(word) >= 4 and word in m["label"] for word in _T3_ROW_WORDS):
+        return clause
+    return f"{m['label']} {m['rest']}"
 
 
 def _rows_of_sentence(line: str) -> list[str]:
@@ -575,7 +587,10 @@ def relisted(lines: list[str]) -> tuple[list[str], int]:
         by_table[_table(_Row(*pairs))] += len(pairs[1])
     if by_table.total() < _PAIRS_MIN:  # only table 2 or 4 listed: only its lines are
         alone = {table for table in ("t2", "t4") if by_table[table] >= _TABLE_PAIRS_MIN}
-        alone |= {"t3"} if written >= _BREAKDOWN_ROWS_MIN else set()  # (a few rows with what is not 0, the rest said 0)
+        # (table 3's few rows with what is not 0, the rest said 0 or left to its sums: 予以公开，自然人2件，总计2件)
+        rows_of_t3 = sum(1 for pairs in filter(None, parsed) if _table(_Row(*pairs)) == "t3")
+        alone |= {"t3"} if written >= _BREAKDOWN_ROWS_MIN or (
+            by_table["t3"] >= _TABLE_PAIRS_MIN and rows_of_t3 >= _BREAKDOWN_ROWS_MIN) else set()
         if not alone:
             return printed, 0  # (as printed: no row joined or labelled for a list that is none)
         parsed = [pairs if pairs is not None and _table(_Row(*pairs)) in alone else None for pairs in parsed]
