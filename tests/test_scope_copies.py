@@ -102,3 +102,61 @@ def test_a_national_body_s_own_copy_before_its_every_office_s_is_read(kind):
     report = extract_bytes(data, f"report.{kind}")
     assert_every_cell(report, own)
     assert "scope_copy" in [w["code"] for w in report.warnings]
+
+
+def _own_and_county(alternating: bool, region_words: str) -> tuple[bytes, dict]:
+    """A county government's text report whose tables print each figure for itself (县政府本级) and for the county
+    (全县合计) under one header: the county's columns after its own (or each beside it, alternating), a line of
+    scope names over them."""
+    import random
+
+    from builder import synthetic
+
+    v = synthetic.consistent_values(random.Random(3), "gov-2021")
+    lines = synthetic.render(AGENCY, YEAR, "gov-2021", v, "tab").split("\n")
+    out = []
+    for line in lines:
+        label, *cells = line.split("\t")
+        if cells and all(c.strip().replace(".", "").isdigit() for c in cells):
+            county = [str(int(float(c)) * 3 + 1) for c in cells]
+            row = [x for pair in zip(cells, county) for x in pair] if alternating else cells + county
+            out.append("\t".join([label, *row]))
+        elif cells and line.startswith(("信息内容", "\t自然人")):
+            header = [x for c in cells for x in (c, "")] if alternating else [*cells, *cells]
+            out.append("\t".join([label, *header]))
+            scopes = [x for _ in cells for x in ("县政府本级", region_words)] if alternating else (
+                ["县政府本级", *[""] * (len(cells) - 1), region_words, *[""] * (len(cells) - 1)])
+            out.append("\t".join(["", *scopes]))
+        else:
+            out.append(line)
+    return "\n".join(out).encode(), v
+
+
+@pytest.mark.parametrize("alternating", [False, True])
+@pytest.mark.parametrize("region_words", ["全县合计", "全县（含本级）"])
+def test_the_agency_s_own_columns_beside_the_county_s_are_read(alternating, region_words):
+    """Blind round 81 (本级 and 全县 side by side): each table printing the county government's own figures and the
+    county's under one header, two groups of columns (县政府本级 | 全县合计) or alternating (本级 | 全县 under each): the
+    county's were read (the last columns), or nothing. The columns under the agency's own scope are read."""
+    data, v = _own_and_county(alternating, region_words)
+    report = extract_bytes(data, "county.txt")
+    for cell in forms.cells("gov-2021"):
+        if cell.table in ("t2", "t3"):
+            assert report.cells[cell.id].value == v[cell.id], cell.id
+    assert "scope_columns" in [w["code"] for w in report.warnings]
+
+
+def test_a_figure_with_the_county_s_in_brackets_is_the_agency_s():
+    """Each cell printing the agency's figure with the county's in brackets, 38(全县合计285), 无(全县合计1): the list
+    reader took 合计285 for a named value (a row of one 总计), and 无(…) was no figure."""
+    from .official_form import rebalance
+
+    v = rebalance(values(seed=4))
+    page = html_body(blocks(v))
+    import re
+
+    page = re.sub(r"<td>(\d+)</td>", lambda m: f"<td>{'无' if m[1] == '0' else m[1]}（全县合计{int(m[1]) * 5 + 1}）</td>",
+                  page)
+    report = extract_bytes(html_page(page).encode(), "county.html")
+    assert {c.id: report.cells[c.id].value for c in forms.cells("gov-2021")} == {
+        c.id: v[c.id] for c in forms.cells("gov-2021")}

@@ -270,7 +270,7 @@ def wrapped_number(cell: str) -> int | None:
 
 # A number with an aside in brackets after it: last year's figure (24（19）, a table printing both
 # years so), a part of it (96（其中网上申请71）) or its unit. The number before is the cell's.
-_BRACKETED_ASIDE = re.compile(r"(?P<n>[-+]?\d[\d,]*(?:\.\d+)?)\s*[(（](?P<aside>[^()（）]{1,16})[)）]")
+_BRACKETED_ASIDE = re.compile(r"(?P<n>[-+]?\d[\d,]*(?:\.\d+)?|无|—+|/)\s*[(（](?P<aside>[^()（）]{1,16})[)）]")  # (无（全县5）)
 # A cell printing 同上 or 同左, written by the reading as the value it repeats (0（同上）, 无（同左）).
 _REPEATED = re.compile(r"(?P<n>[-+]?\d[\d,]*(?:\.\d+)?|无|—+|-|/)[(（](?P<word>同上|同左)[)）]")
 # A count printed in ten thousands (1.2万, 3.5万条): rounded.

@@ -46,6 +46,7 @@ _PAIR = re.compile(rf"(?:其中\s*)?(?:(?:{_GROUP_WORDS})[—\-－·・、/／�
 # 本年新收…／申请人情况／自然人 ⇥ 210), the value after the label's last colon or tab (nothing after a tab: blank).
 _CELL_VALUE = re.compile(rf"\s*(?:(?P<value>{_VALUE})\s*)?(?:(?:件|条|个|项|万元)\s*)?[。;；]?")
 _VALUE_CELL = re.compile(r"\t\s*\d[\d,.]*\s*(?=\t|$)")  # a tab-separated cell of a number
+_FIGURE_CELL = re.compile(r"\t\s*\d")  # a tab-separated cell beginning with a figure
 _LINE_MAX = 300  # a listed value's line is short; longer lines are prose (and no pattern runs over a long one)
 _PART_SEPARATORS = re.compile(r"\s*(?:[·・›>|｜\t]|(?<!增)[／/](?!减))\s*|\s+[—\-－]\s+|(?<=[^\d\s])[—\-－](?=[^\d\s])|\s{2,}|　")
 # 各类申请人均为0件, 各项均为0件: every value of the row (or the column) 0.
@@ -99,8 +100,9 @@ def _pairs(line: str) -> tuple[str, list[tuple[str, str]]] | None:
         found = []  # （七）总计, 3.其他: a row's name, not a column's
     if found and all(a.end() == b.start() for a, b in itertools.pairwise(found)) and found[-1].end() == len(line):
         label = line[:found[0].start()].strip(_LABEL_END)
-        return None if _sentence(label) else (" ".join(_label_parts(label)),
-                                              [(m.group("name"), m.group("value")) for m in found])
+        if _sentence(label) or _FIGURE_CELL.search(label):
+            return None  # (a row of figures whose last cell names a column in an aside: … ⇥ 38(全县合计285))
+        return " ".join(_label_parts(label)), [(m.group("name"), m.group("value")) for m in found]
     if (zero := _ALL_ZERO.fullmatch(line)) and not _sentence(label := zero.group("label").strip(_LABEL_END)):
         columns = forms.T4_COLUMNS if any(group in label for group in _T4_GROUPS) else forms.T3_COLUMNS
         return label, [(column.label_zh, "0") for column in columns]

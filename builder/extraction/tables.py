@@ -50,6 +50,7 @@ from .layout import (
     ZERO_GLYPHS,
     Layout,
     ValueRow,
+    delimiter,
     glyph_reading,
     is_value_cell,
     label_core,
@@ -1710,7 +1711,8 @@ def _rows_by_section(layout: Layout, rows: list[ValueRow], cores: list[str], for
 
 
 def read_t2(layout: Layout, form: forms.Form, out: Tables) -> None:
-    rows = _join_cell_lines(_own_scope_rows(layout, "t2", layout.rows("t2"), out), layout.lines)
+    rows = _own_scope_columns(layout, "t2", _join_cell_lines(_own_scope_rows(layout, "t2", layout.rows("t2"), out),
+                                                             layout.lines), out)
     cores = [label_core(text) for text in _t2_labels(rows, form, layout.lines)]
     matched = _t2_rows(rows, cores, form)
     for item, row in _rows_by_section(layout, rows, cores, form, matched):
@@ -2502,6 +2504,7 @@ _OWN_SCOPE = re.compile(r"本级|本机关|本部门|本单位")
 # (全国海关, 全系统: a national body's or a sector's every office)
 _ALL_SCOPE = re.compile(r"汇总|全(?:国|区|县|市|省|州|盟|旗|系统)(?![^，,。；;（(]*本级)|各级行政机关|所属(?:各)?部门")
 _ROW_OWN_SCOPE = re.compile(r"本级")
+_WITH_OWN = re.compile(r"[（(]\s*含本级\s*[)）]")
 _SCOPE_WORD = re.compile(r"本级|本机关|本部门|本单位|汇总|全[国区县市省州盟旗]|全系统|各级行政机关|所属")  # one look first
 _NOTE_ABOVE = re.compile(r"^\s*(?:注\s*\d?\s*[:：]?\s*)?(?:上表|以上|上述)")
 _CAPTION_MAX = 60  # characters: a caption or note, not a paragraph
@@ -2511,6 +2514,7 @@ _CAPTION_LEAD = 3  # lines before a table's first row its caption may stand on (
 
 
 def _scope_of(line: str, own_words: re.Pattern[str] = _OWN_SCOPE) -> str | None:
+    line = _WITH_OWN.sub("", line)  # 全县（含本级）: the region's, the agency's own among it
     own, region = own_words.search(line), _ALL_SCOPE.search(line)
     return "own" if own and not region else "region" if region and not own else None
 
@@ -2569,6 +2573,43 @@ def _own_scope_rows(layout: Layout, table: str, rows: list[ValueRow], out: Table
         out.warn("scope_copy", f"{table}: printed for the agency itself (本级) and summed over its region (汇总); "
                  "the agency's own copy is read")
     return kept
+
+
+def _own_scope_columns(layout: Layout, table: str, rows: list[ValueRow], out: Tables) -> list[ValueRow]:
+    """A table's rows with only the agency's own columns, when its header prints two groups side by side, the
+    agency's (县政府本级) and its region's (全县合计, 全县（含本级）), over the same columns, or alternating (本级 | 全县
+    under each): the nearest line above a row naming nothing but the scopes from its first scope on, each over the
+    grid's columns up to the next. Rows on one line of that line's width are cut so; any other table as it is."""
+    if table not in layout.regions or not any(row.has_values for row in rows):
+        return rows
+    start, end = layout.regions[table]
+    headers: dict[int, tuple[int, list[int]]] = {}  # line → (its width, the agency's own columns)
+    for at in range(start, end):
+        line = layout.lines[at]
+        if not _SCOPE_WORD.search(line) or delimiter(line) is None or _DIGITS.search(line):
+            continue  # (a header names, no row's figures: 1.本机关不掌握… | 6(全县44) is a row)
+        cells = line_cells(line)
+        named = [(k, _scope_of(cell)) for k, cell in enumerate(cells) if cell.strip()]
+        scoped = [(k, scope) for k, scope in named if scope]
+        if {scope for _, scope in scoped} != {"own", "region"} or any(
+                scope is None for k, scope in named if k > scoped[0][0]):
+            continue
+        ends = [k for k, _ in scoped[1:]] + [len(cells)]
+        headers[at] = (len(cells), [k for (first, scope), last in zip(scoped, ends) if scope == "own"
+                                    for k in range(first, last)])
+    if not headers:
+        return rows
+    cut = []
+    for row in rows:
+        above = max((at for at in headers if at < row.line), default=None)
+        full = line_cells(layout.lines[row.line])
+        if above is not None and row.has_values and len(full) == headers[above][0]:
+            row = replace(row, cells=[full[k] for k in headers[above][1]])
+        cut.append(row)
+    if cut != rows:
+        out.warn("scope_columns", f"{table}: prints the agency's own columns (本级) beside its region's (全县合计) under "
+                 "one header; the agency's own are read")
+    return cut
 
 
 def _label_line_rows(rows: list[ValueRow], name: Callable[[str], int | None], form_size: int,
@@ -2870,6 +2911,7 @@ def read_t3(layout: Layout, form: forms.Form, out: Tables) -> None:
     if form.id == GOV_2019 and _prints_2021_other(layout):
         form_rows = forms.T3_ROWS_2021
     rows = [r for r in _set_aside_part_rows(_t3_rows(layout, form_rows, out), form_rows, out) if not _numbers_the_columns(r)]
+    rows = _own_scope_columns(layout, "t3", rows, out)
     if (spaced := _without_spacer_cells(rows, len(T3_ORDER))) is not None:
         rows = spaced
         out.warn("t3.spacer_columns", "table 3's rows print an empty spacer cell between every two values (a page "
@@ -3150,7 +3192,7 @@ def read_t4(layout: Layout, out: Tables) -> None:
     rows = [r for r in _join_cell_lines(_own_scope_rows(layout, "t4", layout.rows("t4"), out), layout.lines, size,
                                         len(forms.T4_COLUMNS))
             if r.has_values and not _numbers_the_columns(r)]
-    rows = _years_as_labels(rows, size)
+    rows = _own_scope_columns(layout, "t4", _years_as_labels(rows, size), out)
     if (spaced := _without_spacer_cells(rows, size)) is not None:
         rows = spaced
         out.warn("t4.spacer_columns", "table 4's row prints an empty cell between every two values (each value's cell "
