@@ -66,6 +66,23 @@ def test_a_report_republished_corrected_or_a_correction_naming_no_cell_is_left_a
     assert rep.cells[_GRANTED].value == 7
 
 
+@pytest.mark.parametrize("rendering", RENDERINGS)
+def test_a_revised_report_s_note_of_what_it_corrected_changes_no_cell(rendering):
+    """Blind round 81 (revised reports): 修订说明：原报告…“尚未审结”由0件更正为1件、“总计”由1件更正为2件 above a report
+    printing the new numbers already: the second correction's words also named the group's 尚未审结, which printed 1,
+    and it was made 2 (the revised table broken). When more corrections find their new number than their old, the
+    report is the corrected one and its cells are read as printed."""
+    v = values(rows={"granted": [5, 1, 0, 0, 0, 0]})
+    v.update({"t4.admin_review.upheld": 1, "t4.admin_review.corrected": 0, "t4.admin_review.other": 0,
+              "t4.admin_review.pending": 1, "t4.admin_review.total": 2})
+    note = [("heading", "修订说明"), ("para", "原报告表四“行政复议”中“尚未审结”由0件更正为1件、“总计”由1件更正为2件。")]
+    printed = {c.id: synthetic._fmt(v[c.id]) for c in forms.cells(forms.GOV_2021)}
+    blocks = synthetic._blocks(AGENCY, 2022, forms.GOV_2021, printed, v)
+    rep = extracted([blocks[0], *note, *blocks[1:]], rendering)
+    assert all(rep.cells[c.id].value == v[c.id] for c in forms.cells(forms.GOV_2021)), \
+        [(c.id, rep.cells[c.id].value, v[c.id]) for c in forms.cells(forms.GOV_2021) if rep.cells[c.id].value != v[c.id]]
+
+
 def test_an_erratum_quoting_a_sentence_s_words_corrects_its_figure():
     """Blind round 68 (pages holding more than the report): an erratum's row “共收到政府信息公开申请27件” | 27件 | 30件
     named a sentence of the prose the report below still printed: its 27 was read against table 3's 30 (存疑)."""

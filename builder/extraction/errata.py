@@ -126,18 +126,28 @@ def _named(where: str, row_words: tuple[str, ...], column_words: tuple[str, ...]
     return any(c_end <= r_start or r_end <= c_start for r_start, r_end in rows for c_start, c_end in columns)
 
 
+def _fitting(correction: Correction, cells: dict[str, CellValue], template: str, value: float) -> list[str]:
+    """The cells a correction's words name that print ``value``."""
+    if not correction.where:
+        return []
+    where = _NOT_WORDS.sub("", correction.where)
+    return [cell for cell, (row_words, column_words) in _names(template)
+            if cells[cell].value == value and _named(where, row_words, column_words)]
+
+
 def apply_errata(errata: list[Correction], cells: dict[str, CellValue], template: str) -> int:
     """Correct the cells an erratum's ``corrections`` name, each where one cell alone fits its words and prints
     its number corrected; how many were corrected."""
     if template not in forms.FORMS:
         return 0
+    # A revised report printing its corrections (修订说明：原报告…由1件更正为2件) shows the new numbers already: its cells
+    # are read as printed when more of the corrections find their new number than their old.
+    shown_old = sum(len(_fitting(c, cells, template, c.old)) == 1 for c in errata)
+    if shown_old <= sum(len(_fitting(c, cells, template, c.new)) == 1 for c in errata):
+        return 0
     applied = 0
     for correction in errata:
-        if not correction.where:
-            continue
-        where = _NOT_WORDS.sub("", correction.where)
-        fits = [cell for cell, (row_words, column_words) in _names(template)
-                if cells[cell].value == correction.old and _named(where, row_words, column_words)]
+        fits = _fitting(correction, cells, template, correction.old)
         if len(fits) != 1:
             continue
         cell = cells[fits[0]]
