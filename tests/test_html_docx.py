@@ -1193,6 +1193,25 @@ def test_tables_in_iframe_srcdoc_are_read_where_the_iframe_is():
     assert_every_cell(extract_html(html_page("\n".join(parts))), v)
 
 
+@pytest.mark.parametrize("wrap", ["button", "meter", "progress"])
+def test_figures_in_buttons_and_beside_meters_are_read_as_shown(wrap):
+    """Blind round 81 (figures wrapped in elements): every count a <button> opening its cases' list (dropped as a page
+    control: all of the tables lost), or a <meter>/<progress> beside it whose fallback text (0/1, 57%) no browser
+    shows (read with the figure: unsure). A cell's button shows its figure; a meter's and a progress bar's text is not
+    read."""
+    v = values(seed=5)
+
+    def wrapped(m: re.Match) -> str:
+        if wrap == "button":
+            return f'<td><button type="button" onclick="showList()">{m[1]}</button></td>'
+        return f'<td>{m[1]}<{wrap} max="100" value="40">{m[1]}/7 40%</{wrap}></td>'
+
+    page = html_page(re.sub(r"<td>(\d+)</td>", wrapped, html_body(blocks(v))) + '<button>打印本页</button>')
+    report = extract_html(page)
+    assert_every_cell(report, v)
+    assert "打印本页" not in report.document.text
+
+
 def test_a_report_in_an_iframe_srcdoc_within_another_is_read():
     """Blind round 80 (pages within pages): the report escaped twice, in an <iframe srcdoc> inside another's: only
     the outer page was put in its place, and the report was refused as having no title, tables or sections."""

@@ -28,11 +28,18 @@ _BLOCK_TAGS = frozenset({
 _CELL_BREAKS = _BLOCK_TAGS | {"sup", "sub"}
 _PREFORMATTED = frozenset({"pre", "textarea", "listing", "plaintext", "xmp"})
 # (<noscript> and other hidden blocks: ``_drop_hidden_copies``)
-_DROP_TAGS = ("script", "style", "head", "iframe", "svg", "object", "button", "select", "rt", "rp")
+# (a <meter>'s and a <progress>'s text is what a browser that cannot draw them shows: 0/1, 57% beside a cell's figure)
+_DROP_TAGS = ("script", "style", "head", "iframe", "svg", "object", "button", "select", "rt", "rp", "meter", "progress")
 _SPACES = re.compile(r"[ \t\r\n\f\v\u00a0\u3000]+")
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")  # characters XML cannot hold
 _XML_DECLARATION = re.compile(r"^\s*<\?xml\b[^>]*>", re.IGNORECASE)
 _PAGE_END = re.compile(r"</\s*(?:body|html)\s*>", re.IGNORECASE)
+
+
+def _a_cells_figure(button) -> bool:
+    """Whether a button is a table cell's figure (a count that opens the list of its cases), not a page's control."""
+    return (button.getparent() is not None and button.getparent().tag in ("td", "th")
+            and bool(re.fullmatch(r"\s*[\d０-９][\d０-９,.]*\s*|\s*[无—/-]\s*", button.text_content() or "")))
 
 
 def _cell_text(element, lines: bool = False) -> str:
@@ -739,7 +746,10 @@ def html_to_text(html: str, path: str = "") -> str:
     # rows of cells laid side by side by the style sheet (.ul-table li{display:flex}), read before it goes
     laid = _styled(root, _ROW_STYLE) if ("flex" in html or "table-row" in html) and root.find(".//style") is not None else []
     for element in list(root.iter(*_DROP_TAGS)):
-        element.drop_tree()
+        if element.tag == "button" and _a_cells_figure(element):
+            element.drop_tag()  # (a table cell's figure as a button opening its cases' list: the figure shows)
+        else:
+            element.drop_tree()
     _inline_fragment_tables(root)
     if "inline-block" in html or "flex" in html or "table-cell" in html or "table-row" in html:
         _styled_rows(root, laid)
