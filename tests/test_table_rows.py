@@ -623,6 +623,25 @@ def test_a_table_comparing_two_years_by_the_form_s_rows_after_table_3_is_not_rea
     assert all(rep.cells[c.id].value == v[c.id] for c in forms.cells(GOV_2021) if c.table == "t3")
 
 
+@pytest.mark.parametrize("rendering", ["tab", "html", "docx"])
+def test_a_table_comparing_two_years_before_table_3_is_not_read_nor_is_the_form_after_it_lost(rendering):
+    """Blind round 81 (other statistics tables): 2020年、2021年依申请公开及复议诉讼情况对比表 in section 三 before table 3:
+    its caption marked the rest of the section as last year's copy, and the form's own table 3 after it was lost. A
+    compared copy ends where its rows do."""
+    v = values()
+
+    def compared(now: tuple, old: tuple) -> list:
+        table = synthetic._Table([[("项目", 1, 1), ("2021年", 1, 1), ("2022年", 1, 1), ("增减", 1, 1)]], [])
+        for label in ("本年新收申请数量", "予以公开", "部分公开", "行政复议"):
+            table.rows.append(([(label, 1, 1)], ["17", "13", "-4"]))
+        return [("para", "2021年、2022年依申请公开及复议诉讼情况对比表"), ("table", table),
+                ("para", "本年度收到和处理政府信息公开申请情况如下："), now]
+
+    _, blocks = with_last_year_s_table_3(compared)
+    rep = extracted(blocks, rendering)
+    assert all(rep.cells[c.id].value == v[c.id] for c in forms.cells(GOV_2021) if c.table == "t3")
+
+
 def test_two_rows_run_together_a_digit_at_a_time_are_read_apart():
     """pdftotext put 2.重复申请 alone on a line and ran its digits into the next row's, a character each
     (3.要求提供公开出版物 20 00 00 00 00 00 20): 20 was read as 公开出版物's count and 重复申请 as missing. No count

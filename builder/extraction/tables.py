@@ -2493,9 +2493,23 @@ def _this_year_copy(layout: Layout, table: str) -> list[ValueRow]:
     rows = layout.rows(table)
     if not any(which.startswith(("上", "去")) for _, which in captions):
         return rows
-    ends = [i for i, _ in captions[1:]] + [stop]
+    ends = [min(end, _block_end(layout.lines, i, end)) for i, end in zip([i for i, _ in captions],
+                                                                          [i for i, _ in captions[1:]] + [stop])]
     last_year = [(i, end) for (i, which), end in zip(captions, ends) if which.startswith(("上", "去"))]
     return [r for r in rows if not any(i <= r.line < end for i, end in last_year)]
+
+
+def _block_end(lines: list[str], caption: int, stop: int) -> int:
+    """Where the table under a caption ends: at the first line after its rows that is none (a blank line, a sentence:
+    本年度收到和处理…情况如下), the form's own table below it no part of a comparison's copy."""
+    seen = False
+    for k in range(caption + 1, stop):
+        line = lines[k]
+        if line.strip() and (delimiter(line) is not None or _ROW_LIKE.search(line)):
+            seen = True
+        elif seen:
+            return k
+    return stop
 
 
 # Whose figures a copy of a table holds, as its caption (（一）区政府本级, 表3-2 全区汇总), a title row inside
