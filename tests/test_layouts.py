@@ -846,3 +846,17 @@ def test_a_report_of_two_years_combined_reads_the_later_year_s_tables():
     report = extract_bytes("\n".join(body).encode(), "report.txt")
     assert (report.agency.name, report.year, report.template) == (AGENCY, 2021, GOV_2021)
     assert {k: c.value for k, c in report.cells.items()} == {c.id: v21[c.id] for c in forms.cells(GOV_2021)}
+
+
+@pytest.mark.parametrize("style", ["tab", "pipe"])
+def test_tables_with_no_headings_or_captions_are_found_by_their_headers(style):
+    """Blind round 81 (no headings): prose paragraphs, then table 2 starting at its header (信息内容 | 本年制发件数 …) with
+    no 二、 heading and no 第二十条 rows, then tables 3 and 4: a pipe table's header (| 信息内容 | …) began with its
+    border and was no header, and table 2 was missing."""
+    v = synthetic.consistent_values(random.Random(6), GOV_2021)
+    lines = synthetic.render(AGENCY, 2023, GOV_2021, v, style).split("\n")
+    kept = [line for line in lines if not re.match(r"^\s*(?:[一二三四五六]、|[|]?\s*第二十条)", line)]
+    report = extract_bytes("\n".join(kept).encode(), "bare.txt")
+    for cell in forms.cells(GOV_2021):
+        if cell.table == "t2":
+            assert report.cells[cell.id].value == v[cell.id], cell.id

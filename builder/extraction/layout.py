@@ -74,7 +74,7 @@ SECTION_HEADINGS = {
 }
 _T2_ANCHOR = re.compile(r"第二十条\s*第?\s*[(（]\s*一\s*[)）]\s*项|第二十条")
 _T3_ANCHOR = re.compile(r"本年新收")
-_T2_HEADER = re.compile(r"^\s*信息内容\s*(?:[\t|｜]|\s{2,})\s*本年")  # table 2's header, its first cells
+_T2_HEADER = re.compile(r"^\s*(?:[|｜]\s*)?信息内容\s*(?:[\t|｜]|\s{2,})\s*本年")  # table 2's header, its first cells
 _T4_ANCHOR = re.compile(r"行政复[议义]")
 _T4_RESULTS_HEADER = re.compile(r"^(?!.*\d).*(?:结果维持|结果纠正|尚未审结)")  # 类别 | 结果维持 | … | 总计: no figure
 
