@@ -1212,6 +1212,23 @@ def test_figures_in_buttons_and_beside_meters_are_read_as_shown(wrap):
     assert "打印本页" not in report.document.text
 
 
+def test_a_table_s_labels_set_as_pictures_are_read_by_their_alt_text():
+    """Blind round 81 (labels as images): every label and header of the tables a picture of its words (<td><p><img
+    alt="本年制发件数"></p></td>): the cells were empty, and table 2, read by its labels alone, was missing. A cell's
+    picture reads as its alt text; a page's logo does not."""
+    v = values(seed=5)
+    counter = iter(range(10_000))
+
+    def pictured(m: re.Match) -> str:
+        return f'<td><p><img src="/upload/{next(counter)}.png" alt="{m[1]}" /></p></td>'
+
+    body = re.sub(r"<td>([^<\d][^<]*)</td>", pictured, html_body(blocks(v)))
+    assert "<td>规章</td>" not in body and 'alt="规章"' in body
+    report = extract_html(html_page('<img src="/logo.png" alt="某某县人民政府门户网站">' + body))
+    assert_every_cell(report, v)
+    assert "门户网站" not in report.document.text
+
+
 def test_a_report_in_an_iframe_srcdoc_within_another_is_read():
     """Blind round 80 (pages within pages): the report escaped twice, in an <iframe srcdoc> inside another's: only
     the outer page was put in its place, and the report was refused as having no title, tables or sections."""

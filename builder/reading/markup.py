@@ -36,6 +36,16 @@ _XML_DECLARATION = re.compile(r"^\s*<\?xml\b[^>]*>", re.IGNORECASE)
 _PAGE_END = re.compile(r"</\s*(?:body|html)\s*>", re.IGNORECASE)
 
 
+def _cell_pictures_as_text(root) -> None:
+    """A table cell's pictures as their alt text: a CMS that sets a table's labels as pictures of their words
+    (<img alt="本年制发件数">) says in the alt text what each shows; a page's other pictures say nothing of the report."""
+    for picture in list(root.iter("img")):
+        alt = (picture.get("alt") or "").strip()
+        if alt and picture.getparent() is not None and any(a.tag in ("td", "th") for a in picture.iterancestors()):
+            picture.tail = alt + (picture.tail or "")
+            picture.drop_tree()
+
+
 def _a_cells_figure(button) -> bool:
     """Whether a button is a table cell's figure (a count that opens the list of its cases), not a page's control."""
     return (button.getparent() is not None and button.getparent().tag in ("td", "th")
@@ -745,6 +755,8 @@ def html_to_text(html: str, path: str = "") -> str:
         _split_grid_rows(root)
     # rows of cells laid side by side by the style sheet (.ul-table li{display:flex}), read before it goes
     laid = _styled(root, _ROW_STYLE) if ("flex" in html or "table-row" in html) and root.find(".//style") is not None else []
+    if "<img" in html or "<IMG" in html:
+        _cell_pictures_as_text(root)
     for element in list(root.iter(*_DROP_TAGS)):
         if element.tag == "button" and _a_cells_figure(element):
             element.drop_tag()  # (a table cell's figure as a button opening its cases' list: the figure shows)
