@@ -1833,6 +1833,21 @@ def test_a_saved_e_mail_forwarding_the_report_is_read_from_its_attachment():
     assert [w["files"] for w in report.warnings if w["code"] == "attached_report"] == [[name]]
 
 
+def test_a_web_page_attached_to_an_e_mail_as_a_file_is_read():
+    """Blind round 81 (e-mails): a cover note in HTML, the report's web page attached as a file (text/html, GBK, its
+    charset in its own <meta> only): text parts were never attachments, and the cover alone was refused."""
+    from email.message import EmailMessage
+
+    v = values(seed=19)
+    page = html_page(html_body(blocks(v))).replace('charset="utf-8"', 'charset="gb2312"').encode("gb18030")
+    message = EmailMessage()
+    message["Subject"] = f"{AGENCY}{YEAR}年政府信息公开年报"
+    message.set_content("<p>区政务公开办：</p><p>附件为我局年度报告（网页版）。</p>", subtype="html")
+    message.add_attachment(page, maintype="text", subtype="html", filename=f"{AGENCY}{YEAR}年政府信息公开工作年度报告.html")
+    report = extract_bytes(message.as_bytes(), "年报.eml")
+    assert_every_cell(report, v)
+
+
 def _ole_package(name: str, data: bytes) -> bytes:
     """An OLE package object (a file inserted into Word as an icon): a compound file whose \\x01Ole10Native
     stream holds the file's name, paths and bytes. Written sector by sector (version 3, no mini stream:

@@ -1149,7 +1149,8 @@ def _read_mhtml(data: bytes, source: Source) -> str:
 
 def mime_attachments(data: bytes) -> list[tuple[str, bytes]]:
     """The files a MIME message (a saved e-mail, a web archive) carries as attachments, by name, in
-    order: parts that are no text and no picture (a Word file, a PDF, a workbook)."""
+    order: parts that are no text and no picture (a Word file, a PDF, a workbook), and text attached as a file
+    (a report's web page sent as an attachment)."""
     import email
     from email.header import decode_header, make_header
 
@@ -1161,7 +1162,8 @@ def mime_attachments(data: bytes) -> list[tuple[str, bytes]]:
     files = []
     for part in email.message_from_bytes(data).walk():
         kind = part.get_content_maintype()
-        if part.is_multipart() or kind in ("text", "image", "multipart"):
+        attached_text = kind == "text" and part.get_content_disposition() == "attachment"
+        if part.is_multipart() or (kind in ("text", "image", "multipart") and not attached_text):
             continue
         name = part.get_filename() or ""
         with contextlib.suppress(ValueError, LookupError):
