@@ -121,7 +121,7 @@ def test_a_grid_cell_of_digits_and_lookalikes_is_a_value_not_label(layout, cell,
 
 # --- C: table rules read as glyphs between values -------------------------------------------
 
-@pytest.mark.parametrize("rule", ["丨", "l", "I", "[", "]", "!"])
+@pytest.mark.parametrize("rule", ["丨", "l", "I", "[", "]", "!", "_", "＿"])  # (_: blind round 82, a rule's stroke)
 @pytest.mark.parametrize("ends", [(True, True), (False, True), (True, False), (False, False)])
 def test_a_rule_glyph_between_values_is_a_separator(rule, ends):
     lead, trail = ends

@@ -57,7 +57,7 @@ _DIGIT_LOOKALIKES = "OoDQ〇lIi|丨[]!SsZzBbGgqATЗзбОоΟο"  # (Cyrillic З
 _NUMBER_PUNCT = ".,、·。，．'`:;_"
 _MINUS_LOOKALIKES = "-一—–~"  # OCR reads a minus sign as 一 or a dash
 # A table rule OCR'd as a glyph of its own: only ever a rule, or also a 1.
-_PURE_RULES = "丨|[]!"
+_PURE_RULES = "丨|[]!_＿"  # (_: a horizontal rule's stroke between two cells)
 _RULE_OR_ONE = "lI"
 
 # Section headings of the prescribed form; found anywhere, also mid-line.
