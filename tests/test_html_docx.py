@@ -1229,6 +1229,27 @@ def test_a_table_s_labels_set_as_pictures_are_read_by_their_alt_text():
     assert "门户网站" not in report.document.text
 
 
+def test_a_wechat_editor_s_rows_of_inline_blocks_in_a_zero_font_are_read():
+    """Blind round 82 (WeChat editors): each table row a <section style="font-size:0"> (closing the gaps between its
+    cells), each cell an inline-block section setting font-size:12px again: the rows were taken for text hidden in a
+    zero font, and tables 2 and 4 were lost. A zero font set again inside shows its text."""
+    v = values(seed=5)
+
+    def row(m: re.Match) -> str:
+        cells = re.findall(r"<td[^>]*>(.*?)</td>", m[1])
+        width = 100 // max(1, len(cells))
+        return ('<section style="width:100%;font-size:0;white-space:nowrap;">' + "".join(
+            f'<section style="display:inline-block;width:{width}%;font-size:12px;"><p><span>{c}</span></p></section>'
+            for c in cells) + "</section>")
+
+    body = re.sub(r"<table[^>]*>|</table>|<tbody>|</tbody>", "", html_body(blocks(v)))
+    body = re.sub(r"<tr>(.*?)</tr>", row, body)
+    hidden = '<p style="font-size:0">旧稿：行政许可 99999</p>'
+    report = extract_html(html_page(body + hidden))
+    assert {c.id: report.cells[c.id].value for c in forms.cells("gov-2021")} == {c.id: v[c.id] for c in forms.cells("gov-2021")}
+    assert "99999" not in report.document.text
+
+
 def test_a_report_in_an_iframe_srcdoc_within_another_is_read():
     """Blind round 80 (pages within pages): the report escaped twice, in an <iframe srcdoc> inside another's: only
     the outer page was put in its place, and the report was refused as having no title, tables or sections."""

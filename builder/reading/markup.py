@@ -925,6 +925,18 @@ _TOGGLES = frozenset({"onclick", "data-toggle", "data-bs-toggle", "aria-expanded
 _REPORT_PARTS = ("总体情况", "主动公开", "第二十条", "本年新收", "结转下年度", "行政复议", "行政诉讼", "存在的主要问题")
 
 
+_ZERO_FONT = re.compile(r"font-size\s*:\s*0(?:\.0+)?(?:px|pt|em|rem|%)?\s*(?:;|$|!)")
+_SOME_FONT = re.compile(r"font-size\s*:\s*(?:0?\.\d*[1-9]|[1-9])")
+
+
+def _font_restored(element) -> bool:
+    """Whether an element hidden only by a zero font size sets it again inside (a WeChat editor's row of inline-block
+    cells, font-size:0 to close the gaps between them, each cell's text at 12px): shown, not hidden."""
+    style = element.get("style") or ""
+    return (bool(_ZERO_FONT.search(style)) and not _HIDDEN_STYLE.search(_ZERO_FONT.sub("", style))
+            and any(_SOME_FONT.search(inner.get("style") or "") for inner in element.iterdescendants()))
+
+
 def _drop_hidden_copies(root, screen_reader_only: bool = True, white_text: bool = True) -> None:
     """Hidden blocks (an inline display:none or visibility:hidden, the hidden attribute, <noscript>, a
     <template> a script copies in, text kept only for screen readers, a closed <details>) that only
@@ -935,7 +947,8 @@ def _drop_hidden_copies(root, screen_reader_only: bool = True, white_text: bool 
     rest of it (a pane's table and its mobile cards). ``screen_reader_only``, ``white_text``: whether the
     page names a class kept for screen readers, or a white colour, at all (looked for only then)."""
     hidden = [e for e in root.xpath("//*[@hidden or @style or self::noscript or self::template]")
-              if e.tag == "noscript" or e.get("hidden") is not None or _HIDDEN_STYLE.search(e.get("style") or "")
+              if e.tag == "noscript" or e.get("hidden") is not None
+              or (_HIDDEN_STYLE.search(e.get("style") or "") and not _font_restored(e))
               or (e.tag == "template" and not _shadow_root(e))]
     hidden += root.xpath("//details[not(@open)]")  # (it shows its summary only, which repeats nothing: one block)
     hidden += _hidden_by_stylesheet(root)
