@@ -56,6 +56,8 @@ def _shaped(label: str, pairs: list[tuple[str, str]], shape: str) -> list[str]:
         return [f"{label}：" + "、".join(f"{name.rpartition('—')[2]}{value}件" for name, value in zh) + "。"]
     if shape == "spaced":  # a row a line, its values after their columns' names parted by a space: 自然人4 商业企业0
         return [f"{label.replace('—', ' ')} " + " ".join(f"{name.rpartition('—')[2]}{value}" for name, value in pairs)]
+    if shape == "glued":  # a row a line, its values after their columns' names with nothing between: 商业企业6科研机构0
+        return [f"{label.replace('—', ' ')} " + "".join(f"{name.rpartition('—')[2]}{value}" for name, value in pairs)]
     if shape == "oa":  # an office system's form printed a cell a line: 列名／行名——数值件
         return [f"{name.replace('—', '／')}／{label.replace('—', '／')}——{value}件" for name, value in pairs]
     if shape == "column first":  # 自然人 · 三、本年度办理结果 · （七）总计：26
@@ -90,12 +92,13 @@ def _page(template: str, year: int, v: dict, shape: str) -> bytes:
 
 @pytest.mark.parametrize("template", ["gov-2021", "gov-2019"])
 @pytest.mark.parametrize("shape", ["row", "cell", "card", "column first", "indicator", "bullets", "wechat", "oa",
-                                   "spaced"])
+                                   "spaced", "glued"])
 def test_tables_printed_as_lists_of_named_values_are_read(template, shape):
     """A text-only page prints a row a line (自然人：114；法人或其他组织—商业企业：9；…), an export a cell a line
     (规章-本年制发件数：3), a phone page a card a row (its heading, then each value under its column's name):
     no row of numbers was found and every cell was missed. (spaced: blind round 73, 自然人4 商业企业0 … 总计4, the
-    values parted by a space alone: only the last was read, as a 总计 column.)"""
+    values parted by a space alone: only the last was read, as a 总计 column; glued: blind round 71's description lists,
+    商业企业6科研机构0…, the same.)"""
     year = 2023 if template == "gov-2021" else 2020
     v = synthetic.consistent_values(random.Random(7), template)
     report = extract_bytes(_page(template, year, v, shape), "report.html" if shape == "card" else "report.txt")

@@ -33,15 +33,16 @@ _T2_NAMES = {re.sub(r"[（(].*", "", measure.label_zh): measure.label_zh
              for item in forms.T2_2021 + forms.T2_2019 for measure in item.measures}
 _T4_NAMES = {column.label_zh: column.id for column in forms.T4_COLUMNS if column.id != "total"}
 _NAMES = sorted({*_T3_NAMES, *_T2_NAMES, *_T4_NAMES}, key=len, reverse=True)
-_VALUE = r"[-+]?\d[\d,]*(?:\.\d+)?|无|零|／|/|—{1,2}|-"
+_VALUE = r"[-+]?\d(?:[\d,]*\d)?(?:\.\d+)?|无|零|／|/|—{1,2}|-"  # (a comma after a number is no part of it)
 _UNIT = r"[（(][^）)]{0,10}[）)]"  # 本年收费金额（单位：万元）
 # Words over a group of columns, or naming a table's part, that a listed value's label may carry: no row's name.
 _GROUP_WORDS = r"法人或其他组织|法人或其它组织|申请人情况|申请人类型|指标名称|第二十条第?[（(][一二三四五六七八九十]+[)）]项"
 # A named value: the organisations' heading may come before a column's name (法人或其他组织—商业企业：9, 法人或
-# 其他组织（商业企业：1，…）); the next after a comma or only a space (自然人4 商业企业0).
+# 其他组织（商业企业：1，…）); the next after a comma, only a space (自然人4 商业企业0) or nothing (商业企业6科研机构0).
 _PAIR = re.compile(rf"(?:其中\s*)?(?:(?:{_GROUP_WORDS})[—\-－·・、/／›>（(\s]*)?(?P<name>{'|'.join(map(re.escape, _NAMES))})\s*"
                    rf"(?:{_UNIT}\s*)?(?:[:：=]\s*)?(?P<value>{_VALUE})\s*"
-                   r"(?:(?:件|条|个|项|万元)\s*)?(?:[）)]\s*)?(?:[;；,，、。]\s*|\s+(?=[\u4e00-\u9fff])|$)")
+                   r"(?:(?:件|条|个|项|万元)\s*)?(?:[）)]\s*)?(?:[;；,，、。]\s*|\s+(?=[\u4e00-\u9fff])|$"
+                   rf"|(?=(?:{'|'.join(map(re.escape, _NAMES))})\s*[:：=]?\s*(?:{_VALUE})))")
 # A cell a line, its label's parts in any order, the column's name one of them (自然人 · 一、本年新收…：27;
 # 本年新收…／申请人情况／自然人 ⇥ 210), the value after the label's last colon or tab (nothing after a tab: blank).
 _CELL_VALUE = re.compile(rf"\s*(?:(?P<value>{_VALUE})\s*)?(?:(?:件|条|个|项|万元)\s*)?[。;；]?")
