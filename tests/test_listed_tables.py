@@ -637,3 +637,13 @@ def test_rows_named_then_a_comma_then_their_values_are_read():
     read = {"new_received": 5, "granted": 2, "unable.not_held": 2, "not_processed.complaint": 1, "total": 5}
     for row, total in read.items():
         assert (cells[f"t3.{row}.natural_person"].value, cells[f"t3.{row}.total"].value) == (total, total), row
+
+
+def test_an_export_s_line_with_its_year_in_a_cell_is_still_a_named_value():
+    """A long export's line (机构 ⇥ 2025 ⇥ 表名 ⇥ 行 ⇥ 列 ⇥ 数值): one figure cell before the value (the year) leaves it a
+    named value; a row of several figure cells whose last names a column in an aside (… ⇥ 38(全县合计285)) does not."""
+    from builder.extraction.listed import _pairs
+
+    export = "某局\t2025\t主动公开政府信息情况\t第二十条第(一)项—规章\t本年制发件数\t0"
+    assert _pairs(export) is not None and _pairs(export)[1] == [("本年制发件数", "0")]
+    assert _pairs("一、本年新收政府信息公开申请数量\t\t32(全县合计243)\t5(全县合计27)\t38(全县合计285)") is None

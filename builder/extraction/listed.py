@@ -101,8 +101,8 @@ def _pairs(line: str) -> tuple[str, list[tuple[str, str]]] | None:
         found = []  # （七）总计, 3.其他: a row's name, not a column's
     if found and all(a.end() == b.start() for a, b in itertools.pairwise(found)) and found[-1].end() == len(line):
         label = line[:found[0].start()].strip(_LABEL_END)
-        if _sentence(label) or _FIGURE_CELL.search(label):
-            return None  # (a row of figures whose last cell names a column in an aside: … ⇥ 38(全县合计285))
+        if _sentence(label) or len(_FIGURE_CELL.findall(label)) > 1:
+            return None  # (a row of figures whose last cell names a column in an aside: 32(…) ⇥ … ⇥ 38(全县合计285))
         return " ".join(_label_parts(label)), [(m.group("name"), m.group("value")) for m in found]
     if (zero := _ALL_ZERO.fullmatch(line)) and not _sentence(label := zero.group("label").strip(_LABEL_END)):
         columns = forms.T4_COLUMNS if any(group in label for group in _T4_GROUPS) else forms.T3_COLUMNS
