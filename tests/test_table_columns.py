@@ -273,6 +273,17 @@ def test_the_forms_header_printed_in_any_layout_reads_as_the_forms_order(lines):
     assert t3_columns(lines) == T3_ORDER
 
 
+def test_a_header_whose_narrow_cells_wrap_their_names_is_read_in_its_grid():
+    """Blind round 83 (columns in other orders): a PDF's text of a grid header, its narrow cells' names wrapped onto a
+    second line (商业 ⇥ 科研 ⇥ 社会公 over 企业 ⇥ 机构 ⇥ 益组织), 总计 first and 自然人 last: no word named the fragments, the
+    header was unread, and the rows were read in the form's order, every column wrong."""
+    lines = ["（本列数据的勾稽关系为：…）\t\t\t\t法人或其他组织\t\t\t\t\t",
+             "\t\t\t总计\t商业\t科研\t社会公\t其他\t法律服\t自然人",
+             "\t\t\t\t企业\t机构\t益组织\t\t务机构\t"]
+    assert t3_columns(lines) == ("total", "commercial_enterprise", "research_institution", "social_welfare_org",
+                                 "other_org", "legal_service_org", "natural_person")
+
+
 def test_a_subtotal_column_is_named_in_its_place():
     lines = ["自然人 | 法人或其他组织 | 总计", "商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 小计"]
     assert t3_columns(lines) == (*T3_ORDER[:-1], forms.T3_GROUP_SUBTOTAL, "total")

@@ -128,6 +128,22 @@ def t3_column_names(lines: list[str]) -> set[str] | None:
     return None if header is None else {n for line in header for n in line}
 
 
+def _unwrapped_cells(lines: list[str], words: tuple[tuple[str, str], ...]) -> list[str]:
+    """A grid's header lines with the words its narrow cells wrapped onto the next line joined, cell by cell (商业 ⇥ 科研
+    over 企业 ⇥ 机构: a PDF's text of a table whose header cells wrap): two lines of one width, every cell printed on
+    both no word of its own and a word with the one below it."""
+    out: list[str] = []
+    for line in lines:
+        if out and "\t" in line and "\t" in out[-1] and len(upper := out[-1].split("\t")) == len(lower := line.split("\t")):
+            both = [(a, b) for a, b in zip(upper, lower) if a.strip() and b.strip()]
+            if both and all(not _is_word(a, words) and _is_word(a.strip() + b.strip(), words) for a, b in both):
+                out[-1] = "\t".join((a.strip() + b.strip()) if a.strip() and b.strip() else (a or b)
+                                    for a, b in zip(upper, lower))
+                continue
+        out.append(line)
+    return out
+
+
 def t3_columns(lines: list[str]) -> tuple[str, ...] | None:
     """The table-3 columns in printed order, from the lines before its first row; None when the
     header does not settle them. In a grid, the columns are in their cells' order; in text, a
@@ -136,6 +152,7 @@ def t3_columns(lines: list[str]) -> tuple[str, ...] | None:
     heading on a later one; the heading's place among 自然人 and 总计 is known only where they
     share its line."""
     words = _T3_WORDS_BESIDE_TOTAL if any("总计" in line for line in lines) else _T3_WORDS
+    lines = _unwrapped_cells(lines, words)
     header = _header(lines, words)
     if not header:
         return None
