@@ -860,3 +860,11 @@ def test_tables_with_no_headings_or_captions_are_found_by_their_headers(style):
     for cell in forms.cells(GOV_2021):
         if cell.table == "t2":
             assert report.cells[cell.id].value == v[cell.id], cell.id
+
+
+def test_sections_pointing_to_the_attachment_s_tables_by_number_are_no_tables():
+    """Blind round 83 (tables as pictures, their text appended): （详见附件表1） under each section's heading, the tables
+    after 六、 under 附件文字版: 表1 was read as a row of one value, each section's table was found printed, and the
+    appended tables, the report's only ones, were never looked for."""
+    lines = ["二、主动公开政府信息情况", "(详见附件表1)", "", "三、收到和处理政府信息公开申请情况", "(详见附件表2)", ""]
+    assert scan_lines(lines, 0) == []
