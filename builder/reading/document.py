@@ -73,6 +73,8 @@ class Document:
             text = _ORG_KEYWORD.sub(lambda m: m.group("value") if m.group("key").upper() == "TITLE" else "", text)
         if "例" in text:  # a template's example lines left in (示例：行政规范性文件 2 1 10): not the report's
             text = _TEMPLATE_EXAMPLE.sub("", text)
+        if "/" in text:  # a row as its label and its values slashed apart (一、本年新收…：72/9/0/0/3/1/85): its cells
+            text = _SLASHED_ROW.sub(lambda m: m["label"] + "\t" + "\t".join(re.split(r"\s*/\s*", m["values"])), text)
         return separated_rows(grid_rows(list_table_rows(unspaced(parted(single_spaced(text.split("\n")))))))
 
     @cached_property
@@ -287,6 +289,9 @@ _SPACED_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\u3001\u3002\uff08\uff09\u
 # 文件 2 1 10, （填写示例）1 0 0 …, 【示例：…1200条…】): its figures and its row are the template's, no part of the report.
 _TEMPLATE_EXAMPLE = re.compile(r"(?m)^[ \t]*[（(【\[]?[ \t]*(?:填写|填报|参考)?(?:示例|样例|范例)[ \t]*"
                                r"(?:[）)】\]][ \t]*[:：]?|[:：]).*$")
+# A row of a table's text version: its label, a colon, then five values or more slashed apart (a date has three).
+_SLASHED_ROW = re.compile(r"(?m)^(?P<label>[ \t]*[^\d:：/\n][^:：/\n]{1,80}?)[ \t]*[:：][ \t]*"
+                          r"(?P<values>\d+(?:\.\d+)?(?:[ \t]*/[ \t]*\d+(?:\.\d+)?){4,})[ \t]*[。;；]?[ \t]*$")
 _ESCAPED_PIPE_ROW = re.compile(r"^[ \t]*\\\|.*\\\|[ \t]*$", re.M)  # \| 一、本年新收… \| 101 \| 9 \|
 _TOP_CORNERS = ("+", "┌", "╔", "├", "╠", "┏")
 _GRID_MARKS = re.compile(r"[─━═]|---|===")  # found in one look at the text, or no grid is drawn
