@@ -615,3 +615,9 @@ def test_a_damaged_or_encrypted_word_97_document_says_why():
     locked = data[:fib + 0x0A] + flags.to_bytes(2, "little") + data[fib + 0x0C:]
     with pytest.raises(errors.EncryptedDocument, match="a Word 97–2003 document"):
         read_bytes(locked, "report.doc")
+
+
+def test_variation_selectors_are_no_characters():
+    """Blind round 83 (invisible Unicode): a text variation selector after a digit (0︎, 3︀3: an editor's or an emoji
+    keyboard's) made the cell no number; the keycap's (1️⃣) stays a 1."""
+    assert normalize("3\ufe003\t0\ufe0e\t1\ufe0f\u20e3\t规\U000e0100章") == "33\t0\t1\t规章"

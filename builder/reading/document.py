@@ -91,6 +91,8 @@ _TRANSLATE = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}  # full-width ASC
 _TRANSLATE.update({0x3000: " ", 0x00A0: " ", 0x202F: " ", 0x205F: " "})
 _TRANSLATE.update({cp: " " for cp in range(0x2000, 0x200B)})
 _TRANSLATE.update({cp: None for cp in (0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x00AD)})
+# Variation selectors (3︀3, 0︎: a glyph's look, left in by editors and emoji keyboards): no character of the text.
+_TRANSLATE.update({cp: None for cp in (*range(0xFE00, 0xFE10), *range(0xE0100, 0xE01F0))})
 # Decimal digits of other scripts (Arabic-Indic ٣, Extended Arabic-Indic ۳, Devanagari ३, mathematical 𝟑 …): the
 # numbers they write. The Arabic ones were taken for a bilingual page's parallel text and dropped (a cell blank).
 _TRANSLATE.update({cp: str(unicodedata.decimal(chr(cp))) for cp in (*range(0x80, 0xFF00), *range(0x1D7CE, 0x1D800))
