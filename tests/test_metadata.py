@@ -607,3 +607,12 @@ def test_a_joint_office_signing_with_both_names_is_the_first_s():
     signature = ["泉州市人民政府外事办公室", "泉州市人民政府港澳事务办公室", "2024年1月19日"]
     report = extract_bytes(_named_nowhere([], signature), "report.txt")
     assert report.agency.name == "泉州市人民政府外事办公室"
+
+
+@pytest.mark.parametrize("lead", ["一图读懂丨", "一图读懂", "图解："])
+def test_a_picture_s_lead_before_the_title_is_no_part_of_the_name(lead):
+    """Blind round 83 (pages printing a summary then the report): 一图读懂丨大理市人民政府2024年…报告 above the figures'
+    boxes and the full report: the agency was 一图读懂丨大理市人民政府."""
+    lines = [f"{lead}大理市人民政府2024年政府信息公开工作年度报告", "01 主动公开 6782条",
+             "大理市人民政府2024年政府信息公开工作年度报告", "一、总体情况"]
+    assert find_agency_name(lines) == "大理市人民政府"

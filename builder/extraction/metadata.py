@@ -296,6 +296,10 @@ _NAME_CHARS = re.compile(r"[" + _HAN + r"〇（）()]+")  # 〇 of a numbered bo
 _ASIDE_BEFORE_NAME = re.compile(r"(?<!中国)[（(](?P<aside>[^（）()]*)[）)](?P<name>[^（）()]{2,})$")
 
 
+# A picture's or summary's lead before the name of the report it explains (一图读懂丨, 图解：), on a page printing both.
+_PICTURE_LEAD = re.compile(r"^(?:一图(?:读懂|看懂|了解)|一张图(?:读懂|看懂)|图解|图说)[丨|｜:：·]?")
+
+
 def clean_name(name: str | None) -> str | None:
     """A printed name without page chrome (labels, markup, brackets before it):
     the Chinese words at its end, or None."""
@@ -311,6 +315,7 @@ def clean_name(name: str | None) -> str | None:
         last = f"{runs[-2]}/{last}"  # one body's two names (长沙市民族宗教事务局/长沙市宗教事务局): both
     name = _unpaired_brackets_stripped(re.sub(r"^(?:关于|印发|公布)", "", last))  # chrome comes before the name
     name = re.sub(r"关于$", "", name)  # 某某管理委员会关于2021年…年度报告
+    name = _PICTURE_LEAD.sub("", name) or name  # 一图读懂丨大理市人民政府2024年…: the report's own name after it
     if (aside := _ASIDE_BEFORE_NAME.search(name)) and INSTITUTION.search(aside["name"]) \
             and not re.search(_INSTITUTION_WORDS, aside["aside"]):
         name = aside["name"]  # …一月十九日（此件公开发布）遵义市人民政府: a document's note before the title's name
