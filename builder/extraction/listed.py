@@ -241,7 +241,7 @@ def _breakdown_rows(line: str) -> list[str]:
         named = [f"{m['name']}：{m['value']}" for m in _BREAKDOWN_VALUE.finditer(found["inner"] or "")]
         rows.append((label, "；".join([f"总计：{found['total']}", *named]), bool(named)))
     # (counts alone only where each names a row of the form in its words: 上年结转政府信息公开申请数量0件, not a sentence)
-    if not any(named for *_, named in rows) and not all(
+    if not any(names_applicants for *_, names_applicants in rows) and not all(
             _ORDINAL.sub("", label.rpartition("：")[2]) in _T3_ROW_WORDS for label, *_ in rows):
         return [line]
     return [f"{label} {values}" for label, values, _ in rows]
