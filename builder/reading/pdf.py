@@ -498,8 +498,8 @@ def _without_link_column(page, usual: float):
     (numbers beside them) are no such column."""
     from pdfplumber.utils import cluster_objects
 
-    if not usual:
-        return page
+    if not usual or sum(1 for c in page.chars if c["text"] in _BULLETS) < _LINK_LINES:
+        return page  # (most pages: no list of links, no lines to gather)
     chars = [c for c in page.chars if c["text"].strip() and c.get("upright", True)]
     lines = [sorted(line, key=itemgetter("x0")) for line in cluster_objects(chars, "top", _line_tolerance(usual))]
 
