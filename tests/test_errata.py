@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from builder import forms, synthetic
+from builder.checks import check_report
 
 from .test_layouts import AGENCY
 from .test_table_rows import RENDERINGS, extracted, values
@@ -86,8 +87,6 @@ def test_a_revised_report_s_note_of_what_it_corrected_changes_no_cell(rendering)
 def test_an_erratum_quoting_a_sentence_s_words_corrects_its_figure():
     """Blind round 68 (pages holding more than the report): an erratum's row “共收到政府信息公开申请27件” | 27件 | 30件
     named a sentence of the prose the report below still printed: its 27 was read against table 3's 30 (存疑)."""
-    from builder.checks import check_report
-
     v = values()
     new = v["t3.new_received.total"]
     printed = {c.id: synthetic._fmt(v[c.id]) for c in forms.cells(forms.GOV_2021)}
@@ -111,3 +110,32 @@ def test_a_correction_inside_a_row_of_the_report_s_table_leaves_the_row(renderin
                      {_GRANTED: "7，应为5"})
     row = [c.id for c in forms.cells(forms.GOV_2021) if c.id.startswith("t3.granted.") and c.id != _GRANTED]
     assert {c: rep.cells[c].value for c in row} == {c: v[c] for c in row}
+
+
+@pytest.mark.parametrize("caption", ["更正后的表三：收到和处理政府信息公开申请情况",
+                                     "表三 收到和处理政府信息公开申请情况（更正后）"])
+@pytest.mark.parametrize("rendering", RENDERINGS)
+def test_a_table_reprinted_corrected_after_the_report_is_read_in_place_of_the_original(rendering, caption):
+    """Blind round 81 (revised reports): a 更正说明 after the report's signature printed table 3 again whole, captioned
+    as corrected (更正后的表三), and the original table 3 in place stayed as published: the original was read (6 cells
+    wrong). The corrected table is the report's; the original's region is superseded, and a reading note says so."""
+    right = values(rows={"granted": [5, 1, 0, 0, 0, 1]})
+    wrong = values(rows={"granted": [5, 1, 0, 0, 0, 0]})
+    printed = {c.id: synthetic._fmt(wrong[c.id]) for c in forms.cells(forms.GOV_2021)}
+    blocks = synthetic._blocks(AGENCY, 2022, forms.GOV_2021, printed, wrong)
+    corrected = synthetic._blocks(AGENCY, 2022, forms.GOV_2021,
+                                  {c.id: synthetic._fmt(right[c.id]) for c in forms.cells(forms.GOV_2021)}, right)
+    table3 = next(content for kind, content in corrected if kind == "table" and content.header)
+    erratum = [("para", AGENCY), ("para", "2023年1月28日"), ("heading", "更正说明（2023年2月15日）"),
+               ("para", f"经核查，本报告表三漏统计其他组织申请1件，现将表三更正如下，正文第一部分“共收到政府信息公开申请"
+                        f"{wrong['t3.new_received.total']}件”相应更正为“{right['t3.new_received.total']}件”。其余内容不变。"),
+               ("para", caption), ("table", table3)]
+    rep = extracted([*blocks, *erratum], rendering)
+    assert {c: rep.cells[c].value for c in right if c.startswith("t3.")} == \
+        {c: v for c, v in right.items() if c.startswith("t3.")}
+    assert rep.cells["t2.penalty.decisions"].value == right["t2.penalty.decisions"]
+    assert [w["tables"] for w in rep.warnings if w["code"] == "corrected_table"] == [["t3"]]
+    assert {f.value for f in rep.narrative if f.key == "applications_received" and f.headline} == \
+        {right["t3.new_received.total"]}
+    check_report(rep)
+    assert rep.badge == "一致", [c.detail_en for c in rep.checks if c.outcome == "fail"]

@@ -82,7 +82,8 @@ DESCRIPTIONS_ZH = {
     "completeness": "找到的表格单元格所占比例（0–1）",
     "reading_notes": "读取时的提示，以空格分隔的代码：year_unsure 年度存疑，region_unknown 地区未知，"
                      "more_reports 文件还收有别的报告、只读了第一份，corrected_version 文件先印原文、后印更正后全文，"
-                     "读的是更正后的，erratum_applied 按报告之前的更正说明改正了其下仍印原数的单元格，"
+                     "读的是更正后的，corrected_table 报告之后又印了更正后的表格、读的是更正后的，"
+                     "erratum_applied 按报告之前的更正说明改正了其下仍印原数的单元格，"
                      "agency_misread 标题中的地名识别有误、按正文写法读出机关名称，"
                      "extra_values 某行数字多于列数，t3.single_other_row 等 表三（六）或某组的印法与表格不同；"
                      "报告页面逐条说明",
@@ -183,6 +184,7 @@ _REPORTS = Table(
            "as codes separated by spaces (year_unsure: the year is not settled by the title and the statistical "
            "period; region_unknown; more_reports: the file holds more reports after this one, only the first is read; "
            "corrected_version: the file prints a report then its corrected version, the corrected one is read; "
+           "corrected_table: a table printed again after the report as corrected (更正后的表三), that one is read; "
            "erratum_applied: cells the report below still prints as they were corrected as an erratum above it says; "
            "agency_misread: the title's place the gazetteer does not know, read as the text spells it a character "
            "off (a scan's title OCR misread); "

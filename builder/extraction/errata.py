@@ -24,8 +24,8 @@ if TYPE_CHECKING:
 _ERRATUM = re.compile(r"更正|勘误")
 _NUMBER = r"\d[\d,]*(?:\.\d+)?"
 _UNIT = r"\s*(?:件|条|个|项|万元|元)?"
-# “11”应为“13”, 原为48件，更正为84件
-_INLINE = re.compile(rf"[“\"‘「]?\s*(?P<old>{_NUMBER}){_UNIT}\s*[”\"’」]?\s*[，,]?\s*"
+# “11”应为“13”, 原为48件，更正为84件, “…申请26件”相应更正为“27件”
+_INLINE = re.compile(rf"[“\"‘「]?\s*(?P<old>{_NUMBER}){_UNIT}\s*[”\"’」]?\s*[，,]?\s*(?:相应|一并|同步|亦)?"
                      rf"(?:应为|应是|更正为|改为|修改为|修正为|调整为)\s*[“\"‘「]?\s*(?P<new>{_NUMBER})")
 _CLAUSE_END = re.compile(r"[。；;]|^\s*\d+\s*[.．、]")
 # A table of corrections: its header names the numbers printed and the right ones.
@@ -159,16 +159,20 @@ def apply_errata(errata: list[Correction], cells: dict[str, CellValue], template
 
 
 _QUOTED = re.compile(r"[“\"「]([^”\"」]{2,60})[”\"」]")
+# The quoted words an inline correction's old number closes (正文“共收到政府信息公开申请26件”相应更正为“27件”).
+_QUOTE_OPEN = re.compile(r"[“\"「]([^”\"」]{2,60})$")
 
 
 def correct_figures(errata: list[Correction], figures: list[Figure]) -> int:
-    """Correct the prose figures an erratum names by quoting their words (“共收到政府信息公开申请27件” | 27件 | 30件):
+    """Correct the prose figures an erratum names by quoting their words (“共收到政府信息公开申请27件” | 27件 | 30件, or
+    正文“共收到政府信息公开申请26件”相应更正为“27件”):
     each figure of the corrected number whose sentence holds the quoted words takes the right one; how many did."""
     changed = 0
     for correction in errata:
-        for quoted in _QUOTED.findall(correction.where):
+        old = f"{correction.old:g}"
+        opened = _QUOTE_OPEN.search(correction.where) if not correction.in_table else None
+        for quoted in [*_QUOTED.findall(correction.where), *([opened[1] + old] if opened else [])]:
             words = normalize(quoted)
-            old = f"{correction.old:g}"
             if not re.search(rf"(?<![\d.]){re.escape(old)}(?![\d.])", words):
                 continue
             for figure in figures:

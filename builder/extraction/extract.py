@@ -553,6 +553,10 @@ def extract_document(doc: Document) -> Report:
         warnings.append({"code": "corrected_version",
                          "message": "the file prints a report, then its corrected version (更正后全文, 修订版); the "
                                     "corrected version is read"})
+    if layout.corrected:
+        warnings.append({"code": "corrected_table", "tables": list(layout.corrected),
+                         "message": f"table(s) {', '.join(layout.corrected)} printed again after the report, captioned "
+                                    "as corrected (更正后的表三): the corrected version is read"})
     if more is not None and more[1]:
         start, count = more
         warnings.append({"code": "more_reports", "lines": start + 1, "count": count,

@@ -153,6 +153,7 @@ class Layout:
     regions: dict[str, tuple[int, int]] = field(default_factory=dict)
     _rows: dict[str, list[ValueRow]] = field(default_factory=dict, repr=False)
     memo: dict = field(default_factory=dict, repr=False)  # what the table readers find once a layout
+    corrected: tuple[str, ...] = ()  # tables read from their corrected version printed after the report
 
     def rows(self, table: str) -> list[ValueRow]:
         """The table's printed rows (scanned once; callers must not change them)."""
@@ -805,7 +806,7 @@ def locate(lines: list[str]) -> Layout:
     form's own labels when a heading is missing or garbled. When the sections hold no table (二、主动公开…
     （见附表）, 数据见表二导出), the tables are looked for again after the report's last section."""
     lines = without_row_numbers(split_headings(without_errata(lines)))
-    layout = _latest_year_parts(Layout(lines, _regions(lines)))
+    layout = _corrected_tables(_latest_year_parts(Layout(lines, _regions(lines))))
     printed = [table for table in layout.regions if any(row.has_values for row in layout.rows(table))]
     if len(printed) == len(_TABLES) or (last := _last_section(lines, layout)) is None:
         return layout
@@ -816,10 +817,32 @@ def locate(lines: list[str]) -> Layout:
     # in place: that one's region there.
     moved = {table: appended.regions[table] for table in _TABLES if table not in printed and table in appended.regions
              and any(row.has_values for row in appended.rows(table))}
-    return Layout(lines, {**layout.regions, **moved}) if moved else layout
+    return Layout(lines, {**layout.regions, **moved}, corrected=layout.corrected) if moved else layout
 
 
 _TABLES = ("t2", "t3", "t4")
+# What captions a table printed again after the report as its corrected version (更正后的表三, 表四（修订后）).
+_CORRECTED_TABLE = re.compile(r"(?:更正|修订|修正|勘误)后的?(?:表|[^。；;\t|《]{0,20}情况)"
+                              r"|表[二三四2-4][^。；;\t|]{0,20}[（(](?:更正|修订)后?[）)]")
+_CORRECTED_LEAD = 2  # lines above a table's region its corrected caption may stand on (or below, above its rows)
+
+
+def _corrected_tables(layout: Layout) -> Layout:
+    """The layout with a table's region moved to its corrected version, when an erratum after the report's last
+    section prints that table again, captioned as corrected (现将表三更正如下：更正后的表三…): the report's figures are
+    the corrected ones, the original's in place superseded."""
+    lines = layout.lines
+    last = _last_section(lines, layout)
+    if last is None or not _CORRECTED_TABLE.search("\n".join(lines[last:])):
+        return layout
+    appended = Layout(lines, _regions(lines, last))
+    corrected = {}
+    for table, (start, end) in appended.regions.items():
+        first = next((row.line for row in appended.rows(table) if row.has_values), None)
+        if table in layout.regions and start > layout.regions[table][0] and first is not None \
+                and any(_CORRECTED_TABLE.search(lines[k]) for k in range(max(last, start - _CORRECTED_LEAD), first)):
+            corrected[table] = (start, end)
+    return Layout(lines, {**layout.regions, **corrected}, corrected=tuple(corrected)) if corrected else layout
 # A part of a section printing one year's table (（一）2020年度, （二）2021年度: a report of two years combined).
 _PART_LEAD = 2  # lines above a table's region its first part's name may stand on (the section's heading between)
 _YEAR_PART = re.compile(r"^\s*[（(][一二三四五六]\s*[)）]\s*(?P<year>(?:19|20)\d{2})\s*年度?\s*(?:情况|数据)?\s*$")
