@@ -1060,3 +1060,58 @@ def test_table_3_printed_as_a_table_of_natural_persons_and_one_of_organisations_
     end = next(k for k, line in enumerate(lines) if line.startswith("四、政府信息公开行政复议"))
     rep = extract_bytes("\n".join(lines[:start] + first + [""] + second + [""] + lines[end:]).encode(), "report.txt")
     assert wrong(rep, v, "t3.") == [] and unsure(rep, "t3.") == []
+
+
+def _t2_a_row_per_measure(v: dict, numbered: bool, delimiter: str) -> list[str]:
+    """Table 2 as statistics forms and exports list it: a row per item and measure (规章 | 本年制发件数 | 件 | 0), under a
+    序号 column of codes (1.1 … 5.1) when ``numbered``."""
+    head = ["信息内容", "指标名称", "计量单位", "本年数"]
+    lines = [delimiter.join((["序号"] if numbered else []) + head)]
+    for k, item in enumerate(forms.FORMS[GOV_2021].t2, 1):
+        for j, measure in enumerate(item.measures, 1):
+            unit = "万元" if measure.id == "amount_10k_cny" else "件"
+            code = [f"{k}.{j}"] if numbered else []
+            figure = v[forms.t2_cell(item.id, measure.id)]  # (None: the row's empty cell at its end left off)
+            lines.append(delimiter.join([*code, item.label_zh, measure.label_zh, unit,
+                                         *([] if figure is None else [synthetic._fmt(figure)])]))
+    return lines
+
+
+@pytest.mark.parametrize("delimiter", ["\t", "|"])
+@pytest.mark.parametrize("numbered", [False, True])
+def test_table_2_printed_a_row_per_measure_is_read_by_the_measures_its_rows_name(numbered, delimiter):
+    """Blind round 84 (statistics-form codes): table 2 as a list of a row per item and measure (序号 | 信息内容 | 指标名称
+    | 计量单位 | 本年数), codes 1.1 … 5.1 in the 序号 column: the three rows of 规章 each gave their one number for the item's
+    three measures (unsure), and the codes 2.1 … 2.3 were read as figures beside them; so were the codes of rows
+    printing no figure, one cell short of the header."""
+    v = synthetic.consistent_values(random.Random(5), GOV_2021)
+    v.update({"t2.rules.issued": None, "t2.rules.repealed": None, "t2.rules.in_force": None})
+    lines = synthetic.render(AGENCY, 2023, GOV_2021, v, "tab").split("\n")
+    start = lines.index("二、主动公开政府信息情况") + 1
+    end = lines.index("三、收到和处理政府信息公开申请情况")
+    lines[start:end] = [*_t2_a_row_per_measure(v, numbered, delimiter), ""]
+    rep = extract_bytes("\n".join(lines).encode(), "report.txt")
+    assert {c.id: rep.cells[c.id].value for c in forms.cells(GOV_2021) if c.table == "t2"} == \
+        {c.id: v[c.id] for c in forms.cells(GOV_2021) if c.table == "t2"}
+    assert "t2.measure_rows" in [w["code"] for w in rep.warnings]
+
+
+def test_a_row_of_column_numbers_under_table_2_s_headers_is_no_data_without_a_row_number_column():
+    """Blind round 84 (statistics-form codes): 栏次 rows (甲 | 乙 | 1 | 2 | 3) under each of table 2's headers in a report
+    and 计量单位 columns in a report whose tables print no 行次 column and its zeros as 无: they were read as the items'
+    figures (规章 1, 2, 3; the fee 1)."""
+    v = synthetic.consistent_values(random.Random(5), GOV_2021)
+    v.update({"t2.rules.issued": 0, "t2.rules.repealed": 0, "t2.rules.in_force": 0, "t2.fees.amount_10k_cny": 0})
+    items = {item.label_zh for item in forms.FORMS[GOV_2021].t2}
+    out = []
+    for line in synthetic.render(AGENCY, 2023, GOV_2021, v, "tab").split("\n"):
+        label, _, figures = line.partition("\t")
+        if label == "信息内容":
+            out += [f"信息内容\t计量单位\t{figures}",
+                    "\t".join(["甲", "乙", *(str(k) for k in range(1, line.count("\t") + 1))])]
+        else:
+            none = "\t".join("无" if figure == "0" else figure for figure in figures.split("\t"))
+            out.append(f"{label}\t件\t{none}" if label in items else line)
+    rep = extract_bytes("\n".join(out).encode(), "report.txt")
+    assert {c.id: rep.cells[c.id].value for c in forms.cells(GOV_2021) if c.table == "t2"} == \
+        {c.id: v[c.id] for c in forms.cells(GOV_2021) if c.table == "t2"}

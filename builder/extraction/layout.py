@@ -865,19 +865,20 @@ def _latest_year_parts(layout: Layout) -> Layout:
     return layout if regions == layout.regions else Layout(layout.lines, regions)
 
 
-# A statistics form's column of row numbers (行次 1…25, or 01…25) beside the labels, and its row of column numbers
-# under the header (栏次: 甲 乙 丙 1 2 3 …): no values of the form's.
-_ROW_NUMBER_HEADS = frozenset({"行次", "行号"})
-_ROW_NUMBER = re.compile(r"\d{1,3}")
+# A statistics form's column of row numbers (行次 1…25, 01…25, 序号 1.1…5.1) beside the labels, and its row of column
+# numbers under the header (栏次: 甲 乙 丙 1 2 3 …): no values of the form's.
+_ROW_NUMBER_HEADS = frozenset({"行次", "行号", "序号", "编号", "代码", "栏号"})
+_ROW_NUMBER = re.compile(r"\d{1,3}(?:\.\d{1,3}){0,3}")
 _COLUMN_LETTERS = frozenset("甲乙丙丁戊")
 
 
 def without_row_numbers(lines: list[str]) -> list[str]:
     """The lines with a statistics form's 行次 cells emptied, and its 栏次 lines: below a grid's header line naming
-    a column 行次, each line of as many cells has its number in that column left out. In a row whose figures are all
-    blank, the row's number was read as its first figure (行次 5 as 自然人's 5); in table 2 beside a unit (件 | 3 |
-    26418), as its value; and the column numbers (1 2 3) as table 2's figures printed as dashes."""
-    if "行次" not in "".join(lines) and "行号" not in "".join(lines):
+    a column 行次 (序号, 代码), each line of no more cells has its number in that column left out (1, 01, 2.3). In a
+    row whose figures are all blank, the row's number was read as its first figure (行次 5 as 自然人's 5); in table 2
+    beside a unit (件 | 3 | 26418), as its value; and the column numbers (甲 乙 1 2 3) as table 2's figures."""
+    text = "".join(lines)
+    if not any(head in text for head in _ROW_NUMBER_HEADS) and not ("甲" in text and "乙" in text):
         return lines
     out = list(lines)
     column: tuple[str, int, int] | None = None  # the header's delimiter, its number of cells, the 行次 cell's place
@@ -891,11 +892,11 @@ def without_row_numbers(lines: list[str]) -> list[str]:
             column = (delimiter, len(cells), found)
             cells[found] = ""  # (the header's word is no column of the form's: a header naming it was not read)
             out[k] = delimiter.join(cells)
-        elif column and _column_numbers([head for head in heads if head]):
+        elif _column_numbers([head for head in heads if head]):
             out[k] = ""
-        elif column and delimiter == column[0] and len(cells) == column[1] \
+        elif column and delimiter == column[0] and column[2] < len(cells) <= column[1] \
                 and _ROW_NUMBER.fullmatch(heads[column[2]]):
-            cells[column[2]] = ""
+            cells[column[2]] = ""  # (a row whose empty cells at its end were left off is as much the grid's)
             out[k] = delimiter.join(cells)
     return out
 

@@ -1688,6 +1688,29 @@ def _t2_rows(rows: list[ValueRow], cores: list[str], form: forms.Form) -> dict[s
     return out
 
 
+def _measure_rows(rows: list[ValueRow], lines: list[str],
+                  form: forms.Form) -> dict[forms.Table2Item, tuple[ValueRow, list[ValueRow]]]:
+    """Each item of several measures printed a row per measure, one value each, its line naming the item and the
+    measure (规章 | 本年制发件数 | 件 | 0; 规章 | 本年废止件数 | 件 | 0): the item's row of those values in the form's order,
+    a measure no row names left empty, with the rows it was read from. Only where two measures of the item or more
+    have such rows."""
+    out = {}
+    for item in form.t2:
+        if len(item.measures) < 2:
+            continue
+        found: dict[str, ValueRow] = {}
+        for row in rows:
+            own = lines[row.line]  # (not the label: a row printing no figure above it is joined to it)
+            named = [m.id for m in item.measures if any(w in own for w in forms.T2_MEASURE_WORDS[m.id])]
+            if len(named) == 1 and len(row.cells) == 1 and any(k in label_core(own) for k in item.keywords):
+                found.setdefault(named[0], row)
+        if len(found) >= 2:
+            first = min(found.values(), key=lambda row: row.line)
+            out[item] = (ValueRow(item.label_zh, [found[m.id].cells[0] if m.id in found else "" for m in item.measures],
+                                  True, first.line), list(found.values()))
+    return out
+
+
 _ARTICLE = re.compile(r"第二十条\s*第?\s*[（(]\s*([一二三四五六七八九十]+)\s*[)）]\s*项")
 
 
@@ -1715,6 +1738,15 @@ def read_t2(layout: Layout, form: forms.Form, out: Tables) -> None:
                                                              layout.lines), out)
     cores = [label_core(text) for text in _t2_labels(rows, form, layout.lines)]
     matched = _t2_rows(rows, cores, form)
+    by_measure = _measure_rows(rows, layout.lines, form)
+    for item, (row, used) in by_measure.items():
+        matched[item.id] = row
+        for other, taken in list(matched.items()):  # (a row printing no figure joined to the label of the next)
+            if other not in by_measure and any(taken is r for r in used):
+                del matched[other]
+        out.warn("t2.measure_rows", f"t2: '{item.label_zh}' is printed a row per measure (规章 | 本年制发件数 | 0, as "
+                 "statistics forms and data exports list it); each value read by the measure its row names",
+                 line=row.line + 1)
     for item, row in _rows_by_section(layout, rows, cores, form, matched):
         matched[item.id] = row
         out.warn("t2.row_by_section", f"t2: the row labelled {row.label!r} names no item of the form; read as "
