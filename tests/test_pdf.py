@@ -1202,3 +1202,18 @@ def test_a_table_whose_labels_are_bulleted_keeps_them():
     page.save()
     assert [line.split() for line in pdf_to_text(out.getvalue(), "t.pdf").splitlines() if line.strip()] == [
         [*label.split(), number] for label, number in rows]
+
+
+def test_a_spreadsheet_s_page_header_naming_its_sheet_is_no_row_of_the_table():
+    """Blind round 84 (spreadsheet prints split across pages): a spreadsheet's page header Sheet1 第 2 页 (its 页 the
+    radical ⻚ the font maps it to) on each page of table 3, the first page's below the section's heading: read with
+    the text, each was a row of table 3 (Sheet | 1), and the pages' order was lost. A row of numbers at a page's top
+    is no page number, whatever its last figure."""
+    from builder.reading.pdf import without_page_furniture
+
+    pages = ["三、收到和处理政府信息公开申请情况\nSheet1 第 1 ⻚\n一、本年新收政府信息公开申请数量\t87\t12\t2",
+             "Sheet1 第 2 ⻚\n申请人情况\n0 0 1 18\n0 0 0 1", "Sheet1 第 3 ⻚\n三、本年度办理结果\t25\t2\t0",
+             "0 0 1 4\n0 0 0 1\nSheet1 第 4 ⻚"]
+    kept = [line for page in without_page_furniture(pages) for line in page.split("\n")]
+    assert not [line for line in kept if "Sheet1" in line]
+    assert kept.count("0 0 1 18") == 1 and kept.count("0 0 1 4") == 1

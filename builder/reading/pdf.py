@@ -834,8 +834,9 @@ def _read(pdf, path: str) -> str:
 
 
 # A page's number as its footer or header prints it: alone (3), or after the same words on every page
-# (成都市武侯区卫生健康局 3).
-_PAGE_NUMBER_LINE = re.compile(r"(?P<words>[^\t\d]{0,40}?)\s*(?P<n>\d{1,3})\s*")
+# (成都市武侯区卫生健康局 3; a spreadsheet's sheet name, Sheet1 第 2 页, its 页 as the radical ⻚ a font may map it to).
+_PAGE_NUMBER_LINE = re.compile(r"(?P<words>(?:[^\t\d]|(?<=[A-Za-z])\d){0,40}?)"
+                               r"\s*第?\s*(?P<n>\d{1,3})\s*[页⻚]?(?:\s*[/，,]?\s*共\s*\d{1,3}\s*[页⻚])?\s*")
 
 
 def without_page_furniture(pages: list[str]) -> list[str]:
@@ -851,8 +852,8 @@ def _without_page_numbers(pages: list[str]) -> list[str]:
     ends = {}
     for k, page in enumerate(pages):
         lines = page.rstrip("\n").split("\n")
-        for at in (len(lines) - 1, 0):
-            if (m := _PAGE_NUMBER_LINE.fullmatch(lines[at])) is not None:
+        for at in (len(lines) - 1, 0, 1):  # (a header's second line: the first a heading's)
+            if at < len(lines) and (m := _PAGE_NUMBER_LINE.fullmatch(lines[at])) is not None:
                 ends[k] = (at, (m.group("words").strip(), int(m.group("n")) - k))
                 break
     kinds = Counter(kind for _, kind in ends.values())
