@@ -1115,3 +1115,53 @@ def test_a_row_of_column_numbers_under_table_2_s_headers_is_no_data_without_a_ro
     rep = extract_bytes("\n".join(out).encode(), "report.txt")
     assert {c.id: rep.cells[c.id].value for c in forms.cells(GOV_2021) if c.table == "t2"} == \
         {c.id: v[c.id] for c in forms.cells(GOV_2021) if c.table == "t2"}
+
+
+@pytest.mark.parametrize("rendering", ["tab", "pipe", "html", "docx"])
+@pytest.mark.parametrize("labelled", [True, False])
+def test_table_3_printed_on_pages_across_then_down_is_read_across_them(labelled, rendering):
+    """Blind round 84 (spreadsheet prints split across pages): table 3 printed on four pages across then down, as a
+    spreadsheet prints a table too wide and too long for its page: rows 一 to (四)1 with 自然人 … 科研机构, the same
+    rows with the rest (their labels repeated or not), then rows (四)2 to 四 so. Each page was read as rows of its
+    own: every cell unsure."""
+    v, blocks, at = _distinct_t3_blocks()
+    first, second = T3_ORDER[:3], T3_ORDER[3:]
+    form_rows = forms.FORMS[GOV_2021].t3_rows
+    rows = [([(f"{row.group_zh} {row.label_zh}".strip(), 1, 3)], dict(zip(T3_ORDER, cells)))
+            for row, (_, cells) in zip(form_rows, blocks[at][1].rows)]
+
+    def page(part: list, columns: tuple[str, ...], labels: bool, header: bool):
+        head = [[CAPTION, *((COLUMN_ZH[c], 1, 1) for c in columns)]] if labels else [[(COLUMN_ZH[c], 1, 1)
+                                                                                       for c in columns]]
+        return synthetic._Table(head if header else [], [(label if labels else [], [cells[c] for c in columns])
+                                                         for label, cells in part])
+
+    pages = [page(rows[:13], first, True, True), page(rows[:13], second, labelled, True),
+             page(rows[13:], first, True, False), page(rows[13:], second, labelled, False)]
+    blocks[at:at + 1] = [block for k, table in enumerate(pages)
+                         for block in ([("para", "（续上表）")] if k else []) + [("table", table)]]
+    rep = extracted(blocks, rendering)
+    assert wrong(rep, v, "t3.") == [] and unsure(rep, "t3.") == []
+    assert "t3.pages_across" in [w["code"] for w in rep.warnings]
+
+
+@pytest.mark.parametrize("rendering", ["tab", "pipe", "html", "docx"])
+def test_table_3_in_strips_whose_second_prints_a_column_empty_is_read_across_both(rendering):
+    """Blind round 84 (spreadsheet prints split across pages): the second strip printed its 其他 column empty in every
+    row (nobody of that kind applied), so its rows' values, the empty cell left off, were one too few for the form's
+    seven beside the first strip's: every cell of the table was unsure."""
+    v, blocks, at = _distinct_t3_blocks()
+    assert all(v[forms.t3_cell(row.id, "other_org")] == 0 for row in forms.FORMS[GOV_2021].t3_rows)
+    t3 = blocks[at][1]
+    first, second = T3_ORDER[:5], T3_ORDER[5:]
+    part = [([], ["" if c == "other_org" else dict(zip(T3_ORDER, cells))[c] for c in second]) for _, cells in t3.rows]
+    t3.rows = [(labels, [dict(zip(T3_ORDER, cells))[c] for c in first]) for labels, cells in t3.rows]
+    t3.header = [[CAPTION, ("申请人情况", 1, len(first))],
+                 [(COLUMN_ZH["natural_person"], 2, 1), ("法人或其他组织", 1, 4)], [(COLUMN_ZH[c], 1, 1) for c in first[1:]]]
+    strip = synthetic._Table([[(COLUMN_ZH[c], 1, 1) for c in second]], part)
+    blocks[at + 1:at + 1] = [("para", "第 5 页，共 6 页"), ("table", strip)]
+    rep = extracted(blocks, rendering)
+    assert wrong(rep, v, "t3.") == []
+    assert unsure(rep, "t3.") == [] or set(unsure(rep, "t3.")) <= {forms.t3_cell(r.id, "other_org")
+                                                                   for r in forms.FORMS[GOV_2021].t3_rows}
+    assert "t3.strips" in [w["code"] for w in rep.warnings]

@@ -2752,7 +2752,7 @@ def _continued_columns(layout: Layout, rows: list[ValueRow],
     if labels[0] is None or any(a is not None and b is not None and a != b for a, b in zip(labels[:half], labels[half:])):
         return None
     first = _columns_under_caption(_header_lines(layout, "t3", rows))
-    second = _columns_under_caption(layout.lines[rows[half - 1].line + 1:rows[half].line])
+    second = _columns_under_caption(_lines_above(layout, rows, rows[half]))
     if first is not None and second is not None and sorted(first + second) == sorted(T3_ORDER) \
             and labels[:half] == labels[half:]:
         parts = [(fit(a.cells, len(first)), fit(b.cells, len(second))) for a, b in zip(rows[:half], rows[half:])]
@@ -2804,15 +2804,55 @@ def _printed_in_strips(layout: Layout, rows: list[ValueRow], form_rows: tuple[Ro
         return None
     strips = [[fit(r.cells, 1) for r in rows[:half]], [fit(r.cells, 1) for r in rows[half:]]]
     widths = [{len(cells) for cells in strip} for strip in strips]
+    rest = len(T3_ORDER) - min(widths[0])
+    if len(widths[0]) == 1 and all(
+            len(r.cells) >= rest and not any(map(str.strip, r.cells[:-rest])) for r in rows[half:]):
+        strips[1] = [r.cells[-rest:] for r in rows[half:]]  # (a grid's column printed empty in every row of the strip)
+        widths[1] = {rest}
     if any(len(w) != 1 for w in widths) or sum(w.pop() for w in widths) != len(T3_ORDER):
         return None
     first = len(strips[0][0])
     named = (t3_column_names(_header_lines(layout, "t3", rows)),
-             t3_column_names(layout.lines[rows[half - 1].line + 1:rows[half].line]))
+             t3_column_names(_lines_above(layout, rows, rows[half])))
     own = (set(T3_ORDER[:first]) | {forms.T3_APPLICANT_GROUP}, set(T3_ORDER[first:]) | {forms.T3_APPLICANT_GROUP})
     if any(not names or not names <= columns for names, columns in zip(named, own)):
         return None
     return [replace(row, cells=a + b) for row, a, b in zip(rows, *strips)]
+
+
+def _lines_above(layout: Layout, rows: list[ValueRow], row: ValueRow) -> list[str]:
+    """The lines between a row and the row printed last above it (a part's header, when the row begins one)."""
+    above = max((r.line for r in rows if r.line < row.line), default=row.line - 1)
+    return layout.lines[above + 1:row.line]
+
+
+def _pages_across_then_down(rows: list[ValueRow], form_rows: tuple[Row, ...]) -> list[ValueRow] | None:
+    """The rows of a table 3 a spreadsheet printed on four pages or more, across then down (rows 一 to (四)1 with
+    the first columns, the same rows with the rest, then rows (四)2 to 四 with the first columns and with the
+    rest), put in the order of a table printed in two parts: every row with the first columns, then every row with
+    the rest. Labelled pages: each row's first printing, then its second, where every row is printed twice. Pages
+    of the rest unlabelled: the runs of labelled rows, then those of unlabelled ones, where they alternate in pairs
+    of as many rows. None when the rows are so ordered already, or are no such pages."""
+    if all(row.label for row in rows):
+        name = _namer(form_rows, _headings(form_rows))
+        names = [name(_own_label(row)) for row in rows]
+        first = [k for k, n in enumerate(names) if n not in names[:k]]
+        second = [k for k in range(len(rows)) if k not in first]
+        if None in names or [names[k] for k in first] != [names[k] for k in second] \
+                or [names[k] for k in first] != sorted({names[k] for k in first}):
+            return None
+        order = first + second
+    else:
+        runs: list[list[int]] = []
+        for k, row in enumerate(rows):
+            if not runs or bool(row.label) != bool(rows[k - 1].label):
+                runs.append([])
+            runs[-1].append(k)
+        if len(runs) < 4 or len(runs) % 2 or not rows[0].label \
+                or any(len(a) != len(b) for a, b in zip(runs[::2], runs[1::2])):
+            return None
+        order = [k for run in runs[::2] for k in run] + [k for run in runs[1::2] for k in run]
+    return None if order == list(range(len(rows))) else [rows[k] for k in order]
 
 
 def _header_lines(layout: Layout, table: str, rows: list[ValueRow]) -> list[str]:
@@ -2970,6 +3010,12 @@ def read_t3(layout: Layout, form: forms.Form, out: Tables) -> None:
         rows = by_column
         out.warn("t3.by_column", "table 3 is printed column by column (each applicant type with its values for the "
                  "form's rows in order, as OCR of a table or a turned table gives them): read so")
+    if (paged := _pages_across_then_down(rows, form_rows)) is not None and (
+            _printed_in_strips(layout, paged, form_rows) is not None or _continued_columns(layout, paged, form_rows)):
+        rows = paged
+        out.warn("t3.pages_across", "table 3 is printed on pages across then down, as a spreadsheet prints a table "
+                 "too wide and too long for its page (the first rows with the first columns, then with the rest, then "
+                 "the next rows so); the pages are read in that order")
     if (stripped := _printed_in_strips(layout, rows, form_rows)) is not None:
         rows = stripped
         out.warn("t3.strips", "table 3 is printed in two strips, as a spreadsheet prints a table wider than its "
