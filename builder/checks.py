@@ -606,10 +606,12 @@ def _meta_year(report, context=None) -> list[Result]:
                     body_year=report.year, sentence=sentence, basis=basis)]
     # Another year the period names, a later one the body reports on (no report counts a year still to come: text
     # copied from another report), or an earlier one it reports on as often as the report's: a figure of the year
-    # before in a sentence of its own (2019年主动公开政府信息4473条。) among the year's is a comparison.
+    # before in a sentence of its own (2019年主动公开政府信息4473条。) among the year's is a comparison. The period
+    # counts twice: the report's own word on what it covers outweighs one sentence of last year's count.
     counts = Counter(y for y, _ in evidence)
+    weights = counts + Counter(periods)
     wrong = [(y, s) for y, s in evidence if y != report.year and (y in periods or y > report.year
-                                                                    or counts[y] >= counts[report.year])]
+                                                                    or weights[y] >= weights[report.year])]
     if wrong:
         year, sentence = wrong[0]
         return [say("meta.year", FAIL, "", [], report.year, year, message="fail", year=report.year, body_year=year,
