@@ -647,3 +647,119 @@ def test_an_export_s_line_with_its_year_in_a_cell_is_still_a_named_value():
     export = "某局\t2025\t主动公开政府信息情况\t第二十条第(一)项—规章\t本年制发件数\t0"
     assert _pairs(export) is not None and _pairs(export)[1] == [("本年制发件数", "0")]
     assert _pairs("一、本年新收政府信息公开申请数量\t\t32(全县合计243)\t5(全县合计27)\t38(全县合计285)") is None
+
+
+def _text_version_values() -> dict:
+    """A report's values for tables written out as text: 规章 all 0, table 4 but one group 0."""
+    v = synthetic.consistent_values(random.Random(21), "gov-2021")
+    v.update({"t2.rules.issued": 0, "t2.rules.repealed": 0, "t2.rules.in_force": 0})
+    for group in forms.T4_GROUPS:
+        for column in forms.T4_COLUMNS:
+            v[forms.t4_cell(group.id, column.id)] = 0
+    v["t4.litigation_after_review.upheld"] = v["t4.litigation_after_review.total"] = 1
+    return v
+
+
+def _t3_text_rows(v: dict) -> list[str]:
+    """Table 3 a row a line: its label, a comma, then each column's name and value (…数量，自然人21，商业企业2，…，总计24。)."""
+    return [_t3_label(row) + "".join(f"，{c.label_zh}{_v(v[forms.t3_cell(row.id, c.id)])}" for c in forms.T3_COLUMNS) + "。"
+            for row in forms.FORMS["gov-2021"].t3_rows]
+
+
+def _t2_sentence(v: dict) -> str:
+    """Table 2 as one sentence: items of three measures said 0 together when they are, the others a clause each."""
+    clauses = []
+    for item in forms.FORMS["gov-2021"].t2:
+        values = [v[forms.t2_cell(item.id, m.id)] for m in item.measures]
+        if len(values) > 1 and not any(values):
+            clauses.append(item.label_zh + "、".join(m.label_zh.removesuffix("件数") for m in item.measures) + "件数均为0")
+        else:
+            clauses += [f"{item.label_zh}{m.label_zh}{_v(value)}" for m, value in zip(item.measures, values)]
+    return "表格内容：" + "；".join(clauses) + "。"
+
+
+_T4_SENTENCE = ("表格内容：行政复议各项均为0；行政诉讼未经复议直接起诉各项均为0；"
+                "行政诉讼复议后起诉结果维持1件、总计1件，其他各项为0。")
+
+
+@pytest.mark.parametrize("rows", ["not_zero", "every"])
+def test_tables_pictured_and_written_out_as_text_are_read(rows):
+    """Blind round 83 (tables published as pictures, their text given another way): under each picture its table
+    written out (表格内容（未列出的栏目数值均为0）：, then the rows that are not 0, 一、本年新收…：自然人19件、商业企业2件、
+    总计21件。; table 2 a sentence, 规章本年制发、本年废止、现行有效件数均为0；行政许可本年处理决定数量6235件；…; table 4
+    one, 行政复议各项均为0；…): the sentences' clauses were read as one row and table 3's rows under a lead: 201 cells
+    missing. Or every row, its name then a comma (（二）部分公开（区分处理的，只计这一情形，不计其他情形），自然人4，…，
+    总计5。; （七）总计，…): a row alone on its line, a name with commas in its brackets and a short name were no row's."""
+    v = _text_version_values()
+    for row in forms.FORMS["gov-2021"].t3_rows:  # (only 自然人 and 商业企业 apply: the other columns never listed)
+        for column in ("research_institution", "social_welfare_org", "legal_service_org", "other_org"):
+            v[forms.t3_cell(row.id, column)] = 0
+    v = rebalance(v)
+    listed = [f"{_t3_label(row)}：" + "、".join(f"{c.label_zh}{v[forms.t3_cell(row.id, c.id)]}件" for c in forms.T3_COLUMNS
+                                              if v[forms.t3_cell(row.id, c.id)]) + "。"
+              for row in forms.FORMS["gov-2021"].t3_rows if v[forms.t3_cell(row.id, "total")]]
+    t3 = ["〔表格图片〕", "表格内容（未列出的栏目数值均为0）：", *listed, "其余各行各栏均为0。"] if rows == "not_zero" else \
+        ["【表格文字说明】", *_t3_text_rows(v)]
+    report = extract_bytes(_report_text(["〔表格图片〕", _t2_sentence(v)], t3, ["〔表格图片〕", _T4_SENTENCE]),
+                           "report.txt")
+    assert {k: c.value for k, c in report.cells.items()} == {c.id: v[c.id] for c in forms.cells("gov-2021")}
+
+
+@pytest.mark.parametrize("where", ["alt", "caption"])
+def test_a_picture_s_table_given_in_its_alt_text_or_a_caption_and_cards_is_read(where):
+    """Blind round 83: a table's picture whose alt text writes the table out (二、主动公开政府信息情况。第二十条第（一）项
+    规章 本年制发件数0 …；…), or a figure caption (图1 主动公开政府信息情况。规章：本年制发件数无，…。) with table 3 as
+    cards under 图2文字版（自然人、…、总计）：: pictures outside a table's cells were not read, the caption was read as
+    table 3's first card's label and each named value of a card as a column of its own."""
+    v = _text_version_values()
+    form = forms.FORMS["gov-2021"]
+
+    def named(value) -> str:
+        return _v(value) if value else "无"
+
+    t2 = "。".join(f"{item.label_zh}：" + "，".join(f"{m.label_zh}{named(v[forms.t2_cell(item.id, m.id)])}"
+                                                 for m in item.measures) for item in form.t2)
+    t4 = "。".join(f"{group.label_zh}：" + "、".join(f"{c.label_zh}{named(v[forms.t4_cell(group.id, c.id)])}"
+                                                for c in forms.T4_COLUMNS) for group in forms.T4_GROUPS)
+    t3_rows = [(_t3_label(row), "；".join(f"{c.label_zh}：{named(v[forms.t3_cell(row.id, c.id)])}"
+                                          for c in forms.T3_COLUMNS)) for row in form.t3_rows]
+    if where == "alt":
+        def picture(text: str) -> str:
+            return f'<p><img src="/upload/{len(text)}.png" width="640" alt="{html.escape(text)}"></p>'
+        t2_html = picture(f"主动公开政府信息情况。{t2}。")
+        t3_html = picture("收到和处理政府信息公开申请情况。" + "；".join(f"{label} {pairs}" for label, pairs in t3_rows))
+        t4_html = picture(f"政府信息公开行政复议、行政诉讼情况。{t4}。")
+    else:
+        t2_html = f'<figure><img src="/upload/1.png"><figcaption>图1 主动公开政府信息情况。{t2}。</figcaption></figure>'
+        t3_html = ('<figure><img src="/upload/2.png"><figcaption>图2 收到和处理政府信息公开申请情况（文字版见下）'
+                   "</figcaption></figure><p>图2文字版（自然人、法人或其他组织〔商业企业、科研机构、社会公益组织、法律服务机构、"
+                   "其他〕、总计）：</p><dl>" + "".join(f"<dt>{label}</dt><dd>{pairs}</dd>" for label, pairs in t3_rows)
+                   + "</dl>")
+        t4_html = (f'<figure><img src="/upload/3.png"><figcaption>图3 政府信息公开行政复议、行政诉讼情况。{t4}。'
+                   "</figcaption></figure>")
+    page = (f"<html><body><h1>{AGENCY}2023年政府信息公开工作年度报告</h1><p>一、总体情况</p><p>2023年，本机关依法做好"
+            f"政府信息公开工作。</p><p>二、主动公开政府信息情况</p>{t2_html}<p>三、收到和处理政府信息公开申请情况</p>"
+            f"{t3_html}<p>四、政府信息公开行政复议、行政诉讼情况</p>{t4_html}<p>五、存在的主要问题及改进情况</p>"
+            "<p>工作仍有不足。</p></body></html>")
+    report = extract_bytes(page.encode(), "report.html")
+    assert {k: c.value for k, c in report.cells.items()} == {c.id: v[c.id] for c in forms.cells("gov-2021")}
+
+
+def test_tables_in_an_appendix_with_one_written_out_in_the_body_are_read_where_each_is():
+    """Blind round 83: table 3 written out in the body under its section (a picture's text), tables 2 and 4 only in the
+    appended 附件's text after the report: table 2's region began in the appendix, table 3's was looked for after it
+    (the appendix's section without a table) and table 3 was lost."""
+    v = _text_version_values()
+    t2_grid = _t2_grid(v)
+    t4_grid = ["\t".join(["行政复议"] * 5 + ["行政诉讼"] * 10),
+               "\t".join(c.label_zh for _ in forms.T4_GROUPS for c in forms.T4_COLUMNS),
+               "\t".join(_v(v[forms.t4_cell(g.id, c.id)]) for g in forms.T4_GROUPS for c in forms.T4_COLUMNS)]
+    text = "\n".join([
+        f"{AGENCY}2023年政府信息公开工作年度报告", "一、总体情况", "2023年，本机关依法做好政府信息公开工作。",
+        "二、主动公开政府信息情况", "（见附件）", "三、收到和处理政府信息公开申请情况", *_t3_text_rows(v),
+        "四、政府信息公开行政复议、行政诉讼情况", "（见附件）", "五、存在的主要问题及改进情况", "工作仍有不足。",
+        "六、其他需要报告的事项", "无。", AGENCY, "2024年1月20日", f"附件：{AGENCY}2023年报告统计表.xlsx",
+        "一、主动公开政府信息情况", "第二十条第（一）项", *t2_grid, "二、收到和处理政府信息公开申请情况（见正文）",
+        "三、政府信息公开行政复议、行政诉讼情况", *t4_grid])
+    report = extract_bytes(text.encode(), "report.txt")
+    assert {k: c.value for k, c in report.cells.items()} == {c.id: v[c.id] for c in forms.cells("gov-2021")}

@@ -52,7 +52,9 @@ _LINE_MAX = 300  # a listed value's line is short; longer lines are prose (and n
 _PART_SEPARATORS = re.compile(r"\s*(?:[·・›>|｜\t]|(?<!增)[／/](?!减))\s*|\s+[—\-－]\s+|(?<=[^\d\s])[—\-－](?=[^\d\s])|\s{2,}|　")
 # 各类申请人均为0件, 各项均为0件: every value of the row (or the column) 0.
 _ZERO_WORDS = r"(?:各类申请人|各类|各栏|各项|各行|全部)?(?:均为|均|全部为|全为)\s*(?:0|０|零)\s*件?[。;；]?"
-_ALL_ZERO = re.compile(r"(?P<label>.+?)\s*[:：]\s*" + _ZERO_WORDS)
+# (行政复议：均为0, or 行政复议各项均为0: the colon left out before 各项 after a row's short name, no sentence's words)
+_ALL_ZERO = re.compile(r"(?P<label>.+?)\s*[:：]\s*" + _ZERO_WORDS
+                       + r"|(?P<named>[^，,、。；;：:]{2,30}?)(?=各类申请人|各类|各栏|各项|各行)" + _ZERO_WORDS)
 _ROW_NUMBER_BEFORE = re.compile(r"(?:[（(][一二三四五六七八九十]+[)）]|\d+\s*[.．、])\s*$")
 _LABEL_END = " \t—-－·・:：|>›/／-"
 _PAIRS_MIN = 12  # named values a text prints at least before its lines are read so: two rows of table 3
@@ -88,9 +90,24 @@ _SAID_ZERO = r"\s*(?:均为|均|全部为|都是|为)\s*(?:0|０|零)\s*件?[。
 _REST_ZERO = re.compile(r"[，,；;、]?\s*(?:其余|其他|其它|余下)(?:各项|各栏|各类|的)?" + _SAID_ZERO + r"\s*$")
 
 
+# A table-2 item's measures named short, listed and said to be 0 together (规章本年制发、本年废止、现行有效件数均为0).
+_MEASURES_ZERO = re.compile(r"(?P<label>[^、，,。；;：:]+?)(?P<measures>(?:本年|现行)[^、，,。；;\d]{1,6}?"
+                            r"(?:、(?:本年|现行)[^、，,。；;\d]{1,6}?)+)(?:件数|数量)?" + _SAID_ZERO)
+
+
+def _measures_said_zero(line: str) -> tuple[str, list[tuple[str, str]]] | None:
+    """The item and its measures a line names short and says are 0, each measure one of table 2's."""
+    if (m := _MEASURES_ZERO.fullmatch(line)) is None:
+        return None
+    names = [next((name for name in _T2_NAMES if name.startswith(short)), None) for short in m["measures"].split("、")]
+    return (m["label"].strip(_LABEL_END), [(name, "0") for name in names]) if None not in names else None
+
+
 def _pairs(line: str) -> tuple[str, list[tuple[str, str]]] | None:
     """A line's label and its named values, when the line is nothing else after its label (but for the rest
     said to be 0)."""
+    if "、" in line and (said := _measures_said_zero(line)) is not None:
+        return said
     if (rest := _REST_ZERO.search(line)) and (named := _pairs(line[:rest.start()])) and named[1]:
         label, values = named
         columns = forms.T4_COLUMNS if _table(_Row(label, values)) == "t4" else forms.T3_COLUMNS
@@ -101,10 +118,11 @@ def _pairs(line: str) -> tuple[str, list[tuple[str, str]]] | None:
         found = []  # （七）总计, 3.其他: a row's name, not a column's
     if found and all(a.end() == b.start() for a, b in itertools.pairwise(found)) and found[-1].end() == len(line):
         label = line[:found[0].start()].strip(_LABEL_END)
-        if _sentence(label) or len(_FIGURE_CELL.findall(label)) > 1:
-            return None  # (a row of figures whose last cell names a column in an aside: 32(…) ⇥ … ⇥ 38(全县合计285))
+        if _sentence(label) or len(_FIGURE_CELL.findall(label)) > 1 or _CLAUSES.search(label):
+            return None  # (a row of figures whose last cell names a column in an aside: 32(…) ⇥ … ⇥ 38(全县合计285);
+            # clauses of other rows before the label: 行政复议各项均为0；行政诉讼…结果维持1件)
         return " ".join(_label_parts(label)), [(m.group("name"), m.group("value")) for m in found]
-    if (zero := _ALL_ZERO.fullmatch(line)) and not _sentence(label := zero.group("label").strip(_LABEL_END)):
+    if (zero := _ALL_ZERO.fullmatch(line)) and not _sentence(label := (zero["label"] or zero["named"]).strip(_LABEL_END)):
         columns = forms.T4_COLUMNS if any(group in label for group in _T4_GROUPS) else forms.T3_COLUMNS
         return label, [(column.label_zh, "0") for column in columns]
     return _cell(line)
@@ -163,7 +181,10 @@ def _cell(line: str) -> tuple[str, list[tuple[str, str]]] | None:
 
 
 def _names_a_row(line: str) -> bool:
-    return len(line) <= 80 and "\t" not in line and any(word in line for word in _ROW_WORDS)
+    """Whether a line names one of the form's rows (a card's heading), not a header or caption naming the
+    columns (图2文字版（自然人、法人或其他组织〔商业企业、…〕、总计）：)."""
+    return len(line) <= 80 and "\t" not in line and any(word in line for word in _ROW_WORDS) \
+        and sum(word in line for word in _LISTED_WORDS[:3]) < 3
 
 
 def _table(row: _Row) -> str:
@@ -250,20 +271,33 @@ def _breakdown_rows(line: str) -> list[str]:
 def _pair_clauses(line: str) -> list[str]:
     """A sentence of several rows' named values, a clause each (行政复议：结果维持0件，…，总计0件；行政诉讼（未经复议直接
     起诉）：结果维持1件，…；行政诉讼（复议后起诉）：均为0件。): its clauses, when each is such a row; else the line."""
-    if len(line) > _LINE_MAX * 4 or not _CLAUSES.search(line.rstrip("。；; ")) or _pairs(line) is not None:
+    if len(line) > _LINE_MAX * 4 or _pairs(line) is not None:
         return [line]
-    clauses = [_named_row_clause(clause.strip()) for clause in _CLAUSES.split(line) if clause.strip()]
-    return clauses if len(clauses) > 1 and all(_pairs(clause) for clause in clauses) else [line]
+    if not _CLAUSES.search(line.rstrip("。；; ")):  # one row: its label then a comma (予以公开，自然人2，…，总计2。)
+        named = _named_row_clause(line.strip())
+        return [named] if named != line.strip() and _pairs(named) is not None else [line]
+    lead = _TEXT_VERSION_LEAD.match(line)
+    clauses = [_named_row_clause(clause.strip()) for clause in _CLAUSES.split(line[lead.end():] if lead else line)
+               if clause.strip()]
+    caption = clauses[:1] if clauses and _CAPTION_CLAUSE.fullmatch(clauses[0]) else []  # (图1 主动公开…情况。规章：…)
+    rows = clauses[len(caption):]
+    return [*caption, *rows] if len(rows) > 1 and all(_pairs(clause) for clause in rows) else [line]
 
 
-_ROW_THEN_COMMA = re.compile(r"^(?P<label>[^，,]{2,60}?)[，,]\s*(?P<rest>.+)$")
+# A picture's or a table's caption before the rows its sentence lists (图1 主动公开政府信息情况, 表3 …情况).
+_CAPTION_CLAUSE = re.compile(r"(?:图|表)\s*[\d一二三四]{1,2}\s*[\u4e00-\u9fff、，,（）()]{2,40}")
+# What introduces a picture's table written out as text (表格内容：…, 表格文字版：…): no row's label.
+_TEXT_VERSION_LEAD = re.compile(r"\s*(?:表格|表)?(?:文字版|内容|数据)(?:如下)?\s*[:：]\s*")
+_ROW_THEN_COMMA = re.compile(r"^(?P<label>(?:[^，,（(]|[（(][^）)]{0,40}[）)]){2,60}?)[，,]\s*(?P<rest>.+)$")
 
 
 def _named_row_clause(clause: str) -> str:
     """A clause naming a row of table 3, a comma, then its values (予以公开，自然人2件，总计2件), with the comma as a
     label's end; any other clause as it is (在收到的申请中，自然人10件: a sentence's, no row's)."""
     m = _ROW_THEN_COMMA.match(clause)
-    if m is None or _pairs(clause) is not None or not any(len(word) >= 4 and word in m["label"] for word in _T3_ROW_WORDS):
+    if m is None or _pairs(clause) is not None or not any(
+            (core := word.split("（")[0]) in m["label"] and (len(core) >= 4 or _ORDINAL.sub("", m["label"]) == core)
+            for word in _T3_ROW_WORDS):  # (its aside apart; a short row's name alone: （七）总计，…):
         return clause
     return f"{m['label']} {m['rest']}"
 
@@ -355,6 +389,7 @@ _COLUMN_HEAD = (rf"(?:[（(][一二三四五六七八九十]+[)）]|\d{{1,2}}[.�
                 rf"(?P<head>{'|'.join(map(re.escape, _NAMES))})[^\S\n]*[）)]?[^\S\n]*[:：]\s*")
 _COLUMN_LINE = re.compile(rf"(?m)^[^\S\n]*{_COLUMN_HEAD}(?=[^\n]*?\d[^\n]*?[，,、；;\s][^\n]*?\d)")
 _COLUMN_LINES_MIN = 3
+_ONE_NAMED_VALUE = re.compile(rf"{_COLUMN_HEAD}(?:{_VALUE})\s*(?:件|条|个|项|万元)?[。；;]?")
 _COLUMN_START = re.compile(rf"\s*{_COLUMN_HEAD}")
 _COLUMN_AFTER = re.compile(rf"[；;]\s*(?={_COLUMN_HEAD})")
 # A row's value, or a group's values in its rows' order parted by slashes (不予公开0/0/0/4/1/3/0/0件); the
@@ -388,7 +423,8 @@ def _t3_row_named(core: str) -> str | None:
 def _columns_as_cells(lines: list[str]) -> list[str]:
     """Each column printed a line as a cell a line; a column printed as all zeros (科研机构：各项均为0件。) a zero
     for each row the other columns name."""
-    out = [cell for line in lines for part in _columns_of_line(line) for cell in _column_cells(part)]
+    out = [cell for line in lines for part in ([line] if _named_values_only(line) else _columns_of_line(line))
+           for cell in _column_cells(part)]
     labels = list(dict.fromkeys(label for cell in out if " · " in cell  # the rows table 3's other columns name
                                 for label, _, rest in [cell.partition(" · ")] if rest.split("：")[0] in _T3_NAMES))
     zero_columns = {k: m["head"] for k, line in enumerate(out)
@@ -421,11 +457,18 @@ def _items(text: str) -> list[str]:
     return [item.strip() for item in [*items, text[start:]] if item.strip()]
 
 
+def _named_values_only(line: str) -> bool:
+    """Whether a line whose parts each begin with a column's name holds one value a part: a row of named values
+    (自然人：27；商业企业：4；…；总计：32, its label on the line above), no columns of values."""
+    parts = _COLUMN_AFTER.split(line)[::2] if len(line) <= _LINE_MAX else []  # (not the heads the split captures)
+    return len(parts) >= 3 and all(_ONE_NAMED_VALUE.fullmatch(part.strip()) for part in parts)
+
+
 def _columns_of_line(line: str) -> list[str]:
     """A line of several columns, each after a semicolon (本年制发件数：规章0件、…；本年废止件数：…), as a line each."""
     if len(line) > _COLUMN_LINE_MAX or not _COLUMN_START.match(line):
         return [line]
-    return _COLUMN_AFTER.split(line)
+    return _COLUMN_AFTER.split(line)[::2]  # (the split's parts, not the heads it captures)
 
 
 def _column_cells(line: str) -> list[str]:
@@ -570,7 +613,8 @@ def relisted(lines: list[str]) -> tuple[list[str], int]:
     A row's values printed apart (a cell a line, column by column) are gathered at its first."""
     lines = _column_cards(_item_lines(lines))
     text = "\n".join(lines)
-    if len(_COLUMN_LINE.findall(text)) >= _COLUMN_LINES_MIN:  # a column a line: made a cell a line first
+    if len(_COLUMN_LINE.findall(text)) >= _COLUMN_LINES_MIN and sum(  # a column a line: made a cell a line first
+            1 for line in lines if _COLUMN_LINE.match(line) and not _named_values_only(line)) >= _COLUMN_LINES_MIN:
         lines = _columns_as_cells(lines)
         text = "\n".join(lines)
     written = len(_BREAKDOWN_MARK.findall(text))  # rows as counts with their applicants in brackets

@@ -36,14 +36,35 @@ _XML_DECLARATION = re.compile(r"^\s*<\?xml\b[^>]*>", re.IGNORECASE)
 _PAGE_END = re.compile(r"</\s*(?:body|html)\s*>", re.IGNORECASE)
 
 
-def _cell_pictures_as_text(root) -> None:
-    """A table cell's pictures as their alt text: a CMS that sets a table's labels as pictures of their words
-    (<img alt="本年制发件数">) says in the alt text what each shows; a page's other pictures say nothing of the report."""
+_ALT_FIGURES = 6  # numbers, at least, in the alt text of a picture of a table (its text equivalent),
+_ALT_TABLE_WORDS = re.compile(r"主动公开政府信息情况|收到和处理政府信息公开申请情况|行政复议|本年制发件数|自然人")  # or its words
+_ALT_MIN = 40  # characters of such alt text, at least (a logo's or a photo's says a few words)
+_ALT_CLAUSE_END = re.compile(r"(?<=[。；;])")
+
+
+def _pictures_as_text(root) -> None:
+    """Pictures as their alt text where it says what the report's words or figures are: a table cell's (a CMS
+    that sets a table's labels as pictures of their words, <img alt="本年制发件数">), and a picture of a table whose
+    alt text writes the table out (二、主动公开政府信息情况。第二十条第（一）项 规章 本年制发件数0 …；…), a line each
+    of its clauses as a screen reader's user hears the rows. A page's other pictures say nothing of the report."""
     for picture in list(root.iter("img")):
-        alt = (picture.get("alt") or "").strip()
-        if alt and picture.getparent() is not None and any(a.tag in ("td", "th") for a in picture.iterancestors()):
+        alt = _SPACES.sub(" ", picture.get("alt") or "").strip()
+        if not alt or picture.getparent() is None:
+            continue
+        if any(a.tag in ("td", "th") for a in picture.iterancestors()):
             picture.tail = alt + (picture.tail or "")
             picture.drop_tree()
+        elif len(alt) >= _ALT_MIN and (len(re.findall(r"\d+", alt)) >= _ALT_FIGURES or _ALT_TABLE_WORDS.search(alt)):
+            block = picture.makeelement("div", {})
+            for k, clause in enumerate(c for c in _ALT_CLAUSE_END.split(alt) if c.strip()):
+                if k:
+                    block.append(line_break := block.makeelement("br", {}))
+                    line_break.tail = clause.strip()
+                else:
+                    block.text = clause.strip()
+            block.tail = picture.tail
+            picture.addnext(block)
+            picture.getparent().remove(picture)
 
 
 def _a_cells_figure(button) -> bool:
@@ -756,7 +777,7 @@ def html_to_text(html: str, path: str = "") -> str:
     # rows of cells laid side by side by the style sheet (.ul-table li{display:flex}), read before it goes
     laid = _styled(root, _ROW_STYLE) if ("flex" in html or "table-row" in html) and root.find(".//style") is not None else []
     if "<img" in html or "<IMG" in html:
-        _cell_pictures_as_text(root)
+        _pictures_as_text(root)
     for element in list(root.iter(*_DROP_TAGS)):
         if element.tag == "button" and _a_cells_figure(element):
             element.drop_tag()  # (a table cell's figure as a button opening its cases' list: the figure shows)
