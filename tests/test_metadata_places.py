@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from builder import forms, synthetic
+from builder import errors, forms, synthetic
 from builder.extraction.extract import extract_bytes
 from builder.extraction.metadata import describe_agency, find_agency_name
 
@@ -526,3 +526,38 @@ def test_a_footer_naming_the_site_s_owner_before_the_word_host():
     lines = ["普陀区人民政府2022年政府信息公开工作年度报告", "2022年，普陀区人民政府认真落实政务公开要求。"]
     page = ["首页", *lines, "舟山市普陀区人民政府办公室主办 浙ICP备05007034号"]
     assert describe_agency("普陀区人民政府", lines, page).adcode == "330903"
+
+
+@pytest.mark.parametrize(("name", "address", "adcode", "normalized"), [
+    ("区卫健委", "联系方式：区卫健委办公室；地址：苏州市吴江区中山南路1979号；邮编：215200", "320509", "吴江区卫健委"),
+    ("县住建局", "（二）联系方式。地址：山西省平遥县古陶镇顺城路（县政府综合楼4层）。", "140728", "平遥县住建局"),
+    ("县住建局", "地址：苏州市吴江区中山南路1979号", None, "县住建局"),  # a district's address: no county of a 县…局
+    ("县住建局", "（二）联系方式。办公室电话：0354-5622316。", None, "县住建局"),
+])
+def test_a_department_named_by_its_level_is_placed_by_the_address_its_text_prints(name, address, adcode, normalized):
+    """Blind round 85 (places given only indirectly): 区卫健委 and 县住建局, whose titles, text and signature name no
+    place, the county only in the contact address in 六、 (地址：山西省平遥县古陶镇…): no region. The one county-level
+    division of the name's level that the addresses begin with is the department's, and its name is written with it."""
+    lines = [f"{name}2025年政府信息公开工作年度报告", f"2025年，{name}认真落实政务公开要求。", "六、其他需要报告的事项",
+             address]
+    agency = describe_agency(name, lines)
+    assert (agency.adcode, agency.name, agency.name_normalized) == (adcode, name, normalized)
+
+
+def test_a_department_on_its_own_site_that_calls_itself_by_its_kind_is_the_site_s_owner():
+    """Blind round 85: a provincial department's page titled 2021年政府信息公开工作年度报告, its text saying only 我厅, the page's
+    source label 来源：厅办公室 (its own office) and its footer Copyright © 四川省交通运输厅 版权所有: the agency was read as
+    厅办公室, with no region. A name that is a body's office by its kind alone is none; the site's one owner of the kind
+    the report calls itself (我厅: a 厅) is the agency. Its footer's address in 成都市武侯区 places nothing."""
+    page = ("<html><body><div class='head'>首页 政务公开 政府信息公开年报</div><h1>2021年政府信息公开工作年度报告</h1>"
+            "<div class='info'>发布时间：2022-01-27 来源：厅办公室 【打印】【关闭】</div>"
+            "<p>一、总体情况</p><p>2021年，我厅坚持以习近平新时代中国特色社会主义思想为指导，扎实推进政务公开。</p>"
+            "<p>二、主动公开政府信息情况</p><p>全年主动公开政府信息1362条。</p><p>三、收到和处理政府信息公开申请情况</p>"
+            "<p>全年共收到政府信息公开申请40件。</p><p>下一步，我厅将加强对厅属单位的指导。</p>"
+            "<div class='foot'><p>Copyright © 四川省交通运输厅 版权所有 地址：成都市武侯区武侯祠大街180号</p>"
+            "<p>蜀ICP备05007653号</p></div></body></html>")
+    agency = extract_bytes(page.encode(), "2021年政府信息公开工作年度报告.html").agency
+    assert (agency.name, agency.adcode) == ("四川省交通运输厅", "510000")
+    elsewhere = page.replace("我厅", "我们")  # (a report that says no kind of its own: the site's owner is not it)
+    with pytest.raises(errors.MissingMetadata, match="no agency name"):
+        extract_bytes(elsewhere.encode(), "r.html")

@@ -27,6 +27,7 @@ from .metadata import (
     name_in_trail,
     names_one_body,
     publisher_from_labels,
+    self_named_owner,
     signature_name,
     strip_page_labels,
     title_line_year,
@@ -511,7 +512,8 @@ def extract_document(doc: Document) -> Report:
                                       "report and prints neither the form's tables nor the report's sections")
     sources = (lambda: name, lambda: issuer, lambda: name_in_trail(doc.page_lines), lambda: publisher_from_labels(doc.page_lines),
                lambda: name_in_running_heads(doc.source.running_heads), lambda: signature_name(doc.lines),
-               lambda: agency_step_in_trail(doc.page_lines), lambda: find_agency_name([titled]) if titled else None)
+               lambda: agency_step_in_trail(doc.page_lines), lambda: find_agency_name([titled]) if titled else None,
+               lambda: self_named_owner(doc.lines, doc.page_lines))
     name = next((found for source in sources if (found := source()) and not generic_name(found)), None)
     if not name:
         raise errors.MissingMetadata(path, "no agency name in the title or opening")

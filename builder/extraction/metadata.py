@@ -868,7 +868,8 @@ _CORPS_DIVISION = re.compile(r"第[一二三四五六七八九十]{1,3}师")
 # A body's kind with nothing of its own (人民政府, 办公室): what is left of a name whose place was garbled
 # or cut off (彭阳县"><img …>人民政府), no agency's name.
 _GENERIC_NAME = re.compile(r"(?:人民)?政府(?:办公室|办公厅)?|办公室|办公厅|办事处|管委会|管理委员会|委员会|局"
-                           r"|单位|机关|单位[（(]机关[)）]|机关[（(]单位[)）]")  # (a template's ××单位（机关）)
+                           r"|单位|机关|单位[（(]机关[)）]|机关[（(]单位[)）]"  # (a template's ××单位（机关）)
+                           r"|[厅局委署院](?:办公室|办)")  # (来源：厅办公室: the body's own office, by its kind alone)
 
 
 def find_agency_name(lines: list[str], issuer: str | None = None) -> str | None:
@@ -1458,7 +1459,8 @@ def text_region(name: str, lines: list[str]) -> str | None:
 def normalize_name(name: str, province: str | None, city: str | None, county: str | None) -> str:
     """The name from its own region down: 淮安市洪泽区人民政府 and 洪泽区人民政府 are
     one agency. Short forms are written out: 'X县政府' as 'X县人民政府', 长阳县 as 长阳土家族自治县,
-    'X县政府办' as 'X县人民政府办公室', '管委会' as '管理委员会'; a street office named as its district
+    'X县政府办' as 'X县人民政府办公室', '管委会' as '管理委员会'; a department named by its level alone (县财政局) with its
+    place (肥西县财政局); a street office named as its district
     government's (沈阳市铁西区人民政府笃工街道办事处) as the district's (沈阳市铁西区笃工街道办事处)."""
     out = re.sub(r"\s+", "", name)
     short_forms = _short_forms_of()
@@ -1470,6 +1472,10 @@ def normalize_name(name: str, province: str | None, city: str | None, county: st
         if region and region in out:
             out = out[out.index(region):]
             break
+    else:  # 县财政局 of 肥西县 (its place from the site or the text): 肥西县财政局
+        level = {"县": county, "区": county, "旗": county, "市": county or city, "省": province}
+        if _BARE_LEVEL.match(out) and (place := level.get(out[0])) and place.endswith(out[0]):
+            out = place + out[1:]
     out = re.sub(r"(?<=[省市县区州旗盟])政府办(?!公)", "人民政府办公室", out)
     out = re.sub(r"管委会$", "管理委员会", out)
     out = re.sub(r"(?<=[市县区旗])(?:人民)?政府(?=[" + _HAN + r"]{1,10}街道办事处$)", "", out)  # …区人民政府X街道办事处
@@ -1728,6 +1734,27 @@ def _site_code_region(name: str, page_lines: list[str]) -> str | None:
     return inside.pop() if len(inside) == 1 else None
 
 
+# A site's owner of any kind in its footer (Copyright © 四川省交通运输厅 版权所有, 主办单位：…局), and what a report calls
+# itself by its kind alone (我厅, 本局).
+_OWNER_OF_SITE = re.compile(r"(?:主办(?:单位)?|版权所有|Copyright|©)\s*[:：©]?\s*(?:©\s*)?(?:\d{4}(?:\s*[-—–]\s*\d{4})?\s*)?"
+                            r"(?P<owner>[" + _HAN + r"]{4,30}?(?:厅|局|委员会|委|署|院|中心|办公室))(?![" + _HAN + r"])")
+_SELF_BY_KIND = re.compile(r"[我本](厅|局|委|署|院|中心|办)(?![" + _HAN + r"]{0,1}(?:属|系统))")
+
+
+def self_named_owner(lines: list[str], page_lines: list[str]) -> str | None:
+    """The agency of a report that names itself only by its kind (我厅, 本局) on its own site: the one owner the page's
+    header and footer name (Copyright © 四川省交通运输厅) whose name ends in that kind and has a place; None when the
+    report says no kind, or the site names no such owner, or several."""
+    kinds = Counter(m[1] for m in _SELF_BY_KIND.finditer("".join(lines[:_PARENT_LINES])))
+    if not kinds or not page_lines:
+        return None
+    kind = kinds.most_common(1)[0][0]
+    edges = page_lines[:40] + page_lines[-40:] if len(page_lines) > 80 else page_lines
+    owners = {m["owner"] for line in edges if len(line) <= 200 for m in _OWNER_OF_SITE.finditer(line)}
+    owners = {owner for owner in owners if owner.endswith(kind) and resolve_region(owner)[0]}
+    return owners.pop() if len(owners) == 1 else None
+
+
 def _site_owner_region(name: str, page_lines: list[str]) -> str | None:
     """Of the places a name shared by several stands for (普陀区: 上海's and 舟山's), the one the site's owner
     (主办：上海市普陀区人民政府办公室) is or holds; None when the page names no owner, or it holds none or several."""
@@ -1783,6 +1810,26 @@ def _own_city_of_same_names(name: str, lines: list[str]) -> str | None:
     if len(alone) == 1 and any(code != alone[0] for code in before):
         return alone[0]
     return addressed[0] if not alone and len(addressed) == 1 else None  # (联系地址：舟山市普陀区东港街道海莲路333号)
+
+
+# A contact address the report prints (地址：苏州市吴江区中山南路1979号, 联系地址：平遥县…路…号): where its body sits.
+_ADDRESS = re.compile(r"地\s*址\s*[:：]\s*(?P<address>[" + _HAN + r"]{2,40})")
+
+
+def _address_region(name: str, lines: list[str]) -> str | None:
+    """The county of a department named by its level alone (区卫健委, 县住建局) from the one county-level division the
+    addresses its text prints begin with, of that level (区: a district; 县: a county); None when they name none of
+    that level, or several."""
+    if not _LEVEL_NAMED.match(name):
+        return None
+    found = set()
+    for line in lines[:_PARENT_LINES]:
+        for m in _ADDRESS.finditer(line) if "址" in line else ():
+            code = _region_chain(m["address"])[0]
+            county = region_names(code)[2] if code else None
+            if county and county.endswith(name[0]):
+                found.add(code)
+    return found.pop() if len(found) == 1 else None
 
 
 def _site_region(name: str, page_lines: list[str] | None) -> str | None:
@@ -1905,6 +1952,8 @@ def describe_agency(name: str | None, lines: list[str] | None = None, page_lines
     if adcode is None and (adcode := _site_region(name, page_lines)):
         source = "site"
     if adcode is None and lines and (adcode := _portal_region(name, lines)):
+        source = "text"
+    if adcode is None and lines and (adcode := _address_region(name, lines)):
         source = "text"
     if adcode is None:
         province = city = county = None
