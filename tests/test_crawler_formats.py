@@ -49,6 +49,22 @@ def test_an_article_only_in_a_script_is_read(kind):
     assert (report.agency.name, report.year) == (AGENCY, YEAR)
 
 
+@pytest.mark.parametrize("kind", ["state", "variable"])
+def test_a_script_file_holding_the_article_is_read(kind):
+    """Blind round 85 (what a site's API returns): the app's script saved as a file of its own (detail_5612389.js:
+    window.__INITIAL_STATE__={…}; then a small function that runs it), no page around it: read as plain text, the
+    script's one line was the report, its figures the escaped markup's digits (\u003C … 003)."""
+    v, article = _article()
+    if kind == "state":
+        script = "window.__INITIAL_STATE__=" + json.dumps({"detail": {"title": TITLE, "content": article}}).replace(
+            "<", "\\u003C") + ";(function(){var s;(s=document.currentScript).parentNode.removeChild(s);}());"
+    else:
+        script = f"var articleTitle = '{TITLE}';\nvar articleContent = {_js_single_quoted(article)};\n"
+    report = extract_bytes(script.encode(), "detail_5612389.js")
+    assert_every_cell(report, v)
+    assert (report.agency.name, report.year) == (AGENCY, YEAR)
+
+
 @pytest.mark.parametrize("kind", ["template", "concatenated"])
 def test_an_article_a_script_builds_or_copies_is_read(kind):
     """<script type="text/template"> holding the article's markup as it is, and a page that builds it

@@ -1065,8 +1065,17 @@ def noting_misnamed(source: Source) -> Iterator[None]:
         raise e.noted(note) from e
 
 
+# A script file's first statement, an assignment (window.__INITIAL_STATE__={…}, var articleContent = '…'): an app's
+# data saved on its own, the article in one of its strings.
+_SCRIPT_TEXT = re.compile(r"\s*(?:(?:var|let|const)\s+[\w$]+|(?:window|self|globalThis)(?:\.[\w$]+)+)\s*=")
+
+
 def _read_text(data: bytes, source: Source) -> str:
     text, source.encoding = decode(data, source.path)
+    if _SCRIPT_TEXT.match(text[:200]):
+        from .markup import script_article
+
+        return script_article(text, source.path) or text
     return text
 
 
