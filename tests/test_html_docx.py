@@ -923,6 +923,46 @@ def test_a_data_grid_s_rows_split_between_its_pinned_labels_and_its_body_are_who
     assert_every_cell(report, v)
 
 
+def _aria_grid(table: Table) -> str:
+    """A table drawn as an ARIA grid of divs: role=row, its label cells role=rowheader, its value cells plain divs,
+    spans as aria-colspan and aria-rowspan; a cell printed empty an empty div."""
+    def cell(c: Cell) -> str:
+        spans = "".join(f' {name}="{n}"' for name, n in (("aria-colspan", c.colspan), ("aria-rowspan", c.rowspan))
+                        if n > 1)
+        role = "" if re.fullmatch(r"[\d.]*", c.text) else ' role="rowheader"'
+        return f'<div class="c"{role}{spans}>{html.escape(c.text)}</div>'
+
+    return '<div class="grid" role="table">' + "".join(
+        '<div class="r" role="row">' + "".join(cell(c) for c in row) + "</div>" for row in table) + "</div>"
+
+
+def test_an_aria_grid_of_divs_is_read_as_a_table_its_empty_cells_kept():
+    """Blind round 85 (tables made of <div>s): an ARIA grid (role=table, role=row) whose value cells are plain divs,
+    one row's four organisation cells empty: read as blocks, a cell a line, the row was one of three values (all
+    unsure); with only the label cells marked (role=rowheader), 175 cells were lost."""
+    v = values(seed=5)
+    for column in ("research_institution", "social_welfare_org", "legal_service_org", "other_org"):
+        v[forms.t3_cell("carried_over", column)] = 0
+    v = rebalance(v)
+    body = ""
+    for b in blocks(v):
+        if isinstance(b, str):
+            body += f"<p>{html.escape(b)}</p>"
+            continue
+        b = [[replace(c, text="") if k in (3, 4, 5, 6) and "上年结转" in row[0].text else c  # (its four organisations)
+              for k, c in enumerate(row)] for row in b]
+        body += _aria_grid(b)
+    report = extract_html(html_page(body))
+    emptied = {forms.t3_cell("carried_over", c) for c in ("research_institution", "social_welfare_org",
+                                                           "legal_service_org", "other_org")}
+    for cell in forms.cells(forms.GOV_2021):
+        got = report.cells[cell.id]
+        if cell.id in emptied:  # (printed empty: blank, or 0 where the sums leave no other value)
+            assert not got.raw and got.value in (None, 0), (cell.id, got)
+        else:
+            assert got.value == v[cell.id], (cell.id, got)
+
+
 def test_a_frameset_page_s_noframes_body_is_read_as_a_page():
     """A 2010 site's frameset page carried the whole report in <noframes> for browsers without frames: the
     parser keeps that markup as text, and the report was read with its tags as words."""

@@ -512,31 +512,33 @@ def _svg_texts(svg) -> list[tuple[float, float, str]] | None:
     return out if walk(svg, 0.0, 0.0) else None
 
 
-_GRID_CELL = "./*[@role='gridcell' or @role='cell' or @role='rowheader' or @role='columnheader']"
-
-
-def _split_grid_rows(root) -> None:
-    """An ARIA grid whose rows are split between containers (a data grid's pinned label column and its
-    scrolling body: ag-Grid), each part of a row named by its aria-rowindex: a table of whole rows, the parts'
-    cells in the page's order (aria-colspan kept). Read as blocks, the labels came first and the values after
-    them, a row's parts far apart."""
+def _grid_tables(root) -> None:
+    """An ARIA grid of elements that are no table's (div role=row, role=cell, as a data grid or a CMS draws a table
+    with CSS): a table of its rows, each row's cells (its children, a role or not) in the page's order with their
+    aria-colspan and aria-rowspan, an empty cell kept empty. A row split between containers (a data grid's pinned
+    label column and its scrolling body: ag-Grid), its parts named by their aria-rowindex, is one row. Read as
+    blocks, a cell a line, an empty cell was lost (its row one short) and a split row's labels came far from its
+    values."""
     from lxml import etree
 
     for grid in root.xpath("//*[@role='grid' or @role='treegrid' or @role='table']"):
         rows: dict[int, list] = {}
-        for row in grid.xpath(".//*[@role='row'][@aria-rowindex]"):
-            if (index := row.get("aria-rowindex", "")).isdecimal():
-                rows.setdefault(int(index), []).append(row)
-        if grid.getparent() is None or not any(len(parts) > 1 for parts in rows.values()):
-            continue  # (a grid of whole rows reads as it is)
+        for order, row in enumerate(grid.xpath(".//*[@role='row']")):
+            index = row.get("aria-rowindex", "")
+            rows.setdefault(int(index) if index.isdecimal() else -1 - order, []).append(row)
+        if grid.getparent() is None or grid.tag == "table" or not rows or (
+                all(row.tag == "tr" for parts in rows.values() for row in parts)
+                and not any(len(parts) > 1 for parts in rows.values())):
+            continue  # (a table marked up as one reads as it is)
         table = root.makeelement("table", {})
-        for index in sorted(rows):
+        for index in sorted(rows, key=lambda i: (i < 0, -i if i < 0 else i)):
             tr = etree.SubElement(table, "tr")
-            for cell in (cell for part in rows[index] for cell in part.xpath(_GRID_CELL)):
+            for cell in (cell for part in rows[index] for cell in part.iterchildren() if isinstance(cell.tag, str)):
                 td = etree.SubElement(tr, "td")
                 td.text = _element_text(cell)
-                if (span := cell.get("aria-colspan", "")).isdecimal() and int(span) > 1:
-                    td.set("colspan", span)
+                for aria, attribute in (("aria-colspan", "colspan"), ("aria-rowspan", "rowspan")):
+                    if (span := cell.get(aria, "")).isdecimal() and int(span) > 1:
+                        td.set(attribute, span)
         table.tail = grid.tail
         grid.getparent().replace(grid, table)
 
@@ -772,8 +774,8 @@ def html_to_text(html: str, path: str = "") -> str:
     if _STRUCK_IN_PAGE.search(html):
         _drop_struck(root)
     _drawn_tables(root)
-    if "aria-rowindex" in html:
-        _split_grid_rows(root)
+    if 'role="row"' in html or "role='row'" in html or "role=row" in html:
+        _grid_tables(root)
     # rows of cells laid side by side by the style sheet (.ul-table li{display:flex}), read before it goes
     laid = _styled(root, _ROW_STYLE) if ("flex" in html or "table-row" in html) and root.find(".//style") is not None else []
     if "<img" in html or "<IMG" in html:
