@@ -1165,3 +1165,21 @@ def test_table_3_in_strips_whose_second_prints_a_column_empty_is_read_across_bot
     assert unsure(rep, "t3.") == [] or set(unsure(rep, "t3.")) <= {forms.t3_cell(r.id, "other_org")
                                                                    for r in forms.FORMS[GOV_2021].t3_rows}
     assert "t3.strips" in [w["code"] for w in rep.warnings]
+
+
+@pytest.mark.parametrize("rendering", ["space", "tab"])
+def test_a_count_s_share_in_brackets_after_it_is_no_cell(rendering):
+    """Blind round 86 (rates beside counts): table 3 printing each count that is not 0 with its share of the column
+    in brackets (5(27.8%), 4（22.2%）), its cells parted by spaces: the bracket was read as the next row's label,
+    the row cut in two, and every row so printed unsure (59 cells)."""
+    v = synthetic.consistent_values(random.Random(8), GOV_2021)
+    lines = synthetic.render(AGENCY, 2023, GOV_2021, v, rendering).split("\n")
+    start = next(k for k, line in enumerate(lines) if line.startswith("三、收到和处理"))
+    end = next(k for k, line in enumerate(lines) if line.startswith("四、政府信息公开行政复议"))
+    brackets = iter(["({}%)", "（{}%）"] * 200)
+    for k in range(start + 1, end):
+        lines[k] = re.sub(r"(?<=[\s\t])([1-9]\d*)(?=[\s\t]|$)",
+                          lambda m: m[1] + next(brackets).format(round(int(m[1]) * 100 / 157, 1)), lines[k])
+    assert any("%）" in line for line in lines)
+    rep = extract_bytes("\n".join(lines).encode(), "report.txt")
+    assert wrong(rep, v, "t3.") == [] and unsure(rep, "t3.") == []

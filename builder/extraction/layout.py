@@ -505,6 +505,8 @@ _QUOTES_OPEN, _QUOTES_CLOSE = ("“", "‘", '"', "「"), ("”", "’", '"', "�
 
 
 # A note's mark after a label (行政许可（注2）  31576): its number is no value of the row.
+# A count's share in brackets right after it (5(27.8%), 12（60%）): an aside, no cell of its own.
+_SHARE_ASIDE = re.compile(r"(?<=\d)\s*[（(]\s*[+-]?\d+(?:\.\d+)?\s*[%％]\s*[)）]")
 _LABEL_NOTE = re.compile(r"(?<=[\u4e00-\u9fff])\s*[（(]\s*注\s*\d{1,2}\s*[)）]")
 
 
@@ -520,6 +522,8 @@ def scan_plain(line: str, index: int) -> list[ValueRow]:
         line = _UNIT_BEFORE_COUNT.sub(" ", line)
     if "注" in line:
         line = _LABEL_NOTE.sub("", line)
+    if "%" in line or "％" in line:
+        line = _SHARE_ASIDE.sub("", line)
     rows: list[ValueRow] = []
     label: list[str] = []
     values: list[str] = []
