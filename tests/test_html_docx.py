@@ -526,6 +526,71 @@ def test_a_workbook_saved_as_one_web_archive_is_read_sheet_by_sheet():
     assert_every_cell(report, v)
 
 
+@pytest.mark.parametrize("framed", [False, True])
+@pytest.mark.parametrize("plist", ["binary", "xml"])
+def test_a_safari_web_archive_is_read_as_its_page(framed, plist):
+    """Blind round 86 (single-file packages): Safari's .webarchive (a property list: WebMainResource the page's
+    bytes, GBK here, WebSubframeArchives its frames' archives, the report in an iframe whose src is relative): refused
+    as binary data. Its page is read, each frame's page in the iframe that shows it."""
+    import plistlib
+
+    v = values()
+    report = html_page(html_body(blocks(v))).replace('charset="utf-8"', 'charset="gbk"')
+    url = "https://www.example.gov.cn/zwgk/ndbg/202401/t20240120_1.shtml"
+
+    def resource(page: str, address: str) -> dict:
+        return {"WebResourceData": page.encode("gbk"), "WebResourceMIMEType": "text/html",
+                "WebResourceTextEncodingName": "gbk", "WebResourceURL": address, "WebResourceFrameName": ""}
+
+    if framed:
+        outer = ('<html><head><meta charset="gbk"></head><body><h1>政府信息公开年报</h1>'
+                 '<iframe id="contentFrame" src="content.html" width="100%"></iframe><p>版权所有</p></body></html>')
+        archive = {"WebMainResource": resource(outer, url),
+                   "WebSubframeArchives": [{"WebMainResource": resource(report, url.rsplit("/", 1)[0] + "/content.html")}],
+                   "WebSubresources": [{"WebResourceData": b"\x89PNG", "WebResourceURL": url + ".png",
+                                        "WebResourceMIMEType": "image/png"}]}
+    else:
+        archive = {"WebMainResource": resource(report, url)}
+    data = plistlib.dumps(archive, fmt=plistlib.FMT_BINARY if plist == "binary" else plistlib.FMT_XML)
+    read = extract_bytes(data, "2023年政府信息公开工作年度报告.webarchive")
+    assert read.document.source.format == "webarchive"
+    assert (read.agency.name, read.year) == (AGENCY, YEAR)
+    assert_every_cell(read, v)
+
+
+def test_an_epub_book_is_read_in_its_spine_s_order():
+    """Blind round 86 (single-file packages): an .epub, its chapters' files named in another order than its package's
+    spine reads them, a navigation page, and table 3 cut between two chapters (the second half a bare <table>): refused
+    as an archive of several reports. Its chapters are read in the spine's order, the navigation page left out."""
+    import zipfile
+
+    v = values()
+    parts = blocks(v)
+    t3 = [k for k, block in enumerate(parts) if not isinstance(block, str)][1]
+    table = parts[t3]
+    chapters = [html_page(html_body([*parts[:t3], table[:12]])), html_page(html_body([table[12:], *parts[t3 + 1:]]))]
+    nav = ('<html><body><nav epub:type="toc"><ol><li>一、总体情况</li><li>三、收到和处理政府信息公开申请情况</li></ol>'
+           "</nav></body></html>")
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as book:
+        book.writestr("mimetype", "application/epub+zip", compress_type=zipfile.ZIP_STORED)
+        book.writestr("META-INF/container.xml", '<?xml version="1.0"?><container version="1.0" xmlns="urn:oasis:names:'
+                      'tc:opendocument:xmlns:container"><rootfiles><rootfile full-path="OEBPS/content.opf" media-type='
+                      '"application/oebps-package+xml"/></rootfiles></container>')
+        book.writestr("OEBPS/content.opf", '<?xml version="1.0"?><package xmlns="http://www.idpf.org/2007/opf" version='
+                      '"3.0"><manifest><item id="c2" href="Text/0006.xhtml" media-type="application/xhtml+xml"/>'
+                      '<item id="nav" href="nav.xhtml" media-type="application/xhtml+xml" properties="nav"/>'
+                      '<item id="c1" href="Text/0009.xhtml" media-type="application/xhtml+xml"/></manifest>'
+                      '<spine><itemref idref="nav"/><itemref idref="c1"/><itemref idref="c2"/></spine></package>')
+        book.writestr("OEBPS/nav.xhtml", nav)
+        book.writestr("OEBPS/Text/0006.xhtml", chapters[1])
+        book.writestr("OEBPS/Text/0009.xhtml", chapters[0])
+    read = extract_bytes(out.getvalue(), "2023年政府信息公开工作年度报告.epub")
+    assert read.document.source.format == "epub"
+    assert (read.agency.name, read.year) == (AGENCY, YEAR)
+    assert_every_cell(read, v)
+
+
 def test_a_web_archive_naming_one_frame_a_thousand_times_shows_it_once():
     """Each frame's page is put in the first iframe that shows it: a hostile archive naming one large frame in
     every one of a thousand iframes would otherwise be read a thousand times over."""

@@ -25,8 +25,8 @@ from .. import errors
 from ..limits import checkpoint, current
 from . import positioned, repair
 
-FORMATS = ("text", "markdown", "html", "mhtml", "pdf", "docx", "doc", "word-xml", "rtf", "odt", "ofd", "json", "spreadsheet",
-           "ocr", "xml")
+FORMATS = ("text", "markdown", "html", "mhtml", "webarchive", "epub", "pdf", "docx", "doc", "word-xml", "rtf", "odt", "ofd",
+           "json", "spreadsheet", "ocr", "xml")
 
 
 @dataclass
@@ -958,6 +958,8 @@ def detect_format(data: bytes, path: str) -> str:
             raise errors.NotText(path, what)
     if data.lstrip()[:5] == RTF_SIGNATURE:
         return "rtf"
+    if (data.startswith(b"bplist00") or data.lstrip()[:5] == b"<?xml") and b"WebMainResource" in data[:65536]:
+        return "webarchive"  # (Safari's page saved whole: a property list, binary or XML)
     if data[257:262] == b"ustar":
         return "archive"
     head = data[:4096]
@@ -1009,6 +1011,8 @@ def _zip_format(data: bytes, path: str) -> str:
         return "docx"
     if mimetype.startswith(_ODF_TEXT_MIME):
         return "odt"
+    if mimetype.startswith(b"application/epub+zip"):
+        return "epub"
     if "OFD.xml" in names:
         return "ofd"
     if any(name.startswith("xl/") for name in names) or mimetype.startswith(_ODF_SPREADSHEET_MIME):
@@ -1035,7 +1039,8 @@ def _is_json(data: bytes) -> bool:
 # probably saved under the wrong name (a web page or its text saved as .pdf).
 _NAMED_FORMATS = {".pdf": ("pdf", "a PDF"), ".docx": ("docx", "a Word document")}
 # The formats the bytes themselves show (text is what is left when none does).
-_SHOWN_FORMATS = {"html": "a web page (HTML)", "mhtml": "a web archive (MHTML)", "pdf": "a PDF", "docx": "a Word document",
+_SHOWN_FORMATS = {"html": "a web page (HTML)", "mhtml": "a web archive (MHTML)", "webarchive": "a Safari web archive",
+                  "epub": "an EPUB book", "pdf": "a PDF", "docx": "a Word document",
                   "doc": "a Word 97–2003 document", "word-xml": "a Word document as XML",
                   "spreadsheet-xml": "a spreadsheet as XML (SpreadsheetML)", "rtf": "an RTF document",
                   "odt": "an OpenDocument text", "ofd": "an OFD document", "json": "JSON data", "spreadsheet": "a spreadsheet",
@@ -1264,6 +1269,89 @@ def _with_frames(html: str, frames: list, path: str) -> str:
         return f'{m["attr"]}"data:text/html;charset=utf-8;base64,{base64.b64encode(page).decode("ascii")}"'
 
     return _FRAME_SOURCE.sub(inlined, html)
+
+
+_FRAME_DEPTH = 3  # a web archive's frames within frames, read this deep
+
+
+def _read_webarchive(data: bytes, source: Source) -> str:
+    """A Safari web archive: a property list holding the page (WebMainResource) and the archives of its frames
+    (WebSubframeArchives), each frame's page put in the iframe that shows it, as a saved page's frames are."""
+    import plistlib
+
+    from .markup import html_to_text
+
+    try:
+        archive = plistlib.loads(data)
+    except Exception as e:  # (plistlib raises InvalidFileException, ValueError, struct errors … on damaged bytes)
+        raise errors.NotText(source.path, "a web archive (.webarchive) whose property list cannot be read") from e
+    page, source.encoding = _archived_page(archive, source.path, _FRAME_DEPTH)
+    return html_to_text(page, source.path)
+
+
+def _archived_page(archive, path: str, depth: int) -> tuple[str, str]:
+    """A web archive's page and its encoding, its frames' pages put in their iframes as data: addresses (an iframe's
+    src, relative or not, resolved against the page's address to the frame's)."""
+    import base64
+    from html import unescape as unescape_entities
+    from urllib.parse import urljoin
+
+    main = archive.get("WebMainResource") if isinstance(archive, dict) else None
+    if not isinstance(main, dict) or not isinstance(main.get("WebResourceData"), bytes):
+        raise errors.NotText(path, "a web archive (.webarchive) with no page in it")
+    page, encoding = decode(main["WebResourceData"], path)
+    frames = archive.get("WebSubframeArchives") if depth > 0 else None
+    by_url = {str(frame["WebMainResource"].get("WebResourceURL", "")): frame for frame in
+              (frames if isinstance(frames, list) else ()) if isinstance(frame, dict)
+              and isinstance(frame.get("WebMainResource"), dict)}
+    if not by_url:
+        return page, encoding
+    base = str(main.get("WebResourceURL", ""))
+
+    def inlined(m: re.Match) -> str:
+        frame = by_url.pop(urljoin(base, unescape_entities(m["src"])), None)  # (each frame's page once)
+        if frame is None:
+            return m.group()
+        shown = _archived_page(frame, path, depth - 1)[0].encode("utf-8")
+        return f'{m["attr"]}"data:text/html;charset=utf-8;base64,{base64.b64encode(shown).decode("ascii")}"'
+
+    return _FRAME_SRC.sub(inlined, page), encoding
+
+
+_FRAME_SRC = re.compile(r"""(?P<attr><i?frame\b[^>]*?\ssrc\s*=\s*)(?P<quote>["']?)(?P<src>[^"'\s>]+)(?P=quote)""",
+                        re.IGNORECASE)
+
+
+def _read_epub(data: bytes, source: Source) -> str:
+    """An EPUB book: its chapters' pages in the order its package's spine reads them (not its files' order), its
+    navigation pages and the chapters the spine marks as out of the reading order left out."""
+    import posixpath
+    import zipfile
+
+    from lxml import etree
+
+    from .markup import html_to_text
+
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, recover=True)
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as book:
+            container = etree.fromstring(book.read("META-INF/container.xml"), parser)
+            package = next(e.get("full-path") for e in container.iter() if etree.QName(e).localname == "rootfile")
+            opf = etree.fromstring(book.read(package), parser)
+            items = {e.get("id"): e for e in opf.iter() if etree.QName(e).localname == "item"}
+            pages = []
+            for ref in (e for e in opf.iter() if etree.QName(e).localname == "itemref"):
+                item = items.get(ref.get("idref"))
+                if item is None or ref.get("linear") == "no" or "nav" in (item.get("properties") or "").split():
+                    continue
+                name = posixpath.normpath(posixpath.join(posixpath.dirname(package), unquote(item.get("href") or "")))
+                text, source.encoding = decode(book.read(name), source.path)
+                pages.append(html_to_text(text, source.path))
+    except (KeyError, StopIteration, zipfile.BadZipFile, etree.XMLSyntaxError, ValueError, TypeError) as e:
+        raise errors.NotText(source.path, "an EPUB book whose package (content.opf) or chapters cannot be read") from e
+    if not pages:
+        raise errors.NotText(source.path, "an EPUB book with no chapter in its reading order")
+    return "\n".join(pages)
 
 
 # A file with less text than this and files attached to it is a cover note ("详见附件"): a CMS prints the
@@ -1515,6 +1603,8 @@ READERS: dict[str, Callable[[bytes, Source], str]] = {
     "markdown": _read_markdown,
     "html": _read_html,
     "mhtml": _read_mhtml,
+    "webarchive": _read_webarchive,
+    "epub": _read_epub,
     "pdf": _read_pdf,
     "docx": _read_docx,
     "doc": _read_doc,
