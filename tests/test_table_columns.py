@@ -1183,3 +1183,67 @@ def test_a_count_s_share_in_brackets_after_it_is_no_cell(rendering):
     assert any("%）" in line for line in lines)
     rep = extract_bytes("\n".join(lines).encode(), "report.txt")
     assert wrong(rep, v, "t3.") == [] and unsure(rep, "t3.") == []
+
+
+def _with_table_4(v: dict, table: list[str]) -> bytes:
+    """A report whose table 4 is printed as ``table`` (tab-separated lines)."""
+    lines = synthetic.render(AGENCY, 2023, GOV_2021, v, "tab").split("\n")
+    start = next(k for k, line in enumerate(lines) if line.startswith("四、政府信息公开行政复议"))
+    end = next(k for k, line in enumerate(lines) if line.startswith("五、"))
+    return "\n".join([*lines[:start + 1], *table, "", *lines[end:]]).encode()
+
+
+_T4_PARTS = {"admin_review": (3, 1, 2, 1), "litigation_direct": (1, 0, 1, 1), "litigation_after_review": (0, 1, 0, 0)}
+
+
+def _t4_values() -> dict:
+    v = synthetic.consistent_values(random.Random(9), GOV_2021)
+    for group, (upheld, corrected, other, pending) in _T4_PARTS.items():
+        for column, value in zip(("upheld", "corrected", "other", "pending", "total"),
+                                 (upheld, corrected, other, pending, upheld + corrected + other + pending)):
+            v[forms.t4_cell(group, column)] = value
+    return v
+
+
+@pytest.mark.parametrize("extra", ["results", "group"])
+def test_table_4_s_results_and_groups_the_form_does_not_have_are_left_out(extra):
+    """Blind round 86 (table 4 with more than the form's columns): a row of 21 values under a header printing 其中：撤诉
+    and 其中：驳回 after each group's 其他结果 (every cell unsure), or of 20 with a 行政赔偿 group after the form's three,
+    its own sums holding: the last fifteen were read, every value one group off, silently."""
+    v = _t4_values()
+    results = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"]
+    groups = [g.id for g in forms.T4_GROUPS]
+    if extra == "results":
+        head = ["结果维持", "结果纠正", "其他结果", "其中：撤诉", "其中：驳回", "尚未审结", "总计"]
+        values = [str(x) for g in groups for x in (*(v[forms.t4_cell(g, c)] for c in ("upheld", "corrected", "other")),
+                                                   1, 0, v[forms.t4_cell(g, "pending")], v[forms.t4_cell(g, "total")])]
+        table = ["\t".join(["行政复议", *[""] * 6, "行政诉讼", *[""] * 13]),
+                 "\t".join([*[""] * 7, "未经复议直接起诉", *[""] * 6, "复议后起诉", *[""] * 6]), "\t".join(head * 3)]
+    else:
+        values = [str(v[forms.t4_cell(g, c.id)]) for g in groups for c in forms.T4_COLUMNS] + ["0", "0", "1", "1", "2"]
+        table = ["\t".join(["行政复议", *[""] * 4, "行政诉讼", *[""] * 9, "行政赔偿", *[""] * 4]),
+                 "\t".join([*[""] * 5, "未经复议直接起诉", *[""] * 4, "复议后起诉", *[""] * 9]), "\t".join(results * 4)]
+    rep = extract_bytes(_with_table_4(v, [*table, "\t".join(values)]), "report.txt")
+    assert {c: rep.cells[c].value for c in v if c.startswith("t4.")} == {c: x for c, x in v.items() if c.startswith("t4.")}
+    assert "t4.extra_results" in [w["code"] for w in rep.warnings]
+
+
+@pytest.mark.parametrize("extra", ["after_total", "under_other"])
+def test_table_4_a_row_per_group_with_results_the_form_does_not_have_is_read_by_its_header(extra):
+    """Blind round 86: table 4 a row per group, its header printing 其中：撤诉 | 其中：驳回 after 总计, or 其他结果 over
+    小计 | 撤诉 | 驳回申请 (the form's cell its 小计), with a 合计 row under the groups: every cell was unsure."""
+    v = _t4_values()
+    names = {"admin_review": "行政复议", "litigation_direct": "行政诉讼（未经复议直接起诉）",
+             "litigation_after_review": "行政诉讼（复议后起诉）"}
+    rows = []
+    for group, name in [*names.items(), ("", "合计")]:
+        cells = [sum(v[forms.t4_cell(g, c)] for g in ([group] if group else names))
+                 for c in ("upheld", "corrected", "other", "pending", "total")]
+        if extra == "after_total":
+            rows.append("\t".join(map(str, [name, *cells, 0, 1])))
+        else:
+            rows.append("\t".join(map(str, [name, cells[0], cells[1], cells[2], 0, cells[2], cells[3], cells[4]])))
+    head = (["\t结果维持\t结果纠正\t其他结果\t尚未审结\t总计\t其中：撤诉\t其中：驳回"] if extra == "after_total" else
+            ["项目\t结果维持\t结果纠正\t其他结果\t\t\t尚未审结\t总计", "\t\t\t小计\t撤诉\t驳回申请\t\t"])
+    rep = extract_bytes(_with_table_4(v, [*head, *rows]), "report.txt")
+    assert {c: rep.cells[c].value for c in v if c.startswith("t4.")} == {c: x for c, x in v.items() if c.startswith("t4.")}

@@ -3446,7 +3446,43 @@ _RESHAPED_T4: tuple[tuple[str, str, Callable[[Layout, list[ValueRow], tuple[str,
     ("t4.listed", "table 4 is printed as a list of results and values, the five results once per group, the groups "
                   "named only in the header above; each block is read as the group the header names in its place",
      lambda layout, rows, ids: _results_by_group_blocks(layout, rows, ids)),
+    ("t4.extra_results", "table 4's header prints results or groups the form does not have beside its own (其中：撤诉, "
+                         "驳回, 确认违法, 终止; 行政赔偿): they are left out, the form's five results of its three groups "
+                         "read by the header's names", lambda layout, rows, ids: _without_extra_results(
+                             layout, rows)),
 )
+
+# A table-4 header cell naming one of the form's five results, whole (not 其中：撤诉, 确认违法), or one of its groups
+# (or 行政诉讼 over two of them).
+_T4_RESULT_CELL = {word: column for word, column in forms.T4_HEADER_WORDS if column in {c.id for c in forms.T4_COLUMNS}}
+_T4_GROUP_CELL = {word for word, column in forms.T4_HEADER_WORDS  # (行政诉讼小计: read by its name, t4.subtotal_group)
+                  if column in {*(g.id for g in forms.T4_GROUPS), forms.T4_LITIGATION, forms.T4_LITIGATION_SUBTOTAL}}
+
+
+def _without_extra_results(layout: Layout, rows: list[ValueRow]) -> ValueRow | None:
+    """Table 4's one row of values without the columns its header names that are none of the form's: results
+    beside its five (其中：撤诉, 确认违法) and groups beside its three (行政赔偿, over all its columns), when what is left is
+    the form's five results in its order once for each group (a grid: its header lines and its row as wide);
+    else None."""
+    if len(rows) != 1 or len(rows[0].cells) <= len(forms.T4_GROUPS) * len(forms.T4_COLUMNS):
+        return None
+    cells = rows[0].cells
+    heads = [[re.sub(r"\s+", "", head) for head in line.split("\t")[-len(cells):]]
+             for line in _header_lines(layout, "t4", rows) if line.count("\t") >= len(cells) - 1]
+    results = next((line for line in reversed(heads) if any(head in _T4_RESULT_CELL for head in line)), None)
+    if results is None:
+        return None
+    dropped = {k for k, head in enumerate(results) if head and head not in _T4_RESULT_CELL}
+    for line in heads:
+        if any(head in _T4_GROUP_CELL for head in line):  # (a group line: what it names beside the groups is extra)
+            named = [k for k, head in enumerate(line) if head]
+            for start, end in zip(named, [*named[1:], len(line)]):
+                if line[start] not in _T4_GROUP_CELL:
+                    dropped.update(range(start, end))
+    kept = [k for k in range(len(cells)) if k not in dropped]
+    if [_T4_RESULT_CELL.get(results[k]) for k in kept] != [c.id for c in forms.T4_COLUMNS] * len(forms.T4_GROUPS):
+        return None
+    return replace(rows[0], cells=[cells[k] for k in kept])
 
 
 def _t4_rows_by_group(layout: Layout, rows: list[ValueRow]) -> ValueRow | None:
@@ -3454,18 +3490,48 @@ def _t4_rows_by_group(layout: Layout, rows: list[ValueRow]) -> ValueRow | None:
     the form's row of fifteen. None for any other table 4: a group named twice or not at all, its row of other than
     five values, a header not naming each result once."""
     size = len(forms.T4_COLUMNS)
+    grouped = [row for row in rows if t4_group_named(row.label)]
+    positions = _result_positions(_header_lines(layout, "t4", grouped), len(grouped[0].cells)) if grouped else None
+    reordered = positions is not None and all(len(row.cells) == len(positions) for row in grouped)
+    if reordered:  # (a grid whose header prints results the form does not have: 其中：撤诉, 其他结果's 撤诉 | 驳回 by 小计)
+        order = [positions.index(c.id) for c in forms.T4_COLUMNS]
+        grouped = [replace(row, cells=[row.cells[k] for k in order]) for row in grouped]
     # (not the heading's line with a form's number, 四、…行政复议、行政诉讼情况 表号…4表)
-    printed = [row for row in rows if t4_group_named(row.label) and len(fit(row.cells, size)) == size]
+    printed = [row for row in grouped if len(fit(row.cells, size)) == size]
     groups = [t4_group_named(row.label) for row in printed]
     if len(printed) != len(forms.T4_GROUPS) or sorted(filter(None, groups)) != sorted(g.id for g in forms.T4_GROUPS):
         return None
     values = [fit(row.cells, size) for row in printed]
-    results = t4_results_in(" ".join(_header_lines(layout, "t4", printed)))
+    results = [c.id for c in forms.T4_COLUMNS] if reordered else t4_results_in(" ".join(_header_lines(layout, "t4",
+                                                                                                       printed)))
     if sorted(results) != sorted(c.id for c in forms.T4_COLUMNS):
         return None
     by_group = {group: dict(zip(results, v)) for group, v in zip(groups, values)}
     return ValueRow("", [by_group[g.id][c.id] for g in forms.T4_GROUPS for c in forms.T4_COLUMNS], True,
                     printed[0].line)
+
+
+def _result_positions(lines: list[str], width: int) -> list[str | None] | None:
+    """The form's result (结果维持 … 总计) each of a grid's ``width`` value columns stands under, None for a column
+    of another (其中：撤诉, 确认违法, or a breakdown under 其他结果 beside its 小计, which is the form's cell); None
+    unless the header line naming the results is as wide as the row, names each of them once and names others."""
+    grid = [[re.sub(r"\s+", "", head) for head in line.split("\t")[-width:]] for line in lines
+            if line.count("\t") >= width - 1]
+    top = next((k for k in range(len(grid) - 1, -1, -1) if any(head in _T4_RESULT_CELL for head in grid[k])), None)
+    if top is None:
+        return None
+    named = [_T4_RESULT_CELL.get(head) for head in grid[top]]
+    below = grid[top + 1] if top + 1 < len(grid) else [""] * width
+    for k, name in enumerate(list(named)):
+        span = k + 1
+        while span < width and not grid[top][span]:
+            span += 1
+        subtotal = next((j for j in range(k, span) if below[j] in ("小计", "合计")), None)
+        if name and span > k + 1 and subtotal is not None:  # (其他结果 over 小计 | 撤诉 | 驳回申请: its 小计)
+            named[k], named[subtotal] = None, name
+    if sorted(filter(None, named)) != sorted(c.id for c in forms.T4_COLUMNS) or None not in named:
+        return None
+    return named
 
 
 def _labelled_by_lines_above(layout: Layout, rows: list[ValueRow]) -> list[ValueRow]:
