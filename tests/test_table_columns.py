@@ -1247,3 +1247,22 @@ def test_table_4_a_row_per_group_with_results_the_form_does_not_have_is_read_by_
             ["项目\t结果维持\t结果纠正\t其他结果\t\t\t尚未审结\t总计", "\t\t\t小计\t撤诉\t驳回申请\t\t"])
     rep = extract_bytes(_with_table_4(v, [*head, *rows]), "report.txt")
     assert {c: rep.cells[c].value for c in v if c.startswith("t4.")} == {c: x for c, x in v.items() if c.startswith("t4.")}
+
+
+def test_a_long_export_s_record_number_is_no_value_of_the_measure_its_line_names():
+    """Blind round 76's open-data export (a record a line: 序号,机构名称,年度,表名,指标,分项,数值, parted by commas):
+    table 2 read a row per measure took each line's record number (1, 2, 3 …), the first of the line's figures, for
+    the measure the line names: 规章 1 2 3, silently wrong. A measure's value comes after its name."""
+    lines = [f"{AGENCY}2022年政府信息公开工作年度报告统计数据", "序号,机构名称,年度,表名,指标,分项,数值"]
+    printed = [("规章", "本年制发件数", "0"), ("规章", "本年废止件数", "0"), ("规章", "现行有效件数", "0"),
+               ("行政规范性文件", "本年制发件数", "6"), ("行政规范性文件", "本年废止件数", "3"),
+               ("行政规范性文件", "现行有效件数", "41")]
+    lines += [f"{k},{AGENCY},2022,主动公开政府信息情况,第二十条第(一)项/{item},{measure},{value}"
+              for k, (item, measure, value) in enumerate(printed, 1)]
+    lines += [f"{k},{AGENCY},2022,收到和处理政府信息公开申请情况,一、本年新收政府信息公开申请数量,{column},{value}"
+              for k, (column, value) in enumerate([("自然人", 5), ("法人或其他组织/商业企业", 1), ("总计", 6)], 7)]
+    rep = extract_bytes("\n".join(lines).encode(), "2022年统计数据.csv")
+    for (item, measure, value) in printed:
+        cell = rep.cells[f"t2.{'rules' if item == '规章' else 'normative_docs'}."
+                         f"{ {'本年制发件数': 'issued', '本年废止件数': 'repealed', '现行有效件数': 'in_force'}[measure]}"]
+        assert cell.value in (int(value), None), (item, measure, cell)

@@ -1702,7 +1702,8 @@ def _measure_rows(rows: list[ValueRow], lines: list[str],
         for row in rows:
             own = lines[row.line]  # (not the label: a row printing no figure above it is joined to it)
             named = [m.id for m in item.measures if any(w in own for w in forms.T2_MEASURE_WORDS[m.id])]
-            if len(named) == 1 and len(row.cells) == 1 and any(k in label_core(own) for k in item.keywords):
+            if len(named) == 1 and len(row.cells) == 1 and any(k in label_core(own) for k in item.keywords) \
+                    and any(w in row.label for w in forms.T2_MEASURE_WORDS[named[0]]):  # (its own value, after them)
                 found.setdefault(named[0], row)
         if len(found) >= 2:
             first = min(found.values(), key=lambda row: row.line)
