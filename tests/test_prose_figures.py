@@ -177,6 +177,20 @@ def test_received_plus_carried_over_stated_as_handled():
     assert (heads["applications_received"], heads["applications_carried_over"], heads["applications_handled"]) == (23, 2, 25)
 
 
+@pytest.mark.parametrize("text, expected, wrong", [
+    ("全年共收到政府信息公开申请26件，连同上年结转共办结26件，1件结转至下年继续办理。",
+     {"applications_received": 26, "applications_carried_forward": 1}, "applications_carried_over"),
+    ("我局共收到政府信息公开申请80件（2017年为93件），加上年结转4件，结转下年度继续办理2件。",
+     {"applications_received": 80, "applications_carried_over": 4, "applications_carried_forward": 2},
+     "applications_handled"),
+])
+def test_carried_over_and_forward_are_no_count_of_what_follows_them(text, expected, wrong):
+    """Blind round 86 (prose in unusual forms): 连同上年结转共办结26件 gave 26 carried over (the answered, all of them),
+    and 加上年结转4件，结转下年度继续办理2件 gave 2 handled (those carried forward), each against the table."""
+    heads = headlines(figures(text))
+    assert {k: v for k, v in heads.items() if k in expected} == expected and wrong not in heads
+
+
 @pytest.mark.parametrize("text, expected", [
     # A negation stays in its clause: the litigation is counted in the next one.
     ("本年度未收到行政复议申请，被提起行政诉讼2起。", {"admin_review_cases": 0, "litigation_cases": 2}),

@@ -195,8 +195,9 @@ PATTERNS: tuple[Pattern, ...] = (
     _p("applications_handled", r"结转[^。；;，,\d]{0,10}?\d+\s*件\s*[，,、]\s*(?:本年度?|全年|当年)?新收[^。；;，,\d]{0,10}?"
        r"\d+\s*件(?:\s*[，,][^。；;，,\d]{0,10}?\d+(?:\.\d+)?\s*[%％])?\s*[，,]\s*(?:共计|合计|总计)\s*" + _N + "件"),
     # 连同2020年结转的4件，市本级全年办理187件: those carried over, then all handled
-    _p("applications_handled", r"(?:连同|加上|加)[^。；;]{0,20}?结转[^。；;，,]{0,10}?\d+\s*件\s*[，,](?P<at>[^。；;，,\d]{0,12}?"
-       r"(?:办理|处理))(?:了)?" + _APPLICATIONS + r"?\s*" + _N + "件"),
+    # (not 加上年结转4件，结转下年度继续办理2件: those carried forward)
+    _p("applications_handled", r"(?:连同|加上|加)[^。；;]{0,20}?结转[^。；;，,]{0,10}?\d+\s*件\s*[，,]"
+       r"(?P<at>(?:(?!结转)[^。；;，,\d]){0,12}?(?:办理|处理))(?:了)?" + _APPLICATIONS + r"?\s*" + _N + "件"),
     _p("applications_handled", r"(?:共计|合计|累计|共需|共|实际)(?:需要?)?(?:办理|处理|(?<=需)答复|(?<=需要)答复)(?:了)?"
        + _APPLICATIONS
        + r"?(?:共计|共|合计)?\s*" + _N + "件"),
@@ -223,9 +224,9 @@ PATTERNS: tuple[Pattern, ...] = (
     _p("applications_carried_over", _listed_none(r"上一?年度?结转"), 0),
     _p("applications_answered", _listed_none("办结|答复"), 0),
     _p("applications_carried_forward", _listed_none(r"结转(?:至|到)?下一?年度?"), 0),
-    # 上年（二O二O年）结转2件: the year named in a bracket between
+    # 上年（二O二O年）结转2件: the year named in a bracket between (not 连同上年结转共办结26件: all answered)
     _p("applications_carried_over", r"上一?年度?(?:[（(][^（()）]{0,12}[)）])?结转(?:[（(][^（()）]{0,16}[)）])?"
-       r"[^。；;，,）)]{0,10}?" + _N + "件"),
+       r"(?:(?!办结|办理|答复|共)[^。；;，,）)]){0,10}?" + _N + "件"),
     # 无上年结转的申请, 上年度无结转申请: none carried over
     _p("applications_carried_over", _NONE_BEFORE + r"(?:无|没有)上一?年度?结转(?:的|而来的)?(?:政府信息公开)?申请", 0),
     _p("applications_carried_over", r"上一?年度?(?:无|没有)结转(?:的)?(?:政府信息公开)?申请", 0),
