@@ -621,3 +621,26 @@ def test_variation_selectors_are_no_characters():
     """Blind round 83 (invisible Unicode): a text variation selector after a digit (0︎, 3︀3: an editor's or an emoji
     keyboard's) made the cell no number; the keycap's (1️⃣) stays a 1."""
     assert normalize("3\ufe003\t0\ufe0e\t1\ufe0f\u20e3\t规\U000e0100章") == "33\t0\t1\t规章"
+
+
+@pytest.mark.parametrize("number", ["【{}】", "[{:04d}] ", "第{}行：", "{:03d}| ", "{:>5}  ", "{}\t"])
+def test_line_numbers_a_viewer_printed_before_each_line_are_no_text(number):
+    """Blind round 87 (text from legal databases and code viewers): every line numbered (【37】912, 012| …, 第12行：…),
+    starting again at 1 on each page: the numbers were read as the tables' first figures (行政许可 37 for 912) and a
+    value a line lost its rows. A page's footer in brackets (（第2页，共3页）) between two of table 4's values is no
+    value either."""
+    from builder import forms
+
+    v = synthetic.consistent_values(random.Random(4), forms.GOV_2021)
+    lines = synthetic.render("彭阳县人民政府", 2023, forms.GOV_2021, v, "tab").split("\n")
+    middle = len(lines) // 2
+    out, count = [], 0
+    for k, line in enumerate(lines):
+        if k == middle:
+            out += ["", "(第1页,共2页)", "==== 第2页 ===="]
+            count = 0
+        count += 1
+        out.append(number.format(count) + line)
+    report = extract_bytes("\n".join(out).encode(), "report.txt")
+    assert {c.id: report.cells[c.id].value for c in forms.cells(forms.GOV_2021)} == v
+    assert not any("第1页" in line for line in report.document.lines)

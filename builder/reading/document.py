@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import io
+import itertools
 import os
 import re
 import stat
@@ -756,7 +757,8 @@ _CHROME = re.compile(
 _REPORT_GOES_ON = re.compile(r"(?:\t\s*\d+\s*){3}|(?:\|\s*\d+\s*){3}"
                              r"|^\s*[三四五六]\s*、\s*(?:收到和处理|政府信息公开(?:的)?行政复议|存在的主要问题|其他需要报告)")
 _FOOTER_START = re.compile(r"扫一扫|版权所有|ICP备|公网安备|网站标识码|主办[:：]|国家及部委网站")
-_PAGE_NUMBER = re.compile(r"^\s*(?:[-—–]\s*\d{1,3}\s*[-—–]|第\s*\d{1,3}\s*页(?:\s*[/，,]?\s*共\s*\d{1,3}\s*页)?)\s*$")
+_PAGE_NUMBER = re.compile(r"^\s*[（(]?\s*(?:[-—–]\s*\d{1,3}\s*[-—–]|第\s*\d{1,3}\s*页(?:\s*[/，,]?\s*共\s*\d{1,3}\s*页)?)"
+                          r"\s*[)）]?\s*$")  # (（第3页，共3页）: in brackets too)
 # A phone's status bar in the text its OCR gives of a screenshot (9:41 / ull 5G 86%, or 15:31 5G 62): the time, the
 # signal (bars read as ll, ull), the network and the battery, a line of their own.
 _SIGNAL = r"(?:[lu]*ll|[2-5]G\+?|LTE|HD|VoLTE|Wi-?Fi|WLAN|\d{1,3}\s*%)"
@@ -852,8 +854,38 @@ def body_lines(text: str) -> list[str]:
     return body_of(normalize(text).split("\n"))
 
 
+# A line's number before it, as a legal database or a code viewer shows text (【12】, [0012], 第12行：, 012|, 12 │, 12⇥,
+# "  12  "): each kind a group of its own.
+_LINE_NUMBER = re.compile(r"\s*(?:【(\d{1,5})】|\[(\d{1,5})\]|第(\d{1,5})行\s*[:：]|(\d{1,5})\s*[|│┃]|(\d{1,5})\t"
+                          r"|(\d{1,5}) {2,})")
+_NUMBERED_SHARE = 0.8  # of a text's lines, at least, so numbered
+_NUMBERED_MIN = 20
+
+
+def without_line_numbers(lines: list[str]) -> list[str]:
+    """The lines without the numbers a viewer printed before each (12  一、总体情况, 【37】912): only where most of
+    the text's lines carry one of a kind and they count up line by line (starting again at 1 on a new page), so a
+    table's row numbers or figures at lines' starts are none."""
+    numbered = [(k, m) for k, line in enumerate(lines) if line[:1].isspace() or line[:1] in "【[第0123456789"
+                if (m := _LINE_NUMBER.match(line))]
+    filled = sum(1 for line in lines if line.strip())
+    if len(numbered) < max(_NUMBERED_MIN, _NUMBERED_SHARE * filled):
+        return lines
+    kind = Counter(m.lastindex for _, m in numbered).most_common(1)[0][0]
+    numbered = [(k, m) for k, m in numbered if m.lastindex == kind]
+    numbers = [int(m.group(kind)) for _, m in numbered]
+    counting = sum(1 for a, b in itertools.pairwise(numbers) if b in (a + 1, 1))
+    if len(numbered) < _NUMBERED_SHARE * filled or counting < _NUMBERED_SHARE * (len(numbers) - 1):
+        return lines
+    out = list(lines)
+    for k, m in numbered:
+        out[k] = lines[k][m.end():]
+    return out
+
+
 def body_of(lines: list[str]) -> list[str]:
     """``body_lines`` of text already normalised and split into lines."""
+    lines = without_line_numbers(lines)
     out: list[str] = []
     last_report: int | None = None  # the last line only a report prints, found at the first footer
     running = _running_heads(lines)
