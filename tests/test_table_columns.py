@@ -1266,3 +1266,19 @@ def test_a_long_export_s_record_number_is_no_value_of_the_measure_its_line_names
         cell = rep.cells[f"t2.{'rules' if item == '规章' else 'normative_docs'}."
                          f"{ {'本年制发件数': 'issued', '本年废止件数': 'repealed', '现行有效件数': 'in_force'}[measure]}"]
         assert cell.value in (int(value), None), (item, measure, cell)
+
+
+@pytest.mark.parametrize("rendering", ["tab", "html"])
+def test_a_cell_printed_as_an_approximate_count_or_a_bound_is_read_as_its_number(rendering):
+    """Blind round 87 (approximate numbers in cells): 行政许可 1200余, 行政处罚 约35, 行政强制 ≥3 and table 3's first row
+    约… in two cells: each cell was unreadable (unsure, or blank and then inferred from the sums, a total printed 约30
+    read as 28). The number is read, its note saying it is approximate or a bound."""
+    v = values(GOV_2021)
+    v.update({"t2.licensing.decisions": 1200, "t2.penalty.decisions": 35, "t2.coercion.decisions": 3})
+    printed = {c.id: synthetic._fmt(v[c.id]) for c in forms.cells(GOV_2021)}
+    printed.update({"t2.licensing.decisions": "1200余", "t2.penalty.decisions": "约35", "t2.coercion.decisions": "≥3",
+                    "t3.new_received.natural_person": f"约{v['t3.new_received.natural_person']}",
+                    "t3.new_received.total": f"{v['t3.new_received.total']}余"})
+    rep = extracted(synthetic._blocks(AGENCY, 2022, GOV_2021, printed, v), rendering)
+    assert {c.id: rep.cells[c.id].value for c in forms.cells(GOV_2021)} == v
+    assert "约数" in rep.cells["t2.licensing.decisions"].note and rep.cells["t2.coercion.decisions"].raw == "≥3"

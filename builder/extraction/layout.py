@@ -276,6 +276,10 @@ _BRACKETED_ASIDE = re.compile(r"(?P<n>[-+]?\d[\d,]*(?:\.\d+)?|无|—+|/)\s*[(�
 _REPEATED = re.compile(r"(?P<n>[-+]?\d[\d,]*(?:\.\d+)?|无|—+|-|/)[(（](?P<word>同上|同左)[)）]")
 # A count printed in ten thousands (1.2万, 3.5万条): rounded.
 _TEN_THOUSANDS = re.compile(r"(?P<n>\d+(?:\.\d+)?)\s*万(?!元)\s*[件条个项]?")
+# A count printed as approximate or as a bound (约35, 1200余, 60多, 1.2万余, ≥3, 不少于20, 逾100): the number, no exact
+# one. (4+ is not: a mark a table's note explains, read by the sums: tables._MARKED.)
+_APPROXIMATE = re.compile(r"(?P<before>约|大约|近|逾|超过|不少于|不低于|≥|>=)?\s*(?P<n>\d[\d,]*(?:\.\d+)?\s*万?)\s*"
+                          r"(?P<after>余|多|以上)?\s*[件条个项]?")
 # A change printed with an arrow (▼3 a decrease, ▲5 an increase).
 _ARROWED = re.compile(r"(?P<arrow>[▼▲↓↑])\s*(?P<n>\d+(?:\.\d+)?)")
 _SPELLED_MAX = 24  # characters: no count, spelled any way, is longer (二千三百四十五, 12,345,678*)
@@ -307,6 +311,10 @@ def spelled_number(cell: str) -> tuple[str, str] | None:
     if m := _TEN_THOUSANDS.fullmatch(c):
         value = round(float(m.group("n")) * 10_000)
         return str(value), f"以“万”为单位印出（{c}），读作 {value}，是约数"
+    if (m := _APPROXIMATE.fullmatch(c)) and (m["before"] or m["after"]):
+        inner = spelled_number(m["n"]) if "万" in m["n"] else None
+        value = inner[0] if inner else m["n"].replace(",", "").strip()
+        return value, f"印作“{c}”，是约数或下限，读作 {value}，不一定是确切的数"
     if m := _ARROWED.fullmatch(c):
         sign = "-" if m.group("arrow") in "▼↓" else ""
         return sign + m.group("n"), f"“{m.group('arrow')}”读作{'减少（负数）' if sign else '增加'}"
