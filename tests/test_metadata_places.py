@@ -561,3 +561,16 @@ def test_a_department_on_its_own_site_that_calls_itself_by_its_kind_is_the_site_
     elsewhere = page.replace("我厅", "我们")  # (a report that says no kind of its own: the site's owner is not it)
     with pytest.raises(errors.MissingMetadata, match="no agency name"):
         extract_bytes(elsewhere.encode(), "r.html")
+
+
+@pytest.mark.parametrize(("name", "adcode"), [
+    ("国家统计局苍南调查队", "330327"),  # a county's name without 县, which the gazetteer does not know so
+    ("瑞丽出入境边防检查站", "533102"),  # a county-level city's short name before a border station
+    ("荆州海事局石首海事处", "421081"),  # a city office's 海事处 named after one of its county-level cities
+    ("国家统计局慈溪调查队", "330282"),
+])
+def test_a_vertically_managed_office_is_placed_by_the_place_its_name_shortens(name, adcode):
+    """Blind round 87 (vertically managed bodies at city and county level): 国家统计局苍南调查队 and 瑞丽出入境边防检查站
+    got no region, 荆州海事局石首海事处 the city's: a county named without 县, a border station and a 海事处 named
+    after the county-level place it serves."""
+    assert describe_agency(name).adcode == adcode

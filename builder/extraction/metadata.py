@@ -1649,8 +1649,8 @@ def _places_named(name: str) -> list[str]:
 # A vertically managed body's local office named by its city's or province's short name: 厦门海关, 绍兴调查队,
 # 国家金融监督管理总局泉州监管分局, 中国人民银行泉州中心支行, 财政部宁波监管局, 湖北证监局, 南京住房公积金管理中心; and a national
 # zone named so, which has no code of its own (合肥经济技术开发区: its city's).
-_SHORT_CITY_OFFICE = re.compile(r"^(?:海关|调查队|(?:金融|银保)?监管(?:分)?局|证监局|中心支行|海事局|邮政管理局|气象局"
-                                r"|住房公积金管理中心|铁路监督管理局"
+_SHORT_CITY_OFFICE = re.compile(r"^(?:海关|调查队|(?:金融|银保)?监管(?:分)?局|证监局|中心支行|海事局|海事处|邮政管理局|气象局"
+                                r"|住房公积金管理中心|铁路监督管理局|(?:出入境)?边防检查站|边检站"
                                 r"|经济技术开发区|高新技术产业开发区|经济开发区|高新区|经开区|片区)")
 # A national body's office named by its national body and a place's short name alone (国家矿山安全监察局山西局).
 _OFFICE_AFTER_BODY = re.compile(r"(?:分)?局|监管局|监管办公室|办事处")
@@ -1666,14 +1666,32 @@ def _short_city_region(name: str) -> str | None:
     rest = name[body.end():] if body else name
     first = next(gazetteer_matches(rest), None)
     after = rest[first.end_index + 1:] if first is not None else ""
-    if first is None or first.start_index != 0 or not (_SHORT_CITY_OFFICE.match(after) or _SHORT_CITY_ZONE.match(after)
-                                                       or (body and _OFFICE_AFTER_BODY.fullmatch(after))):
+    if first is None or first.start_index != 0:
+        return _short_county_region(rest, body is not None)
+    if not (_SHORT_CITY_OFFICE.match(after) or _SHORT_CITY_ZONE.match(after)
+            or (body and _OFFICE_AFTER_BODY.fullmatch(after))):
         return None
     for ranks in ((0, 1), (2,)):  # a city's or province's short name first; else a county-level city's (慈溪调查队)
         places = [a for a in first.attr_infos if a.rank in ranks and not first.full(a)]
         if places:
             return places[0].adcode[:6] if len(places) == 1 else None
     return None
+
+
+def _short_county_region(rest: str, after_body: bool) -> str | None:
+    """The county whose name without 县 (or a county-level city's without 市) begins an office's name that the
+    gazetteer does not read as a place (苍南 of 国家统计局苍南调查队: 苍南县), when one county so named is there."""
+    found = set()
+    for k in (2, 3):
+        office = rest[k:]
+        if not (_SHORT_CITY_OFFICE.match(office) or (after_body and _OFFICE_AFTER_BODY.fullmatch(office))):
+            continue
+        for suffix in ("县", "市"):
+            place = rest[:k] + suffix
+            code, end = _region_chain(place)
+            if code and end == len(place) and not code.endswith("00"):
+                found.add(code)
+    return found.pop() if len(found) == 1 else None
 
 
 # The government whose site a page is on, as the page's header or footer prints it: 主办单位：正定县人民政府办公室,
@@ -1881,7 +1899,7 @@ def _cities_with_counties() -> frozenset[str]:
 
 # A city bureau's branch named after a district of the city: 南通市公安局崇川分局, 济南市生态环境局历城分局,
 # 上海市公安局浦东分局, 深圳市市场监督管理局福田监管局; and a city centre's (无锡市住房公积金管理中心江阴分中心).
-_BRANCH = re.compile(r"(?:局|委员会|中心)(?P<short>[" + _HAN + r"]{1,6}?)(?:分局|监管局|管理局|分中心)$")
+_BRANCH = re.compile(r"(?:局|委员会|中心)(?P<short>[" + _HAN + r"]{1,6}?)(?:分局|监管局|管理局|分中心|海事处)$")
 
 
 def _district_branch(name: str, city: str) -> str | None:
