@@ -381,6 +381,8 @@ def scan_delimited(line: str, sep: str, index: int) -> ValueRow:
     # into the label, the row would be a number short and the others split to fill it.
     # A cell of digits and the letters OCR reads for them (Z7, 1O, l4, O) is a value misread, no words.
     last_label = max((i for i, c in enumerate(cells) if _is_words(c) and not _stray_end(cells, i)), default=-1)
+    if (labelled := _label_last(cells)) is not None:
+        return ValueRow(labelled[0], labelled[1], True, index, width=len(cells))
     if (remarked := _before_remark(cells, last_label)) is not None:
         cells[last_label], last_label = "", remarked
     values = cells[last_label + 1:]
@@ -428,6 +430,32 @@ def _before_remark(cells: list[str], last_words: int) -> int | None:
 
 
 _REMARKED_VALUES = 5  # values of a row without a label, at least, before a remark: a row of table 4, not a note
+# Words that name one of the form's rows (table 3's, table 2's items, table 4's groups): a row's label, no remark.
+_FORM_ROW_WORDS = re.compile("|".join([*_own_row_words(), "本年新收", "上年结转", "予以公开", "部分公开", "总计",
+                                       "规章", "规范性文件", "行政许可", "行政处罚", "行政强制", "行政事业性收费",
+                                       "行政复议", "直接起诉", "复议后起诉"]))
+
+
+def _label_last(cells: list[str]) -> tuple[str, list[str]] | None:
+    """A row printed with its label after its values (5 | 0 | … | 5 | （一）予以公开 | 三、本年度办理结果: a table whose
+    label columns are its last): the label, its outer groups first, and the values; None for any other row (a
+    label first; a remark after values, which names no row of the form)."""
+    words = [i for i, c in enumerate(cells) if _is_words(c)]
+    if not words or words[0] < 1 or any(c and not _is_words(c) for c in cells[words[0]:]):
+        return None
+    values = cells[:words[0]]
+    filled = sum(1 for c in values if c)
+    if not filled or not all(is_value_cell(c) for c in values if c):
+        return None
+    parts = [cells[i] for i in reversed(words)]
+    label = " ".join(parts)
+    # (one value only before a table-2 item named whole: 412 | ⇥ | ⇥ | 行政许可)
+    if filled < 2 and not _T2_ITEM_LABEL.fullmatch(label_core(label)):
+        return None
+    return (label, values) if _FORM_ROW_WORDS.search(label) else None
+
+
+_T2_ITEM_LABEL = re.compile(r"(?:行政)?(?:规章|规范性文件|许可|处罚|强制|事业性收费)")
 
 
 _VALID_NUMBER = r"-?(?:\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:-\d+(?:\.\d+)?)*"
