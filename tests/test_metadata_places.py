@@ -574,3 +574,32 @@ def test_a_vertically_managed_office_is_placed_by_the_place_its_name_shortens(na
     got no region, 荆州海事局石首海事处 the city's: a county named without 县, a border station and a 海事处 named
     after the county-level place it serves."""
     assert describe_agency(name).adcode == adcode
+
+
+def _short_report(name: str, extra: str = "") -> str:
+    return (f"{name}2024年政府信息公开工作年度报告\n一、总体情况\n2024年，{name}认真落实政务公开要求。{extra}\n"
+            "二、主动公开政府信息情况\n全年主动公开政府信息120条。\n三、收到和处理政府信息公开申请情况\n全年共收到申请3件。\n")
+
+
+@pytest.mark.parametrize(("printed", "extra", "name", "adcode"), [
+    ("邛(qióng)崃市人民政府", "", "邛崃市人民政府", "510183"),  # a rare character glossed in pinyin
+    ("?邑区教育局", "西安市教育局加强指导。", "鄠邑区教育局", "610118"),  # a character a GB2312 page printed as ?
+    ("□河区人民政府", "信阳市各县区协同推进。", "浉河区人民政府", "411502"),  # as □ (昌邑区, 天河区 … in other cities)
+    ("⿰氵廛河回族区人民政府办公室", "按照洛阳市要求。", "瀍河回族区人民政府办公室", "410304"),  # described by its parts
+])
+def test_a_place_s_rare_character_written_otherwise_is_read_back(printed, extra, name, adcode):
+    """Blind round 88 (生僻字 in names): 邛(qióng)崃, ?邑区 (鄠), □河区 (浉) and ⿰氵廛 (瀍) gave 崃市人民政府, 邑区教育局,
+    河区人民政府 and 氵廛河回族区…, with no region. A pinyin gloss is no text; a lost first character is put back where one
+    county-level division ends so in the city the text names (or in all China)."""
+    report = extract_bytes(_short_report(printed, extra).encode(), "report.txt")
+    assert (report.agency.name, report.agency.adcode) == (name, adcode)
+
+
+def test_a_rare_character_set_as_a_picture_in_a_name_is_its_alt_text():
+    """Blind round 88: 勐海县人民政府 whose 勐 a page sets as a small picture (alt="勐"): read as 海县人民政府, no region."""
+    page = ("<html><body><h1><img src='/font/52d0.png' alt='勐'>海县人民政府2024年政府信息公开工作年度报告</h1>"
+            "<p>一、总体情况</p><p>2024年，<img src='/font/52d0.png' alt='勐'>海县人民政府认真落实政务公开要求。</p>"
+            "<p>二、主动公开政府信息情况</p><p>全年主动公开政府信息120条。</p><p>三、收到和处理政府信息公开申请情况</p>"
+            "<p>全年共收到申请3件。</p></body></html>")
+    agency = extract_bytes(page.encode(), "report.html").agency
+    assert (agency.name, agency.adcode) == ("勐海县人民政府", "532822")

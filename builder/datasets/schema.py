@@ -84,7 +84,8 @@ DESCRIPTIONS_ZH = {
                      "more_reports 文件还收有别的报告、只读了第一份，corrected_version 文件先印原文、后印更正后全文，"
                      "读的是更正后的，corrected_table 报告之后又印了更正后的表格、读的是更正后的，"
                      "erratum_applied 按报告之前的更正说明改正了其下仍印原数的单元格，"
-                     "agency_misread 标题中的地名识别有误、按正文写法读出机关名称，"
+                     "agency_misread 标题中的地名识别有误、按正文写法读出机关名称，agency_character_lost 地名的生僻字未印出、"
+                     "按唯一相符的地名补出，"
                      "extra_values 某行数字多于列数，t3.single_other_row 等 表三（六）或某组的印法与表格不同；"
                      "报告页面逐条说明",
     "source_file": "语料中的文件名",
@@ -187,7 +188,8 @@ _REPORTS = Table(
            "corrected_table: a table printed again after the report as corrected (更正后的表三), that one is read; "
            "erratum_applied: cells the report below still prints as they were corrected as an erratum above it says; "
            "agency_misread: the title's place the gazetteer does not know, read as the text spells it a character "
-           "off (a scan's title OCR misread); "
+           "off (a scan's title OCR misread); agency_character_lost: the name's place lost its first character (a rare "
+           "one a page printed as ? or □), put back from the one place so ending; "
            "extra_values: a row printed more values than the form has cells; "
            "t2.column_order: a table-2 header printing the measures in another order, read by their names; "
            "t2.other_measures: numbers under a header naming another item's measures, not read; "

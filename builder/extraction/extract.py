@@ -22,6 +22,7 @@ from .metadata import (
     find_year,
     generic_name,
     issuer_from_labels,
+    lost_character_place,
     misread_place,
     name_in_running_heads,
     name_in_trail,
@@ -519,8 +520,11 @@ def extract_document(doc: Document) -> Report:
         raise errors.MissingMetadata(path, "no agency name in the title or opening")
     if (found := _not_an_agency(name, doc.lines)) is not None:
         raise errors.NotAReport(path, f"“{found[0]}” is not an administrative agency: {found[1]}")
+    lost = None
     if misread := misread_place(name, doc.lines):  # (a scan's title read a character off: its text's spelling)
         misread, name = name, misread
+    elif lost := lost_character_place(name, doc.lines):  # (鄠 printed as ? by a GB2312 page, dropped)
+        lost, name = name, lost
     agency = describe_agency(name, doc.lines, [*doc.page_lines, *doc.source.running_heads])
     if layout.regions and (cut := other_report_title(layout, year, name)) is not None:
         doc.lines = layout.lines[:cut]
@@ -551,6 +555,10 @@ def extract_document(doc: Document) -> Report:
         warnings.append({"code": "agency_misread",
                          "message": f"the title names '{misread}', a place the gazetteer does not know; read as "
                                     f"'{name}', the place the text names a character off (a title OCR misread)"})
+    if lost:
+        warnings.append({"code": "agency_character_lost",
+                         "message": f"the name reads '{lost}', its place's first character lost (a rare character a "
+                                    f"page could not print: ? or □); read as '{name}', the one place so ending"})
     if corrected:
         warnings.append({"code": "corrected_version",
                          "message": "the file prints a report, then its corrected version (更正后全文, 修订版); the "

@@ -1620,6 +1620,34 @@ def misread_place(name: str, lines: list[str]) -> str | None:
     return found[0] + name[len(place):] if len(found) == 1 else None
 
 
+# A name whose place lost its first character (a rare one a GB2312 page printed as ? or □, dropped in reading): what
+# is left of the place, up to its level (邑区 of 鄠邑区教育局, 河区 of 浉河区人民政府).
+_PLACE_TAIL = re.compile(r"^[" + _HAN + r"]{1,4}?(?:区|县|市|旗)")
+
+
+@lru_cache(maxsize=1)
+def _county_names() -> tuple[tuple[str, str], ...]:
+    """Every county-level division's (adcode, name) the gazetteer knows."""
+    return tuple((key[:6], info.name) for key, info in gazetteer().ad_2_addr_dict.items()
+                 if not key[:6].endswith("00") and info.name)
+
+
+def lost_character_place(name: str, lines: list[str]) -> str | None:
+    """The name with its place's first character put back, when the name begins with what no place is called but
+    the end of one county-level division's name (邑区: 鄠邑区), or of several of which one lies in the one city the
+    text names (河区 in a text naming 信阳市: 浉河区); None otherwise."""
+    head = _PLACE_TAIL.match(name)
+    if head is None or resolve_region(name)[0] is not None or _region_chain(head.group())[0]:
+        return None
+    tail = head.group()
+    places = [(code, place) for code, place in _county_names() if len(place) == len(tail) + 1 and place.endswith(tail)]
+    if len(places) > 1:
+        text = "".join(strip_page_labels(lines[:_PARENT_LINES]))
+        cities = {code[:4] for code, place in places if (parent := region_names(code)[1]) and parent in text}
+        places = [(code, place) for code, place in places if code[:4] in cities]
+    return places[0][1] + name[len(tail):] if len({place for _, place in places}) == 1 else None
+
+
 def _short_named_division(name: str, lines: list[str], province: str) -> str | None:
     """The one city or county of the province that a zone's name carries by its short name (河北宁晋经济开发区: 宁晋)
     and the report names in full, even once (宁晋县人民政府网站); None when none or several."""

@@ -145,9 +145,20 @@ def normalize(text: str) -> str:
     if "\f" in text:
         text = _PAGE_NUMBER_AT_BREAK.sub("", text)
     text = text.translate(_TRANSLATE)
+    if "(" in text and _PINYIN_GLOSS.search(text):
+        text = _PINYIN_GLOSS.sub("", text)
+    if _DESCRIBED.search(text):
+        text = _DESCRIBED.sub("□", text)
     if _DECORATED.search(text):
         text = _DECORATED_DIGITS.sub(_plain_digits, text)
     return _ZERO_IN_DIGITS.sub(lambda m: "0" * len(m.group()), text) if "〇" in text else text
+
+
+# A character described by its parts, as an ideographic description sequence (⿰氵廛: 瀍), where a font or an encoding
+# lacks it: one character no font shows, like the □ a page prints for it.
+_DESCRIBED = re.compile(r"[\u2ff0-\u2ffb](?:[\u2ff0-\u2ffb]\S\S|\S)(?:[\u2ff0-\u2ffb]\S\S|\S)")
+# A rare character's reading in pinyin in brackets after it (邛(qióng)崃, 黟(yī)县), as sites gloss 生僻字: no text.
+_PINYIN_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜ]{1,6}[1-5]?\)")
 
 
 # Digits written otherwise than as digits, where they stand for a count: circled numbers (①…⑳, ㉑…㊿) as a cell or

@@ -36,6 +36,7 @@ _XML_DECLARATION = re.compile(r"^\s*<\?xml\b[^>]*>", re.IGNORECASE)
 _PAGE_END = re.compile(r"</\s*(?:body|html)\s*>", re.IGNORECASE)
 
 
+_RARE_CHARACTER = re.compile(r"[\u3400-\u9fff\U00020000-\U0003134f]")  # one character, the alt text of its picture
 _ALT_FIGURES = 6  # numbers, at least, in the alt text of a picture of a table (its text equivalent),
 _ALT_TABLE_WORDS = re.compile(r"主动公开政府信息情况|收到和处理政府信息公开申请情况|行政复议|本年制发件数|自然人")  # or its words
 _ALT_MIN = 40  # characters of such alt text, at least (a logo's or a photo's says a few words)
@@ -51,7 +52,8 @@ def _pictures_as_text(root) -> None:
         alt = _SPACES.sub(" ", picture.get("alt") or "").strip()
         if not alt or picture.getparent() is None:
             continue
-        if any(a.tag in ("td", "th") for a in picture.iterancestors()):
+        if any(a.tag in ("td", "th") for a in picture.iterancestors()) or _RARE_CHARACTER.fullmatch(alt):
+            # (a rare character set as a picture of it inside a name, 勐 of 勐海县: its alt text in its place)
             picture.tail = alt + (picture.tail or "")
             picture.drop_tree()
         elif len(alt) >= _ALT_MIN and (len(re.findall(r"\d+", alt)) >= _ALT_FIGURES or _ALT_TABLE_WORDS.search(alt)):
