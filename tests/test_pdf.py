@@ -1217,3 +1217,41 @@ def test_a_spreadsheet_s_page_header_naming_its_sheet_is_no_row_of_the_table():
     kept = [line for page in without_page_furniture(pages) for line in page.split("\n")]
     assert not [line for line in kept if "Sheet1" in line]
     assert kept.count("0 0 1 18") == 1 and kept.count("0 0 1 4") == 1
+
+
+def test_two_tables_side_by_side_are_read_one_after_the_other():
+    """Blind round 88 (tables side by side): table 2 under 二、 on the left of the page and table 4 (a row per group)
+    under 四、 on the right, table 3 full width below them: read across, the two tables' headings and rows ran
+    together line by line (二、… 四、… on one line, table 4's rows between table 2's), and table 4 was lost. The
+    page is read in parts: above them, the left one, the right one, then the rest."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.platypus import Paragraph, SimpleDocTemplate
+    from reportlab.platypus import Table as PdfTable
+
+    v = values()
+    body, cell = _styles()
+    grid = [("GRID", (0, 0), (-1, -1), 0.5, "black")]
+
+    def ruled(rows: list[list[str]], widths: list[float]) -> PdfTable:
+        return PdfTable([[Paragraph(text, cell) for text in row] for row in rows], colWidths=widths, style=grid)
+
+    t2 = [["信息内容", "本年制发件数", "本年废止件数", "现行有效件数"]]
+    for item in forms.FORMS[GOV_2021].t2:
+        t2.append([item.label_zh, *(fmt(v[forms.t2_cell(item.id, m.id)]) for m in item.measures)]
+                  + [""] * (3 - len(item.measures)))
+    names = {"admin_review": "行政复议", "litigation_direct": "未经复议直接起诉", "litigation_after_review": "复议后起诉"}
+    t4 = [["类别", "结果维持", "结果纠正", "其他结果", "尚未审结", "总计"]]
+    t4 += [[name, *(fmt(v[forms.t4_cell(g, c.id)]) for c in forms.T4_COLUMNS)] for g, name in names.items()]
+    side = PdfTable([[[Paragraph("二、主动公开政府信息情况", body), ruled(t2, [84, 40, 40, 40])],
+                      [Paragraph("四、政府信息公开行政复议、行政诉讼情况", body), ruled(t4, [54, 30, 30, 30, 30, 30])]]],
+                    colWidths=[220, 220])
+    t3 = next(b for b in blocks(v) if isinstance(b, list) and any("自然人" in c.text for row in b for c in row))
+    story = [Paragraph(f"{AGENCY}{YEAR}年政府信息公开工作年度报告", body), Paragraph("一、总体情况", body),
+             Paragraph(f"{YEAR}年，本机关认真落实政务公开要求，全年主动公开政府信息120条。", body), side,
+             Paragraph("三、收到和处理政府信息公开申请情况", body), _pdf_table(t3, True, cell),
+             Paragraph("五、存在的主要问题及改进情况", body), Paragraph("工作仍有不足。", body)]
+    out = io.BytesIO()
+    SimpleDocTemplate(out, pagesize=A4).build(story)
+    report = extract_bytes(out.getvalue(), "report.pdf")
+    assert {c.id: report.cells[c.id].value for c in forms.cells(GOV_2021) if c.table in ("t2", "t4")} == \
+        {c.id: v[c.id] for c in forms.cells(GOV_2021) if c.table in ("t2", "t4")}

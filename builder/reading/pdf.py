@@ -306,6 +306,36 @@ def _sheet_halves(page) -> list:
     return [page.crop((x0, top, gutter, bottom)), page.crop((gutter, top, x1, bottom))]
 
 
+_SIDE_GAP = 6  # points of white at least between two ruled tables printed side by side
+
+
+def _side_by_side(page, usual: float) -> list:
+    """A page printing two ruled tables side by side (table 2 beside table 4, each under its own heading) as its
+    parts top to bottom: what is above them, the left table with the lines over it, the right one with its, and what
+    is below; any other page as it is. Read across, the two tables' rows and headings ran together line by line."""
+    if not page.edges:
+        return [page]
+    tables = [t.bbox for t in page.find_tables() if len(t.rows) >= 2]
+    pair = next(((a, b) for a in tables for b in tables if a[2] + _SIDE_GAP <= b[0] and a[1] < b[3] and b[1] < a[3]),
+                None)
+    if pair is None:
+        return [page]
+    (left, right), (x0, top, x1, bottom) = pair, page.bbox
+    gutter = (left[2] + right[0]) / 2
+    # (what crosses the white between them: a line of prose, a full-width table's rule)
+    crossing = [(c["top"], c["bottom"]) for c in page.chars if c["x0"] < gutter + 2 and c["x1"] > gutter - 2]
+    crossing += [(at, at) for at, a, b in _rules(page) if a < gutter < b]
+    low, high = min(left[1], right[1]), max(left[3], right[3])
+    if any(low - 1 < upper and lower < high + 1 for upper, lower in crossing):
+        return [page]
+    above = max((lower for _, lower in crossing if lower <= low), default=top)  # (the headings over both tables)
+    below = min(high + 1, bottom)  # (what follows the taller of them, 三、 beneath the shorter, is the page's again)
+    # (each character in one part whole: a line's bottom on the band's edge is above it, not in it too)
+    parts = [page.within_bbox((x0, top, x1, above))] if above > top else []
+    parts += [page.within_bbox((x0, above, gutter, below)), page.within_bbox((gutter, above, x1, below))]
+    return parts + ([page.within_bbox((x0, below, x1, bottom))] if below < bottom else [])
+
+
 _RULE_JOIN = 2.0  # points: a rule's segments drawn end to end (a table's cell borders, one a cell) are one rule
 
 
@@ -808,8 +838,8 @@ def _read(pdf, path: str) -> str:
         _mark_footnotes(page)  # by the boxes as drawn: a mark raised by a text rise shares its number's baseline
         _set_on_baselines(page)
         usual = _usual_size(page)
-        pages += [(_without_link_column(_without_watermark(half, usual), usual), _line_tolerance(usual))
-                  for half in _sheet_halves(page)]
+        pages += [(_without_link_column(_without_watermark(part, usual), usual), _line_tolerance(usual))
+                  for half in _sheet_halves(page) for part in _side_by_side(half, usual)]
     if not pages:
         raise errors.DamagedPDF(path, "no pages")
     read = []
