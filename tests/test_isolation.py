@@ -396,3 +396,22 @@ def test_a_notice_about_the_year_s_reports_is_not_a_report():
             "公众可登录市政府门户网站“政府信息公开年报”栏目查阅。\n")
     with pytest.raises(NotAReport, match="a 2023 document with none of the form's tables or sections"):
         extract_bytes(text.encode(), "notice.txt")
+
+
+def test_an_epub_chapter_unpacking_past_the_byte_limit_is_refused_unread(tmp_path: Path):
+    """An EPUB is a ZIP: a chapter of a few packed bytes unpacking to megabytes is refused before it is read."""
+    import io
+    import zipfile
+
+    packed = io.BytesIO()
+    with zipfile.ZipFile(packed, "w", zipfile.ZIP_DEFLATED) as book:
+        book.writestr("mimetype", "application/epub+zip", compress_type=zipfile.ZIP_STORED)
+        book.writestr("META-INF/container.xml", '<container><rootfiles><rootfile full-path="content.opf"/>'
+                      "</rootfiles></container>")
+        book.writestr("content.opf", '<package><manifest><item id="c" href="c.xhtml"/></manifest>'
+                      '<spine><itemref idref="c"/></spine></package>')
+        book.writestr("c.xhtml", b"<html><body>" + b" " * 2_000_000 + b"</body></html>")
+    bomb = tmp_path / "bomb.epub"
+    bomb.write_bytes(packed.getvalue())
+    outcome = read(bomb, Limits(max_bytes=1_000_000))
+    assert isinstance(outcome, Rejected) and "over a size limit" in outcome.reason and "c.xhtml" in outcome.reason

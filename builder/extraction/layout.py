@@ -540,9 +540,9 @@ _UNIT_BEFORE_COUNT = re.compile(r"(?<=\s)(?:" + COUNT_UNIT + r")(?=\d+(?:\s|$))"
 _QUOTES_OPEN, _QUOTES_CLOSE = ("“", "‘", '"', "「"), ("”", "’", '"', "」")
 
 
-# A note's mark after a label (行政许可（注2）  31576): its number is no value of the row.
 # A count's share in brackets right after it (5(27.8%), 12（60%）): an aside, no cell of its own.
 _SHARE_ASIDE = re.compile(r"(?<=\d)\s*[（(]\s*[+-]?\d+(?:\.\d+)?\s*[%％]\s*[)）]")
+# A note's mark after a label (行政许可（注2）  31576): its number is no value of the row.
 _LABEL_NOTE = re.compile(r"(?<=[\u4e00-\u9fff])\s*[（(]\s*注\s*\d{1,2}\s*[)）]")
 
 
@@ -891,6 +891,8 @@ def _corrected_tables(layout: Layout) -> Layout:
                 and any(_CORRECTED_TABLE.search(lines[k]) for k in range(max(last, start - _CORRECTED_LEAD), first)):
             corrected[table] = (start, end)
     return Layout(lines, {**layout.regions, **corrected}, corrected=tuple(corrected)) if corrected else layout
+
+
 # A part of a section printing one year's table (（一）2020年度, （二）2021年度: a report of two years combined).
 _PART_LEAD = 2  # lines above a table's region its first part's name may stand on (the section's heading between)
 _YEAR_PART = re.compile(r"^\s*[（(][一二三四五六]\s*[)）]\s*(?P<year>(?:19|20)\d{2})\s*年度?\s*(?:情况|数据)?\s*$")

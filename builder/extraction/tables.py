@@ -3503,8 +3503,8 @@ def _t4_rows_by_group(layout: Layout, rows: list[ValueRow]) -> ValueRow | None:
     if len(printed) != len(forms.T4_GROUPS) or sorted(filter(None, groups)) != sorted(g.id for g in forms.T4_GROUPS):
         return None
     values = [fit(row.cells, size) for row in printed]
-    results = [c.id for c in forms.T4_COLUMNS] if reordered else t4_results_in(" ".join(_header_lines(layout, "t4",
-                                                                                                       printed)))
+    header = " ".join(_header_lines(layout, "t4", printed))
+    results = [c.id for c in forms.T4_COLUMNS] if reordered else t4_results_in(header)
     if sorted(results) != sorted(c.id for c in forms.T4_COLUMNS):
         return None
     by_group = {group: dict(zip(results, v)) for group, v in zip(groups, values)}

@@ -1388,6 +1388,8 @@ def _read_epub(data: bytes, source: Source) -> str:
                 if item is None or ref.get("linear") == "no" or "nav" in (item.get("properties") or "").split():
                     continue
                 name = posixpath.normpath(posixpath.join(posixpath.dirname(package), unquote(item.get("href") or "")))
+                if (size := book.getinfo(name).file_size) > current().max_bytes:  # (its bytes unpacked, not packed)
+                    raise errors.OverLimit(source.path, f"an EPUB chapter {name} of {size:,} bytes unpacked")
                 text, source.encoding = decode(book.read(name), source.path)
                 pages.append(html_to_text(text, source.path))
     except (KeyError, StopIteration, zipfile.BadZipFile, etree.XMLSyntaxError, ValueError, TypeError) as e:
