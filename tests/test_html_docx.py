@@ -2445,32 +2445,3 @@ def test_tables_printed_as_description_lists_of_cells_named_by_their_paths_are_r
     page = (html_body(report[:4]) + "<p>二、主动公开政府信息情况</p>" + dl(t2) + "<p>三、收到和处理政府信息公开申请情况</p>"
             + dl(t3) + "<p>四、政府信息公开行政复议、行政诉讼情况</p>" + dl(t4) + html_body(report[-4:]))
     assert_every_cell(extract_html(html_page(page)), v)
-
-
-@pytest.mark.parametrize(("offset", "moved"), [(620, True), (120, False)])
-def test_a_floating_table_set_below_its_anchor_heading_is_read_after_it(offset, moved):
-    """Blind round 85 (.docx tables in unusual places): tables 3 and 4 floating (w:tblpPr), each written before its
-    section's heading, which is its anchor: Word places a floating table from the top of the paragraph after it, so
-    set 620 twips below, the heading shows above it. Read in the file's order, table 3 fell in table 2's region and
-    table 4 under 三、: 190 cells missing. Set 120 twips below (less than a line), the table shows first."""
-    import docx
-    from docx.oxml.ns import qn
-
-    v = values(seed=7)
-    document = docx.Document(io.BytesIO(docx_bytes(blocks(v))))
-    body = document.element.body
-    for table in document.tables[1:]:
-        element = table._tbl
-        heading = element.getprevious()
-        place = element.tblPr.makeelement(qn("w:tblpPr"), {qn("w:vertAnchor"): "text", qn("w:horzAnchor"): "margin",
-                                                           qn("w:tblpY"): str(offset)})
-        element.tblPr.insert(0, place)
-        body.remove(element)
-        heading.addprevious(element)  # (the table before the heading it is anchored to)
-    out = io.BytesIO()
-    document.save(out)
-    text = docx_to_text(out.getvalue(), "report.docx")
-    assert (text.index("三、收到和处理政府信息公开申请情况") < text.index("本年新收政府信息公开申请数量")) == moved
-    if moved:
-        report = extract_bytes(out.getvalue(), "report.docx")
-        assert {c: report.cells[c].value for c in v} == v

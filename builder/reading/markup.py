@@ -1665,7 +1665,7 @@ def _docx_blocks(parent, lines: list[str], chunk: Callable[[str], str] = lambda 
     """Paragraphs and tables in document order. Content controls and custom XML are opened;
     a table that holds other tables is layout: its cells are read as blocks; an imported part
     (w:altChunk, a web page Word shows in its place) is read by ``chunk`` from its relationship id."""
-    for child in _in_shown_order(list(parent.iterchildren())):
+    for child in parent.iterchildren():
         if child.tag == f"{_W}p":
             for box in _text_boxes(child):
                 _docx_blocks(box, lines, chunk)
@@ -1687,28 +1687,6 @@ def _docx_blocks(parent, lines: list[str], chunk: Callable[[str], str] = lambda 
                 lines.append("")
         elif child.tag == f"{_W}altChunk":
             lines.extend(chunk(child.get(f"{_R}id", "")).split("\n"))
-
-
-_LINE_TWIPS = 240  # a line of 12-point text, in twentieths of a point
-_HEADING_MAX = 60  # characters of a paragraph short enough to stand in a line or two above a table
-
-
-def _in_shown_order(children: list) -> list:
-    """Body elements in the order Word shows them: a floating table (w:tblpPr) is placed from the top of the
-    paragraph after it (its anchor), so where it is set a line or more below that top (tblpY), a short anchor
-    (三、收到和处理政府信息公开申请情况, the table's own heading) stands above it and is read first."""
-    out = list(children)
-    k = 0
-    while k < len(out) - 1:
-        table, anchor = out[k], out[k + 1]
-        place = table.find(f"{_W}tblPr/{_W}tblpPr") if table.tag == f"{_W}tbl" and anchor.tag == f"{_W}p" else None
-        offset = place.get(f"{_W}tblpY", "0") if place is not None else "0"
-        if (place is not None and place.get(f"{_W}vertAnchor", "text") == "text" and offset.isdigit()
-                and int(offset) >= _LINE_TWIPS and 0 < len(_docx_text(anchor).strip()) <= _HEADING_MAX):
-            out[k], out[k + 1] = anchor, table
-            k += 1  # (the table's anchor is the one paragraph after it)
-        k += 1
-    return out
 
 
 _R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
