@@ -1637,8 +1637,9 @@ def lost_character_place(name: str, lines: list[str]) -> str | None:
     the end of one county-level division's name (邑区: 鄠邑区), or of several of which one lies in the one city the
     text names (河区 in a text naming 信阳市: 浉河区); None otherwise."""
     head = _PLACE_TAIL.match(name)
-    if head is None or resolve_region(name)[0] is not None or _region_chain(head.group())[0]:
-        return None
+    if head is None or resolve_region(name)[0] is not None or _region_chain(head.group())[0] \
+            or _places_named(head.group()):
+        return None  # (西湖区 is a place of its own, of several cities: not 东西湖区 short of a character)
     tail = head.group()
     places = [(code, place) for code, place in _county_names() if len(place) == len(tail) + 1 and place.endswith(tail)]
     if len(places) > 1:

@@ -3462,26 +3462,26 @@ _T4_GROUP_CELL = {word for word, column in forms.T4_HEADER_WORDS  # (行政诉�
 
 def _without_extra_results(layout: Layout, rows: list[ValueRow]) -> ValueRow | None:
     """Table 4's one row of values without the columns its header names that are none of the form's: results
-    beside its five (其中：撤诉, 确认违法) and groups beside its three (行政赔偿, over all its columns), when what is left is
-    the form's five results in its order once for each group (a grid: its header lines and its row as wide);
-    else None."""
+    beside its five (其中：撤诉, 确认违法) and groups beside its three (行政赔偿, a 合计 over both litigation groups: over
+    all their columns), when what is left is the form's five results in its order once for each group (a grid: its
+    header lines and its row as wide); else None."""
     if len(rows) != 1 or len(rows[0].cells) <= len(forms.T4_GROUPS) * len(forms.T4_COLUMNS):
         return None
     cells = rows[0].cells
     heads = [[re.sub(r"\s+", "", head) for head in line.split("\t")[-len(cells):]]
              for line in _header_lines(layout, "t4", rows) if line.count("\t") >= len(cells) - 1]
-    results = next((line for line in reversed(heads) if any(head in _T4_RESULT_CELL for head in line)), None)
-    if results is None:
-        return None
-    dropped = {k for k, head in enumerate(results) if head and head not in _T4_RESULT_CELL}
+    # each column's result: the lowest header line's that names one there (行政复议's on the groups' line, if so)
+    names = [next((line[k] for line in reversed(heads) if line[k] in _T4_RESULT_CELL), None) for k in range(len(cells))]
+    dropped = {k for k in range(len(cells)) if names[k] is None and any(line[k] for line in heads)}
     for line in heads:
         if any(head in _T4_GROUP_CELL for head in line):  # (a group line: what it names beside the groups is extra)
+            results_here = sum(1 for head in line if head in _T4_RESULT_CELL) >= len(forms.T4_COLUMNS)
             named = [k for k, head in enumerate(line) if head]
             for start, end in zip(named, [*named[1:], len(line)]):
-                if line[start] not in _T4_GROUP_CELL:
+                if line[start] not in _T4_GROUP_CELL and not (results_here and line[start] in _T4_RESULT_CELL):
                     dropped.update(range(start, end))
     kept = [k for k in range(len(cells)) if k not in dropped]
-    if [_T4_RESULT_CELL.get(results[k]) for k in kept] != [c.id for c in forms.T4_COLUMNS] * len(forms.T4_GROUPS):
+    if [_T4_RESULT_CELL.get(names[k] or "") for k in kept] != [c.id for c in forms.T4_COLUMNS] * len(forms.T4_GROUPS):
         return None
     return replace(rows[0], cells=[cells[k] for k in kept])
 
