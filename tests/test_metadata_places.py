@@ -586,6 +586,7 @@ def _short_report(name: str, extra: str = "") -> str:
     ("?邑区教育局", "西安市教育局加强指导。", "鄠邑区教育局", "610118"),  # a character a GB2312 page printed as ?
     ("□河区人民政府", "信阳市各县区协同推进。", "浉河区人民政府", "411502"),  # as □ (昌邑区, 天河区 … in other cities)
     ("⿰氵廛河回族区人民政府办公室", "按照洛阳市要求。", "瀍河回族区人民政府办公室", "410304"),  # described by its parts
+    ("西湖区人民政府办公室", "按照南昌市要求。", "西湖区人民政府办公室", "360103"),  # a place of its own: no 东西湖区
 ])
 def test_a_place_s_rare_character_written_otherwise_is_read_back(printed, extra, name, adcode):
     """Blind round 88 (生僻字 in names): 邛(qióng)崃, ?邑区 (鄠), □河区 (浉) and ⿰氵廛 (瀍) gave 崃市人民政府, 邑区教育局,

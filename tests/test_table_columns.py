@@ -1205,7 +1205,7 @@ def _t4_values() -> dict:
     return v
 
 
-@pytest.mark.parametrize("extra", ["results", "group"])
+@pytest.mark.parametrize("extra", ["results", "group", "total_beside", "subtotal_group"])
 def test_table_4_s_results_and_groups_the_form_does_not_have_are_left_out(extra):
     """Blind round 86 (table 4 with more than the form's columns): a row of 21 values under a header printing 其中：撤诉
     and 其中：驳回 after each group's 其他结果 (every cell unsure), or of 20 with a 行政赔偿 group after the form's three,
@@ -1219,13 +1219,27 @@ def test_table_4_s_results_and_groups_the_form_does_not_have_are_left_out(extra)
                                                    1, 0, v[forms.t4_cell(g, "pending")], v[forms.t4_cell(g, "total")])]
         table = ["\t".join(["行政复议", *[""] * 6, "行政诉讼", *[""] * 13]),
                  "\t".join([*[""] * 7, "未经复议直接起诉", *[""] * 6, "复议后起诉", *[""] * 6]), "\t".join(head * 3)]
+    elif extra == "total_beside":  # (a 合计 of both litigation groups after them, under the groups' line only)
+        head = ["结果维持", "结果纠正", "其他结果", "撤诉", "驳回", "尚未审结", "总计"]
+        values = [str(x) for g in groups for x in (*(v[forms.t4_cell(g, c)] for c in ("upheld", "corrected", "other")),
+                                                   0, 0, v[forms.t4_cell(g, "pending")], v[forms.t4_cell(g, "total")])]
+        values.append(str(sum(v[forms.t4_cell(g, "total")] for g in groups[1:])))
+        table = ["\t".join(["行政复议", *[""] * 6, "行政诉讼", *[""] * 14]),
+                 "\t".join([*[""] * 7, "未经复议直接起诉", *[""] * 6, "复议后起诉", *[""] * 6, "合计"]),
+                 "\t".join([*head * 3, ""])]
+    elif extra == "subtotal_group":  # (行政诉讼小计, read by its name; 行政复议's results on the groups' line)
+        values = [str(v[forms.t4_cell(g, c.id)]) for g in groups for c in forms.T4_COLUMNS]
+        values += [str(v[forms.t4_cell(groups[1], c.id)] + v[forms.t4_cell(groups[2], c.id)]) for c in forms.T4_COLUMNS]
+        table = ["\t".join(["行政复议", *[""] * 4, "行政诉讼", *[""] * 14]),
+                 "\t".join([*results, "未经复议直接起诉", *[""] * 4, "复议后起诉", *[""] * 4, "行政诉讼小计", *[""] * 4]),
+                 "\t".join([*[""] * 5, *results * 3])]
     else:
         values = [str(v[forms.t4_cell(g, c.id)]) for g in groups for c in forms.T4_COLUMNS] + ["0", "0", "1", "1", "2"]
         table = ["\t".join(["行政复议", *[""] * 4, "行政诉讼", *[""] * 9, "行政赔偿", *[""] * 4]),
                  "\t".join([*[""] * 5, "未经复议直接起诉", *[""] * 4, "复议后起诉", *[""] * 9]), "\t".join(results * 4)]
     rep = extract_bytes(_with_table_4(v, [*table, "\t".join(values)]), "report.txt")
     assert {c: rep.cells[c].value for c in v if c.startswith("t4.")} == {c: x for c, x in v.items() if c.startswith("t4.")}
-    assert "t4.extra_results" in [w["code"] for w in rep.warnings]
+    assert ("t4.subtotal_group" if extra == "subtotal_group" else "t4.extra_results") in [w["code"] for w in rep.warnings]
 
 
 @pytest.mark.parametrize("extra", ["after_total", "under_other"])
