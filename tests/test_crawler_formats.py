@@ -34,33 +34,25 @@ def _js_single_quoted(text: str) -> str:
     return "'" + text.replace("\\", "\\\\").replace("'", "\\'").replace("\n", "\\n").replace("<", "\\x3C") + "'"
 
 
+@pytest.mark.parametrize("saved", ["page", "script file"])
 @pytest.mark.parametrize("kind", ["state", "variable"])
-def test_an_article_only_in_a_script_is_read(kind):
+def test_an_article_only_in_a_script_is_read(kind, saved):
     """An app-like page saved before its scripts ran: the article is a string in window.__INITIAL_STATE__
-    (JSON, < written \\u003C) or in var articleContent = '…' (\\x3C, \\'): the page was refused as no report."""
+    (JSON, < written \\u003C) or in var articleContent = '…' (\\x3C, \\'): the page was refused as no report. Blind
+    round 85: the script saved as a file of its own (detail_5612389.js, a small function running it after the state),
+    no page around it, was read as plain text: the script's one line was the report, its figures the escaped
+    markup's digits."""
     v, article = _article()
     if kind == "state":
         script = "window.__INITIAL_STATE__ = " + json.dumps({"article": {"title": TITLE, "content": article}}).replace(
             "<", "\\u003C") + ";"
     else:
         script = f"var articleTitle = '{TITLE}';\nvar articleContent = {_js_single_quoted(article)};"
-    report = extract_bytes(_shell(script).encode(), "shell.html")
-    assert_every_cell(report, v)
-    assert (report.agency.name, report.year) == (AGENCY, YEAR)
-
-
-@pytest.mark.parametrize("kind", ["state", "variable"])
-def test_a_script_file_holding_the_article_is_read(kind):
-    """Blind round 85 (what a site's API returns): the app's script saved as a file of its own (detail_5612389.js:
-    window.__INITIAL_STATE__={…}; then a small function that runs it), no page around it: read as plain text, the
-    script's one line was the report, its figures the escaped markup's digits (\u003C … 003)."""
-    v, article = _article()
-    if kind == "state":
-        script = "window.__INITIAL_STATE__=" + json.dumps({"detail": {"title": TITLE, "content": article}}).replace(
-            "<", "\\u003C") + ";(function(){var s;(s=document.currentScript).parentNode.removeChild(s);}());"
+    if saved == "page":
+        report = extract_bytes(_shell(script).encode(), "shell.html")
     else:
-        script = f"var articleTitle = '{TITLE}';\nvar articleContent = {_js_single_quoted(article)};\n"
-    report = extract_bytes(script.encode(), "detail_5612389.js")
+        script += "(function(){var s;(s=document.currentScript).parentNode.removeChild(s);}());"
+        report = extract_bytes(script.encode(), "detail_5612389.js")
     assert_every_cell(report, v)
     assert (report.agency.name, report.year) == (AGENCY, YEAR)
 
