@@ -135,7 +135,7 @@ def _styles():
 _WIDTHS = {4: [140, 112, 112, 112], 10: [22, 48, 140] + [38] * 7, 15: [31.7] * 15}
 
 
-def _pdf_table(table: Table, ruled: bool, style):
+def _pdf_table(table: Table, ruled: bool, style, widths: dict[int, list[float]] = _WIDTHS):
     from reportlab.platypus import Paragraph
     from reportlab.platypus import Table as PdfTable
 
@@ -149,7 +149,7 @@ def _pdf_table(table: Table, ruled: bool, style):
         data[r][c] = Paragraph(cell.text, style)
         if cell.rowspan > 1 or cell.colspan > 1:
             commands.append(("SPAN", (c, r), (c + cell.colspan - 1, r + cell.rowspan - 1)))
-    return PdfTable(data, colWidths=_WIDTHS[width], style=commands)
+    return PdfTable(data, colWidths=widths[width], style=commands)
 
 
 def pdf_bytes(report: list[Block], ruled: bool = True, footer: str = "- {} -") -> bytes:
@@ -173,6 +173,38 @@ def pdf_bytes(report: list[Block], ruled: bool = True, footer: str = "- {} -") -
 
     out = io.BytesIO()
     SimpleDocTemplate(out, pagesize=A4).build(story, onFirstPage=page_number, onLaterPages=page_number)
+    return out.getvalue()
+
+
+_COLUMN_WIDTHS = {4: [100, 50, 50, 50], 10: [14, 30, 72] + [19.5] * 7, 15: [16.6] * 15}  # tables a gazette's column holds
+
+
+def gazette_pdf(report: list[Block], before: int = 0) -> bytes:
+    """The report as a gazette prints it: two columns a page, after another document's end, small type in the
+    tables, a running head; ``before``: lines of the other document's prose above the report."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph, Spacer
+
+    body, _ = _styles()
+    body = ParagraphStyle("gazette", parent=body, fontSize=9, leading=13)
+    cell = ParagraphStyle("small", parent=body, fontSize=5, leading=6)
+    width, height = A4
+    frames = [Frame(40 + k * (width - 80) / 2, 50, (width - 80) / 2 - 8, height - 110, id=f"c{k}") for k in (0, 1)]
+
+    def running_head(canvas, doc) -> None:
+        canvas.setFont("STSong-Light", 8)
+        canvas.drawString(40, height - 40, "彭阳县人民政府公报")
+        canvas.drawRightString(width - 40, height - 40, f"2025年第2期  —{doc.page}—")
+
+    story = [Paragraph("经研究，现将有关事项通知如下，请认真贯彻执行。" * 3, body) for _ in range(before)]
+    for block in report:
+        story += [Paragraph(block, body)] if isinstance(block, str) else [_pdf_table(block, True, cell, _COLUMN_WIDTHS),
+                                                                         Spacer(1, 4)]
+    out = io.BytesIO()
+    document = BaseDocTemplate(out, pagesize=A4)
+    document.addPageTemplates([PageTemplate(frames=frames, onPage=running_head)])
+    document.build(story)
     return out.getvalue()
 
 
@@ -315,6 +347,38 @@ def test_unruled_tables_fall_back_to_the_text_layer():
     assert "\t" not in report.document.text
     for cell in forms.cells(GOV_2021):
         assert report.cells[cell.id].value == v[cell.id], cell.id
+
+
+def test_an_unruled_table_s_blank_cells_stand_in_their_columns():
+    """Unruled, a blank cell leaves nothing in the text layer: a row of table 3 printing 4 of its 7 cells read
+    as 4 numbers in unknown columns, and every such row was unsure. Where the values stand places them: two
+    columns no row prints (科研机构, 社会公益组织) by the columns' pitch, the table's last rows on the next page
+    by the columns of its rows before."""
+    v = values(seed=8)
+    empty = [forms.t3_cell(r.id, c) for r in forms.T3_ROWS_2021 for c in ("research_institution", "social_welfare_org")]
+    some = [forms.t3_cell(r, c) for r in ("granted", "unable.not_held") for c in ("commercial_enterprise", "other_org")]
+    v = rebalance({**v, **dict.fromkeys(empty, 0), **dict.fromkeys(some, 2), forms.t3_cell("granted", "legal_service_org"): 1})
+    blank = [forms.t3_cell(r.id, c.id) for r in forms.T3_ROWS_2021 for c in forms.T3_COLUMNS[:-1]
+             if v[forms.t3_cell(r.id, c.id)] == 0]
+    assert any(v[forms.t3_cell(r.id, "total")] for r in forms.T3_ROWS_2021 if forms.t3_cell(r.id, "other_org") in blank)
+    report = extract_bytes(form_pdf({**v, **dict.fromkeys(blank)}, ruled=False, break_before="carried_forward"),
+                           "blanks.pdf")
+    for cell in forms.cells(GOV_2021):
+        got = report.cells[cell.id]
+        want = {("blank", None), ("inferred", 0)} if cell.id in blank else {("reported", v[cell.id])}
+        assert (got.status, got.value) in want, cell.id
+
+
+@pytest.mark.parametrize("before", [4, 9])
+def test_a_gazette_s_two_columns_are_read_one_after_the_other_tables_and_all(before):
+    """A gazette prints the report in two columns, its tables in a column each: table 3's head at the foot of the
+    left column and its rows at the top of the right (before=9), or table 2 beside table 3 (before=4). Read across,
+    the head came after the report's last section, the columns' rows ran together, and the rows above the
+    right column's first prose (beside 一、总体情况) stood before the report's prose."""
+    v = values(seed=8)
+    report = extract_bytes(gazette_pdf(blocks(v), before), "gazette.pdf")
+    assert (report.agency.name, report.year) == (AGENCY, YEAR)
+    assert_every_cell(report, v)
 
 
 @pytest.mark.parametrize("ruled, mark", [(True, "1"), (False, "1"), (True, "12")])

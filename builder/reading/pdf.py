@@ -222,12 +222,25 @@ def _column_bands(page, tolerance: float, ruled: list[tuple[float, float, float]
 
     bands: list[tuple[float, float, float]] = []
     run: list[list[dict]] = []
+    pending: list[list[dict]] = []  # lines clear of the gutter since the last across it, before a run's first prose
+    head = math.inf  # the top of a run's ruled rows above its first line (a column's table the run starts beside)
 
-    def close() -> None:
+    def close(until: float = math.inf) -> None:
+        """End the run at a line across the gutter at ``until``: a band if its lines are two columns'."""
+        nonlocal head
         _without_tail_below(run, x)
         if not run:
+            head = math.inf
             return
-        upper, lower = min(c["top"] for c in run[0]), max(c["bottom"] for c in run[-1])
+        upper, lower = min(min(c["top"] for c in run[0]), head), max(c["bottom"] for c in run[-1])
+        # (a column's ruled table running on below the other column's last line: its rows are the band's too, and
+        # so is a column's last heading when nothing after it to the next line across prints on both sides)
+        until = min([until, *(top for top in across if top > lower)])  # (a ruled row across: the band's end too)
+        lower = max([lower, *(top + 1 for top, left, right in ruled if lower < top < until and not left < x < right)])
+        tail = [line for line in lines if lower < line[0]["top"] < until]
+        if tail and all(line[-1]["x1"] <= x or line[0]["x0"] >= x for line in tail):
+            lower = max(c["bottom"] for line in tail for c in line)
+        head = math.inf
         tables = [(left, right) for top, left, right in ruled if upper <= top <= lower]  # (a column may hold one)
         sides = []
         for side, ruled_rows in (([[c for c in line if c["x1"] <= x] for line in run], [r for _, r in tables if r <= x]),
@@ -240,7 +253,8 @@ def _column_bands(page, tolerance: float, ruled: list[tuple[float, float, float]
         left_width = x - min((c["x0"] for c in inside if c["x1"] <= x), default=x)
         right_width = max((c["x1"] for c in inside if c["x0"] >= x), default=x) - x
         even = max(left_width, right_width) <= _SIDEBAR * min(left_width, right_width)
-        if len(run) >= _COLUMN_LINES and all(sides) and even:
+        split = any(upper <= top <= lower and left < x < right for top, left, right in ruled)  # (a table cut in two)
+        if len(run) >= _COLUMN_LINES and all(sides) and even and not split:
             bands.append((upper, lower, x))
         run.clear()
 
@@ -250,14 +264,28 @@ def _column_bands(page, tolerance: float, ruled: list[tuple[float, float, float]
     # a ruled table's row across the gutter, or a rule drawn across it (a table's border, under a heading)
     across = sorted([top for top, left, right in ruled if left < x < right]
                     + [top for top, left, right in _rules(page) if left < x - _GUTTER and right > x + _GUTTER])
+    since = -math.inf  # the top of the last line or rule across the gutter
     for line in lines:
         if any(c["x0"] < x < c["x1"] for c in line) or (run and any(
                 run[-1][0]["top"] < top <= line[0]["top"] for top in across)):
             while run and not some_prose(run[-1]):
                 run.pop()  # (a table's rows above a line across the gutter: no part of the columns)
-            close()  # a line across the gutter: a heading, a table's row, the page's full width
-        elif run or some_prose(line):
-            run.append(line)  # (from its first line of prose: a table's last rows above it are no part)
+            close(line[0]["top"])  # a line across the gutter: a heading, a table's row, the page's full width
+            pending.clear()
+            since = line[0]["top"]
+        elif run:
+            run.append(line)
+        elif some_prose(line):
+            # From its first line of prose (a table's last rows above it are no part), or from the last line across
+            # where a ruled table stands in one column above it (a gazette's table 3 at the top of its right column,
+            # 一、总体情况 beside it in the left).
+            above = [top for top, left, right in ruled if since < top < line[0]["top"] and not left < x < right]
+            if above and not any(since < top < line[0]["top"] for top in across):
+                head = min(above)
+                run.extend(pending)
+            run.append(line)
+        else:
+            pending.append(line)
     while run and not some_prose(run[-1]):
         run.pop()
     close()
@@ -329,7 +357,13 @@ def _side_by_side(page, usual: float) -> list:
     if any(low - 1 < upper and lower < high + 1 for upper, lower in crossing):
         return [page]
     above = max((lower for _, lower in crossing if lower <= low), default=top)  # (the headings over both tables)
-    below = min(high + 1, bottom)  # (what follows the taller of them, 三、 beneath the shorter, is the page's again)
+    below = min(high + 1, bottom)  # (what follows the taller of them, 三、 beneath the shorter, is the page's again,
+    # unless both sides go on to the next line across, or nothing crosses to the page's foot: a gazette's page in
+    # two columns, a table's head or a heading at the foot of the left one, prose in the right or none)
+    until = min((upper for upper, _ in crossing if upper > high), default=bottom)
+    rest = [c for c in page.chars if high < c["top"] and c["bottom"] < until and c["text"].strip()]
+    if until >= bottom or (any(c["x1"] <= gutter for c in rest) and any(c["x0"] >= gutter for c in rest)):
+        below = until
     # (each character in one part whole: a line's bottom on the band's edge is above it, not in it too)
     parts = [page.within_bbox((x0, top, x1, above))] if above > top else []
     parts += [page.within_bbox((x0, above, gutter, below)), page.within_bbox((gutter, above, x1, below))]
@@ -405,10 +439,136 @@ def _columns_text(page, bands: list[tuple[float, float, float]], tolerance: floa
 
 def _plain_text(page, tolerance: float) -> str:
     """The page's text without its ruled tables' cells: its lines top to bottom, a band printed in two columns
-    a column at a time."""
+    a column at a time, a borderless table's rows with a blank cell in tabs (``_with_blank_cells``)."""
     if bands := _column_bands(page, tolerance):
         return _columns_text(page, bands, tolerance, [])
-    return page.extract_text(x_tolerance=_LETTER_GAP.get(), y_tolerance=tolerance) or ""
+    text = page.extract_text(x_tolerance=_LETTER_GAP.get(), y_tolerance=tolerance) or ""
+    if not _BLANK_CELL_CANDIDATE.search(text):
+        return text
+    lines = page.extract_text_lines(x_tolerance=_LETTER_GAP.get(), y_tolerance=tolerance)
+    placed = _with_blank_cells(lines)
+    return "\n".join(placed) if placed is not None else text
+
+
+# A value cell's word in a borderless table's row: a number, or a mark printed for none.
+_VALUE_WORD = re.compile(r"-?\d+(?:[,.]\d+)*|[—–/／无-]")
+_LABEL_WORD = re.compile(r"[\u4e00-\u9fff\u2e80-\u2fdf]|[A-Za-z]{2}")  # a label's last word has words in it
+_BLANK_CELL_CANDIDATE = re.compile(r"\S \d+ \d+(?: |$)", re.MULTILINE)  # (a line of two numbers apart at least)
+_PLACED_ROWS = 2  # rows of values a borderless table has at least to place its cells by its own columns
+_PLACED_COLUMNS = 3  # and columns
+_PITCH_SLACK = 0.1  # pitches a gap between columns may be off a whole number of them, every gap, for columns of one width
+# The columns (middles, pitch) of the document's last borderless table placed: its rows on the next page are too few
+# to tell them.
+_TABLE_COLUMNS: ContextVar[tuple[list[float], float] | None] = ContextVar("table_columns", default=None)
+
+
+def _words(chars: list[dict]) -> list[tuple[str, float, float]]:
+    """A line's words (text, left, right): its characters parted where a gap is wider than a letter's."""
+    gap, words = _LETTER_GAP.get(), []
+    for c in sorted((c for c in chars if c["text"].strip()), key=itemgetter("x0")):
+        if words and c["x0"] - words[-1][2] <= gap:
+            text, left, _ = words[-1]
+            words[-1] = (text + c["text"], left, c["x1"])
+        else:
+            words.append((c["text"], c["x0"], c["x1"]))
+    return words
+
+
+def _with_blank_cells(lines: list[dict]) -> list[str] | None:
+    """The lines' texts with a borderless table's short rows placed in its columns, or None if no row is short.
+
+    Without ruling lines a cell left blank leaves no trace in the text layer: a row of table 3 printing
+    its 自然人, 商业企业, 其他 and 总计 read 29 3 1 33, its blanks unplaceable, and its cells unsure.
+    A table here is a run of lines ending in two values or more (or a label's wrapped lines beside
+    them), up to a line printing words over its values (a header, prose, a page's footer). Its
+    columns are where its values stand; a column no row prints is found by the columns' pitch (two
+    pitches between neighbours: one column between them). A row printing fewer values than the
+    columns is written a cell a tab, its blanks empty, each value in the column it stands under."""
+    rows = []
+    for line in lines:
+        words = _words(line.get("chars", []))
+        cut = len(words)
+        while cut and _VALUE_WORD.fullmatch(words[cut - 1][0]):
+            cut -= 1
+        values = words[cut:]
+        if cut and not _LABEL_WORD.search(words[cut - 1][0]):
+            values = []  # (after a value misread, O for 0: the row's values are not all in sight)
+        digits = sum(1 for text, _, _ in values if text[-1].isdigit())
+        # (a number alone on a line: a row's value beside its label's middle line, not a page's number)
+        alone = len(words) == 1 and digits == 1 and 0 < len(rows) < len(lines) - 1
+        rows.append((line["text"], words[:cut], values if digits >= 2 or (digits and cut) or alone else []))
+    placed, changed, start = [text for text, _, _ in rows], False, 0
+    while start < len(rows):
+        if len(rows[start][2]) < 2:  # (a table starts at a row of two values or more)
+            start += 1
+            continue
+        end, left = start, min(x0 for _, x0, _ in rows[start][2])
+        while end + 1 < len(rows):
+            _, label, values = rows[end + 1]
+            if values:
+                left = min(left, *(x0 for _, x0, _ in values))
+            elif any(x1 > left for _, _, x1 in label):
+                break  # (words over the values: the table has ended)
+            end += 1
+        table = [(i, rows[i][1], rows[i][2]) for i in range(start, end + 1) if rows[i][2]]
+        for i, text in _placed_rows(table):
+            placed[i], changed = text, True
+        start = end + 1
+    return placed if changed else None
+
+
+def _placed_rows(table: list[tuple[int, list, list]]) -> list[tuple[int, str]]:
+    """A borderless table's short rows (its index, the row as tab-separated cells); none where its columns
+    cannot be told (a row's values over one column or between two, uneven widths, fewer columns than a
+    table's). A table of fewer rows than ``_PLACED_ROWS`` (a table's last rows, on the next page) is placed in
+    the columns of the document's table before it, where its values stand under them."""
+    centres = [[(x0 + x1) / 2 for _, x0, x1 in values] for _, _, values in table]
+    if len(table) >= _PLACED_ROWS:
+        columns = _columns(centres)
+        _TABLE_COLUMNS.set(columns)
+    else:
+        columns = _TABLE_COLUMNS.get()
+    if columns is None:
+        return []
+    every, step = columns
+    out = []
+    for (i, label, values), row in zip(table, centres, strict=True):
+        if len(values) >= len(every):
+            continue
+        slots = [min(range(len(every)), key=lambda k: abs(every[k] - x)) for x in row]
+        if len(set(slots)) < len(slots) or any(abs(every[k] - x) >= step / 2 for k, x in zip(slots, row)):
+            if len(values) == 1 and not label:
+                continue  # (a number alone between the columns: no cell of the table's)
+            return []  # (two values under one column, or one between columns: no grid to place them in)
+        cells = [""] * len(every)
+        for k, (text, _, _) in zip(slots, values, strict=True):
+            cells[k] = text
+        out.append((i, "\t".join([" ".join(text for text, _, _ in label), *cells] if label else cells)))
+    return out
+
+
+def _columns(centres: list[list[float]]) -> tuple[list[float], float] | None:
+    """A borderless table's columns (each one's middle) and their pitch, from its rows' values' middles: where
+    values stand, and between two of them as many columns more as pitches fit (a column no row prints)."""
+    pitch = min((b - a for row in centres for a, b in itertools.pairwise(row)), default=0.0)
+    if pitch <= 0:
+        return None
+    clusters: list[list[float]] = []
+    for x in sorted(x for row in centres for x in row):
+        if clusters and x - sum(clusters[-1]) / len(clusters[-1]) < pitch / 2:
+            clusters[-1].append(x)
+        else:
+            clusters.append([x])
+    at = [sum(cluster) / len(cluster) for cluster in clusters]
+    step = min((b - a for a, b in itertools.pairwise(at)), default=pitch)
+    spans = [(b - a) / step for a, b in itertools.pairwise(at)]
+    if not all(abs(span - round(span)) <= _PITCH_SLACK for span in spans):
+        spans = [1.0] * len(spans)  # (columns of uneven widths: none is told by the others' pitch)
+    every = [at[0]]
+    for (a, b), span in zip(itertools.pairwise(at), spans, strict=True):
+        every += [a + (b - a) * k / round(span) for k in range(1, round(span))]
+        every.append(b)
+    return (every, step) if len(every) >= _PLACED_COLUMNS else None
 
 
 def _page_text(page, tolerance: float) -> tuple[str, bool]:
@@ -420,8 +580,9 @@ def _page_text(page, tolerance: float) -> tuple[str, bool]:
     rest = page.filter(lambda obj: obj.get("object_type") != "char" or not any(_inside(obj, b) for b in boxes))
     if bands := _column_bands(rest, tolerance, [(t, a, b) for (t, _), (a, b) in zip(rows, spans, strict=True)]):
         return _columns_text(rest, bands, tolerance, [(t, line, a, b) for (t, line), (a, b) in zip(rows, spans)]), True
-    lines = rows + [(line["top"], line["text"])
-                    for line in rest.extract_text_lines(x_tolerance=_LETTER_GAP.get(), y_tolerance=tolerance)]
+    text_lines = rest.extract_text_lines(x_tolerance=_LETTER_GAP.get(), y_tolerance=tolerance)
+    placed = _with_blank_cells(text_lines) or [line["text"] for line in text_lines]
+    lines = rows + [(line["top"], text) for line, text in zip(text_lines, placed, strict=True)]
     lines.sort(key=lambda item: item[0])
     return "\n".join(text for _, text in lines), True
 
@@ -843,6 +1004,7 @@ def _read(pdf, path: str) -> str:
     if not pages:
         raise errors.DamagedPDF(path, "no pages")
     read = []
+    _TABLE_COLUMNS.set(None)  # (no table of another document's)
     for page, tolerance in pages:
         checkpoint()
         token = _LETTER_GAP.set(_letter_gap(page))
@@ -855,6 +1017,7 @@ def _read(pdf, path: str) -> str:
     if any(gridded for _, gridded in read):
         good, bad = _table_fit(text)
         if bad or not good:
+            _TABLE_COLUMNS.set(None)
             plain = [_plain_text(page, tolerance) for page, tolerance in pages]
             layer = "\n".join(without_page_furniture(plain))
             plain_good, plain_bad = _table_fit(layer)
