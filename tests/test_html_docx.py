@@ -35,6 +35,7 @@ from .official_form import (
     html_body,
     html_page,
     html_table,
+    placed,
     rebalance,
     table3,
     values,
@@ -2114,10 +2115,11 @@ def test_a_table_3_typed_as_one_row_of_stacked_cells_with_a_heading_line_is_read
     assert {c: (report.cells[c].status, report.cells[c].value) for c in t3} == {c: ("reported", v[c]) for c in t3}
 
 
-def _svg_table(rows: list[tuple[str, list[str]]], header: list[str], by_row: bool = False) -> str:
+def _svg_table(rows: list[tuple[str, list[str]]], header: list[str], by_row: bool | str = False, scale: float = 1.0) -> str:
     """A table drawn as a layout tool exports it: a rectangle per row, every label first, then the
     values column by column, each column a group translated to its place; long labels in two lines.
-    ``by_row``: a row's values one <text>, a <tspan x> per value, no space between them (a chart library's)."""
+    ``by_row``: a row's values one <text>, a <tspan x> per value, no space between them (a chart library's);
+    "placed": a <text> placed by its spans alone, each <tspan x y>. ``scale``: the whole drawn shrunk so."""
     texts = [f'<text x="{300 + 64 * j}" y="20" font-size="12">{name}</text>' for j, name in enumerate(header)]
     for k, (label, _) in enumerate(rows):
         y = 50 + 30 * k
@@ -2131,20 +2133,22 @@ def _svg_table(rows: list[tuple[str, list[str]]], header: list[str], by_row: boo
                          for k, (_, printed) in enumerate(rows) if j < len(printed))
         texts.append(f'<g transform="translate({300 + 64 * j},0)">{column}</g>')
     for k, (_, printed) in enumerate(rows if by_row else ()):
-        spans = "".join(f'<tspan x="{300 + 64 * j}">{value}</tspan>' for j, value in enumerate(printed))
-        texts.append(f'<text y="{50 + 30 * k}" font-size="13">{spans}</text>')
+        if by_row == "placed":
+            spans = "".join(f'<tspan x="{300 + 64 * j}" y="{50 + 30 * k}">{value}</tspan>' for j, value in enumerate(printed))
+            texts.append(f'<text font-size="13" text-anchor="end">{spans}</text>')
+        else:
+            spans = "".join(f'<tspan x="{300 + 64 * j}">{value}</tspan>' for j, value in enumerate(printed))
+            texts.append(f'<text y="{50 + 30 * k}" font-size="13">{spans}</text>')
     grid = "".join(f'<rect x="0" y="{35 + 30 * k}" width="800" height="30" fill="none"/>' for k in range(len(rows)))
-    return f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 800 {60 + 30 * len(rows)}">{grid}{"".join(texts)}</svg>'
+    drawn = f'<g transform="translate(12 4) scale({scale})">{grid}{"".join(texts)}</g>' if scale != 1 else grid + "".join(texts)
+    return f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 800 {60 + 30 * len(rows)}">{drawn}</svg>'
 
 
-@pytest.mark.parametrize("by_row", [False, True])
-def test_tables_drawn_as_svg_are_read_by_the_places_of_their_texts(by_row):
-    """A layout tool's export draws each table as an inline SVG, its texts in no reading order (labels
-    first, then the values column by column in translated groups): the drawings were dropped whole. A row's
-    values as one <text> of <tspan x> ran together (101241760131010124)."""
-    from .official_form import AGENCY, YEAR, assert_every_cell, html_page, values
+def _drawn_form(v: dict, by_row: bool | str = False, scale: float = 1.0) -> dict[str, str]:
+    """Tables 2, 3 and 4 of the form, each drawn as an SVG (``_svg_table``)."""
+    from .official_form import values
 
-    v = values(seed=7)
+    v = v or values(seed=7)
     fmt = synthetic._fmt
     groups = {r.label_zh: r.group_zh for r in forms.T3_ROWS_2021}
     tables: dict[str, list[tuple[str, list[str]]]] = {"t2": [], "t3": [], "t4": []}
@@ -2162,12 +2166,60 @@ def test_tables_drawn_as_svg_are_read_by_the_places_of_their_texts(by_row):
             tables[cell.table].append((label, seen[(cell.table, label)]))
         seen[(cell.table, label)].append(fmt(v[cell.id]))
     tables["t4"] = [("", [fmt(v[c.id]) for c in forms.cells(forms.GOV_2021) if c.table == "t4"])]
-    headings = {"t2": "二、主动公开政府信息情况", "t3": "三、收到和处理政府信息公开申请情况",
-                "t4": "四、政府信息公开行政复议、行政诉讼情况"}
+    return {t: _svg_table(rows, headers[t], by_row, scale) for t, rows in tables.items()}
+
+
+_FORM_HEADINGS = {"t2": "二、主动公开政府信息情况", "t3": "三、收到和处理政府信息公开申请情况",
+                  "t4": "四、政府信息公开行政复议、行政诉讼情况"}
+
+
+@pytest.mark.parametrize("by_row, scale", [(False, 1.0), (True, 1.0), ("placed", 1.0), (False, 0.86)])
+@pytest.mark.parametrize("shown", ["inline", "base64", "percent-encoded"])
+def test_tables_drawn_as_svg_are_read_by_the_places_of_their_texts(by_row, scale, shown):
+    """A layout tool's export draws each table as an SVG, its texts in no reading order (labels first, then the
+    values column by column in translated groups): the drawings were dropped whole. A row's values as one <text>
+    of <tspan x> ran together (101241760131010124); placed by its spans alone, a row's first value was read at the
+    drawing's left edge, before its label. A table shrunk (scale(0.86)), or shown as a picture of a data: address
+    (<img src="data:image/svg+xml;…">), was not read at all."""
+    import base64
+    from urllib.parse import quote
+
+    from .official_form import AGENCY, YEAR, assert_every_cell, html_page, values
+
+    v = values(seed=7)
+    drawn = _drawn_form(v, by_row, scale)
+    if shown == "base64":
+        drawn = {t: f'<img alt="" src="data:image/svg+xml;base64,{base64.b64encode(d.encode()).decode()}">'
+                 for t, d in drawn.items()}
+    elif shown == "percent-encoded":
+        drawn = {t: f'<img alt="" src="data:image/svg+xml;charset=utf-8,{quote(d)}">' for t, d in drawn.items()}
     body = f"<h1>{AGENCY}{YEAR}年政府信息公开工作年度报告</h1><p>本报告所列数据统计期限自{YEAR}年1月1日至{YEAR}年12月31日止。</p>"
-    body += "".join(f"<p>{headings[t]}</p>{_svg_table(rows, headers[t], by_row)}" for t, rows in tables.items())
+    body += "".join(f"<p>{_FORM_HEADINGS[t]}</p>{d}" for t, d in drawn.items())
     report = extract_bytes(html_page(body + "<p>五、存在的主要问题及改进情况</p>").encode(), "t20250124_2518664.html")
     assert_every_cell(report, v)
+
+
+def test_an_svg_file_of_the_tables_and_an_object_s_fallback_are_read():
+    """The tables saved as a drawing of their own (附表.svg beside the page), and the page showing that file by an
+    <object> whose fallback content is the tables' text version: the .svg was refused as no report and the
+    fallback, dropped with the object, lost every cell."""
+    from .official_form import AGENCY, YEAR, assert_every_cell, html_body, html_page, values
+
+    v = values(seed=7)
+    title = f"{AGENCY}{YEAR}年政府信息公开工作年度报告"
+    drawn = _drawn_form(v)
+    texts = "".join(f'<text x="20" y="{2000 * k - 20}">{h}</text>' for k, h in enumerate(_FORM_HEADINGS.values()))
+    file = (f'<?xml version="1.0" encoding="UTF-8"?><svg xmlns="http://www.w3.org/2000/svg"><title>{title}附表</title>'
+            f'{texts}</svg>')
+    inner = "".join(f'<g transform="translate(0 {2000 * k})">{d.split(">", 1)[1].removesuffix("</svg>")}</g>'
+                    for k, d in enumerate(drawn.values()))
+    file = file.replace("</svg>", inner + "</svg>").replace("<title>", f'<text x="20" y="-200">{title}</text><title>')
+    assert_every_cell(extract_bytes(file.encode(), f"{title}附表.svg"), v)
+    body = html_body([b for b in blocks(v) if not isinstance(b, list)][:4])
+    fallback = html_body(blocks(v)[4:])
+    page = html_page(f'{body}<object type="image/svg+xml" data="附表.svg"><param name="wmode" value="opaque">'
+                     f'<div class="fallback">{fallback}</div></object>')
+    assert_every_cell(extract_bytes(page.encode(), "t20250124_2518664.html"), v)
 
 
 @pytest.mark.parametrize("kind", ["html", "docx"])
@@ -2445,3 +2497,53 @@ def test_tables_printed_as_description_lists_of_cells_named_by_their_paths_are_r
     page = (html_body(report[:4]) + "<p>二、主动公开政府信息情况</p>" + dl(t2) + "<p>三、收到和处理政府信息公开申请情况</p>"
             + dl(t3) + "<p>四、政府信息公开行政复议、行政诉讼情况</p>" + dl(t4) + html_body(report[-4:]))
     assert_every_cell(extract_html(html_page(page)), v)
+
+
+def _converted(report: list, gaps: bool) -> str:
+    """A report as pdf2htmlEX converts its PDF: a page div.pf, each line a div.t placed only by its classes (.xN{left},
+    .yN{bottom}, its size .fs1's 48px times .m0's scale of 0.25, after .t's 1px), every label first and then each
+    table's values column by column; ``gaps``: table 4's values one div, parted by gap spans (<span class="_ _1">)."""
+    widths = {4: [200, 90, 90, 90], 10: [60, 120, 500] + [56] * 7, 15: [60] * 15}
+    height, placed_lines, rows_y = 4000, [], 40
+    for block in report:
+        if isinstance(block, str):
+            placed_lines.append((80, rows_y, html.escape(block), 0))
+            rows_y += 24
+            continue
+        cells = placed(block)
+        width = max(c + cell.colspan for _, c, cell in cells)
+        left = [80 + sum(widths[width][:c]) for c in range(width + 1)]
+        numbers = [(left[c] + 4, rows_y + 24 * r, html.escape(cell.text), c) for r, c, cell in cells
+                   if cell.text and re.fullmatch(r"[\d.]+", cell.text)]
+        labels = [(left[c] + 4, rows_y + 24 * r, html.escape(cell.text), 0) for r, c, cell in cells
+                  if cell.text and not re.fullmatch(r"[\d.]+", cell.text)]
+        if gaps and width == 15:
+            row = sorted(numbers, key=lambda n: n[0])
+            spans = "".join(f'{text}<span class="_ _1"> </span>' for _, _, text, _ in row[:-1]) + row[-1][2]
+            numbers = [(row[0][0], row[0][1], spans, 0)]
+        placed_lines += labels + sorted(numbers, key=lambda n: (n[3], n[1]))
+        rows_y += 24 * len(block) + 12
+    xs = sorted({x for x, _, _, _ in placed_lines})
+    ys = sorted({y for _, y, _, _ in placed_lines})
+    rules = "".join(f".x{k:x}{{left:{x}px;}}" for k, x in enumerate(xs)) + "".join(
+        f".y{k:x}{{bottom:{height - y - 14}px;}}" for k, y in enumerate(ys))
+    divs = "".join(f'<div class="t m0 x{xs.index(x):x} h2 y{ys.index(y):x} ff1 fs1 fc0 sc0 ls0 ws0">{text}</div>'
+                   for x, y, text, _ in placed_lines)
+    return ("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><style>.t{position:absolute;white-space:pre;"
+            "font-size:1px;transform-origin:0 100%;}.pf{position:relative;}</style><style>"
+            ".m0{transform:matrix(0.250000,0.000000,0.000000,0.250000,0,0);}._ {display:inline-block;}"
+            f"._1{{width:28.000000px;}}.fs1{{font-size:48.000000px;}}.h2{{height:14.000000px;}}.h0{{height:{height}px;}}"
+            f"{rules}</style></head><body><div id=\"page-container\"><div id=\"pf1\" class=\"pf w0 h0\" "
+            f"data-page-no=\"1\"><div class=\"pc pc1 w0 h0\">{divs}</div></div></div></body></html>")
+
+
+@pytest.mark.parametrize("gaps", [False, True])
+def test_a_page_converted_from_pdf_by_pdf2htmlex_is_read_by_its_lines_places(gaps):
+    """pdf2htmlEX (a site's 在线预览 of the PDF) places each line only by its classes, in no reading order a table
+    keeps: labels first, then each table's values column by column, a row's values in one line parted by gap spans.
+    Read as blocks, a line each in the page's order, every table was lost."""
+    from .official_form import assert_every_cell, values
+
+    v = values(seed=4)
+    page = _converted(blocks(v), gaps)
+    assert_every_cell(extract_bytes(page.encode(), "t20240131_6620193.html"), v)

@@ -927,7 +927,7 @@ def body_of(lines: list[str]) -> list[str]:
 
 # --- readers ----------------------------------------------------------------
 
-_HTML_HINT = re.compile(rb"<\s*(?:!doctype\s+html|html|body|head|table|div|p|meta)\b", re.I)
+_HTML_HINT = re.compile(rb"<\s*(?:!doctype\s+html|html|body|head|table|div|p|meta|svg)\b", re.I)  # (a drawing's texts: a page's)
 
 
 # A Markdown file's own structure: a pipe table's delimiter row (|----|:---:|) or a heading (### 三、…).

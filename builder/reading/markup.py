@@ -460,9 +460,12 @@ def _shown_values(root) -> None:
 
 # --- tables drawn as SVG ------------------------------------------------------------
 
-_TRANSLATE_XY = re.compile(r"translate\(\s*(-?[\d.]+)(?:[\s,]+(-?[\d.]+))?\s*\)")
-_OTHER_TRANSFORM = re.compile(r"matrix|scale|rotate|skew")
+# An SVG transform's steps, each with its numbers: translate, scale and matrix are read (what a layout tool writes to
+# place and shrink a table); a turn or a slant is not (its texts' lines would not be the drawing's).
+_TRANSFORM_STEP = re.compile(r"(?P<kind>[a-zA-Z]+)\s*\((?P<numbers>[^)]*)\)")
+_NUMBER = re.compile(r"-?(?:\d+\.?\d*|\.\d+)(?:e-?\d+)?")
 _LENGTH = re.compile(r"\s*(-?[\d.]+)\s*(em|px)?")
+_CONVERTED_PAGE = re.compile(r"""class=["']pf\b""")  # pdf2htmlEX's page (``_converted_pages``)
 _DRAWN_TEXTS = 12  # <text>s an SVG holds at least to be read as a drawn table, not a logo or a chart's axis
 
 
@@ -473,22 +476,42 @@ def _length(value: str | None, font_size: float) -> float | None:
     return float(m.group(1)) * (font_size if m.group(2) == "em" else 1)
 
 
+Placement = tuple[float, float, float, float]  # x and y scales, then offsets: (sx, sy, dx, dy) maps x to sx·x + dx
+
+
+def _placed_by(transform: str, outer: Placement) -> Placement | None:
+    """Where a transform puts its element's coordinates on the drawing, within its group's ``outer``
+    placement; None for a turn or a slant."""
+    sx, sy, dx, dy = outer
+    for m in _TRANSFORM_STEP.finditer(transform):
+        numbers = [float(n) for n in _NUMBER.findall(m["numbers"])]
+        kind = m["kind"].lower()
+        if kind == "translate" and numbers:
+            dx, dy = dx + sx * numbers[0], dy + sy * (numbers[1] if len(numbers) > 1 else 0)
+        elif kind == "scale" and numbers:
+            sx, sy = sx * numbers[0], sy * (numbers[1] if len(numbers) > 1 else numbers[0])
+        elif kind == "matrix" and len(numbers) == 6 and numbers[1] == numbers[2] == 0:
+            a, _, _, d, e, f = numbers
+            dx, dy, sx, sy = dx + sx * e, dy + sy * f, sx * a, sy * d
+        else:
+            return None
+    return sx, sy, dx, dy
+
+
 def _svg_texts(svg) -> list[tuple[float, float, str]] | None:
-    """An SVG's texts as (x, y, text), each placed by its own and its groups' translations; a text
-    of several lines (<tspan dy>) is one, at the middle of its lines, and a span at an x of its own on
-    the text's line is another. None when a transform other than a translation places one (its place is
-    not read)."""
+    """An SVG's texts as (x, y, text), each placed by its own and its groups' transforms (moved and
+    scaled); a text of several lines (<tspan dy>) is one, at the middle of its lines, and a span at an x
+    of its own on the text's line is another. None when a turn or slant places one (its place is not read)."""
     out: list[tuple[float, float, str]] = []
 
-    def walk(element, dx: float, dy: float) -> bool:
-        transform = element.get("transform") or ""
-        if _OTHER_TRANSFORM.search(transform):
+    def walk(element, outer: Placement) -> bool:
+        placement = _placed_by(element.get("transform") or "", outer)
+        if placement is None:
             return False
-        if m := _TRANSLATE_XY.search(transform):
-            dx, dy = dx + float(m.group(1)), dy + float(m.group(2) or 0)
         tag = element.tag.rsplit("}", 1)[-1] if isinstance(element.tag, str) else ""
         if tag != "text":
-            return all(walk(child, dx, dy) for child in element if isinstance(child.tag, str))
+            return all(walk(child, placement) for child in element if isinstance(child.tag, str))
+        sx, sy, dx, dy = placement
         size = _length(element.get("font-size"), 16) or 16
         x, y = _length(element.get("x"), size) or 0, _length(element.get("y"), size) or 0
         # each text: its x and its lines; a span placed at an x of its own on the same line is a text of its own
@@ -501,17 +524,17 @@ def _svg_texts(svg) -> list[tuple[float, float, str]] | None:
             own_x, own_y, own_dy = (_length(span.get(a), size) for a in ("x", "y", "dy"))
             same_line = own_y in (None, line_y) and not own_dy
             line_y = own_y if own_y is not None else line_y + (own_dy or 0)
-            if own_x is not None and same_line:
-                texts.append((own_x, []))
+            if own_x is not None and (same_line or not any(text for _, text in texts[-1][1])):
+                texts.append((own_x, []))  # (a span at an x of its own, or the first words of a text placed by its spans)
             texts[-1][1].append((line_y, _SPACES.sub(" ", span.text_content()).strip()))
         for at, lines in texts:
             lines = [(ly, text) for ly, text in lines if text]
             if lines:
                 middle = (lines[0][0] + lines[-1][0]) / 2
-                out.append((at + dx, middle + dy, "".join(text for _, text in lines)))
+                out.append((sx * at + dx, sy * middle + dy, "".join(text for _, text in lines)))
         return True
 
-    return out if walk(svg, 0.0, 0.0) else None
+    return out if walk(svg, (1.0, 1.0, 0.0, 0.0)) else None
 
 
 def _grid_tables(root) -> None:
@@ -565,6 +588,24 @@ def _drawn_tables(root) -> None:
         pre.text = "\n".join("\t".join(text for _, _, text in sorted(row)) for row in rows)
         pre.tail = svg.tail
         svg.getparent().replace(svg, pre)
+
+
+def _converted_pages(root) -> None:
+    """A PDF converted to a page by pdf2htmlEX (an agency's 在线预览): each line placed only by its classes, in no
+    reading order a table keeps (a row's figures in one line, its label in another, the columns drawn one after
+    another): laid out as a PDF's page is, a line for the pieces at one height, left to right, parted by tabs, in
+    place of the page; its number and running head left out as a PDF's are."""
+    from .pdf import without_page_furniture
+    from .positioned import converted_page_words, page_lines
+
+    styles = "\n".join(style.text or "" for style in root.iter("style"))
+    pages = [(page, words) for page, words in converted_page_words(root, styles) if words]
+    texts = without_page_furniture(["\n".join(page_lines(words)) for _, words in pages])
+    for (page, _), text in zip(pages, texts, strict=True):
+        pre = root.makeelement("pre", {})
+        pre.text = text
+        pre.tail = page.tail
+        page.getparent().replace(page, pre)
 
 
 def _text_layers(root) -> None:
@@ -756,9 +797,13 @@ def html_to_text(html: str, path: str = "") -> str:
         if bad.getparent() is not None:  # a comment before <html> has none and is never read
             bad.drop_tree()
     _embedded_pages(root)
+    if "<object" in html or "image/svg" in html:
+        _shown_drawings(root)
     head_title = _document_title(root)
     if "textLayer" in html:
         _text_layers(root)
+    if _CONVERTED_PAGE.search(html):
+        _converted_pages(root)
     _shown_values(root)
     if any(name in html for name in _FIXED_COLUMN_COPIES):
         _drop_fixed_column_copies(root)
@@ -881,16 +926,52 @@ def _embedded_pages(root, depth: int = 0) -> None:
         _embedded_pages(root, depth + 1)
 
 
+def _shown_drawings(root) -> None:
+    """Drawings a page shows from a data: address (<img src="data:image/svg+xml;base64,…">, an <object> or
+    <embed> of one: a 数据卡片 editor's tables, each cell a <text>) put in place as inline SVG, read as such
+    (``_drawn_tables``); and an <object>'s fallback content (a table's text version for a browser
+    that cannot show the drawing, file beside the page) read where the object shows nothing of its own here."""
+    for element in root.xpath("//img[@src] | //object | //embed[@src]"):
+        if element.getparent() is None:
+            continue
+        markup = _data_page(element.get("src") or element.get("data") or "", _DATA_DRAWING)
+        drawing = _parsed_drawing(markup) if "<svg" in markup else None
+        if drawing is not None:
+            drawing.tail = element.tail
+            element.getparent().replace(element, drawing)
+        elif element.tag == "object" and any(isinstance(c.tag, str) and c.tag not in ("param", "embed") for c in element):
+            holder = root.makeelement("div", {})
+            holder.text = element.text
+            holder.extend(c for c in list(element) if c.tag not in ("param", "embed"))
+            holder.tail = element.tail
+            element.getparent().replace(element, holder)
+
+
+def _parsed_drawing(markup: str):
+    """An SVG drawing's root element, parsed as a page's inline SVG is, or None."""
+    import lxml.html
+    from lxml import etree
+
+    markup = _XML_DECLARATION.sub("", _NOT_XML.sub(" ", markup), count=1)
+    try:
+        element = lxml.html.fragment_fromstring(markup[markup.find("<svg"):])
+    except (etree.ParserError, ValueError):
+        return None
+    return element if element.tag == "svg" else None
+
+
 _DATA_PAGE = re.compile(r"data:text/html(?P<params>(?:;[^,;]*)*),(?P<body>.*)", re.IGNORECASE | re.DOTALL)
+_DATA_DRAWING = re.compile(r"data:image/svg\+xml(?P<params>(?:;[^,;]*)*),(?P<body>.*)", re.IGNORECASE | re.DOTALL)
 
 
-def _data_page(address: str) -> str:
-    """The page a data: address holds (data:text/html;base64,… or percent-encoded), or ''."""
+def _data_page(address: str, kind: re.Pattern[str] = _DATA_PAGE) -> str:
+    """The page (or, by ``kind``, the drawing) a data: address holds (data:text/html;base64,… or
+    percent-encoded), or ''."""
     import base64
     import binascii
     from urllib.parse import unquote_to_bytes
 
-    m = _DATA_PAGE.match(address.strip())
+    m = kind.match(address.strip())
     if m is None:
         return ""
     try:

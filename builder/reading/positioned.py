@@ -289,6 +289,59 @@ def text_layer_words(layer) -> list[Placed]:
     return words
 
 
+# pdf2htmlEX's pages (a PDF converted for a site's 在线预览): each page a div.pf, each line a div.t whose place is
+# only in its classes (.x12{left:…px} .y3a{bottom:…px}), its size its .fsN's times its .mN's scale, gaps inside it
+# spans of class _ as wide as their ._N says.
+_CLASS_RULE = re.compile(r"\.(?P<name>[A-Za-z_][\w-]*)\s*\{(?P<body>[^{}]*)\}")
+_RULE_LENGTH = re.compile(r"(?<![-\w])(?P<property>left|bottom|top|height|width|font-size|margin-left):\s*(?P<px>-?[\d.]+)px")
+_RULE_SCALE = re.compile(r"(?<![-\w])transform:\s*matrix\(\s*(?P<a>-?[\d.]+)")
+
+
+def converted_page_words(root, styles: str) -> list[tuple[object, list[Placed]]]:
+    """pdf2htmlEX's pages, each with its lines' pieces placed as the style sheet places them (top down, in the
+    page's px): a piece a run of a line's text between its gap spans, as wide as its characters at its size."""
+    rules: dict[str, dict[str, tuple[int, float]]] = {}  # a class's lengths, each with its rule's place in the sheet
+    for order, m in enumerate(_CLASS_RULE.finditer(styles)):
+        found = {p["property"]: (order, float(p["px"])) for p in _RULE_LENGTH.finditer(m["body"])}
+        if scale := _RULE_SCALE.search(m["body"]):
+            found["scale"] = (order, float(scale["a"]))
+        if found:
+            rules.setdefault(m["name"], {}).update(found)
+
+    def look(element, what: str) -> float | None:
+        """A length an element's classes give it: the later rule's where two do (.t's font-size:1px, then .fs1's)."""
+        found = [rules[name][what] for name in (element.get("class") or "").split() if what in rules.get(name, {})]
+        return max(found)[1] if found else None
+
+    pages = []
+    for page in root.xpath("//div[contains(concat(' ', normalize-space(@class), ' '), ' pf ')]"):
+        height = look(page, "height") or 0.0
+        words: list[Placed] = []
+        for line in page.xpath(".//div[contains(concat(' ', normalize-space(@class), ' '), ' t ')]"):
+            left, bottom, top = look(line, "left"), look(line, "bottom"), look(line, "top")
+            size = (look(line, "font-size") or 16.0) * (look(line, "scale") or 1.0)
+            if left is None or (bottom is None and top is None):
+                continue
+            y0 = top if top is not None else height - bottom - (look(line, "height") or size)
+            x = left
+            pieces: list[tuple[float, str]] = [(x, line.text or "")]
+            for span in line.iter("span"):
+                x = pieces[-1][0] + _width(pieces[-1][1], size)
+                if "_" in (span.get("class") or "").split():
+                    x += look(span, "width") or look(span, "margin-left") or 0.0
+                    pieces.append((x, span.tail or ""))
+                else:
+                    pieces[-1] = (pieces[-1][0], pieces[-1][1] + span.text_content() + (span.tail or ""))
+            words += [Placed(text.strip(), at, y0, at + _width(text.strip(), size), y0 + size)
+                      for at, text in pieces if text.strip()]
+        pages.append((page, words))
+    return pages
+
+
+def _width(text: str, size: float) -> float:
+    return sum(size if _WIDE.match(c) else size / 2 for c in text)
+
+
 def _xml_words(data: bytes, path: str, kind: str, tags: tuple[str, str, str],
                box: Callable[[Any], tuple[float, ...] | None], text_of: Callable[[Any], str],
                lines: bool = True) -> list[Placed]:
