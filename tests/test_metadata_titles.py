@@ -516,3 +516,14 @@ def test_an_assistant_s_lead_in_before_the_title_is_no_part_of_the_name():
     以下是洛阳市生态环境局."""
     lines = _lines("以下是彭阳县教育局2023年政府信息公开工作年度报告全文：", "彭阳县教育局2023年政府信息公开工作年度报告")
     assert find_agency_name(lines) == "彭阳县教育局"
+
+
+@pytest.mark.parametrize("bar", [
+    "飞书云文档宁陵县市场监管局2023年政府信息公开工作年度报告（送审稿）所有者：办公室 | 最近修改 2024-01-18",
+    "腾讯文档2023年政府信息公开年报-县局（汇总）最近",
+    "钉钉文档局办公室 / 宁陵县市场监管局2023年政府信息公开工作年度报告王芳 编辑于 2024-01-18"])
+def test_an_online_editor_s_bar_above_the_title_is_no_title(bar):
+    """A report saved from an online editor (飞书, 腾讯文档, 钉钉文档) keeps the editor's bar above it: its brand,
+    the file's name and path, its owner and last edit, on one line with a year and 报告 in it. Read first, the brand
+    was the agency (腾讯文档, 飞书云文档宁陵县市场监管局); the title alone on the line below is the report's."""
+    assert read_title(_lines(bar, "宁陵县市场监督管理局2023年政府信息公开工作年度报告")).name == "宁陵县市场监督管理局"

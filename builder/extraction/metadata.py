@@ -503,6 +503,10 @@ def read_title(lines: list[str]) -> Title:
     if teasers := _teasers(head):  # (another page's title, or a sharing site's listing of the document)
         head = [line for k, line in enumerate(head) if k not in teasers]
     singles = [_without_site_owner(line).replace(" ", "") for line in head[:3]]
+    # A title alone on its line before one with more after it (an online editor's bar above the document: 飞书云文档
+    # …年度报告(送审稿)所有者:区教育局办公室 | 最近修改 2023-01-29, its brand run into the name).
+    above = {text: head[i - 1].replace(" ", "") for i, text in enumerate(singles) if i}
+    singles.sort(key=lambda text: not _TITLE_END.search(text))
     # Lines joined: none a whole title of its own (a menu line above a title is no part of it).
     pairs = ["".join(head[i:i + 2]).replace(" ", "") for i in range(min(3, len(head)))
              if not _whole_title(head[i + 1:i + 2])]
@@ -528,7 +532,6 @@ def read_title(lines: list[str]) -> Title:
                 and len(head[i + 1].strip()) <= 2 and _TITLE_END.search("".join(head[i:i + 2]).replace(" ", ""))]
     # A title on one line first: a site's name printed above it is no part of it.
     body = "\n".join(lines)
-    above = {text: head[i - 1].replace(" ", "") for i, text in enumerate(singles) if i}
     for text, assembled in [*((t, False) for t in singles), *((t, True) for t in pairs), *((t, False) for t in later),
                             *((t, True) for t in wrapped)]:
         m = _TITLE.match(text)
