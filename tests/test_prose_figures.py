@@ -222,6 +222,7 @@ def test_a_statement_of_none_is_about_what_it_names(text, expected):
      {"applications_received": 48, "applications_online": 32, "applications_other_channel": 16}),
     ("未收取任何政府信息公开检索、复制、邮寄等费用。", {"fees_charged_cny": 0}),
     ("依申请公开收取信息处理费1件，金额200元。", {"fees_charged_cny": 200}),
+    ("本年度收取信息处理费100元（1件），依据国办函〔2020〕109号执行。", {"fees_charged_cny": 100}),  # (its count in brackets)
     ("现行有效的县政府规范性文件共92件。", {"normative_docs_in_force": 92}),
     ("全市司法行政系统共收到政府信息公开申请462件，其中市司法局本级收到89件。", {"applications_received": 89}),
     ("全区各级行政机关共收到申请1,024件，其中区政府本级收到247件。", {"applications_received": 247}),

@@ -624,7 +624,7 @@ _AMOUNT_WORDS = re.compile(r"(?<=[\u4e00-\u9fff])\s*[：:]\s*(?=\d[\d,]*\s*[件�
                            r"(?=\s*[\d" + _CN_NUMERALS
                            + r"])|(?<=共计|合计|总计)为(?=\s*[\d" + _CN_NUMERALS + r"])|(?:的)?是(?=\s*\d[\d,]*\s*[件条])"
                            r"|(?<=申请)\s*[，,]\s*(?:其)?(?:数量|总数|总量|件数)(?:共计|合计|总计|共|达到|达)?(?:为|是)?(?=\s*\d)")
-_BRACKETED_COUNT = re.compile(r"(?<![\d件条余多年较比])[（(]\s*(\d[\d,]*\s*[件条])\s*[)）]")
+_BRACKETED_COUNT = re.compile(r"(?<![\d件条余多年较比元])[（(]\s*(\d[\d,]*\s*[件条])\s*[)）]")
 
 
 # A count as a volume (申请受理量达到128件, 办结量达到125件, 案件受理量7件): the verb before its noun, as the
