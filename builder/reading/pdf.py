@@ -234,11 +234,12 @@ def _column_bands(page, tolerance: float, ruled: list[tuple[float, float, float]
             return
         upper, lower = min(min(c["top"] for c in run[0]), head), max(c["bottom"] for c in run[-1])
         # (a column's ruled table running on below the other column's last line: its rows are the band's too, and
-        # so is a column's last heading when nothing after it to the next line across prints on both sides)
+        # so are a column's last lines, a heading at its foot, when nothing follows across the gutter to the page's
+        # end; a heading under both columns with the page going on across is the page's again)
         until = min([until, *(top for top in across if top > lower)])  # (a ruled row across: the band's end too)
         lower = max([lower, *(top + 1 for top, left, right in ruled if lower < top < until and not left < x < right)])
-        tail = [line for line in lines if lower < line[0]["top"] < until]
-        if tail and all(line[-1]["x1"] <= x or line[0]["x0"] >= x for line in tail):
+        tail = [line for line in lines if lower < line[0]["top"]]
+        if tail and until == math.inf and all(line[-1]["x1"] <= x or line[0]["x0"] >= x for line in tail):
             lower = max(c["bottom"] for line in tail for c in line)
         head = math.inf
         tables = [(left, right) for top, left, right in ruled if upper <= top <= lower]  # (a column may hold one)
@@ -462,15 +463,16 @@ _PITCH_SLACK = 0.1  # pitches a gap between columns may be off a whole number of
 _TABLE_COLUMNS: ContextVar[tuple[list[float], float] | None] = ContextVar("table_columns", default=None)
 
 
-def _words(chars: list[dict]) -> list[tuple[str, float, float]]:
-    """A line's words (text, left, right): its characters parted where a gap is wider than a letter's."""
-    gap, words = _LETTER_GAP.get(), []
-    for c in sorted((c for c in chars if c["text"].strip()), key=itemgetter("x0")):
-        if words and c["x0"] - words[-1][2] <= gap:
-            text, left, _ = words[-1]
-            words[-1] = (text + c["text"], left, c["x1"])
-        else:
-            words.append((c["text"], c["x0"], c["x1"]))
+def _words(line: dict) -> list[tuple[str, float, float]]:
+    """A text line's words (text, left, right) as the line's text parts them, each placed by its characters."""
+    chars = [c for c in line.get("chars", []) if c["text"].strip()]
+    words, at = [], 0
+    for word in line["text"].split():
+        placed = chars[at:at + len(word)]
+        if "".join(c["text"] for c in placed) != word:
+            return []  # (characters the text does not show one for one: no places to read)
+        words.append((word, placed[0]["x0"], placed[-1]["x1"]))
+        at += len(word)
     return words
 
 
@@ -486,7 +488,7 @@ def _with_blank_cells(lines: list[dict]) -> list[str] | None:
     columns is written a cell a tab, its blanks empty, each value in the column it stands under."""
     rows = []
     for line in lines:
-        words = _words(line.get("chars", []))
+        words = _words(line)
         cut = len(words)
         while cut and _VALUE_WORD.fullmatch(words[cut - 1][0]):
             cut -= 1
@@ -503,8 +505,11 @@ def _with_blank_cells(lines: list[dict]) -> list[str] | None:
             start += 1
             continue
         end, left = start, min(x0 for _, x0, _ in rows[start][2])
+        half = min(b[1] - a[2] for a, b in itertools.pairwise(rows[start][2])) / 2
         while end + 1 < len(rows):
             _, label, values = rows[end + 1]
+            if values and min(x0 for _, x0, _ in values) < left - half:
+                break  # (values under the label: another table's row)
             if values:
                 left = min(left, *(x0 for _, x0, _ in values))
             elif any(x1 > left for _, _, x1 in label):
@@ -559,6 +564,8 @@ def _columns(centres: list[list[float]]) -> tuple[list[float], float] | None:
             clusters[-1].append(x)
         else:
             clusters.append([x])
+    if len(clusters) > max(len(row) for row in centres):
+        return None  # (values no row prints all of: not a grid's columns, two values typed into one cell)
     at = [sum(cluster) / len(cluster) for cluster in clusters]
     step = min((b - a for a, b in itertools.pairwise(at)), default=pitch)
     spans = [(b - a) / step for a, b in itertools.pairwise(at)]
