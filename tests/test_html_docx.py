@@ -2547,3 +2547,20 @@ def test_a_page_converted_from_pdf_by_pdf2htmlex_is_read_by_its_lines_places(gap
     v = values(seed=4)
     page = _converted(blocks(v), gaps)
     assert_every_cell(extract_bytes(page.encode(), "t20240131_6620193.html"), v)
+
+
+def test_labels_spaced_out_in_their_cells_keep_their_cells_one_digit_values():
+    """分散对齐 typed as spaces (行 政 处 罚 | 9): a label spaced letter by letter beside a cell of one digit or a
+    mark for none (—) ran into it as one word (行政处罚9) and the item lost its value; the cells stay apart."""
+    v = {**values(seed=3), "t2.penalty.decisions": 9, "t2.coercion.decisions": 0}
+
+    def spaced(table: Table) -> Table:
+        return [[replace(c, text=" ".join(c.text)) if re.fullmatch(r"[\u4e00-\u9fff]{2,7}", c.text) else c for c in row]
+                for row in table]
+
+    report = [spaced(b) if isinstance(b, list) else b for b in blocks(v)]
+    page = html_page(html_body(report).replace(">0<", ">—<"))
+    assert "行 政 处 罚" in page
+    got = extract_html(page, "t20260120_5566.html")
+    every = forms.cells(forms.GOV_2021)
+    assert {c.id: got.cells[c.id].value for c in every} == {c.id: v[c.id] for c in every}

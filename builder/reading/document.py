@@ -537,6 +537,8 @@ def _spaced_line(line: str) -> str:
     of worded zeros stays."""
     if not _SPACED_PAIR.search(line):
         return line
+    if "\t" in line:  # (a table's cells, each joined on its own: 行 政 处 罚 | 9 is no run of one-character words)
+        return "\t".join(_spaced_line(cell) for cell in line.split("\t"))
     tokens = line.split()
     if len(tokens) < 4 or any(len(t) > 1 for t in tokens):
         return _SPACED_RUN.sub(_joined_run, line)
@@ -927,7 +929,11 @@ def body_of(lines: list[str]) -> list[str]:
 
 # --- readers ----------------------------------------------------------------
 
-_HTML_HINT = re.compile(rb"<\s*(?:!doctype\s+html|html|body|head|table|div|p|meta|svg)\b", re.I)  # (a drawing's texts: a page's)
+_HTML_HINT = re.compile(rb"<\s*(?:!doctype\s+html|html|body|head|table|div|p|meta)\b", re.I)
+# An SVG drawing as a file of its own (a report's tables saved as 附表.svg): its texts are read as a page's inline
+# drawing is. Its root, after a declaration, comments or a doctype, is <svg> in the SVG namespace.
+_SVG_ROOT = re.compile(rb"\A\s*(?:<\?xml[^>]*>\s*)?(?:(?:<!--.*?-->|<!DOCTYPE[^>]*>)\s*)*<svg\s[^>]*?"
+                       rb"xmlns\s*=\s*[\"']http://www\.w3\.org/2000/svg[\"']", re.I | re.S)
 
 
 # A Markdown file's own structure: a pipe table's delimiter row (|----|:---:|) or a heading (### 三、…).
@@ -1029,7 +1035,7 @@ def detect_format(data: bytes, path: str) -> str:
     markdown = path.lower().endswith((".md", ".markdown"))
     if markdown and _MARKDOWN_HINT.search(data[:_MARKDOWN_LOOK]):
         return "markdown"  # (pandoc's Markdown keeps what it cannot write as HTML: its pipe tables are still its own)
-    if _HTML_HINT.search(head):
+    if _HTML_HINT.search(head) or _SVG_ROOT.match(head):
         return "html"
     return "markdown" if markdown else "text"
 
