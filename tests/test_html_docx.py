@@ -2499,10 +2499,11 @@ def test_tables_printed_as_description_lists_of_cells_named_by_their_paths_are_r
     assert_every_cell(extract_html(html_page(page)), v)
 
 
-def _converted(report: list, gaps: bool) -> str:
+def _converted(report: list, gaps: str) -> str:
     """A report as pdf2htmlEX converts its PDF: a page div.pf, each line a div.t placed only by its classes (.xN{left},
     .yN{bottom}, its size .fs1's 48px times .m0's scale of 0.25, after .t's 1px), every label first and then each
-    table's values column by column; ``gaps``: table 4's values one div, parted by gap spans (<span class="_ _1">)."""
+    table's values column by column; ``gaps``: table 4's values one div, parted by gap spans (<span class="_ _1">),
+    "nested": inside a font's span."""
     widths = {4: [200, 90, 90, 90], 10: [60, 120, 500] + [56] * 7, 15: [60] * 15}
     height, placed_lines, rows_y = 4000, [], 40
     for block in report:
@@ -2520,7 +2521,7 @@ def _converted(report: list, gaps: bool) -> str:
         if gaps and width == 15:
             row = sorted(numbers, key=lambda n: n[0])
             spans = "".join(f'{text}<span class="_ _1"> </span>' for _, _, text, _ in row[:-1]) + row[-1][2]
-            numbers = [(row[0][0], row[0][1], spans, 0)]
+            numbers = [(row[0][0], row[0][1], f'<span class="ff2">{spans}</span>' if gaps == "nested" else spans, 0)]
         placed_lines += labels + sorted(numbers, key=lambda n: (n[3], n[1]))
         rows_y += 24 * len(block) + 12
     xs = sorted({x for x, _, _, _ in placed_lines})
@@ -2537,7 +2538,7 @@ def _converted(report: list, gaps: bool) -> str:
             f"data-page-no=\"1\"><div class=\"pc pc1 w0 h0\">{divs}</div></div></div></body></html>")
 
 
-@pytest.mark.parametrize("gaps", [False, True])
+@pytest.mark.parametrize("gaps", ["", "gaps", "nested"])
 def test_a_page_converted_from_pdf_by_pdf2htmlex_is_read_by_its_lines_places(gaps):
     """pdf2htmlEX (a site's 在线预览 of the PDF) places each line only by its classes, in no reading order a table
     keeps: labels first, then each table's values column by column, a row's values in one line parted by gap spans.

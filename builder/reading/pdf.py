@@ -505,7 +505,7 @@ def _with_blank_cells(lines: list[dict]) -> list[str] | None:
             start += 1
             continue
         end, left = start, min(x0 for _, x0, _ in rows[start][2])
-        half = min(b[1] - a[2] for a, b in itertools.pairwise(rows[start][2])) / 2
+        half = max(0.0, min(b[1] - a[2] for a, b in itertools.pairwise(rows[start][2])) / 2)
         while end + 1 < len(rows):
             _, label, values = rows[end + 1]
             if values and min(x0 for _, x0, _ in values) < left - half:

@@ -10,7 +10,7 @@ import ast
 import itertools
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from statistics import median
 from typing import Any, NamedTuple
@@ -323,19 +323,29 @@ def converted_page_words(root, styles: str) -> list[tuple[object, list[Placed]]]
             if left is None or (bottom is None and top is None):
                 continue
             y0 = top if top is not None else height - bottom - (look(line, "height") or size)
-            x = left
-            pieces: list[tuple[float, str]] = [(x, line.text or "")]
-            for span in line.iter("span"):
-                x = pieces[-1][0] + _width(pieces[-1][1], size)
-                if "_" in (span.get("class") or "").split():
-                    x += look(span, "width") or look(span, "margin-left") or 0.0
-                    pieces.append((x, span.tail or ""))
+            pieces: list[tuple[float, str]] = [(left, "")]
+            for kind, value in _runs(line, look):
+                at, text = pieces[-1]
+                if kind == "gap":  # (the next piece starts past this one's characters and the gap)
+                    pieces.append((at + _width(text, size) + value, ""))
                 else:
-                    pieces[-1] = (pieces[-1][0], pieces[-1][1] + span.text_content() + (span.tail or ""))
+                    pieces[-1] = (at, text + value)
             words += [Placed(text.strip(), at, y0, at + _width(text.strip(), size), y0 + size)
                       for at, text in pieces if text.strip()]
         pages.append((page, words))
     return pages
+
+
+def _runs(element, look: Callable[[Any, str], float | None]) -> Iterator[tuple[str, Any]]:
+    """A converted line's text and gaps in order: ("text", its text) and ("gap", a gap span's width), a gap span
+    inside a font's span too."""
+    yield "text", element.text or ""
+    for child in element:
+        if isinstance(child.tag, str) and "_" in (child.get("class") or "").split():
+            yield "gap", look(child, "width") or look(child, "margin-left") or 0.0
+        elif isinstance(child.tag, str):
+            yield from _runs(child, look)
+        yield "text", child.tail or ""
 
 
 def _width(text: str, size: float) -> float:
