@@ -369,6 +369,49 @@ def test_an_unruled_table_s_blank_cells_stand_in_their_columns():
         assert (got.status, got.value) in want, cell.id
 
 
+def yearbook_pdf(report: list[Block]) -> bytes:
+    """The report as a yearbook prints it on one page: its prose and table 2 in two columns, table 3 across the page
+    under them, then table 4 alone in the left column with the last sections' few lines in the right."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import BaseDocTemplate, Frame, FrameBreak, PageTemplate, Paragraph
+
+    body, _ = _styles()
+    body = ParagraphStyle("yearbook", parent=body, fontSize=8, leading=11)
+    cell = ParagraphStyle("small", parent=body, fontSize=5, leading=6)
+    width, height = A4[0], 1120  # (a yearbook's tall page)
+    half = (width - 80) / 2 - 8
+    frames = [Frame(40, 830, half, 280, id="top-left"), Frame(40 + half + 16, 830, half, 280, id="top-right"),
+              Frame(40, 330, width - 80, 500, id="across"),
+              Frame(40, 200, half, 130, id="bottom-left"), Frame(40 + half + 16, 200, half, 130, id="bottom-right")]
+    widths = _COLUMN_WIDTHS | {10: [20, 60, 240] + [27] * 7}
+
+    def flowables(blocks: list[Block]) -> list:
+        return [Paragraph(b, body) if isinstance(b, str) else _pdf_table(b, True, cell, widths) for b in blocks]
+
+    tables = [k for k, b in enumerate(report) if isinstance(b, list)]
+    t2, t3, t4 = tables
+    story = [*flowables(report[:t2 - 1]), FrameBreak(), *flowables(report[t2 - 1:t3 - 1]), FrameBreak(),
+             *flowables(report[t3 - 1:t3 + 1]), FrameBreak(), *flowables(report[t4 - 1:t4 + 1]), FrameBreak(),
+             *flowables(report[t4 + 1:])]
+    out = io.BytesIO()
+    document = BaseDocTemplate(out, pagesize=(width, height))
+    document.addPageTemplates([PageTemplate(frames=frames)])
+    document.build(story)
+    return out.getvalue()
+
+
+def test_a_yearbook_s_short_columns_under_a_table_across_are_read_a_column_at_a_time():
+    """Under table 3 printed across the page, table 4 stands alone in the left column and the last sections' few
+    lines in the right: too few lines of text for two columns, the table's rows were not counted, and 五、 came
+    between table 4's header rows (its cells were lost)."""
+    v = values(seed=8)
+    report = blocks(v)
+    at = report.index("五、存在的主要问题及改进情况") + 2
+    report[at:at] = ["下一步，将进一步健全信息发布审核机制，丰富政策解读形式，加强业务培训，推动政务公开工作提质增效。"]
+    assert_every_cell(extract_bytes(yearbook_pdf(report), "yearbook.pdf"), v)
+
+
 @pytest.mark.parametrize("before", [4, 9])
 def test_a_gazette_s_two_columns_are_read_one_after_the_other_tables_and_all(before):
     """A gazette prints the report in two columns, its tables in a column each: table 3's head at the foot of the

@@ -251,11 +251,13 @@ def _column_bands(page, tolerance: float, ruled: list[tuple[float, float, float]
             written = sum(1 for part in side if prose(part)) + len(ruled_rows)
             sides.append(written >= _SIDE_LINES and written >= sum(1 for part in side if part and not words(part)))
         inside = [c for line in run for c in line]
-        left_width = x - min((c["x0"] for c in inside if c["x1"] <= x), default=x)
-        right_width = max((c["x1"] for c in inside if c["x0"] >= x), default=x) - x
+        # (each column as wide as its text or a ruled table in it)
+        left_width = x - min([*(c["x0"] for c in inside if c["x1"] <= x), *(le for le, r in tables if r <= x)], default=x)
+        right_width = max([*(c["x1"] for c in inside if c["x0"] >= x), *(r for le, r in tables if le >= x)], default=x) - x
         even = max(left_width, right_width) <= _SIDEBAR * min(left_width, right_width)
         split = any(upper <= top <= lower and left < x < right for top, left, right in ruled)  # (a table cut in two)
-        if len(run) >= _COLUMN_LINES and all(sides) and even and not split:
+        one_sided = sum(1 for top, left, right in ruled if upper <= top <= lower and not left < x < right)
+        if len(run) + one_sided >= _COLUMN_LINES and all(sides) and even and not split:  # (a column's table's rows count)
             bands.append((upper, lower, x))
         run.clear()
 
@@ -267,14 +269,17 @@ def _column_bands(page, tolerance: float, ruled: list[tuple[float, float, float]
                     + [top for top, left, right in _rules(page) if left < x - _GUTTER and right > x + _GUTTER])
     since = -math.inf  # the top of the last line or rule across the gutter
     for line in lines:
-        if any(c["x0"] < x < c["x1"] for c in line) or (run and any(
-                run[-1][0]["top"] < top <= line[0]["top"] for top in across)):
+        crossing = any(c["x0"] < x < c["x1"] for c in line)
+        ruled_across = [top for top in across if (run[-1][0]["top"] if run else since) < top <= line[0]["top"]]
+        if crossing or (run and ruled_across):
             while run and not some_prose(run[-1]):
                 run.pop()  # (a table's rows above a line across the gutter: no part of the columns)
-            close(line[0]["top"])  # a line across the gutter: a heading, a table's row, the page's full width
+            close(line[0]["top"] if crossing else ruled_across[0])  # a heading, a table's row, the page's full width
             pending.clear()
-            since = line[0]["top"]
-        elif run:
+            since = line[0]["top"] if crossing else ruled_across[-1]
+            if crossing:
+                continue  # (a line below a ruled row across may begin the next band)
+        if run:
             run.append(line)
         elif some_prose(line):
             # From its first line of prose (a table's last rows above it are no part), or from the last line across
