@@ -25,6 +25,7 @@ from urllib.parse import unquote
 from .. import errors
 from ..limits import checkpoint, current
 from . import positioned, repair
+from .wikitext import tables_as_rows
 
 FORMATS = ("text", "markdown", "html", "mhtml", "webarchive", "epub", "pdf", "docx", "doc", "word-xml", "rtf", "odt", "ofd",
            "json", "spreadsheet", "ocr", "xml")
@@ -1710,6 +1711,7 @@ def read_bytes(data: bytes, path: str) -> Document:
             text = READERS[fmt](data, source)
         except errors.TableTooLarge as e:
             raise errors.OverLimit(path, str(e)) from None
+        text = tables_as_rows(text)  # (a report reposted on a forum or a wiki: its tables in their markup)
         if not text.strip():
             raise errors.EmptyFile(path, "no recognised word in the OCR result" if fmt == "ocr" else "no text in the document" + (
                 "; it holds images only, and a picture of a report would need text recognition (OCR)"

@@ -18,6 +18,7 @@ from functools import cache, lru_cache
 from html import unescape as unescape_entities
 
 from .. import errors
+from .wikitext import WIKI_SOURCE
 
 _BLOCK_TAGS = frozenset({
     "address", "article", "aside", "blockquote", "body", "br", "caption", "center", "dd", "div", "dl", "dt",
@@ -906,6 +907,11 @@ def _embedded_pages(root, depth: int = 0) -> None:
                               "| //object[@data] | //embed[@src]"):
         if element.tag in ("textarea", "noframes"):
             markup = element.text or ""
+            if element.tag == "textarea" and WIKI_SOURCE.search(markup) and element.getparent() is not None:
+                source = root.makeelement("pre", {})  # (a wiki's edit box: its source's lines are its tables' rows)
+                source.text, source.tail = markup, element.tail
+                element.getparent().replace(element, source)
+                continue
         elif element.tag == "iframe" and element.get("srcdoc") is not None:
             markup = element.get("srcdoc")
         else:

@@ -1,0 +1,157 @@
+"""Tables written in forum and wiki markup, as a crawler keeps a report reposted on a forum or a wiki: BBCode
+([table][tr][td=3,2]…), MediaWiki ({| … |- … | a || b … |}) and Textile (|_. header| and |\\3/2. cell|). Each
+table is put in the shared table format (a row a line, cells parted by tabs, a spanned cell's places empty) by
+writing it as an HTML table; the markup's formatting tags elsewhere are left out. Read as text, a span's
+numbers (colspan="3", [td=3,3], \\3) were a row's values and the labels' cells ran out of line."""
+
+from __future__ import annotations
+
+import html
+import re
+
+# BBCode (Discuz!, phpBB): a table's tags, a cell's span as [td=colspan,rowspan], and the formatting tags around text.
+_BB_TABLE = re.compile(r"\[table(?:=[^\]]*)?\](?P<body>.*?)\[/table\]", re.IGNORECASE | re.DOTALL)
+_BB_ROW = re.compile(r"\[tr(?:=[^\]]*)?\](?P<body>.*?)\[/tr\]", re.IGNORECASE | re.DOTALL)
+_BB_CELL = re.compile(r"\[(?P<tag>td|th)(?:=(?P<spans>[^\]]*))?\](?P<body>.*?)\[/(?P=tag)\]", re.IGNORECASE | re.DOTALL)
+_BB_FORMAT = re.compile(r"\[/?(?:b|i|u|s|color|size|align|font|url|email|backcolor|indent|p|float|quote|code|hr|list|\*)"
+                        r"(?:=[^\]\n]*)?\]", re.IGNORECASE)
+_BB_IMAGE = re.compile(r"\[img(?:=[^\]]*)?\].*?\[/img\]", re.IGNORECASE | re.DOTALL)
+
+# MediaWiki: a table from {| to |}, rows parted by |-, cells after | or ! (|| and !! between cells on one line), a
+# cell's attributes before a single | (colspan="3" | 186); links, templates and bold quotes inside text.
+_MW_START = re.compile(r"^\s*\{\|", re.MULTILINE)
+WIKI_SOURCE = re.compile(r"^\s*\{\||\[table[=\]]", re.MULTILINE | re.IGNORECASE)  # wiki or forum source, not a page
+_MW_SPLIT = re.compile(r"\|\||!!")
+_MW_ATTRIBUTES = re.compile(r"^(?P<attributes>[^|\[\]{}]*=[^|\[\]{}]*)\|(?!\|)(?P<text>.*)$")
+_MW_LINK = re.compile(r"\[\[(?:[^\]|]*\|)?(?P<text>[^\]]*)\]\]")
+_MW_TEMPLATE = re.compile(r"\{\{[^{}]*\}\}")
+_MW_QUOTES = re.compile(r"'{2,}")
+
+# Textile: a table row | … | … |, a cell's modifiers before ". " (_ a header, \3 a colspan, /2 a rowspan, alignment,
+# {style}, (class)); a table's or a paragraph's own modifiers line (table{…}. p=. h2.).
+_TX_ROW = re.compile(r"^\s*\|.*\|\s*$")
+_TX_MODIFIERS = re.compile(r"^(?P<modifiers>(?:_|\\\d+|/\d+|<>|[<>=^~-]|\{[^}]*\}|\([^)]*\)|\[[^\]]*\])+)\.\s(?P<text>.*)$",
+                           re.DOTALL)
+_TX_BLOCK = re.compile(r"^\s*(?:table|p|h[1-6]|bq)(?:<>|[<>=()]|\{[^}]*\}|\([^)]*\))*\.(?:\s+|$)", re.MULTILINE)
+# A wiki heading's marker before Chinese text (Confluence, Jira, Textile: h2. 三、收到和处理…): its digit is no value.
+_WIKI_HEADING = re.compile(r"^[ \t]*h[1-6]\.[ \t]+(?=[\u4e00-\u9fff（(【])", re.MULTILINE)
+_SPAN = re.compile(r"(?P<kind>colspan|rowspan)\s*=\s*[\"']?(?P<n>\d+)", re.IGNORECASE)
+_MAX_SPAN = 100  # a span wider or longer than a table has: a typo, read as none
+
+
+def tables_as_rows(text: str) -> str:
+    """The text with its forum and wiki tables as rows of tab-parted cells; any other text as it is."""
+    lowered = text[:2_000_000].lower()
+    if "[/td]" in lowered and "[table" in lowered:
+        text = _BB_TABLE.sub(lambda m: _as_rows(_bbcode_rows(m["body"])), text)
+        text = _BB_FORMAT.sub("", _BB_IMAGE.sub("", text))
+    if "|-" in text and _MW_START.search(text):
+        text = _mediawiki(text)
+    if "|_." in text or re.search(r"\|[\\/]\d+\.", text):
+        text = _textile(text)
+    return _WIKI_HEADING.sub("", text) if "h" in text else text
+
+
+def _cell(text: str, tag: str = "td", colspan: int = 1, rowspan: int = 1) -> tuple[str, str, int, int]:
+    spans = [min(max(span, 1), _MAX_SPAN) for span in (colspan, rowspan)]
+    return tag, " ".join(text.split()), spans[0], spans[1]
+
+
+def _as_rows(rows: list[list[tuple[str, str, int, int]]]) -> str:
+    """Rows of cells (tag, text, colspan, rowspan) as lines of tab-parted cells, spans laid out as a page shows them."""
+    from .markup import html_to_text
+
+    markup = "".join("<tr>" + "".join(f'<{tag} colspan="{colspan}" rowspan="{rowspan}">{html.escape(text)}</{tag}>'
+                                      for tag, text, colspan, rowspan in row) + "</tr>" for row in rows if row)
+    return "\n" + html_to_text(f"<table>{markup}</table>") + "\n" if markup else "\n"
+
+
+def _bbcode_rows(body: str) -> list[list[tuple[str, str, int, int]]]:
+    rows = []
+    for row in _BB_ROW.finditer(body):
+        cells = []
+        for cell in _BB_CELL.finditer(row["body"]):
+            spans = [int(n) for n in re.findall(r"\d+", cell["spans"] or "")[:2]]
+            text = _BB_FORMAT.sub("", _BB_IMAGE.sub("", cell["body"]))
+            cells.append(_cell(text, cell["tag"].lower(), *[*spans, 1, 1][:2]))
+        rows.append(cells)
+    return rows
+
+
+def _mediawiki(text: str) -> str:
+    """The text with each {| … |} table as rows (a row's cells on lines of their own or after || on one line)."""
+    out: list[str] = []
+    rows: list[list[tuple[str, str, int, int]]] | None = None
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if rows is None:
+            if stripped.startswith("{|"):
+                rows = [[]]
+            else:
+                out.append(line)
+            continue
+        if stripped.startswith("|}"):
+            out.append(_as_rows(rows))
+            rows = None
+        elif stripped.startswith("|-"):
+            rows.append([])
+        elif stripped.startswith("|+"):
+            rows.insert(0, [_cell(_wiki_text(stripped[2:]), colspan=_MAX_SPAN)])
+        elif stripped.startswith(("|", "!")):
+            tag = "th" if stripped.startswith("!") else "td"
+            rows[-1] += [_wiki_cell(part, tag) for part in _MW_SPLIT.split(stripped[1:])]
+        elif rows[-1]:  # (a cell's text going on to the next line)
+            tag, cell_text, colspan, rowspan = rows[-1][-1]
+            rows[-1][-1] = _cell(f"{cell_text} {_wiki_text(stripped)}", tag, colspan, rowspan)
+    if rows is not None:  # (a table never closed: a page cut off)
+        out.append(_as_rows(rows))
+    return "\n".join(out)
+
+
+def _wiki_cell(part: str, tag: str) -> tuple[str, str, int, int]:
+    m = _MW_ATTRIBUTES.match(part)
+    attributes, content = (m["attributes"], m["text"]) if m else ("", part)
+    spans = {s["kind"].lower(): int(s["n"]) for s in _SPAN.finditer(attributes)}
+    return _cell(_wiki_text(content), tag, spans.get("colspan", 1), spans.get("rowspan", 1))
+
+
+def _wiki_text(text: str) -> str:
+    text = re.sub(r"<br\s*/?>", " ", text, flags=re.IGNORECASE)
+    return _MW_QUOTES.sub("", _MW_TEMPLATE.sub("", _MW_LINK.sub(r"\g<text>", text)))
+
+
+def _textile(text: str) -> str:
+    """The text with each run of Textile table rows as rows, its modifiers as spans; block modifiers (p=. table{…}.)
+    left out."""
+    out: list[str] = []
+    run: list[str] = []
+
+    def flush() -> None:
+        cells = [[_textile_cell(part) for part in line.strip()[1:-1].split("|")] for line in run]
+        # (a run without a cell's modifiers is some other pipe table's: Markdown's, as it is)
+        out.append(_as_rows([[cell for cell, _ in row] for row in cells]) if any(
+            marked for row in cells for _, marked in row) else "\n".join(run))
+        run.clear()
+
+    for line in text.split("\n"):
+        if _TX_ROW.match(line):
+            run.append(line)
+            continue
+        if run:
+            flush()
+        out.append(_TX_BLOCK.sub("", line))
+    if run:
+        flush()
+    return "\n".join(out)
+
+
+def _textile_cell(part: str) -> tuple[tuple[str, str, int, int], bool]:
+    """A cell and whether modifiers marked it."""
+    m = _TX_MODIFIERS.match(part.strip())
+    if m is None:
+        return _cell(part), False
+    modifiers = m["modifiers"]
+    colspan = re.search(r"\\(\d+)", modifiers)
+    rowspan = re.search(r"/(\d+)", modifiers)
+    return _cell(m["text"], "th" if "_" in modifiers else "td", int(colspan[1]) if colspan else 1,
+                 int(rowspan[1]) if rowspan else 1), True

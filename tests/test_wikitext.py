@@ -1,0 +1,94 @@
+"""Reports reposted on forums and wikis, their tables in BBCode, MediaWiki and Textile markup: every cell read in
+its place, a span's number no value."""
+
+from __future__ import annotations
+
+import html
+
+import pytest
+
+from builder.extraction.extract import extract_bytes
+
+from .official_form import AGENCY, YEAR, Table, assert_every_cell, blocks, html_page, values
+
+
+def _bbcode(report: list) -> str:
+    def table(rows: Table) -> str:
+        return "[table=98%]" + "".join(
+            "[tr]" + "".join((f"[td={c.colspan},{c.rowspan}]" if c.colspan > 1 or c.rowspan > 1 else "[td]")
+                             + (f"[color=red]{c.text}[/color]" if c.text.isdigit() and c.text != "0" else c.text)
+                             + "[/td]" for c in row) + "[/tr]" for row in rows) + "[/table]"
+
+    return "\n".join(f"[size=4][b]{b}[/b][/size]" if isinstance(b, str) else table(b) for b in report)
+
+
+def _mediawiki(report: list) -> str:
+    def table(rows: Table) -> str:
+        lines = ['{| class="wikitable" style="text-align:center"']
+        for row in rows:
+            lines.append("|-")
+            cells = []
+            for c in row:
+                spans = " ".join(f'{name}="{n}"' for name, n in (("colspan", c.colspan), ("rowspan", c.rowspan)) if n > 1)
+                cells.append(f"{spans} | {c.text}" if spans else c.text)
+            lines.append("| " + " || ".join(cells))
+        return "\n".join([*lines, "|}"])
+
+    return "\n".join(f"== {b} ==" if b[:2] in ("一、", "二、", "三、", "四、", "五、", "六、") else f"'''{b}'''"
+                     if isinstance(b, str) else table(b) for b in report)
+
+
+def _textile(report: list) -> str:
+    def table(rows: Table) -> str:
+        lines = ["table{border:1px solid black}."]
+        for row in rows:
+            cells = []
+            for c in row:
+                modifiers = (f"\\{c.colspan}" if c.colspan > 1 else "") + (f"/{c.rowspan}" if c.rowspan > 1 else "")
+                cells.append(f"{modifiers}. {c.text}" if modifiers else c.text)
+            lines.append("|" + "|".join(cells) + "|")
+        return "\n".join(lines)
+
+    return "\n".join(f"h2. {b}" if b[:2] in ("一、", "二、", "三、", "四、", "五、", "六、") else f"p. {b}"
+                     if isinstance(b, str) else table(b) for b in report)
+
+
+@pytest.mark.parametrize("markup, saved", [(_bbcode, "text"), (_bbcode, "forum page"), (_mediawiki, "text"),
+                                           (_mediawiki, "edit box"), (_textile, "text")])
+def test_a_report_reposted_in_forum_or_wiki_markup_is_read_cell_by_cell(markup, saved):
+    """A forum's BBCode ([td=3,2]), a wiki's source (colspan="3" | 186, || between cells) and Textile (|\\3/2. cell|),
+    saved as text, as a forum post's lines, or in a wiki's edit box: read as text, a span's number was a row's value
+    (行政许可 3 for [td=1,3]), labels ran out of line, a heading's h2. gave table 2's fee its 2."""
+    v = values(seed=6)
+    text = markup(blocks(v))
+    if saved == "forum page":
+        data = html_page("<div class='t_f'>" + "<br />\n".join(html.escape(line) for line in text.split("\n")) + "</div>")
+    elif saved == "edit box":
+        data = html_page(f"<h1>编辑“{AGENCY}{YEAR}年政府信息公开工作年度报告”</h1><textarea>{html.escape(text)}</textarea>")
+    else:
+        data = text
+    report = extract_bytes(data.encode("utf-8"), "report.html" if saved != "text" else "report.txt")
+    assert (report.agency.name, report.year) == (AGENCY, YEAR)
+    assert_every_cell(report, v)
+
+
+def test_a_wiki_heading_s_marker_is_no_value_of_the_row_above():
+    """Confluence's h2. before 三、 under table 2, whose fee is left blank: the heading's 2 was read as the fee."""
+    from .official_form import fmt, placed
+
+    v = values(seed=6)
+    printed = {**v, "t2.fees.amount_10k_cny": None}
+
+    def confluence(rows: Table) -> str:
+        width = max(c + cell.colspan for _, c, cell in placed(rows))
+        grid = [[" "] * width for _ in rows]
+        for r, c, cell in placed(rows):
+            grid[r][c] = cell.text or " "
+        return "\n".join("|" + "|".join(row) + "|" for row in grid)
+
+    report = blocks(printed)
+    text = "\n".join(f"h2. {b}" if isinstance(b, str) and b[:2] in ("二、", "三、", "四、") else b
+                     if isinstance(b, str) else confluence(b) for b in report)
+    assert f"|行政事业性收费|{fmt(None) or ' '}|" in text and "\nh2. 三、" in text
+    got = extract_bytes(text.encode("utf-8"), "report.txt").cells["t2.fees.amount_10k_cny"]
+    assert (got.status, got.value) == ("blank", None)
