@@ -606,6 +606,23 @@ def test_a_spreadsheet_s_error_in_a_cell_holds_its_place(layout, error):
         assert rep.cells[cell].raw.strip() == error and rep.value(cell) in (None, v[cell]), cell
 
 
+@pytest.mark.parametrize("layout", ["tab", "pipe", "space", "html", "docx"])
+@pytest.mark.parametrize("printed", ["NaN", "null", "undefined", "[object Object]", "{{count}}", "${n}", "【填写】", "【待填】"])
+def test_what_a_script_or_template_leaves_in_a_cell_holds_its_place_and_is_no_number(layout, printed):
+    """NaN or undefined where a page's script found no number, {{count}} or 【填写】 where a template was never filled:
+    in a text row a word, taken for the row's label (its numbers before it lost, those after it a cell off); as a
+    cell of its own, a blank whose number the sums gave. The cell is unsure and says what it prints."""
+    v = values(GOV_2021)
+    held = ("t4.litigation_direct.total", "t3.granted.natural_person", "t2.penalty.decisions")
+    rep, v = report(dict.fromkeys(held, printed), layout, GOV_2021, v)
+    for cell in forms.cells(GOV_2021):
+        if cell.id not in held:
+            assert rep.cells[cell.id].value == v[cell.id], cell.id
+    for cell in held:
+        assert (rep.cells[cell].raw.strip(), rep.cells[cell].status) == (printed, "ambiguous"), cell
+        assert printed in rep.cells[cell].note, cell
+
+
 @pytest.mark.parametrize("layout", ["tab", "pipe", "html", "docx"])
 def test_a_change_in_brackets_is_a_decrease(layout):
     """本年增/减 printed (3), as accounting formats print negatives: unsure; only a change reads so."""

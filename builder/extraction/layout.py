@@ -48,7 +48,12 @@ _WORDS = re.compile(r"[A-Za-z\u3400-\u9fff\uf900-\ufaff\u0400-\u04ff\u0620-\u065
 # What a spreadsheet prints in a cell instead of its number: a formula's error (#VALUE!, #REF!, #DIV/0!),
 # or #### where the column is too narrow for it. The cell holds its place; its number is unknown.
 SPREADSHEET_ERROR = re.compile(r"#(?:VALUE!|REF!|DIV/0!|N/A|NAME\?|NUM!|NULL!|SPILL!|CALC!)|#{3,}")
+# What a broken export prints in a cell instead of its number: a script's missing value (NaN, null, undefined,
+# [object Object]) or a template's unfilled placeholder ({{count}}, ${n}, 【填写】). The cell holds its place.
+PLACEHOLDER = re.compile(r"NaN|null|NULL|Null|undefined|None|\[object Object\]|\{\{[^{}\n]{1,40}\}\}|\$\{[^{}\n]{1,40}\}"
+                         r"|【[^【】\n]{0,6}(?:填写|待填|填报|填入)[^【】\n]{0,6}】")
 # A formula printed as text (=SUM(D6:I6), =D5+E5): a cell formatted as text, or shown with formulas on.
+_FORMULA_WORD = r"(?i:[=＝](?:[A-Z]{2,10}\()?[$A-Z]{1,4}\$?\d{1,7}[$A-Z0-9:+\-*/(),.]*)"  # (one, spaced off in a row)
 SPREADSHEET_FORMULA = re.compile(r"[=＝]\s*(?:[A-Z]{2,10}\s*\()?[$A-Z]{1,4}\$?\d{1,7}[$A-Z0-9:+\-*/(),.\s]*", re.I)
 
 # What OCR reads for a digit (l, I, 丨 for 1; O, 〇 for 0; S, Z, B, G …) and the punctuation it
@@ -202,7 +207,7 @@ def is_value_cell(cell: str) -> bool:
     c = cell.strip()
     return (not c or c in NONE_WORDS or none_with_unit(c) or c in ZERO_GLYPHS or bool(_NUMBER.fullmatch(c))
             or several_numbers(c) is not None
-            or bool(SPREADSHEET_ERROR.fullmatch(c)) or bool(SPREADSHEET_FORMULA.fullmatch(c))
+            or bool(SPREADSHEET_ERROR.fullmatch(c)) or bool(SPREADSHEET_FORMULA.fullmatch(c)) or bool(PLACEHOLDER.fullmatch(c))
             or bool(_VALUE_WITH_UNIT.fullmatch(c)) or bool(_SIGNED_RUN.fullmatch(c)) or bool(_COUNT_WITH_UNIT.fullmatch(c))
             or c == DASH_OR_ONE or spelled_number(c) is not None)
 
@@ -463,7 +468,7 @@ _LOOK = re.escape(_DIGIT_LOOKALIKES + _NUMBER_PUNCT)
 # Every character a token (``_TOKEN_ALTERNATIVES``) can begin with: tried first, so that a position
 # in label text fails on one look instead of every alternative (the same matches, in half the time).
 _TOKEN_START = (_PURE_RULES + _RULE_OR_ONE + _MINUS_LOOKALIKES + _DIGIT_LOOKALIKES + _NUMBER_PUNCT + "OoDQ〇lISZB/／—–一无-－+"
-                + _NUMERAL)
+                + _NUMERAL + "#=＝Nnu{$【")
 _TOKEN_ALTERNATIVES = (
     # a row's values listed with enumeration commas (：31、4、0、0、1、0、36), or a wrapped row's first part
     # (：4、1、0、0、, its last comma before the line's end): its cells
@@ -487,6 +492,8 @@ _TOKEN_ALTERNATIVES = (
     r"|(?P<none>(?<!\S)(?:无|—+|–|-{1,2}|/|／|－)(?!\S))"
     # a Chinese numeral between spaces (三 零 零 十二; 壹 贰): a cell (a table whose cells a full-width space parts)
     rf"|(?P<numeral>(?<!\S)(?:{_CHINESE_NUMERAL.pattern})(?!\S))"
+    # what a spreadsheet, a script or a template prints in place of a number (#VALUE!, =SUM(C5:C11), NaN, 【填写】)
+    rf"|(?P<placeholder>(?<!\S)(?:{SPREADSHEET_ERROR.pattern}|{_FORMULA_WORD}|{PLACEHOLDER.pattern})(?!\S))"
 )
 _TOKEN = re.compile(rf"(?=[\d{re.escape(_TOKEN_START)}])(?:{_TOKEN_ALTERNATIVES})")
 _LIST_NUMBER = re.compile(r"\d+[.、]")
@@ -589,6 +596,9 @@ def scan_plain(line: str, index: int) -> list[ValueRow]:
             continue
         if kind == "listed":
             values += token.lstrip(":：").rstrip("、").split("、")
+            continue
+        if kind == "placeholder":
+            values.append(token)  # (a cell of the row, in its place, that prints no number)
             continue
         if kind == "garbled" or kind == "lookalike":
             if _LIST_NUMBER.fullmatch(token) and _WORDS.match(line[m.end():].lstrip()):

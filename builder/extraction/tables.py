@@ -41,6 +41,7 @@ from .layout import (
     DASH_OR_ONE,
     MONEY_UNIT,
     NONE_WORDS,
+    PLACEHOLDER,
     ROW_START,
     SECTION_HEADINGS,
     SPACE_GROUPED,
@@ -211,6 +212,8 @@ def _read_number(raw: str) -> tuple[int | float | None, str, str | None, str | N
         return None, "ambiguous", f"表格软件在这一格印出“{text}”（公式错误或栏宽不够），没有印出数字", None
     if m is None and SPREADSHEET_FORMULA.fullmatch(text):
         return None, "ambiguous", f"这一格印出的是公式“{text}”，没有印出它算得的数字", None
+    if m is None and PLACEHOLDER.fullmatch(text):
+        return None, "ambiguous", f"这一格印出的是程序或模板留下的“{text}”，没有印出数字", None
     if m is None:
         return None, "ambiguous", "印出的文字无法读作一个数字", None
     number = m.group("n").replace(",", "")
