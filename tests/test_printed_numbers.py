@@ -30,6 +30,8 @@ from .test_layouts import AGENCY, values
     ("1.2万元", None), ("'12", "12"), ("12,316 ①", "12,316"), ("7②", "7"), ("’1,274", "1,274"), ("1,274.00", None),
     ("12.50", None), ("2.0", None), ("12注1", "12"), ("5（注2）", "5"), ("8 215.46", "8215.46"),
     ("263 [1]", "263"), ("6[3]", "6"), ("[3]", None), ("”0", "0"), ("」12", "12"), ("”", None), ("0”", None),
+    ("十九件", "19"), ("两件", "2"), ("贰拾叁项", "23"), ("零元", "0"), ("壹拾元", None), ("二十三（23）", "23"),
+    ("二十三(32)", None),
 ])
 def test_how_a_cell_spells_its_number(printed, number):
     got = spelled_number(printed)
@@ -96,6 +98,22 @@ def test_a_table_in_chinese_numerals_is_read():
     v = values(GOV_2021)
     printed = {c.id: cn2an.an2cn(v[c.id]) for c in forms.cells(GOV_2021) if c.table == "t3" and v[c.id] != 1}
     rep, v = report(printed, "html")
+    for cell in forms.cells(GOV_2021):
+        assert rep.cells[cell.id].value == v[cell.id], cell.id
+
+
+@pytest.mark.parametrize("layout", ["tab", "pipe", "space", "html", "docx"])
+def test_chinese_numerals_with_their_unit_or_their_digits_beside_them_are_read(layout):
+    """十九件 and 二十三（23） in a table typed by hand, 零元 in the fee's column: each was read as the row's label (its
+    numbers before it lost) or as no number."""
+    import cn2an
+
+    v = {**values(GOV_2021), "t2.fees.amount_10k_cny": 0}
+    unit, bracketed = ("t3.new_received.natural_person", "t3.carried_over.natural_person"), ("t3.new_received.total",)
+    assert all(v[cell] > 1 for cell in unit + bracketed)
+    printed = {**{cell: f"{cn2an.an2cn(v[cell])}件" for cell in unit},
+               **{cell: f"{cn2an.an2cn(v[cell])}（{v[cell]}）" for cell in bracketed}}
+    rep, v = report({**printed, "t2.fees.amount_10k_cny": "零元"}, layout, v=v)
     for cell in forms.cells(GOV_2021):
         assert rep.cells[cell.id].value == v[cell.id], cell.id
 
@@ -607,9 +625,11 @@ def test_a_spreadsheet_s_error_in_a_cell_holds_its_place(layout, error):
 
 
 @pytest.mark.parametrize("layout", ["tab", "pipe", "space", "html", "docx"])
-@pytest.mark.parametrize("printed", ["NaN", "null", "undefined", "[object Object]", "{{count}}", "${n}", "【填写】", "【待填】"])
+@pytest.mark.parametrize("printed", ["NaN", "null", "undefined", "[object Object]", "{{count}}", "${n}", "【填写】", "【待填】",
+                                     "«结转_法律服务机构»"])
 def test_what_a_script_or_template_leaves_in_a_cell_holds_its_place_and_is_no_number(layout, printed):
-    """NaN or undefined where a page's script found no number, {{count}} or 【填写】 where a template was never filled:
+    """NaN or undefined where a page's script found no number, {{count}} or 【填写】 where a template was never filled,
+    «字段名» where Word shows a mail-merge field that was never merged:
     in a text row a word, taken for the row's label (its numbers before it lost, those after it a cell off); as a
     cell of its own, a blank whose number the sums gave. The cell is unsure and says what it prints."""
     v = values(GOV_2021)

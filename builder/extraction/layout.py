@@ -49,9 +49,10 @@ _WORDS = re.compile(r"[A-Za-z\u3400-\u9fff\uf900-\ufaff\u0400-\u04ff\u0620-\u065
 # or #### where the column is too narrow for it. The cell holds its place; its number is unknown.
 SPREADSHEET_ERROR = re.compile(r"#(?:VALUE!|REF!|DIV/0!|N/A|NAME\?|NUM!|NULL!|SPILL!|CALC!)|#{3,}")
 # What a broken export prints in a cell instead of its number: a script's missing value (NaN, null, undefined,
-# [object Object]) or a template's unfilled placeholder ({{count}}, ${n}, 【填写】). The cell holds its place.
+# [object Object]) or a template's unfilled placeholder ({{count}}, ${n}, 【填写】, and «结转_其他», the name Word
+# shows for a mail-merge field never merged). The cell holds its place.
 PLACEHOLDER = re.compile(r"NaN|null|NULL|Null|undefined|None|\[object Object\]|\{\{[^{}\n]{1,40}\}\}|\$\{[^{}\n]{1,40}\}"
-                         r"|【[^【】\n]{0,6}(?:填写|待填|填报|填入)[^【】\n]{0,6}】")
+                         r"|【[^【】\n]{0,6}(?:填写|待填|填报|填入)[^【】\n]{0,6}】|«[^«»\n]{1,40}»")
 # A formula printed as text (=SUM(D6:I6), =D5+E5): a cell formatted as text, or shown with formulas on.
 _FORMULA_WORD = r"(?i:[=＝](?:[A-Z]{2,10}\()?[$A-Z]{1,4}\$?\d{1,7}[$A-Z0-9:+\-*/(),.]*)"  # (one, spaced off in a row)
 SPREADSHEET_FORMULA = re.compile(r"[=＝]\s*(?:[A-Z]{2,10}\s*\()?[$A-Z]{1,4}\$?\d{1,7}[$A-Z0-9:+\-*/(),.\s]*", re.I)
@@ -336,15 +337,23 @@ def spelled_number(cell: str) -> tuple[str, str] | None:
     if m := _CHANGE_WORDS.fullmatch(c):
         sign = "-" if m.group("sign") in ("减少", "减", "下降") else ""
         return sign + m.group("n").replace(",", ""), f"“{m.group('sign')}”读作{'负数' if sign else '正数'}"
-    if _CHINESE_NUMERAL.fullmatch(c):
+    if m := _SPELLED_CELL.fullmatch(c):
         import cn2an  # only for the rare table printed in Chinese numerals
 
         try:
-            value = int(cn2an.cn2an(c.replace("两", "二").replace("〇", "零"), "strict"))
+            value = int(cn2an.cn2an(m["n"].replace("两", "二").replace("〇", "零"), "strict"))
         except ValueError:
             return None
+        if (m["unit"] == "元" and value) or (m["digits"] and int(m["digits"]) != value):
+            return None  # (壹拾元 in a column of 万元; 二十三（32）: which is the cell's?)
         return str(value), SPELLED_NOTE
     return None
+
+
+# A count in Chinese numerals, its unit after it or not (十九件, 两件, and 零元 in the fee's column: none in any
+# unit), and the same count in digits in brackets after it or not (二十三（23）).
+_SPELLED_CELL = re.compile(rf"(?P<n>{_CHINESE_NUMERAL.pattern})\s*(?P<unit>{COUNT_UNIT}|元)?"
+                           r"(?:\s*[(（]\s*(?P<digits>\d{1,9})\s*[)）])?")
 
 
 def delimiter(line: str) -> str | None:
@@ -468,7 +477,7 @@ _LOOK = re.escape(_DIGIT_LOOKALIKES + _NUMBER_PUNCT)
 # Every character a token (``_TOKEN_ALTERNATIVES``) can begin with: tried first, so that a position
 # in label text fails on one look instead of every alternative (the same matches, in half the time).
 _TOKEN_START = (_PURE_RULES + _RULE_OR_ONE + _MINUS_LOOKALIKES + _DIGIT_LOOKALIKES + _NUMBER_PUNCT + "OoDQ〇lISZB/／—–一无-－+"
-                + _NUMERAL + "#=＝Nnu{$【")
+                + _NUMERAL + "#=＝Nnu{$【«")
 _TOKEN_ALTERNATIVES = (
     # a row's values listed with enumeration commas (：31、4、0、0、1、0、36), or a wrapped row's first part
     # (：4、1、0、0、, its last comma before the line's end): its cells
@@ -491,7 +500,7 @@ _TOKEN_ALTERNATIVES = (
     rf"|(?P<num>(?:(?<![^\s\d])-|(?<!\S)\+)?{_VALID_NUMBER}[⁰¹²³⁴⁵⁶⁷⁸⁹]*)"
     r"|(?P<none>(?<!\S)(?:无|—+|–|-{1,2}|/|／|－)(?!\S))"
     # a Chinese numeral between spaces (三 零 零 十二; 壹 贰): a cell (a table whose cells a full-width space parts)
-    rf"|(?P<numeral>(?<!\S)(?:{_CHINESE_NUMERAL.pattern})(?!\S))"
+    rf"|(?P<numeral>(?<!\S)(?:{_CHINESE_NUMERAL.pattern})(?:{COUNT_UNIT}|元)?(?!\S))"
     # what a spreadsheet, a script or a template prints in place of a number (#VALUE!, =SUM(C5:C11), NaN, 【填写】)
     rf"|(?P<placeholder>(?<!\S)(?:{SPREADSHEET_ERROR.pattern}|{_FORMULA_WORD}|{PLACEHOLDER.pattern})(?!\S))"
 )
