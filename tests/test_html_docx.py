@@ -500,6 +500,45 @@ def test_a_web_archive_reads_the_report_in_its_frame():
     assert_every_cell(report, v)
 
 
+@pytest.mark.parametrize("src", ["/xxgk/ndbg/202501/report.html", "202501/report.html",
+                                 "http://www.example.gov.cn/xxgk/ndbg/202501/report.html"])
+@pytest.mark.parametrize("frame", ["frame", "iframe"])
+def test_a_web_archive_reads_the_report_in_a_frame_it_names_by_address(src, frame):
+    """Internet Explorer archives a frameset's or an iframe's page as a part named by its address (Content-Location),
+    which the frame's src names against the page's own: the frameset (or a page with the prose and an iframe for the
+    tables) was read alone and the report refused or its tables lost."""
+    import quopri
+
+    v = values()
+    framed = (f'<frameset rows="120,*"><frame src="top.html"><frame src="{src}"></frameset>' if frame == "frame"
+              else f'<body><h1>政府信息公开年报</h1><iframe src="{src}" width="100%"></iframe></body>')
+    outer = f"<html><head><title>年度报告</title></head>{framed}</html>"
+    part = "------=_NextPart_000\r\nContent-Type: text/html; charset=\"utf-8\"\r\n" \
+           "Content-Transfer-Encoding: quoted-printable\r\nContent-Location: http://www.example.gov.cn/xxgk/ndbg/{}\r\n\r\n"
+    data = b'MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="----=_NextPart_000"\r\n\r\n'
+    for location, page in [("index.html", outer), ("top.html", "<html><body><p>首页 | 政务公开</p></body></html>"),
+                           ("202501/report.html", html_page(html_body(blocks(v))))]:
+        data += part.format(location).encode() + quopri.encodestring(page.encode()) + b"\r\n"
+    report = extract_bytes(data + b"------=_NextPart_000--\r\n", "年度报告.mht")
+    assert report.agency.name == AGENCY
+    assert_every_cell(report, v)
+
+
+def test_a_web_archive_whose_frames_show_each_other_shows_each_once():
+    """Two archived pages framing each other (and themselves) by address: each is put in place once, not framed
+    in circles as deep as the reader goes."""
+    from builder.reading.document import mhtml_text
+
+    framing = '<iframe src="a.html"></iframe><iframe src="b.html"></iframe>' * 50
+    part = "--b\r\nContent-Type: text/html\r\nContent-Location: http://x.gov.cn/{}\r\n\r\n{}\r\n"
+    data = ('MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="b"\r\n\r\n'
+            + part.format("index.html", f"<html><body>{framing}</body></html>")
+            + "".join(part.format(f"{n}.html", f"<html><body><p>第{n}页文字。</p>{framing}</body></html>") for n in "ab")
+            + "--b--\r\n").encode()
+    text, _ = mhtml_text(data, "circle.mht")
+    assert (text.count("第a页文字"), text.count("第b页文字")) == (1, 1)
+
+
 def test_a_workbook_saved_as_one_web_archive_is_read_sheet_by_sheet():
     """Excel's and WPS's single-file web page of a workbook: a frameset page listing each sheet's page
     (x:WorksheetSource), the sheets parts of their own. The frameset was read alone and the report refused."""

@@ -1271,7 +1271,8 @@ def mhtml_text(data: bytes, path: str, plain: bool = False) -> tuple[str, str]:
         text, encoding = decode(pages[0].get_payload(decode=True) or b"", path)
         if sheets := _workbook_sheets(text, pages[1:], path):  # a workbook's web page: its frameset, then its sheets
             return "\n".join(html_to_text(sheet, path) for sheet in sheets), encoding
-        return html_to_text(_with_frames(text, pages[1:], path), path), encoding
+        base = unquote(pages[0]["Content-Location"] or "").strip()
+        return html_to_text(_with_frames(text, pages[1:], path, base), path), encoding
     if body is not None:
         return decode(body.get_payload(decode=True) or b" ", path)
     raise errors.NotText(path, "a web archive (MHTML) with no web page in it")
@@ -1301,24 +1302,41 @@ def _workbook_sheets(html: str, parts: list, path: str) -> list[str]:
 _FRAME_SOURCE = re.compile(r"""(?P<attr>\ssrc\s*=\s*)(?P<quote>["']?)cid:(?P<id>[^"'\s>]+)(?P=quote)""", re.IGNORECASE)
 
 
-def _with_frames(html: str, frames: list, path: str) -> str:
-    """A web archive's page with its frames' pages, archived as parts of their own (Chrome saves an
-    iframe's page so, the report often in it), put in their iframes as data: addresses (the markup
-    reader shows those in place), each in the first iframe that shows it."""
+def _with_frames(html: str, frames: list, path: str, base: str) -> str:
+    """A web archive's page with its frames' pages, archived as parts of their own, put in their frames as data:
+    addresses (the markup reader shows those in place), each in the first frame that shows it: Chrome refers to
+    such a part by its Content-ID (cid:), Internet Explorer by its address (Content-Location), which the frame's
+    src, relative or not, names against the page's own (a frameset, the report in one of its frames)."""
     import base64
+    from html import unescape as unescape_entities
+    from urllib.parse import urljoin
 
+    # (each part shown once in the whole archive: a hostile one may name one a thousand times, or frames in circles)
     by_id = {part["Content-ID"].strip().strip("<>"): part for part in frames if part["Content-ID"]}
-    if not by_id or "cid:" not in html:
-        return html
+    by_url = {unquote(part["Content-Location"]).strip(): part for part in frames if part["Content-Location"]}
 
-    def inlined(m: re.Match) -> str:
-        part = by_id.pop(m["id"], None)  # (each frame's page once: a hostile archive may name one a thousand times)
-        if part is None:
-            return m.group()
-        page = decode(part.get_payload(decode=True) or b"", path)[0].encode("utf-8")
-        return f'{m["attr"]}"data:text/html;charset=utf-8;base64,{base64.b64encode(page).decode("ascii")}"'
+    def with_frames(page: str, base: str, depth: int) -> str:
+        def shown(part) -> str:
+            page = decode(part.get_payload(decode=True) or b"", path)[0]
+            if depth < _FRAME_DEPTH:
+                page = with_frames(page, unquote(part["Content-Location"] or "").strip(), depth + 1)
+            return f'"data:text/html;charset=utf-8;base64,{base64.b64encode(page.encode("utf-8")).decode("ascii")}"'
 
-    return _FRAME_SOURCE.sub(inlined, html)
+        def by_content_id(m: re.Match) -> str:
+            part = by_id.pop(m["id"], None)
+            return m.group() if part is None else m["attr"] + shown(part)
+
+        def by_address(m: re.Match) -> str:
+            if m["src"].startswith("data:"):
+                return m.group()
+            part = by_url.pop(unquote(urljoin(base, unescape_entities(m["src"]))), None)
+            return m.group() if part is None else m["attr"] + shown(part)
+
+        if by_id and "cid:" in page:
+            page = _FRAME_SOURCE.sub(by_content_id, page)
+        return _FRAME_SRC.sub(by_address, page) if by_url and base else page
+
+    return with_frames(html, base, 0)
 
 
 _FRAME_DEPTH = 3  # a web archive's frames within frames, read this deep
