@@ -76,6 +76,35 @@ def test_an_article_a_script_builds_or_copies_is_read(kind):
     assert (report.agency.name, report.year) == (AGENCY, YEAR)
 
 
+def test_an_article_in_json_a_script_parses_from_a_string_is_read():
+    """window.__INITIAL_STATE__ = JSON.parse('{"content":"\\u003Cp\\u003E\\u62a5…"}'): JSON written in a script's
+    string, its backslashes doubled; once unescaped the string still printed JSON's escapes, no section, and the page
+    was refused as no report."""
+    v, article = _article()
+    state = json.dumps({"detail": {"title": TITLE, "content": article}}, ensure_ascii=True).replace("<", "\\u003C")
+    report = extract_bytes(_shell(f"window.__INITIAL_STATE__ = JSON.parse({_js_single_quoted(state)});").encode(),
+                           "detail.html")
+    assert_every_cell(report, v)
+    assert (report.agency.name, report.year) == (AGENCY, YEAR)
+
+
+@pytest.mark.parametrize("pieces", [1, 4, 31])
+def test_an_article_a_page_streams_in_pieces_is_read(pieces):
+    """A streamed page (React server components) pushes its payload in scripts of their own,
+    self.__next_f.push([1,"…"]), its article a text row (6:T<length>,…) cut across pieces anywhere, mid-tag: no piece
+    printed the report's sections, and the page was refused as no report."""
+    v, article = _article()
+    rows = (f'1:HL["/_next/static/css/a.css","style"]\n3:{{"title":{json.dumps(TITLE, ensure_ascii=False)}}}\n'
+            f'6:T{len(article.encode()):x},{article}7:["$","nav",null,{{"children":"2023年报告"}}]\n')
+    size = -(-len(rows) // pieces)
+    scripts = "".join(f"<script>self.__next_f.push([1,{json.dumps(rows[k:k + size], ensure_ascii=False)}])</script>"
+                      for k in range(0, len(rows), size))
+    page = _shell("(self.__next_f=self.__next_f||[]).push([0])").replace("</body>", scripts + "</body>")
+    report = extract_bytes(page.encode(), "index.html")
+    assert_every_cell(report, v)
+    assert (report.agency.name, report.year) == (AGENCY, YEAR)
+
+
 def _js_escaped(text: str) -> str:
     """JavaScript's escape(): ASCII letters and digits as they are, other characters %XX or %uXXXX."""
     return "".join(c if c.isascii() and (c.isalnum() or c in "@*_+-./") else f"%{ord(c):02X}" if ord(c) < 256

@@ -2258,11 +2258,41 @@ def script_article(html: str, path: str = "") -> str | None:
     scripts ran: var articleContent = '…', window.__INITIAL_STATE__ = {…}, a CDATA record, a
     text/template's markup, str += '…' line by line): the longest string that prints the report's
     sections, its escapes undone and its markup read; None if none does."""
-    strings = itertools.chain((_unescape_string(m.group(1) if m.group(1) is not None else m.group(2))
+    strings = itertools.chain((_json_in_string(_unescape_string(m.group(1) if m.group(1) is not None else m.group(2)))
                                for m in _STRING_LITERAL.finditer(html)),
-                              (m.group(1) for m in _CDATA.finditer(html)), _script_bodies(html))
+                              (m.group(1) for m in _CDATA.finditer(html)), _script_bodies(html), _streamed_rows(html))
     article = max((s for s in strings if _is_article(s)), key=len, default=None)
     return _article_text(article, path) if article is not None else None
+
+
+# JSON's escapes left in a string once its own are undone: JSON written in a script's string (JSON.parse('{"t":
+# "\\u62a5…"}')), its backslashes doubled.
+_JSON_ESCAPE = re.compile(r'\\(?:u[0-9a-fA-F]{4}|["\\/])')
+
+
+def _json_in_string(text: str) -> str:
+    """A string as the page shows it: JSON held in a script's string literal unescaped once more."""
+    return _unescape_string(text) if not _is_article(text) and _JSON_ESCAPE.search(text) else text
+
+
+# A streamed page's payload (React server components: self.__next_f.push([1,"…"])), pushed piece by piece in scripts
+# of their own, an article cut across pieces anywhere (mid-tag, mid-character's escape never: each piece is a string).
+_PUSHED_PIECE = re.compile(r'(?P<target>[A-Za-z_$][\w$.]*)\.push\(\[\s*1\s*,\s*"(?P<piece>(?:[^"\\]|\\.)*)"\s*\]\)')
+# A text row of that payload: its id, T, its length in UTF-8 bytes (hexadecimal), a comma, the text.
+_TEXT_ROW = re.compile(r"(?:^|\n)[0-9a-fA-F]+:T(?P<length>[0-9a-fA-F]{1,8}),")
+
+
+def _streamed_rows(html: str) -> Iterator[str]:
+    """The text rows of the payloads a page streams in pieces, each payload's pieces joined in order."""
+    streams: dict[str, list[str]] = {}
+    for m in _PUSHED_PIECE.finditer(html):
+        streams.setdefault(m["target"], []).append(_unescape_string(m["piece"]))
+    for pieces in streams.values():
+        stream = "".join(pieces).encode("utf-8", "surrogatepass")
+        text = stream.decode("utf-8", "replace")
+        for row in _TEXT_ROW.finditer(text):
+            start = len(text[:row.end()].encode("utf-8", "surrogatepass"))
+            yield stream[start:start + int(row["length"], 16)].decode("utf-8", "replace")
 
 
 # A JSONP response's wrapper: callback( … ) and an optional semicolon.
