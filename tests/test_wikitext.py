@@ -1,5 +1,5 @@
-"""Reports reposted on forums and wikis, their tables in BBCode, MediaWiki and Textile markup: every cell read in
-its place, a span's number no value."""
+"""Reports reposted on forums and wikis, their tables in BBCode, MediaWiki, Textile and AsciiDoc markup: every cell
+read in its place, a span's number no value."""
 
 from __future__ import annotations
 
@@ -51,6 +51,50 @@ def _textile(report: list) -> str:
 
     return "\n".join(f"h2. {b}" if b[:2] in ("一、", "二、", "三、", "四、", "五、", "六、") else f"p. {b}"
                      if isinstance(b, str) else table(b) for b in report)
+
+
+def _asciidoc(report: list, cell_lines: bool = False, cols: str = "list") -> str:
+    def spec(c) -> str:
+        if c.colspan > 1 or c.rowspan > 1:
+            return (str(c.colspan) if c.colspan > 1 else "") + (f".{c.rowspan}" if c.rowspan > 1 else "") + "+"
+        return ""
+
+    def table(rows: Table) -> str:
+        width = sum(c.colspan for c in rows[0])
+        head = {"list": f'[cols="{",".join(["1"] * width)}",options="header"]', "times": f'[cols="{width}*"]',
+                "none": ""}[cols]
+        cells = [[f"{spec(c)}|{c.text}" for c in row] for row in rows]
+        body = "\n".join(cell for row in cells for cell in row) if cell_lines else "\n".join(" ".join(r) for r in cells)
+        return "\n".join(filter(None, [head, "|===", body, "|==="]))
+
+    return "\n\n".join(f"== {b}" if b[:2] in ("一、", "二、", "三、", "四、", "五、", "六、") else b
+                       if isinstance(b, str) else table(b) for b in report)
+
+
+@pytest.mark.parametrize("cell_lines, cols", [(False, "none"), (False, "list"), (True, "list"), (True, "times")])
+def test_a_report_in_asciidoc_is_read_cell_by_cell(cell_lines, cols):
+    """AsciiDoc tables (|===, spans as 3+| .2+| 2.3+|), a row a line or each cell on a line of its own, the columns
+    counted by the cols line: read as text, a span's number was a value and a table of one cell a line no table."""
+    v = values(seed=6)
+    report = extract_bytes(_asciidoc(blocks(v), cell_lines, cols).encode("utf-8"), "report.adoc")
+    assert (report.agency.name, report.year) == (AGENCY, YEAR)
+    assert_every_cell(report, v)
+
+
+def test_an_asciidoc_table_of_comma_separated_values_is_read():
+    from builder.reading.wikitext import tables_as_rows
+
+    assert tables_as_rows('前文\n[cols="3*"]\n,===\n信息内容,本年处理决定数量\n"行政许可",412\n,===\n后文') == \
+        "前文\n\n信息内容\t本年处理决定数量\n行政许可\t412\n\n后文"
+
+
+def test_an_asciidoc_table_s_hostile_spans_are_read_as_none_past_a_limit():
+    """Thousands of cells each spanning 60 columns and 100 rows would cover hundreds of millions of places."""
+    from builder.reading import wikitext
+
+    body = "\n".join("60.100+|1" for _ in range(5_000))
+    rows = wikitext._asciidoc_rows(body, '[cols="60*"]')
+    assert sum(len(row) for row in rows) == 5_000
 
 
 @pytest.mark.parametrize("markup, saved", [(_bbcode, "text"), (_bbcode, "forum page"), (_mediawiki, "text"),

@@ -1,5 +1,6 @@
 """Tables written in forum and wiki markup, as a crawler keeps a report reposted on a forum or a wiki: BBCode
-([table][tr][td=3,2]…), MediaWiki ({| … |- … | a || b … |}) and Textile (|_. header| and |\\3/2. cell|). Each
+([table][tr][td=3,2]…), MediaWiki ({| … |- … | a || b … |}), Textile (|_. header| and |\\3/2. cell|) and AsciiDoc
+(|=== … |===, a cell's spans before its bar: 3+| 2.3+|, its cells on one line or each on its own). Each
 table is put in the shared table format (a row a line, cells parted by tabs, a spanned cell's places empty) by
 writing it as an HTML table; the markup's formatting tags elsewhere are left out. Read as text, a span's
 numbers (colspan="3", [td=3,3], \\3) were a row's values and the labels' cells ran out of line."""
@@ -35,6 +36,16 @@ _TX_MODIFIERS = re.compile(r"^(?P<modifiers>(?:_|\\\d+|/\d+|<>|[<>=^~-]|\{[^}]*\
 _TX_BLOCK = re.compile(r"^\s*(?:table|p|h[1-6]|bq)(?:<>|[<>=()]|\{[^}]*\}|\([^)]*\))*\.(?:\s+|$)", re.MULTILINE)
 # A wiki heading's marker before Chinese text (Confluence, Jira, Textile: h2. 三、收到和处理…): its digit is no value.
 _WIKI_HEADING = re.compile(r"^[ \t]*h[1-6]\.[ \t]+(?=[\u4e00-\u9fff（(【])", re.MULTILINE)
+# AsciiDoc: a table between two |=== lines (,=== and :=== for comma and colon separated values), its columns counted
+# by the [cols="2,1,1"] line above it (3*, a column repeated) or by its first line's cells; a cell starts at a bar
+# after a space or at a line's start, its spec before the bar (3+ a colspan, .2+ a rowspan, 2.3+ both, 3* the cell
+# repeated; alignment and style letters).
+_AD_DELIMITER = re.compile(r"^[ \t]*(?P<kind>[|,:!])===[ \t]*$", re.MULTILINE)
+_AD_COLS = re.compile(r"""\bcols\s*=\s*["']?(?P<cols>[^"'\]]*)""")
+_AD_CELL = re.compile(r"(?:(?<=\s)|^)(?P<spec>(?:\d+\*|(?:\d+)?(?:\.\d+)?\+)?(?:[<^>])?(?:\.[<^>])?[adehlmsv]?)\|",
+                      re.MULTILINE)
+_AD_MAX_COLUMNS = 60  # an AsciiDoc table's columns, at most (a cols line of thousands: no table of the form)
+_AD_MAX_PLACES = 100_000  # places a table's spans cover, at most: past them, a hostile file's spans are read as none
 _SPAN = re.compile(r"(?P<kind>colspan|rowspan)\s*=\s*[\"']?(?P<n>\d+)", re.IGNORECASE)
 _MAX_SPAN = 100  # a span wider or longer than a table has: a typo, read as none
 
@@ -49,6 +60,8 @@ def tables_as_rows(text: str) -> str:
         text = _mediawiki(text)
     if "|_." in text or re.search(r"\|[\\/]\d+\.", text):
         text = _textile(text)
+    if "===" in text and _AD_DELIMITER.search(text):
+        text = _asciidoc(text)
     return _WIKI_HEADING.sub("", text) if "h" in text else text
 
 
@@ -155,3 +168,77 @@ def _textile_cell(part: str) -> tuple[tuple[str, str, int, int], bool]:
     rowspan = re.search(r"/(\d+)", modifiers)
     return _cell(m["text"], "th" if "_" in modifiers else "td", int(colspan[1]) if colspan else 1,
                  int(rowspan[1]) if rowspan else 1), True
+
+
+def _asciidoc(text: str) -> str:
+    """The text with each AsciiDoc table between its |=== lines as rows; the [cols=…] line above it left out."""
+    out: list[str] = []
+    lines = text.split("\n")
+    k = 0
+    while k < len(lines):
+        opening = _AD_DELIMITER.fullmatch(lines[k])
+        end = next((j for j in range(k + 1, len(lines)) if opening and _AD_DELIMITER.fullmatch(lines[j])), None)
+        if opening is None or end is None:
+            out.append(lines[k])
+            k += 1
+            continue
+        attributes = out.pop() if out and out[-1].strip().startswith("[") and "cols" in out[-1] else ""
+        body = "\n".join(lines[k + 1:end])
+        rows = _delimited_rows(body, opening["kind"]) if opening["kind"] in ",:" else _asciidoc_rows(body, attributes)
+        out.append(_as_rows(rows))
+        k = end + 1
+    return "\n".join(out)
+
+
+def _delimited_rows(body: str, separator: str) -> list[list[tuple[str, str, int, int]]]:
+    import csv
+
+    return [[_cell(cell) for cell in row] for row in csv.reader(body.splitlines(), delimiter=separator) if row]
+
+
+def _asciidoc_columns(attributes: str, body: str) -> int:
+    """The columns of a table: its cols line's (2,1,1 three; 3* three; 4 alone four) or its first line's cells."""
+    if (m := _AD_COLS.search(attributes)) is not None:
+        items = [item.strip() for item in re.split(r"[,;]", m["cols"]) if item.strip()]
+        if len(items) == 1 and items[0].isdigit():
+            return min(int(items[0]), _AD_MAX_COLUMNS)
+        count = sum(int(item.split("*")[0]) if re.match(r"\d+\*", item) else 1 for item in items)
+        if count:
+            return min(count, _AD_MAX_COLUMNS)
+    first = next((line for line in body.splitlines() if line.strip()), "")
+    return max(1, sum(_spans(m["spec"])[0] for m in _AD_CELL.finditer(first)))
+
+
+def _spans(spec: str) -> tuple[int, int, int]:
+    """A cell spec's colspan, rowspan and times repeated (3+ | .2+ | 2.3+ | 3*)."""
+    if m := re.match(r"(\d+)\*", spec):
+        return 1, 1, min(int(m[1]), _AD_MAX_COLUMNS)
+    if m := re.match(r"(\d+)?(?:\.(\d+))?\+", spec):
+        return min(int(m[1] or 1), _MAX_SPAN), min(int(m[2] or 1), _MAX_SPAN), 1
+    return 1, 1, 1
+
+
+def _asciidoc_rows(body: str, attributes: str) -> list[list[tuple[str, str, int, int]]]:
+    """A table's cells put in rows of its columns, places a rowspan above fills skipped."""
+    columns = _asciidoc_columns(attributes, body)
+    marks = list(_AD_CELL.finditer(body))
+    rows: list[list[tuple[str, str, int, int]]] = [[]]
+    taken: dict[tuple[int, int], bool] = {}
+    row = column = 0
+    for k, mark in enumerate(marks):
+        text = body[mark.end():marks[k + 1].start() if k + 1 < len(marks) else len(body)]
+        colspan, rowspan, times = _spans(mark["spec"])
+        if len(taken) + colspan * rowspan * times > _AD_MAX_PLACES:
+            colspan = rowspan = 1
+        for _ in range(times):
+            while taken.get((row, column)) or column >= columns:
+                column += 1
+                if column >= columns:
+                    row, column = row + 1, 0
+                    rows.append([])
+            rows[-1].append(_cell(text, colspan=colspan, rowspan=rowspan))
+            for r in range(row, row + rowspan):
+                for c in range(column, column + colspan):
+                    taken[(r, c)] = True
+            column += colspan
+    return rows
