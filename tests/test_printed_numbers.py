@@ -31,7 +31,8 @@ from .test_layouts import AGENCY, values
     ("12.50", None), ("2.0", None), ("12注1", "12"), ("5（注2）", "5"), ("8 215.46", "8215.46"),
     ("263 [1]", "263"), ("6[3]", "6"), ("[3]", None), ("”0", "0"), ("」12", "12"), ("”", None), ("0”", None),
     ("十九件", "19"), ("两件", "2"), ("贰拾叁项", "23"), ("零元", "0"), ("壹拾元", None), ("二十三（23）", "23"),
-    ("二十三(32)", None),
+    ("二十三(32)", None), ("2 - 3 -", "2"), ("0 — 5 —", "0"), ("12 第3页", "12"), ("7 第 2 页 共 5 页", "7"),
+    ("- 3 -", None), ("2 -", None),
 ])
 def test_how_a_cell_spells_its_number(printed, number):
     got = spelled_number(printed)
@@ -116,6 +117,19 @@ def test_chinese_numerals_with_their_unit_or_their_digits_beside_them_are_read(l
     rep, v = report({**printed, "t2.fees.amount_10k_cny": "零元"}, layout, v=v)
     for cell in forms.cells(GOV_2021):
         assert rep.cells[cell.id].value == v[cell.id], cell.id
+
+
+@pytest.mark.parametrize("layout", ["tab", "pipe", "html", "docx"])
+def test_a_page_s_folio_left_in_a_cell_is_no_number_of_it(layout):
+    """2 - 3 -: a page broke inside a row of a report converted from PDF, and the page's folio (- 3 -) fell into the
+    cell after its number; read as numbers and dashes, the cell held four values and the row's others were unsure."""
+    v = values(GOV_2021)
+    folios = {"t3.denied.process_info.total": " - 3 -", "t3.granted.natural_person": " — 5 —", "t2.rules.issued": " 第3页"}
+    rep, v = report({cell: f"{v[cell]}{folio}" for cell, folio in folios.items()}, layout, v=v)
+    for cell in forms.cells(GOV_2021):
+        assert rep.cells[cell.id].value == v[cell.id], cell.id
+    for cell, folio in folios.items():
+        assert folio.strip() in rep.cells[cell].note, cell
 
 
 @pytest.mark.parametrize("layout", ["tab", "html"])

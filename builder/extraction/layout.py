@@ -196,6 +196,8 @@ def several_numbers(cell: str) -> tuple[int, ...] | None:
     tokens = cell.split()
     if len(tokens) < 2 or not all(t.isdecimal() or t in NONE_WORDS or t in ZERO_GLYPHS for t in tokens):
         return None
+    if (folio := _PAGE_FOLIO.search(cell)) and _NUMBER.fullmatch(cell[:folio.start()].strip()):
+        return None  # (2 - 3 -: a number and a page's folio, ``spelled_number``)
     return tuple(int(t) if t.isdecimal() else 0 for t in tokens)
 
 
@@ -288,6 +290,8 @@ _APPROXIMATE = re.compile(r"(?P<before>约|大约|近|逾|超过|不少于|不�
                           r"(?P<after>余|多|以上)?\s*[件条个项]?")
 # A change printed with an arrow (▼3 a decrease, ▲5 an increase).
 _ARROWED = re.compile(r"(?P<arrow>[▼▲↓↑])\s*(?P<n>\d+(?:\.\d+)?)")
+# A page's folio after a cell's number, where a converted page break left it in the cell (2 - 3 -, 0 — 5 —, 12 第3页).
+_PAGE_FOLIO = re.compile(r"\s(?:[-—－–]\s*\d{1,4}\s*[-—－–]|第\s*\d{1,4}\s*页(?:\s*[,，]?\s*共\s*\d{1,4}\s*页)?)$")
 _SPELLED_MAX = 24  # characters: no count, spelled any way, is longer (二千三百四十五, 12,345,678*)
 # 一 alone in a cell: a 1 in Chinese numerals, or a dash for none (typed so, or OCR's): a value, unread.
 DASH_OR_ONE = "一"
@@ -314,6 +318,8 @@ def spelled_number(cell: str) -> tuple[str, str] | None:
         if _NUMBER.fullmatch(number):
             return number, f"数字后的脚注标记“{m.group().strip()}”不计入数值"
         return None
+    if (m := _PAGE_FOLIO.search(c)) and m.start() and _NUMBER.fullmatch(number := c[:m.start()].strip()):
+        return number, f"数字后的“{m.group().strip()}”是换页处落进这一格的页码，不计入数值"
     if m := _TEN_THOUSANDS.fullmatch(c):
         value = round(float(m.group("n")) * 10_000)
         return str(value), f"以“万”为单位印出（{c}），读作 {value}，是约数"
