@@ -2288,10 +2288,12 @@ def _streamed_rows(html: str) -> Iterator[str]:
     for m in _PUSHED_PIECE.finditer(html):
         streams.setdefault(m["target"], []).append(_unescape_string(m["piece"]))
     for pieces in streams.values():
-        stream = "".join(pieces).encode("utf-8", "surrogatepass")
-        text = stream.decode("utf-8", "replace")
+        text = "".join(pieces)
+        stream = text.encode("utf-8", "surrogatepass")
+        at = start = 0  # (a character's offset and its byte's, counted on from the last row's)
         for row in _TEXT_ROW.finditer(text):
-            start = len(text[:row.end()].encode("utf-8", "surrogatepass"))
+            start += len(text[at:row.end()].encode("utf-8", "surrogatepass"))
+            at = row.end()
             yield stream[start:start + int(row["length"], 16)].decode("utf-8", "replace")
 
 

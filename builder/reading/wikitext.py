@@ -177,8 +177,8 @@ def _asciidoc(text: str) -> str:
     k = 0
     while k < len(lines):
         opening = _AD_DELIMITER.fullmatch(lines[k])
-        end = next((j for j in range(k + 1, len(lines)) if opening and _AD_DELIMITER.fullmatch(lines[j])), None)
-        if opening is None or end is None:
+        end = next((j for j in range(k + 1, len(lines)) if _AD_DELIMITER.fullmatch(lines[j])), None) if opening else None
+        if end is None:
             out.append(lines[k])
             k += 1
             continue
@@ -223,7 +223,7 @@ def _asciidoc_rows(body: str, attributes: str) -> list[list[tuple[str, str, int,
     columns = _asciidoc_columns(attributes, body)
     marks = list(_AD_CELL.finditer(body))
     rows: list[list[tuple[str, str, int, int]]] = [[]]
-    taken: dict[tuple[int, int], bool] = {}
+    taken: set[tuple[int, int]] = set()
     row = column = 0
     for k, mark in enumerate(marks):
         text = body[mark.end():marks[k + 1].start() if k + 1 < len(marks) else len(body)]
@@ -231,7 +231,7 @@ def _asciidoc_rows(body: str, attributes: str) -> list[list[tuple[str, str, int,
         if len(taken) + colspan * rowspan * times > _AD_MAX_PLACES:
             colspan = rowspan = 1
         for _ in range(times):
-            while taken.get((row, column)) or column >= columns:
+            while (row, column) in taken or column >= columns:
                 column += 1
                 if column >= columns:
                     row, column = row + 1, 0
@@ -239,6 +239,6 @@ def _asciidoc_rows(body: str, attributes: str) -> list[list[tuple[str, str, int,
             rows[-1].append(_cell(text, colspan=colspan, rowspan=rowspan))
             for r in range(row, row + rowspan):
                 for c in range(column, column + colspan):
-                    taken[(r, c)] = True
+                    taken.add((r, c))
             column += colspan
     return rows
