@@ -32,7 +32,8 @@ from .test_layouts import AGENCY, values
     ("263 [1]", "263"), ("6[3]", "6"), ("[3]", None), ("”0", "0"), ("」12", "12"), ("”", None), ("0”", None),
     ("十九件", "19"), ("两件", "2"), ("贰拾叁项", "23"), ("零元", "0"), ("壹拾元", None), ("二十三（23）", "23"),
     ("二十三(32)", None), ("2 - 3 -", "2"), ("0 — 5 —", "0"), ("12 第3页", "12"), ("7 第 2 页 共 5 页", "7"),
-    ("- 3 -", None), ("2 -", None),
+    ("- 3 -", None), ("2 -", None), ("合计：26", "26"), ("合计:1,234", "1,234"), ("共5件", "5"), ("总计 37", "37"),
+    ("合计", None),
 ])
 def test_how_a_cell_spells_its_number(printed, number):
     got = spelled_number(printed)
@@ -130,6 +131,18 @@ def test_a_page_s_folio_left_in_a_cell_is_no_number_of_it(layout):
         assert rep.cells[cell.id].value == v[cell.id], cell.id
     for cell, folio in folios.items():
         assert folio.strip() in rep.cells[cell].note, cell
+
+
+@pytest.mark.parametrize("layout", ["tab", "pipe", "html", "docx"])
+def test_totals_written_with_their_word_in_each_cell_are_read(layout):
+    """（七）总计 | 合计：26 | 合计：8 | …, and 共37件 down the 总计 column: each such cell was a word, the row read as a
+    label and table 3's totals lost."""
+    v = values(GOV_2021)
+    printed = {**{f"t3.total.{c.id}": f"合计：{v[f't3.total.{c.id}']}" for c in forms.T3_COLUMNS},
+               "t3.granted.total": f"共{v['t3.granted.total']}件"}
+    rep, v = report(printed, layout, v=v)
+    for cell in forms.cells(GOV_2021):
+        assert rep.cells[cell.id].value == v[cell.id], cell.id
 
 
 @pytest.mark.parametrize("layout", ["tab", "html"])
@@ -551,6 +564,32 @@ def test_a_csv_in_the_accounting_format_is_read_whatever_its_labels_length():
     report = extract_bytes(out.getvalue().encode("gbk"), "统计表.csv")
     for cell in forms.cells(GOV_2021):
         assert report.cells[cell.id].value == v[cell.id], cell.id
+
+
+@pytest.mark.parametrize("separator, name", [(",", "附表.csv"), ("\t", "表格数据.tsv"), ("\t", "导出.xls")])
+def test_a_sheet_saved_with_quoted_fields_is_read_record_by_record(separator, name):
+    """Every field quoted ("114"), and labels with a line break inside their quotes (本年\n制发件数, Excel's Alt+Enter),
+    as a spreadsheet saves CSV or tab-separated text: line by line, the quotes stayed around every number (each cell
+    unsure) and a label's line break cut its row in two."""
+    import csv
+    import io
+
+    v = form_values(seed=1)
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=separator, quoting=csv.QUOTE_ALL, lineterminator="\r\n")
+    for line in synthetic.render(AGENCY, 2022, GOV_2021, v, "tab").split("\n"):
+        cells = [c.replace("本年新收", "本年\n新收").replace("制发件数", "制发\n件数") for c in line.split("\t")]
+        writer.writerow(cells + [""] * (10 - len(cells)))
+    report = extract_bytes(out.getvalue().encode("utf-8-sig"), name)
+    for cell in forms.cells(GOV_2021):
+        assert report.cells[cell.id].value == v[cell.id], cell.id
+
+
+def test_quoted_words_in_prose_make_no_sheet_of_it():
+    from builder.reading.document import quoted_records
+
+    prose = '他说"好",然后走了。\n"一"字,"二"字,"三"字。\n"甲","乙"\n"丙","丁","戊"'
+    assert quoted_records(prose) == prose
 
 
 def test_a_csv_row_with_a_long_remark_in_its_last_field_is_a_table_row():

@@ -292,6 +292,8 @@ _APPROXIMATE = re.compile(r"(?P<before>约|大约|近|逾|超过|不少于|不�
 _ARROWED = re.compile(r"(?P<arrow>[▼▲↓↑])\s*(?P<n>\d+(?:\.\d+)?)")
 # A page's folio after a cell's number, where a converted page break left it in the cell (2 - 3 -, 0 — 5 —, 12 第3页).
 _PAGE_FOLIO = re.compile(r"\s(?:[-—－–]\s*\d{1,4}\s*[-—－–]|第\s*\d{1,4}\s*页(?:\s*[,，]?\s*共\s*\d{1,4}\s*页)?)$")
+# A total written with its word in each cell of a total row or column (合计：26, 共5件, 总计 37).
+_SUM_WORDED = re.compile(r"(?P<word>合计|总计|小计|共计|共)\s*[:：]?\s*(?P<n>\d+(?:,\d{3})*)\s*(?:" + COUNT_UNIT + ")?")
 _SPELLED_MAX = 24  # characters: no count, spelled any way, is longer (二千三百四十五, 12,345,678*)
 # 一 alone in a cell: a 1 in Chinese numerals, or a dash for none (typed so, or OCR's): a value, unread.
 DASH_OR_ONE = "一"
@@ -320,6 +322,8 @@ def spelled_number(cell: str) -> tuple[str, str] | None:
         return None
     if (m := _PAGE_FOLIO.search(c)) and m.start() and _NUMBER.fullmatch(number := c[:m.start()].strip()):
         return number, f"数字后的“{m.group().strip()}”是换页处落进这一格的页码，不计入数值"
+    if m := _SUM_WORDED.fullmatch(c):
+        return m["n"], f"格中的“{m['word']}”说明这一格是合计，不计入数值"
     if m := _TEN_THOUSANDS.fullmatch(c):
         value = round(float(m.group("n")) * 10_000)
         return str(value), f"以“万”为单位印出（{c}），读作 {value}，是约数"

@@ -1131,7 +1131,53 @@ def _read_text(data: bytes, source: Source) -> str:
         from .markup import script_article
 
         return script_article(text, source.path) or text
-    return text
+    return quoted_records(text) if '"' in text else text
+
+
+# A field in quotes, as a spreadsheet saves it to CSV or tab-separated text: at a line's start or after a separator,
+# up to the next separator or the line's end ("" a quote inside it; a line break inside it too).
+_QUOTED_FIELD = re.compile(r'(?:^|(?<=[,\t;]))"(?:[^"]|"")*"(?=[,\t;]|$)', re.MULTILINE)
+_QUOTED_MIN = 6  # quoted fields, at least, of a sheet saved with its fields quoted (a prose quote is no field)
+_RECORD_FIELDS = 4  # a table's row: a label and three values at least
+
+
+def quoted_records(text: str) -> str:
+    """A sheet saved as CSV or tab-separated text with fields in quotes (every field, or the labels with commas or
+    line breaks inside: Excel's Alt+Enter in 本年\n制发件数): its records as rows of tab-parted fields, a field's
+    line breaks joined, the padding of empty fields after its last left out; any other text as it is. Line by line,
+    a label's line break cut its row in two and the quotes stayed around every number."""
+    import csv
+
+    quoted = _QUOTED_FIELD.findall(text)
+    if len(quoted) < _QUOTED_MIN:
+        return text
+    separator = max("\t,;", key=lambda s: sum(line.count(s) for line in text.splitlines() if '"' in line))
+    try:
+        records = list(csv.reader(io.StringIO(text), delimiter=separator))
+    except csv.Error:
+        return text
+    if sum(1 for r in records if sum(1 for f in r if f.strip()) >= _RECORD_FIELDS) < _CSV_ROWS_MIN:
+        return text
+    lines = []
+    for record in records:
+        while record and not record[-1].strip():
+            record.pop()
+        lines.append("\t".join(_LINE_BREAK_IN_FIELD.sub(_joined_break, f.strip()) for f in record)
+                     if len(record) > 1 else (record[0] if record else ""))
+    return "\n".join(lines)
+
+
+_LINE_BREAK_IN_FIELD = re.compile(r"(.)?[ \t]*\r?\n[ \t]*(.)?")
+
+
+def _joined_break(m: re.Match) -> str:
+    """A line break inside a field: nothing between two Chinese characters (本年\n制发件数), a space elsewhere."""
+    before, after = m.group(1) or "", m.group(2) or ""
+    cjk = bool(before and after and _CJK_CHAR.match(before) and _CJK_CHAR.match(after))
+    return before + ("" if cjk else " ") + after
+
+
+_CJK_CHAR = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 
 def _read_markdown(data: bytes, source: Source) -> str:
