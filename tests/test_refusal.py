@@ -126,10 +126,12 @@ def test_a_notice_about_the_reports_below_a_site_menu_is_refused_as_a_notice():
     ("关于做好2023年政府信息公开工作年度报告\n编制和发布工作的通知", "a notice (通知)"),
     # a circular on how the units compiled theirs (通报): it was published as the issuer's report
     ("德阳市人民政府办公室关于2023年度政府信息公开工作年度报告编制\n发布情况的通报", "通报"),
+    # a narrow page (an OFD's, a phone's) wraps it over three lines
+    ("西安市雁塔区人民政府办公室关于做好2024年\n度政府信息公开工作年度报告编制发布工作的\n通知", "a notice (通知)"),
 ])
 def test_a_notice_whose_title_wraps_below_its_issuer_is_refused(head, title, kind):
     """A red-head notice prints its issuer, then its title over two lines (关于做好…年度报告 /
-    编制和发布工作的通知), below the head's name and 文号: it was read as the issuer's report."""
+    编制和发布工作的通知) or three, below the head's name and 文号: it was read as the issuer's report."""
     with pytest.raises(errors.NotAReport) as caught:
         extract_bytes(f"{head}{title}\n各县（市、区）人民政府，市级各部门：\n{BODY}".encode(), "notice.txt")
     assert kind in str(caught.value)

@@ -207,11 +207,12 @@ def other_document_kind(lines: list[str], deep: bool = False) -> tuple[str, str]
     a crawler saved one entry per line (for a page with no report title)."""
     shown = [line.strip(" |\t") for line in lines[:60] if line.strip(" |\t")][:30]
     head = [line.strip(" |\t") for line in lines[:12] if line.strip(" |\t")][:8]  # the first of ``shown``
-    # A title on one line before one split over two (a menu line then the title); a pair with the
-    # place of its last line.
+    # A title on one line before one split over two (a menu line then the title), or over three (a narrow page's
+    # long title: …关于做好2024年 / 度政府信息公开工作年度报告编制发布工作的 / 通知); each with the place of its last line.
     singles = [(None, line) for line in (shown if deep else head)]
     pairs = [(i + 1, "".join(head[i:i + 2])) for i in range(len(head) - 1)]  # below a red head's name and 文号 too
-    for last, title in singles + pairs:
+    triples = [(i + 2, "".join(head[i:i + 3])) for i in range(len(head) - 2)]
+    for last, title in singles + pairs + triples:
         if _SENTENCE.search(title) or _SECTION_HEADING.match(title):
             continue  # the opening sentence (2023年，……落实全市政务公开工作要点。) or a section (四、2024年工作安排) is no title
         title = re.sub(r"\s+", "", title)
