@@ -2604,3 +2604,52 @@ def test_labels_spaced_out_in_their_cells_keep_their_cells_one_digit_values():
     got = extract_html(page, "t20260120_5566.html")
     every = forms.cells(forms.GOV_2021)
     assert {c.id: got.cells[c.id].value for c in every} == {c.id: v[c.id] for c in every}
+
+
+def _framed_docx(report: list, page_rows: int, seed: int) -> bytes:
+    """A PDF converter's Word file: every table cell a paragraph in a text frame placed on its page (w:framePr w:x
+    w:y), a row's frames written in shuffled order; a table longer than ``page_rows`` goes on on a next page whose
+    frames stand at the same places, a label spanning the break printed again there, as converters do."""
+    import docx
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    rng = random.Random(seed)
+    document = docx.Document()
+
+    def framed(text: str, x: int, y: int, w: int, h: int) -> None:
+        paragraph = document.add_paragraph(text)
+        frame = OxmlElement("w:framePr")
+        for name, value in (("w", w), ("h", h), ("hRule", "exact"), ("wrap", "around"), ("vAnchor", "page"),
+                            ("hAnchor", "page"), ("x", x), ("y", y)):
+            frame.set(qn(f"w:{name}"), str(value))
+        paragraph._p.get_or_add_pPr().append(frame)
+
+    for block in report:
+        if isinstance(block, str):
+            document.add_paragraph(block)
+            continue
+        rows = len(block)
+        for start in range(0, rows, page_rows):
+            end = min(start + page_rows, rows)
+            on_page = [(max(r, start), c, cell, min(r + cell.rowspan, end) - max(r, start))
+                       for r, c, cell in placed(block) if r < end and r + cell.rowspan > start]
+            for row in range(start, end):
+                frames = [(c, cell, span) for r, c, cell, span in on_page if r == row]
+                rng.shuffle(frames)
+                for c, cell, span in frames:
+                    framed(cell.text, 1000 + 1100 * c, 1440 + 420 * (row - start), 1100 * cell.colspan, 420 * span)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("page_rows", [40, 13])
+def test_a_converter_s_table_of_text_frames_is_read_by_their_places(page_rows):
+    """Word files a PDF converter writes set every cell in a text frame at its place on the page, written in no
+    reading order (a row's label after its numbers): read in the file's order, table 3's labels and numbers were
+    paired wrongly and 11 cells wrong. A table broken over pages puts its next page's frames at the same places."""
+    v = values(seed=11)
+    report = extract_bytes(_framed_docx(blocks(v), page_rows, seed=3), "converted.docx")
+    assert (report.agency.name, report.year) == (AGENCY, YEAR)
+    assert_every_cell(report, v)

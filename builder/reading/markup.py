@@ -1748,11 +1748,63 @@ def _text_boxes(paragraph):
             yield box
 
 
+def _frame(paragraph) -> tuple[str, ...] | None:
+    """A paragraph's text frame when it sets one at a place of its own on the page (w:framePr with w:x and w:y):
+    its attributes, the frame's identity (Word puts next paragraphs of equal attributes in one frame)."""
+    properties = paragraph.find(f"{_W}pPr/{_W}framePr")
+    if properties is None or properties.get(f"{_W}x") is None or properties.get(f"{_W}y") is None \
+            or paragraph.find(f".//{_W}txbxContent") is not None:
+        return None  # (a text box anchored in it is read as a block, ``_text_boxes``)
+    return tuple(properties.get(f"{_W}{name}") or "" for name in ("x", "y", "w", "h", "hAnchor", "vAnchor"))
+
+
+_FRAME_HEIGHT = 300  # twips: a frame's height when it gives none (a line of a small table's type)
+
+
+def _framed_lines(frames: list[tuple[tuple[str, ...], list[str]]]) -> list[str]:
+    """Text frames set each at its place (a PDF converter's page: every cell and line a frame, written in any order)
+    laid out by those places as a page's words are: a line for the frames at one height, left to right, each a cell;
+    a frame placed again where one of them already stands begins the next page."""
+    from .positioned import Placed, page_lines
+
+    if len(frames) < 2:  # (one frame: a paragraph set apart, a title or a caption, as it is)
+        return [" ".join(frames[0][1])] if frames else []
+    pages: list[list[Placed]] = [[]]
+    seen: set[tuple[str, str]] = set()
+    for frame, texts in frames:
+        x, y, w, h = (_twips(value) for value in frame[:4])
+        if (frame[0], frame[1]) in seen:
+            pages.append([])
+            seen.clear()
+        seen.add((frame[0], frame[1]))
+        pages[-1].append(Placed(" ".join(texts), x, y, x + (w or _FRAME_HEIGHT), y + (h or _FRAME_HEIGHT), cell=True))
+    return [line for page in pages for line in [*page_lines(page), ""]]
+
+
+def _twips(value: str) -> float:
+    try:
+        return abs(float(value))
+    except ValueError:
+        return 0.0
+
+
 def _docx_blocks(parent, lines: list[str], chunk: Callable[[str], str] = lambda _: "") -> None:
     """Paragraphs and tables in document order. Content controls and custom XML are opened;
     a table that holds other tables is layout: its cells are read as blocks; an imported part
-    (w:altChunk, a web page Word shows in its place) is read by ``chunk`` from its relationship id."""
+    (w:altChunk, a web page Word shows in its place) is read by ``chunk`` from its relationship id;
+    paragraphs in text frames placed on the page, one after another, are laid out by their places."""
+    frames: list[tuple[tuple[str, ...], list[str]]] = []
     for child in parent.iterchildren():
+        frame = _frame(child) if child.tag == f"{_W}p" else None
+        if frame is not None:
+            text = _docx_text(child).strip()
+            if frames and frames[-1][0] == frame:
+                frames[-1][1].append(text)
+            else:
+                frames.append((frame, [text]))
+            continue
+        lines.extend(_framed_lines(frames))
+        frames = []
         if child.tag == f"{_W}p":
             for box in _text_boxes(child):
                 _docx_blocks(box, lines, chunk)
@@ -1774,6 +1826,7 @@ def _docx_blocks(parent, lines: list[str], chunk: Callable[[str], str] = lambda 
                 lines.append("")
         elif child.tag == f"{_W}altChunk":
             lines.extend(chunk(child.get(f"{_R}id", "")).split("\n"))
+    lines.extend(_framed_lines(frames))
 
 
 _R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
