@@ -1265,6 +1265,52 @@ def test_junk_digits_an_anti_copy_script_hides_in_the_figures_are_not_read(hide)
     assert_every_cell(extract_html(page), v)
 
 
+def test_junk_letters_set_in_white_inside_headings_and_labels_are_not_read():
+    """行政诉讼<font color="#FFFFFF">q</font>情况: a letter in white on white inside a heading, as an anti-copy script
+    sets them; read, the heading was no heading and table 4 was lost."""
+    v = values(seed=5)
+    body = html_body(blocks(v)).replace("行政诉讼情况", '行政诉讼<font color="#FFFFFF">q</font>情况').replace(
+        "总计", '总<span style="color:#fff">nX</span>计')
+    assert "q</font>" in body
+    assert_every_cell(extract_html(html_page(body)), v)
+
+
+@pytest.mark.parametrize("placed", ["before", "after"])
+def test_a_watermark_layer_laid_over_the_tables_is_not_read(placed):
+    """The reader's IP address and the time, repeated in faint absolutely placed lines (opacity:0.1,
+    pointer-events:none) before or after each table: read, they stood as the table's first rows and table 4 was
+    unsure. A faint line in the text flow (a note in grey) is read."""
+    v = values(seed=5)
+    layer = "".join(f'<div class="wm" style="position:absolute;left:{k * 200}px;top:{k * 9}px;opacity:0.1;'
+                    f'pointer-events:none;transform:rotate(-20deg)">113.62.45.210 2022-02-11 10:08:33 某某县人民政府网</div>'
+                    for k in range(12))
+    body = html_body(blocks(v)).replace("<table", (layer + "<table") if placed == "before" else "<table").replace(
+        "</table>", "</table>" + (layer if placed == "after" else ""))
+    body += '<p style="opacity:0.3">注：本表数据截至2023年12月31日。</p>'
+    got = extract_html(html_page(f'<div style="position:relative">{body}</div>'))
+    assert_every_cell(got, v)
+    assert "113.62.45.210" not in got.document.text and "本表数据截至" in got.document.text
+
+
+def test_figures_a_style_sheet_writes_before_or_after_empty_cells_are_read():
+    """#v002::before { content: "18734" }: a figure the page's text holds nowhere, written by a rule for the cell's
+    element (by its id, or its class, before or after): the cells were read blank."""
+    v = values(seed=5)
+    rules: list[str] = []
+
+    def drawn(figure: str) -> str:
+        k = len(rules)
+        if k % 2:
+            rules.append(f'#v{k}::before {{ content: "{figure}" }}')
+            return f'<em id="v{k}"></em>'
+        rules.append(f'td span.c{k}:after {{ content: "{figure}"; color: #333 }}')
+        return f'<span class="c{k}"></span>'
+
+    body = _junk_in_figures(v, drawn)
+    page = html_page(body).replace("</head>", "<style>" + "\n".join(rules) + "</style></head>")
+    assert_every_cell(extract_html(page), v)
+
+
 def test_a_style_sheets_later_and_more_specific_rules_decide_what_is_hidden():
     """A sheet hides .d4, then shows .article span.d4 again (the real digits), and hides .hide after a
     comment: the digits shown were dropped, the junk after the comment read (9 read as 92)."""

@@ -432,7 +432,8 @@ def _shown_values(root) -> None:
     """Values a browser shows that are no text of the page: a read-only input's value (<input value="12"
     readonly>, an online form's), a drop-down list's chosen option (an option's own value attribute is a code), and an
     attribute a style sheet prints before or after an empty element
-    (span::before { content: attr(data-value) }). Written in as the elements' text; an element that has
+    (span::before { content: attr(data-value) }), and a figure it writes there (#v2::before { content: "187" }).
+    Written in as the elements' text; an element that has
     text keeps it (its attribute is no more than a stored value), unless a style sheet hides that text
     (a placeholder set in no size, the value drawn after it): the value follows the element then."""
     for field in list(root.iter("input")):
@@ -457,6 +458,41 @@ def _shown_values(root) -> None:
                 element.text = element.get(attribute)
             elif id(element) in unseen:  # its own text set in no size, the value shown after it: the value
                 element.tail = element.get(attribute) + (element.tail or "")
+    if "content" in sheet and ("before" in sheet or "after" in sheet):
+        _generated_figures(root, sheet)
+
+
+# A figure a style sheet writes before or after an element (#v002::before { content: "18734" }, .c3::after
+# { content: "4" }): shown, and in no text of the page.
+_GENERATED = re.compile(r"""content\s*:\s*(["'])(?P<text>[\d.,]{1,16}|无|—+|/|-)\1""")
+
+
+def _generated_figures(root, sheet: str) -> None:
+    """Write in the figures a style sheet's ::before and ::after rules show: the last rule for each element's."""
+    import cssselect
+
+    translator = cssselect.HTMLTranslator()
+    shown: dict[tuple[int, str], tuple[object, str]] = {}
+    for selectors, body in _CSS_RULE.findall(_MEDIA_BLOCK.sub("", _CSS_COMMENT.sub("", sheet))):
+        if (content := _GENERATED.search(body)) is None:
+            continue
+        for text in selectors.split(","):
+            try:
+                [selector] = cssselect.parse(text)
+                if selector.pseudo_element not in ("before", "after"):
+                    continue
+                path = translator.selector_to_xpath(cssselect.parser.Selector(selector.parsed_tree))
+            except (cssselect.SelectorError, cssselect.ExpressionError, ValueError):
+                continue
+            for element in root.xpath(path):
+                shown[(id(element), selector.pseudo_element)] = (element, content["text"])
+    for (_, pseudo), (element, text) in shown.items():
+        if pseudo == "before":
+            element.text = text + (element.text or "")
+        elif len(element):
+            element[-1].tail = (element[-1].tail or "") + text
+        else:
+            element.text = (element.text or "") + text
 
 
 # --- tables drawn as SVG ------------------------------------------------------------
@@ -816,6 +852,8 @@ def html_to_text(html: str, path: str = "") -> str:
     _tab_labels_in_their_panes(root)
     if "background" in html:
         _drop_background_coloured(root)
+    if "opacity" in html:
+        _drop_watermarks(root)
     _drop_hidden_copies(root, screen_reader_only=any(name in html for name in _SCREEN_READER_ONLY),
                         white_text=_WHITE_IN_PAGE.search(html) is not None)
     _drop_void_copies(root)
@@ -1196,15 +1234,32 @@ def _drop_fixed_column_copies(root) -> None:
             copy.drop_tree()
 
 
+# A watermark laid over the page (the reader's IP address and the time, the site's name, repeated across it): faint,
+# and placed above the text or letting the pointer through it to the text below.
+_FAINT = re.compile(r"(?:^|[;\s])opacity\s*:\s*(0?\.\d+|0)\s*(?:;|$|!)", re.IGNORECASE)
+_OVERLAID = re.compile(r"position\s*:\s*(?:absolute|fixed)|pointer-events\s*:\s*none", re.IGNORECASE)
+_WATERMARK_OPACITY = 0.3  # at most: a watermark is faint (a faded table, if any were, is left alone)
+
+
+def _drop_watermarks(root) -> None:
+    """A watermark layer's texts (position:absolute; opacity:0.1; pointer-events:none, its lines between a table's
+    heading and the table): read, they stood as the table's first rows."""
+    for element in root.xpath("//*[contains(@style, 'opacity')]"):
+        style = element.get("style") or ""
+        if ((m := _FAINT.search(style)) and float(m.group(1)) <= _WATERMARK_OPACITY and _OVERLAID.search(style)
+                and element.getparent() is not None and not element.xpath(".//table")):
+            element.drop_tree()
+
+
 _WHITE = re.compile(r"^\s*(?:#fff(?:fff)?|white|rgb\(\s*255\s*,\s*255\s*,\s*255\s*\))\s*$", re.IGNORECASE)
 _WHITE_IN_PAGE = re.compile(r"#fff\b|#ffffff|\bwhite\b|255\s*,\s*255\s*,\s*255", re.IGNORECASE)
 _STYLE_COLOR = re.compile(r"(?:^|[;\s])color\s*:\s*([^;!]+)", re.IGNORECASE)
-_JUNK_FIGURE = re.compile(r"[\d.,-]{1,3}")
+_JUNK_FIGURE = re.compile(r"[\dA-Za-z.,-]{1,3}")  # (a letter or two too: 行政诉讼q情况)
 
 
 def _white_figures(root) -> list:
-    """A digit or two set in white on the page's white (an anti-copy trick: 43 read as 435), no
-    background declared around it: unseen. Longer white text (a header on a coloured cell) is kept."""
+    """A digit or a letter or two set in white on the page's white (an anti-copy trick: 43 read as 435, 行政诉讼q情况 no
+    heading), no background declared around it: unseen. Longer white text (a header on a coloured cell) is kept."""
     found = []
     for element in root.xpath("//font[@color] | //*[contains(@style, 'olor')]"):
         color = element.get("color") if element.tag == "font" else (m.group(1) if (m := _STYLE_COLOR.search(
