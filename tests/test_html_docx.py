@@ -1733,6 +1733,11 @@ def test_form_rows_typed_into_one_table_row_a_line_each_are_rows(rendering):
      [["一、本年新收政府信息公开申请数量", "96 （其中网上申请71）", "38"]]),
     (["行政处罚\n行政强制", "3\n0", "5"], [["行政处罚 行政强制", "3 0", "5"]]),
     (["本年制发\n件数", "本年废止\n件数"], [["本年制发 件数", "本年废止 件数"]]),
+    # the header row typed in too (信息内容↵规章↵行政规范性文件 | 本年制发件数↵0↵3): a row each line
+    (["信息内容\n规章\n行政规范性文件", "本年制发件数\n0\n3", "本年废止件数\n0\n1"],
+     [["信息内容", "本年制发件数", "本年废止件数"], ["规章", "0", "0"], ["行政规范性文件", "3", "1"]]),
+    (["信息内容\n本年制发件数\n本年废止件数", "规章\n0\n0"],
+     [["信息内容", "规章"], ["本年制发件数", "0"], ["本年废止件数", "0"]]),
 ])
 def test_only_a_row_of_stacked_labels_and_values_is_split(cells, rows):
     from builder.reading.markup import unstacked
@@ -2171,6 +2176,20 @@ def test_cards_side_by_side_without_headings_are_rows_of_one_table():
     page = ("<html><body><h1>x</h1><div><dl><dt>本年制发件数</dt><dd>1</dd><dt>本年废止件数</dt><dd>2</dd></dl>"
             "<dl><dt>本年制发件数</dt><dd>3</dd><dt>本年废止件数</dt><dd>4</dd></dl></div></body></html>")
     assert read_bytes(page.encode(), "p.html").text.split("\n")[1:] == ["\t本年制发件数\t本年废止件数", "\t1\t2", "\t3\t4"]
+
+
+def test_stacked_label_cells_padded_with_no_break_space_lines_keep_their_lines_level():
+    """Two label cells stacked in one row (the groups' names in one, the rows' own in the next), each padded with
+    &nbsp;<br> lines so that its lines stand level with the values: the padding at a cell's top and bottom was
+    dropped, the cells' line counts differed, and all of table 3 was one row of words."""
+    from lxml import html as lxml_html
+
+    from builder.reading.markup import _cell_text
+
+    cell = lxml_html.fromstring("<td>&nbsp;<br/>&nbsp;<br/>（一）予以公开<br/>（二）部分公开<br/>&nbsp;</td>")
+    assert _cell_text(cell, lines=True).split("\n") == ["", "", "（一）予以公开", "（二）部分公开", ""]
+    plain = lxml_html.fromstring("<td><p></p><p>（一）予以公开</p><br/></td>")
+    assert _cell_text(plain, lines=True) == "（一）予以公开"
 
 
 def test_a_table_3_typed_as_one_row_of_stacked_cells_with_a_heading_line_is_read():

@@ -522,3 +522,26 @@ def test_items_turned_in_two_blocks_are_read_by_their_columns_not_the_line_befor
     end = next(k for k, line in enumerate(text) if line.startswith("三、收到和处理"))
     rep = extract_bytes("\n".join(text[:start + 1] + lines + [""] + text[end:]).encode(), "turned.txt")
     assert_table_2_read(rep, v)
+
+
+@pytest.mark.parametrize("corner", ["项目", "article row"])
+@pytest.mark.parametrize("unused", ["", "—", "/"])
+def test_all_six_items_turned_in_one_table_are_read_by_their_columns(corner, unused):
+    """Blind round 95 (tables 2 and 4 transposed): one table of all six items a column each, a measure a row, the cells
+    an item has no measure for printed empty, — or /; with a row of 第二十条 headings spanning the items' columns above
+    an empty corner, the columns were read one to the left (行政处罚's 1286 as 行政许可's: six cells wrong); with 项目 in
+    the corner, the header line joined to 本年制发件数's label made it 规章's row, and 规章 was unsure."""
+    v = values()
+    cell = {c.id: synthetic._fmt(v[c.id]) for c in forms.cells(GOV_2021)}
+    items = ("rules", "normative_docs", "licensing", "penalty", "coercion", "fees")
+    names = "\t".join(item.label_zh for item in forms.FORMS[GOV_2021].t2 if item.id in items)
+    lines = (["信息内容\t第二十条第（一）项\t\t第二十条第（五）项\t第二十条第（六）项\t\t第二十条第（八）项", f"\t{names}"]
+             if corner == "article row" else [f"项目\t{names}"])
+    for label, measure in (("本年制发件数", "issued"), ("本年废止件数", "repealed"), ("现行有效件数", "in_force"),
+                           ("本年处理决定数量", "decisions"), ("本年收费金额（单位：万元）", "amount_10k_cny")):
+        lines.append("\t".join([label, *(cell.get(f"t2.{item}.{measure}", unused) for item in items)]))
+    text = synthetic.render(AGENCY, 2022, GOV_2021, v, "tab").split("\n")
+    start = next(k for k, line in enumerate(text) if line.startswith("二、主动公开"))
+    end = next(k for k, line in enumerate(text) if line.startswith("三、收到和处理"))
+    rep = extract_bytes("\n".join(text[:start + 1] + lines + [""] + text[end:]).encode(), "turned.txt")
+    assert_table_2_read(rep, v)

@@ -1772,8 +1772,10 @@ def read_t2(layout: Layout, form: forms.Form, out: Tables) -> None:
                         "numbers); each value is read by its column", _wide_t2_items)):
         for item, row in reader(layout, form).items():
             # (a row read by its label that prints other than the item's measures, 现行有效件数 | 0 | 5 taken for the
-            # turned header's 行政许可 beside it, loses to the column its header names)
+            # turned header's 行政许可 beside it, or the first measure's row with the header's names joined to its label
+            # (项目 规章 行政规范性文件 … 本年制发件数 | 0 | 8, taken for 规章), loses to the column its header names)
             if not (item.id in matched and matched[item.id].has_values and matched[item.id].label
+                    and _items_named(form.id, matched[item.id].label) == (item,)
                     and len(fit(matched[item.id].cells, len(item.measures))) == len(item.measures)):
                 matched[item.id] = row
                 out.warn(code, f"t2: '{item.label_zh}' is printed {how}", line=row.line + 1)
@@ -1840,7 +1842,7 @@ def _turned_t2_items(layout: Layout, form: forms.Form) -> dict[forms.Table2Item,
             words = cell.split()
             if sum(1 for word in words if _items_named(form.id, word)) >= 2:
                 header += words
-            elif words:
+            else:  # (an empty cell too keeps its column: the corner under a merged 信息内容 above)
                 header.append(cell.strip())
         columns = {p: named[0] for p, cell in enumerate(header) if p and len(named := _items_named(form.id, cell)) == 1}
         if len(columns) < 2:

@@ -110,18 +110,21 @@ def _cell_text(element, lines: bool = False) -> str:
         return _SPACES.sub(" ", text.replace(_LINE_BREAK, " ")).strip()
     # a block's edges end a line once however many meet; each <br> ends one, an empty one after another
     text = _BLOCK_EDGES.sub(_LINE_BREAK, _BLOCK_GAPS.sub(_LINE_GAP, text)).replace(_LINE_GAP, _LINE_BREAK)
-    parts = [_SPACES.sub(" ", line).strip() for line in text.split(_LINE_BREAK)]
-    while parts and not parts[0]:
-        parts.pop(0)
-    while parts and not parts[-1]:
-        parts.pop()
-    return "\n".join(parts)
+    raw = text.split(_LINE_BREAK)
+    parts = [_SPACES.sub(" ", line).strip() for line in raw]
+    # (a line of a no-break space, &nbsp;<br>, is a line typed empty on purpose: it keeps a stacked cell's lines level)
+    start, end = 0, len(parts)
+    while start < end and not parts[start] and "\xa0" not in raw[start]:
+        start += 1
+    while end > start and not parts[end - 1] and "\xa0" not in raw[end - 1]:
+        end -= 1
+    return "\n".join(parts[start:end])
 
 
 _LINE_GAP = "\x00"  # where a block in a cell begins or ends, until its text is put together
 _LINE_BREAK = "\x01"  # where a <br> ends a cell's line
 _BLOCK_GAPS = re.compile("(?:\x00\\s*)+")
-_BLOCK_EDGES = re.compile("\x00?\\s*\x01\\s*\x00?")
+_BLOCK_EDGES = re.compile("\x00?[^\\S\xa0]*\x01[^\\S\xa0]*\x00?")  # (a no-break space is a line's text: &nbsp;<br>)
 # A value a cell may stack one to a line: a number (with its unit) or a mark of none.
 _STACKED_VALUE = re.compile(r"[-+]?[\d０-９][\d０-９,，]*(?:[.．][\d０-９]+)?\s*[件条个项万元]*|无|—+|–|－|-|/|／")
 
@@ -138,13 +141,19 @@ def unstacked(cells: list[str]) -> list[list[str]]:
         return flat
     size = counts.pop()
     stacked = [lines for lines in split if len(lines) == size]
+    single_values = [lines for lines in split if len(lines) == 1 and _STACKED_VALUE.fullmatch(lines[0])]
+    if single_values or not (_stacked_rows(stacked) or (  # (or the header row typed in too: 信息内容↵规章↵… | 本年制发件数↵0↵…)
+            all(not _STACKED_VALUE.fullmatch(lines[0]) for lines in stacked) and _stacked_rows([s[1:] for s in stacked]))):
+        return flat
+    return [[lines[i] if len(lines) == size else lines[0] if i == 0 else "" for lines in split] for i in range(size)]
+
+
+def _stacked_rows(stacked: list[list[str]]) -> bool:
+    """Whether cells of as many lines are rows typed one into another: label cells and value cells, a value a line."""
     # a value cell may leave a line empty where a label line is a group's heading (三、本年度办理结果)
     values = [lines for lines in stacked if any(lines) and all(not line or _STACKED_VALUE.fullmatch(line) for line in lines)]
     labels = [lines for lines in stacked if not any(_STACKED_VALUE.fullmatch(line) for line in lines)]
-    single_values = [lines for lines in split if len(lines) == 1 and _STACKED_VALUE.fullmatch(lines[0])]
-    if not values or not labels or single_values or len(values) + len(labels) != len(stacked):
-        return flat
-    return [[lines[i] if len(lines) == size else lines[0] if i == 0 else "" for lines in split] for i in range(size)]
+    return bool(values) and bool(labels) and len(values) + len(labels) == len(stacked)
 
 
 _MARK = re.compile(r"[0-9*＊]{1,3}")
