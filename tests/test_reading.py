@@ -216,6 +216,13 @@ def test_radicals_a_pdf_writes_for_whole_characters_are_those_characters():
     assert normalize("彭阳县人⺠政府办公室 ⻓沙市 第⼀⻚") == "彭阳县人民政府办公室 长沙市 第一页"
 
 
+def test_digits_in_a_symbol_font_s_private_use_code_points_are_digits():
+    """Word's symbol fonts put 0–9 at U+F030–F039, and a PDF's text layer writes a cell's figures so where they were set
+    in one: the cells were unreadable and table 3's 自然人 column missed."""
+    assert normalize("自然人\uf031\uf032 收费\uf031\uf032\uf02e\uf034 共\uf031\uf02c\uf032\uf033\uf034件") == \
+        "自然人12 收费12.4 共1,234件"
+
+
 def test_direction_characters_are_dropped_and_minus_signs_are_minus():
     """An override would show a name reversed on its pages; −5 (U+2212, as Word and Excel print a
     decrease) is the number -5. Dashes are words (none, ranges) and stay."""

@@ -121,6 +121,9 @@ _TRANSLATE.update({0x2E3A: "——", 0x2E3B: "——", 0x2015: "—"})
 # Box-drawing verticals, which OCR and text exports of tables draw cell borders with (┃一、本年新收…│7│0┃):
 # the pipes of a pipe table.
 _TRANSLATE.update({ord(c): "|" for c in "│┃║┆┇┊┋╎╏¦"})
+# Digits and their separators in the private-use code points of Word's symbol fonts (U+F030 for 0, as Symbol maps
+# its codes 0x20-0x7E to U+F020-F07E): a PDF's text layer writes them where a cell's figures were set in such a font.
+_TRANSLATE.update({0xF030 + d: str(d) for d in range(10)} | {0xF02C: ",", 0xF02E: "."})
 # Kangxi radicals, which PDF text layers often use for common characters (⼀ for 一), and the CJK
 # compatibility ideographs (梨 U+F9E2 for 梨, 年 U+F98E for 年) some fonts and converters write.
 _TRANSLATE.update({cp: unicodedata.normalize("NFKC", chr(cp)) for cp in (*range(0x2F00, 0x2FD6), *range(0xF900, 0xFB00),
