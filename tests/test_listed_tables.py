@@ -763,3 +763,48 @@ def test_tables_in_an_appendix_with_one_written_out_in_the_body_are_read_where_e
         "三、政府信息公开行政复议、行政诉讼情况", *t4_grid])
     report = extract_bytes(text.encode(), "report.txt")
     assert {k: c.value for k, c in report.cells.items()} == {c.id: v[c.id] for c in forms.cells("gov-2021")}
+
+
+@pytest.mark.parametrize("leader", ["……………", "·····", "────", "——————"])
+def test_table_3_a_card_a_column_aligned_by_leaders_under_numbered_heads_is_read(leader):
+    """Blind round 96 (leader lines): a card per applicant column headed （一）自然人： or （二）法人或其他组织——商业企业：,
+    its rows named short (本年新收, 不予公开—属于国家秘密, 办理结果总计) and each value aligned by leaders
+    (本年新收……………11): the leaders were no border, the numbered heads no card's, the short names no row's, and
+    21 cells were read wrong (总计's into 自然人's)."""
+    v = synthetic.consistent_values(random.Random(8), "gov-2021")
+    form = forms.FORMS["gov-2021"]
+    short = {"new_received": "本年新收", "carried_over": "上年结转", "total": "办理结果总计",
+             "carried_forward": "结转下年度继续办理"}
+    numerals = "一二三四五六七"
+    cards = []
+    for k, c in enumerate(forms.T3_COLUMNS):
+        cards += ["", f"（{numerals[k]}）{_column(c, '——')}："]
+        for row in form.t3_rows:
+            label = short.get(row.id) or "—".join(filter(None, (re.sub(r"^[（(][一二三四五六七][)）]", "", row.group_zh)
+                                                                 if not row.group_zh.startswith("三、") else "",
+                                                                 re.sub(r"^\d\.", "", row.label_zh))))
+            cards.append(f"　　{label}{leader}{v[forms.t3_cell(row.id, c.id)]}")
+    text = synthetic.render(AGENCY, YEAR, "gov-2021", v, "tab").split("\n")
+    start = next(k for k, line in enumerate(text) if line.startswith("三、收到和处理"))
+    end = next(k for k, line in enumerate(text) if line.startswith("四、政府信息公开行政复议"))
+    report = extract_bytes("\n".join([*text[:start + 1], *cards, "", *text[end:]]).encode(), "report.txt")
+    assert {c.id: report.value(c.id) for c in forms.cells("gov-2021") if c.table == "t3"} == {
+        c.id: v[c.id] for c in forms.cells("gov-2021") if c.table == "t3"}
+
+
+@pytest.mark.parametrize("leader", ["──", "————", "·····", "……"])
+def test_rows_whose_figures_leaders_part_are_read_and_a_table_of_contents_is_not(leader):
+    """一、本年新收政府信息公开申请数量……………35──6──0──0──3──1──45: a typist's row, its figures parted by leaders (two
+    rules between two figures, too); the table was missed. The page numbers of a 目录's entries (（二）依申请公开……1) stay no
+    figure of the report: read as a row, the 1 was the count of requests received."""
+    v = synthetic.consistent_values(random.Random(8), "gov-2021")
+    text = synthetic.render(AGENCY, YEAR, "gov-2021", v, "tab")
+    start = text.index("三、收到和处理")
+    end = text.index("四、政府信息公开行政复议")
+    t3 = "\n".join(re.sub(r"\t+", "……………", line, count=1).replace("\t", leader) if re.search(r"\t\d", line) else line
+                   for line in text[start:end].split("\n"))
+    contents = "目　录\n一、总体情况……………1\n（二）依申请公开……………1\n二、主动公开政府信息情况……………2\n"
+    report = extract_bytes((contents + text[:start] + t3 + text[end:]).encode(), "report.txt")
+    assert {c.id: report.value(c.id) for c in forms.cells("gov-2021") if c.table == "t3"} == {
+        c.id: v[c.id] for c in forms.cells("gov-2021") if c.table == "t3"}
+    assert not any(f.key == "applications_received" and f.value == 1 for f in report.narrative)

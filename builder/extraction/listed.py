@@ -69,7 +69,8 @@ _T4_GROUPS = ("行政复议", "未经复议直接起诉", "复议后起诉", "�
 # The words of the form's rows (table 3's, its groups', table 2's items, table 4's groups): a card's heading names one.
 _ROW_WORDS = tuple(sorted({re.sub(r"^(?:[一二三四五六七]、|（[一二三四五六七]）|\d\.)", "", text)
                            for row in forms.T3_ROWS_2021 + forms.T3_ROWS_2019 for text in (row.label_zh, row.group_zh)
-                           if text} | {item.label_zh for item in forms.T2_2021 + forms.T2_2019} | set(_T4_GROUPS),
+                           if text} | {item.label_zh for item in forms.T2_2021 + forms.T2_2019} | set(_T4_GROUPS)
+                          | {short for shorts in forms.T3_SHORT_MATCHES.values() for short in shorts},  # (本年新收, 结转下年)
                           key=len, reverse=True))
 _GROUP_LINE = re.compile(rf"[\s\-*+•·:：]*(?:{_GROUP_WORDS})[\s:：]*")  # a card's line over the organisations' values
 
@@ -568,8 +569,9 @@ def _item_lines(lines: list[str]) -> list[str]:
 
 # A card of table 3's column (a phone's view of the table turned: 自然人, or 法人或其他组织 · 商业企业, then the form's rows
 # a line each with the column's value after the label, glued or not).
-_CARD_HEAD = re.compile(rf"[^\S\n]*(?:(?:{_GROUP_WORDS})[^\S\n]*[—\-－·・›>/／(（]?[^\S\n]*)?"
-                        rf"(?P<head>{'|'.join(map(re.escape, _T3_NAMES))})[^\S\n]*[)）]?[^\S\n]*")
+_CARD_HEAD = re.compile(rf"[^\S\n]*(?:[(（]?[一二三四五六七八九十\d]{{1,2}}[)）、.．][^\S\n]*)?"  # ((一)自然人：)
+                        rf"(?:(?:{_GROUP_WORDS})[^\S\n]*[—\-－·・›>/／(（]{{0,2}}[^\S\n]*)?"
+                        rf"(?P<head>{'|'.join(map(re.escape, _T3_NAMES))})[^\S\n]*[)）]?[^\S\n]*[:：]?[^\S\n]*")
 _CARD_HEADS = re.compile(rf"(?m)^{_CARD_HEAD.pattern}$")
 _CARD_ROW = re.compile(rf"(?P<label>.*?\D)[^\S\n]*[:：]?[^\S\n]*(?P<value>{_VALUE})[^\S\n]*(?:件)?[^\S\n]*")
 _CARD_ROWS_MIN = 5  # rows under a column's card, at least

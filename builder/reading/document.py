@@ -75,6 +75,8 @@ class Document:
             text = _ORG_KEYWORD.sub(lambda m: m.group("value") if m.group("key").upper() == "TITLE" else "", text)
         if "例" in text:  # a template's example lines left in (示例：行政规范性文件 2 1 10): not the report's
             text = _TEMPLATE_EXAMPLE.sub("", text)
+        if _LEADER_MARKS.search(text):  # a row aligned by leaders (本年新收……………11, 11·····0·····0): its cells
+            text = leaders_as_cells(text)
         if "/" in text:  # a row as its label and its values slashed apart (一、本年新收…：72/9/0/0/3/1/85): its cells
             text = _SLASHED_ROW.sub(lambda m: m["label"] + "\t" + "\t".join(re.split(r"\s*/\s*", m["values"])), text)
         return separated_rows(grid_rows(list_table_rows(unspaced(parted(single_spaced(text.split("\n")))))))
@@ -308,6 +310,30 @@ _SPACED_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\u3001\u3002\uff08\uff09\u
 _TEMPLATE_EXAMPLE = re.compile(r"(?m)^[ \t]*[（(【\[]?[ \t]*(?:填写|填报|参考)?(?:示例|样例|范例)[ \t]*"
                                r"(?:[）)】\]][ \t]*[:：]?|[:：]).*$")
 # A row of a table's text version: its label, a colon, then five values or more slashed apart (a date has three).
+# Leaders a typist aligns a row's figures with, in place of a table (本年新收……………………11, a row's seven figures
+# parted by ····· or ──): a run of dots, middle dots, box rules or dashes before a figure parts two cells. (Only before
+# a figure, and two dashes only after one: —— alone is a word for none, and a dash in prose; a table of contents' page
+# numbers are left alone, ``leaders_as_cells``.)
+_LEADER_MARKS = re.compile(r"\.{3}|…|·{3}|─{2}|—{2}|．{3}")
+_LEADER = re.compile(r"(?<=[^\s.…·．─—－_-])[ \t\u3000]*(?:[.·．]{3,}|…{2,}|[─—－_]{3,}|(?<=[\d０-９])[─—－]{2})[ \t\u3000]*"
+                     r"(?=[\d０-９]|无(?![\u4e00-\u9fff]))")
+_CONTENTS = re.compile(r"\s*(?:附表|附件)?目\s*录\s*[:：]?\s*")  # (目　录, 附表目录)
+
+
+def leaders_as_cells(text: str) -> str:
+    """Leaders before a figure as a cell's border (``_LEADER``), but not in a table of contents (目录, then its entries
+    with their page numbers: 一、总体情况……………1), whose numbers are no figures of the report."""
+    out = []
+    contents = False
+    for line in text.split("\n"):
+        if _CONTENTS.fullmatch(line):
+            contents = True
+        elif contents and line.strip() and not _LEADER.search(line):
+            contents = False
+        out.append(line if contents else _LEADER.sub("\t", line))
+    return "\n".join(out)
+
+
 _SLASHED_ROW = re.compile(r"(?m)^(?P<label>[ \t]*[^\d:：/\n][^:：/\n]{1,80}?)[ \t]*[:：][ \t]*"
                           r"(?P<values>\d+(?:\.\d+)?(?:[ \t]*/[ \t]*\d+(?:\.\d+)?){4,})[ \t]*[。;；]?[ \t]*$")
 _ESCAPED_PIPE_ROW = re.compile(r"^[ \t]*\\\|.*\\\|[ \t]*$", re.M)  # \| 一、本年新收… \| 101 \| 9 \|
