@@ -885,3 +885,23 @@ def test_rows_of_a_table_s_text_version_slashed_apart_are_read():
     for cell in forms.cells(GOV_2021):
         if cell.table == "t3":
             assert report.cells[cell.id].value == v[cell.id], cell.id
+
+
+def test_figures_struck_through_in_markdown_are_not_read():
+    """A corrected report in Markdown prints the figure it replaced struck through (| ~~186~~ 168 |, and in prose
+    ~~52~~ 25件), as <del> does in a page: the cell was unsure (two numbers) and the prose had both."""
+    v = values(GOV_2021, seed=3)
+    lines = synthetic.render(AGENCY, 2022, GOV_2021, v, "pipe").split("\n")
+    out = []
+    for k, line in enumerate(lines):
+        if line.startswith("| （一）予以公开") or line.startswith("| 行政处罚"):
+            cells = line.split("|")
+            cells[-2] = f" ~~{int(cells[-2].strip()) + 9}~~ {cells[-2].strip()} "
+            line = "|".join(cells)
+        out.append(line)
+        if line.startswith("|") and (k == 0 or not lines[k - 1].startswith("|")):
+            out.append("| --- | --- | --- |")
+    report = extract_bytes("\n".join(out).encode(), "report.md")
+    for cell in forms.cells(GOV_2021):
+        assert report.cells[cell.id].value == v[cell.id], cell.id
+    assert "~~" not in report.document.text

@@ -33,7 +33,7 @@ from .test_layouts import AGENCY, values
     ("十九件", "19"), ("两件", "2"), ("贰拾叁项", "23"), ("零元", "0"), ("壹拾元", None), ("二十三（23）", "23"),
     ("二十三(32)", None), ("2 - 3 -", "2"), ("0 — 5 —", "0"), ("12 第3页", "12"), ("7 第 2 页 共 5 页", "7"),
     ("- 3 -", None), ("2 -", None), ("合计：26", "26"), ("合计:1,234", "1,234"), ("共5件", "5"), ("总计 37", "37"),
-    ("合计", None),
+    ("合计", None), ("原8现9", "9"), ("3→4", "4"), ("41 → 14", "14"), ("35 ↑5", "35"), ("8↓2", "8"),
 ])
 def test_how_a_cell_spells_its_number(printed, number):
     got = spelled_number(printed)
@@ -50,7 +50,7 @@ def report(printed_changes: dict[str, str], layout: str, template: str = GOV_202
     return extract_bytes(data, name), v
 
 
-@pytest.mark.parametrize("layout", ["tab", "pipe", "html", "docx"])
+@pytest.mark.parametrize("layout", ["tab", "pipe", "space", "html", "docx"])
 def test_every_cell_with_last_year_s_figure_in_brackets_is_read_as_this_year_s(layout):
     """24（19）: a table printing last year's figure in brackets beside each (every cell was unsure)."""
     v = values(GOV_2021)
@@ -59,6 +59,27 @@ def test_every_cell_with_last_year_s_figure_in_brackets_is_read_as_this_year_s(l
     for cell in forms.cells(GOV_2021):
         assert (rep.cells[cell.id].value, rep.cells[cell.id].status) == (v[cell.id], "reported"), cell.id
         assert rep.cells[cell.id].note.startswith("数字后括号中的"), cell.id
+
+
+@pytest.mark.parametrize("layout", ["tab", "space", "html"])
+@pytest.mark.parametrize("noted", [True, False])
+def test_the_corrected_figure_in_brackets_is_read_where_the_table_s_note_says_so(layout, noted):
+    """8（9） under 注：括号内数字为更正后数据: the bracket is the figure (table 3's here); without such a note the bracket is an
+    aside (last year's, a change) and the figure before it is read. In space-parted text the bracket was a label, the
+    row's other figures a cell off."""
+    v = values(GOV_2021)
+    bracketed = {c.id: f"{v[c.id] + 2}（{v[c.id]}）" for c in forms.cells(GOV_2021) if c.id.startswith("t3.granted.")}
+    printed = {**{c: synthetic._fmt(x) for c, x in v.items()}, **bracketed}
+    data, name = synthetic.render_layout(random.Random(1), AGENCY, 2022, GOV_2021, printed, v, layout)
+    if noted:
+        at = data.index("四、政府信息公开行政复议".encode())
+        at = data.rfind(b"<", 0, at) if layout == "html" else at
+        note = "注：本表经复核后更正，括号内数字为更正后数据。"
+        data = data[:at] + (f"<p>{note}</p>" if layout == "html" else f"{note}\n").encode() + data[at:]
+    rep = extract_bytes(data, name)
+    for cell, shown in bracketed.items():
+        assert rep.cells[cell].value == (v[cell] if noted else v[cell] + 2), cell
+        assert rep.cells[cell].raw.replace("(", "（").replace(")", "）").strip() == shown, cell
 
 
 @pytest.mark.parametrize("dash", ["⸺", "⸻", "―", "‒", "\\", "＼"])

@@ -290,6 +290,11 @@ _APPROXIMATE = re.compile(r"(?P<before>约|大约|近|逾|超过|不少于|不�
                           r"(?P<after>余|多|以上)?\s*[件条个项]?")
 # A change printed with an arrow (▼3 a decrease, ▲5 an increase).
 _ARROWED = re.compile(r"(?P<arrow>[▼▲↓↑])\s*(?P<n>\d+(?:\.\d+)?)")
+# A cell printing its figure's revision (原8现9, 3→4): the figure now.
+_REVISED = re.compile(r"原\s*(?P<was>\d+(?:,\d{3})*)\s*[,，、]?\s*现\s*(?P<now>\d+(?:,\d{3})*)"
+                      r"|(?P<was_>\d+(?:,\d{3})*)\s*(?:→|->|⇒|➝|➔)\s*(?P<now_>\d+(?:,\d{3})*)")
+# A figure with its change from last year after it (35 ↑5, 8 ↓2, 12▲3): the figure.
+_WITH_CHANGE = re.compile(r"(?P<n>\d+(?:,\d{3})*)(?P<change>\s*[↑↓▲▼]\s*\d+(?:,\d{3})*)")
 # A page's folio after a cell's number, where a converted page break left it in the cell (2 - 3 -, 0 — 5 —, 12 第3页).
 _PAGE_FOLIO = re.compile(r"\s(?:[-—－–]\s*\d{1,4}\s*[-—－–]|第\s*\d{1,4}\s*页(?:\s*[,，]?\s*共\s*\d{1,4}\s*页)?)$")
 # A total written with its word in each cell of a total row or column (合计：26, 共5件, 总计 37).
@@ -331,6 +336,11 @@ def spelled_number(cell: str) -> tuple[str, str] | None:
         inner = spelled_number(m["n"]) if "万" in m["n"] else None
         value = inner[0] if inner else m["n"].replace(",", "").strip()
         return value, f"印作“{c}”，是约数或下限，读作 {value}，不一定是确切的数"
+    if m := _REVISED.fullmatch(c):
+        was, now = m["was"] or m["was_"], m["now"] or m["now_"]
+        return now, f"格中写明由 {was} 改为 {now}（“{c}”），取改后的数"
+    if m := _WITH_CHANGE.fullmatch(c):
+        return m["n"], f"数字后的“{m['change'].strip()}”是与上年相比的增减，不计入数值"
     if m := _ARROWED.fullmatch(c):
         sign = "-" if m.group("arrow") in "▼↓" else ""
         return sign + m.group("n"), f"“{m.group('arrow')}”读作{'减少（负数）' if sign else '增加'}"
@@ -568,6 +578,9 @@ _QUOTES_OPEN, _QUOTES_CLOSE = ("“", "‘", '"', "「"), ("”", "’", '"', "�
 
 # A count's share in brackets right after it (5(27.8%), 12（60%）): an aside, no cell of its own.
 _SHARE_ASIDE = re.compile(r"(?<=\d)\s*[（(]\s*[+-]?\d+(?:\.\d+)?\s*[%％]\s*[)）]")
+# A number in brackets right after a cell's (8（9）: a correction a note explains, last year's figure, a change 5（-2）).
+_NUMBER_ASIDE = re.compile(r"[（(][+-]?\d{1,9}(?:\.\d+)?[)）](?=\s|$)")
+_PLAIN_FIGURE = re.compile(r"\d{1,9}(?:\.\d+)?")
 # A note's mark after a label (行政许可（注2）  31576): its number is no value of the row.
 _LABEL_NOTE = re.compile(r"(?<=[\u4e00-\u9fff])\s*[（(]\s*注\s*\d{1,2}\s*[)）]")
 
@@ -606,6 +619,8 @@ def scan_plain(line: str, index: int) -> list[ValueRow]:
             label.append(fragment.strip())
 
     for m in _TOKEN.finditer(line):
+        if m.start() < pos:
+            continue  # (inside what a token before took: 8（9）'s 9)
         text(line[pos:m.start()])
         pos = m.end()
         token = m.group()
@@ -652,6 +667,10 @@ def scan_plain(line: str, index: int) -> list[ValueRow]:
         if money and before not in ("第", "〔", "[", "(", "（"):
             values.append(token + money.group(1))  # the amount keeps its printed unit
             pos = money.end()
+            continue
+        if _PLAIN_FIGURE.fullmatch(token) and (aside := _NUMBER_ASIDE.match(line, m.end())):
+            values.append(token + aside.group())  # 8（9）, 5（-2）: the cell with its bracket, read by ``spelled_number``
+            pos = aside.end()
             continue
         counted = _SPACED_COUNT.match(line, m.end()) if token.isdigit() and (not before or before.isspace()) else None
         if counted:

@@ -129,8 +129,18 @@ def parse_cell(raw: str) -> CellValue:
         shown = "上年/本年" if order else "本年/上年"
         return CellValue(int(pair[order + 1]), raw, "reported",
                          f"格中印出两年的数（“{raw.strip()}”），表头说明是“{shown}”：取{'后' if order else '前'}一个，本年的数")
+    if _BRACKETS_CORRECTED.get() and (bracketed := _CORRECTION_BRACKETED.fullmatch(raw.strip())):
+        return CellValue(int(bracketed["corrected"]), raw, "reported",
+                         f"表下注明括号内为更正后的数：原印 {bracketed['printed']}，更正为 {bracketed['corrected']}")
     value, status, note, unit, candidates = _read_cell(raw)
     return CellValue(value, raw, status, note, list(candidates) if status == "ambiguous" else None, unit)
+
+
+# Whether the table being read says the figure in a cell's brackets is the corrected one (8（9）under 注：括号内数字为更正后
+# 数据): the cell's value is the bracket's, not the figure before it, as it is in other tables (last year's, a change).
+_BRACKETS_CORRECTED: ContextVar[bool] = ContextVar("brackets_corrected", default=False)
+_CORRECTED_NOTE = re.compile(r"括号(?:内|中|里)的?(?:数字|数据|数)?(?:为|是|系)(?:经?复核)?更正后")
+_CORRECTION_BRACKETED = re.compile(r"(?P<printed>\d{1,9})\s*[(（]\s*(?P<corrected>\d{1,9})\s*[)）]")
 
 
 # Which of a cell's two numbers is the report year's (0 the first, 1 the second) when the tables print each cell as
@@ -3768,9 +3778,13 @@ def read_tables(layout: Layout, template: str) -> Tables:
     numerals = _NUMERALS_PRINTED.set(_prints_numerals(layout))
     pairs = _PAIRS_PRINTED.set(_pair_order(layout))
     try:
-        read_t2(layout, form, out)
-        read_t3(layout, form, out)
-        read_t4(layout, out)
+        for table, read in (("t2", lambda: read_t2(layout, form, out)), ("t3", lambda: read_t3(layout, form, out)),
+                            ("t4", lambda: read_t4(layout, out))):
+            corrected = _BRACKETS_CORRECTED.set(bool(_CORRECTED_NOTE.search(layout.region_text(table))))
+            try:
+                read()
+            finally:
+                _BRACKETS_CORRECTED.reset(corrected)
     finally:
         _NUMERALS_PRINTED.reset(numerals)
         _PAIRS_PRINTED.reset(pairs)

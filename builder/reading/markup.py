@@ -1497,6 +1497,7 @@ def _inline_text(token) -> str:
                    for child in token.children).strip()
 
 
+_STRUCK_MARKDOWN = re.compile(r"~~(?=\S)[^~\n]{1,80}?(?<=\S)~~")
 _BR_TAG = re.compile(r"\s*<br\s*/?>\s*", re.I)  # a line break a converter wrote as HTML in a Markdown cell
 _STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")  # **176**: bold, as a cell kept as printed shows it
 _DELIMITER_ROW = re.compile(r"[\s|:]*-[\s|:-]*")
@@ -1525,6 +1526,8 @@ def markdown_to_text(markdown: str) -> str:
         markdown = _INLINE_MATH.sub(_math_as_text, markdown)
     if "picture" in markdown:
         markdown = _PICTURE_MARKS.sub("", markdown)
+    if "~~" in markdown:  # struck through (~~186~~ 168: the figure a correction replaced), as <del> is: not read
+        markdown = _STRUCK_MARKDOWN.sub("", markdown)
 
     md = MarkdownIt("commonmark", {"html": False}).enable("table")
     tokens = md.parse(markdown)
