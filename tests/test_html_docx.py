@@ -2718,3 +2718,19 @@ def test_a_converter_s_table_of_text_frames_is_read_by_their_places(page_rows):
     report = extract_bytes(_framed_docx(blocks(v), page_rows, seed=3), "converted.docx")
     assert (report.agency.name, report.year) == (AGENCY, YEAR)
     assert_every_cell(report, v)
+
+
+@pytest.mark.parametrize("rendering", ["html", "docx"])
+def test_tables_printed_before_the_report_s_sections_as_its_attachments_are_read(rendering):
+    """附件1 主动公开政府信息情况, 附件2 …, 附件3 … with the three tables, then the report's sections, each saying 详见附件:
+    the sections held no table, the tables above them were taken as table 2's region alone, and tables 3 and 4 were
+    lost."""
+    v = values(seed=7)
+    parts = blocks(v)
+    tables = [b for b in parts if not isinstance(b, str)]
+    captions = ["附件1 主动公开政府信息情况", "附件2 收到和处理政府信息公开申请情况", "附件3 政府信息公开行政复议、行政诉讼情况"]
+    prose = [b if isinstance(b, str) else "详见附件。" for b in parts[1:]]
+    report_blocks = [parts[0], "附件：", *(b for pair in zip(captions, tables, strict=True) for b in pair), *prose]
+    report = (extract_html(html_page(html_body(report_blocks))) if rendering == "html"
+              else extract_bytes(docx_bytes(report_blocks), "report.docx"))
+    assert_every_cell(report, v)

@@ -896,8 +896,10 @@ def locate(lines: list[str]) -> Layout:
     lines = without_row_numbers(split_headings(without_errata(lines)))
     layout = _corrected_tables(_latest_year_parts(Layout(lines, _regions(lines))))
     printed = [table for table in layout.regions if any(row.has_values for row in layout.rows(table))]
-    if printed and len(printed) < len(_TABLES) and (first := min(start for start, _ in layout.regions.values())) > 0:
-        # Tables in an appendix (附件's text), one printed in the body above it (a picture's text): that one there.
+    missing = [start for table, (start, _) in layout.regions.items() if table not in printed]
+    if missing and (first := min(missing)) > 0:
+        # Tables in an appendix (附件's text), one printed in the body above it (a picture's text): that one there; and
+        # tables printed above their sections, as 附件1–3 before the report's text.
         body = Layout(lines, _regions(lines[:first]))
         earlier = {table: body.regions[table] for table in _TABLES if table not in printed and table in body.regions
                    and any(row.has_values for row in body.rows(table))}
