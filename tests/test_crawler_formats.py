@@ -10,7 +10,7 @@ import urllib.parse
 
 import pytest
 
-from builder import errors
+from builder import errors, synthetic
 from builder.extraction.extract import extract_bytes
 from builder.reading.document import detect_format
 
@@ -288,3 +288,20 @@ def test_numbers_a_pdf_converter_wrote_as_inline_math_are_read_as_printed():
     assert find_figures(sentences(markdown_to_text(text).split("\n")), 2023)[1].value == 3
     report = extract_bytes(text.encode(), "合肥市肥西县人民政府2023年政府信息公开工作年度报告.md")
     assert (report.agency.name, report.year) == ("肥西县人民政府", 2023)
+
+
+@pytest.mark.parametrize("kept", ["json-ld", "meta"])
+def test_a_page_showing_the_report_cut_reads_the_whole_its_data_keeps(kept):
+    """The page shows the report up to table 2 and a 阅读全文 button (or only an excerpt), its structured data the
+    whole (JSON-LD articleBody, its tables tab-parted, or <meta itemprop="articleBody" content="…&#10;…">): tables 3
+    and 4 were lost, or the page was refused as no report."""
+    v, article = _article()
+    whole = synthetic.render(AGENCY, YEAR, "gov-2021", v, "tab")
+    cut = article[:article.index("三、收到和处理")] + "<p><a href='#'>阅读全文</a></p>"
+    ld = json.dumps({"@type": "Article", "headline": TITLE, "articleBody": whole}, ensure_ascii=False)
+    data = (f'<script type="application/ld+json">{ld}</script>' if kept == "json-ld" else
+            f'<meta itemprop="articleBody" content="{html.escape(whole).replace(chr(10), "&#10;").replace(chr(9), "&#9;")}">')
+    page = _shell("").replace("<script></script>", cut + data)
+    report = extract_bytes(page.encode(), "t20240125_771.html")
+    assert_every_cell(report, v)
+    assert (report.agency.name, report.year) == (AGENCY, YEAR)

@@ -1222,12 +1222,21 @@ def _read_html(data: bytes, source: Source) -> str:
 
     text, source.encoding = decode(data, source.path)
     shown = html_to_text(text, source.path)
-    if len(set(REPORT_SECTIONS.findall(shown))) < 2 and (article := script_article(text, source.path)):
+    sections = set(REPORT_SECTIONS.findall(shown))
+    if len(sections) < 2 and (article := script_article(text, source.path)):
         return f"{shown}\n{article}"
+    if len(sections) < _SECTIONS and (article := script_article(text, source.path)) \
+            and len(set(REPORT_SECTIONS.findall(article))) > len(sections):
+        # (the page shows the report cut, 阅读全文 or 展开全文, its data the whole: the page's head, then the whole)
+        first = REPORT_SECTIONS.search(shown)
+        return f"{shown[:shown.rfind(chr(10), 0, first.start()) + 1]}\n{article}"
     if len(shown.strip()) < _COVER_CHARS and "data:application/" in text and (
             attached := _attached_text(data_documents(text), source, shown)):
         return f"{shown}\n{attached}"  # (the page's metadata, then the report it carries as a data: address)
     return shown
+
+
+_SECTIONS = 4  # the form's sections ``REPORT_SECTIONS`` names: 总体情况, 主动公开, 依申请公开 and 复议诉讼
 
 
 def _read_json(data: bytes, source: Source) -> str:

@@ -2320,8 +2320,9 @@ _ESCAPED_MARKUP = re.compile(r"&lt;\s*(?:p|div|table|br|span|h\d)\b", re.I)
 
 def _article_text(article: str, path: str) -> str:
     """An article's text: its markup read as a page's, also markup escaped once more as entities
-    (&lt;p style=&quot;…&quot;&gt;, as a CMS stores it in an API's field)."""
-    if not _MARKUP.search(article) and _ESCAPED_MARKUP.search(article):
+    (&lt;p style=&quot;…&quot;&gt;, as a CMS stores it in an API's field), and text an attribute keeps escaped
+    (&#10; its line breaks, in a meta tag's content)."""
+    if not _MARKUP.search(article) and (_ESCAPED_MARKUP.search(article) or "&#" in article):
         article = unescape_entities(article)
     return html_to_text(article, path) if _MARKUP.search(article) else article
 
@@ -2380,11 +2381,15 @@ def script_article(html: str, path: str = "") -> str | None:
     sections, its escapes undone and its markup read; None if none does."""
     strings = itertools.chain((_json_in_string(_unescape_string(m.group(1) if m.group(1) is not None else m.group(2)))
                                for m in _STRING_LITERAL.finditer(html)),
-                              (m.group(1) for m in _CDATA.finditer(html)), _script_bodies(html), _streamed_rows(html))
+                              (m.group(1) for m in _CDATA.finditer(html)), _script_bodies(html), _streamed_rows(html),
+                              (unescape_entities(m["body"]) for m in _META_ARTICLE.finditer(html)))
     article = max((s for s in strings if _is_article(s)), key=len, default=None)
     return _article_text(article, path) if article is not None else None
 
 
+# An article kept whole in a page's microdata (<meta itemprop="articleBody" content="…">), the page showing an excerpt.
+_META_ARTICLE = re.compile(r"<meta\b(?=[^>]*\bitemprop\s*=\s*[\"']?articleBody\b)[^>]*?\bcontent\s*=\s*\"(?P<body>[^\"]*)\"",
+                           re.IGNORECASE)
 # JSON's escapes left in a string once its own are undone: JSON written in a script's string (JSON.parse('{"t":
 # "\\u62a5…"}')), its backslashes doubled.
 _JSON_ESCAPE = re.compile(r'\\(?:u[0-9a-fA-F]{4}|["\\/])')
