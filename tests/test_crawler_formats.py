@@ -6,6 +6,7 @@ from __future__ import annotations
 import html
 import json
 import random
+import re
 import urllib.parse
 
 import pytest
@@ -305,3 +306,45 @@ def test_a_page_showing_the_report_cut_reads_the_whole_its_data_keeps(kept):
     report = extract_bytes(page.encode(), "t20240125_771.html")
     assert_every_cell(report, v)
     assert (report.agency.name, report.year) == (AGENCY, YEAR)
+
+
+def _xhtml(body: str, doctype: str = "") -> str:
+    return (f'<?xml version="1.0" encoding="UTF-8"?>\n{doctype}'
+            f'<html xmlns="http://www.w3.org/1999/xhtml"><head><title>&site;年度报告</title></head><body>{body}</body></html>')
+
+
+def test_an_xhtml_page_s_declared_entities_are_written_in():
+    """<!ENTITY site "彭阳县人民政府"> in the DOCTYPE and &site; where the page names its agency: read as HTML, &site;
+    stayed as written and the report had no agency."""
+    v, article = _article()
+    doctype = ('<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "x.dtd" [\n'
+               f'<!ENTITY site "{AGENCY}">\n<!ENTITY nbsp "&#160;">\n]>\n')
+    page = _xhtml(article.replace(AGENCY, "&site;"), doctype)
+    assert AGENCY not in page.split("]>")[1]
+    report = extract_bytes(page.encode(), "index.xhtml")
+    assert (report.agency.name, report.year) == (AGENCY, YEAR)
+    assert_every_cell(report, v)
+
+
+def test_nested_entities_expand_once_and_never_multiply():
+    """A billion laughs: each entity ten of the one before. Each reference is written in once, its value's own
+    references left as written, so the page grows by no more than its references' values."""
+    from builder.reading.markup import xml_served
+
+    declarations = "".join(f'<!ENTITY l{k} "{("&l" + str(k - 1) + ";") * 10 if k else "lol"}">' for k in range(10))
+    page = _xhtml("<p>&l9;</p>", f"<!DOCTYPE lolz [{declarations}]>")
+    assert len(xml_served(page)) < 2 * len(page)
+
+
+def test_xhtml_elements_written_with_a_prefix_are_read_as_html():
+    """A CMS's XML article whose body is XHTML bound to a prefix (xmlns:h=…, <h:table>): no table was found."""
+    from builder.reading.document import detect_format
+
+    v, article = _article()
+    body = re.sub(r"<(/?)(\w+)", r"<\1h:\2", article)
+    page = ('<?xml version="1.0" encoding="UTF-8"?>\n<cms:article xmlns:cms="http://example.gov.cn/ns/cms" '
+            f'xmlns:h="http://www.w3.org/1999/xhtml"><cms:body>{body}</cms:body></cms:article>')
+    assert detect_format(page.encode(), "a.xml") == "html"
+    report = extract_bytes(page.encode(), "zjg_2021_gknb.xml")
+    assert (report.agency.name, report.year) == (AGENCY, YEAR)
+    assert_every_cell(report, v)

@@ -959,6 +959,7 @@ def body_of(lines: list[str]) -> list[str]:
 
 # --- readers ----------------------------------------------------------------
 
+_XHTML_PREFIX = re.compile(rb"""xmlns:[A-Za-z_][\w.-]{0,20}\s*=\s*["']http://www\.w3\.org/1999/xhtml["']""")  # (<h:table>)
 _HTML_HINT = re.compile(rb"<\s*(?:!doctype\s+html|html|body|head|table|div|p|meta)\b", re.I)
 # An SVG drawing as a file of its own (a report's tables saved as 附表.svg): its texts are read as a page's inline
 # drawing is. Its root, after a declaration, comments or a doctype, is <svg> in the SVG namespace.
@@ -1065,7 +1066,7 @@ def detect_format(data: bytes, path: str) -> str:
     markdown = path.lower().endswith((".md", ".markdown"))
     if markdown and _MARKDOWN_HINT.search(data[:_MARKDOWN_LOOK]):
         return "markdown"  # (pandoc's Markdown keeps what it cannot write as HTML: its pipe tables are still its own)
-    if _HTML_HINT.search(head) or _SVG_ROOT.match(head):
+    if _HTML_HINT.search(head) or _SVG_ROOT.match(head) or _XHTML_PREFIX.search(head):
         return "html"
     return "markdown" if markdown else "text"
 
@@ -1218,9 +1219,11 @@ def _read_markdown(data: bytes, source: Source) -> str:
 def _read_html(data: bytes, source: Source) -> str:
     """A web page's visible text; a page whose article is only in a script (saved before the
     scripts ran) has that article after its visible text."""
-    from .markup import REPORT_SECTIONS, data_documents, html_to_text, script_article
+    from .markup import REPORT_SECTIONS, data_documents, html_to_text, script_article, xml_served
 
     text, source.encoding = decode(data, source.path)
+    if "<!ENTITY" in text[:50_000] or "xmlns:" in text[:50_000]:
+        text = xml_served(text)
     shown = html_to_text(text, source.path)
     sections = set(REPORT_SECTIONS.findall(shown))
     if len(sections) < 2 and (article := script_article(text, source.path)):

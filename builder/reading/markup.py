@@ -2282,6 +2282,36 @@ def word_xml_to_text(data: bytes, path: str) -> str:
     return "\n".join(lines)
 
 
+# --- pages an XML processor shows ------------------------------------------------
+
+# A DOCTYPE's internal subset and the text entities it declares (<!ENTITY site "某某县人民政府">); parameter and external
+# entities (%, SYSTEM) are no text and are not read.
+_INTERNAL_SUBSET = re.compile(r"<!DOCTYPE\b[^\[>]{0,500}\[(?P<subset>.{0,20000}?)\]\s*>", re.S | re.I)
+_ENTITY_DECLARATION = re.compile(r"<!ENTITY\s+(?P<name>[A-Za-z_][\w.-]{0,40})\s+(?P<q>[\"'])(?P<value>[^\"'<%]{0,200})(?P=q)\s*>")
+_ENTITIES_MAX = 200  # entities a page declares, at most read
+_ENTITY_TEXT_MAX = 2_000_000  # characters the references may write in, at most: past it they stay as written
+# An XHTML namespace bound to a prefix (xmlns:h="http://www.w3.org/1999/xhtml", its elements <h:table>).
+_XHTML_PREFIX = re.compile(r"""xmlns:(?P<prefix>[A-Za-z_][\w.-]{0,20})\s*=\s*["']http://www\.w3\.org/1999/xhtml["']""")
+
+
+def xml_served(page: str) -> str:
+    """A page as an XML processor shows it, for the HTML reader: the text entities its DOCTYPE declares written in
+    (&site; where the page names its agency so), once each (a value's own references stay as written: no entity expands
+    into another, so none multiplies), and XHTML elements written with a prefix (<h:table>) as the elements they are.
+    Read as HTML, &site; stayed as written, the agency unnamed, and <h:table> was no table."""
+    if (subset := _INTERNAL_SUBSET.search(page, 0, 50_000)) is not None:
+        entities = dict(itertools.islice(((m["name"], m["value"]) for m in _ENTITY_DECLARATION.finditer(subset["subset"])),
+                                         _ENTITIES_MAX))
+        page = page[:subset.start()] + "<!DOCTYPE html>" + page[subset.end():]
+        if entities:
+            reference = re.compile(r"&(" + "|".join(map(re.escape, entities)) + r");")
+            if sum(len(entities[m[1]]) for m in reference.finditer(page)) <= _ENTITY_TEXT_MAX:
+                page = reference.sub(lambda m: entities[m[1]], page)
+    if (bound := _XHTML_PREFIX.search(page, 0, 50_000)) is not None:
+        page = re.sub(rf"<(/?){re.escape(bound['prefix'])}:", r"<\1", page)
+    return page
+
+
 # --- articles carried in scripts and JSON ---------------------------------------
 
 # A string of a script or of JSON long enough to hold an article; escapes are one character each.
