@@ -606,6 +606,17 @@ def test_a_sheet_saved_with_quoted_fields_is_read_record_by_record(separator, na
         assert report.cells[cell.id].value == v[cell.id], cell.id
 
 
+def test_a_line_of_prose_beside_quoted_records_keeps_its_commas():
+    """A report's prose line beside the quoted rows of its tables (全年主动公开政府信息6,842条，其中……3,215条): read as a
+    record, its thousands' commas parted it into fields, and the count was lost."""
+    from builder.reading.document import quoted_records
+
+    rows = ['"规章","0","0","0"', '"行政规范性文件","3","1","25"', '"行政许可","1,530"', '"本年\n新收","5"']
+    prose = "全年主动公开政府信息6,842条，其中行政许可信息1,530条、行政处罚信息87条。"
+    assert quoted_records("\n".join([prose, *rows])).split("\n") == [
+        prose, "规章\t0\t0\t0", "行政规范性文件\t3\t1\t25", "行政许可\t1,530", "本年新收\t5"]
+
+
 def test_quoted_words_in_prose_make_no_sheet_of_it():
     from builder.reading.document import quoted_records
 

@@ -1168,33 +1168,42 @@ def _read_text(data: bytes, source: Source) -> str:
 # up to the next separator or the line's end ("" a quote inside it; a line break inside it too).
 _QUOTED_FIELD = re.compile(r'(?:^|(?<=[,\t;]))"(?:[^"]|"")*"(?=[,\t;]|$)', re.MULTILINE)
 _QUOTED_MIN = 6  # quoted fields, at least, of a sheet saved with its fields quoted (a prose quote is no field)
-_RECORD_FIELDS = 4  # a table's row: a label and three values at least
 
 
 def quoted_records(text: str) -> str:
     """A sheet saved as CSV or tab-separated text with fields in quotes (every field, or the labels with commas or
-    line breaks inside: Excel's Alt+Enter in 本年\n制发件数): its records as rows of tab-parted fields, a field's
-    line breaks joined, the padding of empty fields after its last left out; any other text as it is. Line by line,
-    a label's line break cut its row in two and the quotes stayed around every number."""
+    line breaks inside: Excel's Alt+Enter in 本年\n制发件数): each record with a quoted field as a row of tab-parted
+    fields, a field's line breaks joined, the padding of empty fields after its last left out; any other line as it is
+    (a line of prose, its thousands' commas no separators). Line by line, a label's line break cut its row in two and
+    the quotes stayed around every number."""
     import csv
 
-    quoted = _QUOTED_FIELD.findall(text)
-    if len(quoted) < _QUOTED_MIN:
+    if len(_QUOTED_FIELD.findall(text)) < _QUOTED_MIN:
         return text
-    separator = max("\t,;", key=lambda s: sum(line.count(s) for line in text.splitlines() if '"' in line))
-    try:
-        records = list(csv.reader(io.StringIO(text), delimiter=separator))
-    except csv.Error:
-        return text
-    if sum(1 for r in records if sum(1 for f in r if f.strip()) >= _RECORD_FIELDS) < _CSV_ROWS_MIN:
-        return text
-    lines = []
-    for record in records:
-        while record and not record[-1].strip():
-            record.pop()
-        lines.append("\t".join(_LINE_BREAK_IN_FIELD.sub(_joined_break, f.strip()) for f in record)
-                     if len(record) > 1 else (record[0] if record else ""))
-    return "\n".join(lines)
+    lines = text.split("\n")
+    separator = max("\t,;", key=lambda s: sum(line.count(s) for line in lines if '"' in line))
+    out: list[str] = []
+    k = 0
+    while k < len(lines):
+        end = k
+        if _QUOTED_FIELD.search(lines[k]) or _QUOTE_OPENS.search(lines[k]):
+            while "\n".join(lines[k:end + 1]).count('"') % 2 and end + 1 < len(lines) and end - k < _RECORD_LINES:
+                end += 1  # (a quoted field's line breaks: the record goes on to the line its quote closes on)
+        record = "\n".join(lines[k:end + 1])
+        try:
+            fields = next(csv.reader([record], delimiter=separator)) if '"' in record else None
+        except (csv.Error, StopIteration):
+            fields = None
+        while fields and not fields[-1].strip():
+            fields.pop()
+        out.append(record if fields is None else "\t".join(_LINE_BREAK_IN_FIELD.sub(_joined_break, f.strip())
+                                                          for f in fields))
+        k = end + 1
+    return "\n".join(out)
+
+
+_QUOTE_OPENS = re.compile(r'(?:^|[,\t;])"[^"]*$')  # a quoted field whose line breaks go on past the line's end
+_RECORD_LINES = 20  # lines one quoted record runs over, at most
 
 
 _LINE_BREAK_IN_FIELD = re.compile(r"(.)?[ \t]*\r?\n[ \t]*(.)?")
