@@ -905,3 +905,30 @@ def test_figures_struck_through_in_markdown_are_not_read():
     for cell in forms.cells(GOV_2021):
         assert report.cells[cell.id].value == v[cell.id], cell.id
     assert "~~" not in report.document.text
+
+
+@pytest.mark.parametrize("glued", [False, True])
+def test_a_page_a_crawler_ran_into_one_line_of_tab_parted_cells_is_read_row_by_row(glued):
+    """The line breaks lost, the whole page one line of tab-parted cells (its menu, its prose, every table's rows), and
+    with them the tab between a row's last figure and the next row's label (18二、上年结转…, 02.其他法律…): read as one
+    row of hundreds of cells, every table was lost."""
+    v = values(GOV_2021, seed=3)
+    lines = [line for line in synthetic.render(AGENCY, 2022, GOV_2021, v, "tab").split("\n") if line.strip()]
+    text = ""
+    for line in lines:
+        text += ("" if glued and text[-1:].isdigit() else "\t") + line if text else line
+    assert "\n" not in text
+    report = extract_bytes(text.encode(), "report.txt")
+    assert (report.agency.name, report.year) == (AGENCY, 2022)
+    for cell in forms.cells(GOV_2021):
+        if cell.table in ("t3", "t4"):
+            assert report.cells[cell.id].value == v[cell.id], cell.id
+
+
+def test_line_breaks_written_as_the_two_characters_backslash_n_are_line_breaks():
+    """A crawler's string written out as it was, every line break the two characters \\n: the report was one line."""
+    v = values(GOV_2021, seed=3)
+    text = synthetic.render(AGENCY, 2022, GOV_2021, v, "tab").replace("\n", "\\n")
+    report = extract_bytes(text.encode(), "report.txt")
+    for cell in forms.cells(GOV_2021):
+        assert report.cells[cell.id].value == v[cell.id], cell.id

@@ -79,7 +79,10 @@ class Document:
             text = leaders_as_cells(text)
         if "/" in text:  # a row as its label and its values slashed apart (一、本年新收…：72/9/0/0/3/1/85): its cells
             text = _SLASHED_ROW.sub(lambda m: m["label"] + "\t" + "\t".join(re.split(r"\s*/\s*", m["values"])), text)
-        return separated_rows(grid_rows(list_table_rows(unspaced(parted(single_spaced(text.split("\n")))))))
+        lines = text.split("\n")
+        if "\t" in text and any(line.count("\t") >= _RUN_TOGETHER_CELLS for line in lines):
+            lines = [row for line in lines for row in rows_run_together(line)]
+        return separated_rows(grid_rows(list_table_rows(unspaced(parted(single_spaced(lines))))))
 
     @cached_property
     def sentences(self) -> list[str]:
@@ -310,6 +313,44 @@ _SPACED_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\u3001\u3002\uff08\uff09\u
 _TEMPLATE_EXAMPLE = re.compile(r"(?m)^[ \t]*[（(【\[]?[ \t]*(?:填写|填报|参考)?(?:示例|样例|范例)[ \t]*"
                                r"(?:[）)】\]][ \t]*[:：]?|[:：]).*$")
 # A row of a table's text version: its label, a colon, then five values or more slashed apart (a date has three).
+_RUN_TOGETHER_CELLS = 40  # tabs in one line, at least, where its line breaks were lost: no table's row has as many
+_FIGURE_CELL = re.compile(r"\s*(?:[-+]?[\d０-９][\d０-９,.，．]*|无|—+|－|-|/|／)?\s*")  # (an empty cell too)
+_CJK_WORD = re.compile(r"[\u3400-\u9fff]")
+
+
+def rows_run_together(line: str) -> list[str]:
+    """A line of tab-parted cells a crawler ran the whole page into, its line breaks lost (a menu, the prose, every
+    table's rows): parted again before each cell of words that follows a figure, as rows are (a label after the row
+    before's last figure); a line of fewer cells as it is."""
+    if line.count("\t") < _RUN_TOGETHER_CELLS:
+        return [line]
+    rows: list[list[str]] = [[]]
+    for cell in line.split("\t"):
+        if (glued := _glued_label(cell)) is not None:  # 18二、上年结转…: the row's last figure, the next row's label
+            rows[-1].append(glued[0])
+            cell = glued[1]
+        if rows[-1] and _CJK_WORD.search(cell) and _FIGURE_CELL.fullmatch(rows[-1][-1]) and rows[-1][-1].strip():
+            rows.append([])
+        rows[-1].append(cell)
+    return ["\t".join(row) for row in rows]
+
+
+# What a row's label begins with: its number (二、 （一） 2.) or a word.
+_LABEL_START = re.compile(r"[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[)）]"
+                          r"|\d{1,2}[.．、](?=[\u3400-\u9fff])|[\u3400-\u9fff]")
+
+
+def _glued_label(cell: str) -> tuple[str, str] | None:
+    """A cell that is a figure and the next row's label run together, no tab between (18二、上年结转…, 02.其他法律…: 0
+    and 2.其他法律…): the figure and the label, parted where the shortest figure leaves a label's start."""
+    for k in range(1, min(len(cell), 10)):
+        if not cell[:k].isdigit():
+            return None
+        if _LABEL_START.match(cell, k):
+            return cell[:k], cell[k:]
+    return None
+
+
 # Leaders a typist aligns a row's figures with, in place of a table (本年新收……………………11, a row's seven figures
 # parted by ····· or ──): a run of dots, middle dots, box rules or dashes before a figure parts two cells. (Only before
 # a figure, and two dashes only after one: —— alone is a word for none, and a dash in prose; a table of contents' page
@@ -1161,7 +1202,12 @@ def _read_text(data: bytes, source: Source) -> str:
         from .markup import script_article
 
         return script_article(text, source.path) or text
+    if text.count("\\n") >= _ESCAPED_BREAKS and text.count("\n") * 10 < text.count("\\n"):
+        text = text.replace("\\r\\n", "\n").replace("\\n", "\n")  # (every line break written as the two characters \n)
     return quoted_records(text) if '"' in text else text
+
+
+_ESCAPED_BREAKS = 20  # literal \n in a text with few real line breaks, at least: a crawler's string written out as it was
 
 
 # A field in quotes, as a spreadsheet saves it to CSV or tab-separated text: at a line's start or after a separator,
