@@ -583,6 +583,149 @@ def _svg_texts(svg) -> list[tuple[float, float, str]] | None:
     return out if walk(svg, (1.0, 1.0, 0.0, 0.0)) else None
 
 
+# What a style sheet places a box's children by, other than their order in the page: a flex item's order, a reversed flex
+# row, a grid item's row and column (by number, or by an area the grid's template names).
+_PLACING_WORDS = re.compile(r"(?:^|[;\s{\"'])order\s*:\s*-?\d|row-reverse|grid-(?:row|column|area)\s*:")
+_ORDER = re.compile(r"(?:^|[;\s{])order\s*:\s*(-?\d+)")
+_ROW_REVERSED = re.compile(r"flex-direction\s*:\s*row-reverse")
+_GRID_LINE = re.compile(r"grid-(?P<axis>row|column)\s*:\s*(?P<start>\d+)\s*(?:/\s*(?:span\s+(?P<span>\d+)|(?P<end>\d+)))?")
+_GRID_AREA_LINES = re.compile(r"grid-area\s*:\s*(\d+)\s*/\s*(\d+)\s*(?:/\s*(\d+)\s*/\s*(\d+))?")
+_GRID_AREA_NAME = re.compile(r"grid-area\s*:\s*([A-Za-z_][\w-]*)\s*(?:;|$|!)")
+_TEMPLATE_AREAS = re.compile(r"grid-template-areas\s*:\s*((?:[\"'][^\"']*[\"']\s*)+)")
+_GRID_PLACES_MAX = 20_000  # places a placed grid's cells cover, at most (a hostile span is read as none)
+
+
+def _placed_by_style(root) -> None:
+    """Boxes a style sheet shows in another order than the page's: a flex row's items sorted by their order (a row's
+    label written last and shown first, order:-1; its total written first and shown last, order:99), a reversed flex
+    row read from its left; a grid whose every item is placed by its row and column (grid-row, grid-column, a numbered
+    or a named grid-area) written as the table it shows. Read in the page's order, labels stood after their figures
+    and a grid written column by column was read a column a row: figures wrong, silently."""
+    styles: dict[int, str] = {}
+    found: dict[int, object] = {}
+    for element, _, body in sorted(_selected(root, lambda body: bool(_PLACING_WORDS.search(body) or "grid-template-areas"
+                                                                     in body)), key=lambda item: item[1]):
+        styles[id(element)] = styles.get(id(element), "") + ";" + body
+        found[id(element)] = element
+    for element in root.xpath("//*[@style]"):
+        if _PLACING_WORDS.search(style := element.get("style") or "") or "grid-template-areas" in style:
+            styles[id(element)] = styles.get(id(element), "") + ";" + style
+            found[id(element)] = element
+    parents = {id(e.getparent()): e.getparent() for e in found.values() if e.getparent() is not None}
+    for parent in parents.values():
+        children = [child for child in parent if isinstance(child.tag, str)]
+        if parent.getparent() is not None and (table := _placed_grid(parent, children, styles)) is not None:
+            table.tail = parent.tail
+            parent.getparent().replace(parent, table)
+            continue
+        orders = [int(m[1]) if (m := _ORDER.search(styles.get(id(c), ""))) else 0 for c in children]
+        shown = [c for _, c in sorted(zip(orders, children, strict=True), key=lambda pair: pair[0])]
+        if _ROW_REVERSED.search(styles.get(id(parent), "")):
+            shown.reverse()
+        if shown != children:
+            for child in children:
+                parent.remove(child)
+            parent.extend(shown)
+
+
+_ABSOLUTE = re.compile(r"position\s*:\s*absolute")
+_BOX_EDGE = re.compile(r"(?:^|[;\s])(?P<edge>left|top|width|height)\s*:\s*(?P<px>-?\d+(?:\.\d+)?)px")
+
+
+def _absolutely_placed_cells(root) -> None:
+    """A table whose every cell its style places absolutely (position:absolute; left; top: a row of the page's source
+    holding a column of the screen, in any order): its cells laid out by their places as a page's words are, a line for
+    the cells at one height, left to right, in place of the table."""
+    from .positioned import Placed, page_lines
+
+    for table in list(root.iter("table")):
+        cells = [cell for cell in table.iter("td", "th")]
+        if not cells or table.getparent() is None or table.xpath(".//table"):
+            continue
+        placed = []
+        for cell in cells:
+            style = cell.get("style") or ""
+            edges = {m["edge"]: float(m["px"]) for m in _BOX_EDGE.finditer(style)}
+            if not _ABSOLUTE.search(style) or "left" not in edges or "top" not in edges:
+                break
+            left, top = edges["left"], edges["top"]
+            placed.append(Placed(_element_text(cell), left, top, left + edges.get("width", 1), top + edges.get("height", 1),
+                                 cell=True))
+        else:
+            pre = root.makeelement("pre", {})
+            pre.text = "\n".join(page_lines(placed))
+            pre.tail = table.tail
+            table.getparent().replace(table, pre)
+
+
+def _placed_grid(grid, children: list, styles: dict[int, str]):
+    """The table a grid shows when every item names its place (rows and columns from 1, spans by an end or span), or
+    None."""
+    from lxml import etree
+
+    areas = _template_areas(styles.get(id(grid), ""))
+    placed = []
+    for child in children:
+        place = _grid_place(styles.get(id(child), ""), areas)
+        if place is None:
+            return None
+        placed.append((place, child))
+    if not placed or sum(rows * columns for (_, _, rows, columns), _ in placed) > _GRID_PLACES_MAX:
+        return None
+    taken: dict[tuple[int, int], bool] = {}
+    for (row, column, rows, columns), _ in placed:
+        for r in range(row, row + rows):
+            for c in range(column, column + columns):
+                taken[(r, c)] = True
+    width = max(c for _, c in taken)
+    table = grid.makeelement("table", {})
+    by_start = {(row, column): (rows, columns, child) for (row, column, rows, columns), child in placed}
+    for row in range(min(r for r, _ in taken), max(r for r, _ in taken) + 1):
+        tr = etree.SubElement(table, "tr")
+        for column in range(1, width + 1):
+            if (row, column) in by_start:
+                rows, columns, child = by_start[(row, column)]
+                td = etree.SubElement(tr, "td")
+                td.text = _element_text(child)
+                if columns > 1:
+                    td.set("colspan", str(columns))
+                if rows > 1:
+                    td.set("rowspan", str(rows))
+            elif (row, column) not in taken:
+                etree.SubElement(tr, "td")  # (a place no item fills: an empty cell, the others in their columns)
+    return table
+
+
+def _template_areas(style: str) -> dict[str, tuple[int, int, int, int]]:
+    """A grid's named areas (grid-template-areas: "a b" "a c"): each name's row, column and spans."""
+    m = _TEMPLATE_AREAS.search(style)
+    if m is None:
+        return {}
+    cells: dict[str, list[tuple[int, int]]] = {}
+    for r, line in enumerate(re.findall(r"[\"']([^\"']*)[\"']", m.group(1)), 1):
+        for c, name in enumerate(line.split(), 1):
+            if name != ".":
+                cells.setdefault(name, []).append((r, c))
+    return {name: (min(r for r, _ in at), min(c for _, c in at), max(r for r, _ in at) - min(r for r, _ in at) + 1,
+                   max(c for _, c in at) - min(c for _, c in at) + 1) for name, at in cells.items()}
+
+
+def _grid_place(style: str, areas: dict[str, tuple[int, int, int, int]]) -> tuple[int, int, int, int] | None:
+    """Where a grid item stands (row, column, rows, columns) as its style places it; None when it does not."""
+    if m := _GRID_AREA_LINES.search(style):
+        row, column = int(m[1]), int(m[2])
+        rows = int(m[3]) - row if m[3] else 1
+        columns = int(m[4]) - column if m[4] else 1
+        return (row, column, rows, columns) if row > 0 and column > 0 and rows > 0 and columns > 0 else None
+    if (m := _GRID_AREA_NAME.search(style)) and m[1] in areas:
+        return areas[m[1]]
+    lines = {m["axis"]: (int(m["start"]), int(m["span"]) if m["span"] else int(m["end"]) - int(m["start"]) if m["end"]
+                         else 1) for m in _GRID_LINE.finditer(style)}
+    if set(lines) != {"row", "column"} or any(start < 1 or span < 1 for start, span in lines.values()):
+        return None
+    return lines["row"][0], lines["column"][0], lines["row"][1], lines["column"][1]
+
+
 def _grid_tables(root) -> None:
     """An ARIA grid of elements that are no table's (div role=row, role=cell, as a data grid or a CMS draws a table
     with CSS): a table of its rows, each row's cells (its children, a role or not) in the page's order with their
@@ -868,6 +1011,10 @@ def html_to_text(html: str, path: str = "") -> str:
     _drop_void_copies(root)
     if _STRUCK_IN_PAGE.search(html):
         _drop_struck(root)
+    if _PLACING_WORDS.search(html):
+        _placed_by_style(root)
+    if "absolute" in html:
+        _absolutely_placed_cells(root)
     _drawn_tables(root)
     if 'role="row"' in html or "role='row'" in html or "role=row" in html:
         _grid_tables(root)
