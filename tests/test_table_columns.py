@@ -1324,3 +1324,36 @@ def test_tables_printed_with_their_labels_after_their_values_are_read(rendering)
         rep = extract_bytes(html_page(html_body(parts)).encode(), "report.html")
     assert {c.id: rep.cells[c.id].value for c in forms.cells(GOV_2021) if c.table in ("t2", "t3")} == \
         {c.id: v[c.id] for c in forms.cells(GOV_2021) if c.table in ("t2", "t3")}
+
+
+@pytest.mark.parametrize("rendering", RENDERINGS)
+@pytest.mark.parametrize("printed, note", [
+    (("natural_person", "commercial_enterprise", "total"),
+     "注：本年度科研机构、社会公益组织、法律服务机构及其他组织未提出政府信息公开申请，表中不再列出上述栏目。"),
+    (("natural_person", "total"), "（本年度申请人均为自然人）"),
+    (("natural_person", "commercial_enterprise", "total"), "本年度未收到行政复议申请。"),
+])
+def test_columns_table_3_leaves_out_because_no_one_of_their_kind_applied_are_0_by_its_word(printed, note, rendering):
+    """Blind round 97: 自然人 | 商业企业 | 总计 with a note that the other kinds did not apply (表中不再列出上述栏目), or
+    申请人均为自然人 in the header: the columns left out were missing; they are 0, quoting the note. A sentence about
+    something else (未收到行政复议申请) says nothing of them: they stay missing."""
+    v = values(rows={"granted": [3, 1, 0, 0, 0, 0]})
+    for row in forms.T3_ROWS_2021:
+        for c in ORGANISATIONS:
+            if c not in printed:
+                v[forms.t3_cell(row.id, c)] = 0
+    v = {**v, **{forms.t3_cell(r.id, "total"): sum(v[forms.t3_cell(r.id, c.id)] for c in forms.T3_COLUMNS[:-1])
+                 for r in forms.T3_ROWS_2021}}
+    shown = {c.id: synthetic._fmt(v[c.id]) for c in forms.cells(GOV_2021)}
+    blocks = synthetic._blocks(AGENCY, 2022, GOV_2021, shown, v)
+    t3 = [content for kind, content in blocks if kind == "table"][1]
+    t3.header = [[(CAPTION[0], 1, 3), *((COLUMN_ZH[c], 1, 1) for c in printed)]]
+    t3.rows = [(labels, [synthetic._fmt(v[forms.t3_cell(row.id, c)]) for c in printed])
+               for (labels, _), row in zip(t3.rows, forms.T3_ROWS_2021)]
+    at = next(k for k, (kind, content) in enumerate(blocks) if content is t3)
+    blocks.insert(at + 1, ("para", note))
+    rep = extracted(blocks, rendering)
+    assert wrong(rep, v, "t3.") == []
+    declared = "未提出" in note or "自然人" in note
+    left_out = [forms.t3_cell(r.id, c) for r in forms.T3_ROWS_2021 for c in ORGANISATIONS if c not in printed]
+    assert {(rep.cells[c].value, rep.cells[c].status) for c in left_out} == ({(0, "none")} if declared else {(None, "missing")})

@@ -3112,7 +3112,12 @@ _ZERO = r"\s*(?:0|０|零)(?![\d.])"
 # (未单独列明的申请人类型（自然人、…），其数量均为0: a bracketed list between)
 _UNLISTED_ZERO = re.compile(r"(?:未(?:单独)?列[出明]?|没有列出|未予列出|不再列出|其余|其他各?项)"
                             r"(?:[^。；;\n（(]|[（(][^）)\n]{0,60}[）)]){0,24}?(?:均为|均|为|都是)"
-                            + _ZERO + r"|(?:只|仅)列出?[^。；;\n]{0,6}?(?:不为\s*[0０零]|非零|有数据|有数值)")
+                            + _ZERO + r"|(?:只|仅)列[出示]?[^。；;\n]{0,6}?(?:不为\s*[0０零]|非零|有数据|有数值|有申请)")
+# Columns table 3 leaves out because no one of their kind applied (申请人均为自然人; 科研机构…未提出政府信息公开申请，表中
+# 不再列出; 未收到法人或其他组织提出的…申请): their cells are 0, and only theirs (a blank cell printed is no such column's).
+_APPLICANT_KINDS = r"(?:法人或其他组织|商业企业|科研机构|社会公益组织|法律服务机构|其他组织)"
+_NO_APPLICANTS = re.compile(r"申请人?均为自然人|" + _APPLICANT_KINDS + r"[^。；;\n]{0,30}?未(?:收到|提出)[^。；;\n]{0,20}?申请"
+                            r"|未收到[^。；;\n]{0,6}?" + _APPLICANT_KINDS + r"[^。；;\n]{0,20}?申请")
 # Table 3 as one sentence saying that all its cells are 0 (表三各项数据（本年新收、…各类申请人）均为0).
 _T3_ALL_ZERO = re.compile(r"(?:表三|本表)(?:中的?)?(?:各项|全部)(?:数据|数字)?(?:[^。；;\n（(]|[（(][^）)\n]{0,80}[）)]){0,12}?"
                           r"(?:均为|均|全部为|都是)" + _ZERO)
@@ -3133,10 +3138,13 @@ def _declared_zeros(layout: Layout, out: Tables) -> None:
     """Cells a table leaves out as 0, when the report says so: table 3's when it lists only what is not 0
     (and some of it was read), table 4's when none of it is printed and a sentence says that all of it is 0."""
     declared = {}
+    columns_only = False  # (only the cells of columns not printed at all: a column no one of its kind applied in)
     if any(value.value is not None for cell, value in out.cells.items() if cell.startswith("t3.")):
         text = layout.region_text("t3")  # (a list read, not a table lost)
         found = _UNLISTED_ZERO.search(text)
         declared["t3"] = _sentence_around(text, found.start()) if found else None
+        if found is None and (unprinted := _NO_APPLICANTS.search(text)):
+            declared["t3"], columns_only = _sentence_around(text, unprinted.start()), True
     elif all(value.status == "missing" for cell, value in out.cells.items() if cell.startswith("t3.")):
         text = layout.region_text("t3")  # (no table: a sentence that all of it is 0, 表三各项数据（…）均为0)
         found = _T3_ALL_ZERO.search(text)
@@ -3146,8 +3154,8 @@ def _declared_zeros(layout: Layout, out: Tables) -> None:
     for table, words in declared.items():
         filled = 0
         for cell, value in out.cells.items() if words else ():
-            if cell.startswith(table + ".") and (value.status in ("missing", "blank")
-                                                 or (value.status == "inferred" and value.value == 0)):
+            if cell.startswith(table + ".") and (value.status in ("missing",) + (() if columns_only else ("blank",))
+                                                 or (value.status == "inferred" and value.value == 0 and not columns_only)):
                 out.cells[cell] = CellValue(0, None, "none", _DECLARED_ZERO_NOTE.format(_sentence_of(words)))
                 filled += 1
         if filled:
