@@ -312,7 +312,6 @@ _SPACED_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\u3001\u3002\uff08\uff09\u
 # 文件 2 1 10, （填写示例）1 0 0 …, 【示例：…1200条…】): its figures and its row are the template's, no part of the report.
 _TEMPLATE_EXAMPLE = re.compile(r"(?m)^[ \t]*[（(【\[]?[ \t]*(?:填写|填报|参考)?(?:示例|样例|范例)[ \t]*"
                                r"(?:[）)】\]][ \t]*[:：]?|[:：]).*$")
-# A row of a table's text version: its label, a colon, then five values or more slashed apart (a date has three).
 _RUN_TOGETHER_CELLS = 40  # tabs in one line, at least, where its line breaks were lost: no table's row has as many
 _FIGURE_CELL = re.compile(r"\s*(?:[-+]?[\d０-９][\d０-９,.，．]*|无|—+|－|-|/|／)?\s*")  # (an empty cell too)
 _CJK_WORD = re.compile(r"[\u3400-\u9fff]")
@@ -375,6 +374,7 @@ def leaders_as_cells(text: str) -> str:
     return "\n".join(out)
 
 
+# A row of a table's text version: its label, a colon, then five values or more slashed apart (a date has three).
 _SLASHED_ROW = re.compile(r"(?m)^(?P<label>[ \t]*[^\d:：/\n][^:：/\n]{1,80}?)[ \t]*[:：][ \t]*"
                           r"(?P<values>\d+(?:\.\d+)?(?:[ \t]*/[ \t]*\d+(?:\.\d+)?){4,})[ \t]*[。;；]?[ \t]*$")
 _ESCAPED_PIPE_ROW = re.compile(r"^[ \t]*\\\|.*\\\|[ \t]*$", re.M)  # \| 一、本年新收… \| 101 \| 9 \|
@@ -1286,8 +1286,8 @@ def _read_html(data: bytes, source: Source) -> str:
     if len(sections) < _SECTIONS and (article := script_article(text, source.path)) \
             and len(set(REPORT_SECTIONS.findall(article))) > len(sections):
         # (the page shows the report cut, 阅读全文 or 展开全文, its data the whole: the page's head, then the whole)
-        first = REPORT_SECTIONS.search(shown)
-        return f"{shown[:shown.rfind(chr(10), 0, first.start()) + 1]}\n{article}"
+        head = shown[:shown.rfind("\n", 0, REPORT_SECTIONS.search(shown).start()) + 1]
+        return f"{head}\n{article}"
     if len(shown.strip()) < _COVER_CHARS and "data:application/" in text and (
             attached := _attached_text(data_documents(text), source, shown)):
         return f"{shown}\n{attached}"  # (the page's metadata, then the report it carries as a data: address)

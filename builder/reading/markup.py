@@ -672,11 +672,8 @@ def _placed_grid(grid, children: list, styles: dict[int, str]):
         placed.append((place, child))
     if not placed or sum(rows * columns for (_, _, rows, columns), _ in placed) > _GRID_PLACES_MAX:
         return None
-    taken: dict[tuple[int, int], bool] = {}
-    for (row, column, rows, columns), _ in placed:
-        for r in range(row, row + rows):
-            for c in range(column, column + columns):
-                taken[(r, c)] = True
+    taken = {(r, c) for (row, column, rows, columns), _ in placed
+             for r in range(row, row + rows) for c in range(column, column + columns)}
     width = max(c for _, c in taken)
     table = grid.makeelement("table", {})
     by_start = {(row, column): (rows, columns, child) for (row, column, rows, columns), child in placed}
