@@ -683,6 +683,25 @@ def test_a_2019_form_item_printed_with_the_2021_form_s_header_is_read_by_it():
     assert "t2.fewer_measures" in [w["code"] for w in report.warnings]
 
 
+@pytest.mark.parametrize("sep", ["\t", " "])
+def test_table_2_cut_before_its_last_measure_is_read_for_the_measures_its_header_names(sep):
+    """Blind round 98 (a phone's page printed to PDF, table 2 cut at its right edge): 信息内容 本年制发件数 本年废止件数
+    over both rows of the block, 规章 and 行政规范性文件, two values each. The second row's header was looked for on
+    the line right above it only (the first row): its values were unsure. The block's rows between count as the
+    header's."""
+    v = values(seed=8)
+    lines = synthetic.render(AGENCY, 2022, GOV_2021, v, "tab").split("\n")
+    first = next(k for k, line in enumerate(lines) if line.startswith("信息内容\t本年制发件数"))
+    lines[first:first + 5] = [sep.join(["信息内容", "本年制发件数", "本年废止件数"])] + [
+        f"{label}\t{v[f't2.{item}.issued']}\t{v[f't2.{item}.repealed']}"
+        for label, item in (("规章", "rules"), ("行政规范性文件", "normative_docs"))]
+    report = extract_bytes("\n".join(lines).encode(), "report.txt")
+    for item in ("rules", "normative_docs"):
+        got = {m: report.cells[f"t2.{item}.{m}"] for m in ("issued", "repealed", "in_force")}
+        assert (got["issued"].value, got["repealed"].value) == (v[f"t2.{item}.issued"], v[f"t2.{item}.repealed"])
+        assert got["in_force"].status == "missing"
+
+
 @pytest.mark.parametrize("where", ["after_section_6", "after_signature", "after_signature_cited"])
 def test_table_2_moved_alone_to_an_appendix_is_found_there(where):
     """二、 prose only (详见附表; or citing 《条例》第二十条), 表二 printed after 六、 (or after the signature, under 附件),

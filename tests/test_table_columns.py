@@ -1357,3 +1357,89 @@ def test_columns_table_3_leaves_out_because_no_one_of_their_kind_applied_are_0_b
     declared = "未提出" in note or "自然人" in note
     left_out = [forms.t3_cell(r.id, c) for r in forms.T3_ROWS_2021 for c in ORGANISATIONS if c not in printed]
     assert {(rep.cells[c].value, rep.cells[c].status) for c in left_out} == ({(0, "none")} if declared else {(None, "missing")})
+
+
+# A PDF's text of table 3's corner cell, its caption wrapped over three lines, the header's other cells printed on
+# those lines where they stand: 自然人 (two rows high) beside the caption's last line, wrapped by its narrow cell.
+WRAPPED_CAPTION_HEADER = [["申请人情况"], ["法人或其他组织"], ["（本列数据的勾稽关系为：第一项加第二"], None,
+                          ["项之和，等于第三项加第四项之和） 自然"], ["人"]]
+
+
+def cut_header(organisations: tuple[str, ...]) -> list:
+    """The header of a table 3 cut after ``organisations``; cut before them, without its heading (法人或其他组织)."""
+    lines = WRAPPED_CAPTION_HEADER if organisations else [line for line in WRAPPED_CAPTION_HEADER[2:] if line]
+    return [[(text, 1, 1) for text in line] if line else [("", 1, 1)] * 3 + [(COLUMN_ZH[c], 1, 1) for c in organisations]
+            for line in lines]
+
+
+@pytest.mark.parametrize("rendering", ["tab", "space", "pipe"])
+@pytest.mark.parametrize("kept", [5, 3, 1])
+def test_table_3_cut_at_the_page_s_right_edge_is_read_for_the_columns_it_keeps(kept, rendering):
+    """Blind round 98 (a phone's page printed to PDF, table 3 cut at the right edge): the caption wraps over three
+    lines and 自然 / 人 stands on its last, after the line of the organisations kept; rows print their first
+    ``kept`` values. The header was not read, and the five values were placed as the form's last five columns:
+    every cell wrong or unsure. The columns named, the form's first, are read by name; the others not printed."""
+    v = values(rows={"granted": [3, 1, 2, 4, 0, 0], "new_received": [7, 2, 5, 1, 0, 3]})
+    columns = T3_ORDER[:kept]
+    rep = t3_report(v, GOV_2021, cut_header(columns[1:]), columns, rendering)
+    assert wrong(rep, v, "t3.") == []
+    for row in forms.T3_ROWS_2021:
+        for column in T3_ORDER:
+            key = forms.t3_cell(row.id, column)
+            cell = rep.cells[key]
+            assert (cell.value, cell.status) == ((v[key], "reported") if column in columns else (None, "missing"))
+    assert "t3.column_not_printed" in [w["code"] for w in rep.warnings]
+
+
+@pytest.mark.parametrize("lines, columns", [
+    # scrolled to its right end: 自然人 and 商业企业 out of view, 总计 centred on a line of its own
+    (["申请人情况", "法人或其他组织", "总计", "科研机构\t社会公益组织\t法律服务机构\t其他\t"], T3_ORDER[2:]),
+    # the same as a grid whose heading stands on a line of its own (the PDF's text of the heading's cell)
+    (["（本列数据的勾稽关系为：…）\t\t\t申请人情况\t\t\t\t总计", "法人或其他组织",
+      "\t\t\t科研机构\t社会公益组织\t法律服务机构\t其他\t"], T3_ORDER[2:]),
+    # cut after 社会公益组织, the heading's name cut too (法人或其他组) and kept on the caption's line
+    (["申请人情况", "（本列数据的勾稽关系为：第一项加第二项之 法人或其他组", "和，等于第三项加第四项之和） 自然人",
+      "\t\t\t\t商业企业\t科研机构\t社会公益组织"], T3_ORDER[:4]),
+])
+def test_a_header_naming_the_form_s_first_or_last_columns_reads_them_in_the_form_s_order(lines, columns):
+    assert t3_columns(lines) == columns
+
+
+@pytest.mark.parametrize("lines", [
+    # 总计 with organisations from the middle: no edge of the form's
+    ["法人或其他组织", "总计", "商业企业\t科研机构\t社会公益组织"],
+    # the organisations in another order than the form's
+    ["法人或其他组织", "自然人", "科研机构 商业企业 社会公益组织"],
+])
+def test_a_header_naming_columns_off_the_form_s_edges_does_not_settle_their_order(lines):
+    assert t3_columns(lines) is None
+
+
+@pytest.mark.parametrize("lines, groups", [
+    # 行政复议's five and two of the next group's, its name cut to 未经
+    (["行政复议", "未经", "结果维持\t结果纠正\t其他结果\t尚未审结\t总计\t结果维持\t结果纠正"], 7),
+    # two groups, their result words broken over lines by the narrow cells (结果维 / 持): read by the groups' places
+    (["行政", "行政复议", "未经复议直接起诉", "结果维 结果纠 其他结 尚未审 结果维 结果纠 其他结 尚未审", "总计 总计",
+      "持正果结持正果结"], 10),
+    (["行政", "行政复议", "未经复议直接起诉", "\t".join([T4_ZH[c.id] for c in forms.T4_COLUMNS] * 2)], 10),
+])
+def test_table_4_cut_at_the_page_s_right_edge_names_the_form_s_first_cells(lines, groups):
+    """Blind round 98: table 4 printed from a phone's page, cut after its seventh or tenth column; its header
+    names the groups kept (行政诉讼 over the second cut to 行政). The header was not read and the row unsure."""
+    assert t4_columns(lines) == tuple((g.id, c.id) for g in forms.T4_GROUPS for c in forms.T4_COLUMNS)[:groups]
+
+
+@pytest.mark.parametrize("rendering", ["tab", "space"])
+def test_table_4_cut_part_of_the_way_through_a_group_is_read_for_the_cells_it_prints(rendering):
+    v = distinct_t4_values()
+    printed = {c.id: synthetic._fmt(v[c.id]) for c in forms.cells(GOV_2021)}
+    blocks = synthetic._blocks(AGENCY, 2022, GOV_2021, printed, v)
+    t4 = [content for kind, content in blocks if kind == "table"][2]
+    kept = tuple((g.id, c.id) for g in forms.T4_GROUPS for c in forms.T4_COLUMNS)[:7]
+    t4.header = [[("行政复议", 1, 1)], [("未经", 1, 1)], [(T4_ZH[c], 1, 1) for _, c in kept]]
+    t4.rows = [([], [printed[forms.t4_cell(g, c)] for g, c in kept])]
+    rep = extracted(blocks, rendering)
+    assert wrong(rep, v, "t4.") == []
+    assert {c.id for c in forms.cells(GOV_2021) if c.table == "t4" and rep.cells[c.id].status == "reported"} == {
+        forms.t4_cell(g, c) for g, c in kept}
+    assert "t4.part_printed" in [w["code"] for w in rep.warnings]

@@ -17,6 +17,8 @@ from .. import forms
 from .layout import SECTION_HEADINGS, label_core
 
 _CAPTION = re.compile(r"[(（][^)）]*[)）]")  # （本列数据的勾稽关系为……）: no column
+_CAPTION_OPENED = re.compile(r"[(（][^()（）]*$")  # a caption a narrow cell wraps: its first line …
+_CAPTION_CLOSED = re.compile(r"^[^()（）]*[)）]")  # … and its last
 # 行政诉讼（复议后起诉）: a litigation group named with its heading, the group's name in brackets (no caption)
 _NAMED_GROUP = re.compile(r"行政诉讼\s*[(（]\s*((?:未经复议)?直接起诉|复议后起诉)\s*[)）]")
 _T3_WORDS = tuple(sorted(forms.T3_HEADER_WORDS, key=lambda w: -len(w[0])))
@@ -75,11 +77,29 @@ def _unwrapped_words(lines: list[str], words: tuple[tuple[str, str], ...]) -> li
     return out
 
 
+def _without_wrapped_captions(lines: list[str]) -> list[str]:
+    """The header's lines with a caption that wraps over several of them taken out of its first and last
+    (a PDF's text of the corner cell: "（本列数据的勾稽关系为：第一项加第二" … "项之和……） 自然", the 自然人 of the
+    cell beside it on the caption's last line, other cells' lines between). A caption naming a group
+    (行政诉讼（复议后 / 起诉）) stays."""
+    out = list(lines)
+    for k, line in enumerate(lines):
+        if not (opened := _CAPTION_OPENED.search(line)):
+            continue
+        end = next((j for j in range(k + 1, len(lines)) if _CAPTION_CLOSED.search(lines[j])
+                    or "(" in lines[j] or "（" in lines[j]), None)
+        if end is None or not (closed := _CAPTION_CLOSED.search(lines[end])) \
+                or _NAMED_GROUP.search("行政诉讼" + opened.group() + closed.group()):
+            continue
+        out[k], out[end] = line[:opened.start()], lines[end][closed.end():]
+    return out
+
+
 def _header(lines: list[str], words: tuple[tuple[str, str], ...]) -> list[tuple[str, ...]] | None:
     """The header lines' names, one tuple per line that names columns; None when a line names
     columns among other text: the header cannot be read with confidence."""
     out = []
-    for line in _unwrapped_words(lines, words):
+    for line in _unwrapped_words(_without_wrapped_captions(lines), words):
         names = _line_names(line, words)
         if names is None:
             return None
@@ -103,9 +123,9 @@ def _grid_order(lines: list[str], words: tuple[tuple[str, str], ...], headings: 
     lines name columns in the same place (a grid that lost its spans: Markdown of a web table)."""
     placed: dict[str, int] = {}
     widths = set()
-    for line in lines:
-        if not _line_names(line, words):
-            continue
+    for line in _unwrapped_words(_without_wrapped_captions(lines), words):
+        if not (named := _line_names(line, words)) or ("\t" not in line and set(named) <= headings):
+            continue  # (法人或其他组织 over its columns, centred on a line of its own: it places none)
         if "\t" not in line:
             return None
         cells = line.split("\t")
@@ -170,15 +190,29 @@ def t3_columns(lines: list[str]) -> tuple[str, ...] | None:
     if flat is not None and (group not in stream or not all(len(line) == 1 for line in header)):
         return flat
     if group not in stream:
-        return None
+        return _edge_columns(header, columns)
     organisations = [n for n in stream if n in _ORGANISATIONS]
     if not organisations:
         return None
     top = _together(header, {n for n in stream if n not in _ORGANISATIONS})
     under = _together(header, set(organisations))
     if top is None or under is None or stream.index(under[0]) < max(stream.index(n) for n in top):
-        return None
+        return _edge_columns(header, columns)
     return tuple(n for name in top for n in (under if name == group else (name,)))
+
+
+def _edge_columns(header: list[tuple[str, ...]], columns: set[str]) -> tuple[str, ...] | None:
+    """The form's first or last columns, when a header whose lines do not show their order names just those (a
+    run of the form's columns from 自然人 or up to 总计, the organisations among them on one line in the form's
+    order): a page printed with the table cut at its right edge keeps its left columns, one scrolled to its end
+    its right ones (a phone's view printed to PDF). Else None."""
+    size = len(columns)
+    organisations = _together(header, columns & _ORGANISATIONS)
+    for run in (T3_ORDER[:size], T3_ORDER[len(T3_ORDER) - size:]):
+        if size < len(T3_ORDER) and set(run) == columns and organisations == tuple(
+                n for n in run if n in _ORGANISATIONS):
+            return run
+    return None
 
 
 def _one_group_column(lines: list[str], header: list[tuple[str, ...]]) -> tuple[str, ...] | None:
@@ -206,6 +240,8 @@ def t4_columns(lines: list[str]) -> tuple[tuple[str, str], ...] | None:
     size = len(forms.T4_COLUMNS)
     runs = {tuple(printed[i:i + size]) for i in range(0, len(printed), size)}
     added = [n for n in stream if n == forms.T4_LITIGATION_SUBTOTAL]  # (read by name, not the form's)
+    if cut := _cut_t4(printed, [n for n in stream if n in _GROUP_IDS]):
+        return cut
     if len(printed) % size or len(printed) > size * (len(forms.T4_GROUPS) + len(added)) or len(runs) != 1:
         return None
     columns = runs.pop()
@@ -229,11 +265,29 @@ def t4_columns(lines: list[str]) -> tuple[tuple[str, str], ...] | None:
     return tuple((g, c) for g in groups for c in columns)
 
 
+_T4_FORM_CELLS = tuple((g.id, c.id) for g in forms.T4_GROUPS for c in forms.T4_COLUMNS)
+_GROUP_IDS = frozenset(g.id for g in forms.T4_GROUPS)
+
+
+def _cut_t4(printed: list[str], named: list[str]) -> tuple[tuple[str, str], ...] | None:
+    """The form's first cells of table 4, when its header names just those, a group's results cut part of the
+    way (a page printed with the table cut at its right edge: 行政复议's five and 结果维持, 结果纠正 of the next,
+    whose name the cut left unreadable); the groups named are the form's first, in its order. Else None."""
+    cells = _T4_FORM_CELLS[:len(printed)]
+    whole = len(printed) // len(forms.T4_COLUMNS)
+    if not len(printed) % len(forms.T4_COLUMNS) or [c for _, c in cells] != printed \
+            or not 0 < len(named) <= whole + 1 or named != [g.id for g in forms.T4_GROUPS[:len(named)]]:
+        return None
+    return cells
+
+
 def _part_printed(header: list[tuple[str, ...]], named: list[str]) -> tuple[str, ...] | None:
     """The groups of a table 4 printed in part, as its header names them: 行政复议 alone, or 行政诉讼's two
-    groups alone (a report that leaves out the half it has nothing for); else None."""
-    if named == [_REVIEW]:
-        return (_REVIEW,)
+    groups alone (a report that leaves out the half it has nothing for), or 行政复议 and 未经复议直接起诉 in
+    the form's order, the cut-off 行政诉讼 over the second named no more (a page printed with the table cut at
+    its right edge); else None."""
+    if named in ([_REVIEW], [_REVIEW, _DIRECT]):
+        return tuple(named)
     if sorted(n for n in named if n != forms.T4_LITIGATION) == sorted((_DIRECT, _AFTER)) and len(named) <= 3:
         return _together(header, {_DIRECT, _AFTER})
     return None
@@ -246,13 +300,16 @@ _GROUP_WORDS = re.compile(r"(?P<admin_review>行政复议)|(?P<litigation_direct
 def _groups_by_place(lines: list[str]) -> tuple[str, ...] | None:
     """The three groups in the order their names stand on a line (a text that keeps the page's layout:
     复议后起诉 before 未经复议直接起诉); 行政复议 named on another line, above them, comes first as on the
-    form. None unless the two litigation groups share a line and each group is named once."""
+    form; 行政复议 and 未经复议直接起诉 alone, in that order, are the form's first two (复议后起诉 cut off at the
+    page's right edge). None unless the two litigation groups share a line and each group is named once."""
     places: dict[str, tuple[int, int]] = {}
     for k, line in enumerate(lines):
         for m in _GROUP_WORDS.finditer(SECTION_HEADINGS["t4"].sub(lambda h: " " * len(h.group()), line)):
             if m.lastgroup in places:
                 return None
             places[m.lastgroup] = (k, m.start())
+    if set(places) == {_REVIEW, _DIRECT} and places[_REVIEW] < places[_DIRECT]:
+        return _REVIEW, _DIRECT
     if len(places) != len(forms.T4_GROUPS) or places[_DIRECT][0] != places[_AFTER][0]:
         return None
     if places[_REVIEW][0] != places[_DIRECT][0]:

@@ -2070,16 +2070,22 @@ def _t2_header_order(headers: list[_T2Header], line: int,
     return printed if set(printed) == set(form_order) and printed != form_order else None
 
 
+_HEADER_REACH = 3  # lines from a row up to its header: the block's other rows between (规章 | 0 | 0)
+_ROW_OF_FIGURES = re.compile(r"^[^\d]+\t\s*\d+(?:\t\s*\d*)*\s*$")  # a row of the block: a label, its figures
+
+
 def _fewer_measures_named(layout: Layout, row: ValueRow, item: forms.Table2Item) -> tuple[str, ...] | None:
-    """The item's measures the header right above its row names, in their printed order, when the row prints
-    as many values as that and fewer than the form has (a 2020 report on the 2019 form with one item's block
-    pasted from the 2021 form: 信息内容 | 本年处理决定数量 over 行政许可 | 1326); else None."""
+    """The item's measures the header above its row names (right above, or above the block's rows before it), in
+    their printed order, when the row prints as many values as that and fewer than the form has (a 2020 report on
+    the 2019 form with one item's block pasted from the 2021 form: 信息内容 | 本年处理决定数量 over 行政许可 | 1326;
+    a page cut at its right edge: 信息内容 本年制发件数 本年废止件数 over 规章 and 行政规范性文件); else None."""
     printed = len(row.cells)
     while printed and not row.cells[printed - 1].strip():
         printed -= 1  # (a grid's empty cells after them)
     if not printed or printed >= len(item.measures) or row.line < 1:
         return None
-    above = layout.lines[row.line - 1]
+    above = next((line for line in reversed(layout.lines[max(row.line - _HEADER_REACH, 0):row.line])
+                  if _MEASURE_WORD.search(line) or not _ROW_OF_FIGURES.search(line)), "")
     found = {m.id: min(p for word in forms.T2_MEASURE_WORDS[m.id] if (p := above.find(word)) >= 0)
              for m in item.measures if any(word in above for word in forms.T2_MEASURE_WORDS[m.id])}
     named = tuple(sorted(found, key=found.get))
@@ -3339,7 +3345,8 @@ def read_t4(layout: Layout, out: Tables) -> None:
             rows, size = [part], len(named)
             printed = sorted({g for g, _ in named}, key=[g.id for g in forms.T4_GROUPS].index)
             out.warn("t4.part_printed", "table 4 prints only " + ", ".join(printed) + " (the report leaves out the "
-                     "groups it has nothing for); the others' cells are not printed")
+                     "groups it has nothing for, or its page cut the table at its edge): " + str(len(named)) + " of "
+                     "its cells, the others not printed")
     if (named is None or named == _T4_FORM_ORDER) and _t4_total_printed_first(rows):
         named = tuple((g.id, c) for g in forms.T4_GROUPS for c in ("total", *(c.id for c in forms.T4_COLUMNS[:-1])))
     if named is None and (by_rows := _t4_rows_of_five(layout, rows)) is not None:
