@@ -527,3 +527,13 @@ def test_an_online_editor_s_bar_above_the_title_is_no_title(bar):
     the file's name and path, its owner and last edit, on one line with a year and 报告 in it. Read first, the brand
     was the agency (腾讯文档, 飞书云文档宁陵县市场监管局); the title alone on the line below is the report's."""
     assert read_title(_lines(bar, "宁陵县市场监督管理局2023年政府信息公开工作年度报告")).name == "宁陵县市场监督管理局"
+
+
+@pytest.mark.parametrize("trail", ["首页 / 政务公开 / 部门 / 县教育局", "首页 - 信息公开 - 政府信息公开年报",
+                                   "网站首页／政务公开／年报"])
+def test_a_breadcrumb_trail_parted_by_slashes_or_dashes_is_no_part_of_a_wrapped_title(trail):
+    """Blind round 98 (phone pages printed to PDF): the trail 首页 / 政务公开 / 部门 / 市自然资源局 above a title the
+    narrow page wraps (醴陵市自然资源局2022年政府信息公开工 / 作年度报告) was joined with it: the agency read
+    市自然资源局醴陵市自然资源局. A trail is no part of a title, whatever marks part its steps."""
+    lines = _lines("彭阳县人民政府", "移动版", trail, "彭阳县教育局2023年政府信息公开工", "作年度报告")
+    assert read_title(lines).name == "彭阳县教育局"

@@ -265,7 +265,7 @@ def agency_step_in_trail(lines: list[str]) -> str | None:
     return None
 
 
-_TRAIL_STEP = re.compile(r"[>»›]+|[:：]")
+_TRAIL_STEP = re.compile(r"[>»›/／]+|\s[-－—]\s|[:：]")
 _HEAD_PARTS = re.compile(r"\s{2,}|\t|\|")
 
 
@@ -422,7 +422,8 @@ _TITLE_LIST = 3  # report titles one after another: a list of links (部门年�
 _LINK_DATE = r"[\[(（]?\s*(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s*[\])）]?\s*$"
 _DATED_ENTRY = re.compile(r"(?:报告|年报)\s*" + _LINK_DATE)
 # A page's breadcrumb trail on a line of its own (您当前所在位置：首页 > 政务公开 > 部门年报): the article follows.
-_TRAIL_LINE = re.compile(r"(?:位置|所在).{0,12}[:：].*[>»›]|[>»›].*[>»›]")
+# (or a trail from 首页 whose steps a slash or a spaced dash parts: 首页 / 政务公开 / 部门, 首页 - 信息公开 - 年报)
+_TRAIL_LINE = re.compile(r"(?:位置|所在).{0,12}[:：].*[>»›]|[>»›].*[>»›]|^\s*(?:网站)?首页\s*(?:[/／]|\s[-－—]\s)")
 _TRAIL_REACH = 3  # the article's title within this many lines below the trail
 
 
@@ -508,10 +509,11 @@ def read_title(lines: list[str]) -> Title:
     above = {text: head[i - 1].replace(" ", "") for i, text in enumerate(singles) if i}
     singles.sort(key=lambda text: not _TITLE_END.search(text))
     # Lines joined: none a whole title of its own (a menu line above a title is no part of it).
+    # Nor a breadcrumb trail (首页 / 政务公开 / 部门 / 市自然资源局 above 醴陵市自然资源局2022年…工 / 作年度报告).
     pairs = ["".join(head[i:i + 2]).replace(" ", "") for i in range(min(3, len(head)))
-             if not _whole_title(head[i + 1:i + 2])]
+             if not _whole_title(head[i + 1:i + 2]) and not _TRAIL_LINE.search(head[i])]
     pairs += ["".join(head[i:i + 3]).replace(" ", "") for i in range(min(2, len(head) - 2))  # name / 2023年度 / 报告
-              if not _whole_title(head[i + 1:i + 3])]
+              if not _whole_title(head[i + 1:i + 3]) and not _TRAIL_LINE.search(head[i])]
     # Below a site's menu the title is a short line of its own.
     later = [_without_site_owner(line).replace(" ", "") for line in head[3:10] if len(line) <= 50]
     # A crawler's line per menu entry pushes it further: there only a line that ends as a title does.
@@ -525,7 +527,8 @@ def read_title(lines: list[str]) -> Title:
     # the menu's last entry above the name)
     wrapped = ["".join(head[i:i + n]).replace(" ", "") for i in range(2, 10) for n in (3, 2)
                if (i >= 3 or n == 3) and i + n <= len(head) and _TITLE_END.search(head[i + n - 1])
-               and all(len(part) <= 40 and not _CLAUSE_MARK.search(part) for part in head[i:i + n])
+               and all(len(part) <= 40 and not _CLAUSE_MARK.search(part) and not _TRAIL_LINE.search(part)
+                       for part in head[i:i + n])
                and not (n == 3 and _whole_name_line(head[i + 1]))]
     # …or its last character or two alone on the line below it (…工作年度报 / 告: a browser's print, narrow).
     wrapped += ["".join(head[i:i + 2]).replace(" ", "") for i in range(2, 10) if i + 2 <= len(head)
