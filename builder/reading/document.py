@@ -62,7 +62,8 @@ class Document:
     def page_lines(self) -> list[str]:
         """The text normalised (``normalize``) and split into lines, page labels and chrome kept:
         ``lines`` is made of them, and the metadata reads a crawled page's labels from them."""
-        text = simplified(normalize(unwrapped_grid(self.text)))  # (widths as printed: before full-width forms narrow)
+        text = without_quote_marks(self.text) if "\n>" in self.text else self.text
+        text = simplified(normalize(unwrapped_grid(text)))  # (widths as printed: before full-width forms narrow)
         if "base64," in text:  # a picture a crawler wrote into the text as its data URI: no words of the report
             text = _DATA_URI.sub("", text)
         if "**" in text or "__" in text:  # a line set in bold by Markdown (**一、总体情况**): the line
@@ -1084,8 +1085,9 @@ def detect_format(data: bytes, path: str) -> str:
     if data[257:262] == b"ustar":
         return "archive"
     head = data[:4096]
-    if _MIME_VERSION.search(head[:2048]) and (_MULTIPART.search(head) or _ENCODED_BODY.search(head)):
-        return "mhtml"  # (a message of one part too: an e-mail's body in base64 or quoted-printable)
+    if _MIME_VERSION.search(head[:2048]) and (_MULTIPART.search(head) or _ENCODED_BODY.search(head)
+                                               or _MAIL_HEADER.search(head[:2048])):
+        return "mhtml"  # (a message of one part too: an e-mail's body in base64 or quoted-printable, or 8-bit text)
     if _WORD_XML.search(head):
         return "word-xml"
     if _SPREADSHEET_XML.search(head):
@@ -1347,12 +1349,15 @@ def _read_mhtml(data: bytes, source: Source) -> str:
     """A web archive's page, or a saved e-mail's: its page or plain text, and, when that is a cover
     note (转发：…年度报告, 详见附件), the documents attached to it."""
     files = mime_attachments(data)
+    mail = bool(_MAIL_HEADER.search(data[:8192]))
     try:
-        text, source.encoding = mhtml_text(data, source.path, plain=bool(files) or bool(_MAIL_HEADER.search(data[:8192])))
+        text, source.encoding = mhtml_text(data, source.path, plain=bool(files) or mail)
     except errors.NotText:
         if not files:
             raise
         text = ""
+    if mail and (subject := _mail_subject(data)):
+        text = f"{subject}\n\n{text}"
     if len(text.strip()) < _COVER_CHARS and (attached := _attached_text(files, source, text)):
         return "\n".join(filter(None, (text, attached)))
     if not text.strip() and files:
@@ -1385,6 +1390,35 @@ def mime_attachments(data: bytes) -> list[tuple[str, bytes]]:
         if isinstance(payload, bytes) and payload:
             files.append((name, payload))
     return files
+
+
+# An e-mail's quote marks before the lines it quotes (> , >> , > > : a reply's, a forward's of a forward); a tab after
+# them is the line's first cell, an empty one of a table's row.
+_QUOTE_MARKS = re.compile(r"(?m)^[ ]*(?:>[ ]?)+")
+_QUOTED_SHARE = 0.3  # of the lines with text: a reply quoting the report, not a line or two that begin with >
+_QUOTED_LINES = 10
+
+
+def without_quote_marks(text: str) -> str:
+    """The text without the quote marks of an e-mail that quotes the report (a reply to, or a forward of, the mail it
+    came in), when they begin a good share of its lines: the report's rows and headings then start where a reader
+    looks for them."""
+    quoted = len(_QUOTE_MARKS.findall(text))
+    shown = sum(1 for line in text.splitlines() if line.strip())
+    return _QUOTE_MARKS.sub("", text) if quoted >= _QUOTED_LINES and quoted >= _QUOTED_SHARE * shown else text
+
+
+def _mail_subject(data: bytes) -> str:
+    """An e-mail's subject, its encoded words decoded (=?UTF-8?B?…?=): the message's title, printed above its body
+    as a mail client shows it (回复：转发：关于做好…的通知, a quoted notice's; …年度报告（定稿）, a report's)."""
+    import email
+    from email.header import decode_header, make_header
+
+    with contextlib.suppress(ValueError, LookupError, TypeError):
+        end = re.search(rb"\r?\n\r?\n", data[:65536])
+        subject = email.message_from_bytes(data[:end.start() if end else 65536]).get("Subject") or ""
+        return " ".join(str(make_header(decode_header(subject))).split())
+    return ""
 
 
 def mhtml_text(data: bytes, path: str, plain: bool = False) -> tuple[str, str]:
