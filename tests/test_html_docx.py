@@ -2809,3 +2809,61 @@ def test_flex_rows_shown_in_another_order_than_the_markup_s_are_read_as_shown(re
     report = extract_html(page)
     t3 = [c.id for c in forms.cells(forms.GOV_2021) if c.table == "t3"]
     assert {c: report.cells[c].value for c in t3} == {c: v[c] for c in t3}
+
+
+def _mail_wrapped(text: str, columns: int) -> list[str]:
+    """A mail client's hard wrap: each line broken where its width (a Chinese character two columns) passes
+    ``columns``, anywhere, a tab's cell border too."""
+    import unicodedata
+
+    out = []
+    for line in text.split("\n"):
+        piece, width = "", 0
+        for ch in line:
+            step = 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+            if width + step > columns:
+                out.append(piece)
+                piece, width = "", 0
+            piece, width = piece + ch, width + step
+        out.append(piece)
+    return out
+
+
+@pytest.mark.parametrize("marks", ["> ", ">> ", "> > "])
+@pytest.mark.parametrize("columns", [60, 72, 1000])
+def test_a_report_quoted_in_a_reply_wrapped_at_the_mail_s_width_is_read(marks, columns):
+    """Blind round 98 (reports in replies and forwards): the report quoted with > marks before every line, each line
+    wrapped by the mail client at its width (a table's row broken at a cell's border too, the tab beginning the next
+    line or ending this one; table 4's row of fifteen broken 14 and 1). The marks made every row's first cell, and the
+    rows' halves were not joined: rows and table 4 unsure."""
+    for seed in (0, 1, 3):
+        v = synthetic.consistent_values(random.Random(seed), forms.GOV_2021)
+        text = synthetic.render(AGENCY, YEAR, forms.GOV_2021, v, "tab")
+        quoted = [marks + line for line in _mail_wrapped(text, columns)]
+        mail = ["收到，已核对。", "", "发件人：县政务公开办", "发送时间：2023年1月20日 9:02", "主题：回复：年报", *quoted]
+        assert_every_cell(extract_bytes("\n".join(mail).encode(), "reply.txt"), v)
+
+
+def test_a_saved_mail_in_8_bit_text_is_read_as_a_mail_its_subject_its_title():
+    """Blind round 98: a mail saved as .eml whose body is 8-bit text (no base64, no quoted-printable) was read as text,
+    its headers as lines of the report and its subject still encoded (=?UTF-8?B?…?=): a reply that quotes a notice
+    about the reports (回复：转发：关于做好…的通知, the empty form below) named no title, and a report's mail no agency.
+    The subject, decoded, is the message's title, above its body."""
+    from email.message import EmailMessage
+
+    def saved(subject: str, body: str) -> bytes:
+        message = EmailMessage()
+        message["From"], message["To"], message["Subject"] = "office@example.gov.cn", "web@example.gov.cn", subject
+        message.set_content(body, cte="8bit")
+        return message.as_bytes()
+
+    assert detect_format(saved("年报", "正文"), "mail.eml") == "mhtml"
+    v = synthetic.consistent_values(random.Random(2), forms.GOV_2021)
+    report = synthetic.render(AGENCY, YEAR, forms.GOV_2021, v, "tab").split("\n", 1)[1]  # (its title left out)
+    read = extract_bytes(saved(f"转发：{AGENCY}{YEAR}年政府信息公开工作年度报告（定稿）", report), "mail.eml")
+    assert read.agency.name == AGENCY and read.year == YEAR
+    assert_every_cell(read, v)
+    notice = "\n".join([f"{AGENCY}各科室：", f"现就做好{YEAR}年度政府信息公开工作年度报告编制发布工作通知如下：",
+                        "表格样式见下，数字请勿留空。", *report.split("\n")[20:60]])
+    with pytest.raises(errors.NotAReport, match="通知"):
+        extract_bytes(saved("回复：转发：关于做好2023年度政府信息公开工作年度报告编制发布工作的通知", notice), "mail.eml")

@@ -1284,8 +1284,8 @@ def _merge_broken(rows: list[ValueRow], size: int, lines: list[str] = ()) -> lis
 
 def _wrapped_cells(head: ValueRow, tail: ValueRow, size: int) -> list[str] | None:
     """A row of cells (pipes, tabs) wrapped onto the next line, as a converter's stream of cells breaks at its line
-    width (|四、结转下年度继续办理 | | |18 |1 |0 |0 |0 |0 / |19 |): the values of both, the first line's empty cells
-    before its values and the second's after them padding, when together they are a table-3 row whose total is
+    width (|四、结转下年度继续办理 | | |18 |1 |0 |0 |0 |0 / |19 |), or a mail's at 72 columns: the values of both, the first
+    line's empty cells before its values and the second's after them padding, when together they are a table-3 row whose total is
     the sum of the others; None otherwise."""
     if not (head.delimited and tail.delimited) or size != len(forms.T3_COLUMNS):
         return None
@@ -1294,11 +1294,16 @@ def _wrapped_cells(head: ValueRow, tail: ValueRow, size: int) -> list[str] | Non
         first.pop(0)
     while second and not second[-1]:
         second.pop()
+    if len(first) + len(second) == size + 1 and first and second:  # the line broken at a cell's border: its
+        if not second[0]:  # tab begins the next line, or ends this one
+            second.pop(0)
+        elif not first[-1]:
+            first.pop()
     values = first + second
     if not first or not second or len(values) != size or not all(_DIGITS.fullmatch(v.replace(",", "")) for v in values):
         return None  # (a row printed empty, then an unlabelled row of its own: no halves of one row)
     numbers = [int(v.replace(",", "")) for v in values]
-    return values if numbers[-1] == sum(numbers[:-1]) and numbers[-1] else None
+    return values if numbers[-1] == sum(numbers[:-1]) else None
 
 
 _THOUSANDS_HEAD = re.compile(r"\d{1,3},")
@@ -3752,17 +3757,17 @@ def _two_column_cells(cells: list[str]) -> list[str]:
 
 
 def _wrapped_t4_row(rows: list[ValueRow], ids: tuple[str, ...], size: int) -> tuple[ValueRow, int] | None:
-    """Table 4's one row of numbers wrapped over lines at any point (PDF text prints the 15 as 5
-    and 10, or 8 and 7): the lines that make exactly the form's width together, taken only when
-    every group's total is then the sum of its parts. A join that only fills the width would
-    shift cells silently (a row that dropped a blank cell, then a grand total); one the sums
-    confirm cannot. The row, and how many lines it was printed on."""
+    """Table 4's one row of numbers wrapped over lines at any point (PDF text prints the 15 as 5 and 10, or 8 and
+    7; a mail wrapped at its width 14 and 1): the lines that make exactly the form's width together, taken only
+    when every group's total is then the sum of its parts. A join that only fills the width would shift cells
+    silently (a row that dropped a blank cell, then a grand total); one the sums confirm cannot. The row, and how
+    many lines it was printed on."""
     cells: list[str] = []
     count = 0
     for count, candidate in enumerate(rows, 1):
         piece = _two_column_cells(fit(candidate.cells, 0))  # a wrapped line's empty label cell is no cell of the row
-        if count > 1 and (candidate.label or len(piece) < 2):
-            return None
+        if count > 1 and (candidate.label or not piece or (len(piece) < 2 and len(cells) + len(piece) != size)):
+            return None  # (a lone number only as the row's last: a mail wrapped at 72 characters leaves one behind)
         cells += piece
         if len(cells) >= size:
             break
