@@ -53,6 +53,9 @@ SPREADSHEET_ERROR = re.compile(r"#(?:VALUE!|REF!|DIV/0!|N/A|NAME\?|NUM!|NULL!|SP
 # shows for a mail-merge field never merged). The cell holds its place.
 PLACEHOLDER = re.compile(r"NaN|null|NULL|Null|undefined|None|\[object Object\]|\{\{[^{}\n]{1,40}\}\}|\$\{[^{}\n]{1,40}\}"
                          r"|【[^【】\n]{0,6}(?:填写|待填|填报|填入)[^【】\n]{0,6}】|«[^«»\n]{1,40}»")
+# A mark a table prints in a cell instead of a number, its meaning a legend's under the table (“∅”表示无, “×”表示不适用),
+# or the words' own (不适用, N/A: not applicable; -0-, nil: none). The cell holds its place; ``parse_cell`` reads it.
+SYMBOL_CELL = re.compile(r"[○∅Øø×✕✗╳※●◎△▲☆★◇□■]|…{1,2}|-0-|N/A|n/a|NA|nil|Nil|NIL|缺|不适用|未统计|不涉及")
 # A formula printed as text (=SUM(D6:I6), =D5+E5): a cell formatted as text, or shown with formulas on.
 _FORMULA_WORD = r"(?i:[=＝](?:[A-Z]{2,10}\()?[$A-Z]{1,4}\$?\d{1,7}[$A-Z0-9:+\-*/(),.]*)"  # (one, spaced off in a row)
 SPREADSHEET_FORMULA = re.compile(r"[=＝]\s*(?:[A-Z]{2,10}\s*\()?[$A-Z]{1,4}\$?\d{1,7}[$A-Z0-9:+\-*/(),.\s]*", re.I)
@@ -212,7 +215,7 @@ def is_value_cell(cell: str) -> bool:
             or several_numbers(c) is not None
             or bool(SPREADSHEET_ERROR.fullmatch(c)) or bool(SPREADSHEET_FORMULA.fullmatch(c)) or bool(PLACEHOLDER.fullmatch(c))
             or bool(_VALUE_WITH_UNIT.fullmatch(c)) or bool(_SIGNED_RUN.fullmatch(c)) or bool(_COUNT_WITH_UNIT.fullmatch(c))
-            or c == DASH_OR_ONE or spelled_number(c) is not None)
+            or c == DASH_OR_ONE or spelled_number(c) is not None or bool(SYMBOL_CELL.fullmatch(c)))
 
 
 # How a cell of its own prints a number in other ways than digits alone (each read with a note):
@@ -497,8 +500,10 @@ _LOOK = re.escape(_DIGIT_LOOKALIKES + _NUMBER_PUNCT)
 # Every character a token (``_TOKEN_ALTERNATIVES``) can begin with: tried first, so that a position
 # in label text fails on one look instead of every alternative (the same matches, in half the time).
 _TOKEN_START = (_PURE_RULES + _RULE_OR_ONE + _MINUS_LOOKALIKES + _DIGIT_LOOKALIKES + _NUMBER_PUNCT + "OoDQ〇lISZB/／—–一无-－+"
-                + _NUMERAL + "#=＝Nnu{$【«")
+                + _NUMERAL + "#=＝Nnu{$【«○∅Øø×✕✗╳※●◎△▲☆★◇□■…缺不未")
 _TOKEN_ALTERNATIVES = (
+    # a mark in place of a number, between spaces (∅, ×, -0-, N/A, 不适用): a cell
+    rf"(?P<symbol>(?<!\S)(?:{SYMBOL_CELL.pattern})(?!\S))|"
     # a row's values listed with enumeration commas (：31、4、0、0、1、0、36), or a wrapped row's first part
     # (：4、1、0、0、, its last comma before the line's end): its cells
     r"(?P<listed>[:：]?(?:(?<![^\s:：\u4e00-\u9fff])\d+(?:、\d+){2,}、?|(?<=[:：])\d+(?:、\d+)*、"
@@ -631,7 +636,7 @@ def scan_plain(line: str, index: int) -> list[ValueRow]:
         if kind == "listed":
             values += token.lstrip(":：").rstrip("、").split("、")
             continue
-        if kind == "placeholder":
+        if kind == "placeholder" or kind == "symbol":
             values.append(token)  # (a cell of the row, in its place, that prints no number)
             continue
         if kind == "garbled" or kind == "lookalike":

@@ -48,6 +48,7 @@ from .layout import (
     SPELLED_NOTE,
     SPREADSHEET_ERROR,
     SPREADSHEET_FORMULA,
+    SYMBOL_CELL,
     ZERO_GLYPHS,
     Layout,
     ValueRow,
@@ -129,6 +130,11 @@ def parse_cell(raw: str) -> CellValue:
         shown = "上年/本年" if order else "本年/上年"
         return CellValue(int(pair[order + 1]), raw, "reported",
                          f"格中印出两年的数（“{raw.strip()}”），表头说明是“{shown}”：取{'后' if order else '前'}一个，本年的数")
+    if (legend := _LEGEND.get()) and (meaning := legend.get(raw.strip())):
+        value, words = meaning
+        if value is None:
+            return CellValue(None, raw, "blank", f"表下说明“{raw.strip()}”表示{words}：这一格没有数")
+        return CellValue(0, raw, "none", f"表下说明“{raw.strip()}”表示{words}，读作 0")
     if _BRACKETS_CORRECTED.get() and (bracketed := _CORRECTION_BRACKETED.fullmatch(raw.strip())):
         return CellValue(int(bracketed["corrected"]), raw, "reported",
                          f"表下注明括号内为更正后的数：原印 {bracketed['printed']}，更正为 {bracketed['corrected']}")
@@ -141,6 +147,54 @@ def parse_cell(raw: str) -> CellValue:
 _BRACKETS_CORRECTED: ContextVar[bool] = ContextVar("brackets_corrected", default=False)
 _CORRECTED_NOTE = re.compile(r"括号(?:内|中|里)的?(?:数字|数据|数)?(?:为|是|系)(?:经?复核)?更正后")
 _CORRECTION_BRACKETED = re.compile(r"(?P<printed>\d{1,9})\s*[(（]\s*(?P<corrected>\d{1,9})\s*[)）]")
+
+
+# What the marks in the table being read mean, as a legend under it (or under another, said of all) says: 注：表中“∅”表示无；
+# “○”表示该项未统计 (set by ``read_tables`` for each table): mark → (0, or None where no number applies; the legend's words).
+_LEGEND: ContextVar[dict[str, tuple[int | None, str]] | None] = ContextVar("legend", default=None)
+_LEGEND_LINE = re.compile(r"^\s*[(（]?\s*(?:注|说明|备注|附注|图例|填表说明)\s*\d?\s*[:：]")
+# A legend's clause: a mark (quoted, or a few signs that are no words) and what it stands for.
+_LEGEND_CLAUSE = re.compile(r"(?:[“\"「‘'](?P<quoted>[^”\"」’'\n]{1,6})[”\"」’']|(?<![^\s:：，,；;、])(?P<bare>[^\s\u4e00-\u9fff"
+                            r"“”\"「」:：，,；;。()（）]{1,5}))[^，,；;。“\"「]{0,6}?(?:表示|代表|意为|即为|指)"
+                            r"(?P<words>[^，,；;。“\"「()（）]{1,24})")
+_NOT_APPLICABLE = re.compile(r"不适用|未统计|无此项|不涉及|未填报|缺失|暂缺|无法统计|不掌握|未开展")
+_NONE_MEANT = re.compile(r"^(?:该项|此项|数量|数值|数据|本项)?(?:为|是)?(?:无|零|0|没有|空)|(?:为|是)(?:零|0)$|数量为零|数值为零")
+
+
+def legend_marks(text: str) -> dict[str, tuple[int | None, str]]:
+    """The marks a legend in ``text`` gives a meaning (注：“○”表示无，“×”表示不适用): a legend's line only, a mark
+    that no one number is (a legend never says what 5 means)."""
+    out: dict[str, tuple[int | None, str]] = {}
+    for line in text.splitlines():
+        if not _LEGEND_LINE.match(line):
+            continue
+        for m in _LEGEND_CLAUSE.finditer(line):
+            mark, words = (m["quoted"] or m["bare"]).strip(), m["words"].strip()
+            if not mark or _DIGITS.fullmatch(mark):
+                continue
+            if _NOT_APPLICABLE.search(words):
+                out[mark] = (None, _NOT_APPLICABLE.search(words).group())
+            elif _NONE_MEANT.search(words):
+                out[mark] = (0, "无")
+    return out
+
+
+def _agreed_legend(layout: Layout) -> dict[str, tuple[int | None, str]]:
+    """The marks the report's legends explain wherever they stand, each mark the one meaning they agree on."""
+    found: dict[str, tuple[int | None, str]] = {}
+    disputed: set[str] = set()
+    for line in layout.lines:
+        if _LEGEND_LINE.match(line):
+            for mark, meaning in legend_marks(line).items():
+                if found.setdefault(mark, meaning)[0] != meaning[0]:
+                    disputed.add(mark)
+    return {mark: meaning for mark, meaning in found.items() if mark not in disputed}
+
+
+def _table_legend(layout: Layout, table: str, everywhere: dict[str, tuple[int | None, str]]) -> dict:
+    """The marks the table's own legend explains, over what the report's legends say elsewhere where they agree
+    (注：表中“○”表示无，下同 under table 2 serves table 3 too); a mark legends give two meanings is left to its own."""
+    return {**everywhere, **legend_marks(layout.region_text(table))}
 
 
 # Which of a cell's two numbers is the report year's (0 the first, 1 the second) when the tables print each cell as
@@ -214,6 +268,8 @@ def _read_number(raw: str) -> tuple[int | float | None, str, str | None, str | N
         return 0, "none", "以文字表示，读作 0", None
     if text in ZERO_GLYPHS:
         return 0, "reported", None, None
+    if SYMBOL_CELL.fullmatch(text):
+        return _mark_reading(text)
     if spelled := spelled_number(text):
         value, status, note, unit = _read_number(spelled[0])
         return value, status, note or spelled[1], unit
@@ -236,6 +292,20 @@ def _read_number(raw: str) -> tuple[int | float | None, str, str | None, str | N
         return None, "ambiguous", "件数印有小数或正负号，无法读作一个计数", None
     value: int | float = float(number) if "." in number else int(number)
     return value, "reported", None, m.group("unit")
+
+
+_MARK_NOT_APPLICABLE = frozenset({"不适用", "N/A", "n/a", "NA", "未统计", "不涉及", "缺"})
+_MARK_NONE = frozenset({"-0-", "nil", "Nil", "NIL", "∅", "Ø", "ø"})
+
+
+def _mark_reading(mark: str) -> tuple[int | float | None, str, str | None, str | None]:
+    """A mark in a cell that no legend explains: words that say no number applies (不适用, N/A, 未统计) a blank, marks
+    of none by convention (∅, -0-, nil) 0; any other (×, …, ●) unsure, as it may mean either."""
+    if mark in _MARK_NOT_APPLICABLE:
+        return None, "blank", f"印出“{mark}”：这一项没有数（不适用或未统计）", None
+    if mark in _MARK_NONE:
+        return 0, "none", f"以符号“{mark}”表示无，读作 0", None
+    return None, "ambiguous", f"印出符号“{mark}”，表下没有说明它表示无还是不适用，未作选择", None
 
 
 # --- runs with signs, decimals and units ---------------------------------------
@@ -1077,8 +1147,10 @@ def _apply(choices, solutions, exact, blanks_dropped, run_choices, short: set[st
 
 
 def _infer(fixed: dict, identities: list[Identity], out: Tables) -> None:
-    """Blank cells the identities settle: always marked ``inferred``."""
-    blanks = [c for c, v in fixed.items() if v is None and out.cells.get(c) and out.cells[c].status == "blank"]
+    """Blank cells the identities settle: always marked ``inferred``. Not a cell that prints that no number applies
+    (不适用, or a mark a legend says so of): it is no blank left to fill."""
+    blanks = [c for c, v in fixed.items() if v is None and out.cells.get(c) and out.cells[c].status == "blank"
+              and not _prints_no_number(out.cells[c].raw or "")]
     if not blanks:
         return
     holding = [i for i in identities if all(fixed.get(c) is not None or c in blanks for c in i.cells)]
@@ -1090,6 +1162,12 @@ def _infer(fixed: dict, identities: list[Identity], out: Tables) -> None:
         out.cells[cell] = CellValue(value, old.raw, "inferred",
                                     f"表中空白，由勾稽关系推出：{identity_zh(identity)}")
         fixed[cell] = value
+
+
+def _prints_no_number(raw: str) -> bool:
+    """Whether a blank cell prints a mark that says no number applies (不适用, N/A, or a mark a legend says so of)."""
+    mark = raw.strip()
+    return bool(mark) and (bool(SYMBOL_CELL.fullmatch(mark)) or mark in (_LEGEND.get() or {}))
 
 
 def _settle_glyphs(fixed: dict, identities: list[Identity], out: Tables) -> None:
@@ -3797,14 +3875,17 @@ def read_tables(layout: Layout, template: str) -> Tables:
         return out
     numerals = _NUMERALS_PRINTED.set(_prints_numerals(layout))
     pairs = _PAIRS_PRINTED.set(_pair_order(layout))
+    everywhere = _agreed_legend(layout)
     try:
         for table, read in (("t2", lambda: read_t2(layout, form, out)), ("t3", lambda: read_t3(layout, form, out)),
                             ("t4", lambda: read_t4(layout, out))):
             corrected = _BRACKETS_CORRECTED.set(bool(_CORRECTED_NOTE.search(layout.region_text(table))))
+            legend = _LEGEND.set(_table_legend(layout, table, everywhere))
             try:
                 read()
             finally:
                 _BRACKETS_CORRECTED.reset(corrected)
+                _LEGEND.reset(legend)
     finally:
         _NUMERALS_PRINTED.reset(numerals)
         _PAIRS_PRINTED.reset(pairs)

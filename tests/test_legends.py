@@ -1,0 +1,83 @@
+"""Tables that print marks in place of numbers (○, ∅, ×, -0-, N/A, 不适用) and say under them what each
+means (注：表中“○”表示无，“×”表示不适用): a mark the legend calls none is 0, one it calls not applicable has
+no number (and is no blank for the identities to fill); a mark no legend explains is read by its own words,
+or left unsure."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from builder import forms, synthetic
+from builder.extraction.tables import legend_marks, parse_cell
+
+from .test_layouts import AGENCY
+from .test_table_rows import DEFINITE, extracted
+
+YEAR = 2023
+RENDERINGS = ("tab", "space", "html", "docx")
+
+
+@pytest.mark.parametrize("line, marks", [
+    ("注：表中“∅”表示无；“○”表示该项未统计。", {"∅": (0, "无"), "○": (None, "未统计")}),
+    ("注：本表中“Ø”表示数值为零；“—”表示该项不适用（本机关无规章制定权）。", {"Ø": (0, "无"), "—": (None, "不适用")}),
+    ("注:N/A表示不适用;nil表示无。", {"N/A": (None, "不适用"), "nil": (0, "无")}),
+    ("注：填“空”的栏目表示该项数量为零。", {"空": (0, "无")}),
+    ("说明：表内“〇”表示无。", {"〇": (0, "无")}),
+    ("备注：“缺”表示该项数据未统计。", {"缺": (None, "未统计")}),
+    ("注：“×”表示本机关无此项职能，该项不适用；其余空格数据为0的已填写“0”。", {"×": (None, "无此项")}),
+    ("注：“-0-”表示数量为零。", {"-0-": (0, "无")}),
+    # no legend: a sentence of the prose, a note that names no mark, a number's meaning
+    ("2023年，本机关“放管服”改革表示出成效。", {}),
+    ("注：本表数据截至2023年12月31日。", {}),
+    ("注：“1”表示1件。", {}),
+])
+def test_a_legend_line_gives_its_marks_their_meaning(line, marks):
+    assert legend_marks(line) == marks
+
+
+@pytest.mark.parametrize("mark, value, status", [
+    ("不适用", None, "blank"), ("N/A", None, "blank"), ("未统计", None, "blank"), ("-0-", 0, "none"),
+    ("nil", 0, "none"), ("∅", 0, "none"), ("×", None, "ambiguous"), ("…", None, "ambiguous"),
+])
+def test_a_mark_no_legend_explains_is_read_by_its_own_words_or_left_unsure(mark, value, status):
+    cell = parse_cell(mark)
+    assert (cell.value, cell.status) == (value, status)
+
+
+def _report(v: dict, zero_mark: str, not_applicable: dict[str, str], legend: str | None, rendering: str):
+    """The report of ``v``, its zeros printed as ``zero_mark``, the cells of ``not_applicable`` as their marks, and
+    ``legend`` under every table."""
+    printed = {c.id: not_applicable.get(c.id) or (zero_mark if v[c.id] == 0 else synthetic._fmt(v[c.id]))
+               for c in forms.cells(forms.GOV_2021)}
+    blocks = synthetic._blocks(AGENCY, YEAR, forms.GOV_2021, printed, v)
+    if legend is not None:
+        for at in reversed([k for k, (kind, _) in enumerate(blocks) if kind == "table"]):
+            blocks.insert(at + 1, ("para", legend))
+    return extracted(blocks, rendering)
+
+
+@pytest.mark.parametrize("rendering", RENDERINGS)
+@pytest.mark.parametrize("zero_mark, na_mark, legend", [
+    ("∅", "○", "注：表中“∅”表示无；“○”表示该项未统计。"),
+    ("Ø", "—", "注：本表中“Ø”表示数值为零；“—”表示该项不适用。"),
+    ("○", "×", "注：“○”表示无，“×”表示不适用（本机关无规章制定权）。"),
+    ("nil", "N/A", "注:N/A表示不适用;nil表示无。"),
+])
+def test_marks_under_a_legend_are_read_as_it_says(zero_mark, na_mark, legend, rendering):
+    """Blind round 98 (legends): zeros printed ∅, Ø, ○ or nil, and the cells the agency has no power for printed ○,
+    —, × or N/A, a legend under each table: the marks were unreadable (every row unsure), or — and ○ read 0 where
+    the legend says the item does not apply. The legend's meaning is taken: 0, or no number (not inferred)."""
+    v = synthetic.consistent_values(random.Random(7), forms.GOV_2021)
+    for cell in ("t2.rules.issued", "t2.rules.repealed", "t2.rules.in_force", "t2.fees.amount_10k_cny"):
+        v[cell] = None
+    rep = _report(v, zero_mark, {c: na_mark for c, value in v.items() if value is None}, legend, rendering)
+    for cell in forms.cells(forms.GOV_2021):
+        got = rep.cells[cell.id]
+        if v[cell.id] is None:
+            assert (got.value, got.status) == (None, "blank"), cell.id
+        else:
+            assert got.status in DEFINITE and got.value == v[cell.id], (cell.id, got)
+    marked = [c for c in rep.cells.values() if c.raw and c.raw.strip() == zero_mark]
+    assert marked and all(c.status == "none" and "表下说明" in c.note for c in marked)
