@@ -2867,3 +2867,33 @@ def test_a_saved_mail_in_8_bit_text_is_read_as_a_mail_its_subject_its_title():
                         "表格样式见下，数字请勿留空。", *report.split("\n")[20:60]])
     with pytest.raises(errors.NotAReport, match="通知"):
         extract_bytes(saved("回复：转发：关于做好2023年度政府信息公开工作年度报告编制发布工作的通知", notice), "mail.eml")
+
+
+@pytest.mark.parametrize("rendering", ["html", "docx", "text"])
+def test_unit_and_remark_columns_beside_the_values_are_read_past(rendering):
+    """Blind round 99 (columns the form does not have): table 3 with a 计量单位 column (件) and a 备注 column whose
+    remarks hold numbers (网上申请15件，信函申请6件), table 2 with 上年同期 | 同比 columns (上年5件 | +1件). The unit's
+    cell read as words, so the row's label ran on to the remark and the row lost its numbers; the 同比 cell after a
+    remark kept the remark a label. Units and remarks are no cells of the form's."""
+    v = values(seed=11)
+    report_blocks = blocks(v)
+    tables = [b for b in report_blocks if not isinstance(b, str)]
+    t2, t3 = tables[0], tables[1]
+    t3[0].append(Cell("计量单位", rowspan=3))
+    t3[0].append(Cell("备注", rowspan=3))
+    for k, row in enumerate(t3[3:]):
+        row += [Cell("件"), Cell("网上申请15件，信函申请6件" if k % 3 == 0 else "同比增长16.7%" if k % 3 == 1 else "")]
+    for row in t2:
+        if row[0].text == "信息内容":
+            row += [Cell("上年同期"), Cell("同比")]
+        elif len(row) > 1:
+            row += [Cell("上年5件"), Cell("+1件")]
+    if rendering == "html":
+        report = extract_html(html_page(html_body(report_blocks)))
+    elif rendering == "docx":
+        report = extract_bytes(docx_bytes(report_blocks), "report.docx")
+    else:
+        text = "\n".join(b if isinstance(b, str) else "\n".join("\t".join(c.text for c in row) for row in b)
+                         for b in report_blocks)
+        report = extract_bytes(text.encode(), "report.txt")
+    assert_every_cell(report, v)

@@ -30,7 +30,7 @@ _VALUE_WITH_UNIT = re.compile(r"(?:-?\d+(?:,\d{3})*(?:\.\d+)?|[-\d.]+)\s*(?:万�
 # What a count printed in a cell of its own may carry (4906件, 12条): the form's unit, said again.
 # In text without cell borders a number before such a word is prose (``scan_plain``).
 COUNT_UNIT = "件|条|个|项|起|宗|次|人次|家|篇|份"
-_COUNT_WITH_UNIT = re.compile(r"\d+(?:,\d{3})*\s*(?:" + COUNT_UNIT + ")")
+_COUNT_WITH_UNIT = re.compile(r"[-+]?\d+(?:,\d{3})*\s*(?:" + COUNT_UNIT + ")")  # (+1件: a change)
 # Digits with signs and decimal points run together (1530-4212, 122813560470.35). Possessive digits:
 # a run of 30 digits and a letter was otherwise tried split every way between the repeats (forever).
 _SIGNED_RUN = re.compile(r"-?\d++(?:\.\d+)?(?:-?\d++(?:\.\d+)?)*")
@@ -413,6 +413,8 @@ def scan_delimited(line: str, sep: str, index: int) -> ValueRow:
             cells = cells[1:]
         if stripped.endswith("|") and len(cells) > 1:
             cells = cells[:-1]
+    if _UNIT_CELLS & set(cells):
+        cells = _without_unit_cells(cells)
     # The label ends at the last cell with words in it: a cell of digits and marks after it ("1,2",
     # "3(2)") is a value the form has a cell for, printed so that it reads as no number; taken
     # into the label, the row would be a number short and the others split to fill it.
@@ -452,13 +454,27 @@ def _is_words(cell: str) -> bool:
     return bool(cell) and not is_value_cell(cell) and bool(_WORDS.search(cell)) and not _MISREAD_CELL.fullmatch(cell)
 
 
+# A 计量单位 column's cell: the unit alone (件, 万元), after the row's values, neither a label nor a value.
+_UNIT_CELLS = frozenset([*COUNT_UNIT.split("|"), "万元", "元", "千元", "亿元"])
+
+
+def _without_unit_cells(cells: list[str]) -> list[str]:
+    """The row's cells with a unit column's cells emptied: a unit cell after a number (1932 | 件 | 含…1208件), which
+    read as words made the row's label run on to its last words and lose its numbers."""
+    first = next((i for i, c in enumerate(cells) if _NUMBER.fullmatch(c)), None)
+    if first is None:
+        return cells
+    return [c if i < first or c not in _UNIT_CELLS else "" for i, c in enumerate(cells)]
+
+
 def _before_remark(cells: list[str], last_words: int) -> int | None:
-    """Where a row's label ends when its last cell is a remark (a 备注 column: 规范性文件 | 6件 | 2件 |
-    38件 | 详见县政府网站…): a label, then values, then words in the row's last printed cell. The
+    """Where a row's label ends when a cell after its values is a remark (a 备注 column: 规范性文件 | 6件 | 2件 |
+    38件 | 详见县政府网站…; 上年5件 | +1件 under 上年同期 | 同比): a label, then values, then words in a cell, values
+    or none after it. The
     remark is no label: read as one, the row lost its numbers and its label ran into the next row's. A row
     of values with no label (table 4's) and a remark after them ends its label before its first cell (-1)."""
-    if last_words < 0 or any(cells[last_words + 1:]):
-        return None
+    if last_words < 0 or not all(not c or is_value_cell(c) for c in cells[last_words + 1:]):
+        return None  # (values after the remark: a 同比 column's +1件 after 上年同期's 上年5件)
     label = max((i for i in range(last_words) if _is_words(cells[i])), default=-1)
     between = cells[label + 1:last_words]
     if not any(between) or not all(is_value_cell(c) for c in between):
