@@ -268,6 +268,9 @@ def test_a_header_that_does_not_settle_the_order_is_not_used(lines):
     # a cell a line, each word wrapped by its narrow cell (a PDF viewer's text layer): 商业 / 企业 is no 企业 column
     ["申请人情况", "自然", "人", "法人或其他组织", "总", "计", "商业", "企业", "科研", "机构", "社会公", "益组织",
      "法律服", "务机构", "其", "他"],
+    # the three header rows run onto one line (OCR of a screenshot): the organisations, after 总计, are under the heading
+    ["（本列数据的勾稽关系为：…）申请人情况 自然人 法人或其他组织 总计 商业企业 科研机构 社会公益组织 法律服务机构 其他"],
+    ["申请人情况 自然人 法人或其他组织 商业企业 科研机构 社会公益组织 法律服务机构 其他 总计"],
 ])
 def test_the_forms_header_printed_in_any_layout_reads_as_the_forms_order(lines):
     assert t3_columns(lines) == T3_ORDER

@@ -169,8 +169,8 @@ def t3_columns(lines: list[str]) -> tuple[str, ...] | None:
     header does not settle them. In a grid, the columns are in their cells' order; in text, a
     header prints the columns on one line, or in two: 自然人,
     法人或其他组织, 总计 on one line (in their order), the organisation columns under the
-    heading on a later one; the heading's place among 自然人 and 总计 is known only where they
-    share its line."""
+    heading on a later one (or after them on the same line, the rows run together); the heading's
+    place among 自然人 and 总计 is known only where they share its line."""
     words = _T3_WORDS_BESIDE_TOTAL if any("总计" in line for line in lines) else _T3_WORDS
     lines = _unwrapped_cells(lines, words)
     header = _header(lines, words)
@@ -187,7 +187,11 @@ def t3_columns(lines: list[str]) -> tuple[str, ...] | None:
         return None
     columns = {n for n in stream if n != group}
     flat = _together(header, columns)
-    if flat is not None and (group not in stream or not all(len(line) == 1 for line in header)):
+    # (not a line naming the heading among them: the form's header rows run onto one line, 自然人 法人或其他组织 总计
+    # 商业企业 … 其他, its organisations under the heading, read below)
+    flattened = next((line for line in header if group in line and columns <= set(line)), None)
+    if flat is not None and (group not in stream or not all(len(line) == 1 for line in header)) and (
+            flattened is None or _under_heading(flattened)):
         return flat
     if group not in stream:
         return _edge_columns(header, columns)
@@ -199,6 +203,14 @@ def t3_columns(lines: list[str]) -> tuple[str, ...] | None:
     if top is None or under is None or stream.index(under[0]) < max(stream.index(n) for n in top):
         return _edge_columns(header, columns)
     return tuple(n for name in top for n in (under if name == group else (name,)))
+
+
+def _under_heading(line: tuple[str, ...]) -> bool:
+    """Whether a line naming 法人或其他组织 and the columns names the organisations right after the heading, as the
+    columns stand (自然人 法人或其他组织 商业企业 … 其他 总计), not after the others (… 总计 商业企业 …)."""
+    at = line.index(forms.T3_APPLICANT_GROUP) + 1
+    organisations = [n for n in line if n in _ORGANISATIONS]
+    return list(line[at:at + len(organisations)]) == organisations
 
 
 def _edge_columns(header: list[tuple[str, ...]], columns: set[str]) -> tuple[str, ...] | None:
