@@ -482,9 +482,11 @@ def test_a_template_s_placeholder_is_no_name_and_its_year_no_obstacle(title, ope
     assert find_agency_name([title, opening, "一、总体情况"]) == name
 
 
-def test_a_report_named_only_by_its_signature_is_its_signer_s():
+@pytest.mark.parametrize("date", ["2024年1月30日", "2024年1月", "二〇二四年一月"])
+def test_a_report_named_only_by_its_signature_is_its_signer_s(date):
     """二〇二三年度政府信息公开工作年度报告, the body saying 本机关 throughout, the name only in the signature above
-    the date: the report was lost for want of a name."""
+    the date: the report was lost for want of a name. (Blind round 99, OCR of a screenshot without the title: a
+    signature dated by its month alone, 2026年1月, was no signature.)"""
     import random
 
     from builder import synthetic
@@ -494,7 +496,7 @@ def test_a_report_named_only_by_its_signature_is_its_signer_s():
     text = synthetic.render("佛山市南海区市场监督管理局", 2023, forms.GOV_2021, v, "tab")
     lines = [line.replace("佛山市南海区市场监督管理局", "本机关") for line in text.split("\n")]
     lines[0] = "二〇二三年度政府信息公开工作年度报告"
-    lines += ["佛山市南海区市场监督管理局", "2024年1月30日", "", "【打印】【关闭】"]
+    lines += ["佛山市南海区市场监督管理局", date, "", "【打印】【关闭】"]
     report = extract_bytes("\n".join(lines).encode(), "附件：2023年度报告.txt")
     assert (report.agency.name, report.year) == ("佛山市南海区市场监督管理局", 2023)
 

@@ -947,9 +947,9 @@ def _agency_name(lines: list[str], issuer: str | None) -> str | None:
     return with_parent_prefix(stem, body)
 
 
-# A signature's date line: 2024年1月30日, 二〇二四年一月三十日.
+# A signature's date line: 2024年1月30日, 二〇二四年一月三十日, or the month alone (2026年1月).
 _SIGNATURE_DATE = re.compile(r"^\s*(?P<year>(?:19|20)\d{2}|[一二][〇○零ОO0][〇○零ОO0一二三四五六七八九]{2})\s*年\s*"
-                             r"(?P<month>[\d一二三四五六七八九十]{1,3})\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日\s*$")
+                             r"(?P<month>[\d一二三四五六七八九十]{1,3})\s*月\s*(?:[\d一二三四五六七八九十]{1,3}\s*日)?\s*$")
 _CN_NUMBER = {"一": "1", "二": "2", "三": "3", "四": "4", "五": "5", "六": "6", "七": "7", "八": "8", "九": "9", "十": "10",
               "十一": "11", "十二": "12"}
 _SIGNATURE_REACH = 60  # lines from the text's end a signature is looked for in (a page's chrome may follow it)
