@@ -268,3 +268,13 @@ def test_a_signed_one_read_as_a_letter_is_a_cell_not_label_text(line):
     from builder.extraction.layout import scan_lines
 
     assert [(row.label, row.cells) for row in scan_lines([line], 0)] == [("行政许可", ["15", "-l", "326"])]
+
+
+@pytest.mark.parametrize("line, cells", [
+    ("行政规范性文件 3 1 1■", ["3", "1", "1■"]), ("行政规范性文件 3 ■1 0", ["3", "■1", "0"]),
+    ("行政许可 2\ufffd", ["2\ufffd"]),
+])
+def test_a_digit_beside_a_character_ocr_could_not_read_is_one_cell(line, cells):
+    """Blind round 99 (text copied out of OCR tools): 1■, its second digit unreadable, was read as the count 1 and
+    the ■ taken for the next row's label: a figure silently wrong. It is one cell that reads as no number."""
+    assert [row.cells for row in scan_plain(line, 0)] == [cells]

@@ -512,11 +512,12 @@ _T2_ITEM_LABEL = re.compile(r"(?:行政)?(?:规章|规范性文件|许可|处罚
 
 
 _VALID_NUMBER = r"-?(?:\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:-\d+(?:\.\d+)?)*"
-_LOOK = re.escape(_DIGIT_LOOKALIKES + _NUMBER_PUNCT)
+_UNREADABLE = "■□\ufffd"  # what OCR and converters print for a character they could not read (1■: a digit lost)
+_LOOK = re.escape(_DIGIT_LOOKALIKES + _NUMBER_PUNCT + _UNREADABLE)
 # Every character a token (``_TOKEN_ALTERNATIVES``) can begin with: tried first, so that a position
 # in label text fails on one look instead of every alternative (the same matches, in half the time).
 _TOKEN_START = (_PURE_RULES + _RULE_OR_ONE + _MINUS_LOOKALIKES + _DIGIT_LOOKALIKES + _NUMBER_PUNCT + "OoDQ〇lISZB/／—–一无-－+"
-                + _NUMERAL + "#=＝Nnu{$【«○∅Øø×✕✗╳※●◎△▲☆★◇□■…缺不未")
+                + _NUMERAL + "#=＝Nnu{$【«○∅Øø×✕✗╳※●◎△▲☆★◇□■…缺不未\ufffd")
 _TOKEN_ALTERNATIVES = (
     # a mark in place of a number, between spaces (∅, ×, -0-, N/A, 不适用): a cell
     rf"(?P<symbol>(?<!\S)(?:{SYMBOL_CELL.pattern})(?!\S))|"
