@@ -1179,6 +1179,17 @@ def _upside_down(char: dict) -> bool:
     return a < 0 and d < 0
 
 
+def _sideways(char: dict) -> bool:
+    """Set at a quarter turn by its matrix (a table drawn sideways by a transform: Chromium's rotate(90deg)), which
+    pdfminer may still count upright."""
+    a, b, c, d = char["matrix"][:4]
+    return abs(b) > abs(a) and abs(c) > abs(d)
+
+
+def _reads_upright(char: dict) -> bool:
+    return char["upright"] and not _sideways(char)
+
+
 def _turned_upright(pdf) -> bytes | None:
     """The PDF with its pages whose text runs sideways or upside down turned upright (a wide table 3
     drawn sideways on a portrait page, or drawn upright on a page given /Rotate 90: its text read one
@@ -1190,7 +1201,7 @@ def _turned_upright(pdf) -> bytes | None:
     for k, page in enumerate(pdf.pages[:limit]):
         if len(chars := page.chars) < _SIDEWAYS_MIN:
             continue
-        if sum(c["upright"] for c in chars) < _SIDEWAYS * len(chars):
+        if sum(_reads_upright(c) for c in chars) < _SIDEWAYS * len(chars):
             turns[k] = (90, 270)
         elif sum(_upside_down(c) for c in chars) >= _TURNED * len(chars):
             turns[k] = (180,)
@@ -1209,7 +1220,7 @@ def _turned_upright(pdf) -> bytes | None:
         with pdfplumber.open(io.BytesIO(_rotated(source, dict.fromkeys(pages, angle)))) as turned:
             for k in pages:
                 page = turned.pages[k]
-                upright = sum(c["upright"] and not _upside_down(c) for c in page.chars)
+                upright = sum(_reads_upright(c) and not _upside_down(c) for c in page.chars)
                 if upright >= _TURNED * max(1, len(page.chars)):
                     # a quarter turn either way may set the glyphs upright; the right one reads as words do
                     readings[k].append((len(_COMMON_WORDS.findall(page.extract_text() or "")), angle))
