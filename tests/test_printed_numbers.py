@@ -12,7 +12,7 @@ import pytest
 
 from builder import forms, synthetic
 from builder.extraction.extract import extract_bytes
-from builder.extraction.layout import scan_delimited, spelled_number
+from builder.extraction.layout import scan_delimited, scan_plain, spelled_number
 from builder.forms import GOV_2019, GOV_2021
 
 from .official_form import blocks, html_body, html_page, rebalance
@@ -34,6 +34,8 @@ from .test_layouts import AGENCY, values
     ("二十三(32)", None), ("2 - 3 -", "2"), ("0 — 5 —", "0"), ("12 第3页", "12"), ("7 第 2 页 共 5 页", "7"),
     ("- 3 -", None), ("2 -", None), ("合计：26", "26"), ("合计:1,234", "1,234"), ("共5件", "5"), ("总计 37", "37"),
     ("合计", None), ("原8现9", "9"), ("3→4", "4"), ("41 → 14", "14"), ("35 ↑5", "35"), ("8↓2", "8"),
+    ("12'480", "12480"), ("4’391", "4391"), ("1'034.6", "1034.6"), ("1.245,3", "1245.3"), ("1.286,40", "1286.40"),
+    ("1'2", None), ("12'48", None), ("1.245", None), ("1,245.3", None),
 ])
 def test_how_a_cell_spells_its_number(printed, number):
     got = spelled_number(printed)
@@ -971,3 +973,11 @@ def test_a_heading_or_label_spaced_letter_by_letter_beside_other_words_or_cells_
     assert unspaced(lines) == ["2020年，我局认真贯彻落实《条例》。", "三、收到和处理政府信息公开申请情况",
                                "一、本年新收政府信息公开申请数量         19       1       0", "自然人 商业企业 科研机构",
                                "规章   无 无 无 无 无"]
+
+
+def test_digits_grouped_by_apostrophes_or_dots_are_one_cell_of_a_space_parted_row():
+    """Blind round 98 (odd digit grouping): 12'480, 4’391 and 1.245,3 in a row whose cells spaces part: the typographic
+    apostrophe split 4’391 into 4 and 391 (a cell too many), and the groupings were read as no number."""
+    [row] = scan_plain("行政许可 12'480 4’391 1.245,3", 0)
+    assert row.cells == ["12'480", "4’391", "1.245,3"]
+    assert [spelled_number(c)[0] for c in row.cells] == ["12480", "4391", "1245.3"]

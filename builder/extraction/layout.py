@@ -63,7 +63,7 @@ SPREADSHEET_FORMULA = re.compile(r"[=＝]\s*(?:[A-Z]{2,10}\s*\()?[$A-Z]{1,4}\$?\
 # What OCR reads for a digit (l, I, 丨 for 1; O, 〇 for 0; S, Z, B, G …) and the punctuation it
 # glues to one (3682. 11,16 4。0 3·682): a token made of these and digits is a number misread.
 _DIGIT_LOOKALIKES = "OoDQ〇lIi|丨[]!SsZzBbGgqATЗзбОоΟο"  # (Cyrillic З б О, Greek Ο: OCR engines' digits too)
-_NUMBER_PUNCT = ".,、·。，．'`:;_"
+_NUMBER_PUNCT = ".,、·。，．'`:;_’′"
 _MINUS_LOOKALIKES = "-一—–~"  # OCR reads a minus sign as 一 or a dash
 # A table rule OCR'd as a glyph of its own: only ever a rule, or also a 1.
 _PURE_RULES = "丨|[]!_＿"  # (_: a horizontal rule's stroke between two cells)
@@ -353,6 +353,10 @@ def spelled_number(cell: str) -> tuple[str, str] | None:
         return m.group("n"), f"数字后括号中的“{m.group('aside').strip()}”是附注（如上年的数、其中数），不计入数值"
     if SPACE_GROUPED.fullmatch(c):
         return re.sub(r"[^\d.]", "", c), "数字中的空格是千位分隔，读作一个数"
+    if _APOSTROPHE_GROUPED.fullmatch(c):
+        return re.sub(r"['’′]", "", c), "数字中的撇号是千位分隔（如 12'480），读作一个数"
+    if _DOT_GROUPED.fullmatch(c):
+        return c.replace(".", "").replace(",", "."), "以点分千位、逗号作小数点印出（如 1.245,3），读作一个数"
     if m := _TEXT_NUMBER.fullmatch(c):
         return m.group("n"), "数字前的撇号是表格软件“以文本形式存储的数字”的标记，不计入数值"
     if m := _HANGING_PUNCTUATION.fullmatch(c):
@@ -371,6 +375,12 @@ def spelled_number(cell: str) -> tuple[str, str] | None:
             return None  # (壹拾元 in a column of 万元; 二十三（32）: which is the cell's?)
         return str(value), SPELLED_NOTE
     return None
+
+
+# Digits grouped by apostrophes (12'480, 4’391: a Swiss or a spreadsheet's locale), or by dots with a decimal comma
+# (1.245,3: a European export): one number each, as no other reading has both marks so.
+_APOSTROPHE_GROUPED = re.compile(r"[1-9]\d{0,2}(?:['’′]\d{3})+(?:\.\d{1,2})?")
+_DOT_GROUPED = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+,\d{1,2}")
 
 
 # A count in Chinese numerals, its unit after it or not (十九件, 两件, and 零元 in the fee's column: none in any
