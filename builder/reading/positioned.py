@@ -272,12 +272,12 @@ def text_layer_words(layer) -> list[Placed]:
     extent = {side: next((float(m["length"]) for s in styles for m in _LAYER_EXTENT.finditer(s) if m["side"] == side),
                          default) for side, default in zip(("width", "height"), _A4_PAGE)}
     words = []
-    for run in layer.iter("span"):
+    for run in layer.iter("span", "div"):  # (a <div> each in the oldest viewers)
         style = run.get("style") or ""
         place = {m["side"]: (float(m["at"]), m["unit"]) for m in _LAYER_PLACE.finditer(style)}
         text = "".join(run.itertext()).strip()
-        if len(place) < 2 or not text or _TURNED.search(style) or _FOLIO.fullmatch(text) \
-                or run.find(".//span[@style]") is not None:
+        if run is layer or len(place) < 2 or not text or _TURNED.search(style) or _FOLIO.fullmatch(text) \
+                or run.find(".//span[@style]") is not None or run.find(".//div[@style]") is not None:
             continue
         (left, left_unit), (top, top_unit) = place["left"], place["top"]
         x0 = left * extent["width"] / 100 if left_unit == "%" else left
