@@ -1446,3 +1446,46 @@ def test_table_4_cut_part_of_the_way_through_a_group_is_read_for_the_cells_it_pr
     assert {c.id for c in forms.cells(GOV_2021) if c.table == "t4" and rep.cells[c.id].status == "reported"} == {
         forms.t4_cell(g, c) for g, c in kept}
     assert "t4.part_printed" in [w["code"] for w in rep.warnings]
+
+
+def test_a_grid_header_whose_cells_join_their_levels_is_read_by_their_last_names():
+    """Blind round 100 (exports' flattened headers): 申请人情况-法人或其他组织-商业企业 … 申请人情况-自然人 | 申请人情况-总计,
+    the organisations first: each cell named the heading and its column, the header was unread, and the rows were read
+    in the form's order, 自然人 and 商业企业 swapped silently (the sums hold either way)."""
+    organisations = [f"申请人情况{sep}法人或其他组织{sep}{COLUMN_ZH[c]}" for sep, c in zip("-/·_-", ORGANISATIONS)]
+    line = "\t".join(["项目", *organisations, "申请人情况-自然人", "申请人情况-总计"])
+    assert t3_columns([line]) == (*ORGANISATIONS, "natural_person", "total")
+    assert t3_columns(["\t".join(["项目", "自然人/申请人", *(f"{COLUMN_ZH[c]}/法人或其他组织" for c in ORGANISATIONS),
+                                  "总计"])]) == T3_ORDER
+
+
+@pytest.mark.parametrize("results_first", [False, True])
+def test_table_4_cells_each_named_whole_are_read_by_their_names(results_first):
+    """Blind round 100: table 4 as one row under cells naming group and result at once (行政诉讼-复议后起诉-结果维持, or
+    the result first: 结果维持-行政复议), the groups in another order or the cells grouped by result: read in the
+    form's order, every group's cells were another's."""
+    groups = {"admin_review": "行政复议", "litigation_direct": "行政诉讼-未经复议直接起诉",
+              "litigation_after_review": "行政诉讼-复议后起诉"}
+    order = [(g, c.id) for c in forms.T4_COLUMNS for g in groups] if results_first else \
+        [(g, c.id) for g in ("litigation_direct", "litigation_after_review", "admin_review") for c in forms.T4_COLUMNS]
+    names = [f"{T4_ZH[c]}-{groups[g]}" if results_first else f"{groups[g]}-{T4_ZH[c]}" for g, c in order]
+    assert t4_columns(["四、政府信息公开行政复议、行政诉讼情况", "\t".join(names)]) == tuple(order)
+
+
+def test_table_2_in_one_row_under_cells_naming_item_and_measure_is_read():
+    """Blind round 100: table 2 as one row of ten under 规章-本年制发件数 … 行政事业性收费-本年收费金额: no item's row,
+    every cell of table 2 missing."""
+
+    v = values(rows={"granted": [3, 1, 0, 2, 0, 0]})
+    lines = synthetic.render(AGENCY, 2022, GOV_2021, v, "tab").split("\n")
+    start = lines.index("二、主动公开政府信息情况") + 1
+    end = lines.index("三、收到和处理政府信息公开申请情况")
+    cells = [c for c in forms.cells(GOV_2021) if c.table == "t2"]
+    item_zh = {"rules": "规章", "normative_docs": "行政规范性文件", "licensing": "行政许可", "penalty": "行政处罚",
+               "coercion": "行政强制", "fees": "行政事业性收费"}
+    measure_zh = {"issued": "本年制发件数", "repealed": "本年废止件数", "in_force": "现行有效件数",
+                  "decisions": "本年处理决定数量", "amount_10k_cny": "本年收费金额（单位：万元）"}
+    header = "\t".join(f"{item_zh[c.id.split('.')[1]]}-{measure_zh[c.id.split('.')[2]]}" for c in cells)
+    lines[start:end] = [header, "\t".join(synthetic._fmt(v[c.id]) for c in cells), ""]
+    rep = extract_bytes("\n".join(lines).encode(), "report.txt")
+    assert {c.id: rep.cells[c.id].value for c in cells} == {c.id: v[c.id] for c in cells}

@@ -132,6 +132,8 @@ def _grid_order(lines: list[str], words: tuple[tuple[str, str], ...], headings: 
         widths.add(len(cells))
         for at, cell in enumerate(cells):
             names = _line_names(cell, words)
+            if names and len(names) > 1 and (own := tuple(n for n in names if n not in headings)):
+                names = own  # (法人或其他组织-商业企业: a header's levels joined in one cell, as an export prints them)
             if names is None or len(names) > 1 or (names and names[0] in placed):
                 return None
             if names and names[0] not in headings:
@@ -243,6 +245,8 @@ def t4_columns(lines: list[str]) -> tuple[tuple[str, str], ...] | None:
     per group, in one order; the groups by 行政复议 and 行政诉讼 on one line, and 未经复议直接起诉
     and 复议后起诉 on one line; a header that names no group keeps the form's group order. A header
     whose words a PDF's text breaks over lines (结果维 / 持) is read by where it prints the groups."""
+    if named_cells := _cells_named_whole(lines):
+        return named_cells
     header = _header(lines, _T4_WORDS)
     if not header:
         groups = _groups_by_place(lines) if header is None else None
@@ -275,6 +279,20 @@ def t4_columns(lines: list[str]) -> tuple[tuple[str, str], ...] | None:
             return None
         groups = tuple(g for name in top for g in (litigation if name == forms.T4_LITIGATION else (name,)))
     return tuple((g, c) for g in groups for c in columns)
+
+
+def _cells_named_whole(lines: list[str]) -> tuple[tuple[str, str], ...] | None:
+    """Table 4's cells when a header line's every cell names one whole (行政诉讼-复议后起诉-结果维持, 结果维持-行政复议: a
+    header's levels joined in each cell, as exports print them, in any order of levels or of cells); else None."""
+    for line in lines:
+        cells = [cell for cell in line.split("\t") if cell.strip()]
+        if len(cells) < len(forms.T4_COLUMNS) or "\t" not in line:
+            continue
+        named = [(group, results[0]) if (group := t4_group_named(cell)) and len(results := t4_results_in(cell)) == 1
+                 else None for cell in cells]
+        if all(named) and len(set(named)) == len(named):
+            return tuple(named)
+    return None
 
 
 _T4_FORM_CELLS = tuple((g.id, c.id) for g in forms.T4_GROUPS for c in forms.T4_COLUMNS)

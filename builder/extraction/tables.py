@@ -1963,7 +1963,8 @@ _WIDE_REACH = 3  # lines from a wide table 2's line of items to its line of numb
 
 def _wide_t2_items(layout: Layout, form: forms.Form) -> dict[forms.Table2Item, ValueRow]:
     """Items printed in one wide row (a line naming the items, each once over its merged columns: ⇥规章⇥⇥⇥行政规范性
-    文件⇥⇥⇥行政许可…; a line naming each column's measure; then a line of numbers, a column each): each item's row,
+    文件⇥⇥⇥行政许可…; a line naming each column's measure, or each cell naming its item and measure at once, as an
+    export joins a header's levels: 规章-本年制发件数; then a line of numbers, a column each): each item's row,
     when its columns are exactly its measures, every one holding a value."""
     start, lines = _t2_lines(layout)
     out: dict[forms.Table2Item, ValueRow] = {}
@@ -1974,11 +1975,14 @@ def _wide_t2_items(layout: Layout, form: forms.Form) -> dict[forms.Table2Item, V
         named = {p: found[0] for p, cell in enumerate(cells) if cell and len(found := _items_named(form.id, cell)) == 1}
         if len(set(named.values())) < 3:
             continue
-        below = lines[k + 1:k + _WIDE_REACH]
-        measures_at = next((n for n, text in enumerate(below) if not _HAS_DIGIT.search(text)
-                            and len(_MEASURE_WORD.findall(text)) >= 3), None)
+        below, first = lines[k + 1:k + _WIDE_REACH], start + k + 1  # (the line ``below`` starts at)
+        if all(len(_MEASURE_WORD.findall(cells[p])) == 1 for p in named):
+            below, first, measures_at = [line, *below], start + k, 0  # (规章-本年制发件数: item and measure in a cell)
+        else:
+            measures_at = next((n for n, text in enumerate(below) if not _HAS_DIGIT.search(text)
+                                and len(_MEASURE_WORD.findall(text)) >= 3), None)
         if measures_at is None:
-            out.update(_wide_single_measures(named, below, start + k + 1))
+            out.update(_wide_single_measures(named, below, first))
             continue
         if measures_at + 1 >= len(below):
             continue
@@ -1994,7 +1998,7 @@ def _wide_t2_items(layout: Layout, form: forms.Form) -> dict[forms.Table2Item, V
         for item, printed in columns.items():
             if set(printed) == {m.id for m in item.measures} and all(is_value_cell(v) for v in printed.values()):
                 out[item] = ValueRow(item.label_zh, [printed[m.id] for m in item.measures], True,
-                                     start + k + 1 + measures_at + 1)
+                                     first + measures_at + 1)
     return out
 
 
