@@ -2848,7 +2848,8 @@ def test_a_saved_mail_in_8_bit_text_is_read_as_a_mail_its_subject_its_title():
     """Blind round 98: a mail saved as .eml whose body is 8-bit text (no base64, no quoted-printable) was read as text,
     its headers as lines of the report and its subject still encoded (=?UTF-8?B?…?=): a reply that quotes a notice
     about the reports (回复：转发：关于做好…的通知, the empty form below) named no title, and a report's mail no agency.
-    The subject, decoded, is the message's title, above its body."""
+    The subject, decoded, is the message's title, above its body, unless the body prints the report's own title (a
+    cover's subject may name the agency short: 本局…（送审稿）)."""
     from email.message import EmailMessage
 
     def saved(subject: str, body: str) -> bytes:
@@ -2863,6 +2864,11 @@ def test_a_saved_mail_in_8_bit_text_is_read_as_a_mail_its_subject_its_title():
     read = extract_bytes(saved(f"转发：{AGENCY}{YEAR}年政府信息公开工作年度报告（定稿）", report), "mail.eml")
     assert read.agency.name == AGENCY and read.year == YEAR
     assert_every_cell(read, v)
+    cover = ["区政府办公室政务公开科：", "现将我局年度报告（送审稿）报送，请审核。", "宜昌市夷陵区卫生健康局办公室"]
+    whole = "\n".join([*cover, synthetic.render("宜昌市夷陵区卫生健康局", YEAR, forms.GOV_2021, v, "tab")])
+    mail = saved(f"夷陵区卫健局{YEAR}年政府信息公开工作年度报告（送审稿）", whole)
+    assert read_bytes(mail, "mail.eml").lines[0] == "区政府办公室政务公开科:"  # (the subject left out)
+    assert extract_bytes(mail, "mail.eml").agency.name == "宜昌市夷陵区卫生健康局"
     notice = "\n".join([f"{AGENCY}各科室：", f"现就做好{YEAR}年度政府信息公开工作年度报告编制发布工作通知如下：",
                         "表格样式见下，数字请勿留空。", *report.split("\n")[20:60]])
     with pytest.raises(errors.NotAReport, match="通知"):

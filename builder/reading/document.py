@@ -1356,13 +1356,19 @@ def _read_mhtml(data: bytes, source: Source) -> str:
         if not files:
             raise
         text = ""
-    if mail and (subject := _mail_subject(data)):
-        text = f"{subject}\n\n{text}"
     if len(text.strip()) < _COVER_CHARS and (attached := _attached_text(files, source, text)):
-        return "\n".join(filter(None, (text, attached)))
-    if not text.strip() and files:
+        text = "\n".join(filter(None, (text, attached)))
+    elif not text.strip() and files:
         raise errors.NotText(source.path, "an e-mail or web archive whose attached files are no readable document")
+    if mail and (subject := _mail_subject(data)) and not _REPORT_TITLE.search("\n".join(text.splitlines()[:_TITLE_REACH])):
+        text = f"{subject}\n\n{text}"  # (a message whose report prints its own title: that is the title, not a cover's)
     return text
+
+
+# A report's title line (…2023年政府信息公开工作年度报告, …2023年度政务公开年报), which a mail's text may print itself.
+_REPORT_TITLE = re.compile(r"(?m)^[^，。；：,;:\n]{0,40}(?:19|20)\d{2}\s*年度?[^，。；：,;:\n]{0,30}(?:年度报告|年报)"
+                           r"\s*(?:[(（][^()（）\n]{0,8}[)）])?\s*$")
+_TITLE_REACH = 40  # lines of a mail's text its report's title may stand within
 
 
 def mime_attachments(data: bytes) -> list[tuple[str, bytes]]:
