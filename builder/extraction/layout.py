@@ -480,9 +480,9 @@ def _without_unit_cells(cells: list[str]) -> list[str]:
 def _before_remark(cells: list[str], last_words: int) -> int | None:
     """Where a row's label ends when a cell after its values is a remark (a 备注 column: 规范性文件 | 6件 | 2件 |
     38件 | 详见县政府网站…; 上年5件 | +1件 under 上年同期 | 同比): a label, then values, then words in a cell, values
-    or none after it. The
-    remark is no label: read as one, the row lost its numbers and its label ran into the next row's. A row
-    of values with no label (table 4's) and a remark after them ends its label before its first cell (-1)."""
+    or none after it. The remark is no label: read as one, the row lost its numbers and its label ran into the
+    next row's. A row of values with no label (table 4's) and a remark after them ends its label before its first
+    cell (-1)."""
     if last_words < 0 or not all(not c or is_value_cell(c) for c in cells[last_words + 1:]):
         return None  # (values after the remark: a 同比 column's +1件 after 上年同期's 上年5件)
     label = max((i for i in range(last_words) if _is_words(cells[i])), default=-1)

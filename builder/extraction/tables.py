@@ -172,8 +172,8 @@ def legend_marks(text: str) -> dict[str, tuple[int | None, str]]:
             mark, words = (m["quoted"] or m["bare"]).strip(), m["words"].strip()
             if not mark or _DIGITS.fullmatch(mark):
                 continue
-            if _NOT_APPLICABLE.search(words):
-                out[mark] = (None, _NOT_APPLICABLE.search(words).group())
+            if not_applicable := _NOT_APPLICABLE.search(words):
+                out[mark] = (None, not_applicable.group())
             elif _NONE_MEANT.search(words):
                 out[mark] = (0, "无")
     return out
@@ -191,7 +191,8 @@ def _agreed_legend(layout: Layout) -> dict[str, tuple[int | None, str]]:
     return {mark: meaning for mark, meaning in found.items() if mark not in disputed}
 
 
-def _table_legend(layout: Layout, table: str, everywhere: dict[str, tuple[int | None, str]]) -> dict:
+def _table_legend(layout: Layout, table: str,
+                  everywhere: dict[str, tuple[int | None, str]]) -> dict[str, tuple[int | None, str]]:
     """The marks the table's own legend explains, over what the report's legends say elsewhere where they agree
     (注：表中“○”表示无，下同 under table 2 serves table 3 too); a mark legends give two meanings is left to its own."""
     return {**everywhere, **legend_marks(layout.region_text(table))}
