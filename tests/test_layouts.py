@@ -951,3 +951,19 @@ def test_line_breaks_written_as_the_two_characters_backslash_n_are_line_breaks()
     report = extract_bytes(text.encode(), "report.txt")
     for cell in forms.cells(GOV_2021):
         assert report.cells[cell.id].value == v[cell.id], cell.id
+
+
+def test_a_report_printing_last_year_s_tables_on_the_old_form_after_its_own_keeps_its_year_s_form():
+    """Blind round 101 (tabs and accordions): a 2021 report whose page holds last year's tables, on the 2019 form, in
+    a hidden tab after its own (▶ 2020年度数据 and the sections 二 to 四 again): the 2019 form's labels outnumbered the
+    2021 form's, the report was read on the 2019 form, and every cell of table 2 was lost. Both forms printed: the
+    year's is the report's."""
+    v, old = values(GOV_2021, seed=3), values(GOV_2019, seed=4)
+    lines = synthetic.render(AGENCY, 2021, GOV_2021, v, "tab").split("\n")
+    last = synthetic.render(AGENCY, 2020, GOV_2019, old, "tab").split("\n")
+    copy = last[last.index("二、主动公开政府信息情况"):last.index("五、存在的主要问题及改进情况")]
+    at = lines.index("五、存在的主要问题及改进情况")
+    lines[at:at] = ["▶ 2020年度数据", *copy]
+    report = extract_bytes("\n".join(lines).encode(), "report.txt")
+    assert report.template == GOV_2021
+    assert {c.id: report.cells[c.id].value for c in forms.cells(GOV_2021)} == {c.id: v[c.id] for c in forms.cells(GOV_2021)}

@@ -386,9 +386,13 @@ def form_sections(layout: Layout, sections: tuple[str, ...] = ("t3", "t4")) -> b
 _FORM_NOTICE = re.compile(r"国办公开办函\s*[〔\[［（(]\s*20(?:19|21)\s*[〕\]］）)]\s*(?:60|30)\s*号")
 
 
+_BOTH_FORMS = 3  # each form's own labels, at least, of tables that print both (last year's on the old form): the year's
+
+
 def detect_template(layout: Layout, year: int | None) -> tuple[str, str]:
     """The form a report uses, from its own labels and structure; the year only
-    tells the two forms apart when their labels do not.
+    tells the two forms apart when their labels do not, or when the tables print both forms' labels (a 2021
+    report with last year's tables on the 2019 form beside its own).
     Returns the template and what decided it: "labels", "no form" or "year".
 
     A table without the prescribed form's labels or shape (a pre-2019
@@ -397,7 +401,7 @@ def detect_template(layout: Layout, year: int | None) -> tuple[str, str]:
         return PRE_2019, "no form"  # a report of before the form that speaks its words (本年新收…) in prose
     text = label_core(layout.region_text("t2") + layout.region_text("t3") + layout.region_text("t4"))
     hits = {t: sum(1 for marker in markers if marker in text) for t, markers in forms.FORM_MARKERS.items()}
-    if hits[GOV_2021] != hits[GOV_2019]:
+    if hits[GOV_2021] != hits[GOV_2019] and (year is None or year < 2019 or min(hits.values()) < _BOTH_FORMS):
         return (GOV_2021 if hits[GOV_2021] > hits[GOV_2019] else GOV_2019), "labels"
     shared = sum(1 for marker in forms.SHARED_MARKERS if marker in text)
     if shared < 3 and not form_structure(layout) and not ((year or 0) >= 2019 and (
