@@ -356,6 +356,9 @@ T3_GROUP_SUBTOTAL = "legal_persons_subtotal"  # 小计: a column some tables add
 T3_EARLIER_TOTAL, T3_CHANGE = "earlier_total", "change"
 T3_SHARE = "share"  # 占比(%): each row's share of the year's requests, a column some tables add after 总计
 T3_ADDED_COLUMNS = frozenset({T3_GROUP_SUBTOTAL, T3_EARLIER_TOTAL, T3_CHANGE, T3_SHARE})  # read by name, not the form's
+# A column the form does not have that a header names in words of its own (个体工商户, 本市户籍 under 自然人, 科研机构和
+# 社会公益组织 merging two): its place held, numbered (unlisted1, unlisted2 …), its values no form cell's.
+T3_UNLISTED = "unlisted"
 T3_HEADER_WORDS = (
     ("自然人", "natural_person"), ("商业企业", "commercial_enterprise"), ("科研机构", "research_institution"),
     ("社会公益组织", "social_welfare_org"), ("法律服务机构", "legal_service_org"),

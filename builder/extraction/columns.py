@@ -143,6 +143,42 @@ def _grid_order(lines: list[str], words: tuple[tuple[str, str], ...], headings: 
     return sorted(placed, key=placed.__getitem__) if placed and len(widths) == 1 else None
 
 
+# Columns a table adds that hold no applicant's count: remarks, units, the rows' numbers.
+_SERVICE_COLUMN = re.compile(r"备注|说明|计量单位|单位|序号|栏次|行次|编号|填报说明")
+
+
+def _grid_with_unlisted(lines: list[str], words: tuple[tuple[str, str], ...]) -> tuple[str, ...] | None:
+    """The columns of a grid header (tab-parted lines of one width, spans expanded) whose cells also name columns the
+    form does not have: each place below the first that names a column read by its lowest named cell, as the form's
+    column that cell names alone, or as a column of its own (``forms.T3_UNLISTED`` numbered) where it is words the
+    form's columns are not (个体工商户, 其中：网上申请), two of them at once (科研机构和社会公益组织), or a part of the
+    column over it (本市户籍 | 非本市户籍 under 自然人: 自然人 then not printed whole). None when the header is no such
+    grid, names no unknown column, or places a form's column twice."""
+    grid = [line.split("\t") for line in _without_wrapped_captions(lines) if "\t" in line and label_core(line)]
+    if len(grid) < 2 or len({len(cells) for cells in grid}) != 1:
+        return None
+    width = len(grid[0])
+    first = min((at for cells in grid for at, cell in enumerate(cells) if (n := _line_names(cell, words))
+                 and any(name and name != forms.T3_APPLICANT_GROUP for name in n)), default=None)
+    if first is None:
+        return None
+    out: list[str] = []
+    unlisted = 0
+    for at in range(first, width):
+        stack = [(k, cells[at].strip()) for k, cells in enumerate(grid) if label_core(cells[at])]  # (栏次's 1 2 3: none)
+        if not stack or _SERVICE_COLUMN.fullmatch(label_core(stack[-1][1])):
+            return None  # (备注, 计量单位: read past by the rows' own rules)
+        lowest = stack[-1][1]
+        names = [n for n in (_line_names(lowest, words) or ()) if n and n != forms.T3_APPLICANT_GROUP]
+        over = [name for _, cell in stack[:-1] for name in (_line_names(cell, words) or ()) if name in T3_ORDER]
+        if len(names) == 1 and names[0] in T3_ORDER and not over and names[0] not in out:
+            out.append(names[0])
+        else:  # (a part of the column over it, 本市户籍 under 自然人, is no whole of it: that column is not printed)
+            unlisted += 1
+            out.append(f"{forms.T3_UNLISTED}{unlisted}")
+    return tuple(out) if unlisted else None
+
+
 def t3_column_names(lines: list[str]) -> set[str] | None:
     """The table-3 columns header lines name, in whatever order; None when a line names them among
     other text."""
@@ -175,6 +211,8 @@ def t3_columns(lines: list[str]) -> tuple[str, ...] | None:
     place among 自然人 and 总计 is known only where they share its line."""
     words = _T3_WORDS_BESIDE_TOTAL if any("总计" in line for line in lines) else _T3_WORDS
     lines = _unwrapped_cells(lines, words)
+    if (unlisted := _grid_with_unlisted(lines, words)) is not None:
+        return unlisted
     header = _header(lines, words)
     if not header:
         return None

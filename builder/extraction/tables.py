@@ -3019,6 +3019,11 @@ def _t3_printed_columns(layout: Layout, rows: list[ValueRow], out: Tables) -> tu
     if shares:
         out.warn("t3.share_column", "table 3 prints each row's share of the requests (占比), a column the form does "
                  "not have; it is left out, the others read by their header names", columns=list(named))
+    if unlisted := [c for c in named if c.startswith(forms.T3_UNLISTED)]:
+        out.warn("t3.columns_not_the_forms", f"table 3's header prints {len(unlisted)} column(s) the form does not "
+                 "have (a kind of applicant of its own, two of the form's merged into one, or one split in parts); "
+                 "they are read past, the form's columns it names read by their names, the others not printed",
+                 columns=list(named))
     if forms.T3_GROUP_SUBTOTAL in named:
         out.warn("t3.subtotal_column", "table 3 prints a 小计 column of the organisations, which the form does not "
                  "have; the columns are read by their header names", columns=list(named))
@@ -3161,6 +3166,8 @@ def read_t3(layout: Layout, form: forms.Form, out: Tables) -> None:
         identities += _organisations_identities(row_set)
     read_table(slots, identities, out, "t3")
     not_printed = ("表头把法人或其他组织印成一列，不分五类：本列未印出" if one_column
+                   else "表头把这一列与别的列合并印出或拆开印出，本列的数未单独印出" if any(
+                       c.startswith(forms.T3_UNLISTED) for c in printed)
                    else "表头没有这一列，各行也少印一个数：本列未印出")
     for column in T3_ORDER:
         if column not in printed:
