@@ -271,6 +271,10 @@ def test_a_header_that_does_not_settle_the_order_is_not_used(lines):
     # the three header rows run onto one line (OCR of a screenshot): the organisations, after 总计, are under the heading
     ["（本列数据的勾稽关系为：…）申请人情况 自然人 法人或其他组织 总计 商业企业 科研机构 社会公益组织 法律服务机构 其他"],
     ["申请人情况 自然人 法人或其他组织 商业企业 科研机构 社会公益组织 法律服务机构 其他 总计"],
+    # a grid whose merged cells a spreadsheet pasted repeat their text in every place they span
+    ["（本列数据的勾稽关系为：…）\t（本列数据的勾稽关系为：…）\t" + "\t".join(["申请人情况"] * 7),
+     "（本列数据的勾稽关系为：…）\t（本列数据的勾稽关系为：…）\t自然人\t" + "\t".join(["法人或其他组织"] * 5) + "\t总计",
+     "（本列数据的勾稽关系为：…）\t（本列数据的勾稽关系为：…）\t自然人\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t总计"],
 ])
 def test_the_forms_header_printed_in_any_layout_reads_as_the_forms_order(lines):
     assert t3_columns(lines) == T3_ORDER

@@ -172,7 +172,8 @@ def _grid_with_unlisted(lines: list[str], words: tuple[tuple[str, str], ...]) ->
         if _line_names(lowest, words) == (forms.T3_APPLICANT_GROUP,):
             return None  # (法人或其他组织 as a column of its own: ``_one_group_column``)
         names = [n for n in (_line_names(lowest, words) or ()) if n and n != forms.T3_APPLICANT_GROUP]
-        over = [name for _, cell in stack[:-1] for name in (_line_names(cell, words) or ()) if name in T3_ORDER]
+        over = [name for _, cell in stack[:-1] for name in (_line_names(cell, words) or ())
+                if name in T3_ORDER and name not in names]  # (a span expanded by repeating its text: the same)
         if len(names) == 1 and (names[0] in T3_ORDER or names[0] in forms.T3_ADDED_COLUMNS) and not over \
                 and names[0] not in out:
             out.append(names[0])  # (小计, 2021年总计, 增减: the columns the form's readers know by name)
