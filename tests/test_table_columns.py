@@ -271,13 +271,19 @@ def test_a_header_that_does_not_settle_the_order_is_not_used(lines):
     # the three header rows run onto one line (OCR of a screenshot): the organisations, after 总计, are under the heading
     ["（本列数据的勾稽关系为：…）申请人情况 自然人 法人或其他组织 总计 商业企业 科研机构 社会公益组织 法律服务机构 其他"],
     ["申请人情况 自然人 法人或其他组织 商业企业 科研机构 社会公益组织 法律服务机构 其他 总计"],
-    # a grid whose merged cells a spreadsheet pasted repeat their text in every place they span
-    ["（本列数据的勾稽关系为：…）\t（本列数据的勾稽关系为：…）\t" + "\t".join(["申请人情况"] * 7),
-     "（本列数据的勾稽关系为：…）\t（本列数据的勾稽关系为：…）\t自然人\t" + "\t".join(["法人或其他组织"] * 5) + "\t总计",
-     "（本列数据的勾稽关系为：…）\t（本列数据的勾稽关系为：…）\t自然人\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t总计"],
 ])
 def test_the_forms_header_printed_in_any_layout_reads_as_the_forms_order(lines):
     assert t3_columns(lines) == T3_ORDER
+
+
+def test_a_grid_whose_spans_repeat_their_text_names_no_column_the_form_does_not_have():
+    """A spreadsheet pasted into a CMS repeats a merged cell's text in every place it spans (自然人 over 自然人): read
+    as 自然人 over a column of its own, the 自然人 and 总计 columns were set aside as no form's, 25 cells each lost.
+    The form's order is kept (no header says another)."""
+    corner = "（本列数据的勾稽关系为：…）\t（本列数据的勾稽关系为：…）\t"
+    lines = [corner + "\t".join(["申请人情况"] * 7), corner + "自然人\t" + "\t".join(["法人或其他组织"] * 5) + "\t总计",
+             corner + "\t".join(COLUMN_ZH[c] for c in T3_ORDER)]
+    assert t3_columns(lines) in (None, T3_ORDER)
 
 
 def test_a_header_whose_narrow_cells_wrap_their_names_is_read_in_its_grid():
