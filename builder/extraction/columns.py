@@ -164,15 +164,17 @@ def _grid_with_unlisted(lines: list[str], words: tuple[tuple[str, str], ...]) ->
         return None
     out: list[str] = []
     unlisted = 0
+    headings = {w for w, name in words if name in ("", forms.T3_APPLICANT_GROUP)}
     for at in range(first, width):
-        stack = [(k, cells[at].strip()) for k, cells in enumerate(grid) if label_core(cells[at])]  # (栏次's 1 2 3: none)
-        if not stack or _SERVICE_COLUMN.fullmatch(label_core(stack[-1][1])):
-            return None  # (备注, 计量单位: read past by the rows' own rules)
-        lowest = stack[-1][1]
-        if _line_names(lowest, words) == (forms.T3_APPLICANT_GROUP,):
-            return None  # (法人或其他组织 as a column of its own: ``_one_group_column``)
+        # the place's cells, top to bottom, but headings (申请人情况, 法人或其他组织, above or below its columns), the
+        # caption (（本列数据的勾稽关系为……）) and cells of no words (栏次's 1 2 3)
+        stack = [cell for cells in grid
+                 if (core := label_core(_CAPTION.sub(" ", cell := cells[at].strip()))) and core not in headings]
+        if not stack or _SERVICE_COLUMN.fullmatch(label_core(stack[-1])):
+            return None  # (备注, 计量单位: read past by the rows' own rules; 法人或其他组织 a column: its own rule)
+        lowest = stack[-1]
         names = [n for n in (_line_names(lowest, words) or ()) if n and n != forms.T3_APPLICANT_GROUP]
-        over = [name for _, cell in stack[:-1] for name in (_line_names(cell, words) or ())
+        over = [name for cell in stack[:-1] for name in (_line_names(cell, words) or ())
                 if name in T3_ORDER and name not in names]  # (a span expanded by repeating its text: the same)
         if len(names) == 1 and (names[0] in T3_ORDER or names[0] in forms.T3_ADDED_COLUMNS) and not over \
                 and names[0] not in out:
@@ -180,6 +182,10 @@ def _grid_with_unlisted(lines: list[str], words: tuple[tuple[str, str], ...]) ->
         else:  # (a part of the column over it, 本市户籍 under 自然人, is no whole of it: that column is not printed)
             unlisted += 1
             out.append(f"{forms.T3_UNLISTED}{unlisted}")
+    if len(out) == len(T3_ORDER) and all(c in (T3_ORDER[k], f"{forms.T3_UNLISTED}{k}") or c.startswith(
+            forms.T3_UNLISTED) for k, c in enumerate(out)) and all(
+            c == T3_ORDER[k] for k, c in enumerate(out) if not c.startswith(forms.T3_UNLISTED)):
+        return None  # (the form's seven, a name or two garbled where it stands: 商业企业权, 社会公来益组织)
     return tuple(out) if unlisted else None
 
 
