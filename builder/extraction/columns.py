@@ -143,6 +143,7 @@ def _grid_order(lines: list[str], words: tuple[tuple[str, str], ...], headings: 
     return sorted(placed, key=placed.__getitem__) if placed and len(widths) == 1 else None
 
 
+_FIGURE = re.compile(r"[\d,，.]+|无|—|-|/")
 # Columns a table adds that hold no applicant's count: remarks, units, the rows' numbers.
 _SERVICE_COLUMN = re.compile(r"备注|说明|计量单位|单位|序号|栏次|行次|编号|填报说明")
 
@@ -154,7 +155,9 @@ def _grid_with_unlisted(lines: list[str], words: tuple[tuple[str, str], ...]) ->
     form's columns are not (个体工商户, 其中：网上申请), two of them at once (科研机构和社会公益组织), or a part of the
     column over it (本市户籍 | 非本市户籍 under 自然人: 自然人 then not printed whole). None when the header is no such
     grid, names no unknown column, or places a form's column twice."""
-    grid = [line.split("\t") for line in _without_wrapped_captions(lines) if "\t" in line and label_core(line)]
+    rows = [line.split("\t") for line in _without_wrapped_captions(lines) if "\t" in line and label_core(line)]
+    # (no rows of figures: another table's above its own, a scope's 全县汇总 before its 本级)
+    grid = [cells for cells in rows if not any(_FIGURE.fullmatch(cell.strip()) for cell in cells)]
     if len(grid) < 2 or len({len(cells) for cells in grid}) != 1:
         return None
     width = len(grid[0])
