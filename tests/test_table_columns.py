@@ -1565,7 +1565,8 @@ def test_applicant_columns_the_form_does_not_have_are_read_past_never_shifted(ca
     # the lines above the report's own table: another scope's whole table (全县汇总, then 本级), its rows naming 总计
     ["（一）全县汇总情况", "\t\t\t自然人\t法人或其他组织\t\t\t\t\t总计",
      "\t\t\t\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t",
-     "一、本年新收政府信息公开申请数量\t\t\t47\t2\t0\t0\t0\t0\t49", "\t（七）总计\t\t45\t2\t0\t0\t0\t0\t47",
+     "一、本年新收政府信息公开申请数量\t\t\t47\t2\t0\t0\t0\t0\t49", "\t（三）不予公开\t1.属于国家秘密\t0\t0\t0\t0\t0\t0\t0",
+     "\t（七）总计\t\t45\t2\t0\t0\t0\t0\t47",
      "（二）县政府本级情况", "\t\t\t自然人\t法人或其他组织\t\t\t\t\t总计",
      "\t\t\t\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t"],
 ])
