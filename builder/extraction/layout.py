@@ -291,8 +291,8 @@ _TEN_THOUSANDS = re.compile(r"(?P<n>\d+(?:\.\d+)?)\s*万(?!元)\s*[件条个项]
 # one. (4+ is not: a mark a table's note explains, read by the sums: tables._MARKED.)
 _APPROXIMATE = re.compile(r"(?P<before>约|大约|近|逾|超过|不少于|不低于|≥|>=)?\s*(?P<n>\d[\d,]*(?:\.\d+)?\s*万?)\s*"
                           r"(?P<after>余|多|以上)?\s*[件条个项]?")
-# A change printed with an arrow (▼3 a decrease, ▲5 an increase).
-_ARROWED = re.compile(r"(?P<arrow>[▼▲↓↑])\s*(?P<n>\d+(?:\.\d+)?)")
+# A change printed with an arrow (▼3 a decrease, ▲5 an increase), or with △, the accountants' mark of a negative figure.
+_ARROWED = re.compile(r"(?P<arrow>[▼▲↓↑△])\s*(?P<n>\d+(?:\.\d+)?)")
 # A cell printing its figure's revision (原8现9, 3→4): the figure now.
 _REVISED = re.compile(r"原\s*(?P<was>\d+(?:,\d{3})*)\s*[,，、]?\s*现\s*(?P<now>\d+(?:,\d{3})*)"
                       r"|(?P<was_>\d+(?:,\d{3})*)\s*(?:→|->|⇒|➝|➔)\s*(?P<now_>\d+(?:,\d{3})*)")
@@ -345,7 +345,7 @@ def spelled_number(cell: str) -> tuple[str, str] | None:
     if m := _WITH_CHANGE.fullmatch(c):
         return m["n"], f"数字后的“{m['change'].strip()}”是与上年相比的增减，不计入数值"
     if m := _ARROWED.fullmatch(c):
-        sign = "-" if m.group("arrow") in "▼↓" else ""
+        sign = "-" if m.group("arrow") in "▼↓△" else ""
         return sign + m.group("n"), f"“{m.group('arrow')}”读作{'减少（负数）' if sign else '增加'}"
     if m := _REPEATED.fullmatch(c):
         return m.group("n"), f"格中印“{m.group('word')}”，取{'上' if m.group('word') == '同上' else '左'}一格的值"
