@@ -537,3 +537,19 @@ def test_a_breadcrumb_trail_parted_by_slashes_or_dashes_is_no_part_of_a_wrapped_
     市自然资源局醴陵市自然资源局. A trail is no part of a title, whatever marks part its steps."""
     lines = _lines("彭阳县人民政府", "移动版", trail, "彭阳县教育局2023年政府信息公开工", "作年度报告")
     assert read_title(lines).name == "彭阳县教育局"
+
+
+@pytest.mark.parametrize("head, name", [
+    # a mass organisation's short name spelled out by its opening and signature
+    (["恭城县残联2021年政府信息公开工作年度报告", "全年收到申请3件。", "恭城瑶族自治县残疾人联合会", "2022年1月20日"],
+     "恭城瑶族自治县残疾人联合会"),
+    # a page title beginning with its publication date
+    (["2025年01月17日漯河市生态环境局2024年度政府信息公开工作年度报告"], "漯河市生态环境局"),
+    # a title naming the year as 上一年度
+    (["敦化市人民政府上一年度政府信息公开工作年度报告", "本报告所列数据统计期限自2021年1月1日至2021年12月31日止。"],
+     "敦化市人民政府"),
+])
+def test_names_of_mass_organisations_after_a_date_or_before_上一年度_are_read(head, name):
+    """Blind round 103: 恭城县残联 (联合会 no institution's word, the full name its signature gives not taken),
+    日漯河市生态环境局 (the date's 日 kept), 敦化市人民政府上一年度 (a year in words kept)."""
+    assert find_agency_name(_lines(*head)) == name

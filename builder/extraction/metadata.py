@@ -74,7 +74,9 @@ _COMPILED_THIS_VERB = re.compile(r"(?:编制|编写|撰写)了?(?:本|此|该)(?
 
 # What an agency's name ends with (a grammatical list, not a gazetteer).
 _INSTITUTION_WORDS = (r"(?:人民政府办公室|人民政府办公厅|人民政府|政府办公室|政府办公厅|政府|办事处|街道|管理委员会|管委会|"
-                      r"委员会|办公室|办公厅|局|厅|委|办|中心|院|署|所|站|队|处|乡|镇|总局|分局|公司|集团)")
+                      r"委员会|办公室|办公厅|局|厅|委|办|中心|院|署|所|站|队|处|乡|镇|总局|分局|公司|集团|"
+                      # (mass organisations publish reports too: 残疾人联合会, 红十字会, 科学技术协会, and their short names)
+                      r"联合会|红十字会|总工会|协会|残联|妇联|科协|侨联|文联|工商联)")
 INSTITUTION = re.compile(_INSTITUTION_WORDS + "$")
 # The institution an opening sentence makes its subject: 2023年，彭阳县教育局认真贯彻落实…
 _OPENING_SUBJECT = re.compile(r"^\s*" + _YEAR + r"\s*年(?:度)?\s*[,，]\s*(?P<name>[" + _HAN + r"（）()]{2,30}?"
@@ -313,8 +315,10 @@ def clean_name(name: str | None) -> str | None:
     if len(runs) > 1 and compact.endswith(f"{runs[-2]}/{last}") and INSTITUTION.search(runs[-2]) \
             and INSTITUTION.search(last):
         last = f"{runs[-2]}/{last}"  # one body's two names (长沙市民族宗教事务局/长沙市宗教事务局): both
+    if compact[:compact.rfind(last)][-1:].isdigit():
+        last = re.sub(r"^[年月日号度]+", "", last)  # (2025年01月17日漯河市…: a date's last word is no part of the name)
     name = _unpaired_brackets_stripped(re.sub(r"^(?:关于|印发|公布)", "", last))  # chrome comes before the name
-    name = re.sub(r"关于$", "", name)  # 某某管理委员会关于2021年…年度报告
+    name = re.sub(r"关于$|(?:上一|上|本)年度$", "", name)  # 某某管理委员会关于2021年…; 敦化市人民政府上一年度…年度报告
     name = _PICTURE_LEAD.sub("", name) or name  # 一图读懂丨大理市人民政府2024年…: the report's own name after it
     if (aside := _ASIDE_BEFORE_NAME.search(name)) and INSTITUTION.search(aside["name"]) \
             and not re.search(_INSTITUTION_WORDS, aside["aside"]):
