@@ -967,3 +967,18 @@ def test_a_report_printing_last_year_s_tables_on_the_old_form_after_its_own_keep
     report = extract_bytes("\n".join(lines).encode(), "report.txt")
     assert report.template == GOV_2021
     assert {c.id: report.cells[c.id].value for c in forms.cells(GOV_2021)} == {c.id: v[c.id] for c in forms.cells(GOV_2021)}
+
+
+def test_a_table_2_item_printed_without_its_value_gives_the_next_item_s_value_to_no_one_but_it():
+    """Blind round 103 (editors' pages): 行政许可 printed with no number, a dotted rule and the next block's heading
+    below it, then 行政处罚 0: the label lines ran together into one row naming both, which went to 行政许可 (the
+    form's first), 行政处罚 left missing. The row's numbers are the item's named nearest them."""
+    v = values(GOV_2021, seed=3)
+    lines = synthetic.render(AGENCY, 2022, GOV_2021, v, "space").split("\n")
+    at = next(k for k, line in enumerate(lines) if line.startswith("行政许可"))
+    lines[at] = "行政许可"
+    lines.insert(at + 1, "·" * 31)
+    lines = [f"▍{line}" if line.startswith("第二十条") else line for line in lines]  # (an editor's mark before each)
+    report = extract_bytes("\n".join(lines).encode(), "report.txt")
+    assert report.cells["t2.licensing.decisions"].value is None
+    assert report.cells["t2.penalty.decisions"].value == v["t2.penalty.decisions"]

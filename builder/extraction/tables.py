@@ -1753,6 +1753,10 @@ def _t2_labels(rows: list[ValueRow], form: forms.Form, lines: list[str]) -> list
         elif (r.label and r.has_values and not names_item(r.label) and r.line + 1 < len(lines)
               and not _HAS_DIGIT.search(below := lines[r.line + 1]) and names_item(r.label + below.strip())):
             out.append(r.label + below.strip())  # …and a piece a line below: 行政规范 1 0 4 / 性文件
+        elif r.label and r.has_values and " " in r.label and len(_items_named(form.id, r.label)) > 1 \
+                and (last := _naming_end(r.label, names_item)) is not None and len(_items_named(form.id, last)) == 1:
+            out.append(last)  # (label lines run together, 行政许可 ··· 第二十条第（六）项 … 行政处罚 0: the item nearest its
+            # numbers; the one before printed none)
         elif r.label or not r.has_values:
             out.append(r.label or r.extra_label)
         elif after > before and names_item(r.after):
