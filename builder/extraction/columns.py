@@ -154,7 +154,8 @@ def _grid_with_unlisted(lines: list[str], words: tuple[tuple[str, str], ...]) ->
     column that cell names alone, or as a column of its own (``forms.T3_UNLISTED`` numbered) where it is words the
     form's columns are not (个体工商户, 其中：网上申请), two of them at once (科研机构和社会公益组织), or a part of the
     column over it (本市户籍 | 非本市户籍 under 自然人: 自然人 then not printed whole). None when the header is no such
-    grid, names no unknown column, or places a form's column twice."""
+    grid, names no unknown column, prints a remark's or a unit's column, or is the form's seven where they stand, a
+    name garbled among them."""
     rows = [line.split("\t") for line in _without_wrapped_captions(lines) if "\t" in line and label_core(line)]
     # (no rows of figures: another table's above its own, a scope's 全县汇总 before its 本级)
     grid = [cells for cells in rows if not any(_FIGURE.fullmatch(cell.strip()) for cell in cells)]
@@ -185,9 +186,8 @@ def _grid_with_unlisted(lines: list[str], words: tuple[tuple[str, str], ...]) ->
         else:  # (a part of the column over it, 本市户籍 under 自然人, is no whole of it: that column is not printed)
             unlisted += 1
             out.append(f"{forms.T3_UNLISTED}{unlisted}")
-    if len(out) == len(T3_ORDER) and all(c in (T3_ORDER[k], f"{forms.T3_UNLISTED}{k}") or c.startswith(
-            forms.T3_UNLISTED) for k, c in enumerate(out)) and all(
-            c == T3_ORDER[k] for k, c in enumerate(out) if not c.startswith(forms.T3_UNLISTED)):
+    if len(out) == len(T3_ORDER) and all(c == T3_ORDER[k] for k, c in enumerate(out)
+                                         if not c.startswith(forms.T3_UNLISTED)):
         return None  # (the form's seven, a name or two garbled where it stands: 商业企业权, 社会公来益组织)
     return tuple(out) if unlisted else None
 
