@@ -40,6 +40,7 @@ from .official_form import (
     table3,
     values,
 )
+from .test_printed_numbers import _wrapped_at
 
 
 def extract_html(page: str, name: str = "report.html"):
@@ -2811,35 +2812,17 @@ def test_flex_rows_shown_in_another_order_than_the_markup_s_are_read_as_shown(re
     assert {c: report.cells[c].value for c in t3} == {c: v[c] for c in t3}
 
 
-def _mail_wrapped(text: str, columns: int) -> list[str]:
-    """A mail client's hard wrap: each line broken where its width (a Chinese character two columns) passes
-    ``columns``, anywhere, a tab's cell border too."""
-    import unicodedata
-
-    out = []
-    for line in text.split("\n"):
-        piece, width = "", 0
-        for ch in line:
-            step = 2 if unicodedata.east_asian_width(ch) in "WF" else 1
-            if width + step > columns:
-                out.append(piece)
-                piece, width = "", 0
-            piece, width = piece + ch, width + step
-        out.append(piece)
-    return out
-
-
 @pytest.mark.parametrize("marks", ["> ", ">> ", "> > "])
 @pytest.mark.parametrize("columns", [60, 72, 1000])
 def test_a_report_quoted_in_a_reply_wrapped_at_the_mail_s_width_is_read(marks, columns):
     """Blind round 98 (reports in replies and forwards): the report quoted with > marks before every line, each line
-    wrapped by the mail client at its width (a table's row broken at a cell's border too, the tab beginning the next
-    line or ending this one; table 4's row of fifteen broken 14 and 1). The marks made every row's first cell, and the
-    rows' halves were not joined: rows and table 4 unsure."""
+    wrapped by the mail client at its width, a Chinese character two columns (a table's row broken at a cell's border
+    too, the tab beginning the next line or ending this one; table 4's row of fifteen broken 14 and 1). The marks made
+    every row's first cell, and the rows' halves were not joined: rows and table 4 unsure."""
     for seed in (0, 1, 3):
         v = synthetic.consistent_values(random.Random(seed), forms.GOV_2021)
         text = synthetic.render(AGENCY, YEAR, forms.GOV_2021, v, "tab")
-        quoted = [marks + line for line in _mail_wrapped(text, columns)]
+        quoted = [marks + piece for line in text.split("\n") for piece in _wrapped_at(line, columns)]
         mail = ["收到，已核对。", "", "发件人：县政务公开办", "发送时间：2023年1月20日 9:02", "主题：回复：年报", *quoted]
         assert_every_cell(extract_bytes("\n".join(mail).encode(), "reply.txt"), v)
 
