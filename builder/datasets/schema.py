@@ -204,6 +204,8 @@ _REPORTS = Table(
            "t4.subtotal_group: columns printed in another order, left out or added (小计; 2023年总计, 增减 to compare; 占比; "
            "行政诉讼小计), read by the header's names; "
            "t3.organisations_one_column: table 3 printed 法人或其他组织 as one column, its five columns are missing; "
+           "t3.columns_not_the_forms: table 3 printed applicant columns the form has not (a kind of its own, two "
+           "merged, one split), read past, the merged or split ones missing; "
            "scope_copy: a table printed for the agency itself (本级) and summed "
            "over its region (汇总), the agency's own read; scope_columns: the agency's own columns (本级) beside its "
            "county's (全县) under one header, the agency's own read; t3.total_only: table 3 printed its 总计 column only, "
