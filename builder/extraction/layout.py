@@ -483,12 +483,13 @@ def _before_remark(cells: list[str], last_words: int) -> int | None:
     or none after it. The remark is no label: read as one, the row lost its numbers and its label ran into the
     next row's. A row of values with no label (table 4's) and a remark after them ends its label before its first
     cell (-1)."""
-    if last_words < 0 or not all(not c or is_value_cell(c) for c in cells[last_words + 1:]):
-        return None  # (values after the remark: a 同比 column's +1件 after 上年同期's 上年5件)
+    if last_words < 0:
+        return None
     label = max((i for i in range(last_words) if _is_words(cells[i])), default=-1)
     between = cells[label + 1:last_words]
-    if not any(between) or not all(is_value_cell(c) for c in between):
-        return None
+    if not any(between) or not all(is_value_cell(c) for c in between) \
+            or not all(not c or is_value_cell(c) for c in cells[last_words + 1:]):
+        return None  # (values after the remark: a 同比 column's +1件 after 上年同期's 上年5件)
     return label if label >= 0 or sum(1 for c in between if c) >= _REMARKED_VALUES else None
 
 

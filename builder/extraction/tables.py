@@ -130,7 +130,7 @@ def parse_cell(raw: str) -> CellValue:
         shown = "上年/本年" if order else "本年/上年"
         return CellValue(int(pair[order + 1]), raw, "reported",
                          f"格中印出两年的数（“{raw.strip()}”），表头说明是“{shown}”：取{'后' if order else '前'}一个，本年的数")
-    if (legend := _LEGEND.get()) and (meaning := legend.get(raw.strip())):
+    if not raw.isdigit() and (legend := _LEGEND.get()) and (meaning := legend.get(raw.strip())):
         value, words = meaning
         if value is None:
             return CellValue(None, raw, "blank", f"表下说明“{raw.strip()}”表示{words}：这一格没有数")
@@ -157,6 +157,7 @@ _LEGEND_LINE = re.compile(r"^\s*[(（]?\s*(?:注|说明|备注|附注|图例|填
 _LEGEND_CLAUSE = re.compile(r"(?:[“\"「‘'](?P<quoted>[^”\"」’'\n]{1,6})[”\"」’']|(?<![^\s:：，,；;、])(?P<bare>[^\s\u4e00-\u9fff"
                             r"“”\"「」:：，,；;。()（）]{1,5}))[^，,；;。“\"「]{0,6}?(?:表示|代表|意为|即为|指)"
                             r"(?P<words>[^，,；;。“\"「()（）]{1,24})")
+_MEANS = re.compile(r"表示|代表|意为|即为|指")  # (a legend's verb: a report without one has no legend, one look)
 _NOT_APPLICABLE = re.compile(r"不适用|未统计|无此项|不涉及|未填报|缺失|暂缺|无法统计|不掌握|未开展")
 _NONE_MEANT = re.compile(r"^(?:该项|此项|数量|数值|数据|本项)?(?:为|是)?(?:无|零|0|没有|空)|(?:为|是)(?:零|0)$|数量为零|数值为零")
 
@@ -183,6 +184,8 @@ def _agreed_legend(layout: Layout) -> dict[str, tuple[int | None, str]]:
     """The marks the report's legends explain wherever they stand, each mark the one meaning they agree on."""
     found: dict[str, tuple[int | None, str]] = {}
     disputed: set[str] = set()
+    if not _MEANS.search("\n".join(layout.lines)):
+        return found
     for line in layout.lines:
         if _LEGEND_LINE.match(line):
             for mark, meaning in legend_marks(line).items():
