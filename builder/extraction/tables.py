@@ -3016,7 +3016,8 @@ def _t3_printed_columns(layout: Layout, rows: list[ValueRow], out: Tables) -> tu
     if len(of_form) < len(T3_ORDER) - 1 and widths != {size}:  # a few columns named: every row prints as many
         return None
     left_out = [c for c in T3_ORDER if c not in named]
-    if left_out:
+    unlisted = [c for c in named if c.startswith(forms.T3_UNLISTED)]
+    if left_out and not unlisted:  # (with columns of its own, the form's are merged or split: said below)
         out.warn("t3.column_not_printed", f"table 3's header and rows leave out the column(s) {', '.join(left_out)}; "
                  "the others are read by their header names", columns=list(named))
     if compared:
@@ -3026,7 +3027,7 @@ def _t3_printed_columns(layout: Layout, rows: list[ValueRow], out: Tables) -> tu
     if shares:
         out.warn("t3.share_column", "table 3 prints each row's share of the requests (占比), a column the form does "
                  "not have; it is left out, the others read by their header names", columns=list(named))
-    if unlisted := [c for c in named if c.startswith(forms.T3_UNLISTED)]:
+    if unlisted:
         out.warn("t3.columns_not_the_forms", f"table 3's header prints {len(unlisted)} column(s) the form does not "
                  "have (a kind of applicant of its own, two of the form's merged into one, or one split in parts); "
                  "they are read past, the form's columns it names read by their names, the others not printed",
