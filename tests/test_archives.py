@@ -102,6 +102,24 @@ def test_an_archive_of_several_reports_is_refused_naming_them():
     assert_every_cell(extract_bytes(copies, "P020240119372615084923.zip"), first)
 
 
+def test_a_reports_copy_in_kangxi_radicals_and_a_cover_letter_beside_it_are_one_report():
+    """Blind round 104 (ZIP attachments): a Word report beside its PDF copy, whose text layer writes 工 as the Kangxi
+    radical ⼯, and a 报送函 whose 附件： line names the report it sends, were refused as several reports: titles were
+    compared as printed. They are compared as read, a cover letter's 附件 label left off."""
+    v = values(seed=17)
+    title = f"{AGENCY}{YEAR}年政府信息公开工作年度报告"
+    radicals = [b.replace("工作", "⼯作").replace("人民", "⼈⺠") if isinstance(b, str) else b for b in blocks(v)]
+    copies = _zip([(f"{title}.docx", docx_bytes(blocks(v))), (f"{title}（PDF版）.docx", docx_bytes(radicals))])
+    assert_every_cell(extract_bytes(copies, f"{title}（附件）.zip"), v)
+    letter = [f"{AGENCY}关于报送{YEAR}年政府信息公开工作年度报告的函", "县政府办公室：",
+              f"现将我局{YEAR}年政府信息公开工作年度报告报送给你们，请审阅。", f"附件：{YEAR}年政府信息公开工作年度报告",
+              AGENCY]
+    covered = _zip([("关于报送年度报告的函.docx", docx_bytes(letter)), (f"附件：{title}.docx", docx_bytes(radicals))])
+    report = extract_bytes(covered, f"{title}.zip")
+    assert_every_cell(report, v)
+    assert (report.agency.name, report.year) == (AGENCY, YEAR)
+
+
 def _encrypted(data: bytes) -> bytes:
     """The archive with every member flagged as encrypted (traditional ZIP encryption's bit)."""
     import struct

@@ -1671,7 +1671,7 @@ def _attached_text(files: list[tuple[str, bytes]], source: Source, cover: str = 
             source.attachments += (name,)
             lines = text.lstrip().splitlines()
             if titles is not None and (title := _OPENING_TITLE.search("\n".join(lines[:_OPENING_LINES]))):
-                titles[name] = re.sub(r"\s+", "", title.group(1))
+                titles[name] = _ATTACHMENT_LABEL.sub("", re.sub(r"\s+", "", normalize(title.group(1))))
             elif titles is not None and any(_OVERVIEW_HEADING.match(line) for line in lines[:_OVERVIEW_LINES]):
                 titles[name] = _FORMAT_MARK.sub("", Path(name).stem)  # a report without a title line: its file's name
     return "\n".join(texts)
@@ -1768,6 +1768,8 @@ def _read_archive(data: bytes, source: Source) -> str:
 _OPENING_TITLE = re.compile(r"^\s*([^\n]{0,40}?(?:19|20)\d{2}\s*年度?[^\n]{0,30}?(?:政府信息公开|政务公开)[^\n]{0,10}?"
                             r"(?:年度报告|年报))\s*$", re.MULTILINE)
 _OPENING_LINES = 12  # lines of a document its title is among
+# A cover letter's line naming the report it sends (附件：…年度报告, 附件1.…): the report's title, not the letter's.
+_ATTACHMENT_LABEL = re.compile(r"^附件\d*[:：.、]?(?:\d+[.、])?")
 _OVERVIEW_HEADING = re.compile(r"\s*[一1]\s*[、.．]\s*(?:总体情况|概述)")  # a report's first section
 _OVERVIEW_LINES = 40  # lines of a report its first section begins within
 # What names one report's copies apart: its format (（word版）, （pdf版）), a second download's number.
