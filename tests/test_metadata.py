@@ -611,6 +611,23 @@ def test_a_joint_office_signing_with_both_names_is_the_first_s():
     assert report.agency.name == "泉州市人民政府外事办公室"
 
 
+@pytest.mark.parametrize(("label", "signed", "adcode"), [
+    ("来源：市自然资源局", "宁乡市自然资源局", "430182"),  # a city's department by its level alone
+    ("发布机构：双流区教育局", "成都市双流区教育局", "510116"),  # the places above it
+    ("来源：周市镇", "昆山市周市镇人民政府", "320583"),  # a town's report, its government's
+    ("来源：市医保局", "赣州市医疗保障局", "360700"),  # a short name
+])
+def test_a_page_s_short_label_is_the_name_its_signature_gives_in_full(label, signed, adcode):
+    """Blind round 104 (titles only in pictures): a page whose heading names no body took its agency from its 来源 or
+    发布机构 label, as a city's site shortens it (市医保局: no place, no region); the signature names it in full."""
+    from builder.extraction.extract import extract_bytes
+
+    report = extract_bytes(_named_nowhere(["首页 > 政务公开 > 部门信息公开", label], [signed, "2024年1月15日"]), "a.txt")
+    assert (report.agency.name, report.agency.adcode) == (signed, adcode)
+    other = extract_bytes(_named_nowhere([label], ["泉州市人民政府外事办公室", "2024年1月15日"]), "a.txt")
+    assert other.agency.name == label.partition("：")[2]  # another body's signature: the label's name stays
+
+
 @pytest.mark.parametrize("lead", ["一图读懂丨", "一图读懂", "图解："])
 def test_a_picture_s_lead_before_the_title_is_no_part_of_the_name(lead):
     """Blind round 83 (pages printing a summary then the report): 一图读懂丨大理市人民政府2024年…报告 above the figures'

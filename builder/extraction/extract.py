@@ -30,6 +30,7 @@ from .metadata import (
     publisher_from_labels,
     self_named_owner,
     signature_name,
+    signed_in_full,
     strip_page_labels,
     title_line_year,
 )
@@ -516,9 +517,12 @@ def extract_document(doc: Document) -> Report:
                lambda: name_in_running_heads(doc.source.running_heads), lambda: signature_name(doc.lines),
                lambda: agency_step_in_trail(doc.page_lines), lambda: find_agency_name([titled]) if titled else None,
                lambda: self_named_owner(doc.lines, doc.page_lines))
+    text_name = name
     name = next((found for source in sources if (found := source()) and not generic_name(found)), None)
     if not name:
         raise errors.MissingMetadata(path, "no agency name in the title or opening")
+    if name != text_name:  # (a page's label or trail: 来源：市医保局)
+        name = signed_in_full(name, doc.lines)
     if (found := _not_an_agency(name, doc.lines)) is not None:
         raise errors.NotAReport(path, f"“{found[0]}” is not an administrative agency: {found[1]}")
     lost = None

@@ -1009,6 +1009,23 @@ def _spells_out(short: str, other: str) -> bool:
     return not Counter(short) - Counter(other)
 
 
+def signed_in_full(name: str, lines: list[str]) -> str:
+    """A name read from a page's labels or trail (来源：市自然资源局, 发布机构：双流区教育局, 周市镇, 市医保局) as the
+    report signs it, when its signature names the same body more fully: with the places above it (宁乡市自然资源局,
+    成都市双流区教育局), a town's as its government (昆山市周市镇人民政府), or spelled out (赣州市医疗保障局)."""
+    signed = signature_name(lines)
+    if not signed or signed == name:
+        return name
+    core = re.sub(_PLACE_FULLER + "$", "", signed) if _PLACE_INSTITUTION.search(name) else signed
+    if core == name or _spells_out(name, signed):
+        return signed
+    if not core.endswith(name):
+        return name
+    place, (own, _) = core[:-len(name)], resolve_region(name)
+    above, end = _region_chain(place)
+    return signed if above and end == len(place) and (own is None or _within(own, above)) else name
+
+
 _PARTY = re.compile(r"(?:中共|中国共产党)?")
 _BY = re.compile(r"^(?:本报告)?(?:由|经|系)")
 _SHORT_NAME = re.compile(r"(?:^|(?<=[,，。;；:：、\s》)）]))(?P<full>[" + _HAN + r"]{4,40})\s*[(（]\s*以下简称\s*[“\"]?"
