@@ -192,6 +192,24 @@ def test_digits_on_two_lines_of_a_cell_are_not_read_as_one_number(lines):
             if c.id != cell} == {c.id: ("reported", v[c.id]) for c in forms.cells(report.template) if c.id != cell}
 
 
+@pytest.mark.parametrize("render", ["html", "docx"])
+def test_a_number_wrapped_after_its_thousands_comma_is_one_number(render):
+    """Blind round 104 (invisible characters in figures): 12,<br>475 in a narrow cell, a Word cell's 12,↵475, was read
+    as 12, 475 and left unsure, as two numbers run together might be. Its digits group across the break: 12475."""
+    v = {**values(seed=5), forms.t2_cell("penalty", "decisions"): 12475}
+    report_blocks = blocks(v)
+    for block in report_blocks:
+        for row in block if not isinstance(block, str) else ():
+            for k, cell in enumerate(row):
+                if cell.text == "12475":
+                    row[k] = replace(cell, text="12,\n475")
+    data = html_page(html_body(report_blocks)).replace("12,\n475", "12,<br>475").encode() if render == "html" \
+        else docx_bytes(report_blocks)
+    report = extract_bytes(data, f"report.{render}")
+    assert_every_cell(report, v)
+    assert report.cells[forms.t2_cell("penalty", "decisions")].raw == "12,475"
+
+
 def test_scripts_styles_and_comments_are_never_text():
     v = values(seed=4)
     body = html_body(blocks(v))

@@ -129,12 +129,16 @@ _BLOCK_EDGES = re.compile("\x00?[^\\S\xa0]*\x01[^\\S\xa0]*\x00?")  # (a no-break
 _STACKED_VALUE = re.compile(r"[-+]?[\d０-９][\d０-９,，]*(?:[.．][\d０-９]+)?\s*[件条个项万元]*|无|—+|–|－|-|/|／")
 
 
+# A number wrapped in a narrow cell after a thousands comma (12,↵475): one number, its digits grouped across the break.
+_GROUPED_WRAP = re.compile(r"(?<=\d[,，])\n(?=\d{3}(?!\d))")
+
+
 def unstacked(cells: list[str]) -> list[list[str]]:
     """A table row whose cells hold their own lines, as rows. Where several of the form's rows were
     typed into one (规章↵行政规范性文件 | 0↵2 | 0↵1 | 0↵13: a label cell and value cells of as many
     lines, a value a line), each line is a row: line i of every such cell, and a cell of one line
     (the group's name) on the first. Any other row is one, its cells' lines joined by spaces."""
-    split = [cell.split("\n") for cell in cells]
+    split = [(_GROUPED_WRAP.sub("", cell) if "," in cell or "，" in cell else cell).split("\n") for cell in cells]
     flat = [[" ".join(lines) for lines in split]]
     counts = {len(lines) for lines in split if len(lines) > 1}
     if len(counts) != 1:
