@@ -359,6 +359,7 @@ T3_ADDED_COLUMNS = frozenset({T3_GROUP_SUBTOTAL, T3_EARLIER_TOTAL, T3_CHANGE, T3
 # A column the form does not have that a header names in words of its own (个体工商户, 本市户籍 under 自然人, 科研机构和
 # 社会公益组织 merging two): its place held, numbered (unlisted1, unlisted2 …), its values no form cell's.
 T3_UNLISTED = "unlisted"
+T3_PART_OF = ":"  # unlisted1:natural_person: a part of the form's column printed in parts (本地 | 外地 under 自然人)
 T3_HEADER_WORDS = (
     ("自然人", "natural_person"), ("商业企业", "commercial_enterprise"), ("科研机构", "research_institution"),
     ("社会公益组织", "social_welfare_org"), ("法律服务机构", "legal_service_org"),

@@ -1510,6 +1510,10 @@ UNLISTED_HEADERS = {
     "split": ([[CAPTION, ("申请人情况", 1, 8)], [("自然人", 1, 2), ("法人或其他组织", 1, 5), ("总计", 2, 1)],
                [("本市户籍", 1, 1), ("非本市户籍", 1, 1), *((COLUMN_ZH[c], 1, 1) for c in ORGANISATIONS)]],
               ("local", "elsewhere", *ORGANISATIONS, "total")),
+    "split, a row's sum first": ([[CAPTION, ("申请人情况", 1, 9)], [("自然人", 1, 3), ("法人或其他组织", 1, 5),
+                                   ("总计", 2, 1)], [("小计", 1, 1), ("其中：律师", 1, 1), ("外国人", 1, 1),
+                                                   *((COLUMN_ZH[c], 1, 1) for c in ORGANISATIONS)]],
+                                 ("natural_person", "local", "zero", *ORGANISATIONS, "total")),
     "own kind": ([[CAPTION, ("申请人情况", 1, 8)], [("自然人", 2, 1), ("法人或其他组织", 1, 5), ("个体工商户", 2, 1),
                   ("总计", 2, 1)], [(COLUMN_ZH[c], 1, 1) for c in ORGANISATIONS]],
                  ("natural_person", *ORGANISATIONS, "zero", "total")),
@@ -1522,7 +1526,9 @@ def test_applicant_columns_the_form_does_not_have_are_read_past_never_shifted(ca
     """Blind round 101 (columns that differ from the form's): 科研机构和社会公益组织 merged, 自然人 split into 本市户籍 |
     非本市户籍, 个体工商户 added: the header was unread, and the rows, seven wide or not, were fitted to the form's
     seven columns by their sums: 本市户籍 read as 自然人, 非本市户籍 as 商业企业, every column after them shifted. The
-    header's own columns are read past; the form's columns it names are read by name, the others not printed."""
+    header's own columns are read past; the form's columns it names are read by name, the others not printed.
+    Since: a column printed in parts is their sum where each row's 总计 confirms it (it was left
+    missing), and a 小计 under 自然人 is 自然人 itself, its 其中 parts read past."""
     header, printed = UNLISTED_HEADERS[case]
     v = values(rows={"granted": [3, 1, 2, 4, 0, 1], "new_received": [7, 2, 5, 1, 2, 3]})
     shown = {c.id: synthetic._fmt(v[c.id]) for c in forms.cells(GOV_2021)}
@@ -1543,14 +1549,43 @@ def test_applicant_columns_the_form_does_not_have_are_read_past_never_shifted(ca
     assert wrong(rep, v, "t3.") == []
     if rendering == "tab":
         return  # (text whose header spans are not laid out as a grid: its rows stay unsure)
-    named = {c for c in printed if isinstance(c, str) and c in T3_ORDER}
+    summed = {"natural_person"} if case == "split" else set()  # (its parts' sum, as each row's 总计 confirms)
+    named = {c for c in printed if isinstance(c, str) and c in T3_ORDER} | summed
     for row in forms.T3_ROWS_2021:
         for column in T3_ORDER:
             got = rep.cells[forms.t3_cell(row.id, column)]
             assert (got.value if column in named else got.status) == (
                 v[forms.t3_cell(row.id, column)] if column in named else "missing"), (row.id, column, got)
+            assert column not in summed or got.status == "repaired"
     codes = [w["code"] for w in rep.warnings]
     assert "t3.columns_not_the_forms" in codes and "t3.column_not_printed" not in codes  # (no column merely left out)
+
+
+def test_a_column_printed_in_parts_is_unsure_where_its_row_s_total_disagrees():
+    """自然人 as 省内 | 省外, a 其中：网上申请 column after 总计 (a part of the total, not summed into it): each row's
+    自然人 is its parts' sum, but where the row's 总计 is not the sum of the columns before it, unsure, the sum its
+    candidate."""
+    v = values(rows={"granted": [3, 1, 2, 4, 0, 1], "new_received": [7, 2, 5, 1, 2, 3]})
+    shown = {c.id: synthetic._fmt(v[c.id]) for c in forms.cells(GOV_2021)}
+    blocks = synthetic._blocks(AGENCY, 2022, GOV_2021, shown, v)
+    t3 = [content for kind, content in blocks if kind == "table"][1]
+    t3.header = [[CAPTION, ("申请人情况", 1, 9)], [("自然人", 1, 2), ("法人或其他组织", 1, 5), ("总计", 2, 1),
+                                              ("其中：网上申请", 2, 1)],
+                 [("省内", 1, 1), ("省外", 1, 1), *((COLUMN_ZH[c], 1, 1) for c in ORGANISATIONS)]]
+
+    def printed(row: str) -> list[str]:
+        whole = v[forms.t3_cell(row, "natural_person")]
+        total = v[forms.t3_cell(row, "total")] + (row == "granted")  # (one row's total printed one too many)
+        return [str(whole - whole // 2), str(whole // 2), *(str(v[forms.t3_cell(row, c)]) for c in ORGANISATIONS),
+                str(total), str(total // 2)]
+
+    t3.rows = [(labels, printed(row.id)) for (labels, _), row in zip(t3.rows, forms.T3_ROWS_2021)]
+    rep = extracted(blocks, "html")
+    for row in forms.T3_ROWS_2021:
+        got = rep.cells[forms.t3_cell(row.id, "natural_person")]
+        whole = v[forms.t3_cell(row.id, "natural_person")]
+        assert (got.status, got.value, got.candidates) == (
+            ("ambiguous", None, [whole]) if row.id == "granted" else ("repaired", whole, None)), row.id
 
 
 @pytest.mark.parametrize("lines", [

@@ -11,6 +11,7 @@ leaves the form's order, as before.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 
 from .. import forms
@@ -169,6 +170,8 @@ def _grid_with_unlisted(lines: list[str], words: tuple[tuple[str, str], ...]) ->
     out: list[str] = []
     unlisted = 0
     headings = {w for w, name in words if name in ("", forms.T3_APPLICANT_GROUP)}
+    parts: dict[int, str] = {}  # places of parts of a form's column (本地 | 外地 under 自然人 spanning both): the column
+    run: tuple[int, str] | None = None  # the header row and column of the span the last place is a part of
     for at in range(first, width):
         # the place's cells, top to bottom, but headings (申请人情况, 法人或其他组织, above or below its columns), the
         # caption (（本列数据的勾稽关系为……）) and cells of no words (栏次's 1 2 3)
@@ -183,12 +186,26 @@ def _grid_with_unlisted(lines: list[str], words: tuple[tuple[str, str], ...]) ->
         if len(names) == 1 and (names[0] in T3_ORDER or names[0] in forms.T3_ADDED_COLUMNS) and not over \
                 and names[0] not in out:
             out.append(names[0])  # (小计, 2021年总计, 增减: the columns the form's readers know by name)
+            run = None
+        elif names == [forms.T3_GROUP_SUBTOTAL] and len(set(over)) == 1 and over[0] not in out:
+            out.append(over[0])  # (小计 under 自然人 over its parts: the column's whole)
+            run = None
         else:  # (a part of the column over it, 本市户籍 under 自然人, is no whole of it: that column is not printed)
             unlisted += 1
+            heading = next(((r, n) for r, cells in enumerate(grid) for n in (_line_names(cells[at], words) or ())
+                            if n in T3_ORDER and n not in names), None)
+            run = heading if not names and heading else run if not names and run and not grid[run[0]][at].strip() \
+                else None  # (the span's later places: nothing printed over them in its row)
+            if run:
+                parts[len(out)] = run[1]
             out.append(f"{forms.T3_UNLISTED}{unlisted}")
     if len(out) == len(T3_ORDER) and all(c == T3_ORDER[k] for k, c in enumerate(out)
                                          if not c.startswith(forms.T3_UNLISTED)):
         return None  # (the form's seven, a name or two garbled where it stands: 商业企业权, 社会公来益组织)
+    split = Counter(parts.values())
+    for k, column in parts.items():
+        if split[column] > 1 and column not in out:  # (a column printed in parts, and not also whole)
+            out[k] += forms.T3_PART_OF + column
     return tuple(out) if unlisted else None
 
 

@@ -3181,6 +3181,7 @@ def read_t3(layout: Layout, form: forms.Form, out: Tables) -> None:
         if column not in printed:
             for row in row_set:
                 out.cells[forms.t3_cell(row.id, column)] = CellValue(None, None, "missing", not_printed)
+    _summed_parts(out, row_set, printed)
     for k in disputed:
         for cell in slots[k].ids:
             out.cells[cell] = CellValue(None, " ".join(rows[k].cells), "ambiguous", "行名与所在位置不符：PDF 等文字中行名"
@@ -3191,6 +3192,35 @@ def read_t3(layout: Layout, form: forms.Form, out: Tables) -> None:
         _group_total_row(out, group, members, form)
     if form_rows is not form.t3_rows:
         _other_from_sub_rows(out)
+
+
+def _summed_parts(out: Tables, row_set: tuple[Row, ...], printed: tuple[str, ...]) -> None:
+    """A form's column printed in parts (自然人 over 本地 | 外地): each row's sum of its parts, where the row's 总计 is
+    that sum with its other columns (the one reading the table's own sums confirm: repaired); unsure otherwise."""
+    parts: dict[str, list[str]] = {}
+    for name in printed:
+        if forms.T3_PART_OF in name:
+            parts.setdefault(name.partition(forms.T3_PART_OF)[2], []).append(name)
+    if "total" not in printed:
+        return
+    # the columns 总计 sums, parts and all: those before it (其中：网上申请 after it is a part of it)
+    summed = [c for c in printed[:printed.index("total")] if c not in forms.T3_ADDED_COLUMNS]
+    for column, names in parts.items():
+        for row in row_set:
+            read = [out.cells.get(forms.t3_cell(row.id, name)) for name in names]
+            if any(cell is None or cell.value is None for cell in read):
+                continue
+            whole = sum(cell.value for cell in read)
+            raw = " + ".join(cell.raw or "" for cell in read)
+            row_sum = [out.cells.get(forms.t3_cell(row.id, c)) for c in [*summed, "total"]]
+            if all(cell is not None and cell.value is not None for cell in row_sum) and \
+                    sum(cell.value for cell in row_sum[:-1]) == row_sum[-1].value:
+                out.cells[forms.t3_cell(row.id, column)] = CellValue(
+                    whole, raw, "repaired", f"这一列分{len(read)}栏印出（{raw}），相加为 {whole}，与本行总计相合")
+            else:
+                out.cells[forms.t3_cell(row.id, column)] = CellValue(
+                    None, raw, "ambiguous", f"这一列分{len(read)}栏印出（{raw}），相加为 {whole}，但与本行总计不合，"
+                    "未作选择", [whole])
 
 
 def _read_in_text_order(layout: Layout, row_set: tuple[Row, ...], identities: list[Identity], out: Tables) -> None:
