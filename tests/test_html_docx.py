@@ -1635,6 +1635,27 @@ def test_table_4_s_row_with_empty_grid_cells_beside_its_values_is_read_without_t
 
 
 @pytest.mark.parametrize("rendering", ["html", "docx"])
+def test_table_4_s_rates_beside_its_counts_are_read_past(rendering):
+    """Blind round 105 (shares beside counts): a 纠错率 after each group's 总计 (25%, 0%): 18 cells for 15, every cell
+    of table 4 unsure. A percentage is no count; the fifteen counts are read without them, even where a group's sum
+    fails (the report's own slip, for the checks to show)."""
+    v = values(seed=11)
+    report_blocks = blocks(v)
+    t4 = next(b for b in report_blocks if not isinstance(b, str) and any(c.text == "行政复议" for c in b[0]))
+    total = forms.t4_cell("admin_review", "total")
+    v[total] += 1  # (printed one too many)
+    numbers = [*t4[-1][-15:-11], Cell(str(v[total])), *t4[-1][-10:]]
+    t4[-1][-15:] = [cell for k in range(0, 15, 5) for cell in (*numbers[k:k + 5], Cell(f"{12.5 * (k // 5):g}%"))]
+    t4[-2][-10:] = [cell for k in range(0, 10, 5) for cell in (*t4[-2][-10:][k:k + 5], Cell("纠错率"))]
+    report = (extract_html(html_page(html_body(report_blocks))) if rendering == "html"
+              else extract_bytes(docx_bytes(report_blocks), "report.docx"))
+    for cell in forms.cells(forms.GOV_2021):
+        if cell.table == "t4":
+            assert (report.cells[cell.id].value, report.cells[cell.id].status) == (v[cell.id], "reported"), cell.id
+    assert "t4.rate_columns" in [w["code"] for w in report.warnings]
+
+
+@pytest.mark.parametrize("rendering", ["html", "docx"])
 def test_table_4_s_last_group_left_blank_leaves_the_others_where_they_are_printed(rendering):
     """复议后起诉's five cells empty in a grid row: taken for a row one value short, the 未经复议直接起诉 group
     could stand one cell right, and its five cells were unsure."""

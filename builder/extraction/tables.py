@@ -3456,6 +3456,10 @@ def read_t4(layout: Layout, out: Tables) -> None:
         rows = spaced
         out.warn("t4.spacer_columns", "table 4's row prints an empty cell between every two values (each value's cell "
                  "spanning two columns of its grid); the values are read without them")
+    elif (unrated := _without_rate_cells(rows, ids)) is not None:
+        rows = unrated
+        out.warn("t4.rate_columns", "table 4 prints a rate beside its counts (纠错率, 占比: a percentage after a group's "
+                 "total), columns the form does not have; its fifteen counts are read without them")
     elif (unspanned := _without_empty_columns(rows, ids)) is not None:
         rows = unspanned
         out.warn("t4.empty_columns", "table 4's row prints empty cells beside its fifteen values (columns of its grid "
@@ -3548,6 +3552,22 @@ def _without_empty_columns(rows: list[ValueRow], ids: tuple[str, ...]) -> list[V
     for row in rows:
         values = [c for c in row.cells if c.strip()]
         if row.delimited and len(row.cells) > len(ids) == len(values) and _holds(values, local):
+            row, changed = replace(row, cells=values), True
+        out.append(row)
+    return out if changed else None
+
+
+_RATE = re.compile(r"-?\d+(?:\.\d+)?\s*%")
+
+
+def _without_rate_cells(rows: list[ValueRow], ids: tuple[str, ...]) -> list[ValueRow] | None:
+    """Table 4's rows printing a percentage beside its fifteen counts (a group's 纠错率 after its 总计), read without
+    the percentages, which are no count; None when no row prints exactly fifteen values besides them."""
+    out, changed = [], False
+    for row in rows:
+        rates = [c for c in row.cells if _RATE.fullmatch(c.strip())]
+        values = [c for c in row.cells if c.strip() and not _RATE.fullmatch(c.strip())]
+        if rates and len(values) == len(ids):
             row, changed = replace(row, cells=values), True
         out.append(row)
     return out if changed else None
