@@ -377,6 +377,24 @@ def _word_with_cell(v: dict, paragraph_xml: str, wrap: str = "") -> bytes:
     return out.getvalue()
 
 
+def _instr(code: str) -> str:
+    return f'<w:r><w:instrText xml:space="preserve">{code}</w:instrText></w:r>'
+
+
+def _separate() -> str:
+    return '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+
+
+def _end() -> str:
+    return '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+
+
+def _field(code: str, result: str) -> str:
+    """A complex field's runs: begin, its code, and, given a result, separate, the result and end (else left open)."""
+    begun = '<w:r><w:fldChar w:fldCharType="begin"/></w:r>' + _instr(code)
+    return begun + _separate() + result + _end() if result else begun
+
+
 @pytest.mark.parametrize("runs", [
     _run("1") + '<w:del w:id="1" w:author="a"><w:r><w:delText>5</w:delText></w:r></w:del>'
     + f'<w:ins w:id="2" w:author="a">{_run("7")}</w:ins>',                       # tracked changes
@@ -387,6 +405,11 @@ def _word_with_cell(v: dict, paragraph_xml: str, wrap: str = "") -> bytes:
     '<w:r><w:sym w:font="Symbol" w:char="F031"/><w:t>7</w:t></w:r>',            # a digit typed as a symbol
     '<w:r><w:sym w:font="Wingdings" w:char="FFFFFFFFF"/><w:sym w:char="zz"/><w:t>17</w:t></w:r>',  # no characters
     '<w:moveFrom w:id="3" w:author="a">' + _run("5") + "</w:moveFrom>" + _run("17"),
+    # a field's code is not shown, its result is (round 105: =SUM(D6:D26) read 626, an IF over a sum 1717)
+    _field(" =SUM(D6:D26) ", _run("17")),
+    _field(" IF ", "") + _field(" =SUM(LEFT) ", _run("17")) + _instr(' = 0 "无" "') + _field(" =SUM(LEFT) ", _run("17"))
+    + _instr('" ') + _separate() + _field(" =SUM(LEFT) ", _run("17")) + _end(),
+    _run("1") + _field(" =SUM(ABOVE) ", "") + _end() + _run("7"),  # a field with no result kept: nothing shown
 ])
 def test_word_reads_a_number_as_word_shows_it(runs):
     """python-docx's Paragraph.text reads only the runs right under a paragraph: 1<ins>7</ins> was 1,

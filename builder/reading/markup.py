@@ -1879,13 +1879,27 @@ def _docx_text(paragraph, part_raised: bool = False) -> str:
     """A paragraph as Word shows it: its runs wherever they sit (tracked insertions, smart tags,
     content controls, fields, hyperlinks), not deleted, hidden or struck-through ones; python-docx's
     ``Paragraph.text`` reads only the runs right under the paragraph, and 1<ins>7</ins> was 1.
-    With ``part_raised``, a superscript or subscript run is parted by spaces (a footnote mark)."""
+    With ``part_raised``, a superscript or subscript run is parted by spaces (a footnote mark). A field shows its
+    result, not its code: the runs between a field's begin and separate marks (a nested field's result in them too:
+    {IF {=SUM(LEFT)} = 0 "无" …} shows 无, not 0无) are not read."""
     pieces = []
+    fields: list[bool] = []  # the fields the run is inside, innermost last: whether in its result (past separate)
     for run in paragraph.iter(f"{_W}r"):
         ancestor = run.getparent()
         while ancestor is not None and ancestor is not paragraph and ancestor.tag not in _NOT_READ_IN:
             ancestor = ancestor.getparent()
-        if ancestor is not paragraph or _hidden(run) or _struck(run):
+        if ancestor is not paragraph:
+            continue
+        if (mark := run.find(f"{_W}fldChar")) is not None:
+            kind = mark.get(f"{_W}fldCharType")
+            if kind == "begin":
+                fields.append(False)
+            elif kind == "separate" and fields:
+                fields[-1] = True
+            elif kind == "end" and fields:
+                fields.pop()
+            continue
+        if not all(fields) or _hidden(run) or _struck(run):
             continue
         text = _run_text(run)
         raised = run.find(f"{_W}rPr/{_W}vertAlign")
