@@ -337,6 +337,14 @@ def test_a_teaser_titled_as_the_report_is_refused_and_a_report_without_tables_re
     assert extract_bytes(sections.encode(), "report.txt").year == 2023
     prose = TEASER.replace("2023年", "2018年")
     assert extract_bytes(prose.encode(), "report.txt").template == "pre-2019"
+    # Blind round 105 (reports re-posted on social media): a picture summary's post, its words the pictures' points
+    summary = ("<title>一图读懂丨湖州市2024年政府信息公开工作年度报告 - 微博</title><p>湖州发布</p><p>"
+               "【一图读懂丨湖州市2024年政府信息公开工作年度报告】 #2024年政府信息公开工作年度报告# 2024年，湖州市主动"
+               "公开政府信息超4.3万条，办理依申请公开362件……一图带你读懂↓↓</p><p>图解要点：①主动公开：全市主动公开政府"
+               "信息43,165条；②依申请公开：办理362件；③平台建设：政府网站访问量1,280万人次；④行政复议和诉讼：行政复议11件、"
+               "行政诉讼4件。报告全文详见湖州市人民政府门户网站“政府信息公开年报”栏目。</p>")
+    with pytest.raises(errors.NotAReport, match="a page about a report"):
+        extract_bytes(summary.encode(), "weibo.html")
 
 
 def test_a_circular_on_how_the_reports_were_published_is_refused():

@@ -294,8 +294,10 @@ _FORM_YEAR = 2019  # the first year of the prescribed form, its tables and its s
 _HEADING_LINE = re.compile(r"^\s*(?:[（(]?(?:[一二三四五六七]|0?[1-7])[)）]?\s*[、.．]?)?\s*(?:总体情况|概述"
                            r"|主动公开政府信息(?:的)?情况|收到和处理政府信息公开申请(?:的)?情况|政府信息公开(?:的)?行政复议"
                            r"|存在的主要问题|其他需要报告的事项)")
-# A page speaking of a report as a thing published elsewhere: its title in 《》, or the link to read it whole.
-_OF_A_REPORT = re.compile(r"《[^《》]{0,60}(?:年度报告|年报)》|阅读原文|查看(?:报告)?全文|全文(?:链接|见)|点击(?:查看|阅读)")
+# A page speaking of a report as a thing published elsewhere: its title in 《》, the link to read it whole, or its
+# pictures' summary (一图读懂, 图解要点).
+_OF_A_REPORT = re.compile(r"《[^《》]{0,60}(?:年度报告|年报)》|阅读原文|查看(?:报告)?全文|全文(?:链接|详?见)|点击(?:查看|阅读)"
+                          r"|一图(?:带你)?(?:读懂|看懂)|图解要点")
 
 
 def _about_the_report(lines: list[str], layout: Layout) -> bool:
