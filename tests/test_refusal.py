@@ -347,6 +347,22 @@ def test_a_teaser_titled_as_the_report_is_refused_and_a_report_without_tables_re
         extract_bytes(summary.encode(), "weibo.html")
 
 
+def test_headings_referring_to_the_tables_pictures_are_no_rows():
+    """Blind round 105 (reports re-posted on social media): a post whose tables are pictures, its headings saying where
+    (三、收到和处理政府信息公开申请情况（详见图3、图4）): the heading's 4 and 5 were read as a row of table 3 and 4, every
+    cell unsure and the report 存疑. Numbers a heading refers to figures by are no values: no tables, 无表格."""
+    from builder.checks import check_report
+
+    text = ("湘潭县教育局2024年政府信息公开工作年度报告\n" + BODY.replace("2020年", "2024年")
+            .replace("二、主动公开政府信息情况", "二、主动公开政府信息情况（详见图2）")
+            .replace("三、收到和处理政府信息公开申请情况", "三、收到和处理政府信息公开申请情况（详见图3、图4）")
+            .replace("四、政府信息公开行政复议、行政诉讼情况", "四、政府信息公开行政复议、行政诉讼情况（详见图5）"))
+    report = extract_bytes(text.encode(), "post.txt")
+    assert {c.status for c in report.cells.values()} == {"missing"}
+    check_report(report)
+    assert report.badge == "无表格"
+
+
 def test_a_circular_on_how_the_reports_were_published_is_refused():
     """Blind round 62 (WeChat articles): …关于2023年度政府信息公开工作年度报告发布情况的通报 (how the county's bodies
     published theirs) was read as the office's report."""

@@ -591,10 +591,14 @@ def _drop_rules(values: list[str], border: bool) -> list[str]:
 
 def _caption_number(line: str, start: int) -> bool:
     """Whether the number at ``start`` is a table's caption number: 附表3 政府信息公开行政复议…,
-    附件2, （详见附件表1）, or 表3 at the start of a line."""
+    附件2, （详见附件表1）, a figure's a heading refers to (（详见图3、图4）: the tables as pictures), or 表3 at
+    the start of a line."""
     before = line[max(0, start - 6):start].rstrip()
-    return before.endswith(("附表", "附件", "附件表", "见表")) or (before[-1:] in ("表", "图")
-                                                                and line[:start].strip() in ("表", "图"))
+    return before.endswith(("附表", "附件", "附件表", "见表")) or (before[-1:] in ("表", "图") and (
+        line[:start].strip() in ("表", "图") or _SEE_FIGURE.search(before) is not None))
+
+
+_SEE_FIGURE = re.compile(r"见[^。；;，,见]{0,4}?[表图]$")  # (见图, 详见图3、图: the figure a number names)
 
 
 # A section's number at the start of its heading (4.1 行政复议, 2.3 收到申请情况): the label's, no value.
