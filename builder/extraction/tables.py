@@ -2558,6 +2558,12 @@ def _t3_rows(layout: Layout, form_rows: tuple[Row, ...], out: Tables | None = No
     size = len(forms.T3_COLUMNS)
     copy = _own_scope_rows(layout, "t3", _this_year_copy(layout, "t3"), out)
     rows = _label_line_rows(_join_cell_lines(copy, layout.lines, size, size), name, len(form_rows), size)
+    if (unglued := _first_value_off_label(rows, size)) is not None:
+        rows, glued = unglued
+        if out is not None:
+            out.warn("t3.value_glued_to_label", f"{glued} row(s) of table 3 print their first value glued to the row's "
+                     "label, no tab or space between (（一）予以公开8 | 2 | …): the label's last digits read as its first "
+                     "value, as the row's total is then the sum of the others")
     cleared = _without_stray_blanks(rows, size)
     if out is not None and (strewn := sum(a.cells != b.cells for a, b in zip(rows, cleared))):
         out.warn("t3.stray_blanks", f"{strewn} row(s) of table 3 print empty cells among their values, or several values "
@@ -2573,6 +2579,25 @@ def _t3_rows(layout: Layout, form_rows: tuple[Row, ...], out: Tables | None = No
         r for r in rows
         if r.has_values or (r.delimited and len(r.cells) >= size and name(_own_label(r)) is not None)
     ], size, layout.lines)
+
+
+# A label ending in digits glued to its words (（一）予以公开8, 2.重复申请1): no form label ends in a digit.
+_GLUED_VALUE = re.compile(r"(?<=[\u4e00-\u9fff）)])(\d{1,6})$")
+
+
+def _first_value_off_label(rows: list[ValueRow], size: int) -> tuple[list[ValueRow], int] | None:
+    """Delimited rows a value short whose label ends in digits glued to its words (a tab-stop table whose first tab was
+    not typed: （一）予以公开8 ⇥ 2 ⇥ 0 …), with the digits as their first value where the row's total is then the sum of
+    its other values; None when no row is such. (The number of rows so read.)"""
+    out, glued = [], 0
+    for row in rows:
+        m = _GLUED_VALUE.search(row.label)
+        values = [m[1], *row.cells] if m and row.delimited and len(row.cells) == size - 1 else None
+        numbers = [parse_cell(c).value for c in values] if values else None
+        if numbers and None not in numbers and sum(numbers[:-1]) == numbers[-1]:
+            row, glued = replace(row, label=row.label[:m.start()], cells=values), glued + 1
+        out.append(row)
+    return (out, glued) if glued else None
 
 
 def _without_stray_blanks(rows: list[ValueRow], size: int) -> list[ValueRow]:
