@@ -553,3 +553,14 @@ def test_names_of_mass_organisations_after_a_date_or_before_上一年度_are_rea
     """Blind round 103: 恭城县残联 (联合会 no institution's word, the full name its signature gives not taken),
     日漯河市生态环境局 (the date's 日 kept), 敦化市人民政府上一年度 (a year in words kept)."""
     assert find_agency_name(_lines(*head)) == name
+
+
+@pytest.mark.parametrize(("lead", "badge"), [("腾讯文档", "仅查看"), ("飞书云文档", "仅可阅读"), ("石墨文档", "")])
+def test_an_editor_s_name_before_a_share_page_s_title_is_no_part_of_the_name(lead, badge):
+    """Blind round 106 (reports in online collaborative editors): a share page's top line joins the editor's name, the
+    document's title and its 仅查看 badge; the title again below it names the agency: 腾讯文档肥西县人民政府 was read. A
+    title whose words before the other's are its city (成都市郫都区教育局 over 郫都区教育局) keeps them."""
+    title = "肥西县人民政府2023年政府信息公开工作年度报告"
+    assert find_agency_name(_lines(f"{lead}{title}{badge}", "撤销重做格式刷", title)) == "肥西县人民政府"
+    city = "成都市郫都区教育局2023年政府信息公开工作年度报告"
+    assert find_agency_name(_lines(city, "郫都区教育局2023年政府信息公开工作年度报告")) == "成都市郫都区教育局"

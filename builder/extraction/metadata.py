@@ -920,6 +920,8 @@ def _agency_name(lines: list[str], issuer: str | None) -> str | None:
     if candidates[0][1] == "title" and (spelled := _spelled_out(candidates[0][0], lines) or next(
             (name for name in named if _spells_out(candidates[0][0], name)), None)):
         candidates[0] = (spelled, "title")  # the title's short name, spelled out in another title or the text
+    elif candidates[0][1] == "title" and (unled := _without_lead(candidates[0][0], lines)):
+        candidates[0] = (unled, "title")  # (腾讯文档肥西县人民政府: an editor's name before a share page's title)
     # With the names a PDF wrapped (彭阳县白阳 / 镇人民政府) joined again.
     body = _unwrapped_text("\n".join(line for line in lines[:400] if not _CHROME_LINE.search(line)))
     stem, stem_source = candidates[0]
@@ -990,6 +992,22 @@ def _spelled_out(name: str, lines: list[str]) -> str | None:
     titles = [(line, year) for line in lines[:12] if (year := title_line_year(line)) is not None]
     for line, year in titles:
         if year == titles[0][1] and (other := find_title([line])[0]) and _spells_out(name, other):
+            return other
+    return None
+
+
+def _without_lead(name: str, lines: list[str]) -> str | None:
+    """The name of another title of the same year at the top that is the first title's end, where the first begins
+    with words no place begins (腾讯文档肥西县人民政府 …仅查看, an online editor's share page, over 肥西县人民政府
+    …年度报告): words the page put before its title. None when no such title (成都市郫都区教育局 over 郫都区教育局: its
+    city)."""
+    first = next(gazetteer_matches(name), None)
+    if first is None or first.start_index == len(_PARTY.match(name)[0]):
+        return None
+    titles = [(line, year) for line in lines[:12] if (year := title_line_year(line)) is not None]
+    for line, year in titles[1:]:
+        if year == titles[0][1] and (other := find_title([line])[0]) and other != name and name.endswith(other) \
+                and len(name) - len(other) <= first.start_index and INSTITUTION.search(other):
             return other
     return None
 
