@@ -363,6 +363,21 @@ def test_headings_referring_to_the_tables_pictures_are_no_rows():
     assert report.badge == "无表格"
 
 
+def test_a_column_page_of_one_agency_s_reports_as_dated_links_is_refused():
+    """Blind round 106 (reports inside container elements): a column page listing one county's reports of five years,
+    each with its date, above its 政府信息公开指南 (一、主动公开 二、依申请公开): read as the county's 2020 report. The same
+    links beside a report's own title and 一、总体情况 still leave the report read."""
+    links = [f"湄潭县人民政府{year}年政府信息公开工作年度报告{year + 1}-01-2{year - 2020}" for year in range(2024, 2019, -1)]
+    guide = ["湄潭县人民政府政府信息公开指南", "一、主动公开", "（一）公开范围。本机关主动公开规范性文件、财政预决算等政府信息。",
+             "二、依申请公开", "（一）受理机构：湄潭县人民政府办公室。", "（四）收费。依申请提供政府信息，不收取费用。",
+             "三、监督和救济", "认为本机关侵犯其合法权益的，可以申请行政复议或者依法向人民法院提起行政诉讼。"]
+    with pytest.raises(errors.NotAReport, match="a column page listing 5 reports as links"):
+        extract_bytes("\n".join(["政务公开", "政府信息公开年报", "政府信息公开指南", "政府信息公开年报", *links,
+                                 "共5条 首页 上一页 1 下一页 尾页", "政府信息公开指南", *guide]).encode(), "a.txt")
+    report = "\n".join(["湄潭县人民政府2023年政府信息公开工作年度报告", BODY.replace("2020年", "2023年"), "相关链接", *links])
+    assert extract_bytes(report.encode(), "report.txt").year == 2023
+
+
 def test_a_circular_on_how_the_reports_were_published_is_refused():
     """Blind round 62 (WeChat articles): …关于2023年度政府信息公开工作年度报告发布情况的通报 (how the county's bodies
     published theirs) was read as the office's report."""

@@ -22,6 +22,7 @@ from .metadata import (
     find_year,
     generic_name,
     issuer_from_labels,
+    linked_reports,
     lost_character_place,
     misread_place,
     name_in_running_heads,
@@ -286,6 +287,7 @@ _OVERVIEW = re.compile(r"^\s*[一1]\s*[、.．]\s*(?:总体情况|概述)")
 _NUMBERED_SECTION = re.compile(r"[一二三四五六七]\s*[、.．]\s*(?:总体情况|概述|主动公开|依申请公开|收到和处理"
                                r"|政府信息公开(?:的)?收费|因政府信息公开|政府信息公开(?:的)?行政复议|存在的主要问题|其他需要报告)")
 _LISTED_REPORTS = 3  # titles of this many agencies' reports, and no report: a list of them
+_LINKS_READ = 400  # lines of a page looked through for links to reports
 _COMPILING = re.compile(r"汇编|合集|汇总")
 
 
@@ -500,6 +502,10 @@ def extract_document(doc: Document) -> Report:
     if not form_structure(layout) and (listed := _listed_reports(doc.lines)):  # (a search result's snippet of a row)
         raise errors.NotAReport(path, f"a list of {listed} reports of several agencies (a compilation's index or "
                                       "a column page) with no report's tables or sections of its own")
+    if not form_structure(layout) and not any(_OVERVIEW.match(line) for line in doc.lines) and (
+            linked := linked_reports(doc.lines[:_LINKS_READ])):
+        raise errors.NotAReport(path, f"a column page listing {linked} reports as links with their dates, with no "
+                                      "report title, tables or 一、总体情况 of its own")
     issuer = issuer_from_labels(doc.page_lines)
     name = find_agency_name(doc.lines, issuer)
     if not name and layout.regions and (start := _first_report_start(layout)) > 0:

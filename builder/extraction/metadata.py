@@ -450,6 +450,17 @@ def _dated_entries(head: list[str]) -> set[int]:
     return out
 
 
+def linked_reports(lines: list[str]) -> int:
+    """How many reports' titles a page lists as links, each with its date (湄潭县人民政府2024年…年度报告2025-01-24: a
+    column page), when it prints no report title of its own; else 0."""
+    dated = _dated_entries(lines)
+    links = sum(1 for k in dated if "报" in lines[k])
+    if links < _TITLE_LIST or any("报" in line and title_line_year(line) is not None
+                                  for k, line in enumerate(lines) if k not in dated):
+        return 0
+    return links
+
+
 def _has_dated_list(head: list[str]) -> bool:
     return sum(1 for k in _dated_entries(head) if "报" in head[k]) >= _DATED_LIST
 
