@@ -1595,6 +1595,8 @@ def test_a_column_printed_in_parts_is_unsure_where_its_row_s_total_disagrees():
     # two names garbled where they stand (a watermark's characters run into them)
     ["（本列数据的勾稽关系为：…）\t\t申请人情况\t\t\t\t\t\t", "\t\t自然人\t法人或其他组织\t\t\t\t\t总计",
      "\t\t\t商业企业权\t科研机构\t社会公来益组织\t法律服务机构\t其他\t"],
+    # the same in a text table, its cells parted by | (no grid)
+    ["申请人情况", "自然人 | 法人或其他组织 | 总计", "商业企业权 | 科研机构 | 社会公来益组织 | 法律服务机构 | 其他"],
     # the labels printed last, the caption over them after the columns
     ["申请人情况\t\t\t\t\t\t\t（本列数据的勾稽关系为：…）", "自然人\t法人或其他组织\t\t\t\t\t总计\t",
      "\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t\t"],
@@ -1611,3 +1613,31 @@ def test_a_grid_header_of_the_form_s_columns_names_none_it_does_not_have(lines):
     or two garbled at the form's places were taken for columns the form does not have, and 25 cells of each lost."""
     columns = t3_columns(lines)
     assert columns is None or not any(c.startswith(forms.T3_UNLISTED) for c in columns)
+
+
+@pytest.mark.parametrize("border", [" | ", "\t", "  "])
+@pytest.mark.parametrize(("top", "under", "extra_at"), [
+    (["自然人", "法人或其他组织", "个体工商户", "总计"], ["商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"], 6),
+    (["自然人", "法人或其他组织", "总计"], ["商业企业", "科研机构", "社会公益组织", "法律服务机构及其他"], None),
+])
+def test_a_text_header_naming_columns_the_form_does_not_have_reads_the_others_by_name(border, top, under, extra_at):
+    """Blind round 101's text tables (a web table flattened to | cells, or spaced): 个体工商户 beside the form's columns,
+    法律服务机构及其他 merging two of them. The header was unread (a cell of words the form does not know), and the
+    rows, eight or six values wide, unsure. Such a cell is a column of its own; the form's are read by name."""
+    v = values(seed=11)
+    text = synthetic.render(AGENCY, 2022, GOV_2021, v, "tab").split("\n")
+    start = text.index("三、收到和处理政府信息公开申请情况") + 1
+    end = next(k for k, line in enumerate(text) if line.startswith("四、政府信息公开行政复议"))
+    rows = []
+    for line in text[start:end]:
+        label, *cells = line.split("\t")
+        if len(cells) == len(T3_ORDER) and label:
+            cells = [*cells[:6], "0", *cells[6:]] if extra_at else \
+                [*cells[:4], str(int(cells[4]) + int(cells[5])), *cells[6:]]
+            rows.append(border.join([label, *cells]))
+    text[start:end] = ["申请人情况", border.join(top), border.join(under), *rows]
+    rep = extract_bytes("\n".join(text).encode(), "report.txt")
+    named = [c for c in T3_ORDER if extra_at or c not in ("legal_service_org", "other_org")]
+    assert {k: (c.value, c.status) for k, c in rep.cells.items() if k.startswith("t3.") and k.rsplit(".", 1)[1] in named} \
+        == {k: (v[k], "reported") for k in v if k.startswith("t3.") and k.rsplit(".", 1)[1] in named}
+    assert "t3.columns_not_the_forms" in [w["code"] for w in rep.warnings]

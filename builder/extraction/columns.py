@@ -109,6 +109,38 @@ def _header(lines: list[str], words: tuple[tuple[str, str], ...]) -> list[tuple[
     return out
 
 
+# A header's cell in text whose words the form's columns are not (个体工商户, 法律服务机构及其他): Chinese, short.
+_UNLISTED_CELL = re.compile(r"[\u4e00-\u9fff]{2,12}")
+_CELL_BORDER = re.compile(r"\s*(?:\||\t|\s{2,})\s*")
+
+
+def _header_with_unlisted(lines: list[str], words: tuple[tuple[str, str], ...]) -> list[tuple[str, ...]] | None:
+    """``_header`` of a text table (cells parted by |, tabs or wide spaces) whose cells also name columns the form does
+    not have, each such cell a column of its own (``forms.T3_UNLISTED`` numbered): one of its own (个体工商户) or two of
+    the form's at once (法律服务机构及其他). None when a line is no row of such cells, or names no unknown column."""
+    out: list[tuple[str, ...]] = []
+    unlisted = 0
+    for line in _unwrapped_words(_without_wrapped_captions(lines), words):
+        names = _line_names(line, words)
+        if names is None:
+            cells = [c for c in _CELL_BORDER.split(_CAPTION.sub(" ", line).strip()) if c]
+            read = [_line_names(cell, words) for cell in cells]
+            if sum(1 for r in read if r and len(r) == 1) < 2 or not all(
+                    (r is not None and len(r) == 1) or _UNLISTED_CELL.fullmatch(c) for c, r in zip(cells, read)):
+                return None
+            names = []
+            for r in read:
+                if r is not None and len(r) == 1:
+                    names.append(r[0])
+                else:
+                    unlisted += 1
+                    names.append(f"{forms.T3_UNLISTED}{unlisted}")
+            names = tuple(names)
+        if names:
+            out.append(names)
+    return out if unlisted else None
+
+
 def _together(lines: list[tuple[str, ...]], names: set[str]) -> tuple[str, ...] | None:
     """The one line that prints all of ``names`` (their order is then the printed order); a
     header printed one cell per line (a crawled table flattened) has them in reading order."""
@@ -199,9 +231,8 @@ def _grid_with_unlisted(lines: list[str], words: tuple[tuple[str, str], ...]) ->
             if run:
                 parts[len(out)] = run[1]
             out.append(f"{forms.T3_UNLISTED}{unlisted}")
-    if len(out) == len(T3_ORDER) and all(c == T3_ORDER[k] for k, c in enumerate(out)
-                                         if not c.startswith(forms.T3_UNLISTED)):
-        return None  # (the form's seven, a name or two garbled where it stands: 商业企业权, 社会公来益组织)
+    if _garbled_at_form_places(tuple(out)):
+        return None
     split = Counter(parts.values())
     for k, column in parts.items():
         if split[column] > 1 and column not in out:  # (a column printed in parts, and not also whole)
@@ -243,14 +274,29 @@ def t3_columns(lines: list[str]) -> tuple[str, ...] | None:
     lines = _unwrapped_cells(lines, words)
     if (unlisted := _grid_with_unlisted(lines, words)) is not None:
         return unlisted
-    header = _header(lines, words)
-    if not header:
+    if header := _header(lines, words):
+        return _named_order(lines, words, header)
+    if not (in_text := _header_with_unlisted(lines, words)):
         return None
+    order = _named_order(lines, words, in_text, in_text=True)
+    return None if order is None or _garbled_at_form_places(order) else order
+
+
+def _garbled_at_form_places(columns: tuple[str, ...]) -> bool:
+    """The form's seven columns, a name or two garbled where it stands (商业企业权, 社会公来益组织): no columns the form
+    does not have."""
+    return len(columns) == len(T3_ORDER) and all(c == T3_ORDER[k] for k, c in enumerate(columns)
+                                                 if not c.startswith(forms.T3_UNLISTED))
+
+
+def _named_order(lines: list[str], words: tuple[tuple[str, str], ...], header: list[tuple[str, ...]],
+                 in_text: bool = False) -> tuple[str, ...] | None:
+    """``t3_columns`` of a header whose lines name the columns (``in_text``: a text table's, its cells not a grid's)."""
     group = forms.T3_APPLICANT_GROUP
     stream = [n for line in header for n in line]
     if group in stream and not _ORGANISATIONS & set(stream):
         return _one_group_column(lines, header)
-    grid = _grid_order(lines, words, frozenset({group}))
+    grid = None if in_text else _grid_order(lines, words, frozenset({group}))
     if grid is not None:
         return tuple(grid)
     if len(set(stream)) != len(stream):
@@ -265,10 +311,12 @@ def t3_columns(lines: list[str]) -> tuple[str, ...] | None:
         return flat
     if group not in stream:
         return _edge_columns(header, columns)
-    organisations = [n for n in stream if n in _ORGANISATIONS]
+    # (a column the form does not have among the organisations, on their line, is one of them: 法律服务机构及其他)
+    organisations = [n for line in header for n in line if n in _ORGANISATIONS or (
+        n.startswith(forms.T3_UNLISTED) and _ORGANISATIONS & set(line))]
     if not organisations:
         return None
-    top = _together(header, {n for n in stream if n not in _ORGANISATIONS})
+    top = _together(header, {n for n in stream if n not in organisations})
     under = _together(header, set(organisations))
     if top is None or under is None or stream.index(under[0]) < max(stream.index(n) for n in top):
         return _edge_columns(header, columns)
