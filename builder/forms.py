@@ -261,6 +261,9 @@ FORM_MARKERS = {
                "政府集中采购", "采购总金额", "其他对外管理服务事项"),
 }
 
+# Table 3's rows only the 2021 form has ((六)其他处理 in three): a report printing them is on that form's table 3.
+T3_2021_MARKERS = ("逾期不补正", "缴纳费用")
+
 # Labels both forms print and older statistics tables do not.
 SHARED_MARKERS = ("本年新收政府信息公开申请数量", "上年结转政府信息公开申请数量", "予以公开", "属于国家秘密",
                   "本机关不掌握相关政府信息", "重复申请", "结转下年度继续办理", "结果维持", "结果纠正", "尚未审结",

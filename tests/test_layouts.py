@@ -999,3 +999,27 @@ def test_a_row_s_first_value_glued_to_its_label_is_its_first_value():
     line = next(line for line in text.split("\n") if line.startswith("（七）总计"))
     off = extract_text(text.replace(line, line.rpartition("\t")[0] + f"\t{v[forms.t3_cell('total', 'total')] + 1}"))
     assert "t3.value_glued_to_label" not in [w["code"] for w in off.warnings]
+
+
+def test_a_report_of_the_2021_form_whose_table_2_is_the_2019_form_s_reads_what_it_can():
+    """Blind round 107 (table 2 not the form's): a 2021 report printing the 2019 form's table 2 (本年新制作数量 …, 上一年
+    项目数量 | 本年增/减 | 处理决定数量) beside the 2021 form's tables 3 and 4 was read on the 2019 form (its table 3's
+    三 rows of （六）其他处理 lost); on the 2021 form, its values read by position into 本年制发件数 … were wrong. The
+    year's form is the one table 3 prints; a block under the other form's measures is not read, the decisions by name."""
+    v = values(seed=11)
+    text = synthetic.render(AGENCY, 2022, GOV_2021, v, "tab").split("\n")
+    start, end = text.index("二、主动公开政府信息情况") + 1, text.index("三、收到和处理政府信息公开申请情况")
+    text[start:end] = ["第二十条第（一）项", "信息内容\t本年新制作数量\t本年新公开数量\t对外公开总数量", "规章\t0\t0\t2",
+                       "行政规范性文件\t3\t3\t18", "第二十条第（五）项", "信息内容\t上一年项目数量\t本年增/减\t处理决定数量",
+                       f"行政许可\t26\t-2\t{v['t2.licensing.decisions']}", "第二十条第（八）项",
+                       "信息内容\t上一年项目数量\t本年增/减", "行政事业性收费\t2\t0"]
+    report = extract_text("\n".join(text))
+    assert report.template == GOV_2021
+    assert {c.id: report.cells[c.id].value for c in forms.cells(GOV_2021) if c.table != "t2"} == {
+        c.id: v[c.id] for c in forms.cells(GOV_2021) if c.table != "t2"}
+    assert report.cells["t2.licensing.decisions"].value == v["t2.licensing.decisions"]
+    assert {c.id: report.cells[c.id].status for c in forms.cells(GOV_2021) if c.table == "t2"
+            and c.id.split(".")[1] in ("rules", "normative_docs", "fees")} == dict.fromkeys(
+        [f"t2.{item}.{m}" for item in ("rules", "normative_docs") for m in ("issued", "repealed", "in_force")]
+        + ["t2.fees.amount_10k_cny"], "missing")
+    assert "t2.other_form_measures" in [w["code"] for w in report.warnings]

@@ -403,6 +403,8 @@ def detect_template(layout: Layout, year: int | None) -> tuple[str, str]:
     if year is not None and year < 2019 and not form_structure(layout):
         return PRE_2019, "no form"  # a report of before the form that speaks its words (本年新收…) in prose
     text = label_core(layout.region_text("t2") + layout.region_text("t3") + layout.region_text("t4"))
+    if (year or 0) >= 2021 and any(marker in label_core(layout.region_text("t3")) for marker in forms.T3_2021_MARKERS):
+        return GOV_2021, "labels"  # (table 3 on the year's form, table 2 on the old one's: 本年新制作数量 …)
     hits = {t: sum(1 for marker in markers if marker in text) for t, markers in forms.FORM_MARKERS.items()}
     if hits[GOV_2021] != hits[GOV_2019] and (year is None or year < 2019 or min(hits.values()) < _BOTH_FORMS):
         return (GOV_2021 if hits[GOV_2021] > hits[GOV_2019] else GOV_2019), "labels"
@@ -1892,6 +1894,10 @@ def read_t2(layout: Layout, form: forms.Form, out: Tables) -> None:
             out.warn("t2.other_measures", f"t2: the numbers read for '{item.label_zh}' stand under a header naming "
                      "another item's measures (labels printed apart from their numbers); not read", line=match.line + 1)
             match = None
+        if match is not None and match.has_values and (other := _other_form_measures(layout, match, form)):
+            out.warn("t2.other_form_measures", f"t2: '{item.label_zh}' is printed under measures of the other form's "
+                     f"table 2 ({', '.join(other)}), none of this form's: its values are not read", line=match.line + 1)
+            match = None
         if (match is not None and len(match.cells) > len(ids)
                 and (columns := _t2_header_columns(headers, layout, match, item)) is not None):
             match = replace(match, cells=[match.cells[k] for k in columns])
@@ -2155,6 +2161,19 @@ def _with_years_below(header: str, below: str) -> tuple[str, ...] | None:
     if each < 2 or named != named[:each] * len(heads) or not all(_YEAR_HEAD.fullmatch(y) for y in named):
         return None
     return tuple(head + year for head in heads for year in named[:each])
+
+
+def _other_form_measures(layout: Layout, row: ValueRow, form: forms.Form) -> tuple[str, ...] | None:
+    """The measures the nearest line above a row that names any names, when the form has none of them (a 2021 report
+    whose table 2 is the 2019 form's: 本年新制作数量 | 本年新公开数量 | 对外公开总数量, 上一年项目数量 | 本年增/减): its
+    values measure other things than the form's cells. None for any other row."""
+    start = layout.regions.get("t2", (0, 0))[0]
+    for line in reversed(layout.lines[start:row.line]):
+        if _MEASURE_WORD.search(line) and not _HAS_DIGIT.search(line):
+            named = tuple(m for m, words in forms.T2_MEASURE_WORDS.items() if any(word in line for word in words))
+            own = {measure.id for item in form.t2 for measure in item.measures}
+            return named if not set(named) & own else None
+    return None
 
 
 def _t2_header_order(headers: list[_T2Header], line: int,
