@@ -982,3 +982,16 @@ def test_digits_grouped_by_apostrophes_or_dots_are_one_cell_of_a_space_parted_ro
     [row] = scan_plain("行政许可 12'480 4’391 1.245,3", 0)
     assert row.cells == ["12'480", "4’391", "1.245,3"]
     assert [spelled_number(c)[0] for c in row.cells] == ["12480", "4391", "1245.3"]
+
+
+@pytest.mark.parametrize(("printed", "value", "status"), [
+    ("无 None", 0, "none"), ("无 none", 0, "none"), ("— Nil", 0, "none"), ("无件", 0, "none"),
+    ("— N/A", None, "ambiguous"), ("5 None", None, "ambiguous"), ("无 Nothing", None, "ambiguous"),
+])
+def test_a_word_for_none_with_a_translation_tool_s_english_after_it_is_none(printed, value, status):
+    """Blind round 107 (pages rewritten by browser tools): 沉浸式翻译 writes each cell's English into it (无 None): every
+    cell of table 4 was unsure. A word for none with its English is none; N/A (no number applies) is not."""
+    from builder.extraction.tables import parse_cell
+
+    cell = parse_cell(printed)
+    assert (cell.value, cell.status) == (value, status)

@@ -205,8 +205,15 @@ def several_numbers(cell: str) -> tuple[int, ...] | None:
 
 
 def none_with_unit(cell: str) -> bool:
-    """Whether a cell prints a word for none with the count's unit after it (—件, 无件): none."""
-    return cell[-1:] in "件条项个" and cell[:-1].strip() in NONE_WORDS
+    """Whether a cell prints a word for none with the count's unit after it (—件, 无件), or with its English after it
+    (无 None: a page translation tool writes it into the cell): none."""
+    if cell[-1:] in "件条项个":
+        return cell[:-1].strip() in NONE_WORDS
+    word, _, english = cell.partition(" ")
+    return english.strip().lower() in _NONE_IN_ENGLISH and word in NONE_WORDS
+
+
+_NONE_IN_ENGLISH = frozenset({"none", "nil", "zero", "no"})  # (not N/A: no number applies)
 
 
 def is_value_cell(cell: str) -> bool:
