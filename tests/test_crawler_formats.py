@@ -348,3 +348,49 @@ def test_xhtml_elements_written_with_a_prefix_are_read_as_html():
     report = extract_bytes(page.encode(), "zjg_2021_gknb.xml")
     assert (report.agency.name, report.year) == (AGENCY, YEAR)
     assert_every_cell(report, v)
+
+
+def _doctags(report_blocks) -> str:
+    """A report as Docling's DocTags write it: an element a line, each page's running head and folio, tables in OTSL
+    (a token a cell: fcel with its text, lcel, ucel and xcel for the cells a span covers, nl a row)."""
+    from .official_form import placed
+
+    out = ["<doctag>", "<page_header>某某县人民政府</page_header>", f"<title>{TITLE}</title>"]
+    for block in report_blocks:
+        if isinstance(block, str):
+            out.append(f"<text><loc_12><loc_40>{html.escape(block)}</text>")
+            continue
+        spans = {(r, c): cell for r, c, cell in placed(block)}
+        width = max(c + cell.colspan for (_, c), cell in spans.items())
+        covered: dict[tuple[int, int], tuple[int, int]] = {}
+        for (r, c), cell in spans.items():
+            for dr in range(cell.rowspan):
+                for dc in range(cell.colspan):
+                    if dr or dc:
+                        covered[(r + dr, c + dc)] = (dr, dc)
+        tokens = []
+        for r in range(len(block)):
+            for c in range(width):
+                if (r, c) in spans:
+                    tokens.append(f"<fcel>{spans[(r, c)].text}" if spans[(r, c)].text else "<ecel>")
+                else:
+                    dr, dc = covered.get((r, c), (0, 0))
+                    tokens.append("<xcel>" if dr and dc else "<ucel>" if dr else "<lcel>" if dc else "<ecel>")
+            tokens.append("<nl>")
+        out.append("<otsl>" + "".join(tokens) + "</otsl>")
+    out += ["<page_footer>- 1 -</page_footer>", "</doctag>"]
+    return "\n".join(out)
+
+
+@pytest.mark.parametrize("name", ["report.md", "report.dt", "report.txt"])
+def test_docling_s_doctags_of_a_report_are_read_as_its_document(name):
+    """Blind round 107 (document-AI converters' output): Docling's DocTags saved as .md were read as Markdown, its tags
+    as text: the title line was <title>…</title>, no agency, the file lost. Its elements are the document's lines,
+    its OTSL tables grids; the pages' running heads and folios are no text."""
+    v = values(seed=6)
+    data = _doctags(blocks(v)).encode()
+    assert detect_format(data, name) == "doctags"
+    report = extract_bytes(data, name)
+    assert_every_cell(report, v)
+    assert (report.agency.name, report.year) == (AGENCY, YEAR)
+    assert not any("某某县" in line or "<" in line for line in report.document.lines)

@@ -308,6 +308,8 @@ _WITH_CHANGE = re.compile(r"(?P<n>\d+(?:,\d{3})*)(?P<change>\s*[↑↓▲▼]\s*
 # A figure with its share after a slash or comma (26件/占92.9%, 5，占10.2%): the figure.
 _WITH_SHARE = re.compile(r"(?P<n>\d+(?:,\d{3})*)\s*(?:" + COUNT_UNIT + r")?\s*[/／,，;；、]\s*"
                          r"(?P<share>(?:占比?|比重|比例)?\s*[:：]?\s*\d+(?:\.\d+)?\s*[%％])")
+# A figure a document converter wrapped as inline math ($16$, MinerU's for a table row it read as a formula): the figure.
+_AS_MATH = re.compile(r"\$\s*(?P<n>\d+(?:,\d{3})*(?:\.\d+)?)\s*\$")
 # A page's folio after a cell's number, where a converted page break left it in the cell (2 - 3 -, 0 — 5 —, 12 第3页).
 _PAGE_FOLIO = re.compile(r"\s(?:[-—－–]\s*\d{1,4}\s*[-—－–]|第\s*\d{1,4}\s*页(?:\s*[,，]?\s*共\s*\d{1,4}\s*页)?)$")
 # A total written with its word in each cell of a total row or column (合计：26, 共5件, 总计 37).
@@ -354,6 +356,8 @@ def spelled_number(cell: str) -> tuple[str, str] | None:
         return now, f"格中写明由 {was} 改为 {now}（“{c}”），取改后的数"
     if m := _WITH_CHANGE.fullmatch(c):
         return m["n"], f"数字后的“{m['change'].strip()}”是与上年相比的增减，不计入数值"
+    if m := _AS_MATH.fullmatch(c):
+        return m["n"], "数字外的“$”是文档转换工具写出的公式标记，不计入数值"
     if m := _WITH_SHARE.fullmatch(c):
         return m["n"], f"数字后的“{m['share'].strip()}”是所占比例，不计入数值"
     if m := _ARROWED.fullmatch(c):

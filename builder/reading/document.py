@@ -28,7 +28,7 @@ from . import positioned, repair
 from .wikitext import tables_as_rows
 
 FORMATS = ("text", "markdown", "html", "mhtml", "webarchive", "epub", "pdf", "docx", "doc", "word-xml", "rtf", "odt", "ofd",
-           "json", "spreadsheet", "ocr", "xml")
+           "json", "spreadsheet", "ocr", "xml", "doctags")
 
 
 @dataclass
@@ -1010,6 +1010,7 @@ _SVG_ROOT = re.compile(rb"\A\s*(?:<\?xml[^>]*>\s*)?(?:(?:<!--.*?-->|<!DOCTYPE[^>
 
 
 # A Markdown file's own structure: a pipe table's delimiter row (|----|:---:|) or a heading (### 三、…).
+_DOCTAGS = re.compile(rb"\s*(?:\xef\xbb\xbf)?\s*<doctag>")  # Docling's DocTags (SmolDocling's output), as a pipeline stores it
 _MARKDOWN_HINT = re.compile(rb"(?m)^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*\||^#{1,6} \S")
 _MARKDOWN_LOOK = 65_536
 
@@ -1106,6 +1107,8 @@ def detect_format(data: bytes, path: str) -> str:
         return "json"  # an article API's response or a crawler's export, the page's HTML inside a string
     if _XML_DECLARATION.match(head) and _ESCAPED_MARKUP.search(data[:1_000_000]):
         return "xml"  # a CMS's export, the article's HTML escaped in an element: its tags are no text
+    if _DOCTAGS.match(head):
+        return "doctags"
     markdown = path.lower().endswith((".md", ".markdown"))
     if markdown and _MARKDOWN_HINT.search(data[:_MARKDOWN_LOOK]):
         return "markdown"  # (pandoc's Markdown keeps what it cannot write as HTML: its pipe tables are still its own)
@@ -1271,6 +1274,12 @@ def _read_markdown(data: bytes, source: Source) -> str:
     from .markup import markdown_to_text
 
     return markdown_to_text(_read_text(data, source))
+
+
+def _read_doctags(data: bytes, source: Source) -> str:
+    from .markup import doctags_to_text
+
+    return doctags_to_text(_read_text(data, source))
 
 
 def _read_html(data: bytes, source: Source) -> str:
@@ -1855,6 +1864,7 @@ def _zip_name(name: str) -> str:
 READERS: dict[str, Callable[[bytes, Source], str]] = {
     "text": _read_text,
     "markdown": _read_markdown,
+    "doctags": _read_doctags,
     "html": _read_html,
     "mhtml": _read_mhtml,
     "webarchive": _read_webarchive,

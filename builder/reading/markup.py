@@ -1665,6 +1665,41 @@ def _math_as_text(m: re.Match) -> str:
     return re.sub(r"\s+", "", inner.replace("\\%", "%"))
 
 
+# DocTags (Docling): an element a line (<title>, <text>, <section_header_level_1> …), tables in OTSL: a token a cell
+# (fcel filled, ecel empty, ched and rhed headers, srow a section; lcel, ucel and xcel the cells a span covers), nl a row.
+_DOCTAG_ELEMENT = re.compile(r"<(?P<tag>[a-z_0-9]+)>(?P<body>.*?)</(?P=tag)>", re.S)
+_OTSL_TOKEN = re.compile(r"<(fcel|ecel|ched|rhed|srow|lcel|ucel|xcel|nl)>")
+_DOCTAG_FURNITURE = frozenset({"page_header", "page_footer", "picture", "formula", "code"})
+_DOCTAG_LOCATION = re.compile(r"<loc_\d+>")
+_DOCTAG_INNER = re.compile(r"<[^<>]*>")  # (the inline tags an element's text may hold: <bold>, <italic>)
+
+
+def doctags_to_text(doctags: str) -> str:
+    """Docling's DocTags as text lines: each element's text a line (the pages' running heads and folios, pictures and
+    formulas left out), an OTSL table a tab-separated line a row, a span's text in its first cell."""
+    lines: list[str] = []
+    for m in _DOCTAG_ELEMENT.finditer(_DOCTAG_LOCATION.sub("", doctags)):
+        tag, body = m["tag"], m["body"]
+        if tag == "doctag":
+            lines.append(doctags_to_text(body))
+        elif tag == "otsl":
+            lines.append(_otsl_rows(body))
+        elif tag not in _DOCTAG_FURNITURE:
+            lines.append(_DOCTAG_INNER.sub("", body).strip())
+    return "\n".join(lines)
+
+
+def _otsl_rows(otsl: str) -> str:
+    rows: list[list[str]] = [[]]
+    parts = _OTSL_TOKEN.split(otsl)
+    for token, text in zip(parts[1::2], parts[2::2]):
+        if token == "nl":
+            rows.append([])
+        else:
+            rows[-1].append(_DOCTAG_INNER.sub("", text).strip() if token in ("fcel", "ched", "rhed", "srow") else "")
+    return "\n".join("\t".join(row) for row in rows if row)
+
+
 def markdown_to_text(markdown: str) -> str:
     """Markdown to text lines; pipe tables read by markdown-it-py into tab grids. Inline math holding a number
     only is the number as printed."""
