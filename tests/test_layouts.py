@@ -1023,3 +1023,20 @@ def test_a_report_of_the_2021_form_whose_table_2_is_the_2019_form_s_reads_what_i
         [f"t2.{item}.{m}" for item in ("rules", "normative_docs") for m in ("issued", "repealed", "in_force")]
         + ["t2.fees.amount_10k_cny"], "missing")
     assert "t2.other_form_measures" in [w["code"] for w in report.warnings]
+
+
+def test_tables_appended_after_the_signature_in_another_order_are_each_read_by_caption():
+    """Blind round 107 (tables in an appendix): the sections say 详见表一、表二、表三, and after the signature the tables
+    come as 表三 (review and litigation), 表一, 表二, numbered as the report numbers them: table 4, printed before
+    table 2, was not found, and table 3 was cut short where a later report's table 2 would begin."""
+    v = values(seed=11)
+    lines = synthetic.render(AGENCY, 2022, GOV_2021, v, "tab").split("\n")
+    heads = [next(k for k, line in enumerate(lines) if line.startswith(head))
+             for head in ("二、主动公开", "三、收到和处理", "四、政府信息公开行政复议", "五、")]
+    t2, t3, t4 = (lines[a + 1:b] for a, b in itertools.pairwise(heads))
+    text = [*lines[:heads[0] + 1], "详见表一。", lines[heads[1]], "详见表二。", lines[heads[2]], "详见表三。",
+            *lines[heads[3]:], "表三　政府信息公开行政复议、行政诉讼情况", *t4, "表一　主动公开政府信息情况", *t2,
+            "表二　收到和处理政府信息公开申请情况", *t3]
+    report = extract_text("\n".join(text))
+    assert {c.id: report.cells[c.id].value for c in forms.cells(GOV_2021)} == {
+        c.id: v[c.id] for c in forms.cells(GOV_2021)}

@@ -98,7 +98,8 @@ def _t4_header_above(lines: list[str], low: int, first: int) -> int:
         k += 1  # (the blank lines above the header are no part of it)
     return k
 # Table 4's caption on a line of its own, with no section number (an appendix's: 附件1 / 政府信息公开行政复议、行政诉讼情况).
-_T4_CAPTION = re.compile(r"^\s*(?:附件\s*\d*\s*[:：]?\s*|表\s*[四4]?\s*[:：]?\s*)?政府信息公开(?:的)?行政复[议义]"
+_T4_CAPTION = re.compile(r"^\s*(?:附[件表]\s*[\d一二三四]*\s*[:：]?\s*|表\s*[一二三四1-4]?\s*[:：]?\s*)?"
+                         r"政府信息公开(?:的)?行政复[议义]"
                          r"\s*[、,和及与]?\s*行政诉讼(?:的)?情况(?:统计表|表)?\s*$")
 # Table 2's first row, printed with no heading or header above it.
 _T2_ROW = re.compile(r"^\s*(?:规章|行政规范性文件)\s*(?:\t|\||\s{2,})\s*(?:\d|[/—-])")
@@ -1127,6 +1128,8 @@ def _regions(lines: list[str], start: int = 0) -> dict[str, tuple[int, int]]:
         # 附件2 table 3, captioned with no number)
         t4 = _first(SECTION_HEADINGS["t4"], lines, t2 or start, t3)
         t4 = _first(_T4_CAPTION, lines, t2 or start, t3) if t4 is None else t4
+    if t4 is None and t2 is not None and t2 > start:  # before table 2 too: appended 表三, 表一, 表二, captioned so
+        t4 = _first(_T4_CAPTION, lines, start, t2)
     # Table 2 alone after tables 3 and 4 (二、 says 见附表; 表二 after 六、 or after the signature), no table 3 after it
     # (a compilation's next report would print its own): the report's, to the end; the others end at 五、 as usual.
     moved_t2 = (t2 is not None and t3 is not None and t4 is not None and t2 > max(t3, t4)
@@ -1136,7 +1139,7 @@ def _regions(lines: list[str], start: int = 0) -> dict[str, tuple[int, int]]:
     if t5 is None and after is not None:
         t5 = _first(SECTION_HEADINGS["t6"], lines, after)
     end = t5 if t5 is not None else n
-    if t5 is None and t4 is not None and (following := _first(_T2_ANCHOR, lines, t4 + 1)) is not None:
+    if t5 is None and t4 is not None and t4 == after and (following := _first(_T2_ANCHOR, lines, t4 + 1)) is not None:
         end = _start_of_heading(lines, t4, following)  # tables alone: another report's table 2 after this one's 4
     if t2 is not None:
         later = [start for start in (t3, t4) if start is not None and start > t2]
@@ -1144,9 +1147,10 @@ def _regions(lines: list[str], start: int = 0) -> dict[str, tuple[int, int]]:
     if t3 is not None:
         later = [start for start in (t2, t4) if start is not None and start > t3]
         regions["t3"] = (t3, min(later) if later else end)
-    if t4 is not None and t3 is not None and t4 < t3:  # (out of order: to its own 五、 or table 3)
-        own_end = _first(SECTION_HEADINGS["t5"], lines, t4, t3)
-        regions["t4"] = (t4, own_end if own_end is not None else t3)
+    if t4 is not None and t3 is not None and t4 < t3:  # (out of order: to its own 五、 or the next table)
+        following = min(begin for begin in (t2, t3) if begin is not None and begin > t4)
+        own_end = _first(SECTION_HEADINGS["t5"], lines, t4, following)
+        regions["t4"] = (t4, own_end if own_end is not None else following)
     elif t4 is not None:
         regions["t4"] = (t4, end)
     return {table: (first, _before_compared_table(lines, first, last)) for table, (first, last) in regions.items()}
