@@ -1224,6 +1224,17 @@ def test_a_figures_copy_kept_for_screen_readers_is_not_read(spoken):
     assert_every_cell(extract_html(page), v)
 
 
+@pytest.mark.parametrize("hidden", ['class="sr-only"', 'style="position:absolute;width:1px;height:1px;overflow:hidden;'
+                                    'clip:rect(0,0,0,0)"'])
+def test_tables_kept_for_screen_readers_beside_their_pictures_are_read(hidden):
+    """Blind round 108 (accessible copies of tables shown as pictures): each section's heading, the table's picture,
+    then the table for screen readers: tables 2 and 3 were read, table 4 not: its words (行政复议, 行政诉讼) are its
+    section heading's, so it was taken for a copy of what the page shows. A hidden table repeats only shown tables."""
+    v = values(seed=5)
+    body = re.sub(r"<table", f'<p><img src="t.png" alt="统计表"></p><table {hidden}', html_body(blocks(v)))
+    assert_every_cell(extract_html(html_page(body)), v)
+
+
 @pytest.mark.parametrize("with_brackets", [True, False])
 def test_pinyin_over_the_characters_is_not_read(with_brackets):
     """A page saved in its 拼音 mode: every character in <ruby> with its pinyin in <rt> (and brackets in

@@ -1346,8 +1346,9 @@ def _shown_parts(root, skip: set[int]) -> tuple[set[str], set[str]]:
 
 
 def _repeats(element, seen: set[str], seen_in_tables: set[str]) -> bool:
-    """Whether a hidden block only repeats parts already seen: its tables the tables' (not a heading's)."""
-    tables = element.xpath(".//table")
+    """Whether a hidden block only repeats parts already seen: its tables (or itself, a table) the tables' (not a
+    heading's: a screen reader's copy of table 4 names 行政复议 as the section's heading above its picture does)."""
+    tables = [element] if element.tag == "table" else element.xpath(".//table")
     if tables:
         return _parts("".join(t.text_content() for t in tables)) <= seen_in_tables
     return _parts(element.text_content()) <= seen
