@@ -808,3 +808,33 @@ def test_rows_whose_figures_leaders_part_are_read_and_a_table_of_contents_is_not
     assert {c.id: report.value(c.id) for c in forms.cells("gov-2021") if c.table == "t3"} == {
         c.id: v[c.id] for c in forms.cells("gov-2021") if c.table == "t3"}
     assert not any(f.key == "applications_received" and f.value == 1 for f in report.narrative)
+
+
+def test_tables_described_for_screen_readers_beside_their_pictures_are_read():
+    """Blind round 108 (accessible copies of tables shown as pictures): each table a picture whose aria-describedby
+    names a block the style sheet moves off the page, listing its values (第二十条第（一）项：规章本年制发0件，…；
+    行政规范性文件…; 行政复议：结果维持1件，…). Table 4's list was dropped as a copy of what the page shows (its section
+    heading and a sentence of 六、 name 行政复议), and table 2's items glued to their measures (规章本年制发0件) unread."""
+    v = synthetic.consistent_values(random.Random(7), "gov-2021")
+    _, t3, t4 = _listed("gov-2021", v, "wechat")
+    t2 = ["第二十条第（一）项：" + "；".join(
+        item.label_zh + "，".join(f"{m.label_zh.removesuffix('件数')}{_v(v[forms.t2_cell(item.id, m.id)])}件"
+                                 for m in item.measures) for item in forms.FORMS["gov-2021"].t2[:2]) + "。",
+          *(f"{item.label_zh}：{item.measures[0].label_zh}{_v(v[forms.t2_cell(item.id, item.measures[0].id)])}"
+            for item in forms.FORMS["gov-2021"].t2[2:])]
+
+    def pictured(n: int, lines: list[str]) -> str:
+        items = "".join(f"<li>{html.escape(line)}</li>" for line in lines)
+        return (f'<p><img src="t{n}.png" alt="统计表" aria-describedby="d{n}"></p>'
+                f'<div id="d{n}" class="wza-hide"><p>表格说明：</p><ul>{items}</ul></div>')
+
+    body = (f"<h1>{AGENCY}{YEAR}年政府信息公开工作年度报告</h1>"
+            f"<p>本报告所列数据统计期限自{YEAR}年1月1日至{YEAR}年12月31日止。</p><h3>一、总体情况</h3><p>{YEAR}年，本机关依法做好政府信息公开工作。</p><h3>二、主动公开政府信息情况</h3>"
+            + pictured(2, t2) + "<h3>三、收到和处理政府信息公开申请情况</h3>" + pictured(3, t3)
+            + "<h3>四、政府信息公开行政复议、行政诉讼情况</h3>" + pictured(4, t4)
+            + "<h3>六、其他需要报告的事项</h3><p>全年发生政府信息公开行政复议案件和行政诉讼案件，见上表。</p>")
+    page = ("<html><head><style>.wza-hide{position:absolute;left:-10000px;width:1px;height:1px;overflow:hidden}"
+            f"</style></head><body>{body}</body></html>")
+    report = extract_bytes(page.encode(), "report.html")
+    assert {c.id: report.cells[c.id].value for c in forms.cells("gov-2021")} == {
+        c.id: v[c.id] for c in forms.cells("gov-2021")}

@@ -31,6 +31,7 @@ _T3_NAMES = {word: column for word, column in forms.T3_HEADER_WORDS
              if column and column != forms.T3_APPLICANT_GROUP and column not in forms.T3_ADDED_COLUMNS}
 _T2_NAMES = {re.sub(r"[（(].*", "", measure.label_zh): measure.label_zh
              for item in forms.T2_2021 + forms.T2_2019 for measure in item.measures}
+_T2_NAMES |= {name.removesuffix("件数"): label for name, label in _T2_NAMES.items() if name.endswith("件数")}  # (本年制发0件)
 _T4_NAMES = {column.label_zh: column.id for column in forms.T4_COLUMNS if column.id != "total"}
 _NAMES = sorted({*_T3_NAMES, *_T2_NAMES, *_T4_NAMES}, key=len, reverse=True)
 _VALUE = r"[-+]?\d(?:[\d,]*\d)?(?:\.\d+)?|无|零|／|/|—{1,2}|-"  # (a comma after a number is no part of it)
@@ -550,7 +551,8 @@ def _unwrapped_rows(lines: list[str]) -> list[str]:
 # A 第二十条 item's rows written out in a sentence (第二十条第（一）项：规章，本年制发件数0，…；行政规范性文件，…。): the
 # heading, then each item with its named values.
 _ITEMS_SENTENCE = re.compile(r"\s*(?P<heading>第二十条第?[（(][一二三四五六七八九十]+[)）]项)\s*[:：]\s*(?P<items>.+?)[。.]?\s*")
-_ITEM_CLAUSE = re.compile(r"\s*(?P<item>[\u4e00-\u9fff]{2,12})\s*[，,：:]\s*(?P<values>.+)")
+# (the item glued to its first measure's name: 规章本年制发0件，本年废止0件，…)
+_ITEM_CLAUSE = re.compile(r"\s*(?P<item>[\u4e00-\u9fff]{2,12}?)\s*(?:[，,：:]\s*|(?=本年|现行))(?P<values>.+)")
 
 
 def _item_lines(lines: list[str]) -> list[str]:

@@ -1266,7 +1266,7 @@ def _drop_hidden_copies(root, screen_reader_only: bool = True, white_text: bool 
     hidden = list({id(e): e for e in hidden}.values())  # hidden both inline and by the stylesheet: once
     every = {id(e) for e in hidden}
     outermost = [e for e in hidden if not any(id(a) in every for a in e.iterancestors())]
-    folded = _folded_sections(root, outermost)
+    folded = _folded_sections(root, outermost) | _described_pictures(root, outermost)
     seen, seen_in_tables = _shown_parts(root, {id(e) for e in outermost})
     below: dict[int, list] = {}  # each hidden block's nearest hidden ancestor's id: the blocks inside it
     for element in hidden:
@@ -1300,6 +1300,15 @@ def _shadow_root(template) -> bool:
     """A declarative shadow root (<template shadowrootmode="open">, as SingleFile saves a web component): the
     browser shows it in its host; any other template is markup a script may copy in (a lazy table)."""
     return template.get("shadowrootmode") is not None or template.get("shadowroot") is not None
+
+
+def _described_pictures(root, hidden: list) -> set[int]:
+    """The hidden blocks that describe a picture for screen readers (an <img>'s aria-describedby or longdesc names
+    them): the table the picture shows, in words the page shows nowhere else, not a copy of its text."""
+    named = {ref.lstrip("#") for picture in root.xpath("//*[@aria-describedby or @longdesc or @aria-details]")
+             for value in (picture.get("aria-describedby"), picture.get("longdesc"), picture.get("aria-details"))
+             if value for ref in value.split()}
+    return {id(e) for e in hidden if e.get("id") in named} if named else set()
 
 
 def _folded_sections(root, hidden: list) -> set[int]:
