@@ -838,3 +838,22 @@ def test_tables_described_for_screen_readers_beside_their_pictures_are_read():
     report = extract_bytes(page.encode(), "report.html")
     assert {c.id: report.cells[c.id].value for c in forms.cells("gov-2021")} == {
         c.id: v[c.id] for c in forms.cells("gov-2021")}
+
+
+def test_a_picture_s_description_listing_every_row_in_one_paragraph_is_read():
+    """Blind round 108: a figcaption under each table's picture writes the whole table as one paragraph, its rows
+    parted by 。 after a lead naming it (收到和处理政府信息公开申请情况（图表文字说明）：一、本年新收…：自然人83，…，总计98。
+    二、…): a paragraph this long was taken for prose, and 186 cells were missed."""
+    v = synthetic.consistent_values(random.Random(7), "gov-2021")
+    t2, t3, t4 = _listed("gov-2021", v, "row")
+    paragraphs = [f"{name}（图表文字说明）：" + "。".join(line.replace("；", "，") for line in lines) + "。"
+                  for name, lines in (("主动公开政府信息情况", t2), ("收到和处理政府信息公开申请情况", t3),
+                                      ("政府信息公开行政复议、行政诉讼情况", t4))]
+    text = "\n".join([f"{AGENCY}{YEAR}年政府信息公开工作年度报告", f"本报告所列数据统计期限自{YEAR}年1月1日至12月31日止。",
+                      "一、总体情况", f"{YEAR}年，本机关依法做好政府信息公开工作。",
+                      "二、主动公开政府信息情况", paragraphs[0], "三、收到和处理政府信息公开申请情况", paragraphs[1],
+                      "四、政府信息公开行政复议、行政诉讼情况", paragraphs[2], "五、存在的主要问题及改进情况", "工作仍有不足。"])
+    assert len(paragraphs[1]) > 1200
+    report = extract_bytes(text.encode(), "report.txt")
+    assert {c.id: report.cells[c.id].value for c in forms.cells("gov-2021")} == {
+        c.id: v[c.id] for c in forms.cells("gov-2021")}

@@ -273,9 +273,14 @@ def _breakdown_rows(line: str) -> list[str]:
 def _pair_clauses(line: str) -> list[str]:
     """A sentence of several rows' named values, a clause each (行政复议：结果维持0件，…，总计0件；行政诉讼（未经复议直接
     起诉）：结果维持1件，…；行政诉讼（复议后起诉）：均为0件。): its clauses, when each is such a row; else the line."""
-    if len(line) > _LINE_MAX * 4 or _pairs(line) is not None:
+    if len(line) > _LINE_MAX * _CLAUSES_MAX:
         return [line]
-    if not _CLAUSES.search(line.rstrip("。；; ")):  # one row: its label then a comma (予以公开，自然人2，…，总计2。)
+    if len(line) > _LINE_MAX * 4:  # (a whole table's rows in one paragraph: a picture's description)
+        if not _CLAUSES.search(line):
+            return [line]
+    elif _pairs(line) is not None:
+        return [line]
+    elif not _CLAUSES.search(line.rstrip("。；; ")):  # one row: its label then a comma (予以公开，自然人2，…，总计2。)
         named = _named_row_clause(line.strip())
         return [named] if named != line.strip() and _pairs(named) is not None else [line]
     lead = _TEXT_VERSION_LEAD.match(line)
@@ -283,13 +288,18 @@ def _pair_clauses(line: str) -> list[str]:
                if clause.strip()]
     caption = clauses[:1] if clauses and _CAPTION_CLAUSE.fullmatch(clauses[0]) else []  # (图1 主动公开…情况。规章：…)
     rows = clauses[len(caption):]
-    return [*caption, *rows] if len(rows) > 1 and all(_pairs(clause) for clause in rows) else [line]
+    return [*caption, *rows] if len(rows) > 1 and all(len(clause) <= _LINE_MAX and _pairs(clause) for clause in rows) \
+        else [line]
+
+
+_CLAUSES_MAX = 40  # lines of a paragraph listing rows, at most (table 3's 26 rows, a caption)
 
 
 # A picture's or a table's caption before the rows its sentence lists (图1 主动公开政府信息情况, 表3 …情况).
 _CAPTION_CLAUSE = re.compile(r"(?:图|表)\s*[\d一二三四]{1,2}\s*[\u4e00-\u9fff、，,（）()]{2,40}")
 # What introduces a picture's table written out as text (表格内容：…, 表格文字版：…): no row's label.
-_TEXT_VERSION_LEAD = re.compile(r"\s*(?:表格|表)?(?:文字版|内容|数据)(?:如下)?\s*[:：]\s*")
+_TEXT_VERSION_LEAD = re.compile(r"\s*(?:[\u4e00-\u9fff、]{2,30}?[（(])?(?:图表|表格|表)?(?:文字版|文字说明|内容|数据)(?:如下)?"
+                                r"[）)]?\s*[:：]\s*")
 _ROW_THEN_COMMA = re.compile(r"^(?P<label>(?:[^，,（(]|[（(][^）)]{0,40}[）)]){2,60}?)[，,]\s*(?P<rest>.+)$")
 
 
