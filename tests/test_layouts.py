@@ -1040,3 +1040,14 @@ def test_tables_appended_after_the_signature_in_another_order_are_each_read_by_c
     report = extract_text("\n".join(text))
     assert {c.id: report.cells[c.id].value for c in forms.cells(GOV_2021)} == {
         c.id: v[c.id] for c in forms.cells(GOV_2021)}
+
+
+def test_a_table_2_row_s_empty_cells_after_its_values_are_no_values():
+    """Blind round 108 (2019-form reports): a Markdown table four cells wide whose 行政事业性收费 row prints its two
+    values and an empty cell (| 行政事业性收费 | 22 | 0 |  |): its values were read one cell right, 本年增/减 blank."""
+    v = values(GOV_2019, seed=11)
+    text = synthetic.render(AGENCY, 2020, GOV_2019, v, "pipe")
+    fees = next(line for line in text.split("\n") if line.startswith("| 行政事业性收费"))
+    report = extract_text(text.replace(fees, fees + "  |"))
+    assert [report.cells[f"t2.fees.{m}"].value for m in ("prev_items", "change")] == [
+        v["t2.fees.prev_items"], v["t2.fees.change"]]

@@ -1898,6 +1898,8 @@ def read_t2(layout: Layout, form: forms.Form, out: Tables) -> None:
             out.warn("t2.other_form_measures", f"t2: '{item.label_zh}' is printed under measures of the other form's "
                      f"table 2 ({', '.join(other)}), none of this form's: its values are not read", line=match.line + 1)
             match = None
+        if match is not None and len(match.cells) > len(ids) and _empty_past_header(headers, match):
+            match = replace(match, cells=fit(match.cells, len(ids)))  # (| 行政事业性收费 | 22 | 0 |  | under 3 cells)
         if (match is not None and len(match.cells) > len(ids)
                 and (columns := _t2_header_columns(headers, layout, match, item)) is not None):
             match = replace(match, cells=[match.cells[k] for k in columns])
@@ -2161,6 +2163,13 @@ def _with_years_below(header: str, below: str) -> tuple[str, ...] | None:
     if each < 2 or named != named[:each] * len(heads) or not all(_YEAR_HEAD.fullmatch(y) for y in named):
         return None
     return tuple(head + year for head in heads for year in named[:each])
+
+
+def _empty_past_header(headers: list[_T2Header], row: ValueRow) -> bool:
+    """Whether a row ends in empty cells past the last of its header's (a Markdown table as wide as its widest block):
+    no columns of its, the header's cells its values' names from its label's on."""
+    above = [header for header in headers if header.line < row.line]
+    return bool(above) and row.delimited and not row.cells[-1].strip() and len(line_cells(above[-1].text)) < row.width
 
 
 def _other_form_measures(layout: Layout, row: ValueRow, form: forms.Form) -> tuple[str, ...] | None:
