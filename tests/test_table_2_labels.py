@@ -545,3 +545,20 @@ def test_all_six_items_turned_in_one_table_are_read_by_their_columns(corner, unu
     end = next(k for k, line in enumerate(text) if line.startswith("三、收到和处理"))
     rep = extract_bytes("\n".join(text[:start + 1] + lines + [""] + text[end:]).encode(), "turned.txt")
     assert_table_2_read(rep, v)
+
+
+@pytest.mark.parametrize("printed", ["行政处罚、行政强制\t{penalty}、{coercion}", "行政处罚/行政强制\t{penalty}\t{coercion}",
+                                     "行政处罚和行政强制\t{penalty}／{coercion}"])
+def test_a_row_naming_two_items_with_two_values_gives_each_its_own(printed):
+    """Blind round 107 (table 2 not the form's): 第二十条第（六）项's two items in one row, joined (行政处罚、行政强制 |
+    412、3, or two cells): 行政处罚 was unsure, 行政强制 missing. Each item is read with its value, in the label's order;
+    one value for two items (行政处罚（含行政强制）) still goes to the first only."""
+    v = values()
+    lines = synthetic.render(AGENCY, 2022, GOV_2021, v, "tab").split("\n")
+    penalty = lines.index(f"行政处罚\t{v['t2.penalty.decisions']}")
+    coercion = lines.index(f"行政强制\t{v['t2.coercion.decisions']}")
+    lines[penalty] = printed.format(penalty=v["t2.penalty.decisions"], coercion=v["t2.coercion.decisions"])
+    del lines[coercion - 2:coercion + 1]  # (its block: its heading, its header and its row)
+    rep = extract_bytes("\n".join(lines).encode(), "case.txt")
+    assert_table_2_read(rep, v)
+    assert "t2.two_items_a_row" in [w["code"] for w in rep.warnings]

@@ -1847,6 +1847,10 @@ def _rows_by_section(layout: Layout, rows: list[ValueRow], cores: list[str], for
 def read_t2(layout: Layout, form: forms.Form, out: Tables) -> None:
     rows = _own_scope_columns(layout, "t2", _join_cell_lines(_own_scope_rows(layout, "t2", layout.rows("t2"), out),
                                                              layout.lines), out)
+    if (parted := _two_items_parted(rows, form)) is not None:
+        rows = parted
+        out.warn("t2.two_items_a_row", "t2: a row names two items of one measure each and prints two values "
+                 "(行政许可、行政处罚 | 1362、214): each item read with its value, in the order the label names them")
     cores = [label_core(text) for text in _t2_labels(rows, form, layout.lines)]
     matched = _t2_rows(rows, cores, form)
     by_measure = _measure_rows(rows, layout.lines, form)
@@ -1932,6 +1936,30 @@ def read_t2(layout: Layout, form: forms.Form, out: Tables) -> None:
     for cell in forms.cells(form.id):
         if cell.kind == "money" and out.cells[cell.id].status != "missing":
             _set_money_unit(out.cells[cell.id], cell, layout.region_text("t2"))
+
+
+_TWO_ITEMS = re.compile(r"(?P<first>[\u4e00-\u9fff]{2,12})\s*[、/／和及与]\s*(?P<second>[\u4e00-\u9fff]{2,12})")
+_TWO_VALUES = re.compile(r"(?P<first>\d[\d,.]*)\s*[、/／;；]\s*(?P<second>\d[\d,.]*)")
+
+
+def _two_items_parted(rows: list[ValueRow], form: forms.Form) -> list[ValueRow] | None:
+    """Table 2's rows naming two items of one measure each joined (行政许可、行政处罚, 行政处罚/行政强制) and printing
+    two values (in two cells, or one: 1362、214), as a row for each item, the values in the label's order; None when
+    no row is such."""
+    out, parted = [], False
+    for row in rows:
+        names = _TWO_ITEMS.fullmatch(row.label.strip()) if row.label else None
+        items = [_items_named(form.id, names[part]) for part in ("first", "second")] if names else []
+        values = [c for c in row.cells if c.strip()]
+        if len(values) == 1 and (two := _TWO_VALUES.fullmatch(values[0].strip())):
+            values = [two["first"], two["second"]]
+        if (len(items) == 2 and all(len(named) == 1 and len(named[0].measures) == 1 for named in items)
+                and items[0] != items[1] and len(values) == 2):
+            out += [replace(row, label=named[0].label_zh, cells=[value]) for named, value in zip(items, values)]
+            parted = True
+        else:
+            out.append(row)
+    return out if parted else None
 
 
 def _t2_lines(layout: Layout) -> tuple[int, list[str]]:
