@@ -502,7 +502,7 @@ def extract_document(doc: Document) -> Report:
     if not form_structure(layout) and (listed := _listed_reports(doc.lines)):  # (a search result's snippet of a row)
         raise errors.NotAReport(path, f"a list of {listed} reports of several agencies (a compilation's index or "
                                       "a column page) with no report's tables or sections of its own")
-    if not form_structure(layout) and not any(_OVERVIEW.match(line) for line in doc.lines) and (
+    if not any(_OVERVIEW.match(line) for line in doc.lines) and not form_structure(layout) and (
             linked := linked_reports(doc.lines[:_LINKS_READ])):
         raise errors.NotAReport(path, f"a column page listing {linked} reports as links with their dates, with no "
                                       "report title, tables or 一、总体情况 of its own")

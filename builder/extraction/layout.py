@@ -210,8 +210,10 @@ def none_with_unit(cell: str) -> bool:
     (无 None: a page translation tool writes it into the cell): none."""
     if cell[-1:] in "件条项个":
         return cell[:-1].strip() in NONE_WORDS
+    if " " not in cell:  # (nearly every cell: one look)
+        return False
     word, _, english = cell.partition(" ")
-    return english.strip().lower() in _NONE_IN_ENGLISH and word in NONE_WORDS
+    return word in NONE_WORDS and english.strip().lower() in _NONE_IN_ENGLISH
 
 
 _NONE_IN_ENGLISH = frozenset({"none", "nil", "zero", "no"})  # (not N/A: no number applies)

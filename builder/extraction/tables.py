@@ -1938,6 +1938,7 @@ def read_t2(layout: Layout, form: forms.Form, out: Tables) -> None:
             _set_money_unit(out.cells[cell.id], cell, layout.region_text("t2"))
 
 
+_JOINS = frozenset("、/／和及与")
 _TWO_ITEMS = re.compile(r"(?P<first>[\u4e00-\u9fff]{2,12})\s*[、/／和及与]\s*(?P<second>[\u4e00-\u9fff]{2,12})")
 _TWO_VALUES = re.compile(r"(?P<first>\d[\d,.]*)\s*[、/／;；]\s*(?P<second>\d[\d,.]*)")
 
@@ -1948,7 +1949,7 @@ def _two_items_parted(rows: list[ValueRow], form: forms.Form) -> list[ValueRow] 
     no row is such."""
     out, parted = [], False
     for row in rows:
-        names = _TWO_ITEMS.fullmatch(row.label.strip()) if row.label else None
+        names = _TWO_ITEMS.fullmatch(row.label.strip()) if _JOINS.intersection(row.label) else None
         items = [_items_named(form.id, names[part]) for part in ("first", "second")] if names else []
         values = [c for c in row.cells if c.strip()]
         if len(values) == 1 and (two := _TWO_VALUES.fullmatch(values[0].strip())):
@@ -2647,8 +2648,8 @@ def _first_value_off_label(rows: list[ValueRow], size: int) -> tuple[list[ValueR
     its other values; None when no row is such. (The number of rows so read.)"""
     out, glued = [], 0
     for row in rows:
-        m = _GLUED_VALUE.search(row.label)
-        values = [m[1], *row.cells] if m and row.delimited and len(row.cells) == size - 1 else None
+        m = _GLUED_VALUE.search(row.label) if row.delimited and len(row.cells) == size - 1 else None
+        values = [m[1], *row.cells] if m else None
         numbers = [parse_cell(c).value for c in values] if values else None
         if numbers and None not in numbers and sum(numbers[:-1]) == numbers[-1]:
             row, glued = replace(row, label=row.label[:m.start()], cells=values), glued + 1
@@ -3646,6 +3647,9 @@ def _without_rate_cells(rows: list[ValueRow], ids: tuple[str, ...]) -> list[Valu
     the percentages, which are no count; None when no row prints exactly fifteen values besides them."""
     out, changed = [], False
     for row in rows:
+        if not any("%" in c for c in row.cells):  # (nearly every row: one look)
+            out.append(row)
+            continue
         rates = [c for c in row.cells if _RATE.fullmatch(c.strip())]
         values = [c for c in row.cells if c.strip() and not _RATE.fullmatch(c.strip())]
         if rates and len(values) == len(ids):
