@@ -1051,3 +1051,30 @@ def test_a_table_2_row_s_empty_cells_after_its_values_are_no_values():
     report = extract_text(text.replace(fees, fees + "  |"))
     assert [report.cells[f"t2.fees.{m}"].value for m in ("prev_items", "change")] == [
         v["t2.fees.prev_items"], v["t2.fees.change"]]
+
+
+def test_a_fixed_width_table_s_labels_wrapped_under_their_row_are_joined_to_it():
+    """Blind round 110 (Word reports converted to text by antiword, catdoc, pandoc): each label cell wraps at its
+    column's width onto the lines below, the row's values on its first line (|1.申请人无正|1 |0 |… ␤ |当理由逾期不|  |…):
+    a row's first words alone matched another row (申请人逾期 …), whose values it took; the next row's went nowhere."""
+    v = values(seed=11)
+    lines = synthetic.render(AGENCY, 2022, GOV_2021, v, "tab").split("\n")
+    start = lines.index("三、收到和处理政府信息公开申请情况") + 1
+    end = lines.index("四、政府信息公开行政复议、行政诉讼情况")
+    wrapped = []
+    for line in lines[start:end]:
+        label, *cells = line.split("\t")
+        if len(cells) != 7 or not label or not cells[0].isdigit():
+            wrapped.append(line)
+            continue
+        group, _, item = label.rpartition(" ")  # (a column each: （三）不予公开 | 1.属于国家秘密)
+        columns = [[text[k:k + 6] for k in range(0, len(text), 6)] or [""] for text in (group, item)]
+        for k in range(max(map(len, columns))):
+            pieces = [column[k] if k < len(column) else "" for column in columns]
+            shown = cells if k == 0 else [""] * len(cells)
+            wrapped.append("|" + "|".join(piece.ljust(6, "　") for piece in pieces) + "|"
+                           + "|".join(c.ljust(4) for c in shown) + "|")
+    lines[start:end] = wrapped
+    report = extract_text("\n".join(lines))
+    assert {c.id: report.cells[c.id].value for c in forms.cells(GOV_2021) if c.table == "t3"} == {
+        c.id: v[c.id] for c in forms.cells(GOV_2021) if c.table == "t3"}

@@ -2613,7 +2613,8 @@ def _t3_rows(layout: Layout, form_rows: tuple[Row, ...], out: Tables | None = No
     empty but whose label names a form row (zeros not typed): a row all the same."""
     name = _namer(form_rows, _headings(form_rows))
     size = len(forms.T3_COLUMNS)
-    copy = _own_scope_rows(layout, "t3", _this_year_copy(layout, "t3"), out)
+    copy = _with_wrapped_label_cells(_own_scope_rows(layout, "t3", _this_year_copy(layout, "t3"), out), layout.lines,
+                                     name)
     rows = _label_line_rows(_join_cell_lines(copy, layout.lines, size, size), name, len(form_rows), size)
     if (unglued := _first_value_off_label(rows, size)) is not None:
         rows, glued = unglued
@@ -2655,6 +2656,42 @@ def _first_value_off_label(rows: list[ValueRow], size: int) -> tuple[list[ValueR
             row, glued = replace(row, label=row.label[:m.start()], cells=values), glued + 1
         out.append(row)
     return (out, glued) if glued else None
+
+
+# What begins a row's own label: its number ((三), 四、, 2.), not a wrapped label's next piece.
+_ROW_START = re.compile(r"\s*(?:[(（][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+\s*[、.．]|\d+\s*[.．、])")
+
+
+def _with_wrapped_label_cells(rows: list[ValueRow], lines: list[str], name: Callable[[str], int | None]) -> list[ValueRow]:
+    """A fixed-width text table's rows (antiword's, catdoc's, pandoc's) whose label cells wrap onto the lines below, the
+    values on the first (|（六）其他处|1.申请人无正|1 |… ␤ |理 |当理由逾期不| | …): each such line's label cells joined
+    to the row's, cell by cell; a line whose label begins with a row's number, or names a row of its own that the
+    whole does not, starts one.
+    Read apart, a wrapped row's first words matched another row's label, and its values went there."""
+    if not any(r.delimited and not r.has_values and r.label for r in rows):
+        return rows  # (nearly every table: one look)
+    out: list[ValueRow] = []
+    label_cells: list[str] = []  # the last row's label cells, as joined so far
+    last = -2  # the line the last row's label reached
+    for row in rows:
+        prev = out[-1] if out else None
+        below = line_cells(lines[row.line]) if row.delimited else []
+        if (prev is not None and prev.has_values and not row.has_values and row.delimited and row.line == last + 1
+                and len(row.cells) == len(prev.cells) and row.label.strip() and not _ROW_START.match(row.label)
+                and len(below) == len(label_cells) + len(row.cells)):
+            joined = [a.strip() + b.strip() for a, b in zip(label_cells, below)]
+            label = " ".join(c for c in joined if c)
+            # (its own words name no row, or the row the whole names, which the row's first words alone do not)
+            if (own := name(row.label)) is None or (name(prev.label) is None and name(label) == own):
+                label_cells = joined
+                out[-1] = replace(prev, label=label)
+                last = row.line
+                continue
+        cells = line_cells(lines[row.line]) if row.delimited and row.has_values else []
+        label_cells = cells[:len(cells) - len(row.cells)] if len(cells) > len(row.cells) else []
+        last = row.line
+        out.append(row)
+    return out
 
 
 def _without_stray_blanks(rows: list[ValueRow], size: int) -> list[ValueRow]:
