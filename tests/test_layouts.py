@@ -1078,3 +1078,28 @@ def test_a_fixed_width_table_s_labels_wrapped_under_their_row_are_joined_to_it()
     report = extract_text("\n".join(lines))
     assert {c.id: report.cells[c.id].value for c in forms.cells(GOV_2021) if c.table == "t3"} == {
         c.id: v[c.id] for c in forms.cells(GOV_2021) if c.table == "t3"}
+
+
+@pytest.mark.parametrize("copy", ["same", "total off", "other values"])
+def test_a_row_printed_twice_is_read_once_and_unsure_where_its_copies_disagree(copy):
+    """Blind round 110 (copy-paste slips in rows): （七）总计 printed twice one after the other. The same twice: read once
+    (it was read, and the next row's values shifted onto it); the second's total not the sum of its values: the first;
+    both summing, their values different: neither chosen, both listed."""
+    v = values(seed=11)
+    lines = synthetic.render(AGENCY, 2022, GOV_2021, v, "tab").split("\n")
+    k = next(i for i, line in enumerate(lines) if line.startswith("（七）总计"))
+    label, *cells = lines[k].split("\t")
+    second = {"same": cells, "total off": [*cells[:-1], str(int(cells[-1]) + 1)],
+              "other values": [str(int(cells[0]) + 1), *cells[1:-1], str(int(cells[-1]) + 1)]}[copy]
+    lines.insert(k + 1, "\t".join([label, *second]))
+    report = extract_text("\n".join(lines))
+    first = {c.id: v[forms.t3_cell("total", c.id)] for c in forms.T3_COLUMNS}
+    got = {c.id: report.cells[forms.t3_cell("total", c.id)] for c in forms.T3_COLUMNS}
+    if copy == "other values":
+        assert (got["natural_person"].status, got["natural_person"].candidates) == (
+            "ambiguous", [first["natural_person"], first["natural_person"] + 1])
+        assert got["commercial_enterprise"].value == first["commercial_enterprise"]
+    else:
+        assert {c: cell.value for c, cell in got.items()} == first
+    assert report.cells[forms.t3_cell("carried_forward", "total")].value == v[forms.t3_cell("carried_forward", "total")]
+    assert "t3.row_printed_twice" in [w["code"] for w in report.warnings]

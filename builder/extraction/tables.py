@@ -3273,6 +3273,7 @@ def read_t3(layout: Layout, form: forms.Form, out: Tables) -> None:
         out.warn("t3.continued", "table 3 is printed in two parts, the second (续表) repeating the rows with the "
                  "columns the first leaves out; each row is read across both, by the headers' column names",
                  columns=list(continued[1]))
+    rows, twice = _rows_printed_twice(rows, form_rows, out)
     row_set, merged = _t3_row_set(rows, form_rows)
     disputed = _disputed_rows(rows, row_set)
     assigned = [None if k in disputed else r for k, r in enumerate(rows)] if disputed else _assign_rows(rows, row_set)
@@ -3301,6 +3302,14 @@ def read_t3(layout: Layout, form: forms.Form, out: Tables) -> None:
             for row in row_set:
                 out.cells[forms.t3_cell(row.id, column)] = CellValue(None, None, "missing", not_printed)
     _summed_parts(out, row_set, printed)
+    for kept, other in twice:
+        row = next((r for r, a in zip(row_set, assigned) if a is kept), None)
+        for column, first, second in zip(printed, fit(kept.cells, len(printed)), fit(other.cells, len(printed))):
+            a, b = parse_cell(first).value, parse_cell(second).value
+            if row is not None and column in T3_ORDER and a != b:
+                out.cells[forms.t3_cell(row.id, column)] = CellValue(
+                    None, f"{first} | {second}", "ambiguous", "这一行印了两次，两次的数不同，本行合计也不能确定哪一次是对的，"
+                    "未作选择", [a, b])
     for k in disputed:
         for cell in slots[k].ids:
             out.cells[cell] = CellValue(None, " ".join(rows[k].cells), "ambiguous", "行名与所在位置不符：PDF 等文字中行名"
@@ -3311,6 +3320,33 @@ def read_t3(layout: Layout, form: forms.Form, out: Tables) -> None:
         _group_total_row(out, group, members, form)
     if form_rows is not form.t3_rows:
         _other_from_sub_rows(out)
+
+
+def _rows_printed_twice(rows: list[ValueRow], form_rows: tuple[Row, ...],
+                        out: Tables) -> tuple[list[ValueRow], list[tuple[ValueRow, ValueRow]]]:
+    """Table 3's rows printed twice one after the other under one label (a copy-paste slip): one of them, the other
+    left out; where the copies' values differ, the one whose total is the sum of its other values, and where that does
+    not settle it, the first, paired with the other (its cells are then unsure, ``read_t3``)."""
+    name = _namer(form_rows, _headings(form_rows))
+    out_rows: list[ValueRow] = []
+    unsettled: list[tuple[ValueRow, ValueRow]] = []
+    for row in rows:
+        prev = out_rows[-1] if out_rows else None
+        if (prev is None or not row.has_values or not prev.has_values or len(row.cells) != len(prev.cells)
+                or (named := name(_own_label(row))) is None or name(_own_label(prev)) != named
+                or _heading_alone(_own_label(row), _headings(form_rows))):
+            out_rows.append(row)
+            continue
+        copies = [[parse_cell(c).value for c in fit(r.cells, len(T3_ORDER))] for r in (prev, row)]
+        holds = [len(v) == len(T3_ORDER) and None not in v and sum(v[:-1]) == v[-1] for v in copies]
+        if copies[0] != copies[1] and holds == [False, True]:
+            out_rows[-1] = row
+        elif copies[0] != copies[1] and holds != [True, False]:
+            unsettled.append((prev, row))
+        out.warn("t3.row_printed_twice", f"table 3 prints the row '{_own_label(row)}' twice"
+                 + ("" if copies[0] == copies[1] else f" with other values ({' '.join(prev.cells)} | "
+                    f"{' '.join(row.cells)})") + ": read once", line=row.line + 1)
+    return out_rows, unsettled
 
 
 def _summed_parts(out: Tables, row_set: tuple[Row, ...], printed: tuple[str, ...]) -> None:
