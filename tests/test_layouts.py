@@ -1103,3 +1103,20 @@ def test_a_row_printed_twice_is_read_once_and_unsure_where_its_copies_disagree(c
         assert {c: cell.value for c, cell in got.items()} == first
     assert report.cells[forms.t3_cell("carried_forward", "total")].value == v[forms.t3_cell("carried_forward", "total")]
     assert "t3.row_printed_twice" in [w["code"] for w in report.warnings]
+
+
+@pytest.mark.parametrize("between", [["\tK\tL\tM\tN\tO"], ["Sheet4"], ["Sheet4", "\tK\tL\tM\tN\tO"]])
+def test_a_spreadsheet_s_column_letters_and_sheet_name_printed_with_table_4_are_no_row(between):
+    """Blind round 110 (tables printed from Excel): table 4 split across two pages by columns, the second page headed
+    by the sheet's name (Sheet4) and its column letters (K L M N O, the O a zero's lookalike): read as rows (4; 0), they
+    stood between the two parts of the row, and table 4 was unsure."""
+    v = values(seed=11)
+    lines = synthetic.render(AGENCY, 2022, GOV_2021, v, "tab").split("\n")
+    k = next(i for i, line in enumerate(lines) if line.count("\t") == 14 and line[:1].isdigit())
+    numbers = lines[k].split("\t")
+    lines[k - 1:k + 1] = ["\t".join("ABCDEFGHIJ"), "行政复议\t\t\t\t\t行政诉讼", "\t\t\t\t\t未经复议直接起诉",
+                          "\t".join(["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"] * 2), "\t".join(numbers[:10]),
+                          *between, "复议后起诉", "结果维持\t结果纠正\t其他结果\t尚未审结\t总计", "\t".join(numbers[10:])]
+    report = extract_text("\n".join(lines))
+    assert {c.id: report.cells[c.id].value for c in forms.cells(GOV_2021) if c.table == "t4"} == {
+        c.id: v[c.id] for c in forms.cells(GOV_2021) if c.table == "t4"}

@@ -832,6 +832,10 @@ def halves_in_turn(lines: list[str]) -> list[tuple[int, str]]:
     return left + right
 
 
+# A spreadsheet's sheet named by default (Sheet4, 工作表2), printed alone as its pages' header.
+_SHEET_NAME_LINE = re.compile(r"\s*(?:Sheet|sheet|工作表)\s*\d{1,3}\s*")
+
+
 def scan_lines(lines: list[str], offset: int = 0) -> list[ValueRow]:
     """Rows of a table region. Prose sentences (ending in 。) are skipped; a
     label printed on a line of its own is kept for a following unlabelled row."""
@@ -840,8 +844,8 @@ def scan_lines(lines: list[str], offset: int = 0) -> list[ValueRow]:
     last_label = ""
     for i, line in halves_in_turn(lines):
         checkpoint()
-        if not line.strip():
-            continue
+        if not line.strip() or (line[-1:].isdigit() and _SHEET_NAME_LINE.fullmatch(line)):
+            continue  # (a printed sheet's header, Sheet4: its number no row's)
         if line[-1:].isdigit() and _wrapped_count(line, lines[i + 1:i + 3]):
             continue  # prose
         end = _sentence_end(line)

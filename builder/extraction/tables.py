@@ -3731,6 +3731,7 @@ def _without_rate_cells(rows: list[ValueRow], ids: tuple[str, ...]) -> list[Valu
     return out if changed else None
 
 
+_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 _T4_FORM_ORDER = tuple((g.id, c.id) for g in forms.T4_GROUPS for c in forms.T4_COLUMNS)
 
 
@@ -3914,7 +3915,12 @@ def _results_by_group_blocks(layout: Layout, rows: list[ValueRow], ids: tuple[st
 def _numbers_the_columns(row: ValueRow) -> bool:
     """A header row numbering the columns (栏次: 1 2 … 15 under table 4's header, as statistics templates
     print it): five values or more, each one more than the one before. No row of table 3 or 4 is so: its
-    total would be less than the sum of its parts."""
+    total would be less than the sum of its parts. Or a spreadsheet's column letters printed with it (K L M N O: the O
+    a zero's lookalike), each the letter after the one before."""
+    letters = "".join((row.label + "".join(row.cells)).split())
+    if len(letters) >= 3 and letters.isascii() and letters.isupper() and letters == _LETTERS[
+            (first := ord(letters[0]) - ord("A")):first + len(letters)]:
+        return True
     previous, count = -1, 0
     for cell in row.cells:  # most rows part at their second value
         if not (value := cell.strip()):
