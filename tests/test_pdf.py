@@ -832,6 +832,52 @@ def test_white_text_is_not_read_unless_on_a_coloured_fill():
     assert "received 167" in text and "147" not in text and "header on blue" in text
 
 
+def test_text_a_reader_cannot_see_is_not_read():
+    """Blind round 111 (text a reader does not see): last year's figures drawn invisibly (text rendering mode 3) beside
+    this year's, in 1pt type in a cell's corner (236 for 23), or printed and then covered by a white box with the new figure drawn
+    on it (a correction patch): read, they ran into the figures (358412 for 358, 3637 for 37). A page whose
+    text is all invisible (a searchable scan's) is still read."""
+    from builder.reading.pdf import pdf_to_text
+
+    def draw(page) -> None:
+        page.drawString(100, 700, "licensing 358")
+        text = page.beginText(100 + page.stringWidth("licensing 358", "Helvetica", 12), 700)
+        text.setTextRenderMode(3)
+        text.textOut("412")
+        text.setTextRenderMode(0)
+        page.drawText(text)
+        page.drawString(100, 680, "received 23")
+        page.setFont("Helvetica", 1)
+        page.drawString(100 + page.stringWidth("received 23", "Helvetica", 12), 676, "lastyear 6")
+        page.setFont("Helvetica", 12)
+        page.drawString(100, 660, "granted 36")
+        page.setFillColorRGB(1, 1, 1)
+        page.rect(150, 656, 30, 16, fill=1, stroke=0)
+        page.setFillColorRGB(0, 0, 0)
+        page.drawString(150, 660, "37")
+
+    text = pdf_to_text(_page(draw), "report.pdf")
+    assert "licensing 358" in text and "412" not in text
+    assert "received 23" in text and "lastyear" not in text
+    assert "37" in text and "36" not in text
+
+    def scan(page) -> None:
+        text = page.beginText(100, 700)
+        text.setTextRenderMode(3)
+        for k in range(12):
+            text.textLine(f"Annual report on government information disclosure, scanned line {k}.")
+        page.drawText(text)
+
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas as pdf_canvas
+
+    out = io.BytesIO()
+    page = pdf_canvas.Canvas(out, pagesize=A4)
+    scan(page)
+    page.save()
+    assert "scanned line 11." in pdf_to_text(out.getvalue(), "scan.pdf")
+
+
 def test_text_outside_the_crop_box_is_not_read():
     """A leftover title above the visible page gave the report last year's year."""
     from builder.reading.pdf import pdf_to_text

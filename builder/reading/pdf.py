@@ -45,9 +45,10 @@ _FORM_DEPTH = 32
 
 
 @functools.cache
-def _cap_form_depth() -> None:
-    """Make pdfplumber interpret pages with ``_FORM_DEPTH`` capped: its page module names the
-    interpreter class it makes, the one place a subclass can be put in."""
+def _interpreter() -> None:
+    """Make pdfplumber interpret pages with ``_FORM_DEPTH`` capped, and note each character drawn invisibly (text
+    rendering mode 3 or 7: ``render_mode`` 3, which pdfminer does not keep): its page module names the interpreter
+    class it makes, the one place a subclass can be put in."""
     import pdfplumber.page
     from pdfminer.pdfinterp import PDFPageInterpreter
 
@@ -63,7 +64,20 @@ def _cap_form_depth() -> None:
             if self.depth < _FORM_DEPTH:
                 super().do_Do(xobjid_arg)
 
+        def do_TJ(self, seq) -> None:  # (Tj, ' and " draw through it)
+            drawn = getattr(self.device, "cur_item", None)
+            start = len(drawn._objs) if drawn is not None else 0
+            super().do_TJ(seq)
+            if self.textstate.render in _INVISIBLE_MODES and drawn is not None:
+                for obj in drawn._objs[start:]:
+                    obj.render_mode = _INVISIBLE
+
+    pdfplumber.page.ALL_ATTRS.add("render_mode")
     pdfplumber.page.PDFPageInterpreter = DepthCapped
+
+
+_INVISIBLE_MODES = (3, 7)  # text rendering modes that paint nothing (7 adds the text to the clip path)
+_INVISIBLE = 3
 
 
 def _inside(obj: dict, box: Box) -> bool:
@@ -763,7 +777,10 @@ def _without_watermark(page, usual: float):
 
 
 def _white(color) -> bool:
-    """Whether a fill colour is white: gray 1, RGB 1 1 1 or CMYK 0 0 0 0 (None is the default black)."""
+    """Whether a fill colour is white: gray 1 (a box's is a number), RGB 1 1 1 or CMYK 0 0 0 0 (None is the default
+    black)."""
+    if isinstance(color, (int, float)):
+        return color == 1
     if not isinstance(color, (tuple, list)) or not color:
         return False
     return all(v == 0 for v in color) if len(color) == 4 else all(v == 1 for v in color)
@@ -795,16 +812,24 @@ def _one_text_layer(page):
 
 def _visible(page):
     """The page without the characters a reader cannot see: outside its crop box (a leftover title above
-    the page, a column past its edge, a reviewer's note cropped off), or white on no coloured fill (an
-    old draft's numbers left under the table in white). Read, they joined the visible figures
-    (167147 for 167) or gave the report another year."""
+    the page, a column past its edge, a reviewer's note cropped off), white on no coloured fill (an
+    old draft's numbers left under the table in white), drawn invisibly among more text drawn to be seen (a
+    searchable scan's text layer is all invisible: read), or too small to read (1pt, beside text ten times its
+    size). Read, they joined the visible figures (167147 for 167) or gave the report another year."""
     left, top, right, bottom = page.cropbox  # as the page's characters are placed: from its top left
     fills: list[dict] | None = None
+    chars = page.chars
+    unseen_mode = sum(1 for c in chars if c.get("render_mode") == _INVISIBLE)
+    invisible = bool(unseen_mode) and unseen_mode * 2 <= len(chars)
+    sizes = sorted(c["size"] for c in chars)
+    tiny = min(_TINY_TEXT, _TINY_SHARE * sizes[len(sizes) // 2]) if sizes else 0.0
 
     def hidden(char: dict) -> bool:
         nonlocal fills
         x, y = (char["x0"] + char["x1"]) / 2, (char["top"] + char["bottom"]) / 2
-        if not (left <= x <= right and top <= y <= bottom):
+        if not (left <= x <= right and top <= y <= bottom) or char["size"] < tiny:
+            return True
+        if invisible and char.get("render_mode") == _INVISIBLE:
             return True
         if not _white(char.get("non_stroking_color")):
             return False
@@ -812,8 +837,52 @@ def _visible(page):
             fills = [r for r in page.rects if r.get("fill") and not _white(r.get("non_stroking_color"))]
         return not any(r["x0"] <= x <= r["x1"] and r["top"] <= y <= r["bottom"] for r in fills)
 
-    unseen = {id(char) for char in page.chars if hidden(char)}
+    unseen = {id(char) for char in chars if hidden(char)}
     return page.filter(lambda obj: id(obj) not in unseen) if unseen else page
+
+
+def _uncovered(page):
+    """The page without the characters a white box painted later covers (a correction patch: the old figure printed,
+    a white box over it, the new one printed on it): read, the old figure ran into the new (3537 for 37). Boxes
+    painted before the text (a cell's background) cover nothing."""
+    if not any(r.get("fill") and _white(r.get("non_stroking_color")) for r in page.rects):
+        return page  # (nearly every page: one look)
+    from pdfminer.layout import LTChar, LTFigure, LTRect
+
+    drawn: list[tuple[str, tuple]] = []  # in the content stream's order: chars' keys, white boxes' bounds
+
+    def walk(container) -> None:
+        for obj in container:
+            if isinstance(obj, LTFigure):
+                walk(obj)
+            elif isinstance(obj, LTChar):
+                drawn.append(("char", (round(obj.x0, 2), round(obj.y0, 2), obj.get_text())))
+            elif isinstance(obj, LTRect) and obj.fill and _white(obj.non_stroking_color):
+                drawn.append(("box", (obj.x0, obj.y0, obj.x1, obj.y1)))
+
+    walk(page.layout)
+    covered: Counter = Counter()  # (a character drawn again on the box, where it was: only its first drawing covered)
+    boxes: list[tuple] = []
+    for kind, what in reversed(drawn):  # (each char against the boxes painted after it)
+        if kind == "box":
+            boxes.append(what)
+        elif boxes:
+            x, y = what[0] + 0.5, what[1] + 0.5
+            if any(x0 <= x <= x1 and y0 <= y <= y1 for x0, y0, x1, y1 in boxes):
+                covered[what] += 1
+    if not covered:
+        return page
+    dropped = set()
+    for char in page.chars:  # (in the stream's order: the covered drawings first)
+        key = (round(char["x0"], 2), round(char["y0"], 2), char["text"])
+        if covered[key]:
+            covered[key] -= 1
+            dropped.add(id(char))
+    return page.filter(lambda obj: id(obj) not in dropped)
+
+
+_TINY_TEXT = 2.5  # points: text smaller is no one's to read (a page's note in 1pt) …
+_TINY_SHARE = 0.35  # … when its page's usual text is this many times larger
 
 
 _RULE_THICKNESS_MAX = 2.0  # points: a rule, not a filled box
@@ -1007,7 +1076,7 @@ def _read(pdf, path: str) -> str:
     for page in pdf.pages:
         if len(pages) == limit:
             raise errors.OverLimit(path, f"more than the {limit}-page limit")
-        page = _one_text_layer(_unstruck(_visible(_deduped(_with_annotations(page)))))  # (fake bold: each twice)
+        page = _one_text_layer(_unstruck(_uncovered(_visible(_deduped(_with_annotations(page))))))  # (fake bold: twice)
         _mark_footnotes(page)  # by the boxes as drawn: a mark raised by a text rise shares its number's baseline
         _set_on_baselines(page)
         usual = _usual_size(page)
@@ -1278,7 +1347,7 @@ def pdf_to_text(data: bytes, path: str) -> str:
     from pdfminer.pdfdocument import PDFEncryptionError
     from pdfplumber.utils.exceptions import PdfminerException
 
-    _cap_form_depth()
+    _interpreter()
 
     try:
         pdf = pdfplumber.open(io.BytesIO(_without_hidden_layers(data)))
