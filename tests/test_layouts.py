@@ -1120,3 +1120,17 @@ def test_a_spreadsheet_s_column_letters_and_sheet_name_printed_with_table_4_are_
     report = extract_text("\n".join(lines))
     assert {c.id: report.cells[c.id].value for c in forms.cells(GOV_2021) if c.table == "t4"} == {
         c.id: v[c.id] for c in forms.cells(GOV_2021) if c.table == "t4"}
+
+
+def test_a_table_listed_a_cell_a_line_is_no_row_printed_twice():
+    """The whole-set comparison of round 110's rule: a statistics export listing table 3 a cell a line under each row's
+    name (3.1.1 | 本年新收·自然人 | 9, then 3.1.2 | 本年新收·商业企业 | 1 …) named the same row on consecutive lines, and each
+    was taken for a copy of the one before: 117 cells lost. Only rows printing a whole row's values are copies."""
+    v = values(seed=11)
+    lines = synthetic.render(AGENCY, 2022, GOV_2021, v, "tab").split("\n")
+    start, end = lines.index("三、收到和处理政府信息公开申请情况") + 1, lines.index("四、政府信息公开行政复议、行政诉讼情况")
+    names = {"new_received": "本年新收", "carried_over": "上年结转"}
+    lines[start:end] = [f"3.{r}.{c} | {names[row]}·{column.label_zh} | {v[forms.t3_cell(row, column.id)]}"
+                        for r, row in enumerate(names, 1) for c, column in enumerate(forms.T3_COLUMNS, 1)]
+    report = extract_text("\n".join(lines))
+    assert "t3.row_printed_twice" not in [w["code"] for w in report.warnings]

@@ -106,6 +106,7 @@ def test_tables_printed_as_lists_of_named_values_are_read(template, shape):
     for cell in forms.cells(template):
         assert report.cells[cell.id].value == v[cell.id], cell.id
     assert "listed_rows" in [w["code"] for w in report.warnings]
+    assert "t3.row_printed_twice" not in [w["code"] for w in report.warnings]  # (a row's cells a line each: no copies)
 
 
 def test_table_2_s_headers_beside_tables_listed_are_no_row_printed_in_pieces():

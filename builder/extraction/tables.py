@@ -3332,7 +3332,7 @@ def _rows_printed_twice(rows: list[ValueRow], form_rows: tuple[Row, ...],
     unsettled: list[tuple[ValueRow, ValueRow]] = []
     for row in rows:
         prev = out_rows[-1] if out_rows else None
-        if (prev is None or not row.has_values or not prev.has_values or len(row.cells) != len(prev.cells)
+        if (prev is None or len(row.cells) != len(prev.cells) or not _whole_row(row) or not _whole_row(prev)
                 or (named := name(_own_label(row))) is None or name(_own_label(prev)) != named
                 or _heading_alone(_own_label(row), _headings(form_rows))):
             out_rows.append(row)
@@ -3347,6 +3347,12 @@ def _rows_printed_twice(rows: list[ValueRow], form_rows: tuple[Row, ...],
                  + ("" if copies[0] == copies[1] else f" with other values ({' '.join(prev.cells)} | "
                     f"{' '.join(row.cells)})") + ": read once", line=row.line + 1)
     return out_rows, unsettled
+
+
+def _whole_row(row: ValueRow) -> bool:
+    """Whether a row prints a whole row of table 3's values (all seven, or all but one), not a cell of it (a list
+    printing a cell a line names the same row on each)."""
+    return sum(1 for c in row.cells if c.strip()) >= len(T3_ORDER) - 1
 
 
 def _summed_parts(out: Tables, row_set: tuple[Row, ...], printed: tuple[str, ...]) -> None:
