@@ -1134,3 +1134,16 @@ def test_a_table_listed_a_cell_a_line_is_no_row_printed_twice():
                         for r, row in enumerate(names, 1) for c, column in enumerate(forms.T3_COLUMNS, 1)]
     report = extract_text("\n".join(lines))
     assert "t3.row_printed_twice" not in [w["code"] for w in report.warnings]
+
+
+def test_a_row_after_a_page_s_repeated_header_is_no_copy_of_the_row_before_it():
+    """The whole-set comparison of round 110's rule: a PDF's row cut by a page break (its label's end, 出版物, on the next
+    page after the repeated header, the next row's values beside it) named the row before the break, and was taken for
+    its copy: 7 cells lost. A copy stands right after its row."""
+    v = values(seed=11)
+    lines = synthetic.render(AGENCY, 2022, GOV_2021, v, "tab").split("\n")
+    k = next(i for i, line in enumerate(lines) if line.startswith("（五）不予处理 4."))
+    header = next(i for i, line in enumerate(lines) if line.startswith("\t自然人"))
+    lines[k:k + 1] = ["（续表）", lines[header], "出版物\t" + lines[k].split("\t", 1)[1]]
+    report = extract_text("\n".join(lines))
+    assert "t3.row_printed_twice" not in [w["code"] for w in report.warnings]

@@ -3333,6 +3333,7 @@ def _rows_printed_twice(rows: list[ValueRow], form_rows: tuple[Row, ...],
     for row in rows:
         prev = out_rows[-1] if out_rows else None
         if (prev is None or len(row.cells) != len(prev.cells) or not _whole_row(row) or not _whole_row(prev)
+                or row.line - prev.line > _COPY_REACH
                 or (named := name(_own_label(row))) is None or name(_own_label(prev)) != named
                 or _heading_alone(_own_label(row), _headings(form_rows))):
             out_rows.append(row)
@@ -3347,6 +3348,9 @@ def _rows_printed_twice(rows: list[ValueRow], form_rows: tuple[Row, ...],
                  + ("" if copies[0] == copies[1] else f" with other values ({' '.join(prev.cells)} | "
                     f"{' '.join(row.cells)})") + ": read once", line=row.line + 1)
     return out_rows, unsettled
+
+
+_COPY_REACH = 2  # lines from a row to its copy at most (a page's break and header between: a row cut, not copied)
 
 
 def _whole_row(row: ValueRow) -> bool:
