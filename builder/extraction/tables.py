@@ -2993,8 +2993,8 @@ def _continued_columns(layout: Layout, rows: list[ValueRow],
         return None
     first = _columns_under_caption(_header_lines(layout, "t3", rows))
     second = _columns_under_caption(_lines_above(layout, rows, rows[half]))
-    if first is not None and second is not None and sorted(first + second) == sorted(T3_ORDER) \
-            and labels[:half] == labels[half:]:
+    if first is not None and second is not None and labels[:half] == labels[half:] and sorted(
+            c for c in first + second if c != forms.T3_GROUP_SUBTOTAL) == sorted(T3_ORDER):  # (小计 of the organisations)
         parts = [(fit(a.cells, len(first)), fit(b.cells, len(second))) for a, b in zip(rows[:half], rows[half:])]
         if any(len(a) != len(first) or len(b) != len(second) for a, b in parts):
             return None
