@@ -2984,22 +2984,30 @@ def _continued_columns(layout: Layout, rows: list[ValueRow],
     其他 and 总计; a report prints (一)自然人 and (二)法人或其他组织 as two tables): each row's values, the first
     part's then the second's, and the columns they stand in. Only when the second part's labels are the first's,
     in order, each part's header names its columns and the two name the form's seven between them."""
-    half = len(rows) // 2
-    if len(rows) % 2 or half < 2:
-        return None
     name = _namer(form_rows, _headings(form_rows))
     labels = [name(_own_label(r)) for r in rows]
-    if labels[0] is None or any(a is not None and b is not None and a != b for a, b in zip(labels[:half], labels[half:])):
+    if not rows or labels[0] is None:
         return None
-    first = _columns_under_caption(_header_lines(layout, "t3", rows))
-    second = _columns_under_caption(_lines_above(layout, rows, rows[half]))
-    if first is not None and second is not None and labels[:half] == labels[half:] and sorted(
-            c for c in first + second if c != forms.T3_GROUP_SUBTOTAL) == sorted(T3_ORDER):  # (小计 of the organisations)
-        parts = [(fit(a.cells, len(first)), fit(b.cells, len(second))) for a, b in zip(rows[:half], rows[half:])]
-        if any(len(a) != len(first) or len(b) != len(second) for a, b in parts):
-            return None
-        return [replace(row, cells=a + b) for row, (a, b) in zip(rows, parts)], first + second
-    return _halves_that_add_up(rows)
+    for count in (2, 3):  # (three: 自然人's, the organisations', and 总计's alone)
+        size = len(rows) // count
+        if len(rows) % count or size < 2:
+            continue
+        parts = [rows[k * size:(k + 1) * size] for k in range(count)]
+        named = [labels[k * size:(k + 1) * size] for k in range(count)]
+        if any(a is not None and b is not None and a != b for other in named[1:] for a, b in zip(named[0], other)):
+            continue
+        heads = [_columns_under_caption(_header_lines(layout, "t3", rows)),
+                 *(_columns_under_caption(_lines_above(layout, rows, part[0])) for part in parts[1:])]
+        if None not in heads and all(other == named[0] for other in named[1:]) and sorted(
+                c for head in heads for c in head if c != forms.T3_GROUP_SUBTOTAL) == sorted(T3_ORDER):  # (小计)
+            cells = [[fit(row.cells, len(head)) for row, head in zip(across, heads)] for across in zip(*parts)]
+            if any(len(piece) != len(head) for row in cells for piece, head in zip(row, heads)):
+                return None
+            return ([replace(row, cells=[c for piece in pieces for c in piece]) for row, pieces in zip(parts[0], cells)],
+                    tuple(c for head in heads for c in head))
+        if count == 2:
+            return _halves_that_add_up(rows)
+    return None
 
 
 def _halves_that_add_up(rows: list[ValueRow]) -> tuple[list[ValueRow], tuple[str, ...]] | None:
