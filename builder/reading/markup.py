@@ -18,6 +18,7 @@ from functools import cache, lru_cache
 from html import unescape as unescape_entities
 
 from .. import errors
+from .fields import Fields
 from .wikitext import WIKI_SOURCE
 
 _BLOCK_TAGS = frozenset({
@@ -1928,7 +1929,7 @@ def _docx_text(paragraph, part_raised: bool = False) -> str:
     result, not its code: the runs between a field's begin and separate marks (a nested field's result in them too:
     {IF {=SUM(LEFT)} = 0 "无" …} shows 无, not 0无) are not read."""
     pieces = []
-    fields: list[bool] = []  # the fields the run is inside, innermost last: whether in its result (past separate)
+    fields = Fields()
     for run in paragraph.iter(f"{_W}r"):
         ancestor = run.getparent()
         while ancestor is not None and ancestor is not paragraph and ancestor.tag not in _NOT_READ_IN:
@@ -1936,15 +1937,10 @@ def _docx_text(paragraph, part_raised: bool = False) -> str:
         if ancestor is not paragraph:
             continue
         if (mark := run.find(f"{_W}fldChar")) is not None:
-            kind = mark.get(f"{_W}fldCharType")
-            if kind == "begin":
-                fields.append(False)
-            elif kind == "separate" and fields:
-                fields[-1] = True
-            elif kind == "end" and fields:
-                fields.pop()
+            {"begin": fields.begin, "separate": fields.separate, "end": fields.end}.get(
+                mark.get(f"{_W}fldCharType"), lambda: None)()
             continue
-        if not all(fields) or _hidden(run) or _struck(run):
+        if fields.in_code or _hidden(run) or _struck(run):
             continue
         text = _run_text(run)
         raised = run.find(f"{_W}rPr/{_W}vertAlign")

@@ -16,6 +16,7 @@ import struct
 from collections.abc import Iterator
 
 from .. import errors
+from .fields import Fields
 
 _FIB_FLAGS = 0x0A
 _ENCRYPTED, _TABLE_ONE = 0x0100, 0x0200
@@ -278,7 +279,7 @@ def _lines(text: str, places: list[int], runs: tuple[Stretches, ...],
     cells: list[str] = []
     inner: list[str] = []  # the cells of a nested table's row
     current: list[str] = []
-    fields: list[bool] = []  # open fields, True while in their instructions (\x13 … \x14), which are no text
+    fields = Fields()  # (their instructions, \x13 … \x14, are no text)
     for k, char in enumerate(text):
         while waiting and waiting[0][0][1] <= places[k]:
             waiting.pop(0)  # (an object whose mark is in no piece of the text)
@@ -286,12 +287,12 @@ def _lines(text: str, places: list[int], runs: tuple[Stretches, ...],
             lines += ["".join(current), *waiting.pop(0)[1].split("\n")]
             current = []
         if char == "\x13":
-            fields.append(True)
-        elif char == "\x14" and fields:
-            fields[-1] = False
-        elif char == "\x15" and fields:
-            fields.pop()
-        elif any(fields) or (unseen and char not in "\x07\r" and within(unseen, k)):
+            fields.begin()
+        elif char == "\x14":
+            fields.separate()
+        elif char == "\x15":
+            fields.end()
+        elif fields.in_code or (unseen and char not in "\x07\r" and within(unseen, k)):
             continue
         elif char == "\x07":
             if within(ends, k):
