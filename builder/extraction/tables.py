@@ -2208,10 +2208,17 @@ def _other_form_measures(layout: Layout, row: ValueRow, form: forms.Form) -> tup
     start = layout.regions.get("t2", (0, 0))[0]
     for line in reversed(layout.lines[start:row.line]):
         if _MEASURE_WORD.search(line) and not _HAS_DIGIT.search(line):
-            named = tuple(m for m, words in forms.T2_MEASURE_WORDS.items() if any(word in line for word in words))
-            own = {measure.id for item in form.t2 for measure in item.measures}
-            return named if not set(named) & own else None
+            if _own_measure_words(form.id).search(line):
+                return None  # (nearly every header: one look)
+            return tuple(m for m, words in forms.T2_MEASURE_WORDS.items() if any(word in line for word in words))
     return None
+
+
+@lru_cache(maxsize=4)
+def _own_measure_words(form_id: str) -> re.Pattern:
+    """The words naming the measures of a form's table 2."""
+    own = {measure.id for item in forms.FORMS[form_id].t2 for measure in item.measures}
+    return re.compile("|".join(re.escape(w) for m, words in forms.T2_MEASURE_WORDS.items() if m in own for w in words))
 
 
 def _t2_header_order(headers: list[_T2Header], line: int,
@@ -3340,8 +3347,8 @@ def _rows_printed_twice(rows: list[ValueRow], form_rows: tuple[Row, ...],
     unsettled: list[tuple[ValueRow, ValueRow]] = []
     for row in rows:
         prev = out_rows[-1] if out_rows else None
-        if (prev is None or len(row.cells) != len(prev.cells) or not _whole_row(row) or not _whole_row(prev)
-                or row.line - prev.line > _COPY_REACH
+        if (prev is None or row.label.strip() != prev.label.strip() or len(row.cells) != len(prev.cells)
+                or row.line - prev.line > _COPY_REACH or not _whole_row(row) or not _whole_row(prev)
                 or (named := name(_own_label(row))) is None or name(_own_label(prev)) != named
                 or _heading_alone(_own_label(row), _headings(form_rows))):
             out_rows.append(row)
@@ -3935,10 +3942,11 @@ def _numbers_the_columns(row: ValueRow) -> bool:
     print it): five values or more, each one more than the one before. No row of table 3 or 4 is so: its
     total would be less than the sum of its parts. Or a spreadsheet's column letters printed with it (K L M N O: the O
     a zero's lookalike), each the letter after the one before."""
-    letters = "".join((row.label + "".join(row.cells)).split())
-    if len(letters) >= 3 and letters.isascii() and letters.isupper() and letters == _LETTERS[
+    last = row.cells[-1].strip() if row.cells else ""
+    if last.isascii() and last.isupper() and (letters := "".join((row.label + "".join(row.cells)).split())) \
+            and len(letters) >= 3 and letters.isascii() and letters == _LETTERS[
             (first := ord(letters[0]) - ord("A")):first + len(letters)]:
-        return True
+        return True  # (one look at its last cell, a figure in nearly every row)
     previous, count = -1, 0
     for cell in row.cells:  # most rows part at their second value
         if not (value := cell.strip()):
