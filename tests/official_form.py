@@ -200,9 +200,11 @@ def docx_bytes(report: list[Block]) -> bytes:
     return out.getvalue()
 
 
-def docx_with_sheet_objects(report: list[Block], decoy: Table | None = None) -> bytes:
+def docx_with_sheet_objects(report: list[Block], decoys: list[Table] | None = None, below: bool = False) -> bytes:
     """A Word document whose tables are pasted worksheets (OLE objects: an embedded .xlsx shown as a picture, the
-    prose as paragraphs). ``decoy``: each workbook also holds this table on a second sheet, the first one active."""
+    prose as paragraphs). ``decoys``: the workbook of the report's n-th table also holds the n-th of them on a second
+    sheet, the first one active; or, ``below``, under the table on its sheet, out of the range the object shows (its
+    oleSize)."""
     import docx
     from docx.opc.constants import RELATIONSHIP_TYPE
     from docx.opc.packuri import PackURI
@@ -215,17 +217,27 @@ def docx_with_sheet_objects(report: list[Block], decoy: Table | None = None) -> 
     kind = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     picture = io.BytesIO()
     Image.new("RGB", (40, 30), "white").save(picture, "PNG")  # (what Word shows: a picture of the sheet)
+    tables = 0
     for k, block in enumerate(report):
         if isinstance(block, str):
             document.add_paragraph(block)
             continue
         book = Workbook()
         _xlsx_table(book.active, block, 1)
-        if decoy is not None:
+        shown = book.active.dimensions
+        decoy = decoys[tables] if decoys else None
+        tables += 1
+        if decoy is not None and below:
+            _xlsx_table(book.active, decoy, len(block) + 3)
+        elif decoy is not None:
             _xlsx_table(book.create_sheet("上年"), decoy, 1)
         out = io.BytesIO()
         book.save(out)
-        part = Part(PackURI(f"/word/embeddings/Microsoft_Excel_Worksheet{k}.xlsx"), kind, out.getvalue(),
+        workbook = out.getvalue()
+        if below:
+            size = f'<oleSize ref="{shown}"/></workbook>'.encode()
+            workbook = _with_part(workbook, "xl/workbook.xml", lambda xml, size=size: xml.replace(b"</workbook>", size))
+        part = Part(PackURI(f"/word/embeddings/Microsoft_Excel_Worksheet{k}.xlsx"), kind, workbook,
                     document.part.package)
         rid = document.part.relate_to(part, RELATIONSHIP_TYPE.PACKAGE)
         image = Part(PackURI(f"/word/media/sheet{k}.png"), "image/png", picture.getvalue(), document.part.package)
@@ -241,6 +253,19 @@ def docx_with_sheet_objects(report: list[Block], decoy: Table | None = None) -> 
             f'ObjectID="_17223456{k}" r:id="{rid}"/></w:object></w:r>'))
     out = io.BytesIO()
     document.save(out)
+    return out.getvalue()
+
+
+def _with_part(package: bytes, name: str, change) -> bytes:
+    """The ZIP package with one part's bytes changed by ``change``."""
+    import zipfile
+
+    source = zipfile.ZipFile(io.BytesIO(package))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            body = source.read(info)
+            target.writestr(info, change(body) if info.filename == name else body)
     return out.getvalue()
 
 

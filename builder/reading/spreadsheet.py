@@ -26,17 +26,19 @@ ZIP_SIGNATURE = b"PK\x03\x04"
 def spreadsheet_to_text(data: bytes, path: str, active_only: bool = False) -> str:
     """The workbook's visible sheets, in order, an empty line between them. EncryptedDocument for
     a workbook saved with a password, NotText for one python-calamine cannot read. ``active_only``: the
-    sheet the workbook was last shown at alone, as a Word file shows an embedded workbook."""
+    sheet the workbook was last shown at alone, and only the range of cells the object shows, as a Word file
+    shows an embedded workbook."""
     import python_calamine
 
     if data.startswith(ZIP_SIGNATURE):
         check_unpacked(data, path, "spreadsheet")  # a zip bomb is refused before it is unpacked
     try:
         book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
+        active, area = _object_view(data, len(book.sheets_metadata)) if active_only else (None, None)
         sheets = [book.get_sheet_by_index(i) for i, sheet in enumerate(book.sheets_metadata)
                   if sheet.visible == python_calamine.SheetVisibleEnum.Visible
                   and sheet.typ == python_calamine.SheetTypeEnum.WorkSheet
-                  and (not active_only or i == _active_tab(data, len(book.sheets_metadata)))]
+                  and (active is None or i == active)]
         facts = (_xlsx_facts(data) or _ods_facts(data)) if data.startswith(ZIP_SIGNATURE) else {}
         lines: list[str] = []
         budget = GRID_CELLS
@@ -45,7 +47,7 @@ def spreadsheet_to_text(data: bytes, path: str, active_only: bool = False) -> st
             if budget < 0:  # a few KB can declare a sheet of millions of cells
                 raise errors.TableTooLarge(GRID_CELLS)
             sheet_facts = facts.get(sheet.name, SheetFacts())  # (its text boxes first: a title and prose set in one)
-            lines += [*sheet_facts.text_boxes, *_sheet_lines(sheet, sheet_facts), ""]
+            lines += [*sheet_facts.text_boxes, *_sheet_lines(sheet, sheet_facts, area), ""]
     except python_calamine.PasswordError as e:
         raise errors.EncryptedDocument(path, "a spreadsheet") from e
     except (errors.ReportError, errors.TableTooLarge):
@@ -56,20 +58,31 @@ def spreadsheet_to_text(data: bytes, path: str, active_only: bool = False) -> st
 
 
 _ACTIVE_TAB = re.compile(rb"<(?:\w+:)?workbookView\b[^>]*\bactiveTab=\"(\d+)\"")
+# The cells an embedded workbook's object shows (Excel writes it for every object: <oleSize ref="A1:J28"/>).
+_OLE_SIZE = re.compile(rb"<(?:\w+:)?oleSize\b[^>]*\bref=\"\$?([A-Z]{1,3})\$?(\d{1,7})(?::\$?([A-Z]{1,3})\$?(\d{1,7}))?\"")
+Area = tuple[int, int, int, int]  # top row, left column, bottom row, right column, all from 0
 
 
-def _active_tab(data: bytes, count: int) -> int:
-    """The index of the sheet a workbook (.xlsx) was saved showing (its workbookView's activeTab), else the first."""
+def _object_view(data: bytes, count: int) -> tuple[int, Area | None]:
+    """What an embedded workbook (.xlsx) shows as an object: the index of the sheet it was saved showing (its
+    workbookView's activeTab, else the first) and the range of cells the object shows (its oleSize: a voided
+    draft or a check formula below or beside it is not seen), None for the whole sheet."""
     import zipfile
 
     if not data.startswith(ZIP_SIGNATURE):
-        return 0
+        return 0, None
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            m = _ACTIVE_TAB.search(archive.read("xl/workbook.xml")[:1_000_000])
+            book = archive.read("xl/workbook.xml")[:1_000_000]
     except (KeyError, zipfile.BadZipFile, ValueError, OSError, EOFError, zlib.error):
-        return 0
-    return int(m.group(1)) if m and int(m.group(1)) < count else 0
+        return 0, None
+    tab, size = _ACTIVE_TAB.search(book), _OLE_SIZE.search(book)
+    area = None
+    if size:
+        left, top = _column_index(size[1].decode()), int(size[2]) - 1
+        right, bottom = (_column_index(size[3].decode()), int(size[4]) - 1) if size[3] else (left, top)
+        area = (min(top, bottom), min(left, right), max(top, bottom), max(left, right))
+    return (int(tab[1]) if tab and int(tab[1]) < count else 0), area
 
 
 class SheetFacts(NamedTuple):
@@ -83,10 +96,10 @@ class SheetFacts(NamedTuple):
     text_boxes: tuple[str, ...] = ()  # the paragraphs of the text boxes drawn on the sheet, in their order on it
 
 
-def _sheet_lines(sheet, facts: SheetFacts) -> list[str]:
+def _sheet_lines(sheet, facts: SheetFacts, area: Area | None = None) -> list[str]:
     """A sheet's rows as lines: cells tab-separated, the cells of a merged range expanded; hidden rows
-    and columns (last year's figures kept out of sight) left out; a cell showing a formula error holds
-    it (it read as empty, and its row one cell off)."""
+    and columns (last year's figures kept out of sight) and those outside the ``area`` an object shows left
+    out; a cell showing a formula error holds it (it read as empty, and its row one cell off)."""
     start_row, start_column = sheet.start or (0, 0)
     values = sheet.to_python(skip_empty_area=True)
     for (row, column), error in facts.errors:
@@ -95,8 +108,10 @@ def _sheet_lines(sheet, facts: SheetFacts) -> list[str]:
             values[r][c] = error
     if facts.formulas:
         _compute_formulas(values, dict(facts.formulas), start_row, start_column)
-    shown_rows = {r for r in range(len(values)) if r + start_row not in facts.hidden_rows}
-    shown_columns = {c for c in range(max(map(len, values), default=0)) if c + start_column not in facts.hidden_columns}
+    top, left, bottom, right = area or (0, 0, float("inf"), float("inf"))
+    shown_rows = {r for r in range(len(values)) if r + start_row not in facts.hidden_rows and top <= r + start_row <= bottom}
+    shown_columns = {c for c in range(max(map(len, values), default=0))
+                     if c + start_column not in facts.hidden_columns and left <= c + start_column <= right}
     merges = [((top - start_row, left - start_column), (bottom - start_row, right - start_column))
               for (top, left), (bottom, right) in sheet.merged_cell_ranges or ()]
     return _grid_lines([[_shown(value) for value in row] for row in values], merges, shown_rows, shown_columns)
