@@ -316,6 +316,10 @@ def test_a_heading_is_no_start_of_the_next_sentence():
     ("2023年共收到政府信息公开申请102件。自2023年5月15日新修订的《条例》施行以来，共收到申请63件。",
      {"applications_received": 102}),
     ("自2023年1月1日起，共收到申请63件。", {"applications_received": 63}),
+    # Years counted back from now (blind round 112): their sum (近年来 is no count of years).
+    ("全年新收政府信息公开申请8件。近三年来，共收到政府信息公开申请19件。", {"applications_received": 8}),
+    ("五年来共收到申请43件。", {}),
+    ("近年来，我局不断规范依申请公开工作，共收到申请8件。", {"applications_received": 8}),
 ])
 def test_a_running_total_since_an_earlier_date_is_no_headline(text, expected):
     assert headlines(figures(text, 2023)) == expected
@@ -2028,7 +2032,9 @@ def test_a_channel_other_than_online_opening_a_clause_of_the_list():
 
 
 @pytest.mark.parametrize("other", ["全年受理教师资格认定申请12683件，认定结果全部公开公示。",
-                                   "受理工伤认定申请361件，均按时作出决定。"])
+                                   "受理工伤认定申请361件，均按时作出决定。",
+                                   # (blind round 112, portal text: a labour bureau's disputes)
+                                   "全年受理劳动人事争议仲裁申请312件，调解结案率达68%。"])
 def test_a_qualification_or_finding_applied_for_is_another_process(other):
     """Blind round 64 (PDFs printed from web pages): 受理教师资格认定申请12683件 before the year's disclosure requests:
     two received counts, no headline."""

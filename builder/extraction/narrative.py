@@ -1043,6 +1043,10 @@ _OTHER_YEAR_WORDS = re.compile(r"(?:上一?年度?|去年|前年|同期|历年|�
 # (十年来，全区累计…: the years counted back from now)
 _RUNNING_TOTAL = re.compile(r"(?:截至|截止|至今|以来|(?<!全)年来|自(?:19|20)\d{2}\s*年[^。；;!！?？]*?至)[^。；;!！?？]*"
                             r"(?<!全年)(?<!本年)(?<!年内)(?<!当年)(?<!今年)累计$")
+# Years counted back from now (近三年来, 五年来, 近3年): a sum over them, not the year's (but not 近年来, any time).
+_YEARS_BACK = re.compile(r"近(?:[两二三四五六七八九十]|(?<!\d)\d{1,2})个?年"
+                         r"|(?<![全本当今上去\d])(?:[两二三四五六七八九十]|\d{1,2})年(?:来|以来|间)")
+_THIS_YEAR_WORDS = re.compile(r"全年|本年|今年|当年|年内")
 # The first year of a span the last year named closes (2021—2023年共收到申请163件: the years' sum, not the last one's).
 _SPAN_OPENED = re.compile(r"(?:19|20)\d{2}\s*年?\s*(?:—|–|-|－|～|~|至|到)\s*$")
 # A span from a date (自2019年5月15日新修订的《条例》施行以来): from another day than 1 January, part of a year.
@@ -1258,7 +1262,8 @@ _OTHER_PROCESS = re.compile(r"行政审批|审批服务|政务服务(?!网|平�
                             r"|注册申请|审评|专利申请|商标申请"  # (a regulator's registrations and examinations)
                             r"|资格认定|认定申请"  # (教师资格认定申请, 工伤认定申请: a qualification or a finding asked for)
                             # (a procurement centre's, a grid's 四个平台 events, a service hall's)
-                            r"|采购申请|采购中心|各类事件|办事申请|办事服务")
+                            r"|采购申请|采购中心|各类事件|办事申请|办事服务"
+                            r"|仲裁|鉴定")  # (劳动人事争议仲裁申请, 劳动能力鉴定申请: a dispute or a finding asked for)
 _DISCLOSURE_WORDS = re.compile(r"信息公开|依申请")
 _CASES_COUNTED = re.compile(r"(?:行政复议|行政诉讼|应诉)(?:案件|案)")
 _PROPOSALS = re.compile(r"(?:代表|人大)建议|(?:委员|政协)提案|建议提案|议案")  # deputies' proposals, answered as such
@@ -1401,6 +1406,8 @@ def _context(key: str, sentence: str, start: int, number_start: int, year: int |
         return "other_year"  # (加上2019年结转的3件，全年办结96件: 全年 is the report's; 2017年，全年… is not)
     if years and _SPAN_OPENED.search(before, 0, years[-1].start()):
         return "running_total"
+    if _YEARS_BACK.search(before) and not _THIS_YEAR_WORDS.search(clause) and not (years and clause_start <= years[-1].start()):
+        return "running_total"  # 近三年来，共收到申请19件 (not …，其中今年8件 or 其中2024年8件)
     if key.startswith("applications") and _CASES_COUNTED.search(clause):
         return "other_process"  # 上年度结转至本年审结的行政诉讼案件2件: cases, not applications
     if key.startswith("applications") and _OTHER_PROCESS.search(clause) and not _DISCLOSURE_WORDS.search(clause):
