@@ -620,8 +620,8 @@ _SECTION_NUMBER = re.compile(r"\d{1,2}\.\d{1,2}")
 
 
 def _section_number(line: str, m: re.Match) -> bool:
-    return (not line[:m.start()].strip() and bool(_SECTION_NUMBER.fullmatch(m.group()))
-            and bool(_WORDS.match(line[m.end():].lstrip())))
+    return (bool(_SECTION_NUMBER.fullmatch(m.group())) and not line[:m.start()].strip()  # (the rare test first: a
+            and bool(_WORDS.match(line[m.end():].lstrip())))  # line's other tokens would copy it for each, O(n²))
 
 
 # A narrow cell's unit wrapped before its count (件0: the 0件 of a cell too narrow for it, as a PDF's text reads
