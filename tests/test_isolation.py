@@ -69,6 +69,15 @@ def test_deep_html_is_read_up_to_the_limit_and_refused_beyond_it(tmp_path: Path)
     assert outcome.reason == "over a size limit: HTML elements nested more than 100 deep"
 
 
+def test_a_separated_line_with_a_field_past_the_csv_module_s_limit_is_no_error(tmp_path: Path):
+    """Blind round 112 (hostile documents): a row's label, a few comma-separated values and 140,000 brackets in one
+    field stopped the csv module (field larger than field limit (131072)): an internal error lost the whole file."""
+    path = tmp_path / "long-field.txt"
+    path.write_text(GOOD.read_text(encoding="utf-8") + "\n本年新收政府信息公开申请数量 1,1,1,1," + "（" * 140_000 + "\n",
+                    encoding="utf-8")
+    assert isinstance(read(path), Report)
+
+
 def test_the_backstop_alarm_fires_again_after_a_library_swallows_it():
     """Blind round 59 (resource exhaustion): a PDF page of 200,000 glyphs ran for ten minutes past its 60 s limit: the
     one backstop alarm was caught by a reader's catch-all fallback, and no other came."""

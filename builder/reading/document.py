@@ -525,8 +525,11 @@ def separated_rows(lines: list[str]) -> list[str]:
         separator = next((s for s in _SEPARATORS if line.count(s) >= _MIN_FIELDS - 1), None)
         if separator is None or "\t" in line or (separator == "," and _THOUSANDS.search(line)):
             continue  # 行政处罚 1,234 -12 3,985,758: commas grouping thousands in a row parted by spaces
-        padded = next(csv.reader([line.strip()], delimiter=separator))  # a spreadsheet pads rows to its widest
-        fields = next(csv.reader([line.strip().rstrip(separator)], delimiter=separator))
+        try:
+            padded = next(csv.reader([line.strip()], delimiter=separator))  # a spreadsheet pads rows to its widest
+            fields = next(csv.reader([line.strip().rstrip(separator)], delimiter=separator))
+        except csv.Error:  # a field over the csv module's limit (131,072 characters): no table's row
+            continue
         # 一、本年新收…数量：15，2，0，…: the label and its first value in a field (after the label's own commas:
         # （二）部分公开（区分处理的，只计这一情形，不计其他情形）：1，0，…)
         at = next((k for k, f in enumerate(fields) if _LABEL_AND_VALUE.fullmatch(f)), None)
@@ -557,7 +560,10 @@ def _short_separated_rows(lines: list[str]) -> list[str]:
     for k, line in enumerate(lines):
         if "\t" in line or "," not in line or "。" in line:
             continue
-        fields = [f.strip() for f in next(csv.reader([line.strip().rstrip(",")]))]
+        try:
+            fields = [f.strip() for f in next(csv.reader([line.strip().rstrip(",")]))]
+        except csv.Error:  # (a field over the csv module's limit)
+            continue
         if 2 <= len(fields) < _MIN_FIELDS and 0 < len(fields[0]) <= _LABEL_MAX and not _FIELD_VALUE.fullmatch(fields[0]) \
                 and all(_FIELD_VALUE.fullmatch(f) for f in fields[1:]):
             out[k] = "\t".join(fields)

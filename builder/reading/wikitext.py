@@ -193,7 +193,14 @@ def _asciidoc(text: str) -> str:
 def _delimited_rows(body: str, separator: str) -> list[list[tuple[str, str, int, int]]]:
     import csv
 
-    return [[_cell(cell) for cell in row] for row in csv.reader(body.splitlines(), delimiter=separator) if row]
+    rows = []
+    try:
+        for row in csv.reader(body.splitlines(), delimiter=separator):
+            if row:
+                rows.append([_cell(cell) for cell in row])
+    except csv.Error:  # a field over the csv module's limit (131,072 characters): the rows before it
+        pass
+    return rows
 
 
 def _asciidoc_columns(attributes: str, body: str) -> int:
