@@ -635,3 +635,12 @@ def test_a_picture_s_lead_before_the_title_is_no_part_of_the_name(lead):
     lines = [f"{lead}大理市人民政府2024年政府信息公开工作年度报告", "01 主动公开 6782条",
              "大理市人民政府2024年政府信息公开工作年度报告", "一、总体情况"]
     assert find_agency_name(lines) == "大理市人民政府"
+
+
+@pytest.mark.parametrize("column, name", [("政府信息公开年报", "临朐县卫生健康局"), ("年度报告", "临朐县卫生健康局"),
+                                          ("政务公开年报", "临朐县卫生健康局"), ("年报", "年报县")])
+def test_a_site_s_column_name_run_into_the_title_is_no_part_of_the_name(column, name):
+    """Blind round 113 (page text with its breaks lost): …> 政府信息公开年报临朐县卫生健康局2021年…报告 — the breadcrumb's
+    last step was the agency's first words. Only before a place: a name of its own is kept whole."""
+    lines = [f"{column}{name}2021年政府信息公开工作年度报告", "一、总体情况"]
+    assert find_agency_name(lines) == ("临朐县卫生健康局" if name == "临朐县卫生健康局" else f"{column}{name}")

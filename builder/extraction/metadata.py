@@ -300,6 +300,9 @@ _ASIDE_BEFORE_NAME = re.compile(r"(?<!中国)[（(](?P<aside>[^（）()]*)[）)]
 
 # A picture's or summary's lead before the name of the report it explains (一图读懂丨, 图解：), on a page printing both.
 _PICTURE_LEAD = re.compile(r"^(?:一图(?:读懂|看懂|了解)|一张图(?:读懂|看懂)|图解|图说)[丨|｜:：·]?")
+# A site's column name run into the title after it, as text with the page's breaks lost gives it (…> 政府信息公开年报
+# 临朐县卫生健康局2021年…): the breadcrumb's last step, no part of the name, where a place follows it.
+_COLUMN_LEAD = re.compile(r"^(?:政府信息公开|政务公开|信息公开)?(?:工作)?(?:年度报告|年报)(?:专栏|栏目)?")
 
 
 def clean_name(name: str | None) -> str | None:
@@ -320,6 +323,9 @@ def clean_name(name: str | None) -> str | None:
     name = _unpaired_brackets_stripped(re.sub(r"^(?:关于|印发|公布)", "", last))  # chrome comes before the name
     name = re.sub(r"关于$|(?:上一|上|本)年度$", "", name)  # 某某管理委员会关于2021年…; 敦化市人民政府上一年度…年度报告
     name = _PICTURE_LEAD.sub("", name) or name  # 一图读懂丨大理市人民政府2024年…: the report's own name after it
+    if (column := _COLUMN_LEAD.match(name)) and (place := next(gazetteer_matches(name[column.end():]), None)) \
+            and place.start_index == 0:
+        name = name[column.end():]
     if (aside := _ASIDE_BEFORE_NAME.search(name)) and INSTITUTION.search(aside["name"]) \
             and not re.search(_INSTITUTION_WORDS, aside["aside"]):
         name = aside["name"]  # …一月十九日（此件公开发布）遵义市人民政府: a document's note before the title's name
