@@ -182,8 +182,10 @@ class Layout:
 
 
 # Characters OCR and input methods put for the forms' own, which the forms' labels never print:
-# 政府集中釆购, 行政规范牲文件, 行政复义.
-_CONFUSED = str.maketrans({"釆": "采", "牲": "性", "义": "议"})
+# 政府集中釆购, 行政规范牲文件, 行政复义, 规范性文仵; and the traditional or Japanese forms of a few of theirs
+# a PDF's text layer gives in otherwise simplified text (行政規范性文件, 本年增/減, 行政査询事项).
+_CONFUSED = str.maketrans({"釆": "采", "牲": "性", "义": "议", "仵": "件", "規": "规", "減": "减", "査": "查", "処": "处",
+                           "収": "收", "決": "决"})
 
 
 @lru_cache(maxsize=4096)
