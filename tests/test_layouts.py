@@ -926,16 +926,17 @@ def test_figures_struck_through_in_markdown_are_not_read():
     assert "~~" not in report.document.text
 
 
-@pytest.mark.parametrize("glued", [False, True])
+@pytest.mark.parametrize("glued", ["\t", "", " "])
 def test_a_page_a_crawler_ran_into_one_line_of_tab_parted_cells_is_read_row_by_row(glued):
     """The line breaks lost, the whole page one line of tab-parted cells (its menu, its prose, every table's rows), and
     with them the tab between a row's last figure and the next row's label (18二、上年结转…, 02.其他法律…): read as one
-    row of hundreds of cells, every table was lost."""
+    row of hundreds of cells, every table was lost. (Blind round 114: a space for the break, 13 二、上年结转…, left table 3
+    a value short on every row.)"""
     v = values(GOV_2021, seed=3)
     lines = [line for line in synthetic.render(AGENCY, 2022, GOV_2021, v, "tab").split("\n") if line.strip()]
     text = ""
     for line in lines:
-        text += ("" if glued and text[-1:].isdigit() else "\t") + line if text else line
+        text += (glued if text[-1:].isdigit() else "\t") + line if text else line
     assert "\n" not in text
     report = extract_bytes(text.encode(), "report.txt")
     assert (report.agency.name, report.year) == (AGENCY, 2022)

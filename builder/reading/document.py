@@ -340,14 +340,22 @@ _LABEL_START = re.compile(r"[一二三四五六七八九十]{1,3}、|[（(][一�
                           r"|\d{1,2}[.．、](?=[\u3400-\u9fff])|[\u3400-\u9fff]")
 
 
+# A numbered row's label after a space (13 二、上年结转…): a word alone after a space may be the figure's unit (12 件).
+_NUMBERED_LABEL_START = re.compile(r" (?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[)）]"
+                                   r"|\d{1,2}[.．、](?=[\u3400-\u9fff]))")
+
+
 def _glued_label(cell: str) -> tuple[str, str] | None:
     """A cell that is a figure and the next row's label run together, no tab between (18二、上年结转…, 02.其他法律…: 0
-    and 2.其他法律…): the figure and the label, parted where the shortest figure leaves a label's start."""
+    and 2.其他法律…; or a space, before a numbered label: 13 二、上年结转…): the figure and the label, parted where the
+    shortest figure leaves a label's start."""
     for k in range(1, min(len(cell), 10)):
         if not cell[:k].isdigit():
             return None
         if _LABEL_START.match(cell, k):
             return cell[:k], cell[k:]
+        if _NUMBERED_LABEL_START.match(cell, k):
+            return cell[:k], cell[k + 1:]
     return None
 
 
