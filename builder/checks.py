@@ -24,6 +24,7 @@ from .extraction.metadata import (
     locate_region,
     names_one_body,
     read_title,
+    signature_name,
     titles_above_body,
     without_teasers,
 )
@@ -679,6 +680,10 @@ def _meta_agency(report, context=None) -> list[Result]:
     for sentence in report.document.sentences:
         for m in _SELF.finditer(sentence):
             mentions.append((m.group("x"), sentence.strip()))
+    signed = signature_name(report.document.lines)  # (a copied report's signature left as it was: 英德市大站镇人民政府)
+    if signed and signed != report.agency.name and _foreign_name(signed, report):
+        return [say("meta.agency", FAIL, "", [], None, None, message="fail_signed", agency=report.agency.name,
+                    name=signed)]
     if not mentions:
         return [say("meta.agency", NA, message="no_mentions")]
     foreign = [(x, s) for x, s in mentions if _foreign_name(x, report)]
@@ -959,7 +964,9 @@ RULES: tuple[Rule, ...] = (
                              "{rule}: the body never names itself at the start of a dated sentence"),
              "pass": ("正文 {count} 处自称都是“{agency}”", "{rule}: {count} self-references, all to {agency}"),
              "fail": ("正文以“{name}”自称，与报告机关“{agency}”不符，疑为照抄其他机关的报告：“{sentence}”",
-                      "{rule}: the report of {agency} speaks of itself as “{name}”: “{sentence}”")}),
+                      "{rule}: the report of {agency} speaks of itself as “{name}”: “{sentence}”"),
+             "fail_signed": ("报告落款为“{name}”，与报告机关“{agency}”不符，疑为照抄其他机关的报告",
+                             "{rule}: the report of {agency} is signed “{name}”")}),
     Rule("completeness", "info", "单元格完整度", "Completeness",
          "找到的表格单元格占该版本表格全部单元格的比例", "share of the template's cells that were found",
          TEMPLATED, "report", _completeness,

@@ -779,6 +779,21 @@ def test_meta_agency_reads_a_self_mention_before_in_or_following(opening):
     assert result.outcome == FAIL
 
 
+@pytest.mark.parametrize("signed, outcome", [("英德市大站镇人民政府", FAIL), ("英德市浛洸镇人民政府", NA),
+                                             ("浛洸镇人民政府", NA)])
+def test_meta_agency_reads_the_signature(signed, outcome):
+    """Blind round 114 (template slips): a town's report signed with the town it was copied from (英德市大站镇人民政府
+    under 英德市浛洸镇人民政府's title) passed: only dated sentences were looked at. (Its own signature is no dated
+    self-mention: with none, the check cannot run.)"""
+    agency = "英德市浛洸镇人民政府"
+    report = checked(small_values(), agency=agency, lines=[*prose_lines(2022, agency), "六、其他需要报告的事项", "无。",
+                                                           signed, "2023年1月15日"])
+    [result] = by_instance(report, "meta.agency").values()
+    assert result.outcome == outcome
+    if outcome == FAIL:
+        assert result.detail_en == f"meta.agency: the report of {agency} is signed “{signed}”"
+
+
 def test_meta_agency_not_applicable():
     report = checked(small_values(), lines=prose_lines(2022))
     assert [(r.outcome, r.detail_en) for r in report.checks if r.id == "meta.agency"] == [
