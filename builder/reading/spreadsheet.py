@@ -108,10 +108,11 @@ def _sheet_lines(sheet, facts: SheetFacts, area: Area | None = None) -> list[str
             values[r][c] = error
     if facts.formulas:
         _compute_formulas(values, dict(facts.formulas), start_row, start_column)
-    top, left, bottom, right = area or (0, 0, float("inf"), float("inf"))
-    shown_rows = {r for r in range(len(values)) if r + start_row not in facts.hidden_rows and top <= r + start_row <= bottom}
+    first_row, first_column, last_row, last_column = area or (0, 0, float("inf"), float("inf"))
+    shown_rows = {r for r in range(len(values))
+                  if r + start_row not in facts.hidden_rows and first_row <= r + start_row <= last_row}
     shown_columns = {c for c in range(max(map(len, values), default=0))
-                     if c + start_column not in facts.hidden_columns and left <= c + start_column <= right}
+                     if c + start_column not in facts.hidden_columns and first_column <= c + start_column <= last_column}
     merges = [((top - start_row, left - start_column), (bottom - start_row, right - start_column))
               for (top, left), (bottom, right) in sheet.merged_cell_ranges or ()]
     return _grid_lines([[_shown(value) for value in row] for row in values], merges, shown_rows, shown_columns)
