@@ -979,6 +979,35 @@ def test_a_total_column_left_blank_under_the_grid_s_header_is_read_by_the_grid()
     assert "t3.total_left_blank" not in [w["code"] for w in report.warnings]
 
 
+def test_a_tab_after_every_row_of_seven_values_is_no_blank_total_column():
+    """Blind round 114 (PDF text layers like the sample 000): every line ends in a tab, and one row's 总计 fell onto a
+    line of its own (2 0 0 0 0 0 ⇥ / ⇥⇥⇥⇥⇥⇥⇥⇥⇥2): that row's sixth value was less than the five before it, and every row
+    was read as a blank total column's, shifted a column (60 cells wrong). A row printing all seven values before its
+    empty last cell shows the total is printed."""
+    v = synthetic.consistent_values(random.Random(3), GOV_2021)
+    v[forms.t3_cell("granted", "natural_person")] += 2
+    v[forms.t3_cell("granted", "total")] += 2
+    v[forms.t3_cell("total", "natural_person")] += 2
+    v[forms.t3_cell("total", "total")] += 2
+    v[forms.t3_cell("new_received", "natural_person")] += 2
+    v[forms.t3_cell("new_received", "total")] += 2
+    data, _ = synthetic.render_layout(random.Random(1), AGENCY, 2023, GOV_2021, {c: synthetic._fmt(x) for c, x in v.items()},
+                                      v, "tab")
+    text = data.decode()
+    header = text[text.index("（本列数据"):text.index("一、本年新收")]
+    start, end = text.index("一、本年新收"), text.index("四、政府信息公开行政复议")
+    rows = [line + "\t" for line in text[start:end].rstrip("\n").split("\n")]
+    granted = next(k for k, line in enumerate(rows) if "予以公开" in line)
+    *values, total = rows[granted].rstrip("\t").split("\t")
+    rows[granted:granted + 1] = ["\t".join(values) + "\t", "\t" * 9 + total]
+    report = extract_bytes((text[:start].replace(header, _GRID_HEADER) + "\n".join(rows) + "\n" + text[end:]).encode(),
+                           "report.txt")
+    assert "t3.total_left_blank" not in [w["code"] for w in report.warnings]
+    for cell in forms.cells(GOV_2021):
+        if cell.id.startswith("t3.") and cell.id != forms.t3_cell("granted", "total"):
+            assert report.cells[cell.id].value == v[cell.id], cell.id
+
+
 def test_table_4_a_value_a_line_under_its_names_wrapped_above_it_is_read():
     """Blind round 52 (pdftotext -raw of narrow cells): 行政复议 / 结果维 / 持 / 3 / 结果纠 / 正 / 1 …: each value after
     its group's and result's names wrapped over the lines above it, no line naming a whole result: table 4 was

@@ -3244,6 +3244,8 @@ def _total_column_left_blank(layout: Layout, rows: list[ValueRow | None]) -> lis
     printed = [r for r in rows if r is not None and r.has_values]
     if not printed or any(not r.delimited or len(r.cells) < size or r.cells[-1].strip() for r in printed):
         return None
+    if any(sum(1 for c in r.cells if c.strip()) >= size for r in printed):
+        return None  # (a row of seven values before its empty last cell: a trailing tab on every line, no blank total)
     header = [line.split("\t") for line in _header_lines(layout, "t3", printed) if "\t" in line]
     if not any("".join(fields[-1].split()) == "总计" for fields in header):
         return None
