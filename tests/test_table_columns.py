@@ -1008,6 +1008,26 @@ def test_a_tab_after_every_row_of_seven_values_is_no_blank_total_column():
             assert report.cells[cell.id].value == v[cell.id], cell.id
 
 
+@pytest.mark.parametrize("row, label", [("new_received", "一、本年新收政府信息公开申请数量"), ("total", "（七）总计")])
+def test_a_row_printing_its_total_first_is_read_with_the_total_last(row, label):
+    """Blind round 114 (PDF text layers like the sample 000): one row of table 3 printed its 总计 before its six
+    applicant values (12 11 1 0 0 0 0), the other rows as the form prints them: read in the form's order, the row's
+    cells were wrong and the report inconsistent. Its first value is the sum of the six after it and its last is not:
+    read with the total last, each cell repaired."""
+    v = synthetic.consistent_values(random.Random(5), GOV_2021)
+    assert v[forms.t3_cell(row, "total")] > 0
+    text = synthetic.render(AGENCY, 2023, GOV_2021, v, "tab")
+    line = next(x for x in text.split("\n") if x.lstrip("\t").startswith(label))
+    cells = line.split("\t")
+    turned = "\t".join([*cells[:-7], cells[-1], *cells[-7:-1]])
+    report = extract_bytes(text.replace(line, turned).encode(), "report.txt")
+    for cell in forms.cells(GOV_2021):
+        if cell.table == "t3":
+            assert report.cells[cell.id].value == v[cell.id], cell.id
+    assert report.cells[forms.t3_cell(row, "total")].status == "repaired"
+    assert "t3.row_total_first" in [w["code"] for w in report.warnings]
+
+
 def test_table_4_a_value_a_line_under_its_names_wrapped_above_it_is_read():
     """Blind round 52 (pdftotext -raw of narrow cells): 行政复议 / 结果维 / 持 / 3 / 结果纠 / 正 / 1 …: each value after
     its group's and result's names wrapped over the lines above it, no line naming a whole result: table 4 was

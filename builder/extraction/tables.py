@@ -3234,6 +3234,26 @@ def _without_padding_column(rows: list[ValueRow | None]) -> list[ValueRow | None
     return out
 
 
+def _rows_total_first(row_set: tuple[Row, ...],
+                      rows: list[ValueRow | None]) -> tuple[list[ValueRow | None], list[Row]]:
+    """Rows of table 3 that print their total first among the form's columns (12 11 1 0 0 0 0: the first value the
+    sum of the six after it, the last not the sum of the six before it, the table's other rows as the form prints
+    them; a table printing every row so has its columns so, ``_total_printed_first``), with the total moved last;
+    and the form's rows that were so."""
+    out, turned = list(rows), []
+    for k, (form_row, row) in enumerate(zip(row_set, rows)):
+        if row is None:
+            continue
+        filled = [c.strip().replace(",", "") for c in row.cells if c.strip()]
+        if len(filled) != len(T3_ORDER) or not all(_DIGITS.fullmatch(c) and len(c) <= MAX_NUMBER_DIGITS for c in filled):
+            continue
+        values = list(map(int, filled))
+        if values[0] > 0 and values[0] == sum(values[1:]) and values[-1] != sum(values[:-1]):
+            out[k] = replace(row, cells=[*filled[1:], filled[0]])
+            turned.append(form_row)
+    return out, turned
+
+
 def _total_column_left_blank(layout: Layout, rows: list[ValueRow | None]) -> list[ValueRow | None] | None:
     """The rows read from their last cells when the grid's header ends in 总计, every row's last cell is empty
     and some row's sixth value is less than the five before it, so no total (a small body's table 3 whose totals
@@ -3302,6 +3322,13 @@ def read_t3(layout: Layout, form: forms.Form, out: Tables) -> None:
                  "stand under the header's 总计, as the grid prints them; the six applicant columns are read before it")
     elif named in (None, T3_ORDER):
         assigned = _without_padding_column(assigned)
+    turned: list[Row] = []
+    if printed == T3_ORDER:
+        assigned, turned = _rows_total_first(row_set, assigned)
+        if turned:
+            out.warn("t3.row_total_first", "table 3 prints the 总计 of row(s) " + ", ".join(r.label_zh for r in turned)
+                     + " before their six applicant values (a PDF's text giving the cell first); each such row's first "
+                     "value is the sum of the six after it, its last is not: read with the total last")
     slots = [_Slot(tuple(forms.t3_cell(r.id, c) for c in printed), a) for r, a in zip(row_set, assigned)]
     identities = _t3_identities(row_set)
     if not set(T3_ORDER) <= set(printed):  # a column not printed: the sums it is in cannot be read
@@ -3310,6 +3337,12 @@ def read_t3(layout: Layout, form: forms.Form, out: Tables) -> None:
     if one_column:
         identities += _organisations_identities(row_set)
     read_table(slots, identities, out, "t3")
+    for row in turned:
+        for column in T3_ORDER:
+            cell = out.cells.get(forms.t3_cell(row.id, column))
+            if cell is not None and cell.status == "reported":
+                out.cells[forms.t3_cell(row.id, column)] = replace(cell, status="repaired", note=(
+                    "本行的总计印在六类申请人之前：第一个数等于其后六个数之和，按总计在后读出"))
     not_printed = ("表头把法人或其他组织印成一列，不分五类：本列未印出" if one_column
                    else "表头把这一列与别的列合并印出或拆开印出，本列的数未单独印出" if any(
                        c.startswith(forms.T3_UNLISTED) for c in printed)
