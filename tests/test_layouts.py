@@ -985,19 +985,21 @@ def test_a_table_2_item_printed_without_its_value_gives_the_next_item_s_value_to
     assert report.cells["t2.penalty.decisions"].value == v["t2.penalty.decisions"]
 
 
-def test_a_row_s_first_value_glued_to_its_label_is_its_first_value():
+@pytest.mark.parametrize("line_end", ["", "\t"])
+def test_a_row_s_first_value_glued_to_its_label_is_its_first_value(line_end):
     """Blind round 103 (tab-stop tables in Word): rows whose first tab was not typed (（一）予以公开8 ⇥ 2 ⇥ 0 …, （七）总计21
     ⇥ 5 …): six values for seven columns, every cell unsure or read by the column sums as inferred. The label's glued
-    digits are its first value where the row's total is then the sum of the others; not where it is not."""
+    digits are its first value where the row's total is then the sum of the others; not where it is not. (Blind round
+    114: also where a tab ends every line, as a PDF's text layer gives it.)"""
     v = values(seed=11)
-    text = synthetic.render(AGENCY, 2022, GOV_2021, v, "tab")
+    text = synthetic.render(AGENCY, 2022, GOV_2021, v, "tab").replace("\n", line_end + "\n")
     for label in ("（五）不予处理 2.重复申请", "（七）总计"):
         text = text.replace(f"{label}\t", label, 1)
     report = extract_text(text)
     assert {c.id: (report.cells[c.id].value, report.cells[c.id].status) for c in forms.cells(GOV_2021)
             if c.table == "t3"} == {c.id: (v[c.id], "reported") for c in forms.cells(GOV_2021) if c.table == "t3"}
     assert "t3.value_glued_to_label" in [w["code"] for w in report.warnings]
-    line = next(line for line in text.split("\n") if line.startswith("（七）总计"))
+    line = next(line for line in text.split("\n") if line.startswith("（七）总计")).rstrip("\t")
     off = extract_text(text.replace(line, line.rpartition("\t")[0] + f"\t{v[forms.t3_cell('total', 'total')] + 1}"))
     assert "t3.value_glued_to_label" not in [w["code"] for w in off.warnings]
 

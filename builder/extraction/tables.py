@@ -2656,8 +2656,11 @@ def _first_value_off_label(rows: list[ValueRow], size: int) -> tuple[list[ValueR
     its other values; None when no row is such. (The number of rows so read.)"""
     out, glued = [], 0
     for row in rows:
-        m = _GLUED_VALUE.search(row.label) if row.delimited and len(row.cells) == size - 1 else None
-        values = [m[1], *row.cells] if m else None
+        cells = list(row.cells)
+        while cells and not cells[-1].strip():
+            cells.pop()  # (a tab after every line: no cell)
+        m = _GLUED_VALUE.search(row.label) if row.delimited and len(cells) == size - 1 else None
+        values = [m[1], *cells] if m else None
         numbers = [parse_cell(c).value for c in values] if values else None
         if numbers and None not in numbers and sum(numbers[:-1]) == numbers[-1]:
             row, glued = replace(row, label=row.label[:m.start()], cells=values), glued + 1
