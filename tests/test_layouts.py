@@ -1150,3 +1150,18 @@ def test_a_row_after_a_page_s_repeated_header_is_no_copy_of_the_row_before_it():
     lines[k:k + 1] = ["（续表）", lines[header], "出版物\t" + lines[k].split("\t", 1)[1]]
     report = extract_text("\n".join(lines))
     assert "t3.row_printed_twice" not in [w["code"] for w in report.warnings]
+
+
+@pytest.mark.parametrize("layout", ["tab", "pipe"])
+def test_table_4_printed_under_the_next_section_s_heading_is_read(layout):
+    """Blind round 115 (pipe tables in saved pages): 四、政府信息公开行政复议、行政诉讼情况 followed at once by
+    五、存在的主要问题及改进情况, and only then table 4's header and row: its region was the empty section, all 15 cells
+    missing. Past an empty 四、, a table 4 header right under 五、 is table 4's."""
+    v = values(GOV_2021, seed=8)
+    text = synthetic.render(AGENCY, 2022, GOV_2021, v, layout)
+    four, five = text.index("四、政府信息公开行政复议"), text.index("五、存在的主要问题及改进情况")
+    heading_end = text.index("\n", four) + 1
+    moved = text[:heading_end] + "五、存在的主要问题及改进情况\n" + text[heading_end:five] + text[five:].split("\n", 1)[1]
+    report = extract_bytes(moved.encode(), "report.txt")
+    assert {c.id: report.cells[c.id].value for c in forms.cells(GOV_2021) if c.table == "t4"} == \
+        {c.id: v[c.id] for c in forms.cells(GOV_2021) if c.table == "t4"}

@@ -1160,8 +1160,23 @@ def _regions(lines: list[str], start: int = 0) -> dict[str, tuple[int, int]]:
         own_end = _first(SECTION_HEADINGS["t5"], lines, t4, following)
         regions["t4"] = (t4, own_end if own_end is not None else following)
     elif t4 is not None:
-        regions["t4"] = (t4, end)
+        regions["t4"] = (t4, _past_next_heading(lines, t4, end))
     return {table: (first, _before_compared_table(lines, first, last)) for table, (first, last) in regions.items()}
+
+
+_PLACED_AFTER_REACH = 3  # lines after the next section's heading table 4's header may begin on, when it stands there
+
+
+def _past_next_heading(lines: list[str], t4: int, end: int) -> int:
+    """Where table 4's region ends: at 五、 as a rule; past it, at 六、, where nothing but the heading stands between 四、
+    and 五、 and table 4's header begins right under 五、 (an editor who put the table below the next heading)."""
+    if end >= len(lines) or any(line.strip() for line in lines[t4 + 1:end]):
+        return end
+    below = [k for k in range(end + 1, len(lines)) if lines[k].strip()][:_PLACED_AFTER_REACH]
+    if not any(_T4_ANCHOR.search(lines[k]) or _T4_RESULTS_HEADER.search(lines[k]) for k in below):
+        return end
+    following = _first(SECTION_HEADINGS["t6"], lines, end + 1)
+    return following if following is not None else len(lines)
 
 
 # A heading line above a table: no cells, no figure but a year (…2023年…年度报告统计表, 表二 主动公开…).
