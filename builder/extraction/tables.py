@@ -124,6 +124,8 @@ _PRINTED_NUMBER = re.compile(r"(?P<n>[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\
 def parse_cell(raw: str) -> CellValue:
     """One printed cell: a number (with the money unit it was printed with),
     a worded zero, a blank, or text that is no number (never guessed)."""
+    if ("*" in raw or "_" in raw) and (strong := _STRONG.fullmatch(raw.strip())):
+        return replace(parse_cell(strong["inner"]), raw=raw)  # **52**: Markdown's bold in a pipe table's cell
     if DASH_OR_ONE in raw and raw.strip() == DASH_OR_ONE and _NUMERALS_PRINTED.get():
         return CellValue(1, raw, "reported", f"{SPELLED_NOTE}（表中其他数字也以汉字印出）")
     if (order := _PAIRS_PRINTED.get()) is not None and (pair := _PAIR.fullmatch(raw.strip())):
@@ -140,6 +142,9 @@ def parse_cell(raw: str) -> CellValue:
                          f"表下注明括号内为更正后的数：原印 {bracketed['printed']}，更正为 {bracketed['corrected']}")
     value, status, note, unit, candidates = _read_cell(raw)
     return CellValue(value, raw, status, note, list(candidates) if status == "ambiguous" else None, unit)
+
+
+_STRONG = re.compile(r"(?P<mark>\*\*|__)\s*(?P<inner>[^*_]+?)\s*(?P=mark)")
 
 
 # Whether the table being read says the figure in a cell's brackets is the corrected one (8（9）under 注：括号内数字为更正后
