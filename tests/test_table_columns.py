@@ -1700,3 +1700,32 @@ def test_a_text_header_naming_columns_the_form_does_not_have_reads_the_others_by
     assert {k: (c.value, c.status) for k, c in rep.cells.items() if k.startswith("t3.") and k.rsplit(".", 1)[1] in named} \
         == {k: (v[k], "reported") for k in v if k.startswith("t3.") and k.rsplit(".", 1)[1] in named}
     assert "t3.columns_not_the_forms" in [w["code"] for w in rep.warnings]
+
+
+def test_a_row_of_a_spare_label_column_and_a_blank_total_keeps_its_places_in_a_pdf_s_text():
+    """Blind round 115 (PDF text layers like the sample 000): | 一、本年新收… | ␣ | 16 | 2 | 0 | 0 | 0 | 1 | ␣ |, its total
+    blank, under | 二、上年结转… | ␣ | 0 | … | 0 |, in a table whose text runs some numbers into one cell (0 0): such a
+    table keeps one alignment a row, and the first empty cell was dropped with the last kept, every value a column
+    right (16 read as 商业企业's, 1 as the total's, reported). The rows of its width leave their first cell empty."""
+    v = synthetic.consistent_values(random.Random(7), GOV_2021)
+    for column in T3_ORDER:
+        v[forms.t3_cell("denied.state_secret", column)] = v[forms.t3_cell("denied.law_prohibited", column)] = 0
+    text = synthetic.render(AGENCY, 2023, GOV_2021, v, "tab")
+    lines = text.split("\n")
+    for k, line in enumerate(lines):
+        if line.startswith(("一、本年新收", "二、上年结转")):
+            label, _, values_ = line.partition("\t")
+            lines[k] = f"{label}\t\t{values_}"
+        if line.startswith("一、本年新收"):
+            lines[k] = lines[k].rpartition("\t")[0] + "\t"
+        if "1.属于国家秘密" in line:
+            head, _, rest = line.partition("1.属于国家秘密\t")
+            lines[k] = f"{head}1.属于国家秘密\t0 0\t{rest.split(chr(9), 1)[1]}"
+        if "2.其他法律行政法规禁止公开" in line:
+            head, _, rest = line.partition("2.其他法律行政法规禁止公开\t")
+            lines[k] = f"{head}2.其他法律行政法规禁止公开\t\t{rest.split(chr(9), 1)[1]}"
+    report = extract_bytes("\n".join(lines).encode(), "report.txt")
+    for column in T3_ORDER[:-1]:
+        cell = report.cells[forms.t3_cell("new_received", column)]
+        assert (cell.value, cell.status) == (v[forms.t3_cell("new_received", column)], "reported"), column
+    assert report.cells[forms.t3_cell("new_received", "total")].value in (None, v[forms.t3_cell("new_received", "total")])

@@ -433,6 +433,21 @@ def fit(cells: list[str], size: int) -> list[str]:
     return out
 
 
+def _fit_as_its_width(slot: _Slot, slots: list[_Slot]) -> list[str]:
+    """A delimited row's cells down to the form's width, where it prints one cell more with both ends empty (a blank
+    last cell, or its label's spare column first): the end the table's full rows of its width leave empty dropped
+    (| 16 | 2 | 0 | 0 | 0 | 1 | ␣ | under rows | ␣ | 0 | … | 0 |: the total blank, not 自然人), else ``fit``'s."""
+    row, size = slot.row, len(slot.ids)
+    cells = row.cells
+    if not row.delimited or len(cells) != size + 1 or cells[0].strip() or cells[-1].strip():
+        return fit(cells, size)
+    ends = Counter("first" if not other.row.cells[0].strip() else "last"
+                   for other in slots if other is not slot and other.row is not None and other.row.delimited
+                   and other.row.width == row.width and len(other.row.cells) == size + 1
+                   and sum(1 for c in other.row.cells if c.strip()) == size)
+    return cells[1:] if ends["first"] > ends["last"] else fit(cells, size)
+
+
 def _local(identities: list[Identity], ids: tuple[str, ...]) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
     """A row's own identities, as positions within the row."""
     pos = {c: i for i, c in enumerate(ids)}
@@ -484,7 +499,7 @@ def read_table(slots: list[_Slot], identities: list[Identity], out: Tables, tabl
             for cell in slot.ids:
                 out.cells[cell] = CellValue(None, None, "missing")
             continue
-        windows = [fit(slot.row.cells, len(slot.ids))] if displacing else alignments(slot.row.cells, len(slot.ids))
+        windows = [_fit_as_its_width(slot, slots)] if displacing else alignments(slot.row.cells, len(slot.ids))
         if not displacing and (gridded := _on_the_grid(slot, usual_width)) is not None and all(
                 [parse_cell(c).value for c in gridded] != [parse_cell(c).value for c in w] for w in windows):
             windows.append(gridded)
