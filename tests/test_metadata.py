@@ -644,3 +644,31 @@ def test_a_site_s_column_name_run_into_the_title_is_no_part_of_the_name(column, 
     last step was the agency's first words. Only before a place: a name of its own is kept whole."""
     lines = [f"{column}{name}2021年政府信息公开工作年度报告", "一、总体情况"]
     assert find_agency_name(lines) == ("临朐县卫生健康局" if name == "临朐县卫生健康局" else f"{column}{name}")
+
+
+@pytest.mark.parametrize("authored", ["本报告由宜阳县自然资源局根据《条例》编制。",
+                                      "特向社会公布宜阳县自然资源局2022年政府信息公开工作年度报告。",
+                                      "来源：宜阳县自然资源局 发布日期：2023-01-30"])
+def test_a_title_naming_the_government_over_its_department_s_report_is_the_department_s(authored):
+    """Blind round 117 (metadata traps): 宜阳县人民政府2022年…年度报告 as the site titles its pages, over a report that
+    宜阳县自然资源局 compiles and signs: read as the government's. The signature, named as the author too, is the
+    agency; the government's own office signing its report is not."""
+    body = ["一、总体情况", "2022年，我局认真贯彻落实《条例》。", "二、主动公开政府信息情况"]
+    lines = ["宜阳县人民政府2022年政府信息公开工作年度报告", authored, *body, "宜阳县自然资源局", "2023年1月30日"]
+    assert find_agency_name(lines) == "宜阳县自然资源局"
+    office = ["宜阳县人民政府2022年政府信息公开工作年度报告", "本报告由宜阳县人民政府办公室编制。", *body,
+              "宜阳县人民政府办公室", "2023年1月30日"]
+    assert find_agency_name(office) == "宜阳县人民政府"
+    unsaid = ["宜阳县人民政府2022年政府信息公开工作年度报告", *body, "宜阳县自然资源局", "2023年1月30日"]
+    assert find_agency_name(unsaid) == "宜阳县人民政府"  # (a signature alone: no second word for it)
+    spoken = ["宜阳县人民政府2022年政府信息公开工作年度报告", "2022年，宜阳县自然资源局认真贯彻落实《条例》。", *body,
+              "宜阳县自然资源局", "2023年1月30日"]
+    assert find_agency_name(spoken) == "宜阳县自然资源局"  # (the body speaking as it, at a dated sentence's start)
+
+
+def test_a_title_s_placeless_name_is_the_signature_s_not_the_first_place_the_text_names():
+    """Blind round 117: 民政局2022年度…报告 signed 涞源县民政局, its text copied from 涞水县民政局's (2022年，涞水县民政局
+    始终坚持…): the name took the first place the text put before 民政局."""
+    lines = ["民政局2022年度政府信息公开工作报告", "2022年，涞水县民政局始终坚持以人民为中心。", "一、总体情况",
+             "涞源县民政局", "2023年1月20日"]
+    assert find_agency_name(lines) == "涞源县民政局"

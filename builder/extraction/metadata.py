@@ -939,6 +939,11 @@ def _agency_name(lines: list[str], issuer: str | None) -> str | None:
         candidates[0] = (spelled, "title")  # the title's short name, spelled out in another title or the text
     elif candidates[0][1] == "title" and (unled := _without_lead(candidates[0][0], lines)):
         candidates[0] = (unled, "title")  # (腾讯文档肥西县人民政府: an editor's name before a share page's title)
+    elif candidates[0][1] == "title" and (own := _department_under_titled_government(candidates, signed, head)):
+        candidates[0] = (own, "title")  # (宜阳县人民政府…年度报告 over a report 宜阳县自然资源局 compiles and signs)
+    elif candidates[0][1] == "title" and signed and signed != candidates[0][0] and signed.endswith(candidates[0][0]) \
+            and next(gazetteer_matches(candidates[0][0]), None) is None and next(gazetteer_matches(signed), None):
+        candidates[0] = (signed, "title")  # 民政局2022年…报告 signed 涞源县民政局: its place, not the first the text names
     # With the names a PDF wrapped (彭阳县白阳 / 镇人民政府) joined again.
     body = _unwrapped_text("\n".join(line for line in lines[:400] if not _CHROME_LINE.search(line)))
     stem, stem_source = candidates[0]
@@ -968,6 +973,29 @@ def _agency_name(lines: list[str], issuer: str | None) -> str | None:
     if adcode and end == len(stem) and re.search(r"[省市县区旗盟州]$", stem) and not _CORPS_DIVISION.search(stem):
         return stem + "人民政府"  # 平潭县2009年…年度报告: a region's own report is its government's
     return with_parent_prefix(stem, body)
+
+
+# A department that may compile and sign its government's own report, for the government (县政务服务和数据管理局).
+_RUNS_DISCLOSURE = re.compile(r"政务公开|信息公开|政务服务|数据|行政审批")
+
+
+def _department_under_titled_government(candidates: list[tuple[str, str]], signed: str | None, head: str) -> str | None:
+    """The department a report titled with its government's name (宜阳县人民政府2022年…年度报告, as the site's owner titles
+    its pages) is: the one that signs it, of the government's place, where the report also names it as its author
+    (本报告由桂林市生态环境局编制, 公布宜阳县自然资源局2022年…报告, 来源：…). Not the government's own office, which
+    compiles and signs the government's report."""
+    titled = candidates[0][0]
+    if not signed or not titled.endswith("人民政府") or signed.startswith(titled) or not INSTITUTION.search(signed) \
+            or _RUNS_DISCLOSURE.search(signed):
+        return None
+    place = titled.removesuffix("人民政府")
+    if not place or not signed.startswith(place):
+        return None
+    said = re.escape(signed)
+    if any(name == signed for name, _ in candidates[1:]) or re.search(
+            said + r"\s*(?:19|20)\d{2}\s*年度?[^。；;]{0,16}报告|(?:来源|发布机构|信息来源)\s*[:：]\s*" + said, head):
+        return signed
+    return None
 
 
 # A signature's date line: 2024年1月30日, 二〇二四年一月三十日, or the month alone (2026年1月).
