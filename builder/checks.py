@@ -680,8 +680,11 @@ def _meta_agency(report, context=None) -> list[Result]:
     for sentence in report.document.sentences:
         for m in _SELF.finditer(sentence):
             mentions.append((m.group("x"), sentence.strip()))
-    signed = signature_name(report.document.lines)  # (a copied report's signature left as it was: 英德市大站镇人民政府)
-    if signed and signed != report.agency.name and _foreign_name(signed, report):
+    # A copied report's signature left as it was (英德市大站镇人民政府), a body the report names nowhere else: one that
+    # compiles it for the body (由球溪镇人民政府代为编制发布, a merged township's successor) is named in its text too.
+    signed = signature_name(report.document.lines)
+    if signed and signed != report.agency.name and report.document.text.count(signed) == 1 \
+            and _foreign_name(signed, report):
         return [say("meta.agency", FAIL, "", [], None, None, message="fail_signed", agency=report.agency.name,
                     name=signed)]
     if not mentions:

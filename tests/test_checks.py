@@ -794,6 +794,17 @@ def test_meta_agency_reads_the_signature(signed, outcome):
         assert result.detail_en == f"meta.agency: the report of {agency} is signed “{signed}”"
 
 
+
+def test_meta_agency_passes_a_signature_of_the_body_the_report_names_as_its_compiler():
+    """Blind set ww (a merged township): 资中县板栗桠乡人民政府's last report, compiled and signed by the town it was
+    merged into (由球溪镇人民政府代为编制发布 … 资中县球溪镇人民政府): a body the text names is no copy slip."""
+    agency = "资中县板栗桠乡人民政府"
+    lines = [*prose_lines(2020, agency), "本报告由资中县球溪镇人民政府代为编制发布。", "六、其他需要报告的事项", "无。",
+             "资中县球溪镇人民政府", "2021年1月28日"]
+    [result] = by_instance(checked(small_values(), GOV_2019, agency=agency, lines=lines), "meta.agency").values()
+    assert result.outcome != FAIL
+
+
 def test_meta_agency_not_applicable():
     report = checked(small_values(), lines=prose_lines(2022))
     assert [(r.outcome, r.detail_en) for r in report.checks if r.id == "meta.agency"] == [
