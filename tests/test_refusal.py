@@ -55,6 +55,15 @@ def test_an_opening_sentence_ending_in_a_kind_of_document_is_no_title(opening):
     assert report.year == 2020 and report.agency.adcode == "640425"
 
 
+@pytest.mark.parametrize("bullet", ["· ", "•", "▶ ", "- "])
+def test_a_sidebar_s_entries_run_into_the_page_are_no_title(bullet):
+    """Blind round 118 (saved pages of pre-2019 reports): a sidebar's 热点推荐 / · 信丰县2013年春运工作安排 between the
+    opening and a section, in the page's first lines: read as the title, the report was refused as a work plan."""
+    text = ("| 名称： | 彭阳县2020年政府信息公开工作年度报告 |\n根据《条例》要求，现公布本报告。\n|\n| 热点推荐 |\n"
+            f"| {bullet}彭阳县2021年春运工作安排 |\n| {bullet}县政府召开第十二次常务会议 |\n" + BODY)
+    assert extract_bytes(text.encode(), "report.txt").year == 2020
+
+
 def test_a_site_column_name_is_not_a_title():
     text = "通知公告\n彭阳县2020年政府信息公开工作年度报告\n" + BODY
     assert extract_bytes(text.encode(), "report.txt").year == 2020
