@@ -272,6 +272,8 @@ def test_a_count_worded_as_reports_word_it_is_the_headline(text, expected):
     ("我局受理建设项目环境影响评价审批申请386件。", "applications_received"),  # licensing
     ("全年辖区内受理居民各类服务申请2364件。", "applications_received"),  # residents' requests for services
     ("区政府统一行使行政复议职责，全年共收到行政复议申请2,136件。", "admin_review_cases"),  # as the review body
+    # (blind round 119: a 司法局's report, the city's review office it houses)
+    ("市人民政府行政复议机构全年收到行政复议申请187件，受理162件。", "admin_review_cases"),
     ("全年办结本级申请86件。", "applications_handled"),  # 办结 is answered
     ("市政府门户网站全年发布信息9315条，收到网民留言3126件，办结3108件。", "applications_answered"),  # a site's messages
     ("受理群众数据共享申请1,462件、政府信息公开申请96件。", "applications_received"),  # data sharing

@@ -964,7 +964,9 @@ _APPLICATIONS_AMONG_MATTERS = re.compile(_AMONG_OTHER_MATTERS + r"(?:政府信�
 _KINDS_OF_BOTH = re.compile(r"行政复[议义]\s*[、和及与]\s*行政诉讼[^。；;，,\d]{0,10}?\d+\s*(?:件|起|宗)\s*[，,]?\s*其中"
                             r"(?:(?!其中)[^。；;])*$")
 _AS_REVIEW_BODY = re.compile(r"作为(?:行政)?复议机关|(?<![经由])复议机关(?:共|全年)?(?:办理|受理|审理|审结|收到)"
-                             r"|行使(?:行政)?复议职责")  # 区政府统一行使行政复议职责，全年共收到行政复议申请2,136件
+                             r"|行使(?:行政)?复议职责"  # 区政府统一行使行政复议职责，全年共收到行政复议申请2,136件
+                             # (市人民政府行政复议机构全年收到行政复议申请187件: the review office a 司法局 houses)
+                             r"|(?<![经由])(?:行政)?复议(?:机构|办公室|委员会)(?:共|全年)?(?:共)?(?:办理|受理|审理|审结|收到)")
 # Cases against other bodies' acts (对省级生态环境部门政府信息公开行为不服提起的…), the body their review body; a count that
 # says it includes them (…58件（含申请人对省级…部门…答复不服、向我部申请行政复议的案件35件）).
 _AGAINST_OTHERS = re.compile(r"对[^。；;，,]{0,24}?(?:部门|机关|政府|局|厅|委)[^。；;，,]{0,16}?不服")
