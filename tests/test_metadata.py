@@ -672,3 +672,10 @@ def test_a_title_s_placeless_name_is_the_signature_s_not_the_first_place_the_tex
     lines = ["民政局2022年度政府信息公开工作报告", "2022年，涞水县民政局始终坚持以人民为中心。", "一、总体情况",
              "涞源县民政局", "2023年1月20日"]
     assert find_agency_name(lines) == "涞源县民政局"
+
+
+def test_an_opening_sentence_s_government_before_信息公开_keeps_its_政府():
+    """Blind round 119 (Markdown reports with no title, as the sample 003): 2020年，义安区钟鸣镇人民政府信息公开工作认真…
+    gave the name 义安区钟鸣镇人民, 政府 taken for the start of 政府信息公开."""
+    lines = ["2020年，义安区钟鸣镇人民政府信息公开工作认真贯彻落实上级部署。", "一、总体情况", "二、主动公开政府信息情况"]
+    assert find_agency_name(lines) == "义安区钟鸣镇人民政府"

@@ -60,8 +60,9 @@ _PERIOD = re.compile(r"(?:(?:统计期限|统计数据|统计时限|统计时间
 _OWN_BOOK_TITLE = re.compile(r"(?:现公布|现发布|现予公布|特发布|现印发|印发|现将)\s*" + _BOOK_TITLE.pattern)
 # A report cited as another one: 对照《…2017年…报告》, 针对《…》中提出的问题.
 _CITING = re.compile(r"(?:对照|针对|根据|按照|落实|参照|结合|同)\s*$")
+# (…镇人民政府信息公开工作: 人民政府 and 信息公开, not 人民 and 政府信息公开)
 _OPENING = re.compile(r"^\s*" + _YEAR + r"\s*年(?:度)?\s*[,，]\s*(?P<name>[" + _HAN + r"]{2,40}?)"
-                      + _WORK + "工作")
+                      + r"(?<!人民)" + _WORK + "工作")
 _COMPILED_BY = re.compile(r"本报告由\s*(?P<name>[" + _HAN + r"]{2,40}?)\s*(?:[(（]\s*以下简称[^()（）]{0,12}[)）]\s*)?"
                           r"(?:根据|依据|按照|编制)")
 # 本年度报告根据《条例》要求，由X编制: the compiler after what the report follows (read where the title names none).
