@@ -644,6 +644,11 @@ _SELF = re.compile(
     r"(?:以来|度|全年)?\s*[,，]\s*(?P<x>[\u4e00-\u9fff]{2,20}?)"
     r"(?=暂未|暂无|未收到|共|累计|全年|不断|严格|认真|深入|高度|坚持|始终|紧紧|积极|进一步|全面|扎实|持续"
     r"|在(?:县|市|区|省|州|盟|旗|上级|党)|按照|围绕|聚焦|紧扣|以(?:习近平|新时代|党的))")
+# The same at the start of an undated sentence, the body named in full before what it does (会昌县市场监督管理局严格落实…).
+_SELF_UNDATED = re.compile(
+    r"(?:^|[。；;])\s*(?:[(（]?[一二三四五六七八九十\d]{1,2}[)）、.]\s*)?(?P<x>[\u4e00-\u9fff]{2,16}?"
+    r"(?:局|委员会|人民政府|办公室|管理委员会))"
+    r"(?=严格|认真|坚持|始终|积极|进一步|全面|扎实|持续|高度|深入|不断|紧紧)")
 _GENERIC = re.compile(r"^(?:我|本|全|各|该|市|县|区|乡|镇|省|政府|办公室|单位|机关|部门)")
 _TOWNSHIP = re.compile(r"(?:乡|镇|街道|街道办事处)(?:人民政府)?$")
 _ITSELF = re.compile(r"(?:机关)?(?:本级|本部)$|机关$")  # (合作区管委会本级: the body itself, not its subordinates)
@@ -679,6 +684,8 @@ def _meta_agency(report, context=None) -> list[Result]:
     mentions: list[tuple[str, str]] = []
     for sentence in report.document.sentences:
         for m in _SELF.finditer(sentence):
+            mentions.append((m.group("x"), sentence.strip()))
+        for m in _SELF_UNDATED.finditer(sentence):
             mentions.append((m.group("x"), sentence.strip()))
     # A copied report's signature left as it was (英德市大站镇人民政府), a body the report names nowhere else: one that
     # compiles it for the body (由球溪镇人民政府代为编制发布, a merged township's successor) is named in its text too.

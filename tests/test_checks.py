@@ -795,6 +795,18 @@ def test_meta_agency_reads_the_signature(signed, outcome):
 
 
 
+@pytest.mark.parametrize("sentence, outcome", [("会昌县市场监督管理局严格落实信息发布审核制度。", FAIL),
+                                               ("于都县市场监督管理局严格落实信息发布审核制度。", PASS),
+                                               ("（三）政府信息管理。会昌县市场监督管理局严格落实审核制度。", FAIL)])
+def test_meta_agency_reads_an_undated_sentence_naming_the_body_in_full(sentence, outcome):
+    """Blind round 119 (Markdown reports with slips): 会昌县市场监督管理局严格落实… in 于都县市场监督管理局's report,
+    copied from the neighbouring county's: only dated sentences (2020年，X坚持…) were looked at."""
+    agency = "于都县市场监督管理局"
+    report = checked(small_values(), GOV_2019, agency=agency, lines=[*prose_lines(2020, agency), sentence])
+    [result] = by_instance(report, "meta.agency").values()
+    assert result.outcome == outcome
+
+
 def test_meta_agency_passes_a_signature_of_the_body_the_report_names_as_its_compiler():
     """Blind set ww (a merged township): 资中县板栗桠乡人民政府's last report, compiled and signed by the town it was
     merged into (由球溪镇人民政府代为编制发布 … 资中县球溪镇人民政府): a body the text names is no copy slip."""
