@@ -1729,3 +1729,21 @@ def test_a_row_of_a_spare_label_column_and_a_blank_total_keeps_its_places_in_a_p
         cell = report.cells[forms.t3_cell("new_received", column)]
         assert (cell.value, cell.status) == (v[forms.t3_cell("new_received", column)], "reported"), column
     assert report.cells[forms.t3_cell("new_received", "total")].value in (None, v[forms.t3_cell("new_received", "total")])
+
+
+def test_a_row_whose_misprinted_first_value_sums_the_rest_is_not_turned():
+    """The rows printing their total first are turned only where the columns' sums confirm it: a 自然人 misprinted as
+    the sum of the row's other values (7 1 0 0 0 0 6 for 5 1 0 0 0 0 6, the erratum tests' table) is read as printed,
+    and its report fails its sums."""
+    v = synthetic.consistent_values(random.Random(5), GOV_2021)
+    row = "granted"
+    others = [v[forms.t3_cell(row, c)] for c in T3_ORDER[1:]]
+    assert others[-1] > 0
+    text = synthetic.render(AGENCY, 2023, GOV_2021, v, "tab")
+    line = next(x for x in text.split("\n") if "（一）予以公开" in x)
+    cells = line.split("\t")
+    cells[-7] = str(sum(others))  # 自然人 misprinted as the sum of the six after it
+    report = extract_bytes(text.replace(line, "\t".join(cells)).encode(), "report.txt")
+    assert report.cells[forms.t3_cell(row, "natural_person")].value == sum(others)
+    assert report.cells[forms.t3_cell(row, "total")].value == v[forms.t3_cell(row, "total")]
+    assert "t3.row_total_first" not in [w["code"] for w in report.warnings]

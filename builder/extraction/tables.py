@@ -3262,18 +3262,29 @@ def _rows_total_first(row_set: tuple[Row, ...],
     """Rows of table 3 that print their total first among the form's columns (12 11 1 0 0 0 0: the first value the
     sum of the six after it, the last not the sum of the six before it, the table's other rows as the form prints
     them; a table printing every row so has its columns so, ``_total_printed_first``), with the total moved last;
-    and the form's rows that were so."""
+    and the form's rows that were so. Only where the table's sums across the rows confirm it: a row whose 自然人 is
+    misprinted can have its first value the sum of the rest by chance (7 1 0 0 0 0 6 for 5 1 0 0 0 0 6)."""
+    numbers: dict[int, list[str]] = {}
+    for k, row in enumerate(rows):
+        filled = [c.strip().replace(",", "") for c in row.cells if c.strip()] if row is not None else []
+        if len(filled) == len(T3_ORDER) and all(_DIGITS.fullmatch(c) and len(c) <= MAX_NUMBER_DIGITS for c in filled):
+            numbers[k] = filled
+    values = {forms.t3_cell(row_set[k].id, column): int(v) for k, filled in numbers.items()
+              for column, v in zip(T3_ORDER, filled)}
+    identities = _t3_identities(row_set)
     out, turned = list(rows), []
-    for k, (form_row, row) in enumerate(zip(row_set, rows)):
-        if row is None:
+    for k, filled in numbers.items():
+        printed = list(map(int, filled))
+        if not (printed[0] > 0 and printed[0] == sum(printed[1:]) and printed[-1] != sum(printed[:-1])):
             continue
-        filled = [c.strip().replace(",", "") for c in row.cells if c.strip()]
-        if len(filled) != len(T3_ORDER) or not all(_DIGITS.fullmatch(c) and len(c) <= MAX_NUMBER_DIGITS for c in filled):
-            continue
-        values = list(map(int, filled))
-        if values[0] > 0 and values[0] == sum(values[1:]) and values[-1] != sum(values[:-1]):
-            out[k] = replace(row, cells=[*filled[1:], filled[0]])
-            turned.append(form_row)
+        cells = {forms.t3_cell(row_set[k].id, column) for column in T3_ORDER}
+        turned_values = {**values, **dict(zip((forms.t3_cell(row_set[k].id, c) for c in T3_ORDER),
+                                              [*printed[1:], printed[0]]))}
+        across = [i for i in identities if cells & set(i.cells) and not set(i.cells) <= cells]  # (the columns' sums)
+        if any(all(c in turned_values for c in i.cells) for i in across) and all(
+                identity_status(i, turned_values)[0] for i in across):
+            out[k] = replace(rows[k], cells=[*filled[1:], filled[0]])
+            turned.append(row_set[k])
     return out, turned
 
 
