@@ -208,8 +208,8 @@ def other_document_kind(lines: list[str], deep: bool = False) -> tuple[str, str]
     column): the kind and the title, or None. ``deep`` looks below a menu
     a crawler saved one entry per line (for a page with no report title)."""
     # (a sidebar's entries run into the page's text, 热点推荐 / · 信丰县2013年春运工作安排, are no title: left out)
-    shown = [text for line in lines[:60] if (text := line.strip(" |\t")) and not _LIST_ENTRY.match(text)][:30]
-    head = [text for line in lines[:12] if (text := line.strip(" |\t")) and not _LIST_ENTRY.match(text)][:8]
+    shown = [text for line in lines[:60] if (text := line.strip(" |\t")) and text[0] not in _BULLETS][:30]
+    head = [text for line in lines[:12] if (text := line.strip(" |\t")) and text[0] not in _BULLETS][:8]
     # A title on one line before one split over two (a menu line then the title), or over three (a narrow page's
     # long title: …关于做好2024年 / 度政府信息公开工作年度报告编制发布工作的 / 通知); each with the place of its last line.
     singles = [(None, line) for line in (shown if deep else head)]
@@ -244,7 +244,7 @@ def other_document_kind(lines: list[str], deep: bool = False) -> tuple[str, str]
     return None
 
 
-_LIST_ENTRY = re.compile(r"^[·•●◆◇▪▫■□►▶>\-–—*]\s*")  # (a bullet before a link's title)
+_BULLETS = frozenset("·•●◆◇▪▫■□►▶>-–—*")  # (what a link's title in a list begins with)
 
 
 FILE_NAME = "the file's name"  # where the year of a document that states none came from (not settled)

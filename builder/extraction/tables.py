@@ -2676,11 +2676,11 @@ def _first_value_off_label(rows: list[ValueRow], size: int) -> tuple[list[ValueR
     its other values; None when no row is such. (The number of rows so read.)"""
     out, glued = [], 0
     for row in rows:
-        cells = list(row.cells)
+        m = _GLUED_VALUE.search(row.label) if row.delimited else None
+        cells = list(row.cells) if m else []
         while cells and not cells[-1].strip():
             cells.pop()  # (a tab after every line: no cell)
-        m = _GLUED_VALUE.search(row.label) if row.delimited and len(cells) == size - 1 else None
-        values = [m[1], *cells] if m else None
+        values = [m[1], *cells] if m and len(cells) == size - 1 else None
         numbers = [parse_cell(c).value for c in values] if values else None
         if numbers and None not in numbers and sum(numbers[:-1]) == numbers[-1]:
             row, glued = replace(row, label=row.label[:m.start()], cells=values), glued + 1
@@ -3264,19 +3264,29 @@ def _rows_total_first(row_set: tuple[Row, ...],
     them; a table printing every row so has its columns so, ``_total_printed_first``), with the total moved last;
     and the form's rows that were so. Only where the table's sums across the rows confirm it: a row whose 自然人 is
     misprinted can have its first value the sum of the rest by chance (7 1 0 0 0 0 6 for 5 1 0 0 0 0 6)."""
-    numbers: dict[int, list[str]] = {}
-    for k, row in enumerate(rows):
+    def numbers_of(row: ValueRow | None) -> list[str] | None:
         filled = [c.strip().replace(",", "") for c in row.cells if c.strip()] if row is not None else []
-        if len(filled) == len(T3_ORDER) and all(_DIGITS.fullmatch(c) and len(c) <= MAX_NUMBER_DIGITS for c in filled):
-            numbers[k] = filled
+        return filled if len(filled) == len(T3_ORDER) and all(
+            _DIGITS.fullmatch(c) and len(c) <= MAX_NUMBER_DIGITS for c in filled) else None
+
+    def total_first(row: ValueRow | None) -> bool:  # (its first value over its last, as no row of the form's order is)
+        if row is None or len(row.cells) < len(T3_ORDER):
+            return False
+        head = next((c for c in row.cells if c.strip()), "").strip().replace(",", "")
+        tail = next((c for c in reversed(row.cells) if c.strip()), "").strip().replace(",", "")
+        return head.isdigit() and tail.isdigit() and int(head) > int(tail)
+
+    if not any(total_first(row) for row in rows):
+        return rows, []  # (nearly every table, one look)
+    numbers = {k: filled for k, row in enumerate(rows) if (filled := numbers_of(row)) is not None}
+    first = {k: printed for k, filled in numbers.items() if (printed := list(map(int, filled)))[0] > 0
+             and printed[0] == sum(printed[1:]) and printed[-1] != sum(printed[:-1])}
     values = {forms.t3_cell(row_set[k].id, column): int(v) for k, filled in numbers.items()
               for column, v in zip(T3_ORDER, filled)}
     identities = _t3_identities(row_set)
     out, turned = list(rows), []
-    for k, filled in numbers.items():
-        printed = list(map(int, filled))
-        if not (printed[0] > 0 and printed[0] == sum(printed[1:]) and printed[-1] != sum(printed[:-1])):
-            continue
+    for k, printed in first.items():
+        filled = numbers[k]
         cells = {forms.t3_cell(row_set[k].id, column) for column in T3_ORDER}
         turned_values = {**values, **dict(zip((forms.t3_cell(row_set[k].id, c) for c in T3_ORDER),
                                               [*printed[1:], printed[0]]))}
