@@ -3274,7 +3274,7 @@ def _rows_total_first(row_set: tuple[Row, ...],
             return False
         head = next((c for c in row.cells if c.strip()), "").strip().replace(",", "")
         tail = next((c for c in reversed(row.cells) if c.strip()), "").strip().replace(",", "")
-        return head.isdigit() and tail.isdigit() and int(head) > int(tail)
+        return bool(_DIGITS.fullmatch(head) and _DIGITS.fullmatch(tail)) and int(head) > int(tail)  # (not 13¹)
 
     if not any(total_first(row) for row in rows):
         return rows, []  # (nearly every table, one look)
