@@ -256,6 +256,17 @@ def test_a_label_wrapped_below_its_numbers_names_its_item_with_its_second_line()
     assert_table_2_read(rep, v)
 
 
+def test_a_label_wrapped_above_its_numbers_names_its_item_with_its_first_line():
+    """pypdf's text of a narrow label column with the numbers on the label's last line: 行政规范 alone, then
+    性文件 1 0 4 (其他对外管理服务 / 事项 0 0 0 on the 2019 form). The row named no item and its cells were missed."""
+    v = values()
+    lines = synthetic.render(AGENCY, 2022, GOV_2021, v, "space").split("\n")
+    at = next(k for k, line in enumerate(lines) if line.startswith("规范性文件"))
+    lines[at:at + 1] = ["行政规范", lines[at].replace("规范性文件", "性文件", 1)]
+    rep = extract_bytes("\n".join(lines).encode(), "case.txt")
+    assert_table_2_read(rep, v)
+
+
 @pytest.mark.parametrize("rendering", ["tab", "space"])
 def test_an_erratum_s_quoted_numbers_before_the_title_are_no_rows(rendering):
     """修订说明 before a revised report: 表二第二十条第（一）项“行政规范性文件 现行有效件数”由“56”修订为“65”. The quoted

@@ -1778,6 +1778,9 @@ def _t2_labels(rows: list[ValueRow], form: forms.Form, lines: list[str]) -> list
         elif (r.label and r.has_values and not names_item(r.label) and r.line + 1 < len(lines)
               and not _HAS_DIGIT.search(below := lines[r.line + 1]) and names_item(r.label + below.strip())):
             out.append(r.label + below.strip())  # …and a piece a line below: 行政规范 1 0 4 / 性文件
+        elif (r.label and r.has_values and not names_item(r.label) and r.line > 0
+              and not _HAS_DIGIT.search(above := lines[r.line - 1]) and names_item(above.strip() + r.label)):
+            out.append(above.strip() + r.label)  # …and its numbers on its last line: 其他对外管理服务 / 事项 0 0 0
         elif r.label and r.has_values and " " in r.label and len(_items_named(form.id, r.label)) > 1 \
                 and (last := _naming_end(r.label, names_item)) is not None and len(_items_named(form.id, last)) == 1:
             out.append(last)  # (label lines run together, 行政许可 ··· 第二十条第（六）项 … 行政处罚 0: the item nearest its
