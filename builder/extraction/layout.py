@@ -862,6 +862,11 @@ def scan_lines(lines: list[str], offset: int = 0) -> list[ValueRow]:
         found = [scan_delimited(line, sep, offset + i)] if sep else scan_plain(line, offset + i)
         if not sep and line.strip() == DASH_OR_ONE and (_lone_value(lines, i - 1) or _lone_value(lines, i + 1)):
             found = [ValueRow("", [DASH_OR_ONE], False, offset + i)]  # 一 among cells a line (〇 ␤ 一 ␤ 〇): a cell
+        elif not sep and _set_down_numeral(lines, i):
+            found = [ValueRow(line.strip(), [], False, offset + i)]
+        elif not sep and found and found[0].label in _SET_DOWN and found[0].has_values:
+            found[0].label = ""  # (本 5 0 0 0 0 0 5: a character of 三、本年度办理结果 beside a row's numbers, its label
+            # wrapped around them: the numbers are the row's whose label lines are above and below)
         for row in found:
             if not row.has_values:
                 pending = (pending + " " + row.label).strip()[-80:]
@@ -886,6 +891,17 @@ def scan_lines(lines: list[str], offset: int = 0) -> list[ValueRow]:
 # Lines from a value to a label printed after it that may be its own (the next line, or the one after a blank):
 # a label further down, past a page's break, is the next row's.
 _AFTER_REACH = 2
+
+
+# Characters of table 3's group heading 三、本年度办理结果, which a PDF's text sets down the column a character a line.
+_SET_DOWN = frozenset("、本年度办理结果")
+
+
+def _set_down_numeral(lines: list[str], k: int) -> bool:
+    """Whether line ``k`` is a heading's numeral alone with its 、 alone on the next line (三 ␤ 、 ␤ (二)部分公开…: 三、本年度
+    办理结果 set down the column): a label's piece, not a count printed in Chinese."""
+    return (len(lines[k].strip()) == 1 and lines[k].strip() in _NUMERAL and k + 1 < len(lines)
+            and lines[k + 1].strip() == "、")
 
 
 def _lone_value(lines: list[str], k: int) -> bool:
