@@ -64,6 +64,25 @@ def test_last_year_s_total_between_the_types_and_the_total_is_left_out(rendering
     assert {c: rep.cells[c].value for c in t3} == {c: v[c] for c in t3}
 
 
+@pytest.mark.parametrize("last_year", ["10", "4"])
+@pytest.mark.parametrize("rendering", ["tab", "space"])
+def test_last_year_s_total_is_left_out_of_a_row_misprinting_its_total_too(rendering, last_year):
+    """Blind round 121: 2024年 | 2025年 under 总计, and 予以公开's 2025 total misprinted 7 for 6. That row keeps its
+    sums without no value (3 1 0 0 2 0 10 7), or without its first by chance (1 0 0 2 0 4 7): the place every
+    other row fits was no longer the only one, and the whole table was left unsure. One row that the place does
+    not fit is a misprint: the rows are read without it, the misprinted total as printed."""
+    v = values(rows={"granted": [3, 1, 0, 0, 2, 0], "denied.state_secret": [1, 0, 0, 0, 0, 0],
+                     "not_processed.excessive": [2, 0, 0, 0, 0, 0]})
+
+    def edit(rows):
+        return [(row_id, label, [*cells[:6], last_year, "7"] if row_id == "granted"
+                 else [*cells[:6], str(int(cells[6]) + 3), cells[6]]) for row_id, label, cells in rows]
+
+    rep = report(v, forms.GOV_2021, edit, rendering)
+    t3 = [c.id for c in forms.cells(forms.GOV_2021) if c.table == "t3"]
+    assert {c: rep.cells[c].value for c in t3} == {c: 7 if c == "t3.granted.total" else v[c] for c in t3}
+
+
 @pytest.mark.parametrize("rendering", RENDERINGS)
 def test_last_year_s_total_and_the_change_after_the_total_are_left_out_of_every_row(rendering):
     """2021年总计 and 同比增减 printed after 总计: nine numbers a row. Most rows keep their sums only in

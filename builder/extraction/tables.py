@@ -730,27 +730,30 @@ def _extra_columns(slots: list[_Slot], identities: list[Identity], keep: str) ->
 
 
 _EXTRA_COLUMN_ROWS = 3  # rows that only one place fits, at least, to take out a column that sums nothing
+_MISPRINTED_ROWS = 1  # rows that the place does not fit, at most: misprints
 
 
 def _extra_column(slots: list[_Slot], identities: list[Identity]) -> tuple[int | None, bool]:
     """Where rows one value wider than the form print a column the form does not have, and whether it is a
     subtotal of the columns just before it (15 | 6 0 0 1 0 | 7 | 22: 法人或其他组织 合计): the one place that,
     taken out, leaves each such row keeping its own sums, the same in every row; a column that sums nothing
-    (上年合计 between 其他 and 总计) only when three rows or more fit no other place. (None, False) when no
-    place or several do (rows of zeros fit any), or a row has a cell that reads as no count."""
+    (上年合计 between 其他 and 总计) only when three rows or more fit no other place and at most one row (misprinted)
+    does not fit it. (None, False) when no place or several do (rows of zeros fit any), or a row has a cell that
+    reads as no count."""
     rows = _one_wider_rows(slots, identities)
     if rows is None:
         return None, False
     subtotal = _subtotal_column(rows)
     if subtotal is not None:
         return subtotal, True
-    common: set[int] | None = None
-    alone = 0
-    for values, local in rows:
-        fits = {j for j in range(len(values)) if _holds(values[:j] + values[j + 1:], local)}
-        alone += len(fits) == 1
-        common = fits if common is None else common & fits
-    return (common.pop(), False) if common and len(common) == 1 and alone >= _EXTRA_COLUMN_ROWS else (None, False)
+    fits = [{j for j in range(len(values)) if _holds(values[:j] + values[j + 1:], local)} for values, local in rows]
+    # (a misprinted row fits no place, or another by chance: 19 4 0 0 0 0 18 22 with 23 misprinted 22 keeps its sum
+    # without its 19)
+    places = [j for j in range(len(rows[0][0]) if rows else 0)
+              if sum(j not in fit for fit in fits) <= _MISPRINTED_ROWS]
+    if len(places) != 1 or sum(fit == set(places) for fit in fits) < _EXTRA_COLUMN_ROWS:
+        return None, False
+    return places[0], False
 
 
 def _one_wider_rows(slots: list[_Slot], identities: list[Identity]) -> list[tuple[list, list]] | None:
