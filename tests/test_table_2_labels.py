@@ -502,6 +502,17 @@ def test_a_one_measure_row_printing_a_digit_a_cell_is_never_read_as_its_first_di
     assert (cell.value, cell.status) == (None, "ambiguous")
 
 
+def test_a_zero_beside_last_year_s_figure_is_this_year_s_zero_not_a_number_s_first_digit():
+    """Blind round 121: 行政强制 | 0 | 1 under 本年处理决定数量 | 2023年 was taken for a number's digits set apart (01)
+    and left unsure. No number begins with 0: the row prints this year's 0 and last year's 1."""
+    v = synthetic.consistent_values(random.Random(5), GOV_2021)
+    v["t2.coercion.decisions"] = 0
+    text = synthetic.render(AGENCY, 2023, GOV_2021, v, "tab").replace("本年处理决定数量\n", "本年处理决定数量\t2022年\n")
+    line = next(line for line in text.split("\n") if line.startswith("行政强制\t"))
+    report = extract_bytes(text.replace(line, "行政强制\t0\t1").encode(), "report.txt")
+    assert report.value("t2.coercion.decisions") == 0
+
+
 def test_a_one_measure_row_of_a_merged_zero_s_copies_is_zero():
     """A merged cell printing 0 across four columns is four zeros (0 ⇥ 0 ⇥ 0 ⇥ 0): 0 however it is read, not a number's
     digits set apart."""

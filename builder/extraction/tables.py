@@ -2402,6 +2402,7 @@ def _digits_spread(row: ValueRow, ids: tuple[str, ...]) -> bool:
     filled = [c.strip() for c in row.cells if c.strip()]
     digits = [c for c in filled if c.isdigit()]
     return (len(ids) == 1 and len(digits) > 1 and any(c != "0" for c in digits[1:])  # (0 ⇥ 0 ⇥ 0: a merged 0's copies)
+            and digits[0] != "0"  # (0 ⇥ 1: this year's 0 beside last year's 1; no number begins with 0)
             and all(len(c) == 1 and (c.isdigit() or c in ".,") for c in filled))
 
 
