@@ -198,3 +198,25 @@ def test_a_row_put_together_from_a_list_may_still_be_a_value_short():
     listed = _Slot(ids, ValueRow("", cells, True, 0, width=0))
     line = _Slot(ids, ValueRow("", cells, True, 0, width=15))
     assert _edge_blank(listed, 15) == cells[:-1] and _edge_blank(line, 15) is None
+
+
+@pytest.mark.parametrize("rendering", ["tab", "pipe"])
+@pytest.mark.parametrize(("row", "numbers"), [("granted", [12, 10, 0, 0, 1, 0]), ("unable.not_held", [3, 15, 0, 2, 0, 0])])
+def test_two_cells_run_together_in_a_delimited_row_are_split_where_no_missing_cell_keeps_the_sums(rendering, row,
+                                                                                                 numbers):
+    """Blind round 121 (a PDF's text layer, tab-separated): 1210 ⇥ 0 ⇥ 0 ⇥ 1 ⇥ 0 ⇥ 23, the converter ran 12 and 10
+    together. Read as a row lacking a cell, no reading kept the sums and the row was unsure; where no lacking cell
+    keeps them, the run is split as the only reading that does, and marked repaired."""
+    v = values(rows={row: numbers, "denied.state_secret": [1, 0, 2, 0, 0, 0]})
+    at = [r.id for r in forms.FORMS[forms.GOV_2021].t3_rows].index(row)
+
+    def edit(rows):
+        cells = rows[at][2]
+        rows[at] = (rows[at][0], rows[at][1], [cells[0] + cells[1], *cells[2:]])
+        return rows
+
+    rep = report(v, forms.GOV_2021, edit, rendering)
+    assert wrong_t3(rep, v) == []
+    assert [(c.value, c.status) for c in (rep.cells[forms.t3_cell(row, k)] for k in ("natural_person",
+            "commercial_enterprise"))] == [(numbers[0], "repaired"), (numbers[1], "repaired")]
+    assert "数字粘连" in rep.cells[forms.t3_cell(row, "natural_person")].note

@@ -901,6 +901,11 @@ def _run_choice(slot: _Slot, tokens: list[str], identities: list[Identity], chec
     return Choice(slot.ids, tuple(options))
 
 
+def _split_choice(slot: _Slot, tokens: list[str], identities: list[Identity]) -> Choice:
+    """The readings of a delimited row's cells as runs of digits, split where the row's own sums say."""
+    return Choice(slot.ids, tuple(split_runs([t for t in tokens if t], len(slot.ids), _local(identities, slot.ids))))
+
+
 def _lacks_cells(slot: _Slot, tokens: list[str]) -> bool:
     """A delimited row with fewer cells than the form, its numbers in cells of their own: a number
     is never split across cells (32 is no 3 and 2); the row lacks cells, wherever they were."""
@@ -1021,6 +1026,7 @@ def _resolve(slots, runs, displaced, fixed, identities, out: Tables, table: str,
     unknown = [c for c, v in fixed.items() if v is None]
     blanks_dropped = False
     broken: set[str] = set()
+    split: set[str] = set()  # the cells of delimited rows whose runs of digits were split
     checked = _checked(identities)
     # Past the search budget no reading is taken: the run's cells stay ambiguous.
     run_choices = [(slot, tokens, Choice(slot.ids, ())) for slot, tokens in runs]
@@ -1042,6 +1048,15 @@ def _resolve(slots, runs, displaced, fixed, identities, out: Tables, table: str,
                 found = search(fixed, alt, holding, unknown)
                 if found:
                     choices, solutions, blanks_dropped = alt, found, True
+        joined = [not solutions and _lacks_cells(slot, tokens) and all(t.isdecimal() for t in tokens)
+                  for slot, tokens, _ in run_choices]
+        if any(joined):
+            # No cell lacking keeps the sums: a converter ran two cells' numbers together (1210 for 12 ⇥ 10).
+            alt = [_split_choice(slot, tokens, identities) if join else choice
+                   for (slot, tokens, choice), join in zip(run_choices, joined)] + choices[len(run_choices):]
+            if all(c.options for c in alt) and (found := search(fixed, alt, holding, unknown)):
+                choices, solutions = alt, found
+                split = {cell for (slot, _, _), join in zip(run_choices, joined) if join for cell in slot.ids}
         exact = bool(solutions)
         if not solutions and all(c.options for c in choices) and not only_exact:
             solutions = best_effort(fixed, choices, identities)
@@ -1056,7 +1071,7 @@ def _resolve(slots, runs, displaced, fixed, identities, out: Tables, table: str,
     if only_exact and not exact:
         return False
     count = len(choices) - len(aligned)
-    short = {cell for slot, tokens, _ in run_choices if _lacks_cells(slot, tokens) for cell in slot.ids}
+    short = {cell for slot, tokens, _ in run_choices if _lacks_cells(slot, tokens) for cell in slot.ids} - split
     if exact and short:
         broken = _unchecked_by_some_reading(fixed, choices[:count], solutions, identities, short)
     # A row whose blank cells the text dropped: a cell no reading checks (the blank put where only its own
