@@ -220,3 +220,24 @@ def test_two_cells_run_together_in_a_delimited_row_are_split_where_no_missing_ce
     assert [(c.value, c.status) for c in (rep.cells[forms.t3_cell(row, k)] for k in ("natural_person",
             "commercial_enterprise"))] == [(numbers[0], "repaired"), (numbers[1], "repaired")]
     assert "数字粘连" in rep.cells[forms.t3_cell(row, "natural_person")].note
+
+
+@pytest.mark.parametrize("rendering", ["tab", "html"])
+def test_two_numbers_in_a_full_row_s_cell_go_to_its_column_s_blank_in_the_next_row(rendering):
+    """Blind round 121 (a PDF's text layer): 予以公开 printed 3 ⇥ 2 1 ⇥ 0 … and 部分公开 0 ⇥ ␣ ⇥ 0 …, the 1 displaced up
+    from the cell below. With every cell of its own row printed, 2 1 was read only as a wrapped 21 and left unsure:
+    a blank in its column is a place it may have come from, and the sums say it did."""
+    v = values(rows={"granted": [3, 2, 0, 1, 0, 0], "partially_granted": [0, 1, 0, 0, 0, 0]})
+    ids = [r.id for r in forms.FORMS[forms.GOV_2021].t3_rows]
+
+    def edit(rows):
+        granted, partial = ids.index("granted"), ids.index("partially_granted")
+        rows[granted] = (rows[granted][0], rows[granted][1], ["3", "2 1", *rows[granted][2][2:]])
+        rows[partial] = (rows[partial][0], rows[partial][1], ["0", "", *rows[partial][2][2:]])
+        return rows
+
+    rep = report(v, forms.GOV_2021, edit, rendering)
+    assert wrong_t3(rep, v) == []
+    assert [(rep.cells[forms.t3_cell(row, "commercial_enterprise")].value,
+             rep.cells[forms.t3_cell(row, "commercial_enterprise")].status)
+            for row in ("granted", "partially_granted")] == [(2, "repaired"), (1, "repaired")]

@@ -484,6 +484,7 @@ def read_table(slots: list[_Slot], identities: list[Identity], out: Tables, tabl
     # Numbers displaced into one cell (PDF text) fill blanks of their column:
     # such a table keeps one alignment per row, the cells the text shows.
     displacing = any(several_numbers(c) for slot in slots if slot.row for c in slot.row.cells)
+    blank_columns = _blank_columns(slots) if displacing else set()
     extra_columns = _extra_columns(slots, identities, keep)
     subtotal, a_sum = _extra_column(slots, identities) if extra_columns else (None, False)
     # one row wider than every other (rows of text with their labels in more or fewer cells vary in width
@@ -552,12 +553,14 @@ def read_table(slots: list[_Slot], identities: list[Identity], out: Tables, tabl
         if len(printed) < len(slot.ids):
             runs.append((slot, [p.strip() for p in printed]))
             continue
-        for cell, raw in zip(slot.ids, printed):
+        for k, (cell, raw) in enumerate(zip(slot.ids, printed)):
             numbers = several_numbers(raw)
             if numbers and SPACE_GROUPED.fullmatch(raw.strip()) and all(p.strip() for p in printed):
                 numbers = None  # 1 862 in a row with every cell printed: one number, its thousands spaced off
-            elif numbers and wrapped_number(raw) is not None and all(p.strip() for p in printed):
-                numbers = None  # 13 6 with every cell printed: no blank it was displaced from; maybe 136 wrapped
+            elif (numbers and wrapped_number(raw) is not None and all(p.strip() for p in printed)
+                  and k not in blank_columns):
+                numbers = None  # 13 6 with every cell printed: no blank it was displaced from, in its row or its
+                # column; maybe 136 wrapped
             if numbers and all(len(str(n)) <= MAX_NUMBER_DIGITS for n in numbers):
                 displaced.append((cell, list(numbers), raw.strip()))
                 fixed[cell] = None
@@ -592,6 +595,14 @@ def read_table(slots: list[_Slot], identities: list[Identity], out: Tables, tabl
         fixed = _reread_short_rows(slots, fixed, usable, out, table)
     _infer(fixed, usable, out)
     _settle_glyphs(fixed, usable, out)
+
+
+def _blank_columns(slots: list[_Slot]) -> set[int]:
+    """The columns in which a row printed as wide as the form leaves a cell empty (a number displaced from it may
+    stand in another row's cell of its column: 3 ⇥ 2 1 ⇥ 0 … over 0 ⇥ ␣ ⇥ 0 …)."""
+    return {k for slot in slots if slot.row is not None and slot.row.delimited
+            and len(printed := fit(slot.row.cells, len(slot.ids))) == len(slot.ids)
+            for k, cell in enumerate(printed) if not cell.strip()}
 
 
 def _on_the_grid(slot: _Slot, usual_width: int) -> list[str] | None:
