@@ -241,3 +241,30 @@ def test_two_numbers_in_a_full_row_s_cell_go_to_its_column_s_blank_in_the_next_r
     assert [(rep.cells[forms.t3_cell(row, "commercial_enterprise")].value,
              rep.cells[forms.t3_cell(row, "commercial_enterprise")].status)
             for row in ("granted", "partially_granted")] == [(2, "repaired"), (1, "repaired")]
+
+
+@pytest.mark.parametrize("extra", [1, 2])
+def test_a_space_separated_row_printing_the_next_rows_first_values_gives_them_back(extra):
+    """Blind round 121 (pypdf's text, in the manner of a real sample's tab-separated 0 0 3): 1.本机关不掌握… 4 2 1 1 0 0 0
+    0 5, then 2.没有现成信息… 0 0 0 0 0 2 and 3.补正后… 0 0 0 0 0 1: the natural-person values of the rows below printed
+    in the first one's cell. The three rows were unsure; one column only, so grouped, keeps each row's sum, and the
+    table's sums confirm where the values go."""
+    rows = ["unable.not_held", "unable.needs_creation", "unable.unclear"][:extra + 1]
+    v = values(rows={"unable.not_held": [4, 1, 0, 0, 0, 0], "unable.needs_creation": [2, 0, 0, 0, 0, 0],
+                     "unable.unclear": [1, 0, 0, 0, 0, 0]})
+    ids = [r.id for r in forms.FORMS[forms.GOV_2021].t3_rows]
+
+    def edit(printed):
+        first = ids.index(rows[0])
+        moved = [printed[ids.index(r)][2][0] for r in rows[1:]]
+        cells = printed[first][2]
+        printed[first] = (printed[first][0], printed[first][1], [cells[0], *moved, *cells[1:]])
+        for r in rows[1:]:
+            k = ids.index(r)
+            printed[k] = (printed[k][0], printed[k][1], printed[k][2][1:])
+        return printed
+
+    rep = report(v, forms.GOV_2021, edit, "space")
+    assert wrong_t3(rep, v) == []
+    assert [(rep.cells[forms.t3_cell(r, "natural_person")].value, rep.cells[forms.t3_cell(r, "natural_person")].status)
+            for r in rows] == [(v[forms.t3_cell(r, "natural_person")], "repaired") for r in rows]

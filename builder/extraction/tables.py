@@ -478,6 +478,7 @@ def read_table(slots: list[_Slot], identities: list[Identity], out: Tables, tabl
     identities settle uniquely and marking the rest ambiguous."""
     fixed: dict[str, int | float | None] = {}
     absent: set[str] = set()
+    _regroup_displaced_runs(slots, identities)
     runs: list[tuple[_Slot, list[str]]] = []
     displaced: list[tuple[str, list[int], str]] = []
     aligned: list[tuple[_Slot, list[list[str]]]] = []
@@ -597,10 +598,51 @@ def read_table(slots: list[_Slot], identities: list[Identity], out: Tables, tabl
     _settle_glyphs(fixed, usable, out)
 
 
+_DISPLACED_ROWS = 3  # rows below, at most, whose values a space-separated row may print in one of its cells
+
+
+def _regroup_displaced_runs(slots: list[_Slot], identities: list[Identity]) -> None:
+    """Space-separated rows where one prints k values too many and the k rows after it each one too few (4 2 1 1 0 0 0
+    0 5 over 0 0 0 0 0 2 and 0 0 0 0 0 1): a PDF's text put the values of a column's cells below into the first
+    one's, as a tab-separated text shows them in one cell (4 2 1 ⇥ 1 ⇥ …). Where exactly one column, so grouped,
+    keeps every one of these rows' own sums, the rows are given back their cells: the group in one cell, an empty
+    cell in each row below, for the displaced numbers' reading (the table's sums decide it)."""
+    for at, slot in enumerate(slots):
+        if slot.row is None or slot.row.delimited:
+            continue
+        size = len(slot.ids)
+        extra = len(slot.row.cells) - size
+        below = slots[at + 1:at + 1 + extra]
+        if not 0 < extra <= _DISPLACED_ROWS or len(below) < extra or any(
+                s.row is None or s.row.delimited or len(s.ids) != size or len(s.row.cells) != size - 1 for s in below):
+            continue
+        rows = [[_count_or_glyph(c) for c in cells] for cells in (slot.row.cells, *(s.row.cells for s in below))]
+        if any(v is None for r in rows for v in r):
+            continue
+        local = [_local(identities, s.ids) for s in (slot, *below)]
+        places = [j for j in range(size) if all(c.isdecimal() for c in slot.row.cells[j:j + extra + 1])
+                  and _holds(rows[0][:j + 1] + rows[0][j + extra + 1:], local[0])
+                  and all(_holds([*r[:j], rows[0][j + 1 + k], *r[j:]], local[k + 1]) for k, r in enumerate(rows[1:]))]
+        if len(places) != 1:
+            continue
+        j, cells = places[0], slot.row.cells
+        slot.row = replace(slot.row, cells=[*cells[:j], " ".join(cells[j:j + extra + 1]), *cells[j + extra + 1:]])
+        for s in below:
+            s.row = replace(s.row, cells=[*s.row.cells[:j], "", *s.row.cells[j:]])
+
+
+def _count_or_glyph(cell: str) -> int | None:
+    """A cell's count, or the count its glyphs read as (O for 0: OCR's); None for anything else."""
+    parsed = parse_cell(cell)
+    if parsed.status == "reported" and isinstance(parsed.value, int):
+        return parsed.value
+    return glyph_reading(cell)
+
+
 def _blank_columns(slots: list[_Slot]) -> set[int]:
     """The columns in which a row printed as wide as the form leaves a cell empty (a number displaced from it may
     stand in another row's cell of its column: 3 ⇥ 2 1 ⇥ 0 … over 0 ⇥ ␣ ⇥ 0 …)."""
-    return {k for slot in slots if slot.row is not None and slot.row.delimited
+    return {k for slot in slots if slot.row is not None
             and len(printed := fit(slot.row.cells, len(slot.ids))) == len(slot.ids)
             for k, cell in enumerate(printed) if not cell.strip()}
 
