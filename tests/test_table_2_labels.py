@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import html
 import random
+import re
 
 import pytest
 
@@ -511,6 +513,35 @@ def test_a_zero_beside_last_year_s_figure_is_this_year_s_zero_not_a_number_s_fir
     line = next(line for line in text.split("\n") if line.startswith("行政强制\t"))
     report = extract_bytes(text.replace(line, "行政强制\t0\t1").encode(), "report.txt")
     assert report.value("t2.coercion.decisions") == 0
+
+
+@pytest.mark.parametrize("rendering", ["html", "tab"])
+def test_items_as_cards_of_a_title_and_a_measure_glued_to_its_value_are_read(rendering):
+    """Blind round 122 (mobile pages): each item a card, its title above a line of the measure's name run into its value
+    (行政处罚 / 本年处理决定数量647 / 行政强制 / 本年处理决定数量无). 647 went to 行政强制, the next card's title read as the
+    rest of a wrapped label, and 无 glued to the name was no value."""
+    v = synthetic.consistent_values(random.Random(5), GOV_2021)
+    v["t2.coercion.decisions"] = 0
+    lines = synthetic.render(AGENCY, 2023, GOV_2021, v, "tab").split("\n")
+    start = lines.index("第二十条第（五）项")
+    end = next(k for k, line in enumerate(lines) if line.startswith("三、收到"))
+    cards = []
+    for item in forms.FORMS[GOV_2021].t2:
+        if len(item.measures) == 1:
+            value = v[forms.t2_cell(item.id, item.measures[0].id)]
+            cards += [item.section_zh, item.label_zh, f"{item.measures[0].label_zh}{value or '无'}"]
+    text = "\n".join([*lines[:start], *cards, *lines[end:]])
+    if rendering == "html":
+        body = "".join(f"<div><span>{line}</span></div>" if line in cards[1::3] else
+                       "<div><span>{}</span><span>{}</span></div>".format(*re.match(r"(\D+)(.*)", line).groups())
+                       if line in cards[2::3] else f"<p>{html.escape(line)}</p>" for line in text.split("\n"))
+        report = extract_bytes(f"<html><body>{body}</body></html>".encode(), "report.html")
+    else:
+        report = extract_bytes(text.encode(), "report.txt")
+    for item in forms.FORMS[GOV_2021].t2:
+        if len(item.measures) == 1:
+            cell = forms.t2_cell(item.id, item.measures[0].id)
+            assert report.value(cell) == v[cell], cell
 
 
 def test_a_one_measure_row_of_a_merged_zero_s_copies_is_zero():

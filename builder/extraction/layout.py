@@ -644,6 +644,13 @@ _PLAIN_FIGURE = re.compile(r"\d{1,9}(?:\.\d+)?")
 _LABEL_NOTE = re.compile(r"(?<=[\u4e00-\u9fff])\s*[（(]\s*注\s*\d{1,2}\s*[)）]")
 
 
+# A word for none glued to a column's name (本年处理决定数量无, 本年收费金额（单位：万元）无: a card's name and value
+# spans run together, as a digit is glued in 本年处理决定数量647): a cell of its own.
+_NONE_AFTER_HEADING = re.compile(r"(数量|件数|金额|万元\)|万元）|自然人|商业企业|科研机构|公益组织|服务机构|总计|维持|纠正|"
+                                 r"其他结果|尚未审结)(无|—+|/|／)$")
+_NONE_ENDS = frozenset("无—/／")
+
+
 def scan_plain(line: str, index: int) -> list[ValueRow]:
     """Space-separated or unseparated text: alternate label text and values.
 
@@ -654,6 +661,8 @@ def scan_plain(line: str, index: int) -> list[ValueRow]:
         return [ValueRow("", [line.strip()], False, index)]
     if _UNIT_BEFORE_COUNT.search(line) and _COUNT_WITH_UNIT.search(line):
         line = _UNIT_BEFORE_COUNT.sub(" ", line)
+    if line[-1:] in _NONE_ENDS:
+        line = _NONE_AFTER_HEADING.sub(r"\1 \2", line)
     if "注" in line:
         line = _LABEL_NOTE.sub("", line)
     if "%" in line or "％" in line:

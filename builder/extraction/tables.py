@@ -1847,7 +1847,8 @@ def _t2_labels(rows: list[ValueRow], form: forms.Form, lines: list[str]) -> list
         if r.label and r.has_values and not names_item(r.label) and (whole := _naming_end(r.extra_label, names_item)):
             out.append(whole)  # a label wrapped a piece a line above its numbers: 其他对外管理服 / 务事项
         elif (r.label and r.has_values and not names_item(r.label) and r.line + 1 < len(lines)
-              and not _HAS_DIGIT.search(below := lines[r.line + 1]) and names_item(r.label + below.strip())):
+              and not _HAS_DIGIT.search(below := lines[r.line + 1]) and names_item(r.label + below.strip())
+              and not names_item(below)):  # (行政处罚 / 本年处理决定数量647 / 行政强制: the next card's title)
             out.append(r.label + below.strip())  # …and a piece a line below: 行政规范 1 0 4 / 性文件
         elif (r.label and r.has_values and not names_item(r.label) and r.line > 0
               and not _HAS_DIGIT.search(above := lines[r.line - 1]) and names_item(above.strip() + r.label)):
