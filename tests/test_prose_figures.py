@@ -2044,6 +2044,15 @@ def test_a_qualification_or_finding_applied_for_is_another_process(other):
     assert headlines(found)["applications_received"] == 58
 
 
+@pytest.mark.parametrize("other", ["依托12315平台受理投诉举报2134件、办结2130件，处理结果按规定向当事人反馈。",
+                                   "全年处理举报投诉1,532件，办结率100%。"])
+def test_a_regulator_s_complaints_are_another_process(other):
+    """Blind round 122 (markdown from PDF converters): a market regulator's 12315 complaints, 受理投诉举报2134件、办结2130件,
+    gave the year's answered count 2130 against table 3's 31."""
+    found = figures(other + "全年共收到政府信息公开申请31件，均按期答复。", 2025)
+    assert (headlines(found).get("applications_received"), headlines(found).get("applications_answered")) == (31, None)
+
+
 @pytest.mark.parametrize("mark", ["②", "（2）", "2."])
 def test_a_kind_of_applicant_after_a_list_s_mark(mark):
     """Blind round 65 (Unicode tricks): 其中：①自然人申请12件；②企业申请3件 — the companies' count after a circled

@@ -1255,7 +1255,8 @@ _EXACT_AFTER = re.compile(r"\s*(?:[（(]\s*(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s*[件�
 # A number about another process that uses similar words (an approval hall "受理申请").
 # (浙江政务服务网, a province's portal applications are sent through, names no other process.)
 _OTHER_PROCESS = re.compile(r"行政审批|审批服务|政务服务(?!网|平台|一体化平台)|便民服务|服务申请|服务大厅|政务大厅|服务中心|"
-                            r"窗口|办件|12345|热线|信访(?!举报投诉类)|信箱|来信|留言|数据共享|共享申请|"
+                            r"窗口|办件|12345|12315|热线|信访(?!举报投诉类)|信箱|来信|留言|数据共享|共享申请|"
+                            r"投诉举报|举报投诉(?!类)|"  # (a regulator's complaints; not the form's 信访举报投诉类申请)
                             # (网民留言: a site's messages; 信访举报投诉类申请 is the form's row of requests not processed)
                             # (登记 of a kind, or asked for: not the 登记 step of handling a request, 接收、登记、审核)
                             r"不动产|(?:婚姻|企业|市场主体|工商|户口|房屋|车辆|土地|林权|抵押|船舶|收养)登记|登记(?:申请|注册|业务|事项)|"
