@@ -268,3 +268,21 @@ def test_a_space_separated_row_printing_the_next_rows_first_values_gives_them_ba
     assert wrong_t3(rep, v) == []
     assert [(rep.cells[forms.t3_cell(r, "natural_person")].value, rep.cells[forms.t3_cell(r, "natural_person")].status)
             for r in rows] == [(v[forms.t3_cell(r, "natural_person")], "repaired") for r in rows]
+
+
+def test_a_space_separated_row_of_ocr_glyphs_for_zeros_run_together_is_read():
+    """Blind round 122 (Tesseract's text of a scan): 4.保护第三方合法权益 2 〇〇 0 O 1 3, two zeros run together and two
+    read as glyphs. A glyph was no number of a row short of a cell, and the row was unsure: the glyphs read as
+    digits, the run is split as the sums confirm, and the note says the glyphs were read."""
+    v = values(rows={"denied.third_party_rights": [2, 0, 0, 0, 0, 1], "granted": [3, 1, 0, 0, 0, 0]})
+    at = [r.id for r in forms.FORMS[forms.GOV_2021].t3_rows].index("denied.third_party_rights")
+
+    def edit(rows):
+        rows[at] = (rows[at][0], rows[at][1], ["2", "〇〇", "0", "O", "1", "3"])
+        return rows
+
+    rep = report(v, forms.GOV_2021, edit, "space")
+    assert wrong_t3(rep, v) == []
+    cells = [rep.cells[forms.t3_cell("denied.third_party_rights", c.id)] for c in forms.T3_COLUMNS]
+    assert [(c.value, c.status) for c in cells] == [(n, "repaired") for n in (2, 0, 0, 0, 0, 1, 3)]
+    assert "按字形读作数字" in cells[1].note

@@ -258,6 +258,12 @@ def glyph_reading(cell: str) -> int | None:
     """The number a cell printed with glyphs for some digits (1O52, l5, O: OCR's misreadings) or with
     a speck at its edge (0., .0) reads as, glyph by glyph; None for a cell of digits or of anything else.
     Only a reading: the identities of the form decide whether it is taken (``tables._settle_glyphs``)."""
+    digits = glyph_digits(cell)
+    return int(digits) if digits is not None else None
+
+
+def glyph_digits(cell: str) -> str | None:
+    """The digits ``glyph_reading`` reads a cell as, as printed (〇〇 is 00: a run of two zeros)."""
     c = cell.strip()
     if c.strip(_EDGE_SPECKS) != c and (c.startswith(tuple(_EDGE_SPECKS)) != c.endswith(tuple(_EDGE_SPECKS))):
         c = c.strip(_EDGE_SPECKS)  # (a speck on one side only: 1.5 and .5. are no count's specks)
@@ -266,7 +272,7 @@ def glyph_reading(cell: str) -> int | None:
     if not _GLYPH_CELL.fullmatch(c):
         return None
     digits = c.translate(_GLYPH_DIGITS)
-    return int(digits) if len(digits) <= MAX_NUMBER_DIGITS else None
+    return digits if len(digits) <= MAX_NUMBER_DIGITS else None
 
 
 def leading_zero_reading(cell: str) -> int | None:

@@ -53,6 +53,7 @@ from .layout import (
     Layout,
     ValueRow,
     delimiter,
+    glyph_digits,
     glyph_reading,
     is_value_cell,
     label_core,
@@ -939,7 +940,7 @@ def _run_choice(slot: _Slot, tokens: list[str], identities: list[Identity], chec
     if _lacks_cells(slot, tokens):
         return Choice(slot.ids, tuple(blank_insertions([parse_cell(t).value for t in tokens], size)))
     local = _local(identities, slot.ids)
-    digits = [t.replace(",", "") for t in tokens if t]
+    digits = [_run_digits(t) for t in tokens if t]
     options: list[tuple] = []
     if digits and all(t.isdigit() for t in digits):
         options = split_runs(digits, size, local)
@@ -975,12 +976,30 @@ def _may_have_dropped_blanks(slot: _Slot, tokens: list[str]) -> bool:
     of its own: the text may have dropped empty cells (a PDF does)."""
     size = len(slot.ids)
     return (not slot.row.delimited and size - 2 <= len(tokens) < size
-            and all(t and parse_cell(t).status == "reported" for t in tokens))
+            and all(t and _token_value(t) is not None for t in tokens))
 
 
 def _blank_choice(slot: _Slot, tokens: list[str]) -> Choice:
-    values = [parse_cell(t).value for t in tokens]
+    values = [_token_value(t) for t in tokens]
     return Choice(slot.ids, tuple(blank_insertions(values, len(slot.ids))))
+
+
+def _run_digits(token: str) -> str:
+    """A token of a short row as digits: its thousands commas left out, OCR's glyphs for digits read (1 o 0 O: 1 0 0 0)."""
+    digits = token.replace(",", "")
+    return digits if digits.isdigit() else glyph_digits(token) or digits
+
+
+def _token_value(token: str) -> int | float | None:
+    """A short row's token as a number, OCR's glyphs for digits read; None for a token that is none."""
+    parsed = parse_cell(token)
+    if parsed.status == "reported":
+        return parsed.value
+    return glyph_reading(token)
+
+
+def _glyphs_read(tokens: list[str]) -> bool:
+    return any(t and not t.replace(",", "").isdigit() and glyph_digits(t) is not None for t in tokens)
 
 
 def _displaced_choices(
@@ -1191,6 +1210,7 @@ def _apply(choices, solutions, exact, blanks_dropped, run_choices, short: set[st
     every identity it is in holds (``broken``: the cells of those that fail, or, of an exact
     reading, the ``short`` rows' cells it leaves unchecked)."""
     raw_of = {cell: " ".join(tokens) for slot, tokens, _ in run_choices for cell in slot.ids}
+    glyph_cells = {cell for slot, tokens, _ in run_choices if _glyphs_read(tokens) for cell in slot.ids}
     displaced_raw = {cell: raw for cell, _, raw in displaced}
     name = TABLE_ZH[table]
     evidence = f"这是{name}勾稽关系唯一允许的读法" if exact else (
@@ -1236,6 +1256,8 @@ def _apply(choices, solutions, exact, blanks_dropped, run_choices, short: set[st
                     continue
                 what = ("本行少印了单元格，各数字按所在位置放回" if cell in short else
                         "以空格分隔的文本漏掉了空白单元格，已补回" if blanks_dropped else "数字粘连，已拆分")
+                if cell in glyph_cells:
+                    what += "（本行有印作字母或“〇”的数字，按字形读作数字）"
                 why = evidence if cell in checked else f"只有这一种拆法，{unchecked}"
                 out.cells[cell] = CellValue(value, raw, "repaired", f"{what}；{why}")
             else:
