@@ -1528,17 +1528,18 @@ def test_a_grid_header_whose_cells_join_their_levels_is_read_by_their_last_names
                                   "总计"])]) == T3_ORDER
 
 
+@pytest.mark.parametrize("separator", ["\t", " | "])
 @pytest.mark.parametrize("results_first", [False, True])
-def test_table_4_cells_each_named_whole_are_read_by_their_names(results_first):
+def test_table_4_cells_each_named_whole_are_read_by_their_names(results_first, separator):
     """Blind round 100: table 4 as one row under cells naming group and result at once (行政诉讼-复议后起诉-结果维持, or
     the result first: 结果维持-行政复议), the groups in another order or the cells grouped by result: read in the
-    form's order, every group's cells were another's."""
+    form's order, every group's cells were another's. Blind round 122: so too a header of pipes, as a page's text."""
     groups = {"admin_review": "行政复议", "litigation_direct": "行政诉讼-未经复议直接起诉",
               "litigation_after_review": "行政诉讼-复议后起诉"}
     order = [(g, c.id) for c in forms.T4_COLUMNS for g in groups] if results_first else \
         [(g, c.id) for g in ("litigation_direct", "litigation_after_review", "admin_review") for c in forms.T4_COLUMNS]
     names = [f"{T4_ZH[c]}-{groups[g]}" if results_first else f"{groups[g]}-{T4_ZH[c]}" for g, c in order]
-    assert t4_columns(["四、政府信息公开行政复议、行政诉讼情况", "\t".join(names)]) == tuple(order)
+    assert t4_columns(["四、政府信息公开行政复议、行政诉讼情况", separator.join(names)]) == tuple(order)
 
 
 def test_table_2_in_one_row_under_cells_naming_item_and_measure_is_read():

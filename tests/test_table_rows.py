@@ -969,6 +969,26 @@ def test_table_4_a_row_per_group_under_its_header_with_no_heading_is_read():
             assert report.cells[cell.id].value == v[cell.id], cell.id
 
 
+@pytest.mark.parametrize("separator", ["\t", " | "])
+def test_table_4_a_row_per_group_in_another_order_is_read_by_the_rows_labels(separator):
+    """Blind round 122 (pipe tables in saved pages): 类别 | 结果维持 | … | 总计 right under the section's heading, then
+    行政诉讼（复议后起诉）, 行政复议 and 行政诉讼（未经复议直接起诉）, a row each: read in the form's order, every group took
+    another's numbers, and the sums, each group's own, held."""
+    v = synthetic.consistent_values(random.Random(11), GOV_2021)
+    v.update({forms.t4_cell("admin_review", c.id): n for c, n in zip(forms.T4_COLUMNS, (1, 1, 0, 0, 2))})
+    v.update({forms.t4_cell("litigation_after_review", c.id): n for c, n in zip(forms.T4_COLUMNS, (0, 0, 1, 0, 1))})
+    text = synthetic.render(AGENCY, 2022, GOV_2021, v, "tab").split("\n")
+    start = next(k for k, line in enumerate(text) if line.startswith("四、政府信息公开行政复议"))
+    end = next(k for k, line in enumerate(text) if line.startswith("五、"))
+    table = [text[start], separator.join(["类别", "结果维持", "结果纠正", "其他结果", "尚未审结", "总计"])]
+    for group, label in (("litigation_after_review", "行政诉讼(复议后起诉)"), ("admin_review", "行政复议"),
+                         ("litigation_direct", "行政诉讼(未经复议直接起诉)")):
+        table.append(separator.join([label, *(str(v[forms.t4_cell(group, c.id)]) for c in forms.T4_COLUMNS)]))
+    report = extract_bytes("\n".join([*text[:start], *table, *text[end:]]).encode(), "page.txt")
+    assert {c.id: report.cells[c.id].value for c in forms.cells(GOV_2021) if c.table == "t4"} == {
+        c.id: v[c.id] for c in forms.cells(GOV_2021) if c.table == "t4"}
+
+
 @pytest.mark.parametrize("beside", ["本 ", ""])
 def test_a_group_heading_set_down_its_column_between_a_wrapped_label_s_lines_is_no_row(beside):
     """Blind round 121 (an OCR text layer read by lines): 三、本年度办理结果 set down its column a character a line put

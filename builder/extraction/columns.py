@@ -15,7 +15,7 @@ from collections import Counter
 from functools import lru_cache
 
 from .. import forms
-from .layout import SECTION_HEADINGS, label_core
+from .layout import SECTION_HEADINGS, delimiter, label_core, line_cells
 
 _CAPTION = re.compile(r"[(（][^)）]*[)）]")  # （本列数据的勾稽关系为……）: no column
 _CAPTION_OPENED = re.compile(r"[(（][^()（）]*$")  # a caption a narrow cell wraps: its first line …
@@ -401,8 +401,10 @@ def _cells_named_whole(lines: list[str]) -> tuple[tuple[str, str], ...] | None:
     """Table 4's cells when a header line's every cell names one whole (行政诉讼-复议后起诉-结果维持, 结果维持-行政复议: a
     header's levels joined in each cell, as exports print them, in any order of levels or of cells); else None."""
     for line in lines:
-        cells = [cell for cell in line.split("\t") if cell.strip()]
-        if len(cells) < len(forms.T4_COLUMNS) or "\t" not in line:
+        if not delimiter(line):
+            continue
+        cells = [cell for cell in line_cells(line) if cell.strip()]
+        if len(cells) < len(forms.T4_COLUMNS):
             continue
         named = [(group, results[0]) if (group := t4_group_named(cell)) and len(results := t4_results_in(cell)) == 1
                  else None for cell in cells]

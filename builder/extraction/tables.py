@@ -4136,15 +4136,18 @@ def _numbers_the_columns(row: ValueRow) -> bool:
 
 def _t4_rows_of_five(layout: Layout, rows: list[ValueRow]) -> list[tuple[str, str]] | None:
     """Table 4 printed as three rows of five, a group each, under a header naming the five results
-    once (类别 | 总计 | 结果维持 | …): the groups in the form's order, each with the results in the
-    header's order. None when the rows are not three of five, or the header names no such order."""
+    once (类别 | 总计 | 结果维持 | …): the groups in the order the rows' labels name them (行政诉讼（复议后起诉）
+    first), else the form's, each with the results in the header's order. None when the rows are not three of
+    five, or the header names no such order."""
     size = len(forms.T4_COLUMNS)
     if len(rows) < len(forms.T4_GROUPS) or any(len(fit(r.cells, size)) != size for r in rows[:len(forms.T4_GROUPS)]):
         return None
+    named = [t4_group_named(r.label.rsplit(" ", 1)[-1]) for r in rows[:len(forms.T4_GROUPS)]]  # (its line's label)
+    groups = named if None not in named and len(set(named)) == len(named) else [g.id for g in forms.T4_GROUPS]
     for line in reversed(_header_lines(layout, "t4", rows)):
         order = t4_results_in(line)
         if len(order) == size and len(set(order)) == size:
-            return [(g.id, c) for g in forms.T4_GROUPS for c in order]
+            return [(g, c) for g in groups for c in order]
     return None
 
 
