@@ -635,6 +635,36 @@ def test_table_3_printed_in_two_parts_side_by_side_is_read_across_both(split, re
     assert "t3.continued" in [w["code"] for w in rep.warnings]
 
 
+@pytest.mark.parametrize("named", [True, False])
+@pytest.mark.parametrize("rendering", ["tab", "html"])
+def test_table_3_in_two_parts_one_column_cut_off_is_read_by_its_headers_or_its_first_part(rendering, named):
+    """Blind round 122 (spreadsheets printed over two pages): 自然人 商业企业 科研机构 on one page, 社会公益组织 cut off at its
+    edge, then 法律服务机构 其他 总计 with the labels again. The headers named six of the seven columns and the parts were
+    read as rows of their own: the second part's, read last, took the first part's header, and 法律服务机构's values
+    were 自然人's. Read across both by the headers' names, the column cut off not printed; with the second header
+    unreadable, the first part alone, by its header."""
+    v, blocks, at = _distinct_t3_blocks()
+    t3 = blocks[at][1]
+    first, second = T3_ORDER[:3], T3_ORDER[4:]
+
+    def header(columns: tuple[str, ...]) -> list:
+        organisations = [c for c in columns if c in ORGANISATIONS]
+        top = [(COLUMN_ZH[c], 2, 1) for c in columns if c == "natural_person"]
+        top += [("法人或其他组织", 1, len(organisations))] if organisations else []
+        top += [(COLUMN_ZH[c], 2, 1) for c in columns if c == "total"]
+        return [[CAPTION, ("申请人情况", 1, len(columns))], top, [(COLUMN_ZH[c], 1, 1) for c in organisations]]
+
+    part = [(labels, [dict(zip(T3_ORDER, cells))[c] for c in second]) for labels, cells in t3.rows]
+    t3.rows = [(labels, [dict(zip(T3_ORDER, cells))[c] for c in first]) for labels, cells in t3.rows]
+    t3.header = header(first)
+    blocks[at + 1:at + 1] = [("para", "Sheet1"), ("table", synthetic._Table(header(second) if named else [], part))]
+    rep = extracted(blocks, rendering)
+    assert wrong(rep, v, "t3.") == []
+    read = {c for c in (first + second if named else first)}
+    assert {k for k, c in rep.cells.items() if k.startswith("t3.") and c.value is not None and c.status == "reported"
+            } == {forms.t3_cell(r.id, c) for r in forms.FORMS[GOV_2021].t3_rows for c in read}
+
+
 @pytest.mark.parametrize("rendering", ["tab", "html", "space"])
 @pytest.mark.parametrize("split", [4, 3])
 def test_table_3_in_two_parts_whose_headers_name_no_columns_is_read_where_every_row_adds_up(split, rendering):

@@ -3126,8 +3126,7 @@ def _continued_columns(layout: Layout, rows: list[ValueRow],
             continue
         heads = [_columns_under_caption(_header_lines(layout, "t3", rows)),
                  *(_columns_under_caption(_lines_above(layout, rows, part[0])) for part in parts[1:])]
-        if None not in heads and all(other == named[0] for other in named[1:]) and sorted(
-                c for head in heads for c in head if c != forms.T3_GROUP_SUBTOTAL) == sorted(T3_ORDER):  # (小计)
+        if None not in heads and all(other == named[0] for other in named[1:]) and _columns_between(heads):
             cells = [[fit(row.cells, len(head)) for row, head in zip(across, heads)] for across in zip(*parts)]
             if any(len(piece) != len(head) for row in cells for piece, head in zip(row, heads)):
                 return None
@@ -3136,6 +3135,29 @@ def _continued_columns(layout: Layout, rows: list[ValueRow],
         if count == 2:
             return _halves_that_add_up(rows)
     return None
+
+
+def _first_of_two_parts(rows: list[ValueRow], form_rows: tuple[Row, ...]) -> list[ValueRow] | None:
+    """The first part of a table 3 printed in two whose columns ``_continued_columns`` could not place: the same rows'
+    labels twice in order, the parts' values not the same (other columns, no copy). Read as one, the second part's
+    rows, read last, took the first part's header, under which the first part stands. None for any other table."""
+    half = len(rows) // 2
+    if len(rows) % 2 or half < 2:
+        return None
+    name = _namer(form_rows, _headings(form_rows))
+    first, second = rows[:half], rows[half:]
+    names = [name(_own_label(r)) for r in first]
+    if sum(n is not None for n in names) * 2 < half or names != [name(_own_label(r)) for r in second]:
+        return None
+    return first if [r.cells for r in first] != [r.cells for r in second] else None
+
+
+def _columns_between(heads: list[tuple[str, ...]]) -> bool:
+    """Whether the parts' headers name the form's seven columns between them, each once (a 小计 aside), or all but one
+    organisation's (a page that cut the first part's last column at its edge: that column is not printed)."""
+    columns = [c for head in heads for c in head if c != forms.T3_GROUP_SUBTOTAL]
+    return (len(columns) == len(set(columns)) and set(columns) <= set(T3_ORDER) and "total" in columns
+            and "natural_person" in columns and len(columns) >= len(T3_ORDER) - 1)
 
 
 def _halves_that_add_up(rows: list[ValueRow]) -> tuple[list[ValueRow], tuple[str, ...]] | None:
@@ -3452,6 +3474,11 @@ def read_t3(layout: Layout, form: forms.Form, out: Tables) -> None:
         out.warn("t3.continued", "table 3 is printed in two parts, the second (续表) repeating the rows with the "
                  "columns the first leaves out; each row is read across both, by the headers' column names",
                  columns=list(continued[1]))
+    elif (first := _first_of_two_parts(rows, form_rows)) is not None:
+        rows = first
+        out.warn("t3.second_part_unread", "table 3 is printed in two parts, the second repeating the rows with other "
+                 "values, in columns no header names (a page cut at its edge, a header unreadable); only the first "
+                 "part is read, by its header")
     rows, twice = _rows_printed_twice(rows, form_rows, out)
     row_set, merged = _t3_row_set(rows, form_rows)
     disputed = _disputed_rows(rows, row_set)
