@@ -3277,6 +3277,8 @@ def _t3_printed_columns(layout: Layout, rows: list[ValueRow], out: Tables) -> tu
     shares = [c for c in named if c == forms.T3_SHARE]
     if (compared or shares) and "total" not in named:
         return None  # (2024年总计 | 2023年总计: which is the report's, its year alone says)
+    if _cut_at_the_edge(named, rows):
+        named = named[:-1]  # (其 of 其他 and no 总计: the page cut the table, the cut column's cells empty in every row)
     size, of_form = len(named), [c for c in named if c in T3_ORDER]
     widths = {len(fit(r.cells, size)) for r in rows}
     if size != len(T3_ORDER) and (max(widths, default=0) > size or size not in widths):
@@ -3316,6 +3318,14 @@ def _t3_printed_columns(layout: Layout, rows: list[ValueRow], out: Tables) -> tu
         out.warn("t3.column_order", "table 3's header prints the columns in another order: "
                  + ", ".join(named) + "; they are read by their header names", columns=list(named))
     return named
+
+
+def _cut_at_the_edge(named: tuple[str, ...], rows: list[ValueRow]) -> bool:
+    """Whether a header's last column is one the form does not have, 总计 named nowhere, and no row prints as many values
+    as the header names: a page that cut the table at its right edge, leaving a piece of a column's name (其 of 其他)
+    over empty cells."""
+    return (named[-1].startswith(forms.T3_UNLISTED) and "total" not in named and any(r.has_values for r in rows)
+            and all(sum(1 for c in r.cells if c.strip()) < len(named) for r in rows))
 
 
 _TOTAL_FIRST_ROWS = 2  # rows (table 4: groups) whose sums show the total printed first, none showing it last
