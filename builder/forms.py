@@ -378,6 +378,8 @@ T3_HEADER_WORDS = (
     ("申请人情况", ""), ("申请人类型", ""), ("申请人", ""),
     # as local forms shorten them (企业, 公益组织), and the corner cell over the rows' labels (项目)
     ("企业", "commercial_enterprise"), ("公益组织", "social_welfare_org"), ("项目", ""),
+    ("商业", "commercial_enterprise"), ("科研", "research_institution"), ("公益", "social_welfare_org"),
+    ("法律服务", "legal_service_org"), ("法律", "legal_service_org"),
 )
 T4_HEADER_WORDS = (
     ("结果维持", "upheld"), ("维持", "upheld"), ("结果纠正", "corrected"), ("纠正", "corrected"),

@@ -1577,6 +1577,20 @@ def test_a_grid_header_whose_cells_join_their_levels_is_read_by_their_last_names
                                   "总计"])]) == T3_ORDER
 
 
+@pytest.mark.parametrize("line, expected", [
+    ("申请人情况 | 总计 | 法人或其他组织-小计 | 法人或其他组织-企业 | 法人或其他组织-科研 | 法人或其他组织-公益 | "
+     "法人或其他组织-法律 | 法人或其他组织-其他 | 自然人 |",
+     ("total", forms.T3_GROUP_SUBTOTAL, *ORGANISATIONS, "natural_person")),
+    ("申请人情况 | 法人或其他组织—商业企业 | 法人或其他组织—科研机构 | 法人或其他组织—社会公益组织 | "
+     "法人或其他组织—法律服务机构 | 法人或其他组织—其他 | 自然人 | 总计", (*ORGANISATIONS, "natural_person", "total")),
+])
+def test_a_header_of_cells_joining_the_group_to_its_columns_short_or_not_is_read(line, expected):
+    """Blind round 123 (pipe tables in saved pages): 法人或其他组织-企业 … 法人或其他组织-法律 | 自然人, the group said in every
+    cell and the columns named short (科研, 公益, 法律): the group heading six times was no header, the short names no
+    column's, and every row was unsure."""
+    assert t3_columns([line]) == expected
+
+
 @pytest.mark.parametrize("separator", ["\t", " | "])
 @pytest.mark.parametrize("results_first", [False, True])
 def test_table_4_cells_each_named_whole_are_read_by_their_names(results_first, separator):

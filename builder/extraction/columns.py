@@ -22,6 +22,9 @@ _CAPTION_OPENED = re.compile(r"[(（][^()（）]*$")  # a caption a narrow cell 
 _CAPTION_CLOSED = re.compile(r"^[^()（）]*[)）]")  # … and its last
 # 行政诉讼（复议后起诉）: a litigation group named with its heading, the group's name in brackets (no caption)
 _NAMED_GROUP = re.compile(r"行政诉讼\s*[(（]\s*((?:未经复议)?直接起诉|复议后起诉)\s*[)）]")
+# A header cell naming 法人或其他组织 and its column at once (法人或其他组织-企业, 法人或其他组织—小计: an export's flattened
+# header): the column only, or the group heading said once a cell appeared as many times as the columns under it.
+_GROUP_JOINED = re.compile(r"法人(?:或|及|和)其[他它]组织\s*[-—–·]\s*(?=[\u4e00-\u9fff])")
 _T3_WORDS = tuple(sorted(forms.T3_HEADER_WORDS, key=lambda w: -len(w[0])))
 # 合计 in a header that also prints 总计: the organisations' subtotal under 法人或其他组织, not a second total.
 _T3_WORDS_BESIDE_TOTAL = tuple((w, forms.T3_GROUP_SUBTOTAL if w == "合计" else name) for w, name in _T3_WORDS)
@@ -39,6 +42,8 @@ def _line_names(line: str, words: tuple[tuple[str, str], ...]) -> tuple[str, ...
     characters are read: a word split by a space or a cell border (总 计, 未经复 | 议直接起诉) is one."""
     for heading in SECTION_HEADINGS.values():
         line = heading.sub(" ", line)
+    if "-" in line or "—" in line or "·" in line:
+        line = _GROUP_JOINED.sub(" ", line)
     core, pos = label_core(_CAPTION.sub(" ", _NAMED_GROUP.sub(r" \1 ", line))), 0
     names: list[str] = []
     other = False
