@@ -69,12 +69,12 @@ def _word_set(words: tuple[tuple[str, str], ...]) -> frozenset[str]:
 
 def _unwrapped_words(lines: list[str], words: tuple[tuple[str, str], ...]) -> list[str]:
     """The header's lines with the words a narrow cell wrapped a line at a time joined (自然 / 人, 商业 / 企业,
-    a page's text one cell a line): a line that is no word of its own and makes one with the next."""
+    a page's text one cell a line): a line that makes a word with the next (商业 and 科研, words of their own as short
+    names, wrap so too)."""
     out: list[str] = []
     k = 0
     while k < len(lines):
-        if k + 1 < len(lines) and label_core(lines[k]) and not _is_word(lines[k], words) \
-                and _is_word(lines[k] + lines[k + 1], words):
+        if k + 1 < len(lines) and label_core(lines[k]) and _is_word(lines[k] + lines[k + 1], words):
             out.append(lines[k].strip() + lines[k + 1].strip())
             k += 2
             continue
@@ -255,12 +255,12 @@ def t3_column_names(lines: list[str]) -> set[str] | None:
 def _unwrapped_cells(lines: list[str], words: tuple[tuple[str, str], ...]) -> list[str]:
     """A grid's header lines with the words its narrow cells wrapped onto the next line joined, cell by cell (商业 ⇥ 科研
     over 企业 ⇥ 机构: a PDF's text of a table whose header cells wrap): two lines of one width, every cell printed on
-    both no word of its own and a word with the one below it."""
+    both a word with the one below it."""
     out: list[str] = []
     for line in lines:
         if out and "\t" in line and "\t" in out[-1] and len(upper := out[-1].split("\t")) == len(lower := line.split("\t")):
             both = [(a, b) for a, b in zip(upper, lower) if a.strip() and b.strip()]
-            if both and all(not _is_word(a, words) and _is_word(a.strip() + b.strip(), words) for a, b in both):
+            if both and all(_is_word(a.strip() + b.strip(), words) for a, b in both):  # (商业 and 科研: words too)
                 out[-1] = "\t".join((a.strip() + b.strip()) if a.strip() and b.strip() else (a or b)
                                     for a, b in zip(upper, lower))
                 continue
