@@ -2741,6 +2741,12 @@ def _t3_rows(layout: Layout, form_rows: tuple[Row, ...], out: Tables | None = No
     copy = _with_wrapped_label_cells(_own_scope_rows(layout, "t3", _this_year_copy(layout, "t3"), out), layout.lines,
                                      name)
     rows = _label_line_rows(_join_cell_lines(copy, layout.lines, size, size), name, len(form_rows), size)
+    if (beside := _numbers_after_their_labels(rows, name, size)) is not None:
+        rows = beside
+        if out is not None:
+            out.warn("t3.numbers_apart", "table 3 prints its rows' labels with empty cells, then as many rows of numbers "
+                     "with no labels (a PDF-to-Word converter's text boxes beside an empty table): each label's row takes "
+                     "the numbers printed in its place")
     if (unglued := _first_value_off_label(rows, size)) is not None:
         rows, glued = unglued
         if out is not None:
@@ -2762,6 +2768,36 @@ def _t3_rows(layout: Layout, form_rows: tuple[Row, ...], out: Tables | None = No
         r for r in rows
         if r.has_values or (r.delimited and len(r.cells) >= size and name(_own_label(r)) is not None)
     ], size, layout.lines)
+
+
+_APART_ROWS = 3  # rows of labels, at least, whose numbers printed apart are matched to them in order
+
+
+def _numbers_after_their_labels(rows: list[ValueRow], name: Callable[[str], int | None],
+                                size: int) -> list[ValueRow] | None:
+    """Rows of labels printed with empty cells, each naming another form row, then as many rows of numbers with no
+    label, each as wide as the form (a table a converter rebuilt empty, its numbers in text boxes after it): each label
+    row with the numbers row at its place. None when no table is printed so."""
+    k = 0
+    while k < len(rows):
+        start = k
+        while k < len(rows) and rows[k].delimited and not rows[k].has_values and rows[k].label:
+            k += 1
+        while start < k and name(_own_label(rows[start])) is None:
+            start += 1  # (the header's lines above the first row)
+        labels, numbers = rows[start:k], []
+        while k < len(rows) and len(numbers) < len(labels) and rows[k].has_values and not label_core(rows[k].label) \
+                and len(fit(rows[k].cells, size)) == size:
+            numbers.append(rows[k])
+            k += 1
+        named = [name(_own_label(r)) for r in labels]
+        if len(labels) >= _APART_ROWS and len(numbers) == len(labels) and None not in named \
+                and len(set(named)) == len(named) and not (k < len(rows) and rows[k].has_values
+                                                           and not label_core(rows[k].label)):
+            joined = [replace(label, cells=fit(number.cells, size)) for label, number in zip(labels, numbers)]
+            return [*rows[:start], *joined, *rows[k:]]
+        k = max(k, start + 1)
+    return None
 
 
 # A label ending in digits glued to its words (（一）予以公开8, 2.重复申请1): no form label ends in a digit.
