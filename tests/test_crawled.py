@@ -80,6 +80,25 @@ def test_a_table_crawled_a_cell_a_line_with_whole_rows_left_empty(template):
     assert not [c for c in forms.cells(template) if c.id.startswith(empty) and report.cells[c.id].value]
 
 
+@pytest.mark.parametrize("closer", ["|", ""])
+@pytest.mark.parametrize("template", [forms.GOV_2019, forms.GOV_2021])
+def test_a_table_crawled_a_piped_cell_a_line_each_row_closed_is_read(template, closer):
+    """Blind round 123 (portal pages saved as text): every cell on a line of its own after a pipe (| 行政许可 / | 18 / |
+    0 / | 412), each row closed by a pipe alone or a blank line. Each line was a row of one cell: every table lost."""
+    v = synthetic.consistent_values(random.Random(4), template, scale=30)
+    year = 2022 if template == forms.GOV_2021 else 2020
+    lines = synthetic.render("仁怀市茅台镇人民政府", year, template, v, "tab").split("\n")
+    piped = []
+    for line in lines:
+        if "\t" in line:
+            piped += [f"| {cell.strip()}" for cell in line.split("\t") if cell.strip()] + [closer]
+        else:
+            piped.append(line)
+    report = extract_bytes("\n".join(piped).encode(), "crawl.txt")
+    read = [c.id for c in forms.cells(template) if c.table in ("t3", "t4")]
+    assert {c: report.cells[c].value for c in read} == {c: v[c] for c in read}
+
+
 def test_a_title_below_a_menu_crawled_an_entry_a_line_is_found():
     """A crawler's line per menu entry and crumb put the title on the 14th line: only 12 were looked at,
     and the report had no agency. A catalogue's title above the report titles it lists still ends the search."""

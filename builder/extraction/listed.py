@@ -13,6 +13,9 @@ label.
 Placed values: a screen reader's linearisation, a cell a line by its place (第六行 第四列 54, merged cells
 once, at their first place): each table's cells put back in their rows, tab-separated, the places no cell
 names left empty (``ungridded``).
+
+Piped cells: a crawl's table a cell a line, each after a pipe (| 行政许可 / | 18 / | 0 / | 412), each row closed by a
+pipe alone or a blank line: the rows put back, their cells parted by pipes (``unpiped``).
 """
 
 from __future__ import annotations
@@ -773,3 +776,35 @@ def ungridded(lines: list[str]) -> tuple[list[str], int]:
             out.append(line)
     flush()
     return out, placed
+
+
+_PIPED_CELL = re.compile(r"\s*\|\s*(?P<cell>[^|\s][^|]*?)\s*")
+_PIPED_ROWS_MIN = 5  # rows of piped cells, at least, for a text to be read so
+
+
+def unpiped(lines: list[str]) -> tuple[list[str], int]:
+    """The lines with each run of two piped cells or more that a blank line, a pipe alone or the text's end closes put
+    back as a row (| 行政许可 | 18 | 0 | 412 |), and how many rows were; the lines as they are in any other text."""
+    out: list[str] = []
+    cells: list[str] = []
+    rows = 0
+
+    def close(closing: bool) -> None:
+        nonlocal rows
+        if len(cells) > 1 and closing:
+            out.append("| " + " | ".join(cells) + " |")
+            rows += 1
+        else:
+            out.extend(f"| {cell}" for cell in cells)  # (one cell, or cells no line closes: as they were)
+        cells.clear()
+
+    for line in lines:
+        if m := _PIPED_CELL.fullmatch(line):
+            cells.append(m["cell"])
+            continue
+        closing = line.strip() in ("", "|")
+        close(closing)
+        if not (closing and line.strip() == "|" and out and out[-1].endswith(" |")):
+            out.append(line)
+    close(True)
+    return (out, rows) if rows >= _PIPED_ROWS_MIN else (lines, 0)
