@@ -520,6 +520,11 @@ def test_a_second_name_in_brackets_is_printed_with_chinese_brackets():
     # a PDF's line ends inside the full name
     ("镇沅县自然资源局", "要求，由镇沅彝族哈尼族拉祜族自治县自然\n资源局（以下简称“县自然资源局”）编制。",
      "镇沅彝族哈尼族拉祜族自治县自然资源局"),
+    # (blind round 123) the opening's subject before what it follows, the report's title between or not
+    ("兴宁区人社局", "南宁市兴宁区人力资源和社会保障局根据《中华人民共和国政府信息公开条例》要求，编制本报告。",
+     "南宁市兴宁区人力资源和社会保障局"),
+    ("洪泽区人社局", "淮安市洪泽区人力资源和社会保障局2021年度政府信息公开工作年度报告根据《条例》编制。",
+     "淮安市洪泽区人力资源和社会保障局"),
 ])
 def test_a_title_s_short_name_is_spelled_out_by_the_report_s_own_words(title, opening, name):
     """A title naming its agency short (莪山乡政府, 区府办, 县教育局): the name the opening gives in full, never

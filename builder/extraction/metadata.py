@@ -83,6 +83,10 @@ INSTITUTION = re.compile(_INSTITUTION_WORDS + "$")
 _OPENING_SUBJECT = re.compile(r"^\s*" + _YEAR + r"\s*年(?:度)?\s*[,，]\s*(?P<name>[" + _HAN + r"（）()]{2,30}?"
                               + _INSTITUTION_WORDS
                               + r")(?=认真|坚持|深入|严格|始终|紧紧|全面|持续|高度|进一步|积极|扎实|不断|按照|围绕)", re.M)
+# A line opening with the body's name, its report's title after it or not, then what it follows (南宁市兴宁区人力资源和
+# 社会保障局根据《…条例》要求，编制…; 淮安市洪泽区…局2023年度政府信息公开工作年度报告根据…编制): the body that compiled it.
+_OPENING_BY_LAW = re.compile(r"^\s*(?P<name>[" + _HAN + r"（）()]{4,40}?" + _INSTITUTION_WORDS + r")\s*"
+                             r"(?:(?:19|20)\d{2}\s*年度?[" + _HAN + r"]{0,30}?报告\s*)?(?:根据|依据|按照)\s*《", re.M)
 _REGION_SUFFIXES = ("特别行政区", "自治区", "自治州", "自治县", "自治旗", "地区", "林区", "新区", "省", "市", "区",
                     "县", "旗", "盟")
 
@@ -832,7 +836,7 @@ def _candidates(lines: list[str], issuer: str | None = None) -> list[tuple[str, 
         found.append((title_name, "title"))
     for pattern, where in ((_BOOK_TITLE, "《…年度报告》"), (_PUBLISH, "publication sentence"),
                            (_OPENING, "opening sentence"), (_COMPILED_BY, "本报告由"), (_COMPILED_THIS, "本报告由"),
-                           (_OPENING_SUBJECT, "opening subject")):
+                           (_OPENING_SUBJECT, "opening subject"), (_OPENING_BY_LAW, "opening subject")):
         if pattern is _COMPILED_THIS and not _COMPILED_THIS_VERB.search(compiled):
             continue
         for m in pattern.finditer(compiled if where == "本报告由" else text):
