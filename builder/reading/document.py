@@ -379,8 +379,21 @@ def leaders_as_cells(text: str) -> str:
             contents = True
         elif contents and line.strip() and not _LEADER.search(line):
             contents = False
-        out.append(line if contents else _LEADER.sub("\t", line))
+        parted = line if contents else _LEADER.sub("\t", line)
+        out.append(_spaced_figures_as_cells(parted) if parted != line else line)
     return "\n".join(out)
+
+
+# The figures after a row's leader parted by spaces (规章······ 0    0    0): each a cell, as the leader's is.
+_SPACED_FIGURES = re.compile(r"(?<=\t)[ \u3000]*(?:[-+]?[\d０-９][\d０-９.,]*|无|—|/)"
+                             r"(?:[ \u3000]+(?:[-+]?[\d０-９][\d０-９.,]*|无|—|/))+[ \u3000]*$")
+
+
+def _spaced_figures_as_cells(line: str) -> str:
+    """A leader's row with the figures after it parted by spaces, not leaders: those spaces part cells too."""
+    if "\t" not in line:
+        return line
+    return _SPACED_FIGURES.sub(lambda m: "\t".join(m.group().split()), line)
 
 
 # A row of a table's text version: its label, a colon, then five values or more slashed apart (a date has three).
