@@ -120,6 +120,14 @@ def test_a_place_name_before_jiedao_zhen_or_xiang_names_the_street_or_town(name,
     assert agency.adcode == adcode
 
 
+@pytest.mark.parametrize("name, adcode", [("从化区街口街道办事处", "440117"), ("从化区街口镇人民政府", "440117"),
+                                          ("广州市从化区街口街道办事处", "440117")])
+def test_a_district_named_in_full_before_a_street_whose_name_begins_with_jie_is_its_region(name, adcode):
+    """Blind round 124: 从化区街口街道 read 从化区街 as a street's name (解放街, 中山路街): the agency had no region, or its
+    city's. After a division named with its level word, 街 and more is a street of its own name (街口), not 街 alone."""
+    assert describe_agency(name).adcode == adcode
+
+
 @pytest.mark.parametrize("name, adcode", [
     ("江苏省镇江市教育局", "321100"),
     ("江苏省镇江市京口区人民政府", "321102"),

@@ -1370,8 +1370,12 @@ def _names_a_town(text: str, end: int, starts: Collection[int]) -> bool:
     what follows is 街道, 镇, 乡 … and not the next place of the name (``starts``: where the
     gazetteer's names in ``text`` begin), whose first character it may be (昭通市镇雄县, 江苏省镇江市,
     临汾市乡宁县, 宁波市镇海区)."""
+    if text[end - 1:end] in _LEVEL_ENDS and text.startswith("街", end) and not text.startswith("街道", end):
+        return False  # (从化区街口街道: a street whose name begins with 街, after a district named in full)
     return bool(_TOWN_AFTER.match(text, end)) and end not in starts
 
+
+_LEVEL_ENDS = frozenset("区县市旗")  # what a division named in full ends with
 
 def _under(info, parent) -> bool:
     """Whether a division lies in ``parent``, or did under its former code (``gazetteer``:
