@@ -527,7 +527,10 @@ _REPORTING = re.compile(
     r"(?:(?:收到|受理|主动公开|公开|发布|办理|答复)" + _NO_YEAR + r"{0,40}?\d+\s*(?:余|多)?\s*(?:件|条)"
     # or that nothing came (2025年，我局未收到政府信息公开申请。): the year reported on as much as one with a count
     r"|(?:未|没有)(?:收到|受理|发生))")
-_PERIOD_YEAR = re.compile(r"(?:统计期限|统计数据|统计时限)[^。]{0,8}?(?:从|自|为)?\s*((?:19|20)\d{2})\s*年"
+# (a period from December to November, 2022年12月1日至2023年11月30日, is the year it ends in: its months are that year's)
+_PERIOD_YEAR = re.compile(r"(?:统计期限|统计数据|统计时限)[^。]{0,8}?(?:从|自|为)?\s*"
+                          r"(?:(?:19|20)\d{2}\s*年\s*12\s*月\s*\d{1,2}\s*日\s*起?\s*(?:至|到|—|-|～|~)\s*)?"
+                          r"((?:19|20)\d{2})\s*年"
                           # the body saying which year it reports (现将…2023年度政府信息公开工作情况报告如下)
                           r"|现将[^。；;]{0,40}?((?:19|20)\d{2})\s*年度?[^。；;]{0,30}?报告如下")
 

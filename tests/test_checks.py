@@ -598,6 +598,15 @@ def test_meta_year_passes_over_a_carry_over_or_a_date_of_another_year(sentence):
     assert result.outcome == PASS, result.detail_en
 
 
+@pytest.mark.parametrize("sentence", ["本报告所列数据的统计期限为2021年12月1日至2022年11月30日。",
+                                      "本报告统计期限自2021年12月1日起至2022年11月30日止。"])
+def test_meta_year_reads_a_period_from_december_as_the_year_it_ends_in(sentence):
+    """Blind round 124: a report for 2022 counting from 2021年12月1日 to 2022年11月30日 was read as reporting on 2021,
+    and its year failed. Eleven of the period's twelve months are the year it ends in."""
+    [result] = by_instance(checked(small_values(), lines=[*prose_lines(2022), sentence]), "meta.year").values()
+    assert result.outcome == PASS, result.detail_en
+
+
 @pytest.mark.parametrize("sentence", ["2021年同期收到申请25件。", "2021年度同期主动公开政府信息3,105条。"])
 def test_meta_year_reads_a_year_s_same_period_as_a_comparison(sentence):
     """Blind round 70 (text encodings): 2023年同期收到申请25件。 in a 2024 report, a sentence of its own, counted as a
