@@ -428,6 +428,20 @@ def test_numbers_wrapped_inside_narrow_cells_are_read_where_every_sum_then_holds
         assert (rep.cells[c].value, rep.cells[c].status) == (v[c], "repaired"), c
 
 
+def test_a_grid_s_header_over_its_numbers_with_no_border_between_is_two_rows():
+    """Blind round 124 (<pre> tables): +===+ under the header's first line only, the result names and the row of numbers
+    below it with no border between (psql draws so): put together as one row, each cell read 结果维持0 and table 4 was
+    unsure. A last line of numbers only, under the words of the lines above, is a row of its own; a label wrapped
+    over lines, its numbers on its last line, is still one row."""
+    from builder.reading.document import grid_rows
+
+    table = ["+----+----+----+", "|行政复议|    |    |", "+====+====+====+", "|结果|结果|总计|", "|维持|纠正|    |",
+             "| 1  | 0  | 1  |", "+----+----+----+"]
+    assert grid_rows(table) == ["", "|行政复议|    |    |", "", "|结果维持|结果纠正|总计|", "| 1  | 0  | 1  |", ""]
+    wrapped = ["+----+----+----+", "|一、本年新收|    |    |", "|申请数量|  3 |  0 |", "+----+----+----+"]
+    assert grid_rows(wrapped) == ["", "|一、本年新收申请数量|3|0|", ""]
+
+
 def test_a_grid_table_s_row_over_several_lines_is_one_row():
     """Box-drawing and +---+ grids print a row's wrapped label over several lines between two borders:
     each line was a row of its own (the (六) rows were lost; table 4's 结果 / 维持 header was two)."""

@@ -500,7 +500,11 @@ def grid_rows(lines: list[str]) -> list[str]:
         numbered = sum(1 for c in cells if any(_NUMBER_CELL.fullmatch(x.strip()) for x in c))
         # one row's lines: the same cells, numbers on one line at most (a table with no border
         # between its rows, as Org's and Markdown's, prints numbers on every line)
-        if len(group) > 1 and len({len(c) for c in cells}) == 1 and (numbered <= 1 or _wrapped_numbers(cells)):
+        if len(group) > 1 and len({len(c) for c in cells}) == 1 and numbered == 1 and _under_its_header(cells):
+            head = cells[:-1]  # (a grid that draws no border under its header: the numbers' line is a row of its own)
+            out.append("|" + "|".join(_joined_lines([c[k].strip() for c in head]) for k in range(len(head[0]))) + "|")
+            out.append(group[-1])
+        elif len(group) > 1 and len({len(c) for c in cells}) == 1 and (numbered <= 1 or _wrapped_numbers(cells)):
             out.append("|" + "|".join(_joined_lines([c[k].strip() for c in cells]) for k in range(len(cells[0]))) + "|")
         else:
             out.extend(group)
@@ -521,6 +525,18 @@ def grid_rows(lines: list[str]) -> list[str]:
         out.append("" if border else line)
     flush()
     return out
+
+
+def _under_its_header(cells: list[list[str]]) -> bool:
+    """Whether a grid row's lines are header lines over a last line of numbers only (结果维持 | 结果纠正 … over 0 | 1 …):
+    most of its numbers stand under a word of a line above, none under a number; a label wrapped over lines, its
+    numbers on its last line, has words only in its own column."""
+    last = [c.strip() for c in cells[-1]]
+    if not all(not c or _NUMBER_CELL.fullmatch(c) for c in last):
+        return False
+    numbers = [k for k, c in enumerate(last) if c]
+    headed = [k for k in numbers if any(line[k].strip() for line in cells[:-1])]
+    return len(numbers) >= 2 and 2 * len(headed) > len(numbers)
 
 
 _SEPARATORS = (",", ";")
