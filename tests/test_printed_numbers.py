@@ -662,6 +662,16 @@ def test_rows_pasted_as_comma_or_semicolon_separated_values_are_table_rows():
                                      "规章\t0\t0\t0", *lines[3:]]
 
 
+def test_a_table_converted_to_text_with_semicolons_keeps_its_rows_of_one_value():
+    """Blind round 125 (Word's table converted to text, semicolons between cells): 行政许可;2961 under rows of four
+    fields and more: the short rows stayed lines of text (;2961 a cell of no number) where commas' were rows."""
+    from builder.reading.document import separated_rows
+
+    lines = ["规章;0;0;0", "行政规范性文件;7;4;36", "一、本年新收政府信息公开申请数量;61;6;0;0;0;0;67", "行政许可;2961",
+             "行政事业性收费;0"]
+    assert separated_rows(lines) == [line.replace(";", "\t") for line in lines]
+
+
 @pytest.mark.parametrize("layout", ["tab", "pipe", "html", "docx"])
 def test_a_spreadsheet_s_text_numbers_and_number_format_are_read_as_the_numbers(layout):
     """'12 (a number stored as text, pasted with its apostrophe) and 1,274.00 (a count in the 数值 format):

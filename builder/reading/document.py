@@ -589,16 +589,16 @@ _CSV_ROWS_MIN = 3  # rows of four fields or more read as separated values: the t
 
 
 def _short_separated_rows(lines: list[str]) -> list[str]:
-    """In a sheet saved as CSV, its rows of a label and one or two values too (行政许可,2871; 行政处罚,"15,238"), which
-    alone are no proof of a table: every field after the label a value."""
+    """In a sheet saved as CSV (or a table converted to text with semicolons), its rows of a label and one or two values
+    too (行政许可,2871; 行政处罚,"15,238"), which alone are no proof of a table: every field after the label a value."""
     import csv
 
     out = list(lines)
     for k, line in enumerate(lines):
-        if "\t" in line or "," not in line or "。" in line:
+        if "\t" in line or "。" in line or (separator := next((s for s in _SEPARATORS if s in line), None)) is None:
             continue
-        try:
-            fields = [f.strip() for f in next(csv.reader([line.strip().rstrip(",")]))]
+        try:  # (行政许可;2961: Word's table converted to text with semicolons, as with commas)
+            fields = [f.strip() for f in next(csv.reader([line.strip().rstrip(separator)], delimiter=separator))]
         except csv.Error:  # (a field over the csv module's limit)
             continue
         if 2 <= len(fields) < _MIN_FIELDS and 0 < len(fields[0]) <= _LABEL_MAX and not _FIELD_VALUE.fullmatch(fields[0]) \
