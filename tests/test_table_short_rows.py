@@ -286,3 +286,21 @@ def test_a_space_separated_row_of_ocr_glyphs_for_zeros_run_together_is_read():
     cells = [rep.cells[forms.t3_cell("denied.third_party_rights", c.id)] for c in forms.T3_COLUMNS]
     assert [(c.value, c.status) for c in cells] == [(n, "repaired") for n in (2, 0, 0, 0, 0, 1, 3)]
     assert "按字形读作数字" in cells[1].note
+
+
+@pytest.mark.parametrize("rendering", ["tab", "html"])
+def test_a_row_of_zeros_one_cell_off_is_zero_whichever_way_it_aligns(rendering):
+    """Blind round 125 (CMS exports: a label cell spanning both label columns, its row one cell off): ␣ | 0 | 0 | … | 0,
+    a row of zeros one cell wider than the others. Its first cell is the printed 0 or a blank that the row's sum makes
+    0: it was left unsure between the two; it is 0 either way."""
+    v = values(rows={"granted": [3, 1, 0, 0, 0, 0], "denied.state_secret": [1, 0, 2, 0, 0, 0]})
+    at = [r.id for r in forms.FORMS[forms.GOV_2021].t3_rows].index("other.other")
+    v.update({forms.t3_cell("other.other", c.id): 0 for c in forms.T3_COLUMNS})
+
+    def edit(rows):
+        rows[at] = (rows[at][0], rows[at][1], ["", *["0"] * 7])
+        return rows
+
+    rep = report(v, forms.GOV_2021, edit, rendering)
+    assert wrong_t3(rep, v) == []
+    assert [rep.cells[forms.t3_cell("other.other", c.id)].value for c in forms.T3_COLUMNS] == [0] * 7

@@ -1060,10 +1060,13 @@ def _aligned_choice(slot: _Slot, windows: list[list[str]]) -> Choice:
     return Choice(slot.ids, tuple(tuple(parse_cell(c).value for c in w) for w in windows))
 
 
-def _apply_aligned(aligned, choices: list[Choice], solutions, fixed, out: Tables, table: str) -> None:
+def _apply_aligned(aligned, choices: list[Choice], solutions, fixed, out: Tables, table: str,
+                   identities: list[Identity] = ()) -> None:
     """Cells of rows whose alignment the identities chose: as printed in the
-    chosen window; where the windows that fit disagree, ambiguous."""
+    chosen window; where the windows that fit disagree, ambiguous, unless they differ only in a 0 or a blank
+    that an identity makes 0 (a row of zeros one cell off: 0 either way)."""
     first = len(choices) - len(aligned)
+    zero_or_blank: list[str] = []
     for offset, (slot, windows) in enumerate(aligned):
         picked = sorted({s[first + offset] for s in solutions}) or list(range(len(windows)))
         raw = " | ".join(c for c in slot.row.cells)
@@ -1086,6 +1089,23 @@ def _apply_aligned(aligned, choices: list[Choice], solutions, fixed, out: Tables
                                             f"行首或行尾的空单元格有 {len(picked)} 种对齐方式都符合勾稽关系，未作选择",
                                             values)
                 fixed[cell] = None
+                if values == [0, None]:
+                    zero_or_blank.append(cell)
+    for cell in zero_or_blank:
+        if any(cell in i.cells and _implied(i, cell, fixed) == 0 for i in identities):
+            out.cells[cell] = CellValue(0, out.cells[cell].raw, "inferred",
+                                        "行首或行尾的空单元格有两种对齐方式：这一格印的 0，或空白而由勾稽关系推出 0，都是 0")
+            fixed[cell] = 0
+
+
+def _implied(identity: Identity, cell: str, fixed: dict) -> int | float | None:
+    """The value an identity gives one of its cells from its others, when they are all read; else None."""
+    others = [c for c in identity.cells if c != cell]
+    if any(fixed.get(c) is None for c in others) or identity.cells.count(cell) != 1:
+        return None
+    parts = sum(fixed[c] for c in identity.parts if c != cell)
+    whole = sum(fixed[c] for c in identity.whole if c != cell)
+    return whole - parts if cell in identity.parts else parts - whole
 
 
 def _resolve(slots, runs, displaced, fixed, identities, out: Tables, table: str, aligned=(),
@@ -1155,7 +1175,7 @@ def _resolve(slots, runs, displaced, fixed, identities, out: Tables, table: str,
     _apply(choices[:count], solutions, exact, blanks_dropped, run_choices, short | dropped_cells, displaced, fixed, out,
            table, checked, crowded, broken)
     if aligned:
-        _apply_aligned(aligned, choices, solutions if exact else [], fixed, out, table)
+        _apply_aligned(aligned, choices, solutions if exact else [], fixed, out, table, identities)
     return True
 
 
