@@ -654,6 +654,21 @@ def test_table_3_cut_at_the_page_s_edge_is_read_by_the_columns_its_header_names(
             forms.t3_cell(r.id, c) for r in forms.FORMS[GOV_2021].t3_rows for c in kept}
 
 
+@pytest.mark.parametrize("rendering", ["tab", "html"])
+def test_rows_with_no_header_before_table_3_printed_whole_under_its_header_are_not_its_first_part(rendering):
+    """Blind round 125's whole-set comparison: rows of other values with no header of their own (a draft's, another
+    scope's) before table 3 printed whole under its header. The rows printed twice are no table in two parts of
+    columns: the table under its header is read, as before, not the rows above it."""
+    v, blocks, at = _distinct_t3_blocks()
+    t3 = blocks[at][1]
+    other = values(seed=9)
+    decoy = synthetic._Table([], [(labels, [synthetic._fmt(other[forms.t3_cell(r.id, c)]) for c in T3_ORDER])
+                                  for (labels, _), r in zip(t3.rows, forms.FORMS[GOV_2021].t3_rows)])
+    blocks[at:at] = [("table", decoy)]
+    rep = extracted(blocks, rendering)
+    assert wrong(rep, v, "t3.") == []
+
+
 @pytest.mark.parametrize("named", [True, False])
 @pytest.mark.parametrize("rendering", ["tab", "html"])
 def test_table_3_in_two_parts_one_column_cut_off_is_read_by_its_headers_or_its_first_part(rendering, named):

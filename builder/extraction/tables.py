@@ -3193,10 +3193,12 @@ def _continued_columns(layout: Layout, rows: list[ValueRow],
     return None
 
 
-def _first_of_two_parts(rows: list[ValueRow], form_rows: tuple[Row, ...]) -> list[ValueRow] | None:
+def _first_of_two_parts(layout: Layout, rows: list[ValueRow], form_rows: tuple[Row, ...]) -> list[ValueRow] | None:
     """The first part of a table 3 printed in two whose columns ``_continued_columns`` could not place: the same rows'
-    labels twice in order, the parts' values not the same (other columns, no copy). Read as one, the second part's
-    rows, read last, took the first part's header, under which the first part stands. None for any other table."""
+    labels twice in order, the parts' values not the same (other columns, no copy), and no header naming columns over
+    the second (a table printed whole twice has one: another scope's first, the report's own last). Read as one, the
+    second part's rows, read last, took the first part's header, under which the first part stands. None for any
+    other table."""
     half = len(rows) // 2
     if len(rows) % 2 or half < 2:
         return None
@@ -3204,6 +3206,8 @@ def _first_of_two_parts(rows: list[ValueRow], form_rows: tuple[Row, ...]) -> lis
     first, second = rows[:half], rows[half:]
     names = [name(_own_label(r)) for r in first]
     if sum(n is not None for n in names) * 2 < half or names != [name(_own_label(r)) for r in second]:
+        return None
+    if _columns_under_caption(_lines_above(layout, rows, second[0])) is not None:
         return None
     return first if [r.cells for r in first] != [r.cells for r in second] else None
 
@@ -3540,7 +3544,7 @@ def read_t3(layout: Layout, form: forms.Form, out: Tables) -> None:
         out.warn("t3.continued", "table 3 is printed in two parts, the second (续表) repeating the rows with the "
                  "columns the first leaves out; each row is read across both, by the headers' column names",
                  columns=list(continued[1]))
-    elif (first := _first_of_two_parts(rows, form_rows)) is not None:
+    elif (first := _first_of_two_parts(layout, rows, form_rows)) is not None:
         rows = first
         out.warn("t3.second_part_unread", "table 3 is printed in two parts, the second repeating the rows with other "
                  "values, in columns no header names (a page cut at its edge, a header unreadable); only the first "
