@@ -785,6 +785,8 @@ _PIPED_ROWS_MIN = 5  # rows of piped cells, at least, for a text to be read so
 def unpiped(lines: list[str]) -> tuple[list[str], int]:
     """The lines with each run of two piped cells or more that a blank line, a pipe alone or the text's end closes put
     back as a row (| 行政许可 | 18 | 0 | 412 |), and how many rows were; the lines as they are in any other text."""
+    if sum(1 for line in lines if "|" in line and line.count("|") == 1) < 2 * _PIPED_ROWS_MIN:
+        return lines, 0  # (most texts: one look at each line)
     out: list[str] = []
     cells: list[str] = []
     rows = 0

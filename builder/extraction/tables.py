@@ -2798,6 +2798,8 @@ def _numbers_after_their_labels(rows: list[ValueRow], name: Callable[[str], int 
     """Rows of labels printed with empty cells, each naming another form row, then as many rows of numbers with no
     label, each as wide as the form (a table a converter rebuilt empty, its numbers in text boxes after it): each label
     row with the numbers row at its place. None when no table is printed so."""
+    if not any(r.delimited and not r.has_values and r.label for r in rows):
+        return None  # (nearly every table: its labels print their numbers)
     k = 0
     while k < len(rows):
         start = k
