@@ -544,6 +544,27 @@ def test_items_as_cards_of_a_title_and_a_measure_glued_to_its_value_are_read(ren
             assert report.value(cell) == v[cell], cell
 
 
+def test_table_2_copied_column_by_column_by_a_pdf_reader_is_read_by_its_measures():
+    """Blind round 122 (text a PDF reader copies): each 第二十条 block as 信息内容, its items' labels a line each, then
+    each measure's name and a value a line for each item (规章 / 行政规范性文件 / 本年制发件数 / 0 / 3 / 本年废止件数 / …).
+    Rules' and normative documents' cells were missed, and 行政处罚's and 行政强制's values ran into one unsure row."""
+    v = synthetic.consistent_values(random.Random(5), GOV_2021)
+    lines = synthetic.render(AGENCY, 2023, GOV_2021, v, "tab").split("\n")
+    start = lines.index("二、主动公开政府信息情况") + 1
+    end = next(k for k, line in enumerate(lines) if line.startswith("三、收到"))
+    copied = []
+    sections: dict[str, list] = {}
+    for item in forms.FORMS[GOV_2021].t2:
+        sections.setdefault(item.section_zh, []).append(item)
+    for section, items in sections.items():
+        copied += [section, "信息内容", *(item.label_zh for item in items)]
+        for measure in items[0].measures:
+            copied += [measure.label_zh, *(synthetic._fmt(v[forms.t2_cell(i.id, measure.id)]) for i in items)]
+    report = extract_bytes("\n".join([*lines[:start], *copied, *lines[end:]]).encode(), "report.txt")
+    assert {c.id: report.value(c.id) for c in forms.cells(GOV_2021) if c.table == "t2"} == {
+        c.id: v[c.id] for c in forms.cells(GOV_2021) if c.table == "t2"}
+
+
 def test_a_one_measure_row_of_a_merged_zero_s_copies_is_zero():
     """A merged cell printing 0 across four columns is four zeros (0 ⇥ 0 ⇥ 0 ⇥ 0): 0 however it is read, not a number's
     digits set apart."""

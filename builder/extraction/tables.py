@@ -2004,7 +2004,7 @@ def read_t2(layout: Layout, form: forms.Form, out: Tables) -> None:
         out.warn("t2.row_by_section", f"t2: the row labelled {row.label!r} names no item of the form; read as "
                  f"'{item.label_zh}', the only item of the 第二十条 heading above it", line=row.line + 1)
     unsure: dict[forms.Table2Item, tuple[ValueRow, ValueRow]] = {}
-    for item, row, across in _section_blocks(layout, form, matched):
+    for item, row, across in [*_section_blocks(layout, form, matched), *_measure_columns(layout, form, matched)]:
         if across.cells != row.cells:
             unsure[item] = (row, across)
             matched.pop(item.id, None)
@@ -2259,6 +2259,48 @@ def _section_blocks(layout: Layout, form: forms.Form,
             by_column = dict(zip(measures, values[n::len(items)]))
             out.append((item, *(ValueRow(item.label_zh, [read[ms.id] for ms in item.measures], True, start + at)
                                 for read in (by_row, by_column))))
+    return out
+
+
+def _measure_columns(layout: Layout, form: forms.Form,
+                     matched: dict[str, ValueRow]) -> list[tuple[forms.Table2Item, ValueRow, ValueRow]]:
+    """Rows of items read from a 第二十条 heading whose table a PDF reader copied column by column: 信息内容, its items'
+    labels a line each, then each measure's name followed by a value a line for each item (规章 / 行政规范性文件 /
+    本年制发件数 / 0 / 0 / 本年废止件数 / 0 / 0 …). Each measure's values are its items', in the order their labels
+    are printed: one reading (given twice, as ``_section_blocks`` gives its two)."""
+    if "t2" not in layout.regions:
+        return []
+    start, end = layout.regions["t2"]
+    lines = [line.strip() for line in layout.lines[start:end]]
+    out = []
+    for at, line in enumerate(lines):
+        if not ((m := _ARTICLE.fullmatch(line)) and (items := [i for i in form.t2 if _ARTICLE.search(i.section_zh)[1] == m[1]])):
+            continue
+        if any(i.id in matched and sum(1 for c in matched[i.id].cells if c.strip()) == len(i.measures) for i in items):
+            continue  # an item's row printed whole (not one its column's values ran into: 行政强制 / … / 21 / 0)
+        k = at + 1
+        while k < len(lines) and label_core(lines[k]) in ("", "信息内容"):
+            k += 1
+        order: list[forms.Table2Item] = []
+        while k < len(lines) and lines[k] and not _HAS_DIGIT.search(lines[k]) and len(
+                named := [i for i in items if any(w in label_core(lines[k]) for w in i.keywords)]) == 1:
+            order.append(named[0])
+            k += 1
+        if sorted(i.id for i in order) != sorted(i.id for i in items):
+            continue
+        values: dict[str, list[str]] = {}
+        while k < len(lines) and not _HAS_DIGIT.search(lines[k]) and len(
+                measure := [mid for mid, words in forms.T2_MEASURE_WORDS.items() if any(w in lines[k] for w in words)]) == 1:
+            column = lines[k + 1:k + 1 + len(order)]
+            if len(column) != len(order) or not all(c and is_value_cell(c) for c in column):
+                break
+            values[measure[0]] = column
+            k += 1 + len(order)
+        if not all({ms.id for ms in i.measures} == set(values) for i in items):
+            continue
+        for n, item in enumerate(order):
+            row = ValueRow(item.label_zh, [values[ms.id][n] for ms in item.measures], True, start + at)
+            out.append((item, row, row))
     return out
 
 
