@@ -877,7 +877,7 @@ def scan_lines(lines: list[str], offset: int = 0) -> list[ValueRow]:
         found = [scan_delimited(line, sep, offset + i)] if sep else scan_plain(line, offset + i)
         if not sep and line.strip() == DASH_OR_ONE and (_lone_value(lines, i - 1) or _lone_value(lines, i + 1)):
             found = [ValueRow("", [DASH_OR_ONE], False, offset + i)]  # 一 among cells a line (〇 ␤ 一 ␤ 〇): a cell
-        elif not sep and len(line) < 4 and _set_down_numeral(lines, i):
+        elif not sep and i + 1 < len(lines) and "、" in lines[i + 1] and _set_down_numeral(lines, i):
             found = [ValueRow(line.strip(), [], False, offset + i)]
         elif not sep and found and found[0].label in _SET_DOWN and found[0].has_values:
             found[0].label = ""  # (本 5 0 0 0 0 0 5: a character of 三、本年度办理结果 beside a row's numbers, its label
