@@ -989,8 +989,9 @@ def test_table_4_a_row_per_group_in_another_order_is_read_by_the_rows_labels(sep
         c.id: v[c.id] for c in forms.cells(GOV_2021) if c.table == "t4"}
 
 
+@pytest.mark.parametrize("pad", ["", "            "])
 @pytest.mark.parametrize("beside", ["本 ", ""])
-def test_a_group_heading_set_down_its_column_between_a_wrapped_label_s_lines_is_no_row(beside):
+def test_a_group_heading_set_down_its_column_between_a_wrapped_label_s_lines_is_no_row(beside, pad):
     """Blind round 121 (an OCR text layer read by lines): 三、本年度办理结果 set down its column a character a line put
     三 and 、 alone on lines above a wrapped label, and 本 beside its numbers (（二）部分公开（…不计 / 本 5 0 0 0 0 0 5 /
     其他情形）). 三 was read as a count in Chinese, 本 as the numbers' label: the row's 7 cells were missed."""
@@ -998,7 +999,8 @@ def test_a_group_heading_set_down_its_column_between_a_wrapped_label_s_lines_is_
     row = " ".join(synthetic._fmt(v[forms.t3_cell("partially_granted", c.id)]) for c in forms.T3_COLUMNS)
     lines = synthetic.render(AGENCY, 2022, GOV_2021, v, "space").split("\n")
     at = next(k for k, line in enumerate(lines) if line.startswith("（二）部分公开"))
-    lines[at:at + 1] = ["三", "、", "（二）部分公开（区分处理的，只计这一情形，不计", beside + row, "其他情形）", "年", "度"]
+    lines[at:at + 1] = [pad + "三", pad + "、", "（二）部分公开（区分处理的，只计这一情形，不计", beside + row, "其他情形）",
+                        pad + "年", pad + "度"]
     rep = extract_bytes("\n".join(lines).encode(), "case.txt")
     assert [c.value for c in rows_of(rep, "partially_granted")] == [5, 1, 0, 0, 0, 2, 8]
     assert wrong_t3(rep, v) == []
