@@ -609,27 +609,35 @@ def _distinct_t3_blocks() -> tuple[dict, list, int]:
     return v, blocks, [k for k, (kind, _) in enumerate(blocks) if kind == "table"][1]
 
 
+def _part_header(columns: tuple[str, ...]) -> list:
+    """The header of a part of table 3 printing ``columns``: 自然人 and 总计 two rows high, the organisations under
+    法人或其他组织."""
+    organisations = [c for c in columns if c in ORGANISATIONS]
+    top = [(COLUMN_ZH[c], 2, 1) for c in columns if c == "natural_person"]
+    top += [("法人或其他组织", 1, len(organisations))] if organisations else []
+    top += [(COLUMN_ZH[c], 2, 1) for c in columns if c == "total"]
+    return [[CAPTION, ("申请人情况", 1, len(columns))], top, [(COLUMN_ZH[c], 1, 1) for c in organisations]]
+
+
+def _t3_in_two_parts(first: tuple[str, ...], second: tuple[str, ...]) -> tuple[dict, list, int, list]:
+    """A report whose table 3 prints the columns ``first`` under their header, and the rows of the part printing
+    ``second`` (for the caller to place, with or without a header)."""
+    v, blocks, at = _distinct_t3_blocks()
+    t3 = blocks[at][1]
+    part = [(labels, [dict(zip(T3_ORDER, cells))[c] for c in second]) for labels, cells in t3.rows]
+    t3.rows = [(labels, [dict(zip(T3_ORDER, cells))[c] for c in first]) for labels, cells in t3.rows]
+    t3.header = _part_header(first)
+    return v, blocks, at, part
+
+
 @pytest.mark.parametrize("rendering", ["tab", "pipe", "html", "docx"])
 @pytest.mark.parametrize("split", [5, 3])
 def test_table_3_printed_in_two_parts_side_by_side_is_read_across_both(split, rendering):
     """A phone's page splits the wide table 3: 自然人 … 法律服务机构 in one table, then （续表）
     repeating every row's label with 其他 and 总计. Each row is the first part's values, then the
     second's; read as rows of their own, every row was printed twice and all were unsure."""
-    v, blocks, at = _distinct_t3_blocks()
-    t3 = blocks[at][1]
-    first, second = T3_ORDER[:split], T3_ORDER[split:]
-
-    def header(columns: tuple[str, ...]) -> list:
-        organisations = [c for c in columns if c in ORGANISATIONS]
-        top = [(COLUMN_ZH[c], 2, 1) for c in columns if c == "natural_person"]
-        top += [("法人或其他组织", 1, len(organisations))] if organisations else []
-        top += [(COLUMN_ZH[c], 2, 1) for c in columns if c == "total"]
-        return [[CAPTION, ("申请人情况", 1, len(columns))], top, [(COLUMN_ZH[c], 1, 1) for c in organisations]]
-
-    part = [(labels, [dict(zip(T3_ORDER, cells))[c] for c in second]) for labels, cells in t3.rows]
-    t3.rows = [(labels, [dict(zip(T3_ORDER, cells))[c] for c in first]) for labels, cells in t3.rows]
-    t3.header = header(first)
-    blocks[at + 1:at + 1] = [("para", "（续表）"), ("table", synthetic._Table(header(second), part))]
+    v, blocks, at, part = _t3_in_two_parts(T3_ORDER[:split], T3_ORDER[split:])
+    blocks[at + 1:at + 1] = [("para", "（续表）"), ("table", synthetic._Table(_part_header(T3_ORDER[split:]), part))]
     rep = extracted(blocks, rendering)
     assert wrong(rep, v, "t3.") == [] and unsure(rep, "t3.") == []
     assert "t3.continued" in [w["code"] for w in rep.warnings]
@@ -677,21 +685,9 @@ def test_table_3_in_two_parts_one_column_cut_off_is_read_by_its_headers_or_its_f
     read as rows of their own: the second part's, read last, took the first part's header, and 法律服务机构's values
     were 自然人's. Read across both by the headers' names, the column cut off not printed; with the second header
     unreadable, the first part alone, by its header."""
-    v, blocks, at = _distinct_t3_blocks()
-    t3 = blocks[at][1]
     first, second = T3_ORDER[:3], T3_ORDER[4:]
-
-    def header(columns: tuple[str, ...]) -> list:
-        organisations = [c for c in columns if c in ORGANISATIONS]
-        top = [(COLUMN_ZH[c], 2, 1) for c in columns if c == "natural_person"]
-        top += [("法人或其他组织", 1, len(organisations))] if organisations else []
-        top += [(COLUMN_ZH[c], 2, 1) for c in columns if c == "total"]
-        return [[CAPTION, ("申请人情况", 1, len(columns))], top, [(COLUMN_ZH[c], 1, 1) for c in organisations]]
-
-    part = [(labels, [dict(zip(T3_ORDER, cells))[c] for c in second]) for labels, cells in t3.rows]
-    t3.rows = [(labels, [dict(zip(T3_ORDER, cells))[c] for c in first]) for labels, cells in t3.rows]
-    t3.header = header(first)
-    blocks[at + 1:at + 1] = [("para", "Sheet1"), ("table", synthetic._Table(header(second) if named else [], part))]
+    v, blocks, at, part = _t3_in_two_parts(first, second)
+    blocks[at + 1:at + 1] = [("para", "Sheet1"), ("table", synthetic._Table(_part_header(second) if named else [], part))]
     rep = extracted(blocks, rendering)
     assert wrong(rep, v, "t3.") == []
     read = {c for c in (first + second if named else first)}
