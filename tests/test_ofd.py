@@ -42,6 +42,18 @@ def ofd(lines: list[str], per_character: bool = False, template: str = "", extra
     """An OFD package of the lines, ``per_page`` a page; ``template``: a footer drawn on every page from a template
     page; ``extra``: objects added to the first page as they are; ``numbered``: each page's number at its foot."""
     pages = [lines[k:k + per_page] for k in range(0, len(lines), per_page)]
+    contents = []
+    for k, page in enumerate(pages):
+        objects = [o for j, line in enumerate(page) for o in _objects(line, 20 + 6 * j, per_character, 1000 * (j + 1))]
+        if numbered:
+            objects.append(f'<ofd:TextObject ID="{k + 1}" Boundary="102 285 6 4" Size="3.5"><ofd:TextCode X="0" Y="3.5">'
+                           f'{k + 1}</ofd:TextCode></ofd:TextObject>')
+        contents.append("".join(objects) + (extra if k == 0 else ""))
+    return _package(contents, "".join(_objects(template, 285, False, 900)) if template else "")
+
+
+def _package(contents: list[str], template: str = "") -> bytes:
+    """An OFD package of pages holding these objects, each drawing the template page's (when given)."""
     parts = {
         "OFD.xml": f'<?xml version="1.0" encoding="UTF-8"?><ofd:OFD {NS} DocType="OFD" Version="1.0"><ofd:DocBody>'
                    '<ofd:DocInfo><ofd:DocID>a1</ofd:DocID></ofd:DocInfo><ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot>'
@@ -50,25 +62,44 @@ def ofd(lines: list[str], per_character: bool = False, template: str = "", extra
                               '<ofd:PageArea><ofd:PhysicalBox>0 0 210 297</ofd:PhysicalBox></ofd:PageArea>'
                               '<ofd:TemplatePage ID="1" BaseLoc="Tpls/Tpl_0/Content.xml"/></ofd:CommonData><ofd:Pages>'
                               + "".join(f'<ofd:Page ID="{k + 10}" BaseLoc="Pages/Page_{k}/Content.xml"/>'
-                                        for k in range(len(pages)))
+                                        for k in range(len(contents)))
                               + '</ofd:Pages></ofd:Document>',
-        "Doc_0/Tpls/Tpl_0/Content.xml": f'<ofd:Page {NS}><ofd:Content><ofd:Layer ID="2">'
-                                        + "".join(_objects(template, 285, False, 900)) + '</ofd:Layer></ofd:Content></ofd:Page>',
+        "Doc_0/Tpls/Tpl_0/Content.xml": f'<ofd:Page {NS}><ofd:Content><ofd:Layer ID="2">{template}'
+                                        '</ofd:Layer></ofd:Content></ofd:Page>',
     }
-    for k, page in enumerate(pages):
-        objects = [o for j, line in enumerate(page) for o in _objects(line, 20 + 6 * j, per_character, 1000 * (j + 1))]
-        if numbered:
-            objects.append(f'<ofd:TextObject ID="{k + 1}" Boundary="102 285 6 4" Size="3.5"><ofd:TextCode X="0" Y="3.5">'
-                           f'{k + 1}</ofd:TextCode></ofd:TextObject>')
+    for k, objects in enumerate(contents):
         used = '<ofd:Template TemplateID="1" ZOrder="Background"/>' if template else ""
-        parts[f"Doc_0/Pages/Page_{k}/Content.xml"] = (f'<ofd:Page {NS}>{used}<ofd:Content><ofd:Layer ID="1">'
-                                                      + "".join(objects) + (extra if k == 0 else "")
-                                                      + '</ofd:Layer></ofd:Content></ofd:Page>')
+        parts[f"Doc_0/Pages/Page_{k}/Content.xml"] = (f'<ofd:Page {NS}>{used}<ofd:Content><ofd:Layer ID="1">{objects}'
+                                                      '</ofd:Layer></ofd:Content></ofd:Page>')
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, text in parts.items():
             archive.writestr(name, text)
     return buffer.getvalue()
+
+
+def ofd_of_pdf(data: bytes, rules: bool = True) -> bytes:
+    """A PDF's pages as an OFD package, as a converter writes one: each character a text object at its place (in
+    millimetres), each ruling line of its tables a path object (``rules``), drawn as a cell's outline or a line."""
+    import pdfplumber
+
+    mm = 25.4 / 72
+    contents = []
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        for page in pdf.pages:
+            objects = [f'<ofd:TextObject ID="{n + 1}" Boundary="{c["x0"] * mm:.3f} {c["top"] * mm:.3f} '
+                       f'{(c["x1"] - c["x0"]) * mm + 0.1:.3f} {c["size"] * mm:.3f}" Size="{c["size"] * mm:.3f}">'
+                       f'<ofd:TextCode X="0" Y="{c["size"] * mm * 0.88:.3f}">{escape(c["text"])}</ofd:TextCode>'
+                       '</ofd:TextObject>' for n, c in enumerate(page.chars)]
+            for n, e in enumerate(page.edges if rules else []):
+                x0, y0, x1, y1 = (e[k] * mm for k in ("x0", "top", "x1", "bottom"))
+                shape = f"M 0 0 L {x1 - x0:.3f} {y1 - y0:.3f}" if n % 2 else \
+                    f"M 0 0 L {x1 - x0:.3f} 0 L {x1 - x0:.3f} {y1 - y0:.3f} L 0 {y1 - y0:.3f} C"  # (a line; a thin box)
+                objects.append(f'<ofd:PathObject ID="{90000 + n}" Boundary="{x0:.3f} {y0:.3f} {x1 - x0 + 0.1:.3f} '
+                               f'{y1 - y0 + 0.1:.3f}" LineWidth="0.25"><ofd:AbbreviatedData>{shape}'
+                               '</ofd:AbbreviatedData></ofd:PathObject>')
+            contents.append("".join(objects))
+    return _package(contents)
 
 
 def report_lines(seed: int, template: str = forms.GOV_2021) -> tuple[list[str], dict]:
@@ -143,3 +174,22 @@ def test_a_broken_ofd_is_refused_in_one_line(mangle, says):
     with pytest.raises(errors.NotText) as info:
         read_bytes(buffer.getvalue(), "bad.ofd")
     assert str(info.value).startswith("bad.ofd: ") and says in str(info.value)
+
+
+def test_an_ofd_s_ruled_table_is_read_by_its_grid(monkeypatch):
+    """Blind round 126 (OFD files converted from Word): table 3 drawn as ruled cells, its labels wrapped around their
+    numbers and 三、本年度办理结果 set down its merged cell a character a line, over a page break. Read by the characters'
+    lines alone, the labels' pieces and the heading's characters fell among the rows (up to 35 cells of a report
+    missed); the path objects' rules give each row its cells, as a PDF's ruling lines do."""
+    from . import test_pdf
+    from .test_pdf import form_pdf, values
+
+    monkeypatch.setitem(test_pdf._WIDTHS, 10, [17, 19, 148] + [40] * 7)  # (the group labels a character a line)
+    v = values()
+    ruled = ofd_of_pdf(form_pdf(v))
+    rep = extract_bytes(ruled, "report.ofd")
+    assert {k: c.value for k, c in rep.cells.items() if k.startswith("t3.")} == {
+        c.id: v[c.id] for c in forms.cells(forms.GOV_2021) if c.table == "t3"}
+    # each row a line of its cells, 三、本年度办理结果 whole in the first
+    assert "\t".join(["三、本年度办理结果", "(一)予以公开", "", *(str(v[forms.t3_cell("granted", c.id)])
+                                                             for c in forms.T3_COLUMNS)]) in rep.document.lines

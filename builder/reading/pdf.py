@@ -613,7 +613,7 @@ def _page_text(page, tolerance: float) -> tuple[str, bool]:
     return "\n".join(text for _, text in lines), True
 
 
-def _table_fit(text: str) -> tuple[int, int]:
+def table_fit(text: str) -> tuple[int, int]:
     """How tables 3 and 4 read: value rows printing the form's width, and rows
     printing another width (a grid that split or merged columns)."""
     from .. import forms
@@ -1096,12 +1096,12 @@ def _read(pdf, path: str) -> str:
     text = "\n".join(without_page_furniture([page for page, _ in read]))
     _check_text_layer([page for page, _ in read], path)
     if any(gridded for _, gridded in read):
-        good, bad = _table_fit(text)
+        good, bad = table_fit(text)
         if bad or not good:
             _TABLE_COLUMNS.set(None)
             plain = [_plain_text(page, tolerance) for page, tolerance in pages]
             layer = "\n".join(without_page_furniture(plain))
-            plain_good, plain_bad = _table_fit(layer)
+            plain_good, plain_bad = table_fit(layer)
             if plain_good - plain_bad > good - bad:
                 return layer
     return text

@@ -139,7 +139,12 @@ def _with_missing_cells(cells: list[list]) -> list[str]:
 
 
 def page_lines(words: list[Placed]) -> list[str]:
-    """A page's words as lines, top to bottom. Each word stands at its line's height (the middle of the
+    """A page's words as lines, top to bottom (``placed_lines``)."""
+    return [text for _, text in placed_lines(words)]
+
+
+def placed_lines(words: list[Placed]) -> list[tuple[float, str]]:
+    """A page's words as lines, top to bottom, each with its height. Each word stands at its line's height (the middle of the
     words an engine found on one line, else its own; the slant taken out): a comma or 一 is no line
     of its own. A line runs on while each next height is within a quarter of the usual height of the
     one before, so a row's figures stand apart from its label's two wrapped lines above and below them
@@ -156,15 +161,15 @@ def page_lines(words: list[Placed]) -> list[str]:
             lines.setdefault(word.line, []).append(level[id(word)])
     heights = {line: median(found) for line, found in lines.items()}
     placed = sorted(((heights[w.line] if w.line else level[id(w)], w) for w in words), key=lambda item: (item[0], item[1].x0))
-    rows: list[list[Placed]] = []
+    rows: list[tuple[float, list[Placed]]] = []
     last = None
     for height, word in placed:
         if last is not None and height - last <= _SAME_LINE * usual:
-            rows[-1].append(word)
+            rows[-1][1].append(word)
         else:
-            rows.append([word])
+            rows.append((height, [word]))
         last = height
-    return [_joined(sorted(row, key=lambda w: w.x0), usual) for row in rows]
+    return [(height, _joined(sorted(row, key=lambda w: w.x0), usual)) for height, row in rows]
 
 
 def laid_out(words: list[Placed]) -> str:
