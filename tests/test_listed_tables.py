@@ -72,6 +72,14 @@ def _shaped(label: str, pairs: list[tuple[str, str]], shape: str) -> list[str]:
                 nested.append(f"  - {group}")
             nested.append(f"{'    ' if group else '  '}- {own or name}：{value}")
         return [f"- {label.replace('—', ' ')}", *nested]
+    if shape == "path":  # a cell a line, its row's label and its column's path parted by spaces (a screen reader's
+        # transcript repeating merged headers: 一、本年新收… 申请人情况 法人或其他组织 商业企业 7)
+        return [f"{label.replace('—', ' ')} {'申请人情况 ' if name.startswith(('自然人', '法人')) else ''}"
+                f"{name.replace('—', ' ')} {value}" for name, value in pairs]
+    if shape == "yaml":  # YAML-like: the row's label and a colon, then each value indented under its column's name
+        return [f"{label.replace('—', ' ')}:", *(f"  {name.rpartition('—')[2]}: {value}" for name, value in pairs)]
+    if shape == "arrows":  # row -> column -> value
+        return [f"{label.replace('—', ' ')} -> {name.rpartition('—')[2]} -> {value}" for name, value in pairs]
     return [label, *(f"<span>{name}</span><span>{value}</span>" for name, value in pairs)]
 
 
@@ -92,13 +100,15 @@ def _page(template: str, year: int, v: dict, shape: str) -> bytes:
 
 @pytest.mark.parametrize("template", ["gov-2021", "gov-2019"])
 @pytest.mark.parametrize("shape", ["row", "cell", "card", "column first", "indicator", "bullets", "wechat", "oa",
-                                   "spaced", "glued"])
+                                   "spaced", "glued", "path", "yaml", "arrows"])
 def test_tables_printed_as_lists_of_named_values_are_read(template, shape):
     """A text-only page prints a row a line (自然人：114；法人或其他组织—商业企业：9；…), an export a cell a line
     (规章-本年制发件数：3), a phone page a card a row (its heading, then each value under its column's name):
     no row of numbers was found and every cell was missed. (spaced: blind round 73, 自然人4 商业企业0 … 总计4, the
     values parted by a space alone: only the last was read, as a 总计 column; glued: blind round 71's description lists,
-    商业企业6科研机构0…, the same.)"""
+    商业企业6科研机构0…, the same. path: blind round 126's screen-reader transcripts, the organisations' cells after
+    申请人情况 法人或其他组织 took a row of their own; yaml, arrows: blind round 127's exports, row -> column -> value was
+    no cell.)"""
     year = 2023 if template == "gov-2021" else 2020
     v = synthetic.consistent_values(random.Random(7), template)
     report = extract_bytes(_page(template, year, v, shape), "report.html" if shape == "card" else "report.txt")
@@ -249,10 +259,11 @@ def _chinese(n: int) -> str:
     return (("" if tens == 1 else _NUMERALS[tens]) + "十" if tens else "") + (_NUMERALS[ones] if ones or not tens else "")
 
 
-@pytest.mark.parametrize("numerals", ["digits", "chinese", "rows once"])
+@pytest.mark.parametrize("numerals", ["digits", "chinese", "rows once", "place alone"])
 def test_a_screen_reader_s_cells_by_their_places_are_read(numerals):
     """A 无障碍 text-only page reads each cell a line by its place (第六行 第四列 54), merged cells once: every
-    cell was missed."""
+    cell was missed. (place alone: blind round 126, the place on a line of its own, its role 单元格 on the next, then
+    the cell's text.)"""
     v = values()
     lines = []
     for block in blocks(v):
@@ -266,7 +277,10 @@ def test_a_screen_reader_s_cells_by_their_places_are_read(numerals):
                 row, column = (_chinese(r + 1), _chinese(c + 1)) if numerals == "chinese" else (str(r + 1), str(c + 1))
                 span = f"跨{cell.colspan}列 " if cell.colspan > 1 else ""
                 place = f"第 {column} 列" if numerals == "rows once" and r == said else f"第{row}行 第{column}列"
-                lines.append(f"{place} {span}{cell.text}")  # NVDA says a cell's row only when it changes
+                if numerals == "place alone":
+                    lines += [f"{place} {span}".strip(), "单元格", cell.text]
+                else:
+                    lines.append(f"{place} {span}{cell.text}")  # NVDA says a cell's row only when it changes
                 said = r
         lines.append("表格结束")
     report = extract_bytes("\n".join(lines).encode(), "report.txt")
@@ -874,3 +888,86 @@ def test_a_picture_s_description_listing_every_row_in_one_paragraph_is_read():
     report = extract_bytes(text.encode(), "report.txt")
     assert {c.id: report.cells[c.id].value for c in forms.cells("gov-2021")} == {
         c.id: v[c.id] for c in forms.cells("gov-2021")}
+
+
+def test_cards_whose_cells_are_left_empty_are_read_blank():
+    """Blind round 126 (a phone page's cards, YAML-like exports): a row's card prints 自然人： with nothing after it
+    where the cell is empty (its total 0), and table 4's groups the same (结果维持： ⇥ … 总计：0). The empty names
+    were no values: the next row's heading ran into them and its values went to the empty row (4 cells wrong), and
+    table 4's list, too short to be one, was read as nothing (15 cells)."""
+    v = values()
+    for row in ("other.unpaid_fee", "denied.state_secret"):
+        for column in forms.T3_COLUMNS:
+            v[forms.t3_cell(row, column.id)] = 0
+    for column in forms.T4_COLUMNS:
+        v[forms.t4_cell("litigation_after_review", column.id)] = 0
+    rebalance(v)
+    lines = [f"{AGENCY}{YEAR}年政府信息公开工作年度报告", f"统计期限自{YEAR}年1月1日至{YEAR}年12月31日止。", "一、总体情况",
+             "本机关依法做好政府信息公开工作。", "三、收到和处理政府信息公开申请情况"]
+    blank_rows = {"other.unpaid_fee", "denied.state_secret"}
+    for row in forms.T3_ROWS_2021:
+        lines.append(f"项目：{row.group_zh or ''}{row.label_zh}")
+        lines += [f"{c.label_zh}：{'' if row.id in blank_rows and c.id != 'total' else v[forms.t3_cell(row.id, c.id)]}"
+                  for c in forms.T3_COLUMNS]
+    lines.append("四、政府信息公开行政复议、行政诉讼情况")
+    for group in forms.T4_GROUPS:
+        lines.append(f"类别：{group.label_zh}")
+        blank = group.id == "litigation_after_review"
+        lines += [f"{c.label_zh}：{'' if blank and c.id != 'total' else v[forms.t4_cell(group.id, c.id)]}"
+                  for c in forms.T4_COLUMNS]
+    lines += ["五、存在的主要问题及改进情况", "工作仍有不足。"]
+    report = extract_bytes("\n".join(lines).encode(), "cards.txt")
+    for cell in forms.cells("gov-2021"):
+        if cell.table in ("t3", "t4"):
+            got = report.cells[cell.id]
+            assert got.value in (v[cell.id], None) and (got.value is not None or got.status == "blank"), cell.id
+    assert report.cells["t4.litigation_direct.total"].value == v["t4.litigation_direct.total"]
+    assert report.cells["t3.other.other.total"].value == v["t3.other.other.total"]
+
+
+def _report_lines(t3: list[str], t4: list[str]) -> bytes:
+    return "\n".join([f"{AGENCY}{YEAR}年政府信息公开工作年度报告", f"统计期限自{YEAR}年1月1日至{YEAR}年12月31日止。",
+                      "一、总体情况", "本机关依法做好政府信息公开工作。", "三、收到和处理政府信息公开申请情况", *t3,
+                      "四、政府信息公开行政复议、行政诉讼情况", *t4, "五、存在的主要问题及改进情况", "工作仍有不足。"]).encode()
+
+
+@pytest.mark.parametrize("order", ["rows first", "columns first"])
+@pytest.mark.parametrize("one_line", [True, False])
+def test_tables_pasted_as_json_objects_are_read(order, one_line):
+    """Blind round 127 (a page's 数据导出（JSON）): {"一、本年新收…": {"自然人": 251, …}, …}, keyed by row or by column
+    first, on one line or over many: the quoted names stood between each name and its value, and no cell was read."""
+    import json
+
+    v = values()
+    t3 = {f"{r.group_zh or ''}{r.label_zh}": {c.label_zh: v[forms.t3_cell(r.id, c.id)] for c in forms.T3_COLUMNS}
+          for r in forms.T3_ROWS_2021}
+    t4 = {g.label_zh: {c.label_zh: v[forms.t4_cell(g.id, c.id)] for c in forms.T4_COLUMNS} for g in forms.T4_GROUPS}
+    if order == "columns first":
+        t3 = {c: {r: t3[r][c] for r in t3} for c in next(iter(t3.values()))}
+    dump = (lambda o: [json.dumps(o, ensure_ascii=False)]) if one_line else (
+        lambda o: json.dumps(o, ensure_ascii=False, indent=2).split("\n"))
+    report = extract_bytes(_report_lines(["数据导出（JSON）：", *dump(t3)], dump(t4)), "json.txt")
+    for cell in forms.cells("gov-2021"):
+        if cell.table in ("t3", "t4"):
+            assert report.cells[cell.id].value == v[cell.id], cell.id
+
+
+def test_cells_named_by_a_legend_s_codes_are_read():
+    """Blind rounds 98 and 127 (an export's coded cells): 图例 R01 = 一、本年新收…, C01 = 自然人, then T3-R01-C01: 58;
+    table 4's legend redefines R01 = 行政复议. The codes named nothing, and every cell was missed (its caption's T4 read
+    as a value in table 4's list)."""
+    v = values()
+    rows, groups = forms.T3_ROWS_2021, forms.T4_GROUPS
+    t3 = ["（表三以编码方式导出，编码规则：T3-行号-列号）", "图例（行）：",
+          *(f"R{k:02d} = {r.group_zh or ''}{r.label_zh}" for k, r in enumerate(rows, 1)), "图例（列）：",
+          *(f"C{k:02d} = {c.label_zh}" for k, c in enumerate(forms.T3_COLUMNS, 1)), "数据：",
+          *(f"T3-R{i:02d}-C{j:02d}: {v[forms.t3_cell(r.id, c.id)]}" for j, c in enumerate(forms.T3_COLUMNS, 1)
+            for i, r in enumerate(rows, 1))]
+    t4 = ["（表四以编码方式导出，编码规则：T4-行号-列号）", *(f"R{k:02d} = {g.label_zh}" for k, g in enumerate(groups, 1)),
+          *(f"C{k:02d} = {c.label_zh}" for k, c in enumerate(forms.T4_COLUMNS, 1)),
+          *(f"T4-R{i:02d}-C{j:02d}: {v[forms.t4_cell(g.id, c.id)]}" for i, g in enumerate(groups, 1)
+            for j, c in enumerate(forms.T4_COLUMNS, 1))]
+    report = extract_bytes(_report_lines(t3, t4), "coded.txt")
+    for cell in forms.cells("gov-2021"):
+        if cell.table in ("t3", "t4"):
+            assert report.cells[cell.id].value == v[cell.id], cell.id

@@ -42,11 +42,14 @@ _UNIT = r"[（(][^）)]{0,10}[）)]"  # 本年收费金额（单位：万元）
 # Words over a group of columns, or naming a table's part, that a listed value's label may carry: no row's name.
 _GROUP_WORDS = r"法人或其他组织|法人或其它组织|申请人情况|申请人类型|指标名称|第二十条第?[（(][一二三四五六七八九十]+[)）]项"
 # A named value: the organisations' heading may come before a column's name (法人或其他组织—商业企业：9, 法人或
-# 其他组织（商业企业：1，…）); the next after a comma, only a space (自然人4 商业企业0) or nothing (商业企业6科研机构0).
-_PAIR = re.compile(rf"(?:其中\s*)?(?:(?:{_GROUP_WORDS})[—\-－·・、/／›>（(\s]*)?(?P<name>{'|'.join(map(re.escape, _NAMES))})\s*"
+# 其他组织（商业企业：1，…）), after the header's (申请人情况 法人或其他组织 商业企业 7); the next after a comma, only a
+# space (自然人4 商业企业0) or nothing (商业企业6科研机构0).
+_PAIR = re.compile(rf"(?:其中\s*)?(?:(?:{_GROUP_WORDS})[—\-－·・、/／›>（(\s]*){{0,2}}"
+                   rf"(?P<name>{'|'.join(map(re.escape, _NAMES))})\s*"
                    rf"(?:{_UNIT}\s*)?(?:[:：=]\s*)?(?P<value>{_VALUE})\s*"
                    r"(?:(?:件|条|个|项|万元)\s*)?(?:[）)]\s*)?(?:[;；,，、。]\s*|\s+(?=[\u4e00-\u9fff])|$"
                    rf"|(?=(?:{'|'.join(map(re.escape, _NAMES))})\s*[:：=]?\s*(?:{_VALUE})))")
+_BLANK_NAMED = re.compile(rf"\s*(?P<name>{'|'.join(map(re.escape, _NAMES))})\s*[:：]\s*")
 # A cell a line, its label's parts in any order, the column's name one of them (自然人 · 一、本年新收…：27;
 # 本年新收…／申请人情况／自然人 ⇥ 210), the value after the label's last colon or tab (nothing after a tab: blank).
 _CELL_VALUE = re.compile(rf"\s*(?:(?P<value>{_VALUE})\s*)?(?:(?:件|条|个|项|万元)\s*)?[。;；]?")
@@ -130,6 +133,8 @@ def _pairs(line: str) -> tuple[str, list[tuple[str, str]]] | None:
     if (zero := _ALL_ZERO.fullmatch(line)) and not _sentence(label := (zero["label"] or zero["named"]).strip(_LABEL_END)):
         columns = forms.T4_COLUMNS if any(group in label for group in _T4_GROUPS) else forms.T3_COLUMNS
         return label, [(column.label_zh, "0") for column in columns]
+    if (blank := _BLANK_NAMED.fullmatch(line)) is not None:
+        return "", [(blank["name"], "")]  # a card's column named with nothing after it (自然人：): a blank cell
     return _cell(line)
 
 
@@ -163,7 +168,7 @@ def _label_and_value(line: str) -> tuple[str, str] | None:
             at = k
     if at > 0:
         return line[:at], line[at + 1:]
-    for separator in ("——", "｜", "|"):  # 自然人／一、本年新收…——128件; 表三｜…｜自然人｜77个
+    for separator in ("——", "｜", "|", "->", "→", "=>"):  # 自然人／一、本年新收…——128件; 表三｜…｜自然人｜77个; … -> 自然人 -> 13
         if separator in line:
             label, _, value = line.rpartition(separator)
             return label, value
@@ -624,11 +629,90 @@ def _column_cards(lines: list[str]) -> list[str]:
     return out + lines[at:]
 
 
+_JSON_START = re.compile(r"\s*[{\[]")
+_JSON_LINES = 600  # lines one object printed in a page may run over, at most
+_JSON_LEAVES_MIN = 5  # named numbers an object holds, at least, to be a table's
+
+
+def _json_leaves(value, path: tuple[str, ...] = ()) -> list[tuple[tuple[str, ...], object]]:
+    """Each value an object holds, with the keys leading to it."""
+    if isinstance(value, dict):
+        return [leaf for key, inner in value.items() for leaf in _json_leaves(inner, (*path, str(key)))]
+    if isinstance(value, list):
+        return [leaf for inner in value for leaf in _json_leaves(inner, path)]
+    return [(path, value)]
+
+
+def _json_cells(lines: list[str]) -> list[str]:
+    """A table printed as a JSON object in the page (数据导出（JSON）：{"一、本年新收…": {"自然人": 5, …}, …}, on a line or
+    over many, keyed by row or by column first): each value as a cell a line naming its keys (一、本年新收… · 自然人：5),
+    which the cells' names place whatever their order. Other lines, and objects that do not parse, as they are."""
+    if not any("{" in line and '":' in line for line in lines):
+        return lines  # (nearly every report: one look)
+    import json
+
+    out: list[str] = []
+    k = 0
+    while k < len(lines):
+        if _JSON_START.match(lines[k]) and '"' in "".join(lines[k:k + 3]):
+            depth, end = 0, k
+            while end < len(lines) and end - k < _JSON_LINES:
+                depth += lines[end].count("{") + lines[end].count("[") - lines[end].count("}") - lines[end].count("]")
+                end += 1
+                if depth <= 0:
+                    break
+            try:
+                leaves = _json_leaves(json.loads("\n".join(lines[k:end])))
+            except ValueError:
+                leaves = []
+            named = [(path, value) for path, value in leaves if path and not isinstance(value, bool)
+                     and isinstance(value, int | float | str | type(None))]
+            if sum(isinstance(value, int | float) for _, value in named) >= _JSON_LEAVES_MIN:
+                out += [" · ".join(path) + "：" + ("" if value is None else str(value)) for path, value in named]
+                k = end
+                continue
+        out.append(lines[k])
+        k += 1
+    return out
+
+
+# A legend of codes (R01 = 一、本年新收政府信息公开申请数量, C02 = 商业企业) and cells named by them (T3-R01-C02: 5).
+_LEGEND_ENTRY = re.compile(r"\s*(?P<code>[A-Za-z]{1,2}\d{1,3})\s*[=＝:：]\s*(?P<name>[^\s=＝:：\d][^=＝]{0,80}?)\s*")
+_CODED_CELL = re.compile(r"\s*(?P<key>[A-Za-z]{0,2}\d{0,2}(?:[-_.]?[A-Za-z]{1,2}\d{1,3}){2,3})\s*[:：=]\s*(?P<value>.*)")
+_CODE = re.compile(r"[A-Za-z]{1,2}\d{1,3}")
+_LEGEND_MIN = 5  # entries a legend has, at least
+
+
+def _decoded(lines: list[str]) -> list[str]:
+    """Cells named by codes a legend above them defines (图例：R01 = 一、本年新收…；C01 = 自然人 … then T3-R01-C01: 58),
+    each as a cell a line naming its row and column (一、本年新收… · 自然人：58); a later legend redefines its codes
+    (table 4's R01 = 行政复议). Lines as they are in a text with no such legend."""
+    if sum(1 for line in lines if "=" in line or "＝" in line) < _LEGEND_MIN:
+        return lines  # (nearly every report)
+    legend: dict[str, str] = {}
+    out: list[str] = []
+    entries: set[int] = set()  # the legend's lines, left out where it decoded cells (R01 = …, C01 = …: no table's rows)
+    decoded = 0
+    for line in lines:
+        entry = _LEGEND_ENTRY.fullmatch(line) if len(line) <= 120 and ("=" in line or "＝" in line) else None
+        if entry is not None:
+            legend[entry["code"].upper()] = entry["name"]
+            entries.add(len(out))
+        elif len(legend) >= _LEGEND_MIN and (cell := _CODED_CELL.fullmatch(line)):
+            names = [legend[code.upper()] for code in _CODE.findall(cell["key"]) if code.upper() in legend]
+            if len(names) >= 2:
+                out.append(" · ".join(names) + "：" + cell["value"].strip())
+                decoded += 1
+                continue
+        out.append(line)
+    return [line for k, line in enumerate(out) if k not in entries] if decoded else out
+
+
 def relisted(lines: list[str]) -> tuple[list[str], int]:
     """The lines with each table row printed as a list of named values put back as a row (see the
     module's docstring), and how many such rows there were; the lines as they are in any other text.
     A row's values printed apart (a cell a line, column by column) are gathered at its first."""
-    lines = _column_cards(_item_lines(lines))
+    lines = _column_cards(_item_lines(_decoded(_json_cells(lines))))
     text = "\n".join(lines)
     if len(_COLUMN_LINE.findall(text)) >= _COLUMN_LINES_MIN and sum(  # a column a line: made a cell a line first
             1 for line in lines if _COLUMN_LINE.match(line) and not _named_values_only(line)) >= _COLUMN_LINES_MIN:
@@ -717,6 +801,7 @@ _SPAN = rf"[（(]?\s*(?:跨|合并)\s*(?:{_NUMERAL}\s*行\s*)?{_NUMERAL}\s*[行�
 _PLACED = re.compile(rf"\s*(?:第\s*(?P<row>{_NUMERAL})\s*行\s*[，,、]?\s*)?第\s*(?P<column>{_NUMERAL})\s*列"
                      rf"(?:\s*{_SPAN})*\s*[:：]?\s*(?P<text>.*)")
 _EMPTY_WORDS = ("空白", "空", "（空白）", "(空白)")  # a screen reader's word for an empty cell
+_ROLE_WORDS = frozenset({"单元格", "表头", "列标题", "行标题", "表格单元格"})  # what a screen reader says a cell is
 _GRID_MARK = re.compile(r"\s*表格(?:开始|结束)[^\t]{0,30}")
 _DIGITS = {c: k for k, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "两": 2}
 _PLACED_ROWS_MIN = 5  # rows a text places cells in at least before it is read so (a screen reader names each once)
@@ -757,15 +842,24 @@ def ungridded(lines: list[str]) -> tuple[list[str], int]:
             placed += len(grid)
             grid.clear()
 
-    for line in lines:
+    k = 0
+    while k < len(lines):
+        line = lines[k]
+        k += 1
         m = _PLACED.fullmatch(line) if "列" in line else None
         row = (_ordinal(m["row"]) if m["row"] else current) if m else None
         column = _ordinal(m["column"]) if m else None
         if row and column and column <= 100:
             if (row, column) in grid or (grid and row < last):
                 flush()  # a place named again, or a row before the last: the next table
-            text = m.group("text").strip().replace("\t", " ")
-            grid[(row, column)] = "" if text in _EMPTY_WORDS else text
+            text = m.group("text").strip()
+            if not text:  # the place said on a line of its own, the cell's text on the next (its role word between)
+                while k < len(lines) and lines[k].strip() in _ROLE_WORDS:
+                    k += 1
+                if k < len(lines) and not ("列" in lines[k] and _PLACED.fullmatch(lines[k])) \
+                        and not _GRID_MARK.fullmatch(lines[k]):
+                    text, k = lines[k].strip(), k + 1
+            grid[(row, column)] = "" if text in _EMPTY_WORDS else text.replace("\t", " ")
             current = last = row
         elif _GRID_MARK.fullmatch(line):
             flush()
