@@ -2243,3 +2243,18 @@ def test_fees_in_yuan_and_jiao_their_sum_after_a_comma_and_one_extended_into_nex
     """Blind round 72 (money and units): 95元5角 was read 95; 收取信息处理费，合计350元 not read; 不收取行政事业性收费 was
     read as no disclosure fee charged; 1件依法延期，结转2026年办理 was not read as carried forward."""
     assert headlines(figures(text, 2025)) == expected
+
+
+@pytest.mark.parametrize("lead", ["（一）主动公开。", "一是主动公开。", "（一）主动公开："])
+@pytest.mark.parametrize("published", ["全年通过县政府门户网站“西塘镇”专栏公开信息168条，村务公开栏更新信息1,200余条。",
+                                       "全年通过市公安局网站“交警公开”栏目及政务新媒体发布信息168条，公开行政许可决定86,214宗。"])
+def test_a_paragraph_headed_by_proactive_disclosure_states_the_year_s_total(lead, published):
+    """Blind round 126: (一)主动公开。全年通过…专栏公开信息168条 (a sentence of its own after its heading): the count
+    was not found, or taken for one kind of information (a gap of words between 主动公开 and 信息), and the report had no
+    proactive_items headline. What the heading's first sentence publishes, of no named kind, is the year's total."""
+    assert headlines(figures(lead + published, 2023)).get("proactive_items") == 168
+
+
+def test_a_paragraph_headed_by_proactive_disclosure_naming_one_kind_states_no_total():
+    """(一)主动公开：全年发布政府采购信息96条: one kind of information, no total."""
+    assert "proactive_items" not in headlines(figures("（一）主动公开：全年在网站发布政府采购信息96条。", 2023))

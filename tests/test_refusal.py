@@ -393,3 +393,23 @@ def test_a_circular_on_how_the_reports_were_published_is_refused():
     title = "阜平县人民政府办公室关于2023年度政府信息公开工作年度报告发布情况的通报"
     with pytest.raises(errors.NotAReport, match="通报"):
         extract_bytes(f"{title}\n\n{BODY}".encode(), "doc.txt")
+
+
+def test_a_notice_that_a_report_is_published_is_refused_though_it_names_the_report_as_its_attachment():
+    """Blind round 126 (OFD): 关于公开《…2023年政府信息公开工作年度报告》的公告, a few of the report's figures quoted, and
+    附件：…年度报告（网页链接） at its foot. The attachment's name stood for a report's title below the notice's, and the
+    notice was read as the report (badge 无表格). A report printed after its notice is still read (a gazette's)."""
+    notice = ("宝鸡市陈仓区人民政府办公室\n关于公开《宝鸡市陈仓区人民政府2023年\n政府信息公开工作年度报告》的公告\n"
+              "根据《中华人民共和国政府信息公开条例》规定，现将《宝鸡市陈仓区人民政府2023年政府信息公开工作年度报告》予以公开。"
+              "报告显示，2023年全区主动公开政府信息12436条，受理政府信息公开申请46件。\n"
+              "附件：宝鸡市陈仓区人民政府2023年政府信息公开工作年度报告（网页链接）\n宝鸡市陈仓区人民政府办公室\n2024年1月29日\n")
+    with pytest.raises(errors.NotAReport, match="公告"):
+        extract_bytes(notice.encode(), "notice.txt")
+
+
+@pytest.mark.parametrize("edition", ["（2023年修订）", "（修订版）", "(试行)"])
+def test_a_guide_titled_with_its_edition_in_brackets_is_refused(edition):
+    """Blind round 128: 鼓楼区人民政府政府信息公开指南（2023年修订）, with 一、总体情况 and 二、主动公开 as a guide's sections:
+    the edition after its name hid 公开指南 at the title's end, and the guide was read as the district's report."""
+    with pytest.raises(errors.NotAReport, match="a disclosure guide"):
+        extract_bytes(f"鼓楼区人民政府政府信息公开指南{edition}\n为了更好地提供服务，编制本指南。\n{BODY}".encode(), "guide.txt")

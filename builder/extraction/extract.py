@@ -162,7 +162,9 @@ _INTERPRETATION = re.compile(r"^(?:一图(?:读懂|看懂|了解)|一张图(?:�
 _ABOUT_REPORTS = re.compile(r"(?:编制|报送|撰写|做好|开展)[^《》]{0,30}(?:工作)?的(?:通知|函|通报)$"
                             r"|(?:年度报告|年报)(?:的)?(?:发布|公开|编制|报送|审核|检查|抽查|评估)(?:工作)?(?:情况|结果)"
                             r"的(?:通知|函|通报|报告)$"
-                            r"|(?:更正|勘误)(?:说明|公告|声明|启事)?$")
+                            r"|(?:更正|勘误)(?:说明|公告|声明|启事)?$"
+                            # a notice that a report is published (关于公开《…2023年政府信息公开工作年度报告》的公告)
+                            r"|关于(?:公开|发布|公布|印发)《[^《》]*(?:年度报告|年报)》的(?:公告|通告|通知)$")
 
 # News of a meeting or a training on the reports, titled after them: 我区召开2021年度政府信息公开工作年度报告编制培训会.
 _EVENT = re.compile(r"召开|举办|举行|(?:培训|推进|部署|座谈|调度|动员|工作)会议?$|培训班?$|会议$")
@@ -219,7 +221,8 @@ def other_document_kind(lines: list[str], deep: bool = False) -> tuple[str, str]
         if _SENTENCE.search(title) or _SECTION_HEADING.match(title):
             continue  # the opening sentence (2023年，……落实全市政务公开工作要点。) or a section (四、2024年工作安排) is no title
         title = re.sub(r"\s+", "", title)
-        if not 8 <= len(title) <= 80 or (not re.search(r"关于|\d{4}年", title) and not _STANDING_PAGE.search(title)):
+        bare = _EDITION.sub("", title)  # (a guide's edition in brackets after its name: …公开指南（2023年修订）)
+        if not 8 <= len(title) <= 80 or (not re.search(r"关于|\d{4}年", title) and not _STANDING_PAGE.search(bare)):
             continue  # a column name (通知公告) is not a title
         if _INTERPRETATION.match(title):
             return _INTERPRETATION_KIND, title
@@ -233,17 +236,21 @@ def other_document_kind(lines: list[str], deep: bool = False) -> tuple[str, str]
             return _ROSTER_KIND, title
         if _ANNUAL_TITLE.search(title) and _REPORT_SIGNS.search(title) and not _ABOUT_REPORTS.search(title):
             continue  # a disclosure report's title (法治政府建设年度报告 is another subject's)
-        kind = next((kind for pattern, kind in _OTHER_KINDS if pattern.search(title)), None)
+        kind = next((kind for pattern, kind in _OTHER_KINDS if pattern.search(title) or pattern.search(bare)), None)
         if kind == _OTHER_SUBJECT and _NO_SUBJECT.fullmatch(title):
             continue  # 2023年度报告 (a column's entry titled so, the agency in the page's labels): no subject named
         # Two lines joined with a report's title below them: a name and a menu entry (凤凰镇 / 政府信息公开指南);
         # a report's title anywhere in the head: another subject's report is a link beside it.
         after = _above_sections(shown) if kind == _OTHER_SUBJECT else shown[last + 1:] if last is not None else []
-        if kind is not None and not any(title_line_year(line) for line in after):
+        # (an attachment's name, 附件：…2023年政府信息公开工作年度报告（网页链接）, is no report's title: a report
+        # printed after its notice is read from its sections, as a gazette's)
+        if kind is not None and not any(title_line_year(line) for line in after if not _ATTACHMENT.match(line)):
             return kind, title
     return None
 
 
+_EDITION = re.compile(r"[（(](?:\d{4}年)?(?:修订|修订版|修正|试行|更新|版)[^（）()]{0,6}[)）]$")
+_ATTACHMENT = re.compile(r"附件\s*\d*\s*[:：]")
 _BULLETS = frozenset("·•●◆◇▪▫■□►▶>-–—*")  # (what a link's title in a list begins with)
 
 

@@ -744,6 +744,11 @@ def _respectively(sentence: str) -> str:
     return _RESPECTIVELY.sub(pairs, sentence)
 
 
+# A paragraph's lead heading alone as a sentence ((一)主动公开。, 一是主动公开。): the next sentence's counts are what it heads.
+_LEAD_HEADING = re.compile(r"\s*(?P<lead>(?:[（(][一二三四五六七八九十]{1,2}[)）]|[一二三四五六七八九十]{1,2}是"
+                           r"|\d{1,2}[.、．])?\s*主动公开(?:情况|工作|方面)?)\s*[。．.]\s*")
+
+
 def find_figures(sentence_list: list[str], year: int | None = None, table_lines: list[str] | None = None,
                  all_levels: bool = False, own_place: str = "", own_names: tuple[str, ...] = ()) -> list[Figure]:
     """Every stated figure, in the order the text states them, then the rows of
@@ -757,9 +762,12 @@ def find_figures(sentence_list: list[str], year: int | None = None, table_lines:
     continued: set[int] = set()  # the clauses (by number) that go on from one ending in ；
     found: list[tuple[int, Figure]] = []
     offset = 0
-    lead = before = previous = clauses = ""
+    lead = before = previous = clauses = heading = ""
     for sentence in sentence_list:
         checkpoint()
+        # a paragraph's lead heading as a sentence of its own ((一)主动公开。全年…公开信息168条): what it heads
+        sentence, heading = (heading + "：" + sentence if heading else sentence), (
+            m["lead"] if (m := _LEAD_HEADING.fullmatch(sentence)) else "")
         scope, lead = lead, _wider_scope(lead, sentence, own)
         if not scope and _as_review_body(previous) and not own.search(sentence):
             scope = previous  # (区政府统一行使行政复议职责。2024年区政府共收到行政复议申请312件: the review body's)
@@ -1553,6 +1561,12 @@ _PROACTIVE_HEADING = re.compile(r"^\s*(?:[(（][一二三四五六七八九十\d
                                 r"主动公开(?:政府信息)?(?:情况|工作)?(?=.*主动公开)")
 
 
+# A heading naming 主动公开 alone before its paragraph's first sentence, and what the sentence publishes.
+_HEADED = re.compile(r"\s*(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}(?:[、.．]|是))?\s*"
+                     r"主动公开(?:情况|工作|方面)?\s*[：:]")
+_PUBLISHED = re.compile(r"(?:公开|发布)(?P<gap>(?:(?!公开|发布)[^。；;，,]){0,12}?)(?:政府)?信息(?:共计|共|达)?\s*\d")
+
+
 # 主动公开行政许可、行政处罚、监管动态等信息共计486条: every kind listed, then 等: the year's total (but not
 # 新增主动公开征收补偿方案、安置房分配结果等信息1129条, an addition).
 _PROACTIVE_LISTED = re.compile(r"(?<!新增)(?<!增加)(?<!其中)(?<!另)主动公开[^。；;，,]{0,60}、[^。；;，,]{0,60}"
@@ -1569,6 +1583,11 @@ def _reason(figure: Figure) -> str:
             and not _DISCLOSURE_WORDS.search(_NOT_DISCLOSURE.sub("", figure.text)) and not figure.about_disclosure:
         return "other_process"  # (not 上年结转22件（均为原市政务服务管理局受理）after the year's applications and ；)
     if figure.key == "proactive_items" and figure.source == "prose":
+        if (headed := _HEADED.match(figure.text)) and "主动公开" not in figure.text[headed.end():] and (
+                m := _PUBLISHED.search(figure.text, headed.end())):
+            # headed by 主动公开 alone ((一)主动公开：全年通过…专栏发布信息1,936条): the count the verb publishes, of
+            # every kind (not 全年…发布政府采购信息96条)
+            return "" if _GENERIC_GAP.match(m.group("gap")) else "part"
         text = _PROACTIVE_HEADING.sub("", figure.text, count=1)
         m = _PROACTIVE_GAP.search(text)
         if m and not _GENERIC_GAP.match(m.group("gap")) and "其中" not in figure.text[m.end():] \
