@@ -1768,6 +1768,29 @@ def test_table_4_turned_with_short_names_is_read(rendering):
             assert report.cells[cell.id].value == v[cell.id], cell.id
 
 
+@pytest.mark.parametrize("rendering", ["html", "docx"])
+def test_table_4_turned_with_a_row_of_a_part_of_a_result_is_read(rendering):
+    """Blind round 127 (a county's turned table 4): 其中：撤诉（撤回申请） between 其他结果 and 尚未审结, a part of 其他结果 the
+    form does not have: five rows of results were no longer the first five, and all 15 cells were unsure. The part's row
+    is left out."""
+    v = values(seed=12)
+    report_blocks = blocks(v)
+    at = next(k for k, b in enumerate(report_blocks) if not isinstance(b, str) and any(c.text == "行政复议" for c in b[0]))
+    groups = {"admin_review": "行政复议", "litigation_direct": "行政诉讼 未经复议直接起诉",
+              "litigation_after_review": "行政诉讼 复议后起诉"}
+    turned = [[Cell("项目"), *(Cell(name) for name in groups.values())]]
+    for c in forms.T4_COLUMNS:
+        turned.append([Cell(c.label_zh), *(Cell(str(v[forms.t4_cell(g, c.id)])) for g in groups)])
+        if c.id == "other":
+            turned.append([Cell("其中：撤诉（撤回申请）"), *(Cell(str(min(1, v[forms.t4_cell(g, "other")]))) for g in groups)])
+    report_blocks[at:at + 1] = [turned]
+    report = (extract_html(html_page(html_body(report_blocks))) if rendering == "html"
+              else extract_bytes(docx_bytes(report_blocks), "report.docx"))
+    for cell in forms.cells(forms.GOV_2021):
+        if cell.table == "t4":
+            assert report.cells[cell.id].value == v[cell.id], cell.id
+
+
 def _stacked(report_blocks: list, newline: str) -> list:
     """The report with form rows typed into one table row, a line each (as WPS users do): table 2's
     规章 and 行政规范性文件, and table 3's group (四)无法提供."""

@@ -1045,3 +1045,24 @@ def test_a_markdown_footnote_reference_after_a_cell_s_number_is_no_part_of_it(ma
     assert marked != text
     report = extract_bytes(marked.encode(), "report.md")
     assert {c.id: report.cells[c.id].value for c in forms.cells(GOV_2021)} == {c.id: v[c.id] for c in forms.cells(GOV_2021)}
+
+
+def test_a_fixed_width_text_whose_numbers_print_zero_decimals_is_read_whole():
+    """Blind round 127 (a spreadsheet printed to fixed-width text): every number 1,157.00, 0.00, its cells parted by
+    spaces. Zero decimals were read only in rows of tabs or pipes; here every cell was unsure (184 of a report)."""
+    v = values(GOV_2021)
+    printed = {c: (f"{x:,}.00" if isinstance(x, int) else f"{x:,.2f}") for c, x in v.items()}
+    rep, v = report(printed, "space", v=v)
+    for cell in forms.cells(GOV_2021):
+        assert rep.cells[cell.id].value == v[cell.id], cell.id
+
+
+def test_a_thin_space_grouping_thousands_parts_no_cells():
+    """Blind round 127 (a typeset table): 2 681 with a thin space (U+2009) between the thousands, in rows parted by
+    spaces: the number was read as two cells and the row was unsure. A thin space between a digit and three more is
+    a thousands separator; a plain space still parts cells."""
+    v = rebalance({**values(GOV_2021), "t3.granted.natural_person": 2681})
+    printed = {c: f"{x:,}".replace(",", "\u2009") for c, x in v.items() if isinstance(x, int)}
+    rep, v = report(printed, "space", v=v)
+    for cell in forms.cells(GOV_2021):
+        assert rep.cells[cell.id].value == v[cell.id], cell.id

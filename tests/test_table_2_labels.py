@@ -636,3 +636,20 @@ def test_a_row_naming_two_items_with_two_values_gives_each_its_own(printed):
     rep = extract_bytes("\n".join(lines).encode(), "case.txt")
     assert_table_2_read(rep, v)
     assert "t2.two_items_a_row" in [w["code"] for w in rep.warnings]
+
+
+def test_a_header_whose_measure_name_is_unreadable_is_no_header_of_fewer_measures():
+    """Blind round 129 (a 2019 report's PDF text): 信息内容 ⇥ 上一年 项目数量 ⇥ 本年增/減 ⇥ 处理决定数量, the middle name with a
+    look-alike character, over 行政许可 ⇥ 156 ⇥ 8 (its decisions wrapped onto the next line). Read as a header naming two
+    measures, 8 went to 处理决定数量, certain and wrong. A header with a cell for each of the form's measures is the
+    form's, one name unreadable: the row is a value short, and its cells unsure (never guessed)."""
+    v = synthetic.consistent_values(random.Random(3), "gov-2019")
+    v.update({"t2.licensing.prev_items": 156, "t2.licensing.change": 8, "t2.licensing.decisions": 2947})
+    lines = synthetic.render(AGENCY, 2020, "gov-2019", v, "tab").split("\n")
+    at = lines.index("行政许可\t156\t8\t2947")
+    lines[at - 1] = lines[at - 1].replace("本年增/减", "本年增/減")
+    lines[at:at + 1] = ["行政许可\t156\t8", "\t\t\t2947"]
+    rep = extract_bytes("\n".join(lines).encode(), "report.txt")
+    for measure in ("prev_items", "change", "decisions"):
+        cell = rep.cells[f"t2.licensing.{measure}"]
+        assert cell.value in (v[f"t2.licensing.{measure}"], None), (measure, cell)

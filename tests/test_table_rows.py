@@ -1024,3 +1024,107 @@ def test_a_table_printed_empty_with_its_numbers_in_rows_after_it_is_read_in_orde
     rep = extracted(blocks, rendering)
     assert wrong_t3(rep, v) == []
     assert all(rep.cells[c.id].value == v[c.id] for c in forms.cells(GOV_2021) if c.table == "t3")
+
+
+def _wrapped_around(v: dict, layout: str) -> list[str]:
+    """A report whose table 3, as a ruled table's text layer gives it, prints some rows' numbers on lines of their own
+    between their labels' wrapped pieces, or before their labels, 三、本年度办理结果 set down its column among them."""
+    lines = synthetic.render(AGENCY, 2022, GOV_2021, v, "space").split("\n")
+
+    def row(row_id: str) -> str:
+        return " ".join(synthetic._fmt(v[forms.t3_cell(row_id, c.id)]) for c in forms.T3_COLUMNS)
+
+    at = next(k for k, line in enumerate(lines) if line.startswith("（二）部分公开"))
+    end = next(k for k, line in enumerate(lines) if "4.保护第三方合法权益" in line)
+    if layout == "comma beside a row":  # (PDF text: 、 beside the next row's label, numbers before their label)
+        lines[at:end] = ["（二）部分公开（区分处理的，只计这一情", row("partially_granted"), "计其他情形）",
+                         row("denied.state_secret"), "1.属于国家秘密", "三",
+                         "、 2.其他法律行政法规禁止公开 " + row("denied.law_prohibited"), "本",
+                         row("denied.three_safeties"), "年 3.危及“三安全一稳定”"]
+    else:  # (OFD text: 、 two lines below its numeral, a row's label between)
+        lines[at:end] = ["（二）部分公开（区分处理的，只", row("partially_granted"), "计这一情形，不计其他情形）", "三",
+                         "1.属于国家秘密 " + row("denied.state_secret"), "、", "本 2.其他法律行政法规禁止公",
+                         row("denied.law_prohibited"), "年 开", "3.危及“三安全一稳定” " + row("denied.three_safeties")]
+    return lines
+
+
+@pytest.mark.parametrize("layout", ["comma beside a row", "comma two lines below"])
+def test_rows_of_numbers_between_their_labels_lines_take_the_labels_in_order(layout):
+    """Blind round 126 (OFD and PDF text of ruled tables): labels wrapped around their numbers, and 三 of
+    三、本年度办理结果 alone above a line beginning with 、 (or two lines above a lone 、). 三 was read as a count in
+    Chinese, a row too many; the rows of numbers with no label were then matched to nothing (28 cells missed). Between
+    two rows whose labels name them, the lines between name as many rows, in the form's order: each takes its label."""
+    v = values(rows={"partially_granted": [5, 1, 0, 0, 0, 2], "denied.state_secret": [1, 0, 0, 0, 0, 0],
+                     "denied.law_prohibited": [0, 3, 0, 0, 0, 0], "denied.three_safeties": [2, 0, 0, 1, 0, 0]})
+    rep = extract_bytes("\n".join(_wrapped_around(v, layout)).encode(), "case.txt")
+    assert [c.value for c in rows_of(rep, "partially_granted")] == [5, 1, 0, 0, 0, 2, 8]
+    assert [c.value for c in rows_of(rep, "denied.law_prohibited")] == [0, 3, 0, 0, 0, 0, 3]
+    assert wrong_t3(rep, v) == [] and all(c.value is not None for k, c in rep.cells.items() if k.startswith("t3."))
+    assert "t3.labels_around_numbers" in {w["code"] for w in rep.warnings}
+
+
+def test_rows_of_numbers_between_labels_out_of_the_form_s_order_are_left_unread():
+    """Two rows of numbers with no label where the form has four rows, the lines between naming two rows in the
+    wrong order (3. before （二）): neither the order nor the count is evidence, and no row is guessed (missing, not
+    wrong)."""
+    v = values(rows={"partially_granted": [5, 1, 0, 0, 0, 2], "denied.law_prohibited": [0, 3, 0, 0, 0, 0]})
+    lines = _wrapped_around(v, "comma beside a row")
+    at = lines.index("（二）部分公开（区分处理的，只计这一情")
+    numbers = [lines[at + 1], lines[at + 6].split(" ", 2)[2]]
+    lines[at:at + 10] = ["3.危及“三安全一稳定”", numbers[0], "（二）部分公开（区分处理的，只计这一情形，不计其他情形）",
+                         numbers[1]]
+    rep = extract_bytes("\n".join(lines).encode(), "case.txt")
+    assert wrong_t3(rep, v) == []
+    assert rows_of(rep, "partially_granted")[0].value is None
+
+
+def test_a_narrow_label_column_s_rows_between_its_labels_pieces_and_a_group_s_bracketed_numeral_are_read():
+    """Blind round 127 (OCR of a scan, a narrow label column): each label wrapped three characters a line around its
+    row's numbers, and （三）不予公开 set down its merged cell a character a line: ( and ) alone a few lines above and
+    below 三. 三 alone was read as a count in Chinese, a row too many, and the rows were no longer the form's in order
+    (every row of table 3 missed). A numeral alone between its heading's brackets alone is the heading's."""
+    v = values(rows={"denied.state_secret": [1, 0, 0, 0, 0, 0], "denied.process_info": [2, 0, 0, 0, 1, 0]})
+    lines = synthetic.render(AGENCY, 2022, GOV_2021, v, "space").split("\n")
+    start = next(k for k, line in enumerate(lines) if line.startswith("一、本年新收"))
+    end = next(k for k, line in enumerate(lines) if line.startswith("四、结转下年度")) + 1
+    table: list[str] = []
+    for row in forms.T3_ROWS_2021:
+        label = row.label_zh
+        pieces = [label[k:k + 3] for k in range(0, len(label), 3)]
+        numbers = " ".join(synthetic._fmt(v[forms.t3_cell(row.id, c.id)]) for c in forms.T3_COLUMNS)
+        mid = (len(pieces) + 1) // 2
+        table += {"denied.state_secret": ["("], "denied.three_safeties": ["三"], "denied.third_party_rights": [")"],
+                  "denied.internal_affairs": ["不"], "denied.process_info": ["予"]}.get(row.id, [])
+        table += [*pieces[:mid], numbers, *pieces[mid:]]
+    lines[start:end] = table
+    rep = extract_bytes("\n".join(lines).encode(), "case.txt")
+    assert wrong_t3(rep, v) == []
+    assert all(rep.cells[forms.t3_cell(r.id, c.id)].value is not None for r in forms.T3_ROWS_2021
+               for c in forms.T3_COLUMNS)
+
+
+def test_a_row_s_lone_value_above_a_row_one_value_short_stays_its_own():
+    """Blind round 128 (a PDF without vertical rules, zeros left blank): 二、上年结转政府信息公开申请数量 0 above （一）予以公开
+    7 1 0 0 3 11 (one blank left out). The lone 0 was taken for a piece of the row below wrapped above it, which then
+    had its seven values and its sum (other_org 0, legal_service_org 3: wrong). A line whose words name a form row is
+    that row's."""
+    v = values(rows={"granted": [7, 1, 0, 0, 3, 0]})
+    for column in forms.T3_COLUMNS:
+        v[forms.t3_cell("carried_over", column.id)] = 0
+        v[forms.t3_cell("new_received", column.id)] = v[forms.t3_cell("total", column.id)] + v[
+            forms.t3_cell("carried_forward", column.id)]
+    lines = synthetic.render(AGENCY, 2022, GOV_2021, v, "space").split("\n")
+    at = next(k for k, line in enumerate(lines) if line.startswith("二、上年结转"))
+    lines[at] = "二、上年结转政府信息公开申请数量" + " " * 12 + "0"
+    granted = next(k for k, line in enumerate(lines) if line.startswith("（一）予以公开"))
+    lines[granted] = "（一）予以公开" + " " * 19 + "7  1  0  0  3      11"
+    rep = extract_bytes("\n".join(lines).encode(), "case.txt")
+    assert wrong_t3(rep, v) == []
+
+
+def test_a_numeral_after_a_set_down_comma_before_label_words_is_no_count():
+    """Blind round 128 (pdfplumber's text of a narrow ruled table): 、 四 政府信息, the 、 of 三、本年度办理结果 and the 四 of
+    （四）无法提供 set down their columns beside a wrapped label: 四 was read as a count of 4 and put in a row (wrong)."""
+    from builder.extraction.layout import scan_plain
+
+    assert [row.cells for row in scan_plain("、 四 政府信息", 0)] == [[]]

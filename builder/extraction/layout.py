@@ -718,11 +718,12 @@ def scan_plain(line: str, index: int) -> list[ValueRow]:
                 and not is_value_cell(after.split(maxsplit=1)[0]):
             text(token)  # "无 要另行制作 57 …": a character of a group's label set down the column (（四）无法提供)
             continue
-        if kind == "numeral" and ((not (values or label or rows) and _LABEL_WORD.search(line, m.end()))
+        if kind == "numeral" and ((not (values or rows) and all(len(part) == 1 for part in label)
+                                   and _LABEL_WORD.search(line, m.end()))
                                   or line[:m.start()].rstrip().endswith(("(", "（"))
                                   or line[m.end():].lstrip().startswith((")", "）", "、"))):
-            text(token)  # (a group's label set down the column a character a line: 三 / （一）予以公开 …; a label's
-            # number spaced out: ( 二 ) 部分公开)
+            text(token)  # (a group's label set down the column a character a line: 三 / （一）予以公开 …, 、 四 政府信息 (四
+            # after 、 of 三、本年…); a label's number spaced out: ( 二 ) 部分公开)
             continue
         if kind == "none" or (kind == "dash" and (values or label)):
             values.append(token)  # (一 after the label, numerals after it: 行政规范性文件 一 零 五)
@@ -877,7 +878,7 @@ def scan_lines(lines: list[str], offset: int = 0) -> list[ValueRow]:
         found = [scan_delimited(line, sep, offset + i)] if sep else scan_plain(line, offset + i)
         if not sep and line.strip() == DASH_OR_ONE and (_lone_value(lines, i - 1) or _lone_value(lines, i + 1)):
             found = [ValueRow("", [DASH_OR_ONE], False, offset + i)]  # 一 among cells a line (〇 ␤ 一 ␤ 〇): a cell
-        elif not sep and i + 1 < len(lines) and "、" in lines[i + 1] and _set_down_numeral(lines, i):
+        elif not sep and _set_down_numeral(lines, i):
             found = [ValueRow(line.strip(), [], False, offset + i)]
         elif not sep and found and found[0].label in _SET_DOWN and found[0].has_values:
             found[0].label = ""  # (本 5 0 0 0 0 0 5: a character of 三、本年度办理结果 beside a row's numbers, its label
@@ -913,10 +914,24 @@ _SET_DOWN = frozenset("、本年度办理结果")
 
 
 def _set_down_numeral(lines: list[str], k: int) -> bool:
-    """Whether line ``k`` is a heading's numeral alone with its 、 alone on the next line (三 ␤ 、 ␤ (二)部分公开…: 三、本年度
-    办理结果 set down the column): a label's piece, not a count printed in Chinese."""
-    return (len(lines[k].strip()) == 1 and lines[k].strip() in _NUMERAL and k + 1 < len(lines)
-            and lines[k + 1].strip() == "、")
+    """Whether line ``k`` is a heading's numeral alone, set down its column a character a line beside the rows (三、本年度
+    办理结果: 三 ␤ 、 ␤ (二)部分公开…, 三 ␤ 、 2.其他法律… 0 0 …, 三 ␤ 1.属于国家秘密 0 0 … ␤ 、; （三）不予公开: ( ⇥ 1.属 ␤ 、 ␤
+    … ␤ 三 ␤ …): a label's piece, not a count printed in Chinese, where a 、 or a bracket stands alone beside it, on
+    one of the two lines before or after, or its brackets alone above and below it. (No sentence, no list of cells,
+    puts a 、 or a bracket alone so.)"""
+    return (len(lines[k].strip()) == 1 and lines[k].strip() in _NUMERAL
+            and (any(_SET_DOWN_COMMA.match(line) for line in lines[k + 1:k + 3])
+                 or any(_SET_DOWN_MARK.search(line) for line in (*lines[max(0, k - 2):k], *lines[k + 1:k + 3]))
+                 or (any(_SET_DOWN_OPEN.search(line) for line in lines[max(0, k - _SET_DOWN_REACH):k])
+                     and any(_SET_DOWN_CLOSE.search(line) for line in lines[k + 1:k + 1 + _SET_DOWN_REACH]))))
+
+
+_SET_DOWN_COMMA = re.compile(r"\s*、(?:\s|$)")
+_SET_DOWN_MARK = re.compile(r"(?:^|\s)[(（)）、](?:\s|$)")
+# (（三） spread over the rows of its group: ( and ) a few lines from its numeral, each alone as a cell)
+_SET_DOWN_OPEN = re.compile(r"(?:^|\s)[(（](?:\s|$)")
+_SET_DOWN_CLOSE = re.compile(r"(?:^|\s)[)）](?:\s|$)")
+_SET_DOWN_REACH = 12  # lines a set-down heading's bracket may stand from its numeral (its rows' labels wrapped between)
 
 
 def _lone_value(lines: list[str], k: int) -> bool:
@@ -1228,6 +1243,7 @@ def _start_of_heading(lines: list[str], after: int, at: int) -> int:
 # a row printing every one of its numbers so (a spreadsheet formats rows, or a range of them).
 _ZERO_DECIMALS = re.compile(r"(?P<n>-?\d{1,3}(?:,\d{3})+|-?\d+)\.00?")
 _FORMATTED_MIN = 10
+_SPACED_ZERO_DECIMALS = re.compile(r"(?<!\S)(?P<n>-?\d{1,3}(?:,\d{3})+|-?\d+)\.00?(?!\S)")
 _FORMATTED_ROW_MIN = 3  # numbers a row prints at least, each with zero decimals, to be a formatted row
 
 
@@ -1251,6 +1267,17 @@ def without_zero_decimals(lines: list[str]) -> tuple[list[str], int]:
         cells = lines[k].split(sep)
         dropped += _zero_decimal_cells(cells)
         out[k] = sep.join(m.group("n") if (m := _ZERO_DECIMALS.fullmatch(cell.strip())) else cell for cell in cells)
+    # A fixed-width text (a spreadsheet printed to text, its cells parted by spaces): where most numbers standing
+    # alone print them, every such number; elsewhere each row whose numbers all do.
+    delimited = {k for k, _ in rows}
+    spaced = [k for k, line in enumerate(lines) if k not in delimited and ".0" in line]
+    alone = [token for k in spaced for token in lines[k].split() if _NUMBER.fullmatch(token)]
+    formatted = sum(1 for token in alone if _ZERO_DECIMALS.fullmatch(token))
+    everywhere = formatted >= _FORMATTED_MIN and formatted * 2 >= len(alone)
+    for k in spaced:
+        if everywhere or _formatted_row(lines[k].split()):
+            dropped += len(_SPACED_ZERO_DECIMALS.findall(lines[k]))
+            out[k] = _SPACED_ZERO_DECIMALS.sub(r"\g<n>", lines[k])
     return (out, dropped) if dropped else (lines, 0)
 
 

@@ -1537,12 +1537,14 @@ _GROUPED_DIGITS = re.compile(r"\d+(?:,\d+)*")  # a wrapped number's piece may ho
 _DIGITS_TAIL = re.compile(r"^\D*[\d\s]+$")  # digits after the rest of a wrapped label, if any
 
 
-def _with_wrapped_digits(rows: list[ValueRow], lines: list[str], size: int) -> list[ValueRow]:
+def _with_wrapped_digits(rows: list[ValueRow], lines: list[str], size: int,
+                         name: Callable[[str], int | None] | None = None) -> list[ValueRow]:
     """Table 3's rows whose numbers narrow cells wrapped onto the lines around them, as a PDF's text keeps
     the page's layout (261 … 269 / 一、本年新收… 66 0 1 13 4 / 2 … 6; 12 21 0 1 11 17 150 / 62 5 6; a label's
     line with 120 … 122, the line below with the other values, then 4 … 8): each column's pieces joined top
     to bottom where they stand under one another, taken only when the row then has its seven values, its
-    total the sum of the others, and no line of them prints a whole row."""
+    total the sum of the others, and no line of them prints a whole row, nor a row of its own (``name``: the label
+    before its numbers names a form row, 二、上年结转…申请数量 0 above （一）予以公开 7 1 0 0 3 11, a blank left out)."""
     used: set[int] = set()
     out: dict[int, list[str]] = {}  # the rows made whole, by their index
 
@@ -1560,7 +1562,7 @@ def _with_wrapped_digits(rows: list[ValueRow], lines: list[str], size: int) -> l
             continue
         at = row.line
         for group in ((at - 1, at, at + 1), (at, at + 1), (at - 1, at), (at, at + 1, at + 2)):
-            pieces = _wrapped_pieces(group, at, own, lines, used, size)
+            pieces = _wrapped_pieces(group, at, own, lines, used, size, name)
             for cells in (_stacked(sorted(pieces, key=lambda p: p[1])) if pieces else None,
                           _anchored(pieces, at) if pieces and len(own) == size else None):
                 counts = [int(cell.replace(",", "")) for cell in cells] if cells is not None else []
@@ -1609,7 +1611,8 @@ def _with_wrapped_last_digits(rows: list[ValueRow], name: Callable[[str], int | 
 
 
 def _wrapped_pieces(group: tuple[int, ...], at: int, own: list[tuple[int, int, str]], lines: list[str],
-                    used: set[int], size: int) -> list[tuple[int, int, int, str]] | None:
+                    used: set[int], size: int,
+                    name: Callable[[str], int | None] | None = None) -> list[tuple[int, int, int, str]] | None:
     """The runs of digits on ``group``'s lines, as (line, start, end, digits): the row's own values on its line
     ``at``, every run on the others, which must print numbers only after any rest of a label, right of the row's
     label and fewer than a row's; None when a line of them does not."""
@@ -1623,6 +1626,8 @@ def _wrapped_pieces(group: tuple[int, ...], at: int, own: list[tuple[int, int, s
         runs = [(line, m.start(), m.end(), m.group()) for m in _GROUPED_DIGITS.finditer(lines[line])]
         if not runs or len(runs) >= size or runs[0][1] < label_end:
             return None
+        if name is not None and name(label_core(lines[line][:runs[0][1]])) is not None:
+            return None  # (a row of its own, its label naming a form row)
         pieces += runs
     return pieces
 
@@ -2420,7 +2425,8 @@ def _fewer_measures_named(layout: Layout, row: ValueRow, item: forms.Table2Item)
     """The item's measures the header above its row names (right above, or above the block's rows before it), in
     their printed order, when the row prints as many values as that and fewer than the form has (a 2020 report on
     the 2019 form with one item's block pasted from the 2021 form: 信息内容 | 本年处理决定数量 over 行政许可 | 1326;
-    a page cut at its right edge: 信息内容 本年制发件数 本年废止件数 over 规章 and 行政规范性文件); else None."""
+    a page cut at its right edge: 信息内容 本年制发件数 本年废止件数 over 规章 and 行政规范性文件); else None, and
+    None where the header's cells are the form's (with the labels' cell), one's name unreadable."""
     printed = len(row.cells)
     while printed and not row.cells[printed - 1].strip():
         printed -= 1  # (a grid's empty cells after them)
@@ -2431,6 +2437,8 @@ def _fewer_measures_named(layout: Layout, row: ValueRow, item: forms.Table2Item)
     found = {m.id: min(p for word in forms.T2_MEASURE_WORDS[m.id] if (p := above.find(word)) >= 0)
              for m in item.measures if any(word in above for word in forms.T2_MEASURE_WORDS[m.id])}
     named = tuple(sorted(found, key=found.get))
+    if delimiter(above) and len([c for c in line_cells(above) if c.strip()]) > len(item.measures):
+        return None  # (a cell a measure, one's name unreadable, 本年增/減: the form's columns, a value short)
     return named if len(named) == printed and not re.search(r"\d", above) else None
 
 
@@ -2825,11 +2833,47 @@ def _t3_rows(layout: Layout, form_rows: tuple[Row, ...], out: Tables | None = No
         out.warn("t3.interleaved_rows", f"table 3 prints {len(unwoven) - len(rows)} pair(s) of rows run together a "
                  "digit at a time (20 00 00 …: a label alone on the line above); each pair's first digit read as the "
                  "row above's, its second as the row's own")
-    rows = _with_wrapped_last_digits(_with_wrapped_digits(unwoven, layout.lines, size), name, size)
+    rows = _with_wrapped_last_digits(_with_wrapped_digits(unwoven, layout.lines, size, name), name, size)
     return _merge_broken([
         r for r in rows
         if r.has_values or (r.delimited and len(r.cells) >= size and name(_own_label(r)) is not None)
     ], size, layout.lines)
+
+
+def _labels_around_numbers(rows: list[ValueRow], lines: list[str], form_rows: tuple[Row, ...]) -> list[ValueRow] | None:
+    """Rows of numbers with no label between two rows whose labels name their form rows, where the lines between hold as
+    many labels naming form rows, in the form's order (PDF or OFD text of a ruled table whose labels wrap around their
+    numbers: （二）部分公开（区分处理的，只 ␤ 9 0 0 0 0 0 9 ␤ 计其他情形） ␤ 0 0 0 0 0 0 0 ␤ 1.属于国家秘密): each row of
+    numbers takes the label printed at its place in that order. None when no table is printed so.
+    Read by label likeness alone, a row whose label sat on the line after it had none, and its numbers were lost."""
+    if all(label_core(r.label) for r in rows):
+        return None  # (nearly every table: each row prints its label)
+    name = _namer(form_rows, _headings(form_rows))
+    named = [(p, n) for p, r in enumerate(rows) if (n := name(_own_label(r))) is not None]
+    out, changed = list(rows), False
+    for (p0, low), (p1, high) in itertools.pairwise(named):
+        bare = [p for p in range(p0 + 1, p1) if rows[p].has_values and not label_core(rows[p].label)]
+        if not bare or high - low - 1 < len(bare):
+            continue
+        taken = {r.line for r in rows[p0:p1 + 1]}
+        texts = [lines[i].strip() for i in range(rows[p0].line + 1, rows[p1].line) if i not in taken]
+        labels: list[tuple[int, str]] = []  # the form rows the lines between name, in their order (a wrap's pieces once)
+        k = 0
+        while k < len(texts):
+            # (a label wrapped around its numbers names its row only whole: 5.要求行政机关确认或重新出具 ␤ … ␤ 已获取信息)
+            text = texts[k] if (n := name(label_core(texts[k]))) is not None or k + 1 == len(texts) \
+                else texts[k] + texts[k + 1]
+            if n is None and (n := name(label_core(text))) is not None:
+                k += 1
+            if n is not None and (not labels or labels[-1][0] != n):
+                labels.append((n, text))
+            k += 1
+        order = [low, *(n for n, _ in labels), high]
+        if len(labels) == len(bare) and all(a < b for a, b in itertools.pairwise(order)):
+            for p, (_, label) in zip(bare, labels):
+                out[p] = replace(rows[p], label=label, before="", after="")
+            changed = True
+    return out if changed else None
 
 
 _APART_ROWS = 3  # rows of labels, at least, whose numbers printed apart are matched to them in order
@@ -3594,6 +3638,11 @@ def read_t3(layout: Layout, form: forms.Form, out: Tables) -> None:
                  "values, in columns no header names (a page cut at its edge, a header unreadable); only the first "
                  "part is read, by its header")
     rows, twice = _rows_printed_twice(rows, form_rows, out)
+    if (labelled := _labels_around_numbers(rows, layout.lines, form_rows)) is not None:
+        rows = labelled
+        out.warn("t3.labels_around_numbers", "table 3's labels wrap onto lines of their own around rows of numbers with "
+                 "no label (a ruled table's text, each label's lines above and below its numbers); between rows whose "
+                 "labels name them, the rows of numbers take the labels printed there, in the form's order")
     row_set, merged = _t3_row_set(rows, form_rows)
     disputed = _disputed_rows(rows, row_set)
     assigned = [None if k in disputed else r for k, r in enumerate(rows)] if disputed else _assign_rows(rows, row_set)
@@ -4098,12 +4147,17 @@ def _t4_total_printed_first(rows: list[ValueRow]) -> bool:
 _LISTED_T4_MIN = 8  # rows a table 4 printed as a list names, at least: more than any group's five
 
 
-def _listed_t4_row(rows: list[ValueRow], ids: tuple[str, ...]) -> ValueRow | None:
+def _listed_t4_row(rows: list[ValueRow], ids: tuple[str, ...], layout: Layout | None = None) -> ValueRow | None:
     """Table 4 printed as a list, a row per cell whose label names its group and result, a value each:
     the form's row of fifteen, the cells the list leaves out blank; a row naming no group or result is no
     part of the list. None for any other table 4, or when a row names no one cell (行政诉讼-结果维持: which of
-    the two groups?) or names one twice."""
-    rows = [row for row in rows if names_t4_part(row.label)]
+    the two groups?) or names one twice. A row printing its cell empty (行政复议-结果维持 ⇥, a card's blank) is
+    the list's too (``layout``'s rows): left out, the list was too short to be one, and no cell was read."""
+    blank = [r for r in layout.rows("t4") if r.delimited and len(r.cells) == 1 and not r.has_values
+             and names_t4_part(r.label)] if layout is not None else []
+    rows = sorted([row for row in rows if names_t4_part(row.label)] + blank, key=lambda r: r.line)
+    if sum(r.delimited for r in rows) >= _LISTED_T4_MIN:  # a list's cells each after a tab: a line of words with a
+        rows = [r for r in rows if r.delimited]  # digit in it (its caption's 编码规则：T4-行号-列号) is none of them
     if len(rows) < _LISTED_T4_MIN or any(len(r.cells) != 1 for r in rows):
         return None
     values: dict[str, str] = {}
@@ -4114,7 +4168,8 @@ def _listed_t4_row(rows: list[ValueRow], ids: tuple[str, ...]) -> ValueRow | Non
             return None
         values[cell] = row.cells[0]
         group = named[0]
-    return ValueRow("", [values.get(cell, "") for cell in ids], True, rows[0].line)
+    # (labelled: an empty first cell of a row with no label is its label's padding, and the row a value short)
+    return ValueRow(rows[0].label, [values.get(cell, "") for cell in ids], True, rows[0].line)
 
 
 # Table 4 printed in another shape than the form's row: what shows it, the warning, and the reader that
@@ -4126,7 +4181,7 @@ _RESHAPED_T4: tuple[tuple[str, str, Callable[[Layout, list[ValueRow], tuple[str,
                   "直接起诉 | 复议后起诉 and the same rows); each value is read by its row's name and its part's column",
      lambda layout, rows, ids: _turned_t4_parts(layout, rows)),
     ("t4.listed", "table 4 is printed as a list, a row per cell naming its group and result (行政复议-结果维持 | 1); "
-                  "each value is read by its row's name", lambda layout, rows, ids: _listed_t4_row(rows, ids)),
+                  "each value is read by its row's name", lambda layout, rows, ids: _listed_t4_row(rows, ids, layout)),
     ("t4.turned", "table 4 is printed a row per group (行政复议, 未经复议直接起诉, 复议后起诉), its five results in the "
                   "columns its header names, as statistics forms lay it out; each value is read by its row's and its "
                   "column's names", lambda layout, rows, ids: _t4_rows_by_group(layout, rows)),
@@ -4292,13 +4347,18 @@ def _t4_rows_of_five(layout: Layout, rows: list[ValueRow]) -> list[tuple[str, st
     return None
 
 
+_PART_OF_ROW = re.compile(r"\s*其中")
+
+
 def _turned_t4_row(layout: Layout, rows: list[ValueRow]) -> ValueRow | None:
     """Table 4 printed turned: its first rows labelled by the five results (结果维持 … 总计), each
     printing a value per group. The form's row of fifteen, each value taken from its result's row
     and its group's column; None for any other table 4, or when the header does not settle the
-    groups' order (the sums cannot: each group sums on its own)."""
+    groups' order (the sums cannot: each group sums on its own). A row of a part of a result (其中：撤诉, under 其他结果)
+    is no row of the form, and left out."""
     size = len(forms.T4_GROUPS)
     by_result: dict[str, list[str]] = {}
+    rows = [row for row in rows if not _PART_OF_ROW.match(row.label)]
     for row in rows[:len(forms.T4_COLUMNS)]:
         result, cells = t4_result(row.label), fit(row.cells, size)
         if result is None or result in by_result or len(cells) != size:

@@ -148,12 +148,14 @@ _ZERO_IN_DIGITS = re.compile(r"(?<=\d)〇+|〇+(?=\d)")
 
 
 def normalize(text: str) -> str:
-    """Full-width digits (and other scripts' digits) and ASCII punctuation to ASCII, odd spaces to spaces, minus signs
-    to "-", zero-width and direction characters removed, 〇 among digits to 0, a page's bare number
-    before a page break left out. Chinese characters are left as they are."""
+    """Full-width digits (and other scripts' digits) and ASCII punctuation to ASCII, odd spaces to spaces (a thin one
+    grouping thousands left out), minus signs to "-", zero-width and direction characters removed, 〇 among digits to
+    0, a page's bare number before a page break left out. Chinese characters are left as they are."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if "\f" in text:
         text = _PAGE_NUMBER_AT_BREAK.sub("", text)
+    if "\u2009" in text or "\u202f" in text:  # (before the odd spaces become spaces, which part cells)
+        text = _THIN_GROUPED.sub("", text)
     text = text.translate(_TRANSLATE)
     if "(" in text and _PINYIN_GLOSS.search(text):
         text = _PINYIN_GLOSS.sub("", text)
@@ -164,6 +166,8 @@ def normalize(text: str) -> str:
     return _ZERO_IN_DIGITS.sub(lambda m: "0" * len(m.group()), text) if "〇" in text else text
 
 
+# A thin space grouping a number's thousands (2 681, as typesetting and spreadsheets print them): no cell parts there.
+_THIN_GROUPED = re.compile(r"(?<=\d)[\u2009\u202f](?=\d{3}(?!\d))")
 # A character described by its parts, as an ideographic description sequence (⿰氵廛: 瀍), where a font or an encoding
 # lacks it: one character no font shows, like the □ a page prints for it.
 _DESCRIBED = re.compile(r"[\u2ff0-\u2ffb](?:[\u2ff0-\u2ffb]\S\S|\S)(?:[\u2ff0-\u2ffb]\S\S|\S)")
