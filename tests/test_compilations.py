@@ -345,3 +345,22 @@ def test_another_agency_s_report_after_a_correction_notice_is_still_another_repo
     assert rep.agency.name == FIRST and [w["count"] for w in more_reports(rep)] == [1]
     rep = extracted([*first, ("para", "认真贯彻修订后的《中华人民共和国政府信息公开条例》。"), *second], "tab")
     assert rep.agency.name == FIRST and [w["count"] for w in more_reports(rep)] == [1]
+
+
+def test_a_sharing_site_s_file_name_above_the_title_opens_no_report_of_its_own():
+    """Blind round 129 (a document-sharing site's preview, cut off in table 2): the file's name (…年度报告.docx) above the
+    site's chrome, then the title and 一、总体情况. The name and the title were two reports' titles before one overview,
+    the first report was the chrome between them, and the file was refused as no report."""
+    title = "绵阳市游仙区人民政府2023年政府信息公开工作年度报告"
+    text = "\n".join([
+        "原创力文档", f"{title}.docx", "页数：10页  大小：58.2 KB  下载积分：300金币",
+        "上传人：wangwen8826  上传时间：2024-03-02",
+        "", title, "本报告数据统计期限为2023年1月1日至2023年12月31日。", "一、总体情况",
+        "（一）主动公开情况。2023年，游仙区人民政府主动公开政府信息3950条。",
+        "（二）依申请公开情况。全年共收到政府信息公开申请13件，引发行政复议0件、行政诉讼0件。", "二、主动公开政府信息情况",
+        "第二十条第（一）项", "信息内容  本年制发件数  本年废止件数  现行有效件数", "规章  0  0  0", "行政规范性文件  2  4  21",
+        "文档预览已结束，还剩 8 页未读，继续阅读", "相关文档", "游仙区2022年政府信息公开工作年度报告.docx  8页",
+        "涪城区人民政府2023年政府信息公开工作年度报告.pdf  11页"])
+    report = extract_bytes(text.encode(), "preview.txt")
+    assert (report.agency.name, report.year) == ("绵阳市游仙区人民政府", 2023)
+    assert report.cells["t2.normative_docs.in_force"].value == 21

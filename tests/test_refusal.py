@@ -413,3 +413,26 @@ def test_a_guide_titled_with_its_edition_in_brackets_is_refused(edition):
     the edition after its name hid 公开指南 at the title's end, and the guide was read as the district's report."""
     with pytest.raises(errors.NotAReport, match="a disclosure guide"):
         extract_bytes(f"鼓楼区人民政府政府信息公开指南{edition}\n为了更好地提供服务，编制本指南。\n{BODY}".encode(), "guide.txt")
+
+
+@pytest.mark.parametrize("part", ["第三季度", "上半年", "1-9月"])
+def test_a_statement_of_part_of_a_year_is_refused(part):
+    """Blind round 129: 醴陵市人民政府2022年第三季度政府信息公开申请办理情况, with the form's table 3 for the quarter: it was
+    read as the city's 2022 report."""
+    with pytest.raises(errors.NotAReport, match="part of a year"):
+        extract_bytes(f"醴陵市人民政府2022年{part}政府信息公开申请办理情况\n现将有关情况统计如下：\n{BODY}".encode(), "q.txt")
+
+
+@pytest.mark.parametrize("placeholder", ["XX县人民政府", "×××市教育局", "ＸＸ镇人民政府", "**区人民政府"])
+def test_a_template_whose_agency_is_a_placeholder_is_refused(placeholder):
+    """Blind round 129 (a sharing site's 范文): XX县人民政府2022年政府信息公开工作年度报告, its tables filled with sample
+    figures: it was read as the report of an agency named XX县人民政府."""
+    with pytest.raises(errors.NotAReport, match="placeholder"):
+        extract_bytes(f"{placeholder}2022年政府信息公开工作年度报告\n{BODY}".encode(), "template.txt")
+
+
+def test_a_file_name_ending_in_x_above_the_agency_s_title_is_no_placeholder():
+    """A cover note's attachment name (…年度报告.docx) on the line above the report's own title: its x is no template's
+    XX before the agency's name."""
+    report = extract_bytes(f"附件：报告.docx\n彭阳县人民政府2023年政府信息公开工作年度报告\n{BODY}".encode(), "report.txt")
+    assert report.agency.name == "彭阳县人民政府"

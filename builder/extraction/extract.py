@@ -107,6 +107,9 @@ class Report:
 # What a title that does not name an annual report says the document is, by
 # its closing words (a letter about a 工作要点 is a letter).
 _OTHER_KINDS = (
+    # a statement of a quarter or part of a year (2022年第三季度政府信息公开申请办理情况, 2024年1-9月…): not the year's
+    (re.compile(r"(?:19|20)\d{2}年度?(?:第?[一二三四1-4]季度|前三季度|上半年|下半年|1\s*[-—～~至到]\s*\d{1,2}\s*月)"),
+     "a statement of part of a year (季度、半年), not the annual report"),
     (re.compile(r"(?:的)?(?:复)?函$"), "a letter (函)"),
     (re.compile(r"(?:的)?通知$"), "a notice (通知)"),
     (re.compile(r"(?:的)?通报$"), "a circular (通报)"),
@@ -184,6 +187,8 @@ _NOT_AGENCIES = (
     (re.compile(r"(?:医院|卫生院|保健院|学校|中学|小学|幼儿园)$"),
      "a hospital or school: its disclosure report is a public institution's (公共企事业单位信息公开)"),
 )
+# (XX县人民政府, ×××局: a template's agency, as sharing sites' 范文 print it; not a word's x: report.docx, index)
+_PLACEHOLDER = "(?<![A-Za-z])[XＸ×*＊]{2,3}\\s*"
 
 
 def _not_an_agency(name: str, lines: list[str]) -> tuple[str, str] | None:
@@ -342,9 +347,15 @@ def _prose_reports(lines: list[str]) -> tuple[tuple[int, int], int] | None:
     """Where the first of several prose reports a file holds one after another begins and ends (a
     compilation before the form: each report's title, then its own 一、概述), and how many follow;
     None for a file of one. A 目录 of titles, or a list of links, opens no report."""
-    starts = [i for i, line in enumerate(lines[:_LATER_WINDOW]) if title_line_year(line) is not None
-              and any(_OVERVIEW.match(x) for x in lines[i + 1:i + 1 + _OPENING_REACH])
-              and not any(title_line_year(x) is not None for x in lines[i + 1:i + 3])]
+    openings: dict[int, int] = {}  # each report's 一、概述 and the last title above it (a file's name above its title,
+    # 某某…年度报告.docx then the title, as a sharing site prints them: one report)
+    for i, line in enumerate(lines[:_LATER_WINDOW]):
+        if title_line_year(line) is not None and not any(title_line_year(x) is not None for x in lines[i + 1:i + 3]):
+            opening = next((k for k in range(i + 1, min(i + 1 + _OPENING_REACH, len(lines)))
+                            if _OVERVIEW.match(lines[k])), None)
+            if opening is not None:
+                openings[opening] = i
+    starts = sorted(openings.values())
     return ((starts[0], starts[1]), len(starts) - 1) if len(starts) >= 2 else None
 
 
@@ -473,10 +484,20 @@ def _tables_of_that_scope(narrative: list, cells: dict) -> bool:
     return False
 
 
+# A run of digits no count, code or number a report prints is so long (a hostile file's 10,000-digit cell): read as
+# a cell too narrow for its number (####, unreadable, in its place); else every reading of it would convert it whole.
+_ENDLESS_DIGITS = re.compile(r"\d{100,}")
+
+
+def _without_endless_digits(lines: list[str]) -> list[str]:
+    return [_ENDLESS_DIGITS.sub("####", line) if len(line) >= 100 and _ENDLESS_DIGITS.search(line) else line
+            for line in lines]
+
+
 def extract_document(doc: Document) -> Report:
     """A read document to a report, or a ReportError naming what is missing."""
     path = doc.source.path
-    doc.lines, formatted = without_zero_decimals(numbered_headings(strip_page_labels(doc.lines)))
+    doc.lines, formatted = without_zero_decimals(numbered_headings(strip_page_labels(_without_endless_digits(doc.lines))))
     doc.lines, placed = ungridded(doc.lines)
     doc.lines, _ = unpiped(doc.lines)
     doc.lines, listed = relisted(doc.lines)
@@ -543,6 +564,8 @@ def extract_document(doc: Document) -> Report:
         raise errors.MissingMetadata(path, "no agency name in the title or opening")
     if name != text_name:  # (a page's label or trail: 来源：市医保局)
         name = signed_in_full(name, doc.lines)
+    if any(re.search(_PLACEHOLDER + re.escape(name), line) for line in doc.lines[:30]):
+        raise errors.NotAReport(path, f"a template to fill in (模板): its agency is a placeholder (XX{name})")
     if (found := _not_an_agency(name, doc.lines)) is not None:
         raise errors.NotAReport(path, f"“{found[0]}” is not an administrative agency: {found[1]}")
     lost = None
