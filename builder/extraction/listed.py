@@ -32,11 +32,16 @@ from .. import forms
 # before 其他): each named value is one of these, then its value.
 _T3_NAMES = {word: column for word, column in forms.T3_HEADER_WORDS
              if column and column != forms.T3_APPLICANT_GROUP and column not in forms.T3_ADDED_COLUMNS}
+# 法人或其他组织 with a value of its own (自然人5件，法人或其他组织0件，总计5件): the five organisations as one column,
+# which the table-3 reader reads so under a header naming it
+_T3_GROUP_NAMES = {word: column for word, column in forms.T3_HEADER_WORDS if column == forms.T3_APPLICANT_GROUP}
+_T3_LISTED = (*((c.id, c.label_zh) for c in forms.T3_COLUMNS[:1]), (forms.T3_APPLICANT_GROUP, "法人或其他组织"),
+              *((c.id, c.label_zh) for c in forms.T3_COLUMNS[1:]))
 _T2_NAMES = {re.sub(r"[（(].*", "", measure.label_zh): measure.label_zh
              for item in forms.T2_2021 + forms.T2_2019 for measure in item.measures}
 _T2_NAMES |= {name.removesuffix("件数"): label for name, label in _T2_NAMES.items() if name.endswith("件数")}  # (本年制发0件)
 _T4_NAMES = {column.label_zh: column.id for column in forms.T4_COLUMNS if column.id != "total"}
-_NAMES = sorted({*_T3_NAMES, *_T2_NAMES, *_T4_NAMES}, key=len, reverse=True)
+_NAMES = sorted({*_T3_NAMES, *_T3_GROUP_NAMES, *_T2_NAMES, *_T4_NAMES}, key=len, reverse=True)
 _VALUE = r"[-+]?\d(?:[\d,]*\d)?(?:\.\d+)?|无|零|／|/|—{1,2}|-"  # (a comma after a number is no part of it)
 _UNIT = r"[（(][^）)]{0,10}[）)]"  # 本年收费金额（单位：万元）
 # Words over a group of columns, or naming a table's part, that a listed value's label may carry: no row's name.
@@ -215,9 +220,10 @@ def _lines(row: _Row, t3_columns: set[str] | None = None) -> list[str]:
                 row.label + "\t" + "\t".join(value for _, value in row.values)]
     if table == "t4":
         return [f"{row.label}-{name}\t{value}" for name, value in row.values]
-    by_column = {_T3_NAMES[name]: value for name, value in row.values if name in _T3_NAMES}
-    values = "\t".join(by_column.get(column.id, "") for column in forms.T3_COLUMNS
-                       if t3_columns is None or column.id in t3_columns)
+    by_column = {(_T3_NAMES | _T3_GROUP_NAMES)[name]: value for name, value in row.values
+                 if name in _T3_NAMES or name in _T3_GROUP_NAMES}
+    values = "\t".join(by_column.get(column, "") for column, _ in _T3_LISTED
+                       if (column in t3_columns if t3_columns is not None else column != forms.T3_APPLICANT_GROUP))
     zero = all(_ZERO_VALUE.fullmatch(value) for _, value in row.values)
     return [f"{label}\t{values}" for label in (_group_rows(row.label) if zero else None) or [row.label]]
 
@@ -783,12 +789,13 @@ def relisted(lines: list[str]) -> tuple[list[str], int]:
     listed = [item for item in out if isinstance(item, _Row)]
     t3 = [row for row in listed if _table(row) == "t3"]
     in_t3 = {id(row) for row in t3}
-    printed = {_T3_NAMES[name] for row in t3 for name, _ in row.values if name in _T3_NAMES}
+    printed = {(_T3_NAMES | _T3_GROUP_NAMES)[name] for row in t3 for name, _ in row.values
+               if name in _T3_NAMES or name in _T3_GROUP_NAMES}
     lines_out: list[str] = []
     for item in out:
         if t3 and item is t3[0] and printed != {column.id for column in forms.T3_COLUMNS}:
-            # a column no row names (总计 left out): the header says which the rows print
-            lines_out.append("\t" + "\t".join(c.label_zh for c in forms.T3_COLUMNS if c.id in printed))
+            # a column no row names (总计 left out), or the organisations' one: the header says which the rows print
+            lines_out.append("\t" + "\t".join(label for column, label in _T3_LISTED if column in printed))
         lines_out += [item] if isinstance(item, str) else _lines(item, printed if id(item) in in_t3 else None)
     return lines_out, len(listed)
 
