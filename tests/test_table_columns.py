@@ -1827,3 +1827,23 @@ def test_a_row_whose_misprinted_first_value_sums_the_rest_is_not_turned():
     assert report.cells[forms.t3_cell(row, "natural_person")].value == sum(others)
     assert report.cells[forms.t3_cell(row, "total")].value == v[forms.t3_cell(row, "total")]
     assert "t3.row_total_first" not in [w["code"] for w in report.warnings]
+
+
+def test_a_note_that_unlisted_items_are_0_leaves_the_merged_organisations_missing():
+    """Blind round 130: 自然人 | 法人或其他组织 | 总计, only the rows that are not 0, and 说明：表中未列示的项目数据均为0. The
+    note filled the five organisation columns, which the header merged (法人或其他组织 15), with 0 (50 cells wrong).
+    It speaks of the items left out, not of columns merged into one: those stay missing."""
+    v = values(rows={"granted": [3, 1, 0, 2, 0, 0]})
+    lines = ["三、收到和处理政府信息公开申请情况", "| 项目 | 自然人 | 法人或其他组织 | 总计 |"]
+    for row in forms.T3_ROWS_2021:
+        group = sum(v[forms.t3_cell(row.id, c)] for c in ORGANISATIONS)
+        if v[forms.t3_cell(row.id, "total")]:
+            lines.append(f"| {row.group_zh or ''}{row.label_zh} | {v[forms.t3_cell(row.id, 'natural_person')]} | {group} | "
+                         f"{v[forms.t3_cell(row.id, 'total')]} |")
+    lines.append("说明：表中未列示的项目数据均为0。")
+    text = [f"{AGENCY}2022年政府信息公开工作年度报告", "一、总体情况", "本机关依法做好政府信息公开工作。", *lines,
+            "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况", "无。"]
+    rep = extract_bytes("\n".join(text).encode(), "report.txt")
+    assert wrong(rep, v, "t3.") == []
+    assert {rep.cells[forms.t3_cell("granted", c)].status for c in ORGANISATIONS} == {"missing"}
+    assert rep.cells[forms.t3_cell("granted", "natural_person")].value == 3

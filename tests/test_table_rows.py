@@ -1128,3 +1128,27 @@ def test_a_numeral_after_a_set_down_comma_before_label_words_is_no_count():
     from builder.extraction.layout import scan_plain
 
     assert [row.cells for row in scan_plain("、 四 政府信息", 0)] == [[]]
+
+
+def test_rows_of_numbers_among_rows_whose_labels_name_nothing_take_no_label_by_count():
+    """Blind round 130 (Tesseract's ALTO of a scan): （六）其他处理's characters set down beside its rows gave their labels
+    words that name no row (六 ⇥ 正、行政机关不再处理其政府信), and 5.要求…重新出 ␤ 理 ⇥ 理 ⇥ 具已获取信息 named none either.
+    Between the named rows, one row of numbers with no label and one label line naming a row (2.申请人逾期未按收费…):
+    counted alike, 5.'s numbers went to 2.'s row (5 cells wrong). Rows whose labels name nothing between make the order
+    no evidence: nothing is assigned so."""
+    v = values(rows={"not_processed.reconfirm": [1, 0, 0, 0, 0, 0], "other.no_correction": [2, 1, 0, 0, 0, 0],
+                     "other.unpaid_fee": [0, 0, 0, 0, 0, 0], "other.other": [3, 0, 0, 0, 1, 0]})
+    lines = synthetic.render(AGENCY, 2022, GOV_2021, v, "tab").split("\n")
+
+    def row(row_id: str) -> str:
+        return "\t".join(synthetic._fmt(v[forms.t3_cell(row_id, c.id)]) for c in forms.T3_COLUMNS)
+
+    start = next(k for k, line in enumerate(lines) if "5.要求行政机关确认" in line)
+    end = next(k for k, line in enumerate(lines) if "（七）总计" in line)
+    lines[start:end] = ["处\t5.要求行政机关确认或重新出", row("not_processed.reconfirm"), "理\t理\t具已获取信息",
+                        "(\t1.申请人无正当理由逾期不补", "六\t正、行政机关不再处理其政府信\t" + row("other.no_correction"),
+                        ")\t息公开申请", "结", "其\t2.申请人逾期未按收费通知要",
+                        "他\t求缴纳费用、行政机关不再处理\t" + row("other.unpaid_fee"), "处\t其政府信息公开申请",
+                        "果\t理\t3.其他\t" + row("other.other")]
+    rep = extract_bytes("\n".join(lines).encode(), "case.txt")
+    assert wrong_t3(rep, v) == []

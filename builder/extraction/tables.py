@@ -1593,7 +1593,7 @@ def _with_wrapped_last_digits(rows: list[ValueRow], name: Callable[[str], int | 
             skip = False
             continue
         tail = rows[k + 1] if k + 1 < len(rows) else None
-        counts = [int(c) for c in row.cells] if all(c.isdecimal() for c in row.cells) else []
+        counts = [int(c) for c in row.cells] if all(c.isdecimal() and len(c) <= MAX_NUMBER_DIGITS for c in row.cells) else []
         if (tail is None or len(counts) != size or counts[-1] == sum(counts[:-1]) or tail.line != row.line + 1
                 or not 0 < len(tail.cells) < size or not all(_WRAPPED_DIGITS.fullmatch(c) for c in tail.cells)
                 or (tail.label and name(label_core(tail.label)) is not None)):
@@ -2848,13 +2848,16 @@ def _labels_around_numbers(rows: list[ValueRow], lines: list[str], form_rows: tu
     Read by label likeness alone, a row whose label sat on the line after it had none, and its numbers were lost."""
     if all(label_core(r.label) for r in rows):
         return None  # (nearly every table: each row prints its label)
-    name = _namer(form_rows, _headings(form_rows))
+    headings = _headings(form_rows)
+    name = _namer(form_rows, headings)
     named = [(p, n) for p, r in enumerate(rows) if (n := name(_own_label(r))) is not None]
     out, changed = list(rows), False
     for (p0, low), (p1, high) in itertools.pairwise(named):
         bare = [p for p in range(p0 + 1, p1) if rows[p].has_values and not label_core(rows[p].label)]
-        if not bare or high - low - 1 < len(bare):
-            continue
+        if not bare or high - low - 1 < len(bare) or any(
+                rows[p].has_values and p not in bare and not _heading_alone(_own_label(rows[p]), headings)
+                for p in range(p0 + 1, p1)):
+            continue  # (rows with labels naming no row between, a group heading's aside: whose labels are whose?)
         taken = {r.line for r in rows[p0:p1 + 1]}
         texts = [lines[i].strip() for i in range(rows[p0].line + 1, rows[p1].line) if i not in taken]
         labels: list[tuple[int, str]] = []  # the form rows the lines between name, in their order (a wrap's pieces once)
@@ -3675,7 +3678,7 @@ def read_t3(layout: Layout, form: forms.Form, out: Tables) -> None:
             if cell is not None and cell.status == "reported":
                 out.cells[forms.t3_cell(row.id, column)] = replace(cell, status="repaired", note=(
                     "本行的总计印在六类申请人之前：第一个数等于其后六个数之和，按总计在后读出"))
-    not_printed = ("表头把法人或其他组织印成一列，不分五类：本列未印出" if one_column
+    not_printed = (_ONE_COLUMN_NOTE if one_column
                    else "表头把这一列与别的列合并印出或拆开印出，本列的数未单独印出" if any(
                        c.startswith(forms.T3_UNLISTED) for c in printed)
                    else "表头没有这一列，各行也少印一个数：本列未印出")
@@ -3824,6 +3827,9 @@ def _t4_all_zero(text: str) -> str | None:
                  if "行政复议" in sentence and "行政诉讼" in sentence and _ALL_SAID_ZERO.search(sentence)), None)
 
 
+_ONE_COLUMN_NOTE = "表头把法人或其他组织印成一列，不分五类：本列未印出"
+
+
 def _declared_zeros(layout: Layout, out: Tables) -> None:
     """Cells a table leaves out as 0, when the report says so: table 3's when it lists only what is not 0
     (and some of it was read), table 4's when none of it is printed and a sentence says that all of it is 0."""
@@ -3844,8 +3850,11 @@ def _declared_zeros(layout: Layout, out: Tables) -> None:
     for table, words in declared.items():
         filled = 0
         for cell, value in out.cells.items() if words else ():
-            if cell.startswith(table + ".") and (value.status in ("missing",) + (() if columns_only else ("blank",))
-                                                 or (value.status == "inferred" and value.value == 0 and not columns_only)):
+            # (not an organisation's cell the header merged into 法人或其他组织: its share of that column's count,
+            # which 表中未列示的项目数据均为0 does not speak of)
+            if cell.startswith(table + ".") and value.note != _ONE_COLUMN_NOTE and (
+                    value.status in ("missing",) + (() if columns_only else ("blank",))
+                    or (value.status == "inferred" and value.value == 0 and not columns_only)):
                 out.cells[cell] = CellValue(0, None, "none", _DECLARED_ZERO_NOTE.format(_sentence_of(words)))
                 filled += 1
         if filled:
