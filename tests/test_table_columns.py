@@ -1847,3 +1847,5 @@ def test_a_note_that_unlisted_items_are_0_leaves_the_merged_organisations_missin
     assert wrong(rep, v, "t3.") == []
     assert {rep.cells[forms.t3_cell("granted", c)].status for c in ORGANISATIONS} == {"missing"}
     assert rep.cells[forms.t3_cell("granted", "natural_person")].value == 3
+    left_out = next(r.id for r in forms.T3_ROWS_2021 if not v[forms.t3_cell(r.id, "total")])  # (a row left out: 0)
+    assert {rep.cells[forms.t3_cell(left_out, c.id)].value for c in forms.T3_COLUMNS} == {0}

@@ -3847,12 +3847,15 @@ def _declared_zeros(layout: Layout, out: Tables) -> None:
         declared["t3"] = _sentence_around(text, found.start()) if found else None
     if all(value.status == "missing" for cell, value in out.cells.items() if cell.startswith("t4.")):
         declared["t4"] = _t4_all_zero(layout.region_text("t4"))
+    printed = {cell.rsplit(".", 1)[0] for cell, value in out.cells.items()
+               if cell.startswith("t3.") and cell.endswith((".natural_person", ".total")) and value.status != "missing"}
     for table, words in declared.items():
         filled = 0
         for cell, value in out.cells.items() if words else ():
-            # (not an organisation's cell the header merged into 法人或其他组织: its share of that column's count,
-            # which 表中未列示的项目数据均为0 does not speak of)
-            if cell.startswith(table + ".") and value.note != _ONE_COLUMN_NOTE and (
+            # (not an organisation's cell the header merged into 法人或其他组织, in a row printed: its share of that
+            # column's count, which 表中未列示的项目数据均为0 does not speak of; a row left out is 0 throughout)
+            if cell.startswith(table + ".") and not (value.note == _ONE_COLUMN_NOTE
+                                                     and cell.rsplit(".", 1)[0] in printed) and (
                     value.status in ("missing",) + (() if columns_only else ("blank",))
                     or (value.status == "inferred" and value.value == 0 and not columns_only)):
                 out.cells[cell] = CellValue(0, None, "none", _DECLARED_ZERO_NOTE.format(_sentence_of(words)))
