@@ -189,6 +189,7 @@ _NOT_AGENCIES = (
 )
 # (XX县人民政府, ×××局: a template's agency, as sharing sites' 范文 print it; not a word's x: report.docx, index)
 _PLACEHOLDER = "(?<![A-Za-z])[XＸ×*＊]{2,3}\\s*"
+_PLACEHOLDER_SEEN = re.compile(_PLACEHOLDER)
 
 
 def _not_an_agency(name: str, lines: list[str]) -> tuple[str, str] | None:
@@ -564,7 +565,8 @@ def extract_document(doc: Document) -> Report:
         raise errors.MissingMetadata(path, "no agency name in the title or opening")
     if name != text_name:  # (a page's label or trail: 来源：市医保局)
         name = signed_in_full(name, doc.lines)
-    if any(re.search(_PLACEHOLDER + re.escape(name), line) for line in doc.lines[:30]):
+    if _PLACEHOLDER_SEEN.search("\n".join(doc.lines[:30])) and any(
+            re.search(_PLACEHOLDER + re.escape(name), line) for line in doc.lines[:30]):
         raise errors.NotAReport(path, f"a template to fill in (模板): its agency is a placeholder (XX{name})")
     if (found := _not_an_agency(name, doc.lines)) is not None:
         raise errors.NotAReport(path, f"“{found[0]}” is not an administrative agency: {found[1]}")

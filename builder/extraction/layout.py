@@ -878,7 +878,7 @@ def scan_lines(lines: list[str], offset: int = 0) -> list[ValueRow]:
         found = [scan_delimited(line, sep, offset + i)] if sep else scan_plain(line, offset + i)
         if not sep and line.strip() == DASH_OR_ONE and (_lone_value(lines, i - 1) or _lone_value(lines, i + 1)):
             found = [ValueRow("", [DASH_OR_ONE], False, offset + i)]  # 一 among cells a line (〇 ␤ 一 ␤ 〇): a cell
-        elif not sep and _set_down_numeral(lines, i):
+        elif not sep and len(line) < 80 and (core := line.strip()) and len(core) == 1 and _set_down_numeral(lines, i):
             found = [ValueRow(line.strip(), [], False, offset + i)]
         elif not sep and found and found[0].label in _SET_DOWN and found[0].has_values:
             found[0].label = ""  # (本 5 0 0 0 0 0 5: a character of 三、本年度办理结果 beside a row's numbers, its label
@@ -1270,12 +1270,13 @@ def without_zero_decimals(lines: list[str]) -> tuple[list[str], int]:
     # A fixed-width text (a spreadsheet printed to text, its cells parted by spaces): where most numbers standing
     # alone print them, every such number; elsewhere each row whose numbers all do.
     delimited = {k for k, _ in rows}
-    spaced = [k for k, line in enumerate(lines) if k not in delimited and ".0" in line]
-    alone = [token for k in spaced for token in lines[k].split() if _NUMBER.fullmatch(token)]
-    formatted = sum(1 for token in alone if _ZERO_DECIMALS.fullmatch(token))
-    everywhere = formatted >= _FORMATTED_MIN and formatted * 2 >= len(alone)
-    for k in spaced:
-        if everywhere or _formatted_row(lines[k].split()):
+    spaced = {k: found for k, line in enumerate(lines) if k not in delimited and ".0" in line
+              and (found := len(_SPACED_ZERO_DECIMALS.findall(line)))}
+    formatted = sum(spaced.values())
+    everywhere = formatted >= _FORMATTED_MIN and formatted * 2 >= sum(
+        1 for k in spaced for token in lines[k].split() if _NUMBER.fullmatch(token))
+    for k, found in spaced.items():
+        if everywhere or (found >= _FORMATTED_ROW_MIN and _formatted_row(lines[k].split())):
             dropped += len(_SPACED_ZERO_DECIMALS.findall(lines[k]))
             out[k] = _SPACED_ZERO_DECIMALS.sub(r"\g<n>", lines[k])
     return (out, dropped) if dropped else (lines, 0)

@@ -653,7 +653,7 @@ def _json_cells(lines: list[str]) -> list[str]:
     """A table printed as a JSON object in the page (数据导出（JSON）：{"一、本年新收…": {"自然人": 5, …}, …}, on a line or
     over many, keyed by row or by column first): each value as a cell a line naming its keys (一、本年新收… · 自然人：5),
     which the cells' names place whatever their order. Other lines, and objects that do not parse, as they are."""
-    if not any("{" in line and '":' in line for line in lines):
+    if '":' not in "".join(lines):
         return lines  # (nearly every report: one look)
     import json
 
@@ -693,7 +693,8 @@ def _decoded(lines: list[str]) -> list[str]:
     """Cells named by codes a legend above them defines (图例：R01 = 一、本年新收…；C01 = 自然人 … then T3-R01-C01: 58),
     each as a cell a line naming its row and column (一、本年新收… · 自然人：58); a later legend redefines its codes
     (table 4's R01 = 行政复议). Lines as they are in a text with no such legend."""
-    if sum(1 for line in lines if "=" in line or "＝" in line) < _LEGEND_MIN:
+    text = "".join(lines)
+    if text.count("=") + text.count("＝") < _LEGEND_MIN:
         return lines  # (nearly every report)
     legend: dict[str, str] = {}
     out: list[str] = []

@@ -2840,13 +2840,16 @@ def _t3_rows(layout: Layout, form_rows: tuple[Row, ...], out: Tables | None = No
     ], size, layout.lines)
 
 
+_LABEL_LOOK = 4  # characters of a label, at least, that have words of a label (a shorter one may be 、 or 本 alone)
+
+
 def _labels_around_numbers(rows: list[ValueRow], lines: list[str], form_rows: tuple[Row, ...]) -> list[ValueRow] | None:
     """Rows of numbers with no label between two rows whose labels name their form rows, where the lines between hold as
     many labels naming form rows, in the form's order (PDF or OFD text of a ruled table whose labels wrap around their
     numbers: （二）部分公开（区分处理的，只 ␤ 9 0 0 0 0 0 9 ␤ 计其他情形） ␤ 0 0 0 0 0 0 0 ␤ 1.属于国家秘密): each row of
     numbers takes the label printed at its place in that order. None when no table is printed so.
     Read by label likeness alone, a row whose label sat on the line after it had none, and its numbers were lost."""
-    if all(label_core(r.label) for r in rows):
+    if all(len(r.label) >= _LABEL_LOOK for r in rows) or all(label_core(r.label) for r in rows):
         return None  # (nearly every table: each row prints its label)
     headings = _headings(form_rows)
     name = _namer(form_rows, headings)
@@ -3848,7 +3851,8 @@ def _declared_zeros(layout: Layout, out: Tables) -> None:
     if all(value.status == "missing" for cell, value in out.cells.items() if cell.startswith("t4.")):
         declared["t4"] = _t4_all_zero(layout.region_text("t4"))
     printed = {cell.rsplit(".", 1)[0] for cell, value in out.cells.items()
-               if cell.startswith("t3.") and cell.endswith((".natural_person", ".total")) and value.status != "missing"}
+               if cell.startswith("t3.") and cell.endswith((".natural_person", ".total")) and value.status != "missing"
+               } if declared.get("t3") else set()
     for table, words in declared.items():
         filled = 0
         for cell, value in out.cells.items() if words else ():
