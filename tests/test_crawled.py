@@ -624,3 +624,21 @@ def test_a_phone_s_status_bars_in_the_text_of_its_screenshots_are_left_out():
     report = extract_bytes("\n".join(lines).encode(), "screenshot.txt")
     assert report.agency.name == "赣州市章贡区人民政府办公室"
     assert {c.id: report.cells[c.id].value for c in forms.cells(forms.GOV_2021)} == v
+
+
+@pytest.mark.parametrize("counter", ["— {page} —", "第{page}页 共4页", "- {page} -"])
+def test_a_pdf_reader_s_copy_with_its_running_head_after_each_page_number_is_read(counter):
+    """Blind round 131 (text copied from PDF readers): each page's number (— 4 —) and then the agency's name as its
+    running head, the breaks inside tables: the page numbers were left out, but the running head fell between table 4's
+    values (13 of its 15 cells before it), and the table was unsure."""
+    v = synthetic.consistent_values(random.Random(4), forms.GOV_2021)
+    lines = synthetic.render("湖州市安吉县人民政府", 2022, forms.GOV_2021, v, "space").split("\n")
+    t4 = next(k for k, line in enumerate(lines) if line.startswith("四、政府信息公开行政复议")) + 1
+    row = next(k for k in range(t4, len(lines)) if len(lines[k].split()) == 15)
+    values = lines[row].split()
+    lines[row:row + 1] = [" ".join(values[:13]), counter.format(page=3), "湖州市安吉县人民政府", " ".join(values[13:])]
+    middle = len(lines) // 3
+    lines[middle:middle] = [counter.format(page=1), "湖州市安吉县人民政府"]
+    lines[2 * middle:2 * middle] = [counter.format(page=2), "湖州市安吉县人民政府"]
+    report = extract_bytes("\n".join(lines).encode(), "copy.txt")
+    assert {c.id: report.cells[c.id].value for c in forms.cells(forms.GOV_2021)} == v

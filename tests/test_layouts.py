@@ -1165,3 +1165,20 @@ def test_table_4_printed_under_the_next_section_s_heading_is_read(layout):
     report = extract_bytes(moved.encode(), "report.txt")
     assert {c.id: report.cells[c.id].value for c in forms.cells(GOV_2021) if c.table == "t4"} == \
         {c.id: v[c.id] for c in forms.cells(GOV_2021) if c.table == "t4"}
+
+
+def test_table_4_appended_first_captioned_with_its_year_is_found():
+    """Blind round 131 (附件三, 附件一, 附件二 after the signature): table 4 first, captioned
+    2020年度政府信息公开行政复议、行政诉讼情况 (its year before the caption's words): no caption was found before
+    table 2, and table 4 was missing."""
+    v = values(seed=11)
+    lines = synthetic.render(AGENCY, 2022, GOV_2021, v, "tab").split("\n")
+    heads = [next(k for k, line in enumerate(lines) if line.startswith(head))
+             for head in ("二、主动公开", "三、收到和处理", "四、政府信息公开行政复议", "五、")]
+    t2, t3, t4 = (lines[a + 1:b] for a, b in itertools.pairwise(heads))
+    text = [*lines[:heads[0] + 1], "详见附件一。", lines[heads[1]], "详见附件二。", lines[heads[2]], "详见附件三。",
+            *lines[heads[3]:], "附件三", "2022年度政府信息公开行政复议、行政诉讼情况", *t4, "附件一",
+            "2022年度主动公开政府信息情况", *t2, "附件二", "2022年度收到和处理政府信息公开申请情况", *t3]
+    report = extract_text("\n".join(text))
+    assert {c.id: report.cells[c.id].value for c in forms.cells(GOV_2021)} == {
+        c.id: v[c.id] for c in forms.cells(GOV_2021)}

@@ -971,3 +971,109 @@ def test_cells_named_by_a_legend_s_codes_are_read():
     for cell in forms.cells("gov-2021"):
         if cell.table in ("t3", "t4"):
             assert report.cells[cell.id].value == v[cell.id], cell.id
+
+
+def _small_body_values(rng: random.Random, template: str) -> dict:
+    """A small body's year: most rows 0, a few results with one or two kinds of applicant, the sums holding."""
+    rows = forms.FORMS[template].t3_rows
+    v = {cell.id: 0 for cell in forms.cells(template)}
+    results = [r for r in rows if r.id.startswith(("granted", "partially", "denied.", "unable.", "not_processed."))]
+    for row in rng.sample(results, rng.randint(1, 4)):
+        for column in rng.sample(forms.T3_COLUMNS[:-1], rng.randint(1, 2)):
+            v[forms.t3_cell(row.id, column.id)] = rng.randint(1, 4)
+    for column in forms.T3_COLUMNS[:-1]:
+        total = sum(v[forms.t3_cell(r.id, column.id)] for r in rows if r in results)
+        v[forms.t3_cell("total", column.id)] = total
+        v[forms.t3_cell("carried_over", column.id)] = carried = rng.randint(0, min(total, 1))
+        v[forms.t3_cell("new_received", column.id)] = total - carried
+    for row in rows:
+        v[forms.t3_cell(row.id, "total")] = sum(v[forms.t3_cell(row.id, c.id)] for c in forms.T3_COLUMNS[:-1])
+    for group in rng.sample(forms.T4_GROUPS, rng.randint(0, 1)):
+        v[forms.t4_cell(group.id, "upheld")] = v[forms.t4_cell(group.id, "total")] = 1
+    for item in forms.FORMS[template].t2:
+        for measure in item.measures:
+            v[forms.t2_cell(item.id, measure.id)] = rng.randint(0, 5)
+    return v
+
+
+def _stated(v: dict, row: str, label: str) -> str:
+    """A row as a small body states it: 予以公开4件（自然人3件、商业企业1件）, 部分公开1件（均为自然人）, 上年结转…0件."""
+    named = [(c.label_zh, v[forms.t3_cell(row, c.id)]) for c in forms.T3_COLUMNS[:-1] if v[forms.t3_cell(row, c.id)]]
+    total = v[forms.t3_cell(row, "total")]
+    if len(named) == 1:
+        return f"{label}{total}件（均为{named[0][0]}）"
+    return f"{label}{total}件" + ("（" + "、".join(f"{name}{n}件" for name, n in named) + "）" if named else "")
+
+
+def _small_body_page(v: dict, template: str) -> bytes:
+    """Tables 2, 3 and 4 stated in sentences, as towns and small bureaus write them (blind round 130's h205)."""
+    def core(label: str) -> str:
+        return re.sub(r"^(?:[（(][一二三四五六七]+[)）]|[一二三四五六七]、|\d\.)", "", label).split("（")[0]
+
+    def measure_said(item: forms.Table2Item, measure: forms.Column) -> str:  # (本年制发2件, 对外公开总数量4件, 采购总金额1万元)
+        name = measure.label_zh.split("（")[0]
+        name = name if name.endswith("总数量") or item.id == "procurement" else name.removesuffix("件数").removesuffix("数量")
+        unit = "万元" if measure.id.startswith("amount") else "个" if item.id == "procurement" else "件"
+        return f"{name}{v[forms.t2_cell(item.id, measure.id)]}{unit}"
+
+    t2 = "；".join(("政府集中" if item.id == "procurement" else f"{'行政' * (item.id == 'normative_docs')}{item.label_zh}")
+                   + "、".join(measure_said(item, measure) for measure in item.measures)
+                   for item in forms.FORMS[template].t2) + "。"
+    rows = forms.FORMS[template].t3_rows
+    organisations = [(c.label_zh, v[forms.t3_cell("new_received", c.id)]) for c in forms.T3_COLUMNS[1:-1]
+                     if v[forms.t3_cell("new_received", c.id)]]
+    new = (f"（一）本年新收政府信息公开申请数量：自然人{v['t3.new_received.natural_person']}件，法人或其他组织"
+           f"{sum(n for _, n in organisations)}件" + ("（" + "、".join(f"{name}{n}件" for name, n in organisations) + "）"
+                                                       if organisations else "") + f"，总计{v['t3.new_received.total']}件。")
+    clauses, zero = [], []
+    for row in rows:
+        if row.id in ("granted", "partially_granted"):
+            (clauses if v[forms.t3_cell(row.id, "total")] else zero).append(
+                _stated(v, row.id, core(row.label_zh)) if v[forms.t3_cell(row.id, "total")] else core(row.label_zh))
+    groups = dict.fromkeys(r.group_zh for r in rows if r.group_zh.startswith("（"))
+    for group in groups:
+        members = [r for r in rows if r.group_zh == group]
+        count = sum(v[forms.t3_cell(r.id, "total")] for r in members)
+        if not count:
+            zero.append(core(group))
+            continue
+        clauses.append(f"{core(group)}{count}件，其中" + "、".join(
+            _stated(v, r.id, core(r.label_zh)) for r in members if v[forms.t3_cell(r.id, "total")]))
+    clauses.append("、".join(zero) + "均为0件" if len(zero) > 1 else f"{zero[0]}0件" if zero else "")
+    t4 = "表四：" + ("；".join(
+        f"{g.label_zh.replace('行政诉讼·', '')}{'的行政诉讼' if '诉讼' in g.label_zh else ''}"
+        f"{v[forms.t4_cell(g.id, 'total')]}件" + ("（结果维持1件）" if v[forms.t4_cell(g.id, "upheld")] else "")
+        for g in forms.T4_GROUPS) if any(v[forms.t4_cell(g.id, "total")] for g in forms.T4_GROUPS)
+        else "行政复议、行政诉讼均为0件") + "。"
+    text = [f"{AGENCY}{YEAR}年政府信息公开工作年度报告", "一、总体情况", "本镇依法做好政府信息公开工作。",
+            "二、主动公开政府信息情况", "表二：" + t2, "三、收到和处理政府信息公开申请情况", "表三：", new,
+            _stated(v, "carried_over", "（二）上年结转政府信息公开申请") + "。",
+            "（三）本年度办理结果：" + "；".join(c for c in clauses if c) + "。",
+            _stated(v, "total", "（四）办理结果总计") + "。", _stated(v, "carried_forward", "（五）结转下年度继续办理") + "。",
+            "四、政府信息公开行政复议、行政诉讼情况", t4, "五、存在的主要问题及改进情况", "工作仍有不足。"]
+    return "\n".join(text).encode()
+
+
+@pytest.mark.parametrize("template", ["gov-2021", "gov-2019"])
+@pytest.mark.parametrize("seed", range(4))
+def test_tables_a_small_body_states_in_sentences_are_read(template, seed):
+    """Blind round 130 (h205: towns' tables in sentences, 1,605 cells missed): 部分公开1件（均为自然人）; 无法提供2件，其中
+    本机关不掌握相关政府信息2件（…）; 不予公开、不予处理均为0件; 法人或其他组织1件（商业企业1件）; 上年结转…0件; 表四：行政复议
+    1件（结果维持1件）；…0件; 表二：规章本年制发0件、废止0件… Each cell is its value, those the sentences leave out 0 by
+    the sums they state."""
+    v = _small_body_values(random.Random(seed), template)
+    report = extract_bytes(_small_body_page(v, template), "town.txt")
+    wrong = {cell.id: (report.cells[cell.id].value, v[cell.id]) for cell in forms.cells(template)
+             if report.cells[cell.id].value != v[cell.id]}
+    assert not wrong
+
+
+def test_table_3_stated_as_its_one_row_and_the_rest_said_0_is_read():
+    """Blind round 130 (h205): 表三：本年新收政府信息公开申请数量：自然人0件，法人或其他组织0件，总计0件；
+    表三其余各项均为0件。 one row is too few named values for a list, and 表三其余 was taken for a row's name: table 3
+    was missing."""
+    text = (f"{AGENCY}{YEAR}年政府信息公开工作年度报告\n一、总体情况\n本镇依法做好政府信息公开工作。\n"
+            "三、收到和处理政府信息公开申请情况\n表三：本年新收政府信息公开申请数量：自然人0件，法人或其他组织0件，总计0件；表三其余各项"
+            "均为0件。\n四、政府信息公开行政复议、行政诉讼情况\n表四：行政复议、行政诉讼均为0件。\n五、存在的主要问题及改进情况\n无。")
+    cells = extract_bytes(text.encode(), "town.txt").cells
+    assert {cells[c.id].value for c in forms.cells("gov-2021") if c.table in ("t3", "t4")} == {0}

@@ -2258,3 +2258,29 @@ def test_a_paragraph_headed_by_proactive_disclosure_states_the_year_s_total(lead
 def test_a_paragraph_headed_by_proactive_disclosure_naming_one_kind_states_no_total():
     """(一)主动公开：全年发布政府采购信息96条: one kind of information, no total."""
     assert "proactive_items" not in headlines(figures("（一）主动公开：全年在网站发布政府采购信息96条。", 2023))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("全年共收到政府信息公开申请96件，其中网上申请71件。与2020年全年受理申请132件相比有所下降。", 96),
+    ("全年共收到政府信息公开申请96件，和上年的132件比较有所下降。", 96),
+])
+def test_a_count_inside_a_comparison_with_another_year_is_that_year_s(text, expected):
+    """Blind round 131: 与2020年全年受理申请132件相比 (the year compared with named before the count, 相比 after it): 132
+    could be the report's, and the two counts disagreeing, no headline was given."""
+    assert headlines(figures(text, 2021)).get("applications_received") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("主动公开方面，全年通过市政府门户网站发布政府信息14286条，举办新闻发布会42场。", 14286),
+    ("主动公开方面，全年在区政府信息公开平台震泽镇栏目发布政府信息218条，在“美丽震泽”微信公众号发布信息460余条。", 218),
+    ("主动公开方面，在政府网站发布政府信息120条，在政务新媒体发布政府信息300条。", None),
+])
+def test_government_information_published_under_the_lead_of_proactive_disclosure_is_its_total(text, expected):
+    """Blind rounds 130 and 131: 主动公开方面，全年通过…发布政府信息14286条 (one channel's words, under the lead of proactive
+    disclosure; a new-media account's 信息 no 政府信息) had no headline; two channels' 政府信息 of different counts none."""
+    assert headlines(figures(text, 2020)).get("proactive_items") == expected
+
+
+def test_documents_in_force_after_a_review_worded_as_combing_are_read():
+    """Blind round 131: 对本局制发的规范性文件进行梳理，现行有效6件 (梳理, not 清理): no figure."""
+    assert headlines(figures("对本局制发的规范性文件进行梳理，现行有效6件。", 2022)).get("normative_docs_in_force") == 6

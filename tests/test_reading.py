@@ -651,3 +651,34 @@ def test_line_numbers_a_viewer_printed_before_each_line_are_no_text(number):
     report = extract_bytes("\n".join(out).encode(), "report.txt")
     assert {c.id: report.cells[c.id].value for c in forms.cells(forms.GOV_2021)} == v
     assert not any("第1页" in line for line in report.document.lines)
+
+
+def test_a_table_whose_cells_ideographic_spaces_part_is_read_with_its_blank_cells_in_place():
+    """Blind round 131 (a 繁體 copy laid out without a table): each cell after one ideographic space, two columns left
+    blank (98　9　　　1　1　109): made spaces, a row's five figures fitted seven columns more than 64 ways and table 3 was
+    unread (161 cells). Spaces padding a fixed-width row, several to a gap, stay spaces."""
+    from builder import forms
+
+    from .official_form import rebalance
+    from .test_layouts import AGENCY
+    from .test_table_rows import form_rows, values
+
+    v = values()
+    for row in forms.T3_ROWS_2021:
+        for column in ("research_institution", "social_welfare_org"):
+            v[forms.t3_cell(row.id, column)] = 0
+    v = rebalance(v)
+    rows = ["\u3000".join(["\u3000".join(label.split(" ", 1)) if " " in label else label,
+                           *("" if column in (2, 3) else cell for column, cell in enumerate(cells))])
+            for _, label, cells in form_rows(v, "gov-2021")]
+    text = synthetic.render(AGENCY, 2022, "gov-2021", v, "tab").split("\n")
+    start = next(k for k, line in enumerate(text) if line.startswith("一、本年新收"))
+    end = next(k for k, line in enumerate(text) if line.startswith("四、结转下年度"))
+    report = extract_bytes("\n".join([*text[:start], *rows, *text[end + 1:]]).encode(), "fanti.txt")
+    for row in forms.T3_ROWS_2021:
+        for column in forms.T3_COLUMNS:
+            assert report.cells[forms.t3_cell(row.id, column.id)].value in (
+                (v[forms.t3_cell(row.id, column.id)],) if column.id not in ("research_institution", "social_welfare_org")
+                else (None, 0)), (row.id, column.id)
+    assert normalize("规章\u3000\u3000\u30000\u3000\u3000\u30000\u3000\u3000\u30005") == "规章   0   0   5"
+    assert normalize("自然人\u300098\u30009\u3000\u3000\u30001\u30001\u3000109") == "自然人\t98\t9\t\t\t1\t1\t109"

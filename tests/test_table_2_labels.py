@@ -653,3 +653,19 @@ def test_a_header_whose_measure_name_is_unreadable_is_no_header_of_fewer_measure
     for measure in ("prev_items", "change", "decisions"):
         cell = rep.cells[f"t2.licensing.{measure}"]
         assert cell.value in (v[f"t2.licensing.{measure}"], None), (measure, cell)
+
+
+def test_table_2_a_cell_a_line_its_headers_wrapped_is_read_under_each_header():
+    """Blind round 131 (a PDF reader's copy): table 2 a cell a line, each header wrapped (本年处理 ␤ 决定数量), the labels
+    too (行政规范性文 ␤ 件): the nearest header naming a measure above 行政许可's 9634 was 规章's 现行有效件数 (处理决定 split
+    over two lines named nothing), and the four items under 本年处理决定数量 were left unread as under another's."""
+    lines = ["二、主动公开政府信息情况", "第二十条第（一）项", "信息内容", "本年制发", "件数", "本年废止", "件数", "现行有效",
+             "件数", "规章", "0", "0", "0", "行政规范性文", "件", "5", "2", "39", "第二十条第（五）项", "信息内容", "本年处理",
+             "决定数量", "行政许可", "9634", "第二十条第（六）项", "信息内容", "本年处理", "决定数量", "行政处罚", "1282",
+             "行政强制", "7", "第二十条第（八）项", "信息内容", "本年收费", "金额（单", "位：万元", "）", "行政事业性收", "费",
+             "3.5"]
+    text = "\n".join([f"{AGENCY}2025年政府信息公开工作年度报告", "一、总体情况", "本机关依法做好政府信息公开工作。", *lines,
+                      "三、收到和处理政府信息公开申请情况", "五、存在的主要问题及改进情况", "无。"])
+    cells = extract_bytes(text.encode(), "copy.txt").cells
+    assert [cells[f"t2.{item}.decisions"].value for item in ("licensing", "penalty", "coercion")] == [9634, 1282, 7]
+    assert cells["t2.normative_docs.in_force"].value == 39 and cells["t2.fees.amount_10k_cny"].value == 3.5

@@ -17,7 +17,7 @@ from builder.extraction.extract import extract_bytes
 from builder.forms import GOV_2019, GOV_2021
 
 from .test_layouts import AGENCY
-from .test_table_rows import DEFINITE, RENDERINGS, extracted, values
+from .test_table_rows import DEFINITE, RENDERINGS, extracted, rows_of, values
 
 COLUMN_ZH = {c.id: c.label_zh for c in forms.T3_COLUMNS}
 ORGANISATIONS = T3_ORDER[1:-1]
@@ -411,7 +411,8 @@ def test_the_organisations_printed_as_one_column_are_named_as_their_subtotal(lin
 def test_a_table_3_printing_the_organisations_as_one_column_is_read(top, nested, rendering):
     """自然人 | 法人或其他组织 | 总计: some publishers do not split the organisations. 自然人 and 总计 are
     read by their header names; the five organisation columns are not printed, so they are missing,
-    never read from the one column."""
+    never read from the one column; but where that column is 0 (自然人 equal to 总计), each of the five is 0, inferred:
+    counts are never negative (blind rounds 130 and 131: those cells were missed)."""
     v = values(rows={"granted": [3, 1, 0, 2, 0, 0], "denied.state_secret": [1, 0, 2, 0, 4, 0]})
     printed = {c.id: synthetic._fmt(v[c.id]) for c in forms.cells(GOV_2021)}
     blocks = synthetic._blocks(AGENCY, 2022, GOV_2021, printed, v)
@@ -427,7 +428,10 @@ def test_a_table_3_printing_the_organisations_as_one_column_is_read(top, nested,
     rep = extracted(blocks, rendering)
     assert wrong(rep, v, "t3.") == []
     read = {k for k, c in rep.cells.items() if k.startswith("t3.") and c.status in DEFINITE}
-    assert read == {forms.t3_cell(r.id, c) for r in forms.T3_ROWS_2021 for c in ("natural_person", "total")}
+    none = [r.id for r in forms.T3_ROWS_2021 if cells[r.id]["group"] == 0]
+    assert none and read == {forms.t3_cell(r.id, c) for r in forms.T3_ROWS_2021 for c in ("natural_person", "total")} | {
+        forms.t3_cell(r, c) for r in none for c in ORGANISATIONS}
+    assert {(c.value, c.status) for r in none for c in rows_of(rep, r)[1:6]} == {(0, "inferred")}
     assert {rep.cells[forms.t3_cell("granted", c)].status for c in ORGANISATIONS} == {"missing"}
     assert "t3.organisations_one_column" in [w["code"] for w in rep.warnings]
 
@@ -1849,3 +1853,58 @@ def test_a_note_that_unlisted_items_are_0_leaves_the_merged_organisations_missin
     assert rep.cells[forms.t3_cell("granted", "natural_person")].value == 3
     left_out = next(r.id for r in forms.T3_ROWS_2021 if not v[forms.t3_cell(r.id, "total")])  # (a row left out: 0)
     assert {rep.cells[forms.t3_cell(left_out, c.id)].value for c in forms.T3_COLUMNS} == {0}
+
+
+def _one_column_page(rows: dict[str, tuple[int, int, int]]) -> bytes:
+    """Table 3 as 自然人 | 法人或其他组织 | 总计 in pipes, each form row's three values (the rows not given 0 0 0)."""
+    lines = [f"{AGENCY}2022年政府信息公开工作年度报告", "一、总体情况", "本机关依法做好政府信息公开工作。",
+             "三、收到和处理政府信息公开申请情况", "| 项目 | 自然人 | 法人或其他组织 | 总计 |"]
+    for row in forms.T3_ROWS_2021:
+        group = row.group_zh + " " if row.group_zh and row.group_zh != "三、本年度办理结果" else ""
+        lines.append(f"| {group}{row.label_zh} | " + " | ".join(map(str, rows.get(row.id, (0, 0, 0)))) + " |")
+    return "\n".join([*lines, "五、存在的主要问题及改进情况", "无。"]).encode()
+
+
+def test_organisations_are_0_by_the_sums_only_where_every_sum_they_are_in_can_hold():
+    """The five organisations of a one-column row are 0 where 自然人 makes 总计; not where the one column prints a
+    count (自然人 2, 法人或其他组织 1, 总计 2: a row that does not add up), and not where it does not make it (2 1 3)."""
+    rows = {"new_received": (4, 1, 5), "granted": (2, 1, 3), "partially_granted": (2, 1, 2), "total": (4, 1, 5)}
+    rep = extract_bytes(_one_column_page(rows), "one_column.txt")
+    assert {(c.value, c.status) for c in rows_of(rep, "denied.state_secret")[1:6]} == {(0, "inferred")}
+    assert "勾稽关系" in rows_of(rep, "denied.state_secret")[1].note
+    for row in ("new_received", "granted", "partially_granted"):
+        assert {c.status for c in rows_of(rep, row)[1:6]} == {"missing"}, row
+
+
+def test_a_table_3_printing_its_totals_only_has_its_applicants_0_where_a_row_s_total_is():
+    """项目 | 总计: a row whose total is 0 has each applicant 0 (inferred); a row with a count keeps them unprinted."""
+    lines = [f"{AGENCY}2022年政府信息公开工作年度报告", "一、总体情况", "本机关依法做好政府信息公开工作。",
+             "三、收到和处理政府信息公开申请情况", "| 项目 | 总计 |"]
+    totals = {"new_received": 3, "granted": 2, "unable.not_held": 1, "total": 3}
+    for row in forms.T3_ROWS_2021:
+        group = row.group_zh + " " if row.group_zh and row.group_zh != "三、本年度办理结果" else ""
+        lines.append(f"| {group}{row.label_zh} | {totals.get(row.id, 0)} |")
+    rep = extract_bytes("\n".join([*lines, "五、存在的主要问题及改进情况", "无。"]).encode(), "totals.txt")
+    assert [c.value for c in rows_of(rep, "carried_over")] == [0] * 7
+    assert {c.status for c in rows_of(rep, "carried_over")[:6]} == {"inferred"}
+    assert [c.value for c in rows_of(rep, "granted")] == [None] * 6 + [2]
+
+
+def test_rows_a_lost_page_took_are_not_inferred_from_the_sums():
+    """Blind round 129's scan without text on table 3's second page (（四）无法提供 to the end, its total row too): a
+    column with nothing new or carried over (科研机构 0 + 0) makes its total and carried-forward 0, and so every row
+    left, by the sums; but no printed total anchors that, and a table that does not add up would be made to. Those
+    rows stay missing."""
+    lines = [f"{AGENCY}2022年政府信息公开工作年度报告", "一、总体情况", "本机关依法做好政府信息公开工作。",
+             "三、收到和处理政府信息公开申请情况",
+             "| 项目 | 自然人 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 总计 |"]
+    printed = {"new_received": (3, 1, 0, 0, 0, 0, 4), "carried_over": (1, 0, 0, 0, 0, 0, 1), "granted": (2, 1, 0, 0, 0, 0, 3)}
+    for row in forms.T3_ROWS_2021[:forms.T3_ROWS_2021.index(next(r for r in forms.T3_ROWS_2021
+                                                                if r.id == "unable.not_held"))]:
+        group = row.group_zh + " " if row.group_zh and row.group_zh != "三、本年度办理结果" else ""
+        lines.append(f"| {group}{row.label_zh} | " + " | ".join(map(str, printed.get(row.id, (0,) * 7))) + " |")
+    rep = extract_bytes("\n".join(lines).encode(), "lost_page.txt")
+    assert [c.value for c in rows_of(rep, "granted")] == [2, 1, 0, 0, 0, 0, 3]
+    lost = [c for r in forms.T3_ROWS_2021 if r.id.startswith(("unable.", "not_processed.", "other.", "total", "carried_f"))
+            for c in rows_of(rep, r.id)]
+    assert {c.value for c in lost} == {None}

@@ -1152,3 +1152,35 @@ def test_rows_of_numbers_among_rows_whose_labels_name_nothing_take_no_label_by_c
                         "果\t理\t3.其他\t" + row("other.other")]
     rep = extract_bytes("\n".join(lines).encode(), "case.txt")
     assert wrong_t3(rep, v) == []
+
+
+@pytest.mark.parametrize("empty_row", [None, "carried_over"])
+def test_rows_whose_numbers_come_before_their_labels_are_read(empty_row):
+    """Blind round 131 (a PDF reader's copy of a ruled table whose labels are centred over several lines): every row's
+    numbers on the line before its label, wrapped every 12 characters, 三、本年度办理结果 a character a line among them;
+    one row printed with no numbers. Each row took the numbers after its label, the next row's (177 cells missed, and
+    with the empty row the rows after it were shifted: 上年结转 read as 3, 2 cells wrong)."""
+    v = values(rows={"granted": [3, 1, 0, 0, 0, 2], "denied.third_party_rights": [0, 2, 0, 1, 0, 0],
+                     "unable.not_held": [4, 0, 0, 0, 0, 1]})
+    for column in forms.T3_COLUMNS if empty_row else ():  # (the row left empty is 0: new_received takes its count)
+        v[forms.t3_cell("new_received", column.id)] += v[forms.t3_cell(empty_row, column.id)]
+        v[forms.t3_cell(empty_row, column.id)] = 0
+    text = synthetic.render(AGENCY, 2022, GOV_2021, v, "space").split("\n")
+    start = next(k for k, line in enumerate(text) if line.startswith("一、本年新收"))
+    end = next(k for k, line in enumerate(text) if line.startswith("四、结转下年度"))
+    lines, heading = [], iter("三、本年度办理结果")
+    for row_id, label, cells in form_rows(v, GOV_2021):
+        if row_id != empty_row:
+            lines.append("  ".join(cells))
+        lines += [label[k:k + 12] for k in range(0, len(label), 12)]
+        if label.startswith("（") and (glyph := next(heading, None)):
+            lines.append(glyph)
+    rep = extract_bytes("\n".join([*text[:start], *lines, *text[end + 1:]]).encode(), "reader.txt")
+    assert wrong_t3(rep, v) == []
+    assert [c.value for c in rows_of(rep, "unable.not_held")] == [4, 0, 0, 0, 0, 1, 5]
+    unread = {k for k, c in rep.cells.items() if k.startswith("t3.") and c.status not in ("reported", "none")}
+    assert unread == ({forms.t3_cell(empty_row, c.id) for c in forms.T3_COLUMNS} if empty_row else set())
+    assert {(c.value, c.status) for c in rows_of(rep, empty_row or "granted")} <= {(0, "inferred"), (None, "blank"),
+                                                                                 (None, "missing")} | (
+        {(c.value, c.status) for c in rows_of(rep, "granted")} if not empty_row else set())
+    assert "t3.numbers_before_labels" in {w["code"] for w in rep.warnings}

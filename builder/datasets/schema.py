@@ -216,6 +216,8 @@ _REPORTS = Table(
            "named by no readable header, only the first read; t3.numbers_apart: table 3 printed with its labels and empty "
            "cells, its numbers in as many rows after it, paired in order; t3.labels_around_numbers: table 3's labels wrapped "
            "onto lines around rows of numbers with no label, each row given the label printed at its place in order; "
+           "t3.numbers_before_labels: each row of table 3's numbers printed on the line before its label, each given "
+           "the label after it in order; "
            "t3.strips: table 3 printed in two strips as a spreadsheet prints a wide "
            "table (the labelled rows with the first columns, then the same rows unlabelled with the rest), each row "
            "read across both; t3.spacer_columns, t4.spacer_columns: table 3 or 4 printed an empty spacer cell between "

@@ -116,7 +116,7 @@ _OTHER_KINDS = (
     (re.compile(r"(?:更正|勘误)(?:说明|公告|声明|启事)?$"), _ERRATUM := "an erratum (更正说明) to a report"),
     (re.compile(r"(?:的)?(?:批复|请示|决定|意见|公告|通告)$"), "an official document (批复/请示/决定/意见/公告)"),
     (re.compile(r"工作要点(?:落实情况)?$|要点$"), "a work plan (工作要点)"),
-    (re.compile(r"(?:工作)?(?:计划|方案|安排)$"), "a work plan (计划/方案)"),
+    (re.compile(r"(?:工作)?(?:计划|方案|安排|思路|打算)$"), "a work plan (计划/方案)"),
     (re.compile(r"(?:工作)?(?:总结|汇报)$"), "a work summary (总结)"),
     (re.compile(r"报表$"), "a website's annual statistics form (网站工作年度报表)"),
     (re.compile(r"评估(?:报告|结果|情况)$"), "an evaluation of agencies' work (评估报告)"),

@@ -99,7 +99,7 @@ def _t4_header_above(lines: list[str], low: int, first: int) -> int:
     return k
 # Table 4's caption on a line of its own, with no section number (an appendix's: 附件1 / 政府信息公开行政复议、行政诉讼情况).
 _T4_CAPTION = re.compile(r"^\s*(?:附[件表]\s*[\d一二三四]*\s*[:：]?\s*|表\s*[一二三四1-4]?\s*[:：]?\s*)?"
-                         r"政府信息公开(?:的)?行政复[议义]"
+                         r"(?:(?:19|20)\d{2}\s*年度?\s*)?政府信息公开(?:的)?行政复[议义]"
                          r"\s*[、,和及与]?\s*行政诉讼(?:的)?情况(?:统计表|表)?\s*$")
 # Table 2's first row, printed with no heading or header above it.
 _T2_ROW = re.compile(r"^\s*(?:规章|行政规范性文件)\s*(?:\t|\||\s{2,})\s*(?:\d|[/—-])")

@@ -35,12 +35,19 @@ _T3_NAMES = {word: column for word, column in forms.T3_HEADER_WORDS
 # 法人或其他组织 with a value of its own (自然人5件，法人或其他组织0件，总计5件): the five organisations as one column,
 # which the table-3 reader reads so under a header naming it
 _T3_GROUP_NAMES = {word: column for word, column in forms.T3_HEADER_WORDS if column == forms.T3_APPLICANT_GROUP}
+_ORGANISATIONS = frozenset(column.id for column in forms.T3_COLUMNS[1:-1])
 _T3_LISTED = (*((c.id, c.label_zh) for c in forms.T3_COLUMNS[:1]), (forms.T3_APPLICANT_GROUP, "法人或其他组织"),
               *((c.id, c.label_zh) for c in forms.T3_COLUMNS[1:]))
 _T2_NAMES = {re.sub(r"[（(].*", "", measure.label_zh): measure.label_zh
              for item in forms.T2_2021 + forms.T2_2019 for measure in item.measures}
-_T2_NAMES |= {name.removesuffix("件数"): label for name, label in _T2_NAMES.items() if name.endswith("件数")}  # (本年制发0件)
+_T2_NAMES |= {name.removesuffix(suffix): label for name, label in _T2_NAMES.items()  # (本年制发0件, 本年新制作0件)
+              for suffix in ("件数", "数量") if name.endswith(suffix) and not name.endswith("总" + suffix)}
+_T2_NAMES |= {name.removeprefix("本年"): label for name, label in _T2_NAMES.items()  # (本年制发1件、废止0件)
+              if name.startswith("本年") and "/" not in name}
+_T2_ITEM_WORDS = frozenset(word for item in forms.T2_2021 + forms.T2_2019 for word in item.keywords)
 _T4_NAMES = {column.label_zh: column.id for column in forms.T4_COLUMNS if column.id != "total"}
+_APPLICANTS_OF_GROUP = "|".join(sorted((re.escape(word) for word, column in forms.T3_HEADER_WORDS
+                                        if column in {c.id for c in forms.T3_COLUMNS[1:-1]}), key=len, reverse=True))
 _NAMES = sorted({*_T3_NAMES, *_T3_GROUP_NAMES, *_T2_NAMES, *_T4_NAMES}, key=len, reverse=True)
 _VALUE = r"[-+]?\d(?:[\d,]*\d)?(?:\.\d+)?|无|零|／|/|—{1,2}|-"  # (a comma after a number is no part of it)
 _UNIT = r"[（(][^）)]{0,10}[）)]"  # 本年收费金额（单位：万元）
@@ -48,11 +55,14 @@ _UNIT = r"[（(][^）)]{0,10}[）)]"  # 本年收费金额（单位：万元）
 _GROUP_WORDS = r"法人或其他组织|法人或其它组织|申请人情况|申请人类型|指标名称|第二十条第?[（(][一二三四五六七八九十]+[)）]项"
 # A named value: the organisations' heading may come before a column's name (法人或其他组织—商业企业：9, 法人或
 # 其他组织（商业企业：1，…）), after the header's (申请人情况 法人或其他组织 商业企业 7); the next after a comma, only a
-# space (自然人4 商业企业0) or nothing (商业企业6科研机构0).
+# space (自然人4 商业企业0) or nothing (商业企业6科研机构0). An aside breaking a count down (法人或其他组织1件（其他1件）)
+# is read past: the count is the column the list prints.
 _PAIR = re.compile(rf"(?:其中\s*)?(?:(?:{_GROUP_WORDS})[—\-－·・、/／›>（(\s]*){{0,2}}"
                    rf"(?P<name>{'|'.join(map(re.escape, _NAMES))})\s*"
                    rf"(?:{_UNIT}\s*)?(?:[:：=]\s*)?(?P<value>{_VALUE})\s*"
-                   r"(?:(?:件|条|个|项|万元)\s*)?(?:[）)]\s*)?(?:[;；,，、。]\s*|\s+(?=[\u4e00-\u9fff])|$"
+                   r"(?:(?:件|条|个|项|万元)\s*)?(?:[）)]\s*)?"
+                   rf"(?:[（(]\s*(?:其中\s*[:：]?\s*)?(?P<aside>(?:(?:{'|'.join(map(re.escape, _NAMES))})\s*[:：]?\s*\d+\s*件?"
+                   r"\s*[，,、；;]?\s*)+)[）)]\s*)?(?:[;；,，、。]\s*|\s+(?=[\u4e00-\u9fff])|$"
                    rf"|(?=(?:{'|'.join(map(re.escape, _NAMES))})\s*[:：=]?\s*(?:{_VALUE})))")
 _BLANK_NAMED = re.compile(rf"\s*(?P<name>{'|'.join(map(re.escape, _NAMES))})\s*[:：]\s*")
 # A cell a line, its label's parts in any order, the column's name one of them (自然人 · 一、本年新收…：27;
@@ -67,6 +77,7 @@ _ZERO_WORDS = r"(?:各类申请人|各类|各栏|各项|各行|全部)?(?:均为
 # (行政复议：均为0, or 行政复议各项均为0: the colon left out before 各项 after a row's short name, no sentence's words)
 _ALL_ZERO = re.compile(r"(?P<label>.+?)\s*[:：]\s*" + _ZERO_WORDS
                        + r"|(?P<named>[^，,、。；;：:]{2,30}?)(?=各类申请人|各类|各栏|各项|各行)" + _ZERO_WORDS)
+_THE_REST = re.compile(r"(?:表[二三四])?[:：]?(?:其余|其他|其它|余下)")  # (表三其余各项均为0: no row, the rows not listed)
 _ROW_NUMBER_BEFORE = re.compile(r"(?:[（(][一二三四五六七八九十]+[)）]|\d+\s*[.．、])\s*$")
 _LABEL_END = " \t—-－·・:：|>›/／-"
 _PAIRS_MIN = 12  # named values a text prints at least before its lines are read so: two rows of table 3
@@ -134,13 +145,30 @@ def _pairs(line: str) -> tuple[str, list[tuple[str, str]]] | None:
         if _sentence(label) or len(_FIGURE_CELL.findall(label)) > 1 or _CLAUSES.search(label):
             return None  # (a row of figures whose last cell names a column in an aside: 32(…) ⇥ … ⇥ 38(全县合计285);
             # clauses of other rows before the label: 行政复议各项均为0；行政诉讼…结果维持1件)
-        return " ".join(_label_parts(label)), [(m.group("name"), m.group("value")) for m in found]
-    if (zero := _ALL_ZERO.fullmatch(line)) and not _sentence(label := (zero["label"] or zero["named"]).strip(_LABEL_END)):
+        if label and (first := found[0]["name"]) in _T2_NAMES and not any(word in label for word in _T2_ITEM_WORDS) \
+                and any(word in label + first for word in _T2_ITEM_WORDS):
+            label += first  # (an item's name running into its measure's: 政府集中 ‖ 采购项目数量0个)
+        return " ".join(_label_parts(label)), [pair for m in found for pair in _named_pairs(m)]
+    if (zero := _ALL_ZERO.fullmatch(line)) and not _sentence(label := (zero["label"] or zero["named"]).strip(_LABEL_END)) \
+            and not _THE_REST.fullmatch(label):
         columns = forms.T4_COLUMNS if any(group in label for group in _T4_GROUPS) else forms.T3_COLUMNS
         return label, [(column.label_zh, "0") for column in columns]
     if (blank := _BLANK_NAMED.fullmatch(line)) is not None:
         return "", [(blank["name"], "")]  # a card's column named with nothing after it (自然人：): a blank cell
     return _cell(line)
+
+
+_ASIDE_VALUE = re.compile(rf"(?P<name>{_APPLICANTS_OF_GROUP})\s*[:：]?\s*(?P<value>\d+)")
+
+
+def _named_pairs(found: re.Match) -> list[tuple[str, str]]:
+    """A named value's (name, value); the organisations an aside breaks 法人或其他组织's count into (法人或其他组织1件
+    （商业企业1件）: 商业企业 1) in its place, when they make the count (the others then 0 by the sums)."""
+    if found["aside"] is None or found["name"] not in _T3_GROUP_NAMES:
+        return [(found["name"], found["value"])]
+    named = [(m["name"], m["value"]) for m in _ASIDE_VALUE.finditer(found["aside"])]
+    made = found["value"].isdecimal() and sum(int(value) for _, value in named) == int(found["value"])
+    return named if named and made else [(found["name"], found["value"])]
 
 
 def _label_parts(label: str) -> list[str]:
@@ -244,44 +272,118 @@ _ROW_RANGE = re.compile(r"(?P<first>\d)\s*[—\-－~～至到]\s*(?P<last>\d)\s*
 _OTHER_ROWS_ZERO = re.compile(r"\s*(?:其他|其余|其它)各?项" + _SAID_ZERO + r"\s*")
 
 
-# A row written as a count with its applicants in brackets after it (予以公开6件（自然人5件、商业企业1件）), or a count
-# alone (属于国家秘密0件: every applicant's 0 by the sums): its total and the values it names. The clauses of a sentence
-# listing a group's rows after its name (不予公开：属于国家秘密0件；…；属于三类内部事务信息1件（自然人1件）) are each one.
+# A row written as a count with its applicants in brackets after it (予以公开6件（自然人5件、商业企业1件）, 部分公开1件
+# （均为自然人）), or a count alone (属于国家秘密0件: every applicant's 0 by the sums): its total and the values it names.
+# The clauses of a sentence listing a group's rows after its name (不予公开：属于国家秘密0件；…；属于三类内部事务信息1件
+# （自然人1件）) are each one.
 _APPLICANTS = "|".join(sorted((re.escape(w) for w, c in forms.T3_HEADER_WORDS if c in {col.id for col in forms.T3_COLUMNS}
                                and c != "total"), key=len, reverse=True))
+_ALL_OF = r"(?:均为|均系|均是|全部为|全部是|全为|都是|都为)"  # 部分公开1件（均为自然人）: every one of the row's
 _BREAKDOWN = re.compile(r"(?P<label>[^；;。]*?[\u4e00-\u9fff）)”\"])\s*(?P<total>\d+)\s*件\s*"
-                        rf"(?:[（(](?P<inner>(?:\s*(?:{_APPLICANTS})\s*\d+\s*件\s*[，,、；;]?)+)[）)])?\s*")
-_BREAKDOWN_MARK = re.compile(rf"\d\s*件\s*[（(]\s*(?:{_APPLICANTS})\s*\d")
+                        rf"(?:[（(](?:(?P<inner>(?:\s*(?:{_APPLICANTS})\s*\d+\s*件\s*[，,、；;]?)+)"
+                        rf"|\s*{_ALL_OF}\s*(?P<all>{_APPLICANTS})\s*(?:申请)?)[）)])?\s*")
+_BREAKDOWN_MARK = re.compile(rf"\d\s*件\s*[（(]\s*(?:{_ALL_OF}\s*)?(?:{_APPLICANTS})")
 _BREAKDOWN_ROWS_MIN = 3  # rows so written, at least, to read a text's table 3 from them
 _BREAKDOWN_VALUE = re.compile(rf"(?P<name>{_APPLICANTS})\s*(?P<value>\d+)\s*件")
 _CLAUSES = re.compile(r"[；;。](?![^（(]*[）)])")  # (not inside brackets)
 _GROUP_NAME = re.compile(r"^\s*(?P<head>[^：:\d]{2,20})[：:]")  # 不予公开： before the group's rows
 _ORDINAL = re.compile(r"^\s*(?:[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、|\d+\s*[.．、])\s*")
 _T3_ROW_WORDS = frozenset(_ORDINAL.sub("", row.label_zh) for row in forms.T3_ROWS_2021 + forms.T3_ROWS_2019)
+_T3_SHORT_WORDS = tuple(word for words in forms.T3_SHORT_MATCHES.values() for word in words)
+# A group's count, then the rows of it that are not 0 (无法提供2件，其中本机关不掌握相关政府信息2件（均为自然人）): the
+# rows; the group's count is their sum, no row of the form (its other rows are 0 by the sums).
+_GROUP_THEN_ROWS = re.compile(r"(?P<group>[^，,]{2,12}?)\s*\d+\s*件\s*[，,]\s*其中\s*[:：]?\s*(?P<rows>.+)")
+# Rows and groups said to be 0 together (不予公开、不予处理、其他处理均为0件): each of them.
+_NAMED_ZERO = re.compile(r"(?P<names>[\u4e00-\u9fff“”]{2,20}(?:、[\u4e00-\u9fff“”]{2,20})+)\s*(?:均为|均|都为|全部为|都是)"
+                         r"\s*(?:0|０|零)\s*件?")
+
+
+# Table 4 in a sentence, a group a clause: its count, the outcomes that are not 0 in brackets (行政复议1件（结果维持1件）；
+# 未经复议直接起诉的行政诉讼0件): the group's 总计 and the outcomes it names.
+_T4_OUTCOMES = "|".join(sorted((re.escape(word) for word, column in forms.T4_HEADER_WORDS
+                                if column in {c.id for c in forms.T4_COLUMNS[:-1]}), key=len, reverse=True))
+_T4_OUTCOME_NAMES = {word: next(c.label_zh for c in forms.T4_COLUMNS if c.id == column)
+                     for word, column in forms.T4_HEADER_WORDS if column in {c.id for c in forms.T4_COLUMNS[:-1]}}
+_T4_GROUP_CLAUSE = re.compile(r"(?P<label>(?:表四\s*[:：]\s*)?(?:行政复议|(?:行政诉讼\s*[（(]?\s*)?(?:未经复议)?直接起诉|"
+                              r"(?:行政诉讼\s*[（(]?\s*)?复议后起诉)[）)]?(?:的行政诉讼(?:案件)?|案件)?)\s*(?P<total>\d+)\s*件"
+                              rf"\s*(?:[（(](?:其中\s*)?(?P<inner>(?:\s*(?:{_T4_OUTCOMES})\s*\d+\s*件\s*[，,、；;]?)+)[）)])?\s*")
+_T4_OUTCOME_VALUE = re.compile(rf"(?P<name>{_T4_OUTCOMES})\s*(?P<value>\d+)\s*件")
+
+
+def _t4_group_clause(clause: str) -> tuple[str, str] | None:
+    """A clause of table 4 in a sentence (``_T4_GROUP_CLAUSE``) as a row's label and named values; else None."""
+    if (m := _T4_GROUP_CLAUSE.fullmatch(clause)) is None:
+        return None
+    named = [f"{_T4_OUTCOME_NAMES[v['name']]}：{v['value']}" for v in _T4_OUTCOME_VALUE.finditer(m["inner"] or "")]
+    if not named and int(m["total"]) == 0:  # (no case: each outcome none)
+        named = [f"{column.label_zh}：0" for column in forms.T4_COLUMNS[:-1]]
+    return m["label"].strip(), "；".join([f"总计：{m['total']}", *named])
+
+
+# What a line stating rows so has (a first, cheap look): an applicant's name, rows said 0, a count ending it, table 4's
+_STATED_LOOK = re.compile(_APPLICANTS + r"|均为\s*[0０零]|\d\s*件\s*[。；;]?\s*$|行政复议\s*\d")
+
+
+_NO_ROW_NAME = re.compile(r"[\d，,:：]")  # (a figure, a comma or a colon: a sentence's words, or a row's and its values)
+
+
+def _names_a_t3_row(label: str) -> bool:
+    """Whether a clause's label (its ordinal apart) is one of table 3's rows or groups, by its words or short name."""
+    core = _ORDINAL.sub("", label).strip()
+    return bool(core) and not _NO_ROW_NAME.search(core) and (
+        core in _T3_ROW_WORDS or core in _GROUPS or core.startswith(_T3_SHORT_WORDS)
+        or any(core.startswith(word) for word in _T3_ROW_WORDS))
+
+
+def _stated_clauses(clause: str) -> list[str] | None:
+    """A clause of a sentence stating table 3 that is no row as such, as the rows it states: a group's count then its
+    rows (``_GROUP_THEN_ROWS``), rows said 0 together (``_NAMED_ZERO``), a row each said 0 (不予公开：均为0); None
+    for any other clause."""
+    if (m := _GROUP_THEN_ROWS.fullmatch(clause)) and (group := _ORDINAL.sub("", m["group"]).strip()) in _GROUPS:
+        parts = [part for part in re.split(r"[，,、](?![^（(]*[）)])", m["rows"]) if part.strip()]
+        counts = [found["total"] for part in parts if (found := _BREAKDOWN.fullmatch(part))]
+        count = int(re.search(r"(\d+)\s*件\s*[，,]\s*其中", clause)[1])
+        if len(counts) == len(parts) and sum(map(int, counts)) == count:  # (the group's other rows: 0)
+            parts += [f"{row}：均为0" for row in _GROUPS[group]
+                      if not any(_ORDINAL.sub("", row).startswith(_ORDINAL.sub("", part)[:4]) for part in parts)]
+        return parts
+    names = m["names"].split("、") if (m := _NAMED_ZERO.fullmatch(clause.strip())) else []
+    if names and all(_names_a_t3_row(name) for name in names):
+        return [f"{name}：均为0" for name in names]
+    return None
 
 
 def _breakdown_rows(line: str) -> list[str]:
     """The line's rows written as counts with their applicants in brackets (``_BREAKDOWN``), each as a row of
-    named values (予以公开 总计：6；自然人：5；商业企业：1), when every clause of it is such a row and one names its
-    applicants at least; else the line."""
-    if "件" not in line or len(line) > _LINE_MAX * 4 or not re.search(_APPLICANTS, line):
+    named values (予以公开 总计：6；自然人：5；商业企业：1), when every clause of it is such a row (or states rows so,
+    ``_stated_clauses``) and one names its applicants at least; else the line."""
+    if "件" not in line or len(line) > _LINE_MAX * 4 or not _STATED_LOOK.search(line):
         return [line]
     clauses = [clause for clause in _CLAUSES.split(line) if clause.strip()]
     head = m["head"] if (m := _GROUP_NAME.match(clauses[0])) else ""
     rows = []
     for k, clause in enumerate(clauses):
-        found = _BREAKDOWN.fullmatch(clause)
-        if found is None:
-            return [line]
-        label = found["label"].strip()
-        label = (head + "：" + label) if k and head and not label.startswith(head) else label
-        named = [f"{m['name']}：{m['value']}" for m in _BREAKDOWN_VALUE.finditer(found["inner"] or "")]
-        rows.append((label, "；".join([f"总计：{found['total']}", *named]), bool(named)))
+        body = clause[m.end():] if k == 0 and head and (m := _GROUP_NAME.match(clause)) else clause
+        for part in _stated_clauses(body.strip()) or [body]:
+            if (zero := _ALL_ZERO.fullmatch(part.strip())) and zero["label"] and _names_a_t3_row(zero["label"]):
+                rows.append((part.strip(), "", True))
+                continue
+            if (t4 := _t4_group_clause(part.strip())) is not None:
+                rows.append((*t4, True))
+                continue
+            found = _BREAKDOWN.fullmatch(part)
+            if found is None:
+                return [line]
+            label = found["label"].strip()
+            label = (head + "：" + label) if head and not label.startswith(head) else label
+            named = ([f"{found['all']}：{found['total']}"] if found["all"]
+                     else [f"{m['name']}：{m['value']}" for m in _BREAKDOWN_VALUE.finditer(found["inner"] or "")])
+            rows.append((label, "；".join([f"总计：{found['total']}", *named]), bool(named)))
     # (counts alone only where each names a row of the form in its words: 上年结转政府信息公开申请数量0件, not a sentence)
     if not any(names_applicants for *_, names_applicants in rows) and not all(
-            _ORDINAL.sub("", label.rpartition("：")[2]) in _T3_ROW_WORDS for label, *_ in rows):
+            _names_a_t3_row(label.rpartition("：")[2]) for label, *_ in rows):
         return [line]
-    return [f"{label} {values}" for label, values, _ in rows]
+    return [f"{label} {values}".strip() for label, values, _ in rows]
 
 
 def _pair_clauses(line: str) -> list[str]:
@@ -302,10 +404,16 @@ def _pair_clauses(line: str) -> list[str]:
                if clause.strip()]
     caption = clauses[:1] if clauses and _CAPTION_CLAUSE.fullmatch(clauses[0]) else []  # (图1 主动公开…情况。规章：…)
     rows = clauses[len(caption):]
-    return [*caption, *rows] if len(rows) > 1 and all(len(clause) <= _LINE_MAX and _pairs(clause) for clause in rows) \
-        else [line]
+    rest = rows[-1:] if len(rows) > 1 and _REST_OF_TABLE_ZERO.search(rows[-1]) else []  # (…；表三其余各项均为0件。)
+    rows = rows[:len(rows) - len(rest)]
+    return [*caption, *rows, *rest] if (len(rows) > 1 or (rest and rows)) and all(
+        len(clause) <= _LINE_MAX and _pairs(clause) for clause in rows) else [line]
 
 
+# A table 3 stated as the rows that are not 0, the rest said to be 0 (表三其余各项均为0件): read from one row on.
+_REST_OF_TABLE_ZERO = re.compile(r"(?:其余|其他|其它)(?:各项|各栏|项目|各行)(?:数据|数字)?\s*"
+                                 r"(?:均为|均|都是|全部为|都为)\s*[0０零]")
+_ROW_PAIRS_MIN = 3  # named values of such a row, at least (自然人, 法人或其他组织 and 总计)
 _CLAUSES_MAX = 40  # lines of a paragraph listing rows, at most (table 3's 26 rows, a caption)
 
 
@@ -727,7 +835,8 @@ def relisted(lines: list[str]) -> tuple[list[str], int]:
         text = "\n".join(lines)
     written = len(_BREAKDOWN_MARK.findall(text))  # rows as counts with their applicants in brackets
     if (sum(text.count(word) for word in _LISTED_WORDS) < _PAIRS_MIN
-            and len(_NAMED_VALUE.findall(text)) < _TABLE_PAIRS_MIN and written < _BREAKDOWN_ROWS_MIN):
+            and len(_NAMED_VALUE.findall(text)) < _TABLE_PAIRS_MIN and written < _BREAKDOWN_ROWS_MIN
+            and not _REST_OF_TABLE_ZERO.search(text)):
         return lines, 0  # nearly every report: its tables' headers name each column once or twice
     printed, lines = lines, [row for line in _unwrapped_rows(_with_merged_labels(lines)) for part in _breakdown_rows(line)
                              for clause in _pair_clauses(part) for row in _rows_of_sentence(clause)]
@@ -745,7 +854,8 @@ def relisted(lines: list[str]) -> tuple[list[str], int]:
         # (table 3's few rows with what is not 0, the rest said 0 or left to its sums: 予以公开，自然人2件，总计2件)
         rows_of_t3 = sum(1 for pairs in filter(None, parsed) if _table(_Row(*pairs)) == "t3")
         alone |= {"t3"} if written >= _BREAKDOWN_ROWS_MIN or (
-            by_table["t3"] >= _TABLE_PAIRS_MIN and rows_of_t3 >= _BREAKDOWN_ROWS_MIN) else set()
+            by_table["t3"] >= _TABLE_PAIRS_MIN and rows_of_t3 >= _BREAKDOWN_ROWS_MIN) or (
+            by_table["t3"] >= _ROW_PAIRS_MIN and _REST_OF_TABLE_ZERO.search(text)) else set()
         if not alone:
             return printed, 0  # (as printed: no row joined or labelled for a list that is none)
         parsed = [pairs if pairs is not None and _table(_Row(*pairs)) in alone else None for pairs in parsed]
@@ -790,6 +900,9 @@ def relisted(lines: list[str]) -> tuple[list[str], int]:
     listed = [item for item in out if isinstance(item, _Row)]
     t3 = [row for row in listed if _table(row) == "t3"]
     in_t3 = {id(row) for row in t3}
+    if any(_T3_NAMES.get(name) in _ORGANISATIONS for row in t3 for name, _ in row.values):
+        for row in t3:  # (organisations named in some rows: the columns; 法人或其他组织's count of others a sum of them)
+            row.values = [(name, value) for name, value in row.values if name not in _T3_GROUP_NAMES]
     printed = {(_T3_NAMES | _T3_GROUP_NAMES)[name] for row in t3 for name, _ in row.values
                if name in _T3_NAMES or name in _T3_GROUP_NAMES}
     lines_out: list[str] = []

@@ -86,7 +86,7 @@ _NEEDS = {"applications": ("申请", "答复", "办结", "结转", "顺延", "�
           # applicants by type only where the text breaks them down (自然人…件、企业…件): 企业 alone is any business
           "applicants": ("自然人", "法人", "公民"), "admin_review_cases": ("复议",),
           "litigation_cases": ("诉讼",), "fees_charged_cny": ("收取", "收费", "免费"), "proactive_items": ("主动公开",),
-          "normative": ("规范性文件",), "published": ("公开", "发布"),
+          "normative": ("规范性文件",), "published": ("公开", "发布"), "proactive_lead": ("主动公开方面",),
           "processing_fees": ("信息处理费", "检索费", "复制费"),
           "respondent": ("被申请人",), "defendant": ("被告",)}
 
@@ -404,6 +404,10 @@ PATTERNS: tuple[Pattern, ...] = (
     _p("proactive_items", r"(?<![申请依])(?:公开(?:了)?(?:(?:各类|各项)(?:政府)?|政府)|发布(?:了)?(?:各类|各项)(?:政府)?)"
        r"信息(?:共计|共|达)?\s*" + _N + "条",
        needs="published", unnamed=True),
+    # 主动公开方面，全年通过市政府门户网站发布政府信息14286条: under the lead of proactive disclosure, the government
+    # information a channel published (信息 its new media posted is no 政府信息)
+    _p("proactive_items", r"(?<![申请依])发布(?:了)?政府信息(?:共计|共|达)?\s*" + _N + "条", needs="proactive_lead",
+       unnamed=True),
     # 制发并公开规范性文件4件: the same documents, made and published
     # (新制作、新公开规范性文件各9件: made and published, as many each)
     _p("normative_docs_issued", r"(?<!拟)(?:制发|印发|出台|制定|新制作|发布)(?:了)?(?:并(?:公开|发布|公布|备案)"
@@ -453,9 +457,9 @@ PATTERNS: tuple[Pattern, ...] = (
        + "(?:件|个|份)"),
     _p("normative_docs_in_force", r"规范性文件[^。；;\d]{0,12}?(?:本年|全年|年内)(?:制发|印发|出台|制定)[^。；;]{0,16}?"
        r"现行有效(?:的)?\s*" + _N + "(?:件|个|份)"),
-    # 开展规范性文件清理，废止6件，现行有效87件: the review named, then each count (对…规范性文件进行全面清理)
+    # 开展规范性文件清理，废止6件，现行有效87件: the review named, then each count (对…规范性文件进行全面清理, 进行梳理)
     # (清理规范性文件19件，继续有效11件: those kept in force)
-    _p("normative_docs_in_force", r"规范性文件[^。；;，,\d]{0,6}?清理[^。；;]{0,24}?(?:现行有效|继续有效)(?:的)?\s*" + _N
+    _p("normative_docs_in_force", r"规范性文件[^。；;，,\d]{0,6}?(?:清理|梳理)[^。；;]{0,24}?(?:现行有效|继续有效)(?:的)?\s*" + _N
        + "(?:件|个|份)"),
     # 全年制发行政规范性文件7件，废止3件，现行有效52件: the verb before the documents, then each count
     # (全面清理现行有效行政规范性文件，废止4件，现行有效56件: those in force reviewed, then the counts)
@@ -829,6 +833,9 @@ def find_figures(sentence_list: list[str], year: int | None = None, table_lines:
                     named = int(m.group("y"))
                     why = "other_year" if year is None or named != year + pattern.year_offset else (
                         "" if why == "other_year" else why)
+                if _COMPARED_AFTER.match(sentence, m.end()) and (lead := _COMPARED_LEAD.search(sentence, 0, start)) \
+                        and (lead["y"] is None or year is None or int(lead["y"]) != year):
+                    why = "other_year"  # 与2020年全年受理申请132件相比有所下降: the year compared with's count
                 if key in _CASE_KEYS and _OUTCOME_AFTER.match(sentence, m.end()):
                     why = why or "part"  # 全年有1件行政复议被纠正: the cases of one outcome, not all
                 if _REPORTED_ELSEWHERE.match(sentence, m.end()):
@@ -1336,6 +1343,9 @@ def _inside_part(clause: str) -> bool:
 _SUM_OF_PARTS = re.compile(r"\d\s*件\s*[（(]\s*(?:以上|上述)?(?:共计|合计|总计)\s*$")
 # A year compared with (较2019年的88件增长17%): what follows it is not about that year.
 _COMPARED = re.compile(r"(?:较|比|与|同比|相比)\s*$")
+# A figure inside a comparison with another year (与2020年全年受理申请132件相比, 和上年的96件比较): that year's.
+_COMPARED_LEAD = re.compile(r"(?:与|和|同|跟)\s*(?:(?P<y>(?:19|20)\d{2})\s*年度?|上一?年度?|去年|前一年)[^，,。；;]{0,30}$")
+_COMPARED_AFTER = re.compile(r"\s*(?:件|条|个|项|元|万元)?\s*(?:相比|比较|相较|对比)")
 # A year a count went from, to the one after (由2023年的47件下降至35件): the later count is not that year's.
 _FROM_YEAR_TO = re.compile(r"(?:19|20)\d{2}\s*年度?(?:的)?\s*[\d,]+\s*件\s*" + _WENT_TO + r"\s*(?![（(]?(?:19|20)\d{2})")
 # A year that is where carried-over applications came from (加上2021年结转的47件), or that bounds the documents a

@@ -20,7 +20,7 @@ from functools import cache, lru_cache
 from typing import NamedTuple
 
 from .. import forms, limits
-from ..codebook import identity_zh, label_zh
+from ..codebook import identity_zh, label_zh, labels
 from ..forms import GOV_2019, GOV_2021, PRE_2019, Identity, Row
 from ..limits import MAX_NUMBER_DIGITS
 from .columns import (
@@ -2316,8 +2316,13 @@ def _under_other_measures(layout: Layout, row: ValueRow, item: forms.Table2Item)
     start = layout.regions.get("t2", (0, 0))[0]
     for index in range(row.line - 1, start - 1, -1):
         text = layout.lines[index]
+        if re.search(r"\d", text):
+            continue
         named = {m for m, words in forms.T2_MEASURE_WORDS.items() if any(word in text for word in words)}
-        if named and not re.search(r"\d", text):
+        if not named and index + 1 < row.line:  # (a header wrapped a cell a line: 本年处理 ␤ 决定数量)
+            joined = text.strip() + layout.lines[index + 1].strip()
+            named = {m for m, words in forms.T2_MEASURE_WORDS.items() if any(word in joined for word in words)}
+        if named:
             return not named & {m.id for m in item.measures}
     return False
 
@@ -2843,43 +2848,101 @@ def _t3_rows(layout: Layout, form_rows: tuple[Row, ...], out: Tables | None = No
 _LABEL_LOOK = 4  # characters of a label, at least, that have words of a label (a shorter one may be 、 or 本 alone)
 
 
-def _labels_around_numbers(rows: list[ValueRow], lines: list[str], form_rows: tuple[Row, ...]) -> list[ValueRow] | None:
-    """Rows of numbers with no label between two rows whose labels name their form rows, where the lines between hold as
-    many labels naming form rows, in the form's order (PDF or OFD text of a ruled table whose labels wrap around their
-    numbers: （二）部分公开（区分处理的，只 ␤ 9 0 0 0 0 0 9 ␤ 计其他情形） ␤ 0 0 0 0 0 0 0 ␤ 1.属于国家秘密): each row of
-    numbers takes the label printed at its place in that order. None when no table is printed so.
-    Read by label likeness alone, a row whose label sat on the line after it had none, and its numbers were lost."""
+def _labels_around_numbers(rows: list[ValueRow], lines: list[str], form_rows: tuple[Row, ...],
+                           region: tuple[int, int] | None) -> list[ValueRow] | None:
+    """Rows of numbers with no label between two rows whose labels name their form rows (or the table's start and end:
+    a table none of whose rows prints its label on its own line), where the lines between hold as many labels naming
+    form rows, in the form's order (PDF or OFD text of a ruled table whose labels wrap around their numbers: （二）部分公开
+    （区分处理的，只 ␤ 9 0 0 0 0 0 9 ␤ 计其他情形） ␤ 0 0 0 0 0 0 0 ␤ 1.属于国家秘密; or a reader giving each row's numbers
+    before its label): each row of numbers takes the label printed at its place in that order. None when no table is
+    printed so. Read by label likeness alone, a row whose label sat on the line after it had none, and its numbers were
+    lost."""
     if all(len(r.label) >= _LABEL_LOOK for r in rows) or all(label_core(r.label) for r in rows):
         return None  # (nearly every table: each row prints its label)
     headings = _headings(form_rows)
     name = _namer(form_rows, headings)
-    named = [(p, n) for p, r in enumerate(rows) if (n := name(_own_label(r))) is not None]
+    glyph = {p for p, r in enumerate(rows) if _glyph_row(r)}
+    named = [(p, n, rows[p].line) for p, r in enumerate(rows) if (n := name(_own_label(r))) is not None]
+    edges = [(-1, -1, region[0] - 1), *named, (len(rows), len(form_rows), region[1])] if region else named
     out, changed = list(rows), False
-    for (p0, low), (p1, high) in itertools.pairwise(named):
-        bare = [p for p in range(p0 + 1, p1) if rows[p].has_values and not label_core(rows[p].label)]
+    for (p0, low, line0), (p1, high, line1) in itertools.pairwise(edges):
+        bare = [p for p in range(p0 + 1, p1) if rows[p].has_values and not label_core(rows[p].label) and p not in glyph]
         if not bare or high - low - 1 < len(bare) or any(
-                rows[p].has_values and p not in bare and not _heading_alone(_own_label(rows[p]), headings)
-                for p in range(p0 + 1, p1)):
+                rows[p].has_values and p not in bare and p not in glyph
+                and not _heading_alone(_own_label(rows[p]), headings) for p in range(p0 + 1, p1)):
             continue  # (rows with labels naming no row between, a group heading's aside: whose labels are whose?)
-        taken = {r.line for r in rows[p0:p1 + 1]}
-        texts = [lines[i].strip() for i in range(rows[p0].line + 1, rows[p1].line) if i not in taken]
-        labels: list[tuple[int, str]] = []  # the form rows the lines between name, in their order (a wrap's pieces once)
-        k = 0
-        while k < len(texts):
-            # (a label wrapped around its numbers names its row only whole: 5.要求行政机关确认或重新出具 ␤ … ␤ 已获取信息)
-            text = texts[k] if (n := name(label_core(texts[k]))) is not None or k + 1 == len(texts) \
-                else texts[k] + texts[k + 1]
-            if n is None and (n := name(label_core(text))) is not None:
-                k += 1
-            if n is not None and (not labels or labels[-1][0] != n):
-                labels.append((n, text))
-            k += 1
+        taken = {r.line for r in rows[max(p0, 0):p1 + 1]}
+        texts = [lines[i].strip() for i in range(line0 + 1, line1) if i not in taken]
+        if p0 < 0:  # (the header's column names above the first row: 总计 is a column there, no row)
+            texts = [text for text in texts if not _column_words_only(text)]
+        labels = _named_labels(texts, name)
         order = [low, *(n for n, _ in labels), high]
         if len(labels) == len(bare) and all(a < b for a, b in itertools.pairwise(order)):
             for p, (_, label) in zip(bare, labels):
                 out[p] = replace(rows[p], label=label, before="", after="")
             changed = True
-    return out if changed else None
+    return [row for p, row in enumerate(out) if p not in glyph] if changed else None
+
+
+def _glyph_row(row: ValueRow) -> bool:
+    """三 of a heading printed down the page, a character a line, read as a row of one value: no row."""
+    return len(row.cells) == 1 and not label_core(row.label) and not row.cells[0].strip().isascii()
+
+
+_COLUMN_WORDS = re.compile("|".join(sorted((re.escape(word) for word, _ in forms.T3_HEADER_WORDS if word),
+                                           key=len, reverse=True)))
+
+
+def _column_words_only(text: str) -> bool:
+    """A header line of table 3: its columns' names and nothing else (自然人 商业企业 … 总计: 总计 is a column there)."""
+    return not re.sub(r"[\s|｜/]", "", _COLUMN_WORDS.sub("", text))
+
+
+def _named_labels(texts: list[str], name: Callable[[str], int | None]) -> list[tuple[int, str]]:
+    """The form rows lines name, in their order, each with its label (a wrap's pieces read once, joined)."""
+    labels: list[tuple[int, str]] = []
+    k = 0
+    while k < len(texts):
+        # (a label wrapped around its numbers names its row only whole: 5.要求行政机关确认或重新出具 ␤ … ␤ 已获取信息)
+        text = texts[k] if (n := name(label_core(texts[k]))) is not None or k + 1 == len(texts) \
+            else texts[k] + texts[k + 1]
+        if n is None and (n := name(label_core(text))) is not None:
+            k += 1
+        if n is not None and (not labels or labels[-1][0] != n):
+            labels.append((n, text))
+        k += 1
+    return labels
+
+
+def _numbers_before_labels(rows: list[ValueRow], lines: list[str], form_rows: tuple[Row, ...],
+                           region: tuple[int, int]) -> list[ValueRow] | None:
+    """A table 3 whose every row of numbers comes before its label, no label above the first (a PDF reader giving a
+    ruled row's numbers before its label centred over several lines): each row of numbers takes the first form row the
+    lines after it name, before the next row of numbers, in the form's order (the first after the row before's). A
+    label with no numbers before it is a row printed empty (二、上年结转… with no cells). None when the table is not
+    printed so."""
+    if any(label_core(r.label) for r in rows if r.has_values):
+        return None  # (nearly every table: a row prints its label on its line)
+    name = _namer(form_rows, _headings(form_rows))
+    numbers = [p for p, r in enumerate(rows) if r.has_values and not _glyph_row(r)]
+    taken = {r.line for r in rows}
+
+    def texts(start: int, stop: int) -> list[str]:
+        return [lines[i].strip() for i in range(start, stop) if i not in taken]
+
+    if not numbers or _named_labels([text for text in texts(region[0], rows[numbers[0]].line)
+                                     if not _column_words_only(text)], name):
+        return None  # (a label above the first row of numbers: labels above their numbers)
+    ends = [rows[p].line for p in numbers] + [region[1]]
+    out, last = list(rows), -1
+    for p, start, stop in zip(numbers, ends, ends[1:]):
+        # (the first row after the last in the form's order: a wrap's first piece may name another, （三）不予公开 2.其他)
+        later = [(n, label) for n, label in _named_labels(texts(start + 1, stop), name) if n > last]
+        if not later:
+            return None
+        last, label = min(later)
+        out[p] = replace(rows[p], label=label, before="", after="")
+    return [row for row in out if not _glyph_row(row)]  # (三 of a heading printed down the page: no row)
 
 
 _APART_ROWS = 3  # rows of labels, at least, whose numbers printed apart are matched to them in order
@@ -3644,7 +3707,13 @@ def read_t3(layout: Layout, form: forms.Form, out: Tables) -> None:
                  "values, in columns no header names (a page cut at its edge, a header unreadable); only the first "
                  "part is read, by its header")
     rows, twice = _rows_printed_twice(rows, form_rows, out)
-    if (labelled := _labels_around_numbers(rows, layout.lines, form_rows)) is not None:
+    region = layout.regions.get("t3")
+    if region and (before := _numbers_before_labels(rows, layout.lines, form_rows, region)) is not None:
+        rows = before
+        out.warn("t3.numbers_before_labels", "table 3 prints each row's numbers on the line before its label, none "
+                 "above the first row's numbers (a PDF reader's text of labels centred over several lines): each row of "
+                 "numbers takes the label after it, in the form's order")
+    elif (labelled := _labels_around_numbers(rows, layout.lines, form_rows, region)) is not None:
         rows = labelled
         out.warn("t3.labels_around_numbers", "table 3's labels wrap onto lines of their own around rows of numbers with "
                  "no label (a ruled table's text, each label's lines above and below its numbers); between rows whose "
@@ -3684,7 +3753,7 @@ def read_t3(layout: Layout, form: forms.Form, out: Tables) -> None:
     not_printed = (_ONE_COLUMN_NOTE if one_column
                    else "表头把这一列与别的列合并印出或拆开印出，本列的数未单独印出" if any(
                        c.startswith(forms.T3_UNLISTED) for c in printed)
-                   else "表头没有这一列，各行也少印一个数：本列未印出")
+                   else _LEFT_OUT_NOTE)
     for column in T3_ORDER:
         if column not in printed:
             for row in row_set:
@@ -3831,6 +3900,67 @@ def _t4_all_zero(text: str) -> str | None:
 
 
 _ONE_COLUMN_NOTE = "表头把法人或其他组织印成一列，不分五类：本列未印出"
+_LEFT_OUT_NOTE = "表头没有这一列，各行也少印一个数：本列未印出"
+# Cells a table does not print that no printed number speaks of alone: a row or table left out, a blank, a column
+# the header leaves out or merges into 法人或其他组织 (that column's count is a sum the rule weighs too).
+_UNPRINTED_NOTES = (None, _ONE_COLUMN_NOTE, _LEFT_OUT_NOTE)
+
+
+def _zeros_by_sums(out: Tables, template: str) -> None:
+    """Cells of tables 3 and 4 that are not printed (a column or row left out, a blank) where the cells printed
+    already make their sum: each is 0, counts being never negative (自然人 equal to 总计: each organisation 0; the
+    rows printed making （七）总计: the rows left out 0). Marked inferred, with the sum named. Only from a sum whose
+    total is known (not the rows a lost page took, total row and all: nothing anchors them), and where every other sum
+    the zeros are in still holds or can (a table that does not add up is left as it is)."""
+    def known(cell: str) -> int | float | None:
+        value = out.cells.get(cell)
+        return value.value if value is not None and value.status != "ambiguous" else None
+
+    def unprinted(cell: str) -> bool:
+        value = out.cells.get(cell)
+        return value is None or (value.value is None and (
+            (value.status == "missing" and value.note in _UNPRINTED_NOTES)
+            or (value.status == "blank" and not _prints_no_number(value.raw or ""))))
+
+    if not any(unprinted(cell) for cell in out.cells if cell.startswith(("t3.", "t4."))):
+        return  # (nearly every report: its tables print every cell)
+    subtotal = forms.T3_GROUP_SUBTOTAL
+    identities = [*forms.identities(template), *(  # 法人或其他组织 printed as one column: the five organisations' sum
+        Identity("t3.total_cols", row, tuple(forms.t3_cell(row, c) for c in T3_ORDER[1:-1]), (cell,))
+        for cell in out.cells if cell.endswith("." + subtotal) for row in [cell[3:].rsplit(".", 1)[0]])]
+
+    def holds(identity: Identity, zeros: set[str]) -> bool:  # (the unknown cells left can still make the sum)
+        def side(cells: tuple[str, ...]) -> tuple[float, bool]:
+            values = [0 if c in zeros else known(c) for c in cells]
+            return sum(v for v in values if v is not None), None in values
+        (parts, parts_open), (whole, whole_open) = side(identity.parts), side(identity.whole)
+        return parts == whole or (parts_open and whole > parts) or (whole_open and parts > whole) or (
+            parts_open and whole_open)
+
+    changed = True
+    while changed:  # (zeros found make other sums whole: a row left out, 0 by its column, is 0 across)
+        changed = False
+        for identity in identities:
+            unknown = [c for c in identity.cells if known(c) is None]
+            if not unknown or not all(unprinted(c) for c in unknown):
+                continue
+            if not (set(unknown) <= set(identity.parts) or set(unknown) < set(identity.whole)):
+                continue  # (on one side; of the total's side, one known at least)
+            if sum(known(c) for c in identity.parts if c not in unknown) != sum(
+                    known(c) for c in identity.whole if c not in unknown):
+                continue
+            zeros = set(unknown)
+            if not all(holds(other, zeros) for other in identities if zeros & set(other.cells)):
+                continue
+            said = identity_zh(identity) if identity.whole[0] in forms.all_cells() else (
+                f"表三“{labels()[identity.parts[0]].row_place_zh}”一行的法人或其他组织印作一列，五类组织之和等于它")
+            for cell in unknown:
+                out.cells[cell] = CellValue(0, None, "inferred", f"未印出，由勾稽关系推出：{said}，已印出的各数已合成"
+                                            "总数，其余各项不能为负，故为 0")
+            changed = True
+
+
+_PRINTED = frozenset({"reported", "none", "repaired"})  # a cell's status that says its number is printed
 
 
 def _declared_zeros(layout: Layout, out: Tables) -> None:
@@ -3851,7 +3981,7 @@ def _declared_zeros(layout: Layout, out: Tables) -> None:
     if all(value.status == "missing" for cell, value in out.cells.items() if cell.startswith("t4.")):
         declared["t4"] = _t4_all_zero(layout.region_text("t4"))
     printed = {cell.rsplit(".", 1)[0] for cell, value in out.cells.items()
-               if cell.startswith("t3.") and cell.endswith((".natural_person", ".total")) and value.status != "missing"
+               if cell.startswith("t3.") and cell.endswith((".natural_person", ".total")) and value.status in _PRINTED
                } if declared.get("t3") else set()
     for table, words in declared.items():
         filled = 0
@@ -4550,6 +4680,7 @@ def read_tables(layout: Layout, template: str) -> Tables:
     finally:
         _NUMERALS_PRINTED.reset(numerals)
         _PAIRS_PRINTED.reset(pairs)
+    _zeros_by_sums(out, template)
     order = [c.id for c in forms.cells(template)]
     out.cells = {c: out.cells.get(c, CellValue(None, None, "missing")) for c in order}
     _declared_zeros(layout, out)

@@ -156,6 +156,8 @@ def normalize(text: str) -> str:
         text = _PAGE_NUMBER_AT_BREAK.sub("", text)
     if "\u2009" in text or "\u202f" in text:  # (before the odd spaces become spaces, which part cells)
         text = _THIN_GROUPED.sub("", text)
+    if "\u3000" in text:
+        text = _IDEOGRAPHIC_ROW.sub(_ideographic_cells, text)
     text = text.translate(_TRANSLATE)
     if "(" in text and _PINYIN_GLOSS.search(text):
         text = _PINYIN_GLOSS.sub("", text)
@@ -164,6 +166,18 @@ def normalize(text: str) -> str:
     if _DECORATED.search(text):
         text = _DECORATED_DIGITS.sub(_plain_digits, text)
     return _ZERO_IN_DIGITS.sub(lambda m: "0" * len(m.group()), text) if "〇" in text else text
+
+
+# A table's row whose cells an ideographic space parts, one per cell (98　9　　　1　1　109: two cells left empty), as
+# pages laid out without a table print it: each such space a cell's end. Only where most gaps between its figures are
+# one such space (spaces padding a fixed-width row run several to a gap, and stay spaces).
+_IDEOGRAPHIC_ROW = re.compile(r"^[^\t\n]*[\d０-９]\u3000[^\t\n]*[\d０-９]\u3000+[\d０-９][^\t\n]*$", re.MULTILINE)
+_FIGURE_GAPS = re.compile(r"(?<=[\d０-９])\u3000+(?=[\d０-９])")
+
+
+def _ideographic_cells(row: re.Match) -> str:
+    gaps = [len(gap) for gap in _FIGURE_GAPS.findall(row.group())]
+    return row.group().replace("\u3000", "\t") if len(gaps) >= 2 and 2 * gaps.count(1) >= len(gaps) else row.group()
 
 
 # A thin space grouping a number's thousands (2 681, as typesetting and spreadsheets print them): no cell parts there.
@@ -906,10 +920,12 @@ def _page_of_pages(line: str) -> bool:
 
 
 def _running_heads(lines: list[str]) -> set[int]:
-    """The lines a site prints after each page counter (3/6, then 百度文库 - 好好学习，天天向上 and the uploader's title):
+    """The lines a site prints after each page counter (3/6, then 百度文库 - 好好学习，天天向上 and the uploader's title;
+    — 4 —, then the agency's name a PDF reader's copy gives as each page's running head):
     those that follow two counters or more, where they follow one; a table crossing the page had them between a row's
     label and its numbers. Lines of a table's values are none, whatever follows the counters."""
-    counters = [k for k, line in enumerate(lines) if "/" in line and _page_of_pages(line)]
+    counters = [k for k, line in enumerate(lines) if ("/" in line and _page_of_pages(line))
+                or (("页" in line or "—" in line or "-" in line) and _PAGE_NUMBER.match(line))]
     if len(counters) < 2:
         return set()
     after = {k: [j for j in range(k + 1, min(len(lines), k + 1 + _RUNNING_HEAD_REACH)) if lines[j].strip()]

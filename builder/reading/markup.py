@@ -1664,7 +1664,9 @@ _HTML_BLOCK_START = re.compile(r"\s{0,3}</?(?:html|body|table|thead|tbody|tr|td|
 
 
 # Inline math a PDF converter (MinerU) writes numbers in: $2 0 2 3$, $1 2 . 6 \%$, $\textcircled{1}$.
-_INLINE_MATH = re.compile(r"\$\s*((?:[\d.,%]|\\%|\s)+?|\\textcircled\{\d\})\s*\$")
+# (inside a font command too, as Mathpix writes a figure: $\mathrm{4 8 2 1}$, its digits spaced)
+_INLINE_MATH = re.compile(r"\$\s*(?:\\(?:mathrm|text|textrm|mathbf|mathit)\s*\{\s*)?((?:[\d.,%]|\\%|\s)+?|\\textcircled\{\d\})"
+                          r"\s*\}?\s*\$")
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨"
 
 

@@ -1,6 +1,8 @@
 """Tables written in forum and wiki markup, as a crawler keeps a report reposted on a forum or a wiki: BBCode
 ([table][tr][td=3,2]…), MediaWiki ({| … |- … | a || b … |}), Textile (|_. header| and |\\3/2. cell|) and AsciiDoc
-(|=== … |===, a cell's spans before its bar: 3+| 2.3+|, its cells on one line or each on its own). Each
+(|=== … |===, a cell's spans before its bar: 3+| 2.3+|, its cells on one line or each on its own) and LaTeX
+(\\begin{tabular} … \\end{tabular}, as Mathpix converts a PDF's tables: cells parted by &, rows by \\\\,
+\\multicolumn{3}{|c|}{…} and \\multirow{2}{*}{…}). Each
 table is put in the shared table format (a row a line, cells parted by tabs, a spanned cell's places empty) by
 writing it as an HTML table; the markup's formatting tags elsewhere are left out. Read as text, a span's
 numbers (colspan="3", [td=3,3], \\3) were a row's values and the labels' cells ran out of line."""
@@ -62,7 +64,64 @@ def tables_as_rows(text: str) -> str:
         text = _textile(text)
     if "===" in text and _AD_DELIMITER.search(text):
         text = _asciidoc(text)
+    if "\\begin{" in text and _LATEX_TABLE.search(text):
+        text = _LATEX_TABLE.sub(lambda m: _as_rows(_latex_rows(m["body"])), text)
+        text = _LATEX_HEADING.sub(lambda m: m["text"] or m["title"] or "", _LATEX_FRAME.sub("", text))
     return _WIKI_HEADING.sub("", text) if "h" in text else text
+
+
+# LaTeX: a tabular environment (tabularx and tabular* with a width first, longtable, array), its column spec
+# (|c|p{2cm}|), its rows ended by \\ and parted by rules (\hline, \cline{2-9}, booktabs' \midrule); a cell's
+# commands (\textbf{…}, \makecell{…}) around its text. \multirow's text stands in its first row, the rows it
+# spans print their own empty cells.
+_LATEX_TABLE = re.compile(r"\\begin\{(?P<env>tabularx|tabular\*|tabular|longtable|array)\}(?:\{[^{}]*\})?(?:\[[^\]]*\])?"
+                          r"\{(?:[^{}]|\{[^{}]*\})*\}(?P<body>.*?)\\end\{(?P=env)\}", re.DOTALL)
+# A LaTeX document's frame around its text (\documentclass, \usepackage, \begin{document}, \begin{flushright}), a line
+# each, and its headings (\section*{三、收到和处理…}): the heading's text.
+_LATEX_FRAME = re.compile(r"^[ \t]*\\(?:documentclass|usepackage|begin|end|maketitle)\b[^\n]*$", re.MULTILINE)
+_LATEX_HEADING = re.compile(r"\\(?:sub){0,2}section\*?\{(?P<text>[^{}\n]*)\}|\\title\{(?P<title>[^{}\n]*)\}")
+_LATEX_ROW_END = re.compile(r"\\\\(?:\s*\[[^\]]*\])?")
+_LATEX_RULE = re.compile(r"\\(?:hline|cline\{[^}]*\}|toprule|midrule|bottomrule|cmidrule(?:\([^)]*\))?\{[^}]*\}|endhead"
+                         r"|endfirsthead|endfoot|endlastfoot|hhline\{[^}]*\})")
+_LATEX_CELL = re.compile(r"(?<!\\)&")
+_LATEX_SPAN = re.compile(r"\s*\\(?P<kind>multicolumn|multirow)\s*\{(?P<count>\d+)\}\s*(?:\[[^\]]*\]\s*)?")
+_LATEX_COMMAND = re.compile(r"\\[a-zA-Z]+\*?(?:\[[^\]]*\])?\s*")
+_LATEX_ESCAPED = re.compile(r"\\([%&_#$])")
+
+
+def _braced(text: str, start: int) -> tuple[str, int]:
+    """The text of the brace group at ``start`` (after spaces) and where it ends; an unbraced rest is all of it."""
+    at = start
+    while at < len(text) and text[at].isspace():
+        at += 1
+    if at >= len(text) or text[at] != "{":
+        return text[start:], len(text)
+    depth = 0
+    for k in range(at, len(text)):
+        depth += (text[k] == "{") - (text[k] == "}")
+        if depth == 0:
+            return text[at + 1:k], k + 1
+    return text[at + 1:], len(text)
+
+
+def _latex_cell(text: str) -> tuple[str, str, int, int]:
+    """A cell's text and columns: \\multicolumn{n}{spec}{…} spans n, \\multirow{n}{width}{…} stands in its first row."""
+    colspan = 1
+    while (m := _LATEX_SPAN.match(text)) is not None:
+        after = m.end()
+        if m["kind"] == "multicolumn":
+            colspan = int(m["count"])
+            _, after = _braced(text, after)  # (the column's spec)
+        else:
+            _, after = _braced(text, after)  # (the width: * or 2cm)
+        text, _ = _braced(text, after)
+    text = _LATEX_ESCAPED.sub(r"\1", _LATEX_COMMAND.sub(" ", text.replace("\\\\", " ")))
+    return _cell(text.replace("{", "").replace("}", "").replace("$", ""), colspan=colspan)
+
+
+def _latex_rows(body: str) -> list[list[tuple[str, str, int, int]]]:
+    rows = [_LATEX_CELL.split(row) for row in _LATEX_ROW_END.split(_LATEX_RULE.sub("", body))]
+    return [[_latex_cell(cell) for cell in row] for row in rows if any(cell.strip() for cell in row)]
 
 
 def _cell(text: str, tag: str = "td", colspan: int = 1, rowspan: int = 1) -> tuple[str, str, int, int]:
