@@ -1077,3 +1077,77 @@ def test_table_3_stated_as_its_one_row_and_the_rest_said_0_is_read():
             "均为0件。\n四、政府信息公开行政复议、行政诉讼情况\n表四：行政复议、行政诉讼均为0件。\n五、存在的主要问题及改进情况\n无。")
     cells = extract_bytes(text.encode(), "town.txt").cells
     assert {cells[c.id].value for c in forms.cells("gov-2021") if c.table in ("t3", "t4")} == {0}
+
+
+@pytest.mark.parametrize("blocks", [1, 3])
+@pytest.mark.parametrize("short", [False, True])
+def test_tables_printed_turned_are_read(blocks, short):
+    """Blind round 132 (statistics systems' turned tables): table 3 with its applicants as rows and the form's rows as
+    columns, in one block or three (续表), the columns named in full or short (新收, 国家秘密); table 2 with its
+    measures as rows and its items as columns. Read as printed, 自然人's numbers were a row of table 3 (986 cells
+    missed, 54 wrong), and table 2's labels' digits were split into its cells."""
+    v = synthetic.consistent_values(random.Random(7), "gov-2021")
+    rows = forms.FORMS["gov-2021"].t3_rows
+    names = [forms.T3_SHORT_MATCHES.get(row.id, (None,))[0] if short and row.id in forms.T3_SHORT_MATCHES
+             else f"{row.group_zh or ''}{row.label_zh}" for row in rows]
+    size = -(-len(rows) // blocks)
+    t3 = []
+    for start in range(0, len(rows), size):
+        t3 += (["（续表）"] if start else []) + ["申请人情况\t" + "\t".join(names[start:start + size])]
+        t3 += [column.label_zh + "\t" + "\t".join(str(v[forms.t3_cell(row.id, column.id)])
+                                                    for row in rows[start:start + size]) for column in forms.T3_COLUMNS]
+    items = [item for item in forms.T2_2021 if len(item.measures) == 3]
+    t2 = ["信息内容\t" + "\t".join(item.label_zh for item in items),
+          *(measure.label_zh + "\t" + "\t".join(str(v[forms.t2_cell(item.id, measure.id)]) for item in items)
+            for measure in items[0].measures)]
+    t4 = ["\t".join(f"{g.label_zh}{c.label_zh}" for g in forms.T4_GROUPS for c in forms.T4_COLUMNS),
+          "\t".join(str(v[forms.t4_cell(g.id, c.id)]) for g in forms.T4_GROUPS for c in forms.T4_COLUMNS)]
+    report = extract_bytes(_report_text(t2, t3, t4), "turned.txt")
+    for cell in forms.cells("gov-2021"):
+        if cell.table == "t3" or cell.id.startswith(("t2.rules", "t2.normative_docs")):
+            assert report.cells[cell.id].value == v[cell.id], cell.id
+
+
+@pytest.mark.parametrize("shape", ["csv", "tsv", "jsonl"])
+def test_tables_exported_as_records_a_cell_a_line_are_read(shape):
+    """Blind round 132 (filing systems' exports): 表格,行,列,数值 then 表三,三、本年度办理结果/（二）部分公开（区分处理的，只计
+    这一情形，不计其他情形）,法人或其他组织/商业企业,0 — a cell a line, as CSV (its labels' commas full-width, made ASCII
+    when the text is read), TSV or JSON Lines with those keys: no cell was read (1,126 missed)."""
+    import json
+
+    v = synthetic.consistent_values(random.Random(9), "gov-2021")
+    records = [("表二", f"第二十条第（一）项/{item.label_zh}", measure.label_zh, v[forms.t2_cell(item.id, measure.id)])
+               for item in forms.T2_2021 if item.id in ("rules", "normative_docs") for measure in item.measures]
+    records += [("表三", f"{row.group_zh}/{row.label_zh}" if row.group_zh else row.label_zh,
+                 column.label_zh if column.id in ("natural_person", "total") else f"法人或其他组织/{column.label_zh}",
+                 v[forms.t3_cell(row.id, column.id)]) for row in forms.T3_ROWS_2021 for column in forms.T3_COLUMNS]
+    records += [("表四", group.label_zh.replace("·", "/"), column.label_zh, v[forms.t4_cell(group.id, column.id)])
+                for group in forms.T4_GROUPS for column in forms.T4_COLUMNS]
+    def exported(table: str) -> list[str]:  # (each table's records under its own section, as the export prints them)
+        mine = [record for record in records if record[0] == table]
+        if shape == "jsonl":
+            return [json.dumps(dict(zip(("表", "行", "列", "值"), record)), ensure_ascii=False) for record in mine]
+        delimiter = "," if shape == "csv" else "\t"
+        return [delimiter.join(("表格", "行", "列", "数值")), *(delimiter.join(map(str, record)) for record in mine)]
+
+    report = extract_bytes(_report_text(exported("表二"), exported("表三"), exported("表四")), f"export.{shape}")
+    for cell in forms.cells("gov-2021"):
+        if cell.table in ("t3", "t4") or cell.id.startswith(("t2.rules", "t2.normative_docs")):
+            assert report.cells[cell.id].value == v[cell.id], cell.id
+
+
+def test_an_export_of_the_cells_that_are_not_0_with_a_note_that_the_rest_are_is_read():
+    """Blind round 132: 表二|第二十条第（一）项|行政规范性文件|本年制发件数|1 …, only the cells that are not 0, each table's
+    note under it (注：以上仅列非零单元格，其余单元格数值均为0): the note's 0 was read as a row of table 3 (its columns then
+    unknown, the table unread), and table 2's items left out were missing."""
+    v = _small_body_values(random.Random(2), "gov-2021")
+    t2 = [f"表二|{item.label_zh}|{measure.label_zh}|{v[forms.t2_cell(item.id, measure.id)]}"
+          for item in forms.T2_2021 for measure in item.measures if v[forms.t2_cell(item.id, measure.id)]]
+    t3 = [f"表三|{row.group_zh + '|' if row.group_zh else ''}{row.label_zh}|申请人情况|{column.label_zh}|"
+          f"{v[forms.t3_cell(row.id, column.id)]}" for row in forms.T3_ROWS_2021 for column in forms.T3_COLUMNS
+          if v[forms.t3_cell(row.id, column.id)]]
+    note = "（注：以上仅列非零单元格，其余单元格数值均为0）"
+    report = extract_bytes(_report_text([*t2, note], [*t3, note], ["行政复议、行政诉讼各项均为0。"]), "export.txt")
+    for cell in forms.cells("gov-2021"):
+        if cell.table in ("t2", "t3"):
+            assert report.cells[cell.id].value == v[cell.id], cell.id

@@ -564,3 +564,18 @@ def test_an_editor_s_name_before_a_share_page_s_title_is_no_part_of_the_name(lea
     assert find_agency_name(_lines(f"{lead}{title}{badge}", "撤销重做格式刷", title)) == "肥西县人民政府"
     city = "成都市郫都区教育局2023年政府信息公开工作年度报告"
     assert find_agency_name(_lines(city, "郫都区教育局2023年政府信息公开工作年度报告")) == "成都市郫都区教育局"
+
+
+@pytest.mark.parametrize("delimiter", ["\t", ","])
+def test_an_export_s_header_block_names_the_agency_and_the_year(delimiter):
+    """Blind round 132 (a filing system's export with no report text): 填报单位 ⇥ 乳源瑶族自治县人民政府, 报告年度 ⇥ 2025,
+    适用格式 ⇥ 政府信息公开工作年度报告统计表（2021版） above the data: the year was not found (the report lost), or the
+    field's name 适用格式 was read as the agency of a title."""
+    v = synthetic.consistent_values(random.Random(3), "gov-2021")
+    data = [line for line in synthetic.render("乳源瑶族自治县人民政府", 2025, "gov-2021", v, "tab").split("\n")
+            if "\t" in line]
+    head = [delimiter.join(pair) for pair in (("填报单位", "乳源瑶族自治县人民政府"), ("报告年度", "2025"),
+                                              ("适用格式", "政府信息公开工作年度报告统计表（2021版）"))]
+    report = extract_bytes("\n".join([*head, "", "二、主动公开政府信息情况", *data[:12], "三、收到和处理政府信息公开申请情况",
+                                      *data[12:]]).encode(), "export.txt")
+    assert (report.agency.name, report.year, report.agency.adcode) == ("乳源瑶族自治县人民政府", 2025, "440232")

@@ -12,6 +12,7 @@ from ..reading.document import UNDONE_MOJIBAKE, Document, read_bytes, read_file
 from .errata import apply_errata, correct_figures, corrections
 from .layout import Layout, locate, numbered_headings, without_zero_decimals
 from .listed import relisted, ungridded, unpiped
+from .turned import unturned
 from .metadata import (
     UNSURE_YEAR_SOURCES,
     Agency,
@@ -501,6 +502,7 @@ def extract_document(doc: Document) -> Report:
     doc.lines, formatted = without_zero_decimals(numbered_headings(strip_page_labels(_without_endless_digits(doc.lines))))
     doc.lines, placed = ungridded(doc.lines)
     doc.lines, _ = unpiped(doc.lines)
+    doc.lines, _ = unturned(doc.lines)
     doc.lines, listed = relisted(doc.lines)
     other = other_document_kind(doc.lines) or _blank_form(doc.lines)
     errata = corrections(doc.lines)

@@ -411,7 +411,7 @@ def _pair_clauses(line: str) -> list[str]:
 
 
 # A table 3 stated as the rows that are not 0, the rest said to be 0 (表三其余各项均为0件): read from one row on.
-_REST_OF_TABLE_ZERO = re.compile(r"(?:其余|其他|其它)(?:各项|各栏|项目|各行)(?:数据|数字)?\s*"
+_REST_OF_TABLE_ZERO = re.compile(r"(?:其余|其他|其它)(?:各项|各栏|项目|各行|单元格|各格)(?:数据|数字|数值)?\s*"
                                  r"(?:均为|均|都是|全部为|都为)\s*[0０零]")
 _ROW_PAIRS_MIN = 3  # named values of such a row, at least (自然人, 法人或其他组织 and 总计)
 _CLAUSES_MAX = 40  # lines of a paragraph listing rows, at most (table 3's 26 rows, a caption)
@@ -757,6 +757,83 @@ def _json_leaves(value, path: tuple[str, ...] = ()) -> list[tuple[tuple[str, ...
     return [(path, value)]
 
 
+# A table exported as records, a cell a line under a header naming their fields (表格,行,列,数值 then 表三,一、本年新收…,
+# 自然人,72; parted by tabs; or JSON Lines with those keys): the field each name stands for.
+_RECORD_FIELDS = {**dict.fromkeys(("表格", "表", "表号", "表名", "table"), "table"),
+                  **dict.fromkeys(("行", "行名", "行标题", "项目", "row"), "row"),
+                  **dict.fromkeys(("列", "列名", "列标题", "栏目", "column", "col"), "column"),
+                  **dict.fromkeys(("值", "数值", "数据", "数量", "value", "val"), "value")}
+_RECORD_ROLES = frozenset({"row", "column", "value"})
+
+
+def _record_roles(fields: list[str]) -> list[str | None] | None:
+    """The field each of a header's names stands for, when they name a row, a column and a value at least."""
+    roles = [_RECORD_FIELDS.get(field.strip().strip('"').lower()) for field in fields]
+    return roles if _RECORD_ROLES <= set(roles) and len(set(filter(None, roles))) == len(list(filter(None, roles))) \
+        else None
+
+
+def _record_line(record: dict[str, str]) -> str:
+    """A record as a cell a line: its row's and column's names, then its value after a tab (its table's name left
+    out: the row's names the table)."""
+    return f"{record['row']} / {record['column']}\t{record['value']}"
+
+
+def _records(lines: list[str]) -> list[str]:
+    """Each record of a table exported as records (``_RECORD_FIELDS``) as a cell a line; other lines as they are."""
+    if not any(line[:1] == "{" or ("," in line or "\t" in line) and _record_header(line) for line in lines):
+        return lines  # (nearly every report: one look)
+    import csv
+    import json
+
+    out: list[str] = []
+    roles: list[str | None] | None = None
+    delimiter = ","
+    for line in lines:
+        if line[:1] == "{" and line.rstrip().endswith("}"):
+            try:
+                record = json.loads(line)
+            except ValueError:
+                record = None
+            if isinstance(record, dict) and (keys := _record_roles(list(record))):
+                out.append(_record_line({role: str(value) for role, value in zip(keys, record.values()) if role}))
+                continue
+        if (header := _record_header(line)) is not None:
+            roles, delimiter = header
+            continue
+        if roles is not None and line.strip():
+            fields = next(csv.reader([line], delimiter=delimiter))
+            if len(fields) > len(roles):  # (a label's commas, made ASCII with its brackets: 部分公开(区分处理的,只计…))
+                fields = _outside_brackets(line, delimiter)
+            if len(fields) == len(roles):
+                out.append(_record_line({role: field.strip() for role, field in zip(roles, fields) if role}))
+                continue
+            roles = None
+        out.append(line)
+    return out
+
+
+def _outside_brackets(line: str, delimiter: str) -> list[str]:
+    """The line's fields parted by the delimiter where it stands outside brackets."""
+    fields, depth, start = [], 0, 0
+    for k, char in enumerate(line):
+        depth += (char in "(（[【") - (char in ")）]】")
+        if char == delimiter and depth <= 0:
+            fields.append(line[start:k])
+            start = k + 1
+    return [*fields, line[start:]]
+
+
+def _record_header(line: str) -> tuple[list[str | None], str] | None:
+    """A header line of records (表格,行,列,数值): the fields' roles and the delimiter; None for any other line."""
+    if len(line) > _LINE_MAX:
+        return None
+    for delimiter in ("\t", ","):
+        if delimiter in line and (roles := _record_roles(line.split(delimiter))) is not None:
+            return roles, delimiter
+    return None
+
+
 def _json_cells(lines: list[str]) -> list[str]:
     """A table printed as a JSON object in the page (数据导出（JSON）：{"一、本年新收…": {"自然人": 5, …}, …}, on a line or
     over many, keyed by row or by column first): each value as a cell a line naming its keys (一、本年新收… · 自然人：5),
@@ -827,7 +904,7 @@ def relisted(lines: list[str]) -> tuple[list[str], int]:
     """The lines with each table row printed as a list of named values put back as a row (see the
     module's docstring), and how many such rows there were; the lines as they are in any other text.
     A row's values printed apart (a cell a line, column by column) are gathered at its first."""
-    lines = _column_cards(_item_lines(_decoded(_json_cells(lines))))
+    lines = _column_cards(_item_lines(_decoded(_json_cells(_records(lines)))))
     text = "\n".join(lines)
     if len(_COLUMN_LINE.findall(text)) >= _COLUMN_LINES_MIN and sum(  # a column a line: made a cell a line first
             1 for line in lines if _COLUMN_LINE.match(line) and not _named_values_only(line)) >= _COLUMN_LINES_MIN:

@@ -233,8 +233,9 @@ _NEXT_LABEL = (r"(?=(?:发布日期|发布时间|成文日期|生成日期|公�
                r"|[^" + _HAN + r"（）()]|$)")
 _PUBLISHER = re.compile(r"(?:发布机构|发文机关|发布单位|信息来源|来\s*源)\s*[:：\t]\s*(?P<name>[" + _HAN + r"（）()]{3,40}?)"
                         + _NEXT_LABEL)
-# (and a statistics form's header field: 填报单位：…, 单位：云南省生态环境厅; not 主办单位, the site's owner, nor 单位：件)
-_ISSUER = re.compile(r"(?:发布机构|发文机关|发布单位|(?<![" + _HAN + r"])(?:填报|报送|报告)?单位(?:名称)?)\s*[:：\t]\s*"
+# (and a statistics form's header field: 填报单位：…, 单位：云南省生态环境厅, an export's 填报单位,…; not 主办单位, the
+# site's owner, nor 单位：件)
+_ISSUER = re.compile(r"(?:发布机构|发文机关|发布单位|(?<![" + _HAN + r"])(?:填报|报送|报告)?单位(?:名称)?)\s*[:：\t,]\s*"
                      r"(?P<name>[" + _HAN + r"（）()]{3,40}?)" + _NEXT_LABEL)
 
 
@@ -522,11 +523,17 @@ def _whole_name_line(line: str) -> bool:
     return bool(_NAME_LINE.match(line) and INSTITUTION.search(line) and resolve_region(line)[0])
 
 
+# A header field's name in the cell before its value (报告名称 ⇥ …年度报告, 适用格式 ⇥ 政府信息公开工作年度报告统计表, as a
+# filing system's export heads its data): the value is what a title may be, the field's name no agency's.
+_FIELD_LABEL = re.compile(r"^\s*[\u4e00-\u9fff]{2,4}(?:名称|格式|标题|类型|版本)\s*\t\s*")
+
+
 def read_title(lines: list[str]) -> Title:
     """The report title at the top: name and year (a title may span two lines, or print its
     agency on the line below, as a byline)."""
     # a crawler's line per menu entry: the title may be the 14th line
     head = _head_past_links(lines) or _without_title_lists(_head(lines, 30))
+    head = [_FIELD_LABEL.sub("", line) if "\t" in line else line for line in head]
     if teasers := _teasers(head):  # (another page's title, or a sharing site's listing of the document)
         head = [line for k, line in enumerate(head) if k not in teasers]
     singles = [_without_site_owner(line).replace(" ", "") for line in head[:3]]
@@ -764,8 +771,9 @@ def find_year(lines: list[str]) -> tuple[int | None, str]:
     return None, ""
 
 
-# A statistics form's header field naming the year (单位：云南省生态环境厅 … 年度：2024, 报告年度：2024年).
-_YEAR_LABEL = re.compile(r"(?<![\u4e00-\u9fff])(?:报告|统计|填报)?(?:年度|年份)\s*[:：]\s*((?:19|20)\d{2})(?!\d)")
+# A statistics form's header field naming the year (单位：云南省生态环境厅 … 年度：2024, 报告年度：2024年; an export's
+# 报告年度 ⇥ 2025 or 报告年度,2025).
+_YEAR_LABEL = re.compile(r"(?<![\u4e00-\u9fff])(?:报告|统计|填报)?(?:年度|年份)\s*[:：\t,]\s*((?:19|20)\d{2})(?!\d)")
 
 
 # A title that names no body (the agency signs at the end): 2021年政府信息公开工作年度报告, 二〇二一年….

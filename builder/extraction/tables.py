@@ -2841,7 +2841,8 @@ def _t3_rows(layout: Layout, form_rows: tuple[Row, ...], out: Tables | None = No
     rows = _with_wrapped_last_digits(_with_wrapped_digits(unwoven, layout.lines, size, name), name, size)
     return _merge_broken([
         r for r in rows
-        if r.has_values or (r.delimited and len(r.cells) >= size and name(_own_label(r)) is not None)
+        if (r.has_values and not _UNLISTED_ZERO.search(r.label))  # (注：其余单元格数值均为0): a note's 0, no row's
+        or (r.delimited and len(r.cells) >= size and name(_own_label(r)) is not None)
     ], size, layout.lines)
 
 
@@ -3980,6 +3981,12 @@ def _declared_zeros(layout: Layout, out: Tables) -> None:
         declared["t3"] = _sentence_around(text, found.start()) if found else None
     if all(value.status == "missing" for cell, value in out.cells.items() if cell.startswith("t4.")):
         declared["t4"] = _t4_all_zero(layout.region_text("t4"))
+    for table in ("t2", "t4"):  # (only the cells that are not 0 listed, 其余单元格数值均为0 under them)
+        if table not in declared or declared[table] is None:
+            text = layout.region_text(table)
+            if (found := _UNLISTED_ZERO.search(text)) and any(
+                    value.value is not None for cell, value in out.cells.items() if cell.startswith(table + ".")):
+                declared[table] = _sentence_around(text, found.start())
     printed = {cell.rsplit(".", 1)[0] for cell, value in out.cells.items()
                if cell.startswith("t3.") and cell.endswith((".natural_person", ".total")) and value.status in _PRINTED
                } if declared.get("t3") else set()

@@ -1,0 +1,91 @@
+"""Tables printed turned, as statistics systems and spreadsheets export them: table 3 with its applicants as rows
+(自然人 ⇥ 269 ⇥ 9 ⇥ 96 …) and the form's rows as columns (申请人情况 ⇥ 新收 ⇥ 上年结转 ⇥ 予以公开 …), often in two or
+three blocks of columns (续表); table 2 with its measures as rows (本年新制作数量 ⇥ 0 ⇥ 5) and its items as columns
+(信息内容 ⇥ 规章 ⇥ 规范性文件). Each such grid is put back the form's way round, its columns made rows under a header
+naming its rows' labels, before the table readers look for the form's rows: read as printed, a column's numbers
+were taken for a row's (自然人's 269 … as one row of table 3), or a label's digits split into a row's cells.
+Table 4 turned is read by the table-4 reader itself."""
+
+from __future__ import annotations
+
+import re
+
+from .. import forms
+
+_APPLICANT_WORDS = tuple(sorted({word for word, column in forms.T3_HEADER_WORDS
+                                 if column in {c.id for c in forms.T3_COLUMNS} and len(word) >= 2}, key=len, reverse=True))
+_T3_ROW_WORDS = tuple(sorted({word for words in forms.T3_SHORT_MATCHES.values() for word in words}
+                             | {re.sub(r"^(?:[（(][一二三四五六七]+[)）]|[一二三四五六七]、|\d\.)", "", row.label_zh).split("（")[0]
+                                for row in forms.T3_ROWS_2021 + forms.T3_ROWS_2019}, key=len, reverse=True))
+_MEASURE_WORDS = tuple(word for words in forms.T2_MEASURE_WORDS.values() for word in words)
+_ITEM_WORDS = tuple({word for item in forms.T2_2021 + forms.T2_2019 for word in item.keywords})
+_FIGURE = re.compile(r"\s*(?:[-+]?\d[\d,]*(?:\.\d+)?|无|—|-|/|／)?\s*")  # a value or an empty cell
+_APPLICANT_ROWS_MIN = 4  # rows naming applicants, at least, of a turned table 3 (its seven, or a block of them)
+_T3_COLUMNS_MIN = 3  # header cells naming table 3's rows, at least
+
+
+def unturned(lines: list[str]) -> tuple[list[str], int]:
+    """The lines with each turned grid (a run of tab-parted lines, see the module's docstring) put back, and how
+    many were; the lines as they are in any other text."""
+    if not any("\t" in line for line in lines):
+        return lines, 0
+    out: list[str] = []
+    turned = 0
+    k = 0
+    while k < len(lines):
+        if "\t" not in lines[k]:
+            out.append(lines[k])
+            k += 1
+            continue
+        end = k
+        while end < len(lines) and "\t" in lines[end]:
+            end += 1
+        grid = [line.split("\t") for line in lines[k:end]]
+        if (back := _put_back(grid)) is not None:
+            out += back
+            turned += 1
+        else:
+            out += lines[k:end]
+        k = end
+    return out, turned
+
+
+def _labels_width(rows: list[list[str]]) -> int:
+    """The grid's label columns: those before the first whose cells below the header are all values."""
+    width = max(len(row) for row in rows)
+    for column in range(width):
+        if all(_FIGURE.fullmatch(row[column] if column < len(row) else "") for row in rows[1:]):
+            return column
+    return width
+
+
+def _put_back(grid: list[list[str]]) -> list[str] | None:
+    """A turned grid the form's way round, or None for any other grid."""
+    if len(grid) < 3:
+        return None
+    width = _labels_width(grid)
+    if not 1 <= width <= 2 or width >= max(len(row) for row in grid):
+        return None
+    header = [cell.strip() for cell in grid[0][width:]]
+    labels = [" ".join(cell.strip() for cell in row[:width] if cell.strip()) for row in grid[1:]]
+    if not (_t3_turned(labels, header) or _t2_turned(labels, header)):
+        return None
+    columns = max(len(row) for row in grid)
+    cells = [row + [""] * (columns - len(row)) for row in grid]
+    corner = " ".join(cell.strip() for cell in grid[0][:width] if cell.strip())
+    return ["\t".join([corner, *labels]), *("\t".join([cells[0][j].strip(), *(row[j].strip() for row in cells[1:])])
+                                          for j in range(width, columns))]
+
+
+def _t3_turned(labels: list[str], header: list[str]) -> bool:
+    applicants = sum(1 for label in labels if label.endswith(_APPLICANT_WORDS))
+    rows = sum(1 for cell in header if any(word in cell for word in _T3_ROW_WORDS))
+    return applicants >= _APPLICANT_ROWS_MIN and rows >= _T3_COLUMNS_MIN
+
+
+def _t2_turned(labels: list[str], header: list[str]) -> bool:
+    """Measures as the rows' labels, items as the header's (and no measure named in the header: a table 2 the form's
+    way round names its measures there)."""
+    return (all(any(word in label for word in _MEASURE_WORDS) for label in labels)
+            and any(any(word in cell for word in _ITEM_WORDS) for cell in header)
+            and not any(any(word in cell for word in _MEASURE_WORDS) for cell in header))
