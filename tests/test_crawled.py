@@ -344,7 +344,8 @@ def test_the_furniture_between_the_pages_a_crawler_joined_is_not_read(pager):
 def test_table_3_s_rows_after_a_lost_page_are_read_without_its_heading(template, first_kept):
     """A crawl whose page 2 came back as the site's 404 page: table 2, table 3's heading, header and first
     rows are gone, and table 3 goes on from a row in its middle. The rows left are table 3's by their
-    labels (no other table prints them) and read in the form's columns; the rows lost stay missing."""
+    labels (no other table prints them) and read in the form's columns; the rows lost stay missing, but where the
+    rows printed make a sum they are in whole (a column 0 in 总计 and 结转下年度: its 新收 and 上年结转 0 too)."""
     year = 2023 if template == "gov-2021" else 2019
     values = synthetic.consistent_values(random.Random(11), template)
     lines = synthetic.render("固原市彭阳县人民政府", year, template, values, "tab").split("\n")
@@ -360,7 +361,8 @@ def test_table_3_s_rows_after_a_lost_page_are_read_without_its_heading(template,
         if read:
             assert report.cells[cell.id].value == values[cell.id], cell.id
         else:
-            assert report.cells[cell.id].status == "missing", cell.id
+            got = report.cells[cell.id]
+            assert got.status == "missing" or (got.status, got.value) == ("inferred", values[cell.id]), cell.id
 
 
 def test_titles_with_view_counts_between_table_4_s_header_and_row_are_no_part_of_it():

@@ -124,7 +124,8 @@ def test_a_remarks_column_with_words_in_some_rows_is_no_label(rendering):
 @pytest.mark.parametrize("kind", ["docx", "html"])
 def test_a_table_3_printing_its_total_column_only_is_read_by_it(kind):
     """A township's table 3 with one column, 总计 (its applicants not broken down): every total was
-    unsure and table 3's sums unchecked. The totals are read; the applicant columns are not printed."""
+    unsure and table 3's sums unchecked. The totals are read; the applicant columns are not printed (0 where a row's
+    total is)."""
     from .official_form import T3_NOTE, Cell, blocks, docx_bytes, html_body, html_page
     from .official_form import values as form_values
 
@@ -139,6 +140,8 @@ def test_a_table_3_printing_its_total_column_only_is_read_by_it(kind):
     check_report(rep)
     for row in forms.T3_ROWS_2021:
         assert rep.cells[forms.t3_cell(row.id, "total")].value == v[forms.t3_cell(row.id, "total")], row.id
-        assert rep.cells[forms.t3_cell(row.id, "natural_person")].status == "missing"
+        person = rep.cells[forms.t3_cell(row.id, "natural_person")]  # (0 by the sums where the row's 总计 is: 0)
+        assert person.status == "missing" if v[forms.t3_cell(row.id, "total")] else (
+            (person.value, person.status) == (0, "inferred"))
     assert {r.id: r.outcome for r in rep.checks if r.id == "t3.balance" and r.instance == "total"} == {
         "t3.balance": "pass"}

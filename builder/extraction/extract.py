@@ -12,7 +12,6 @@ from ..reading.document import UNDONE_MOJIBAKE, Document, read_bytes, read_file
 from .errata import apply_errata, correct_figures, corrections
 from .layout import Layout, locate, numbered_headings, without_zero_decimals
 from .listed import relisted, ungridded, unpiped
-from .turned import unturned
 from .metadata import (
     UNSURE_YEAR_SOURCES,
     Agency,
@@ -38,6 +37,7 @@ from .metadata import (
 )
 from .narrative import Figure, find_figures, mark_headlines, overview_table_lines
 from .tables import CellValue, detect_template, form_sections, form_structure, read_tables, tables_of_region
+from .turned import unturned
 
 _FORM_SINCE = 2019  # the first report year on the prescribed form: a report since has its tables, sections or figures
 
@@ -502,7 +502,7 @@ def extract_document(doc: Document) -> Report:
     doc.lines, formatted = without_zero_decimals(numbered_headings(strip_page_labels(_without_endless_digits(doc.lines))))
     doc.lines, placed = ungridded(doc.lines)
     doc.lines, _ = unpiped(doc.lines)
-    doc.lines, _ = unturned(doc.lines)
+    doc.lines, turned = unturned(doc.lines)
     doc.lines, listed = relisted(doc.lines)
     other = other_document_kind(doc.lines) or _blank_form(doc.lines)
     errata = corrections(doc.lines)
@@ -595,6 +595,10 @@ def extract_document(doc: Document) -> Report:
         warnings.append({"code": "placed_cells", "count": placed,
                          "message": f"{placed} table cells are printed a line each by their places (第六行 第四列 54, "
                                     "a screen reader's text): put back in their rows and columns"})
+    if turned:
+        warnings.append({"code": "turned_tables", "count": turned,
+                         "message": f"{turned} table grids are printed turned (table 3's applicants or table 2's "
+                                    "measures as rows, the form's rows or items as columns): read back the form's way"})
     if listed:
         warnings.append({"code": "listed_rows", "count": listed,
                          "message": f"{listed} table rows are printed as lists of named values (自然人：114；商业企业：9 "

@@ -769,7 +769,7 @@ _RECORD_ROLES = frozenset({"row", "column", "value"})
 def _record_roles(fields: list[str]) -> list[str | None] | None:
     """The field each of a header's names stands for, when they name a row, a column and a value at least."""
     roles = [_RECORD_FIELDS.get(field.strip().strip('"').lower()) for field in fields]
-    return roles if _RECORD_ROLES <= set(roles) and len(set(filter(None, roles))) == len(list(filter(None, roles))) \
+    return roles if set(roles) >= _RECORD_ROLES and len(set(filter(None, roles))) == len(list(filter(None, roles))) \
         else None
 
 
@@ -781,7 +781,7 @@ def _record_line(record: dict[str, str]) -> str:
 
 def _records(lines: list[str]) -> list[str]:
     """Each record of a table exported as records (``_RECORD_FIELDS``) as a cell a line; other lines as they are."""
-    if not any(line[:1] == "{" or ("," in line or "\t" in line) and _record_header(line) for line in lines):
+    if not any(line[:1] == "{" or (("," in line or "\t" in line) and _record_header(line)) for line in lines):
         return lines  # (nearly every report: one look)
     import csv
     import json

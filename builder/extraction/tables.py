@@ -3907,14 +3907,15 @@ _LEFT_OUT_NOTE = "表头没有这一列，各行也少印一个数：本列未�
 _UNPRINTED_NOTES = (None, _ONE_COLUMN_NOTE, _LEFT_OUT_NOTE)
 
 
-def _zeros_by_sums(out: Tables, template: str) -> None:
+def _zeros_by_sums(out: Tables, template: str, subtotals: dict[str, CellValue]) -> None:
     """Cells of tables 3 and 4 that are not printed (a column or row left out, a blank) where the cells printed
     already make their sum: each is 0, counts being never negative (自然人 equal to 总计: each organisation 0; the
     rows printed making （七）总计: the rows left out 0). Marked inferred, with the sum named. Only from a sum whose
     total is known (not the rows a lost page took, total row and all: nothing anchors them), and where every other sum
-    the zeros are in still holds or can (a table that does not add up is left as it is)."""
+    the zeros are in still holds or can (a table that does not add up is left as it is). ``subtotals``: the cells of
+    the one 法人或其他组织 column a table prints so, if it does."""
     def known(cell: str) -> int | float | None:
-        value = out.cells.get(cell)
+        value = out.cells.get(cell) or subtotals.get(cell)
         return value.value if value is not None and value.status != "ambiguous" else None
 
     def unprinted(cell: str) -> bool:
@@ -3925,10 +3926,9 @@ def _zeros_by_sums(out: Tables, template: str) -> None:
 
     if not any(unprinted(cell) for cell in out.cells if cell.startswith(("t3.", "t4."))):
         return  # (nearly every report: its tables print every cell)
-    subtotal = forms.T3_GROUP_SUBTOTAL
     identities = [*forms.identities(template), *(  # 法人或其他组织 printed as one column: the five organisations' sum
         Identity("t3.total_cols", row, tuple(forms.t3_cell(row, c) for c in T3_ORDER[1:-1]), (cell,))
-        for cell in out.cells if cell.endswith("." + subtotal) for row in [cell[3:].rsplit(".", 1)[0]])]
+        for cell in subtotals for row in [cell[3:].rsplit(".", 1)[0]])]
 
     def holds(identity: Identity, zeros: set[str]) -> bool:  # (the unknown cells left can still make the sum)
         def side(cells: tuple[str, ...]) -> tuple[float, bool]:
@@ -3961,9 +3961,6 @@ def _zeros_by_sums(out: Tables, template: str) -> None:
             changed = True
 
 
-_PRINTED = frozenset({"reported", "none", "repaired"})  # a cell's status that says its number is printed
-
-
 def _declared_zeros(layout: Layout, out: Tables) -> None:
     """Cells a table leaves out as 0, when the report says so: table 3's when it lists only what is not 0
     (and some of it was read), table 4's when none of it is printed and a sentence says that all of it is 0."""
@@ -3988,7 +3985,7 @@ def _declared_zeros(layout: Layout, out: Tables) -> None:
                     value.value is not None for cell, value in out.cells.items() if cell.startswith(table + ".")):
                 declared[table] = _sentence_around(text, found.start())
     printed = {cell.rsplit(".", 1)[0] for cell, value in out.cells.items()
-               if cell.startswith("t3.") and cell.endswith((".natural_person", ".total")) and value.status in _PRINTED
+               if cell.startswith("t3.") and cell.endswith((".natural_person", ".total")) and value.value is not None
                } if declared.get("t3") else set()
     for table, words in declared.items():
         filled = 0
@@ -4687,8 +4684,9 @@ def read_tables(layout: Layout, template: str) -> Tables:
     finally:
         _NUMERALS_PRINTED.reset(numerals)
         _PAIRS_PRINTED.reset(pairs)
-    _zeros_by_sums(out, template)
+    subtotals = {cell: value for cell, value in out.cells.items() if cell.endswith("." + forms.T3_GROUP_SUBTOTAL)}
     order = [c.id for c in forms.cells(template)]
     out.cells = {c: out.cells.get(c, CellValue(None, None, "missing")) for c in order}
     _declared_zeros(layout, out)
+    _zeros_by_sums(out, template, subtotals)
     return out

@@ -14,9 +14,10 @@ from .. import forms
 
 _APPLICANT_WORDS = tuple(sorted({word for word, column in forms.T3_HEADER_WORDS
                                  if column in {c.id for c in forms.T3_COLUMNS} and len(word) >= 2}, key=len, reverse=True))
+_ORDINAL = re.compile(r"^(?:[（(][一二三四五六七]+[)）]|[一二三四五六七]、|\d\.)")
 _T3_ROW_WORDS = tuple(sorted({word for words in forms.T3_SHORT_MATCHES.values() for word in words}
-                             | {re.sub(r"^(?:[（(][一二三四五六七]+[)）]|[一二三四五六七]、|\d\.)", "", row.label_zh).split("（")[0]
-                                for row in forms.T3_ROWS_2021 + forms.T3_ROWS_2019}, key=len, reverse=True))
+                             | {_ORDINAL.sub("", row.label_zh).split("（")[0] for row in forms.T3_ROWS_2021 + forms.T3_ROWS_2019},
+                             key=len, reverse=True))
 _MEASURE_WORDS = tuple(word for words in forms.T2_MEASURE_WORDS.values() for word in words)
 _ITEM_WORDS = tuple({word for item in forms.T2_2021 + forms.T2_2019 for word in item.keywords})
 _FIGURE = re.compile(r"\s*(?:[-+]?\d[\d,]*(?:\.\d+)?|无|—|-|/|／)?\s*")  # a value or an empty cell

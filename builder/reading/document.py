@@ -177,7 +177,12 @@ _FIGURE_GAPS = re.compile(r"(?<=[\d０-９])\u3000+(?=[\d０-９])")
 
 def _ideographic_cells(row: re.Match) -> str:
     gaps = [len(gap) for gap in _FIGURE_GAPS.findall(row.group())]
-    return row.group().replace("\u3000", "\t") if len(gaps) >= 2 and 2 * gaps.count(1) >= len(gaps) else row.group()
+    cells = sum(1 for cell in row.group().split("\u3000") if _FIGURE_CELL.fullmatch(cell))  # (1　402件: thousands)
+    return row.group().replace("\u3000", "\t") if len(gaps) >= 2 and 2 * gaps.count(1) >= len(gaps) \
+        and cells >= 3 else row.group()
+
+
+_FIGURE_CELL = re.compile(r"\s*[-+]?[\d０-９][\d０-９,.]*\s*")
 
 
 # A thin space grouping a number's thousands (2 681, as typesetting and spreadsheets print them): no cell parts there.
@@ -923,15 +928,17 @@ def _running_heads(lines: list[str]) -> set[int]:
     """The lines a site prints after each page counter (3/6, then 百度文库 - 好好学习，天天向上 and the uploader's title;
     — 4 —, then the agency's name a PDF reader's copy gives as each page's running head):
     those that follow two counters or more, where they follow one; a table crossing the page had them between a row's
-    label and its numbers. Lines of a table's values are none, whatever follows the counters."""
+    label and its numbers. Lines of a table's values are none, whatever follows the counters. Counters one after
+    another (第 1 页 then -1-) are one page's break."""
     counters = [k for k, line in enumerate(lines) if ("/" in line and _page_of_pages(line))
                 or (("页" in line or "—" in line or "-" in line) and _PAGE_NUMBER.match(line))]
-    if len(counters) < 2:
+    breaks = [k for n, k in enumerate(counters) if n + 1 == len(counters) or counters[n + 1] - k > _RUNNING_HEAD_REACH]
+    if len(breaks) < 2:
         return set()
     after = {k: [j for j in range(k + 1, min(len(lines), k + 1 + _RUNNING_HEAD_REACH)) if lines[j].strip()]
-             for k in counters}
-    seen = Counter(lines[j].strip() for k in counters for j in set(after[k]) if _WORDS.search(lines[j]))
-    return {j for k in counters for j in after[k] if seen[lines[j].strip()] >= 2}
+             for k in breaks}
+    seen = Counter(lines[j].strip() for k in breaks for j in set(after[k]) if _WORDS.search(lines[j]))
+    return {j for k in breaks for j in after[k] if seen[lines[j].strip()] >= 2}
 
 
 _WORDS = re.compile(r"[\u4e00-\u9fff]{4}")  # a head's words, not a table's value that follows two counters by chance
