@@ -96,7 +96,7 @@ _PROC_AMOUNT = Column("amount", "采购总金额", "procurement amount")
 # The words that name each measure in table 2's header (a report may print the measures in another order).
 T2_MEASURE_WORDS = {
     "issued": ("制发",), "repealed": ("废止",), "in_force": ("现行有效",), "decisions": ("处理决定",),
-    "amount_10k_cny": ("收费金额",), "new_made": ("新制作",), "new_published": ("新公开",),
+    "amount_10k_cny": ("收费金额",), "new_made": ("新制作", "新制发"), "new_published": ("新公开",),
     "total_published": ("公开总数",), "prev_items": ("上一年", "上年项目"), "change": ("增/减", "增减", "增(减)", "增（减）"),
     "items": ("采购项目",), "amount": ("总金额",),
 }
@@ -388,7 +388,7 @@ T4_HEADER_WORDS = (
     ("行政复议", "admin_review"), ("未经复议直接起诉", "litigation_direct"), ("直接起诉", "litigation_direct"),
     ("复议后起诉", "litigation_after_review"), ("项目", ""),
     ("行政诉讼", "litigation"),
-    *((word, "litigation_subtotal") for word in ("行政诉讼小计", "行政诉讼合计", "诉讼小计", "诉讼合计")),
+    *((word, "litigation_subtotal") for word in ("行政诉讼小计", "行政诉讼合计", "诉讼小计", "诉讼合计", "小计")),
 )
 T4_LITIGATION = "litigation"  # 行政诉讼: the heading over the two litigation groups
 T4_LITIGATION_SUBTOTAL = "litigation_subtotal"  # 行政诉讼小计: a group some tables add, the two groups' sums

@@ -2984,3 +2984,26 @@ def test_unit_and_remark_columns_beside_the_values_are_read_past(rendering):
                          for b in report_blocks)
         report = extract_bytes(text.encode(), "report.txt")
     assert_every_cell(report, v)
+
+
+def test_an_imported_part_linked_outside_the_file_is_not_read():
+    """Blind round 133 (hostile files): a w:altChunk whose relationship points outside the file (TargetMode="External",
+    file:///etc/passwd): python-docx has no part there, and the report was lost to an internal error. A linked file
+    is never read; the report is read without it."""
+    import docx
+    from docx.oxml import parse_xml
+
+    v = values(seed=5)
+    document = docx.Document(io.BytesIO(docx_bytes(blocks(v))))
+    rid = document.part.relate_to("file:///etc/passwd",
+                                  "http://schemas.openxmlformats.org/officeDocument/2006/relationships/aFChunk",
+                                  is_external=True)
+    body = document.element.body
+    body.insert(len(body) - 1, parse_xml(
+        '<w:altChunk xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+        f'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="{rid}"/>'))
+    out = io.BytesIO()
+    document.save(out)
+    report = extract_bytes(out.getvalue(), "linked.docx")
+    assert_every_cell(report, v)
+    assert "root:" not in "\n".join(report.document.lines)

@@ -682,3 +682,18 @@ def test_a_table_whose_cells_ideographic_spaces_part_is_read_with_its_blank_cell
                 else (None, 0)), (row.id, column.id)
     assert normalize("规章\u3000\u3000\u30000\u3000\u3000\u30000\u3000\u3000\u30005") == "规章   0   0   5"
     assert normalize("自然人\u300098\u30009\u3000\u3000\u30001\u30001\u3000109") == "自然人\t98\t9\t\t\t1\t1\t109"
+
+
+def test_a_spreadsheet_printed_with_its_row_numbers_and_column_letters_is_read_without_them():
+    """Blind round 133 (a workbook printed to PDF with 打印行号列标): ⇥ A ⇥ B ⇥ C … above each sheet, each row's number in
+    its first cell (5 ⇥ （一）主动公开。…): the prose lines were rows of a table, and no prose figure was read. The numbers
+    count up; a row of values after the sheet (2 ⇥ 0 ⇥ 1 …, table 4) keeps its first value."""
+    from builder.reading.document import body_lines
+
+    from .official_form import AGENCY
+
+    lines = ["\tA\tB\tC", f"1\t{AGENCY}2023年政府信息公开工作年度报告\t\t", "2\t一、总体情况\t\t",
+             "3\t（一）主动公开。全年主动公开政府信息6185条。\t\t", "年报正文 第1页", "行政复议\t\t", "2\t0\t1"]
+    assert body_lines("\n".join(lines)) == [f"{AGENCY}2023年政府信息公开工作年度报告\t\t", "一、总体情况\t\t",
+                                            "(一)主动公开。全年主动公开政府信息6185条。\t\t", "年报正文 第1页",
+                                            "行政复议\t\t", "2\t0\t1"]

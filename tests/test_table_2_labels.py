@@ -669,3 +669,16 @@ def test_table_2_a_cell_a_line_its_headers_wrapped_is_read_under_each_header():
     cells = extract_bytes(text.encode(), "copy.txt").cells
     assert [cells[f"t2.{item}.decisions"].value for item in ("licensing", "penalty", "coercion")] == [9634, 1282, 7]
     assert cells["t2.normative_docs.in_force"].value == 39 and cells["t2.fees.amount_10k_cny"].value == 3.5
+
+
+def test_a_2019_table_2_s_row_naming_an_item_in_its_aside_and_a_header_in_another_order_are_read():
+    """Blind round 133 (2019-form variants): 规范性文件（含政府规章） was taken for 规章's row (its aside names it), and a
+    header printing 本年新公开 before 本年新制发 (制发 the 2021 form's word, within 新制发) was read in the form's order."""
+    lines = ["二、主动公开政府信息情况", "第二十条第（一）项", "信息内容\t本年新公开\t本年新制发\t对外公开总数",
+             "规范性文件（含政府规章）\t5\t6\t44", "第二十条第（五）项", "信息内容\t上一年项目数量\t本年增/减\t处理决定数量",
+             "行政许可\t12\t-2\t183"]
+    text = "\n".join([f"{AGENCY}2020年政府信息公开工作年度报告", "一、总体情况", "本机关依法做好政府信息公开工作。", *lines,
+                      "三、收到和处理政府信息公开申请情况", "五、存在的主要问题及改进情况", "无。"])
+    cells = extract_bytes(text.encode(), "report.txt").cells
+    assert [cells[f"t2.normative_docs.{m}"].value for m in ("new_made", "new_published", "total_published")] == [6, 5, 44]
+    assert {cells[f"t2.rules.{m}"].value for m in ("new_made", "new_published", "total_published")} == {None}

@@ -225,11 +225,12 @@ def test_table_4_groups_and_columns_in_another_order_are_read_by_their_header_na
 
 
 @pytest.mark.parametrize("rendering", RENDERINGS)
-@pytest.mark.parametrize("name", ["行政诉讼小计", "诉讼合计"])
-def test_table_4_s_litigation_subtotal_group_is_read_past(name, rendering):
+@pytest.mark.parametrize("name, first", [("行政诉讼小计", False), ("诉讼合计", False), ("小计", True)])
+def test_table_4_s_litigation_subtotal_group_is_read_past(name, first, rendering):
     """Blind round 79: a group 行政诉讼小计 after the two litigation groups, its five the sums of theirs (20 values a
     row): 小计 was no word of the header, the groups were placed by their names alone and the row's last fifteen
-    values read, every group's cells wrong. The subtotal group is named and left out."""
+    values read, every group's cells wrong. The subtotal group is named and left out. Round 133: 小计 alone under
+    行政诉讼, before the two groups (three cells wrong)."""
     v = values()
     for k, (g, c) in enumerate((g.id, c.id) for g in forms.T4_GROUPS for c in forms.T4_COLUMNS[:-1]):
         v[forms.t4_cell(g, c)] = k % 3
@@ -241,10 +242,13 @@ def test_table_4_s_litigation_subtotal_group_is_read_past(name, rendering):
     columns = [c.id for c in forms.T4_COLUMNS]
     subtotal = [str(v[forms.t4_cell("litigation_direct", c)] + v[forms.t4_cell("litigation_after_review", c)])
                 for c in columns]
+    groups = [("未经复议直接起诉", 1, 5), ("复议后起诉", 1, 5)]
     t4.header = [[("行政复议", 1, 5), ("行政诉讼", 1, 15)],
-                 [("", 1, 5), ("未经复议直接起诉", 1, 5), ("复议后起诉", 1, 5), (name, 1, 5)],
+                 [("", 1, 5), *([(name, 1, 5), *groups] if first else [*groups, (name, 1, 5)])],
                  [(T4_ZH[c], 1, 1) for _ in range(4) for c in columns]]
-    t4.rows = [([], [printed[forms.t4_cell(g.id, c)] for g in forms.T4_GROUPS for c in columns] + subtotal)]
+    review, *litigation = [[printed[forms.t4_cell(g.id, c)] for c in columns] for g in forms.T4_GROUPS]
+    both = [value for group in litigation for value in group]
+    t4.rows = [([], review + (subtotal + both if first else both + subtotal))]
     rep = extracted(blocks, rendering)
     assert wrong(rep, v, "t4.") == [] and unsure(rep, "t4.") == []
     assert "t4.subtotal_group" in [w["code"] for w in rep.warnings]

@@ -116,6 +116,7 @@ _OTHER_KINDS = (
     (re.compile(r"(?:的)?通报$"), "a circular (通报)"),
     (re.compile(r"(?:更正|勘误)(?:说明|公告|声明|启事)?$"), _ERRATUM := "an erratum (更正说明) to a report"),
     (re.compile(r"(?:的)?(?:批复|请示|决定|意见|公告|通告)$"), "an official document (批复/请示/决定/意见/公告)"),
+    (re.compile(r"(?<!更正)(?<!勘误)(?:的)?(?:情况)?说明$"), "a note (说明), such as on a report's drafts"),
     (re.compile(r"工作要点(?:落实情况)?$|要点$"), "a work plan (工作要点)"),
     (re.compile(r"(?:工作)?(?:计划|方案|安排|思路|打算)$"), "a work plan (计划/方案)"),
     (re.compile(r"(?:工作)?(?:总结|汇报)$"), "a work summary (总结)"),
@@ -168,7 +169,9 @@ _ABOUT_REPORTS = re.compile(r"(?:编制|报送|撰写|做好|开展)[^《》]{0,
                             r"的(?:通知|函|通报|报告)$"
                             r"|(?:更正|勘误)(?:说明|公告|声明|启事)?$"
                             # a notice that a report is published (关于公开《…2023年政府信息公开工作年度报告》的公告)
-                            r"|关于(?:公开|发布|公布|印发)《[^《》]*(?:年度报告|年报)》的(?:公告|通告|通知)$")
+                            r"|关于(?:公开|发布|公布|印发)《[^《》]*(?:年度报告|年报)》的(?:公告|通告|通知)$"
+                            # a note on a report's drafts (关于《…年度报告》（送审稿）修改情况的说明)
+                            r"|关于《[^《》]*(?:年度报告|年报)》[^《》]{0,20}的(?:说明|情况说明)$")
 
 # News of a meeting or a training on the reports, titled after them: 我区召开2021年度政府信息公开工作年度报告编制培训会.
 _EVENT = re.compile(r"召开|举办|举行|(?:培训|推进|部署|座谈|调度|动员|工作)会议?$|培训班?$|会议$")

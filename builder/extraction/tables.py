@@ -1920,12 +1920,20 @@ def _naming_end(text: str, names: Callable[[str], bool]) -> str | None:
     return next((whole for k in range(len(pieces) - 1, -1, -1) if names(whole := " ".join(pieces[k:]))), None)
 
 
+_ASIDE = re.compile(r"[（(][^（）()]*[)）]")
+
+
 def _t2_rows(rows: list[ValueRow], cores: list[str], form: forms.Form) -> dict[str, ValueRow]:
     """The printed row of each table-2 item, by its label. A row goes to one item only: an item
-    takes a row naming it alone first (行政强制), then one naming it with others (行政处罚（含行政强制）)
-    that no item has taken; among them, the first with numbers."""
+    takes a row naming it alone first (行政强制), then one naming it with others (行政处罚、行政强制)
+    that no item has taken; among them, the first with numbers. An item named only in a row's aside
+    (行政处罚（含行政强制）) is not that row's."""
     named = [[item.id for item in form.t2 if any(k in core for k in item.keywords)
               or core in forms.T2_WHOLE_LABELS.get(item.id, ())] for core in cores]
+    for k, row in enumerate(rows):  # (规范性文件（含政府规章）: the item its aside includes is no other row's)
+        if len(named[k]) > 1 and (outside := label_core(_ASIDE.sub("", row.label))):
+            named[k] = [item for item in named[k] if any(
+                w in outside for w in next(i for i in form.t2 if i.id == item).keywords)] or named[k]
     taken: set[int] = set()
     out: dict[str, ValueRow] = {}
     for alone in (True, False):
@@ -2418,7 +2426,8 @@ def _t2_header_order(headers: list[_T2Header], line: int,
     above = [header.measures for header in headers if header.line < line]
     if not above:
         return None
-    printed, form_order = above[-1], tuple(m.id for m in item.measures)
+    form_order = tuple(m.id for m in item.measures)
+    printed = tuple(m for m in above[-1] if m in form_order)  # (本年新制发 names 制发 too, the other form's)
     return printed if set(printed) == set(form_order) and printed != form_order else None
 
 

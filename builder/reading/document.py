@@ -25,6 +25,7 @@ from urllib.parse import unquote
 from .. import errors
 from ..limits import checkpoint, current
 from . import positioned, repair
+from .recognised import recognised_text
 from .wikitext import tables_as_rows
 
 FORMATS = ("text", "markdown", "html", "mhtml", "webarchive", "epub", "pdf", "docx", "doc", "word-xml", "rtf", "odt", "ofd",
@@ -1038,9 +1039,33 @@ def without_line_numbers(lines: list[str]) -> list[str]:
     return out
 
 
+# A spreadsheet printed with its headings (Excel's 打印行号列标): a line of column letters (⇥ A ⇥ B ⇥ C …), then each
+# row's number in its first cell (5 ⇥ （一）主动公开。…), counting up: the row's own text is after it.
+_COLUMN_LETTERS = re.compile(r"^\s*(?:\t\s*)?A\tB\tC(?:\t[A-Z]{1,2})*\s*$")
+_SHEET_ROW_NUMBER = re.compile(r"^\s*\d{1,5}\t")
+
+
+def without_sheet_headings(lines: list[str]) -> list[str]:
+    """The lines without a printed spreadsheet's column letters and row numbers (see ``_COLUMN_LETTERS``)."""
+    if not any("A\tB\tC" in line for line in lines):
+        return lines  # (nearly every text: one look)
+    out, last = [], None  # (the last row number read, None outside a sheet with headings)
+    for line in lines:
+        if _COLUMN_LETTERS.match(line):
+            last = 0
+            continue
+        if last is not None and (m := _SHEET_ROW_NUMBER.match(line)) and last < int(m.group().strip()) <= last + 3:
+            last = int(m.group().strip())  # (the rows count up: a row of values after the sheet is none of them)
+            out.append(line[m.end():])
+            continue
+        last = None if line.strip() else last
+        out.append(line)
+    return out
+
+
 def body_of(lines: list[str]) -> list[str]:
     """``body_lines`` of text already normalised and split into lines."""
-    lines = without_line_numbers(lines)
+    lines = without_sheet_headings(without_line_numbers(lines))
     out: list[str] = []
     last_report: int | None = None  # the last line only a report prints, found at the first footer
     running = _running_heads(lines)
@@ -1384,7 +1409,10 @@ def _read_json(data: bytes, source: Source) -> str:
     from .markup import json_article, json_records
 
     text, source.encoding = decode(data, source.path)
-    if words := positioned.result_words(json_records(text) or []):
+    records = json_records(text) or []
+    if (recognised := recognised_text(records)) is not None:  # (a table-recognition service's cells, with their boxes)
+        return recognised
+    if words := positioned.result_words(records):
         return positioned.laid_out(words)
     return json_article(text, source.path)
 

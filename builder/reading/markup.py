@@ -2108,10 +2108,12 @@ _SHEET_PROGID = re.compile(r"(?:Excel|ET|Ket|KET|WPS)\.Sheet", re.IGNORECASE)  #
 
 def _imported_part(document, path: str, depth: int = 0) -> Callable[[str], str]:
     """The text of a Word file's imported parts (altChunk) by relationship id: a web page, a web
-    archive (MHT) as web editors export, or another Word file; other kinds (RTF) are not read."""
+    archive (MHT) as web editors export, or another Word file; other kinds (RTF) are not read, nor a part the
+    relationship only links to outside the file (TargetMode="External": file:///etc/passwd)."""
 
     def text(rid: str) -> str:
-        part = document.part.rels[rid].target_part if rid in document.part.rels else None
+        rel = document.part.rels.get(rid)
+        part = rel.target_part if rel is not None and not rel.is_external else None  # (a linked file: never read)
         kind = getattr(part, "content_type", "")
         if kind in ("text/html", "application/xhtml+xml", "message/rfc822") or kind.startswith(_WORD_DOCUMENT_TYPE):
             return _chunk_text(part.blob, path, depth)
