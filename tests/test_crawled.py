@@ -637,8 +637,8 @@ def test_a_pdf_reader_s_copy_with_its_running_head_after_each_page_number_is_rea
     lines = synthetic.render("湖州市安吉县人民政府", 2022, forms.GOV_2021, v, "space").split("\n")
     t4 = next(k for k, line in enumerate(lines) if line.startswith("四、政府信息公开行政复议")) + 1
     row = next(k for k in range(t4, len(lines)) if len(lines[k].split()) == 15)
-    values = lines[row].split()
-    lines[row:row + 1] = [" ".join(values[:13]), counter.format(page=3), "湖州市安吉县人民政府", " ".join(values[13:])]
+    values = lines[row].split()  # (a value a line, as the reader copies a ruled table's cells)
+    lines[row:row + 1] = [*values[:13], counter.format(page=3), "湖州市安吉县人民政府", *values[13:]]
     middle = len(lines) // 3
     lines[middle:middle] = [counter.format(page=1), "湖州市安吉县人民政府"]
     lines[2 * middle:2 * middle] = [counter.format(page=2), "湖州市安吉县人民政府"]
