@@ -17,6 +17,7 @@ _SPAN_KEYS = (("row_start", "row_end", "col_start", "col_end"), ("RowTl", "RowBr
               ("ysc", "yec", "xsc", "xec"), ("start_row", "end_row", "start_col", "end_col"))
 _TEXT_KEYS = ("words", "Text", "word", "text", "content")
 _PROSE_KEYS = frozenset({"paragraphs", "word", "words", "text", "Text"})
+_PLACE_KEYS = frozenset({"location", "Polygon", "polygon", "pos", "boundingBox", "bounding_box", "ItemPolygon"})
 _CELLS_MIN = 4  # cells of a table, at least
 _MAX_PLACES = 10_000  # rows times columns of one table, at most (a hostile span is none)
 _SECTIONS = (("t2", re.compile(r"^\s*二\s*、\s*主动公开")), ("t3", re.compile(r"^\s*三\s*、\s*收到和处理")),
@@ -27,10 +28,12 @@ _TABLE_WORDS = (("t4", ("结果维持", "尚未审结")), ("t3", ("申请人情�
 
 def recognised_text(records: list) -> str | None:
     """The text of a table-recognition result (see the module's docstring), or None for any other JSON."""
-    blocks: list[tuple[str, str]] = []  # ("text" | "table", its lines)
+    blocks: list[tuple[str, str]] = []  # ("text" | "table" | "html" | "placed", its lines)
     _walk(records, "", blocks)
-    if not any(kind == "table" for kind, _ in blocks):
-        return None
+    if not any(kind in ("table", "html") for kind, _ in blocks) or (
+            not any(kind == "html" for kind, _ in blocks) and any(kind == "placed" for kind, _ in blocks)):
+        return None  # (no table; or words placed on the page beside the cells: the OCR reader lays them out)
+    blocks = [("table" if kind == "html" else kind, text) for kind, text in blocks if kind != "placed"]
     texts = [text for kind, text in blocks if kind == "text"]
     tables = [text for kind, text in blocks if kind == "table"]
     kinds = "".join("a" if kind == "table" else "x" for kind, _ in blocks)
@@ -50,23 +53,28 @@ def recognised_text(records: list) -> str | None:
     return "\n".join(out)
 
 
-def _walk(node, key: str, blocks: list[tuple[str, str]]) -> None:
+def _walk(node, key: str, blocks: list[tuple[str, str]], placed: bool = False) -> None:
+    """The result's tables and texts in its order; a text in an object that gives its place on the page (location,
+    Polygon) is a placed word, a paragraph's text (PP-Structure's) beside its tables no such word."""
     if isinstance(node, dict):
         markup = node.get("html")
         if isinstance(markup, str) and "<table" in markup:
-            blocks.append(("table", _html_table(markup)))
+            blocks.append(("html", _html_table(markup)))
             return
+        placed = placed or any(node.get(name) for name in _PLACE_KEYS)
         for name, value in node.items():
             if isinstance(value, list) and len(value) >= _CELLS_MIN and all(isinstance(c, dict) for c in value) \
                     and (spans := _span_keys(value[0])) is not None:
                 blocks.append(("table", _grid(value, spans)))
+                if any(cell.get(spans[0], 0) < 0 and any(cell.get(k) for k in _PLACE_KEYS) for cell in value):
+                    blocks.append(("placed", ""))  # (the page's lines among the cells, placed: Tencent's Type 0)
             elif name not in ("content",):  # (Alibaba's whole text again, its tables run into lines)
-                _walk(value, name, blocks)
+                _walk(value, name, blocks, placed)
     elif isinstance(node, list):
         for value in node:
-            _walk(value, key, blocks)
+            _walk(value, key, blocks, placed)
     elif isinstance(node, str) and key in _PROSE_KEYS and node.strip():
-        blocks.append(("text", node.strip()))
+        blocks.append(("placed" if placed else "text", node.strip()))
 
 
 def _span_keys(cell: dict) -> tuple[str, str, str, str] | None:
