@@ -764,6 +764,9 @@ _RECORD_FIELDS = {**dict.fromkeys(("表格", "表", "表号", "表名", "table")
                   **dict.fromkeys(("列", "列名", "列标题", "栏目", "column", "col"), "column"),
                   **dict.fromkeys(("值", "数值", "数据", "数量", "value", "val"), "value")}
 _RECORD_ROLES = frozenset({"row", "column", "value"})
+# A header's last two fields (…,列,数值 or ⇥column⇥value), or a JSON record's key for a column: a first, cheap look.
+_RECORD_LOOK = re.compile(r"(?:列|列名|栏目|column|col)\"?\s*[\t,]\s*\"?(?:值|数值|数据|数量|value|val)\"?\s*$"
+                          r"|\"(?:列|column)\"\s*:", re.MULTILINE | re.IGNORECASE)
 
 
 def _record_roles(fields: list[str]) -> list[str | None] | None:
@@ -781,7 +784,7 @@ def _record_line(record: dict[str, str]) -> str:
 
 def _records(lines: list[str]) -> list[str]:
     """Each record of a table exported as records (``_RECORD_FIELDS``) as a cell a line; other lines as they are."""
-    if not any(line[:1] == "{" or (("," in line or "\t" in line) and _record_header(line)) for line in lines):
+    if not _RECORD_LOOK.search("\n".join(lines)):
         return lines  # (nearly every report: one look)
     import csv
     import json

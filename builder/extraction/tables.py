@@ -3933,7 +3933,8 @@ def _zeros_by_sums(out: Tables, template: str, subtotals: dict[str, CellValue]) 
             (value.status == "missing" and value.note in _UNPRINTED_NOTES)
             or (value.status == "blank" and not _prints_no_number(value.raw or ""))))
 
-    if not any(unprinted(cell) for cell in out.cells if cell.startswith(("t3.", "t4."))):
+    if None not in [value.value for value in out.cells.values()] or not any(
+            unprinted(cell) for cell in out.cells if cell.startswith(("t3.", "t4."))):
         return  # (nearly every report: its tables print every cell)
     identities = [*forms.identities(template), *(  # 法人或其他组织 printed as one column: the five organisations' sum
         Identity("t3.total_cols", row, tuple(forms.t3_cell(row, c) for c in T3_ORDER[1:-1]), (cell,))
@@ -4672,6 +4673,10 @@ def _prints_numerals(layout: Layout) -> bool:
                for table in layout.regions for row in layout.rows(table) for cell in row.cells)
 
 
+_SUBTOTAL_SUFFIX = "." + forms.T3_GROUP_SUBTOTAL  # (the one 法人或其他组织 column's cells: t3.granted.legal_persons_subtotal)
+_SUBTOTAL_END = len(_SUBTOTAL_SUFFIX)
+
+
 def read_tables(layout: Layout, template: str) -> Tables:
     out = Tables()
     form = forms.FORMS.get(template)
@@ -4693,7 +4698,7 @@ def read_tables(layout: Layout, template: str) -> Tables:
     finally:
         _NUMERALS_PRINTED.reset(numerals)
         _PAIRS_PRINTED.reset(pairs)
-    subtotals = {cell: value for cell, value in out.cells.items() if cell.endswith("." + forms.T3_GROUP_SUBTOTAL)}
+    subtotals = {cell: value for cell, value in out.cells.items() if cell[-_SUBTOTAL_END:] == _SUBTOTAL_SUFFIX}
     order = [c.id for c in forms.cells(template)]
     out.cells = {c: out.cells.get(c, CellValue(None, None, "missing")) for c in order}
     _declared_zeros(layout, out)

@@ -21,6 +21,8 @@ _T3_ROW_WORDS = tuple(sorted({word for words in forms.T3_SHORT_MATCHES.values() 
 _MEASURE_WORDS = tuple(word for words in forms.T2_MEASURE_WORDS.values() for word in words)
 _ITEM_WORDS = tuple({word for item in forms.T2_2021 + forms.T2_2019 for word in item.keywords})
 _FIGURE = re.compile(r"\s*(?:[-+]?\d[\d,]*(?:\.\d+)?|无|—|-|/|／)?\s*")  # a value or an empty cell
+# A line beginning with an applicant's or a measure's name, then a tab: a turned grid's row (one cheap look first).
+_TURNED_LOOK = re.compile(r"^\s*(?:自然人|商业企业|科研机构|本年新制作|本年制发|上一年项目)[^\t\n]{0,8}\t", re.MULTILINE)
 _APPLICANT_ROWS_MIN = 4  # rows naming applicants, at least, of a turned table 3 (its seven, or a block of them)
 _T3_COLUMNS_MIN = 3  # header cells naming table 3's rows, at least
 
@@ -28,8 +30,8 @@ _T3_COLUMNS_MIN = 3  # header cells naming table 3's rows, at least
 def unturned(lines: list[str]) -> tuple[list[str], int]:
     """The lines with each turned grid (a run of tab-parted lines, see the module's docstring) put back, and how
     many were; the lines as they are in any other text."""
-    if not any("\t" in line for line in lines):
-        return lines, 0
+    if "\t" not in "\n".join(lines) or not _TURNED_LOOK.search("\n".join(lines)):
+        return lines, 0  # (nearly every report: its tables the form's way round, 自然人 a column's name)
     out: list[str] = []
     turned = 0
     k = 0

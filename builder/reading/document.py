@@ -1047,7 +1047,7 @@ _SHEET_ROW_NUMBER = re.compile(r"^\s*\d{1,5}\t")
 
 def without_sheet_headings(lines: list[str]) -> list[str]:
     """The lines without a printed spreadsheet's column letters and row numbers (see ``_COLUMN_LETTERS``)."""
-    if not any("A\tB\tC" in line for line in lines):
+    if "A\tB\tC" not in "\n".join(lines):
         return lines  # (nearly every text: one look)
     out, last = [], None  # (the last row number read, None outside a sheet with headings)
     for line in lines:
