@@ -1522,13 +1522,24 @@ def test_a_report_a_page_carries_as_a_data_address_is_read(holder):
     assert len(report.document.source.attachments) == 1
 
 
+def _import_part(document, part) -> None:
+    """A w:altChunk at the document's end importing the part (or, a URL, a file outside the package)."""
+    from docx.oxml import parse_xml
+
+    rid = document.part.relate_to(part, "http://schemas.openxmlformats.org/officeDocument/2006/relationships/aFChunk",
+                                  is_external=isinstance(part, str))
+    body = document.element.body
+    body.insert(len(body) - 1, parse_xml(
+        '<w:altChunk xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+        f'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="{rid}"/>'))
+
+
 def _with_imported_tables(v: dict, kind: str) -> bytes:
     """The form as a Word file whose tables are imported parts (w:altChunk): web pages, or web
     archives (MHT) as web editors export them."""
     import docx
     from docx.opc.packuri import PackURI
     from docx.opc.part import Part
-    from docx.oxml import parse_xml
 
     document = docx.Document()
     for n, block in enumerate(blocks(v)):
@@ -1546,12 +1557,7 @@ def _with_imported_tables(v: dict, kind: str) -> bytes:
             part = Part(PackURI(f"/word/afchunk{n}.mht"), "message/rfc822", data, document.part.package)
         else:
             part = Part(PackURI(f"/word/afchunk{n}.htm"), "text/html", page.encode("utf-8"), document.part.package)
-        rid = document.part.relate_to(
-            part, "http://schemas.openxmlformats.org/officeDocument/2006/relationships/aFChunk")
-        body_element = document.element.body
-        body_element.insert(len(body_element) - 1, parse_xml(
-            '<w:altChunk xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
-            f'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="{rid}"/>'))
+        _import_part(document, part)
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
@@ -2991,17 +2997,10 @@ def test_an_imported_part_linked_outside_the_file_is_not_read():
     file:///etc/passwd): python-docx has no part there, and the report was lost to an internal error. A linked file
     is never read; the report is read without it."""
     import docx
-    from docx.oxml import parse_xml
 
     v = values(seed=5)
     document = docx.Document(io.BytesIO(docx_bytes(blocks(v))))
-    rid = document.part.relate_to("file:///etc/passwd",
-                                  "http://schemas.openxmlformats.org/officeDocument/2006/relationships/aFChunk",
-                                  is_external=True)
-    body = document.element.body
-    body.insert(len(body) - 1, parse_xml(
-        '<w:altChunk xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
-        f'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="{rid}"/>'))
+    _import_part(document, "file:///etc/passwd")
     out = io.BytesIO()
     document.save(out)
     report = extract_bytes(out.getvalue(), "linked.docx")

@@ -1028,15 +1028,20 @@ def test_a_report_of_the_2021_form_whose_table_2_is_the_2019_form_s_reads_what_i
     assert "t2.other_form_measures" in [w["code"] for w in report.warnings]
 
 
+def _sections_and_tables(v: dict) -> tuple[list[str], list[int], tuple[list[str], ...]]:
+    """A report's lines, where its sections 二 to 五 begin, and the lines of tables 2, 3 and 4 under them."""
+    lines = synthetic.render(AGENCY, 2022, GOV_2021, v, "tab").split("\n")
+    heads = [next(k for k, line in enumerate(lines) if line.startswith(head))
+             for head in ("二、主动公开", "三、收到和处理", "四、政府信息公开行政复议", "五、")]
+    return lines, heads, tuple(lines[a + 1:b] for a, b in itertools.pairwise(heads))
+
+
 def test_tables_appended_after_the_signature_in_another_order_are_each_read_by_caption():
     """Blind round 107 (tables in an appendix): the sections say 详见表一、表二、表三, and after the signature the tables
     come as 表三 (review and litigation), 表一, 表二, numbered as the report numbers them: table 4, printed before
     table 2, was not found, and table 3 was cut short where a later report's table 2 would begin."""
     v = values(seed=11)
-    lines = synthetic.render(AGENCY, 2022, GOV_2021, v, "tab").split("\n")
-    heads = [next(k for k, line in enumerate(lines) if line.startswith(head))
-             for head in ("二、主动公开", "三、收到和处理", "四、政府信息公开行政复议", "五、")]
-    t2, t3, t4 = (lines[a + 1:b] for a, b in itertools.pairwise(heads))
+    lines, heads, (t2, t3, t4) = _sections_and_tables(v)
     text = [*lines[:heads[0] + 1], "详见表一。", lines[heads[1]], "详见表二。", lines[heads[2]], "详见表三。",
             *lines[heads[3]:], "表三　政府信息公开行政复议、行政诉讼情况", *t4, "表一　主动公开政府信息情况", *t2,
             "表二　收到和处理政府信息公开申请情况", *t3]
@@ -1172,10 +1177,7 @@ def test_table_4_appended_first_captioned_with_its_year_is_found():
     2020年度政府信息公开行政复议、行政诉讼情况 (its year before the caption's words): no caption was found before
     table 2, and table 4 was missing."""
     v = values(seed=11)
-    lines = synthetic.render(AGENCY, 2022, GOV_2021, v, "tab").split("\n")
-    heads = [next(k for k, line in enumerate(lines) if line.startswith(head))
-             for head in ("二、主动公开", "三、收到和处理", "四、政府信息公开行政复议", "五、")]
-    t2, t3, t4 = (lines[a + 1:b] for a, b in itertools.pairwise(heads))
+    lines, heads, (t2, t3, t4) = _sections_and_tables(v)
     text = [*lines[:heads[0] + 1], "详见附件一。", lines[heads[1]], "详见附件二。", lines[heads[2]], "详见附件三。",
             *lines[heads[3]:], "附件三", "2022年度政府信息公开行政复议、行政诉讼情况", *t4, "附件一",
             "2022年度主动公开政府信息情况", *t2, "附件二", "2022年度收到和处理政府信息公开申请情况", *t3]
