@@ -27,6 +27,7 @@ import re
 from dataclasses import dataclass, field
 
 from .. import forms
+from ..reading.appdata import json_leaves, named_leaves, named_lines
 
 # The names of table 3's columns and table 2's measures as such lists print them, longest first (其他结果
 # before 其他): each named value is one of these, then its value.
@@ -748,15 +749,6 @@ _JSON_LINES = 600  # lines one object printed in a page may run over, at most
 _JSON_LEAVES_MIN = 5  # named numbers an object holds, at least, to be a table's
 
 
-def _json_leaves(value, path: tuple[str, ...] = ()) -> list[tuple[tuple[str, ...], object]]:
-    """Each value an object holds, with the keys leading to it."""
-    if isinstance(value, dict):
-        return [leaf for key, inner in value.items() for leaf in _json_leaves(inner, (*path, str(key)))]
-    if isinstance(value, list):
-        return [leaf for inner in value for leaf in _json_leaves(inner, path)]
-    return [(path, value)]
-
-
 # A table exported as records, a cell a line under a header naming their fields (表格,行,列,数值 then 表三,一、本年新收…,
 # 自然人,72; parted by tabs; or JSON Lines with those keys): the field each name stands for.
 _RECORD_FIELDS = {**dict.fromkeys(("表格", "表", "表号", "表名", "table"), "table"),
@@ -856,13 +848,11 @@ def _json_cells(lines: list[str]) -> list[str]:
                 if depth <= 0:
                     break
             try:
-                leaves = _json_leaves(json.loads("\n".join(lines[k:end])))
+                leaves = json_leaves(json.loads("\n".join(lines[k:end])))
             except ValueError:
                 leaves = []
-            named = [(path, value) for path, value in leaves if path and not isinstance(value, bool)
-                     and isinstance(value, int | float | str | type(None))]
-            if sum(isinstance(value, int | float) for _, value in named) >= _JSON_LEAVES_MIN:
-                out += [" · ".join(path) + "：" + ("" if value is None else str(value)) for path, value in named]
+            if sum(isinstance(value, int | float) for _, value in named_leaves(leaves)) >= _JSON_LEAVES_MIN:
+                out += named_lines(leaves)
                 k = end
                 continue
         out.append(lines[k])

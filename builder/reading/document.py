@@ -1379,10 +1379,18 @@ def _read_doctags(data: bytes, source: Source) -> str:
 
 def _read_html(data: bytes, source: Source) -> str:
     """A web page's visible text; a page whose article is only in a script (saved before the
-    scripts ran) has that article after its visible text."""
-    from .markup import REPORT_SECTIONS, data_documents, html_to_text, script_article, xml_served
+    scripts ran) has that article after its visible text, and one whose tables are only in its
+    scripts' data has them after their sections' headings."""
+    from .appdata import shows_no_table, with_script_tables
 
     text, source.encoding = decode(data, source.path)
+    shown = _page_text(text, data, source)
+    return with_script_tables(shown, text) if "<script" in text and shows_no_table(shown) else shown
+
+
+def _page_text(text: str, data: bytes, source: Source) -> str:
+    from .markup import REPORT_SECTIONS, data_documents, html_to_text, script_article, xml_served
+
     if "<!ENTITY" in text[:50_000] or "xmlns:" in text[:50_000]:
         text = xml_served(text)
     shown = html_to_text(text, source.path)

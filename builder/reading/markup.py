@@ -2531,7 +2531,7 @@ REPORT_SECTIONS = re.compile(r"总体情况|主动公开政府信息(?:的)?情�
 _TITLE_KEY = re.compile(r"title|标题|name|名称", re.IGNORECASE)
 
 
-def _unescape_string(body: str) -> str:
+def unescape_string(body: str) -> str:
     def one(m: re.Match) -> str:
         code = m.group(1)
         if len(code) > 1:  # \uXXXX, \xXX
@@ -2571,7 +2571,7 @@ _CDATA = re.compile(r"<!\[CDATA\[(.*?)\]\]>", re.S)
 
 # A script element: its attributes and its body. A body of a type no browser runs (text/template,
 # text/html, text/x-template) is markup a script copies into the page as it is.
-_SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.S | re.I)
+SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.S | re.I)
 _RUN_TYPE = re.compile(r"""\btype\s*=\s*["']?[^"'\s>]*(?:javascript|ecmascript|module|json)""", re.I)
 _HAS_TYPE = re.compile(r"\btype\s*=", re.I)
 # Any string literal, however short (a page built by str += '<p>…</p>'; line by line).
@@ -2581,12 +2581,12 @@ _ANY_STRING = re.compile(r'"((?:[^"\\\n]|\\.)*)"|\'((?:[^\'\\\n]|\\.)*)\'')
 def _script_bodies(page: str) -> Iterator[str]:
     """What each script holds as text: a template's markup as it is; a program's string literals
     joined in order (the pieces it builds the article from)."""
-    for m in _SCRIPT.finditer(page):
+    for m in SCRIPT.finditer(page):
         attributes, body = m.group(1), m.group(2)
         if _HAS_TYPE.search(attributes) and not _RUN_TYPE.search(attributes):
             yield body
         elif "+" in body or _UNESCAPES.search(body):
-            joined = "".join(_unescape_string(s.group(1) if s.group(1) is not None else s.group(2))
+            joined = "".join(unescape_string(s.group(1) if s.group(1) is not None else s.group(2))
                              for s in _ANY_STRING.finditer(body))
             yield _percent_unescaped(joined) if _UNESCAPES.search(body) else joined
 
@@ -2616,7 +2616,7 @@ def script_article(html: str, path: str = "") -> str | None:
     scripts ran: var articleContent = '…', window.__INITIAL_STATE__ = {…}, a CDATA record, a
     text/template's markup, str += '…' line by line): the longest string that prints the report's
     sections, its escapes undone and its markup read; None if none does."""
-    strings = itertools.chain((_json_in_string(_unescape_string(m.group(1) if m.group(1) is not None else m.group(2)))
+    strings = itertools.chain((_json_in_string(unescape_string(m.group(1) if m.group(1) is not None else m.group(2)))
                                for m in _STRING_LITERAL.finditer(html)),
                               (m.group(1) for m in _CDATA.finditer(html)), _script_bodies(html), _streamed_rows(html),
                               (unescape_entities(m["body"]) for m in _META_ARTICLE.finditer(html)))
@@ -2634,7 +2634,7 @@ _JSON_ESCAPE = re.compile(r'\\(?:u[0-9a-fA-F]{4}|["\\/])')
 
 def _json_in_string(text: str) -> str:
     """A string as the page shows it: JSON held in a script's string literal unescaped once more."""
-    return _unescape_string(text) if not _is_article(text) and _JSON_ESCAPE.search(text) else text
+    return unescape_string(text) if not _is_article(text) and _JSON_ESCAPE.search(text) else text
 
 
 # A streamed page's payload (React server components: self.__next_f.push([1,"…"])), pushed piece by piece in scripts
@@ -2648,7 +2648,7 @@ def _streamed_rows(html: str) -> Iterator[str]:
     """The text rows of the payloads a page streams in pieces, each payload's pieces joined in order."""
     streams: dict[str, list[str]] = {}
     for m in _PUSHED_PIECE.finditer(html):
-        streams.setdefault(m["target"], []).append(_unescape_string(m["piece"]))
+        streams.setdefault(m["target"], []).append(unescape_string(m["piece"]))
     for pieces in streams.values():
         text = "".join(pieces)
         stream = text.encode("utf-8", "surrogatepass")

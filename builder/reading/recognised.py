@@ -39,7 +39,13 @@ def recognised_text(records: list) -> str | None:
     kinds = "".join("a" if kind == "table" else "x" for kind, _ in blocks)
     if not texts or not (re.fullmatch(r"a+x+", kinds) or re.fullmatch(r"x+a+", kinds)):
         return "\n".join(text for _, text in blocks)  # (tables among the paragraphs, in the page's order)
-    out = list(texts)  # (paragraphs, then the tables: each after its section's heading, a part of one after it)
+    return after_headings(texts, tables)
+
+
+def after_headings(texts: list[str], tables: list[str]) -> str:
+    """The paragraphs' lines with each table after its section's heading (told by its words: a table of no known
+    section after the last placed, else at the end), a part of one after the part before it."""
+    out = list(texts)
     at = len(out)
     for table in tables:
         kind = next((kind for kind, words in _TABLE_WORDS if any(word in table for word in words)), None)
