@@ -256,6 +256,9 @@ def test_a_statement_of_none_is_about_what_it_names(text, expected):
     ("共收到政府信息公开申请76件（其中线上申请56件，信函申请20件）。", {"applications_online": 56}),  # 线上: online
     ("对本局制发的行政规范性文件进行全面清理，废止6件，现行有效74件。", {"normative_docs_in_force": 74}),
     ("现行有效省政府规章187件、省政府及省政府办公厅行政规范性文件298件。", {"normative_docs_in_force": 298}),
+    # (the count before the words: 对N件现行有效…文件)
+    ("全年制发行政规范性文件14件，废止6件，对118件现行有效行政规范性文件实行统一公开。",
+     {"normative_docs_issued": 14, "normative_docs_in_force": 118}),
     # a kind of cases, then 无
     ("本年度行政复议1件，行政诉讼无。", {"admin_review_cases": 1, "litigation_cases": 0}),
     ("因政府信息公开被申请行政复议、提起行政诉讼的情况：无。", {"admin_review_cases": 0, "litigation_cases": 0}),

@@ -451,6 +451,8 @@ PATTERNS: tuple[Pattern, ...] = (
     # 完成规范性文件清理，保留有效规范性文件38件: what the clean-up kept in force
     _p("normative_docs_in_force", r"(?:保留|继续有效)(?:有效|继续有效)?(?:的)?(?:税务)?(?:行政)?规范性文件(?:共计|共|为)?\s*" + _N
        + "(?:件|个|份)"),
+    # (对118件现行有效行政规范性文件实行统一公开: the count before the words)
+    _p("normative_docs_in_force", _N + r"\s*(?:件|个|份)现行有效(?:的)?" + _OWNER + r"(?:税务)?(?:行政)?规范性文件"),
     # 对现行有效的6件行政规范性文件逐件标注
     _p("normative_docs_in_force", r"现行有效(?:的)?\s*" + _N + r"\s*(?:件|个|份)(?:税务)?(?:行政)?规范性文件"),
     _p("normative_docs_in_force", r"(?:税务)?(?:行政)?规范性文件[^。；;，,\d]{0,4}?现行有效(?:的)?(?:共计|共|合计|为)?\s*" + _N
