@@ -25,11 +25,9 @@ from urllib.parse import unquote
 from .. import errors
 from ..limits import checkpoint, current
 from . import positioned, repair
+from .captures import WARC_SIGNATURE, is_har, is_http_dump
 from .recognised import recognised_text
 from .wikitext import tables_as_rows
-
-FORMATS = ("text", "markdown", "html", "mhtml", "webarchive", "epub", "pdf", "docx", "doc", "word-xml", "rtf", "odt", "ofd",
-           "json", "spreadsheet", "ocr", "xml", "doctags")
 
 
 @dataclass
@@ -1180,6 +1178,8 @@ def detect_format(data: bytes, path: str) -> str:
         return "webarchive"  # (Safari's page saved whole: a property list, binary or XML)
     if data[257:262] == b"ustar":
         return "archive"
+    if data.startswith(WARC_SIGNATURE) or is_http_dump(data):
+        return "capture"  # (a crawler's WARC, or curl -i's dump: the response's headers before its body)
     head = data[:4096]
     if _MIME_VERSION.search(head[:2048]) and (_MULTIPART.search(head) or _ENCODED_BODY.search(head)
                                                or _MAIL_HEADER.search(head[:2048])):
@@ -1199,7 +1199,8 @@ def detect_format(data: bytes, path: str) -> str:
             or positioned.PREDICTED_PAGE.search(head_text)):
         return "ocr"
     if (head.lstrip()[:1] in (b"{", b"[") or _JSONP.match(head)) and _is_json(data):
-        return "json"  # an article API's response or a crawler's export, the page's HTML inside a string
+        # an article API's response or a crawler's export, the page's HTML inside a string; a browser's network log
+        return "capture" if _HAR_LOOK.search(head) and _is_har(data) else "json"
     if _XML_DECLARATION.match(head) and _ESCAPED_MARKUP.search(data[:1_000_000]):
         return "xml"  # a CMS's export, the article's HTML escaped in an element: its tags are no text
     if _DOCTAGS.match(head):
@@ -1254,6 +1255,15 @@ def _is_json(data: bytes) -> bool:
     from .markup import json_records
 
     return json_records(data.decode("utf-8", errors="replace")) is not None
+
+
+_HAR_LOOK = re.compile(rb'"log"\s*:\s*\{')  # a HAR file's first key
+
+
+def _is_har(data: bytes) -> bool:
+    from .markup import json_records
+
+    return is_har(json_records(data.decode("utf-8", errors="replace")) or [])
 
 
 # The formats a file name's extension promises: a file so named whose bytes are another format was
@@ -1867,10 +1877,31 @@ def _read_archive(data: bytes, source: Source) -> str:
     if not files:
         raise errors.NotText(source.path, "an archive with no document in it (only folders, system files, or "
                                           f"archives nested more than {_ARCHIVE_DEPTH} deep)")
+    return _files_text(files, source, "an archive")
+
+
+def _read_capture(data: bytes, source: Source) -> str:
+    """The documents a crawl's capture holds (``captures``: a WARC file, an HTTP dump, a HAR file), read as an
+    archive's files are."""
+    from .captures import documents
+    from .markup import json_records
+
+    records = None
+    if not data.startswith(WARC_SIGNATURE) and not is_http_dump(data):
+        records = json_records(decode(data, source.path)[0])
+    files = documents(data, records, source.path, current().max_bytes)
+    if not files:
+        raise errors.NotText(source.path, "a crawl's capture (WARC, HAR or an HTTP dump) with no page or document "
+                                          "among its successful responses")
+    return _files_text(files, source, "a crawl's capture")
+
+
+def _files_text(files: list[tuple[str, bytes]], source: Source, holder: str) -> str:
+    """The text of the files an archive or a capture holds: one report read, a compilation refused."""
     titles: dict[str, str] = {}  # the annual reports' titles the documents open with, by document
     text = _attached_text(files, source, Path(source.path).name, titles)
     if not text.strip():
-        raise errors.NotText(source.path, "an archive whose files are no readable document: "
+        raise errors.NotText(source.path, f"{holder} whose files are no readable document: "
                                           + "; ".join(name for name, _ in files[:5]))
     if len(_distinct_reports(list(titles.values()))) > 1:
         raise errors.SeveralReports(source.path, f"{len(titles)} ({'; '.join(list(titles)[:4])}"
@@ -1988,7 +2019,9 @@ READERS: dict[str, Callable[[bytes, Source], str]] = {
     "ocr": _read_ocr,
     "archive": _read_archive,
     "xml": _read_xml,
+    "capture": _read_capture,
 }
+FORMATS = tuple(READERS)  # (a source's format, as the datasets name it: one of these)
 
 
 # What shows that a web page or Word file with no text has pictures instead.
@@ -2002,11 +2035,14 @@ def _gunzipped(data: bytes, path: str) -> bytes:
         return data
 
     limit = current().max_bytes
-    unpack = zlib.decompressobj(16 + zlib.MAX_WBITS)
-    try:
-        inner = unpack.decompress(data, limit + 1)
-    except zlib.error as e:
-        raise errors.NotText(path, f"a damaged gzip file ({e})") from None
+    inner = b""
+    while data.startswith(GZIP_SIGNATURE) and len(inner) <= limit:  # (members one after another: a WARC's records)
+        unpack = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        try:
+            inner += unpack.decompress(data, limit + 1 - len(inner))
+        except zlib.error as e:
+            raise errors.NotText(path, f"a damaged gzip file ({e})") from None
+        data = unpack.unused_data
     if len(inner) > limit:
         raise errors.OverLimit(path, f"unpacked from gzip, more than the {limit:,}-byte limit")
     if not inner.strip():
