@@ -3006,3 +3006,20 @@ def test_an_imported_part_linked_outside_the_file_is_not_read():
     report = extract_bytes(out.getvalue(), "linked.docx")
     assert_every_cell(report, v)
     assert "root:" not in "\n".join(report.document.lines)
+
+
+@pytest.mark.parametrize("pager", [
+    '<div class="dataTables_paginate paging_simple_numbers"><a class="paginate_button">2</a></div>',
+    '<div class="fixed-table-pagination"><ul class="pagination"><li>2</li></ul></div>'])
+def test_the_rows_a_paged_table_hides_on_its_other_pages_are_read(pager):
+    """A table paged by a script (DataTables, bootstrap-table) keeping every row in the page, those of its later
+    pages hidden (display:none): they are the table's rows, not copies of any. They were dropped as hidden, and
+    every row after the first page was lost."""
+    v = values(seed=5)
+    report = blocks(v)
+    t3 = [k for k, b in enumerate(report) if not isinstance(b, str)][1]
+    rows = html_table(report[t3]).split("<tr>")
+    paged = "<tr>".join(rows[:12]) + "".join(f'<tr style="display: none;">{row}' for row in rows[12:])
+    page = html_page(html_body(report[:t3]) + f'<div class="dataTables_wrapper">{paged}{pager}</div>'
+                     + html_body(report[t3 + 1:]))
+    assert_every_cell(extract_html(page), v)

@@ -1008,6 +1008,8 @@ def html_to_text(html: str, path: str = "") -> str:
         _drop_background_coloured(root)
     if "opacity" in html:
         _drop_watermarks(root)
+    if _PAGER.search(html):
+        _shown_pages(root)
     _drop_hidden_copies(root, screen_reader_only=any(name in html for name in _SCREEN_READER_ONLY),
                         white_text=_WHITE_IN_PAGE.search(html) is not None)
     _drop_void_copies(root)
@@ -1243,6 +1245,31 @@ def _font_restored(element) -> bool:
     style = element.get("style") or ""
     return (bool(_ZERO_FONT.search(style)) and not _HIDDEN_STYLE.search(_ZERO_FONT.sub("", style))
             and any(_SOME_FONT.search(inner.get("style") or "") for inner in element.iterdescendants()))
+
+
+# A table's pager (DataTables' dataTables_paginate, bootstrap-table's fixed-table-pagination, layui's laypage, a
+# site's own pager), by its class.
+_PAGER = re.compile(r"""class\s*=\s*["'][^"']*(?:paginat|paging|pager|laypage)""", re.IGNORECASE)
+_PAGER_CLASS = re.compile(r"paginat|paging|pager|laypage", re.IGNORECASE)
+_PAGER_REACH = 4  # levels up from a pager to the block that holds its table, at most
+
+
+def _shown_pages(root) -> None:
+    """A paged table's rows hidden on its other pages (tr style="display:none" beside the pager's 上一页 1 2 下一页,
+    all the rows in the page): shown, for they are the table's rows, not copies of any. Dropped as hidden, the rows
+    after the first page were lost."""
+    for pager in root.xpath("//*[@class]"):
+        if not _PAGER_CLASS.search(pager.get("class", "")):
+            continue
+        holder = pager.getparent()
+        for _ in range(_PAGER_REACH):
+            if holder is None or holder.xpath(".//table"):
+                break
+            holder = holder.getparent()
+        for row in holder.xpath(".//tr[@style]") if holder is not None else ():
+            style = row.get("style", "")
+            if _HIDDEN_STYLE.search(style) and row.xpath(".//td"):
+                row.set("style", _HIDDEN_STYLE.sub("", style))
 
 
 def _drop_hidden_copies(root, screen_reader_only: bool = True, white_text: bool = True) -> None:
