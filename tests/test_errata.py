@@ -139,3 +139,40 @@ def test_a_table_reprinted_corrected_after_the_report_is_read_in_place_of_the_or
         {right["t3.new_received.total"]}
     check_report(rep)
     assert rep.badge == "一致", [c.detail_en for c in rep.checks if c.outcome == "fail"]
+
+
+@pytest.mark.parametrize("sentence", [
+    # (two corrections of one row, the second naming its column only)
+    "表三中“（一）予以公开”行“自然人”栏数据“7”更正为“5”，“总计”栏数据“{wrong_total}”更正为“{total}”。",
+    # (the unit after the closing quote; 有误 before 应为)
+    "表二“行政处罚”本年处理决定数量“362”件应为“326”件；表三“（一）予以公开”行自然人一栏“7”有误，应为“5”，"
+    "总计一栏“{wrong_total}”有误，应为“{total}”。",
+], ids=["a row corrected twice", "units and 有误"])
+def test_corrections_as_agencies_word_them_correct_the_cells(sentence):
+    """Blind round 135 (reports corrected after publication): the second correction of a row (“总计”栏数据“13”
+    更正为“14”) found two cells printing 13, the first correction's cell among them, and was not applied; a unit
+    after the closing quote (“35.6”万元应为“53.6”万元) and 有误 before 应为 hid the correction."""
+    v = values(rows={"granted": [5, 1, 0, 0, 0, 0]})
+    total, wrong_total = v["t3.granted.total"], v[_GRANTED]  # (the total misprinted as the first cell's right number)
+    misprinted = {_GRANTED: 7, "t3.granted.total": wrong_total} | ({_PENALTY: 362} if "行政处罚" in sentence else {})
+    rep, v = _report("tab", [("heading", "更正说明"), ("para", sentence.format(total=total, wrong_total=wrong_total))],
+                     misprinted)
+    assert {cell: rep.cells[cell].value for cell in misprinted} == {cell: v[cell] for cell in misprinted}
+
+
+def test_a_correction_of_prose_quoting_its_words_corrects_only_the_figure_it_quotes():
+    """“办理行政复议案件2件”应为“办理行政复议案件3件” beside 行政诉讼案件2件 in the same sentence: only the review's
+    figure is corrected (the litigation's, of the same number and sentence, was corrected too); the right number may
+    follow the quoted words again (“共收到…申请58件”应为“共收到…申请56件”)."""
+    v = values()
+    review = v["t4.admin_review.total"]
+    litigation = v["t4.litigation_direct.total"] + v["t4.litigation_after_review.total"]
+    assert review != litigation
+    printed = {c.id: synthetic._fmt(v[c.id]) for c in forms.cells(forms.GOV_2021)}
+    blocks = synthetic._blocks(AGENCY, 2022, forms.GOV_2021, printed, v)
+    wrong = f"全年办理行政复议案件{litigation}件，行政诉讼案件{litigation}件。"
+    at = next(k for k, (kind, _) in enumerate(blocks) if kind == "para")
+    note = f"更正说明：“办理行政复议案件{litigation}件”应为“办理行政复议案件{review}件”。"
+    rep = extracted([*blocks[:at + 1], ("para", wrong), *blocks[at + 1:], ("para", note)], "tab")
+    heads = {f.key: f.value for f in rep.narrative if f.headline}
+    assert (heads["admin_review_cases"], heads["litigation_cases"]) == (review, litigation)

@@ -24,9 +24,12 @@ if TYPE_CHECKING:
 _ERRATUM = re.compile(r"更正|勘误")
 _NUMBER = r"\d[\d,]*(?:\.\d+)?"
 _UNIT = r"\s*(?:件|条|个|项|万元|元)?"
-# “11”应为“13”, 原为48件，更正为84件, “…申请26件”相应更正为“27件”
-_INLINE = re.compile(rf"[“\"‘「]?\s*(?P<old>{_NUMBER}){_UNIT}\s*[”\"’」]?\s*[，,]?\s*(?:相应|一并|同步|亦)?"
-                     rf"(?:应为|应是|更正为|改为|修改为|修正为|调整为)\s*[“\"‘「]?\s*(?P<new>{_NUMBER})")
+# “11”应为“13”, 原为48件，更正为84件, “…申请26件”相应更正为“27件”, “35.6”万元应为“53.6”, “162”有误，应为“126”,
+# “共收到…申请58件”应为“共收到…申请56件” (the quoted words again before the right number)
+_INLINE = re.compile(rf"[“\"‘「]?\s*(?P<old>{_NUMBER})(?P<unit>{_UNIT})\s*[”\"’」]?{_UNIT}\s*"
+                     rf"(?:有误|错误|系笔误|为笔误)?\s*[，,]?\s*"
+                     rf"(?:相应|一并|同步|亦)?(?:应为|应是|更正为|改为|修改为|修正为|调整为)\s*"
+                     rf"(?:[“\"‘「][^\d“”\"‘’「」]{{0,40}}?)?\s*(?P<new>{_NUMBER})")
 _CLAUSE_END = re.compile(r"[。；;]|^\s*\d+\s*[.．、]")
 # A table of corrections: its header names the numbers printed and the right ones.
 _HEAD_OLD = re.compile(r"原(?:数据|数值|数字|内容|值)|更正前|修改前")
@@ -44,6 +47,7 @@ class Correction:
     text: str  # the correction as printed, for the cell's note
     line: int
     in_table: bool = False  # a row of a table of corrections (or its header), not a sentence
+    unit: str = ""  # printed after the number corrected (件)
 
 
 def _number(text: str) -> float:
@@ -71,7 +75,8 @@ def corrections(lines: list[str]) -> list[Correction]:
         in_table = False
         for m in _INLINE.finditer(line):
             start = max((end.end() for end in _CLAUSE_END.finditer(line, 0, m.start())), default=0)
-            out.append(Correction(line[start:m.start()], _number(m["old"]), _number(m["new"]), line.strip(), k))
+            out.append(Correction(line[start:m.start()], _number(m["old"]), _number(m["new"]), line.strip(), k,
+                                  unit=m["unit"].strip()))
     return out
 
 
@@ -145,17 +150,18 @@ def apply_errata(errata: list[Correction], cells: dict[str, CellValue], template
     shown_old = sum(len(_fitting(c, cells, template, c.old)) == 1 for c in errata)
     if shown_old <= sum(len(_fitting(c, cells, template, c.new)) == 1 for c in errata):
         return 0
-    applied = 0
+    applied: set[str] = set()
     for correction in errata:
-        fits = _fitting(correction, cells, template, correction.old)
+        # (a cell once corrected is not the next correction's: “自然人”栏“12”更正为“13”，“总计”栏“13”更正为“14”)
+        fits = [cell for cell in _fitting(correction, cells, template, correction.old) if cell not in applied]
         if len(fits) != 1:
             continue
         cell = cells[fits[0]]
         new = int(correction.new) if correction.new.is_integer() else correction.new
         cells[fits[0]] = dataclasses.replace(cell, value=new, status="reported", candidates=None,
                                              note=f"页面上的更正说明改正了表中印出的数：“{correction.text}”")
-        applied += 1
-    return applied
+        applied.add(fits[0])
+    return len(applied)
 
 
 _QUOTED = re.compile(r"[“\"「]([^”\"」]{2,60})[”\"」]")
@@ -167,16 +173,21 @@ def correct_figures(errata: list[Correction], figures: list[Figure]) -> int:
     """Correct the prose figures an erratum names by quoting their words (“共收到政府信息公开申请27件” | 27件 | 30件, or
     正文“共收到政府信息公开申请26件”相应更正为“27件”):
     each figure of the corrected number whose sentence holds the quoted words takes the right one; how many did."""
+    from .narrative import find_figures
+
     changed = 0
     for correction in errata:
         old = f"{correction.old:g}"
         opened = _QUOTE_OPEN.search(correction.where) if not correction.in_table else None
-        for quoted in [*_QUOTED.findall(correction.where), *([opened[1] + old] if opened else [])]:
+        for quoted in [*_QUOTED.findall(correction.where), *([opened[1] + old + correction.unit] if opened else [])]:
             words = normalize(quoted)
             if not re.search(rf"(?<![\d.]){re.escape(old)}(?![\d.])", words):
                 continue
+            # (the kind the quoted words count, where they name one: 办理行政复议案件2件, not the 行政诉讼案件2件 beside it)
+            kinds = {figure.key for figure in find_figures([words])}
             for figure in figures:
-                if figure.value == correction.old and words in normalize(figure.text):
+                if figure.value == correction.old and words in normalize(figure.text) and (
+                        not kinds or figure.key in kinds):
                     figure.value = int(correction.new) if correction.new.is_integer() else correction.new
                     changed += 1
     return changed
