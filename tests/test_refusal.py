@@ -224,12 +224,21 @@ def test_a_section_heading_is_no_title(section):
 
 @pytest.mark.parametrize("title", ["一图读懂丨彭阳县2020年政府信息公开工作年度报告",
                                    "图解：彭阳县2020年政府信息公开工作年度报告",
-                                   "图文解读：《彭阳县2020年政府信息公开工作年度报告》"])  # (was published)
+                                   "图文解读：《彭阳县2020年政府信息公开工作年度报告》",
+                                   "【图解】一图读懂《彭阳县2020年政府信息公开工作年度报告》"])  # (was published)
 def test_an_interpretation_titled_after_a_report_is_refused(title):
     """A WeChat 一图读懂 summing up the report was published as the report itself."""
     with pytest.raises(errors.NotAReport) as caught:
         extract_bytes(f"{title}\n\n{BODY}".encode(), "doc.txt")
     assert "interpretation" in str(caught.value)
+
+
+def test_a_picture_s_card_below_the_report_s_own_title_is_the_page_s_sidebar():
+    """Blind round 135 (portals' widgets around the article): a 图解 card of last year's report (图解：…2019年…报告,
+    its headline figures) under the report's own title named the page an interpretation, and the report was lost."""
+    card = "图解：彭阳县2019年政府信息公开工作年度报告\n收到申请9件\n主动公开1100条"
+    report = extract_bytes(f"彭阳县人民政府2020年政府信息公开工作年度报告\n{card}\n\n{BODY}".encode(), "page.txt")
+    assert (report.agency.name, report.year) == ("彭阳县人民政府", 2020)
 
 
 def test_an_interpretations_title_over_the_whole_report_with_its_tables_is_read():

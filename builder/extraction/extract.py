@@ -161,7 +161,9 @@ _WEAK_KINDS = frozenset({"a work summary (总结)", _ERRATUM, _GUIDE, _CATALOGUE
                          _ABSTRACT_KIND, _BLANK_FORM, _ROSTER_KIND})
 _ANNUAL_TITLE = re.compile(r"年度报告|年报|工作报告|年度工作情况报告")
 # A picture or summary explaining a report, titled after it: 一图读懂丨…2022年政府信息公开工作年度报告, 图文解读：《…》.
-_INTERPRETATION = re.compile(r"^(?:一图(?:读懂|看懂|了解)|一张图(?:读懂|看懂)|图解|图说|(?:图文|视频|动漫|漫画|政策)?解读|读懂)")
+# (its kind in brackets first too: 【图解】一图读懂《…》)
+_INTERPRETATION = re.compile(r"^(?:[【\[]\s*)?(?:一图(?:读懂|看懂|了解)|一张图(?:读懂|看懂)|图解|图说"
+                             r"|(?:图文|视频|动漫|漫画|政策)?解读|读懂)")
 # A notice or letter about compiling or sending the reports, or an erratum to one, names them without being one.
 # (…年度报告发布情况的通报: how the bodies published theirs, no report sent with it)
 _ABOUT_REPORTS = re.compile(r"(?:编制|报送|撰写|做好|开展)[^《》]{0,30}(?:工作)?的(?:通知|函|通报)$"
@@ -227,6 +229,7 @@ def other_document_kind(lines: list[str], deep: bool = False) -> tuple[str, str]
     singles = [(None, line) for line in (shown if deep else head)]
     pairs = [(i + 1, "".join(head[i:i + 2])) for i in range(len(head) - 1)]  # below a red head's name and 文号 too
     triples = [(i + 2, "".join(head[i:i + 3])) for i in range(len(head) - 2)]
+    titled = False  # a report's own title seen above: a picture's card below it (图解：…) is the page's sidebar
     for last, title in singles + pairs + triples:
         if _SENTENCE.search(title) or _SECTION_HEADING.match(title):
             continue  # the opening sentence (2023年，……落实全市政务公开工作要点。) or a section (四、2024年工作安排) is no title
@@ -234,7 +237,7 @@ def other_document_kind(lines: list[str], deep: bool = False) -> tuple[str, str]
         bare = _EDITION.sub("", title)  # (a guide's edition in brackets after its name: …公开指南（2023年修订）)
         if not 8 <= len(title) <= 80 or (not re.search(r"关于|\d{4}年", title) and not _STANDING_PAGE.search(bare)):
             continue  # a column name (通知公告) is not a title
-        if _INTERPRETATION.match(title):
+        if _INTERPRETATION.match(title) and not titled:
             return _INTERPRETATION_KIND, title
         if _EVENT.search(title):
             return "news of a meeting or training on the reports (培训会, 推进会)", title
@@ -245,6 +248,7 @@ def other_document_kind(lines: list[str], deep: bool = False) -> tuple[str, str]
         if _ROSTER.search(title):
             return _ROSTER_KIND, title
         if _ANNUAL_TITLE.search(title) and _REPORT_SIGNS.search(title) and not _ABOUT_REPORTS.search(title):
+            titled = titled or last is None
             continue  # a disclosure report's title (法治政府建设年度报告 is another subject's)
         kind = next((kind for pattern, kind in _OTHER_KINDS if pattern.search(title) or pattern.search(bare)), None)
         if kind == _OTHER_SUBJECT and _NO_SUBJECT.fullmatch(title):
