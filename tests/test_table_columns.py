@@ -1919,3 +1919,19 @@ def test_rows_a_lost_page_took_are_not_inferred_from_the_sums():
     lost = [c for r in forms.T3_ROWS_2021 if r.id.startswith(("unable.", "not_processed.", "other.", "total", "carried_f"))
             for c in rows_of(rep, r.id)]
     assert {c.value for c in lost} == {None}
+
+
+@pytest.mark.parametrize("rendering", ["tab", "pipe", "html", "docx"])
+def test_a_table_3_printing_only_its_total_column_keeps_the_others_blank(rendering):
+    """Blind round 135 (bodies with almost nothing to report): every row's 自然人 to 其他 left blank, only 总计
+    printed. The first empty cell was taken for a label's spare column (the padding of a grid printing six values a
+    row), the row was a value short, and every cell of table 3 was unsure."""
+    v = values(GOV_2021)
+    printed = {c.id: synthetic._fmt(v[c.id]) for c in forms.cells(GOV_2021)}
+    applicants = {c.id for c in forms.cells(GOV_2021) if c.table == "t3" and not c.id.endswith(".total")}
+    printed.update(dict.fromkeys(applicants, ""))
+    rep = extracted(synthetic._blocks(AGENCY, 2022, GOV_2021, printed, v), rendering)
+    t3 = [c.id for c in forms.cells(GOV_2021) if c.table == "t3"]
+    assert {cell: rep.cells[cell].value for cell in t3 if cell not in applicants} == \
+        {cell: v[cell] for cell in t3 if cell not in applicants}
+    assert all(rep.cells[cell].value in (None, 0) and rep.cells[cell].status != "ambiguous" for cell in applicants)

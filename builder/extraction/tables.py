@@ -3604,8 +3604,8 @@ def _without_padding_column(rows: list[ValueRow | None]) -> list[ValueRow | None
     if len(printed) < 2 or any(not rows[k].delimited or len(p) not in (size - 1, size) for k, p in printed.items()):
         return rows
     full = [p for p in printed.values() if len(p) == size]
-    if not full or any(p[0] and p[-1] for p in full):
-        return rows
+    if not full or any(p[0] and p[-1] for p in full) or not all(all(p[1:-1]) for p in full):
+        return rows  # (a row blank inside, 自然人 to 其他 left blank and only 总计 printed: its blanks are cells)
     out = list(rows)
     for k, cells in printed.items():
         if len(cells) == size:
