@@ -163,6 +163,20 @@ def test_an_article_apis_json_is_read_by_its_title_and_content():
     assert (report.agency.name, report.year, report.document.source.format) == (AGENCY, YEAR, "json")
 
 
+@pytest.mark.parametrize("encoding", ["utf-8", "gbk"])
+def test_an_article_api_s_content_sent_in_base64_is_read(encoding):
+    """Blind round 135 (a site's own interfaces): {"contentEncoding": "base64", "content": "PHAgc3R5bGU9…"}: refused
+    as JSON without an article."""
+    import base64
+
+    v, article = _article()
+    content = base64.b64encode(article.replace(f"<p>{TITLE}</p>", "", 1).encode(encoding)).decode()
+    api = {"code": 200, "data": {"title": TITLE, "contentEncoding": "base64", "content": content}}
+    report = extract_bytes(json.dumps(api).encode(), "article.json")
+    assert_every_cell(report, v)
+    assert (report.agency.name, report.year) == (AGENCY, YEAR)
+
+
 @pytest.mark.parametrize("callback", ["callback", "jQuery1124_1700000000000", "window.app.render"])
 def test_an_article_api_s_jsonp_response_is_read(callback):
     """callback({...}); as a news platform's article API answers a page's script (every character escaped

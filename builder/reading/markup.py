@@ -2728,10 +2728,32 @@ def _title_rank(key: str) -> int:
 
 def json_article(text: str, path: str) -> str:
     """An article API's or a crawler's JSON: its title field, then its article (the longest string
-    that prints the report's sections), the article's markup read as a web page's."""
+    that prints the report's sections, or a string that is its base64), the article's markup read as a web page's."""
     records = json_records(text) or []
-    return _fields_article([(k, _whole_characters(s)) for record in records for k, s in _json_strings(record)],
+    return _fields_article([(k, _whole_characters(_from_base64(s))) for record in records for k, s in _json_strings(record)],
                            path, "JSON data")
+
+
+_BASE64 = re.compile(r"[A-Za-z0-9+/\s]{200,}={0,2}")  # a long string of base64 alone (contentEncoding: base64)
+
+
+def _from_base64(text: str) -> str:
+    """A string an API sends base64-encoded (its article's HTML), as text; any other string as it is."""
+    if not _BASE64.fullmatch(text):
+        return text
+    import base64
+    import binascii
+
+    try:
+        data = base64.b64decode(text)
+    except (binascii.Error, ValueError):
+        return text
+    for encoding in ("utf-8", "gb18030"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return text
 
 
 def xml_article(data: bytes, path: str) -> str:
