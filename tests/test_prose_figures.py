@@ -256,6 +256,9 @@ def test_a_statement_of_none_is_about_what_it_names(text, expected):
     ("共收到政府信息公开申请76件（其中线上申请56件，信函申请20件）。", {"applications_online": 56}),  # 线上: online
     ("对本局制发的行政规范性文件进行全面清理，废止6件，现行有效74件。", {"normative_docs_in_force": 74}),
     ("现行有效省政府规章187件、省政府及省政府办公厅行政规范性文件298件。", {"normative_docs_in_force": 298}),
+    ("全年共收到政府信息公开申请350件，上年结转30件，办理完结365件，结转下年度15件。",
+     {"applications_received": 350, "applications_carried_over": 30, "applications_answered": 365,
+      "applications_carried_forward": 15}),
     # (the count before the words: 对N件现行有效…文件)
     ("全年制发行政规范性文件14件，废止6件，对118件现行有效行政规范性文件实行统一公开。",
      {"normative_docs_issued": 14, "normative_docs_in_force": 118}),

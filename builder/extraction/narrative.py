@@ -211,8 +211,8 @@ PATTERNS: tuple[Pattern, ...] = (
        + r"件(?:申请)?(?:均|已经|已|全部)+[^。；;，,\d]{0,10}?(?:办结|答复)(?!率)"),  # (全部45件均已…办结)
     # 延期办结: a part; 全年办结本级申请86件: the applications named
     _p("applications_answered", r"(?<!延期)(?<!逾期)(?<!未)办结(?:了)?[^申。；;，,（(率]{0,6}?(?:申请)?\s*" + _N + "件"),
-    # 本年度办理完毕90件: handled to the end, answered
-    _p("applications_answered", r"(?:办理|处理)完毕(?:了)?(?:申请)?\s*" + _N + "件"),
+    # 本年度办理完毕90件, 办理完结365件: handled to the end, answered
+    _p("applications_answered", r"(?:办理|处理)(?:完毕|完结)(?:了)?(?:申请)?\s*" + _N + "件"),
     # 受理的23件申请已全部按期答复; 共办理82件，其中77件已按期答复，5件结转…: those answered of those handled
     _p("applications_answered", _N + r"件(?:政府信息公开)?申请(?:均|已|全部|都)+[^。；;，,\d]{0,8}?(?:答复|办结)"),
     _p("applications_answered", r"其中\s*" + _N + r"件(?:均|已|全部|都)+[^。；;，,\d]{0,8}?(?:答复|办结)"),
