@@ -256,6 +256,12 @@ def test_a_statement_of_none_is_about_what_it_names(text, expected):
     ("共收到政府信息公开申请76件（其中线上申请56件，信函申请20件）。", {"applications_online": 56}),  # 线上: online
     ("对本局制发的行政规范性文件进行全面清理，废止6件，现行有效74件。", {"normative_docs_in_force": 74}),
     ("现行有效省政府规章187件、省政府及省政府办公厅行政规范性文件298件。", {"normative_docs_in_force": 298}),
+    # (counts in Chinese numerals, the financial forms too; the rules' count before the documents' too)
+    ("全年共收到政府信息公开申请叁拾陆件，上年结转壹件，均在法定期限内答复，结转下年度贰件。",
+     {"applications_received": 36, "applications_carried_over": 1, "applications_carried_forward": 2}),
+    ("全年共收到政府信息公开申请贰拾件，办结拾玖件；因政府信息公开申请引发行政复议壹件，复议维持。",
+     {"applications_received": 20, "applications_answered": 19, "admin_review_cases": 1}),
+    ("全年通过市政府门户网站公开信息一万余条，制发政府规章一件、行政规范性文件十四件。", {"normative_docs_issued": 14}),
     ("全年共收到政府信息公开申请350件，上年结转30件，办理完结365件，结转下年度15件。",
      {"applications_received": 350, "applications_carried_over": 30, "applications_answered": 365,
       "applications_carried_forward": 15}),

@@ -13,8 +13,9 @@ from dataclasses import dataclass
 
 from ..limits import MAX_NUMBER_DIGITS, checkpoint
 
-# A count in Chinese numerals (收到申请三件, 两起行政诉讼), read whole: not an ordinal (第三件) or the tail of one.
-_CN_NUMERALS = "零〇一二两三四五六七八九十百千"
+# A count in Chinese numerals (收到申请三件, 两起行政诉讼; in the financial forms too: 叁拾陆件), read whole: not an
+# ordinal (第三件) or the tail of one.
+_CN_NUMERALS = "零〇一二两三四五六七八九十百千壹贰叁肆伍陆柒捌玖拾佰仟"
 _N = (r"(?:约|近|逾|超过|大约|(?<![统审设估会核])计)?\s*"  # (近300件, 逾千件: a round count, read as approximate;
       # 申请计110件: 计 as 共计 is, unless it is a word's own character: 统计, 审计, 设计)
       r"(?P<n>(?<!\d)\d+(?:,\d{3})*(?:\.\d+)?|(?<![第每万" + _CN_NUMERALS + r"])[" + _CN_NUMERALS + r"]{1,8}"
@@ -121,7 +122,7 @@ _NO_VERB_BEFORE = (r"(?:(?!办结|办理|答复|处理|结转|顺延|收到|受�
 _NONE_CARRIED_EITHER_WAY = (r"(?:无|没有)上一?年度?结转(?:的)?(?:及|和|与|或)(?:结转|顺延)(?:至|到)?下一?年度?(?:继续)?(?:办理)?"
                             r"(?:的)?(?:政府信息公开)?申请")
 # A count of rules before the documents' in one list: 规章6件、 or 规章1件（《…管理办法》）、
-_RULES_COUNTED = r"规章\s*\d+\s*件\s*(?:[（(][^（()）。]{0,40}[)）])?\s*[、，,]\s*"
+_RULES_COUNTED = r"规章\s*(?:\d+|[" + _CN_NUMERALS + r"]{1,4})\s*件\s*(?:[（(][^（()）。]{0,40}[)）])?\s*[、，,]\s*"
 
 
 PATTERNS: tuple[Pattern, ...] = (
