@@ -1079,6 +1079,23 @@ def test_table_3_stated_as_its_one_row_and_the_rest_said_0_is_read():
     assert {cells[c.id].value for c in forms.cells("gov-2021") if c.table in ("t3", "t4")} == {0}
 
 
+@pytest.mark.parametrize("listed", ["行政复议：结果维持1件，总计1件；其余各项均为0。",
+                                    "行政复议：结果维持1件，总计1件。\n其余各项数据均为0。"], ids=["one sentence", "two"])
+def test_table_4_listing_its_cells_that_are_not_0_and_saying_the_rest_are_is_read(listed):
+    """A table 4 listed as the cells that are not 0 (a result and its group's total) and a sentence that the rest are:
+    two rows were too few for a list (eight, more than a group's five), and table 4 was missing."""
+    v = synthetic.consistent_values(random.Random(3), "gov-2021")
+    v.update({c.id: 0 for c in forms.cells("gov-2021") if c.table == "t4"})
+    v.update({"t4.admin_review.upheld": 1, "t4.admin_review.total": 1})
+    lines = synthetic.render(AGENCY, YEAR, "gov-2021", v, "tab").split("\n")
+    start = next(k for k, line in enumerate(lines) if line.startswith("四、政府信息公开行政复议"))
+    end = next(k for k, line in enumerate(lines) if line.startswith("五、"))
+    report = extract_bytes("\n".join([*lines[:start + 1], listed, *lines[end:]]).encode(), "report.txt")
+    assert {c.id: report.cells[c.id].value for c in forms.cells("gov-2021") if c.table == "t4"} == \
+        {c.id: v[c.id] for c in forms.cells("gov-2021") if c.table == "t4"}
+    assert report.cells["t4.admin_review.upheld"].status == "reported"
+
+
 @pytest.mark.parametrize("blocks", [1, 3])
 @pytest.mark.parametrize("short", [False, True])
 def test_tables_printed_turned_are_read(blocks, short):

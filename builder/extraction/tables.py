@@ -4305,6 +4305,7 @@ def _t4_total_printed_first(rows: list[ValueRow]) -> bool:
 
 
 _LISTED_T4_MIN = 8  # rows a table 4 printed as a list names, at least: more than any group's five
+_LISTED_T4_SAID_MIN = 2  # of one saying that the rest is 0 (a result and its group's total)
 
 
 def _listed_t4_row(rows: list[ValueRow], ids: tuple[str, ...], layout: Layout | None = None) -> ValueRow | None:
@@ -4318,7 +4319,10 @@ def _listed_t4_row(rows: list[ValueRow], ids: tuple[str, ...], layout: Layout | 
     rows = sorted([row for row in rows if names_t4_part(row.label)] + blank, key=lambda r: r.line)
     if sum(r.delimited for r in rows) >= _LISTED_T4_MIN:  # a list's cells each after a tab: a line of words with a
         rows = [r for r in rows if r.delimited]  # digit in it (its caption's 编码规则：T4-行号-列号) is none of them
-    if len(rows) < _LISTED_T4_MIN or any(len(r.cells) != 1 for r in rows):
+    # (fewer when the report says the cells it leaves out are 0: 行政复议-结果维持 1, 行政复议-总计 1, 其余各项均为0)
+    least = _LISTED_T4_SAID_MIN if layout is not None and _UNLISTED_ZERO.search(layout.region_text("t4")) \
+        else _LISTED_T4_MIN
+    if len(rows) < least or any(len(r.cells) != 1 for r in rows):
         return None
     values: dict[str, str] = {}
     group = None  # a row naming a result only is of the group above it (its merged cell names it once)
