@@ -141,6 +141,7 @@ def test_a_script_s_data_without_the_form_s_names_is_no_table():
     ({"rowKeys": ["予以公开", "部分公开"], "series": {"自然人": [5, None], "总计": ["6", "无"]}},
      ["予以公开 · 自然人：5", "部分公开 · 自然人：", "予以公开 · 总计：6", "部分公开 · 总计：无"]),
     ([["", "自然人", "总计"], ["予以公开", 1, 2]], ["予以公开 · 自然人：1", "予以公开 · 总计：2"]),
+    ([{"项目": "予以公开", "自然人": 1, "总计": "—"}], ["予以公开 · 自然人：1", "予以公开 · 总计：—"]),
 ])
 def test_each_shape_of_a_table_s_data_names_its_cells(data, lines):
     """Program keys (t, rows, series) name nothing; a record's group comes before its name."""

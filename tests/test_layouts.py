@@ -1184,3 +1184,27 @@ def test_table_4_appended_first_captioned_with_its_year_is_found():
     report = extract_text("\n".join(text))
     assert {c.id: report.cells[c.id].value for c in forms.cells(GOV_2021)} == {
         c.id: v[c.id] for c in forms.cells(GOV_2021)}
+
+
+def test_a_chat_assistant_s_markdown_with_bold_figures_and_a_table_as_json_is_read():
+    """Blind round 136 (reports reworked by chat assistants): figures in bold in the prose (收到政府信息公开申请**61**件)
+    were no figures, and table 3 given as a fenced JSON block, a record a line ({"项目": "（一）予以公开", "自然人": 14,
+    …}), lost its names to the commas between the fields: table 3 was unsure throughout."""
+    import json
+
+    v = values(GOV_2021, seed=6)
+    new = v["t3.new_received.total"]
+    lines = synthetic.render(AGENCY, 2022, GOV_2021, v, "pipe").split("\n")
+    start = next(k for k, line in enumerate(lines) if line.startswith("三、收到和处理"))
+    end = next(k for k, line in enumerate(lines) if line.startswith("四、政府信息公开行政复议"))
+    records = [{"项目": f"{row.group_zh or ''} {row.label_zh}".strip(),
+                **{c.label_zh: v[forms.t3_cell(row.id, c.id)] for c in forms.T3_COLUMNS}}
+               for row in forms.FORMS[GOV_2021].t3_rows]
+    block = ["```json", "[", *(json.dumps(r, ensure_ascii=False) + ("," if k < len(records) - 1 else "")
+                                for k, r in enumerate(records)), "]", "```"]
+    text = "\n".join(["好的，以下是整理后的报告：", "", f"本年度共收到政府信息公开申请**{new}**件。", "",
+                      *lines[:start + 1], "", *block, "", *lines[end:]])
+    report = extract_bytes(text.encode(), "report.md")
+    assert {c.id: report.cells[c.id].value for c in forms.cells(GOV_2021) if c.table == "t3"} == \
+        {c.id: v[c.id] for c in forms.cells(GOV_2021) if c.table == "t3"}
+    assert new in {f.value for f in report.narrative if f.key == "applications_received"}

@@ -50,8 +50,9 @@ def _json_names(value) -> bool:
 def json_leaves(value, path: tuple[str, ...] = (), columns: list[str] | None = None,
                  ) -> list[tuple[tuple[str, ...], object]]:
     """Each value an object holds, with the keys leading to it; a record's values in a list under its columns'
-    names (its own headers, or the columns beside the rows it is one of) named by its labels (group, then name)
-    and their column; rows as lists (a label, then values) under a first row of names."""
+    names (its own headers, or the columns beside the rows it is one of), or under their keys beside its labels,
+    named by its labels (group, then name) and their column; rows as lists (a label, then values) under a first row
+    of names."""
     if isinstance(value, dict):
         columns = next((inner for key, inner in value.items()
                         if str(key).lower() in _JSON_HEADER_KEYS and _json_names(inner)), columns)
@@ -61,11 +62,15 @@ def json_leaves(value, path: tuple[str, ...] = (), columns: list[str] | None = N
             return [((*path, *names), cell) for names, cell in cells]
         values = next((inner for key, inner in value.items() if columns and _json_values(inner)
                        and len(inner) == len(columns)), None)
+        labels = [inner.strip() for _, key, inner in sorted(
+            (0 if _JSON_GROUP_KEY.search(str(key)) else 1, k, inner) for k, (key, inner) in enumerate(value.items())
+            if isinstance(inner, str) and str(key).lower() not in _JSON_ID_KEYS and not _JSON_VALUE.fullmatch(inner))]
         if values is not None:
-            labels = [inner.strip() for _, key, inner in sorted(
-                (0 if _JSON_GROUP_KEY.search(str(key)) else 1, k, inner) for k, (key, inner) in enumerate(value.items())
-                if isinstance(inner, str) and str(key).lower() not in _JSON_ID_KEYS and not _JSON_VALUE.fullmatch(inner))]
             return [((*path, *labels, column), cell) for column, cell in zip(columns, values)]
+        named = [(str(key), inner) for key, inner in value.items() if _json_values([inner])]
+        if labels and len(named) >= 2 and all(isinstance(inner, str) or _json_values([inner]) for inner in value.values()):
+            # a record naming its row and its columns' values by key ({"项目": "（一）予以公开", "自然人": 14, …})
+            return [((*path, *labels, key), cell) for key, cell in named]
         return [leaf for key, inner in value.items()
                 if not (str(key).lower() in _JSON_HEADER_KEYS and _json_names(inner))
                 for leaf in json_leaves(inner, path if _JSON_NAME.fullmatch(str(key)) else (*path, str(key)), columns)]

@@ -1752,6 +1752,8 @@ def markdown_to_text(markdown: str) -> str:
     if "~~" in markdown:  # struck through (~~186~~ 168: the figure a correction replaced), as <del> is: not read
         markdown = _STRUCK_MARKDOWN.sub("", markdown)
 
+    if "```" in markdown or "~~~" in markdown:
+        markdown = _FENCED_JSON.sub(_json_block_cells, markdown)
     md = MarkdownIt("commonmark", {"html": False}).enable("table")
     tokens = md.parse(markdown)
     src = markdown.split("\n")
@@ -1803,9 +1805,35 @@ _PICTURE_MARKS = re.compile(r"^[ \t]*\**[ \t]*(?:==>\s*picture\s*\[[^\]\n]*\][^\
                             r"[ \t]*\**[ \t]*(?:<br\s*/?>)?[ \t]*$", re.MULTILINE | re.IGNORECASE)
 
 
+# A fenced block of JSON (```json … ```), as a chat assistant gives a table: [{"项目": "…", "自然人": 41, …}, …].
+_FENCED_JSON = re.compile(r"^(?P<fence>```|~~~)[ \t]*(?:json|javascript|js)?[ \t]*\n(?P<body>.*?)\n(?P=fence)[ \t]*$",
+                          re.MULTILINE | re.DOTALL | re.IGNORECASE)
+_JSON_CELLS_MIN = 5  # numbers a block's data names, at least, to be a table's
+
+
+def _json_block_cells(m: re.Match) -> str:
+    """A fenced block of JSON holding a table, as a cell a line named by its keys (一、本年新收… · 自然人：41): its
+    records on a line each, read as text, lost their names to the commas between their fields. Any other block
+    as it is."""
+    import json
+
+    from .appdata import json_leaves, named_leaves, named_lines
+
+    try:
+        leaves = json_leaves(json.loads(m["body"]))
+    except (ValueError, RecursionError):
+        return m.group(0)
+    if sum(isinstance(value, int | float) for _, value in named_leaves(leaves)) < _JSON_CELLS_MIN:
+        return m.group(0)
+    return "\n".join(named_lines(leaves))
+
+
 def _broken_lines(lines: list[str]) -> list[str]:
     """Lines outside the tables with a converter's <br> as the line break it is (pymupdf4llm writes the text it read
-    off a picture of table rows as one paragraph: 3.其他 0 0 0 0 0 0 0<br>（七）总计 295 23 …)."""
+    off a picture of table rows as one paragraph: 3.其他 0 0 0 0 0 0 0<br>（七）总计 295 23 …), and without the marks
+    of bold (申请**61**件, as an assistant emphasises a figure: the figure, not a mark beside it)."""
+    if any("**" in line or "__" in line for line in lines):
+        lines = [_STRONG.sub(r"\2", line) for line in lines]
     return [part for line in lines for part in _BR_TAG.split(line)] if any("<br" in line for line in lines) else lines
 
 
