@@ -1,5 +1,6 @@
 """A government's report printing each table twice, for itself (本级) and summed over its region
-(全区汇总): the agency's own copy is read, whichever comes first and however the copies are marked."""
+(全区汇总): the agency's own copy is read, whichever comes first and however the copies are marked; of a report
+titled by its place alone (连云港市2021年…报告), the place's."""
 
 from __future__ import annotations
 
@@ -59,6 +60,27 @@ def test_the_agency_s_own_copy_of_each_table_is_read(region_first, how, kind):
     report = extract_bytes(data, f"report.{kind}")
     assert_every_cell(report, own)
     assert "scope_copy" in [w["code"] for w in report.warnings]
+
+
+def test_a_region_s_caption_listing_what_it_holds_is_still_the_region_s():
+    """Blind round 136 (a government's file printing more than its own tables): （二）全县汇总（含县政府本级、各乡镇人民
+    政府和县政府各部门）named 本级 in its aside, so its scope was unknown and the region's copy, printed last, was read."""
+    own, region = values(seed=21), values(seed=22)
+    report_blocks = _twice(own, region, False, "caption",
+                           ("县政府本级", "全县汇总（含县政府本级、各乡镇人民政府和县政府各部门）"))
+    assert_every_cell(extract_bytes(html_page(html_body(report_blocks)).encode(), "report.html"), own)
+
+
+@pytest.mark.parametrize("region_first", [False, True])
+def test_a_report_titled_by_its_place_alone_reads_the_region_s_copy(region_first):
+    """Blind round 136: 连云港市2021年政府信息公开工作年度报告, titled by the place and not by an agency, is the city's
+    report (all its agencies'): of its copies for 市政府本级 and 全市汇总, the whole city's is the report's."""
+    own, region = values(seed=21), values(seed=22)
+    report_blocks = _twice(own, region, region_first, "caption", ("市政府本级", "全市汇总"))
+    report_blocks[0] = report_blocks[0].replace(AGENCY, "彭阳县")
+    report = extract_bytes(html_page(html_body(report_blocks)).encode(), "report.html")
+    assert_every_cell(report, region)
+    assert any(w["code"] == "scope_copy" and "titled by its place" in w["message"] for w in report.warnings)
 
 
 def test_tables_captioned_as_the_region_s_only_are_the_report_s_and_so_is_its_prose():

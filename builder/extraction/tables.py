@@ -3141,7 +3141,10 @@ _OWN_SCOPE = re.compile(r"本级|本机关|本部门|本单位")
 # (全国海关, 全系统: a national body's or a sector's every office)
 _ALL_SCOPE = re.compile(r"汇总|全(?:国|区|县|市|省|州|盟|旗|系统)(?![^，,。；;（(]*本级)|各级行政机关|所属(?:各)?部门")
 _ROW_OWN_SCOPE = re.compile(r"本级")
-_WITH_OWN = re.compile(r"[（(]\s*含本级\s*[)）]")
+# (an aside listing what the region holds: 全县（含本级）, 全县汇总（含县政府本级、各乡镇人民政府和县政府各部门）)
+_WITH_OWN = re.compile(r"[（(]\s*(?:含|包括|包含)[^（()）]{0,40}[)）]")
+# A report titled by its place alone (连云港市2021年…报告, 歙县2022年…报告): the place's report, all its agencies'.
+_PLACE_NAME = re.compile(r"[\u4e00-\u9fff]{1,14}?[省市县区州旗盟]")
 _SCOPE_WORD = re.compile(r"本级|本机关|本部门|本单位|汇总|全[国区县市省州盟旗]|全系统|各级行政机关|所属")  # one look first
 _NOTE_ABOVE = re.compile(r"^\s*(?:注\s*\d?\s*[:：]?\s*)?(?:上表|以上|上述)")
 _CAPTION_MAX = 60  # characters: a caption or note, not a paragraph
@@ -3189,8 +3192,8 @@ def tables_of_region(layout: Layout) -> bool:
 def _own_scope_rows(layout: Layout, table: str, rows: list[ValueRow], out: Tables | None) -> list[ValueRow]:
     """The rows of the agency's own copy of a table printed twice, for the agency itself (本级) and
     summed over its region (全区汇总), each copy captioned (or noted after: 上表为…), or each row
-    labelled so: the copy not the agency's own is left out. Tables with one copy, or copies whose
-    scope no caption says, as they are."""
+    labelled so: the copy not the agency's own is left out (of a report titled by its place alone, the place's
+    report, the agency's own). Tables with one copy, or copies whose scope no caption says, as they are."""
     marks = _scope_captions(layout, table)
     # a row's own label says its scope by 本级 only: the form's labels print 本机关 (本机关不掌握相关政府信息)
     labelled = {r.line: scope for r in rows if r.has_values and (scope := _scope_of(r.label or "", _ROW_OWN_SCOPE))}
@@ -3205,11 +3208,23 @@ def _own_scope_rows(layout: Layout, table: str, rows: list[ValueRow], out: Table
             return after
         return next((scope for i, scope, above in reversed(marks) if not above and i <= row.line), None)
 
-    kept = [r for r in rows if scope_of_row(r) != "region"]
+    whole = _titled_by_place(layout)
+    kept = [r for r in rows if scope_of_row(r) != ("own" if whole else "region")]
     if out is not None and len(kept) < len(rows):
         out.warn("scope_copy", f"{table}: printed for the agency itself (本级) and summed over its region (汇总); "
-                 "the agency's own copy is read")
+                 + ("the report is titled by its place alone, and the region's copy is read" if whole
+                    else "the agency's own copy is read"))
     return kept
+
+
+def _titled_by_place(layout: Layout) -> bool:
+    """Whether the report's title names its place alone, no agency (连云港市2021年…报告): the place's report."""
+    if "titled by place" not in layout.memo:
+        from .metadata import find_title
+
+        name = find_title(layout.lines)[0]
+        layout.memo["titled by place"] = bool(name and _PLACE_NAME.fullmatch(name))
+    return layout.memo["titled by place"]
 
 
 def _own_scope_columns(layout: Layout, table: str, rows: list[ValueRow], out: Tables) -> list[ValueRow]:
