@@ -206,13 +206,20 @@ T3_SHORT_MATCHES = {
     "partially_granted": ("部分公开",), "denied.state_secret": ("国家秘密",),
     "denied.law_prohibited": ("法律行政法规禁止", "法律法规禁止"),
     "denied.three_safeties": ("三安全一稳定", "危及国家安全公共安全经济安全社会稳定"),  # (the words 三安全一稳定 stands for)
-    "denied.third_party_rights": ("第三方合法权益", "第三方权益"), "denied.internal_affairs": ("内部事务",),
+    "denied.third_party_rights": ("第三方合法权益", "第三方权益", "保护第三方"), "denied.internal_affairs": ("内部事务",),
     "denied.process_info": ("过程性信息",), "denied.enforcement_file": ("执法案卷",), "denied.admin_query": ("行政查询",),
-    "unable.not_held": ("本机关不掌握",), "unable.needs_creation": ("另行制作", "没有现成信息"), "unable.unclear": ("仍不明确",),
+    "unable.not_held": ("本机关不掌握", "不掌握"), "unable.needs_creation": ("另行制作", "没有现成信息"),
+    "unable.unclear": ("仍不明确", "不明确"),
     "not_processed.complaint": ("信访举报投诉", "信访举报"), "not_processed.publication": ("出版物",),
-    "not_processed.excessive": ("大量反复申请",), "not_processed.reconfirm": ("重新出具",),
-    "other.no_correction": ("逾期不补正",), "other.unpaid_fee": ("逾期未缴纳费用", "未按收费通知"),
-    "total": ("办理结果合计", "办理结果总计"), "carried_forward": ("结转下年",),
+    "not_processed.excessive": ("大量反复申请", "大量反复"), "not_processed.reconfirm": ("重新出具",),
+    "other.no_correction": ("逾期不补正",), "other.unpaid_fee": ("逾期未缴纳费用", "未按收费通知", "逾期不缴费"),
+    "total": ("办理结果合计", "办理结果总计", "办理总数"), "carried_forward": ("结转下年",),
+}
+# The shortest names of table 3's rows a provincial template prints (（一）公开, （二）部分, 新收, 结转 beside 结转下年度):
+# a label names its row by one of these only when it is the whole label, its numbering aside.
+T3_BARE_NAMES = {
+    "granted": ("公开",), "partially_granted": ("部分",), "new_received": ("新收",), "carried_over": ("结转",),
+    "not_processed.complaint": ("信访",), "not_processed.duplicate": ("重复",), "not_processed.reconfirm": ("确认",),
 }
 T3_ROWS_2019 = _T3_HEAD + _T3_OTHER_2019 + _T3_TAIL
 T3_ROWS_2021 = _T3_HEAD + T3_OTHER_2021 + _T3_TAIL

@@ -883,6 +883,36 @@ def test_a_summary_of_table_3_s_totals_before_its_results_under_short_labels_is_
         k: v[k] for k in v if k.startswith("t3.")}
 
 
+# A provincial template's labels, shortest of all, in its own order: results first, 办理总数, then 新收 and 结转.
+PROVINCIAL_LABELS = {"granted": "（一）公开", "partially_granted": "（二）部分", "denied.third_party_rights": "(1)保护第三方",
+                     "unable.not_held": "(1)不掌握", "unable.needs_creation": "(2)需另行制作", "unable.unclear": "(3)不明确",
+                     "not_processed.complaint": "(1)信访", "not_processed.duplicate": "(2)重复",
+                     "not_processed.excessive": "(4)大量反复", "not_processed.reconfirm": "(5)确认",
+                     "other.no_correction": "(1)逾期不补正", "other.unpaid_fee": "(2)逾期不缴费", "total": "办理总数",
+                     "new_received": "新收", "carried_over": "结转", "carried_forward": "结转下年度继续办理"}
+
+
+@pytest.mark.parametrize("rendering", ["tab", "pipe", "html", "docx"])
+def test_a_provincial_template_s_shortest_labels_in_its_own_order_are_read(rendering):
+    """Blind round 136 (provincial templates): （二）部分, (1)保护第三方 (moved first of its group), 办理总数, 新收 and 结转
+    named no row, and their cells were missing (a bare 公开 or 结转 names its row only as the whole label)."""
+    v = values(seed=8, rows={"granted": [3, 1, 0, 0, 0, 0], "partially_granted": [2, 0, 0, 1, 0, 0],
+                             "denied.third_party_rights": [4, 0, 0, 1, 0, 0], "not_processed.duplicate": [1, 0, 0, 0, 0, 0],
+                             "unable.not_held": [2, 5, 0, 0, 0, 1]})
+    tail = ("total", "new_received", "carried_over", "carried_forward")
+
+    def provincial(rows: Rows) -> Rows:
+        relabelled = [(i, PROVINCIAL_LABELS.get(i, label), cells) for i, label, cells in rows]
+        third = next(k for k, row in enumerate(relabelled) if row[0] == "denied.third_party_rights")
+        first = next(k for k, row in enumerate(relabelled) if row[0] == "denied.state_secret")
+        relabelled.insert(first, relabelled.pop(third))
+        return [row for row in relabelled if row[0] not in tail] + [r for i in tail for r in relabelled if r[0] == i]
+
+    rep = report(v, GOV_2021, provincial, rendering)
+    assert {k: c.value for k, c in rep.cells.items() if k.startswith("t3.")} == {
+        k: v[k] for k in v if k.startswith("t3.")}
+
+
 @pytest.mark.parametrize("rendering", ["tab", "pipe", "html", "docx"])
 def test_rows_labelled_in_the_words_a_label_stands_for_or_with_a_slip_are_read(rendering):
     """Blind round 80 (labels reworded, rows in another order): 3.公开后可能危及国家安全、公共安全、经济安全、社会稳定 (the

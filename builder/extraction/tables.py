@@ -2663,7 +2663,8 @@ def _namer(row_set: tuple[Row, ...], headings: tuple[str, ...]) -> Callable[[str
 @cache
 def _row_names(row_set: tuple[Row, ...]) -> tuple[tuple[str, int], ...]:
     """Each row's names (its form label's core and the shorter ones agencies print) with its index in ``row_set``."""
-    return tuple((match, i) for i, r in enumerate(row_set) for match in (r.match, *forms.T3_SHORT_MATCHES.get(r.id, ())))
+    return tuple((match, i) for i, r in enumerate(row_set)
+                 for match in (r.match, *forms.T3_SHORT_MATCHES.get(r.id, ()), *forms.T3_BARE_NAMES.get(r.id, ())))
 
 
 @lru_cache(maxsize=8192)
