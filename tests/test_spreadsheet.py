@@ -261,12 +261,24 @@ def test_the_formulas_a_workbook_is_filled_with(formula, value):
 
     cells = {(0, 0): 1.0, (1, 0): 2.0, (2, 0): 3.0, (0, 1): 5.0, (0, 19): None}  # A1..A3, B1, T1 holds text
 
-    def value_at(row: int, column: int, depth: int):
+    def value_at(row: int, column: int, depth: int, summed: bool = False):
         if (row, column) == (0, 3):  # D1 = D1
             return _evaluated("=D1", value_at, depth + 1)
         return cells.get((row, column), 0.0)
 
     assert _evaluated(formula, value_at, 0) == value
+
+
+@pytest.mark.parametrize(("formula", "shown"), [("=A1+B1+C1", 135), ("=SUM(A1:C1)", 12), ("=SUM(A1,B1,C1)", 12),
+                                                ("=A1+D1", None)])
+def test_numbers_stored_as_text_count_as_excel_counts_them(formula, shown):
+    """Blind round 136 (workbooks as clerks make them): '123 typed with an apostrophe is text. Excel's + takes its
+    number and SUM skips it; the formula's total (no value stored) was left empty, and the row one cell short."""
+    from builder.reading.spreadsheet import _compute_formulas
+
+    values = [["123", 10, 2, "无", ""]]
+    _compute_formulas(values, {(0, 4): formula}, 0, 0)
+    assert values[0][4] == ("" if shown is None else shown)
 
 
 def _ods(lines: list[str], hidden_column: int, hidden_rows: set[int], visibility: str) -> bytes:

@@ -323,7 +323,7 @@ def _compute_formulas(values: list[list], formulas: dict[tuple[int, int], str], 
     left empty."""
     computed: dict[tuple[int, int], float | None] = {}
 
-    def value_at(row: int, column: int, depth: int) -> float | None:
+    def value_at(row: int, column: int, depth: int, summed: bool = False) -> float | None:
         if (row, column) in formulas:
             if (row, column) not in computed:
                 computed[(row, column)] = None  # a cycle reads as no number
@@ -333,7 +333,12 @@ def _compute_formulas(values: list[list], formulas: dict[tuple[int, int], str], 
         value = values[r][c] if 0 <= r < len(values) and 0 <= c < len(values[r]) else ""
         if value == "":
             return 0.0  # an empty cell counts 0 in a sum, as Excel counts it
-        return float(value) if isinstance(value, int | float) and not isinstance(value, bool) else None
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            return float(value)
+        # A number stored as text ('123): SUM skips it, as Excel does; + - * / take its number, as Excel does
+        if summed:
+            return 0.0
+        return float(value) if isinstance(value, str) and _TEXT_NUMBER.fullmatch(value.strip()) else None
 
     for (row, column) in sorted(formulas):
         r, c = row - start_row, column - start_column
@@ -349,6 +354,7 @@ def _compute_formulas(values: list[list], formulas: dict[tuple[int, int], str], 
 _FORMULA_TOKEN = re.compile(r"\s*(?:(?P<number>\d+(?:\.\d+)?)|\$?(?P<column>[A-Z]{1,3})\$?(?P<row>\d{1,7})"
                             r"|(?P<function>SUM)\s*\(|(?P<op>[-+*/(),:]))", re.I)
 _FORMULA_DEPTH = 50  # formulas referring to formulas, this deep at most
+_TEXT_NUMBER = re.compile(r"[-+]?\d+(?:\.\d+)?")  # text Excel's arithmetic reads as a number
 
 
 def _evaluated(formula: str, value_at, depth: int) -> float | None:
@@ -369,6 +375,9 @@ def _evaluated(formula: str, value_at, depth: int) -> float | None:
     def peek() -> str:
         return tokens[position][1] if position < len(tokens) else ""
 
+    def peek_kind() -> str:
+        return tokens[position][0] if position < len(tokens) else ""
+
     def take() -> tuple[str, str]:
         nonlocal position
         position += 1
@@ -382,7 +391,8 @@ def _evaluated(formula: str, value_at, depth: int) -> float | None:
         (r0, c0), (r1, c1) = cell(first), cell(last)
         if (r1 - r0 + 1) * (c1 - c0 + 1) > 100_000:
             return None
-        found = [value_at(r, c, depth) for r in range(min(r0, r1), max(r0, r1) + 1) for c in range(min(c0, c1), max(c0, c1) + 1)]
+        found = [value_at(r, c, depth, True) for r in range(min(r0, r1), max(r0, r1) + 1)
+                 for c in range(min(c0, c1), max(c0, c1) + 1)]
         return None if any(v is None for v in found) else sum(found)
 
     def factor() -> float | None:
@@ -399,7 +409,10 @@ def _evaluated(formula: str, value_at, depth: int) -> float | None:
         if kind == "function":
             total = 0.0
             while True:
-                part = expression()
+                if peek_kind() == "column" and position + 1 < len(tokens) and tokens[position + 1][1] in (",", ")"):
+                    part = value_at(*cell(take()[1]), depth, True)  # (a cell of SUM's arguments: its text skipped)
+                else:
+                    part = expression()
                 if part is None:
                     return None
                 total += part
