@@ -462,6 +462,17 @@ def test_a_free_trade_zone_keeps_its_province_in_brackets_and_is_placed_by_it(ti
     assert (agency.name, agency.adcode) == (name, adcode)
 
 
+@pytest.mark.parametrize(("name", "adcode"), [
+    ("河北雄安新区安新县人民政府", "130632"), ("雄安新区容城县市场监督管理局", "130629"),
+    ("天津经济技术开发区管理委员会", "120116"), ("天津港保税区管理委员会", "120116"),
+])
+def test_a_zone_s_county_or_district_places_its_agency(name, adcode):
+    """Blind round 136 (places of a special status): 河北雄安新区安新县人民政府 was placed at the zone's city (保定市,
+    130600), not the county its name goes on with; 天津经济技术开发区, which lies in 滨海新区, at 天津市 (120000)."""
+    lines = [f"{name}2023年政府信息公开工作年度报告", "一、总体情况", "2023年，本机关认真落实政务公开要求。"]
+    assert describe_agency(name, lines).adcode == adcode
+
+
 @pytest.mark.parametrize("site", ["教育部政府门户网站", "生态环境部政府网站", "教育部政府网"])
 def test_a_ministry_s_site_name_lends_its_name_no_government(site):
     """本报告电子版可在教育部政府门户网站查阅: a ministry's report was read as 教育部政府's."""

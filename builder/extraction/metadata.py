@@ -1521,9 +1521,14 @@ def zones() -> tuple[Zone, ...]:
 
 
 def zone_region(name: str) -> str | None:
+    zone = _zone_named(name)
+    return zone.adcode if zone else None
+
+
+def _zone_named(name: str) -> Zone | None:
     for zone in zones():
         if zone.name in name and not name.startswith("范", name.find(zone.name) + len(zone.name)):
-            return zone.adcode  # (第一师范学院 is no 兵团 division)
+            return zone  # (第一师范学院 is no 兵团 division)
     return None
 
 
@@ -2074,9 +2079,12 @@ def describe_agency(name: str | None, lines: list[str] | None = None, page_lines
     if adcode and _NATIONAL_ZONE.match(name) and (part := resolve_region(area)[0] or _short_city_region(area)) \
             and _within(part, adcode):
         adcode = part  # its 片区 named by a city (中国（河南）自由贸易试验区洛阳片区): the city's
-    zone = zone_region(name)
-    if zone and (adcode is None or _within(zone, adcode)):
-        adcode, source = zone, "zones"  # 福建省平潭综合实验区: the zone is finer than the province
+    zone = _zone_named(name)
+    if zone and (adcode is None or _within(zone.adcode, adcode)):
+        adcode, source = zone.adcode, "zones"  # 福建省平潭综合实验区: the zone is finer than the province
+        rest = name[name.find(zone.name) + len(zone.name):]
+        if (inner := resolve_region(rest)[0]) and inner != adcode and _within(inner, adcode):
+            adcode = inner  # 雄安新区安新县人民政府: the county of the zone's that its name goes on with
     if adcode is None and (short := _short_city_region(name)):
         adcode = short
     elif adcode is None and lines and _NATIONAL.search(name):
