@@ -415,6 +415,7 @@ def _pair_clauses(line: str) -> list[str]:
 _REST_OF_TABLE_ZERO = re.compile(r"(?:其余|其他|其它)(?:各项|各栏|项目|各行|单元格|各格)(?:数据|数字|数值)?\s*"
                                  r"(?:均为|均|都是|全部为|都为)\s*[0０零]")
 _ROW_PAIRS_MIN = 3  # named values of such a row, at least (自然人, 法人或其他组织 and 总计)
+_T4_PAIRS_MIN = 2  # of table 4's such list, at least (a result and its group's total)
 _CLAUSES_MAX = 40  # lines of a paragraph listing rows, at most (table 3's 26 rows, a caption)
 
 
@@ -921,6 +922,8 @@ def relisted(lines: list[str]) -> tuple[list[str], int]:
         by_table[_table(_Row(*pairs))] += len(pairs[1])
     if by_table.total() < _PAIRS_MIN:  # only table 2 or 4 listed: only its lines are
         alone = {table for table in ("t2", "t4") if by_table[table] >= _TABLE_PAIRS_MIN}
+        # (table 4's one group with what is not 0, the rest said 0: 行政复议：结果维持1件，总计1件；其余各项均为0)
+        alone |= {"t4"} if by_table["t4"] >= _T4_PAIRS_MIN and _REST_OF_TABLE_ZERO.search(text) else set()
         # (table 3's few rows with what is not 0, the rest said 0 or left to its sums: 予以公开，自然人2件，总计2件)
         rows_of_t3 = sum(1 for pairs in filter(None, parsed) if _table(_Row(*pairs)) == "t3")
         alone |= {"t3"} if written >= _BREAKDOWN_ROWS_MIN or (
