@@ -463,6 +463,24 @@ def test_a_free_trade_zone_keeps_its_province_in_brackets_and_is_placed_by_it(ti
 
 
 @pytest.mark.parametrize(("name", "adcode"), [
+    ("中华人民共和国北仑海关", "330206"), ("北仑海关", "330206"), ("中华人民共和国连云港海事局", "320700"),
+])
+def test_a_port_s_customs_or_maritime_office_is_placed_by_its_port(name, adcode):
+    """Blind round 137 (vertically managed offices): 中华人民共和国连云港海事局 was read whole as a national body (its
+    place never looked for), and 北仑海关, named by a district without its 区, had no region."""
+    lines = [f"{name}2023年政府信息公开工作年度报告", "一、总体情况", "2023年，本关认真落实政务公开要求。"]
+    assert describe_agency(name, lines).adcode == adcode
+
+
+def test_a_customs_office_s_report_is_its_own_not_its_compiling_office_s():
+    """本报告由北仑海关办公室编制 under the title 中华人民共和国北仑海关…: 海关 was no institution's ending, so the title
+    named none and the compiling office was taken for the agency."""
+    lines = ["中华人民共和国北仑海关2023年政府信息公开工作年度报告", "本报告由北仑海关办公室编制，所列数据统计期限为2023年"
+             "1月1日至12月31日。", "一、总体情况", "2023年，北仑海关认真落实政务公开要求。"]
+    assert find_agency_name(lines) == "中华人民共和国北仑海关"
+
+
+@pytest.mark.parametrize(("name", "adcode"), [
     ("河北雄安新区安新县人民政府", "130632"), ("雄安新区容城县市场监督管理局", "130629"),
     ("天津经济技术开发区管理委员会", "120116"), ("天津港保税区管理委员会", "120116"),
 ])

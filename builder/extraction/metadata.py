@@ -75,7 +75,7 @@ _COMPILED_THIS_VERB = re.compile(r"(?:编制|编写|撰写)了?(?:本|此|该)(?
 
 # What an agency's name ends with (a grammatical list, not a gazetteer).
 _INSTITUTION_WORDS = (r"(?:人民政府办公室|人民政府办公厅|人民政府|政府办公室|政府办公厅|政府|办事处|街道|管理委员会|管委会|"
-                      r"委员会|办公室|办公厅|局|厅|委|办|中心|院|署|所|站|队|处|乡|镇|总局|分局|公司|集团|"
+                      r"委员会|办公室|办公厅|局|厅|委|办|中心|院|署|所|站|队|处|乡|镇|总局|分局|海关|支行|分行|公司|集团|"
                       # (mass organisations publish reports too: 残疾人联合会, 红十字会, 科学技术协会, and their short names)
                       r"联合会|红十字会|总工会|协会|残联|妇联|科协|侨联|文联|工商联)")
 INSTITUTION = re.compile(_INSTITUTION_WORDS + "$")
@@ -1432,8 +1432,9 @@ def _region_chain(text: str, full_first: bool = False) -> tuple[str | None, int]
 # Elsewhere a place inside a name is not the agency's region: 固原市人民政府驻北京联络处 is 固原市's.
 _BODY_BEFORE_REGION = re.compile(
     r"^(?:中共|中国共产党|共青团|(?:新疆生产建设)?兵团第[一二三四五六七八九十]{1,3}师"
+    # a customs district's or a maritime bureau's full name (中华人民共和国重庆海关, 中华人民共和国连云港海事局)
+    r"|中华人民共和国(?=[" + _HAN + r"]{2,4}?(?:海关|海事局))"
     r"|(?:国家|中国|中华人民共和国)[" + _HAN + r"]{1,10}?(?:总局|局|署|银行|委员会)"
-    r"|中华人民共和国(?=[" + _HAN + r"]{2,4}?海关)"  # a customs district's full name (中华人民共和国重庆海关)
     r"|(?:财政|商务|交通运输|水利|自然资源|生态环境|农业农村|工业和信息化|人力资源和社会保障)部|审计署|海关总署)")
 
 
@@ -1820,14 +1821,15 @@ def _short_city_region(name: str) -> str | None:
 
 
 def _short_county_region(rest: str, after_body: bool) -> str | None:
-    """The county whose name without 县 (or a county-level city's without 市) begins an office's name that the
-    gazetteer does not read as a place (苍南 of 国家统计局苍南调查队: 苍南县), when one county so named is there."""
+    """The county whose name without 县 (or a county-level city's without 市, a district's without 区) begins an
+    office's name that the gazetteer does not read as a place (苍南 of 国家统计局苍南调查队: 苍南县), when one county
+    so named is there."""
     found = set()
     for k in (2, 3):
         office = rest[k:]
         if not (_SHORT_CITY_OFFICE.match(office) or (after_body and _OFFICE_AFTER_BODY.fullmatch(office))):
             continue
-        for suffix in ("县", "市"):
+        for suffix in ("县", "市", "区"):  # (北仑海关: 北仑区, a port district)
             place = rest[:k] + suffix
             code, end = _region_chain(place)
             if code and end == len(place) and not code.endswith("00"):
