@@ -256,6 +256,8 @@ def test_a_statement_of_none_is_about_what_it_names(text, expected):
     ("共收到政府信息公开申请76件（其中线上申请56件，信函申请20件）。", {"applications_online": 56}),  # 线上: online
     ("对本局制发的行政规范性文件进行全面清理，废止6件，现行有效74件。", {"normative_docs_in_force": 74}),
     ("现行有效省政府规章187件、省政府及省政府办公厅行政规范性文件298件。", {"normative_docs_in_force": 298}),
+    ("全年收到政府信息公开申请1,058件。从申请方式看，通过网上申请平台提交747件，信函方式311件。",
+     {"applications_received": 1058, "applications_online": 747, "applications_other_channel": 311}),
     # (counts in Chinese numerals, the financial forms too; the rules' count before the documents' too)
     ("全年共收到政府信息公开申请叁拾陆件，上年结转壹件，均在法定期限内答复，结转下年度贰件。",
      {"applications_received": 36, "applications_carried_over": 1, "applications_carried_forward": 2}),
@@ -876,6 +878,13 @@ def test_a_paragraph_laid_out_as_a_spreadsheet_row_is_prose():
     found = find_figures(sentences(lines), 2021)
     assert headlines(found)["applications_received"] == 308
     assert [s for s in sentences(lines) if "总计" in s or "本年新收政府信息公开申请数量" in s] == []
+
+
+def test_a_short_paragraph_alone_in_its_spreadsheet_row_is_prose():
+    """Blind round 137 (office files as web systems export them): 2021年，我厅未收取信息处理费。 alone in its row, shorter
+    than a paragraph a row usually holds, was no prose, and the fee stated was not read."""
+    lines = ["2021年，我厅未收取信息处理费。" + "\t" * 14, "\t合计。\t\t"]
+    assert headlines(find_figures(sentences(lines), 2021)) == {"fees_charged_cny": 0}
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -309,6 +309,9 @@ PATTERNS: tuple[Pattern, ...] = (
     # 通过网上申请平台提交19件，信函提交6件: a channel other than online opening a clause of a list, its verb and count
     _p("applications_other_channel", r"(?<=[，,、；;])\s*(?:" + _OFFLINE + r")(?:(?:及|和|、|与|或)(?:" + _OFFLINE + r"))*"
        r"(?:方式|渠道)?(?:提交|提出|递交)(?:的)?\s*" + _N + "件"),
+    # (…提交747件，信函方式311件: the channel's way named, its verb left to the clause before)
+    _p("applications_other_channel", r"(?<=[，,、；;])\s*(?:" + _OFFLINE + r")(?:(?:及|和|、|与|或)(?:" + _OFFLINE + r"))*"
+       r"(?:方式|渠道)\s*" + _N + "件"),
     # 网上申请151件、信函申请35件 / 信函及当面申请8件: the channels other than online, named
     _p("applications_other_channel", r"(?<![网上])(?:" + _OFFLINE + r")(?:(?:及|和|、|与|或)(?:" + _OFFLINE + r"))*"
        r"(?:方式|渠道)?(?:提交|提出|递交)?(?:的)?申请(?:共|为)?\s*" + _N + "件"),
@@ -577,6 +580,7 @@ _SPACE_GROUPED_COUNT = re.compile(r"(?<![\d.,])[1-9]\d{0,2}(?: \d{3})+(?=\s*[件
 
 
 _SENTENCE_CELL = 20  # characters: a cell this long, with a full stop, holds prose
+_SENTENCE_ALONE = 8  # characters of a sentence alone in its row, ended by a full stop, at least
 
 
 def _sentence_cell(row: str) -> str:
@@ -585,6 +589,8 @@ def _sentence_cell(row: str) -> str:
     pipes that are paragraphs (a page joined into one line, menus and footer parted by " | ");
     else '' (a row of the tables)."""
     cells = [cell.strip() for cell in re.split(r"[\t|]", row) if cell.strip()]
+    if len(cells) == 1 and len(cells[0]) >= _SENTENCE_ALONE and cells[0].endswith("。"):
+        return cells[0]  # (a short paragraph alone in its row: 2021年，我厅未收取信息处理费。)
     if len(cells) == 1 or "\t" not in row:
         return "\n".join(c for c in cells if len(c) >= _SENTENCE_CELL and "。" in c)
     return ""
