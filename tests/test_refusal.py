@@ -225,7 +225,8 @@ def test_a_section_heading_is_no_title(section):
 @pytest.mark.parametrize("title", ["一图读懂丨彭阳县2020年政府信息公开工作年度报告",
                                    "图解：彭阳县2020年政府信息公开工作年度报告",
                                    "图文解读：《彭阳县2020年政府信息公开工作年度报告》",
-                                   "【图解】一图读懂《彭阳县2020年政府信息公开工作年度报告》"])  # (was published)
+                                   "【图解】一图读懂《彭阳县2020年政府信息公开工作年度报告》",
+                                   "彭阳县2020年政府信息公开工作年度报告解读"])  # (was published)
 def test_an_interpretation_titled_after_a_report_is_refused(title):
     """A WeChat 一图读懂 summing up the report was published as the report itself."""
     with pytest.raises(errors.NotAReport) as caught:

@@ -161,6 +161,8 @@ _WEAK_KINDS = frozenset({"a work summary (总结)", _ERRATUM, _GUIDE, _CATALOGUE
                          _ABSTRACT_KIND, _BLANK_FORM, _ROSTER_KIND})
 _ANNUAL_TITLE = re.compile(r"年度报告|年报|工作报告|年度工作情况报告")
 # A picture or summary explaining a report, titled after it: 一图读懂丨…2022年政府信息公开工作年度报告, 图文解读：《…》.
+# (…年度报告解读, 《…年度报告》政策解读: the kind after the report's name)
+_INTERPRETATION_AFTER = re.compile(r"(?:报告|年报)》?\s*(?:的)?(?:图文|政策|图片)?解读$")
 # (its kind in brackets first too: 【图解】一图读懂《…》)
 _INTERPRETATION = re.compile(r"^(?:[【\[]\s*)?(?:一图(?:读懂|看懂|了解)|一张图(?:读懂|看懂)|图解|图说"
                              r"|(?:图文|视频|动漫|漫画|政策)?解读|读懂)")
@@ -237,7 +239,7 @@ def other_document_kind(lines: list[str], deep: bool = False) -> tuple[str, str]
         bare = _EDITION.sub("", title)  # (a guide's edition in brackets after its name: …公开指南（2023年修订）)
         if not 8 <= len(title) <= 80 or (not re.search(r"关于|\d{4}年", title) and not _STANDING_PAGE.search(bare)):
             continue  # a column name (通知公告) is not a title
-        if _INTERPRETATION.match(title) and not titled:
+        if (_INTERPRETATION.match(title) or _INTERPRETATION_AFTER.search(title)) and not titled:
             return _INTERPRETATION_KIND, title
         if _EVENT.search(title):
             return "news of a meeting or training on the reports (培训会, 推进会)", title
