@@ -346,3 +346,14 @@ def test_a_spreadsheetml_workbook_is_read_by_its_cells_places():
     assert (report.agency.name, report.year) == (AGENCY, YEAR)
     assert_every_cell(report, v)
     assert "999" not in report.document.text
+
+
+def test_a_row_s_last_cells_left_blank_keep_their_place_under_the_header():
+    """Blind round 136 (workbooks as clerks make them): 政府集中采购 | 4 | ␣ under 采购项目数量 | 采购总金额: the line
+    ended after the 4 (a row's empty cells at its end were dropped), and which measure the 4 was, unsure. A row of
+    values keeps its cells to the header's width; a line of words alone, or a row wider than the header, as it is."""
+    v = values(seed=12)
+    v["t2.normative_docs.in_force"] = None
+    lines = read_bytes(xlsx_bytes(blocks(v)), "report.xlsx").lines
+    assert "行政规范性文件\t{}\t{}\t".format(v["t2.normative_docs.issued"], v["t2.normative_docs.repealed"]) in lines
+    assert "二、主动公开政府信息情况" in lines

@@ -133,12 +133,24 @@ def _grid_lines(values: list[list[str]], merges: list[tuple[tuple[int, int], tup
             for r, row in enumerate(values) if r in shown_rows]
     lines = []
     for block in _side_by_side(table_grid(rows)):
+        header = 0  # the cells of the header above: a row of the table keeps its blank cells under it
         for row in block:
             for cells in unstacked(row):
                 filled = [cell for cell in cells if cell.strip()]
-                lines.append(filled[0] if len(filled) == 1 and cells[0].strip() else "\t".join(cells).rstrip("\t"))
+                width = max((k + 1 for k, cell in enumerate(cells) if cell.strip()), default=0)
+                values = any(_VALUE_CELL.fullmatch(cell.strip()) for cell in filled)
+                if not filled:
+                    header = 0
+                elif len(filled) >= 2 and not values:
+                    header = width
+                if len(filled) == 1 and cells[0].strip():
+                    lines.append(filled[0])
+                else:  # (政府集中采购 | 4 | ␣ under 信息内容 | 采购项目数量 | 采购总金额: the amount blank, not the count)
+                    lines.append("\t".join(cells[:max(width, header if values else 0)]))
     return lines
 
+
+_VALUE_CELL = re.compile(r"[-+]?\d[\d,]*(?:\.\d+)?|无|—|/|-")  # a header holds no value
 
 # What a table's own block names (表二：…, 第二十条, 本年新收, 行政复议): blocks of the sheet that are tables.
 _TABLE_SIGN = re.compile(r"表[二三四]|第二十条|本年新收|行政复议|主动公开|依申请")
