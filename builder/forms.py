@@ -215,11 +215,13 @@ T3_SHORT_MATCHES = {
     "other.no_correction": ("逾期不补正",), "other.unpaid_fee": ("逾期未缴纳费用", "未按收费通知", "逾期不缴费"),
     "total": ("办理结果合计", "办理结果总计", "办理总数"), "carried_forward": ("结转下年",),
 }
-# The shortest names of table 3's rows a provincial template prints (（一）公开, （二）部分, 新收, 结转 beside 结转下年度):
-# a label names its row by one of these only when it is the whole label, its numbering aside.
+# The shortest names of table 3's rows a provincial template prints (（一）公开, （二）部分, 新收, 结转 beside 结转下年度),
+# as a label's Chinese characters: a label names its row by one of these only when they are the whole label, with the
+# form's own numeral where a bare word could be a wrapped label's piece (公开 ends 予以公开 and 不予公开 as well).
 T3_BARE_NAMES = {
-    "granted": ("公开",), "partially_granted": ("部分",), "new_received": ("新收",), "carried_over": ("结转",),
-    "not_processed.complaint": ("信访",), "not_processed.duplicate": ("重复",), "not_processed.reconfirm": ("确认",),
+    "granted": ("一公开",), "partially_granted": ("二部分",), "new_received": ("新收", "一新收"),
+    "carried_over": ("结转", "二结转"), "not_processed.complaint": ("信访",), "not_processed.duplicate": ("重复",),
+    "not_processed.reconfirm": ("确认",),
 }
 T3_ROWS_2019 = _T3_HEAD + _T3_OTHER_2019 + _T3_TAIL
 T3_ROWS_2021 = _T3_HEAD + T3_OTHER_2021 + _T3_TAIL

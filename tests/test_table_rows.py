@@ -913,6 +913,20 @@ def test_a_provincial_template_s_shortest_labels_in_its_own_order_are_read(rende
         k: v[k] for k in v if k.startswith("t3.")}
 
 
+@pytest.mark.parametrize(("label", "row"), [
+    ("（一）公开", "granted"), ("（二）部分", "partially_granted"), ("新收", "new_received"), ("结转", "carried_over"),
+    ("公开", None), ("部分", None), ("四、结转", None)])
+def test_a_bare_name_names_its_row_only_as_the_whole_label_with_the_form_s_numeral(label, row):
+    """A bare 公开 or 部分 is a wrapped label's piece as often as a row's name (…禁止 / 公开): read as 予以公开's, such a
+    piece put a row of an elder-friendly page's table in another's place (14 cells unsure). Only （一）公开 names it."""
+    from builder.extraction.layout import label_core
+    from builder.extraction.tables import _headings, _namer
+
+    rows = forms.FORMS[GOV_2021].t3_rows
+    found = _namer(rows, _headings(rows))(label_core(label))
+    assert (rows[found].id if found is not None else None) == row
+
+
 @pytest.mark.parametrize("rendering", ["tab", "pipe", "html", "docx"])
 def test_rows_labelled_in_the_words_a_label_stands_for_or_with_a_slip_are_read(rendering):
     """Blind round 80 (labels reworded, rows in another order): 3.公开后可能危及国家安全、公共安全、经济安全、社会稳定 (the

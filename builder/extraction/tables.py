@@ -2656,15 +2656,25 @@ def _headings(row_set: tuple[Row, ...]) -> tuple[str, ...]:
 def _namer(row_set: tuple[Row, ...], headings: tuple[str, ...]) -> Callable[[str], int | None]:
     """The form row a printed label names, by its index in ``row_set``; None when it names none
     or several."""
-    matches = _row_names(row_set)
-    return lambda core: _named_index(core, matches, headings)
+    matches, bare = _row_names(row_set), _bare_names(row_set)
+
+    def name(core: str) -> int | None:
+        whole = _without_headings(core, headings)
+        return bare[whole] if whole in bare else _named_index(core, matches, headings)
+
+    return name
 
 
 @cache
 def _row_names(row_set: tuple[Row, ...]) -> tuple[tuple[str, int], ...]:
     """Each row's names (its form label's core and the shorter ones agencies print) with its index in ``row_set``."""
-    return tuple((match, i) for i, r in enumerate(row_set)
-                 for match in (r.match, *forms.T3_SHORT_MATCHES.get(r.id, ()), *forms.T3_BARE_NAMES.get(r.id, ())))
+    return tuple((match, i) for i, r in enumerate(row_set) for match in (r.match, *forms.T3_SHORT_MATCHES.get(r.id, ())))
+
+
+@cache
+def _bare_names(row_set: tuple[Row, ...]) -> dict[str, int]:
+    """Each row's bare names (``forms.T3_BARE_NAMES``), a whole label's characters, with its index in ``row_set``."""
+    return {name: i for i, r in enumerate(row_set) for name in forms.T3_BARE_NAMES.get(r.id, ())}
 
 
 @lru_cache(maxsize=8192)
