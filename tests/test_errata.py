@@ -176,3 +176,19 @@ def test_a_correction_of_prose_quoting_its_words_corrects_only_the_figure_it_quo
     rep = extracted([*blocks[:at + 1], ("para", wrong), *blocks[at + 1:], ("para", note)], "tab")
     heads = {f.key: f.value for f in rep.narrative if f.headline}
     assert (heads["admin_review_cases"], heads["litigation_cases"]) == (review, litigation)
+
+
+@pytest.mark.parametrize("erratum", [
+    [("heading", "关于2021年度报告部分数据的更正说明"), ("para", "经复核，表三中“（一）予以公开”行自然人一栏“5”应为“7”。")],
+    [("heading", "其他需要报告的事项"), ("para", "2021年度报告表三中“（一）予以公开”行自然人一栏“5”应为“7”，特此更正。")],
+    [("heading", "更正说明"), ("para", "上年度报告表三中“（一）予以公开”行自然人一栏“5”应为“7”。")],
+], ids=["under its heading", "in its sentence", "last year's"])
+def test_a_correction_of_another_year_s_report_leaves_this_report_s_cells(erratum):
+    """Blind round 138 (corrections of earlier reports): a 2022 report ending with a correction of its 2021 report
+    changed its own cell that printed the same number by chance."""
+    rep, v = _report("tab", [], {})
+    assert rep.cells[_GRANTED].value == 5
+    printed = {c.id: synthetic._fmt(v[c.id]) for c in forms.cells(forms.GOV_2021)}
+    blocks = synthetic._blocks(AGENCY, 2022, forms.GOV_2021, printed, v)
+    rep = extracted([*blocks, *erratum], "tab")
+    assert rep.cells[_GRANTED].value == 5 and not [w for w in rep.warnings if w["code"] == "erratum_applied"]

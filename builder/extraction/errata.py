@@ -48,7 +48,12 @@ class Correction:
     line: int
     in_table: bool = False  # a row of a table of corrections (or its header), not a sentence
     unit: str = ""  # printed after the number corrected (件)
+    # the report it corrects, where it names one: by its year (2022年度报告表三中…), or 0 for last year's (上年度报告)
+    of_year: int | None = None
 
+    def of_report(self, year: int) -> bool:
+        """Whether it corrects the report of ``year`` (one naming no other year's report does)."""
+        return self.of_year is None or self.of_year == year
 
 def _number(text: str) -> float:
     return float(text.replace(",", ""))
@@ -60,7 +65,10 @@ def corrections(lines: list[str]) -> list[Correction]:
         return []
     out = []
     in_table = False
+    heading_year = None  # the year of the report the erratum above names (关于2022年度报告部分数据的更正说明)
     for k, line in enumerate(lines):
+        if _ERRATUM.search(line):
+            heading_year = _report_year(line)
         cells = [c.strip() for c in re.split(r"\t|\|", line)] if ("\t" in line or "|" in line) else []
         cells = [c for c in cells if c]
         if _HEAD_OLD.search(line) and _HEAD_NEW.search(line) and len(line) <= _HEADER_MAX and not _INLINE.search(line):
@@ -70,14 +78,40 @@ def corrections(lines: list[str]) -> list[Correction]:
         values = [_CELL_VALUE.fullmatch(c) for c in cells[-2:]]
         if in_table and len(cells) >= 3 and all(values):
             out.append(Correction(" ".join(cells[:-2]), _number(values[0][1]), _number(values[1][1]), line.strip(), k,
-                                  True))
+                                  True, of_year=_first_named(_report_year(" ".join(cells[:-2])), heading_year)))
             continue
         in_table = False
         for m in _INLINE.finditer(line):
             start = max((end.end() for end in _CLAUSE_END.finditer(line, 0, m.start())), default=0)
+            # (the line before's end too: a PDF broke 2023年度报告 after 202)
+            named = _report_year((lines[k - 1][-_YEAR_CUT:] if k else "") + line[:m.start()])
             out.append(Correction(line[start:m.start()], _number(m["old"]), _number(m["new"]), line.strip(), k,
-                                  unit=m["unit"].strip()))
+                                  unit=m["unit"].strip(), of_year=_first_named(named, heading_year)))
     return out
+
+
+# The report a correction is of, named by its year (2022年度报告表三中…, 《…2022年政府信息公开工作年度报告》存在…) or as last
+# year's (上年度报告): another report than this one, whose cells it does not correct. 本报告 names this one.
+_REPORT_OF_YEAR = re.compile(r"((?:19|20)\d{2})\s*年度?[^。；;，,“”《》]{0,20}?(?:报告|年报)"
+                             r"|(上一?年度?|去年)(?:的)?(?:年度)?(?:报告|年报)|(本报告|本年度报告)")
+
+
+def _first_named(named: int | None, above: int | None) -> int | None:
+    """The report the correction names itself, else the one its erratum's heading names (0 is last year's)."""
+    return named if named is not None else above
+
+
+_YEAR_CUT = 6  # characters of the line before that a year broken over the line's end may begin in
+
+
+def _report_year(text: str) -> int | None:
+    """The year of the report the text's last mention of one names (0: last year's); None where it names none, or
+    this one."""
+    found = list(_REPORT_OF_YEAR.finditer(text))
+    if not found:
+        return None
+    last = found[-1]
+    return int(last[1]) if last[1] else 0 if last[2] else None
 
 
 def without_errata(lines: list[str]) -> list[str]:

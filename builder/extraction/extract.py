@@ -592,6 +592,7 @@ def extract_document(doc: Document) -> Report:
     template, template_source = detect_template(layout, year)
     tables = read_tables(layout, template)
     warnings = [*tables.warnings, *_reading_warnings(doc)]
+    errata = [c for c in errata if c.of_report(year)]  # (2022年度报告…更正为… in a 2023 report: last year's)
     if corrected_cells := apply_errata(errata, tables.cells, template):
         warnings.append({"code": "erratum_applied", "count": corrected_cells,
                          "message": f"{corrected_cells} table cells corrected as the erratum (更正说明) printed with "
