@@ -4,7 +4,8 @@ the prose, its tables empty shells (<tbody></tbody>, <div id="app">), and the ro
 JSON.parse("…") of a string). Each object is read as JavaScript (chompjs: unquoted keys, single quotes, functions),
 pruned to what holds the tables' numbers, and each table written after its section's heading a cell a line, named
 by its keys (一、本年新收… · 自然人：5), as the list reader reads such lines. Read as the page shows it, every
-cell was lost and the report had no table."""
+cell was lost and the report had no table. The shapes of JSON a table takes (``json_leaves``) are read so wherever
+JSON holds one: a page's text, a Markdown code block."""
 
 from __future__ import annotations
 
@@ -125,14 +126,15 @@ def shows_no_table(text: str) -> bool:
 def with_script_tables(text: str, page: str) -> str:
     """The page's text with the tables its scripts' data holds, each after its section's heading; the text as it
     is when no script holds one."""
-    tables = ["\n".join(named_lines(json_leaves(table))) for table in _script_tables(page)]
+    tables = _script_tables(page)
     return after_headings(text.split("\n"), tables) if tables else text
 
 
-def _script_tables(page: str) -> list[dict]:
+def _script_tables(page: str) -> list[str]:
+    """Each table the page's scripts' data holds, a cell a line."""
     import chompjs
 
-    tables: list[dict] = []
+    tables: list[str] = []
     for m in SCRIPT.finditer(page):
         body = m.group(2)
         if not _FORM_WORDS.search(body):
@@ -145,9 +147,12 @@ def _script_tables(page: str) -> list[dict]:
             except (ValueError, RecursionError):  # chompjs's errors for what is no object
                 continue
             for data in objects:
-                kept = _pruned(data)
-                if isinstance(kept, dict):
-                    tables += _tables(kept)
+                try:
+                    kept = _pruned(data)
+                    found = _tables(kept) if isinstance(kept, dict) else []
+                    tables += ["\n".join(named_lines(json_leaves(table))) for table in found]
+                except RecursionError:  # (data nested deeper than any table: a hostile page's, no table)
+                    continue
     return tables
 
 
