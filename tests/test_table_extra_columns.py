@@ -145,3 +145,29 @@ def test_a_table_3_printing_its_total_column_only_is_read_by_it(kind):
             (person.value, person.status) == (0, "inferred"))
     assert {r.id: r.outcome for r in rep.checks if r.id == "t3.balance" and r.instance == "total"} == {
         "t3.balance": "pass"}
+
+
+@pytest.mark.parametrize("months", [12, 4])
+def test_a_row_s_total_broken_down_by_period_under_the_header_is_read_as_the_row(months):
+    """Blind round 138 (period columns beside table 3): 1月 … 12月 (or 第一季度 … 第四季度) after 总计 in the header, and
+    本年新收's total broken down again under them (… | 404 | 10 | 3 | … | 42, summing to 404), the other rows' cells
+    there blank: nineteen values, more than twice a row's, were taken for rows run together and the row was unsure."""
+    from builder import synthetic
+
+    v = values(rows={"granted": [3, 1, 0, 0, 0, 0]})
+    total = v["t3.new_received.total"]
+    parts = [total // months] * (months - 1) + [total - (months - 1) * (total // months)]
+    names = [f"{k}月" for k in range(1, 13)] if months == 12 else ["第一季度", "第二季度", "第三季度", "第四季度"]
+    lines = synthetic.render("彭阳县人民政府", 2022, forms.GOV_2021, v, "tab").split("\n")
+    start = next(k for k, line in enumerate(lines) if line.startswith("三、收到和处理"))
+    end = next(k for k, line in enumerate(lines) if line.startswith("四、政府信息公开行政复议"))
+    for k in range(start + 1, end):
+        if lines[k].rstrip().endswith("总计"):
+            lines[k] = lines[k].rstrip() + "\t" + "\t".join(names)
+        elif lines[k].startswith("一、本年新收"):
+            lines[k] += "\t" + "\t".join(map(str, parts))
+        elif "\t" in lines[k]:
+            lines[k] += "\t" * months
+    rep = extract_bytes("\n".join(lines).encode(), "report.txt")
+    t3 = [c.id for c in forms.cells(forms.GOV_2021) if c.table == "t3"]
+    assert {c: rep.cells[c].value for c in t3} == {c: v[c] for c in t3}

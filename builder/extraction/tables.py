@@ -535,7 +535,7 @@ def read_table(slots: list[_Slot], identities: list[Identity], out: Tables, tabl
             # Twice a row of table 3 or 4 or more are several rows' or columns' run together (a column block of
             # plain pdftotext, 20 values a line each under a header word): whichever seven keep their sums, by
             # chance. (A row of table 2 prints its one value in each cell it spans: 13021 | 13021 | 13021.)
-            run_together = table != "t2" and len(printed) > 2 * size
+            run_together = table != "t2" and len(printed) > 2 * size and not _total_then_its_parts(printed, size)
             which = None if len(printed) in extra_columns or run_together else _window(
                 printed, size, _local(identities, slot.ids), window_of_width.get(len(printed), keep),
                 joinable=not slot.row.delimited)
@@ -646,6 +646,16 @@ def _blank_columns(slots: list[_Slot]) -> set[int]:
     return {k for slot in slots if slot.row is not None
             and len(printed := fit(slot.row.cells, len(slot.ids))) == len(slot.ids)
             for k, cell in enumerate(printed) if not cell.strip()}
+
+
+def _total_then_its_parts(printed: list[str], size: int) -> bool:
+    """Whether a row prints its cells, its own total last, then that total broken down again (by month or quarter:
+    … | 404 | 10 | 3 | 47 | … | 42 under 1月 … 12月, summing to 404): the form's cells first, not rows run together."""
+    values = [parse_cell(c).value for c in printed]
+    if any(not isinstance(v, int) for v in values):
+        return False
+    cells, rest = values[:size], values[size:]
+    return len(rest) >= 2 and cells[-1] == sum(cells[:-1]) == sum(rest)
 
 
 def _on_the_grid(slot: _Slot, usual_width: int) -> list[str] | None:
