@@ -2667,12 +2667,7 @@ def _namer(row_set: tuple[Row, ...], headings: tuple[str, ...]) -> Callable[[str
     """The form row a printed label names, by its index in ``row_set``; None when it names none
     or several."""
     matches, bare = _row_names(row_set), _bare_names(row_set)
-
-    def name(core: str) -> int | None:
-        whole = _without_headings(core, headings)
-        return bare[whole] if whole in bare else _named_index(core, matches, headings)
-
-    return name
+    return lambda core: _named_index(core, matches, headings, bare)
 
 
 @cache
@@ -2682,15 +2677,18 @@ def _row_names(row_set: tuple[Row, ...]) -> tuple[tuple[str, int], ...]:
 
 
 @cache
-def _bare_names(row_set: tuple[Row, ...]) -> dict[str, int]:
+def _bare_names(row_set: tuple[Row, ...]) -> tuple[tuple[str, int], ...]:
     """Each row's bare names (``forms.T3_BARE_NAMES``), a whole label's characters, with its index in ``row_set``."""
-    return {name: i for i, r in enumerate(row_set) for name in forms.T3_BARE_NAMES.get(r.id, ())}
+    return tuple((name, i) for i, r in enumerate(row_set) for name in forms.T3_BARE_NAMES.get(r.id, ()))
 
 
 @lru_cache(maxsize=8192)
-def _named_index(core: str, matches: tuple[tuple[str, int], ...], headings: tuple[str, ...]) -> int | None:
+def _named_index(core: str, matches: tuple[tuple[str, int], ...], headings: tuple[str, ...],
+                 bare: tuple[tuple[str, int], ...] = ()) -> int | None:
     # Reports print the same labels again and again: each is matched against a row set once.
     core = _without_headings(core, headings)
+    if (whole := next((i for name, i in bare if name == core), None)) is not None:
+        return whole  # (a bare name is the whole label: （一）公开)
     words = len(_ORDINALS.sub("", core))
     found = {}  # each row's longest name in the label
     for match, i in matches:
