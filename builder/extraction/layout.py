@@ -782,7 +782,8 @@ def _sentence_end(line: str) -> int:
 
 
 # What begins a row's label: its number (一、 (二) 3.).
-ROW_START = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.]|\([一二三四五六七八九十\d]{1,3}\)|\d{1,2}[.、])")
+# A row label's number (1 .属于: a plain line's, parted so by the scan).
+ROW_START = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.]|\([一二三四五六七八九十\d]{1,3}\)|\d{1,2} ?[.、])")
 
 
 def _wrapped_above(pending: str, row: ValueRow, rows: list[ValueRow]) -> bool:

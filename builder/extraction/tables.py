@@ -78,6 +78,7 @@ from .solver import (
 from .solver import (
     status as identity_status,
 )
+from .spaced import with_spaced_blanks
 
 TABLE_ZH = {"t2": "表二", "t3": "表三", "t4": "表四"}
 _KIND = {c.id: c.kind for t in (GOV_2021, GOV_2019) for c in forms.cells(t)}
@@ -3720,6 +3721,11 @@ def read_t3(layout: Layout, form: forms.Form, out: Tables) -> None:
         rows = spaced
         out.warn("t3.spacer_columns", "table 3's rows print an empty spacer cell between every two values (a page "
                  "laid out with narrow blank columns); the values are read without them")
+    if (placed := with_spaced_blanks(rows, layout.lines, len(T3_ORDER))) is not None:
+        rows = placed
+        out.warn("t3.spaced_blanks", "table 3 is typed with spaces, blank cells only more space: where a row's "
+                 "numbers stand on the table's regular column grid from its first column to its last, its blank "
+                 "cells are read in their places")
     if (latest := _latest_year_columns(layout, rows)) is not None:
         rows = latest
         out.warn("t3.year_columns", "table 3 prints each column for several years side by side (2022年 | 2023年): "

@@ -62,7 +62,7 @@ class Document:
         """The text normalised (``normalize``) and split into lines, page labels and chrome kept:
         ``lines`` is made of them, and the metadata reads a crawled page's labels from them."""
         text = without_quote_marks(self.text) if "\n>" in self.text else self.text
-        text = simplified(normalize(unwrapped_grid(text)))  # (widths as printed: before full-width forms narrow)
+        text = simplified(normalize(unwrapped_tab_rows(unwrapped_grid(text))))  # (widths as printed: before normalising)
         if "base64," in text:  # a picture a crawler wrote into the text as its data URI: no words of the report
             text = _DATA_URI.sub("", text)
         if "**" in text or "__" in text:  # a line set in bold by Markdown (**一、总体情况**): the line
@@ -156,7 +156,7 @@ def normalize(text: str) -> str:
     if "\u2009" in text or "\u202f" in text:  # (before the odd spaces become spaces, which part cells)
         text = _THIN_GROUPED.sub("", text)
     if "\u3000" in text:
-        text = _IDEOGRAPHIC_ROW.sub(_ideographic_cells, text)
+        text = _fixed_width_rows(_IDEOGRAPHIC_ROW.sub(_ideographic_cells, text))
     text = text.translate(_TRANSLATE)
     if "(" in text and _PINYIN_GLOSS.search(text):
         text = _PINYIN_GLOSS.sub("", text)
@@ -182,6 +182,19 @@ def _ideographic_cells(row: re.Match) -> str:
 
 
 _FIGURE_CELL = re.compile(r"\s*[-+]?[\d０-９][\d０-９,.]*\s*")
+
+# A figure standing alone between spaces (a cell of a row typed with spaces, not 2021年 nor 第3页).
+_LONE_FIGURE = re.compile(r"(?:^|(?<=[ \u3000]))[-+]?\d[\d,.]*(?=[ \u3000]|$)")
+
+
+def _fixed_width_rows(text: str) -> str:
+    """The rows of a table typed with spaces (two figures apart, ideographic spaces among the padding), each
+    ideographic space two spaces wide as an editor shows it: a blank cell keeps its place (``spaced`` reads it)."""
+    lines = text.split("\n")
+    for k, line in enumerate(lines):
+        if "\u3000" in line and "\t" not in line and len(_LONE_FIGURE.findall(line, 0, 2000)) >= 2:
+            lines[k] = line.replace("\u3000", "  ")
+    return "\n".join(lines)
 
 
 # A thin space grouping a number's thousands (2 681, as typesetting and spreadsheets print them): no cell parts there.
@@ -497,6 +510,47 @@ def unwrapped_grid(text: str) -> str:
             out[-1] += line
         else:
             out.append(line.rstrip("\r") if k in joined else line)
+    return "\n".join(out)
+
+
+_TAB_STOP = 8  # columns a tab advances to the next multiple of, as fold, mail and terminals expand it
+_WRAPPED_ROWS_MIN = 3  # rows of tab-parted cells cut at the text's width, at least, to read the text as hard-wrapped
+_WRAP_SHARE = 0.98  # lines no wider than the cut ones, at least: a width the text was wrapped at (fold -w, mail)
+_NEW_ROW = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}[、.]|[(（][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[.、．](?!\d))")
+
+
+def _tab_width(line: str) -> int:
+    """Columns a line takes on a terminal: a tab to the next tab stop, a wide (CJK) character two."""
+    column = 0
+    for c in line:
+        column = (column // _TAB_STOP + 1) * _TAB_STOP if c == "\t" else column + (
+            2 if unicodedata.east_asian_width(c) in "WF" else 1)
+    return column
+
+
+def unwrapped_tab_rows(text: str) -> str:
+    """A text hard-wrapped at a fixed width (fold -w 40, a mail body at 72 columns) whose table rows of tab-parted
+    cells were cut there, each row's lines joined again: a line as wide as the wrap (a column short, where a wide
+    character did not fit) joined with the next when either holds a tab and the next begins no row of its own (一、,
+    (二), 3.). Only where three rows or more end at one width with a tab, and hardly a line is wider."""
+    if "\t" not in text[:200_000]:
+        return text
+    lines = text.split("\n")
+    widths = [_tab_width(line) if len(line) < 400 else 10_000 for line in lines]
+    cut = Counter(w for line, w in zip(lines, widths) if line.endswith("\t") and line.strip())
+    if not cut:
+        return text
+    wrap, count = cut.most_common(1)[0]
+    if count < _WRAPPED_ROWS_MIN or sum(1 for w in widths if w <= wrap) < _WRAP_SHARE * len(lines):
+        return text
+    out: list[str] = []
+    joining = False
+    for line, width in zip(lines, widths):
+        if joining and line.strip() and not _NEW_ROW.match(line) and ("\t" in line or "\t" in out[-1]):
+            out[-1] += line
+        else:
+            out.append(line)
+        joining = width >= wrap - 1 and bool(line.strip())
     return "\n".join(out)
 
 
