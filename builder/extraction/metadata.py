@@ -42,6 +42,9 @@ _TITLE_YEAR_LAST = (
     re.compile(_NAME_BEFORE_WORDS + r"(?:工作)?\s*" + _YEAR + r"\s*年(?:度)?\s*(?:工作)?(?:年度)?报告"),
 )
 _CLAUSE_MARK = re.compile(r"[,，。；;:：]")
+# What follows a report's name in a sentence, not a title: a few words, then a clause mark with more after it
+# (…年度报告发布稿正文，供各部门…); not the report's text run on after its title (…报告一、总体情况2022年，…).
+_SENTENCE_GOES_ON = re.compile(r"[\u4e00-\u9fff]{0,10}[,，;；]\s*\S")
 # How the title of a page that is another document ends (a catalogue, a guide, a notice).
 _OTHER_TITLE_END = re.compile(r"(?:目录|指南|通知|制度|要点|总结|方案|的函)$")
 _TITLE_END = re.compile(r"(?:报告|年报)\s*(?:[（(]\s*全文\s*[)）])?$")
@@ -571,6 +574,8 @@ def read_title(lines: list[str]) -> Title:
     for text, assembled in [*((t, False) for t in singles), *((t, True) for t in pairs), *((t, False) for t in later),
                             *((t, True) for t in wrapped)]:
         m = _TITLE.match(text)
+        if m and _SENTENCE_GOES_ON.match(text, m.end()):
+            continue  # a sentence naming a report (附件为区政府2023年…年度报告发布稿正文,供各部门…: a cover note's)
         span = _SPAN_BEFORE.search(m.group("name")) if m else None  # (its name before the first year)
         name = _title_name(m.group("name")[:span.start()] if span else m.group("name")) if m else None
         if name and assembled and not INSTITUTION.search(name) \
