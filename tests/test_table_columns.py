@@ -1935,3 +1935,24 @@ def test_a_table_3_printing_only_its_total_column_keeps_the_others_blank(renderi
     assert {cell: rep.cells[cell].value for cell in t3 if cell not in applicants} == \
         {cell: v[cell] for cell in t3 if cell not in applicants}
     assert all(rep.cells[cell].value in (None, 0) and rep.cells[cell].status != "ambiguous" for cell in applicants)
+
+
+@pytest.mark.parametrize("lines", [
+    # the subtotal named with its heading, the heading alone on the line above (blind round 139: read as the heading
+    # twice, the header unread and the rows' last seven values taken in the form's order, 16 cells wrong)
+    ["（本列数据的勾稽关系为：…）\t\t\t申请人情况", "\t\t\t法人或其他组织",
+     "\t\t\t商业\t科研\t公益\t其他\t法律\t法人或其他组织小计\t自然人\t总计"],
+    ["法人或其它组织", "商业企业 科研机构 社会公益组织 其他 法律服务机构 法人或其它组织合计 自然人 总计"],
+])
+def test_the_organisations_subtotal_named_with_their_heading_is_one_column(lines):
+    assert t3_columns(lines) == ("commercial_enterprise", "research_institution", "social_welfare_org", "other_org",
+                                 "legal_service_org", forms.T3_GROUP_SUBTOTAL, "natural_person", "total")
+
+
+def test_a_header_word_s_tail_a_pdf_set_in_the_cell_beside_is_given_back():
+    """Blind round 139 (a PDF's narrow header cells): 社会公益组 ⇥ 织其他 and 法律服务机 under a line ending 自然人构, the
+    wrapped last characters set in the next cell's text; the two columns were read as no form's, 100 cells lost."""
+    lines = ["（本列数据的勾稽关系为：…）\t\t\t法人或其他组织\t\t\t\t\t自然人构\t总计",
+             "\t\t\t商业企业\t科研机构\t社会公益组\t织其他\t法律服务机\t\t"]
+    assert t3_columns(lines) == ("commercial_enterprise", "research_institution", "social_welfare_org", "other_org",
+                                 "legal_service_org", "natural_person", "total")

@@ -268,6 +268,40 @@ def _unwrapped_cells(lines: list[str], words: tuple[tuple[str, str], ...]) -> li
     return out
 
 
+# The organisations' subtotal named with their heading in one cell (法人或其他组织小计, …合计): a 小计 column.
+_GROUP_SUBTOTAL = re.compile(r"法人(?:或|及|和)其[他它]组织(?:小计|合计)")
+_TAIL_MAX = 2  # characters of a header word a narrow cell wraps, at most, that a PDF's text sets in a cell beside
+
+
+def _rejoined_tails(lines: list[str], words: tuple[tuple[str, str], ...]) -> list[str]:
+    """A grid's header lines with the last character or two of a word its narrow cell wrapped given back to it, where
+    the PDF's text set them in a cell beside (社会公益组 ⇥ 织其他, 法律服务机 ⇥ … over 自然人构): a cell printing a word
+    short of its tail, and a cell elsewhere in the header beginning or ending with that tail, a word without it."""
+    cells = [line.split("\t") for line in lines]
+    if sum(len(row) for row in cells) < 2:
+        return lines
+    known = _word_set(words)
+    changed = False
+    for row in cells:
+        for k, cell in enumerate(row):
+            core = label_core(cell)
+            if not core or core in known:
+                continue
+            tails = [w[len(core):] for w in known if w.startswith(core) and 0 < len(w) - len(core) <= _TAIL_MAX]
+            spot = next(((other, j, tail, other[j].strip()) for tail in tails for other in cells
+                         for j, text in enumerate(other) if (other is not row or j != k) and text.strip()
+                         and text.strip() != tail and (
+                             (text.strip().startswith(tail) and text.strip()[len(tail):] in known)
+                             or (text.strip().endswith(tail) and text.strip()[:-len(tail)] in known))), None)
+            if spot is None:
+                continue
+            other, j, tail, text = spot
+            row[k] = cell.strip() + tail
+            other[j] = text[len(tail):] if text.startswith(tail) else text[:-len(tail)]
+            changed = True
+    return ["\t".join(row) for row in cells] if changed else lines
+
+
 def t3_columns(lines: list[str]) -> tuple[str, ...] | None:
     """The table-3 columns in printed order, from the lines before its first row; None when the
     header does not settle them. In a grid, the columns are in their cells' order; in text, a
@@ -276,7 +310,10 @@ def t3_columns(lines: list[str]) -> tuple[str, ...] | None:
     heading on a later one (or after them on the same line, the rows run together); the heading's
     place among 自然人 and 总计 is known only where they share its line."""
     words = _T3_WORDS_BESIDE_TOTAL if any("总计" in line for line in lines) else _T3_WORDS
-    lines = _unwrapped_cells(lines, words)
+    if any("组织" in line for line in lines):
+        lines = [_GROUP_SUBTOTAL.sub("小计", line) for line in lines]
+    lines = _rejoined_tails(_unwrapped_cells(lines, words), words) if any("\t" in line for line in lines) \
+        else _unwrapped_cells(lines, words)
     if (unlisted := _grid_with_unlisted(lines, words)) is not None:
         return unlisted
     if header := _header(lines, words):
