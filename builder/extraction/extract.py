@@ -10,7 +10,7 @@ from .. import errors
 from ..forms import PRE_2019
 from ..reading.document import UNDONE_MOJIBAKE, Document, read_bytes, read_file
 from .errata import apply_errata, correct_figures, corrections
-from .layout import Layout, locate, numbered_headings, without_zero_decimals
+from .layout import Layout, headed_rows, locate, numbered_headings, without_zero_decimals
 from .listed import relisted, ungridded, unpiped
 from .metadata import (
     UNSURE_YEAR_SOURCES,
@@ -512,7 +512,7 @@ def extract_document(doc: Document) -> Report:
     doc.lines, placed = ungridded(doc.lines)
     doc.lines, _ = unpiped(doc.lines)
     doc.lines, turned = unturned(doc.lines)
-    doc.lines, listed = relisted(doc.lines)
+    doc.lines, listed = relisted(headed_rows(doc.lines))
     other = other_document_kind(doc.lines) or _blank_form(doc.lines)
     errata = corrections(doc.lines)
     layout = locate(doc.lines)

@@ -443,6 +443,39 @@ def line_cells(line: str) -> list[str]:
 _MISREAD_CELL = re.compile(rf"(?=\D*\d)[\d{re.escape(_DIGIT_LOOKALIKES)}]+|[-－]?[OoDQ〇lISZB]+")  # (-l: a signed 1)
 
 
+# A cell printing its column's name above its value (结果维持 ⏎ 2, 本年制发件数 ⏎ 9: a Word table's cell with a line
+# break), a table's header row and values in one: the names of table 4's results and of table 2's measures that may
+# head one.
+_HEADED_CELL = re.compile(r"(?P<head>[\u4e00-\u9fff]{2,8})\s*(?P<value>[-+]?\d[\d,]*(?:\.\d+)?|无|—|/)")
+_COLUMN_HEADS = frozenset({*(w for w, name in forms.T4_HEADER_WORDS if name in {c.id for c in forms.T4_COLUMNS}),
+                           *(c.label_zh for form in forms.FORMS.values() for item in form.t2 for c in item.measures
+                             if re.fullmatch(r"[\u4e00-\u9fff]+", c.label_zh))})
+_HEAD_SIGNS = ("结果", "审结", "总计", "件数", "数量", "金额")  # what a line of such cells holds, cheaply found
+_HEADED_MIN = 3  # such cells in a row, at least: one is a label and its value
+
+
+def headed_rows(lines: list[str]) -> list[str]:
+    """Tab-parted rows whose cells each print their column's name above their value (结果维持 2 ⇥ 结果纠正 0 ⇥ …, the
+    results' header row left out, the groups' above; 规章 ⇥ 本年制发件数 0 ⇥ …): their values alone, in the cells'
+    places. Only a row of three such cells or more, every cell after the first of them one too or empty."""
+    out = lines
+    for k, line in enumerate(lines):
+        if "\t" not in line or line.count("\t") < _HEADED_MIN - 1 or not any(h in line for h in _HEAD_SIGNS):
+            continue
+        cells = line.split("\t")
+        found = [(j, m) for j, c in enumerate(cells)
+                 if (m := _HEADED_CELL.fullmatch(c.strip())) and m["head"] in _COLUMN_HEADS]
+        if len(found) < _HEADED_MIN or any(c.strip() and not _HEADED_CELL.fullmatch(c.strip())
+                                           for c in cells[found[0][0]:]):
+            continue
+        for j, m in found:
+            cells[j] = m["value"]
+        if out is lines:
+            out = list(lines)
+        out[k] = "\t".join(cells)
+    return out
+
+
 def scan_delimited(line: str, sep: str, index: int) -> ValueRow:
     cells = [c.strip() for c in line.split(sep)]
     if sep == "|":  # the text before the first pipe and after the last is no cell

@@ -3077,11 +3077,19 @@ def _without_stray_blanks(rows: list[ValueRow], size: int) -> list[ValueRow]:
         inner = [k for k in range(filled[0], filled[-1]) if not row.cells[k].strip()] if filled else []
         strewn = len(inner) >= _STRAY_BLANKS and inner != list(range(filled[0] + 1, filled[-1], 2))
         crowded = any(len(c.split()) > 1 for c in row.cells)
-        if row.delimited and (strewn or crowded) and len(values) == size and all(_DIGITS.fullmatch(v) for v in values) \
-                and int(values[-1]) == sum(map(int, values[:-1])):
+        counts = [n for v in values if (n := _grouped_count(v)) is not None]  # (1,411: a count grouped in thousands)
+        if row.delimited and (strewn or crowded) and len(values) == size == len(counts) \
+                and counts[-1] == sum(counts[:-1]):
             row = replace(row, cells=values)
         out.append(row)
     return out
+
+
+_GROUPED_COUNT = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")
+
+
+def _grouped_count(text: str) -> int | None:
+    return int(text.replace(",", "")) if _GROUPED_COUNT.fullmatch(text) else None
 
 
 _STRAY_BLANKS = 2  # empty cells among a row's values, at least, that are strewn, not a spacer column every other cell

@@ -1,0 +1,81 @@
+"""Word tables built irregularly: a cell printing its column's name above its value (a line break between them),
+the header row left out; a grid drawn by hand, its values among empty cells."""
+
+from __future__ import annotations
+
+import pytest
+
+from builder import forms, synthetic
+from builder.forms import GOV_2021
+
+from .test_layouts import AGENCY, extract_text, replace_line
+from .test_table_rows import DEFINITE, values
+
+T4_IDS = [forms.t4_cell(g.id, c.id) for g in forms.T4_GROUPS for c in forms.T4_COLUMNS]
+
+
+def t4_headed_row(v: dict, gap: str = " ") -> str:
+    """Table 4's values, each in a cell after its result's name (结果维持 2 ⇥ 结果纠正 0 ⇥ …)."""
+    return "\t".join(f"{c.label_zh}{gap}{v[forms.t4_cell(g.id, c.id)]}" for g in forms.T4_GROUPS for c in forms.T4_COLUMNS)
+
+
+@pytest.mark.parametrize("gap", [" ", ""])
+def test_table_4_cells_printing_their_result_s_name_above_their_value_are_read(gap):
+    """Blind round 139 (Word cells of a label and a number parted by a line break): table 4's row printed 结果维持 2 ⇥
+    结果纠正 0 ⇥ … under its groups' header, no results' header row; its 15 cells were lost (a list of named values
+    naming no group)."""
+    v = values(seed=6)
+    text = synthetic.render(AGENCY, 2022, GOV_2021, v, "tab")
+    lines = text.split("\n")
+    start = next(k for k, line in enumerate(lines) if line.startswith("四、政府信息公开行政复议"))
+    end = next(k for k, line in enumerate(lines) if line.startswith("五、"))
+    table = ["行政复议" + "\t" * 5 + "行政诉讼" + "\t" * 9,  # (a Word table's rows, each as wide as its grid)
+             "\t" * 5 + "未经复议直接起诉" + "\t" * 5 + "复议后起诉" + "\t" * 4, t4_headed_row(v, gap)]
+    rep = extract_text("\n".join([*lines[:start + 1], *table, "", *lines[end:]]))
+    assert [(k, rep.cells[k].value) for k in T4_IDS if rep.cells[k].value != v[k]] == []
+    assert all(rep.cells[k].status in DEFINITE for k in T4_IDS)
+
+
+def test_table_2_cells_printing_their_measure_s_name_above_their_value_are_read():
+    """规章 ⇥ 本年制发件数 0 ⇥ 本年废止件数 0 ⇥ 现行有效件数 0: read as the three measures' values, all zero as printed."""
+    v = values(seed=6)
+    text = synthetic.render(AGENCY, 2022, GOV_2021, v, "tab")
+    for item in ("规章", "规范性文件"):
+        key = "rules" if item == "规章" else "normative_docs"
+        cells = [f"{label} {v[f't2.{key}.{m}']}" for label, m in
+                 (("本年制发件数", "issued"), ("本年废止件数", "repealed"), ("现行有效件数", "in_force"))]
+        text = replace_line(text, item + "\t", "\t".join([item, *cells]))
+    rep = extract_text(text)
+    for key in ("rules", "normative_docs"):
+        for measure in ("issued", "repealed", "in_force"):
+            cell = rep.cells[f"t2.{key}.{measure}"]
+            assert (cell.value, cell.status in DEFINITE) == (v[f"t2.{key}.{measure}"], True), (key, measure)
+
+
+def test_a_name_and_value_cell_among_a_row_s_label_cells_is_no_headed_row():
+    """Only rows of three such cells or more: 行政强制 160 ⇥ 3 is a label and its value, read as before."""
+    from builder.extraction.layout import headed_rows
+
+    lines = ["行政强制 160\t3", "结果维持 2\t其他说明", "规章\t本年制发件数 0\t本年废止件数 1\t说明"]
+    assert headed_rows(lines) == lines
+
+
+def test_a_hand_drawn_grid_s_row_of_counts_grouped_in_thousands_is_read_among_its_empty_cells():
+    """Blind round 139 (Word's 'draw table': each value spanning 1, 3 or 5 grid columns, empty cells between): a
+    row with a count grouped in thousands (1,411 | ␣ | ␣ | 406 | 7 | …) was not read apart from its empty cells, as
+    its neighbours of plain digits were, and was unsure."""
+    v = values(rows={"granted": [1411, 406, 7, 10, 58, 25]})
+    text = synthetic.render(AGENCY, 2022, GOV_2021, v, "tab")
+    lines = text.split("\n")
+    out = []
+    for line in lines:
+        cells = line.split("\t")
+        if len(cells) == 8 and all(c.replace(",", "").isdigit() for c in cells[1:]):
+            counts = [f"{int(c):,}" for c in cells[1:]]
+            line = "\t".join([cells[0], "", counts[0], "", "", counts[1], counts[2], "", "", counts[3], counts[4],
+                              "", "", counts[5], counts[6]])
+        out.append(line)
+    rep = extract_text("\n".join(out))
+    for column, expected in zip(forms.T3_COLUMNS, [1411, 406, 7, 10, 58, 25]):
+        cell = rep.cells[forms.t3_cell("granted", column.id)]
+        assert (cell.value, cell.status in DEFINITE) == (expected, True), column.id
