@@ -2305,3 +2305,42 @@ def test_government_information_published_under_the_lead_of_proactive_disclosure
 def test_documents_in_force_after_a_review_worded_as_combing_are_read():
     """Blind round 131: 对本局制发的规范性文件进行梳理，现行有效6件 (梳理, not 清理): no figure."""
     assert headlines(figures("对本局制发的规范性文件进行梳理，现行有效6件。", 2022)).get("normative_docs_in_force") == 6
+
+
+def _with_overview(lines: list[str]) -> str:
+    """A 2022 report whose 一、总体情况 states its figures in ``lines`` only (a table, cards), no sentence."""
+    import random
+
+    from builder import synthetic
+    from builder.forms import GOV_2021
+
+    text = synthetic.render("固原市彭阳县人民政府", 2022, GOV_2021, synthetic.consistent_values(random.Random(2), GOV_2021),
+                            "tab", prose_figures=False)
+    return text.replace("一、总体情况\n", "一、总体情况\n" + "\n".join(lines) + "\n", 1)
+
+
+def _report_headlines(text: str) -> dict:
+    report = extract_bytes(text.encode(), "overview.txt")
+    return {f.key: f.value for f in report.narrative if f.headline}
+
+
+@pytest.mark.parametrize("sep", ["\t", " | "])
+def test_an_overview_table_comparing_two_years_gives_the_report_year_s_column(sep):
+    """Blind round 139: 指标 | 2022年数量 | 2021年数量 with counts printed with their units (1,674条 | 1,529条) gave no
+    figure: a count and its unit in one cell is read as the row's number, the report year's column the year's."""
+    rows = [["指标", "2021年数量", "2022年数量"], ["主动公开政府信息", "1,529条", "1,674条"],
+            ["收到政府信息公开申请", "61件", "53件"], ["政府信息公开行政复议", "2件", "3件"],
+            ["制发行政规范性文件", "4件", "6件"], ["结转下年度办理", "0件", "2件"]]
+    found = _report_headlines(_with_overview([sep.join(r) for r in rows]))
+    assert {k: found.get(k) for k in ("proactive_items", "applications_received", "admin_review_cases",
+                                      "normative_docs_issued", "applications_carried_forward")} == {
+        "proactive_items": 1674, "applications_received": 53, "admin_review_cases": 3, "normative_docs_issued": 6,
+        "applications_carried_forward": 2}
+
+
+def test_overview_cards_with_their_number_above_their_label_are_figures():
+    """Infographic cards (3487 / 主动公开政府信息（条） / 2021年：3,105条): the number above its label is the year's
+    figure; the line of last year's is not."""
+    lines = ["3487", "主动公开政府信息（条）", "2021年：3,105条", "138", "收到政府信息公开申请（件）", "2021年：152件"]
+    found = _report_headlines(_with_overview(lines))
+    assert (found.get("proactive_items"), found.get("applications_received")) == (3487, 138)

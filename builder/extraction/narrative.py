@@ -1672,12 +1672,14 @@ def _own_clause(figure: Figure) -> str:
 # Row labels of the old 政府信息公开情况统计表, by key (parts begin with 其中 and are skipped).
 _STAT_ROWS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("proactive_items", re.compile(r"^主动公开(?:政府)?信息(?:(?:总)?(?:数|数量|条数)|$)")),
-    ("normative_docs_issued", re.compile(r"^制发(?:的)?规范性文件(?:(?:总)?(?:数|件数)|$)")),
+    ("normative_docs_issued", re.compile(r"^新?(?:制发|制作(?:并公开)?)(?:的)?(?:行政)?规范性文件"
+                                                r"(?:(?:总)?(?:数|件数)|$)")),
     ("applications_received", re.compile(r"^(?:收到|受理|新收)(?:政府信息公开)?申请(?:总)?(?:数|件数|数量)"
                                           r"|^依申请公开(?:政府)?信息(?:数|件数|数量)|^申请(?:总)?数$"
                                           r"|^(?:收到|受理|(?:本年)?新收)(?:政府信息公开)?申请$|^依申请公开(?:申请)?$")),
     ("applications_carried_over", re.compile(r"^上一?年度?结转(?:的)?(?:政府信息公开)?(?:申请)?(?:数|件数|数量)?$")),
-    ("applications_carried_forward", re.compile(r"^结转(?:至|到)?下一?年度?(?:继续办理)?(?:的)?(?:申请)?(?:数|件数|数量)?$")),
+    ("applications_carried_forward", re.compile(r"^结转(?:至|到)?下一?年度?(?:继续)?(?:办理)?(?:的)?(?:申请)?"
+                                                r"(?:数|件数|数量)?$")),
     ("applications_online", re.compile(r"^(?:网络|网上|线上)申请(?:数|件数|$)")),
     ("applications_natural_person", re.compile(r"^(?:公民|自然人)(?:申请)?(?:数|件数)?$")),
     ("applications_answered", re.compile(r"^(?:对)?申请的?(?:办结|答复)(?:总)?(?:数|件数)|^(?:办结|答复)申请(?:总)?(?:数|件数)"
@@ -1693,6 +1695,7 @@ _ROW_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.．]|[(
 _STAT_VALUE = re.compile(r"^[-+]?\d+(?:,\d{3})*(?:\.\d+)?$")  # (+573: a change column's, a column all the same)
 # A cell that begins with its count and unit, then says more (58件（2014年：41件）, 0元).
 _COUNT_FIRST = re.compile(r"(?P<n>\d{1,9}(?:,\d{3})*(?:\.\d+)?)\s*(?P<unit>万条|万件|条|件|万元|元)(?![\d件条])")
+_COUNT_CELL = re.compile(r"(?P<n>\d{1,9}(?:,\d{3})*(?:\.\d+)?)(?P<unit>万条|万件|条|件|万元|元)")
 _SHARE = re.compile(r"^\d+(?:\.\d+)?\s*[%％]$")  # a row's share of the total beside its count (网络申请 | 112 | 52.1%)
 _STAT_UNIT = re.compile(r"^(?:万条|万件|条|件|个|次|万元|元|人次|篇)$")
 _STAT_LINE = re.compile(r"^(?:\d{1,2}(?:\s++|[.、．]\s*+))?(?P<label>[^\d\t|]{2,60}?)[\s:：]+"
@@ -1710,6 +1713,9 @@ def _stat_cells(line: str) -> tuple[str, list[str], str] | None:
         cells = [c.strip() for c in re.split(r"[\t|]", line) if c.strip()]
         if len(cells) > 2 and re.fullmatch(r"\d{1,2}", cells[0]):
             cells = cells[1:]  # a 序号 column
+        counted = [m for c in cells if (m := _COUNT_CELL.fullmatch(c.replace(" ", "")))]  # (1,674条: count and unit)
+        if counted and len(counted) == len(cells) - 1:
+            return cells[0], [m["n"] for m in counted], counted[0]["unit"]
         numbers = [c for c in cells if _STAT_VALUE.match(c.replace(" ", ""))]
         units = [c for c in cells if _STAT_UNIT.match(c)]
         if not numbers and len(cells) == 2 and (m := _COUNT_FIRST.match(cells[1])):
@@ -1721,6 +1727,8 @@ def _stat_cells(line: str) -> tuple[str, list[str], str] | None:
 
 
 _OVERVIEW = re.compile(r"\s*[一1]\s*[、.．]\s*(?:总体情况|概述|概况|基本情况|总体工作情况)")
+# A card's label under its number: words with the count's unit in brackets (主动公开政府信息（条）), no digit.
+_CARD_LABEL = re.compile(r"[^\d\t|]{2,40}[(（](?:万条|万件|条|件|万元|元)[)）]")
 # The next section, or the form's tables where a report puts them without its headings (第二十条第（一）项…).
 _NEXT_SECTION = re.compile(r"\s*[二2]\s*[、.．]|.*(?:第二十条|收到和处理政府信息公开申请|本年新收政府信息公开申请)")
 
@@ -1732,7 +1740,14 @@ def overview_table_lines(lines: list[str]) -> list[str]:
     if start is None:
         return []
     end = next((k for k in range(start + 1, len(lines)) if _NEXT_SECTION.match(lines[k])), len(lines))
-    return [line for line in lines[start + 1:end] if "\t" in line or line.count("|") >= 2]
+    out: list[str] = []
+    for k in range(start + 1, end):
+        line = lines[k]
+        if "\t" in line or line.count("|") >= 2:
+            out.append(line)
+        elif _STAT_VALUE.match(line.strip()) and k + 1 < end and _CARD_LABEL.fullmatch(lines[k + 1].strip()):
+            out.append(lines[k + 1].strip() + "\t" + line.strip())  # a card: its number above its label (3487 / 主动…（条）)
+    return out
 
 
 def table_figures(lines: list[str], year: int | None = None) -> list[Figure]:
