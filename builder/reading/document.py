@@ -536,12 +536,14 @@ def unwrapped_tab_rows(text: str) -> str:
     if "\t" not in text[:200_000]:
         return text
     lines = text.split("\n")
-    widths = [_tab_width(line) if len(line) < 400 else 10_000 for line in lines]
-    cut = Counter(w for line, w in zip(lines, widths) if line.endswith("\t") and line.strip())
-    if not cut:
-        return text
-    wrap, count = cut.most_common(1)[0]
-    if count < _WRAPPED_ROWS_MIN or sum(1 for w in widths if w <= wrap) < _WRAP_SHARE * len(lines):
+    ends = [line for line in lines if line.endswith("\t") and line.strip() and len(line) < 400]
+    if len(ends) < _WRAPPED_ROWS_MIN:
+        return text  # (most texts: no row ends with a tab)
+    wrap, count = Counter(map(_tab_width, ends)).most_common(1)[0]
+    if count < _WRAPPED_ROWS_MIN or sum(1 for line in lines if len(line) > wrap) > (1 - _WRAP_SHARE) * len(lines):
+        return text  # (a line longer than the width in characters is wider: no text wrapped there)
+    widths = [_tab_width(line) if len(line) <= wrap else -1 for line in lines]  # (-1: wider, no line cut there)
+    if sum(1 for w in widths if 0 <= w <= wrap) < _WRAP_SHARE * len(lines):
         return text
     out: list[str] = []
     joining = False
