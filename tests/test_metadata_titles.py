@@ -579,3 +579,14 @@ def test_an_export_s_header_block_names_the_agency_and_the_year(delimiter):
     report = extract_bytes("\n".join([*head, "", "二、主动公开政府信息情况", *data[:12], "三、收到和处理政府信息公开申请情况",
                                       *data[12:]]).encode(), "export.txt")
     assert (report.agency.name, report.year, report.agency.adcode) == ("乳源瑶族自治县人民政府", 2025, "440232")
+
+
+@pytest.mark.parametrize("line, agency", [
+    # a forwarded mail's note above the report (blind round 139): a sentence going on after the report's name
+    ("附件为区政府2023年政府信息公开工作年度报告发布稿正文，供各部门编制本部门年报时参考。", None),
+    # a spreadsheet saved as CSV: the title's row padded with empty fields is a title
+    ("杭州市西湖区人民政府2023年政府信息公开工作年度报告,,,", "杭州市西湖区人民政府"),
+    ("杭州市西湖区人民政府2023年政府信息公开工作年度报告。", "杭州市西湖区人民政府"),
+])
+def test_a_line_naming_the_report_is_a_title_unless_a_sentence_goes_on_after_it(line, agency):
+    assert read_title(_lines(line)).name == agency

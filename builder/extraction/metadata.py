@@ -44,7 +44,7 @@ _TITLE_YEAR_LAST = (
 _CLAUSE_MARK = re.compile(r"[,，。；;:：]")
 # What follows a report's name in a sentence, not a title: a few words, then a clause mark with more after it
 # (…年度报告发布稿正文，供各部门…); not the report's text run on after its title (…报告一、总体情况2022年，…).
-_SENTENCE_GOES_ON = re.compile(r"[\u4e00-\u9fff]{0,10}[,，;；]\s*\S")
+_SENTENCE_GOES_ON = re.compile(r"[\u4e00-\u9fff]{0,10}[,，;；]\s*[\u4e00-\u9fff]")  # (not a CSV row's empty fields)
 # How the title of a page that is another document ends (a catalogue, a guide, a notice).
 _OTHER_TITLE_END = re.compile(r"(?:目录|指南|通知|制度|要点|总结|方案|的函)$")
 _TITLE_END = re.compile(r"(?:报告|年报)\s*(?:[（(]\s*全文\s*[)）])?$")
