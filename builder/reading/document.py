@@ -540,10 +540,11 @@ def unwrapped_tab_rows(text: str) -> str:
     if len(ends) < _WRAPPED_ROWS_MIN:
         return text  # (most texts: no row ends with a tab)
     wrap, count = Counter(map(_tab_width, ends)).most_common(1)[0]
-    if count < _WRAPPED_ROWS_MIN or sum(1 for line in lines if len(line) > wrap) > (1 - _WRAP_SHARE) * len(lines):
+    filled = sum(1 for line in lines if line.strip())  # (blank lines, wrapped or not, say nothing of a width)
+    if count < _WRAPPED_ROWS_MIN or sum(1 for line in lines if len(line) > wrap) > (1 - _WRAP_SHARE) * filled:
         return text  # (a line longer than the width in characters is wider: no text wrapped there)
     widths = [_tab_width(line) if len(line) <= wrap else -1 for line in lines]  # (-1: wider, no line cut there)
-    if sum(1 for w in widths if 0 <= w <= wrap) < _WRAP_SHARE * len(lines):
+    if sum(1 for line, w in zip(lines, widths) if 0 <= w <= wrap and line.strip()) < _WRAP_SHARE * filled:
         return text
     out: list[str] = []
     joining = False
