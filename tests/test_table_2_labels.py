@@ -682,3 +682,31 @@ def test_a_2019_table_2_s_row_naming_an_item_in_its_aside_and_a_header_in_anothe
     cells = extract_bytes(text.encode(), "report.txt").cells
     assert [cells[f"t2.normative_docs.{m}"].value for m in ("new_made", "new_published", "total_published")] == [6, 5, 44]
     assert {cells[f"t2.rules.{m}"].value for m in ("new_made", "new_published", "total_published")} == {None}
+
+
+def _licensing_rows(layout: str, rows: list[tuple[str, str]]) -> str:
+    """A report whose 行政许可 row is replaced by ``rows`` (label, value), as a local template prints them."""
+    v = values()
+    text = synthetic.render(AGENCY, 2022, GOV_2021, v, layout)
+    line = next(x for x in text.split("\n") if "行政许可" in x)
+    cell = "\t".join if layout == "tab" else (lambda cells: "| " + " | ".join(cells) + " |")
+    return text.replace(line, "\n".join(cell([label, value]) for label, value in rows), 1)
+
+
+@pytest.mark.parametrize("layout", ["tab", "pipe"])
+def test_an_item_a_local_template_adds_under_an_empty_row_is_no_part_of_its_label(layout):
+    """Blind round 140: 行政许可 |  | printed empty, then 行政确认 | 23 (an item the province adds): the empty row's label
+    was taken for the start of 行政确认's, wrapped above it, and 23 read as the licensing decisions."""
+    rep = extract_bytes(_licensing_rows(layout, [("行政许可", ""), ("行政确认", "23"), ("行政给付", "8")]).encode(),
+                        "case.txt")
+    assert rep.cells["t2.licensing.decisions"].value is None
+
+
+@pytest.mark.parametrize("layout", ["tab", "pipe"])
+def test_an_item_printed_only_in_parts_is_unsure_with_each_part_and_their_sum(layout):
+    """行政许可（前置审批） | 386 and 行政许可（一般） | 9421, no row of 行政许可 alone: the first part was read as the
+    item's. Either part or their sum may be meant: unsure, with those candidates."""
+    rep = extract_bytes(_licensing_rows(layout, [("行政许可（前置审批）", "386"), ("行政许可（一般）", "9421")]).encode(),
+                        "case.txt")
+    cell = rep.cells["t2.licensing.decisions"]
+    assert (cell.status, sorted(cell.candidates)) == ("ambiguous", [386, 9421, 9807])

@@ -1909,7 +1909,8 @@ def _t2_labels(rows: list[ValueRow], form: forms.Form, lines: list[str]) -> list
               and not names_item(below)):  # (行政处罚 / 本年处理决定数量647 / 行政强制: the next card's title)
             out.append(r.label + below.strip())  # …and a piece a line below: 行政规范 1 0 4 / 性文件
         elif (r.label and r.has_values and not names_item(r.label) and r.line > 0
-              and not _HAS_DIGIT.search(above := lines[r.line - 1]) and names_item(above.strip() + r.label)):
+              and not _HAS_DIGIT.search(above := lines[r.line - 1]) and names_item(above.strip() + r.label)
+              and not (delimiter(above) and _ITEM_OF_ITS_OWN.match(r.label))):
             out.append(above.strip() + r.label)  # …and its numbers on its last line: 其他对外管理服务 / 事项 0 0 0
         elif r.label and r.has_values and " " in r.label and len(_items_named(form.id, r.label)) > 1 \
                 and (last := _naming_end(r.label, names_item)) is not None and len(_items_named(form.id, last)) == 1:
@@ -1922,6 +1923,11 @@ def _t2_labels(rows: list[ValueRow], form: forms.Form, lines: list[str]) -> list
         else:  # from the item heading printed last (a crawl's empty rows' labels come before it)
             out.append(r.extra_label[r.extra_label.rfind("第二十条"):] if "第二十条" in r.extra_label else r.extra_label)
     return out
+
+
+# A row label that begins as an item's does (行政确认, 其他行政权力事项: an item a local template adds), no piece of a
+# wrapped label: under a row of cells of its own (行政许可 |  |, printed empty), it is no end of that row's label.
+_ITEM_OF_ITS_OWN = re.compile(r"\s*(?:行政|其他|地方性|政府)")
 
 
 def _naming_end(text: str, names: Callable[[str], bool]) -> str | None:
@@ -1956,6 +1962,18 @@ def _t2_rows(rows: list[ValueRow], cores: list[str], form: forms.Form) -> dict[s
             pick = next((i for i in pool if rows[i].has_values), pool[0])
             out[item.id] = rows[pick]
             taken.add(pick)
+    return out
+
+
+def _item_in_parts(rows: list[ValueRow], cores: list[str], form: forms.Form) -> dict[str, list[ValueRow]]:
+    """Items printed only in parts, a row each that names the item with an aside of its own (行政许可（前置审批） and
+    行政许可（一般）) and prints numbers, no row naming it alone: each such item's rows."""
+    out: dict[str, list[ValueRow]] = {}
+    for item in form.t2:
+        own = [(row, core) for row, core in zip(rows, cores) if row.has_values and _items_named(form.id, core) == (item,)]
+        asides = [_ASIDE.search(row.label) for row, _ in own]
+        if len(own) >= 2 and all(asides) and len({a.group() for a in asides if a}) == len(own):
+            out[item.id] = [row for row, _ in own]
     return out
 
 
@@ -2014,6 +2032,9 @@ def read_t2(layout: Layout, form: forms.Form, out: Tables) -> None:
                  "(行政许可、行政处罚 | 1362、214): each item read with its value, in the order the label names them")
     cores = [label_core(text) for text in _t2_labels(rows, form, layout.lines)]
     matched = _t2_rows(rows, cores, form)
+    split = _item_in_parts(rows, cores, form)
+    for item_id in split:
+        matched.pop(item_id, None)
     by_measure = _measure_rows(rows, layout.lines, form)
     for item, (row, used) in by_measure.items():
         matched[item.id] = row
@@ -2086,6 +2107,19 @@ def read_t2(layout: Layout, form: forms.Form, out: Tables) -> None:
             _read_crowded_t2_row(ids, match, out)
             continue
         read_table([_Slot(ids, match)], [], out, "t2", keep="first")
+    for item_id, parts in split.items():
+        item = next(i for i in form.t2 if i.id == item_id)
+        for k, measure in enumerate(item.measures):
+            printed = [fit(row.cells, len(item.measures))[k] if k < len(fit(row.cells, len(item.measures))) else ""
+                       for row in parts]
+            readings = [parse_cell(c).value for c in printed]
+            if all(isinstance(v, int | float) for v in readings):
+                readings.append(sum(readings))
+            out.cells[forms.t2_cell(item.id, measure.id)] = CellValue(
+                None, " | ".join(printed), "ambiguous", "本项分几行印出（" + "、".join(r.label for r in parts)
+                + "），没有本项自身的一行：各行之一或其和，未作选择", _candidates(readings))
+        out.warn("t2.item_in_parts", f"t2: '{item.label_zh}' is printed only in parts, a row each "
+                 f"({', '.join(r.label for r in parts)}), with no row of its own; not chosen", line=parts[0].line + 1)
     for item, (row, across) in unsure.items():
         for measure, down, side in zip(item.measures, row.cells, across.cells):
             readings = [parse_cell(down).value, parse_cell(side).value]
