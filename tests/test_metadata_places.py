@@ -641,3 +641,19 @@ def test_a_rare_character_set_as_a_picture_in_a_name_is_its_alt_text():
             "<p>全年共收到申请3件。</p></body></html>")
     agency = extract_bytes(page.encode(), "report.html").agency
     assert (agency.name, agency.adcode) == ("勐海县人民政府", "532822")
+
+
+@pytest.mark.parametrize("printed, signed, agency", [
+    # a tofu box in the title, the name whole in the signature (blind round 140: 埇桥区人民政府, its city lost)
+    ("宿州市□桥区人民政府", "宿州市埇桥区人民政府", "宿州市埇桥区人民政府"),
+    # a character described by its parts (⿱艹浪) everywhere: the one county so spelled
+    ("宁⿱艹浪彝族自治县人民政府", "宁⿱艹浪彝族自治县人民政府", "宁蒗彝族自治县人民政府"),
+    # a picture's alt text inside the name, no whole mention and no county so spelled: the □ kept, no guess
+    ("邯郸市永年区临[图片]关镇人民政府", "邯郸市永年区临[图片]关镇人民政府", "邯郸市永年区临□关镇人民政府"),
+])
+def test_a_character_no_font_shows_is_put_back_from_the_report_or_the_gazetteer_never_dropped(printed, signed, agency):
+    """A rare character printed as □, described (⿰炎阝) or as a picture ([图片]) was dropped from the name: 城县人民政府,
+    族乡人民政府, a name of another place or of none."""
+    v = synthetic.consistent_values(random.Random(4), forms.GOV_2021)
+    text = synthetic.render(printed, 2022, forms.GOV_2021, v, "tab") + f"\n{signed}\n2023年1月20日\n"
+    assert extract_bytes(text.encode(), "case.txt").agency.name == agency

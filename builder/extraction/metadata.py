@@ -299,7 +299,7 @@ def issuer_from_labels(lines: list[str]) -> str | None:
     return publisher_from_labels(lines, _ISSUER)
 
 
-_NAME_CHARS = re.compile(r"[" + _HAN + r"〇（）()]+")  # 〇 of a numbered body: 一〇三团
+_NAME_CHARS = re.compile(r"[" + _HAN + r"〇（）()□]+")  # 〇 of a numbered body: 一〇三团; □ a character no font shows
 
 
 # A bracketed note before a name run into it (（此件公开发布）遵义市人民政府), and the name after it; not the province
@@ -927,6 +927,31 @@ def find_agency_name(lines: list[str], issuer: str | None = None) -> str | None:
     return None if name is None or generic_name(name) else name
 
 
+_UNSHOWN = "□"  # a character no font shows (a rare one: 埇, 鄠, 畲), as pages print it or reading puts it
+# The county-level place a character no font shows stands in (宁□彝族自治县, □城县, 宿州市□桥区: not 宿州市).
+_UNSHOWN_PLACE = re.compile(r"[^市县区旗□\s]{0,6}□[^市县区旗\s]{0,6}?(?:县|区|市|旗)")
+_UNSHOWN_MENTIONS = 200  # lines searched for the name printed whole (the signature's is near the end: all of them)
+
+
+def _unshown_put_back(name: str, lines: list[str]) -> str:
+    """A name with characters no font shows (宿州市□桥区人民政府) as the report prints it whole elsewhere (its signature,
+    its opening: 宿州市埇桥区人民政府), or with its place as the one county-level division so spelled (宁□彝族自治县:
+    宁蒗彝族自治县), or the one of several in a city the text names; as it is, the □ kept, when none settles it."""
+    pattern = re.compile("".join(f"[{_HAN}]" if c == _UNSHOWN else re.escape(c) for c in name))
+    text = "\n".join(lines[:_UNSHOWN_MENTIONS] + lines[-_UNSHOWN_MENTIONS:])
+    found = Counter(m.group() for m in pattern.finditer(text))
+    if len(found) == 1:
+        return next(iter(found))
+    if (part := _UNSHOWN_PLACE.search(name)) is None:
+        return name
+    place = re.compile("".join(f"[{_HAN}]" if c == _UNSHOWN else re.escape(c) for c in part.group()))
+    spelled = [(code, p) for code, p in _county_names() if len(p) == len(part.group()) and place.fullmatch(p)]
+    if len({p for _, p in spelled}) > 1:
+        cities = {code[:4] for code, _ in spelled if (parent := region_names(code)[1]) and parent in text}
+        spelled = [(code, p) for code, p in spelled if code[:4] in cities]
+    return name[:part.start()] + spelled[0][1] + name[part.end():] if len({p for _, p in spelled}) == 1 else name
+
+
 # A body's former name after its own (长兴县应急管理局（原长兴县安全生产监督管理局）): a note, not the name.
 _FORMER_NAME = re.compile(r"\s*[（(]\s*原[^（）()]{2,40}[）)]\s*$")
 
@@ -939,7 +964,8 @@ def generic_name(name: str) -> bool:
 def _agency_name(lines: list[str], issuer: str | None) -> str | None:
     if any(_PLACEHOLDER_YEAR.search(line) for line in lines[:_HEAD_MAX]):  # 花园镇人民政府XXXX年…: a title still
         lines = [_PLACEHOLDER_YEAR.sub("", line) for line in lines[:_HEAD_MAX]] + lines[_HEAD_MAX:]
-    candidates = _candidates(lines, issuer)
+    candidates = [(_unshown_put_back(name, lines) if _UNSHOWN in name else name, where)
+                  for name, where in _candidates(lines, issuer)]
     if not candidates:
         return None
     # A title with the short name the report defines (深圳市人民政府驻北京办事处（以下简称市驻京办）): the full one.

@@ -162,6 +162,8 @@ def normalize(text: str) -> str:
         text = _PINYIN_GLOSS.sub("", text)
     if _DESCRIBED.search(text):
         text = _DESCRIBED.sub("□", text)
+    if "[" in text and _PICTURED.search(text):
+        text = _PICTURED.sub("□", text)
     if _DECORATED.search(text):
         text = _DECORATED_DIGITS.sub(_plain_digits, text)
     return _ZERO_IN_DIGITS.sub(lambda m: "0" * len(m.group()), text) if "〇" in text else text
@@ -201,6 +203,9 @@ def _fixed_width_rows(text: str) -> str:
 _THIN_GROUPED = re.compile(r"(?<=\d)[\u2009\u202f](?=\d{3}(?!\d))")
 # A character described by its parts, as an ideographic description sequence (⿰氵廛: 瀍), where a font or an encoding
 # lacks it: one character no font shows, like the □ a page prints for it.
+# A character a page shows as a picture (a rare one its font lacks), its alt text inside a word (临[图片]关镇): one
+# character no font shows, like □.
+_PICTURED = re.compile(r"(?<=[\u4e00-\u9fff])\[(?:图片|图像|image)\](?=[\u4e00-\u9fff])")
 _DESCRIBED = re.compile(r"[\u2ff0-\u2ffb](?:[\u2ff0-\u2ffb]\S\S|\S)(?:[\u2ff0-\u2ffb]\S\S|\S)")
 # A rare character's reading in pinyin in brackets after it (邛(qióng)崃, 黟(yī)县), as sites gloss 生僻字: no text.
 _PINYIN_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜ]{1,6}[1-5]?\)")
