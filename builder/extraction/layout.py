@@ -21,6 +21,11 @@ from .errata import without_errata
 NONE_WORDS = frozenset({"无", "—", "——", "-", "--", "–", "/", "／", "\\", "＼", "－", "空", "暂无", "没有", "未发生",
                         "未收取", "未收费", "不收费", "免收",  # (the fee row's words for none)
                         "无变化", "无增减", "持平"})  # (the 2019 form's 本年增/减 column: no change)
+# A cell saying in words that its row (or more) has nothing (本年度无此类情况, 未发生此类案件, 本年度未收到政府信息公开申请):
+# a merged cell's text, read as none.
+NONE_STATEMENT = re.compile(r"(?:本年度?|本年|全年|当年)?(?:无此类(?:情况|事项|申请|案件)|无相关(?:情况|数据|事项)"
+                            r"|(?:未|没有)(?:发生|收到|出现)[\u4e00-\u9fff、]{0,30}?(?:申请|案件|情况|事项))"
+                            r"|(?:本年度?|本年|全年|当年)无[\u4e00-\u9fff、]{0,30}?(?:案件|情况|事项)")  # (not 无正当理由…申请)
 # A zero printed as a Chinese numeral (零, 〇, or the circle ○ typed for it) in a cell of its own.
 ZERO_GLYPHS = frozenset({"零", "〇", "○"})
 _NUMBER = re.compile(r"[-+]?\d+(?:,\d{3})*(?:\.\d+)?|[-+]?\d+(?:\.\d+)?")
@@ -224,6 +229,7 @@ _NONE_IN_ENGLISH = frozenset({"none", "nil", "zero", "no"})  # (not N/A: no numb
 def is_value_cell(cell: str) -> bool:
     c = cell.strip()
     return (not c or c in NONE_WORDS or none_with_unit(c) or c in ZERO_GLYPHS or bool(_NUMBER.fullmatch(c))
+            or (len(c) <= 40 and bool(NONE_STATEMENT.fullmatch(c)))
             or several_numbers(c) is not None
             or bool(SPREADSHEET_ERROR.fullmatch(c)) or bool(SPREADSHEET_FORMULA.fullmatch(c)) or bool(PLACEHOLDER.fullmatch(c))
             or bool(_VALUE_WITH_UNIT.fullmatch(c)) or bool(_SIGNED_RUN.fullmatch(c)) or bool(_COUNT_WITH_UNIT.fullmatch(c))

@@ -40,6 +40,7 @@ from .layout import (
     COUNT_UNIT,
     DASH_OR_ONE,
     MONEY_UNIT,
+    NONE_STATEMENT,
     NONE_WORDS,
     PLACEHOLDER,
     ROW_START,
@@ -277,6 +278,8 @@ def _read_number(raw: str) -> tuple[int | float | None, str, str | None, str | N
         return None, "blank", None, None
     if text in NONE_WORDS or none_with_unit(text):
         return 0, "none", "以文字表示，读作 0", None
+    if len(text) <= 40 and NONE_STATEMENT.fullmatch(text):
+        return 0, "none", "以文字说明没有（合并单元格中的说明），读作 0", None
     if text in ZERO_GLYPHS:
         return 0, "reported", None, None
     if SYMBOL_CELL.fullmatch(text):
@@ -2101,6 +2104,8 @@ def read_t2(layout: Layout, form: forms.Form, out: Tables) -> None:
             out.warn("t2.fewer_measures", f"t2: the header above '{item.label_zh}' names only {', '.join(named)} (the "
                      "other form's columns for this item): its values are read so, the other measures not printed",
                      line=match.line + 1)
+        if match is not None and (said_none := _merged_none(match, len(ids))) is not None:
+            match = said_none  # (规章 | 无: one cell merged across the item's measures)
         if match is not None and not match.has_values:
             match = ValueRow(match.label, [""] * len(ids), True, match.line)  # the row is printed, its cells empty
         if match is not None and len(match.cells) > len(ids) and (not match.delimited or _digits_spread(match, ids)):
@@ -3829,6 +3834,15 @@ def read_t3(layout: Layout, form: forms.Form, out: Tables) -> None:
                      + " before their six applicant values (a PDF's text giving the cell first); each such row's first "
                      "value is the sum of the six after it, its last is not: read with the total last")
     slots = [_Slot(tuple(forms.t3_cell(r.id, c) for c in printed), a) for r, a in zip(row_set, assigned)]
+    for k, above in _merged_down(slots, layout.lines):
+        slots[k] = replace(slots[k], row=replace(above, label=row_set[k].label_zh))
+    said_none = [k for k, slot in enumerate(slots) if _merged_none(slot.row, len(slot.ids)) is not None]
+    for k in said_none:
+        slots[k] = replace(slots[k], row=_merged_none(slots[k].row, len(slots[k].ids)))
+    if said_none:
+        out.warn("t3.merged_none", f"table 3 prints {len(said_none)} row(s) as one cell saying none (无, 本年度无此类情况: "
+                 "a cell merged across the row, or down over the rows whose labels follow it with no cells): every "
+                 "cell of those rows is read as 0")
     identities = _t3_identities(row_set)
     if not set(T3_ORDER) <= set(printed):  # a column not printed: the sums it is in cannot be read
         identities = [i for i in identities if all(c.rsplit(".", 1)[1] in printed for c in i.cells)]
@@ -3869,6 +3883,38 @@ def read_t3(layout: Layout, form: forms.Form, out: Tables) -> None:
         _group_total_row(out, group, members, form)
     if form_rows is not form.t3_rows:
         _other_from_sub_rows(out)
+
+
+def _merged_none(row: ValueRow | None, size: int) -> ValueRow | None:
+    """A row printing one cell only that says none (无, 0, 本年度无此类情况: a cell merged across the row; a Word table
+    gives a merged cell's words in its first place, the places it spans empty), as a row of ``size`` such cells;
+    None for any other row."""
+    printed = [c for c in row.cells if c.strip()] if row is not None else []
+    if row is None or size < 2 or len(printed) != 1 or (cell := parse_cell(printed[0])).value != 0 \
+            or cell.status not in ("none", "reported"):
+        return None
+    # (a Word table's merged cell among empty places: words no cell of its own prints; 无 alone may be one cell's)
+    spanned = bool(NONE_STATEMENT.fullmatch(printed[0].strip()))
+    return replace(row, cells=printed * size) if len(row.cells) == 1 or spanned else None
+
+
+def _merged_down(slots: list[_Slot], lines: list[str]) -> list[tuple[int, ValueRow]]:
+    """The slots with no values under one whose single none cell is merged across it, when the rows between print
+    their labels a line each right after it and no cell (a cell merged down over them: 无 for （三）不予公开's eight)."""
+    out = []
+    for k, slot in enumerate(slots):
+        if slot.row is None or _merged_none(slot.row, len(slot.ids)) is None:
+            continue
+        gap = next((j for j in range(k + 1, len(slots)) if slots[j].row is not None and slots[j].row.has_values),
+                   len(slots))
+        if gap == k + 1:
+            continue
+        below = lines[slot.row.line + 1:slot.row.line + gap - k]
+        if len(below) == gap - k - 1 and all(line.strip() and not any(c.strip() and is_value_cell(c)
+                                                                       for c in line_cells(line)) for line in below) \
+                and (gap == len(slots) or (after := slots[gap].row) is None or after.line == slot.row.line + gap - k):
+            out += [(j, slot.row) for j in range(k + 1, gap)]
+    return out
 
 
 def _rows_printed_twice(rows: list[ValueRow], form_rows: tuple[Row, ...],
@@ -3986,9 +4032,11 @@ _NOTE_MAX = 80  # characters of the declaration the note quotes
 
 
 def _t4_all_zero(text: str) -> str | None:
-    """The sentence naming both kinds of cases and saying that all of table 4 is 0, or None."""
+    """The sentence naming both kinds of cases and saying that all of table 4 is 0 (or that none happened: 本年度未发生
+    政府信息公开行政复议、行政诉讼案件, a cell merged over the table), or None."""
     return next((sentence for sentence in _SENTENCE_END.split(text)
-                 if "行政复议" in sentence and "行政诉讼" in sentence and _ALL_SAID_ZERO.search(sentence)), None)
+                 if "行政复议" in sentence and "行政诉讼" in sentence and (
+                     _ALL_SAID_ZERO.search(sentence) or NONE_STATEMENT.fullmatch(sentence.strip()))), None)
 
 
 _ONE_COLUMN_NOTE = "表头把法人或其他组织印成一列，不分五类：本列未印出"
@@ -4300,6 +4348,11 @@ def read_t4(layout: Layout, out: Tables) -> None:
                  "sum of its parts", lines=lines)
     else:
         row = _t4_printed_row(rows, size)
+    if row is not None and size == len(_T4_FORM_ORDER) and (spread := _t4_groups_said_none(row.cells)) is not None:
+        row = replace(row, cells=spread)
+        out.warn("t4.merged_none", "table 4 prints a group (or 行政诉讼's two, or the whole table) as one cell saying "
+                 "none (无, 本年度未发生…: a cell merged across them): each of their cells is read as 0, the other "
+                 "groups' as printed, every group's total the sum of its parts")
     read_table([_Slot(ids, row)], forms.t4_identities(), out, "t4")
 
 
@@ -4693,6 +4746,42 @@ def _latest_year_row(rows: list[ValueRow]) -> ValueRow | None:
     if len(dated) < 2 or len({order for order, _ in dated}) < 2:
         return None
     return max(dated, key=lambda pair: pair[0])[1]
+
+
+_GROUP = 5  # table 4's cells a group: four results and their total
+# Where a cell merged over whole groups of table 4 may start, and how many cells it covers: a group, 行政诉讼's two, all.
+_T4_SPANS = {0: (_GROUP, 3 * _GROUP), _GROUP: (_GROUP, 2 * _GROUP), 2 * _GROUP: (_GROUP,)}
+
+
+def _t4_groups_said_none(cells: list[str]) -> list[str] | None:
+    """Table 4's fifteen cells where its printed row says none once for whole groups (2 0 0 1 3 | 1 0 0 0 1 | 无: the
+    last group's five cells merged; 1 0 0 0 1 | 无: 行政诉讼's ten), when exactly one way of spreading its cells of none
+    over groups gives fifteen cells in which every group printing numbers adds up; None otherwise."""
+    printed = [c for c in cells if c.strip()]
+    total = 3 * _GROUP
+    if not printed or len(printed) >= total or not any(parse_cell(c).status == "none" for c in printed):
+        return None
+    found: list[list[str]] = []
+
+    def spread(k: int, out: list[str]) -> None:
+        if len(found) > 1 or len(out) > total:
+            return
+        if k == len(printed):
+            if len(out) == total and all(_group_adds_up(out[g:g + _GROUP]) for g in range(0, total, _GROUP)):
+                found.append(out)
+            return
+        spread(k + 1, [*out, printed[k]])
+        if parse_cell(printed[k]).status == "none":
+            for width in _T4_SPANS.get(len(out), ()):
+                spread(k + 1, out + [printed[k]] * width)
+
+    spread(0, [])
+    return found[0] if len(found) == 1 else None
+
+
+def _group_adds_up(group: list[str]) -> bool:
+    values = [v for c in group if isinstance(v := parse_cell(c).value, int)]
+    return len(values) == len(group) and values[-1] == sum(values[:-1])
 
 
 def _t4_printed_row(rows: list[ValueRow], size: int) -> ValueRow | None:
