@@ -1215,8 +1215,9 @@ _FLAT_ODF_TEXT = re.compile(rb"<office:document\b[^>]*?\boffice:mimetype=[\"']" 
 # Excel's and WPS's SpreadsheetML 2003 (XML 表格), saved as .xml or .xls.
 _SPREADSHEET_XML = re.compile(rb"<\?mso-application\s+progid=\"Excel\.Sheet\"|<(?:\w+:)?Workbook\b[^>]*"
                               rb"urn:schemas-microsoft-com:office:spreadsheet")
+# (and a .docx's document.xml alone, its body pasted or saved as a file: <w:document xmlns:w="…/2006/main">)
 _WORD_XML = re.compile(rb"<\?mso-application\s+progid=\"Word\.Document\"|schemas\.microsoft\.com/office/word/2003/wordml"
-                       rb"|<pkg:package\b")
+                       rb"|<pkg:package\b|<w:document\b[^>]{0,2000}schemas\.openxmlformats\.org/wordprocessingml/2006/main")
 
 
 def detect_format(data: bytes, path: str) -> str:
@@ -1370,6 +1371,8 @@ _SCRIPT_TEXT = re.compile(r"\s*(?:(?:var|let|const)\s+[\w$]+|(?:window|self|glob
 
 def _read_text(data: bytes, source: Source) -> str:
     text, source.encoding = decode(data, source.path)
+    if "&" in text and (shown := markup_shown(text, source.path)) is not None:
+        return shown
     if _SCRIPT_TEXT.match(text[:200]):
         from .markup import script_article
 
@@ -1457,7 +1460,38 @@ def _read_html(data: bytes, source: Source) -> str:
 
     text, source.encoding = decode(data, source.path)
     shown = _page_text(text, data, source)
+    if "&" in shown and (unescaped := markup_shown(shown, source.path)) is not None:
+        return unescaped  # (a page showing its table's markup as text: escaped twice by its CMS)
     return with_script_tables(shown, text) if "<script" in text and shows_no_table(shown) else shown
+
+
+# Markup shown as text: entities of a page's characters and tags (&lt;td&gt;12&lt;/td&gt;, &amp;lt;, &#49;&#50;, &nbsp;),
+# as a CMS escaping a field once or twice more than it should, or a text copied with its codes.
+_ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{2,6}|#x[0-9a-fA-F]{2,5});")
+_ENTITIES_MIN = 10  # entities in a text, at least, to read it as escaped markup (one is a text's &amp;)
+_TAG_SHOWN = re.compile(r"<(?:table|tr|td|th|p|br|div|tbody)\b[^<>]{0,300}>", re.IGNORECASE)
+_TAGS_MIN = 5  # tags in the unescaped text, at least, to read it as a page (a quoted <p> is no page)
+_ESCAPED_DEPTH = 3  # times a text may have been escaped
+
+
+def markup_shown(text: str, path: str) -> str | None:
+    """The text a text showing markup stands for, entities read (up to three times: escaped twice by a CMS) and, where
+    tags appear (a table's, paragraphs'), read as a page, each line of plain text a line; None for a text with
+    hardly any entity."""
+    import html
+
+    if len(_ENTITY.findall(text, 0, 200_000)) < _ENTITIES_MIN:
+        return None
+    for _ in range(_ESCAPED_DEPTH):
+        if not _ENTITY.search(text):
+            break
+        text = html.unescape(text)
+    if len(_TAG_SHOWN.findall(text, 0, 200_000)) < _TAGS_MIN:
+        return text
+    from .markup import html_to_text
+
+    page = "\n".join(line if "<" in line else f"{line}<br>" for line in text.split("\n"))
+    return html_to_text(f"<html><body>{page}</body></html>", path)
 
 
 def _page_text(text: str, data: bytes, source: Source) -> str:
