@@ -680,8 +680,9 @@ def test_a_table_whose_cells_ideographic_spaces_part_is_read_with_its_blank_cell
             assert report.cells[forms.t3_cell(row.id, column.id)].value in (
                 (v[forms.t3_cell(row.id, column.id)],) if column.id not in ("research_institution", "social_welfare_org")
                 else (None, 0)), (row.id, column.id)
-    # (each two spaces wide, as an editor shows it: a row typed with spaces keeps its blank cells' places)
-    assert normalize("规章\u3000\u3000\u30000\u3000\u3000\u30000\u3000\u3000\u30005") == "规章      0      0      5"
+    # (each two spaces wide between the figures, as an editor shows it: a row typed with spaces keeps its blank cells'
+    # places; the label's padding one, as pdftotext counts a character a column)
+    assert normalize("规章\u3000\u3000\u30000\u3000\u3000\u30000\u3000\u3000\u30005") == "规章   0      0      5"
     assert normalize("自然人\u300098\u30009\u3000\u3000\u30001\u30001\u3000109") == "自然人\t98\t9\t\t\t1\t1\t109"
 
 

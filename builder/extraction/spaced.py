@@ -63,10 +63,11 @@ def _places(edges: list[list[int]], size: int) -> list[list[int]] | None:
 
 
 def with_spaced_blanks(rows: list[ValueRow], lines: list[str], size: int) -> list[ValueRow] | None:
-    """The rows of a table typed with spaces, each row that prints fewer values than the form's ``size`` and whose
-    numbers reach from the first column to the last given its blank cells in their places; None for other tables."""
-    short = [k for k, row in enumerate(rows)
-             if not row.delimited and 2 <= sum(1 for c in row.cells if c.strip()) < size]
+    """The rows of a table typed with spaces, each labelled row that prints fewer values than the form's ``size`` and
+    whose numbers reach from the first column to the last given its blank cells in their places; None for other
+    tables."""
+    short = [k for k, row in enumerate(rows)  # (a labelled row: a line of numbers alone may be a wrapped cell's pieces)
+             if not row.delimited and row.core and 2 <= sum(1 for c in row.cells if c.strip()) < size]
     if len(short) < _ROWS_MIN:
         return None
     found = [_edges(rows[k], lines) for k in short]

@@ -4032,11 +4032,11 @@ _NOTE_MAX = 80  # characters of the declaration the note quotes
 
 
 def _t4_all_zero(text: str) -> str | None:
-    """The sentence naming both kinds of cases and saying that all of table 4 is 0 (or that none happened: 本年度未发生
-    政府信息公开行政复议、行政诉讼案件, a cell merged over the table), or None."""
+    """The sentence naming both kinds of cases and saying that all of table 4 is 0, or None. (A sentence that none
+    happened, 本年度未发生…案件, in place of the table prints none of its cells: only a cell of the table's grid saying
+    so is read as the cells it covers, ``_t4_groups_said_none``.)"""
     return next((sentence for sentence in _SENTENCE_END.split(text)
-                 if "行政复议" in sentence and "行政诉讼" in sentence and (
-                     _ALL_SAID_ZERO.search(sentence) or NONE_STATEMENT.fullmatch(sentence.strip()))), None)
+                 if "行政复议" in sentence and "行政诉讼" in sentence and _ALL_SAID_ZERO.search(sentence)), None)
 
 
 _ONE_COLUMN_NOTE = "表头把法人或其他组织印成一列，不分五类：本列未印出"

@@ -190,12 +190,15 @@ _LONE_FIGURE = re.compile(r"(?:^|(?<=[ \u3000]))[-+]?\d[\d,.]*(?=[ \u3000]|$)")
 
 
 def _fixed_width_rows(text: str) -> str:
-    """The rows of a table typed with spaces (two figures apart, ideographic spaces among the padding), each
-    ideographic space two spaces wide as an editor shows it: a blank cell keeps its place (``spaced`` reads it)."""
+    """The rows of a table typed with spaces (two figures apart, ideographic spaces among the padding between them),
+    each ideographic space after the first figure two spaces wide as an editor shows it: a blank cell keeps its place
+    (``spaced`` reads it). Before it, the label's padding stays one space (pdftotext's layout counts a character a
+    column, whatever its width)."""
     lines = text.split("\n")
     for k, line in enumerate(lines):
-        if "\u3000" in line and "\t" not in line and len(_LONE_FIGURE.findall(line, 0, 2000)) >= 2:
-            lines[k] = line.replace("\u3000", "  ")
+        if "\u3000" in line and "\t" not in line and len(_LONE_FIGURE.findall(line, 0, 2000)) >= 2 \
+                and (first := _LONE_FIGURE.search(line, 0, 2000)) is not None:
+            lines[k] = line[:first.start()] + line[first.start():].replace("\u3000", "  ")
     return "\n".join(lines)
 
 
