@@ -26,6 +26,7 @@ NONE_WORDS = frozenset({"无", "—", "——", "-", "--", "–", "/", "／", "\
 NONE_STATEMENT = re.compile(r"(?:本年度?|本年|全年|当年)?(?:无此类(?:情况|事项|申请|案件)|无相关(?:情况|数据|事项)"
                             r"|(?:未|没有)(?:发生|收到|出现)[\u4e00-\u9fff、]{0,30}?(?:申请|案件|情况|事项))"
                             r"|(?:本年度?|本年|全年|当年)无[\u4e00-\u9fff、]{0,30}?(?:案件|情况|事项)")  # (not 无正当理由…申请)
+_NONE_STATEMENT_STARTS = frozenset("本全当无未没")
 # A zero printed as a Chinese numeral (零, 〇, or the circle ○ typed for it) in a cell of its own.
 ZERO_GLYPHS = frozenset({"零", "〇", "○"})
 _NUMBER = re.compile(r"[-+]?\d+(?:,\d{3})*(?:\.\d+)?|[-+]?\d+(?:\.\d+)?")
@@ -229,7 +230,7 @@ _NONE_IN_ENGLISH = frozenset({"none", "nil", "zero", "no"})  # (not N/A: no numb
 def is_value_cell(cell: str) -> bool:
     c = cell.strip()
     return (not c or c in NONE_WORDS or none_with_unit(c) or c in ZERO_GLYPHS or bool(_NUMBER.fullmatch(c))
-            or (len(c) <= 40 and bool(NONE_STATEMENT.fullmatch(c)))
+            or (c[0] in _NONE_STATEMENT_STARTS and bool(NONE_STATEMENT.fullmatch(c)))
             or several_numbers(c) is not None
             or bool(SPREADSHEET_ERROR.fullmatch(c)) or bool(SPREADSHEET_FORMULA.fullmatch(c)) or bool(PLACEHOLDER.fullmatch(c))
             or bool(_VALUE_WITH_UNIT.fullmatch(c)) or bool(_SIGNED_RUN.fullmatch(c)) or bool(_COUNT_WITH_UNIT.fullmatch(c))
@@ -456,7 +457,8 @@ _HEADED_CELL = re.compile(r"(?P<head>[\u4e00-\u9fff]{2,8})\s*(?P<value>[-+]?\d[\
 _COLUMN_HEADS = frozenset({*(w for w, name in forms.T4_HEADER_WORDS if name in {c.id for c in forms.T4_COLUMNS}),
                            *(c.label_zh for form in forms.FORMS.values() for item in form.t2 for c in item.measures
                              if re.fullmatch(r"[\u4e00-\u9fff]+", c.label_zh))})
-_HEAD_SIGNS = ("结果", "审结", "总计", "件数", "数量", "金额")  # what a line of such cells holds, cheaply found
+# What a line of such cells holds, found in one search: a name's end right before a value in its cell.
+_HEAD_SIGN = re.compile(r"(?:结果|维持|纠正|审结|总计|件数|数量|金额)\s*(?:[-+]?\d|无|—|/)")
 _HEADED_MIN = 3  # such cells in a row, at least: one is a label and its value
 
 
@@ -466,7 +468,7 @@ def headed_rows(lines: list[str]) -> list[str]:
     places. Only a row of three such cells or more, every cell after the first of them one too or empty."""
     out = lines
     for k, line in enumerate(lines):
-        if "\t" not in line or line.count("\t") < _HEADED_MIN - 1 or not any(h in line for h in _HEAD_SIGNS):
+        if "\t" not in line or line.count("\t") < _HEADED_MIN - 1 or not _HEAD_SIGN.search(line):
             continue
         cells = line.split("\t")
         found = [(j, m) for j, c in enumerate(cells)

@@ -67,7 +67,7 @@ def with_spaced_blanks(rows: list[ValueRow], lines: list[str], size: int) -> lis
     whose numbers reach from the first column to the last given its blank cells in their places; None for other
     tables."""
     short = [k for k, row in enumerate(rows)  # (a labelled row: a line of numbers alone may be a wrapped cell's pieces)
-             if not row.delimited and row.core and 2 <= sum(1 for c in row.cells if c.strip()) < size]
+             if not row.delimited and 2 <= len(row.cells) < size and row.core]  # (a plain row prints no empty cell)
     if len(short) < _ROWS_MIN:
         return None
     found = [_edges(rows[k], lines) for k in short]

@@ -1971,13 +1971,14 @@ def _t2_rows(rows: list[ValueRow], cores: list[str], form: forms.Form) -> dict[s
 def _item_in_parts(rows: list[ValueRow], cores: list[str], form: forms.Form) -> dict[str, list[ValueRow]]:
     """Items printed only in parts, a row each that names the item with an aside of its own (行政许可（前置审批） and
     行政许可（一般）) and prints numbers, no row naming it alone: each such item's rows."""
-    out: dict[str, list[ValueRow]] = {}
-    for item in form.t2:
-        own = [(row, core) for row, core in zip(rows, cores) if row.has_values and _items_named(form.id, core) == (item,)]
-        asides = [_ASIDE.search(row.label) for row, _ in own]
-        if len(own) >= 2 and all(asides) and len({a.group() for a in asides if a}) == len(own):
-            out[item.id] = [row for row, _ in own]
-    return out
+    parts: dict[str, list[tuple[ValueRow, str]]] = {}
+    for row, core in zip(rows, cores):  # (most rows print no aside: looked at no further)
+        if (aside := _ASIDE.search(row.label)) and row.has_values and len(named := _items_named(form.id, core)) == 1:
+            parts.setdefault(named[0].id, []).append((row, aside.group()))
+    return {item: [row for row, _ in found] for item, found in parts.items()
+            if len(found) >= 2 and len({a for _, a in found}) == len(found)  # (and no row naming the item alone)
+            and sum(1 for row, core in zip(rows, cores) if row.has_values
+                    and [i.id for i in _items_named(form.id, core)] == [item]) == len(found)}
 
 
 def _measure_rows(rows: list[ValueRow], lines: list[str],
@@ -3116,9 +3117,9 @@ def _without_stray_blanks(rows: list[ValueRow], size: int) -> list[ValueRow]:
         inner = [k for k in range(filled[0], filled[-1]) if not row.cells[k].strip()] if filled else []
         strewn = len(inner) >= _STRAY_BLANKS and inner != list(range(filled[0] + 1, filled[-1], 2))
         crowded = any(len(c.split()) > 1 for c in row.cells)
-        counts = [n for v in values if (n := _grouped_count(v)) is not None]  # (1,411: a count grouped in thousands)
-        if row.delimited and (strewn or crowded) and len(values) == size == len(counts) \
-                and counts[-1] == sum(counts[:-1]):
+        if row.delimited and (strewn or crowded) and len(values) == size and len(
+                counts := [n for v in values if (n := _grouped_count(v)) is not None]) == size \
+                and counts[-1] == sum(counts[:-1]):  # (1,411: a count grouped in thousands)
             row = replace(row, cells=values)
         out.append(row)
     return out
@@ -3834,9 +3835,10 @@ def read_t3(layout: Layout, form: forms.Form, out: Tables) -> None:
                      + " before their six applicant values (a PDF's text giving the cell first); each such row's first "
                      "value is the sum of the six after it, its last is not: read with the total last")
     slots = [_Slot(tuple(forms.t3_cell(r.id, c) for c in printed), a) for r, a in zip(row_set, assigned)]
-    for k, above in _merged_down(slots, layout.lines):
-        slots[k] = replace(slots[k], row=replace(above, label=row_set[k].label_zh))
     said_none = [k for k, slot in enumerate(slots) if _merged_none(slot.row, len(slot.ids)) is not None]
+    for k, above in _merged_down(slots, layout.lines, said_none):
+        slots[k] = replace(slots[k], row=replace(above, label=row_set[k].label_zh))
+        said_none.append(k)
     for k in said_none:
         slots[k] = replace(slots[k], row=_merged_none(slots[k].row, len(slots[k].ids)))
     if said_none:
@@ -3889,21 +3891,25 @@ def _merged_none(row: ValueRow | None, size: int) -> ValueRow | None:
     """A row printing one cell only that says none (无, 0, 本年度无此类情况: a cell merged across the row; a Word table
     gives a merged cell's words in its first place, the places it spans empty), as a row of ``size`` such cells;
     None for any other row."""
-    printed = [c for c in row.cells if c.strip()] if row is not None else []
-    if row is None or size < 2 or len(printed) != 1 or (cell := parse_cell(printed[0])).value != 0 \
-            or cell.status not in ("none", "reported"):
+    if row is None or size < 2 or not row.cells:
         return None
     # (a Word table's merged cell among empty places: words no cell of its own prints; 无 alone may be one cell's)
-    spanned = bool(NONE_STATEMENT.fullmatch(printed[0].strip()))
-    return replace(row, cells=printed * size) if len(row.cells) == 1 or spanned else None
+    if len(row.cells) > 1 and not NONE_STATEMENT.fullmatch("".join(row.cells).strip()):
+        return None
+    printed = [c for c in row.cells if c.strip()]
+    if len(printed) != 1 or (cell := parse_cell(printed[0])).value != 0 or cell.status not in ("none", "reported"):
+        return None
+    return replace(row, cells=printed * size)
 
 
-def _merged_down(slots: list[_Slot], lines: list[str]) -> list[tuple[int, ValueRow]]:
-    """The slots with no values under one whose single none cell is merged across it, when the rows between print
-    their labels a line each right after it and no cell (a cell merged down over them: 无 for （三）不予公开's eight)."""
+def _merged_down(slots: list[_Slot], lines: list[str], said_none: list[int]) -> list[tuple[int, ValueRow]]:
+    """The slots with no values under one whose single none cell is merged across it (``said_none``), when the rows
+    between print their labels a line each right after it and no cell (a cell merged down over them: 无 for
+    （三）不予公开's eight)."""
     out = []
-    for k, slot in enumerate(slots):
-        if slot.row is None or _merged_none(slot.row, len(slot.ids)) is None:
+    for k in said_none:
+        slot = slots[k]
+        if slot.row is None:
             continue
         gap = next((j for j in range(k + 1, len(slots)) if slots[j].row is not None and slots[j].row.has_values),
                    len(slots))
