@@ -3023,3 +3023,17 @@ def test_the_rows_a_paged_table_hides_on_its_other_pages_are_read(pager):
     page = html_page(html_body(report[:t3]) + f'<div class="dataTables_wrapper">{paged}{pager}</div>'
                      + html_body(report[t3 + 1:]))
     assert_every_cell(extract_html(page), v)
+
+
+def test_a_pipe_in_an_rtf_cell_s_text_parts_no_cells():
+    """Blind round 141 (OCR software's RTF): a cell printing |9 for 19 (a rule read as |): striprtf parts cells with
+    pipes, so the cell was read as an empty cell and 9, and 9 taken as reported, the sums failing. The pipe is read
+    as 丨, the 1 it may stand for: the sums settle 19."""
+    from .official_form import rtf_bytes
+    from .test_table_rows import values as row_values
+
+    v = row_values(seed=17, rows={"granted": [15, 4, 0, 0, 0, 0]})
+    data = rtf_bytes(blocks(v), gbk=False)
+    assert data.count(b"\\cell 19\\cell") >= 1
+    report = extract_bytes(data.replace(b"\\cell 19\\cell", b"\\cell |9\\cell"), "report.rtf")
+    assert report.cells[forms.t3_cell("granted", "total")].value == 19

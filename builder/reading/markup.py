@@ -2814,6 +2814,7 @@ def _fields_article(strings: list[tuple[str, str]], path: str, kind: str) -> str
 
 # The code page an RTF file declares for its bytes (\ansicpg936: GBK, as Word and WPS write Chinese).
 _RTF_CODE_PAGE = re.compile(rb"\\ansicpg(\d{3,5})")
+_RTF_TEXT_PIPE = re.compile(rb"(?<!\\)\|")  # (not \|, RTF's formula character)
 
 
 def rtf_to_text(data: bytes, path: str) -> str:
@@ -2827,6 +2828,8 @@ def rtf_to_text(data: bytes, path: str) -> str:
         codecs.lookup(encoding)
     except LookupError:
         encoding = "gb18030"
+    if b"|" in data:  # a | of the text (a table's rule OCR read: |9 for 19) would part cells: 丨, read as the 1 it may be
+        data = _RTF_TEXT_PIPE.sub(rb"\\u20008?", data)
     try:
         return strip_rtf(data.decode(encoding, errors="replace"), encoding=encoding, errors="replace")
     except Exception as e:  # striprtf raises what its parsing meets; the reason names the file only
