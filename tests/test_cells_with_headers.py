@@ -79,3 +79,36 @@ def test_a_hand_drawn_grid_s_row_of_counts_grouped_in_thousands_is_read_among_it
     for column, expected in zip(forms.T3_COLUMNS, [1411, 406, 7, 10, 58, 25]):
         cell = rep.cells[forms.t3_cell("granted", column.id)]
         assert (cell.value, cell.status in DEFINITE) == (expected, True), column.id
+
+
+def _spread(line: str, zero: str = "0") -> str:
+    """A tab row of seven values as a sheet's grid prints it: empty spacer places after the first five, zeros as
+    ``zero`` (an accounting format's -)."""
+    cells = line.split("\t")
+    if len(cells) != 8 or not all(c.replace(",", "").isdigit() for c in cells[1:]):
+        return line
+    shown = [zero if c == "0" else c for c in cells[1:]]
+    return "\t".join([cells[0], "", shown[0], "", shown[1], "", shown[2], "", shown[3], "", shown[4], shown[5],
+                      shown[6], ""])
+
+
+def test_a_sheet_s_rows_with_spacer_places_and_dashes_for_zero_are_read_and_a_wrong_total_shows():
+    """Blind round 141 (Excel's web page export): zeros shown as - and empty places of merged cells between the values;
+    the - was no count, so no row was read apart from its empty places (742 cells unsure). A row whose total is
+    misprinted, its empty places where the others' are, is read in place: its sums fail for the reader to see."""
+    from builder.checks import check_report, outcomes
+
+    v = values(seed=6)
+    text = synthetic.render(AGENCY, 2022, GOV_2021, v, "tab")
+    granted = forms.t3_cell("granted", "total")
+    lines = [_spread(line, "-") for line in text.split("\n")]
+    wrong_at = next(k for k, line in enumerate(lines) if line.startswith("三、本年度办理结果") or "予以公开" in line)
+    cells = lines[wrong_at].split("\t")
+    cells[-2] = str(v[granted] + 1)
+    lines[wrong_at] = "\t".join(cells)
+    rep = extract_text("\n".join(lines))
+    t3 = [k for k in v if k.startswith("t3.") and k != granted]
+    assert [k for k in t3 if (rep.cells[k].value, rep.cells[k].status in DEFINITE) != (v[k], True)] == []
+    assert rep.cells[granted].value == v[granted] + 1
+    check_report(rep)
+    assert outcomes(rep)["t3.total_rows"] == "fail"

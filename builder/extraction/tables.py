@@ -3109,8 +3109,12 @@ def _without_stray_blanks(rows: list[ValueRow], size: int) -> list[ValueRow]:
     """Rows of cells with empty cells strewn among their values (OCR reading a scan's rules as |: | 15| 1| |0 | 0 |
     0| |0 |16 |), or with a cell of several values (OCR missing some rules: 46 | 12 | 0 0 2 1 | 61): the values
     alone, where they are as many as the form's columns and the row's total is the sum of the others; the rows
-    as they are otherwise (one empty cell, or one every other cell, is another layout's)."""
-    out = []
+    as they are otherwise (one empty cell, or one every other cell, is another layout's). A row whose total does
+    not hold is read so too where its empty cells stand where those of rows that do stand, at least three (a grid's
+    spacer columns: the row's own figures wrong, not its places)."""
+    out: list[ValueRow] = []
+    held: Counter[tuple[int, ...]] = Counter()
+    unsummed: list[tuple[int, tuple[int, ...], list[str]]] = []
     for row in rows:
         values = [value for c in row.cells for value in c.split()]
         filled = [k for k, c in enumerate(row.cells) if c.strip()]
@@ -3118,18 +3122,28 @@ def _without_stray_blanks(rows: list[ValueRow], size: int) -> list[ValueRow]:
         strewn = len(inner) >= _STRAY_BLANKS and inner != list(range(filled[0] + 1, filled[-1], 2))
         crowded = any(len(c.split()) > 1 for c in row.cells)
         if row.delimited and (strewn or crowded) and len(values) == size and len(
-                counts := [n for v in values if (n := _grouped_count(v)) is not None]) == size \
-                and counts[-1] == sum(counts[:-1]):  # (1,411: a count grouped in thousands)
-            row = replace(row, cells=values)
+                counts := [n for v in values if (n := _grouped_count(v)) is not None]) == size:  # (1,411: thousands)
+            if counts[-1] == sum(counts[:-1]):
+                held[tuple(inner)] += not crowded
+                row = replace(row, cells=values)
+            elif strewn and not crowded:
+                unsummed.append((len(out), tuple(inner), values))
         out.append(row)
+    for k, places, values in unsummed:
+        if held[places] >= _STRAY_PATTERN_ROWS:
+            out[k] = replace(out[k], cells=values)
     return out
+
+
+_STRAY_PATTERN_ROWS = 3  # rows whose totals hold, at least, with their empty cells where a row's that does not hold
 
 
 _GROUPED_COUNT = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")
 
 
 def _grouped_count(text: str) -> int | None:
-    return int(text.replace(",", "")) if _GROUPED_COUNT.fullmatch(text) else None
+    """A count as printed (1,411 grouped in thousands), or 0 for a mark of none (- in a sheet's accounting format)."""
+    return int(text.replace(",", "")) if _GROUPED_COUNT.fullmatch(text) else 0 if text in NONE_WORDS else None
 
 
 _STRAY_BLANKS = 2  # empty cells among a row's values, at least, that are strewn, not a spacer column every other cell
