@@ -82,7 +82,7 @@ class Document:
         lines = text.split("\n")
         if "\t" in text and any(line.count("\t") >= _RUN_TOGETHER_CELLS for line in lines):
             lines = [row for line in lines for row in rows_run_together(line)]
-        return separated_rows(grid_rows(list_table_rows(unspaced(parted(single_spaced(lines))))))
+        return marked_rows(separated_rows(grid_rows(list_table_rows(unspaced(parted(single_spaced(lines)))))))
 
     @cached_property
     def sentences(self) -> list[str]:
@@ -673,6 +673,38 @@ def separated_rows(lines: list[str]) -> list[str]:
 
 
 _CSV_ROWS_MIN = 3  # rows of four fields or more read as separated values: the text is a sheet saved as CSV
+
+# The marks a clerk may have Word part a table's cells with when converting it to text (表格转换为文本, 其他字符), which
+# prose also writes: a row is only a line ending in three values or more so parted.
+_ROW_MARKS = ("、", "/")
+_MARKED_VALUE = re.compile(r"[-+]?\d[\d,]*(?:\.\d+)?|无|—+|-")
+_MARKED_VALUES_MIN = 3
+_MARKED_ROWS_MIN = 3  # such lines in a text, at least: one is a list in a sentence
+_UNLABELLED_VALUES_MIN = 5  # values of a line with no label, at least (table 4's fifteen, a group's five)
+
+
+def marked_rows(lines: list[str]) -> list[str]:
+    """Table rows whose cells Word parted with 、 or / (规章、1、2、14; 、（三）不予公开、1.属于国家秘密、3、0、…): the values at
+    the line's end tab-parted from each other and from the label, which keeps its own marks (一、本年新收…). Only in a
+    text with three such lines or more, of lines with no tab or pipe and no sentence's end."""
+    found: dict[int, str] = {}
+    for mark in _ROW_MARKS:
+        for k, line in enumerate(lines):
+            if k in found or line.count(mark) < _MARKED_VALUES_MIN or "\t" in line or "|" in line or "。" in line:
+                continue
+            fields = line.strip().rstrip(mark).split(mark)
+            tail = 0
+            while tail < len(fields) and _MARKED_VALUE.fullmatch(fields[len(fields) - 1 - tail].strip()):
+                tail += 1
+            if tail < _MARKED_VALUES_MIN:
+                continue
+            label = mark.join(fields[:len(fields) - tail]).strip()
+            if (label and not re.search(r"[\u4e00-\u9fff）)”]$", label)) or (not label and tail < _UNLABELLED_VALUES_MIN):
+                continue  # (2023、2024、2025: years listed in a sentence's end; 2024/01/15, a date alone)
+            found[k] = "\t".join([label, *(f.strip() for f in fields[len(fields) - tail:])])
+    if len(found) < _MARKED_ROWS_MIN:
+        return lines
+    return [found.get(k, line) for k, line in enumerate(lines)]
 
 
 def _short_separated_rows(lines: list[str]) -> list[str]:
