@@ -70,11 +70,11 @@ def with_spaced_blanks(rows: list[ValueRow], lines: list[str], size: int) -> lis
              if not row.delimited and 2 <= len(row.cells) < size and row.core]  # (a plain row prints no empty cell)
     if len(short) < _ROWS_MIN:
         return None
-    found = [_edges(rows[k], lines) for k in short]
-    if any(edge is None for edge in found):
+    found = [edges for k in short if (edges := _edges(rows[k], lines)) is not None]
+    if len(found) < len(short):
         return None
     for side in (1, 0):  # right-aligned numbers, else left-aligned
-        places = _places([edge[side] for edge in found], size)  # type: ignore[index]
+        places = _places([edge[side] for edge in found], size)
         if places is not None and any(places):
             break
     else:

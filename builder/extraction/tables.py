@@ -2116,8 +2116,7 @@ def read_t2(layout: Layout, form: forms.Form, out: Tables) -> None:
     for item_id, parts in split.items():
         item = next(i for i in form.t2 if i.id == item_id)
         for k, measure in enumerate(item.measures):
-            printed = [fit(row.cells, len(item.measures))[k] if k < len(fit(row.cells, len(item.measures))) else ""
-                       for row in parts]
+            printed = [cells[k] if k < len(cells := fit(row.cells, len(item.measures))) else "" for row in parts]
             readings = [parse_cell(c).value for c in printed]
             if all(isinstance(v, int | float) for v in readings):
                 readings.append(sum(readings))
@@ -3124,7 +3123,8 @@ def _without_stray_blanks(rows: list[ValueRow], size: int) -> list[ValueRow]:
         if row.delimited and (strewn or crowded) and len(values) == size and len(
                 counts := [n for v in values if (n := _grouped_count(v)) is not None]) == size:  # (1,411: thousands)
             if counts[-1] == sum(counts[:-1]):
-                held[tuple(inner)] += not crowded
+                if not crowded:
+                    held[tuple(inner)] += 1
                 row = replace(row, cells=values)
             elif strewn and not crowded:
                 unsummed.append((len(out), tuple(inner), values))

@@ -204,11 +204,11 @@ def _fixed_width_rows(text: str) -> str:
 
 # A thin space grouping a number's thousands (2 681, as typesetting and spreadsheets print them): no cell parts there.
 _THIN_GROUPED = re.compile(r"(?<=\d)[\u2009\u202f](?=\d{3}(?!\d))")
-# A character described by its parts, as an ideographic description sequence (⿰氵廛: 瀍), where a font or an encoding
-# lacks it: one character no font shows, like the □ a page prints for it.
 # A character a page shows as a picture (a rare one its font lacks), its alt text inside a word (临[图片]关镇): one
 # character no font shows, like □.
 _PICTURED = re.compile(r"(?<=[\u4e00-\u9fff])\[(?:图片|图像|image)\](?=[\u4e00-\u9fff])")
+# A character described by its parts, as an ideographic description sequence (⿰氵廛: 瀍), where a font or an encoding
+# lacks it: one character no font shows, like the □ a page prints for it.
 _DESCRIBED = re.compile(r"[\u2ff0-\u2ffb](?:[\u2ff0-\u2ffb]\S\S|\S)(?:[\u2ff0-\u2ffb]\S\S|\S)")
 # A rare character's reading in pinyin in brackets after it (邛(qióng)崃, 黟(yī)县), as sites gloss 生僻字: no text.
 _PINYIN_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜ]{1,6}[1-5]?\)")
@@ -1245,12 +1245,13 @@ _MULTIPART = re.compile(rb"(?i)Content-Type:\s*multipart/")
 _ENCODED_BODY = re.compile(rb"(?im)^Content-Transfer-Encoding:\s*(?:base64|quoted-printable)")
 _MAIL_HEADER = re.compile(rb"(?im)^(?:To|Received|Message-ID):")  # an e-mail's, which a web archive has not: its body is text
 _MAX_MULTIPARTS = 64
-# A Word document as one XML file: Word 2003's WordprocessingML, or Word 2007's flat XML package.
+# A flat OpenDocument text (.fodt): the package's parts as one XML file.
 _FLAT_ODF_TEXT = re.compile(rb"<office:document\b[^>]*?\boffice:mimetype=[\"']" + re.escape(_ODF_TEXT_MIME))
 # Excel's and WPS's SpreadsheetML 2003 (XML 表格), saved as .xml or .xls.
 _SPREADSHEET_XML = re.compile(rb"<\?mso-application\s+progid=\"Excel\.Sheet\"|<(?:\w+:)?Workbook\b[^>]*"
                               rb"urn:schemas-microsoft-com:office:spreadsheet")
-# (and a .docx's document.xml alone, its body pasted or saved as a file: <w:document xmlns:w="…/2006/main">)
+# A Word document as one XML file: Word 2003's WordprocessingML, Word 2007's flat XML package, or a .docx's
+# document.xml alone (its body pasted or saved as a file: <w:document xmlns:w="…/2006/main">).
 _WORD_XML = re.compile(rb"<\?mso-application\s+progid=\"Word\.Document\"|schemas\.microsoft\.com/office/word/2003/wordml"
                        rb"|<pkg:package\b|<w:document\b[^>]{0,2000}schemas\.openxmlformats\.org/wordprocessingml/2006/main")
 
