@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import html
 import io
+import itertools
 import random
 import re
 from collections.abc import Callable
@@ -2757,6 +2758,89 @@ def test_a_page_converted_from_pdf_by_pdf2htmlex_is_read_by_its_lines_places(gap
     v = values(seed=4)
     page = _converted(blocks(v), gaps)
     assert_every_cell(extract_bytes(page.encode(), "t20240131_6620193.html"), v)
+
+
+def _converted_rows(report: list, scale: float = 0.25) -> str:
+    """A report as pdf2htmlEX converts its PDF, a table's row one line: a div.t at its first cell, each next cell
+    after a gap span as wide as the space between them before the line's scale (.m0's 0.25: gap widths four times
+    what they show), so that a cell left blank is only a wider gap."""
+    widths = {4: [200, 90, 90, 90], 10: [60, 120, 500] + [56] * 7, 15: [60] * 15}
+    size = 48 * scale
+
+    def width(text: str) -> float:
+        return sum(size if ord(c) > 0x2000 else size / 2 for c in text)
+
+    lines, gaps, y = [], {}, 40
+    for block in report:
+        if isinstance(block, str):
+            lines.append((80, y, html.escape(block)))
+            y += 24
+            continue
+        cells = placed(block)
+        columns = max(c + cell.colspan for _, c, cell in cells)
+        left = [80 + sum(widths[columns][:c]) for c in range(columns + 1)]
+        for r in range(len(block)):
+            row = sorted((left[c] + 4, cell.text) for at, c, cell in cells if at == r and cell.text)
+            if not row:
+                continue
+            line = html.escape(row[0][1])
+            for (x, text), (after, following) in itertools.pairwise(row):
+                gap = round((after - x - width(text)) / scale, 6)
+                line += f'<span class="_ _{gaps.setdefault(gap, len(gaps)):x}"></span>{html.escape(following)}'
+            lines.append((row[0][0], y + 24 * r, line))
+        y += 24 * len(block) + 12
+    xs, ys = sorted({x for x, _, _ in lines}), sorted({y for _, y, _ in lines})
+    rules = ("".join(f".x{k:x}{{left:{x}px;}}" for k, x in enumerate(xs))
+             + "".join(f".y{k:x}{{bottom:{4000 - y - 14}px;}}" for k, y in enumerate(ys))
+             + "".join(f"._{k:x}{{width:{gap:f}px;}}" for gap, k in gaps.items()))
+    divs = "".join(f'<div class="t m0 x{xs.index(x):x} h2 y{ys.index(y):x} ff1 fs1 fc0 sc0 ls0 ws0">{text}</div>'
+                   for x, y, text in lines)
+    return ("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><style>.t{position:absolute;white-space:pre;"
+            "font-size:1px;transform-origin:0 100%;}.pf{position:relative;}._{display:inline-block;}</style><style>"
+            f".m0{{transform:matrix({scale:f},0.000000,0.000000,{scale:f},0,0);}}.fs1{{font-size:48.000000px;}}"
+            f".h2{{height:14.000000px;}}.h0{{height:4000px;}}{rules}</style></head><body><div id=\"page-container\">"
+            f"<div id=\"pf1\" class=\"pf w0 h0\" data-page-no=\"1\"><div class=\"pc pc1 w0 h0\">{divs}</div></div>"
+            "</div></body></html>")
+
+
+def test_a_pdf2htmlex_row_s_blank_cells_are_placed_by_its_gaps():
+    """Blind round 141 (pdf2htmlEX's 在线预览 pages): table 3 printing three of its columns blank in every row, a blank
+    only a wider gap span. The gaps' widths were taken as shown, not before the line's scale of 0.25, and a row of four
+    figures was not placed in the table's seven columns: every cell of table 3 was unsure (44 13 4 61)."""
+    v = {**values(seed=6), forms.t3_cell("granted", "legal_service_org"): 3, forms.t3_cell("denied.process_info",
+                                                                                             "commercial_enterprise"): 2}
+    blank = ("research_institution", "social_welfare_org", "other_org")
+    for row in forms.T3_ROWS_2021:
+        for column in blank:
+            v[forms.t3_cell(row.id, column)] = 0
+    v = rebalance(v)
+    printed = {**v, **{forms.t3_cell(row.id, column): None for row in forms.T3_ROWS_2021 for column in blank}}
+    report = extract_bytes(_converted_rows(blocks(printed)).encode(), "t20220215_6620193.html")
+    for cell in forms.cells(forms.GOV_2021):
+        got = report.cells[cell.id]
+        if printed[cell.id] is None:  # (a blank the sums make 0)
+            assert (got.status, got.value, got.raw) == ("inferred", 0, ""), cell.id
+        else:
+            assert (got.status, got.value) == ("reported", v[cell.id]), cell.id
+
+
+def test_a_short_table_after_another_on_its_page_is_not_placed_in_the_other_s_columns():
+    """A table's last rows on the next page are placed in the columns of the table before; a table of one row after
+    another on the same page is no such continuation (a 2019 form's 行政事业性收费 43 -2 under its own two measures read
+    as 43, blank, -2 in the three columns of 行政处罚 above it)."""
+    from builder.reading.positioned import blank_cells_placed
+
+    def row(label: str, *values: tuple[str, float]) -> tuple[str, list]:
+        words = [(label, 10.0, 60.0), *((text, x, x + 10) for text, x in values)]
+        return "\t".join(w for w, _, _ in words), words
+
+    lines = [row("信息内容", ("上一年项目数量", 100), ("本年增/减", 200), ("处理决定数量", 300)),
+             row("行政处罚", ("421", 100), ("-6", 200), ("3318", 300)), row("行政强制", ("17", 100), ("0", 200), ("142", 300)),
+             row("信息内容", ("上一年项目数量", 100), ("本年增/减", 300)), row("行政事业性收费", ("43", 100), ("-2", 300))]
+    placed, columns = blank_cells_placed(lines, "\t")
+    assert placed is None and columns is not None and len(columns[0]) == 3
+    continued, _ = blank_cells_placed(lines[-1:], "\t", columns)  # (the same row first on the next page: placed)
+    assert continued == ["行政事业性收费\t43\t\t-2"]
 
 
 def test_labels_spaced_out_in_their_cells_keep_their_cells_one_digit_values():

@@ -26,6 +26,7 @@ from operator import itemgetter
 from .. import errors
 from ..limits import checkpoint, current
 from .markup import numbers_across
+from .positioned import blank_cells_placed
 
 _CID = re.compile(r"\(cid:\d+\)")
 _MIN_CHARS_PER_PAGE = 20  # less than this is a scan with a stamp or page numbers, not a text layer
@@ -470,13 +471,7 @@ def _plain_text(page, tolerance: float) -> str:
     return "\n".join(placed) if placed is not None else text
 
 
-# A value cell's word in a borderless table's row: a number, or a mark printed for none.
-_VALUE_WORD = re.compile(r"-?\d+(?:[,.]\d+)*|[—–/／无-]")
-_LABEL_WORD = re.compile(r"[\u4e00-\u9fff\u2e80-\u2fdf]|[A-Za-z]{2}")  # a label's last word has words in it
 _BLANK_CELL_CANDIDATE = re.compile(r"\S \d+ \d+(?: |$)", re.MULTILINE)  # (a line of two numbers apart at least)
-_PLACED_ROWS = 2  # rows of values a borderless table has at least to place its cells by its own columns
-_PLACED_COLUMNS = 3  # and columns
-_PITCH_SLACK = 0.1  # pitches a gap between columns may be off a whole number of them, every gap, for columns of one width
 # The columns (middles, pitch) of the document's last borderless table placed: its rows on the next page are too few
 # to tell them.
 _TABLE_COLUMNS: ContextVar[tuple[list[float], float] | None] = ContextVar("table_columns", default=None)
@@ -496,105 +491,11 @@ def _words(line: dict) -> list[tuple[str, float, float]]:
 
 
 def _with_blank_cells(lines: list[dict]) -> list[str] | None:
-    """The lines' texts with a borderless table's short rows placed in its columns, or None if no row is short.
-
-    Without ruling lines a cell left blank leaves no trace in the text layer: a row of table 3 printing
-    its 自然人, 商业企业, 其他 and 总计 read 29 3 1 33, its blanks unplaceable, and its cells unsure.
-    A table here is a run of lines ending in two values or more (or a label's wrapped lines beside
-    them), up to a line printing words over its values (a header, prose, a page's footer). Its
-    columns are where its values stand; a column no row prints is found by the columns' pitch (two
-    pitches between neighbours: one column between them). A row printing fewer values than the
-    columns is written a cell a tab, its blanks empty, each value in the column it stands under."""
-    rows = []
-    for line in lines:
-        words = _words(line)
-        cut = len(words)
-        while cut and _VALUE_WORD.fullmatch(words[cut - 1][0]):
-            cut -= 1
-        values = words[cut:]
-        if cut and not _LABEL_WORD.search(words[cut - 1][0]):
-            values = []  # (after a value misread, O for 0: the row's values are not all in sight)
-        digits = sum(1 for text, _, _ in values if text[-1].isdigit())
-        # (a number alone on a line: a row's value beside its label's middle line, not a page's number)
-        alone = len(words) == 1 and digits == 1 and 0 < len(rows) < len(lines) - 1
-        rows.append((line["text"], words[:cut], values if digits >= 2 or (digits and cut) or alone else []))
-    placed, changed, start = [text for text, _, _ in rows], False, 0
-    while start < len(rows):
-        if len(rows[start][2]) < 2:  # (a table starts at a row of two values or more)
-            start += 1
-            continue
-        end, left = start, min(x0 for _, x0, _ in rows[start][2])
-        half = max(0.0, min(b[1] - a[2] for a, b in itertools.pairwise(rows[start][2])) / 2)
-        while end + 1 < len(rows):
-            _, label, values = rows[end + 1]
-            if values and min(x0 for _, x0, _ in values) < left - half:
-                break  # (values under the label: another table's row)
-            if values:
-                left = min(left, *(x0 for _, x0, _ in values))
-            elif any(x1 > left for _, _, x1 in label):
-                break  # (words over the values: the table has ended)
-            end += 1
-        table = [(i, rows[i][1], rows[i][2]) for i in range(start, end + 1) if rows[i][2]]
-        for i, text in _placed_rows(table):
-            placed[i], changed = text, True
-        start = end + 1
-    return placed if changed else None
-
-
-def _placed_rows(table: list[tuple[int, list, list]]) -> list[tuple[int, str]]:
-    """A borderless table's short rows (its index, the row as tab-separated cells); none where its columns
-    cannot be told (a row's values over one column or between two, uneven widths, fewer columns than a
-    table's). A table of fewer rows than ``_PLACED_ROWS`` (a table's last rows, on the next page) is placed in
-    the columns of the document's table before it, where its values stand under them."""
-    centres = [[(x0 + x1) / 2 for _, x0, x1 in values] for _, _, values in table]
-    if len(table) >= _PLACED_ROWS:
-        columns = _columns(centres)
-        _TABLE_COLUMNS.set(columns)
-    else:
-        columns = _TABLE_COLUMNS.get()
-    if columns is None:
-        return []
-    every, step = columns
-    out = []
-    for (i, label, values), row in zip(table, centres, strict=True):
-        if len(values) >= len(every):
-            continue
-        slots = [min(range(len(every)), key=lambda k: abs(every[k] - x)) for x in row]
-        if len(set(slots)) < len(slots) or any(abs(every[k] - x) >= step / 2 for k, x in zip(slots, row)):
-            if len(values) == 1 and not label:
-                continue  # (a number alone between the columns: no cell of the table's)
-            return []  # (two values under one column, or one between columns: no grid to place them in)
-        cells = [""] * len(every)
-        for k, (text, _, _) in zip(slots, values, strict=True):
-            cells[k] = text
-        out.append((i, "\t".join([" ".join(text for text, _, _ in label), *cells] if label else cells)))
-    return out
-
-
-def _columns(centres: list[list[float]]) -> tuple[list[float], float] | None:
-    """A borderless table's columns (each one's middle) and their pitch, from its rows' values' middles: where
-    values stand, and between two of them as many columns more as pitches fit (a column no row prints)."""
-    pitch = min((b - a for row in centres for a, b in itertools.pairwise(row)), default=0.0)
-    if pitch <= 0:
-        return None
-    clusters: list[list[float]] = []
-    for x in sorted(x for row in centres for x in row):
-        if clusters and x - sum(clusters[-1]) / len(clusters[-1]) < pitch / 2:
-            clusters[-1].append(x)
-        else:
-            clusters.append([x])
-    if len(clusters) > max(len(row) for row in centres):
-        return None  # (values no row prints all of: not a grid's columns, two values typed into one cell)
-    at = [sum(cluster) / len(cluster) for cluster in clusters]
-    step = min((b - a for a, b in itertools.pairwise(at)), default=pitch)
-    spans = [(b - a) / step for a, b in itertools.pairwise(at)]
-    if not all(abs(span - round(span)) <= _PITCH_SLACK for span in spans):
-        spans = [1.0] * len(spans)  # (columns of uneven widths: none is told by the others' pitch)
-    every = [at[0]]
-    for (a, b), span in zip(itertools.pairwise(at), spans, strict=True):
-        every += [a + (b - a) * k / round(span) for k in range(1, round(span))]
-        every.append(b)
-    return (every, step) if len(every) >= _PLACED_COLUMNS else None
+    """The lines' texts with a borderless table's short rows placed in its columns (``blank_cells_placed``), or
+    None if no row is short; a table's last rows on the next page in the columns of the one before."""
+    placed, columns = blank_cells_placed([(line["text"], _words(line)) for line in lines], " ", _TABLE_COLUMNS.get())
+    _TABLE_COLUMNS.set(columns)
+    return placed
 
 
 def _page_text(page, tolerance: float) -> tuple[str, bool]:

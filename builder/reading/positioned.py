@@ -90,10 +90,10 @@ def _neighbour_slopes(words: list[Placed], usual: float) -> list[float]:
     return slopes
 
 
-def _joined(row: list[Placed], usual: float) -> str:
-    """A line's words left to right: a tab where a column's gap parts them (``_with_missing_cells``), a
-    space where a word's gap does (not between Chinese characters), nothing between the characters of one word; a
-    rule the engine read as a word (|) parts two cells and is no text."""
+def _cells(row: list[Placed], usual: float) -> list[list]:
+    """A line's cells left to right (left, right, text): parted where a column's gap parts two words; a
+    space where a word's gap does (not between Chinese characters), nothing between the characters of one
+    word; a rule the engine read as a word (|) parts two cells and is no text."""
     cells: list[list] = []
     before: Placed | None = None
     for word in row:
@@ -109,7 +109,7 @@ def _joined(row: list[Placed], usual: float) -> str:
                 cells[-1][2] += " "
             cells[-1][1:] = [word.x1, cells[-1][2] + word.text]
         before = word
-    return "\t".join(_with_missing_cells(cells))
+    return cells
 
 
 _RULES = frozenset("|｜丨")  # (0 | 81: a ruled table's border between the last two figures)
@@ -169,7 +169,10 @@ def placed_lines(words: list[Placed]) -> list[tuple[float, str]]:
         else:
             rows.append((height, [word]))
         last = height
-    return [(height, _joined(sorted(row, key=lambda w: w.x0), usual)) for height, row in rows]
+    cells = [_cells(sorted(row, key=lambda w: w.x0), usual) for _, row in rows]
+    texts = ["\t".join(_with_missing_cells(line)) for line in cells]
+    placed, _ = blank_cells_placed([(text, [(t, x0, x1) for x0, x1, t in line]) for text, line in zip(texts, cells)], "\t")
+    return [(height, text) for (height, _), text in zip(rows, placed or texts, strict=True)]
 
 
 def laid_out(words: list[Placed]) -> str:
@@ -181,6 +184,121 @@ def laid_out(words: list[Placed]) -> str:
     for word in words:
         pages.setdefault(word.page, []).append(word)
     return "\n".join(without_page_furniture(["\n".join(page_lines(pages[k])) for k in sorted(pages)]))
+
+
+# --- a borderless table's blank cells ----------------------------------------------
+
+# A value cell's word in a borderless table's row: a number, or a mark printed for none.
+_VALUE_WORD = re.compile(r"-?\d+(?:[,.]\d+)*|[—–/／无-]")
+_LABEL_WORD = re.compile(r"[\u4e00-\u9fff\u2e80-\u2fdf]|[A-Za-z]{2}")  # a label's last word has words in it
+_PLACED_ROWS = 2  # rows of values a borderless table has at least to place its cells by its own columns
+_PLACED_COLUMNS = 3  # and columns
+_PITCH_SLACK = 0.1  # pitches a gap between columns may be off a whole number of them, every gap, for columns of one width
+
+Columns = tuple[list[float], float]  # a borderless table's columns' middles, and their pitch
+Word = tuple[str, float, float]  # a word's text, left and right
+
+
+def blank_cells_placed(lines: list[tuple[str, list[Word]]], glue: str,
+                       before: Columns | None = None) -> tuple[list[str] | None, Columns | None]:
+    """The lines' texts (each line its text and its words) with a borderless table's short rows placed in its
+    columns, or None if no row is short; and the columns of the last table placed (``before``: the ones of
+    the page before, for the page's first table when it is a table's last rows, too few to tell their own).
+
+    Without ruling lines a cell left blank leaves no trace in the text: a row of table 3 printing
+    its 自然人, 商业企业, 其他 and 总计 read 29 3 1 33, its blanks unplaceable, and its cells unsure.
+    A table here is a run of lines ending in two values or more (or a label's wrapped lines beside
+    them), up to a line printing words over its values (a header, prose, a page's footer). Its
+    columns are where its values stand; a column no row prints is found by the columns' pitch (two
+    pitches between neighbours: one column between them). A row printing fewer values than the
+    columns is written a cell a tab, its label's words joined by ``glue``, its blanks empty, each value
+    in the column it stands under."""
+    rows = []
+    for k, (text, words) in enumerate(lines):
+        cut = len(words)
+        while cut and _VALUE_WORD.fullmatch(words[cut - 1][0]):
+            cut -= 1
+        values = words[cut:]
+        if cut and not _LABEL_WORD.search(words[cut - 1][0]):
+            values = []  # (after a value misread, O for 0: the row's values are not all in sight)
+        digits = sum(1 for word, _, _ in values if word[-1].isdigit())
+        # (a number alone on a line: a row's value beside its label's middle line, not a page's number)
+        alone = len(words) == 1 and digits == 1 and 0 < k < len(lines) - 1
+        rows.append((text, words[:cut], values if digits >= 2 or (digits and cut) or alone else []))
+    placed, changed, start, columns = [text for text, _, _ in rows], False, 0, before
+    while start < len(rows):
+        if len(rows[start][2]) < 2:  # (a table starts at a row of two values or more)
+            start += 1
+            continue
+        end, left = start, min(x0 for _, x0, _ in rows[start][2])
+        half = max(0.0, min(b[1] - a[2] for a, b in itertools.pairwise(rows[start][2])) / 2)
+        while end + 1 < len(rows):
+            _, label, values = rows[end + 1]
+            if values and min(x0 for _, x0, _ in values) < left - half:
+                break  # (values under the label: another table's row)
+            if values:
+                left = min(left, *(x0 for _, x0, _ in values))
+            elif any(x1 > left for _, _, x1 in label):
+                break  # (words over the values: the table has ended)
+            end += 1
+        table = [(i, rows[i][1], rows[i][2]) for i in range(start, end + 1) if rows[i][2]]
+        if len(table) >= _PLACED_ROWS:
+            columns = before = _columns([[(x0 + x1) / 2 for _, x0, x1 in values] for _, _, values in table])
+        for i, text in _placed_rows(table, columns, glue):
+            placed[i], changed = text, True
+        columns, start = None, end + 1  # (a short table after another on the page: no continuation of it)
+    return (placed if changed else None), before
+
+
+def _placed_rows(table: list[tuple[int, list[Word], list[Word]]], columns: Columns | None,
+                 glue: str) -> list[tuple[int, str]]:
+    """A borderless table's short rows (its index, the row as tab-separated cells) in its columns; none where
+    they cannot be told (a row's values over one column or between two, uneven widths, fewer columns than a
+    table's)."""
+    if columns is None:
+        return []
+    every, step = columns
+    out = []
+    for i, label, values in table:
+        if len(values) >= len(every):
+            continue
+        row = [(x0 + x1) / 2 for _, x0, x1 in values]
+        slots = [min(range(len(every)), key=lambda k: abs(every[k] - x)) for x in row]
+        if len(set(slots)) < len(slots) or any(abs(every[k] - x) >= step / 2 for k, x in zip(slots, row)):
+            if len(values) == 1 and not label:
+                continue  # (a number alone between the columns: no cell of the table's)
+            return []  # (two values under one column, or one between columns: no grid to place them in)
+        cells = [""] * len(every)
+        for k, (text, _, _) in zip(slots, values, strict=True):
+            cells[k] = text
+        out.append((i, "\t".join([glue.join(text for text, _, _ in label), *cells] if label else cells)))
+    return out
+
+
+def _columns(centres: list[list[float]]) -> Columns | None:
+    """A borderless table's columns (each one's middle) and their pitch, from its rows' values' middles: where
+    values stand, and between two of them as many columns more as pitches fit (a column no row prints)."""
+    pitch = min((b - a for row in centres for a, b in itertools.pairwise(row)), default=0.0)
+    if pitch <= 0:
+        return None
+    clusters: list[list[float]] = []
+    for x in sorted(x for row in centres for x in row):
+        if clusters and x - sum(clusters[-1]) / len(clusters[-1]) < pitch / 2:
+            clusters[-1].append(x)
+        else:
+            clusters.append([x])
+    if len(clusters) > max(len(row) for row in centres):
+        return None  # (values no row prints all of: not a grid's columns, two values typed into one cell)
+    at = [sum(cluster) / len(cluster) for cluster in clusters]
+    step = min((b - a for a, b in itertools.pairwise(at)), default=pitch)
+    spans = [(b - a) / step for a, b in itertools.pairwise(at)]
+    if not all(abs(span - round(span)) <= _PITCH_SLACK for span in spans):
+        spans = [1.0] * len(spans)  # (columns of uneven widths: none is told by the others' pitch)
+    every = [at[0]]
+    for (a, b), span in zip(itertools.pairwise(at), spans, strict=True):
+        every += [a + (b - a) * k / round(span) for k in range(1, round(span))]
+        every.append(b)
+    return (every, step) if len(every) >= _PLACED_COLUMNS else None
 
 
 # --- ALTO XML ----------------------------------------------------------------------
@@ -324,7 +442,8 @@ def converted_page_words(root, styles: str) -> list[tuple[object, list[Placed]]]
         words: list[Placed] = []
         for line in page.xpath(".//div[contains(concat(' ', normalize-space(@class), ' '), ' t ')]"):
             left, bottom, top = look(line, "left"), look(line, "bottom"), look(line, "top")
-            size = (look(line, "font-size") or 16.0) * (look(line, "scale") or 1.0)
+            scale = look(line, "scale") or 1.0  # (a gap's width, like the font's size, is before the line's scale)
+            size = (look(line, "font-size") or 16.0) * scale
             if left is None or (bottom is None and top is None):
                 continue
             y0 = top if top is not None else height - bottom - (look(line, "height") or size)
@@ -332,7 +451,7 @@ def converted_page_words(root, styles: str) -> list[tuple[object, list[Placed]]]
             for kind, value in _runs(line, look):
                 at, text = pieces[-1]
                 if kind == "gap":  # (the next piece starts past this one's characters and the gap)
-                    pieces.append((at + _width(text, size) + value, ""))
+                    pieces.append((at + _width(text, size) + value * scale, ""))
                 else:
                     pieces[-1] = (at, text + value)
             words += [Placed(text.strip(), at, y0, at + _width(text.strip(), size), y0 + size)
