@@ -14,6 +14,7 @@ import math
 import posixpath
 import re
 import zipfile
+from statistics import median
 
 from .. import errors
 from .markup import numbers_across
@@ -21,6 +22,7 @@ from .pdf import table_fit, without_page_furniture
 from .positioned import Placed, page_lines, placed_lines
 
 _NUMBER = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
+_PILED = 0.1  # of a run's size: a usual step across below this piles its characters on one another
 _TURNED = 0.05  # a CTM turning text aslant (neither part of its turn below sin 3°) sets it off the page's lines
 
 
@@ -56,7 +58,10 @@ def _parse(archive: zipfile.ZipFile, name: str, path: str):
 
     try:
         data = archive.read(name.lstrip("/"))
-        return etree.fromstring(data, etree.XMLParser(resolve_entities=False, no_network=True, recover=True))
+        # huge_tree: a text node past libxml2's 10 MB (a hidden run of millions of characters) would end the part
+        # there, and the page's every later object with it
+        return etree.fromstring(data, etree.XMLParser(resolve_entities=False, no_network=True, recover=True,
+                                                      huge_tree=True))
     except (KeyError, etree.XMLSyntaxError, ValueError) as e:
         raise errors.NotText(path, f"an OFD document whose part {name!r} is missing or unreadable") from e
 
@@ -74,7 +79,7 @@ def _text_words(content, page: int) -> list[Placed]:
         if obj.get("Visible", "true").lower() == "false":
             continue
         fill = next(iter(_children(obj, "FillColor")), None)
-        if fill is not None and (alpha := _numbers(fill.get("Alpha"))) and alpha[0] == 0:
+        if any((alpha := _numbers(holder.get("Alpha"))) and alpha[0] == 0 for holder in (obj, fill) if holder is not None):
             continue  # drawn fully transparent: a layer no reader sees
         box = _numbers(obj.get("Boundary"))
         size = (_numbers(obj.get("Size")) or [3.5])[0]
@@ -88,9 +93,14 @@ def _text_words(content, page: int) -> list[Placed]:
             x = (_numbers(code.get("X")) or [x])[0]
             y = (_numbers(code.get("Y")) or [y])[0]
             across, down = _steps(code.get("DeltaX")), _steps(code.get("DeltaY"))
+            if across and not down and median(across) < _PILED * size:
+                continue  # (characters drawn on one another: no text a reader sees, however long)
             for k, char in enumerate(text):
                 step = across[k] if k < len(across) else (across[-1] if across else size)
                 px, py = a * x + c * y + e + box[0], b * x + d * y + f + box[1]
+                if len(box) >= 4 and (px - box[0] > box[2] + size * width_scale
+                                      or py - box[1] > box[3] + 2 * size * height_scale):
+                    break  # (past the object's boundary, which clips it: nothing more of the run is drawn)
                 if char.strip():
                     words.append(Placed(char, px, py - size * height_scale, px + max(step, size * 0.5) * width_scale,
                                         py, page))
