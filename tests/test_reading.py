@@ -36,6 +36,8 @@ SAMPLE = (CORPUS / "002_ca7c6a4c8b1a7e82.txt").read_text(encoding="utf-8")
     ("utf-16-be", b"\xfe\xff"),
     ("utf-16-le", b""),
     ("utf-16-be", b""),
+    ("utf-32-le", b"\xff\xfe\x00\x00"),  # (blind round 142: read as UTF-16, a NUL between every two characters)
+    ("utf-32-be", b"\x00\x00\xfe\xff"),
 ])
 def test_encodings_are_detected_not_assumed(encoding, prefix):
     data = prefix + SAMPLE.encode(encoding)

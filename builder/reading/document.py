@@ -799,8 +799,10 @@ _CELL_GLYPHS = frozenset(_NONE_GLYPHS + "二两三四五六七八九十壹贰叁
 
 # --- decoding ---------------------------------------------------------------
 
-_BOMS = (
+_BOMS = (  # (UTF-32's before UTF-16's: UTF-32-LE's mark begins with UTF-16-LE's)
     (b"\xef\xbb\xbf", "utf-8-sig"),
+    (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
     (b"\xff\xfe", "utf-16-le"),
     (b"\xfe\xff", "utf-16-be"),
 )
