@@ -521,18 +521,42 @@ def _odt(parts: dict[str, str]) -> bytes:
     return out.getvalue()
 
 
+_LAUGHS = '<!DOCTYPE x [<!ENTITY a0 "aaaaaaaaaa">' + "".join(f'<!ENTITY a{k} "{f"&a{k - 1};" * 10}">' for k in range(1, 10)) + ']>'
+
+
 @pytest.mark.parametrize(("parts", "says"), [
     ({"META-INF/manifest.xml": "<manifest><file-entry><encryption-data/></file-entry></manifest>",
       "content.xml": "\x93\x11"}, "report.odt: encrypted document: cannot be opened without a password: "
                                   "an OpenDocument text"),
     ({"meta.xml": "<meta/>"}, "not a readable OpenDocument file (it has no content.xml)"),
-    ({"content.xml": '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a0 "aaaaaaaaaa">' + "".join(
-        f'<!ENTITY a{k} "{f"&a{k - 1};" * 10}">' for k in range(1, 10)) + ']><x>&a9;</x>'},
-     "its content.xml is damaged or nests its entities or elements too deep"),
+    ({"content.xml": f'<?xml version="1.0"?>{_LAUGHS}<x>&a9;</x>'}, "not a readable OpenDocument file (no text body)"),
+    ({"content.xml": '<?xml version="1.0"?><x><y></x>'}, "its content.xml is damaged or nests its elements too deep"),
 ])
 def test_an_opendocument_file_that_cannot_be_read_says_why(parts, says):
     with pytest.raises(errors.ReportError, match=re.escape(says)):
         read_bytes(_odt(parts), "report.odt")
+
+
+def test_an_opendocument_report_around_a_billion_laughs_is_read_without_expanding_them():
+    """Blind round 142 (hostile files): a report whose content.xml declares entities ten times the one before and refers
+    to the last once, in a hidden paragraph after the report. The whole file was refused; its report is read, the
+    references left out unexpanded."""
+    import io
+    import zipfile
+
+    from .official_form import assert_every_cell, blocks, odt_bytes
+    from .official_form import values as form_values
+
+    v = form_values(seed=9)
+    with zipfile.ZipFile(io.BytesIO(odt_bytes(blocks(v)))) as archive:
+        parts = {name: archive.read(name).decode() for name in archive.namelist() if name != "mimetype"}
+    content = parts["content.xml"]
+    body_end = content.index("</office:text>")
+    parts["content.xml"] = (content[:body_end] + "<text:p>&a9;</text:p>" + content[body_end:]).replace(
+        "?>", "?>" + _LAUGHS.replace("DOCTYPE x", "DOCTYPE office:document-content"), 1)
+    report = extract_bytes(_odt(parts), "report.odt")
+    assert_every_cell(report, v)
+    assert "aaaa" not in report.document.text
 
 
 FIXTURES = Path(__file__).parent / "fixtures"
