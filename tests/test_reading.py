@@ -48,6 +48,27 @@ def test_encodings_are_detected_not_assumed(encoding, prefix):
     assert text.lstrip("\ufeff") == SAMPLE
 
 
+def test_text_copied_from_a_page_in_pinyin_mode_is_read_without_its_syllables():
+    """Blind round 142 (reading aids' pinyin mode): a report copied from a page whose toolbar set every character's
+    reading over it (<ruby>) reads 青qīng岛dǎo市shì…, and the file was no report. The syllables after characters are
+    left out where a good share of the characters have one; a few Latin words after Chinese (网站www) stay."""
+    from pypinyin import Style, pinyin
+
+    from builder import forms
+
+    v = synthetic.consistent_values(random.Random(11), forms.GOV_2021)
+    text = synthetic.render("青岛市黄岛区人民政府", 2023, forms.GOV_2021, v, "tab")
+    readings = {c: pinyin(c, style=Style.TONE)[0][0] for c in set(text) if "\u4e00" <= c <= "\u9fff"}
+    copied = "".join(c + readings.get(c, "") for c in text)
+    assert "政zhèng府fǔ" in copied
+    report = extract_bytes(copied.encode(), "report.txt")
+    assert (report.agency.name, report.year) == ("青岛市黄岛区人民政府", 2023)
+    assert {c.id: report.cells[c.id].value for c in forms.cells(forms.GOV_2021)} == {
+        c.id: v[c.id] for c in forms.cells(forms.GOV_2021)}
+    plain = text.replace("本年度未收取", "网站www发布，本年度未收取")
+    assert "网站www发布" in plain and "网站www发布" in normalize(plain)  # (no pinyin: as written)
+
+
 def test_a_page_in_an_encoding_detection_does_not_try_is_read_in_the_one_it_declares():
     """A Big5 page (a 繁體 converter's output) reads as neither UTF-8 nor Chinese in GB18030."""
     page = ('<html><head><meta charset="big5"><title>政府資訊公開</title></head>'

@@ -160,6 +160,8 @@ def normalize(text: str) -> str:
     text = text.translate(_TRANSLATE)
     if "(" in text and _PINYIN_GLOSS.search(text):
         text = _PINYIN_GLOSS.sub("", text)
+    if _PINYIN_TONED.search(text) and len(_PINYIN_TONED.findall(text)) >= _PINYIN_SHARE * len(_HAN.findall(text)):
+        text = _PINYIN_AFTER.sub("", text)
     if _DESCRIBED.search(text):
         text = _DESCRIBED.sub("□", text)
     if "[" in text and _PICTURED.search(text):
@@ -211,6 +213,15 @@ _PICTURED = re.compile(r"(?<=[\u4e00-\u9fff])\[(?:图片|图像|image)\](?=[\u4e
 # lacks it: one character no font shows, like the □ a page prints for it.
 _DESCRIBED = re.compile(r"[\u2ff0-\u2ffb](?:[\u2ff0-\u2ffb]\S\S|\S)(?:[\u2ff0-\u2ffb]\S\S|\S)")
 # A rare character's reading in pinyin in brackets after it (邛(qióng)崃, 黟(yī)县), as sites gloss 生僻字: no text.
+# Text copied from a page in a reading aid's pinyin mode (<ruby>政<rt>zhèng</rt></ruby> copied as 政zhèng府fǔ): where
+# a good share of the characters have a toned syllable right after them, every syllable after a character is none of
+# the text (neutral ones too: 的de).
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
+_PINYIN_LETTERS = f"a-zü{_TONED}"
+_PINYIN_TONED = re.compile(rf"(?<=[\u4e00-\u9fff])[a-zü]{{0,4}}[{_TONED}][{_PINYIN_LETTERS}]{{0,4}}(?![A-Za-z])")
+_PINYIN_AFTER = re.compile(rf"(?<=[\u4e00-\u9fff])[{_PINYIN_LETTERS}]{{1,6}}(?![A-Za-z])")
+_PINYIN_SHARE = 0.3  # of a text's characters followed by a toned syllable, at least, to read it as copied so
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 _PINYIN_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜ]{1,6}[1-5]?\)")
 
 
