@@ -946,14 +946,16 @@ def _year_after_year(sentence: str, offset: int, year: int | None,
 
 
 # 本年新收2,265件，上年结转53件: the applications of the year, apart from those carried over.
-_NEW_AND_CARRIED = re.compile(r"(?:本年度?|全年|当年|今年)新收(?:政府信息公开申请|申请)?\s*(?P<new>\d[\d,]*)\s*件\s*[，,、]\s*"
-                              r"(?:上一?年度?|去年)结转(?:的)?(?:申请)?\s*(?P<old>\d[\d,]*)\s*件")
+_NEW = r"(?:本年度?|全年|当年|今年)新收(?:政府信息公开申请|申请)?\s*(?P<new>\d[\d,]*)\s*件"
+_CARRIED = r"(?:上一?年度?|去年)结转(?:的)?(?:申请)?\s*(?P<old>\d[\d,]*)\s*件"
+_NEW_AND_CARRIED = re.compile(rf"{_NEW}\s*[，,、]\s*{_CARRIED}|{_CARRIED.replace('old', 'old2')}\s*[，,、]\s*"
+                              rf"{_NEW.replace('new', 'new2')}")
 
 
 def _split_into_new_and_carried(figures: list[Figure], sentence_list: list[str]) -> None:
-    """A count of applications received that a later sentence splits into the year's new ones and
-    those carried over (受理申请2,318件 … 本年新收2,265件，上年结转53件) is the applications handled,
-    and the new ones are the year's received: read so, in place."""
+    """A count of applications received that a later sentence, or the same one after 其中, splits into the year's
+    new ones and those carried over (受理申请2,318件 … 本年新收2,265件，上年结转53件; 受理96件，其中上年结转5件，
+    本年新收91件) is the applications handled, and the new ones are the year's received: read so, in place."""
     received = [f for f in figures if f.key == "applications_received" and not f.context and f.source == "prose"]
     if not received:
         return
@@ -961,8 +963,9 @@ def _split_into_new_and_carried(figures: list[Figure], sentence_list: list[str])
         if "新收" not in sentence or "结转" not in sentence:
             continue
         for m in _NEW_AND_CARRIED.finditer(sentence):
-            new, old = (int(m.group(g).replace(",", "")) for g in ("new", "old"))
-            handled = [f for f in received if f.value == new + old and f.text != sentence]
+            new, old = (int((m["new"] or m["new2"]).replace(",", "")), int((m["old"] or m["old2"]).replace(",", "")))
+            split_after = -1 < sentence.find("其中") < m.start()
+            handled = [f for f in received if f.value == new + old and (f.text != sentence or split_after)]
             for figure in handled:
                 figure.key = "applications_handled"
             if handled and not any(f.key == "applications_received" and f.value == new for f in figures):
