@@ -66,6 +66,28 @@ def test_a_second_report_without_a_title_begins_at_its_overview():
 
 
 @pytest.mark.parametrize("rendering", ["tab", "html"])
+def test_a_gazette_s_next_report_of_prose_only_begins_at_its_title_set_on_two_lines(rendering):
+    """Blind round 142 (政府公报): an issue prints a notice, the government's report, then a department's report whose
+    tables are sentences, each title set on two lines (the agency's name, then 2022年政府信息公开工作年度报告). The
+    second report was no report of its own: its 上年结转9件 and 主动公开1286条 were read as the first's."""
+    first, v = blocks_of(FIRST, 1)
+    notice = [("title", "彭阳县人民政府公报"), ("para", "2023年第2期（总第76期）"), ("para", "彭阳县人民政府关于做好2023年防汛工作的通知"),
+              ("para", "各乡镇人民政府，县直各部门：现就有关事项通知如下。")]
+    second = [("para", SECOND), ("para", "2022年政府信息公开工作年度报告"), ("heading", "一、总体情况"),
+              ("para", "2022年，我局共主动公开政府信息1286条，收到政府信息公开申请213件，上年结转9件，办结205件。"),
+              ("heading", "二、主动公开政府信息情况"), ("para", "本年制发规范性文件2件，废止1件，现行有效15件。"),
+              ("heading", "六、其他需要报告的事项"), ("para", "无。")]
+    title = first[0][1]
+    split = [("para", FIRST), ("para", title.removeprefix(FIRST))]
+    rep = extracted(notice + split + first[1:] + second, rendering)
+    assert rep.agency.name == FIRST
+    assert {k: c.value for k, c in rep.cells.items()} == {c.id: v[c.id] for c in forms.cells(GOV_2021)}
+    assert [w["count"] for w in more_reports(rep)] == [1]
+    assert not {1286, 9, 205} & {f.value for f in rep.narrative}
+    assert last_line(rep) == "本年度未收取信息处理费。"
+
+
+@pytest.mark.parametrize("rendering", ["tab", "html"])
 def test_tables_printed_again_as_an_appendix_are_no_other_report(rendering):
     """附表: the same tables after the report's last section, with no title or overview of
     their own."""

@@ -406,6 +406,9 @@ def later_report(layout: Layout) -> tuple[int, int] | None:
     while end < len(lines):
         rest = locate(lines[end:end + _LATER_WINDOW])
         if len(rest.rows("t3")) + len(rest.rows("t4")) < _LATER_TABLE_ROWS:
+            if (prose := _prose_report_after(lines, end)) is not None:  # (a gazette's next report, its tables as prose)
+                starts.append(prose)
+                others += 1
             break
         tables = end + min(start for start, _ in rest.regions.values())
         titles = [i for i in range(end + 1, tables) if title_line_year(lines[i]) is not None]
@@ -416,6 +419,17 @@ def later_report(layout: Layout) -> tuple[int, int] | None:
         others += _numbers(rest) != _numbers(layout)
         end += max(stop for _, stop in rest.regions.values())
     return (starts[0], others) if starts else None
+
+
+def _prose_report_after(lines: list[str], end: int) -> int | None:
+    """Where a report of prose only begins after ``end`` (the first report's tables): a title (``_titled``) with its
+    own 一、总体情况 below it, as a gazette's issue prints a department's report after its government's, its figures
+    in sentences; None if none does."""
+    for i in range(end, min(len(lines), end + _LATER_WINDOW)):
+        if _titled(lines, i) and not any(title_line_year(x) is not None for x in lines[i + 1:i + 3]) \
+                and any(_OVERVIEW.match(line) for line in lines[i + 1:i + 1 + _OPENING_REACH]):
+            return i
+    return None
 
 
 # What introduces a report's corrected version printed after the original: 【更正后全文】, 以下为修订后的报告.
@@ -435,8 +449,18 @@ def _first_report_start(layout: Layout) -> int:
     What comes before (a compilation's cover, preface and 目录, a page's lead paragraph) sums up
     all the reports: its figures are none of the first report's."""
     tables = min(start for start, _ in layout.regions.values())
-    titles = [i for i in range(tables) if title_line_year(layout.lines[i]) is not None]
+    titles = [i for i in range(tables) if _titled(layout.lines, i)]
     return titles[-1] if titles else 0
+
+
+def _titled(lines: list[str], i: int) -> bool:
+    """Whether a report's title begins at line ``i``: on it, or its agency's name on it and the rest below (a
+    gazette's 宜昌市人民政府 / 2024年政府信息公开工作年度报告)."""
+    if title_line_year(lines[i]) is not None:
+        return True
+    below = next((line for line in lines[i + 1:i + 3] if line.strip()), None)  # (a blank line between them too)
+    return bool(lines[i].strip()) and below is not None and title_line_year(below) is None \
+        and title_line_year(lines[i].strip() + below.strip()) is not None
 
 
 def other_report_title(layout: Layout, year: int, name: str) -> int | None:
@@ -523,8 +547,11 @@ def extract_document(doc: Document) -> Report:
         layout = locate(doc.lines)
         more = later_report(layout)
     if more is not None:  # the first report is read alone: its tables, prose and metadata
-        doc.lines = layout.lines[_first_report_start(layout):more[0]]
+        start = _first_report_start(layout)
+        doc.lines = layout.lines[start:more[0]]
         layout = locate(doc.lines)
+        if start and other is not None:  # (a gazette's issue: the title of a notice before the reports is none of theirs)
+            other = other_document_kind(doc.lines) or _blank_form(doc.lines)
     elif (prose := _prose_reports(doc.lines)) is not None and (
             not (layout.rows("t3") or layout.rows("t4")) or _prose_first(doc.lines, layout, prose[0])):
         (start, end), count = prose  # reports of prose only (before the form), one after another
