@@ -3,6 +3,8 @@ the header row left out; a grid drawn by hand, its values among empty cells."""
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
 from builder import forms, synthetic
@@ -50,6 +52,30 @@ def test_table_2_cells_printing_their_measure_s_name_above_their_value_are_read(
         for measure in ("issued", "repealed", "in_force"):
             cell = rep.cells[f"t2.{key}.{measure}"]
             assert (cell.value, cell.status in DEFINITE) == (v[f"t2.{key}.{measure}"], True), (key, measure)
+
+
+@pytest.mark.parametrize("sep", ["｜", "\t"])
+def test_rows_written_as_name_value_pairs_between_bars_are_read(sep):
+    """Blind round 142 (a short-video platform's caption): each row its label, a colon, then name-value pairs between
+    bars or tabs (申请数量：自然人 6｜商业企业 0｜…｜总计 6; 规章｜本年新制作 0｜本年新公开 0｜对外公开总数量 0, 2019's
+    measures without their 数量). Only the last pair was read: table 3 printed its 总计 only, table 2 only 对外公开总数量."""
+    v = synthetic.consistent_values(random.Random(7), forms.GOV_2019)
+    form = forms.FORMS[forms.GOV_2019]
+    # (tab-parted, a Word table's: a row of two measures ends in an empty cell, the others' rows have values in all
+    # three, 本年增/减 a name with a slash; a mix of such rows was read as two kinds of rows)
+    t2 = [item.label_zh + sep + sep.join(f"{m.label_zh.removesuffix('数量')} {synthetic._fmt(v[forms.t2_cell(item.id, m.id)])}"
+                                         for m in item.measures) + sep * (3 - len(item.measures) if sep == "\t" else 0)
+          for item in form.t2]
+    t3 = [f"{row.group_zh}{row.label_zh}：" + sep.join(f"{c.label_zh} {v[forms.t3_cell(row.id, c.id)]}" for c in forms.T3_COLUMNS)
+          for row in form.t3_rows]
+    text = synthetic.render(AGENCY, 2020, forms.GOV_2019, v, "tab").split("\n")
+    start = next(k for k, line in enumerate(text) if line.startswith("二、主动公开"))
+    t4 = next(k for k, line in enumerate(text) if line.startswith("四、政府信息公开行政复议"))
+    middle = [text[start], *t2, "三、收到和处理政府信息公开申请情况", *t3]
+    rep = extract_text("\n".join([*text[:start], *middle, *text[t4:]]))
+    t2_t3 = [c.id for c in forms.cells(forms.GOV_2019) if c.id.startswith(("t2.", "t3."))]
+    assert [(k, rep.cells[k].value, v[k]) for k in t2_t3 if (rep.cells[k].value, rep.cells[k].status in DEFINITE)
+            != (v[k], True)] == []
 
 
 def test_a_name_and_value_cell_among_a_row_s_label_cells_is_no_headed_row():

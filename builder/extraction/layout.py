@@ -450,38 +450,61 @@ def line_cells(line: str) -> list[str]:
 _MISREAD_CELL = re.compile(rf"(?=\D*\d)[\d{re.escape(_DIGIT_LOOKALIKES)}]+|[-－]?[OoDQ〇lISZB]+")  # (-l: a signed 1)
 
 
-# A cell printing its column's name above its value (结果维持 ⏎ 2, 本年制发件数 ⏎ 9: a Word table's cell with a line
-# break), a table's header row and values in one: the names of table 4's results and of table 2's measures that may
-# head one.
-_HEADED_CELL = re.compile(r"(?P<head>[\u4e00-\u9fff]{2,8})\s*(?P<value>[-+]?\d[\d,]*(?:\.\d+)?|无|—|/)")
+# A cell printing its column's name above or before its value (结果维持 ⏎ 2, 本年制发件数 ⏎ 9: a Word table's cell with a
+# line break; 自然人 6, 本年新制作 2: a row written out as name-value pairs), a table's header row and values in one: the
+# names of table 4's results, of table 2's measures (or their first words) and of table 3's columns that may head one.
+_HEADED_CELL = re.compile(r"(?P<head>[\u4e00-\u9fff][\u4e00-\u9fff/（）()：:]{1,14}?)\s*[:：]?\s*"
+                          r"(?P<value>[-+]?\d[\d,]*(?:\.\d+)?|无|—|/)?")
 _COLUMN_HEADS = frozenset({*(w for w, name in forms.T4_HEADER_WORDS if name in {c.id for c in forms.T4_COLUMNS}),
-                           *(c.label_zh for form in forms.FORMS.values() for item in form.t2 for c in item.measures
-                             if re.fullmatch(r"[\u4e00-\u9fff]+", c.label_zh))})
+                           *(re.sub(r"[（(].*", "", c.label_zh) for form in forms.FORMS.values() for item in form.t2
+                             for c in item.measures), *(c.label_zh for c in forms.T3_COLUMNS)})
+_HEAD_PREFIX = 4  # characters a measure's name is printed with at least when its 数量 or 件数 is left off (本年新制作)
 # What a line of such cells holds, found in one search: a name's end right before a value in its cell.
-_HEAD_SIGN = re.compile(r"(?:结果|维持|纠正|审结|总计|件数|数量|金额)\s*(?:[-+]?\d|无|—|/)")
+_HEAD_SIGN = re.compile(r"(?:结果|维持|纠正|审结|总计|件数|数量|金额|自然人|企业|机构|组织|其他|新制作|新公开|增/减|[)）])"
+                        r"\s*[:：]?\s*(?:[-+]?\d|无|—|/)")
 _HEADED_MIN = 3  # such cells in a row, at least: one is a label and its value
+_LABEL_THEN_HEADED = re.compile(r"(?P<label>.*?[\u4e00-\u9fff)）])\s*[:：]\s*(?P<cell>[\u4e00-\u9fff].*)")
+
+
+def _column_head(head: str) -> bool:
+    """Whether a cell's name is a column's: one of the form's, or a measure's first words (本年新制作 for 本年新制作数量),
+    a unit in brackets after it left out (采购总金额（万元）)."""
+    name = re.sub(r"[（(][^)）]*[)）]$", "", head).rstrip(":：")
+    return name in _COLUMN_HEADS or (len(name) >= _HEAD_PREFIX and any(h.startswith(name) for h in _COLUMN_HEADS))
 
 
 def headed_rows(lines: list[str]) -> list[str]:
-    """Tab-parted rows whose cells each print their column's name above their value (结果维持 2 ⇥ 结果纠正 0 ⇥ …, the
-    results' header row left out, the groups' above; 规章 ⇥ 本年制发件数 0 ⇥ …): their values alone, in the cells'
-    places. Only a row of three such cells or more, every cell after the first of them one too or empty."""
+    """Rows whose cells each print their column's name with their value (结果维持 2 ⇥ 结果纠正 0 ⇥ …, the results'
+    header row left out, the groups' above; 规章 ⇥ 本年制发件数 0 ⇥ …; 申请数量：自然人 6｜商业企业 0｜…｜总计 6, parted by
+    tabs or bars, the label's colon before the first): their values alone, in the cells' places, tab-parted. Only a
+    row of three such cells or more holding values (or a label and two), every cell after the first of them one too (a
+    name with no value: a blank) or empty."""
     out = lines
     for k, line in enumerate(lines):
-        if "\t" not in line or line.count("\t") < _HEADED_MIN - 1 or not _HEAD_SIGN.search(line):
+        sep = "\t" if "\t" in line else "|"
+        if line.count(sep) < _HEADED_MIN - 1 or not _HEAD_SIGN.search(line):
             continue
-        cells = line.split("\t")
-        found = [(j, m) for j, c in enumerate(cells)
-                 if (m := _HEADED_CELL.fullmatch(c.strip())) and m["head"] in _COLUMN_HEADS]
-        if len(found) < _HEADED_MIN or any(c.strip() and not _HEADED_CELL.fullmatch(c.strip())
-                                           for c in cells[found[0][0]:]):
+        cells = line.split(sep)
+        if sep == "|" and (m := _LABEL_THEN_HEADED.fullmatch(cells[0].strip())) and _headed(m["cell"]):
+            cells[0:1] = [m["label"], m["cell"]]
+        found = [(j, m) for j, c in enumerate(cells) if (m := _headed(c)) is not None and (j or m["value"])]
+        valued = sum(1 for _, m in found if m["value"])
+        # (two are enough after a label when they are the row's every other cell: 采购项目 4｜采购总金额 86.5)
+        every_other = bool(found) and found[0][0] > 0 and valued == sum(1 for c in cells[1:] if c.strip()) >= 2
+        if not found or (valued < _HEADED_MIN and not every_other) or any(
+                c.strip() and _headed(c) is None for c in cells[found[0][0]:]):
             continue
         for j, m in found:
-            cells[j] = m["value"]
+            cells[j] = m["value"] or ""
         if out is lines:
             out = list(lines)
-        out[k] = "\t".join(cells)
+        out[k] = "\t".join(cell.strip() for cell in cells)
     return out
+
+
+def _headed(cell: str) -> re.Match | None:
+    m = _HEADED_CELL.fullmatch(cell.strip())
+    return m if m is not None and _column_head(m["head"]) else None
 
 
 def scan_delimited(line: str, sep: str, index: int) -> ValueRow:
