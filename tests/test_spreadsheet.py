@@ -281,9 +281,9 @@ def test_numbers_stored_as_text_count_as_excel_counts_them(formula, shown):
     assert values[0][4] == ("" if shown is None else shown)
 
 
-def _ods(lines: list[str], hidden_column: int, hidden_rows: set[int], visibility: str) -> bytes:
+def _ods(lines: list[str], hidden_column: int, hidden_rows: set[int], visibility: str, flat: bool = False) -> bytes:
     """An OpenDocument workbook of one sheet, a line a row and a tab-separated piece a cell (numbers as
-    numbers), with one column and some rows hidden as LibreOffice writes them."""
+    numbers), with one column and some rows hidden as LibreOffice writes them; ``flat``: as one XML file (.fods)."""
     import zipfile
     from xml.sax.saxutils import escape
 
@@ -303,6 +303,10 @@ def _ods(lines: list[str], hidden_column: int, hidden_rows: set[int], visibility
                f'<table:table-column table:number-columns-repeated="{hidden_column}"/><table:table-column{hide}/>'
                '<table:table-column table:number-columns-repeated="30"/>'
                f"{rows}</table:table></office:spreadsheet></office:body></office:document-content>")
+    if flat:
+        return content.replace("office:document-content", "office:document").replace(
+            'office:version="1.2"', 'office:version="1.2" office:mimetype="application/vnd.oasis.opendocument.spreadsheet"',
+            1).encode()
     manifest = ('<?xml version="1.0" encoding="UTF-8"?><manifest:manifest '
                 'xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2">'
                 '<manifest:file-entry manifest:full-path="/" '
@@ -316,17 +320,19 @@ def _ods(lines: list[str], hidden_column: int, hidden_rows: set[int], visibility
     return out.getvalue()
 
 
+@pytest.mark.parametrize("flat", [False, True])
 @pytest.mark.parametrize("visibility", ["collapse", "filter"])
-def test_hidden_rows_and_columns_of_an_opendocument_sheet_are_not_read(visibility):
+def test_hidden_rows_and_columns_of_an_opendocument_sheet_are_not_read(visibility, flat):
     """LibreOffice's and WPS's .ods with last year's figures in a hidden column beside each row and last
-    year's table 4 in a hidden row above this year's: they were read as this year's."""
+    year's table 4 in a hidden row above this year's: they were read as this year's. Blind round 143: a flat one
+    (.fods, one XML file) was read as XML text, each row's cells run together (101010), its agency not found."""
     current, last = (synthetic.consistent_values(random.Random(seed), "gov-2021") for seed in (11, 12))
     lines = synthetic.render(AGENCY, YEAR, "gov-2021", current, "tab").split("\n")
     old_t4 = synthetic.render(AGENCY, YEAR, "gov-2021", last, "tab").split("\n")
     t4 = next(k for k, line in enumerate(lines) if line.startswith("行政复议")) + 1
     lines.insert(t4, old_t4[t4])  # last year's row of fifteen, hidden
     lines = [line.replace("\t", "\t999\t", 1) if "\t" in line else line for line in lines]  # hidden column B
-    report = extract_bytes(_ods(lines, 1, {t4}, visibility), "附表.ods")
+    report = extract_bytes(_ods(lines, 1, {t4}, visibility, flat), "附表.fods" if flat else "附表.ods")
     assert report.document.source.format == "spreadsheet"
     for name, value in current.items():
         assert report.cells[name].value == value, name

@@ -1222,6 +1222,7 @@ PDF_SIGNATURE, ZIP_SIGNATURE = b"%PDF-", b"PK\x03\x04"  # what PDF and ZIP (DOCX
 GZIP_SIGNATURE = b"\x1f\x8b"
 RTF_SIGNATURE = b"{\\rtf"
 _ODF_TEXT_MIME = b"application/vnd.oasis.opendocument.text"
+_ODF_SHEET_MIME = b"application/vnd.oasis.opendocument.spreadsheet"
 
 
 CFB_SIGNATURE = b"\xd0\xcf\x11\xe0"  # a compound file: legacy Office, WPS, or a password-protected .docx
@@ -1260,6 +1261,8 @@ _MAIL_HEADER = re.compile(rb"(?im)^(?:To|Received|Message-ID):")  # an e-mail's,
 _MAX_MULTIPARTS = 64
 # A flat OpenDocument text (.fodt): the package's parts as one XML file.
 _FLAT_ODF_TEXT = re.compile(rb"<office:document\b[^>]*?\boffice:mimetype=[\"']" + re.escape(_ODF_TEXT_MIME))
+# A flat OpenDocument spreadsheet (.fods, LibreOffice's and WPS's 平面 XML 电子表格): the package's parts as one XML file.
+FLAT_ODF_SHEET = re.compile(rb"<office:document\b[^>]*?\boffice:mimetype=[\"']" + re.escape(_ODF_SHEET_MIME))
 # Excel's and WPS's SpreadsheetML 2003 (XML 表格), saved as .xml or .xls.
 _SPREADSHEET_XML = re.compile(rb"<\?mso-application\s+progid=\"Excel\.Sheet\"|<(?:\w+:)?Workbook\b[^>]*"
                               rb"urn:schemas-microsoft-com:office:spreadsheet")
@@ -1302,6 +1305,8 @@ def detect_format(data: bytes, path: str) -> str:
         return "spreadsheet-xml"
     if _FLAT_ODF_TEXT.search(data[:16384]):
         return "odt"  # a flat OpenDocument text (.fodt): the package's parts as one XML file
+    if FLAT_ODF_SHEET.search(data[:16384]):
+        return "spreadsheet"  # (a .fods: read as the package it flattens)
     if head.startswith((b"\xff\xfe", b"\xfe\xff")) or (b"\x00" in head[:200] and len(data) % 2 == 0):
         head = head.decode("utf-16", errors="ignore").encode("utf-8")
     if (positioned.ALTO_ROOT.search(head) or positioned.HOCR_PAGE.search(head) or positioned.TSV_HEADER.match(head)

@@ -30,6 +30,10 @@ def spreadsheet_to_text(data: bytes, path: str, active_only: bool = False) -> st
     shows an embedded workbook."""
     import python_calamine
 
+    from .document import FLAT_ODF_SHEET
+
+    if not data.startswith(ZIP_SIGNATURE) and FLAT_ODF_SHEET.search(data[:16384]):
+        data = _packed(data)
     if data.startswith(ZIP_SIGNATURE):
         check_unpacked(data, path, "spreadsheet")  # a zip bomb is refused before it is unpacked
     try:
@@ -55,6 +59,23 @@ def spreadsheet_to_text(data: bytes, path: str, active_only: bool = False) -> st
     except Exception as e:  # python-calamine raises its own errors and others on a damaged file
         raise errors.NotText(path, f"not a readable spreadsheet ({type(e).__name__})") from e
     return "\n".join(lines)
+
+
+def _packed(flat: bytes) -> bytes:
+    """A flat OpenDocument spreadsheet as the package it flattens (its one XML file the package's content.xml), which
+    python-calamine reads; it reads no flat file."""
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.spreadsheet")
+        archive.writestr("META-INF/manifest.xml", '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest='
+                         '"urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2"><manifest:file-entry '
+                         'manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>'
+                         '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
+                         '</manifest:manifest>')
+        archive.writestr("content.xml", flat)
+    return buffer.getvalue()
 
 
 _ACTIVE_TAB = re.compile(rb"<(?:\w+:)?workbookView\b[^>]*\bactiveTab=\"(\d+)\"")
