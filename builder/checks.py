@@ -17,6 +17,7 @@ from functools import cache
 
 from . import forms
 from .codebook import FORM_NAME_ZH, labels
+from .extraction.layout import approximate
 from .extraction.metadata import (
     FUTURE,
     INSTITUTION,
@@ -259,7 +260,7 @@ def evaluate_identity(report, identity: Identity) -> Result:
 def _evaluate_sum(report, total: _Sum) -> Result:
     cells = report.cells
     found = [cells.get(c) for c in total.cells]
-    key = (total, tuple([None if v is None else (v.status, v.value if type(v.value) is int else repr(v.value))
+    key = (total, tuple([None if v is None else (v.status, v.value if type(v.value) is int else repr(v.value), v.note)
                          for v in found]))
     result = _SUMS_SEEN.get(key)
     if result is None:
@@ -281,6 +282,11 @@ def _evaluated(report, total: _Sum, found: list) -> Result:
     whole = [v.value for v in found[len(identity.parts):]]
     left, right = sum(parts), sum(whole)
     ok = abs(left - right) < 1e-9
+    if not ok and (rough := [(c, v.raw) for c, v in zip(cells, found) if approximate(v.raw)]):
+        why = "、".join(f"{_label(c)}印作“{raw.strip()}”" for c, raw in rough[:3])
+        return say(check, NA, instance, cells, left, right, message="unusable", place=total.place,
+                   why=(f"{why}，是约数或下限，两边相差 {_num(abs(left - right))} 不能说明不一致",
+                        ", ".join(f"{c} is printed {raw.strip()!r}, approximate" for c, raw in rough[:3])))
     inferred = [c for c, v in zip(cells, found) if v.status == "inferred"]
     word = "总计" if len(whole) == 1 else "总计+结转下年度"
     return say(

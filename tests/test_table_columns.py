@@ -1443,6 +1443,26 @@ def test_a_cell_printed_as_an_approximate_count_or_a_bound_is_read_as_its_number
     assert "约数" in rep.cells["t2.licensing.decisions"].note and rep.cells["t2.coercion.decisions"].raw == "≥3"
 
 
+def test_a_sum_an_approximate_count_breaks_is_not_checked_and_no_inconsistency():
+    """Blind round 143 (qualified cells): 本年新收…总计 printed 500余 where the columns make 558. Read as 500, the sums failed
+    and the report was 不一致, which its figures do not show. A sum that holds only with an approximate count's exact
+    value is not applicable, saying why; one that holds as printed passes."""
+    from builder.checks import check_report, outcomes
+
+    v = values(GOV_2021)
+    total = v["t3.new_received.total"]
+    printed = {c.id: synthetic._fmt(v[c.id]) for c in forms.cells(GOV_2021)}
+    printed["t3.new_received.total"] = f"{total - total % 10 - 10}余"
+    printed["t2.penalty.decisions"] = f"约{v['t2.penalty.decisions']}"
+    rep = extracted(synthetic._blocks(AGENCY, 2022, GOV_2021, printed, v), "tab")
+    check_report(rep)
+    assert rep.badge != "不一致"
+    assert [c.id for c in rep.checks if c.outcome == "fail" and c.severity == "error"] == []
+    said = [c.detail_zh for c in rep.checks if c.outcome == "not_applicable" and "t3.new_received.total" in c.cells]
+    assert said and all(f"印作“{printed['t3.new_received.total']}”，是约数或下限" in d for d in said)
+    assert outcomes(rep)["t3.total_rows"] == "pass"
+
+
 @pytest.mark.parametrize("rendering", ["tab", "html"])
 def test_tables_printed_with_their_labels_after_their_values_are_read(rendering):
     """Blind round 88 (label columns last): tables 2 and 3 with each row's values first and its label after them

@@ -345,6 +345,14 @@ _TEXT_NUMBER = re.compile(r"['‘’`](?P<n>-?\d+(?:,\d{3})*(?:\.\d+)?)")
 _HANGING_PUNCTUATION = re.compile(r"[”」』）)》](?P<n>\d+(?:,\d{3})*(?:\.\d+)?)")
 
 
+def approximate(raw: str | None) -> bool:
+    """Whether a cell printed its count as approximate or as a bound (约35, 1200余, ≥3, 1.2万): read as its number, it
+    is no exact count a sum can fail by."""
+    c = (raw or "").strip()
+    return bool(c) and (_TEN_THOUSANDS.fullmatch(c) is not None
+                        or ((m := _APPROXIMATE.fullmatch(c)) is not None and bool(m["before"] or m["after"])))
+
+
 @lru_cache(maxsize=4096)
 def spelled_number(cell: str) -> tuple[str, str] | None:
     """A cell printing one number in such another way (``_FOOTNOTE_MARK`` …): the number in digits
