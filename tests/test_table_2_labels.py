@@ -710,3 +710,24 @@ def test_an_item_printed_only_in_parts_is_unsure_with_each_part_and_their_sum(la
                         "case.txt")
     cell = rep.cells["t2.licensing.decisions"]
     assert (cell.status, sorted(cell.candidates)) == ("ambiguous", [386, 9421, 9807])
+
+
+@pytest.mark.parametrize("note", ["其他事项本年度无。", "注：其余项目均为0。", ""])
+def test_items_table_2_leaves_out_saying_the_others_have_nothing_are_0(note):
+    """Blind round 143 (small bodies' tables): table 2 printing only the items the body has, 其他事项本年度无 under it:
+    the items left out were missing. By the report's own words they are 0, the note quoted; without such words
+    they stay missing."""
+    v = {**values(), "t2.rules.issued": 0, "t2.rules.repealed": 0, "t2.rules.in_force": 0, "t2.coercion.decisions": 0}
+    left_out = ("规章\t", "行政强制\t")
+    lines = [line for line in synthetic.render(AGENCY, 2022, GOV_2021, v, "tab").split("\n")
+             if not line.startswith(left_out)]
+    at = next(k for k, line in enumerate(lines) if line.startswith("三、收到和处理"))
+    rep = extract_bytes("\n".join([*lines[:at], *([note] if note else []), *lines[at:]]).encode(), "case.txt")
+    for cell in forms.cells(GOV_2021):
+        if cell.id.startswith(("t2.rules.", "t2.coercion.")):
+            got = rep.cells[cell.id]
+            quoted = note.split("：")[-1].rstrip("。")
+            assert ((got.value, got.status, quoted in (got.note or "")) == (0, "none", True) if note
+                    else (got.value, got.status) == (None, "missing")), cell.id
+        elif cell.table == "t2":
+            assert rep.cells[cell.id].value == v[cell.id], cell.id

@@ -4036,6 +4036,9 @@ _ZERO = r"\s*(?:0|０|零)(?![\d.])"
 _UNLISTED_ZERO = re.compile(r"(?:未(?:单独)?列[出明]?|没有列出|未予列出|不再列出|其余|其他各?项)"
                             r"(?:[^。；;\n（(]|[（(][^）)\n]{0,60}[）)]){0,24}?(?:均为|均|为|都是)"
                             + _ZERO + r"|(?:只|仅)列[出示]?[^。；;\n]{0,6}?(?:不为\s*[0０零]|非零|有数据|有数值|有申请)")
+# Table 2 listing only the items the body has, saying the others have nothing (其他事项本年度无, 其余项目均为0).
+_OTHER_ITEMS_NONE = re.compile(r"(?:其他|其余|其它)(?:事项|项目|各项)[^。；;\n]{0,8}?(?:均为|均|为|都是)?\s*(?:无|0|０|零)"
+                               r"(?![\d.])")
 # Columns table 3 leaves out because no one of their kind applied (申请人均为自然人; 科研机构…未提出政府信息公开申请，表中
 # 不再列出; 未收到法人或其他组织提出的…申请): their cells are 0, and only theirs (a blank cell printed is no such column's).
 _APPLICANT_KINDS = r"(?:法人或其他组织|商业企业|科研机构|社会公益组织|法律服务机构|其他组织)"
@@ -4141,7 +4144,7 @@ def _declared_zeros(layout: Layout, out: Tables) -> None:
     for table in ("t2", "t4"):  # (only the cells that are not 0 listed, 其余单元格数值均为0 under them)
         if table not in declared or declared[table] is None:
             text = layout.region_text(table)
-            if (found := _UNLISTED_ZERO.search(text)) and any(
+            if (found := _UNLISTED_ZERO.search(text) or (_OTHER_ITEMS_NONE.search(text) if table == "t2" else None)) and any(
                     value.value is not None for cell, value in out.cells.items() if cell.startswith(table + ".")):
                 declared[table] = _sentence_around(text, found.start())
     printed = {cell.rsplit(".", 1)[0] for cell, value in out.cells.items()
