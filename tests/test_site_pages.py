@@ -364,3 +364,16 @@ def test_the_theme_files_copied_are_those_mkdocs_would_list(tmp_path):
     ours.add_files_from_theme(theme_environment(config.theme), config)
     assert [(f.src_uri, f.abs_src_path) for f in ours] == [(f.src_uri, f.abs_src_path) for f in theirs]
     assert any(f.src_uri.startswith("assets/") for f in ours)
+
+
+def test_a_cell_read_from_a_text_that_is_no_plain_number_is_explained_under_its_table():
+    """Blind round 143 (approximate counts): 500余 shown as 500 said so only on hover (原文：500余；印明), its note (an
+    approximate count, read as 500) nowhere on the page. Such notes are listed under the table; a plain number's is
+    not, nor a worded zero's."""
+    from builder.site.pages import CellView, cell_notes
+
+    approximate = "印作“500余”，是约数或下限，读作 500，不一定是确切的数"
+    cells = [CellView("t3.new_received.total", "500", "reported", "500余", approximate),
+             CellView("t3.carried_over.total", "22", "reported", "22", "某说明"),
+             CellView("t3.granted.total", "0", "none", "无", "以文字表示，读作 0")]
+    assert [note for note, _, _ in cell_notes(cells)] == [approximate]

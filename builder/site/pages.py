@@ -253,11 +253,11 @@ def legend(cells: Collection[CellView]) -> list[tuple[str, str, str]]:
 
 
 def cell_notes(cells: list[CellView]) -> list[tuple[str, int, str]]:
-    """Each distinct note of a table's repaired, inferred and ambiguous cells,
-    once: (note, how many cells, the first cell's place in the form)."""
+    """Each distinct note of a table's repaired, inferred and ambiguous cells, and of cells read from a printed text
+    that is no plain number (约35, 3045¹, 24（19）), once: (note, how many cells, the first cell's place in the form)."""
     grouped: dict[str, list[str]] = defaultdict(list)
     for c in cells:
-        if c.note and c.status in ("repaired", "inferred", "ambiguous"):
+        if c.note and (c.status in ("repaired", "inferred", "ambiguous") or (c.status == "reported" and c.raw != c.text)):
             grouped[c.note].append(c.cell_id)
     notes = [(note, len(ids), codebook.labels()[ids[0]].place_zh) for note, ids in grouped.items()]
     if len(notes) > NOTES:
