@@ -71,7 +71,8 @@ def test_a_gazette_s_next_report_of_prose_only_begins_at_its_title_set_on_two_li
     tables are sentences, each title set on two lines (the agency's name, then 2022年政府信息公开工作年度报告). The
     second report was no report of its own: its 上年结转9件 and 主动公开1286条 were read as the first's."""
     first, v = blocks_of(FIRST, 1)
-    notice = [("title", "彭阳县人民政府公报"), ("para", "2023年第2期（总第76期）"), ("para", "彭阳县人民政府关于做好2023年防汛工作的通知"),
+    notice = [("title", "彭阳县人民政府公报"), ("para", "2023年第2期（总第76期）"),
+              ("para", "彭阳县人民政府关于做好2023年防汛工作的通知"),
               ("para", "各乡镇人民政府，县直各部门：现就有关事项通知如下。")]
     second = [("para", SECOND), ("para", "2022年政府信息公开工作年度报告"), ("heading", "一、总体情况"),
               ("para", "2022年，我局共主动公开政府信息1286条，收到政府信息公开申请213件，上年结转9件，办结205件。"),

@@ -542,7 +542,8 @@ def _odt(parts: dict[str, str]) -> bytes:
     return out.getvalue()
 
 
-_LAUGHS = '<!DOCTYPE x [<!ENTITY a0 "aaaaaaaaaa">' + "".join(f'<!ENTITY a{k} "{f"&a{k - 1};" * 10}">' for k in range(1, 10)) + ']>'
+_LAUGHS = ('<!DOCTYPE x [<!ENTITY a0 "aaaaaaaaaa">' + "".join(f'<!ENTITY a{k} "{f"&a{k - 1};" * 10}">' for k in range(1, 10))
+           + ']>')
 
 
 @pytest.mark.parametrize(("parts", "says"), [
