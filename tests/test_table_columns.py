@@ -1464,6 +1464,27 @@ def test_a_sum_an_approximate_count_breaks_is_not_checked_and_no_inconsistency()
 
 
 @pytest.mark.parametrize("rendering", ["tab", "html"])
+def test_words_in_place_of_a_count_hold_their_cell_and_leave_the_row_s_numbers_read(rendering):
+    """Blind round 143 (qualified cells): 规范性文件 | 4 | 4 | 详见说明 read 详见说明 as the row's label, its two numbers
+    unsure; 待统计 in table 4's row took the whole row with it. Such words hold their cell, which has no number (待统计,
+    暂无数据: none given; 详见说明, 见附件, 若干: unsure), and the row's other cells are read."""
+    v = values(GOV_2021)
+    printed = {c.id: synthetic._fmt(v[c.id]) for c in forms.cells(GOV_2021)}
+    words = {"t2.normative_docs.in_force": "详见说明", "t2.licensing.decisions": "见附件2",
+             "t4.admin_review.total": "待统计", "t3.granted.commercial_enterprise": "若干",
+             "t3.carried_over.total": "暂无数据"}
+    printed.update(words)
+    rep = extracted(synthetic._blocks(AGENCY, 2022, GOV_2021, printed, v), rendering)
+    for cell in forms.cells(GOV_2021):
+        got = rep.cells[cell.id]
+        if cell.id in words:
+            assert got.value is None or got.status == "inferred", cell.id
+            assert got.raw == words[cell.id] and got.status in ("blank", "ambiguous", "inferred"), cell.id
+        else:
+            assert (got.value, got.status) == (v[cell.id], "reported"), cell.id
+
+
+@pytest.mark.parametrize("rendering", ["tab", "html"])
 def test_tables_printed_with_their_labels_after_their_values_are_read(rendering):
     """Blind round 88 (label columns last): tables 2 and 3 with each row's values first and its label after them
     (412 | 行政许可; 3 | 1 | … | 4 | （一）予以公开 | 三、本年度办理结果): the label was read as a remark after the values or
