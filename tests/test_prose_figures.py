@@ -1182,6 +1182,15 @@ def test_a_town_s_own_count_after_its_city_s_towns_count_is_its_headline():
     assert headlines(figures("全年共收到政府信息公开申请30件，我局收到12件。", 2024))["applications_received"] == 30
 
 
+@pytest.mark.parametrize("wider", ["各区镇共收到申请307件（表2）。", "各县（市、区）政府及开发区共收到申请1030件（见下表）。",
+                                   "各县区政府共收到申请1030件。"])
+def test_a_city_s_own_count_before_its_towns_or_counties_count_is_its_headline(wider):
+    """Blind round 143 (provincial and city reports with more tables): 全年市政府收到申请104件 … 各区镇共收到申请307件:
+    the towns' and zones' (or the counties' governments') count, a wider scope, took the city's headline away."""
+    found = figures("全年本机关收到政府信息公开申请104件，上年结转1件，办结101件。" + wider, 2024)
+    assert headlines(found)["applications_received"] == 104
+
+
 @pytest.mark.parametrize(("text", "place", "key", "expected"), [
     # a division named with every level (济南市各级行政机关) is a scope wider than a district's government; 我区 its own
     ("2021年，济南市各级行政机关共收到政府信息公开申请6842件，我区收到312件，占全市4.6%。", "历下区",

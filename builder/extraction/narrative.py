@@ -1123,7 +1123,9 @@ _ALL_LEVELS = re.compile(r"(?:全市|全区|全县|全省|全州|全盟|全旗)(
                          # a division named, with every level or all of its area (济南市各级行政机关, 温州市范围内)
                          r"|(?:全[市区县省州盟旗]|(?:(?![我本])[\u4e00-\u9fff]){2,8}?[省市区县州盟旗])(?:范围内各级|各级|范围内)"
                          # the towns, streets or departments as a clause's subject (各街道作为独立公开义务主体，共新收…)
-                         r"|(?<![\u4e00-\u9fff])各(?:乡镇|镇街|街镇|街道|镇|乡|部门|单位|县区|区县|县市区)"
+                         # (各区镇共收到…, 各县(市、区)政府及开发区共收到…: a city's towns and zones, its counties' governments)
+                         r"|(?<![\u4e00-\u9fff])各(?:乡镇|镇街|街镇|街道|区镇|镇|乡|部门|单位|县区|区县|县市区"
+                         r"|县[(（][市区][、,，]?[市区][)）]|(?:县|区|市)(?:人民)?政府)"
                          # a national body's every office (全国海关, 全国税务系统)
                          r"|全国(?:各级|各地|[\u4e00-\u9fff]{0,6}?(?:海关|系统|机关|部门))"
                          # the levels of a region's bodies (全省市、县两级民政部门, 全市市区镇三级)
