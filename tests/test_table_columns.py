@@ -1465,14 +1465,13 @@ def test_a_sum_an_approximate_count_breaks_is_not_checked_and_no_inconsistency()
 
 @pytest.mark.parametrize("rendering", ["tab", "html"])
 def test_words_in_place_of_a_count_hold_their_cell_and_leave_the_row_s_numbers_read(rendering):
-    """Blind round 143 (qualified cells): 规范性文件 | 4 | 4 | 详见说明 read 详见说明 as the row's label, its two numbers
-    unsure; 待统计 in table 4's row took the whole row with it. Such words hold their cell, which has no number (待统计,
-    暂无数据: none given; 详见说明, 见附件, 若干: unsure), and the row's other cells are read."""
+    """Blind round 143 (qualified cells): 待统计 in table 4's row took the whole row with it, 若干 in table 3's made its
+    row unsure. Such words hold their cell, which has no number (待统计, 另行统计, 暂无数据: none given; 若干: unsure),
+    and the row's other cells are read. (详见附件 after a row's values stays a remark: test_rows.)"""
     v = values(GOV_2021)
     printed = {c.id: synthetic._fmt(v[c.id]) for c in forms.cells(GOV_2021)}
-    words = {"t2.normative_docs.in_force": "详见说明", "t2.licensing.decisions": "见附件2",
-             "t4.admin_review.total": "待统计", "t3.granted.commercial_enterprise": "若干",
-             "t3.carried_over.total": "暂无数据"}
+    words = {"t2.licensing.decisions": "另行统计", "t4.admin_review.total": "待统计",
+             "t3.granted.commercial_enterprise": "若干", "t3.carried_over.total": "暂无数据"}
     printed.update(words)
     rep = extracted(synthetic._blocks(AGENCY, 2022, GOV_2021, printed, v), rendering)
     for cell in forms.cells(GOV_2021):

@@ -62,7 +62,7 @@ PLACEHOLDER = re.compile(r"NaN|null|NULL|Null|undefined|None|\[object Object\]|\
 # A mark a table prints in a cell instead of a number, its meaning a legend's under the table (“∅”表示无, “×”表示不适用),
 # or the words' own (不适用, N/A: not applicable; -0-, nil: none). The cell holds its place; ``parse_cell`` reads it.
 SYMBOL_CELL = re.compile(r"[○∅Øø×✕✗╳※●◎△▲☆★◇□■]|…{1,2}|-0-|N/A|n/a|NA|nil|Nil|NIL|缺|不适用|未统计|不涉及"
-                         r"|待统计|另行统计|暂无数据|若干|(?:详)?见(?:附件|附表|说明|备注)\d*")  # (words in place of a count)
+                         r"|待统计|另行统计|暂无数据|若干")  # (words in place of a count; 详见附件 after the values is a remark)
 # A formula printed as text (=SUM(D6:I6), =D5+E5): a cell formatted as text, or shown with formulas on.
 _FORMULA_WORD = r"(?i:[=＝](?:[A-Z]{2,10}\()?[$A-Z]{1,4}\$?\d{1,7}[$A-Z0-9:+\-*/(),.]*)"  # (one, spaced off in a row)
 SPREADSHEET_FORMULA = re.compile(r"[=＝]\s*(?:[A-Z]{2,10}\s*\()?[$A-Z]{1,4}\$?\d{1,7}[$A-Z0-9:+\-*/(),.\s]*", re.I)

@@ -309,7 +309,7 @@ def _read_number(raw: str) -> tuple[int | float | None, str, str | None, str | N
 
 
 _MARK_NOT_APPLICABLE = frozenset({"不适用", "N/A", "n/a", "NA", "未统计", "不涉及", "缺", "待统计", "另行统计", "暂无数据"})
-_MARK_ELSEWHERE = re.compile(r"若干|(?:详)?见(?:附件|附表|说明|备注)\d*")  # words standing for a count given elsewhere, or none
+_MARK_SOME = "若干"  # "some": a count not given
 _MARK_NONE = frozenset({"-0-", "nil", "Nil", "NIL", "∅", "Ø", "ø"})
 
 
@@ -320,7 +320,7 @@ def _mark_reading(mark: str) -> tuple[int | float | None, str, str | None, str |
         return None, "blank", f"印出“{mark}”：这一项没有数（不适用或未统计）", None
     if mark in _MARK_NONE:
         return 0, "none", f"以符号“{mark}”表示无，读作 0", None
-    if _MARK_ELSEWHERE.fullmatch(mark):
+    if mark == _MARK_SOME:
         return None, "ambiguous", f"印出“{mark}”，格中没有数字", None
     return None, "ambiguous", f"印出符号“{mark}”，表下没有说明它表示无还是不适用，未作选择", None
 
