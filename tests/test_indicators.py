@@ -9,6 +9,7 @@ import pytest
 
 from builder import forms, synthetic
 from builder.datasets.indicators import (
+    APPROXIMATE,
     INDICATOR_INDEX,
     INDICATORS,
     INFERRED,
@@ -121,6 +122,17 @@ def test_inferred_inputs_are_flagged():
     got = evaluate(INDICATOR_INDEX["granted_share"], make_report(values))
     assert got.value == pytest.approx(5 / 9, abs=1e-6)
     assert got.flags == (SMALL, INFERRED)  # 9 handled: under the minimum of 10
+
+
+def test_approximate_inputs_are_flagged():
+    """A count printed 500余 is read as 500 (the checks say so); an indicator over it says so too."""
+    values = small_values(GOV_2021)
+    values[t3("total")] = cell(12, "reported", raw="12余")
+    got = evaluate(INDICATOR_INDEX["granted_share"], make_report(values))
+    assert got.value == pytest.approx(5 / 12, abs=1e-6)
+    assert got.flags == (APPROXIMATE,)
+    values[t3("total")] = cell(12, "reported", raw="12")
+    assert evaluate(INDICATOR_INDEX["granted_share"], make_report(values)).flags == ()
 
 
 def test_minimum_denominator_boundary():

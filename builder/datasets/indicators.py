@@ -17,6 +17,7 @@ from functools import cache
 
 from .. import forms
 from ..checks import USABLE
+from ..extraction.layout import approximate
 from ..forms import GOV_2019, GOV_2021
 
 COUNT, RATIO = "件", "比例"
@@ -27,9 +28,12 @@ NEGATIVE = "negative_denominator"  # the inputs contradict each other (e.g. more
 SMALL = "small_denominator"  # under the minimum denominator: shown, never ranked
 INFERRED = "inferred_input"  # an input was inferred from the form's identities, not printed
 NO_PREVIOUS = "no_previous_year"  # year-over-year: the agency has no report for the year before
-FLAGS = (UNUSABLE, ZERO, NEGATIVE, SMALL, INFERRED, NO_PREVIOUS)
+APPROXIMATE = "approximate_input"  # an input was printed as approximate or a bound (500余, 约30): read as its number
+# Appended last: a flag's bit in the site's compare data is its place here.
+FLAGS = (UNUSABLE, ZERO, NEGATIVE, SMALL, INFERRED, NO_PREVIOUS, APPROXIMATE)
 FLAG_ZH = {UNUSABLE: "输入单元格缺失、空白或有歧义", ZERO: "分母为 0", NEGATIVE: "分母为负数，表中数字相互矛盾",
-           SMALL: "分母过小，不参与排名", INFERRED: "含推出的单元格", NO_PREVIOUS: "没有上一年度的报告"}
+           SMALL: "分母过小，不参与排名", INFERRED: "含推出的单元格", NO_PREVIOUS: "没有上一年度的报告",
+           APPROXIMATE: "含约数或下限（如“500余”），按所印数字计"}
 YOY_SUFFIX = ".yoy"
 
 
@@ -168,6 +172,8 @@ def evaluate(indicator: Indicator, report) -> Value:
         result.flags = (UNUSABLE,)
         return result
     flags = [INFERRED] if any(report.cells[c].status == "inferred" for c in cells) else []
+    if any(approximate(report.cells[c].raw) for c in cells):
+        flags.append(APPROXIMATE)
     numerator = _number(_sum(report, top, top_minus))
     if indicator.denominator is None:
         result.value, result.numerator, result.flags = numerator, numerator, _ordered(flags)

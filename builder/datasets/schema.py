@@ -422,7 +422,8 @@ DESCRIPTIONS_ZH.update({
 })
 INDICATOR_FLAGS = ("input_unusable: an input cell is missing, blank or ambiguous (value null); zero_denominator; "
                    "negative_denominator: the inputs contradict each other (value null); small_denominator: under "
-                   "the indicator's minimum, never ranked; inferred_input; no_previous_year")
+                   "the indicator's minimum, never ranked; inferred_input; no_previous_year; approximate_input: an input "
+                   "was printed as approximate or a bound (500余), read as its number")
 _INDICATOR_DEFINITIONS = Table(
     "indicator_definitions", "指标定义", "Indicator definitions",
     "The catalogue of derived indicators: formula in words and over cell ids, unit, forms, minimum denominator.",
