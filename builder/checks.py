@@ -398,6 +398,7 @@ def _in_force_flow(report, context=None) -> list[Result]:
 # --- prose -----------------------------------------------------------------------------
 
 _APPLICATION_KEYS = ("applications_received", "applications_handled", "applications_answered")
+_T3_TOTAL_WORDS = ("本年新收", "上年结转", "办理总计", "结转下年度")  # forms.T3_TERMS in the form's words
 
 
 def _total(report, row: str) -> float | None:
@@ -460,8 +461,18 @@ def _narr_applications(report, context=None) -> list[Result]:
             out.append(say("narr.applications", NA, instance, message="no_own", what=what, stated=_stated(figure),
                            key=figure.key))
             continue
-        matched = [(w, v) for w, v in choices if _agrees(figure.value, [v], figure.approx, figure.nearly)]
         cells = [forms.t3_cell(r, "total") for r in forms.T3_TERMS]
+        compared = {"applications_carried_over": ("carried_over",),
+                    "applications_carried_forward": ("carried_forward",)}.get(figure.key, forms.T3_TERMS)
+        if not ok and (rough := [(word, report.cells[c].raw.strip())
+                                 for term, word, c in zip(forms.T3_TERMS, _T3_TOTAL_WORDS, cells)
+                                 if term in compared and c in report.cells and approximate(report.cells[c].raw)]):
+            # a total printed 500余 is a bound: the prose's exact count cannot disagree with it
+            out.append(say("narr.applications", NA, instance, cells, message="rough", what=what,
+                           stated=_stated(figure), printed="、".join(f"{w}印作“{raw}”" for w, raw in rough),
+                           key=figure.key))
+            continue
+        matched = [(w, v) for w, v in choices if _agrees(figure.value, [v], figure.approx, figure.nearly)]
         out.append(say(
             "narr.applications", PASS if ok else FAIL, instance, cells, figure.value,
             next((v for _, v in choices), None), message="pass" if ok else "fail",
@@ -926,6 +937,8 @@ RULES: tuple[Rule, ...] = (
                            "{rule}: table 3 totals not usable for {key}"),
              "no_own": ("正文称{what} {stated}，与表三读得出的合计都不符，但表三中与之对应的合计无法读出，无法核对",
                         "{rule}: the table-3 total matching {key} is not usable, and the prose matches no other"),
+             "rough": ("正文称{what} {stated}，表三{printed}，是约数或下限，无从核对是否相符",
+                       "{rule}: table 3 prints an approximate total ({key}), the prose's count cannot be checked"),
              "pass": ("正文称{what} {stated}（“{text}”），与表三{matched} 相符",
                       "{rule}: prose {value} matches table 3 ({table}) — “{text}”"),
              "fail": ("正文称{what} {stated}（“{text}”），与表三各合计都不符：{table}",

@@ -517,6 +517,23 @@ def test_a_count_whose_own_total_cannot_be_read_is_not_checked_against_the_other
     assert report.badge != "存疑" or any(r.outcome == FAIL for r in report.checks if r.id != "narr.applications")
 
 
+def test_a_prose_count_against_an_approximate_table_total_is_not_checked():
+    """Blind round 143 (qualified cells): table 3 printing 本年新收 as 9余 (read as 9) and the prose an exact 12 made the
+    report 存疑; a bound cannot disagree with the count. A figure compared with exact totals only is still checked."""
+    values = small_values()
+    values[t3("new_received", "total")] = cell(9, "reported", raw="9余")
+    values[t3("total", "total")] = cell(9, "reported", raw="9余")
+    report = checked(values, lines=["2022年共收到政府信息公开申请12件，上年结转申请3件。"])
+    results = by_instance(report, "narr.applications")
+    received = results["applications_received#1"]
+    assert received.outcome == NA
+    assert received.detail_zh == ("正文称收到（受理）申请 12 件，表三本年新收印作“9余”、办理总计印作“9余”，"
+                                  "是约数或下限，无从核对是否相符")
+    assert results["applications_carried_over#2"].outcome == FAIL  # 上年结转 is printed exactly: 2, not 3
+    exact = checked(small_values(), lines=["2022年共收到政府信息公开申请12件。"])
+    assert [r.outcome for r in exact.checks if r.id == "narr.applications"] == [FAIL]
+
+
 # --- narr.review_litigation ------------------------------------------------------------
 
 
