@@ -475,6 +475,24 @@ def test_table_4_printed_in_part_is_read_for_the_groups_it_names(part, labelled,
     assert "t4.part_printed" in [w["code"] for w in rep.warnings]
 
 
+@pytest.mark.parametrize("rendering", RENDERINGS)
+@pytest.mark.parametrize("columns", [("total",), ("corrected", "total")])
+def test_table_4_printing_a_few_columns_under_each_group_is_read_for_them(columns, rendering):
+    """Blind round 143 (small bodies): table 4 printed as 行政复议 | 行政诉讼 over 未经复议直接起诉 | 复议后起诉 over
+    总计 | 总计 | 总计 and one row 5 3 1. Three values where the header names no five left the fifteen cells unsure and
+    the report 存疑; the groups' totals are read, the columns not printed are missing."""
+    v = distinct_t4_values()
+    groups = tuple(g.id for g in forms.T4_GROUPS)
+    rep = t4_report(v, groups, columns, rendering)
+    assert wrong(rep, v, "t4.") == []
+    cells = [c for c in forms.cells(GOV_2021) if c.table == "t4"]
+    assert {c.id for c in cells if rep.cells[c.id].status == "reported"} == {
+        forms.t4_cell(g, c) for g in groups for c in columns}
+    assert {rep.cells[c.id].status for c in cells} == {"reported", "missing"}
+    codes = [w["code"] for w in rep.warnings]
+    assert "t4.columns_printed" in codes and "t4.column_order" not in codes
+
+
 def test_table_4_in_three_blocks_each_under_its_header_is_no_part():
     """行政复议 over its five results and values, then 行政诉讼 / 未经复议直接起诉 and 复议后起诉 each so: the header
     above the first values names 行政复议 alone, but the rows print fifteen values; all are read as before."""

@@ -412,6 +412,8 @@ def t4_columns(lines: list[str]) -> tuple[tuple[str, str], ...] | None:
     stream = [n for line in header for n in line]
     printed = [n for n in stream if n in _T4_COLUMN_IDS]
     size = len(forms.T4_COLUMNS)
+    if printed and len(printed) == len(forms.T4_GROUPS) * len(distinct := tuple(dict.fromkeys(printed))) < size * 3:
+        size = len(distinct)  # the same few columns under each group (总计 | 总计 | 总计: only the groups' totals)
     runs = {tuple(printed[i:i + size]) for i in range(0, len(printed), size)}
     added = [n for n in stream if n == forms.T4_LITIGATION_SUBTOTAL]  # (read by name, not the form's)
     if cut := _cut_t4(printed, [n for n in stream if n in _GROUP_IDS]):

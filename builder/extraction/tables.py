@@ -4348,9 +4348,13 @@ def read_t4(layout: Layout, out: Tables) -> None:
         else:
             rows, size = [part], len(named)
             printed = sorted({g for g, _ in named}, key=[g.id for g in forms.T4_GROUPS].index)
-            out.warn("t4.part_printed", "table 4 prints only " + ", ".join(printed) + " (the report leaves out the "
-                     "groups it has nothing for, or its page cut the table at its edge): " + str(len(named)) + " of "
-                     "its cells, the others not printed")
+            if len(printed) == len(forms.T4_GROUPS):
+                out.warn("t4.columns_printed", "table 4 prints only " + ", ".join(sorted({c for _, c in named}))
+                         + " under each group: " + str(len(named)) + " of its cells, the others not printed")
+            else:
+                out.warn("t4.part_printed", "table 4 prints only " + ", ".join(printed) + " (the report leaves out the "
+                         "groups it has nothing for, or its page cut the table at its edge): " + str(len(named))
+                         + " of its cells, the others not printed")
     if (named is None or named == _T4_FORM_ORDER) and _t4_total_printed_first(rows):
         named = tuple((g.id, c) for g in forms.T4_GROUPS for c in ("total", *(c.id for c in forms.T4_COLUMNS[:-1])))
     if named is None and (by_rows := _t4_rows_of_five(layout, rows)) is not None:
@@ -4363,7 +4367,8 @@ def read_t4(layout: Layout, out: Tables) -> None:
                  "beside its two groups; it is left out, the others read by their header names")
     if named is not None and ids != (named_ids := tuple(forms.t4_cell(g, c) for g, c in named)):
         ids = named_ids
-        if tuple(cell for cell in named if cell[0] != forms.T4_LITIGATION_SUBTOTAL) != _T4_FORM_ORDER:
+        kept = tuple(cell for cell in named if cell[0] != forms.T4_LITIGATION_SUBTOTAL)
+        if kept != tuple(cell for cell in _T4_FORM_ORDER if cell in set(kept)):
             out.warn("t4.column_order", "table 4's header prints the groups or columns in another order: "
                      + ", ".join(f"{g}.{c}" for g, c in named) + "; they are read by their header names")
     wrapped = _wrapped_t4_row(rows, ids, size)
