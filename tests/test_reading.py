@@ -479,6 +479,56 @@ def test_a_gzip_bomb_is_refused_at_the_byte_limit():
     assert "unpacked from gzip" in str(info.value)
 
 
+def _zstd(data: bytes) -> bytes:
+    from builder.arrow import pyarrow
+
+    sink = pyarrow().BufferOutputStream()
+    with pyarrow().CompressedOutputStream(sink, "zstd") as stream:
+        stream.write(data)
+    return sink.getvalue().to_pybytes()
+
+
+def _tar(name: str, data: bytes) -> bytes:
+    import io
+    import tarfile
+
+    out = io.BytesIO()
+    with tarfile.open(fileobj=out, mode="w", format=tarfile.USTAR_FORMAT) as archive:
+        info = tarfile.TarInfo(name)
+        info.size, info.mtime = len(data), 0
+        archive.addfile(info, io.BytesIO(data))
+    return out.getvalue()
+
+
+_PACKERS = {"bz2": lambda d: __import__("bz2").compress(d), "xz": lambda d: __import__("lzma").compress(d),
+            "zst": _zstd}
+
+
+@pytest.mark.parametrize("suffix", list(_PACKERS))
+@pytest.mark.parametrize("tarred", [False, True])
+def test_a_file_compressed_with_bzip2_xz_or_zstd_is_read(suffix, tarred):
+    """Blind round 144 (archives): a report attached as .txt.bz2, .tar.xz or .txt.zst was refused as binary data
+    (gzip and .tar.gz were read). Each is unpacked, a tar inside read as an archive."""
+    text = (CORPUS / "004_13e53bba648087dd.txt").read_bytes()
+    plain = extract_bytes(text, "report.txt")
+    inner = _tar("附件/report.txt", text) if tarred else text
+    packed = extract_bytes(_PACKERS[suffix](inner), f"report.{'tar' if tarred else 'txt'}.{suffix}")
+    assert (packed.agency.name, {k: c.value for k, c in packed.cells.items()}) == (
+        plain.agency.name, {k: c.value for k, c in plain.cells.items()})
+
+
+@pytest.mark.parametrize("suffix", list(_PACKERS))
+def test_a_damaged_or_bomb_compressed_file_is_refused_saying_why(suffix):
+    from builder.limits import Limits, budget
+
+    name = {"bz2": "bzip2", "xz": "xz", "zst": "zstd"}[suffix]
+    packed = _PACKERS[suffix]((CORPUS / "004_13e53bba648087dd.txt").read_bytes())
+    with pytest.raises(errors.NotText, match=f"a damaged {name} file"):
+        read_bytes(packed[:len(packed) // 2], f"cut.txt.{suffix}")
+    with budget("bomb.txt", Limits(max_bytes=1_000_000)), pytest.raises(errors.OverLimit, match=f"unpacked from {name}"):
+        read_bytes(_PACKERS[suffix](b" " * 5_000_000), f"bomb.txt.{suffix}")
+
+
 def test_text_pasted_from_two_encodings_is_read_line_by_line():
     """A GBK page's first half with a UTF-8 repost's second: refused as an unknown encoding."""
     text = (CORPUS / "004_13e53bba648087dd.txt").read_text(encoding="utf-8")

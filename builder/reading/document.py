@@ -1243,7 +1243,10 @@ _UNREAD_FORMATS = (
     (b"MM\x00*", "a TIFF image: a scan would need text recognition (OCR)"),
     (b"Rar!\x1a\x07", "a RAR archive; unpack it into the corpus"),
     (b"7z\xbc\xaf\x27\x1c", "a 7z archive; unpack it into the corpus"),
-    (GZIP_SIGNATURE, "a gzip archive inside a gzip file; unpack it into the corpus"),
+    (GZIP_SIGNATURE, "a gzip file inside a compressed file; unpack it into the corpus"),
+    (b"BZh", "a bzip2 file inside a compressed file; unpack it into the corpus"),
+    (b"\xfd7zXZ\x00", "an xz file inside a compressed file; unpack it into the corpus"),
+    (b"\x28\xb5\x2f\xfd", "a zstd file inside a compressed file; unpack it into the corpus"),
 )
 # What a ZIP archive that is no Word document holds, by a file name inside it.
 _ZIP_CONTENTS = (
@@ -2116,7 +2119,7 @@ def _archive_members(data: bytes, path: str, depth: int) -> list[tuple[str, byte
             raise errors.NotText(path, f"not a readable tar archive ({type(e).__name__})") from e
     out: list[tuple[str, bytes]] = []
     for name, blob in files[:_ARCHIVE_MEMBERS]:
-        inner = _gunzipped(blob, name) if blob.startswith(GZIP_SIGNATURE) else blob
+        inner = _decompressed(blob, name)
         is_archive = inner[257:262] == b"ustar" or (inner.startswith(ZIP_SIGNATURE) and _is_plain_zip(inner, name))
         if is_archive and depth > 1:
             out += [(f"{name}/{inner_name}", b) for inner_name, b in _archive_members(inner, name, depth - 1)]
@@ -2178,25 +2181,75 @@ FORMATS = tuple(READERS)  # (a source's format, as the datasets name it: one of 
 _IMAGES = {"html": b"<img", "docx": b"word/media/", "rtf": b"\\pict", "odt": b"Pictures/"}
 
 
-def _gunzipped(data: bytes, path: str) -> bytes:
-    """A file a crawler saved as the server sent it, compressed (Content-Encoding: gzip): its
-    content, up to the byte limit (a gzip bomb is refused there). Other bytes as they are."""
-    if not data.startswith(GZIP_SIGNATURE):
-        return data
-
-    limit = current().max_bytes
+def _gunzipped(data: bytes, limit: int) -> bytes:
     inner = b""
     while data.startswith(GZIP_SIGNATURE) and len(inner) <= limit:  # (members one after another: a WARC's records)
         unpack = zlib.decompressobj(16 + zlib.MAX_WBITS)
-        try:
-            inner += unpack.decompress(data, limit + 1 - len(inner))
-        except zlib.error as e:
-            raise errors.NotText(path, f"a damaged gzip file ({e})") from None
+        inner += unpack.decompress(data, limit + 1 - len(inner))
         data = unpack.unused_data
+    return inner
+
+
+def _bunzipped(data: bytes, limit: int) -> bytes:
+    import bz2
+
+    inner = b""
+    while data.startswith(BZIP2_SIGNATURE) and len(inner) <= limit:  # (streams one after another: pbzip2's)
+        unpack = bz2.BZ2Decompressor()
+        inner += unpack.decompress(data, limit + 1 - len(inner))
+        if not unpack.eof and len(inner) <= limit:
+            raise EOFError("the stream ends early")
+        data = unpack.unused_data
+    return inner
+
+
+def _unxzed(data: bytes, limit: int) -> bytes:
+    import lzma
+
+    unpack = lzma.LZMADecompressor()
+    inner = unpack.decompress(data, limit + 1)
+    if not unpack.eof and len(inner) <= limit:
+        raise EOFError("the stream ends early")
+    return inner
+
+
+def _unzstded(data: bytes, limit: int) -> bytes:
+    from ..arrow import pyarrow
+
+    with pyarrow().CompressedInputStream(pyarrow().py_buffer(data), "zstd") as stream:
+        return stream.read(limit + 1)
+
+
+BZIP2_SIGNATURE, XZ_SIGNATURE, ZSTD_SIGNATURE = b"BZh", b"\xfd7zXZ\x00", b"\x28\xb5\x2f\xfd"
+# Compressed files as crawlers and mirrors keep them (a page saved as the server sent it, Content-Encoding: gzip;
+# a report attached as .txt.bz2 or .tar.xz): by what their bytes start with, the name and the reader.
+_COMPRESSIONS: tuple[tuple[bytes, str, Callable[[bytes, int], bytes]], ...] = (
+    (GZIP_SIGNATURE, "gzip", _gunzipped), (BZIP2_SIGNATURE, "bzip2", _bunzipped), (XZ_SIGNATURE, "xz", _unxzed),
+    (ZSTD_SIGNATURE, "zstd", _unzstded),
+)
+
+
+def _compression(data: bytes) -> tuple[str, Callable[[bytes, int], bytes]] | None:
+    for signature, name, unpack in _COMPRESSIONS:
+        if data.startswith(signature) and (signature != BZIP2_SIGNATURE or data[4:10] == b"1AY&SY"):
+            return name, unpack
+    return None
+
+
+def _decompressed(data: bytes, path: str) -> bytes:
+    """A compressed file's content, up to the byte limit (a bomb is refused there). Other bytes as they are."""
+    if (compression := _compression(data)) is None:
+        return data
+    name, unpack = compression
+    limit = current().max_bytes
+    try:
+        inner = unpack(data, limit)
+    except (zlib.error, OSError, EOFError, ValueError) as e:  # (lzma's and bz2's errors are OSErrors, Arrow's too)
+        raise errors.NotText(path, f"a damaged {name} file ({e})") from None
     if len(inner) > limit:
-        raise errors.OverLimit(path, f"unpacked from gzip, more than the {limit:,}-byte limit")
+        raise errors.OverLimit(path, f"unpacked from {name}, more than the {limit:,}-byte limit")
     if not inner.strip():
-        raise errors.EmptyFile(path, "an empty gzip file")
+        raise errors.EmptyFile(path, f"an empty {name} file")
     return inner
 
 
@@ -2205,7 +2258,7 @@ def read_bytes(data: bytes, path: str) -> Document:
     if not data.strip():
         raise errors.EmptyFile(path)
     sha256 = hashlib.sha256(data).hexdigest()  # the file's, as stored
-    data = _gunzipped(data, path)
+    data = _decompressed(data, path)
     rebuilt = repair.rebuilt_zip(data, current().max_bytes) if data.startswith(ZIP_SIGNATURE) else None
     data = rebuilt or data
     fmt = detect_format(data, path)
