@@ -18,8 +18,9 @@ from ..limits import MAX_NUMBER_DIGITS, checkpoint
 _CN_NUMERALS = "零〇一二两三四五六七八九十百千壹贰叁肆伍陆柒捌玖拾佰仟"
 _N = (r"(?:约|近|逾|超过|大约|(?<![统审设估会核])计)?\s*"  # (近300件, 逾千件: a round count, read as approximate;
       # 申请计110件: 计 as 共计 is, unless it is a word's own character: 统计, 审计, 设计)
-      r"(?P<n>(?<!\d)\d+(?:,\d{3})*(?:\.\d+)?|(?<![第每万" + _CN_NUMERALS + r"])[" + _CN_NUMERALS + r"]{1,8}"
-      r"(?:万[" + _CN_NUMERALS + r"]{1,8})?)"  # 一万二千余条 whole: its 二千 is no count of its own
+      r"(?P<n>(?<!\d)\d+(?:,\d{3})*(?:\.\d+)?|(?<![第每万数几" + _CN_NUMERALS + r"])[" + _CN_NUMERALS + r"]{1,8}"
+      r"(?:万[" + _CN_NUMERALS + r"]{1,8})?)(?!几)"  # 一万二千余条 whole: its 二千 is no count of its own; 数十件,
+      # 几十件 and 十几件 no count at all
       # spaces taken once (a run of them is tried one way); 1.2万条, 4千余条: a round count
       r"\s*+(?P<wan>万(?!元)|(?<=\d)千(?![元米克瓦]))?\s*+(?P<approx>多|余)?\s*+")
 _HAS_NUMBER = re.compile(r"[\d" + _CN_NUMERALS + "]")
@@ -629,11 +630,12 @@ _LEAD_VERB = re.compile(r"^(?:全年|本年度?)?(?:共)?(?:受理|收到|接收
 
 
 # The words a count's noun takes before its number (申请的数量为58件, 总数达57件, 案件数量为2件, 共计为41件, 收到申请：35件,
-# 收到申请，数量是23件): the patterns read the noun and the number next to each other (申请58件, 共计41件), so they are left out.
+# 收到申请，数量是23件): the patterns read the noun and the number next to each other (申请58件, 共计41件), so they are left out
+# (申请数十件 is no such word: some tens of applications, no count).
 # A count in a bracket of its own right after its noun (受理政府信息公开申请（47件）) is the noun's count; not one after
 # a count (逾2000条（2,318条）: the exact one) nor one of a comparison (较上年（39件）): both keep their brackets.
 _AMOUNT_WORDS = re.compile(r"(?<=[\u4e00-\u9fff])\s*[：:]\s*(?=\d[\d,]*\s*[件条])"
-                           r"|(?:的)?(?:数量|总数|总量|件数|条数|(?<=申请)数)(?:共计|合计|总计|共|达到|达)?(?:为|是)?"
+                           r"|(?:的)?(?:数量|总数|总量|件数|条数|(?<=申请)数(?![十百千万拾佰仟]))(?:共计|合计|总计|共|达到|达)?(?:为|是)?"
                            r"(?=\s*[\d" + _CN_NUMERALS
                            + r"])|(?<=共计|合计|总计)为(?=\s*[\d" + _CN_NUMERALS + r"])|(?:的)?是(?=\s*\d[\d,]*\s*[件条])"
                            r"|(?<=申请)\s*[，,]\s*(?:其)?(?:数量|总数|总量|件数)(?:共计|合计|总计|共|达到|达)?(?:为|是)?(?=\s*\d)")
