@@ -1962,10 +1962,14 @@ def _read_docx(data: bytes, source: Source) -> str:
     try:
         text, source.running_heads = docx_parts(data, source.path)
     except errors.NotText:
-        if (recovered := repair.recovered_docx(data)) is None:
+        if (transitional := repair.transitional_ooxml(data)) is not None:
+            data = transitional
+            text, source.running_heads = docx_parts(data, source.path)
+        elif (recovered := repair.recovered_docx(data)) is None:
             raise
-        text, source.running_heads = docx_parts(recovered, source.path)
-        source.repaired = XML_RECOVERED
+        else:
+            text, source.running_heads = docx_parts(recovered, source.path)
+            source.repaired = XML_RECOVERED
     if len(text.strip()) < _COVER_CHARS and b"word/embeddings/" in data and (
             attached := _attached_text(docx_embedded_files(data), source, text)):
         return "\n".join(filter(None, (text, attached)))

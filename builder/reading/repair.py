@@ -2,7 +2,8 @@
 workbook) whose central directory never arrived is rebuilt from its entries' own headers, and a PDF
 that lost only its cross-reference table and trailer is closed after its last object; a Word document's
 XML that is not well-formed is recovered as Word recovers it. Only what the file holds whole is read;
-the caller notes that the file was repaired."""
+the caller notes that the file was repaired. (A package in ISO 29500 Strict's namespaces is no damage: it is
+renamed to the transitional ones the readers know, unnoted.)"""
 
 from __future__ import annotations
 
@@ -136,3 +137,35 @@ def closed_pdf(data: bytes) -> bytes | None:
         return None
     number, generation = catalogs[-1]
     return data[:end + len(_OBJECT_END)] + b"\ntrailer\n<< /Root %s %s R >>\n%%%%EOF\n" % (number, generation)
+
+
+# ISO 29500 Strict's namespaces and relationship types (http://purl.oclc.org/ooxml/wordprocessingml/main) and the
+# transitional ones Word writes by default and python-docx reads (http://schemas.openxmlformats.org/wordprocessingml/
+# 2006/main): the same parts, named otherwise. Two names changed their spelling too.
+_STRICT = re.compile(rb"http://purl\.oclc\.org/ooxml/(\w+)/(\w+)")
+_STRICT_RENAMED = {b"extendedProperties": b"extended-properties", b"customProperties": b"custom-properties"}
+
+
+def _transitional_name(m: re.Match) -> bytes:
+    return b"http://schemas.openxmlformats.org/%s/2006/%s" % (m[1], _STRICT_RENAMED.get(m[2], m[2]))
+
+
+def transitional_ooxml(data: bytes) -> bytes | None:
+    """An Office Open XML package saved in ISO 29500 Strict (Word's "Strict Open XML Document"), its parts
+    and relationships renamed into the transitional namespaces; None when it uses none of Strict's names
+    or cannot be read."""
+    import zipfile
+
+    out = io.BytesIO()
+    renamed = 0
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as copy:
+            for info in package.infolist():
+                content = package.read(info)
+                if info.filename.endswith((".xml", ".rels")):
+                    content, count = _STRICT.subn(_transitional_name, content)
+                    renamed += count
+                copy.writestr(info, content)
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, zlib.error):
+        return None
+    return out.getvalue() if renamed else None
