@@ -2080,6 +2080,9 @@ def read_t2(layout: Layout, form: forms.Form, out: Tables) -> None:
                 matched[item.id] = row
                 out.warn(code, f"t2: '{item.label_zh}' is printed {how}", line=row.line + 1)
     headers = _t2_headers(layout)
+    # (行政处罚 | 214 | 214 | 214 elsewhere: the table copies a merged cell's value, and 行政强制 | 9 | 9 | 9 is 9, not 999)
+    copied = any(len(value) > 1 for item in form.t2 if len(item.measures) == 1
+                 and (row := matched.get(item.id)) is not None and (value := _repeated_value(row)))
     for item in form.t2:
         ids = tuple(forms.t2_cell(item.id, m.id) for m in item.measures)
         match = matched.get(item.id)
@@ -2112,7 +2115,8 @@ def read_t2(layout: Layout, form: forms.Form, out: Tables) -> None:
             match = said_none  # (规章 | 无: one cell merged across the item's measures)
         if match is not None and not match.has_values:
             match = ValueRow(match.label, [""] * len(ids), True, match.line)  # the row is printed, its cells empty
-        if match is not None and len(match.cells) > len(ids) and (not match.delimited or _digits_spread(match, ids)):
+        if match is not None and len(match.cells) > len(ids) and (
+                not match.delimited or (_digits_spread(match, ids) and not (copied and _repeated_value(match)))):
             _read_crowded_t2_row(ids, match, out)
             continue
         read_table([_Slot(ids, match)], [], out, "t2", keep="first")
@@ -2621,6 +2625,13 @@ def _crowded_readings(cells: list[str], kinds: tuple[str, ...]) -> list[tuple]:
             readings.append(tuple(values))
     readings += [tuple(parse_cell(c).value for c in window) for window in (cells[:size], cells[-size:])]
     return list(dict.fromkeys(readings))
+
+
+def _repeated_value(row: ValueRow) -> str | None:
+    """The value a one-measure item's row prints in each of its cells (行政处罚 | 214 | 214 | 214: a merged cell's value
+    copied into every cell it spans, as data frames export it), or None."""
+    filled = {c.strip() for c in row.cells if c.strip()}
+    return filled.pop() if len(filled) == 1 and sum(1 for c in row.cells if c.strip()) > 1 else None
 
 
 def _digits_spread(row: ValueRow, ids: tuple[str, ...]) -> bool:

@@ -641,7 +641,7 @@ _SEPARATORS = (",", ";")
 _FIELD_VALUE = re.compile(r"[-+]?\d[\d.]*|[-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|无|—+|-|/")
 _MIN_FIELDS = 4  # a row of the form: a label and three values at least
 _LABEL_MAX, _FIELD_MAX = 80, 40  # a row's label is long at most as the form's longest (with its group's), a field shorter
-_SHORT_FIELD = re.compile(r"[,;]\s*[\d无—/-]{0,6}\s*[,;]")
+_SHORT_FIELD = re.compile(r"[,;]\s*[\d无—/-]{0,6}(?:\.\d{1,2})?\s*[,;]")  # (,12.0,: a count a data frame wrote as a float)
 _LABEL_AND_VALUE = re.compile(r"(?P<label>.*?[\u4e00-\u9fff）)”\"」][:：])\s*(?P<value>\d+)\s*")
 _THOUSANDS = re.compile(r"(?<![\d,])\d{1,3}(?:,\d{3})+(?![\d,])\s")
 
@@ -680,7 +680,57 @@ def separated_rows(lines: list[str]) -> list[str]:
         if out is lines:
             out = list(lines)
         out[k] = "\t".join(f.strip() for f in fields)
-    return _short_separated_rows(out) if sum(a is not b for a, b in zip(out, lines)) >= _CSV_ROWS_MIN else out
+    if sum(a is not b for a, b in zip(out, lines)) < _CSV_ROWS_MIN:
+        return out
+    return _short_separated_rows(_without_frame_index(lines, out))
+
+
+def _frame_index_lines(lines: list[str]) -> set[int]:
+    """The lines of tables a data frame wrote with its index (pandas' to_csv, to_excel): header lines whose first field
+    is empty, then rows whose first fields count 0, 1, 2 … (a row alone as wide as its header: a label's commas, read
+    as a full-width comma's, make lines wider)."""
+    import csv
+
+    def fields(line: str) -> list[str] | None:
+        separator = "\t" if "\t" in line else "," if line.count(",") >= _MIN_FIELDS - 1 else None
+        try:
+            return next(csv.reader([line.strip("\r\n")], delimiter=separator)) if separator else None
+        except csv.Error:
+            return None
+
+    split = [fields(line) for line in lines]
+    found: set[int] = set()
+    k = 0
+    while k < len(lines):
+        head = split[k]
+        if not head or head[0].strip():
+            k += 1
+            continue
+        end = k
+        while end < len(lines) and (f := split[end]) and not f[0].strip():
+            end += 1
+        count = 0
+        while end + count < len(lines) and (f := split[end + count]) and f[0].strip() == str(count):
+            count += 1
+        if count > 1 or (count == 1 and len(split[end]) == len(head)):
+            found.update(range(k, end + count))
+        k = end + count
+    return found
+
+
+def _without_frame_index(lines: list[str], rows: list[str]) -> list[str]:
+    """``rows`` (the lines, some read as separated values) without a data frame's index column: its numbers (0, 1, 2 …)
+    were read as the rows' first values, a table's one row of figures (table 4's) then a column off; the frame's
+    default column names (0, 1, 2, 3), left alone in the header, are no row either."""
+    index = _frame_index_lines(lines)
+    if not index:
+        return rows
+    out = list(rows)
+    for k in index:
+        rest = rows[k].split("\t" if "\t" in rows[k] else ",", 1)[-1]
+        out[k] = "" if [f.strip() for f in rest.split("\t" if "\t" in rest else ",")] == [
+            str(n) for n in range(rest.count("\t" if "\t" in rest else ",") + 1)] else rest
+    return out
 
 
 _CSV_ROWS_MIN = 3  # rows of four fields or more read as separated values: the text is a sheet saved as CSV
