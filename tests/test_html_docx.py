@@ -1221,6 +1221,51 @@ def test_cards_hidden_inside_a_hidden_pane_that_repeat_its_table_are_not_read():
     assert_every_cell(extract_html(page), v)
 
 
+@pytest.mark.parametrize("hide", ['<style>.is-folded{display:none}</style>', "style"])
+@pytest.mark.parametrize("colon", ["：", ":"])
+def test_a_phone_page_s_cards_folded_after_the_eighth_are_read(hide, colon):
+    """Blind round 144 (mobile pages): table 3 as a card a row (its name, then 自然人：3 …), the cards after the eighth
+    hidden (class="m-card is-folded", or an inline style) above a 展开全部 button. The hidden cards were dropped as
+    copies and 17 rows lost. And a one-measure item's card (行政许可 / 本年处理决定数量:9066, a half-width colon) read
+    ":9066" as one unsure cell."""
+    from builder import forms
+
+    v = values(seed=5)
+
+    def card(k: int, title: str, pairs: list[tuple[str, object]]) -> str:
+        folded = k >= 8
+        attributes = ('class="m-card is-folded"' if hide != "style" else 'class="m-card" style="display:none"') \
+            if folded else 'class="m-card"'
+        return (f'<div {attributes}><div class="m-card-hd">{title}</div><div class="m-card-bd">'
+                + "".join(f'<p class="kv"><label>{name}{colon}</label><b>{value}</b></p>' for name, value in pairs)
+                + "</div></div>")
+
+    t2 = "".join(card(0, item.label_zh, [(m.label_zh, v[forms.t2_cell(item.id, m.id)]) for m in item.measures])
+                 for item in forms.T2_2021)
+    rows = [card(k, row.label_zh, [(c.label_zh, v[forms.t3_cell(row.id, c.id)]) for c in forms.T3_COLUMNS])
+            for k, row in enumerate(forms.T3_ROWS_2021)]
+    t3 = "".join(rows[:8]) + '<div class="more-btn">展开全部 ∨</div>' + "".join(rows[8:])
+    report = blocks(v)
+    tables = [k for k, b in enumerate(report) if not isinstance(b, str)]
+    body = (html_body(report[:tables[0]]) + t2 + html_body(report[tables[0] + 1:tables[1]]) + t3
+            + html_body(report[tables[1] + 1:]))
+    page = html_page(body)
+    if hide != "style":
+        page = page.replace("</head>", f"{hide}</head>")
+    assert_every_cell(extract_html(page), v)
+
+
+def test_cards_hidden_beside_their_shown_copies_are_still_not_read():
+    """The rule above reads hidden items of a folded list, not a hidden copy of a shown item."""
+    v = values(seed=5)
+    body = html_body(blocks(v))
+    copy = '<div class="m-card"{}>（一）予以公开 自然人 999</div>'
+    page = html_page(body + f'<div class="list">{copy.format("")}{copy.format(" hidden")}<a>查看更多</a></div>')
+    report = extract_html(page)
+    assert "999" in report.document.text and report.document.text.count("999") == 1
+    assert_every_cell(report, v)
+
+
 @pytest.mark.parametrize("spoken", [
     '<span class="sr-only">{}</span>',  # a framework's class, its style sheet not saved
     '<span style="position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)">{}</span>',

@@ -642,7 +642,9 @@ _TOKEN_ALTERNATIVES = (
     # digits with lookalikes or punctuation glued in (l7, 36B2, 3682., 11,16, 一2), after a space
     # or a label, up to a space: one cell that reads as no number, in its place
     # (412,36万元: up to its unit too, or the part before the comma was read as the amount)
+    # (not a label's colon before its number, 本年处理决定数量:9066, once full-width colons are half-width)
     rf"|(?P<garbled>(?<![^\s\u4e00-\u9fff])(?!{_VALID_NUMBER}(?![^\s万千亿元件条]))"
+    rf"(?!(?<=[\u4e00-\u9fff])[:;]{_VALID_NUMBER}(?![^\s万千亿元件条]))"
     rf"[{re.escape(_MINUS_LOOKALIKES)}]?(?=[{_LOOK}]*\d)[\d{_LOOK}]+(?![^\s万千亿元件条]))"
     # lookalikes alone (O, lO, Z) between spaces: a misread number too, and so is one glued to a
     # word for none (l/, —l): a rule or a 1 beside it, which cannot be told apart

@@ -1294,7 +1294,7 @@ def _drop_hidden_copies(root, screen_reader_only: bool = True, white_text: bool 
     hidden = list({id(e): e for e in hidden}.values())  # hidden both inline and by the stylesheet: once
     every = {id(e) for e in hidden}
     outermost = [e for e in hidden if not any(id(a) in every for a in e.iterancestors())]
-    folded = _folded_sections(root, outermost) | _described_pictures(root, outermost)
+    folded = _folded_sections(root, outermost) | _described_pictures(root, outermost) | _folded_items(outermost, every)
     seen, seen_in_tables = _shown_parts(root, {id(e) for e in outermost})
     below: dict[int, list] = {}  # each hidden block's nearest hidden ancestor's id: the blocks inside it
     for element in hidden:
@@ -1350,6 +1350,29 @@ def _folded_sections(root, hidden: list) -> set[int]:
             or ((head := e.getprevious()) is not None and _TOGGLES & set(head.attrib))
             or (e.tag == "details" and (summary := e.find("summary")) is not None
                 and _SECTION_SUMMARY.match(_SPACES.sub("", summary.text_content())))}
+
+
+# A control that unfolds the rest of a list (展开全部 ∨, 查看更多, 加载更多): its text, short.
+_UNFOLD = re.compile(r"\s*(?:点击)?(?:展开|查看|显示|加载)(?:全部|更多|剩余|其余)\S{0,6}\s*")
+
+
+def _folded_items(hidden: list, every: set[int]) -> set[int]:
+    """The hidden items of a list a reader unfolds (a phone page's cards after the eighth, class="m-card is-folded"
+    beside a 展开全部 button): each a sibling of shown items of its kind (its tag, a class in common), under a parent
+    holding such a control, and no copy of a shown one. They are the list's rows: dropped as hidden copies, table 3's
+    rows after the fold were lost."""
+    out = set()
+    for element in hidden:
+        parent, classes = element.getparent(), set((element.get("class") or "").split())
+        if parent is None or not classes:
+            continue
+        shown = [s for s in parent if s.tag == element.tag and id(s) not in every
+                 and classes & set((s.get("class") or "").split())]
+        if shown and any(isinstance(c.tag, str) and id(c) not in every and len(c.text_content()) <= 16
+                         and _UNFOLD.fullmatch(c.text_content().replace("∨", "").replace("▼", "")) for c in parent) \
+                and element.text_content().strip() not in {s.text_content().strip() for s in shown}:
+            out.add(id(element))
+    return out
 
 
 # A closed <details> whose summary is one of the report's numbered sections (四、政府信息公开行政复议、行政诉讼情况;
