@@ -172,6 +172,17 @@ def test_a_page_a_crawler_joined_into_one_line_with_pipes_is_read():
                      "litigation_cases": 1}
 
 
+def test_a_label_left_empty_before_the_report_in_a_piped_line_keeps_it_apart():
+    """Blind round 144 (template remnants): 浏览次数：| 根据…: a label whose value is empty, its pipe right after the colon.
+    The line was not parted there, the report's prose went with the page's labels, and every headline was lost."""
+    line = ONE_LINE.replace("浏览次数： | 字体：[ 大 中 小 ] | ", "浏览次数：| ")
+    assert "浏览次数：| 平潭" in line
+    report = extract_bytes(line.encode(), "crawl.txt")
+    heads = {f.key: f.value for f in report.narrative if f.headline}
+    assert heads == {"proactive_items": 3580, "applications_received": 46, "admin_review_cases": 2,
+                     "litigation_cases": 1}
+
+
 def test_a_page_run_into_one_line_between_a_few_pipes_keeps_its_prose():
     """A page's text nodes joined with nothing between them, but for the menu's and the footer's
     pipes (无障碍浏览 | 长者模式 | 网站地图…): the line was taken for a table row and its prose, every

@@ -1233,3 +1233,22 @@ def test_rows_whose_numbers_come_before_their_labels_are_read(empty_row):
                                                                                  (None, "missing")} | (
         {(c.value, c.status) for c in rows_of(rep, "granted")} if not empty_row else set())
     assert "t3.numbers_before_labels" in {w["code"] for w in rep.warnings}
+
+
+@pytest.mark.parametrize("rendering", ["tab", "pipe", "html", "docx"])
+@pytest.mark.parametrize("where", ["before the text", "before the tables"])
+def test_a_blank_form_printed_before_the_report_s_tables_is_not_the_report(rendering, where):
+    """Blind round 144 (template remnants): a report printing the blank prescribed form (样表, every cell empty) first,
+    its own tables after: the blank tables were read, 198 cells lost, and table 4's region ran on through the text
+    into table 2's rows (1 1 9 read as table 4)."""
+    v = values(GOV_2021)
+    printed = {c.id: synthetic._fmt(v[c.id]) for c in forms.cells(GOV_2021)}
+    blocks = synthetic._blocks(AGENCY, 2022, GOV_2021, printed, v)
+    blank = synthetic._blocks(AGENCY, 2022, GOV_2021, dict.fromkeys(printed, ""), v)
+    start = next(k for k, (kind, text) in enumerate(blank) if kind == "heading" and text.startswith("二、"))
+    end = next(k for k, (kind, text) in enumerate(blank) if kind == "heading" and text.startswith("五、"))
+    form = [("para", "附件：政府信息公开工作年度报告格式（样表）"), *blank[start:end], ("para", "（以上为格式样表，正文如下）")]
+    at = 1 if where == "before the text" else next(k for k, (kind, text) in enumerate(blocks)
+                                                   if kind == "heading" and text.startswith("二、"))
+    rep = extracted(blocks[:at] + form + blocks[at:], rendering)
+    assert {c.id: rep.cells[c.id].value for c in forms.cells(GOV_2021)} == v

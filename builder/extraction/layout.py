@@ -88,6 +88,7 @@ SECTION_HEADINGS = {
     "t5": re.compile(r"(?<![“\"‘《「])[五5]\s*[、.．]\s*(?:政府信息公开工作)?存在的主要问题(?:及|和)?(?:改进情况)?"),
     "t6": re.compile(r"(?<![“\"‘《「])[六6]\s*[、.．]\s*其他需要报告的事项"),
 }
+_OVERVIEW_HEADING = re.compile(r"^\s*[一1]\s*[、.．]\s*(?:总体情况|概述|概况)")
 _T2_ANCHOR = re.compile(r"第二十条\s*第?\s*[(（]\s*一\s*[)）]\s*项|第二十条")
 _T3_ANCHOR = re.compile(r"本年新收")
 _T2_HEADER = re.compile(r"^\s*(?:[|｜]\s*)?信息内容\s*(?:[\t|｜]|\s{2,})\s*本年")  # table 2's header, its first cells
@@ -1091,6 +1092,16 @@ def locate(lines: list[str]) -> Layout:
         if earlier:
             layout = Layout(lines, {**layout.regions, **earlier}, corrected=layout.corrected)
             printed += list(earlier)
+    if missing := [table for table in layout.regions if table not in printed]:
+        # A blank form (样表, the template the report was filled from) printed before the filled tables: each blank
+        # table's filled one after it.
+        after = max(layout.regions[table][1] for table in missing)
+        later = Layout(lines, _regions(lines, after))
+        filled = {table: later.regions[table] for table in missing if table in later.regions
+                  and any(row.has_values for row in later.rows(table))}
+        if filled:
+            layout = Layout(lines, {**layout.regions, **filled}, corrected=layout.corrected)
+            printed += list(filled)
     if len(printed) == len(_TABLES) or (last := _last_section(lines, layout)) is None:
         return layout
     appended = Layout(lines, _regions(lines, last))
@@ -1272,6 +1283,11 @@ def _regions(lines: list[str], start: int = 0) -> dict[str, tuple[int, int]]:
     end = t5 if t5 is not None else n
     if t5 is None and t4 is not None and t4 == after and (following := _first(_T2_ANCHOR, lines, t4 + 1)) is not None:
         end = _start_of_heading(lines, t4, following)  # tables alone: another report's table 2 after this one's 4
+    elif t4 is not None and t4 == after and (again := _first(SECTION_HEADINGS["t2"], lines, t4 + 1, end)) is not None:
+        # the report's sections again after table 4, before its 五、 (a blank form, 样表, printed above the report's
+        # text): table 4 ends where the text begins
+        overview = _first(_OVERVIEW_HEADING, lines, t4 + 1, again)
+        end = overview if overview is not None else again
     if t2 is not None:
         later = [start for start in (t3, t4) if start is not None and start > t2]
         regions["t2"] = (t2, min(later) if later else n if moved_t2 else end)

@@ -71,10 +71,11 @@ _COMPILED_BY = re.compile(r"本报告由\s*(?P<name>[" + _HAN + r"]{2,40}?)\s*(?
 # 本年度报告根据《条例》要求，由X编制: the compiler after what the report follows (read where the title names none).
 _COMPILED_AFTER = re.compile(r"本(?:年度)?报告[^。\n]{0,160}?[，,]\s*由\s*(?P<name>[" + _HAN + r"]{2,40}?)\s*"
                              r"(?:[(（]\s*以下简称[^()（）]{0,12}[)）]\s*)?编制")
-# …，井冈山市人民政府办公室编制了本年度报告: the compiler as the sentence's subject.
-_COMPILED_THIS = re.compile(
-    r"(?:^|[,，。；;])\s*(?P<name>[" + _HAN + r"]{2,40}?)\s*(?:编制|编写|撰写)了?(?:本|此|该)(?:年度)?报告", re.M)
-_COMPILED_THIS_VERB = re.compile(r"(?:编制|编写|撰写)了?(?:本|此|该)(?:年度)?报告")  # found fast, or no need to try the above
+# …，井冈山市人民政府办公室编制了本年度报告 (…编制了2024年政府信息公开工作年度报告): the compiler as the sentence's
+# subject.
+_THIS_REPORT = r"(?:编制|编写|撰写)了?(?:(?:本|此|该)(?:年度)?|(?:19|20)\d{2}\s*年度?\s*(?:政府)?信息公开工作年度)报告"
+_COMPILED_THIS = re.compile(r"(?:^|[,，。；;])\s*(?P<name>[" + _HAN + r"]{2,40}?)\s*" + _THIS_REPORT, re.M)
+_COMPILED_THIS_VERB = re.compile(_THIS_REPORT)  # found fast, or no need to try the above
 
 # What an agency's name ends with (a grammatical list, not a gazetteer).
 _INSTITUTION_WORDS = (r"(?:人民政府办公室|人民政府办公厅|人民政府|政府办公室|政府办公厅|政府|办事处|街道|管理委员会|管委会|"

@@ -292,8 +292,9 @@ _DATA_URI = re.compile(r"data:[\w.+-]+/[\w.+-]+;base64,[A-Za-z0-9+/=]+")
 _MARKDOWN_STRONG_LINE = re.compile(r"^([ \t]*)(\*\*|__)(?=\S)(.+?)(?<=\S)\2[ \t]*$", re.M)
 _MARKDOWN_IMAGE = re.compile(r"!\[([^\]\n]*)\]\([^)\n]*\)")
 # A crawler that joined a page's text nodes with " | " into one line: menu entries, labels, the title
-# and every paragraph. A table's row has no paragraph among its cells.
-_NODE_SEPARATOR = " | "
+# and every paragraph (a label whose value is empty, 浏览次数：| 根据…, ends in its colon). A table's row has no
+# paragraph among its cells.
+_NODE_SEPARATOR = re.compile(r" \| |(?<=[:：])\| ")
 _JOINED_NODES = 5
 _PARAGRAPH = 120  # characters of a node holding a 。: a paragraph, which no table cell is
 
@@ -303,7 +304,7 @@ def parted(lines: list[str]) -> list[str]:
     among them) parted again."""
     out: list[str] = []
     for line in lines:
-        nodes = line.split(_NODE_SEPARATOR) if len(line) > 200 and line.count(_NODE_SEPARATOR) >= _JOINED_NODES else ()
+        nodes = _NODE_SEPARATOR.split(line) if len(line) > 200 and line.count(" | ") >= _JOINED_NODES else ()
         if len(nodes) > _JOINED_NODES and any(len(node) >= _PARAGRAPH and "。" in node for node in nodes):
             out += nodes
         else:
