@@ -183,6 +183,35 @@ def test_a_label_left_empty_before_the_report_in_a_piped_line_keeps_it_apart():
                      "litigation_cases": 1}
 
 
+def test_a_piped_page_s_last_table_cell_run_on_into_the_note_below_keeps_its_number():
+    """Blind round 144: a page crawled into one line, its nodes (every cell and paragraph) joined with " | ", but for
+    the last cell of table 3 and the note under the table (…| 0 | 0 0 注：1.…): that cell read as no number and table 3's
+    last row as unsure."""
+    from builder import forms, synthetic
+    from builder.forms import GOV_2021
+
+    from .test_table_rows import values
+
+    v = values(GOV_2021)
+    for column in forms.T3_COLUMNS:  # nothing carried forward: the row's cells all 0, as a small body's
+        forward = forms.t3_cell("carried_forward", column.id)
+        for row in ("granted", "total"):
+            v[forms.t3_cell(row, column.id)] += v[forward]
+        v[forward] = 0
+    text = synthetic.render("彭阳县人民政府", 2022, GOV_2021, v, "pipe")
+    nodes = [cell.strip() for line in text.split("\n") if line.strip()
+             for cell in (line.strip().strip("|").split("|") if line.strip().startswith("|") else [line])]
+    last = max(k for k, node in enumerate(nodes) if node.startswith("四、结转下年度")) + 7
+    note = "注：1.“三、本年度办理结果”中各项数量之和应等于“（七）总计”。2.本表统计期限为2022年。"
+    nodes[last:last + 2] = [f"{nodes[last]} {note} {nodes[last + 1]}"]
+    overview = nodes.index("一、总体情况") + 1
+    nodes.insert(overview, "2022年，彭阳县人民政府深入贯彻落实《中华人民共和国政府信息公开条例》，" * 4 + "持续推进政务公开。")
+    line = " | ".join(["首页", "政务公开", "当前位置：首页 > 政府信息公开年报", *nodes, "主办：彭阳县人民政府办公室"])
+    report = extract_bytes(line.encode(), "crawl.txt")
+    assert {k: c.value for k, c in report.cells.items() if k.startswith("t3.carried_forward")} == {
+        k: value for k, value in v.items() if k.startswith("t3.carried_forward")}
+
+
 def test_a_page_run_into_one_line_between_a_few_pipes_keeps_its_prose():
     """A page's text nodes joined with nothing between them, but for the menu's and the footer's
     pipes (无障碍浏览 | 长者模式 | 网站地图…): the line was taken for a table row and its prose, every

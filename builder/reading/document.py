@@ -296,6 +296,9 @@ _MARKDOWN_IMAGE = re.compile(r"!\[([^\]\n]*)\]\([^)\n]*\)")
 # paragraph among its cells.
 _NODE_SEPARATOR = re.compile(r" \| |(?<=[:：])\| ")
 _JOINED_NODES = 5
+# A table's last cell run on into what follows the table, the crawler's pipe missing there (0 注：1.…, 0 四、政府信息…):
+# the number, then the note or the next section.
+_NUMBER_THEN_TEXT = re.compile(r"^([-+]?\d[\d,]*(?:\.\d+)?)\s+(?=注[:：]|[一二三四五六七八九十]、)")
 _PARAGRAPH = 120  # characters of a node holding a 。: a paragraph, which no table cell is
 
 
@@ -306,7 +309,7 @@ def parted(lines: list[str]) -> list[str]:
     for line in lines:
         nodes = _NODE_SEPARATOR.split(line) if len(line) > 200 and line.count(" | ") >= _JOINED_NODES else ()
         if len(nodes) > _JOINED_NODES and any(len(node) >= _PARAGRAPH and "。" in node for node in nodes):
-            out += nodes
+            out += [part for node in nodes for part in _NUMBER_THEN_TEXT.split(node, maxsplit=1) if part]
         else:
             out.append(line)
     return out
