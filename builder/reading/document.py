@@ -26,6 +26,7 @@ from .. import errors
 from ..limits import checkpoint, current
 from . import positioned, repair
 from .captures import WARC_SIGNATURE, is_har, is_http_dump
+from .exports import exported_report
 from .recognised import recognised_text
 from .wikitext import tables_as_rows
 
@@ -2327,6 +2328,7 @@ def read_bytes(data: bytes, path: str) -> Document:
         except errors.TableTooLarge as e:
             raise errors.OverLimit(path, str(e)) from None
         text = tables_as_rows(text)  # (a report reposted on a forum or a wiki: its tables in their markup)
+        text = exported_report(text, path)  # (a filing system's export, the form's cells a column each)
         if not text.strip():
             raise errors.EmptyFile(path, "no recognised word in the OCR result" if fmt == "ocr" else "no text in the document" + (
                 "; it holds images only, and a picture of a report would need text recognition (OCR)"

@@ -1,0 +1,99 @@
+"""Reports a filing system exported one agency-year to a row (blind round 145): every cell of the form a column named
+by its path or by a code a code book explains, the agency, year and prose in columns of their own; or the row turned,
+a 指标 | 数值 line each. Nine of eleven such files were refused (no agency or year: they are in columns) and the
+others' tables not read; a roster of several agencies' rows was read as one report."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+
+from builder import errors, forms
+from builder.extraction.extract import extract_bytes
+from builder.forms import GOV_2019, GOV_2021
+
+from .test_table_rows import values
+
+AGENCY, YEAR, REGION = "南宁市兴宁区人民政府", 2023, "广西壮族自治区南宁市兴宁区"
+META = (("单位名称", AGENCY), ("所属地区", REGION), ("行政区划代码", "450102"), ("年度", str(YEAR)),
+        ("填报人", "李明"), ("联系电话", "0771-5712345"), ("填报日期", f"{YEAR + 1}-01-20"))
+PROSE = (("一、总体情况", f"{YEAR}年，{AGENCY}坚持以习近平新时代中国特色社会主义思想为指导，全年主动公开政府信息1286条。"),
+         ("五、存在的主要问题及改进情况", "一是解读形式单一。下一步将丰富解读形式。"),
+         ("六、其他需要报告的事项", "本年度未收取信息处理费。"))
+
+
+def levels(cell: forms.Cell, template: str) -> list[str]:
+    """A cell's path: its table, its row's names (table 2's 第二十条 heading, table 3's group), its column."""
+    if cell.table == "t2":
+        item = next(i for i in forms.FORMS[template].t2 if i.id == cell.row)
+        return ["表二", item.section_zh, item.label_zh, cell.column_label_zh]
+    if cell.table == "t3":
+        row = next(r for r in forms.FORMS[template].t3_rows if r.id == cell.row)
+        return ["表三", *([row.group_zh] if row.group_zh else []), row.label_zh, cell.column_label_zh]
+    return ["表四", *cell.row_label_zh.split("·"), cell.column_label_zh]
+
+
+def export(v: dict, template: str, layout: str, rows: int = 1) -> bytes:
+    """The report as a filing system exports it (``layout``: the separator of its paths, or a header of three rows,
+    or codes and a code book, or the row turned)."""
+    cells = list(forms.cells(template))
+    meta, prose = [name for name, _ in META], [name for name, _ in PROSE]
+    record = [value for _, value in META] + [value for _, value in PROSE] + [str(v[c.id]) for c in cells]
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    if layout in ("_", "/", "-"):
+        writer.writerow(meta + prose + [layout.join(levels(c, template)) for c in cells])
+    elif layout == "three rows":  # 表三 over its rows' names over the columns, each group's name in its first column
+        paths = [levels(c, template) for c in cells]
+        top = [p[0] for p in paths]
+        middle = ["-".join(p[1:-1]) for p in paths]
+        for header in (top, middle):
+            writer.writerow(meta + prose + [name if k == 0 or header[k - 1] != name else ""
+                                            for k, name in enumerate(header)])
+        writer.writerow([""] * (len(meta) + len(prose)) + [p[-1] for p in paths])
+    elif layout == "codes":
+        codes = [f"T{c.table[1]}R{k:03d}" for k, c in enumerate(cells)]
+        writer.writerow(meta + prose + codes)
+    if layout == "turned":
+        writer.writerow(["指标", "数值"])
+        for name, value in zip(meta + prose + ["_".join(levels(c, template)) for c in cells], record):
+            writer.writerow([name, value])
+    else:
+        for k in range(rows):
+            writer.writerow([f"{AGENCY[:-4]}{k or ''}人民政府" if k else AGENCY, *record[1:]])
+    if layout == "codes":
+        writer.writerow([])
+        writer.writerow(["指标代码", "指标名称", "所属表", "计量单位"])
+        for code, cell in zip(codes, cells):
+            writer.writerow([code, "-".join(levels(cell, template)[1:]), {"t2": "表二 主动公开政府信息情况",
+                             "t3": "表三 收到和处理政府信息公开申请情况", "t4": "表四 行政复议、行政诉讼情况"}[cell.table], "件"])
+    return out.getvalue().encode("utf-8-sig")
+
+
+@pytest.mark.parametrize("template", [GOV_2021, GOV_2019])
+@pytest.mark.parametrize("layout", ["_", "/", "-", "three rows", "codes", "turned"])
+def test_a_report_exported_a_row_of_the_form_s_cells_is_read(layout, template):
+    v = values(template)
+    report = extract_bytes(export(v, template, layout), "export.csv")
+    assert (report.agency.name, report.year, report.agency.adcode) == (AGENCY, YEAR, "450102")
+    assert {c.id: report.cells[c.id].value for c in forms.cells(template)} == v
+    assert {f.key: f.value for f in report.narrative if f.headline} == {"proactive_items": 1286, "fees_charged_cny": 0}
+
+
+def test_a_filing_system_s_table_of_several_agencies_is_a_roster():
+    with pytest.raises(errors.SeveralReports, match=r"table of 3 agencies' figures, one a row"):
+        extract_bytes(export(values(GOV_2021), GOV_2021, "_", rows=3), "roster.csv")
+
+
+def test_an_ordinary_report_s_wide_table_is_no_export():
+    """A row of table 4's fifteen values under its header stays a table of the report."""
+    from .official_form import AGENCY as FORM_AGENCY
+    from .official_form import assert_every_cell, blocks, html_body, html_page
+    from .official_form import values as form_values
+
+    v = form_values(seed=9)
+    report = extract_bytes(html_page(html_body(blocks(v))).encode(), "report.html")
+    assert report.agency.name == FORM_AGENCY
+    assert_every_cell(report, v)
