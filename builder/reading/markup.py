@@ -2057,6 +2057,47 @@ def _w_children(element, tag: str):
             yield from _w_children(child, tag)
 
 
+_ROW_TABLES_MIN = 6  # tables of one row each, one after another, at least: a converter's table, not a layout's boxes
+_ROW_TABLES_GAP = 3  # paragraphs between two of them at most (a page's running head and folio)
+
+
+def _row_tables(parent) -> set[int]:
+    """The tables of one row each that a PDF-to-Word converter (Acrobat, WPS, Smallpdf) makes of a table, a table
+    a row, every row its own grid of narrow columns with empty ones between the values, no two rows alike: their
+    empty cells are spacers of the layout, not blank cells, and the columns of one row are not another's."""
+    found: set[int] = set()
+    run: list = []
+    gap = 0
+
+    def close() -> None:
+        if len(run) >= _ROW_TABLES_MIN:
+            found.update(id(table) for table in run)
+        run.clear()
+
+    for child in parent.iterchildren():
+        if child.tag == f"{_W}tbl":
+            if sum(1 for _ in _w_children(child, "tr")) == 1 and child.find(f".//{_W}tbl") is None:
+                run.append(child)
+                gap = 0
+                continue
+            close()
+        elif child.tag == f"{_W}p" and run and gap < _ROW_TABLES_GAP:
+            gap += 1
+            continue
+        else:
+            close()
+    close()
+    if found and len({_grid_signature(table) for table in (t for t in parent.iterchildren() if id(t) in found)}) \
+            * 2 < len(found):
+        return set()  # (rows drawn on one grid: a table cut a row a table by hand, its blanks are blank cells)
+    return found
+
+
+def _grid_signature(table) -> tuple[str, ...]:
+    grid = table.find(f"{_W}tblGrid")
+    return tuple(col.get(f"{_W}w", "") for col in grid) if grid is not None else ()
+
+
 def _docx_grid_lines(tbl) -> list[str]:
     """One tab-separated line per row. The positions a horizontally merged cell (gridSpan) or a
     vertical merge (vMerge continue) covers are empty, or the merged cell's 0 or mark of none
@@ -2144,6 +2185,7 @@ def _docx_blocks(parent, lines: list[str], chunk: Callable[[str], str] = lambda 
     (w:altChunk, a web page Word shows in its place) is read by ``chunk`` from its relationship id;
     paragraphs in text frames placed on the page, one after another, are laid out by their places."""
     frames: list[tuple[tuple[str, ...], list[str]]] = []
+    row_tables = _row_tables(parent)
     for child in parent.iterchildren():
         frame = _frame(child) if child.tag == f"{_W}p" else None
         if frame is not None:
@@ -2171,6 +2213,10 @@ def _docx_blocks(parent, lines: list[str], chunk: Callable[[str], str] = lambda 
                 for tr in _w_children(child, "tr"):
                     for tc in _w_children(tr, "tc"):
                         _docx_blocks(tc, lines, chunk)
+            elif id(child) in row_tables:  # (its empty cells spacers: the row's values in their order)
+                lines.extend("\t".join(cell for cell in line.split("\t") if cell.strip())
+                             for line in _docx_grid_lines(child))
+                lines.append("")
             else:
                 lines.extend(_docx_grid_lines(child))
                 lines.append("")
