@@ -615,3 +615,108 @@ def test_a_table_recognition_service_s_result_is_read_cell_by_cell(service):
     report = extract_bytes(_recognised(blocks(v), service), f"{service}.json")
     assert (report.agency.name, report.year) == (AGENCY, YEAR)
     assert_every_cell(report, v)
+
+
+# --- PDF tools' positioned text (blind round 145) ---------------------------------------------------------
+
+
+def _chars(word: dict) -> list[tuple[str, tuple[float, float, float, float]]]:
+    """A word's characters, each an equal share of its box."""
+    x0, y0, x1, y1 = _bbox(word)
+    step = (x1 - x0) / len(word["text"])
+    return [(c, (x0 + k * step, y0, x0 + (k + 1) * step, y1)) for k, c in enumerate(word["text"])]
+
+
+def pdftotext_bbox(pages: list[list[dict]], layout: bool) -> bytes:
+    """poppler's pdftotext -bbox (a page's words) or -bbox-layout (its words in lines of blocks of flows)."""
+    out = ['<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "">',
+           '<html xmlns="http://www.w3.org/1999/xhtml">', "<head><title>report</title></head>", "<body>", "<doc>"]
+    for words in pages:
+        out.append('  <page width="2480.000000" height="3508.000000">')
+        out += ["<flow>", "<block>"] if layout else []
+        for line in _lines(words) if layout else [words]:
+            out += ["<line>"] if layout else []
+            out += [f'    <word xMin="{x0:.6f}" yMin="{y0:.6f}" xMax="{x1:.6f}" yMax="{y1:.6f}">{escape(w["text"])}</word>'
+                    for w in line for x0, y0, x1, y1 in [_bbox(w)]]
+            out += ["</line>"] if layout else []
+        out += ["</block>", "</flow>"] if layout else []
+        out.append("  </page>")
+    out += ["</doc>", "</body>", "</html>"]
+    return "\n".join(out).encode()
+
+
+def mutool_stext(pages: list[list[dict]], quads: bool) -> bytes:
+    """mutool draw -F stext: a page's blocks of lines, each character with its bbox (or its quad's four corners)."""
+    out = ['<?xml version="1.0"?>', '<document name="report.pdf">']
+    for k, words in enumerate(pages, 1):
+        out += [f'<page id="page{k}" width="2480" height="3508">', '<block bbox="0 0 2480 3508">']
+        for line in _lines(words):
+            out += ['<line bbox="0 0 0 0" wmode="0" dir="1 0">', '<font name="SimSun" size="40">']
+            for w in line:
+                for c, (x0, y0, x1, y1) in _chars(w):
+                    where = (f'quad="{x0} {y0} {x1} {y0} {x0} {y1} {x1} {y1}"' if quads
+                             else f'bbox="{x0} {y0} {x1} {y1}"')
+                    out.append(f'<char {where} x="{x0}" y="{y1}" c="{escape(c, quote=True)}"/>')
+            out += ["</font>", "</line>"]
+        out += ["</block>", "</page>"]
+    out.append("</document>")
+    return "\n".join(out).encode()
+
+
+def pymupdf(pages: list[list[dict]], kind: str) -> bytes:
+    """PyMuPDF's page.get_text(kind) for each page, dumped as JSON: "dict" (spans with their text and bbox),
+    "rawdict" (each span's characters, c and bbox), "words" (x0, y0, x1, y1, word, block, line, number)."""
+    out = []
+    for k, words in enumerate(pages, 1):
+        if kind == "words":
+            out.append({"page": k, "words": [[*_bbox(w), w["text"], 0, n, i] for n, line in enumerate(_lines(words))
+                                            for i, w in enumerate(line)]})
+            continue
+        lines = []
+        for line in _lines(words):
+            spans = []
+            for w in line:
+                span = {"size": 40.0, "font": "SimSun", "origin": [_bbox(w)[0], _bbox(w)[3]], "bbox": list(_bbox(w))}
+                if kind == "dict":
+                    span["text"] = w["text"]
+                else:
+                    span["chars"] = [{"origin": [box[0], box[3]], "bbox": list(box), "c": c} for c, box in _chars(w)]
+                spans.append(span)
+            lines.append({"spans": spans, "wmode": 0, "dir": [1.0, 0.0], "bbox": list(_bbox(line[0]))})
+        out.append({"page": k, "width": 2480, "height": 3508, "blocks": [{"number": 0, "type": 0, "lines": lines}]})
+    return json.dumps(out, ensure_ascii=False).encode()
+
+
+def pdfplumber_words(pages: list[list[dict]], csv_file: bool) -> bytes:
+    """pdfplumber's page.extract_words() for each page, dumped as JSON, or as CSV with a page column."""
+    rows = [{"page": k, "text": w["text"], "x0": x0, "x1": x1, "top": y0, "bottom": y1, "upright": True}
+            for k, words in enumerate(pages, 1) for w in words for x0, y0, x1, y1 in [_bbox(w)]]
+    if not csv_file:
+        return json.dumps(rows, ensure_ascii=False).encode()
+    import csv
+
+    out = io.StringIO()
+    writer = csv.DictWriter(out, ["page", "x0", "top", "x1", "bottom", "text"], extrasaction="ignore")
+    writer.writeheader()
+    writer.writerows(rows)
+    return out.getvalue().encode()
+
+
+PDF_TOOLS = {"report_bbox.html": lambda p: pdftotext_bbox(p, False), "report_layout.html": lambda p: pdftotext_bbox(p, True),
+             "report.stext": lambda p: mutool_stext(p, False), "report_quads.xml": lambda p: mutool_stext(p, True),
+             "dict.json": lambda p: pymupdf(p, "dict"), "rawdict.json": lambda p: pymupdf(p, "rawdict"),
+             "words.json": lambda p: pymupdf(p, "words"), "plumber.json": lambda p: pdfplumber_words(p, False),
+             "plumber.csv": lambda p: pdfplumber_words(p, True)}
+
+
+@pytest.mark.parametrize("name", PDF_TOOLS)
+def test_a_pdf_tool_s_positioned_text_is_read_by_its_words_places(name):
+    """Blind round 145 (PDF tools' outputs): mutool's structured text, PyMuPDF's rawdict and words, pdfplumber's words
+    as JSON or CSV were refused as no report; pdftotext -bbox was read as a web page, its words a line, a page's folio
+    (— 1 —) read into table 2's row. Each is laid out by its words' (or characters') boxes, as an OCR result is."""
+    v, pages = scanned_words()
+    shuffled = [random.Random(k).sample(words, len(words)) for k, words in enumerate(pages)]
+    data = PDF_TOOLS[name](shuffled if name == "words.json" else pages)
+    report = extract_bytes(data, name)
+    assert (report.agency.name_normalized, report.year) == (AGENCY, YEAR)
+    assert_every_cell(report, v)

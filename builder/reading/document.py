@@ -1369,6 +1369,8 @@ def detect_format(data: bytes, path: str) -> str:
         head = head.decode("utf-16", errors="ignore").encode("utf-8")
     if (positioned.ALTO_ROOT.search(head) or positioned.HOCR_PAGE.search(head) or positioned.TSV_HEADER.match(head)
             or positioned.FINEREADER_ROOT.search(head) or positioned.PDFTOHTML_ROOT.search(head)
+            or positioned.PDFTOTEXT_BBOX.search(head) or positioned.STEXT_ROOT.search(head)
+            or positioned.WORDS_TABLE_HEADER.match(head)
             or positioned.PDFTOHTML_PAGE.search(data[:65536])
             or positioned.PRINTED_ENTRY.search(head_text := data[:16384].decode("utf-8", errors="ignore"))
             or positioned.PREDICTED_PAGE.search(head_text)):
@@ -1666,7 +1668,14 @@ def _read_ocr(data: bytes, source: Source) -> str:
     if positioned.PDFTOHTML_ROOT.search(data[:4096]):
         source.encoding = "utf-8"
         return positioned.laid_out(positioned.pdftohtml_words(data, source.path))
+    if positioned.STEXT_ROOT.search(data[:4096]):
+        source.encoding = "utf-8"
+        return positioned.laid_out(positioned.stext_words(data, source.path))
     text, source.encoding = decode(data, source.path)
+    if positioned.PDFTOTEXT_BBOX.search(data[:4096]) and (words := positioned.bbox_words(text)):
+        return positioned.laid_out(words)
+    if positioned.WORDS_TABLE_HEADER.match(data) and (words := positioned.table_words(text)):
+        return positioned.laid_out(words)
     if positioned.PDFTOHTML_PAGE.search(data[:65536]) and (words := positioned.pdftohtml_page_words(text)):
         return positioned.laid_out(words)
     if positioned.HOCR_PAGE.search(data[:4096]) and (words := positioned.hocr_words(text)):

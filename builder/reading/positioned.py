@@ -342,6 +342,79 @@ def pdftohtml_words(data: bytes, path: str) -> list[Placed]:
                       lambda run: "".join(run.itertext()), lines=False)
 
 
+# poppler's pdftotext -bbox and -bbox-layout: pages of words, each with its box (xMin, yMin, xMax, yMax), the
+# layout's words in lines of blocks of flows.
+PDFTOTEXT_BBOX = re.compile(rb"<word\s+xMin=")
+
+
+def bbox_words(html: str) -> list[Placed]:
+    """pdftotext -bbox's words by page (in -bbox-layout's lines, when it gives them)."""
+    from lxml import html as lxml_html
+
+    root = lxml_html.fromstring(_XML_DECLARATION.sub("", html, count=1))
+    words: list[Placed] = []
+    for k, page in enumerate(root.iter("page")):
+        lines = list(page.iter("line"))
+        for n, line in enumerate(lines or [page]):
+            for word in line.iter("word"):
+                found = _numbers(word, ("xmin", "ymin", "xmax", "ymax"))
+                if found is not None and (text := word.text_content().strip()):
+                    words.append(Placed(text, *found, k, (k, n) if lines else ()))
+    return words
+
+
+# MuPDF's structured text (mutool draw -F stext, or PyMuPDF's page.get_text("xml")): pages of blocks of lines, each
+# character with its box (bbox, or the four corners of its quad) and itself (c).
+STEXT_ROOT = re.compile(rb"<document[\s>][\s\S]{0,512}?<page[\s>][\s\S]{0,2048}?<(?:block|line)[\s>]")
+
+
+def stext_words(data: bytes, path: str) -> list[Placed]:
+    """A structured-text file's characters by page and line: the layout joins a word's characters."""
+    def box(char) -> tuple[float, ...] | None:
+        for name, size in (("bbox", 4), ("quad", 8)):
+            try:
+                found = [float(v) for v in (char.get(name) or "").split()]
+            except ValueError:
+                return None
+            if len(found) == size:
+                xs, ys = found[0::2], found[1::2]
+                return min(xs), min(ys), max(xs), max(ys)
+        return None
+
+    return _xml_words(data, path, "a structured-text file", ("page", "line", "char"), box,
+                      lambda char: char.get("c") or "")
+
+
+# Words written out with their boxes as a table (pdfplumber's extract_words, PyMuPDF's words as CSV): a header naming
+# x0, top, x1, bottom (or x0, y0, x1, y1) and text, a word a line.
+WORDS_TABLE_HEADER = re.compile(rb"^(?:\xef\xbb\xbf)?[^\n]*?\bx0\b[^\n]*\n", re.IGNORECASE)
+
+
+def table_words(text: str) -> list[Placed]:
+    """The words of such a table, by page when it has a page column."""
+    import csv
+
+    lines = text.lstrip("\ufeff").splitlines()
+    delimiter = "\t" if "\t" in lines[0] else ","
+    rows = csv.DictReader(lines, delimiter=delimiter)
+    names = {name.strip().lower(): name for name in rows.fieldnames or ()}
+    sides = next((keys for keys in (("x0", "top", "x1", "bottom"), ("x0", "y0", "x1", "y1")) if all(k in names for k in keys)),
+                 None)
+    if sides is None or "text" not in names:
+        return []
+    page = next((names[k] for k in ("page", "page_number", "page_num", "pageno") if k in names), None)
+    words: list[Placed] = []
+    for row in rows:
+        try:
+            box = tuple(float(row[names[k]]) for k in sides)
+            number = int(float(row[page])) if page and row.get(page) else 0
+        except (TypeError, ValueError):
+            continue
+        if text := (row.get(names["text"]) or "").strip():
+            words.append(Placed(text, *box, number))
+    return words
+
+
 # pdftohtml -c: each page a div (page1-div), each text run a <p> placed by its top and left, its size its class's.
 PDFTOHTML_PAGE = re.compile(rb'<div id="page1-div"[^>]*position:\s*relative')
 _PLACED_RUN = re.compile(r"top:\s*(?P<top>-?[\d.]+)px;\s*left:\s*(?P<left>-?[\d.]+)px")
@@ -561,7 +634,7 @@ def tsv_words(text: str) -> list[Placed]:
 
 # Keys a cloud OCR API names a found text by, and keys it names its box by.
 _TEXT_KEYS = ("words", "text", "content", "description", "DetectedText", "transcription", "word", "itemstring",
-              "Text")  # (腾讯's table OCR: TableDetections' Cells)
+              "Text", "c")  # (腾讯's table OCR: TableDetections' Cells; PyMuPDF's rawdict: a character in c)
 _BOX_KEYS = ("location", "boundingBox", "boundingPoly", "bbox", "box", "points", "polygon", "poly", "Polygon",
              "ItemPolygon", "pos", "position", "text_region", "vertexes_location", "cell_location")
 
@@ -621,7 +694,11 @@ def _slope(value: Any) -> float | None:
 
 
 def _listed(value: Any) -> tuple[str, tuple] | None:
-    """A result list's entry: PaddleOCR's [box, (text, score)], EasyOCR's (box, text, score)."""
+    """A result list's entry: PaddleOCR's [box, (text, score)], EasyOCR's (box, text, score), PyMuPDF's words
+    (x0, y0, x1, y1, word, block, line, number)."""
+    if isinstance(value, (list, tuple)) and 5 <= len(value) <= 8 and isinstance(value[4], str) \
+            and all(isinstance(v, (int, float)) for v in value[:4]):
+        return value[4], tuple(value[:4])
     if not isinstance(value, (list, tuple)) or len(value) not in (2, 3) or _box(value[0]) is None:
         return None
     rest = value[1] if len(value) == 2 else value[1:]
@@ -639,6 +716,7 @@ class _Entry(NamedTuple):
     cell: bool = False
 
 
+_SIDES = ("x0", "top", "x1", "bottom")
 _CELL_KEYS = ("cell_location", "row_start", "col_start", "rowIndex", "columnIndex", "row_index", "col_index", "RowTl")
 _PAGE_KEYS = ("page", "pageNumber", "page_num", "page_no", "pageIndex", "img_idx", "PdfPageNumber")
 
@@ -675,6 +753,8 @@ class _Walk:
         named = next((k for k in _TEXT_KEYS if isinstance(value.get(k), str)), None)
         text = value[named] if named else None
         boxes = [value[k] for k in _BOX_KEYS if k in value and _box(value[k]) is not None]
+        if text is not None and all(isinstance(value.get(k), (int, float)) for k in _SIDES):
+            boxes.append([value[k] for k in _SIDES])  # (pdfplumber's words: x0, top, x1, bottom)
         if text is not None and boxes and "\n" in text.strip() and any(k in value for k in _CELL_KEYS):
             self._lines_of_cell(text, _box(boxes[0]), shape, line, page)  # a cell over two rows: 2\n0
             return
