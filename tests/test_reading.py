@@ -441,6 +441,16 @@ def test_page_breaks_and_manual_line_breaks_are_line_breaks():
     assert normalize("第一页\f申请人情况\v自然人\u2028一\u2029二\x85三") == "第一页\n申请人情况\n自然人\n一\n二\n三"
 
 
+@pytest.mark.parametrize("masthead", ["2023年1月31日 星期二 浙江日报 第9版 公告", "第5版 政务 扬州日报 2024年1月27日 星期六"])
+def test_a_newspaper_page_s_masthead_is_no_title(masthead):
+    """Blind round 145 (newspapers): the masthead over a report a paper prints (its date, name, page and section, 公告)
+    was read as the title of a notice, and the report refused as no annual report."""
+    report = extract_bytes(f"{masthead}\n{SAMPLE}".encode(), "page9.txt")
+    plain = extract_bytes(SAMPLE.encode(), "page9.txt")
+    assert (report.agency.name, report.year) == (plain.agency.name, plain.year)
+    assert masthead not in report.document.lines
+
+
 def test_text_a_tool_padded_with_nul_bytes_reads_with_spaces():
     """A PDF's text copied by a tool that wrote NUL for a space, a run of them at a page break and
     padding at the end: the file was refused as binary data."""

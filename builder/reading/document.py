@@ -1114,6 +1114,12 @@ _PRINT_MARGIN = re.compile(r"^\s*(?:\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4},?\s+(?:上�
                            r"(?:\s*[AaPp][Mm])?(?:\s|$).*|(?:https?|file)://\S+(?:\s+\d{1,3}\s*/\s*\d{1,3})?)\s*$")
 
 
+# A newspaper page's masthead (2024年1月27日 星期六 扬州日报 第5版 政务; 第9版 … 2023年1月31日 星期二): the paper's, no
+# title of the report it prints (its section's name, 公告, was read as the title of a notice).
+_MASTHEAD = re.compile(r"^\s*(?=.*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:星期|周)[一二三四五六日天])"
+                       r"(?=.*第\s*[\d一二三四五六七八九十]{1,3}\s*版).{0,80}$")
+
+
 # The date and title a browser prints at the top of each page without the time (2024/1/30 广州市规划和自然资源局 - …):
 # a head when the same line heads two pages or more.
 _DATED_HEAD = re.compile(r"^\s*\d{4}[/.-]\d{1,2}[/.-]\d{1,2}\s+\S")
@@ -1238,6 +1244,7 @@ def body_of(lines: list[str]) -> list[str]:
             checkpoint()
         core = line.strip(" |\t")
         if _PAGE_NUMBER.match(line) or _PRINT_MARGIN.match(line) or index in running or (dated and core in dated) \
+                or ("版" in line and _MASTHEAD.match(line)) \
                 or ("/" in line and _page_of_pages(line)) or (("G" in line or ":" in line) and _STATUS_BAR.match(line)):
             continue
         if _is_chrome(line):
