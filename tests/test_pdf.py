@@ -1411,3 +1411,62 @@ def test_two_tables_side_by_side_are_read_one_after_the_other():
     report = extract_bytes(out.getvalue(), "report.pdf")
     assert {c.id: report.cells[c.id].value for c in forms.cells(GOV_2021) if c.table in ("t2", "t4")} == \
         {c.id: v[c.id] for c in forms.cells(GOV_2021) if c.table in ("t2", "t4")}
+
+
+def _numbered_pages(v: dict) -> bytes:
+    """The form on six A4 pages (a page break before each section), each page's number printed at its foot."""
+    report = blocks(v)
+    spaced = [part for block in report for part in ((PAGE_BREAK, block) if isinstance(block, str) and block[1:2] == "、"
+                                                    and block[0] in "二三四五" else (block,))]
+    return pdf_bytes(spaced, True)
+
+
+def imposed(data: bytes, layout: str) -> bytes:
+    """The PDF's A4 pages printed several to a sheet: "booklet" (two to a landscape sheet in the order a printer folds,
+    the last page beside the first, crop marks in the white between them) or "4-up" (four to a portrait sheet, two by
+    two, left to right and top to bottom)."""
+    from pypdf import PageObject, PdfReader, PdfWriter, Transformation
+    from reportlab.pdfgen import canvas
+
+    pages, writer = list(PdfReader(io.BytesIO(data)).pages), PdfWriter()
+    width, height = float(pages[0].mediabox.width), float(pages[0].mediabox.height)
+    if layout == "booklet":
+        pages += [None] * (-len(pages) % 4)
+        n = len(pages)
+        order = [k for sheet in range(n // 2) for k in ((n - 1 - sheet, sheet) if sheet % 2 == 0 else (sheet, n - 1 - sheet))]
+        spots, scale, size = [(0, 0), (height / 2, 0)], 0.7, (height, width)
+    else:
+        order = list(range(len(pages)))
+        spots, scale, size = [(0, height / 2), (width / 2, height / 2), (0, 0), (width / 2, 0)], 0.49, (width, height)
+    per_sheet = len(spots)
+    for start in range(0, len(order), per_sheet):
+        sheet = writer.add_page(PageObject.create_blank_page(width=size[0], height=size[1]))
+        for (x, y), k in zip(spots, order[start:start + per_sheet]):
+            if k < len(pages) and pages[k] is not None:
+                sheet.merge_transformed_page(pages[k], Transformation().scale(scale).translate(x + 6, y + 6))
+        if layout == "booklet":  # crop marks at the fold, top and bottom
+            stamp = io.BytesIO()
+            marks = canvas.Canvas(stamp, pagesize=size)
+            marks.line(size[0] / 2, 0, size[0] / 2, 12)
+            marks.line(size[0] / 2, size[1] - 12, size[0] / 2, size[1])
+            marks.save()
+            sheet.merge_page(PdfReader(io.BytesIO(stamp.getvalue())).pages[0])
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("layout", ["booklet", "4-up"])
+def test_pages_imposed_several_to_a_sheet_are_read_in_their_numbers_order(layout):
+    """Blind round 145 (imposed PDFs): a booklet (sheet 1 holds the last page and the first, sheet 2 the second and the
+    one before last, …) was read sheet by sheet, a crop mark at the fold taken for a table drawn across the sheet;
+    four pages to a portrait sheet were read across. The pages are read in their printed numbers' order."""
+    v = values(seed=6)
+    data = imposed(_numbered_pages(v), layout)
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        assert len(pdf.pages) in (2, 3, 4) and (pdf.pages[0].width > pdf.pages[0].height) == (layout == "booklet")
+    report = extract_bytes(data, "form.pdf")
+    assert (report.agency.name, report.year) == (AGENCY, YEAR)
+    assert_every_cell(report, v)
+    numbers = [int(n) for n in re.findall(r"- (\d+) -", report.document.text)]
+    assert numbers == sorted(numbers) and len(numbers) >= 5

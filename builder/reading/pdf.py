@@ -318,16 +318,15 @@ _SHEET_LINES = 8  # lines each half holds at least
 _FOLIO = re.compile(r"[-—–]?\s*\d{1,3}\s*[-—–]?|第\s*\d{1,3}\s*页(?:\s*[/，,]?\s*共\s*\d{1,3}\s*页)?")
 
 
-def _sheet_halves(page) -> list:
+def _sheet_halves(page, among_sheets: bool = False) -> list:
     """A landscape sheet printing two pages side by side (2-up: two A5 pages on an A4 sheet), as its two pages, left then
     right; any other page as it is. Such a sheet has a wide band of white down its middle that no character and no rule
-    crosses, and on each side a page's lines: prose on three lines or more, or a page number at its foot. Read across,
+    crosses, and on each side a page's lines: prose on three lines or more, or a page number at its foot (or, among
+    other such sheets of the document, ``among_sheets``, anything: a booklet's cover beside its last page). Read across,
     the two pages' lines ran together line by line, and a table on one side took the other's lines between its rows."""
-    from pdfplumber.utils import cluster_objects
-
     x0, top, x1, bottom = page.bbox
     chars = [c for c in page.chars if c["text"].strip()]
-    if x1 - x0 <= bottom - top or len(chars) < 2 * _SHEET_LINES * _SIDE_HAN:
+    if x1 - x0 <= bottom - top or len(chars) < (1 if among_sheets else 2 * _SHEET_LINES * _SIDE_HAN):
         return [page]
     covered = [False] * (int(x1 - x0) + 2)
     for c in chars:
@@ -339,20 +338,82 @@ def _sheet_halves(page) -> list:
     if len(band) < _SHEET_GUTTER:
         return [page]
     gutter = x0 + (band[0] + band[-1]) / 2
-    if any(left < gutter < right for _, left, right in _rules(page)):
-        return [page]  # (a table drawn across the sheet)
+    if any(left < x0 + band[0] and right > x0 + band[-1] for _, left, right in _rules(page)):
+        return [page]  # (a table drawn across the sheet; not a crop mark in the white between the pages)
 
-    def like_a_page(side: list[dict]) -> bool:
-        lines = [sorted(line, key=lambda c: c["x0"]) for line in cluster_objects(side, "top", 2)]
-        if len(lines) < _SHEET_LINES:
-            return False
-        prose = sum(1 for line in lines if sum(1 for c in line if _HAN.match(c["text"])) >= _SIDE_HAN
-                    and all(b["x0"] - a["x1"] <= b["x1"] - b["x0"] for a, b in itertools.pairwise(line)))
-        return prose >= _SIDE_LINES or _FOLIO.fullmatch("".join(c["text"] for c in lines[-1]).strip()) is not None
-
-    if not (like_a_page([c for c in chars if c["x1"] <= gutter]) and like_a_page([c for c in chars if c["x0"] >= gutter])):
+    if not among_sheets and not (_like_a_page([c for c in chars if c["x1"] <= gutter])
+                                 and _like_a_page([c for c in chars if c["x0"] >= gutter])):
         return [page]
     return [page.crop((x0, top, gutter, bottom)), page.crop((gutter, top, x1, bottom))]
+
+
+def _like_a_page(side: list[dict]) -> bool:
+    """Whether a part of a sheet prints a page: prose on three lines or more, or a page number at its foot."""
+    from pdfplumber.utils import cluster_objects
+
+    lines = [sorted(line, key=lambda c: c["x0"]) for line in sorted(cluster_objects(side, "top", 2),
+                                                                      key=lambda line: line[0]["top"])]
+    numbered = bool(lines) and _FOLIO.fullmatch("".join(c["text"] for c in lines[-1]).strip()) is not None
+    if len(lines) < _SHEET_LINES:
+        return numbered and len(lines) > _SIDE_LINES  # (a page's last few lines over its number)
+    prose = sum(1 for line in lines if sum(1 for c in line if _HAN.match(c["text"])) >= _SIDE_HAN
+                and all(b["x0"] - a["x1"] <= b["x1"] - b["x0"] for a, b in itertools.pairwise(line)))
+    return prose >= _SIDE_LINES or numbered
+
+
+def _sheet_pages(page) -> list:
+    """The pages a sheet prints (``_sheet_halves``), a portrait sheet of four (4-up: two rows of two) row by row."""
+    return [half for row in _sheet_rows(page) for half in _sheet_halves(row)]
+
+
+def _sheet_rows(page) -> list:
+    """A portrait sheet printing pages in two rows (4-up) as its two rows, top then bottom; any other page as it is.
+    Such a sheet has a wide band of white across its middle that no character and no rule crosses, and each row
+    prints two pages side by side (``_sheet_halves``)."""
+    x0, top, x1, bottom = page.bbox
+    chars = [c for c in page.chars if c["text"].strip()]
+    if bottom - top <= x1 - x0 or len(chars) < 4 * _SHEET_LINES * _SIDE_HAN:
+        return [page]
+    covered = [False] * (int(bottom - top) + 2)
+    for c in chars:
+        for point in range(max(0, math.floor(c["top"] - top)), min(len(covered) - 1, math.ceil(c["bottom"] - top)) + 1):
+            covered[point] = True
+    low, high = int(0.35 * (bottom - top)), int(0.65 * (bottom - top))
+    runs = [list(group) for white, group in itertools.groupby(range(low, high + 1), key=lambda k: not covered[k]) if white]
+    # (the widest white may be a short page's foot above the rows' gutter: each wide enough tried, widest first)
+    for band in sorted((run for run in runs if len(run) >= _SHEET_GUTTER), key=len, reverse=True):
+        gutter = top + (band[0] + band[-1]) / 2
+        if any(shape["top"] < top + band[0] and shape["bottom"] > top + band[-1] for shape in (*page.lines, *page.rects)):
+            continue  # (a table or a frame drawn across the middle; not a crop mark in the white between the rows)
+        rows = [page.crop((x0, top, x1, gutter)), page.crop((x0, gutter, x1, bottom))]
+        if all(len(_sheet_halves(row)) == 2 for row in rows):  # (each row two pages side by side)
+            return rows
+    return [page]
+
+
+def _folio_number(page) -> int | None:
+    """The page number printed at a page's foot (— 3 —, 3, 第3页), or None."""
+    from pdfplumber.utils import cluster_objects
+
+    chars = [c for c in page.chars if c["text"].strip()]
+    if not chars:
+        return None
+    last = sorted(cluster_objects(chars, "top", 2), key=lambda line: line[0]["top"])[-1]
+    text = "".join(c["text"] for c in sorted(last, key=lambda c: c["x0"])).strip()
+    return int(digits.group()) if _FOLIO.fullmatch(text) and (digits := re.search(r"\d+", text)) else None
+
+
+def _in_page_order(parts: list) -> list:
+    """The pages of sheets printed as a booklet (sheet 1 holds pages 8 and 1, sheet 2 pages 2 and 7, …) in their
+    numbers' order, when the sheets were split into pages and each page that prints anything prints its number;
+    blank pages left out. Any other run of pages as it is."""
+    if len(parts) < 4:
+        return parts
+    printed = [part for part in parts if any(c["text"].strip() for c in part.chars)]
+    numbers = [_folio_number(part) for part in printed]
+    if None in numbers or len(set(numbers)) != len(numbers) or numbers == sorted(numbers):
+        return parts
+    return [part for _, part in sorted(zip(numbers, printed, strict=True), key=itemgetter(0))]
 
 
 _SIDE_GAP = 6  # points of white at least between two ruled tables printed side by side
@@ -974,15 +1035,25 @@ def _read(pdf, path: str) -> str:
     limit = current().max_pdf_pages
     _walk_within(pdf, limit, path)  # the pages there are: the count a page tree declares may be a lie either way
     pages = []
+    sheets: list[tuple[float, list]] = []  # each page's usual size, and the pages it prints (a sheet's two or four)
     for page in pdf.pages:
-        if len(pages) == limit:
+        if len(sheets) == limit:
             raise errors.OverLimit(path, f"more than the {limit}-page limit")
         page = _one_text_layer(_unstruck(_uncovered(_visible(_deduped(_with_annotations(page))))))  # (fake bold: twice)
         _mark_footnotes(page)  # by the boxes as drawn: a mark raised by a text rise shares its number's baseline
         _set_on_baselines(page)
         usual = _usual_size(page)
+        sheets.append((usual, _sheet_pages(page)))
+    if any(len(parts) == 2 for _, parts in sheets):  # (sheets printing two pages each: the others too, a page blank)
+        sheets = [(usual, parts if len(parts) > 1 else _sheet_halves(parts[0], among_sheets=True))
+                  for usual, parts in sheets]
+    printed = [(usual, part) for usual, parts in sheets for part in parts]
+    if sum(1 for _, parts in sheets if len(parts) > 1) >= 2:  # (sheets printing several pages each: a booklet's?)
+        usual_of = {id(part): usual for usual, part in printed}
+        printed = [(usual_of[id(part)], part) for part in _in_page_order([part for _, part in printed])]
+    for usual, half in printed:
         pages += [(_without_link_column(_without_watermark(part, usual), usual), _line_tolerance(usual))
-                  for half in _sheet_halves(page) for part in _side_by_side(half, usual)]
+                  for part in _side_by_side(half, usual)]
     if not pages:
         raise errors.DamagedPDF(path, "no pages")
     read = []
