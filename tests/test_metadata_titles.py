@@ -318,10 +318,13 @@ LINKS = ["上饶市广丰区财政局2021年政府信息公开工作年度报告
          "上饶市广丰区住房和城乡建设局2021年政府信息公开工作年度报告2022-01-21"]
 
 
-def test_reports_listed_with_their_dates_before_the_article_s_title_are_links():
+@pytest.mark.parametrize("aside", ["", "（收到申请6件） ", "(图解) "])
+def test_reports_listed_with_their_dates_before_the_article_s_title_are_links(aside):
     """A sidebar of 部门年报, each title with its date, printed before the article: its first link
-    was taken as the agency."""
-    lines = _lines("部门年报", *LINKS[:2], "上饶市广丰区自然资源局2021年政府信息公开工作年度报告")
+    was taken as the agency; so was one with an aside before its date (blind round 145: 相关新闻 …报告（收到申请6件）
+    2024-01-18)."""
+    links = [link.replace("报告2022", f"报告{aside}2022") for link in LINKS[:2]]
+    lines = _lines("部门年报", *links, "上饶市广丰区自然资源局2021年政府信息公开工作年度报告")
     assert find_agency_name(lines) == "上饶市广丰区自然资源局"
 
 

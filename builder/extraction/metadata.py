@@ -440,7 +440,7 @@ _TITLE_LIST = 3  # report titles one after another: a list of links (部门年�
 # A report's title with its publication date after it: a list's entry (…年度报告2022-01-26, …报告 [2023/01/16]).
 # A date as a list prints it beside a link, bracketed or not: 2022-01-26, [2023/01/16], 2023年1月16日.
 _LINK_DATE = r"[\[(（]?\s*(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s*[\])）]?\s*$"
-_DATED_ENTRY = re.compile(r"(?:报告|年报)\s*" + _LINK_DATE)
+_DATED_ENTRY = re.compile(r"(?:报告|年报)\s*(?:[（(][^（()）]{0,24}[)）]\s*)?" + _LINK_DATE)  # (…报告（收到申请6件） 2024-01-18)
 # A page's breadcrumb trail on a line of its own (您当前所在位置：首页 > 政务公开 > 部门年报): the article follows.
 # (or a trail from 首页 whose steps a slash or a spaced dash parts: 首页 / 政务公开 / 部门, 首页 - 信息公开 - 年报)
 _TRAIL_LINE = re.compile(r"(?:位置|所在).{0,12}[:：].*[>»›]|[>»›].*[>»›]|^\s*(?:网站)?首页\s*(?:[/／]|\s[-－—]\s)")
