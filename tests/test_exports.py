@@ -97,3 +97,13 @@ def test_an_ordinary_report_s_wide_table_is_no_export():
     report = extract_bytes(html_page(html_body(blocks(v))).encode(), "report.html")
     assert report.agency.name == FORM_AGENCY
     assert_every_cell(report, v)
+
+
+def test_a_long_table_of_a_cell_a_line_is_no_turned_row():
+    """表格,行,列,数值 then 表三,一、本年新收…,自然人,12: a long table (tests/test_listed_tables), its table word alone in the
+    first field, is no 指标 | 数值 export of one row turned: left to the long tables' reading."""
+    from builder.reading.exports import exported_report
+
+    lines = ["表格,行,列,数值"] + [f"表三,{row.label_zh},{column.label_zh},1" for row in forms.T3_ROWS_2021
+                                   for column in forms.T3_COLUMNS]
+    assert exported_report("\n".join(lines), "long.csv") == "\n".join(lines)

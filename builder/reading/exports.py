@@ -135,8 +135,9 @@ def _turned(text: str) -> list[Record] | None:
     """The record of an export turned to a line per cell (指标 | 数值)."""
     for delimiter in ("\t", ","):
         record = [(row[0].strip(), row[1].strip()) for row in _rows(text, delimiter)
-                  if len(row) >= 2 and row[0].strip()]
-        if sum(1 for name, _ in record if _FORM_PATH.match(name)) >= _MIN_CELLS:
+                  if len(row) >= 2 and row[0].strip() and not any(cell.strip() for cell in row[2:])]
+        # (a path whole in its name: 表三_一、本年新收…_自然人; not a long table's 表三 | 一、本年新收… | 自然人 | 12)
+        if sum(1 for name, _ in record if _FORM_PATH.match(name) and len(_parts(name)) >= 3) >= _MIN_CELLS:
             return [record]
     return None
 
