@@ -626,6 +626,26 @@ def test_last_digits_a_viewer_s_copy_wraps_onto_the_label_s_tail_are_joined_to_t
         values[forms.t3_cell(first.id, c.id)] for c in forms.T3_COLUMNS]
 
 
+def test_a_note_under_table_3_lends_no_digits_to_its_misprinted_last_row():
+    """Blind round 146 (short labels): 25 结转下年 103 15 1 0 9 3 141 (its total misprinted, 131 the sum) over the table's
+    note （行次1+行次2=行次24+行次25；行次5—12为不予公开…）: the note's 1 was joined to the row's 1 as a wrapped last digit,
+    11 made the sum hold, and a wrong cell was read as printed. A note is no label's tail."""
+    values = synthetic.consistent_values(random.Random(21), "gov-2021", scale=40)
+    rows = forms.FORMS["gov-2021"].t3_rows
+    printed = {forms.t3_cell(r.id, c.id): values[forms.t3_cell(r.id, c.id)] for r in rows for c in forms.T3_COLUMNS}
+    forward = forms.t3_cell("carried_forward", "total")
+    printed[forward] += 10
+    lines = ["南海区人民政府2024年政府信息公开工作年度报告", "一、总体情况", "全年新收政府信息公开申请若干件。",
+             "三、收到和处理政府信息公开申请情况"]
+    lines += [f"{row.label_zh} " + " ".join(str(printed[forms.t3_cell(row.id, c.id)]) for c in forms.T3_COLUMNS)
+              for row in rows]
+    lines += ["（行次1+行次2=行次24+行次25；行次5—12为不予公开，13—15为无法提供，16—20为不予处理）",
+              "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况", "无。"]
+    report = extract_bytes("\n".join(lines).encode(), "nanhai.txt")
+    got = {c.id: report.cells[forms.t3_cell("carried_forward", c.id)] for c in forms.T3_COLUMNS}
+    assert all(cell.value in (None, printed[forms.t3_cell("carried_forward", k)]) for k, cell in got.items()), got
+
+
 def _shared_copy(text: str, uploader_title: str, pages: int = 4) -> str:
     """The text a document-sharing site's reader view gives (百度文库, 道客巴巴): its own title for the document over the
     uploader's line, then the report with a page counter, the site's slogan and that title again at every page's end,

@@ -1596,6 +1596,7 @@ def _with_wrapped_digits(rows: list[ValueRow], lines: list[str], size: int,
 
 
 _WRAPPED_DIGITS = re.compile(r"\d{1,2}")  # a wrapped count's last digits on the line below
+_NOTE_MARKS = re.compile(r"[（(=+＝＋；;。：:]|注|行次")  # what a note's or a formula's words hold, a wrapped label's not
 
 
 def _with_wrapped_last_digits(rows: list[ValueRow], name: Callable[[str], int | None], size: int) -> list[ValueRow]:
@@ -1613,7 +1614,8 @@ def _with_wrapped_last_digits(rows: list[ValueRow], name: Callable[[str], int | 
         counts = [int(c) for c in row.cells] if all(c.isdecimal() and len(c) <= MAX_NUMBER_DIGITS for c in row.cells) else []
         if (tail is None or len(counts) != size or counts[-1] == sum(counts[:-1]) or tail.line != row.line + 1
                 or not 0 < len(tail.cells) < size or not all(_WRAPPED_DIGITS.fullmatch(c) for c in tail.cells)
-                or (tail.label and name(label_core(tail.label)) is not None)):
+                or (tail.label and name(label_core(tail.label)) is not None)
+                or _NOTE_MARKS.search(tail.label)):  # (a note under the table, （行次1+行次2=行次24…）: no label's tail)
             out.append(row)
             continue
         joined = [cells for places in itertools.combinations(range(size), len(tail.cells))
