@@ -108,13 +108,14 @@ _NORMATIVE = ("normative_docs", "第二十条第（一）项", "规范性文件"
 _LICENSING = ("licensing", "第二十条第（五）项", "行政许可", "administrative licensing", ("行政许可", "许可"))
 _OTHER_SERVICES = (
     "other_services", "第二十条第（五）项", "其他对外管理服务事项", "other external services",
-    ("其他对外管理服务事项", "对外管理服务"),
+    ("其他对外管理服务事项", "对外管理服务", "其他服务"),
 )
 _PENALTY = ("penalty", "第二十条第（六）项", "行政处罚", "administrative penalties", ("行政处罚", "处罚"))
 _COERCION = ("coercion", "第二十条第（六）项", "行政强制", "administrative coercion", ("行政强制", "强制"))
 _FEES = ("fees", "第二十条第（八）项", "行政事业性收费", "administrative fees", ("行政事业性收费", "事业性收费", "行政事业收费"))
 # Words that name an item only as a row's whole label (its Chinese characters: 收费（万元） is 收费万元).
-T2_WHOLE_LABELS = {"fees": ("收费", "收费万元", "收费元", "收费金额", "收费金额万元")}
+T2_WHOLE_LABELS = {"fees": ("收费", "收费万元", "收费元", "收费金额", "收费金额万元"),
+                   "procurement": ("采购", "政府采购")}  # (采购: a measure's word too, 采购项目数量)
 _PROCUREMENT = ("procurement", "第二十条第（九）项", "政府集中采购", "government procurement", ("政府集中采购", "集中采购"))
 
 T2_2021 = (

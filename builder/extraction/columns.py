@@ -517,9 +517,18 @@ _T4_GROUP_IDS = {g.label_zh.rsplit("·", 1)[-1]: g.id for g in forms.T4_GROUPS}
 
 
 def t4_group_named(label: str) -> str | None:
-    """The one table-4 group a row's label names (行政复议, 未经复议直接起诉, 复议后起诉), or None."""
+    """The one table-4 group a row's label names (行政复议, 未经复议直接起诉, 复议后起诉, or as statistics systems
+    shorten them: 复议, 诉讼(直接), 诉讼(复议后)), or None."""
     found = {_T4_GROUP_IDS[m] for m in _T4_GROUP_WORD.findall(label)}
+    if not found:
+        found = {group for pattern, group in _T4_SHORT_GROUPS if pattern.search(label_core(label))}
     return found.pop() if len(found) == 1 else None
+
+
+# Table 4's groups as short row labels name them (the litigation groups first: 复议后 holds 复议).
+_T4_SHORT_GROUPS = ((re.compile(r"^(?:行政)?诉讼(?:复议后|经复议)(?:起诉)?$"), _AFTER),
+                    (re.compile(r"^(?:行政)?诉讼(?:直接|未经复议)(?:起诉)?$"), _DIRECT),
+                    (re.compile(r"^(?:行政)?复议$"), _REVIEW))
 
 
 _T4_RESULT_WORD = re.compile("|".join(sorted((re.escape(w) for w, _ in _T4_RESULT_WORDS), key=len, reverse=True)))

@@ -109,6 +109,10 @@ def _t4_header_above(lines: list[str], low: int, first: int) -> int:
 _T4_CAPTION = re.compile(r"^\s*(?:附[件表]\s*[\d一二三四]*\s*[:：]?\s*|表\s*[一二三四1-4]?\s*[:：]?\s*)?"
                          r"(?:(?:19|20)\d{2}\s*年度?\s*)?政府信息公开(?:的)?行政复[议义]"
                          r"\s*[、,和及与]?\s*行政诉讼(?:的)?情况(?:统计表|表)?\s*$")
+# A table's short caption on a line of its own, as a statistics sheet captions it (表三 依申请公开, 表四：复议诉讼): where the
+# table begins when no section heading, no form label and no header of its own is printed.
+_SHORT_CAPTIONS = {table: re.compile(rf"^\s*表\s*[{digits}]\s*(?:[:：、.．]\s*)?[\u4e00-\u9fff（）()]{{0,16}}\s*$")
+                   for table, digits in (("t3", "三3"), ("t4", "四4"))}
 # Table 2's first row, printed with no heading or header above it.
 _T2_ROW = re.compile(r"^\s*(?:规章|行政规范性文件)\s*(?:\t|\||\s{2,})\s*(?:\d|[/—-])")
 # Table 4's row of 15 figures, printed with no label.
@@ -1256,9 +1260,13 @@ def _regions(lines: list[str], start: int = 0) -> dict[str, tuple[int, int]]:
     if t3 is None and t2:  # tables as attachments in another order (附件1 is table 3, 附件2 table 2)
         before = _first(_T3_FORM_LABEL, lines, start, t2)
         t3 = _start_of_heading(lines, start, before) if before is not None else None
+    if t3 is None:  # captioned short (表三 依申请公开) above rows labelled short (新收, 结转)
+        t3 = _first(_SHORT_CAPTIONS["t3"], lines, t2 or start)
     if t3 is None:  # its heading and first rows lost (a crawl's missing page): from its first row left
         t3 = _first(_T3_ROW, lines, t2 or start, _first(SECTION_HEADINGS["t4"], lines, t2 or start))
     t4 = _first(SECTION_HEADINGS["t4"], lines, max(t3 or start, t2 or start))
+    if t4 is None and t3 is not None:
+        t4 = _first(_SHORT_CAPTIONS["t4"], lines, t3 + 1)
     if t4 is None and t3 is not None:
         forward = _first(re.compile(r"结转下年度"), lines, t3)
         if forward is not None:
