@@ -24,14 +24,17 @@ PROSE = (("一、总体情况", f"{YEAR}年，{AGENCY}坚持以习近平新时�
          ("六、其他需要报告的事项", "本年度未收取信息处理费。"))
 
 
-def levels(cell: forms.Cell, template: str) -> list[str]:
-    """A cell's path: its table, its row's names (table 2's 第二十条 heading, table 3's group), its column."""
+def levels(cell: forms.Cell, template: str, grouped: bool = False) -> list[str]:
+    """A cell's path: its table, its row's names (table 2's 第二十条 heading, table 3's group), its column (under
+    申请人情况 and 法人或其他组织 when ``grouped``, as the form's header nests them)."""
     if cell.table == "t2":
         item = next(i for i in forms.FORMS[template].t2 if i.id == cell.row)
         return ["表二", item.section_zh, item.label_zh, cell.column_label_zh]
     if cell.table == "t3":
         row = next(r for r in forms.FORMS[template].t3_rows if r.id == cell.row)
-        return ["表三", *([row.group_zh] if row.group_zh else []), row.label_zh, cell.column_label_zh]
+        heads = (["申请人情况"] + (["法人或其他组织"] if cell.column not in ("natural_person", "total") else [])
+                 if grouped else [])
+        return ["表三", *([row.group_zh] if row.group_zh else []), row.label_zh, *heads, cell.column_label_zh]
     return ["表四", *cell.row_label_zh.split("·"), cell.column_label_zh]
 
 
@@ -43,8 +46,9 @@ def export(v: dict, template: str, layout: str, rows: int = 1) -> bytes:
     record = [value for _, value in META] + [value for _, value in PROSE] + [str(v[c.id]) for c in cells]
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    if layout in ("_", "/", "-"):
-        writer.writerow(meta + prose + [layout.join(levels(c, template)) for c in cells])
+    if layout in ("_", "/", "-", "grouped"):
+        separator = "_" if layout == "grouped" else layout
+        writer.writerow(meta + prose + [separator.join(levels(c, template, layout == "grouped")) for c in cells])
     elif layout == "three rows":  # 表三 over its rows' names over the columns, each group's name in its first column
         paths = [levels(c, template) for c in cells]
         top = [p[0] for p in paths]
@@ -73,7 +77,7 @@ def export(v: dict, template: str, layout: str, rows: int = 1) -> bytes:
 
 
 @pytest.mark.parametrize("template", [GOV_2021, GOV_2019])
-@pytest.mark.parametrize("layout", ["_", "/", "-", "three rows", "codes", "turned"])
+@pytest.mark.parametrize("layout", ["_", "/", "-", "grouped", "three rows", "codes", "turned"])
 def test_a_report_exported_a_row_of_the_form_s_cells_is_read(layout, template):
     v = values(template)
     report = extract_bytes(export(v, template, layout), "export.csv")

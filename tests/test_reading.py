@@ -539,6 +539,29 @@ def test_a_damaged_or_bomb_compressed_file_is_refused_saying_why(suffix):
         read_bytes(_PACKERS[suffix](b" " * 5_000_000), f"bomb.txt.{suffix}")
 
 
+def test_a_file_compressed_several_times_over_is_read_through():
+    """Blind round 146 (hostile, fifth): gz in zst in xz in bz2 in gz was refused as a compressed file inside one; each
+    layer is unpacked in turn (each within the byte limit), as deep as eight."""
+    import gzip
+
+    text = (CORPUS / "004_13e53bba648087dd.txt").read_bytes()
+    packed = text
+    for pack in (lambda d: gzip.compress(d, mtime=0), _PACKERS["zst"], _PACKERS["xz"], _PACKERS["bz2"],
+                 lambda d: gzip.compress(d, mtime=0)):
+        packed = pack(packed)
+    plain = extract_bytes(text, "report.txt")
+    read = extract_bytes(packed, "report.txt.gz.bz2.xz.zst.gz")
+    assert {k: c.value for k, c in read.cells.items()} == {k: c.value for k, c in plain.cells.items()}
+
+
+def test_json_nested_past_the_decoder_s_depth_is_refused_saying_so():
+    """Blind round 146: a PyMuPDF dump with a value nested 100,000 levels deep stopped the build on that file with an
+    internal error (Python's JSON decoder recursing); it is refused as over a limit, saying why."""
+    deep = '{"page": 1, "annots": ' + "[" * 100_000 + "]" * 100_000 + ', "blocks": []}'
+    with pytest.raises(errors.OverLimit, match="JSON nested deeper"):
+        read_bytes(deep.encode(), "dump.json")
+
+
 def test_text_pasted_from_two_encodings_is_read_line_by_line():
     """A GBK page's first half with a UTF-8 repost's second: refused as an unknown encoding."""
     text = (CORPUS / "004_13e53bba648087dd.txt").read_text(encoding="utf-8")

@@ -789,7 +789,7 @@ def _records(lines: list[str]) -> list[str]:
         if line[:1] == "{" and line.rstrip().endswith("}"):
             try:
                 record = json.loads(line)
-            except ValueError:
+            except (ValueError, RecursionError):  # (nested deeper than Python's decoder goes: no record)
                 record = None
             if isinstance(record, dict) and (keys := _record_roles(list(record))):
                 out.append(_record_line({role: str(value) for role, value in zip(keys, record.values()) if role}))
@@ -850,7 +850,7 @@ def _json_cells(lines: list[str]) -> list[str]:
                     break
             try:
                 leaves = json_leaves(json.loads("\n".join(lines[k:end])))
-            except ValueError:
+            except (ValueError, RecursionError):  # (nested deeper than Python's decoder goes: no table's cells)
                 leaves = []
             if sum(isinstance(value, int | float) for _, value in named_leaves(leaves)) >= _JSON_LEAVES_MIN:
                 out += named_lines(leaves)

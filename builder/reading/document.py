@@ -1436,18 +1436,24 @@ _ESCAPED_MARKUP = re.compile(rb"&lt;/?(?:p|div|table|tr|td|span|br)\b", re.I)
 
 
 def _is_json(data: bytes) -> bool:
-    from .markup import json_records
+    from .markup import TooDeep, json_records
 
-    return json_records(data.decode("utf-8", errors="replace")) is not None
+    try:
+        return json_records(data.decode("utf-8", errors="replace")) is not None
+    except TooDeep:
+        return True  # (JSON, read as such: refused there, saying why)
 
 
 _HAR_LOOK = re.compile(rb'"log"\s*:\s*\{')  # a HAR file's first key
 
 
 def _is_har(data: bytes) -> bool:
-    from .markup import json_records
+    from .markup import TooDeep, json_records
 
-    return is_har(json_records(data.decode("utf-8", errors="replace")) or [])
+    try:
+        return is_har(json_records(data.decode("utf-8", errors="replace")) or [])
+    except TooDeep:
+        return False
 
 
 # The formats a file name's extension promises: a file so named whose bytes are another format was
@@ -1641,10 +1647,13 @@ _SECTIONS = 4  # the form's sections ``REPORT_SECTIONS`` names: 总体情况, �
 def _read_json(data: bytes, source: Source) -> str:
     """An OCR API's result (its texts laid out by their boxes, not the plain text it may also give,
     which loses the tables' columns), else an article API's JSON."""
-    from .markup import json_article, json_records
+    from .markup import TooDeep, json_article, json_records
 
     text, source.encoding = decode(data, source.path)
-    records = json_records(text) or []
+    try:
+        records = json_records(text) or []
+    except TooDeep as e:
+        raise errors.OverLimit(source.path, f"JSON {e}") from None
     if (recognised := recognised_text(records)) is not None:  # (a table-recognition service's cells, with their boxes)
         return recognised
     if words := positioned.result_words(records):
@@ -2112,11 +2121,14 @@ def _read_capture(data: bytes, source: Source) -> str:
     """The documents a crawl's capture holds (``captures``: a WARC file, an HTTP dump, a HAR file), read as an
     archive's files are."""
     from .captures import documents
-    from .markup import json_records
+    from .markup import TooDeep, json_records
 
     records = None
     if not data.startswith(WARC_SIGNATURE) and not is_http_dump(data):
-        records = json_records(decode(data, source.path)[0])
+        try:
+            records = json_records(decode(data, source.path)[0])
+        except TooDeep as e:
+            raise errors.OverLimit(source.path, f"JSON {e}") from None
     files = documents(data, records, source.path, current().max_bytes)
     if not files:
         raise errors.NotText(source.path, "a crawl's capture (WARC, HAR or an HTTP dump) with no page or document "
@@ -2311,21 +2323,27 @@ def _compression(data: bytes) -> tuple[str, Callable[[bytes, int], bytes]] | Non
     return None
 
 
+_NESTED_COMPRESSION = 8  # compressions one inside another read through, at most (.txt.gz.bz2…: each within the limit)
+
+
 def _decompressed(data: bytes, path: str) -> bytes:
-    """A compressed file's content, up to the byte limit (a bomb is refused there). Other bytes as they are."""
-    if (compression := _compression(data)) is None:
-        return data
-    name, unpack = compression
+    """A compressed file's content (compressed again inside, as deep as ``_NESTED_COMPRESSION``), up to the byte limit
+    at each step (a bomb is refused there). Other bytes as they are."""
     limit = current().max_bytes
-    try:
-        inner = unpack(data, limit)
-    except (zlib.error, OSError, EOFError, ValueError) as e:  # (lzma's and bz2's errors are OSErrors, Arrow's too)
-        raise errors.NotText(path, f"a damaged {name} file ({e})") from None
-    if len(inner) > limit:
-        raise errors.OverLimit(path, f"unpacked from {name}, more than the {limit:,}-byte limit")
-    if not inner.strip():
-        raise errors.EmptyFile(path, f"an empty {name} file")
-    return inner
+    for _ in range(_NESTED_COMPRESSION):
+        if (compression := _compression(data)) is None:
+            return data
+        name, unpack = compression
+        try:
+            inner = unpack(data, limit)
+        except (zlib.error, OSError, EOFError, ValueError) as e:  # (lzma's and bz2's errors are OSErrors, Arrow's too)
+            raise errors.NotText(path, f"a damaged {name} file ({e})") from None
+        if len(inner) > limit:
+            raise errors.OverLimit(path, f"unpacked from {name}, more than the {limit:,}-byte limit")
+        if not inner.strip():
+            raise errors.EmptyFile(path, f"an empty {name} file")
+        data = inner
+    return data
 
 
 def read_bytes(data: bytes, path: str) -> Document:

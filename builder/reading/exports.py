@@ -24,6 +24,8 @@ _PROTECTED = (("增/减", "增\x00减"),)
 _TABLE_WORD = re.compile(r"表\s*([二三四234])")
 _TABLE_TITLE = re.compile(r"^\s*表\s*[二三四234]\s*(?:[ :：、．.]|$)")  # (表三 收到和处理…情况; not 表三/一、本年新收…)
 _TABLE_IDS = {"二": "t2", "2": "t2", "三": "t3", "3": "t3", "四": "t4", "4": "t4"}
+# A column's path's words, no row's (表三_一、本年新收…_法人或其他组织_商业企业).
+_T3_COLUMN_GROUPS = ("申请人情况", "法人或其他组织")
 _HEADINGS = {"t2": "二、主动公开政府信息情况", "t3": "三、收到和处理政府信息公开申请情况",
              "t4": "四、政府信息公开行政复议、行政诉讼情况"}
 _PROSE_HEAD = re.compile(r"^\s*([一五六])\s*[、.．]")
@@ -170,8 +172,9 @@ def _tables(record: Record) -> dict[str, dict[tuple[str, ...], list[tuple[str, s
         parts = _parts(name)
         if len(parts) < 3 or not (word := _TABLE_WORD.match(parts[0])):
             continue
-        rows = out[_TABLE_IDS[word.group(1)]]
-        rows.setdefault(tuple(parts[1:-1]), []).append((parts[-1], value))
+        table = _TABLE_IDS[word.group(1)]
+        names = tuple(name for name in parts[1:-1] if table != "t3" or name not in _T3_COLUMN_GROUPS)
+        out[table].setdefault(names, []).append((parts[-1], value))
     return out
 
 

@@ -2577,12 +2577,20 @@ _W2003 = "{http://schemas.microsoft.com/office/word/2003/wordml}"
 _W2003_RENAMED = {"vmerge": "vMerge"}
 
 
+_DTD_REACH = 1 << 20  # bytes at the head of an XML file its doctype's declarations are looked for in
+_DTD_SUBSET = re.compile(rb"<!DOCTYPE[^\[>]{0,200}\[.*?\]\s*>", re.DOTALL)
+
+
 def parsed_xml(data: bytes, path: str, unreadable: str, deep: bool = False):
     """An XML file's root, parsed leniently (what a damaged file still holds), never resolving entities
     or fetching anything; NotText saying ``unreadable`` when nothing can be read. ``deep``: nesting past
     libxml2's 256 levels read too (a depth check must follow)."""
     from lxml import etree
 
+    if b"<!ENTITY" in data[:_DTD_REACH] and (subset := _DTD_SUBSET.search(data[:_DTD_REACH])) is not None:
+        # entities declared to blow up (billion laughs): libxml2 stops at them and the rest is lost; the file's own
+        # words need none of them, their references are left out
+        data = data[:subset.start()] + data[subset.end():]
     parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=deep, recover=True)
     try:
         root = etree.fromstring(data, parser)
@@ -2787,9 +2795,13 @@ def _streamed_rows(html: str) -> Iterator[str]:
 _JSONP_WRAPPER = re.compile(r"\s*[A-Za-z_$][\w$.]*\s*\((?P<json>.*)\)\s*;?\s*", re.S)
 
 
+class TooDeep(ValueError):
+    """JSON nested deeper than Python's decoder goes (a hostile file's 100,000 levels)."""
+
+
 def json_records(text: str) -> list | None:
     """The records of a JSON document (an object, a list, one wrapped as JSONP: callback({...});) or
-    of JSON lines; None when it is neither."""
+    of JSON lines; None when it is neither. TooDeep for one nested past the decoder's depth."""
     import json
 
     if (wrapped := _JSONP_WRAPPER.fullmatch(text)) is not None:
@@ -2797,7 +2809,9 @@ def json_records(text: str) -> list | None:
     try:
         data = json.loads(text)
         return data if isinstance(data, list) else [data]
-    except (ValueError, RecursionError):
+    except RecursionError:
+        raise TooDeep("nested deeper than a JSON decoder reads") from None
+    except ValueError:
         pass
     try:
         return [json.loads(line) for line in text.splitlines() if line.strip()]
@@ -2826,7 +2840,10 @@ def _title_rank(key: str) -> int:
 def json_article(text: str, path: str) -> str:
     """An article API's or a crawler's JSON: its title field, then its article (the longest string
     that prints the report's sections, or a string that is its base64), the article's markup read as a web page's."""
-    records = json_records(text) or []
+    try:
+        records = json_records(text) or []
+    except TooDeep:
+        raise errors.OverLimit(path, "JSON nested deeper than a JSON decoder reads") from None
     return _fields_article([(k, _whole_characters(_from_base64(s))) for record in records for k, s in _json_strings(record)],
                            path, "JSON data")
 
