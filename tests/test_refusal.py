@@ -107,10 +107,13 @@ def test_a_blank_template_of_the_report_is_refused_unless_its_tables_print_figur
     assert report.year == 2024 and report.cells["t3.total.total"].value == values["t3.total.total"]
 
 
-def test_a_summary_table_of_several_bodies_figures_is_refused():
+@pytest.mark.parametrize("aside", ["", "（各单位报送）"])
+def test_a_summary_table_of_several_bodies_figures_is_refused(aside):
     """Blind round 75 (spreadsheet exports): a district's 2023年度政府信息公开工作年度报告数据汇总表 (a row per body: 单位名称 |
-    本年新收申请 | 予以公开 | … | 行政复议) was read as the district government's report with every cell missing."""
-    rows = ["吴兴区2023年度政府信息公开工作年度报告数据汇总表", "填报单位：湖州市吴兴区人民政府办公室\t统计时间：2024年1月31日",
+    本年新收申请 | 予以公开 | … | 行政复议) was read as the district government's report with every cell missing; and in
+    round 146 one titled so with an aside after it, （各单位报送）."""
+    rows = [f"吴兴区2023年度政府信息公开工作年度报告数据汇总表{aside}",
+            "填报单位：湖州市吴兴区人民政府办公室\t统计时间：2024年1月31日",
             "序号\t单位名称\t主动公开政府信息（条）\t本年新收申请\t上年结转\t予以公开\t部分公开\t不予公开\t无法提供\t"
             "不予处理\t其他处理\t办理总计\t结转下年度\t行政复议（件）\t行政诉讼（件）"]
     rows += [f"{k}\t区{name}\t{500 + k}\t{k}\t0\t{k}\t0\t0\t0\t0\t0\t{k}\t0\t0\t0"

@@ -155,7 +155,7 @@ _ABSTRACT = re.compile(r"[（(](?:摘要|摘编|简版)[)）]$|(?:报告|年报)
 _ABSTRACT_KIND = "an abstract (摘要) of a report"
 # A table of many bodies' figures, titled after their reports (……年度报告数据汇总表): a roster, not one report (a
 # compilation of the bodies' own tables under the form's headings, so titled, reads its first).
-_ROSTER = re.compile(r"(?:数据|情况|统计)?汇总(?:表|情况)?$")
+_ROSTER = re.compile(r"(?:数据|情况|统计)?汇总(?:表|情况)?(?:[（(][^（()）]{0,12}[)）])?$")  # (…汇总表（各单位报送）)
 _ROSTER_KIND = "a summary table of several bodies' figures (汇总表)"
 _WEAK_KINDS = frozenset({"a work summary (总结)", _ERRATUM, _GUIDE, _CATALOGUE, _INTERPRETATION_KIND, _NEWS_KIND,
                          _ABSTRACT_KIND, _BLANK_FORM, _ROSTER_KIND})
