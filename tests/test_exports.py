@@ -87,7 +87,7 @@ def test_a_report_exported_a_row_of_the_form_s_cells_is_read(layout, template):
 
 
 def test_a_filing_system_s_table_of_several_agencies_is_a_roster():
-    with pytest.raises(errors.SeveralReports, match=r"table of 3 agencies' figures, one a row"):
+    with pytest.raises(errors.NotAReport, match=r"table of 3 agencies. figures, one a row"):
         extract_bytes(export(values(GOV_2021), GOV_2021, "_", rows=3), "roster.csv")
 
 

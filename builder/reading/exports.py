@@ -35,7 +35,7 @@ _TITLE_HEADS = ("报告标题", "标题", "报告名称")
 
 
 def exported_report(text: str, path: str) -> str:
-    """``text`` written back as a report when it is such an export; else as it is. SeveralReports for a roster."""
+    """``text`` written back as a report when it is such an export; else as it is. NotAReport for a roster."""
     if not _looks_exported(text):
         return text
     found = _wide(text) or _turned(text)
@@ -44,7 +44,7 @@ def exported_report(text: str, path: str) -> str:
     records = found
     if len(records) > 1:
         names = {_meta(record, _NAME_HEADS) for record in records} - {""}
-        raise errors.SeveralReports(path, f"a filing system's table of {len(records)} agencies' figures, one a row "
+        raise errors.NotAReport(path, f"a filing system's table of {len(records)} agencies' figures, one a row "
                                           f"({'、'.join(sorted(names)[:3])}…): a roster, no report of its own")
     return _as_report(records[0])
 
