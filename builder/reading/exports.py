@@ -45,7 +45,7 @@ def exported_report(text: str, path: str) -> str:
     if len(records) > 1:
         names = {_meta(record, _NAME_HEADS) for record in records} - {""}
         raise errors.NotAReport(path, f"a filing system's table of {len(records)} agencies' figures, one a row "
-                                          f"({'、'.join(sorted(names)[:3])}…): a roster, no report of its own")
+                                      f"({'、'.join(sorted(names)[:3])}…): a roster, no report of its own")
     return _as_report(records[0])
 
 
