@@ -84,6 +84,7 @@ def test_a_report_exported_a_row_of_the_form_s_cells_is_read(layout, template):
     assert (report.agency.name, report.year, report.agency.adcode) == (AGENCY, YEAR, "450102")
     assert {c.id: report.cells[c.id].value for c in forms.cells(template)} == v
     assert {f.key: f.value for f in report.narrative if f.headline} == {"proactive_items": 1286, "fees_charged_cny": 0}
+    assert "export_laid_out" in [w["code"] for w in report.warnings]  # (its reading note: the source text is laid out)
 
 
 def test_a_filing_system_s_table_of_several_agencies_is_a_roster():

@@ -490,6 +490,11 @@ def _reading_warnings(doc: Document) -> list[dict]:
                          "message": "the file is a cover note (a PDF's pages, an e-mail, a Word file: 详见附件) or an "
                                     "archive (zip, tar); the report was read from the file(s) it holds: "
                                     f"{'; '.join(doc.source.attachments)}"})
+    if doc.source.exported:
+        warnings.append({"code": "export_laid_out",
+                         "message": "the file is a filing system's export of the form's cells (one row of columns "
+                                    "named by their place in the form, or a code book's codes); read as the report "
+                                    "they make, its source text written out in the form's layout"})
     if doc.source.repaired:
         warnings.append({"code": "file_repaired",
                          "message": f"the file is damaged: {doc.source.repaired}; what is missing or spoiled is not read"})

@@ -4525,7 +4525,7 @@ _RESHAPED_T4: tuple[tuple[str, str, Callable[[Layout, list[ValueRow], tuple[str,
      lambda layout, rows, ids: _turned_t4_parts(layout, rows)),
     ("t4.listed", "table 4 is printed as a list, a row per cell naming its group and result (行政复议-结果维持 | 1); "
                   "each value is read by its row's name", lambda layout, rows, ids: _listed_t4_row(rows, ids, layout)),
-    ("t4.turned", "table 4 is printed a row per group (行政复议, 未经复议直接起诉, 复议后起诉), its five results in the "
+    ("t4.group_rows", "table 4 is printed a row per group (行政复议, 未经复议直接起诉, 复议后起诉), its five results in the "
                   "columns its header names, as statistics forms lay it out; each value is read by its row's and its "
                   "column's names", lambda layout, rows, ids: _t4_rows_by_group(layout, rows)),
     ("t4.listed", "table 4 is printed a value a line, each after its group's and result's names wrapped over the "

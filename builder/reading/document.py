@@ -40,6 +40,7 @@ class Source:
     running_heads: tuple[str, ...] = ()  # a Word file's 页眉 and 页脚: where an agency may name itself only
     attachments: tuple[str, ...] = ()  # the files a cover note (a PDF, an e-mail, a Word file) carries, read as its report
     repaired: str = ""  # how a damaged file (a download cut short, XML not well-formed) was repaired ('' for a sound one)
+    exported: bool = False  # a filing system's export of the form's cells (a row), written back as the report's text
 
     def as_json(self) -> dict:
         return {"path": self.path, "sha256": self.sha256, "format": self.format}
@@ -2362,7 +2363,8 @@ def read_bytes(data: bytes, path: str) -> Document:
         except errors.TableTooLarge as e:
             raise errors.OverLimit(path, str(e)) from None
         text = tables_as_rows(text)  # (a report reposted on a forum or a wiki: its tables in their markup)
-        text = exported_report(text, path)  # (a filing system's export, the form's cells a column each)
+        if (rewritten := exported_report(text, path)) is not text:  # (a filing system's export, a cell a column)
+            text, source.exported = rewritten, True
         if not text.strip():
             raise errors.EmptyFile(path, "no recognised word in the OCR result" if fmt == "ocr" else "no text in the document" + (
                 "; it holds images only, and a picture of a report would need text recognition (OCR)"
