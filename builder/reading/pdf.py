@@ -328,13 +328,7 @@ def _sheet_halves(page, among_sheets: bool = False) -> list:
     chars = [c for c in page.chars if c["text"].strip()]
     if x1 - x0 <= bottom - top or len(chars) < (1 if among_sheets else 2 * _SHEET_LINES * _SIDE_HAN):
         return [page]
-    covered = [False] * (int(x1 - x0) + 2)
-    for c in chars:
-        for point in range(max(0, math.floor(c["x0"] - x0)), min(len(covered) - 1, math.ceil(c["x1"] - x0)) + 1):
-            covered[point] = True
-    low, high = int(0.35 * (x1 - x0)), int(0.65 * (x1 - x0))
-    runs = [list(group) for white, group in itertools.groupby(range(low, high + 1), key=lambda k: not covered[k]) if white]
-    band = max(runs, key=len, default=[])
+    band = max(_white_runs(chars, "x0", "x1", x0, x1 - x0), key=len, default=[])
     if len(band) < _SHEET_GUTTER:
         return [page]
     gutter = x0 + (band[0] + band[-1]) / 2
@@ -345,6 +339,17 @@ def _sheet_halves(page, among_sheets: bool = False) -> list:
                                  and _like_a_page([c for c in chars if c["x0"] >= gutter])):
         return [page]
     return [page.crop((x0, top, gutter, bottom)), page.crop((gutter, top, x1, bottom))]
+
+
+def _white_runs(chars: list[dict], start: str, end: str, origin: float, length: float) -> list[list[int]]:
+    """The runs of points across a sheet's middle (35 to 65 % of ``length`` from ``origin``, along the characters'
+    ``start`` and ``end`` sides: x0 and x1, or top and bottom) that no character covers."""
+    covered = [False] * (int(length) + 2)
+    for c in chars:
+        for point in range(max(0, math.floor(c[start] - origin)), min(len(covered) - 1, math.ceil(c[end] - origin)) + 1):
+            covered[point] = True
+    low, high = int(0.35 * length), int(0.65 * length)
+    return [list(group) for white, group in itertools.groupby(range(low, high + 1), key=lambda k: not covered[k]) if white]
 
 
 def _like_a_page(side: list[dict]) -> bool:
@@ -374,12 +379,7 @@ def _sheet_rows(page) -> list:
     chars = [c for c in page.chars if c["text"].strip()]
     if bottom - top <= x1 - x0 or len(chars) < 4 * _SHEET_LINES * _SIDE_HAN:
         return [page]
-    covered = [False] * (int(bottom - top) + 2)
-    for c in chars:
-        for point in range(max(0, math.floor(c["top"] - top)), min(len(covered) - 1, math.ceil(c["bottom"] - top)) + 1):
-            covered[point] = True
-    low, high = int(0.35 * (bottom - top)), int(0.65 * (bottom - top))
-    runs = [list(group) for white, group in itertools.groupby(range(low, high + 1), key=lambda k: not covered[k]) if white]
+    runs = _white_runs(chars, "top", "bottom", top, bottom - top)
     # (the widest white may be a short page's foot above the rows' gutter: each wide enough tried, widest first)
     for band in sorted((run for run in runs if len(run) >= _SHEET_GUTTER), key=len, reverse=True):
         gutter = top + (band[0] + band[-1]) / 2

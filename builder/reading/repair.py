@@ -69,32 +69,48 @@ def recovered_docx(data: bytes) -> bytes | None:
     """A Word document whose parts are not well-formed XML (an export script's undefined &nbsp;, a
     stray control character), its text parts parsed as Word's recovery does (the faults left out) and
     written again; None when every part is well-formed or a part cannot be recovered."""
-    import zipfile
-
     from lxml import etree
 
     strict = etree.XMLParser(resolve_entities=False, no_network=True)
     lenient = etree.XMLParser(resolve_entities=False, no_network=True, recover=True)
+
+    def recovered(name: str, content: bytes) -> bytes | None:
+        if not _WORD_PARTS.match(name):
+            return None
+        try:
+            etree.fromstring(content, strict)
+            return None
+        except etree.XMLSyntaxError:
+            root = etree.fromstring(content, lenient)
+        if root is None:
+            raise _GiveUp
+        _resolve_html_entities(root)
+        return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+    return _rewritten_package(data, recovered)
+
+
+class _GiveUp(Exception):
+    """A part a rewrite cannot make readable: the package is left as it is."""
+
+
+def _rewritten_package(data: bytes, rewrite) -> bytes | None:
+    """A ZIP package copied part by part, each through ``rewrite`` (its name and bytes to its new bytes, or None to
+    keep it); None when no part changed, the package cannot be read, or a rewrite gives up."""
+    import zipfile
+
     out = io.BytesIO()
-    fixed = 0
+    changed = 0
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as package, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as copy:
             for info in package.infolist():
                 content = package.read(info)
-                if _WORD_PARTS.match(info.filename):
-                    try:
-                        etree.fromstring(content, strict)
-                    except etree.XMLSyntaxError:
-                        root = etree.fromstring(content, lenient)
-                        if root is None:
-                            return None
-                        _resolve_html_entities(root)
-                        content = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
-                        fixed += 1
+                if (new := rewrite(info.filename, content)) is not None:
+                    content, changed = new, changed + 1
                 copy.writestr(info, content)
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError, zlib.error):
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, zlib.error, _GiveUp):
         return None
-    return out.getvalue() if fixed else None
+    return out.getvalue() if changed else None
 
 
 def _resolve_html_entities(root) -> None:
@@ -154,18 +170,10 @@ def transitional_ooxml(data: bytes) -> bytes | None:
     """An Office Open XML package saved in ISO 29500 Strict (Word's "Strict Open XML Document"), its parts
     and relationships renamed into the transitional namespaces; None when it uses none of Strict's names
     or cannot be read."""
-    import zipfile
+    def renamed(name: str, content: bytes) -> bytes | None:
+        if not name.endswith((".xml", ".rels")):
+            return None
+        content, count = _STRICT.subn(_transitional_name, content)
+        return content if count else None
 
-    out = io.BytesIO()
-    renamed = 0
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as package, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as copy:
-            for info in package.infolist():
-                content = package.read(info)
-                if info.filename.endswith((".xml", ".rels")):
-                    content, count = _STRICT.subn(_transitional_name, content)
-                    renamed += count
-                copy.writestr(info, content)
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError, zlib.error):
-        return None
-    return out.getvalue() if renamed else None
+    return _rewritten_package(data, renamed)
