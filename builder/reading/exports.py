@@ -16,7 +16,7 @@ from .. import errors
 _MIN_COLUMNS = 20  # a row of the form's cells has a hundred or more; a table's row has at most 16
 _MIN_CELLS = 12  # columns naming the form's cells, at least
 _FORM_PATH = re.compile(r"^\s*表\s*[二三四234]")
-_CODE = re.compile(r"^[A-Za-z]{1,3}\d{0,2}(?:[A-Za-z]\d{1,3}){1,3}$")  # T3R01C1, T4C05, B3_R1_C7 written without _
+_CODE = re.compile(r"^[A-Za-z]{1,3}\d{0,2}(?:[A-Za-z]\d{1,3}){1,3}$")  # (T3R01C1, T4C05, A3R12)
 _VALUE = re.compile(r"[-+]?\d[\d,，]*(?:\.\d+)?|无|—+|-|/")
 _SEPARATORS = ("_", "/", "-", "|", "·", ">")
 # Words a path's parts hold that are no separators: 本年增/减 (the 2019 form's measure), 单位：万元
@@ -38,10 +38,9 @@ def exported_report(text: str, path: str) -> str:
     """``text`` written back as a report when it is such an export; else as it is. NotAReport for a roster."""
     if not _looks_exported(text):
         return text
-    found = _wide(text) or _turned(text)
-    if found is None:
+    records = _wide(text) or _turned(text)
+    if records is None:
         return text
-    records = found
     if len(records) > 1:
         names = {_meta(record, _NAME_HEADS) for record in records} - {""}
         raise errors.NotAReport(path, f"a filing system's table of {len(records)} agencies' figures, one a row "
@@ -63,7 +62,7 @@ Record = list[tuple[str, str]]  # (the column's path or name, the cell's text)
 def _rows(text: str, delimiter: str) -> list[list[str]]:
     quoting = csv.QUOTE_NONE if delimiter == "\t" else csv.QUOTE_MINIMAL
     try:
-        return [row for row in csv.reader(text.splitlines(), delimiter=delimiter, quoting=quoting)]
+        return list(csv.reader(text.splitlines(), delimiter=delimiter, quoting=quoting))
     except csv.Error:
         return []
 
@@ -179,6 +178,8 @@ def _tables(record: Record) -> dict[str, dict[tuple[str, ...], list[tuple[str, s
 
 
 def _as_report(record: Record) -> str:
+    """A record's report: its title, the place it states, its sections' prose and its three tables, in the form's
+    order."""
     name, year = _meta(record, _NAME_HEADS), _meta(record, _YEAR_HEADS)
     title = _meta(record, _TITLE_HEADS) or (f"{name}{year}年政府信息公开工作年度报告" if name and year else "")
     prose = {m.group(1): (head.replace("\x01", ""), value) for head, value in record
