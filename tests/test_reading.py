@@ -554,12 +554,21 @@ def test_a_file_compressed_several_times_over_is_read_through():
     assert {k: c.value for k, c in read.cells.items()} == {k: c.value for k, c in plain.cells.items()}
 
 
-def test_json_nested_past_the_decoder_s_depth_is_refused_saying_so():
-    """Blind round 146: a PyMuPDF dump with a value nested 100,000 levels deep stopped the build on that file with an
-    internal error (Python's JSON decoder recursing); it is refused as over a limit, saying why."""
-    deep = '{"page": 1, "annots": ' + "[" * 100_000 + "]" * 100_000 + ', "blocks": []}'
-    with pytest.raises(errors.OverLimit, match="JSON nested deeper"):
-        read_bytes(deep.encode(), "dump.json")
+def test_json_nesting_a_value_past_the_decoder_s_depth_beside_the_article_is_read():
+    """Blind rounds 142 and 146 (hostile files): an article API's response whose related links nest 100,000 levels
+    deep beside data.content: Python's JSON decoder recursed past its limit (once an internal error that lost the
+    file). The values nested past 256 levels are left out, the article read."""
+    import json
+
+    from .official_form import AGENCY, YEAR, assert_every_cell, blocks, html_body, values
+
+    v = values(seed=4)
+    head = json.dumps({"code": 200, "data": {"title": f"{AGENCY}{YEAR}年政府信息公开工作年度报告",
+                                             "content": html_body(blocks(v))}}, ensure_ascii=False)
+    deep = head[:-2] + ', "relatedLinks": ' + "[" * 100_000 + "]" * 100_000 + "}}"
+    report = extract_bytes(deep.encode(), "article.json")
+    assert (report.agency.name, report.year) == (AGENCY, YEAR)
+    assert_every_cell(report, v)
 
 
 def test_text_pasted_from_two_encodings_is_read_line_by_line():

@@ -2795,6 +2795,32 @@ def _streamed_rows(html: str) -> Iterator[str]:
 _JSONP_WRAPPER = re.compile(r"\s*[A-Za-z_$][\w$.]*\s*\((?P<json>.*)\)\s*;?\s*", re.S)
 
 
+_JSON_DEPTH = 256  # levels of a JSON document kept, at most: no report's data is nested deeper
+_JSON_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
+
+
+def _shallow_json(text: str) -> str:
+    """A JSON document with each value nested deeper than ``_JSON_DEPTH`` put as null (a hostile file's 100,000
+    levels of brackets beside the article), read in one pass over its strings and brackets."""
+    out: list[str] = []
+    depth, cut, at = 0, -1, 0
+    for m in _JSON_TOKEN.finditer(text):
+        token = m.group()
+        if token[0] == '"':
+            continue
+        if token in "[{":
+            depth += 1
+            if depth == _JSON_DEPTH + 1:
+                out.append(text[at:m.start()] + "null")
+                cut = depth
+        else:
+            if depth == cut:
+                at, cut = m.end(), -1
+            depth -= 1
+    out.append(text[at:] if cut < 0 else "")
+    return "".join(out)
+
+
 class TooDeep(ValueError):
     """JSON nested deeper than Python's decoder goes (a hostile file's 100,000 levels)."""
 
@@ -2810,7 +2836,11 @@ def json_records(text: str) -> list | None:
         data = json.loads(text)
         return data if isinstance(data, list) else [data]
     except RecursionError:
-        raise TooDeep("nested deeper than a JSON decoder reads") from None
+        try:  # (a value nested past the decoder's depth beside the article: that value left out, the rest read)
+            data = json.loads(_shallow_json(text))
+        except (RecursionError, ValueError):
+            raise TooDeep("nested deeper than a JSON decoder reads") from None
+        return data if isinstance(data, list) else [data]
     except ValueError:
         pass
     try:
