@@ -55,3 +55,20 @@ def test_a_one_row_table_under_a_header_with_an_empty_corner_keeps_a_first_value
     text = frames_as_csv(v, index=False, headers=True)
     report = extract_bytes(text.encode("utf-8"), "report.txt")
     assert_every_cell(report, v)
+
+
+def test_table_4_s_csv_header_whose_last_row_begins_empty_is_no_frame_s_index():
+    """Blind round 134's CSV table 4 (行政复议,,,,,行政诉讼 / 结果维持,…,未经复议直接起诉 / ,,,,,结果维持,…) over a row of
+    fifteen zeros: its last header row begins with empty cells, and its row with 0, as a frame's index would; the
+    rule above took the first 0 for one (fourteen values left, all unsure). A frame's header begins the table."""
+    v = values(seed=7)
+    zero = {k: (0 if k.startswith("t4.") else value) for k, value in v.items()}
+    text = frames_as_csv(zero, index=False, headers=False)
+    start = text.index("四、政府信息公开行政复议")
+    end = text.index("五、存在的主要问题")
+    t4 = ("行政复议,,,,,行政诉讼,,,,,,,,,\n结果维持,结果纠正,其他结果,尚未审结,总计,未经复议直接起诉,,,,,复议后起诉,,,,\n"
+          ",,,,,结果维持,结果纠正,其他结果,尚未审结,总计,结果维持,结果纠正,其他结果,尚未审结,总计\n" + ",".join(["0"] * 15))
+    report = extract_bytes((text[:start] + "四、政府信息公开行政复议、行政诉讼情况\n" + t4 + "\n\n" + text[end:]).encode(),
+                           "report.txt")
+    assert {k: (c.value, c.status) for k, c in report.cells.items() if k.startswith("t4.")} == {
+        k: (0, "reported") for k in zero if k.startswith("t4.")}

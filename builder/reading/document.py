@@ -693,8 +693,8 @@ def separated_rows(lines: list[str]) -> list[str]:
 
 def _frame_index_lines(lines: list[str]) -> set[int]:
     """The lines of tables a data frame wrote with its index (pandas' to_csv, to_excel): header lines whose first field
-    is empty, then rows whose first fields count 0, 1, 2 … (a row alone as wide as its header: a label's commas, read
-    as a full-width comma's, make lines wider)."""
+    is empty, from the table's first line, then rows whose first fields count 0, 1, 2 … (a row alone as wide as its
+    header: a label's commas, read as a full-width comma's, make lines wider)."""
     import csv
 
     def fields(line: str) -> list[str] | None:
@@ -709,8 +709,8 @@ def _frame_index_lines(lines: list[str]) -> set[int]:
     k = 0
     while k < len(lines):
         head = split[k]
-        if not head or head[0].strip():
-            k += 1
+        if not head or head[0].strip() or (k and split[k - 1] and split[k - 1][0].strip()):
+            k += 1  # (a header line of a table's own under its first ones, 结果维持 … over ,,,,,结果维持: no frame's)
             continue
         end = k
         while end < len(lines) and (f := split[end]) and not f[0].strip():
