@@ -72,3 +72,45 @@ def test_table_4_s_csv_header_whose_last_row_begins_empty_is_no_frame_s_index():
                            "report.txt")
     assert {k: (c.value, c.status) for k, c in report.cells.items() if k.startswith("t4.")} == {
         k: (0, "reported") for k in zero if k.startswith("t4.")}
+
+
+def sheet_as_csv(v: dict, sep: str = ",", protect: str = "", rates: bool = False) -> str:
+    """The report as a spreadsheet saves it as CSV: the prose in the first cell of its lines, each table as its grid
+    (a merged cell's text in its first cell, the others empty); with ``sep`` ";" the sep=; line Excel writes first.
+    ``protect``: counts kept as text ("formula": =\"41\"; "quoted": "=\"\"41\"\"\""; "apostrophe": '041). ``rates``: table 3
+    with a 较上年增减 column after its totals, a percentage or #DIV/0! where last year's count was 0."""
+    from .official_form import placed, table3
+
+    t3 = table3(v)
+    wrap = {"formula": lambda n: f'="{n}"', "quoted": lambda n: f'"=""{n}"""', "apostrophe": lambda n: f"'0{n}",
+            "": lambda n: n}[protect]
+    lines = ["sep=;"] if sep == ";" else []
+    for block in blocks(v, t3):
+        if isinstance(block, str):
+            lines.append(block)
+            continue
+        cells = placed(block)
+        width = max(c + cell.colspan for _, c, cell in cells)
+        grid = {(r, c): cell.text for r, c, cell in cells}
+        for r in range(max(r for r, _, _ in cells) + 1):
+            row = [grid.get((r, c), "") for c in range(width)]
+            row = [wrap(text) if text.replace(".", "", 1).isdecimal() else text for text in row]
+            if rates and block is t3:
+                total = grid.get((r, width - 1), "")
+                row.append("较上年增减" if r == 0 else "" if not total.isdecimal()
+                           else "#DIV/0!" if r % 3 == 0 else f"{(-1) ** r * (r * 7.3 % 60):+.1f}%")
+            lines.append(sep.join(row))
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize("sep, protect", [(";", "formula"), (",", "quoted"), (";", "apostrophe"), (",", "")])
+@pytest.mark.parametrize("rates", [False, True], ids=["", "rate column"])
+def test_a_sheet_s_csv_with_counts_kept_as_text_and_a_rate_column_is_read(sep, protect, rates):
+    """Blind round 147 (spreadsheets' CSV dialects): counts written ="41" (Excel keeps them as text so), or '004,
+    were no values: the tables of two reports were not read at all (393 cells). A 较上年增减 column after table 3's
+    totals (-33.3%, or #DIV/0! where last year had none) left every row a value too wide and three cells wrong."""
+    v = values(seed=7)
+    text = sheet_as_csv(v, sep, protect, rates)
+    report = extract_bytes(text.encode("utf-8"), "report.csv")
+    assert (report.agency.name, report.year) == (AGENCY, YEAR)
+    assert_every_cell(report, v)

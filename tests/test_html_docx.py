@@ -3232,3 +3232,28 @@ def test_a_pipe_in_an_rtf_cell_s_text_parts_no_cells():
     assert data.count(b"\\cell 19\\cell") >= 1
     report = extract_bytes(data.replace(b"\\cell 19\\cell", b"\\cell |9\\cell"), "report.rtf")
     assert report.cells[forms.t3_cell("granted", "total")].value == 19
+
+
+def test_a_page_exported_as_svg_keeps_a_sentence_s_figure_in_its_sentence():
+    """Blind round 147 (page-layout outputs): a PDF's page exported by Inkscape draws each run as a <tspan> at its own
+    x, a sentence's figure a run of its own (…共收到申请 | 62 | 件), sized by its style (font-size:16px). Every run
+    was a cell: the prose lost its figures (8 headlines of one report)."""
+    from .official_form import AGENCY, YEAR
+
+    runs = [[f"{AGENCY}{YEAR}年政府信息公开工作年度报告"], ["一、总体情况"],
+            [f"{YEAR}年，本机关共收到政府信息公开申请", "62", "件，另有上年结转申请", "2", "件。"],
+            ["二、主动公开政府信息情况"], *[[f"第{k}段说明文字。"] for k in range(10)]]
+    texts = []
+    for n, line in enumerate(runs):
+        x, spans = 74.0, []
+        for text in line:
+            xs = " ".join(f"{x + 8 * j:.2f}" for j in range(len(text))) if text.isdigit() else f"{x:.2f}"
+            spans.append(f'<tspan x="{xs}" y="{100 + 27 * n}">{text}</tspan>')
+            x += sum(8 if c.isascii() else 16 for c in text)
+        texts.append(f'<text xml:space="preserve" style="font-size:16px;font-family:FangSong" x="74" y="{100 + 27 * n}">'
+                     + "".join(spans) + "</text>")
+    svg = ('<?xml version="1.0" encoding="UTF-8"?><svg xmlns="http://www.w3.org/2000/svg" width="595" height="842">'
+           '<g id="page1">' + "".join(texts) + "</g></svg>")
+    report = extract_bytes(svg.encode(), "report.svg")
+    got = {f.key: f.value for f in report.narrative if f.headline}
+    assert (got.get("applications_received"), got.get("applications_carried_over")) == (62, 2)

@@ -1252,3 +1252,28 @@ def test_a_blank_form_printed_before_the_report_s_tables_is_not_the_report(rende
                                                    if kind == "heading" and text.startswith("二、"))
     rep = extracted(blocks[:at] + form + blocks[at:], rendering)
     assert {c.id: rep.cells[c.id].value for c in forms.cells(GOV_2021)} == v
+
+
+@pytest.mark.parametrize("rendering", ["tab", "html", "docx"])
+@pytest.mark.parametrize("captions", [("2022年度（本年）：", "2021年度（上年）："),
+                                      ("表4-1 本年（2022年）", "表4-2 上年（2021年）"),
+                                      ("2022年度行政复议、行政诉讼情况", "2021年度行政复议、行政诉讼情况（供对比）")])
+@pytest.mark.parametrize("old_first", [True, False])
+def test_table_4_printed_for_this_year_and_last_under_captions_reads_this_year_s(rendering, captions, old_first):
+    """Blind round 147 (last year's figures beside this year's): table 4 printed twice, last year's copy first under
+    2021年度（上年）：, was read from last year's copy, silently: 15 wrong cells in two reports. Table 3's copies were
+    already told apart by their captions; table 4's now are too."""
+    v, last = values(), values(seed=9)
+
+    def printed(vals: dict) -> dict:
+        return {c.id: synthetic._fmt(vals[c.id]) for c in forms.cells(GOV_2021)}
+
+    blocks = synthetic._blocks("鄞州区人民政府", 2022, GOV_2021, printed(v), v)
+    old = synthetic._blocks("鄞州区人民政府", 2022, GOV_2021, printed(last), last)
+    t4 = [k for k, (kind, _) in enumerate(blocks) if kind == "table"][2]
+    this_copy, last_copy = [("para", captions[0]), blocks[t4]], [("para", captions[1]),
+                                                                  [b for b in old if b[0] == "table"][2]]
+    blocks[t4:t4 + 1] = [*last_copy, *this_copy] if old_first else [*this_copy, *last_copy]
+    rep = extracted(blocks, rendering)
+    assert {c.id: rep.cells[c.id].value for c in forms.cells(GOV_2021) if c.table == "t4"} == {
+        c.id: v[c.id] for c in forms.cells(GOV_2021) if c.table == "t4"}

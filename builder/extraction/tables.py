@@ -2900,6 +2900,11 @@ def _t3_rows(layout: Layout, form_rows: tuple[Row, ...], out: Tables | None = No
     copy = _with_wrapped_label_cells(_own_scope_rows(layout, "t3", _this_year_copy(layout, "t3"), out), layout.lines,
                                      name)
     rows = _label_line_rows(_join_cell_lines(copy, layout.lines, size, size), name, len(form_rows), size)
+    if (unrated := _without_rate_column(rows, size)) is not None:
+        rows = unrated
+        if out is not None:
+            out.warn("t3.rate_column", "table 3 prints a rate after its totals (较上年增减 -33.3%, or the sheet's error "
+                     "#DIV/0! where last year had none), a column the form does not have; its rows are read without it")
     if (beside := _numbers_after_their_labels(rows, name, size)) is not None:
         rows = beside
         if out is not None:
@@ -2928,6 +2933,32 @@ def _t3_rows(layout: Layout, form_rows: tuple[Row, ...], out: Tables | None = No
         if (r.has_values and not _UNLISTED_ZERO.search(r.label))  # (注：其余单元格数值均为0): a note's 0, no row's
         or (r.delimited and len(r.cells) >= size and name(_own_label(r)) is not None)
     ], size, layout.lines)
+
+
+_RATE_ROWS_MIN = 3  # rows of table 3, at least, that end in a percentage, for its last column to be a rate
+_SIGNED_RATE = re.compile(r"[-+]?\d+(?:\.\d+)?\s*[%％]")
+
+
+def _without_rate_column(rows: list[ValueRow], size: int) -> list[ValueRow] | None:
+    """Table 3's rows without a last column of rates (a change on last year's count, 较上年增减: -33.3%, +12.5%, or a
+    spreadsheet's error where the rate could not be computed, #DIV/0!): each row printing more values than the form's
+    columns and ending in one loses it. None unless rows so ending are several and no wider row ends otherwise."""
+    def ends_in_rate(row: ValueRow) -> bool | None:
+        filled = [c.strip() for c in row.cells if c.strip()]
+        if len(filled) <= size:
+            return None  # (a row of the form's width: no rate to leave out)
+        return bool(_SIGNED_RATE.fullmatch(filled[-1]) or SPREADSHEET_ERROR.fullmatch(filled[-1]))
+
+    ends = [ends_in_rate(r) for r in rows]
+    if False in ends or sum(1 for r in rows if r.cells and _SIGNED_RATE.fullmatch(r.cells[-1].strip())) < _RATE_ROWS_MIN:
+        return None
+    out = []
+    for row, rated in zip(rows, ends):
+        if rated:
+            last = max(k for k, c in enumerate(row.cells) if c.strip())
+            row = replace(row, cells=row.cells[:last])
+        out.append(row)
+    return out
 
 
 _LABEL_LOOK = 4  # characters of a label, at least, that have words of a label (a shorter one may be 、 or 本 alone)
@@ -4324,8 +4355,8 @@ def _group_total_row(out: Tables, group: str, members: list[Row], form: forms.Fo
 def read_t4(layout: Layout, out: Tables) -> None:
     size = len(forms.T4_GROUPS) * len(forms.T4_COLUMNS)
     ids = tuple(forms.t4_cell(g.id, c.id) for g in forms.T4_GROUPS for c in forms.T4_COLUMNS)
-    rows = [r for r in _join_cell_lines(_own_scope_rows(layout, "t4", layout.rows("t4"), out), layout.lines, size,
-                                        len(forms.T4_COLUMNS))
+    copy = _own_scope_rows(layout, "t4", _this_year_copy(layout, "t4"), out)  # (not last year's copy, nor the region's)
+    rows = [r for r in _join_cell_lines(copy, layout.lines, size, len(forms.T4_COLUMNS))
             if r.has_values and not _numbers_the_columns(r)]
     rows = _own_scope_columns(layout, "t4", _years_as_labels(rows, size), out)
     if (spaced := _without_spacer_cells(rows, size)) is not None:

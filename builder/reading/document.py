@@ -65,6 +65,8 @@ class Document:
         ``lines`` is made of them, and the metadata reads a crawled page's labels from them."""
         text = without_quote_marks(self.text) if "\n>" in self.text else self.text
         text = simplified(normalize(unwrapped_tab_rows(unwrapped_grid(text))))  # (widths as printed: before normalising)
+        if "=\"" in text or "'" in text:  # a spreadsheet's values kept as text (="41", '004, "=""41"""): the values
+            text = _PROTECTED_VALUE.sub(_protected_value, text)
         if "base64," in text:  # a picture a crawler wrote into the text as its data URI: no words of the report
             text = _DATA_URI.sub("", text)
         if "**" in text or "__" in text:  # a line set in bold by Markdown (**一、总体情况**): the line
@@ -288,6 +290,19 @@ def _converter(config: str):  # opencc's converter (the package has no type hint
 
 # An Org file's keyword line: its digits (tbl-t4, $10) were read as a table's row; its title is the title.
 _ORG_KEYWORD = re.compile(r"(?m)^[ \t]*#\+(?P<key>[A-Za-z_]+):[ \t]*(?P<value>.*)$")
+# A spreadsheet's number kept as text in a CSV field, so that the sheet shows it as printed: as a formula's string
+# (="41", quoted by the writer "=""41"""), or after the apostrophe that marks a cell as text ('004).
+_PROTECTED_VALUE = re.compile(r"(?<![^,;\t\n])(?:\"=\"\"(?P<quoted>[-+]?\d[\d,.]*%?)\"\"\"|=\"(?P<bare>[-+]?\d[\d,.]*%?)\""
+                              r"|'(?P<marked>[-+]?\d[\d,.]*%?))(?=[,;\t\r\n]|$)")
+
+
+def _protected_value(m: re.Match) -> str:
+    """A number kept as text, as the sheet shows it; zeros a clerk padded it with left out (a text cell, not OCR's
+    misreading of a rule as 0)."""
+    value = m["quoted"] or m["bare"] or m["marked"]
+    return re.sub(r"^([-+]?)0+(?=\d)", r"\1", value)
+
+
 _DATA_URI = re.compile(r"data:[\w.+-]+/[\w.+-]+;base64,[A-Za-z0-9+/=]+")
 # A Markdown picture: ![alt](address "title"). Its address's digits (…/202001/W0202001175831.png) are
 # no figures of the report.
@@ -1375,7 +1390,8 @@ def detect_format(data: bytes, path: str) -> str:
         return "spreadsheet"  # (a .fods: read as the package it flattens)
     if head.startswith((b"\xff\xfe", b"\xfe\xff")) or (b"\x00" in head[:200] and len(data) % 2 == 0):
         head = head.decode("utf-16", errors="ignore").encode("utf-8")
-    if (positioned.ALTO_ROOT.search(head) or positioned.HOCR_PAGE.search(head) or positioned.TSV_HEADER.match(head)
+    if (positioned.ALTO_ROOT.search(head) or positioned.PAGE_XML_ROOT.search(head) or positioned.HOCR_PAGE.search(head)
+            or positioned.TSV_HEADER.match(head)
             or positioned.FINEREADER_ROOT.search(head) or positioned.PDFTOHTML_ROOT.search(head)
             or positioned.PDFTOTEXT_BBOX.search(head) or positioned.STEXT_ROOT.search(head)
             or positioned.WORDS_TABLE_HEADER.match(head)
@@ -1679,6 +1695,9 @@ def _read_ocr(data: bytes, source: Source) -> str:
     if positioned.ALTO_ROOT.search(data[:4096]):
         source.encoding = "utf-8"
         return positioned.laid_out(positioned.alto_words(data, source.path))
+    if positioned.PAGE_XML_ROOT.search(data[:4096]):
+        source.encoding = "utf-8"
+        return positioned.laid_out(positioned.page_xml_words(data, source.path))
     if positioned.FINEREADER_ROOT.search(data[:4096]):
         source.encoding = "utf-8"
         return positioned.laid_out(positioned.finereader_words(data, source.path))

@@ -549,11 +549,16 @@ def _placed_by(transform: str, outer: Placement) -> Placement | None:
     return sx, sy, dx, dy
 
 
-def _svg_texts(svg) -> list[tuple[float, float, str]] | None:
-    """An SVG's texts as (x, y, text), each placed by its own and its groups' transforms (moved and
-    scaled); a text of several lines (<tspan dy>) is one, at the middle of its lines, and a span at an x
+_STYLE_FONT_SIZE = re.compile(r"font-size\s*:\s*([\d.]+)px")
+
+
+def _svg_texts(svg) -> list[tuple[float, float, str, float, float]] | None:
+    """An SVG's texts as (x, y, text, font size, width: its longest line's), each placed by its own and its groups'
+    transforms (moved and scaled); a text of several lines (<tspan dy>) is one, at the middle of its lines, and a span at an x
     of its own on the text's line is another. None when a turn or slant places one (its place is not read)."""
-    out: list[tuple[float, float, str]] = []
+    from .positioned import _WIDE
+
+    out: list[tuple[float, float, str, float, float]] = []
 
     def walk(element, outer: Placement) -> bool:
         placement = _placed_by(element.get("transform") or "", outer)
@@ -563,7 +568,8 @@ def _svg_texts(svg) -> list[tuple[float, float, str]] | None:
         if tag != "text":
             return all(walk(child, placement) for child in element if isinstance(child.tag, str))
         sx, sy, dx, dy = placement
-        size = _length(element.get("font-size"), 16) or 16
+        styled = _STYLE_FONT_SIZE.search(element.get("style") or "")  # (Inkscape's style="font-size:16px")
+        size = _length(element.get("font-size"), 16) or (float(styled[1]) if styled else 0) or 16
         x, y = _length(element.get("x"), size) or 0, _length(element.get("y"), size) or 0
         # each text: its x and its lines; a span placed at an x of its own on the same line is a text of its own
         # (a row's figures as one <text>, a <tspan x> per cell), one on a line below goes on the text above
@@ -582,7 +588,8 @@ def _svg_texts(svg) -> list[tuple[float, float, str]] | None:
             lines = [(ly, text) for ly, text in lines if text]
             if lines:
                 middle = (lines[0][0] + lines[-1][0]) / 2
-                out.append((sx * at + dx, sy * middle + dy, "".join(text for _, text in lines)))
+                width = max(sum(1 if _WIDE.match(c) else 0.5 for c in text) for _, text in lines) * abs(sx) * size
+                out.append((sx * at + dx, sy * middle + dy, "".join(text for _, text in lines), abs(sy) * size, width))
         return True
 
     return out if walk(svg, (1.0, 1.0, 0.0, 0.0)) else None
@@ -761,24 +768,37 @@ def _grid_tables(root) -> None:
 
 def _drawn_tables(root) -> None:
     """A table drawn as an inline SVG (a layout tool's export: rectangles for the rules, a <text> for
-    every label and figure, in no reading order): its texts laid out as a page's words are, a line
-    for the texts at one height, left to right, parted by tabs, in place of the drawing."""
+    every label and figure, in no reading order), or a page drawn so (a PDF's page exported by Inkscape): its texts
+    laid out as a page's words are, a line for the texts at one height, left to right, parted by tabs, in place of
+    the drawing; a text that begins where the one before it ends, as wide as its characters at its size, goes on
+    it (a sentence's words and its figure in texts of their own, 全年共收到申请 | 62 | 件, had been parted as cells
+    and the figure lost)."""
     for svg in list(root.iter("svg", f"{{{_SVG_NS}}}svg")):
         if sum(1 for _ in svg.iter("text", f"{{{_SVG_NS}}}text")) < _DRAWN_TEXTS:
             continue
         texts = _svg_texts(svg)
         if not texts:
             continue
-        rows: list[list[tuple[float, float, str]]] = []
+        rows: list[list[tuple[float, float, str, float, float]]] = []
         for item in sorted(texts, key=lambda t: (t[1], t[0])):
             if rows and abs(item[1] - rows[-1][0][1]) <= _SAME_LINE:
                 rows[-1].append(item)
             else:
                 rows.append([item])
+        lines = []
+        for row in rows:
+            line, end = "", None
+            for x, _, text, size, width in sorted(row):
+                line += text if end is None else ("" if abs(x - end) <= _RUN_ON * size else "\t") + text
+                end = x + width
+            lines.append(line)
         pre = root.makeelement("pre", {})
-        pre.text = "\n".join("\t".join(text for _, _, text in sorted(row)) for row in rows)
+        pre.text = "\n".join(lines)
         pre.tail = svg.tail
         svg.getparent().replace(svg, pre)
+
+
+_RUN_ON = 0.3  # of a text's size: a gap (or an overlap) between two texts this small makes them one line's words
 
 
 def _converted_pages(root) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import ast
 import itertools
+import math
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator
@@ -316,6 +317,47 @@ def alto_words(data: bytes, path: str) -> list[Placed]:
                       lambda string: string.get("CONTENT") or "")
 
 
+# PAGE XML (PcGts: Transkribus', OCR-D's, eScriptorium's exports): pages of regions of TextLines, perhaps of Words,
+# each with its outline (Coords points="x,y x,y …", or Point children in the 2010 schema) and its text (TextEquiv);
+# a table recogniser's TableRegion holds TableCells of lines.
+PAGE_XML_ROOT = re.compile(rb"<(?:\w+:)?PcGts[\s>]")
+
+
+def page_xml_words(data: bytes, path: str) -> list[Placed]:
+    """A PAGE XML file's words (its lines' text where it gives no words), by page and TextLine; a line in a table's
+    cell is a cell, parted from its neighbours however close."""
+    from .markup import parsed_xml
+
+    root = parsed_xml(data, path, "a PAGE XML file that is not well-formed XML")
+    words: list[Placed] = []
+    for k, page in enumerate(root.iter("{*}Page")):
+        for n, line in enumerate(page.iter("{*}TextLine")):
+            in_cell = any(str(a.tag).endswith("}TableCell") for a in line.iterancestors())
+            for part in line.findall("{*}Word") or [line]:
+                corners = _outline_box(part.find("{*}Coords"))
+                equiv = part.find("{*}TextEquiv/{*}Unicode")
+                if corners is not None and equiv is not None and (text := (equiv.text or "").strip()):
+                    words.append(Placed(text, *corners, k, (k, n), cell=in_cell))
+    return words
+
+
+def _outline_box(coords) -> tuple[float, float, float, float] | None:
+    """The box around an outline: its points attribute's x,y pairs, or its Point children's x and y."""
+    if coords is None:
+        return None
+    try:
+        if points := coords.get("points"):
+            pairs = [tuple(float(v) for v in point.split(",")) for point in points.split()]
+        else:
+            pairs = [(float(p.get("x")), float(p.get("y"))) for p in coords.iter("{*}Point")]
+    except (TypeError, ValueError):
+        return None
+    if not pairs or any(len(pair) != 2 or not all(map(math.isfinite, pair)) for pair in pairs):
+        return None
+    xs, ys = [x for x, _ in pairs], [y for _, y in pairs]
+    return min(xs), min(ys), max(xs), max(ys)
+
+
 # ABBYY FineReader's XML (FineReader10-schema): pages of blocks of lines, each character in a charParams with its box.
 FINEREADER_ROOT = re.compile(rb"<document[^>]+abbyy\.com/FineReader_xml")
 
@@ -448,9 +490,12 @@ def pdftohtml_page_words(html: str) -> list[Placed]:
 # placed by its left and top (px, or % of the page in newer versions), its size in px or as calc(var(--scale-factor)*Npx),
 # stretched by scaleX to the width the PDF gives it.
 _LAYER_PLACE = re.compile(r"(?<![-\w])(?P<side>left|top):\s*(?P<at>-?[\d.]+)(?P<unit>px|%)")
-_LAYER_SIZE = re.compile(r"font-size:\s*(?:calc\(\s*var\(--scale-factor\)\s*\*\s*)?(?P<size>[\d.]+)px")
+_LAYER_SIZE = re.compile(r"font-size:\s*(?:calc\(\s*var\(--[\w-]*scale-factor\)\s*\*\s*)?(?P<size>[\d.]+)px")
 _LAYER_SCALE = re.compile(r"--scale-factor:\s*(?P<factor>[\d.]+)")
-_LAYER_EXTENT = re.compile(r"(?<![-\w])(?P<side>width|height):\s*(?P<length>[\d.]+)px")
+# (a page's size in the viewer's scale too: width: round(down, var(--scale-factor) * 595px, 1px), its runs' sizes then
+# in the same unscaled px)
+_LAYER_EXTENT = re.compile(r"(?<![-\w])(?P<side>width|height):\s*(?:round\(\s*(?:[a-z-]+\s*,\s*)?)?(?:calc\(\s*)?"
+                           r"(?P<scaled>var\(--[\w-]*scale-factor\)\s*\*\s*)?(?P<length>[\d.]+)px")
 _LAYER_STRETCH = re.compile(r"scaleX\(\s*(?P<k>[\d.]+)\s*\)")
 _TURNED = re.compile(r"rotate\(\s*-?[1-9]")
 # A page's number printed in its margin (- 2 -, 第2页, 第2页共5页): no cell of a table, though it stands at the height of one.
@@ -465,8 +510,11 @@ def text_layer_words(layer) -> list[Placed]:
     (at the foot of a table's vertical label, it ended a row)."""
     styles = [layer.get("style") or ""] + [a.get("style") or "" for a in layer.iterancestors()]
     scale = next((float(m["factor"]) for s in styles if (m := _LAYER_SCALE.search(s))), 1.0)
-    extent = {side: next((float(m["length"]) for s in styles for m in _LAYER_EXTENT.finditer(s) if m["side"] == side),
-                         default) for side, default in zip(("width", "height"), _A4_PAGE)}
+    sides = {m["side"]: m for s in reversed(styles) for m in _LAYER_EXTENT.finditer(s)}  # (the nearest's)
+    extent = {side: float(sides[side]["length"]) if side in sides else default
+              for side, default in zip(("width", "height"), _A4_PAGE)}
+    if any(m["scaled"] for m in sides.values()):
+        scale = 1.0  # (the page's size and its runs' in the viewer's unscaled px)
     words = []
     for run in layer.iter("span", "div"):  # (a <div> each in the oldest viewers)
         style = run.get("style") or ""
