@@ -731,3 +731,14 @@ def test_items_table_2_leaves_out_saying_the_others_have_nothing_are_0(note):
                     else (got.value, got.status) == (None, "missing")), cell.id
         elif cell.table == "t2":
             assert rep.cells[cell.id].value == v[cell.id], cell.id
+
+
+@pytest.mark.parametrize("rendering", RENDERINGS)
+@pytest.mark.parametrize("labels", [{"normative_docs": "行政规范性…", "fees": "行政事业性..."},
+                                    {"normative_docs": "行政规范性", "coercion": "行政强"}])
+def test_a_label_cut_short_names_the_one_item_it_begins(rendering, labels):
+    """Blind round 147 (labels cut short): 行政规范性… in a narrow cell (or cut with no mark by a sheet's column width)
+    named no item, and its row was lost; 行政强 is 行政强制's beginning alone. (行政 or 其他 begins several: not these.)"""
+    v = values()
+    rep = t2_report(v, labels, rendering)
+    assert_table_2_read(rep, v)

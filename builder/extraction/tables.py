@@ -1959,6 +1959,8 @@ def _t2_rows(rows: list[ValueRow], cores: list[str], form: forms.Form) -> dict[s
         if len(named[k]) > 1 and (outside := label_core(_ASIDE.sub("", row.label))):
             named[k] = [item for item in named[k] if any(
                 w in outside for w in next(i for i in form.t2 if i.id == item).keywords)] or named[k]
+        elif not named[k] and row.has_values and (cut := _cut_item(cores[k], form)) is not None:
+            named[k] = [cut]
     taken: set[int] = set()
     out: dict[str, ValueRow] = {}
     for alone in (True, False):
@@ -1971,6 +1973,17 @@ def _t2_rows(rows: list[ValueRow], cores: list[str], form: forms.Form) -> dict[s
             out[item.id] = rows[pick]
             taken.add(pick)
     return out
+
+
+_CUT_MIN = 3  # characters of an item's name a label cut short ends with, at least (规范性, 其他对外管理服)
+
+
+def _cut_item(core: str, form: forms.Form) -> str | None:
+    """The item a row's label names cut short (a narrow column, a character limit: 行政规范性…, 其他对外管理服…): the
+    one item one of whose names begins with the label's last characters, three or more; None when none or several."""
+    items = {item.id for item in form.t2 for word in item.keywords
+             if any(core.endswith(word[:n]) for n in range(_CUT_MIN, len(word)))}
+    return items.pop() if len(items) == 1 else None
 
 
 def _item_in_parts(rows: list[ValueRow], cores: list[str], form: forms.Form) -> dict[str, list[ValueRow]]:
