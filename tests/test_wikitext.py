@@ -53,6 +53,22 @@ def _textile(report: list) -> str:
                      if isinstance(b, str) else table(b) for b in report)
 
 
+def _creole(report: list) -> str:
+    """Creole (a wiki's source): a cell |text, a header cell |=text, no spans (a spanned cell's place left empty)."""
+    def table(rows: Table) -> str:
+        width = max(c + cell.colspan for _, c, cell in placed(rows))
+        grid = {(r, c): cell.text for r, c, cell in placed(rows)}
+        lines = []
+        for r in range(max(r for r, _, _ in placed(rows)) + 1):
+            cells = [grid.get((r, c), "") for c in range(width)]
+            header = not any(text.replace(".", "", 1).isdigit() for text in cells)
+            lines.append("".join(("|=" if header else "|") + text for text in cells) + "|")
+        return "\n".join(lines)
+
+    return "\n".join(f"== {b} ==" if b[:2] in ("一、", "二、", "三、", "四、", "五、", "六、") else b
+                     if isinstance(b, str) else table(b) for b in report)
+
+
 def _asciidoc(report: list, cell_lines: bool = False, cols: str = "list") -> str:
     def spec(c) -> str:
         if c.colspan > 1 or c.rowspan > 1:
@@ -98,11 +114,12 @@ def test_an_asciidoc_table_s_hostile_spans_are_read_as_none_past_a_limit():
 
 
 @pytest.mark.parametrize("markup, saved", [(_bbcode, "text"), (_bbcode, "forum page"), (_mediawiki, "text"),
-                                           (_mediawiki, "edit box"), (_textile, "text")])
+                                           (_mediawiki, "edit box"), (_textile, "text"), (_creole, "text")])
 def test_a_report_reposted_in_forum_or_wiki_markup_is_read_cell_by_cell(markup, saved):
     """A forum's BBCode ([td=3,2]), a wiki's source (colspan="3" | 186, || between cells) and Textile (|\\3/2. cell|),
     saved as text, as a forum post's lines, or in a wiki's edit box: read as text, a span's number was a row's value
-    (行政许可 3 for [td=1,3]), labels ran out of line, a heading's h2. gave table 2's fee its 2."""
+    (行政许可 3 for [td=1,3]), labels ran out of line, a heading's h2. gave table 2's fee its 2. Blind round 147: Creole's
+    header cells (|=结果维持|=|=|) left their = marks as cells, and table 4's header was read for its row."""
     v = values(seed=6)
     text = markup(blocks(v))
     if saved == "forum page":

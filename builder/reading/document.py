@@ -75,6 +75,8 @@ class Document:
             text = _MARKDOWN_IMAGE.sub(r"\1", text)
         if "\\|" in text:  # a table typed as text lines, its pipes escaped by Markdown (markdownify): the row's cells
             text = _ESCAPED_PIPE_ROW.sub(lambda m: m.group().replace("\\|", "|"), text)
+        if "|=" in text:  # a Creole table's header row (|=行政复议|=|=…|): its cells, without the marks
+            text = _CREOLE_HEADER_ROW.sub(lambda m: m.group().replace("|=", "|"), text)
         if "#+" in text:  # an Org file's keyword lines (#+NAME: tbl-t4, #+TBLFM: $10=vsum($4..$9)): no text
             text = _ORG_KEYWORD.sub(lambda m: m.group("value") if m.group("key").upper() == "TITLE" else "", text)
         if "例" in text:  # a template's example lines left in (示例：行政规范性文件 2 1 10): not the report's
@@ -288,6 +290,8 @@ def _converter(config: str):  # opencc's converter (the package has no type hint
     return opencc.OpenCC(config)
 
 
+# A Creole (wiki) table's header row: each cell marked by = after its bar (|=总计|=|), the empty ones too.
+_CREOLE_HEADER_ROW = re.compile(r"(?m)^[ \t]*\|=.*\|[ \t]*$")
 # An Org file's keyword line: its digits (tbl-t4, $10) were read as a table's row; its title is the title.
 _ORG_KEYWORD = re.compile(r"(?m)^[ \t]*#\+(?P<key>[A-Za-z_]+):[ \t]*(?P<value>.*)$")
 # A spreadsheet's number kept as text in a CSV field, so that the sheet shows it as printed: as a formula's string
