@@ -122,6 +122,29 @@ def test_a_summary_table_of_several_bodies_figures_is_refused(aside):
         extract_bytes("\n".join(rows).encode(), "汇总表.txt")
 
 
+@pytest.mark.parametrize("title", ["赣州市南康区2023—2024年度政府信息公开工作年度报告数据对比分析",
+                                   "2024年度全市政府信息公开工作年度报告情况分析"])
+def test_an_analysis_of_the_reports_is_refused_and_a_report_so_titled_with_the_form_is_read(title):
+    """Blind round 147 (last year's figures beside this year's): an office's analysis of its bodies' reports, titled
+    after them, with a table of the district's figures for two years (主要指标 | 2023年 | 2024年 | 增减) and its own
+    sections, was read as the district's report. A report titled so that prints the form's tables is read."""
+    text = "\n".join([title, "南康区人民政府办公室", "一、总体情况", "截至2025年1月31日，全区46家单位均已发布年度报告。",
+                      "二、主要数据对比", "主要指标\t2023年\t2024年\t增减", "主动公开政府信息（条）\t31562\t34877\t+3315",
+                      "新收政府信息公开申请（件）\t213\t187\t-26", "政府信息公开行政复议（件）\t6\t4\t-2",
+                      "三、存在的问题", "部分单位年度报告内容简单。", "四、下一步工作", "加强培训指导。"])
+    with pytest.raises(errors.NotAReport, match="analysis"):
+        extract_bytes(text.encode(), "analysis.txt")
+    import random
+
+    from builder import synthetic
+
+    values = synthetic.consistent_values(random.Random(5), "gov-2021")
+    form = synthetic.render("赣州市南康区人民政府", 2024, "gov-2021", values, "tab")
+    first = form.split("\n", 1)[0]
+    report = extract_bytes(form.replace(first, title, 1).encode(), "report.txt")
+    assert report.cells["t3.total.total"].value == values["t3.total.total"]
+
+
 def test_a_notice_about_the_reports_below_a_site_menu_is_refused_as_a_notice():
     """The notice's title on the 8th line, after the site's menu, and longer between 做好 and 的通知
     than was looked for: it was read as the district's 2023 report."""

@@ -157,8 +157,11 @@ _ABSTRACT_KIND = "an abstract (摘要) of a report"
 # compilation of the bodies' own tables under the form's headings, so titled, reads its first).
 _ROSTER = re.compile(r"(?:数据|情况|统计)?汇总(?:表|情况)?(?:[（(][^（()）]{0,12}[)）])?$")  # (…汇总表（各单位报送）)
 _ROSTER_KIND = "a summary table of several bodies' figures (汇总表)"
+# An analysis of reports, titled after them (……2023—2024年度政府信息公开工作年度报告数据对比分析): about them, not one.
+_ANALYSIS = re.compile(r"(?:报告|年报)》?(?:的)?(?:数据|情况)?(?:对比|比较|统计|综合)?分析(?:报告)?$")
+_ANALYSIS_KIND = "an analysis of reports (……年度报告数据对比分析)"
 _WEAK_KINDS = frozenset({"a work summary (总结)", _ERRATUM, _GUIDE, _CATALOGUE, _INTERPRETATION_KIND, _NEWS_KIND,
-                         _ABSTRACT_KIND, _BLANK_FORM, _ROSTER_KIND})
+                         _ABSTRACT_KIND, _BLANK_FORM, _ROSTER_KIND, _ANALYSIS_KIND})
 _ANNUAL_TITLE = re.compile(r"年度报告|年报|工作报告|年度工作情况报告")
 # A picture or summary explaining a report, titled after it: 一图读懂丨…2022年政府信息公开工作年度报告, 图文解读：《…》.
 # (…年度报告解读, 《…年度报告》政策解读: the kind after the report's name)
@@ -249,6 +252,8 @@ def other_document_kind(lines: list[str], deep: bool = False) -> tuple[str, str]
             return _ABSTRACT_KIND, title
         if _ROSTER.search(title):
             return _ROSTER_KIND, title
+        if _ANALYSIS.search(title):
+            return _ANALYSIS_KIND, title
         if _ANNUAL_TITLE.search(title) and _REPORT_SIGNS.search(title) and not _ABOUT_REPORTS.search(title):
             titled = titled or last is None
             continue  # a disclosure report's title (法治政府建设年度报告 is another subject's)
