@@ -386,10 +386,13 @@ def test_marks_the_sums_leave_open_are_read_as_marks():
         assert "上标读作脚注标记" in got[cell].note
 
 
-@pytest.mark.parametrize(("header", "first"), [("申请人情况（本年/上年）", True), ("申请人情况（2023年/2024年）", False)])
+@pytest.mark.parametrize(("header", "first"), [("申请人情况（本年/上年）", True), ("申请人情况（2023年/2024年）", False),
+                                              ("申请人情况（单位：件，“/”前为2023年数据，后为2022年数据）", True),
+                                              ("申请人情况（“/”前为上年，后为本年）", False)])
 def test_cells_printing_this_year_s_and_last_year_s_number_are_read_by_the_header(header, first):
     """Blind round 73: every cell of table 3 printed 22/16 under 申请人情况（本年/上年）: all of table 3 was unsure.
-    The header says which of the two is the report year's (本年, or the later year); without it they stay unsure."""
+    The header says which of the two is the report year's (本年, or the later year); without it they stay unsure.
+    Blind round 147: a note saying so in words (“/”前为2023年数据，后为2022年数据) was not read."""
     v = form_values(seed=5)
     body = html_body(blocks(v))
     start, end = body.index("申请人情况"), body.index("四、政府信息公开行政复议")

@@ -215,13 +215,16 @@ _PAIRS_PRINTED: ContextVar[int | None] = ContextVar("pairs_printed", default=Non
 _PAIR = re.compile(r"(\d{1,9})\s*[/／]\s*(\d{1,9})")
 _YEAR_WORD = r"(本年度?|今年|上年度?|去年|(?:19|20)\d{2}\s*年度?)"
 _PAIR_HEADER = re.compile(_YEAR_WORD + r"(?:数据?)?\s*[/／]\s*" + _YEAR_WORD)
+# (or a note saying so: 单位：件（“/”前为2023年数据，后为2022年数据）)
+_PAIR_NOTE = re.compile(r"[“\"「]?[/／][”\"」]?\s*(?:之)?前(?:为|是|的数?为)?\s*" + _YEAR_WORD + r"[^，,；;。）)]{0,6}[，,；;]\s*"
+                        r"(?:之)?后(?:为|是|的数?为)?\s*" + _YEAR_WORD)
 
 
 def _pair_order(layout: Layout) -> int | None:
     """Where the report year's number stands in a cell printing two years' (0 or 1), as a header of the tables says
     (本年/上年, 2024年/2023年: the later year is the report's); None when no header says so."""
     text = "\n".join(layout.region_text(table) for table in ("t2", "t3", "t4"))
-    for m in _PAIR_HEADER.finditer(text):
+    for m in itertools.chain(_PAIR_HEADER.finditer(text), _PAIR_NOTE.finditer(text)):
         ranks = [2 if word.startswith(("本年", "今年")) else 0 if word.startswith(("上年", "去年"))
                  else 1 + int(re.sub(r"\D", "", word)) for word in (m[1], m[2])]
         if ranks[0] != ranks[1] and (0 in ranks or min(ranks) > 2):
