@@ -596,3 +596,14 @@ def test_an_export_s_header_block_names_the_agency_and_the_year(delimiter):
 ])
 def test_a_line_naming_the_report_is_a_title_unless_a_sentence_goes_on_after_it(line, agency):
     assert read_title(_lines(line)).name == agency
+
+
+@pytest.mark.parametrize("title, opening, agency", [
+    ("天水市麦积区2022年政府信息公开工作年度报告", "2022年，麦积区人民政府认真贯彻落实要求。", "天水市麦积区人民政府"),
+    ("固原市彭阳县2022年政府信息公开工作年度报告", "2022年，彭阳县人民政府认真贯彻落实要求。", "固原市彭阳县人民政府"),
+    ("彭阳县2022年政府信息公开工作年度报告", "2022年，彭阳县教育局认真贯彻落实要求。", "彭阳县教育局"),
+])
+def test_a_title_s_place_above_the_opening_s_body_is_its_name_s(title, opening, agency):
+    """Blind round 147: a report titled by its place with the city above it (天水市麦积区2022年…) whose text says
+    麦积区人民政府 was the district government without its city; a department the opening names stays itself."""
+    assert find_agency_name(body_lines("\n".join([title, PERIOD.replace("2023", "2022"), "一、总体情况", opening]))) == agency

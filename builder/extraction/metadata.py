@@ -1005,6 +1005,8 @@ def _agency_name(lines: list[str], issuer: str | None) -> str | None:
                 stem_source != "title" or (not INSTITUTION.search(stem) and stem in name)):
             # 兰州新区 (or no title) compiled by (上海市)兰州新区管委会(党政)办公室: the report is the 管委会's
             name = _OFFICE_OF.match(name).group(1)
+        if stem_source == "title" and stem != name and (fuller := _titled_place_before(stem, name)):
+            return fuller
         return with_parent_prefix(name, body)
     fuller = re.findall(re.escape(stem) + _GOVERNMENT, body)
     if fuller:
@@ -1018,6 +1020,17 @@ def _agency_name(lines: list[str], issuer: str | None) -> str | None:
     if adcode and end == len(stem) and re.search(r"[省市县区旗盟州]$", stem) and not _CORPS_DIVISION.search(stem):
         return stem + "人民政府"  # 平潭县2009年…年度报告: a region's own report is its government's
     return with_parent_prefix(stem, body)
+
+
+def _titled_place_before(place: str, name: str) -> str | None:
+    """The name with the places above its own that the title prints (天水市麦积区2022年…报告 over a text saying
+    麦积区人民政府: 天水市麦积区人民政府); None when the title's place does not end as the name begins."""
+    own = resolve_region(name)[0]
+    for k in range(1, len(place) - 1):
+        if own and name.startswith(place[k:]):
+            fuller = place[:k] + name
+            return fuller if _region_chain(fuller)[0] == own else None
+    return None
 
 
 # A department that may compile and sign its government's own report, for the government (县政务服务和数据管理局).
