@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import copy
 import random
+import re
 from collections.abc import Callable
 
 import pytest
@@ -1277,3 +1278,28 @@ def test_table_4_printed_for_this_year_and_last_under_captions_reads_this_year_s
     rep = extracted(blocks, rendering)
     assert {c.id: rep.cells[c.id].value for c in forms.cells(GOV_2021) if c.table == "t4"} == {
         c.id: v[c.id] for c in forms.cells(GOV_2021) if c.table == "t4"}
+
+
+def test_a_blank_celled_table_whose_total_row_prints_its_values_only_is_read_without_an_internal_error():
+    """Table 3 printing each row's 自然人 and 总计 in their cells, every other cell empty, and its 总计 row as its two
+    values alone (4 | 4: a row a reader could not place): trying the readings of that row's cells, one of them none,
+    ended the read in an internal error, and the report was lost."""
+    v = synthetic.consistent_values(random.Random(5), GOV_2021)
+    for row in forms.T3_ROWS_2021:
+        for column in forms.T3_COLUMNS:
+            if column.id not in ("natural_person", "total"):
+                v[forms.t3_cell(row.id, column.id)] = 0
+        v[forms.t3_cell(row.id, "total")] = v[forms.t3_cell(row.id, "natural_person")]
+    text = synthetic.render("彭阳县城阳乡人民政府", 2024, GOV_2021, v, "tab")
+
+    def sparse(m: re.Match) -> str:
+        natural, total = m["cells"].split("\t")[0], m["cells"].split("\t")[-1]
+        if m["label"].startswith("（七）总计"):
+            return f"{m['label']}\t{natural}\t{total}"
+        cells = [c if k in (0, 6) and c != "0" else "" for k, c in enumerate(m["cells"].split("\t"))]
+        return "\t".join([m["label"], *cells]) if any(cells) else m["label"]  # (a row of blanks: its label alone)
+
+    text = re.sub(r"(?m)^(?P<label>[^\t\n]+)\t(?P<cells>\d+(?:\t\d+){6})$", sparse, text)
+    report = extract_bytes(text.encode(), "report.txt")
+    assert report.cells["t3.total.total"].status == "ambiguous" and report.cells["t3.total.total"].candidates
+    assert report.cells["t3.new_received.natural_person"].value == v["t3.new_received.natural_person"]

@@ -1364,9 +1364,10 @@ def _settle_by_search(readings: dict[str, list], identities: list[Identity], fix
     """Cells of several readings each that no identity settles alone (rows of 一 … 一, each 1 or a
     dash for 0, whose column sums decide): every combination of their readings tried, taken when
     exactly one makes every sum about them hold and each is checked by one sum at least."""
+    readings = {c: [v for v in r if v is not None] for c, r in readings.items()}  # (a blank among a cell's readings)
     cells = list(readings)
     about = [i for i in identities if any(c in readings for c in i.cells)]
-    if not cells or any(c not in {x for i in about for x in i.cells} for c in cells) or \
+    if not cells or not all(readings.values()) or any(c not in {x for i in about for x in i.cells} for c in cells) or \
             math.prod(len(readings[c]) for c in cells) > _SEARCH_LIMIT:
         return
     found = None

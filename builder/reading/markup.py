@@ -807,11 +807,11 @@ def _converted_pages(root) -> None:
     another): laid out as a PDF's page is, a line for the pieces at one height, left to right, parted by tabs, in
     place of the page; its number and running head left out as a PDF's are."""
     from .pdf import without_page_furniture
-    from .positioned import converted_page_words, page_lines
+    from .positioned import converted_page_words, pages_lines
 
     styles = "\n".join(style.text or "" for style in root.iter("style"))
     pages = [(page, words) for page, words in converted_page_words(root, styles) if words]
-    texts = without_page_furniture(["\n".join(page_lines(words)) for _, words in pages])
+    texts = without_page_furniture(["\n".join(lines) for lines in pages_lines(words for _, words in pages)])
     for (page, _), text in zip(pages, texts, strict=True):
         pre = root.makeelement("pre", {})
         pre.text = text
@@ -825,11 +825,11 @@ def _text_layers(root) -> None:
     to right, parted by tabs, in place of the layer; page numbers and running heads left out as a PDF's are
     (between a row's label and its figures, they had parted them)."""
     from .pdf import without_page_furniture
-    from .positioned import page_lines, text_layer_words
+    from .positioned import pages_lines, text_layer_words
 
     layers = [(layer, words) for layer in root.xpath("//*[contains(concat(' ', normalize-space(@class), ' '), ' textLayer ')]")
               if layer.getparent() is not None and (words := text_layer_words(layer))]
-    pages = without_page_furniture(["\n".join(page_lines(words)) for _, words in layers])
+    pages = without_page_furniture(["\n".join(lines) for lines in pages_lines(words for _, words in layers)])
     for (layer, _), text in zip(layers, pages):
         pre = root.makeelement("pre", {})
         pre.text = text

@@ -11,7 +11,7 @@ import itertools
 import math
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from statistics import median
 from typing import Any, NamedTuple
@@ -139,12 +139,19 @@ def _with_missing_cells(cells: list[list]) -> list[str]:
     return out
 
 
-def page_lines(words: list[Placed]) -> list[str]:
+def page_lines(words: list[Placed], carried: list | None = None) -> list[str]:
     """A page's words as lines, top to bottom (``placed_lines``)."""
-    return [text for _, text in placed_lines(words)]
+    return [text for _, text in placed_lines(words, carried)]
 
 
-def placed_lines(words: list[Placed]) -> list[tuple[float, str]]:
+def pages_lines(pages: Iterable[list[Placed]]) -> list[list[str]]:
+    """Each page's lines (``page_lines``), a table's columns carried to the next page: its last rows, there too few to
+    tell their own, are placed in them."""
+    carried: list = [None]
+    return [page_lines(words, carried) for words in pages]
+
+
+def placed_lines(words: list[Placed], carried: list | None = None) -> list[tuple[float, str]]:
     """A page's words as lines, top to bottom, each with its height. Each word stands at its line's height (the middle of the
     words an engine found on one line, else its own; the slant taken out): a comma or 一 is no line
     of its own. A line runs on while each next height is within a quarter of the usual height of the
@@ -172,7 +179,10 @@ def placed_lines(words: list[Placed]) -> list[tuple[float, str]]:
         last = height
     cells = [_cells(sorted(row, key=lambda w: w.x0), usual) for _, row in rows]
     texts = ["\t".join(_with_missing_cells(line)) for line in cells]
-    placed, _ = blank_cells_placed([(text, [(t, x0, x1) for x0, x1, t in line]) for text, line in zip(texts, cells)], "\t")
+    placed, columns = blank_cells_placed([(text, [(t, x0, x1) for x0, x1, t in line]) for text, line in zip(texts, cells)],
+                                         "\t", carried[0] if carried else None)
+    if carried is not None:
+        carried[0] = columns  # (``carried``: the last table's columns, from the page before and for the next)
     return [(height, text) for (height, _), text in zip(rows, placed or texts, strict=True)]
 
 
@@ -184,7 +194,7 @@ def laid_out(words: list[Placed]) -> str:
     pages: dict[int, list[Placed]] = {}
     for word in words:
         pages.setdefault(word.page, []).append(word)
-    return "\n".join(without_page_furniture(["\n".join(page_lines(pages[k])) for k in sorted(pages)]))
+    return "\n".join(without_page_furniture(["\n".join(lines) for lines in pages_lines(pages[k] for k in sorted(pages))]))
 
 
 # --- a borderless table's blank cells ----------------------------------------------
@@ -243,12 +253,58 @@ def blank_cells_placed(lines: list[tuple[str, list[Word]]], glue: str,
                 break  # (words over the values: the table has ended)
             end += 1
         table = [(i, rows[i][1], rows[i][2]) for i in range(start, end + 1) if rows[i][2]]
-        if len(table) >= _PLACED_ROWS:
-            columns = before = _columns([[(x0 + x1) / 2 for _, x0, x1 in values] for _, _, values in table])
+        if len(table) >= _PLACED_ROWS and (own := _columns([[(x0 + x1) / 2 for _, x0, x1 in values]
+                                                           for _, _, values in table])) is not None:
+            columns = before = own  # (else those of the page before, for a table's last rows, if any)
+        if (headed := _header_columns(rows, start, left - half, table)) is not None and (
+                columns is None or len(headed[0]) > len(columns[0])):
+            columns = before = headed  # (columns no row prints a value in: their header's)
         for i, text in _placed_rows(table, columns, glue):
             placed[i], changed = text, True
         columns, start = None, end + 1  # (a short table after another on the page: no continuation of it)
     return (placed if changed else None), before
+
+
+_HEADER_LINES = 5  # lines above a borderless table its header may take (its words wrapped in narrow columns)
+_HEADER_COLUMNS_MAX = 16  # columns a table's header names at most (table 4's fifteen)
+
+
+def _header_columns(rows: list[tuple[str, list[Word], list[Word]]], start: int, left: float,
+                    table: list[tuple[int, list[Word], list[Word]]]) -> Columns | None:
+    """A borderless table's columns as the header lines above its first row name them: the middles of the header's
+    words over the values that span no other (商业企业 under 法人或其他组织, 自然人 beside it; a word wrapped in its
+    narrow column, 商业企 over 业, is its last piece's column). Only when each of the table's values stands under a
+    column of its own (a small body's table 3 printing only 自然人 and 总计, every other cell blank, told no blank
+    from another by its values alone); else None."""
+    words: list[Word] = []
+    for i in range(start - 1, max(-1, start - 1 - _HEADER_LINES), -1):
+        _, label, values = rows[i]
+        over = [w for w in label if w[1] >= left]
+        if values or not over:
+            break  # (a row of values, or a line of words beside the values' place only: the header has ended)
+        words += over
+    leaves = sorted((w for w in words if not any(o is not w and w[1] < (o[1] + o[2]) / 2 < w[2]
+                                                 and o[2] - o[1] < w[2] - w[1] for o in words)),
+                    key=lambda w: w[1] + w[2])
+    near = min((x1 - x0 for _, x0, x1 in words), default=0.0) / 2
+    groups: list[list[Word]] = []
+    for leaf in leaves:  # (one column's wrapped pieces, 结果 / 维持, stand at one middle)
+        if groups and (leaf[1] + leaf[2]) / 2 - (groups[-1][-1][1] + groups[-1][-1][2]) / 2 < near:
+            groups[-1].append(leaf)
+        else:
+            groups.append([leaf])
+    if any(max(w[2] for w in a) > min(w[1] for w in b) for a, b in itertools.pairwise(groups)):
+        return None  # (words over two columns' gap, a caption's 第二十条第（一）项: no header's columns)
+    middles = [sum(w[1] + w[2] for w in group) / (2 * len(group)) for group in groups]
+    if not _PLACED_COLUMNS <= len(middles) <= _HEADER_COLUMNS_MAX:
+        return None
+    step = min(b - a for a, b in itertools.pairwise(middles))
+    for _, _, values in table:
+        slots = [min(range(len(middles)), key=lambda k: abs(middles[k] - (x0 + x1) / 2)) for _, x0, x1 in values]
+        if len(set(slots)) < len(slots) or any(abs(middles[k] - (x0 + x1) / 2) >= step / 2
+                                                 for k, (_, x0, x1) in zip(slots, values)):
+            return None
+    return middles, step
 
 
 def _placed_rows(table: list[tuple[int, list[Word], list[Word]]], columns: Columns | None,
