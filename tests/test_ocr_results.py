@@ -15,8 +15,8 @@ import pdfplumber
 import pytest
 
 from builder import errors, forms
-from builder.forms import GOV_2021
 from builder.extraction.extract import extract_bytes
+from builder.forms import GOV_2021
 from builder.reading.document import detect_format
 from builder.reading.positioned import Placed, page_lines
 
