@@ -48,6 +48,44 @@ def test_encodings_are_detected_not_assumed(encoding, prefix):
     assert text.lstrip("\ufeff") == SAMPLE
 
 
+def _seven_bit(kind: str, text: str) -> bytes:
+    import base64
+    import quopri
+
+    if kind == "hz":
+        return text.encode("hz")
+    if kind == "utf-7":
+        return text.encode("utf-7")
+    if kind == "\\u escapes":
+        return text.encode("ascii", "backslashreplace")
+    if kind == "entities":
+        return text.encode("ascii", "xmlcharrefreplace")
+    if kind == "quoted-printable":
+        return quopri.encodestring(text.encode("utf-8"))
+    return base64.encodebytes(text.encode("gbk"))  # (76 characters a line)
+
+
+@pytest.mark.parametrize("kind", ["hz", "utf-7", "\\u escapes", "entities", "quoted-printable", "base64 of GBK"])
+def test_ascii_files_carrying_chinese_in_a_seven_bit_form_are_decoded(kind):
+    """Blind round 147 (rare encodings): HZ (~{…~}), UTF-7, \\u4e2d escapes, &#20013; references, and a file saved in a
+    mail's transfer encoding with no mail around it (quoted-printable, base64) were read as the ASCII they are: no
+    title, no tables, the report refused. An English file with a stray + or ~{ stays as it is."""
+    data = _seven_bit(kind, SAMPLE)
+    assert data.isascii()
+    report = extract_bytes(data, "report.txt")
+    assert report.agency.name == "隆德县人民政府办公室"
+    assert report.value("t3.total.total") == 8
+    plain = b"Reports: a+b-c = 1 ~{ok~} and C++ -- see &#8212; below.\n" * 5
+    assert decode(plain, "notes.txt")[0] == plain.decode()
+
+
+def test_utf_32_without_its_mark_is_decoded():
+    """UTF-32 (big- or little-endian) with no byte-order mark was refused as binary data."""
+    for encoding in ("utf-32-be", "utf-32-le"):
+        text, found = decode(SAMPLE.encode(encoding), "report.txt")
+        assert (text, found) == (SAMPLE, encoding)
+
+
 def test_text_copied_from_a_page_in_pinyin_mode_is_read_without_its_syllables():
     """Blind round 142 (reading aids' pinyin mode): a report copied from a page whose toolbar set every character's
     reading over it (<ruby>) reads 青qīng岛dǎo市shì…, and the file was no report. The syllables after characters are

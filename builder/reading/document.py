@@ -6,11 +6,13 @@ tab-separated lines, so that one table parser serves every format.
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import hashlib
 import io
 import itertools
 import os
+import quopri
 import re
 import stat
 import unicodedata
@@ -925,8 +927,10 @@ def _common_share(wide: str) -> float:
     return len(wide.encode("gb2312", errors="ignore")) / 2 / max(1, len(wide))  # two bytes each
 
 
-def decode(data: bytes, path: str) -> tuple[str, str]:
-    """Detect the encoding (BOM, UTF-8, UTF-16, GB18030, Big5) and decode; never assume."""
+def decode(data: bytes, path: str, unwrapped: bool = False) -> tuple[str, str]:
+    """Detect the encoding (BOM, UTF-8, UTF-16, UTF-32, GB18030, Big5, and ASCII that carries Chinese: HZ, UTF-7,
+    escapes, quoted-printable, base64) and decode; never assume. ``unwrapped``: bytes already taken out of such
+    ASCII once (not looked into again)."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             body = data[len(bom):]
@@ -940,9 +944,13 @@ def decode(data: bytes, path: str) -> tuple[str, str]:
     try:
         text = data.decode("utf-8")
         if _plausible(text):
+            if not unwrapped and data.isascii() and (carried := _carried_in_ascii(data, text, path)) is not None:
+                return carried
             return _undone_mojibake(text)
     except UnicodeDecodeError:
         pass
+    if (wide := _utf32_without_mark(data)) is not None:
+        return wide
     even, odd = data[0::2].count(0), data[1::2].count(0)
     if (even or odd) and max(even, odd) < 4 * min(even, odd):
         # Zero bytes in runs, on both sides alike: no UTF-16, but text a tool padded with NULs
@@ -1009,6 +1017,66 @@ def _declared(data: bytes) -> tuple[str, str] | None:
     except (LookupError, UnicodeDecodeError):
         return None
     return (text, encoding) if _plausible(text) else None
+
+
+def _utf32_without_mark(data: bytes) -> tuple[str, str] | None:
+    """UTF-32 text without its byte-order mark: every character four bytes, the high two of each zero (Chinese and
+    ASCII are in the basic plane), as no other text's bytes are."""
+    if len(data) < 8 or len(data) % 4:
+        return None
+    for encoding, high in (("utf-32-be", (0, 1)), ("utf-32-le", (2, 3))):
+        if all(not any(data[k::4]) for k in high):
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError:
+                continue
+            if _plausible(text):
+                return text, encoding
+    return None
+
+
+# ASCII files that carry Chinese in a 7-bit form: HZ (~{…~}, old mail and news), UTF-7 (+ZeVnLA-), escapes (\u4e2d,
+# &#20013;), and files saved in a mail's transfer encoding with no mail around them (quoted-printable, base64).
+_HZ_SHIFT = re.compile(rb"~\{[\x21-\x7e]{2,}~\}")
+_UTF7_RUN = re.compile(rb"\+[A-Za-z0-9+/]{3,}-")
+_U_ESCAPE = re.compile(r"(?:\\u[dD][89abAB][0-9a-fA-F]{2}\\u[dD][c-fC-F][0-9a-fA-F]{2}|\\u[0-9a-fA-F]{4})")
+_WIDE_ENTITY = re.compile(r"&#(?:(\d{4,7})|[xX]([0-9a-fA-F]{4,6}));")
+_QP_BYTE = re.compile(rb"=[0-9A-F]{2}")
+_BASE64_LINE = re.compile(rb"[A-Za-z0-9+/]{16,}={0,2}")
+_CARRIED_MIN = 20  # such marks a file holds at least to be read so (a stray + or ~{ in English is none)
+
+
+def _carried_in_ascii(data: bytes, text: str, path: str) -> tuple[str, str] | None:
+    """The Chinese an ASCII file carries in a 7-bit form, decoded (reads as Chinese, or None)."""
+    found: tuple[str, str] | None = None
+    if sum(len(run) - 4 for run in _HZ_SHIFT.findall(data)) >= 4 * _CARRIED_MIN:  # (two bytes a character)
+        found = data.decode("hz", errors="replace"), "hz"
+    elif len(_UTF7_RUN.findall(data)) >= _CARRIED_MIN:
+        found = data.decode("utf-7", errors="replace"), "utf-7"
+    elif len(_U_ESCAPE.findall(text)) >= _CARRIED_MIN:
+        found = _U_ESCAPE.sub(lambda m: m.group().encode("ascii").decode("unicode_escape", errors="replace")
+                              .encode("utf-16", "surrogatepass").decode("utf-16", errors="replace"), text), "unicode-escape"
+    elif len(_WIDE_ENTITY.findall(text)) >= _CARRIED_MIN:
+        found = _WIDE_ENTITY.sub(_wide_character, text), "numeric character references"
+    elif len(_QP_BYTE.findall(data)) >= _CARRIED_MIN * 3:
+        found = decode(quopri.decodestring(data), path, unwrapped=True)
+        found = found[0], f"quoted-printable, {found[1]}"
+    elif (lines := data.split()) and sum(1 for line in lines if _BASE64_LINE.fullmatch(line)) * 10 >= 9 * len(lines) \
+            and len(lines) >= 3:
+        try:
+            inner = base64.b64decode(b"".join(lines), validate=True)
+        except ValueError:
+            return None
+        found = decode(inner, path, unwrapped=True)
+        found = found[0], f"base64, {found[1]}"
+    if found is None or not (_plausible(found[0]) and _reads_as_chinese(found[0])):
+        return None
+    return found
+
+
+def _wide_character(m: re.Match) -> str:
+    code = int(m[1]) if m[1] else int(m[2], 16)
+    return chr(code) if 0x2E80 <= code <= 0x10FFFF and not 0xD800 <= code <= 0xDFFF else m.group()
 
 
 _UTF16_ZEROS = 8  # zero bytes on one side, at least, of a text in UTF-16 without its byte-order mark
@@ -1871,7 +1939,6 @@ def _with_frames(html: str, frames: list, path: str, base: str) -> str:
     addresses (the markup reader shows those in place), each in the first frame that shows it: Chrome refers to
     such a part by its Content-ID (cid:), Internet Explorer by its address (Content-Location), which the frame's
     src, relative or not, names against the page's own (a frameset, the report in one of its frames)."""
-    import base64
     from html import unescape as unescape_entities
     from urllib.parse import urljoin
 
@@ -1924,7 +1991,6 @@ def _read_webarchive(data: bytes, source: Source) -> str:
 def _archived_page(archive, path: str, depth: int) -> tuple[str, str]:
     """A web archive's page and its encoding, its frames' pages put in their iframes as data: addresses (an iframe's
     src, relative or not, resolved against the page's address to the frame's)."""
-    import base64
     from html import unescape as unescape_entities
     from urllib.parse import urljoin
 
