@@ -160,3 +160,31 @@ def test_a_workbook_of_the_tables_alone_takes_its_year_from_a_file_name_naming_t
     assert_every_cell(report, v)
     assert (report.agency.name, report.year) == (AGENCY, year)
     assert "year_unsure" in [w["code"] for w in report.warnings]
+
+
+@pytest.mark.parametrize("kind", ["help file", "daisy"])
+def test_a_bundle_of_a_report_s_pages_is_read_in_its_index_s_order(kind):
+    """Blind round 148 (e-books and help files): a report split into pages, a section a page (page1.htm … page11.htm,
+    or a DAISY book's 01.html … with ncc.html linking 01.smil …), zipped with an index page linking them in order:
+    refused as several reports (each section page that opens with 一、总体情况 counted as a report of its own), and
+    read in the archive's order (page10 before page2)."""
+    from .official_form import html_body, html_page
+
+    v = values()
+    report = blocks(v)
+    opening = next(k for k, b in enumerate(report) if b == "一、总体情况")
+    parts = [report[:opening], report[opening:opening + 2], *([b] for b in report[opening + 2:])]  # (a block a page)
+    assert len(parts) >= 10
+    numbered = {k + 1: html_page(html_body(part)).encode() for k, part in enumerate(parts)}
+    if kind == "help file":
+        pages = [(f"page{k}.htm", page) for k, page in numbered.items()]
+        index = ("index.html", html_page("".join(f'<p><a href="page{k}.htm">第{k}页</a></p>' for k in numbered)).encode())
+    else:
+        pages = [(f"{k:02d}.html", page) for k, page in numbered.items()]
+        pages += [(f"{k:02d}.smil", b'<smil><body><par><text src="x.html#t"/></par></body></smil>') for k in numbered]
+        index = ("ncc.html", html_page("".join(f'<h1><a href="{k:02d}.smil#t{k}">第{k}部分</a></h1>'
+                                               for k in numbered)).encode())
+    members = [index, *sorted(pages)]  # (page10.htm sorts before page2.htm)
+    report_read = extract_bytes(_zip(members), "report_help.zip")
+    assert (report_read.agency.name, report_read.year) == (AGENCY, YEAR)
+    assert_every_cell(report_read, v)

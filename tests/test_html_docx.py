@@ -707,6 +707,29 @@ def test_a_safari_web_archive_is_read_as_its_page(framed, plist):
     assert_every_cell(read, v)
 
 
+def test_a_fiction_book_is_read_as_its_body_s_sections():
+    """Blind round 148 (e-books): a FictionBook 2 file (.fb2) was read as a page whose description (the author, 广州市…
+    人民政府办公室, the book's title, calibre) ran into the report's title: the agency read as 广州市天河区人民政府办公室
+    广州市天河区人民政府. Its body is read, its description and pictures left out."""
+    import base64
+    import html
+
+    v = values()
+    body = "".join(f"<section><title><p>{html.escape(b)}</p></title></section>" if isinstance(b, str) and b[:2] in
+                   ("一、", "二、", "三、", "四、", "五、", "六、") else f"<p>{html.escape(b)}</p>" if isinstance(b, str)
+                   else html_table(b).replace(' border="1" cellspacing="0"', "") for b in blocks(v)[1:])
+    book = ('<?xml version="1.0" encoding="utf-8"?>\n<FictionBook xmlns="http://www.gribuser.ru/xml/fictionbook/2.0" '
+            'xmlns:l="http://www.w3.org/1999/xlink"><description><title-info><genre>nonfiction</genre><author><nickname>'
+            f'{AGENCY}办公室</nickname></author><book-title>{AGENCY}{YEAR}年政府信息公开工作年度报告</book-title>'
+            '<lang>zh</lang></title-info><document-info><program-used>calibre 5.44.0</program-used></document-info>'
+            f'</description><body><title><p>{AGENCY}{YEAR}年政府信息公开工作年度报告</p></title>{body}</body>'
+            f'<binary id="cover.png" content-type="image/png">{base64.b64encode(bytes(range(256))).decode()}</binary>'
+            "</FictionBook>")
+    read = extract_bytes(book.encode(), "report.fb2")
+    assert (read.agency.name, read.year) == (AGENCY, YEAR)
+    assert_every_cell(read, v)
+
+
 def test_an_epub_book_is_read_in_its_spine_s_order():
     """Blind round 86 (single-file packages): an .epub, its chapters' files named in another order than its package's
     spine reads them, a navigation page, and table 3 cut between two chapters (the second half a bare <table>): refused

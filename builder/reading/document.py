@@ -1674,11 +1674,31 @@ def _read_html(data: bytes, source: Source) -> str:
     scripts' data has them after their sections' headings."""
     from .appdata import shows_no_table, with_script_tables
 
+    if _FICTION_BOOK.search(data[:4096]):
+        data = _fiction_book_page(data)
     text, source.encoding = decode(data, source.path)
     shown = _page_text(text, data, source)
     if "&" in shown and (unescaped := markup_shown(shown, source.path)) is not None:
         return unescaped  # (a page showing its table's markup as text: escaped twice by its CMS)
     return with_script_tables(shown, text) if "<script" in text and shows_no_table(shown) else shown
+
+
+# A FictionBook 2 e-book (.fb2): XML whose body holds sections of titles, paragraphs and tables (the HTML ones), after a
+# description of the book (its author, its title again, the program that made it) and before its pictures' data.
+_FICTION_BOOK = re.compile(rb"<FictionBook[\s>]")
+_FICTION_BOOK_APART = re.compile(rb"<(description|binary)\b.*?</\1\s*>", re.DOTALL)
+_FICTION_BOOK_TAG = re.compile(rb"<(/?)(title|subtitle|section|empty-line|emphasis|strong|epigraph|cite|poem|stanza|v|"
+                               rb"text-author|FictionBook)\b")
+_AS_HTML = {b"title": b"h2", b"subtitle": b"h3", b"section": b"div", b"empty-line": b"br", b"emphasis": b"em",
+            b"strong": b"b", b"epigraph": b"blockquote", b"cite": b"blockquote", b"poem": b"div", b"stanza": b"div",
+            b"v": b"p", b"text-author": b"p", b"FictionBook": b"html"}
+
+
+def _fiction_book_page(data: bytes) -> bytes:
+    """A FictionBook as the page a reader shows: its body's sections as HTML, its description and pictures left out
+    (read as a page, the description's author and title ran into the report's title)."""
+    data = _FICTION_BOOK_APART.sub(b"", data)
+    return _FICTION_BOOK_TAG.sub(lambda m: b"<" + m[1] + _AS_HTML[m[2]], data)
 
 
 # Markup shown as text: entities of a page's characters and tags (&lt;td&gt;12&lt;/td&gt;, &amp;lt;, &#49;&#50;, &nbsp;),
@@ -2120,8 +2140,10 @@ def _attached_text(files: list[tuple[str, bytes]], source: Source, cover: str = 
             lines = text.lstrip().splitlines()
             if titles is not None and (title := _OPENING_TITLE.search("\n".join(lines[:_OPENING_LINES]))):
                 titles[name] = _ATTACHMENT_LABEL.sub("", re.sub(r"\s+", "", normalize(title.group(1))))
-            elif titles is not None and any(_OVERVIEW_HEADING.match(line) for line in lines[:_OVERVIEW_LINES]):
+            elif titles is not None and any(_OVERVIEW_HEADING.match(line) for line in lines[:_OVERVIEW_LINES]) \
+                    and any(_LATER_SECTION.match(line) for line in lines):
                 titles[name] = _FORMAT_MARK.sub("", Path(name).stem)  # a report without a title line: its file's name
+                # (not a page of one holding its first section only, a help file's or an e-book's)
     return "\n".join(texts)
 
 
@@ -2204,7 +2226,33 @@ def _read_archive(data: bytes, source: Source) -> str:
     if not files:
         raise errors.NotText(source.path, "an archive with no document in it (only folders, system files, or "
                                           f"archives nested more than {_ARCHIVE_DEPTH} deep)")
-    return _files_text(files, source, "an archive")
+    return _files_text(_in_linked_order(files), source, "an archive")
+
+
+_HREF = re.compile(rb"""href\s*=\s*["']?([^"'#?\s>]+)""", re.IGNORECASE)
+_PAGE_LINKS_MIN = 2  # members an index page links to, at least, to give the order of a document's pages
+
+
+def _in_linked_order(files: list[tuple[str, bytes]]) -> list[tuple[str, bytes]]:
+    """An archive's files in the order an index page of it links them (a help file's or a DAISY book's pages:
+    index.html → page1.htm … page11.htm, ncc.html → 01.smil …, each page's own HTML of the same stem), the index after
+    them (its links repeat the sections' headings); as they are when no page links several of the others."""
+    names = {name: k for k, (name, _) in enumerate(files)}
+    stems = {name.rsplit(".", 1)[0]: k for name, k in names.items() if name.lower().endswith((".htm", ".html", ".xhtml"))}
+    for k, (name, blob) in enumerate(files):
+        if not name.lower().endswith((".htm", ".html", ".xhtml")):
+            continue
+        folder = name.rsplit("/", 1)[0] + "/" if "/" in name else ""
+        linked: list[int] = []
+        for href in _HREF.findall(blob[:1_000_000]):
+            target = folder + unquote(href.decode("utf-8", "replace")).removeprefix("./")
+            at = names.get(target, stems.get(target.rsplit(".", 1)[0]))
+            if at is not None and at != k and at not in linked:
+                linked.append(at)
+        if len(linked) >= _PAGE_LINKS_MIN:
+            rest = [j for j in range(len(files)) if j not in linked and j != k]
+            return [files[j] for j in [*linked, *rest, k]]
+    return files
 
 
 def _read_capture(data: bytes, source: Source) -> str:
@@ -2248,6 +2296,7 @@ _OPENING_LINES = 12  # lines of a document its title is among
 _ATTACHMENT_LABEL = re.compile(r"^附件\d*[:：.、]?(?:\d+[.、])?")
 _OVERVIEW_HEADING = re.compile(r"\s*[一1]\s*[、.．]\s*(?:总体情况|概述)")  # a report's first section
 _OVERVIEW_LINES = 40  # lines of a report its first section begins within
+_LATER_SECTION = re.compile(r"\s*[三四]\s*[、.．]\s*(?:收到和处理|政府信息公开行政复议)")  # (a whole report's)
 # What names one report's copies apart: its format (（word版）, （pdf版）), a second download's number.
 _FORMAT_MARK = re.compile(r"\s*[(（]\s*(?:word|pdf|wps|网页|文字|图片|扫描|打印)?\s*版?\s*[)）]|\s*[(（]\d{1,3}[)）]",
                           re.IGNORECASE)
