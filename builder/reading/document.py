@@ -30,6 +30,7 @@ from . import positioned, repair
 from .captures import WARC_SIGNATURE, is_har, is_http_dump
 from .exports import exported_report
 from .recognised import recognised_text
+from .structured import submitted_report
 from .wikitext import tables_as_rows
 
 
@@ -1587,6 +1588,9 @@ _SCRIPT_TEXT = re.compile(r"\s*(?:(?:var|let|const)\s+[\w$]+|(?:window|self|glob
 
 def _read_text(data: bytes, source: Source) -> str:
     text, source.encoding = decode(data, source.path)
+    kind = _DATA_SUFFIXES.get(Path(source.path).suffix.lower(), "xml" if _XML_DECLARATION.match(data) else None)
+    if kind and (submitted := submitted_report(data, text, source.path, kind)) is not None:
+        return submitted  # (a filing system's submission as YAML, TOML or INI: the form's cells as fields)
     if "&" in text and (shown := markup_shown(text, source.path)) is not None:
         return shown
     if _SCRIPT_TEXT.match(text[:200]):
@@ -1598,6 +1602,7 @@ def _read_text(data: bytes, source: Source) -> str:
     return quoted_records(text) if '"' in text else text
 
 
+_DATA_SUFFIXES = {".yaml": "yaml", ".yml": "yaml", ".toml": "toml", ".ini": "ini", ".cfg": "ini", ".conf": "ini"}
 _ESCAPED_BREAKS = 20  # literal \n in a text with few real line breaks, at least: a crawler's string written out as it was
 
 
@@ -1767,6 +1772,8 @@ def _read_json(data: bytes, source: Source) -> str:
         return recognised
     if words := positioned.result_words(records):
         return positioned.laid_out(words)
+    if (submitted := submitted_report(data, text, source.path, "json")) is not None:
+        return submitted  # (a filing system's submission: the form's cells as fields)
     return json_article(text, source.path)
 
 
@@ -1775,6 +1782,8 @@ def _read_xml(data: bytes, source: Source) -> str:
 
     declared = _XML_ENCODING.search(data[:200])  # lxml reads the text in it
     source.encoding = declared.group(1).decode("ascii").lower() if declared else "utf-8"
+    if (submitted := submitted_report(data, "", source.path, "xml")) is not None:
+        return submitted  # (a filing system's submission in its own schema: <表三><行 名称="予以公开" 自然人="9"/>)
     return xml_article(data, source.path)
 
 

@@ -29,7 +29,7 @@ _T3_COLUMN_GROUPS = ("申请人情况", "法人或其他组织")
 _HEADINGS = {"t2": "二、主动公开政府信息情况", "t3": "三、收到和处理政府信息公开申请情况",
              "t4": "四、政府信息公开行政复议、行政诉讼情况"}
 _PROSE_HEAD = re.compile(r"^\s*([一五六])\s*[、.．]")
-_NAME_HEADS = ("单位名称", "机关名称", "填报单位", "报送单位", "部门名称")
+NAME_HEADS = ("单位名称", "机关名称", "机构名称", "填报单位", "报送单位", "部门名称")
 _YEAR_HEADS = ("年度", "报告年度", "统计年度", "年份")
 _TITLE_HEADS = ("报告标题", "标题", "报告名称")
 
@@ -42,10 +42,10 @@ def exported_report(text: str, path: str) -> str:
     if records is None:
         return text
     if len(records) > 1:
-        names = {_meta(record, _NAME_HEADS) for record in records} - {""}
+        names = {_meta(record, NAME_HEADS) for record in records} - {""}
         raise errors.NotAReport(path, f"a filing system's table of {len(records)} agencies' figures, one a row "
                                       f"({'、'.join(sorted(names)[:3])}…): a roster, no report of its own")
-    return _as_report(records[0])
+    return as_report(records[0])
 
 
 def _looks_exported(text: str) -> bool:
@@ -144,7 +144,12 @@ def _turned(text: str) -> list[Record] | None:
 
 
 def _meta(record: Record, heads: tuple[str, ...]) -> str:
-    return next((value for name, value in record if name.replace("\x01", "") in heads and value), "")
+    return next((value for name, value in record if _last(name) in heads and value), "")
+
+
+def _last(name: str) -> str:
+    """A column's or field's own name, after the groups it is in (基本信息 / 机关名称: 机关名称)."""
+    return name.rsplit("\x01", 1)[-1]
 
 
 def _parts(path: str) -> list[str]:
@@ -177,16 +182,17 @@ def _tables(record: Record) -> dict[str, dict[tuple[str, ...], list[tuple[str, s
     return out
 
 
-def _as_report(record: Record) -> str:
+def as_report(record: Record) -> str:
     """A record's report: its title, the place it states, its sections' prose and its three tables, in the form's
     order."""
-    name, year = _meta(record, _NAME_HEADS), _meta(record, _YEAR_HEADS)
+    name, year = _meta(record, NAME_HEADS), _meta(record, _YEAR_HEADS)
     title = _meta(record, _TITLE_HEADS) or (f"{name}{year}年政府信息公开工作年度报告" if name and year else "")
-    prose = {m.group(1): (head.replace("\x01", ""), value) for head, value in record
-             if (m := _PROSE_HEAD.match(head.replace("\x01", ""))) and value and not _FORM_PATH.match(head)}
+    prose = {m.group(1): (_last(head), value) for head, value in record
+             if (m := _PROSE_HEAD.match(_last(head))) and value and not _FORM_PATH.match(head)}
     tables = _tables(record)
     lines = [title] if title else []
-    lines += [f"{head}：{value}" for head, value in record if head in ("所属地区", "行政区划代码") and value]
+    lines += [f"{_last(head)}：{value}" for head, value in record if _last(head) in ("所属地区", "行政区划代码") and value]
+    lines += [value for head, value in record if _last(head) == "前言" and value]  # (a preface: who compiled it, when)
     if "一" in prose:
         lines += list(prose["一"])
     for table in ("t2", "t3", "t4"):

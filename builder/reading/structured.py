@@ -1,0 +1,201 @@
+"""Reports a filing system received as structured data: one agency-year as nested fields (JSON, YAML, TOML, INI, or
+XML in the system's own schema), the form's cells by their paths (表三 / 办理结果 / 予以公开 / 自然人 = 9, or
+<表三><行 名称="予以公开" 自然人="9"/>, or the same in pinyin: biao3 / yuYiGongKai / ziRanRen), the agency, the year
+and the prose in fields of their own. Flattened to (path, value) pairs, their names put back into Chinese where
+written in pinyin, and written back as the report's text by the filing systems' export reader (``exports``), which
+the extraction reads as any report. A file of several agencies' submissions is a roster, no report."""
+
+from __future__ import annotations
+
+import configparser
+import json
+import re
+import tomllib
+from collections.abc import Iterator
+from functools import cache
+
+from .. import errors, forms
+from .exports import NAME_HEADS, as_report
+
+_LEAVES_MAX = 100_000  # values a file holds at most before the rest is left out (a hostile file's alias expansion)
+_CELLS_MIN = 12  # values under the form's tables, at least, for a file to be a submission
+_NAME_KEYS = frozenset({"名称", "项目", "行", "列", "类型", "指标", "名字", "信息内容", "大项", "分组", "小项",
+                        "name", "label", "title", "mc", "xm", "lx"})
+
+# A path's part naming one of the form's tables: 表三, biao3, biaoSan, table_3, 三_依申请公开情况, or its section's name.
+_TABLE_PART = (
+    (re.compile(r"^表\s*([二三四234])"), None),
+    (re.compile(r"^(?:biao|table|tab|t)[_\s-]?(2|3|4|er|san|si)$", re.IGNORECASE), None),
+    (re.compile(r"^([二三四])\s*[_、.．-]"), None),
+    (re.compile(r"主动公开"), "二"),
+    (re.compile(r"收到和处理|依申请公开"), "三"),
+    (re.compile(r"行政复议|行政诉讼"), "四"),
+)
+_TABLE_WORD = re.compile(r"^\s*(?:表\s*[二三四234]|[二三四]\s*(?=[_、.．-]))\s*[_、.．-]?")
+_TABLE_NAMES = {"二": "表二", "2": "表二", "er": "表二", "三": "表三", "3": "表三", "san": "表三", "四": "表四", "4": "表四",
+                "si": "表四"}
+# The prose sections by their names, numbered as the report prints them.
+_PROSE = {"总体情况": "一、总体情况", "存在的主要问题及改进情况": "五、存在的主要问题及改进情况",
+          "主要问题及改进情况": "五、存在的主要问题及改进情况", "其他需要报告的事项": "六、其他需要报告的事项"}
+_SECTION_NUMBER = re.compile(r"^[一二三四五六]\s*[_、.．-]\s*(?=[\u4e00-\u9fff])")
+# A submission's fields named in English, outside its tables (inside them, other is 其他's column).
+_ENGLISH = {"title": "报告标题", "agency": "机关名称", "organization": "机关名称", "org": "机关名称", "year": "报告年度",
+            "adcode": "行政区划代码", "preface": "前言", "overview": "总体情况", "problems": "存在的主要问题及改进情况",
+            "other": "其他需要报告的事项", "others": "其他需要报告的事项"}
+_TEXT_KEYS = frozenset({"正文", "内容", "文本", "全文", "text", "content", "body", "value"})
+_OTHER_WORDS = ("标题", "报告标题", "机关名称", "机构名称", "单位名称", "报告年度", "年度", "行政区划代码", "前言", "正文",
+                "基本信息", "表二", "表三", "表四", "办理结果", "申请人情况", "法人或其他组织", *_PROSE)
+
+
+def submitted_report(data: bytes, text: str, path: str, kind: str) -> str | None:
+    """``text`` (of ``kind``: json, yaml, toml, ini or xml) written back as a report when it is a submission; else
+    None. NotAReport for several agencies' submissions in one file."""
+    try:
+        tree = _parsed(data, text, path, kind)
+    except (ValueError, TypeError, RecursionError, configparser.Error, errors.ReportError):
+        return None
+    if tree is None:
+        return None
+    record = [("\x01".join(parts), value) for parts, value in _with_tables(_named(_flat(tree)))]
+    if sum(1 for name, value in record if name.startswith("表") and re.fullmatch(r"[-+]?[\d,.]+|无|—+|/", value))\
+            < _CELLS_MIN:
+        return None
+    names = {value for name, value in record if name.rsplit("\x01", 1)[-1] in NAME_HEADS and value}
+    if len(names) > 1:
+        raise errors.NotAReport(path, f"a filing system's submissions of {len(names)} agencies in one file "
+                                      f"({'、'.join(sorted(names)[:3])}…): a roster, no report of its own")
+    return as_report(record)
+
+
+def _parsed(data: bytes, text: str, path: str, kind: str) -> object:
+    if kind == "json":
+        return json.loads(text)
+    if kind == "toml":
+        return tomllib.loads(text)
+    if kind == "yaml":
+        import yaml
+
+        return yaml.safe_load(text)
+    if kind == "ini":
+        parser = configparser.ConfigParser(interpolation=None, strict=False)
+        parser.optionxform = str  # (keys as written: 自然人, ziRanRen)
+        parser.read_string(text)
+        return {section: dict(parser[section]) for section in parser.sections()}
+    from .markup import parsed_xml
+
+    return parsed_xml(data, path, "an XML file that is not well-formed XML")
+
+
+def _flat(tree: object) -> Iterator[tuple[tuple[str, ...], str]]:
+    """Each value's path and text, in the file's order (at most ``_LEAVES_MAX``)."""
+    stack: list[tuple[tuple[str, ...], object]] = [((), tree)]
+    count = 0
+    while stack and count < _LEAVES_MAX:
+        parts, node = stack.pop()
+        children: list[tuple[tuple[str, ...], object]] = []
+        if isinstance(node, dict):
+            children = [((*parts, str(key)), value) for key, value in node.items()]
+        elif isinstance(node, list):
+            for k, item in enumerate(node):
+                name = next((str(v) for key, v in item.items() if str(key) in _NAME_KEYS), None) \
+                    if isinstance(item, dict) else None
+                rest = {key: v for key, v in item.items() if str(key) not in _NAME_KEYS} if name else item
+                children.append(((*parts, name or str(k + 1)), rest))
+        elif hasattr(node, "iterchildren"):  # an XML element: its attributes and children, its text
+            children = _element_children(parts, node)
+        else:
+            count += 1
+            yield parts, "" if node is None else str(node).strip()
+            continue
+        stack.extend(reversed(children))
+
+
+def _element_children(parts: tuple[str, ...], element) -> list[tuple[tuple[str, ...], object]]:
+    tag = str(element.tag).rsplit("}", 1)[-1] if isinstance(element.tag, str) else ""
+    attributes = {str(k).rsplit("}", 1)[-1]: v for k, v in element.attrib.items()}
+    name = " ".join(v for k, v in attributes.items() if k in _NAME_KEYS) or None  # (大项, 分组 and 名称: one label)
+    here = (*parts, name or tag) if parts or name else (tag,)
+    out: list[tuple[tuple[str, ...], object]] = [((*here, k), v) for k, v in attributes.items() if k not in _NAME_KEYS]
+    kids = [child for child in element.iterchildren() if isinstance(child.tag, str)]
+    out += [(here, child) for child in kids]
+    if not kids and (element.text or "").strip():
+        out.append((here, element.text))
+    return out or [(here, "")]
+
+
+def _named(pairs: Iterator[tuple[tuple[str, ...], str]]) -> Iterator[tuple[tuple[str, ...], str]]:
+    """Each path's names in Chinese where the file writes them in pinyin (ziRanRen, xin_shou: 自然人, 新收)."""
+    for parts, value in pairs:
+        yield tuple(_in_chinese(part) if part.isascii() else part for part in parts), value
+
+
+def _in_chinese(part: str) -> str:
+    """A name written in pinyin as the words it spells (a run of syllables of one of the form's words: weichi, 维持
+    of 结果维持), each of its pieces so where it is written in pieces (susong_zhijie: 诉讼直接); else as it is."""
+    words = _pinyin_words()
+    if (whole := words.get(re.sub(r"[^a-z]", "", part.lower()))) is not None:
+        return whole
+    pieces = [piece for piece in re.split(r"[_\s-]+", part.lower()) if piece]
+    named = [words.get(re.sub(r"[^a-z]", "", piece)) for piece in pieces]
+    return "".join(named) if len(pieces) > 1 and all(named) else part
+
+
+def _with_tables(pairs: Iterator[tuple[tuple[str, ...], str]]) -> Iterator[tuple[tuple[str, ...], str]]:
+    """Paths from the table they are in (表三 / 办理结果 / 予以公开 / 自然人; the wrappers above it left out), a column
+    written before its row moved after it; a prose section's path named as the report numbers it."""
+    columns = {"表三": {c.label_zh for c in forms.T3_COLUMNS}, "表四": {c.label_zh for c in forms.T4_COLUMNS}}
+    for parts, value in pairs:
+        at = next(((k, table) for k, part in enumerate(parts) if (table := _table_of(part))), None)
+        if at is None:
+            if len(parts) > 1 and parts[-1] in _TEXT_KEYS:
+                parts = parts[:-1]  # ([总体情况] 正文=…: the section's text)
+            last = _ENGLISH.get(parts[-1].lower(), parts[-1]) if parts else ""
+            last = _SECTION_NUMBER.sub("", last)  # (一_总体情况)
+            yield (*parts[:-1], _PROSE.get(last, last)), value
+            continue
+        k, table = at
+        rest = [piece for piece in re.split(r"[_/|>·]+", _TABLE_WORD.sub("", parts[k], count=1))
+                if piece and not (_table_of(piece) and "情况" in piece)]
+        # (an INI section's 表三_不予公开_属于国家秘密, 表四_行政复议: its rows too; not a caption, 二_主动公开情况)
+        path = [table, *rest, *parts[k + 1:]]
+        if table in columns and path[-1] not in columns[table] and (
+                moved := next((p for p in path[1:-1] if p in columns[table]), None)):
+            path.remove(moved)
+            path.append(moved)
+        yield tuple(path), value
+
+
+def _table_of(part: str) -> str | None:
+    for pattern, numeral in _TABLE_PART:
+        if m := pattern.search(part):
+            return _TABLE_NAMES[(numeral or m.group(1)).lower()]
+    return None
+
+
+@cache
+def _pinyin_words() -> dict[str, str]:
+    """The form's and a submission's words by their pinyin, run together (ziranren: 自然人)."""
+    from pypinyin import lazy_pinyin
+
+    words = set(_OTHER_WORDS) | set(NAME_HEADS)
+    for form in forms.FORMS.values():
+        for item in form.t2:
+            words.add(item.label_zh)
+            words.update(item.keywords)
+            words.update(m.label_zh for m in item.measures)
+    words.update(c.label_zh for c in forms.T3_COLUMNS)
+    words.update(g.label_zh for g in forms.T4_GROUPS)
+    words.update(c.label_zh for c in forms.T4_COLUMNS)
+    for row in forms.T3_ROWS_2021:
+        words.add(re.sub(r"^[（(][一二三四五六七][)）]|^\d+\.|^[一二三四]、", "", row.label_zh))
+    words.update(word for names in (*forms.T3_SHORT_MATCHES.values(), *forms.T3_BARE_NAMES.values()) for word in names)
+    found: dict[str, set[str]] = {}
+    for word in words:
+        hanzi = re.sub(r"[^\u4e00-\u9fff]", "", word)
+        syllables = lazy_pinyin(hanzi)
+        for start in range(len(hanzi)):  # (every run of two syllables or more: a short name's spelling)
+            for end in range(start + 2 if len(hanzi) > 1 else start + 1, len(hanzi) + 1):
+                found.setdefault("".join(syllables[start:end]).lower(), set()).add(hanzi[start:end])
+    for word in words:  # (a word whole names itself, whatever runs of others it spells too)
+        found["".join(lazy_pinyin(re.sub(r"[^\u4e00-\u9fff]", "", word))).lower()] = {word}
+    return {spelled: next(iter(names)) for spelled, names in found.items() if len(names) == 1}

@@ -1,0 +1,107 @@
+"""Reports a filing system received as structured data (blind round 148): the form's cells as nested fields of a JSON,
+YAML, TOML, INI or XML file, named in Chinese or in pinyin, the agency, the year and the prose in fields of their own.
+Read as text, such a file's tables were lost or read a row off (table 2's counts each under the item after its own)."""
+
+from __future__ import annotations
+
+import configparser
+import io
+import json
+
+import pytest
+from lxml import etree
+
+from builder import errors, forms
+from builder.extraction.extract import extract_bytes
+from builder.forms import GOV_2021
+
+from .official_form import AGENCY, YEAR, assert_every_cell, values
+
+PROSE = {"总体情况": f"{YEAR}年，本机关认真贯彻落实《条例》，全年共收到政府信息公开申请{{new}}件。",
+         "存在的主要问题及改进情况": "工作仍有不足，下一步将继续改进。", "其他需要报告的事项": "本年度未收取信息处理费。"}
+
+
+def _rows(v: dict) -> dict[str, dict[str, dict[str, int | float]]]:
+    """Each table's rows by their labels, each row's cells by their columns' labels, in the form's order."""
+    tables: dict[str, dict[str, dict[str, int | float]]] = {"表二": {}, "表三": {}, "表四": {}}
+    for cell in forms.cells(GOV_2021):
+        name = {"t2": "表二", "t3": "表三", "t4": "表四"}[cell.table]
+        row = cell.row_label_zh.replace("·", "_") if cell.table == "t4" else cell.row_label_zh
+        tables[name].setdefault(row, {})[cell.column_label_zh] = v[cell.id]
+    return tables
+
+
+def submission(v: dict) -> dict:
+    return {"基本信息": {"报告标题": f"{AGENCY}{YEAR}年政府信息公开工作年度报告", "机关名称": AGENCY, "报告年度": YEAR},
+            "正文": {k: text.format(new=v["t3.new_received.total"]) for k, text in PROSE.items()}, **_rows(v)}
+
+
+def _pinyin(tree: dict) -> dict:
+    from pypinyin import lazy_pinyin
+
+    def spelled(key: str) -> str:
+        syllables = lazy_pinyin("".join(c for c in key if "\u4e00" <= c <= "\u9fff"))
+        return syllables[0] + "".join(s.capitalize() for s in syllables[1:]) if syllables else key
+
+    return {spelled(k): _pinyin(value) if isinstance(value, dict) else value for k, value in tree.items()}
+
+
+def written(tree: dict, kind: str) -> tuple[bytes, str]:
+    if kind in ("json", "json in pinyin"):
+        return json.dumps(_pinyin(tree) if "pinyin" in kind else tree, ensure_ascii=False, indent=2).encode(), "r.json"
+    if kind == "yaml":
+        import yaml
+
+        return yaml.safe_dump(tree, allow_unicode=True, sort_keys=False).encode(), "r.yaml"
+    if kind == "toml":
+        lines = []
+        for section, fields in tree.items():
+            lines.append(f'["{section}"]')
+            lines += [f'"{k}" = {json.dumps(value, ensure_ascii=False)}' for k, value in fields.items()
+                      if not isinstance(value, dict)]
+            for key, value in fields.items():
+                if isinstance(value, dict):
+                    lines.append(f'["{section}"."{key}"]')
+                    lines += [f'"{k}" = {v}' for k, v in value.items()]
+        return "\n".join(lines).encode(), "r.toml"
+    if kind == "ini":
+        parser = configparser.ConfigParser(interpolation=None)
+        parser.optionxform = str
+        for section, fields in tree.items():
+            for key, value in fields.items():
+                if isinstance(value, dict):
+                    parser[f"{section}_{key}"] = {k: str(v) for k, v in value.items()}
+                else:
+                    parser.setdefault(section, {})
+                    parser[section][key] = str(value)
+        out = io.StringIO()
+        parser.write(out)
+        return out.getvalue().encode(), "r.ini"
+    root = etree.Element("年度报告")
+    for section, fields in tree.items():
+        element = etree.SubElement(root, section)
+        for key, value in fields.items():
+            if isinstance(value, dict):  # a row: its name and cells as attributes (<行 名称="予以公开" 自然人="3"/>)
+                etree.SubElement(element, "行", {"名称": key, **{k: str(v) for k, v in value.items()}})
+            else:
+                etree.SubElement(element, key).text = str(value)
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8"), "r.xml"
+
+
+@pytest.mark.parametrize("kind", ["json", "json in pinyin", "yaml", "toml", "ini", "xml"])
+def test_a_submission_as_structured_data_is_read_as_its_report(kind):
+    v = values(seed=7)
+    data, name = written(submission(v), kind)
+    report = extract_bytes(data, name)
+    assert (report.agency.name, report.year) == (AGENCY, YEAR)
+    assert_every_cell(report, v)
+    assert [f.value for f in report.narrative if f.key == "applications_received" and f.headline] == [
+        v["t3.new_received.total"]]
+
+
+def test_several_agencies_submissions_in_one_file_are_refused_as_a_roster():
+    first, second = submission(values(seed=7)), submission(values(seed=8))
+    second["基本信息"]["机关名称"] = "彭阳县教育局"
+    data = json.dumps([first, second], ensure_ascii=False).encode()
+    with pytest.raises(errors.NotAReport, match="roster"):
+        extract_bytes(data, "batch.json")
