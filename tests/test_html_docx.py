@@ -3265,7 +3265,10 @@ def test_a_page_exported_as_svg_keeps_a_sentence_s_figure_in_its_sentence():
 
     runs = [[f"{AGENCY}{YEAR}年政府信息公开工作年度报告"], ["一、总体情况"],
             [f"{YEAR}年，本机关共收到政府信息公开申请", "62", "件，另有上年结转申请", "2", "件。"],
-            ["二、主动公开政府信息情况"], *[[f"第{k}段说明文字。"] for k in range(10)]]
+            *[[line] for line in ("二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况",
+                                  "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况",
+                                  "工作仍有不足，下一步将继续改进。", "六、其他需要报告的事项", "本年度未收取信息处理费。")],
+            *[[f"第{k}段说明文字。"] for k in range(6)]]
     texts = []
     for n, line in enumerate(runs):
         x, spans = 74.0, []

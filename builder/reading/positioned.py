@@ -277,6 +277,7 @@ def _header_columns(rows: list[tuple[str, list[Word], list[Word]]], start: int, 
     column of its own (a small body's table 3 printing only 自然人 and 总计, every other cell blank, told no blank
     from another by its values alone); else None."""
     words: list[Word] = []
+    left = max([left, *(x1 for _, label, _ in table for _, _, x1 in label)])  # (right of the rows' labels: 信息内容 is none)
     for i in range(start - 1, max(-1, start - 1 - _HEADER_LINES), -1):
         _, label, values = rows[i]
         over = [w for w in label if w[1] >= left]
