@@ -2338,6 +2338,10 @@ def docx_parts(data: bytes, path: str, depth: int = 0) -> tuple[str, tuple[str, 
     agency of a report whose body never does, but is no part of the report's text. ``depth``: how deep
     in Word files imported into Word files this one is."""
     import docx
+    from lxml import etree
+
+    from ..limits import current
+    from .repair import shallow_office_xml
 
     try:
         check_unpacked(data, path, "Word document")
@@ -2353,6 +2357,12 @@ def docx_parts(data: bytes, path: str, depth: int = 0) -> tuple[str, tuple[str, 
     except errors.ReportError:
         raise
     except Exception as e:  # python-docx raises several unrelated types
+        limit = current().max_html_depth
+        if isinstance(e, etree.XMLSyntaxError) and (shallow := shallow_office_xml(data, limit - 10)):
+            text, heads = docx_parts(shallow, path, depth)  # (nested past what libxml2 parses: the rest read, as a page's is)
+            if not text.strip():
+                raise errors.OverLimit(path, f"Word XML elements nested more than {limit} deep") from None
+            return text, heads
         return _main_part_text(data, path, e, depth), ()
     body = getattr(document.element, "body", None)
     if body is None:  # a part python-docx opened but could not read as a document (mixed Strict namespaces)

@@ -166,6 +166,42 @@ def _transitional_name(m: re.Match) -> bytes:
     return b"http://schemas.openxmlformats.org/%s/2006/%s" % (m[1], _STRICT_RENAMED.get(m[2], m[2]))
 
 
+# A tag of an XML part (its name, whether it closes, whether it is empty), and what holds no tag though it has < and >.
+_XML_TOKEN = re.compile(rb"<!--.*?-->|<!\[CDATA\[.*?\]\]>|<[?!][^>]*>|<(/?)[A-Za-z_][^\s/>]*[^>]*?(/?)>", re.DOTALL)
+
+
+def shallow_office_xml(data: bytes, limit: int) -> bytes | None:
+    """An Office package whose XML parts nest elements deeper than ``limit`` (a banner in a table inside 2,000 others,
+    past what libxml2 parses at all), those elements left out, the rest as it is; None when no part is so deep."""
+    def shallow(name: str, content: bytes) -> bytes | None:
+        return _within_depth(content, limit) if name.endswith(".xml") else None
+
+    return _rewritten_package(data, shallow)
+
+
+def _within_depth(xml: bytes, limit: int) -> bytes | None:
+    """The XML without its elements deeper than ``limit`` (and the text in them); None when none is."""
+    out, depth, kept_to, deepest = [], 0, 0, 0
+    for m in _XML_TOKEN.finditer(xml):
+        start = m.start()
+        if depth <= limit:
+            out.append(xml[kept_to:start])  # (the text before the tag, at the depth it stands)
+        kept_to = start
+        if m.group(1) is None:  # a comment, CDATA, a declaration: as text
+            continue
+        closing, empty = m.group(1) == b"/", m.group(2) == b"/"
+        inner = depth if closing else depth + 1
+        deepest = max(deepest, inner)
+        if inner <= limit:
+            out.append(m.group())
+        kept_to = m.end()
+        depth = depth - 1 if closing else depth if empty else depth + 1
+    if deepest <= limit:
+        return None
+    out.append(xml[kept_to:] if depth <= limit else b"")
+    return b"".join(out)
+
+
 def transitional_ooxml(data: bytes) -> bytes | None:
     """An Office Open XML package saved in ISO 29500 Strict (Word's "Strict Open XML Document"), its parts
     and relationships renamed into the transitional namespaces; None when it uses none of Strict's names
