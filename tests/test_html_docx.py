@@ -3290,3 +3290,32 @@ def test_a_page_exported_as_svg_keeps_a_sentence_s_figure_in_its_sentence():
     report = extract_bytes(svg.encode(), "report.svg")
     got = {f.key: f.value for f in report.narrative if f.headline}
     assert (got.get("applications_received"), got.get("applications_carried_over")) == (62, 2)
+
+
+def test_a_word_template_s_drop_down_fields_show_the_entry_chosen():
+    """Blind round 148 (filled templates): every count of a Word template's tables in a legacy drop-down form field
+    (FORMDROPDOWN: its entries — 0 1 2 …, the one chosen by its result, another its default) shows no result runs:
+    those cells were read as missing (all of table 4 in one report). The entry chosen is read."""
+    import re
+
+    from .official_form import _with_part
+
+    v = values(seed=5)
+    count = 0
+
+    def dropdown(m: re.Match) -> str:
+        nonlocal count
+        count += 1
+        entries = ["—", m[1], str(int(m[1]) + 1)]
+        listed = "".join(f'<w:listEntry w:val="{e}"/>' for e in entries)
+        return (f'<w:r><w:fldChar w:fldCharType="begin"><w:ffData><w:name w:val="Dropdown{count}"/><w:enabled/>'
+                f'<w:ddList><w:result w:val="1"/><w:default w:val="2"/>{listed}</w:ddList></w:ffData></w:fldChar></w:r>'
+                '<w:r><w:instrText xml:space="preserve"> FORMDROPDOWN </w:instrText></w:r>'
+                '<w:r><w:fldChar w:fldCharType="end"/></w:r>')
+
+    def fields(xml: bytes) -> bytes:
+        return re.sub(r"<w:r><w:t>(\d+)</w:t></w:r>", dropdown, xml.decode()).encode()
+
+    data = _with_part(docx_bytes(blocks(v)), "word/document.xml", fields)
+    assert count > 100
+    assert_every_cell(extract_bytes(data, "report.docx"), v)

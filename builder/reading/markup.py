@@ -2037,6 +2037,8 @@ def _docx_text(paragraph, part_raised: bool = False) -> str:
         if ancestor is not paragraph:
             continue
         if (mark := run.find(f"{_W}fldChar")) is not None:
+            if mark.get(f"{_W}fldCharType") == "begin" and not fields.in_code and (shown := _form_field_shown(mark)):
+                pieces.append(shown)  # (a drop-down or a check box shows no result runs: the entry chosen, the box)
             {"begin": fields.begin, "separate": fields.separate, "end": fields.end}.get(
                 mark.get(f"{_W}fldCharType"), lambda: None)()
             continue
@@ -2049,6 +2051,24 @@ def _docx_text(paragraph, part_raised: bool = False) -> str:
             text = mark if mark is not None else f" {text} "
         pieces.append(text)
     return "".join(pieces)
+
+
+def _form_field_shown(mark) -> str:
+    """What a legacy drop-down form field (FORMDROPDOWN) shows, the entry its result (else its default) picks, or a
+    check box (FORMCHECKBOX) ☑ or ☐: neither writes its shown value as result runs; '' for other fields."""
+    data = mark.find(f"{_W}ffData")
+    if data is None:
+        return ""
+    if (choices := data.find(f"{_W}ddList")) is not None:
+        entries = [entry.get(f"{_W}val", "") for entry in choices.findall(f"{_W}listEntry")]
+        picked = next((element.get(f"{_W}val") for element in (choices.find(f"{_W}result"), choices.find(f"{_W}default"))
+                       if element is not None and (element.get(f"{_W}val") or "").isdigit()), "0")
+        return entries[int(picked)] if int(picked) < len(entries) else ""
+    if (box := data.find(f"{_W}checkBox")) is not None:
+        ticked = box.find(f"{_W}checked")
+        ticked = ticked if ticked is not None else box.find(f"{_W}default")
+        return "☑" if ticked is not None and ticked.get(f"{_W}val", "1") not in ("0", "false") else "☐"
+    return ""
 
 
 def _docx_paragraphs(element):
