@@ -188,3 +188,41 @@ def test_a_bundle_of_a_report_s_pages_is_read_in_its_index_s_order(kind):
     report_read = extract_bytes(_zip(members), "report_help.zip")
     assert (report_read.agency.name, report_read.year) == (AGENCY, YEAR)
     assert_every_cell(report_read, v)
+
+
+def test_a_vault_of_notes_shows_each_embedded_note_in_its_place():
+    """Blind round 148 (knowledge bases): an Obsidian vault, the report's note embedding its tables' notes
+    (![[附表/T3 依申请#统计表]], ![[附表/T2 主动公开|表二]]), each a Markdown table under its own heading (# T3 依申请):
+    the notes were read one after another, the tables after the report's sections, table 3's region holding the embed's
+    line alone (its T3's 3 read as a value). Each embedded note is read where it is embedded."""
+    v = values()
+    report = blocks(v)
+
+    def markdown(table) -> str:
+        from .official_form import placed
+
+        cells = placed(table)
+        width = max(c + cell.colspan for _, c, cell in cells)
+        grid = {(r, c): cell.text for r, c, cell in cells}
+        rows = [[grid.get((r, c), "") for c in range(width)] for r in range(max(r for r, _, _ in cells) + 1)]
+        return "\n".join(["| " + " | ".join(rows[0]) + " |", "|" + "---|" * width,
+                          *("| " + " | ".join(row) + " |" for row in rows[1:])])
+
+    notes, lines = {}, []
+    for k, block in enumerate(b for b in report if not isinstance(b, str)):
+        name = ["T2 主动公开", "T3 依申请", "T4 复议诉讼"][k]
+        callout = f"> [!note] 数据口径\n> 统计期限为{YEAR}年1月1日至12月31日。\n\n" if k == 1 else ""
+        notes[f"年报/附表/{name}.md"] = (f"# {name}\n\n{callout}## 统计表\n\n" if k else "") + markdown(block) + "\n"
+        notes[f"年报/附表/{name}.md"] = notes[f"年报/附表/{name}.md"].encode()
+    k = 0
+    for block in report:
+        if isinstance(block, str):
+            lines.append(f"## {block}" if block[:2] in ("一、", "二、", "三、", "四、", "五、", "六、") else block)
+        else:
+            name = ["T2 主动公开|表二", "T3 依申请#统计表", "T4 复议诉讼"][k]
+            lines.append(f"![[附表/{name}]]")
+            k += 1
+    members = [("年报/2023年度报告.md", "\n\n".join(lines).encode()), *notes.items()]
+    read = extract_bytes(_zip(members), "vault.zip")
+    assert (read.agency.name, read.year) == (AGENCY, YEAR)
+    assert_every_cell(read, v)

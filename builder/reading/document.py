@@ -2235,7 +2235,41 @@ def _read_archive(data: bytes, source: Source) -> str:
     if not files:
         raise errors.NotText(source.path, "an archive with no document in it (only folders, system files, or "
                                           f"archives nested more than {_ARCHIVE_DEPTH} deep)")
-    return _files_text(_in_linked_order(files), source, "an archive")
+    return _files_text(_in_linked_order(_with_notes_embedded(files)), source, "an archive")
+
+
+# A note's embed of another (Obsidian's ![[附表/T3 依申请#统计表|表三]]): the other note shown in its place.
+_NOTE_EMBED = re.compile(r"!\[\[(?P<target>[^\]|#\n]+)(?:#[^\]|\n]*)?(?:\|[^\]\n]*)?\]\]")
+_EMBED_DEPTH = 3  # notes embedded in embedded notes, at most this deep
+
+
+def _with_notes_embedded(files: list[tuple[str, bytes]]) -> list[tuple[str, bytes]]:
+    """A vault of Markdown notes (an Obsidian export) with each note another embeds (![[表三]]) shown in its place,
+    as the app shows it, and not read again on its own (read after the report, its tables had stood under no
+    section: table 3's region held the embed's line alone); other archives as they are."""
+    notes = {name: blob for name, blob in files if name.lower().endswith(".md")}
+    if not any(b"![[" in blob for blob in notes.values()):
+        return files
+    embedded: set[str] = set()
+
+    def target_of(target: str) -> str | None:
+        wanted = target.strip().removesuffix(".md") + ".md"
+        return next((name for name in notes if name == wanted or name.endswith("/" + wanted)), None)
+
+    def shown(name: str, depth: int) -> bytes:
+        text = notes[name].decode("utf-8", "replace")
+
+        def embed(m: re.Match) -> str:
+            other = target_of(m["target"])
+            if other is None or other == name or depth >= _EMBED_DEPTH:
+                return m.group()
+            embedded.add(other)
+            return shown(other, depth + 1).decode("utf-8")
+
+        return _NOTE_EMBED.sub(embed, text).encode("utf-8")
+
+    out = [(name, shown(name, 0) if name in notes else blob) for name, blob in files]
+    return [(name, blob) for name, blob in out if name not in embedded]
 
 
 _HREF = re.compile(rb"""href\s*=\s*["']?([^"'#?\s>]+)""", re.IGNORECASE)
