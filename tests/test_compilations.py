@@ -127,6 +127,29 @@ def test_tables_printed_after_the_report_under_numbered_captions_are_read(captio
 
 
 @pytest.mark.parametrize("rendering", ["tab", "html"])
+def test_tables_2_and_3_in_the_appendix_and_table_4_in_the_report_are_all_read(rendering):
+    """Blind round 148 (tables in attached files): 二、主动公开政府信息情况（见附件统计表一）and 三、…（见附件统计表二）
+    with no table, 表四 printed under 四、, tables 2 and 3 after the report under their sections' headings again (the
+    attachment's text): the headings after the report were taken for tables 2 and 3 and table 4's, before them, was
+    never looked for (15 cells missing)."""
+    blocks, v = blocks_of(FIRST, 1)
+    tables = [content for kind, content in blocks if kind == "table"]
+    heads = {"二、主动公开政府信息情况": "（见附件统计表一）", "三、收到和处理政府信息公开申请情况": "（见附件统计表二）"}
+    body, k = [], 0
+    for kind, content in blocks:
+        if kind == "table":
+            if k == 2:
+                body.append((kind, content))
+            k += 1
+        else:
+            body.append((kind, content + heads.get(content, "")))
+    appendix = [("para", "二、主动公开政府信息情况"), ("table", tables[0]), ("para", "三、收到和处理政府信息公开申请情况"),
+                ("table", tables[1])]
+    rep = extracted(body + appendix, rendering)
+    assert {k: c.value for k, c in rep.cells.items()} == {c.id: v[c.id] for c in forms.cells(GOV_2021)}
+
+
+@pytest.mark.parametrize("rendering", ["tab", "html"])
 def test_a_table_3_header_under_its_caption_after_the_report_is_table_3_s(rendering):
     """表三 收到和处理… (no 三、) under the last section, its header printing 总计 first: the caption and
     header went to table 2's region, table 3's starting at its first row, and its columns were read in

@@ -1087,6 +1087,8 @@ def locate(lines: list[str]) -> Layout:
     layout = _corrected_tables(_latest_year_parts(Layout(lines, _regions(lines))))
     printed = [table for table in layout.regions if any(row.has_values for row in layout.rows(table))]
     missing = [start for table, (start, _) in layout.regions.items() if table not in printed]
+    if not missing and layout.regions and any(table not in layout.regions for table in _TABLES):
+        missing = [min(start for start, _ in layout.regions.values())]  # (表二、表三 见附件 after the report, 表四 in it)
     if missing and (first := min(missing)) > 0:
         # Tables in an appendix (附件's text), one printed in the body above it (a picture's text): that one there; and
         # tables printed above their sections, as 附件1–3 before the report's text.
