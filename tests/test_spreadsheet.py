@@ -363,3 +363,27 @@ def test_a_row_s_last_cells_left_blank_keep_their_place_under_the_header():
     lines = read_bytes(xlsx_bytes(blocks(v)), "report.xlsx").lines
     assert "行政规范性文件\t{}\t{}\t".format(v["t2.normative_docs.issued"], v["t2.normative_docs.repealed"]) in lines
     assert "二、主动公开政府信息情况" in lines
+
+
+def test_a_workbook_embedding_the_report_s_text_as_a_word_object_reads_it_first():
+    """Blind round 148 (embedded files): a workbook of the three tables, the report's text (its title and sections,
+    its figures) in a Word document embedded as an object (xl/embeddings/…docx): the text was never read, the title
+    and the prose's figures lost. The embedded document is read before the sheets, as the report prints it."""
+    import zipfile
+
+    from .official_form import docx_bytes
+
+    v = values()
+    report = blocks(v)
+    book = xlsx_bytes([b for b in report if not isinstance(b, str)])
+    prose = docx_bytes([b for b in report if isinstance(b, str)])
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(book)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            target.writestr(info, source.read(info))
+        target.writestr("xl/embeddings/Microsoft_Word_Document.docx", prose)
+    read = extract_bytes(out.getvalue(), "tables.xlsx")
+    assert (read.agency.name, read.year) == (AGENCY, YEAR)
+    assert_every_cell(read, v)
+    assert [f.value for f in read.narrative if f.key == "applications_received" and f.headline] == [
+        v["t3.new_received.total"]]

@@ -2202,9 +2202,24 @@ def _read_ofd(data: bytes, source: Source) -> str:
 
 
 def _read_spreadsheet(data: bytes, source: Source) -> str:
+    """A workbook's sheets; a Word document it embeds as an object (the report's text beside its tables' sheets)
+    before them, as the report prints its text before its tables."""
     from .spreadsheet import spreadsheet_to_text
 
-    return spreadsheet_to_text(data, source.path)
+    sheets = spreadsheet_to_text(data, source.path)
+    if data.startswith(b"PK") and b"xl/embeddings/" in data:
+        import zipfile
+
+        with contextlib.suppress(zipfile.BadZipFile, OSError, ValueError):
+            with zipfile.ZipFile(io.BytesIO(data)) as book:
+                embedded = [(info.filename, book.read(info)) for info in book.infolist()
+                            if _EMBEDDED_WORD.match(info.filename) and info.file_size <= current().max_bytes]
+            if embedded and (text := _attached_text(embedded, source)).strip():
+                return text + "\n" + sheets
+    return sheets
+
+
+_EMBEDDED_WORD = re.compile(r"^xl/embeddings/[^/]+\.(?:docx|docm)$", re.IGNORECASE)
 
 
 def _read_spreadsheet_xml(data: bytes, source: Source) -> str:
