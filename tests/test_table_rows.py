@@ -564,9 +564,9 @@ def test_table_3_turned_in_a_web_page_is_read_by_column():
             assert report.cells[cell.id].value == v[cell.id], cell.id
 
 
-def with_last_year_s_table_3(arrange) -> tuple[dict, list]:
-    """A report's values and blocks whose table 3 is followed or preceded by last year's, as ``arrange``
-    (this year's table block, last year's) puts them in its place."""
+def with_last_year_s_table_3(arrange, table: int = 1) -> tuple[dict, list]:
+    """A report's values and blocks whose table 3 (or table 2, 4 by ``table``: 0, 2) is followed or preceded by last
+    year's, as ``arrange`` (this year's table block, last year's) puts them in its place."""
     v, last = values(), values(seed=9)
 
     def printed(vals: dict) -> dict:
@@ -574,8 +574,8 @@ def with_last_year_s_table_3(arrange) -> tuple[dict, list]:
 
     blocks = synthetic._blocks("鄞州区人民政府", 2022, GOV_2021, printed(v), v)
     old = synthetic._blocks("鄞州区人民政府", 2022, GOV_2021, printed(last), last)
-    t3 = [k for k, (kind, _) in enumerate(blocks) if kind == "table"][1]
-    blocks[t3:t3 + 1] = arrange(blocks[t3], ("table", [content for kind, content in old if kind == "table"][1]))
+    at = [k for k, (kind, _) in enumerate(blocks) if kind == "table"][table]
+    blocks[at:at + 1] = arrange(blocks[at], ("table", [content for kind, content in old if kind == "table"][table]))
     return v, blocks
 
 
@@ -1264,17 +1264,11 @@ def test_table_4_printed_for_this_year_and_last_under_captions_reads_this_year_s
     """Blind round 147 (last year's figures beside this year's): table 4 printed twice, last year's copy first under
     2021年度（上年）：, was read from last year's copy, silently: 15 wrong cells in two reports. Table 3's copies were
     already told apart by their captions; table 4's now are too."""
-    v, last = values(), values(seed=9)
+    def arranged(now: tuple, old: tuple) -> list:
+        this_copy, last_copy = [("para", captions[0]), now], [("para", captions[1]), old]
+        return [*last_copy, *this_copy] if old_first else [*this_copy, *last_copy]
 
-    def printed(vals: dict) -> dict:
-        return {c.id: synthetic._fmt(vals[c.id]) for c in forms.cells(GOV_2021)}
-
-    blocks = synthetic._blocks("鄞州区人民政府", 2022, GOV_2021, printed(v), v)
-    old = synthetic._blocks("鄞州区人民政府", 2022, GOV_2021, printed(last), last)
-    t4 = [k for k, (kind, _) in enumerate(blocks) if kind == "table"][2]
-    this_copy, last_copy = [("para", captions[0]), blocks[t4]], [("para", captions[1]),
-                                                                  [b for b in old if b[0] == "table"][2]]
-    blocks[t4:t4 + 1] = [*last_copy, *this_copy] if old_first else [*this_copy, *last_copy]
+    v, blocks = with_last_year_s_table_3(arranged, table=2)
     rep = extracted(blocks, rendering)
     assert {c.id: rep.cells[c.id].value for c in forms.cells(GOV_2021) if c.table == "t4"} == {
         c.id: v[c.id] for c in forms.cells(GOV_2021) if c.table == "t4"}

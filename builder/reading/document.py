@@ -18,7 +18,7 @@ import stat
 import unicodedata
 import zlib
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from pathlib import Path
@@ -964,16 +964,11 @@ def decode(data: bytes, path: str, unwrapped: bool = False) -> tuple[str, str]:
                 continue
             if _plausible(text) and (encoding == "utf-8" or _reads_as_chinese(text)):
                 return text, encoding
-    if max(even, odd) >= max(_UTF16_ZEROS, len(data) // 500) and len(data) % 2 == 0:
-        # UTF-16 without BOM: ASCII characters (digits, line breaks) leave a zero byte on one side; a NUL or two
-        # is a damaged byte of another text.
-        for encoding in (("utf-16-le",) if odd > even else ("utf-16-be",)):
-            try:
-                text = data.decode(encoding)
-            except UnicodeDecodeError:
-                continue
-            if _plausible(text):
-                return text, encoding
+    if max(even, odd) >= max(_UTF16_ZEROS, len(data) // 500) and len(data) % 2 == 0 and (
+            # UTF-16 without BOM: ASCII characters (digits, line breaks) leave a zero byte on one side; a NUL or two
+            # is a damaged byte of another text.
+            wide := _first_plausible(data, ("utf-16-le",) if odd > even else ("utf-16-be",))) is not None:
+        return wide
     if b"\x00" not in data:
         # GB18030; else Big5 (cp950), a 繁體 converter's output saved without declaring it
         for encoding in ("gb18030", "cp950"):
@@ -1025,14 +1020,20 @@ def _utf32_without_mark(data: bytes) -> tuple[str, str] | None:
     ASCII are in the basic plane), as no other text's bytes are."""
     if len(data) < 8 or len(data) % 4:
         return None
-    for encoding, high in (("utf-32-be", (0, 1)), ("utf-32-le", (2, 3))):
-        if all(not any(data[k::4]) for k in high):
-            try:
-                text = data.decode(encoding)
-            except UnicodeDecodeError:
-                continue
-            if _plausible(text):
-                return text, encoding
+    encodings = [encoding for encoding, high in (("utf-32-be", (0, 1)), ("utf-32-le", (2, 3)))
+                 if all(not any(data[k::4]) for k in high)]
+    return _first_plausible(data, encodings)
+
+
+def _first_plausible(data: bytes, encodings: Iterable[str]) -> tuple[str, str] | None:
+    """The text of the first of ``encodings`` that decodes the bytes to plausible text, with that encoding."""
+    for encoding in encodings:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if _plausible(text):
+            return text, encoding
     return None
 
 
