@@ -97,11 +97,12 @@ def test_a_submission_as_structured_data_is_read_as_its_report(kind):
     assert_every_cell(report, v)
     assert [f.value for f in report.narrative if f.key == "applications_received" and f.headline] == [
         v["t3.new_received.total"]]
+    assert "export_laid_out" in [w["code"] for w in report.warnings]  # (its page says the text was laid out)
 
 
 def test_several_agencies_submissions_in_one_file_are_refused_as_a_roster():
     first, second = submission(values(seed=7)), submission(values(seed=8))
     second["基本信息"]["机关名称"] = "彭阳县教育局"
     data = json.dumps([first, second], ensure_ascii=False).encode()
-    with pytest.raises(errors.NotAReport, match="roster"):
+    with pytest.raises(errors.NotAReport, match="submissions of 2 agencies"):
         extract_bytes(data, "batch.json")

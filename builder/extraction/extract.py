@@ -498,8 +498,9 @@ def _reading_warnings(doc: Document) -> list[dict]:
     if doc.source.exported:
         warnings.append({"code": "export_laid_out",
                          "message": "the file is a filing system's export of the form's cells (one row of columns "
-                                    "named by their place in the form, or a code book's codes); read as the report "
-                                    "they make, its source text written out in the form's layout"})
+                                    "named by their place in the form, or a code book's codes; or fields of structured "
+                                    "data, JSON, YAML, TOML, INI or XML, named so); read as the report they make, its "
+                                    "source text written out in the form's layout"})
     if doc.source.repaired:
         warnings.append({"code": "file_repaired",
                          "message": f"the file is damaged: {doc.source.repaired}; what is missing or spoiled is not read"})

@@ -43,7 +43,7 @@ class Source:
     running_heads: tuple[str, ...] = ()  # a Word file's 页眉 and 页脚: where an agency may name itself only
     attachments: tuple[str, ...] = ()  # the files a cover note (a PDF, an e-mail, a Word file) carries, read as its report
     repaired: str = ""  # how a damaged file (a download cut short, XML not well-formed) was repaired ('' for a sound one)
-    exported: bool = False  # a filing system's export of the form's cells (a row), written back as the report's text
+    exported: bool = False  # a filing system's export of the form's cells (a row, or fields), written back as text
 
     def as_json(self) -> dict:
         return {"path": self.path, "sha256": self.sha256, "format": self.format}
@@ -1591,6 +1591,7 @@ def _read_text(data: bytes, source: Source) -> str:
     text, source.encoding = decode(data, source.path)
     kind = _DATA_SUFFIXES.get(Path(source.path).suffix.lower(), "xml" if _XML_DECLARATION.match(data) else None)
     if kind and (submitted := submitted_report(data, text, source.path, kind)) is not None:
+        source.exported = True
         return submitted  # (a filing system's submission as YAML, TOML or INI: the form's cells as fields)
     if "&" in text and (shown := markup_shown(text, source.path)) is not None:
         return shown
@@ -1774,6 +1775,7 @@ def _read_json(data: bytes, source: Source) -> str:
     if words := positioned.result_words(records):
         return positioned.laid_out(words)
     if (submitted := submitted_report(data, text, source.path, "json")) is not None:
+        source.exported = True
         return submitted  # (a filing system's submission: the form's cells as fields)
     return json_article(text, source.path)
 
@@ -1784,6 +1786,7 @@ def _read_xml(data: bytes, source: Source) -> str:
     declared = _XML_ENCODING.search(data[:200])  # lxml reads the text in it
     source.encoding = declared.group(1).decode("ascii").lower() if declared else "utf-8"
     if (submitted := submitted_report(data, "", source.path, "xml")) is not None:
+        source.exported = True
         return submitted  # (a filing system's submission in its own schema: <表三><行 名称="予以公开" 自然人="9"/>)
     return xml_article(data, source.path)
 

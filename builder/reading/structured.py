@@ -60,7 +60,8 @@ def submitted_report(data: bytes, text: str, path: str, kind: str) -> str | None
     if sum(1 for name, value in record if name.startswith("表") and re.fullmatch(r"[-+]?[\d,.]+|无|—+|/", value))\
             < _CELLS_MIN:
         return None
-    names = {value for name, value in record if name.rsplit("\x01", 1)[-1] in NAME_HEADS and value}
+    heads = [{value for name, value in record if name.rsplit("\x01", 1)[-1] == head and value} for head in NAME_HEADS]
+    names = max(heads, key=len)  # (the agencies' names; a batch's sender, 报送单位, one name beside them)
     if len(names) > 1:
         raise errors.NotAReport(path, f"a filing system's submissions of {len(names)} agencies in one file "
                                       f"({'、'.join(sorted(names)[:3])}…): a roster, no report of its own")
