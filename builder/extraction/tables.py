@@ -2914,7 +2914,7 @@ def _t3_rows(layout: Layout, form_rows: tuple[Row, ...], out: Tables | None = No
     empty but whose label names a form row (zeros not typed): a row all the same."""
     name = _namer(form_rows, _headings(form_rows))
     size = len(forms.T3_COLUMNS)
-    copy = _with_wrapped_label_cells(_own_scope_rows(layout, "t3", _this_year_copy(layout, "t3"), out), layout.lines,
+    copy = _with_wrapped_label_cells(_own_scope_rows(layout, "t3", _this_year_copy(layout, "t3", out), out), layout.lines,
                                      name)
     rows = _label_line_rows(_join_cell_lines(copy, layout.lines, size, size), name, len(form_rows), size)
     if (unrated := _without_rate_column(rows, size)) is not None:
@@ -3249,9 +3249,10 @@ _YEAR_CAPTION = re.compile(r"^\s*(?:附\s*[:：]?\s*|[（(][一二三四五六]\
 _COMPARED_COPY = re.compile(r"对比|比较|上年|去年")
 
 
-def _this_year_copy(layout: Layout, table: str) -> list[ValueRow]:
+def _this_year_copy(layout: Layout, table: str, out: Tables | None = None) -> list[ValueRow]:
     """The rows of a table printed for this year and last under captions (本年 / 上年, or each copy's year with
-    the one to compare with so called): this year's copy's only; all its rows when it has no such captions."""
+    the one to compare with so called): this year's copy's only (``out`` told so); all its rows when it has no such
+    captions."""
     start, stop = layout.regions.get(table, (0, 0))
     captions = []
     for i in range(start, stop):
@@ -3265,7 +3266,14 @@ def _this_year_copy(layout: Layout, table: str) -> list[ValueRow]:
     ends = [min(end, _block_end(layout.lines, i, end)) for i, end in zip([i for i, _ in captions],
                                                                           [i for i, _ in captions[1:]] + [stop])]
     last_year = [(i, end) for (i, which), end in zip(captions, ends) if which.startswith(("上", "去"))]
-    return [r for r in rows if not any(i <= r.line < end for i, end in last_year)]
+    kept = [r for r in rows if not any(i <= r.line < end for i, end in last_year)]
+    if out is not None and len(kept) < len(rows):
+        out.warn(f"{table}.last_year_copy", f"{_TABLE_NAMES_ZH[table]} is printed for this year and for the year "
+                 "before, each under a caption naming its year; the report year's copy is read, the other left out")
+    return kept
+
+
+_TABLE_NAMES_ZH = {"t2": "table 2 (表二)", "t3": "table 3 (表三)", "t4": "table 4 (表四)"}
 
 
 def _block_end(lines: list[str], caption: int, stop: int) -> int:
@@ -4372,7 +4380,7 @@ def _group_total_row(out: Tables, group: str, members: list[Row], form: forms.Fo
 def read_t4(layout: Layout, out: Tables) -> None:
     size = len(forms.T4_GROUPS) * len(forms.T4_COLUMNS)
     ids = tuple(forms.t4_cell(g.id, c.id) for g in forms.T4_GROUPS for c in forms.T4_COLUMNS)
-    copy = _own_scope_rows(layout, "t4", _this_year_copy(layout, "t4"), out)  # (not last year's copy, nor the region's)
+    copy = _own_scope_rows(layout, "t4", _this_year_copy(layout, "t4", out), out)  # (not last year's, nor the region's)
     rows = [r for r in _join_cell_lines(copy, layout.lines, size, len(forms.T4_COLUMNS))
             if r.has_values and not _numbers_the_columns(r)]
     rows = _own_scope_columns(layout, "t4", _years_as_labels(rows, size), out)
