@@ -2966,8 +2966,11 @@ def _without_rate_column(rows: list[ValueRow], size: int) -> list[ValueRow] | No
             return None  # (a row of the form's width: no rate to leave out)
         return bool(_SIGNED_RATE.fullmatch(filled[-1]) or SPREADSHEET_ERROR.fullmatch(filled[-1]))
 
+    if sum(1 for r in rows if r.cells and "%" in r.cells[-1] and _SIGNED_RATE.fullmatch(r.cells[-1].strip())) \
+            < _RATE_ROWS_MIN:
+        return None  # (nearly every table: no row ends in a percentage)
     ends = [ends_in_rate(r) for r in rows]
-    if False in ends or sum(1 for r in rows if r.cells and _SIGNED_RATE.fullmatch(r.cells[-1].strip())) < _RATE_ROWS_MIN:
+    if False in ends:
         return None
     out = []
     for row, rated in zip(rows, ends):
