@@ -742,3 +742,20 @@ def test_a_label_cut_short_names_the_one_item_it_begins(rendering, labels):
     v = values()
     rep = t2_report(v, labels, rendering)
     assert_table_2_read(rep, v)
+
+
+def test_table_2_a_cell_a_line_with_an_item_s_money_measure_left_out_reads_without_failing():
+    """Blind round 149 (dBase files): table 2 a cell a line under each item's heading (采购项目数量 | 8.00), the
+    procurement's amount not printed at all: the unit check looked the unread money cell up and stopped the whole
+    report with an internal error."""
+    v = synthetic.consistent_values(random.Random(3), forms.GOV_2019)
+    text = synthetic.render("江油市人民政府", 2020, forms.GOV_2019, v, "tab").split("\n")
+    start, end = text.index("二、主动公开政府信息情况"), text.index("三、收到和处理政府信息公开申请情况")
+    t2 = ["二、主动公开政府信息情况", "信息内容\t数值"]
+    for item in forms.FORMS[forms.GOV_2019].t2:
+        t2.append(f"{item.section_zh} {item.label_zh}")
+        t2 += [f"{m.label_zh}\t{v[forms.t2_cell(item.id, m.id)]}.00" for m in item.measures
+               if (item.id, m.id) != ("procurement", "amount")]
+    report = extract_bytes("\n".join(text[:start] + t2 + text[end:]).encode(), "r.txt")
+    assert report.cells["t2.procurement.amount"].status == "missing"
+    assert report.cells["t3.total.total"].value == v["t3.total.total"]

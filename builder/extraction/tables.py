@@ -2159,9 +2159,9 @@ def read_t2(layout: Layout, form: forms.Form, out: Tables) -> None:
         out.warn("t2.section_blocks", f"t2: the numbers under the heading of '{row.label}' stand a line each apart "
                  "from its labels, in an order the text does not show (row by row, or column by column as pdfminer "
                  "gives them); not chosen", line=row.line + 1)
-    for cell in forms.cells(form.id):
-        if cell.kind == "money" and out.cells[cell.id].status != "missing":
-            _set_money_unit(out.cells[cell.id], cell, layout.region_text("t2"))
+    for cell in forms.cells(form.id):  # (a cell no row reached is not yet in ``out``: it is missing)
+        if cell.kind == "money" and (read := out.cells.get(cell.id)) is not None and read.status != "missing":
+            _set_money_unit(read, cell, layout.region_text("t2"))
 
 
 _JOINS = frozenset("、/／和及与")
