@@ -8,6 +8,7 @@ import pytest
 from builder import forms, synthetic
 from builder.forms import GOV_2021
 
+from .official_form import rebalance
 from .test_layouts import AGENCY, extract_text
 from .test_table_rows import DEFINITE, values, wrong_t3
 
@@ -104,3 +105,24 @@ def test_a_table_4_row_said_none_where_no_spread_adds_up_is_not_filled():
     v = values()
     rep = extract_text(_t4_text(v, "2\t0\t0\t1\t4\t无"))
     assert not all(rep.cells[k].status in DEFINITE for k in T4_IDS[5:])
+
+
+def test_a_row_whose_line_prints_more_figures_than_its_one_cell_is_not_said_none():
+    """Blind round 149 (R Markdown): a row written as code ("（六）其他处理 1.…", 0L, 1L, 2L, 0L, 1L, 0L, 4L,) gave the row
+    reader one cell, 0, and the rest as rows of their own: the row was read as said none, 0 throughout, where it
+    printed 1, 2 and 4 (wrong, silently). A line printing more figures than its label and that one cell is no such
+    row: its cells are unsure."""
+    row = forms.T3_OTHER_2021[0]
+    v = values()
+    for column, figure in zip(forms.T3_APPLICANTS, (0, 1, 2, 0, 1, 0), strict=True):
+        v[forms.t3_cell(row.id, column)] = figure
+    v = rebalance(v)
+    text = synthetic.render(AGENCY, 2022, GOV_2021, v, "tab")
+    figures = [v[forms.t3_cell(row.id, c.id)] for c in forms.T3_COLUMNS]
+    lines = text.split("\n")
+    k = next(k for k, line in enumerate(lines) if row.label_zh in line)
+    lines[k] = f'"{row.group_zh} {row.label_zh}", ' + ", ".join(f"{f}L" for f in [0, *figures[1:]]) + ","
+    rep = extract_text("\n".join(lines))
+    for c, figure in zip(forms.T3_COLUMNS[1:], figures[1:], strict=True):
+        read = rep.cells[forms.t3_cell(row.id, c.id)]
+        assert read.value in (figure, None), c.id

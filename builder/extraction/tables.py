@@ -3924,7 +3924,8 @@ def read_t3(layout: Layout, form: forms.Form, out: Tables) -> None:
                      + " before their six applicant values (a PDF's text giving the cell first); each such row's first "
                      "value is the sum of the six after it, its last is not: read with the total last")
     slots = [_Slot(tuple(forms.t3_cell(r.id, c) for c in printed), a) for r, a in zip(row_set, assigned)]
-    said_none = [k for k, slot in enumerate(slots) if _merged_none(slot.row, len(slot.ids)) is not None]
+    said_none = [k for k, slot in enumerate(slots) if slot.row is not None and _merged_none(
+        slot.row, len(slot.ids), layout.lines[slot.row.line] if 0 <= slot.row.line < len(layout.lines) else "") is not None]
     for k, above in _merged_down(slots, layout.lines, said_none):
         slots[k] = replace(slots[k], row=replace(above, label=row_set[k].label_zh))
         said_none.append(k)
@@ -3976,11 +3977,17 @@ def read_t3(layout: Layout, form: forms.Form, out: Tables) -> None:
         _other_from_sub_rows(out)
 
 
-def _merged_none(row: ValueRow | None, size: int) -> ValueRow | None:
+_FIGURES = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.])")
+
+
+def _merged_none(row: ValueRow | None, size: int, line: str = "") -> ValueRow | None:
     """A row printing one cell only that says none (无, 0, 本年度无此类情况: a cell merged across the row; a Word table
     gives a merged cell's words in its first place, the places it spans empty), as a row of ``size`` such cells;
-    None for any other row."""
+    None for any other row, and for one whose ``line`` prints more figures than its label and its one cell (0L, 1L,
+    2L: figures the row reader did not take as its cells)."""
     if row is None or size < 2 or not row.cells:
+        return None
+    if len(_FIGURES.findall(line)) - len(_FIGURES.findall(row.label)) > 1:
         return None
     # (a Word table's merged cell among empty places: words no cell of its own prints; 无 alone may be one cell's)
     if len(row.cells) > 1 and not NONE_STATEMENT.fullmatch("".join(row.cells).strip()):
