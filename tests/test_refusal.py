@@ -474,3 +474,12 @@ def test_a_file_name_ending_in_x_above_the_agency_s_title_is_no_placeholder():
     XX before the agency's name."""
     report = extract_bytes(f"附件：报告.docx\n彭阳县人民政府2023年政府信息公开工作年度报告\n{BODY}".encode(), "report.txt")
     assert report.agency.name == "彭阳县人民政府"
+
+
+@pytest.mark.parametrize("name", ["西安市各区县", "岳麓区各部门"])
+def test_a_summary_of_several_agencies_reports_is_refused(name):
+    """Blind round 149 (notebooks): a researcher's summary of a city's district reports, titled as a report of 西安市各区县,
+    was read as one agency's report."""
+    text = f"{name}2023年政府信息公开工作年度报告\n\n{BODY.replace('我县', name)}"
+    with pytest.raises(errors.NotAReport, match="several agencies"):
+        extract_bytes(text.encode(), "summary.txt")

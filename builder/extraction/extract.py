@@ -197,6 +197,8 @@ _NOT_AGENCIES = (
     (re.compile(r"(?:大学|学院)$"), "a university or college: its disclosure reports follow 高等学校信息公开办法"),
     (re.compile(r"(?:医院|卫生院|保健院|学校|中学|小学|幼儿园)$"),
      "a hospital or school: its disclosure report is a public institution's (公共企事业单位信息公开)"),
+    (re.compile(r"各(?:区县|县区|县市区|县（市、区）|区|县|市|乡镇|街道|部门|单位|委办局)$"),
+     "several agencies at once (各区县, 各部门): a summary of their reports, no agency's own"),
 )
 # (XX县人民政府, ×××局: a template's agency, as sharing sites' 范文 print it; not a word's x: report.docx, index)
 _PLACEHOLDER = "(?<![A-Za-z])[XＸ×*＊]{2,3}\\s*"
