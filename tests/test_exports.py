@@ -112,3 +112,14 @@ def test_a_long_table_of_a_cell_a_line_is_no_turned_row():
     lines = ["表格,行,列,数值"] + [f"表三,{row.label_zh},{column.label_zh},1" for row in forms.T3_ROWS_2021
                                    for column in forms.T3_COLUMNS]
     assert exported_report("\n".join(lines), "long.csv") == "\n".join(lines)
+
+
+def test_an_export_turned_a_cell_a_line_named_by_the_published_cell_ids_is_read():
+    """t3.granted.natural_person | 12: the cells named by the ids this project publishes (a researcher's file written
+    back for a correction, a portal that adopted them), the agency and year under English names."""
+    v = values(seed=14)
+    lines = ["field,value", f"agency,{AGENCY}", f"year,{YEAR}", f"overview,{PROSE[0][1]}"]
+    lines += [f"{cell.id},{v[cell.id]}" for cell in forms.cells(GOV_2021)]
+    rep = extract_bytes("\n".join(lines).encode(), "cells.csv")
+    assert (rep.agency.name, rep.year) == (AGENCY, YEAR)
+    assert {c.id: rep.cells[c.id].value for c in forms.cells(GOV_2021)} == {c.id: v[c.id] for c in forms.cells(GOV_2021)}

@@ -106,3 +106,62 @@ def test_several_agencies_submissions_in_one_file_are_refused_as_a_roster():
     data = json.dumps([first, second], ensure_ascii=False).encode()
     with pytest.raises(errors.NotAReport, match="submissions of 2 agencies"):
         extract_bytes(data, "batch.json")
+
+
+def test_a_yaml_submission_s_language_tags_are_read_as_plain_values_never_run():
+    """Blind round 149 (hostile structured data): !!python/object/apply tags beside the report's fields stopped the
+    build with an internal error (a safe loader refuses to construct them). Read as the plain values they tag."""
+    v = values(seed=9)
+    data, _ = written(submission(v), "yaml")
+    tagged = ("导出程序: !!python/object/apply:os.system [\"exit 3\"]\n校验: !!python/name:os.system ''\n"
+              "附件: !custom {a: 1}\n").encode()
+    report = extract_bytes(tagged + data, "r.yaml")
+    assert_every_cell(report, v)
+
+
+def test_a_yaml_alias_bomb_beside_the_report_is_left_out_and_the_report_read():
+    """Nine aliases of nine aliases, ten deep (9¹¹ values once expanded) before the report's fields: the values read
+    ran out inside it, and the rows after were lost or read under the wrong labels."""
+    v = values(seed=10)
+    data, _ = written(submission(v), "yaml")
+    bomb = ["校验节点:", '  a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    bomb += [f"  a{k}: &a{k} [{','.join([f'*a{k - 1}'] * 9)}]" for k in range(1, 11)]
+    report = extract_bytes(("\n".join([*bomb, "引用: *a10", ""])).encode() + data, "r.yaml")
+    assert_every_cell(report, v)
+
+
+def test_a_json_submission_nested_past_the_decoder_s_depth_is_read_around_the_deep_value():
+    """A value nested 100,000 arrays deep between table 3 and table 4: the decoder gave up, and the whole file was
+    no submission (JSON without an article)."""
+    v = values(seed=11)
+    tree = submission(v)
+    tree = {**{k: tree[k] for k in ("基本信息", "正文", "表二", "表三")}, "校验": "DEEP", "表四": tree["表四"]}
+    data = json.dumps(tree, ensure_ascii=False).replace('"DEEP"', "[" * 100_000 + "]" * 100_000)
+    assert_every_cell(extract_bytes(data.encode(), "r.json"), v)
+
+
+def test_a_field_written_twice_with_two_values_is_unsure_not_the_last():
+    """A decoder keeps a repeated key's last value (9 where the first, 6, holds the sums): silently wrong. Both are
+    kept, as a cell no reader can choose between."""
+    v = values(seed=12)
+    data = json.dumps(submission(v), ensure_ascii=False, indent=1)
+    cell = f'"自然人": {v["t3.granted.natural_person"]}'
+    assert data.count(cell) >= 1
+    at = data.index('"（一）予以公开"')
+    at = data.index(cell, at) + len(cell)
+    report = extract_bytes((data[:at] + f',\n "自然人": {v["t3.granted.natural_person"] + 3}' + data[at:]).encode(),
+                           "r.json")
+    read = report.cells["t3.granted.natural_person"]
+    assert read.value in (None, v["t3.granted.natural_person"])
+    assert read.status != "reported"
+
+
+def test_a_section_s_paragraphs_as_a_list_are_its_prose():
+    """一、总体情况: [paragraph, paragraph]: each item was a field named by its number, and the prose was lost."""
+    v = values(seed=13)
+    tree = submission(v)
+    prose = tree.pop("正文")
+    tree = {"基本信息": tree.pop("基本信息"), "一、总体情况": ["本机关坚持以公开为常态。", prose["总体情况"]], **tree}
+    report = extract_bytes(json.dumps(tree, ensure_ascii=False).encode(), "r.json")
+    assert [f.value for f in report.narrative if f.key == "applications_received" and f.headline] == [
+        v["t3.new_received.total"]]

@@ -10,8 +10,9 @@ from __future__ import annotations
 import csv
 import re
 from collections.abc import Iterator
+from functools import cache
 
-from .. import errors
+from .. import errors, forms
 
 _MIN_COLUMNS = 20  # a row of the form's cells has a hundred or more; a table's row has at most 16
 _MIN_CELLS = 12  # columns naming the form's cells, at least
@@ -22,6 +23,7 @@ _SEPARATORS = ("_", "/", "-", "|", "·", ">")
 # Words a path's parts hold that are no separators: 本年增/减 (the 2019 form's measure), 单位：万元
 _PROTECTED = (("增/减", "增\x00减"),)
 _TABLE_WORD = re.compile(r"表\s*([二三四234])")
+_SPACED_PATH = re.compile(r"\s*表\s*[二三四234]\s+\S+\s+\S")
 _TABLE_TITLE = re.compile(r"^\s*表\s*[二三四234]\s*(?:[ :：、．.]|$)")  # (表三 收到和处理…情况; not 表三/一、本年新收…)
 _TABLE_IDS = {"二": "t2", "2": "t2", "三": "t3", "3": "t3", "四": "t4", "4": "t4"}
 # A column's path's words, no row's (表三_一、本年新收…_法人或其他组织_商业企业).
@@ -29,9 +31,38 @@ _T3_COLUMN_GROUPS = ("申请人情况", "法人或其他组织")
 _HEADINGS = {"t2": "二、主动公开政府信息情况", "t3": "三、收到和处理政府信息公开申请情况",
              "t4": "四、政府信息公开行政复议、行政诉讼情况"}
 _PROSE_HEAD = re.compile(r"^\s*([一五六])\s*[、.．]")
-NAME_HEADS = ("单位名称", "机关名称", "机构名称", "填报单位", "报送单位", "部门名称")
+NAME_HEADS = ("单位名称", "机关名称", "机构名称", "填报单位", "报送单位", "部门名称", "机关")
 _YEAR_HEADS = ("年度", "报告年度", "统计年度", "年份")
 _TITLE_HEADS = ("报告标题", "标题", "报告名称")
+# A record's fields named in English outside the form's tables (inside them, other is 其他's column).
+ENGLISH_FIELDS = {"title": "报告标题", "agency": "机关名称", "organization": "机关名称", "org": "机关名称",
+                  "year": "报告年度", "adcode": "行政区划代码", "preface": "前言", "overview": "总体情况",
+                  "problems": "存在的主要问题及改进情况", "other": "其他需要报告的事项", "others": "其他需要报告的事项"}
+# The sections a report's whole text prints, two of them at least in a field holding it (正文, 全文, text).
+_SECTION_LINE = re.compile(r"(?m)^\s*(?:一\s*[、.．]\s*总体情况|五\s*[、.．]\s*存在的主要问题|六\s*[、.．]\s*其他需要报告的事项)")
+_TABLE_HEADING = {"t2": re.compile(r"^\s*二\s*[、.．]\s*主动公开"), "t3": re.compile(r"^\s*三\s*[、.．]\s*收到和处理"),
+                  "t4": re.compile(r"^\s*四\s*[、.．]\s*政府信息公开行政复议")}
+
+
+@cache
+def cell_paths() -> dict[str, str]:
+    """Each cell's path in the form's words by its id (t3.granted.natural_person: 表三 / 三、本年度办理结果 / （一）予以公开 /
+    自然人), for an export whose cells are named by the ids this project publishes."""
+    tables = {"t2": "表二", "t3": "表三", "t4": "表四"}
+    paths: dict[str, str] = {}
+    for template in (forms.GOV_2021, forms.GOV_2019):
+        groups = {row.id: row.group_zh for row in forms.FORMS[template].t3_rows}
+        for cell in forms.cells(template):
+            parts = (tables[cell.table], groups.get(cell.row, "") if cell.table == "t3" else "", cell.row_label_zh,
+                     cell.column_label_zh)
+            paths.setdefault(cell.id, "\x01".join(part for part in parts if part))
+    return paths
+
+
+def _field_name(name: str) -> str:
+    """A field's name in the form's words: a cell's id as its path, an English name of a field as its Chinese one."""
+    name = name.strip()
+    return cell_paths().get(name) or ENGLISH_FIELDS.get(name.lower(), name)
 
 
 def exported_report(text: str, path: str) -> str:
@@ -53,7 +84,8 @@ def _looks_exported(text: str) -> bool:
     for line in text.split("\n", 200)[:200]:
         if line.count("\t") >= _MIN_COLUMNS or line.count(",") >= _MIN_COLUMNS:
             return True
-    return text.count("表三") >= _MIN_CELLS and text.count("\n") < 2000  # (a turned row: 指标 | 数值 lines)
+    return (text.count("表三") >= _MIN_CELLS or text.count("t3.") >= _MIN_CELLS) and text.count("\n") < 2000
+    # (a turned row: 指标 | 数值 lines, the cells named in the form's words or by their ids)
 
 
 Record = list[tuple[str, str]]  # (the column's path or name, the cell's text)
@@ -81,13 +113,13 @@ def _wide(text: str) -> list[Record] | None:
         header = rows[start:first]
         coded = any(_CODE.fullmatch(cell.strip()) for row in header for cell in row)
         names = _column_names(header, max(map(len, header)), _code_book(rows) if coded else {})
-        if sum(1 for name in names if _FORM_PATH.match(name)) < _MIN_CELLS:
+        if sum(1 for name in names if _FORM_PATH.match(_field_name(name))) < _MIN_CELLS:
             continue  # (codes no code book explains, or no header naming the form's cells)
         records = []
         for row in rows[first:]:
             if len(row) < _MIN_COLUMNS or not _data(row):
                 break
-            records.append([(name, cell.strip()) for name, cell in zip(names, row) if name])
+            records.append([(_field_name(name), cell.strip()) for name, cell in zip(names, row) if name])
         return records
     return None
 
@@ -135,7 +167,7 @@ def _code_book(rows: list[list[str]]) -> dict[str, str]:
 def _turned(text: str) -> list[Record] | None:
     """The record of an export turned to a line per cell (指标 | 数值)."""
     for delimiter in ("\t", ","):
-        record = [(row[0].strip(), row[1].strip()) for row in _rows(text, delimiter)
+        record = [(_field_name(row[0]), row[1].strip()) for row in _rows(text, delimiter)
                   if len(row) >= 2 and row[0].strip() and not any(cell.strip() for cell in row[2:])]
         # (a path whole in its name: 表三_一、本年新收…_自然人; not a long table's 表三 | 一、本年新收… | 自然人 | 12)
         if sum(1 for name, _ in record if _FORM_PATH.match(name) and len(_parts(name)) >= 3) >= _MIN_CELLS:
@@ -158,6 +190,8 @@ def _parts(path: str) -> list[str]:
     for word, kept in _PROTECTED:
         path = path.replace(word, kept)
     pieces = [p for p in path.split("\x01") if p]
+    if _SPACED_PATH.match(path):  # (表二 规章 本年制发件数: a dataset's variable label, its names parted by spaces)
+        pieces = [part for piece in pieces for part in piece.split()]
     separator = max(_SEPARATORS, key=path.count)
     if path.count(separator):
         pieces = [part for piece in pieces for part in piece.split(separator)]
@@ -182,14 +216,31 @@ def _tables(record: Record) -> dict[str, dict[tuple[str, ...], list[tuple[str, s
     return out
 
 
+def record_cells(record: Record) -> int:
+    """How many of the form's cells a record names."""
+    return sum(1 for name, _ in record if _FORM_PATH.match(_field_name(name)))
+
+
+def record_names(record: Record) -> set[str]:
+    """The agencies' names a record gives (one, or none, for one agency-year's)."""
+    return {value for name, value in record if _last(name) in NAME_HEADS and value}
+
+
 def as_report(record: Record) -> str:
     """A record's report: its title, the place it states, its sections' prose and its three tables, in the form's
     order."""
+    record = [(_field_name(name), value) for name, value in record]
     name, year = _meta(record, NAME_HEADS), _meta(record, _YEAR_HEADS)
     title = _meta(record, _TITLE_HEADS) or (f"{name}{year}年政府信息公开工作年度报告" if name and year else "")
-    prose = {m.group(1): (_last(head), value) for head, value in record
-             if (m := _PROSE_HEAD.match(_last(head))) and value and not _FORM_PATH.match(head)}
+    prose: dict[str, list[str]] = {}
+    for head, value in record:  # (a section's text in one field, or a paragraph a field under its name: 一、总体情况 / 1)
+        found = next(((part, m.group(1)) for part in head.split("\x01") if (m := _PROSE_HEAD.match(part))), None)
+        if found is not None and value and not _FORM_PATH.match(head):
+            prose.setdefault(found[1], [found[0]]).append(value)
     tables = _tables(record)
+    whole = None if prose else next((text for text in _group_texts(record) if len(_SECTION_LINE.findall(text)) >= 2), None)
+    if whole is not None:
+        return _with_tables(whole, tables, title)
     lines = [title] if title else []
     lines += [f"{_last(head)}：{value}" for head, value in record if _last(head) in ("所属地区", "行政区划代码") and value]
     lines += [value for head, value in record if _last(head) == "前言" and value]  # (a preface: who compiled it, when)
@@ -209,7 +260,11 @@ def _table_lines(table: str, rows: dict[tuple[str, ...], list[tuple[str, str]]])
     第二十条 heading), tables 3 and 4 a row each under one header of their columns."""
     last_header: list[str] = []
     section = ""
+    form_columns = {"t3": [c.label_zh for c in forms.T3_COLUMNS], "t4": [c.label_zh for c in forms.T4_COLUMNS]}.get(table)
     for names, cells in rows.items():
+        if form_columns and {column for column, _ in cells} <= set(form_columns):
+            values = dict(cells)  # (a row some of whose cells the export leaves out: those blank, the rest in place)
+            cells = [(column, values.get(column, "")) for column in form_columns]
         columns = [column for column, _ in cells]
         if table == "t2":
             if len(names) > 1 and names[0] != section:
@@ -222,3 +277,33 @@ def _table_lines(table: str, rows: dict[tuple[str, ...], list[tuple[str, str]]])
         last_header = columns
         label = names[-1] if table == "t2" else " ".join(names)
         yield "\t".join([label, *(value for _, value in cells)])
+
+
+def _group_texts(record: Record) -> Iterator[str]:
+    """Each field's text, and the texts of fields in one group joined (正文 / 段落01, 正文 / 段落02, …: a text a
+    paragraph a field)."""
+    groups: dict[str, list[str]] = {}
+    for name, value in record:
+        yield value
+        if "\x01" in name and not _FORM_PATH.match(name):
+            groups.setdefault(name.split("\x01", 1)[0], []).append(value)
+    for values in groups.values():
+        if len(values) > 1:
+            yield "\n".join(values)
+
+
+def _with_tables(whole: str, tables: dict[str, dict[tuple[str, ...], list[tuple[str, str]]]], title: str) -> str:
+    """A report's whole text (a field holding its title and sections) with each table after its heading, or, where the
+    text prints none, after the text of the section before it."""
+    lines = whole.splitlines()
+    if title and not any(title in line for line in lines[:5]):
+        lines.insert(0, title)
+    for table in ("t4", "t3", "t2"):  # (from the last: each insertion leaves the earlier headings where they are)
+        at = next((k for k, line in enumerate(lines) if _TABLE_HEADING[table].match(line)), None)
+        rows = list(_table_lines(table, tables[table]))
+        if at is None:
+            later = next((k for k, line in enumerate(lines) if re.match(r"\s*[五六]\s*[、.．]", line)), len(lines))
+            lines[later:later] = [_HEADINGS[table], *rows]
+        else:
+            lines[at + 1:at + 1] = rows
+    return "\n".join(lines) + "\n"

@@ -2849,7 +2849,7 @@ _JSON_DEPTH = 256  # levels of a JSON document kept, at most: no report's data i
 _JSON_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
 
 
-def _shallow_json(text: str) -> str:
+def shallow_json(text: str) -> str:
     """A JSON document with each value nested deeper than ``_JSON_DEPTH`` put as null (a hostile file's 100,000
     levels of brackets beside the article), read in one pass over its strings and brackets."""
     out: list[str] = []
@@ -2887,7 +2887,7 @@ def json_records(text: str) -> list | None:
         return data if isinstance(data, list) else [data]
     except RecursionError:
         try:  # (a value nested past the decoder's depth beside the article: that value left out, the rest read)
-            data = json.loads(_shallow_json(text))
+            data = json.loads(shallow_json(text))
         except (RecursionError, ValueError):
             raise TooDeep("nested deeper than a JSON decoder reads") from None
         return data if isinstance(data, list) else [data]

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from functools import cache
 
 from .. import errors, forms
-from .exports import NAME_HEADS, as_report
+from .exports import ENGLISH_FIELDS, NAME_HEADS, as_report
 
 _LEAVES_MAX = 100_000  # values a file holds at most before the rest is left out (a hostile file's alias expansion)
 _CELLS_MIN = 12  # values under the form's tables, at least, for a file to be a submission
@@ -38,10 +38,6 @@ _TABLE_NAMES = {"二": "表二", "2": "表二", "er": "表二", "三": "表三",
 _PROSE = {"总体情况": "一、总体情况", "存在的主要问题及改进情况": "五、存在的主要问题及改进情况",
           "主要问题及改进情况": "五、存在的主要问题及改进情况", "其他需要报告的事项": "六、其他需要报告的事项"}
 _SECTION_NUMBER = re.compile(r"^[一二三四五六]\s*[_、.．-]\s*(?=[\u4e00-\u9fff])")
-# A submission's fields named in English, outside its tables (inside them, other is 其他's column).
-_ENGLISH = {"title": "报告标题", "agency": "机关名称", "organization": "机关名称", "org": "机关名称", "year": "报告年度",
-            "adcode": "行政区划代码", "preface": "前言", "overview": "总体情况", "problems": "存在的主要问题及改进情况",
-            "other": "其他需要报告的事项", "others": "其他需要报告的事项"}
 _TEXT_KEYS = frozenset({"正文", "内容", "文本", "全文", "text", "content", "body", "value"})
 _OTHER_WORDS = ("标题", "报告标题", "机关名称", "机构名称", "单位名称", "报告年度", "年度", "行政区划代码", "前言", "正文",
                 "基本信息", "表二", "表三", "表四", "办理结果", "申请人情况", "法人或其他组织", *_PROSE)
@@ -70,13 +66,16 @@ def submitted_report(data: bytes, text: str, path: str, kind: str) -> str | None
 
 def _parsed(data: bytes, text: str, path: str, kind: str) -> object:
     if kind == "json":
-        return json.loads(text)
+        from .markup import shallow_json
+
+        try:
+            return json.loads(text, object_pairs_hook=_unsure_repeats)
+        except RecursionError:  # (a value nested past the decoder's depth beside the report's: that value left out)
+            return json.loads(shallow_json(text), object_pairs_hook=_unsure_repeats)
     if kind == "toml":
         return tomllib.loads(text)
     if kind == "yaml":
-        import yaml
-
-        return yaml.safe_load(text)
+        return _yaml(text)
     if kind == "ini":
         parser = configparser.ConfigParser(interpolation=None, strict=False)
         parser.optionxform = str  # (keys as written: 自然人, ziRanRen)
@@ -87,13 +86,65 @@ def _parsed(data: bytes, text: str, path: str, kind: str) -> object:
     return parsed_xml(data, path, "an XML file that is not well-formed XML")
 
 
+def _unsure_repeats(pairs: list[tuple[str, object]]) -> dict:
+    """A JSON object's fields; a field written twice with two values holds both, as a cell no reader can choose
+    between (6或9: unsure), not the last of them as a decoder keeps it."""
+    fields: dict = {}
+    for key, value in pairs:
+        if key in fields and fields[key] != value and not isinstance(value, dict | list) \
+                and not isinstance(fields[key], dict | list):
+            value = f"{fields[key]}或{value}"
+        fields[key] = value
+    return fields
+
+
+def _yaml(text: str) -> object:
+    """A YAML document read safely, a tag naming a language's object (!!python/object/apply:os.system) read as the
+    plain value it tags, never constructed."""
+    import yaml
+
+    class PlainLoader(yaml.SafeLoader):
+        pass
+
+    def plain(loader: PlainLoader, suffix: str, node: yaml.Node) -> object:
+        if isinstance(node, yaml.MappingNode):
+            return loader.construct_mapping(node)
+        if isinstance(node, yaml.SequenceNode):
+            return loader.construct_sequence(node)
+        return loader.construct_scalar(node)
+
+    PlainLoader.add_multi_constructor("", plain)
+    try:
+        return yaml.load(text, Loader=PlainLoader)
+    except yaml.YAMLError as e:
+        raise ValueError(str(e)) from None
+
+
+def _leaves(node: object, known: dict[int, int]) -> int:
+    """How many values a parsed tree holds (an alias counted each time it is used, every node measured once), at most
+    past ``_LEAVES_MAX``."""
+    if not isinstance(node, dict | list):
+        return 1
+    if id(node) not in known:
+        known[id(node)] = _LEAVES_MAX + 1  # (a node inside itself, as YAML's aliases allow: as large as can be)
+        count = 0
+        for child in node.values() if isinstance(node, dict) else node:
+            count = min(count + _leaves(child, known), _LEAVES_MAX + 1)
+        known[id(node)] = count
+    return known[id(node)]
+
+
 def _flat(tree: object) -> Iterator[tuple[tuple[str, ...], str]]:
-    """Each value's path and text, in the file's order (at most ``_LEAVES_MAX``)."""
+    """Each value's path and text, in the file's order (at most ``_LEAVES_MAX``); a part that would expand past them
+    (a YAML alias bomb: nine aliases of nine aliases, ten deep) left out whole, the rest read."""
     stack: list[tuple[tuple[str, ...], object]] = [((), tree)]
     count = 0
+    known: dict[int, int] = {}
     while stack and count < _LEAVES_MAX:
         parts, node = stack.pop()
         children: list[tuple[tuple[str, ...], object]] = []
+        if isinstance(node, dict | list) and parts and _leaves(node, known) > _LEAVES_MAX:
+            continue
         if isinstance(node, dict):
             children = [((*parts, str(key)), value) for key, value in node.items()]
         elif isinstance(node, list):
@@ -130,12 +181,19 @@ def _named(pairs: Iterator[tuple[tuple[str, ...], str]]) -> Iterator[tuple[tuple
         yield tuple(_in_chinese(part) if part.isascii() else part for part in parts), value
 
 
+def chinese_path(name: str) -> str:
+    """A path's (its parts parted by \\x01) names in Chinese where written in pinyin or its initials."""
+    return "\x01".join(_in_chinese(part) if part.isascii() else part for part in name.split("\x01"))
+
+
 def _in_chinese(part: str) -> str:
     """A name written in pinyin as the words it spells (a run of syllables of one of the form's words: weichi, 维持
     of 结果维持), each of its pieces so where it is written in pieces (susong_zhijie: 诉讼直接); else as it is."""
     words = _pinyin_words()
     if (whole := words.get(re.sub(r"[^a-z]", "", part.lower()))) is not None:
         return whole
+    if re.fullmatch(r"[A-Z]{2,6}", part) and (initialled := _initials().get(part)) is not None:
+        return initialled  # (ZRR, SYQY: a dBase field's name, ten bytes at most, as its word's initials)
     pieces = [piece for piece in re.split(r"[_\s-]+", part.lower()) if piece]
     named = [words.get(re.sub(r"[^a-z]", "", piece)) for piece in pieces]
     return "".join(named) if len(pieces) > 1 and all(named) else part
@@ -150,7 +208,7 @@ def _with_tables(pairs: Iterator[tuple[tuple[str, ...], str]]) -> Iterator[tuple
         if at is None:
             if len(parts) > 1 and parts[-1] in _TEXT_KEYS:
                 parts = parts[:-1]  # ([总体情况] 正文=…: the section's text)
-            last = _ENGLISH.get(parts[-1].lower(), parts[-1]) if parts else ""
+            last = ENGLISH_FIELDS.get(parts[-1].lower(), parts[-1]) if parts else ""
             last = _SECTION_NUMBER.sub("", last)  # (一_总体情况)
             yield (*parts[:-1], _PROSE.get(last, last)), value
             continue
@@ -171,6 +229,20 @@ def _table_of(part: str) -> str | None:
         if m := pattern.search(part):
             return _TABLE_NAMES[(numeral or m.group(1)).lower()]
     return None
+
+
+@cache
+def _initials() -> dict[str, str]:
+    """The form's column words by their pinyin initials (ZRR: 自然人, SYQY: 商业企业), where one word alone has them."""
+    from pypinyin import Style, lazy_pinyin
+
+    words = {c.label_zh for c in forms.T3_COLUMNS} | {c.label_zh for c in forms.T4_COLUMNS} | {
+        m.label_zh for form in forms.FORMS.values() for item in form.t2 for m in item.measures}
+    found: dict[str, set[str]] = {}
+    for word in words:
+        hanzi = re.sub(r"[^\u4e00-\u9fff]", "", word)
+        found.setdefault("".join(lazy_pinyin(hanzi, style=Style.FIRST_LETTER)).upper(), set()).add(word)
+    return {initials: next(iter(names)) for initials, names in found.items() if len(names) == 1}
 
 
 @cache
