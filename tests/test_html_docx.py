@@ -3319,3 +3319,29 @@ def test_a_word_template_s_drop_down_fields_show_the_entry_chosen():
     data = _with_part(docx_bytes(blocks(v)), "word/document.xml", fields)
     assert count > 100
     assert_every_cell(extract_bytes(data, "report.docx"), v)
+
+
+def test_a_mailbox_is_read_as_the_message_carrying_the_report():
+    """Blind round 149 (mail): a mailbox file (mbox: messages after From_ lines) was read as its first message, a
+    notice asking for the reports: its words named the agency (前报送本单位…). The message carrying the report is read,
+    a line of its body starting From (written >From) put back; a mailbox of two agencies' reports is refused."""
+    from email.message import EmailMessage
+
+    def message(subject: str, body: str) -> bytes:
+        mail = EmailMessage()
+        mail["From"], mail["To"], mail["Subject"] = "zwgk@example.gov.cn", "archive@example.gov.cn", subject
+        mail.set_content(body, cte="8bit")
+        return b"From zwgk@example.gov.cn Mon Jan 20 09:12:44 2020\n" + mail.as_bytes() + b"\n"
+
+    v = synthetic.consistent_values(random.Random(4), forms.GOV_2021)
+    report = synthetic.render(AGENCY, YEAR, forms.GOV_2021, v, "tab").replace("一、总体情况", "一、总体情况\nFrom now on 新格式")
+    notice = message("关于报送年度报告的提醒", "各镇、各单位：\n请于1月25日前报送本单位2023年度政府信息公开工作年度报告。\n")
+    mailbox = notice + message("年报", report).replace(b"\nFrom now", b"\n>From now") + message("收到", "已收到，谢谢。\n")
+    assert detect_format(mailbox, "archive.mbox") == "mailbox"
+    rep = extract_bytes(mailbox, "archive.mbox")
+    assert rep.agency.name == AGENCY
+    assert_every_cell(rep, v)
+    assert "From now on 新格式" in rep.document.lines
+    other = synthetic.render("宁乡市人民政府", YEAR, forms.GOV_2021, v, "tab")
+    with pytest.raises(errors.SeveralReports):
+        extract_bytes(mailbox + message("年报", other), "archive.mbox")

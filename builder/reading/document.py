@@ -28,7 +28,9 @@ from .. import errors
 from ..limits import checkpoint, current
 from . import positioned, repair
 from .captures import WARC_SIGNATURE, is_har, is_http_dump
+from .datafiles import data_file_kind
 from .exports import exported_report
+from .notebooks import notebook_text
 from .recognised import recognised_text
 from .structured import submitted_report
 from .wikitext import tables_as_rows
@@ -1384,6 +1386,7 @@ _CFB_ENCRYPTED = "EncryptedPackage".encode("utf-16-le")
 _CFB_WORD = "WordDocument".encode("utf-16-le")  # the stream of a Word 97–2003 document's text
 _CFB_WORKBOOK = ("Workbook".encode("utf-16-le"), "Book".encode("utf-16-le"))  # an Excel 97–2003 (or 5.0) workbook's
 _ODF_SPREADSHEET_MIME = b"application/vnd.oasis.opendocument.spreadsheet"
+_ODF_PRESENTATION_MIME = b"application/vnd.oasis.opendocument.presentation"
 # Formats a corpus gathered from the web holds that are not read, by what their bytes start with,
 # and what the rejection says of them.
 _UNREAD_FORMATS = (
@@ -1402,8 +1405,8 @@ _UNREAD_FORMATS = (
 )
 # What a ZIP archive that is no Word document holds, by a file name inside it.
 _ZIP_CONTENTS = (
-    (b"ppt/", "a PowerPoint file"),
-    (b"application/vnd.oasis.opendocument", "an OpenDocument file other than a text or a spreadsheet (slides, a drawing)"),
+    (b"application/vnd.oasis.opendocument", "an OpenDocument file other than a text, a spreadsheet or a presentation "
+                                            "(a drawing, a formula)"),
 )
 
 
@@ -1433,6 +1436,8 @@ def detect_format(data: bytes, path: str) -> str:
         return _zip_format(data, path)
     if PDF_SIGNATURE in data[:1024]:  # bytes a server or a download put before it: readers skip them
         return "pdf"
+    if data_file_kind(data, path) is not None:
+        return "data-file"  # (a database or a binary table: SQLite, dBase, Parquet, Arrow, Stata)
     if data.startswith(CFB_SIGNATURE) and _CFB_ENCRYPTED in data:
         raise errors.EncryptedDocument(path, "an Office file (Word, Excel or PowerPoint) saved with a password")
     if data.startswith(CFB_SIGNATURE) and (_CFB_WORD in data or path.lower().endswith((".doc", ".wps", ".dot"))):
@@ -1450,6 +1455,8 @@ def detect_format(data: bytes, path: str) -> str:
         return "archive"
     if data.startswith(WARC_SIGNATURE) or is_http_dump(data):
         return "capture"  # (a crawler's WARC, or curl -i's dump: the response's headers before its body)
+    if data.startswith(b"From ") and _MBOX_SEPARATOR.match(data):
+        return "mailbox"  # (several messages, each after its From_ line: a mail client's folder)
     head = data[:4096]
     if _MIME_VERSION.search(head[:2048]) and (_MULTIPART.search(head) or _ENCODED_BODY.search(head)
                                                or _MAIL_HEADER.search(head[:2048])):
@@ -1512,6 +1519,10 @@ def _zip_format(data: bytes, path: str) -> str:
         return "epub"
     if "OFD.xml" in names:
         return "ofd"
+    if any(name.lower().endswith((".fdseq", ".fpage")) for name in names):
+        return "xps"
+    if "ppt/presentation.xml" in names or mimetype.startswith(_ODF_PRESENTATION_MIME):
+        return "presentation"
     if any(name.startswith("xl/") for name in names) or mimetype.startswith(_ODF_SPREADSHEET_MIME):
         return "spreadsheet"
     found = next((what for name, what in _ZIP_CONTENTS if name in listed or (mimetype and name in mimetype)), None)
@@ -1774,6 +1785,8 @@ def _read_json(data: bytes, source: Source) -> str:
         return recognised
     if words := positioned.result_words(records):
         return positioned.laid_out(words)
+    if len(records) == 1 and (notebook := notebook_text(records[0], source.path)) is not None:
+        return notebook  # (a researcher's notebook: its text cells and the results its code showed)
     if (submitted := submitted_report(data, text, source.path, "json")) is not None:
         source.exported = True
         return submitted  # (a filing system's submission: the form's cells as fields)
@@ -1852,6 +1865,39 @@ def _read_mhtml(data: bytes, source: Source) -> str:
 _REPORT_TITLE = re.compile(r"(?m)^[^，。；：,;:\n]{0,40}(?:19|20)\d{2}\s*年度?[^，。；：,;:\n]{0,30}(?:年度报告|年报)"
                            r"\s*(?:[(（][^()（）\n]{0,8}[)）])?\s*$")
 _TITLE_REACH = 40  # lines of a mail's text its report's title may stand within
+
+
+# A mailbox's message begins with its From_ line (From sender date), then its headers.
+_MBOX_SEPARATOR = re.compile(rb"(?:^|(?<=\n))From [^\s]+ [^\n]*?(?:19|20)\d{2}[^\n]*\r?\n(?=[!-9;-~]+:)")
+_MBOX_QUOTED_FROM = re.compile(rb"(?m)^>(>*From )")  # (a body's line starting From, written >From so as not to part it)
+_MESSAGES_MAX = 1_000
+
+
+def mailbox_messages(data: bytes) -> list[tuple[str, bytes]]:
+    """A mailbox's messages (mbox), in order, each its headers and body, a body line's >From put back."""
+    found = list(itertools.islice(_MBOX_SEPARATOR.finditer(data), _MESSAGES_MAX))
+    ends = [m.start() for m in found[1:]] + [len(data)]
+    return [(f"message {k + 1}.eml", _MBOX_QUOTED_FROM.sub(rb"\1", data[m.end():end]))
+            for k, (m, end) in enumerate(zip(found, ends, strict=True))]
+
+
+def _read_mailbox(data: bytes, source: Source) -> str:
+    """A mailbox's report: the messages that carry one (the others, a notice asking for it, a reply, left out), the last
+    of one report's copies; several reports refused."""
+    read: list[tuple[str, dict[str, str]]] = []
+    for name, message in mailbox_messages(data):
+        titles: dict[str, str] = {}
+        text = _attached_text([(name, message)], source, "", titles)
+        if text.strip():
+            read.append((text, titles))
+    source.attachments = ()  # (a mailbox's messages are its own, no attachments)
+    if not read:
+        raise errors.NotText(source.path, "a mailbox whose messages are no readable document")
+    reports = [(text, titles) for text, titles in read if titles]
+    if len(distinct := _distinct_reports([t for _, titles in reports for t in titles.values()])) > 1:
+        raise errors.SeveralReports(source.path, f"{len(distinct)} ({'; '.join(distinct[:4])}): save each message on its "
+                                                 "own, so that each is read on its own")
+    return reports[-1][0] if reports else "\n".join(text for text, _ in read)
 
 
 def mime_attachments(data: bytes) -> list[tuple[str, bytes]]:
@@ -2205,6 +2251,24 @@ def _read_ofd(data: bytes, source: Source) -> str:
     return ofd_text(data, source.path)
 
 
+def _read_data_file(data: bytes, source: Source) -> str:
+    from .datafiles import data_file_text
+
+    return data_file_text(data, source.path)
+
+
+def _read_xps(data: bytes, source: Source) -> str:
+    from .xps import xps_text
+
+    return xps_text(data, source.path)
+
+
+def _read_presentation(data: bytes, source: Source) -> str:
+    from .slides import presentation_text
+
+    return presentation_text(data, source.path)
+
+
 def _read_spreadsheet(data: bytes, source: Source) -> str:
     """A workbook's sheets; a Word document it embeds as an object (the report's text beside its tables' sheets)
     before them, as the report prints its text before its tables."""
@@ -2445,6 +2509,7 @@ READERS: dict[str, Callable[[bytes, Source], str]] = {
     "doctags": _read_doctags,
     "html": _read_html,
     "mhtml": _read_mhtml,
+    "mailbox": _read_mailbox,
     "webarchive": _read_webarchive,
     "epub": _read_epub,
     "pdf": _read_pdf,
@@ -2455,6 +2520,9 @@ READERS: dict[str, Callable[[bytes, Source], str]] = {
     "rtf": _read_rtf,
     "odt": _read_odt,
     "ofd": _read_ofd,
+    "xps": _read_xps,
+    "presentation": _read_presentation,
+    "data-file": _read_data_file,
     "json": _read_json,
     "spreadsheet": _read_spreadsheet,
     "ocr": _read_ocr,

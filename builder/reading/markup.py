@@ -3074,7 +3074,7 @@ def _odt_body_text(root, objects: dict[str, bytes], path: str) -> str:
         raise errors.NotText(path, "not a readable OpenDocument file (no text body)")
     _check_depth(body, path, "OpenDocument XML")
     lines: list[str] = []
-    _odf_blocks(body, lines, lambda href: _odf_object_lines(objects.get(href.removeprefix("./")), path))
+    odf_blocks(body, lines, lambda href: _odf_object_lines(objects.get(href.removeprefix("./")), path))
     return "\n".join(lines)
 
 
@@ -3097,11 +3097,11 @@ def _odf_object_lines(content: bytes | None, path: str) -> list[str]:
         return []
     _check_depth(found, path, "OpenDocument XML")
     lines: list[str] = []
-    _odf_blocks(found, lines)  # an object's own objects are not read
+    odf_blocks(found, lines)  # an object's own objects are not read
     return lines
 
 
-def _odf_blocks(parent, lines: list[str], embedded: Callable[[str], list[str]] | None = None) -> None:
+def odf_blocks(parent, lines: list[str], embedded: Callable[[str], list[str]] | None = None) -> None:
     """Paragraphs and tables in order; an embedded object's lines (``embedded`` of its href) after
     the paragraph it is anchored in."""
     for child in parent.iterchildren():
@@ -3115,7 +3115,7 @@ def _odf_blocks(parent, lines: list[str], embedded: Callable[[str], list[str]] |
                      for cell in _odf_cells(row)] for row in _odf_rows(child)]
             lines.extend("\t".join(cells) for row in table_grid(rows) for cells in unstacked(row))
         elif isinstance(child.tag, str) and not child.tag.startswith(_ODF_OFFICE):  # lists, sections, frames
-            _odf_blocks(child, lines, embedded)
+            odf_blocks(child, lines, embedded)
 
 
 def _odf_rows(table):

@@ -136,10 +136,10 @@ def _sheet_lines(sheet, facts: SheetFacts, area: Area | None = None) -> list[str
                      if c + start_column not in facts.hidden_columns and first_column <= c + start_column <= last_column}
     merges = [((top - start_row, left - start_column), (bottom - start_row, right - start_column))
               for (top, left), (bottom, right) in sheet.merged_cell_ranges or ()]
-    return _grid_lines([[_shown(value) for value in row] for row in values], merges, shown_rows, shown_columns)
+    return grid_lines([[shown_value(value) for value in row] for row in values], merges, shown_rows, shown_columns)
 
 
-def _grid_lines(values: list[list[str]], merges: list[tuple[tuple[int, int], tuple[int, int]]], shown_rows: set[int],
+def grid_lines(values: list[list[str]], merges: list[tuple[tuple[int, int], tuple[int, int]]], shown_rows: set[int],
                 shown_columns: set[int]) -> list[str]:
     """A sheet's cells (rows of texts) as lines, its merged ranges ((top, left), (bottom, right)) expanded, only the
     rows and columns shown."""
@@ -489,7 +489,7 @@ def _column_index(letters: str) -> int:
     return index - 1
 
 
-def _shown(value) -> str:
+def shown_value(value) -> str:
     """A cell's value as a spreadsheet shows it in its usual format: a whole number without '.0'."""
     if isinstance(value, bool):
         return "TRUE" if value else "FALSE"
@@ -529,7 +529,7 @@ def spreadsheet_xml_to_text(data: bytes, path: str) -> str:
             if budget < 0:
                 raise errors.TableTooLarge(GRID_CELLS)
             values = [[cells.get((r, c), "") for c in range(width)] for r in range(height)]
-            lines += [*_grid_lines(values, merges, set(range(height)) - hidden_rows, set(range(width)) - hidden_columns), ""]
+            lines += [*grid_lines(values, merges, set(range(height)) - hidden_rows, set(range(width)) - hidden_columns), ""]
     return "\n".join(lines)
 
 
