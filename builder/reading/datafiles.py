@@ -57,7 +57,7 @@ def data_file_text(data: bytes, path: str) -> str:
     try:
         tables = list({"sqlite": _sqlite_tables, "parquet": _parquet_tables, "arrow": _arrow_tables,
                        "stata": _stata_tables, "dbf": _dbf_tables}[kind or "dbf"](data))
-    except errors.ReportError:
+    except (errors.ReportError, errors.TableTooLarge):
         raise
     except Exception as e:  # each library raises its own errors on a damaged file
         raise errors.NotText(path, f"not a readable {kind} file ({type(e).__name__})") from e
@@ -78,6 +78,15 @@ def data_file_text(data: bytes, path: str) -> str:
         shown_rows, shown_columns = set(range(len(values))), set(range(max(map(len, values), default=0)))
         lines += [name, *grid_lines(values, [], shown_rows, shown_columns), ""]
     return "\n".join(lines)
+
+
+_ROWS_MAX = 100_000  # rows of one table read at most: a report's, a cell a row, has a few hundred
+_TEXT_MAX = 2_000_000  # characters of one field kept at most: a report's whole text has a few tens of thousands
+
+
+def _bounded(value: object) -> object:
+    """A field's value, a text past ``_TEXT_MAX`` left out (a hostile field of tens of megabytes)."""
+    return "" if isinstance(value, str | bytes) and len(value) > _TEXT_MAX else value
 
 
 _RECORD_CELLS_MIN = 12  # the form's cells a file's record names, at least, to be written back as its report
@@ -142,31 +151,36 @@ def _sqlite_tables(data: bytes) -> Iterator[Table]:
             "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' "
             "ORDER BY rowid LIMIT ?", (_TABLES_MAX,))]
         for name in names:
-            cursor = connection.execute(f'SELECT * FROM "{name.replace(chr(34), chr(34) * 2)}" LIMIT ?', (GRID_CELLS,))
+            cursor = connection.execute(f'SELECT * FROM "{name.replace(chr(34), chr(34) * 2)}" LIMIT ?', (_ROWS_MAX + 1,))
             header = [column[0] for column in cursor.description]
-            yield name, header, [list(row) for row in cursor.fetchmany(GRID_CELLS // max(len(header), 1) + 1)]
+            rows = cursor.fetchall()
+            if len(rows) <= _ROWS_MAX:  # (a table of millions of rows beside the report's: no report's, left out)
+                yield name, header, [[_bounded(cell) for cell in row] for row in rows]
     finally:
         connection.close()
 
 
 def _metadata_table(pairs: dict[bytes, bytes] | None) -> Iterator[Table]:
-    rows = [[key.decode("utf-8", "replace"), value.decode("utf-8", "replace")] for key, value in (pairs or {}).items()
+    rows = [[key.decode("utf-8", "replace"), _bounded(value.decode("utf-8", "replace"))]
+            for key, value in (pairs or {}).items()
             if not _METADATA_SKIPPED.match(key.decode("utf-8", "replace"))]
     if rows:
         yield "", [], rows
 
 
 def _arrow_table_rows(table) -> Table:
-    if table.num_rows * max(table.num_columns, 1) > GRID_CELLS:
+    if table.num_rows > _ROWS_MAX or table.num_rows * max(table.num_columns, 1) > GRID_CELLS:
         raise errors.TableTooLarge(GRID_CELLS)
     columns = [table.column(k).to_pylist() for k in range(table.num_columns)]
-    return "", list(table.column_names), [list(row) for row in zip(*columns, strict=True)]
+    return "", list(table.column_names), [[_bounded(cell) for cell in row] for row in zip(*columns, strict=True)]
 
 
 def _parquet_tables(data: bytes) -> Iterator[Table]:
     import pyarrow.parquet as parquet
 
     file = parquet.ParquetFile(io.BytesIO(data))
+    if file.metadata.num_rows > _ROWS_MAX:  # (read before its millions of rows are)
+        raise errors.TableTooLarge(GRID_CELLS)
     yield from _metadata_table(file.schema_arrow.metadata)
     yield _arrow_table_rows(file.read())
 

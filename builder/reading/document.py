@@ -1870,7 +1870,9 @@ _TITLE_REACH = 40  # lines of a mail's text its report's title may stand within
 # A mailbox's message begins with its From_ line (From sender date), then its headers.
 _MBOX_SEPARATOR = re.compile(rb"(?:^|(?<=\n))From [^\s]+ [^\n]*?(?:19|20)\d{2}[^\n]*\r?\n(?=[!-9;-~]+:)")
 _MBOX_QUOTED_FROM = re.compile(rb"(?m)^>(>*From )")  # (a body's line starting From, written >From so as not to part it)
-_MESSAGES_MAX = 1_000
+_MESSAGES_MAX = 200_000  # messages of a mailbox parted at most
+_MESSAGES_READ_MAX = 2_000  # and read at most, those long enough to carry a report
+_MESSAGE_MIN = 1_024  # bytes a message carrying a report has at least (its headers and a report's text are more)
 
 
 def mailbox_messages(data: bytes) -> list[tuple[str, bytes]]:
@@ -1886,6 +1888,8 @@ def _read_mailbox(data: bytes, source: Source) -> str:
     of one report's copies; several reports refused."""
     read: list[tuple[str, dict[str, str]]] = []
     for name, message in mailbox_messages(data):
+        if len(message) < _MESSAGE_MIN or len(read) >= _MESSAGES_READ_MAX:
+            continue  # (a few lines: no report's message; past the read ones, a hostile mailbox's)
         titles: dict[str, str] = {}
         text = _attached_text([(name, message)], source, "", titles)
         if text.strip():

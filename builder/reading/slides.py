@@ -26,6 +26,7 @@ _ODF_PRESENTATION = "{urn:oasis:names:tc:opendocument:xmlns:presentation:1.0}"
 _ODF_TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
 _CELL_CHARS = 40  # characters a box of one line holds at most to be laid out with its neighbours as a table's cell
 _SLIDES_MAX = 2_000  # slides read at most
+_CELL_BOXES_MAX = 20_000  # one-line boxes of a slide laid out by their places, at most
 _TITLE_TYPES = frozenset({"title", "ctrTitle"})  # placeholders drawn at the slide's top when no place is given
 _ODF_LENGTH = re.compile(r"([-+]?\d+(?:\.\d+)?)\s*(cm|mm|in|pt|pc|px)?")
 _ODF_UNITS = {"cm": 10.0, "mm": 1.0, "in": 25.4, "pt": 25.4 / 72, "pc": 25.4 / 6, "px": 25.4 / 96, None: 1.0}
@@ -48,6 +49,9 @@ def _slide_lines(boxes: list[_Box]) -> list[str]:
     places, a line for those at one height."""
     cells = [box for box in boxes if not box.table and len(box.lines) == 1 and len(box.lines[0]) <= _CELL_CHARS
              and "\t" not in box.lines[0]]
+    if len(cells) > _CELL_BOXES_MAX:  # (a drawing's, or a hostile file's, myriad boxes: no table's cells)
+        left_out = {id(box) for box in cells}
+        boxes, cells = [box for box in boxes if id(box) not in left_out], []
     placed: list[tuple[float, float, int, list[str]]] = [
         (top, 0.0, 0, [text]) for top, text in placed_lines(
             [Placed(box.lines[0], box.left, box.top, box.left + max(box.width, 1), box.top + max(box.height, 1),

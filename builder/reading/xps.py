@@ -15,6 +15,7 @@ import unicodedata
 import zipfile
 
 from .. import errors
+from ..limits import current
 from .positioned import Placed
 from .ruled import rule_edge, ruled_pages_text
 
@@ -25,6 +26,7 @@ _OPERANDS = {"M": 2, "L": 2, "H": 1, "V": 1, "C": 6, "Q": 4, "S": 4, "A": 7, "F"
 _TURNED = 0.05  # a transform turning text aslant (neither part of its turn below sin 3°) sets it off the page's lines
 _SEGMENTS_MAX = 10_000  # segments of one path read at most (a hostile path's millions)
 _GLYPHS_MAX = 200_000  # characters of one page read at most
+_ELEMENTS_MAX = 500_000  # elements of one page looked at, at most (a hostile page's millions of glyph runs)
 _SEQUENCE_TYPE = "fixedrepresentation"  # (the package relationship naming the FixedDocumentSequence)
 
 Matrix = tuple[float, float, float, float, float, float]
@@ -188,9 +190,11 @@ def _page(content, page: int) -> tuple[list[Placed], list[dict]]:
     words: list[Placed] = []
     edges: list[dict] = []
     stack = [(content, _IDENTITY)]
-    while stack and len(words) < _GLYPHS_MAX:
+    seen = 0
+    while stack and len(words) < _GLYPHS_MAX and seen < _ELEMENTS_MAX:
         element, outer = stack.pop()
-        for kid in reversed([k for k in element if isinstance(k.tag, str)]):
+        for kid in reversed([k for k in itertools.islice(element, _ELEMENTS_MAX) if isinstance(k.tag, str)]):
+            seen += 1
             name = _local(kid.tag)
             matrix = _then(_own_transform(kid), outer)
             if name == "Canvas":
@@ -231,6 +235,8 @@ def xps_text(data: bytes, path: str) -> str:
             base = posixpath.dirname(document_name)
             for content in _parse(archive, document_name, path).iter():
                 if _local(content.tag) == "PageContent" and content.get("Source"):
+                    if len(pages) >= (most := current().max_pdf_pages):
+                        raise errors.OverLimit(path, f"an XPS document of more than {most} pages")
                     page = _parse(archive, _location(base, content.get("Source")), path)
                     pages.append(_page(page, len(pages)))
     if not pages:
