@@ -1168,3 +1168,23 @@ def test_an_export_of_the_cells_that_are_not_0_with_a_note_that_the_rest_are_is_
     for cell in forms.cells("gov-2021"):
         if cell.table in ("t2", "t3"):
             assert report.cells[cell.id].value == v[cell.id], cell.id
+
+
+def test_a_slash_between_two_names_is_no_mark_of_none():
+    """Blind round 149 (slides as web pages): table 4 a name and a value a line under a header naming the lawsuits'
+    groups 行政诉讼：未经复议直接起诉 / 复议后起诉 — the slash between the two names was read as a cell saying none, and
+    both groups as 0 throughout (six cells wrong, silently)."""
+    v = synthetic.consistent_values(random.Random(23), forms.GOV_2021)
+    for group in ("litigation_direct", "litigation_after_review"):
+        v[forms.t4_cell(group, "upheld")] += 2
+        v[forms.t4_cell(group, "total")] += 2
+    text = synthetic.render("合肥市生态环境局", 2021, forms.GOV_2021, v, "tab").split("\n")
+    start = next(k for k, line in enumerate(text) if line.startswith("四、"))
+    end = next(k for k, line in enumerate(text) if line.startswith("五、"))
+    t4 = [text[start], "行政复议", "行政诉讼：未经复议直接起诉 / 复议后起诉"]
+    for group in forms.T4_GROUPS:
+        for column in forms.T4_COLUMNS:
+            t4 += [column.label_zh, str(v[forms.t4_cell(group.id, column.id)])]
+    report = extract_bytes("\n".join(text[:start] + t4 + text[end:]).encode(), "r.txt")
+    assert {c.id: report.cells[c.id].value for c in forms.cells(forms.GOV_2021) if c.table == "t4"} == {
+        c.id: v[c.id] for c in forms.cells(forms.GOV_2021) if c.table == "t4"}
