@@ -3978,16 +3978,17 @@ def read_t3(layout: Layout, form: forms.Form, out: Tables) -> None:
 
 
 _FIGURES = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.])")
+_LAST_WORD = re.compile(r"[\u4e00-\u9fff](?=[^\u4e00-\u9fff]*$)")
 
 
 def _merged_none(row: ValueRow | None, size: int, line: str = "") -> ValueRow | None:
     """A row printing one cell only that says none (无, 0, 本年度无此类情况: a cell merged across the row; a Word table
     gives a merged cell's words in its first place, the places it spans empty), as a row of ``size`` such cells;
-    None for any other row, and for one whose ``line`` prints more figures than its label and its one cell (0L, 1L,
-    2L: figures the row reader did not take as its cells)."""
+    None for any other row, and for one whose ``line`` prints several figures after its last word (0L, 1L, 2L: cells
+    the row reader did not take; figures set among a label's characters are none of them)."""
     if row is None or size < 2 or not row.cells:
         return None
-    if len(_FIGURES.findall(line)) - len(_FIGURES.findall(row.label)) > 1:
+    if (last := _LAST_WORD.search(line)) is not None and len(_FIGURES.findall(line, last.end())) > 1:
         return None
     # (a Word table's merged cell among empty places: words no cell of its own prints; 无 alone may be one cell's)
     if len(row.cells) > 1 and not NONE_STATEMENT.fullmatch("".join(row.cells).strip()):
