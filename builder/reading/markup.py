@@ -2101,17 +2101,19 @@ _ROW_TABLES_MIN = 6  # tables of one row each, one after another, at least: a co
 _ROW_TABLES_GAP = 3  # paragraphs between two of them at most (a page's running head and folio)
 
 
-def _row_tables(parent) -> set[int]:
+def _row_tables(parent) -> dict[int, object]:
     """The tables of one row each that a PDF-to-Word converter (Acrobat, WPS, Smallpdf) makes of a table, a table
     a row, every row its own grid of narrow columns with empty ones between the values, no two rows alike: their
-    empty cells are spacers of the layout, not blank cells, and the columns of one row are not another's."""
-    found: set[int] = set()
+    empty cells are spacers of the layout, not blank cells, and the columns of one row are not another's. By their
+    ids, each held: lxml makes a new proxy (a new id, or a freed one's) for an element no one holds, so ids alone
+    found some tables or none, by what the process had done before (a file read one way first, another way after)."""
+    found: dict[int, object] = {}
     run: list = []
     gap = 0
 
     def close() -> None:
         if len(run) >= _ROW_TABLES_MIN:
-            found.update(id(table) for table in run)
+            found.update((id(table), table) for table in run)
         run.clear()
 
     for child in parent.iterchildren():
@@ -2127,9 +2129,8 @@ def _row_tables(parent) -> set[int]:
         else:
             close()
     close()
-    if found and len({_grid_signature(table) for table in (t for t in parent.iterchildren() if id(t) in found)}) \
-            * 2 < len(found):
-        return set()  # (rows drawn on one grid: a table cut a row a table by hand, its blanks are blank cells)
+    if found and len({_grid_signature(table) for table in found.values()}) * 2 < len(found):
+        return {}  # (rows drawn on one grid: a table cut a row a table by hand, its blanks are blank cells)
     return found
 
 
