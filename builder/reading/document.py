@@ -1600,6 +1600,9 @@ _SCRIPT_TEXT = re.compile(r"\s*(?:(?:var|let|const)\s+[\w$]+|(?:window|self|glob
 
 def _read_text(data: bytes, source: Source) -> str:
     text, source.encoding = decode(data, source.path)
+    if len(_TURTLE_PREFIX.findall(text[:20_000])) >= _TURTLE_PREFIXES:
+        raise errors.NotText(source.path, "RDF data in Turtle, which the build does not read: its statements' numbers "
+                                          "(gk:T2, 2021) are no table's; publish the data as CSV or JSON")
     kind = _DATA_SUFFIXES.get(Path(source.path).suffix.lower(), "xml" if _XML_DECLARATION.match(data) else None)
     if kind and (submitted := submitted_report(data, text, source.path, kind)) is not None:
         source.exported = True
@@ -1615,6 +1618,8 @@ def _read_text(data: bytes, source: Source) -> str:
     return quoted_records(text) if '"' in text else text
 
 
+_TURTLE_PREFIX = re.compile(r"(?mi)^\s*@?prefix\s+[\w-]*:\s*<")
+_TURTLE_PREFIXES = 3  # prefix declarations, at least, of an RDF document in Turtle (or SPARQL's)
 _DATA_SUFFIXES = {".yaml": "yaml", ".yml": "yaml", ".toml": "toml", ".ini": "ini", ".cfg": "ini", ".conf": "ini"}
 _ESCAPED_BREAKS = 20  # literal \n in a text with few real line breaks, at least: a crawler's string written out as it was
 

@@ -16,6 +16,7 @@ from functools import cache
 
 from .. import errors, forms
 from .exports import ENGLISH_FIELDS, NAME_HEADS, as_report
+from .observations import observed_report
 
 _LEAVES_MAX = 100_000  # values a file holds at most before the rest is left out (a hostile file's alias expansion)
 _CELLS_MIN = 12  # values under the form's tables, at least, for a file to be a submission
@@ -55,7 +56,7 @@ def submitted_report(data: bytes, text: str, path: str, kind: str) -> str | None
     record = [("\x01".join(parts), value) for parts, value in _with_tables(_named(_flat(tree)))]
     if sum(1 for name, value in record if name.startswith("表") and re.fullmatch(r"[-+]?[\d,.]+|无|—+|/", value))\
             < _CELLS_MIN:
-        return None
+        return observed_report(tree, path)  # (a cell a record: SDMX's observations, JSON Lines of dimensions)
     heads = [{value for name, value in record if name.rsplit("\x01", 1)[-1] == head and value} for head in NAME_HEADS]
     names = max(heads, key=len)  # (the agencies' names; a batch's sender, 报送单位, one name beside them)
     if len(names) > 1:
@@ -72,6 +73,8 @@ def _parsed(data: bytes, text: str, path: str, kind: str) -> object:
             return json.loads(text, object_pairs_hook=_unsure_repeats)
         except RecursionError:  # (a value nested past the decoder's depth beside the report's: that value left out)
             return json.loads(shallow_json(text), object_pairs_hook=_unsure_repeats)
+        except ValueError:  # (JSON Lines: a record a line)
+            return [json.loads(line, object_pairs_hook=_unsure_repeats) for line in text.splitlines() if line.strip()]
     if kind == "toml":
         return tomllib.loads(text)
     if kind == "yaml":
