@@ -179,3 +179,64 @@ def test_bytes_that_only_begin_like_a_dbase_table_are_no_table():
     with pytest.raises(errors.ReportError) as caught:
         extract_bytes(data, "notes.txt")
     assert "dBase" not in str(caught.value) and "data-file" not in str(caught.value)
+
+
+def test_a_parquet_file_of_a_line_a_row_after_thousands_of_blank_rows_is_read():
+    """Blind round 150 (hostile data files): a crawler's table, a line of the report a row (source, line_no, text),
+    after 300,000 rows holding only a category's label ('crawl'): the rows past the limit refused the file whole,
+    and the id and category cells before each line made it no report's text."""
+    _, v, year = _report(36)
+    lines = synthetic.render(AGENCY, year, forms.GOV_2021, v, "tab").split("\n")
+    blank = 300_000
+    table = pyarrow.table({
+        "source": pyarrow.array(["crawl"] * blank + ["report"] * len(lines)).dictionary_encode(),
+        "line_no": pyarrow.array([None] * blank + list(range(1, len(lines) + 1)), pyarrow.int32()),
+        "text": [""] * blank + lines})
+    buffer = io.BytesIO()
+    pyarrow.parquet.write_table(table, buffer)
+    rep = extract_bytes(buffer.getvalue(), "crawl.parquet")
+    assert (rep.agency.name, rep.year) == (AGENCY, year)
+    assert _cells(rep, forms.GOV_2021) == {c.id: v[c.id] for c in forms.cells(forms.GOV_2021)}
+
+
+def test_labelled_rows_whose_text_column_is_null_are_not_left_out():
+    """表 | 行 | 列 | 数值 | 文本, the text null (not empty) in the cells' rows: a null compared with "" made the whole
+    row look blank, and every cell was lost."""
+    text, v, year = _report(37)
+    rows = [("元数据", "机关", "", None, AGENCY), ("元数据", "年度", "", None, str(year))]
+    rows += [("正文", f"段落{k:02d}", "", None, line) for k, line in enumerate(text.split("\n")) if line.strip()]
+    rows += [(table, row, column, v[cell], None) for cell, table, row, column in _labels(forms.GOV_2021)
+             if isinstance(v[cell], int)]
+    table = pyarrow.table({name: [row[k] for row in rows] for k, name in enumerate(("表", "行", "列", "数值", "文本"))})
+    buffer = io.BytesIO()
+    pyarrow.feather.write_feather(table, buffer)
+    rep = extract_bytes(buffer.getvalue(), "report.arrow")
+    assert rep.cells["t3.total.total"].value == v["t3.total.total"]
+
+
+def test_a_stata_dataset_of_the_report_s_sections_beside_thousands_of_zero_variables_is_read():
+    """A section a row (section_no, text with the tables' rows tab-separated) beside 2,000 variables of zeros: each
+    zero was a cell of every section (an hour of work at 30,000), and the sections' lines no report's text."""
+    _, v, year = _report(38)
+    sections = synthetic.render(AGENCY, year, forms.GOV_2021, v, "tab").split("\n\n")
+    frame = pandas.DataFrame({"section_no": list(range(1, len(sections) + 1)), "text": sections,
+                              **{f"v{k:05d}": [0] * len(sections) for k in range(2_000)}})
+    buffer = io.BytesIO()
+    frame.to_stata(buffer, write_index=False, version=118, convert_strl=["text"])
+    rep = extract_bytes(buffer.getvalue(), "report.dta")
+    assert (rep.agency.name, rep.year) == (AGENCY, year)
+    assert _cells(rep, forms.GOV_2021) == {c.id: v[c.id] for c in forms.cells(forms.GOV_2021)}
+
+
+def test_a_dbase_header_claiming_more_records_than_the_file_holds_is_read_for_those_it_holds():
+    """The count said 4,000,000,000 records: the sizes did not add up, and the file was binary data. A header whose
+    fields' widths make its records' length is a dBase table, read for the records there are."""
+    text, v, year = _report(39)
+    fields = [("LB", "C", 8), ("XM", "C", 120), ("LM", "C", 40), ("WB", "C", 254), ("SZ", "N", 12)]
+    records = [["元数据", "机关", "", AGENCY, ""], ["元数据", "年度", "", str(year), ""]]
+    records += [["正文", f"段落{k:02d}", "", line, ""] for k, line in enumerate(text.split("\n")) if line.strip()]
+    records += [[table, row, column, "", f"{v[cell]}"] for cell, table, row, column in _labels(forms.GOV_2021)]
+    data = bytearray(dbf(fields, records))
+    data[4:8] = struct.pack("<I", 4_000_000_000)
+    rep = extract_bytes(bytes(data), "report.dbf")
+    assert _cells(rep, forms.GOV_2021) == {c.id: v[c.id] for c in forms.cells(forms.GOV_2021)}

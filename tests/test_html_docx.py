@@ -3365,3 +3365,19 @@ def test_a_converter_s_row_tables_are_found_whatever_the_process_read_before():
     del churn
     held = [child for child in body if child.tag == f"{_W}tbl"]
     assert held and all(found.get(id(table)) is table for table in held)
+
+
+def test_a_mailbox_s_thousands_of_tiny_messages_before_the_report_s_are_passed_over():
+    """Blind round 150: 100,000 tiny messages before the report's: reading each would pass the time limit, and the
+    report's came after the messages read. Messages too short to carry a report are not read."""
+    from email.message import EmailMessage
+
+    from builder.reading.document import _MESSAGES_READ_MAX
+
+    v = synthetic.consistent_values(random.Random(5), forms.GOV_2021)
+    mail = EmailMessage()
+    mail["From"], mail["To"], mail["Subject"] = "zwgk@example.gov.cn", "archive@example.gov.cn", "年报"
+    mail.set_content(synthetic.render(AGENCY, YEAR, forms.GOV_2021, v, "tab"), cte="base64")
+    tiny = b"From a@b.cn Mon Jan 20 09:12:44 2020\nSubject: x\n\nok\n\n"
+    mailbox = tiny * (_MESSAGES_READ_MAX + 500) + b"From zwgk@example.gov.cn Mon Jan 20 09:12:44 2020\n" + mail.as_bytes()
+    assert_every_cell(extract_bytes(mailbox, "archive.mbox"), v)

@@ -82,3 +82,21 @@ def test_an_observable_notebook_is_read_as_its_markdown_and_html_cells():
     rep = extract_bytes(json.dumps({"id": "x", "nodes": nodes}, ensure_ascii=False).encode(), "report.json")
     assert {k: c.value for k, c in rep.cells.items()} == {c.id: v[c.id] for c in forms.cells(forms.GOV_2021)}
     assert "99999" not in "\n".join(rep.document.lines)
+
+
+def test_a_notebook_s_empty_cells_before_the_report_do_not_count_against_it():
+    """Blind round 150: 410,000 empty cells before the report's: the cells read ran out on them, and the notebook
+    had no text."""
+    lines, v = _report(44)
+    empty = [{"cell_type": "code", "metadata": {}, "source": [], "outputs": [], "execution_count": None}] * 30_000
+    cells = [{"cell_type": "markdown", "metadata": {}, "source": [line + "\n"]} for line in lines if "\t" not in line]
+    tables = [{"cell_type": "code", "metadata": {}, "source": ["t"], "execution_count": 1, "outputs": [
+        {"output_type": "execute_result", "metadata": {}, "execution_count": 1,
+         "data": {"text/html": [_html(block)]}}]} for kind, block in _parts(lines) if kind == "table"]
+    notebook = {"cells": [*empty, *cells[:8], *tables, *cells[8:]], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
+    from builder.reading.notebooks import _CELLS_MAX
+
+    assert len(empty) > _CELLS_MAX
+    rep = extract_bytes(json.dumps(notebook, ensure_ascii=False).encode(), "report.ipynb")
+    assert rep.agency.name == AGENCY
+    assert {k: c.value for k, c in rep.cells.items()} == {c.id: v[c.id] for c in forms.cells(forms.GOV_2021)}

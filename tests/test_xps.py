@@ -127,3 +127,21 @@ def test_an_xps_package_without_its_document_sequence_is_refused_with_a_reason()
         archive.writestr("Documents/1/Pages/1.fpage", f"<FixedPage {NS}/>")
     with pytest.raises(errors.ReportError, match="XPS document with no FixedDocumentSequence"):
         extract_bytes(buffer.getvalue(), "report.xps")
+
+
+def test_a_page_listed_again_is_read_once_not_counted_against_the_page_limit():
+    """Blind round 150: a fixed document listing its last page 100,000 times was over the page limit. A page part
+    listed again is the same page."""
+    lines, v = _report(13)
+    data = xps(lines)
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    again = b'<PageContent Source="Pages/1.fpage"/>' * 1_000
+    parts["Documents/1/FixedDocument.fdoc"] = parts["Documents/1/FixedDocument.fdoc"].replace(
+        b"</FixedDocument>", again + b"</FixedDocument>")
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, blob in parts.items():
+            archive.writestr(name, blob)
+    rep = extract_bytes(buffer.getvalue(), "report.xps")
+    assert {k: c.value for k, c in rep.cells.items()} == {c.id: v[c.id] for c in forms.cells(forms.GOV_2021)}

@@ -10,7 +10,7 @@ from __future__ import annotations
 import io
 import re
 import struct
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from .. import errors
 from .markup import GRID_CELLS
@@ -61,6 +61,7 @@ def data_file_text(data: bytes, path: str) -> str:
         raise
     except Exception as e:  # each library raises its own errors on a damaged file
         raise errors.NotText(path, f"not a readable {kind} file ({type(e).__name__})") from e
+    tables = [_without_empty_columns(table) for table in tables]
     record = [(chinese_path(name), value) for name, value in _record(tables)]
     if record_cells(record) >= _RECORD_CELLS_MIN:
         if len(names := record_names(record)) > 1:
@@ -73,13 +74,20 @@ def data_file_text(data: bytes, path: str) -> str:
         budget -= (len(rows) + 1) * max(len(header), 1)
         if budget < 0:
             raise errors.TableTooLarge(GRID_CELLS)
-        values = [[str(cell) for cell in header]] if header else []
-        values += [["" if cell is None else shown_value(cell) for cell in row] for row in rows]
+        texts = {k for k in range(len(header)) if _text_column([row[k] for row in rows if k < len(row)])}
+        values = [[str(cell) for k, cell in enumerate(header) if k not in texts]] if header else []
+        values += [["" if cell is None else shown_value(cell) for k, cell in enumerate(row) if k not in texts]
+                   for row in rows]
         shown_rows, shown_columns = set(range(len(values))), set(range(max(map(len, values), default=0)))
-        lines += [name, *grid_lines(values, [], shown_rows, shown_columns), ""]
+        grid = grid_lines(values, [], shown_rows, shown_columns) if not texts else []
+        for k, row in enumerate(rows if texts else []):  # (a row's other cells beside its text: words only, no ids)
+            grid += [line for line in ("\t".join(values[k + bool(header)]).strip(),) if _HAN.search(line)]
+            grid += [line for j in sorted(texts) if j < len(row) and row[j] for line in str(row[j]).split("\n")]
+        lines += [name, *grid, ""]
     return "\n".join(lines)
 
 
+_BATCH = 65_536  # rows of a Parquet or Arrow table looked at a time
 _ROWS_MAX = 100_000  # rows of one table read at most: a report's, a cell a row, has a few hundred
 _TEXT_MAX = 2_000_000  # characters of one field kept at most: a report's whole text has a few tens of thousands
 
@@ -92,6 +100,30 @@ def _bounded(value: object) -> object:
 _RECORD_CELLS_MIN = 12  # the form's cells a file's record names, at least, to be written back as its report
 _FORM_TABLE = re.compile(r"\s*表\s*[二三四234]")
 _INDEX_HEADS = frozenset({"序号", "编号", "行号", "xh", "id", "index", "no", "rowid"})
+
+
+_WIDE = 1_000  # columns of a table, past which its columns of nothing but zeros are padding (no form has as many)
+
+
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_TEXT_CELL = 20  # characters a column's texts have on average, at least, to be a text's (a paragraph a row)
+
+
+def _text_column(values: list[object]) -> bool:
+    """Whether a column holds a text (a section's lines in a cell, a paragraph a row), not a grid's cells."""
+    texts = [value for value in values if isinstance(value, str) and value.strip()]
+    return bool(texts) and (any("\n" in text for text in texts) or (
+        sum(map(len, texts)) >= _TEXT_CELL * len(texts) and any(_HAN.search(text) for text in texts)))
+
+
+def _without_empty_columns(table: Table) -> Table:
+    """A table past ``_WIDE`` columns without those that are 0 or empty in every row (a hostile file's thousands of
+    zero variables beside the report's text); any other table as it is (a row of zeros is a report's cells)."""
+    name, header, rows = table
+    if len(header) <= _WIDE:
+        return table
+    kept = [k for k in range(len(header)) if any(k < len(row) and row[k] not in (None, "", 0, 0.0) for row in rows)]
+    return name, [header[k] for k in kept], [[row[k] if k < len(row) else None for k in kept] for row in rows]
 
 
 def _numeric(value: object) -> bool:
@@ -126,12 +158,14 @@ def _record(tables: list[Table]) -> list[tuple[str, str]]:
                    and any(v not in (None, "") for v in column) and all(v in (None, "") or _numeric(v) for v in column)]
         # (a column of numbers never filled beside another in a row holds a row's one value: 数值, SZ; others are
         # the columns of a row of several, named by their heads: 自然人, ZRR)
-        alone = {k for k in numbers if all(sum(1 for j in numbers if row[j] not in (None, "")) == 1
-                                           for row in filled if row[k] not in (None, ""))}
+        counts = [sum(1 for j in numbers if row[j] not in (None, "")) for row in filled]
+        alone = {k for k in numbers if all(count == 1 for row, count in zip(filled, counts, strict=True)
+                                           if row[k] not in (None, ""))}
+        numbered = set(numbers)
         for row in filled:
             cells = [(k, row[k] if k < len(row) else None) for k in range(width) if k not in index]
-            labels = [str(v).strip() for k, v in cells if k not in numbers and v not in (None, "") and str(v).strip()]
-            values = [(k, v) for k, v in cells if k in numbers and v not in (None, "")]
+            labels = [str(v).strip() for k, v in cells if k not in numbered and v not in (None, "") and str(v).strip()]
+            values = [(k, v) for k, v in cells if k in numbered and v not in (None, "")]
             if values:
                 record += [("\x01".join([*within, *labels, *([heads[k]] if k not in alone else [])]), shown_value(v))
                            for k, v in values]
@@ -168,21 +202,37 @@ def _metadata_table(pairs: dict[bytes, bytes] | None) -> Iterator[Table]:
         yield "", [], rows
 
 
-def _arrow_table_rows(table) -> Table:
-    if table.num_rows > _ROWS_MAX or table.num_rows * max(table.num_columns, 1) > GRID_CELLS:
-        raise errors.TableTooLarge(GRID_CELLS)
-    columns = [table.column(k).to_pylist() for k in range(table.num_columns)]
-    return "", list(table.column_names), [[_bounded(cell) for cell in row] for row in zip(*columns, strict=True)]
+def _arrow_table_rows(names: list[str], batches: Iterable) -> Table:
+    """A table's rows from its record batches, the blank ones (nothing but a category's label) left out as they come
+    (millions of empty rows before a report's: no report's, never all in memory); TableTooLarge past ``_ROWS_MAX``
+    rows that are not blank."""
+    import pyarrow
+    import pyarrow.compute as compute
+
+    rows: list[list[object]] = []
+    for batch in batches:
+        filled = None
+        for column in batch.columns:
+            if pyarrow.types.is_dictionary(column.type):
+                continue  # (a category's label, 'crawl' or 'report', beside nothing: no content of the row's)
+            present = compute.is_valid(column)
+            if pyarrow.types.is_string(column.type) or pyarrow.types.is_large_string(column.type):
+                present = compute.and_kleene(present, compute.not_equal(compute.utf8_trim_whitespace(column), ""))
+            filled = present if filled is None else compute.or_kleene(filled, present)
+        kept = batch.filter(compute.fill_null(filled, False)) if filled is not None else batch
+        if len(rows) + kept.num_rows > _ROWS_MAX or (len(rows) + kept.num_rows) * max(len(names), 1) > GRID_CELLS:
+            raise errors.TableTooLarge(GRID_CELLS)
+        columns = [kept.column(k).to_pylist() for k in range(kept.num_columns)]
+        rows += [[_bounded(cell) for cell in row] for row in zip(*columns, strict=True)]
+    return "", names, rows
 
 
 def _parquet_tables(data: bytes) -> Iterator[Table]:
     import pyarrow.parquet as parquet
 
     file = parquet.ParquetFile(io.BytesIO(data))
-    if file.metadata.num_rows > _ROWS_MAX:  # (read before its millions of rows are)
-        raise errors.TableTooLarge(GRID_CELLS)
     yield from _metadata_table(file.schema_arrow.metadata)
-    yield _arrow_table_rows(file.read())
+    yield _arrow_table_rows(list(file.schema_arrow.names), file.iter_batches(batch_size=_BATCH))
 
 
 def _arrow_tables(data: bytes) -> Iterator[Table]:
@@ -190,7 +240,7 @@ def _arrow_tables(data: bytes) -> Iterator[Table]:
 
     table = feather.read_table(io.BytesIO(data))
     yield from _metadata_table(table.schema.metadata)
-    yield _arrow_table_rows(table)
+    yield _arrow_table_rows(list(table.column_names), table.to_batches(max_chunksize=_BATCH))
 
 
 def _stata_tables(data: bytes) -> Iterator[Table]:
@@ -212,15 +262,17 @@ def _stata_tables(data: bytes) -> Iterator[Table]:
 
 
 def _dbf_header(data: bytes) -> tuple[int, int, int] | None:
-    """A dBase file's record count, header length and record length, when its first bytes say so and add up to its
-    size (a table's bytes, its end mark maybe)."""
+    """A dBase file's record count, header length and record length, when its first bytes say so: its header ends in
+    0x0D where it says, and its fields' widths add up to its records' length (a header claiming more records than
+    the file holds is taken at what it holds)."""
     if len(data) < 33 or data[0] not in _DBF_VERSIONS:
         return None
     count, header, record = struct.unpack("<IHH", data[4:12])
-    if header < 33 or record < 1 or data[header - 1:header] != b"\r" or \
-            not 0 <= len(data) - (header + count * record) <= 1:
+    if header < 65 or record < 2 or len(data) < header or data[header - 1:header] != b"\r" or (header - 1) % 32:
         return None
-    return count, header, record
+    if 1 + sum(data[at + 16] for at in range(32, header - 1, 32)) != record:
+        return None
+    return min(count, (len(data) - header) // record), header, record
 
 
 def _dbf_value(cell: bytes, kind: str, encoding: str) -> object:

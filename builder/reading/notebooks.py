@@ -10,7 +10,7 @@ import re
 _OBSERVABLE_MARKDOWN = re.compile(r"^\s*md\s*`(?P<text>.*)`\s*;?\s*$", re.DOTALL)
 _OBSERVABLE_HTML = re.compile(r"^\s*html\s*`(?P<text>.*)`\s*;?\s*$", re.DOTALL)
 _ZEPPELIN_MARKDOWN = re.compile(r"^\s*%(?:md|markdown)\b")
-_CELLS_MAX = 20_000  # cells of one notebook read at most
+_CELLS_MAX = 20_000  # cells of one notebook read at most (empty ones aside)
 
 
 def _joined(source) -> str:
@@ -22,9 +22,11 @@ def _joined(source) -> str:
 
 def _jupyter_parts(notebook: dict) -> list[tuple[str, str]]:
     parts: list[tuple[str, str]] = []
-    for cell in notebook.get("cells", [])[:_CELLS_MAX]:
-        if not isinstance(cell, dict):
-            continue
+    for cell in notebook.get("cells", []):
+        if len(parts) >= _CELLS_MAX:
+            break
+        if not isinstance(cell, dict) or not (cell.get("source") or cell.get("outputs")):
+            continue  # (an empty cell, however many: none counts towards what is read)
         kind = cell.get("cell_type")
         if kind == "markdown":
             parts.append(("markdown", _joined(cell.get("source"))))

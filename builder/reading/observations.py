@@ -26,6 +26,7 @@ _META_KEY = re.compile(r"agency|publisher|sender|receiver|title|text|description
 _CODE = re.compile(r"^[A-Za-z][A-Za-z0-9_.]*$")
 _NUMBER = re.compile(r"\s*[-+]?\d[\d,]*(?:\.\d+)?\s*")
 _PROSE_HEAD = re.compile(r"^\s*[一五六]\s*[、.．]")
+_NODE_LABELS = frozenset({"label", "rdfslabel", "name", "preflabel", "skospreflabel"})  # (a JSON-LD node's name)
 _RECORDS_MAX = 100_000  # records of one file read at most
 _CELLS_MIN = 12  # the form's cells the records name, at least, to be one report's
 
@@ -138,7 +139,7 @@ def observed_report(tree: object, path: str) -> str | None:
         return None
     if not hasattr(tree, "iterchildren"):
         labels = {str(r["@id"]): label for r in records if "@id" in r and isinstance(
-            label := next((r[k] for k in r if _key(k) in ("label", "rdfslabel", "name", "preflabel", "skospreflabel")), None), str)}
+            label := next((r[k] for k in r if _key(k) in _NODE_LABELS), None), str)}
         if labels:  # (JSON-LD: a dimension's value a node's id, the node naming it by its label)
             records = [{k: labels.get(v, v) if isinstance(v, str) and k != "@id" else v for k, v in r.items()}
                        for r in records]

@@ -233,11 +233,15 @@ def xps_text(data: bytes, path: str) -> str:
                 continue
             document_name = _location(posixpath.dirname(sequence), reference.get("Source"))
             base = posixpath.dirname(document_name)
+            listed: set[str] = set()
             for content in _parse(archive, document_name, path).iter():
                 if _local(content.tag) == "PageContent" and content.get("Source"):
+                    if (source := _location(base, content.get("Source"))) in listed:
+                        continue  # (a page part listed again is the same page, not another)
+                    listed.add(source)
                     if len(pages) >= (most := current().max_pdf_pages):
                         raise errors.OverLimit(path, f"an XPS document of more than {most} pages")
-                    page = _parse(archive, _location(base, content.get("Source")), path)
+                    page = _parse(archive, source, path)
                     pages.append(_page(page, len(pages)))
     if not pages:
         raise errors.NotText(path, "an XPS document with no pages")
