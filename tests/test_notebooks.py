@@ -89,11 +89,11 @@ def test_a_notebook_s_empty_cells_before_the_report_do_not_count_against_it():
     had no text."""
     lines, v = _report(44)
     empty = [{"cell_type": "code", "metadata": {}, "source": [], "outputs": [], "execution_count": None}] * 30_000
-    cells = [{"cell_type": "markdown", "metadata": {}, "source": [line + "\n"]} for line in lines if "\t" not in line]
-    tables = [{"cell_type": "code", "metadata": {}, "source": ["t"], "execution_count": 1, "outputs": [
-        {"output_type": "execute_result", "metadata": {}, "execution_count": 1,
-         "data": {"text/html": [_html(block)]}}]} for kind, block in _parts(lines) if kind == "table"]
-    notebook = {"cells": [*empty, *cells[:8], *tables, *cells[8:]], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
+    cells = [{"cell_type": "markdown", "metadata": {}, "source": [line + "\n\n" for line in block]} if kind == "prose"
+             else {"cell_type": "code", "metadata": {}, "source": ["t"], "execution_count": 1, "outputs": [
+                 {"output_type": "execute_result", "metadata": {}, "execution_count": 1,
+                  "data": {"text/html": [_html(block)]}}]} for kind, block in _parts(lines)]
+    notebook = {"cells": [*empty, *cells], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
     from builder.reading.notebooks import _CELLS_MAX
 
     assert len(empty) > _CELLS_MAX
