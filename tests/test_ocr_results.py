@@ -300,11 +300,50 @@ def tencent_tables(pages: list[list[dict]], merged: tuple[int, int] | None = Non
                        "Pages": responses}, ensure_ascii=False).encode()
 
 
+def textract(pages: list[list[dict]]) -> bytes:
+    """AWS Textract: a flat list of blocks, PAGE, LINE and WORD, the lines repeating their words' text (linked by
+    ids, not nested), every box a fraction of the page; shuffled, as the service gives no reading order."""
+    blocks, rng = [], random.Random(7)
+    for k, words in enumerate(pages, 1):
+        blocks.append({"BlockType": "PAGE", "Id": f"p{k}", "Page": k, "Geometry": {
+            "BoundingBox": {"Width": 1.0, "Height": 1.0, "Left": 0.0, "Top": 0.0}}})
+        for n, line in enumerate(_lines(words)):
+            boxes = [_bbox(w) for w in line]
+            x0, y0, x1, y1 = min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), \
+                max(b[3] for b in boxes)
+            blocks.append({"BlockType": "LINE", "Id": f"l{k}-{n}", "Page": k, "Text": " ".join(w["text"] for w in line),
+                           "Geometry": {"BoundingBox": {"Width": (x1 - x0) / 2480, "Height": (y1 - y0) / 3508,
+                                                        "Left": x0 / 2480, "Top": y0 / 3508}}})
+            for m, word in enumerate(line):
+                x0, y0, x1, y1 = _bbox(word)
+                blocks.append({"BlockType": "WORD", "Id": f"w{k}-{n}-{m}", "Page": k, "Text": word["text"],
+                               "Confidence": 99.1, "Geometry": {
+                                   "BoundingBox": {"Width": (x1 - x0) / 2480, "Height": (y1 - y0) / 3508,
+                                                   "Left": x0 / 2480, "Top": y0 / 3508},
+                                   "Polygon": [{"X": x / 2480, "Y": y / 3508} for x, y in word["corners"]]}})
+    rng.shuffle(blocks)
+    return json.dumps({"DocumentMetadata": {"Pages": len(pages)}, "Blocks": blocks}, ensure_ascii=False).encode()
+
+
+def djvu(pages: list[list[dict]]) -> bytes:
+    """DjVu's hidden text (djvutoxml): a page an OBJECT, its lines' words with coords="x0,y1,x1,y0"."""
+    out = ['<?xml version="1.0" encoding="UTF-8"?><DjVuXML><HEAD></HEAD><BODY>']
+    for k, words in enumerate(pages):
+        out.append(f'<OBJECT data="p{k}.djvu" type="image/x.djvu" height="3508" width="2480"><HIDDENTEXT><PAGECOLUMN>'
+                   "<REGION><PARAGRAPH>")
+        for line in _lines(words):
+            out.append("<LINE>" + "".join(f'<WORD coords="{x0},{y1},{x1},{y0}">{escape(w["text"])}</WORD>'
+                                          for w in line for x0, y0, x1, y1 in [_bbox(w)]) + "</LINE>")
+        out.append("</PARAGRAPH></REGION></PAGECOLUMN></HIDDENTEXT></OBJECT>")
+    return ("".join(out) + "</BODY></DjVuXML>").encode()
+
+
 FORMATS = {"alto.xml": alto, "report.hocr": hocr, "tesseract.tsv": tsv, "paddle_result.txt": paddle_printed,
            "paddleocr_stdout.txt": paddle_log, "system_results.txt": paddle_system_results, "finereader.xml": finereader,
            "paddle.json": paddle_json, "baidu.jsonl": baidu, "azure.json": azure,
            "vision.json": google, "output-1-to-2.json": google_pdf, "baidu_pipeline.json": baidu_tables,
-           "aliyun.json": aliyun, "tencent_table.json": tencent_tables}
+           "aliyun.json": aliyun, "tencent_table.json": tencent_tables, "textract.json": textract,
+           "hidden_text.xml": djvu}
 
 
 @pytest.mark.parametrize("slant", [0.0, 0.6, -0.4])

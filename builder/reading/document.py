@@ -1472,6 +1472,7 @@ def detect_format(data: bytes, path: str) -> str:
     if head.startswith((b"\xff\xfe", b"\xfe\xff")) or (b"\x00" in head[:200] and len(data) % 2 == 0):
         head = head.decode("utf-16", errors="ignore").encode("utf-8")
     if (positioned.ALTO_ROOT.search(head) or positioned.PAGE_XML_ROOT.search(head) or positioned.HOCR_PAGE.search(head)
+            or positioned.DJVU_ROOT.search(head)
             or positioned.TSV_HEADER.match(head)
             or positioned.FINEREADER_ROOT.search(head) or positioned.PDFTOHTML_ROOT.search(head)
             or positioned.PDFTOTEXT_BBOX.search(head) or positioned.STEXT_ROOT.search(head)
@@ -1821,6 +1822,9 @@ def _read_ocr(data: bytes, source: Source) -> str:
     if positioned.PAGE_XML_ROOT.search(data[:4096]):
         source.encoding = "utf-8"
         return positioned.laid_out(positioned.page_xml_words(data, source.path))
+    if positioned.DJVU_ROOT.search(data[:4096]):
+        source.encoding = "utf-8"
+        return positioned.laid_out(positioned.djvu_words(data, source.path))
     if positioned.FINEREADER_ROOT.search(data[:4096]):
         source.encoding = "utf-8"
         return positioned.laid_out(positioned.finereader_words(data, source.path))

@@ -374,6 +374,23 @@ def alto_words(data: bytes, path: str) -> list[Placed]:
                       lambda string: string.get("CONTENT") or "")
 
 
+# DjVu's hidden text as djvutoxml writes it: a page an OBJECT, its LINEs' WORDs with coords="x0,y1,x1,y0" (the bottom
+# given before the top, in pixels from the page's top).
+DJVU_ROOT = re.compile(rb"<DjVuXML[\s>]")
+
+
+def djvu_words(data: bytes, path: str) -> list[Placed]:
+    """A DjVu document's hidden text, word by word, by page and line."""
+    def box(word) -> tuple[float, ...] | None:
+        try:
+            x0, y0, x1, y1 = (float(n) for n in (word.get("coords") or "").split(",")[:4])
+        except ValueError:
+            return None
+        return min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1)
+
+    return _xml_words(data, path, "a DjVu XML file", ("OBJECT", "LINE", "WORD"), box, lambda word: word.text or "")
+
+
 # PAGE XML (PcGts: Transkribus', OCR-D's, eScriptorium's exports): pages of regions of TextLines, perhaps of Words,
 # each with its outline (Coords points="x,y x,y …", or Point children in the 2010 schema) and its text (TextEquiv);
 # a table recogniser's TableRegion holds TableCells of lines.
@@ -741,7 +758,7 @@ def tsv_words(text: str) -> list[Placed]:
 _TEXT_KEYS = ("words", "text", "content", "description", "DetectedText", "transcription", "word", "itemstring",
               "Text", "c")  # (腾讯's table OCR: TableDetections' Cells; PyMuPDF's rawdict: a character in c)
 _BOX_KEYS = ("location", "boundingBox", "boundingPoly", "bbox", "box", "points", "polygon", "poly", "Polygon",
-             "ItemPolygon", "pos", "position", "text_region", "vertexes_location", "cell_location")
+             "ItemPolygon", "pos", "position", "text_region", "vertexes_location", "cell_location", "Geometry")
 
 
 def _box(value: Any) -> tuple[float, float, float, float] | None:
@@ -755,6 +772,8 @@ def _box(value: Any) -> tuple[float, float, float, float] | None:
             x, y, w, h = (lower[k] for k in ("x", "y", "width", "height"))
         elif "vertices" in lower or "normalizedvertices" in lower:
             return _box(lower.get("vertices") or lower.get("normalizedvertices"))
+        elif "boundingbox" in lower:  # (AWS Textract's Geometry: a BoundingBox as fractions of the page, a Polygon)
+            return _box(lower["boundingbox"])
         else:
             return None
         if not all(isinstance(v, (int, float)) for v in (x, y, w, h)):
@@ -823,7 +842,7 @@ class _Entry(NamedTuple):
 
 _SIDES = ("x0", "top", "x1", "bottom")
 _CELL_KEYS = ("cell_location", "row_start", "col_start", "rowIndex", "columnIndex", "row_index", "col_index", "RowTl")
-_PAGE_KEYS = ("page", "pageNumber", "page_num", "page_no", "pageIndex", "img_idx", "PdfPageNumber")
+_PAGE_KEYS = ("page", "pageNumber", "page_num", "page_no", "pageIndex", "img_idx", "PdfPageNumber", "Page")
 
 
 class _Walk:
@@ -856,6 +875,8 @@ class _Walk:
             return
         page = next((int(value[k]) for k in _PAGE_KEYS if isinstance(value.get(k), int)), page)
         named = next((k for k in _TEXT_KEYS if isinstance(value.get(k), str)), None)
+        if value.get("BlockType", "WORD") != "WORD":
+            named = None  # (AWS Textract: a LINE block repeats its WORD blocks' text, linked by ids, not nested)
         text = value[named] if named else None
         boxes = [value[k] for k in _BOX_KEYS if k in value and _box(value[k]) is not None]
         if text is not None and all(isinstance(value.get(k), (int, float)) for k in _SIDES):
