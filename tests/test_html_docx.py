@@ -3381,3 +3381,27 @@ def test_a_mailbox_s_thousands_of_tiny_messages_before_the_report_s_are_passed_o
     tiny = b"From a@b.cn Mon Jan 20 09:12:44 2020\nSubject: x\n\nok\n\n"
     mailbox = tiny * (_MESSAGES_READ_MAX + 500) + b"From zwgk@example.gov.cn Mon Jan 20 09:12:44 2020\n" + mail.as_bytes()
     assert_every_cell(extract_bytes(mailbox, "archive.mbox"), v)
+
+
+def test_cells_in_other_circled_forms_and_lowered_digits_are_read_as_their_numbers():
+    """Blind round 150 (invisible and look-alike characters): ⓪ (circled zero), the dingbats' ❶ and ➀, double-circled
+    ⓵, and cells of subscript digits or subscripts and superscripts mixed (₄⁶, ¹₄) were unsure; so was a digit with
+    text presentation's variation selector (0︎)."""
+    lowered = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
+
+    def decorated(m: re.Match) -> str:
+        n = int(m.group(1))
+        if n == 0:
+            return "<td>⓪</td>" if random.Random(len(m.string[:m.start()])).random() < 0.5 else "<td>0\ufe0e</td>"
+        if 1 <= n <= 10:
+            return f"<td>{chr((0x2776, 0x2780, 0x24f5)[n % 3] + n - 1)}</td>"
+        if n % 2:
+            return "<td>" + m.group(1).translate(lowered) + "</td>"
+        return "<td>" + "".join(d.translate(lowered) if k % 2 else d.translate(str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹"))
+                                for k, d in enumerate(m.group(1))) + "</td>"
+
+    v = values(seed=8)
+    body = html_body(blocks(v))
+    page = re.sub(r"<td>(\d+)</td>", decorated, body)
+    assert page != body
+    assert_every_cell(extract_html(html_page(page)), v)
