@@ -1,9 +1,9 @@
 """Report data as open-data portals and statistics offices distribute it in database and binary table files: SQLite
-databases, dBase tables (.dbf), Parquet, Arrow and Feather files, Stata datasets (.dta). Each table is written as a
-sheet is (a header row, then a line a row, cells tab-separated; ``spreadsheet``), the file's own metadata (Parquet's
-and Arrow's key-value pairs, Stata's dataset label) as a table of two columns before them, so that the filing
-systems' export reader (``exports``) and the extraction read them as they read a workbook: a cell a row, an
-agency-year a row, or the report's text in a field."""
+databases, dBase tables (.dbf), Parquet, Arrow and Feather files, Stata datasets (.dta). Their tables (and the file's
+own metadata: Parquet's and Arrow's key-value pairs, Stata's dataset label) state (path, value) pairs, a cell a row or
+an agency-year a row, the report's text in a field or a paragraph a row: written back as the report by the filing
+systems' export reader (``exports``) where they name its cells; else each table is written as a sheet is (a line a
+row, cells tab-separated; ``spreadsheet``), a column of text as its lines, for the extraction to read."""
 
 from __future__ import annotations
 
@@ -25,13 +25,22 @@ _DBF_VERSIONS = frozenset({0x02, 0x03, 0x30, 0x31, 0x32, 0x43, 0x63, 0x83, 0x8B,
 _DBF_CODE_PAGES = {0x4D: "gb18030", 0x7A: "gb18030", 0x4F: "big5", 0x78: "big5", 0x4E: "cp949", 0x79: "cp949",
                    0x13: "cp932", 0x7B: "cp932", 0x57: "cp1252", 0x03: "cp1252", 0x01: "cp437"}
 _TABLES_MAX = 200  # tables of one database read at most
+_BATCH = 65_536  # rows of a Parquet or Arrow table looked at a time
+_ROWS_MAX = 100_000  # rows of one table read at most: a report's, a cell a row, has a few hundred
+_TEXT_MAX = 2_000_000  # characters of one field kept at most: a report's whole text has a few tens of thousands
+_WIDE = 1_000  # columns of a table, past which its columns of nothing but zeros are padding (no form has as many)
+_TEXT_CELL = 20  # characters a column's texts have on average, at least, to be a text's (a paragraph a row)
+_RECORD_CELLS_MIN = 12  # the form's cells a file's record names, at least, to be written back as its report
+_FORM_TABLE = re.compile(r"\s*表\s*[二三四234]")
+_INDEX_HEADS = frozenset({"序号", "编号", "行号", "xh", "id", "index", "no", "rowid"})
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 _METADATA_SKIPPED = re.compile(r"^(?:pandas|ARROW:.*|huggingface|org\.apache\..*)$")  # a writer's own notes
 
 Table = tuple[str, list[str], list[list[object]]]  # name, header, rows
 
 
 def data_file_kind(data: bytes, path: str) -> str | None:
-    """Which of these files ``data`` is, by its bytes (a dBase file's by its header adding up to its size)."""
+    """Which of these files ``data`` is, by its bytes (a dBase file's by its header: ``_dbf_header``)."""
     if data.startswith(SQLITE_SIGNATURE):
         return "sqlite"
     if data.startswith(PARQUET_SIGNATURE) and data.endswith(PARQUET_SIGNATURE):
@@ -87,26 +96,9 @@ def data_file_text(data: bytes, path: str) -> str:
     return "\n".join(lines)
 
 
-_BATCH = 65_536  # rows of a Parquet or Arrow table looked at a time
-_ROWS_MAX = 100_000  # rows of one table read at most: a report's, a cell a row, has a few hundred
-_TEXT_MAX = 2_000_000  # characters of one field kept at most: a report's whole text has a few tens of thousands
-
-
 def _bounded(value: object) -> object:
     """A field's value, a text past ``_TEXT_MAX`` left out (a hostile field of tens of megabytes)."""
     return "" if isinstance(value, str | bytes) and len(value) > _TEXT_MAX else value
-
-
-_RECORD_CELLS_MIN = 12  # the form's cells a file's record names, at least, to be written back as its report
-_FORM_TABLE = re.compile(r"\s*表\s*[二三四234]")
-_INDEX_HEADS = frozenset({"序号", "编号", "行号", "xh", "id", "index", "no", "rowid"})
-
-
-_WIDE = 1_000  # columns of a table, past which its columns of nothing but zeros are padding (no form has as many)
-
-
-_HAN = re.compile(r"[\u4e00-\u9fff]")
-_TEXT_CELL = 20  # characters a column's texts have on average, at least, to be a text's (a paragraph a row)
 
 
 def _text_column(values: list[object]) -> bool:
