@@ -16,7 +16,7 @@ from statistics import median
 
 from .. import errors
 from .positioned import Placed
-from .ruled import rule_edge, ruled_pages_text
+from .ruled import package_part, part_location, rule_edge, ruled_pages_text
 
 _NUMBER = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
 _PILED = 0.1  # of a run's size: a usual step across below this piles its characters on one another
@@ -51,22 +51,7 @@ def _steps(text: str | None) -> list[float]:
 
 
 def _parse(archive: zipfile.ZipFile, name: str, path: str):
-    from lxml import etree
-
-    try:
-        data = archive.read(name.lstrip("/"))
-        # huge_tree: a text node past libxml2's 10 MB (a hidden run of millions of characters) would end the part
-        # there, and the page's every later object with it
-        return etree.fromstring(data, etree.XMLParser(resolve_entities=False, no_network=True, recover=True,
-                                                      huge_tree=True))
-    except (KeyError, etree.XMLSyntaxError, ValueError) as e:
-        raise errors.NotText(path, f"an OFD document whose part {name!r} is missing or unreadable") from e
-
-
-def _location(base: str, ref: str) -> str:
-    """A part's path in the package: absolute (/Doc_0/…) or relative to the part that names it."""
-    ref = ref.strip()
-    return posixpath.normpath(ref.lstrip("/") if ref.startswith("/") else posixpath.join(base, ref))
+    return package_part(archive, name, path, "an OFD document")
 
 
 def _text_words(content, page: int) -> list[Placed]:
@@ -167,13 +152,13 @@ def ofd_text(data: bytes, path: str) -> str:
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         root = _parse(archive, "OFD.xml", path)
         for doc_root in _children(root, "DocRoot"):
-            doc_name = _location("", doc_root.text or "")
+            doc_name = part_location("", doc_root.text or "")
             document, base = _parse(archive, doc_name, path), posixpath.dirname(doc_name)
-            templates = {t.get("ID"): _location(base, t.get("BaseLoc", "")) for t in _children(document, "TemplatePage")}
+            templates = {t.get("ID"): part_location(base, t.get("BaseLoc", "")) for t in _children(document, "TemplatePage")}
             for page in _children(document, "Page"):
                 if not page.get("BaseLoc"):
                     continue
-                content = _parse(archive, _location(base, page.get("BaseLoc", "")), path)
+                content = _parse(archive, part_location(base, page.get("BaseLoc", "")), path)
                 words: list[Placed] = []
                 edges: list[dict] = []
                 for used in _children(content, "Template"):  # the header and footer drawn on this page

@@ -1,9 +1,14 @@
-"""Pages of placed characters and the lines that rule their tables (OFD's and XPS's fixed layouts) as text: each row
+"""Pages of placed characters and the lines that rule their tables (OFD's and XPS's fixed layouts, and their packages'
+parts) as text: each row
 of a ruled table one tab-separated line of its cells, as a PDF's ruled table is read (``pdf``), the other characters
 laid out as positioned words are (``positioned``). Lengths in millimetres."""
 
 from __future__ import annotations
 
+import posixpath
+import zipfile
+
+from .. import errors
 from .markup import numbers_across
 from .pdf import table_fit, without_page_furniture
 from .positioned import Placed, page_lines, placed_lines
@@ -12,6 +17,26 @@ _STRAIGHT = 0.3  # mm a segment may rise over its run (or run over its rise) and
 _SNAP = 1.0  # mm apart, at most, two rules that are one (pdfplumber's 3 points)
 _GRID_ROWS = 2  # rows of two cells or more a ruled grid has, at least, to be a table (not a box around prose)
 _EDGES_MAX = 20_000  # rules a page has at most to be read by its grid (more: a drawing, read as words)
+
+
+def package_part(archive: zipfile.ZipFile, name: str, path: str, kind: str):
+    """A fixed layout package's XML part (``kind``: what the package is, for the refusal), never expanding entities;
+    huge_tree, as a text node past libxml2's 10 MB (a hidden run of millions of characters) would end the part there,
+    and the page's every later object with it."""
+    from lxml import etree
+
+    try:
+        data = archive.read(name.lstrip("/"))
+        return etree.fromstring(data, etree.XMLParser(resolve_entities=False, no_network=True, recover=True,
+                                                      huge_tree=True))
+    except (KeyError, etree.XMLSyntaxError, ValueError) as e:
+        raise errors.NotText(path, f"{kind} whose part {name!r} is missing or unreadable") from e
+
+
+def part_location(base: str, ref: str) -> str:
+    """A part's path in the package: absolute (/Doc_0/…) or relative to the part that names it."""
+    ref = ref.strip()
+    return posixpath.normpath(ref.lstrip("/") if ref.startswith("/") else posixpath.join(base, ref))
 
 
 def rule_edge(x0: float, y0: float, x1: float, y1: float) -> dict | None:

@@ -17,7 +17,7 @@ import zipfile
 from .. import errors
 from ..limits import current
 from .positioned import Placed
-from .ruled import rule_edge, ruled_pages_text
+from .ruled import package_part, part_location, rule_edge, ruled_pages_text
 
 _MM = 25.4 / 96  # millimetres in one XPS unit
 _NUMBER = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
@@ -38,19 +38,7 @@ def _local(tag) -> str:
 
 
 def _parse(archive: zipfile.ZipFile, name: str, path: str):
-    from lxml import etree
-
-    try:
-        data = archive.read(name.lstrip("/"))
-        return etree.fromstring(data, etree.XMLParser(resolve_entities=False, no_network=True, recover=True,
-                                                      huge_tree=True))
-    except (KeyError, etree.XMLSyntaxError, ValueError) as e:
-        raise errors.NotText(path, f"an XPS document whose part {name!r} is missing or unreadable") from e
-
-
-def _location(base: str, ref: str) -> str:
-    ref = ref.strip()
-    return posixpath.normpath(ref.lstrip("/") if ref.startswith("/") else posixpath.join(base, ref))
+    return package_part(archive, name, path, "an XPS document")
 
 
 def _then(inner: Matrix, outer: Matrix) -> Matrix:
@@ -213,7 +201,7 @@ def _sequence(archive: zipfile.ZipFile, names: list[str]) -> str | None:
         relations = _parse(archive, "_rels/.rels", "")
         for relation in relations.iter():
             if (relation.get("Type") or "").endswith(_SEQUENCE_TYPE) and relation.get("Target"):
-                return _location("", relation.get("Target"))
+                return part_location("", relation.get("Target"))
     return next((name for name in names if name.lower().endswith(".fdseq")), None)
 
 
@@ -231,12 +219,12 @@ def xps_text(data: bytes, path: str) -> str:
         for reference in _parse(archive, sequence, path).iter():
             if _local(reference.tag) != "DocumentReference" or not reference.get("Source"):
                 continue
-            document_name = _location(posixpath.dirname(sequence), reference.get("Source"))
+            document_name = part_location(posixpath.dirname(sequence), reference.get("Source"))
             base = posixpath.dirname(document_name)
             listed: set[str] = set()
             for content in _parse(archive, document_name, path).iter():
                 if _local(content.tag) == "PageContent" and content.get("Source"):
-                    if (source := _location(base, content.get("Source"))) in listed:
+                    if (source := part_location(base, content.get("Source"))) in listed:
                         continue  # (a page part listed again is the same page, not another)
                     listed.add(source)
                     if len(pages) >= (most := current().max_pdf_pages):
