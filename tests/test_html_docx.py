@@ -3405,3 +3405,35 @@ def test_cells_in_other_circled_forms_and_lowered_digits_are_read_as_their_numbe
     page = re.sub(r"<td>(\d+)</td>", decorated, body)
     assert page != body
     assert_every_cell(extract_html(html_page(page)), v)
+
+
+def test_cells_that_are_tables_of_one_cell_keep_their_places_when_empty():
+    """Blind round 150 (e-mail newsletters): every data cell a table of one cell (the editor's padding), the five
+    organisations' columns of table 3 empty (&nbsp;): read as tables of their own, the empty ones were no cells, and
+    each row's two values (自然人, 总计) were unsure."""
+    v = values(seed=9)
+    for row in forms.T3_ROWS_2021:
+        for column in forms.T3_APPLICANTS[1:]:
+            v[forms.t3_cell(row.id, column)] = 0
+    v = rebalance(v)
+    organisations = {forms.t3_cell(row.id, c) for row in forms.T3_ROWS_2021 for c in forms.T3_APPLICANTS[1:]}
+    body = html_body(blocks(v))
+    t3 = body.index("三、收到和处理"), body.index("四、政府信息公开行政复议")
+
+    def wrapped(m: re.Match) -> str:
+        return f'<td><table role="presentation" width="100%"><tr><td style="padding:4px">{m.group(1)}</td></tr></table></td>'
+
+    head, table3, tail = body[:t3[0]], body[t3[0]:t3[1]], body[t3[1]:]
+    rows = re.split(r"(?=<tr)", table3)
+    for k, row in enumerate(rows):
+        cells = re.findall(r"<td[^>]*>.*?</td>", row)
+        if len(cells) >= 8 and re.fullmatch(r"<td[^>]*>\d+</td>", cells[-1]):  # (a row of figures: its organisations blank)
+            for cell in cells[-6:-1]:
+                row = row.replace(cell, re.sub(r">\d+<", ">&nbsp;<", cell), 1)
+        rows[k] = re.sub(r"<td>([^<]*)</td>", wrapped, row)
+    page = html_page(head + "".join(rows) + re.sub(r"<td>([^<]*)</td>", wrapped, tail))
+    report = extract_html(page)
+    for cell in forms.cells(forms.GOV_2021):
+        if cell.table == "t3" and cell.id not in organisations:
+            assert report.cells[cell.id].value == v[cell.id], cell.id
+    assert all(report.cells[c].status == "blank" or report.cells[c].value == 0 for c in organisations)

@@ -868,6 +868,24 @@ def _inline_fragment_tables(root) -> None:
         parent.remove(cell)
 
 
+def _cell_tables_unwrapped(root) -> None:
+    """A table of one cell inside a table's cell (an e-mail newsletter's cell, a table for its padding) as that cell's
+    content: read as a table of its own, an empty one was no cell and the row's values moved left."""
+    for table in list(root.iter("table")):
+        holder = table.getparent()
+        if holder is None or holder.tag not in ("td", "th"):
+            continue
+        rows = table.xpath("./tr|./tbody/tr|./thead/tr")
+        cells = rows[0].xpath("./td|./th") if len(rows) == 1 else []
+        if len(cells) != 1 or cells[0].find(".//table") is not None:
+            continue
+        inner = cells[0]
+        inner.tag = "span"
+        inner.attrib.clear()
+        inner.tail = table.tail
+        holder.replace(table, inner)
+
+
 def _html_rows(table) -> list[list]:
     """The table's own rows (not those of tables nested in it), as lists of cells."""
     return [[td for td in tr if isinstance(td.tag, str) and td.tag in ("td", "th")]
@@ -1052,6 +1070,8 @@ def html_to_text(html: str, path: str = "") -> str:
         else:
             element.drop_tree()
     _inline_fragment_tables(root)
+    if html.count("<table") > html.count("<tr") // 2:  # (as many tables as rows, about: cells that are tables)
+        _cell_tables_unwrapped(root)
     if "inline-block" in html or "flex" in html or "table-cell" in html or "table-row" in html:
         _styled_rows(root, laid)
     if sum(1 for _ in itertools.islice(root.iter("tr"), _CARD_PAGE_ROWS)) < _CARD_PAGE_ROWS:
