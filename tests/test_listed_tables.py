@@ -322,7 +322,7 @@ def test_a_hundred_thousand_placed_cells_are_put_back_in_one_pass():
 
 
 @contextlib.contextmanager
-def _hang_guard(seconds: int = 30):
+def _hang_guard(seconds: int = 90):
     """An error instead of a hang: these inputs once took minutes or for ever."""
     def hung(*_):
         raise TimeoutError("a list pattern or pass did not end")

@@ -735,7 +735,15 @@ _LABEL_NOTE = re.compile(r"(?<=[\u4e00-\u9fff])\s*[（(]\s*注\s*\d{1,2}\s*[)）
 _NONE_AFTER_HEADING = re.compile(r"(数量|件数|金额|万元\)|万元）|自然人|商业企业|科研机构|公益组织|服务机构|总计|维持|纠正|"
                                  r"其他结果|尚未审结)(无|—+|/|／)$")
 _NONE_ENDS = frozenset("无—/／")
-_WORD_BEFORE = re.compile(r"[\u4e00-\u9fff]\s*$")
+
+
+def _word_before(line: str, at: int) -> bool:
+    """Whether a Chinese character stands before ``at``, spaces between (looked at back from ``at``, not scanned
+    from the line's start: a line of a thousand slashes)."""
+    k = at - 1
+    while k >= 0 and line[k] in " \t\u3000":
+        k -= 1
+    return k >= 0 and "\u4e00" <= line[k] <= "\u9fff"
 
 
 def scan_plain(line: str, index: int) -> list[ValueRow]:
@@ -806,7 +814,7 @@ def scan_plain(line: str, index: int) -> list[ValueRow]:
             text(token)  # (a group's label set down the column a character a line: 三 / （一）予以公开 …, 、 四 政府信息 (四
             # after 、 of 三、本年…); a label's number spaced out: ( 二 ) 部分公开)
             continue
-        if kind == "none" and token in "/／" and _WORD_BEFORE.search(line, 0, m.start()) \
+        if kind == "none" and token in "/／" and _word_before(line, m.start()) \
                 and _WORDS.match(line[m.end():].lstrip()):
             text(token)  # (未经复议直接起诉 / 复议后起诉: a slash between two names parts them, says no none)
             continue
