@@ -112,3 +112,33 @@ def test_rdf_in_turtle_is_refused_with_a_reason_not_read_as_text():
                         'gk:o1 a qb:Observation ; gk:table gk:T2 ; gk:row gk:T2.licensing ; gk:value 9384 .'])
     with pytest.raises(errors.NotText, match="Turtle"):
         extract_bytes(turtle.encode(), "cube.ttl")
+
+
+def test_an_sdmx_json_message_is_read_by_its_dimensions_positions():
+    """SDMX-JSON: a series' key ("0:3") and an observation's ("2") are positions in the structure's lists of each
+    dimension's values, named there; read as text before, no cell was found (h362)."""
+    text, v = _report(56)
+    cells = list(forms.cells(forms.GOV_2021))
+    tables = sorted({c.table for c in cells})
+    rows = sorted({(c.table, c.row) for c in cells})
+    columns = sorted({(c.table, c.column, c.column_label_zh) for c in cells})
+    labels = {"t2": "表二 主动公开政府信息情况", "t3": "表三 收到和处理政府信息公开申请情况",
+              "t4": "表四 政府信息公开行政复议、行政诉讼情况"}
+    row_names = {(c.table, c.row): c.row_label_zh for c in cells}
+    series: dict[str, dict] = {}
+    for cell in cells:
+        key = f"{tables.index(cell.table)}:{rows.index((cell.table, cell.row))}"
+        at = str(columns.index((cell.table, cell.column, cell.column_label_zh)))
+        series.setdefault(key, {"attributes": [], "observations": {}})["observations"][at] = [v[cell.id]]
+    message = {"meta": {"id": "R1", "sender": {"id": "WH", "name": AGENCY}}, "data": {
+        "structure": {"name": f"{AGENCY}{YEAR}年政府信息公开工作年度报告", "annotations": [{"title": "正文", "text": text}],
+                      "dimensions": {"dataSet": [], "series": [
+                          {"id": "TABLE", "values": [{"id": t.upper(), "name": labels[t]} for t in tables]},
+                          {"id": "ROW", "values": [{"id": f"{t}_{r}".upper(), "name": {"zh": row_names[(t, r)]}}
+                                                   for t, r in rows]}],
+                          "observation": [{"id": "COL", "values": [{"id": c.upper(), "name": label}
+                                                                   for _, c, label in columns]}]}},
+        "dataSets": [{"action": "Information", "annotations": [0], "series": series}]}}
+    rep = extract_bytes(json.dumps(message, ensure_ascii=False).encode(), "sdmx.json")
+    assert (rep.agency.name, rep.year) == (AGENCY, YEAR)
+    assert _cells(rep) == {c.id: v[c.id] for c in forms.cells(forms.GOV_2021)}

@@ -1,10 +1,11 @@
 """Report data as statistical observations: each cell a record of dimensions and a value, as open-data portals publish
 it in SDMX-ML (a series' key and attributes, each observation's own dimension and value: <Obs COL_LABEL="自然人"
-OBS_VALUE="12"/>, or generic:Value id/value pairs), in JSON Lines (a record a line: table, row_label, col_label,
-value) and in JSON. A record's cell is named by its dimensions: the cell's id where one names it (t3.granted.
-natural_person), else its table's, row's and column's codes where they spell this project's ids (T3, GRANTED,
-NATURAL_PERSON), else their labels in the form's words; a record with no value gives the report's metadata and
-text (agency, year, a section's text). Written back as the report's text by the filing systems' export reader."""
+OBS_VALUE="12"/>, or generic:Value id/value pairs), in SDMX-JSON (dimensions by their values' positions), in JSON
+Lines (a record a line: table, row_label, col_label, value) and in JSON. A record's cell is named by its dimensions:
+the cell's id where one names it (t3.granted.natural_person), else its table's, row's and column's codes where they
+spell this project's ids (T3, GRANTED, NATURAL_PERSON), else their labels in the form's words; a record with no value
+gives the report's metadata and text (agency, year, a section's text). Written back as the report's text by the
+filing systems' export reader."""
 
 from __future__ import annotations
 
@@ -94,6 +95,45 @@ def _json_records(node: object, inherited: dict[str, object], out: list[dict[str
                 _json_records(value, fields, out)
 
 
+def _sdmx_json_records(tree: object) -> list[dict[str, object]]:
+    """SDMX-JSON's observations: each series' key ("0:3") and each observation's ("2") the positions of their
+    dimensions' values in the structure, the value first in the observation's list; a record each, its dimensions
+    by their values' names (and ids)."""
+    data = tree.get("data") if isinstance(tree, dict) else None
+    if not isinstance(data, dict):
+        return []
+    structure = data.get("structure") or next(iter(data.get("structures") or []), None)
+    dimensions = structure.get("dimensions") if isinstance(structure, dict) else None
+    if not isinstance(dimensions, dict):
+        return []
+
+    def named(dimension: dict, position: str) -> dict[str, object]:
+        values = dimension.get("values") or []
+        if not position.isdigit() or int(position) >= len(values) or not isinstance(values[int(position)], dict):
+            return {}
+        value = values[int(position)]
+        name = value.get("name")
+        if isinstance(name, dict):  # (names by language: {"zh": …})
+            name = next(iter(name.values()), None)
+        return {f"{dimension.get('id', '')}_label": name or value.get("id"), str(dimension.get("id", "")): value.get("id")}
+
+    records: list[dict[str, object]] = []
+    for dataset in data.get("dataSets") or []:
+        for key, series in (dataset.get("series") or {}).items() if isinstance(dataset, dict) else ():
+            fields: dict[str, object] = {}
+            for dimension, position in zip(dimensions.get("series") or [], str(key).split(":"), strict=False):
+                fields |= named(dimension, position)
+            for at, observed in (series.get("observations") or {}).items() if isinstance(series, dict) else ():
+                own = dict(fields)
+                for dimension, position in zip(dimensions.get("observation") or [], str(at).split(":"), strict=False):
+                    own |= named(dimension, position)
+                if isinstance(observed, list) and observed:
+                    records.append({**own, "OBS_VALUE": observed[0]})
+                if len(records) >= _RECORDS_MAX:
+                    return records
+    return records
+
+
 def _local(tag: object) -> str:
     return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
 
@@ -135,6 +175,7 @@ def observed_report(tree: object, path: str) -> str | None:
             _xml_records(tree, {}, records)
         else:
             _json_records(tree, {}, records)
+            records += _sdmx_json_records(tree)
     except RecursionError:  # (nested past what is walked: no statistical message is)
         return None
     if not hasattr(tree, "iterchildren"):
