@@ -48,6 +48,13 @@ def _cells(rep, template: str) -> dict:
     return {k: c.value for k, c in rep.cells.items() if k in {c.id for c in forms.cells(template)}}
 
 
+def _assert_read(data: bytes, name: str, v: dict, year: int) -> None:
+    """The file read as the report: its agency, its year and every cell of the 2021 form."""
+    rep = extract_bytes(data, name)
+    assert (rep.agency.name, rep.year) == (AGENCY, year)
+    assert _cells(rep, forms.GOV_2021) == {c.id: v[c.id] for c in forms.cells(forms.GOV_2021)}
+
+
 def sqlite_database(text: str, v: dict, template: str, year: int) -> bytes:
     """A portal's database: the report's text in one table, each form table a cell a row in its own."""
     connection = sqlite3.connect(":memory:")
@@ -98,9 +105,7 @@ def test_a_parquet_file_of_cell_ids_with_its_metadata_is_read_cell_for_cell():
     table = table.replace_schema_metadata({"agency": AGENCY, "year": str(year), "正文": text})
     buffer = io.BytesIO()
     pyarrow.parquet.write_table(table, buffer)
-    rep = extract_bytes(buffer.getvalue(), "report.parquet")
-    assert (rep.agency.name, rep.year) == (AGENCY, year)
-    assert _cells(rep, forms.GOV_2021) == {c.id: v[c.id] for c in forms.cells(forms.GOV_2021)}
+    _assert_read(buffer.getvalue(), "report.parquet", v, year)
 
 
 def test_an_arrow_file_of_labelled_rows_with_metadata_and_paragraph_rows_is_read_cell_for_cell():
@@ -113,9 +118,7 @@ def test_an_arrow_file_of_labelled_rows_with_metadata_and_paragraph_rows_is_read
     table = pyarrow.table({name: [row[k] for row in rows] for k, name in enumerate(("表", "行", "列", "数值", "文本"))})
     buffer = io.BytesIO()
     pyarrow.feather.write_feather(table, buffer)
-    rep = extract_bytes(buffer.getvalue(), "report.feather")
-    assert (rep.agency.name, rep.year) == (AGENCY, year)
-    assert _cells(rep, forms.GOV_2021) == {c.id: v[c.id] for c in forms.cells(forms.GOV_2021)}
+    _assert_read(buffer.getvalue(), "report.feather", v, year)
 
 
 def test_a_stata_dataset_of_one_wide_row_is_read_by_its_variable_labels():
@@ -130,9 +133,7 @@ def test_a_stata_dataset_of_one_wide_row_is_read_by_its_variable_labels():
                         in enumerate(labels)}
     buffer = io.BytesIO()
     frame.to_stata(buffer, write_index=False, version=118, variable_labels=variable_labels, convert_strl=["zhengwen"])
-    rep = extract_bytes(buffer.getvalue(), "report.dta")
-    assert (rep.agency.name, rep.year) == (AGENCY, year)
-    assert _cells(rep, forms.GOV_2021) == {c.id: v[c.id] for c in forms.cells(forms.GOV_2021)}
+    _assert_read(buffer.getvalue(), "report.dta", v, year)
 
 
 def dbf(fields: list[tuple[str, str, int]], records: list[list[str]], language_driver: int = 0x4D) -> bytes:
@@ -167,9 +168,7 @@ def test_a_dbase_table_with_initialled_fields_is_read_cell_for_cell():
         else:
             records.append([table, row, column, "", *[""] * len(columns), f"{float(v[cell]):.2f}"])
     records += [["表三", row, "", "", *values, ""] for row, values in t3_rows.items()]
-    rep = extract_bytes(dbf(fields, records), "report.dbf")
-    assert (rep.agency.name, rep.year) == (AGENCY, year)
-    assert _cells(rep, forms.GOV_2021) == {c.id: v[c.id] for c in forms.cells(forms.GOV_2021)}
+    _assert_read(dbf(fields, records), "report.dbf", v, year)
 
 
 def test_bytes_that_only_begin_like_a_dbase_table_are_no_table():
@@ -194,9 +193,7 @@ def test_a_parquet_file_of_a_line_a_row_after_thousands_of_blank_rows_is_read():
         "text": [""] * blank + lines})
     buffer = io.BytesIO()
     pyarrow.parquet.write_table(table, buffer)
-    rep = extract_bytes(buffer.getvalue(), "crawl.parquet")
-    assert (rep.agency.name, rep.year) == (AGENCY, year)
-    assert _cells(rep, forms.GOV_2021) == {c.id: v[c.id] for c in forms.cells(forms.GOV_2021)}
+    _assert_read(buffer.getvalue(), "crawl.parquet", v, year)
 
 
 def test_labelled_rows_whose_text_column_is_null_are_not_left_out():
@@ -223,9 +220,7 @@ def test_a_stata_dataset_of_the_report_s_sections_beside_thousands_of_zero_varia
                               **{f"v{k:05d}": [0] * len(sections) for k in range(2_000)}})
     buffer = io.BytesIO()
     frame.to_stata(buffer, write_index=False, version=118, convert_strl=["text"])
-    rep = extract_bytes(buffer.getvalue(), "report.dta")
-    assert (rep.agency.name, rep.year) == (AGENCY, year)
-    assert _cells(rep, forms.GOV_2021) == {c.id: v[c.id] for c in forms.cells(forms.GOV_2021)}
+    _assert_read(buffer.getvalue(), "report.dta", v, year)
 
 
 def test_a_dbase_header_claiming_more_records_than_the_file_holds_is_read_for_those_it_holds():
