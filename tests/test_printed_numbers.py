@@ -675,6 +675,33 @@ def test_a_table_converted_to_text_with_semicolons_keeps_its_rows_of_one_value()
     assert separated_rows(lines) == [line.replace(";", "\t") for line in lines]
 
 
+@pytest.mark.parametrize("cell_line", ["表二,{row}/{column},{value}", "表二,{row},{column},{value}",
+                                       "主动公开情况;{row};{column};{value}"])
+def test_a_sheet_s_table_2_a_cell_a_row_after_a_column_naming_the_table_is_read(cell_line):
+    """Blind round 149 (a filing export as CSV: a first column naming each row's table, 部分, table 3's rows under
+    the header, table 2 a cell a row, 表二,规章/本年制发件数,0): the row's name was a value's field, no row, and
+    the whole of table 2 was missing."""
+    from builder.reading.document import separated_rows
+
+    rows = ["表三,二、上年结转政府信息公开申请数量,0,0,0,0,0,0,0"] * 3
+    assert separated_rows(["表二,行政许可/本年处理决定数量,18830", "表二,规章,本年制发件数,0", "标题,某局2023年报告",
+                           "一、总体情况,全年共收到申请45件", *rows]) == [
+        "表二 行政许可/本年处理决定数量\t18830", "表二 规章 本年制发件数\t0", "标题,某局2023年报告",
+        "一、总体情况,全年共收到申请45件", *[row.replace(",", "\t") for row in rows]]
+    v = form_values(seed=1)
+    text = synthetic.render(AGENCY, 2022, GOV_2021, v, "tab")
+    head, _, tables = text.partition("二、主动公开政府信息情况")
+    separator = ";" if ";" in cell_line else ","
+    t2 = [cell_line.format(row=cell.row_label_zh, column=cell.column_label_zh, value=v[cell.id])
+          for cell in forms.cells(GOV_2021) if cell.table == "t2"]
+    rest = [line.replace("\t", separator) for line in tables.split("\n") if not line.startswith(("第二十条", "信息内容"))
+            and not any(line.startswith(cell.row_label_zh) for cell in forms.cells(GOV_2021) if cell.table == "t2")]
+    sheet = "\n".join([head, "二、主动公开政府信息情况", *t2, *rest])
+    report = extract_bytes(sheet.encode("utf-8-sig"), "年报导出.csv")
+    for cell in forms.cells(GOV_2021):
+        assert report.cells[cell.id].value == v[cell.id], cell.id
+
+
 @pytest.mark.parametrize("layout", ["tab", "pipe", "html", "docx"])
 def test_a_spreadsheet_s_text_numbers_and_number_format_are_read_as_the_numbers(layout):
     """'12 (a number stored as text, pasted with its apostrophe) and 1,274.00 (a count in the 数值 format):

@@ -798,9 +798,14 @@ def marked_rows(lines: list[str]) -> list[str]:
     return [found.get(k, line) for k, line in enumerate(lines)]
 
 
+# A short row's label in fields of its own at most: the table's, the row's and the column's names (表二,规章,本年制发件数,0).
+_LABEL_FIELDS_MAX = 3
+
+
 def _short_separated_rows(lines: list[str]) -> list[str]:
     """In a sheet saved as CSV (or a table converted to text with semicolons), its rows of a label and one or two values
-    too (行政许可,2871; 行政处罚,"15,238"), which alone are no proof of a table: every field after the label a value."""
+    too (行政许可,2871; 行政处罚,"15,238"), which alone are no proof of a table: every field after the label a value.
+    A label in several fields (a column naming the table: 表二,规章/本年制发件数,0) is one, its fields spaced."""
     import csv
 
     out = list(lines)
@@ -811,9 +816,13 @@ def _short_separated_rows(lines: list[str]) -> list[str]:
             fields = [f.strip() for f in next(csv.reader([line.strip().rstrip(separator)], delimiter=separator))]
         except csv.Error:  # (a field over the csv module's limit)
             continue
-        if 2 <= len(fields) < _MIN_FIELDS and 0 < len(fields[0]) <= _LABEL_MAX and not _FIELD_VALUE.fullmatch(fields[0]) \
-                and all(_FIELD_VALUE.fullmatch(f) for f in fields[1:]):
-            out[k] = "\t".join(fields)
+        labels = next((n for n, f in enumerate(fields) if _FIELD_VALUE.fullmatch(f)), len(fields))
+        if labels > 1 and any(f[:1].isdigit() or f[-1:].isdigit() for f in fields[:labels]):
+            continue  # (行政处罚 1,234 -12 3,985,758: a number's thousands commas part no label's fields)
+        if 0 < labels <= _LABEL_FIELDS_MAX and 0 < len(fields) - labels < _MIN_FIELDS - 1 and all(fields[:labels]) \
+                and len(label := " ".join(fields[:labels])) <= _LABEL_MAX \
+                and all(_FIELD_VALUE.fullmatch(f) for f in fields[labels:]):
+            out[k] = "\t".join([label, *fields[labels:]])
     return out
 
 
