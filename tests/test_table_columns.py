@@ -445,6 +445,26 @@ def test_a_table_3_printing_the_organisations_as_one_column_is_read(top, nested,
     assert "t3.organisations_one_column" in [w["code"] for w in rep.warnings]
 
 
+@pytest.mark.parametrize("rendering", RENDERINGS)
+def test_sections_headed_with_no_numbers_keep_table_3_s_header(rendering):
+    """Blind round 151: a text report whose sections print their names alone (收到和处理政府信息公开申请情况, no 三、)
+    and whose table 3's header is 项目 | 自然人 | 法人或其他组织 | 总计: table 3 began at its first row, its header
+    unseen, and three printed columns fitted to seven left every cell unsure."""
+    v = values(rows={"granted": [3, 1, 0, 2, 0, 0], "denied.state_secret": [1, 0, 2, 0, 4, 0]})
+    printed = {c.id: synthetic._fmt(v[c.id]) for c in forms.cells(GOV_2021)}
+    blocks = [(kind, re.sub(r"^[一二三四五六]、", "", content) if kind == "heading" else content)
+              for kind, content in synthetic._blocks(AGENCY, 2022, GOV_2021, printed, v)]
+    t3 = [content for kind, content in blocks if kind == "table"][1]
+    t3.header = [[("项目", 1, 1), *((name, 1, 1) for name in ("自然人", "法人或其他组织", "总计"))]]
+    t3.rows = [(labels, [str(v[forms.t3_cell(row.id, "natural_person")]),
+                         str(sum(v[forms.t3_cell(row.id, c)] for c in ORGANISATIONS)), str(v[forms.t3_cell(row.id, "total")])])
+               for (labels, _), row in zip(t3.rows, forms.T3_ROWS_2021)]
+    rep = extracted(blocks, rendering)
+    assert wrong(rep, v, "t3.") == []
+    assert {rep.cells[forms.t3_cell(r.id, c)].status for r in forms.T3_ROWS_2021 for c in ("natural_person", "total")} \
+        == {"reported"}
+
+
 T4_PARTS = {"review only": ("admin_review",), "litigation only": ("litigation_direct", "litigation_after_review")}
 
 

@@ -1038,9 +1038,14 @@ _SECTION_OF_NUMBER = {"二": "t2", "三": "t3", "四": "t4", "五": "t5", "六":
 _BARE_NUMBER = re.compile(r"\s*(?:0?(?P<digit>[1-9])|(?P<numeral>[一二三四五六七八九]))\s*")
 
 
+_NUMBER_OF_SECTION = {table: numeral for numeral, table in _SECTION_OF_NUMBER.items()}
+_UNNUMBERED_HEADING_MAX = 30  # characters of a section's name printed alone on its line, at most
+
+
 def numbered_headings(lines: list[str]) -> list[str]:
     """A section's number on a line of its own before its name (an editor's badge: 三 / 收到和处理政府信息
-    公开申请情况, 03 / …) joined into the heading the form prints (三、收到和处理…)."""
+    公开申请情况, 03 / …) joined into the heading the form prints (三、收到和处理…); a section's whole name alone on its
+    line, printed with no number (收到和处理政府信息公开申请情况), numbered as the form numbers it."""
     out: list[str] = []
     number = None  # the line before, when it is a bare number
     for line in lines:
@@ -1049,9 +1054,16 @@ def numbered_headings(lines: list[str]) -> list[str]:
         if table is not None and SECTION_HEADINGS[table].match(f"{numeral}、{line.strip()}"):
             out[-1], number = f"{numeral}、{line.strip()}", None
             continue
+        if len(name := line.strip().rstrip("：:")) <= _UNNUMBERED_HEADING_MAX and name[:1] in _UNNUMBERED_FIRST and (
+                table := next((t for t, n in _NUMBER_OF_SECTION.items() if SECTION_HEADINGS[t].fullmatch(f"{n}、{name}")),
+                              None)):
+            line = f"{_NUMBER_OF_SECTION[table]}、{name}"
         out.append(line)
         number = _BARE_NUMBER.fullmatch(line) if len(line) <= 4 else None
     return out
+
+
+_UNNUMBERED_FIRST = frozenset("主收政存其")  # the first characters of the form's sections' names (a cheap first look)
 
 
 # Spaces an OCR engine put between some Chinese characters of a line (Tesseract's words: 四、 政 府信息 公开行政复议).
