@@ -1775,6 +1775,17 @@ def test_normative_documents_named_before_each_count():
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    ("全年发布县政府文件25件，其中行政规范性文件5件，废止2件，现行有效18件。",
+     {"normative_docs_issued": 5, "normative_docs_in_force": 18}),
+    ("规范性文件新制作并公开3件，对外公开规范性文件总数27件。", {"normative_docs_issued": 3}),
+])
+def test_normative_documents_counted_with_a_verb_left_out_or_the_2019_form_s_words(text, expected):
+    """Blind round 151: the year's documents counted with no verb, then 废止 and 现行有效 with theirs, gave no in-force
+    headline; 规范性文件新制作并公开3件 (the 2019 form's words after the noun) gave no issued one."""
+    assert headlines(figures(text, 2022)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
     ("全年共收到政府信息公开申请279件，其中网上申请（政府网站依申请公开系统）196件、信函申请51件、当面申请32件。",
      {"applications_received": 279, "applications_online": 196}),
     ("全年主动公开政府信息数量同比增长8.6%，达到4,128条。", {"proactive_items": 4128}),

@@ -427,8 +427,11 @@ PATTERNS: tuple[Pattern, ...] = (
     _p("normative_docs_issued", r"规范性文件[^。；;\d]{0,12}?(?:本年|全年|年内)(?:制发|印发|出台|制定|新制作)(?:了)?\s*" + _N
        + "(?:件|个|份)"),
     # 行政规范性文件制发3件、现行有效27件、废止2件: the documents named, then each count after its verb
-    _p("normative_docs_issued", r"规范性文件(?:制发|印发|出台|制定)(?:了)?\s*" + _N + "(?:件|个|份)"),
-    _p("normative_docs_in_force", r"规范性文件(?:制发|印发|出台|制定|废止)\s*\d+\s*(?:件|个|份)\s*[、，,]\s*"
+    # (规范性文件新制作并公开3件: made and published, the 2019 form's words)
+    _p("normative_docs_issued", r"规范性文件新?(?:制发|印发|出台|制定|制作)(?:了)?(?:并(?:公开|发布|公布|备案))?\s*" + _N
+       + "(?:件|个|份)"),
+    # (其中行政规范性文件5件，废止2件，现行有效18件: the year's count with no verb, then the others after theirs)
+    _p("normative_docs_in_force", r"规范性文件(?:制发|印发|出台|制定|废止)?\s*\d+\s*(?:件|个|份)\s*[、，,]\s*"
        r"(?:(?:制发|印发|废止)\s*\d+\s*(?:件|个|份)\s*[、，,]\s*)?现行有效(?:的)?\s*" + _N + "(?:件|个|份)"),
     # 现行有效的区政府行政规范性文件52件，其中本年制发3件: the year's among those in force
     _p("normative_docs_issued", r"规范性文件\s*\d+\s*(?:件|个|份)\s*[，,]\s*其中(?:本年|全年|年内)?(?:新)?"
