@@ -69,6 +69,24 @@ def test_an_sdmx_generic_message_is_read_by_codes_that_spell_the_cell_ids():
     assert _cells(rep) == {c.id: v[c.id] for c in forms.cells(forms.GOV_2021)}
 
 
+def test_an_sdmx_message_of_other_observations_is_read_as_the_report_its_annotation_holds():
+    """Blind round 151: another dataset's observations (a hotline's calls, more than the records walked) beside the
+    report's whole text in an annotation, its tables printed there: the message was read as text, tags and all, and
+    the report lost for want of a year."""
+    v = synthetic.consistent_values(random.Random(53), forms.GOV_2021)
+    text = synthetic.render(AGENCY, YEAR, forms.GOV_2021, v, "tab")
+    observations = "".join(f'<g:Obs><g:ObsDimension value="{YEAR}"/><g:ObsValue value="{n}"/></g:Obs>\n'
+                           for n in range(100_001))
+    message = (f'<?xml version="1.0" encoding="UTF-8"?>\n<m:GenericData xmlns:m="urn:m" xmlns:g="urn:g" xmlns:c="urn:c">'
+               f'<m:DataSet><g:Series><g:SeriesKey><g:Value id="INDICATOR" value="HOTLINE_CALLS"/></g:SeriesKey>\n'
+               f'{observations}</g:Series></m:DataSet><m:DataSet><c:Annotations><c:Annotation>'
+               f'<c:AnnotationText xml:lang="zh">{escape(text)}</c:AnnotationText></c:Annotation></c:Annotations>'
+               f'</m:DataSet></m:GenericData>')
+    rep = extract_bytes(message.encode(), "hotline.xml")
+    assert (rep.agency.name, rep.year) == (AGENCY, YEAR)
+    assert _cells(rep) == {c.id: v[c.id] for c in forms.cells(forms.GOV_2021)}
+
+
 @pytest.mark.parametrize("named_by", ["ids", "labels"])
 def test_json_lines_a_cell_a_record_are_read(named_by):
     """A record a line: the report's (agency, year, text), then each cell by its id or by its table, row and column

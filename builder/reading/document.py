@@ -1617,6 +1617,8 @@ def _read_text(data: bytes, source: Source) -> str:
     if kind and (submitted := submitted_report(data, text, source.path, kind)) is not None:
         source.exported = True
         return submitted  # (a filing system's submission as YAML, TOML or INI: the form's cells as fields)
+    if kind == "xml" and (article := _xml_article_or_none(data, source.path)) is not None:
+        return article  # (a statistical message whose observations are no report's, the report in an annotation)
     if "&" in text and (shown := markup_shown(text, source.path)) is not None:
         return shown
     if _SCRIPT_TEXT.match(text[:200]):
@@ -1626,6 +1628,16 @@ def _read_text(data: bytes, source: Source) -> str:
     if text.count("\\n") >= _ESCAPED_BREAKS and text.count("\n") * 10 < text.count("\\n"):
         text = text.replace("\\r\\n", "\n").replace("\\n", "\n")  # (every line break written as the two characters \n)
     return quoted_records(text) if '"' in text else text
+
+
+def _xml_article_or_none(data: bytes, path: str) -> str | None:
+    """The article an XML document's elements hold, as an export's XML is read; None where none prints a report."""
+    from .markup import xml_article
+
+    try:
+        return xml_article(data, path)
+    except (errors.NotAReport, errors.NotText):
+        return None
 
 
 _TURTLE_PREFIX = re.compile(r"(?mi)^\s*@?prefix\s+[\w-]*:\s*<")
