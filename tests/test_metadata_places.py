@@ -101,6 +101,35 @@ def test_a_national_body_s_office_named_by_its_place_s_short_name(name, context,
     assert describe_agency(name, _text(name, context)).adcode == adcode
 
 
+@pytest.mark.parametrize("name, region, agency_id", [
+    ("北京市朝阳区教育委员会", ("北京市", "北京市", "朝阳区", "110105"), "110105-zhaoyang-qu-jiaoyu-weiyuanhui"),
+    ("上海市地方金融管理局", ("上海市", "上海市", None, "310000"), "310000-shanghai-shi-difang-jinrong-guanliju"),
+    ("重庆市人民政府", ("重庆市", "重庆市", None, "500000"), "500000-chongqing-shi-renmin-zhengfu"),
+    ("南京市鼓楼区人民政府", ("江苏省", "南京市", "鼓楼区", "320106"), "320106-gulou-qu-renmin-zhengfu"),
+])
+def test_a_municipality_is_its_own_city_and_its_ids_do_not_change(name, region, agency_id):
+    """Blind rounds 131–151: 北京市, 上海市, 天津市, 重庆市 are provinces and their own cities, as gazetteers and datasets
+    list them (16 of 18 hand-made answers): the city was left empty. The agency's id keeps the words it had."""
+    agency = describe_agency(name)
+    assert (agency.province, agency.city, agency.county, agency.adcode, agency.agency_id) == (*region, agency_id)
+
+
+def test_a_municipality_s_region_is_shown_and_paged_once():
+    """With a municipality as its own city, its region pages, its government's level and the region a page prints
+    name it once: no 110100 page beside 110000's, no 北京市 北京市 朝阳区, and 北京市人民政府 a province's."""
+    from builder.datasets.package import agency_level
+    from builder.datasets.regional import regions_of_agency
+    from builder.site.pages import region_name, regions_of
+
+    district, city = describe_agency("北京市朝阳区人民政府"), describe_agency("北京市人民政府")
+    assert [(r.code, r.level) for r in regions_of_agency(district)] == [("110000", "province"), ("110105", "county")]
+    assert (agency_level(district), agency_level(city), agency_level(describe_agency("南京市人民政府"))) == ("县", "省", "市")
+    row = {"province": "北京市", "city": "北京市", "county": "朝阳区", "adcode": "110105", "badge": "一致"}
+    assert sorted(regions_of([row])) == ["110000", "110105"]
+    assert (region_name(row), region_name(district), region_name(describe_agency("南京市鼓楼区人民政府"))) == (
+        "北京市 朝阳区", "北京市 朝阳区", "江苏省 南京市 鼓楼区")
+
+
 @pytest.mark.parametrize("name", ["一月二十日彭阳县人民政府", "某某公司长沙县分公司"])
 def test_a_place_inside_a_name_is_not_the_agency_s_region(name):
     """Only a national body's (or the Party's) name may come before the place a name is read from."""

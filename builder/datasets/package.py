@@ -87,7 +87,7 @@ def agency_level(agency: Agency) -> str:
     if INSTITUTION.search(name) and name.rstrip("办公室厅").endswith(("人民政府", "政府")):
         if agency.county:
             return "县"
-        if agency.city:
+        if agency.city and agency.city != agency.province:  # (北京市人民政府: a municipality's is a province's)
             return "市"
         return "省"
     return "部门"

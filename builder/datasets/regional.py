@@ -41,7 +41,7 @@ def regions_of_agency(agency) -> list[RegionRef]:
     if not code or code == UNKNOWN_REGION:
         return []
     out = [RegionRef(code[:2] + "0000", "province", agency.province or code[:2] + "0000")]
-    if agency.city:
+    if agency.city and agency.city != agency.province:  # (a municipality, its own city: one region page)
         out.append(RegionRef(code[:4] + "00", "city", agency.city))
     if agency.county:
         out.append(RegionRef(code, "county", agency.county))

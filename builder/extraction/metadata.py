@@ -175,6 +175,11 @@ def _after_labels(text: str) -> str:
 _HAN_RUN = re.compile("[" + _HAN + "]{2}")
 
 
+# The municipalities' province codes (北京, 天津, 上海, 重庆): each is a province and its own city, as datasets and
+# gazetteers list it (省 北京市, 市 北京市, 区 朝阳区); the region pages show it once.
+MUNICIPALITY_CODES = frozenset({"11", "12", "31", "50"})
+
+
 @dataclass
 class Agency:
     name: str | None = None
@@ -2174,4 +2179,6 @@ def describe_agency(name: str | None, lines: list[str] | None = None, page_lines
     slug = _KNOWN_SLUGS.get((name, province, city, county)) or slugify(normalized, (county, city, province))
     if county and city and normalized.startswith(county) and _shared_county_name(county) and city in name:
         normalized = city + normalized  # 郊区 is several counties: 铜陵市郊区…, as the report prints it
+    if adcode and adcode[:2] in MUNICIPALITY_CODES:
+        city = province  # (after the id's words, which never change) a municipality as its own city: 北京市, 北京市, 朝阳区
     return Agency(name, normalized, f"{adcode or '000000'}-{slug}", province, city, county, adcode, source)

@@ -115,6 +115,14 @@ class Region:
 UNKNOWN_REGION = "000000"
 
 
+def region_name(place) -> str:
+    """Province, city and county as a reader names them (a report's row or an agency's), a municipality once: 北京市
+    朝阳区, not 北京市 北京市 朝阳区."""
+    get = place.get if isinstance(place, dict) else lambda key: getattr(place, key)
+    province, city = get("province"), get("city")
+    return " ".join(x for x in (province, city if city != province else None, get("county")) if x)
+
+
 def regions_of(reports: list[dict]) -> dict[str, Region]:
     """Province → city → county, keyed by 行政区划代码, from the reports' own regions."""
     out: dict[str, Region] = {}
@@ -125,7 +133,7 @@ def regions_of(reports: list[dict]) -> dict[str, Region]:
             chain.append((UNKNOWN_REGION, "地区未知", "province"))
         else:
             chain.append((code[:2] + "0000", r["province"] or code[:2] + "0000", "province"))
-            if r["city"]:
+            if r["city"] and r["city"] != r["province"]:  # (a municipality, its own city: one region)
                 chain.append((code[:4] + "00", r["city"], "city"))
             if r["county"]:
                 chain.append((code, r["county"], "county"))
@@ -513,7 +521,7 @@ def environment() -> Environment:
                        KEY_LABELS=KEY_LABELS, T3_COLUMNS=T3_COLUMNS,
                        T4_COLUMNS=T4_COLUMNS, T4_GROUPS=T4_GROUPS, PROJECT_NAME=PROJECT_NAME,
                        EVIDENCE=EVIDENCE, EVIDENCE_CELLS=EVIDENCE_CELLS, INDICATORS=INDICATORS, RATIO=RATIO,
-                       chart_columns=chart_columns)
+                       chart_columns=chart_columns, region_name=region_name)
     return env
 
 
@@ -717,7 +725,7 @@ class Pages:
             "inapplicable": [g for g in checks if g["outcome"] == "not_applicable" and len(g["na"]) <= 1],
             "previous": siblings[index - 1] if index > 0 else None,
             "next": siblings[index + 1] if index + 1 < len(siblings) else None,
-            "region": " ".join(x for x in (report["province"], report["city"], report["county"]) if x),
+            "region": region_name(report),
             "published": data.created_date,
             "indicators": report_indicators(data.derived, report),
             "compare_url": _compare_url(data, report, "../../../"),
@@ -908,8 +916,7 @@ def dataset_ld(data: SiteData, report: dict, path: str, title: str) -> dict:
         "creator": {"@type": "Organization", "name": PROJECT_AUTHOR},
         "license": "https://creativecommons.org/licenses/by/4.0/",
         "temporalCoverage": report["year"], "datePublished": data.created_date,
-        "spatialCoverage": {"@type": "Place", "name": " ".join(
-            x for x in (report["province"], report["city"], report["county"]) if x) or "中国"},
+        "spatialCoverage": {"@type": "Place", "name": region_name(report) or "中国"},
         "distribution": [
             {"@type": "DataDownload", "encodingFormat": encoding, "contentUrl": report_file_url(data, report, url, kind)}
             for kind, encoding in (("json", "application/json"), ("csv", "text/csv"))
