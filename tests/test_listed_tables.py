@@ -1125,6 +1125,25 @@ def test_tables_printed_turned_are_read(blocks, short):
             assert report.cells[cell.id].value == v[cell.id], cell.id
 
 
+@pytest.mark.parametrize("template", ["gov-2021", "gov-2019"])
+def test_table_2_turned_whole_its_items_measures_dashed_where_they_have_none_is_read(template):
+    """Blind round 152 (h377): table 2 turned whole, every measure a row and every item a column, a dash where an item
+    has no such measure (本年处理决定数量 ⇥ — ⇥ — ⇥ 8906 ⇥ 1327 …): put back under one header, each item's first
+    value was read, a dash, and 行政许可, 行政处罚, 行政强制 and the fees came out 0."""
+    v = synthetic.consistent_values(random.Random(17), template)
+    items = forms.FORMS[template].t2
+    measures = list(dict.fromkeys(m for item in items for m in item.measures))
+    t2 = ["指标＼信息内容\t" + "\t".join(f"{item.label_zh}（{item.section_zh}）" for item in items),
+          *(measure.label_zh + "\t" + "\t".join(str(v[forms.t2_cell(item.id, measure.id)]) if measure in item.measures
+                                                 else "—" for item in items) for measure in measures)]
+    text = synthetic.render(AGENCY, 2023 if template == "gov-2021" else 2020, template, v, "tab")
+    head, rest = text.split("二、主动公开政府信息情况\n")
+    report = extract_bytes("\n".join([head + "二、主动公开政府信息情况", *t2, "三、" + rest.split("三、", 1)[1]]).encode(),
+                           "turned.txt")
+    assert {c.id: report.cells[c.id].value for c in forms.cells(template) if c.table == "t2"} == {
+        c.id: v[c.id] for c in forms.cells(template) if c.table == "t2"}
+
+
 @pytest.mark.parametrize("shape", ["csv", "tsv", "jsonl"])
 def test_tables_exported_as_records_a_cell_a_line_are_read(shape):
     """Blind round 132 (filing systems' exports): 表格,行,列,数值 then 表三,三、本年度办理结果/（二）部分公开（区分处理的，只计

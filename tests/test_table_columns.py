@@ -445,6 +445,18 @@ def test_a_table_3_printing_the_organisations_as_one_column_is_read(top, nested,
     assert "t3.organisations_one_column" in [w["code"] for w in rep.warnings]
 
 
+def test_a_note_above_the_header_saying_how_it_orders_the_columns_leaves_the_header_read():
+    """Blind round 152 (h377): 本表各列按“总计、其他、法律服务机构、……、自然人”顺序排列。 above a reversed header: a line
+    naming columns among other words made the header unreadable, table 3 was read total first and the organisations in
+    the form's order (86 wrong cells, every sum still holding)."""
+    header = "项目＼申请人情况\t总计\t其他\t法律服务机构\t社会公益组织\t科研机构\t商业企业\t自然人"
+    note = ("（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）本表各列按“总计、其他、法律服务机构、"
+            "社会公益组织、科研机构、商业企业、自然人”顺序排列，即总计列在前、自然人列在后。")
+    assert t3_columns([note, "", header]) == t3_columns([header]) == (
+        "total", "other_org", "legal_service_org", "social_welfare_org", "research_institution", "commercial_enterprise",
+        "natural_person")
+
+
 @pytest.mark.parametrize("rendering", RENDERINGS)
 def test_sections_headed_with_no_numbers_keep_table_3_s_header(rendering):
     """Blind round 151: a text report whose sections print their names alone (收到和处理政府信息公开申请情况, no 三、)

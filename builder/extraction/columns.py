@@ -101,11 +101,17 @@ def _without_wrapped_captions(lines: list[str]) -> list[str]:
     return out
 
 
+_SENTENCE_END = re.compile(r"[。！？]\s*$")  # a line of prose, no header's
+
+
 def _header(lines: list[str], words: tuple[tuple[str, str], ...]) -> list[tuple[str, ...]] | None:
     """The header lines' names, one tuple per line that names columns; None when a line names
     columns among other text: the header cannot be read with confidence."""
     out = []
     for line in _unwrapped_words(_without_wrapped_captions(lines), words):
+        if _SENTENCE_END.search(line) and not any(c.isdigit() for c in line):
+            continue  # (a note above the header saying how it orders its columns: 本表各列按“总计、其他……”顺序排列。; not
+            # prose stating a column's figure, 其中自然人申请 12 件。, which leaves the header unsure)
         names = _line_names(line, words)
         if names is None:
             return None

@@ -71,13 +71,34 @@ def _put_back(grid: list[list[str]]) -> list[str] | None:
         return None
     header = [cell.strip() for cell in grid[0][width:]]
     labels = [" ".join(cell.strip() for cell in row[:width] if cell.strip()) for row in grid[1:]]
-    if not (_t3_turned(labels, header) or _t2_turned(labels, header)):
+    t2 = _t2_turned(labels, header)
+    if not (t2 or _t3_turned(labels, header)):
         return None
     columns = max(len(row) for row in grid)
     cells = [row + [""] * (columns - len(row)) for row in grid]
+    if t2 and (items := _items_by_their_measures(labels, header, [row[width:] for row in cells[1:]])) is not None:
+        return items
     corner = " ".join(cell.strip() for cell in grid[0][:width] if cell.strip())
     return ["\t".join([corner, *labels]), *("\t".join([cells[0][j].strip(), *(row[j].strip() for row in cells[1:])])
                                           for j in range(width, columns))]
+
+
+def _items_by_their_measures(measures: list[str], items: list[str], values: list[list[str]]) -> list[str] | None:
+    """A turned table 2 whose items have different measures (规章 its three, 行政许可 one: 本年处理决定数量 ⇥ — ⇥ — ⇥ 8906
+    …, a dash where an item has no such measure) as the form prints it, each item under a header of its own measures
+    (信息内容 ⇥ 本年处理决定数量 / 行政许可 ⇥ 8906); None when an item's measures are not all rows of the grid."""
+    out = []
+    for column, printed in enumerate(items):
+        found = ([next((k for k, label in enumerate(measures) if any(word in label for word in forms.T2_MEASURE_WORDS[m.id])),
+                       None) for m in item.measures] for item in forms.T2_2021 + forms.T2_2019
+                 if any(word in printed for word in item.keywords))
+        # (the item of either form whose measures are all rows, the most of them: 2019's 行政许可 its three, 2021's one)
+        rows = max((rows for rows in found if None not in rows), key=len, default=None)
+        if rows is None:
+            return None
+        out += ["\t".join(["信息内容", *(measures[k] for k in rows)]),
+                "\t".join([printed, *(values[k][column].strip() if column < len(values[k]) else "" for k in rows)])]
+    return out
 
 
 def _t3_turned(labels: list[str], header: list[str]) -> bool:
