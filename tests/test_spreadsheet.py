@@ -250,6 +250,35 @@ def test_totals_a_script_wrote_as_formulas_without_values_are_computed():
     assert_every_cell(report, v)
 
 
+def _stored_as(data: bytes, stored: str, calc: str) -> bytes:
+    """The workbook with every formula's stored value ``stored`` and ``calc`` as its workbook's calcPr element."""
+    import re
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
+        for item in source.infolist():
+            part = source.read(item.filename)
+            if item.filename.startswith("xl/worksheets/"):
+                part = re.sub(rb"(<f>[^<]*</f>)(?:<v>[^<]*</v>|<v/>)?", rb"\1<v>" + stored.encode() + rb"</v>", part)
+            elif item.filename == "xl/workbook.xml":
+                part = re.sub(rb"<calcPr[^>]*/>", b"", part).replace(b"</workbook>", calc.encode() + b"</workbook>")
+            target.writestr(item, part)
+    return out.getvalue()
+
+
+def test_a_workbook_to_be_computed_on_opening_shows_its_formulas_results_not_their_stored_zeros():
+    """Blind round 152 (h375): xlsxwriter stores 0 for every formula and asks Excel to compute them all on opening
+    (calcPr fullCalcOnLoad="1"): every 总计 was read as 0, and every sum failed. A workbook that does not ask so
+    (Excel's own) shows the values it stored."""
+    v = values(seed=12)
+    data, _ = _totals_as_formulas(xlsx_bytes(blocks(v)))
+    report = extract_bytes(_stored_as(data, "0", '<calcPr calcId="124519" fullCalcOnLoad="1"/>'), "report.xlsx")
+    assert_every_cell(report, v)
+    stored = extract_bytes(_stored_as(data, "0", '<calcPr calcId="191029"/>'), "report.xlsx")
+    assert stored.cells["t3.total.total"].value == 0
+
+
 @pytest.mark.parametrize("formula, value", [
     ("=SUM(A1:A3)+B1*2", 16.0), ("=A1+A2-A3", 0.0), ("=(A1+B1)/2", 3.0), ("=SUM(A1,A2,7)", 10.0),
     ("=-A1+$B$1", 4.0), ("=C9", 0.0),  # an empty cell counts 0

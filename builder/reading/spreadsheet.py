@@ -115,6 +115,9 @@ class SheetFacts(NamedTuple):
     errors: tuple[tuple[tuple[int, int], str], ...] = ()
     formulas: tuple[tuple[tuple[int, int], str], ...] = ()  # of cells with no value stored (a script wrote them)
     text_boxes: tuple[str, ...] = ()  # the paragraphs of the text boxes drawn on the sheet, in their order on it
+    # The workbook asks to be computed on opening (calcPr fullCalcOnLoad, as xlsxwriter writes it, storing 0 for every
+    # formula): ``formulas`` holds every formula, its stored value none that Excel shows.
+    recalculated: bool = False
 
 
 def _sheet_lines(sheet, facts: SheetFacts, area: Area | None = None) -> list[str]:
@@ -128,7 +131,7 @@ def _sheet_lines(sheet, facts: SheetFacts, area: Area | None = None) -> list[str
         if 0 <= r < len(values) and 0 <= c < len(values[r]) and values[r][c] == "":
             values[r][c] = error
     if facts.formulas:
-        _compute_formulas(values, dict(facts.formulas), start_row, start_column)
+        _compute_formulas(values, dict(facts.formulas), start_row, start_column, facts.recalculated)
     first_row, first_column, last_row, last_column = area or (0, 0, float("inf"), float("inf"))
     shown_rows = {r for r in range(len(values))
                   if r + start_row not in facts.hidden_rows and first_row <= r + start_row <= last_row}
@@ -225,6 +228,7 @@ def _xlsx_facts(data: bytes) -> dict[str, SheetFacts]:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             book = etree.fromstring(archive.read("xl/workbook.xml"), parser)
+            recalculated = (calc := book.find(f"{_MAIN}calcPr")) is not None and calc.get("fullCalcOnLoad") in ("1", "true")
             rels = etree.fromstring(archive.read("xl/_rels/workbook.xml.rels"), parser)
             targets = {rel.get("Id"): rel.get("Target", "") for rel in rels}
             for sheet in book.iter(f"{_MAIN}sheet"):
@@ -239,7 +243,8 @@ def _xlsx_facts(data: bytes) -> dict[str, SheetFacts]:
                         if element.get("t") == "e" and (ref := _CELL_REFERENCE.fullmatch(element.get("r", ""))):
                             value = element.findtext(f"{_MAIN}v") or "#VALUE!"
                             errors_[(int(ref[2]) - 1, _column_index(ref[1]))] = value
-                        elif (formula := element.findtext(f"{_MAIN}f")) and not element.findtext(f"{_MAIN}v") and (
+                        elif (formula := element.findtext(f"{_MAIN}f")) and (
+                                recalculated or not element.findtext(f"{_MAIN}v")) and (
                                 ref := _CELL_REFERENCE.fullmatch(element.get("r", ""))):
                             formulas[(int(ref[2]) - 1, _column_index(ref[1]))] = formula
                         continue  # its row clears it
@@ -251,7 +256,8 @@ def _xlsx_facts(data: bytes) -> dict[str, SheetFacts]:
                                                  min(int(element.get("max", element.get("min"))), 16_384)))
                     element.clear()
                 found[sheet.get("name", "")] = SheetFacts(frozenset(rows), frozenset(columns), tuple(errors_.items()),
-                                                          tuple(formulas.items()), _text_boxes(archive, part, parser))
+                                                          tuple(formulas.items()), _text_boxes(archive, part, parser),
+                                                          recalculated)
     except (KeyError, zipfile.BadZipFile, etree.XMLSyntaxError, OSError, ValueError):
         return {}
     return found
@@ -349,11 +355,12 @@ def _ods_facts(data: bytes) -> dict[str, SheetFacts]:
     return found
 
 
-def _compute_formulas(values: list[list], formulas: dict[tuple[int, int], str], start_row: int, start_column: int) -> None:
+def _compute_formulas(values: list[list], formulas: dict[tuple[int, int], str], start_row: int, start_column: int,
+                      recalculated: bool = False) -> None:
     """Fill the cells whose formulas a workbook stores without the values they last computed (written by a
     script, which computes nothing; Excel computes them on opening): sums and differences of cells, as
     Excel would show them. A formula of anything else, or referring to a cell that holds no number, is
-    left empty."""
+    left empty. ``recalculated``: every formula is computed so, its stored value (a script's 0) never shown."""
     computed: dict[tuple[int, int], float | None] = {}
 
     def value_at(row: int, column: int, depth: int, summed: bool = False) -> float | None:
@@ -375,13 +382,13 @@ def _compute_formulas(values: list[list], formulas: dict[tuple[int, int], str], 
 
     for (row, column) in sorted(formulas):
         r, c = row - start_row, column - start_column
-        if r < 0 or c < 0 or (result := value_at(row, column, 0)) is None:
+        if r < 0 or c < 0 or ((result := value_at(row, column, 0)) is None and not recalculated):
             continue
         while len(values) <= r:
             values.append([])
         values[r].extend([""] * (c + 1 - len(values[r])))
-        if values[r][c] == "":
-            values[r][c] = result
+        if values[r][c] == "" or recalculated:
+            values[r][c] = "" if result is None else result
 
 
 _FORMULA_TOKEN = re.compile(r"\s*(?:(?P<number>\d+(?:\.\d+)?)|\$?(?P<column>[A-Z]{1,3})\$?(?P<row>\d{1,7})"
