@@ -31,6 +31,7 @@ from .captures import WARC_SIGNATURE, is_har, is_http_dump
 from .datafiles import data_file_kind
 from .exports import exported_report
 from .notebooks import notebook_text
+from .parsed import parsed_text
 from .recognised import recognised_text
 from .structured import submitted_report
 from .wikitext import tables_as_rows
@@ -1808,6 +1809,8 @@ def _read_json(data: bytes, source: Source) -> str:
         records = json_records(text) or []
     except TooDeep as e:
         raise errors.OverLimit(source.path, f"JSON {e}") from None
+    if (parsed := parsed_text(records, source.path)) is not None:
+        return parsed  # (a document parser's blocks in reading order: Unstructured, Docling, LlamaParse, Mistral, Marker)
     if (recognised := recognised_text(records)) is not None:  # (a table-recognition service's cells, with their boxes)
         return recognised
     if words := positioned.result_words(records):
