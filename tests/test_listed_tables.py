@@ -306,6 +306,20 @@ def test_lines_built_to_make_the_list_patterns_backtrack_end_quickly(line):
         assert relisted([line] * 20)[1] == 0
 
 
+@pytest.mark.parametrize("blank", ["\t", " "])
+def test_a_line_of_a_hundred_thousand_blanks_in_a_table_is_read_past(blank):
+    """Blind round 152 (h376): a line of 500,000 tabs between two of table 3's rows. Every pattern anchored by blanks
+    (^\\s*…\\s*) tried each way of sharing the run among its blank groups: 7 s each at 20,000 tabs, and the file ran
+    out of its time. A run of blanks is cut to what a layout prints, at most."""
+    v = synthetic.consistent_values(random.Random(23), "gov-2021")
+    lines = synthetic.render(AGENCY, YEAR, "gov-2021", v, "tab").split("\n")
+    at = next(k for k, line in enumerate(lines) if line.startswith("（一）予以公开"))
+    with _hang_guard():
+        report = extract_bytes("\n".join([*lines[:at], blank * 100_000, *lines[at:]]).encode(), "report.txt")
+    assert {c.id: report.cells[c.id].value for c in forms.cells("gov-2021")} == {
+        c.id: v[c.id] for c in forms.cells("gov-2021")}
+
+
 def test_a_long_run_of_slashed_digits_is_parted_once():
     """新收0/0/0/…x: the row's name could end anywhere in the run and the group's values start there, each way
     trying the whole run (0.14 s a line; a page of such lines took a minute). A name ends in no digit or slash."""

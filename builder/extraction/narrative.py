@@ -780,9 +780,12 @@ def find_figures(sentence_list: list[str], year: int | None = None, table_lines:
     continued: set[int] = set()  # the clauses (by number) that go on from one ending in ；
     found: list[tuple[int, Figure]] = []
     offset = 0
-    lead = before = previous = clauses = heading = ""
+    lead = before = previous = clauses = heading = repeated = ""
     for sentence in sentence_list:
         checkpoint()
+        if sentence == repeated:
+            continue  # (the same sentence again, line after line: a page's copies, or 100,000 of a padded file's)
+        repeated = sentence
         # a paragraph's lead heading as a sentence of its own ((一)主动公开。全年…公开信息168条): what it heads
         sentence, heading = (heading + "：" + sentence if heading else sentence), (
             m["lead"] if (m := _LEAD_HEADING.fullmatch(sentence)) else "")

@@ -70,6 +70,8 @@ class Document:
         """The text normalised (``normalize``) and split into lines, page labels and chrome kept:
         ``lines`` is made of them, and the metadata reads a crawled page's labels from them."""
         text = without_quote_marks(self.text) if "\n>" in self.text else self.text
+        if _LONG_BLANK_RUN.search(text):  # (500,000 tabs on a line: each pattern anchored by blanks backtracks through them)
+            text = _LONG_BLANK_RUN.sub(lambda m: m.group()[:_BLANK_RUN_MAX], text)
         text = simplified(normalize(unwrapped_tab_rows(unwrapped_grid(text))))  # (widths as printed: before normalising)
         if "=\"" in text or "'" in text:  # a spreadsheet's values kept as text (="41", '004, "=""41"""): the values
             text = _PROTECTED_VALUE.sub(_protected_value, text)
@@ -151,6 +153,12 @@ _TRANSLATE.update({cp: unicodedata.normalize("NFKC", chr(cp)) for cp in (*range(
 _TRANSLATE.update({ord(radical): character for radical, character in zip(
     "⺟⺠⺩⺬⻁⻄⻅⻆⻉⻋⻑⻓⻔⻗⻘⻙⻚⻛⻜⻝⻡⻢⻣⻤⻥⻦⻧⻨⻩⻪⻬⻮⻰⻱⻳",
     "母民王示虎西见角贝车長长门雨青韦页风飞食首马骨鬼鱼鸟卤麦黄黾齐齿龙龜龟", strict=True)})
+
+
+# Spaces and tabs in one run, at most: more are no layout's (a landscape page's widest gap, a sheet's row padded to its
+# widest: a few hundred) and are cut to this many.
+_BLANK_RUN_MAX = 512
+_LONG_BLANK_RUN = re.compile(rf"[ \t]{{{_BLANK_RUN_MAX + 1},}}")
 
 
 # 〇 typed for the zero of a number in digits (1〇583, 16〇, 7〇: an input method's 零): 0. Not in a year in
@@ -396,7 +404,7 @@ _SPACED_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\u3001\u3002\uff08\uff09\u
 
 # A line a report's template printed as an example and its writer left in (示例：…15件…（填写后删除本示例）, （示例）行政规范性
 # 文件 2 1 10, （填写示例）1 0 0 …, 【示例：…1200条…】): its figures and its row are the template's, no part of the report.
-_TEMPLATE_EXAMPLE = re.compile(r"(?m)^[ \t]*[（(【\[]?[ \t]*(?:填写|填报|参考)?(?:示例|样例|范例)[ \t]*"
+_TEMPLATE_EXAMPLE = re.compile(r"(?m)^[ \t]*+[（(【\[]?[ \t]*+(?:填写|填报|参考)?(?:示例|样例|范例)[ \t]*"
                                r"(?:[）)】\]][ \t]*[:：]?|[:：]).*$")
 _RUN_TOGETHER_CELLS = 40  # tabs in one line, at least, where its line breaks were lost: no table's row has as many
 _FIGURE_CELL = re.compile(r"\s*(?:[-+]?[\d０-９][\d０-９,.，．]*|无|—+|－|-|/|／)?\s*")  # (an empty cell too)
@@ -482,7 +490,7 @@ def _spaced_figures_as_cells(line: str) -> str:
 
 
 # A row of a table's text version: its label, a colon, then five values or more slashed apart (a date has three).
-_SLASHED_ROW = re.compile(r"(?m)^(?P<label>[ \t]*[^\d:：/\n][^:：/\n]{1,80}?)[ \t]*[:：][ \t]*"
+_SLASHED_ROW = re.compile(r"(?m)^(?P<label>[ \t]*+[^\d:：/\n][^:：/\n]{1,80}?)[ \t]*[:：][ \t]*"
                           r"(?P<values>\d+(?:\.\d+)?(?:[ \t]*/[ \t]*\d+(?:\.\d+)?){4,})[ \t]*[。;；]?[ \t]*$")
 _ESCAPED_PIPE_ROW = re.compile(r"^[ \t]*\\\|.*\\\|[ \t]*$", re.M)  # \| 一、本年新收… \| 101 \| 9 \|
 _TOP_CORNERS = ("+", "┌", "╔", "├", "╠", "┏")
