@@ -445,6 +445,16 @@ def test_a_long_stage_logs_its_progress_a_tenth_at_a_time(capsys, monkeypatch):
     assert capsys.readouterr().err == ""
 
 
+def test_an_entry_of_one_phrase_repeated_is_read_back(tmp_path: Path):
+    """Blind round 152 (h376): a report whose text repeats one phrase 200,000 times compressed more than a thousand
+    times, and its entry, whole, was taken for one the cache did not write: read again, taken so again, and
+    `builder check` stopped with a ValueError. zstd compresses a run up to 32,768 times."""
+    cache = extraction_cache.ExtractionCache(str(tmp_path), "v")
+    record = {"rejected": "x", "file": "a.txt", "text": "（一）" * 2_000_000}
+    cache.store("cd" * 32, extraction_cache.encoded(record))
+    assert cache.load("cd" * 32) == record
+
+
 @pytest.mark.parametrize("damage", ["cut", "foreign", "huge size", "short"])
 def test_an_entry_that_is_not_one_the_cache_wrote_whole_is_a_miss(tmp_path: Path, damage: str):
     """Cut short by a killed build, or not an entry at all: a miss (the file is read again); a

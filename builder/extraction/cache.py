@@ -189,7 +189,10 @@ def decoded(entry: bytes) -> dict:
 # and decompresses in half, a little smaller. Arrow's codec needs the size back: 8 bytes before.
 _CODEC_LEVEL = 1
 SUFFIX = ".json.zst"
-_MOST_EXPANDED = 1000  # JSON compresses about 5 to 10 times
+# JSON compresses about 5 to 10 times; a report's text of one phrase repeated (a hostile file's 200,000 （一）) up to
+# zstd's bound for a run of one byte, 32,768 times (a block of 128 KB as 4 bytes). An entry is at most 1 GiB whole.
+_MOST_EXPANDED = 65_536
+_ENTRY_MAX = 1 << 30
 
 
 @cache
@@ -208,7 +211,7 @@ def _unpack(data: bytes) -> bytes:
     import pyarrow as pa
 
     size = int.from_bytes(data[:8], "little")
-    if len(data) < 8 or size > _MOST_EXPANDED * len(data):  # not ours: nothing that size is allocated
+    if len(data) < 8 or size > _MOST_EXPANDED * len(data) or size > _ENTRY_MAX:  # not ours: nothing that size allocated
         raise ValueError("not an entry")
     try:
         return _zstd().decompress(data[8:], decompressed_size=size, asbytes=True)

@@ -553,7 +553,10 @@ def _read_again(entry: IndexEntry, cache: ExtractionCache, per_file: PerFile, bo
     stored = encoded(outcome_record(outcome))
     with contextlib.suppress(Exception):  # a read-only cache: read again next time
         cache.store(entry.key, stored)
-    return decoded(stored)  # as a record read from the store: exactly the same report
+    try:
+        return decoded(stored)  # as a record read from the store: exactly the same report
+    except ValueError:  # (one no entry can hold: the build's one-line error, not a traceback)
+        return None
 
 
 @contextlib.contextmanager
