@@ -1031,6 +1031,19 @@ def test_a_heading_or_label_spaced_letter_by_letter_beside_other_words_or_cells_
                                "规章   无 无 无 无 无"]
 
 
+def test_a_count_spaced_as_the_letter_spaced_prose_around_it_is_one_count():
+    """Blind round 152 (h374, a justified PDF placing every character apart): 新 收 政 府 信 息 公 开 申 请 4 6 4 件 was
+    joined to 申请4 6 4件, three counts or none, and the year's applications had no headline. A row's cells, no unit
+    after them, stay apart."""
+    from builder.reading.document import unspaced
+
+    prose = " ".join("本年度本机关认真贯彻落实政府信息公开条例不断加大主动公开力度")
+    lines = [prose, "全 年 共 新 收 政 府 信 息 公 开 申 请 4 6 4 件 ， 其 中 自 然 人 申 请 411 件 。",
+             "行 政 规 范 性 文 件 1 4 9", "统 计 期 限 自 2 0 2 1 年 1 月 1 日 起"]
+    assert unspaced(lines)[1:] == ["全年共新收政府信息公开申请 464 件 ， 其中自然人申请 411 件。", "行政规范性文件 1 4 9",
+                                   "统计期限自 2 0 2 1 年 1 月 1 日起"]
+
+
 def test_digits_grouped_by_apostrophes_or_dots_are_one_cell_of_a_space_parted_row():
     """Blind round 98 (odd digit grouping): 12'480, 4’391 and 1.245,3 in a row whose cells spaces part: the typographic
     apostrophe split 4’391 into 4 and 391 (a cell too many), and the groupings were read as no number."""

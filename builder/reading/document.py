@@ -859,6 +859,11 @@ def _joined_lines(pieces: list[str]) -> str:
     return text
 
 
+# In a letter-spaced text, a count's digits spaced as its words are (申 请 4 6 4 件, a justified PDF's every character
+# placed apart): one count, a unit after it. A table's cells, no unit after them, stay parted.
+_TRACKED_COUNT = re.compile(r"(?<![\d.,])\d(?: \d)+(?= ?[件条元篇次个项人万场家])")
+
+
 def unspaced(lines: list[str]) -> list[str]:
     """The lines of a text that parts (nearly) every two Chinese characters by a space, without
     those spaces; spaces beside digits stay (they part a table's cells). Other texts as they are."""
@@ -871,7 +876,7 @@ def unspaced(lines: list[str]) -> list[str]:
     spaced = sum(1 for m in _CJK_PAIR.finditer(sample) if sample[m.end()] == " ")
     if spaced < _LETTER_SPACED * len(pairs):
         return [_spaced_line(line) for line in lines]
-    return [_SPACED.sub("", line) for line in lines]
+    return [_TRACKED_COUNT.sub(lambda m: m.group().replace(" ", ""), _SPACED.sub("", line)) for line in lines]
 
 
 def _spaced_line(line: str) -> str:
