@@ -1633,6 +1633,11 @@ def _read_text(data: bytes, source: Source) -> str:
         return submitted  # (a filing system's submission as YAML, TOML or INI: the form's cells as fields)
     if kind == "xml" and (article := _xml_article_or_none(data, source.path)) is not None:
         return article  # (a statistical message whose observations are no report's, the report in an annotation)
+    if "=" in text:
+        from .spreadsheet import FORMULA_FIELD, computed_formula_fields
+
+        if FORMULA_FIELD.search(text):  # (a sheet exported with its formulas: =SUM(D38:I38) for a total)
+            text = computed_formula_fields(text)
     if "&" in text and (shown := markup_shown(text, source.path)) is not None:
         return shown
     if _SCRIPT_TEXT.match(text[:200]):

@@ -323,21 +323,32 @@ def _ods_facts(data: bytes) -> dict[str, SheetFacts]:
     found: dict[str, SheetFacts] = {}
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            row = column = 0
+            row = column = cell = 0
             rows: set[int] = set()
             columns: set[int] = set()
+            formulas: dict[tuple[int, int], str] = {}
             for event, element in etree.iterparse(archive.open("content.xml"), events=("start", "end"),
-                                                  tag=(f"{_TABLE}table", f"{_TABLE}table-row", f"{_TABLE}table-column"),
+                                                  tag=(f"{_TABLE}table", f"{_TABLE}table-row", f"{_TABLE}table-column",
+                                                       f"{_TABLE}table-cell", f"{_TABLE}covered-table-cell"),
                                                   resolve_entities=False, no_network=True):
                 if element.tag == f"{_TABLE}table":
                     if event == "start":
                         row = column = 0
-                        rows, columns = set(), set()
+                        rows, columns, formulas = set(), set(), {}
                     else:
-                        found[element.get(f"{_TABLE}name", "")] = SheetFacts(frozenset(rows), frozenset(columns))
+                        found[element.get(f"{_TABLE}name", "")] = SheetFacts(frozenset(rows), frozenset(columns),
+                                                                             formulas=tuple(formulas.items()))
                         element.clear()
                     continue
                 if event == "start":
+                    cell = 0 if element.tag == f"{_TABLE}table-row" else cell
+                    continue
+                if element.tag in (f"{_TABLE}table-cell", f"{_TABLE}covered-table-cell"):
+                    spread = element.get(f"{_TABLE}number-columns-repeated", "1")
+                    if (formula := element.get(f"{_TABLE}formula")) and element.get(f"{_OFFICE}value") is None \
+                            and len(formulas) < _FORMULAS_MAX:
+                        formulas[(row, cell)] = _excel_formula(formula)  # (a script's: no value stored)
+                    cell += int(spread) if spread.isdecimal() else 1
                     continue
                 is_row = element.tag == f"{_TABLE}table-row"
                 repeats = element.get(f"{_TABLE}number-{'rows' if is_row else 'columns'}-repeated", "1")
@@ -353,6 +364,18 @@ def _ods_facts(data: bytes) -> dict[str, SheetFacts]:
     except (KeyError, zipfile.BadZipFile, etree.XMLSyntaxError, OSError, ValueError):
         return {}
     return found
+
+
+_OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
+_FORMULAS_MAX = 100_000  # formulas with no value kept of one sheet, at most
+_OPEN_FORMULA_CELL = re.compile(r"\[\$?\.(\$?[A-Z]{1,3}\$?\d{1,7})(?::\$?\.(\$?[A-Z]{1,3}\$?\d{1,7}))?\]")
+
+
+def _excel_formula(formula: str) -> str:
+    """An OpenDocument formula (of:=SUM([.D8:.I8]), [.D8]+[.D9]) in the A1 words ``_evaluated`` reads; a reference to
+    another sheet ([明细.C2]) stays as it is, which no evaluation reads."""
+    formula = re.sub(r"^(?:of|oooc|msoxl):", "", formula.strip())
+    return _OPEN_FORMULA_CELL.sub(lambda m: m[1] + (f":{m[2]}" if m[2] else ""), formula).replace(";", ",")
 
 
 def _compute_formulas(values: list[list], formulas: dict[tuple[int, int], str], start_row: int, start_column: int,
@@ -573,3 +596,49 @@ def _index(element, previous: int) -> int:
     """The place (from 0) of a Row, Cell or Column: its ss:Index (from 1) where given, else the one after the last."""
     given = element.get(f"{_SS}Index") or ""
     return int(given) - 1 if given.isdecimal() and 0 < int(given) <= 1_048_576 else previous + 1
+
+
+# A delimited text's field that is a formula (=SUM(D38:I38), =C6+C7, =SUM(明细!C2:C40)), as a sheet exported with its
+# formulas shows them: a spreadsheet opening the file computes it.
+FORMULA_FIELD = re.compile(r'(?m)(?:^|[,\t])"?=\s*(?:[A-Za-z][A-Za-z.]*\s*\(|\$?[A-Z]{1,3}\$?\d)')
+_FORMULA_START = re.compile(r"=\s*(?:[A-Za-z][A-Za-z.]*\s*\(|\$?[A-Z]{1,3}\$?\d)")
+_FIELD_NUMBER = re.compile(r"[-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[-+]?\d+(?:\.\d+)?")
+
+
+def computed_formula_fields(text: str) -> str:
+    """A CSV or tab-separated text with each formula field replaced by what a spreadsheet opening it shows: sums and
+    differences of the text's own cells (A1 its first line's first field), computed; a formula of anything else (another
+    sheet's cells, a function not read) left blank, never read for the digits it names."""
+    import csv
+
+    lines = text.split("\n")
+    sample = lines[:200]
+    delimiter = "\t" if sum(line.count("\t") for line in sample) > sum(line.count(",") for line in sample) else ","
+    rows: dict[int, list[str]] = {}
+    values: list[list] = []
+    formulas: dict[tuple[int, int], str] = {}
+    for r, line in enumerate(lines):
+        try:
+            fields = next(csv.reader([line.rstrip("\r")], delimiter=delimiter)) if line.strip() else []
+        except csv.Error:
+            fields = []
+        row: list = []
+        for c, field in enumerate(fields):
+            if (bare := field.strip()).startswith("=") and _FORMULA_START.match(bare) and len(formulas) < _FORMULAS_MAX:
+                formulas[(r, c)] = bare
+                rows[r] = fields
+                row.append("")
+            else:
+                row.append(float(bare.replace(",", "")) if _FIELD_NUMBER.fullmatch(bare) else field)
+        values.append(row)
+    if not formulas:
+        return text
+    _compute_formulas(values, formulas, 0, 0)
+    for r, fields in rows.items():
+        for (row, c) in formulas:
+            if row == r:
+                fields[c] = shown_value(values[r][c]) if values[r][c] != "" else ""
+        out = io.StringIO()
+        csv.writer(out, delimiter=delimiter, lineterminator="").writerow(fields)
+        lines[r] = out.getvalue()
+    return "\n".join(lines)
