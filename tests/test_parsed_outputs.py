@@ -94,6 +94,54 @@ def _marker(blocks) -> dict:
     return {"block_type": "Document", "children": [page], "metadata": {}}
 
 
+def _mineru_content_list(blocks) -> list:
+    out = [{"type": "image", "img_path": "images/seal.jpg", "page_idx": 0}]
+    for kind, content in blocks:
+        if kind == "table":
+            out.append({"type": "table", "table_body": f"<html><body>{_html_table(content)}</body></html>",
+                        "table_caption": [], "page_idx": 1})
+        else:
+            out.append({"type": "text", "text": content, **({"text_level": 1} if kind == "heading" else {}), "page_idx": 0})
+    return out
+
+
+def _mineru_middle(blocks) -> dict:
+    """Each text block's lines cut mid-sentence (as a page's lines are), a table's HTML in its body block's span; a
+    page header among the discarded blocks."""
+    para = []
+    for kind, content in blocks:
+        if kind == "table":
+            para.append({"type": "table", "blocks": [{"type": "table_body", "lines": [
+                {"spans": [{"type": "table", "html": _html_table(content)}]}]}]})
+        else:
+            pieces = [content[k:k + 12] for k in range(0, len(content), 12)]
+            para.append({"type": "title" if kind == "heading" else "text",
+                         "lines": [{"spans": [{"type": "text", "content": piece}]} for piece in pieces]})
+    return {"pdf_info": [{"page_idx": 0, "para_blocks": para,
+                          "discarded_blocks": [{"type": "discarded", "lines": [{"spans": [{"content": "第1页"}]}]}]}],
+            "_backend": "pipeline", "_version_name": "2.1.0"}
+
+
+def _document_ai_layout(blocks) -> dict:
+    """Headings holding the blocks after them, as the layout parser nests a section; tables as rows of cells."""
+    def cell(text: str) -> dict:
+        return {"blocks": [{"textBlock": {"text": text, "type": "paragraph"}}], "rowSpan": 1, "colSpan": 1}
+
+    top: list = []
+    current = top
+    for kind, content in blocks:
+        if kind == "heading":
+            block = {"textBlock": {"text": content, "type": "heading-1", "blocks": []}}
+            top.append(block)
+            current = block["textBlock"]["blocks"]
+        elif kind == "table":
+            current.append({"tableBlock": {"headerRows": [], "bodyRows": [{"cells": [cell(c) for c in row]}
+                                                                          for row in content]}})
+        else:
+            current.append({"textBlock": {"text": content, "type": "paragraph", "blocks": []}})
+    return {"document": {"uri": "gs://bucket/report.pdf", "documentLayout": {"blocks": top}}}
+
+
 FORMATS = {
     "unstructured": lambda b: _unstructured(b),
     "docling": lambda b: _docling(b),
@@ -102,12 +150,15 @@ FORMATS = {
     "mistral": lambda b: {"pages": [{"index": k, "markdown": md, "images": []} for k, md in enumerate(_pages(b))],
                           "model": "mistral-ocr-latest"},
     "marker": lambda b: _marker(b),
+    "mineru content list": lambda b: _mineru_content_list(b),
+    "mineru middle": lambda b: _mineru_middle(b),
+    "document ai layout": lambda b: _document_ai_layout(b),
 }
 
 
 @pytest.mark.parametrize("tool", FORMATS)
 def test_a_document_parser_s_json_is_read_as_the_report_it_lays_out(tool):
-    """Blind round 152 (h378): read as other JSON, only the longest string was the report's (a page of Mistral's or
+    """Blind rounds 152 and 153 (h378, h383): read as other JSON, only the longest string was the report's (a page of Mistral's or
     LlamaParse's Markdown, a Docling table's cell), or a Marker block's boxes were read as an OCR result's words (the
     tables, no title): 7 of 11 reports lost, 4 without tables."""
     blocks, v = _blocks()

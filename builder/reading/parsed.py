@@ -1,10 +1,12 @@
 """Reports as the JSON of document-parsing pipelines: Unstructured's elements, Docling's DoclingDocument, LlamaParse's
-and Mistral OCR's pages of Markdown, Marker's blocks of HTML. Each gives the document's text in reading order and its
+and Mistral OCR's pages of Markdown, Marker's blocks of HTML, MinerU's content list and middle file, Google Document
+AI's layout parser. Each gives the document's text in reading order and its
 tables as HTML, Markdown or cells by row and column; read as a page's or a Markdown file's text. Read as other JSON,
 only the longest string was the report's: one page of it, or its title without the body."""
 
 from __future__ import annotations
 
+import re
 from html import escape
 
 _MARKDOWN_KEYS = ("markdown", "md")  # a page's Markdown (Mistral OCR's, LlamaParse's)
@@ -28,9 +30,18 @@ def parsed_text(records: list, path: str) -> str | None:
             return html_to_text(_docling_html(document), path)
         if "block_type" in document and isinstance(document.get("children"), list):
             return html_to_text("\n".join(_marker_blocks(document)), path)
+        if isinstance(pages := document.get("pdf_info"), list):
+            return html_to_text("\n".join(_mineru_pages(pages)), path)
+        layout = (document.get("document") if isinstance(document.get("document"), dict) else document).get(
+            "documentLayout")
+        if isinstance(layout, dict) and isinstance(layout.get("blocks"), list):
+            return html_to_text("\n".join(_layout_blocks(layout["blocks"], 0)), path)
     if records and all(isinstance(r, dict) and isinstance(r.get("type"), str) and "element_id" in r
                        for r in records[:_BLOCKS_MAX]):
         return html_to_text("\n".join(_element_html(r) for r in records[:_BLOCKS_MAX]), path)
+    if records and all(isinstance(r, dict) and isinstance(r.get("type"), str) and "page_idx" in r
+                       for r in records[:_BLOCKS_MAX]):
+        return html_to_text("\n".join(_content_html(r) for r in records[:_BLOCKS_MAX]), path)
     return None
 
 
@@ -52,6 +63,73 @@ def _element_html(element: dict) -> str:
     if kind == "Table" and isinstance(table := metadata.get("text_as_html"), str):
         return table
     return f"<h2>{escape(text)}</h2>" if kind in _HEADING_ELEMENTS else f"<p>{escape(text)}</p>"
+
+
+def _content_html(item: dict) -> str:
+    """A MinerU content list's item as markup: a table its HTML, text a heading (by its level) or a paragraph."""
+    if item["type"] == "table":
+        captions = item.get("table_caption") if isinstance(item.get("table_caption"), list) else []
+        body = item.get("table_body") if isinstance(item.get("table_body"), str) else ""
+        return "".join(f"<p>{escape(c)}</p>" for c in captions if isinstance(c, str)) + body
+    text = item.get("text") if isinstance(item.get("text"), str) else ""
+    if item["type"] not in ("text", "equation", "list"):
+        return ""  # (an image: its picture's path, no text)
+    return f"<h2>{escape(text)}</h2>" if item.get("text_level") not in (None, "", 0, "0") else f"<p>{escape(text)}</p>"
+
+
+def _mineru_pages(pages: list) -> list[str]:
+    """MinerU's middle file: each page's paragraph blocks in order (its discarded blocks, headers and page numbers,
+    left out), a block's lines' spans joined, a table its span's HTML."""
+    out: list[str] = []
+    for page in pages[:_BLOCKS_MAX]:
+        blocks = page.get("para_blocks") if isinstance(page, dict) else None
+        for block in blocks if isinstance(blocks, list) else []:
+            if isinstance(block, dict):
+                out += _mineru_block(block, 0)
+    return out
+
+
+def _mineru_block(block: dict, depth: int) -> list[str]:
+    spans = [span for line in block.get("lines") or [] if isinstance(line, dict)
+             for span in line.get("spans") or [] if isinstance(span, dict)]
+    tables = [span["html"] for span in spans if isinstance(span.get("html"), str)]
+    text = "".join(span["content"] for span in spans if isinstance(span.get("content"), str))
+    heading = block.get("type") == "title"
+    out = tables or ([f"<h2>{escape(text)}</h2>" if heading else f"<p>{escape(text)}</p>"] if text else [])
+    for inner in block.get("blocks") or [] if depth < 50 else []:  # (a table's body and caption blocks)
+        if isinstance(inner, dict):
+            out += _mineru_block(inner, depth + 1)
+    return out
+
+
+def _layout_blocks(blocks: list, depth: int) -> list[str]:
+    """Document AI layout parser's blocks in order: a text block a heading (heading-1 …) or a paragraph, then its own
+    blocks; a table block's header and body rows as a table; a list's entries."""
+    out: list[str] = []
+    for block in blocks[:_BLOCKS_MAX] if depth < 50 else []:
+        if not isinstance(block, dict):
+            continue
+        if isinstance(text_block := block.get("textBlock"), dict):
+            text = text_block.get("text") if isinstance(text_block.get("text"), str) else ""
+            heading = str(text_block.get("type", "")).startswith("heading")
+            out.append(f"<h2>{escape(text)}</h2>" if heading else f"<p>{escape(text)}</p>")
+            out += _layout_blocks(text_block.get("blocks") or [], depth + 1)
+        elif isinstance(table := block.get("tableBlock"), dict):
+            rows = [row for key in ("headerRows", "bodyRows") for row in table.get(key) or [] if isinstance(row, dict)]
+            out.append("<table>" + "".join("<tr>" + "".join(_layout_cell(cell, depth) for cell in row.get("cells") or []
+                                                            if isinstance(cell, dict)) + "</tr>" for row in rows) + "</table>")
+        elif isinstance(listed := block.get("listBlock"), dict):
+            for entry in listed.get("listEntries") or []:
+                if isinstance(entry, dict):
+                    out += _layout_blocks(entry.get("blocks") or [], depth + 1)
+    return out
+
+
+def _layout_cell(cell: dict, depth: int) -> str:
+    text = " ".join(re.sub(r"<[^>]*>", "", html) for html in _layout_blocks(cell.get("blocks") or [], depth + 1))
+    spans = [cell.get(key) if isinstance(cell.get(key), int) and not isinstance(cell.get(key), bool) else 1
+             for key in ("rowSpan", "colSpan")]
+    return f'<td rowspan="{min(max(spans[0], 1), 1000)}" colspan="{min(max(spans[1], 1), 1000)}">{text}</td>'
 
 
 def _marker_blocks(block: dict, depth: int = 0) -> list[str]:
