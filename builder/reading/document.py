@@ -32,6 +32,7 @@ from .datafiles import data_file_kind
 from .exports import exported_report
 from .notebooks import notebook_text
 from .parsed import parsed_text
+from .properties import docx_properties, pdf_properties, prints_no_title, with_property_title
 from .recognised import recognised_text
 from .structured import submitted_report
 from .wikitext import tables_as_rows
@@ -2205,7 +2206,7 @@ def _read_pdf(data: bytes, source: Source) -> str:
         return "\n".join(filter(None, (text, attached)))
     if scan:
         raise scan
-    return text
+    return with_property_title(text, *pdf_properties(data)) if prints_no_title(text) else text
 
 
 def _whole_or_closed_pdf_text(data: bytes, source: Source) -> str:
@@ -2279,7 +2280,7 @@ def _read_docx(data: bytes, source: Source) -> str:
     if len(text.strip()) < _COVER_CHARS and b"word/embeddings/" in data and (
             attached := _attached_text(docx_embedded_files(data), source, text)):
         return "\n".join(filter(None, (text, attached)))
-    return text
+    return with_property_title(text, *docx_properties(data)) if prints_no_title(text) else text
 
 
 def _read_doc(data: bytes, source: Source) -> str:

@@ -1720,19 +1720,27 @@ _TITLE_SEPARATORS = re.compile(r"\s*(?:_|\||｜|——|\s-\s|-{1,2}(?=\D))\s*")
 _TITLE_YEAR = re.compile(r"(?:(?:19|20)\d{2}|[一二][〇○零][〇○零一二三四五六七八九]{2})\s*年")
 
 
+# A page's meta tags naming its article's title (a CMS's ArticleTitle, Open Graph's, Dublin Core's): read where
+# <title> names no year (only the site and the column).
+_TITLE_METAS = frozenset({"articletitle", "og:title", "dc.title", "twitter:title", "title"})
+
+
 def _document_title(root) -> tuple[str, str] | None:
     """The document's title from <head><title> (or the title attribute of an extractor's <doc> root:
-    trafilatura's XML), when a segment of it names a year, and its words from the year on (which a
-    heading in the body repeats)."""
+    trafilatura's XML), else from a meta tag naming the article's title, when a segment of it names a year, and its
+    words from the year on (which a heading in the body repeats)."""
     element = root.find(".//title")
     text = _SPACES.sub(" ", element.text_content()).strip() if element is not None else ""
     if not text and (doc := root.find(".//doc")) is not None:
         text = _SPACES.sub(" ", doc.get("title") or "").strip()
-    for segment in _TITLE_SEPARATORS.split(text):
-        segment = _SPACES.sub("", segment)
-        year = _TITLE_YEAR.search(segment)
-        if 8 <= len(segment) <= 80 and year:
-            return segment, segment[year.start():]
+    metas = [_SPACES.sub(" ", meta.get("content") or "").strip() for meta in root.iter("meta")
+             if (meta.get("name") or meta.get("property") or "").strip().lower() in _TITLE_METAS]
+    for candidate in (text, *metas):
+        for segment in _TITLE_SEPARATORS.split(candidate):
+            segment = _SPACES.sub("", segment)
+            year = _TITLE_YEAR.search(segment)
+            if 8 <= len(segment) <= 80 and year:
+                return segment, segment[year.start():]
     return None
 
 
