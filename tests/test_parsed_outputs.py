@@ -142,6 +142,44 @@ def _document_ai_layout(blocks) -> dict:
     return {"document": {"uri": "gs://bucket/report.pdf", "documentLayout": {"blocks": top}}}
 
 
+def _adobe_extract(blocks) -> dict:
+    """A cell an element (//Document/Table[2]/TR[3]/TD[2]/P), an empty cell no element at all."""
+    elements, tables = [], 0
+    for kind, content in blocks:
+        if kind == "table":
+            tables += 1
+            table = f"//Document/Table[{tables}]"
+            elements.append({"Path": table, "attributes": {"NumRow": len(content)}})
+            elements += [{"Path": f"{table}/TR[{r}]/TD[{c}]/P", "Text": text + " "}
+                         for r, row in enumerate(content, start=1) for c, text in enumerate(row, start=1) if text]
+        else:
+            elements.append({"Path": f"//Document/{'H1' if kind == 'heading' else 'P'}[{len(elements) + 1}]",
+                             "Text": content + " "})
+    return {"version": {"json_export": "161"}, "elements": elements, "pages": [{"page_number": 0}]}
+
+
+def _pandoc(blocks) -> dict:
+    def inlines(text: str) -> list:
+        words = text.split(" ")
+        return [item for k, word in enumerate(words) for item in ([{"t": "Space"}] if k else []) + [{"t": "Str", "c": word}]]
+
+    def cell(text: str) -> list:
+        return [["", [], []], {"t": "AlignDefault"}, 1, 1, [{"t": "Plain", "c": inlines(text)}] if text else []]
+
+    out = []
+    for kind, content in blocks:
+        if kind == "table":
+            rows = [[["", [], []], [cell(c) for c in row]] for row in content]
+            out.append({"t": "Table", "c": [["", [], []], [None, []], [], [["", [], []], []],
+                                            [[["", [], []], 0, [], rows]], [["", [], []], []]]})
+        elif kind == "heading":
+            out.append({"t": "Header", "c": [2, ["", [], []], inlines(content)]})
+        else:
+            out.append({"t": "Para", "c": [{"t": "Strong", "c": inlines(content)}] if content.endswith("报告")
+                        else inlines(content)})
+    return {"pandoc-api-version": [1, 23, 1], "meta": {}, "blocks": out}
+
+
 FORMATS = {
     "unstructured": lambda b: _unstructured(b),
     "docling": lambda b: _docling(b),
@@ -153,14 +191,16 @@ FORMATS = {
     "mineru content list": lambda b: _mineru_content_list(b),
     "mineru middle": lambda b: _mineru_middle(b),
     "document ai layout": lambda b: _document_ai_layout(b),
+    "adobe extract": lambda b: _adobe_extract(b),
+    "pandoc": lambda b: _pandoc(b),
 }
 
 
 @pytest.mark.parametrize("tool", FORMATS)
 def test_a_document_parser_s_json_is_read_as_the_report_it_lays_out(tool):
-    """Blind rounds 152 and 153 (h378, h383): read as other JSON, only the longest string was the report's (a page of Mistral's or
-    LlamaParse's Markdown, a Docling table's cell), or a Marker block's boxes were read as an OCR result's words (the
-    tables, no title): 7 of 11 reports lost, 4 without tables."""
+    """Blind rounds 152 to 154 (h378, h383, h385): read as other JSON, only the longest string was the report's (a page
+    of Mistral's or LlamaParse's Markdown, a Docling table's cell), or a Marker block's boxes were read as an OCR result's
+    words (the tables, no title): 7 of 11 reports lost in round 152, 4 without tables."""
     blocks, v = _blocks()
     report = extract_bytes(json.dumps(FORMATS[tool](blocks), ensure_ascii=False).encode(), f"report.{tool}.json")
     assert (report.agency.name, report.year) == (AGENCY, YEAR)

@@ -1,6 +1,6 @@
 """Reports as the JSON of document-parsing pipelines: Unstructured's elements, Docling's DoclingDocument, LlamaParse's
 and Mistral OCR's pages of Markdown, Marker's blocks of HTML, MinerU's content list and middle file, Google Document
-AI's layout parser. Each gives the document's text in reading order and its
+AI's layout parser, Adobe PDF Extract's elements, pandoc's JSON. Each gives the document's text in reading order and its
 tables as HTML, Markdown or cells by row and column; read as a page's or a Markdown file's text. Read as other JSON,
 only the longest string was the report's: one page of it, or its title without the body."""
 
@@ -30,6 +30,11 @@ def parsed_text(records: list, path: str) -> str | None:
             return html_to_text(_docling_html(document), path)
         if "block_type" in document and isinstance(document.get("children"), list):
             return html_to_text("\n".join(_marker_blocks(document)), path)
+        if isinstance(document.get("blocks"), list) and "pandoc-api-version" in document:
+            return html_to_text("\n".join(_pandoc_blocks(document["blocks"], 0)), path)
+        if isinstance(elements := document.get("elements"), list) and any(
+                isinstance(e, dict) and isinstance(e.get("Path"), str) for e in elements[:50]):
+            return html_to_text("\n".join(_extract_elements(elements)), path)
         if isinstance(pages := document.get("pdf_info"), list):
             return html_to_text("\n".join(_mineru_pages(pages)), path)
         layout = (document.get("document") if isinstance(document.get("document"), dict) else document).get(
@@ -130,6 +135,103 @@ def _layout_cell(cell: dict, depth: int) -> str:
     spans = [cell.get(key) if isinstance(cell.get(key), int) and not isinstance(cell.get(key), bool) else 1
              for key in ("rowSpan", "colSpan")]
     return f'<td rowspan="{min(max(spans[0], 1), 1000)}" colspan="{min(max(spans[1], 1), 1000)}">{text}</td>'
+
+
+# An Adobe Extract element's place: its table (//Document/Table[2]), row (TR[3]) and cell (TD[2] or TH), or a heading.
+_EXTRACT_CELL = re.compile(r"^//Document/(?P<table>(?:[A-Za-z]+(?:\[\d+\])?/)*?Table(?:\[\d+\])?)/TR(?:\[(?P<row>\d+)\])?/"
+                           r"(?:TD|TH)(?:\[(?P<column>\d+)\])?(?:/|$)")
+_EXTRACT_HEADING = re.compile(r"/(?:H\d|Title)(?:\[\d+\])?$")
+
+
+def _extract_elements(elements: list) -> list[str]:
+    """Adobe PDF Extract's elements in order: text a paragraph (a heading by its path), a table's cells (each an element
+    of its own, by their TR and TD numbers) gathered into the table where its first element stands; a cell no element
+    names is blank."""
+    out: list[object] = []
+    tables: dict[str, dict[int, dict[int, list[str]]]] = {}
+    for element in elements[:_BLOCKS_MAX]:
+        if not isinstance(element, dict) or not isinstance(path := element.get("Path"), str):
+            continue
+        text = element.get("Text") if isinstance(element.get("Text"), str) else ""
+        if (cell := _EXTRACT_CELL.match(path)) is not None:
+            if cell["table"] not in tables:
+                tables[cell["table"]] = {}
+                out.append(tables[cell["table"]])
+            row = tables[cell["table"]].setdefault(int(cell["row"] or 1), {})
+            row.setdefault(int(cell["column"] or 1), []).append(text.strip())
+        elif path.rsplit("/", 1)[-1].startswith("Table"):
+            if path[len("//Document/"):] not in tables:
+                tables[path[len("//Document/"):]] = {}
+                out.append(tables[path[len("//Document/"):]])
+        elif text.strip():
+            out.append(f"<h2>{escape(text)}</h2>" if _EXTRACT_HEADING.search(path) else f"<p>{escape(text)}</p>")
+    return [item if isinstance(item, str) else _rows_table(item) for item in out]
+
+
+def _rows_table(rows: dict[int, dict[int, list[str]]]) -> str:
+    width = max((max(row) for row in rows.values() if row), default=0)
+    return "<table>" + "".join("<tr>" + "".join(f"<td>{escape(' '.join(rows[r].get(c, [])))}</td>"
+                                                 for c in range(1, width + 1)) + "</tr>" for r in sorted(rows)) + "</table>"
+
+
+def _pandoc_inlines(inlines: object, depth: int) -> str:
+    """pandoc's inline elements as text: strings, spaces, and the text inside emphasis, spans, links and quotes."""
+    if not isinstance(inlines, list) or depth > 50:
+        return ""
+    out = []
+    for inline in inlines:
+        kind, content = (inline.get("t"), inline.get("c")) if isinstance(inline, dict) else (None, None)
+        if kind == "Str" and isinstance(content, str):
+            out.append(content)
+        elif kind in ("Space", "SoftBreak", "LineBreak"):
+            out.append(" ")
+        elif kind in ("Code", "Math") and isinstance(content, list) and content and isinstance(content[-1], str):
+            out.append(content[-1])
+        elif isinstance(content, list):  # (Strong, Emph, Span [attr, inlines], Link [attr, inlines, target], Quoted …)
+            out.append(_pandoc_inlines(next((c for c in content if isinstance(c, list) and (
+                not c or isinstance(c[0], dict))), content), depth + 1))
+    return "".join(out)
+
+
+def _pandoc_blocks(blocks: object, depth: int) -> list[str]:
+    """pandoc's JSON blocks as markup: headers, paragraphs, lists' and divisions' blocks, tables (pandoc 2.10's
+    layout: head, bodies and foot of rows of cells, each cell its row and column spans and blocks)."""
+    if not isinstance(blocks, list) or depth > 50:
+        return []
+    out: list[str] = []
+    for block in blocks[:_BLOCKS_MAX]:
+        kind, content = (block.get("t"), block.get("c")) if isinstance(block, dict) else (None, None)
+        if kind == "Header" and isinstance(content, list) and len(content) == 3:
+            out.append(f"<h2>{escape(_pandoc_inlines(content[2], depth))}</h2>")
+        elif kind in ("Para", "Plain"):
+            out.append(f"<p>{escape(_pandoc_inlines(content, depth))}</p>")
+        elif kind in ("BulletList", "OrderedList") and isinstance(content, list):
+            for item in content[-1] if isinstance(content[-1], list) else []:
+                out += _pandoc_blocks(item, depth + 1)
+        elif kind in ("Div", "BlockQuote") and isinstance(content, list):
+            out += _pandoc_blocks(content[-1] if kind == "Div" else content, depth + 1)
+        elif kind == "Table" and isinstance(content, list) and len(content) == 6:
+            out.append(_pandoc_table(content, depth))
+    return out
+
+
+def _pandoc_table(content: list, depth: int) -> str:
+    _, _, _, head, bodies, foot = content
+    rows = [*(head[1] if isinstance(head, list) and len(head) == 2 else []),
+            *(row for body in bodies if isinstance(body, list) and len(body) == 4 for part in body[2:4] for row in part),
+            *(foot[1] if isinstance(foot, list) and len(foot) == 2 else [])]
+    html = []
+    for row in rows:
+        cells = row[1] if isinstance(row, list) and len(row) == 2 and isinstance(row[1], list) else []
+        tds = []
+        for cell in cells:
+            if not (isinstance(cell, list) and len(cell) == 5):
+                continue
+            spans = [min(max(s, 1), 1000) if isinstance(s, int) and not isinstance(s, bool) else 1 for s in cell[2:4]]
+            text = " ".join(re.sub(r"<[^>]*>", "", html) for html in _pandoc_blocks(cell[4], depth + 1))
+            tds.append(f'<td rowspan="{spans[0]}" colspan="{spans[1]}">{text}</td>')
+        html.append(f"<tr>{''.join(tds)}</tr>")
+    return f"<table>{''.join(html)}</table>"
 
 
 def _marker_blocks(block: dict, depth: int = 0) -> list[str]:
