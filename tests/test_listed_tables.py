@@ -1158,6 +1158,37 @@ def test_table_2_turned_whole_its_items_measures_dashed_where_they_have_none_is_
         c.id: v[c.id] for c in forms.cells(template) if c.table == "t2"}
 
 
+@pytest.mark.parametrize("split", ["one per applicant", "persons and organisations", "organisations unlabelled"])
+def test_table_3_printed_as_small_tables_each_for_some_columns_is_read_whole(split):
+    """Blind round 154 (h387): table 3 as seven small tables, one per applicant ((一)自然人申请情况 over 项目 | 数量), or
+    自然人 in one and the organisations and 总计 in another (beside it, its rows unlabelled): each small table's rows
+    were the form's rows again, and the last one's values (the totals) were read as 自然人's, every sum holding."""
+    v = synthetic.consistent_values(random.Random(29), "gov-2021")
+    rows = forms.FORMS["gov-2021"].t3_rows
+    labels = [f"{row.group_zh or ''}{row.label_zh}" for row in rows]
+    columns = forms.T3_COLUMNS
+
+    def table(caption: str, names: list[str], ids: list[str], labelled: bool = True) -> list[str]:
+        return [caption, "\t".join(["项目" if labelled else "", *names]),
+                *("\t".join([*([label] if labelled else []), *(str(v[forms.t3_cell(row.id, c)]) for c in ids)])
+                  for label, row in zip(labels, rows))]
+
+    if split == "one per applicant":
+        t3 = [line for k, c in enumerate(columns) for line in table(f"（{'一二三四五六七'[k]}）{c.label_zh}申请情况", ["数量"],
+                                                                     [c.id])]
+    else:
+        organisations = [c for c in columns if c.id not in ("natural_person",)]
+        t3 = [*table("表三-1　自然人申请情况", ["自然人"], ["natural_person"]),
+              *table("表三-2　法人或其他组织申请情况", [c.label_zh for c in organisations], [c.id for c in organisations],
+                     labelled=split == "persons and organisations")]
+    text = synthetic.render(AGENCY, YEAR, "gov-2021", v, "tab").split("\n")
+    start = next(k for k, line in enumerate(text) if line.startswith("三、收到和处理"))
+    end = next(k for k, line in enumerate(text) if line.startswith("四、政府信息公开行政复议"))
+    report = extract_bytes("\n".join([*text[:start + 1], *t3, *text[end:]]).encode(), "report.txt")
+    assert {c.id: report.cells[c.id].value for c in forms.cells("gov-2021") if c.table == "t3"} == {
+        c.id: v[c.id] for c in forms.cells("gov-2021") if c.table == "t3"}
+
+
 @pytest.mark.parametrize("shape", ["csv", "tsv", "jsonl"])
 def test_tables_exported_as_records_a_cell_a_line_are_read(shape):
     """Blind round 132 (filing systems' exports): 表格,行,列,数值 then 表三,三、本年度办理结果/（二）部分公开（区分处理的，只计

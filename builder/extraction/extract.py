@@ -37,7 +37,7 @@ from .metadata import (
 )
 from .narrative import Figure, find_figures, mark_headlines, overview_table_lines
 from .tables import CellValue, detect_template, form_sections, form_structure, read_tables, tables_of_region
-from .turned import unturned
+from .turned import unstacked, unturned
 
 _FORM_SINCE = 2019  # the first report year on the prescribed form: a report since has its tables, sections or figures
 
@@ -549,6 +549,7 @@ def extract_document(doc: Document) -> Report:
     doc.lines, placed = ungridded(doc.lines)
     doc.lines, _ = unpiped(doc.lines)
     doc.lines, turned = unturned(doc.lines)
+    doc.lines, _ = unstacked(doc.lines)
     doc.lines, listed = relisted(headed_rows(doc.lines))
     other = other_document_kind(doc.lines) or _blank_form(doc.lines)
     errata = corrections(doc.lines)

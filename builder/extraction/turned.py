@@ -8,6 +8,7 @@ Table 4 turned is read by the table-4 reader itself."""
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from .. import forms
@@ -113,3 +114,72 @@ def _t2_turned(labels: list[str], header: list[str]) -> bool:
     return (all(any(word in label for word in _MEASURE_WORDS) for label in labels)
             and any(any(word in cell for word in _ITEM_WORDS) for cell in header)
             and not any(any(word in cell for word in _MEASURE_WORDS) for cell in header))
+
+
+# Table 3 printed as small tables side by side or one under another, each for some of its columns: one per applicant
+# (（一）自然人申请情况 over 项目 ⇥ 数量 and the form's rows, then （二）商业企业 …), or 自然人 in one and 法人或其他组织's
+# five in another. Read as printed, each table's rows were the form's rows again, the last table's values taken for
+# the first column (the totals as 自然人's, every sum holding).
+_APPLICANT_NAMES = ("自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计", "法人或其他组织")
+_STACK_CAPTION = re.compile(r"^\s*(?:表\s*[三3]\s*[-—－]\s*\d{1,2}\s*|[（(][一二三四五六七八九十]{1,3}[)）]\s*"
+                            r"|[一二三四五六七八九十]{1,3}[、.．]\s*|\d{1,2}[.、．]\s*)?(?P<name>" + "|".join(_APPLICANT_NAMES)
+                            + r")(?:申请人?)?(?:情况)?(?:[（(][^（）()]{0,12}[)）])?\s*[:：]?\s*$")
+_STACK_VALUE = re.compile(r"\s*(?:[-+]?\d[\d,]*(?:\.\d+)?|—+|-|/|／|无)?\s*")
+_STACK_ROWS_MIN = 3  # rows of a small table, at least
+
+
+def unstacked(lines: list[str]) -> tuple[list[str], int]:
+    """The lines with table 3's small tables (see above) joined into one under a header naming their columns, rows
+    matched by their labels (or in order, a table printing no labels beside one that does); how many were joined."""
+    captions = [k for k, line in enumerate(lines) if "\t" not in line and len(line) <= 40 and _STACK_CAPTION.match(line)]
+    if len(captions) < 2:
+        return lines, 0  # (nearly every report)
+    blocks = [block for k in captions if (block := _small_table(lines, k)) is not None]
+    if len(blocks) < 2 or any(a[1] > b[0] for a, b in itertools.pairwise(blocks)):
+        return lines, 0
+    names = [name for _, _, columns, _ in blocks for name in columns]
+    base = blocks[0][3]
+    merged: list[list[str]] = [[label, *values] for label, values in base]
+    for _, _, columns, rows in blocks[1:]:
+        labelled = {_label_key(label): values for label, values in rows if label}
+        for k, row in enumerate(merged):
+            values = (labelled.get(_label_key(row[0])) if labelled else
+                      rows[k][1] if len(rows) == len(base) else None)
+            row += values if values is not None else [""] * len(columns)
+    if not all(label for label, _ in base):
+        return lines, 0
+    out = ["\t".join(["项目", *names]), *("\t".join(row) for row in merged)]
+    return [*lines[:blocks[0][0]], *out, *lines[blocks[-1][1]:]], len(blocks)
+
+
+def _label_key(label: str) -> str:
+    return re.sub(r"\s+", "", label)
+
+
+def _small_table(lines: list[str], caption: int) -> tuple[int, int, list[str], list[tuple[str, list[str]]]] | None:
+    """The small table under the caption at ``caption``: where it begins and ends, the columns it prints (its header's
+    applicant names, or the caption's name for one value a row) and its rows (label, values); None for any other."""
+    name = _STACK_CAPTION.match(lines[caption])["name"]
+    k = caption + 1
+    while k < len(lines) and not lines[k].strip():
+        k += 1
+    header: list[str] = []
+    if k < len(lines) and "\t" in lines[k] and not any(
+            c.strip() and _STACK_VALUE.fullmatch(c) for c in lines[k].split("\t")[1:]):
+        header = [c.strip() for c in lines[k].split("\t")]
+        k += 1
+    rows: list[tuple[str, list[str]]] = []
+    while k < len(lines) and "\t" in lines[k]:
+        fields = lines[k].split("\t")
+        first_is_value = bool(fields[0].strip()) and _STACK_VALUE.fullmatch(fields[0]) is not None
+        label, values = ("", fields) if first_is_value else (fields[0].strip(), fields[1:])
+        if not values or not all(_STACK_VALUE.fullmatch(v) for v in values):
+            break
+        rows.append((label, [v.strip() for v in values]))
+        k += 1
+    if len(rows) < _STACK_ROWS_MIN or len({len(values) for _, values in rows}) != 1:
+        return None
+    width = len(rows[0][1])
+    named = [cell for cell in header if cell in _APPLICANT_NAMES]
+    columns = named if len(named) == width else [name] if width == 1 else None
+    return (caption, k, columns, rows) if columns else None
