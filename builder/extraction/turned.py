@@ -135,8 +135,9 @@ def unstacked(lines: list[str]) -> tuple[list[str], int]:
     if len(captions) < 2:
         return lines, 0  # (nearly every report)
     blocks = [block for k in captions if (block := _small_table(lines, k)) is not None]
-    if len(blocks) < 2 or any(a[1] > b[0] for a, b in itertools.pairwise(blocks)):
-        return lines, 0
+    if len(blocks) < 2 or any(a[1] > b[0] or any(line.strip() for line in lines[a[1]:b[0]])
+                              for a, b in itertools.pairwise(blocks)):
+        return lines, 0  # (the tables one after another, nothing between them: else other lines would be lost)
     names = [name for _, _, columns, _ in blocks for name in columns]
     base = blocks[0][3]
     merged: list[list[str]] = [[label, *values] for label, values in base]
