@@ -1031,6 +1031,18 @@ def test_a_heading_or_label_spaced_letter_by_letter_beside_other_words_or_cells_
                                "规章   无 无 无 无 无"]
 
 
+def test_a_glyph_a_converter_could_not_map_is_no_digits():
+    """Blind round 154 (h388): a PDF converter's text keeps pdfminer's marks for glyphs it could not map
+    (行政事业性(cid:1470)费 0): 1470 was read as the fees, and a count printed 1(cid:20) as 120."""
+    from builder.reading.document import normalize
+
+    assert normalize("行政事业性(cid:1470)费 0\n本机关不掌握 1(cid:20) 0") == "行政事业性□费 0\n本机关不掌握 1□ 0"
+    v = synthetic.consistent_values(random.Random(31), GOV_2021)
+    text = synthetic.render(AGENCY, 2022, GOV_2021, v, "tab").replace("行政事业性收费", "行政事业性(cid:1470)费")
+    report = extract_bytes(text.encode(), "converted.txt")
+    assert report.cells["t2.fees.amount_10k_cny"].value == v["t2.fees.amount_10k_cny"]
+
+
 def test_a_count_spaced_as_the_letter_spaced_prose_around_it_is_one_count():
     """Blind round 152 (h374, a justified PDF placing every character apart): 新 收 政 府 信 息 公 开 申 请 4 6 4 件 was
     joined to 申请4 6 4件, three counts or none, and the year's applications had no headline. A row's cells, no unit

@@ -162,6 +162,8 @@ _BLANK_RUN_MAX = 512
 _LONG_BLANK_RUN = re.compile(rf"[ \t]{{{_BLANK_RUN_MAX + 1},}}")
 
 
+_UNMAPPED_GLYPH = re.compile(r"\(cid:\d+\)")
+
 # 〇 typed for the zero of a number in digits (1〇583, 16〇, 7〇: an input method's 零): 0. Not in a year in
 # Chinese numerals (二〇二三), which has no digit beside it.
 _ZERO_IN_DIGITS = re.compile(r"(?<=\d)〇+|〇+(?=\d)")
@@ -172,6 +174,8 @@ def normalize(text: str) -> str:
     grouping thousands left out), minus signs to "-", zero-width and direction characters removed, 〇 among digits to
     0, a page's bare number before a page break left out. Chinese characters are left as they are."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "(cid:" in text:  # a glyph pdfminer could not map, as a converter's text keeps it: no character, no digits
+        text = _UNMAPPED_GLYPH.sub("□", text)
     if "\f" in text:
         text = _PAGE_NUMBER_AT_BREAK.sub("", text)
     if "\u2009" in text or "\u202f" in text:  # (before the odd spaces become spaces, which part cells)
