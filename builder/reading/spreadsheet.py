@@ -115,8 +115,9 @@ class SheetFacts(NamedTuple):
     errors: tuple[tuple[tuple[int, int], str], ...] = ()
     formulas: tuple[tuple[tuple[int, int], str], ...] = ()  # of cells with no value stored (a script wrote them)
     text_boxes: tuple[str, ...] = ()  # the paragraphs of the text boxes drawn on the sheet, in their order on it
-    # The workbook asks to be computed on opening (calcPr fullCalcOnLoad, as xlsxwriter writes it, storing 0 for every
-    # formula): ``formulas`` holds every formula, its stored value none that Excel shows.
+    # The workbook asks to be computed on opening (calcPr fullCalcOnLoad) and no formula of it stores a value but 0, as
+    # xlsxwriter writes them: ``formulas`` holds those storing 0 too, a value no computation made. (Where any formula
+    # stores another value, what saved the workbook computed them all: openpyxl asks so of every workbook it writes.)
     recalculated: bool = False
 
 
@@ -229,6 +230,7 @@ def _xlsx_facts(data: bytes) -> dict[str, SheetFacts]:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             book = etree.fromstring(archive.read("xl/workbook.xml"), parser)
             recalculated = (calc := book.find(f"{_MAIN}calcPr")) is not None and calc.get("fullCalcOnLoad") in ("1", "true")
+            zeros: dict[str, dict[tuple[int, int], str]] = {}  # by sheet: formulas storing 0, in such a workbook
             rels = etree.fromstring(archive.read("xl/_rels/workbook.xml.rels"), parser)
             targets = {rel.get("Id"): rel.get("Target", "") for rel in rels}
             for sheet in book.iter(f"{_MAIN}sheet"):
@@ -244,9 +246,14 @@ def _xlsx_facts(data: bytes) -> dict[str, SheetFacts]:
                             value = element.findtext(f"{_MAIN}v") or "#VALUE!"
                             errors_[(int(ref[2]) - 1, _column_index(ref[1]))] = value
                         elif (formula := element.findtext(f"{_MAIN}f")) and (
-                                recalculated or not element.findtext(f"{_MAIN}v")) and (
                                 ref := _CELL_REFERENCE.fullmatch(element.get("r", ""))):
-                            formulas[(int(ref[2]) - 1, _column_index(ref[1]))] = formula
+                            stored = element.findtext(f"{_MAIN}v")
+                            if stored in (None, ""):
+                                formulas[(int(ref[2]) - 1, _column_index(ref[1]))] = formula
+                            elif recalculated and stored == "0":
+                                zeros.setdefault(sheet.get("name", ""), {})[(int(ref[2]) - 1, _column_index(ref[1]))] = formula
+                            else:
+                                recalculated = False  # (a value computed by what saved it: the stored zeros are too)
                         continue  # its row clears it
                     if element.get("hidden") in ("1", "true"):
                         if element.tag == f"{_MAIN}row" and (row := element.get("r", "")).isdecimal():
@@ -256,10 +263,12 @@ def _xlsx_facts(data: bytes) -> dict[str, SheetFacts]:
                                                  min(int(element.get("max", element.get("min"))), 16_384)))
                     element.clear()
                 found[sheet.get("name", "")] = SheetFacts(frozenset(rows), frozenset(columns), tuple(errors_.items()),
-                                                          tuple(formulas.items()), _text_boxes(archive, part, parser),
-                                                          recalculated)
+                                                          tuple(formulas.items()), _text_boxes(archive, part, parser))
     except (KeyError, zipfile.BadZipFile, etree.XMLSyntaxError, OSError, ValueError):
         return {}
+    if recalculated:  # (every formula stored 0 or nothing: none was computed, as xlsxwriter writes them)
+        found = {name: facts._replace(formulas=(*facts.formulas, *zeros.get(name, {}).items()), recalculated=True)
+                 for name, facts in found.items()}
     return found
 
 
