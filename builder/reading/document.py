@@ -1638,11 +1638,11 @@ def _read_text(data: bytes, source: Source) -> str:
         return submitted  # (a filing system's submission as YAML, TOML or INI: the form's cells as fields)
     if kind == "xml" and (article := _xml_article_or_none(data, source.path)) is not None:
         return article  # (a statistical message whose observations are no report's, the report in an annotation)
-    if "=" in text:
+    if "=" in text and Path(source.path).suffix.lower() in _SHEET_SUFFIXES:
         from .spreadsheet import FORMULA_FIELD, computed_formula_fields
 
-        if FORMULA_FIELD.search(text):  # (a sheet exported with its formulas: =SUM(D38:I38) for a total)
-            text = computed_formula_fields(text)
+        if FORMULA_FIELD.search(text):  # (a sheet exported with its formulas: =SUM(D38:I38) for a total; its own
+            text = computed_formula_fields(text)  # cells, A1 its first line's first field, as in no text pasted from one)
     if "&" in text and (shown := markup_shown(text, source.path)) is not None:
         return shown
     if _SCRIPT_TEXT.match(text[:200]):
@@ -1664,6 +1664,7 @@ def _xml_article_or_none(data: bytes, path: str) -> str | None:
         return None
 
 
+_SHEET_SUFFIXES = frozenset({".csv", ".tsv", ".tab"})  # a sheet exported whole as delimited text
 _TURTLE_PREFIX = re.compile(r"(?mi)^\s*@?prefix\s+[\w-]*:\s*<")
 _TURTLE_PREFIXES = 3  # prefix declarations, at least, of an RDF document in Turtle (or SPARQL's)
 _DATA_SUFFIXES = {".yaml": "yaml", ".yml": "yaml", ".toml": "toml", ".ini": "ini", ".cfg": "ini", ".conf": "ini"}
