@@ -4,7 +4,8 @@ three blocks of columns (续表); table 2 with its measures as rows (本年新�
 (信息内容 ⇥ 规章 ⇥ 规范性文件). Each such grid is put back the form's way round, its columns made rows under a header
 naming its rows' labels, before the table readers look for the form's rows: read as printed, a column's numbers
 were taken for a row's (自然人's 269 … as one row of table 3), or a label's digits split into a row's cells.
-Table 4 turned is read by the table-4 reader itself."""
+Table 4 turned is read by the table-4 reader itself. Table 3 printed as small tables, each for some of its columns
+(one per applicant), is joined into one here too (``unstacked``)."""
 
 from __future__ import annotations
 
