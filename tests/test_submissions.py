@@ -165,3 +165,46 @@ def test_a_section_s_paragraphs_as_a_list_are_its_prose():
     report = extract_bytes(json.dumps(tree, ensure_ascii=False).encode(), "r.json")
     assert [f.value for f in report.narrative if f.key == "applications_received" and f.headline] == [
         v["t3.new_received.total"]]
+
+
+def document_tree(v: dict, missing: object = None) -> dict:
+    """A report as an export tool's JSON document: its sections in a list, each a heading with paragraphs or a table
+    (table 2 as groups of rows of counts, table 3 as columns and rows of values, table 4 as rows of counts), the
+    fee ``missing`` (NaN, as a data tool writes an empty cell) where given."""
+    table_2: dict = {}
+    for item in forms.FORMS[GOV_2021].t2:
+        group = table_2.setdefault(item.label_zh, {})
+        for measure in item.measures:
+            cell = forms.t2_cell(item.id, measure.id)
+            group[measure.label_zh] = missing if missing is not None and cell == "t2.fees.amount_10k_cny" else v[cell]
+    table_4 = {g.label_zh: {c.label_zh: v[forms.t4_cell(g.id, c.id)] for c in forms.T4_COLUMNS} for g in forms.T4_GROUPS}
+    return {"title": f"{AGENCY}{YEAR}年政府信息公开工作年度报告", "publisher": AGENCY, "year": YEAR,
+            "sections": [
+                {"heading": "一、总体情况", "paragraphs": ["本机关认真贯彻落实《条例》。",
+                                                       f"全年共收到政府信息公开申请{v['t3.new_received.total']}件。"]},
+                {"heading": "二、主动公开政府信息情况", "table": table_2},
+                {"heading": "三、收到和处理政府信息公开申请情况", "columns": [c.label_zh for c in forms.T3_COLUMNS],
+                 "rows": [{"label": row.label_zh, "values": [v[forms.t3_cell(row.id, c.id)] for c in forms.T3_COLUMNS]}
+                          for row in forms.T3_ROWS_2021]},
+                {"heading": "四、政府信息公开行政复议、行政诉讼情况", "table": table_4},
+                {"heading": "五、存在的主要问题及改进情况", "paragraphs": ["工作仍有不足，下一步将继续改进。"]},
+                {"heading": "六、其他需要报告的事项", "paragraphs": ["无。"]}]}
+
+
+def test_a_json_document_of_sections_with_headings_paragraphs_and_tables_is_read_as_its_report():
+    """Its section headings are values, not keys: table 4's labels alone were taken for a submission's fields, and
+    tables 2 and 3 and the prose were lost."""
+    v = values(seed=17)
+    report = extract_bytes(json.dumps(document_tree(v), ensure_ascii=False).encode(), "r.json")
+    assert (report.agency.name, report.year) == (AGENCY, YEAR)
+    assert_every_cell(report, v)
+    assert [f.value for f in report.narrative if f.key == "applications_received" and f.headline] == [
+        v["t3.new_received.total"]]
+
+
+@pytest.mark.parametrize("missing", [float("nan"), float("inf")])
+def test_a_json_document_s_nan_or_infinity_is_an_empty_cell(missing):
+    v = values(seed=17)
+    report = extract_bytes(json.dumps(document_tree(v, missing), ensure_ascii=False).encode(), "r.json")
+    assert report.cells["t2.fees.amount_10k_cny"].value is None
+    assert report.cells["t2.licensing.decisions"].value == v["t2.licensing.decisions"]

@@ -34,7 +34,7 @@ from .notebooks import notebook_text
 from .parsed import parsed_text
 from .properties import docx_properties, pdf_properties, prints_no_title, with_property_title
 from .recognised import recognised_text
-from .structured import submitted_report
+from .structured import document_tree_text, submitted_report
 from .wikitext import tables_as_rows
 
 
@@ -1841,6 +1841,8 @@ def _read_json(data: bytes, source: Source) -> str:
         return positioned.laid_out(words)
     if len(records) == 1 and (notebook := notebook_text(records[0], source.path)) is not None:
         return notebook  # (a researcher's notebook: its text cells and the results its code showed)
+    if len(records) == 1 and (tree := document_tree_text(records[0])) is not None:
+        return tree  # (a document's sections as fields: heading, paragraphs, tables of counts)
     if (submitted := submitted_report(data, text, source.path, "json")) is not None:
         source.exported = True
         return submitted  # (a filing system's submission: the form's cells as fields)

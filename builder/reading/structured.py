@@ -275,3 +275,96 @@ def _pinyin_words() -> dict[str, str]:
     for word in words:  # (a word whole names itself, whatever runs of others it spells too)
         found["".join(lazy_pinyin(re.sub(r"[^\u4e00-\u9fff]", "", word))).lower()] = {word}
     return {spelled: next(iter(names)) for spelled, names in found.items() if len(names) == 1}
+
+
+# A report's section heading as a JSON string of its own (the value of a section's heading field, not a key).
+_HEADING_VALUE = re.compile(r"^\s*[一二三四五六]\s*[、.．]\s*(?:总体情况|主动公开|收到和处理|政府信息公开(?:的)?行政复议|"
+                            r"存在的主要问题|其他需要报告)")
+_HEADINGS_MIN = 3  # section headings a document tree holds as values, at least
+_TREE_LINES_MAX = 200_000  # lines written at most (a hostile tree's)
+
+
+def document_tree_text(tree: object) -> str | None:
+    """A JSON document as an export tool or a CMS's API writes it, its sections a list of heading, paragraphs and
+    tables ({"heading": "一、总体情况", "paragraphs": […]}, a table as nested objects of counts, 规章 → 本年制发件数 → 0,
+    or as "columns" and "rows"), written as the report's text in the file's order: headings and paragraphs a line
+    each, a table's rows a line each, their cells parted by tabs. None for a tree that is no such document (at least
+    three of the report's section headings as values of their own)."""
+    if sum(1 for value in _strings(tree) if _HEADING_VALUE.match(value)) < _HEADINGS_MIN:
+        return None
+    lines: list[str] = []
+    try:
+        _write_tree(tree, lines)
+    except RecursionError:
+        return None  # (nested deeper than any document's sections: read as other JSON is)
+    return "\n".join(lines)
+
+
+def _strings(tree: object) -> Iterator[str]:
+    stack = [tree]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, str):
+            yield node
+        elif isinstance(node, dict):
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
+
+
+def _cell(value: object) -> str:
+    """A table's value as printed: a count as an integer where it is one (3.0), none for a missing one (NaN, Infinity:
+    what a data tool writes for an empty or spoiled cell)."""
+    if isinstance(value, float):
+        return "" if value != value or value in (float("inf"), float("-inf")) else f"{value:g}" if not value.is_integer() \
+            else str(int(value))
+    return "" if value is None or isinstance(value, dict | list) else str(value).strip()
+
+
+def _row_object(node: object) -> bool:  # {"本年制发件数": 0, "本年废止件数": 0}: one row's measures
+    return isinstance(node, dict) and bool(node) and all(not isinstance(v, dict | list) for v in node.values()) and \
+        any(isinstance(v, int | float) and not isinstance(v, bool) for v in node.values())
+
+
+def _write_tree(node: object, lines: list[str]) -> None:
+    if len(lines) > _TREE_LINES_MAX:
+        return
+    if isinstance(node, str):
+        lines.extend(line for line in node.splitlines() if line.strip())
+    elif isinstance(node, list):
+        if node and all(isinstance(item, list) for item in node):  # (rows of cells)
+            lines.extend("\t".join(map(_cell, item)) for item in node)
+            return
+        for item in node:
+            _write_tree(item, lines)
+    elif isinstance(node, dict):
+        columns = node.get("columns") or node.get("header") or node.get("headers")
+        rows = node.get("rows") or node.get("data")
+        if isinstance(columns, list) and isinstance(rows, list):  # (a table as its columns and its rows)
+            lines.append("\t" + "\t".join(map(_cell, columns)))
+            for row in rows:
+                if isinstance(row, dict):
+                    label = next((_cell(v) for k, v in row.items() if str(k) in _NAME_KEYS), "")
+                    values = next((v for v in row.values() if isinstance(v, list)), None)
+                    cells = values if values is not None else [v for k, v in row.items() if str(k) not in _NAME_KEYS]
+                    lines.append("\t".join([label, *map(_cell, cells)]))
+                elif isinstance(row, list):
+                    lines.append("\t".join(map(_cell, row)))
+            return
+        if any(_row_object(value) for value in node.values()):  # (rows by their names, their measures by theirs)
+            measures: list[str] = []
+            for name, value in node.items():
+                if _row_object(value):
+                    if list(value) != measures:  # (a header where the rows' measures change: 行政许可's are its own)
+                        measures = list(value)
+                        lines.append("\t" + "\t".join(measures))
+                    lines.append("\t".join([str(name), *map(_cell, value.values())]))
+                else:
+                    lines.append(str(name))
+                    _write_tree(value, lines)
+            return
+        for key, value in node.items():
+            if isinstance(value, dict) and not str(key).isascii():
+                lines.append(str(key))  # (a group's name: 第二十条第（一）项)
+            if isinstance(value, str | dict | list):
+                _write_tree(value, lines)
