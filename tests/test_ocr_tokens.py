@@ -278,3 +278,44 @@ def test_a_digit_beside_a_character_ocr_could_not_read_is_one_cell(line, cells):
     """Blind round 99 (text copied out of OCR tools): 1■, its second digit unreadable, was read as the count 1 and
     the ■ taken for the next row's label: a figure silently wrong. It is one cell that reads as no number."""
     assert [row.cells for row in scan_plain(line, 0)] == [cells]
+
+
+def test_a_misread_zero_spaced_in_its_cell_halfway_along_a_row_is_no_second_label():
+    """| … | 6 | O | o | 1 | …: ' o ' was taken for the label of a second row beside the first (a table printed in
+    halves), and every row of table 3 was cut to its first three values."""
+    v = values(GOV_2021)
+    text = synthetic.render(AGENCY, 2022, GOV_2021, v, "pipe")
+    lines = text.split("\n")
+    changed = 0
+    for k, line in enumerate(lines):
+        cells = line.split("|")
+        if line.startswith("|") and len(cells) == 10 and cells[5].strip() == "0" and not cells[1].strip().isdigit():
+            cells[5] = " o "
+            lines[k] = "|".join(cells)
+            changed += 1
+    assert changed >= 3
+    report = extract_bytes("\n".join(lines).encode(), "report.txt")
+    for cell in forms.cells(GOV_2021):
+        if cell.table == "t3":
+            assert report.cells[cell.id].value == v[cell.id], cell.id
+
+
+@pytest.mark.parametrize("glyph, digit", [("l", "1"), ("I", "1"), ("б", "6"), ("З", "3")])
+def test_a_lone_glyph_between_two_rules_is_a_misread_digit_s_cell(glyph, digit):
+    """丨 l 丨 among rules read as 丨: the l was dropped as one more rule and the row lost a cell; a lone б or З was
+    read as label text."""
+    line = f"丨 一、本年新收政府信息公开申请数量 丨 96 丨 17 丨 {glyph} 丨 0 丨 4 丨 3 丨 12{digit} 丨"
+    assert [r.cells for r in scan_plain(line, 0) if r.cells] == [["96", "17", glyph, "0", "4", "3", f"12{digit}"]]
+
+
+@pytest.mark.parametrize("header", ["text\tconf", "识别结果\t置信度", "Text\tConfidence"])
+def test_an_ocr_export_of_lines_and_their_confidences_is_read_without_them(header):
+    """Each line with its engine's confidence after a tab (行政许可 ⇥ 90): the confidences were read as table 2's
+    values and table 3 was unreadable."""
+    v = values(GOV_2021)
+    text = synthetic.render(AGENCY, 2022, GOV_2021, v, "cell_per_line")
+    confident = "\n".join([header] + [f"{line}\t{90 + k % 10}" if line.strip() else "" for k, line in
+                                      enumerate(text.split("\n"))])
+    report = extract_bytes(confident.encode(), "report.txt")
+    for cell in forms.cells(GOV_2021):
+        assert report.cells[cell.id].value == v[cell.id], cell.id

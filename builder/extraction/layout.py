@@ -70,6 +70,7 @@ SPREADSHEET_FORMULA = re.compile(r"[=＝]\s*(?:[A-Z]{2,10}\s*\()?[$A-Z]{1,4}\$?\
 # What OCR reads for a digit (l, I, 丨 for 1; O, 〇 for 0; S, Z, B, G …) and the punctuation it
 # glues to one (3682. 11,16 4。0 3·682): a token made of these and digits is a number misread.
 _DIGIT_LOOKALIKES = "OoDQ〇lIi|丨[]!SsZzBbGgqATЗзбОоΟο"  # (Cyrillic З б О, Greek Ο: OCR engines' digits too)
+_LONE_LOOKALIKES = "OoDQ〇lISZBОоΟοЗзб"  # those a cell may print alone for its digits (O, l, З), no word's
 _NUMBER_PUNCT = ".,、·。，．'`:;_’′"
 _MINUS_LOOKALIKES = "-一—–~"  # OCR reads a minus sign as 一 or a dash
 # A table rule OCR'd as a glyph of its own: only ever a rule, or also a 1.
@@ -461,7 +462,7 @@ def line_cells(line: str) -> list[str]:
     return line.split()
 
 
-_MISREAD_CELL = re.compile(rf"(?=\D*\d)[\d{re.escape(_DIGIT_LOOKALIKES)}]+|[-－]?[OoDQ〇lISZB]+")  # (-l: a signed 1)
+_MISREAD_CELL = re.compile(rf"(?=\D*\d)[\d{re.escape(_DIGIT_LOOKALIKES)}]+|[-－]?[{_LONE_LOOKALIKES}]+")  # (-l: a signed 1)
 
 
 # A cell printing its column's name above or before its value (结果维持 ⏎ 2, 本年制发件数 ⏎ 9: a Word table's cell with a
@@ -567,7 +568,7 @@ def _stray_end(cells: list[str], i: int) -> bool:
 
 
 def _is_words(cell: str) -> bool:
-    return bool(cell) and not is_value_cell(cell) and bool(_WORDS.search(cell)) and not _MISREAD_CELL.fullmatch(cell)
+    return bool(cell) and not is_value_cell(cell) and bool(_WORDS.search(cell)) and not _MISREAD_CELL.fullmatch(cell.strip())
 
 
 # A 计量单位 column's cell: the unit alone (件, 万元), after the row's values, neither a label nor a value.
@@ -654,7 +655,7 @@ _TOKEN_ALTERNATIVES = (
     # lookalikes alone (O, lO, Z) between spaces: a misread number too, and so is one glued to a
     # word for none (l/, —l): a rule or a 1 beside it, which cannot be told apart
     # (-l: a signed change whose 1 OCR read as a letter)
-    rf"|(?P<lookalike>(?<!\S)(?:[-－]?[OoDQ〇lISZB]+|[{_LOOK}]+[/／—–]+|[/／—–]+[{_LOOK}]+)(?!\S))"
+    rf"|(?P<lookalike>(?<!\S)(?:[-－]?[{_LONE_LOOKALIKES}]+|[{_LOOK}]+[/／—–]+|[/／—–]+[{_LOOK}]+)(?!\S))"
     # 一 alone after a value: a dash OCR read as the character (0 一 2 0), a cell that reads as no number
     rf"|(?P<dash>(?<!\S)一(?=\s+[\d{_NUMERAL}]|\s*$))"
     # +3: a 本年增/减 printed with its sign; 27¹: a number with its footnote mark (a PDF's raised digits)
@@ -689,7 +690,12 @@ def _drop_rules(values: list[str], border: bool) -> list[str]:
     if border and not real:
         return []
     between = len(rules) >= 2 and bool(real) and any(real[0] < i < real[-1] for i in rules)
-    return [str(v) for v in values if not isinstance(v, _Rule) or not (between or v in _PURE_RULES)]
+
+    def ruled_off(i: int) -> bool:  # (丨 l 丨: a cell of its own between two rules, a 1 misread)
+        return 0 < i < len(values) - 1 and all(isinstance(values[k], _Rule) and values[k] in _PURE_RULES for k in (i - 1, i + 1))
+
+    return [str(v) for i, v in enumerate(values)
+            if not isinstance(v, _Rule) or not (between or v in _PURE_RULES) or (v not in _PURE_RULES and ruled_off(i))]
 
 
 def _caption_number(line: str, start: int) -> bool:

@@ -1651,7 +1651,22 @@ def _read_text(data: bytes, source: Source) -> str:
         return script_article(text, source.path) or text
     if text.count("\\n") >= _ESCAPED_BREAKS and text.count("\n") * 10 < text.count("\\n"):
         text = text.replace("\\r\\n", "\n").replace("\\n", "\n")  # (every line break written as the two characters \n)
+    if "\t" in text[:1024] and _CONFIDENCE_HEADER.match(text.lstrip()[:100]):
+        text = _without_confidences(text)
     return quoted_records(text) if '"' in text else text
+
+
+# An OCR engine's lines exported with their confidence (识别结果 ⇥ 置信度, text ⇥ conf: PaddleOCR's rec_res, a
+# tool's word list): the header names the two columns. A confidence is no value of the report's.
+_CONFIDENCE_HEADER = re.compile(r"(?:text|words?|line|transcription|文本|文字|识别结果|识别文本|内容)\s*\t\s*"
+                                r"(?:conf|confidence|score|prob(?:ability)?|置信度|可信度|得分)\s*(?:\n|$)", re.I)
+_CONFIDENCE = re.compile(r"(?m)\t[ \t]*(?:100|\d{1,2})(?:\.\d+)?[ \t]*$")
+
+
+def _without_confidences(text: str) -> str:
+    """The lines of an OCR export of text and confidence, each without its confidence, the header left out."""
+    body = text.lstrip().split("\n", 1)[1] if "\n" in text.lstrip() else ""
+    return _CONFIDENCE.sub("", body)
 
 
 def _xml_article_or_none(data: bytes, path: str) -> str | None:
