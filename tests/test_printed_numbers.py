@@ -1134,3 +1134,23 @@ def test_a_cell_of_ten_thousand_digits_is_unreadable_and_the_rest_is_read(layout
     for other in forms.cells(GOV_2021):
         if other.id != cell and other.table != "t3":
             assert rep.cells[other.id].value == v[other.id], other.id
+
+
+@pytest.mark.parametrize("printed, value", [
+    ("1.443E+03", 1443), ("2.058E+03", 2058), ("1E+00", 1), ("3.5E+00", 3.5), ("1.2345E+02", 123.45), ("4.20E+01", 42),
+    ("1.2E+05", None), ("3.46E+03", None),  # (only the first digits: 1.2E+05 shows every count from 115000 to 124999)
+])
+def test_a_number_a_spreadsheet_shows_in_scientific_notation_is_read_where_it_shows_every_digit(printed, value):
+    """An Excel column formatted as scientific, saved as CSV: 1.443E+03 was no number at all."""
+    from builder.extraction.tables import parse_cell
+
+    cell = parse_cell(printed)
+    assert (cell.value, cell.status) == ((value, "reported") if value is not None else (None, "ambiguous"))
+    assert printed in cell.note
+
+
+@pytest.mark.parametrize("printed, value", [(".35", 0.35), ("．50", 0.5)])
+def test_an_amount_typed_without_its_leading_zero_is_read(printed, value):
+    from builder.extraction.tables import parse_cell
+
+    assert (parse_cell(printed).value, parse_cell(printed).status) == (value, "reported")

@@ -290,6 +290,10 @@ def _read_number(raw: str) -> tuple[int | float | None, str, str | None, str | N
     if spelled := spelled_number(text):
         value, status, note, unit = _read_number(spelled[0])
         return value, status, note or spelled[1], unit
+    if text[0] in ".．" and _BARE_FRACTION.fullmatch(text):
+        text = "0." + text[1:]  # (.35: a fee typed without its 0)
+    if "E" in text.upper() and (scientific := _SCIENTIFIC.fullmatch(text)):
+        return _scientific_reading(scientific)
     m = _PRINTED_NUMBER.fullmatch(text)
     if m is None and SPREADSHEET_ERROR.fullmatch(text):
         return None, "ambiguous", f"表格软件在这一格印出“{text}”（公式错误或栏宽不够），没有印出数字", None
@@ -309,6 +313,24 @@ def _read_number(raw: str) -> tuple[int | float | None, str, str | None, str | N
         return None, "ambiguous", "件数印有小数或正负号，无法读作一个计数", None
     value: int | float = float(number) if "." in number else int(number)
     return value, "reported", None, m.group("unit")
+
+
+_BARE_FRACTION = re.compile(r"[.．]\d{2}")
+# A number a spreadsheet shows in scientific notation (1.443E+03, 1.2E+05): what it prints of the number's digits.
+_SCIENTIFIC = re.compile(r"(?P<whole>\d)(?:\.(?P<fraction>\d+))?[Ee]\+?(?P<exponent>\d{1,2})")
+
+
+def _scientific_reading(m: re.Match[str]) -> tuple[int | float | None, str, str | None, str | None]:
+    """A number in scientific notation: the number it prints where its digits reach the units (1.443E+03 is 1443, 3.5E+00
+    3.5); unsure where they stop short of them (1.2E+05: any count from 115000 to 124999 shows so)."""
+    fraction, exponent = m["fraction"] or "", int(m["exponent"])
+    if len(fraction) < exponent:
+        return None, "ambiguous", (f"表格软件以科学计数法印出“{m.group()}”，只印出 {1 + len(fraction)} 位有效数字，"
+                                   "个位数不明，无法读出"), None
+    digits = m["whole"] + fraction
+    whole, decimals = digits[:exponent + 1], digits[exponent + 1:].rstrip("0")
+    value: int | float = float(f"{whole}.{decimals}") if decimals else int(whole)
+    return value, "reported", f"表格软件以科学计数法印出“{m.group()}”，读作 {value}", None
 
 
 _MARK_NOT_APPLICABLE = frozenset({"不适用", "N/A", "n/a", "NA", "未统计", "不涉及", "缺", "待统计", "另行统计", "暂无数据"})
