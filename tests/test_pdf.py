@@ -40,6 +40,7 @@ from .official_form import (
     html_page,
     placed,
     rebalance,
+    table2,
     table3,
     values,
 )
@@ -1470,3 +1471,18 @@ def test_pages_imposed_several_to_a_sheet_are_read_in_their_numbers_order(layout
     assert_every_cell(report, v)
     numbers = [int(n) for n in re.findall(r"- (\d+) -", report.document.text)]
     assert numbers == sorted(numbers) and len(numbers) >= 5
+
+
+def test_a_table_s_last_row_alone_on_the_next_page_with_its_number_wrapped_is_read():
+    """A page break left table 2's fee row a ruled table of one row on the next page, its amount wrapped in the narrow
+    cell (204 ⏎ 5.7 ⏎ 0): a table of one row was taken for a box around prose, and the text read 5.7."""
+    v = {**values(), "t2.fees.amount_10k_cny": 2045.7}
+    t2 = table2(v)
+    head, tail = split(t2, len(t2) - 1)
+    tail = [[replace(c, text="204<br/>5.7<br/>0") if c.text == "2045.7" else c for c in row] for row in tail]
+    report = blocks(v)
+    where = next(k for k, b in enumerate(report) if isinstance(b, list) and b[0][0].text == t2[0][0].text)
+    data = pdf_bytes([*report[:where], head, PAGE_BREAK, tail, *report[where + 1:]])
+    got = extract_bytes(data, "fee.pdf")
+    assert (got.cells["t2.fees.amount_10k_cny"].value, got.cells["t2.fees.amount_10k_cny"].status) == (2045.7, "reported")
+    assert_every_cell(got, v)

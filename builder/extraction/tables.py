@@ -1536,14 +1536,48 @@ def _merge_broken(rows: list[ValueRow], size: int, lines: list[str] = ()) -> lis
         prev = out[-1] if out else None
         if (prev is not None and not row.delimited and not prev.delimited and not row.label
                 and len(prev.cells) < size and len(prev.cells) + len(row.cells) == size
-                and not _printed_again_between(lines, prev.line, row.line)):
+                and (not _printed_again_between(lines, prev.line, row.line) or _continued_over_page(out, row, size))):
             out[-1] = ValueRow(prev.label, prev.cells + row.cells, False, prev.line, prev.extra_label)
+            continue
+        if prev is not None and not row.label and (joined := _number_cut_by_page(prev, row, size)) is not None:
+            out[-1] = replace(prev, cells=joined)
             continue
         if prev is not None and not row.label and (joined := _wrapped_cells(prev, row, size)) is not None:
             out[-1] = replace(prev, cells=joined)
             continue
         out.append(row)
     return out
+
+
+def _number_cut_by_page(head: ValueRow, tail: ValueRow, size: int) -> list[str] | None:
+    """A table-3 row whose last number a page break cut (（一）予以公开 1 / the next page / 31 2 0 1 0 1 135, or
+    （七）总计 53 8 0 0 1 0 6 / the next page / 2), as converters that reflow a PDF's text give it: the head's last
+    digits and the tail's first joined, when that makes a row of the columns whose total is the sum of the others and
+    the head alone is no such row; None otherwise."""
+    if head.delimited or tail.delimited or size != len(forms.T3_COLUMNS) or len(head.cells) + len(tail.cells) != size + 1:
+        return None
+    values = [cell.strip() for cell in head.cells + tail.cells]
+    if not all(_DIGITS.fullmatch(value) for value in values) or (len(head.cells) == size and _total_holds(head.cells)):
+        return None
+    cells = [*values[:len(head.cells) - 1], values[len(head.cells) - 1] + values[len(head.cells)],
+             *values[len(head.cells) + 1:]]
+    if max(map(len, cells)) > MAX_NUMBER_DIGITS or cells[len(head.cells) - 1].startswith("0"):
+        return None
+    counts = [int(cell) for cell in cells]
+    return cells if counts[-1] == sum(counts[:-1]) else None
+
+
+def _continued_over_page(rows: list[ValueRow], tail: ValueRow, size: int) -> bool:
+    """Whether ``tail``, after the header printed again, is the rest of the last of ``rows``, a row that a page break
+    cut (6.属于四类过程性信息 25 0 0 0 0 / the next page's header / 0 25): the row above it is whole, as no row of a
+    table printed in strips is, and together they make a table-3 row whose total is the sum of the others."""
+    if len(rows) < 2 or len(rows[-2].cells) != size or size != len(forms.T3_COLUMNS):
+        return False
+    values = [cell.strip().replace(",", "") for cell in rows[-1].cells + tail.cells]
+    if not all(_DIGITS.fullmatch(value) and len(value) <= MAX_NUMBER_DIGITS for value in values):
+        return False
+    counts = [int(value) for value in values]
+    return counts[-1] == sum(counts[:-1])
 
 
 def _wrapped_cells(head: ValueRow, tail: ValueRow, size: int) -> list[str] | None:
@@ -2071,9 +2105,48 @@ def _rows_by_section(layout: Layout, rows: list[ValueRow], cores: list[str], for
     return [(item, found[0]) for item, found in under.items() if len(found) == 1]
 
 
+def _page_cut_rows_joined(rows: list[ValueRow]) -> list[ValueRow]:
+    """Rows of cells that a page break cut in two, as a PDF's ruled table gives them (其他对外管理服务事项 | 30 | | on
+    one page, | | 0 | 1434 on the next): a labelled row whose last cells are empty, then on the next line an unlabelled
+    one of as many cells whose first are, each holding values exactly where the other is empty, are one row."""
+    out: list[ValueRow] = []
+    for row in rows:
+        prev = out[-1] if out else None
+        if prev is not None and prev.delimited and row.delimited and prev.label and not row.label \
+                and row.line == prev.line + 1:
+            cells = row.cells[1:] if len(row.cells) == len(prev.cells) + 1 and not row.cells[0].strip() else row.cells
+            head = [bool(cell.strip()) for cell in prev.cells]  # (the second's empty label cell is none of its values)
+            tail = [bool(cell.strip()) for cell in cells]
+            cut = head.index(False) if False in head else len(head)
+            if len(head) == len(tail) > 1 and 0 < cut < len(head) and head == [True] * cut + [False] * (len(head) - cut) \
+                    and tail == [not h for h in head]:
+                out[-1] = replace(prev, cells=prev.cells[:cut] + cells[cut:])
+                continue
+        out.append(row)
+    return out
+
+
+def _wrapped_t2_rows(rows: list[ValueRow], form: forms.Form) -> list[ValueRow]:
+    """An item's row whose last values a hard line break put on the next line, alone (行政规范性文件 ⇥ 12 ⇥ 8 ⏎ 103): the
+    row's label names one item, its values and the next line's, all printed, are as many as the item's measures, and
+    no item's label follows the line's (values printed before their labels, as some PDF text does)."""
+    out: list[ValueRow] = []
+    for row in rows:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.label and not row.label and not row.extra_label and row.line == prev.line + 1
+                and not (row.after and _items_named(form.id, row.after))  # (12 ⏎ 行政许可: the next item's, its label after)
+                and all(cell.strip() for cell in prev.cells + row.cells)
+                and len(items := _items_named(form.id, prev.label)) == 1
+                and len(prev.cells) < len(items[0].measures) == len(prev.cells) + len(row.cells)):
+            out[-1] = replace(prev, cells=prev.cells + row.cells)
+            continue
+        out.append(row)
+    return out
+
+
 def read_t2(layout: Layout, form: forms.Form, out: Tables) -> None:
-    rows = _own_scope_columns(layout, "t2", _join_cell_lines(_own_scope_rows(layout, "t2", layout.rows("t2"), out),
-                                                             layout.lines), out)
+    rows = _own_scope_columns(layout, "t2", _join_cell_lines(_own_scope_rows(layout, "t2", _wrapped_t2_rows(
+        _page_cut_rows_joined(layout.rows("t2")), form), out), layout.lines), out)
     if (parted := _two_items_parted(rows, form)) is not None:
         rows = parted
         out.warn("t2.two_items_a_row", "t2: a row names two items of one measure each and prints two values "

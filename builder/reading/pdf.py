@@ -145,9 +145,9 @@ def _grid_rows(page, y_tolerance: float) -> tuple[list[tuple[float, str]], list[
         return rows, boxes, spans
     for table in page.find_tables():
         grid = [row for row in table.rows if sum(cell is not None for cell in row.cells) >= 2]
-        if len(grid) < 2:
-            continue  # a box drawn around prose, or a lone header: text, not a table
         chars = [c for c in page.chars if _inside(c, table.bbox)]
+        if len(grid) < 2 and not (grid and _labelled_count(grid[0], chars, y_tolerance)):
+            continue  # a box drawn around prose, or a lone header: text, not a table
         columns = [column.bbox[0] for column in table.columns]
         for row in grid:
             cells: list[str] = []
@@ -165,6 +165,17 @@ def _grid_rows(page, y_tolerance: float) -> tuple[list[tuple[float, str]], list[
             rows.append((row.bbox[1], "\t".join(cells)))
             spans.append((row.bbox[0], row.bbox[2]))
     return rows, boxes, spans
+
+
+def _labelled_count(row, chars: list[dict], y_tolerance: float) -> bool:
+    """Whether a table's one row is a label and its numbers (行政事业性收费 | 204 ⏎ 5.7 ⏎ 0: a table's last row that a
+    page break left alone on the next page, its number wrapped in the narrow cell), not a box around prose."""
+    texts = [_cell_text([c for c in chars if _inside(c, cell)], y_tolerance) for cell in row.cells if cell is not None]
+    return bool(texts) and bool(_WORDED.search(texts[0])) and any(_LONE_NUMBER.fullmatch(t) for t in texts[1:])
+
+
+_WORDED = re.compile(r"[\u4e00-\u9fff]{2}")
+_LONE_NUMBER = re.compile(r"[-+]?\d[\d,]*(?:\.\d+)?")
 
 
 def _span(cells: list, columns: list[float], k: int) -> int:
