@@ -13,6 +13,7 @@ from collections.abc import Callable
 import pytest
 
 from builder import forms, synthetic
+from builder.checks import FAIL, check_report
 from builder.extraction.extract import extract_bytes
 from builder.forms import GOV_2019, GOV_2021
 
@@ -1300,3 +1301,32 @@ def test_a_blank_celled_table_whose_total_row_prints_its_values_only_is_read_wit
     report = extract_bytes(text.encode(), "report.txt")
     assert report.cells["t3.total.total"].status == "ambiguous" and report.cells["t3.total.total"].candidates
     assert report.cells["t3.new_received.natural_person"].value == v["t3.new_received.natural_person"]
+
+
+@pytest.mark.parametrize("caption", [False, True])
+@pytest.mark.parametrize("typo", [False, True])
+def test_table_4_in_two_bands_each_under_its_header_is_one_row_as_printed(caption, typo):
+    """行政复议's five columns and values, then 行政诉讼's ten under 未经复议直接起诉 / 复议后起诉 (a band's blanks in
+    their places): the bands were joined only where every sum held, so a report's own mistake (5 printed where 2 + 1 +
+    0 + 1 make 4) left the whole table unsure instead of failing its check."""
+    v = synthetic.consistent_values(random.Random(11), GOV_2021)
+    review = [2, 1, 0, 1, 5 if typo else 4]
+    v.update({forms.t4_cell("admin_review", c.id): n for c, n in zip(forms.T4_COLUMNS, review)})
+    text = synthetic.render(AGENCY, 2022, GOV_2021, v, "tab").split("\n")
+    start = next(k for k, line in enumerate(text) if line.startswith("四、政府信息公开行政复议"))
+    end = next(k for k, line in enumerate(text) if line.startswith("五、"))
+    columns = "\t".join(c.label_zh for c in forms.T4_COLUMNS)
+
+    def values_of(*groups: str) -> str:
+        return "\t".join(str(v[forms.t4_cell(g, c.id)]) for g in groups for c in forms.T4_COLUMNS)
+
+    table = [*(["表1 行政复议情况"] if caption else []), "行政复议" + "\t" * 9, columns + "\t" * 5,
+             values_of("admin_review") + "\t" * 5, *(["表2 行政诉讼情况"] if caption else []), "行政诉讼" + "\t" * 9,
+             "未经复议直接起诉\t\t\t\t\t复议后起诉\t\t\t\t", columns + "\t" + columns,
+             values_of("litigation_direct", "litigation_after_review")]
+    report = extract_bytes("\n".join([*text[:start + 1], "", *table, "", *text[end:]]).encode(), "bands.txt")
+    for cell in forms.cells(GOV_2021):
+        if cell.table == "t4":
+            assert (report.cells[cell.id].value, report.cells[cell.id].status) == (v[cell.id], "reported"), cell.id
+    check_report(report)
+    assert ("t4.group_sums" in [c.id for c in report.checks if c.outcome == FAIL]) is typo

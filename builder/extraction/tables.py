@@ -4552,6 +4552,10 @@ def read_t4(layout: Layout, out: Tables) -> None:
         out.warn("t4.wrapped_row", f"table 4's numbers are printed over {lines} lines (its row wrapped, or the table "
                  "cut in parts: 行政复议's and 行政诉讼's); they are read as one row, as every group's total is then the "
                  "sum of its parts", lines=lines)
+    elif ids == _T4_FORM_IDS and (banded := _t4_bands(layout, rows)) is not None:
+        row = banded
+        out.warn("t4.bands", "table 4 is printed in two bands, 行政复议's five cells under its header, then 行政诉讼's ten "
+                 "under theirs (未经复议直接起诉, 复议后起诉); they are read as one row, each band by its header")
     else:
         row = _t4_printed_row(rows, size)
     if row is not None and size == len(_T4_FORM_ORDER) and (spread := _t4_groups_said_none(row.cells)) is not None:
@@ -4901,8 +4905,8 @@ def _turned_t4_parts(layout: Layout, rows: list[ValueRow]) -> ValueRow | None:
     return ValueRow("", [values[(g.id, c.id)] for g in forms.T4_GROUPS for c in forms.T4_COLUMNS], True, rows[0].line)
 
 
-_YEAR_LABEL = re.compile(r"^\s*(?:(?P<this>本年度?|今年|当年)|(?P<last>上年度?|去年|上一年度?))?\s*[（(]?\s*"
-                         r"(?:(?P<year>(?:19|20)\d{2})\s*年?度?)?\s*[)）]?\s*$")
+_YEAR_LABEL = re.compile(r"^\s*(?:(?:(?P<this>本年度?|今年|当年)|(?P<last>上年度?|去年|上一年度?))(?:新?发生|情况|数据?)?)?"
+                         r"\s*[（(]?\s*(?:(?P<year>(?:19|20)\d{2})\s*年?度?)?\s*[)）]?\s*$")  # (本年度发生: this year's row)
 
 
 _YEAR_AT_END = re.compile(r"(?:(?P<year>(?:19|20)\d{2})\s*年度?|(?P<this>本年度?|今年|当年)|(?P<last>上年度?|去年|上一年度?))"
@@ -5017,6 +5021,39 @@ def _two_column_cells(cells: list[str]) -> list[str]:
     if len(cells) > 2 and len(cells) % 2 and all(not c.strip() for c in cells[1::2]) and all(
             c.strip() for c in cells[::2]):
         return cells[::2]
+    return cells
+
+
+_T4_FORM_IDS = tuple(forms.t4_cell(g.id, c.id) for g in forms.T4_GROUPS for c in forms.T4_COLUMNS)
+
+
+def _t4_bands(layout: Layout, rows: list[ValueRow]) -> ValueRow | None:
+    """Table 4 printed in two bands, each under its own header (行政复议 / its five columns / five values, then 行政诉讼 /
+    未经复议直接起诉 复议后起诉 / their ten columns / ten values), the second band's blanks kept in their places: one row of
+    the fifteen cells, by the headers, whether or not its sums hold (a report's own mistake stays so)."""
+    valued = [row for row in rows if row.has_values]
+    if len(valued) != 2 or any(row.label.strip() for row in valued):
+        return None
+    review, litigation = len(forms.T4_COLUMNS), len(forms.T4_COLUMNS) * (len(forms.T4_GROUPS) - 1)
+    first, second = (_band_cells(row.cells, width) for row, width in zip(valued, (review, litigation)))
+    if len(first) != review or len(second) != litigation:
+        return None
+    start = layout.regions.get("t4", (0, 0))[0]
+    above = "".join(layout.lines[start:valued[0].line])
+    between = "".join(layout.lines[valued[0].line + 1:valued[1].line])
+    if "行政复议" not in above or "未经复议" in above or not ("未经复议" in between and "复议后" in between):
+        return None
+    return ValueRow("", first + second, True, valued[0].line)
+
+
+def _band_cells(cells: list[str], width: int) -> list[str]:
+    """A band's cells without the empty ones its grid adds after them (a band as wide as the table's other), nor before
+    them where it has more than its own (a row's empty label cell)."""
+    cells = [cell.strip() for cell in cells]
+    while cells and not cells[-1]:
+        cells.pop()
+    while len(cells) > width and not cells[0]:
+        cells.pop(0)
     return cells
 
 
