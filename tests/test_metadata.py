@@ -684,3 +684,12 @@ def test_an_opening_sentence_s_government_before_信息公开_keeps_its_政府()
     gave the name 义安区钟鸣镇人民, 政府 taken for the start of 政府信息公开."""
     lines = ["2020年，义安区钟鸣镇人民政府信息公开工作认真贯彻落实上级部署。", "一、总体情况", "二、主动公开政府信息情况"]
     assert find_agency_name(lines) == "义安区钟鸣镇人民政府"
+
+
+def test_a_title_s_name_without_its_place_takes_the_place_its_page_s_issuer_label_gives():
+    """Blind round 157: 应急管理局2024年…报告 on a page labelled 发布机构：仁寿县应急管理局, the text saying 我局 only: the
+    agency was 应急管理局, of no place."""
+    lines = ["应急管理局2024年政府信息公开工作年度报告", "根据《条例》要求，现将我局2024年度政府信息公开工作情况报告如下。",
+             "一、总体情况", "2024年，我局扎实做好政府信息公开工作。"]
+    assert find_agency_name(lines, "仁寿县应急管理局") == "仁寿县应急管理局"
+    assert find_agency_name(lines, "仁寿县人民政府办公室") == "应急管理局"  # (an issuer of another name: not the title's)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from builder import forms
+from builder import errors, forms
 from builder.checks import check_report
 from builder.extraction.extract import extract_bytes
 
@@ -182,3 +182,45 @@ def test_a_figure_with_the_county_s_in_brackets_is_the_agency_s():
     report = extract_bytes(html_page(page).encode(), "county.html")
     assert {c.id: report.cells[c.id].value for c in forms.cells("gov-2021")} == {
         c.id: v[c.id] for c in forms.cells("gov-2021")}
+
+
+UNITS = ["发展和改革局", "教育局", "灵珠山街道财政所（第22批补报）", "卫生健康局"]
+
+
+def _units_annex(seed: int) -> list:
+    """An annex printing table 3 again for each unit, each copy under 附表N <unit>…统计表 and table 3's heading."""
+    out: list = ["附件：2022年度各单位政府信息公开申请情况统计表"]
+    for k, unit in enumerate(UNITS, 1):
+        out += [f"附表{k}\t彭阳县{unit}政府信息公开申请情况统计表", "三、收到和处理政府信息公开申请情况",
+                table3(values(seed=seed + k))]
+    return out
+
+
+@pytest.mark.parametrize("render", ["html", "docx"])
+def test_an_annex_of_units_tables_after_the_report_is_no_part_of_its_own(render):
+    """Each unit's copy repeats table 3's heading after the report's end: the agency's own tables are read."""
+    v = values(seed=3)
+    report = [*blocks(v), *_units_annex(seed=40)]
+    data, name = (html_page(html_body(report)).encode(), "r.html") if render == "html" else (docx_bytes(report), "r.docx")
+    assert_every_cell(extract_bytes(data, name), v)
+
+
+def test_an_annex_of_units_tables_alone_is_no_report():
+    """Blind round 157: the annex published alone (…年度报告（附件）, 3,000 units' tables, each repeating table 3's heading,
+    and nothing of the agency's own) was read as the agency's report, its last unit's table 3 as the agency's."""
+    report = [f"{AGENCY}{YEAR}年政府信息公开工作年度报告（附件）", "各部门、各镇街政府信息公开申请情况统计表",
+              *_units_annex(seed=40)]
+    with pytest.raises(errors.NotAReport, match="annex of other units"):
+        extract_bytes(html_page(html_body(report)).encode(), "annex.html")
+
+
+def test_units_tables_printed_right_after_the_agency_s_own_table_3_are_left_out():
+    """The units' copies between the agency's table 3 and its table 4 were rows of the agency's table 3's region: the
+    last unit's were read."""
+    v = values(seed=3)
+    report = blocks(v)
+    own = next(k for k, b in enumerate(report) if isinstance(b, list) and b[0][0].text.startswith("（本列"))
+    report[own + 1:own + 1] = _units_annex(seed=40)
+    got = extract_bytes(html_page(html_body(report)).encode(), "r.html")
+    assert_every_cell(got, v)
+    assert "t3.units_annexed" in [w["code"] for w in got.warnings]

@@ -36,7 +36,7 @@ from .metadata import (
     title_line_year,
 )
 from .narrative import Figure, find_figures, mark_headlines, overview_table_lines
-from .tables import CellValue, detect_template, form_sections, form_structure, read_tables, tables_of_region
+from .tables import CellValue, Tables, detect_template, form_sections, form_structure, read_tables, tables_of_region
 from .turned import unstacked, unturned
 
 _FORM_SINCE = 2019  # the first report year on the prescribed form: a report since has its tables, sections or figures
@@ -542,6 +542,13 @@ def _without_endless_digits(lines: list[str]) -> list[str]:
             for line in lines]
 
 
+def _units_annex_alone(tables: Tables, lines: list[str]) -> bool:
+    """Whether the document is a report's annex alone: every table it prints another unit's (附表N X局…统计表), no
+    figure of the agency's own in any table, and no overview of its own."""
+    return any(w["code"].endswith("units_annexed") and not w.get("own", True) for w in tables.warnings) \
+        and all(cell.value is None for cell in tables.cells.values()) and not any(_OVERVIEW.match(line) for line in lines)
+
+
 def extract_document(doc: Document) -> Report:
     """A read document to a report, or a ReportError naming what is missing."""
     path = doc.source.path
@@ -632,6 +639,9 @@ def extract_document(doc: Document) -> Report:
         doc.lines = layout.lines[:cut]
     template, template_source = detect_template(layout, year)
     tables = read_tables(layout, template)
+    if _units_annex_alone(tables, doc.lines):
+        raise errors.NotAReport(path, "an annex of other units' statistics tables (附表N, each captioned with its unit's "
+                                      "name), with no table or 一、总体情况 of the agency's own")
     warnings = [*tables.warnings, *_reading_warnings(doc)]
     errata = [c for c in errata if c.of_report(year)]  # (2022年度报告…更正为… in a 2023 report: last year's)
     if corrected_cells := apply_errata(errata, tables.cells, template):

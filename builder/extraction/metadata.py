@@ -991,9 +991,11 @@ def _agency_name(lines: list[str], issuer: str | None) -> str | None:
         candidates[0] = (unled, "title")  # (腾讯文档肥西县人民政府: an editor's name before a share page's title)
     elif candidates[0][1] == "title" and (own := _department_under_titled_government(candidates, signed, head)):
         candidates[0] = (own, "title")  # (宜阳县人民政府…年度报告 over a report 宜阳县自然资源局 compiles and signs)
-    elif candidates[0][1] == "title" and signed and signed != candidates[0][0] and signed.endswith(candidates[0][0]) \
-            and next(gazetteer_matches(candidates[0][0]), None) is None and next(gazetteer_matches(signed), None):
-        candidates[0] = (signed, "title")  # 民政局2022年…报告 signed 涞源县民政局: its place, not the first the text names
+    elif candidates[0][1] == "title" and (placed := next((
+            full for full in (signed, clean_name(issuer)) if full and full != candidates[0][0]
+            and full.endswith(candidates[0][0]) and next(gazetteer_matches(full), None)), None)) \
+            and next(gazetteer_matches(candidates[0][0]), None) is None:
+        candidates[0] = (placed, "title")  # 民政局2022年…报告 signed 涞源县民政局, or its page's 发布机构 so: its place
     # With the names a PDF wrapped (彭阳县白阳 / 镇人民政府) joined again.
     body = _unwrapped_text("\n".join(line for line in lines[:400] if not _CHROME_LINE.search(line)))
     stem, stem_source = candidates[0]

@@ -3009,8 +3009,8 @@ def _t3_rows(layout: Layout, form_rows: tuple[Row, ...], out: Tables | None = No
     empty but whose label names a form row (zeros not typed): a row all the same."""
     name = _namer(form_rows, _headings(form_rows))
     size = len(forms.T3_COLUMNS)
-    copy = _with_wrapped_label_cells(_own_scope_rows(layout, "t3", _this_year_copy(layout, "t3", out), out), layout.lines,
-                                     name)
+    copy = _with_wrapped_label_cells(_own_scope_rows(layout, "t3", _annexed_units_left_out(
+        layout, "t3", _this_year_copy(layout, "t3", out), out), out), layout.lines, name)
     rows = _label_line_rows(_join_cell_lines(copy, layout.lines, size, size), name, len(form_rows), size)
     if (unrated := _without_rate_column(rows, size)) is not None:
         rows = unrated
@@ -3345,6 +3345,32 @@ _YEAR_CAPTION = re.compile(r"^\s*(?:附\s*[:：]?\s*|[（(][一二三四五六]\
                            r"(?:\s*[、和与至—－-]\s*(?:19|20)\d{2}\s*年度?)*[^。，,；;\d]{0,30}"
                            r"(?:[（(][^（()）\d]{0,20}[)）]?)?$")
 _COMPARED_COPY = re.compile(r"对比|比较|上年|去年")
+
+
+# A table's caption naming a body whose statistics it holds (附表3 黄岛区发展和改革局政府信息公开申请情况统计表): an
+# annex's unit's, not the agency's own, where the captions name two bodies or more.
+_UNIT_CAPTION = re.compile(r"^\s*附表\s*\d{1,5}\s*[:：、.．]?\s*(?P<name>[\u4e00-\u9fff]{2,40}?"
+                           r"(?:局|委|办|办公室|政府|街道|镇|乡|所|中心|站|队|院|公司))(?:[（(][^（()）]{0,20}[)）])?\s*"
+                           r"(?:(?:19|20)\d{2}\s*年度?)?(?:政府信息公开)?[\u4e00-\u9fff]{0,12}?(?:统计表|情况表)")
+_UNIT_CAPTION_MIN = 2  # bodies the captions name, at least
+
+
+def _annexed_units_left_out(layout: Layout, table: str, rows: list[ValueRow], out: Tables | None) -> list[ValueRow]:
+    """The rows of a table printed again for each unit in an annex (附表1 X局…统计表, 附表2 Y镇…统计表, each with the
+    table's heading and rows) without the units' copies: the rows after such a caption, up to the next, are that
+    unit's. All of them, in an annex printed alone, when the agency's own table is not printed (``out`` told so)."""
+    start, stop = layout.regions.get(table, (0, 0))
+    captions = [(k, m["name"]) for k in range(max(0, start - _CAPTION_LEAD), stop)
+                if "附表" in layout.lines[k] and (m := _UNIT_CAPTION.match(layout.lines[k]))]
+    if len({name for _, name in captions}) < _UNIT_CAPTION_MIN:
+        return rows
+    first = captions[0][0]
+    kept = [row for row in rows if row.line < first]
+    if out is not None and len(kept) < len(rows):
+        out.warn(f"{table}.units_annexed", f"{_TABLE_NAMES_ZH[table]} is printed again for {len(captions)} units in an "
+                 f"annex, each under a caption naming it (附表N {captions[0][1]}…); those copies are not the agency's "
+                 "own and are left out" + ("" if kept else ", and the agency's own is not printed"), own=bool(kept))
+    return kept
 
 
 def _this_year_copy(layout: Layout, table: str, out: Tables | None = None) -> list[ValueRow]:
