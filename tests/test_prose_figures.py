@@ -2374,3 +2374,34 @@ def test_overview_cards_with_their_number_above_their_label_are_figures():
     lines = ["3487", "主动公开政府信息（条）", "2021年：3,105条", "138", "收到政府信息公开申请（件）", "2021年：152件"]
     found = _report_headlines(_with_overview(lines))
     assert (found.get("proactive_items"), found.get("applications_received")) == (3487, 138)
+
+
+def test_a_list_of_fields_names_each_measure_and_its_count_after_a_colon():
+    """1. 收到申请件数：48 … 3. 办结件数：45: the counts, no 件 after them, were no figures."""
+    found = figures("（二）依申请公开。本年度依申请公开主要数据如下：\n1. 收到申请件数：48（其中自然人41件，法人或其他组织7件）\n"
+                    "2. 上年结转件数：0\n3. 办结件数：45\n4. 结转下年度件数：3", 2023)
+    assert headlines(found) == {"applications_received": 48, "applications_natural_person": 41,
+                                "applications_carried_over": 0, "applications_answered": 45,
+                                "applications_carried_forward": 3}
+
+
+@pytest.mark.parametrize("brackets", ["（）", "()"])
+def test_what_a_count_includes_in_brackets_before_it_leaves_the_breakdown_after_it_this_year_s(brackets):
+    """申请（含上年结转）95件（其中本年新收91件、上年结转4件）: 上年 in the bracket before the count was read as naming the
+    year of the breakdown after it, and 91 and 4 lost their headlines."""
+    opened, closed = brackets
+    text = normalize(f"全年共受理政府信息公开申请{opened}含上年结转{closed}95件{opened}其中本年新收91件、上年结转4件{closed}，"
+                     "办结92件，3件结转至2021年办理。")
+    assert headlines(figures(text, 2020)) == {"applications_handled": 95, "applications_received": 91,
+                                              "applications_carried_over": 4, "applications_answered": 92,
+                                              "applications_carried_forward": 3}
+
+
+def test_a_bracket_after_last_year_s_word_still_holds_last_year_s_figures():
+    found = figures("行政复议7件，较上年（行政复议11件、行政诉讼2件）有所下降。", 2020)
+    assert headlines(found) == {"admin_review_cases": 7}
+
+
+def test_the_applications_handled_as_a_volume_of_the_disclosure_by_request():
+    found = figures("依申请公开办理量为56件，其中新收申请51件、上年结转5件，较2020年的43件有所增加。", 2021)
+    assert headlines(found) == {"applications_handled": 56, "applications_received": 51, "applications_carried_over": 5}

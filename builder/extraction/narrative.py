@@ -105,6 +105,7 @@ _WENT_TO = (r"(?:降至|增至|升至|降到|升到|下降到|下降至|增加�
 _Y = r"(?P<y>(?:19|20)\d{2})\s*年度?"
 _OWN_YEAR = r"(?:本年度?|当年|今年|全年|(?:19|20)\d{2}\s*年度?)"  # (whether a year named is the report's: ``_context``)
 # What a count of applications handled calls them: 依申请公开件, 政府信息公开申请.
+_FIELD_VALUE = r"\s*[：:]\s*"  # a list's field and its count (收到申请件数：48)
 _APPLICATIONS = r"(?:政府信息公开申请|依申请公开(?:申请|件|事项)?|申请)"
 # Other matters counted together with the applications, then 其中 (…、人大代表建议、政协委员提案共计17件，其中…)
 _OTHER_MATTERS = r"(?:建议|提案|信访|来信|来访|投诉|咨询|留言|诉求)"
@@ -226,6 +227,15 @@ PATTERNS: tuple[Pattern, ...] = (
     _p("applications_carried_over", _listed_none(r"上一?年度?结转"), 0),
     _p("applications_answered", _listed_none("办结|答复"), 0),
     _p("applications_carried_forward", _listed_none(r"结转(?:至|到)?下一?年度?"), 0),
+    # 收到申请件数：48, 办结件数：45: a list's fields, each a measure named and its count after a colon
+    _p("applications_received", r"(?<!结转)(?:收到|受理|新收)(?:的)?(?:政府信息公开|依申请公开)?申请(?:件数|数量|总数|数)"
+       + _FIELD_VALUE + _N),
+    _p("applications_carried_over", r"上一?年度?结转(?:的)?(?:政府信息公开|依申请公开)?(?:申请)?(?:件数|数量|数)" + _FIELD_VALUE
+       + _N),
+    _p("applications_answered", r"(?<!未)办结(?:的)?(?:政府信息公开|依申请公开)?(?:申请)?(?:件数|数量|数)" + _FIELD_VALUE
+       + _N),
+    _p("applications_carried_forward", r"结转(?:至|到)?下一?年度?(?:继续办理)?(?:的)?(?:政府信息公开|依申请公开)?(?:申请)?"
+       r"(?:件数|数量|数)" + _FIELD_VALUE + _N),
     # 上年（二O二O年）结转2件: the year named in a bracket between (not 连同上年结转共办结26件: all answered)
     _p("applications_carried_over", r"上一?年度?(?:[（(][^（()）]{0,12}[)）])?结转(?:[（(][^（()）]{0,16}[)）])?"
        r"(?:(?!办结|办理|答复|共)[^。；;，,）)]){0,10}?" + _N + "件"),
@@ -647,7 +657,7 @@ _BRACKETED_COUNT = re.compile(r"(?<![\d件条余多年较比元])[（(]\s*(\d[\d
 
 # A count as a volume (申请受理量达到128件, 办结量达到125件, 案件受理量7件): the verb before its noun, as the
 # patterns read it (受理申请128件, 办结125件, 案件7件).
-_VOLUME = re.compile(r"(?P<noun>申请)(?P<verb>受理|办结|办理|收到)量(?:达到|达|为|是)?(?=\s*\d)"
+_VOLUME = re.compile(r"(?P<noun>依申请公开|申请)(?P<verb>受理|办结|办理|收到)量(?:达到|达|为|是)?(?=\s*\d)"
                      r"|(?<=案件)(?:受理|办结|办理)?量(?:达到|达|为|是)?(?=\s*\d)"
                      r"|(?P<alone>受理|办结|办理)量(?:达到|达|为|是)?(?=\s*\d)")
 
@@ -1383,6 +1393,7 @@ _ASIDES = re.compile(r"[（(][^（()）]*[)）]")
 
 def _bracket_of_another_year(prior: str, year: int | None) -> bool:
     """Whether the words before a bracket name another year, whose figures it holds: 较上年（…）, 与2023年（…）."""
+    prior = _ASIDES.sub("", prior)  # (申请（含上年结转）95件（其中本年新收91件…）: an aside closed before it says nothing of it)
     return bool(_OTHER_YEAR_WORDS.search(prior[-6:])) or any(
         year is not None and int(m.group(1)) != year for m in _YEAR_MENTION.finditer(prior))
 
