@@ -693,3 +693,12 @@ def test_a_title_s_name_without_its_place_takes_the_place_its_page_s_issuer_labe
              "一、总体情况", "2024年，我局扎实做好政府信息公开工作。"]
     assert find_agency_name(lines, "仁寿县应急管理局") == "仁寿县应急管理局"
     assert find_agency_name(lines, "仁寿县人民政府办公室") == "应急管理局"  # (an issuer of another name: not the title's)
+
+
+def test_a_town_s_report_compiled_by_its_party_and_government_office_is_the_town_government_s():
+    """Blind round 158: 苏州市吴江区震泽镇人民政府 / 2023年…年度报告, 本报告由震泽镇党政办公室…编制: the office was taken for
+    another institution than the title's, and named the agency."""
+    lines = ["苏州市吴江区震泽镇人民政府", "2023年政府信息公开工作年度报告",
+             "本报告由震泽镇党政办公室根据《中华人民共和国政府信息公开条例》要求编制。", "一、总体情况",
+             "2023年，震泽镇人民政府坚持以公开为常态。"]
+    assert find_agency_name(lines) == "苏州市吴江区震泽镇人民政府"

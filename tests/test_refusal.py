@@ -483,3 +483,14 @@ def test_a_summary_of_several_agencies_reports_is_refused(name):
     text = f"{name}2023年政府信息公开工作年度报告\n\n{BODY.replace('我县', name)}"
     with pytest.raises(errors.NotAReport, match="several agencies"):
         extract_bytes(text.encode(), "summary.txt")
+
+
+def test_a_circular_s_wrapped_body_line_naming_the_reports_is_no_report_title_below_it():
+    """Blind round 158: the issuer, then 关于2023年度…年度报告 / 发布情况的通报, then the salutation and a body whose
+    PDF lines wrap so that one reads 将全区2023年度政府信息公开工作年度报告编制发布情况通报: that line was taken for a
+    report's title below the circular's, and the circular was read as its issuer's report."""
+    text = ("赣州市南康区人民政府办公室\n关于2023年度政府信息公开工作年度报告\n发布情况的通报\n各乡镇人民政府，区政府各部门：\n"
+            "根据《条例》规定和上级工作要求，各行政机关应当按时向社会公布年度报告。现\n"
+            "将全区2023年度政府信息公开工作年度报告编制发布情况通报\n如下。\n" + BODY)
+    with pytest.raises(errors.NotAReport, match="通报"):
+        extract_bytes(text.encode(), "notice.txt")

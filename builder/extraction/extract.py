@@ -265,6 +265,7 @@ def other_document_kind(lines: list[str], deep: bool = False) -> tuple[str, str]
         # Two lines joined with a report's title below them: a name and a menu entry (凤凰镇 / 政府信息公开指南);
         # a report's title anywhere in the head: another subject's report is a link beside it.
         after = _above_sections(shown) if kind == _OTHER_SUBJECT else shown[last + 1:] if last is not None else []
+        after = after[:next((k for k, line in enumerate(after) if _SALUTATION.match(line)), len(after))]
         # (an attachment's name, 附件：…2023年政府信息公开工作年度报告（网页链接）, is no report's title: a report
         # printed after its notice is read from its sections, as a gazette's)
         if kind is not None and not any(title_line_year(line) for line in after if not _ATTACHMENT.match(line)):
@@ -274,6 +275,9 @@ def other_document_kind(lines: list[str], deep: bool = False) -> tuple[str, str]
 
 _EDITION = re.compile(r"[（(](?:\d{4}年)?(?:修订|修订版|修正|试行|更新|版)[^（）()]{0,6}[)）]$")
 _ATTACHMENT = re.compile(r"附件\s*\d*\s*[:：]")
+# A notice's salutation (各乡镇人民政府，区政府各部门：): its body follows, whose wrapped lines are no report's title
+# (…现 / 将全区2023年度政府信息公开工作年度报告编制发布情况通报 / 如下).
+_SALUTATION = re.compile(r"^各[^。；;]{1,60}[：:]$")
 _BULLETS = frozenset("·•●◆◇▪▫■□►▶>-–—*")  # (what a link's title in a list begins with)
 
 

@@ -885,8 +885,8 @@ def names_one_body(name: str, other: str) -> bool:
     """Whether one name is inside the other, a government's short form written out and its office
     taken as its own (金水区政府 is in 郑州市金水区人民政府; 县政府办公室 compiles 浦江县人民政府's report), or both
     name one place, in full or short (恩施州人民政府 and 恩施土家族苗族自治州人民政府), and one body there."""
-    name, other = (re.sub(r"(?:办公室|办公厅)$", "", re.sub(r"(?<=[省市县区州旗盟])政府", "人民政府", n))
-                   for n in (name, other))
+    name, other = (re.sub(r"(?:党政(?:综合)?|综合)?(?:办公室|办公厅)$", "", re.sub(r"(?<=[省市县区州旗盟])政府", "人民政府", n))
+                   for n in (name, other))  # (震泽镇党政办公室 compiles 震泽镇人民政府's report: the town's own office)
     if name in other or other in name:
         return True
     (place, end), (other_place, other_end) = resolve_region(name), resolve_region(other)
