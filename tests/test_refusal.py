@@ -494,3 +494,16 @@ def test_a_circular_s_wrapped_body_line_naming_the_reports_is_no_report_title_be
             "将全区2023年度政府信息公开工作年度报告编制发布情况通报\n如下。\n" + BODY)
     with pytest.raises(errors.NotAReport, match="通报"):
         extract_bytes(text.encode(), "notice.txt")
+
+
+@pytest.mark.parametrize("title", ["政府信息公开申请答复告知书", "政府信息公开申请补正通知书", "信息公开答复意见书"])
+def test_a_reply_to_an_applicant_quoting_a_report_s_figures_is_refused(title):
+    """Blind round 159: a 依申请公开 reply letter (…答复告知书, 肥政办依申请〔2024〕第37号, 陈××：) quoting the county's
+    figures from its report (收到申请112件，上年结转4件；予以公开46件…) was read as the county office's report. Its title
+    names no year, as a reply's never does."""
+    letter = ("肥西县人民政府办公室\n" + title + "\n肥政办依申请〔2024〕第37号\n陈××：\n"
+              "本机关于2024年4月8日收到您提交的政府信息公开申请。经审查，现答复如下：您申请获取的信息已在《肥西县人民政府"
+              "2023年政府信息公开工作年度报告》中公开。根据该报告，2023年县政府共收到政府信息公开申请112件，上年结转4件；"
+              "予以公开46件，部分公开13件。因政府信息公开引起行政复议5件、行政诉讼2件。\n肥西县人民政府办公室\n2024年4月26日\n")
+    with pytest.raises(errors.NotAReport, match="a reply to a disclosure applicant"):
+        extract_bytes(letter.encode(), "reply.txt")

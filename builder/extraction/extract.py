@@ -111,6 +111,8 @@ _OTHER_KINDS = (
     # a statement of a quarter or part of a year (2022年第三季度政府信息公开申请办理情况, 2024年1-9月…): not the year's
     (re.compile(r"(?:19|20)\d{2}年度?(?:第?[一二三四1-4]季度|前三季度|上半年|下半年|1\s*[-—～~至到]\s*\d{1,2}\s*月)"),
      "a statement of part of a year (季度、半年), not the annual report"),
+    (_REPLY := re.compile(r"(?:告知书|答复书|答复意见书|补正通知书)$"),
+     "a reply to a disclosure applicant (答复告知书), which may quote a report's figures"),
     (re.compile(r"(?:的)?(?:复)?函$"), "a letter (函)"),
     (re.compile(r"(?:的)?通知$"), "a notice (通知)"),
     (re.compile(r"(?:的)?通报$"), "a circular (通报)"),
@@ -242,8 +244,9 @@ def other_document_kind(lines: list[str], deep: bool = False) -> tuple[str, str]
             continue  # the opening sentence (2023年，……落实全市政务公开工作要点。) or a section (四、2024年工作安排) is no title
         title = re.sub(r"\s+", "", title)
         bare = _EDITION.sub("", title)  # (a guide's edition in brackets after its name: …公开指南（2023年修订）)
-        if not 8 <= len(title) <= 80 or (not re.search(r"关于|\d{4}年", title) and not _STANDING_PAGE.search(bare)):
-            continue  # a column name (通知公告) is not a title
+        if not 8 <= len(title) <= 80 or (not re.search(r"关于|\d{4}年", title) and not _STANDING_PAGE.search(bare)
+                                         and not _REPLY.search(bare)):
+            continue  # a column name (通知公告) is not a title; a reply to an applicant is titled without a year
         if (_INTERPRETATION.match(title) or _INTERPRETATION_AFTER.search(title)) and not titled:
             return _INTERPRETATION_KIND, title
         if _EVENT.search(title):
