@@ -702,3 +702,13 @@ def test_a_town_s_report_compiled_by_its_party_and_government_office_is_the_town
              "本报告由震泽镇党政办公室根据《中华人民共和国政府信息公开条例》要求编制。", "一、总体情况",
              "2023年，震泽镇人民政府坚持以公开为常态。"]
     assert find_agency_name(lines) == "苏州市吴江区震泽镇人民政府"
+
+
+@pytest.mark.parametrize("verb", ["发布", "公布", "正式发布"])
+def test_a_news_page_s_title_of_a_report_s_publication_names_the_agency_without_its_verb(verb):
+    """Blind round 159: a news page 醴陵市人社局发布2022年政府信息公开工作年度报告, the report's full text below (年度报告全文
+    如下：醴陵市人力资源和社会保障局2022年…年度报告): the verb stayed in the name (醴陵市人社局发布)."""
+    lines = [f"醴陵市人社局{verb}2022年政府信息公开工作年度报告", "来源：醴陵市人力资源和社会保障局",
+             "近日，醴陵市人力资源和社会保障局发布了本局2022年政府信息公开工作年度报告。年度报告全文如下：",
+             "醴陵市人力资源和社会保障局2022年政府信息公开工作年度报告", "一、总体情况", "2022年，我局认真贯彻落实《条例》。"]
+    assert find_agency_name(lines) == "醴陵市人力资源和社会保障局"

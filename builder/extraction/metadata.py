@@ -337,6 +337,7 @@ def clean_name(name: str | None) -> str | None:
         last = re.sub(r"^[年月日号度]+", "", last)  # (2025年01月17日漯河市…: a date's last word is no part of the name)
     name = _unpaired_brackets_stripped(re.sub(r"^(?:关于|印发|公布)", "", last))  # chrome comes before the name
     name = re.sub(r"关于$|(?:上一|上|本)年度$", "", name)  # 某某管理委员会关于2021年…; 敦化市人民政府上一年度…年度报告
+    name = re.sub(r"(?:正式|今日|近日)?(?:发布|公布|晒出)了?$", "", name)  # news of it: 醴陵市人社局发布2022年…年度报告
     name = _PICTURE_LEAD.sub("", name) or name  # 一图读懂丨大理市人民政府2024年…: the report's own name after it
     if (column := _COLUMN_LEAD.match(name)) and (place := next(gazetteer_matches(name[column.end():]), None)) \
             and place.start_index == 0:
