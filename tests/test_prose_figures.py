@@ -838,6 +838,9 @@ def test_a_count_ocr_misread_is_kept_but_never_a_headline(text):
      {"applications_received": 20, "applications_natural_person": 15, "applications_commercial_enterprise": 4,
       "applications_other_org": 1}),
     ("其中公民申请126件，法人申请5件。", {"applications_natural_person": 126}),
+    # the kind of application named after who made it (blind round 159): each was missed
+    ("全年收到自然人提出的政府信息公开申请3件，商业企业提出的政府信息公开申请1件，均在法定期限内予以答复。",
+     {"applications_natural_person": 3, "applications_commercial_enterprise": 1}),
     ("公民、法人申请共5件。", {}),
     ("依托政府信息公开专栏发布信息，全年不动产登记窗口受理各类登记申请52.6万件。", {}),
 ])

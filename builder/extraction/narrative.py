@@ -110,7 +110,7 @@ _APPLICATIONS = r"(?:政府信息公开申请|依申请公开(?:申请|件|事�
 # Other matters counted together with the applications, then 其中 (…、人大代表建议、政协委员提案共计17件，其中…)
 _OTHER_MATTERS = r"(?:建议|提案|信访|来信|来访|投诉|咨询|留言|诉求)"
 _AMONG_OTHER_MATTERS = (_OTHER_MATTERS + r"[^。；;]{0,20}?(?:共计|共|合计|总计)\s*\d+\s*件\s*[，,]\s*其中\s*")
-_APPLIED = r"(?:申请|提出)?(?:的)?(?:申请)?\s*"  # 企业申请5件, 律师事务所提出的申请1件
+_APPLIED = r"(?:申请|提出)?(?:的)?(?:政府)?(?:信息公开)?(?:申请)?\s*"  # 企业申请5件, 律师事务所提出的(政府信息公开)申请1件
 _OFFLINE = r"当面|信函|邮寄|传真|现场|窗口"  # ways of applying other than online
 # Whose documents a count names between the verb and 规范性文件 (制发区政府行政规范性文件12件): the body's own.
 _OWNER = (r"(?:本级|本机关|本单位|[省市区县州旗](?:人民)?政府(?:及其?(?:[省市区县州旗](?:人民)?政府)?办公[室厅])?"
@@ -277,7 +277,9 @@ PATTERNS: tuple[Pattern, ...] = (
     _p("applications_carried_forward", r"(?<!\d,)" + _N + r"件因(?:[^。；;\d]|(?:19|20)\d{2}\s*年|\d{1,2}\s*[月日])"
        r"{0,25}?(?:顺延|结转|转入|延期)(?:到|至|入)?\s*"
        r"(?:下一?年|" + _Y + ")", year_offset=1),
-    _p("applications_natural_person", r"(?:自然人|公民(?![、和及或与]))(?:申请|提出)?[^。；;，,\d]{0,6}?" + _N + "件"),
+    # (自然人提出的政府信息公开申请3件: the kind of application named after who made it)
+    _p("applications_natural_person", r"(?:自然人|公民(?![、和及或与]))(?:申请|提出(?:的)?(?:政府)?(?:信息公开)?)?"
+       r"[^。；;，,\d]{0,6}?" + _N + "件"),
     # 以网上申请为主（986件，占73.2%）: the channel most used, its count after it
     _p("applications_online", r"以(?:网上|网络|在线|线上|互联网)(?:申请)?(?:方式|渠道)?(?:提交|申请)?为主\s*[（(，,]\s*"
        r"(?:共计|共|计|有|达)?\s*" + _N + "件"),
