@@ -848,6 +848,16 @@ def test_documents_channels_and_applicants_as_reports_word_them(text, expected):
     assert headlines(figures(text, year=2022)) == expected
 
 
+@pytest.mark.parametrize("text", ["2021年市政府办公室收到政府信息公开申请31件，2022年收到45件，全部按期答复。",
+                                  "2021年受理政府信息公开申请31件，而2022年共受理45件。"])
+def test_the_year_s_count_after_another_year_s_with_its_noun_left_out(text):
+    """Blind round 160: 2021年…收到政府信息公开申请31件，2022年收到45件: the year's count names no application, and was
+    missed (the headline None, only 2021's 31 found)."""
+    found = figures(text, year=2022)
+    assert headlines(found) == {"applications_received": 45}
+    assert [f.value for f in found if f.key == "applications_received" and f.context == "other_year"] == [31]
+
+
 def test_a_round_figure_gives_way_to_the_count():
     """共受理政府信息公开申请200余件 in the overview, 新收213件 further on: 200 was the headline, and the
     check against table 3 failed."""

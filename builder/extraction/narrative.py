@@ -134,6 +134,10 @@ PATTERNS: tuple[Pattern, ...] = (
        + _N + "(?:件|份)"),
     _p("applications_received",
        r"(?:未|没有)(?:收到|受理|接到)" + _NEGATED_APPLICATION_GAP + r"申请(?!人)(?![^。；;，,]{0,6}(?:复议|诉讼))", 0),
+    # 2021年收到政府信息公开申请31件，2022年收到45件: another year's count, then the year's with its noun left out
+    _p("applications_received", r"(?:收到|受理|新收|接收|接到)(?:了)?" + _APPLICATION_GAP
+       + r"(?:依申请公开|申请)(?:共计|共|合计)?\s*\d[\d,]*\s*件\s*[，,]\s*(?:而)?" + _Y
+       + r"(?:全年|本年)?(?:共计|共)?(?:收到|受理|新收|接收|接到)(?:了)?\s*" + _N + "件"),
     # 共收到36件政府信息公开申请, 共有36件政府信息公开申请提交至我局: the count before its noun
     _p("applications_received", r"(?:(?:收到|受理|新收|接收|接到)(?:了)?(?:的)?|共有|共计有)(?:各类)?\s*" + _N
        + r"件(?:政府信息公开|依申请公开|信息公开)申请"),
