@@ -2418,3 +2418,15 @@ def test_a_bracket_after_last_year_s_word_still_holds_last_year_s_figures():
 def test_the_applications_handled_as_a_volume_of_the_disclosure_by_request():
     found = figures("依申请公开办理量为56件，其中新收申请51件、上年结转5件，较2020年的43件有所增加。", 2021)
     assert headlines(found) == {"applications_handled": 56, "applications_received": 51, "applications_carried_over": 5}
+
+
+def test_a_channel_the_body_runs_after_every_level_s_count_is_no_headline():
+    """Blind round 160: 全市各级行政机关…主动公开政府信息156732条，其中市政府门户网站主动公开政府信息23815条 in the city
+    government's report: 市政府 named after the wider scope made the site's share the city government's own headline.
+    The body itself after it still is (其中市政府本级…)."""
+    own = {"own_place": "洛阳市", "own_names": ("洛阳市人民政府",)}
+    found = find_figures(sentences(["全市各级行政机关通过政府网站等渠道主动公开政府信息156732条，其中市政府门户网站主动公开"
+                                    "政府信息23815条。"]), 2022, **own)
+    assert "proactive_items" not in headlines(found)
+    found = find_figures(sentences(["全市各级行政机关共收到政府信息公开申请362件，其中市政府本级收到45件。"]), 2022, **own)
+    assert headlines(found)["applications_received"] == 45
