@@ -926,6 +926,7 @@ def find_figures(sentence_list: list[str], year: int | None = None, table_lines:
     unique = [figure for _, figure in kept]
     unique += table_figures(table_lines or [], year)
     _split_into_new_and_carried(unique, sentence_list)
+    _all_answered(unique)
     mark_headlines(unique)
     return unique
 
@@ -994,6 +995,27 @@ def _split_into_new_and_carried(figures: list[Figure], sentence_list: list[str])
                 figure.key = "applications_handled"
             if handled and not any(f.key == "applications_received" and f.value == new for f in figures):
                 figures.append(Figure("applications_received", new, False, sentence))
+
+
+# 收到政府信息公开申请27件，全部在法定期限内予以答复 (受理9件（含上年结转1件），已全部办结): every one answered, the
+# count not said again.
+_ALL_ANSWERED = re.compile(r"(?P<n>\d[\d,]*)\s*件\s*(?:[（(][^（()）。]{0,30}[)）])?\s*[，,]\s*(?:并|且|目前)?(?:已|已经)?"
+                           r"(?:全部|均|全都|悉数)(?:已|已经)?(?:(?!结转|转入|顺延)[^。；;，,\d]){0,14}?"
+                           r"(?:答复|办结|办理完毕|处理完毕|办理完成)")
+
+
+def _all_answered(figures: list[Figure]) -> None:
+    """The applications received (or handled) that the clause after their count says were all answered are the
+    applications answered, when the report counts none answered and carries none forward: what a reader takes
+    from the sentence, kept with it."""
+    if any((f.key == "applications_answered" or (f.key == "applications_carried_forward" and f.value))
+           and not _reason(f) for f in figures):
+        return  # (another process's 办结2130件 says nothing of these)
+    for figure in [f for f in figures if f.key in ("applications_handled", "applications_received")
+                   and not f.context and not f.approx and f.source == "prose"]:
+        if any(int(m["n"].replace(",", "")) == figure.value for m in _ALL_ANSWERED.finditer(figure.text)):
+            figures.append(Figure("applications_answered", figure.value, False, figure.text))
+            return  # (the handled before the received: a sentence's 受理9件（含上年结转1件） is handled)
 
 
 def _ends_clause(sentence: str, m: re.Match) -> bool:
