@@ -2445,3 +2445,26 @@ def test_a_channel_the_body_runs_after_every_level_s_count_is_no_headline():
     assert "proactive_items" not in headlines(found)
     found = find_figures(sentences(["全市各级行政机关共收到政府信息公开申请362件，其中市政府本级收到45件。"]), 2022, **own)
     assert headlines(found)["applications_received"] == 45
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("对现行有效的9件部门规章、27件行政规范性文件进行梳理，在局门户网站统一发布。", {"normative_docs_in_force": 27}),
+    ("全面清理税收规范性文件，现行有效税务部门规章38件、税收规范性文件604件。", {"normative_docs_in_force": 604}),
+    ("全年收到政府信息公开申请1件，为自然人申请，予以公开。",
+     {"applications_received": 1, "applications_natural_person": 1}),
+    ("署机关全年新收政府信息公开申请2,369件，其中商业企业申请1,247件，占53%。",
+     {"applications_received": 2369, "applications_commercial_enterprise": 1247}),
+    ("局机关全年共收到政府信息公开申请1,516件，其中科研机构提出申请88件。",
+     {"applications_received": 1516, "applications_research_institution": 88}),
+])
+def test_national_bodies_figures_as_they_word_them(text, expected):
+    """Blind round 161 (State Council ministries): rules and documents in force each counted before its noun, a
+    税收规范性文件 count, one applicant kind after 其中 with no 自然人 in the sentence, and 为自然人申请 were missed."""
+    assert headlines(figures(text, year=2024)) == expected
+
+
+def test_a_ministry_s_system_is_a_wider_scope_than_its_own_offices():
+    """Blind round 161: 部机关全年新收…2,620件 and 部系统全年共收到…5,870件: two received counts, no headline."""
+    found = find_figures(sentences(["2024年，部机关全年新收政府信息公开申请2,620件，上年结转105件。"
+                                    "部系统全年共收到政府信息公开申请5,870件。"]), 2024, own_names=("交通运输部",))
+    assert headlines(found)["applications_received"] == 2620

@@ -86,7 +86,7 @@ class Pattern:
 
 _NEEDS = {"applications": ("申请", "答复", "办结", "结转", "顺延", "提交"),
           # applicants by type only where the text breaks them down (自然人…件、企业…件): 企业 alone is any business
-          "applicants": ("自然人", "法人", "公民"), "admin_review_cases": ("复议",),
+          "applicants": ("自然人", "法人", "公民", "其中"), "admin_review_cases": ("复议",),
           "litigation_cases": ("诉讼",), "fees_charged_cny": ("收取", "收费", "免费"), "proactive_items": ("主动公开",),
           "normative": ("规范性文件",), "published": ("公开", "发布"), "proactive_lead": ("主动公开方面",),
           "processing_fees": ("信息处理费", "检索费", "复制费"),
@@ -294,7 +294,7 @@ PATTERNS: tuple[Pattern, ...] = (
     # 申请人以自然人为主，共655件 (，占比达93.0%（66件）: the share first): the natural persons' count after the comma
     # 收到政府信息公开申请3件，均为自然人申请: every application a natural person's
     _p("applications_natural_person", r"(?:收到|受理)[^。；;，,\d]{0,16}?(?:申请)?\s*" + _N + r"件\s*[，,]\s*"
-       r"(?:均为|均系|全部为|全部系|均由|全部由|均是|全部是)(?:自然人|公民)(?:申请|提出)?(?![、和及与或])"),
+       r"(?:均为|均系|全部为|全部系|均由|全部由|均是|全部是|为|系)(?:自然人|公民)(?:申请|提出)?(?![、和及与或])"),
     _p("applications_natural_person", r"以(?:自然人|公民)为主\s*[，,]\s*(?:(?:占比|占)(?:达到|达|为)?\s*\d[\d.]*\s*[%％]\s*[（(]?"
        r"|(?:共计|共|计|有|达)?)\s*" + _N + "件"),
     # (after a list's mark too: ②企业申请3件, （2）企业申请3件)
@@ -468,7 +468,10 @@ PATTERNS: tuple[Pattern, ...] = (
     _p("normative_docs_issued", r"(?:制发|印发|出台|制定)(?:了)?[^。；;，,]{0,12}?" + _RULES_COUNTED + _OWNER
        + r"(?:税务)?(?:行政)?规范性文件\s*" + _N + "(?:件|个|份)"),
     _p("normative_docs_in_force", r"现行有效(?:的)?[^。；;，,]{0,12}?" + _RULES_COUNTED + _OWNER
-       + r"(?:税务)?(?:行政)?规范性文件\s*" + _N + "(?:件|个|份)"),
+       + r"(?:税务|税收)?(?:行政)?规范性文件\s*" + _N + "(?:件|个|份)"),
+    # 对现行有效的9件部门规章、27件行政规范性文件进行梳理: each count before its noun
+    _p("normative_docs_in_force", r"现行有效(?:的)?\s*\d+\s*件[^。；;，,\d]{0,6}?规章\s*[、，,和及与]\s*" + _N
+       + r"\s*(?:件|个|份)(?:税务|税收)?(?:行政)?规范性文件"),
     _p("normative_docs_issued", r"(?:未|没有)(?:制发|印发|出台|制定)(?:任何)?(?:税务)?(?:行政)?规范性文件", 0),
     _p("normative_docs_in_force", r"现行有效(?:的)?" + _OWNER + r"(?:税务)?(?:行政)?规范性文件(?:共计|共|合计|为)?\s*" + _N
        + "(?:件|个|份)"),
@@ -1158,7 +1161,8 @@ _YEAR_OPENS = re.compile(r"\s*度?\s*[，,]")  # 2017年，…: the year of what
 _CHANGE_BEFORE = re.compile(r"(?:增加|减少|增长|下降|上升|提高|多|少)了?\s*$")
 # A whole sector across levels (全市生态环境系统): more bodies than the report's own.
 _SECTOR_SYSTEM = re.compile(r"(?:全市|全区|全县|全省|全州|全盟|全旗|(?:(?![我本])[\u4e00-\u9fff]){2,8}?[省市区县州盟旗])"
-                            r"[\u4e00-\u9fff]{0,10}系统")  # (苏州市人社系统: a named place's too)
+                            r"[\u4e00-\u9fff]{0,10}系统"  # (苏州市人社系统: a named place's too)
+                            r"|(?<![\u4e00-\u9fff])(?:全|部|总局|署)系统")  # (a ministry's: 部系统全年共收到…5,870件)
 # Every level or body of a region (全区各级行政机关, 全市各区(市)县政府及市级部门): a government's report
 # before the 2019 form spoke for them.
 _ALL_LEVELS = re.compile(r"(?:全市|全区|全县|全省|全州|全盟|全旗)(?:各(?:级|区|县|市|乡镇|镇街|街镇|街道|镇|乡|部门|单位)"
