@@ -53,11 +53,23 @@ def assert_unsure_in_place(rep, v: dict, cell: str, printed: str) -> None:
     ("t2.licensing.decisions", "ｌ7"), ("t2.licensing.decisions", "1G"), ("t2.licensing.decisions", "17、"),
     ("t3.total.total", "83."), ("t3.total.total", "8S"), ("t3.total.natural_person", "83,"),
     ("t3.total.natural_person", "B3"), ("t3.total.natural_person", "8·3"),
+    # (blind round 161, a scan's text layer: 口 for a digit OCR could not read)
+    ("t2.rules.in_force", "36口2"), ("t2.rules.in_force", "368口"), ("t3.total.natural_person", "8口"),
 ])
 def test_a_number_with_a_glyph_glued_in_is_one_unsure_cell(layout, cell, printed):
     """It used to split there and drop a piece (3682. read 368, 36B2 read 36, l7 read 7, 83. read 8)."""
     rep, v = report({cell: printed}, layout)
     assert_unsure_in_place(rep, v, cell, printed)
+
+
+@pytest.mark.parametrize("line, label, cells", [
+    ("行政许可 83口7", "行政许可", ["83口7"]),
+    ("政务服务窗口12 3 4", "政务服务窗口", ["12", "3", "4"]),  # a label ending in 口 keeps it
+    ("出口12", "出口", ["12"]),
+])
+def test_ocr_s_box_for_an_unread_digit_stays_in_its_number_s_cell(line, label, cells):
+    """行政许可 83口7 was read as 83, the 口7 dropped as label text."""
+    assert [(r.label, r.cells) for r in scan_plain(line, 0)] == [(label, cells)]
 
 
 @pytest.mark.parametrize("fee", ["11,16", "11。16", "11·16"])

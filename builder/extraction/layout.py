@@ -649,9 +649,10 @@ _TOKEN_ALTERNATIVES = (
     # or a label, up to a space: one cell that reads as no number, in its place
     # (412,36万元: up to its unit too, or the part before the comma was read as the amount)
     # (not a label's colon before its number, 本年处理决定数量:9066, once full-width colons are half-width)
+    # (83口7, 83口: OCR's 口 for a digit it could not read, after a digit; 窗口12 is a label and its number)
     rf"|(?P<garbled>(?<![^\s\u4e00-\u9fff])(?!{_VALID_NUMBER}(?![^\s万千亿元件条]))"
     rf"(?!(?<=[\u4e00-\u9fff])[:;]{_VALID_NUMBER}(?![^\s万千亿元件条]))"
-    rf"[{re.escape(_MINUS_LOOKALIKES)}]?(?=[{_LOOK}]*\d)[\d{_LOOK}]+(?![^\s万千亿元件条]))"
+    rf"[{re.escape(_MINUS_LOOKALIKES)}]?(?=[{_LOOK}]*\d)[\d{_LOOK}]+(?:口[\d{_LOOK}口]*)?(?![^\s万千亿元件条]))"
     # lookalikes alone (O, lO, Z) between spaces: a misread number too, and so is one glued to a
     # word for none (l/, —l): a rule or a 1 beside it, which cannot be told apart
     # (-l: a signed change whose 1 OCR read as a letter)
