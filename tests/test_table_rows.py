@@ -1330,3 +1330,22 @@ def test_table_4_in_two_bands_each_under_its_header_is_one_row_as_printed(captio
             assert (report.cells[cell.id].value, report.cells[cell.id].status) == (v[cell.id], "reported"), cell.id
     check_report(report)
     assert ("t4.group_sums" in [c.id for c in report.checks if c.outcome == FAIL]) is typo
+
+
+@pytest.mark.parametrize("rendering", ("tab", "pipe", "html", "docx"))
+def test_two_numbers_in_one_cell_beside_a_blank_are_split_only_where_every_sum_holds(rendering):
+    """Blind round 161 (scans with an OCR text layer): a lost column line put 予以公开's 11 and 2 in one cell beside a
+    blank (112 | ∅ | 0 | 0 | 0 | 0 | 13); 112 was read as printed and the sums failed. Split where every identity then
+    holds. The report's own mistake beside a blank (54 | ∅ | … | 13, no split keeping the sums) stays as printed."""
+    v = values(rows={"granted": [11, 2, 0, 0, 0, 0]})
+
+    def lost_line(first: str) -> Callable[[Rows], Rows]:
+        return lambda rows: [(i, lab, [first, "", *cells[2:]] if i == "granted" else cells) for i, lab, cells in rows]
+
+    rep = report(v, GOV_2021, lost_line("112"), rendering)
+    assert wrong_t3(rep, v) == []
+    assert [(c.value, c.status) for c in rows_of(rep, "granted")[:2]] == [(11, "repaired"), (2, "repaired")]
+    rep = report(v, GOV_2021, lost_line("54"), rendering)
+    check_report(rep)
+    assert [(c.value, c.status) for c in rows_of(rep, "granted")[:2]] == [(54, "reported"), (None, "blank")]
+    assert rep.badge == "不一致"

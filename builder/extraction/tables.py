@@ -528,6 +528,7 @@ def read_table(slots: list[_Slot], identities: list[Identity], out: Tables, tabl
     usual_width = max((w for w in widths if w < widest), default=0) if widths[widest] == 1 else widest
     zeros_blank = _leaves_zeros_blank(slots)
     window_of_width = _windows_by_width(slots, identities)
+    lost_lines: list[tuple[_Slot, list[str]]] = []  # rows read as a lost column line's only if every sum then holds
     for slot in slots:
         if slot.row is None:
             absent.update(slot.ids)
@@ -587,6 +588,10 @@ def read_table(slots: list[_Slot], identities: list[Identity], out: Tables, tabl
         if len(printed) < len(slot.ids):
             runs.append((slot, [p.strip() for p in printed]))
             continue
+        if (lost_line := _lost_column_line(slot, printed, identities)) is not None:
+            runs.append((slot, lost_line))
+            lost_lines.append((slot, printed))
+            continue
         for k, (cell, raw) in enumerate(zip(slot.ids, printed)):
             numbers = several_numbers(raw)
             if numbers and SPACE_GROUPED.fullmatch(raw.strip()) and all(p.strip() for p in printed):
@@ -623,10 +628,17 @@ def read_table(slots: list[_Slot], identities: list[Identity], out: Tables, tabl
                                         "可能是两格印在了一格里，其后的数字错了一格，未作选择", candidates)
             fixed[cell] = None
     usable = [i for i in identities if not any(c in absent for c in i.cells)] if absent else identities
-    if runs or displaced or aligned:
-        _resolve(slots, runs, displaced, fixed, usable, out, table, aligned)
-    else:
-        fixed = _reread_short_rows(slots, fixed, usable, out, table)
+    if not (lost_lines and _resolve(slots, runs, displaced, fixed, usable, out, table, aligned, only_exact=True)):
+        if lost_lines:  # no reading keeps every sum: the report's own mistake, not a lost line; as printed
+            runs = [(slot, tokens) for slot, tokens in runs if all(slot is not lost for lost, _ in lost_lines)]
+            for slot, printed in lost_lines:
+                for cell, raw in zip(slot.ids, printed):
+                    out.cells[cell] = parse_cell(raw)
+                    fixed[cell] = out.cells[cell].value
+        if runs or displaced or aligned:
+            _resolve(slots, runs, displaced, fixed, usable, out, table, aligned)
+        else:
+            fixed = _reread_short_rows(slots, fixed, usable, out, table)
     _infer(fixed, usable, out)
     _settle_glyphs(fixed, usable, out)
 
@@ -944,6 +956,31 @@ def _spaced_in_a_cell(slot: _Slot, printed: list[str], identities: list[Identity
     holding = [groups for groups in _joined_tokens(printed, size)
                if _holds([int("".join(group)) for group in groups], local)]
     return [" ".join(group) for group in holding[0]] if len(holding) == 1 else None  # (2 4: read with the sums)
+
+
+def _lost_column_line(slot: _Slot, printed: list[str], identities: list[Identity]) -> list[str] | None:
+    """A row of cells with one blank beside a number of several digits, the row's own sums failing whatever the blank
+    is (112 | ∅ | 0 | 0 | 0 | 0 | 13): a scan's text layer that lost the line between two cells put both numbers in
+    one (11 and 2). Its numbers, read as a row short of a cell (split only where every sum then holds); else None."""
+    cells = [p.strip() for p in printed]
+    local = _local(identities, slot.ids)
+    blanks = [k for k, c in enumerate(cells) if not c]
+    if not (slot.row.delimited and local and len(blanks) == 1 and len(cells) == len(slot.ids)):
+        return None
+    blank = blanks[0]
+    if not all(c.isdecimal() and c.isascii() for k, c in enumerate(cells) if k != blank) or not any(
+            len(cells[k]) > 1 for k in (blank - 1, blank + 1) if 0 <= k < len(cells)):
+        return None
+    values = [int(c) if k != blank else 0 for k, c in enumerate(cells)]
+    for parts, whole in local:
+        if blank in parts + whole:
+            sign = 1 if blank in parts else -1
+            gap = sum(values[i] for i in whole) - sum(values[i] for i in parts)
+            if sign * gap >= 0:
+                return None  # a blank the sums can fill (0 or more): an empty cell, inferred as the others are
+        elif sum(values[i] for i in parts) != sum(values[i] for i in whole):
+            return None  # the row's own mistake elsewhere: no evidence of a lost line
+    return [c for c in cells if c]
 
 
 def _joined_readings(printed: list[str], size: int) -> Iterator[list[int]]:
