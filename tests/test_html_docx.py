@@ -2984,6 +2984,24 @@ def test_a_short_table_after_another_on_its_page_is_not_placed_in_the_other_s_co
     assert continued == ["行政事业性收费\t43\t\t-2"]
 
 
+def test_a_row_whose_values_ocr_misread_is_no_header_over_the_row_below():
+    """Blind round 161 (a scan's text layer): 规章 0 0 O (the O a misread 0, so not a row of values) above 行政规范性文件
+    3 2 27: its 0s were taken for header words, their columns beside the header's made four, and the row below was
+    placed 3 ⇥ ∅ ⇥ 2 ⇥ 27, its first value lost."""
+    from builder.reading.positioned import blank_cells_placed
+
+    def row(*words: tuple[str, float, float]) -> tuple[str, list]:
+        return " ".join(w for w, _, _ in words), list(words)
+
+    lines = [row(("第二十条第（一）项", 257, 338)),
+             row(("信息内容", 92, 128), ("本年制发件数", 220.5, 274.5), ("本年废止件数", 345.5, 399.5),
+                 ("现行有效件数", 470.5, 524.5)),
+             row(("规章", 37, 55), ("0", 245, 249.2), ("0", 370, 374.2), ("O", 495, 502)),
+             row(("行政规范性文件", 37, 100), ("3", 245, 249.2), ("2", 370, 374.2), ("27", 492.6, 500.9))]
+    placed, _ = blank_cells_placed(lines, " ")
+    assert placed is None or placed[3] == lines[3][0]
+
+
 def test_labels_spaced_out_in_their_cells_keep_their_cells_one_digit_values():
     """分散对齐 typed as spaces (行 政 处 罚 | 9): a label spaced letter by letter beside a cell of one digit or a
     mark for none (—) ran into it as one word (行政处罚9) and the item lost its value; the cells stay apart."""

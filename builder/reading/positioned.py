@@ -266,6 +266,7 @@ def blank_cells_placed(lines: list[tuple[str, list[Word]]], glue: str,
 
 
 _HEADER_LINES = 5  # lines above a borderless table its header may take (its words wrapped in narrow columns)
+_MISREAD_VALUE = re.compile(r"(?=\D*\d)[\dOolIZSB丨.,]+")  # a value, digits and OCR's lookalikes among them
 _HEADER_COLUMNS_MAX = 16  # columns a table's header names at most (table 4's fifteen)
 
 
@@ -281,8 +282,9 @@ def _header_columns(rows: list[tuple[str, list[Word], list[Word]]], start: int, 
     for i in range(start - 1, max(-1, start - 1 - _HEADER_LINES), -1):
         _, label, values = rows[i]
         over = [w for w in label if w[1] >= left]
-        if values or not over:
-            break  # (a row of values, or a line of words beside the values' place only: the header has ended)
+        if values or not over or any(_MISREAD_VALUE.fullmatch(w[0]) for w in over):
+            break  # (a row of values, or a line of words beside the values' place only: the header has ended; a
+            # row whose values OCR misread, 规章 0 0 O, is a row too: its 0s are no header's columns)
         words += over
     leaves = sorted((w for w in words if not any(o is not w and w[1] < (o[1] + o[2]) / 2 < w[2]
                                                  and o[2] - o[1] < w[2] - w[1] for o in words)),
