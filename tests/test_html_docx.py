@@ -3455,3 +3455,16 @@ def test_cells_that_are_tables_of_one_cell_keep_their_places_when_empty():
         if cell.table == "t3" and cell.id not in organisations:
             assert report.cells[cell.id].value == v[cell.id], cell.id
     assert all(report.cells[c].status == "blank" or report.cells[c].value == 0 for c in organisations)
+
+
+def test_a_table_of_an_xml_export_s_own_row_and_cell_elements_is_a_grid():
+    """Blind round 161 (an XML export: <table><row><label>规章</label><cell>3</cell>…</row>): the elements no HTML tag
+    names were inline, a row's cells ran together (规章3258) and table 2's counts were unreadable. An HTML element
+    inside a table (a form around its rows) is no row."""
+    xml = ("<report><section><table><group>第二十条第（一）项</group>"
+           "<row><label>信息内容</label><cell>本年制发件数</cell><cell>本年废止件数</cell><cell>现行有效件数</cell></row>"
+           "<row><label>规章</label><cell>3</cell><cell>2</cell><cell>58</cell></row></table></section></report>")
+    assert html_to_text(xml).split("\n") == ["第二十条第（一）项", "信息内容\t本年制发件数\t本年废止件数\t现行有效件数",
+                                             "规章\t3\t2\t58"]
+    page = "<table><form><tr><td>规章</td><td>3</td><td>2</td></tr></form></table>"
+    assert html_to_text(page).split("\n") == ["规章\t3\t2"]

@@ -735,6 +735,29 @@ def _grid_place(style: str, areas: dict[str, tuple[int, int, int, int]]) -> tupl
     return lines["row"][0], lines["column"][0], lines["row"][1], lines["column"][1]
 
 
+def _named_rows(root) -> None:
+    """A table in an XML export of its own schema (<table><row><label>规章</label><cell>3</cell>…</row>): each child
+    of the table that no HTML element names is a row, and each element in it a cell (one of text alone, <group>第二十条
+    第（一）项</group>, a row of one cell). Read as HTML, such elements are inline: a row's cells ran together
+    (规章3258) and its numbers could not be told apart."""
+    from lxml.html import defs
+
+    for table in root.iter("table"):
+        for child in table:
+            if not isinstance(child.tag, str) or child.tag in defs.tags:
+                continue
+            cells = [c for c in child if isinstance(c.tag, str)]
+            if cells and not (child.text or "").strip() and not any(c.tag in defs.tags - {"label"} for c in cells):
+                child.tag = "tr"
+                for cell in cells:
+                    cell.tag = "td"
+            elif not cells and (child.text or "").strip():
+                child.tag = "tr"
+                td = child.makeelement("td", {})
+                td.text, child.text = child.text, None
+                child.append(td)
+
+
 def _grid_tables(root) -> None:
     """An ARIA grid of elements that are no table's (div role=row, role=cell, as a data grid or a CMS draws a table
     with CSS): a table of its rows, each row's cells (its children, a role or not) in the page's order with their
@@ -1058,6 +1081,8 @@ def html_to_text(html: str, path: str = "") -> str:
     if "absolute" in html:
         _absolutely_placed_cells(root)
     _drawn_tables(root)
+    if "<table" in html or "<TABLE" in html:
+        _named_rows(root)
     if 'role="row"' in html or "role='row'" in html or "role=row" in html:
         _grid_tables(root)
     # rows of cells laid side by side by the style sheet (.ul-table li{display:flex}), read before it goes
