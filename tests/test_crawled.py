@@ -46,7 +46,7 @@ def test_a_crawled_zone_page_becomes_one_clean_report():
     assert report.report_id == "350128-pingtan-zonghe-shiyanqu-guanli-weiyuanhui/2015"
     assert (report.agency.county, report.agency.region_source) == ("平潭县", "zones")
     heads = {f.key: f.value for f in report.narrative if f.headline}
-    assert heads == {"proactive_items": 3580, "applications_received": 46, "admin_review_cases": 2,
+    assert heads == {"proactive_items": 3580, "applications_received": 46, "applications_answered": 46, "admin_review_cases": 2,
                      "litigation_cases": 1}
     assert {f.value for f in report.narrative if f.key == "applications_received"} == {46, 31, 58213}
     check_report(report)
@@ -168,7 +168,7 @@ def test_a_page_a_crawler_joined_into_one_line_with_pipes_is_read():
     report = extract_bytes(ONE_LINE.encode(), "crawl.txt")
     assert (report.agency.name, report.year) == ("平潭综合实验区管委会", 2015)
     heads = {f.key: f.value for f in report.narrative if f.headline}
-    assert heads == {"proactive_items": 3580, "applications_received": 46, "admin_review_cases": 2,
+    assert heads == {"proactive_items": 3580, "applications_received": 46, "applications_answered": 46, "admin_review_cases": 2,
                      "litigation_cases": 1}
 
 
@@ -179,7 +179,7 @@ def test_a_label_left_empty_before_the_report_in_a_piped_line_keeps_it_apart():
     assert "浏览次数：| 平潭" in line
     report = extract_bytes(line.encode(), "crawl.txt")
     heads = {f.key: f.value for f in report.narrative if f.headline}
-    assert heads == {"proactive_items": 3580, "applications_received": 46, "admin_review_cases": 2,
+    assert heads == {"proactive_items": 3580, "applications_received": 46, "applications_answered": 46, "admin_review_cases": 2,
                      "litigation_cases": 1}
 
 
@@ -221,7 +221,7 @@ def test_a_page_run_into_one_line_between_a_few_pipes_keeps_its_prose():
     assert line.count("|") == 4 and "\n" not in line
     report = extract_bytes(line.encode(), "crawl.txt")
     heads = {f.key: f.value for f in report.narrative if f.headline}
-    assert heads == {"proactive_items": 3580, "applications_received": 46, "admin_review_cases": 2,
+    assert heads == {"proactive_items": 3580, "applications_received": 46, "applications_answered": 46, "admin_review_cases": 2,
                      "litigation_cases": 1}
 
 

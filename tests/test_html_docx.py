@@ -1237,7 +1237,8 @@ def test_sections_a_phone_page_folds_are_read(head, body):
                      f"情况、依申请公开政府信息情况、因政府信息公开申请行政复议和提起行政诉讼情况等。</p>{folded}")
     report = extract_html(page)
     assert {f.key: f.value for f in report.narrative if f.headline} == {
-        "proactive_items": 12586, "applications_received": 73, "admin_review_cases": 2, "litigation_cases": 1}
+        "proactive_items": 12586, "applications_received": 73, "applications_answered": 73, "admin_review_cases": 2,
+        "litigation_cases": 1}
 
 
 @pytest.mark.parametrize("frame", [

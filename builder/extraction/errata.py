@@ -224,4 +224,7 @@ def correct_figures(errata: list[Correction], figures: list[Figure]) -> int:
                         not kinds or figure.key in kinds):
                     figure.value = int(correction.new) if correction.new.is_integer() else correction.new
                     changed += 1
+                    for every in figures:  # (…72件，均在法定期限内予以答复: the answered are those corrected)
+                        if every.all_of == figure.key and every.text == figure.text and every.value == correction.old:
+                            every.value = figure.value
     return changed

@@ -538,6 +538,7 @@ class Figure:
     # the sentence (with the clause it goes on from: 因政府信息公开引发行政复议2件；引发行政诉讼1件) names disclosure
     about_disclosure: bool = False
     nearly: bool = False  # a round count the true one is at most (近二十件), where 余 and 逾 are at least
+    all_of: str = ""  # the key of the count this one repeats (收到…8件，全部…办结: the answered are the received)
 
     def as_json(self) -> dict:
         return {"key": self.key, "value": self.value, "approx": self.approx, "text": self.text,
@@ -1017,7 +1018,7 @@ def _all_answered(figures: list[Figure]) -> None:
     for figure in [f for f in figures if f.key in ("applications_handled", "applications_received")
                    and not f.context and not f.approx and f.source == "prose"]:
         if any(int(m["n"].replace(",", "")) == figure.value for m in _ALL_ANSWERED.finditer(figure.text)):
-            figures.append(Figure("applications_answered", figure.value, False, figure.text))
+            figures.append(Figure("applications_answered", figure.value, False, figure.text, all_of=figure.key))
             return  # (the handled before the received: a sentence's 受理9件（含上年结转1件） is handled)
 
 
