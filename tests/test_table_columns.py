@@ -2048,3 +2048,14 @@ def test_a_header_word_s_tail_a_pdf_set_in_the_cell_beside_is_given_back():
              "\t\t\t商业企业\t科研机构\t社会公益组\t织其他\t法律服务机\t\t"]
     assert t3_columns(lines) == ("commercial_enterprise", "research_institution", "social_welfare_org", "other_org",
                                  "legal_service_org", "natural_person", "total")
+
+
+@pytest.mark.parametrize("rendering", RENDERINGS)
+def test_a_header_naming_total_first_over_rows_that_print_it_last_is_read_in_the_form_s_order(rendering):
+    """Blind round 162 (a Word file of text boxes): the header's 总计 box, spanning its rows, came first, and the values
+    in the form's order were read total first (30 cells wrong, every row's sum failing). The rows' sums show where the
+    total is."""
+    v = values(rows={"granted": [3, 1, 0, 2, 0, 0], "denied.state_secret": [1, 0, 2, 0, 4, 0]})
+    rep = t3_report(v, GOV_2021, PERMUTED["total first"], T3_ORDER, rendering)
+    assert wrong(rep, v, "t3.") == []
+    assert "t3.column_order" in [w["code"] for w in rep.warnings]

@@ -3830,6 +3830,11 @@ def _t3_printed_columns(layout: Layout, rows: list[ValueRow], out: Tables) -> tu
         return ("total", *T3_ORDER[:-1])
     if named is None or named == T3_ORDER:
         return named
+    if sorted(named) == sorted(T3_ORDER) and named[-1] != "total" and _sums_deny_the_header(named, rows):
+        out.warn("t3.column_order", "table 3's header names the columns in another order (" + ", ".join(named)
+                 + "), but its rows print each total last, as the form does (the last value the sum of the six before "
+                 "it): read in the form's order", columns=list(T3_ORDER))
+        return T3_ORDER
     compared = [c for c in named if c in (forms.T3_EARLIER_TOTAL, forms.T3_CHANGE)]
     shares = [c for c in named if c == forms.T3_SHARE]
     if (compared or shares) and "total" not in named:
@@ -3904,6 +3909,24 @@ def _total_printed_first(rows: list[ValueRow]) -> bool:
         first += leads and not ends
         last += ends and not leads
     return first >= _TOTAL_FIRST_ROWS and not last
+
+
+def _sums_deny_the_header(named: tuple[str, ...], rows: list[ValueRow]) -> bool:
+    """Whether table 3's rows print 总计 last, as the form does, where a header names it elsewhere: rows of seven
+    numbers whose last is the sum of the others and whose value under the header's 总计 is not, at least two, and
+    none the other way round (a Word file's text boxes give the header's 总计 box, spanning its rows, first; its
+    values' boxes stand in the form's order)."""
+    at = named.index("total")
+    form = header = 0
+    for row in rows:
+        cells = [c.strip().replace(",", "") for c in row.cells]
+        if len(cells) != len(T3_ORDER) or not all(_DIGITS.fullmatch(c) and len(c) <= MAX_NUMBER_DIGITS for c in cells):
+            continue
+        values = list(map(int, cells))
+        as_form, as_header = values[-1] == sum(values[:-1]), values[at] == sum(values) - values[at]
+        form += as_form and not as_header
+        header += as_header and not as_form  # (1 0 0 0 0 0 1 either way: no evidence)
+    return form >= _TOTAL_FIRST_ROWS and not header
 
 
 def _organisations_as_one(columns: tuple[str, ...]) -> bool:
