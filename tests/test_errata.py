@@ -14,7 +14,7 @@ _GRANTED = "t3.granted.natural_person"
 _PENALTY = "t2.penalty.decisions"
 
 
-def _report(rendering: str, erratum: list, misprinted: dict[str, int]):
+def _report(rendering: str, erratum: list, misprinted: dict[str, int | str]):
     """A report printing ``misprinted`` numbers in its tables, with the ``erratum`` blocks above it."""
     v = values(rows={"granted": [5, 1, 0, 0, 0, 0]})
     v[_PENALTY] = 326
@@ -192,3 +192,27 @@ def test_a_correction_of_another_year_s_report_leaves_this_report_s_cells(erratu
     blocks = synthetic._blocks(AGENCY, 2022, forms.GOV_2021, printed, v)
     rep = extracted([*blocks, *erratum], "tab")
     assert rep.cells[_GRANTED].value == 5 and not [w for w in rep.warnings if w["code"] == "erratum_applied"]
+
+
+@pytest.mark.parametrize("rendering", ["tab", "html"])
+def test_an_erratum_naming_cells_and_their_right_numbers_only_corrects_them(rendering):
+    """Blind round 162: 表中“（一）予以公开”行“自然人”应为5，“总计”应为6 says what the cells should print, not what they do:
+    the erratum was not applied (it names the number printed in every other wording). A cell already printing the
+    right number is left as it is."""
+    erratum = [("heading", "更正说明"),
+               ("para", "经复核，现予更正：“三、收到和处理政府信息公开申请情况”表中“（一）予以公开”行“自然人”应为5，"
+                        "“总计”应为6。")]
+    rep = _report(rendering, erratum, {_GRANTED: 7, "t3.granted.total": 8})[0]
+    assert (rep.cells[_GRANTED].value, rep.cells["t3.granted.total"].value) == (5, 6)
+    assert "“自然人”应为5" in rep.cells[_GRANTED].note
+    rep = _report(rendering, erratum, {})[0]
+    assert (rep.cells[_GRANTED].value, rep.cells[_GRANTED].note) == (5, None)
+
+
+@pytest.mark.parametrize("rendering", ["tab", "html"])
+@pytest.mark.parametrize("words", ["更正为", "应为", "修改为"])
+def test_a_cell_printing_its_number_and_its_correction_is_read_as_corrected(rendering, words):
+    """Blind round 162: 7（更正为5） in a cell was read as 7, the bracket an aside like 13（原为12）, whose first number is
+    the right one."""
+    rep = _report(rendering, [], {_GRANTED: f"7（{words}5）"})[0]
+    assert rep.cells[_GRANTED].value == 5 and "改为 5" in rep.cells[_GRANTED].note

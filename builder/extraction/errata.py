@@ -31,6 +31,9 @@ _INLINE = re.compile(rf"[“\"‘「]?\s*(?P<old>{_NUMBER})(?P<unit>{_UNIT})\s*[
                      rf"(?:相应|一并|同步|亦)?(?:应为|应是|更正为|改为|修改为|修正为|调整为)\s*"
                      rf"(?:[“\"‘「][^\d“”\"‘’「」]{{0,40}}?)?\s*(?P<new>{_NUMBER})")
 _CLAUSE_END = re.compile(r"[。；;]|^\s*\d+\s*[.．、]")
+# A cell named in quotes and the number it should print, the one it prints not said (行政复议“结果维持”应为3，“总计”应为4)
+_NAMED_NEW = re.compile(rf"[“\"‘「][^“”\"‘’「」\d]{{1,30}}[”\"’」](?:一?(?:栏|列|行|项|格))?\s*(?:的?(?:数据|数字|数值))?\s*"
+                        rf"(?:应为|应是|更正为|改为|修改为|修正为|调整为)\s*[“\"‘「]?(?P<new>{_NUMBER}){_UNIT}\s*[”\"’」]?")
 # A table of corrections: its header names the numbers printed and the right ones.
 _HEAD_OLD = re.compile(r"原(?:数据|数值|数字|内容|值)|更正前|修改前")
 _HEAD_NEW = re.compile(r"更正后|修改后|更正为|正确(?:数据|数值|数字)")
@@ -42,7 +45,7 @@ _NOT_WORDS = re.compile(r"[^\u3400-\u4dbf\u4e00-\u9fff]")
 @dataclass(frozen=True)
 class Correction:
     where: str  # the words before the numbers, naming the cell
-    old: float
+    old: float | None  # None: the correction does not say what the cell printed
     new: float
     text: str  # the correction as printed, for the cell's note
     line: int
@@ -81,12 +84,35 @@ def corrections(lines: list[str]) -> list[Correction]:
                                   True, of_year=_first_named(_report_year(" ".join(cells[:-2])), heading_year)))
             continue
         in_table = False
-        for m in _INLINE.finditer(line):
+        inline = list(_INLINE.finditer(line))
+        for m in inline:
             start = max((end.end() for end in _CLAUSE_END.finditer(line, 0, m.start())), default=0)
             # (the line before's end too: a PDF broke 2023年度报告 after 202)
             named = _report_year((lines[k - 1][-_YEAR_CUT:] if k else "") + line[:m.start()])
             out.append(Correction(line[start:m.start()], _number(m["old"]), _number(m["new"]), line.strip(), k,
                                   unit=m["unit"].strip(), of_year=_first_named(named, heading_year)))
+        out += _named_corrections(line, k, inline, heading_year)
+    return out
+
+
+def _named_corrections(line: str, k: int, inline: list[re.Match], heading_year: int | None) -> list[Correction]:
+    """The corrections of a line that name a cell in quotes and its right number only (表中行政复议“结果维持”应为3，
+    “总计”应为4): each names its cell by its clause's words, the cells the corrections before it in the clause name
+    and their numbers left out (行政复议 and “总计”, not “结果维持”)."""
+    out: list[Correction] = []
+    named: list[re.Match] = []
+    for m in _NAMED_NEW.finditer(line):
+        if any(m.start() < other.end() and other.start() < m.end() for other in inline):
+            continue
+        start = max((end.end() for end in _CLAUSE_END.finditer(line, 0, m.start())), default=0)
+        where, at = "", start
+        for before in (b for b in named if b.start() >= start):
+            where += line[at:before.start()]
+            at = before.end()
+        where += line[at:m.start("new")]
+        out.append(Correction(where, None, _number(m["new"]), line.strip(), k,
+                              of_year=_first_named(_report_year(line[:m.start()]), heading_year)))
+        named.append(m)
     return out
 
 
@@ -165,13 +191,13 @@ def _named(where: str, row_words: tuple[str, ...], column_words: tuple[str, ...]
     return any(c_end <= r_start or r_end <= c_start for r_start, r_end in rows for c_start, c_end in columns)
 
 
-def _fitting(correction: Correction, cells: dict[str, CellValue], template: str, value: float) -> list[str]:
-    """The cells a correction's words name that print ``value``."""
+def _fitting(correction: Correction, cells: dict[str, CellValue], template: str, value: float | None) -> list[str]:
+    """The cells a correction's words name that print ``value`` (None: whatever they print)."""
     if not correction.where:
         return []
     where = _NOT_WORDS.sub("", correction.where)
     return [cell for cell, (row_words, column_words) in _names(template)
-            if cells[cell].value == value and _named(where, row_words, column_words)]
+            if (value is None or cells[cell].value == value) and _named(where, row_words, column_words)]
 
 
 def apply_errata(errata: list[Correction], cells: dict[str, CellValue], template: str) -> int:
@@ -181,14 +207,16 @@ def apply_errata(errata: list[Correction], cells: dict[str, CellValue], template
         return 0
     # A revised report printing its corrections (修订说明：原报告…由1件更正为2件) shows the new numbers already: its cells
     # are read as printed when more of the corrections find their new number than their old.
-    shown_old = sum(len(_fitting(c, cells, template, c.old)) == 1 for c in errata)
-    if shown_old <= sum(len(_fitting(c, cells, template, c.new)) == 1 for c in errata):
+    said = [c for c in errata if c.old is not None]  # (a correction not saying what was printed cannot tell)
+    shown_old = sum(len(_fitting(c, cells, template, c.old)) == 1 for c in said)
+    shown_new = sum(len(_fitting(c, cells, template, c.new)) == 1 for c in said)
+    if shown_new and shown_old <= shown_new:
         return 0
     applied: set[str] = set()
     for correction in errata:
         # (a cell once corrected is not the next correction's: “自然人”栏“12”更正为“13”，“总计”栏“13”更正为“14”)
         fits = [cell for cell in _fitting(correction, cells, template, correction.old) if cell not in applied]
-        if len(fits) != 1:
+        if len(fits) != 1 or cells[fits[0]].value == correction.new:
             continue
         cell = cells[fits[0]]
         new = int(correction.new) if correction.new.is_integer() else correction.new
@@ -211,6 +239,8 @@ def correct_figures(errata: list[Correction], figures: list[Figure]) -> int:
 
     changed = 0
     for correction in errata:
+        if correction.old is None:
+            continue  # (the prose's words are quoted with the number they printed)
         old = f"{correction.old:g}"
         opened = _QUOTE_OPEN.search(correction.where) if not correction.in_table else None
         for quoted in [*_QUOTED.findall(correction.where), *([opened[1] + old + correction.unit] if opened else [])]:

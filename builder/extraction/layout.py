@@ -328,7 +328,10 @@ _APPROXIMATE = re.compile(r"(?P<before>约|大约|近|逾|超过|不少于|不�
 _ARROWED = re.compile(r"(?P<arrow>[▼▲↓↑△])\s*(?P<n>\d+(?:\.\d+)?)")
 # A cell printing its figure's revision (原8现9, 3→4): the figure now.
 _REVISED = re.compile(r"原\s*(?P<was>\d+(?:,\d{3})*)\s*[,，、]?\s*现\s*(?P<now>\d+(?:,\d{3})*)"
-                      r"|(?P<was_>\d+(?:,\d{3})*)\s*(?:→|->|⇒|➝|➔)\s*(?P<now_>\d+(?:,\d{3})*)")
+                      r"|(?P<was_>\d+(?:,\d{3})*)\s*(?:→|->|⇒|➝|➔)\s*(?P<now_>\d+(?:,\d{3})*)"
+                      # 279（更正为297）, 7（应为6）: the printed number, then what it is corrected to
+                      r"|(?P<was2>\d+(?:,\d{3})*)\s*[（(]\s*(?:(?:更正|修正|修改|调整|改)(?:后)?(?:为|成)|应为)\s*"
+                      r"(?P<now2>\d+(?:,\d{3})*)\s*(?:件|条|个|项)?\s*[)）]")
 # A figure with its change from last year after it (35 ↑5, 8 ↓2, 12▲3): the figure.
 _WITH_CHANGE = re.compile(r"(?P<n>\d+(?:,\d{3})*)(?P<change>\s*[↑↓▲▼]\s*\d+(?:,\d{3})*)")
 # A figure with its share after a slash or comma (26件/占92.9%, 5，占10.2%): the figure.
@@ -386,7 +389,7 @@ def spelled_number(cell: str) -> tuple[str, str] | None:
         value = inner[0] if inner else m["n"].replace(",", "").strip()
         return value, f"印作“{c}”，是约数或下限，读作 {value}，不一定是确切的数"
     if m := _REVISED.fullmatch(c):
-        was, now = m["was"] or m["was_"], m["now"] or m["now_"]
+        was, now = m["was"] or m["was_"] or m["was2"], m["now"] or m["now_"] or m["now2"]
         return now, f"格中写明由 {was} 改为 {now}（“{c}”），取改后的数"
     if m := _WITH_CHANGE.fullmatch(c):
         return m["n"], f"数字后的“{m['change'].strip()}”是与上年相比的增减，不计入数值"
