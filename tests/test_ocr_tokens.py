@@ -5,6 +5,7 @@ its place; it never splits its number or shifts its row."""
 from __future__ import annotations
 
 import random
+import re
 
 import pytest
 
@@ -331,3 +332,30 @@ def test_an_ocr_export_of_lines_and_their_confidences_is_read_without_them(heade
     report = extract_bytes(confident.encode(), "report.txt")
     for cell in forms.cells(GOV_2021):
         assert report.cells[cell.id].value == v[cell.id], cell.id
+
+
+@pytest.mark.parametrize("line, cells", [
+    ("| 规章 | 0 [ 0 | 0 |", ["0", "0", "0"]),
+    ("| 行政规范性文件 | 2 | 1 ] 18 |", ["2", "1", "18"]),
+    ("| 一、本年新收政府信息公开申请数量 | 39 2 [ 0 0 ] 0 0 41 |", ["39", "2", "0", "0", "0", "0", "41"]),
+])
+def test_a_rule_ocr_read_as_a_bracket_inside_a_pipe_table_s_cell_parts_it(line, cells):
+    """Blind round 162 (Tesseract's text of a ruled table): some rules read as |, others as [ or ] between two numbers
+    of one cell (| 0 [ 0 | 0 |): the row had one cell too few and its values were unsure."""
+    assert [r.cells for r in scan_plain(line, 0) if r.cells] == [cells]
+    v = values(GOV_2021)
+    text = synthetic.render(AGENCY, 2022, GOV_2021, v, "pipe")
+    ruled = re.sub(r"^(\| 规章 \| \d+) \| ", r"\1 [ ", text, flags=re.MULTILINE)
+    ruled = re.sub(r"^(\| 一、本年新收政府信息公开申请数量 \| \d+ \| \d+) \| (\d+) \| ", r"\1 [ \2 ] ", ruled,
+                   flags=re.MULTILINE)
+    assert ruled.count("[") == 2
+    report = extract_bytes(ruled.encode(), "report.txt")
+    assert all(report.cells[c.id].value == v[c.id] for c in forms.cells(GOV_2021))
+
+
+@pytest.mark.parametrize("ocr, meant", [("洛阳巿人民政府办公室", "洛阳市人民政府办公室"),
+                                         ("2023年政府信息公幵工作年度报告", "2023年政府信息公开工作年度报告")])
+def test_characters_ocr_reads_for_common_ones_are_the_ones_meant(ocr, meant):
+    """Blind round 162: 巿 for 市 left the agency without a region, 幵 for 开 made the title's subject another than
+    disclosure and the report was refused."""
+    assert normalize(ocr) == meant

@@ -461,8 +461,19 @@ def line_cells(line: str) -> list[str]:
     if sep == "\t":
         return line.split("\t")
     if sep == "|":
-        return line.strip().removeprefix("|").removesuffix("|").split("|")
+        return rules_parted(line.strip().removeprefix("|").removesuffix("|").split("|"))
     return line.split()
+
+
+# A table rule OCR read as another glyph between two numbers of a pipe table's cell (| 0 [ 0 | 0 |): a border too.
+_RULE_IN_CELL = re.compile(r"(?<=\d)\s+[\[\]丨!]\s+(?=\d)")
+
+
+def rules_parted(cells: list[str]) -> list[str]:
+    """A pipe table's cells, each parted where OCR read a rule between two of its numbers as [ ] 丨 or !."""
+    if not any(_RULE_IN_CELL.search(cell) for cell in cells):
+        return cells
+    return [part for cell in cells for part in _RULE_IN_CELL.split(cell)]
 
 
 _MISREAD_CELL = re.compile(rf"(?=\D*\d)[\d{re.escape(_DIGIT_LOOKALIKES)}]+|[-－]?[{_LONE_LOOKALIKES}]+")  # (-l: a signed 1)
@@ -533,6 +544,7 @@ def scan_delimited(line: str, sep: str, index: int) -> ValueRow:
             cells = cells[1:]
         if stripped.endswith("|") and len(cells) > 1:
             cells = cells[:-1]
+        cells = [c.strip() for c in rules_parted(cells)]
     if _UNIT_CELLS & set(cells):
         cells = _without_unit_cells(cells)
     # The label ends at the last cell with words in it: a cell of digits and marks after it ("1,2",

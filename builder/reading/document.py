@@ -156,6 +156,11 @@ _TRANSLATE.update({ord(radical): character for radical, character in zip(
     "母民王示虎西见角贝车長长门雨青韦页风飞食首马骨鬼鱼鸟卤麦黄黾齐齿龙龜龟", strict=True)})
 
 
+# Characters OCR reads for common ones they look like and no report writes (巿 fú for 市, 幵 jiān for 开: 洛阳巿,
+# 政府信息公幵): the characters meant, or the agency lost its region and the title its subject.
+_TRANSLATE.update({ord("巿"): "市", ord("幵"): "开"})
+
+
 # Spaces and tabs in one run, at most: more are no layout's (a landscape page's widest gap, a sheet's row padded to its
 # widest: a few hundred) and are cut to this many.
 _BLANK_RUN_MAX = 512
