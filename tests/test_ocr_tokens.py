@@ -11,7 +11,7 @@ import pytest
 
 from builder import forms, synthetic
 from builder.extraction.extract import extract_bytes
-from builder.extraction.layout import scan_plain
+from builder.extraction.layout import scan_lines, scan_plain
 from builder.forms import GOV_2019, GOV_2021
 from builder.reading.document import normalize
 
@@ -359,3 +359,22 @@ def test_characters_ocr_reads_for_common_ones_are_the_ones_meant(ocr, meant):
     """Blind round 162: 巿 for 市 left the agency without a region, 幵 for 开 made the title's subject another than
     disclosure and the report was refused."""
     assert normalize(ocr) == meant
+
+
+@pytest.mark.parametrize("line, cells", [
+    # rules read as 丨 among the pipes, as [ or ] between or beside a cell's numbers, or lost between two cells
+    ("一、本年新收政府信息公开申请数量 丨 46 丨 5 | 0 | 0 丨 1 丨 2 丨 54 丨", ["46", "5", "0", "0", "1", "2", "54"]),
+    ("一、本年新收政府信息公开申请数量 | 34 ] 6 | 0 ] 0 ] 1 0 [ 41 ]", ["34", "6", "0", "0", "1", "0", "41"]),
+    ("规章 | 0 | 0 | 0 [", ["0", "0", "0"]),
+    ("规章 丨 0 0 | 0 |", ["0", "0", "0"]),
+    ("行政许可 | 1 862 | 3 0 ]", ["1 862", "3", "0"]),  # (its thousands spaced off: one number)
+    # (no rule misread in the line: two numbers in a cell may be the blank cells' below, as a PDF's text puts them)
+    ("规章 | 0 0 | 0 |", ["0 0", "0"]),
+    # a glyph on each side of a lone value is a border; around a row of values, the 1s they may be
+    ("行政许可 l 6182 l", ["6182"]),
+    ("（三）不予公开 1.属于国家秘密 l 0 0 0 0 0 l", ["l", "0", "0", "0", "0", "0", "l"]),
+])
+def test_a_scan_s_rules_read_as_other_glyphs_part_a_pipe_table_s_cells(line, cells):
+    """Blind round 162 (sandwich PDFs whose OCR read rules as | 丨 [ ] l I, some lost): rows came out a cell short or
+    with glyphs in their cells, most of table 3 unsure (495 cells in ten files)."""
+    assert [r.cells for r in scan_lines([line])] == [cells]

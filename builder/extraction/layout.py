@@ -461,6 +461,7 @@ def line_cells(line: str) -> list[str]:
     if sep == "\t":
         return line.split("\t")
     if sep == "|":
+        line = with_pipes_for_rules(line)
         return rules_parted(line.strip().removeprefix("|").removesuffix("|").split("|"))
     return line.split()
 
@@ -469,11 +470,31 @@ def line_cells(line: str) -> list[str]:
 _RULE_IN_CELL = re.compile(r"(?<=\d)\s+[\[\]丨!]\s+(?=\d)")
 
 
+# 丨 alone between spaces, in a line whose other rules are pipes (行政许可 丨 7 丨 2 | 38 |): a rule OCR read so.
+_LONE_CJK_RULE = re.compile(r"(?:(?<=\s)|^)丨(?=\s|$)")
+
+
+def with_pipes_for_rules(line: str) -> str:
+    """A pipe table's line with the rules OCR read as 丨 written as the pipes they are."""
+    return _LONE_CJK_RULE.sub("|", line) if "丨" in line else line
+
+
+# …and at a cell's edge beside a number (| 0 [ |, | 41 ] |): the rule beside the cell.
+_RULE_AT_EDGE = re.compile(r"^\s*[\[\]丨!]\s+(?=\d)|(?<=\d)\s+[\[\]丨!]\s*$")
+
+
 def rules_parted(cells: list[str]) -> list[str]:
-    """A pipe table's cells, each parted where OCR read a rule between two of its numbers as [ ] 丨 or !."""
-    if not any(_RULE_IN_CELL.search(cell) for cell in cells):
+    """A pipe table's cells, each parted where OCR read a rule between two of its numbers as [ ] 丨 or !, and without
+    one so read at its edge beside a number."""
+    if not any(_RULE_IN_CELL.search(cell) or _RULE_AT_EDGE.search(cell) for cell in cells):
         return cells
-    return [part for cell in cells for part in _RULE_IN_CELL.split(cell)]
+    # (a label's cell ending in values is read with its rules by ``scan_plain``, every glyph of the row in sight)
+    return [part for cell in cells for part in (
+        [cell] if _HAN_CHARACTER.search(cell) else _RULE_IN_CELL.split(_RULE_AT_EDGE.sub("", cell)))]
+
+
+_HAN_CHARACTER = re.compile(r"[\u4e00-\u9fff]")
+_RULE_GLYPH_SEEN = re.compile(r"(?:^|\s)[\[\]丨!lI](?=\s|$)")  # (a rule OCR read as another glyph, in the line)
 
 
 _MISREAD_CELL = re.compile(rf"(?=\D*\d)[\d{re.escape(_DIGIT_LOOKALIKES)}]+|[-－]?[{_LONE_LOOKALIKES}]+")  # (-l: a signed 1)
@@ -537,6 +558,9 @@ def _headed(cell: str) -> re.Match | None:
 
 
 def scan_delimited(line: str, sep: str, index: int) -> ValueRow:
+    misread_rules = sep == "|" and _RULE_GLYPH_SEEN.search(line) is not None
+    if sep == "|":
+        line = with_pipes_for_rules(line)
     cells = [c.strip() for c in line.split(sep)]
     if sep == "|":  # the text before the first pipe and after the last is no cell
         stripped = line.strip()
@@ -565,10 +589,13 @@ def scan_delimited(line: str, sep: str, index: int) -> ValueRow:
             cells[last_label] = inside[0].label
             values = inside[0].cells + values
     label = " ".join(c for c in cells[: last_label + 1] if c)
-    if last_label < 0 and any(several_numbers(c) for c in values) and all(c and is_value_cell(c) for c in values):
-        # | 3 1 0 1 5 | 1 0 1 1 3 | …: no label, and rules drawn between groups of cells, not between cells
-        # (with a blank among them, a rule lost between two cells put their numbers in one: ``_resolve``)
-        values = [token for c in values for token in c.split()]
+    if (last_label < 0 or misread_rules) and all(c and is_value_cell(c) for c in values) \
+            and any(several_numbers(c) and not SPACE_GROUPED.fullmatch(c.strip()) for c in values):
+        # | 3 1 0 1 5 | 1 0 1 1 3 | …: no label, and rules drawn between groups of cells, not between cells; or a
+        # scan's row whose rules OCR read as other glyphs too, one lost between two cells (规章 丨 0 0 | 0 |) (with a blank
+        # among them, a rule lost between two cells put their numbers in one: ``_resolve``; a PDF's row of tabs puts
+        # the numbers of the blank cells below in one of its own: ``_resolve``; 1 862 is one number)
+        values = [token for c in values for token in ([c] if SPACE_GROUPED.fullmatch(c.strip()) else c.split())]
     return ValueRow(label, values, True, index, width=len(cells))
 
 
@@ -705,7 +732,10 @@ def _drop_rules(values: list[str], border: bool) -> list[str]:
     real = [i for i, v in enumerate(values) if not isinstance(v, _Rule)]
     if border and not real:
         return []
-    between = len(rules) >= 2 and bool(real) and any(real[0] < i < real[-1] for i in rules)
+    # (l 6182 l: one glyph on each side of a lone value, as a border draws them, is rules too; l 0 0 0 0 0 l is 1 … 1)
+    between = len(rules) >= 2 and bool(real) and (any(real[0] < i < real[-1] for i in rules)
+                                                  or (len(real) == 1 and rules[0] < real[0] < rules[-1]
+                                                      and values[rules[0]] == values[rules[-1]]))
 
     def ruled_off(i: int) -> bool:  # (丨 l 丨: a cell of its own between two rules, a 1 misread)
         return 0 < i < len(values) - 1 and all(isinstance(values[k], _Rule) and values[k] in _PURE_RULES for k in (i - 1, i + 1))
