@@ -2468,3 +2468,15 @@ def test_a_ministry_s_system_is_a_wider_scope_than_its_own_offices():
     found = find_figures(sentences(["2024年，部机关全年新收政府信息公开申请2,620件，上年结转105件。"
                                     "部系统全年共收到政府信息公开申请5,870件。"]), 2024, own_names=("交通运输部",))
     assert headlines(found)["applications_received"] == 2620
+
+
+def test_another_body_s_report_abstract_in_a_page_s_related_list_is_another_report_s():
+    """Blind round 162 (pages with their furniture): a 相关阅读 list before the report, 长沙市卫生健康委员会2022年政府信息
+    公开工作年度报告摘要：全年主动公开政府信息4,216条: another body's count beside the body's own 1386, no headline
+    left. The body's own abstract is its own."""
+    own = {"own_place": "浏阳市", "own_names": ("浏阳市卫生健康局",)}
+    teaser = "长沙市卫生健康委员会2022年政府信息公开工作年度报告摘要：全年主动公开政府信息4,216条，受理依申请公开84件。"
+    report = "（一）主动公开：全年通过政府门户网站等渠道主动公开政府信息1386条。"
+    assert headlines(find_figures(sentences([teaser, report]), 2022, **own))["proactive_items"] == 1386
+    own_teaser = "浏阳市卫生健康局2022年政府信息公开工作年度报告摘要：全年主动公开政府信息1386条。"
+    assert headlines(find_figures(sentences([own_teaser]), 2022, **own))["proactive_items"] == 1386

@@ -1148,6 +1148,9 @@ def _before_year_end(until: re.Match) -> bool:
 # (not one the body published, 发布《苏州市住房公积金2023年年度报告》, as its own work of the year)
 _CITED_REPORT = re.compile(r"(?<!发布)(?<!印发)(?<!公布)(?<!编制)(?<!编印)(?<!出版)"
                            r"《[^《》]{0,40}(?:19|20)\d{2}\s*年[^《》]{0,30}(?:年度报告|年报)》")
+# A report's title and its abstract, as a page's list of related reports prints them (…2022年政府信息公开工作年度报告摘要：).
+_TEASER = re.compile(r"(?P<who>[\u4e00-\u9fff]{2,30}?)(?:19|20)\d{2}\s*年度?[^。；;，,：:]{0,20}(?:年度报告|年报)"
+                     r"\s*(?:内容)?(?:摘要|简介|导读)\s*[:：]")
 # Another body's figures reported by it (据姑苏区政务公开办公室通报); 据统计 is the report's own.
 _CITED_SOURCE = re.compile(r"据(?!统计)[\u4e00-\u9fff]{2,20}?(?:通报|公布|发布|报告)")
 # An erratum: what the report printed before, then what it should have printed (“…申请50件”更正为“…59件”).
@@ -1527,6 +1530,8 @@ def _context(key: str, sentence: str, start: int, number_start: int, year: int |
         return "other_year"
     if _CITED_REPORT.search(before) or _CITED_SOURCE.search(before):
         return "other_report"  # 据《湖州市人民政府2022年…年度报告》，…全年主动公开政府信息9,860条: another body's
+    if (teaser := _TEASER.search(before)) and own_subject.names and own_subject.search(teaser["who"]) is None:
+        return "other_report"  # 长沙市卫生健康委员会2022年…年度报告摘要：全年主动公开…4,216条 (a page's 相关阅读): another's
     if "累计" in clause and _RUNNING_TOTAL.search(before[:clause_start + clause.rindex("累计") + 2]) \
             and not _YEAR_OF_RUNNING_TOTAL.search(clause):  # (…累计…3218条，其中2016年新增412条: the year's)
         return "running_total"
