@@ -2059,3 +2059,29 @@ def test_a_header_naming_total_first_over_rows_that_print_it_last_is_read_in_the
     rep = t3_report(v, GOV_2021, PERMUTED["total first"], T3_ORDER, rendering)
     assert wrong(rep, v, "t3.") == []
     assert "t3.column_order" in [w["code"] for w in rep.warnings]
+
+
+@pytest.mark.parametrize("separator", ["\t", ","])
+def test_two_years_side_by_side_under_a_caption_or_in_a_csv_header_are_read_for_the_latest(separator):
+    """Blind round 163: the years' header line began with the form's caption cell (（本列数据的勾稽关系为……） ⇥ 2023年 ⇥
+    2024年 …), or was a CSV file's (,本年,上年,…, the report year first): the years were not read and every cell of
+    table 3 was unsure."""
+    v = values(GOV_2021)
+    lines = synthetic.render(AGENCY, 2022, GOV_2021, v, "tab").split("\n")
+    start = next(k for k, line in enumerate(lines) if line.startswith("三、收到和处理"))
+    end = next(k for k, line in enumerate(lines) if line.startswith("四、政府信息公开行政复议"))
+    out, header = lines[:start], False
+    for line in lines[start:end]:
+        cells = line.split("\t")
+        if len(cells) > 7 and all(re.fullmatch(r"\d+", c) for c in cells[-7:]):
+            if not header:
+                caption = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
+                out.append(separator.join([caption, *["2021年", "2022年"] * 7]) if separator == "\t"
+                           else separator.join(["", *["本年", "上年"] * 7]))
+                header = True
+            before = [str(int(c) + 1) for c in cells[-7:]]
+            both = [x for pair in zip(before, cells[-7:]) for x in (pair if separator == "\t" else pair[::-1])]
+            line = separator.join([cells[0], *both])
+        out.append(line)
+    report = extract_bytes("\n".join(out + lines[end:]).encode(), "report.csv" if separator == "," else "report.txt")
+    assert [c.id for c in forms.cells(GOV_2021) if c.table == "t3" and report.cells[c.id].value != v[c.id]] == []

@@ -4477,6 +4477,10 @@ def _latest_year_columns(layout: Layout, rows: list[ValueRow]) -> list[ValueRow]
         return None
     for line in layout.lines[layout.regions["t3"][0]:first.line]:
         cells = [c for c in line_cells(line) if c.strip()]
+        if len(cells) == 1 and cells[0].count(",") >= 2 * len(T3_ORDER) - 1:
+            cells = [c for c in cells[0].split(",") if c.strip()]  # (a CSV file's header line: ,本年,上年,…)
+        while cells and _column_year(cells[0]) is None:
+            cells = cells[1:]  # (the caption or the corner cell before the years: （本列数据的勾稽关系为……） 2023年 …)
         years = [_column_year(c) for c in cells]
         if len(cells) < 2 * len(T3_ORDER) or None in years:
             continue
