@@ -1226,18 +1226,20 @@ def test_table_4_a_row_per_group_under_the_results_header_is_read(results):
     assert "t4.group_rows" in [w["code"] for w in rep.warnings]  # (its own note: not turned, results in rows)
 
 
-@pytest.mark.parametrize(("row_numbers", "subtotal"), [(False, False), (True, False), (False, True), (False, "apart")])
+@pytest.mark.parametrize(("row_numbers", "subtotal"), [(False, False), (True, False), (False, True), (False, "apart"),
+                                                       (False, "spacer")])
 def test_table_3_printed_as_a_table_of_natural_persons_and_one_of_organisations_is_read_across_both(row_numbers,
                                                                                                     subtotal):
     """Blind round 53: table 3 as two tables, (一)自然人 with its one column and (二)法人或其他组织 with the five and 总计,
     each under its caption and header (with a 行次 column, as statistics forms print it): the captions' words
     confused the headers, every cell unsure; with 行次, 表二's row numbers were read as 自然人's figures. Round 111: the
-    second with a 小计 of the five before 总计: read as one table, 41 cells wrong; or 总计 a third table of its own."""
+    second with a 小计 of the five before 总计: read as one table, 41 cells wrong; or 总计 a third table of its own.
+    Round 163: an empty spacer column between 其他 and 总计 (a Word table's): 35 cells wrong."""
     v = synthetic.consistent_values(random.Random(5), GOV_2021)
     head, skip = ("行次\t", "\t") if row_numbers else ("", "")
     caption = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）\t"
     first = ["（一）自然人", f"{caption}{head}申请人情况", f"\t{skip}自然人"]
-    tab, sub = ("\t", "小计\t") if subtotal is True else ("", "")
+    tab, sub = ("\t", "小计\t") if subtotal is True else ("\t", "\t") if subtotal == "spacer" else ("", "")
     second = ["（二）法人或其他组织", f"{caption}{head}法人或其他组织\t\t\t\t\t{tab}总计",
               f"\t{skip}商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t{sub}"]
     for k, row in enumerate(forms.T3_ROWS_2021, 1):
@@ -1245,8 +1247,9 @@ def test_table_3_printed_as_a_table_of_natural_persons_and_one_of_organisations_
         first.append(f"{row.label_zh}{number}\t{v[forms.t3_cell(row.id, 'natural_person')]}")
         organisations = [v[forms.t3_cell(row.id, c)] for c in T3_ORDER[1:-1]]
         total = [] if subtotal == "apart" else [v[forms.t3_cell(row.id, "total")]]
+        spacer = [""] if subtotal == "spacer" else []
         second.append(f"{row.label_zh}{number}\t" + "\t".join(
-            map(str, [*organisations, *([sum(organisations)] if subtotal is True else []), *total])))
+            map(str, [*organisations, *([sum(organisations)] if subtotal is True else []), *spacer, *total])))
     if subtotal == "apart":  # (总计 a table of its own, the organisations' without it)
         second[1:3] = [f"{caption}{head}法人或其他组织", f"\t{skip}商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他"]
         second += ["", "（三）总计", f"{caption}{head}总计", *(f"{row.label_zh}\t{v[forms.t3_cell(row.id, 'total')]}"

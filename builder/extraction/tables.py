@@ -3680,6 +3680,7 @@ def _continued_columns(layout: Layout, rows: list[ValueRow],
         heads = [_columns_under_caption(_header_lines(layout, "t3", rows)),
                  *(_columns_under_caption(_lines_above(layout, rows, part[0])) for part in parts[1:])]
         if None not in heads and all(other == named[0] for other in named[1:]) and _columns_between(heads):
+            parts = [_spacer_left_out(part, len(head)) for part, head in zip(parts, heads)]
             cells = [[fit(row.cells, len(head)) for row, head in zip(across, heads)] for across in zip(*parts)]
             if any(len(piece) != len(head) for row in cells for piece, head in zip(row, heads)):
                 return None
@@ -3688,6 +3689,18 @@ def _continued_columns(layout: Layout, rows: list[ValueRow],
         if count == 2:
             return _halves_that_add_up(rows)
     return None
+
+
+def _spacer_left_out(rows: list[ValueRow], size: int) -> list[ValueRow]:
+    """A part's rows without a column empty in every one of them between its values, where they print one cell more
+    than its header names (a Word table's narrow spacer column between 其他 and 总计); else as they are."""
+    cells = [fit(row.cells, size) for row in rows]
+    if not cells or any(len(c) != size + 1 for c in cells):
+        return rows
+    empty = [k for k in range(1, size) if all(not c[k].strip() for c in cells)]
+    if len(empty) != 1:
+        return rows
+    return [replace(row, cells=c[:empty[0]] + c[empty[0] + 1:]) for row, c in zip(rows, cells)]
 
 
 def _first_of_two_parts(layout: Layout, rows: list[ValueRow], form_rows: tuple[Row, ...]) -> list[ValueRow] | None:
