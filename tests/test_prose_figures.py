@@ -2480,3 +2480,18 @@ def test_another_body_s_report_abstract_in_a_page_s_related_list_is_another_repo
     assert headlines(find_figures(sentences([teaser, report]), 2022, **own))["proactive_items"] == 1386
     own_teaser = "浏阳市卫生健康局2022年政府信息公开工作年度报告摘要：全年主动公开政府信息1386条。"
     assert headlines(find_figures(sentences([own_teaser]), 2022, **own))["proactive_items"] == 1386
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("全年共收到政府信息公开申请214件。从申请渠道看，通过网上申请平台收到176件，通过信函、当面等方式收到38件。",
+     {"applications_received": 214, "applications_online": 176, "applications_other_channel": 38}),
+    # documents reviewed are no applications answered (每季度抽取3至5件答复文书开展评查)
+    ("全年共收到政府信息公开申请214件。全年累计评查答复文书20件。", {"applications_received": 214}),
+    # each channel's count of what it published, no sum said: no year's total
+    ("（一）主动公开：通过县政府信息公开网专栏公开信息356条，通过“肥西农业”微信公众号发布信息1,024条。", {}),
+    ("（一）主动公开：全年通过门户网站发布信息1,936条。", {"proactive_items": 1936}),
+])
+def test_figures_among_many_other_numbers(text, expected):
+    """Blind round 163 (prose full of numbers): the channels' counts received (通过…平台收到176件) were missed; 评查答复文书
+    20件 was the year's answered count against table 3's 212; one channel's published count of two was the year's."""
+    assert headlines(figures(text, year=2022)) == expected

@@ -211,7 +211,7 @@ PATTERNS: tuple[Pattern, ...] = (
     # not 维持原答复)、行政诉讼1件: a review's outcome, then another count
     # (答复情况为：…23件: a breakdown; 行政复议答复案件52件: the body's answers in reviews; 作出不予公开答复8件: one outcome's)
     _p("applications_answered", r"(?<!延期)(?<!逾期)(?<!原)(?<!重新)(?<!复议)(?<!应诉)(?<!不予公开)(?<!予以公开)"
-       r"(?<!部分公开)(?<!需)(?<!不予处理)(?<!无法提供)答复(?!中|情况|结果中)"
+       r"(?<!部分公开)(?<!需)(?<!不予处理)(?<!无法提供)答复(?!中|情况|结果中|文书|书|函)"
        r"(?:(?!复议|诉讼)[^。；;，,、（()）：:]){0,15}?" + _N + "件"),  # (均已按期答复：予以公开3件: an outcome's)
     # 在这些申请中，34件已在法定期限内办结: the count, then its verb
     _p("applications_answered", r"(?:(?<=[，,：:；;])|^)\s*(?:全部|所有|上述|以上)?" + _N
@@ -289,8 +289,8 @@ PATTERNS: tuple[Pattern, ...] = (
        r"(?:共计|共|计|有|达)?\s*" + _N + "件"),
     # 通过浙江政务服务网提交180余件: a platform online, named (通过浙江政务服务网“依申请公开”模块提交831件: its part)
     _p("applications_online", r"通过[^。；;，,\d]{0,12}?(?:政务服务网|政府网站|门户网站|申请平台|网上平台|在线平台)"
-       r"(?:[“\"][^。；;，,\d”\"]{1,10}[”\"](?:模块|栏目|专栏|系统|平台))?[^。；;，,\d]{0,6}?(?:提交|提出|申请)(?:申请)?\s*"
-       + _N + "件"),
+       r"(?:[“\"][^。；;，,\d”\"]{1,10}[”\"](?:模块|栏目|专栏|系统|平台))?[^。；;，,\d]{0,6}?(?:提交|提出|申请|收到|受理|接收)"
+       r"(?:申请)?\s*" + _N + "件"),
     # 申请人以自然人为主，共655件 (，占比达93.0%（66件）: the share first): the natural persons' count after the comma
     # 收到政府信息公开申请3件，均为自然人申请: every application a natural person's
     _p("applications_natural_person", r"(?:收到|受理)[^。；;，,\d]{0,16}?(?:申请)?\s*" + _N + r"件\s*[，,]\s*"
@@ -317,8 +317,8 @@ PATTERNS: tuple[Pattern, ...] = (
     _p("applications_other_channel", r"通过(?:" + _OFFLINE + r")[^。；;，,\d]{0,8}?(?:收到|受理|接收)[^。；;，,\d]{0,10}?申请\s*"
        + _N + "件"),
     # 通过网络平台提交22件，通过信函、当面提交7件: the ways other than online named, then submitted
-    _p("applications_other_channel", r"通过(?:" + _OFFLINE + r")(?:(?:、|和|及|与|或)(?:" + _OFFLINE + r"))*(?:方式|渠道)?"
-       r"(?:提交|提出|递交)(?:的)?(?:申请)?\s*" + _N + "件"),
+    _p("applications_other_channel", r"通过(?:" + _OFFLINE + r")(?:(?:、|和|及|与|或)(?:" + _OFFLINE + r"))*(?:等)?(?:方式|渠道)?"
+       r"(?:提交|提出|递交|收到|受理|接收)(?:的)?(?:申请)?\s*" + _N + "件"),
     # 在线提交34件，其余13件通过信函方式提交: the rest, by the ways other than online
     _p("applications_other_channel", r"其余(?:的)?\s*" + _N + r"件\s*(?:均|则)?(?:通过|以|采用|为)(?:" + _OFFLINE + r")"),
     _p("applications_other_channel", r"(?:其他|等)(?:方式|途径|形式|渠道)(?:申请|提交|提出)?(?:的)?(?:申请)?\s*[（(]?\s*"
@@ -1645,6 +1645,9 @@ _PROACTIVE_HEADING = re.compile(r"^\s*(?:[(（][一二三四五六七八九十\d
                                 r"主动公开(?:政府信息)?(?:情况|工作)?(?=.*主动公开)")
 
 
+# A channel's count of what it published, of a list of channels (通过…专栏公开信息356条，通过…公众号发布信息1,024条).
+_BY_CHANNEL = re.compile(r"通过[^。；;，,]{1,30}?(?:公开|发布)[^。；;，,\d]{0,12}?信息\s*(?:约|近)?\s*\d")
+_SUM_SAID = re.compile(r"共计|合计|总计|累计|共(?:主动)?(?:公开|发布)")
 # A heading naming 主动公开 alone before its paragraph's first sentence, and what the sentence publishes.
 _HEADED = re.compile(r"\s*(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}(?:[、.．]|是))?\s*"
                      r"主动公开(?:情况|工作|方面)?\s*[：:]")
@@ -1670,7 +1673,10 @@ def _reason(figure: Figure) -> str:
         if (headed := _HEADED.match(figure.text)) and "主动公开" not in figure.text[headed.end():] and (
                 m := _PUBLISHED.search(figure.text, headed.end())):
             # headed by 主动公开 alone ((一)主动公开：全年通过…专栏发布信息1,936条): the count the verb publishes, of
-            # every kind (not 全年…发布政府采购信息96条)
+            # every kind (not 全年…发布政府采购信息96条; nor one channel's of several, 通过…专栏公开信息356条，通过…公众号
+            # 发布信息1,024条, no sum said)
+            if len(_BY_CHANNEL.findall(figure.text)) >= 2 and not _SUM_SAID.search(figure.text):
+                return "part"
             return "" if _GENERIC_GAP.match(m.group("gap")) else "part"
         text = _PROACTIVE_HEADING.sub("", figure.text, count=1)
         m = _PROACTIVE_GAP.search(text)
