@@ -2445,6 +2445,10 @@ def test_a_channel_the_body_runs_after_every_level_s_count_is_no_headline():
     assert "proactive_items" not in headlines(found)
     found = find_figures(sentences(["全市各级行政机关共收到政府信息公开申请362件，其中市政府本级收到45件。"]), 2022, **own)
     assert headlines(found)["applications_received"] == 45
+    # (no 其中: the count the body's site published for the wider scope, the body's report's own, as before)
+    found = find_figures(sentences(["2024年，全省公安机关坚持以公开为常态，全年通过浙江省公安厅门户网站等平台主动公开政府信息"
+                                    "1.2万条。"]), 2024, own_place="浙江省", own_names=("浙江省公安厅",))
+    assert headlines(found)["proactive_items"] == 12000
 
 
 @pytest.mark.parametrize("text, expected", [

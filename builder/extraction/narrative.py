@@ -1632,9 +1632,10 @@ def _own_after_wider(text: str, own: OwnWords = _NO_OWN) -> bool:
     then names the body itself (其中县政府办公室本级, 本机关): what follows is the body's own."""
     wider = [m.end() for pattern in (_ALL_LEVELS, _SECTOR_SYSTEM) for m in pattern.finditer(text)]
     named = own.search(text, wider[-1]) if wider else None
-    # (not a channel the body runs: 全市各级行政机关…156732条，其中市政府门户网站…23815条 is the site's share; but
-    # 其中省政府门户网站以省政府名义发布3,962条 is the body's own)
-    return named is not None and (not _OWN_CHANNEL.match(text, named.end()) or bool(_IN_OWN_NAME.search(text, named.end())))
+    # (not a channel the body runs as a part: 全市各级行政机关…156732条，其中市政府门户网站…23815条 is the site's share;
+    # but 其中省政府门户网站以省政府名义发布3,962条 is the body's own, and so is 全省公安机关…通过省公安厅门户网站…1.2万条)
+    return named is not None and (not _OWN_CHANNEL.match(text, named.end()) or "其中" not in text[wider[-1]:named.start()]
+                                  or bool(_IN_OWN_NAME.search(text, named.end())))
 
 
 # The words between 主动公开 and the 信息 it publishes, the nearest 主动公开 taken.
