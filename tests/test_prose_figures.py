@@ -2453,6 +2453,9 @@ def test_a_channel_the_body_runs_after_every_level_s_count_is_no_headline():
 
 @pytest.mark.parametrize("text, expected", [
     ("对现行有效的9件部门规章、27件行政规范性文件进行梳理，在局门户网站统一发布。", {"normative_docs_in_force": 27}),
+    # (round 163: a government's rules and documents of the year, published, after its proactive count)
+    ("全年主动公开政府信息15,284条，发布省政府规章6件、行政规范性文件21件。",
+     {"proactive_items": 15284, "normative_docs_issued": 21}),
     ("全面清理税收规范性文件，现行有效税务部门规章38件、税收规范性文件604件。", {"normative_docs_in_force": 604}),
     ("全年收到政府信息公开申请1件，为自然人申请，予以公开。",
      {"applications_received": 1, "applications_natural_person": 1}),

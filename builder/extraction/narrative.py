@@ -465,7 +465,8 @@ PATTERNS: tuple[Pattern, ...] = (
     # 制发省政府规章6件、行政规范性文件42件; 现行有效市政府规章96件、行政规范性文件624件: listed after the rules
     # (…规章187件、省政府及省政府办公厅行政规范性文件298件: the documents' owners named)
     # (现行有效政府规章1件（《…办法》）、行政规范性文件5件: the rules' titles in brackets)
-    _p("normative_docs_issued", r"(?:制发|印发|出台|制定)(?:了)?[^。；;，,]{0,12}?" + _RULES_COUNTED + _OWNER
+    # (发布省政府规章6件、行政规范性文件21件: a government's rules and documents of the year, published as issued)
+    _p("normative_docs_issued", r"(?:制发|印发|出台|制定|发布)(?:了)?[^。；;，,]{0,12}?" + _RULES_COUNTED + _OWNER
        + r"(?:税务)?(?:行政)?规范性文件\s*" + _N + "(?:件|个|份)"),
     _p("normative_docs_in_force", r"现行有效(?:的)?[^。；;，,]{0,12}?" + _RULES_COUNTED + _OWNER
        + r"(?:税务|税收)?(?:行政)?规范性文件\s*" + _N + "(?:件|个|份)"),
