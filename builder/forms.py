@@ -95,7 +95,7 @@ _PROC_AMOUNT = Column("amount", "采购总金额", "procurement amount")
 
 # The words that name each measure in table 2's header (a report may print the measures in another order).
 T2_MEASURE_WORDS = {
-    "issued": ("制发",), "repealed": ("废止",), "in_force": ("现行有效",), "decisions": ("处理决定",),
+    "issued": ("制发",), "repealed": ("废止",), "in_force": ("现行有效", "有效"), "decisions": ("处理决定",),
     "amount_10k_cny": ("收费金额",), "new_made": ("新制作", "新制发"), "new_published": ("新公开",),
     "total_published": ("公开总数",), "prev_items": ("上一年", "上年项目"), "change": ("增/减", "增减", "增(减)", "增（减）"),
     "items": ("采购项目",), "amount": ("总金额",),

@@ -2088,3 +2088,18 @@ def test_two_years_side_by_side_under_a_caption_or_in_a_csv_header_are_read_for_
         out.append(line)
     report = extract_bytes("\n".join(out + lines[end:]).encode(), "report.csv" if separator == "," else "report.txt")
     assert [c.id for c in forms.cells(GOV_2021) if c.table == "t3" and report.cells[c.id].value != v[c.id]] == []
+
+
+def test_table_2_a_row_per_measure_under_a_clerk_s_short_labels_is_read():
+    """Blind round 163 (clerks' short labels): 规章制发 ⇥ 无, 规章废止 ⇥ 无, 规章有效 ⇥ 无, …: 有效 for 现行有效 named no
+    measure, and both items' six cells were unsure."""
+    v = synthetic.consistent_values(random.Random(5), GOV_2021)
+    lines = synthetic.render(AGENCY, 2023, GOV_2021, v, "tab").split("\n")
+    start = lines.index("第二十条第（一）项")
+    end = next(k for k, line in enumerate(lines) if k > start and line.startswith("第二十条第（五）项"))
+    short = {"issued": "制发", "repealed": "废止", "in_force": "有效"}
+    lines[start + 1:end] = [f"{item}{word}\t{v[forms.t2_cell(key, measure)]}" for key, item in
+                            (("rules", "规章"), ("normative_docs", "规范性文件")) for measure, word in short.items()]
+    rep = extract_bytes("\n".join(lines).encode(), "report.txt")
+    assert {c.id: rep.cells[c.id].value for c in forms.cells(GOV_2021) if c.table == "t2"} == \
+        {c.id: v[c.id] for c in forms.cells(GOV_2021) if c.table == "t2"}
