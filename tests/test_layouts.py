@@ -889,16 +889,19 @@ def test_sections_pointing_to_the_attachment_s_tables_by_number_are_no_tables():
     assert scan_lines(lines, 0) == []
 
 
-def test_rows_of_a_table_s_text_version_slashed_apart_are_read():
+@pytest.mark.parametrize("slash, last_label", [("／", False), (" / ", True)])
+def test_rows_of_a_table_s_text_version_slashed_apart_are_read(slash, last_label):
     """Blind round 83 (tables as pictures with a text version): each row of table 3 as its label, a colon and its
     values slashed apart (一、本年新收政府信息公开申请数量：72／9／0／0／3／1／85), the columns named once above: no row was
-    read. A label and five values or more so printed is a row; a date (2024/1/19) is none."""
+    read. A label and five values or more so printed is a row; a date (2024/1/19) is none. Round 164 (WeChat text): a
+    sub-row's label after its number (1.属于国家秘密：1 / 0 / … / 1) was no such row."""
     v = synthetic.consistent_values(random.Random(9), GOV_2021)
     lines = synthetic.render(AGENCY, 2023, GOV_2021, v, "tab").split("\n")
     start = next(k for k, line in enumerate(lines) if line.startswith("一、本年新收"))
     end = next(k for k, line in enumerate(lines) if line.startswith("四、政府信息公开行政复议"))
-    slashed = [f"{label}：{'／'.join(cells)}" if cells else line
+    slashed = [f"{label.split()[-1] if last_label else label}：{slash.join(cells)}" if cells else line
                for line in lines[start:end] for label, *cells in [[c for c in line.split("\t") if c.strip()] or [""]]]
+    assert not last_label or any(re.match(r"\d\.", line) for line in slashed)
     body = [*lines[:start], "发布日期：2024/1/19", *slashed, *lines[end:]]
     report = extract_bytes("\n".join(body).encode(), "slashed.txt")
     for cell in forms.cells(GOV_2021):

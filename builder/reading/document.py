@@ -500,7 +500,7 @@ def _spaced_figures_as_cells(line: str) -> str:
 
 
 # A row of a table's text version: its label, a colon, then five values or more slashed apart (a date has three).
-_SLASHED_ROW = re.compile(r"(?m)^(?P<label>[ \t]*+[^\d:：/\n][^:：/\n]{1,80}?)[ \t]*[:：][ \t]*"
+_SLASHED_ROW = re.compile(r"(?m)^(?P<label>[ \t]*+(?:\d{1,2}[.．、])?[^\d:：/\n][^:：/\n]{1,80}?)[ \t]*[:：][ \t]*"
                           r"(?P<values>\d+(?:\.\d+)?(?:[ \t]*/[ \t]*\d+(?:\.\d+)?){4,})[ \t]*[。;；]?[ \t]*$")
 _ESCAPED_PIPE_ROW = re.compile(r"^[ \t]*\\\|.*\\\|[ \t]*$", re.M)  # \| 一、本年新收… \| 101 \| 9 \|
 _TOP_CORNERS = ("+", "┌", "╔", "├", "╠", "┏")
