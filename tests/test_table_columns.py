@@ -706,6 +706,22 @@ def test_table_3_printed_in_two_parts_side_by_side_is_read_across_both(split, re
     assert "t3.continued" in [w["code"] for w in rep.warnings]
 
 
+@pytest.mark.parametrize("rendering", ["tab", "html", "docx"])
+def test_table_3_in_two_parts_leaving_its_zeros_blank_is_read_across_both(rendering):
+    """Blind round 164 (a sheet printed across two pages): 自然人 … 社会公益组织, then the rest, every 0 left blank. A row
+    printing only its first value (| 1 | ∅ | ∅ | ∅ |) was trimmed of its empty last cells and read from the label's
+    spare cells: 1 stood under 科研机构 (5 cells wrong)."""
+    v, blocks, at, part = _t3_in_two_parts(T3_ORDER[:4], T3_ORDER[4:])
+
+    def blanked(rows: list) -> list:
+        return [(labels, ["" if c == "0" else c for c in cells]) for labels, cells in rows]
+
+    blocks[at][1].rows = blanked(blocks[at][1].rows)
+    blocks[at + 1:at + 1] = [("para", "（续表）"), ("table", synthetic._Table(_part_header(T3_ORDER[4:]), blanked(part)))]
+    rep = extracted(blocks, rendering)
+    assert wrong(rep, v, "t3.") == []
+
+
 @pytest.mark.parametrize("rendering", ["html", "docx", "tab"])
 def test_table_3_cut_at_the_page_s_edge_is_read_by_the_columns_its_header_names(rendering):
     """Blind round 123 (web pages printed from a browser): table 3 cut at the page's right edge, its header ending in

@@ -3681,7 +3681,9 @@ def _continued_columns(layout: Layout, rows: list[ValueRow],
                  *(_columns_under_caption(_lines_above(layout, rows, part[0])) for part in parts[1:])]
         if None not in heads and all(other == named[0] for other in named[1:]) and _columns_between(heads):
             parts = [_spacer_left_out(part, len(head)) for part, head in zip(parts, heads)]
-            cells = [[fit(row.cells, len(head)) for row, head in zip(across, heads)] for across in zip(*parts)]
+            ends = [_grid_ends(part, len(head)) for part, head in zip(parts, heads)]
+            cells = [[row.cells[-len(head):] if end else fit(row.cells, len(head))
+                      for row, head, end in zip(across, heads, ends)] for across in zip(*parts)]
             if any(len(piece) != len(head) for row in cells for piece, head in zip(row, heads)):
                 return None
             return ([replace(row, cells=[c for piece in pieces for c in piece]) for row, pieces in zip(parts[0], cells)],
@@ -3689,6 +3691,14 @@ def _continued_columns(layout: Layout, rows: list[ValueRow],
         if count == 2:
             return _halves_that_add_up(rows)
     return None
+
+
+def _grid_ends(rows: list[ValueRow], size: int) -> bool:
+    """Whether a part's rows are a grid's, all of one width, so that each row's last ``size`` cells are its values:
+    rows leaving zeros blank (| 1 | ∅ | ∅ | ∅ |) keep their empty last cells, which ``fit`` would take for padding
+    and the label's spare cells for values."""
+    return len({(row.delimited, row.width) for row in rows}) == 1 and rows[0].delimited and all(
+        len(row.cells) >= size for row in rows)
 
 
 def _spacer_left_out(rows: list[ValueRow], size: int) -> list[ValueRow]:
