@@ -1349,3 +1349,14 @@ def test_two_numbers_in_one_cell_beside_a_blank_are_split_only_where_every_sum_h
     check_report(rep)
     assert [(c.value, c.status) for c in rows_of(rep, "granted")[:2]] == [(54, "reported"), (None, "blank")]
     assert rep.badge == "不一致"
+
+
+def test_a_row_of_zeros_one_cell_short_is_zeros_wherever_the_cell_was():
+    """Blind round 164 (a scan's text layer losing a 0): 8.属于行政查询事项 0 0 0 0 0 0, six zeros for seven cells. Wherever
+    the lost cell was, it is 0 by the row's sum, and every printed one is 0: the row was left unsure."""
+    v = values(rows=SHIFTED)
+    rep = report(v, GOV_2021, lambda rows: [(i, lab, cells[:-1] if i == "denied.law_prohibited" else cells)
+                                            for i, lab, cells in rows], "space")
+    assert wrong_t3(rep, v) == []
+    assert [c.value for c in rows_of(rep, "denied.law_prohibited")] == [0] * 7
+    assert "inferred" in {c.status for c in rows_of(rep, "denied.law_prohibited")}

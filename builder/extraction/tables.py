@@ -13,7 +13,7 @@ import itertools
 import math
 import re
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextvars import ContextVar
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
@@ -1252,7 +1252,7 @@ def _resolve(slots, runs, displaced, fixed, identities, out: Tables, table: str,
     if exact and dropped_cells:
         broken |= _unchecked_by_some_reading(fixed, choices[:count], solutions, identities, dropped_cells, every=True)
     _apply(choices[:count], solutions, exact, blanks_dropped, run_choices, short | dropped_cells, displaced, fixed, out,
-           table, checked, crowded, broken)
+           table, checked, crowded, broken, identities)
     if aligned:
         _apply_aligned(aligned, choices, solutions if exact else [], fixed, out, table, identities)
     return True
@@ -1301,7 +1301,8 @@ def _holds_or_open(identity: Identity, fixed: dict, open_cells: set[str]) -> boo
 
 
 def _apply(choices, solutions, exact, blanks_dropped, run_choices, short: set[str], displaced, fixed, out: Tables, table,
-           checked: frozenset[str], crowded: bool = False, broken: set[str] | frozenset[str] = frozenset()) -> None:
+           checked: frozenset[str], crowded: bool = False, broken: set[str] | frozenset[str] = frozenset(),
+           identities: Sequence[Identity] = ()) -> None:
     """The readings found, cell by cell; ``checked``: the cells an identity reads, of which a
     reading is evidence (of the others, only that no other reading exists); ``crowded``: more
     readings fit than the search lists, and none is taken. When no reading keeps every identity
@@ -1340,6 +1341,12 @@ def _apply(choices, solutions, exact, blanks_dropped, run_choices, short: set[st
                 out.cells[cell] = CellValue(None, raw, "ambiguous", note, distinct)
                 fixed[cell] = None
                 continue
+            if exact and in_run and distinct == [0, None] and _zero_either_way(cell, index, choices, solutions, fixed,
+                                                                                identities):
+                out.cells[cell] = CellValue(0, raw, "inferred", "本行少印了单元格：各种读法中，这一格或是印出的 0，或是"
+                                            f"未印出而由{name}勾稽关系推出 0，都是 0")
+                fixed[cell] = 0
+                continue
             if len(distinct) > 1:
                 note = (f"有 {len(solutions)} 种读法都符合{name}勾稽关系，未作选择" if cell in checked else
                         f"有 {len(distinct)} 种可能的读法，{unchecked}，未作选择")
@@ -1366,6 +1373,20 @@ def _apply(choices, solutions, exact, blanks_dropped, run_choices, short: set[st
                 out.cells[cell] = CellValue(
                     value, displaced_raw[source], "repaired",
                     f"版式错位：“{displaced_raw[source]}”印在{label_zh(source)}中；{evidence}")
+
+
+def _zero_either_way(cell: str, index: int, choices, solutions, fixed: dict, identities: Sequence[Identity]) -> bool:
+    """Whether every reading leaving ``cell`` unprinted has an identity make it 0 (a row of zeros a cell short: the
+    missing cell, wherever it is, is 0, and so is each printed one)."""
+    for solution in solutions:
+        if choices[index].options[solution[index]][choices[index].cells.index(cell)] is not None:
+            continue
+        values = dict(fixed)
+        for choice, at in zip(choices, solution):
+            values.update(zip(choice.cells, choice.options[at]))
+        if not any(cell in i.cells and _implied(i, cell, values) == 0 for i in identities):
+            return False
+    return True
 
 
 def _infer(fixed: dict, identities: list[Identity], out: Tables) -> None:
