@@ -861,27 +861,34 @@ def test_table_4_printed_for_two_years_is_read_from_the_latest_year_s_row(render
     assert "t4.year_rows" in [w["code"] for w in rep.warnings]
 
 
-@pytest.mark.parametrize("order", ["paired", "blocks"])
+@pytest.mark.parametrize("order", ["paired", "blocks", "captioned", "csv"])
 def test_table_3_printed_for_two_years_side_by_side_is_read_for_the_latest(order):
     """为便于对比，申请人情况各栏同时列示上年数据: 2021年 | 2022年 under each applicant type (or the year
-    before's seven columns, then the year's). Every cell was unsure."""
+    before's seven columns, then the year's). Every cell was unsure. Blind round 163: the years' header line beginning
+    with the form's caption cell (（本列数据的勾稽关系为……） ⇥ 2021年 ⇥ 2022年 …), or a CSV file's (,本年,上年,…, the report
+    year first): the years were not read and every cell of table 3 was unsure."""
     v = values(GOV_2021)
     lines = synthetic.render(AGENCY, 2022, GOV_2021, v, "tab").split("\n")
     start = next(k for k, line in enumerate(lines) if line.startswith("三、收到和处理"))
     end = next(k for k, line in enumerate(lines) if line.startswith("四、政府信息公开行政复议"))
+    separator = "," if order == "csv" else "\t"
     out, header = lines[:start], False
     for line in lines[start:end]:
         cells = line.split("\t")
         if len(cells) > 7 and all(re.fullmatch(r"\d+", c) for c in cells[-7:]):
             if not header:
-                years = ["2021年", "2022年"] * 7 if order == "paired" else ["2021年"] * 7 + ["2022年"] * 7
-                out.append("\t" * (len(cells) - 7) + "\t".join(years))
+                years = (["2021年"] * 7 + ["2022年"] * 7 if order == "blocks" else ["本年", "上年"] * 7 if order == "csv"
+                         else ["2021年", "2022年"] * 7)
+                corner = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）" if order == "captioned" else ""
+                out.append(separator.join([corner, *years]) if order in ("captioned", "csv")
+                           else "\t" * (len(cells) - 7) + "\t".join(years))
                 header = True
             before = [str(int(c) + 1) for c in cells[-7:]]
-            both = [x for pair in zip(before, cells[-7:]) for x in pair] if order == "paired" else before + cells[-7:]
-            line = "\t".join(cells[:-7] + both)
+            pairs = [pair[::-1] if order == "csv" else pair for pair in zip(before, cells[-7:])]
+            both = [x for pair in pairs for x in pair] if order != "blocks" else before + cells[-7:]
+            line = separator.join(([cells[0]] if order in ("captioned", "csv") else cells[:-7]) + both)
         out.append(line)
-    report = extract_bytes("\n".join(out + lines[end:]).encode(), "report.txt")
+    report = extract_bytes("\n".join(out + lines[end:]).encode(), "report.csv" if order == "csv" else "report.txt")
     for cell in forms.cells(GOV_2021):
         if cell.table == "t3":
             assert (report.cells[cell.id].value, report.cells[cell.id].status) == (v[cell.id], "reported"), cell.id
@@ -2079,31 +2086,6 @@ def test_a_header_naming_total_first_over_rows_that_print_it_last_is_read_in_the
     assert wrong(rep, v, "t3.") == []
     assert "t3.column_order" in [w["code"] for w in rep.warnings]
 
-
-@pytest.mark.parametrize("separator", ["\t", ","])
-def test_two_years_side_by_side_under_a_caption_or_in_a_csv_header_are_read_for_the_latest(separator):
-    """Blind round 163: the years' header line began with the form's caption cell (（本列数据的勾稽关系为……） ⇥ 2023年 ⇥
-    2024年 …), or was a CSV file's (,本年,上年,…, the report year first): the years were not read and every cell of
-    table 3 was unsure."""
-    v = values(GOV_2021)
-    lines = synthetic.render(AGENCY, 2022, GOV_2021, v, "tab").split("\n")
-    start = next(k for k, line in enumerate(lines) if line.startswith("三、收到和处理"))
-    end = next(k for k, line in enumerate(lines) if line.startswith("四、政府信息公开行政复议"))
-    out, header = lines[:start], False
-    for line in lines[start:end]:
-        cells = line.split("\t")
-        if len(cells) > 7 and all(re.fullmatch(r"\d+", c) for c in cells[-7:]):
-            if not header:
-                caption = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
-                out.append(separator.join([caption, *["2021年", "2022年"] * 7]) if separator == "\t"
-                           else separator.join(["", *["本年", "上年"] * 7]))
-                header = True
-            before = [str(int(c) + 1) for c in cells[-7:]]
-            both = [x for pair in zip(before, cells[-7:]) for x in (pair if separator == "\t" else pair[::-1])]
-            line = separator.join([cells[0], *both])
-        out.append(line)
-    report = extract_bytes("\n".join(out + lines[end:]).encode(), "report.csv" if separator == "," else "report.txt")
-    assert [c.id for c in forms.cells(GOV_2021) if c.table == "t3" and report.cells[c.id].value != v[c.id]] == []
 
 
 def test_table_2_a_row_per_measure_under_a_clerk_s_short_labels_is_read():
