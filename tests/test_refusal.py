@@ -507,3 +507,14 @@ def test_a_reply_to_an_applicant_quoting_a_report_s_figures_is_refused(title):
               "予以公开46件，部分公开13件。因政府信息公开引起行政复议5件、行政诉讼2件。\n肥西县人民政府办公室\n2024年4月26日\n")
     with pytest.raises(errors.NotAReport, match="a reply to a disclosure applicant"):
         extract_bytes(letter.encode(), "reply.txt")
+
+
+def test_a_note_correcting_a_report_titled_after_it_is_refused():
+    """Blind round 165: 关于更正《…2023年政府信息公开工作年度报告》部分数据的说明, listing the corrected figures and linking
+    the report, was read as the district's report (a note 关于《…》的说明 was refused, one 关于更正《…》 was not)."""
+    note = ("关于更正《铜仁市碧江区人民政府2023年政府信息公开工作年度报告》部分数据的说明\n"
+            "我区于2024年1月25日发布的《铜仁市碧江区人民政府2023年政府信息公开工作年度报告》中部分数据有误，现更正如下：\n"
+            "1.“一、总体情况”中“全年主动公开政府信息2748条”更正为“全年主动公开政府信息2784条”；\n"
+            "2.表三中“一、本年新收政府信息公开申请数量”自然人栏“37”更正为“39”。\n碧江区人民政府办公室\n2024年2月5日\n")
+    with pytest.raises(errors.NotAReport, match="说明"):
+        extract_bytes(note.encode(), "note.txt")

@@ -180,7 +180,8 @@ _ABOUT_REPORTS = re.compile(r"(?:编制|报送|撰写|做好|开展)[^《》]{0,
                             # a notice that a report is published (关于公开《…2023年政府信息公开工作年度报告》的公告)
                             r"|关于(?:公开|发布|公布|印发)《[^《》]*(?:年度报告|年报)》的(?:公告|通告|通知)$"
                             # a note on a report's drafts (关于《…年度报告》（送审稿）修改情况的说明)
-                            r"|关于《[^《》]*(?:年度报告|年报)》[^《》]{0,20}的(?:说明|情况说明)$")
+                            # (关于更正《…2023年…年度报告》部分数据的说明: an erratum of one, its report not printed with it)
+                            r"|关于(?:更正|修正|修改|调整|勘误)?《[^《》]*(?:年度报告|年报)》[^《》]{0,20}的(?:说明|情况说明)$")
 
 # News of a meeting or a training on the reports, titled after them: 我区召开2021年度政府信息公开工作年度报告编制培训会.
 _EVENT = re.compile(r"召开|举办|举行|(?:培训|推进|部署|座谈|调度|动员|工作)会议?$|培训班?$|会议$")
