@@ -2502,3 +2502,12 @@ def test_figures_among_many_other_numbers(text, expected):
     """Blind round 163 (prose full of numbers): the channels' counts received (通过…平台收到176件) were missed; 评查答复文书
     20件 was the year's answered count against table 3's 212; one channel's published count of two was the year's."""
     assert headlines(figures(text, year=2022)) == expected
+
+
+@pytest.mark.parametrize("text", ["全年受理政府信息公开申请六十二件（上年结转五件，本年新收五十七件），结转下年度继续办理四件。",
+                                  "全年受理政府信息公开申请62件（本年新收57件，上年结转5件）。"])
+def test_a_count_split_in_a_bracket_after_it_into_new_and_carried_is_the_handled(text):
+    """Blind round 165: 受理…62件（上年结转5件，本年新收57件）: the split in a bracket right after the count says the 62 are
+    handled, as 其中 does; in Chinese numerals the split was not read at all (received 62 and 57, no headline)."""
+    assert headlines(figures(text, year=2022))["applications_received"] == 57
+    assert headlines(figures(text, year=2022))["applications_handled"] == 62

@@ -976,8 +976,8 @@ def _year_after_year(sentence: str, offset: int, year: int | None,
 
 
 # 本年新收2,265件，上年结转53件: the applications of the year, apart from those carried over.
-_NEW = r"(?:本年度?|全年|当年|今年)新收(?:政府信息公开申请|申请)?\s*(?P<new>\d[\d,]*)\s*件"
-_CARRIED = r"(?:上一?年度?|去年)结转(?:的)?(?:申请)?\s*(?P<old>\d[\d,]*)\s*件"
+_NEW = r"(?:本年度?|全年|当年|今年)新收(?:政府信息公开申请|申请)?\s*(?P<new>\d[\d,]*|[" + _CN_NUMERALS + r"]{1,8})\s*件"
+_CARRIED = r"(?:上一?年度?|去年)结转(?:的)?(?:申请)?\s*(?P<old>\d[\d,]*|[" + _CN_NUMERALS + r"]{1,8})\s*件"
 _NEW_AND_CARRIED = re.compile(rf"{_NEW}\s*[，,、]\s*{_CARRIED}|{_CARRIED.replace('old', 'old2')}\s*[，,、]\s*"
                               rf"{_NEW.replace('new', 'new2')}")
 
@@ -993,8 +993,13 @@ def _split_into_new_and_carried(figures: list[Figure], sentence_list: list[str])
         if "新收" not in sentence or "结转" not in sentence:
             continue
         for m in _NEW_AND_CARRIED.finditer(sentence):
-            new, old = (int((m["new"] or m["new2"]).replace(",", "")), int((m["old"] or m["old2"]).replace(",", "")))
-            split_after = -1 < sentence.find("其中") < m.start()
+            new, old = (_count((m["new"] or m["new2"]).replace(",", "")), _count((m["old"] or m["old2"]).replace(",", "")))
+            if not isinstance(new, int) or not isinstance(old, int):
+                continue  # (一二件: no number)
+            before = sentence[:m.start()]
+            # (其中 before the split, or the split in a bracket after the count: 受理62件（上年结转5件，本年新收57件）)
+            split_after = -1 < sentence.find("其中") < m.start() or max(before.rfind("（"), before.rfind("(")) > max(
+                before.rfind("）"), before.rfind(")"))
             handled = [f for f in received if f.value == new + old and (f.text != sentence or split_after)]
             for figure in handled:
                 figure.key = "applications_handled"
