@@ -115,6 +115,27 @@ def test_prose_of_every_level_whose_count_is_table_3_s_gives_the_headlines():
     assert (heads["applications_received"], heads["applications_carried_over"]) == (new, old)
 
 
+@pytest.mark.parametrize("whole, proactive", [("全县", 7216), ("县政府", None), ("县政府办公室", None)])
+def test_a_county_s_count_for_the_county_that_is_table_3_s_makes_its_every_level_count_its_own(whole, proactive):
+    """Blind round 160: a county government's report saying 全县共收到申请14件, table 3's total, speaks for the county;
+    its 全县各级行政机关主动公开…7216条 is its total then. Where its request count is its own (县政府共收到…) or the
+    report is another body's, every level's count stays another scope's."""
+    v = values(seed=25)
+    new = v[forms.t3_cell("new_received", "total")]
+    report_blocks = []
+    for block in blocks(v):
+        if isinstance(block, str) and block.startswith(f"{YEAR}年，本机关"):
+            report_blocks += [f"{YEAR}年，全县各级行政机关主动公开政府信息7216条（上年为6058条）。",
+                              f"{whole}共收到政府信息公开申请{new}件，已全部按时答复。"]
+        else:
+            report_blocks.append(block.replace(AGENCY, "彭阳县人民政府办公室") if whole == "县政府办公室"
+                                 and isinstance(block, str) else block)
+    report = extract_bytes(html_page(html_body(report_blocks)).encode(), "report.html")
+    heads = {f.key: f.value for f in report.narrative if f.headline}
+    assert heads["applications_received"] == new
+    assert heads.get("proactive_items") == proactive
+
+
 @pytest.mark.parametrize("kind", ["html", "docx"])
 def test_a_national_body_s_own_copy_before_its_every_office_s_is_read(kind):
     """（一）海关总署本级 then （二）全国海关: 全国 named no scope, and the two copies' rows were read as one table."""

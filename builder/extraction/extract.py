@@ -35,7 +35,7 @@ from .metadata import (
     strip_page_labels,
     title_line_year,
 )
-from .narrative import Figure, find_figures, mark_headlines, overview_table_lines
+from .narrative import Figure, find_figures, mark_headlines, overview_table_lines, speaks_for_whole
 from .tables import CellValue, Tables, detect_template, form_sections, form_structure, read_tables, tables_of_region
 from .turned import unstacked, unturned
 
@@ -529,13 +529,17 @@ def _governed_division(name: str | None) -> str:
 _SCOPE_CELLS = {"applications_received": "t3.new_received.total", "admin_review_cases": "t4.admin_review.total"}
 
 
-def _tables_of_that_scope(narrative: list, cells: dict) -> bool:
+def _tables_of_that_scope(narrative: list, cells: dict, own_place: str = "") -> bool:
     """Whether the prose's count for every level of the region (全区各级行政机关共受理申请644件, 全区因政府信息公开被
-    申请行政复议23件) is the tables': the tables are then of that scope, and so are the report's totals."""
+    申请行政复议23件) is the tables': the tables are then of that scope, and so are the report's totals. So too a
+    government's count for its whole division (全县共收到申请14件 of a county's report) that is the tables': the report
+    speaks for the county, and 全县各级行政机关主动公开…7216条 is its own total."""
     for key, cell_id in _SCOPE_CELLS.items():
         cell = cells.get(cell_id)
         if cell is not None and cell.value and any(
-                f.key == key and f.context == "other_scope" and f.value == cell.value for f in narrative):
+                f.key == key and f.value == cell.value
+                and (f.context == "other_scope" or (not f.context and speaks_for_whole(f.text, own_place)))
+                for f in narrative):
             return True
     return False
 
@@ -708,7 +712,7 @@ def extract_document(doc: Document) -> Report:
     stated = doc.lines if template == PRE_2019 else overview_table_lines(doc.lines)  # a statistics table's rows
     narrative = find_figures(doc.sentences, year, stated, all_levels=all_levels,
                              own_place=own_place, own_names=own_names)
-    if not all_levels and _tables_of_that_scope(narrative, tables.cells):
+    if not all_levels and _tables_of_that_scope(narrative, tables.cells, own_place):
         narrative = find_figures(doc.sentences, year, None, all_levels=True, own_place=own_place, own_names=own_names)
     if correct_figures(errata, narrative):
         mark_headlines(narrative)

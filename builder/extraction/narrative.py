@@ -1196,6 +1196,13 @@ _OWN_LEVEL = re.compile(r"本级|以本机关名义")  # a government's own leve
 _LEVEL_RANK = {"省": 3, "市": 2, "州": 2, "盟": 2, "县": 1, "区": 1, "旗": 1}  # (a county's tables, not its city's)
 _WHOLE_DIVISION = re.compile(r"全(?P<division>[省市区县州盟旗])(?=(?:全年|本年度?|年度)?(?:共|合计|总计|因|涉及|政府信息公开"
                              r"|依申请|同类|收到|受理|新收|发生|引发|各|范围|主动|行政))")
+
+
+def speaks_for_whole(text: str, place: str) -> bool:
+    """Whether a sentence's count is the whole of the division ``place`` (全县共收到… of 信丰县)."""
+    return bool(place) and any(m["division"] == place[-1] for m in _WHOLE_DIVISION.finditer(text))
+
+
 # Another government body as a clause's subject, its verb right after it (国务院办公厅全年共收到…).
 _OTHER_BODY = re.compile(r"(?:国务院(?:办公厅)?|[\u4e00-\u9fff]{2,8}?[省市](?:人民)?政府(?:办公厅|办公室)?)"
                          r"(?=(?:全年|本年度?)?(?:共|共计)?(?:收到|受理|新收|接收|办理|被申请|被提起))")
