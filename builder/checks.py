@@ -588,6 +588,14 @@ def _latest_of_list(before: str, year: int) -> int:
     return max([year, *map(int, re.findall(r"(?:19|20)\d{2}", listed.group()))]) if listed else year
 
 
+# A title's year misprinted as no year at all (霍山县人民政府2109年…年度报告, 2202年度): the year was read elsewhere.
+_MISPRINTED_TITLE_YEAR = re.compile(r"(?<!\d)(?!19|20)([12]\d{3})\s*年度?[^。；;，,]{0,30}?(?:工作)?年度?报告")
+
+
+def _misprinted_title_year(lines: list[str]) -> int | None:
+    return next((int(m.group(1)) for line in lines[:12] if (m := _MISPRINTED_TITLE_YEAR.search(line))), None)
+
+
 def _meta_year(report, context=None) -> list[Result]:
     lines = without_teasers(report.document.lines)  # (related reports' openings above the article: theirs)
     sentences = report.document.sentences if lines is report.document.lines else narrative_sentences(lines)
@@ -621,6 +629,8 @@ def _meta_year(report, context=None) -> list[Result]:
     if report.year_source == "period, against another title":  # the page's title and the article's disagree
         title_year = next((y for y in titles_above_body(report.document.lines) if y != report.year), None)
         basis = YEAR_BASIS["another title"]
+    if title_year is None and report.year_source not in ("title", "title, among others"):
+        title_year = _misprinted_title_year(report.document.lines)
     if title_year is not None and title_year != report.year:  # the year read from the period; the title says another
         sentence = next((s for y, s in evidence if y == report.year), evidence[0][1])
         return [say("meta.year", FAIL, "", [], title_year, report.year, message="fail", year=title_year,

@@ -200,6 +200,24 @@ def test_the_page_s_title_and_the_article_s_own_of_another_year_fail_the_year_ch
     assert (year.outcome, year.left, year.right) == ("fail", 2022, 2023) and "另一个标题" in year.detail_zh
 
 
+@pytest.mark.parametrize("misprint, outcome", [("2109年", "fail"), ("2202年度", "fail"), ("2023年", "pass")])
+def test_a_title_year_misprinted_as_no_year_fails_the_year_check(misprint, outcome):
+    """Blind round 162: 霍山县人民政府2109年政府信息公开工作年度报告, its period 2019: the year is the period's, and
+    the title's 2109, no year, was not read at all, so meta.year passed where the title disagrees with the body."""
+    from builder.checks import check_report
+
+    v = synthetic.consistent_values(random.Random(3), forms.GOV_2021)
+    printed = {c: synthetic._fmt(x) for c, x in v.items()}
+    data, _ = synthetic.render_layout(random.Random(1), N, 2023, forms.GOV_2021, printed, v, "tab")
+    text = data.decode().replace(f"{N}2023年政府信息公开", f"{N}{misprint}政府信息公开", 1)
+    report = extract_bytes(text.encode(), "report.txt")
+    check_report(report)
+    year = next(r for r in report.checks if r.id == "meta.year")
+    assert (report.year, year.outcome) == (2023, outcome)
+    if outcome == "fail":
+        assert (year.left, year.right) == (int(misprint[:4]), 2023) and "标题" in year.detail_zh
+
+
 def test_a_link_to_last_year_s_report_below_a_short_article_is_no_second_title():
     """往期推荐 under a WeChat article names last year's report within the page's first lines: not the
     article's own heading, so no title disagrees."""
