@@ -265,7 +265,8 @@ _GLYPH_CELL = re.compile(r"[0-9OoDQ〇lIi|丨!SsZzBbGgqATЗзбОоΟο]+")
 
 
 # Specks OCR reads at a count's edge (0. and .0: a dot of the scan or of a table rule beside the digit).
-_EDGE_SPECKS = ".·'`,。"  # (。: a full stop typed after a table's last numbers, 2。 0。, or OCR's speck)
+# (。: a full stop typed after a table's last numbers, 2。 0。, or OCR's speck; : ‘ ’: a scan's specks read as marks, 2: ‘O)
+_EDGE_SPECKS = ".·'`,。:;‘’"
 
 
 def glyph_reading(cell: str) -> int | None:
@@ -287,6 +288,14 @@ def glyph_digits(cell: str) -> str | None:
         return None
     digits = c.translate(_GLYPH_DIGITS)
     return digits if len(digits) <= MAX_NUMBER_DIGITS else None
+
+
+def misread_glyphs(cell: str) -> frozenset[str]:
+    """What a glyph reading of the cell takes on trust: each glyph read for a digit (O, l), and a speck at its edge
+    (… for any of them)."""
+    c = cell.strip()
+    core = c.strip(_EDGE_SPECKS)
+    return frozenset({g for g in core if not g.isdigit()} | ({"…"} if core != c else set()))
 
 
 def leading_zero_reading(cell: str) -> int | None:
@@ -497,7 +506,9 @@ _HAN_CHARACTER = re.compile(r"[\u4e00-\u9fff]")
 _RULE_GLYPH_SEEN = re.compile(r"(?:^|\s)[\[\]丨!lI](?=\s|$)")  # (a rule OCR read as another glyph, in the line)
 
 
-_MISREAD_CELL = re.compile(rf"(?=\D*\d)[\d{re.escape(_DIGIT_LOOKALIKES)}]+|[-－]?[{_LONE_LOOKALIKES}]+")  # (-l: a signed 1)
+# (-l: a signed 1; ,O and O': a speck of the scan beside it)
+_MISREAD_CELL = re.compile(rf"[{re.escape(_EDGE_SPECKS)}]?(?:(?=\D*\d)[\d{re.escape(_DIGIT_LOOKALIKES)}]+"
+                           rf"|[-－]?[{_LONE_LOOKALIKES}]+)[{re.escape(_EDGE_SPECKS)}]?")
 
 
 # A cell printing its column's name above or before its value (结果维持 ⏎ 2, 本年制发件数 ⏎ 9: a Word table's cell with a

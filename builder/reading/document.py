@@ -159,6 +159,10 @@ _TRANSLATE.update({ord(radical): character for radical, character in zip(
 # Characters OCR reads for common ones they look like and no report writes (巿 fú for 市, 幵 jiān for 开: 洛阳巿,
 # 政府信息公幵): the characters meant, or the agency lost its region and the title its subject.
 _TRANSLATE.update({ord("巿"): "市", ord("幵"): "开"})
+# And the words OCR makes of the form's own with one character misread, which are no words (政府信怠公开, 申清):
+# the words meant, or the title named another subject than disclosure and the report was refused.
+_MISREAD_WORDS = {"信怠": "信息", "申清": "申请", "报吿": "报告"}
+_MISREAD_WORD = re.compile("|".join(_MISREAD_WORDS))
 
 
 # Spaces and tabs in one run, at most: more are no layout's (a landscape page's widest gap, a sheet's row padded to its
@@ -188,6 +192,8 @@ def normalize(text: str) -> str:
     if "\u3000" in text:
         text = _fixed_width_rows(_IDEOGRAPHIC_ROW.sub(_ideographic_cells, text))
     text = text.translate(_TRANSLATE)
+    if _MISREAD_WORD.search(text):
+        text = _MISREAD_WORD.sub(lambda m: _MISREAD_WORDS[m.group()], text)
     if "(" in text and _PINYIN_GLOSS.search(text):
         text = _PINYIN_GLOSS.sub("", text)
     if _PINYIN_TONED.search(text) and len(_PINYIN_TONED.findall(text)) >= _PINYIN_SHARE * len(_HAN.findall(text)):
