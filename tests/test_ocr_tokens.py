@@ -354,10 +354,12 @@ def test_a_rule_ocr_read_as_a_bracket_inside_a_pipe_table_s_cell_parts_it(line, 
 
 
 @pytest.mark.parametrize("ocr, meant", [("洛阳巿人民政府办公室", "洛阳市人民政府办公室"),
-                                         ("2023年政府信息公幵工作年度报告", "2023年政府信息公开工作年度报告")])
+                                         ("2023年政府信息公幵工作年度报告", "2023年政府信息公开工作年度报告"),
+                                         ("2022年度政府信怠公开工作年度报告", "2022年度政府信息公开工作年度报告"),
+                                         ("共收到政府信息公开申清12件", "共收到政府信息公开申请12件")])
 def test_characters_ocr_reads_for_common_ones_are_the_ones_meant(ocr, meant):
-    """Blind round 162: 巿 for 市 left the agency without a region, 幵 for 开 made the title's subject another than
-    disclosure and the report was refused."""
+    """Blind rounds 162 and 167: 巿 for 市 left the agency without a region, 幵 for 开 and 信怠 for 信息 made the title's
+    subject another than disclosure and the report was refused."""
     assert normalize(ocr) == meant
 
 
@@ -378,3 +380,34 @@ def test_a_scan_s_rules_read_as_other_glyphs_part_a_pipe_table_s_cells(line, cel
     """Blind round 162 (sandwich PDFs whose OCR read rules as | 丨 [ ] l I, some lost): rows came out a cell short or
     with glyphs in their cells, most of table 3 unsure (495 cells in ten files)."""
     assert [r.cells for r in scan_lines([line])] == [cells]
+
+
+@pytest.mark.parametrize("line, cells", [
+    ("一、本年新收政府信息公开申请数量\t\t\tl9\t4\tO\t,O\t0\to\t23", ["", "", "l9", "4", "O", ",O", "0", "o", "23"]),
+    ("3.要求提供公开出版物\tO\tO'\to:\t0·\t0\t‘O\t0", ["O", "O'", "o:", "0·", "0", "‘O", "0"]),
+])
+def test_a_misread_digit_with_a_speck_beside_it_is_a_value_not_label(line, cells):
+    """Blind round 167 (ABBYY's HTML of a scan): ,O and O: (a 0 read as a letter, a speck of the scan beside it) were
+    words, the label ran on over them and the row kept its last three cells."""
+    assert [r.cells for r in scan_lines([line])] == [cells]
+
+
+def _ocr_zeros(v: dict, table2: bool, table3: bool) -> dict[str, str]:
+    """Each zero of table 2 (or 3) printed as OCR reads it: O, o, or 0 with a speck."""
+    glyphs = ["O", "o", "O:", "‘O"]
+    return {cell: glyphs[k % len(glyphs)] for k, cell in enumerate(c for c, x in v.items() if x == 0 and (
+        (table2 and c.startswith("t2.")) or (table3 and c.startswith("t3."))))}
+
+
+@pytest.mark.parametrize("layout", ["tab", "pipe"])
+@pytest.mark.parametrize("table3", [True, False])
+def test_table_2_s_misread_zeros_are_read_as_table_3_s_sums_read_them(layout, table3):
+    """Blind round 167: table 2 has no sums, and its O and ‘O stayed unsure even where table 3's sums read the same
+    glyphs as 0 in the same report. Read so then, as repaired; where no sum read them, they stay unsure."""
+    v = {**values(GOV_2021), "t2.rules.issued": 0, "t2.rules.repealed": 0, "t2.rules.in_force": 0}
+    rep, _ = report(_ocr_zeros(v, True, table3), layout, v=v)
+    for cell in ("t2.rules.issued", "t2.rules.repealed", "t2.rules.in_force"):
+        got = rep.cells[cell]
+        assert (got.value, got.status) == ((0, "repaired") if table3 else (None, "ambiguous")), cell
+    if table3:
+        assert "表三、表四" in rep.cells["t2.rules.issued"].note

@@ -60,6 +60,7 @@ from .layout import (
     label_core,
     leading_zero_reading,
     line_cells,
+    misread_glyphs,
     none_with_unit,
     several_numbers,
     spelled_number,
@@ -5229,6 +5230,22 @@ _SUBTOTAL_SUFFIX = "." + forms.T3_GROUP_SUBTOTAL  # (the one 法人或其他组�
 _SUBTOTAL_END = len(_SUBTOTAL_SUFFIX)
 
 
+def _glyphs_the_sums_read(out: Tables) -> None:
+    """Table 2's cells printed with OCR's glyphs for digits (O, l173), which no sum checks: read glyph by glyph when
+    the same report's sums read every glyph in them so (table 3's l9 and ,O taken as 19 and 0 because only then its
+    sums hold). A glyph the sums never read stays unsure, and so does each cell of a report whose sums read none."""
+    confirmed = {g for cell in out.cells.values() if cell.status == "repaired" and cell.raw
+                 and (digits := glyph_digits(cell.raw)) is not None and int(digits) == cell.value
+                 for g in misread_glyphs(cell.raw)}
+    for cell_id, cell in out.cells.items():
+        if confirmed and cell_id.startswith("t2.") and _glyph_cell(cell) \
+                and (digits := glyph_digits(cell.raw)) is not None and int(digits) in cell.candidates \
+                and (glyphs := misread_glyphs(cell.raw)) and glyphs <= confirmed:
+            out.cells[cell_id] = CellValue(int(digits), cell.raw, "repaired",
+                                           f"印作“{cell.raw.strip()}”，读作 {int(digits)}：本报告表三、表四中这样印的字符，"
+                                           "只有逐字读作数字时勾稽关系才成立")
+
+
 def read_tables(layout: Layout, template: str) -> Tables:
     out = Tables()
     form = forms.FORMS.get(template)
@@ -5250,6 +5267,7 @@ def read_tables(layout: Layout, template: str) -> Tables:
     finally:
         _NUMERALS_PRINTED.reset(numerals)
         _PAIRS_PRINTED.reset(pairs)
+    _glyphs_the_sums_read(out)
     subtotals = {cell: value for cell, value in out.cells.items() if cell[-_SUBTOTAL_END:] == _SUBTOTAL_SUFFIX}
     order = [c.id for c in forms.cells(template)]
     out.cells = {c: out.cells.get(c, CellValue(None, None, "missing")) for c in order}
