@@ -2511,3 +2511,16 @@ def test_a_count_split_in_a_bracket_after_it_into_new_and_carried_is_the_handled
     handled, as 其中 does; in Chinese numerals the split was not read at all (received 62 and 57, no headline)."""
     assert headlines(figures(text, year=2022))["applications_received"] == 57
     assert headlines(figures(text, year=2022))["applications_handled"] == 62
+
+
+@pytest.mark.parametrize("trusted, heads", [
+    ("lO", {"proactive_items": 1286, "applications_received": 17, "admin_review_cases": 1}),
+    ("O", {}),  # (no sum read l as 1: l286条 is no count)
+    ("", {}),
+])
+def test_a_count_printed_with_glyphs_the_report_s_sums_read_as_digits_is_read_so(trusted, heads):
+    """Blind round 167 (ABBYY's text of scans): 主动公开政府信息l286条 and 收到申请l7件 were misread counts, no headlines,
+    though the report's own table 3 read its l9 as 19 because only then its sums hold. Read glyph by glyph then."""
+    found = find_figures(sentences(["全年主动公开政府信息l286条，其中政策文件4O条。", "全年共收到政府信息公开申请l7件。",
+                                    "发生政府信息公开行政复议l件。"]), 2023, trusted_glyphs=frozenset(trusted))
+    assert {f.key: f.value for f in found if f.headline} == heads

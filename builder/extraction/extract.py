@@ -36,7 +36,16 @@ from .metadata import (
     title_line_year,
 )
 from .narrative import Figure, find_figures, mark_headlines, overview_table_lines, speaks_for_whole
-from .tables import CellValue, Tables, detect_template, form_sections, form_structure, read_tables, tables_of_region
+from .tables import (
+    CellValue,
+    Tables,
+    detect_template,
+    form_sections,
+    form_structure,
+    glyphs_read_by_sums,
+    read_tables,
+    tables_of_region,
+)
 from .turned import unstacked, unturned
 
 _FORM_SINCE = 2019  # the first report year on the prescribed form: a report since has its tables, sections or figures
@@ -710,10 +719,12 @@ def extract_document(doc: Document) -> Report:
     own_place = _governed_division(agency.name_normalized)
     own_names = tuple(dict.fromkeys(n for n in (agency.name, agency.name_normalized) if n))
     stated = doc.lines if template == PRE_2019 else overview_table_lines(doc.lines)  # a statistics table's rows
+    trusted = glyphs_read_by_sums(tables.cells)
     narrative = find_figures(doc.sentences, year, stated, all_levels=all_levels,
-                             own_place=own_place, own_names=own_names)
+                             own_place=own_place, own_names=own_names, trusted_glyphs=trusted)
     if not all_levels and _tables_of_that_scope(narrative, tables.cells, own_place):
-        narrative = find_figures(doc.sentences, year, None, all_levels=True, own_place=own_place, own_names=own_names)
+        narrative = find_figures(doc.sentences, year, None, all_levels=True, own_place=own_place, own_names=own_names,
+                                 trusted_glyphs=trusted)
     if correct_figures(errata, narrative):
         mark_headlines(narrative)
     if template == PRE_2019 and year >= _FORM_SINCE and not layout.regions and not narrative:

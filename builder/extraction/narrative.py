@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from ..limits import MAX_NUMBER_DIGITS, checkpoint
+from .layout import glyph_digits
 
 # A count in Chinese numerals (收到申请三件, 两起行政诉讼; in the financial forms too: 叁拾陆件), read whole: not an
 # ordinal (第三件) or the tail of one.
@@ -789,9 +790,11 @@ _LEAD_HEADING = re.compile(r"\s*(?P<lead>(?:[（(][一二三四五六七八九�
 
 
 def find_figures(sentence_list: list[str], year: int | None = None, table_lines: list[str] | None = None,
-                 all_levels: bool = False, own_place: str = "", own_names: tuple[str, ...] = ()) -> list[Figure]:
+                 all_levels: bool = False, own_place: str = "", own_names: tuple[str, ...] = (),
+                 trusted_glyphs: frozenset[str] = frozenset()) -> list[Figure]:
     """Every stated figure, in the order the text states them, then the rows of
     a statistics table (pre-2019 reports), with at most one headline per key.
+    ``trusted_glyphs``: the glyphs (O, l) the report's sums read as digits, and a count printed with them read so.
     ``all_levels``: the report speaks for every level of its region (全区各级行政机关…), as a government's
     report before the 2019 form did; since then its tables, and so its totals, are the government's own.
     ``own_place``: the division whose government the body is (历下区), which it may call itself by (我区);
@@ -831,9 +834,10 @@ def find_figures(sentence_list: list[str], year: int | None = None, table_lines:
         mentioned = {needs for needs in _NEEDS_GROUPS if any(word in said or word in clauses for word in needs)}
         if not mentioned:  # no pattern's words: most sentences
             continue
+        text, sentence = sentence, _glyphs_read(sentence, trusted_glyphs)
         has_digit = _HAS_NUMBER.search(sentence) is not None
         # the figures are read from the pairs and with their amounts' words left out, kept with the text
-        text, sentence = sentence, _plain_amounts(_respectively(_each_applicant(sentence)))
+        sentence = _plain_amounts(_respectively(_each_applicant(sentence)))
         for pattern in (*PATTERNS, *_OWN_PATTERNS):
             if pattern.needs not in mentioned or not (has_digit or pattern.value is not None):
                 continue
@@ -1091,6 +1095,22 @@ _CLAUSE_END = "，,。；;、）)（(：:！!？?"
 
 # Letters OCR reads digits as (l2846 for 12846, 3l05 for 3105, 2O17 for 2017), and a digit spaced off.
 _DIGIT_LOOKALIKES = "lIOoSBZ丨"
+
+
+# A count printed with OCR's glyphs for its digits (l286条, 1O45条, 复议l件), up to its unit.
+_GLYPH_COUNT = re.compile(r"(?<![A-Za-z0-9.])[0-9lIOoSBZ丨]+(?=\s*[万千]?\s*(?:条|件|个|项|起|次|篇))")
+
+
+def _glyphs_read(sentence: str, trusted: frozenset[str]) -> str:
+    """The sentence with each count printed with glyphs for digits written in digits, when every glyph in it is one
+    the report's own sums read so (``trusted``: table 3's l9 taken as 19); a glyph no sum read stays, and so the
+    count is no figure. One character for one: the sentence's offsets hold."""
+    def digits(m: re.Match) -> str:
+        run = m.group()
+        if run.isdigit() or not all(c.isdigit() or c in trusted for c in run):
+            return run
+        return glyph_digits(run) or run
+    return _GLYPH_COUNT.sub(digits, sentence) if trusted else sentence
 
 
 def _misread_around(sentence: str, start: int, end: int) -> bool:

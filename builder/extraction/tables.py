@@ -5230,13 +5230,19 @@ _SUBTOTAL_SUFFIX = "." + forms.T3_GROUP_SUBTOTAL  # (the one 法人或其他组�
 _SUBTOTAL_END = len(_SUBTOTAL_SUFFIX)
 
 
+def glyphs_read_by_sums(cells: dict[str, CellValue]) -> frozenset[str]:
+    """The glyphs (O, l) and specks a report's sums read as digits: those of every cell repaired so, which were read
+    glyph by glyph because only then its table's sums hold. The evidence for reading them so where no sum checks."""
+    return frozenset(g for cell in cells.values() if cell.status == "repaired" and cell.raw
+                     and (digits := glyph_digits(cell.raw)) is not None and int(digits) == cell.value
+                     for g in misread_glyphs(cell.raw))
+
+
 def _glyphs_the_sums_read(out: Tables) -> None:
     """Table 2's cells printed with OCR's glyphs for digits (O, l173), which no sum checks: read glyph by glyph when
     the same report's sums read every glyph in them so (table 3's l9 and ,O taken as 19 and 0 because only then its
     sums hold). A glyph the sums never read stays unsure, and so does each cell of a report whose sums read none."""
-    confirmed = {g for cell in out.cells.values() if cell.status == "repaired" and cell.raw
-                 and (digits := glyph_digits(cell.raw)) is not None and int(digits) == cell.value
-                 for g in misread_glyphs(cell.raw)}
+    confirmed = glyphs_read_by_sums(out.cells)
     for cell_id, cell in out.cells.items():
         if confirmed and cell_id.startswith("t2.") and _glyph_cell(cell) \
                 and (digits := glyph_digits(cell.raw)) is not None and int(digits) in cell.candidates \
