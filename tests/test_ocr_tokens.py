@@ -411,3 +411,24 @@ def test_table_2_s_misread_zeros_are_read_as_table_3_s_sums_read_them(layout, ta
         assert (got.value, got.status) == ((0, "repaired") if table3 else (None, "ambiguous")), cell
     if table3:
         assert "表三、表四" in rep.cells["t2.rules.issued"].note
+
+
+def test_a_value_ocr_ran_into_a_wide_label_comes_after_the_label_s_spare_cells():
+    """Blind round 167: a label across three columns, its first value run into it (…数量 68 | ∅ | ∅ | 2l | …): 68 was
+    put before the label's two spare cells, the row had nine cells for seven and stayed unread."""
+    line = "一、本年新收政府信息公开申请数量 68\t\t\t2l\to\to\t2\t2\t93"
+    assert [r.cells for r in scan_lines([line])] == [["", "", "68", "2l", "o", "o", "2", "2", "93"]]
+
+
+@pytest.mark.parametrize("layout", ["tab", "pipe"])
+def test_misread_zeros_are_read_by_the_sums_the_report_s_own_mistake_leaves_standing(layout):
+    """Blind round 167: a scan whose 予以公开 总计 the agency printed one too high broke its row's and its column's sums,
+    and with them every glyph of table 3 (O, o) stayed unsure. Left out, the sums through that one cell; the others
+    read every glyph the same way whichever cell it is, and the printed mistake stays as printed."""
+    v = values(GOV_2021)
+    wrong = forms.t3_cell("granted", "total")
+    printed = {**_ocr_zeros(v, False, True), wrong: str(v[wrong] + 1)}
+    rep, _ = report(printed, layout, v=v)
+    glyphs = [c for c in printed if c != wrong]
+    assert glyphs and all((rep.cells[c].value, rep.cells[c].status) == (0, "repaired") for c in glyphs)
+    assert (rep.cells[wrong].value, rep.cells[wrong].status) == (v[wrong] + 1, "reported")

@@ -598,7 +598,11 @@ def scan_delimited(line: str, sep: str, index: int) -> ValueRow:
         inside = scan_plain(cells[last_label], index)
         if len(inside) == 1 and inside[0].core and inside[0].cells:
             cells[last_label] = inside[0].label
-            values = inside[0].cells + values
+            # blank cells right after it are the label's spare columns (a label across three, its first value run
+            # into it by OCR: 一、本年新收…数量 68 | ∅ | ∅ | 2l | …): the value is the first after them
+            spare = len(values) - len(list(itertools.dropwhile(lambda c: not c, values)))
+            values = values[:spare] + inside[0].cells + values[spare:] if spare < len(values) else \
+                inside[0].cells + values
     label = " ".join(c for c in cells[: last_label + 1] if c)
     if (last_label < 0 or misread_rules) and all(c and is_value_cell(c) for c in values) \
             and any(several_numbers(c) and not SPACE_GROUPED.fullmatch(c.strip()) for c in values):

@@ -1425,7 +1425,9 @@ def _settle_glyphs(fixed: dict, identities: list[Identity], out: Tables) -> None
     holding = [i for i in identities if any(c in readings for c in i.cells)
                and all(fixed.get(c) is not None or c in readings for c in i.cells)]
     ok, settled = propagate(fixed, holding, readings)
-    if not ok or any(value not in readings[cell] for cell, (value, _) in settled.items()):
+    if not ok:  # the report's own mistake in one cell breaks its sums: read by the sums not through that cell
+        holding, settled = _sums_past_one_mistake(fixed, holding, readings)
+    if not settled or any(value not in readings[cell] for cell, (value, _) in settled.items()):
         return
     for cell, (value, identity) in settled.items():
         raw = out.cells[cell].raw
@@ -1436,6 +1438,28 @@ def _settle_glyphs(fixed: dict, identities: list[Identity], out: Tables) -> None
     _settle_by_search({c: r for c, r in readings.items() if fixed.get(c) is None}, holding, fixed, out)
     _marks_where_sums_hold({c: r for c, r in readings.items() if fixed.get(c) is None
                             and _RAISED_DIGITS.fullmatch(out.cells[c].raw.strip())}, holding, fixed, out)
+
+
+def _sums_past_one_mistake(fixed: dict, identities: list[Identity], readings: dict) -> tuple[list[Identity], dict]:
+    """The sums and what they settle once those through one printed cell are left out, when that makes them hold and
+    the glyph cells settle to the same readings whichever such cell it is (a 总计 printed 52 where its row sums to 51
+    breaks its row's sum and its column's, which are then no evidence about the O and l elsewhere): the cells every
+    such reading settles. None when two readings disagree."""
+    printed = sorted({c for i in identities for c in i.cells if c not in readings and fixed.get(c) is not None})
+    found: list[tuple[list[Identity], dict]] = []
+    for suspect in printed:
+        kept = [i for i in identities if suspect not in i.cells]
+        ok, settled = propagate(fixed, kept, readings)
+        if ok and settled and all(value in readings[cell] for cell, (value, _) in settled.items()):
+            found.append((kept, settled))
+    values: dict[str, set] = {}
+    for _, settled in found:
+        for cell, (value, _) in settled.items():
+            values.setdefault(cell, set()).add(value)
+    if not found or any(len(v) > 1 for v in values.values()):
+        return identities, {}
+    kept, settled = found[0]
+    return kept, {c: v for c, v in settled.items() if all(c in other for _, other in found)}
 
 
 _SEARCH_LIMIT = 4096  # readings tried together at most
