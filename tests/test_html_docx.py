@@ -3469,3 +3469,32 @@ def test_a_table_of_an_xml_export_s_own_row_and_cell_elements_is_a_grid():
                                              "规章\t3\t2\t58"]
     page = "<table><form><tr><td>规章</td><td>3</td><td>2</td></tr></form></table>"
     assert html_to_text(page).split("\n") == ["规章\t3\t2"]
+
+
+def _numbered(table: Table, header_rows: int) -> Table:
+    """A clerk's Word table: a 序号 column first, merged down its header rows, each value row numbered."""
+    return [([Cell("序号", rowspan=header_rows)] if k == 0 else []) + row if k < header_rows
+            else [Cell(str(k - header_rows + 1)), *row] for k, row in enumerate(table)]
+
+
+def test_a_clerk_s_word_tables_with_a_number_column_and_zeros_left_blank_are_read_in_place():
+    """Blind round 166 (townships' Word files): a 序号 column before the labels and zeros left empty. Table 3's rows with
+    blank ends had two alignments (the label's spare cells, or blank values) and stayed unsure; table 4's row, its
+    number's cell one more than the form, too. Every row of a grid of one width is read from its last cells."""
+    v = values(seed=7)
+    for cell in (forms.t4_cell("litigation_direct", "other"), forms.t4_cell("litigation_after_review", "total")):
+        v[cell] = 0
+    v = rebalance(v)
+    # (some zeros typed, others left empty: a row may start and end blank)
+    typed = ("natural_person", "commercial_enterprise", "legal_service_org", "litigation_direct.")
+    printed = {c: (None if x == 0 and c.startswith(("t3.", "t4.")) and not any(t in c for t in typed) else x)
+               for c, x in v.items()}
+    report_blocks = [_numbered(b, 3) if isinstance(b, list) and b[0][0].text in (T3_NOTE, "行政复议") else b
+                     for b in blocks(printed)]
+    report = extract_bytes(docx_bytes(report_blocks), "report.docx")
+    for cell, value in v.items():
+        got = report.cells[cell]
+        if printed[cell] is None:
+            assert got.value in (None, 0) and got.status in ("blank", "inferred"), cell
+        else:
+            assert (got.value, got.status) == (value, "reported"), cell

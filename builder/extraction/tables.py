@@ -482,6 +482,30 @@ def _fit_as_its_width(slot: _Slot, slots: list[_Slot]) -> list[str]:
     return cells[1:] if ends["first"] > ends["last"] else fit(cells, size)
 
 
+def _ends_at_the_grid_s_edge(slots: list[_Slot], identities: list[Identity]) -> bool:
+    """Whether a table's rows are one grid's, each row's values its last cells: every row delimited and of one width
+    (a Word table's, a 序号 column and label columns before its values), and each row filled to its end keeping its
+    own sums there (its blanks as zeros), two at least. A row leaving zeros blank (| 2 | 二、上年结转… | ∅ | ∅ | 0 | 0 | ∅ |
+    ∅ | 0 | 0 | ∅ |) is then read where the grid puts its cells, not its label's spare cells taken for values."""
+    rows = [slot for slot in slots if slot.row is not None]
+    if len(rows) < 3 or len({(slot.row.delimited, slot.row.width) for slot in rows}) != 1 or not rows[0].row.delimited \
+            or any(len(slot.row.cells) < len(slot.ids) for slot in rows):
+        return False
+    kept = 0
+    for slot in rows:
+        window = slot.row.cells[-len(slot.ids):]
+        if not window[0].strip() or not window[-1].strip():
+            continue
+        values = [parse_cell(c).value if c.strip() else 0 for c in window]
+        local = _local(identities, slot.ids)
+        if not local or any(v is None for v in values):
+            continue
+        if any(sum(values[i] for i in parts) != sum(values[i] for i in whole) for parts, whole in local):
+            return False
+        kept += 1
+    return kept >= 2
+
+
 def _local(identities: list[Identity], ids: tuple[str, ...]) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
     """A row's own identities, as positions within the row."""
     pos = {c: i for i, c in enumerate(ids)}
@@ -528,6 +552,7 @@ def read_table(slots: list[_Slot], identities: list[Identity], out: Tables, tabl
     widest = max(widths, default=0)
     usual_width = max((w for w in widths if w < widest), default=0) if widths[widest] == 1 else widest
     zeros_blank = _leaves_zeros_blank(slots)
+    grid_ends = not displacing and _ends_at_the_grid_s_edge(slots, identities)
     window_of_width = _windows_by_width(slots, identities)
     lost_lines: list[tuple[_Slot, list[str]]] = []  # rows read as a lost column line's only if every sum then holds
     for slot in slots:
@@ -536,7 +561,8 @@ def read_table(slots: list[_Slot], identities: list[Identity], out: Tables, tabl
             for cell in slot.ids:
                 out.cells[cell] = CellValue(None, None, "missing")
             continue
-        windows = [_fit_as_its_width(slot, slots)] if displacing else alignments(slot.row.cells, len(slot.ids))
+        windows = [_fit_as_its_width(slot, slots)] if displacing else (
+            [slot.row.cells[-len(slot.ids):]] if grid_ends else alignments(slot.row.cells, len(slot.ids)))
         if not displacing and (gridded := _on_the_grid(slot, usual_width)) is not None and all(
                 [parse_cell(c).value for c in gridded] != [parse_cell(c).value for c in w] for w in windows):
             windows.append(gridded)
@@ -729,7 +755,7 @@ def _edge_blank(slot: _Slot, widest: int) -> list[str] | None:
     the table's widest row (a web page's short row, its label's spare columns before it). A grid's line of
     the form's width with several empty cells at its end (table 4's last group left blank) prints them: no
     padding of one."""
-    if slot.row is None or not slot.row.delimited:
+    if slot.row is None or not slot.row.delimited or slot.grid is not None:
         return None
     printed = [c.strip() for c in fit(slot.row.cells, len(slot.ids))]
     if len(printed) != len(slot.ids) or sum(1 for c in printed if c) < 2:
@@ -4717,12 +4743,33 @@ def read_t4(layout: Layout, out: Tables) -> None:
                  "under theirs (未经复议直接起诉, 复议后起诉); they are read as one row, each band by its header")
     else:
         row = _t4_printed_row(rows, size)
+    numbered = _after_its_number(layout, rows, row, size) if row is not None else None
+    if numbered is not None:
+        row = numbered
     if row is not None and size == len(_T4_FORM_ORDER) and (spread := _t4_groups_said_none(row.cells)) is not None:
         row = replace(row, cells=spread)
         out.warn("t4.merged_none", "table 4 prints a group (or 行政诉讼's two, or the whole table) as one cell saying "
                  "none (无, 本年度未发生…: a cell merged across them): each of their cells is read as 0, the other "
                  "groups' as printed, every group's total the sum of its parts")
-    read_table([_Slot(ids, row)], forms.t4_identities(), out, "t4")
+    # (a row placed by its grid's columns has no blank end to take for padding)
+    read_table([_Slot(ids, row, grid=row.cells if numbered is not None else None)], forms.t4_identities(), out, "t4")
+
+
+_NUMBER_COLUMN = frozenset({"序号", "编号", "序"})
+
+
+def _after_its_number(layout: Layout, rows: list[ValueRow], row: ValueRow, size: int) -> ValueRow | None:
+    """Table 4's row in a grid whose first column is a 序号 (| 1 | ∅ | … | 0 | ∅ |): its values the cells after the
+    number's, where the row prints one cell more than the form, its first empty or a row number. Without it the
+    number's cell and a blank last value left two windows, and a row leaving zeros blank stayed unread."""
+    if not row.delimited or len(row.cells) != size + 1 or not (
+            not row.cells[0].strip() or (row.cells[0].strip().isdigit() and len(row.cells[0].strip()) <= 2)):
+        return None
+    # the header's line of results names them in the last cells, its first the number column's (empty, or 序号)
+    if not any(len(cells := line.split("\t")) == size + 1 and (not cells[0].strip() or cells[0].strip() in _NUMBER_COLUMN)
+               and cells[1].strip() and "结果维持" in line for line in _header_lines(layout, "t4", rows)):
+        return None
+    return replace(row, cells=row.cells[1:])
 
 
 def _printed_part(rows: list[ValueRow], named: tuple[tuple[str, str], ...]) -> ValueRow | None:
