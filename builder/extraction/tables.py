@@ -1453,7 +1453,9 @@ def _settle_glyphs(fixed: dict, identities: list[Identity], out: Tables) -> None
     ok, settled = propagate(fixed, holding, readings)
     if not ok:  # the report's own mistake in one cell breaks its sums: read by the sums not through that cell
         holding, settled = _sums_past_one_mistake(fixed, holding, readings)
-    if not settled or any(value not in readings[cell] for cell, (value, _) in settled.items()):
+        if not settled:
+            return
+    if any(value not in readings[cell] for cell, (value, _) in settled.items()):
         return
     for cell, (value, identity) in settled.items():
         raw = out.cells[cell].raw
