@@ -3498,3 +3498,27 @@ def test_a_clerk_s_word_tables_with_a_number_column_and_zeros_left_blank_are_rea
             assert got.value in (None, 0) and got.status in ("blank", "inferred"), cell
         else:
             assert (got.value, got.status) == (value, "reported"), cell
+
+
+@pytest.mark.parametrize("header, placed_as", [
+    # columns of uneven widths, values set at their left: no column between the first two
+    ([("本年制发件数", 227.6, 275.6), ("本年废止件数", 343.6, 391.6), ("现行有效件数", 403.6, 451.6)], None),
+    # a header word over the gap: a column there, no row printing it
+    ([("本年制发件数废止件数", 227.6, 330.0), ("现行有效件数", 343.6, 391.6), ("合计", 403.6, 451.6)],
+     "行政规范性文件\t8\t\t3\t64"),
+])
+def test_a_gap_of_two_pitches_under_no_header_word_is_no_column(header, placed_as):
+    """Blind round 168 (a ruled PDF, 本年制发件数's column twice as wide as the others', values at the left): the gap
+    between its values and the next column's was two pitches, a column between them was assumed, and every row
+    of table 2 was read 8 | ∅ | 3 | 64: its first value blank. The header named three columns and no word over the
+    gap; a header word there still makes it a column."""
+    from builder.reading.positioned import blank_cells_placed
+
+    def row(*words: tuple[str, float, float]) -> tuple[str, list]:
+        return " ".join(w for w, _, _ in words), list(words)
+
+    lines = [row(("第二十条第（一）项", 143.6, 250)), row(("信息内容", 143.6, 175.6), *header),
+             row(("规章", 143.6, 159.6), ("0", 227.6, 231.3), ("0", 343.6, 347.3), ("0", 403.6, 407.3)),
+             row(("行政规范性文件", 143.6, 199.6), ("8", 227.6, 231.3), ("3", 343.6, 347.3), ("64", 403.6, 411.0))]
+    placed, _ = blank_cells_placed(lines, "\t")
+    assert (placed[3] if placed else None) == placed_as

@@ -257,8 +257,9 @@ def blank_cells_placed(lines: list[tuple[str, list[Word]]], glue: str,
                                                            for _, _, values in table])) is not None:
             columns = before = own  # (else those of the page before, for a table's last rows, if any)
         if (headed := _header_columns(rows, start, left - half, table)) is not None and (
-                columns is None or len(headed[0]) > len(columns[0])):
-            columns = before = headed  # (columns no row prints a value in: their header's)
+                columns is None or len(headed[0]) > len(columns[0])
+                or _gaps_unnamed(columns, headed, table, _header_words(rows, start, left - half, table))):
+            columns = before = headed  # (columns no row prints a value in: their header's; or no column the header has)
         for i, text in _placed_rows(table, columns, glue):
             placed[i], changed = text, True
         columns, start = None, end + 1  # (a short table after another on the page: no continuation of it)
@@ -270,13 +271,9 @@ _MISREAD_VALUE = re.compile(r"(?=\D*\d)[\dOolIZSB丨.,]+")  # a value, digits an
 _HEADER_COLUMNS_MAX = 16  # columns a table's header names at most (table 4's fifteen)
 
 
-def _header_columns(rows: list[tuple[str, list[Word], list[Word]]], start: int, left: float,
-                    table: list[tuple[int, list[Word], list[Word]]]) -> Columns | None:
-    """A borderless table's columns as the header lines above its first row name them: the middles of the header's
-    words over the values that span no other (商业企业 under 法人或其他组织, 自然人 beside it; a word wrapped in its
-    narrow column, 商业企 over 业, is its last piece's column). Only when each of the table's values stands under a
-    column of its own (a small body's table 3 printing only 自然人 and 总计, every other cell blank, told no blank
-    from another by its values alone); else None."""
+def _header_words(rows: list[tuple[str, list[Word], list[Word]]], start: int, left: float,
+                  table: list[tuple[int, list[Word], list[Word]]]) -> list[Word]:
+    """The words of a borderless table's header lines above its first row, right of the rows' labels."""
     words: list[Word] = []
     left = max([left, *(x1 for _, label, _ in table for _, _, x1 in label)])  # (right of the rows' labels: 信息内容 is none)
     for i in range(start - 1, max(-1, start - 1 - _HEADER_LINES), -1):
@@ -286,6 +283,29 @@ def _header_columns(rows: list[tuple[str, list[Word], list[Word]]], start: int, 
             break  # (a row of values, or a line of words beside the values' place only: the header has ended; a
             # row whose values OCR misread, 规章 0 0 O, is a row too: its 0s are no header's columns)
         words += over
+    return words
+
+
+def _gaps_unnamed(columns: Columns, headed: Columns, table: list[tuple[int, list[Word], list[Word]]],
+                  words: list[Word]) -> bool:
+    """Whether the columns the values' pitch adds (ones no row prints) are no header's: each under no header word, and
+    the header naming as many columns as the values stand in. Columns of uneven widths, their values set at the left
+    (本年制发件数 twice as wide as the others), leave a gap of two pitches where no column is."""
+    every = columns[0]
+    printed = {min(range(len(every)), key=lambda k: abs(every[k] - (x0 + x1) / 2)) for _, _, values in table
+               for _, x0, x1 in values}
+    gaps = [x for k, x in enumerate(every) if k not in printed]
+    return bool(gaps) and len(printed) == len(headed[0]) and not any(x0 <= x <= x1 for x in gaps for _, x0, x1 in words)
+
+
+def _header_columns(rows: list[tuple[str, list[Word], list[Word]]], start: int, left: float,
+                    table: list[tuple[int, list[Word], list[Word]]]) -> Columns | None:
+    """A borderless table's columns as the header lines above its first row name them: the middles of the header's
+    words over the values that span no other (商业企业 under 法人或其他组织, 自然人 beside it; a word wrapped in its
+    narrow column, 商业企 over 业, is its last piece's column). Only when each of the table's values stands under a
+    column of its own (a small body's table 3 printing only 自然人 and 总计, every other cell blank, told no blank
+    from another by its values alone); else None."""
+    words = _header_words(rows, start, left, table)
     leaves = sorted((w for w in words if not any(o is not w and w[1] < (o[1] + o[2]) / 2 < w[2]
                                                  and o[2] - o[1] < w[2] - w[1] for o in words)),
                     key=lambda w: w[1] + w[2])
