@@ -843,6 +843,8 @@ def test_a_count_ocr_misread_is_kept_but_never_a_headline(text):
      {"applications_natural_person": 3, "applications_commercial_enterprise": 1}),
     ("公民、法人申请共5件。", {}),
     ("依托政府信息公开专栏发布信息，全年不动产登记窗口受理各类登记申请52.6万件。", {}),
+    # (blind round 169: an education bureau's student aid, read as the year's requests)
+    ("全年共受理学生资助申请3415件，发放各类资助资金2687.5万元。", {}),
 ])
 def test_documents_channels_and_applicants_as_reports_word_them(text, expected):
     assert headlines(figures(text, year=2022)) == expected

@@ -1382,7 +1382,8 @@ _OTHER_PROCESS = re.compile(r"行政审批|审批服务|政务服务(?!网|平�
                             r"|资格认定|认定申请"  # (教师资格认定申请, 工伤认定申请: a qualification or a finding asked for)
                             # (a procurement centre's, a grid's 四个平台 events, a service hall's)
                             r"|采购申请|采购中心|各类事件|办事申请|办事服务"
-                            r"|仲裁|鉴定")  # (劳动人事争议仲裁申请, 劳动能力鉴定申请: a dispute or a finding asked for)
+                            r"|仲裁|鉴定"  # (劳动人事争议仲裁申请, 劳动能力鉴定申请: a dispute or a finding asked for)
+                            r"|资助|助学|抚恤|优抚")  # (学生资助申请3415件, 助学贷款申请: aid asked for)
 _DISCLOSURE_WORDS = re.compile(r"信息公开|依申请")
 _CASES_COUNTED = re.compile(r"(?:行政复议|行政诉讼|应诉)(?:案件|案)")
 _PROPOSALS = re.compile(r"(?:代表|人大)建议|(?:委员|政协)提案|建议提案|议案")  # deputies' proposals, answered as such
