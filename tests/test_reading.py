@@ -878,3 +878,14 @@ def test_a_spreadsheet_printed_with_its_row_numbers_and_column_letters_is_read_w
     assert body_lines("\n".join(lines)) == [f"{AGENCY}2023年政府信息公开工作年度报告\t\t", "一、总体情况\t\t",
                                             "(一)主动公开。全年主动公开政府信息6185条。\t\t", "年报正文 第1页",
                                             "行政复议\t\t", "2\t0\t1"]
+
+
+@pytest.mark.parametrize("padded", [False, True])
+def test_a_nul_between_two_digits_is_none_of_the_number_s(padded):
+    """Blind round 167: 全年主动公开政府信息48␀73条, a NUL inside the number, read as 48 73 (two numbers, a misread count):
+    a NUL elsewhere parts words, between digits it is nothing. ``padded``: NULs in runs through the file too, read at
+    decoding as the spaces a tool padded with."""
+    sentence = "全年主动公开政府信息48\x0073条。"
+    assert normalize(sentence) == "全年主动公开政府信息4873条。"
+    data = ("报告\x00\x00\x00\n" * 20 if padded else "") + sentence
+    assert "全年主动公开政府信息4873条。" in read_bytes(data.encode(), "report.txt").lines

@@ -163,6 +163,7 @@ _TRANSLATE.update({ord("巿"): "市", ord("幵"): "开"})
 # the words meant, or the title named another subject than disclosure and the report was refused.
 _MISREAD_WORDS = {"信怠": "信息", "申清": "申请", "报吿": "报告"}
 _MISREAD_WORD = re.compile("|".join(_MISREAD_WORDS))
+_NUL_IN_NUMBER = re.compile(r"(?<=\d)\x00+(?=\d)")
 
 
 # Spaces and tabs in one run, at most: more are no layout's (a landscape page's widest gap, a sheet's row padded to its
@@ -191,6 +192,8 @@ def normalize(text: str) -> str:
         text = _THIN_GROUPED.sub("", text)
     if "\u3000" in text:
         text = _fixed_width_rows(_IDEOGRAPHIC_ROW.sub(_ideographic_cells, text))
+    if "\x00" in text:  # (a NUL between two digits is none of the number's: 48␀73条 is 4873, not two numbers)
+        text = _NUL_IN_NUMBER.sub("", text)
     text = text.translate(_TRANSLATE)
     if _MISREAD_WORD.search(text):
         text = _MISREAD_WORD.sub(lambda m: _MISREAD_WORDS[m.group()], text)
@@ -997,7 +1000,7 @@ def decode(data: bytes, path: str, unwrapped: bool = False) -> tuple[str, str]:
     if (even or odd) and max(even, odd) < 4 * min(even, odd):
         # Zero bytes in runs, on both sides alike: no UTF-16, but text a tool padded with NULs
         # where it had spaces (a PDF's text copied, a page's end). Read as spaces.
-        spaced = data.replace(b"\x00", b" ")
+        spaced = re.sub(rb"(?<=\d)\x00+(?=\d)", b"", data).replace(b"\x00", b" ")  # (48␀73条: one number)
         for encoding in ("utf-8", "gb18030"):
             try:
                 text = spaced.decode(encoding)
