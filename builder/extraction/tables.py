@@ -1452,9 +1452,11 @@ def _settle_glyphs(fixed: dict, identities: list[Identity], out: Tables) -> None
                and all(fixed.get(c) is not None or c in readings for c in i.cells)]
     ok, settled = propagate(fixed, holding, readings)
     if not ok:  # the report's own mistake in one cell breaks its sums: read by the sums not through that cell
-        holding, settled = _sums_past_one_mistake(fixed, holding, readings)
+        settled, suspects = _sums_past_one_mistake(fixed, holding, readings)
         if not settled:
             return
+        # (and searched below by the sums through none of the cells the mistake may be: no assuming which it is)
+        holding = [i for i in holding if not suspects & set(i.cells)]
     if any(value not in readings[cell] for cell, (value, _) in settled.items()):
         return
     for cell, (value, identity) in settled.items():
@@ -1468,26 +1470,25 @@ def _settle_glyphs(fixed: dict, identities: list[Identity], out: Tables) -> None
                             and _RAISED_DIGITS.fullmatch(out.cells[c].raw.strip())}, holding, fixed, out)
 
 
-def _sums_past_one_mistake(fixed: dict, identities: list[Identity], readings: dict) -> tuple[list[Identity], dict]:
-    """The sums and what they settle once those through one printed cell are left out, when that makes them hold and
-    the glyph cells settle to the same readings whichever such cell it is (a 总计 printed 52 where its row sums to 51
-    breaks its row's sum and its column's, which are then no evidence about the O and l elsewhere): the cells every
-    such reading settles. None when two readings disagree."""
+def _sums_past_one_mistake(fixed: dict, identities: list[Identity], readings: dict) -> tuple[dict, set[str]]:
+    """What the sums settle once those through one printed cell are left out, when that makes them hold and the glyph
+    cells settle to the same readings whichever such cell it is (a 总计 printed 52 where its row sums to 51 breaks its
+    row's sum and its column's, which are then no evidence about the O and l elsewhere): the cells every such reading
+    settles, each with its identity, and the cells the mistake may be. None when two readings disagree."""
     printed = sorted({c for i in identities for c in i.cells if c not in readings and fixed.get(c) is not None})
-    found: list[tuple[list[Identity], dict]] = []
+    found: dict[str, dict] = {}
     for suspect in printed:
-        kept = [i for i in identities if suspect not in i.cells]
-        ok, settled = propagate(fixed, kept, readings)
+        ok, settled = propagate(fixed, [i for i in identities if suspect not in i.cells], readings)
         if ok and settled and all(value in readings[cell] for cell, (value, _) in settled.items()):
-            found.append((kept, settled))
+            found[suspect] = settled
     values: dict[str, set] = {}
-    for _, settled in found:
+    for settled in found.values():
         for cell, (value, _) in settled.items():
             values.setdefault(cell, set()).add(value)
     if not found or any(len(v) > 1 for v in values.values()):
-        return identities, {}
-    kept, settled = found[0]
-    return kept, {c: v for c, v in settled.items() if all(c in other for _, other in found)}
+        return {}, set()
+    first = next(iter(found.values()))
+    return {c: v for c, v in first.items() if all(c in other for other in found.values())}, set(found)
 
 
 _SEARCH_LIMIT = 4096  # readings tried together at most
