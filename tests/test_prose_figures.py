@@ -2526,3 +2526,14 @@ def test_a_count_printed_with_glyphs_the_report_s_sums_read_as_digits_is_read_so
     found = find_figures(sentences(["全年主动公开政府信息l286条，其中政策文件4O条。", "全年共收到政府信息公开申请l7件。",
                                     "发生政府信息公开行政复议l件。"]), 2023, trusted_glyphs=frozenset(trusted))
     assert {f.key: f.value for f in found if f.headline} == heads
+
+
+@pytest.mark.parametrize("other_column", ["2023-.", "2023", ".", ""])
+def test_a_paragraph_beside_what_is_left_of_a_bilingual_page_s_other_column_is_prose(other_column):
+    """Blind round 169 (a page laid out as a table, Chinese paragraphs beside Uyghur or Mongolian ones): the other
+    script is left out, its year and stop stay (2023-.), and each paragraph's row was taken for a row of a table, its
+    figures no prose: no headline."""
+    lines = ["一、总体情况\t", f"2023年，全年主动公开政府信息3672条，较2022年的3418条有所增加。\t{other_column}",
+             f"全年新收政府信息公开申请47件，上年结转3件。\t{other_column}"]
+    assert headlines(find_figures(sentences(lines), 2023)) == {
+        "proactive_items": 3672, "applications_received": 47, "applications_carried_over": 3}

@@ -606,6 +606,8 @@ _SPACE_GROUPED_COUNT = re.compile(r"(?<![\d.,])[1-9]\d{0,2}(?: \d{3})+(?=\s*[件
 
 
 _SENTENCE_CELL = 20  # characters: a cell this long, with a full stop, holds prose
+_LEFT_OVER = 12  # characters of a cell of no words beside a paragraph at most
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 _SENTENCE_ALONE = 8  # characters of a sentence alone in its row, ended by a full stop, at least
 
 
@@ -615,6 +617,11 @@ def _sentence_cell(row: str) -> str:
     pipes that are paragraphs (a page joined into one line, menus and footer parted by " | ");
     else '' (a row of the tables)."""
     cells = [cell.strip() for cell in re.split(r"[\t|]", row) if cell.strip()]
+    # (beside a paragraph, cells of no words are what is left of a bilingual page's other column, its script left out:
+    # its stop and its figures, 2023-.)
+    if len(worded := [c for c in cells if _HAN.search(c)]) == 1 and len(worded[0]) >= _SENTENCE_CELL \
+            and worded[0].endswith("。") and all(len(c) <= _LEFT_OVER for c in cells if c is not worded[0]):
+        cells = worded
     if len(cells) == 1 and len(cells[0]) >= _SENTENCE_ALONE and cells[0].endswith("。"):
         return cells[0]  # (a short paragraph alone in its row: 2021年，我厅未收取信息处理费。)
     if len(cells) == 1 or "\t" not in row:
