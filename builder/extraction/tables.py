@@ -489,8 +489,9 @@ def _ends_at_the_grid_s_edge(slots: list[_Slot], identities: list[Identity]) -> 
     ∅ | 0 | 0 | ∅ |) is then read where the grid puts its cells, not its label's spare cells taken for values."""
     rows = [slot for slot in slots if slot.row is not None]
     if len(rows) < 3 or len({(slot.row.delimited, slot.row.width) for slot in rows}) != 1 or not rows[0].row.delimited \
-            or any(len(slot.row.cells) < len(slot.ids) for slot in rows):
-        return False
+            or any(len(slot.row.cells) < len(slot.ids) or any(c.strip() for c in slot.row.cells[:-len(slot.ids)])
+                   for slot in rows):
+        return False  # (nor when a row prints a value before its last cells: a padded end, | 8 | 0 | … | 8 | ∅ |)
     kept = 0
     for slot in rows:
         window = slot.row.cells[-len(slot.ids):]
