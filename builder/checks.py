@@ -427,9 +427,12 @@ def _narr_applications(report, context=None) -> list[Result]:
     new, carried, total, forward = (_total(report, r) for r in forms.T3_TERMS)
     options: dict[str, list[tuple[str, float]]] = {}
     # Whatever totals can be read: an unreadable 本年新收 leaves 办理总计 to compare with.
+    # (总计+结转下年度 is 新收+上年结转 where table 3 balances; where it does not, the prose's count is the intake's, and
+    # agreeing with the other side of a table that does not balance is no agreement)
     applications = [("本年新收", new), ("办理总计", total),
                     ("新收+上年结转", None if new is None or carried is None else new + carried),
-                    ("总计+结转下年度", None if total is None or forward is None else total + forward)]
+                    ("总计+结转下年度", None if total is None or forward is None or (new is not None and carried is not None)
+                     else total + forward)]
     applications = [(w, v) for w, v in applications if v is not None]
     if applications:
         for key in _APPLICATION_KEYS:

@@ -453,8 +453,8 @@ def test_applications_in_prose_match_table_3():
     report = checked(small_values(), lines=prose_lines(2022, applications=9))
     [result] = by_instance(report, "narr.applications").values()
     assert result.instance == "applications_received#1" and result.outcome == PASS
-    assert result.detail_en == ("narr.applications: prose 9 matches table 3 (本年新收 9; 办理总计 9; 新收+上年结转 11; "
-                             "总计+结转下年度 11) — “2022年，固原市彭阳县人民政府共收到政府信息公开申请9件。”")
+    assert result.detail_en == ("narr.applications: prose 9 matches table 3 (本年新收 9; 办理总计 9; 新收+上年结转 11) "
+                             "— “2022年，固原市彭阳县人民政府共收到政府信息公开申请9件。”")
     assert result.cells == [t3(r, "total") for r in forms.T3_TERMS]
     with_carried = checked(small_values(), lines=["2022年，本机关共受理政府信息公开申请11件，上年结转申请2件。"])
     assert [(r.instance, r.outcome) for r in with_carried.checks if r.id == "narr.applications"] == [
@@ -477,9 +477,20 @@ def test_applications_in_prose_differ_from_table_3():
     assert result.outcome == FAIL and result.severity == "warning"
     assert (result.left, result.right) == (12, 9)
     assert result.detail_en == ("narr.applications: prose 12 matches none of table 3 (本年新收 9; 办理总计 9; "
-                             "新收+上年结转 11; 总计+结转下年度 11) — “2022年，固原市彭阳县人民政府共收到政府信息公开申请12件。”")
+                             "新收+上年结转 11) — “2022年，固原市彭阳县人民政府共收到政府信息公开申请12件。”")
     assert result.summary_zh == "正文称收到（受理）申请 12 件，表三本年新收 9 件、上年结转 2 件、办理总计 9 件"
     assert report.badge == "存疑"
+
+
+def test_applications_matching_only_the_other_side_of_an_unbalanced_table_3_fail():
+    """Blind round 170: table 3 that does not balance (结转下年度 one too many), the prose's 12 received the results' side
+    (总计 9 + 结转下年度 3) and neither 本年新收 9 nor 新收+上年结转 11: passed, as an agreement with a total the table
+    itself contradicts. The spec compares the intake; the results' side only where the intake cannot be read."""
+    values = small_values()
+    values[t3("carried_forward", "total")] = cell(3)
+    report = checked(values, lines=prose_lines(2022, applications=12))
+    [result] = by_instance(report, "narr.applications").values()
+    assert (result.outcome, result.left, result.right) == (FAIL, 12, 9)
 
 
 def test_applications_not_applicable():
