@@ -939,9 +939,9 @@ RULES: tuple[Rule, ...] = (
                       "{before}（相差 {diff}）",
                       "{rule}.{instance}: 上年结转 {now} ≠ {before} (结转下年度 in {previous}); difference {diff}")}),
     Rule("narr.applications", "warning", "正文申请数与表三一致", "Prose request count matches table 3",
-         "正文所述申请件数等于表三本年新收（或新收 + 上年结转、办理总计、总计 + 结转下年度）",
-         "a count of applications in the prose equals new_received, new_received + carried_over, total, "
-         "or total + carried_forward of table 3", TEMPLATED, "report", _narr_applications,
+         "正文所述申请件数等于表三本年新收（或新收 + 上年结转、办理总计；新收读不出时，总计 + 结转下年度）",
+         "a count of applications in the prose equals new_received, new_received + carried_over or total of table 3 "
+         "(total + carried_forward where new_received cannot be read)", TEMPLATED, "report", _narr_applications,
          messages={
              "summary": ("正文称{what} {stated}，表三{totals}",
                          "the prose states {value} applications; table 3 says otherwise"),
