@@ -2101,3 +2101,24 @@ def test_table_2_a_row_per_measure_under_a_clerk_s_short_labels_is_read():
     rep = extract_bytes("\n".join(lines).encode(), "report.txt")
     assert {c.id: rep.cells[c.id].value for c in forms.cells(GOV_2021) if c.table == "t2"} == \
         {c.id: v[c.id] for c in forms.cells(GOV_2021) if c.table == "t2"}
+
+
+@pytest.mark.parametrize("rendering", RENDERINGS)
+@pytest.mark.parametrize("heading", ["申请人情况（总计）", "申请人情况(总计)", "（总计）"])
+def test_a_table_3_naming_its_only_column_in_brackets_is_read_as_its_total(heading, rendering):
+    """Blind round 171 (h508): agencies that print table 3 with the 总计 column alone head it 申请人情况（总计）. The
+    brackets were read as a caption, the header named no column: each row's one number fitted to seven was unsure,
+    and a row's 0 was read as every applicant's 0, printed. The name in brackets is the column's."""
+    assert t3_columns(["项目\t\t" + heading]) == ("total",)
+    v = values(rows={"granted": [3, 1, 0, 2, 0, 0], "unable.not_held": [1, 0, 2, 0, 4, 0]})
+    printed = {c.id: synthetic._fmt(v[c.id]) for c in forms.cells(GOV_2021)}
+    blocks = synthetic._blocks(AGENCY, 2022, GOV_2021, printed, v)
+    t3 = [content for kind, content in blocks if kind == "table"][1]
+    t3.header = [[("项目", 1, 3), (heading, 1, 1)]]
+    t3.rows = [(labels, [cells[-1]]) for labels, cells in t3.rows]
+    rep = extracted(blocks, rendering)
+    assert wrong(rep, v, "t3.") == []
+    assert {k for k, c in rep.cells.items() if k.startswith("t3.") and c.status in ("reported", "none")} == {
+        forms.t3_cell(r.id, "total") for r in forms.T3_ROWS_2021}
+    assert {c.status for k, c in rep.cells.items() if k.startswith("t3.") and not k.endswith(".total")} <= {
+        "missing", "inferred"}

@@ -17,7 +17,7 @@ from functools import lru_cache
 from .. import forms
 from .layout import SECTION_HEADINGS, delimiter, label_core, line_cells
 
-_CAPTION = re.compile(r"[(（][^)）]*[)）]")  # （本列数据的勾稽关系为……）: no column
+_CAPTION = re.compile(r"[(（]([^)）]*)[)）]")  # （本列数据的勾稽关系为……）: no column
 _CAPTION_OPENED = re.compile(r"[(（][^()（）]*$")  # a caption a narrow cell wraps: its first line …
 _CAPTION_CLOSED = re.compile(r"^[^()（）]*[)）]")  # … and its last
 # 行政诉讼（复议后起诉）: a litigation group named with its heading, the group's name in brackets (no caption)
@@ -44,7 +44,7 @@ def _line_names(line: str, words: tuple[tuple[str, str], ...]) -> tuple[str, ...
         line = heading.sub(" ", line)
     if "-" in line or "—" in line or "·" in line:
         line = _GROUP_JOINED.sub(" ", line)
-    core, pos = label_core(_CAPTION.sub(" ", _NAMED_GROUP.sub(r" \1 ", line))), 0
+    core, pos = label_core(_without_captions(_NAMED_GROUP.sub(r" \1 ", line), words)), 0
     names: list[str] = []
     other = False
     while pos < len(core):
@@ -56,6 +56,14 @@ def _line_names(line: str, words: tuple[tuple[str, str], ...]) -> tuple[str, ...
             names.append(word[1])
         pos += len(word[0])
     return None if other and names else tuple(names)
+
+
+def _without_captions(text: str, words: tuple[tuple[str, str], ...]) -> str:
+    """``text`` without its bracketed captions; a column's name in brackets (申请人情况（总计）: a table printing only its
+    total column) is kept, as a name."""
+    if "(" not in text and "（" not in text:
+        return text
+    return _CAPTION.sub(lambda m: f" {m[1]} " if _is_word(m[1], words) else " ", text)
 
 
 def _is_word(text: str, words: tuple[tuple[str, str], ...]) -> bool:
@@ -134,7 +142,7 @@ def _header_with_unlisted(lines: list[str], words: tuple[tuple[str, str], ...]) 
     for line in _unwrapped_words(_without_wrapped_captions(lines), words):
         names = _line_names(line, words)
         if names is None:
-            cells = [c for c in _CELL_BORDER.split(_CAPTION.sub(" ", line).strip()) if c]
+            cells = [c for c in _CELL_BORDER.split(_without_captions(line, words).strip()) if c]
             read = [_line_names(cell, words) for cell in cells]
             if sum(1 for r in read if r and len(r) == 1) < 2 or not all(
                     (r is not None and len(r) == 1) or _UNLISTED_CELL.fullmatch(c) for c, r in zip(cells, read)):
@@ -219,7 +227,7 @@ def _grid_with_unlisted(lines: list[str], words: tuple[tuple[str, str], ...]) ->
         # the place's cells, top to bottom, but headings (申请人情况, 法人或其他组织, above or below its columns), the
         # caption (（本列数据的勾稽关系为……）) and cells of no words (栏次's 1 2 3)
         stack = [cell for cells in grid
-                 if (core := label_core(_CAPTION.sub(" ", cell := cells[at].strip()))) and core not in headings]
+                 if (core := label_core(_without_captions(cell := cells[at].strip(), words))) and core not in headings]
         if not stack or _SERVICE_COLUMN.fullmatch(label_core(stack[-1])):
             return None  # (备注, 计量单位: read past by the rows' own rules; 法人或其他组织 a column: its own rule)
         lowest = stack[-1]
