@@ -674,7 +674,7 @@ def _meta_template_year(report, context=None) -> list[Result]:
 
 _SELF = re.compile(
     r"(?:^|[。；;])\s*(?:[(（]?[一二三四五六七八九十\d]{1,2}[)）、.]\s*)?[^。；;]{0,12}?(?:19|20)\d{2}\s*年"
-    r"(?:以来|度|全年)?\s*[,，]\s*(?P<x>[\u4e00-\u9fff]{2,20}?)"
+    r"(?:以来|度|全年)?\s*[,，]\s*(?P<x>[\u4e00-\u9fff]{2,20}?(?:[(（][\u4e00-\u9fff]{2,20}[)）])?)"
     r"(?=暂未|暂无|未收到|共|累计|全年|不断|严格|认真|深入|高度|坚持|始终|紧紧|积极|进一步|全面|扎实|持续"
     r"|在(?:县|市|区|省|州|盟|旗|上级|党)|按照|围绕|聚焦|紧扣|以(?:习近平|新时代|党的)|通过|依托)")
 # The same at the start of an undated sentence, the body named in full before what it does (会昌县市场监督管理局严格落实…).

@@ -856,6 +856,20 @@ def test_meta_agency_passes_a_signature_of_the_body_the_report_names_as_its_comp
     assert result.outcome != FAIL
 
 
+@pytest.mark.parametrize("mention, outcome", [
+    ("淮安市市场监督管理局（淮安市知识产权局）", PASS), ("市市场监管局(市知识产权局)", PASS),
+    ("盐城市市场监督管理局（盐城市知识产权局）", FAIL)])
+def test_meta_agency_reads_a_self_mention_naming_a_second_name_in_brackets(mention, outcome):
+    """Blind round 171 (h510): bodies with two names (市场监督管理局（知识产权局）, 县委办公室（县政府办公室）) say both in
+    their dated sentences; a name ran only to the bracket, the sentence was no self-mention and the check could not
+    run, so a neighbour's name left in a copied report was not caught either."""
+    agency = "淮安市市场监督管理局（淮安市知识产权局）"
+    report = checked(small_values(), agency=agency,
+                     lines=[*prose_lines(2023, agency), f"2023年，{mention}坚持以习近平新时代中国特色社会主义思想为指导。"])
+    [result] = by_instance(report, "meta.agency").values()
+    assert result.outcome == outcome
+
+
 def test_meta_agency_not_applicable():
     report = checked(small_values(), lines=prose_lines(2022))
     assert [(r.outcome, r.detail_en) for r in report.checks if r.id == "meta.agency"] == [
