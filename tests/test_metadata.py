@@ -548,6 +548,18 @@ def test_a_title_s_short_name_is_spelled_out_by_the_signature(title, signature, 
     assert find_agency_name(lines) == name
 
 
+@pytest.mark.parametrize(("signed", "name"), [("泰州市数据局", "泰州市数据局"), (None, "泰州市大数据管理局")])
+def test_a_title_signed_with_its_own_name_is_not_spelled_out_by_a_former_one(signed, name):
+    """Blind round 171 (h510): a body renamed in the year's reform titles and signs its report 泰州市数据局, its text
+    still says 泰州市大数据管理局. The title's characters are all in the old name, so the old name was taken for the
+    title's spelled-out short form; a name signed as titled, from its place on, is whole. Unsigned, the longer name
+    the text gives still spells out the title's."""
+    lines = ["泰州市数据局2024年政府信息公开工作年度报告", "一、总体情况",
+             "2024年，泰州市大数据管理局坚持以习近平新时代中国特色社会主义思想为指导，认真贯彻落实《条例》。",
+             "六、其他需要报告的事项", "无。", *([signed, "2025年1月24日"] if signed else [])]
+    assert find_agency_name(lines) == name
+
+
 def test_a_title_s_place_misread_a_character_off_is_spelled_as_the_text_spells_it():
     """OCR read 阳朔县 of a scanned title as 阳翔县, a place the gazetteer does not know; the text names 阳朔县 (its
     address, its sentences): the report was 阳翔县人民政府's. Named once only, or not one character off, it stays."""

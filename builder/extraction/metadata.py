@@ -985,8 +985,9 @@ def _agency_name(lines: list[str], issuer: str | None) -> str | None:
     # The names the report gives in full (由X（以下简称乡政府）编制, its signature) spell out a title's short one too.
     named = [name for name, where in candidates[1:] if where != "title"] + list(defined.values())
     named += [signed] if (signed := signature_name(lines)) else []
-    if candidates[0][1] == "title" and (spelled := _spelled_out(candidates[0][0], lines) or next(
-            (name for name in named if _spells_out(candidates[0][0], name)), None)):
+    if candidates[0][1] == "title" and not _signed_as_titled(candidates[0][0], signed) and (
+            spelled := _spelled_out(candidates[0][0], lines) or next(
+                (name for name in named if _spells_out(candidates[0][0], name)), None)):
         candidates[0] = (spelled, "title")  # the title's short name, spelled out in another title or the text
     elif candidates[0][1] == "title" and (unled := _without_lead(candidates[0][0], lines)):
         candidates[0] = (unled, "title")  # (腾讯文档肥西县人民政府: an editor's name before a share page's title)
@@ -1028,6 +1029,14 @@ def _agency_name(lines: list[str], issuer: str | None) -> str | None:
     if adcode and end == len(stem) and re.search(r"[省市县区旗盟州]$", stem) and not _CORPS_DIVISION.search(stem):
         return stem + "人民政府"  # 平潭县2009年…年度报告: a region's own report is its government's
     return with_parent_prefix(stem, body)
+
+
+def _signed_as_titled(titled: str, signed: str | None) -> bool:
+    """Whether the report signs with its title's name, a place's body named from its place on: that name is whole, the
+    body's present one. A name the text spells out more fully is then a former one (泰州市数据局 over a text saying
+    泰州市大数据管理局: renamed in the year's reform, the text not yet updated), not the title's short form."""
+    first = next(gazetteer_matches(titled), None)
+    return signed == titled and first is not None and first.start_index == len(_PARTY.match(titled)[0])
 
 
 def _titled_place_before(place: str, name: str) -> str | None:
