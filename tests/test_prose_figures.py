@@ -2537,3 +2537,13 @@ def test_a_paragraph_beside_what_is_left_of_a_bilingual_page_s_other_column_is_p
              f"全年新收政府信息公开申请47件，上年结转3件。\t{other_column}"]
     assert headlines(find_figures(sentences(lines), 2023)) == {
         "proactive_items": 3672, "applications_received": 47, "applications_carried_over": 3}
+
+
+@pytest.mark.parametrize("note", ["*上年结转申请中2件为2021年12月下旬收到的申请。", "上年结转的申请中有2件涉及同一事项。"])
+def test_those_among_the_carried_over_are_a_part_of_them(note):
+    """Blind round 171 (h509): a footnote under a table, 上年结转申请中2件为12月下旬收到的申请, gave a second carried-over
+    count beside the prose's 4; with two, neither was the headline. Those among what the clause names are a part."""
+    found = figures("全年共收到政府信息公开申请141件，加上年结转的4件，共145件，均已依法按时答复142件，结转下年度3件。\n"
+                    + note, 2022)
+    assert headlines(found)["applications_carried_over"] == 4
+    assert [f.value for f in found if f.key == "applications_carried_over"] == [4, 2]

@@ -1448,6 +1448,10 @@ def _inside_part(clause: str) -> bool:
     return bool(opened) and not any(c in clause[opened[-1]:] for c in ")）")
 
 
+# Those among what the clause names (上年结转申请中2件为12月下旬收到的, 收到的申请中有5件…): a part of them.
+_AMONG_THEM = re.compile(r"(?:申请|案件|信息|文件)\s*中\s*(?:有|共有)?\s*$")
+
+
 # The sum in a bracket after the last of a list's counts: 信函提交9件、当面提交4件（合计36件）.
 _SUM_OF_PARTS = re.compile(r"\d\s*件\s*[（(]\s*(?:以上|上述)?(?:共计|合计|总计)\s*$")
 # A year compared with (较2019年的88件增长17%): what follows it is not about that year.
@@ -1552,6 +1556,8 @@ def _context(key: str, sentence: str, start: int, number_start: int, year: int |
         return "part"
     if key == "applications_answered" and "结转" in clause:
         return "part"  # 2020年度结转的9件申请已全部办结: those carried over, answered
+    if _AMONG_THEM.search(clause):
+        return "part"
     if key.startswith("applications") and _PROPOSALS.search(before) and "申请" not in before:
         return "other_process"  # 接收人大代表建议58件、政协提案91件，全部按时办结并公开答复全文128件: the proposals'
     if _CHANGE_BEFORE.search(before):
