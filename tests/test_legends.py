@@ -28,6 +28,9 @@ RENDERINGS = ("tab", "space", "html", "docx")
     ("备注：“缺”表示该项数据未统计。", {"缺": (None, "未统计")}),
     ("注：“×”表示本机关无此项职能，该项不适用；其余空格数据为0的已填写“0”。", {"×": (None, "无此项")}),
     ("注：“-0-”表示数量为零。", {"-0-": (0, "无")}),
+    # (blind round 171, h509) no such item or zero: a count of none either way, as a dash is read; no such item alone
+    ("注：“—”表示本机关无此项数据或数量为零。", {"—": (0, "无")}),
+    ("注：“—”表示无此项数据。", {"—": (None, "无此项")}),
     # no legend: a sentence of the prose, a note that names no mark, a number's meaning
     ("2023年，本机关“放管服”改革表示出成效。", {}),
     ("注：本表数据截至2023年12月31日。", {}),

@@ -182,9 +182,11 @@ def legend_marks(text: str) -> dict[str, tuple[int | None, str]]:
             mark, words = (m["quoted"] or m["bare"]).strip(), m["words"].strip()
             if not mark or _DIGITS.fullmatch(mark):
                 continue
-            if not_applicable := _NOT_APPLICABLE.search(words):
+            either = re.split(r"或者?", words)
+            if (not_applicable := _NOT_APPLICABLE.search(words)) and not (
+                    len(either) > 1 and any(_NONE_MEANT.search(w) and not _NOT_APPLICABLE.search(w) for w in either)):
                 out[mark] = (None, not_applicable.group())
-            elif _NONE_MEANT.search(words):
+            elif _NONE_MEANT.search(words):  # (无此项数据或数量为零: a count of none either way, as a dash is read)
                 out[mark] = (0, "无")
     return out
 
