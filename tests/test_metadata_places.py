@@ -610,6 +610,20 @@ def test_a_department_named_by_its_level_is_placed_by_the_address_its_text_print
     assert (agency.adcode, agency.name, agency.name_normalized) == (adcode, name, normalized)
 
 
+@pytest.mark.parametrize(("sentence", "adcode"), [
+    ("黄埔老港海关为广州海关隶属海关，位于广州市黄埔区。", "440112"),
+    ("黄埔老港海关地处广东省广州市黄埔区长洲街道。", "440112"),
+    ("黄埔老港海关为广州海关隶属海关，负责黄埔区老港码头的监管。", None),  # no place it stands in: none guessed
+    ("广州海关位于广州市越秀区。黄埔老港海关为其隶属海关。", None),  # the parent's place, not the body's
+])
+def test_a_body_placed_by_no_name_is_placed_where_its_text_says_it_stands(sentence, adcode):
+    """Blind round 171 (h507): a customs office named by its port (黄埔老港海关), no place the gazetteer knows, whose
+    text says 位于广州市黄埔区: no region. A sentence naming the body and where it stands, in full, places it."""
+    name = "黄埔老港海关"
+    lines = [f"{name}2022年政府信息公开工作年度报告", sentence, f"2022年，{name}在广州海关的领导下，认真落实政务公开要求。"]
+    assert describe_agency(name, lines).adcode == adcode
+
+
 def test_a_department_on_its_own_site_that_calls_itself_by_its_kind_is_the_site_s_owner():
     """Blind round 85: a provincial department's page titled 2021年政府信息公开工作年度报告, its text saying only 我厅, the page's
     source label 来源：厅办公室 (its own office) and its footer Copyright © 四川省交通运输厅 版权所有: the agency was read as

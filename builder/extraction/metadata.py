@@ -2035,6 +2035,19 @@ def _own_city_of_same_names(name: str, lines: list[str]) -> str | None:
     return addressed[0] if not alone and len(addressed) == 1 else None  # (联系地址：舟山市普陀区东港街道海莲路333号)
 
 
+# Where the body says it stands (黄埔老港海关为广州海关隶属海关，位于广州市黄埔区): the sentence naming it, then the place.
+_LOCATED = r"[^。；;\n]{0,30}?(?:位于|地处|坐落于|坐落在|驻地在|驻)\s*"
+
+
+def _stated_location(name: str, lines: list[str]) -> str | None:
+    """The region a sentence naming the body says it stands in, printed in full from its province or city on (a customs
+    office, a branch named by no place the gazetteer knows); None when its sentences say none, or several."""
+    located = re.compile(re.escape(name) + _LOCATED)
+    found = {code for line in lines[:_PARENT_LINES] if name in line for m in located.finditer(line)
+             if (code := _region_chain(line[m.end():], full_first=True)[0])}
+    return found.pop() if len(found) == 1 else None
+
+
 # A contact address the report prints (地址：苏州市吴江区中山南路1979号, 联系地址：平遥县…路…号): where its body sits.
 _ADDRESS = re.compile(r"地\s*址\s*[:：]\s*(?P<address>[" + _HAN + r"]{2,40})")
 
@@ -2180,6 +2193,8 @@ def describe_agency(name: str | None, lines: list[str] | None = None, page_lines
     if adcode is None and lines and (adcode := _portal_region(name, lines)):
         source = "text"
     if adcode is None and lines and (adcode := _address_region(name, lines)):
+        source = "text"
+    if adcode is None and lines and (adcode := _stated_location(name, lines)):
         source = "text"
     if adcode is None:
         province = city = county = None
