@@ -852,6 +852,23 @@ def test_a_pdf_js_4_page_in_the_viewer_s_own_scale_keeps_a_sentence_s_figure_in_
 
 
 
+@pytest.mark.parametrize("gutter, joined", [(2.3, True), (2.9, True), (4.0, False)])
+def test_a_viewer_s_run_ending_a_clause_goes_on_in_the_next_short_of_a_gutter(gutter, joined):
+    """Blind round 171 (h516): a pdf.js page whose runs break after a clause (2023年， | 江阴市人民政府…) and whose PDF
+    drew digits wider than the estimate's half a size: the gap after the comma came to two or three sizes, wider than
+    a column's gap measured in the page's usual height (the tables' smaller type), and the sentence was parted as
+    cells, its figures lost to the prose. A gap after a clause, short of three of its own sizes, is none; a wider one
+    parts two columns of text."""
+    size, small = 14.67, 10.5
+    first = "依申请公开方面，全年共收到政府信息公开申请228件，"
+    end = 76 + _natural_width(first, size)
+    words = [Placed(first, 76, 100, end, 100 + size), Placed("上年结转11件。", end + gutter * size, 100, 700, 100 + size)]
+    words += [Placed(text, x, 140 + 14 * row, x + 30, 140 + 14 * row + small)
+              for row in range(12) for x, text in ((76, "行政处罚"), (300, "12"), (400, "0"), (500, "3"))]
+    line = page_lines(words)[0]
+    assert (line == first + "上年结转11件。") == joined and ("\t" in line) != joined
+
+
 def test_a_viewer_s_table_whose_blank_cells_leave_two_columns_is_placed_by_its_header():
     """Blind round 147: a street office's table 3 printed only 自然人 and 总计, every other cell blank, in a pdf.js text
     layer: its rows' two values could not be told from two others' (4 4, every cell unsure). The header's words

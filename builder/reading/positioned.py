@@ -102,7 +102,10 @@ def _cells(row: list[Placed], usual: float) -> list[list]:
             before = None
             continue
         gap = word.x0 - before.x1 if before is not None else 0
-        if before is None or gap >= _COLUMN_GAP * usual or (before.cell and word.cell):
+        if before is None or (gap >= _COLUMN_GAP * usual and not (
+                gap < _CLAUSE_GAP * max(before.height, word.height) and _CLAUSE_GOES_ON.search(before.text)
+                and _CHINESE.match(word.text))) \
+                or (before.cell and word.cell):
             cells.append([word.x0, word.x1, word.text])
         else:
             if (gap >= _WORD_GAP * usual and not (_CHINESE.match(before.text[-1]) and _CHINESE.match(word.text[0]))) \
@@ -113,6 +116,11 @@ def _cells(row: list[Placed], usual: float) -> list[list]:
     return cells
 
 
+# A run ending a clause or a sentence (2023年， 决策、 公开力度。): the text goes on in the next run of words, short of a
+# page's gutter, however far a viewer's width estimate set it (pdf.js runs, their digits drawn wider than the estimate's
+# half a size); not in a figure (a table label wrapped after 不补正、 beside its row's first figure).
+_CLAUSE_GOES_ON = re.compile(r"[，、；：。,;:]$")
+_CLAUSE_GAP = 3.0  # of the words' own height: a gap this wide after a clause is a gutter between two columns of text
 _RULES = frozenset("|｜丨")  # (0 | 81: a ruled table's border between the last two figures)
 
 
