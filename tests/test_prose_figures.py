@@ -2547,3 +2547,14 @@ def test_those_among_the_carried_over_are_a_part_of_them(note):
                     + note, 2022)
     assert headlines(found)["applications_carried_over"] == 4
     assert [f.value for f in found if f.key == "applications_carried_over"] == [4, 2]
+
+
+@pytest.mark.parametrize("text, forward", [
+    ("全年共受理政府信息公开申请34件，上年结转2件，已全部办结，无结转。", 0),
+    ("全年共收到申请12件，均已按时答复，没有结转件。", 0),
+    ("全年共受理政府信息公开申请34件，无结转。", None),  # (none carried: which way, the clause does not say)
+])
+def test_none_carried_after_the_year_s_answered_is_none_carried_forward(text, forward):
+    """Blind round 172 (h521): 已全部办结，无结转。 closes the year's applications: none left for the next year. No
+    figure was read."""
+    assert headlines(figures(text, 2020)).get("applications_carried_forward") == forward
