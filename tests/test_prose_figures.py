@@ -2558,3 +2558,12 @@ def test_none_carried_after_the_year_s_answered_is_none_carried_forward(text, fo
     """Blind round 172 (h521): 已全部办结，无结转。 closes the year's applications: none left for the next year. No
     figure was read."""
     assert headlines(figures(text, 2020)).get("applications_carried_forward") == forward
+
+
+def test_a_count_right_after_a_channel_s_name_is_that_channel_s():
+    """Blind round 172 (h519): 按受理方式分：在线申请41件，信函申请19件 after 新收…申请63件: the online count was read as a
+    second received count, and with two, neither was the headline."""
+    found = figures("2024年，市政府新收政府信息公开申请63件，上年结转3件；按受理方式分：在线申请41件，信函申请19件，"
+                    "当面申请3件。", 2024)
+    assert headlines(found)["applications_received"] == 63
+    assert headlines(found)["applications_online"] == 41

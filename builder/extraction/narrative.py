@@ -1517,6 +1517,8 @@ _VIA_CHANNEL = re.compile(r"通过(?:[^。；;，,]{0,8}?(?:互联网|网上|网
                           r"[^。；;，,]{0,8}?(?:渠道|方式|途径|形式|提交|提出|申请)")
 
 
+# A count right after a channel's name (在线申请41件, 信函申请19件: the ways listed after 按受理方式分): that channel's.
+_CHANNEL_NAMED = re.compile(r"(?:在线|网上|网络|线上|互联网|信函|当面|传真|邮寄|现场|电子邮件)(?:申请|提交|提出)\s*$")
 # Counts of what stands at the year's end (现行有效17件): a year the sentence counts from (对2017年以来制发的规范性文件
 #开展清理) is where the documents begin, not another year's count.
 _STOCK_KEYS = frozenset({"normative_docs_in_force"})
@@ -1551,7 +1553,8 @@ def _context(key: str, sentence: str, start: int, number_start: int, year: int |
         return "other_process"  # …政府信息公开专栏…，全年不动产登记窗口受理各类登记申请52.6万件: its own clause says
     if key.startswith("applications") and _OTHER_PROCESS.search(before) and not _DISCLOSURE_WORDS.search(sentence):
         return "other_process"  # 政务服务网…受理政务服务事项申请26,428件，办结26,391件: the sentence's subject says
-    if key == "applications_received" and (_VIA_CHANNEL.search(clause) or _BY_APPLICANT.search(clause)) \
+    if key == "applications_received" and (_VIA_CHANNEL.search(clause) or _BY_APPLICANT.search(clause)
+                                           or _CHANNEL_NAMED.search(clause)) \
             and not re.search(r"共|合计|总计", clause):
         # 全年通过互联网渠道收到申请218件, 收到自然人申请52件: one channel's, one kind of applicant's (not 通过网上申请平台
         # 新收…申请共计1474件: all came so)
