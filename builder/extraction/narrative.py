@@ -272,7 +272,8 @@ PATTERNS: tuple[Pattern, ...] = (
     _p("applications_carried_forward", _NONE_BEFORE + r"(?:无|没有)(?:需要?)?(?:顺延|结转)(?:到|至)?下一?年度?(?:继续)?(?:办理)?"
        + _CLAUSE_ENDS, 0),
     # 已全部办结，无结转。: after the year's answered, none left to carry (the carried-over ones said before, if any)
-    _p("applications_carried_forward", r"(?:办结|答复|办理完毕)\s*[，,]\s*(?:无|没有)(?:顺延|结转)(?:件|申请)?" + _CLAUSE_ENDS, 0),
+    _p("applications_carried_forward", r"(?:办结|答复|办理完毕)\s*[，,]\s*(?:无|没有)(?:顺延|结转)(?:件|申请)?" + _CLAUSE_ENDS,
+       0),
     # 其余58件因尚在法定答复期限内，结转至2023年 (另有5件…，跨年度办理): what is left of the year's, over a comma
     _p("applications_carried_forward", r"(?:其余|剩余|余下|尚有|还有|另有)" + _N
        + r"件(?:[^。；;\d]|(?:19|20)\d{2}年(?:\d{1,2}月)?(?:\d{1,2}日)?){0,40}?(?:(?:顺延|结转|转入|延期)(?:到|至|入)?\s*"
