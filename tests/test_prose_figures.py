@@ -2567,3 +2567,13 @@ def test_a_count_right_after_a_channel_s_name_is_that_channel_s():
                     "当面申请3件。", 2024)
     assert headlines(found)["applications_received"] == 63
     assert headlines(found)["applications_online"] == 41
+
+
+def test_the_cases_disclosure_caused_after_the_applications_are_the_year_s_cases():
+    """Blind round 173 (h523): 其中因政府信息公开引发行政复议3件、行政诉讼1件。 after the applications' sentence: read as a
+    part (after 其中) of some total of cases no sentence gives, so no headline. The cases disclosure caused are the
+    measure itself."""
+    found = figures("全年共收到政府信息公开申请56件，上年结转3件，均在法定期限内予以答复，结转下年度继续办理5件。"
+                    "其中因政府信息公开引发行政复议3件、行政诉讼1件。", 2021)
+    assert {k: v for k, v in headlines(found).items() if k.endswith("_cases")} == {
+        "admin_review_cases": 3, "litigation_cases": 1}

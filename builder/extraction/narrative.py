@@ -1087,6 +1087,9 @@ _DISCLOSURE_ONES_AFTER = re.compile(_ASIDE + r"[，,]\s*" + _DISCLOSURE_ONES + r
 # All the information made public, then the proactive part of it (全年共公开政府信息5846条，其中主动公开政府信息5712条、
 # 依申请公开政府信息134条): that part is the year's proactive total.
 _PROACTIVE_OF_ALL = re.compile(r"^(?:(?!主动)[^。；;])*公开[^。；;]*?其中\s*主动公开[^。；;，,、]*$")
+# 其中因政府信息公开引发行政复议3件、行政诉讼1件 (after the applications' sentence): the cases disclosure caused, the
+# measure itself; no part of a total of cases.
+_DISCLOSURE_CAUSED = re.compile(r"其中\s*(?:因|涉及|关于)(?:政府)?信息公开(?:工作)?(?:而)?(?:引发|引起|产生|提起)的?")
 _DISCLOSURE_ONES_END = re.compile(r"[，,]\s*" + _DISCLOSURE_ONES + "$")
 # (被复议机关责令重新答复: the body deciding named between)
 _OUTCOME_AFTER = re.compile(r"(?:案件|案)?\s*(?:(?:被|遭)[^，,。；;\d]{0,8}?)?"
@@ -1611,7 +1614,8 @@ def _context(key: str, sentence: str, start: int, number_start: int, year: int |
             and not (key == "applications_answered" and (_answered_of_received(clause, sentence[number_start:]) or (
                 clause.rstrip().endswith("其中") and _PART_ANSWERED.match(sentence, number_start)))) \
             and not _YEAR_OF_RUNNING_TOTAL.search(before) and not (key in _NORMATIVE_KEYS and "规范性文件" in clause) \
-            and not (key in _CASE_KEYS and (_DISCLOSURE_ONES_END.search(clause) or _KINDS_OF_BOTH.search(before))) \
+            and not (key in _CASE_KEYS and (_DISCLOSURE_ONES_END.search(clause) or _KINDS_OF_BOTH.search(before)
+                                            or _DISCLOSURE_CAUSED.search(clause))) \
             and not (key == "applications_received" and _APPLICATIONS_AMONG_MATTERS.search(before)) \
             and not (key == "proactive_items" and _PROACTIVE_OF_ALL.search(before)) \
             and not (own and own_subject.search(clause)) and not own_part:
