@@ -408,3 +408,27 @@ def test_docling_s_doctags_of_a_report_are_read_as_its_document(name):
     assert_every_cell(report, v)
     assert (report.agency.name, report.year) == (AGENCY, YEAR)
     assert not any("某某县" in line or "<" in line for line in report.document.lines)
+
+
+def test_a_crawlers_record_of_a_paginated_article_is_read_from_all_its_pages():
+    """Blind round 173 (h526): a crawler's record of an article the portal parts into pages (pages[].text, 第1页 2 3
+    下一页), its sections and tables going on from one page to the next: only the longest page was read, and the
+    tables on the others were lost. The pages of one path in one record, no section headed twice, are one article."""
+    v, article = _article()
+    cuts = [m.start() for m in re.finditer("<p>[三五]、", article)]
+    parts = [article[a:b] for a, b in zip([0, *cuts], [*cuts, len(article)])]
+    record = {"url": "https://www.example.gov.cn/a.html", "title": TITLE,
+              "pages": [{"page": k, "text": part + f"<p>第{k}页 下一页</p>"} for k, part in enumerate(parts, 1)]}
+    report = extract_bytes(json.dumps(record, ensure_ascii=False).encode(), "crawl.json")
+    assert_every_cell(report, v)
+
+
+def test_a_record_listing_several_reports_is_not_read_as_one():
+    """A list API's record of several articles under one path (data.list[].content), each a whole report: not pages
+    of one article (each heads 一、总体情况), so the longest is read, as before, never the reports run together."""
+    v, article = _article()
+    other = html_body(blocks(values(seed=9))).replace(AGENCY, "隆德县人民政府")
+    record = {"data": {"list": [{"title": "隆德县", "content": other[:len(other) // 2]}, {"title": TITLE, "content": article}]}}
+    report = extract_bytes(json.dumps(record, ensure_ascii=False).encode(), "list.json")
+    assert_every_cell(report, v)
+    assert report.agency.name == AGENCY

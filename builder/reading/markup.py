@@ -2953,17 +2953,42 @@ def json_records(text: str) -> list | None:
         return None
 
 
-def _json_strings(record) -> Iterator[tuple[str, str]]:
-    """Every string of a JSON record with the key it is under, depth first."""
-    stack = [("", record)]
+def _json_strings(record) -> Iterator[tuple[tuple[str, ...], str]]:
+    """Every string of a JSON record with the keys it is under (a list's items under the list's), depth first."""
+    stack: list[tuple[tuple[str, ...], object]] = [((), record)]
     while stack:
-        key, value = stack.pop()
+        keys, value = stack.pop()
         if isinstance(value, str):
-            yield key, value
+            yield keys, value
         elif isinstance(value, dict):
-            stack.extend(reversed([(str(k), v) for k, v in value.items()]))
+            stack.extend(reversed([((*keys, str(k)), v) for k, v in value.items()]))
         elif isinstance(value, list):
-            stack.extend(reversed([(key, v) for v in value]))
+            stack.extend(reversed([(keys, v) for v in value]))
+
+
+def _one_article(texts: list[str]) -> bool:
+    """Whether texts are the pages of one article: no section's heading printed in two of them (a list of articles,
+    each a report, heads 一、总体情况 in each)."""
+    printed = [set(_SECTION_HEADING.findall(text)) for text in texts]
+    return sum(map(len, printed)) == len(set().union(*printed))
+
+
+# A section's heading at a line's start (or a tag's): 三、收到和处理政府信息公开申请情况 (not the preamble's list of them).
+_SECTION_HEADING = re.compile(r"(?:^|>)\s*([一二三四五六])\s*[、.．]\s*(?:总体情况|主动公开|收到和处理"
+                              r"|政府信息公开(?:的)?行政复议|存在的主要问题|其他需要报告)", re.M)
+
+
+def _record_fields(record) -> list[tuple[str, str]]:
+    """A record's strings as (key, text), and, where strings under one path are an article's pages (a crawler's
+    record of a paginated article: pages[].text, the report's sections in one, its tables going on in the next; not a
+    list of articles), the pages joined in order, as one more field."""
+    strings = [(keys, _whole_characters(_from_base64(s))) for keys, s in _json_strings(record)]
+    paths: dict[tuple[str, ...], list[str]] = {}
+    for keys, text in strings:
+        paths.setdefault(keys, []).append(text)
+    pages = [(keys[-1], "\n".join(texts)) for keys, texts in paths.items()
+             if keys and len(texts) > 1 and any(_is_article(t) for t in texts) and _one_article(texts)]
+    return [(keys[-1] if keys else "", text) for keys, text in strings] + pages
 
 
 def _title_rank(key: str) -> int:
@@ -2978,8 +3003,7 @@ def json_article(text: str, path: str) -> str:
         records = json_records(text) or []
     except TooDeep:
         raise errors.OverLimit(path, "JSON nested deeper than a JSON decoder reads") from None
-    return _fields_article([(k, _whole_characters(_from_base64(s))) for record in records for k, s in _json_strings(record)],
-                           path, "JSON data")
+    return _fields_article([field for record in records for field in _record_fields(record)], path, "JSON data")
 
 
 _BASE64 = re.compile(r"[A-Za-z0-9+/\s]{200,}={0,2}")  # a long string of base64 alone (contentEncoding: base64)
