@@ -432,3 +432,37 @@ def test_a_record_listing_several_reports_is_not_read_as_one():
     report = extract_bytes(json.dumps(record, ensure_ascii=False).encode(), "list.json")
     assert_every_cell(report, v)
     assert report.agency.name == AGENCY
+
+
+def _editor_blocks(report: list) -> list[dict]:
+    """A report as a block editor's document (Editor.js): a block a paragraph, heading or table, a table's rows as lists
+    of their cells' texts, a merged cell's text at its first place, the places it covers empty."""
+    from .official_form import placed
+
+    out = []
+    for block in report:
+        if isinstance(block, str):
+            heading = re.match(r"[一二三四五六]、", block)
+            out.append({"type": "header", "data": {"text": block, "level": 2}} if heading
+                       else {"type": "paragraph", "data": {"text": block}})
+            continue
+        cells = placed(block)
+        width = max(c + cell.colspan for _, c, cell in cells)
+        grid = [[""] * width for _ in block]
+        for r, c, cell in cells:
+            grid[r][c] = cell.text
+        out.append({"type": "table", "data": {"withHeadings": False, "content": grid}})
+    return out
+
+
+def test_a_block_editor_s_document_in_a_script_s_state_is_read_as_its_blocks():
+    """Blind round 173 (h529): window.__INITIAL_STATE__ = JSON.parse("…") holding the article as a block editor's
+    document (blocks of {"type": "table", "data": {"content": [[…]]}}): the JSON's text was read as the article, the
+    tables' cells named by their keys and their rows' first cells (规章 · :0), and no cell of table 2 or 3 was read."""
+    v = values(seed=5)
+    doc = {"detail": {"loading": False, "doc": {"title": TITLE, "editorData": {
+        "time": 1737676800000, "version": "2.28.2", "blocks": _editor_blocks(blocks(v))}}}}
+    state = json.dumps(json.dumps(doc, ensure_ascii=False), ensure_ascii=False)
+    report = extract_bytes(_shell(f"window.__INITIAL_STATE__ = JSON.parse({state});").encode(), "content_2025.html")
+    assert_every_cell(report, v)
+    assert (report.agency.name, report.year) == (AGENCY, YEAR)

@@ -2857,7 +2857,24 @@ def script_article(html: str, path: str = "") -> str | None:
                               (m.group(1) for m in _CDATA.finditer(html)), _script_bodies(html), _streamed_rows(html),
                               (unescape_entities(m["body"]) for m in _META_ARTICLE.finditer(html)))
     article = max((s for s in strings if _is_article(s)), key=len, default=None)
-    return _article_text(article, path) if article is not None else None
+    if article is None:
+        return None
+    return _document_of(article) or _article_text(article, path)
+
+
+def _document_of(text: str) -> str | None:
+    """The text of a document kept as JSON in a script (a block editor's blocks, the sections and their tables), as
+    the page shows it; None for a string that is no such document."""
+    if not text.lstrip().startswith(("{", "[")):
+        return None
+    import json
+
+    from .structured import document_tree_text
+
+    try:
+        return document_tree_text(json.loads(text))
+    except (ValueError, RecursionError):
+        return None
 
 
 # An article kept whole in a page's microdata (<meta itemprop="articleBody" content="…">), the page showing an excerpt.

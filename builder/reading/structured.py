@@ -326,6 +326,11 @@ def _row_object(node: object) -> bool:  # {"本年制发件数": 0, "本年废�
         any(isinstance(v, int | float) and not isinstance(v, bool) for v in node.values())
 
 
+# What a block of a block editor's document (Editor.js: blocks of {"type", "data"}) prints: a heading's or a paragraph's
+# text, a table's rows, a list's items; not its settings (level, withHeadings, style).
+_BLOCK_KEYS = ("text", "caption", "content", "items")
+
+
 def _write_tree(node: object, lines: list[str]) -> None:
     if len(lines) > _TREE_LINES_MAX:
         return
@@ -338,6 +343,11 @@ def _write_tree(node: object, lines: list[str]) -> None:
         for item in node:
             _write_tree(item, lines)
     elif isinstance(node, dict):
+        if isinstance(node.get("type"), str) and isinstance(block := node.get("data"), dict):
+            for key in _BLOCK_KEYS:  # (an editor's block: {"type": "table", "data": {"content": [[…]]}}: its text only)
+                if key in block:
+                    _write_tree(block[key], lines)
+            return
         columns = node.get("columns") or node.get("header") or node.get("headers")
         rows = node.get("rows") or node.get("data")
         if isinstance(columns, list) and isinstance(rows, list):  # (a table as its columns and its rows)
