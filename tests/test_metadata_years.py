@@ -259,6 +259,23 @@ def test_teasers_of_related_reports_above_the_article_are_no_titles_nor_its_year
     assert next(r for r in report.checks if r.id == "meta.year").outcome == "pass"
 
 
+@pytest.mark.parametrize("cut", ["……", "…", "..."])
+def test_a_related_report_s_title_and_summary_cut_short_above_the_article_are_a_teaser(cut):
+    """Blind round 173 (h529): an app page's 相关阅读 read out of its script before the article, the other year's title
+    and its summary cut short (上派镇2023年主动公开政府信息385条，收到…5件……), no 查看全文 link: meta.year failed on
+    'another title' of 2023 and the report was 存疑."""
+    from builder.checks import check_report
+
+    v = synthetic.consistent_values(random.Random(3), forms.GOV_2021)
+    printed = {c: synthetic._fmt(x) for c, x in v.items()}
+    data, _ = synthetic.render_layout(random.Random(1), N, 2023, forms.GOV_2021, printed, v, "tab")
+    teaser = f"{N}2022年政府信息公开工作年度报告\n2022年主动公开政府信息8000条，收到政府信息公开申请90件{cut}\n"
+    report = extract_bytes((teaser + data.decode()).encode(), "report.txt")
+    assert report.year == 2023
+    check_report(report)
+    assert next(r for r in report.checks if r.id == "meta.year").outcome == "pass"
+
+
 def _unnamed(title: str, signature: list[str], first: list[str] = ()) -> bytes:
     """A report that names itself nowhere but where given: its title ``title``, its body 本机关 and no year (本年度,
     今年以来), then ``signature``; ``first`` lines above the title (a saved page's breadcrumb)."""

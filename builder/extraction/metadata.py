@@ -667,6 +667,7 @@ def titles_above_body(lines: list[str]) -> list[int]:
 # A link's label after a teaser of another page (查看全文>>, 阅读全文 », 详情>).
 _READ_MORE = re.compile(r"^\s*[\[【]?(?:查看全文|阅读全文|查看详情|详细内容|详情|更多|阅读更多|全文)\s*[\]】]?"
                         r"\s*(?:>>|»|›|>|→)?\s*$")
+_CUT_SHORT = re.compile(r"(?:……|…|\.\.\.)\s*$")  # a summary's end, cut short with an ellipsis
 _TEASER_REACH = 3  # lines from a teaser's title to its read-more link: the title, its opening sentence, the link
 # The uploader's line a document-sharing site prints under its own title for the document (上传人：hzyh2018 | 上传时间：
 # 2023-03-06, 2024-03-02上传): that title is the uploader's (余杭区市场监管局…, 2024年鄞州区…), not the report's.
@@ -687,7 +688,9 @@ def _teasers(head: list[str]) -> set[int]:
     to its read-more link or uploader's line."""
     found: set[int] = set()
     for k, line in enumerate(head):
-        if _READ_MORE.match(line) or _UPLOADED.match(line):
+        if k and _CUT_SHORT.search(line) and title_line_year(head[k - 1]) is not None:
+            found.update((k - 1, k))  # (a title and its summary cut short, 上派镇2023年主动公开…5件……: no read-more link)
+        elif _READ_MORE.match(line) or _UPLOADED.match(line):
             start = next((j for j in range(k - 1, max(-1, k - _TEASER_REACH - 1), -1)
                           if title_line_year(head[j]) is not None), None)
             if start is not None:
