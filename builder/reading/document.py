@@ -1222,14 +1222,16 @@ def _page_of_pages(line: str) -> bool:
     return bool(m := _PAGE_OF_PAGES.match(line)) and 0 < int(m.group(1)) <= int(m.group(2)) and int(m.group(2)) > 1
 
 
-def _running_heads(lines: list[str]) -> set[int]:
+def _running_heads(lines: list[str], numbered: set[int]) -> set[int]:
     """The lines a site prints after each page counter (3/6, then 百度文库 - 好好学习，天天向上 and the uploader's title;
-    — 4 —, then the agency's name a PDF reader's copy gives as each page's running head):
+    — 4 —, then the agency's name a PDF reader's copy gives as each page's running head; ``numbered``: the bare page
+    numbers found, counters too):
     those that follow two counters or more, where they follow one; a table crossing the page had them between a row's
     label and its numbers. Lines of a table's values are none, whatever follows the counters. Counters one after
     another (第 1 页 then -1-) are one page's break."""
-    counters = [k for k, line in enumerate(lines) if ("/" in line and _page_of_pages(line))
-                or (("页" in line or "—" in line or "-" in line) and _PAGE_NUMBER.match(line))]
+    counters = sorted({k for k, line in enumerate(lines) if ("/" in line and _page_of_pages(line))
+                       or (("页" in line or "—" in line or "-" in line) and _PAGE_NUMBER.match(line))}
+                      | numbered)
     breaks = [k for n, k in enumerate(counters) if n + 1 == len(counters) or counters[n + 1] - k > _RUNNING_HEAD_REACH]
     if len(breaks) < 2:
         return set()
@@ -1237,6 +1239,25 @@ def _running_heads(lines: list[str]) -> set[int]:
              for k in breaks}
     seen = Counter(lines[j].strip() for k in breaks for j in set(after[k]) if _WORDS.search(lines[j]))
     return {j for k in breaks for j in after[k] if seen[lines[j].strip()] >= 2}
+
+
+_BARE_NUMBER = re.compile(r"^\s*(\d{1,3})\s*$")
+_BARE_PAGES_MIN = 3  # page breaks so marked, at least: two values counting up before one label may be a table's
+_FIRST_PAGE_MAX = 3  # the first break's page number, at most (a text copies a document's pages from its first)
+
+
+def bare_page_numbers(lines: list[str]) -> set[int]:
+    """The lines a page's number stands alone on (1, 2, 3 … each before the same line: a sharing site's name, which it
+    prints at each page's head), where a copy of the pages in text keeps them: three at least, from the first pages on,
+    counting up by one, each followed by one line of words. Inside a table crossing the page the number was read as one of its values."""
+    after: dict[str, list[tuple[int, int]]] = {}
+    for k, line in enumerate(lines):
+        if (m := _BARE_NUMBER.match(line)) is not None:
+            below = next((x.strip() for x in lines[k + 1:k + 3] if x.strip()), "")
+            if _WORDS.search(below):
+                after.setdefault(below, []).append((k, int(m.group(1))))
+    return {k for found in after.values() if len(found) >= _BARE_PAGES_MIN and found[0][1] <= _FIRST_PAGE_MAX
+            and all(b[1] == a[1] + 1 for a, b in itertools.pairwise(found)) for k, _ in found}
 
 
 _WORDS = re.compile(r"[\u4e00-\u9fff]{4}")  # a head's words, not a table's value that follows two counters by chance
@@ -1371,7 +1392,8 @@ def body_of(lines: list[str]) -> list[str]:
     lines = without_sheet_headings(without_line_numbers(lines))
     out: list[str] = []
     last_report: int | None = None  # the last line only a report prints, found at the first footer
-    running = _running_heads(lines)
+    numbered = bare_page_numbers(lines)
+    running = _running_heads(lines, numbered) | numbered
     dated = _dated_heads(lines)
     for index, line in enumerate(lines):
         if index % 1024 == 0:
