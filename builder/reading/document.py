@@ -1249,7 +1249,8 @@ _FIRST_PAGE_MAX = 3  # the first break's page number, at most (a text copies a d
 def bare_page_numbers(lines: list[str]) -> set[int]:
     """The lines a page's number stands alone on (1, 2, 3 … each before the same line: a sharing site's name, which it
     prints at each page's head), where a copy of the pages in text keeps them: three at least, from the first pages on,
-    counting up by one, each followed by one line of words. Inside a table crossing the page the number was read as one of its values."""
+    counting up by one, each followed by one line of words. Inside a table crossing the page the number was read as one
+    of its values."""
     after: dict[str, list[tuple[int, int]]] = {}
     for k, line in enumerate(lines):
         if (m := _BARE_NUMBER.match(line)) is not None:
