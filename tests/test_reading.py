@@ -889,3 +889,14 @@ def test_a_nul_between_two_digits_is_none_of_the_number_s(padded):
     assert normalize(sentence) == "全年主动公开政府信息4873条。"
     data = ("报告\x00\x00\x00\n" * 20 if padded else "") + sentence
     assert "全年主动公开政府信息4873条。" in read_bytes(data.encode(), "report.txt").lines
+
+
+def test_a_utf8_file_with_its_mark_and_a_part_pasted_in_gbk_is_read_line_by_line():
+    """Blind round 174 (h535): a UTF-8 file with its byte-order mark whose tables and last sections were pasted from a
+    GBK file: refused for the mark's invalid bytes. Each line is read in the encoding it reads in; a file wholly in GBK
+    under the mark is still refused (above)."""
+    text = (CORPUS / "004_13e53bba648087dd.txt").read_text(encoding="utf-8")
+    lines = text.split("\n")
+    half = len(lines) // 2
+    data = b"\xef\xbb\xbf" + "\n".join(lines[:half]).encode("utf-8") + b"\n" + "\n".join(lines[half:]).encode("gbk")
+    assert decode(data, "mixed.txt") == (text, "mixed")

@@ -983,6 +983,8 @@ def decode(data: bytes, path: str, unwrapped: bool = False) -> tuple[str, str]:
             try:
                 return body.decode(enc), encoding
             except UnicodeDecodeError as e:
+                if enc == "utf-8" and _some_utf8_chinese(body) and (mixed := _by_line(body)) is not None:
+                    return mixed, "mixed"  # (a UTF-8 file's part pasted from a GBK one: marked UTF-8 all the same)
                 if enc == "utf-8" and (damaged := _damaged(body, marked=True)) is not None:
                     return damaged, DAMAGED_UTF8
                 raise errors.Undecodable(path, f"{encoding} byte-order mark but invalid bytes at {e.start}") from e
@@ -1168,6 +1170,18 @@ def _undone_mojibake(text: str) -> tuple[str, str]:
     fixed = ftfy.fix_encoding(text)
     restored = len(_HAN_CHAR.findall(fixed[:20000])) - len(_HAN_CHAR.findall(text[:20000]))
     return (fixed, UNDONE_MOJIBAKE) if restored > _MOJIBAKE_MIN else (text, "utf-8")
+
+
+def _some_utf8_chinese(data: bytes) -> bool:
+    """Whether some line past ASCII reads as UTF-8 (a file of one other encoding under a UTF-8 mark has none)."""
+    for line in data.split(b"\n"):
+        if not line.isascii():
+            try:
+                line.decode("utf-8")
+                return True
+            except UnicodeDecodeError:
+                continue
+    return False
 
 
 def _by_line(data: bytes) -> str | None:
