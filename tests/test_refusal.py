@@ -518,3 +518,17 @@ def test_a_note_correcting_a_report_titled_after_it_is_refused():
             "2.表三中“一、本年新收政府信息公开申请数量”自然人栏“37”更正为“39”。\n碧江区人民政府办公室\n2024年2月5日\n")
     with pytest.raises(errors.NotAReport, match="说明"):
         extract_bytes(note.encode(), "note.txt")
+
+
+@pytest.mark.parametrize("wrap", [
+    ["本报告依据《中华人民共和国政府信息公开条例》和《河南省人民政府办公厅",
+     "关于印发〈2023年河南省政务公开工作要点〉的通知", "》要求编制。"],
+    ["本报告依据《条例》(以下", "简称《条例》)和《河南省人民政府办公厅",
+     "关于印发〈2023年河南省政务公开工作要点〉的通知", "》要求编制。"],
+])
+def test_a_notice_s_name_quoted_in_the_preamble_across_lines_is_no_title(wrap):
+    """Blind round 175 (h541): a narrow page wrapped the preamble so that a line read 关于印发〈…〉的通知, its 《 on the
+    line above and its 》 on the line below: taken for the document's title, the report was refused as a notice."""
+    text = "\n".join(["栾川县三川镇人民政府", "2023年政府信息公开工作年度报告", *wrap, BODY])
+    report = extract_bytes(text.encode(), "report.txt")
+    assert report.agency.name == "栾川县三川镇人民政府"

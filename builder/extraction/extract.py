@@ -245,13 +245,16 @@ def other_document_kind(lines: list[str], deep: bool = False) -> tuple[str, str]
     head = [text for line in lines[:12] if (text := line.strip(" |\t")) and text[0] not in _BULLETS][:8]
     # A title on one line before one split over two (a menu line then the title), or over three (a narrow page's
     # long title: …关于做好2024年 / 度政府信息公开工作年度报告编制发布工作的 / 通知); each with the place of its last line.
-    singles = [(None, line) for line in (shown if deep else head)]
-    pairs = [(i + 1, "".join(head[i:i + 2])) for i in range(len(head) - 1)]  # below a red head's name and 文号 too
-    triples = [(i + 2, "".join(head[i:i + 3])) for i in range(len(head) - 2)]
+    # (a line inside a book title a sentence opened on the line above, 《…关于印发〈…〉等文件的通知 / 》要求编制, is none)
+    quoted, inside = _inside_book_titles(shown if deep else head), _inside_book_titles(head)
+    singles = [(None, line) for k, line in enumerate(shown if deep else head) if k not in quoted]
+    pairs = [(i + 1, "".join(head[i:i + 2])) for i in range(len(head) - 1) if i not in inside]  # below a red head's name
+    triples = [(i + 2, "".join(head[i:i + 3])) for i in range(len(head) - 2) if i not in inside]
     titled = False  # a report's own title seen above: a picture's card below it (图解：…) is the page's sidebar
     for last, title in singles + pairs + triples:
-        if _SENTENCE.search(title) or _SECTION_HEADING.match(title):
-            continue  # the opening sentence (2023年，……落实全市政务公开工作要点。) or a section (四、2024年工作安排) is no title
+        if _SENTENCE.search(title) or _SECTION_HEADING.match(title) or title.count("《") > title.count("》"):
+            continue  # the opening sentence (2023年，……落实全市政务公开工作要点。), a section (四、2024年工作安排) or a
+            # book title still open (…和《国务院办公厅…办公室关于印发〈…〉等文件的通知, its 》 on the next line) is no title
         title = re.sub(r"\s+", "", title)
         bare = _EDITION.sub("", title)  # (a guide's edition in brackets after its name: …公开指南（2023年修订）)
         if not 8 <= len(title) <= 80 or (not re.search(r"关于|\d{4}年", title) and not _STANDING_PAGE.search(bare)
@@ -284,6 +287,16 @@ def other_document_kind(lines: list[str], deep: bool = False) -> tuple[str, str]
         if kind is not None and not any(title_line_year(line) for line in after if not _ATTACHMENT.match(line)):
             return kind, title
     return None
+
+
+def _inside_book_titles(lines: list[str]) -> set[int]:
+    """The lines that begin inside a book title (《) a line above opened and did not close."""
+    out, depth = set(), 0
+    for k, line in enumerate(lines):
+        if depth > 0:
+            out.add(k)
+        depth = max(0, depth + line.count("《") - line.count("》"))
+    return out
 
 
 _EDITION = re.compile(r"[（(](?:\d{4}年)?(?:修订|修订版|修正|试行|更新|版)[^（）()]{0,6}[)）]$")
