@@ -245,3 +245,26 @@ def test_units_tables_printed_right_after_the_agency_s_own_table_3_are_left_out(
     got = extract_bytes(html_page(html_body(report)).encode(), "r.html")
     assert_every_cell(got, v)
     assert "t3.units_annexed" in [w["code"] for w in got.warnings]
+
+
+@pytest.mark.parametrize("region_first", [False, True])
+@pytest.mark.parametrize("prose", [
+    "{year}年，县政府本级主动公开政府信息{own_items}条，新收政府信息公开申请{own}件；"
+    "全县（汇总）合计主动公开政府信息{all_items}条，新收政府信息公开申请{all}件。",
+    "{year}年，全县汇总共主动公开政府信息{all_items}条，其中县政府本级主动公开{own_items}条；"
+    "全县汇总共新收政府信息公开申请{all}件，其中县政府本级新收{own}件。",
+])
+def test_the_government_s_own_level_counts_beside_its_county_s_are_its_headlines(region_first, prose):
+    """Blind round 175 (h543): a county government's report printing its own (本级) tables and the county's (全县汇总),
+    its prose giving both scopes' counts: the county's were taken as the report's (or, two counts, none was), and its
+    own after 其中 as a part. Its own tables read, the county's counts are another scope's and its own the headlines."""
+    own, region = values(seed=21), values(seed=22)
+    new = own[forms.t3_cell("new_received", "total")]
+    said = prose.format(year=YEAR, own_items=1116, all_items=9463, own=new, all=region[forms.t3_cell("new_received",
+                                                                                                       "total")])
+    report_blocks = [said if isinstance(block, str) and block.startswith(f"{YEAR}年，本机关") else block
+                     for block in _twice(own, region, region_first, "caption", ("县政府本级", "全县汇总"))]
+    report = extract_bytes(html_page(html_body(report_blocks)).encode(), "report.html")
+    assert_every_cell(report, own)
+    heads = {f.key: f.value for f in report.narrative if f.headline}
+    assert (heads["applications_received"], heads["proactive_items"]) == (new, 1116)

@@ -35,7 +35,7 @@ from .metadata import (
     strip_page_labels,
     title_line_year,
 )
-from .narrative import Figure, find_figures, mark_headlines, overview_table_lines, speaks_for_whole
+from .narrative import Figure, find_figures, mark_headlines, overview_table_lines, own_level_beside_whole
 from .tables import (
     CellValue,
     Tables,
@@ -551,7 +551,7 @@ def _governed_division(name: str | None) -> str:
 _SCOPE_CELLS = {"applications_received": "t3.new_received.total", "admin_review_cases": "t4.admin_review.total"}
 
 
-def _tables_of_that_scope(narrative: list, cells: dict, own_place: str = "") -> bool:
+def _tables_of_that_scope(narrative: list, cells: dict) -> bool:
     """Whether the prose's count for every level of the region (全区各级行政机关共受理申请644件, 全区因政府信息公开被
     申请行政复议23件) is the tables': the tables are then of that scope, and so are the report's totals. So too a
     government's count for its whole division (全县共收到申请14件 of a county's report) that is the tables': the report
@@ -560,8 +560,20 @@ def _tables_of_that_scope(narrative: list, cells: dict, own_place: str = "") -> 
         cell = cells.get(cell_id)
         if cell is not None and cell.value and any(
                 f.key == key and f.value == cell.value
-                and (f.context == "other_scope" or (not f.context and speaks_for_whole(f.text, own_place)))
+                and (f.context == "other_scope" or (not f.context and f.whole))
                 for f in narrative):
+            return True
+    return False
+
+
+def _own_level_tables(narrative: list, cells: dict) -> bool:
+    """Whether a government's tables are its own level's, the prose giving its whole division's counts beside: a count
+    of the tables' stated apart from a different one for the whole division (县政府本级新收21件；全县汇总新收134件)."""
+    for key, cell_id in _SCOPE_CELLS.items():
+        cell = cells.get(cell_id)
+        if cell is not None and cell.value is not None and any(
+                f.key == key and f.value == cell.value and not f.whole for f in narrative) and any(
+                f.key == key and f.value != cell.value and f.whole for f in narrative):
             return True
     return False
 
@@ -735,9 +747,14 @@ def extract_document(doc: Document) -> Report:
     trusted = glyphs_read_by_sums(tables.cells)
     narrative = find_figures(doc.sentences, year, stated, all_levels=all_levels,
                              own_place=own_place, own_names=own_names, trusted_glyphs=trusted)
-    if not all_levels and _tables_of_that_scope(narrative, tables.cells, own_place):
+    if not all_levels and _tables_of_that_scope(narrative, tables.cells):
         narrative = find_figures(doc.sentences, year, None, all_levels=True, own_place=own_place, own_names=own_names,
                                  trusted_glyphs=trusted)
+    elif _own_level_tables(narrative, tables.cells):
+        if all_levels:  # (the whole division's tables printed too, as an annex or before the government's own)
+            narrative = find_figures(doc.sentences, year, stated, own_place=own_place, own_names=own_names,
+                                     trusted_glyphs=trusted)
+        own_level_beside_whole(narrative)
     if correct_figures(errata, narrative):
         mark_headlines(narrative)
     if template == PRE_2019 and year >= _FORM_SINCE and not layout.regions and not narrative:

@@ -544,6 +544,7 @@ class Figure:
     about_disclosure: bool = False
     nearly: bool = False  # a round count the true one is at most (近二十件), where 余 and 逾 are at least
     all_of: str = ""  # the key of the count this one repeats (收到…8件，全部…办结: the answered are the received)
+    whole: bool = False  # its clause counts the whole division the body governs (全县汇总共新收…186件), not its own level
 
     def as_json(self) -> dict:
         return {"key": self.key, "value": self.value, "approx": self.approx, "text": self.text,
@@ -911,7 +912,8 @@ def find_figures(sentence_list: list[str], year: int | None = None, table_lines:
                     # government's share
                 found.append((offset + m.start(), Figure(key, value, approx, text, context=why,
                                                          source="prose-unnamed" if pattern.unnamed else "prose",
-                                                         about_disclosure=disclosure_said, nearly=nearly)))
+                                                         about_disclosure=disclosure_said, nearly=nearly,
+                                                         whole=_counts_whole(sentence[:start], own_place))))
                 if own_part and not all_levels and (_counts_requests(key) or _IN_OWN_NAME.search(sentence, 0, start)):
                     own_parts.add(offset + m.start())
                 if approx and (exact := _EXACT_AFTER.match(sentence, m.end())):
@@ -1227,13 +1229,39 @@ _ALL_LEVELS = re.compile(r"(?:全市|全区|全县|全省|全州|全盟|全旗)(
 _OWN_LEVEL = re.compile(r"本级|以本机关名义")  # a government's own level, named before its division's whole
 # A whole division as a count's subject (全县因政府信息公开引发…, 全区共收到…): its government's, or every body's there.
 _LEVEL_RANK = {"省": 3, "市": 2, "州": 2, "盟": 2, "县": 1, "区": 1, "旗": 1}  # (a county's tables, not its city's)
-_WHOLE_DIVISION = re.compile(r"全(?P<division>[省市区县州盟旗])(?=(?:全年|本年度?|年度)?(?:共|合计|总计|因|涉及|政府信息公开"
+# (and its bodies' counts added up, 全县（汇总）合计…, 全县汇总共…)
+_WHOLE_DIVISION = re.compile(r"全(?P<division>[省市区县州盟旗])(?:\s*[(（]?\s*汇总\s*[)）]?)?"
+                             r"(?=(?:全年|本年度?|年度)?(?:共|合计|总计|因|涉及|政府信息公开"
                              r"|依申请|同类|收到|受理|新收|发生|引发|各|范围|主动|行政))")
 
 
 def speaks_for_whole(text: str, place: str) -> bool:
     """Whether a sentence's count is the whole of the division ``place`` (全县共收到… of 信丰县)."""
     return bool(place) and any(m["division"] == place[-1] for m in _WHOLE_DIVISION.finditer(text))
+
+
+# Where a clause turns to the body's own level (其中县政府本级…, ；县政府本级…): a count after it is not the whole's.
+_TURN = re.compile(r"其中|本级|以本机关名义|[；;。]")
+
+
+def _counts_whole(before: str, place: str) -> bool:
+    """Whether the clause before a count, from its last turn to the body's own level, counts the whole of the division
+    ``place`` (全县汇总共新收申请186件，其中县政府本级新收37件: 186 does, 37 does not)."""
+    if not place or "全" not in before:
+        return False
+    turns = [t.end() for t in _TURN.finditer(before)]
+    return speaks_for_whole(before[turns[-1] if turns else 0:], place)
+
+
+def own_level_beside_whole(figures: list[Figure]) -> None:
+    """A government's report whose tables are its own level's (县政府本级) while the prose gives its whole division's
+    counts too (全县汇总…): the whole's counts are another scope, and the own level's after 其中 no part of them."""
+    for figure in figures:
+        if figure.whole and not figure.context:
+            figure.context = "other_scope"
+        elif figure.context == "part" and not figure.whole and _OWN_LEVEL.search(figure.text):
+            figure.context = ""  # (其中县政府本级新收37件: the report's own, not a part of its count)
+    mark_headlines(figures)
 
 
 # Another government body as a clause's subject, its verb right after it (国务院办公厅全年共收到…).
