@@ -614,6 +614,27 @@ def test_a_copy_of_table_3_captioned_for_comparison_is_not_read(rendering, capti
 
 
 @pytest.mark.parametrize("rendering", ["tab", "html", "docx"])
+@pytest.mark.parametrize("table", [0, 1, 2])
+@pytest.mark.parametrize("captions, old_first", [
+    (("2022年", "2021年"), True), (("2022年", "2021年"), False),
+    (("表2-2 2022年主动公开政府信息情况", "表2-1 2021年主动公开政府信息情况"), True),
+])
+def test_copies_of_a_table_captioned_by_their_years_alone_read_the_latest(rendering, table, captions, old_first):
+    """Blind round 177 (h558): each of tables 2-4 printed twice to compare, captioned by the bare year (2021年 then 2022年)
+    or numbered (表2-1 2021年…, 表2-2 2022年…): with no word saying which is for comparison, every caption was taken
+    for this year's and the first copy read, last year's when it came first; table 2's copies were never told apart.
+    The latest year's copy is the report's (no report prints a later year's table)."""
+    def arranged(now: tuple, old: tuple) -> list:
+        this, last = [("para", captions[0]), now], [("para", captions[1]), old]
+        return last + this if old_first else this + last
+
+    v, blocks = with_last_year_s_table_3(arranged, table)
+    rep = extracted(blocks, rendering)
+    name = ("t2", "t3", "t4")[table]
+    assert [c.id for c in forms.cells(GOV_2021) if c.table == name and rep.cells[c.id].value != v[c.id]] == []
+
+
+@pytest.mark.parametrize("rendering", ["tab", "html", "docx"])
 def test_a_table_comparing_two_years_by_the_form_s_rows_after_table_3_is_not_read(rendering):
     """2021年、2022年政府信息公开申请办理情况对比表 under table 3: the form's row labels, a column per year and the change
     (67 | 87 | +20). Its rows took table 3's place (every cell unsure); its caption names the years compared."""

@@ -2261,7 +2261,7 @@ def _wrapped_t2_rows(rows: list[ValueRow], form: forms.Form) -> list[ValueRow]:
 
 def read_t2(layout: Layout, form: forms.Form, out: Tables) -> None:
     rows = _own_scope_columns(layout, "t2", _join_cell_lines(_own_scope_rows(layout, "t2", _wrapped_t2_rows(
-        _page_cut_rows_joined(layout.rows("t2")), form), out), layout.lines), out)
+        _page_cut_rows_joined(_this_year_copy(layout, "t2", out)), form), out), layout.lines), out)
     if (parted := _two_items_parted(rows, form)) is not None:
         rows = parted
         out.warn("t2.two_items_a_row", "t2: a row names two items of one measure each and prints two values "
@@ -3455,11 +3455,14 @@ _COPY_CAPTION = re.compile(r"^\s*(?:表\s*[\d一二三四]+(?:\s*[-—－.]\s*\d
 
 # A copy's caption naming its year, the copy printed to compare with (2022年度收到和处理政府信息公开申请情况（对比）,
 # 附：2023年度…（对比表）, （一）2023年度情况（供对比）, a table of the years compared) or not (（二）2024年度情况).
-# (附：2022年度…情况（上年度数据，供对比）, its bracket perhaps wrapped; 2021年、2022年…对比表: the years compared)
-_YEAR_CAPTION = re.compile(r"^\s*(?:附\s*[:：]?\s*|[（(][一二三四五六]\s*[)）]\s*)?(?:19|20)\d{2}\s*年度?"
+# (附：2022年度…情况（上年度数据，供对比）, its bracket perhaps wrapped; 2021年、2022年…对比表: the years compared;
+# 表2-1 2022年主动公开政府信息情况: numbered)
+_YEAR_CAPTION = re.compile(r"^\s*(?:附\s*[:：]?\s*|[（(][一二三四五六]\s*[)）]\s*"
+                           r"|表\s*[\d一二三四]+(?:\s*[-—－.]\s*\d+)?\s*[：:]?\s*)?(?:19|20)\d{2}\s*年度?"
                            r"(?:\s*[、和与至—－-]\s*(?:19|20)\d{2}\s*年度?)*[^。，,；;\d]{0,30}"
                            r"(?:[（(][^（()）\d]{0,20}[)）]?)?$")
 _COMPARED_COPY = re.compile(r"对比|比较|上年|去年")
+_CAPTION_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 
 
 # A table's caption naming a body whose statistics it holds (附表3 黄岛区发展和改革局政府信息公开申请情况统计表): an
@@ -3494,16 +3497,25 @@ def _this_year_copy(layout: Layout, table: str, out: Tables | None = None) -> li
     captions."""
     start, stop = layout.regions.get(table, (0, 0))
     captions = []
-    for i in range(start, stop):
+    years: dict[int, int] = {}  # the year each caption names alone (2022年 above one copy, 2023年 above the other)
+    for i in range(max(0, start - _CAPTION_LEAD), stop):  # (the first copy's caption above the table's first row)
         if m := _COPY_CAPTION.match(layout.lines[i]):
             captions.append((i, m["which"]))
         elif _YEAR_CAPTION.match(layout.lines[i]):
             captions.append((i, "上年" if _COMPARED_COPY.search(layout.lines[i]) else "本年"))
+            if len(named := set(_CAPTION_YEAR.findall(layout.lines[i]))) == 1:
+                years[i] = int(named.pop())
+    by_years = len(set(years.values())) > 1
+    if by_years:  # (copies captioned by their years alone: the latest is the report's)
+        latest = max(years.values())
+        captions = [(i, "上年" if years.get(i, latest) < latest else which) for i, which in captions]
     rows = layout.rows(table)
     if not any(which.startswith(("上", "去")) for _, which in captions):
         return rows
-    ends = [min(end, _block_end(layout.lines, i, end)) for i, end in zip([i for i, _ in captions],
-                                                                          [i for i, _ in captions[1:]] + [stop])]
+    # (each copy up to the next caption where every copy has its year's; else up to its rows' end, the form's own
+    # table, uncaptioned, below a comparison's copy)
+    ends = [end if by_years else min(end, _block_end(layout.lines, i, end))
+            for i, end in zip([i for i, _ in captions], [i for i, _ in captions[1:]] + [stop])]
     last_year = [(i, end) for (i, which), end in zip(captions, ends) if which.startswith(("上", "去"))]
     kept = [r for r in rows if not any(i <= r.line < end for i, end in last_year)]
     if out is not None and len(kept) < len(rows):
