@@ -1078,6 +1078,17 @@ def test_normative_documents_named_with_their_owner_are_counted(owner):
     assert (found["normative_docs_issued"], found["normative_docs_in_force"]) == (12, 86)
 
 
+@pytest.mark.parametrize(("text", "key", "expected"), [
+    ("全年制定（修订）行政规范性文件5件。", "normative_docs_issued", 5),
+    ("全年清理行政规范性文件，宣布废止6件、继续有效29件。", "normative_docs_in_force", 29),
+    ("发布镇政府规范性文件〇件，现行有效规范性文件二件。", "normative_docs_issued", 0),
+])
+def test_normative_documents_revised_kept_by_a_clean_up_or_a_township_s_are_counted(text, key, expected):
+    """Blind round 178: 制定（修订） (the revised counted with the new), a clean-up's 继续有效 (what it kept in force) and a
+    township's 镇政府规范性文件 (its owner named): none was found."""
+    assert headlines(figures(text, 2024))[key] == expected
+
+
 @pytest.mark.parametrize("verb", ["制发并公开", "制定并发布", "印发并备案"])
 def test_normative_documents_made_and_published_are_counted(verb):
     """全年制发并公开规范性文件4件: the second verb stood between the first and the documents."""

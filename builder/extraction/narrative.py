@@ -114,7 +114,7 @@ _AMONG_OTHER_MATTERS = (_OTHER_MATTERS + r"[^。；;]{0,20}?(?:共计|共|合计
 _APPLIED = r"(?:申请|提出)?(?:的)?(?:政府)?(?:信息公开)?(?:申请)?\s*"  # 企业申请5件, 律师事务所提出的(政府信息公开)申请1件
 _OFFLINE = r"当面|信函|邮寄|传真|现场|窗口"  # ways of applying other than online
 # Whose documents a count names between the verb and 规范性文件 (制发区政府行政规范性文件12件): the body's own.
-_OWNER = (r"(?:本级|本机关|本单位|[省市区县州旗](?:人民)?政府(?:及其?(?:[省市区县州旗](?:人民)?政府)?办公[室厅])?"
+_OWNER = (r"(?:本级|本机关|本单位|[省市区县州旗镇乡](?:人民)?政府(?:及其?(?:[省市区县州旗](?:人民)?政府)?办公[室厅])?"
           r"|[省市区县州旗]?(?:人民)?政府办公[室厅]"
           r"|[我本][局委厅办])?")
 
@@ -435,8 +435,10 @@ PATTERNS: tuple[Pattern, ...] = (
        unnamed=True),
     # 制发并公开规范性文件4件: the same documents, made and published
     # (新制作、新公开规范性文件各9件: made and published, as many each)
-    _p("normative_docs_issued", r"(?<!拟)(?:制发|印发|出台|制定|新制作|发布)(?:了)?(?:并(?:公开|发布|公布|备案)"
-       r"|、新?(?:公开|发布|公布))?" + _OWNER + r"(?:税务)?(?:行政)?规范性文件(?:共计|共|合计|各)?\s*" + _N + "(?:件|个|份)"),
+    # (制定（修订）行政规范性文件5件: those revised counted with the new)
+    _p("normative_docs_issued", r"(?<!拟)(?:制发|印发|出台|制定|新制作|发布)(?:[（(](?:修订|修改)[)）])?(?:了)?"
+       r"(?:并(?:公开|发布|公布|备案)|、新?(?:公开|发布|公布))?" + _OWNER
+       + r"(?:税务)?(?:行政)?规范性文件(?:共计|共|合计|各)?\s*" + _N + "(?:件|个|份)"),
     # 其中国务院办公厅印发的行政规范性文件31件: the documents the body issued, as a noun
     _p("normative_docs_issued", r"(?<!拟)(?:制发|印发|出台|制定)的(?:税务)?(?:行政)?规范性文件(?:共计|共|合计)?\s*" + _N
        + "(?:件|个|份)"),
@@ -495,6 +497,9 @@ PATTERNS: tuple[Pattern, ...] = (
     # (清理规范性文件19件，继续有效11件: those kept in force)
     _p("normative_docs_in_force", r"规范性文件[^。；;，,\d]{0,6}?(?:清理|梳理)[^。；;]{0,24}?(?:现行有效|继续有效)(?:的)?\s*" + _N
        + "(?:件|个|份)"),
+    # 清理行政规范性文件，宣布废止6件、继续有效29件: those the clean-up kept in force
+    _p("normative_docs_in_force", r"清理(?:了)?" + _OWNER + r"(?:税务)?(?:行政)?规范性文件[^。；;]{0,24}?继续有效(?:的)?\s*"
+       + _N + "(?:件|个|份)"),
     # 全年制发行政规范性文件7件，废止3件，现行有效52件: the verb before the documents, then each count
     # (全面清理现行有效行政规范性文件，废止4件，现行有效56件: those in force reviewed, then the counts)
     _p("normative_docs_in_force", r"(?:制发|印发|出台|制定|发布|清理|废止)(?:了)?(?:现行有效(?:的)?)?" + _OWNER
