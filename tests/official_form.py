@@ -384,9 +384,10 @@ def _rtf_text(text: str, gbk: bool) -> str:
     return "".join(out)
 
 
-def rtf_bytes(report: list[Block], gbk: bool = True) -> bytes:
+def rtf_bytes(report: list[Block], gbk: bool = True, nested: bool = False) -> bytes:
     """An RTF document as a word processor saves one: a paragraph each, tables as rows of cells
-    (spans written out as the empty cells they cover)."""
+    (spans written out as the empty cells they cover); ``nested``: each table in a one-cell table, as Word writes a
+    table in a table's cell (\\itap2 paragraphs, \\nestcell, the row's end in a \\nesttableprops group)."""
     from builder.reading.markup import table_grid
 
     parts = ["{\\rtf1\\ansi" + ("\\ansicpg936" if gbk else "") + "\\deff0{\\fonttbl{\\f0\\fcharset134 SimSun;}}\\f0\n"]
@@ -396,7 +397,13 @@ def rtf_bytes(report: list[Block], gbk: bool = True) -> bytes:
             continue
         for row in table_grid([[(c.text, c.rowspan, c.colspan) for c in r] for r in block]):
             cells = "".join(f"\\cellx{1000 * (k + 1)}" for k in range(len(row)))
-            parts.append("\\trowd" + cells + " " + "".join(_rtf_text(t, gbk) + "\\cell " for t in row) + "\\row\n")
+            if nested:
+                parts.append("".join("\\pard\\intbl\\itap2 " + _rtf_text(t, gbk) + "\\nestcell " for t in row)
+                             + "{\\*\\nesttableprops\\trowd" + cells + "\\nestrow}{\\nonesttables\\par}\n")
+            else:
+                parts.append("\\trowd" + cells + " " + "".join(_rtf_text(t, gbk) + "\\cell " for t in row) + "\\row\n")
+        if nested:
+            parts.append("\\pard\\intbl\\itap1\\cell\\trowd\\cellx9000\\row\n")
     parts.append("}")
     return "".join(parts).encode("ascii")
 

@@ -3269,6 +3269,18 @@ def test_the_rows_a_paged_table_hides_on_its_other_pages_are_read(pager):
     assert_every_cell(extract_html(page), v)
 
 
+def test_an_rtf_document_s_tables_nested_in_one_cell_tables_are_read():
+    """Blind round 178 (Word's RTF of tables in a frame table): a nested table's row ends (\\nestrow) in its row
+    properties' group, which readers skip: every row of a table ran into one line, and all its cells were lost
+    (184 cells of one report)."""
+    from .official_form import rtf_bytes
+
+    v = values(seed=17)
+    data = rtf_bytes(blocks(v), gbk=True, nested=True)
+    assert data.count(b"\\nestrow") > 30
+    assert_every_cell(extract_bytes(data, "report.rtf"), v)
+
+
 def test_a_pipe_in_an_rtf_cell_s_text_parts_no_cells():
     """Blind round 141 (OCR software's RTF): a cell printing |9 for 19 (a rule read as |): striprtf parts cells with
     pipes, so the cell was read as an empty cell and 9, and 9 taken as reported, the sums failing. The pipe is read

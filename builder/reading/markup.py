@@ -3076,6 +3076,8 @@ def _fields_article(strings: list[tuple[str, str]], path: str, kind: str) -> str
 # The code page an RTF file declares for its bytes (\ansicpg936: GBK, as Word and WPS write Chinese).
 _RTF_CODE_PAGE = re.compile(rb"\\ansicpg(\d{3,5})")
 _RTF_TEXT_PIPE = re.compile(rb"(?<!\\)\|")  # (not \|, RTF's formula character)
+# A nested table's row properties, a group readers skip, end its row (\nestrow) inside: the row ends after the group.
+_RTF_NESTED_ROW = re.compile(rb"\{\\\*\\nesttableprops(?:[^{}]|\{[^{}]*\})*\}")
 
 
 def rtf_to_text(data: bytes, path: str) -> str:
@@ -3091,6 +3093,8 @@ def rtf_to_text(data: bytes, path: str) -> str:
         encoding = "gb18030"
     if b"|" in data:  # a | of the text (a table's rule OCR read: |9 for 19) would part cells: 丨, read as the 1 it may be
         data = _RTF_TEXT_PIPE.sub(rb"\\u20008?", data)
+    if b"\\nesttableprops" in data:  # (a table in a table's cell, as Word nests them)
+        data = _RTF_NESTED_ROW.sub(lambda m: m[0] + b"\\row ", data)
     try:
         return strip_rtf(data.decode(encoding, errors="replace"), encoding=encoding, errors="replace")
     except Exception as e:  # striprtf raises what its parsing meets; the reason names the file only
