@@ -3269,6 +3269,25 @@ def test_the_rows_a_paged_table_hides_on_its_other_pages_are_read(pager):
     assert_every_cell(extract_html(page), v)
 
 
+def test_table_2_as_lists_of_terms_each_measure_before_its_value_is_read():
+    """Blind round 178 (tables drawn without <table>): table 2 as a <dl> per item, its name a <dt>, then each measure a
+    <dt> and its value a <dd> (规章 / 本年制发件数 / 0 / 本年废止件数 / 0 …): each item's first value was read, its
+    other measures missing."""
+    v = values(seed=17)
+    report = blocks(v)
+    at = next(k for k, b in enumerate(report) if isinstance(b, list) and b[0][0].text.startswith("第二十条"))
+    lists, section = [], ""
+    for item in forms.T2_2021:
+        if item.section_zh != section:
+            section = item.section_zh
+            lists.append(f"<h4>{section}</h4>")
+        label = "行政规范性文件" if item.id == "normative_docs" else item.label_zh
+        lists.append(f"<dl><dt>{label}</dt>" + "".join(
+            f"<dt>{m.label_zh}</dt><dd>{v[forms.t2_cell(item.id, m.id)]}</dd>" for m in item.measures) + "</dl>")
+    page = html_page(html_body(report[:at]) + "".join(lists) + html_body(report[at + 1:]))
+    assert_every_cell(extract_html(page), v)
+
+
 def test_an_rtf_document_s_tables_nested_in_one_cell_tables_are_read():
     """Blind round 178 (Word's RTF of tables in a frame table): a nested table's row ends (\\nestrow) in its row
     properties' group, which readers skip: every row of a table ran into one line, and all its cells were lost

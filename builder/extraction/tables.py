@@ -2191,11 +2191,38 @@ def _measure_rows(rows: list[ValueRow], lines: list[str],
             if len(named) == 1 and len(row.cells) == 1 and any(k in label_core(own) for k in item.keywords) \
                     and any(w in row.label for w in forms.T2_MEASURE_WORDS[named[0]]):  # (its own value, after them)
                 found.setdefault(named[0], row)
+            elif not row.label and len(row.cells) == 1 and (named := _measure_above(row, lines, item)):
+                found.setdefault(named, row)
         if len(found) >= 2:
             first = min(found.values(), key=lambda row: row.line)
             out[item] = (ValueRow(item.label_zh, [found[m.id].cells[0] if m.id in found else "" for m in item.measures],
                                   True, first.line), list(found.values()))
     return out
+
+
+_ITEM_LABEL_SLACK = 4  # characters an item's label may print beyond the form's name of it (行政规范性文件)
+
+
+def _measure_above(row: ValueRow, lines: list[str], item: forms.Table2Item) -> str | None:
+    """The measure of ``item`` a lone value's line is under, a line each (规章 / 本年制发件数 / 0 / 本年废止件数 / 0: a
+    list of terms and their values, as <dl> pairs print them): the line above naming one measure alone, and the lines
+    above it up to one naming the item only its measures' names and values."""
+    if row.line < 2 or len(named := _measures_named(lines[row.line - 1], item)) != 1:
+        return None
+    for k in range(row.line - 2, -1, -1):
+        core = label_core(lines[k])
+        if any(k_ in core for k_ in item.keywords) and not any(c.isdigit() for c in lines[k]):
+            return named[0] if len(core) <= len(item.label_zh) + _ITEM_LABEL_SLACK else None  # (a label, no prose)
+        if core and len(_measures_named(lines[k], item)) != 1:
+            return None
+    return None
+
+
+def _measures_named(line: str, item: forms.Table2Item) -> list[str]:
+    """The measures of ``item`` a line names, where it names nothing else: 本年制发件数, not a row of numbers."""
+    if any(c.isdigit() for c in line):
+        return []
+    return [m.id for m in item.measures if any(w in line for w in forms.T2_MEASURE_WORDS[m.id])]
 
 
 _ARTICLE = re.compile(r"第二十条\s*第?\s*[（(]\s*([一二三四五六七八九十]+)\s*[)）]\s*项")
