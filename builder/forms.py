@@ -367,8 +367,10 @@ T3_APPLICANT_GROUP = "legal_persons"  # 法人或其他组织: the heading over 
 T3_GROUP_SUBTOTAL = "legal_persons_subtotal"  # 小计: a column some tables add, the five organisations' sum
 # Columns some tables add after the form's to compare: the year before's total (2023年总计, 上年合计) and the change.
 T3_EARLIER_TOTAL, T3_CHANGE = "earlier_total", "change"
+T3_EARLIER = "earlier"  # 上年 beside 本年 under a form's column: the year before's value of that column
 T3_SHARE = "share"  # 占比(%): each row's share of the year's requests, a column some tables add after 总计
-T3_ADDED_COLUMNS = frozenset({T3_GROUP_SUBTOTAL, T3_EARLIER_TOTAL, T3_CHANGE, T3_SHARE})  # read by name, not the form's
+# read by name, not the form's
+T3_ADDED_COLUMNS = frozenset({T3_GROUP_SUBTOTAL, T3_EARLIER_TOTAL, T3_EARLIER, T3_CHANGE, T3_SHARE})
 # A column the form does not have that a header names in words of its own (个体工商户, 本市户籍 under 自然人, 科研机构和
 # 社会公益组织 merging two): its place held, numbered (unlisted1, unlisted2 …), its values no form cell's.
 T3_UNLISTED = "unlisted"

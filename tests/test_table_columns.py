@@ -895,6 +895,43 @@ def test_table_3_printed_for_two_years_side_by_side_is_read_for_the_latest(order
     assert "t3.year_columns" in [w["code"] for w in report.warnings]
 
 
+@pytest.mark.parametrize(("years", "remark", "cut"), [
+    (("本年", "上年"), False, False), (("2023年", "2022年"), False, False), (("2022年", "2023年"), True, False),
+    (("本年", "上年"), True, True)])
+def test_table_3_printing_each_column_for_two_years_under_its_name_is_read_for_the_report_s(years, remark, cut):
+    """Blind round 175 (a year's figures beside the year before's): table 3's header naming each applicant column over
+    two cells, 本年 | 上年 (or 2023年 | 2022年), the organisations' pairs a line below their names; a 备注 column after
+    them, and a spreadsheet's header lines cut after their last cell. Each pair was read as two columns the form does
+    not have, and every cell of table 3 was missing (694 cells of round 175)."""
+    v = values(GOV_2021)
+    lines = synthetic.render(AGENCY, 2023, GOV_2021, v, "tab").split("\n")
+    start = next(k for k, line in enumerate(lines) if line.startswith("三、收到和处理"))
+    end = next(k for k, line in enumerate(lines) if line.startswith("四、政府信息公开行政复议"))
+    pairs = [years[0], years[1]]
+    orgs = ["商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"]
+    header = [["（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", "", "", "申请人情况", *[""] * 13],
+              ["", "", "", "自然人", "", "法人或其他组织", *[""] * 9, "总计", ""],
+              ["", "", "", *pairs, *(x for org in orgs for x in (org, "")), *pairs],
+              ["", "", "", "", "", *pairs * 5, "", ""]]
+    if remark:
+        header = [[*line, "备注" if k == 0 else ""] for k, line in enumerate(header)]
+    out = lines[:start + 1] + ["\t".join(line).rstrip("\t") if cut else "\t".join(line) for line in header]
+    this_first = years[0] in ("本年", "2023年")
+    for line in lines[start + 1:end]:
+        cells = line.split("\t")
+        if len(cells) > 7 and all(re.fullmatch(r"\d+", c) for c in cells[-7:]):
+            labels = [*cells[:-7], "", "", ""][:3]
+            before = [str(int(c) + 2) for c in cells[-7:]]
+            both = [x for pair in zip(cells[-7:], before) for x in (pair if this_first else pair[::-1])]
+            note = ["其中网上申请5件，信函申请2件" if remark and len(out) == start + 5 else ""] if remark else []
+            out.append("\t".join([*labels, *both, *note]))
+    report = extract_bytes("\n".join(out + lines[end:]).encode(), "report.txt")
+    for cell in forms.cells(GOV_2021):
+        if cell.table == "t3":
+            assert (report.cells[cell.id].value, report.cells[cell.id].status) == (v[cell.id], "reported"), cell.id
+    assert "t3.comparison_columns" in [w["code"] for w in report.warnings]
+
+
 @pytest.mark.parametrize("rendering", ["tab", "html", "docx"])
 def test_table_4_leaving_its_zeros_blank_is_read_as_printed(rendering):
     """1 ␣ ␣ ␣ 1 ␣ … ␣: a table that fills only the cells that are not 0 ends its row in a blank, which
@@ -1428,15 +1465,25 @@ def _t4_values() -> dict:
     return v
 
 
-@pytest.mark.parametrize("extra", ["results", "group", "total_beside", "subtotal_group"])
+@pytest.mark.parametrize("extra", ["results", "group", "total_beside", "subtotal_group", "concluded"])
 def test_table_4_s_results_and_groups_the_form_does_not_have_are_left_out(extra):
     """Blind round 86 (table 4 with more than the form's columns): a row of 21 values under a header printing 其中：撤诉
     and 其中：驳回 after each group's 其他结果 (every cell unsure), or of 20 with a 行政赔偿 group after the form's three,
-    its own sums holding: the last fifteen were read, every value one group off, silently."""
+    its own sums holding: the last fifteen were read, every value one group off, silently. Blind round 175: each group
+    printing 其中：撤诉 and a 合计 of the concluded beside its 总计, a spreadsheet's header lines cut after their last
+    cell: every cell unsure."""
     v = _t4_values()
     results = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"]
     groups = [g.id for g in forms.T4_GROUPS]
-    if extra == "results":
+    if extra == "concluded":
+        head = ["结果维持", "结果纠正", "其他结果", "其中：撤诉", "合计", "尚未审结", "总计"]
+        done = ("upheld", "corrected", "other")
+        values = [str(x) for g in groups for x in (*(v[forms.t4_cell(g, c)] for c in done), 0,
+                                                   sum(v[forms.t4_cell(g, c)] for c in done),
+                                                   v[forms.t4_cell(g, "pending")], v[forms.t4_cell(g, "total")])]
+        table = ["行政复议" + "\t" * 7 + "行政诉讼", "\t".join([*head, "未经复议直接起诉", *[""] * 6, "复议后起诉"]),
+                 "\t".join([*[""] * 7, *head * 2])]
+    elif extra == "results":
         head = ["结果维持", "结果纠正", "其他结果", "其中：撤诉", "其中：驳回", "尚未审结", "总计"]
         values = [str(x) for g in groups for x in (*(v[forms.t4_cell(g, c)] for c in ("upheld", "corrected", "other")),
                                                    1, 0, v[forms.t4_cell(g, "pending")], v[forms.t4_cell(g, "total")])]

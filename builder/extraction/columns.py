@@ -198,6 +198,27 @@ def _grid_order(lines: list[str], words: tuple[tuple[str, str], ...], headings: 
 _FIGURE = re.compile(r"[\d,，.]+|无|—|-|/")
 # Columns a table adds that hold no applicant's count: remarks, units, the rows' numbers.
 _SERVICE_COLUMN = re.compile(r"备注|说明|计量单位|单位|序号|栏次|行次|编号|填报说明")
+# A header cell naming the year a column is for, when a table prints each column for two years to compare.
+_YEAR_CELL = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年?度?|(?P<word>上年|去年|上一年|本年|今年|当年)度?")
+
+
+def column_year(cell: str) -> int | None:
+    """The year a header cell names, to be compared: 上年 and 本年 rank after any year written out."""
+    m = _YEAR_CELL.fullmatch(cell.strip())
+    if m is None:
+        return None
+    return int(m.group("y")) if m.group("y") else (1 if m.group("word") in ("本年", "今年", "当年") else 0) + 9000
+
+
+def _years_apart(grid: list[list[str]], first: int) -> dict[int, str]:
+    """The places of a grid's header whose lowest cell names a year, the later of the two (本年 | 上年, 2024年 |
+    2023年) as ``this`` and the other as ``before``: each of the form's columns printed for both years."""
+    lowest = {at: next((cells[at] for cells in reversed(grid) if cells[at].strip()), "")
+              for at in range(first, len(grid[0]))}
+    years = {at: year for at, cell in lowest.items() if (year := column_year(cell)) is not None}
+    if len(set(years.values())) != 2:
+        return {}
+    return {at: "this" if year == max(years.values()) else "before" for at, year in years.items()}
 
 
 def _grid_with_unlisted(lines: list[str], words: tuple[tuple[str, str], ...]) -> tuple[str, ...] | None:
@@ -211,9 +232,12 @@ def _grid_with_unlisted(lines: list[str], words: tuple[tuple[str, str], ...]) ->
     rows = [line.split("\t") for line in _without_wrapped_captions(lines) if "\t" in line and label_core(line)]
     # (no rows of figures: another table's above its own, a scope's 全县汇总 before its 本级)
     grid = [cells for cells in rows if not any(_FIGURE.fullmatch(cell.strip()) for cell in cells)]
-    if len(grid) < 2 or len({len(cells) for cells in grid}) != 1:
+    if len(grid) < 2:
         return None
-    width = len(grid[0])
+    width = max(len(cells) for cells in grid)
+    if any(len(cells) < width and all(cell.strip() for cell in cells) for cells in grid):
+        return None  # (lines of cells and no empty place: a text table's, no grid's)
+    grid = [cells + [""] * (width - len(cells)) for cells in grid]  # (a spreadsheet's rows, their empty ends cut)
     first = min((at for cells in grid for at, cell in enumerate(cells) if (n := _line_names(cell, words))
                  and any(name and name != forms.T3_APPLICANT_GROUP for name in n)), default=None)
     if first is None:
@@ -223,11 +247,14 @@ def _grid_with_unlisted(lines: list[str], words: tuple[tuple[str, str], ...]) ->
     headings = {w for w, name in words if name in ("", forms.T3_APPLICANT_GROUP)}
     parts: dict[int, str] = {}  # places of parts of a form's column (本地 | 外地 under 自然人 spanning both): the column
     run: tuple[int, str] | None = None  # the header row and column of the span the last place is a part of
+    years = _years_apart(grid, first)
     for at in range(first, width):
         # the place's cells, top to bottom, but headings (申请人情况, 法人或其他组织, above or below its columns), the
         # caption (（本列数据的勾稽关系为……）) and cells of no words (栏次's 1 2 3)
         stack = [cell for cells in grid
                  if (core := label_core(_without_captions(cell := cells[at].strip(), words))) and core not in headings]
+        if stack and years and at == width - 1 and _SERVICE_COLUMN.fullmatch(label_core(stack[-1])):
+            break  # (备注 after columns printed for two years: read past by the rows' own rules)
         if not stack or _SERVICE_COLUMN.fullmatch(label_core(stack[-1])):
             return None  # (备注, 计量单位: read past by the rows' own rules; 法人或其他组织 a column: its own rule)
         lowest = stack[-1]
@@ -242,9 +269,15 @@ def _grid_with_unlisted(lines: list[str], words: tuple[tuple[str, str], ...]) ->
             out.append(over[0])  # (小计 under 自然人 over its parts: the column's whole)
             run = None
         else:  # (a part of the column over it, 本市户籍 under 自然人, is no whole of it: that column is not printed)
-            unlisted += 1
             heading = next(((r, n) for r, cells in enumerate(grid) for n in (_line_names(cells[at], words) or ())
                             if n in T3_ORDER and n not in names), None)
+            if at in years:  # (本年 | 上年 under 自然人, the span's text printed over its first place only)
+                over_both = heading or (run if run and not grid[run[0]][at].strip() else None)
+                if years[at] == "before" or (over_both and over_both[1] not in out):
+                    out.append(over_both[1] if years[at] == "this" else forms.T3_EARLIER)
+                    run = over_both
+                    continue
+            unlisted += 1
             run = heading if not names and heading else run if not names and run and not grid[run[0]][at].strip() \
                 else None  # (the span's later places: nothing printed over them in its row)
             if run:
@@ -256,7 +289,7 @@ def _grid_with_unlisted(lines: list[str], words: tuple[tuple[str, str], ...]) ->
     for k, column in parts.items():
         if split[column] > 1 and column not in out:  # (a column printed in parts, and not also whole)
             out[k] += forms.T3_PART_OF + column
-    return tuple(out) if unlisted else None
+    return tuple(out) if unlisted or years else None
 
 
 def t3_column_names(lines: list[str]) -> set[str] | None:

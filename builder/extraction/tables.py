@@ -25,6 +25,7 @@ from ..forms import GOV_2019, GOV_2021, PRE_2019, Identity, Row
 from ..limits import MAX_NUMBER_DIGITS
 from .columns import (
     T3_ORDER,
+    column_year,
     names_t4_part,
     t3_column_names,
     t3_columns,
@@ -3975,7 +3976,7 @@ def _t3_printed_columns(layout: Layout, rows: list[ValueRow], out: Tables) -> tu
                  + "), but its rows print each total last, as the form does (the last value the sum of the six before "
                  "it): read in the form's order", columns=list(T3_ORDER))
         return T3_ORDER
-    compared = [c for c in named if c in (forms.T3_EARLIER_TOTAL, forms.T3_CHANGE)]
+    compared = [c for c in named if c in (forms.T3_EARLIER_TOTAL, forms.T3_EARLIER, forms.T3_CHANGE)]
     shares = [c for c in named if c == forms.T3_SHARE]
     if (compared or shares) and "total" not in named:
         return None  # (2024年总计 | 2023年总计: which is the report's, its year alone says)
@@ -4003,8 +4004,9 @@ def _t3_printed_columns(layout: Layout, rows: list[ValueRow], out: Tables) -> tu
                  "the others are read by their header names", columns=list(named))
     if compared:
         out.warn("t3.comparison_columns", "table 3 prints columns the form does not have to compare with the year "
-                 "before (its total, the change: 2023年总计, 增减); they are left out, the others read by their header "
-                 "names", columns=list(named))
+                 "before (its total, the change, or each column's figure of the year before beside the year's: "
+                 "2023年总计, 增减, 本年 | 上年); they are left out, the others read by their header names",
+                 columns=list(named))
     if shares:
         out.warn("t3.share_column", "table 3 prints each row's share of the requests (占比), a column the form does "
                  "not have; it is left out, the others read by their header names", columns=list(named))
@@ -4596,18 +4598,6 @@ def _without_spacer_cells(rows: list[ValueRow], size: int) -> list[ValueRow] | N
             for row, alternate in zip(rows, spaced)]
 
 
-# A header cell naming the year a column is for, when a table prints each column for two years to compare.
-_YEAR_CELL = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年?度?|(?P<word>上年|去年|上一年|本年|今年|当年)度?")
-
-
-def _column_year(cell: str) -> int | None:
-    """The year a header cell names, to be compared: 上年 and 本年 rank after any year written out."""
-    m = _YEAR_CELL.fullmatch(cell.strip())
-    if m is None:
-        return None
-    return int(m.group("y")) if m.group("y") else (1 if m.group("word") in ("本年", "今年", "当年") else 0) + 9000
-
-
 def _latest_year_columns(layout: Layout, rows: list[ValueRow]) -> list[ValueRow] | None:
     """Table 3's rows with only the latest year's values, when its header prints a year over every
     column (2022年 | 2023年 under each applicant type: the year before beside the report's own, which
@@ -4619,9 +4609,9 @@ def _latest_year_columns(layout: Layout, rows: list[ValueRow]) -> list[ValueRow]
         cells = [c for c in line_cells(line) if c.strip()]
         if len(cells) == 1 and cells[0].count(",") >= 2 * len(T3_ORDER) - 1:
             cells = [c for c in cells[0].split(",") if c.strip()]  # (a CSV file's header line: ,本年,上年,…)
-        while cells and _column_year(cells[0]) is None:
+        while cells and column_year(cells[0]) is None:
             cells = cells[1:]  # (the caption or the corner cell before the years: （本列数据的勾稽关系为……） 2023年 …)
-        years = [_column_year(c) for c in cells]
+        years = [column_year(c) for c in cells]
         if len(cells) < 2 * len(T3_ORDER) or None in years:
             continue
         latest = [k for k, year in enumerate(years) if year == max(years)]
@@ -4972,10 +4962,12 @@ def _without_extra_results(layout: Layout, rows: list[ValueRow]) -> ValueRow | N
     if len(rows) != 1 or len(rows[0].cells) <= len(forms.T4_GROUPS) * len(forms.T4_COLUMNS):
         return None
     cells = rows[0].cells
-    heads = [[re.sub(r"\s+", "", head) for head in line.split("\t")[-len(cells):]]
-             for line in _header_lines(layout, "t4", rows) if line.count("\t") >= len(cells) - 1]
+    heads = [[re.sub(r"\s+", "", head) for head in _as_wide(line.split("\t"), len(cells))]
+             for line in _header_lines(layout, "t4", rows) if "\t" in line]
     # each column's result: the lowest header line's that names one there (行政复议's on the groups' line, if so)
     names = [next((line[k] for line in reversed(heads) if line[k] in _T4_RESULT_CELL), None) for k in range(len(cells))]
+    if "总计" in names and "合计" in names:  # (维持 | 纠正 | 其他 | 合计 | 尚未审结 | 总计: 合计 the concluded, not the form's)
+        names = [None if name == "合计" else name for name in names]
     dropped = {k for k in range(len(cells)) if names[k] is None and any(line[k] for line in heads)}
     for line in heads:
         if any(head in _T4_GROUP_CELL for head in line):  # (a group line: what it names beside the groups is extra)
@@ -4988,6 +4980,12 @@ def _without_extra_results(layout: Layout, rows: list[ValueRow]) -> ValueRow | N
     if [_T4_RESULT_CELL.get(names[k] or "") for k in kept] != [c.id for c in forms.T4_COLUMNS] * len(forms.T4_GROUPS):
         return None
     return replace(rows[0], cells=[cells[k] for k in kept])
+
+
+def _as_wide(heads: list[str], width: int) -> list[str]:
+    """A grid's header line as wide as its rows of values: its last ``width`` cells (a label's columns before them), or
+    its cells and empty ones after (a spreadsheet's line, its empty end cut)."""
+    return heads[-width:] if len(heads) >= width else heads + [""] * (width - len(heads))
 
 
 def _t4_rows_by_group(layout: Layout, rows: list[ValueRow]) -> ValueRow | None:
