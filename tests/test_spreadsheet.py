@@ -459,3 +459,69 @@ def test_a_workbook_embedding_the_report_s_text_as_a_word_object_reads_it_first(
     assert_every_cell(read, v)
     assert [f.value for f in read.narrative if f.key == "applications_received" and f.headline] == [
         v["t3.new_received.total"]]
+
+
+def _statistics_export_csv(v: dict, numbered: str, decimals: bool) -> bytes:
+    """A report as a statistics system exports it to CSV: the text a line each, padded with commas to the sheet's
+    width; its tables with a column numbering the rows (``numbered``: "named" 行次 in its header, "unnamed" an empty
+    header cell, a line numbering the columns under it), zeros left blank under a legend saying so, counts printed
+    with a decimal (23.0) when ``decimals``, table 4 a row per cell (行政复议,结果维持,,5)."""
+    from .official_form import blocks as report_blocks
+
+    width = 12
+
+    def line(*fields: str) -> str:
+        return ",".join([*fields, *[""] * (width - len(fields))])
+
+    def shown(value) -> str:
+        if not value:
+            return ""
+        text = f"{value:,}" if value >= 1000 else str(value)
+        text = f"{value:.2f}" if decimals and isinstance(value, float) else f"{text}.0" if decimals else text
+        return f'"{text}"' if "," in text else text
+
+    head = "行次" if numbered == "named" else ""
+    out, number = [], 0
+    for block in report_blocks(v):
+        if not isinstance(block, str):
+            continue
+        out.append(line(block))
+        if block.startswith("二、"):
+            section = ""
+            for item in forms.T2_2021:
+                if item.section_zh != section:
+                    section = item.section_zh
+                    out += [line(section), line("信息内容", head, *(m.label_zh for m in item.measures))]
+                number += 1
+                out.append(line(item.label_zh, str(number), *(shown(v[forms.t2_cell(item.id, m.id)])
+                                                              for m in item.measures)))
+        elif block.startswith("三、"):
+            out += [line("单位：件"), line("项目", head, *(c.label_zh for c in forms.T3_COLUMNS))]
+            if numbered == "unnamed":
+                out.append(line("", "", *(str(k) for k in range(1, len(forms.T3_COLUMNS) + 1))))
+            for k, row in enumerate(forms.T3_ROWS_2021, 1):
+                out.append(line(row.group_zh + row.label_zh if row.group_zh else row.label_zh, str(k),
+                                *(shown(v[forms.t3_cell(row.id, c.id)]) for c in forms.T3_COLUMNS)))
+            out.append(line("注：表中空白单元格表示0"))
+        elif block.startswith("四、"):
+            out.append(line("项目", "", "", "本年数"))
+            for group in forms.T4_GROUPS:
+                for column in forms.T4_COLUMNS:
+                    out.append(line(group.label_zh, column.label_zh, "", shown(v[forms.t4_cell(group.id, column.id)])))
+    return ("\ufeff" + "\r\n".join(out)).encode()
+
+
+@pytest.mark.parametrize(("numbered", "decimals"), [("named", False), ("unnamed", False), ("named", True)])
+def test_a_statistics_system_s_csv_export_is_read_without_its_numbering(numbered, decimals):
+    """Blind round 179 (statistics exports): a CSV whose header lines stayed comma-parted while its rows were read as
+    cells (the 行次 column's numbers then read as values, every row a column off), its row numbers under an empty
+    header cell and a line of column numbers, 1 … 7; a label's own commas inside its brackets (（区分处理的，只计这一
+    情形…）) parting it; zeros left blank under 注：表中空白单元格表示0; counts printed as 23.0; table 4 a row per
+    cell, an empty column between its names and its value. 50 cells of the round were wrong and 571 unsure."""
+    v = synthetic.consistent_values(random.Random(4), forms.GOV_2021)
+    assert any(value == 0 for value in v.values())
+    report = extract_bytes(_statistics_export_csv(v, numbered, decimals), "report.csv")
+    read = {cell.id: report.cells[cell.id] for cell in forms.cells(forms.GOV_2021)}
+    assert {cell: value.value for cell, value in read.items()} == {cell: v[cell] for cell in read}
+    assert {value.status for value in read.values()} <= {"reported", "none", "inferred"}
+    assert [w for w in report.warnings if w["code"] == "declared_zeros"]

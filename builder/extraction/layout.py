@@ -1261,7 +1261,7 @@ def _latest_year_parts(layout: Layout) -> Layout:
 
 # A statistics form's column of row numbers (行次 1…25, 01…25, 序号 1.1…5.1) beside the labels, and its row of column
 # numbers under the header (栏次: 甲 乙 丙 1 2 3 …): no values of the form's.
-_ROW_NUMBER_HEADS = frozenset({"行次", "行号", "序号", "编号", "代码", "栏号"})
+_ROW_NUMBER_HEADS = frozenset({"行次", "行号", "序号", "编号", "代码", "栏号", "栏次"})
 _ROW_NUMBER = re.compile(r"\d{1,3}(?:\.\d{1,3}){0,3}")
 _COLUMN_LETTERS = frozenset("甲乙丙丁戊")
 
@@ -1273,9 +1273,10 @@ def without_row_numbers(lines: list[str]) -> list[str]:
     beside a unit (件 | 3 | 26418), as its value; and the column numbers (甲 乙 1 2 3) as table 2's figures."""
     text = "".join(lines)
     if not any(head in text for head in _ROW_NUMBER_HEADS) and not ("甲" in text and "乙" in text):
-        return lines
+        return _without_unnamed_numbers(lines)
     out = list(lines)
-    column: tuple[str, int, int] | None = None  # the header's delimiter, its number of cells, the 行次 cell's place
+    # the header's delimiter, its number of cells, the 行次 cell's place, and whether the place is taken out of the rows
+    column: tuple[str, int, int, bool] | None = None
     for k, line in enumerate(lines):
         delimiter = "\t" if "\t" in line else "|" if line.count("|") >= 2 else None
         if delimiter is None:
@@ -1283,15 +1284,66 @@ def without_row_numbers(lines: list[str]) -> list[str]:
         cells = line.split(delimiter)
         heads = ["".join(cell.split()) for cell in cells]
         if (found := next((i for i, head in enumerate(heads) if head in _ROW_NUMBER_HEADS), None)) is not None:
-            column = (delimiter, len(cells), found)
-            cells[found] = ""  # (the header's word is no column of the form's: a header naming it was not read)
+            # (a header of one line: the place is taken out, header and rows, so that a row whose empty cells at its
+            # end were left off keeps its values under their names; a header of several lines keeps its places)
+            alone = k == 0 or delimiter not in lines[k - 1]
+            column = (delimiter, len(cells), found, alone)
+            cells[found:found + 1] = [] if alone else [""]  # (the header's word is no column of the form's)
             out[k] = delimiter.join(cells)
         elif _column_numbers([head for head in heads if head]):
             out[k] = ""
         elif column and delimiter == column[0] and column[2] < len(cells) <= column[1] \
                 and _ROW_NUMBER.fullmatch(heads[column[2]]):
-            cells[column[2]] = ""  # (a row whose empty cells at its end were left off is as much the grid's)
-            out[k] = delimiter.join(cells)
+            cells[column[2]:column[2] + 1] = [] if column[3] else [""]  # (a row whose empty cells at its end were left
+            out[k] = delimiter.join(cells if len(cells) > 1 else [*cells, ""])  # off is as much the grid's)
+    return _without_unnamed_numbers(out)
+
+
+_NUMBERED_ROWS_MIN = 6  # rows whose cells at one place count 1, 2, 3 … at least: a column numbering them
+
+
+def _without_unnamed_numbers(lines: list[str]) -> list[str]:
+    """The lines of a statistics export's grid without its numbering that no header names: a line of the columns'
+    numbers alone (1 2 3 … 7 under the header), and a place whose cells count the rows 1, 2, 3 … down the table, each
+    its row's first number (a 行次 column whose header cell is empty). They were read as values, every row a column
+    off."""
+    if "\t" not in "".join(lines):
+        return lines
+    out = list(lines)
+    for k, line in enumerate(lines):
+        cells = [c.strip() for c in line.split("\t")] if "\t" in line else []
+        numbers = [c for c in cells if c]
+        if len(numbers) >= _NUMBERED_ROWS_MIN - 1 and all(c.isdecimal() for c in numbers) \
+                and [int(c) for c in numbers] == list(range(1, len(numbers) + 1)):
+            out[k] = ""  # (a row of values counting 1 … 7 breaks its own sums: no table's row)
+    runs: list[tuple[int, list[int]]] = []  # each run's place and the lines counting there 1, 2, 3 …
+    counting = False  # whether the last row of numbers went on with the last run
+    for k, line in enumerate(out):
+        cells = [c.strip() for c in line.split("\t")] if "\t" in line else []
+        first = next((p for p, c in enumerate(cells) if c.isdecimal()), None)
+        if first is None:
+            continue  # (a label's line, a heading: the count goes on after it)
+        if counting and runs[-1][0] == first and int(cells[first]) == len(runs[-1][1]) + 1:
+            runs[-1][1].append(k)
+        elif counting := cells[first] == "1":  # (a row of numbers not going on with the count ends it)
+            runs.append((first, [k]))
+    for place, numbered in runs:
+        if len(numbered) < _NUMBERED_ROWS_MIN:
+            continue
+        # (under a header of one line, empty at the place: the place taken out of both, so that a row whose empty
+        # cells at its end were left off keeps its values under their names; else only the number)
+        taken_out: dict[int | None, bool] = {}
+        for k in numbered:
+            header = next((h for h in range(k - 1, -1, -1) if "\t" in out[h] and h not in numbered), None)
+            if header not in taken_out:
+                heads = out[header].split("\t") if header is not None else []
+                taken_out[header] = header is not None and len(heads) > place and not heads[place].strip() \
+                    and not any(c.isdecimal() for c in heads) and (header == 0 or "\t" not in out[header - 1])
+                if taken_out[header]:
+                    out[header] = "\t".join(heads[:place] + heads[place + 1:])
+            cells = out[k].split("\t")
+            cells[place:place + 1] = [] if taken_out[header] else [""]
+            out[k] = "\t".join(cells if len(cells) > 1 else [*cells, ""])  # (its cells all empty: a row still)
     return out
 
 

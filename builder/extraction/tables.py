@@ -567,6 +567,10 @@ def read_table(slots: list[_Slot], identities: list[Identity], out: Tables, tabl
             continue
         windows = [_fit_as_its_width(slot, slots)] if displacing else (
             [slot.row.cells[-len(slot.ids):]] if grid_ends else alignments(slot.row.cells, len(slot.ids)))
+        if _BLANKS_ZERO.get() and slot.row.delimited and 0 < len(slot.row.cells) < len(slot.ids) \
+                and not slot.row.cells[0].strip():
+            windows = [[*slot.row.cells, *[""] * (len(slot.ids) - len(slot.row.cells))]]  # (a sheet's row, its
+            # empty cells written out from its first to its last value, the empty end cut: it stands from the left)
         if not displacing and (gridded := _on_the_grid(slot, usual_width)) is not None and all(
                 [parse_cell(c).value for c in gridded] != [parse_cell(c).value for c in w] for w in windows):
             windows.append(gridded)
@@ -644,7 +648,10 @@ def read_table(slots: list[_Slot], identities: list[Identity], out: Tables, tabl
                 count = int(bracketed.group(1))  # a count in brackets, （2）: no count is negative
                 parsed = CellValue(None, parsed.raw, "ambiguous", f"件数印在括号中（读作 {count}），勾稽关系无法确认，"
                                    "未作选择", [count])
-            if isinstance(parsed.value, float) and _KIND.get(cell) != "money":  # 2.0 may be 20 misread
+            if isinstance(parsed.value, float) and _KIND.get(cell) != "money" and parsed.value.is_integer() \
+                    and _DECIMAL_COUNTS.get():
+                parsed = CellValue(int(parsed.value), parsed.raw, "reported", _DECIMAL_COUNTS_NOTE)
+            elif isinstance(parsed.value, float) and _KIND.get(cell) != "money":  # 2.0 may be 20 misread
                 parsed = CellValue(None, parsed.raw, "ambiguous", "件数没有小数，印出的数字无法读作件数（小数点可能是"
                                    "表格软件的格式，也可能是认错的字），勾稽关系无法确认，未作选择", _decimal_count_readings(raw))
             elif left_out is not None and parsed.note is None:
@@ -1570,6 +1577,23 @@ def _glyph_cell(cell: CellValue | None) -> bool:
 
 
 _DECIMAL = re.compile(r"(\d+)\.(\d+)")
+
+
+# Whether the report's tables say their blank cells are 0 (注：表中空白单元格表示0): a sheet leaving its zeros blank.
+_BLANKS_ZERO: ContextVar[bool] = ContextVar("blanks_zero", default=False)
+# Whether the tables being read print every count with zero decimals (23.0, 1,286.0: a statistics system's or a data
+# frame's number format), none with others: there 2.0 is 2, as the format prints it, no 20 misread.
+_DECIMAL_COUNTS: ContextVar[bool] = ContextVar("decimal_counts", default=False)
+_ZERO_DECIMALS = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})*\.0{1,2}(?![\d.])|(?<![\d.,])\d+\.0{1,2}(?![\d.])")
+_OTHER_DECIMALS = re.compile(r"(?<![\d.])\d+\.\d*[1-9]")
+_DECIMAL_COUNTS_MIN = 8  # counts printed so in tables 3 and 4, at least
+_DECIMAL_COUNTS_NOTE = "表格把件数印成带小数的格式（如 23.0，各格都是），读作整数"
+
+
+def _prints_decimal_counts(layout: Layout) -> bool:
+    """Whether tables 3 and 4 print their counts with zero decimals, every one that has decimals."""
+    text = "\n".join(layout.region_text(table) for table in ("t3", "t4"))
+    return len(_ZERO_DECIMALS.findall(text)) >= _DECIMAL_COUNTS_MIN and not _OTHER_DECIMALS.search(text)
 
 
 def _decimal_count_readings(raw: str) -> list[int]:
@@ -4457,6 +4481,10 @@ _T3_ALL_ZERO = re.compile(r"(?:表三|本表)(?:中的?)?(?:各项|全部)(?:数
 _ALL_SAID_ZERO = re.compile(r"(?:各项|各栏|全部|均)\s*(?:均为|为|均是)?" + _ZERO)
 _SENTENCE_END = re.compile(r"[。；;\n]")
 _DECLARED_ZERO_NOTE = "表中未印出，报告声明其为0：“{}”"
+# A legend saying the tables' blank cells are 0 (注：表中空白单元格表示0, 空格为零): every table's blank cells are.
+_BLANK_IS_ZERO = re.compile(r"(?:空白|空格|空项|未填)(?:单元格|格|处|栏)?(?:的|处)?(?:均|皆|一律|即)?"
+                            r"(?:表示|代表|为|视为|即为|是)\s*(?:0|０|零|无)(?![\d.])")
+_BLANK_ZERO_NOTE = "表中空白，报告说明空白即为0：“{}”"
 _NOTE_MAX = 80  # characters of the declaration the note quotes
 
 
@@ -4553,6 +4581,7 @@ def _declared_zeros(layout: Layout, out: Tables) -> None:
             if (found := _UNLISTED_ZERO.search(text) or (_OTHER_ITEMS_NONE.search(text) if table == "t2" else None)) and any(
                     value.value is not None for cell, value in out.cells.items() if cell.startswith(table + ".")):
                 declared[table] = _sentence_around(text, found.start())
+    _blanks_said_zero(layout, out)
     printed = {cell.rsplit(".", 1)[0] for cell, value in out.cells.items()
                if cell.startswith("t3.") and cell.endswith((".natural_person", ".total")) and value.value is not None
                } if declared.get("t3") else set()
@@ -4571,6 +4600,27 @@ def _declared_zeros(layout: Layout, out: Tables) -> None:
             out.warnings = [w for w in out.warnings if w["code"] != "t3.column_not_printed" or table != "t3"]
             out.warn("declared_zeros", f"{table}: {filled} cells the report leaves out are 0 by its own words: "
                      f"“{_sentence_of(words)}”", count=filled)
+
+
+def _blank_is_zero(layout: Layout) -> str | None:
+    """The words of the tables' legend saying their blank cells are 0, if they say so."""
+    text = "\n".join(layout.region_text(table) for table in ("t2", "t3", "t4"))
+    found = _BLANK_IS_ZERO.search(text)
+    return None if found is None else _sentence_of(_sentence_around(text, found.start()).rstrip(",，\t "))
+
+
+def _blanks_said_zero(layout: Layout, out: Tables) -> None:
+    """The tables' blank cells as 0 where a legend says blank means 0 (注：表中空白单元格表示0: a statistics export that
+    prints only what is not 0); a blank the sums filled keeps its reading, which the legend then confirms or not."""
+    if (words := _blank_is_zero(layout)) is None:
+        return
+    filled = 0
+    for cell, value in out.cells.items():
+        if value.status == "blank" and not _prints_no_number(value.raw or ""):
+            out.cells[cell] = CellValue(0, value.raw, "none", _BLANK_ZERO_NOTE.format(words))
+            filled += 1
+    if filled:
+        out.warn("declared_zeros", f"{filled} blank cells are 0, as the report's legend says: “{words}”", count=filled)
 
 
 def _sentence_around(text: str, at: int) -> str:
@@ -4900,14 +4950,17 @@ def _listed_t4_row(rows: list[ValueRow], ids: tuple[str, ...], layout: Layout | 
     part of the list. None for any other table 4, or when a row names no one cell (行政诉讼-结果维持: which of
     the two groups?) or names one twice. A row printing its cell empty (行政复议-结果维持 ⇥, a card's blank) is
     the list's too (``layout``'s rows): left out, the list was too short to be one, and no cell was read."""
-    blank = [r for r in layout.rows("t4") if r.delimited and len(r.cells) == 1 and not r.has_values
-             and names_t4_part(r.label)] if layout is not None else []
-    rows = sorted([row for row in rows if names_t4_part(row.label)] + blank, key=lambda r: r.line)
+    blank = [r for r in layout.rows("t4") if r.delimited and not r.has_values and names_t4_part(r.label) and (
+        len(r.cells) == 1 or (not any(c.strip() for c in r.cells) and t4_cell_named(r.label, None)))
+             ] if layout is not None else []
+    # (行政复议 ⇥ 结果维持 ⇥ ⇥ 5: a sheet's row, the label's columns apart from its value by empty ones)
+    rows = sorted([_last_value_only(row) for row in rows if names_t4_part(row.label)]
+                  + [replace(r, cells=[""]) for r in blank], key=lambda r: r.line)
     if sum(r.delimited for r in rows) >= _LISTED_T4_MIN:  # a list's cells each after a tab: a line of words with a
         rows = [r for r in rows if r.delimited]  # digit in it (its caption's 编码规则：T4-行号-列号) is none of them
     # (fewer when the report says the cells it leaves out are 0: 行政复议-结果维持 1, 行政复议-总计 1, 其余各项均为0)
-    least = _LISTED_T4_SAID_MIN if layout is not None and _UNLISTED_ZERO.search(layout.region_text("t4")) \
-        else _LISTED_T4_MIN
+    least = _LISTED_T4_SAID_MIN if layout is not None and (_UNLISTED_ZERO.search(layout.region_text("t4"))
+                                                           or _blank_is_zero(layout)) else _LISTED_T4_MIN
     if len(rows) < least or any(len(r.cells) != 1 for r in rows):
         return None
     values: dict[str, str] = {}
@@ -4920,6 +4973,13 @@ def _listed_t4_row(rows: list[ValueRow], ids: tuple[str, ...], layout: Layout | 
         group = named[0]
     # (labelled: an empty first cell of a row with no label is its label's padding, and the row a value short)
     return ValueRow(rows[0].label, [values.get(cell, "") for cell in ids], True, rows[0].line)
+
+
+def _last_value_only(row: ValueRow) -> ValueRow:
+    """A row printing one value after empty cells as a row of that one cell; any other as it is."""
+    if len(row.cells) > 1 and not any(c.strip() for c in row.cells[:-1]):
+        return replace(row, cells=row.cells[-1:])
+    return row
 
 
 # Table 4 printed in another shape than the form's row: what shows it, the warning, and the reader that
@@ -5373,6 +5433,8 @@ def read_tables(layout: Layout, template: str) -> Tables:
         return out
     numerals = _NUMERALS_PRINTED.set(_prints_numerals(layout))
     pairs = _PAIRS_PRINTED.set(_pair_order(layout))
+    decimals = _DECIMAL_COUNTS.set(_prints_decimal_counts(layout))
+    blanks_zero = _BLANKS_ZERO.set(_blank_is_zero(layout) is not None)
     everywhere = _agreed_legend(layout)
     try:
         for table, read in (("t2", lambda: read_t2(layout, form, out)), ("t3", lambda: read_t3(layout, form, out)),
@@ -5387,6 +5449,8 @@ def read_tables(layout: Layout, template: str) -> Tables:
     finally:
         _NUMERALS_PRINTED.reset(numerals)
         _PAIRS_PRINTED.reset(pairs)
+        _DECIMAL_COUNTS.reset(decimals)
+        _BLANKS_ZERO.reset(blanks_zero)
     _glyphs_the_sums_read(out)
     subtotals = {cell: value for cell, value in out.cells.items() if cell[-_SUBTOTAL_END:] == _SUBTOTAL_SUFFIX}
     order = [c.id for c in forms.cells(template)]

@@ -729,6 +729,7 @@ def separated_rows(lines: list[str]) -> list[str]:
         if at is not None and not any(_FIELD_VALUE.fullmatch(f.strip()) for f in fields[:at]):
             first = _LABEL_AND_VALUE.fullmatch(fields[at])
             fields = ["，".join([*fields[:at], first["label"]]), first["value"], *fields[at + 1:]]
+        fields = _brackets_rejoined(fields)  # (（区分处理的,只计这一情形,不计其他情形）: the label's own commas)
         rest = [f.strip() for f in fields[1:]]
         if (len(padded) < _MIN_FIELDS or len(fields) < 2 or any(f.endswith("。") for f in fields)
                 or len(fields[0]) > _LABEL_MAX or any(len(f) > _FIELD_MAX for f in fields[1:-1])  # the last: a remark
@@ -740,7 +741,44 @@ def separated_rows(lines: list[str]) -> list[str]:
         out[k] = "\t".join(f.strip() for f in fields)
     if sum(a is not b for a, b in zip(out, lines)) < _CSV_ROWS_MIN:
         return out
-    return _short_separated_rows(_without_frame_index(lines, out))
+    return _short_separated_rows(_without_frame_index(lines, _separated_headers(lines, out)))
+
+
+def _brackets_rejoined(fields: list[str]) -> list[str]:
+    """Fields a label's own commas cut inside its brackets joined again: a field opening a bracket it does not close,
+    with the words after it up to the field closing it (a value stops it: a label's typo swallows no row)."""
+    out: list[str] = []
+    for part in fields:
+        if out and _unclosed(out[-1]) and not _FIELD_VALUE.fullmatch(part.strip()):
+            out[-1] += "，" + part
+        else:
+            out.append(part)
+    return out
+
+
+def _unclosed(field: str) -> bool:
+    """Whether a field opens a bracket it does not close."""
+    return field.count("(") + field.count("（") > field.count(")") + field.count("）")
+
+
+def _separated_headers(lines: list[str], rows: list[str]) -> list[str]:
+    """``rows`` (a sheet's lines, its rows read as separated values) with its header lines so read too (信息内容,行次,
+    本年制发件数,…; ,,,自然人,,法人或其他组织,…): short fields, two or more of them words, none a sentence. Left with
+    commas, a header's places were lost: a 行次 column's numbers were read as values."""
+    import csv
+
+    out = list(rows)
+    for k, line in enumerate(lines):
+        if rows[k] is not line or "\t" in line or "。" in line or line.count(",") < _MIN_FIELDS - 1:
+            continue
+        try:
+            fields = _brackets_rejoined(next(csv.reader([line.strip().rstrip(",")], delimiter=",")))
+        except csv.Error:
+            continue
+        if sum(1 for f in fields if f.strip()) >= 2 and all(len(f.strip()) <= _FIELD_MAX for f in fields) \
+                and not any(_FIELD_VALUE.fullmatch(f.strip()) for f in fields):
+            out[k] = "\t".join(f.strip() for f in fields)
+    return out
 
 
 def _frame_index_lines(lines: list[str]) -> set[int]:
