@@ -1211,3 +1211,17 @@ def test_a_chat_assistant_s_markdown_with_bold_figures_and_a_table_as_json_is_re
     assert {c.id: report.cells[c.id].value for c in forms.cells(GOV_2021) if c.table == "t3"} == \
         {c.id: v[c.id] for c in forms.cells(GOV_2021) if c.table == "t3"}
     assert new in {f.value for f in report.narrative if f.key == "applications_received"}
+
+
+@pytest.mark.parametrize(("line", "heading"), [
+    ("★ 三、收到和处理政府信息公开申请情况 ★", "三、收到和处理政府信息公开申请情况"),
+    ("📌四、政府信息公开行政复议、行政诉讼情况", "四、政府信息公开行政复议、行政诉讼情况"),
+    ("▶ 二、主动公开政府信息情况", "二、主动公开政府信息情况"),
+])
+def test_a_section_heading_decorated_with_symbols_stands_alone(line, heading):
+    """Blind round 179 (reports pasted from chat groups): ★ 三、收到和处理…情况 ★ was parted into a line of ★ and the
+    heading with ★ after it, and every cell of that report's table 3 was missing (175 cells). A line that is no
+    heading keeps its symbols."""
+    from builder.extraction.layout import split_headings
+
+    assert split_headings([line, "★ 本年度共收到申请12件 ★"]) == [heading, "★ 本年度共收到申请12件 ★"]

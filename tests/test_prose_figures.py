@@ -2588,3 +2588,21 @@ def test_the_cases_disclosure_caused_after_the_applications_are_the_year_s_cases
                     "其中因政府信息公开引发行政复议3件、行政诉讼1件。", 2021)
     assert {k: v for k, v in headlines(found).items() if k.endswith("_cases")} == {
         "admin_review_cases": 3, "litigation_cases": 1}
+
+
+def test_text_pasted_from_a_chat_without_its_punctuation_keeps_each_line_and_clause_apart():
+    """Blind round 179 (reports forwarded through chat groups): no full stop anywhere, each line a paragraph, its clauses
+    parted by spaces (共收到申请126件（2022年为141件） 其中网上申请97件 … 共办理131件). The lines ran together, the
+    count ending one read with the next's words (办理131件行政复议: 131 review cases), the year in brackets taken for
+    every count after it, and 申请39件 上年结转2件 read as 39 carried over."""
+    text = "\n".join([
+        "2023年 县政府全年主动公开政府信息3746条",
+        "依申请公开方面 全年共收到政府信息公开申请126件（2022年为141件） 其中网上申请97件 信函申请29件 上年结转5件 共办理131件",
+        "行政复议和行政诉讼方面 全年涉及政府信息公开的行政复议4件 行政诉讼3件",
+        "本年度共受理政府信息公开申请126件 上年结转5件 办结128件 结转下年度3件",
+        "下一步 我县将继续加强政策解读 提升公开质量",
+    ])
+    found = headlines(figures(text, 2023))
+    assert (found["admin_review_cases"], found["litigation_cases"]) == (4, 3)
+    assert (found["applications_received"], found["applications_carried_over"]) == (126, 5)
+    assert (found["applications_handled"], found["applications_carried_forward"]) == (131, 3)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import itertools
 import re
 import string
+import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -1139,6 +1140,23 @@ _SPACED_HEADING_MAX = 60  # characters of a heading's line, spaces and all
 _HEADING_NUMERALS = frozenset("二三四五六23456")  # what a section heading begins with
 
 
+def _undecorated(line: str) -> str:
+    """A section heading without the symbols around it (★, ▶, ◆, emoji: characters of Unicode's other symbols); any other
+    line as it is."""
+    if not line or not (_is_symbol(line.lstrip()[:1]) or _is_symbol(line.rstrip()[-1:])):
+        return line
+    core = line.strip()
+    while core and (_is_symbol(core[0]) or core[0].isspace()):
+        core = core[1:]
+    while core and (_is_symbol(core[-1]) or core[-1].isspace()):
+        core = core[:-1]
+    return core if _ANY_HEADING.match(core) else line
+
+
+def _is_symbol(char: str) -> bool:
+    return bool(char) and unicodedata.category(char) == "So"
+
+
 def _whole_heading(line: str) -> str:
     """A section heading an OCR engine spaced here and there inside its words, joined again; any other line as it is."""
     if (" " not in line or len(line) > _SPACED_HEADING_MAX or line.lstrip()[:1] not in _HEADING_NUMERALS
@@ -1149,9 +1167,10 @@ def _whole_heading(line: str) -> str:
 
 
 def split_headings(lines: list[str]) -> list[str]:
-    """Put each section heading on a line of its own (crawls often run them in), joined where an OCR engine spaced it."""
+    """Put each section heading on a line of its own (crawls often run them in), joined where an OCR engine spaced it,
+    without the symbols a chat's copy decorates it with (★ 三、收到和处理… ★, 📌四、…)."""
     out: list[str] = []
-    for line in map(_whole_heading, lines):
+    for line in map(_whole_heading, map(_undecorated, lines)):
         starts = sorted({m.start() for m in _ANY_HEADING.finditer(line) if m.start() > 0})
         if not starts:
             out.append(line)
@@ -1284,9 +1303,12 @@ def without_row_numbers(lines: list[str]) -> list[str]:
         cells = line.split(delimiter)
         heads = ["".join(cell.split()) for cell in cells]
         if (found := next((i for i, head in enumerate(heads) if head in _ROW_NUMBER_HEADS), None)) is not None:
-            # (a header of one line: the place is taken out, header and rows, so that a row whose empty cells at its
-            # end were left off keeps its values under their names; a header of several lines keeps its places)
-            alone = k == 0 or delimiter not in lines[k - 1]
+            # (a header of one line, a row of numbers next: the place is taken out, header and rows, so that a row
+            # whose empty cells at its end were left off keeps its values under their names; a header of several
+            # lines keeps its places)
+            below = next((other.split(delimiter) for other in lines[k + 1:] if other.strip()), [])
+            alone = (k == 0 or delimiter not in lines[k - 1]) and len(below) > found \
+                and bool(_ROW_NUMBER.fullmatch("".join(below[found].split())))
             column = (delimiter, len(cells), found, alone)
             cells[found:found + 1] = [] if alone else [""]  # (the header's word is no column of the form's)
             out[k] = delimiter.join(cells)

@@ -508,6 +508,9 @@ PATTERNS: tuple[Pattern, ...] = (
        + _N + "(?:件|个|份)"),
 )
 
+# A count's clause ended by spaces, not a comma (申请39件 上年结转2件 办结38件: text pasted from a chat, its punctuation
+# left out): a clause's end, as the comma would be.
+_SPACED_CLAUSE = re.compile(r"(?:(?<=\d[件条个起次项])|(?<=\d[件条个起次项][)）]))[ \u3000]+(?=[\u4e00-\u9fff])")
 _SPACE_AROUND_DIGITS = re.compile(r"(?<=\d) +(?=[件条元])|(?<=[\u4e00-\u9fff]) +(?=\d)|(?<=\d) +(?=[\u4e00-\u9fff])")
 _ITEM_START = re.compile(r"(?:\d{1,2}[.、．]|[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、是])")
 # What each key counts, for pages and documentation.
@@ -564,6 +567,10 @@ def prose(lines: list[str]) -> str:
     """The text's sentences, with lines a PDF wrapped mid-sentence joined again, across a blank line too when
     the line before is a long one left open (a PDF tool's text blocks, a blank line after each)."""
     out: list[str] = []
+    # text whose long lines end no sentence with a full stop (pasted from a chat, its punctuation left out): each
+    # line is its own paragraph, joined to none
+    long_lines = [line for line in lines if len(line.strip()) >= _WRAPPED_LINE_MIN and "\t" not in line]
+    unpunctuated = len(long_lines) >= _UNPUNCTUATED_LINES_MIN and not any("。" in line for line in long_lines)
     open_line = False  # the last line of text a long one, its sentence not ended
     count_open = False  # the last line of text ended in a count, across blank lines: its unit may begin the next
     held = False  # a blank line passed over after such a count, the paragraph's end unless the unit follows
@@ -586,23 +593,25 @@ def prose(lines: list[str]) -> str:
         held = False
         if _ITEM_START.match(stripped):
             out.append("\n")
-        count_open = len(stripped) >= _WRAPPED_LINE_MIN and stripped[-1].isdigit()
-        open_line = (len(stripped) >= _WRAPPED_LINE_MIN and stripped[-1] not in _LINE_ENDS
+        count_open = not unpunctuated and len(stripped) >= _WRAPPED_LINE_MIN and stripped[-1].isdigit()
+        open_line = (not unpunctuated and len(stripped) >= _WRAPPED_LINE_MIN and stripped[-1] not in _LINE_ENDS
                      and _IN_A_SENTENCE.search(stripped) is not None  # (no title: …年度报告)
                      and not _HEADING_END.search(stripped))  # (a caption: Table: …行政诉讼情况)
         out.append(stripped)
-        if stripped[-1] in "。；;!！?？:：" or (_ITEM_START.match(stripped) and _HEADING_END.search(stripped)
+        if unpunctuated or stripped[-1] in "。；;!！?？:：" or (_ITEM_START.match(stripped) and _HEADING_END.search(stripped)
                                                 and len(stripped) <= 40) or _LISTED_FIGURE.match(stripped) \
                 or _CAPTION_LINE.match(stripped):
             out.append("\n")  # a heading (二、主动公开政府信息情况) is no start of the next paragraph's sentence
             open_line = False
-    return _SPACE_AROUND_DIGITS.sub("", _SPACE_GROUPED_COUNT.sub(lambda m: m.group().replace(" ", ""), "".join(out)))
+    text = _SPACE_GROUPED_COUNT.sub(lambda m: m.group().replace(" ", ""), "".join(out))
+    return _SPACE_AROUND_DIGITS.sub("", _SPACED_CLAUSE.sub("，", text))
 
 
 # A figure's or table's caption, or a line all in brackets (a chart's data under it: （2018年156件、…2022年89件）): a
 # block of its own, not the start of the next paragraph's first sentence.
 _CAPTION_LINE = re.compile(r"^(?:(?:附)?[图表]\s*\d{1,2}(?:[-—.．]\d{1,2})?[\s：:　][^。；;]{0,60}|[（(][^（()）]*[)）])$")
 _WRAPPED_LINE_MIN = 15  # characters of a line a PDF wrapped (a title or heading is mostly shorter)
+_UNPUNCTUATED_LINES_MIN = 4  # long lines, none with a full stop, that show a text's punctuation left out
 # A list's line of a name and its figure (上年结转：6件, • 办结：96件): an item of its own, not run into the next line.
 _LISTED_FIGURE = re.compile(r"^[^，,。；;:：]{1,24}[:：]\s*[\d,.]+\s*(?:件|条|篇|元|个|项|次|场|万元|人次)?$")
 # A count's unit, and the sentence going on, at a line's start (…主动公开政府信息 16825 / ␣ / 条，发布…): a PDF tool's
