@@ -57,3 +57,19 @@ def test_text_in_another_script_is_left_out_of_a_laid_out_row_but_its_cells_are_
 
     assert _without_parallel_text("申请人情况 ཞུ་འབུལ་བ།    12   ༡༢    3   ༣") == "申请人情况    12    3"
     assert _without_parallel_text("자연인\t12\t3") == "자연인\t12\t3"  # the other script alone: kept
+
+
+@pytest.mark.parametrize("script", LABELS)
+def test_header_cells_naming_a_result_in_both_scripts_parted_by_a_slash_are_the_chinese_names(script):
+    """Blind round 180 (bilingual tables): every header cell of table 4 printing both names, 结果维持 / 결과유지: the
+    other script's words were left out but not the slash, and 结果维持 / was read as a name and a cell printing /
+    (none). That header line then stood as table 4's row, every value 0 (14 cells of two reports wrong)."""
+    v = values(seed=11)
+    report = blocks(v)
+    at = next(i for i, b in enumerate(report) if isinstance(b, list) and b[0][0].text == "行政复议")
+    other = dict(zip(("行政复议", "行政诉讼", "结果维持", "总计"), LABELS[script]))
+    report[at] = [[Cell(f"{c.text} / {other.get(c.text, other['结果维持'])}" if c.text else c.text, c.rowspan, c.colspan)
+                   for c in row] if k < 3 else row for k, row in enumerate(table4(v))]
+    text = "\n".join(b if isinstance(b, str) else "\n".join("\t".join(c.text for c in row) for row in b) for b in report)
+    assert " / " in text
+    assert_every_cell(extract_bytes(text.encode(), "report.txt"), v)

@@ -1359,9 +1359,10 @@ _PARALLEL_LETTER = ("\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufefe\u0f00-
 _CHINESE = "\u2e80-\u2fdf\u3400-\u9fff\uf900-\ufaff"
 _PARALLEL_SCRIPT = re.compile(f"[{_PARALLEL_LETTER}]")
 # A run of such text within a line of Chinese: its letters and what stands between them, no Chinese and no cell
-# border (a tab, a pipe, two spaces of a laid-out line: a table's cells are kept apart); and a year a Uyghur title
-# joins to its last word at the line's end (…ﻖﯩﻠﻠﯩﻳ-2022: 2022-yilliq, printed right to left).
-_PARALLEL_RUN = re.compile(f" *[{_PARALLEL_LETTER}](?:(?:[^\t|{_CHINESE} ]| (?! ))*[{_PARALLEL_LETTER}])?"
+# border (a tab, a pipe, two spaces of a laid-out line: a table's cells are kept apart), with the slash before it that
+# parts a cell's two names (结果维持 / 결과 유지); and a year a Uyghur title joins to its last word at the line's end
+# (…ﻖﯩﻠﻠﯩﻳ-2022: 2022-yilliq, printed right to left).
+_PARALLEL_RUN = re.compile(f"(?: *[/／])? *[{_PARALLEL_LETTER}](?:(?:[^\t|{_CHINESE} ]| (?! ))*[{_PARALLEL_LETTER}])?"
                            f"(?:-\\d{{4}}(?= *$))?")
 
 
