@@ -1522,14 +1522,16 @@ def without_zero_decimals(lines: list[str]) -> tuple[list[str], int]:
     if sum(line.count(".0") for line in lines) < _FORMATTED_MIN:  # one look, for nearly every report
         return lines, 0
     out, dropped = list(lines), 0
+    # (counted without a statistics form's numbering, 行次 1, 2, 3 … and 栏次: whole numbers, no counts of the table's)
+    counted = without_row_numbers(lines)
     rows = [(k, sep) for k, line in enumerate(lines) if (sep := delimiter(line)) is not None]
     tables = [[row for _, row in table]  # runs of consecutive lines
               for _, table in itertools.groupby(enumerate(rows), key=lambda item: item[1][0] - item[0])]
-    if _formatted(lines, rows) is not None:  # every table so (an export, its headers parting short tables)
+    if _formatted(counted, rows) is not None:  # every table so (an export, its headers parting short tables)
         tables = [rows]
     formatted_rows = set()
     for table_rows in tables:
-        whole = _formatted(lines, table_rows) is not None
+        whole = _formatted(counted, table_rows) is not None
         formatted_rows.update(row for row in table_rows if whole or _formatted_row(lines[row[0]].split(row[1])))
     for k, sep in sorted(formatted_rows):
         cells = lines[k].split(sep)

@@ -648,10 +648,7 @@ def read_table(slots: list[_Slot], identities: list[Identity], out: Tables, tabl
                 count = int(bracketed.group(1))  # a count in brackets, （2）: no count is negative
                 parsed = CellValue(None, parsed.raw, "ambiguous", f"件数印在括号中（读作 {count}），勾稽关系无法确认，"
                                    "未作选择", [count])
-            if isinstance(parsed.value, float) and _KIND.get(cell) != "money" and parsed.value.is_integer() \
-                    and _DECIMAL_COUNTS.get():
-                parsed = CellValue(int(parsed.value), parsed.raw, "reported", _DECIMAL_COUNTS_NOTE)
-            elif isinstance(parsed.value, float) and _KIND.get(cell) != "money":  # 2.0 may be 20 misread
+            if isinstance(parsed.value, float) and _KIND.get(cell) != "money":  # 2.0 may be 20 misread
                 parsed = CellValue(None, parsed.raw, "ambiguous", "件数没有小数，印出的数字无法读作件数（小数点可能是"
                                    "表格软件的格式，也可能是认错的字），勾稽关系无法确认，未作选择", _decimal_count_readings(raw))
             elif left_out is not None and parsed.note is None:
@@ -1581,21 +1578,6 @@ _DECIMAL = re.compile(r"(\d+)\.(\d+)")
 
 # Whether the report's tables say their blank cells are 0 (注：表中空白单元格表示0): a sheet leaving its zeros blank.
 _BLANKS_ZERO: ContextVar[bool] = ContextVar("blanks_zero", default=False)
-# Whether the tables being read print every count with zero decimals (23.0, 1,286.0: a statistics system's or a data
-# frame's number format), none with others: there 2.0 is 2, as the format prints it, no 20 misread.
-_DECIMAL_COUNTS: ContextVar[bool] = ContextVar("decimal_counts", default=False)
-_ZERO_DECIMALS = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})*\.0{1,2}(?![\d.])|(?<![\d.,])\d+\.0{1,2}(?![\d.])")
-_OTHER_DECIMALS = re.compile(r"(?<![\d.])\d+\.\d*[1-9]")
-_DECIMAL_COUNTS_MIN = 8  # counts printed so in tables 3 and 4, at least
-_DECIMAL_COUNTS_NOTE = "表格把件数印成带小数的格式（如 23.0，各格都是），读作整数"
-
-
-def _prints_decimal_counts(layout: Layout) -> bool:
-    """Whether tables 3 and 4 print their counts with zero decimals, every one that has decimals."""
-    text = "\n".join(layout.region_text(table) for table in ("t3", "t4"))
-    return len(_ZERO_DECIMALS.findall(text)) >= _DECIMAL_COUNTS_MIN and not _OTHER_DECIMALS.search(text)
-
-
 def _decimal_count_readings(raw: str) -> list[int]:
     """What a count printed with decimals may be: its whole part when they are zeros (5.0, 178.00: a
     spreadsheet's number format), its digits run together (2.5 for 25: a speck read as a point)."""
@@ -5433,7 +5415,6 @@ def read_tables(layout: Layout, template: str) -> Tables:
         return out
     numerals = _NUMERALS_PRINTED.set(_prints_numerals(layout))
     pairs = _PAIRS_PRINTED.set(_pair_order(layout))
-    decimals = _DECIMAL_COUNTS.set(_prints_decimal_counts(layout))
     blanks_zero = _BLANKS_ZERO.set(_blank_is_zero(layout) is not None)
     everywhere = _agreed_legend(layout)
     try:
@@ -5449,7 +5430,6 @@ def read_tables(layout: Layout, template: str) -> Tables:
     finally:
         _NUMERALS_PRINTED.reset(numerals)
         _PAIRS_PRINTED.reset(pairs)
-        _DECIMAL_COUNTS.reset(decimals)
         _BLANKS_ZERO.reset(blanks_zero)
     _glyphs_the_sums_read(out)
     subtotals = {cell: value for cell, value in out.cells.items() if cell[-_SUBTOTAL_END:] == _SUBTOTAL_SUFFIX}
