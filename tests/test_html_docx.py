@@ -3269,6 +3269,36 @@ def test_the_rows_a_paged_table_hides_on_its_other_pages_are_read(pager):
     assert_every_cell(extract_html(page), v)
 
 
+def test_a_page_s_report_in_a_json_data_block_its_sections_as_markup_is_read():
+    """Blind round 181 (script-rendered pages): the report only in <script type="application/json">, a list of sections
+    each with its heading and its content as an HTML string ({"heading": "一、总体情况", "html": "<p>…</p><table>…"}), the
+    page showing 正在加载: a data block's JSON was never read (only the longest string, one section's), and the report
+    was refused as no report."""
+    import json
+
+    v = values(seed=17)
+    report = blocks(v)
+    starts = [k for k, b in enumerate(report) if isinstance(b, str) and re.match(r"[一二三四五六]、", b)]
+    sections = [{"key": "title", "html": html_body(report[:starts[0]])}] + [
+        {"key": f"s{n}", "heading": report[start], "html": html_body(report[start + 1:end])}
+        for n, (start, end) in enumerate(zip(starts, [*starts[1:], len(report)]), 1)]
+    state = json.dumps({"state": {"doc": {"title": report[0], "sections": sections}}}, ensure_ascii=False)
+    state = state.replace("</", "<\\/")  # (as a page writes JSON in a script: no closing tag)
+    page = html_page('<div id="app">正在加载，请稍候……</div>'
+                     f'<script type="application/json" id="__INITIAL_STATE__">{state}</script>')
+    assert_every_cell(extract_html(page), v)
+
+
+def test_a_report_escaped_twice_in_a_data_attribute_is_read():
+    """Blind round 181: the article's markup in data-content="&amp;lt;p&amp;gt;…", escaped for the attribute and once
+    more by the CMS: unescaped once, its tags were still text, and the report was refused as no report."""
+    v = values(seed=17)
+    body = html.escape(html.escape(html_body(blocks(v))))
+    page = html_page(f'<div id="article" data-content="{body}">正在加载……</div>')
+    assert "&amp;lt;table" in page
+    assert_every_cell(extract_html(page), v)
+
+
 def test_table_2_as_lists_of_terms_each_measure_before_its_value_is_read():
     """Blind round 178 (tables drawn without <table>): table 2 as a <dl> per item, its name a <dt>, then each measure a
     <dt> and its value a <dd> (规章 / 本年制发件数 / 0 / 本年废止件数 / 0 …): each item's first value was read, its

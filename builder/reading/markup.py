@@ -973,10 +973,32 @@ _ESCAPES = (("&lt;", "<"), ("&gt;", ">"), ("&quot;", '"'), ("&#39;", "'"), ("&am
 _SRCDOC = re.compile(r"""\ssrcdoc\s*=\s*(?:"[^"]*"|'[^']*')""", re.IGNORECASE)
 
 
+# An element whose article a script writes in from a data attribute (<div data-content="&lt;p&gt;…">, element.innerHTML =
+# dataset.content): the attribute's value, markup escaped as an attribute's must be (and maybe once more).
+_DATA_ARTICLE = re.compile(r"""(?P<open><[a-zA-Z][\w-]*\b[^<>]*?)\sdata-[\w-]+\s*=\s*"(?P<value>[^"]{200,})"(?P<rest>[^<>]*>)""")
+
+
+def _data_article_shown(m: re.Match) -> str:
+    """The element with its data attribute's markup written in, as the page's script shows it, where the value is an
+    article's markup (escaped once or twice); else as it is."""
+    value = unescape_entities(m["value"])
+    if "<" not in value and _ESCAPED_TAG.search(value):
+        value = unescape_entities(value)
+    if len(_OPENING_TAG.findall(value)) < 5:
+        return m.group()
+    return m["open"] + m["rest"] + value
+
+
+_OPENING_TAG = re.compile(r"<(?:p|td|tr|table|div|span|br|h[1-6])\b", re.IGNORECASE)
+
+
 def _unescaped_markup(html: str) -> str:
     """A page whose CMS escaped the article's markup once more (&lt;p&gt;…&lt;td&gt;): a browser
     shows the tags as text, and its table as one run of digits. Read with its markup restored
-    (not an iframe's srcdoc, whose markup is escaped as it should be)."""
+    (not an iframe's srcdoc, whose markup is escaped as it should be); an article a script writes in from a data
+    attribute, written in."""
+    if "data-" in html:
+        html = _DATA_ARTICLE.sub(_data_article_shown, html)
     pieces = _SRCDOC.split(html[:2_000_000]) if "srcdoc" in html[:2_000_000].lower() else [html[:2_000_000]]
     if sum(len(_ESCAPED_TAG.findall(piece)) for piece in pieces) < 5:
         return html
@@ -2810,6 +2832,7 @@ _CDATA = re.compile(r"<!\[CDATA\[(.*?)\]\]>", re.S)
 SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.S | re.I)
 _RUN_TYPE = re.compile(r"""\btype\s*=\s*["']?[^"'\s>]*(?:javascript|ecmascript|module|json)""", re.I)
 _HAS_TYPE = re.compile(r"\btype\s*=", re.I)
+_DATA_TYPE = re.compile(r"""\btype\s*=\s*["']?application/json\b""", re.I)
 # Any string literal, however short (a page built by str += '<p>…</p>'; line by line).
 _ANY_STRING = re.compile(r'"((?:[^"\\\n]|\\.)*)"|\'((?:[^\'\\\n]|\\.)*)\'')
 
@@ -2819,8 +2842,8 @@ def _script_bodies(page: str) -> Iterator[str]:
     joined in order (the pieces it builds the article from)."""
     for m in SCRIPT.finditer(page):
         attributes, body = m.group(1), m.group(2)
-        if _HAS_TYPE.search(attributes) and not _RUN_TYPE.search(attributes):
-            yield body
+        if _HAS_TYPE.search(attributes) and (not _RUN_TYPE.search(attributes) or _DATA_TYPE.search(attributes)):
+            yield body  # (a template's markup; a data block's JSON, whose document ``_document_of`` reads)
         elif "+" in body or _UNESCAPES.search(body):
             joined = "".join(unescape_string(s.group(1) if s.group(1) is not None else s.group(2))
                              for s in _ANY_STRING.finditer(body))
@@ -2862,6 +2885,9 @@ def script_article(html: str, path: str = "") -> str | None:
     return _document_of(article) or _article_text(article, path)
 
 
+_MARKUP_IN_TEXT = re.compile(r"<(?:p|div|table|tr|td|br|h[1-6]|span)\b[^<>]*>", re.IGNORECASE)
+
+
 def _document_of(text: str) -> str | None:
     """The text of a document kept as JSON in a script (a block editor's blocks, the sections and their tables), as
     the page shows it; None for a string that is no such document."""
@@ -2872,9 +2898,11 @@ def _document_of(text: str) -> str | None:
     from .structured import document_tree_text
 
     try:
-        return document_tree_text(json.loads(text))
+        document = document_tree_text(json.loads(text))
     except (ValueError, RecursionError):
         return None
+    # (its sections' content as HTML strings, {"heading": "一、总体情况", "html": "<p>…</p><table>…"}: the page's text)
+    return html_to_text(document) if document is not None and _MARKUP_IN_TEXT.search(document) else document
 
 
 # An article kept whole in a page's microdata (<meta itemprop="articleBody" content="…">), the page showing an excerpt.
