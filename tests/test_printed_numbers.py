@@ -1006,6 +1006,7 @@ def test_wrapped_digits_a_character_or_two_off_their_values_are_joined_to_the_ne
     ("—件", 0, "none"), ("无件", 0, "none"), ("5件*", 5, "reported"), ("1件注", 1, "reported"),
     ("1件（注）", 1, "reported"), ("58件※", 58, "reported"), ("367†", 367, "reported"), ("4 ‡", 4, "reported"),
     ("12§", 12, "reported"),  # (blind round 91: a dagger or a section sign as the mark)
+    ("5 △", 5, "reported"), ("3☆", 3, "reported"),  # (blind round 181: a triangle or a star as the mark)
 ])
 def test_a_unit_before_a_footnote_mark_and_a_dash_with_its_unit_are_read(printed, value, status):
     """Blind round 55 (units and marks in every cell): 5件* and 1件注 (the mark after the unit) and —件 (a dash for none

@@ -249,7 +249,7 @@ def is_value_cell(cell: str) -> bool:
 # a footnote mark after it (12¹, 512*, 12注1, the raised mark of a web page or Word cell), digits grouped
 # by spaces as GB/T 15835 sets them (9 417), a change in words (减少15, 增3项), Chinese numerals (二十三).
 # (after the number, or after its unit: 5*, 5件*, 1件（注）)
-_FOOTNOTE_MARK = re.compile(r"(?<=[\d件条项个次])\s*(?:[*＊※†‡§]+|[⁰¹²³⁴⁵⁶⁷⁸⁹]+|[①-⑳]|[(（]?注\s*\d{0,2}[)）]?"
+_FOOTNOTE_MARK = re.compile(r"(?<=[\d件条项个次])\s*(?:[*＊※†‡§△▲☆★◆◇]+|[⁰¹²³⁴⁵⁶⁷⁸⁹]+|[①-⑳]|[(（]?注\s*\d{0,2}[)）]?"
                             r"|[\[［]\s*\d{1,2}\s*[\]］]"
                             r"|\[\^[\w-]{1,12}\]|\^[\w-]{1,12})$")  # (Markdown's [^1], and ^1 as a converter renders it)
 _TRAILING_COUNT_UNIT = re.compile(r"\s*(?:" + COUNT_UNIT + r")$")
