@@ -226,9 +226,10 @@ def _grid_with_unlisted(lines: list[str], words: tuple[tuple[str, str], ...]) ->
     form does not have: each place below the first that names a column read by its lowest named cell, as the form's
     column that cell names alone, or as a column of its own (``forms.T3_UNLISTED`` numbered) where it is words the
     form's columns are not (个体工商户, 其中：网上申请), two of them at once (科研机构和社会公益组织), or a part of the
-    column over it (本市户籍 | 非本市户籍 under 自然人: 自然人 then not printed whole). None when the header is no such
-    grid, names no unknown column, prints a remark's or a unit's column, or is the form's seven where they stand, a
-    name garbled among them."""
+    column over it (本市户籍 | 非本市户籍 under 自然人: 自然人 then not printed whole); a column printed for two years (本年 |
+    上年 under 自然人) is its later year's place, the other the year before's (``forms.T3_EARLIER``). None when the header
+    is no such grid, names no unknown column, prints a remark's or a unit's column, or is the form's seven where they
+    stand, a name garbled among them."""
     rows = [line.split("\t") for line in _without_wrapped_captions(lines) if "\t" in line and label_core(line)]
     # (no rows of figures: another table's above its own, a scope's 全县汇总 before its 本级)
     grid = [cells for cells in rows if not any(_FIGURE.fullmatch(cell.strip()) for cell in cells)]
