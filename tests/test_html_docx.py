@@ -3269,6 +3269,40 @@ def test_the_rows_a_paged_table_hides_on_its_other_pages_are_read(pager):
     assert_every_cell(extract_html(page), v)
 
 
+@pytest.mark.parametrize("attribute", ["alt", "title"])
+def test_a_report_published_as_pictures_is_read_from_their_text_line_by_line(attribute):
+    """Blind round 182 (pages as pictures, their text in an attribute): each picture's alt (or title, alt saying only
+    第1页) holding its page's text with its own line breaks, a table's cells parted by pipes: the lines were run
+    into one, and tables 2 and 3 lost (184 cells of a report each)."""
+    v = values(seed=17)
+    report = blocks(v)
+    lines = [b if isinstance(b, str) else "\n".join(" | ".join(c.text for c in row) for row in b) for b in report]
+    pages = ["\n".join(lines[:5]), "\n".join(lines[5:9]), "\n".join(lines[9:])]
+    pictures = "".join(f'<p><img src="/p{k}.png" alt="第{k}页" title="{html.escape(text)}"></p>' if attribute == "title"
+                       else f'<p><img src="/p{k}.png" alt="{html.escape(text)}"></p>' for k, text in enumerate(pages, 1))
+    assert_every_cell(extract_html(html_page(pictures)), v)
+
+
+def test_numbers_a_narrow_cell_wrapped_in_pieces_are_unsure_never_a_piece():
+    """Blind round 182 (columns too narrow for their numbers): table 2's 行政许可 printing 4<br>32<br>15 for 43215 in a
+    cell spanning three columns, its pieces spread over them, was read as 4; 行政强<br>制 beside 10<br>93 as two rows,
+    行政强 with 10. Neither is a reading: unsure, the number the pieces make among the candidates."""
+    v = values(seed=17)
+    v.update({"t2.licensing.decisions": 43215, "t2.coercion.decisions": 1093})
+    report = blocks(v)
+    at = next(k for k, b in enumerate(report) if isinstance(b, list) and b[0][0].text.startswith("第二十条"))
+    table = report[at]
+    for row in table:
+        if row[0].text == "行政许可":
+            row[0], row[1] = Cell("行政许<br>可"), replace(row[1], text="4<br>32<br>15")
+        elif row[0].text == "行政强制":
+            row[0], row[1] = Cell("行政强<br>制"), replace(row[1], text="10<br>93")
+    page = html_page(html_body(report).replace("&lt;br&gt;", "<br>"))
+    got = extract_html(page)
+    for cell, joined in (("t2.licensing.decisions", 43215), ("t2.coercion.decisions", 1093)):
+        assert got.cells[cell].status == "ambiguous" and joined in got.cells[cell].candidates, cell
+
+
 def test_a_page_s_report_in_a_json_data_block_its_sections_as_markup_is_read():
     """Blind round 181 (script-rendered pages): the report only in <script type="application/json">, a list of sections
     each with its heading and its content as an HTML string ({"heading": "一、总体情况", "html": "<p>…</p><table>…"}), the

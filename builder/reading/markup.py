@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator
 from functools import cache, lru_cache
 from html import unescape as unescape_entities
 
-from .. import errors
+from .. import errors, forms
 from .fields import Fields
 from .wikitext import WIKI_SOURCE
 
@@ -49,9 +49,13 @@ def _pictures_as_text(root) -> None:
     """Pictures as their alt text where it says what the report's words or figures are: a table cell's (a CMS
     that sets a table's labels as pictures of their words, <img alt="本年制发件数">), and a picture of a table whose
     alt text writes the table out (二、主动公开政府信息情况。第二十条第（一）项 规章 本年制发件数0 …；…), a line each
-    of its clauses as a screen reader's user hears the rows. A page's other pictures say nothing of the report."""
+    of its lines and clauses as a screen reader's user hears the rows (or its title's, where alt only numbers the
+    page). A page's other pictures say nothing of the report."""
     for picture in list(root.iter("img")):
-        alt = _SPACES.sub(" ", picture.get("alt") or "").strip()
+        # (its text in alt, or in title where alt only numbers the page, 第3页: the longer; its own lines kept)
+        said = max(picture.get("alt") or "", picture.get("title") or "", key=len)
+        lines = [line for line in (_SPACES.sub(" ", line).strip() for line in said.splitlines()) if line]
+        alt = " ".join(lines)
         if not alt or picture.getparent() is None:
             continue
         if any(a.tag in ("td", "th") for a in picture.iterancestors()) or _RARE_CHARACTER.fullmatch(alt):
@@ -60,7 +64,7 @@ def _pictures_as_text(root) -> None:
             picture.drop_tree()
         elif len(alt) >= _ALT_MIN and (len(re.findall(r"\d+", alt)) >= _ALT_FIGURES or _ALT_TABLE_WORDS.search(alt)):
             block = picture.makeelement("div", {})
-            for k, clause in enumerate(c for c in _ALT_CLAUSE_END.split(alt) if c.strip()):
+            for k, clause in enumerate(c for line in lines for c in _ALT_CLAUSE_END.split(line) if c.strip()):
                 if k:
                     block.append(line_break := block.makeelement("br", {}))
                     line_break.tail = clause.strip()
@@ -147,10 +151,31 @@ def unstacked(cells: list[str]) -> list[list[str]]:
     size = counts.pop()
     stacked = [lines for lines in split if len(lines) == size]
     single_values = [lines for lines in split if len(lines) == 1 and _STACKED_VALUE.fullmatch(lines[0])]
-    if single_values or not (_stacked_rows(stacked) or (  # (or the header row typed in too: 信息内容↵规章↵… | 本年制发件数↵0↵…)
+    if single_values or any(_one_label_wrapped(lines) for lines in stacked):
+        return flat
+    if not (_stacked_rows(stacked) or (  # (or the header row typed in too: 信息内容↵规章↵… | 本年制发件数↵0↵…)
             all(not _STACKED_VALUE.fullmatch(lines[0]) for lines in stacked) and _stacked_rows([s[1:] for s in stacked]))):
         return flat
     return [[lines[i] if len(lines) == size else lines[0] if i == 0 else "" for lines in split] for i in range(size)]
+
+
+def _one_label_wrapped(lines: list[str]) -> bool:
+    """Whether a cell's lines are one of the form's labels a narrow cell wrapped (行政强 / 制): together they name it,
+    none alone does; its row's value cells' lines are then pieces of their numbers (10 / 93), no rows of their own."""
+    joined = "".join(line.strip() for line in lines)
+    return any(word in joined for word in _form_label_words()) and not any(
+        word in line for line in lines for word in _form_label_words())
+
+
+@cache
+def _form_label_words() -> frozenset[str]:
+    """The names of the forms' rows: table 2's items, table 3's results."""
+    t3 = {_ROW_NUMBERING.sub("", row.label_zh).split("（")[0] for form in forms.FORMS.values() for row in form.t3_rows}
+    return frozenset({word for form in forms.FORMS.values() for item in form.t2 for word in (item.label_zh, *item.keywords)
+                      if len(word) >= 3} | {word for word in t3 if len(word) >= 4})
+
+
+_ROW_NUMBERING = re.compile(r"^\s*(?:[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、|\d+[.．、])")
 
 
 def _stacked_rows(stacked: list[list[str]]) -> bool:
