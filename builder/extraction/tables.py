@@ -2382,6 +2382,12 @@ def read_t2(layout: Layout, form: forms.Form, out: Tables) -> None:
                 not match.delimited or (_digits_spread(match, ids) and not (copied and _repeated_value(match)))):
             _read_crowded_t2_row(ids, match, out)
             continue
+        if match is not None and len(ids) == 1 and (pieces := _pieces_of_one_number(match)) is not None:
+            joined = int("".join(pieces))
+            out.cells[ids[0]] = CellValue(None, " | ".join(c.strip() for c in match.cells if c.strip()), "ambiguous",
+                                          f"本项只有一个数，这一行却印出 {len(pieces)} 个：可能是窄格中折成几行的一个数（连读作 "
+                                          f"{joined}），也可能是表格没有的列，未作选择", [int(pieces[0]), joined])
+            continue
         read_table([_Slot(ids, match)], [], out, "t2", keep="first")
     for item_id, parts in split.items():
         item = next(i for i in form.t2 if i.id == item_id)
@@ -2406,6 +2412,20 @@ def read_t2(layout: Layout, form: forms.Form, out: Tables) -> None:
     for cell in forms.cells(form.id):  # (a cell no row reached is not yet in ``out``: it is missing)
         if cell.kind == "money" and (read := out.cells.get(cell.id)) is not None and read.status != "missing":
             _set_money_unit(read, cell, layout.region_text("t2"))
+
+
+_NUMBER_PIECE = re.compile(r"\d{1,3}")
+
+
+def _pieces_of_one_number(row: ValueRow) -> list[str] | None:
+    """The pieces of one number a narrow cell wrapped (4 | 32 | 15 for 43215, a merged cell's lines spread over the
+    places it spans) in a row of an item of one measure: its values, two or more, short runs of digits, not all the
+    same (214 | 214 | 214: a merged cell's value copied); None for any other row."""
+    values = [cell.strip() for cell in row.cells if cell.strip()]
+    if len(values) < 2 or len(set(values)) == 1 or not all(_NUMBER_PIECE.fullmatch(v) for v in values) \
+            or values[0].startswith("0") or len("".join(values)) > MAX_NUMBER_DIGITS:
+        return None
+    return values
 
 
 _JOINS = frozenset("、/／和及与")
