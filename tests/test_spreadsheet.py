@@ -524,4 +524,4 @@ def test_a_statistics_system_s_csv_export_is_read_without_its_numbering(numbered
     read = {cell.id: report.cells[cell.id] for cell in forms.cells(forms.GOV_2021)}
     assert {cell: value.value for cell, value in read.items()} == {cell: v[cell] for cell in read}
     assert {value.status for value in read.values()} <= {"reported", "none", "inferred"}
-    assert [w for w in report.warnings if w["code"] == "declared_zeros"]
+    assert [w for w in report.warnings if w["code"] == "blank_zeros"]

@@ -4622,7 +4622,7 @@ def _blanks_said_zero(layout: Layout, out: Tables) -> None:
             out.cells[cell] = CellValue(0, value.raw, "none", _BLANK_ZERO_NOTE.format(words))
             filled += 1
     if filled:
-        out.warn("declared_zeros", f"{filled} blank cells are 0, as the report's legend says: “{words}”", count=filled)
+        out.warn("blank_zeros", f"{filled} blank cells are 0, as the report's legend says: “{words}”", count=filled)
 
 
 def _sentence_around(text: str, at: int) -> str:
