@@ -3323,6 +3323,19 @@ def test_a_page_s_report_in_a_json_data_block_its_sections_as_markup_is_read():
     assert_every_cell(extract_html(page), v)
 
 
+def test_a_json_data_block_holding_the_article_as_one_string_is_read_from_that_string():
+    """A data block's JSON that is no document of sections ({"data": {"article": {"content": "<h1>…</h1><p>…"}}}): the
+    article is its content string, not the JSON's text (blind round 182's guard: the JSON, longest, was read as text,
+    195 cells of a report lost)."""
+    import json
+
+    v = values(seed=17)
+    state = json.dumps({"status": 1, "data": {"article": {"docTitle": "报告", "content": html_body(blocks(v))}}},
+                       ensure_ascii=False).replace("</", "<\\/")
+    page = html_page(f'<div id="app">正在加载……</div><script type="application/json" id="pageData">{state}</script>')
+    assert_every_cell(extract_html(page), v)
+
+
 def test_a_report_escaped_twice_in_a_data_attribute_is_read():
     """Blind round 181: the article's markup in data-content="&amp;lt;p&amp;gt;…", escaped for the attribute and once
     more by the CMS: unescaped once, its tags were still text, and the report was refused as no report."""

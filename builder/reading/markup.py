@@ -2904,10 +2904,24 @@ def script_article(html: str, path: str = "") -> str | None:
                                for m in _STRING_LITERAL.finditer(html)),
                               (m.group(1) for m in _CDATA.finditer(html)), _script_bodies(html), _streamed_rows(html),
                               (unescape_entities(m["body"]) for m in _META_ARTICLE.finditer(html)))
-    article = max((s for s in strings if _is_article(s)), key=len, default=None)
-    if article is None:
-        return None
-    return _document_of(article) or _article_text(article, path)
+    for article in sorted((s for s in strings if _is_article(s)), key=len, reverse=True):
+        if (document := _document_of(article)) is not None:
+            return document
+        if not _is_json(article):  # (a data block's JSON that is no document: its strings are candidates of their
+            return _article_text(article, path)  # own, the article among them; a template's {{…}} is no JSON)
+    return None
+
+
+def _is_json(text: str) -> bool:
+    if not text.lstrip().startswith(("{", "[")):
+        return False
+    import json
+
+    try:
+        json.loads(text)
+    except (ValueError, RecursionError):
+        return False
+    return True
 
 
 _MARKUP_IN_TEXT = re.compile(r"<(?:p|div|table|tr|td|br|h[1-6]|span)\b[^<>]*>", re.IGNORECASE)
