@@ -431,6 +431,48 @@ def test_numbers_wrapped_inside_narrow_cells_are_read_where_every_sum_then_holds
         assert (rep.cells[c].value, rep.cells[c].status) == (v[c], "repaired"), c
 
 
+@pytest.mark.parametrize("layout", ["html", "docx"])
+def test_numbers_wrapped_a_digit_a_line_in_narrow_cells_are_read_where_every_sum_then_holds(layout):
+    """Blind round 183 (h598): 612 printed 6↵1↵2 in a cell ten pixels wide, each digit its own paragraph. Two pieces had a
+    joined reading, three or four none, and eight cells of table 3 were unsure with no candidate. Read where every sum
+    then holds; table 2, with no sums, keeps them unsure with the joined number as its candidate."""
+    v = values(GOV_2021)
+    grown = ("new_received.natural_person", "new_received.total", "granted.natural_person", "granted.total",
+             "total.natural_person", "total.total")  # (500 more in each: every sum of table 3 still holds)
+    v.update({f"t3.{c}": v[f"t3.{c}"] + 500 for c in grown})
+    v["t2.licensing.decisions"] = 3127
+    wrapped = {c: "\n".join(synthetic._fmt(v[c])) for c in [*(f"t3.{c}" for c in grown), "t2.licensing.decisions"]}
+    rep, v = report(wrapped, layout, GOV_2021, v)
+    for c in grown:
+        assert (rep.cells[f"t3.{c}"].value, rep.cells[f"t3.{c}"].status) == (v[f"t3.{c}"], "repaired"), c
+    licensing = rep.cells["t2.licensing.decisions"]
+    assert (licensing.value, licensing.status, licensing.candidates) == (None, "ambiguous", [3127])
+
+
+@pytest.mark.parametrize(("printed", "value"), [("174、", 174), ("11。", 11), ("0、", 0), ("3件。", 3)])
+def test_a_count_with_a_stop_typed_after_it_has_its_reading(printed, value):
+    """Blind round 183 (h607: typing slips in cells): 174、 and 11。, a stop typed after the count as after an item of a
+    list, was unsure with no reading. The count is its reading (in a scan's text the stop may be a speck or a misread
+    digit: the sums decide); a stop alone, or after words, is no number."""
+    from builder.extraction.tables import parse_cell
+
+    cell = parse_cell(printed)
+    assert (cell.value, cell.status, cell.candidates) == (None, "ambiguous", [value])
+    assert parse_cell("、").candidates == parse_cell("见上。").candidates == []
+
+
+@pytest.mark.parametrize("layout", ["html", "docx", "tab"])
+def test_table_4_typed_with_a_stop_after_each_count_is_read_where_its_sums_hold(layout):
+    """Blind round 183 (h607): every count of table 4 typed 1、 0、 …: the table was lost; read by its sums, which the
+    stops' readings make hold. Table 2's, with no sums, stays unsure with its reading."""
+    v = values(GOV_2021)
+    t4 = [c.id for c in forms.cells(GOV_2021) if c.table == "t4"]
+    rep, v = report({**{c: f"{synthetic._fmt(v[c])}、" for c in t4}, "t2.licensing.decisions": "174、"}, layout,
+                    GOV_2021, {**v, "t2.licensing.decisions": 174})
+    assert [(rep.cells[c].value, rep.cells[c].status) for c in t4] == [(v[c], "repaired") for c in t4]
+    assert rep.cells["t2.licensing.decisions"].candidates == [174]
+
+
 def test_a_grid_s_header_over_its_numbers_with_no_border_between_is_two_rows():
     """Blind round 124 (<pre> tables): +===+ under the header's first line only, the result names and the row of numbers
     below it with no border between (psql draws so): put together as one row, each cell read 结果维持0 and table 4 was
@@ -960,6 +1002,7 @@ def test_a_number_with_a_space_in_its_cell_is_read_by_the_row_s_sums(layout):
 
 
 @pytest.mark.parametrize(("printed", "candidates"), [("1, 514", [1514]), ("5,3 14", [5314]), ("13 6", [136]),
+                                                     ("6 1 2", [612]), ("3 1 2 7", [3127]), ("1 2 3 4 5", []),
                                                      ("12, 34", []), ("0, 514", [])])
 def test_a_number_with_thousands_commas_wrapped_in_its_cell_has_its_joined_reading(printed, candidates):
     """1, 514 and 5,3 14: a narrow cell wrapped a number with thousands commas; it read as nothing, and the sums

@@ -307,19 +307,20 @@ def leading_zero_reading(cell: str) -> int | None:
 
 
 _SPACED_THOUSANDS = re.compile(r"[1-9]\d{0,2}(?:,\d{3})+")
+_WRAPPED_PIECES = 4  # lines a narrow cell wraps a count over, at most (a digit a line: 3 / 1 / 2 / 7)
 
 
 def wrapped_number(cell: str) -> int | None:
-    """The number a cell printing two runs of digits reads as joined (13 6: a narrow cell wrapped
-    136 over two lines; 1, 514 and 5,3 14: one with thousands commas); None for any other cell. Only a
-    reading: it may as well be two cells run together, and the identities of the form decide
+    """The number a cell printing two to four runs of digits reads as joined (13 6: a narrow cell wrapped
+    136 over two lines; 6 1 2: one digit a line; 1, 514 and 5,3 14: one with thousands commas); None for any other
+    cell. Only a reading: it may as well be cells run together, and the identities of the form decide
     (``tables._settle_glyphs``)."""
     if " " in cell.strip() and _SPACED_THOUSANDS.fullmatch(compact := re.sub(r"\s+", "", cell)):
         return int(compact.replace(",", ""))  # 1, 514 and 5,3 14: a number with thousands commas, wrapped
     tokens = cell.split()
-    if len(tokens) != 2 or not all(t.isdigit() for t in tokens) or tokens[0].startswith("0"):
+    if not 2 <= len(tokens) <= _WRAPPED_PIECES or not all(t.isdigit() for t in tokens) or tokens[0].startswith("0"):
         return None
-    joined = tokens[0] + tokens[1]
+    joined = "".join(tokens)
     return int(joined) if len(joined) <= MAX_NUMBER_DIGITS else None
 
 

@@ -258,8 +258,11 @@ def _read_cell(raw: str) -> tuple[int | float | None, str, str | None, str | Non
     if status == "ambiguous" and (number := leading_zero_reading(raw)) is not None:
         return (None, status, f"以 0 开头的多位数（读作 {number}）也可能是数字拆开或表格线被认成了数字，勾稽关系无法确认，"
                 "未作选择", None, (number,))
+    if status == "ambiguous" and (stopped := _stop_after_count(raw)) is not None:
+        return (None, status, f"数字后多印了“{raw.strip()[-1]}”（读作 {stopped}），也可能是认错的字，勾稽关系无法确认，"
+                "未作选择", None, (stopped,))
     if status == "ambiguous" and (joined := wrapped_number(raw)) is not None:
-        return (None, status, f"格内的数字可能折成了两行（连读作 {joined}），也可能是两格连在一起，勾稽关系无法确认，"
+        return (None, status, f"格内的数字可能折成了几行（连读作 {joined}），也可能是几格连在一起，勾稽关系无法确认，"
                 "未作选择", None, (joined,))
     if status == "ambiguous" and (m := _MARKED.fullmatch(raw.strip())):
         number = int(m["n"] or m["after"])
@@ -320,6 +323,19 @@ def _read_number(raw: str) -> tuple[int | float | None, str, str | None, str | N
 
 
 _BARE_FRACTION = re.compile(r"[.．]\d{2}")
+_STRAY_STOPS = "、。"  # what a typist may leave after a count in its cell, as after an item of a list
+
+
+def _stop_after_count(raw: str) -> int | float | None:
+    """The count a cell printing a stop after it reads as (174、 and 11。: typed as after a list's item); None for any
+    other cell. Only a reading: in a scan's text the stop may be a speck or a misread digit, and the sums decide."""
+    text = raw.strip()
+    if len(text) < 2 or text[-1] not in _STRAY_STOPS:
+        return None
+    value, status, _, _ = _read_number(text[:-1])
+    return value if status == "reported" else None
+
+
 # A number a spreadsheet shows in scientific notation (1.443E+03, 1.2E+05): what it prints of the number's digits.
 _SCIENTIFIC = re.compile(r"(?P<whole>\d)(?:\.(?P<fraction>\d+))?[Ee]\+?(?P<exponent>\d{1,2})")
 
@@ -1569,7 +1585,7 @@ def _glyph_cell(cell: CellValue | None) -> bool:
             and (glyph_reading(cell.raw) is not None or wrapped_number(cell.raw) is not None
                  or leading_zero_reading(cell.raw) is not None or cell.raw.strip() == DASH_OR_ONE
                  or _IN_BRACKETS.fullmatch(cell.raw.strip()) is not None or _MARKED.fullmatch(cell.raw.strip()) is not None
-                 or _RAISED_DIGITS.fullmatch(cell.raw.strip()) is not None
+                 or _RAISED_DIGITS.fullmatch(cell.raw.strip()) is not None or _stop_after_count(cell.raw) is not None
                  or bool(_decimal_count_readings(cell.raw))))
 
 
