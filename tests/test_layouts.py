@@ -755,6 +755,51 @@ def test_tables_4_then_3_as_appendices_captioned_with_no_number_are_both_found()
     assert {c.id: report.value(c.id) for c in forms.cells(GOV_2021)} == {c.id: v[c.id] for c in forms.cells(GOV_2021)}
 
 
+@pytest.mark.parametrize("rendering", ["tab", "space"])
+@pytest.mark.parametrize("header", [False, True])
+def test_tables_4_3_2_pasted_bare_after_the_prose_are_all_found(rendering, header):
+    """Blind round 183 (h605: tables titled or placed unusually): after 一、总体情况's prose, table 4, then 3, then 2,
+    with no heading or caption over any: table 4, first of all, was missing (looked for only around the others). Its
+    header's 行政复议 line, its results named below it (or its one row of 15 figures), is where it begins; a sentence
+    about reviews is not."""
+    v = synthetic.consistent_values(random.Random(5), GOV_2021)
+    lines = synthetic.render(AGENCY, 2023, GOV_2021, v, rendering).split("\n")
+    heads = ("二、主动公开", "三、收到和处理", "四、政府信息公开行政复议", "五、存在")
+    at = [next(k for k, line in enumerate(lines) if line.startswith(head)) for head in heads]
+    t2, t3, t4 = (lines[at[k] + 1:at[k + 1]] for k in range(3))
+    if header:
+        t4 = [t4[0].replace("行政复议", "行政复议\t\t\t\t", 1) if rendering == "tab" else t4[0],
+              "结果维持 结果纠正 其他结果 尚未审结 总计 未经复议直接起诉 复议后起诉",
+              " ".join(["结果维持 结果纠正 其他结果 尚未审结 总计"] * 2), *t4[1:]]
+    lines[at[0]:at[3]] = ["全年行政复议2件，行政诉讼1件。", *t4, *t3, *t2]
+    report = extract_bytes("\n".join(lines).encode(), "report.txt")
+    assert {c.id: report.value(c.id) for c in forms.cells(GOV_2021)} == {c.id: v[c.id] for c in forms.cells(GOV_2021)}
+
+
+def test_table_4_in_bands_after_a_table_3_numbering_its_rows_keeps_its_first_value():
+    """Blind round 184 (h612: wide tables split): table 3 with a 序号 column numbering its rows 1 … 25, then table 4
+    printed in two bands, 行政复议's five values (1 | 0 | 0 | 0 | 1) first: the numbering column, taken to go on to the
+    end of the text, took the band's first value for a row number, and table 4 was unsure. It ends at the next
+    section's heading."""
+    v = synthetic.consistent_values(random.Random(5), GOV_2021)
+    bands = {"admin_review": [1, 0, 0, 0, 1], "litigation_direct": [1, 1, 0, 0, 2], "litigation_after_review": [2, 1, 0, 0, 3]}
+    v.update({forms.t4_cell(g, c.id): n for g, numbers in bands.items() for c, n in zip(forms.T4_COLUMNS, numbers)})
+    lines = synthetic.render(AGENCY, 2023, GOV_2021, v, "tab").split("\n")
+    t3, t4, t5 = (next(k for k, line in enumerate(lines) if line.startswith(head))
+                  for head in ("三、收到和处理", "四、政府信息公开行政复议", "五、存在"))
+    header = next(k for k in range(t3, t4) if "\t自然人\t" in lines[k])
+    rows = [k for k in range(header + 1, t4) if "\t" in lines[k]]
+    lines[header] = "序号\t" + lines[header]
+    for number, k in enumerate(rows, 1):
+        lines[k] = f"{number}\t{lines[k]}"
+    results = "结果维持\t结果纠正\t其他结果\t尚未审结\t总计"
+    lines[t4 + 1:t5] = ["行政复议", results, "\t".join(map(str, bands["admin_review"])), "行政诉讼",
+                        "未经复议直接起诉\t\t\t\t\t复议后起诉\t\t\t\t", f"{results}\t{results}",
+                        "\t".join(map(str, bands["litigation_direct"] + bands["litigation_after_review"]))]
+    report = extract_bytes("\n".join(lines).encode(), "report.txt")
+    assert {c.id: report.value(c.id) for c in forms.cells(GOV_2021)} == {c.id: v[c.id] for c in forms.cells(GOV_2021)}
+
+
 def _in_numerals(v: dict, mode: str, override: dict | None = None) -> str:
     """The report as text whose table cells a full-width space parts (a page copied from Word, 宾川县…) and whose
     counts are Chinese numerals (``mode`` ``low``: 三 零 十二; ``up``: the financial forms 叁 零 壹拾贰)."""

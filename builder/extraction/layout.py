@@ -107,6 +107,22 @@ def _t4_header_above(lines: list[str], low: int, first: int) -> int:
     while k < first and not _T4_RESULTS_HEADER.search(lines[k]):
         k += 1  # (the blank lines above the header are no part of it)
     return k
+
+
+_PROSE_MARKS = re.compile(r"[，,。；;]")  # what a sentence about reviews prints, a header's cells not
+
+
+def _bare_t4_header(lines: list[str], low: int, high: int) -> int | None:
+    """Where table 4 begins that is printed before the other tables with no heading or caption (四, 三, 二 pasted
+    bare after the prose): at its header's 行政复议 line, a cell line with its results named on the lines below, or its
+    one row of 15 figures."""
+    for k in range(low, high):
+        if _T4_ANCHOR.search(lines[k]) and not _PROSE_MARKS.search(lines[k]) and any(
+                _T4_RESULTS_HEADER.search(line) or _T4_BARE_ROW.match(line) for line in lines[k + 1:min(high, k + 4)]):
+            return k
+    return None
+
+
 # Table 4's caption on a line of its own, with no section number (an appendix's: 附件1 / 政府信息公开行政复议、行政诉讼情况).
 _T4_CAPTION = re.compile(r"^\s*(?:附[件表]\s*[\d一二三四]*\s*[:：]?\s*|表\s*[一二三四1-4]?\s*[:：]?\s*)?"
                          r"(?:(?:19|20)\d{2}\s*年度?\s*)?政府信息公开(?:的)?行政复[议义]"
@@ -1449,6 +1465,8 @@ def _regions(lines: list[str], start: int = 0) -> dict[str, tuple[int, int]]:
         t4 = _first(_T4_CAPTION, lines, t2 or start, t3) if t4 is None else t4
     if t4 is None and t2 is not None and t2 > start:  # before table 2 too: appended 表三, 表一, 表二, captioned so
         t4 = _first(_T4_CAPTION, lines, start, t2)
+    if t4 is None and (first := min((k for k in (t2, t3) if k is not None), default=start)) > start:
+        t4 = _bare_t4_header(lines, start, first)  # first of all with no heading or caption: its header
     # Table 2 alone after tables 3 and 4 (二、 says 见附表; 表二 after 六、 or after the signature), no table 3 after it
     # (a compilation's next report would print its own): the report's, to the end; the others end at 五、 as usual.
     moved_t2 = (t2 is not None and t3 is not None and t4 is not None and t2 > max(t3, t4)
