@@ -695,12 +695,15 @@ def _t3_in_two_parts(first: tuple[str, ...], second: tuple[str, ...]) -> tuple[d
 
 @pytest.mark.parametrize("rendering", ["tab", "pipe", "html", "docx"])
 @pytest.mark.parametrize("split", [5, 3])
-def test_table_3_printed_in_two_parts_side_by_side_is_read_across_both(split, rendering):
+@pytest.mark.parametrize("caption", ["（续表）", "表3-2（续表3-1）", "续表3-1"])
+def test_table_3_printed_in_two_parts_side_by_side_is_read_across_both(split, rendering, caption):
     """A phone's page splits the wide table 3: 自然人 … 法律服务机构 in one table, then （续表）
     repeating every row's label with 其他 and 总计. Each row is the first part's values, then the
-    second's; read as rows of their own, every row was printed twice and all were unsure."""
+    second's; read as rows of their own, every row was printed twice and all were unsure. Blind round 184 (h612): a
+    caption naming the table continued (表3-2（续表3-1）) was a row of its own, its 3-1 a value, and the parts were
+    not put side by side."""
     v, blocks, at, part = _t3_in_two_parts(T3_ORDER[:split], T3_ORDER[split:])
-    blocks[at + 1:at + 1] = [("para", "（续表）"), ("table", synthetic._Table(_part_header(T3_ORDER[split:]), part))]
+    blocks[at + 1:at + 1] = [("para", caption), ("table", synthetic._Table(_part_header(T3_ORDER[split:]), part))]
     rep = extracted(blocks, rendering)
     assert wrong(rep, v, "t3.") == [] and unsure(rep, "t3.") == []
     assert "t3.continued" in [w["code"] for w in rep.warnings]

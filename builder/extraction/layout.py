@@ -779,10 +779,10 @@ def _drop_rules(values: list[str], border: bool) -> list[str]:
 
 def _caption_number(line: str, start: int) -> bool:
     """Whether the number at ``start`` is a table's caption number: 附表3 政府信息公开行政复议…,
-    附件2, （详见附件表1）, a figure's a heading refers to (（详见图3、图4）: the tables as pictures), or 表3 at
-    the start of a line."""
+    附件2, （详见附件表1）, a figure's a heading refers to (（详见图3、图4）: the tables as pictures), 表3 at
+    the start of a line, or the table a part continues (表3-2（续表3-1）)."""
     before = line[max(0, start - 6):start].rstrip()
-    return before.endswith(("附表", "附件", "附件表", "见表")) or (before[-1:] in ("表", "图") and (
+    return before.endswith(("附表", "附件", "附件表", "见表", "续表")) or (before[-1:] in ("表", "图") and (
         line[:start].strip() in ("表", "图") or _SEE_FIGURE.search(before) is not None))
 
 
