@@ -1047,6 +1047,8 @@ def scan_lines(lines: list[str], offset: int = 0) -> list[ValueRow]:
         if line[-1:].isdigit() and _wrapped_count(line, lines[i + 1:i + 3]):
             continue  # prose
         end = _sentence_end(line)
+        if end and (said := _cell_saying_none(line)) is not None:
+            line, end = said, 0  # (a grid's one cell over the table, 本年度未发生…案件。: a cell, no sentence of prose)
         if end:
             line = line[end:]
             if not line.strip():
@@ -1081,6 +1083,16 @@ def scan_lines(lines: list[str], offset: int = 0) -> list[ValueRow]:
             last_label = ""
             rows.append(row)
     return rows
+
+
+def _cell_saying_none(line: str) -> str | None:
+    """A grid's row of one cell saying in a sentence that nothing happened, its others empty (a merged cell over table
+    4: 本年度未发生行政复议、行政诉讼案件。), without its full stop; None for any other line."""
+    first, tab, rest = line.partition("\t")
+    statement = first.strip().rstrip("。")
+    if not tab or rest.strip() or not first.strip().endswith("。") or len(statement) > 40:
+        return None
+    return statement + tab + rest if NONE_STATEMENT.fullmatch(statement) else None
 
 
 # Lines from a value to a label printed after it that may be its own (the next line, or the one after a blank):
@@ -1316,6 +1328,9 @@ def without_row_numbers(lines: list[str]) -> list[str]:
     for k, line in enumerate(lines):
         delimiter = "\t" if "\t" in line else "|" if line.count("|") >= 2 else None
         if delimiter is None:
+            if column and _ANY_HEADING.search(line):
+                column = None  # (the next section's table numbers no rows unless its header says so: 1 | 0 | 0 | 0 | 1
+                # under 行政复议 is its five values)
             continue
         cells = line.split(delimiter)
         heads = ["".join(cell.split()) for cell in cells]
