@@ -1376,6 +1376,22 @@ def test_a_spreadsheet_s_page_header_naming_its_sheet_is_no_row_of_the_table():
     assert kept.count("0 0 1 18") == 1 and kept.count("0 0 1 4") == 1
 
 
+@pytest.mark.parametrize("footer", ["{title} - {n} -", "{title} — {n} —", "{title} 第 {n} 页"])
+def test_a_footer_of_the_report_s_title_and_its_page_number_between_dashes_is_no_row(footer):
+    """Blind round 183 (h604: table 3 broken across pages): each page's footer the report's title, its year too, then
+    - 3 -; at a break inside a row, between its label and its numbers, the footer was read as the row's figures, and
+    table 3 was unsure. A footer's page number may stand between dashes, after words holding the report's year."""
+    from builder.reading.pdf import without_page_furniture
+
+    title = "杭州市余杭区农业农村局2024年政府信息公开工作年度报告"
+    pages = ["三、收到和处理政府信息公开申请情况\n（四）无法提供 1.本机关不掌握相关政府信息",
+             "12 3 0 0 0 0 15\n2.没有现成信息需要另行制作 1 0 0 0 0 0 1",
+             "四、政府信息公开行政复议、行政诉讼情况\n0 0 0 0 0"]
+    pages = [f"{page}\n{footer.format(title=title, n=k + 2)}" for k, page in enumerate(pages)]
+    kept = [line for page in without_page_furniture(pages) for line in page.split("\n")]
+    assert not [line for line in kept if title in line]
+
+
 def test_two_tables_side_by_side_are_read_one_after_the_other():
     """Blind round 88 (tables side by side): table 2 under 二、 on the left of the page and table 4 (a row per group)
     under 四、 on the right, table 3 full width below them: read across, the two tables' headings and rows ran

@@ -1091,9 +1091,15 @@ def _read(pdf, path: str) -> str:
 
 
 # A page's number as its footer or header prints it: alone (3), or after the same words on every page
-# (成都市武侯区卫生健康局 3; a spreadsheet's sheet name, Sheet1 第 2 页, its 页 as the radical ⻚ a font may map it to).
-_PAGE_NUMBER_LINE = re.compile(r"(?P<words>(?:[^\t\d]|(?<=[A-Za-z])\d){0,40}?)"
-                               r"\s*第?\s*(?P<n>\d{1,3})\s*[页⻚]?(?:\s*[/，,]?\s*共\s*\d{1,3}\s*[页⻚])?\s*")
+# (成都市武侯区卫生健康局 3; a spreadsheet's sheet name, Sheet1 第 2 页, its 页 as the radical ⻚ a font may map it to;
+# the report's title, its year too, - 3 -: the number between dashes).
+_PAGE_NUMBER_LINE = re.compile(r"(?P<words>(?:[^\t\d]|(?<=[A-Za-z])\d|(?:19|20)\d\d(?=年)){0,40}?)"
+                               r"\s*第?\s*(?P<n>\d{1,3})\s*[页⻚]?(?:\s*[/，,]?\s*共\s*\d{1,3}\s*[页⻚])?\s*(?:[-—–－]+\s*)?")
+
+
+# A page's number alone between dashes (- 3 -): kept with the text, which orders imposed pages by it; the extraction
+# takes it out with the other page labels.
+_BARE_DASHED = re.compile(r"\s*[-—–－]+\s*\d{1,3}\s*[-—–－]+\s*")
 
 
 def without_page_furniture(pages: list[str]) -> list[str]:
@@ -1110,7 +1116,8 @@ def _without_page_numbers(pages: list[str]) -> list[str]:
     for k, page in enumerate(pages):
         lines = page.rstrip("\n").split("\n")
         for at in (len(lines) - 1, 0, 1):  # (a header's second line: the first a heading's)
-            if at < len(lines) and (m := _PAGE_NUMBER_LINE.fullmatch(lines[at])) is not None:
+            if at < len(lines) and (m := _PAGE_NUMBER_LINE.fullmatch(lines[at])) is not None and not _BARE_DASHED.fullmatch(
+                    lines[at]):
                 ends[k] = (at, (m.group("words").strip(), int(m.group("n")) - k))
                 break
     kinds = Counter(kind for _, kind in ends.values())
