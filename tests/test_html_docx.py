@@ -1440,6 +1440,26 @@ def test_tables_in_tab_panes_named_only_by_their_tabs_are_read(tab):
             assert got.cells[cell.id].value == v[cell.id], cell.id
 
 
+@pytest.mark.parametrize("titled", [False, True])
+def test_a_column_page_s_hidden_preview_of_a_report_is_no_report_of_the_page(titled):
+    """Blind round 179 (h570: hidden elements): a column page listing six reports as links, a hidden hover preview
+    holding the first of them, its table 3 too: the preview was read as the page's article, and the list page as a
+    report. Where the page shows a list of reports and no report's title outside its links, a hidden block is a
+    preview: not read. A page showing its report's title above a hidden pane (a tab's) still reads the pane."""
+    v = values(seed=5)
+    report = blocks(v)
+    links = "".join(f'<li><a href="./{year}.htm">{AGENCY}{year}年政府信息公开工作年度报告</a><span>{year + 1}-01-20</span></li>'
+                    for year in range(2024, 2018, -1))
+    title = f"<h1>{html.escape(report[0])}</h1>" if titled else "<h2>政府信息公开工作年度报告</h2>"
+    page = html_page(f'{title}<ul>{links}</ul><div class="page">共 6 条 1/1 页</div>'
+                     f'<div class="preview" style="display:none">{html_body(report)}</div>')
+    if titled:
+        assert_every_cell(extract_html(page), v)
+    else:
+        with pytest.raises(errors.NotAReport):
+            extract_html(page)
+
+
 def _junk_in_figures(v: dict, junk: Callable[[str], str]) -> str:
     """The report's page with ``junk(figure)`` in every table cell."""
     return re.sub(r"<td>(\d+(?:\.\d+)?)</td>", lambda m: f"<td>{junk(m[1])}</td>", html_body(blocks(v)))

@@ -1406,6 +1406,10 @@ def _drop_hidden_copies(root, screen_reader_only: bool = True, white_text: bool 
     hidden = list({id(e): e for e in hidden}.values())  # hidden both inline and by the stylesheet: once
     every = {id(e) for e in hidden}
     outermost = [e for e in hidden if not any(id(a) in every for a in e.iterancestors())]
+    if _lists_reports(root, every):  # (a column page: a hidden block is a link's preview, no article of the page's)
+        for element in outermost:
+            element.drop_tree()
+        return
     folded = _folded_sections(root, outermost) | _described_pictures(root, outermost) | _folded_items(outermost, every)
     seen, seen_in_tables = _shown_parts(root, {id(e) for e in outermost})
     below: dict[int, list] = {}  # each hidden block's nearest hidden ancestor's id: the blocks inside it
@@ -1490,6 +1494,30 @@ def _folded_items(hidden: list, every: set[int]) -> set[int]:
 # A closed <details> whose summary is one of the report's numbered sections (四、政府信息公开行政复议、行政诉讼情况;
 # before 2019 三、依申请公开政府信息情况): an accordion of the report's parts, the section itself, not a copy.
 _SECTION_SUMMARY = re.compile(r"[一二三四五六七八][、.．][\u4e00-\u9fff、，,（）()]{2,40}")
+
+
+_REPORT_LINK = re.compile(r"年度?报告|年报")
+_REPORT_TITLE_SHOWN = re.compile(r"(?:19|20)\d{2}\s*年度?[^。；;]{0,30}年度报告")
+_REPORT_LINKS_MIN = 3  # links to reports a column page lists at least
+
+
+def _lists_reports(root, hidden: set[int]) -> bool:
+    """Whether the page shows a column's list of reports (links to three or more, by their titles) and no report's
+    title of its own outside its links: a list page, whose hidden blocks are previews of the linked reports."""
+    def shown(element) -> bool:
+        return not any(id(a) in hidden for a in (element, *element.iterancestors()))
+
+    links = [a for a in root.iter("a") if _REPORT_LINK.search(a.text_content()) and shown(a)]
+    if len(links) < _REPORT_LINKS_MIN:
+        return False
+    body = root.find("body") if root.find("body") is not None else root
+    for element in body.iter():
+        if not isinstance(element.tag, str) or element.tag == "a" or not shown(element):
+            continue
+        own = (element.text or "") + "".join(child.tail or "" for child in element)  # (its words, not its links')
+        if _REPORT_TITLE_SHOWN.search(own):
+            return False
+    return True
 
 
 def _shown_parts(root, skip: set[int]) -> tuple[set[str], set[str]]:
