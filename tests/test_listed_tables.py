@@ -393,6 +393,27 @@ def _report_text(t2: list[str], t3: list[str], t4: list[str]) -> bytes:
                       "四、政府信息公开行政复议、行政诉讼情况", *t4, "五、存在的主要问题及改进情况", "工作仍有不足。"]).encode()
 
 
+@pytest.mark.parametrize("sep", ["，", "、", "／"])
+@pytest.mark.parametrize("t4_groups", ["lines", "one line"])
+def test_a_plain_view_s_rows_of_values_after_their_label_s_colon_are_read(sep, t4_groups):
+    """Blind round 186 (h629: a CMS's plain view): every row one line, its values after the label's colon parted by
+    ，、 or ／ (规章：0，0，0), table 4 a line a group or one line, the groups parted by ；. The commas parted the cells
+    with the first value in the label's (规章:0 | 0 | 0: two values for three cells), the last group's value and the next
+    group's name in one cell (0;未经复议直接起诉:0), and slashes were no separator: 178 cells of the round unsure."""
+    v = synthetic.consistent_values(random.Random(11), "gov-2021")
+    form = forms.FORMS["gov-2021"]
+    t2 = [f"{item.label_zh}：" + sep.join(_v(v[forms.t2_cell(item.id, m.id)]) for m in item.measures) for item in form.t2]
+    t3 = ["（各项依次为：自然人、商业企业、科研机构、社会公益组织、法律服务机构、其他、总计）"]
+    t3 += [f"{_t3_label(row)}：" + sep.join(_v(v[forms.t3_cell(row.id, c.id)]) for c in forms.T3_COLUMNS)
+           for row in form.t3_rows]
+    groups = [f"{group.label_zh}：" + sep.join(_v(v[forms.t4_cell(group.id, c.id)]) for c in forms.T4_COLUMNS)
+              for group in forms.T4_GROUPS]
+    t4 = ["（各项依次为结果维持、结果纠正、其他结果、尚未审结、总计）",
+          *(["；".join(groups)] if t4_groups == "one line" else groups)]
+    report = extract_bytes(_report_text(t2, t3, t4), "report.txt")
+    assert {k: c.value for k, c in report.cells.items()} == {c.id: v[c.id] for c in forms.cells("gov-2021")}
+
+
 def test_rows_of_values_parted_by_enumeration_commas_are_read():
     """Table 3 with its columns named once in a note and each row's values after a colon parted by 、 (as a PDF
     prints it, a long row wrapped after one of them), table 4 alike: the values were one garbled cell, and every

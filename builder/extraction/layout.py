@@ -42,10 +42,11 @@ _COUNT_WITH_UNIT = re.compile(r"[-+]?\d+(?:,\d{3})*\s*(?:" + COUNT_UNIT + ")")  
 # a run of 30 digits and a letter was otherwise tried split every way between the repeats (forever).
 _SIGNED_RUN = re.compile(r"-?\d++(?:\.\d+)?(?:-?\d++(?:\.\d+)?)*")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
-# A cell's text ends in a token with a digit: a value spaced off; not a word with a digit (calc'!A0, a
-# spreadsheet's cell reference in a label), whose letters are not the ones OCR reads for digits.
+# A cell's text ends in a token with a digit: a value spaced off, or after the label's colon (规章:0 | 0 | 0, a plain
+# view's row whose commas part the cells); not a word with a digit (calc'!A0, a spreadsheet's cell reference in a
+# label), whose letters are not the ones OCR reads for digits.
 _NOT_DIGIT_LETTERS = "".join(sorted(set(string.ascii_letters) - set("OoDQlIiSsZzBbGgqAT")))
-_ENDS_IN_VALUE = re.compile(rf"\s[^\s{_NOT_DIGIT_LETTERS}]*\d[^\s{_NOT_DIGIT_LETTERS}]*\s*$")
+_ENDS_IN_VALUE = re.compile(rf"[\s:：][^\s:：{_NOT_DIGIT_LETTERS}]*\d[^\s{_NOT_DIGIT_LETTERS}]*\s*$")
 _NON_LABEL = re.compile(r"[^\u4e00-\u9fff]")
 # Letters, of the scripts a report is printed in beside Chinese too (Cyrillic, Arabic for Uyghur and Kazakh, Tibetan,
 # Mongolian, Yi, Hangul): a bilingual table's labels, never its values (their digits are left out).
@@ -586,6 +587,17 @@ def _headed(cell: str) -> re.Match | None:
     return m if m is not None and _column_head(m["head"]) else None
 
 
+# A cell holding a group's last value and the next group's first after its name (0;未经复议直接起诉:1): a plain view's
+# row of table 4, its groups parted by semicolons, its values by commas that part the cells.
+_NEXT_GROUP = re.compile(r"(?P<end>\d+)\s*[;；]\s*[\u4e00-\u9fff()（）·・、 ]{2,24}\s*[:：]\s*(?P<start>\d+)")
+
+
+def _parted_at_next_group(cell: str) -> list[str]:
+    """A cell as its values, the next group's name between them left out (``_NEXT_GROUP``); else the cell."""
+    m = _NEXT_GROUP.fullmatch(cell)
+    return [m["end"], m["start"]] if m else [cell]
+
+
 def scan_delimited(line: str, sep: str, index: int) -> ValueRow:
     misread_rules = sep == "|" and _RULE_GLYPH_SEEN.search(line) is not None
     if sep == "|":
@@ -598,6 +610,8 @@ def scan_delimited(line: str, sep: str, index: int) -> ValueRow:
         if stripped.endswith("|") and len(cells) > 1:
             cells = cells[:-1]
         cells = [c.strip() for c in rules_parted(cells)]
+    if any(";" in c or "；" in c for c in cells):
+        cells = [piece for c in cells for piece in _parted_at_next_group(c)]
     if _UNIT_CELLS & set(cells):
         cells = _without_unit_cells(cells)
     # The label ends at the last cell with words in it: a cell of digits and marks after it ("1,2",
@@ -715,9 +729,12 @@ _TOKEN_ALTERNATIVES = (
     # a mark in place of a number, between spaces (∅, ×, -0-, N/A, 不适用): a cell
     rf"(?P<symbol>(?<!\S)(?:{SYMBOL_CELL.pattern})(?!\S))|"
     # a row's values listed with enumeration commas (：31、4、0、0、1、0、36), or a wrapped row's first part
-    # (：4、1、0、0、, its last comma before the line's end): its cells
+    # (：4、1、0、0、, its last comma before the line's end): its cells; before a semicolon too (行政复议:1、0、0、0、1;
+    # 未经复议直接起诉:…: a group's five, the next group's after it); or with slashes after the label's colon (行政复议:
+    # 0/0/0/0/0, a plain view's; not a date)
     r"(?P<listed>[:：]?(?:(?<![^\s:：\u4e00-\u9fff])\d+(?:、\d+){2,}、?|(?<=[:：])\d+(?:、\d+)*、"
-    r"|(?<!\S)\d+(?:、\d+)+、)(?!\S))|"
+    r"|(?<!\S)\d+(?:、\d+)+、"
+    r"|(?<=[:：])(?!(?:19|20)\d\d/)\d+(?:/\d+){2,})(?![^\s;；。]))|"
     # a lone rule glyph: a separator, or a misread 1 (decided per row, see _drop_rules)
     rf"(?P<rule>(?<!\S)[{re.escape(_PURE_RULES + _RULE_OR_ONE)}](?!\S))"
     # digits with lookalikes or punctuation glued in (l7, 36B2, 3682., 11,16, 一2), after a space
@@ -877,7 +894,7 @@ def scan_plain(line: str, index: int) -> list[ValueRow]:
             values.append(_Rule(token))
             continue
         if kind == "listed":
-            values += token.lstrip(":：").rstrip("、").split("、")
+            values += token.lstrip(":：").rstrip("、").split("/" if "/" in token else "、")
             continue
         if kind == "placeholder" or kind == "symbol":
             values.append(token)  # (a cell of the row, in its place, that prints no number)
