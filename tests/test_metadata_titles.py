@@ -607,3 +607,12 @@ def test_a_title_s_place_above_the_opening_s_body_is_its_name_s(title, opening, 
     """Blind round 147: a report titled by its place with the city above it (天水市麦积区2022年…) whose text says
     麦积区人民政府 was the district government without its city; a department the opening names stays itself."""
     assert find_agency_name(body_lines("\n".join([title, PERIOD.replace("2023", "2022"), "一、总体情况", opening]))) == agency
+
+
+def test_a_government_its_prose_calls_x_县政府_is_named_as_it_signs():
+    """Blind round 186 (h630: titles off the standard wording): 临朐县政府信息公开年报（2023年）, its prose saying 临朐县政府
+    坚持…, its signature 临朐县人民政府: the agency was 临朐县政府, the prose's short form. The report names itself in
+    full, and that is its name."""
+    text = ["临朐县政府信息公开年报（2023年）", PERIOD, "一、总体情况", "2023年，临朐县政府坚持以人民为中心，深化政务公开。",
+            "六、其他需要报告的事项", "本年度未收取信息处理费。", "临朐县人民政府", "2024年1月30日"]
+    assert find_agency_name(body_lines("\n".join(text))) == "临朐县人民政府"

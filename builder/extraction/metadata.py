@@ -1007,6 +1007,8 @@ def _agency_name(lines: list[str], issuer: str | None) -> str | None:
     for name, source in candidates:
         if not INSTITUTION.search(name):
             continue
+        if name.endswith("政府") and not name.endswith("人民政府") and (full := name[:-2] + "人民政府") in body:
+            name = full  # (临朐县政府, as the prose says it, where the report names itself 临朐县人民政府 too)
         if _PLACE_INSTITUTION.search(name):
             fuller = re.findall(re.escape(name) + _PLACE_FULLER, body)
             # A town's own report is its government's, a street's its office's, also where the
