@@ -163,6 +163,39 @@ def test_an_article_apis_json_is_read_by_its_title_and_content():
     assert (report.agency.name, report.year, report.document.source.format) == (AGENCY, YEAR, "json")
 
 
+def _rich_text_nodes(markup: str) -> list[dict]:
+    """An article's markup as a mini-program's rich-text nodes (uni-app's, WeChat's): tags with attrs and children."""
+    from lxml import html as lxml_html
+
+    def node(element) -> list[dict]:
+        own = {"name": element.tag, "attrs": dict(element.attrib), "children": children(element)}
+        return [own] + ([{"type": "text", "text": element.tail}] if element.tail else [])
+
+    def children(element) -> list[dict]:
+        return ([{"type": "text", "text": element.text}] if element.text else []) + [
+            n for child in element if isinstance(child.tag, str) for n in node(child)]
+
+    return children(lxml_html.fragment_fromstring(markup, create_parent="div"))
+
+
+@pytest.mark.parametrize("kept", ["nodes", "a string of nodes"])
+def test_an_app_s_article_as_rich_text_nodes_is_read_as_its_markup(kept):
+    """Blind round 187 (h636: mini-programs' and apps' back ends): {"content": [{"name": "p", "children": [{"type":
+    "text", "text": "…"}]}, {"name": "table", …}]}, the node tree as a list or as a JSON string: each node's name and
+    attribute was a line of its own (p, td, colspan), tables were lost and cells read wrong. The nodes are read as
+    the markup they stand for, their texts escaped: a text that looks like a tag is text."""
+    v, article = _article()
+    article = article.replace(f"<p>{TITLE}</p>", "", 1) + "<p>&lt;b&gt;不是标签&lt;/b&gt;</p>"
+    nodes = _rich_text_nodes(article)
+    content = json.dumps(nodes, ensure_ascii=False) if kept == "a string of nodes" else nodes
+    api = {"code": 200, "data": {"title": TITLE, "publisher": AGENCY, "publishTime": "2024-01-20 10:00:00",
+                                 "content": content}}
+    report = extract_bytes(json.dumps(api, ensure_ascii=False).encode(), "article.json")
+    assert_every_cell(report, v)
+    assert (report.agency.name, report.year) == (AGENCY, YEAR)
+    assert "<b>不是标签</b>" in report.document.text
+
+
 @pytest.mark.parametrize("encoding", ["utf-8", "gbk"])
 def test_an_article_api_s_content_sent_in_base64_is_read(encoding):
     """Blind round 135 (a site's own interfaces): {"contentEncoding": "base64", "content": "PHAgc3R5bGU9…"}: refused

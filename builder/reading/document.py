@@ -1931,13 +1931,15 @@ _SECTIONS = 4  # the form's sections ``REPORT_SECTIONS`` names: 总体情况, �
 def _read_json(data: bytes, source: Source) -> str:
     """An OCR API's result (its texts laid out by their boxes, not the plain text it may also give,
     which loses the tables' columns), else an article API's JSON."""
-    from .markup import TooDeep, json_article, json_records
+    from .markup import TooDeep, json_article, json_records, records_article, with_rich_text_as_markup
 
     text, source.encoding = decode(data, source.path)
     try:
         records = json_records(text) or []
     except TooDeep as e:
         raise errors.OverLimit(source.path, f"JSON {e}") from None
+    if (marked := [with_rich_text_as_markup(record) for record in records]) != records:
+        return records_article(marked, source.path)  # (an app's rich-text nodes: the markup they stand for)
     if (parsed := parsed_text(records, source.path)) is not None:
         return parsed  # (a document parser's blocks in reading order: Unstructured, Docling, LlamaParse, Mistral, Marker)
     if (recognised := recognised_text(records)) is not None:  # (a table-recognition service's cells, with their boxes)

@@ -3115,7 +3115,62 @@ def json_article(text: str, path: str) -> str:
         records = json_records(text) or []
     except TooDeep:
         raise errors.OverLimit(path, "JSON nested deeper than a JSON decoder reads") from None
+    return records_article(records, path)
+
+
+def records_article(records: list, path: str) -> str:
+    """The title field, then the article, of a JSON document's records (``json_article``)."""
     return _fields_article([field for record in records for field in _record_fields(record)], path, "JSON data")
+
+
+_RICH_TEXT_DEPTH = 64  # levels of a rich-text node tree rendered, at most (a table's cell is at the sixth or so)
+
+
+def _rich_text_nodes(value) -> bool:
+    """Whether a JSON value is a rich-text node tree as mini-programs and app back ends keep an article (uni-app's and
+    WeChat's rich-text nodes: [{"name": "p", "attrs": {…}, "children": [{"type": "text", "text": "…"}]}])."""
+    return isinstance(value, list) and bool(value) and all(
+        isinstance(node, dict) and (isinstance(node.get("name"), str) or node.get("type") == "text") for node in value) \
+        and any(isinstance(node.get("name"), str) for node in value)
+
+
+def _nodes_markup(nodes: list, depth: int = 0) -> str:
+    """A rich-text node tree as the markup it stands for, its texts and attributes escaped."""
+    from html import escape
+
+    out = []
+    for node in nodes:
+        if node.get("type") == "text" or not isinstance(node.get("name"), str):
+            out.append(escape(str(node.get("text", ""))))
+            continue
+        tag = re.sub(r"[^A-Za-z0-9-]", "", node["name"]) or "span"
+        attrs = node.get("attrs") if isinstance(node.get("attrs"), dict) else {}
+        shown = "".join(f' {re.sub(r"[^A-Za-z0-9_-]", "", str(k))}="{escape(str(v))}"' for k, v in attrs.items())
+        children = node.get("children")
+        inner = _nodes_markup(children, depth + 1) if isinstance(children, list) and depth < _RICH_TEXT_DEPTH else ""
+        out.append(f"<{tag}{shown}>{inner}</{tag}>")
+    return "".join(out)
+
+
+def with_rich_text_as_markup(value):
+    """A JSON record with each rich-text node tree in it (``_rich_text_nodes``; or a string holding one as JSON) put as
+    the markup it stands for: read as an article's HTML. Its nodes' words were each a field of their own (p, td,
+    colspan…), and no table was read."""
+    if _rich_text_nodes(value):
+        return _nodes_markup(value)
+    if isinstance(value, dict):
+        return {k: with_rich_text_as_markup(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [with_rich_text_as_markup(v) for v in value]
+    if isinstance(value, str) and value.lstrip().startswith("[{") and '"children"' in value:
+        import json
+
+        try:
+            nodes = json.loads(value)
+        except (ValueError, RecursionError):
+            return value
+        return _nodes_markup(nodes) if _rich_text_nodes(nodes) else value
+    return value
 
 
 _BASE64 = re.compile(r"[A-Za-z0-9+/\s]{200,}={0,2}")  # a long string of base64 alone (contentEncoding: base64)
