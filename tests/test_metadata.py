@@ -724,3 +724,22 @@ def test_a_news_page_s_title_of_a_report_s_publication_names_the_agency_without_
              "近日，醴陵市人力资源和社会保障局发布了本局2022年政府信息公开工作年度报告。年度报告全文如下：",
              "醴陵市人力资源和社会保障局2022年政府信息公开工作年度报告", "一、总体情况", "2022年，我局认真贯彻落实《条例》。"]
     assert find_agency_name(lines) == "醴陵市人力资源和社会保障局"
+
+
+def test_a_title_mistyping_the_agency_by_a_character_is_read_as_the_report_signs():
+    """Blind round 189 (h656: misspelt titles): 常州市市场监督管里局2023年…年度报告 over a text naming 常州市市场监督管理局
+    (its opening, its signature): the agency was the title's typing slip. Read as the text names it twice, with the warning
+    agency_misread. A title whose spelling the text uses again stays as it is."""
+    from builder import synthetic
+    from builder.extraction.extract import extract_bytes
+    from builder.forms import GOV_2021
+
+    values = synthetic.consistent_values(random.Random(3), GOV_2021)
+    text = synthetic.render("常州市市场监督管理局", 2023, GOV_2021, values, "tab")
+    mistyped = text.replace("常州市市场监督管理局", "常州市市场监督管里局", 1)
+    assert mistyped.startswith("常州市市场监督管里局") and mistyped.count("常州市市场监督管理局") >= 2
+    report = extract_bytes(mistyped.encode(), "report.txt")
+    assert report.agency.name == "常州市市场监督管理局"
+    assert "agency_misread" in [w["code"] for w in report.warnings]
+    again = text.replace("常州市市场监督管理局", "常州市市场监督管里局", 2)
+    assert extract_bytes(again.encode(), "report.txt").agency.name == "常州市市场监督管里局"

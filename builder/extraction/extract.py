@@ -25,6 +25,7 @@ from .metadata import (
     linked_reports,
     lost_character_place,
     misread_place,
+    mistyped_name,
     name_in_running_heads,
     name_in_trail,
     names_one_body,
@@ -676,8 +677,8 @@ def extract_document(doc: Document) -> Report:
     if (found := _not_an_agency(name, doc.lines)) is not None:
         raise errors.NotAReport(path, f"“{found[0]}” is not an administrative agency: {found[1]}")
     lost = None
-    if misread := misread_place(name, doc.lines):  # (a scan's title read a character off: its text's spelling)
-        misread, name = name, misread
+    if misread := misread_place(name, doc.lines) or mistyped_name(name, doc.lines):  # (a scan's title read a character
+        misread, name = name, misread  # off, or a title typed so: its text's spelling)
     elif lost := lost_character_place(name, doc.lines):  # (鄠 printed as ? by a GB2312 page, dropped)
         lost, name = name, lost
     agency = describe_agency(name, doc.lines, [*doc.page_lines, *doc.source.running_heads])
@@ -716,8 +717,8 @@ def extract_document(doc: Document) -> Report:
                                     "publication sentence do not settle it"})
     if misread:
         warnings.append({"code": "agency_misread",
-                         "message": f"the title names '{misread}', a place the gazetteer does not know; read as "
-                                    f"'{name}', the place the text names a character off (a title OCR misread)"})
+                         "message": f"the title names '{misread}'; read as '{name}', as the text names it a "
+                                    "character off (a title OCR misread, or a typing slip in it)"})
     if lost:
         warnings.append({"code": "agency_character_lost",
                          "message": f"the name reads '{lost}', its place's first character lost (a rare character a "

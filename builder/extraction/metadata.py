@@ -1800,6 +1800,23 @@ def misread_place(name: str, lines: list[str]) -> str | None:
     return found[0] + name[len(place):] if len(found) == 1 else None
 
 
+def mistyped_name(name: str, lines: list[str]) -> str | None:
+    """The name as the report's text spells it, where the title's is that name with one character wrong (常州市市场监督
+    管里局, 德清县教有局: a typing slip in the title), the text names it so at least twice (its opening, its signature)
+    and the title's spelling nowhere else; None otherwise."""
+    text = "\n".join(lines[:_NAMED_LINES] + lines[-_SIGNATURE_REACH:])
+    if len(name) < 4 or text.count(name) > 1:
+        return None
+    spelled: set[str] = set()
+    for k in range(len(name)):
+        pattern = re.escape(name[:k]) + f"[{_HAN}]" + re.escape(name[k + 1:])
+        spelled |= {m for m in re.findall(pattern, text) if m != name and text.count(m) >= _MISREAD_MENTIONS}
+    return spelled.pop() if len(spelled) == 1 else None
+
+
+_NAMED_LINES = 400  # lines of a report's text searched for its name spelled otherwise than in its title
+
+
 # A name whose place lost its first character (a rare one a GB2312 page printed as ? or □, dropped in reading): what
 # is left of the place, up to its level (邑区 of 鄠邑区教育局, 河区 of 浉河区人民政府).
 _PLACE_TAIL = re.compile(r"^[" + _HAN + r"]{1,4}?(?:区|县|市|旗)")
