@@ -3130,8 +3130,13 @@ def _rich_text_nodes(value) -> bool:
     """Whether a JSON value is a rich-text node tree as mini-programs and app back ends keep an article (uni-app's and
     WeChat's rich-text nodes: [{"name": "p", "attrs": {…}, "children": [{"type": "text", "text": "…"}]}])."""
     return isinstance(value, list) and bool(value) and all(
-        isinstance(node, dict) and (isinstance(node.get("name"), str) or node.get("type") == "text") for node in value) \
-        and any(isinstance(node.get("name"), str) for node in value)
+        isinstance(node, dict) and (isinstance(node.get("name"), str) or node.get("type") == "text")
+        and set(node) <= _NODE_KEYS for node in value) and any(isinstance(node.get("children"), list) for node in value)
+
+
+# The keys of a rich-text node, and only those: a list of other records that have names (an SDMX message's dimension
+# values, {"id": "T2", "name": "表二…"}) is no node tree.
+_NODE_KEYS = frozenset({"name", "attrs", "children", "type", "text"})
 
 
 def _nodes_markup(nodes: list, depth: int = 0) -> str:
