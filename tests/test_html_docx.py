@@ -1586,6 +1586,13 @@ def test_a_report_in_a_hidden_textarea_is_read_as_the_markup_it_holds():
     assert_every_cell(extract_html(page), v)
 
 
+def test_a_report_in_a_hidden_xmp_is_read_as_the_markup_it_holds():
+    """The article source kept raw (not escaped) in a hidden <xmp>, whose content the parser keeps as text."""
+    v = values(seed=6)
+    page = html_page(f'<div id="content"></div><xmp id="src" style="display:none">{_report_tables_html(v)}</xmp>')
+    assert_every_cell(extract_html(page), v)
+
+
 def test_tables_in_iframe_srcdoc_are_read_where_the_iframe_is():
     """Each table in its own <iframe srcdoc="…">: the page read as a pre-2019 report with no tables."""
     import html as html_module

@@ -1201,7 +1201,7 @@ def _other_reports_above(top: list[str], title: str) -> bool:
 
 
 # Markup kept as text in a page, shown by the browser as a page of its own (<iframe srcdoc>, <noframes>) or
-# by a script from a hidden <textarea> (the CMS's article source).
+# by a script from a hidden <textarea> or <xmp> (the CMS's article source, kept as raw text).
 _MARKUP_TEXT = re.compile(r"<(?:p|div|table|tr|td|span|br|h[1-6]|iframe)\b", re.IGNORECASE)
 
 
@@ -1209,13 +1209,13 @@ _NESTED_PAGES = 4  # pages within pages put in their place, at most (an iframe's
 
 
 def _embedded_pages(root, depth: int = 0) -> None:
-    """Put the pages a page carries as text where they show: an iframe's srcdoc, a textarea's article
+    """Put the pages a page carries as text where they show: an iframe's srcdoc, a textarea's or xmp's article
     markup, a page an iframe, frame, object or embed shows from a data: address (a saved page's inlined frames), a
     frameset page's <noframes> body (whose markup the parser keeps as text); and those the pages put carry."""
     placed = False
-    for element in root.xpath("//iframe[@srcdoc] | //textarea | //noframes | //iframe[@src] | //frame[@src] "
+    for element in root.xpath("//iframe[@srcdoc] | //textarea | //xmp | //noframes | //iframe[@src] | //frame[@src] "
                               "| //object[@data] | //embed[@src]"):
-        if element.tag in ("textarea", "noframes"):
+        if element.tag in ("textarea", "xmp", "noframes"):
             markup = element.text or ""
             if element.tag == "textarea" and WIKI_SOURCE.search(markup) and element.getparent() is not None:
                 source = root.makeelement("pre", {})  # (a wiki's edit box: its source's lines are its tables' rows)
