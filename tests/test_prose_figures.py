@@ -413,6 +413,7 @@ def test_a_count_in_chinese_numerals_is_read_whole(text, expected):
     ("现行有效行政规范性文件156件，2017年制发11件。", {"normative_docs_in_force": 156}),
     # the normative documents among the year's documents; a review (清理) named, then each count
     ("全年发布县政府及县政府办公室文件52件，其中行政规范性文件9件；政策解读67篇。", {"normative_docs_issued": 9}),
+    ("全年主动公开政府信息286条，其中规范性文件2件。", {"proactive_items": 286, "normative_docs_issued": 2}),
     ("组织开展规范性文件清理，废止6件，现行有效87件。", {"normative_docs_in_force": 87}),
     ("清理废止行政规范性文件2件，现行有效34件。", {"normative_docs_in_force": 34}),
     # listed after the rules

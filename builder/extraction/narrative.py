@@ -465,6 +465,9 @@ PATTERNS: tuple[Pattern, ...] = (
     # 发布县政府及县政府办公室文件52件，其中行政规范性文件9件: the year's documents, those among them
     _p("normative_docs_issued", r"(?:制发|印发|出台|制定|发布)[^。；;，,]{0,20}?文件\s*\d+\s*(?:件|个|份)\s*[，,]?\s*"
        r"其中(?:税务)?(?:行政)?规范性文件\s*" + _N + "(?:件|个|份)"),
+    # 主动公开政府信息286条，其中规范性文件2件: the year's published items, the documents among them (published as issued)
+    _p("normative_docs_issued", r"主动公开(?:政府)?信息\s*\d+\s*(?:条|件|个)\s*[，,]?\s*其中(?:行政)?规范性文件\s*" + _N
+       + "(?:件|个|份)"),
     # 市政府及市政府办公室文件62件（规范性文件8件）; …办公室文件45件，规范性文件7件: the body's documents, those among them
     _p("normative_docs_issued", r"(?:政府|办公室|办公厅)文件\s*\d+\s*(?:件|个|份)\s*(?:[（(]\s*(?:其中|含)?|[，,、]\s*(?:其中)?)"
        r"(?:行政)?规范性文件\s*" + _N + "(?:件|个|份)"),
