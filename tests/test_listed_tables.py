@@ -560,6 +560,35 @@ def test_table_3_printed_a_card_a_column_is_read(glue):
         c.id: v[c.id] for c in forms.cells("gov-2021") if c.table == "t3"}
 
 
+@pytest.mark.parametrize("order", ["form", "total first"])
+def test_table_3_a_card_a_column_its_rows_nested_under_their_groups_is_read(order):
+    """Blind round 191 (h667, lists for tables): a card per applicant column headed 申请人情况：商业企业（法人或者其他组织）,
+    each group's name on a line alone (三、本年度办理结果, （三）不予公开) over its numbered rows (1.属于国家秘密：0, …,
+    3.其他：3). The heads were no card's and the groups ended each card, so the rows were read as rows of one value:
+    总计's values were taken for 自然人's, 102 cells wrong in ten pages."""
+    v = synthetic.consistent_values(random.Random(11), "gov-2021")
+    form = forms.FORMS["gov-2021"]
+    columns = list(forms.T3_COLUMNS)
+    if order == "total first":
+        columns = columns[-1:] + columns[:-1]
+    cards = []
+    for c in columns:
+        cards.append(f"申请人情况：{c.label_zh}" + ("（法人或者其他组织）" if c.id in _ORGANISATIONS else ""))
+        named: list[str] = []  # the groups' lines so far
+        for row in form.t3_rows:
+            for group in ("三、本年度办理结果" if row.group_zh else "", row.group_zh if row.group_zh[:1] == "（" else ""):
+                if group and group not in named:
+                    cards.append(group)
+                    named.append(group)
+            cards.append(f"{row.label_zh}：{v[forms.t3_cell(row.id, c.id)]}")
+    text = synthetic.render(AGENCY, YEAR, "gov-2021", v, "tab").split("\n")
+    start = next(k for k, line in enumerate(text) if line.startswith("三、收到和处理"))
+    end = next(k for k, line in enumerate(text) if line.startswith("四、政府信息公开行政复议"))
+    report = extract_bytes("\n".join([*text[:start + 1], *cards, *text[end:]]).encode(), "report.txt")
+    assert {c.id: report.value(c.id) for c in forms.cells("gov-2021") if c.table == "t3"} == {
+        c.id: v[c.id] for c in forms.cells("gov-2021") if c.table == "t3"}
+
+
 def _sentences_by_group(v: dict) -> list[str]:
     """Table 3 a sentence a row or a group: a row's values that are not 0 named, then 其余均为0; a group all 0 as
     （五）不予处理：各项均为0; a group's rows in one sentence parted by semicolons, a run of them 2—5项均为0, the group's

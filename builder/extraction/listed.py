@@ -703,11 +703,17 @@ def _item_lines(lines: list[str]) -> list[str]:
     return out if len(out) > len(lines) else lines  # (nearly every text: its table 2 a grid, the lines as they are)
 
 
-# A card of table 3's column (a phone's view of the table turned: 自然人, or 法人或其他组织 · 商业企业, then the form's rows
-# a line each with the column's value after the label, glued or not).
+# A card of table 3's column (a phone's view of the table turned: 自然人, or 法人或其他组织 · 商业企业, or 申请人情况：商业企业
+# （法人或者其他组织）, then the form's rows a line each with the column's value after the label, glued or not).
 _CARD_HEAD = re.compile(rf"[^\S\n]*(?:[(（]?[一二三四五六七八九十\d]{{1,2}}[)）、.．][^\S\n]*)?"  # ((一)自然人：)
-                        rf"(?:(?:{_GROUP_WORDS})[^\S\n]*[—\-－·・›>/／(（]{{0,2}}[^\S\n]*)?"
-                        rf"(?P<head>{'|'.join(map(re.escape, _T3_NAMES))})[^\S\n]*[)）]?[^\S\n]*[:：]?[^\S\n]*")
+                        rf"(?:(?:{_GROUP_WORDS})[^\S\n]*[—\-－·・›>/／(（:：]{{0,2}}[^\S\n]*)?"
+                        rf"(?P<head>{'|'.join(map(re.escape, _T3_NAMES))})[^\S\n]*[)）]?"
+                        r"(?:[^\S\n]*[（(]法人或者?其[他它]组织[)）])?[^\S\n]*[:：]?[^\S\n]*")
+# A card's line naming a group of rows with no value (三、本年度办理结果, （三）不予公开), its rows on the lines after it
+_CARD_GROUP = re.compile("|".join(re.escape(group).replace("（", "[（(]").replace("）", "[)）]") for group in
+                                  sorted({row.group_zh for row in forms.T3_ROWS_2021 + forms.T3_ROWS_2019} - {""})))
+_CARD_GROUP_LINE = re.compile(rf"[^\S\n]*(?P<group>{_CARD_GROUP.pattern})[^\S\n]*[:：]?[^\S\n]*")
+_NUMBERED_ROW = re.compile(r"\d{1,2}\s*[.．、]")  # a group's row (1.属于国家秘密), named in full with its group's name
 _CARD_HEADS = re.compile(rf"(?m)^{_CARD_HEAD.pattern}$")
 _CARD_ROW = re.compile(rf"(?P<label>.*?\D)[^\S\n]*[:：]?[^\S\n]*(?P<value>{_VALUE})[^\S\n]*(?:件)?[^\S\n]*")
 _CARD_ROWS_MIN = 5  # rows under a column's card, at least
@@ -723,15 +729,16 @@ def _column_cards(lines: list[str]) -> list[str]:
     cards: list[tuple[int, int, str]] = []  # each card's head line, its end and its column's name
     k = 0
     while k < len(lines):
-        head = _CARD_HEAD.fullmatch(lines[k]) if len(lines[k]) <= 30 else None
-        end = k + 1
-        while head and end < len(lines) and (not lines[end].strip() or (
+        head = _CARD_HEAD.fullmatch(lines[k]) if len(lines[k]) <= 40 else None
+        end = last = k + 1  # (``last``: after the card's last row; a group's name or a blank after it is no part)
+        while head and end < len(lines) and (not lines[end].strip() or _CARD_GROUP_LINE.fullmatch(lines[end]) or (
                 len(lines[end]) <= _LINE_MAX and (row := _CARD_ROW.fullmatch(lines[end].strip()))
                 and _names_a_row(row["label"]) and not _sentence(row["label"]))):
             end += 1
-        if head and sum(1 for line in lines[k + 1:end] if line.strip()) >= _CARD_ROWS_MIN:
-            cards.append((k, end, head["head"]))
-            k = end
+            last = end if lines[end - 1].strip() and not _CARD_GROUP_LINE.fullmatch(lines[end - 1]) else last
+        if head and len(_card_rows(lines[k + 1:last])) >= _CARD_ROWS_MIN:
+            cards.append((k, last, head["head"]))
+            k = last
         else:
             k += 1
     if len(cards) < _CARDS_MIN:
@@ -739,10 +746,25 @@ def _column_cards(lines: list[str]) -> list[str]:
     out, at = [], 0
     for start, end, head in cards:
         out += lines[at:start]
-        out += [f"{row['label'].strip(_LABEL_END)} · {head}：{row['value']}"
-                for line in lines[start + 1:end] if (row := _CARD_ROW.fullmatch(line.strip()))]
+        out += [f"{label} · {head}：{value}" for label, value in _card_rows(lines[start + 1:end])]
         at = end
     return out + lines[at:]
+
+
+def _card_rows(lines: list[str]) -> list[tuple[str, str]]:
+    """A card's rows, each its label and value; a group's numbered rows under a line naming the group alone
+    (（六）其他处理 ␤ 3.其他：0) named with it, as the form names them (3.其他 alone is a column's name)."""
+    rows, group = [], ""
+    for line in lines:
+        if named := _CARD_GROUP_LINE.fullmatch(line):
+            group = named["group"] if named["group"].startswith(("（", "(")) else ""
+        elif row := _CARD_ROW.fullmatch(line.strip()):
+            label = row["label"].strip(_LABEL_END)
+            numbered = _NUMBERED_ROW.match(label)
+            rows.append((f"{group} {label}" if numbered and group and not _CARD_GROUP.search(label) else label,
+                         row["value"]))
+            group = group if numbered else ""
+    return rows
 
 
 _JSON_START = re.compile(r"\s*[{\[]")
