@@ -163,6 +163,15 @@ def test_a_word_ending_in_a_digit_at_a_label_s_end_is_no_value(label):
     assert scan_lines(["行政强制 160 l4\t2809"])[0].cells == ["160", "l4", "2809"]
 
 
+@pytest.mark.parametrize("mark", ["无", "—", "/"])
+def test_a_word_for_none_spaced_off_at_a_label_cell_s_end_is_the_row_s_value(mark):
+    """Blind round 191 (h671): a Word cell typed 本年收费金额（单位：万元）  无, the cells after it empty: the fee read
+    blank. A digit so spaced off was read (0 and 12.5 were), and a label's own 无 (（四）无法提供) stays its label."""
+    row = scan_lines([f"行政事业性收费\t本年收费金额（单位：万元）  {mark}\t\t"])[0]
+    assert row.label == "行政事业性收费 本年收费金额（单位：万元）" and row.cells[:1] == [mark]
+    assert scan_lines(["（四）无法提供\t1.本机关不掌握相关政府信息\t3\t0"])[0].cells == ["3", "0"]
+
+
 @pytest.mark.parametrize("glyph", ["8政", "府", "2民"])
 def test_a_seal_s_fragment_over_a_row_s_total_holds_the_total_s_place(glyph):
     """A 骑缝章 across the 总计 column, read by OCR as 8政, 府, 2民: taken for a remark after the row, the cell was

@@ -44,9 +44,10 @@ _SIGNED_RUN = re.compile(r"-?\d++(?:\.\d+)?(?:-?\d++(?:\.\d+)?)*")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 # A cell's text ends in a token with a digit: a value spaced off, or after the label's colon (规章:0 | 0 | 0, a plain
 # view's row whose commas part the cells); not a word with a digit (calc'!A0, a spreadsheet's cell reference in a
-# label), whose letters are not the ones OCR reads for digits.
+# label), whose letters are not the ones OCR reads for digits; or a word for none spaced off (本年收费金额（单位：万元）  无).
 _NOT_DIGIT_LETTERS = "".join(sorted(set(string.ascii_letters) - set("OoDQlIiSsZzBbGgqAT")))
-_ENDS_IN_VALUE = re.compile(rf"[\s:：][^\s:：{_NOT_DIGIT_LETTERS}]*\d[^\s{_NOT_DIGIT_LETTERS}]*\s*$")
+_ENDS_IN_VALUE = re.compile(rf"[\s:：][^\s:：{_NOT_DIGIT_LETTERS}]*\d[^\s{_NOT_DIGIT_LETTERS}]*\s*$"
+                            r"|(?<=[\u4e00-\u9fff）)])\s+(?:无|—{1,2}|/|／)\s*$")
 _NON_LABEL = re.compile(r"[^\u4e00-\u9fff]")
 # Letters, of the scripts a report is printed in beside Chinese too (Cyrillic, Arabic for Uyghur and Kazakh, Tibetan,
 # Mongolian, Yi, Hangul): a bilingual table's labels, never its values (their digits are left out).
