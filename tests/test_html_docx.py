@@ -1396,17 +1396,21 @@ def test_pinyin_over_the_characters_is_not_read(with_brackets):
     assert_every_cell(report, v)
 
 
-@pytest.mark.parametrize("left, right", [("el-table__fixed", "el-table__fixed-right"),
-                                         ("layui-table-fixed layui-table-fixed-l", "layui-table-fixed layui-table-fixed-r"),
-                                         ("ant-table-fixed-left", "ant-table-fixed-right")])
-def test_the_fixed_column_copies_a_ui_framework_draws_are_not_read(left, right):
-    """A rendered Element UI, layui or Ant Design table draws its fixed columns again over the scrolling
-    table: the copy of the 总计 column (a cell per row) was read as a row of 23 figures."""
+@pytest.mark.parametrize("left, right, fixed", [
+    ("el-table__fixed", "el-table__fixed-right", 1),
+    ("layui-table-fixed layui-table-fixed-l", "layui-table-fixed layui-table-fixed-r", 1),
+    ("ant-table-fixed-left", "ant-table-fixed-right", 1),
+    ("DTFC_LeftWrapper", "DTFC_RightWrapper", 2)])
+def test_the_fixed_column_copies_a_ui_framework_draws_are_not_read(left, right, fixed):
+    """A rendered Element UI, layui, Ant Design or DataTables table draws its fixed columns again over the scrolling
+    table: the copy of the 总计 column (a cell per row) was read as a row of 23 figures; DataTables' copy of the labels
+    and the 自然人 column (blind round 191, h668) made every row of table 3 unsure."""
     v = values(seed=5)
     report = blocks(v)
     t3 = [k for k, b in enumerate(report) if not isinstance(b, str)][1]
     rows = [row for row in report[t3] if len(row) > 7]
-    labels = "".join(f"<tr><td>{html.escape(row[0].text)}</td></tr>" for row in rows)
+    labels = "".join("<tr>" + "".join(f"<td>{html.escape(cell.text)}</td>" for cell in row[:fixed]) + "</tr>"
+                     for row in rows)
     totals = "".join(f"<tr><td>{row[-1].text}</td></tr>" for row in rows)
     widget = (f'<div class="el-table">{html_table(report[t3])}<div class="{left}"><table>{labels}</table></div>'
               f'<div class="{right}"><table>{totals}</table></div></div>')

@@ -1559,10 +1559,12 @@ _VOID = re.compile(r"作废|更正前|仅供对照|原表格?[（(]?已")
 
 
 # The copies a UI framework's table draws of its fixed columns over the scrolling table (Element UI, Ant Design 3,
-# layui, iView, vxe-table, bootstrap-table's fixed-columns), which holds every column itself.
+# layui, iView, vxe-table, bootstrap-table's fixed-columns, DataTables' FixedColumns: its wrappers and the cloned
+# table itself), which holds every column itself.
 _FIXED_COLUMN_COPIES = ("el-table__fixed", "el-table__fixed-right", "ant-table-fixed-left", "ant-table-fixed-right",
                         "layui-table-fixed", "ivu-table-fixed", "ivu-table-fixed-right", "vxe-table--fixed-left-wrapper",
-                        "vxe-table--fixed-right-wrapper", "fixed-columns", "fixed-columns-right")
+                        "vxe-table--fixed-right-wrapper", "fixed-columns", "fixed-columns-right", "DTFC_LeftWrapper",
+                        "DTFC_RightWrapper", "DTFC_Cloned")
 
 
 def _with_class(root, names: tuple[str, ...]) -> list:
