@@ -37,6 +37,39 @@ def test_a_hidden_sheet_is_not_read():
     assert_every_cell(extract_bytes(xlsx_bytes(blocks(v), hidden=hidden), "report.xlsx"), v)
 
 
+def _sheets_workbook(sheets: list[tuple[str, list]]) -> bytes:
+    """A workbook of visible sheets, each a whole report laid out as ``xlsx_bytes`` lays out its first sheet."""
+    from openpyxl import Workbook
+
+    from .official_form import _xlsx_table
+
+    book = Workbook()
+    book.remove(book.active)
+    for name, report in sheets:
+        sheet, row = book.create_sheet(name), 1
+        for block in report:
+            if isinstance(block, str):
+                sheet.cell(row, 1, block)
+                row += 1
+            else:
+                _xlsx_table(sheet, block, row)
+                row += len(block) + 1
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("earlier", ["上年", f"{YEAR - 1}年"])
+def test_the_previous_year_s_report_on_a_sheet_before_the_year_s_is_read_after_it(earlier):
+    """Blind round 192 (h677): the year before's whole report kept on a visible sheet (上年, 2022年) before the sheet of
+    the year's (2023年度报告): the first report read was the earlier year's, 393 cells and the year wrong in ten files."""
+    v, last_year = values(), values(seed=3)
+    old = [b.replace(str(YEAR), str(YEAR - 1)) if isinstance(b, str) else b for b in blocks(last_year)]
+    report = extract_bytes(_sheets_workbook([(earlier, old), (f"{YEAR}年度报告", blocks(v))]), "report.xlsx")
+    assert report.year == YEAR
+    assert_every_cell(report, v)
+
+
 def _with_text_box(data: bytes, paragraphs: list[str]) -> bytes:
     """The workbook with a text box drawn over its first sheet holding ``paragraphs`` (as Excel stores one: a
     drawing part the sheet's relationships name, a shape with a text body)."""

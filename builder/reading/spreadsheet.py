@@ -43,6 +43,8 @@ def spreadsheet_to_text(data: bytes, path: str, active_only: bool = False) -> st
                   if sheet.visible == python_calamine.SheetVisibleEnum.Visible
                   and sheet.typ == python_calamine.SheetTypeEnum.WorkSheet
                   and (active is None or i == active)]
+        names = [sheet.name for sheet in sheets]
+        sheets.sort(key=lambda sheet: _earlier_year_sheet(sheet.name, names))
         facts = (_xlsx_facts(data) or _ods_facts(data)) if data.startswith(ZIP_SIGNATURE) else {}
         lines: list[str] = []
         budget = GRID_CELLS
@@ -59,6 +61,21 @@ def spreadsheet_to_text(data: bytes, path: str, active_only: bool = False) -> st
     except Exception as e:  # python-calamine raises its own errors and others on a damaged file
         raise errors.NotText(path, f"not a readable spreadsheet ({type(e).__name__})") from e
     return "\n".join(lines)
+
+
+# A sheet's name saying it holds an earlier year's (上年, 去年, 往年), or a year before another sheet's (2022年 beside
+# 2023年度报告): the previous year's report kept for comparison.
+_EARLIER_NAME = re.compile(r"上年|上一年|去年|前年|往年|历年")
+_NAMED_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+
+
+def _earlier_year_sheet(name: str, names: list[str]) -> bool:
+    """Whether a sheet is named as an earlier year's than the workbook's others: read after them, so that the report
+    read first (its later reports are flagged so) is the year's, wherever the earlier one stands. Sheets in their own
+    order otherwise."""
+    years = [int(year) for other in names for year in _NAMED_YEAR.findall(other)]
+    own = [int(year) for year in _NAMED_YEAR.findall(name)]
+    return bool(_EARLIER_NAME.search(name)) or (bool(own) and max(own) < max(years))
 
 
 def _packed(flat: bytes) -> bytes:
