@@ -436,6 +436,16 @@ def test_a_negation_is_about_its_own_clause_only():
     assert found == {"admin_review_cases": 0, "litigation_cases": 1}
 
 
+@pytest.mark.parametrize("example", ["5. 示例：如本年新收10件、上年结转2件，办结11件，则结转下年度继续办理1件。",
+                                     "例如：本年新收政府信息公开申请10件，上年结转2件。",
+                                     "如本年收到政府信息公开申请10件、上年结转2件，则办理结果总计应为12件减去结转下年度的件数。"])
+def test_a_worked_example_s_counts_are_nobody_s(example):
+    """Blind round 192 (h677): a workbook's 填报说明 sheet before the report's, its worked example's counts (上年结转2件)
+    taken beside the report's own (上年结转4件): no headline, and a check warned of 11 answered."""
+    found = headlines(figures(example + "本年度共收到政府信息公开申请36件，上年结转4件。"))
+    assert found == {"applications_received": 36, "applications_carried_over": 4}
+
+
 @pytest.mark.parametrize("space", [" ", "\u00a0", "\u2009", "\u202f", "\u3000"])
 def test_a_count_whose_thousands_a_space_sets_off_is_one_number(space):
     """1 402件 (GB/T 15835's grouping): nothing was read, and 1 383件 was read as 383."""

@@ -817,6 +817,12 @@ _LEAD_HEADING = re.compile(r"\s*(?P<lead>(?:[（(][一二三四五六七八九�
                            r"|\d{1,2}[.、．])?\s*主动公开(?:情况|工作|方面)?)\s*[。．.]\s*")
 
 
+# A sentence giving a worked example (a filling guide's 示例：如本年新收10件…, 例如…, 假设…, 如…，则…): its counts are
+# nobody's.
+_WORKED_EXAMPLE = re.compile(r"\s*(?:\d{1,2}\s*[.、．]\s*|[（(][一二三四五六七八九十\d]{1,2}[)）]\s*)?"
+                             r"(?:示例|举例|例如|比如|譬如|假设|假如|如[^，,。；;]{1,40}[，,][^。；;]{0,40}?则)")
+
+
 def find_figures(sentence_list: list[str], year: int | None = None, table_lines: list[str] | None = None,
                  all_levels: bool = False, own_place: str = "", own_names: tuple[str, ...] = (),
                  trusted_glyphs: frozenset[str] = frozenset()) -> list[Figure]:
@@ -857,8 +863,8 @@ def find_figures(sentence_list: list[str], year: int | None = None, table_lines:
             continued.add(offset // 1_000 + 1)  # (this clause's number, set below)
         before, previous = (sentence if sentence.endswith(("；", ";")) else ""), sentence
         offset += 1_000
-        if len(sentence) > 400:
-            continue
+        if len(sentence) > 400 or _WORKED_EXAMPLE.match(sentence):
+            continue  # (a filling guide's worked example: 示例：如本年新收10件、上年结转2件，…则结转下年度…1件)
         mentioned = {needs for needs in _NEEDS_GROUPS if any(word in said or word in clauses for word in needs)}
         if not mentioned:  # no pattern's words: most sentences
             continue
