@@ -589,6 +589,42 @@ def test_table_3_a_card_a_column_its_rows_nested_under_their_groups_is_read(orde
         c.id: v[c.id] for c in forms.cells("gov-2021") if c.table == "t3"}
 
 
+@pytest.mark.parametrize("caption", ["表三（{k}）{name}", "申请人：{name}"])
+@pytest.mark.parametrize("merged", [False, True])
+def test_table_3_as_a_small_table_a_column_under_its_caption_is_read(caption, merged):
+    """Blind round 192 (h674): table 3 printed as seven small tables (项目 | 数量), one per applicant column under a
+    caption (表三（2）商业企业, 申请人：法人或其他组织—商业企业); the group labels either rows of no value or merged
+    cells left blank below their first row (⇥（三）不予公开⇥1.属于国家秘密⇥0, then ⇥⇥2.…⇥0). Read as rows, 63 cells were
+    wrong (总计's taken for 自然人's) and 1,306 unsure in ten files."""
+    v = synthetic.consistent_values(random.Random(12), "gov-2021")
+    form = forms.FORMS["gov-2021"]
+    tables = []
+    for k, c in enumerate(forms.T3_COLUMNS, start=1):
+        tables += [caption.format(k=k, name=_column(c, "—")), "项目\t\t\t数量" if merged else "项目\t数量"]
+        shown: list[str] = []  # the groups named so far
+        for row in form.t3_rows:
+            value = v[forms.t3_cell(row.id, c.id)]
+            if not merged:
+                for group in ("三、本年度办理结果" if row.group_zh else "", row.group_zh if row.group_zh[:1] == "（" else ""):
+                    if group and group not in shown:
+                        tables.append(group)
+                        shown.append(group)
+                tables.append(f"{row.label_zh}\t{value}")
+                continue
+            outer = "三、本年度办理结果" if row.group_zh else ""
+            inner = row.group_zh if row.group_zh[:1] == "（" else ""
+            cells = [outer if outer not in shown else "", *((inner if inner not in shown else "", row.label_zh) if inner
+                                                            else (row.label_zh, ""))]
+            shown += [outer, inner]
+            tables.append("\t".join([*cells, str(value)]) if outer else f"{row.label_zh}\t\t\t{value}")
+    text = synthetic.render(AGENCY, YEAR, "gov-2021", v, "tab").split("\n")
+    start = next(k for k, line in enumerate(text) if line.startswith("三、收到和处理"))
+    end = next(k for k, line in enumerate(text) if line.startswith("四、政府信息公开行政复议"))
+    report = extract_bytes("\n".join([*text[:start + 1], *tables, *text[end:]]).encode(), "report.txt")
+    assert {c.id: report.value(c.id) for c in forms.cells("gov-2021") if c.table == "t3"} == {
+        c.id: v[c.id] for c in forms.cells("gov-2021") if c.table == "t3"}
+
+
 def _sentences_by_group(v: dict) -> list[str]:
     """Table 3 a sentence a row or a group: a row's values that are not 0 named, then 其余均为0; a group all 0 as
     （五）不予处理：各项均为0; a group's rows in one sentence parted by semicolons, a run of them 2—5项均为0, the group's

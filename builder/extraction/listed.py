@@ -704,8 +704,12 @@ def _item_lines(lines: list[str]) -> list[str]:
 
 
 # A card of table 3's column (a phone's view of the table turned: 自然人, or 法人或其他组织 · 商业企业, or 申请人情况：商业企业
-# （法人或者其他组织）, then the form's rows a line each with the column's value after the label, glued or not).
-_CARD_HEAD = re.compile(rf"[^\S\n]*(?:[(（]?[一二三四五六七八九十\d]{{1,2}}[)）、.．][^\S\n]*)?"  # ((一)自然人：)
+# （法人或者其他组织）, or a small table's caption 表三（2）商业企业, then the form's rows a line each with the column's value
+# after the label, glued or not, or in the card's last cell).
+_CARD_HEAD = re.compile(rf"[^\S\n]*(?:表[^\S\n]*[三3][^\S\n]*(?:[（(][^\S\n]*\d{{1,2}}[^\S\n]*[)）]|[-－—.．]\d{{1,2}})?"
+                        r"[^\S\n]*[:：]?[^\S\n]*)?"  # (表三（1）自然人)
+                        rf"(?:[(（]?[一二三四五六七八九十\d]{{1,2}}[)）、.．][^\S\n]*)?"  # ((一)自然人：)
+                        r"(?:申请人[^\S\n]*[:：][^\S\n]*)?"  # (申请人：法人或其他组织—商业企业)
                         rf"(?:(?:{_GROUP_WORDS})[^\S\n]*[—\-－·・›>/／(（:：]{{0,2}}[^\S\n]*)?"
                         rf"(?P<head>{'|'.join(map(re.escape, _T3_NAMES))})[^\S\n]*[)）]?"
                         r"(?:[^\S\n]*[（(]法人或者?其[他它]组织[)）])?[^\S\n]*[:：]?[^\S\n]*")
@@ -713,6 +717,8 @@ _CARD_HEAD = re.compile(rf"[^\S\n]*(?:[(（]?[一二三四五六七八九十\d]{
 _CARD_GROUP = re.compile("|".join(re.escape(group).replace("（", "[（(]").replace("）", "[)）]") for group in
                                   sorted({row.group_zh for row in forms.T3_ROWS_2021 + forms.T3_ROWS_2019} - {""})))
 _CARD_GROUP_LINE = re.compile(rf"[^\S\n]*(?P<group>{_CARD_GROUP.pattern})[^\S\n]*[:：]?[^\S\n]*")
+# A small table's header over its rows (项目 | 数量)
+_CARD_HEADER = re.compile(r"[^\S\n]*(?:(?:项目|数量|指标|件数|数值|内容|类别|名称|单位)[^\S\n]*)+")
 _NUMBERED_ROW = re.compile(r"\d{1,2}\s*[.．、]")  # a group's row (1.属于国家秘密), named in full with its group's name
 _CARD_HEADS = re.compile(rf"(?m)^{_CARD_HEAD.pattern}$")
 _CARD_ROW = re.compile(rf"(?P<label>.*?\D)[^\S\n]*[:：]?[^\S\n]*(?P<value>{_VALUE})[^\S\n]*(?:件)?[^\S\n]*")
@@ -731,11 +737,10 @@ def _column_cards(lines: list[str]) -> list[str]:
     while k < len(lines):
         head = _CARD_HEAD.fullmatch(lines[k]) if len(lines[k]) <= 40 else None
         end = last = k + 1  # (``last``: after the card's last row; a group's name or a blank after it is no part)
-        while head and end < len(lines) and (not lines[end].strip() or _CARD_GROUP_LINE.fullmatch(lines[end]) or (
-                len(lines[end]) <= _LINE_MAX and (row := _CARD_ROW.fullmatch(lines[end].strip()))
-                and _names_a_row(row["label"]) and not _sentence(row["label"]))):
+        while head and end < len(lines) and (not lines[end].strip() or _no_card_row(lines[end])
+                                             or _card_row(lines[end]) is not None):
             end += 1
-            last = end if lines[end - 1].strip() and not _CARD_GROUP_LINE.fullmatch(lines[end - 1]) else last
+            last = end if not _no_card_row(lines[end - 1]) and lines[end - 1].strip() else last
         if head and len(_card_rows(lines[k + 1:last])) >= _CARD_ROWS_MIN:
             cards.append((k, last, head["head"]))
             k = last
@@ -751,19 +756,42 @@ def _column_cards(lines: list[str]) -> list[str]:
     return out + lines[at:]
 
 
+def _no_card_row(line: str) -> bool:
+    """A card's line of no value: a group's name over its rows, or its small table's header."""
+    return bool(_CARD_GROUP_LINE.fullmatch(line) or _CARD_HEADER.fullmatch(line))
+
+
+def _card_row(line: str) -> tuple[str, str] | None:
+    """A card's row, its label and value: the value after the label, or in the last of the row's cells (a small table's
+    labels over several cells, a merged group's left blank: ⇥（二）部分公开…⇥⇥5)."""
+    if len(line) > _LINE_MAX:
+        return None
+    cells = [cell.strip() for cell in line.split("\t") if cell.strip()]
+    if any(re.fullmatch(_VALUE, cell) for cell in cells[:-1]):
+        return None  # (a row of several values: a grid's, no card's)
+    row = _CARD_ROW.fullmatch(" ".join(cells))
+    if row is None or not _names_a_row(row["label"]) or _sentence(row["label"]):
+        return None
+    return row["label"].strip(_LABEL_END), row["value"]
+
+
 def _card_rows(lines: list[str]) -> list[tuple[str, str]]:
     """A card's rows, each its label and value; a group's numbered rows under a line naming the group alone
-    (（六）其他处理 ␤ 3.其他：0) named with it, as the form names them (3.其他 alone is a column's name)."""
+    (（六）其他处理 ␤ 3.其他：0), or under a row naming it (⇥（六）其他处理⇥1.申请人…⇥0), named with it, as the form names
+    them (3.其他 alone is a column's name)."""
     rows, group = [], ""
     for line in lines:
         if named := _CARD_GROUP_LINE.fullmatch(line):
             group = named["group"] if named["group"].startswith(("（", "(")) else ""
-        elif row := _CARD_ROW.fullmatch(line.strip()):
-            label = row["label"].strip(_LABEL_END)
-            numbered = _NUMBERED_ROW.match(label)
-            rows.append((f"{group} {label}" if numbered and group and not _CARD_GROUP.search(label) else label,
-                         row["value"]))
-            group = group if numbered else ""
+        elif row := _card_row(line):
+            label, value = row
+            if groups := _CARD_GROUP.findall(label):
+                group = groups[-1] if groups[-1].startswith(("（", "(")) else ""
+            elif _NUMBERED_ROW.match(label) and group:
+                label = f"{group} {label}"
+            else:
+                group = ""
+            rows.append((label, value))
     return rows
 
 
