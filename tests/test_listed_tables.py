@@ -560,12 +560,13 @@ def test_table_3_printed_a_card_a_column_is_read(glue):
         c.id: v[c.id] for c in forms.cells("gov-2021") if c.table == "t3"}
 
 
-@pytest.mark.parametrize("order", ["form", "total first"])
-def test_table_3_a_card_a_column_its_rows_nested_under_their_groups_is_read(order):
+@pytest.mark.parametrize("order, wrap", [("form", False), ("total first", False), ("form", True)])
+def test_table_3_a_card_a_column_its_rows_nested_under_their_groups_is_read(order, wrap):
     """Blind round 191 (h667, lists for tables): a card per applicant column headed 申请人情况：商业企业（法人或者其他组织）,
     each group's name on a line alone (三、本年度办理结果, （三）不予公开) over its numbered rows (1.属于国家秘密：0, …,
     3.其他：3). The heads were no card's and the groups ended each card, so the rows were read as rows of one value:
-    总计's values were taken for 自然人's, 102 cells wrong in ten pages."""
+    总计's values were taken for 自然人's, 102 cells wrong in ten pages. Round 193 (h682, a phone page printed to PDF):
+    a long label wrapped after its value (…行政机关不 5 ␤ 再处理其政府信息公开申请) ended the card, its last rows unsure."""
     v = synthetic.consistent_values(random.Random(11), "gov-2021")
     form = forms.FORMS["gov-2021"]
     columns = list(forms.T3_COLUMNS)
@@ -580,7 +581,11 @@ def test_table_3_a_card_a_column_its_rows_nested_under_their_groups_is_read(orde
                 if group and group not in named:
                     cards.append(group)
                     named.append(group)
-            cards.append(f"{row.label_zh}：{v[forms.t3_cell(row.id, c.id)]}")
+            value = v[forms.t3_cell(row.id, c.id)]
+            if wrap and len(row.label_zh) > 24:
+                cards += [f"{row.label_zh[:20]} {value}", row.label_zh[20:]]
+            else:
+                cards.append(f"{row.label_zh}：{value}")
     text = synthetic.render(AGENCY, YEAR, "gov-2021", v, "tab").split("\n")
     start = next(k for k, line in enumerate(text) if line.startswith("三、收到和处理"))
     end = next(k for k, line in enumerate(text) if line.startswith("四、政府信息公开行政复议"))

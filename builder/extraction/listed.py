@@ -722,6 +722,7 @@ _CARD_HEADER = re.compile(r"[^\S\n]*(?:(?:项目|数量|指标|件数|数值|内
 _NUMBERED_ROW = re.compile(r"\d{1,2}\s*[.．、]")  # a group's row (1.属于国家秘密), named in full with its group's name
 _CARD_HEADS = re.compile(rf"(?m)^{_CARD_HEAD.pattern}$")
 _CARD_ROW = re.compile(rf"(?P<label>.*?\D)[^\S\n]*[:：]?[^\S\n]*(?P<value>{_VALUE})[^\S\n]*(?:件)?[^\S\n]*")
+_CJK_WORD = re.compile(r"[\u4e00-\u9fff]")
 _CARD_ROWS_MIN = 5  # rows under a column's card, at least
 _CARDS_MIN = 2  # and cards, at least: a table turned, not a heading over a few lines
 
@@ -736,11 +737,11 @@ def _column_cards(lines: list[str]) -> list[str]:
     k = 0
     while k < len(lines):
         head = _CARD_HEAD.fullmatch(lines[k]) if len(lines[k]) <= 40 else None
-        end = last = k + 1  # (``last``: after the card's last row; a group's name or a blank after it is no part)
+        end = last = k + 1  # (``last``: after the card's last row; a group's name, a blank or words after it no part)
         while head and end < len(lines) and (not lines[end].strip() or _no_card_row(lines[end])
-                                             or _card_row(lines[end]) is not None):
+                                             or _card_row(lines[end]) is not None or _label_goes_on(lines[end])):
             end += 1
-            last = end if not _no_card_row(lines[end - 1]) and lines[end - 1].strip() else last
+            last = end if _card_row(lines[end - 1]) is not None else last
         if head and len(_card_rows(lines[k + 1:last])) >= _CARD_ROWS_MIN:
             cards.append((k, last, head["head"]))
             k = last
@@ -754,6 +755,13 @@ def _column_cards(lines: list[str]) -> list[str]:
         out += [f"{label} · {head}：{value}" for label, value in _card_rows(lines[start + 1:end])]
         at = end
     return out + lines[at:]
+
+
+def _label_goes_on(line: str) -> bool:
+    """A line of a card's label wrapped after its value (1.申请人无正当理由逾期不补正、行政机关不 5 ␤ 再处理其政府信息
+    公开申请): a few words, no figure, no card's head."""
+    return len(line) <= 40 and "\t" not in line and not re.search(r"\d", line) and bool(_CJK_WORD.search(line)) \
+        and not _CARD_HEAD.fullmatch(line)
 
 
 def _no_card_row(line: str) -> bool:
@@ -783,6 +791,8 @@ def _card_rows(lines: list[str]) -> list[tuple[str, str]]:
     for line in lines:
         if named := _CARD_GROUP_LINE.fullmatch(line):
             group = named["group"] if named["group"].startswith(("（", "(")) else ""
+        elif rows and _card_row(line) is None and _label_goes_on(line) and not _no_card_row(line):
+            rows[-1] = (rows[-1][0] + line.strip(), rows[-1][1])
         elif row := _card_row(line):
             label, value = row
             if groups := _CARD_GROUP.findall(label):
