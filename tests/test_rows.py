@@ -163,6 +163,16 @@ def test_a_word_ending_in_a_digit_at_a_label_s_end_is_no_value(label):
     assert scan_lines(["行政强制 160 l4\t2809"])[0].cells == ["160", "l4", "2809"]
 
 
+@pytest.mark.parametrize("mark", ["*", "※", "①", "**"])
+def test_a_footnote_mark_after_a_number_in_a_row_parted_by_spaces_stays_with_it(mark):
+    """Blind round 193 (h683): 一、本年新收…  35*  7  0  0  1  1  44* in a text of rows parted by spaces: the mark was
+    the label of a row of its own (7 0 0 1 1 44 read as the next row's), and the row unsure. It is the number's."""
+    row = scan_lines([f"一、本年新收政府信息公开申请数量  35{mark}  7  0  0  1  1  44{mark}"])
+    assert [(r.label, r.cells) for r in row] == [("一、本年新收政府信息公开申请数量",
+                                                  [f"35{mark}", "7", "0", "0", "1", "1", f"44{mark}"])]
+    assert parse_cell(f"35{mark}").value == 35
+
+
 @pytest.mark.parametrize("mark", ["无", "—", "/"])
 def test_a_word_for_none_spaced_off_at_a_label_cell_s_end_is_the_row_s_value(mark):
     """Blind round 191 (h671): a Word cell typed 本年收费金额（单位：万元）  无, the cells after it empty: the fee read

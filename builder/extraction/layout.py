@@ -752,8 +752,9 @@ _TOKEN_ALTERNATIVES = (
     rf"|(?P<lookalike>(?<!\S)(?:[-－]?[{_LONE_LOOKALIKES}]+|[{_LOOK}]+[/／—–]+|[/／—–]+[{_LOOK}]+)(?!\S))"
     # 一 alone after a value: a dash OCR read as the character (0 一 2 0), a cell that reads as no number
     rf"|(?P<dash>(?<!\S)一(?=\s+[\d{_NUMERAL}]|\s*$))"
-    # +3: a 本年增/减 printed with its sign; 27¹: a number with its footnote mark (a PDF's raised digits)
-    rf"|(?P<num>(?:(?<![^\s\d])-|(?<!\S)\+)?{_VALID_NUMBER}[⁰¹²³⁴⁵⁶⁷⁸⁹]*)"
+    # +3: a 本年增/减 printed with its sign; 27¹, 35*, 893①: a number with its footnote mark (a PDF's raised digits, a
+    # mark the notes under the table explain), read by ``parse_cell`` (the mark alone after it was a row's label)
+    rf"|(?P<num>(?:(?<![^\s\d])-|(?<!\S)\+)?{_VALID_NUMBER}[⁰¹²³⁴⁵⁶⁷⁸⁹]*(?:(?:[*※†‡]{{1,2}}|[\u2460-\u2473])(?!\S))?)"
     r"|(?P<none>(?<!\S)(?:无|—+|–|-{1,2}|/|／|－)(?!\S))"
     # a Chinese numeral between spaces (三 零 零 十二; 壹 贰): a cell (a table whose cells a full-width space parts)
     rf"|(?P<numeral>(?<!\S)(?:{_CHINESE_NUMERAL.pattern})(?:{COUNT_UNIT}|元)?(?!\S))"
