@@ -446,6 +446,15 @@ def test_a_worked_example_s_counts_are_nobody_s(example):
     assert found == {"applications_received": 36, "applications_carried_over": 4}
 
 
+@pytest.mark.parametrize("note", ["注3：上年结转自然人申请为0件，商业企业申请系2023年12月收到。",
+                                  "其中结转下年度的法人申请2件。"])
+def test_a_carried_count_of_one_kind_of_applicant_is_a_part(note):
+    """Blind round 193 (h683): a note under table 3 (上年结转自然人申请为0件) beside the prose's 上年结转1件: two counts
+    of the key, and no headline."""
+    found = headlines(figures("全年共新收政府信息公开申请79件，上年结转1件，结转下年度继续办理4件。" + note))
+    assert found == {"applications_received": 79, "applications_carried_over": 1, "applications_carried_forward": 4}
+
+
 @pytest.mark.parametrize("space", [" ", "\u00a0", "\u2009", "\u202f", "\u3000"])
 def test_a_count_whose_thousands_a_space_sets_off_is_one_number(space):
     """1 402件 (GB/T 15835's grouping): nothing was read, and 1 383件 was read as 383."""

@@ -1614,6 +1614,9 @@ def _context(key: str, sentence: str, start: int, number_start: int, year: int |
         # 全年通过互联网渠道收到申请218件, 收到自然人申请52件: one channel's, one kind of applicant's (not 通过网上申请平台
         # 新收…申请共计1474件: all came so)
         return "part"
+    if key in ("applications_carried_over", "applications_carried_forward") and _BY_APPLICANT.search(clause) \
+            and not re.search(r"共|合计|总计", clause):
+        return "part"  # 上年结转自然人申请为0件 (a note under table 3): one kind of applicant's
     if key == "applications_answered" and "结转" in clause:
         return "part"  # 2020年度结转的9件申请已全部办结: those carried over, answered
     if _AMONG_THEM.search(clause):
