@@ -565,12 +565,31 @@ def test_a_report_followed_by_many_blank_pages_is_read(form):
     assert_every_cell(extract_bytes(out.getvalue(), "report.pdf"), values())
 
 
-def _with_attachments(cover: bytes, files: dict[str, bytes]) -> bytes:
+def _with_attachments(cover: bytes, files: dict[str, bytes], annotated: bool = False) -> bytes:
+    """The PDF carrying ``files``: in its /EmbeddedFiles, or (``annotated``) each in a file-attachment annotation on
+    its first page, the paper clip a viewer draws there."""
     from pypdf import PdfWriter
+    from pypdf.generic import ArrayObject, DecodedStreamObject, DictionaryObject, FloatObject, NameObject, TextStringObject
 
     writer = PdfWriter(clone_from=io.BytesIO(cover))
     for name, data in files.items():
-        writer.add_attachment(name, data)
+        if not annotated:
+            writer.add_attachment(name, data)
+            continue
+        stream = DecodedStreamObject()
+        stream.set_data(data)
+        stream[NameObject("/Type")] = NameObject("/EmbeddedFile")
+        spec = DictionaryObject({NameObject("/Type"): NameObject("/Filespec"), NameObject("/F"): TextStringObject(name),
+                                 NameObject("/UF"): TextStringObject(name),
+                                 NameObject("/EF"): DictionaryObject({NameObject("/F"): writer._add_object(stream)})})
+        annotation = DictionaryObject({
+            NameObject("/Type"): NameObject("/Annot"), NameObject("/Subtype"): NameObject("/FileAttachment"),
+            NameObject("/Rect"): ArrayObject([FloatObject(x) for x in (50, 700, 70, 720)]),
+            NameObject("/FS"): writer._add_object(spec), NameObject("/Contents"): TextStringObject(name)})
+        page = writer.pages[0]
+        annotations = page.get("/Annots") or ArrayObject()
+        annotations.append(writer._add_object(annotation))
+        page[NameObject("/Annots")] = annotations
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
@@ -585,12 +604,14 @@ def _cover_note() -> bytes:
                       f"现将{AGENCY}{YEAR}年政府信息公开工作年度报告予以公布，详见附件。", f"附件：{_ATTACHED}"])
 
 
+@pytest.mark.parametrize("annotated", [False, True], ids=["embedded-files", "attachment-annotation"])
 @pytest.mark.parametrize("cover", [_cover_note, _scan], ids=["cover-note", "scanned-cover"])
-def test_a_report_attached_to_a_cover_pdf_is_read_from_the_attachment(cover):
+def test_a_report_attached_to_a_cover_pdf_is_read_from_the_attachment(cover, annotated):
     """The report is a file attached to the PDF (/EmbeddedFiles, the viewer's paper clip) and the pages
-    are only a note or a scan: the cover was refused as no report (or as needing OCR), losing the report."""
+    are only a note or a scan: the cover was refused as no report (or as needing OCR), losing the report.
+    Blind round 194 (h692): the file in a file-attachment annotation on the cover, not in /EmbeddedFiles, was lost."""
     v = values()
-    report = extract_bytes(_with_attachments(cover(), {_ATTACHED: docx_bytes(blocks(v))}), "report.pdf")
+    report = extract_bytes(_with_attachments(cover(), {_ATTACHED: docx_bytes(blocks(v))}, annotated), "report.pdf")
     assert_every_cell(report, v)
     assert report.agency.name == AGENCY and report.year == YEAR
     assert [(w["code"], w["files"]) for w in report.warnings if w["code"] == "attached_report"] == [

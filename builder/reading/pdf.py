@@ -1210,18 +1210,45 @@ def _shown_operations(operations: list, hidden: set[str]) -> list:
 
 
 def embedded_files(data: bytes) -> list[tuple[str, bytes]]:
-    """The files a PDF carries (its /EmbeddedFiles), by name, each within the byte limit; none for a
-    file without them or one pypdf cannot read."""
-    if b"/EmbeddedFile" not in data:
+    """The files a PDF carries (its /EmbeddedFiles, and those its pages' file-attachment annotations hold: a paper-clip
+    icon on the cover), by name, each within the byte limit; none for a file without them or one pypdf cannot read."""
+    if b"/EmbeddedFile" not in data and b"/FileAttachment" not in data:
         return []
     from pypdf import PdfReader
 
     limit = current().max_bytes
     try:
-        attachments = PdfReader(io.BytesIO(data)).attachments
-        return [(name, blob) for name in attachments for blob in attachments[name] if len(blob) <= limit]
+        reader = PdfReader(io.BytesIO(data))
+        attachments = reader.attachments
+        found = [(name, blob) for name in attachments for blob in attachments[name] if len(blob) <= limit]
     except Exception:  # pypdf raises many types on damaged files: no readable attachment
         return []
+    return found + [file for file in _annotated_files(reader, limit) if file not in found]
+
+
+_ANNOTATED_PAGES = 5  # pages whose file-attachment annotations are read, at most (a cover's paper clip)
+
+
+def _annotated_files(reader, limit: int) -> list[tuple[str, bytes]]:
+    """The files the first pages' file-attachment annotations (/Subtype /FileAttachment) carry, by name."""
+    found = []
+    try:
+        for page in reader.pages[:_ANNOTATED_PAGES]:
+            for annotation in page.get("/Annots") or []:
+                annotation = annotation.get_object()
+                if annotation.get("/Subtype") != "/FileAttachment" or "/FS" not in annotation:
+                    continue
+                spec = annotation["/FS"].get_object()
+                streams = spec.get("/EF")
+                stream = streams and (streams.get_object().get("/UF") or streams.get_object().get("/F"))
+                if stream is None:
+                    continue
+                blob = stream.get_object().get_data()
+                if len(blob) <= limit:
+                    found.append((str(spec.get("/UF") or spec.get("/F") or annotation.get("/Contents") or ""), blob))
+    except Exception:  # pypdf raises many types on damaged files: the attachments read so far
+        pass
+    return found
 
 
 _SIDEWAYS = 0.3  # share of a page's characters upright, below which its text runs sideways
