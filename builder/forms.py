@@ -388,8 +388,9 @@ T3_HEADER_WORDS = (
     ("法人或其他组织", T3_APPLICANT_GROUP), ("法人或其它组织", T3_APPLICANT_GROUP),
     ("法人及其他组织", T3_APPLICANT_GROUP), ("法人和其他组织", T3_APPLICANT_GROUP),
     ("申请人情况", ""), ("申请人类型", ""), ("申请人", ""),
-    # as local forms shorten them (企业, 公益组织), and the corner cell over the rows' labels (项目)
-    ("企业", "commercial_enterprise"), ("公益组织", "social_welfare_org"), ("项目", ""),
+    # as local forms shorten them (企业, 公益组织), and the corner cell over the rows' labels (项目; 本年度情况, 数量
+    # with a column heading in one cell split by a diagonal line, on the line of the columns' names)
+    ("企业", "commercial_enterprise"), ("公益组织", "social_welfare_org"), ("项目", ""), ("本年度情况", ""), ("数量", ""),
     ("商业", "commercial_enterprise"), ("科研", "research_institution"), ("公益", "social_welfare_org"),
     ("法律服务", "legal_service_org"), ("法律", "legal_service_org"),
 )

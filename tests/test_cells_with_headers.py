@@ -8,6 +8,7 @@ import random
 import pytest
 
 from builder import forms, synthetic
+from builder.extraction.extract import extract_bytes
 from builder.forms import GOV_2021
 
 from .test_layouts import AGENCY, extract_text, replace_line
@@ -138,3 +139,27 @@ def test_a_sheet_s_rows_with_spacer_places_and_dashes_for_zero_are_read_and_a_wr
     assert rep.cells[granted].value == v[granted] + 1
     check_report(rep)
     assert outcomes(rep)["t3.total_rows"] == "fail"
+
+
+@pytest.mark.parametrize("corner", ["本年度情况", "申请人情况本年度情况", "本年度情况＼申请人情况", "申请人情况/数量/本年度情况"])
+def test_table_3_s_corner_cell_split_by_a_diagonal_on_the_line_of_its_columns_is_no_column(corner):
+    """Blind round 194 (h690, 斜线表头): the corner cell holds the rows' heading and the columns' (本年度情况＼申请人情况)
+    on the line naming the columns, no 申请人情况 line above: its words were read as a column of the table's own, one
+    more than the rows print, and every row of table 3 unsure."""
+    v = synthetic.consistent_values(random.Random(3), "gov-2021")
+    lines = synthetic.render(AGENCY, 2023, "gov-2021", v, "tab").split("\n")
+    at = next(k for k, line in enumerate(lines) if line.startswith("（本列数据的勾稽关系为"))
+    end = next(k for k, line in enumerate(lines) if line.startswith("四、政府信息公开行政复议"))
+    rows, shown = [], set()  # (a web table's rows: the labels over three columns, a group's merged cell printed once)
+    for row in forms.FORMS["gov-2021"].t3_rows:
+        outer = "三、本年度办理结果" if row.group_zh else ""
+        inner = row.group_zh if row.group_zh[:1] == "（" else ""
+        labels = [row.label_zh, "", ""] if not outer else [outer, inner, row.label_zh] if inner else [outer, row.label_zh, ""]
+        labels = [label if label not in shown or label == row.label_zh else "" for label in labels]
+        shown |= {outer, inner}
+        rows.append("\t".join([*labels, *(str(v[forms.t3_cell(row.id, c.id)]) for c in forms.T3_COLUMNS)]))
+    lines[at:end] = [f"{corner}\t\t\t自然人\t法人或其他组织\t\t\t\t\t总计",
+                     "\t\t\t\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t", *rows]
+    report = extract_bytes("\n".join(lines).encode(), "report.txt")
+    assert {c.id: report.value(c.id) for c in forms.cells("gov-2021") if c.table == "t3"} == {
+        c.id: v[c.id] for c in forms.cells("gov-2021") if c.table == "t3"}
