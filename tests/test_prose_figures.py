@@ -455,6 +455,14 @@ def test_a_carried_count_of_one_kind_of_applicant_is_a_part(note):
     assert found == {"applications_received": 79, "applications_carried_over": 1, "applications_carried_forward": 4}
 
 
+def test_no_carried_requests_after_the_applicants_named_is_the_whole_count():
+    """(均为自然人申请，无上年结转和结转下年度的申请: the applicants are the year's new requests', the none the whole's.)"""
+    found = headlines(figures("2023年，街道办事处共收到政府信息公开申请3件，均为自然人申请，无上年结转和结转下年度的申请。",
+                              2023))
+    assert found == {"applications_received": 3, "applications_natural_person": 3, "applications_carried_over": 0,
+                     "applications_carried_forward": 0}
+
+
 @pytest.mark.parametrize("space", [" ", "\u00a0", "\u2009", "\u202f", "\u3000"])
 def test_a_count_whose_thousands_a_space_sets_off_is_one_number(space):
     """1 402件 (GB/T 15835's grouping): nothing was read, and 1 383件 was read as 383."""

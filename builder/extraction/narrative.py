@@ -1567,6 +1567,7 @@ def _wider_scope(lead: str, clause: str, own: OwnWords = _NO_OWN) -> str:
 
 # A kind of applicant named between the verb and a count (收到自然人申请52件): that kind's count.
 _BY_APPLICANT = re.compile(r"自然人|公民|法人|企业|科研机构|公益组织|法律服务机构|其他组织|律师")
+_CARRIED_BY_APPLICANT = re.compile(r"结转[^，,；;。\d]{0,8}?(?:" + _BY_APPLICANT.pattern + ")")
 # A channel of applying named before a count (通过互联网渠道, 通过信函、当面等其他渠道): that channel's count.
 _VIA_CHANNEL = re.compile(r"通过(?:[^。；;，,]{0,8}?(?:互联网|网上|网络|在线|线上|网站|平台|信函|当面|传真|邮寄|现场|其他))"
                           r"[^。；;，,]{0,8}?(?:渠道|方式|途径|形式|提交|提出|申请)")
@@ -1614,9 +1615,9 @@ def _context(key: str, sentence: str, start: int, number_start: int, year: int |
         # 全年通过互联网渠道收到申请218件, 收到自然人申请52件: one channel's, one kind of applicant's (not 通过网上申请平台
         # 新收…申请共计1474件: all came so)
         return "part"
-    if key in ("applications_carried_over", "applications_carried_forward") and _BY_APPLICANT.search(clause) \
+    if key in ("applications_carried_over", "applications_carried_forward") and _CARRIED_BY_APPLICANT.search(clause) \
             and not re.search(r"共|合计|总计", clause):
-        return "part"  # 上年结转自然人申请为0件 (a note under table 3): one kind of applicant's
+        return "part"  # 上年结转自然人申请为0件 (a note under table 3): one kind of applicant's (not 均为自然人申请，无上年结转)
     if key == "applications_answered" and "结转" in clause:
         return "part"  # 2020年度结转的9件申请已全部办结: those carried over, answered
     if _AMONG_THEM.search(clause):
