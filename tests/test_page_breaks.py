@@ -5,9 +5,12 @@ says so; never a value taken from the header or the folio."""
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
 from builder import forms, synthetic
+from builder.extraction.extract import extract_bytes
 from builder.forms import GOV_2019, GOV_2021
 
 from .test_layouts import AGENCY, extract_text, values
@@ -112,3 +115,18 @@ def test_a_lone_value_before_the_next_item_s_label_stays_that_item_s():
     lines[licensing:licensing + 1] = ["5", "行政许可"]
     report = extract_text("\n".join(lines))
     assert report.cells["t2.normative_docs.in_force"].value != 5
+
+
+@pytest.mark.parametrize("caption", ["（接上表）", "表3（续）", "续表3", "（上接第4页）续表："])
+def test_table_3_s_second_part_printed_after_table_4_under_a_continued_caption_is_table_3_s(caption):
+    """Blind round 195 (h700): table 3 printed in two parts, section 四 with table 4 between them, the second part under
+    a caption saying it goes on (（接上表）, 表3（续）): its rows stood in table 4's region, and table 3 lost them (91
+    cells in each of three files)."""
+    v = synthetic.consistent_values(random.Random(21), "gov-2021")
+    lines = synthetic.render("彭阳县人民政府", 2023, "gov-2021", v, "tab").split("\n")
+    split = next(k for k, line in enumerate(lines) if line.startswith("（四）无法提供"))
+    t4 = next(k for k, line in enumerate(lines) if line.startswith("四、政府信息公开行政复议"))
+    t5 = next(k for k, line in enumerate(lines) if line.startswith("五、"))
+    moved = lines[:split] + lines[t4:t5] + [caption] + lines[split:t4] + lines[t5:]
+    report = extract_bytes("\n".join(moved).encode(), "report.txt")
+    assert {c.id: report.value(c.id) for c in forms.cells("gov-2021")} == {c.id: v[c.id] for c in forms.cells("gov-2021")}

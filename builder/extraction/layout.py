@@ -1242,7 +1242,7 @@ def locate(lines: list[str]) -> Layout:
     """Find the regions of tables 2, 3 and 4 by headings, falling back to the
     form's own labels when a heading is missing or garbled. When the sections hold no table (二、主动公开…
     （见附表）, 数据见表二导出), the tables are looked for again after the report's last section."""
-    lines = without_row_numbers(split_headings(without_errata(lines)))
+    lines = _continued_t3_in_place(without_row_numbers(split_headings(without_errata(lines))))
     layout = _corrected_tables(_latest_year_parts(Layout(lines, _regions(lines))))
     printed = [table for table in layout.regions if any(row.has_values for row in layout.rows(table))]
     missing = [start for table, (start, _) in layout.regions.items() if table not in printed]
@@ -1280,6 +1280,29 @@ def locate(lines: list[str]) -> Layout:
 
 
 _TABLES = ("t2", "t3", "t4")
+# A caption saying the rows below go on with a table above (续表, 表3（续）, 续表三, （接上表）, （上接第4页）续表：).
+_CONTINUED_CAPTION = re.compile(r"[\s（(]*(?:上接第?\s*\d+\s*页[)）]?\s*)?"
+                                r"(?:接上表|续上表|续表\s*[三3]?|表\s*[三3]\s*[（(]\s*续\s*[)）])[\s)）:：]*")
+_CONTINUED_REACH = 3  # lines after the caption table 3's rows go on from, at most (its header printed again)
+
+
+def _continued_t3_in_place(lines: list[str]) -> list[str]:
+    """The lines with table 3's second part moved back to the end of its first, where table 4's section (or more)
+    stands between the two and a caption says the rows go on (（接上表）, 表3（续）): read where they stood, its last rows
+    were in table 4's region and table 3 lost them."""
+    t4 = _first(SECTION_HEADINGS["t4"], lines)
+    if t4 is None or _first(SECTION_HEADINGS["t3"], lines, 0, t4) is None:
+        return lines
+    end = _first(SECTION_HEADINGS["t5"], lines, t4) or len(lines)
+    for k in range(t4 + 1, end):
+        if not _CONTINUED_CAPTION.fullmatch(lines[k]) or not any(
+                _T3_ROW.search(line) for line in lines[k + 1:k + 1 + _CONTINUED_REACH]):
+            continue
+        stop = next((j for j in range(k + 1, end) if _ANY_HEADING.search(lines[j]) or _T4_ANCHOR.search(lines[j])),
+                    end)
+        return lines[:t4] + lines[k:stop] + lines[t4:k] + lines[stop:]
+    return lines
+
 # What captions a table printed again after the report as its corrected version (更正后的表三, 表四（修订后）).
 _CORRECTED_TABLE = re.compile(r"(?:更正|修订|修正|勘误)后的?(?:表|[^。；;\t|《]{0,20}情况)"
                               r"|表[二三四2-4][^。；;\t|]{0,20}[（(](?:更正|修订)后?[）)]")
