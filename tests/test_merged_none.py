@@ -3,6 +3,8 @@ groups): every cell it covers is 0, the rest as printed; never a row's figure pu
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from builder import forms, synthetic
@@ -84,18 +86,21 @@ def _t4_text(v: dict, row: str) -> str:
     return "\n".join(lines)
 
 
-@pytest.mark.parametrize("case", ["last group", "litigation", "whole table", "whole table, a full stop"])
+@pytest.mark.parametrize("case", ["last group", "litigation", "whole table", "whole table, a full stop",
+                                  "whole table, no 案件"])
 def test_table_4_groups_said_none_in_one_merged_cell_are_zero(case):
     """2 0 0 1 3 | 1 0 0 0 1 | 无 (the last group merged), 1 0 0 0 1 | 无 (行政诉讼's ten), or one cell for the table
     (本年度未发生政府信息公开行政复议、行政诉讼案件 then empty places): those cells 0, the others as printed. Blind round
-    185 (h624: Word's merged zero cells): the one cell's sentence ending in 。 was taken for prose, and table 4 lost."""
+    185 (h624: Word's merged zero cells): the one cell's sentence ending in 。 was taken for prose, and table 4 lost.
+    Round 196 (h710): the cell saying 本年度未发生政府信息公开行政复议、行政诉讼, no 案件 after it, was no statement of none."""
     v = values()
     for cell in T4_IDS:
         v[cell] = 0
     printed = {"last group": [2, 0, 0, 1, 3, 1, 0, 0, 0, 1], "litigation": [1, 0, 0, 0, 1]}.get(case, [])
     for cell, value in zip(T4_IDS, printed):
         v[cell] = value
-    said = "本年度未发生政府信息公开行政复议、行政诉讼案件" + ("。" if case.endswith("full stop") else "")
+    said = "本年度未发生政府信息公开行政复议、行政诉讼" + ("" if case.endswith("no 案件") else "案件") + (
+        "。" if case.endswith("full stop") else "")
     row = "\t".join(map(str, printed)) + ("\t无" if printed else said + "\t" * 14)
     rep = extract_text(_t4_text(v, row))
     assert [(k, rep.cells[k].value) for k in T4_IDS if rep.cells[k].value != v[k]] == []
@@ -128,3 +133,13 @@ def test_a_row_whose_line_prints_more_figures_than_its_one_cell_is_not_said_none
     for c, figure in zip(forms.T3_COLUMNS[1:], figures[1:], strict=True):
         read = rep.cells[forms.t3_cell(row.id, c.id)]
         assert read.value in (figure, None), c.id
+
+
+@pytest.mark.parametrize("said", ["本机关无规章制定权", "本单位不具有规章制定权限"])
+def test_table_2_s_rules_row_said_to_have_no_power_to_make_rules_is_zero(said):
+    """Blind round 196 (h710): 规章 | 本机关无规章制定权 (one cell merged across the row's three): a body that may make no
+    rules made, repealed and holds none; the row was read blank."""
+    text = synthetic.render(AGENCY, 2023, GOV_2021, values(), "tab")
+    rep = extract_text(re.sub(r"(?m)^规章\t.*$", f"规章\t{said}\t\t", text))
+    assert [(rep.cells[k].value, rep.cells[k].status) for k in ("t2.rules.issued", "t2.rules.repealed",
+                                                                 "t2.rules.in_force")] == [(0, "none")] * 3

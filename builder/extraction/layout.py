@@ -24,9 +24,11 @@ NONE_WORDS = frozenset({"无", "—", "——", "-", "--", "–", "/", "／", "\
                         "无变化", "无增减", "持平"})  # (the 2019 form's 本年增/减 column: no change)
 # A cell saying in words that its row (or more) has nothing (本年度无此类情况, 未发生此类案件, 本年度未收到政府信息公开申请):
 # a merged cell's text, read as none.
+# (本年度未发生政府信息公开行政复议、行政诉讼 over table 4; 本机关无规章制定权 over table 2's 规章 row: none it may make)
 NONE_STATEMENT = re.compile(r"(?:本年度?|本年|全年|当年)?(?:无此类(?:情况|事项|申请|案件)|无相关(?:情况|数据|事项)"
-                            r"|(?:未|没有)(?:发生|收到|出现)[\u4e00-\u9fff、]{0,30}?(?:申请|案件|情况|事项))"
-                            r"|(?:本年度?|本年|全年|当年)无[\u4e00-\u9fff、]{0,30}?(?:案件|情况|事项)")  # (not 无正当理由…申请)
+                            r"|(?:未|没有)(?:发生|收到|出现)[\u4e00-\u9fff、]{0,30}?(?:申请|案件|情况|事项|行政复议|行政诉讼))"
+                            r"|(?:本年度?|本年|全年|当年)无[\u4e00-\u9fff、]{0,30}?(?:案件|情况|事项)"  # (not 无正当理由…申请)
+                            r"|本?(?:机关|单位|部门|局|镇|街道)?(?:无|没有|不具有|不具备)[\u4e00-\u9fff]{0,6}?(?:制定|制发)权(?:限)?")
 _NONE_STATEMENT_STARTS = frozenset("本全当无未没")
 # A zero printed as a Chinese numeral (零, 〇, or the circle ○ typed for it) in a cell of its own.
 ZERO_GLYPHS = frozenset({"零", "〇", "○"})
