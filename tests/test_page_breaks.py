@@ -6,6 +6,7 @@ says so; never a value taken from the header or the folio."""
 from __future__ import annotations
 
 import random
+import re
 
 import pytest
 
@@ -129,4 +130,18 @@ def test_table_3_s_second_part_printed_after_table_4_under_a_continued_caption_i
     t5 = next(k for k, line in enumerate(lines) if line.startswith("五、"))
     moved = lines[:split] + lines[t4:t5] + [caption] + lines[split:t4] + lines[t5:]
     report = extract_bytes("\n".join(moved).encode(), "report.txt")
+    assert {c.id: report.value(c.id) for c in forms.cells("gov-2021")} == {c.id: v[c.id] for c in forms.cells("gov-2021")}
+
+
+@pytest.mark.parametrize("mark", ["20240115103245  10.12.3.45  2024-01-15 10:32  仅供内部参考", "10.12.3.45 2024/1/15 10:32"])
+def test_a_watermark_line_repeated_between_a_table_s_rows_is_no_row(mark):
+    """Blind round 196 (h712): a text export writing the download's watermark (the user's number, an IP address, the
+    time) after every few rows: one stood between table 4's header and its row of fifteen, and its digits were read as
+    that row (every cell of table 4 unsure)."""
+    v = synthetic.consistent_values(random.Random(23), "gov-2021")
+    lines = synthetic.render("彭阳县人民政府", 2023, "gov-2021", v, "tab").split("\n")
+    t4 = next(k for k, line in enumerate(lines) if line.startswith("四、政府信息公开行政复议"))
+    row = next(k for k in range(t4, len(lines)) if re.fullmatch(r"[\d\t]+", lines[k]))
+    marked = [line for k, line in enumerate(lines) for line in ([mark, line] if k in (3, row) or k % 9 == 0 else [line])]
+    report = extract_bytes("\n".join(marked).encode(), "report.txt")
     assert {c.id: report.value(c.id) for c in forms.cells("gov-2021")} == {c.id: v[c.id] for c in forms.cells("gov-2021")}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import collections
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -589,6 +590,20 @@ def _without_endless_digits(lines: list[str]) -> list[str]:
             for line in lines]
 
 
+# A stamp a watermark or a download log prints: an IPv4 address, or a date with its time (2024-01-15 10:32).
+_STAMP = re.compile(r"(?<![\d.])(?:\d{1,3}\.){3}\d{1,3}(?![\d.])|(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}\s+\d{1,2}:\d{2}")
+_STAMP_REPEATS = 3  # times a stamped line is printed at least to be a watermark's
+
+
+def _without_watermark_lines(lines: list[str]) -> list[str]:
+    """The lines without a watermark's, as a text export writes it between a table's rows (20240115103245  10.12.3.45
+    2024-01-15 10:32  仅供内部参考, again every few rows): a line printing a stamp, the same line three times or more.
+    Read where it stood, its digits were a row of table 4."""
+    stamped = collections.Counter(line.strip() for line in lines if len(line) <= 120 and _STAMP.search(line))
+    repeated = {line for line, count in stamped.items() if count >= _STAMP_REPEATS}
+    return [line for line in lines if line.strip() not in repeated] if repeated else lines
+
+
 def _units_annex_alone(tables: Tables, lines: list[str]) -> bool:
     """Whether the document is a report's annex alone: every table it prints another unit's (附表N X局…统计表), no
     figure of the agency's own in any table, and no overview of its own."""
@@ -599,7 +614,8 @@ def _units_annex_alone(tables: Tables, lines: list[str]) -> bool:
 def extract_document(doc: Document) -> Report:
     """A read document to a report, or a ReportError naming what is missing."""
     path = doc.source.path
-    doc.lines, formatted = without_zero_decimals(numbered_headings(strip_page_labels(_without_endless_digits(doc.lines))))
+    doc.lines = _without_watermark_lines(_without_endless_digits(doc.lines))
+    doc.lines, formatted = without_zero_decimals(numbered_headings(strip_page_labels(doc.lines)))
     doc.lines, placed = ungridded(doc.lines)
     doc.lines, _ = unpiped(doc.lines)
     doc.lines, turned = unturned(doc.lines)
