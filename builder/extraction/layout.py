@@ -349,11 +349,12 @@ def wrapped_number(cell: str) -> int | None:
 _BRACKETED_ASIDE = re.compile(r"(?P<n>[-+]?\d[\d,]*(?:\.\d+)?|无|—+|/)\s*[(（](?P<aside>[^()（）]{1,16})[)）]")  # (无（全县5）)
 # A cell printing 同上 or 同左, written by the reading as the value it repeats (0（同上）, 无（同左）).
 _REPEATED = re.compile(r"(?P<n>[-+]?\d[\d,]*(?:\.\d+)?|无|—+|-|/)[(（](?P<word>同上|同左)[)）]")
-# A count printed in ten thousands (1.2万, 3.5万条): rounded.
-_TEN_THOUSANDS = re.compile(r"(?P<n>\d+(?:\.\d+)?)\s*万(?!元)\s*[件条个项]?")
+# A count printed in ten thousands or thousands (1.2万, 3.5万条, 3.5千): rounded.
+_TEN_THOUSANDS = re.compile(r"(?P<n>\d+(?:\.\d+)?)\s*(?P<unit>万|千)(?![元米克瓦])\s*[件条个项]?")
+_UNIT_SIZES = {"万": 10_000, "千": 1_000}
 # A count printed as approximate or as a bound (约35, 1200余, 60多, 1.2万余, ≥3, 不少于20, 逾100): the number, no exact
 # one. (4+ is not: a mark a table's note explains, read by the sums: tables._MARKED.)
-_APPROXIMATE = re.compile(r"(?P<before>约|大约|近|逾|超过|不少于|不低于|≥|>=)?\s*(?P<n>\d[\d,]*(?:\.\d+)?\s*万?)\s*"
+_APPROXIMATE = re.compile(r"(?P<before>约|大约|近|逾|超过|不少于|不低于|≥|>=)?\s*(?P<n>\d[\d,]*(?:\.\d+)?\s*[万千]?)\s*"
                           r"(?P<after>余|多|以上)?\s*[件条个项]?")
 # A change printed with an arrow (▼3 a decrease, ▲5 an increase), or with △, the accountants' mark of a negative figure.
 _ARROWED = re.compile(r"(?P<arrow>[▼▲↓↑△])\s*(?P<n>\d+(?:\.\d+)?)")
@@ -413,10 +414,10 @@ def spelled_number(cell: str) -> tuple[str, str] | None:
     if m := _SUM_WORDED.fullmatch(c):
         return m["n"], f"格中的“{m['word']}”说明这一格是合计，不计入数值"
     if m := _TEN_THOUSANDS.fullmatch(c):
-        value = round(float(m.group("n")) * 10_000)
-        return str(value), f"以“万”为单位印出（{c}），读作 {value}，是约数"
+        value = round(float(m.group("n")) * _UNIT_SIZES[m["unit"]])
+        return str(value), f"以“{m['unit']}”为单位印出（{c}），读作 {value}，是约数"
     if (m := _APPROXIMATE.fullmatch(c)) and (m["before"] or m["after"]):
-        inner = spelled_number(m["n"]) if "万" in m["n"] else None
+        inner = spelled_number(m["n"]) if "万" in m["n"] or "千" in m["n"] else None
         value = inner[0] if inner else m["n"].replace(",", "").strip()
         return value, f"印作“{c}”，是约数或下限，读作 {value}，不一定是确切的数"
     if m := _REVISED.fullmatch(c):
