@@ -11,6 +11,7 @@ from builder.extraction.metadata import (
     describe_agency,
     find_agency_name,
     find_year,
+    mistyped_name,
     read_title,
     slugify,
     strip_page_labels,
@@ -743,3 +744,16 @@ def test_a_title_mistyping_the_agency_by_a_character_is_read_as_the_report_signs
     assert "agency_misread" in [w["code"] for w in report.warnings]
     again = text.replace("常州市市场监督管理局", "常州市市场监督管里局", 2)
     assert extract_bytes(again.encode(), "report.txt").agency.name == "常州市市场监督管里局"
+
+
+def test_a_unit_whose_name_is_the_agency_s_but_a_character_is_no_spelling_of_the_agency():
+    """Blind round 198 (h729): 江西省水利厅 titled, 省水利厅 in the opening, and a unit of its own, 江西省水利科学院, named
+    twice: read as the title's slip, the agency was 江西省水利科. The title's words around the character (水利厅) are
+    printed elsewhere, so the title's spelling stands."""
+    body = ["全年工作有序推进。"] * 500  # (the text's first lines and its last, the signature's, apart)
+    lines = ["江西省水利厅2023年政府信息公开工作年度报告",
+             "本报告第三部分按厅机关及厅属江西省水利科学院、江西省水文监测中心分别列示。",
+             "2023年，省水利厅坚持以习近平新时代中国特色社会主义思想为指导。", "表三\t合计\t本级\t江西省水利科学院", *body]
+    assert mistyped_name("江西省水利厅", lines) is None
+    assert mistyped_name("德清县教有局", ["德清县教有局2023年政府信息公开工作年度报告", "德清县教育局认真贯彻落实《条例》。",
+                                        *body, "德清县教育局", "2024年1月20日"]) == "德清县教育局"

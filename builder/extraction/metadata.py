@@ -1810,7 +1810,11 @@ def mistyped_name(name: str, lines: list[str]) -> str | None:
     spelled: set[str] = set()
     for k in range(len(name)):
         pattern = re.escape(name[:k]) + f"[{_HAN}]" + re.escape(name[k + 1:])
-        spelled |= {m for m in re.findall(pattern, text) if m != name and text.count(m) >= _MISREAD_MENTIONS}
+        # (the title's spelling of the words around the character, found elsewhere too, is none of a slip's: 江西省水利厅
+        # titled, 省水利厅 in the text, 江西省水利科学院 twice, a unit of its own)
+        attested = text.count(name[max(0, k - 2):k + 2]) > text.count(name)
+        spelled |= {m for m in re.findall(pattern, text)
+                    if m != name and text.count(m) >= _MISREAD_MENTIONS and not attested}
     return spelled.pop() if len(spelled) == 1 else None
 
 
