@@ -1523,3 +1523,23 @@ def test_a_table_s_last_row_alone_on_the_next_page_with_its_number_wrapped_is_re
     got = extract_bytes(data, "fee.pdf")
     assert (got.cells["t2.fees.amount_10k_cny"].value, got.cells["t2.fees.amount_10k_cny"].status) == (2045.7, "reported")
     assert_every_cell(got, v)
+
+
+def test_a_margin_of_line_numbers_is_no_part_of_the_text():
+    """Blind round 198 (legal-paper PDFs): a margin numbering the lines (1, 2, 3 … down the left edge, as Word's
+    line numbering prints) was read across with the text: a number alone between two lines broke the sentence
+    (结转下 / 9 / 年度继续办理12件: the headline was lost) and joined table 4's rows (16 17 before the values).
+    Numbers counting up by one, clear of the text's edge, are left out; a table's 序号 column, inside it, stays."""
+    v = values(seed=5)
+    margin = "".join(f"<div style='height:24px;line-height:24px'>{k}</div>" for k in range(1, 400))
+    table = ("<table border='1'><tr><td>序号</td><td>事项</td></tr>"
+             + "".join(f"<tr><td>{k}</td><td>答复第{k}件申请</td></tr>" for k in range(1, 7)) + "</table>")
+    page = html_page(html_body(blocks(v)) + table).replace(
+        "<body>", "<body><div style='position:relative;padding-left:48px'><div style='position:absolute;left:0;top:0;"
+        f"bottom:0;overflow:hidden;font-size:11px'>{margin}</div>").replace("</body>", "</div></body>")
+    report = extract_bytes(_printed_by_chromium(page), "numbered.pdf")
+    assert (report.agency.name, report.year) == (AGENCY, YEAR)
+    assert_every_cell(report, v)
+    lines = [line.strip() for line in report.document.text.splitlines()]
+    assert not [line for line in lines if re.fullmatch(r"\d{1,3}", line)]
+    assert [line.split()[0] for line in lines if "答复第" in line] == [str(k) for k in range(1, 7)]

@@ -732,6 +732,38 @@ def _without_link_column(page, usual: float):
     return page
 
 
+_MARGIN_NUMBERS = 5  # numbered lines at least, for a margin of line numbers
+
+
+def _without_line_numbers(page, usual: float):
+    """The page without a margin of line numbers (legal paper's 1–30 down the left edge): numbers counting up by
+    one, aligned at one edge, clear of every character of the text. Read across, each joined the line beside it,
+    breaking sentences (结转下 / 9 / 年度继续办理12件) and adding a number to table rows. A table's own 序号 column
+    sits inside the text's edges, its rules around it; a year or a figure starting a line is not clear of them."""
+    from pdfplumber.utils import cluster_objects
+
+    text = [c for c in page.chars if not c["text"].isdigit() and not c["text"].isspace()]
+    if not usual or not text:
+        return page
+    left = min(c["x0"] for c in text) - usual / 2
+    right = max(c["x1"] for c in text) + usual / 2
+    gone: set[int] = set()
+    for outside in (lambda c: c["x1"] < left, lambda c: c["x0"] > right):
+        digits = [c for c in page.chars if c["text"].isdigit() and outside(c)]
+        if len(digits) < _MARGIN_NUMBERS:
+            continue
+        numbers = [sorted(line, key=itemgetter("x0")) for line in cluster_objects(digits, "top", _line_tolerance(usual))]
+        values = [int("".join(c["text"] for c in number)) for number in numbers]
+        steps = sum(1 for a, b in itertools.pairwise(values) if b == a + 1)
+        edges = [number[-1]["x1"] for number in numbers], [number[0]["x0"] for number in numbers]
+        aligned = any(max(edge) - min(edge) <= 2 for edge in edges)
+        if len(numbers) >= _MARGIN_NUMBERS and aligned and steps >= 0.8 * (len(numbers) - 1):
+            gone.update(id(c) for number in numbers for c in number)
+    if not gone:
+        return page
+    return page.filter(lambda obj: id(obj) not in gone)
+
+
 def _without_watermark(page, usual: float):
     """The page without text laid over it: characters slanted (not at a multiple of 90°: a
     rotated label is still text) or WATERMARK_SIZE times the usual size. A watermark's digits
@@ -1063,7 +1095,8 @@ def _read(pdf, path: str) -> str:
         usual_of = {id(part): usual for usual, part in printed}
         printed = [(usual_of[id(part)], part) for part in _in_page_order([part for _, part in printed])]
     for usual, half in printed:
-        pages += [(_without_link_column(_without_watermark(part, usual), usual), _line_tolerance(usual))
+        pages += [(_without_line_numbers(_without_link_column(_without_watermark(part, usual), usual), usual),
+                   _line_tolerance(usual))
                   for part in _side_by_side(half, usual)]
     if not pages:
         raise errors.DamagedPDF(path, "no pages")
