@@ -163,3 +163,32 @@ def test_table_3_s_corner_cell_split_by_a_diagonal_on_the_line_of_its_columns_is
     report = extract_bytes("\n".join(lines).encode(), "report.txt")
     assert {c.id: report.value(c.id) for c in forms.cells("gov-2021") if c.table == "t3"} == {
         c.id: v[c.id] for c in forms.cells("gov-2021") if c.table == "t3"}
+
+
+def test_a_responsive_table_s_cells_naming_their_column_and_group_are_read_under_a_hidden_header():
+    """Blind round 199 (mobile-first pages): each cell printed its column's name before its value (the desktop header
+    hidden with display:none): table 2's one-measure rows (行政许可 ⇥ 本年处理决定数量5051) and table 4's cells, named with
+    their group too (行政复议·结果维持0), were lost; a township's 规章 ⇥ 无 ⇥ 无 ⇥ 无, first under the section with no header
+    above it, was left out of table 2."""
+    v = values(seed=6)
+    v.update({f"t2.rules.{m}": 0 for m in ("issued", "repealed", "in_force")})
+    lines = synthetic.render(AGENCY, 2022, GOV_2021, v, "tab").split("\n")
+    start = next(k for k, line in enumerate(lines) if line.startswith("二、主动公开"))
+    t3 = next(k for k, line in enumerate(lines) if line.startswith("三、收到和处理"))
+    t4 = next(k for k, line in enumerate(lines) if line.startswith("四、政府信息公开行政复议"))
+    end = next(k for k, line in enumerate(lines) if line.startswith("五、"))
+    form = forms.FORMS[GOV_2021]
+    t2 = ["规章\t无\t无\t无"]
+    for item in form.t2[1:]:
+        measures = [f"{m.label_zh}{synthetic._fmt(v[forms.t2_cell(item.id, m.id)])}" for m in item.measures]
+        t2 += [item.label_zh + "\t" + "\t".join(measures)] if len(item.measures) == 1 else [
+            "\t".join([item.label_zh, *(str(v[forms.t2_cell(item.id, m.id)]) for m in item.measures)])]
+    groups = {"admin_review": "行政复议", "litigation_direct": "行政诉讼（未经复议直接起诉）",
+              "litigation_after_review": "行政诉讼（复议后起诉）"}
+    t4_row = "\t".join(f"{groups[g.id]}·{c.label_zh}{v[forms.t4_cell(g.id, c.id)]}"
+                       for g in forms.T4_GROUPS for c in forms.T4_COLUMNS)
+    rep = extract_text("\n".join([*lines[:start + 1], *t2, *lines[t3:t4 + 1], t4_row, *lines[end:]]))
+    t2_t4 = [c.id for c in forms.cells(GOV_2021) if c.id.startswith(("t2.", "t4."))]
+    assert [(k, rep.cells[k].value, v[k]) for k in t2_t4 if (rep.cells[k].value, rep.cells[k].status in DEFINITE)
+            != (v[k], True)] == []
+    assert [rep.cells[f"t2.rules.{m}"].raw for m in ("issued", "repealed", "in_force")] == ["无"] * 3

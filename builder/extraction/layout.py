@@ -135,8 +135,9 @@ _T4_CAPTION = re.compile(r"^\s*(?:附[件表]\s*[\d一二三四]*\s*[:：]?\s*|�
 # table begins when no section heading, no form label and no header of its own is printed.
 _SHORT_CAPTIONS = {table: re.compile(rf"^\s*表\s*[{digits}]\s*(?:[:：、.．]\s*)?[\u4e00-\u9fff（）()]{{0,16}}\s*$")
                    for table, digits in (("t3", "三3"), ("t4", "四4"))}
-# Table 2's first row, printed with no heading or header above it.
-_T2_ROW = re.compile(r"^\s*(?:规章|行政规范性文件)\s*(?:\t|\||\s{2,})\s*(?:\d|[/—-])")
+# Table 2's first row, printed with no heading or header above it (its first value a word for none, 无, or a full-width
+# digit too: a township's 规章 | 无 | 无 | 无 under a header the page hides).
+_T2_ROW = re.compile(r"^\s*(?:规章|行政规范性文件)\s*(?:\t|\||\s{2,})\s*(?:\d|[０-９/—－-]|无(?=[\s|｜]|$))")
 # Table 4's row of 15 figures, printed with no label.
 _T4_BARE_ROW = re.compile(r"^\s*(?:\d+(?:\t|\s+|\s*\|\s*)){14}\d+\s*$")
 _T3_HEADER_WORDS = re.compile(r"本列数据的勾稽关系|申请人情况")  # table 3's header, printed above its first row
@@ -537,7 +538,8 @@ _MISREAD_CELL = re.compile(rf"[{re.escape(_EDGE_SPECKS)}]?(?:(?=\D*\d)[\d{re.esc
 # A cell printing its column's name above or before its value (结果维持 ⏎ 2, 本年制发件数 ⏎ 9: a Word table's cell with a
 # line break; 自然人 6, 本年新制作 2: a row written out as name-value pairs), a table's header row and values in one: the
 # names of table 4's results, of table 2's measures (or their first words) and of table 3's columns that may head one.
-_HEADED_CELL = re.compile(r"(?P<head>[\u4e00-\u9fff][\u4e00-\u9fff/（）()：:]{1,14}?)\s*[:：]?\s*"
+_HEADED_CELL = re.compile(r"(?:[\u4e00-\u9fff（）()]{2,24}[·・•])?"  # (its group's name before a dot: 行政复议·结果维持0)
+                          r"(?P<head>[\u4e00-\u9fff][\u4e00-\u9fff/（）()：:]{1,14}?)\s*[:：]?\s*"
                           r"(?P<value>[-+]?\d[\d,]*(?:\.\d+)?|无|—|/)?")
 _COLUMN_HEADS = frozenset({*(w for w, name in forms.T4_HEADER_WORDS if name in {c.id for c in forms.T4_COLUMNS}),
                            *(re.sub(r"[（(].*", "", c.label_zh) for form in forms.FORMS.values() for item in form.t2
@@ -550,10 +552,15 @@ _HEADED_MIN = 3  # such cells in a row, at least: one is a label and its value
 _LABEL_THEN_HEADED = re.compile(r"(?P<label>.*?[\u4e00-\u9fff)）])\s*[:：]\s*(?P<cell>[\u4e00-\u9fff].*)")
 
 
+def _bare_head(head: str) -> str:
+    """A cell's name without a unit in brackets after it (采购总金额 of 采购总金额（万元）) or a colon."""
+    return re.sub(r"[（(][^)）]*[)）]$", "", head).rstrip(":：")
+
+
 def _column_head(head: str) -> bool:
     """Whether a cell's name is a column's: one of the form's, or a measure's first words (本年新制作 for 本年新制作数量),
     a unit in brackets after it left out (采购总金额（万元）)."""
-    name = re.sub(r"[（(][^)）]*[)）]$", "", head).rstrip(":：")
+    name = _bare_head(head)
     return name in _COLUMN_HEADS or (len(name) >= _HEAD_PREFIX and any(h.startswith(name) for h in _COLUMN_HEADS))
 
 
@@ -566,15 +573,17 @@ def headed_rows(lines: list[str]) -> list[str]:
     out = lines
     for k, line in enumerate(lines):
         sep = "\t" if "\t" in line else "|"
-        if line.count(sep) < _HEADED_MIN - 1 or not _HEAD_SIGN.search(line):
+        if sep not in line or not _HEAD_SIGN.search(line):
             continue
         cells = line.split(sep)
         if sep == "|" and (m := _LABEL_THEN_HEADED.fullmatch(cells[0].strip())) and _headed(m["cell"]):
             cells[0:1] = [m["label"], m["cell"]]
         found = [(j, m) for j, c in enumerate(cells) if (m := _headed(c)) is not None and (j or m["value"])]
         valued = sum(1 for _, m in found if m["value"])
-        # (two are enough after a label when they are the row's every other cell: 采购项目 4｜采购总金额 86.5)
-        every_other = bool(found) and found[0][0] > 0 and valued == sum(1 for c in cells[1:] if c.strip()) >= 2
+        # (two are enough after a label when they are the row's every other cell: 采购项目 4｜采购总金额 86.5; one, when
+        # it is the row's one cell after its label and names a measure in full: 行政许可 | 本年处理决定数量5051)
+        every_other = bool(found) and found[0][0] > 0 and valued == sum(1 for c in cells[1:] if c.strip()) and (
+            valued >= 2 or (len(cells) == 2 and _bare_head(found[0][1]["head"]) in _COLUMN_HEADS))
         if not found or (valued < _HEADED_MIN and not every_other) or any(
                 c.strip() and _headed(c) is None for c in cells[found[0][0]:]):
             continue
