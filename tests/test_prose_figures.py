@@ -305,6 +305,11 @@ def test_a_count_worded_as_reports_word_it_is_the_headline(text, expected):
     ("全年受理档案查阅利用申请4862人次，受理跨馆出证申请318件，办结318件。", "applications_answered"),  # an archive's
     ("申请人申请公开政府信息的数量、频次明显超过合理范围的，按照《政府信息公开信息处理费管理办法》收取信息处理费："
      "同一申请人一个自然月内累计申请10件以下（含10件）的，不收费；", "applications_handled"),  # a fee rule's bound
+    # (blind round 199: a 司法局 as the review body, in other words; the reviews it received, then accepted or decided)
+    ("本局承担市政府行政复议机构职责，全年收到行政复议申请486件，受理451件。", "admin_review_cases"),
+    ("区人民政府行政复议办公室设在本局，全年办理行政复议案件1,035宗。", "admin_review_cases"),
+    ("全年收到行政复议申请126件，受理118件，作出复议决定104件。", "admin_review_cases"),
+    ("另协助区政府办理依申请公开事项22件（已计入区政府年度报告）。", "applications_handled"),  # counted elsewhere
 ])
 def test_a_count_of_something_else_is_no_headline(text, key):
     assert key not in headlines(figures(text))
@@ -1859,6 +1864,8 @@ def test_normative_documents_counted_with_a_verb_left_out_or_the_2019_form_s_wor
      {"applications_received": 279, "applications_online": 196}),
     ("全年主动公开政府信息数量同比增长8.6%，达到4,128条。", {"proactive_items": 4128}),
     ("全年共公开政府信息5846条，其中主动公开政府信息5712条、依申请公开政府信息134条。", {"proactive_items": 5712}),
+    ("主动公开方面，市政府门户网站全年发布信息12,847条，其中市政府及市政府办公室主动公开政府信息2,963条。",
+     {"proactive_items": 2963}),  # (blind round 199: the site's whole, published, then the body's proactive part)
     ("本年度办理政府信息公开申请（含上年结转）196件。", {"applications_handled": 196}),
     ("上年结转（含2021年转入）3件。", {"applications_carried_over": 3}),
 ])

@@ -1086,9 +1086,15 @@ _APPLICATIONS_AMONG_MATTERS = re.compile(_AMONG_OTHER_MATTERS + r"(?:政府信�
 _KINDS_OF_BOTH = re.compile(r"行政复[议义]\s*[、和及与]\s*行政诉讼[^。；;，,\d]{0,10}?\d+\s*(?:件|起|宗)\s*[，,]?\s*其中"
                             r"(?:(?!其中)[^。；;])*$")
 _AS_REVIEW_BODY = re.compile(r"作为(?:行政)?复议机关|(?<![经由])复议机关(?:共|全年)?(?:办理|受理|审理|审结|收到)"
-                             r"|行使(?:行政)?复议职责"  # 区政府统一行使行政复议职责，全年共收到行政复议申请2,136件
+                             # 区政府统一行使行政复议职责，全年共收到行政复议申请2,136件; 本局承担市政府行政复议机构职责
+                             r"|(?:行使|承担|履行)[^。；;，,\d]{0,10}?(?:行政)?复议(?:机构|机关)?的?职责"
                              # (市人民政府行政复议机构全年收到行政复议申请187件: the review office a 司法局 houses)
-                             r"|(?<![经由])(?:行政)?复议(?:机构|办公室|委员会)(?:共|全年)?(?:共)?(?:办理|受理|审理|审结|收到)")
+                             # (区人民政府行政复议办公室设在本局，全年办理行政复议案件1,035宗: housed here, a clause between)
+                             r"|(?<![经由])(?:行政)?复议(?:机构|办公室|委员会)[^。；;\d]{0,12}?(?:办理|受理|审理|审结|收到)"
+                             r"|作出(?:行政)?复议决定")  # (only a review body decides a review)
+# A count of review applications received and then of those accepted (收到行政复议申请126件，受理118件): a review body's; the
+# body reviewed accepts none.
+_ACCEPTED_AFTER = re.compile(r"[\d,]*\s*(?:件|宗|起)\s*[，,、]\s*(?:其中)?\s*(?:依法)?(?:予以)?受理\s*\d")
 # Cases against other bodies' acts (对省级生态环境部门政府信息公开行为不服提起的…), the body their review body; a count that
 # says it includes them (…58件（含申请人对省级…部门…答复不服、向我部申请行政复议的案件35件）).
 _AGAINST_OTHERS = re.compile(r"对[^。；;，,]{0,24}?(?:部门|机关|政府|局|厅|委)[^。；;，,]{0,16}?不服")
@@ -1105,13 +1111,15 @@ def _as_review_body(text: str) -> bool:
 
 
 # A count followed by where it is reported instead (（相关情况详见市政府年度报告）, ，已在市政府年度报告中反映).
-_REPORTED_ELSEWHERE = re.compile(r"\s*[（(，,]\s*(?:相关|具体)?(?:情况|数据)?\s*(?:详见|另见|见|已在|纳入|列入|计入)"
+_REPORTED_ELSEWHERE = re.compile(r"\s*[（(，,]\s*(?:相关|具体)?(?:情况|数据)?\s*(?:详见|另见|见|已在|已?(?:纳入|列入|计入))"
                                  r"[^。；;）)]{0,24}?(?:年度报告|年报)")
 _NOT_COUNTED_HERE = re.compile(r"[^。；;]{0,30}?不(?:计入|纳入|列入|包括在)本(?:报告|年度报告|表|机关)")
 _DISCLOSURE_ONES_AFTER = re.compile(_ASIDE + r"[，,]\s*" + _DISCLOSURE_ONES + r"\d")
 # All the information made public, then the proactive part of it (全年共公开政府信息5846条，其中主动公开政府信息5712条、
-# 依申请公开政府信息134条): that part is the year's proactive total.
-_PROACTIVE_OF_ALL = re.compile(r"^(?:(?!主动)[^。；;])*公开[^。；;]*?其中\s*主动公开[^。；;，,、]*$")
+# 依申请公开政府信息134条; 门户网站全年发布信息12,847条，其中市政府及市政府办公室主动公开政府信息2,963条, after a topic's
+# name, 主动公开方面): that part is the year's proactive total.
+_PROACTIVE_OF_ALL = re.compile(r"^(?:[^。；;，,]{0,6}主动公开(?:方面|工作|情况)?\s*[：:，,])?(?:(?!主动)[^。；;])*(?:公开|发布)"
+                               r"[^。；;]*?其中\s*[^。；;，,、\d]{0,16}?主动公开[^。；;，,、]*$")
 # 其中因政府信息公开引发行政复议3件、行政诉讼1件 (after the applications' sentence): the cases disclosure caused, the
 # measure itself; no part of a total of cases.
 _DISCLOSURE_CAUSED = re.compile(r"其中\s*(?:因|涉及|关于)(?:政府)?信息公开(?:工作)?(?:而)?(?:引发|引起|产生|提起)的?")
@@ -1686,7 +1694,9 @@ def _context(key: str, sentence: str, start: int, number_start: int, year: int |
         return "part"  # 行政复议、行政诉讼案件共计101件: the two kinds together, neither's count
     if key in _LISTED_KEYS and not own_part and _first_of_a_list(clause, sentence[number_start:]):
         return "part"  # 县政府办公室受理3件，县国土资源局受理5件，…: one body's (or channel's) count of a list
-    if (key in _CASE_KEYS or key.startswith("applications")) and not own_part and _as_review_body(scope + before):
+    if (key in _CASE_KEYS or key.startswith("applications")) and not own_part and (
+            _as_review_body(scope + before)
+            or (key in _CASE_KEYS and _ACCEPTED_AFTER.match(sentence, number_start + 1))):
         return "other_scope"  # 全年作为复议机关办理政府信息公开类行政复议案件16件 (…收到行政复议申请3,462件，依法办结3,127件):
         # others' cases it decided (not …，其中以自然资源部为被申请人的64件: its own among them)
     if key in _CASE_KEYS and (respondent := _RESPONDENT.search(before)) and not own_subject.names_whole(respondent["who"]) \
