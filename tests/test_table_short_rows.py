@@ -304,3 +304,20 @@ def test_a_row_of_zeros_one_cell_off_is_zero_whichever_way_it_aligns(rendering):
     rep = report(v, forms.GOV_2021, edit, rendering)
     assert wrong_t3(rep, v) == []
     assert [rep.cells[forms.t3_cell("other.other", c.id)].value for c in forms.T3_COLUMNS] == [0] * 7
+
+
+def test_a_row_leaving_cells_blank_inside_and_at_its_end_keeps_every_cell_in_its_place():
+    """Blind round 200 (a Word template's content controls left unfilled): table 4's row 0 ⇥ 0 ⇥ 0 ⇥ ∅ ⇥ 0 … 0 ⇥ ∅,
+    its last cell blank, was taken for a row a value short padded at its end: all fifteen cells unsure. A row whose
+    blank cells stand between its values too keeps its cells in their places; the blanks are inferred."""
+    from .test_cells_with_headers import T4_IDS
+
+    v = values(seed=6)
+    v.update({cell: 0 for cell in T4_IDS})
+    blank = {"t4.admin_review.pending", "t4.litigation_direct.total", "t4.litigation_after_review.total"}
+    lines = synthetic.render(AGENCY, 2022, forms.GOV_2021, v, "tab").split("\n")
+    row = next(k for k, line in enumerate(lines) if line.startswith("四、政府信息公开行政复议")) + 3
+    lines[row] = "\t".join("" if cell in blank else str(v[cell]) for cell in T4_IDS)
+    rep = extract_bytes("\n".join(lines).encode(), "report.txt")
+    assert [(cell, rep.cells[cell].value, rep.cells[cell].status) for cell in T4_IDS] == [
+        (cell, v[cell], "inferred" if cell in blank else "reported") for cell in T4_IDS]

@@ -778,13 +778,17 @@ def _edge_blank(slot: _Slot, widest: int) -> list[str] | None:
     row there), or its first when the row has no label (an empty label cell) or fewer cells than
     the table's widest row (a web page's short row, its label's spare columns before it). A grid's line of
     the form's width with several empty cells at its end (table 4's last group left blank) prints them: no
-    padding of one."""
+    padding of one; nor does one whose empty cells stand between its values too (0 ⇥ 0 ⇥ ∅ ⇥ 0 ⇥ … ⇥ 0 ⇥ ∅: a Word
+    table leaving cells unfilled), which keeps every cell in its place."""
     if slot.row is None or not slot.row.delimited or slot.grid is not None:
         return None
     printed = [c.strip() for c in fit(slot.row.cells, len(slot.ids))]
     if len(printed) != len(slot.ids) or sum(1 for c in printed if c) < 2:
         return None
     whole_line = slot.row.width >= len(slot.ids)  # (not a row put together from a list: its places are read)
+    filled = [k for k, c in enumerate(printed) if c]
+    if whole_line and any(not c for c in printed[filled[0]:filled[-1]]):
+        return None
     if not printed[0] and (not whole_line or printed[1]) and (not slot.row.label or slot.row.width < widest):
         return printed[1:]
     return printed[:-1] if not printed[-1] and (not whole_line or printed[-2]) else None
