@@ -29,6 +29,9 @@ _BLOCK_TAGS = frozenset({
 # What parts a cell's text: its lines, and a footnote mark or exponent (3045<sup>1</sup> is no 30451).
 _CELL_BREAKS = _BLOCK_TAGS | {"sup", "sub"}
 _PREFORMATTED = frozenset({"pre", "textarea", "listing", "plaintext", "xmp"})
+# A block styled to keep its spaces and line breaks as <pre> does (<div style='font-family:monospace;white-space:pre'>):
+# a table typed as aligned text.
+_PRE_STYLE = re.compile(r"white-space\s*:\s*(?:pre|pre-wrap|break-spaces)\s*(?:;|$|!)", re.IGNORECASE)
 # (<noscript> and other hidden blocks: ``_drop_hidden_copies``)
 # (a <meter>'s and a <progress>'s text is what a browser that cannot draw them shows: 0/1, 57% beside a cell's figure)
 _DROP_TAGS = ("script", "style", "head", "iframe", "svg", "object", "button", "select", "rt", "rp", "meter", "progress")
@@ -1167,8 +1170,10 @@ def html_to_text(html: str, path: str = "") -> str:
         if tag == "table" and not _is_layout(element):
             flush()
             lines.extend(_html_table_lines(element))
-        elif tag in _PREFORMATTED:  # laid out by its own line breaks, spaces and tabs: kept line by line
-            flush()
+        elif tag in _PREFORMATTED or _styled_preformatted(element):  # laid out by its own line breaks, spaces and
+            flush()  # tabs: kept line by line (a <br> in it a line break too)
+            for br in element.iter("br"):
+                br.tail = "\n" + (br.tail or "")
             lines.extend(line.rstrip() for line in element.text_content().split("\n") if line.strip())
         else:
             block = tag in _BLOCK_TAGS
@@ -1189,6 +1194,14 @@ def html_to_text(html: str, path: str = "") -> str:
                        or _other_reports_above(lines[:40], head_title[0])):
         lines.insert(0, head_title[0])  # a page whose title is in <title> only (the heading is an image)
     return "\n".join(lines)
+
+
+def _styled_preformatted(element) -> bool:
+    """Whether an element is styled to lay its text out as <pre> does, holding no block but line breaks: an article's
+    container styled so (pre-wrap around its paragraphs and tables) is read by its blocks."""
+    return bool(_PRE_STYLE.search(element.get("style") or "")) and not any(
+        isinstance(child.tag, str) and child.tag.lower() in _BLOCK_TAGS and child.tag.lower() != "br"
+        for child in element.iterdescendants())
 
 
 def _other_reports_above(top: list[str], title: str) -> bool:
