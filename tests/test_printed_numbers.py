@@ -1200,3 +1200,14 @@ def test_an_amount_typed_without_its_leading_zero_is_read(printed, value):
     from builder.extraction.tables import parse_cell
 
     assert (parse_cell(printed).value, parse_cell(printed).status) == (value, "reported")
+
+
+def test_grid_rows_with_a_word_for_none_under_one_border_are_rows():
+    """Blind round 200 (<pre> tables drawn with +---+ around the header and the body only): 规章 | 无 | 无 | 无 over
+    行政规范性文件 | 3 | 0 | 27, no border between them, were put together as one wrapped row (规章行政规范性文件 |
+    无3 | …): a line printing words for none holds values as one of numbers does."""
+    from builder.reading.document import grid_rows
+
+    table = ["+------+----+----+----+", "| 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |", "+------+----+----+----+",
+             "| 规章 | 无 | 无 | 无 |", "| 行政规范性文件 | 3 | 0 | 27 |", "+------+----+----+----+"]
+    assert grid_rows(table)[3:5] == table[3:5]

@@ -516,6 +516,8 @@ _TOP_CORNERS = ("+", "┌", "╔", "├", "╠", "┏")
 _GRID_MARKS = re.compile(r"[─━═]|---|===")  # found in one look at the text, or no grid is drawn
 _BORDER_ONLY = re.compile(r"[\s|+:=\-─━═┼├┤┬┴┌┐└┘╋╪]+")  # what a border line is drawn with, and nothing else
 _NUMBER_CELL = re.compile(r"[-+]?\d[\d,.]*")
+# A cell holding a value: a number or a word for none (规章 | 无 | 无 | 无 over 规范性文件 | 3 | 0 | 27: two rows).
+_VALUE_CELL = re.compile(r"[-+]?\d[\d,.]*|无|—+|－|/")
 # A grid table's border or joint (+----+, ├──┼──┤, ===): where one of its rows ends.
 _GRID_BORDER = re.compile(r"[─━═]{2}|[-=]{3}|[┼├┤┬┴┌┐└┘╋╪]")
 
@@ -653,7 +655,7 @@ def grid_rows(lines: list[str]) -> list[str]:
 
     def flush() -> None:
         cells = [line.strip().strip("|").split("|") for line in group]
-        numbered = sum(1 for c in cells if any(_NUMBER_CELL.fullmatch(x.strip()) for x in c))
+        numbered = sum(1 for c in cells if any(_VALUE_CELL.fullmatch(x.strip()) for x in c))
         # one row's lines: the same cells, numbers on one line at most (a table with no border
         # between its rows, as Org's and Markdown's, prints numbers on every line)
         if len(group) > 1 and len({len(c) for c in cells}) == 1 and numbered == 1 and _under_its_header(cells):
