@@ -472,11 +472,11 @@ def _glued_label(cell: str) -> tuple[str, str] | None:
 
 
 # Leaders a typist aligns a row's figures with, in place of a table (本年新收……………………11, a row's seven figures
-# parted by ····· or ──): a run of dots, middle dots, box rules or dashes before a figure parts two cells. (Only before
-# a figure, and two dashes only after one: —— alone is a word for none, and a dash in prose; a table of contents' page
-# numbers are left alone, ``leaders_as_cells``.)
-_LEADER_MARKS = re.compile(r"\.{3}|…|·{3}|─{2}|—{2}|．{3}")
-_LEADER = re.compile(r"(?<=[^\s.…·．─—－_-])[ \t\u3000]*(?:[.·．]{3,}|…{2,}|[─—－_]{3,}|(?<=[\d０-９])[─—－]{2})[ \t\u3000]*"
+# parted by ····· or ──, 行政许可＿＿＿＿356): a run of dots, middle dots, box rules, dashes or underscores before a
+# figure parts two cells. (Only before a figure, and two dashes only after one: —— alone is a word for none, and a
+# dash in prose; a table of contents' page numbers are left alone, ``leaders_as_cells``.)
+_LEADER_MARKS = re.compile(r"\.{3}|…|·{3}|─{2}|—{2}|．{3}|_{3}|＿{3}")
+_LEADER = re.compile(r"(?<=[^\s.…·．─—－_＿-])[ \t\u3000]*(?:[.·．]{3,}|…{2,}|[─—－_＿]{3,}|(?<=[\d０-９])[─—－]{2})[ \t\u3000]*"
                      r"(?=[\d０-９]|无(?![\u4e00-\u9fff]))")
 _CONTENTS = re.compile(r"\s*(?:附表|附件)?目\s*录\s*[:：]?\s*")  # (目　录, 附表目录)
 
