@@ -273,6 +273,10 @@ def test_a_statement_of_none_is_about_what_it_names(text, expected):
     # a kind of cases, then 无
     ("本年度行政复议1件，行政诉讼无。", {"admin_review_cases": 1, "litigation_cases": 0}),
     ("因政府信息公开被申请行政复议、提起行政诉讼的情况：无。", {"admin_review_cases": 0, "litigation_cases": 0}),
+    # (blind round 201: bodies set up in the year, 统计期内 their part of it, the predecessor's open applications)
+    ("统计期内无政府信息公开行政复议和行政诉讼案件。", {"admin_review_cases": 0, "litigation_cases": 0}),
+    ("全年新收政府信息公开申请15件，加上市民政局移交结转的2件，共办理17件，办结16件，结转下年度1件。",
+     {"applications_received": 15, "applications_carried_over": 2, "applications_carried_forward": 1}),
 ])
 def test_a_count_worded_as_reports_word_it_is_the_headline(text, expected):
     """Each was stated and not found: 依申请公开 with 政府信息 after it, a charge with no 收取 or with the

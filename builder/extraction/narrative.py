@@ -55,7 +55,7 @@ _NONE_AFTER = (r"(?:的?(?:情况|案件))?(?:数量?|件数)?\s*[:：]?\s*(?:�
                r"(?:为\s*(?:零|0)(?![\d.])|无(?=\s*(?:[。；;，,]|$)))")
 # Where 无 opens a clause saying there were none: 全年无…, 2023年无…, ，无….
 # (三是无行政复议和诉讼), the body itself its subject (本年度，我局无行政复议、行政诉讼情况)
-_NONE_BEFORE = (r"(?:全年|本年度?|年内|\d{4}\s*年度?|^|[，,；;]|[一二三四五六七八九十]是)"
+_NONE_BEFORE = (r"(?:全年|本年度?|年内|(?:统计|报告)期内|\d{4}\s*年度?|^|[，,；;]|[一二三四五六七八九十]是)"
                 r"(?:[我本](?:局|委|办|厅|单位|机关|部门|中心|院|镇|乡|街道|队|所|站))?")
 # A clause that ends here (无上年结转。): a none with nothing after it.
 _CLAUSE_ENDS = r"(?=\s*(?:[。；;，,]|$))"
@@ -255,6 +255,8 @@ PATTERNS: tuple[Pattern, ...] = (
     _p("applications_carried_forward", _NONE_BEFORE + _NONE_CARRIED_EITHER_WAY, 0),
     # 原梅列区受理、结转至本年度办理的申请2件: carried into this year
     _p("applications_carried_over", r"结转(?:至|到|入)(?:本年度?|今年|当年)[^。；;，,\d]{0,12}?" + _N + "件"),
+    # 全年新收…15件，加上市民政局移交结转的2件 (a body set up in the year, its predecessor's open applications)
+    _p("applications_carried_over", r"(?:加上|另有)[^。；;，,\d]{0,12}?(?:移交|转来)?结转(?!下|至|到)(?:过来)?的\s*" + _N + "件"),
     # (2020年度跨年度办理的申请3件: the year before's, handled across the year's end)
     _p("applications_carried_over", _Y + r"(?:的)?(?:结转|转来|遗留|跨年度?办理)(?:的|而来的|来的|下来的)?" + _APPLICATIONS
        + r"?[^。；;，,\d]{0,6}?" + _N + "件", year_offset=-1),
