@@ -394,6 +394,19 @@ def test_the_agency_is_the_body_the_report_is_of(title, body, name):
     assert find_agency_name(lines) == name
 
 
+def test_a_site_s_masthead_above_a_title_naming_its_place_is_no_part_of_the_name():
+    """Blind round 202 (street offices of common names): the district's site name above the title (长春市朝阳区人民政府 /
+    朝阳区红旗街道办事处2023年…报告) was read as one name with it, as a PDF breaks a name over two lines: the agency was
+    长春市朝阳区人民政府朝阳区红旗街道办事处. A line that is an institution's name alone, the next beginning with a
+    place, is no part of it; a name a PDF broke after its place (莱州市人民政府 / 文昌路街道办事处) still is."""
+    title = "朝阳区红旗街道办事处2023年政府信息公开工作年度报告"
+    body = "2023年，红旗街道扎实做好政务公开工作。"
+    assert find_agency_name(["长春市朝阳区人民政府", title, body, "朝阳区红旗街道办事处"]) == "朝阳区红旗街道办事处"
+    signed = ["文昌路街道办事处2022年政府信息公开工作年度报告", "", "2022年，文昌路街道办事处扎实推进政务公开。",
+              "莱州市人民政府", "文昌路街道办事处"]
+    assert find_agency_name(signed) == "莱州市人民政府文昌路街道办事处"
+
+
 @pytest.mark.parametrize("lines, name", [
     (["平潭综合实验区管理委员会关于2021年政府信息公开工作年度报告"], "平潭综合实验区管理委员会"),
     (["平潭综合实验区2018年政务公开工作年度报告", "2018年，实验区管委会共主动公开政府信息5215条。"], "平潭综合实验区管委会"),

@@ -1002,7 +1002,7 @@ def _agency_name(lines: list[str], issuer: str | None) -> str | None:
             and next(gazetteer_matches(candidates[0][0]), None) is None:
         candidates[0] = (placed, "title")  # 民政局2022年…报告 signed 涞源县民政局, or its page's 发布机构 so: its place
     # With the names a PDF wrapped (彭阳县白阳 / 镇人民政府) joined again.
-    body = _unwrapped_text("\n".join(line for line in lines[:400] if not _CHROME_LINE.search(line)))
+    body = _unwrapped_text("\n".join(_apart_from_masthead([line for line in lines[:400] if not _CHROME_LINE.search(line)])))
     stem, stem_source = candidates[0]
     for name, source in candidates:
         if not INSTITUTION.search(name):
@@ -1034,6 +1034,25 @@ def _agency_name(lines: list[str], issuer: str | None) -> str | None:
     if adcode and end == len(stem) and re.search(r"[省市县区旗盟州]$", stem) and not _CORPS_DIVISION.search(stem):
         return stem + "人民政府"  # 平潭县2009年…年度报告: a region's own report is its government's
     return with_parent_prefix(stem, body)
+
+
+def _apart_from_masthead(lines: list[str]) -> list[str]:
+    """The lines with a blank one after a line that is an institution's name alone (a site's masthead, 长春市朝阳区人民政府)
+    where the next begins with a place's name in full (the title, 朝阳区红旗街道办事处2023年…): unwrapped as a PDF's broken name,
+    the two read as one body's name (长春市朝阳区人民政府朝阳区红旗街道办事处)."""
+    out = []
+    for line, following in zip(lines, [*lines[1:], ""]):
+        out.append(line)
+        name = line.strip()
+        if len(name) <= _MASTHEAD_MAX and _NAME_ONLY.fullmatch(name) and INSTITUTION.search(name) and (
+                (first := next(gazetteer_matches(following.strip()), None)) is not None and first.start_index == 0
+                and any(first.full(info) for info in first.attr_infos)):  # (文昌路街道: a street named, no 文昌市)
+            out.append("")
+    return out
+
+
+_MASTHEAD_MAX = 24  # characters a masthead's name is long at most
+_NAME_ONLY = re.compile(r"[" + _HAN + r"（）()]+")
 
 
 def _signed_as_titled(titled: str, signed: str | None) -> bool:
