@@ -1042,11 +1042,18 @@ def test_table_4_a_row_per_group_under_its_header_with_no_heading_is_read():
             assert report.cells[cell.id].value == v[cell.id], cell.id
 
 
-@pytest.mark.parametrize("separator", ["\t", " | "])
-def test_table_4_a_row_per_group_in_another_order_is_read_by_the_rows_labels(separator):
+@pytest.mark.parametrize("separator, names", [
+    ("\t", ("行政诉讼(复议后起诉)", "行政复议", "行政诉讼(未经复议直接起诉)")),
+    (" | ", ("行政诉讼(复议后起诉)", "行政复议", "行政诉讼(未经复议直接起诉)")),
+    # (blind round 204: the groups' other words, 诉讼 after them)
+    ("\t", ("行政诉讼（复议后诉讼）", "行政复议", "行政诉讼（未经复议起诉）")),
+    ("\t", ("复议后诉讼", "复议", "直接起诉")),
+])
+def test_table_4_a_row_per_group_in_another_order_is_read_by_the_rows_labels(separator, names):
     """Blind round 122 (pipe tables in saved pages): 类别 | 结果维持 | … | 总计 right under the section's heading, then
     行政诉讼（复议后起诉）, 行政复议 and 行政诉讼（未经复议直接起诉）, a row each: read in the form's order, every group took
-    another's numbers, and the sums, each group's own, held."""
+    another's numbers, and the sums, each group's own, held. Blind round 204: 行政诉讼（复议后诉讼） named no group, and the
+    rows were read in their printed order."""
     v = synthetic.consistent_values(random.Random(11), GOV_2021)
     v.update({forms.t4_cell("admin_review", c.id): n for c, n in zip(forms.T4_COLUMNS, (1, 1, 0, 0, 2))})
     v.update({forms.t4_cell("litigation_after_review", c.id): n for c, n in zip(forms.T4_COLUMNS, (0, 0, 1, 0, 1))})
@@ -1054,8 +1061,7 @@ def test_table_4_a_row_per_group_in_another_order_is_read_by_the_rows_labels(sep
     start = next(k for k, line in enumerate(text) if line.startswith("四、政府信息公开行政复议"))
     end = next(k for k, line in enumerate(text) if line.startswith("五、"))
     table = [text[start], separator.join(["类别", "结果维持", "结果纠正", "其他结果", "尚未审结", "总计"])]
-    for group, label in (("litigation_after_review", "行政诉讼(复议后起诉)"), ("admin_review", "行政复议"),
-                         ("litigation_direct", "行政诉讼(未经复议直接起诉)")):
+    for group, label in zip(("litigation_after_review", "admin_review", "litigation_direct"), names):
         table.append(separator.join([label, *(str(v[forms.t4_cell(group, c.id)]) for c in forms.T4_COLUMNS)]))
     report = extract_bytes("\n".join([*text[:start], *table, *text[end:]]).encode(), "page.txt")
     assert {c.id: report.cells[c.id].value for c in forms.cells(GOV_2021) if c.table == "t4"} == {

@@ -573,9 +573,10 @@ def t4_group_named(label: str) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
-# Table 4's groups as short row labels name them (the litigation groups first: 复议后 holds 复议).
-_T4_SHORT_GROUPS = ((re.compile(r"^(?:行政)?诉讼(?:复议后|经复议)(?:起诉)?$"), _AFTER),
-                    (re.compile(r"^(?:行政)?诉讼(?:直接|未经复议)(?:起诉)?$"), _DIRECT),
+# Table 4's groups as short row labels name them (the litigation groups first: 复议后 holds 复议), 诉讼 before or after
+# (行政诉讼（复议后诉讼）, 未经复议起诉, 直接起诉).
+_T4_SHORT_GROUPS = ((re.compile(r"^(?:行政)?(?:诉讼)?(?:复议后|经复议后?)(?:起诉|诉讼)?$"), _AFTER),
+                    (re.compile(r"^(?:行政)?(?:诉讼)?(?:直接|未经复议(?:直接)?)(?:起诉|诉讼)?$"), _DIRECT),
                     (re.compile(r"^(?:行政)?复议$"), _REVIEW))
 
 
