@@ -791,8 +791,9 @@ def find_year(lines: list[str]) -> tuple[int | None, str]:
 _YEAR_LABEL = re.compile(r"(?<![\u4e00-\u9fff])(?:报告|统计|填报)?(?:年度|年份)\s*[:：\t,]\s*((?:19|20)\d{2})(?!\d)")
 
 
-# A title that names no body (the agency signs at the end): 2021年政府信息公开工作年度报告, 二〇二一年….
-_NAMELESS_TITLE = re.compile(r"^\s*(?:关于)?" + _YEAR + _REPORT + r"\s*$")
+# A title that names no body (the agency signs at the end): 2021年政府信息公开工作年度报告, 二〇二一年…; an annex of the
+# report's tables printed apart, …年度报告附表 (填报单位：… below it).
+_NAMELESS_TITLE = re.compile(r"^\s*(?:关于)?" + _YEAR + _REPORT + r"(?:[（(]?(?:附表|附件|统计表)[)）]?)?\s*$")
 
 
 def _nameless_title_year(lines: list[str]) -> int | None:
