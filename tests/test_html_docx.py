@@ -3683,3 +3683,78 @@ def test_a_gap_of_two_pitches_under_no_header_word_is_no_column(header, placed_a
              row(("行政规范性文件", 143.6, 199.6), ("8", 227.6, 231.3), ("3", 343.6, 347.3), ("64", 403.6, 411.0))]
     placed, _ = blank_cells_placed(lines, "\t")
     assert (placed[3] if placed else None) == placed_as
+
+
+_BOX_W, _BOX_H, _BOX_TOP = 900, 360, 1440  # a drawn cell's width and height, the table's top: twips
+
+
+_NS = ('xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+       'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
+       'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+       'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" xmlns:v="urn:schemas-microsoft-com:vml"')
+
+
+def _boxed_rows(table: Table) -> list[str]:
+    """The table drawn as text boxes a paragraph a row, each box placed from its paragraph (VML's default): a row's
+    boxes at its paragraph's height, in the order of their columns."""
+    out = []
+    for row in table:
+        boxes, left = [], 0
+        for cell in row:
+            content = f"<w:txbxContent><w:p><w:r><w:t>{html.escape(cell.text)}</w:t></w:r></w:p></w:txbxContent>"
+            boxes.append(f'<w:r><w:pict><v:shape style="position:absolute;margin-left:{left}pt;margin-top:0pt;'
+                         f'width:{cell.colspan * 45}pt;height:18pt"><v:textbox>{content}</v:textbox></v:shape></w:pict></w:r>')
+            left += cell.colspan * 45
+        out.append(f"<w:p {_NS}>" + "".join(boxes) + "</w:p>")
+    return out
+
+
+def _boxed_table(table: Table, vml: bool, rng: random.Random) -> str:
+    """A paragraph anchoring the table drawn as text boxes, one a cell, each placed on the page (a WPS table of text
+    boxes), written in a shuffled order: DrawingML anchors, or VML shapes."""
+    boxes = []
+    for k, (r, c, cell) in enumerate(placed(table)):
+        x, y, w, h = c * _BOX_W, _BOX_TOP + r * _BOX_H, cell.colspan * _BOX_W, cell.rowspan * _BOX_H
+        content = f"<w:txbxContent><w:p><w:r><w:t>{html.escape(cell.text)}</w:t></w:r></w:p></w:txbxContent>"
+        if vml:
+            boxes.append(f'<w:r><w:pict><v:shape style="position:absolute;left:{x / 20}pt;top:{y / 20}pt;width:{w / 20}pt;'
+                         f'height:{h / 20}pt;mso-position-horizontal-relative:page;mso-position-vertical-relative:page">'
+                         f"<v:textbox>{content}</v:textbox></v:shape></w:pict></w:r>")
+            continue
+        boxes.append(
+            '<w:r><w:drawing><wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0" relativeHeight="1" '
+            'behindDoc="0" locked="0" layoutInCell="1" allowOverlap="1"><wp:simplePos x="0" y="0"/>'
+            f'<wp:positionH relativeFrom="page"><wp:posOffset>{x * 635}</wp:posOffset></wp:positionH>'
+            f'<wp:positionV relativeFrom="page"><wp:posOffset>{y * 635}</wp:posOffset></wp:positionV>'
+            f'<wp:extent cx="{w * 635}" cy="{h * 635}"/><wp:wrapNone/><wp:docPr id="{k + 1}" name="文本框 {k + 1}"/>'
+            '<a:graphic><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">'
+            f'<wps:wsp><wps:cNvSpPr txBox="1"/><wps:spPr/><wps:txbx>{content}</wps:txbx><wps:bodyPr/></wps:wsp>'
+            "</a:graphicData></a:graphic></wp:anchor></w:drawing></w:r>")
+    rng.shuffle(boxes)
+    return f"<w:p {_NS}>" + "".join(boxes) + "</w:p>"
+
+
+@pytest.mark.parametrize("drawn", ["anchors", "vml", "rows"])
+def test_tables_drawn_as_text_boxes_placed_on_the_page_are_read_by_their_places(drawn):
+    """Blind round 204 (WPS tables drawn as floating text boxes, a box a cell): the boxes were read in the order they
+    were drawn, column by column or shuffled, and every table's cells were lost or misplaced. Boxes placed on the page
+    (a drawing's anchor, or a VML shape's left and top, measured from the page) are laid out by their places, as a
+    PDF's words are; a box placed from its paragraph still reads where it is anchored."""
+    import docx
+    from lxml import etree
+
+    v = values(seed=5)
+    document = docx.Document()
+    body = document.element.body
+    rng = random.Random(3)
+    for block in blocks(v):
+        if isinstance(block, str):
+            document.add_paragraph(block)
+            continue
+        for paragraph in _boxed_rows(block) if drawn == "rows" else [_boxed_table(block, drawn == "vml", rng)]:
+            body.insert(len(body) - 1, etree.fromstring(paragraph))
+    out = io.BytesIO()
+    document.save(out)
+    report = extract_bytes(out.getvalue(), "boxes.docx")
+    assert (report.agency.name, report.year) == (AGENCY, YEAR)
+    assert_every_cell(report, v)

@@ -2063,6 +2063,7 @@ def _w_int(element, path: str) -> int:
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+_WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
 # Where a run is not text of the paragraph as it reads: tracked deletions and moves away, a text
 # box's own paragraphs (read as paragraphs of their own, ``_text_boxes``), and the copy of a drawing kept for old
 # readers (mc:Fallback repeats mc:Choice).
@@ -2323,6 +2324,59 @@ def _text_boxes(paragraph):
             yield box
 
 
+_PLACED_BOXES = 3  # text boxes set at their places, at least, in a paragraph whose boxes are a drawn table's cells
+# Where a box's place on the page is measured from: the page or its margins (from its paragraph, it moves with the
+# text, and the text's order is the boxes' order).
+_ON_THE_PAGE = frozenset({"page", "margin", "topMargin", "bottomMargin", "top-margin-area", "bottom-margin-area"})
+_EMU_PER_TWIP = 635
+_VML_PLACE = re.compile(r"(?<![\w-])(margin-left|margin-top|left|top|width|height)\s*:\s*(-?[\d.]+)\s*(pt|in|cm|mm|px)?",
+                        re.IGNORECASE)
+_TWIPS_PER = {"pt": 20, "in": 1440, "cm": 1440 / 2.54, "mm": 144 / 2.54, "px": 15}
+
+
+def _placed_boxes(paragraph) -> list[tuple[tuple[str, ...], list[str]]]:
+    """The text boxes a paragraph anchors, each at a place of its own on the page (a drawing's offsets, or a VML
+    shape's absolute margins), as text frames (``_framed_lines``): a WPS table drawn as a text box a cell, written in
+    the order it was drawn. Read one after another, its cells came column by column or shuffled. Empty when a box
+    has no place (a title or a caption set in one: read where it is anchored)."""
+    placed = []
+    for box in _text_boxes(paragraph):
+        where = _box_place(box)
+        if where is None:
+            return []
+        placed.append((where, ["".join(_docx_text(p).strip() for p in box.iter(f"{_W}p"))]))
+    return placed
+
+
+def _box_place(box) -> tuple[str, ...] | None:
+    """A text box's left, top, width and height in twips (and two empty anchors), from its drawing's anchor or its
+    VML shape's style; None when it is placed in the text's flow or measured from its paragraph."""
+    outer = box.getparent()
+    while outer is not None and outer.tag not in (f"{_WP}anchor", f"{_WP}inline") and not outer.get("style"):
+        outer = outer.getparent()
+    if outer is None or outer.tag == f"{_WP}inline":
+        return None
+    if outer.tag == f"{_WP}anchor":
+        offsets = [outer.find(f"{_WP}{axis}/{_WP}posOffset") for axis in ("positionH", "positionV")]
+        extent = outer.find(f"{_WP}extent")
+        if any(o is None or not (o.text or "").strip().lstrip("-").isdigit() for o in offsets) or extent is None \
+                or outer.find(f"{_WP}positionV").get("relativeFrom") not in _ON_THE_PAGE:
+            return None
+        x, y = (int(o.text) / _EMU_PER_TWIP for o in offsets)
+        w, h = (int(extent.get(k, "0")) / _EMU_PER_TWIP for k in ("cx", "cy"))
+    else:
+        style = dict((name.lower(), float(value) * _TWIPS_PER[(unit or "pt").lower()])
+                     for name, value, unit in _VML_PLACE.findall(outer.get("style", "")))
+        plain = outer.get("style", "").replace(" ", "").lower()
+        if "position:absolute" not in plain or not ({"margin-left", "left"} & set(style)) or not any(
+                f"mso-position-vertical-relative:{where}" in plain for where in _ON_THE_PAGE):
+            return None
+        x = style.get("margin-left", 0.0) + style.get("left", 0.0)
+        y = style.get("margin-top", 0.0) + style.get("top", 0.0)
+        w, h = style.get("width", 0.0), style.get("height", 0.0)
+    return (f"{x:.0f}", f"{y:.0f}", f"{w:.0f}", f"{h:.0f}", "", "")
+
+
 def _frame(paragraph) -> tuple[str, ...] | None:
     """A paragraph's text frame when it sets one at a place of its own on the page (w:framePr with w:x and w:y):
     its attributes, the frame's identity (Word puts next paragraphs of equal attributes in one frame)."""
@@ -2378,6 +2432,12 @@ def _docx_blocks(parent, lines: list[str], chunk: Callable[[str], str] = lambda 
                 frames[-1][1].append(text)
             else:
                 frames.append((frame, [text]))
+            continue
+        if child.tag == f"{_W}p" and len(placed := _placed_boxes(child)) >= _PLACED_BOXES:
+            frames.extend(placed)  # (a table drawn as text boxes, one a cell, set at their places on the page)
+            if text := _docx_text(child).strip():
+                lines.extend([*_framed_lines(frames), text])
+                frames = []
             continue
         lines.extend(_framed_lines(frames))
         frames = []
