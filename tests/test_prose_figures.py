@@ -957,6 +957,21 @@ def test_a_paragraph_laid_out_as_a_spreadsheet_row_is_prose():
     assert [s for s in sentences(lines) if "总计" in s or "本年新收政府信息公开申请数量" in s] == []
 
 
+@pytest.mark.parametrize("count", [False, True])
+def test_an_overview_laid_out_as_a_table_of_topics_is_prose(count):
+    """Blind round 206 (一、总体情况 as a table: 工作事项 | 情况说明, or 指标 | 数量 | 说明): each topic's paragraph in
+    the row's last cell beside its name (and a count) was no prose, and no headline was read. A table's row whose long
+    label holds no full stop stays no prose."""
+    rows = [("主动公开", "1,234条", "全年主动公开政府信息1,234条，其中政策文件137条、政策解读30条。"),
+            ("依申请公开", "56件", "全年共收到政府信息公开申请56件，上年结转2件，办结55件，结转下年度3件。"),
+            ("行政复议和行政诉讼", "1件/1件", "全年因政府信息公开引发行政复议1件、行政诉讼1件。")]
+    lines = ["工作事项\t情况说明", *("\t".join((name, amount, text) if count else (name, text)) for name, amount, text in rows),
+             "一、本年新收政府信息公开申请数量\t46\t10\t0\t0\t0\t0\t56"]
+    assert headlines(find_figures(sentences(lines), 2023)) == {
+        "proactive_items": 1234, "applications_received": 56, "applications_carried_over": 2,
+        "applications_answered": 55, "applications_carried_forward": 3, "admin_review_cases": 1, "litigation_cases": 1}
+
+
 def test_a_short_paragraph_alone_in_its_spreadsheet_row_is_prose():
     """Blind round 137 (office files as web systems export them): 2021年，我厅未收取信息处理费。 alone in its row, shorter
     than a paragraph a row usually holds, was no prose, and the fee stated was not read."""

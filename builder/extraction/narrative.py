@@ -632,6 +632,7 @@ _SENTENCE_CELL = 20  # characters: a cell this long, with a full stop, holds pro
 _LEFT_OVER = 12  # characters of a cell of no words beside a paragraph at most
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _SENTENCE_ALONE = 8  # characters of a sentence alone in its row, ended by a full stop, at least
+_TOPIC_CELLS, _TOPIC_NAME = 3, 16  # cells of a topic's row at most (its name, a count, its paragraph), and a name's length
 
 
 def _sentence_cell(row: str) -> str:
@@ -647,6 +648,12 @@ def _sentence_cell(row: str) -> str:
         cells = worded
     if len(cells) == 1 and len(cells[0]) >= _SENTENCE_ALONE and cells[0].endswith("。"):
         return cells[0]  # (a short paragraph alone in its row: 2021年，我厅未收取信息处理费。)
+    # An overview laid out as a table, a row a topic: its name (and a count) beside its paragraph (依申请公开 ⇥ 全年共收到
+    # 政府信息公开申请56件，…。): the paragraph.
+    paragraphs = [c for c in cells if len(c) >= _SENTENCE_CELL and c.endswith("。")]
+    if len(paragraphs) == 1 and len(cells) <= _TOPIC_CELLS and all(
+            len(c) <= _TOPIC_NAME and "。" not in c for c in cells if c is not paragraphs[0]) and cells[-1] is paragraphs[0]:
+        return paragraphs[0]
     if len(cells) == 1 or "\t" not in row:
         return "\n".join(c for c in cells if len(c) >= _SENTENCE_CELL and "。" in c)
     return ""
