@@ -2778,6 +2778,8 @@ def test_cells_in_circled_superscript_and_decorated_digits_are_read_as_their_num
     assert_every_cell(extract_html(html_page(page)), v)
     assert normalize("共收到政府信息公开申请㉑件;①主动公开政府信息;27¹") == "共收到政府信息公开申请21件;①主动公开政府信息;27¹"
     assert normalize("行政处罚\t1563 ①\t52②\t3件③") == "行政处罚\t1563 ①\t52②\t3件③"  # notes' marks after counts
+    # (blind round 206: a list's marker right before a figure, ①4,127条, read as 14,127)
+    assert normalize("主动公开政府信息情况如下：①4,127条；②1,035条") == "主动公开政府信息情况如下:①4,127条;②1,035条"
 
 
 def test_a_page_with_binary_bytes_in_a_comment_is_read():

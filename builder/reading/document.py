@@ -265,16 +265,16 @@ _PINYIN_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zāáǎàēéěèīíǐì�
 
 
 # Digits written otherwise than as digits, where they stand for a count: circled numbers (①…⑳, ㉑…㊿) as a cell or
-# before a unit (申请㉑件), not as a list's markers before words (①主动公开…) nor a note's mark after a count (1563 ①,
-# 52②: a raised mark, set apart or not); a cell of superscript or subscript digits (⁴⁰, ₄⁶, not
-# the footnote mark after a number: 27¹); marks combined with a digit (2̲, 0̸, 27⃝, the keycap 1️⃣).
+# before a unit (申请㉑件), not as a list's markers before words or figures (①主动公开…, ①4,127条: no 14,127) nor a
+# note's mark after a count (1563 ①, 52②: a raised mark, set apart or not); a cell of superscript or subscript digits
+# (⁴⁰, ₄⁶, not the footnote mark after a number: 27¹); marks combined with a digit (2̲, 0̸, 27⃝, the keycap 1️⃣).
 _CIRCLED = "\u2460-\u2473\u24ea-\u24ff\u2776-\u2793\u3251-\u325f\u32b1-\u32bf"  # (⓪, ⓫…⓴, ⓵…⓾, ❶…➓ too)
 _SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹₀₁₂₃₄₅₆₇₈₉"  # (raised or lowered: a cell of either, or of both mixed, ¹₄)
 _COMBINING = "\u0300-\u036f\u20d0-\u20ff\ufe0e\ufe0f"
 # (spaces bounded, not \\s*: a page's thousands of blank lines made each line's start scan all the whitespace after it)
 _DECORATED = re.compile(f"[{_CIRCLED}{_COMBINING}]|(?:^|[\t|]) {{0,8}}[{_SUPERSCRIPTS}]", re.MULTILINE)
 _DECORATED_DIGITS = re.compile(f"(?<![\\d件条项个次起宗份元%％])(?<![\\d件条项个次起宗份元%％] )"
-                               f"(?P<circled>[{_CIRCLED}])(?=[件条项个次起宗人份元]|[^\u4e00-\u9fff]|$)"
+                               f"(?P<circled>[{_CIRCLED}])(?=[件条项个次起宗人份元]|[^\u4e00-\u9fff\\d０-９]|$)"
                                f"|(?<=\\d)(?P<marks>[{_COMBINING}]+)"
                                f"|(?:(?<=^)|(?<=[\t|]))(?P<lead> {{0,8}})(?P<raised>[{_SUPERSCRIPTS}]+)(?= {{0,8}}(?:[\t|]|$))",
                                re.MULTILINE)
