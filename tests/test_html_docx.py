@@ -3721,7 +3721,7 @@ def _boxed_table(table: Table, vml: bool, rng: random.Random) -> str:
         if vml:
             boxes.append(f'<w:r><w:pict><v:shape style="position:absolute;left:{x / 20}pt;top:{y / 20}pt;width:{w / 20}pt;'
                          f'height:{h / 20}pt;mso-position-horizontal-relative:page;mso-position-vertical-relative:page">'
-                         f"<v:textbox>{content}</v:textbox></v:shape></w:pict></w:r>")
+                         f'<v:textbox style="mso-fit-shape-to-text:t">{content}</v:textbox></v:shape></w:pict></w:r>')
             continue
         boxes.append(
             '<w:r><w:drawing><wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0" relativeHeight="1" '

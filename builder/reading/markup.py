@@ -2352,7 +2352,8 @@ def _box_place(box) -> tuple[str, ...] | None:
     """A text box's left, top, width and height in twips (and two empty anchors), from its drawing's anchor or its
     VML shape's style; None when it is placed in the text's flow or measured from its paragraph."""
     outer = box.getparent()
-    while outer is not None and outer.tag not in (f"{_WP}anchor", f"{_WP}inline") and not outer.get("style"):
+    while outer is not None and outer.tag not in (f"{_WP}anchor", f"{_WP}inline") \
+            and "position" not in (outer.get("style") or ""):  # (a v:textbox's own style is no place: its shape's)
         outer = outer.getparent()
     if outer is None or outer.tag == f"{_WP}inline":
         return None
