@@ -1543,3 +1543,17 @@ def test_a_margin_of_line_numbers_is_no_part_of_the_text():
     lines = [line.strip() for line in report.document.text.splitlines()]
     assert not [line for line in lines if re.fullmatch(r"\d{1,3}", line)]
     assert [line.split()[0] for line in lines if "答复第" in line] == [str(k) for k in range(1, 7)]
+
+
+def test_a_margin_of_marks_that_are_digits_but_no_decimals_is_left_alone():
+    """² ³ (and ① …) are digits to Python's isdigit but no number int() reads: a margin of them beside the text must
+    neither be taken for line numbers nor stop the page's reading."""
+    from types import SimpleNamespace
+
+    from builder.reading.pdf import _without_line_numbers
+
+    marks = [{"text": mark, "x0": 5.0, "x1": 8.0, "top": 100.0 + 20 * k, "bottom": 110.0 + 20 * k, "doctop": 0.0}
+             for k, mark in enumerate("²³²³²³")]
+    text = [{"text": "文", "x0": 60.0, "x1": 70.0, "top": 100.0, "bottom": 110.0, "doctop": 0.0}]
+    page = SimpleNamespace(chars=marks + text)
+    assert _without_line_numbers(page, 10.0) is page

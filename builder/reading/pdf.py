@@ -742,14 +742,14 @@ def _without_line_numbers(page, usual: float):
     sits inside the text's edges, its rules around it; a year or a figure starting a line is not clear of them."""
     from pdfplumber.utils import cluster_objects
 
-    text = [c for c in page.chars if not c["text"].isdigit() and not c["text"].isspace()]
+    text = [c for c in page.chars if not c["text"].isdecimal() and not c["text"].isspace()]
     if not usual or not text:
         return page
     left = min(c["x0"] for c in text) - usual / 2
     right = max(c["x1"] for c in text) + usual / 2
     gone: set[int] = set()
     for outside in (lambda c: c["x1"] < left, lambda c: c["x0"] > right):
-        digits = [c for c in page.chars if c["text"].isdigit() and outside(c)]
+        digits = [c for c in page.chars if c["text"].isdecimal() and outside(c)]  # (² is a digit, no decimal)
         if len(digits) < _MARGIN_NUMBERS:
             continue
         numbers = [sorted(line, key=itemgetter("x0")) for line in cluster_objects(digits, "top", _line_tolerance(usual))]
