@@ -3760,3 +3760,16 @@ def test_tables_drawn_as_text_boxes_placed_on_the_page_are_read_by_their_places(
     report = extract_bytes(out.getvalue(), "boxes.docx")
     assert (report.agency.name, report.year) == (AGENCY, YEAR)
     assert_every_cell(report, v)
+
+
+def test_a_text_box_placed_by_no_number_is_read_where_it_is_anchored():
+    """A hostile file's anchor whose offset or extent is no number (², abc): no place, not a stopped reading."""
+    from lxml import etree
+
+    from builder.reading.markup import _box_place
+
+    anchor = etree.fromstring(
+        f"<w:p {_NS}><wp:anchor><wp:positionH relativeFrom='page'><wp:posOffset>²</wp:posOffset></wp:positionH>"
+        "<wp:positionV relativeFrom='page'><wp:posOffset>10</wp:posOffset></wp:positionV><wp:extent cx='abc' cy='1'/>"
+        "<w:txbxContent/></wp:anchor></w:p>")
+    assert _box_place(anchor.find(".//{http://schemas.openxmlformats.org/wordprocessingml/2006/main}txbxContent")) is None

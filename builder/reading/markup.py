@@ -2360,11 +2360,14 @@ def _box_place(box) -> tuple[str, ...] | None:
     if outer.tag == f"{_WP}anchor":
         offsets = [outer.find(f"{_WP}{axis}/{_WP}posOffset") for axis in ("positionH", "positionV")]
         extent = outer.find(f"{_WP}extent")
-        if any(o is None or not (o.text or "").strip().lstrip("-").isdigit() for o in offsets) or extent is None \
+        if any(o is None for o in offsets) or extent is None \
                 or outer.find(f"{_WP}positionV").get("relativeFrom") not in _ON_THE_PAGE:
             return None
-        x, y = (int(o.text) / _EMU_PER_TWIP for o in offsets)
-        w, h = (int(extent.get(k, "0")) / _EMU_PER_TWIP for k in ("cx", "cy"))
+        try:  # (a hostile file's offset or extent that is no number: the box is read where it is anchored)
+            x, y = (int(o.text or "") / _EMU_PER_TWIP for o in offsets)
+            w, h = (int(extent.get(k, "0")) / _EMU_PER_TWIP for k in ("cx", "cy"))
+        except ValueError:
+            return None
     else:
         style = dict((name.lower(), float(value) * _TWIPS_PER[(unit or "pt").lower()])
                      for name, value, unit in _VML_PLACE.findall(outer.get("style", "")))
