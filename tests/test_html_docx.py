@@ -3,6 +3,7 @@ form's spanned tables are read as grids, whatever wraps or litters them."""
 
 from __future__ import annotations
 
+import copy
 import html
 import io
 import itertools
@@ -496,6 +497,63 @@ def test_word_reads_a_number_as_word_shows_it(runs):
     cell = forms.t3_cell("granted", "natural_person")
     report = extract_bytes(_word_with_cell(v, runs), "report.docx")
     assert (report.cells[cell].status, report.cells[cell].value) == ("reported", 17)
+
+
+@pytest.mark.parametrize("change", ["deleted row", "deleted cell"])
+def test_a_table_s_tracked_deleted_rows_and_cells_are_left_out(change):
+    """Blind round 208 (tracked changes other than runs): a table-3 row marked deleted (w:trPr/w:del) whose own
+    text is not, and a stale cell marked deleted (w:cellDel) before its replacement, were read: the stale row
+    took the place of the corrected one, the extra cell pushed the row's numbers a column right."""
+    import docx
+    from lxml import etree
+
+    v = values(seed=5)
+    document = docx.Document(io.BytesIO(docx_bytes(blocks(v))))
+    mark = '<w:{0} {1} w:id="9" w:author="a" w:date="2024-01-05T00:00:00Z"/>'
+    if change == "deleted row":
+        row = next(r for t in document.tables for r in t.rows if any("上年结转" in c.text for c in r.cells))
+        stale = copy.deepcopy(row._tr)
+        values_ = stale.findall(f"{{{_W_URI}}}tc")[-7:]
+        for tc in (values_[0], values_[-1]):  # a draft's figures: three more from natural persons, adding up
+            for text in tc.iter(f"{{{_W_URI}}}t"):
+                text.text = str(int(text.text) + 3)
+        properties = stale.find(f"{{{_W_URI}}}trPr")
+        if properties is None:
+            properties = etree.SubElement(stale, f"{{{_W_URI}}}trPr")
+            stale.insert(0, properties)
+        properties.append(etree.fromstring(mark.format("del", _W_NS)))
+        row._tr.addnext(stale)
+    else:
+        row = next(r for t in document.tables for r in t.rows if "（一）予以公开" in [c.text for c in r.cells])
+        tc = row.cells[len(row.cells) - 7]._tc
+        stale = copy.deepcopy(tc)
+        for text in stale.iter(f"{{{_W_URI}}}t"):
+            text.text = "88"
+        properties = stale.find(f"{{{_W_URI}}}tcPr")
+        properties.append(etree.fromstring(mark.format("cellDel", _W_NS)))
+        tc.addprevious(stale)
+    out = io.BytesIO()
+    document.save(out)
+    report = extract_bytes(out.getvalue(), "report.docx")
+    assert {c.id: (report.cells[c.id].status, report.cells[c.id].value) for c in forms.cells(report.template)} == {
+        c.id: ("reported", v[c.id]) for c in forms.cells(report.template)}
+
+
+def test_a_paragraph_whose_mark_was_deleted_runs_on_into_the_next():
+    """A tracked deletion of a paragraph mark joins two paragraphs once accepted: the sentence and its number
+    (全年共新收政府信息公开申请 | 12件) were read as two lines."""
+    import docx
+    from lxml import etree
+
+    document = docx.Document()
+    first = document.add_paragraph("全年共新收政府信息公开申请")
+    document.add_paragraph("12件。")
+    first._p.get_or_add_pPr().append(etree.fromstring(
+        f'<w:rPr {_W_NS}><w:del w:id="1" w:author="a" w:date="2024-01-05T00:00:00Z"/></w:rPr>'))
+    document.add_paragraph("结束")
+    out = io.BytesIO()
+    document.save(out)
+    assert docx_to_text(out.getvalue(), "report.docx").split("\n") == ["全年共新收政府信息公开申请12件。", "结束"]
 
 
 @pytest.mark.parametrize("wrap", ["sdt", "customXml"])

@@ -2135,6 +2135,23 @@ def _hide_unseen(body, hidden_styles: set[str]) -> None:
                 hide(run)
 
 
+def _accept_tracked_structure(body) -> None:
+    """Accept the tracked changes that are not runs of text (deleted runs are never read, ``_NOT_READ_IN``): a
+    table row or cell marked deleted (w:trPr/w:del, w:tcPr/w:cellDel) goes, its stale figures with it though its
+    own text is not marked, and a paragraph whose mark was deleted runs on into the next one, as Word reads
+    them once the changes are accepted."""
+    for row in [row for row in body.iter(f"{_W}tr") if row.find(f"{_W}trPr/{_W}del") is not None]:
+        row.getparent().remove(row)
+    for cell in [cell for cell in body.iter(f"{_W}tc") if cell.find(f"{_W}tcPr/{_W}cellDel") is not None]:
+        cell.getparent().remove(cell)
+    for paragraph in [p for p in body.iter(f"{_W}p") if p.find(f"{_W}pPr/{_W}rPr/{_W}del") is not None]:
+        following = paragraph.getnext()
+        if paragraph.getparent() is None or following is None or following.tag != f"{_W}p":
+            continue
+        paragraph.extend(child for child in list(following) if child.tag != f"{_W}pPr")
+        following.getparent().remove(following)
+
+
 def _symbol(sym) -> str:
     """A digit or sign typed as a symbol (w:sym, a character of a symbol font); other symbols
     are no text of a report."""
@@ -2596,6 +2613,7 @@ def docx_parts(data: bytes, path: str, depth: int = 0) -> tuple[str, tuple[str, 
     if body is None:  # a part python-docx opened but could not read as a document (mixed Strict namespaces)
         raise errors.NotText(path, "not a readable Word document (no document body)")
     _check_depth(body, path, "Word XML")
+    _accept_tracked_structure(body)
     _hide_unseen(body, _hidden_styles(document.styles.element))
     lines: list[str] = []
     _docx_blocks(body, lines, _imported_part(document, path, depth))
@@ -2661,6 +2679,7 @@ def _main_part_text(data: bytes, path: str, failure: Exception | None, depth: in
     if body is None:
         raise errors.NotText(path, f"{reason}; no document body")
     _check_depth(body, path, "Word XML")
+    _accept_tracked_structure(body)
     _hide_unseen(body, _hidden_styles(styles))
     lines: list[str] = []
     _docx_blocks(body, lines, lambda rid: _chunk_text(chunks[rid], path, depth) if rid in chunks else "")
