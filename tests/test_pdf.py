@@ -857,7 +857,8 @@ def test_white_text_is_not_read_unless_on_a_coloured_fill():
 def test_text_a_reader_cannot_see_is_not_read():
     """Blind round 111 (text a reader does not see): last year's figures drawn invisibly (text rendering mode 3) beside
     this year's, in 1pt type in a cell's corner (236 for 23), or printed and then covered by a white box with the new figure drawn
-    on it (a correction patch): read, they ran into the figures (358412 for 358, 3637 for 37). A page whose
+    on it (a correction patch): read, they ran into the figures (358412 for 358, 3637 for 37; once the old figure's
+    digits were taken for the new one's drawn twice, 5 for 115). A page whose
     text is all invisible (a searchable scan's) is still read."""
     from builder.reading.pdf import pdf_to_text
 
@@ -874,14 +875,20 @@ def test_text_a_reader_cannot_see_is_not_read():
         page.setFont("Helvetica", 12)
         page.drawString(100, 660, "granted 36")
         page.setFillColorRGB(1, 1, 1)
-        page.rect(150, 656, 30, 16, fill=1, stroke=0)
+        page.rect(140, 656, 40, 16, fill=1, stroke=0)  # (over 36: "granted " is 44 points wide)
         page.setFillColorRGB(0, 0, 0)
         page.drawString(150, 660, "37")
+        page.drawString(100, 640, "new 118")  # blind round 208: the new figure shares the old one's first digits
+        page.setFillColorRGB(1, 1, 1)
+        page.rect(125, 636, 30, 16, fill=1, stroke=0)
+        page.setFillColorRGB(0, 0, 0)
+        page.drawString(100 + page.stringWidth("new ", "Helvetica", 12), 640, "115")
 
     text = pdf_to_text(_page(draw), "report.pdf")
     assert "licensing 358" in text and "412" not in text
     assert "received 23" in text and "lastyear" not in text
-    assert "37" in text and "36" not in text
+    assert "granted 37" in text and "36" not in text
+    assert "new 115" in text and "118" not in text
 
     def scan(page) -> None:
         text = page.beginText(100, 700)

@@ -861,7 +861,8 @@ def _uncovered(page):
             if isinstance(obj, LTFigure):
                 walk(obj)
             elif isinstance(obj, LTChar):
-                drawn.append(("char", (round(obj.x0, 2), round(obj.y0, 2), obj.get_text())))
+                drawn.append(("char", (round(obj.x0, 2), round(obj.y0, 2), obj.get_text(),
+                                       (obj.x0 + obj.x1) / 2, (obj.y0 + obj.y1) / 2)))
             elif isinstance(obj, LTRect) and obj.fill and _white(obj.non_stroking_color):
                 drawn.append(("box", (obj.x0, obj.y0, obj.x1, obj.y1)))
 
@@ -872,9 +873,9 @@ def _uncovered(page):
         if kind == "box":
             boxes.append(what)
         elif boxes:
-            x, y = what[0] + 0.5, what[1] + 0.5
+            x, y = what[3:]  # (its middle: a character more than half under a box is gone)
             if any(x0 <= x <= x1 and y0 <= y <= y1 for x0, y0, x1, y1 in boxes):
-                covered[what] += 1
+                covered[what[:3]] += 1
     if not covered:
         return page
     dropped = set()
@@ -1082,7 +1083,7 @@ def _read(pdf, path: str) -> str:
     for page in pdf.pages:
         if len(sheets) == limit:
             raise errors.OverLimit(path, f"more than the {limit}-page limit")
-        page = _one_text_layer(_unstruck(_uncovered(_visible(_deduped(_with_annotations(page))))))  # (fake bold: twice)
+        page = _one_text_layer(_unstruck(_deduped(_uncovered(_visible(_with_annotations(page))))))  # (fake bold: twice)
         _mark_footnotes(page)  # by the boxes as drawn: a mark raised by a text rise shares its number's baseline
         _set_on_baselines(page)
         usual = _usual_size(page)
