@@ -472,6 +472,13 @@ def test_no_carried_requests_after_the_applicants_named_is_the_whole_count():
                      "applications_carried_forward": 0}
 
 
+
+def test_all_applicants_natural_persons_after_an_aside():
+    """Blind round 208 (h803): 收到政府信息公开申请4件（上年2件），均为自然人申请: last year's count in brackets between
+    the count and who made it hid that every application was a natural person's."""
+    found = headlines(figures("全年收到政府信息公开申请4件（上年2件），均为自然人申请，全部在法定期限内答复。", 2024))
+    assert found["applications_natural_person"] == 4
+
 @pytest.mark.parametrize("space", [" ", "\u00a0", "\u2009", "\u202f", "\u3000"])
 def test_a_count_whose_thousands_a_space_sets_off_is_one_number(space):
     """1 402件 (GB/T 15835's grouping): nothing was read, and 1 383件 was read as 383."""

@@ -298,8 +298,9 @@ PATTERNS: tuple[Pattern, ...] = (
        r"(?:[“\"][^。；;，,\d”\"]{1,10}[”\"](?:模块|栏目|专栏|系统|平台))?[^。；;，,\d]{0,6}?(?:提交|提出|申请|收到|受理|接收)"
        r"(?:申请)?\s*" + _N + "件"),
     # 申请人以自然人为主，共655件 (，占比达93.0%（66件）: the share first): the natural persons' count after the comma
-    # 收到政府信息公开申请3件，均为自然人申请: every application a natural person's
-    _p("applications_natural_person", r"(?:收到|受理)[^。；;，,\d]{0,16}?(?:申请)?\s*" + _N + r"件\s*[，,]\s*"
+    # 收到政府信息公开申请3件，均为自然人申请: every application a natural person's (4件（上年2件），均为…: an aside between)
+    _p("applications_natural_person", r"(?:收到|受理)[^。；;，,\d]{0,16}?(?:申请)?\s*" + _N + r"件\s*"
+       r"(?:[（(][^（()）。]{0,16}[)）]\s*)?[，,]\s*"
        r"(?:均为|均系|全部为|全部系|均由|全部由|均是|全部是|为|系)(?:自然人|公民)(?:申请|提出)?(?![、和及与或])"),
     _p("applications_natural_person", r"以(?:自然人|公民)为主\s*[，,]\s*(?:(?:占比|占)(?:达到|达|为)?\s*\d[\d.]*\s*[%％]\s*[（(]?"
        r"|(?:共计|共|计|有|达)?)\s*" + _N + "件"),
