@@ -2011,6 +2011,9 @@ def test_a_part_of_the_cases_named_after_their_sentence_is_no_second_total():
     ("2023年，全县主动公开政府信息15872条，其中以县政府名义发布2406条。", "宁乡县", "宁乡县人民政府", 2406),
     ("全省各级行政机关主动公开政府信息76.8万条（其中省政府门户网站以省政府名义发布3,962条）。", "云南省", "云南省人民政府", 3962),
     ("全年主动公开政府信息1,286条，其中通过市政府门户网站发布1,020条。", "昆明市", "昆明市人民政府", 1286),  # a channel
+    # blind round 208 (h803): its own level's after the whole's on its portal
+    ("2022年全市各级行政机关在晋江市人民政府门户网站共主动公开政府信息31,806条；其中，市政府本级公开5,214条，"
+     "比2021年的4,876条增加338条。", "晋江市", "晋江市人民政府", 5214),
 ])
 def test_the_items_a_government_publishes_in_its_own_name(text, place, name, expected):
     """Blind round 52 (governments and their scopes), left then: the items published in the government's own name

@@ -413,8 +413,9 @@ PATTERNS: tuple[Pattern, ...] = (
        r"(?:金额|共计|合计|计)(?:为|共)?\s*" + _N + "元"),
     # (not 主动公开政府信息数（不同渠道和方式公开相同信息计1条）: a table row's counting rule, crawled into the prose)
     # 全县主动公开政府信息15872条，其中以县政府名义发布2406条: the items published in a body's name among the whole's
-    _p("proactive_items", r"其中[^。；;]{0,20}?以[^。；;，,]{1,12}?名义(?:主动)?(?:公开|发布)(?:了)?(?:政府)?(?:信息)?\s*"
-       + _N + "条"),
+    # (其中，市政府本级公开5,214条: its own level's)
+    _p("proactive_items", r"其中[^。；;]{0,20}?(?:以[^。；;，,]{1,12}?名义|[省市区县州旗](?:人民)?政府本级)(?:主动)?(?:公开|发布)"
+       r"(?:了)?(?:政府)?(?:信息)?\s*" + _N + "条"),
     # （一）主动公开：126条; 主动公开政府信息：141条: a colon list's item (its colon left out, as the patterns read it)
     # 累计主动公开政府信息3218条，其中2016年新增412条: a running total, then the year's own
     _p("proactive_items", r"累计(?:主动)?(?:公开|发布)[^。；;]{0,20}?信息\s*\d[\d,]*\s*条\s*[，,]\s*其中\s*" + _OWN_YEAR
@@ -947,7 +948,7 @@ def find_figures(sentence_list: list[str], year: int | None = None, table_lines:
                                                          source="prose-unnamed" if pattern.unnamed else "prose",
                                                          about_disclosure=disclosure_said, nearly=nearly,
                                                          whole=_counts_whole(sentence[:start], own_place))))
-                if own_part and not all_levels and (_counts_requests(key) or _IN_OWN_NAME.search(sentence, 0, start)):
+                if own_part and not all_levels and _picks_own(key, sentence[:start]):
                     own_parts.add(offset + m.start())
                 if approx and (exact := _EXACT_AFTER.match(sentence, m.end())):
                     # 逾1.2万条（12,583条）, 近300件（296件）, 逾千件，共计1,152件: the count after the round figure
@@ -1373,10 +1374,12 @@ _NO_OWN = OwnWords()
 _IN_OWN_NAME = re.compile(r"以[^。；;，,]{1,12}?名义")
 
 
-def _counts_requests(key: str) -> bool:
-    """Whether a key counts what bodies receive (requests, cases): 其中 may pick the body out of a wider scope's
-    count; not what it publishes (其中通过市政府门户网站发布…: a channel)."""
-    return key.startswith("applications") or key in _CASE_KEYS
+def _picks_own(key: str, before: str) -> bool:
+    """Whether 其中 may pick the body out of a wider scope's count: of what bodies receive (requests, cases), or of
+    what the body publishes in its own name or at its own level (其中以县政府名义发布…, 其中，市政府本级公开…); not of
+    what a channel publishes (其中通过市政府门户网站发布…)."""
+    return key.startswith("applications") or key in _CASE_KEYS or bool(_IN_OWN_NAME.search(before)
+                                                                      or _OWN_LEVEL.search(before))
 
 
 def _own_part(before: str, own: OwnWords) -> bool:
@@ -1682,7 +1685,7 @@ def _context(key: str, sentence: str, start: int, number_start: int, year: int |
     # (全国海关（含海关总署及直属海关）全年共收到…2,315件: every office's)
     own = not all_levels and _own_after_wider(_ASIDES.sub("", scope + before), own_subject)
     # 其中，区政府本级…; 其中以县政府名义发布…: its own
-    own_part = not all_levels and (_counts_requests(key) or _IN_OWN_NAME.search(before)) and _own_part(before, own_subject)
+    own_part = not all_levels and _picks_own(key, before) and _own_part(before, own_subject)
     if key in _TOTAL_KEYS and _inside_part(clause) and not _NEW_OF_HANDLED.search(clause) \
             and not (key == "applications_answered" and (_answered_of_received(clause, sentence[number_start:]) or (
                 clause.rstrip().endswith("其中") and _PART_ANSWERED.match(sentence, number_start)))) \
