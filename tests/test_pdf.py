@@ -808,6 +808,32 @@ def _page(draw, crop_top: float = 0) -> bytes:
     return out.getvalue()
 
 
+def _annex(pages: int) -> list[Block]:
+    """A catalogue of the year's documents, a few entries a page (the words of the report's form in none of them)."""
+    annex: list[Block] = ["附件：2024年度政府信息主动公开目录"]
+    for page in range(pages):
+        annex += [PAGE_BREAK] + [f"{page * 3 + k} 关于印发第{page * 3 + k}号工作要点的通知 2024-03-05 办公室 主动公开"
+                                 for k in range(1, 4)]
+    return annex
+
+
+@pytest.mark.parametrize("annex_first", [False, True])
+def test_a_long_pdf_is_read_to_where_its_report_ends(annex_first):
+    """Blind round 209 (large files): a report followed by a catalogue of the year's documents, 211 pages, ran past the
+    60 s limit per file and was lost. A long file is read to a page past the last printing the form's words; one whose
+    report comes after its annex is read whole."""
+    from builder.reading.pdf import _LONG_PDF
+
+    v = values(seed=5)
+    report = [*blocks(v), "北京市东城区人民政府", "2025年1月20日"]
+    pages = _annex(_LONG_PDF + 1)
+    data = pdf_bytes([*pages, PAGE_BREAK, *report] if annex_first else [*report, PAGE_BREAK, *pages])
+    text = pdf_to_text(data, "report.pdf")
+    assert ("工作要点的通知" in text) is annex_first
+    assert "2025年1月20日" in text
+    assert_every_cell(extract_bytes(data, "report.pdf"), v)
+
+
 def test_a_page_of_a_hundred_thousand_glyphs_is_read_or_refused_within_the_time_limit():
     """Blind round 59 (resource exhaustion): a page drawing 200,000 glyphs ran for many minutes past the 60 s limit:
     pdfplumber's dedupe_chars restores the characters' order by list.index (quadratic), inside one C call no alarm can

@@ -135,19 +135,37 @@ def _line_tolerance(usual_size: float) -> float:
     return max(3.0, 0.3 * usual_size)
 
 
-def _grid_rows(page, y_tolerance: float) -> tuple[list[tuple[float, str]], list[Box], list[tuple[float, float]]]:
+class _Placed:
+    """A table's characters by the height of their middles, to find a cell's (``_inside``) without looking at all of
+    them for every cell: a page of a catalogue annex, 150 cells of 1,600 characters, took a second."""
+
+    def __init__(self, chars: list[dict]) -> None:
+        self.chars = chars
+        self.order = sorted(range(len(chars)), key=lambda k: (chars[k]["top"] + chars[k]["bottom"]) / 2)
+        self.middles = [(chars[k]["top"] + chars[k]["bottom"]) / 2 for k in self.order]
+
+    def inside(self, box: Box) -> list[dict]:
+        """The characters ``_inside`` the box, in the order they were drawn."""
+        low, high = bisect.bisect_left(self.middles, box[1]), bisect.bisect_left(self.middles, box[3])
+        found = sorted(k for k in self.order[low:high]
+                       if box[0] <= (self.chars[k]["x0"] + self.chars[k]["x1"]) / 2 < box[2])
+        return [self.chars[k] for k in found]
+
+
+def _grid_rows(page, y_tolerance: float) -> tuple[list[tuple[float, str]], set[int], list[tuple[float, float]]]:
     """Rows of the page's ruled tables that have at least two cells, as
-    (top, tab-separated line), the cell boxes whose characters they took, and each row's left and right."""
+    (top, tab-separated line), the characters they took (by id), and each row's left and right."""
     rows: list[tuple[float, str]] = []
-    boxes: list[Box] = []
+    taken: set[int] = set()
     spans: list[tuple[float, float]] = []
     if not page.edges:
-        return rows, boxes, spans
+        return rows, taken, spans
     for table in page.find_tables():
         grid = [row for row in table.rows if sum(cell is not None for cell in row.cells) >= 2]
         chars = [c for c in page.chars if _inside(c, table.bbox)]
         if len(grid) < 2 and not (grid and _labelled_count(grid[0], chars, y_tolerance)):
             continue  # a box drawn around prose, or a lone header: text, not a table
+        placed = _Placed(chars)
         columns = [column.bbox[0] for column in table.columns]
         for row in grid:
             cells: list[str] = []
@@ -156,15 +174,16 @@ def _grid_rows(page, y_tolerance: float) -> tuple[list[tuple[float, str]], list[
                     if len(cells) <= k:  # not a position a split cell filled
                         cells.append("")
                     continue
-                boxes.append(cell)
-                text = _cell_text([c for c in chars if _inside(c, cell)], y_tolerance)
+                in_cell = placed.inside(cell)
+                taken.update(id(c) for c in in_cell)
+                text = _cell_text(in_cell, y_tolerance)
                 # a merged cell printing a number for each of the two columns it covers (4 1): their numbers.
                 # Not over three (表二's one value a row spans them), where spread digits (2 1 6) are one number.
                 span = _span(row.cells, columns, k)
                 cells.extend((span == 2 and numbers_across(text, span)) or [text])
             rows.append((row.bbox[1], "\t".join(cells)))
             spans.append((row.bbox[0], row.bbox[2]))
-    return rows, boxes, spans
+    return rows, taken, spans
 
 
 def _labelled_count(row, chars: list[dict], y_tolerance: float) -> bool:
@@ -573,10 +592,10 @@ def _with_blank_cells(lines: list[dict]) -> list[str] | None:
 def _page_text(page, tolerance: float) -> tuple[str, bool]:
     """The page's lines top to bottom (a band printed in two columns a column at a time), and whether a grid
     supplied any."""
-    rows, boxes, spans = _grid_rows(page, tolerance)
+    rows, taken, spans = _grid_rows(page, tolerance)
     if not rows:
         return _plain_text(page, tolerance), False
-    rest = page.filter(lambda obj: obj.get("object_type") != "char" or not any(_inside(obj, b) for b in boxes))
+    rest = page.filter(lambda obj: id(obj) not in taken)
     if bands := _column_bands(rest, tolerance, [(t, a, b) for (t, _), (a, b) in zip(rows, spans, strict=True)]):
         return _columns_text(rest, bands, tolerance, [(t, line, a, b) for (t, line), (a, b) in zip(rows, spans)]), True
     text_lines = rest.extract_text_lines(x_tolerance=_LETTER_GAP.get(), y_tolerance=tolerance)
@@ -1075,12 +1094,13 @@ def _deduped(page):
     return deduped
 
 
-def _read(pdf, path: str) -> str:
+def _read(pdf, path: str, count: int | None = None) -> str:
+    """The text of the PDF's first ``count`` pages (all of them: None)."""
     limit = current().max_pdf_pages
     _walk_within(pdf, limit, path)  # the pages there are: the count a page tree declares may be a lie either way
     pages = []
     sheets: list[tuple[float, list]] = []  # each page's usual size, and the pages it prints (a sheet's two or four)
-    for page in pdf.pages:
+    for page in pdf.pages[:count]:
         if len(sheets) == limit:
             raise errors.OverLimit(path, f"more than the {limit}-page limit")
         page = _one_text_layer(_unstruck(_deduped(_uncovered(_visible(_with_annotations(page))))))  # (fake bold: twice)
@@ -1310,13 +1330,13 @@ def _reads_upright(char: dict) -> bool:
     return char["upright"] and not _sideways(char)
 
 
-def _turned_upright(pdf) -> bytes | None:
+def _turned_upright(pdf, count: int | None = None) -> bytes | None:
     """The PDF with its pages whose text runs sideways or upside down turned upright (a wide table 3
     drawn sideways on a portrait page, or drawn upright on a page given /Rotate 90: its text read one
     glyph a line, numbers reversed, and the table lost; a sheet scanned upside down, its OCR layer
     written at a half turn), each by the turn that sets most of its characters upright and reads as
     words do; None when no page is turned (nearly every file: its pages are read as they are)."""
-    limit = current().max_pdf_pages
+    limit = min(current().max_pdf_pages, count or math.inf)
     turns: dict[int, tuple[int, ...]] = {}
     for k, page in enumerate(pdf.pages[:limit]):
         if len(chars := page.chars) < _SIDEWAYS_MIN:
@@ -1358,6 +1378,40 @@ def _rotated(source: bytes, angles: dict[int, int]) -> bytes:
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
+
+
+_LONG_PDF = 40  # pages: a file longer is looked through for where its report ends before it is read
+# Words of the form's tables and of the report's last sections, which no annex of documents prints.
+_REPORT_WORDS = ("本年新收", "上年结转", "结转下年度", "尚未审结", "其他需要报告", "存在的主要问题")
+
+
+def _pages_of_report(data: bytes) -> int | None:
+    """How many pages of a long PDF to read: its report followed by an annex (a catalogue of the year's documents, a
+    hundred pages and more) to one page past the last page printing the report's words (the signature, the date).
+    Read whole, such a file ran past the time limit and was lost. None to read every page: a short file, or one
+    none of whose pages print the words (a pre-2019 report, a scan). PDFium's plain text, quick, decides."""
+    import pypdfium2
+
+    try:
+        document = pypdfium2.PdfDocument(data)
+    except Exception:  # (pdfplumber opened it; PDFium may not)
+        return None
+    try:
+        if len(document) <= _LONG_PDF:
+            return None
+        last = None
+        for index in range(min(len(document), current().max_pdf_pages)):
+            checkpoint()
+            text = document[index].get_textpage().get_text_range()
+            if any(word in text for word in _REPORT_WORDS):
+                last = index
+    except errors.ReportError:
+        raise
+    except Exception:  # (a page PDFium cannot load)
+        return None
+    finally:
+        document.close()
+    return None if last is None else last + 2
 
 
 def _pdfium_text(data: bytes, path: str) -> str | None:
@@ -1412,12 +1466,13 @@ def pdf_to_text(data: bytes, path: str) -> str:
         raise errors.DamagedPDF(path, _why(cause, data)) from e
     try:
         _walk_within(pdf, current().max_pdf_pages, path)  # no page listed past the limit, turned or not
-        if (turned := _turned_upright(pdf)) is not None:
+        count = _pages_of_report(data)
+        if (turned := _turned_upright(pdf, count)) is not None:
             with contextlib.suppress(Exception):
                 pdf.close()
             pdf = pdfplumber.open(io.BytesIO(turned))
         try:
-            return _read(pdf, path)
+            return _read(pdf, path, count)
         except errors.NeedsOCR as no_text:
             if no_text.detail or (text := _pdfium_text(data, path)) is None:
                 raise
