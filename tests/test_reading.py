@@ -14,6 +14,7 @@ from builder.extraction.extract import extract_bytes
 from builder.reading.document import (
     DAMAGED_GB18030,
     DAMAGED_UTF8,
+    UNDONE_GBK_MOJIBAKE,
     UNDONE_MOJIBAKE,
     decode,
     detect_format,
@@ -196,6 +197,19 @@ def test_text_double_encoded_as_windows_1252_is_read_as_it_was():
     assert report.value("t3.total.total") == 8 and "mojibake_undone" in [w["code"] for w in report.warnings]
     latin = SAMPLE + "\n附：Café Über Ñandú résumé " * 30  # Latin words in a Chinese text are no mojibake
     assert decode(latin.encode(), "report.txt") == (latin, "utf-8")
+
+
+@pytest.mark.parametrize("code_page", ["latin-1", "cp1252"])
+def test_gbk_decoded_as_a_western_code_page_is_read_as_it_was(code_page):
+    """Blind round 209 (乱码): a GBK page a crawler decoded as Latin-1 or Windows-1252 and saved as UTF-8 ('ÕþÎñ' for
+    政务) was read as no report at all. Windows-1252 leaves five bytes undefined: browsers keep them as controls."""
+    garbled = "".join(chr(b) if code_page == "latin-1" or b in (0x81, 0x8D, 0x8F, 0x90, 0x9D)
+                      else bytes([b]).decode("cp1252") for b in SAMPLE.encode("gbk"))
+    assert decode(garbled.encode(), "report.txt") == (SAMPLE, UNDONE_GBK_MOJIBAKE)
+    report = extract_bytes(garbled.encode(), "report.txt")
+    assert report.value("t3.total.total") == 8 and "mojibake_undone" in [w["code"] for w in report.warnings]
+    western = "Café Über Ñandú résumé naïve façade " * 40  # Western text is not GBK's
+    assert decode(western.encode(), "notes.txt") == (western, "utf-8")
 
 
 @pytest.mark.parametrize("config", ["s2t", "s2twp"])

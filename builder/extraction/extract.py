@@ -9,7 +9,7 @@ from pathlib import Path
 
 from .. import errors
 from ..forms import PRE_2019
-from ..reading.document import UNDONE_MOJIBAKE, Document, read_bytes, read_file
+from ..reading.document import UNDONE_GBK_MOJIBAKE, UNDONE_MOJIBAKE, Document, read_bytes, read_file
 from .errata import apply_errata, correct_figures, corrections
 from .layout import Layout, headed_rows, locate, numbered_headings, without_zero_decimals
 from .listed import relisted, ungridded, unpiped
@@ -520,10 +520,10 @@ def other_report_title(layout: Layout, year: int, name: str) -> int | None:
 def _reading_warnings(doc: Document) -> list[dict]:
     """What the reading of the file's bytes repaired or could not read, for the report's readers."""
     warnings = []
-    if doc.source.encoding == UNDONE_MOJIBAKE:
+    if doc.source.encoding in (UNDONE_MOJIBAKE, UNDONE_GBK_MOJIBAKE):
         warnings.append({"code": "mojibake_undone",
-                         "message": "the text was Chinese decoded as Windows-1252 and saved as UTF-8 again "
-                                    "(mojibake such as 'æ”¿åºœ'); read as it was before"})
+                         "message": "the text was Chinese (UTF-8 or GBK) decoded as Windows-1252 and saved as UTF-8 "
+                                    "again (mojibake such as 'æ”¿åºœ' or 'ÕþÎñ'); read as it was before"})
     if doc.source.attachments:
         warnings.append({"code": "attached_report", "files": list(doc.source.attachments),
                          "message": "the file is a cover note (a PDF's pages, an e-mail, a Word file: 详见附件) or an "

@@ -1201,15 +1201,46 @@ _MOJIBAKE_MIN = 20
 
 def _undone_mojibake(text: str) -> tuple[str, str]:
     """UTF-8 text as read, or, when it is Chinese a crawler decoded as Windows-1252 and saved as
-    UTF-8 again ('æ”¿åºœ' for 政府), the text it was, undone by ftfy: only when that restores
-    Chinese, and nothing of the kind is read into a text that is Chinese already."""
-    if len(_MOJIBAKE.findall(text[:20000])) < _MOJIBAKE_MIN:
-        return text, "utf-8"
-    import ftfy
+    UTF-8 again ('æ”¿åºœ' for 政府), the text it was, undone by ftfy; or GBK so decoded and saved ('ÕþÎñ' for
+    政务, ``_undone_gbk``): only when that restores Chinese, and nothing of the kind is read into a text
+    that is Chinese already."""
+    if len(_MOJIBAKE.findall(text[:20000])) >= _MOJIBAKE_MIN:
+        import ftfy
 
-    fixed = ftfy.fix_encoding(text)
+        fixed = ftfy.fix_encoding(text)
+        if len(_HAN_CHAR.findall(fixed[:20000])) - len(_HAN_CHAR.findall(text[:20000])) > _MOJIBAKE_MIN:
+            return fixed, UNDONE_MOJIBAKE
+    if len(_LATIN_PAIR.findall(text[:20000])) >= _MOJIBAKE_MIN and (fixed := _undone_gbk(text)) is not None:
+        return fixed, UNDONE_GBK_MOJIBAKE
+    return text, "utf-8"
+
+
+UNDONE_GBK_MOJIBAKE = "gbk, mojibake undone"
+# Two characters of Latin-1 or Windows-1252 past ASCII: what a GBK character (two bytes from 81–FE) becomes.
+_WINDOWS_1252 = "\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022" \
+    "\u2026\u2030\u2039\u203a\u20ac\u2122"
+_LATIN_PAIR = re.compile(f"[\u0081-\u00fe{_WINDOWS_1252}][\u0040-\u007e\u0080-\u00fe{_WINDOWS_1252}]")
+
+
+def _undone_gbk(text: str) -> str | None:
+    """Chinese in GBK a crawler decoded as Latin-1 or Windows-1252 and saved as UTF-8 ('ÕþÎñÐÅÏ¢' for 政务信息), the
+    text it was: each character its byte again (Windows-1252's own by that code page), read as GB18030. None when the
+    text holds a character neither code page has (it was not so made), or the bytes do not read as Chinese."""
+    data = bytearray()
+    for char in text:
+        if ord(char) < 256:
+            data.append(ord(char))
+            continue
+        try:
+            data += char.encode("cp1252")
+        except UnicodeEncodeError:
+            return None
+    try:
+        fixed = bytes(data).decode("gb18030")
+    except UnicodeDecodeError:
+        return None
     restored = len(_HAN_CHAR.findall(fixed[:20000])) - len(_HAN_CHAR.findall(text[:20000]))
-    return (fixed, UNDONE_MOJIBAKE) if restored > _MOJIBAKE_MIN else (text, "utf-8")
+    return fixed if restored > _MOJIBAKE_MIN and _reads_as_chinese(fixed) else None
 
 
 def _some_utf8_chinese(data: bytes) -> bool:
