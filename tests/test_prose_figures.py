@@ -2670,3 +2670,31 @@ def test_text_pasted_from_a_chat_without_its_punctuation_keeps_each_line_and_cla
     assert (found["admin_review_cases"], found["litigation_cases"]) == (4, 3)
     assert (found["applications_received"], found["applications_carried_over"]) == (126, 5)
     assert (found["applications_handled"], found["applications_carried_forward"]) == (131, 3)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("全年共收到政府信息公开申请83宗，上年结转2宗，结转下年度继续办理6宗。",
+     {"applications_received": 83, "applications_carried_over": 2, "applications_carried_forward": 6}),
+    ("主动公开政府信息4,127篇，其中政策文件156篇、政策解读87篇。", {"proactive_items": 4127}),
+    ("全年主动公开政府信息1,876则，召开新闻发布会6场，回应网民留言1,032人次。", {"proactive_items": 1876}),
+    ("新收政府信息公开申请238个，上年结转12个，共办理250个，结转下年度9个。",
+     {"applications_received": 238, "applications_carried_over": 12, "applications_handled": 250,
+      "applications_carried_forward": 9}),
+    ("主动公开各类信息2,046项，更新栏目52次。", {"proactive_items": 2046}),
+    ("全年共收到政府信息公开申请21起，均依法作出答复。", {"applications_received": 21, "applications_answered": 21}),
+    # not counts of these: days, measures, a person's data
+    ("全年收到政府信息公开申请5件，平均办理时长8个工作日。", {"applications_received": 5}),
+    ("制定政务公开制度12项，主动公开政府信息300条。", {"proactive_items": 300}),
+    ("共收到政府信息公开申请82件，其中个人申请57件，涉及个人信息3件。",
+     {"applications_received": 82, "applications_natural_person": 57}),
+    ("本年度收到政府信息公开申请7宗；上年结转1宗，共办理8宗，结转下年度1宗。",  # (disclosure named a clause before)
+     {"applications_received": 7, "applications_carried_over": 1, "applications_handled": 8,
+      "applications_carried_forward": 1}),
+    # other processes' counts in these counters (blind rounds 178, 193: a trading centre's, an interview's questions)
+    ("全年受理进场交易项目申请4589个，交易额约2860亿元。", {}),
+    ("本次访谈累计收到提问58个，现场答复41个。", {}),
+])
+def test_counts_in_other_counters(text, expected):
+    """Blind round 210 (h816, h818): counts in the counters agencies use besides 件 and 条 (申请83宗, 信息4,127篇, 1,876则,
+    238个, 2,046项, 21起) and applicants called 个人 were not read."""
+    assert headlines(figures(text, 2023)) == expected

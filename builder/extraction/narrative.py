@@ -288,8 +288,9 @@ PATTERNS: tuple[Pattern, ...] = (
        r"{0,25}?(?:顺延|结转|转入|延期)(?:到|至|入)?\s*"
        r"(?:下一?年|" + _Y + ")", year_offset=1),
     # (自然人提出的政府信息公开申请3件: the kind of application named after who made it)
-    _p("applications_natural_person", r"(?:自然人|公民(?![、和及或与]))(?:申请|提出(?:的)?(?:政府)?(?:信息公开)?)?"
-       r"[^。；;，,\d]{0,6}?" + _N + "件"),
+    # (个人申请57件: 个人 only as who applied, not 个人信息)
+    _p("applications_natural_person", r"(?:自然人|公民(?![、和及或与])|个人(?=申请|提出))"
+       r"(?:申请|提出(?:的)?(?:政府)?(?:信息公开)?)?[^。；;，,\d]{0,6}?" + _N + "件"),
     # 以网上申请为主（986件，占73.2%）: the channel most used, its count after it
     _p("applications_online", r"以(?:网上|网络|在线|线上|互联网)(?:申请)?(?:方式|渠道)?(?:提交|申请)?为主\s*[（(，,]\s*"
        r"(?:共计|共|计|有|达)?\s*" + _N + "件"),
@@ -736,13 +737,39 @@ _TITLES_BEFORE_KIND = re.compile(r"《[^《》]{1,80}》(?:\s*[（(][^（()）]{
                                  r"(?:\s*[（(][^（()）]{0,30}?号[)）])?)*\s*等(?=\s*\d*\s*(?:件|个|份)?(?:税务)?(?:行政)?规范性文件)")
 # Counts in 份 (受理申请51份, 出台规范性文件3份) as the patterns read counts (件), and 人民币 before an amount (共计人民币80元).
 _OTHER_UNITS = re.compile(r"(?<=\d)份|人民币\s*(?=\d)")
+# Counters other than the form's 件 and 条 after a count: 收到申请83宗, 主动公开信息4,127篇 (or 1,876则); 项, 起 and 个 only
+# where the count's clause ends (12项制度, 自1月1起, 8个工作日 count nothing of these), 个 as its clause's words say
+# (新收申请238个; 主动公开信息583个).
+_COUNTER = re.compile(r"(?<=\d)(?:(?P<case>宗)|(?P<item>篇|则)|(?P<ended>项|起|个)(?=[，,。；;、：:）)\s]|$))")
+_COUNTER_CASE_WORDS = re.compile(r"申请|复议|诉讼|案件|结转|办理|办结|答复|受理|收到|新收")
+_COUNTER_ITEM_WORDS = re.compile(r"信息|公开|发布")
+_COUNTED_CLAUSE_END = re.compile(r"[，。；;、]|,(?!\d{3})")  # (not a count's thousands: 2,315个)
+
+
+def _usual_counter(sentence: str, m: re.Match, earlier: str = "") -> str:
+    """件 or 条 for the counter ``m`` found, or the counter itself. A count of cases only in a sentence that has named
+    information disclosure by then, in a clause before it too (受理进场交易项目申请4589个, 环境信访投诉128宗 are
+    other processes')."""
+    before = sentence[:m.start()]
+    counter, disclosure = m.group(), any(w in earlier + before for w in ("信息公开", "依申请公开"))
+    if m["item"]:
+        return "条"
+    if m["case"]:
+        return "件" if disclosure else counter
+    clause = _COUNTED_CLAUSE_END.split(before)[-1]
+    case_at = max((w.end() for w in _COUNTER_CASE_WORDS.finditer(clause)), default=-1)
+    item_at = max((w.end() for w in _COUNTER_ITEM_WORDS.finditer(clause)), default=-1)
+    if item_at > case_at and counter != "起":
+        return "条"  # (the word nearest the count: 公开政府信息2,046项; 政府信息公开申请238个)
+    return "件" if case_at > item_at and counter != "项" and disclosure else counter
 
 
 _YUAN_AND_JIAO = re.compile(r"(?P<yuan>\d+)\s*元\s*(?P<jiao>\d)\s*角")
 
 
-def _plain_amounts(sentence: str) -> str:
-    """The sentence as the patterns read it: volumes as verbs, amounts' words and a count's own brackets left out."""
+def _plain_amounts(sentence: str, earlier: str = "") -> str:
+    """The sentence as the patterns read it: volumes as verbs, amounts' words and a count's own brackets left out,
+    counts in the usual counters (``earlier``: the clauses of its sentence before it)."""
     if "量" in sentence:
         sentence = _VOLUME.sub(_as_verb, sentence)
     if "）" in sentence or ")" in sentence or "%" in sentence or "％" in sentence:
@@ -754,6 +781,8 @@ def _plain_amounts(sentence: str) -> str:
         sentence = _YUAN_AND_JIAO.sub(r"\g<yuan>.\g<jiao>元", sentence)  # 95元5角: 95.5元
     if "份" in sentence or "人民币" in sentence:
         sentence = _OTHER_UNITS.sub(lambda m: "件" if m.group() == "份" else "", sentence)
+    if any(counter in sentence for counter in "宗篇则项起个"):
+        sentence = _COUNTER.sub(lambda m: _usual_counter(sentence, m, earlier), sentence)
     if any(w in sentence for w in ("数", "总量", "计为", "是", "：", ":")):
         sentence = _AMOUNT_WORDS.sub("", sentence)
     return _BRACKETED_COUNT.sub(r"\1", sentence) if "（" in sentence or "(" in sentence else sentence
@@ -882,7 +911,7 @@ def find_figures(sentence_list: list[str], year: int | None = None, table_lines:
         text, sentence = sentence, _glyphs_read(sentence, trusted_glyphs)
         has_digit = _HAS_NUMBER.search(sentence) is not None
         # the figures are read from the pairs and with their amounts' words left out, kept with the text
-        sentence = _plain_amounts(_respectively(_each_applicant(sentence)))
+        sentence = _plain_amounts(_respectively(_each_applicant(sentence)), clauses[:len(clauses) - len(text)])
         for pattern in (*PATTERNS, *_OWN_PATTERNS):
             if pattern.needs not in mentioned or not (has_digit or pattern.value is not None):
                 continue
@@ -1058,9 +1087,9 @@ def _split_into_new_and_carried(figures: list[Figure], sentence_list: list[str])
 
 
 # 收到政府信息公开申请27件，全部在法定期限内予以答复 (受理9件（含上年结转1件），已全部办结): every one answered, the
-# count not said again.
-_ALL_ANSWERED = re.compile(r"(?P<n>\d[\d,]*)\s*件\s*(?:[（(][^（()）。]{0,30}[)）])?\s*[，,]\s*(?:并|且|目前)?(?:已|已经)?"
-                           r"(?:全部|均|全都|悉数)(?:已|已经)?(?:(?!结转|转入|顺延)[^。；;，,\d]){0,14}?"
+# count not said again (in the text as printed: 申请21起，均依法作出答复).
+_ALL_ANSWERED = re.compile(r"(?P<n>\d[\d,]*)\s*[件宗份个起]\s*(?:[（(][^（()）。]{0,30}[)）])?\s*[，,]\s*"
+                           r"(?:并|且|目前)?(?:已|已经)?(?:全部|均|全都|悉数)(?:已|已经)?(?:(?!结转|转入|顺延)[^。；;，,\d]){0,14}?"
                            r"(?:答复|办结|办理完毕|处理完毕|办理完成)")
 
 
