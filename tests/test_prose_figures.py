@@ -2698,3 +2698,19 @@ def test_counts_in_other_counters(text, expected):
     """Blind round 210 (h816, h818): counts in the counters agencies use besides 件 and 条 (申请83宗, 信息4,127篇, 1,876则,
     238个, 2,046项, 21起) and applicants called 个人 were not read."""
     assert headlines(figures(text, 2023)) == expected
+
+
+@pytest.mark.parametrize("text, key, value", [
+    ("全年共收到政府信息公开申请478件，其中通过网络申请412件、信函申请35件、当面申请28件、传真申请3件，网络以外其他渠道申请合计66件。",
+     "applications_other_channel", 66),
+    ("全年收到政府信息公开申请7件，均通过依申请公开系统网上提交，网上申请共计7件。", "applications_online", 7),
+    ("全年制发行政规范性文件6件（含区政府规范性文件4件、区政府办公室规范性文件2件），废止4件，截至年底现行有效23件。",
+     "normative_docs_in_force", 23),
+    ("本年度共收费3笔合计600元，均为申请人要求提供大量纸质复印件产生的信息处理费。", "fees_charged_cny", 600),
+    ("对申请人依法免收信息处理费，本年度未发生收费情况。", "fees_charged_cny", 0),
+])
+def test_channel_documents_and_fees_in_other_words(text, key, value):
+    """Blind round 211 (h822, h823): a sum said with 合计 or 共计 before it (其他渠道申请合计66件, 网上申请共计7件), the
+    documents in force after an aside and 截至年底, the charges counted before their sum (收费3笔合计600元) and
+    未发生收费情况 were not read."""
+    assert headlines(figures(text, 2023))[key] == value

@@ -321,7 +321,7 @@ PATTERNS: tuple[Pattern, ...] = (
     _p("applications_online", r"通过(?:网络|网上|线上|在线|互联网)[^。；;，,\d]{0,10}?(?:收到|受理|接收)"
        r"[^。；;，,\d]{0,10}?申请\s*" + _N + "件"),
     _p("applications_online", r"(?:网络|网上|线上|在线|互联网){1,2}(?:申请)?(?:平台|系统|渠道|方式)?(?:提交|提出|申请)?(?:的)?"
-       r"(?:申请)?\s*[（(]?\s*" + _N + "件"),
+       r"(?:申请)?(?:合计|共计|总计|共)?\s*[（(]?\s*" + _N + "件"),
     _p("applications_other_channel", r"通过(?:" + _OFFLINE + r")[^。；;，,\d]{0,8}?(?:收到|受理|接收)[^。；;，,\d]{0,10}?申请\s*"
        + _N + "件"),
     # 通过网络平台提交22件，通过信函、当面提交7件: the ways other than online named, then submitted
@@ -329,8 +329,9 @@ PATTERNS: tuple[Pattern, ...] = (
        r"(?:提交|提出|递交|收到|受理|接收)(?:的)?(?:申请)?\s*" + _N + "件"),
     # 在线提交34件，其余13件通过信函方式提交: the rest, by the ways other than online
     _p("applications_other_channel", r"其余(?:的)?\s*" + _N + r"件\s*(?:均|则)?(?:通过|以|采用|为)(?:" + _OFFLINE + r")"),
-    _p("applications_other_channel", r"(?:其他|等)(?:方式|途径|形式|渠道)(?:申请|提交|提出)?(?:的)?(?:申请)?\s*[（(]?\s*"
-       + _N + "件"),
+    # (网络以外其他渠道申请合计66件: their sum)
+    _p("applications_other_channel", r"(?:其他|等)(?:方式|途径|形式|渠道)(?:申请|提交|提出)?(?:的)?(?:申请)?"
+       r"(?:合计|共计|总计|共)?\s*[（(]?\s*" + _N + "件"),
     # 通过网上申请平台提交19件，信函提交6件: a channel other than online opening a clause of a list, its verb and count
     _p("applications_other_channel", r"(?<=[，,、；;])\s*(?:" + _OFFLINE + r")(?:(?:及|和|、|与|或)(?:" + _OFFLINE + r"))*"
        r"(?:方式|渠道)?(?:提交|提出|递交)(?:的)?\s*" + _N + "件"),
@@ -400,6 +401,7 @@ PATTERNS: tuple[Pattern, ...] = (
        + r"[^。；;，,]{0,24}?(?:费用|费)"
        r"|均未收费|未收费|无收费|无收取[^。；;，,]{0,15}?费|免费予以提供"
        r"|(?:未|没有)(?:发生|出现|产生)(?:过)?收取[^。；;，,]{0,15}?费"
+       r"|(?:未|没有)(?:发生|出现|产生)(?:过)?(?:任何)?收费(?:的)?(?:情况|情形|行为)"
        r"|(?:无|没有)(?:政府信息公开)?信息处理费(?:的)?收取", 0),  # (未发生收取信息处理费的情况, 无信息处理费收取情况)
     # 依申请提供政府信息，收费0元: the charge of the disclosure named before it
     _p("fees_charged_cny", r"(?:依申请|政府信息|信息公开)[^。；;]{0,20}?[，,]\s*收费(?:金额|总额)?(?:共计|共|为)?\s*"
@@ -409,6 +411,9 @@ PATTERNS: tuple[Pattern, ...] = (
     # 对3件申请收取信息处理费，合计350元: the fee charged, then its sum over a comma
     _p("fees_charged_cny", r"收取" + _NOT_OTHER_FEES + r"[^。；;，,]{0,15}?费\s*[，,]\s*(?:金额)?(?:共计|合计|累计|共)(?:为)?\s*"
        + _N + "元"),
+    # 本年度共收费3笔合计600元，均为…信息处理费: the charges counted, then their sum, the fee named after
+    _p("fees_charged_cny", r"(?:共|共计)?收费\s*\d+\s*(?:笔|次)\s*[，,]?\s*(?:金额|共计|合计|计)(?:为|共)?\s*" + _N + "元",
+       needs="processing_fees"),
     # 收取信息处理费1件，金额200元 (1次共计200元): the count of charges, then their amount
     _p("fees_charged_cny", r"收取" + _NOT_OTHER_FEES + r"[^。；;，,]{0,15}?费\s*\d+\s*(?:件|笔|次)\s*[，,]?\s*"
        r"(?:金额|共计|合计|计)(?:为|共)?\s*" + _N + "元"),
@@ -458,8 +463,10 @@ PATTERNS: tuple[Pattern, ...] = (
     _p("normative_docs_issued", r"规范性文件新?(?:制发|印发|出台|制定|制作)(?:了)?(?:并(?:公开|发布|公布|备案))?\s*" + _N
        + "(?:件|个|份)"),
     # (其中行政规范性文件5件，废止2件，现行有效18件: the year's count with no verb, then the others after theirs)
-    _p("normative_docs_in_force", r"规范性文件(?:制发|印发|出台|制定|废止)?\s*\d+\s*(?:件|个|份)\s*[、，,]\s*"
-       r"(?:(?:制发|印发|废止)\s*\d+\s*(?:件|个|份)\s*[、，,]\s*)?现行有效(?:的)?\s*" + _N + "(?:件|个|份)"),
+    # (规范性文件6件（含…4件、…2件），废止4件，截至年底现行有效23件: an aside, and the day it counts to)
+    _p("normative_docs_in_force", r"规范性文件(?:制发|印发|出台|制定|废止)?\s*\d+\s*(?:件|个|份)\s*(?:[（(][^（()）]{0,40}[)）])?"
+       r"\s*[、，,]\s*(?:(?:制发|印发|废止)\s*\d+\s*(?:件|个|份)\s*[、，,]\s*)?(?:截至|截止|到)?(?:年底|年末|目前)?"
+       r"现行有效(?:的)?\s*" + _N + "(?:件|个|份)"),
     # 现行有效的区政府行政规范性文件52件，其中本年制发3件: the year's among those in force
     _p("normative_docs_issued", r"规范性文件\s*\d+\s*(?:件|个|份)\s*[，,]\s*其中(?:本年|全年|年内)?(?:新)?"
        r"(?:制发|印发|出台|制定)(?:了)?\s*" + _N + "(?:件|个|份)"),
