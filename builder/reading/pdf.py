@@ -135,6 +135,13 @@ def _line_tolerance(usual_size: float) -> float:
     return max(3.0, 0.3 * usual_size)
 
 
+def _tables(page) -> list:
+    """pdfplumber's tables of the page, found once: a page is looked at for tables side by side, then read by them."""
+    if not hasattr(page, "_found_tables"):
+        page._found_tables = page.find_tables()
+    return page._found_tables
+
+
 class _Placed:
     """A table's characters by the height of their middles, to find a cell's (``_inside``) without looking at all of
     them for every cell: a page of a catalogue annex, 150 cells of 1,600 characters, took a second."""
@@ -160,7 +167,7 @@ def _grid_rows(page, y_tolerance: float) -> tuple[list[tuple[float, str]], set[i
     spans: list[tuple[float, float]] = []
     if not page.edges:
         return rows, taken, spans
-    for table in page.find_tables():
+    for table in _tables(page):
         grid = [row for row in table.rows if sum(cell is not None for cell in row.cells) >= 2]
         chars = [c for c in page.chars if _inside(c, table.bbox)]
         if len(grid) < 2 and not (grid and _labelled_count(grid[0], chars, y_tolerance)):
@@ -455,7 +462,7 @@ def _side_by_side(page, usual: float) -> list:
     is below; any other page as it is. Read across, the two tables' rows and headings ran together line by line."""
     if not page.edges:
         return [page]
-    tables = [t.bbox for t in page.find_tables() if len(t.rows) >= 2]
+    tables = [t.bbox for t in _tables(page) if len(t.rows) >= 2]
     pair = next(((a, b) for a in tables for b in tables if a[2] + _SIDE_GAP <= b[0] and a[1] < b[3] and b[1] < a[3]),
                 None)
     if pair is None:
