@@ -546,10 +546,11 @@ def test_a_paragraph_whose_mark_was_deleted_runs_on_into_the_next():
     from lxml import etree
 
     document = docx.Document()
-    first = document.add_paragraph("全年共新收政府信息公开申请")
-    document.add_paragraph("12件。")
-    first._p.get_or_add_pPr().append(etree.fromstring(
-        f'<w:rPr {_W_NS}><w:del w:id="1" w:author="a" w:date="2024-01-05T00:00:00Z"/></w:rPr>'))
+    for k, text in enumerate(["全年共新收政府信息公开申请", "12", "件。"]):  # (a mark deleted after each of two)
+        paragraph = document.add_paragraph(text)
+        if k < 2:
+            paragraph._p.get_or_add_pPr().append(etree.fromstring(
+                f'<w:rPr {_W_NS}><w:del w:id="{k}" w:author="a" w:date="2024-01-05T00:00:00Z"/></w:rPr>'))
     document.add_paragraph("结束")
     out = io.BytesIO()
     document.save(out)

@@ -2144,9 +2144,10 @@ def _accept_tracked_structure(body) -> None:
         row.getparent().remove(row)
     for cell in [cell for cell in body.iter(f"{_W}tc") if cell.find(f"{_W}tcPr/{_W}cellDel") is not None]:
         cell.getparent().remove(cell)
-    for paragraph in [p for p in body.iter(f"{_W}p") if p.find(f"{_W}pPr/{_W}rPr/{_W}del") is not None]:
+    # (the last first: a paragraph runs on into the next with all that ran on into that)
+    for paragraph in reversed([p for p in body.iter(f"{_W}p") if p.find(f"{_W}pPr/{_W}rPr/{_W}del") is not None]):
         following = paragraph.getnext()
-        if paragraph.getparent() is None or following is None or following.tag != f"{_W}p":
+        if following is None or following.tag != f"{_W}p":
             continue
         paragraph.extend(child for child in list(following) if child.tag != f"{_W}pPr")
         following.getparent().remove(following)
