@@ -1409,7 +1409,7 @@ def _pages_of_report(data: bytes) -> int | None:
         last = None
         for index in range(min(len(document), current().max_pdf_pages)):
             checkpoint()
-            text = document[index].get_textpage().get_text_range()
+            text = "".join(document[index].get_textpage().get_text_range().split())  # (a label broken in its cell)
             if any(word in text for word in _REPORT_WORDS):
                 last = index
     except errors.ReportError:
