@@ -12,6 +12,7 @@ from builder.extraction.extract import extract_bytes
 
 from .official_form import (
     AGENCY,
+    T3_NOTE,
     YEAR,
     assert_every_cell,
     blocks,
@@ -268,3 +269,98 @@ def test_the_government_s_own_level_counts_beside_its_county_s_are_its_headlines
     assert_every_cell(report, own)
     heads = {f.key: f.value for f in report.narrative if f.headline}
     assert (heads["applications_received"], heads["proactive_items"]) == (new, 1116)
+
+
+# A department reporting for itself and its units: table 3 printed for the agency itself (本级), for each unit and
+# summed (合计), and what its preface says of them.
+UNIT_AGENCY = "彭阳县农业农村局"
+UNIT_NAMES = ("彭阳县农业技术推广中心", "彭阳县动物卫生监督所")
+STATED = {
+    None: "",
+    "own": "其中“本级”栏为本机关本级政府信息公开工作年度报告数据，所属单位数据单独列示，“合计”栏为汇总数。",
+    "sum": "其中“合计”栏为本机关政府信息公开工作年度报告数据（含所属单位），“本级”栏及各所属单位栏仅供参考。",
+}
+
+
+def _unit_report(stated: str | None, sum_first: bool) -> tuple[list, dict, dict]:
+    """The report's blocks with table 3 printed once per unit under numbered captions, and the agency's own and
+    the sum's values."""
+    own, *units = values(seed=31), values(seed=32), values(seed=33)
+    total = {cell: own[cell] + sum(unit[cell] for unit in units) for cell in own}
+    copies = [(f"{UNIT_AGENCY}本级", own), *zip(UNIT_NAMES, units), ("合计（县农业农村局及所属单位）", total)]
+    if sum_first:
+        copies = copies[-1:] + copies[:-1]
+    out = []
+    for block in blocks(own):
+        if isinstance(block, str) and block.startswith(AGENCY):
+            block = block.replace(AGENCY, UNIT_AGENCY)
+        if isinstance(block, list) and block[0][0].text == T3_NOTE:
+            for k, (caption, v) in enumerate(copies, 1):
+                out += [f"（{k}）{caption}", table3(v)]
+            continue
+        out.append(block)
+        if isinstance(block, str) and block.startswith("本报告") and stated:
+            out.append(f"本报告第三部分按局机关及所属{UNIT_NAMES[0]}、{UNIT_NAMES[1]}分别列示，{STATED[stated]}")
+    return out, own, total
+
+
+@pytest.mark.parametrize("kind", ["html", "docx"])
+@pytest.mark.parametrize("sum_first", [False, True])
+@pytest.mark.parametrize("stated", [None, "own", "sum"])
+def test_table_3_printed_for_the_agency_its_units_and_their_sum_reads_the_copy_the_report_names(kind, sum_first,
+                                                                                                 stated):
+    """Blind round 198 (h729): a department printing table 3 for itself (本级), each unit (（2）某某中心) and their 合计
+    read the last or first copy, whichever the preface named. The copy the report says holds its figures is read;
+    where it says nothing, the agency's own (本级), as of a government's own copy and its county's."""
+    report_blocks, own, total = _unit_report(stated, sum_first)
+    data = docx_bytes(report_blocks) if kind == "docx" else html_page(html_body(report_blocks)).encode()
+    report = extract_bytes(data, f"report.{kind}")
+    want = total if stated == "sum" else own
+    for cell in forms.cells("gov-2021"):
+        if cell.table == "t3":
+            assert report.cells[cell.id].value == want[cell.id], cell.id
+    assert "unit_copies" in [w["code"] for w in report.warnings]
+
+
+def _unit_columns(stated: str | None) -> tuple[bytes, dict, dict]:
+    """A text report whose table 3 prints, under one header, a group of columns for the sum (合计), the agency
+    itself (本级) and each unit, a line of their names over them."""
+    import random
+
+    from builder import synthetic
+
+    own = synthetic.consistent_values(random.Random(3), "gov-2021")
+    text = synthetic.render(UNIT_AGENCY, YEAR, "gov-2021", own, "tab")
+    head, rest = text.split("三、收到和处理政府信息公开申请情况")
+    t3, tail = rest.split("四、政府信息公开行政复议")
+    out = []
+    for line in t3.split("\n"):
+        label, *cells = line.split("\t")
+        if cells and all(c.strip().isdigit() for c in cells):
+            unit = [str(int(c) % 3) for c in cells]
+            out.append("\t".join([label, *[str(int(a) + 2 * int(b)) for a, b in zip(cells, unit)], *cells, *unit,
+                                  *unit]))
+        elif line.startswith("\t自然人"):
+            scopes = [name for name in ("合计", "本级", *UNIT_NAMES) for name in (name, *[""] * (len(cells) - 1))]
+            out += ["\t".join(["", *scopes]), "\t".join([label, *cells * 4])]
+        else:
+            out.append(line)
+    preface = f"本报告第三部分按局机关及所属单位分别列示，{STATED[stated]}\n" if stated else ""
+    head = head.replace("\n\n一、总体情况", f"\n{preface}\n一、总体情况")
+    data = "\n".join([head + "三、收到和处理政府信息公开申请情况", *out]) + "四、政府信息公开行政复议" + tail
+    summed = {cell: value + 2 * (value % 3) if cell.startswith("t3.") else value for cell, value in own.items()}
+    return data.encode(), own, summed
+
+
+@pytest.mark.parametrize("stated", [None, "own", "sum"])
+def test_columns_for_the_sum_the_agency_and_its_units_read_the_group_the_report_names(stated):
+    """Blind round 198 (h729): one wide table 3 with a group of seven columns each for 合计, 本级 and every unit read
+    the first group, the sum, whatever the preface said (the units' names are no scope). The group the report names is
+    read, else the agency's own (本级)."""
+    data, own, summed = _unit_columns(stated)
+    report = extract_bytes(data, "report.txt")
+    want = summed if stated == "sum" else own
+    for cell in forms.cells("gov-2021"):
+        if cell.table == "t3":
+            assert report.cells[cell.id].value == want[cell.id], cell.id
+    assert "unit_columns" in [w["code"] for w in report.warnings]

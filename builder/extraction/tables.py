@@ -3620,6 +3620,21 @@ _OWN_SCOPE = re.compile(r"本级|本机关|本部门|本单位")
 # (全国海关, 全系统: a national body's or a sector's every office)
 _ALL_SCOPE = re.compile(r"汇总|全(?:国|区|县|市|省|州|盟|旗|系统)(?![^，,。；;（(]*本级)|各级行政机关|所属(?:各)?部门")
 _ROW_OWN_SCOPE = re.compile(r"本级")
+# The sum over a body and its units (合计（市卫健委及所属单位）, 含下属单位), and a copy captioned as a sum, numbered
+# ((4)合计; a column's 合计 over others' names), not a header cell's line of a table's text.
+_WITH_UNITS = re.compile(r"(?:及|和|含|包括)(?:其)?(?:所属|下属|直属)(?:各)?单位")
+_NUMBERED = r"[（(]?[一二三四五六七八九十\d]{1,2}[)）、.．]\s*"
+_TOTAL_CAPTION = re.compile(_NUMBERED + r"(?:合计|汇总)(?:[（(][^（()）]*[)）])?")
+_TOTAL_COLUMN = re.compile(r"合计|汇总")
+# A copy captioned by a body's name alone ((2)南昌市不动产登记中心): the agency's own when it is the agency, else a
+# unit of it.
+_BODY_CAPTION = re.compile(r"(?:[（(]?[一二三四五六七八九十\d]{1,2}[)）、.．]\s*)?(?P<name>[\u4e00-\u9fff]{0,30}?"
+                           r"[省市县区州旗盟镇乡][\u4e00-\u9fff]{2,30}?"
+                           r"(?:局|委员会|委|办公室|办|中心|站|所|院|队|馆|处|公司|场|厂))(?P<itself>本级|机关)?")
+_ITSELF_CAPTION = re.compile(_NUMBERED + r"(?:本?[局委办厅]|本单位|本部门)?机关(?:本级)?")
+# A sentence saying which copy holds the report's figures (其中“合计”栏为本机关政府信息公开工作年度报告数据).
+_STATED_COPY = re.compile(r"[“\"‘「]?(?P<word>合计|汇总|本级)[”\"’」]?(?:栏|列|表|部分)?(?:数据)?(?:为|是)"
+                          r"(?:本(?:机关|单位|部门|局|委|办))?[^。；;，,“”]{0,14}?(?:年度报告|本报告)(?:的)?数据")
 # (an aside listing what the region holds: 全县（含本级）, 全县汇总（含县政府本级、各乡镇人民政府和县政府各部门）)
 _WITH_OWN = re.compile(r"[（(]\s*(?:含|包括|包含)[^（()）]{0,40}[)）]")
 # A report titled by its place alone (连云港市2021年…报告, 歙县2022年…报告): the place's report, all its agencies'.
@@ -3652,13 +3667,38 @@ def _found_scope_captions(layout: Layout, table: str) -> list[tuple[int, str, bo
     marks = []
     for i in range(max(before, start - _CAPTION_LEAD), stop):
         line = layout.lines[i].strip()
-        if (not line or len(line) > _CAPTION_MAX or not _SCOPE_WORD.search(line) or not (scope := _scope_of(line))
-                or _ROW_LIKE.search(line)):
-            continue  # most lines: no scope named; a row of the table is no caption
+        if not line or len(line) > _CAPTION_MAX or _ROW_LIKE.search(line):
+            continue  # a row of the table is no caption
+        if not (scope := (_SCOPE_WORD.search(line) and _scope_of(line)) or _copy_caption_scope(line, layout)):
+            continue  # most lines: no scope named
         note = bool(_NOTE_ABOVE.match(line))
         if note or not _CLAUSE_MARK.search(line):
             marks.append((i, scope, note))  # a caption or a note, no sentence of the prose
     return marks
+
+
+def _copy_caption_scope(caption: str, layout: Layout, column: bool = False) -> str | None:
+    """Whose figures a copy captioned by a body or as a sum holds (a table printed once for the agency itself and once
+    for each of its units, with their 合计; ``column``: a header cell over a group of columns): "own" for the agency
+    (its name, 局机关), "unit" for another body, "region" for the sum; None for a line that is no such caption."""
+    if _WITH_UNITS.search(caption) or (_TOTAL_COLUMN if column else _TOTAL_CAPTION).fullmatch(caption):
+        return "region"
+    if _ITSELF_CAPTION.fullmatch(caption):
+        return "own"
+    if not (body := _BODY_CAPTION.fullmatch(caption)):
+        return None
+    agency, name = _title_name(layout) or "", body["name"]
+    return "own" if body["itself"] or (agency and (agency.endswith(name) or name.endswith(agency))) else "unit"
+
+
+def _stated_copy(layout: Layout) -> str | None:
+    """Which copy the report says holds its own figures, where it prints its table for itself (本级), its units
+    and their sum (“合计”栏为本机关政府信息公开工作年度报告数据): "own", "region" or None."""
+    if "stated copy" not in layout.memo:
+        stated = {"本级": "own"}
+        words = {stated.get(m["word"], "region") for line in layout.lines for m in _STATED_COPY.finditer(line)}
+        layout.memo["stated copy"] = words.pop() if len(words) == 1 else None
+    return layout.memo["stated copy"]
 
 
 def tables_of_region(layout: Layout) -> bool:
@@ -3676,7 +3716,10 @@ def _own_scope_rows(layout: Layout, table: str, rows: list[ValueRow], out: Table
     marks = _scope_captions(layout, table)
     # a row's own label says its scope by 本级 only: the form's labels print 本机关 (本机关不掌握相关政府信息)
     labelled = {r.line: scope for r in rows if r.has_values and (scope := _scope_of(r.label or "", _ROW_OWN_SCOPE))}
-    if {scope for _, scope, _ in marks} | set(labelled.values()) != {"own", "region"}:
+    if any(scope == "unit" for _, scope, _ in marks):  # (copies for units: captions only, no 1.本机关不掌握… label)
+        marks = [(i, scope, above) for i, scope, above in marks
+                 if _copy_caption_scope(layout.lines[i].strip(), layout) or _ROW_OWN_SCOPE.search(layout.lines[i])]
+    elif not {"own", "region"} <= {scope for _, scope, _ in marks} | set(labelled.values()):
         return rows
 
     def scope_of_row(row: ValueRow) -> str | None:
@@ -3687,23 +3730,46 @@ def _own_scope_rows(layout: Layout, table: str, rows: list[ValueRow], out: Table
             return after
         return next((scope for i, scope, above in reversed(marks) if not above and i <= row.line), None)
 
+    scopes = {scope_of_row(r) for r in rows if r.has_values} - {None}
+    if not _copies_apart(scopes):
+        return rows  # (units' copies with neither the agency's own nor their sum: which is the report's, unknown)
     whole = _titled_by_place(layout)
-    kept = [r for r in rows if scope_of_row(r) != ("own" if whole else "region")]
+    chosen = "region" if whole or _stated_copy(layout) == "region" else "own"
+    if chosen not in scopes:
+        chosen = ({"own", "region"} & scopes).pop()
+    kept = [r for r in rows if scope_of_row(r) in (chosen, None)]
     if out is not None and len(kept) < len(rows):
-        out.warn("scope_copy", f"{table}: printed for the agency itself (本级) and summed over its region (汇总); "
-                 + ("the report is titled by its place alone, and the region's copy is read" if whole
-                    else "the agency's own copy is read"))
+        if "unit" in scopes:
+            out.warn("unit_copies", f"{table}: printed for the agency itself (本级), for its units and summed (合计); "
+                     + ("the sum is read, as the report says it holds its figures" if chosen == "region"
+                        else "the agency's own copy is read"))
+        else:
+            out.warn("scope_copy", f"{table}: printed for the agency itself (本级) and summed over its region (汇总); "
+                     + ("the report is titled by its place alone, and the region's copy is read" if whole
+                        else "the report says the region's copy holds its figures, and it is read" if chosen == "region"
+                        else "the agency's own copy is read"))
     return kept
+
+
+def _copies_apart(scopes: set[str | None]) -> bool:
+    """Whether the scopes a table's copies are marked with tell them apart: the agency's own and its region's, or
+    units' beside either."""
+    return {"own", "region"} <= scopes or ("unit" in scopes and bool(scopes & {"own", "region"}))
+
+
+def _title_name(layout: Layout) -> str | None:
+    """The name the report's title gives (found once a layout)."""
+    if "title name" not in layout.memo:
+        from .metadata import find_title
+
+        layout.memo["title name"] = find_title(layout.lines)[0]
+    return layout.memo["title name"]
 
 
 def _titled_by_place(layout: Layout) -> bool:
     """Whether the report's title names its place alone, no agency (连云港市2021年…报告): the place's report."""
-    if "titled by place" not in layout.memo:
-        from .metadata import find_title
-
-        name = find_title(layout.lines)[0]
-        layout.memo["titled by place"] = bool(name and _PLACE_NAME.fullmatch(name))
-    return layout.memo["titled by place"]
+    name = _title_name(layout)
+    return bool(name and _PLACE_NAME.fullmatch(name))
 
 
 def _own_scope_columns(layout: Layout, table: str, rows: list[ValueRow], out: Tables) -> list[ValueRow]:
@@ -3715,18 +3781,24 @@ def _own_scope_columns(layout: Layout, table: str, rows: list[ValueRow], out: Ta
         return rows
     start, end = layout.regions[table]
     headers: dict[int, tuple[int, list[int]]] = {}  # line → (its width, the agency's own columns)
+    units = False
     for at in range(start, end):
         line = layout.lines[at]
-        if not _SCOPE_WORD.search(line) or delimiter(line) is None or _DIGITS.search(line):
+        if not (_SCOPE_WORD.search(line) or "合计" in line) or delimiter(line) is None or _DIGITS.search(line):
             continue  # (a header names, no row's figures: 1.本机关不掌握… | 6(全县44) is a row)
         cells = line_cells(line)
-        named = [(k, _scope_of(cell)) for k, cell in enumerate(cells) if cell.strip()]
+        named = [(k, _scope_of(cell.strip()) or _copy_caption_scope(cell.strip(), layout, column=True))
+                 for k, cell in enumerate(cells) if cell.strip()]
         scoped = [(k, scope) for k, scope in named if scope]
-        if {scope for _, scope in scoped} != {"own", "region"} or any(
+        scopes = {scope for _, scope in scoped}
+        if not _copies_apart(scopes) or any(
                 scope is None for k, scope in named if k > scoped[0][0]):
             continue
+        chosen = "region" if _stated_copy(layout) == "region" and "region" in scopes else (
+            "own" if "own" in scopes else "region")
+        units = units or "unit" in scopes
         ends = [k for k, _ in scoped[1:]] + [len(cells)]
-        headers[at] = (len(cells), [k for (first, scope), last in zip(scoped, ends) if scope == "own"
+        headers[at] = (len(cells), [k for (first, scope), last in zip(scoped, ends) if scope == chosen
                                     for k in range(first, last)])
     if not headers:
         return rows
@@ -3737,7 +3809,14 @@ def _own_scope_columns(layout: Layout, table: str, rows: list[ValueRow], out: Ta
         if above is not None and row.has_values and len(full) == headers[above][0]:
             row = replace(row, cells=[full[k] for k in headers[above][1]])
         cut.append(row)
-    if cut != rows:
+    if cut != rows and units:
+        out.warn("unit_columns", f"{table}: prints columns for the agency itself (本级), for its units and their sum "
+                 "(合计) under one header; " + ("the sum's are read, as the report says they hold its figures"
+                                            if _stated_copy(layout) == "region" else "the agency's own are read"))
+    elif cut != rows and _stated_copy(layout) == "region":
+        out.warn("scope_columns", f"{table}: prints the agency's own columns (本级) beside its region's (全县合计) under "
+                 "one header; the region's are read, as the report says they hold its figures")
+    elif cut != rows:
         out.warn("scope_columns", f"{table}: prints the agency's own columns (本级) beside its region's (全县合计) under "
                  "one header; the agency's own are read")
     return cut
