@@ -437,6 +437,8 @@ def _narr_applications(report, context=None) -> list[Result]:
     if applications:
         for key in _APPLICATION_KEYS:
             options[key] = applications
+    if new is not None:  # (a count received is the intake's: the 办理总计 it may equal by chance is no match for it)
+        options["applications_received"] = [(w, v) for w, v in applications if w in ("本年新收", "新收+上年结转")]
     if carried is not None:
         options["applications_carried_over"] = [("上年结转", carried)]
     if forward is not None:

@@ -453,7 +453,7 @@ def test_applications_in_prose_match_table_3():
     report = checked(small_values(), lines=prose_lines(2022, applications=9))
     [result] = by_instance(report, "narr.applications").values()
     assert result.instance == "applications_received#1" and result.outcome == PASS
-    assert result.detail_en == ("narr.applications: prose 9 matches table 3 (本年新收 9; 办理总计 9; 新收+上年结转 11) "
+    assert result.detail_en == ("narr.applications: prose 9 matches table 3 (本年新收 9; 新收+上年结转 11) "
                              "— “2022年，固原市彭阳县人民政府共收到政府信息公开申请9件。”")
     assert result.cells == [t3(r, "total") for r in forms.T3_TERMS]
     with_carried = checked(small_values(), lines=["2022年，本机关共受理政府信息公开申请11件，上年结转申请2件。"])
@@ -461,6 +461,19 @@ def test_applications_in_prose_match_table_3():
         ("applications_received#1", PASS), ("applications_carried_over#2", PASS)]
     approx = checked(small_values(), lines=["2022年共收到政府信息公开申请10余件。"])
     assert [(r.left, r.outcome) for r in approx.checks if r.id == "narr.applications"] == [(10, PASS)]  # 11 = 9 + 2
+
+
+def test_a_count_received_is_not_matched_by_the_handled_total_when_the_new_count_is_printed():
+    """Blind round 212 (h831_10): table 3 printing 本年新收 19 over columns adding to 18 (the agency's slip), the prose's
+    收到申请18件 passed, matching 办理总计 18. A count received is compared with the intake only (新收, or it with 上年结转),
+    as the spec says; 办理总计 stands in only where 本年新收 cannot be read."""
+    values = small_values()
+    values[t3("new_received", "total")] = 10  # 6 + 3 printed as 10; 办理总计 9
+    report = checked(values, lines=["2022年共收到政府信息公开申请9件。"])
+    [result] = by_instance(report, "narr.applications").values()
+    assert (result.outcome, result.left, result.right) == (FAIL, 9, 10)
+    answered = checked(values, lines=["2022年共办结政府信息公开申请9件。"])
+    assert [r.outcome for r in answered.checks if r.id == "narr.applications"] == [PASS]
 
 
 @pytest.mark.parametrize(("stated", "outcome"), [("近10件", PASS), ("近九件", PASS), ("近20件", FAIL), ("近8件", FAIL)])
@@ -476,7 +489,7 @@ def test_applications_in_prose_differ_from_table_3():
     [result] = by_instance(report, "narr.applications").values()
     assert result.outcome == FAIL and result.severity == "warning"
     assert (result.left, result.right) == (12, 9)
-    assert result.detail_en == ("narr.applications: prose 12 matches none of table 3 (本年新收 9; 办理总计 9; "
+    assert result.detail_en == ("narr.applications: prose 12 matches none of table 3 (本年新收 9; "
                              "新收+上年结转 11) — “2022年，固原市彭阳县人民政府共收到政府信息公开申请12件。”")
     assert result.summary_zh == "正文称收到（受理）申请 12 件，表三本年新收 9 件、上年结转 2 件、办理总计 9 件"
     assert report.badge == "存疑"
