@@ -2714,3 +2714,20 @@ def test_channel_documents_and_fees_in_other_words(text, key, value):
     documents in force after an aside and 截至年底, the charges counted before their sum (收费3笔合计600元) and
     未发生收费情况 were not read."""
     assert headlines(figures(text, 2023))[key] == value
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("第一季度主动公开信息1,204条，第二季度1,387条，第三季度1,122条，第四季度1,456条，合计5,169条。",
+     {"proactive_items": 5169}),
+    ("第一季度收到政府信息公开申请28件，第二季度33件，第三季度31件，第四季度31件，合计123件。",
+     {"applications_received": 123}),
+    ("上半年收到申请9件，下半年12件，全年共计21件。", {"applications_received": 21}),
+    ("截至6月底累计收到申请14件，1-11月累计29件，全年共收到政府信息公开申请32件。", {"applications_received": 32}),
+    # (no sum for the year: no headline; a count up to a month is the part of the year it says)
+    ("第一季度主动公开信息1,204条，第二季度1,387条。", {}),
+    ("截至11月底，共收到申请118件。", {}),
+])
+def test_counts_by_period_and_the_year_s_sum(text, expected):
+    """Blind round 213 (h837): counts by quarter or half-year closed by their sum (…第四季度1,456条，合计5,169条) gave no
+    headline, and 全年共收到…32件 after 截至6月底…14件 was read as a part of the year, the date before it scoping it."""
+    assert headlines(figures(text, 2023)) == expected

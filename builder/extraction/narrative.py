@@ -165,6 +165,10 @@ PATTERNS: tuple[Pattern, ...] = (
     # 市政府本级新收申请287件，市直部门新收1,964件，…，全市合计新收5,535件: the sum of the parts, its verb again
     _p("applications_received", r"(?:新收|收到|受理)[^。；;]{0,40}?申请\s*\d[\d,]*\s*件[^。；;]{0,200}?[，,]\s*"
        r"(?P<at>[^。；;，,\d]{0,6}?(?:共计|合计|总计)(?:新收|收到|受理))(?:申请)?\s*" + _N + "件"),
+    # 第一季度收到申请28件，第二季度33件，…，合计123件: each period's count, then the year's sum
+    _p("applications_received", r"(?:第?[一二三四1-4]\s*季度|[上下]半年|\d{1,2}\s*[-—－~至到]\s*\d{1,2}\s*月份?)"
+       r"[^。；;，,\d]{0,10}?(?:收到|受理|新收)[^。；;，,\d]{0,12}?申请\s*\d[\d,]*\s*件[^。；;]{0,200}?[，,]\s*"
+       r"(?P<at>(?:全年)?(?:共计|合计|总计|共)(?:收到|受理|新收)?)(?:申请)?\s*" + _N + "件"),
     # 三是依申请公开：受理0件: a colon list's item, the verb after the colon
     _p("applications_received", r"依申请公开(?:情况)?\s*[：:]\s*(?:全年|本年度?)?(?:共)?(?:受理|收到|新收)(?:了)?(?:申请)?\s*"
        + _N + "件"),
@@ -1027,13 +1031,20 @@ def find_figures(sentence_list: list[str], year: int | None = None, table_lines:
 _PROACTIVE_NAMED = re.compile(r"(?<!转)(?<!转为)主动公开(?:了)?(?:各类|各项)?(?:政府)?信息\s*[，,]")
 _SUM_CLAUSE = re.compile(r"(?<=[，,])\s*(?:全年)?(?:共计|合计|总计)\s*" + _N + "条")
 _SUM_REACH = 80  # characters from the items named to their sum
+# 第一季度主动公开信息1,204条，第二季度1,387条，…，合计5,169条: the items named in the first period's clause, each
+# period's count, then the year's sum (twelve months' counts reach further).
+_PERIOD = r"(?:第?[一二三四1-4]\s*季度|[上下]半年|\d{1,2}\s*[-—－~至到]\s*\d{1,2}\s*月份?|\d{1,2}\s*月份?)"
+_PERIOD_PROACTIVE = re.compile(_PERIOD + r"[^。；;，,\d]{0,10}?(?<!转)主动公开(?:了)?(?:政府)?信息")
+_PERIOD_SUM_REACH = 200
 
 
 def _proactive_sum(sentence: str) -> tuple[str, int | float, re.Match] | None:
     """The items published as the sum a clause of their own states after the items are named, or None."""
-    named = _PROACTIVE_NAMED.search(sentence)
+    named, reach = _PROACTIVE_NAMED.search(sentence), _SUM_REACH
+    if named is None and (named := _PERIOD_PROACTIVE.search(sentence)):
+        reach = _PERIOD_SUM_REACH
     total = _SUM_CLAUSE.search(sentence, named.end()) if named else None
-    if total is None or total.start() - named.end() > _SUM_REACH or total["wan"] \
+    if total is None or total.start() - named.end() > reach or total["wan"] \
             or (value := _count(total["n"].replace(",", ""))) is None:
         return None
     return "proactive_items", value, total
@@ -1706,7 +1717,10 @@ def _context(key: str, sentence: str, start: int, number_start: int, year: int |
     if (since := _SINCE_DATE.search(before)) and (day := (int(since["month"]), int(since["day"] or 1))) != (1, 1) \
             and not (year == _IN_FORCE[0] and day == _IN_FORCE[1:]):
         return "part_of_year"  # 自2019年5月15日新《条例》施行以来，共收到申请63件: not the whole year's
-    if any(_before_year_end(m) for m in _UNTIL_DATE.finditer(scope + before)) or _MONTH_FIGURE.search(clause):
+    # (截至6月底累计…14件，…，全年共收到…32件: a clause of the whole year's own is no part of it)
+    whole_year = bool(_THIS_YEAR_CLAUSE.match(clause)) and not _UNTIL_DATE.search(clause)
+    if (any(_before_year_end(m) for m in _UNTIL_DATE.finditer(scope + before)) and not whole_year) \
+            or _MONTH_FIGURE.search(clause):
         return "part_of_year"  # 截至2022年11月底，共收到申请118件 (and the clauses it scopes); 12月份收到申请13件
     if key == "applications_handled" and _CARRIED_INTO_THIS_YEAR.search(clause):
         return "part"  # 结转至本年度办理的申请2件: the carried-over ones only
