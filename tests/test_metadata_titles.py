@@ -104,6 +104,16 @@ def test_a_report_without_a_title_is_named_by_the_subject_who_compiled_it(senten
 MENU = ("首页 | 政务公开 | 互动交流 | 办事服务 | 无障碍浏览 | 长者模", "式")
 
 
+@pytest.mark.parametrize("name", ["中共赣州市委统一战线工作部（赣州市民族宗教事务局）", "中共石门县委宣传部（石门县新闻出版局）",
+                                  "中共桐庐县委宣传部", "石门县文化广电和旅游局（石门县文物局）"])
+def test_a_wrapped_title_of_a_party_body_working_as_a_government_one_is_joined(name):
+    """Blind round 213 (h838): a PDF's title wrapped (…2024年政府信息公开工作年 / 度报告) naming a party body that works as
+    a government one (中共…委统一战线工作部（…民族宗教事务局）) was taken for no body's name, as a menu's lines joined
+    would be: the bracketed second name was read as the agency instead."""
+    lines = _lines(f"{name}2023年政府信息公开工作年", "度报告")
+    assert find_agency_name(lines) == name.replace("（", "(").replace("）", ")")  # (brackets as the lines print them)
+
+
 @pytest.mark.parametrize("wrapped", [("青岛西海岸新区管理委员会", "2023年政府信息公开工作年度", "报告"),
                                      ("株洲高新技术产业开发区管理", "委员会2023年政府信息公开工", "作年度报告"),
                                      ("芜湖经济技术开发区管理委员会2023年", "政府信息公开工作年度报告")])

@@ -585,7 +585,7 @@ def read_title(lines: list[str]) -> Title:
             continue  # a sentence naming a report (附件为区政府2023年…年度报告发布稿正文,供各部门…: a cover note's)
         span = _SPAN_BEFORE.search(m.group("name")) if m else None  # (its name before the first year)
         name = _title_name(m.group("name")[:span.start()] if span else m.group("name")) if m else None
-        if name and assembled and not INSTITUTION.search(name) \
+        if name and assembled and not _names_body(name) \
                 and not (name.endswith(_REGION_SUFFIXES) and resolve_region(name)[0]):
             continue  # lines joined above a title that names no body: a menu's entries (互动交流 / 走进宝鸡), a site's
             # name and menu (成都市郫都区人民政府门户网站 / 首页  政务公开 … 长者模式) though a place begins them
@@ -615,6 +615,18 @@ def read_title(lines: list[str]) -> Title:
     if (below := _title_above_sections(lines)) is not None:
         return read_title(lines[below:])
     return Title(None, None)
+
+
+# A party body working as a government one, its second name in brackets or not (中共赣州市委统一战线工作部（赣州市民族宗教
+# 事务局）, 中共石门县委宣传部): a body, as a government's name is.
+_PARTY_BODY = re.compile(r"^中共[" + _HAN + r"]{2,20}?委[" + _HAN + r"]{1,12}?部(?:[（(][^（()）]{2,30}[)）])?$")
+_SECOND_NAME = re.compile(r"[（(](?P<name>[^（()）]{2,30})[)）]$")
+
+
+def _names_body(name: str) -> bool:
+    """Whether a title's name is a body's: an institution's, or a party body's working as a government one."""
+    second = _SECOND_NAME.search(name)
+    return bool(INSTITUTION.search(name) or (second and INSTITUTION.search(second["name"])) or _PARTY_BODY.match(name))
 
 
 # The report's first section: its title stands a few lines above it.
