@@ -426,7 +426,7 @@ _SPACED_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\u3001\u3002\uff08\uff09\u
 _TEMPLATE_EXAMPLE = re.compile(r"(?m)^[ \t]*+[（(【\[]?[ \t]*+(?:填写|填报|参考)?(?:示例|样例|范例)[ \t]*"
                                r"(?:[）)】\]][ \t]*[:：]?|[:：]).*$")
 _RUN_TOGETHER_CELLS = 40  # tabs in one line, at least, where its line breaks were lost: no table's row has as many
-_FIGURE_CELL = re.compile(r"\s*(?:[-+]?[\d０-９][\d０-９,.，．]*|无|—+|－|-|/|／)?\s*")  # (an empty cell too)
+_RUN_TOGETHER_FIGURE = re.compile(r"\s*(?:[-+]?[\d０-９][\d０-９,.，．]*|无|—+|－|-|/|／)?\s*")  # (an empty cell too)
 _CJK_WORD = re.compile(r"[\u3400-\u9fff]")
 
 
@@ -441,7 +441,7 @@ def rows_run_together(line: str) -> list[str]:
         if (glued := _glued_label(cell)) is not None:  # 18二、上年结转…: the row's last figure, the next row's label
             rows[-1].append(glued[0])
             cell = glued[1]
-        if rows[-1] and _CJK_WORD.search(cell) and _FIGURE_CELL.fullmatch(rows[-1][-1]) and rows[-1][-1].strip():
+        if rows[-1] and _CJK_WORD.search(cell) and _RUN_TOGETHER_FIGURE.fullmatch(rows[-1][-1]) and rows[-1][-1].strip():
             rows.append([])
         rows[-1].append(cell)
     return ["\t".join(row) for row in rows]
