@@ -2731,3 +2731,21 @@ def test_counts_by_period_and_the_year_s_sum(text, expected):
     """Blind round 213 (h837): counts by quarter or half-year closed by their sum (…第四季度1,456条，合计5,169条) gave no
     headline, and 全年共收到…32件 after 截至6月底…14件 was read as a part of the year, the date before it scoping it."""
     assert headlines(figures(text, 2023)) == expected
+
+
+def test_a_count_said_to_be_proactive_beats_a_site_s_postings_it_is_part_of():
+    """Blind round 214 (h842): 县政府门户网站全年发布信息4,127条，其中主动公开政府信息2,693条 gave no headline, the site's
+    postings (news and notices among them) and the proactive count disagreeing: the count said to be proactive is."""
+    found = figures("（一）主动公开：县政府门户网站全年发布信息4,127条，其中主动公开政府信息2,693条，"
+                    "其余为工作动态、通知公告等。", 2023)
+    assert headlines(found)["proactive_items"] == 2693
+
+
+@pytest.mark.parametrize("wechat", ["940", "1,040"])
+def test_two_channels_counts_under_one_whole_year_give_no_headline(wechat):
+    """Blind round 187 (h634_06): 全年在…网站…栏目主动公开信息593条，通过…公众号主动公开信息940条 made the first count the
+    year's, its clause opening with 全年 as a total does; that 全年 scopes both channels' counts, and no sum is said.
+    (With 1,040 the second clause was lost to its thousands comma, and the two were not told apart at all.)"""
+    found = figures(f"（一）主动公开：全年在三台县人民政府网站教育和体育局栏目主动公开信息593条，通过“三台教育”微信公众号主动公开"
+                    f"信息{wechat}条。", 2023)
+    assert "proactive_items" not in headlines(found)

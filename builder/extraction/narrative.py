@@ -1827,6 +1827,9 @@ def _own_after_wider(text: str, own: OwnWords = _NO_OWN) -> bool:
 # (not past a count: 主动公开：97条（其中…民生资金信息23条）, the total, its parts' kinds after it)
 _PROACTIVE_GAP = re.compile(r"主动公开(?P<gap>(?:(?!主动公开|\d+\s*[条件])[^。；;，,]){0,30}?)(?:政府)?信息")
 # A heading run into the sentence after it ((一)主动公开全年通过…主动公开政府信息23647条): no 主动公开 of the figure's.
+# A heading of proactive disclosure before its text ((一)主动公开：…): no words of a figure's own clause.
+_PROACTIVE_COLON_HEADING = re.compile(r"^\s*(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．])\s*"
+                           r"主动公开(?:政府信息)?(?:情况|工作)?\s*[：:]")
 _PROACTIVE_HEADING = re.compile(r"^\s*(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．])\s*"
                                 r"主动公开(?:政府信息)?(?:情况|工作)?(?=.*主动公开)")
 
@@ -1887,6 +1890,9 @@ def mark_headlines(figures: list[Figure]) -> None:
             group = [f for f in group if _about_disclosure(f)]
         if (named := [f for f in group if f.source != "prose-unnamed"]) and len(named) < len(group):
             group = named  # 主动公开政府信息5000条 beside 在网站公开政府信息3000条: the figure that names its kind
+        if key == "proactive_items" and (explicit := [f for f in group if "主动公开" in _PROACTIVE_COLON_HEADING.sub(
+                "", _own_clause(f), count=1)]) and len(explicit) < len(group):
+            group = explicit  # 网站全年发布信息4,127条，其中主动公开政府信息2,693条: the count said to be proactive
         if (precise := [f for f in group if not f.approx]) and len(precise) < len(group):
             group = precise  # 共受理申请200余件 in the overview, 新收213件 below: the count, not the round figure
         if (included := [f for f in group if any(_includes(g, f) for g in group)]) and len(included) < len(group):
@@ -1894,7 +1900,7 @@ def mark_headlines(figures: list[Figure]) -> None:
         tabled = [f for f in group if f.source == "table"]
         # Worded as a total, a figure outranks the others; but "none" (全年未收取任何检索费) does not
         # outrank a number stated elsewhere (收取复制费120元).
-        worded = [f for f in group if _TOTAL_WORDS.search(_own_clause(f)) and (f.value or not any(g.value for g in group))]
+        worded = [f for f in group if _worded_as_total(_own_clause(f)) and (f.value or not any(g.value for g in group))]
         # and among those, one summing what the sentence listed (全年通过网站…8562条，…，三个渠道合计…11985条)
         summed = [f for f in worded if _SUM_WORDS.search(_own_clause(f))]
         for pool in (tabled, group, worded, summed):
@@ -1915,12 +1921,32 @@ def _about_disclosure(figure: Figure) -> bool:
     return figure.about_disclosure or bool(_DISCLOSURE_WORDS.search(_NOT_DISCLOSURE.sub("", figure.text)))
 
 
+# A clause counting what one channel published (全年在…网站…栏目主动公开信息593条, 通过…公众号…): its 全年 scopes
+# the sentence, no total of its own.
+_CHANNEL_CLAUSE = re.compile(r"(?:通过|在)[^。；;，,]{1,30}?(?:网站|栏目|专栏|公众号|微博|平台|客户端|头条号|公开栏)")
+
+
+_CHANNELS_LISTED = re.compile(r"、|等(?:渠道|平台|途径|方式|载体|媒体)")  # (通过网站、新媒体、公开栏等渠道: every channel)
+
+
+def _worded_as_total(clause: str) -> bool:
+    """Whether a figure's own clause words it as a total (共, 合计, 全年…), not as one channel's count."""
+    words = set(_TOTAL_WORDS.findall(clause))
+    one_channel = (channel := _CHANNEL_CLAUSE.search(clause)) is not None and not _CHANNELS_LISTED.search(
+        clause, channel.start())
+    return bool(words) and not (words == {"全年"} and one_channel)
+
+
+_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
+
+
 def _own_clause(figure: Figure) -> str:
     """The clause of a figure's sentence that prints its number (网站公开8562条，…，三个渠道合计主动公开11985条: the
     second figure's is worded as a total, the first's not); the sentence when no clause prints it as such."""
     digits = str(int(figure.value)) if float(figure.value).is_integer() else ""
     printed = re.compile(rf"(?<![\d.]){digits}(?![\d.])")  # the number itself, not digits of another (2 of 2022年)
-    clauses = [c for c in re.split(r"[，,；;]", figure.text) if digits and printed.search(c.replace(",", ""))]
+    text = _THOUSANDS.sub("", figure.text)  # (4,127条: one number, not two clauses)
+    clauses = [c for c in re.split(r"[，,；;]", text) if digits and printed.search(c)]
     return clauses[0] if len(clauses) == 1 else figure.text
 
 
