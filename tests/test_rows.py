@@ -189,3 +189,24 @@ def test_a_seal_s_fragment_over_a_row_s_total_holds_the_total_s_place(glyph):
     row = scan_lines([f"一、本年新收政府信息公开申请数量\t\t\t72\t7\t1\t0\t3\t2\t{glyph}"])[0]
     assert row.cells[-7:] == ["72", "7", "1", "0", "3", "2", glyph]
     assert scan_lines(["规章\t0\t0\t0\t详见附件"])[0].cells == ["0", "0", "0", ""]  # a remark stays one
+
+
+@pytest.mark.parametrize("layout", ["tab", "pipe"])
+def test_a_sum_row_under_table_2_s_items_printed_empty_is_none_of_theirs(layout):
+    """Blind round 215 (h850_03): 规章 and 行政规范性文件 printed with empty cells, then a row 合计 | 3 | 1 | 20 the clerk
+    added: 合计 was read as the end of 行政规范性文件's label wrapped onto the next line, and its sums as that item's."""
+    v = synthetic.consistent_values(random.Random(5), GOV_2021)
+    lines = synthetic.render(AGENCY, 2022, GOV_2021, v, layout).split("\n")
+
+    def row(*cells: str) -> str:
+        return "\t".join(cells) if layout == "tab" else "| " + " | ".join(cells) + " |"
+
+    for k, line in enumerate(lines):
+        label = line.strip("| ").split("\t")[0].split(" |")[0]
+        if label in ("规章", "规范性文件") and any(c.isdigit() for c in line):
+            lines[k] = row(label, "", "", "")
+    at = next(k for k, line in enumerate(lines) if line.strip("| ").startswith("规范性文件"))
+    lines.insert(at + 1, row("合计", "3", "1", "20"))
+    report = extract_bytes("\n".join(lines).encode(), "case.txt")
+    assert [report.cells[forms.t2_cell("normative_docs", m)].value for m in ("issued", "repealed", "in_force")] == [
+        None, None, None]

@@ -2137,7 +2137,8 @@ def _t2_labels(rows: list[ValueRow], form: forms.Form, lines: list[str]) -> list
 
 # A row label that begins as an item's does (行政确认, 其他行政权力事项: an item a local template adds), no piece of a
 # wrapped label: under a row of cells of its own (行政许可 |  |, printed empty), it is no end of that row's label.
-_ITEM_OF_ITS_OWN = re.compile(r"\s*(?:行政|其他|地方性|政府)")
+# So too a sum's row (合计 | 0 | 0 | 0 under 行政规范性文件 |  |  |): the rows above it summed, no piece of theirs.
+_ITEM_OF_ITS_OWN = re.compile(r"\s*(?:行政|其他|地方性|政府|合计|小计|总计)")
 
 
 def _naming_end(text: str, names: Callable[[str], bool]) -> str | None:
