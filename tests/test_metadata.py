@@ -175,6 +175,8 @@ def test_a_menu_entry_above_a_title_printed_as_its_name_and_its_year_is_no_part_
     ("金凤区教育局", "2021年，银川市金凤区教育局主动公开政府信息298条。", "银川市金凤区教育局"),
     ("洪泽区人民政府", "本报告由淮安市洪泽区人民政府办公室编制。", "洪泽区人民政府"),  # its office, another body
     ("南海区人民政府", "本报告电子版可在佛山市南海区人民政府网站下载。", "南海区人民政府"),  # its site
+    # (its site named in quotes, blind round 215: h849_03)
+    ("长沙县人民政府", "本报告电子版可在“长沙市长沙县人民政府”门户网站下载。", "长沙县人民政府"),
 ])
 def test_a_name_the_report_also_prints_after_the_places_above_it_is_taken_so(title, text, name):
     """The page's title says 小店区人民政府, the report itself 太原市小店区人民政府: the report's name for

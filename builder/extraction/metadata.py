@@ -1206,7 +1206,9 @@ _BY = re.compile(r"^(?:本报告)?(?:由|经|系)")
 _SHORT_NAME = re.compile(r"(?:^|(?<=[,，。;；:：、\s》)）]))(?P<full>[" + _HAN + r"]{4,40})\s*[(（]\s*以下简称\s*[“\"]?"
                          r"(?P<short>[" + _HAN + r"]{2,12})[”\"]?\s*[)）]", re.MULTILINE)
 # What may follow a body's name when it names another: its office, its site, a unit of it.
-_ITS_PART = re.compile(r"办|网|门户|官网|信息中心|大数据|[" + _HAN + r"]{0,6}(?:办公室|中心|站|所|科|处|股|局|委员会)")
+# (its site named in quotes: “长沙市长沙县人民政府”门户网站)
+_ITS_PART = re.compile(r"[”’\"」』]?(?:办|网|门户|官网|信息中心|大数据|"
+                       r"[" + _HAN + r"]{0,6}(?:办公室|中心|站|所|科|处|股|局|委员会))")
 _CJK_BEFORE = re.compile(r"[" + _HAN + r"]{2,14}$")  # the characters right before a name (searched up to it)
 
 
