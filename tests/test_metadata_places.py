@@ -423,9 +423,13 @@ def test_a_partner_of_the_same_name_lends_no_prefix():
     ("重庆市公安局渝中区分局", "500103"), ("北京市规划和自然资源委员会海淀分局", "110108"),
     ("杭州市税务局第一分局", "330100"), ("苏州市公安局工业园区分局", "320500"),
     ("深圳市市场监督管理局福田监管局", "440304"), ("深圳市生态环境局南山管理局", "440305"),
-    ("无锡市住房公积金管理中心江阴分中心", "320281")])
+    ("无锡市住房公积金管理中心江阴分中心", "320281"),
+    # the city's ecology bureau's office in a county (blind round 216, h853_07), and the city's bureau itself
+    ("泉州市晋江生态环境局", "350582"), ("南京市江宁生态环境局", "320115"), ("泉州市生态环境局", "350500")])
 def test_a_city_bureau_s_branch_named_after_a_district_is_that_district_s(name, adcode):
-    """A 分局 serves the district it is named after; one named otherwise (第一分局, 工业园区分局) is the city's."""
+    """A 分局 serves the district it is named after; one named otherwise (第一分局, 工业园区分局) is the city's. So does
+    the office a city's ecology bureau keeps in a county, named by the city and the county (泉州市晋江生态环境局): it
+    was placed in the city."""
     assert describe_agency(name).adcode == adcode
 
 

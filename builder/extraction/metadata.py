@@ -2180,14 +2180,21 @@ def _cities_with_counties() -> frozenset[str]:
 _BRANCH = re.compile(r"(?:局|委员会|中心)(?P<short>[" + _HAN + r"]{1,6}?)(?:分局|监管局|管理局|分中心|海事处)$")
 
 
+# The city's ecology bureau's office in a county, named by the city and the county's short name (泉州市晋江生态环境局,
+# 南京市江宁生态环境局: the vertical management of 2019).
+_ECOLOGY_BRANCH = re.compile(r"(?P<short>[" + _HAN + r"]{1,6}?)生态环境局")
+
+
 def _district_branch(name: str, city: str) -> str | None:
     """The district (or county) a city bureau's 分局 is named after and serves, when the short name
     is one of the city's divisions with its 区, 县, 市 or 旗; None for any other name."""
     municipality = city[:2] in ("11", "12", "31", "50") and city.endswith("0000")
     name = re.sub(r"[（(][^（）()]*[）)]$", "", name)  # 芝罘分局（芝罘区公安局）: the branch, its other name after it
-    if not city.endswith("00") or (city.endswith("0000") and not municipality) or not (m := _BRANCH.search(name)):
+    if not city.endswith("00") or (city.endswith("0000") and not municipality):
         return None
     prefix = name[:resolve_region(name)[1]]
+    if not (m := _BRANCH.search(name) or _ECOLOGY_BRANCH.fullmatch(name, len(prefix))):
+        return None
     for suffix in ("", "区", "县", "市", "旗", "新区"):
         place = prefix + m["short"] + suffix
         code, end = resolve_region(place)
