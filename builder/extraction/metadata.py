@@ -2186,8 +2186,8 @@ _ECOLOGY_BRANCH = re.compile(r"(?P<short>[" + _HAN + r"]{1,6}?)生态环境局")
 
 
 def _district_branch(name: str, city: str) -> str | None:
-    """The district (or county) a city bureau's 分局 is named after and serves, when the short name
-    is one of the city's divisions with its 区, 县, 市 or 旗; None for any other name."""
+    """The district (or county) a city bureau's 分局 (or its ecology bureau's office) is named after and serves, when
+    the short name is one of the city's divisions with its 区, 县, 市 or 旗; None for any other name."""
     municipality = city[:2] in ("11", "12", "31", "50") and city.endswith("0000")
     name = re.sub(r"[（(][^（）()]*[）)]$", "", name)  # 芝罘分局（芝罘区公安局）: the branch, its other name after it
     if not city.endswith("00") or (city.endswith("0000") and not municipality):

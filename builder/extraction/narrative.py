@@ -1826,10 +1826,10 @@ def _own_after_wider(text: str, own: OwnWords = _NO_OWN) -> bool:
 # The words between 主动公开 and the 信息 it publishes, the nearest 主动公开 taken.
 # (not past a count: 主动公开：97条（其中…民生资金信息23条）, the total, its parts' kinds after it)
 _PROACTIVE_GAP = re.compile(r"主动公开(?P<gap>(?:(?!主动公开|\d+\s*[条件])[^。；;，,]){0,30}?)(?:政府)?信息")
-# A heading run into the sentence after it ((一)主动公开全年通过…主动公开政府信息23647条): no 主动公开 of the figure's.
 # A heading of proactive disclosure before its text ((一)主动公开：…): no words of a figure's own clause.
 _PROACTIVE_COLON_HEADING = re.compile(r"^\s*(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．])\s*"
-                           r"主动公开(?:政府信息)?(?:情况|工作)?\s*[：:]")
+                                      r"主动公开(?:政府信息)?(?:情况|工作)?\s*[：:]")
+# A heading run into the sentence after it ((一)主动公开全年通过…主动公开政府信息23647条): no 主动公开 of the figure's.
 _PROACTIVE_HEADING = re.compile(r"^\s*(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．])\s*"
                                 r"主动公开(?:政府信息)?(?:情况|工作)?(?=.*主动公开)")
 
@@ -1924,8 +1924,6 @@ def _about_disclosure(figure: Figure) -> bool:
 # A clause counting what one channel published (全年在…网站…栏目主动公开信息593条, 通过…公众号…): its 全年 scopes
 # the sentence, no total of its own.
 _CHANNEL_CLAUSE = re.compile(r"(?:通过|在)[^。；;，,]{1,30}?(?:网站|栏目|专栏|公众号|微博|平台|客户端|头条号|公开栏)")
-
-
 _CHANNELS_LISTED = re.compile(r"、|等(?:渠道|平台|途径|方式|载体|媒体)")  # (通过网站、新媒体、公开栏等渠道: every channel)
 
 

@@ -3713,7 +3713,9 @@ def _own_scope_rows(layout: Layout, table: str, rows: list[ValueRow], out: Table
     """The rows of the agency's own copy of a table printed twice, for the agency itself (本级) and
     summed over its region (全区汇总), each copy captioned (or noted after: 上表为…), or each row
     labelled so: the copy not the agency's own is left out (of a report titled by its place alone, the place's
-    report, the agency's own). Tables with one copy, or copies whose scope no caption says, as they are."""
+    report, the agency's own). So too a table printed for the agency itself, each of its units ((2)某某中心) and their
+    sum (合计（…及所属单位）): the copy the report says holds its figures is read, else the agency's own. Tables with one
+    copy, or copies whose scope no caption says, as they are."""
     marks = _scope_captions(layout, table)
     # a row's own label says its scope by 本级 only: the form's labels print 本机关 (本机关不掌握相关政府信息)
     labelled = {r.line: scope for r in rows if r.has_values and (scope := _scope_of(r.label or "", _ROW_OWN_SCOPE))}
@@ -3777,12 +3779,14 @@ def _own_scope_columns(layout: Layout, table: str, rows: list[ValueRow], out: Ta
     """A table's rows with only the agency's own columns, when its header prints two groups side by side, the
     agency's (县政府本级) and its region's (全县合计, 全县（含本级）), over the same columns, or alternating (本级 | 全县
     under each): the nearest line above a row naming nothing but the scopes from its first scope on, each over the
-    grid's columns up to the next. Rows on one line of that line's width are cut so; any other table as it is."""
+    grid's columns up to the next. Rows on one line of that line's width are cut so; any other table as it is. So too a
+    header over groups for the agency itself (本级), each of its units and their sum (合计); of the agency's and its
+    region's or units', the group the report says holds its figures is read (“合计”栏为本机关…年度报告数据), else its own."""
     if table not in layout.regions or not any(row.has_values for row in rows):
         return rows
     start, end = layout.regions[table]
     headers: dict[int, tuple[int, list[int]]] = {}  # line → (its width, the agency's own columns)
-    units = False
+    units = read_sum = False
     for at in range(start, end):
         line = layout.lines[at]
         if not (_SCOPE_WORD.search(line) or "合计" in line) or delimiter(line) is None or _DIGITS.search(line):
@@ -3797,7 +3801,7 @@ def _own_scope_columns(layout: Layout, table: str, rows: list[ValueRow], out: Ta
             continue
         chosen = "region" if _stated_copy(layout) == "region" and "region" in scopes else (
             "own" if "own" in scopes else "region")
-        units = units or "unit" in scopes
+        units, read_sum = units or "unit" in scopes, read_sum or chosen == "region"
         ends = [k for k, _ in scoped[1:]] + [len(cells)]
         headers[at] = (len(cells), [k for (first, scope), last in zip(scoped, ends) if scope == chosen
                                     for k in range(first, last)])
@@ -3813,8 +3817,8 @@ def _own_scope_columns(layout: Layout, table: str, rows: list[ValueRow], out: Ta
     if cut != rows and units:
         out.warn("unit_columns", f"{table}: prints columns for the agency itself (本级), for its units and their sum "
                  "(合计) under one header; " + ("the sum's are read, as the report says they hold its figures"
-                                            if _stated_copy(layout) == "region" else "the agency's own are read"))
-    elif cut != rows and _stated_copy(layout) == "region":
+                                            if read_sum else "the agency's own are read"))
+    elif cut != rows and read_sum:
         out.warn("scope_columns", f"{table}: prints the agency's own columns (本级) beside its region's (全县合计) under "
                  "one header; the region's are read, as the report says they hold its figures")
     elif cut != rows:
