@@ -3736,21 +3736,20 @@ def _own_scope_rows(layout: Layout, table: str, rows: list[ValueRow], out: Table
     scopes = {scope_of_row(r) for r in rows if r.has_values} - {None}
     if not _copies_apart(scopes):
         return rows  # (units' copies with neither the agency's own nor their sum: which is the report's, unknown)
-    whole = _titled_by_place(layout)
-    chosen = "region" if whole or _stated_copy(layout) == "region" else "own"
+    whole, units = _titled_by_place(layout), "unit" in scopes
+    chosen = "region" if whole or (units and _stated_copy(layout) == "region") else "own"
     if chosen not in scopes:
         chosen = ({"own", "region"} & scopes).pop()
     kept = [r for r in rows if scope_of_row(r) in (chosen, None)]
-    if out is not None and len(kept) < len(rows):
-        if "unit" in scopes:
-            out.warn("unit_copies", f"{table}: printed for the agency itself (本级), for its units and summed (合计); "
-                     + ("the sum is read, as the report says it holds its figures" if chosen == "region"
-                        else "the agency's own copy is read"))
-        else:
-            out.warn("scope_copy", f"{table}: printed for the agency itself (本级) and summed over its region (汇总); "
-                     + ("the report is titled by its place alone, and the region's copy is read" if whole
-                        else "the report says the region's copy holds its figures, and it is read" if chosen == "region"
-                        else "the agency's own copy is read"))
+    if out is not None and len(kept) < len(rows) and units:
+        out.warn("unit_copies_total" if chosen == "region" else "unit_copies",
+                 f"{table}: printed for the agency itself (本级), for its units and summed (合计); the "
+                 + ("sum is read (the report says it holds its figures, or prints no copy of the agency's own)"
+                    if chosen == "region" else "agency's own copy is read"))
+    elif out is not None and len(kept) < len(rows):
+        out.warn("scope_copy", f"{table}: printed for the agency itself (本级) and summed over its region (汇总); "
+                 + ("the report is titled by its place alone, and the region's copy is read" if whole
+                    else "the agency's own copy is read"))
     return kept
 
 
@@ -3787,6 +3786,7 @@ def _own_scope_columns(layout: Layout, table: str, rows: list[ValueRow], out: Ta
     start, end = layout.regions[table]
     headers: dict[int, tuple[int, list[int]]] = {}  # line → (its width, the agency's own columns)
     units = read_sum = False
+    stated = _stated_copy(layout)
     for at in range(start, end):
         line = layout.lines[at]
         if not (_SCOPE_WORD.search(line) or "合计" in line) or delimiter(line) is None or _DIGITS.search(line):
@@ -3799,8 +3799,9 @@ def _own_scope_columns(layout: Layout, table: str, rows: list[ValueRow], out: Ta
         if not _copies_apart(scopes) or any(
                 scope is None for k, scope in named if k > scoped[0][0]):
             continue
-        chosen = "region" if _stated_copy(layout) == "region" and "region" in scopes else (
-            "own" if "own" in scopes else "region")
+        # (of the agency's own and its units' and their sum: the one the report names, else its own, if printed)
+        chosen = "region" if "unit" in scopes and "region" in scopes and (stated == "region" or "own" not in scopes) \
+            else "own"
         units, read_sum = units or "unit" in scopes, read_sum or chosen == "region"
         ends = [k for k, _ in scoped[1:]] + [len(cells)]
         headers[at] = (len(cells), [k for (first, scope), last in zip(scoped, ends) if scope == chosen
@@ -3815,12 +3816,10 @@ def _own_scope_columns(layout: Layout, table: str, rows: list[ValueRow], out: Ta
             row = replace(row, cells=[full[k] for k in headers[above][1]])
         cut.append(row)
     if cut != rows and units:
-        out.warn("unit_columns", f"{table}: prints columns for the agency itself (本级), for its units and their sum "
-                 "(合计) under one header; " + ("the sum's are read, as the report says they hold its figures"
-                                            if read_sum else "the agency's own are read"))
-    elif cut != rows and read_sum:
-        out.warn("scope_columns", f"{table}: prints the agency's own columns (本级) beside its region's (全县合计) under "
-                 "one header; the region's are read, as the report says they hold its figures")
+        out.warn("unit_columns_total" if read_sum else "unit_columns",
+                 f"{table}: prints columns for the agency itself (本级), for its units and their sum (合计) under one "
+                 "header; the " + ("sum's are read (the report says they hold its figures, or prints no columns of the "
+                                   "agency's own)" if read_sum else "agency's own are read"))
     elif cut != rows:
         out.warn("scope_columns", f"{table}: prints the agency's own columns (本级) beside its region's (全县合计) under "
                  "one header; the agency's own are read")
