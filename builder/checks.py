@@ -606,8 +606,10 @@ def _meta_year(report, context=None) -> list[Result]:
     sentences = report.document.sentences if lines is report.document.lines else narrative_sentences(lines)
     reported: list[tuple[str, list[int], list[int]]] = []  # each sentence, its period's years and those it reports on
     for sentence in sentences:
-        if "年" in sentence:
-            sentence = arabic_years(sentence)  # 自二〇二三年一月一日起: the period in Chinese numerals
+        if "年" not in sentence:  # (no year named: most sentences)
+            reported.append((sentence, [], []))
+            continue
+        sentence = arabic_years(sentence)  # 自二〇二三年一月一日起: the period in Chinese numerals
         reported.append((sentence, [int(m.group(1) or m.group(2)) for m in _PERIOD_YEAR.finditer(sentence)], []))
         if FUTURE.search(sentence):
             continue

@@ -15,11 +15,13 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
+import functools
 import signal
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import TypeVar
 
 from . import errors
 
@@ -45,6 +47,23 @@ class Limits:
 
 
 DEFAULT = Limits()
+
+_Result = TypeVar("_Result")
+
+
+def memoised_when_short(max_length: int, maxsize: int = 8192) -> Callable[[Callable[[str], _Result]],
+                                                                         Callable[[str], _Result]]:
+    """Memoise a pure function of one string (a cell, a line) for strings of at most ``max_length``
+    characters: the parser asks about the same cells and lines many times over. A longer string (a
+    hostile file's endless line) is computed each time, so the cache holds only short strings."""
+    def wrap(function: Callable[[str], _Result]) -> Callable[[str], _Result]:
+        cached = functools.lru_cache(maxsize=maxsize)(function)
+
+        @functools.wraps(function)
+        def call(text: str) -> _Result:
+            return cached(text) if len(text) <= max_length else function(text)
+        return call
+    return wrap
 
 
 @dataclass

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .. import forms
-from ..limits import MAX_NUMBER_DIGITS, checkpoint
+from ..limits import MAX_NUMBER_DIGITS, checkpoint, memoised_when_short
 from .errata import without_errata
 
 NONE_WORDS = frozenset({"无", "—", "——", "-", "--", "–", "/", "／", "\\", "＼", "－", "空", "暂无", "没有", "未发生",
@@ -144,6 +144,10 @@ _T3_HEADER_WORDS = re.compile(r"本列数据的勾稽关系|申请人情况")  #
 # Table 3's own words, which no sentence of the prose prints (its first row's label, the identity it notes).
 _T3_FORM_LABEL = re.compile(r"本年新收政府信息公开申请数量|本列数据的勾稽关系")
 _ANY_HEADING = re.compile("|".join(p.pattern for p in SECTION_HEADINGS.values()))
+# Words each of SECTION_HEADINGS prints whole: a line without its word holds no such heading (most lines: one look,
+# not the regex).
+HEADING_WORDS = {"t2": "主动公开政府信息", "t3": "收到和处理政府信息公开申请", "t4": "行政复", "t5": "存在的主要问题",
+                 "t6": "其他需要报告的事项"}
 
 
 def _own_row_words() -> list[str]:
@@ -254,9 +258,12 @@ def none_with_unit(cell: str) -> bool:
 
 
 _NONE_IN_ENGLISH = frozenset({"none", "nil", "zero", "no"})  # (not N/A: no number applies)
+_CELL_MEMO_LENGTH = 120  # a cell up to this long is remembered as a value or words (``memoised_when_short``)
 
 
+@memoised_when_short(_CELL_MEMO_LENGTH)
 def is_value_cell(cell: str) -> bool:
+    """Whether a cell prints a value (a number, a mark of none, a blank); asked of every cell many times."""
     c = cell.strip()
     return (not c or c in NONE_WORDS or none_with_unit(c) or c in ZERO_GLYPHS or bool(_NUMBER.fullmatch(c))
             or (c[0] in _NONE_STATEMENT_STARTS and bool(NONE_STATEMENT.fullmatch(c)))
@@ -669,6 +676,7 @@ def _stray_end(cells: list[str], i: int) -> bool:
         and bool(cells[i - 1]) and is_value_cell(cells[i - 1]) and bool(cells[i - 2]) and is_value_cell(cells[i - 2])
 
 
+@memoised_when_short(_CELL_MEMO_LENGTH)
 def _is_words(cell: str) -> bool:
     return bool(cell) and not is_value_cell(cell) and bool(_WORDS.search(cell)) and not _MISREAD_CELL.fullmatch(cell.strip())
 
@@ -1231,7 +1239,8 @@ def split_headings(lines: list[str]) -> list[str]:
     without the symbols a chat's copy decorates it with (★ 三、收到和处理… ★, 📌四、…)."""
     out: list[str] = []
     for line in map(_whole_heading, map(_undecorated, lines)):
-        starts = sorted({m.start() for m in _ANY_HEADING.finditer(line) if m.start() > 0})
+        starts = sorted({m.start() for m in _ANY_HEADING.finditer(line) if m.start() > 0}) \
+            if any(word in line for word in HEADING_WORDS.values()) else ()
         if not starts:
             out.append(line)
             continue
@@ -1244,10 +1253,16 @@ def split_headings(lines: list[str]) -> list[str]:
 
 
 def _first(pattern: re.Pattern[str], lines: list[str], start: int = 0, end: int | None = None) -> int | None:
+    word = _NEEDED_WORD.get(pattern)
     for i in range(start, len(lines) if end is None else end):
-        if pattern.search(lines[i]):
+        if (word is None or word in lines[i]) and pattern.search(lines[i]):
             return i
     return None
+
+
+# The word every match of these patterns holds: ``_first`` searches only the lines that print it.
+_NEEDED_WORD = {**{SECTION_HEADINGS[table]: word for table, word in HEADING_WORDS.items()},
+                _T2_ANCHOR: "第二十条", _T3_ANCHOR: "本年新收", _T4_ANCHOR: "行政复"}
 
 
 def locate(lines: list[str]) -> Layout:

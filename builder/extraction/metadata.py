@@ -16,9 +16,11 @@ import re
 import sys
 import types
 from collections import Counter
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass
 from functools import lru_cache
+
+from ..limits import memoised_when_short
 
 # Han characters, with the extensions that rare place names use (长沙县㮾梨街道).
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0003134f"
@@ -538,9 +540,15 @@ def _whole_name_line(line: str) -> bool:
 _FIELD_LABEL = re.compile(r"^\s*[\u4e00-\u9fff]{2,4}(?:名称|格式|标题|类型|版本)\s*\t\s*")
 
 
-def read_title(lines: list[str]) -> Title:
+def read_title(lines: Sequence[str]) -> Title:
     """The report title at the top: name and year (a title may span two lines, or print its
-    agency on the line below, as a byline)."""
+    agency on the line below, as a byline). Read once per text: the name's, the year's and the
+    checks' readers all ask."""
+    return _read_title(tuple(lines))
+
+
+@lru_cache(maxsize=8)
+def _read_title(lines: tuple[str, ...]) -> Title:
     # a crawler's line per menu entry: the title may be the 14th line
     head = _head_past_links(lines) or _without_title_lists(_head(lines, 30))
     head = [_FIELD_LABEL.sub("", line) if "\t" in line else line for line in head]
@@ -721,6 +729,7 @@ def _title_years(lines: list[str]) -> list[int]:
     return [year for k, line in enumerate(head) if k not in teasers and (year := title_line_year(line)) is not None]
 
 
+@memoised_when_short(120)  # (a line over 60 characters is no title: longer ones are not remembered)
 def title_line_year(line: str) -> int | None:
     """The year of a line shaped as a report's title (an agency, a year, 年度报告), else None."""
     line = line.replace(" ", "")

@@ -578,8 +578,8 @@ class Figure:
                 "headline": self.headline}
 
 
-# The distinct word lists of PATTERNS: each is looked for once per sentence.
-_NEEDS_GROUPS = tuple(dict.fromkeys(p.needs for p in PATTERNS))
+# The distinct word lists of PATTERNS, each as one regex: looked for once per sentence.
+_NEEDS_GROUPS = {needs: re.compile("|".join(map(re.escape, needs))) for needs in dict.fromkeys(p.needs for p in PATTERNS)}
 
 
 def prose(lines: list[str]) -> str:
@@ -874,6 +874,12 @@ _WORKED_EXAMPLE = re.compile(r"\s*(?:\d{1,2}\s*[.、．]\s*|[（(][一二三四�
                              r"(?:示例|举例|例如|比如|譬如|假设|假如|如[^，,。；;]{1,40}[，,][^。；;]{0,40}?则)")
 
 
+@functools.cache
+def _patterns_needing(mentioned: frozenset[tuple[str, ...]]) -> tuple[Pattern, ...]:
+    """The patterns whose words a sentence mentions, in their order (which decides between figures at one place)."""
+    return tuple(pattern for pattern in (*PATTERNS, *_OWN_PATTERNS) if pattern.needs in mentioned)
+
+
 def find_figures(sentence_list: list[str], year: int | None = None, table_lines: list[str] | None = None,
                  all_levels: bool = False, own_place: str = "", own_names: tuple[str, ...] = (),
                  trusted_glyphs: frozenset[str] = frozenset()) -> list[Figure]:
@@ -916,15 +922,15 @@ def find_figures(sentence_list: list[str], year: int | None = None, table_lines:
         offset += 1_000
         if len(sentence) > 400 or _WORKED_EXAMPLE.match(sentence):
             continue  # (a filling guide's worked example: 示例：如本年新收10件、上年结转2件，…则结转下年度…1件)
-        mentioned = {needs for needs in _NEEDS_GROUPS if any(word in said or word in clauses for word in needs)}
+        mentioned = frozenset(needs for needs, words in _NEEDS_GROUPS.items() if words.search(said) or words.search(clauses))
         if not mentioned:  # no pattern's words: most sentences
             continue
         text, sentence = sentence, _glyphs_read(sentence, trusted_glyphs)
         has_digit = _HAS_NUMBER.search(sentence) is not None
         # the figures are read from the pairs and with their amounts' words left out, kept with the text
         sentence = _plain_amounts(_respectively(_each_applicant(sentence)), clauses[:len(clauses) - len(text)])
-        for pattern in (*PATTERNS, *_OWN_PATTERNS):
-            if pattern.needs not in mentioned or not (has_digit or pattern.value is not None):
+        for pattern in _patterns_needing(mentioned):
+            if not (has_digit or pattern.value is not None):
                 continue
             for m in pattern.regex.finditer(sentence):
                 if "who" in pattern.regex.groupindex and not own.names_whole(m.group("who")):
@@ -1164,6 +1170,8 @@ _AS_RESPONDENT = re.compile(r"作为(?:行政复议)?被申请人|作为被告|�
 
 def _as_review_body(text: str) -> bool:
     """Whether the text speaks of the body as a review body, last (not as the one reviewed or sued after that)."""
+    if "复议" not in text:  # (every way of saying so names the review: most sentences, one look)
+        return False
     ends = [m.end() for m in _AS_REVIEW_BODY.finditer(text)]
     return bool(ends) and not _AS_RESPONDENT.search(text, ends[-1])
 

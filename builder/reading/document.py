@@ -88,7 +88,8 @@ class Document:
             text = _CREOLE_HEADER_ROW.sub(lambda m: m.group().replace("|=", "|"), text)
         if "#+" in text:  # an Org file's keyword lines (#+NAME: tbl-t4, #+TBLFM: $10=vsum($4..$9)): no text
             text = _ORG_KEYWORD.sub(lambda m: m.group("value") if m.group("key").upper() == "TITLE" else "", text)
-        if "例" in text:  # a template's example lines left in (示例：行政规范性文件 2 1 10): not the report's
+        # a template's example lines left in (示例：行政规范性文件 2 1 10): not the report's
+        if "示例" in text or "样例" in text or "范例" in text:
             text = _TEMPLATE_EXAMPLE.sub("", text)
         if _LEADER_MARKS.search(text):  # a row aligned by leaders (本年新收……………11, 11·····0·····0): its cells
             text = leaders_as_cells(text)
