@@ -1,15 +1,17 @@
 """The parser's shortcuts change no result: a word looked for before a regex is one every match
-holds, and a memoised function answers as it did before it was memoised."""
+holds (``literals.required_words``), and a memoised function answers as it did before it was memoised."""
 
 from __future__ import annotations
 
 import random
+import re
 from pathlib import Path
 
 import pytest
 
 from builder import synthetic
 from builder.extraction import layout, narrative
+from builder.extraction.literals import holds_words, required_words
 from builder.limits import memoised_when_short
 from builder.reading.document import read_file
 
@@ -44,11 +46,36 @@ def test_every_heading_prints_its_word(table):
     assert all(word in line for line in matched)
 
 
-def test_every_pattern_found_first_prints_its_word():
-    for pattern, word in layout._NEEDED_WORD.items():
-        matched = [line for line in LINES if pattern.search(line)]
-        assert matched, pattern.pattern
-        assert all(word in line for line in matched), pattern.pattern
+@pytest.mark.parametrize("module", [layout, narrative])
+def test_every_match_holds_its_pattern_s_words(module):
+    """What ``required_words`` reads of each of a reader's regexes holds on every line any of them matches."""
+    patterns = [value for value in vars(module).values() if isinstance(value, re.Pattern)]
+    patterns += [p.regex for p in getattr(module, "PATTERNS", ())]
+    tried = 0
+    for pattern in patterns:
+        words = required_words(pattern)
+        for line in LINES:
+            for m in pattern.finditer(line):
+                tried += 1
+                assert holds_words(m.group(), words), (pattern.pattern, line)
+    assert tried > 1000
+
+
+@pytest.mark.parametrize(("regex", "text", "words"), [
+    (r"收到(?:了)?申请\s*\d+件", "收到申请5件", ({"收到"}, {"申请"}, {"件"})),
+    (r"(?:收到|受理)申请", "受理申请", ({"收到", "受理"}, {"申请"})),
+    (r"(?:依申请公开|申请)数量", "依申请公开数量", ({"申请"}, {"数量"})),  # (依申请公开 holds 申请)
+    (r"(?:行政)?复议", "复议", ({"复议"},)),
+    (r"a+b", "aab", ({"a"}, {"b"})),
+    (r"\d+件|无", "无", ({"件", "无"},)),
+    (r"\d+|无", "无", ()),  # (an alternative with no word: nothing required)
+    (r"(?i)abc", "ABC", ()),  # (case folded: not read)
+    (r"(?=申请)\w+", "申请书", ()),  # (a lookahead's words: none read)
+])
+def test_required_words_of_small_patterns(regex, text, words):
+    pattern = re.compile(regex)
+    assert {frozenset(w) for w in words} == set(required_words(pattern))
+    assert pattern.search(text) and holds_words(text, required_words(pattern))
 
 
 def test_split_headings_as_without_the_shortcut(monkeypatch):

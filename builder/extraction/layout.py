@@ -18,6 +18,7 @@ from functools import lru_cache
 from .. import forms
 from ..limits import MAX_NUMBER_DIGITS, checkpoint, memoised_when_short
 from .errata import without_errata
+from .literals import holds_words, required_words
 
 NONE_WORDS = frozenset({"无", "—", "——", "-", "--", "–", "/", "／", "\\", "＼", "－", "空", "暂无", "没有", "未发生",
                         "未收取", "未收费", "不收费", "免收",  # (the fee row's words for none)
@@ -1253,16 +1254,11 @@ def split_headings(lines: list[str]) -> list[str]:
 
 
 def _first(pattern: re.Pattern[str], lines: list[str], start: int = 0, end: int | None = None) -> int | None:
-    word = _NEEDED_WORD.get(pattern)
+    words = required_words(pattern)  # (only the lines that hold them are searched)
     for i in range(start, len(lines) if end is None else end):
-        if (word is None or word in lines[i]) and pattern.search(lines[i]):
+        if holds_words(lines[i], words) and pattern.search(lines[i]):
             return i
     return None
-
-
-# The word every match of these patterns holds: ``_first`` searches only the lines that print it.
-_NEEDED_WORD = {**{SECTION_HEADINGS[table]: word for table, word in HEADING_WORDS.items()},
-                _T2_ANCHOR: "第二十条", _T3_ANCHOR: "本年新收", _T4_ANCHOR: "行政复"}
 
 
 def locate(lines: list[str]) -> Layout:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from ..limits import MAX_NUMBER_DIGITS, checkpoint
 from .layout import glyph_digits
+from .literals import Requirements, holds_words, required_words
 
 # A count in Chinese numerals (收到申请三件, 两起行政诉讼; in the financial forms too: 叁拾陆件), read whole: not an
 # ordinal (第三件) or the tail of one.
@@ -83,6 +84,7 @@ class Pattern:
     # report's carried over (-1), 结转至2023年 its carried forward (+1); any other year is not its.
     year_offset: int = 0
     unnamed: bool = False  # the figure does not name its kind (公开政府信息7215条, not 主动公开…): the named outrank it
+    words: Requirements = ()  # what every match holds (``literals.required_words``): a sentence without is passed over
 
 
 _NEEDS = {"applications": ("申请", "答复", "办结", "结转", "顺延", "提交"),
@@ -97,7 +99,8 @@ _NEEDS = {"applications": ("申请", "答复", "办结", "结转", "顺延", "�
 def _p(key: str, pattern: str, value: int | None = None, scale: int = 1, year_offset: int = 0,
        needs: str | None = None, unnamed: bool = False) -> Pattern:
     needs = _NEEDS[needs] if needs else _NEEDS.get(key) or _NEEDS[key.split("_")[0]]
-    return Pattern(key, re.compile(pattern), value, scale, needs, year_offset, unnamed)
+    compiled = re.compile(pattern)
+    return Pattern(key, compiled, value, scale, needs, year_offset, unnamed, required_words(compiled))
 
 
 # A year's count compared with the one before, as a change (行政复议由上年的4件下降为2件): the year's, after the change.
@@ -922,7 +925,8 @@ def find_figures(sentence_list: list[str], year: int | None = None, table_lines:
         offset += 1_000
         if len(sentence) > 400 or _WORKED_EXAMPLE.match(sentence):
             continue  # (a filling guide's worked example: 示例：如本年新收10件、上年结转2件，…则结转下年度…1件)
-        mentioned = frozenset(needs for needs, words in _NEEDS_GROUPS.items() if words.search(said) or words.search(clauses))
+        looked_at = said if said == clauses else said + "\0" + clauses  # (no pattern's word holds a NUL)
+        mentioned = frozenset(needs for needs, words in _NEEDS_GROUPS.items() if words.search(looked_at))
         if not mentioned:  # no pattern's words: most sentences
             continue
         text, sentence = sentence, _glyphs_read(sentence, trusted_glyphs)
@@ -930,7 +934,7 @@ def find_figures(sentence_list: list[str], year: int | None = None, table_lines:
         # the figures are read from the pairs and with their amounts' words left out, kept with the text
         sentence = _plain_amounts(_respectively(_each_applicant(sentence)), clauses[:len(clauses) - len(text)])
         for pattern in _patterns_needing(mentioned):
-            if not (has_digit or pattern.value is not None):
+            if not (has_digit or pattern.value is not None) or not holds_words(sentence, pattern.words):
                 continue
             for m in pattern.regex.finditer(sentence):
                 if "who" in pattern.regex.groupindex and not own.names_whole(m.group("who")):
