@@ -4,9 +4,9 @@ A text that holds none of a pattern's words cannot match it, so a reader may pas
 with a plain ``in`` instead of running the regex: most lines of a report hold no heading and
 most sentences none of a rule's words. ``required_words`` reads the words from the pattern's
 parse tree (Python's own ``re._parser``): a run of literal characters is a word every match
-holds; so is one of each alternative's words, and a repeat's at least once. Anything it cannot
-read for certain (case folding, a pattern its parser version does not know) gives None: no
-shortcut, the regex is run as before.
+holds; so is one of the alternatives' words, and a repeat's (at least once). What it cannot read
+for certain (case folding, a pattern its parser does not know, an alternative without a word)
+gives no words: no shortcut, the regex is run on every text as before.
 """
 
 from __future__ import annotations
