@@ -2179,6 +2179,29 @@ def _t2_rows(rows: list[ValueRow], cores: list[str], form: forms.Form) -> dict[s
 
 
 _CUT_MIN = 3  # characters of an item's name a label cut short ends with, at least (规范性, 其他对外管理服)
+_MISREAD_MIN = 4  # characters of an item's name read with one of them wrong, at least (行政许可: not 规章, 许可)
+
+
+def _misread_item(core: str, form: forms.Form) -> forms.Table2Item | None:
+    """The item a row's label names with one character misread (OCR's 行政许司, 行政强剔 for 行政许可, 行政强制): the one
+    item one of whose names of four or more characters differs from the label in one character only; None when none
+    or several. (No two of the form's items' names are one character apart.)"""
+    items = {item for item in form.t2 for word in item.keywords if len(word) >= _MISREAD_MIN and len(word) == len(core)
+             and sum(a != b for a, b in zip(word, core)) == 1}
+    return items.pop() if len(items) == 1 else None
+
+
+def _rows_misread(rows: list[ValueRow], cores: list[str], form: forms.Form,
+                  matched: dict[str, ValueRow]) -> list[tuple[forms.Table2Item, ValueRow]]:
+    """Rows whose label names no item but one item's name with one character misread (``_misread_item``): that item's,
+    when it is the one such row and the item has no row of its own (a section of two items, where ``_rows_by_section``
+    cannot tell)."""
+    found: dict[forms.Table2Item, list[ValueRow]] = {}
+    for row, core in zip(rows, cores):
+        if row.has_values and not any(k in core for item in form.t2 for k in item.keywords) \
+                and (item := _misread_item(core, form)) is not None and item.id not in matched:
+            found.setdefault(item, []).append(row)
+    return [(item, rows_of[0]) for item, rows_of in found.items() if len(rows_of) == 1]
 
 
 def _cut_item(core: str, form: forms.Form) -> str | None:
@@ -2339,6 +2362,10 @@ def read_t2(layout: Layout, form: forms.Form, out: Tables) -> None:
         matched[item.id] = row
         out.warn("t2.row_by_section", f"t2: the row labelled {row.label!r} names no item of the form; read as "
                  f"'{item.label_zh}', the only item of the 第二十条 heading above it", line=row.line + 1)
+    for item, row in _rows_misread(rows, cores, form, matched):
+        matched[item.id] = row
+        out.warn("t2.row_misread", f"t2: the row labelled {row.label!r} names no item of the form; read as "
+                 f"'{item.label_zh}', whose name it prints with one character otherwise", line=row.line + 1)
     unsure: dict[forms.Table2Item, tuple[ValueRow, ValueRow]] = {}
     for item, row, across in [*_section_blocks(layout, form, matched), *_measure_columns(layout, form, matched)]:
         if across.cells != row.cells:
