@@ -84,3 +84,34 @@ def test_marks_under_a_legend_are_read_as_it_says(zero_mark, na_mark, legend, re
             assert got.status in DEFINITE and got.value == v[cell.id], (cell.id, got)
     marked = [c for c in rep.cells.values() if c.raw and c.raw.strip() == zero_mark]
     assert marked and all(c.status == "none" and "表下说明" in c.note for c in marked)
+
+
+@pytest.mark.parametrize("rendering", RENDERINGS)
+@pytest.mark.parametrize("legend", ["注：表中空白单元格表示0。", None])
+def test_table_4_printed_blank_under_a_legend_that_blank_is_0_is_0(rendering, legend):
+    """Blind rounds 215 and 220 (statistics exports): every zero left blank under 注：表中空白单元格表示0, and table 4
+    all zeros: its one row is fifteen blank cells, which leave no line in the text read (a row without a label), so
+    the table was read as missing. Its header printed whole with no value under it is the table printed blank: under
+    the legend its cells are 0; without one they stay unread (a row lost and a row left blank look alike)."""
+    v = synthetic.consistent_values(random.Random(11), forms.GOV_2021)
+    v.update({cell: 0 for cell in v if cell.startswith("t4.")})
+    rep = _report(v, "", {}, legend, rendering)
+    t4 = [rep.cells[c.id] for c in forms.cells(forms.GOV_2021) if c.id.startswith("t4.")]
+    if legend is None:
+        assert all(cell.value is None for cell in t4)
+    else:
+        assert all((cell.value, cell.status) == (0, "none") and "空白即为0" in cell.note for cell in t4)
+        assert [w for w in rep.warnings if w["code"] == "blank_zeros"]
+    assert all(rep.cells[cell].value in (v[cell], None) for cell in v if cell.startswith("t3."))  # (none read wrong)
+
+
+def test_table_4_lost_under_its_heading_is_not_read_as_0_by_the_legend():
+    """The legend speaks of cells printed blank: a table 4 whose header is not printed at all (the page holding it
+    lost) has no cells to read, and stays missing."""
+    v = synthetic.consistent_values(random.Random(11), forms.GOV_2021)
+    blocks = synthetic._blocks(AGENCY, YEAR, forms.GOV_2021, {c: synthetic._fmt(x) for c, x in v.items()}, v)
+    tables = [k for k, (kind, _) in enumerate(blocks) if kind == "table"]
+    del blocks[tables[-1]]
+    blocks.insert(tables[-2] + 1, ("para", "注：表中空白单元格表示0。"))
+    rep = extracted(blocks, "tab")
+    assert all(rep.cells[c.id].status == "missing" for c in forms.cells(forms.GOV_2021) if c.id.startswith("t4."))

@@ -4751,8 +4751,23 @@ def _blanks_said_zero(layout: Layout, out: Tables) -> None:
         if value.status == "blank" and not _prints_no_number(value.raw or ""):
             out.cells[cell] = CellValue(0, value.raw, "none", _BLANK_ZERO_NOTE.format(words))
             filled += 1
+    t4 = [cell for cell in out.cells if cell.startswith("t4.")]
+    if all(out.cells[cell].status == "missing" for cell in t4) and _t4_header_whole(layout):
+        for cell in t4:  # (its row of fifteen blank cells, which leaves no line in the text read)
+            out.cells[cell] = CellValue(0, None, "none", _BLANK_ZERO_NOTE.format(words))
+        filled += len(t4)
     if filled:
         out.warn("blank_zeros", f"{filled} blank cells are 0, as the report's legend says: “{words}”", count=filled)
+
+
+def _t4_header_whole(layout: Layout) -> bool:
+    """Whether table 4's region prints its header naming all fifteen cells and not a value under it: the table
+    printed with its one row blank (a statistics export leaving zeros blank), not a table lost."""
+    if "t4" not in layout.regions or any(row.has_values for row in layout.rows("t4")):
+        return False
+    start, end = layout.regions["t4"]
+    named = t4_columns(layout.lines[start:end])
+    return named is not None and len(set(named)) == len(_T4_FORM_IDS)
 
 
 def _sentence_around(text: str, at: int) -> str:
