@@ -67,7 +67,9 @@ def test_an_agency_without_a_place_name_keeps_an_id():
                                           ("中国证券监督管理委员会湖北监管局", "420000"),
                                           ("国家税务总局合肥经济技术开发区税务局", "340100"),
                                           ("东莞松山湖高新技术产业开发区管理委员会", "441900"),
-                                          ("苏州工业园区综合保税区管理办公室", "320500"), ("南京住房公积金管理中心", "320100")])
+                                          ("苏州工业园区综合保税区管理办公室", "320500"), ("南京住房公积金管理中心", "320100"),
+                                          # (blind round 221: a province's survey corps, a province's banking regulator)
+                                          ("国家统计局湖南调查总队", "430000"), ("湖南银保监局", "430000")])
 def test_a_local_office_named_by_its_place_s_short_name_is_placed_there(name, adcode):
     """A vertically managed body's office is named 厦门海关, not 厦门市海关 (and a ministry's 财政部宁波监管局,
     a province's 湖北监管局, a national zone's 合肥经济技术开发区): the short name is the place's."""

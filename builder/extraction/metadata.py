@@ -1920,9 +1920,11 @@ def _places_named(name: str) -> list[str]:
 
 
 # A vertically managed body's local office named by its city's or province's short name: 厦门海关, 绍兴调查队,
-# 国家金融监督管理总局泉州监管分局, 中国人民银行泉州中心支行, 财政部宁波监管局, 湖北证监局, 南京住房公积金管理中心; and a national
-# zone named so, which has no code of its own (合肥经济技术开发区: its city's).
-_SHORT_CITY_OFFICE = re.compile(r"^(?:海关|调查队|(?:金融|银保)?监管(?:分)?局|证监局|中心支行|海事局|海事处|邮政管理局|气象局"
+# 湖南调查总队 (a province's), 湖南银保监局, 国家金融监督管理总局泉州监管分局, 中国人民银行泉州中心支行, 财政部宁波监管局,
+# 湖北证监局, 南京住房公积金管理中心; and a national zone named so, which has no code of its own (合肥经济技术开发区: its
+# city's).
+_SHORT_CITY_OFFICE = re.compile(r"^(?:海关|调查(?:总)?队|(?:金融|银保)?监管(?:分)?局|银保监(?:分)?局|证监局|中心支行"
+                                r"|海事局|海事处|邮政管理局|气象局"
                                 r"|住房公积金管理中心|铁路监督管理局|(?:出入境)?边防检查站|边检站"
                                 r"|经济技术开发区|高新技术产业开发区|经济开发区|高新区|经开区|片区)")
 # A national body's office named by its national body and a place's short name alone (国家矿山安全监察局山西局).
