@@ -87,12 +87,15 @@ def test_marks_under_a_legend_are_read_as_it_says(zero_mark, na_mark, legend, re
 
 
 @pytest.mark.parametrize("rendering", RENDERINGS)
-@pytest.mark.parametrize("legend", ["注：表中空白单元格表示0。", None])
+@pytest.mark.parametrize("legend", ["注：表中空白单元格表示0。", "注:本表空白处数值为0。", "注：空格表示“0”。",
+                                    "说明：表内未填写数字的单元格均为0。", "备注：表格中空白项数据为零。", None])
 def test_table_4_printed_blank_under_a_legend_that_blank_is_0_is_0(rendering, legend):
     """Blind rounds 215 and 220 (statistics exports): every zero left blank under 注：表中空白单元格表示0, and table 4
     all zeros: its one row is fifteen blank cells, which leave no line in the text read (a row without a label), so
     the table was read as missing. Its header printed whole with no value under it is the table printed blank: under
-    the legend its cells are 0; without one they stay unread (a row lost and a row left blank look alike)."""
+    the legend its cells are 0; without one they stay unread (a row lost and a row left blank look alike). Blind
+    round 221 (Word tables): the legend worded otherwise (空白处数值为0, 空格表示“0”, 未填写数字的单元格均为0,
+    空白项数据为零) was not read, and table 2's blank zeros stayed blank."""
     v = synthetic.consistent_values(random.Random(11), forms.GOV_2021)
     v.update({cell: 0 for cell in v if cell.startswith("t4.")})
     rep = _report(v, "", {}, legend, rendering)
@@ -102,6 +105,8 @@ def test_table_4_printed_blank_under_a_legend_that_blank_is_0_is_0(rendering, le
     else:
         assert all((cell.value, cell.status) == (0, "none") and "空白即为0" in cell.note for cell in t4)
         assert [w for w in rep.warnings if w["code"] == "blank_zeros"]
+        if rendering != "space":  # (where a blank cell leaves no place in the text)
+            assert all(rep.cells[c].value == 0 for c in v if c.startswith("t2.") and v[c] == 0)
     assert all(rep.cells[cell].value in (v[cell], None) for cell in v if cell.startswith("t3."))  # (none read wrong)
 
 
@@ -115,3 +120,20 @@ def test_table_4_lost_under_its_heading_is_not_read_as_0_by_the_legend():
     blocks.insert(tables[-2] + 1, ("para", "注：表中空白单元格表示0。"))
     rep = extracted(blocks, "tab")
     assert all(rep.cells[c.id].status == "missing" for c in forms.cells(forms.GOV_2021) if c.id.startswith("t4."))
+
+
+@pytest.mark.parametrize("rendering", ["tab", "html", "docx"])
+def test_a_row_printing_some_zeros_and_leaving_its_last_blank_under_the_legend_is_all_0(rendering):
+    """Blind round 221 (Word tables under 说明：表内未填写数字的单元格均为0): 规章 | 0 | 0 | ∅, the clerk typing some
+    zeros and leaving the last cell blank. Its two zeros may stand in either two of three cells, which table 2 has
+    no sums to settle: all three were unsure. Under the legend every reading is 0, 0, 0."""
+    v = synthetic.consistent_values(random.Random(5), forms.GOV_2021)
+    v.update({"t2.rules.issued": 0, "t2.rules.repealed": 0, "t2.rules.in_force": 0})
+    printed = {c.id: "" if v[c.id] == 0 else synthetic._fmt(v[c.id]) for c in forms.cells(forms.GOV_2021)}
+    printed.update({"t2.rules.issued": "0", "t2.rules.repealed": "0"})
+    blocks = synthetic._blocks(AGENCY, YEAR, forms.GOV_2021, printed, v)
+    for at in reversed([k for k, (kind, _) in enumerate(blocks) if kind == "table"]):
+        blocks.insert(at + 1, ("para", "说明：表内未填写数字的单元格均为0。"))
+    rep = extracted(blocks, rendering)
+    rules = [rep.cells[c] for c in ("t2.rules.issued", "t2.rules.repealed", "t2.rules.in_force")]
+    assert all(cell.value == 0 and cell.status in ("reported", "none") for cell in rules), rules

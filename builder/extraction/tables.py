@@ -1402,6 +1402,11 @@ def _apply(choices, solutions, exact, blanks_dropped, run_choices, short: set[st
                                             f"未印出而由{name}勾稽关系推出 0，都是 0")
                 fixed[cell] = 0
                 continue
+            if in_run and distinct == [0, None] and _BLANKS_ZERO.get():
+                out.cells[cell] = CellValue(0, raw, "none", "本行少印了单元格：各种读法中，这一格或是印出的 0，或是"
+                                            "未印出的空白，而报告说明表中空白即为 0，都是 0")
+                fixed[cell] = 0
+                continue
             if len(distinct) > 1:
                 note = (f"有 {len(solutions)} 种读法都符合{name}勾稽关系，未作选择" if cell in checked else
                         f"有 {len(distinct)} 种可能的读法，{unchecked}，未作选择")
@@ -1598,6 +1603,8 @@ _DECIMAL = re.compile(r"(\d+)\.(\d+)")
 
 # Whether the report's tables say their blank cells are 0 (注：表中空白单元格表示0): a sheet leaving its zeros blank.
 _BLANKS_ZERO: ContextVar[bool] = ContextVar("blanks_zero", default=False)
+
+
 def _decimal_count_readings(raw: str) -> list[int]:
     """What a count printed with decimals may be: its whole part when they are zeros (5.0, 178.00: a
     spreadsheet's number format), its digits run together (2.5 for 25: a speck read as a point)."""
@@ -4613,9 +4620,11 @@ _T3_ALL_ZERO = re.compile(r"(?:表三|本表)(?:中的?)?(?:各项|全部)(?:数
 _ALL_SAID_ZERO = re.compile(r"(?:各项|各栏|全部|均)\s*(?:均为|为|均是)?" + _ZERO)
 _SENTENCE_END = re.compile(r"[。；;\n]")
 _DECLARED_ZERO_NOTE = "表中未印出，报告声明其为0：“{}”"
-# A legend saying the tables' blank cells are 0 (注：表中空白单元格表示0, 空格为零): every table's blank cells are.
-_BLANK_IS_ZERO = re.compile(r"(?:空白|空格|空项|未填)(?:单元格|格|处|栏)?(?:的|处)?(?:均|皆|一律|即)?"
-                            r"(?:表示|代表|为|视为|即为|是)\s*(?:0|０|零|无)(?![\d.])")
+# A legend saying the tables' blank cells are 0 (注：表中空白单元格表示0, 空格为零, 本表空白处数值为0, 空格表示“0”,
+# 表内未填写数字的单元格均为0, 表格中空白项数据为零): every table's blank cells are.
+_BLANK_IS_ZERO = re.compile(r"(?:空白|空格|空项|未填(?:写|报)?(?:数字|数值|数据)?的?)(?:单元格|格|处|栏|项)?(?:的|处)?"
+                            r"(?:数值|数据|数字|值)?(?:均|皆|一律|即|都)?(?:表示|代表|为|视为|即为|是)\s*[“\"‘']?"
+                            r"(?:0|０|零|无)[”\"’']?(?![\d.])")
 _BLANK_ZERO_NOTE = "表中空白，报告说明空白即为0：“{}”"
 _NOTE_MAX = 80  # characters of the declaration the note quotes
 
