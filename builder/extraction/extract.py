@@ -223,11 +223,27 @@ def _not_an_agency(name: str, lines: list[str]) -> tuple[str, str] | None:
     """The name and kind of a body the regulation does not cover, when the report's name or the other name it
     bears beside it in the opening is one: 光山县城乡供水管理处（光山县城乡供水有限公司）, a water-supply office that is
     a company. A former name (（原…）) is what the body was, not what it is."""
-    beside = re.compile(re.escape(name) + r"\s*[（(](?!原)([^（）()]{2,40})[）)]")
-    for candidate in (name, *beside.findall("".join(lines[:30]))):
+    for candidate in (name, *_names_beside(name, "".join(lines[:30]))):
         if (kind := next((kind for pattern, kind in _NOT_AGENCIES if pattern.search(candidate)), None)) is not None:
             return name if candidate == name else f"{name}（{candidate}）", kind
     return None
+
+
+# The other name a body bears in brackets after its own (光山县城乡供水管理处（光山县城乡供水有限公司）), not a former one.
+_NAME_BESIDE = re.compile(r"\s*[（(](?!原)([^（）()]{2,40})[）)]")
+
+
+def _names_beside(name: str, text: str) -> list[str]:
+    """The names in brackets right after ``name`` in ``text``, each mention after the last one read (as a
+    regex of the name and the brackets finds them, without compiling one for each report's name)."""
+    found, at = [], text.find(name) if name else -1
+    while at >= 0:
+        if (m := _NAME_BESIDE.match(text, at + len(name))) is not None:
+            found.append(m.group(1))
+            at = text.find(name, m.end())
+        else:
+            at = text.find(name, at + 1)
+    return found
 
 
 def _above_sections(lines: list[str]) -> list[str]:

@@ -1948,15 +1948,16 @@ def _worded_as_total(clause: str) -> bool:
 
 
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
+_WHOLE_NUMBER = re.compile(r"(?<![\d.])\d+(?![\d.])")  # digits with no digit or point either side
 
 
 def _own_clause(figure: Figure) -> str:
     """The clause of a figure's sentence that prints its number (网站公开8562条，…，三个渠道合计主动公开11985条: the
     second figure's is worded as a total, the first's not); the sentence when no clause prints it as such."""
     digits = str(int(figure.value)) if float(figure.value).is_integer() else ""
-    printed = re.compile(rf"(?<![\d.]){digits}(?![\d.])")  # the number itself, not digits of another (2 of 2022年)
     text = _THOUSANDS.sub("", figure.text)  # (4,127条: one number, not two clauses)
-    clauses = [c for c in re.split(r"[，,；;]", text) if digits and printed.search(c)]
+    # (the number itself, not digits of another: 2 of 2022年)
+    clauses = [c for c in re.split(r"[，,；;]", text) if digits and digits in _WHOLE_NUMBER.findall(c)]
     return clauses[0] if len(clauses) == 1 else figure.text
 
 
