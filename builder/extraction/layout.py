@@ -279,7 +279,7 @@ def is_value_cell(cell: str) -> bool:
 # by spaces as GB/T 15835 sets them (9 417), a change in words (减少15, 增3项), Chinese numerals (二十三).
 # (after the number, or after its unit: 5*, 5件*, 1件（注）)
 _FOOTNOTE_MARK = re.compile(r"(?<=[\d件条项个次])\s*(?:[*＊※†‡§△▲☆★◆◇]+|[⁰¹²³⁴⁵⁶⁷⁸⁹]+|[①-⑳]|[(（]?注\s*\d{0,2}[)）]?"
-                            r"|[\[［]\s*\d{1,2}\s*[\]］]"
+                            r"|[\[［〔【]\s*(?:注\s*\d{0,2}|\d{1,2}|[a-z])\s*[\]］〕】]"  # ([注1], 〔注〕, [a])
                             r"|\[\^[\w-]{1,12}\]|\^[\w-]{1,12})$")  # (Markdown's [^1], and ^1 as a converter renders it)
 _TRAILING_COUNT_UNIT = re.compile(r"\s*(?:" + COUNT_UNIT + r")$")
 SPACE_GROUPED = re.compile(r"[1-9]\d{0,2}(?:[ \u00a0\u2009\u202f]\d{3})+(?:\.\d{1,2})?")
