@@ -30,7 +30,9 @@ from .test_layouts import AGENCY, values
     ("▼3", "-3"), ("▲5", "5"), ("△3", "-3"),
     ("1.2万元", None), ("'12", "12"), ("12,316 ①", "12,316"), ("7②", "7"), ("’1,274", "1,274"), ("1,274.00", None),
     ("12.50", None), ("2.0", None), ("12注1", "12"), ("5（注2）", "5"), ("8 215.46", "8215.46"),
-    ("263 [1]", "263"), ("6[3]", "6"), ("[3]", None), ("”0", "0"), ("」12", "12"), ("”", None), ("0”", None),
+    ("263 [1]", "263"), ("6[3]", "6"), ("[3]", None), ("504[注1]", "504"), ("2［注2］", "2"), ("7〔注〕", "7"),
+    ("4[a]", "4"), ("[注1]", None), ("12[]", None),  # (blind round 223: bracketed notes)
+    ("”0", "0"), ("」12", "12"), ("”", None), ("0”", None),
     ("十九件", "19"), ("两件", "2"), ("贰拾叁项", "23"), ("零元", "0"), ("壹拾元", None), ("二十三（23）", "23"),
     ("二十三(32)", None), ("2 - 3 -", "2"), ("0 — 5 —", "0"), ("12 第3页", "12"), ("7 第 2 页 共 5 页", "7"),
     ("- 3 -", None), ("2 -", None), ("合计：26", "26"), ("合计:1,234", "1,234"), ("共5件", "5"), ("总计 37", "37"),
@@ -616,6 +618,22 @@ def test_a_border_inside_a_grid_s_line_is_no_cell():
     out = grid_rows(lines)
     assert "-" not in out[3] and "+" not in out[3] and out[3].count("|") == 4
     assert out[6] == "|9  |15 |4    |3    |"
+
+
+@pytest.mark.parametrize("joints", ["╠╦╬╣═", "┣┳╋┫━", "╞╤╪╡═"])
+def test_a_double_or_heavy_border_inside_a_grid_s_line_is_no_cell(joints):
+    """Blind round 223 (box-drawing grids): table 4's header drawn with double lines, the border under 未经复议直接起诉
+    and 复议后起诉 sharing a line with the cells under 行政复议's spanned names (║ … ║ ╠══╦══╬══╣). Only the single
+    line's joints (┼ ├ ┤) were a border's: the double one was read as a cell, and table 4 was unsure throughout."""
+    from builder.reading.document import grid_rows
+
+    left, down, _, right, line = joints
+    border = left + (line * 4 + down) * 3 + line * 4 + right
+    lines = ["+" + "-" * 40 + "+", "| 行政复议 | 行政诉讼            |", "| 总计     " + border,
+             "|          | 维持 | 纠正 | 其他 | 总计 |",
+             "| 9        | 4    | 3    | 1    | 8    |"]
+    out = grid_rows(lines)
+    assert not any(c in out[2] for c in joints) and "总计" in out[2] and out[4] == lines[4]
 
 
 def test_a_spreadsheet_s_rows_padded_to_its_width_are_table_rows_with_one_value():

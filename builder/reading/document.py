@@ -515,12 +515,15 @@ _SLASHED_ROW = re.compile(r"(?m)^(?P<label>[ \t]*+(?:\d{1,2}[.．、])?[^\d:：/
 _ESCAPED_PIPE_ROW = re.compile(r"^[ \t]*\\\|.*\\\|[ \t]*$", re.M)  # \| 一、本年新收… \| 101 \| 9 \|
 _TOP_CORNERS = ("+", "┌", "╔", "├", "╠", "┏")
 _GRID_MARKS = re.compile(r"[─━═]|---|===")  # found in one look at the text, or no grid is drawn
-_BORDER_ONLY = re.compile(r"[\s|+:=\-─━═┼├┤┬┴┌┐└┘╋╪]+")  # what a border line is drawn with, and nothing else
+# A grid's joints and corners: single, heavy, double, mixed and rounded box drawing (┼, ╋, ╬, ╪, ╭).
+_JOINTS = "┌┐└┘├┤┬┴┼┏┓┗┛┣┫┳┻╋╔╗╚╝╠╣╦╩╬╒╓╕╖╘╙╛╜╞╟╡╢╤╥╧╨╪╫╭╮╯╰"
+_BORDER_ONLY = re.compile(rf"[\s|+:=\-─━═{_JOINTS}]+")  # what a border line is drawn with, and nothing else
 _NUMBER_CELL = re.compile(r"[-+]?\d[\d,.]*")
 # A cell holding a value: a number or a word for none (规章 | 无 | 无 | 无 over 规范性文件 | 3 | 0 | 27: two rows).
 _VALUE_CELL = re.compile(r"[-+]?\d[\d,.]*|无|—+|－|/")
 # A grid table's border or joint (+----+, ├──┼──┤, ===): where one of its rows ends.
-_GRID_BORDER = re.compile(r"[─━═]{2}|[-=]{3}|[┼├┤┬┴┌┐└┘╋╪]")
+_GRID_BORDER = re.compile(rf"[─━═]{{2}}|[-=]{{3}}|[{_JOINTS}]")
+_BOX_BORDER_RUN = re.compile(rf"[{_JOINTS}][─━═{_JOINTS}]*[─━═][{_JOINTS}]")  # ╠══╦══╣: joint to joint
 
 
 _LIST_TABLE = re.compile(r"\s*\.\.\s+list-table::")
@@ -558,6 +561,8 @@ def _without_border_cells(line: str) -> str:
     row's value (a dash for none). A line that is all border, or none, as it is."""
     if "|" not in line or not _GRID_BORDER.search(line) or not _BORDER_ONLY.sub("", line):
         return line
+    # (a box-drawn border beside a cell's words, ║ 总计 ╠══╦══╣: its joint at the cell's edge, a border to its end)
+    line = _BOX_BORDER_RUN.sub(lambda m: "|" + " " * (len(m.group()) - 2) + "|", line)
     parts = line.split("|")
     blanked = [" " * len(part) if part.strip() and not _BORDER_ONLY.sub("", part) and _GRID_BORDER.search(part)
                else part for part in parts]
