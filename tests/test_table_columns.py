@@ -263,7 +263,7 @@ def test_table_4_s_litigation_subtotal_group_is_read_past(name, first, rendering
      "\t\t\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他"],
     # words the header vocabulary does not know, or prose naming a column
     ["自然人 法人或其他组织 总计", "商业企业 科研机构 社会公益组织 法律服务机构 个体工商户"],
-    ["其中自然人申请 12 件。", "自然人 商业企业 科研机构 社会公益组织 法律服务机构 其他 总计"],
+    ["自然人 法人或其他组织 总计", "其中自然人申请 12 件。", "商业企业 科研机构 社会公益组织 法律服务机构 其他"],
 ])
 def test_a_header_that_does_not_settle_the_order_is_not_used(lines):
     assert t3_columns(lines) is None
@@ -820,6 +820,25 @@ def test_table_3_printed_in_strips_is_read_across_both(split, rendering):
     rep = extracted(blocks, rendering)
     assert wrong(rep, v, "t3.") == [] and unsure(rep, "t3.") == []
     assert "t3.strips" in [w["code"] for w in rep.warnings]
+
+
+@pytest.mark.parametrize("rendering", ["tab", "pipe", "html", "docx"])
+def test_table_3_in_strips_naming_its_columns_in_another_order_is_not_read_in_the_form_s(rendering):
+    """Strips are joined in the form's order only where each strip's header names its columns in that order: a
+    second strip printing 总计 first (总计 | 其他 | 法律服务机构 | 社会公益组织) is read by its names, or not at all,
+    never with its 总计 read as 社会公益组织 (blind round 224: a header readable since the form's corner note, printed
+    without its brackets, is no column; each row's sums hold whatever the organisations' order)."""
+    v, blocks, at = _distinct_t3_blocks()
+    t3 = blocks[at][1]
+    first, second = T3_ORDER[:3], tuple(reversed(T3_ORDER[3:]))
+    part = [([], [dict(zip(T3_ORDER, cells))[c] for c in second]) for _, cells in t3.rows]
+    t3.rows = [(labels, [dict(zip(T3_ORDER, cells))[c] for c in first]) for labels, cells in t3.rows]
+    t3.header = [[("本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和", 1, 1)]
+                 + [(COLUMN_ZH[c], 1, 1) for c in first]]
+    strip = synthetic._Table([[(COLUMN_ZH[c], 1, 1) for c in second]], part)
+    blocks[at + 1:at + 1] = [("para", "第 5 页，共 6 页"), ("table", strip)]
+    rep = extracted(blocks, rendering)
+    assert wrong(rep, v, "t3.") == []
 
 
 @pytest.mark.parametrize("rendering", ["tab", "pipe", "html", "docx"])
@@ -2172,3 +2191,32 @@ def test_a_table_3_naming_its_only_column_in_brackets_is_read_as_its_total(headi
         forms.t3_cell(r.id, "total") for r in forms.T3_ROWS_2021}
     assert {c.status for k, c in rep.cells.items() if k.startswith("t3.") and not k.endswith(".total")} <= {
         "missing", "inferred"}
+
+
+_PERMUTED = ("legal_service_org", "other_org", "commercial_enterprise", "research_institution", "social_welfare_org",
+             "natural_person", "total")
+_NAMES_ZH = {c.id: c.label_zh for c in forms.T3_COLUMNS}
+
+
+@pytest.mark.parametrize("corner", ["本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和",
+                                    "本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和"])
+@pytest.mark.parametrize("parted", ["\t", " | "])
+def test_the_forms_corner_note_without_its_brackets_is_no_column(corner, parted):
+    """Blind round 224 (table 3's columns in another order): the form's corner cell printed without its brackets
+    made the header unreadable, and the columns were read in the form's order: 49 cells of one report wrong, each
+    row's sums holding all the same."""
+    names = [_NAMES_ZH[c] for c in _PERMUTED]
+    assert t3_columns([parted.join([corner, *names])]) == _PERMUTED
+    assert t3_columns(["本列数据的勾稽关系为：第一项加第二    " + "   ".join(names), "项之和，等于第三项加第四项之和"]) \
+        == _PERMUTED  # (a PDF's text: the note wrapped in its narrow cell, the names beside its first line)
+
+
+def test_prose_above_table_4_s_header_naming_its_groups_leaves_the_header_read():
+    """Blind round 224: a sentence between the section's heading and the table (本年度因政府信息公开引起行政复议1件、
+    行政诉讼1件。) made table 4's header unsure, and its groups, printed 复议后起诉 first, were read in the form's order:
+    two groups' cells swapped, every group's sum holding."""
+    results = "\t".join(["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"] * 3)
+    lines = ["四、政府信息公开行政复议、行政诉讼情况", "本年度因政府信息公开引起行政复议1件、行政诉讼1件。",
+             "行政复议\t\t\t\t\t行政诉讼", "\t\t\t\t\t复议后起诉\t\t\t\t\t未经复议直接起诉", results]
+    groups = ("admin_review", "litigation_after_review", "litigation_direct")
+    assert t4_columns(lines) == tuple((g, c.id) for g in groups for c in forms.T4_COLUMNS)

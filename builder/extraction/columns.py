@@ -18,6 +18,10 @@ from .. import forms
 from .layout import SECTION_HEADINGS, delimiter, label_core, line_cells
 
 _CAPTION = re.compile(r"[(（]([^)）]*)[)）]")  # （本列数据的勾稽关系为……）: no column
+# The form's corner note printed without its brackets, whole or a piece of it a narrow cell wrapped (本列数据的勾稽关系为：
+# 第一项加第二 / 项之和，等于第三项加第四项之和): no column. Its characters are none of a column's name.
+_CORNER_NOTE = re.compile(r"[本列数据的勾稽关系为是第一二三四项加之和等于：:，,\s]{4,}")
+_CORNER_NOTE_WORDS = ("勾稽", "项之和", "加第")
 _CAPTION_OPENED = re.compile(r"[(（][^()（）]*$")  # a caption a narrow cell wraps: its first line …
 _CAPTION_CLOSED = re.compile(r"^[^()（）]*[)）]")  # … and its last
 # 行政诉讼（复议后起诉）: a litigation group named with its heading, the group's name in brackets (no caption)
@@ -44,6 +48,8 @@ def _line_names(line: str, words: tuple[tuple[str, str], ...]) -> tuple[str, ...
         line = heading.sub(" ", line)
     if "-" in line or "—" in line or "·" in line:
         line = _GROUP_JOINED.sub(" ", line)
+    if any(word in line for word in _CORNER_NOTE_WORDS):
+        line = _CORNER_NOTE.sub(" ", line)
     core, pos = label_core(_without_captions(_NAMED_GROUP.sub(r" \1 ", line), words)), 0
     names: list[str] = []
     other = False
@@ -117,9 +123,10 @@ def _header(lines: list[str], words: tuple[tuple[str, str], ...]) -> list[tuple[
     columns among other text: the header cannot be read with confidence."""
     out = []
     for line in _unwrapped_words(_without_wrapped_captions(lines), words):
-        if _SENTENCE_END.search(line) and not any(c.isdigit() for c in line):
-            continue  # (a note above the header saying how it orders its columns: 本表各列按“总计、其他……”顺序排列。; not
-            # prose stating a column's figure, 其中自然人申请 12 件。, which leaves the header unsure)
+        if _SENTENCE_END.search(line) and (not out or not any(c.isdigit() for c in line)):
+            continue  # (prose above the header, 本年度引起行政复议1件、行政诉讼1件。, and a note saying how it orders its
+            # columns: 本表各列按“总计、其他……”顺序排列。; not prose stating a column's figure inside the header, 其中自然人
+            # 申请 12 件。, which leaves it unsure)
         names = _line_names(line, words)
         if names is None:
             return None
@@ -298,6 +305,13 @@ def t3_column_names(lines: list[str]) -> set[str] | None:
     other text."""
     header = _header(lines, _T3_WORDS)
     return None if header is None else {n for line in header for n in line}
+
+
+def t3_column_sequence(lines: list[str]) -> tuple[str, ...] | None:
+    """The table-3 columns header lines name, in the order printed, line after line, without the headings over
+    them (申请人情况, 法人或其他组织); None when a line names them among other text."""
+    header = _header(lines, _T3_WORDS)
+    return None if header is None else tuple(n for line in header for n in line if n != forms.T3_APPLICANT_GROUP)
 
 
 def _unwrapped_cells(lines: list[str], words: tuple[tuple[str, str], ...]) -> list[str]:

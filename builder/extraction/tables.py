@@ -28,6 +28,7 @@ from .columns import (
     column_year,
     names_t4_part,
     t3_column_names,
+    t3_column_sequence,
     t3_columns,
     t4_cell_named,
     t4_columns,
@@ -4076,6 +4077,10 @@ def _printed_in_strips(layout: Layout, rows: list[ValueRow], form_rows: tuple[Ro
     own = (set(T3_ORDER[:first]) | {forms.T3_APPLICANT_GROUP}, set(T3_ORDER[first:]) | {forms.T3_APPLICANT_GROUP})
     if any(not names or not names <= columns for names, columns in zip(named, own)):
         return None
+    printed = (t3_column_sequence(_header_lines(layout, "t3", rows)),
+               t3_column_sequence(_lines_above(layout, rows, rows[half])))
+    if printed != (T3_ORDER[:first], T3_ORDER[first:]):
+        return None  # (a strip naming its columns in another order: read by their names, _continued_columns)
     return [replace(row, cells=a + b) for row, a, b in zip(rows, *strips)]
 
 
