@@ -332,7 +332,7 @@ def leading_zero_reading(cell: str) -> int | None:
     """The number a count typed with leading zeros (05, 017) reads as; None for any other cell. Only
     a reading: digits split apart or a rule read as 0 print so too, and the identities decide."""
     c = cell.strip()
-    return int(c) if len(c) > 1 and c[0] == "0" and c.isdigit() and len(c) <= MAX_NUMBER_DIGITS else None
+    return int(c) if len(c) > 1 and c[0] == "0" and c.isdecimal() and len(c) <= MAX_NUMBER_DIGITS else None
 
 
 _SPACED_THOUSANDS = re.compile(r"[1-9]\d{0,2}(?:,\d{3})+")
@@ -347,7 +347,7 @@ def wrapped_number(cell: str) -> int | None:
     if " " in cell.strip() and _SPACED_THOUSANDS.fullmatch(compact := re.sub(r"\s+", "", cell)):
         return int(compact.replace(",", ""))  # 1, 514 and 5,3 14: a number with thousands commas, wrapped
     tokens = cell.split()
-    if not 2 <= len(tokens) <= _WRAPPED_PIECES or not all(t.isdigit() for t in tokens) or tokens[0].startswith("0"):
+    if not 2 <= len(tokens) <= _WRAPPED_PIECES or not all(t.isdecimal() for t in tokens) or tokens[0].startswith("0"):
         return None
     joined = "".join(tokens)
     return int(joined) if len(joined) <= MAX_NUMBER_DIGITS else None

@@ -291,7 +291,7 @@ def _split_runs(tokens: tuple[str, ...], size: int, local: tuple[tuple[tuple[int
                     place(token_index, end, placed + 1)
             cells.pop()
 
-    if not tokens or any(not t.isdigit() for t in tokens):
+    if not tokens or any(not t.isdecimal() for t in tokens):
         return ()
     place(0, 0, 0)
     return tuple(out)

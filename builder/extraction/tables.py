@@ -1049,7 +1049,7 @@ def _joined_readings(printed: list[str], size: int) -> Iterator[list[int]]:
 def _joined_tokens(printed: list[str], size: int) -> Iterator[list[list[str]]]:
     """The row's tokens in ``size`` groups of neighbours (never one opening with 0, nor of three)."""
     extra = len(printed) - size
-    if not 0 < extra <= _MAX_SPLIT_NUMBERS or not all(t.strip().isdigit() for t in printed):
+    if not 0 < extra <= _MAX_SPLIT_NUMBERS or not all(t.strip().isdecimal() for t in printed):
         return
     for joins in itertools.combinations(range(1, len(printed)), extra):
         if any(b - a == 1 for a, b in itertools.pairwise(joins)):
@@ -1077,7 +1077,7 @@ def _run_choice(slot: _Slot, tokens: list[str], identities: list[Identity], chec
     local = _local(identities, slot.ids)
     digits = [_run_digits(t) for t in tokens if t]
     options: list[tuple] = []
-    if digits and all(t.isdigit() for t in digits):
+    if digits and all(t.isdecimal() for t in digits):
         options = split_runs(digits, size, local)
         if not options and local:
             options = split_runs(digits, size)
@@ -1122,7 +1122,7 @@ def _blank_choice(slot: _Slot, tokens: list[str]) -> Choice:
 def _run_digits(token: str) -> str:
     """A token of a short row as digits: its thousands commas left out, OCR's glyphs for digits read (1 o 0 O: 1 0 0 0)."""
     digits = token.replace(",", "")
-    return digits if digits.isdigit() else glyph_digits(token) or digits
+    return digits if digits.isdecimal() else glyph_digits(token) or digits
 
 
 def _token_value(token: str) -> int | float | None:
@@ -1588,6 +1588,21 @@ def _settle_together(readings: dict[str, list], identities: list[Identity], fixe
         out.cells[cell] = CellValue(value, raw, "repaired", f"印作“{raw.strip()}”，读作 {value}：这样读时表中"
                                     f"{len(about)} 项勾稽关系全部成立")
         fixed[cell] = value
+
+
+def _raised_marks_noted(layout: Layout, out: Tables) -> None:
+    """Counts with raised digits the sums left open (table 2's, which has none: 52², 13¹) read as a footnote's marks
+    where the report prints the notes they mark (注2：…, ²…, [2]…, under a table): the raised digits are then no
+    digits of the count."""
+    marked = {cell: m for cell, value in out.cells.items()
+              if value.status == "ambiguous" and value.raw and (m := _RAISED_DIGITS.fullmatch(value.raw.strip()))}
+    text = "\n".join(layout.region_text(table) for table in ("t2", "t3", "t4")) if marked else ""
+    for cell, m in marked.items():
+        digits = m["raised"].translate(_LOWERED)
+        if re.search(rf"(?m)^\s*(?:(?:注释?|附注)\s*{digits}|{m['raised']}|[\[［(（]{digits}[\]］)）])\s*[:：.、\s]\s*\S",
+                     text):
+            out.cells[cell] = CellValue(int(m["n"]), out.cells[cell].raw, "reported", f"数字后的上标“{m['raised']}”是脚注标记，"
+                                        f"表下印有这条注（注{digits}），不计入数值")
 
 
 def _glyph_cell(cell: CellValue | None) -> bool:
@@ -2945,7 +2960,7 @@ def _joined_value(tokens: list[str], kind: str) -> int | float | None:
     number in a 本年增/减 cell (- 2, OCR spacing a minus sign off). None when they cannot be one."""
     sign = -1 if tokens[0] in _DASHES and kind == "change" else 1
     digits = tokens[1:] if sign < 0 else tokens
-    if not digits or not all(t.isdigit() for t in digits) or (len(digits) > 1 and digits[0].startswith("0")):
+    if not digits or not all(t.isdecimal() for t in digits) or (len(digits) > 1 and digits[0].startswith("0")):
         return None
     return sign * int("".join(digits))
 
@@ -5611,6 +5626,7 @@ def read_tables(layout: Layout, template: str) -> Tables:
         _PAIRS_PRINTED.reset(pairs)
         _BLANKS_ZERO.reset(blanks_zero)
     _glyphs_the_sums_read(out)
+    _raised_marks_noted(layout, out)
     subtotals = {cell: value for cell, value in out.cells.items() if cell[-_SUBTOTAL_END:] == _SUBTOTAL_SUFFIX}
     order = [c.id for c in forms.cells(template)]
     out.cells = {c: out.cells.get(c, CellValue(None, None, "missing")) for c in order}

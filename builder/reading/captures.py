@@ -68,7 +68,7 @@ def _warc_documents(data: bytes, path: str, limit: int):
             if record.rec_type not in ("response", "resource"):
                 continue
             http = record.http_headers
-            status = int(http.get_statuscode()) if http is not None and http.get_statuscode().isdigit() else None
+            status = int(http.get_statuscode()) if http is not None and http.get_statuscode().isdecimal() else None
             media_type = (http or record.rec_headers).get_header("Content-Type") or ""
             if _wanted(status, media_type):
                 yield _name(record.rec_headers.get_header("WARC-Target-URI")), _bounded(record.content_stream(), limit, path)

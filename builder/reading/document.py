@@ -463,7 +463,7 @@ def _glued_label(cell: str) -> tuple[str, str] | None:
     and 2.其他法律…; or a space, before a numbered label: 13 二、上年结转…): the figure and the label, parted where the
     shortest figure leaves a label's start."""
     for k in range(1, min(len(cell), 10)):
-        if not cell[:k].isdigit():
+        if not cell[:k].isdecimal():
             return None
         if _LABEL_START.match(cell, k):
             return cell[:k], cell[k:]

@@ -2224,7 +2224,7 @@ def _form_field_shown(mark) -> str:
     if (choices := data.find(f"{_W}ddList")) is not None:
         entries = [entry.get(f"{_W}val", "") for entry in choices.findall(f"{_W}listEntry")]
         picked = next((element.get(f"{_W}val") for element in (choices.find(f"{_W}result"), choices.find(f"{_W}default"))
-                       if element is not None and (element.get(f"{_W}val") or "").isdigit()), "0")
+                       if element is not None and (element.get(f"{_W}val") or "").isdecimal()), "0")
         return entries[int(picked)] if int(picked) < len(entries) else ""
     if (box := data.find(f"{_W}checkBox")) is not None:
         ticked = box.find(f"{_W}checked")

@@ -109,7 +109,7 @@ def _sdmx_json_records(tree: object) -> list[dict[str, object]]:
 
     def named(dimension: dict, position: str) -> dict[str, object]:
         values = dimension.get("values") or []
-        if not position.isdigit() or int(position) >= len(values) or not isinstance(values[int(position)], dict):
+        if not position.isdecimal() or int(position) >= len(values) or not isinstance(values[int(position)], dict):
             return {}
         value = values[int(position)]
         name = value.get("name")

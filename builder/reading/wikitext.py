@@ -266,7 +266,7 @@ def _asciidoc_columns(attributes: str, body: str) -> int:
     """The columns of a table: its cols line's (2,1,1 three; 3* three; 4 alone four) or its first line's cells."""
     if (m := _AD_COLS.search(attributes)) is not None:
         items = [item.strip() for item in re.split(r"[,;]", m["cols"]) if item.strip()]
-        if len(items) == 1 and items[0].isdigit():
+        if len(items) == 1 and items[0].isdecimal():
             return min(int(items[0]), _AD_MAX_COLUMNS)
         count = sum(int(item.split("*")[0]) if re.match(r"\d+\*", item) else 1 for item in items)
         if count:
