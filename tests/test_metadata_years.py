@@ -77,6 +77,15 @@ def test_titles_of_several_years_and_nothing_backing_one_leave_the_year_unsure()
     assert (year, source) == (2023, "title, among others") and source in UNSURE_YEAR_SOURCES
 
 
+def test_other_years_reports_over_a_title_without_its_year_leave_the_year_to_the_period():
+    """Blind round 225: a list of other years' reports (往年年报) over the report's own title printed without its
+    year, its 统计期限 naming the year: the year was the listed title's nearest the body (2020 for 2022)."""
+    lines = _lines("往年年报", *RELATED[::-1], f"{N}2020年政府信息公开工作年度报告", f"{N}政府信息公开工作年度报告",
+                   "本报告所列数据的统计期限自2019年1月1日起至2019年12月31日止。", "一、总体情况")
+    year, source = find_year(lines)
+    assert (year, source) == (2019, "period, against another title") and source in UNSURE_YEAR_SOURCES
+
+
 def test_a_title_spanning_two_years_is_settled_by_the_period():
     assert find_year(_lines(f"{N}2023—2024年政府信息公开工作年度报告", PERIOD)) == (2023, "统计期限")
 

@@ -791,6 +791,10 @@ def find_year(lines: list[str]) -> tuple[int | None, str]:
         backed = [y for y in titles if body.get(y, 0) and body[y] == max(body.values())]
         if len(backed) == 1:
             return backed[0], "title"
+        if len(said := {year for year, _ in stated}) == 1:
+            # (no title of those years backed: the titles are a list of other years' reports, 往年年报, above the
+            # report's own title printed without its year; its 统计期限 says which)
+            return said.pop(), "period, against another title"
         return others[-1], "title, among others"  # the one nearest the body
     if stated:
         return stated[0]
