@@ -1387,3 +1387,21 @@ def test_a_row_of_zeros_one_cell_short_is_zeros_wherever_the_cell_was():
     assert wrong_t3(rep, v) == []
     assert [c.value for c in rows_of(rep, "denied.law_prohibited")] == [0] * 7
     assert "inferred" in {c.status for c in rows_of(rep, "denied.law_prohibited")}
+
+
+def test_table_3_rows_parted_by_one_tab_here_and_two_there_are_read():
+    """Blind round 225 (text tables parted by runs of ideographic spaces and tabs): some of table 3's rows parted
+    every two values by two separators (an empty cell between each), the others by one, or by spaces. Under half the
+    rows so, they were not read as spacer cells, and those rows (up to 56 cells of a report) were unsure."""
+    v = values(forms.GOV_2021)
+    text = synthetic.render(AGENCY, 2022, forms.GOV_2021, v, "tab")
+    lines, doubled = text.split("\n"), 0
+    for k, line in enumerate(lines):
+        cells = line.split("\t")
+        if len(cells) == 8 and all(c.strip().isdecimal() for c in cells[1:]) and k % 3 == 0:
+            lines[k] = cells[0] + "\t\t" + "\t\t".join(cells[1:])
+            doubled += 1
+    assert 0 < doubled * 2 < 28
+    rep = extract_bytes("\n".join(lines).encode(), "report.txt")
+    for cell in forms.cells(forms.GOV_2021):
+        assert rep.cells[cell.id].value == v[cell.id], cell.id

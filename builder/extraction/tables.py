@@ -4814,11 +4814,14 @@ def _sentence_of(words: str) -> str:
 
 def _without_spacer_cells(rows: list[ValueRow], size: int) -> list[ValueRow] | None:
     """Rows whose values alternate with empty cells (23 ␣ 2 ␣ 0 ␣ … ␣ 26: a layout's blank spacer
-    columns) read without them, when most rows are printed so and then make the form's width.
-    None for any other table."""
-    spaced = [len(cells) == 2 * size - 1 and _two_column_cells(cells) != cells
-              for cells in (fit(row.cells, 0) for row in rows)]
-    if not rows or sum(spaced) * 2 <= len(rows):
+    columns) read without them, when most rows are printed so and then make the form's width, or when
+    every other row prints no wider than the form (a text whose rows are parted by one tab here, two there:
+    the doubled separators' empty cells). None for any other table."""
+    widths = [len(fit(row.cells, 0)) for row in rows]
+    spaced = [width == 2 * size - 1 and _two_column_cells(cells) != cells
+              for width, cells in zip(widths, (fit(row.cells, 0) for row in rows))]
+    if not rows or not any(spaced) or (sum(spaced) * 2 <= len(rows) and any(
+            width > size for width, alternate in zip(widths, spaced) if not alternate)):
         return None
     return [replace(row, cells=_two_column_cells(fit(row.cells, 0))) if alternate else row
             for row, alternate in zip(rows, spaced)]
