@@ -137,3 +137,17 @@ def test_a_row_printing_some_zeros_and_leaving_its_last_blank_under_the_legend_i
     rep = extracted(blocks, rendering)
     rules = [rep.cells[c] for c in ("t2.rules.issued", "t2.rules.repealed", "t2.rules.in_force")]
     assert all(cell.value == 0 and cell.status in ("reported", "none") for cell in rules), rules
+
+
+@pytest.mark.parametrize("rendering", ["tab", "html", "docx"])
+def test_a_legend_that_blank_is_0_above_the_first_table_speaks_for_all(rendering):
+    """Blind round 226 (an online reporting system's saved form): 填报说明：表格中未填写的视为0。 once, between table
+    2's heading and the table. Read only under the tables, it was not seen: table 2's blank zeros stayed blank."""
+    v = synthetic.consistent_values(random.Random(13), forms.GOV_2021)
+    printed = {c.id: "" if v[c.id] == 0 else synthetic._fmt(v[c.id]) for c in forms.cells(forms.GOV_2021)}
+    blocks = synthetic._blocks(AGENCY, YEAR, forms.GOV_2021, printed, v)
+    first = next(k for k, (kind, _) in enumerate(blocks) if kind == "table")
+    blocks.insert(first, ("para", "填报说明：表格中未填写的视为0。"))
+    rep = extracted(blocks, rendering)
+    assert all(rep.cells[c].value == 0 for c in v if c.startswith("t2.") and v[c] == 0)
+    assert [w for w in rep.warnings if w["code"] == "blank_zeros"]

@@ -4646,6 +4646,7 @@ _BLANK_IS_ZERO = re.compile(r"(?:空白|空格|空项|未填(?:写|报)?(?:数�
                             r"(?:数值|数据|数字|值)?(?:均|皆|一律|即|都)?(?:表示|代表|为|视为|即为|是)\s*[“\"‘']?"
                             r"(?:0|０|零|无)[”\"’']?(?![\d.])")
 _BLANK_ZERO_NOTE = "表中空白，报告说明空白即为0：“{}”"
+_LEGEND_ABOVE = 2  # lines above a table's region a legend may stand in (its section's heading, the legend)
 _NOTE_MAX = 80  # characters of the declaration the note quotes
 
 
@@ -4764,8 +4765,11 @@ def _declared_zeros(layout: Layout, out: Tables) -> None:
 
 
 def _blank_is_zero(layout: Layout) -> str | None:
-    """The words of the tables' legend saying their blank cells are 0, if they say so."""
-    text = "\n".join(layout.region_text(table) for table in ("t2", "t3", "t4"))
+    """The words of the tables' legend saying their blank cells are 0, if they say so: under a table, or above it
+    between its section's heading and its first line (填报说明：表格中未填写的视为0。)."""
+    regions = sorted(layout.regions.values())
+    text = "\n".join("\n".join(layout.lines[max(start - _LEGEND_ABOVE, end_before):end])
+                     for (start, end), end_before in zip(regions, [0] + [end for _, end in regions]))
     found = _BLANK_IS_ZERO.search(text)
     return None if found is None else _sentence_of(_sentence_around(text, found.start()).rstrip(",，\t "))
 
