@@ -1592,14 +1592,15 @@ def _settle_together(readings: dict[str, list], identities: list[Identity], fixe
 
 def _raised_marks_noted(layout: Layout, out: Tables) -> None:
     """Counts with raised digits the sums left open (table 2's, which has none: 52², 13¹) read as a footnote's marks
-    where the report prints the notes they mark (注2：…, ²…, [2]…, under a table): the raised digits are then no
-    digits of the count."""
+    where the report prints the notes they mark (注2：…, ²…, [2]…, or ²注：… as a page sets the raised mark before
+    注, under a table): the raised digits are then no digits of the count."""
     marked = {cell: m for cell, value in out.cells.items()
               if value.status == "ambiguous" and value.raw and (m := _RAISED_DIGITS.fullmatch(value.raw.strip()))}
     text = "\n".join(layout.region_text(table) for table in ("t2", "t3", "t4")) if marked else ""
     for cell, m in marked.items():
         digits = m["raised"].translate(_LOWERED)
-        if re.search(rf"(?m)^\s*(?:(?:注释?|附注)\s*{digits}|{m['raised']}|[\[［(（]{digits}[\]］)）])\s*[:：.、\s]\s*\S",
+        if re.search(rf"(?m)^\s*(?:(?:注释?|附注)\s*{digits}|(?:{m['raised']}|{digits})\s*注|{m['raised']}|"
+                     rf"[\[［(（]{digits}[\]］)）])\s*[:：.、\s]\s*\S",
                      text):
             out.cells[cell] = CellValue(int(m["n"]), out.cells[cell].raw, "reported", f"数字后的上标“{m['raised']}”是脚注标记，"
                                         f"表下印有这条注（注{digits}），不计入数值")
