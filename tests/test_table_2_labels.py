@@ -759,3 +759,21 @@ def test_table_2_a_cell_a_line_with_an_item_s_money_measure_left_out_reads_witho
     report = extract_bytes("\n".join(text[:start] + t2 + text[end:]).encode(), "r.txt")
     assert report.cells["t2.procurement.amount"].status == "missing"
     assert report.cells["t3.total.total"].value == v["t3.total.total"]
+
+
+@pytest.mark.parametrize("rendering", ["html", "docx"])
+def test_a_grid_row_under_its_items_measures_keeps_its_empty_last_cell_in_place(rendering):
+    """Blind round 227 (Word templates whose content controls the clerk left unfilled): 行政规范性文件 | 2 | 2 | ∅ under
+    信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数. The empty last cell was taken for a grid's padding and the two
+    values for any two of three cells: all three unsure. Under a header naming a measure a cell, each cell is its
+    measure's: 2, 2 and a blank."""
+    from .test_table_rows import extracted
+
+    v = synthetic.consistent_values(random.Random(2), GOV_2021)
+    v.update({"t2.normative_docs.issued": 2, "t2.normative_docs.repealed": 3})
+    printed = {c: synthetic._fmt(x) for c, x in v.items()}
+    printed["t2.normative_docs.in_force"] = ""
+    rep = extracted(synthetic._blocks(AGENCY, 2023, GOV_2021, printed, v), rendering)
+    got = [(rep.cells[f"t2.normative_docs.{m}"].value, rep.cells[f"t2.normative_docs.{m}"].status)
+           for m in ("issued", "repealed", "in_force")]
+    assert got == [(2, "reported"), (3, "reported"), (None, "blank")]

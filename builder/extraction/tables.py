@@ -2460,7 +2460,8 @@ def read_t2(layout: Layout, form: forms.Form, out: Tables) -> None:
                                           f"本项只有一个数，这一行却印出 {len(pieces)} 个：可能是窄格中折成几行的一个数（连读作 "
                                           f"{joined}），也可能是表格没有的列，未作选择", [int(pieces[0]), joined])
             continue
-        read_table([_Slot(ids, match)], [], out, "t2", keep="first")
+        placed = match.cells if match is not None and _under_its_measures(headers, match, item, ids) else None
+        read_table([_Slot(ids, match, grid=placed)], [], out, "t2", keep="first")
     for item_id, parts in split.items():
         item = next(i for i in form.t2 if i.id == item_id)
         for k, measure in enumerate(item.measures):
@@ -2841,6 +2842,19 @@ def _t2_header_order(headers: list[_T2Header], line: int,
     form_order = tuple(m.id for m in item.measures)
     printed = tuple(m for m in above[-1] if m in form_order)  # (本年新制发 names 制发 too, the other form's)
     return printed if set(printed) == set(form_order) and printed != form_order else None
+
+
+def _under_its_measures(headers: list[_T2Header], row: ValueRow, item: forms.Table2Item, ids: tuple[str, ...]) -> bool:
+    """Whether an item's row of a grid (a Word or web table) stands cell for cell under the nearest header above it,
+    which names the item's measures, a cell each, in the form's order (信息内容 | 本年制发件数 | 本年废止件数 |
+    现行有效件数 over 行政规范性文件 | 2 | 2 | ∅): its empty last cell is that measure's, left blank, no padding."""
+    above = [header for header in headers if header.line < row.line]
+    if not row.delimited or len(row.cells) != len(ids) or not above or ids != tuple(
+            forms.t2_cell(item.id, m.id) for m in item.measures):
+        return False
+    cells = above[-1].placed.split("\t")
+    return len(cells) == row.width == len(ids) + 1 and all(
+        any(word in cell for word in forms.T2_MEASURE_WORDS[m.id]) for cell, m in zip(cells[1:], item.measures))
 
 
 _HEADER_REACH = 3  # lines from a row up to its header: the block's other rows between (规章 | 0 | 0)
