@@ -831,10 +831,12 @@ def test_a_spreadsheet_s_error_in_a_cell_holds_its_place(layout, error):
 
 @pytest.mark.parametrize("layout", ["tab", "pipe", "space", "html", "docx"])
 @pytest.mark.parametrize("printed", ["NaN", "null", "undefined", "[object Object]", "{{count}}", "${n}", "【填写】", "【待填】",
-                                     "«结转_法律服务机构»"])
+                                     "«结转_法律服务机构»", "X", "XX", "**", "（填写数字）", "——（待填）"])
 def test_what_a_script_or_template_leaves_in_a_cell_holds_its_place_and_is_no_number(layout, printed):
     """NaN or undefined where a page's script found no number, {{count}} or 【填写】 where a template was never filled,
-    «字段名» where Word shows a mail-merge field that was never merged:
+    «字段名» where Word shows a mail-merge field that was never merged; X, XX, **, （填写数字）, ——（待填） a template's
+    marks for a value to fill in (blind round 228: X was a word, its row's values taken into the label, and ——（待填）
+    read as a dash for none):
     in a text row a word, taken for the row's label (its numbers before it lost, those after it a cell off); as a
     cell of its own, a blank whose number the sums gave. The cell is unsure and says what it prints."""
     v = values(GOV_2021)
@@ -843,6 +845,7 @@ def test_what_a_script_or_template_leaves_in_a_cell_holds_its_place_and_is_no_nu
     for cell in forms.cells(GOV_2021):
         if cell.id not in held:
             assert rep.cells[cell.id].value == v[cell.id], cell.id
+    printed = printed.translate(str.maketrans("（）", "()"))  # (full-width forms read as ASCII)
     for cell in held:
         assert (rep.cells[cell].raw.strip(), rep.cells[cell].status) == (printed, "ambiguous"), cell
         assert printed in rep.cells[cell].note, cell

@@ -60,11 +60,14 @@ _WORDS = re.compile(r"[A-Za-z\u3400-\u9fff\uf900-\ufaff\u0400-\u04ff\u0620-\u065
 # What a spreadsheet prints in a cell instead of its number: a formula's error (#VALUE!, #REF!, #DIV/0!),
 # or #### where the column is too narrow for it. The cell holds its place; its number is unknown.
 SPREADSHEET_ERROR = re.compile(r"#(?:VALUE!|REF!|DIV/0!|N/A|NAME\?|NUM!|NULL!|SPILL!|CALC!)|#{3,}")
+# A template's mark for a value still to fill in (X, XX, **, （填写数字）, ——（待填）, 【填写】): no number.
+FILL_IN = re.compile(r"[XxＸｘ]{1,4}|\*{2,4}|＊{2,4}|[-—－_＿]*\s*[（(【\[][^（）()【】\[\]\n]{0,6}"
+                     r"(?:填写|待填|填报|填入|待补|待定)[^（）()【】\[\]\n]{0,6}[）)】\]]")
 # What a broken export prints in a cell instead of its number: a script's missing value (NaN, null, undefined,
-# [object Object]) or a template's unfilled placeholder ({{count}}, ${n}, 【填写】, and «结转_其他», the name Word
+# [object Object]) or a template's unfilled placeholder ({{count}}, ${n}, ``FILL_IN``, and «结转_其他», the name Word
 # shows for a mail-merge field never merged). The cell holds its place.
 PLACEHOLDER = re.compile(r"NaN|null|NULL|Null|undefined|None|\[object Object\]|\{\{[^{}\n]{1,40}\}\}|\$\{[^{}\n]{1,40}\}"
-                         r"|【[^【】\n]{0,6}(?:填写|待填|填报|填入)[^【】\n]{0,6}】|«[^«»\n]{1,40}»")
+                         r"|«[^«»\n]{1,40}»|" + FILL_IN.pattern)
 # A mark a table prints in a cell instead of a number, its meaning a legend's under the table (“∅”表示无, “×”表示不适用),
 # or the words' own (不适用, N/A: not applicable; -0-, nil: none). The cell holds its place; ``parse_cell`` reads it.
 SYMBOL_CELL = re.compile(r"[○∅Øø×✕✗╳※●◎△▲☆★◇□■]|…{1,2}|-0-|N/A|n/a|NA|nil|Nil|NIL|缺|不适用|未统计|不涉及"
@@ -746,7 +749,7 @@ _LOOK = re.escape(_DIGIT_LOOKALIKES + _NUMBER_PUNCT + _UNREADABLE)
 # Every character a token (``_TOKEN_ALTERNATIVES``) can begin with: tried first, so that a position
 # in label text fails on one look instead of every alternative (the same matches, in half the time).
 _TOKEN_START = (_PURE_RULES + _RULE_OR_ONE + _MINUS_LOOKALIKES + _DIGIT_LOOKALIKES + _NUMBER_PUNCT + "OoDQ〇lISZB/／—–一无-－+"
-                + _NUMERAL + "#=＝Nnu{$【«○∅Øø×✕✗╳※●◎△▲☆★◇□■…缺不未\ufffd")
+                + _NUMERAL + "#=＝Nnu{$【«○∅Øø×✕✗╳※●◎△▲☆★◇□■…缺不未\ufffd" + "XxＸｘ*＊(（[_＿")  # (the last: FILL_IN's)
 _TOKEN_ALTERNATIVES = (
     # a mark in place of a number, between spaces (∅, ×, -0-, N/A, 不适用): a cell
     rf"(?P<symbol>(?<!\S)(?:{SYMBOL_CELL.pattern})(?!\S))|"

@@ -41,6 +41,7 @@ from .columns import (
 from .layout import (
     COUNT_UNIT,
     DASH_OR_ONE,
+    FILL_IN,
     MONEY_UNIT,
     NONE_STATEMENT,
     NONE_WORDS,
@@ -287,6 +288,8 @@ def _read_number(raw: str) -> tuple[int | float | None, str, str | None, str | N
     text = raw.strip()
     if not text:
         return None, "blank", None, None
+    if FILL_IN.fullmatch(text):  # (before the words for none: ——（待填） is no dash for none)
+        return None, "ambiguous", f"这一格印出的是模板留下的“{text}”（待填写），没有印出数字", None
     if text in NONE_WORDS or none_with_unit(text):
         return 0, "none", "以文字表示，读作 0", None
     if len(text) <= 40 and NONE_STATEMENT.fullmatch(text):
