@@ -2663,10 +2663,12 @@ def test_tables_drawn_as_svg_are_read_by_the_places_of_their_texts(by_row, scale
     assert_every_cell(report, v)
 
 
-def test_an_svg_file_of_the_tables_and_an_object_s_fallback_are_read():
+@pytest.mark.parametrize("embed", ["", '<embed src="附表.svg" type="image/svg+xml">'])
+def test_an_svg_file_of_the_tables_and_an_object_s_fallback_are_read(embed):
     """The tables saved as a drawing of their own (附表.svg beside the page), and the page showing that file by an
     <object> whose fallback content is the tables' text version: the .svg was refused as no report and the
-    fallback, dropped with the object, lost every cell."""
+    fallback, dropped with the object, lost every cell. Blind round 228: an <embed> before the fallback, which
+    libxml2 makes its parent (a browser's <embed> holds nothing), lost it again."""
     from .official_form import AGENCY, YEAR, assert_every_cell, html_body, html_page, values
 
     v = values(seed=7)
@@ -2682,7 +2684,7 @@ def test_an_svg_file_of_the_tables_and_an_object_s_fallback_are_read():
     body = html_body([b for b in blocks(v) if not isinstance(b, list)][:4])
     fallback = html_body(blocks(v)[4:])
     page = html_page(f'{body}<object type="image/svg+xml" data="附表.svg"><param name="wmode" value="opaque">'
-                     f'<div class="fallback">{fallback}</div></object>')
+                     f'{embed}<div class="fallback">{fallback}</div></object>')
     assert_every_cell(extract_bytes(page.encode(), "t20250124_2518664.html"), v)
 
 

@@ -1268,12 +1268,24 @@ def _shown_drawings(root) -> None:
         if drawing is not None:
             drawing.tail = element.tail
             element.getparent().replace(element, drawing)
-        elif element.tag == "object" and any(isinstance(c.tag, str) and c.tag not in ("param", "embed") for c in element):
+        elif element.tag == "object" and any(isinstance(c.tag, str) and c.tag not in ("param", "embed") for c in
+                                              _fallback_of(element)):
             holder = root.makeelement("div", {})
             holder.text = element.text
-            holder.extend(c for c in list(element) if c.tag not in ("param", "embed"))
+            holder.extend(c for c in _fallback_of(element) if c.tag not in ("param", "embed"))
             holder.tail = element.tail
             element.getparent().replace(element, holder)
+
+
+def _fallback_of(element) -> list:
+    """An <object>'s children, with what the parser put inside an <embed> among them: a browser's <embed> holds
+    nothing (a void element), libxml2 makes what follows it its children (the fallback's text version)."""
+    out = []
+    for child in list(element):
+        out.append(child)
+        if child.tag == "embed":
+            out.extend(list(child))
+    return out
 
 
 def _parsed_drawing(markup: str):
