@@ -195,3 +195,20 @@ def test_a_report_converted_by_mathpix_with_latex_tables_is_read_cell_by_cell(di
     report = extract_bytes(latex.encode("utf-8"), "report.md")
     assert (report.agency.name, report.year) == (AGENCY, YEAR)
     assert_every_cell(report, v)
+
+
+@pytest.mark.parametrize("document", [True, False])
+def test_a_latex_table_s_commented_out_rows_and_notes_are_no_cells(document):
+    """Blind round 229 (a report's LaTeX source): a draft's row left in a comment above the real one (% 0 & 0 & … \\\\
+    % 模板默认值) was read as table 4's row, 8 cells wrong, and a % note in the prose was read as text. A comment is no
+    text of the report: in a document everywhere, in a lone table (a Markdown page's) within the table only."""
+    v = values(seed=6)
+    latex = _latex(blocks(v))
+    cut = latex.rindex("\\hline\n", 0, latex.rindex("\\end{tabular}"))
+    cut = latex.rindex("\\hline\n", 0, cut) + len("\\hline\n")
+    zeros = " & ".join(["0"] * 15)
+    latex = latex[:cut] + f"% {zeros} \\\\ % 模板默认值\n" + latex[cut:]
+    if document:
+        latex = "\\documentclass{ctexart}\n\\begin{document}\n% 初稿数据见附件\n" + latex + "\n\\end{document}\n"
+    report = extract_bytes(latex.encode("utf-8"), "report.tex" if document else "report.md")
+    assert_every_cell(report, v)

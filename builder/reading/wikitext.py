@@ -65,7 +65,9 @@ def tables_as_rows(text: str) -> str:
     if "===" in text and _AD_DELIMITER.search(text):
         text = _asciidoc(text)
     if "\\begin{" in text and _LATEX_TABLE.search(text):
-        text = _LATEX_TABLE.sub(lambda m: _as_rows(_latex_rows(m["body"])), text)
+        if _LATEX_DOCUMENT.search(text):
+            text = _LATEX_COMMENT.sub("", text)  # (a draft's row left in a comment: % 0 & 0 & … \\)
+        text = _LATEX_TABLE.sub(lambda m: _as_rows(_latex_rows(_LATEX_COMMENT.sub("", m["body"]))), text)
         text = _LATEX_HEADING.sub(lambda m: m["text"] or m["title"] or "", _LATEX_FRAME.sub("", text))
     return _WIKI_HEADING.sub("", text) if "h" in text else text
 
@@ -81,6 +83,10 @@ _LATEX_TABLE = re.compile(r"\\begin\{(?P<env>tabularx|tabular\*|tabular|longtabl
 _LATEX_FRAME = re.compile(r"^[ \t]*\\(?:documentclass|usepackage|begin|end|maketitle)\b[^\n]*$", re.MULTILINE)
 _LATEX_HEADING = re.compile(r"\\(?:sub){0,2}section\*?\{(?P<text>[^{}\n]*)\}|\\title\{(?P<title>[^{}\n]*)\}")
 _LATEX_ROW_END = re.compile(r"\\\\(?:\s*\[[^\]]*\])?")
+# A comment: an unescaped % to the line's end (in a document, and in a table's body anywhere, whose percent signs a
+# converter escapes), no text of the report; a LaTeX document as such (a Markdown page's table may be LaTeX alone).
+_LATEX_COMMENT = re.compile(r"(?<!\\)%[^\n]*")
+_LATEX_DOCUMENT = re.compile(r"\\documentclass|\\begin\{document\}")
 _LATEX_RULE = re.compile(r"\\(?:hline|cline\{[^}]*\}|toprule|midrule|bottomrule|cmidrule(?:\([^)]*\))?\{[^}]*\}|endhead"
                          r"|endfirsthead|endfoot|endlastfoot|hhline\{[^}]*\})")
 _LATEX_CELL = re.compile(r"(?<!\\)&")
