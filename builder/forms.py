@@ -393,6 +393,9 @@ T3_HEADER_WORDS = (
     ("企业", "commercial_enterprise"), ("公益组织", "social_welfare_org"), ("项目", ""), ("本年度情况", ""), ("数量", ""),
     ("商业", "commercial_enterprise"), ("科研", "research_institution"), ("公益", "social_welfare_org"),
     ("法律服务", "legal_service_org"), ("法律", "legal_service_org"),
+    # and older or local names (公民 for 自然人, 科研院所, 社会组织, 律师事务所)
+    ("公民", "natural_person"), ("科研院所", "research_institution"), ("社会组织", "social_welfare_org"),
+    ("律师事务所", "legal_service_org"),
 )
 T4_HEADER_WORDS = (
     ("结果维持", "upheld"), ("维持", "upheld"), ("结果纠正", "corrected"), ("纠正", "corrected"),
