@@ -863,10 +863,12 @@ def test_table_4_as_three_rows_of_five_is_read_by_its_headers_results(rendering,
 
 @pytest.mark.parametrize("rendering", RENDERINGS)
 @pytest.mark.parametrize(("labels", "latest_first"), [(("2021年", "2022年"), False), (("上年", "本年"), True),
-                                                     (("2021年度", "本年度发生"), False), (("上年度情况", "本年度数据"), True)])
+                                                     (("2021年度", "本年度发生"), False), (("上年度情况", "本年度数据"), True),
+                                                     (("2008年以来累计", "本年度"), False), (("累计", "本年度"), True)])
 def test_table_4_printed_for_two_years_is_read_from_the_latest_year_s_row(rendering, labels, latest_first):
     """年度 | 行政复议 … over a row for last year and one for this year: last year's was read (blind round 157: beside
-    2021年度, a row 本年度发生 was no year's, and the 2021 row was read as the latest)."""
+    2021年度, a row 本年度发生 was no year's, and the 2021 row was read as the latest; round 230: a row of the years
+    since 2008 summed, 2008年以来累计, printed first, was read)."""
     v = values(GOV_2021)
     this_year = [1, 1, 0, 0, 2, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0]
     v.update(zip([forms.t4_cell(g.id, c.id) for g in forms.T4_GROUPS for c in forms.T4_COLUMNS], this_year))

@@ -5419,6 +5419,7 @@ _YEAR_LABEL = re.compile(r"^\s*(?:(?:(?P<this>本年度?|今年|当年)|(?P<last
                          r"\s*[（(]?\s*(?:(?P<year>(?:19|20)\d{2})\s*年?度?)?\s*[)）]?\s*$")  # (本年度发生: this year's row)
 
 
+_CUMULATIVE = re.compile(r"累计|以来|历年")  # a row of several years summed (2008年以来累计, 历年累计)
 _YEAR_AT_END = re.compile(r"(?:(?P<year>(?:19|20)\d{2})\s*年度?|(?P<this>本年度?|今年|当年)|(?P<last>上年度?|去年|上一年度?))"
                           r"\s*$")
 
@@ -5455,7 +5456,7 @@ def _years_as_labels(rows: list[ValueRow], size: int) -> list[ValueRow]:
 
 def _latest_year_row(rows: list[ValueRow]) -> ValueRow | None:
     """Of rows labelled by years (2019年 / 2020年, 上年 / 本年: a table comparing the year with
-    the one before), the latest: a report compares itself with earlier years, never later ones.
+    the one before; or 累计 beside 本年度), the latest: a report compares itself with earlier years, never later ones.
     None unless two rows or more carry a year label, of two years or more (three rows 上年 under rows
     labelled by their groups and 本年 are not the years' rows: ``_latest_year_groups``)."""
     dated = []
@@ -5463,6 +5464,8 @@ def _latest_year_row(rows: list[ValueRow]) -> ValueRow | None:
         if (m := _YEAR_LABEL.match(row.label)) and (m["year"] or m["this"] or m["last"]):
             order = int(m.group("year")) if m.group("year") else 9999 if m.group("this") else 0
             dated.append((order, row))
+        elif _CUMULATIVE.search(row.label):
+            dated.append((-1, row))  # (2008年以来累计 beside 本年度: years summed, never the report's)
     if len(dated) < 2 or len({order for order, _ in dated}) < 2:
         return None
     return max(dated, key=lambda pair: pair[0])[1]
