@@ -151,3 +151,22 @@ def test_a_legend_that_blank_is_0_above_the_first_table_speaks_for_all(rendering
     rep = extracted(blocks, rendering)
     assert all(rep.cells[c].value == 0 for c in v if c.startswith("t2.") and v[c] == 0)
     assert [w for w in rep.warnings if w["code"] == "blank_zeros"]
+
+
+@pytest.mark.parametrize("rendering", ["tab", "html", "docx"])
+@pytest.mark.parametrize("note, value", [("注：本机关无规章制定权，规章本年制发件数、本年废止件数、现行有效件数均为0。", 0),
+                                         ("注：本机关无规章制定权。", None)])
+def test_a_table_2_item_left_out_is_0_where_a_note_says_its_cells_are(rendering, note, value):
+    """Blind round 230 (table 2 with items left out): the 规章 row left out by a county body, a note under the table
+    saying its cells are 0: they were missing. A note saying only that it has no power to make rules says no count."""
+    v = synthetic.consistent_values(random.Random(17), forms.GOV_2021)
+    blocks = synthetic._blocks(AGENCY, YEAR, forms.GOV_2021, {c: synthetic._fmt(x) for c, x in v.items()}, v)
+    t2 = next(content for kind, content in blocks if kind == "table")
+    t2.rows = [row for row in t2.rows if not any(label == "规章" for label, _, _ in row[0])]
+    at = next(k for k, (kind, _) in enumerate(blocks) if kind == "table")
+    blocks.insert(at + 1, ("para", note))
+    rep = extracted(blocks, rendering)
+    rules = [rep.cells[f"t2.rules.{m}"] for m in ("issued", "repealed", "in_force")]
+    assert [c.value for c in rules] == [value] * 3
+    assert all(c.status == ("none" if value == 0 else "missing") for c in rules)
+    assert rep.cells["t2.normative_docs.in_force"].value == v["t2.normative_docs.in_force"]

@@ -4762,6 +4762,7 @@ def _declared_zeros(layout: Layout, out: Tables) -> None:
                     value.value is not None for cell, value in out.cells.items() if cell.startswith(table + ".")):
                 declared[table] = _sentence_around(text, found.start())
     _blanks_said_zero(layout, out)
+    _items_said_zero(layout, out)
     printed = {cell.rsplit(".", 1)[0] for cell, value in out.cells.items()
                if cell.startswith("t3.") and cell.endswith((".natural_person", ".total")) and value.value is not None
                } if declared.get("t3") else set()
@@ -4780,6 +4781,30 @@ def _declared_zeros(layout: Layout, out: Tables) -> None:
             out.warnings = [w for w in out.warnings if w["code"] != "t3.column_not_printed" or table != "t3"]
             out.warn("declared_zeros", f"{table}: {filled} cells the report leaves out are 0 by its own words: "
                      f"“{_sentence_of(words)}”", count=filled)
+
+
+# A sentence saying an item of table 2 that the table leaves out is 0 (注：本机关无规章制定权，规章本年制发件数、…均为0).
+_ITEM_SAID_ZERO = re.compile(r"(?:均为|均是|都是|全部为|均)" + _ZERO)
+
+
+def _items_said_zero(layout: Layout, out: Tables) -> None:
+    """Table 2's items not printed at all whose cells a sentence of the table's region names and says are 0 (the 规章
+    row left out by a body without the power to make rules, its note saying so): 0, worded, the note quoted. A note
+    saying only that it has no such power (无规章制定权) says nothing of a count: those stay missing."""
+    text = layout.region_text("t2")
+    if "0" not in text and "０" not in text and "零" not in text:
+        return
+    sentences = [s for s in _SENTENCE_END.split(text) if _ITEM_SAID_ZERO.search(s) and not re.search(r"[1-9１-９]", s)]
+    for item in forms.FORMS[GOV_2021].t2 + forms.FORMS[GOV_2019].t2:
+        cells = [forms.t2_cell(item.id, m.id) for m in item.measures]
+        if not cells or not all(c in out.cells and out.cells[c].status == "missing" for c in cells):
+            continue
+        said = next((s for s in sentences if item.label_zh in s), None)
+        if said is not None:
+            for cell in cells:
+                out.cells[cell] = CellValue(0, None, "none", _DECLARED_ZERO_NOTE.format(_sentence_of(said)))
+            out.warn("declared_zeros", f"t2: '{item.label_zh}' is not printed; the report says its cells are 0: "
+                     f"“{_sentence_of(said)}”", count=len(cells))
 
 
 def _blank_is_zero(layout: Layout) -> str | None:
