@@ -925,17 +925,21 @@ def test_rows_whose_figures_leaders_part_are_read_and_a_table_of_contents_is_not
     assert not any(f.key == "applications_received" and f.value == 1 for f in report.narrative)
 
 
-@pytest.mark.parametrize("gap, leader", [("    ", "·"), (" ", "·"), ("\u3000\u3000", "·"), ("  ", "_"), ("  ", "＿")])
-def test_rows_whose_figures_after_a_leader_are_parted_by_spaces_are_read(gap, leader):
+@pytest.mark.parametrize("zero", ["0", "—"])
+@pytest.mark.parametrize("gap, leader", [("    ", "·"), (" ", "·"), ("\u3000\u3000", "·"), ("  ", "_"), ("  ", "＿"),
+                                         ("\u3000", "…")])
+def test_rows_whose_figures_after_a_leader_are_parted_by_spaces_are_read(gap, leader, zero):
     """Blind round 124 (tables typed with leaders): 规章··················· 0    0    0, the leader before the first figure
     and spaces between the figures: the leader parted a cell of three figures from the label, and every row of table 2
-    and 3 was unsure. Blind round 201: leaders of underscores (行政许可＿＿＿＿1207) were no leaders at all."""
+    and 3 was unsure. Blind round 201: leaders of underscores (行政许可＿＿＿＿1207) were no leaders at all. Blind round
+    230: a leader before a dash for none (规章……………— — —) was no leader, the row unread."""
     v = synthetic.consistent_values(random.Random(8), "gov-2021")
     text = synthetic.render(AGENCY, YEAR, "gov-2021", v, "tab")
     start = text.index("二、主动公开政府信息情况")
     end = text.index("四、政府信息公开行政复议")
     typed = "\n".join(re.sub(r"\t+", leader * 12, line, count=1).replace("\t", gap) if re.search(r"\t\d", line) else line
                       for line in text[start:end].split("\n"))
+    typed = re.sub(r"(?<![\d.])0(?![\d.])", zero, typed) if zero != "0" else typed
     report = extract_bytes((text[:start] + typed + text[end:]).encode(), "report.txt")
     assert {c.id: report.value(c.id) for c in forms.cells("gov-2021") if c.table in ("t2", "t3")} == {
         c.id: v[c.id] for c in forms.cells("gov-2021") if c.table in ("t2", "t3")}

@@ -477,8 +477,9 @@ def _glued_label(cell: str) -> tuple[str, str] | None:
 # figure parts two cells. (Only before a figure, and two dashes only after one: —— alone is a word for none, and a
 # dash in prose; a table of contents' page numbers are left alone, ``leaders_as_cells``.)
 _LEADER_MARKS = re.compile(r"\.{3}|…|·{3}|─{2}|—{2}|．{3}|_{3}|＿{3}")
-_LEADER = re.compile(r"(?<=[^\s.…·．─—－_＿-])[ \t\u3000]*(?:[.·．]{3,}|…{2,}|[─—－_＿]{3,}|(?<=[\d０-９])[─—－]{2})[ \t\u3000]*"
-                     r"(?=[\d０-９]|无(?![\u4e00-\u9fff]))")
+_LEADER = re.compile(r"(?<=[^\s.…·．─—－_＿-])[ \t\u3000]*"
+                     r"(?:[.·．]{3,}|…{2,}|[─—－]{3,}|[_＿]{3,}|(?<=[\d０-９])[─—－]{2})[ \t\u3000]*"
+                     r"(?=[\d０-９]|无(?![\u4e00-\u9fff])|—(?![—─－]))")  # (a figure, or a word or dash for none)
 _CONTENTS = re.compile(r"\s*(?:附表|附件)?目\s*录\s*[:：]?\s*")  # (目　录, 附表目录)
 
 
