@@ -3834,3 +3834,19 @@ def test_a_text_box_placed_by_no_number_is_read_where_it_is_anchored():
         "<wp:positionV relativeFrom='page'><wp:posOffset>10</wp:posOffset></wp:positionV><wp:extent cx='abc' cy='1'/>"
         "<w:txbxContent/></wp:anchor></w:p>")
     assert _box_place(anchor.find(".//{http://schemas.openxmlformats.org/wordprocessingml/2006/main}txbxContent")) is None
+
+
+@pytest.mark.parametrize("menu", ['<nav class="mega">{}</nav>', '<div role="navigation">{}</div>'])
+def test_a_site_s_mega_menu_of_other_reports_titles_is_no_part_of_the_page(menu):
+    """Blind round 230 (heavy pages): a site's menu of thousands of links above the article, many of them other bodies'
+    and years' reports (新城街道2019年政府信息公开工作年度报告): the first was taken for the title, and six of eight reports
+    were another body's of another year. A navigation of many links is dropped; a breadcrumb's few stay."""
+    v = values(seed=3)
+    bodies = ["新城街道", "住房和城乡建设局", "医疗保障局", "东城街道办事处", "行政审批局"]
+    links = "".join(f'<li><a href="/art_{k}.html">{bodies[k % 5]}{2019 + k % 5}年政府信息公开工作年度报告</a></li>'
+                    for k in range(400))
+    crumb = '<nav class="crumb"><a href="/">首页</a> &gt; <a href="/gk">政府信息公开年报</a></nav>'
+    page = html_page(menu.format(f"<ul>{links}</ul>") + crumb + html_body(blocks(v)))
+    report = extract_html(page)
+    assert (report.agency.name, report.year) == (AGENCY, YEAR)
+    assert_every_cell(report, v)

@@ -1139,6 +1139,8 @@ def html_to_text(html: str, path: str = "") -> str:
     laid = _styled(root, _ROW_STYLE) if ("flex" in html or "table-row" in html) and root.find(".//style") is not None else []
     if "<img" in html or "<IMG" in html:
         _pictures_as_text(root)
+    if "<nav" in html or "navigation" in html:
+        _drop_menus(root)
     for element in list(root.iter(*_DROP_TAGS)):
         if element.tag == "button" and _a_cells_figure(element):
             element.drop_tag()  # (a table cell's figure as a button opening its cases' list: the figure shows)
@@ -1407,6 +1409,19 @@ def _shown_pages(root) -> None:
             style = row.get("style", "")
             if _HIDDEN_STYLE.search(style) and row.xpath(".//td"):
                 row.set("style", _HIDDEN_STYLE.sub("", style))
+
+
+_MENU_LINKS = 30  # links a page's navigation holds, at least, to be its menu (a breadcrumb's few stay)
+
+
+def _drop_menus(root) -> None:
+    """A page's navigation menus (<nav>, role="navigation") of many links: other pages' titles, thousands of them in a
+    site's mega menu, other agencies' and years' reports among them (their titles were taken for the report's). A
+    breadcrumb's few links stay, which name the column the report is filed in."""
+    for element in list(root.xpath("//nav | //*[@role='navigation']")):
+        if element.getparent() is not None and sum(1 for _ in itertools.islice(
+                element.iter("a"), _MENU_LINKS)) >= _MENU_LINKS and not element.xpath(".//table"):
+            element.drop_tree()
 
 
 def _drop_hidden_copies(root, screen_reader_only: bool = True, white_text: bool = True) -> None:
