@@ -4795,9 +4795,9 @@ def _items_said_zero(layout: Layout, out: Tables) -> None:
     if "0" not in text and "０" not in text and "零" not in text:
         return
     sentences = [s for s in _SENTENCE_END.split(text) if _ITEM_SAID_ZERO.search(s) and not re.search(r"[1-9１-９]", s)]
-    for item in forms.FORMS[GOV_2021].t2 + forms.FORMS[GOV_2019].t2:
+    for item in forms.FORMS[GOV_2021].t2 + forms.FORMS[GOV_2019].t2:  # (the report's form's: its cells are out's)
         cells = [forms.t2_cell(item.id, m.id) for m in item.measures]
-        if not cells or not all(c in out.cells and out.cells[c].status == "missing" for c in cells):
+        if not all(c in out.cells and out.cells[c].status == "missing" for c in cells):
             continue
         said = next((s for s in sentences if item.label_zh in s), None)
         if said is not None:
