@@ -1139,8 +1139,7 @@ def html_to_text(html: str, path: str = "") -> str:
     laid = _styled(root, _ROW_STYLE) if ("flex" in html or "table-row" in html) and root.find(".//style") is not None else []
     if "<img" in html or "<IMG" in html:
         _pictures_as_text(root)
-    if "<nav" in html or "navigation" in html:
-        _drop_menus(root)
+    _drop_menus(root)
     for element in list(root.iter(*_DROP_TAGS)):
         if element.tag == "button" and _a_cells_figure(element):
             element.drop_tag()  # (a table cell's figure as a button opening its cases' list: the figure shows)
@@ -1414,14 +1413,23 @@ def _shown_pages(root) -> None:
 _MENU_LINKS = 30  # links a page's navigation holds, at least, to be its menu (a breadcrumb's few stay)
 
 
+_LINK_SHARE = 0.6  # of a list's text, at least, its links' (a sidebar's titles and dates; not an article's list)
+
+
 def _drop_menus(root) -> None:
-    """A page's navigation menus (<nav>, role="navigation") of many links: other pages' titles, thousands of them in a
-    site's mega menu, other agencies' and years' reports among them (their titles were taken for the report's). A
-    breadcrumb's few links stay, which name the column the report is filed in."""
-    for element in list(root.xpath("//nav | //*[@role='navigation']")):
-        if element.getparent() is not None and sum(1 for _ in itertools.islice(
-                element.iter("a"), _MENU_LINKS)) >= _MENU_LINKS and not element.xpath(".//table"):
-            element.drop_tree()
+    """A page's navigation menus (<nav>, role="navigation") and lists of links (a sidebar's <ul> of other reports, each
+    a title and its date) of many links: other pages' titles, thousands of them in a site's mega menu, other agencies'
+    and years' reports among them (their titles were taken for the report's). A breadcrumb's few links stay, which
+    name the column the report is filed in, and so does a list whose text is mostly not its links'."""
+    for element in list(root.xpath("//nav | //*[@role='navigation'] | //ul | //ol")):
+        if element.getparent() is None or sum(1 for _ in itertools.islice(element.iter("a"), _MENU_LINKS)) < _MENU_LINKS \
+                or element.xpath(".//table"):
+            continue
+        if element.tag in ("ul", "ol"):
+            linked = sum(len((a.text_content() or "").strip()) for a in element.iter("a"))
+            if linked < _LINK_SHARE * len(element.text_content().strip()):
+                continue
+        element.drop_tree()
 
 
 def _drop_hidden_copies(root, screen_reader_only: bool = True, white_text: bool = True) -> None:
