@@ -3385,6 +3385,22 @@ def test_the_rows_a_paged_table_hides_on_its_other_pages_are_read(pager):
     assert_every_cell(extract_html(page), v)
 
 
+def test_a_paged_table_s_later_pages_hidden_as_blocks_of_rows_are_read():
+    """Blind round 231 (a script's pager): table 3's first rows shown, the rest in blocks a page each hidden until the
+    pager's 1 2 3 下一页 shows them (<tbody class="page" style="display:none" data-page="2">, or a <div> each): the
+    hidden pages were dropped, and 15 rows of table 3 lost."""
+    v = values(seed=5)
+    report = blocks(v)
+    t3 = [k for k, b in enumerate(report) if not isinstance(b, str)][1]
+    rows = html_table(report[t3]).removesuffix("</table>").split("<tr>")
+    paged = ("<tr>".join(rows[:12]) + '<tbody class="page" style="display:none" data-page="2"><tr>'
+             + "<tr>".join(rows[12:20]) + '</tbody><tbody class="page" style="display:none" data-page="3"><tr>'
+             + "<tr>".join(rows[20:]) + "</tbody></table>")
+    pager = '<div class="pager"><a data-go="1">1</a> <a data-go="2">2</a> <a data-go="3">3</a> <a>下一页</a></div>'
+    page = html_page(html_body(report[:t3]) + f'<div id="t3wrap">{paged}{pager}</div>' + html_body(report[t3 + 1:]))
+    assert_every_cell(extract_html(page), v)
+
+
 @pytest.mark.parametrize("attribute", ["alt", "title"])
 def test_a_report_published_as_pictures_is_read_from_their_text_line_by_line(attribute):
     """Blind round 182 (pages as pictures, their text in an attribute): each picture's alt (or title, alt saying only

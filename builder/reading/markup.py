@@ -1394,8 +1394,8 @@ _PAGER_REACH = 4  # levels up from a pager to the block that holds its table, at
 
 def _shown_pages(root) -> None:
     """A paged table's rows hidden on its other pages (tr style="display:none" beside the pager's 上一页 1 2 下一页,
-    all the rows in the page): shown, for they are the table's rows, not copies of any. Dropped as hidden, the rows
-    after the first page were lost."""
+    all the rows in the page, or each page's block of them): shown, for they are the table's rows, not copies of any.
+    Dropped as hidden, the rows after the first page were lost."""
     for pager in root.xpath("//*[@class]"):
         if not _PAGER_CLASS.search(pager.get("class", "")):
             continue
@@ -1404,7 +1404,9 @@ def _shown_pages(root) -> None:
             if holder is None or holder.xpath(".//table"):
                 break
             holder = holder.getparent()
-        for row in holder.xpath(".//tr[@style]") if holder is not None else ():
+        # (its rows hidden one by one, or the pages' blocks of rows: <div class="page" style="display:none" data-page="2">)
+        for row in holder.xpath(".//tr[@style] | .//*[@style][@data-page or contains(@class, 'page')]") \
+                if holder is not None else ():
             style = row.get("style", "")
             if _HIDDEN_STYLE.search(style) and row.xpath(".//td"):
                 row.set("style", _HIDDEN_STYLE.sub("", style))
