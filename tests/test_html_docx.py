@@ -1728,6 +1728,21 @@ def test_a_table_s_labels_set_as_pictures_are_read_by_their_alt_text():
     assert "门户网站" not in report.document.text
 
 
+@pytest.mark.parametrize("between", ["\n", " ", ""])
+def test_a_count_drawn_a_digit_a_picture_is_read_as_one_number(between):
+    """Blind round 233 (pages guarding their figures): every count of the tables drawn as pictures of its digits
+    (<img src="/num/8.png" alt="8"><img alt="4"> for 84), the markup's line breaks between them: read as "8 4", each
+    count of two digits or more was unsure."""
+    v = values(seed=5)
+
+    def pictured(m: re.Match) -> str:
+        return "<td>" + between.join(f'<img src="/num/{d}.png" alt="{d}">' for d in m[1]) + "</td>"
+
+    body = re.sub(r"<td>(\d+)</td>", pictured, html_body(blocks(v)))
+    assert 'alt="1"' in body
+    assert_every_cell(extract_html(html_page(body)), v)
+
+
 def test_a_wechat_editor_s_rows_of_inline_blocks_in_a_zero_font_are_read():
     """Blind round 82 (WeChat editors): each table row a <section style="font-size:0"> (closing the gaps between its
     cells), each cell an inline-block section setting font-size:12px again: the rows were taken for text hidden in a

@@ -48,6 +48,9 @@ _ALT_MIN = 40  # characters of such alt text, at least (a logo's or a photo's sa
 _ALT_CLAUSE_END = re.compile(r"(?<=[。；;])")
 
 
+_DIGIT_ALT = re.compile(r"[\d.,]")  # a picture of one digit (or its point), as pages guarding their figures draw them
+
+
 def _pictures_as_text(root) -> None:
     """Pictures as their alt text where it says what the report's words or figures are: a table cell's (a CMS
     that sets a table's labels as pictures of their words, <img alt="本年制发件数">), and a picture of a table whose
@@ -63,7 +66,12 @@ def _pictures_as_text(root) -> None:
             continue
         if any(a.tag in ("td", "th") for a in picture.iterancestors()) or _RARE_CHARACTER.fullmatch(alt):
             # (a rare character set as a picture of it inside a name, 勐 of 勐海县: its alt text in its place)
-            picture.tail = alt + (picture.tail or "")
+            tail = picture.tail or ""
+            after = picture.getnext()
+            if _DIGIT_ALT.fullmatch(alt) and not tail.strip() and after is not None and after.tag == "img" \
+                    and _DIGIT_ALT.fullmatch((after.get("alt") or "").strip()):
+                tail = ""  # (a count drawn a digit a picture, 8 and 4 for 84, the markup's line breaks between them)
+            picture.tail = alt + tail
             picture.drop_tree()
         elif len(alt) >= _ALT_MIN and (len(re.findall(r"\d+", alt)) >= _ALT_FIGURES or _ALT_TABLE_WORDS.search(alt)):
             block = picture.makeelement("div", {})
