@@ -626,3 +626,13 @@ def test_a_government_its_prose_calls_x_县政府_is_named_as_it_signs():
     text = ["临朐县政府信息公开年报（2023年）", PERIOD, "一、总体情况", "2023年，临朐县政府坚持以人民为中心，深化政务公开。",
             "六、其他需要报告的事项", "本年度未收取信息处理费。", "临朐县人民政府", "2024年1月30日"]
     assert find_agency_name(body_lines("\n".join(text))) == "临朐县人民政府"
+
+
+def test_a_second_body_joined_to_the_compiler_is_no_part_of_its_name():
+    """Blind round 233 (offices sharing their staff): 临澧县人民政府办公室会同临澧县政务服务管理局编制本年度报告 gave the
+    name 临澧县人民政府办公室会同临澧县政务服务管理局. 会同 joins a second body: the compiler is the first. (会同县 is a
+    county, and a 联合会 a body: no words joining two.)"""
+    assert find_agency_name(_lines("2023年政府信息公开工作年度报告",
+                                   "本报告由临澧县教育局会同临澧县政务服务管理局编制。")) == "临澧县教育局"
+    assert find_agency_name(_lines("2023年政府信息公开工作年度报告", "本报告由会同县教育局编制。")) == "会同县教育局"
+    assert find_agency_name(_lines("2023年政府信息公开工作年度报告", "本报告由临澧县残疾人联合会编制。")) == "临澧县残疾人联合会"

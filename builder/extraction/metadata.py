@@ -889,7 +889,7 @@ def _candidates(lines: list[str], issuer: str | None = None) -> list[tuple[str, 
         if pattern is _COMPILED_THIS and not _COMPILED_THIS_VERB.search(compiled):
             continue
         for m in pattern.finditer(compiled if where == "本报告由" else text):
-            name = _NOT_NAME_START.sub("", m.group("name").strip(" ,，:："))
+            name = _JOINED_BODY.split(_NOT_NAME_START.sub("", m.group("name").strip(" ,，:：")))[0]
             if where == "opening subject" and not resolve_region(name)[0]:
                 continue  # 新区管委 坚持…: a short name of itself, not the name to print
             if where == "本报告由" and title_name and _COORDINATOR.search(name):
@@ -906,6 +906,9 @@ def _candidates(lines: list[str], issuer: str | None = None) -> list[tuple[str, 
     return found
 
 
+# Words joining a second body to the one compiling the report (X会同Y编制本年度报告, X联合Y…): the name is X's. (Not 会同县,
+# nor a 联合会.)
+_JOINED_BODY = re.compile(r"会同(?!县)|联合(?!会)")
 # A template's placeholder where a name goes (【单位名称】, XX镇, ××局, 某某街道): never a name.
 _PLACEHOLDER = re.compile(r"单位名称|机关名称|[XxＸｘ×]{2}|某某")
 _PLACEHOLDER_YEAR = re.compile(r"[XxＸｘ×]{4}\s*年度?")  # XXXX年: the year a template left for its user
