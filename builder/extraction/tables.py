@@ -4788,12 +4788,13 @@ _ITEM_SAID_ZERO = re.compile(r"(?:均为|均是|都是|全部为|均)" + _ZERO)
 
 
 def _items_said_zero(layout: Layout, out: Tables) -> None:
-    """Table 2's items not printed at all whose cells a sentence of the table's region names and says are 0 (the 规章
-    row left out by a body without the power to make rules, its note saying so): 0, worded, the note quoted. A note
-    saying only that it has no such power (无规章制定权) says nothing of a count: those stay missing."""
+    """Table 2's items not printed, in a table 2 printed, whose cells a sentence of the table's region names and says
+    are 0 (the 规章 row left out by a body without the power to make rules, its note saying so): 0, worded, the note
+    quoted. A note saying only that it has no such power (无规章制定权) says nothing of a count: those stay missing."""
     text = layout.region_text("t2")
-    if "0" not in text and "０" not in text and "零" not in text:
-        return
+    if ("0" not in text and "０" not in text and "零" not in text) or not any(
+            value.value is not None for cell, value in out.cells.items() if cell.startswith("t2.")):
+        return  # (a table 2 not printed at all, its items said 0 in a sentence, stays unprinted: the checks quote it)
     sentences = [s for s in _SENTENCE_END.split(text) if _ITEM_SAID_ZERO.search(s) and not re.search(r"[1-9１-９]", s)]
     for item in forms.FORMS[GOV_2021].t2 + forms.FORMS[GOV_2019].t2:  # (the report's form's: its cells are out's)
         cells = [forms.t2_cell(item.id, m.id) for m in item.measures]
