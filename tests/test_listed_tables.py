@@ -1342,3 +1342,27 @@ def test_a_slash_between_two_names_is_no_mark_of_none():
     report = extract_bytes("\n".join(text[:start] + t4 + text[end:]).encode(), "r.txt")
     assert {c.id: report.cells[c.id].value for c in forms.cells(forms.GOV_2021) if c.table == "t4"} == {
         c.id: v[c.id] for c in forms.cells(forms.GOV_2021) if c.table == "t4"}
+
+
+@pytest.mark.parametrize("style", [
+    ("复议", "直接起诉", "复议后起诉", ("维持", "纠正", "其他", "未结", "合计"), "{name}{value}", " "),
+    ("行政复议：", "行政诉讼（直接起诉）：", "行政诉讼（复议后起诉）：", ("维持", "纠正", "其他", "未审结", "总计"),
+     "{name}{value}件", "，"),
+    ("行政复议 ", "未经复议直接起诉 ", "复议后起诉 ", ("结果维持", "结果纠正", "其他结果", "尚未审结", "总计"),
+     "{name}：{value}", "、"),
+], ids=["bare", "with 件", "colons"])
+def test_table_4_a_group_a_line_its_results_named_short_is_read(style):
+    """Blind round 234 (h1043_02): table 4 as 复议维持1 纠正0 其他1 未结0 合计2, a line per group, its results named short
+    and without 件, was missing. Each group's line is its row, whatever words and separators it uses."""
+    heads, words, value_text, separator = style[:3], style[3], style[4], style[5]
+    v = synthetic.consistent_values(random.Random(11), "gov-2021")
+    lines = synthetic.render(AGENCY, YEAR, "gov-2021", v, "tab").split("\n")
+    start = next(k for k, line in enumerate(lines) if line.startswith("四、政府信息公开行政复议"))
+    end = next(k for k, line in enumerate(lines) if line.startswith("五、"))
+    listed = [head + separator.join(value_text.format(name=word, value=v[forms.t4_cell(group.id, column.id)])
+                                    for word, column in zip(words, forms.T4_COLUMNS))
+              for head, group in zip(heads, forms.T4_GROUPS)]
+    report = extract_bytes("\n".join([*lines[:start + 1], "（单位：件）", *listed, *lines[end:]]).encode(), "report.txt")
+    assert {c.id: report.cells[c.id].value for c in forms.cells("gov-2021") if c.table == "t4"} == \
+        {c.id: v[c.id] for c in forms.cells("gov-2021") if c.table == "t4"}
+    assert {report.cells[c.id].status for c in forms.cells("gov-2021") if c.table == "t4"} == {"reported"}

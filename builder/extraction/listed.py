@@ -311,6 +311,34 @@ _T4_GROUP_CLAUSE = re.compile(r"(?P<label>(?:表四\s*[:：]\s*)?(?:行政复议
 _T4_OUTCOME_VALUE = re.compile(rf"(?P<name>{_T4_OUTCOMES})\s*(?P<value>\d+)\s*件")
 
 
+# Table 4 a group a line, its results named short after the group's name, with or without 件 (复议维持1 纠正0 其他1
+# 未结0 合计2; 直接起诉：维持2件，纠正0件，…): the group's row of named values, each result named once.
+_T4_RESULT_WORDS = {word: next(c.label_zh for c in forms.T4_COLUMNS if c.id == column)
+                    for word, column in forms.T4_HEADER_WORDS if column in {c.id for c in forms.T4_COLUMNS}}
+_T4_RESULT_WORD = "|".join(sorted(map(re.escape, _T4_RESULT_WORDS), key=len, reverse=True))
+_T4_SHORT_GROUPS = (("行政复议", "行政复议"), ("复议后起诉", "复议后起诉"), ("直接起诉", "未经复议直接起诉"),
+                    ("复议", "行政复议"))  # (a group's word in its line, longest first: the group it names)
+_T4_SHORT_ROW = re.compile(r"\s*(?P<group>(?:行政诉讼\s*[（(]?\s*)?(?:未经复议)?直接起诉|(?:行政诉讼\s*[（(]?\s*)?复议后起诉"
+                           r"|行政复议|复议)[）)]?\s*[:：]?\s*"
+                           rf"(?P<results>(?:(?:{_T4_RESULT_WORD})\s*[:：]?\s*\d+\s*件?\s*[，,、；;]?\s*){{4,5}})[。]?\s*")
+_T4_SHORT_RESULT = re.compile(rf"(?P<name>{_T4_RESULT_WORD})\s*[:：]?\s*(?P<value>\d+)")
+
+
+def _t4_short_rows(lines: list[str]) -> list[str]:
+    """The lines with each of table 4's groups printed short (``_T4_SHORT_ROW``) as its row of named values."""
+    return [_t4_short_row(line) if "维持" in line and len(line) <= _LINE_MAX else line for line in lines]
+
+
+def _t4_short_row(line: str) -> str:
+    if (m := _T4_SHORT_ROW.fullmatch(line)) is None:
+        return line
+    results = [(_T4_RESULT_WORDS[r["name"]], r["value"]) for r in _T4_SHORT_RESULT.finditer(m["results"])]
+    if len({name for name, _ in results}) < len(results):
+        return line  # (a result named twice: no row of the form)
+    group = next(label for word, label in _T4_SHORT_GROUPS if word in m["group"])
+    return f"{group} " + "；".join(f"{name}：{value}" for name, value in results)
+
+
 def _t4_group_clause(clause: str) -> tuple[str, str] | None:
     """A clause of table 4 in a sentence (``_T4_GROUP_CLAUSE``) as a row's label and named values; else None."""
     if (m := _T4_GROUP_CLAUSE.fullmatch(clause)) is None:
@@ -958,7 +986,7 @@ def relisted(lines: list[str]) -> tuple[list[str], int]:
     """The lines with each table row printed as a list of named values put back as a row (see the
     module's docstring), and how many such rows there were; the lines as they are in any other text.
     A row's values printed apart (a cell a line, column by column) are gathered at its first."""
-    lines = _column_cards(_item_lines(_decoded(_json_cells(_records(lines)))))
+    lines = _t4_short_rows(_column_cards(_item_lines(_decoded(_json_cells(_records(lines))))))
     text = "\n".join(lines)
     if len(_COLUMN_LINE.findall(text)) >= _COLUMN_LINES_MIN and sum(  # a column a line: made a cell a line first
             1 for line in lines if _COLUMN_LINE.match(line) and not _named_values_only(line)) >= _COLUMN_LINES_MIN:
