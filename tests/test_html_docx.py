@@ -2503,7 +2503,7 @@ def test_a_trafilatura_xml_export_names_its_report_in_its_doc_title():
 
 
 @pytest.mark.parametrize("kind, style", [
-    ("dl", ""), ("views", ""),
+    ("dl", ""), ("dl titled", ""), ("views", ""),
     # a card's body laid out by the style sheet as a flex box of its pairs (wrapping, or not): no row of cells
     ("views", ".card-bd{display:flex;flex-wrap:wrap} .kv{display:flex}"), ("views", ".card-bd{display:flex} .kv{display:flex}"),
 ])
@@ -2512,7 +2512,9 @@ def test_a_mobile_page_s_cards_of_description_lists_are_table_rows(kind, style):
     column names and values (<h5>行政处罚</h5><dl><dt>本年处理决定数量</dt><dd>412</dd></dl>), or a
     mini-program's views (a heading, a line naming the row's group, then views of a name and a value).
     Read as lines, every name and value was a row of its own: 行政强制 took 行政处罚's 412, table 3 was
-    lost. A page's single count (浏览次数 1286) is no card."""
+    lost. A page's single count (浏览次数 1286) is no card. Blind round 235 (h1050_03): a card's title as the list's
+    first term, describing nothing (<dl><dt class="card-title">一、本年新收…</dt><dt>自然人</dt><dd>4</dd>…): the list
+    was no card, and tables 3 and 4 were missing."""
     from .official_form import AGENCY, YEAR, assert_every_cell, html_page, values
 
     v = values(seed=4)
@@ -2528,10 +2530,11 @@ def test_a_mobile_page_s_cards_of_description_lists_are_table_rows(kind, style):
         if headings.get(table):
             body.append(f"<h4>{headings.pop(table)}</h4>")
         group = groups.get(label, "")
-        if kind == "dl":
+        if kind.startswith("dl"):
             title = f"{group} {label}" if group and not group.startswith("三、") else label
             terms = "".join(f"<dt>{c.column_label_zh}</dt><dd>{synthetic._fmt(v[c.id])}</dd>" for c in cells)
-            body.append(f'<div class="card"><h5>{title}</h5><dl>{terms}</dl></div>')
+            body.append(f'<dl class="card"><dt class="card-title">{title}</dt>{terms}</dl>' if kind == "dl titled"
+                        else f'<div class="card"><h5>{title}</h5><dl>{terms}</dl></div>')
         else:
             sub = f'<uni-view class="card-sub"><span>{group}</span></uni-view>' if group else ""
             pairs = "".join(f'<uni-view class="kv"><uni-text>{c.column_label_zh}</uni-text>'

@@ -363,11 +363,23 @@ def _element_text(element) -> str:
     return _SPACES.sub(" ", element.text_content()).strip()
 
 
+def _dl_title(element) -> list:
+    """A description list's first terms that describe nothing, each followed by another term: the card's title
+    inside its list (<dl><dt class="card-title">一、本年新收…</dt><dt>自然人</dt><dd>4</dd>…)."""
+    children = [child for child in element if isinstance(child.tag, str)]
+    k = 0
+    while k + 1 < len(children) and children[k].tag == "dt" and children[k + 1].tag == "dt":
+        k += 1
+    return children[:k]
+
+
 def _card_pairs(element) -> list[tuple[str, str]] | None:
     """The (name, value) pairs a card's body lists: a description list's terms and descriptions, or
     children of two parts each (<div class="kv"><span>自然人</span><span>16</span></div>); None when
     the element is no such body or a value is no number or mark of none."""
     children = [child for child in element if isinstance(child.tag, str)]
+    if element.tag == "dl":
+        children = children[len(_dl_title(element)):]
     if not children:
         return None
     if element.tag == "dl":
@@ -451,7 +463,9 @@ def _description_rows(root) -> None:
         # the card's heading lines: what comes before the body in a card of at most three blocks
         heads = [e for e in body.itersiblings(preceding=True) if isinstance(e.tag, str)][::-1]
         label = " ".join(_element_text(e) for e in heads)
-        if (not heads or len(heads) > _CARD_HEADS or body.getnext() is not None or len(label) > _CARD_LABEL_MAX
+        if body.tag == "dl" and (title := _dl_title(body)):
+            heads, label = [], " ".join(_element_text(e) for e in title)  # (its title inside the list)
+        elif (not heads or len(heads) > _CARD_HEADS or body.getnext() is not None or len(label) > _CARD_LABEL_MAX
                 or any(_CARD_VALUE.fullmatch(_element_text(e)) or e.tag == "table" for e in heads)):
             # (nor the card before, made a table row already: a heading is no table)
             heads, label = [], ""
