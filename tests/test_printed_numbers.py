@@ -395,9 +395,13 @@ def test_marks_the_sums_leave_open_are_read_as_marks():
 def test_cells_printing_this_year_s_and_last_year_s_number_are_read_by_the_header(header, first):
     """Blind round 73: every cell of table 3 printed 22/16 under 申请人情况（本年/上年）: all of table 3 was unsure.
     The header says which of the two is the report year's (本年, or the later year); without it they stay unsure.
-    Blind round 147: a note saying so in words (“/”前为2023年数据，后为2022年数据) was not read."""
+    Blind round 147: a note saying so in words (“/”前为2023年数据，后为2022年数据) was not read. Blind round 235
+    (h1056_02): the fee's two amounts (237.22/229.43) were unsure, a pair read as whole numbers only."""
     v = form_values(seed=5)
+    v["t2.fees.amount_10k_cny"] = 12.5
     body = html_body(blocks(v))
+    body, fees = re.subn(r">12\.5</td>", ">12.5/9.75</td>" if first else ">9.75/12.5</td>", body)
+    assert fees == 1
     start, end = body.index("申请人情况"), body.index("四、政府信息公开行政复议")
     t3 = re.sub(r"<td>(\d+)</td>", lambda m: f"<td>{m[1]}/{int(m[1]) + 1}</td>" if first
                 else f"<td>{int(m[1]) + 1}/{m[1]}</td>", body[start:end])
@@ -406,6 +410,7 @@ def test_cells_printing_this_year_s_and_last_year_s_number_are_read_by_the_heade
     for cell in forms.cells(GOV_2021):
         if cell.table == "t3":
             assert (cells[cell.id].value, cells[cell.id].status) == (v[cell.id], "reported"), cell.id
+    assert (cells["t2.fees.amount_10k_cny"].value, cells["t2.fees.amount_10k_cny"].status) == (12.5, "reported")
     unstated = extract_bytes(html_page(body[:start] + t3 + body[end:]).encode(), "pairs.html").cells
     assert {unstated[c.id].status for c in forms.cells(GOV_2021) if c.table == "t3"} == {"ambiguous"}
 

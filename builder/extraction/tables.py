@@ -137,7 +137,8 @@ def parse_cell(raw: str) -> CellValue:
         return CellValue(1, raw, "reported", f"{SPELLED_NOTE}（表中其他数字也以汉字印出）")
     if (order := _PAIRS_PRINTED.get()) is not None and (pair := _PAIR.fullmatch(raw.strip())):
         shown = "上年/本年" if order else "本年/上年"
-        return CellValue(int(pair[order + 1]), raw, "reported",
+        this_year = pair[order + 1]
+        return CellValue(int(this_year) if this_year.isdecimal() else float(this_year), raw, "reported",
                          f"格中印出两年的数（“{raw.strip()}”），表头说明是“{shown}”：取{'后' if order else '前'}一个，本年的数")
     if not raw.isdigit() and (legend := _LEGEND.get()) and (meaning := legend.get(raw.strip())):
         value, words = meaning
@@ -218,7 +219,7 @@ def _table_legend(layout: Layout, table: str,
 # Which of a cell's two numbers is the report year's (0 the first, 1 the second) when the tables print each cell as
 # this year's and last year's (22/16 under 申请人情况（本年/上年）), as their header says; None for other tables.
 _PAIRS_PRINTED: ContextVar[int | None] = ContextVar("pairs_printed", default=None)
-_PAIR = re.compile(r"(\d{1,9})\s*[/／]\s*(\d{1,9})")
+_PAIR = re.compile(r"(\d{1,9}(?:\.\d{1,6})?)\s*[/／]\s*(\d{1,9}(?:\.\d{1,6})?)")  # (a fee's: 237.22/229.43)
 _YEAR_WORD = r"(本年度?|今年|上年度?|去年|(?:19|20)\d{2}\s*年度?)"
 _PAIR_HEADER = re.compile(_YEAR_WORD + r"(?:数据?)?\s*[/／]\s*" + _YEAR_WORD)
 # (or a note saying so: 单位：件（“/”前为2023年数据，后为2022年数据）)
