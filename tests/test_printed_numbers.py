@@ -370,6 +370,22 @@ def test_a_numbers_last_digits_set_raised_by_mistake_are_read_where_the_sums_say
     assert t2.note == "数字后的上标“¹⁶”可能是脚注标记（读作 2），也可能是数字的一部分（读作 216），勾稽关系无法确认，未作选择"
 
 
+@pytest.mark.parametrize("tag", ["sup", "sub"])
+def test_digits_in_a_superscript_styled_back_onto_the_line_are_the_number_s_own(tag):
+    """Blind round 235 (h1061: digits split by tags): <sup style="vertical-align:baseline;font-size:inherit">3</sup>4
+    shows as 34 in a browser; read as a raised mark it was ³4, no number, and 80 set as 8<sub style=…>0</sub> was 8 0.
+    A superscript or subscript the page's own style puts back on the line is the digits' text; one left raised is not."""
+    v = rebalance({**form_values(seed=5), "t3.granted.natural_person": 17, "t2.licensing.decisions": 216})
+    body = html_body(blocks(v))
+    for cell in ("t3.granted.natural_person", "t2.licensing.decisions"):
+        digits = str(v[cell])
+        body = body.replace(f">{digits}</td>", f'><{tag} style="vertical-align: baseline; font-size:inherit">'
+                                               f"{digits[:-1]}</{tag}>{digits[-1]}</td>", 1)
+    cells = extract_bytes(html_page(body).encode(), "report.html").cells
+    for cell in ("t3.granted.natural_person", "t2.licensing.decisions"):
+        assert (cells[cell].value, cells[cell].raw, cells[cell].status) == (v[cell], str(v[cell]), "reported")
+
+
 def test_marks_the_sums_leave_open_are_read_as_marks():
     """A footnote's mark 3 after a group's 尚未审结 1 and its 总计 1 (1³ twice): 1 and 1 hold, and so do 13 and 13. The
     sums confirm the usual reading, a mark; they were left unsure."""

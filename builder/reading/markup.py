@@ -28,6 +28,9 @@ _BLOCK_TAGS = frozenset({
 })
 # What parts a cell's text: its lines, and a footnote mark or exponent (3045<sup>1</sup> is no 30451).
 _CELL_BREAKS = _BLOCK_TAGS | {"sup", "sub"}
+# (a superscript or subscript styled back onto the line, <sup style="vertical-align:baseline">3</sup>4, is the digits'
+# own text as a browser shows it: 34)
+_ON_THE_LINE = re.compile(r"vertical-align\s*:\s*(?:baseline|0(?:px|em|%)?)\s*(?:;|$|!)", re.IGNORECASE)
 _PREFORMATTED = frozenset({"pre", "textarea", "listing", "plaintext", "xmp"})
 # A block styled to keep its spaces and line breaks as <pre> does (<div style='font-family:monospace;white-space:pre'>):
 # a table typed as aligned text.
@@ -107,7 +110,8 @@ def _cell_text(element, lines: bool = False) -> str:
     for event, node in etree.iterwalk(element, events=("start", "end")):
         if node is element:
             continue
-        block = isinstance(node.tag, str) and node.tag.lower() in _CELL_BREAKS
+        block = isinstance(node.tag, str) and node.tag.lower() in _CELL_BREAKS and not _ON_THE_LINE.search(
+            node.get("style") or "")
         gap = _LINE_GAP if lines and block and node.tag.lower() not in ("sup", "sub") else " " if block else ""
         if gap == _LINE_GAP and node.tag.lower() == "br":
             gap = _LINE_BREAK if event == "start" else ""  # one line each: <br><br> leaves an empty line
