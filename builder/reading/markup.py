@@ -409,7 +409,8 @@ def _card_pairs(element) -> list[tuple[str, str]] | None:
 _ROW_STYLE = re.compile(r"^(?!.*flex-(?:direction|flow)\s*:\s*column)(?!.*flex-(?:wrap|flow)\s*:[^;]*\bwrap)"
                         r".*display\s*:\s*(?:flex|inline-flex|table-row)\b", re.IGNORECASE | re.DOTALL)
 # A cell of a row drawn with styled blocks (秀米, 135编辑器: sections side by side, display:inline-block or flex: 1).
-_CELL_STYLE = re.compile(r"display\s*:\s*(?:inline-block|table-cell)|(?:^|;)\s*flex\s*:\s*\d", re.IGNORECASE)
+_CELL_STYLE = re.compile(r"display\s*:\s*(?:inline-block|table-cell)|(?:^|;)\s*flex\s*:\s*\d|float\s*:\s*(?:left|right)",
+                         re.IGNORECASE)
 _STYLED_CELLS_MIN = 3
 _STYLED_CELL_TEXT_MAX = 40
 
@@ -430,7 +431,7 @@ def _styled_rows(root, laid: list) -> None:
             row.addprevious(table)
         tr = etree.SubElement(table, "tr")
         for cell in row:
-            if isinstance(cell.tag, str):
+            if isinstance(cell.tag, str) and not _clearing(cell):
                 etree.SubElement(tr, "td").text = _element_text(cell)
         table.tail = row.tail
         row.getparent().remove(row)
@@ -447,8 +448,14 @@ def _cell_row(element, laid_in_a_row: bool = False) -> bool:
         return bool(_CELL_STYLE.search(child.get("style") or "")) or (
             in_a_row and sum(1 for g in child if isinstance(g.tag, str)) <= 1)
 
+    children = [c for c in children if not _clearing(c)]
     return len(children) >= _STYLED_CELLS_MIN and all(
         cell(c) and len(_element_text(c)) <= _STYLED_CELL_TEXT_MAX and not c.xpath(".//table") for c in children)
+
+
+def _clearing(element) -> bool:
+    """An empty block after floated cells that ends their row (<div style="clear:both"></div>): no cell of it."""
+    return not len(element) and not (element.text or "").strip() and "clear" in (element.get("style") or "")
 
 
 def _description_rows(root) -> None:
@@ -651,9 +658,13 @@ def _svg_texts(svg) -> list[tuple[float, float, str, float, float]] | None:
 
 # What a style sheet places a box's children by, other than their order in the page: a flex item's order, a reversed flex
 # row, a grid item's row and column (by number, or by an area the grid's template names).
-_PLACING_WORDS = re.compile(r"(?:^|[;\s{\"'])order\s*:\s*-?\d|row-reverse|grid-(?:row|column|area)\s*:")
+# Cells floated right (the first rightmost) and a table set right to left show in the reverse of the page's order too.
+_PLACING_WORDS = re.compile(r"(?:^|[;\s{\"'])order\s*:\s*-?\d|(?:row|column)-reverse|float\s*:\s*right"
+                            r"|(?<![-\w])direction\s*:\s*rtl|grid-(?:row|column|area)\s*:")
 _ORDER = re.compile(r"(?:^|[;\s{])order\s*:\s*(-?\d+)")
-_ROW_REVERSED = re.compile(r"flex-direction\s*:\s*row-reverse")
+_REVERSED = re.compile(r"flex-direction\s*:\s*(?:row|column)-reverse")
+_FLOAT = re.compile(r"float\s*:\s*(left|right)")
+_RIGHT_TO_LEFT = re.compile(r"(?<![-\w])direction\s*:\s*rtl")
 _GRID_LINE = re.compile(r"grid-(?P<axis>row|column)\s*:\s*(?P<start>\d+)\s*(?:/\s*(?:span\s+(?P<span>\d+)|(?P<end>\d+)))?")
 _GRID_AREA_LINES = re.compile(r"grid-area\s*:\s*(\d+)\s*/\s*(\d+)\s*(?:/\s*(\d+)\s*/\s*(\d+))?")
 _GRID_AREA_NAME = re.compile(r"grid-area\s*:\s*([A-Za-z_][\w-]*)\s*(?:;|$|!)")
@@ -664,20 +675,25 @@ _GRID_PLACES_MAX = 20_000  # places a placed grid's cells cover, at most (a host
 def _placed_by_style(root) -> None:
     """Boxes a style sheet shows in another order than the page's: a flex row's items sorted by their order (a row's
     label written last and shown first, order:-1; its total written first and shown last, order:99), a reversed flex
-    row read from its left; a grid whose every item is placed by its row and column (grid-row, grid-column, a numbered
-    or a named grid-area) written as the table it shows. Read in the page's order, labels stood after their figures
-    and a grid written column by column was read a column a row: figures wrong, silently."""
+    row (or column) read from its start; cells floated right read from the left (the first floated is rightmost); a
+    table set right to left (direction:rtl, its own or a block's around it) read a row from its left; a grid whose every
+    item is placed by its row and column (grid-row, grid-column, a numbered or a named grid-area) written as the table
+    it shows. Read in the page's order, labels stood after their figures and a grid written column by column was read a
+    column a row: figures wrong, silently."""
+    def placing(body: str) -> bool:
+        return bool(_PLACING_WORDS.search(body) or "grid-template-areas" in body or _FLOAT.search(body))
+
     styles: dict[int, str] = {}
     found: dict[int, object] = {}
-    for element, _, body in sorted(_selected(root, lambda body: bool(_PLACING_WORDS.search(body) or "grid-template-areas"
-                                                                     in body)), key=lambda item: item[1]):
+    for element, _, body in sorted(_selected(root, placing), key=lambda item: item[1]):
         styles[id(element)] = styles.get(id(element), "") + ";" + body
         found[id(element)] = element
     for element in root.xpath("//*[@style]"):
-        if _PLACING_WORDS.search(style := element.get("style") or "") or "grid-template-areas" in style:
+        if placing(style := element.get("style") or ""):
             styles[id(element)] = styles.get(id(element), "") + ";" + style
             found[id(element)] = element
     parents = {id(e.getparent()): e.getparent() for e in found.values() if e.getparent() is not None}
+    parents |= {id(e): e for e in found.values() if _REVERSED.search(styles[id(e)])}
     for parent in parents.values():
         children = [child for child in parent if isinstance(child.tag, str)]
         if parent.getparent() is not None and (table := _placed_grid(parent, children, styles)) is not None:
@@ -686,12 +702,42 @@ def _placed_by_style(root) -> None:
             continue
         orders = [int(m[1]) if (m := _ORDER.search(styles.get(id(c), ""))) else 0 for c in children]
         shown = [c for _, c in sorted(zip(orders, children, strict=True), key=lambda pair: pair[0])]
-        if _ROW_REVERSED.search(styles.get(id(parent), "")):
+        if _REVERSED.search(styles.get(id(parent), "")):
             shown.reverse()
+        shown = _floated(shown, styles)
         if shown != children:
             for child in children:
                 parent.remove(child)
             parent.extend(shown)
+    _right_to_left_tables([e for e in found.values() if _RIGHT_TO_LEFT.search(styles[id(e)])])
+
+
+def _floated(children: list, styles: dict[int, str]) -> list:
+    """Children floated side by side in the order a browser shows them: those floated left from the left in the page's
+    order, then those floated right (the first floated rightmost), then the rest (a clearing block); as they are when
+    one with text is not floated (a float beside a paragraph is no row)."""
+    floats = [m[-1] if (m := _FLOAT.findall(styles.get(id(child), ""))) else None for child in children]
+    if "right" not in floats or any(side is None and _element_text(child) for side, child in zip(floats, children)):
+        return children
+    return ([child for side, child in zip(floats, children) if side == "left"]
+            + [child for side, child in zip(floats, children) if side == "right"][::-1]
+            + [child for side, child in zip(floats, children) if side is None])
+
+
+def _right_to_left_tables(elements: list) -> None:
+    """Each table set right to left (direction:rtl, on it or a block around it, inherited) with each row's cells in the
+    order shown from the left: a mirrored table's cells, spans and all, read as its rows reversed."""
+    done: set[int] = set()
+    for element in elements:
+        for table in element.iter("table"):
+            if id(table) in done:
+                continue
+            done.add(id(table))
+            for row in table.iter("tr"):
+                cells = [cell for cell in row if isinstance(cell.tag, str) and cell.tag in ("td", "th")]
+                for cell in cells:
+                    row.remove(cell)
+                row.extend(cells[::-1])
 
 
 _ABSOLUTE = re.compile(r"position\s*:\s*absolute")
@@ -1174,7 +1220,7 @@ def html_to_text(html: str, path: str = "") -> str:
     _inline_fragment_tables(root)
     if html.count("<table") > html.count("<tr") // 2:  # (as many tables as rows, about: cells that are tables)
         _cell_tables_unwrapped(root)
-    if "inline-block" in html or "flex" in html or "table-cell" in html or "table-row" in html:
+    if "inline-block" in html or "flex" in html or "table-cell" in html or "table-row" in html or "float" in html:
         _styled_rows(root, laid)
     if sum(1 for _ in itertools.islice(root.iter("tr"), _CARD_PAGE_ROWS)) < _CARD_PAGE_ROWS:
         _description_rows(root)  # a page whose tables cannot hold the form's may print it as cards
