@@ -22,8 +22,8 @@ _CELLS_MIN = 4  # cells of a table, at least
 _MAX_PLACES = 10_000  # rows times columns of one table, at most (a hostile span is none)
 _SECTIONS = (("t2", re.compile(r"^\s*二\s*、\s*主动公开")), ("t3", re.compile(r"^\s*三\s*、\s*收到和处理")),
              ("t4", re.compile(r"^\s*四\s*、\s*政府信息公开(?:的)?行政复")))
-_TABLE_WORDS = (("t4", ("结果维持", "尚未审结")), ("t3", ("申请人情况", "自然人", "本年新收")),
-                ("t2", ("信息内容", "第二十条", "处理决定")))
+_TABLE_WORDS = (("t4", ("结果维持", "尚未审结", "复议后起诉", "直接起诉")), ("t3", ("申请人情况", "自然人", "本年新收")),
+                ("t2", ("信息内容", "第二十条", "处理决定", "本年制发", "规范性文件")))
 
 
 def recognised_text(records: list) -> str | None:
