@@ -1422,6 +1422,23 @@ def test_a_phone_page_s_cards_folded_after_the_eighth_are_read(hide, colon):
     assert_every_cell(extract_html(page), v)
 
 
+@pytest.mark.parametrize("hidden", ['<div class="real">{}</div>', "<noscript>{}</noscript>", '<div hidden>{}</div>'])
+def test_tables_a_loading_skeleton_stands_in_for_are_read_from_their_hidden_copies(hidden):
+    """Blind round 238 (h1078_02, lazy-loading pages): each table drawn first as a skeleton, its labels with grey boxes
+    in place of the values, the real table hidden until its data loads (or in <noscript>). The hidden table was
+    dropped as a copy of the skeleton, which names the same rows, and every cell of tables 3 and 4 was blank. A
+    shown table printing no value stands for the hidden copy that fills it in; a shown table with values does not."""
+    v = values(seed=5)
+
+    def skeleton(table: re.Match) -> str:
+        empty = re.sub(r"<td([^>]*)>(?:\d+(?:\.\d+)?|&nbsp;)</td>", r'<td\1><span class="sk"></span></td>', table.group())
+        return f'<div class="skeleton" aria-hidden="true">{empty}</div>' + hidden.format(table.group())
+
+    page = html_page(re.sub(r"<table.*?</table>", skeleton, html_body(blocks(v)), flags=re.DOTALL)).replace(
+        "</head>", "<style>.sk{display:inline-block;width:2em;background:#eee} .real{display:none}</style></head>")
+    assert_every_cell(extract_html(page), v)
+
+
 def test_cards_hidden_beside_their_shown_copies_are_still_not_read():
     """The rule above reads hidden items of a folded list, not a hidden copy of a shown item."""
     v = values(seed=5)

@@ -1533,7 +1533,8 @@ def _drop_hidden_copies(root, screen_reader_only: bool = True, white_text: bool 
             element.drop_tree()
         return
     folded = _folded_sections(root, outermost) | _described_pictures(root, outermost) | _folded_items(outermost, every)
-    seen, seen_in_tables = _shown_parts(root, {id(e) for e in outermost})
+    shells = _empty_shells(root, every)
+    seen, seen_in_tables = _shown_parts(root, {id(e) for e in outermost} | {id(t) for t in shells})
     below: dict[int, list] = {}  # each hidden block's nearest hidden ancestor's id: the blocks inside it
     for element in hidden:
         if (holder := next((a for a in element.iterancestors() if id(a) in every), None)) is not None:
@@ -1546,6 +1547,18 @@ def _drop_hidden_copies(root, screen_reader_only: bool = True, white_text: bool 
             own, own_in_tables = _shown_parts(element, {id(e) for e in inner})
             for copy in [e for e in inner if _repeats(e, seen | own, seen_in_tables | own_in_tables)]:
                 copy.drop_tree()
+        if element.getparent() is not None:  # (kept: the shells it fills in are no table of the page's)
+            filled = _parts("".join(t.text_content() for t in element.iter("table")))
+            for shell in [t for t in shells if t.getparent() is not None and _parts(t.text_content()) <= filled]:
+                shell.drop_tree()
+
+
+def _empty_shells(root, hidden: set[int]) -> list:
+    """The shown tables that name the report's parts and print no value in any cell (no figure, nor 无 or a dash): a
+    placeholder (a loading skeleton's grey boxes) a script fills in, or replaces with the table it keeps hidden."""
+    return [table for table in root.iter("table") if id(table) not in hidden
+            and not any(id(a) in hidden for a in table.iterancestors()) and _parts(table.text_content())
+            and not any(_CARD_VALUE.fullmatch(_element_text(cell)) for cell in table.iter("td", "th"))]
 
 
 _STRUCK_IN_PAGE = re.compile(r"line-through|<(?:del|s|strike)[\s>]", re.IGNORECASE)
