@@ -1439,6 +1439,29 @@ def test_tables_a_loading_skeleton_stands_in_for_are_read_from_their_hidden_copi
     assert_every_cell(extract_html(page), v)
 
 
+def test_rows_of_zeros_a_cell_short_are_0_wherever_their_gap_is():
+    """Blind round 238 (h1075_08: Word rows ending early, as a converter leaves them): three rows of zeros each printing
+    six of its seven cells. Each of their cells is 0 wherever the gap is (a printed 0, or the gap its row's sum makes
+    0), but the three rows' 343 readings passed the search's limit and all 21 cells were left unsure. And h1067_06:
+    table 4's row a cell short, its two litigation groups all 0: the sums place the gap in them, where every cell is 0
+    wherever it is, but their cells were unsure, their sums holding an unprinted cell."""
+    zeros = ("denied.state_secret", "unable.unclear", "other.other")
+    v = values(seed=5)
+    v.update({forms.t3_cell(row, c.id): 0 for row in zeros for c in forms.T3_COLUMNS})
+    v.update({forms.t4_cell(group.id, c.id): 0 for group in forms.T4_GROUPS for c in forms.T4_COLUMNS})
+    v.update({forms.t4_cell("admin_review", "upheld"): 1, forms.t4_cell("admin_review", "total"): 1})
+    v = rebalance(v)
+    labels = {row.label_zh for row in forms.T3_ROWS_2021 if row.id in zeros}
+    t3 = [row[:-1] if any(cell.text in labels for cell in row) else row for row in table3(v)]
+    body = html_body(blocks(v, t3))
+    end = body.rindex("<td>0</td></tr>")  # (table 4's last cell, the report's last table)
+    report = extract_html(html_page(body[:end] + body[end + len("<td>0</td>"):]))
+    short = {forms.t3_cell(row, c.id) for row in zeros for c in forms.T3_COLUMNS}
+    short |= {forms.t4_cell(group.id, c.id) for group in forms.T4_GROUPS[1:] for c in forms.T4_COLUMNS}
+    assert {c: report.cells[c].value for c in v} == v
+    assert {report.cells[c].status for c in short} == {"inferred"}
+
+
 def test_cards_hidden_beside_their_shown_copies_are_still_not_read():
     """The rule above reads hidden items of a folded list, not a hidden copy of a shown item."""
     v = values(seed=5)

@@ -1251,6 +1251,7 @@ def _resolve(slots, runs, displaced, fixed, identities, out: Tables, table: str,
              only_exact: bool = False) -> bool:
     """Read the runs, displaced numbers and alignments with the identities; ``only_exact``: leave
     everything as it is (and say so) unless some reading keeps every identity."""
+    runs = _zero_rows_read(runs, identities, fixed, out, table)
     open_cells = {c for slot, _ in runs for c in slot.ids} | {c for c, _, _ in displaced}
     holding = [i for i in identities if _holds_or_open(i, fixed, open_cells)]
     # Cells a displacement may fill are decided by it, not by blank inference.
@@ -1391,6 +1392,12 @@ def _apply(choices, solutions, exact, blanks_dropped, run_choices, short: set[st
                 fixed[cell] = None
                 continue
             distinct = _candidates(values)
+            # (a row of zeros a cell short: 0 wherever its gap is, checked or not)
+            if exact and in_run and distinct == [0, None] and _zero_either_way(cell, index, choices, solutions, fixed,
+                                                                                identities):
+                out.cells[cell] = CellValue(0, raw, "inferred", _zero_either_way_note(name))
+                fixed[cell] = 0
+                continue
             if exact and cell in broken and cell in short and distinct != [None]:
                 note = f"本行少印了单元格，这一格所在的{name}勾稽关系含有未印出的格，无从核对，未作选择"
                 out.cells[cell] = CellValue(None, raw, "ambiguous", note, distinct)
@@ -1400,12 +1407,6 @@ def _apply(choices, solutions, exact, blanks_dropped, run_choices, short: set[st
                 note = f"没有一种读法符合{name}全部勾稽关系，候选值是符合最多关系的读法，未作选择"
                 out.cells[cell] = CellValue(None, raw, "ambiguous", note, distinct)
                 fixed[cell] = None
-                continue
-            if exact and in_run and distinct == [0, None] and _zero_either_way(cell, index, choices, solutions, fixed,
-                                                                                identities):
-                out.cells[cell] = CellValue(0, raw, "inferred", "本行少印了单元格：各种读法中，这一格或是印出的 0，或是"
-                                            f"未印出而由{name}勾稽关系推出 0，都是 0")
-                fixed[cell] = 0
                 continue
             if in_run and distinct == [0, None] and _BLANKS_ZERO.get():
                 out.cells[cell] = CellValue(0, raw, "none", "本行少印了单元格：各种读法中，这一格或是印出的 0，或是"
@@ -1438,6 +1439,27 @@ def _apply(choices, solutions, exact, blanks_dropped, run_choices, short: set[st
                 out.cells[cell] = CellValue(
                     value, displaced_raw[source], "repaired",
                     f"版式错位：“{displaced_raw[source]}”印在{label_zh(source)}中；{evidence}")
+
+
+def _zero_either_way_note(name: str) -> str:
+    return f"本行少印了单元格：各种读法中，这一格或是印出的 0，或是未印出而由{name}勾稽关系推出 0，都是 0"
+
+
+def _zero_rows_read(runs: list, identities: Sequence[Identity], fixed: dict, out: Tables, table: str) -> list:
+    """The runs but those that are a row of zeros one cell short, each of whose cells is in a sum of the row's own
+    cells: every cell of such a row is 0 wherever its gap is (a printed 0, or the gap its sum makes 0), read so
+    before the search, where several such rows (7 places each) crowded out every reading."""
+    rest = []
+    for slot, tokens in runs:
+        within = [i for i in identities if set(i.cells) <= set(slot.ids)]
+        if (_lacks_cells(slot, tokens) and len(tokens) == len(slot.ids) - 1 and all(t == "0" for t in tokens)
+                and all(any(cell in i.cells for i in within) for cell in slot.ids)):
+            for cell in slot.ids:
+                out.cells[cell] = CellValue(0, " ".join(tokens), "inferred", _zero_either_way_note(TABLE_ZH[table]))
+                fixed[cell] = 0
+        else:
+            rest.append((slot, tokens))
+    return rest
 
 
 def _zero_either_way(cell: str, index: int, choices, solutions, fixed: dict, identities: Sequence[Identity]) -> bool:
