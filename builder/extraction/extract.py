@@ -620,6 +620,19 @@ def _without_watermark_lines(lines: list[str]) -> list[str]:
     return [line for line in lines if line.strip() not in repeated] if repeated else lines
 
 
+# A table's row drawn as a rule with typed characters (-----, =====, a cell each or one across the row): no row of it.
+# Not a dash: — and —— print a cell's none.
+_TYPED_RULE = re.compile(r"([-=_＿─━═~～*#])\1{3,}")
+
+
+def _without_typed_rules(lines: list[str]) -> list[str]:
+    """The lines without a table's rows that are typed rules, every cell that is not empty a run of one rule character
+    (----- ⇥ ----- …, or ====== alone across the row). Read as a row, a rule under table 4's header was its row of
+    figures (a run of hyphens, a dash for none), and the row of figures under it one too many."""
+    return [line for line in lines if "\t" not in line or not line.strip() or not all(
+        _TYPED_RULE.fullmatch(cell.strip()) for cell in line.split("\t") if cell.strip())]
+
+
 def _units_annex_alone(tables: Tables, lines: list[str]) -> bool:
     """Whether the document is a report's annex alone: every table it prints another unit's (附表N X局…统计表), no
     figure of the agency's own in any table, and no overview of its own."""
@@ -630,7 +643,7 @@ def _units_annex_alone(tables: Tables, lines: list[str]) -> bool:
 def extract_document(doc: Document) -> Report:
     """A read document to a report, or a ReportError naming what is missing."""
     path = doc.source.path
-    doc.lines = _without_watermark_lines(_without_endless_digits(doc.lines))
+    doc.lines = _without_typed_rules(_without_watermark_lines(_without_endless_digits(doc.lines)))
     doc.lines, formatted = without_zero_decimals(numbered_headings(strip_page_labels(doc.lines)))
     doc.lines, placed = ungridded(doc.lines)
     doc.lines, _ = unpiped(doc.lines)
