@@ -1476,20 +1476,6 @@ def test_a_rule_typed_as_a_row_under_table_4_s_header_is_no_row(rule, layout):
     assert_every_cell(extract_bytes(data, f"report.{layout}"), v)
 
 
-@pytest.mark.parametrize("layout", ["html", "docx"])
-@pytest.mark.parametrize("rule", [[Cell("-----")] * 15, [Cell("=" * 40, colspan=15)], [Cell("～～～～")] * 15])
-def test_a_rule_typed_as_a_row_under_table_4_s_header_is_no_row(rule, layout):
-    """Blind round 239 (h1085: tables with spacer and divider rows): a row of ----- in each cell, or one ====== across
-    the row, between table 4's header and its figures. Read as a row, the rule was table 4's row (a run of hyphens a
-    dash for none) and the figures one row too many: table 4 unsure or blank in 7 of 10 files."""
-    v = values(seed=5)
-    report = blocks(v)
-    t4 = max(k for k, block in enumerate(report) if not isinstance(block, str))
-    report[t4] = [*report[t4][:-1], rule, report[t4][-1]]
-    data = html_page(html_body(report)).encode() if layout == "html" else docx_bytes(report)
-    assert_every_cell(extract_bytes(data, f"report.{layout}"), v)
-
-
 @pytest.mark.parametrize("hide", ["col style", "col class", "desktop media"])
 def test_a_column_a_style_sheet_hides_on_a_desktop_is_no_column(hide):
     """Blind round 239 (h1081: columns hidden by the style sheet): table 3 with an eleventh column of sort numbers a

@@ -548,7 +548,7 @@ def _generated_figures(root, sheet: str) -> None:
 
     translator = cssselect.HTMLTranslator()
     shown: dict[tuple[int, str], tuple[object, str]] = {}
-    for selectors, body in _CSS_RULE.findall(_MEDIA_BLOCK.sub("", _CSS_COMMENT.sub("", sheet))):
+    for selectors, body in _CSS_RULE.findall(_desktop_rules(_CSS_COMMENT.sub("", sheet))):
         if (content := _GENERATED.search(body)) is None:
             continue
         for text in selectors.split(","):
@@ -1015,6 +1015,39 @@ def _html_rows(table) -> list[list]:
             for tr in table.iter("tr") if _owning_table(tr) is table]
 
 
+_COLLAPSED = re.compile(r"visibility\s*:\s*collapse", re.IGNORECASE)
+
+
+def _collapsed_columns(root) -> None:
+    """The columns a table's <col> collapses (visibility:collapse, by its own style or the sheet's: a sort number or last
+    year's figures kept beside the table) left out, as a browser shows the table: their cells removed, a merged cell
+    over one the narrower. Read, they were a column too many, and every row was unsure."""
+    cols = [*_styled(root, _COLLAPSED), *(col for col in root.iter("col") if _COLLAPSED.search(col.get("style") or ""))]
+    collapsed = {id(col) for col in cols if col.tag == "col"}  # (``cols`` holds them: their ids stay theirs)
+    for table in {id(t): t for col in cols if col.tag == "col" and (t := _owning_table(col)) is not None}.values():
+        hidden, at = set(), 0
+        for col in (c for c in table.iter("col") if _owning_table(c) is table):
+            span = _span(col, "span")
+            if id(col) in collapsed:
+                hidden.update(range(at, at + span))
+            at += span
+        taken: dict[int, set[int]] = {}
+        for r, cells in enumerate(_html_rows(table)):
+            c = 0
+            for cell in cells:
+                while c in taken.get(r, ()):
+                    c += 1
+                rowspan, colspan = _span(cell, "rowspan"), _span(cell, "colspan")
+                for dr in range(rowspan):
+                    taken.setdefault(r + dr, set()).update(range(c, c + colspan))
+                if covered := len(hidden & set(range(c, c + colspan))):
+                    if covered == colspan:
+                        cell.drop_tree()
+                    else:
+                        cell.set("colspan", str(colspan - covered))
+                c += colspan
+
+
 def _is_layout(table) -> bool:
     """A table holding other tables, or one cell wide, frames a page: it is no data table."""
     return bool(table.xpath(".//table")) or all(len(row) <= 1 for row in _html_rows(table))
@@ -1193,6 +1226,8 @@ def html_to_text(html: str, path: str = "") -> str:
         _drop_watermarks(root)
     if _PAGER.search(html):
         _shown_pages(root)
+    if "collapse" in html:
+        _collapsed_columns(root)
     _drop_hidden_copies(root, screen_reader_only=any(name in html for name in _SCREEN_READER_ONLY),
                         white_text=_WHITE_IN_PAGE.search(html) is not None)
     _drop_void_copies(root)
@@ -1877,7 +1912,30 @@ def _drop_void_copies(root) -> None:
 
 
 # A style sheet's rule (outside @media: a phone's or a printer's rules hide what the screen shows).
-_MEDIA_BLOCK = re.compile(r"@media[^{]*\{(?:[^{}]*\{[^{}]*\})*[^{}]*\}", re.IGNORECASE)
+_MEDIA_BLOCK = re.compile(r"@media(?P<query>[^{]*)\{(?P<rules>(?:[^{}]*\{[^{}]*\})*[^{}]*)\}", re.IGNORECASE)
+# The screen a page is read as shown on: a desktop's, this wide (px), wider than tall.
+_DESKTOP_WIDTH = 1280
+_MEDIA_WIDTH = re.compile(r"\(\s*(?P<bound>min|max)-width\s*:\s*(?P<n>\d+(?:\.\d+)?)\s*(?P<unit>px|em|rem)?\s*\)")
+
+
+def _on_desktop(query: str) -> bool:
+    """Whether a media query holds on a desktop's screen (``_DESKTOP_WIDTH``): one of its queries asks for a screen (or
+    any medium), of no width it lacks and of nothing else (print, portrait, a pointer: unknown, so not)."""
+    for part in query.lower().split(","):
+        widths = list(_MEDIA_WIDTH.finditer(part))
+        rest = _MEDIA_WIDTH.sub("", part).replace("(orientation:landscape)", "").replace("(orientation: landscape)", "")
+        if re.sub(r"\b(?:only|screen|all|and)\b|\s", "", rest):
+            continue  # (print, not screen, (orientation: portrait), (hover: none)…)
+        px = [(m["bound"], float(m["n"]) * (16 if m["unit"] in ("em", "rem") else 1)) for m in widths]
+        if all(n <= _DESKTOP_WIDTH if bound == "min" else n >= _DESKTOP_WIDTH for bound, n in px):
+            return True
+    return False
+
+
+def _desktop_rules(sheet: str) -> str:
+    """A style sheet's rules as a desktop's browser applies them: those of a media block that holds on its screen
+    (@media screen and (min-width: 992px)) in their place, those of any other left out (a phone's, a printer's)."""
+    return _MEDIA_BLOCK.sub(lambda m: m["rules"] if _on_desktop(m["query"]) else "", sheet)
 _CSS_RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
 
 
@@ -1885,7 +1943,7 @@ def _hidden_by_stylesheet(root) -> list:
     """The elements a <style> sheet hides (.mobile{display:none}, #print-copy, div.old, .content .decoy,
     .tr[data-v-2b8d04a7]): a page's copy for phones or for printing, a decoy a scraper would read, hidden by its
     class; unless a rule that outranks it (more specific, or later and as specific) shows them again. Rules
-    within @media, and a state's (:hover), are not followed."""
+    within @media are followed where they hold on a desktop's screen (``_desktop_rules``); a state's (:hover) not."""
     ranked: dict[int, tuple[tuple, bool, object]] = {}
     for element, rank, body in _selected(root, lambda body: bool(_HIDDEN_STYLE.search(body) or _SHOWN_STYLE.search(body))):
         hides, shows = bool(_HIDDEN_STYLE.search(body)), bool(_SHOWN_STYLE.search(body))
@@ -1918,7 +1976,7 @@ def _sheet_rules(sheet: str) -> tuple[tuple[str, tuple, str], ...]:
     import cssselect
 
     translator = cssselect.HTMLTranslator()
-    sheet = _MEDIA_BLOCK.sub("", _CSS_COMMENT.sub("", sheet)) if sheet else ""
+    sheet = _desktop_rules(_CSS_COMMENT.sub("", sheet)) if sheet else ""
     rules = []
     for order, (selectors, body) in enumerate(_CSS_RULE.findall(sheet) if sheet else ()):
         important = "!important" in body.replace(" ", "").lower()
