@@ -404,6 +404,30 @@ def test_a_part_row_the_publisher_added_takes_no_form_rows_place(rendering, temp
     assert [w["code"] for w in rep.warnings if w["code"] == "t3.part_row"] == ["t3.part_row"]
 
 
+@pytest.mark.parametrize("rendering", RENDERINGS)
+@pytest.mark.parametrize("share", [("予以公开占比（%）", "%"), ("（一）予以公开 占比", "%"), ("予以公开比例", "")])
+def test_a_row_of_shares_the_publisher_added_is_no_form_row(rendering, share):
+    """Blind round 239 (h1084: share rows): 予以公开占比（%） 44.4% 33.3% … printed under （一）予以公开, its label naming
+    the row it shares: two rows named （一）予以公开, and the row was unsure (3 of 10 files). A row of shares (its label
+    says so, or every value is a percentage) is no row of the form: set aside, and the reader told."""
+    label, sign = share
+    v = values(GOV_2021, rows={"granted": [6, 2, 0, 0, 9, 0]})
+
+    def edit(rows: Rows) -> Rows:
+        out: Rows = []
+        for row, name, cells in rows:
+            out.append((row, name, cells))
+            if row == "granted":
+                out.append(("", label, [f"{k * 7.5:.1f}{sign}" for k in range(7)]))
+        return out
+
+    rep = report(v, GOV_2021, edit, rendering)
+    assert wrong_t3(rep, v) == []
+    assert [c.value for c in rows_of(rep, "granted")] == [6, 2, 0, 0, 9, 0, 17]
+    if rendering != "space":  # (spaced out, a percentage is no cell: the line is no row at all)
+        assert [w["code"] for w in rep.warnings if w["code"] == "t3.share_row"] == ["t3.share_row"]
+
+
 @pytest.mark.parametrize("template", [GOV_2021, GOV_2019])
 @pytest.mark.parametrize("rendering", RENDERINGS)
 def test_counts_printed_with_their_unit_in_cells_of_their_own_are_read(template, rendering):

@@ -3982,18 +3982,27 @@ def _prints_2021_other(layout: Layout) -> bool:
 
 
 _PART_ROW = re.compile("[一二三四五六七八九十]*其中")  # a label's characters: 其中：主动公开, （1）其中…
+# A row of shares a publisher adds under a count's (予以公开占比（%） 44.4% …): words no row of the form has.
+_SHARE_ROW = re.compile(r"占比|比例|比重|百分比")
 
 
 def _set_aside_part_rows(rows: list[ValueRow], form_rows: tuple[Row, ...], out: Tables) -> list[ValueRow]:
     """Rows labelled 其中… that name no form row (其中：主动公开 under （一）予以公开): a part of the row
     above that the publisher added, no row of the form. They are not read, and the reader is told:
-    placed by position, one took the place of a form row whose label is garbled or cut short."""
+    placed by position, one took the place of a form row whose label is garbled or cut short. So are rows of shares
+    (予以公开占比（%）, or every value a percentage): named by the row they share, two rows were that row's."""
     name = _namer(form_rows, _headings(form_rows))
     parts = [r for r in rows if _PART_ROW.match(_own_label(r)) and name(_own_label(r)) is None]
     for row in parts:
         out.warn("t3.part_row", f"table 3 prints '{row.label}' ({' '.join(row.cells)}), a part of the row above "
                  "(其中…), not a row of the form; it is not read", line=row.line + 1)
-    return [r for r in rows if not any(r is p for p in parts)] if parts else rows
+    shares = [r for r in rows if _SHARE_ROW.search(r.label) or (
+        any(cell.strip() for cell in r.cells) and all("%" in cell or "％" in cell for cell in r.cells if cell.strip()))]
+    for row in shares:
+        out.warn("t3.share_row", f"table 3 prints '{row.label}' ({' '.join(row.cells)}), the shares of a row (占比), "
+                 "not a row of the form; it is not read", line=row.line + 1)
+    set_aside = parts + shares
+    return [r for r in rows if not any(r is p for p in set_aside)] if set_aside else rows
 
 
 def _continued_columns(layout: Layout, rows: list[ValueRow],
