@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 
 import pytest
 
@@ -104,14 +105,49 @@ def test_an_ordinary_report_s_wide_table_is_no_export():
     assert_every_cell(report, v)
 
 
-def test_a_long_table_of_a_cell_a_line_is_no_turned_row():
-    """表格,行,列,数值 then 表三,一、本年新收…,自然人,12: a long table (tests/test_listed_tables), its table word alone in the
-    first field, is no 指标 | 数值 export of one row turned: left to the long tables' reading."""
+def test_a_long_table_in_a_report_s_text_is_no_export():
+    """表格,行,列,数值 then 表三,一、本年新收…,自然人,12 under a report's title and headings: a long table of the report
+    (tests/test_listed_tables), left to the long tables' reading; the file is no export of one record."""
     from builder.reading.exports import exported_report
 
-    lines = ["表格,行,列,数值"] + [f"表三,{row.label_zh},{column.label_zh},1" for row in forms.T3_ROWS_2021
-                                   for column in forms.T3_COLUMNS]
+    lines = [f"{AGENCY}{YEAR}年政府信息公开工作年度报告", "三、收到和处理政府信息公开申请情况", "表格,行,列,数值"]
+    lines += [f"表三,{row.label_zh},{column.label_zh},1" for row in forms.T3_ROWS_2021 for column in forms.T3_COLUMNS]
     assert exported_report("\n".join(lines), "long.csv") == "\n".join(lines)
+
+
+@pytest.mark.parametrize("style", ["表名", "序号", "codes", "bars"])
+def test_a_report_exported_whole_as_a_long_table_is_read(style):
+    """Blind round 239 (h1088: long-format data exports): every line of the file a value named by its fields (表名 | 行 |
+    列 | 值): the form's cells, the agency and year (报告信息 | 机关名称 | | 某局), the prose (报告信息 | 一、总体情况 | 正文 |
+    …); with an index first (序号), a program's code beside the words (meta, t3_new_received), or the levels parted by a
+    full-width bar (表二｜规章). Six of ten were refused for no agency (its name was a line's last field), the others'
+    cells missed."""
+    v = values(seed=6)
+
+    def line(*fields: str) -> str:
+        k = next(counter)
+        if style == "序号":
+            fields = (str(k), *fields)
+        elif style == "codes":
+            fields = (fields[0], f"code_{k}", *fields[1:])
+        return ",".join(fields)
+
+    counter = itertools.count(1)
+    head = {"表名": "表名,行,列,值", "序号": "序号,表名,行,列,值", "codes": "table,row_code,row_label,column_label,value",
+            "bars": "指标,分类,数值"}[style]
+    lines = [head, line("报告信息", "机关名称", "", AGENCY), line("报告信息", "年度", "", str(YEAR))]
+    lines += [line("报告信息", "标题", "正文", f"{AGENCY}{YEAR}年政府信息公开工作年度报告")]
+    lines += [line("报告信息", name, "正文", text) for name, text in PROSE]
+    for cell in forms.cells(GOV_2021):
+        path = levels(cell, GOV_2021)
+        row = "-".join(path[1:-1])
+        value = str(v[cell.id])
+        lines.append(line(f"{path[0]}｜{row}", path[-1], value) if style == "bars" else line(path[0], row, path[-1], value))
+    if style == "bars":
+        lines = [",".join(field for field in row.split(",") if field) for row in lines]  # (指标 | 分类 | 数值)
+    report = extract_bytes("\n".join(lines).encode("utf-8-sig"), "export.csv")
+    assert (report.agency.name, report.year) == (AGENCY, YEAR)
+    assert {c.id: report.cells[c.id].value for c in forms.cells(GOV_2021)} == v
 
 
 def test_an_export_turned_a_cell_a_line_named_by_the_published_cell_ids_is_read():

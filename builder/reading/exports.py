@@ -165,14 +165,47 @@ def _code_book(rows: list[list[str]]) -> dict[str, str]:
 
 
 def _turned(text: str) -> list[Record] | None:
-    """The record of an export turned to a line per cell (指标 | 数值)."""
+    """The record of an export turned to a line per cell (指标 | 数值); or of a long one, a line naming the cell by its
+    table, row and column in fields of their own (表名 | 行 | 列 | 值: 表三 | 一、本年新收… | 自然人 | 12; 报告信息 | 机关名称 |
+    | 某局; 报告信息 | 一、总体情况 | 正文 | …), its value last, when the file is nothing else (a report's text with such
+    tables in it is left to the long tables' reading: ``relisted``)."""
     for delimiter in ("\t", ","):
-        record = [(_field_name(row[0]), row[1].strip()) for row in _rows(text, delimiter)
+        rows = _rows(text, delimiter)
+        record = [(_field_name(row[0]), row[1].strip()) for row in rows
                   if len(row) >= 2 and row[0].strip() and not any(cell.strip() for cell in row[2:])]
-        # (a path whole in its name: 表三_一、本年新收…_自然人; not a long table's 表三 | 一、本年新收… | 自然人 | 12)
-        if sum(1 for name, _ in record if _FORM_PATH.match(name) and len(_parts(name)) >= 3) >= _MIN_CELLS:
+        if _names_cells(record):  # (a path whole in its name: 表三_一、本年新收…_自然人)
+            return [record]
+        filled = [row for row in rows if any(cell.strip() for cell in row)]
+        record = [record for row in filled if (record := _turned_line(row)) is not None]
+        if len(record) == len(filled) and _names_cells(record):  # (every line of the file one of its values)
             return [record]
     return None
+
+
+def _names_cells(record: Record) -> bool:
+    return sum(1 for name, _ in record if _FORM_PATH.match(name) and len(_parts(name)) >= 3) >= _MIN_CELLS
+
+
+_TEXT_FIELD = frozenset({"正文", "内容", "文本", "全文", "text", "content"})  # a field's name saying only it holds text
+
+
+def _turned_line(row: list[str]) -> tuple[str, str] | None:
+    """A long export's line's path and value: its fields before the last that is not empty, when none of them is a value
+    (a grid's row of several is none: 一、本年新收… | 3 | 0 | …), but for a leading index (序号: 1, 2, …), a text's generic
+    name (正文) and, beside the form's words, a program's codes (meta, t3_new_received)."""
+    fields = [cell.strip() for cell in row if cell.strip()]
+    while len(fields) > 2 and fields[0].isdecimal():
+        fields = fields[1:]
+    if len(fields) < 2 or any(_VALUE.fullmatch(field) for field in fields[:-1]):
+        return None
+    path = [field for field in fields[:-1] if field.lower() not in _TEXT_FIELD] or fields[:1]
+    if any(_HAN.search(field) for field in path):
+        path = [field for field in path if not _PROGRAM_CODE.fullmatch(field)]
+    return _field_name("\x01".join(path)), fields[-1]
+
+
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_PROGRAM_CODE = re.compile(r"[A-Za-z_][\w.]*")  # (a field of ASCII words a program names a row or a group by)
 
 
 def _meta(record: Record, heads: tuple[str, ...]) -> str:
@@ -189,7 +222,7 @@ def _parts(path: str) -> list[str]:
     with (the most used one)."""
     for word, kept in _PROTECTED:
         path = path.replace(word, kept)
-    pieces = [p for p in path.split("\x01") if p]
+    pieces = [p for p in path.replace("｜", "\x01").split("\x01") if p]  # (a full-width bar: no word's, a level's)
     if _SPACED_PATH.match(path):  # (表二 规章 本年制发件数: a dataset's variable label, its names parted by spaces)
         pieces = [part for piece in pieces for part in piece.split()]
     separator = max(_SEPARATORS, key=path.count)
