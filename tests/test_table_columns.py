@@ -386,6 +386,36 @@ def test_rows_a_value_short_under_the_forms_header_are_unsure_never_shifted(colu
     assert wrong(extracted(blocks, rendering), v, "t3.") == []
 
 
+ABBREVIATED = {"letters": {"natural_person": "自", "commercial_enterprise": "B", "research_institution": "A",
+                           "social_welfare_org": "D", "legal_service_org": "C", "other_org": "E", "total": "Σ"},
+               "short words": {"natural_person": "自", "commercial_enterprise": "商企", "research_institution": "科研",
+                               "social_welfare_org": "公益", "legal_service_org": "法服", "other_org": "其他",
+                               "total": "合计"}}
+
+
+@pytest.mark.parametrize("rendering", ["tab", "pipe", "html", "docx"])
+@pytest.mark.parametrize("where", ["above", "below"])
+@pytest.mark.parametrize("style", ABBREVIATED)
+def test_columns_a_legend_abbreviates_are_read_by_the_names_it_gives(style, where, rendering):
+    """Blind round 240 (h1089): table 3's columns printed abbreviated (自 A B … Σ, or 商企 科研 公益 法服 合计), a legend
+    above or below the table saying what each stands for (注：自=自然人，A=科研机构，…), the columns in another order: no
+    header word was a column's name, the columns were read in the form's order, and 84 cells were wrong, silently."""
+    short = ABBREVIATED[style]
+    columns = ("total", "natural_person", "legal_service_org", "commercial_enterprise", "other_org",
+               "research_institution", "social_welfare_org")
+    v = values(rows={"granted": [3, 1, 0, 2, 0, 5], "denied.state_secret": [1, 0, 2, 0, 4, 0]})
+    printed = {c.id: synthetic._fmt(v[c.id]) for c in forms.cells(GOV_2021)}
+    blocks = synthetic._blocks(AGENCY, 2022, GOV_2021, printed, v)
+    at = next(k for k, (kind, _) in enumerate(blocks) if kind == "table" and k > 5)
+    t3 = blocks[at][1]
+    t3.header = [[(CAPTION[0], 1, 3), *((short[c], 1, 1) for c in columns)]]
+    t3.rows = [(labels, [dict(zip(T3_ORDER, cells))[c] for c in columns]) for labels, cells in t3.rows]
+    legend = ("para", "注：表中申请人类型用简称，" + "，".join(f"{short[c]}={COLUMN_ZH[c]}" for c in T3_ORDER) + "。")
+    blocks.insert(at + (where == "below"), legend)
+    rep = extracted(blocks, rendering)
+    assert wrong(rep, v, "t3.") == [] and unsure(rep, "t3.") == []
+
+
 @pytest.mark.parametrize("rendering", RENDERINGS)
 @pytest.mark.parametrize("subtotal", ["合计", "小计"])
 def test_a_subtotal_named_合计_and_a_share_column_are_read_past(subtotal, rendering):

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .. import errors
+from .. import errors, forms
 from ..forms import PRE_2019
 from ..reading.document import UNDONE_GBK_MOJIBAKE, UNDONE_MOJIBAKE, Document, read_bytes, read_file
 from .errata import apply_errata, correct_figures, corrections
@@ -633,6 +633,33 @@ def _without_typed_rules(lines: list[str]) -> list[str]:
         _TYPED_RULE.fullmatch(cell.strip()) for cell in line.split("\t") if cell.strip())]
 
 
+# A legend naming the columns a table's header abbreviates (注：自=自然人，A=商业企业，商企=商业企业，Σ=总计).
+_COLUMN_NAMES = sorted({c.label_zh for c in forms.T3_COLUMNS} | {"法人或其他组织", "其他组织", "合计"}, key=len, reverse=True)
+_ABBREVIATED = re.compile(r"(?P<short>[A-Za-zΣ∑\u4e00-\u9fff]{1,4})\s*(?:=|＝|:|：|代表|表示|即|指)\s*"
+                          rf"(?P<full>{'|'.join(_COLUMN_NAMES)})")
+_LEGEND_REACH = 40  # lines from a legend to the header it explains, at most (above or below the table)
+_ABBREVIATIONS_MIN = 3  # abbreviations a legend explains and a header line prints, at least
+
+
+def _with_columns_spelled_out(lines: list[str]) -> list[str]:
+    """The lines with a table's header cells that a legend explains (自=自然人，A=科研机构，Σ=总计) written as the names
+    they stand for. Read as printed, no column was named and the columns were taken in the form's order: 84 cells
+    wrong in four reports whose columns were in another order."""
+    out = list(lines)
+    for k, line in enumerate(lines):
+        if len(line) > 300 or not any(sign in line for sign in ("=", "＝", "代表", "表示")):
+            continue
+        pairs = {m["short"]: m["full"] for m in _ABBREVIATED.finditer(line) if m["short"] != m["full"]}
+        if len(pairs) < _ABBREVIATIONS_MIN:
+            continue
+        cell = re.compile(r"(?<![^\s|｜])(" + "|".join(map(re.escape, sorted(pairs, key=len, reverse=True)))
+                          + r")(?![^\s|｜])")
+        for j in range(max(0, k - _LEGEND_REACH), min(len(out), k + _LEGEND_REACH)):
+            if j != k and len(cell.findall(out[j])) >= _ABBREVIATIONS_MIN:
+                out[j] = cell.sub(lambda m, names=pairs: names[m[1]], out[j])
+    return out
+
+
 def _units_annex_alone(tables: Tables, lines: list[str]) -> bool:
     """Whether the document is a report's annex alone: every table it prints another unit's (附表N X局…统计表), no
     figure of the agency's own in any table, and no overview of its own."""
@@ -643,7 +670,7 @@ def _units_annex_alone(tables: Tables, lines: list[str]) -> bool:
 def extract_document(doc: Document) -> Report:
     """A read document to a report, or a ReportError naming what is missing."""
     path = doc.source.path
-    doc.lines = _without_typed_rules(_without_watermark_lines(_without_endless_digits(doc.lines)))
+    doc.lines = _with_columns_spelled_out(_without_typed_rules(_without_watermark_lines(_without_endless_digits(doc.lines))))
     doc.lines, formatted = without_zero_decimals(numbered_headings(strip_page_labels(doc.lines)))
     doc.lines, placed = ungridded(doc.lines)
     doc.lines, _ = unpiped(doc.lines)
