@@ -1505,6 +1505,21 @@ def test_a_column_a_style_sheet_hides_on_a_desktop_is_no_column(hide):
     assert_every_cell(extract_html(page), v)
 
 
+@pytest.mark.parametrize("decoration", [" ↗", ' <span class="badge">新</span>', "<sup>HOT</sup>",
+                                        '<img src="/img/trend.png" alt="较上年增加5件">',
+                                        '<img src="/img/up.png" alt="同比上升" title="较上年增加12件"> ↘'])
+def test_a_badge_or_an_icon_beside_a_cell_s_figure_is_no_part_of_it(decoration):
+    """Blind round 240 (h1092: cells with links, icons and tooltips): a figure followed by a trend's arrow (5 ↗), a
+    badge (7 新) or a picture whose alt text says another count (<img alt="较上年增加5件">): the cell was words, read
+    into its row's label, and table 2's next value took its place (one cell wrong, 300 unsure in five pages)."""
+    v = values(seed=5)
+    body = html_body(blocks(v))
+    body = re.sub(r"<td>([1-9]\d*)</td>", lambda m: f"<td><a href='/detail?n={m[1]}'>{m[1]}</a>{decoration}</td>", body)
+    report = extract_html(html_page(body))
+    assert {c.id: report.cells[c.id].value for c in forms.cells(forms.GOV_2021)} == v
+    assert "较上年" not in report.document.text
+
+
 def test_cards_hidden_beside_their_shown_copies_are_still_not_read():
     """The rule above reads hidden items of a folded list, not a hidden copy of a shown item."""
     v = values(seed=5)

@@ -39,6 +39,7 @@ from .columns import (
     t4_turned_groups,
 )
 from .layout import (
+    BADGED,
     COUNT_UNIT,
     DASH_OR_ONE,
     FILL_IN,
@@ -306,6 +307,10 @@ def _read_number(raw: str) -> tuple[int | float | None, str, str | None, str | N
         text = "0." + text[1:]  # (.35: a fee typed without its 0)
     if "E" in text.upper() and (scientific := _SCIENTIFIC.fullmatch(text)):
         return _scientific_reading(scientific)
+    if (badged := BADGED.fullmatch(text)) is not None:  # (7 新, 5 ↗: a page's badge or trend icon after the figure)
+        value, status, note, unit = _read_number(badged["figure"])
+        if status == "reported" and note is None:
+            return value, status, f"数字后的“{badged['badge']}”是页面加的标记，不是数的一部分", unit
     m = _PRINTED_NUMBER.fullmatch(text)
     if m is None and SPREADSHEET_ERROR.fullmatch(text):
         return None, "ambiguous", f"表格软件在这一格印出“{text}”（公式错误或栏宽不够），没有印出数字", None

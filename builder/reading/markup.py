@@ -54,12 +54,17 @@ _ALT_CLAUSE_END = re.compile(r"(?<=[。；;])")
 _DIGIT_ALT = re.compile(r"[\d.,]")  # a picture of one digit (or its point), as pages guarding their figures draw them
 
 
+# A figure (6, 3.5), not an item's number (1.属于国家秘密, 2、)
+_FIGURE_TEXT = re.compile(r"(?<![\d.])[0-9０-９]+(?:\.[0-9]+)?(?![0-9]|[.、．](?![0-9]))")
+
+
 def _pictures_as_text(root) -> None:
     """Pictures as their alt text where it says what the report's words or figures are: a table cell's (a CMS
     that sets a table's labels as pictures of their words, <img alt="本年制发件数">), and a picture of a table whose
     alt text writes the table out (二、主动公开政府信息情况。第二十条第（一）项 规章 本年制发件数0 …；…), a line each
     of its lines and clauses as a screen reader's user hears the rows (or its title's, where alt only numbers the
-    page). A page's other pictures say nothing of the report."""
+    page). A page's other pictures say nothing of the report, nor does an icon beside a cell's printed figure (its alt,
+    较上年增加5件, was read into the cell, and the figure with it)."""
     for picture in list(root.iter("img")):
         # (its text in alt, or in title where alt only numbers the page, 第3页: the longer; its own lines kept)
         said = max(picture.get("alt") or "", picture.get("title") or "", key=len)
@@ -67,7 +72,11 @@ def _pictures_as_text(root) -> None:
         alt = " ".join(lines)
         if not alt or picture.getparent() is None:
             continue
-        if any(a.tag in ("td", "th") for a in picture.iterancestors()) or _RARE_CHARACTER.fullmatch(alt):
+        cell = next((a for a in picture.iterancestors() if a.tag in ("td", "th")), None)
+        if cell is not None and not _DIGIT_ALT.fullmatch(alt) and _FIGURE_TEXT.search(cell.text_content()):
+            picture.drop_tree()  # (an icon beside a cell's figure, alt="较上年增加5件": the page shows no words of it)
+            continue
+        if cell is not None or _RARE_CHARACTER.fullmatch(alt):
             # (a rare character set as a picture of it inside a name, 勐 of 勐海县: its alt text in its place)
             tail = picture.tail or ""
             after = picture.getnext()
