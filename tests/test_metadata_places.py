@@ -294,6 +294,20 @@ def test_a_shared_district_name_in_the_site_owner_s_region(footer, adcode):
     assert describe_agency("普陀区民政局", lines, ["首页", *lines, footer]).adcode == adcode
 
 
+@pytest.mark.parametrize(("name", "label", "adcode"), [
+    ("鼓楼区卫生健康委员会", "发布机构：南京市鼓楼区卫生健康委员会    发布日期：2023-01-17", "320106"),
+    ("铁西区自然资源局", "发布机构：鞍山市铁西区自然资源局    发布日期：2025-01-22", "210303"),
+    ("郊区交通运输局", "来源：阳泉市郊区人民政府网站  2026-01-20", "140311"),
+    ("鼓楼区卫生健康委员会", "发布机构：鼓楼区卫生健康委员会", None),
+])
+def test_a_shared_district_name_in_the_publisher_s_label(name, label, adcode):
+    """Blind round 240 (h1096): a district's name shared by several cities (鼓楼区, 铁西区, 郊区) in the title, its city
+    only in the page's label naming the publisher in full (发布机构：南京市鼓楼区…, 来源：阳泉市郊区人民政府网站): the region
+    was left empty (3 of 10 pages). A label naming no city says nothing."""
+    lines = [f"{name}2023年政府信息公开工作年度报告", f"2023年，{name}认真落实政务公开要求。"]
+    assert describe_agency(name, lines, ["首页", label, *lines]).adcode == adcode
+
+
 @pytest.mark.parametrize(("name", "adcode"), [("湖南省乡村振兴局", "430000"), ("固原市乡村振兴局", "640400"),
                                             ("彭阳县城阳乡人民政府", "640425")])
 def test_a_rural_revitalisation_bureau_is_no_township(name, adcode):

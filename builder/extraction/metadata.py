@@ -2058,12 +2058,17 @@ def self_named_owner(lines: list[str], page_lines: list[str]) -> str | None:
 
 def _site_owner_region(name: str, page_lines: list[str]) -> str | None:
     """Of the places a name shared by several stands for (普陀区: 上海's and 舟山's), the one the site's owner
-    (主办：上海市普陀区人民政府办公室) is or holds; None when the page names no owner, or it holds none or several."""
+    (主办：上海市普陀区人民政府办公室), or the page's label naming the publisher (发布机构：南京市鼓楼区卫生健康委员会, 来源：
+    阳泉市郊区人民政府网站) is or holds; None when the page names none, or they hold none or several."""
     candidates = _places_named(name)
-    owner = site_owner(page_lines) if len(candidates) >= 2 else None
-    site = resolve_region(owner)[0] if owner else None
-    inside = [code for code in candidates if site and (code == site or _within(code, site))]
-    return inside[0] if len(inside) == 1 else None
+    if len(candidates) < 2:
+        return None
+    for owner in (site_owner(page_lines), issuer_from_labels(page_lines), publisher_from_labels(page_lines)):
+        site = resolve_region(owner)[0] if owner else None
+        inside = [code for code in candidates if site and (code == site or _within(code, site))]
+        if len(inside) == 1:
+            return inside[0]
+    return None
 
 
 def _parent_named_region(name: str, lines: list[str]) -> str | None:
