@@ -872,14 +872,18 @@ def test_what_a_script_or_template_leaves_in_a_cell_holds_its_place_and_is_no_nu
         assert printed in rep.cells[cell].note, cell
 
 
-@pytest.mark.parametrize("layout", ["tab", "pipe", "html", "docx"])
+@pytest.mark.parametrize("layout", ["tab", "pipe", "space", "html", "docx"])
 def test_a_change_in_brackets_is_a_decrease(layout):
-    """本年增/减 printed (3), as accounting formats print negatives: unsure; only a change reads so."""
-    v = {**values(GOV_2019), "t2.licensing.change": -3, "t2.fees.change": -1}
-    rep, v = report({"t2.licensing.change": "(3)", "t2.fees.change": "（1）"}, layout, GOV_2019, v, 2020)
+    """本年增/减 printed (3), as accounting formats print negatives: unsure; only a change reads so. Blind round 240
+    (h1090_10): in text parted by spaces, (2) after the label was taken for a word of it, and 持平 (no change) too:
+    the row's three values read as two, unsure."""
+    v = {**values(GOV_2019), "t2.licensing.change": -3, "t2.fees.change": -1, "t2.penalty.change": 0}
+    rep, v = report({"t2.licensing.change": "(3)", "t2.fees.change": "（1）", "t2.penalty.change": "持平"}, layout,
+                    GOV_2019, v, 2020)
     for cell in ("t2.licensing.change", "t2.fees.change"):
         assert (rep.cells[cell].value, rep.cells[cell].status) == (v[cell], "reported"), cell
         assert rep.cells[cell].note.startswith("增减印在括号中")
+    assert (rep.cells["t2.penalty.change"].value, rep.cells["t2.penalty.decisions"].value) == (0, v["t2.penalty.decisions"])
 
 
 @pytest.mark.parametrize("layout", ["tab", "pipe", "html", "docx"])

@@ -752,7 +752,7 @@ _LOOK = re.escape(_DIGIT_LOOKALIKES + _NUMBER_PUNCT + _UNREADABLE)
 # Every character a token (``_TOKEN_ALTERNATIVES``) can begin with: tried first, so that a position
 # in label text fails on one look instead of every alternative (the same matches, in half the time).
 _TOKEN_START = (_PURE_RULES + _RULE_OR_ONE + _MINUS_LOOKALIKES + _DIGIT_LOOKALIKES + _NUMBER_PUNCT + "OoDQ〇lISZB/／—–一无-－+"
-                + _NUMERAL + "#=＝Nnu{$【«○∅Øø×✕✗╳※●◎△▲☆★◇□■…缺不未\ufffd" + "XxＸｘ*＊(（[_＿")  # (the last: FILL_IN's)
+                + _NUMERAL + "#=＝Nnu{$【«○∅Øø×✕✗╳※●◎△▲☆★◇□■…缺不未持\ufffd" + "XxＸｘ*＊(（[_＿")  # (the last: FILL_IN's)
 _TOKEN_ALTERNATIVES = (
     # a mark in place of a number, between spaces (∅, ×, -0-, N/A, 不适用): a cell
     rf"(?P<symbol>(?<!\S)(?:{SYMBOL_CELL.pattern})(?!\S))|"
@@ -782,7 +782,9 @@ _TOKEN_ALTERNATIVES = (
     # +3: a 本年增/减 printed with its sign; 27¹, 35*, 893①: a number with its footnote mark (a PDF's raised digits, a
     # mark the notes under the table explain), read by ``parse_cell`` (the mark alone after it was a row's label)
     rf"|(?P<num>(?:(?<![^\s\d])-|(?<!\S)\+)?{_VALID_NUMBER}[⁰¹²³⁴⁵⁶⁷⁸⁹]*(?:(?:[*※†‡]{{1,2}}|[\u2460-\u2473])(?!\S))?)"
-    r"|(?P<none>(?<!\S)(?:无|—+|–|-{1,2}|/|／|－)(?!\S))"
+    r"|(?P<none>(?<!\S)(?:无|—+|–|-{1,2}|/|／|－|持平|无变化|无增减)(?!\S))"
+    # (2): a change printed in brackets, a decrease (a spreadsheet's accounting format), between spaces after its label
+    r"|(?P<bracketed>(?<!\S)[(（]\d+[)）](?!\S))"
     # a Chinese numeral between spaces (三 零 零 十二; 壹 贰): a cell (a table whose cells a full-width space parts)
     rf"|(?P<numeral>(?<!\S)(?:{_CHINESE_NUMERAL.pattern})(?:{COUNT_UNIT}|元)?(?!\S))"
     # what a spreadsheet, a script or a template prints in place of a number (#VALUE!, =SUM(C5:C11), NaN, 【填写】)
@@ -948,6 +950,12 @@ def scan_plain(line: str, index: int) -> list[ValueRow]:
         if kind == "none" and token in "/／" and _word_before(line, m.start()) \
                 and _WORDS.match(line[m.end():].lstrip()):
             text(token)  # (未经复议直接起诉 / 复议后起诉: a slash between two names parts them, says no none)
+            continue
+        if kind == "bracketed":
+            if (values or label) and not _WORDS.match(line[m.end():].lstrip()):
+                values.append(token)  # (行政处罚 23 (2) 76: the change, -2; not (2) 部分公开, a label's number)
+            else:
+                text(token)
             continue
         if kind == "none" or (kind == "dash" and (values or label)):
             values.append(token)  # (一 after the label, numerals after it: 行政规范性文件 一 零 五)
