@@ -168,3 +168,33 @@ def test_dates_and_a_sentence_s_list_are_no_marked_rows():
 
     lines = ["2024/01/15", "2023/12/30", "2022/11/02", "收到申请的年份为2021、2022、2023", "规章/1/2/14"]
     assert marked_rows(lines) == lines
+
+
+PREFIXES = {
+    "viewer": lambda k: f"{k:5d} | ", "zero padded": lambda k: f"{k:04d}: ", "L": lambda k: f"L{k} ",
+    "cat -n": lambda k: f"{k:6d}\t", "grep -n": lambda k: f"ndbg_2022.txt:{k}:",
+    "log": lambda k: f"2023-01-20 09:00:{k % 60:02d} INFO ",
+    "log with logger": lambda k: f"[2023-01-20 09:00:00,{k:03d}] [INFO] [export.ReportWriter] - ",
+}
+
+
+@pytest.mark.parametrize("prefix", [*PREFIXES, "diff", "wrapped viewer"])
+def test_a_text_whose_every_line_a_viewer_a_log_or_a_diff_prefixed_is_read(prefix):
+    """Blind round 240 (h1091: text with line numbers or prefixes): every line of the report, its tables' rows too,
+    after its number in a code viewer (   12 | , 0012: , L12, cat -n, grep -n), a log's time and level, or a diff's +:
+    a log's report had no title (two refused), and table 4's rows began with their line's number (unsure). A viewer
+    that wrapped a long row at 40 columns prints its rest on a line of no number, which may begin with a figure."""
+    v = values(seed=3)
+    lines = synthetic.render(AGENCY, 2022, GOV_2021, v, "tab").split("\n")
+    if prefix == "diff":
+        text = ["diff --git a/ndbg.txt b/ndbg.txt", "new file mode 100644", "index 0000000..3f9a2c1", "--- /dev/null",
+                "+++ b/ndbg.txt", f"@@ -0,0 +1,{len(lines)} @@", *("+" + line for line in lines)]
+    elif prefix == "wrapped viewer":
+        text = []
+        for k, line in enumerate(lines, 1):
+            text += [f"{k:4d} {line[:40]}", *(f"     {line[at:at + 40]}" for at in range(40, len(line), 40))]
+    else:
+        text = [PREFIXES[prefix](k) + line for k, line in enumerate(lines, 1)]
+    report = extract_text("\n".join(text))
+    assert (report.agency.name, report.year) == (AGENCY, 2022)
+    assert {c.id: report.cells[c.id].value for c in forms.cells(GOV_2021)} == {c.id: v[c.id] for c in forms.cells(GOV_2021)}

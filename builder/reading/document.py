@@ -2825,6 +2825,59 @@ def _decompressed(data: bytes, path: str) -> bytes:
     return data
 
 
+# What a viewer, a log or a diff prints before every line of a text: its number (   12 | , 0012: , L12 , file.txt:12:), a
+# log's time and level ([2024-01-15 10:32:01,137] [INFO] [writer] - ), a diff's + of an added line (its headers apart).
+_LINE_NUMBER = re.compile(r"\s*(?:[\w.-]{1,80}:)?[Ll]?(?P<n>\d{1,6})(?:\s*[:|｜]\s?|\t| +|$)")
+_LOG_PREFIX = re.compile(r"\s*\[?\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(?:[,.]\d{1,6})?\]?"
+                         r"(?:\s*\[?(?:TRACE|DEBUG|INFO|NOTICE|WARN|WARNING|ERROR)\]?)?(?:\s*\[[^\]]{1,80}\])?\s*(?:-\s?)?")
+_DIFF_HEADER = re.compile(r"diff --git |new file mode |deleted file mode |index [0-9a-f]{7,}|--- |\+\+\+ |@@ ")
+_DIFF_HUNK = re.compile(r"@@ [-+\d, ]+ @@ ?")
+_PREFIXED_SHARE = 0.9  # of a text's lines, those printing the prefix, at least
+_NUMBER_GAP = 3  # a line's number past the one before, at most (a viewer skipping a line or two the copy left out)
+_NUMBERED_IN_TURN = 0.8  # of a text's lines, those numbered in turn, at least (the rest a viewer's wrapped lines)
+
+
+def _numbered_in_turn(lines: list[str]) -> list[re.Match | None]:
+    """Each line's number prefix where it numbers the line after the one numbered before it (a wrapped line's rest may
+    begin with a figure of its own, 0 ⇥ 0 …: no number of the line's)."""
+    found: list[re.Match | None] = []
+    last = None
+    for line in lines:
+        m = _LINE_NUMBER.match(line)
+        if m and (last is None or last < int(m["n"]) <= last + _NUMBER_GAP):
+            last = int(m["n"])
+            found.append(m)
+        else:
+            found.append(None)
+    return found
+
+
+def without_line_prefixes(lines: list[str]) -> list[str]:
+    """The lines without what a code viewer, a log or a diff printed before each: read with it, a table's rows began
+    with the line's number, and a report whose every line began with a log's time had no title."""
+    filled = [line for line in lines if line.strip()]
+    if len(filled) < 20:
+        return lines
+    numbered = _numbered_in_turn(lines)
+    if sum(1 for line, m in zip(lines, numbered) if m and line.strip()) >= _NUMBERED_IN_TURN * len(filled):
+        out: list[str] = []
+        for line, m in zip(lines, numbered):
+            if m:
+                out.append(line[m.end():])
+            elif out:
+                out[-1] += line.lstrip(" ")  # (a long line a viewer wrapped: its rest on a line of no number of its own)
+            else:
+                out.append(line)
+        return out
+    if sum(1 for line in filled if _LOG_PREFIX.match(line)) >= _PREFIXED_SHARE * len(filled):
+        return [line[m.end():] if (m := _LOG_PREFIX.match(line)) else line for line in lines]
+    if sum(1 for line in filled if line.startswith(("+", "@@ ")) or _DIFF_HEADER.match(line)) >= _PREFIXED_SHARE * len(filled):
+        return [line[m.end():] if (m := _DIFF_HUNK.match(line)) else line[1:] if line.startswith("+") else line
+                for line in lines if _DIFF_HUNK.match(line) or not _DIFF_HEADER.match(line)]
+    return lines
+
+
+
 def read_bytes(data: bytes, path: str) -> Document:
     """Bytes of one file to a Document, or a ReportError saying why not."""
     if not data.strip():
@@ -2843,6 +2896,8 @@ def read_bytes(data: bytes, path: str) -> Document:
         text = tables_as_rows(text)  # (a report reposted on a forum or a wiki: its tables in their markup)
         if (rewritten := exported_report(text, path)) is not text:  # (a filing system's export, a cell a column)
             text, source.exported = rewritten, True
+        if "\n" in text and (lines := text.split("\n")) != (unprefixed := without_line_prefixes(lines)):
+            text = "\n".join(unprefixed)  # (a viewer's line numbers, a log's times, a diff's +)
         if not text.strip():
             raise errors.EmptyFile(path, "no recognised word in the OCR result" if fmt == "ocr" else "no text in the document" + (
                 "; it holds images only, and a picture of a report would need text recognition (OCR)"
