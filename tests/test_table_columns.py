@@ -390,7 +390,11 @@ ABBREVIATED = {"letters": {"natural_person": "自", "commercial_enterprise": "B"
                            "social_welfare_org": "D", "legal_service_org": "C", "other_org": "E", "total": "Σ"},
                "short words": {"natural_person": "自", "commercial_enterprise": "商企", "research_institution": "科研",
                                "social_welfare_org": "公益", "legal_service_org": "法服", "other_org": "其他",
-                               "total": "合计"}}
+                               "total": "合计"},
+               "numbers": {column: str(k) for k, column in enumerate(
+                   ("total", "natural_person", "legal_service_org", "commercial_enterprise", "other_org",
+                    "research_institution", "social_welfare_org"), 1)},
+               "栏": {column: f"栏{k}" for k, column in enumerate(T3_ORDER, 1)}}
 
 
 @pytest.mark.parametrize("rendering", ["tab", "pipe", "html", "docx"])
@@ -399,7 +403,8 @@ ABBREVIATED = {"letters": {"natural_person": "自", "commercial_enterprise": "B"
 def test_columns_a_legend_abbreviates_are_read_by_the_names_it_gives(style, where, rendering):
     """Blind round 240 (h1089): table 3's columns printed abbreviated (自 A B … Σ, or 商企 科研 公益 法服 合计), a legend
     above or below the table saying what each stands for (注：自=自然人，A=科研机构，…), the columns in another order: no
-    header word was a column's name, the columns were read in the form's order, and 84 cells were wrong, silently."""
+    header word was a column's name, the columns were read in the form's order, and 84 cells were wrong, silently.
+    Round 241 (h1097): the columns numbered (1 2 … 7, 栏1 …) and the legend saying 1为总计，2为自然人 (83 cells)."""
     short = ABBREVIATED[style]
     columns = ("total", "natural_person", "legal_service_org", "commercial_enterprise", "other_org",
                "research_institution", "social_welfare_org")
@@ -410,10 +415,32 @@ def test_columns_a_legend_abbreviates_are_read_by_the_names_it_gives(style, wher
     t3 = blocks[at][1]
     t3.header = [[(CAPTION[0], 1, 3), *((short[c], 1, 1) for c in columns)]]
     t3.rows = [(labels, [dict(zip(T3_ORDER, cells))[c] for c in columns]) for labels, cells in t3.rows]
-    legend = ("para", "注：表中申请人类型用简称，" + "，".join(f"{short[c]}={COLUMN_ZH[c]}" for c in T3_ORDER) + "。")
+    sign = "为" if style in ("numbers", "栏") else "="
+    legend = ("para", "注：表中申请人类型用简称，" + "，".join(f"{short[c]}{sign}{COLUMN_ZH[c]}" for c in T3_ORDER) + "。")
     blocks.insert(at + (where == "below"), legend)
     rep = extracted(blocks, rendering)
     assert wrong(rep, v, "t3.") == [] and unsure(rep, "t3.") == []
+
+
+@pytest.mark.parametrize("rendering", ["tab", "html", "docx"])
+def test_table_4_s_numbered_columns_are_read_by_the_legend_naming_each(rendering):
+    """Blind round 241 (h1097_04): table 4 one row of fifteen columns numbered ① … ⑮ under the legend ①—行政复议总计；
+    ②—行政复议结果维持；…, each group's 总计 first: no column was named, and the row was unsure."""
+    v = values()
+    printed = {c.id: synthetic._fmt(v[c.id]) for c in forms.cells(GOV_2021)}
+    blocks = synthetic._blocks(AGENCY, 2022, GOV_2021, printed, v)
+    at = max(k for k, (kind, _) in enumerate(blocks) if kind == "table")
+    order = [(g, c) for g in forms.T4_GROUPS for c in (forms.T4_COLUMNS[-1], *forms.T4_COLUMNS[:-1])]
+    marks = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮"
+    blocks[at][1].header = [[(mark, 1, 1) for mark in marks]]
+    blocks[at][1].rows = [([], [printed[forms.t4_cell(g.id, c.id)] for g, c in order])]
+    names = {"admin_review": "行政复议", "litigation_direct": "行政诉讼（未经复议直接起诉）",
+             "litigation_after_review": "行政诉讼（复议后起诉）"}
+    blocks.insert(at + 1, ("para", "注：" + "；".join(f"{mark}—{names[g.id]}{c.label_zh}" for mark, (g, c)
+                                                     in zip(marks, order)) + "。"))
+    rep = extracted(blocks, rendering)
+    assert {c.id: rep.cells[c.id].value for c in forms.cells(GOV_2021) if c.table == "t4"} == \
+        {c.id: v[c.id] for c in forms.cells(GOV_2021) if c.table == "t4"}
 
 
 @pytest.mark.parametrize("rendering", RENDERINGS)

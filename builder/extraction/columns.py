@@ -505,11 +505,11 @@ def t4_columns(lines: list[str]) -> tuple[tuple[str, str], ...] | None:
 
 def _cells_named_whole(lines: list[str]) -> tuple[tuple[str, str], ...] | None:
     """Table 4's cells when a header line's every cell names one whole (行政诉讼-复议后起诉-结果维持, 结果维持-行政复议: a
-    header's levels joined in each cell, as exports print them, in any order of levels or of cells); else None."""
+    header's levels joined in each cell, as exports print them, in any order of levels or of cells; parted by spaces in
+    a text: its order was lost, and the cells read in the form's, wrong); else None."""
     for line in lines:
-        if not delimiter(line):
-            continue
-        cells = [cell for cell in line_cells(line) if cell.strip()]
+        # (cells parted by a delimiter, or by spaces: a text's header of whole names, 行政复议总计 行政复议结果维持 …)
+        cells = [cell for cell in line_cells(line) if cell.strip()] if delimiter(line) else line.split()
         if len(cells) < len(forms.T4_COLUMNS):
             continue
         named = [(group, results[0]) if (group := t4_group_named(cell)) and len(results := t4_results_in(cell)) == 1

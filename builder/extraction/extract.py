@@ -633,30 +633,38 @@ def _without_typed_rules(lines: list[str]) -> list[str]:
         _TYPED_RULE.fullmatch(cell.strip()) for cell in line.split("\t") if cell.strip())]
 
 
-# A legend naming the columns a table's header abbreviates (注：自=自然人，A=商业企业，商企=商业企业，Σ=总计).
+# A legend naming the columns a table's header abbreviates or numbers (注：自=自然人，A=商业企业，Σ=总计; 1为商业企业，
+# 栏2为自然人; ①—行政复议结果维持): table 3's columns, and table 4's a group's result each.
 _COLUMN_NAMES = sorted({c.label_zh for c in forms.T3_COLUMNS} | {"法人或其他组织", "其他组织", "合计"}, key=len, reverse=True)
-_ABBREVIATED = re.compile(r"(?P<short>[A-Za-zΣ∑\u4e00-\u9fff]{1,4})\s*(?:=|＝|:|：|代表|表示|即|指)\s*"
-                          rf"(?P<full>{'|'.join(_COLUMN_NAMES)})")
+_T4_COLUMN_NAME = (r"(?:行政复议|(?:行政诉讼\s*[（(]?\s*)?(?:未经复议)?直接起诉[)）]?|(?:行政诉讼\s*[（(]?\s*)?复议后起诉[)）]?)"
+                   r"(?:结果维持|结果纠正|其他结果|尚未审结|总计)")
+_ABBREVIATED = re.compile(r"(?P<short>[A-Za-zΣ∑\u4e00-\u9fff]{1,4}|[①-⑳]|[(（]?\d{1,2}[)）]?|[栏列]\s*\d{1,2}"
+                          r"|第\s*\d{1,2}\s*[栏列])\s*(?:=|＝|:|：|代表|表示|即|指|为|—|－)\s*"
+                          rf"(?P<full>{_T4_COLUMN_NAME}|{'|'.join(_COLUMN_NAMES)})")
 _LEGEND_REACH = 40  # lines from a legend to the header it explains, at most (above or below the table)
 _ABBREVIATIONS_MIN = 3  # abbreviations a legend explains and a header line prints, at least
 
 
 def _with_columns_spelled_out(lines: list[str]) -> list[str]:
-    """The lines with a table's header cells that a legend explains (自=自然人，A=科研机构，Σ=总计) written as the names
-    they stand for. Read as printed, no column was named and the columns were taken in the form's order: 84 cells
-    wrong in four reports whose columns were in another order."""
+    """The lines with a table's header that a legend explains (自=自然人，A=科研机构，Σ=总计; 1为商业企业) written as the
+    names it gives: the first line near the legend whose cells are its marks (three at least) and words, no other
+    figure (a row of figures 1 2 3 is none). Read as printed, no column was named and the columns were taken in the
+    form's order: 167 cells wrong in eight reports whose columns were in another order."""
     out = list(lines)
     for k, line in enumerate(lines):
-        if len(line) > 300 or not any(sign in line for sign in ("=", "＝", "代表", "表示")):
+        if len(line) > 600 or not any(sign in line for sign in ("=", "＝", "代表", "表示", "为", "—")):
             continue
-        pairs = {m["short"]: m["full"] for m in _ABBREVIATED.finditer(line) if m["short"] != m["full"]}
+        pairs = {re.sub(r"\s+", "", m["short"]): m["full"] for m in _ABBREVIATED.finditer(line) if m["short"] != m["full"]}
         if len(pairs) < _ABBREVIATIONS_MIN:
             continue
         cell = re.compile(r"(?<![^\s|｜])(" + "|".join(map(re.escape, sorted(pairs, key=len, reverse=True)))
                           + r")(?![^\s|｜])")
         for j in range(max(0, k - _LEGEND_REACH), min(len(out), k + _LEGEND_REACH)):
-            if j != k and len(cell.findall(out[j])) >= _ABBREVIATIONS_MIN:
+            marks = cell.findall(out[j])
+            rest = cell.sub("", out[j])
+            if j != k and len(marks) >= _ABBREVIATIONS_MIN and not re.search(r"\d", rest):
                 out[j] = cell.sub(lambda m, names=pairs: names[m[1]], out[j])
+                break
     return out
 
 
