@@ -208,3 +208,54 @@ def test_a_json_document_s_nan_or_infinity_is_an_empty_cell(missing):
     report = extract_bytes(json.dumps(document_tree(v, missing), ensure_ascii=False).encode(), "r.json")
     assert report.cells["t2.fees.amount_10k_cny"].value is None
     assert report.cells["t2.licensing.decisions"].value == v["t2.licensing.decisions"]
+
+
+def _cells_as_xml(v: dict, shape: str) -> bytes:
+    """A filing system's own schema in English names that HTML has too (<report>, <title>, <section>, <table>): each
+    cell an element naming its row and column (<cell row=… col=… value=…/>), or a row's values by their columns."""
+    tables = {"t2": "表二", "t3": "表三", "t4": "表四"}
+    out = [f'<?xml version="1.0" encoding="UTF-8"?>\n<report agency="{AGENCY}" year="{YEAR}">',
+           f"<title>{AGENCY}{YEAR}年政府信息公开工作年度报告</title>",
+           *(f'<section title="{name}">{text.format(new=v["t3.new_received.total"])}</section>'
+             for name, text in PROSE.items())]
+    for table, rows in zip(tables, _rows(v).values()):
+        out.append(f'<table id="{table}">')
+        for row, cells in rows.items():
+            if shape == "cells":
+                out += [f'<cell row="{row}" col="{column}" value="{value}"/>' for column, value in cells.items()]
+            else:
+                out.append(f'<row name="{row}">' + "".join(f'<value col="{column}">{value}</value>'
+                                                           for column, value in cells.items()) + "</row>")
+        out.append("</table>")
+    return ("\n".join(out) + "\n</report>").encode()
+
+
+@pytest.mark.parametrize("shape", ["cells", "rows"])
+def test_an_xml_submission_in_english_names_html_also_has_is_read_as_its_report(shape):
+    """Blind round 242 (h1106): <report agency=… year=…> with <table id="t3"><cell row=… col=… value="12"/>, or <row
+    name=…><value col=…>12</value>: read as a web page (its <table>, <title>), every cell was absent and the template
+    pre-2019 (7 of 10 files); a cell's row and column in two attributes were one label, and its table's id no name."""
+    v = values(seed=7)
+    report = extract_bytes(_cells_as_xml(v, shape), "export.xml")
+    assert (report.agency.name, report.year) == (AGENCY, YEAR)
+    assert_every_cell(report, v)
+
+
+def test_a_yaml_page_s_front_matter_and_its_body_are_one_submission():
+    """Blind round 242 (h1107_05): a static site's page, its front matter (title, agency, year) between --- lines before
+    its body: two YAML documents, which the reader refused, and the text read line by line took the --- for a dash
+    saying none: 15 cells of table 3 wrong. The form's ids this project publishes name rows and measures too."""
+    import yaml
+
+    v = values(seed=7)
+    tree = submission(v)
+    t2 = [{"item": item.label_zh, **{m.id: v[forms.t2_cell(item.id, m.id)] for m in item.measures}}
+          for item in forms.T2_2021]
+    t3 = {column.label_zh: {row.id: v[forms.t3_cell(row.id, column.id)] for row in forms.T3_ROWS_2021}
+          for column in forms.T3_COLUMNS}
+    front = yaml.safe_dump({"title": tree["基本信息"]["报告标题"], "agency": AGENCY, "year": YEAR}, allow_unicode=True)
+    body = yaml.safe_dump({"正文": tree["正文"], "table_2": t2, "table_3": t3, "表四": tree["表四"]}, allow_unicode=True,
+                          sort_keys=False)
+    report = extract_bytes(f"---\n{front}---\n{body}".encode(), "page.yaml")
+    assert (report.agency.name, report.year) == (AGENCY, YEAR)
+    assert_every_cell(report, v)

@@ -1649,6 +1649,9 @@ def detect_format(data: bytes, path: str) -> str:
     markdown = path.lower().endswith((".md", ".markdown"))
     if markdown and _MARKDOWN_HINT.search(data[:_MARKDOWN_LOOK]):
         return "markdown"  # (pandoc's Markdown keeps what it cannot write as HTML: its pipe tables are still its own)
+    if _XML_DECLARATION.match(head) and (root := _XML_ROOT.search(head)) and root["name"].lower() != "html" \
+            and not _PAGE_PARTS.search(data[:1_000_000]):
+        return "xml"  # (a filing system's schema of its own whose names HTML also has: <report><table id="t3"><cell …>)
     if _HTML_HINT.search(head) or _SVG_ROOT.match(head) or _XHTML_PREFIX.search(head):
         return "html"
     return "markdown" if markdown else "text"
@@ -1693,6 +1696,11 @@ def _zip_format(data: bytes, path: str) -> str:
 # A JSONP response (callback({...});), as an app's or a news platform's article API sends it.
 _JSONP = re.compile(rb"\s*[A-Za-z_$][\w$.]*\s*\(\s*[{\[]")
 _XML_DECLARATION = re.compile(rb"\s*<\?xml\b")
+# An XML document's root element (after its declaration, comments, processing instructions and doctype), and the
+# elements only a page has: an XML file with a root of its own and none of those is no page.
+_XML_ROOT = re.compile(rb"\A\s*<\?xml[^>]*>(?:\s*(?:<!--.*?-->|<\?[^>]*\?>|<!DOCTYPE[^>]*>))*\s*<(?P<name>[\w:.-]+)",
+                       re.DOTALL)
+_PAGE_PARTS = re.compile(rb"<(?:html|body|head)[\s>/]", re.IGNORECASE)
 _ESCAPED_MARKUP = re.compile(rb"&lt;/?(?:p|div|table|tr|td|span|br)\b", re.I)
 
 

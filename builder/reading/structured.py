@@ -21,7 +21,11 @@ from .observations import observed_report
 _LEAVES_MAX = 100_000  # values a file holds at most before the rest is left out (a hostile file's alias expansion)
 _CELLS_MIN = 12  # values under the form's tables, at least, for a file to be a submission
 _NAME_KEYS = frozenset({"名称", "项目", "行", "列", "类型", "指标", "名字", "信息内容", "大项", "分组", "小项",
-                        "name", "label", "title", "mc", "xm", "lx"})
+                        "name", "label", "title", "item", "row", "col", "column", "mc", "xm", "lx"})
+# An element's attribute naming which table it is (<table id="t3">, <表格 编号="表二">), where it has no name of its own.
+_ID_KEYS = frozenset({"id", "编号", "code", "代码", "表号"})
+# A path's last part saying only that the value is one (<cell row=… col=… value="12"/>): the cell's path is before it.
+_VALUE_KEYS = frozenset({"value", "val", "值", "数值", "数据"})
 
 # A path's part naming one of the form's tables: 表三, biao3, biaoSan, table_3, 三_依申请公开情况, or its section's name.
 _TABLE_PART = (
@@ -103,7 +107,8 @@ def _unsure_repeats(pairs: list[tuple[str, object]]) -> dict:
 
 def _yaml(text: str) -> object:
     """A YAML document read safely, a tag naming a language's object (!!python/object/apply:os.system) read as the
-    plain value it tags, never constructed."""
+    plain value it tags, never constructed; a file of several (a page's front matter between --- lines, then its
+    body) as one mapping of their fields."""
     import yaml
 
     class PlainLoader(yaml.SafeLoader):
@@ -118,9 +123,14 @@ def _yaml(text: str) -> object:
 
     PlainLoader.add_multi_constructor("", plain)
     try:
-        return yaml.load(text, Loader=PlainLoader)
+        documents = [document for document in yaml.load_all(text, Loader=PlainLoader) if document is not None]
     except yaml.YAMLError as e:
         raise ValueError(str(e)) from None
+    if len(documents) > 1 and all(isinstance(document, dict) for document in documents):
+        return {key: value for document in documents for key, value in document.items()}  # (front matter, then body)
+    if len(documents) > 1:
+        raise ValueError("several YAML documents of other kinds than mappings")  # (read as the text it is)
+    return documents[0] if documents else None
 
 
 def _leaves(node: object, known: dict[int, int]) -> int:
@@ -168,9 +178,12 @@ def _flat(tree: object) -> Iterator[tuple[tuple[str, ...], str]]:
 def _element_children(parts: tuple[str, ...], element) -> list[tuple[tuple[str, ...], object]]:
     tag = str(element.tag).rsplit("}", 1)[-1] if isinstance(element.tag, str) else ""
     attributes = {str(k).rsplit("}", 1)[-1]: v for k, v in element.attrib.items()}
-    name = " ".join(v for k, v in attributes.items() if k in _NAME_KEYS) or None  # (大项, 分组 and 名称: one label)
-    here = (*parts, name or tag) if parts or name else (tag,)
-    out: list[tuple[tuple[str, ...], object]] = [((*here, k), v) for k, v in attributes.items() if k not in _NAME_KEYS]
+    # (its names in order, a part each: 大项 then 名称, a cell's 行 then 列)
+    names = [v for k, v in attributes.items() if k in _NAME_KEYS] or [
+        v for k, v in attributes.items() if k in _ID_KEYS and _table_of(v)][:1]
+    here = (*parts, *(names or [tag])) if parts or names else (tag,)
+    out: list[tuple[tuple[str, ...], object]] = [((*here, k), v) for k, v in attributes.items()
+                                                 if k not in _NAME_KEYS and v not in names]
     kids = [child for child in element.iterchildren() if isinstance(child.tag, str)]
     out += [(here, child) for child in kids]
     if not kids and (element.text or "").strip():
@@ -192,6 +205,8 @@ def chinese_path(name: str) -> str:
 def _in_chinese(part: str) -> str:
     """A name written in pinyin as the words it spells (a run of syllables of one of the form's words: weichi, 维持
     of 结果维持), each of its pieces so where it is written in pieces (susong_zhijie: 诉讼直接); else as it is."""
+    if (label := _form_ids().get(part)) is not None:
+        return label  # (the ids this project publishes for the form's rows, items and columns: issued, new_received)
     words = _pinyin_words()
     if (whole := words.get(re.sub(r"[^a-z]", "", part.lower()))) is not None:
         return whole
@@ -200,6 +215,22 @@ def _in_chinese(part: str) -> str:
     pieces = [piece for piece in re.split(r"[_\s-]+", part.lower()) if piece]
     named = [words.get(re.sub(r"[^a-z]", "", piece)) for piece in pieces]
     return "".join(named) if len(pieces) > 1 and all(named) else part
+
+
+@cache
+def _form_ids() -> dict[str, str]:
+    """The form's words by the ids this project publishes for its items' measures, its rows and its columns (issued:
+    本年制发件数, denied.state_secret: 1.属于国家秘密, upheld: 结果维持); an id two forms word otherwise, the 2021 form's."""
+    ids: dict[str, str] = {}
+    for item in forms.T2_2021 + forms.T2_2019:
+        ids.setdefault(item.id, item.label_zh)
+        for measure in item.measures:
+            ids.setdefault(measure.id, measure.label_zh)
+    for row in forms.T3_ROWS_2021 + forms.T3_ROWS_2019:
+        ids.setdefault(row.id, row.label_zh)
+    for column in (*forms.T3_COLUMNS, *forms.T4_COLUMNS, *forms.T4_GROUPS):
+        ids.setdefault(column.id, column.label_zh)
+    return ids
 
 
 def _with_tables(pairs: Iterator[tuple[tuple[str, ...], str]]) -> Iterator[tuple[tuple[str, ...], str]]:
@@ -216,6 +247,8 @@ def _with_tables(pairs: Iterator[tuple[tuple[str, ...], str]]) -> Iterator[tuple
             yield (*parts[:-1], _PROSE.get(last, last)), value
             continue
         k, table = at
+        if len(parts) > k + 2 and parts[-1] in _VALUE_KEYS:
+            parts = parts[:-1]  # (表三 / 予以公开 / 自然人 / value)
         rest = [piece for piece in re.split(r"[_/|>·]+", _TABLE_WORD.sub("", parts[k], count=1))
                 if piece and not (_table_of(piece) and "情况" in piece)]
         # (an INI section's 表三_不予公开_属于国家秘密, 表四_行政复议: its rows too; not a caption, 二_主动公开情况)
