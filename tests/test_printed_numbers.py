@@ -1282,6 +1282,31 @@ def test_a_raised_digit_in_table_2_is_a_footnote_s_mark_where_its_note_is_printe
         assert (got.value, got.status) == ((v[cell], "reported") if noted else (None, "ambiguous")), (cell, got)
 
 
+@pytest.mark.parametrize("rendering", ["tab", "html", "docx"])
+@pytest.mark.parametrize("marks", [("a", "b", "c"), ("ᵃ", "ᵇ", "#")])
+@pytest.mark.parametrize("noted", [True, False])
+def test_a_note_s_letter_glued_to_a_figure_is_its_mark_where_the_note_is_printed(rendering, marks, noted):
+    """Blind round 242 (h1108: footnote letters glued to figures): 13a, 60ᵃ, 40.77ᵇ, 54# with their notes under the
+    table (a. 含网上申请5件): the cells were unsure. With the notes printed, the letter is a mark; without, no value."""
+    from .test_table_rows import extracted
+
+    v = values(GOV_2021)
+    v["t2.fees.amount_10k_cny"] = 40.77
+    cells = ("t2.normative_docs.in_force", "t2.fees.amount_10k_cny", "t2.coercion.decisions")
+    printed = {c: synthetic._fmt(x) for c, x in v.items()}
+    printed.update({cell: f"{printed[cell]}{mark}" for cell, mark in zip(cells, marks)})
+    blocks = synthetic._blocks(AGENCY, 2022, GOV_2021, printed, v)
+    if noted:
+        at = next(k for k, (kind, _) in enumerate(blocks) if kind == "table")
+        blocks[at + 1:at + 1] = [("para", f"{marks[0].translate(str.maketrans('ᵃᵇ', 'ab'))}. 含上年度延续有效的文件。"),
+                                 ("para", f"{marks[1].translate(str.maketrans('ᵃᵇ', 'ab'))}：含代收的费用。"),
+                                 ("para", f"{marks[2]}：含查封扣押。")]
+    rep = extracted(blocks, rendering)
+    for cell in cells:
+        got = rep.cells[cell]
+        assert (got.value, got.status) == (v[cell], "reported") if noted else got.value is None, (cell, got)
+
+
 @pytest.mark.parametrize("layout", ["tab", "space", "markdown", "docx"])
 def test_digits_of_other_kinds_in_cells_never_break_a_report(layout):
     """Blind round 224 found a cell 0¹ lost its report: str.isdigit() holds for raised and circled digits, which int()

@@ -265,6 +265,8 @@ _NONE_IN_ENGLISH = frozenset({"none", "nil", "zero", "no"})  # (not N/A: no numb
 _CELL_MEMO_LENGTH = 120  # a cell up to this long is remembered as a value or words (``memoised_when_short``)
 # A badge or an icon a web page sets after a figure: 新, 热, NEW, a trend's diagonal arrow (↗ ↘), a star or a dot; not an
 # arrow up or down, nor a triangle (▲3, 3↓: a change's sign in a column of changes).
+# A count with a note's letter or # glued after it (13a, 60ᵃ, 40.77ᵇ, 54#): a cell, its mark read where its note is printed.
+LETTERED = re.compile(r"(?P<n>\d{1,9}(?:\.\d{1,6})?)(?P<mark>[a-e]|[ᵃᵇᶜᵈᵉ]|#)")
 BADGED = re.compile(r"(?P<figure>[-+]?\d[\d,]*(?:\.\d+)?)\s+(?P<badge>新|热|荐|NEW|New|new|HOT|Hot|hot|[↗↘★☆●◆■♦])")
 
 
@@ -277,7 +279,8 @@ def is_value_cell(cell: str) -> bool:
             or several_numbers(c) is not None
             or bool(SPREADSHEET_ERROR.fullmatch(c)) or bool(SPREADSHEET_FORMULA.fullmatch(c)) or bool(PLACEHOLDER.fullmatch(c))
             or bool(_VALUE_WITH_UNIT.fullmatch(c)) or bool(_SIGNED_RUN.fullmatch(c)) or bool(_COUNT_WITH_UNIT.fullmatch(c))
-            or c == DASH_OR_ONE or spelled_number(c) is not None or bool(SYMBOL_CELL.fullmatch(c)) or bool(BADGED.fullmatch(c)))
+            or c == DASH_OR_ONE or spelled_number(c) is not None or bool(SYMBOL_CELL.fullmatch(c)) or bool(BADGED.fullmatch(c))
+            or bool(LETTERED.fullmatch(c)))
 
 
 # How a cell of its own prints a number in other ways than digits alone (each read with a note):

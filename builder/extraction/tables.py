@@ -43,6 +43,7 @@ from .layout import (
     COUNT_UNIT,
     DASH_OR_ONE,
     FILL_IN,
+    LETTERED,
     MONEY_UNIT,
     NONE_STATEMENT,
     NONE_WORDS,
@@ -1635,6 +1636,24 @@ def _raised_marks_noted(layout: Layout, out: Tables) -> None:
                      text):
             out.cells[cell] = CellValue(int(m["n"]), out.cells[cell].raw, "reported", f"数字后的上标“{m['raised']}”是脚注标记，"
                                         f"表下印有这条注（注{digits}），不计入数值")
+    _lettered_marks_noted(layout, out)
+
+
+_PLAIN_LETTERS = str.maketrans("ᵃᵇᶜᵈᵉ", "abcde")
+
+
+def _lettered_marks_noted(layout: Layout, out: Tables) -> None:
+    """Counts with a letter or # glued after them (13a, 60ᵃ, 54#) read as a footnote's marks where the report prints
+    the notes they mark under the tables (a. 含网上申请5件, b：…, #：…): the mark is then no part of the count."""
+    marked = {cell: m for cell, value in out.cells.items()
+              if value.status == "ambiguous" and value.raw and (m := LETTERED.fullmatch(value.raw.strip()))}
+    text = "\n".join(layout.region_text(table) for table in ("t2", "t3", "t4")) if marked else ""
+    for cell, m in marked.items():
+        letter = m["mark"].translate(_PLAIN_LETTERS)
+        if re.search(rf"(?m)^\s*(?:注\s*[:：]?\s*)?(?:{re.escape(m['mark'])}|{re.escape(letter)})\s*[.．:：、)）]\s*\S", text):
+            value = float(m["n"]) if "." in m["n"] else int(m["n"])
+            out.cells[cell] = CellValue(value, out.cells[cell].raw, "reported", f"数字后的“{m['mark']}”是脚注标记，"
+                                        f"表下印有这条注（{letter}），不计入数值")
 
 
 def _glyph_cell(cell: CellValue | None) -> bool:
