@@ -625,6 +625,24 @@ def _without_watermark_lines(lines: list[str]) -> list[str]:
 _TYPED_RULE = re.compile(r"([-=_＿─━═~～*#])\1{3,}")
 
 
+# A row numbering the columns or groups under it (1 2 3, 一 二 三, ⑴ ⑵ ⑶ over 行政复议 | 行政诉讼…): no row of figures.
+_ORDINALS = ("123456789", "一二三四五六七八九")
+_HEADER_WORDS = re.compile(r"结果维持|行政复议|申请人情况|自然人|信息内容|本年制发|序号")
+
+
+def _without_numbering_rows(lines: list[str]) -> list[str]:
+    """The lines without a row that only numbers the columns or groups of the header line under it (1 ⇥ 2 ⇥ 3 over 序号 |
+    行政复议 | 行政诉讼…): read as a row, it was table 4's figures, and the figures under the header one row too many."""
+    out = []
+    for k, line in enumerate(lines):
+        if len(line) <= 300 and len(cells := line.split()) >= 3 and any(
+                "".join(cells) == digits[:len(cells)] for digits in _ORDINALS) \
+                and _HEADER_WORDS.search(next((b for b in lines[k + 1:k + 3] if b.strip()), "")):
+            continue
+        out.append(line)
+    return out
+
+
 def _without_typed_rules(lines: list[str]) -> list[str]:
     """The lines without a table's rows that are typed rules, every cell that is not empty a run of one rule character
     (----- ⇥ ----- …, or ====== alone across the row). Read as a row, a rule under table 4's header was its row of
@@ -678,7 +696,8 @@ def _units_annex_alone(tables: Tables, lines: list[str]) -> bool:
 def extract_document(doc: Document) -> Report:
     """A read document to a report, or a ReportError naming what is missing."""
     path = doc.source.path
-    doc.lines = _with_columns_spelled_out(_without_typed_rules(_without_watermark_lines(_without_endless_digits(doc.lines))))
+    doc.lines = _with_columns_spelled_out(_without_numbering_rows(_without_typed_rules(_without_watermark_lines(
+        _without_endless_digits(doc.lines)))))
     doc.lines, formatted = without_zero_decimals(numbered_headings(strip_page_labels(doc.lines)))
     doc.lines, placed = ungridded(doc.lines)
     doc.lines, _ = unpiped(doc.lines)
