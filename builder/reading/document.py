@@ -1429,9 +1429,9 @@ def body_lines(text: str) -> list[str]:
 
 
 # A line's number before it, as a legal database or a code viewer shows text (【12】, [0012], 第12行：, 012|, 12 │, 12⇥,
-# "  12  "): each kind a group of its own.
+# "  12  ", 0012: , L12 , grep -n's file.txt:12:, vim's "  12 "): each kind a group of its own.
 _LINE_NUMBER = re.compile(r"\s*(?:【(\d{1,5})】|\[(\d{1,5})\]|第(\d{1,5})行\s*[:：]|(\d{1,5})\s*[|│┃]|(\d{1,5})\t"
-                          r"|(\d{1,5}) {2,})")
+                          r"|(\d{1,5}) {2,}|(\d{1,6}): ?|[Ll](\d{1,6}) |[\w.-]{1,80}:(\d{1,6}):|(\d{1,5}) (?! ))")
 _NUMBERED_SHARE = 0.8  # of a text's lines, at least, so numbered
 _NUMBERED_MIN = 20
 
@@ -1440,8 +1440,8 @@ def without_line_numbers(lines: list[str]) -> list[str]:
     """The lines without the numbers a viewer printed before each (12  一、总体情况, 【37】912): only where most of
     the text's lines carry one of a kind and they count up line by line (starting again at 1 on a new page), so a
     table's row numbers or figures at lines' starts are none."""
-    numbered = [(k, m) for k, line in enumerate(lines) if line[:1].isspace() or line[:1] in "【[第0123456789"
-                if (m := _LINE_NUMBER.match(line))]
+    numbered = [(k, m) for k, line in enumerate(lines) if line[:1].isspace() or line[:1] in "【[第0123456789Ll"
+                or ":" in line[:90] if (m := _LINE_NUMBER.match(line))]
     filled = sum(1 for line in lines if line.strip())
     if len(numbered) < max(_NUMBERED_MIN, _NUMBERED_SHARE * filled):
         return lines
@@ -1451,10 +1451,20 @@ def without_line_numbers(lines: list[str]) -> list[str]:
     counting = sum(1 for a, b in itertools.pairwise(numbers) if b in (a + 1, 1))
     if len(numbered) < _NUMBERED_SHARE * filled or counting < _NUMBERED_SHARE * (len(numbers) - 1):
         return lines
-    out = list(lines)
+    out: list[str | None] = list(lines)
     for k, m in numbered:
         out[k] = lines[k][m.end():]
-    return out
+    gutter = {k: m.end() for k, m in numbered}
+    last: tuple[int, int] | None = None  # (the numbered line a wrapped line's rest goes on, its number's width)
+    for k, line in enumerate(lines):  # (a long line a viewer wrapped: its rest under its text, no number of its own)
+        if k in gutter:
+            last = (k, gutter[k])
+        elif last is not None and line.strip() and line.startswith(" " * last[1]):
+            out[last[0]] += line[last[1]:]
+            out[k] = None
+        else:
+            last = None
+    return [line for line in out if line is not None]
 
 
 # A spreadsheet printed with its headings (Excel's 打印行号列标): a line of column letters (⇥ A ⇥ B ⇥ C …), then each
@@ -2833,50 +2843,21 @@ def _decompressed(data: bytes, path: str) -> bytes:
     return data
 
 
-# What a viewer, a log or a diff prints before every line of a text: its number (   12 | , 0012: , L12 , file.txt:12:), a
-# log's time and level ([2024-01-15 10:32:01,137] [INFO] [writer] - ), a diff's + of an added line (its headers apart).
-_LINE_NUMBER = re.compile(r"\s*(?:[\w.-]{1,80}:)?[Ll]?(?P<n>\d{1,6})(?:\s*[:|｜]\s?|\t| +|$)")
+# What a log or a diff prints before every line of a text (a viewer's line numbers: ``without_line_numbers``): a log's
+# time and level ([2024-01-15 10:32:01,137] [INFO] [writer] - ), a diff's + of an added line (its headers apart).
 _LOG_PREFIX = re.compile(r"\s*\[?\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(?:[,.]\d{1,6})?\]?"
                          r"(?:\s*\[?(?:TRACE|DEBUG|INFO|NOTICE|WARN|WARNING|ERROR)\]?)?(?:\s*\[[^\]]{1,80}\])?\s*(?:-\s?)?")
 _DIFF_HEADER = re.compile(r"diff --git |new file mode |deleted file mode |index [0-9a-f]{7,}|--- |\+\+\+ |@@ ")
 _DIFF_HUNK = re.compile(r"@@ [-+\d, ]+ @@ ?")
 _PREFIXED_SHARE = 0.9  # of a text's lines, those printing the prefix, at least
-_NUMBER_GAP = 3  # a line's number past the one before, at most (a viewer skipping a line or two the copy left out)
-_NUMBERED_IN_TURN = 0.8  # of a text's lines, those numbered in turn, at least (the rest a viewer's wrapped lines)
-
-
-def _numbered_in_turn(lines: list[str]) -> list[re.Match | None]:
-    """Each line's number prefix where it numbers the line after the one numbered before it (a wrapped line's rest may
-    begin with a figure of its own, 0 ⇥ 0 …: no number of the line's)."""
-    found: list[re.Match | None] = []
-    last = None
-    for line in lines:
-        m = _LINE_NUMBER.match(line)
-        if m and (last is None or last < int(m["n"]) <= last + _NUMBER_GAP):
-            last = int(m["n"])
-            found.append(m)
-        else:
-            found.append(None)
-    return found
 
 
 def without_line_prefixes(lines: list[str]) -> list[str]:
-    """The lines without what a code viewer, a log or a diff printed before each: read with it, a table's rows began
-    with the line's number, and a report whose every line began with a log's time had no title."""
+    """The lines without what a log or a diff printed before each: read with it, a report whose every line began with a
+    log's time had no title, and a diff's table rows began with its +."""
     filled = [line for line in lines if line.strip()]
     if len(filled) < 20:
         return lines
-    numbered = _numbered_in_turn(lines)
-    if sum(1 for line, m in zip(lines, numbered) if m and line.strip()) >= _NUMBERED_IN_TURN * len(filled):
-        out: list[str] = []
-        for line, m in zip(lines, numbered):
-            if m:
-                out.append(line[m.end():])
-            elif out:
-                out[-1] += line.lstrip(" ")  # (a long line a viewer wrapped: its rest on a line of no number of its own)
-            else:
-                out.append(line)
-        return out
     if sum(1 for line in filled if _LOG_PREFIX.match(line)) >= _PREFIXED_SHARE * len(filled):
         return [line[m.end():] if (m := _LOG_PREFIX.match(line)) else line for line in lines]
     if sum(1 for line in filled if line.startswith(("+", "@@ ")) or _DIFF_HEADER.match(line)) >= _PREFIXED_SHARE * len(filled):
@@ -2905,7 +2886,7 @@ def read_bytes(data: bytes, path: str) -> Document:
         if (rewritten := exported_report(text, path)) is not text:  # (a filing system's export, a cell a column)
             text, source.exported = rewritten, True
         if "\n" in text and (lines := text.split("\n")) != (unprefixed := without_line_prefixes(lines)):
-            text = "\n".join(unprefixed)  # (a viewer's line numbers, a log's times, a diff's +)
+            text = "\n".join(unprefixed)  # (a log's times, a diff's +)
         if not text.strip():
             raise errors.EmptyFile(path, "no recognised word in the OCR result" if fmt == "ocr" else "no text in the document" + (
                 "; it holds images only, and a picture of a report would need text recognition (OCR)"
