@@ -1659,10 +1659,12 @@ def detect_format(data: bytes, path: str) -> str:
     markdown = path.lower().endswith((".md", ".markdown"))
     if markdown and _MARKDOWN_HINT.search(data[:_MARKDOWN_LOOK]):
         return "markdown"  # (pandoc's Markdown keeps what it cannot write as HTML: its pipe tables are still its own)
-    if _XML_DECLARATION.match(head) and (root := _XML_ROOT.search(head)) and root["name"].lower() != "html" \
-            and not _PAGE_PARTS.search(data[:1_000_000]):
+    if _SVG_ROOT.match(head) or _XHTML_PREFIX.search(head):
+        return "html"
+    if _XML_DECLARATION.match(head) and (root := _XML_ROOT.search(head)) \
+            and root["name"].rsplit(b":", 1)[-1].lower() not in (b"html", b"svg") and not _PAGE_PARTS.search(data[:1_000_000]):
         return "xml"  # (a filing system's schema of its own whose names HTML also has: <report><table id="t3"><cell …>)
-    if _HTML_HINT.search(head) or _SVG_ROOT.match(head) or _XHTML_PREFIX.search(head):
+    if _HTML_HINT.search(head):
         return "html"
     return "markdown" if markdown else "text"
 

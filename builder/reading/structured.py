@@ -21,7 +21,10 @@ from .observations import observed_report
 _LEAVES_MAX = 100_000  # values a file holds at most before the rest is left out (a hostile file's alias expansion)
 _CELLS_MIN = 12  # values under the form's tables, at least, for a file to be a submission
 _NAME_KEYS = frozenset({"名称", "项目", "行", "列", "类型", "指标", "名字", "信息内容", "大项", "分组", "小项",
-                        "name", "label", "title", "item", "row", "col", "column", "mc", "xm", "lx"})
+                        "name", "label", "title", "item", "mc", "xm", "lx"})
+# An XML element's attributes naming its place, besides those (<cell row="…" col="…" value="12"/>); a JSON record's row
+# and col keys are its observation's dimensions (``observed_report``), no names.
+_ATTRIBUTE_NAME_KEYS = _NAME_KEYS | {"row", "col", "column"}
 # An element's attribute naming which table it is (<table id="t3">, <表格 编号="表二">), where it has no name of its own.
 _ID_KEYS = frozenset({"id", "编号", "code", "代码", "表号"})
 # A path's last part saying only that the value is one (<cell row=… col=… value="12"/>): the cell's path is before it.
@@ -179,11 +182,11 @@ def _element_children(parts: tuple[str, ...], element) -> list[tuple[tuple[str, 
     tag = str(element.tag).rsplit("}", 1)[-1] if isinstance(element.tag, str) else ""
     attributes = {str(k).rsplit("}", 1)[-1]: v for k, v in element.attrib.items()}
     # (its names in order, a part each: 大项 then 名称, a cell's 行 then 列)
-    names = [v for k, v in attributes.items() if k in _NAME_KEYS] or [
+    names = [v for k, v in attributes.items() if k in _ATTRIBUTE_NAME_KEYS] or [
         v for k, v in attributes.items() if k in _ID_KEYS and _table_of(v)][:1]
     here = (*parts, *(names or [tag])) if parts or names else (tag,)
     out: list[tuple[tuple[str, ...], object]] = [((*here, k), v) for k, v in attributes.items()
-                                                 if k not in _NAME_KEYS and v not in names]
+                                                 if k not in _ATTRIBUTE_NAME_KEYS and v not in names]
     kids = [child for child in element.iterchildren() if isinstance(child.tag, str)]
     out += [(here, child) for child in kids]
     if not kids and (element.text or "").strip():
