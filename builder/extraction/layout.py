@@ -263,10 +263,10 @@ def none_with_unit(cell: str) -> bool:
 
 _NONE_IN_ENGLISH = frozenset({"none", "nil", "zero", "no"})  # (not N/A: no number applies)
 _CELL_MEMO_LENGTH = 120  # a cell up to this long is remembered as a value or words (``memoised_when_short``)
-# A badge or an icon a web page sets after a figure: 新, 热, NEW, a trend's diagonal arrow (↗ ↘), a star or a dot; not an
-# arrow up or down, nor a triangle (▲3, 3↓: a change's sign in a column of changes).
 # A count with a note's letter or # glued after it (13a, 60ᵃ, 40.77ᵇ, 54#): a cell, its mark read where its note is printed.
 LETTERED = re.compile(r"(?P<n>\d{1,9}(?:\.\d{1,6})?)(?P<mark>[a-e]|[ᵃᵇᶜᵈᵉ]|#)")
+# A badge or an icon a web page sets after a figure: 新, 热, NEW, a trend's diagonal arrow (↗ ↘), a star or a dot; not an
+# arrow up or down, nor a triangle (▲3, 3↓: a change's sign in a column of changes).
 BADGED = re.compile(r"(?P<figure>[-+]?\d[\d,]*(?:\.\d+)?)\s+(?P<badge>新|热|荐|NEW|New|new|HOT|Hot|hot|[↗↘★☆●◆■♦])")
 
 

@@ -2868,7 +2868,6 @@ def without_line_prefixes(lines: list[str]) -> list[str]:
     return lines
 
 
-
 def read_bytes(data: bytes, path: str) -> Document:
     """Bytes of one file to a Document, or a ReportError saying why not."""
     if not data.strip():
