@@ -294,6 +294,8 @@ _TRAILING_COUNT_UNIT = re.compile(r"\s*(?:" + COUNT_UNIT + r")$")
 SPACE_GROUPED = re.compile(r"[1-9]\d{0,2}(?:[ \u00a0\u2009\u202f]\d{3})+(?:\.\d{1,2})?")
 _CHANGE_WORDS = re.compile(r"(?P<sign>增加|新增|增|上升|减少|减|下降)\s*(?P<n>\d+(?:,\d{3})*)\s*(?:" + COUNT_UNIT + ")?")
 _NUMERAL = "零〇一二两三四五六七八九十百千壹贰叁肆伍陆柒捌玖拾佰仟"  # (the financial forms too: 壹佰叁拾陆)
+_DECIMAL_NUMERALS = "零〇一二三四五六七八九壹贰叁肆伍陆柒捌玖"  # a digit each, after 点
+_DECIMAL_DIGITS = str.maketrans(_DECIMAL_NUMERALS, "00123456789123456789")
 # not 一 alone; 万 after a numeral (一万二千三百四十五)
 _CHINESE_NUMERAL = re.compile(f"[{_NUMERAL[:2]}{_NUMERAL[3:]}][{_NUMERAL}万]*|一[{_NUMERAL}万]+")
 # The digit each glyph OCR reads for one stands for (O for 0, l for 1, S for 5, B for 8 …).
@@ -474,9 +476,9 @@ def spelled_number(cell: str) -> tuple[str, str] | None:
             value = int(cn2an.cn2an(m["n"].replace("两", "二").replace("〇", "零"), "strict"))
         except ValueError:
             return None
-        if (m["unit"] == "元" and value) or (m["digits"] and int(m["digits"]) != value):
+        if (m["unit"] == "元" and value) or (m["digits"] and (m["decimals"] or int(m["digits"]) != value)):
             return None  # (壹拾元 in a column of 万元; 二十三（32）: which is the cell's?)
-        return str(value), SPELLED_NOTE
+        return str(value) + (f".{m['decimals'].translate(_DECIMAL_DIGITS)}" if m["decimals"] else ""), SPELLED_NOTE
     return None
 
 
@@ -487,9 +489,10 @@ _DOT_GROUPED = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+,\d{1,2}")
 
 
 # A count in Chinese numerals, its unit after it or not (十九件, 两件, and 零元 in the fee's column: none in any
-# unit), and the same count in digits in brackets after it or not (二十三（23）).
-_SPELLED_CELL = re.compile(rf"(?P<n>{_CHINESE_NUMERAL.pattern})\s*(?P<unit>{COUNT_UNIT}|元)?"
-                           r"(?:\s*[(（]\s*(?P<digits>\d{1,9})\s*[)）])?")
+# unit), and the same count in digits in brackets after it or not (二十三（23）); an amount's decimals after 点
+# (壹点伍, 零点零伍: the fee in 万元 written as a cheque writes it).
+_SPELLED_CELL = re.compile(rf"(?P<n>{_CHINESE_NUMERAL.pattern})(?:点(?P<decimals>[{_DECIMAL_NUMERALS}]{{1,4}}))?"
+                           rf"\s*(?P<unit>{COUNT_UNIT}|元)?(?:\s*[(（]\s*(?P<digits>\d{{1,9}})\s*[)）])?")
 
 
 def delimiter(line: str) -> str | None:
