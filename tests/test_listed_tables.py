@@ -1200,21 +1200,39 @@ def test_table_4_listing_its_cells_that_are_not_0_and_saying_the_rest_are_is_rea
     assert report.cells["t4.admin_review.upheld"].status == "reported"
 
 
+def _turned_header(rows: list[forms.Row]) -> list[str]:
+    """Table 3's header turned as the form prints it over its columns: 三、本年度办理结果 over the results, （三）不予公开
+    over its eight, each name once over the columns it spans (the cells after it blank)."""
+    paths = [[row.label_zh] if not row.group_zh else [row.group_zh, row.label_zh] if row.group_zh.startswith("三")
+             else ["三、本年度办理结果", row.group_zh, row.label_zh] for row in rows]
+    lines = []
+    for level in range(3):
+        named = [path[level] if level < len(path) else "" for path in paths]
+        lines.append(("申请人情况" if not level else "") + "\t" + "\t".join(
+            "" if k and named[k] == named[k - 1] and level < len(paths[k]) - 1 else name for k, name in enumerate(named)))
+    return lines
+
+
 @pytest.mark.parametrize("blocks", [1, 3])
-@pytest.mark.parametrize("short", [False, True])
-def test_tables_printed_turned_are_read(blocks, short):
+@pytest.mark.parametrize("header", ["one row", "short", "the form's three rows"])
+def test_tables_printed_turned_are_read(blocks, header):
     """Blind round 132 (statistics systems' turned tables): table 3 with its applicants as rows and the form's rows as
     columns, in one block or three (续表), the columns named in full or short (新收, 国家秘密); table 2 with its
     measures as rows and its items as columns. Read as printed, 自然人's numbers were a row of table 3 (986 cells
-    missed, 54 wrong), and table 2's labels' digits were split into its cells."""
+    missed, 54 wrong), and table 2's labels' digits were split into its cells. Round 244 (h1121): blocks under the
+    form's header of three rows (三、本年度办理结果 over （四）无法提供 over its three), the upper rows' names once
+    over the columns they span: a block whose first row named no more than two of the form's rows was not put back,
+    nor one whose header rows made every column look like labels (602 cells missed in 7 files)."""
     v = synthetic.consistent_values(random.Random(7), "gov-2021")
     rows = forms.FORMS["gov-2021"].t3_rows
-    names = [forms.T3_SHORT_MATCHES.get(row.id, (None,))[0] if short and row.id in forms.T3_SHORT_MATCHES
+    names = [forms.T3_SHORT_MATCHES.get(row.id, (None,))[0] if header == "short" and row.id in forms.T3_SHORT_MATCHES
              else f"{row.group_zh or ''}{row.label_zh}" for row in rows]
     size = -(-len(rows) // blocks)
     t3 = []
     for start in range(0, len(rows), size):
-        t3 += (["（续表）"] if start else []) + ["申请人情况\t" + "\t".join(names[start:start + size])]
+        t3 += ["（续表）"] if start else []
+        t3 += (_turned_header(rows[start:start + size]) if header == "the form's three rows"
+               else ["申请人情况\t" + "\t".join(names[start:start + size])])
         t3 += [column.label_zh + "\t" + "\t".join(str(v[forms.t3_cell(row.id, column.id)])
                                                     for row in rows[start:start + size]) for column in forms.T3_COLUMNS]
     items = [item for item in forms.T2_2021 if len(item.measures) == 3]

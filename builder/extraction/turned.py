@@ -56,10 +56,12 @@ def unturned(lines: list[str]) -> tuple[list[str], int]:
 
 
 def _labels_width(rows: list[list[str]]) -> int:
-    """The grid's label columns: those before the first whose cells below the header are all values."""
+    """The grid's label columns: those before the first whose cells below the header are all values (the header
+    its first row and the rows under it that begin blank: the form's groups over their rows)."""
     width = max(len(row) for row in rows)
+    body = next((k for k in range(1, len(rows)) if rows[k][0].strip()), 1)
     for column in range(width):
-        if all(_FIGURE.fullmatch(row[column] if column < len(row) else "") for row in rows[1:]):
+        if all(_FIGURE.fullmatch(row[column] if column < len(row) else "") for row in rows[body:]):
             return column
     return width
 
@@ -73,8 +75,10 @@ def _put_back(grid: list[list[str]]) -> list[str] | None:
         return None
     header = [cell.strip() for cell in grid[0][width:]]
     labels = [" ".join(cell.strip() for cell in row[:width] if cell.strip()) for row in grid[1:]]
+    # (a header of several rows, the form's groups over their rows as it prints them: the rows above the first label)
+    headers = next((k for k, label in enumerate(labels) if label), 0)
     t2 = _t2_turned(labels, header)
-    if not (t2 or _t3_turned(labels, header)):
+    if not (t2 or _t3_turned(labels, [cell.strip() for row in grid[:headers + 1] for cell in row[width:]])):
         return None
     columns = max(len(row) for row in grid)
     cells = [row + [""] * (columns - len(row)) for row in grid]
