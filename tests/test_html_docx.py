@@ -1724,6 +1724,29 @@ def test_figures_a_style_sheet_writes_before_or_after_empty_cells_are_read():
     assert_every_cell(extract_html(page), v)
 
 
+@pytest.mark.parametrize("drawing", ["in pieces", "over a decoy in no size"])
+def test_figures_a_style_sheet_writes_in_pieces_or_over_a_decoy_are_read(drawing):
+    """Blind round 244 (h1125): a figure written in pieces (#c7::after { content: "1" "2" "8" "9" }) was read as its
+    first piece (1 for 1289: 12 cells wrong in a page); a cell whose own text the sheet sets in no size, a decoy (5, *,
+    —), with the figure over it in a size of its own (#c7::before { content: "215"; font-size: 14px }), was dropped as
+    hidden, figure and all (200 cells missing)."""
+    v = values(seed=5)
+    rules: list[str] = [".h { font-size: 0 }"]
+
+    def drawn(figure: str) -> str:
+        k = len(rules)
+        if drawing == "in pieces":
+            pieces = " ".join(f'"{c}"' for c in figure)
+            rules.append(f"#v{k}::after {{ content: {pieces}; }}")
+            return f'<span id="v{k}"></span>'
+        rules.append(f'#v{k}::before {{ content: "{figure}"; font-size: 14px }}')
+        return f'<span class="h" id="v{k}">{"*" if k % 2 else str(k % 7)}</span>'
+
+    body = _junk_in_figures(v, drawn)
+    page = html_page(body).replace("</head>", "<style>" + "\n".join(rules) + "</style></head>")
+    assert_every_cell(extract_html(page), v)
+
+
 def test_a_style_sheets_later_and_more_specific_rules_decide_what_is_hidden():
     """A sheet hides .d4, then shows .article span.d4 again (the real digits), and hides .hide after a
     comment: the digits shown were dropped, the junk after the comment read (9 read as 92)."""

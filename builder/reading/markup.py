@@ -547,31 +547,48 @@ def _shown_values(root) -> None:
 
 
 # A figure a style sheet writes before or after an element (#v002::before { content: "18734" }, .c3::after
-# { content: "4" }): shown, and in no text of the page.
-_GENERATED = re.compile(r"""content\s*:\s*(["'])(?P<text>[\d.,]{1,16}|无|—+|/|-)\1""")
+# { content: "4" }, or in pieces: content: "1" "2" "8" "9"): shown, and in no text of the page.
+_GENERATED = re.compile(r"""content\s*:\s*(?P<pieces>(?:(["'])[^"'\\]{0,16}\2\s*){1,16})(?:;|!|$)""")
+_GENERATED_PIECE = re.compile(r"""(["'])([^"'\\]*)\1""")
+_GENERATED_FIGURE = re.compile(r"[\d.,]{1,16}|无|—+|/|-")
+# Set on an element whose text a figure written over it replaces (its own text set in no size, the figure in a size of
+# its own: a decoy for scrapers): shown, though the rule that shrinks its text would hide it.
+_SHOWN_FIGURE = "data-shown-figure"
 
 
 def _generated_figures(root, sheet: str) -> None:
-    """Write in the figures a style sheet's ::before and ::after rules show: the last rule for each element's."""
+    """Write in the figures a style sheet's ::before and ::after rules show: the last rule for each element's. An
+    element whose own text the sheet sets in no size (td.h{font-size:0}: a decoy, 5 or *) while the figure has a size of
+    its own (#c7::before{content:"215";font-size:14px}) shows the figure alone."""
     import cssselect
 
     translator = cssselect.HTMLTranslator()
-    shown: dict[tuple[int, str], tuple[object, str]] = {}
+    shown: dict[tuple[int, str], tuple[object, str, bool]] = {}
     for selectors, body in _CSS_RULE.findall(_desktop_rules(_CSS_COMMENT.sub("", sheet))):
         if (content := _GENERATED.search(body)) is None:
             continue
-        for text in selectors.split(","):
+        text = "".join(piece for _, piece in _GENERATED_PIECE.findall(content["pieces"]))
+        if not _GENERATED_FIGURE.fullmatch(text):
+            continue
+        for selector_text in selectors.split(","):
             try:
-                [selector] = cssselect.parse(text)
+                [selector] = cssselect.parse(selector_text)
                 if selector.pseudo_element not in ("before", "after"):
                     continue
                 path = translator.selector_to_xpath(cssselect.parser.Selector(selector.parsed_tree))
             except (cssselect.SelectorError, cssselect.ExpressionError, ValueError):
                 continue
             for element in root.xpath(path):
-                shown[(id(element), selector.pseudo_element)] = (element, content["text"])
-    for (_, pseudo), (element, text) in shown.items():
-        if pseudo == "before":
+                shown[(id(element), selector.pseudo_element)] = (element, text, bool(_SOME_FONT.search(body)))
+    shrunk = {id(element) for element, _, body in _selected(root, lambda body: bool(_ZERO_FONT.search(body)))
+              if not _HIDDEN_STYLE.search(_ZERO_FONT.sub("", body))} if any(s for _, _, s in shown.values()) else set()
+    for (_, pseudo), (element, text, sized) in shown.items():
+        if sized and id(element) in shrunk:
+            for child in list(element):
+                element.remove(child)
+            element.text = text
+            element.set(_SHOWN_FIGURE, "1")
+        elif pseudo == "before":
             element.text = text + (element.text or "")
         elif len(element):
             element[-1].tail = (element[-1].tail or "") + text
@@ -1958,7 +1975,7 @@ def _hidden_by_stylesheet(root) -> list:
         hides, shows = bool(_HIDDEN_STYLE.search(body)), bool(_SHOWN_STYLE.search(body))
         if (hides or shows) and (id(element) not in ranked or rank >= ranked[id(element)][0]):
             ranked[id(element)] = (rank, hides, element)
-    return [element for _, hides, element in ranked.values() if hides]
+    return [element for _, hides, element in ranked.values() if hides and element.get(_SHOWN_FIGURE) is None]
 
 
 _CSS_COMMENT = re.compile(r"/\*.*?\*/", re.S)
