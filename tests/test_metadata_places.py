@@ -438,6 +438,8 @@ def test_a_partner_of_the_same_name_lends_no_prefix():
     ("杭州市税务局第一分局", "330100"), ("苏州市公安局工业园区分局", "320500"),
     ("深圳市市场监督管理局福田监管局", "440304"), ("深圳市生态环境局南山管理局", "440305"),
     ("无锡市住房公积金管理中心江阴分中心", "320281"),
+    # the branch in brackets after its city's centre (blind round 244, h1128_01), and a section there: the city's
+    ("南通市住房公积金管理中心（海门分中心）", "320614"), ("南通市住房公积金管理中心（综合科）", "320600"),
     # the city's ecology bureau's office in a county (blind round 216, h853_07), and the city's bureau itself
     ("泉州市晋江生态环境局", "350582"), ("南京市江宁生态环境局", "320115"), ("泉州市生态环境局", "350500")])
 def test_a_city_bureau_s_branch_named_after_a_district_is_that_district_s(name, adcode):

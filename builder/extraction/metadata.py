@@ -2201,6 +2201,7 @@ def _cities_with_counties() -> frozenset[str]:
 # A city bureau's branch named after a district of the city: 南通市公安局崇川分局, 济南市生态环境局历城分局,
 # 上海市公安局浦东分局, 深圳市市场监督管理局福田监管局; and a city centre's (无锡市住房公积金管理中心江阴分中心).
 _BRANCH = re.compile(r"(?:局|委员会|中心)(?P<short>[" + _HAN + r"]{1,6}?)(?:分局|监管局|管理局|分中心|海事处)$")
+_BRANCH_ALONE = re.compile(r"[" + _HAN + r"]{1,6}?(?:分局|监管局|管理局|分中心|海事处)")  # (named in brackets after its city's)
 
 
 # The city's ecology bureau's office in a county, named by the city and the county's short name (泉州市晋江生态环境局,
@@ -2212,7 +2213,9 @@ def _district_branch(name: str, city: str) -> str | None:
     """The district (or county) a city bureau's 分局 (or its ecology bureau's office) is named after and serves, when
     the short name is one of the city's divisions with its 区, 县, 市 or 旗; None for any other name."""
     municipality = city[:2] in ("11", "12", "31", "50") and city.endswith("0000")
-    name = re.sub(r"[（(][^（）()]*[）)]$", "", name)  # 芝罘分局（芝罘区公安局）: the branch, its other name after it
+    # 芝罘分局（芝罘区公安局）: the branch, its other name after it; but 南通市住房公积金管理中心（海门分中心）: the branch in it
+    bracket = re.search(r"[（(]([^（）()]*)[）)]$", name)
+    name = name[:bracket.start()] + (bracket[1] if _BRANCH_ALONE.fullmatch(bracket[1]) else "") if bracket else name
     if not city.endswith("00") or (city.endswith("0000") and not municipality):
         return None
     prefix = name[:resolve_region(name)[1]]
