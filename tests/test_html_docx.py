@@ -1611,6 +1611,23 @@ def test_the_fixed_column_copies_a_ui_framework_draws_are_not_read(left, right, 
     assert_every_cell(extract_html(page), v)
 
 
+@pytest.mark.parametrize("hiding", ['class="is-hidden"', 'class="vxe-body--column fixed--hidden"',
+                                    'style="visibility:hidden"'])
+def test_cells_a_fixed_column_copy_showed_over_are_read_with_the_copy_dropped(hiding):
+    """Blind round 245 (h1130): Element UI and vxe-table hide the text of the scrolling table's cells that their
+    fixed-column copy shows over (td.is-hidden, .fixed--hidden, or visibility:hidden in the cell's style). With the copy
+    dropped, the cells were hidden too, and table 2's labels (规章, 行政许可) were lost: 6 cells missing a page."""
+    v = values(seed=5)
+    report = blocks(v)
+    t2 = next(k for k, b in enumerate(report) if not isinstance(b, str))
+    main = re.sub(r"<tr><td", f"<tr><td {hiding}", html_table(report[t2]))
+    copy = "".join(f"<tr><td>{html.escape(row[0].text)}</td></tr>" for row in report[t2])
+    widget = f'<div class="el-table">{main}<div class="el-table__fixed"><table>{copy}</table></div></div>'
+    sheet = "<style>.is-hidden{visibility:hidden}.fixed--hidden{visibility:hidden}</style>"
+    page = html_page(html_body(report[:t2]) + widget + html_body(report[t2 + 1:])).replace("</head>", sheet + "</head>")
+    assert_every_cell(extract_html(page), v)
+
+
 @pytest.mark.parametrize("tab", [
     '<div id="tab-{k}" role="tab" aria-controls="pane-{k}" class="el-tabs__item">{label}</div>',
     '<li><a href="#pane-{k}" data-toggle="tab">{label}</a></li>',

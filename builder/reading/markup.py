@@ -1782,12 +1782,28 @@ def _drop_cell_labels(root) -> None:
             label.drop_tree()
 
 
+# The classes a UI framework gives the cells of the scrolling table that its fixed-column copy shows over them, hiding
+# their text (Element UI's is-hidden, vxe-table's fixed--hidden).
+_UNDER_FIXED_COPY = frozenset({"is-hidden", "fixed--hidden"})
+_INVISIBLE = re.compile(r"visibility\s*:\s*hidden\s*;?", re.IGNORECASE)
+
+
 def _drop_fixed_column_copies(root) -> None:
     """A rendered page's fixed-column copies of a table (its labels again on the left, its 总计 column again
-    on the right): read, they stood as rows of their own (23 totals read as a row of table 3)."""
+    on the right): read, they stood as rows of their own (23 totals read as a row of table 3). The scrolling table's
+    cells the copy showed over them, their text hidden by the framework, are shown: with the copy dropped, they are
+    the cells' only text (规章, 行政许可: table 2's labels were lost)."""
     for copy in _with_class(root, _FIXED_COLUMN_COPIES):
-        if copy.getparent() is not None and copy.xpath(".//table | .//*[@role='row']"):
-            copy.drop_tree()
+        holder = copy.getparent()
+        if holder is None or not copy.xpath(".//table | .//*[@role='row']"):
+            continue
+        copy.drop_tree()
+        for cell in holder.xpath(".//td | .//th"):
+            classes = cell.get("class", "").split()
+            if not _UNDER_FIXED_COPY.isdisjoint(classes):
+                cell.set("class", " ".join(name for name in classes if name not in _UNDER_FIXED_COPY))
+            if "visibility" in (style := cell.get("style") or ""):
+                cell.set("style", _INVISIBLE.sub("", style))
 
 
 # A watermark laid over the page (the reader's IP address and the time, the site's name, repeated across it): faint,
