@@ -372,6 +372,27 @@ def test_a_subtotal_column_named_by_the_header_is_read_past(nested, rendering):
 
 
 @pytest.mark.parametrize("rendering", RENDERINGS)
+@pytest.mark.parametrize("everyone", [False, True], ids=["小计", "小计 and 合计"])
+def test_sum_columns_and_a_remarks_column_last_are_read_past(everyone, rendering):
+    """Blind round 245 (h1129): a 小计 under 法人或其他组织, a 合计 beside 总计 (自然人's and the organisations', 总计
+    again) or not, and a 备注 column last, a remark in one row: a header naming 小计 and 合计 named the organisations'
+    subtotal twice, and 备注 after them no column (a text's tab line, its caption and 申请人情况 alone, was no grid's),
+    so every cell was unsure."""
+    v = values(rows={"granted": [3, 1, 0, 2, 0, 0], "denied.state_secret": [1, 0, 2, 0, 4, 0]})
+    printed = {c.id: synthetic._fmt(v[c.id]) for c in forms.cells(GOV_2021)}
+    blocks = synthetic._blocks(AGENCY, 2022, GOV_2021, printed, v)
+    t3 = [content for kind, content in blocks if kind == "table"][1]
+    sums = [(str(sum(v[forms.t3_cell(row.id, c)] for c in ORGANISATIONS)), str(v[forms.t3_cell(row.id, "total")]))
+            for row in forms.T3_ROWS_2021]
+    t3.rows = [(labels, [*cells[:6], sub, *([everyone_sum] if everyone else []), cells[6], "含网上申请" if not k else ""])
+               for k, ((labels, cells), (sub, everyone_sum)) in enumerate(zip(t3.rows, sums))]
+    t3.header = [t3.header[0], [("自然人", 2, 1), ("法人或其他组织", 1, 6), *([("合计", 2, 1)] if everyone else []),
+                                ("总计", 2, 1), ("备注", 2, 1)], [*t3.header[2], ("小计", 1, 1)]]
+    rep = extracted(blocks, rendering)
+    assert wrong(rep, v, "t3.") == [] and unsure(rep, "t3.") == []
+
+
+@pytest.mark.parametrize("rendering", RENDERINGS)
 @pytest.mark.parametrize("column", DROPPED)
 def test_rows_a_value_short_under_the_forms_header_are_unsure_never_shifted(column, rendering):
     """The form's header over rows printing six values: in a grid the rows are padded at either

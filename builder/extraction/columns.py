@@ -30,8 +30,10 @@ _NAMED_GROUP = re.compile(r"行政诉讼\s*[(（]\s*((?:未经复议)?直接起�
 # header): the column only, or the group heading said once a cell appeared as many times as the columns under it.
 _GROUP_JOINED = re.compile(r"法人(?:或|及|和)其[他它]组织\s*[-—–·]\s*(?=[\u4e00-\u9fff])")
 _T3_WORDS = tuple(sorted(forms.T3_HEADER_WORDS, key=lambda w: -len(w[0])))
-# 合计 in a header that also prints 总计: the organisations' subtotal under 法人或其他组织, not a second total.
+# 合计 in a header that also prints 总计: the organisations' subtotal under 法人或其他组织, not a second total; and in
+# one that prints 小计 too, a sum of its own (自然人's and the organisations': 总计 again), no column of the form.
 _T3_WORDS_BESIDE_TOTAL = tuple((w, forms.T3_GROUP_SUBTOTAL if w == "合计" else name) for w, name in _T3_WORDS)
+_T3_WORDS_BESIDE_SUBTOTALS = tuple((w, f"{forms.T3_UNLISTED}0" if w == "合计" else name) for w, name in _T3_WORDS)
 _T4_WORDS = tuple(sorted(forms.T4_HEADER_WORDS, key=lambda w: -len(w[0])))
 T3_ORDER = tuple(c.id for c in forms.T3_COLUMNS)
 _ORGANISATIONS = frozenset({*T3_ORDER[1:-1], forms.T3_GROUP_SUBTOTAL})  # the columns under 法人或其他组织
@@ -205,6 +207,7 @@ def _grid_order(lines: list[str], words: tuple[tuple[str, str], ...], headings: 
 _FIGURE = re.compile(r"[\d,，.]+|无|—|-|/")
 # Columns a table adds that hold no applicant's count: remarks, units, the rows' numbers.
 _SERVICE_COLUMN = re.compile(r"备注|说明|计量单位|单位|序号|栏次|行次|编号|填报说明")
+_REMARKS_LAST = re.compile(r"(?<=\S)[ \t|｜]+(?:备注|说明)[ \t|｜]*$")  # a remark's column last on a header's line
 # A header cell naming the year a column is for, when a table prints each column for two years to compare.
 _YEAR_CELL = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年?度?|(?P<word>上年|去年|上一年|本年|今年|当年)度?")
 
@@ -240,6 +243,8 @@ def _grid_with_unlisted(lines: list[str], words: tuple[tuple[str, str], ...]) ->
     rows = [line.split("\t") for line in _without_wrapped_captions(lines) if "\t" in line and label_core(line)]
     # (no rows of figures: another table's above its own, a scope's 全县汇总 before its 本级)
     grid = [cells for cells in rows if not any(_FIGURE.fullmatch(cell.strip()) for cell in cells)]
+    # (nor a line naming no column, the corner's caption and 申请人情况 alone: a text's line, cut short after them)
+    grid = [cells for cells in grid if any(_line_names(cell, words) for cell in cells)]
     if len(grid) < 2:
         return None
     width = max(len(cells) for cells in grid)
@@ -256,13 +261,15 @@ def _grid_with_unlisted(lines: list[str], words: tuple[tuple[str, str], ...]) ->
     parts: dict[int, str] = {}  # places of parts of a form's column (本地 | 外地 under 自然人 spanning both): the column
     run: tuple[int, str] | None = None  # the header row and column of the span the last place is a part of
     years = _years_apart(grid, first)
+    remarks = False  # (a remark's column last: 备注)
     for at in range(first, width):
         # the place's cells, top to bottom, but headings (申请人情况, 法人或其他组织, above or below its columns), the
         # caption (（本列数据的勾稽关系为……）) and cells of no words (栏次's 1 2 3)
         stack = [cell for cells in grid
                  if (core := label_core(_without_captions(cell := cells[at].strip(), words))) and core not in headings]
-        if stack and years and at == width - 1 and _SERVICE_COLUMN.fullmatch(label_core(stack[-1])):
-            break  # (备注 after columns printed for two years: read past by the rows' own rules)
+        if stack and at == width - 1 and _SERVICE_COLUMN.fullmatch(label_core(stack[-1])):
+            remarks = True
+            break  # (备注 last: read past by the rows' own rules)
         if not stack or _SERVICE_COLUMN.fullmatch(label_core(stack[-1])):
             return None  # (备注, 计量单位: read past by the rows' own rules; 法人或其他组织 a column: its own rule)
         lowest = stack[-1]
@@ -297,7 +304,7 @@ def _grid_with_unlisted(lines: list[str], words: tuple[tuple[str, str], ...]) ->
     for k, column in parts.items():
         if split[column] > 1 and column not in out:  # (a column printed in parts, and not also whole)
             out[k] += forms.T3_PART_OF + column
-    return tuple(out) if unlisted or years else None
+    return tuple(out) if unlisted or years or remarks else None
 
 
 def t3_column_names(lines: list[str]) -> set[str] | None:
@@ -371,13 +378,16 @@ def t3_columns(lines: list[str]) -> tuple[str, ...] | None:
     法人或其他组织, 总计 on one line (in their order), the organisation columns under the
     heading on a later one (or after them on the same line, the rows run together); the heading's
     place among 自然人 and 总计 is known only where they share its line."""
-    words = _T3_WORDS_BESIDE_TOTAL if any("总计" in line for line in lines) else _T3_WORDS
+    words = _T3_WORDS
+    if any("总计" in line for line in lines):
+        words = _T3_WORDS_BESIDE_SUBTOTALS if any("小计" in line for line in lines) else _T3_WORDS_BESIDE_TOTAL
     if any("组织" in line for line in lines):
         lines = [_GROUP_SUBTOTAL.sub("小计", line) for line in lines]
     lines = _rejoined_tails(_unwrapped_cells(lines, words), words) if any("\t" in line for line in lines) \
         else _unwrapped_cells(lines, words)
     if (unlisted := _grid_with_unlisted(lines, words)) is not None:
         return unlisted
+    lines = [_REMARKS_LAST.sub("", line) for line in lines]  # (a text's header, 总计 备注: read past by the rows' rules)
     if header := _header(lines, words):
         return _named_order(lines, words, header)
     if not (in_text := _header_with_unlisted(lines, words)):
