@@ -243,8 +243,10 @@ def _grid_with_unlisted(lines: list[str], words: tuple[tuple[str, str], ...]) ->
     rows = [line.split("\t") for line in _without_wrapped_captions(lines) if "\t" in line and label_core(line)]
     # (no rows of figures: another table's above its own, a scope's 全县汇总 before its 本级)
     grid = [cells for cells in rows if not any(_FIGURE.fullmatch(cell.strip()) for cell in cells)]
-    # (nor a line naming no column, the corner's caption and 申请人情况 alone: a text's line, cut short after them)
-    grid = [cells for cells in grid if any(_line_names(cell, words) for cell in cells)]
+    headings = {w for w, name in words if name in ("", forms.T3_APPLICANT_GROUP)}
+    # (nor a line of the corner's caption and 申请人情况 alone: a text's line, cut short after them)
+    grid = [cells for cells in grid if any(label_core(_without_captions(cell, words)) not in ("", *headings)
+                                           for cell in cells)]
     if len(grid) < 2:
         return None
     width = max(len(cells) for cells in grid)
@@ -257,7 +259,6 @@ def _grid_with_unlisted(lines: list[str], words: tuple[tuple[str, str], ...]) ->
         return None
     out: list[str] = []
     unlisted = 0
-    headings = {w for w, name in words if name in ("", forms.T3_APPLICANT_GROUP)}
     parts: dict[int, str] = {}  # places of parts of a form's column (本地 | 外地 under 自然人 spanning both): the column
     run: tuple[int, str] | None = None  # the header row and column of the span the last place is a part of
     years = _years_apart(grid, first)
