@@ -177,6 +177,18 @@ def test_one_pipe_between_spaced_values_is_a_rule_not_a_table():
                     (160, "reported"), (-1, "reported"), (2809, "reported")]
 
 
+@pytest.mark.parametrize("glyph", ["O", "l", "0"])
+def test_a_misread_digit_set_close_to_its_label_is_the_row_s_first_value(glyph):
+    """Blind round 246 (h1137: ALTO and hOCR files): an OCR'd 0 read as O and set close to its label joined the label's
+    cell (1.信访举报投诉 O ⇥ 4 ⇥ 0 …): the row was a value short, and its seven cells unsure."""
+    from builder.extraction.layout import scan_delimited
+
+    row = scan_delimited(f"（五）不予处理 1.信访举报投诉 {glyph}\t4\t0\t0\t5\t0\t9", "\t", 0)
+    assert row.cells == [glyph, "4", "0", "0", "5", "0", "9"] and row.label.endswith("信访举报投诉")
+    assert scan_delimited("行政许可 Q\t12", "\t", 0).cells == ["Q", "12"]
+    assert scan_delimited("国家税务总局I\t12", "\t", 0).cells == ["12"]  # (no space: a letter of the label's)
+
+
 # --- D: a negative 本年增/减 with OCR spacing ---------------------------------------------------
 
 V2019 = {**values(GOV_2019), "t2.coercion.prev_items": 0, "t2.coercion.change": -2, "t2.coercion.decisions": 0,

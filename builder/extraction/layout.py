@@ -49,8 +49,9 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 # view's row whose commas part the cells); not a word with a digit (calc'!A0, a spreadsheet's cell reference in a
 # label), whose letters are not the ones OCR reads for digits; or a word for none spaced off (本年收费金额（单位：万元）  无).
 _NOT_DIGIT_LETTERS = "".join(sorted(set(string.ascii_letters) - set("OoDQlIiSsZzBbGgqAT")))
+# Or a letter OCR reads for a digit, alone after the label's words (1.信访举报投诉 O: an OCR'd 0 set close to its label).
 _ENDS_IN_VALUE = re.compile(rf"[\s:：][^\s:：{_NOT_DIGIT_LETTERS}]*\d[^\s{_NOT_DIGIT_LETTERS}]*\s*$"
-                            r"|(?<=[\u4e00-\u9fff）)])\s+(?:无|—{1,2}|/|／)\s*$")
+                            r"|(?<=[\u4e00-\u9fff）)])\s+(?:无|—{1,2}|/|／|[OoDQlIЗ])\s*$")
 _NON_LABEL = re.compile(r"[^\u4e00-\u9fff]")
 # Letters, of the scripts a report is printed in beside Chinese too (Cyrillic, Arabic for Uyghur and Kazakh, Tibetan,
 # Mongolian, Yi, Hangul): a bilingual table's labels, never its values (their digits are left out).
