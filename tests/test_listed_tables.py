@@ -1183,6 +1183,30 @@ def test_table_3_stated_as_its_one_row_and_the_rest_said_0_is_read():
     assert {cells[c.id].value for c in forms.cells("gov-2021") if c.table in ("t3", "t4")} == {0}
 
 
+@pytest.mark.parametrize("rendering", ["tab", "html"])
+def test_a_short_first_row_under_a_one_line_header_is_read_whatever_its_place(rendering):
+    """Blind round 248 (h1156: small bodies' table 3, rows all 0 left out, labels short, 上年结转 first): the one-line
+    header (项目 ⇥ 自然人 … 总计) was taken into the first row's label, which then named no row; 上年结转's numbers were
+    lost and the row read as 0 by the note that the rows left out are (2 cells wrong a file, the balance broken)."""
+    printed = [("上年结转", [1, 0, 0, 0, 0, 0, 1]), ("本年新收", [4, 1, 0, 0, 0, 0, 5]), ("予以公开", [3, 0, 0, 0, 0, 0, 3]),
+               ("无法提供（不掌握）", [2, 1, 0, 0, 0, 0, 3]), ("办理结果总计", [5, 1, 0, 0, 0, 0, 6])]
+    header = ["项目", "自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"]
+    rows = [header, *([label, *map(str, printed_values)] for label, printed_values in printed)]
+    table = ("<table>" + "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows) + "</table>"
+             if rendering == "html" else "\n".join("\t".join(row) for row in rows))
+    paragraphs = [f"{AGENCY}2023年政府信息公开工作年度报告", "一、总体情况", "本镇依法做好政府信息公开工作。",
+                  "三、收到和处理政府信息公开申请情况", table, "其余各项均为0，不再列出。",
+                  "四、政府信息公开行政复议、行政诉讼情况", "行政复议、行政诉讼均为0件。",
+                  "五、存在的主要问题及改进情况", "工作仍有不足。"]
+    text = "\n".join(p if p is table or rendering != "html" else f"<p>{p}</p>" for p in paragraphs)
+    cells = extract_bytes(text.encode(), f"town.{'html' if rendering == 'html' else 'txt'}").cells
+    for label, printed_values in printed[:2]:
+        row = "carried_over" if label == "上年结转" else "new_received"
+        assert [cells[forms.t3_cell(row, c.id)].value for c in forms.T3_COLUMNS] == printed_values
+        assert cells[forms.t3_cell(row, "total")].status == "reported"
+    assert cells["t3.carried_forward.total"].value == 0
+
+
 @pytest.mark.parametrize("listed", ["行政复议：结果维持1件，总计1件；其余各项均为0。",
                                     "行政复议：结果维持1件，总计1件。\n其余各项数据均为0。"], ids=["one sentence", "two"])
 def test_table_4_listing_its_cells_that_are_not_0_and_saying_the_rest_are_is_read(listed):

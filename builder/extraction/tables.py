@@ -3180,7 +3180,7 @@ def _bare_names(row_set: tuple[Row, ...]) -> tuple[tuple[str, int], ...]:
 def _named_index(core: str, matches: tuple[tuple[str, int], ...], headings: tuple[str, ...],
                  bare: tuple[tuple[str, int], ...] = ()) -> int | None:
     # Reports print the same labels again and again: each is matched against a row set once.
-    core = _without_headings(core, headings)
+    core = _after_column_names(_without_headings(core, headings))
     if (whole := next((i for name, i in bare if name == core), None)) is not None:
         return whole  # (a bare name is the whole label: （一）公开)
     words = len(_ORDINALS.sub("", core))
@@ -3197,6 +3197,19 @@ def _named_index(core: str, matches: tuple[tuple[str, int], ...], headings: tupl
     if hits[0][0] <= _SHORT_NAME and _ORDINALS.sub("", core) != found[hits[0][1]][0]:
         return None  # 其他 in 2.其他法律… or 不计其他情形: a piece of another row's label names no row
     return hits[0][1]
+
+
+# Table 3's column names, three of which in a label are its header's line taken in (项目 自然人 商业企业 … 总计 above a
+# first row printed short, 上年结转: a label of no form row's, and the row was lost).
+_COLUMN_NAMES = re.compile("|".join(sorted({c.label_zh for c in forms.T3_COLUMNS} | {"其它"}, key=len, reverse=True)))
+_HEADER_NAMES_MIN = 3
+
+
+def _after_column_names(core: str) -> str:
+    """A label without the table's header taken in before it: what follows the header's last column name."""
+    names = list(_COLUMN_NAMES.finditer(core))
+    return core[names[-1].end():] if len({m.group() for m in names}) >= _HEADER_NAMES_MIN and names[-1].end() < len(
+        core) else core
 
 
 @lru_cache(maxsize=8192)
