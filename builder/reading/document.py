@@ -28,6 +28,7 @@ from .. import errors
 from ..limits import checkpoint, current
 from . import positioned, repair
 from .captures import WARC_SIGNATURE, is_har, is_http_dump
+from .columns import side_by_side
 from .datafiles import data_file_kind
 from .exports import exported_report
 from .notebooks import notebook_text
@@ -1803,6 +1804,7 @@ def _read_text(data: bytes, source: Source) -> str:
         text = text.replace("\\r\\n", "\n").replace("\\n", "\n")  # (every line break written as the two characters \n)
     if "\t" in text[:1024] and _CONFIDENCE_HEADER.match(text.lstrip()[:100]):
         text = _without_confidences(text)
+    text = side_by_side(text)  # (two tables abreast: the left one's lines, then the right one's)
     return quoted_records(text) if '"' in text else text
 
 
