@@ -18,6 +18,7 @@ _WORDS = re.compile(r"[\u4e00-\u9fff]{2}")
 # cheap look first.
 _LOOK = re.compile(r"\S {3,}[│┃|]?[\u4e00-\u9fff]")
 _FIGURE_FIRST = re.compile(r"[│┃|]?\s*[-+]?[\d０-９]")  # a right side that begins with a figure: a table's next column
+_FIGURE_LAST = re.compile(r"[\d０-９]\s*$")
 _BOX_EDGE = re.compile(r"[─━┌┐└┘├┤┬┴┼│┃═╔╗╚╝║\s]+")  # a box's top or bottom beside a line: neither words nor figures
 
 
@@ -114,7 +115,11 @@ def _run_from(lines: list[str], start: int) -> tuple[int, int] | None:
         sides = [_split(line, gutter + _GUTTER_WIDTH // 2) for line in lines[start:end] if line.strip()]
         both = [(left, right) for left, right in sides if left.strip() and right.strip() and not _BOX_EDGE.fullmatch(right)]
         worded = sum(1 for left, right in both if _worded(left, right))
-        if len(both) >= _COLUMN_LINES and worded >= _WORDED_SHARE * len(both):
+        # (a row's figures on the right only, none ending a labelled left side: one table, a column of words right of
+        # the gap, 2 规章 | 本年废止件数 0, no two side by side)
+        across = not any(_WORDS.search(left) and _FIGURE_LAST.search(left) for left, _ in both) and sum(
+            1 for _, right in both if _FIGURE_LAST.search(right)) * 2 >= len(both)
+        if len(both) >= _COLUMN_LINES and worded >= _WORDED_SHARE * len(both) and not across:
             return end, gutter + _GUTTER_WIDTH // 2
     return None
 
