@@ -1628,6 +1628,28 @@ def test_cells_a_fixed_column_copy_showed_over_are_read_with_the_copy_dropped(hi
     assert_every_cell(extract_html(page), v)
 
 
+def test_a_tfoot_written_before_the_tbody_is_read_last_as_a_browser_shows_it():
+    """Blind round 249 (h1166: HTML 4's order, <thead> <tfoot> <tbody>): table 3's (七)总计 and 四、结转下年度继续办理 rows
+    in a <tfoot> before the body were read first, in the source's order; a table 4 turned, its 总计 row so, was read a
+    row off (17 cells wrong in 2 pages)."""
+    v = values(seed=5)
+    report = blocks(v)
+    t3 = [k for k, b in enumerate(report) if not isinstance(b, str)][1]
+    rows = re.findall(r"<tr>.*?</tr>", html_table(report[t3]))
+    header, body, footer = rows[:3], rows[3:-2], rows[-2:]
+    table3 = (f'<table border="1"><thead>{"".join(header)}</thead><tfoot>{"".join(footer)}</tfoot>'
+              f'<tbody>{"".join(body)}</tbody></table>')
+    group_rows = "".join(f"<tr><td>{g.label_zh}</td>" + "".join(f"<td>{v[forms.t4_cell(g.id, c.id)]}</td>"
+                                                                  for c in forms.T4_COLUMNS) + "</tr>" for g in forms.T4_GROUPS)
+    summed = "".join(f"<td>{sum(v[forms.t4_cell(g.id, c.id)] for g in forms.T4_GROUPS)}</td>" for c in forms.T4_COLUMNS)
+    table4 = ('<table border="1"><thead><tr><th>类别</th>' + "".join(f"<th>{c.label_zh}</th>" for c in forms.T4_COLUMNS)
+              + f"</tr></thead><tfoot><tr><td>合计（行政复议、行政诉讼）</td>{summed}</tr></tfoot>"
+              + f"<tbody>{group_rows}</tbody></table>")
+    t4 = [k for k, b in enumerate(report) if not isinstance(b, str)][2]
+    page = html_page(html_body(report[:t3]) + table3 + html_body(report[t3 + 1:t4]) + table4 + html_body(report[t4 + 1:]))
+    assert_every_cell(extract_html(page), v)
+
+
 @pytest.mark.parametrize("tab", [
     '<div id="tab-{k}" role="tab" aria-controls="pane-{k}" class="el-tabs__item">{label}</div>',
     '<li><a href="#pane-{k}" data-toggle="tab">{label}</a></li>',

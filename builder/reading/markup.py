@@ -507,6 +507,16 @@ def _description_rows(root) -> None:
             head.drop_tree()
 
 
+def _footers_last(root) -> None:
+    """A table's <tfoot> written before its <tbody> (HTML 4's order) moved after it, where a browser shows it: read in the
+    source's order, its totals row ((七)总计, table 4's 总计) came first, and a turned table's rows were read one off."""
+    for table in root.iter("table"):
+        for footer in [child for child in table if child.tag == "tfoot"]:
+            if any(sibling.tag in ("tbody", "tr") for sibling in footer.itersiblings()):
+                footer.tail = None
+                table.append(footer)
+
+
 # A form field a page shows its value in (an online form's read-only inputs); not hidden ones, nor buttons.
 _FIELD_SHOWN = frozenset({"", "text", "number", "tel", "search"})
 _CSS_ATTR_CONTENT = re.compile(r"content\s*:\s*attr\(\s*(data-[\w-]+|title)\s*\)")
@@ -1230,6 +1240,8 @@ def html_to_text(html: str, path: str = "") -> str:
         if bad.getparent() is not None:  # a comment before <html> has none and is never read
             bad.drop_tree()
     _embedded_pages(root)
+    if "<tfoot" in html or "<TFOOT" in html:
+        _footers_last(root)
     if "<object" in html or "image/svg" in html:
         _shown_drawings(root)
     head_title = _document_title(root)
