@@ -591,6 +591,36 @@ def test_a_markdown_table_s_bold_cells_are_read_as_their_numbers(padded):
         assert report.cells[cell.id].value == v[cell.id], cell.id
 
 
+def test_a_markdown_table_s_inline_html_and_escaped_pipes_are_read_as_shown():
+    """Blind round 248 (h1160: a CMS's Markdown): every figure in a <span style=…>, a footnote's mark as <sup>1</sup>
+    after one, and a row's label levels joined by an escaped pipe (三、本年度办理结果 \\| （一）予以公开). The tags
+    stayed in the cells, which read as no number (200 cells missing), and the escaped pipes counted as cells, so
+    the rows looked wider than the header and were read as printed, pipes and all (144 cells missing)."""
+    v = values(GOV_2021, seed=4)
+    lines = synthetic.render(AGENCY, 2022, GOV_2021, v, "pipe").split("\n")
+    out = []
+    for k, line in enumerate(lines):
+        if not line.startswith("|"):
+            out.append(line)
+            continue
+        cells = [c.strip() for c in line.strip()[1:-1].split("|")]
+        labels = list(itertools.takewhile(lambda c: not re.fullmatch(r"[\d.]+", c), cells))
+        figures = [f'<span style="font-family:仿宋_GB2312">{c}</span>' for c in cells[len(labels):]]
+        if figures and "本年新收" in line:
+            figures[-1] += "<sup>1</sup>"
+        if figures and labels and labels[0].startswith("（") and " " in labels[0]:
+            labels[0] = labels[0].replace(" ", " \\| ", 1)  # (（三）不予公开 \| 1.属于国家秘密)
+        row = [*labels, *figures]
+        if not lines[k - 1].startswith("|"):
+            width = max(len(r.strip(" |").split("|")) for r in itertools.takewhile(lambda r: r.startswith("|"), lines[k:]))
+            out += ["|" + "  |" * width, "|" + " --- |" * width]
+        out.append("| " + " | ".join(row) + " |")
+    assert any("\\|" in line for line in out)
+    report = extract_bytes("\n".join(out).encode(), "report.md")
+    for cell in forms.cells(GOV_2021):
+        assert report.cells[cell.id].value == v[cell.id], cell.id
+
+
 @pytest.mark.parametrize("template", [GOV_2021, GOV_2019])
 def test_an_org_file_s_keyword_lines_are_no_rows(template):
     """An Org export names each table (#+NAME: tbl-t4) and keeps its formulas (#+TBLFM: $10=vsum($4..$9)):

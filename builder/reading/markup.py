@@ -2095,14 +2095,29 @@ def _document_title(root) -> tuple[str, str] | None:
 
 def _inline_text(token) -> str:
     """A Markdown cell's text as shown: emphasis marks left out (**176**, a bold total), code and a
-    picture's alt text as their text, a break as a space."""
+    picture's alt text as their text, a break as a space; inline HTML a converter kept in the cell as it shows
+    (<span style=…>0</span> its text, 5<sup>1</sup> a raised mark after the figure)."""
     if not token.children:
-        return token.content.strip()
-    return "".join(child.content if child.type in ("text", "code_inline", "image")
-                   else " " if "break" in child.type or child.type == "html_inline" else ""
-                   for child in token.children).strip()
+        text = token.content.strip()
+    else:
+        text = "".join(child.content if child.type in ("text", "code_inline", "image")
+                       else " " if "break" in child.type or child.type == "html_inline" else ""
+                       for child in token.children).strip()
+    return _shown_inline_html(text) if "<" in text else text
 
 
+# Inline HTML in a Markdown cell (kept as text: the parser reads no HTML): a raised figure, and tags that show their text.
+_RAISED_TAG = re.compile(r"<sup>\s*(\d{1,3})\s*</sup>", re.I)
+_INLINE_TAG = re.compile(r"</?(?:span|font|b|strong|em|i|u|code|small|big|mark|ins|a)\b[^<>]{0,200}>", re.I)
+_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def _shown_inline_html(text: str) -> str:
+    text = _RAISED_TAG.sub(lambda m: m[1].translate(_SUPERSCRIPT), text)
+    return _INLINE_TAG.sub("", text).strip()
+
+
+_UNESCAPED_PIPE = re.compile(r"(?<!\\)\|")
 _STRUCK_MARKDOWN = re.compile(r"~~(?=\S)[^~\n]{1,80}?(?<=\S)~~")
 _BR_TAG = re.compile(r"\s*<br\s*/?>\s*", re.I)  # a line break a converter wrote as HTML in a Markdown cell
 _STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")  # **176**: bold, as a cell kept as printed shows it
@@ -2211,8 +2226,9 @@ def markdown_to_text(markdown: str) -> str:
         rendered = [text for _, text in kept]
         # A crawler's table whose merged cells were lost: rows wider than its first, which markdown-it cuts
         # to the first's width. Those rows are kept as printed, pipe rows read as any pipe table is.
-        widths = [len(row.strip().removeprefix("|").removesuffix("|").split("|")) for row in rows]
-        out.extend([line for row in rows for line in _printed_rows(_STRONG.sub(r"\2", row))]
+        # (an escaped pipe, 三、本年度办理结果 \| (一) 予以公开, parts no cells: a label's levels joined)
+        widths = [len(_UNESCAPED_PIPE.split(row.strip().removeprefix("|").removesuffix("|"))) for row in rows]
+        out.extend([line for row in rows for line in _printed_rows(_shown_inline_html(_STRONG.sub(r"\2", row)))]
                    if max(widths) > widths[0] else rendered)
         index = end
     out.extend(_broken_lines(src[index:]))
