@@ -189,6 +189,30 @@ def test_a_misread_digit_set_close_to_its_label_is_the_row_s_first_value(glyph):
     assert scan_delimited("国家税务总局I\t12", "\t", 0).cells == ["12"]  # (no space: a letter of the label's)
 
 
+@pytest.mark.parametrize("joined", ["tabs", "tabs and spaces"])
+def test_rows_run_together_on_a_tab_line_are_read_each_by_its_label(joined):
+    """Blind round 248 (h1158: rows run together, cells parted by tabs or spaces or both): 规章 ⇥ 0 ⇥ 0 ⇥ 0 ⇥ 行政规范性文件
+    ⇥ 5 ⇥ 4 ⇥ 56 was read as one row, the first row's label and values taken for the last row's label, and 规章  0  0  0
+    ⇥ 行政规范性文件 ⇥ 5  0 13 (a typist's tabs and spaces) as cells that read as no number: table 2 missing, table 3's
+    rows unsure or wrong."""
+    v = {**values(GOV_2021), "t2.rules.issued": 0, "t2.rules.repealed": 0, "t2.rules.in_force": 0,
+         "t2.normative_docs.issued": 5, "t2.normative_docs.repealed": 4, "t2.normative_docs.in_force": 56,
+         "t2.penalty.decisions": 287, "t2.coercion.decisions": 18}
+    data, name = synthetic.render_layout(random.Random(1), AGENCY, 2022, GOV_2021,
+                                         {c: synthetic._fmt(x) for c, x in v.items()}, v, "tab")
+    text = data.decode()
+    rules = re.search(r"(?m)^规章\t.*\n(?:.*\n){0,3}?(?:行政)?规范性文件\t.*$", text)
+    penalty = re.search(r"(?m)^行政处罚\t.*\n(?:.*\n){0,3}?行政强制\t.*$", text)
+    assert rules and penalty
+    glue = "\t" if joined == "tabs" else "  "
+    text = text.replace(rules.group(), f"规章{glue}0{glue}0\t0\t行政规范性文件\t5{glue}4{glue}56")
+    text = text.replace(penalty.group(), f"行政处罚{glue}287\t行政强制{glue}18")
+    got = extract_bytes(text.encode(), name)
+    for cell in ("t2.rules.issued", "t2.rules.in_force", "t2.normative_docs.issued", "t2.normative_docs.repealed",
+                 "t2.normative_docs.in_force", "t2.penalty.decisions", "t2.coercion.decisions"):
+        assert got.cells[cell].value == v[cell], cell
+
+
 # --- D: a negative 本年增/减 with OCR spacing ---------------------------------------------------
 
 V2019 = {**values(GOV_2019), "t2.coercion.prev_items": 0, "t2.coercion.change": -2, "t2.coercion.decisions": 0,

@@ -500,12 +500,49 @@ def delimiter(line: str) -> str | None:
     """Tabs, or pipes: two or more, or one that opens a row (| 规章 0). One pipe alone between
     spaces inside the line is a table rule OCR read as a glyph (行政强制 160 -1 | 2809)."""
     if "\t" in line:
-        return "\t"
+        return None if _spaces_part_too(line) or _rows_run_together(line.split("\t")) else "\t"
     stripped = line.strip()
     if line.count("|") >= 2 or (line.count("|") == 1 and not stripped.endswith("|")
                                 and not re.search(r"\S\s+\|\s+\S", stripped)):
         return "|"
     return None
+
+
+_SPACED_CELLS_MIN = 2  # cells of a tab line, at least, holding several figures each for its spaces to part cells too
+
+
+def _spaces_part_too(line: str) -> bool:
+    """Whether a line's cells are parted by spaces as well as by tabs (a typist's mixed keys, or rows run together: 12 ⇥
+    6 0 0 ⇥ 1  1 ⇥ 20; 行政处罚  68 ⇥ 行政强制 1): several of its tab cells print several figures each, or a label and its
+    figures. Read by its tabs, each such cell was one value printed so that it reads as none, or a label."""
+    spaced = 0
+    for cell in line.split("\t"):
+        tokens = cell.split()
+        if len(tokens) >= 2 and not SPACE_GROUPED.fullmatch(cell.strip()) and (
+                several_numbers(cell) is not None or (_WORDS.search(tokens[0]) and all(
+                    _NUMBER.fullmatch(t) or t in NONE_WORDS for t in tokens[1:]))):  # (0 0 0, or 规章  0  0  0)
+            spaced += 1
+            if spaced >= _SPACED_CELLS_MIN:
+                return True
+    return False
+
+
+def _rows_run_together(cells: list[str]) -> bool:
+    """Whether a tab line prints rows one after another (规章 ⇥ 0 ⇥ 0 ⇥ 5 ⇥ 行政规范性文件 ⇥ 2 ⇥ 1 ⇥ 30): a label after
+    values, values after it. Read by its tabs as one row, the first rows' labels and values were the last one's label."""
+    valued = False  # a value printed since the last label
+    for k, cell in enumerate(cells):
+        c = cell.strip()
+        if not c:
+            continue
+        if is_value_cell(c):
+            valued = True
+        elif _is_words(c) and (not c[0].isdecimal() or _LIST_NUMBER.match(c)):  # (2.重复申请; not 3件（网上2件）: a
+            # value with its aside, no row's label)
+            if valued and any(v.strip() and is_value_cell(v) for v in cells[k + 1:]):
+                return True
+            valued = False
+    return False
 
 
 def line_cells(line: str) -> list[str]:
