@@ -308,6 +308,16 @@ def test_a_header_whose_narrow_cells_wrap_their_names_is_read_in_its_grid():
                                  "other_org", "legal_service_org", "natural_person")
 
 
+def test_a_header_line_naming_every_column_under_one_naming_some_again_is_read_by_the_whole_line():
+    """Blind round 249 (h1162: a table mirrored, figures first): 总计 法人或其他组织 自然人 over 总计 其他 法律服务机构 … 自然人,
+    the header's rows flattened, names 总计 and 自然人 twice: the header was unread, the rows' first value (the sum of the
+    others) read as the total and the rest in the form's order, every sum holding and 214 cells wrong in 5 files."""
+    lines = ["申请人情况", "总计 法人或其他组织 自然人",
+             "总计 其他 法律服务机构 社会公益组织 科研机构 商业企业 自然人 （本列数据的勾稽关系为：…）"]
+    assert t3_columns(lines) == tuple(reversed(T3_ORDER))
+    assert t3_columns(["自然人 法人或其他组织 总计", "自然人 商业企业 总计"]) is None  # (no line names them all)
+
+
 def test_a_subtotal_column_is_named_in_its_place():
     lines = ["自然人 | 法人或其他组织 | 总计", "商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 小计"]
     assert t3_columns(lines) == (*T3_ORDER[:-1], forms.T3_GROUP_SUBTOTAL, "total")
