@@ -295,6 +295,30 @@ def test_restructuredtext_list_tables_are_read_a_row_a_line():
     assert {c.id: report.value(c.id) for c in forms.cells(forms.GOV_2021)} == {c.id: v[c.id] for c in forms.cells(forms.GOV_2021)}
 
 
+@pytest.mark.parametrize("delimiter", [",", ";"])
+def test_restructuredtext_csv_tables_are_read_a_row_a_line(delimiter):
+    """Blind round 249 (h1163): .. csv-table:: 第二十条第（一）项 with its :header: and :widths: options and its rows as
+    quoted CSV (a label with a comma or a quote in it quoted, "" for a quote): the widths (30, 8, 8 …) were read as a
+    row of table 3, 7 cells wrong a file, and no row of any table was read (193 missing)."""
+    from builder import forms, synthetic
+
+    v = synthetic.consistent_values(random.Random(6), forms.GOV_2021)
+    text = synthetic.render(AGENCY, YEAR, forms.GOV_2021, v, "tab")
+    lines: list[str] = []
+    for line in text.split("\n"):
+        cells = line.split("\t")
+        if len(cells) < 3:
+            lines.append(line)
+            continue
+        if not lines or not lines[-1].startswith("   "):
+            options = [f"   :delim: {delimiter}"] if delimiter != "," else []
+            lines += ["", ".. csv-table:: 表", *options, f"   :widths: 30{f'{delimiter} 8' * (len(cells) - 1)}", ""]
+        quoted = ['"' + cell.replace('"', '""') + '"' for cell in cells]
+        lines.append("   " + f"{delimiter} ".join(quoted))
+    report = extract_bytes("\n".join(lines).encode(), "report.rst")
+    assert {c.id: report.value(c.id) for c in forms.cells(forms.GOV_2021)} == {c.id: v[c.id] for c in forms.cells(forms.GOV_2021)}
+
+
 @pytest.mark.parametrize("pairs", [((4, 5),), ((4, 5), (10, 11), (20, 21))])
 @pytest.mark.parametrize("full_header", [True, False])
 def test_rows_a_pdf_converter_typed_into_one_markdown_row_with_br_come_apart(pairs, full_header):

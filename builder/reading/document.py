@@ -99,7 +99,7 @@ class Document:
         lines = text.split("\n")
         if "\t" in text and any(line.count("\t") >= _RUN_TOGETHER_CELLS for line in lines):
             lines = [row for line in lines for row in rows_run_together(line)]
-        return marked_rows(separated_rows(grid_rows(list_table_rows(unspaced(parted(single_spaced(lines)))))))
+        return marked_rows(separated_rows(grid_rows(list_table_rows(csv_table_rows(unspaced(parted(single_spaced(lines))))))))
 
     @cached_property
     def sentences(self) -> list[str]:
@@ -526,6 +526,45 @@ _VALUE_CELL = re.compile(r"[-+]?\d[\d,.]*|无|—+|－|/")
 # A grid table's border or joint (+----+, ├──┼──┤, ===): where one of its rows ends.
 _GRID_BORDER = re.compile(rf"[─━═]{{2}}|[-=]{{3}}|[{_JOINTS}]")
 _BOX_BORDER_RUN = re.compile(rf"[{_JOINTS}][─━═{_JOINTS}]*[─━═][{_JOINTS}]")  # ╠══╦══╣: joint to joint
+
+
+_CSV_TABLE = re.compile(r"\s*\.\.\s+csv-table::\s*(?P<title>.*)$")
+_DIRECTIVE_OPTION = re.compile(r"\s+:(?P<name>[\w-]+):\s*(?P<value>.*)$")
+_CSV_DELIMITERS = {"tab": "\t", "space": " "}
+
+
+def csv_table_rows(lines: list[str]) -> list[str]:
+    """reStructuredText's CSV tables (.. csv-table:: 第二十条第（一）项, then :header: "信息内容", "本年制发件数", … and
+    the rows as quoted CSV, indented): the title a line, the header and each row on a line of their own, cells parted by
+    tabs. Read as text, the options' numbers (:widths: 30, 8, 8, …) were a row of table 3, and no row was read."""
+    if not any(_CSV_TABLE.match(line) for line in lines):
+        return lines
+    import csv
+
+    out: list[str] = []
+    k = 0
+    while k < len(lines):
+        if not (m := _CSV_TABLE.match(lines[k])):
+            out.append(lines[k])
+            k += 1
+            continue
+        out += [m["title"].strip()] if m["title"].strip() else []
+        k += 1
+        header, delimiter = None, ","
+        while k < len(lines) and (option := _DIRECTIVE_OPTION.match(lines[k])):
+            if option["name"] == "header":
+                header = option["value"]
+            elif option["name"] == "delim":
+                value = option["value"].strip()
+                delimiter = _CSV_DELIMITERS.get(value, value[:1] or ",")
+            k += 1
+        body = []
+        while k < len(lines) and (not lines[k].strip() or lines[k][:1].isspace()):
+            body.append(lines[k].strip())
+            k += 1
+        rows = csv.reader([line for line in [header or "", *body] if line], delimiter=delimiter, skipinitialspace=True)
+        out += ["\t".join(cell.strip() for cell in row) for row in rows] + [""]
+    return out
 
 
 _LIST_TABLE = re.compile(r"\s*\.\.\s+list-table::")
