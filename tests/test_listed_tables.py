@@ -1207,6 +1207,27 @@ def test_a_short_first_row_under_a_one_line_header_is_read_whatever_its_place(re
     assert cells["t3.carried_forward.total"].value == 0
 
 
+@pytest.mark.parametrize("bullet", ["* ", "- ", "• ", "1. "])
+def test_table_4_as_a_list_its_review_results_in_an_item_under_the_group_s_is_read(bullet):
+    """Blind round 249 (h1168: tables turned into nested lists): * 行政复议 over  * 结果维持0，结果纠正0，…，总计0, the
+    litigation groups named in their own items: the review's item named no group, and its five cells were blank in 4
+    files."""
+    v = synthetic.consistent_values(random.Random(3), "gov-2021")
+    lines = synthetic.render(AGENCY, YEAR, "gov-2021", v, "tab").split("\n")
+    start = next(k for k, line in enumerate(lines) if line.startswith("四、政府信息公开行政复议"))
+    end = next(k for k, line in enumerate(lines) if line.startswith("五、"))
+
+    def results(group: str) -> str:
+        return "，".join(f"{c.label_zh}{v[forms.t4_cell(group, c.id)]}" for c in forms.T4_COLUMNS)
+
+    listed = [f"{bullet}行政复议", f"    {bullet}{results('admin_review')}", f"{bullet}行政诉讼",
+              f"    {bullet}未经复议直接起诉：{results('litigation_direct')}",
+              f"    {bullet}复议后起诉：{results('litigation_after_review')}"]
+    report = extract_bytes("\n".join([*lines[:start + 1], *listed, *lines[end:]]).encode(), "report.txt")
+    assert {c.id: report.cells[c.id].value for c in forms.cells("gov-2021") if c.table == "t4"} == \
+        {c.id: v[c.id] for c in forms.cells("gov-2021") if c.table == "t4"}
+
+
 @pytest.mark.parametrize("listed", ["行政复议：结果维持1件，总计1件；其余各项均为0。",
                                     "行政复议：结果维持1件，总计1件。\n其余各项数据均为0。"], ids=["one sentence", "two"])
 def test_table_4_listing_its_cells_that_are_not_0_and_saying_the_rest_are_is_read(listed):

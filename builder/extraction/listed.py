@@ -318,15 +318,29 @@ _T4_RESULT_WORDS = {word: next(c.label_zh for c in forms.T4_COLUMNS if c.id == c
 _T4_RESULT_WORD = "|".join(sorted(map(re.escape, _T4_RESULT_WORDS), key=len, reverse=True))
 _T4_SHORT_GROUPS = (("行政复议", "行政复议"), ("复议后起诉", "复议后起诉"), ("直接起诉", "未经复议直接起诉"),
                     ("复议", "行政复议"))  # (a group's word in its line, longest first: the group it names)
+_T4_RESULTS_RUN = rf"(?P<results>(?:(?:{_T4_RESULT_WORD})\s*[:：]?\s*\d+\s*件?\s*[，,、；;]?\s*){{4,5}})[。]?\s*"
 _T4_SHORT_ROW = re.compile(r"\s*(?P<group>(?:行政诉讼\s*[（(]?\s*)?(?:未经复议)?直接起诉|(?:行政诉讼\s*[（(]?\s*)?复议后起诉"
-                           r"|行政复议|复议)[）)]?\s*[:：]?\s*"
-                           rf"(?P<results>(?:(?:{_T4_RESULT_WORD})\s*[:：]?\s*\d+\s*件?\s*[，,、；;]?\s*){{4,5}})[。]?\s*")
+                           r"|行政复议|复议)[）)]?\s*[:：]?\s*" + _T4_RESULTS_RUN)
 _T4_SHORT_RESULT = re.compile(rf"(?P<name>{_T4_RESULT_WORD})\s*[:：]?\s*(?P<value>\d+)")
 
 
+# A list's item naming a group alone (* 行政复议), its results in the item under it; and an item of results alone.
+_BULLET = r"\s*(?:[-*•·◦▪+]|\d{1,2}[.、)）])?\s*"
+_T4_GROUP_ITEM = re.compile(_BULLET + r"(?P<group>行政复议|复议)\s*[:：]?\s*")
+_T4_RESULTS_ITEM = re.compile(_BULLET + _T4_RESULTS_RUN)
+
+
 def _t4_short_rows(lines: list[str]) -> list[str]:
-    """The lines with each of table 4's groups printed short (``_T4_SHORT_ROW``) as its row of named values."""
-    return [_t4_short_row(line) if "维持" in line and len(line) <= _LINE_MAX else line for line in lines]
+    """The lines with each of table 4's groups printed short (``_T4_SHORT_ROW``) as its row of named values; a list's
+    item of results alone under an item naming its group alone (* 行政复议 / * 结果维持0，…，总计0) as that group's."""
+    out = []
+    for k, line in enumerate(lines):
+        if "维持" in line and len(line) <= _LINE_MAX and _T4_RESULTS_ITEM.fullmatch(line) and (
+                above := next((a for a in reversed(lines[:k]) if a.strip()), None)) and (
+                named := _T4_GROUP_ITEM.fullmatch(above)):
+            line = f"{named['group']}：{_T4_RESULTS_ITEM.fullmatch(line)['results']}"
+        out.append(_t4_short_row(line) if "维持" in line and len(line) <= _LINE_MAX else line)
+    return out
 
 
 def _t4_short_row(line: str) -> str:
