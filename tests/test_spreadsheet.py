@@ -201,6 +201,28 @@ def test_tables_side_by_side_on_one_sheet_are_read_one_after_the_other():
     assert_every_cell(extract_bytes(_workbook(fill), "附表.xlsx"), v)
 
 
+def test_tables_side_by_side_with_an_empty_column_inside_one_are_read_one_after_the_other():
+    """Blind round 249 (h1164): 表二 with an empty column between its labels and its figures (a label merged over two
+    columns), 表四 to its right: the figures' block named no table, so the sheet was read row by row across and table
+    2 was lost (18 to 25 cells missing a file). A block naming no table is the table's on its left."""
+    from .official_form import _xlsx_table
+
+    v = values()
+    t2, t3, t4 = (b for b in blocks(v) if not isinstance(b, str))
+
+    def fill(sheet) -> None:
+        sheet["A1"] = f"{AGENCY}{YEAR}年政府信息公开工作年度报告附表"
+        sheet["A2"], sheet["H2"] = "表二：主动公开政府信息情况", "表四：政府信息公开行政复议、行政诉讼情况"
+        for r, row in enumerate(t2, start=3):  # (its labels in A, B empty in every row, its figures from C)
+            for c, cell in enumerate(row):
+                sheet.cell(r, 1 if c == 0 else c + 2, cell.text)
+        _xlsx_table(sheet, t4, 3, left=8)
+        sheet.cell(40, 1, "表三：收到和处理政府信息公开申请情况")
+        _xlsx_table(sheet, t3, 41)
+
+    assert_every_cell(extract_bytes(_workbook(fill), "附表.xlsx"), v)
+
+
 def test_hidden_rows_and_columns_of_a_sheet_are_not_read():
     """Last year's rows and columns kept in the sheet, hidden: they were read as this year's."""
     from .official_form import _xlsx_table

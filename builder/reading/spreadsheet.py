@@ -213,14 +213,17 @@ def _side_by_side(grid: list[list[str]]) -> list[list[list[str]]]:
     out: list[list[list[str]]] = []
     for band in bands:
         empty = [c for c in range(width) if not any(row[c].strip() for row in band)]
-        blocks, start = [], 0
+        spans, start = [], 0  # each block's columns, a block naming no table joined to the one on its left
         for column in [*empty, width]:
             if column > start:
-                blocks.append([row[start:column] for row in band])
+                signed = any(_TABLE_SIGN.search(row[c]) for row in band for c in range(start, column))
+                if signed or not spans:
+                    spans.append([start, column, signed])
+                else:
+                    spans[-1][1] = column  # (a table's columns of figures, an empty column between them and its labels)
             start = column + 1
-        tables = [block for block in blocks if any(_TABLE_SIGN.search(cell) for row in block for cell in row)]
-        if len(tables) >= 2 and len(tables) == len(blocks):
-            out += [[row for row in block if any(cell.strip() for cell in row)] for block in tables]
+        if len(spans) >= 2 and all(signed for _, _, signed in spans):
+            out += [[row[a:b] for row in band if any(cell.strip() for cell in row[a:b])] for a, b, _ in spans]
         else:
             out.append(band)
         out.append([[""]])  # the empty row between bands
