@@ -1400,6 +1400,24 @@ def test_table_4_a_row_per_group_under_the_results_header_is_read(results):
     assert "t4.group_rows" in [w["code"] for w in rep.warnings]  # (its own note: not turned, results in rows)
 
 
+def test_table_4_a_row_per_group_printed_bottom_to_top_is_read_by_its_rows_names():
+    """Blind round 250 (h1170: tables whose rows come out bottom to top): 复议后起诉's row first, 行政复议's last, the
+    results' header under them, no blank line after the section's heading. The heading, taken into the first row's
+    label, named 行政复议 beside 复议后起诉, and no header was above the rows: the groups were read in the printed
+    order, each other's values (72 cells wrong in 10 files)."""
+    v = distinct_t4_values()
+    lines = synthetic.render(AGENCY, 2022, GOV_2021, v, "tab").split("\n")
+    start = next(k for k, line in enumerate(lines) if line.startswith("四、政府信息公开行政复议"))
+    end = next(k for k, line in enumerate(lines) if line.startswith("五、"))
+    names = {"admin_review": "行政复议", "litigation_direct": "行政诉讼（未经复议直接起诉）",
+             "litigation_after_review": "行政诉讼（复议后起诉）"}
+    table = [names[g.id] + "\t" + "\t".join(str(v[forms.t4_cell(g.id, c.id)]) for c in forms.T4_COLUMNS)
+             for g in reversed(forms.T4_GROUPS)]
+    table += ["项目\t" + "\t".join(c.label_zh for c in forms.T4_COLUMNS)]
+    rep = extract_bytes("\n".join(lines[:start + 1] + table + [""] + lines[end:]).encode(), "report.txt")
+    assert wrong(rep, v, "t4.") == [] and unsure(rep, "t4.") == []
+
+
 @pytest.mark.parametrize(("row_numbers", "subtotal"), [(False, False), (True, False), (False, True), (False, "apart"),
                                                        (False, "spacer")])
 def test_table_3_printed_as_a_table_of_natural_persons_and_one_of_organisations_is_read_across_both(row_numbers,

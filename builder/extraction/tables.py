@@ -5384,6 +5384,10 @@ def _t4_rows_by_group(layout: Layout, rows: list[ValueRow]) -> ValueRow | None:
     values = [fit(row.cells, size) for row in printed]
     header = " ".join(_header_lines(layout, "t4", printed))
     results = [c.id for c in forms.T4_COLUMNS] if reordered else t4_results_in(header)
+    if sorted(results) != sorted(c.id for c in forms.T4_COLUMNS) and not reordered:
+        # (the header printed under the rows: a table's rows come out bottom to top, its header last)
+        end = layout.regions["t4"][1] if "t4" in layout.regions else printed[-1].line + 1
+        results = t4_results_in(" ".join(layout.lines[max(r.line for r in printed) + 1:end]))
     if sorted(results) != sorted(c.id for c in forms.T4_COLUMNS):
         return None
     by_group = {group: dict(zip(results, v)) for group, v in zip(groups, values)}
