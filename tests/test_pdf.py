@@ -1543,6 +1543,31 @@ def test_pages_imposed_several_to_a_sheet_are_read_in_their_numbers_order(layout
     assert numbers == sorted(numbers) and len(numbers) >= 5
 
 
+@pytest.mark.parametrize("footer", ["- {} -", "第 {} 页", "{}/9"])
+def test_pages_out_of_order_are_read_in_their_numbers_order(footer):
+    """Blind round 250 (h1175: a scanner's or a merge tool's page order): the pages of a report each printing its
+    number, in another order (here the last first: a stack scanned face up), table 3 broken across two of them: read in
+    the file's order, its rows on the later page came first and were lost (32 to 154 cells a file)."""
+    from pypdf import PdfReader, PdfWriter
+
+    v = values(seed=6)
+    t3 = table3(v)
+    head, tail = split(t3, 3 + [r.id for r in forms.T3_ROWS_2021].index("unable.needs_creation"))
+    report = blocks(v)
+    where = report.index(next(b for b in report if isinstance(b, list) and b[0][0].text.startswith("（本列")))
+    pages = list(PdfReader(io.BytesIO(pdf_bytes([*report[:where], head, PAGE_BREAK, tail, *report[where + 1:]],
+                                                True, footer))).pages)
+    assert len(pages) >= 2
+    writer = PdfWriter()
+    for page in reversed(pages):  # (the last first: a scanner fed the stack face up)
+        writer.add_page(page)
+    out = io.BytesIO()
+    writer.write(out)
+    report = extract_bytes(out.getvalue(), "form.pdf")
+    assert (report.agency.name, report.year) == (AGENCY, YEAR)
+    assert_every_cell(report, v)
+
+
 def test_a_table_s_last_row_alone_on_the_next_page_with_its_number_wrapped_is_read():
     """A page break left table 2's fee row a ruled table of one row on the next page, its amount wrapped in the narrow
     cell (204 ⏎ 5.7 ⏎ 0): a table of one row was taken for a box around prose, and the text read 5.7."""

@@ -352,7 +352,8 @@ def _column_bands(page, tolerance: float, ruled: list[tuple[float, float, float]
 
 _SHEET_GUTTER = 24  # points of white at least down a landscape sheet's middle between two pages printed on it
 _SHEET_LINES = 8  # lines each half holds at least
-_FOLIO = re.compile(r"[-—–]?\s*\d{1,3}\s*[-—–]?|第\s*\d{1,3}\s*页(?:\s*[/，,]?\s*共\s*\d{1,3}\s*页)?")
+_FOLIO = re.compile(r"[-—–]?\s*\d{1,3}\s*[-—–]?|第\s*\d{1,3}\s*页(?:\s*[/，,]?\s*共\s*\d{1,3}\s*页)?"
+                    r"|\d{1,3}\s*/\s*\d{1,3}")  # (3/5: the page, then how many)
 
 
 def _sheet_halves(page, among_sheets: bool = False) -> list:
@@ -451,6 +452,16 @@ def _in_page_order(parts: list) -> list:
     if None in numbers or len(set(numbers)) != len(numbers) or numbers == sorted(numbers):
         return parts
     return [part for _, part in sorted(zip(numbers, printed, strict=True), key=itemgetter(0))]
+
+
+def _pages_by_folio(pages: list) -> list | None:
+    """The pages in their printed numbers' order, when a scanner or a merge left them out of it (page 3 before page 2)
+    and every page prints its number at its foot, the numbers a run (2, 3, 4: not a table's last figure taken for
+    one); None when they are in order, or any page prints none."""
+    numbers = [_folio_number(page) for page in pages]
+    if None in numbers or numbers == sorted(numbers) or sorted(numbers) != list(range(min(numbers), min(numbers) + len(pages))):
+        return None
+    return [page for _, page in sorted(zip(numbers, pages, strict=True), key=itemgetter(0))]
 
 
 _SIDE_GAP = 6  # points of white at least between two ruled tables printed side by side
@@ -1122,6 +1133,9 @@ def _read(pdf, path: str, count: int | None = None) -> str:
     if sum(1 for _, parts in sheets if len(parts) > 1) >= 2:  # (sheets printing several pages each: a booklet's?)
         usual_of = {id(part): usual for usual, part in printed}
         printed = [(usual_of[id(part)], part) for part in _in_page_order([part for _, part in printed])]
+    elif len(printed) >= 2 and (ordered := _pages_by_folio([part for _, part in printed])) is not None:
+        usual_of = {id(part): usual for usual, part in printed}
+        printed = [(usual_of[id(part)], part) for part in ordered]
     for usual, half in printed:
         pages += [(_without_line_numbers(_without_link_column(_without_watermark(part, usual), usual), usual),
                    _line_tolerance(usual))
