@@ -1400,6 +1400,19 @@ def test_table_4_a_row_per_group_under_the_results_header_is_read(results):
     assert "t4.group_rows" in [w["code"] for w in rep.warnings]  # (its own note: not turned, results in rows)
 
 
+@pytest.mark.parametrize("label, group", [
+    ("四、政府信息公开行政复议、行政诉讼情况 行政诉讼（复议后起诉）", "litigation_after_review"),
+    ("四、政府信息公开行政复议、行政诉讼情况 类别 总计 结果维持 结果纠正 其他结果 尚未审结 复议", "admin_review"),
+    ("四、政府信息公开行政复议、行政诉讼情况 类别 总计 结果维持 结果纠正 其他结果 尚未审结 直接起诉", "litigation_direct"),
+    ("总计 结果维持", None)])
+def test_a_first_row_s_label_holding_the_heading_and_header_names_its_own_group(label, group):
+    """The section's heading and the results' header taken into a first row's label: the heading's 行政复议 is no
+    group's name (round 250, h1170), and the row's own short name is its last word (round 225, h912: 复议)."""
+    from builder.extraction.columns import t4_group_named
+
+    assert t4_group_named(label) == group
+
+
 def test_table_4_a_row_per_group_printed_bottom_to_top_is_read_by_its_rows_names():
     """Blind round 250 (h1170: tables whose rows come out bottom to top): 复议后起诉's row first, 行政复议's last, the
     results' header under them, no blank line after the section's heading. The heading, taken into the first row's

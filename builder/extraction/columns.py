@@ -597,12 +597,14 @@ _T4_GROUP_IDS = {g.label_zh.rsplit("·", 1)[-1]: g.id for g in forms.T4_GROUPS}
 def t4_group_named(label: str) -> str | None:
     """The one table-4 group a row's label names (行政复议, 未经复议直接起诉, 复议后起诉, or as statistics systems
     shorten them: 复议, 诉讼(直接), 诉讼(复议后)), or None. The section's heading taken into a first row's label
-    (四、政府信息公开行政复议、行政诉讼情况 行政诉讼（复议后起诉）) names no group."""
+    (四、政府信息公开行政复议、行政诉讼情况 行政诉讼（复议后起诉）) names no group; with the header too (… 类别 总计 结果维持
+    … 复议), the row's own name is its last word."""
     if "情况" in label:
         label = SECTION_HEADINGS["t4"].sub(" ", label)
     found = {_T4_GROUP_IDS[m] for m in _T4_GROUP_WORD.findall(label)}
     if not found:
-        found = {group for pattern, group in _T4_SHORT_GROUPS if pattern.search(label_core(label))}
+        found = {group for pattern, group in _T4_SHORT_GROUPS if pattern.search(label_core(label))
+                 or (label.split() and pattern.search(label_core(label.split()[-1])))}
     return found.pop() if len(found) == 1 else None
 
 
