@@ -1098,10 +1098,12 @@ def test_wrapped_digits_a_character_or_two_off_their_values_are_joined_to_the_ne
     ("1件（注）", 1, "reported"), ("58件※", 58, "reported"), ("367†", 367, "reported"), ("4 ‡", 4, "reported"),
     ("12§", 12, "reported"),  # (blind round 91: a dagger or a section sign as the mark)
     ("5 △", 5, "reported"), ("3☆", 3, "reported"),  # (blind round 181: a triangle or a star as the mark)
+    ("无*", 0, "none"), ("—※", 0, "none"),  # (blind round 251: a word for none with its note's mark)
 ])
 def test_a_unit_before_a_footnote_mark_and_a_dash_with_its_unit_are_read(printed, value, status):
     """Blind round 55 (units and marks in every cell): 5件* and 1件注 (the mark after the unit) and —件 (a dash for none
-    with the unit after it) could not be read as numbers; a table printing its zeros as —件 lost every row."""
+    with the unit after it) could not be read as numbers; a table printing its zeros as —件 lost every row. Blind round
+    251 (h1179): 无* (none, and the mark of a note saying why) was no value, and its row was unread (480 cells)."""
     from builder.extraction.layout import is_value_cell
     from builder.extraction.tables import parse_cell
 

@@ -251,11 +251,17 @@ def several_numbers(cell: str) -> tuple[int, ...] | None:
     return tuple(int(t) if t.isdecimal() else 0 for t in tokens)
 
 
+_NONE_MARKS = "*＊※†‡"  # a footnote's marks after a word for none
+
+
 def none_with_unit(cell: str) -> bool:
     """Whether a cell prints a word for none with the count's unit after it (—件, 无件), or with its English after it
-    (无 None: a page translation tool writes it into the cell): none."""
+    (无 None: a page translation tool writes it into the cell), or with a footnote's mark (无*: a note under the table
+    says why there is none): none."""
     if cell[-1:] in "件条项个":
         return cell[:-1].strip() in NONE_WORDS
+    if cell[-1:] in _NONE_MARKS:
+        return cell.rstrip(_NONE_MARKS).strip() in NONE_WORDS
     if " " not in cell:  # (nearly every cell: one look)
         return False
     word, _, english = cell.partition(" ")
