@@ -1132,6 +1132,24 @@ def test_tables_in_a_template_are_read(wrap):
     assert_every_cell(extract_html(html_page(wrap.format(_report_tables_html(v)))), v)
 
 
+def test_cells_a_web_component_s_slots_take_from_its_host_are_read_not_the_slots_defaults():
+    """Blind round 251 (h1178: web components with declarative shadow roots): each cell a <slot name="cN"> whose default
+    content is an old draft's figure, the final figure a <span slot="cN"> of the host's; a <noscript> draft of other
+    figures too. The defaults were read as the cells' (200 cells wrong in a page), or the draft (the tables were then
+    shown nowhere else), and the host's spans were a list of numbers after the article."""
+    v, draft = values(seed=5), values(seed=9)
+    spans: list[str] = []
+
+    def slotted(figure: str) -> str:
+        spans.append(f'<span slot="c{len(spans)}">{figure}</span>')
+        return f'<slot name="c{len(spans) - 1}">{int(figure) + 1 if figure.isdigit() else 9}</slot>'
+
+    shadow = _junk_in_figures(v, slotted)
+    page = html_page(f"<noscript>{_report_tables_html(draft)}</noscript><gov-report>"
+                     f'<template shadowrootmode="open">{shadow}</template>{"".join(spans)}</gov-report>')
+    assert_every_cell(extract_html(page), v)
+
+
 def test_a_template_repeating_the_shown_tables_is_no_second_copy():
     v, stale = values(seed=5), values(seed=9)
     page = html_page(_report_tables_html(v) + f"<template id='print'>{_report_tables_html(stale)}</template>")

@@ -1240,6 +1240,8 @@ def html_to_text(html: str, path: str = "") -> str:
         if bad.getparent() is not None:  # a comment before <html> has none and is never read
             bad.drop_tree()
     _embedded_pages(root)
+    if "shadowroot" in html and "<slot" in html:
+        _slots_filled(root)
     if "<tfoot" in html or "<TFOOT" in html:
         _footers_last(root)
     if "<object" in html or "image/svg" in html:
@@ -1646,6 +1648,38 @@ def _drop_struck(root) -> None:
     for element in struck:
         if element.getparent() is not None and not element.xpath(".//table"):
             element.drop_tree()
+
+
+def _slots_filled(root) -> None:
+    """A web component's shadow root (``_shadow_root``) as a browser shows it: each <slot> holding the host's children
+    assigned to it (<span slot="c12">5</span> for <slot name="c12">), or its own content when none is (a default, often
+    an old draft's figure); the host's children no slot takes are not shown. Read as saved, the slots' defaults were
+    the cells' figures and the assigned ones a list of numbers after the article."""
+    for template in reversed([t for t in root.iter("template") if _shadow_root(t)]):  # (the innermost first)
+        host = template.getparent()
+        if host is None:
+            continue
+        light = [child for child in host if child is not template and isinstance(child.tag, str)]
+        slots = list(template.iter("slot"))
+        taken: set[int] = set()
+        for slot in slots:
+            name = slot.get("name")
+            assigned = [c for c in light if (c.get("slot") == name if name else c.get("slot") is None)]
+            if not assigned:
+                slot.drop_tag()  # (its own content, the default)
+                continue
+            for child in assigned:
+                taken.add(id(child))
+                child.tail = None
+            tail = slot.tail
+            slot.clear()  # (its default content, and its tail: kept)
+            slot.tail = tail
+            slot.extend(assigned)
+            slot.drop_tag()
+        for child in light:
+            if id(child) not in taken and slots:
+                child.drop_tree()
+        host.text = None
 
 
 def _shadow_root(template) -> bool:
