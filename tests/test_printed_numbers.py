@@ -1314,8 +1314,9 @@ def test_a_note_s_letter_glued_to_a_figure_is_its_mark_where_the_note_is_printed
 def test_many_counts_printed_as_decimals_or_padded_are_read_where_every_sum_then_holds(rendering):
     """Blind round 246 (h1141: a system printing counts as 12.0, 12.00, 007 or 5.): each such cell has two readings or
     an unsure one, and with dozens of them no sum settled any (too many combinations to try): 403 cells unsure in 10
-    files. Each read by its first reading (12, 7, 5) when every sum of tables 3 and 4 then holds; table 2, which has
-    no sums, stays unsure."""
+    files. Each read by its first reading (12, 7, 5) when every sum then holds and no other reading of one of them
+    does; a table few enough such cells for every combination to be tried (table 4 here) keeps them unsure where two
+    hold (10.0 and 10.0: 10 and 10, or 100 and 100), and table 2, which has no sums, stays unsure."""
     from .test_table_rows import extracted
 
     v = values(GOV_2021)
@@ -1327,8 +1328,7 @@ def test_many_counts_printed_as_decimals_or_padded_are_read_where_every_sum_then
     rep = extracted(synthetic._blocks(AGENCY, 2022, GOV_2021, printed, v), rendering)
     for cell in odd:
         got = rep.cells[cell]
-        assert got.value == v[cell] if not cell.startswith("t2.") else got.value in (v[cell], None), (cell, got)
-    assert all(rep.cells[c].value == v[c] for c in odd if c.startswith(("t3.", "t4.")))
+        assert got.value == v[cell] if cell.startswith("t3.") else got.value in (v[cell], None), (cell, got)
 
 
 @pytest.mark.parametrize("layout", ["tab", "space", "markdown", "docx"])

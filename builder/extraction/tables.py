@@ -1532,9 +1532,11 @@ def _settle_glyphs(fixed: dict, identities: list[Identity], out: Tables) -> None
         fixed[cell] = value
     _settle_together({c: r for c, r in readings.items() if c not in settled}, holding, fixed, out)
     _settle_by_search({c: r for c, r in readings.items() if fixed.get(c) is None}, holding, fixed, out)
-    _marks_where_sums_hold({c: r for c, r in readings.items() if fixed.get(c) is None
-                            and _RAISED_DIGITS.fullmatch(out.cells[c].raw.strip())}, holding, fixed, out)
-    _first_readings_where_sums_hold({c: r for c, r in readings.items() if fixed.get(c) is None}, holding, fixed, out)
+    _first_readings_where_sums_hold({c: r for c, r in readings.items() if fixed.get(c) is None
+                                     and _RAISED_DIGITS.fullmatch(out.cells[c].raw.strip())}, holding, fixed, out,
+                                    "上标读作脚注标记，这样读时表中{n} 项勾稽关系全部成立（读作数字的一部分也成立）", alone=False)
+    if math.prod(len(r) for c, r in readings.items() if fixed.get(c) is None) > _SEARCH_LIMIT:  # (none searched)
+        _first_readings_where_sums_hold({c: r for c, r in readings.items() if fixed.get(c) is None}, holding, fixed, out)
 
 
 def _sums_past_one_mistake(fixed: dict, identities: list[Identity], readings: dict) -> tuple[dict, set[str]]:
@@ -1587,40 +1589,29 @@ def _settle_by_search(readings: dict[str, list], identities: list[Identity], fix
         fixed[cell] = value
 
 
-def _marks_where_sums_hold(readings: dict[str, list], identities: list[Identity], fixed: dict, out: Tables) -> None:
-    """Counts with raised digits the sums leave open (1³ as a group's 尚未审结 and its 总计: 1 and 1, or 13 and 13):
-    read as a footnote's marks, the usual reading, when every sum about them then holds; none checked by no sum."""
-    about = [i for i in identities if any(c in readings for c in i.cells)]
-    values = {**fixed, **{c: r[0] for c, r in readings.items()}}
-    if not readings or any(c not in {x for i in about for x in i.cells} for c in readings) or any(
-            values.get(c) is None for i in about for c in i.cells):
-        return
-    if not all(sum(values[c] for c in i.parts) == sum(values[c] for c in i.whole) for i in about):
-        return
-    for cell, (value, *_) in readings.items():
-        raw = out.cells[cell].raw
-        out.cells[cell] = CellValue(value, raw, "repaired", f"印作“{raw.strip()}”，读作 {value}：上标读作脚注标记，这样读时表中"
-                                    f"{len(about)} 项勾稽关系全部成立（读作数字的一部分也成立）")
-        fixed[cell] = value
-
-
-def _first_readings_where_sums_hold(readings: dict[str, list], identities: list[Identity], fixed: dict,
-                                    out: Tables) -> None:
-    """Cells of several readings each, too many together to try every combination (a table printing many counts
-    as 12.0, 007 or 5.: a system's format), read each by its first reading (12, 7, 5) when every sum about them then
-    holds, each checked by one sum at least; else none is."""
+def _first_readings_where_sums_hold(readings: dict[str, list], identities: list[Identity], fixed: dict, out: Tables,
+                                    why: str = "这样读时表中{n} 项勾稽关系全部成立", alone: bool = True) -> None:
+    """Cells of several readings each that the sums leave open, read each by its first reading when every sum about
+    them then holds, each checked by one sum at least (``alone``: and no other reading of any of them holds too, the
+    rest read so); else none is. So are counts with raised digits (1³ as a group's 尚未审结 and its 总计: 1 and 1, or 13
+    and 13: a footnote's marks, the usual reading, whichever else holds), and a table printing many counts as 12.0,
+    007 or 5. (a system's format: 12, 7, 5), too many together to try every combination."""
     about = [i for i in identities if any(c in readings for c in i.cells)]
     values = {**fixed, **{c: r[0] for c, r in readings.items() if r and r[0] is not None}}
     if not readings or any(c not in values for c in readings) or any(
             c not in {x for i in about for x in i.cells} for c in readings) or any(
             values.get(c) is None for i in about for c in i.cells):
         return
-    if not all(sum(values[c] for c in i.parts) == sum(values[c] for c in i.whole) for i in about):
+
+    def holding(read: dict) -> bool:
+        return all(sum(read[c] for c in i.parts) == sum(read[c] for c in i.whole) for i in about)
+
+    if not holding(values) or (alone and any(holding({**values, cell: other}) for cell, options in readings.items()
+                                             for other in options[1:] if other is not None)):
         return
     for cell, (value, *_) in readings.items():
         raw = out.cells[cell].raw
-        out.cells[cell] = CellValue(value, raw, "repaired", f"印作“{raw.strip()}”，读作 {value}：这样读时表中"
-                                    f"{len(about)} 项勾稽关系全部成立")
+        out.cells[cell] = CellValue(value, raw, "repaired", f"印作“{raw.strip()}”，读作 {value}：" + why.format(n=len(about)))
         fixed[cell] = value
 
 
