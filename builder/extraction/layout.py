@@ -514,20 +514,22 @@ def delimiter(line: str) -> str | None:
     return None
 
 
-_SPACED_CELLS_MIN = 2  # cells of a tab line, at least, holding several figures each for its spaces to part cells too
+_FIGURES_THEN_LABEL = re.compile(r"\s*(?:[-+]?\d[\d,.]*\s+)+[(（]?[一二三四五六七八九十\d]{0,2}[)）、.]?\s*[\u4e00-\u9fff]")
+_SPACED_CELLS_MIN = 2  # cells of a tab line, at least, so printed for its spaces to part cells too
 
 
 def _spaces_part_too(line: str) -> bool:
-    """Whether a line's cells are parted by spaces as well as by tabs (a typist's mixed keys, or rows run together: 12 ⇥
-    6 0 0 ⇥ 1  1 ⇥ 20; 行政处罚  68 ⇥ 行政强制 1): several of its tab cells print several figures each, or a label and its
-    figures. Read by its tabs, each such cell was one value printed so that it reads as none, or a label."""
+    """Whether a line's cells are parted by spaces as well as by tabs (a typist's mixed keys, or rows run together:
+    规章  0  0  0 ⇥ 行政规范性文件 ⇥ 5  0 13; 行政处罚  68 ⇥ 行政强制 1): several of its tab cells print a label and its
+    figures, figures and the next row's label, or figures spaced as typed (two spaces somewhere). Read by its tabs,
+    each such cell was one value printed so that it reads as none, or a label."""
     spaced = 0
     for cell in line.split("\t"):
         tokens = cell.split()
         if len(tokens) >= 2 and not SPACE_GROUPED.fullmatch(cell.strip()) and (
-                several_numbers(cell) is not None or (_WORDS.search(tokens[0]) and all(
-                    _NUMBER.fullmatch(t) or t in NONE_WORDS for t in tokens[1:]))):  # (0 0 0, or 规章  0  0  0)
-            spaced += 1
+                (several_numbers(cell) is not None and "  " in cell.strip()) or (_WORDS.search(tokens[0]) and all(
+                    _NUMBER.fullmatch(t) or t in NONE_WORDS for t in tokens[1:])) or _FIGURES_THEN_LABEL.match(cell)):
+            spaced += 1  # (5  0 13, 规章  0  0  0, or 0 1  11 (二)部分公开; not 5 8 5, a number wrapped a digit a line)
             if spaced >= _SPACED_CELLS_MIN:
                 return True
     return False
