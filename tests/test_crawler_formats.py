@@ -277,29 +277,15 @@ def test_restructuredtext_list_tables_are_read_a_row_a_line():
     """.. list-table:: with each row `* - label` and its cells `- value` a line each (`-` alone an empty cell): every
     row of table 3 printed eight values for seven cells (the empty label cell a dash for none), all 200 cells
     missed. Each row is put on a line, its cells parted by tabs."""
-    from builder import forms, synthetic
+    def rows(cells: list[str]) -> list[str]:
+        return [f"   * - {cells[0]}".rstrip(), *(f"     - {cell}".rstrip() for cell in ["", *cells[1:]])]
 
-    v = synthetic.consistent_values(random.Random(6), forms.GOV_2021)
-    text = synthetic.render(AGENCY, YEAR, forms.GOV_2021, v, "tab")  # each table row then as a list table's
-    lines: list[str] = []
-    for line in text.split("\n"):
-        cells = line.split("\t")
-        if len(cells) < 3:
-            lines.append(line)
-            continue
-        if not lines or not lines[-1].startswith("   "):
-            lines += ["", ".. list-table::", "   :header-rows: 0", ""]
-        lines.append(f"   * - {cells[0]}".rstrip())
-        lines += [f"     - {cell}".rstrip() for cell in ["", *cells[1:]]]
-    report = extract_bytes("\n".join(lines).encode(), "shinan_zfxxgk_ndbg_2021.rst")
-    assert {c.id: report.value(c.id) for c in forms.cells(forms.GOV_2021)} == {c.id: v[c.id] for c in forms.cells(forms.GOV_2021)}
+    _assert_rst_tables_read(lambda cells: [".. list-table::", "   :header-rows: 0", ""], rows, "shinan_zfxxgk_ndbg_2021.rst")
 
 
-@pytest.mark.parametrize("delimiter", [",", ";"])
-def test_restructuredtext_csv_tables_are_read_a_row_a_line(delimiter):
-    """Blind round 249 (h1163): .. csv-table:: 第二十条第（一）项 with its :header: and :widths: options and its rows as
-    quoted CSV (a label with a comma or a quote in it quoted, "" for a quote): the widths (30, 8, 8 …) were read as a
-    row of table 3, 7 cells wrong a file, and no row of any table was read (193 missing)."""
+def _assert_rst_tables_read(directive, rows, name: str) -> None:
+    """The form's report with each table row as a reStructuredText table's (``directive``'s lines open each table, the
+    first row's cells given; ``rows`` gives a row's lines): every cell read."""
     from builder import forms, synthetic
 
     v = synthetic.consistent_values(random.Random(6), forms.GOV_2021)
@@ -311,12 +297,26 @@ def test_restructuredtext_csv_tables_are_read_a_row_a_line(delimiter):
             lines.append(line)
             continue
         if not lines or not lines[-1].startswith("   "):
-            options = [f"   :delim: {delimiter}"] if delimiter != "," else []
-            lines += ["", ".. csv-table:: 表", *options, f"   :widths: 30{f'{delimiter} 8' * (len(cells) - 1)}", ""]
-        quoted = ['"' + cell.replace('"', '""') + '"' for cell in cells]
-        lines.append("   " + f"{delimiter} ".join(quoted))
-    report = extract_bytes("\n".join(lines).encode(), "report.rst")
+            lines += ["", *directive(cells)]
+        lines += rows(cells)
+    report = extract_bytes("\n".join(lines).encode(), name)
     assert {c.id: report.value(c.id) for c in forms.cells(forms.GOV_2021)} == {c.id: v[c.id] for c in forms.cells(forms.GOV_2021)}
+
+
+@pytest.mark.parametrize("delimiter", [",", ";"])
+def test_restructuredtext_csv_tables_are_read_a_row_a_line(delimiter):
+    """Blind round 249 (h1163): .. csv-table:: 第二十条第（一）项 with its :header: and :widths: options and its rows as
+    quoted CSV (a label with a comma or a quote in it quoted, "" for a quote): the widths (30, 8, 8 …) were read as a
+    row of table 3, 7 cells wrong a file, and no row of any table was read (193 missing)."""
+    options = [f"   :delim: {delimiter}"] if delimiter != "," else []
+
+    def directive(cells: list[str]) -> list[str]:
+        return [".. csv-table:: 表", *options, f"   :widths: 30{f'{delimiter} 8' * (len(cells) - 1)}", ""]
+
+    def rows(cells: list[str]) -> list[str]:
+        return ["   " + f"{delimiter} ".join('"' + cell.replace('"', '""') + '"' for cell in cells)]
+
+    _assert_rst_tables_read(directive, rows, "report.rst")
 
 
 @pytest.mark.parametrize("pairs", [((4, 5),), ((4, 5), (10, 11), (20, 21))])
