@@ -514,7 +514,9 @@ def delimiter(line: str) -> str | None:
     return None
 
 
-_FIGURES_THEN_LABEL = re.compile(r"\s*(?:[-+]?\d[\d,.]*\s+)+[(（]?[一二三四五六七八九十\d]{0,2}[)）、.]?\s*[\u4e00-\u9fff]")
+# Figures, then a row's label (its ordinal, then words: （二）部分公开, 2.重复申请; not an aside in brackets, (无), (上年5)).
+_FIGURES_THEN_LABEL = re.compile(r"\s*(?:[-+]?\d[\d,.]*\s+)+(?:[(（][一二三四五六七八九十]{1,3}[)）]"
+                                 r"|[一二三四五六七八九十\d]{1,2}[、.．])?\s*[\u4e00-\u9fff]{2}")
 _SPACED_CELLS_MIN = 2  # cells of a tab line, at least, so printed for its spaces to part cells too
 
 
