@@ -414,10 +414,10 @@ def _named_order(lines: list[str], words: tuple[tuple[str, str], ...], header: l
     grid = None if in_text else _grid_order(lines, words, frozenset({group}))
     if grid is not None:
         return tuple(grid)
-    # (a line naming every column once, the lines above it naming some of them again: the header's rows flattened,
-    # 总计 法人或其他组织 自然人 over 总计 其他 … 自然人, the lowest whole)
-    whole = [line for line in header if set(T3_ORDER) <= set(line) and len(set(line)) == len(line)]
-    if len(whole) == 1 and all(set(line) - {group} <= set(whole[0]) for line in header):
+    # (a line naming every column once, no heading among them, the lines above it naming some of them again: the
+    # header's rows flattened, 总计 法人或其他组织 自然人 over 总计 其他 … 自然人, the lowest whole)
+    whole = [line for line in header if set(T3_ORDER) <= set(line) and len(set(line)) == len(line) and group not in line]
+    if len(header) > 1 and len(whole) == 1 and all(set(line) - {group} <= set(whole[0]) for line in header):
         return tuple(n for n in whole[0] if n != group)
     if len(set(stream)) != len(stream):
         return None

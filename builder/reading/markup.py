@@ -2143,7 +2143,6 @@ def _inline_text(token) -> str:
 # Inline HTML in a Markdown cell (kept as text: the parser reads no HTML): a raised figure, and tags that show their text.
 _RAISED_TAG = re.compile(r"<sup>\s*(\d{1,3})\s*</sup>", re.I)
 _INLINE_TAG = re.compile(r"</?(?:span|font|b|strong|em|i|u|code|small|big|mark|ins|a)\b[^<>]{0,200}>", re.I)
-_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
 def _shown_inline_html(text: str) -> str:
