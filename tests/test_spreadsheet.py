@@ -332,10 +332,78 @@ def test_a_workbook_to_be_computed_on_opening_shows_its_formulas_results_not_the
     assert_every_cell(report, v)
     stored = extract_bytes(_stored_as(data, "0", '<calcPr calcId="191029"/>'), "report.xlsx")
     assert stored.cells["t3.total.total"].value == 0
-    # (openpyxl asks every workbook it writes to be computed: where its formulas store values, what saved it computed
-    # them, blind round 130's workbooks whose sums take in hidden rows of last year's figures)
+    # Blind round 252 (h1183): stale values stored (an earlier draft's sums) are computed again on opening too; a
+    # workbook that does not ask so shows them.
     computed = extract_bytes(_stored_as(data, "7", '<calcPr calcId="124519" fullCalcOnLoad="1"/>'), "report.xlsx")
-    assert computed.cells["t3.total.total"].value == 7
+    assert_every_cell(computed, v)
+    stale = extract_bytes(_stored_as(data, "7", '<calcPr calcId="191029"/>'), "report.xlsx")
+    assert stale.cells["t3.total.total"].value == 7
+
+
+def _shared(data: bytes) -> tuple[bytes, int]:
+    """The workbook with each column's run of like formulas (=SUM(B5:G5), =SUM(B6:G6) …) written as Excel writes
+    them: one shared formula, its text in the first cell only (t="shared" si=…), the others naming it by its si."""
+    import re
+    import zipfile
+
+    made = 0
+
+    def share(part: bytes) -> bytes:
+        nonlocal made
+        masters: dict[str, tuple[int, str, int]] = {}  # by column: the first cell's row, its formula, its si
+
+        def cell(m: re.Match) -> bytes:
+            nonlocal made
+            column, row, formula = m[3].decode(), int(m[4]), m[5].decode()
+            first = masters.get(column)
+            if first and formula == re.sub(r"(?<=[A-Z])\d+", lambda r: str(int(r[0]) + row - first[0]), first[1]):
+                made += 1
+                return m[1] + b'<f t="shared" si="%d"/>' % first[2] + m[6]
+            masters[column] = (row, formula, len(masters))
+            return m[1] + b'<f t="shared" ref="%s%d:%s1048576" si="%d">%s</f>' % (
+                column.encode(), row, column.encode(), len(masters) - 1, formula.encode()) + m[6]
+        return re.sub(rb'(<c r="(([A-Z]+)(\d+))"[^>]*>)<f>([^<]*)</f>(<v>[^<]*</v>|<v/>)?', cell, part)
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
+        for item in source.infolist():
+            part = source.read(item.filename)
+            target.writestr(item, share(part) if item.filename.startswith("xl/worksheets/") else part)
+    return out.getvalue(), made
+
+
+def test_a_shared_formula_is_computed_in_each_cell_it_fills():
+    """Blind round 252 (h1183): Excel writes a column of like totals as one shared formula, its text in the first
+    cell only; with no values stored, every total but the first was read empty (94 cells left unsure)."""
+    v = values(seed=21)
+    data, _ = _shared(_totals_as_formulas(xlsx_bytes(blocks(v)))[0])
+    from builder.reading.spreadsheet import _moved
+
+    assert _moved("SUM(D31:I31)+$C$2+'Q1数据'!A1", 2, 1) == "SUM(E33:J33)+$C$2+'Q1数据'!A1"
+    assert_every_cell(extract_bytes(data, "report.xlsx"), v)
+
+
+def test_formulas_taking_their_figures_from_another_sheet_are_computed():
+    """Blind round 252 (h1183): every figure of table 3 a reference to a sheet of raw figures (='原始数据'!B2, a
+    hidden sheet here), the totals sums of those, no value stored: all 175 cells were read empty."""
+    from openpyxl import load_workbook
+
+    v = values(seed=22)
+    book = load_workbook(io.BytesIO(_totals_as_formulas(xlsx_bytes(blocks(v)))[0]))
+    moved = 0
+    for k, sheet in enumerate(list(book.worksheets)):
+        raw = book.create_sheet(f"原始 数据{k}")
+        raw.sheet_state = "hidden"
+        for row in sheet.iter_rows():
+            for cell in row:
+                if isinstance(cell.value, int):
+                    raw[cell.coordinate] = cell.value
+                    cell.value = f"='原始 数据{k}'!{cell.coordinate}"
+                    moved += 1
+    assert moved > 150
+    out = io.BytesIO()
+    book.save(out)
+    assert_every_cell(extract_bytes(out.getvalue(), "report.xlsx"), v)
 
 
 @pytest.mark.parametrize("formula, value", [
@@ -349,7 +417,9 @@ def test_the_formulas_a_workbook_is_filled_with(formula, value):
 
     cells = {(0, 0): 1.0, (1, 0): 2.0, (2, 0): 3.0, (0, 1): 5.0, (0, 19): None}  # A1..A3, B1, T1 holds text
 
-    def value_at(row: int, column: int, depth: int, summed: bool = False):
+    def value_at(row: int, column: int, depth: int, summed: bool = False, sheet: str = ""):
+        if sheet:  # (no other sheet)
+            return None
         if (row, column) == (0, 3):  # D1 = D1
             return _evaluated("=D1", value_at, depth + 1)
         return cells.get((row, column), 0.0)

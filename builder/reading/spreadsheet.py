@@ -15,6 +15,7 @@ import io
 import posixpath
 import re
 import zlib
+from collections.abc import Callable
 from typing import NamedTuple
 
 from .. import errors
@@ -47,13 +48,14 @@ def spreadsheet_to_text(data: bytes, path: str, active_only: bool = False) -> st
         sheets.sort(key=lambda sheet: _earlier_year_sheet(sheet.name, names))
         facts = (_xlsx_facts(data) or _ods_facts(data)) if data.startswith(ZIP_SIGNATURE) else {}
         lines: list[str] = []
+        elsewhere = _other_sheets(book, facts)
         budget = GRID_CELLS
         for sheet in sheets:
             budget -= sheet.height * sheet.width
             if budget < 0:  # a few KB can declare a sheet of millions of cells
                 raise errors.TableTooLarge(GRID_CELLS)
             sheet_facts = facts.get(sheet.name, SheetFacts())  # (its text boxes first: a title and prose set in one)
-            lines += [*sheet_facts.text_boxes, *_sheet_lines(sheet, sheet_facts, area), ""]
+            lines += [*sheet_facts.text_boxes, *_sheet_lines(sheet, sheet_facts, area, elsewhere), ""]
     except python_calamine.PasswordError as e:
         raise errors.EncryptedDocument(path, "a spreadsheet") from e
     except (errors.ReportError, errors.TableTooLarge):
@@ -61,6 +63,32 @@ def spreadsheet_to_text(data: bytes, path: str, active_only: bool = False) -> st
     except Exception as e:  # python-calamine raises its own errors and others on a damaged file
         raise errors.NotText(path, f"not a readable spreadsheet ({type(e).__name__})") from e
     return "\n".join(lines)
+
+
+def _other_sheets(book, facts: dict[str, SheetFacts]) -> OtherSheets:
+    """The cells of the workbook's sheets, hidden ones too (the figures a visible table's formulas refer to, kept on a
+    sheet of their own), read when a formula first asks for one; a sheet too large to read holds no number."""
+    names = {meta.name.casefold(): meta.name for meta in book.sheets_metadata}
+    grids: dict[str, tuple[int, int, list[list], set[tuple[int, int]]] | None] = {}
+
+    def stored(name: str, row: int, column: int) -> object:
+        if (key := name.casefold()) not in names:
+            return None
+        if key not in grids:
+            try:
+                sheet = book.get_sheet_by_name(names[key])
+                start_row, start_column = sheet.start or (0, 0)
+                grids[key] = None if sheet.height * sheet.width > GRID_CELLS else (
+                    start_row, start_column, sheet.to_python(skip_empty_area=True),
+                    set(dict(facts.get(names[key], SheetFacts()).formulas)))
+            except Exception:  # python-calamine's own errors: a chart sheet, a damaged one
+                grids[key] = None
+        if (grid := grids[key]) is None or (row, column) in grid[3]:
+            return None  # (a formula of that sheet with no value stored: no number to take)
+        start_row, start_column, values, _ = grid
+        r, c = row - start_row, column - start_column
+        return values[r][c] if 0 <= r < len(values) and 0 <= c < len(values[r]) else ""
+    return stored
 
 
 # A sheet's name saying it holds an earlier year's (上年, 去年, 往年), or a year before another sheet's (2022年 beside
@@ -138,7 +166,7 @@ class SheetFacts(NamedTuple):
     recalculated: bool = False
 
 
-def _sheet_lines(sheet, facts: SheetFacts, area: Area | None = None) -> list[str]:
+def _sheet_lines(sheet, facts: SheetFacts, area: Area | None = None, elsewhere: OtherSheets | None = None) -> list[str]:
     """A sheet's rows as lines: cells tab-separated, the cells of a merged range expanded; hidden rows
     and columns (last year's figures kept out of sight) and those outside the ``area`` an object shows left
     out; a cell showing a formula error holds it (it read as empty, and its row one cell off)."""
@@ -149,7 +177,7 @@ def _sheet_lines(sheet, facts: SheetFacts, area: Area | None = None) -> list[str
         if 0 <= r < len(values) and 0 <= c < len(values[r]) and values[r][c] == "":
             values[r][c] = error
     if facts.formulas:
-        _compute_formulas(values, dict(facts.formulas), start_row, start_column, facts.recalculated)
+        _compute_formulas(values, dict(facts.formulas), start_row, start_column, facts.recalculated, elsewhere)
     first_row, first_column, last_row, last_column = area or (0, 0, float("inf"), float("inf"))
     shown_rows = {r for r in range(len(values))
                   if r + start_row not in facts.hidden_rows and first_row <= r + start_row <= last_row}
@@ -249,8 +277,9 @@ def _xlsx_facts(data: bytes) -> dict[str, SheetFacts]:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             book = etree.fromstring(archive.read("xl/workbook.xml"), parser)
-            recalculated = (calc := book.find(f"{_MAIN}calcPr")) is not None and calc.get("fullCalcOnLoad") in ("1", "true")
-            zeros: dict[str, dict[tuple[int, int], str]] = {}  # by sheet: formulas storing 0, in such a workbook
+            computed_on_load = (calc := book.find(f"{_MAIN}calcPr")) is not None and calc.get("fullCalcOnLoad") in ("1", "true")
+            recalculated = computed_on_load
+            stored_formulas: dict[str, dict[tuple[int, int], str]] = {}  # by sheet: those storing a value, in such a book
             rels = etree.fromstring(archive.read("xl/_rels/workbook.xml.rels"), parser)
             targets = {rel.get("Id"): rel.get("Target", "") for rel in rels}
             for sheet in book.iter(f"{_MAIN}sheet"):
@@ -258,22 +287,23 @@ def _xlsx_facts(data: bytes) -> dict[str, SheetFacts]:
                 part = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
                 if part not in archive.namelist():
                     continue
-                rows, columns, errors_, formulas = set(), set(), {}, {}
+                rows, columns, errors_, formulas, stored = set(), set(), {}, {}, {}
+                shared: dict[str, tuple[tuple[int, int], str]] = {}  # a shared formula's first cell and text, by its si
                 for _, element in etree.iterparse(archive.open(part), tag=(f"{_MAIN}row", f"{_MAIN}col", f"{_MAIN}c"),
                                                   resolve_entities=False, no_network=True):
                     if element.tag == f"{_MAIN}c":
-                        if element.get("t") == "e" and (ref := _CELL_REFERENCE.fullmatch(element.get("r", ""))):
+                        ref = _CELL_REFERENCE.fullmatch(element.get("r", ""))
+                        if element.get("t") == "e" and ref:
                             value = element.findtext(f"{_MAIN}v") or "#VALUE!"
                             errors_[(int(ref[2]) - 1, _column_index(ref[1]))] = value
-                        elif (formula := element.findtext(f"{_MAIN}f")) and (
-                                ref := _CELL_REFERENCE.fullmatch(element.get("r", ""))):
-                            stored = element.findtext(f"{_MAIN}v")
-                            if stored in (None, ""):
-                                formulas[(int(ref[2]) - 1, _column_index(ref[1]))] = formula
-                            elif recalculated and stored == "0":
-                                zeros.setdefault(sheet.get("name", ""), {})[(int(ref[2]) - 1, _column_index(ref[1]))] = formula
-                            else:
-                                recalculated = False  # (a value computed by what saved it: the stored zeros are too)
+                        elif ref is not None and (formula := _cell_formula(element.find(f"{_MAIN}f"), ref, shared)):
+                            at = (int(ref[2]) - 1, _column_index(ref[1]))
+                            value = element.findtext(f"{_MAIN}v")
+                            if value in (None, ""):
+                                formulas[at] = formula
+                            elif computed_on_load:  # (Excel computes it again on opening: what it stores may be stale)
+                                stored[at] = formula
+                                recalculated = recalculated and value == "0"  # (a value computed by what saved it)
                         continue  # its row clears it
                     if element.get("hidden") in ("1", "true"):
                         if element.tag == f"{_MAIN}row" and (row := element.get("r", "")).isdecimal():
@@ -282,14 +312,47 @@ def _xlsx_facts(data: bytes) -> dict[str, SheetFacts]:
                             columns.update(range(int(element.get("min")) - 1,
                                                  min(int(element.get("max", element.get("min"))), 16_384)))
                     element.clear()
+                stored_formulas[sheet.get("name", "")] = stored
                 found[sheet.get("name", "")] = SheetFacts(frozenset(rows), frozenset(columns), tuple(errors_.items()),
                                                           tuple(formulas.items()), _text_boxes(archive, part, parser))
     except (KeyError, zipfile.BadZipFile, etree.XMLSyntaxError, OSError, ValueError):
         return {}
-    if recalculated:  # (every formula stored 0 or nothing: none was computed, as xlsxwriter writes them)
-        found = {name: facts._replace(formulas=(*facts.formulas, *zeros.get(name, {}).items()), recalculated=True)
-                 for name, facts in found.items()}
+    if computed_on_load:  # (every formula stored 0 or nothing, recalculated: none was computed, as xlsxwriter writes them)
+        found = {name: facts._replace(formulas=(*facts.formulas, *stored_formulas.get(name, {}).items()),
+                                      recalculated=recalculated) for name, facts in found.items()}
     return found
+
+
+def _cell_formula(element, ref: re.Match, shared: dict[str, tuple[tuple[int, int], str]]) -> str | None:
+    """A cell's formula: its own text, or a shared formula's (t="shared", the text only in its first cell: SUM(D31:I31)
+    down a column) moved to the cell as Excel moves it, its relative references by as many rows and columns."""
+    if element is None:
+        return None
+    at = (int(ref[2]) - 1, _column_index(ref[1]))
+    if element.get("t") != "shared" or (si := element.get("si")) is None:
+        return element.text
+    if element.text:
+        shared[si] = (at, element.text)
+        return element.text
+    if si not in shared:
+        return None
+    (row, column), formula = shared[si]
+    return _moved(formula, at[0] - row, at[1] - column)
+
+
+# A cell reference in a formula, its $ marks kept: not a function's name (LOG10) nor part of a sheet's name ('Q1数据'!).
+_FORMULA_REFERENCE = re.compile(r"(?<![A-Za-z0-9_$'!.])(\$?)([A-Z]{1,3})(\$?)(\d{1,7})(?![\d(A-Za-z_])")
+
+
+def _moved(formula: str, rows: int, columns: int) -> str:
+    """The formula as Excel writes it in a cell ``rows`` below and ``columns`` right of where it stands: its relative
+    references moved, the absolute ($D$8) kept; text in quotes (a sheet's name) left as it is."""
+    def move(m: re.Match) -> str:
+        column = _column_index(m[2]) + (0 if m[1] else columns)
+        row = int(m[4]) + (0 if m[3] else rows)
+        return f"{m[1]}{_column_letters(column)}{m[3]}{row}" if column >= 0 and row >= 1 else m[0]
+    parts = re.split(r"('(?:[^']|'')*'|\"[^\"]*\")", formula)
+    return "".join(part if i % 2 else _FORMULA_REFERENCE.sub(move, part) for i, part in enumerate(parts))
 
 
 _DRAWING = "{http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing}"
@@ -408,29 +471,25 @@ def _excel_formula(formula: str) -> str:
 
 
 def _compute_formulas(values: list[list], formulas: dict[tuple[int, int], str], start_row: int, start_column: int,
-                      recalculated: bool = False) -> None:
+                      recalculated: bool = False, elsewhere: OtherSheets | None = None) -> None:
     """Fill the cells whose formulas a workbook stores without the values they last computed (written by a
-    script, which computes nothing; Excel computes them on opening): sums and differences of cells, as
-    Excel would show them. A formula of anything else, or referring to a cell that holds no number, is
-    left empty. ``recalculated``: every formula is computed so, its stored value (a script's 0) never shown."""
+    script, which computes nothing; Excel computes them on opening), or with values Excel computes again on
+    opening it (calcPr fullCalcOnLoad: a stale one is not shown): sums and differences of cells, of this sheet
+    or another (``elsewhere``), as Excel would show them. A formula of anything else, or referring to a cell that
+    holds no number, is left as stored (empty). ``recalculated``: no formula stores a value but a script's 0,
+    never shown."""
     computed: dict[tuple[int, int], float | None] = {}
 
-    def value_at(row: int, column: int, depth: int, summed: bool = False) -> float | None:
+    def value_at(row: int, column: int, depth: int, summed: bool = False, sheet: str = "") -> float | None:
+        if sheet:
+            return _number(elsewhere(sheet, row, column) if elsewhere else None, summed)
         if (row, column) in formulas:
             if (row, column) not in computed:
                 computed[(row, column)] = None  # a cycle reads as no number
                 computed[(row, column)] = _evaluated(formulas[(row, column)], value_at, depth + 1)
             return computed[(row, column)]
         r, c = row - start_row, column - start_column
-        value = values[r][c] if 0 <= r < len(values) and 0 <= c < len(values[r]) else ""
-        if value == "":
-            return 0.0  # an empty cell counts 0 in a sum, as Excel counts it
-        if isinstance(value, int | float) and not isinstance(value, bool):
-            return float(value)
-        # A number stored as text ('123): SUM skips it, as Excel does; + - * / take its number, as Excel does
-        if summed:
-            return 0.0
-        return float(value) if isinstance(value, str) and _TEXT_NUMBER.fullmatch(value.strip()) else None
+        return _number(values[r][c] if 0 <= r < len(values) and 0 <= c < len(values[r]) else "", summed)
 
     for (row, column) in sorted(formulas):
         r, c = row - start_row, column - start_column
@@ -439,11 +498,30 @@ def _compute_formulas(values: list[list], formulas: dict[tuple[int, int], str], 
         while len(values) <= r:
             values.append([])
         values[r].extend([""] * (c + 1 - len(values[r])))
-        if values[r][c] == "" or recalculated:
-            values[r][c] = "" if result is None else result
+        values[r][c] = "" if result is None else result
 
 
-_FORMULA_TOKEN = re.compile(r"\s*(?:(?P<number>\d+(?:\.\d+)?)|\$?(?P<column>[A-Z]{1,3})\$?(?P<row>\d{1,7})"
+# Another sheet's cell as the workbook stores it, by the sheet's name as a formula writes it ('原始数据'!B2): its value
+# ("" when empty), or None when no sheet is so named or the cell holds a formula no value was stored for.
+OtherSheets = Callable[[str, int, int], object]
+
+
+def _number(value, summed: bool) -> float | None:
+    """A cell's value as a formula counts it: empty as 0 and a number as itself, as Excel counts them; a number stored
+    as text ('123) skipped by SUM and taken by + - * /, as Excel does; None for anything else."""
+    if value is None:
+        return None
+    if value == "":
+        return 0.0
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return float(value)
+    if summed:
+        return 0.0
+    return float(value) if isinstance(value, str) and _TEXT_NUMBER.fullmatch(value.strip()) else None
+
+
+_FORMULA_TOKEN = re.compile(r"\s*(?:(?P<number>\d+(?:\.\d+)?)"
+                            r"|(?:(?P<sheet>'(?:[^']|'')+'|[^\s'!()=+\-*/,:<>&^\"]+)!)?\$?(?P<column>[A-Z]{1,3})\$?(?P<row>\d{1,7})"
                             r"|(?P<function>SUM)\s*\(|(?P<op>[-+*/(),:]))", re.I)
 _FORMULA_DEPTH = 50  # formulas referring to formulas, this deep at most
 _TEXT_NUMBER = re.compile(r"[-+]?\d+(?:\.\d+)?")  # text Excel's arithmetic reads as a number
@@ -457,8 +535,11 @@ def _evaluated(formula: str, value_at, depth: int) -> float | None:
         m = _FORMULA_TOKEN.match(text, at)
         if m is None or m.end() == at:
             return None
-        kind = m.lastgroup if m.lastgroup != "row" else "column"
-        tokens.append((kind, m.group(0).strip().upper()))
+        if m["column"]:  # (a cell, its sheet's name kept as written after a ! when another's: 原始数据!B2)
+            sheet = m["sheet"][1:-1].replace("''", "'") if m["sheet"] and m["sheet"].startswith("'") else m["sheet"]
+            tokens.append(("column", (f"{sheet}!" if sheet else "") + (m["column"] + m["row"]).upper()))
+        else:
+            tokens.append((m.lastgroup, m.group(0).strip().upper()))
         at = m.end()
     if depth > _FORMULA_DEPTH:
         return None
@@ -475,15 +556,20 @@ def _evaluated(formula: str, value_at, depth: int) -> float | None:
         position += 1
         return tokens[position - 1]
 
-    def cell(ref: str) -> tuple[int, int]:
+    def cell(ref: str) -> tuple[str, int, int]:
+        sheet, _, ref = ref.rpartition("!")
         m = _CELL_REFERENCE.fullmatch(ref.replace("$", ""))
-        return int(m[2]) - 1, _column_index(m[1])
+        return sheet, int(m[2]) - 1, _column_index(m[1])
+
+    def value_of(ref: str, summed: bool = False) -> float | None:
+        sheet, row, column = cell(ref)
+        return value_at(row, column, depth, summed, sheet)
 
     def sum_of(first: str, last: str) -> float | None:
-        (r0, c0), (r1, c1) = cell(first), cell(last)
+        (sheet, r0, c0), (_, r1, c1) = cell(first), cell(last)
         if (r1 - r0 + 1) * (c1 - c0 + 1) > 100_000:
             return None
-        found = [value_at(r, c, depth, True) for r in range(min(r0, r1), max(r0, r1) + 1)
+        found = [value_at(r, c, depth, True, sheet) for r in range(min(r0, r1), max(r0, r1) + 1)
                  for c in range(min(c0, c1), max(c0, c1) + 1)]
         return None if any(v is None for v in found) else sum(found)
 
@@ -497,12 +583,12 @@ def _evaluated(formula: str, value_at, depth: int) -> float | None:
             if peek() == ":":
                 take()
                 return sum_of(token, take()[1]) if position < len(tokens) else None
-            return value_at(*cell(token), depth)
+            return value_of(token)
         if kind == "function":
             total = 0.0
             while True:
                 if peek_kind() == "column" and position + 1 < len(tokens) and tokens[position + 1][1] in (",", ")"):
-                    part = value_at(*cell(take()[1]), depth, True)  # (a cell of SUM's arguments: its text skipped)
+                    part = value_of(take()[1], True)  # (a cell of SUM's arguments: its text skipped)
                 else:
                     part = expression()
                 if part is None:
@@ -546,6 +632,16 @@ def _column_index(letters: str) -> int:
     for letter in letters:
         index = index * 26 + ord(letter) - ord("A") + 1
     return index - 1
+
+
+def _column_letters(index: int) -> str:
+    """A column's letters by its index from 0 (0 → A, 26 → AA)."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
 
 
 def shown_value(value) -> str:
