@@ -1723,15 +1723,18 @@ def _junk_in_figures(v: dict, junk: Callable[[str], str]) -> str:
     '<span style="opacity:0;position:absolute">7</span>', '<span style="transform:scale(0);position:absolute">7</span>',
     '<span style="display:inline-block;width:0;height:0;overflow:hidden">7</span>', '<span style="font-size:0pt">7</span>',
     '<span class="s-k3">7</span>', '<font color="#ffffff">7</font>', '<span style="color:#FFF">7</span>',
+    '<span class="w9">7</span>', '<span class="w9 on">7</span>',
 ])
 def test_junk_digits_an_anti_copy_script_hides_in_the_figures_are_not_read(hide):
     """Anti-scraping junk inside every figure, hidden from the eye in one of the usual ways (transparent,
     scaled to nothing, a box of no size, no font size, a class a style sheet hides by a descendant
-    selector, white on white): 43 was read as 473."""
+    selector, white on white inline or by a class: blind round 252, h1185, 70 cells wrong in 4 pages): 43 was read
+    as 473. A rule of another colour for another class of the figure's own (.w9.black) does not show it."""
     v = values(seed=5)
     body = _junk_in_figures(v, lambda figure: figure[:1] + hide + figure[1:])
     page = html_page(f'<div class="article">{body}</div>').replace(
-        "</head>", "<style>.article .s-k3{display:none}</style></head>")
+        "</head>", "<style>.article .s-k3{display:none} td{color:#000} .w9{color:#ffffff} .w9.black{color:#000}"
+                   "</style></head>")
     assert_every_cell(extract_html(page), v)
 
 
@@ -1815,10 +1818,33 @@ def test_a_style_sheets_later_and_more_specific_rules_decide_what_is_hidden():
     assert_every_cell(extract_html(page), v)
 
 
-def test_a_white_figure_on_a_coloured_cell_is_read():
+@pytest.mark.parametrize("styled", ['<span style="color:#fff;background:#1f5fa0">{}</span>',
+                                    '<span class="w hd">{}</span>', '<span class="w">{}</span>'])
+def test_a_white_figure_on_a_coloured_cell_is_read(styled):
+    """White on a background of its own, inline or by the style sheet (.hd{background:#1f5fa0}), or white by a class a
+    later rule as specific colours again (.w{color:#fff} … span.w{color:#333}): shown, read."""
     v = values(seed=5)
-    body = _junk_in_figures(v, lambda figure: f'<span style="color:#fff;background:#1f5fa0">{figure}</span>')
-    assert_every_cell(extract_html(html_page(body)), v)
+    body = _junk_in_figures(v, styled.format)
+    sheet = "<style>.w{color:#ffffff} .hd{background-color:#1f5fa0} .article span.w{color:#333}</style>"
+    page = html_page(f'<div class="article">{body}</div>').replace("</head>", sheet + "</head>")
+    assert_every_cell(extract_html(page), v)
+
+
+def test_a_figure_s_digits_written_out_of_order_and_put_back_by_flex_order_are_read_as_shown():
+    """Blind round 252 (h1185): each figure's digits as items of an inline flex box, written shuffled and shown in
+    place by order: (with a hidden item among them), in the tables and in the prose: read as cells of a row, each
+    figure became a row of digits (15 cells missing, a sentence's figure lost)."""
+    v = values(seed=5)
+
+    def shuffled(figure: str) -> str:
+        items = [f'<span style="order:{k + 1}">{digit}</span>' for k, digit in enumerate(figure)]
+        items = items[1::2] + items[::2]
+        return '<span style="display:inline-flex">' + "".join(items) + '<span style="display:none">7</span></span>'
+
+    body = _junk_in_figures(v, shuffled).replace("<p>", f"<p>全年主动公开政府信息{shuffled('1386')}条。", 1)
+    got = extract_html(html_page(body))
+    assert_every_cell(got, v)
+    assert "全年主动公开政府信息1386条" in got.document.text
 
 
 @pytest.mark.parametrize("wrap", ['<bdo dir="rtl">{}</bdo>', '<span class="rv">{}</span>',

@@ -458,8 +458,20 @@ def _cell_row(element, laid_in_a_row: bool = False) -> bool:
             in_a_row and sum(1 for g in child if isinstance(g.tag, str)) <= 1)
 
     children = [c for c in children if not _clearing(c)]
-    return len(children) >= _STYLED_CELLS_MIN and all(
+    return len(children) >= _STYLED_CELLS_MIN and not _word_in_pieces(element, children) and all(
         cell(c) and len(_element_text(c)) <= _STYLED_CELL_TEXT_MAX and not c.xpath(".//table") for c in children)
+
+
+def _word_in_pieces(element, children: list) -> bool:
+    """Whether a flex box's items are a character or two each, with no boxes inside, in a table's cell or among a
+    sentence's words (已办结<span style="display:inline-flex"><span style="order:2">3</span>…</span>件): a number's
+    digits written out of order and put back by their order, one word, not a row of cells."""
+    if any(len(child) or len(_element_text(child)) > 2 for child in children):
+        return False
+    parent = element.getparent()
+    in_a_sentence = parent is not None and bool((parent.text or "").strip() or (element.tail or "").strip()
+                                                or any((sibling.tail or "").strip() for sibling in element.itersiblings(preceding=True)))
+    return in_a_sentence or any(a.tag in ("td", "th") for a in element.iterancestors())
 
 
 def _clearing(element) -> bool:
@@ -1877,16 +1889,23 @@ _JUNK_FIGURE = re.compile(r"[\dA-Za-z.,-]{1,3}")  # (a letter or two too: 行政
 
 def _white_figures(root) -> list:
     """A digit or a letter or two set in white on the page's white (an anti-copy trick: 43 read as 435, 行政诉讼q情况 no
-    heading), no background declared around it: unseen. Longer white text (a header on a coloured cell) is kept."""
-    found = []
-    for element in root.xpath("//font[@color] | //*[contains(@style, 'olor')]"):
-        color = element.get("color") if element.tag == "font" else (m.group(1) if (m := _STYLE_COLOR.search(
+    heading), inline or by the style sheet's class (.sqy5e{color:#fff}, unless a rule that outranks it colours it
+    again), no background declared around it: unseen. Longer white text (a header on a coloured cell) is kept."""
+    ranked: dict[int, tuple[tuple, object, str]] = {}
+    for element, rank, body in _selected(root, lambda body: _STYLE_COLOR.search(body) is not None):
+        if id(element) not in ranked or rank >= ranked[id(element)][0]:
+            ranked[id(element)] = (rank, element, _STYLE_COLOR.search(body).group(1))
+    colours = {key: (element, colour) for key, (_, element, colour) in ranked.items()}
+    for element in root.xpath("//font[@color] | //*[contains(@style, 'olor')]"):  # (inline: over the sheet's)
+        colour = element.get("color") if element.tag == "font" else (m.group(1) if (m := _STYLE_COLOR.search(
             element.get("style") or "")) else None)
-        if not color or not _WHITE.match(color) or not _JUNK_FIGURE.fullmatch(element.text_content().strip()):
-            continue
-        if not any(_coloured_background(a) for a in [element, *element.iterancestors()][:6]):
-            found.append(element)
-    return found
+        if colour:
+            colours[id(element)] = (element, colour)
+    painted = {id(element) for element, _, body in _selected(root, lambda body: _BACKGROUND.search(body) is not None)
+               if any(c.strip() and not _WHITE.match(c.split()[0]) for c in _BACKGROUND.findall(body))}
+    return [element for element, colour in colours.values()
+            if _WHITE.match(colour) and _JUNK_FIGURE.fullmatch(element.text_content().strip())
+            and not any(_coloured_background(a) or id(a) in painted for a in [element, *element.iterancestors()][:6])]
 
 
 _BACKGROUND = re.compile(r"background(?:-color)?\s*:\s*([^;!]+)", re.IGNORECASE)
