@@ -791,16 +791,16 @@ def test_a_browser_s_dated_head_without_the_time_is_no_line_of_the_report():
     assert lines == ["一、总体情况", "2024/1/30 召开政务公开工作会议。", "行政许可\t6215", "行政处罚\t12"]
 
 
-def _page(draw, crop_top: float = 0) -> bytes:
+def _page(draw, crop_top: float = 0, crop_sides: float = 0) -> bytes:
     """A one-page PDF drawn by ``draw(canvas)`` in Helvetica (ASCII: the point is where text is, not
-    which), its crop box ``crop_top`` points short of the page's top."""
+    which), its crop box ``crop_top`` points short of the page's top and ``crop_sides`` short of each side."""
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfgen import canvas as pdf_canvas
 
     out = io.BytesIO()
     page = pdf_canvas.Canvas(out, pagesize=A4)
-    if crop_top:
-        page.setCropBox((0, 0, A4[0], A4[1] - crop_top))
+    if crop_top or crop_sides:
+        page.setCropBox((crop_sides, 0, A4[0] - crop_sides, A4[1] - crop_top))
     for k in range(6):  # enough text on the page to be a text layer
         page.drawString(72, 500 - 14 * k, f"Annual report on government information disclosure, line {k}.")
     draw(page)
@@ -939,6 +939,21 @@ def test_text_outside_the_crop_box_is_not_read():
 
     text = pdf_to_text(_page(lambda page: page.drawString(72, 830, "LEFTOVER 2022"), crop_top=30), "report.pdf")
     assert "LEFTOVER" not in text and "line 5." in text
+
+
+def test_a_line_the_crop_box_s_edge_cuts_is_read_whole():
+    """Blind round 252 (h1181): a table set a little past the crop box's edge, the first character of each label half
+    outside it (规章 drawn from 23 pt, the box from 30): those characters were dropped as unseen (章 0 0 0, and table
+    2's rows of 规章 lost). A reader sees them in part; text wholly outside the box is not read."""
+    from builder.reading.pdf import pdf_to_text
+
+    def draw(page) -> None:
+        page.setFont("Helvetica", 12)
+        page.drawString(570, 400, "NOTE 2022")  # (wholly past the box's right edge, at 565)
+        page.drawString(25, 380, "Edge 7")  # (its first letter cut by the box's left edge, at 30)
+
+    text = pdf_to_text(_page(draw, crop_sides=30), "report.pdf")
+    assert "Edge 7" in text and "NOTE" not in text
 
 
 def _layered_pdf() -> bytes:

@@ -853,8 +853,9 @@ def _one_text_layer(page):
 
 
 def _visible(page):
-    """The page without the characters a reader cannot see: outside its crop box (a leftover title above
-    the page, a column past its edge, a reviewer's note cropped off), white on no coloured fill (an
+    """The page without the characters a reader cannot see: wholly outside its crop box (a leftover title above
+    the page, a column past its edge, a reviewer's note cropped off; one the edge cuts shows in part, as a table's first
+    column set a little past the margin's), white on no coloured fill (an
     old draft's numbers left under the table in white), drawn invisibly among more text drawn to be seen (a
     searchable scan's text layer is all invisible: read), or too small to read (1pt, beside text ten times its
     size). Read, they joined the visible figures (167147 for 167) or gave the report another year."""
@@ -869,7 +870,8 @@ def _visible(page):
     def hidden(char: dict) -> bool:
         nonlocal fills
         x, y = (char["x0"] + char["x1"]) / 2, (char["top"] + char["bottom"]) / 2
-        if not (left <= x <= right and top <= y <= bottom) or char["size"] < tiny:
+        if char["x1"] <= left or char["x0"] >= right or char["bottom"] <= top or char["top"] >= bottom \
+                or char["size"] < tiny:
             return True
         if invisible and char.get("render_mode") == _INVISIBLE:
             return True
