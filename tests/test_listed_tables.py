@@ -1352,6 +1352,26 @@ def test_table_3_printed_as_small_tables_each_for_some_columns_is_read_whole(spl
         c.id: v[c.id] for c in forms.cells("gov-2021") if c.table == "t3"}
 
 
+def test_table_4_a_cell_a_line_named_result_first_under_its_heading_is_read_by_the_names():
+    """Blind round 253 (h1194): table 4 a cell a line, result first (结果维持/行政诉讼/未经复议直接起诉：0), the groups in
+    another order, the first line under the section's heading: the heading, run into the first line's label, named
+    行政复议 for it, and the list was read in printed order (9 cells wrong, every sum holding)."""
+    v = synthetic.consistent_values(random.Random(31), "gov-2021")
+    paths = {"litigation_direct": "行政诉讼/未经复议直接起诉", "litigation_after_review": "行政诉讼/复议后起诉",
+             "admin_review": "行政复议"}
+    t3 = [f"{c.label_zh if c.id in ('natural_person', 'total') else '法人或其他组织/' + c.label_zh}/"
+          f"{row.group_zh + '/' if row.group_zh else ''}{row.label_zh}：{v[forms.t3_cell(row.id, c.id)]}"
+          for c in forms.T3_COLUMNS for row in forms.T3_ROWS_2021]  # (the whole report so listed, table 3 column first)
+    t4 = ["四、政府信息公开行政复议、行政诉讼情况", "", *(f"{c.label_zh}/{path}：{v[forms.t4_cell(g, c.id)]}"
+                                               for g, path in paths.items() for c in forms.T4_COLUMNS)]
+    text = synthetic.render(AGENCY, YEAR, "gov-2021", v, "tab").split("\n")
+    start = next(k for k, line in enumerate(text) if line.startswith("三、收到和处理"))
+    end = next(k for k, line in enumerate(text) if line.startswith("五、"))
+    report = extract_bytes("\n".join([*text[:start + 1], *t3, "", *t4, "", *text[end:]]).encode(), "report.txt")
+    assert {c.id: report.cells[c.id].value for c in forms.cells("gov-2021") if c.table in ("t3", "t4")} == {
+        c.id: v[c.id] for c in forms.cells("gov-2021") if c.table in ("t3", "t4")}
+
+
 @pytest.mark.parametrize("shape", ["csv", "tsv", "jsonl"])
 def test_tables_exported_as_records_a_cell_a_line_are_read(shape):
     """Blind round 132 (filing systems' exports): 表格,行,列,数值 then 表三,三、本年度办理结果/（二）部分公开（区分处理的，只计

@@ -636,8 +636,9 @@ def t4_cell_named(label: str, group_above: str | None = None) -> tuple[str, str]
     -总计), as a table 4 printed as a list names its cells; None when it names no one group (行政诉讼 alone
     is either) or no result. A label naming a result and no group at all (or 行政诉讼 alone, under a kind of
     litigation) is of ``group_above``, the group of the row above, when given: a merged cell prints a group's
-    name once, beside its first row."""
-    groups = {_T4_GROUP_IDS[m.group()] for m in _T4_GROUP_WORD.finditer(label_core(label))}
+    name once, beside its first row. The section's heading run into the first row's label (四、政府信息公开行政复议、行政
+    诉讼情况 行政诉讼 未经复议直接起诉-结果维持) names no group of it."""
+    groups = {_T4_GROUP_IDS[m.group()] for m in _T4_GROUP_WORD.finditer(label_core(SECTION_HEADINGS["t4"].sub(" ", label)))}
     if not groups and group_above is not None and ("行政诉讼" not in label or group_above != "admin_review"):
         groups = {group_above}
     result = t4_result(label)
