@@ -469,8 +469,9 @@ def _word_in_pieces(element, children: list) -> bool:
     if any(len(child) or len(_element_text(child)) > 2 for child in children):
         return False
     parent = element.getparent()
-    in_a_sentence = parent is not None and bool((parent.text or "").strip() or (element.tail or "").strip()
-                                                or any((sibling.tail or "").strip() for sibling in element.itersiblings(preceding=True)))
+    in_a_sentence = parent is not None and bool(
+        (parent.text or "").strip() or (element.tail or "").strip()
+        or any((sibling.tail or "").strip() for sibling in element.itersiblings(preceding=True)))
     return in_a_sentence or any(a.tag in ("td", "th") for a in element.iterancestors())
 
 
