@@ -984,6 +984,33 @@ def test_rows_of_a_table_s_text_version_slashed_apart_are_read(slash, last_label
             assert report.cells[cell.id].value == v[cell.id], cell.id
 
 
+def test_rows_read_out_with_their_values_in_order_are_read():
+    """Blind round 253 (h1189, 无障碍 text versions): each row of table 3 as its label, then 依次为 and its values parted
+    by 、 (一、本年新收政府信息公开申请数量，依次为92、2、0、1、0、5、100。), the columns named once above: no row was read
+    (200 cells missing in each of 3 files). A sentence pairing names with 分别为 is no such row, and its figures stay."""
+    v = synthetic.consistent_values(random.Random(19), GOV_2021)
+    lines = synthetic.render(AGENCY, 2023, GOV_2021, v, "tab").split("\n")
+    start = next(k for k, line in enumerate(lines) if line.startswith("一、本年新收"))
+    end = next(k for k, line in enumerate(lines) if line.startswith("四、政府信息公开行政复议"))
+    read_out = [f"{'，'.join(label)}，依次为{'、'.join(cells)}。" if cells else line
+                for line in lines[start:end] for *label, cells in [_label_and_cells(line)]]
+    prose = "全年行政复议、行政诉讼案件数分别为3、2、1。"
+    body = [*lines[:start], "以下各行数字依次对应：自然人、商业企业、科研机构、社会公益组织、法律服务机构、其他、总计。",
+            *read_out, prose, *lines[end:]]
+    report = extract_bytes("\n".join(body).encode(), "read-out.txt")
+    for cell in forms.cells(GOV_2021):
+        if cell.table == "t3":
+            assert report.cells[cell.id].value == v[cell.id], cell.id
+    assert prose in report.document.text
+
+
+def _label_and_cells(line: str) -> tuple[str, ...]:
+    """A tab row's label parts and, last, its values (none for a line of no values)."""
+    fields = [c for c in line.split("\t") if c.strip()]
+    values = [c for c in fields if re.fullmatch(r"\d+", c)]
+    return (*[c for c in fields if c not in values], values)
+
+
 def test_figures_struck_through_in_markdown_are_not_read():
     """A corrected report in Markdown prints the figure it replaced struck through (| ~~186~~ 168 |, and in prose
     ~~52~~ 25件), as <del> does in a page: the cell was unsure (two numbers) and the prose had both."""

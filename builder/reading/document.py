@@ -96,6 +96,8 @@ class Document:
             text = leaders_as_cells(text)
         if "/" in text:  # a row as its label and its values slashed apart (一、本年新收…：72/9/0/0/3/1/85): its cells
             text = _SLASHED_ROW.sub(lambda m: m["label"] + "\t" + "\t".join(re.split(r"\s*/\s*", m["values"])), text)
+        if "依次" in text:  # a row read out with its values in order (一、本年新收…，依次为92、2、0、1、0、5、100。): its cells
+            text = _ENUMERATED_ROW.sub(lambda m: m["label"] + "\t" + "\t".join(re.split(r"\s*[、，,]\s*", m["values"])), text)
         lines = text.split("\n")
         if "\t" in text and any(line.count("\t") >= _RUN_TOGETHER_CELLS for line in lines):
             lines = [row for line in lines for row in rows_run_together(line)]
@@ -514,6 +516,11 @@ def _spaced_figures_as_cells(line: str) -> str:
 # A row of a table's text version: its label, a colon, then five values or more slashed apart (a date has three).
 _SLASHED_ROW = re.compile(r"(?m)^(?P<label>[ \t]*+(?:\d{1,2}[.．、])?[^\d:：/\n][^:：/\n]{1,80}?)[ \t]*[:：][ \t]*"
                           r"(?P<values>\d+(?:\.\d+)?(?:[ \t]*/[ \t]*\d+(?:\.\d+)?){4,})[ \t]*[。;；]?[ \t]*$")
+# A row of a table read out (a 无障碍 text version): its label, then its values in the columns' order after 依次为, three or
+# more parted by 、 (（三）不予公开，1.属于国家秘密，依次为0、0、0、0、0、0、0。); a sentence's 分别为 pairs its own names.
+_ENUMERATED_ROW = re.compile(r"(?m)^(?P<label>[ \t]*+[^\n。;；\d][^\n。;；]{1,60}?)[ \t]*[，,][ \t]*"
+                             r"(?:各列|各栏|各项)?依次(?:为|是)[ \t]*[:：]?[ \t]*"
+                             r"(?P<values>\d+(?:\.\d+)?(?:[ \t]*[、，,][ \t]*\d+(?:\.\d+)?){2,})[ \t]*[。;；]?[ \t]*$")
 _ESCAPED_PIPE_ROW = re.compile(r"^[ \t]*\\\|.*\\\|[ \t]*$", re.M)  # \| 一、本年新收… \| 101 \| 9 \|
 _TOP_CORNERS = ("+", "┌", "╔", "├", "╠", "┏")
 _GRID_MARKS = re.compile(r"[─━═]|---|===")  # found in one look at the text, or no grid is drawn
