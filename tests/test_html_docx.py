@@ -248,6 +248,20 @@ def test_an_xhtml_page_with_an_xml_declaration_is_read(encoding: str):
     assert_every_cell(extract_bytes(page.encode(encoding), "report.html"), v)
 
 
+def test_an_xhtml_file_s_cdata_sections_are_text_as_a_browser_opening_it_as_xml_shows_them():
+    """Blind round 253 (h1190): an .xhtml file, opened as XML, shows a cell's <![CDATA[21]]> as 21 (and prose in CDATA
+    as its text, <td>99</td> in it as those characters); read as HTML it was a comment, the cells blank. A script's
+    //<![CDATA[ is left as it is; an .html file, opened as HTML, shows no CDATA."""
+    v = values(seed=6)
+    body = re.sub(r"<td([^>]*)>(\d+(?:\.\d+)?)</td>", r"<td\1><![CDATA[\2]]></td>", html_body(blocks(v)))
+    page = html_page(body + "<p><![CDATA[例：<td>99</td>]]></p><script>//<![CDATA[\nvar n = 1 < 2;\n//]]></script>").replace(
+        "<!DOCTYPE html><html>", '<?xml version="1.0" encoding="utf-8"?>\n<html xmlns="http://www.w3.org/1999/xhtml">')
+    report = extract_bytes(page.encode(), "report.xhtml")
+    assert_every_cell(report, v)
+    assert "例：<td>99</td>" in report.document.text
+    assert all(cell.value is None for cell in extract_bytes(page.encode(), "report.html").cells.values())
+
+
 @pytest.mark.parametrize("layout", synthetic.LAYOUTS)
 def test_a_report_posted_as_preformatted_text_reads_as_the_text_does(layout: str):
     """A page that posts the text report inside <pre> keeps its line breaks, spaces and tabs:

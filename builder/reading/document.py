@@ -2016,8 +2016,9 @@ def markup_shown(text: str, path: str) -> str | None:
 def _page_text(text: str, data: bytes, source: Source) -> str:
     from .markup import REPORT_SECTIONS, data_documents, html_to_text, script_article, xml_served
 
-    if "<!ENTITY" in text[:50_000] or "xmlns:" in text[:50_000]:
-        text = xml_served(text)
+    xml_file = source.path.lower().endswith((".xhtml", ".xht"))  # (opened as XML: its CDATA shown)
+    if "<!ENTITY" in text[:50_000] or "xmlns:" in text[:50_000] or (xml_file and "<![CDATA[" in text):
+        text = xml_served(text, xml_file)
     shown = html_to_text(text, source.path)
     sections = set(REPORT_SECTIONS.findall(shown))
     if len(sections) < 2 and (article := script_article(text, source.path)):

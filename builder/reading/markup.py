@@ -15,6 +15,7 @@ import re
 import zlib
 from collections.abc import Callable, Iterator
 from functools import cache, lru_cache
+from html import escape as escape_markup
 from html import unescape as unescape_entities
 
 from .. import errors, forms
@@ -3210,15 +3211,20 @@ _INTERNAL_SUBSET = re.compile(r"<!DOCTYPE\b[^\[>]{0,500}\[(?P<subset>.{0,20000}?
 _ENTITY_DECLARATION = re.compile(r"<!ENTITY\s+(?P<name>[A-Za-z_][\w.-]{0,40})\s+(?P<q>[\"'])(?P<value>[^\"'<%]{0,200})(?P=q)\s*>")
 _ENTITIES_MAX = 200  # entities a page declares, at most read
 _ENTITY_TEXT_MAX = 2_000_000  # characters the references may write in, at most: past it they stay as written
+_SHOWN_CDATA = re.compile(r"(?<!//)(?<!/\*)(?<!// )(?<!/\* )<!\[CDATA\[(.*?)\]\]>", re.S)  # (not a script's: //<![CDATA[)
 # An XHTML namespace bound to a prefix (xmlns:h="http://www.w3.org/1999/xhtml", its elements <h:table>).
 _XHTML_PREFIX = re.compile(r"""xmlns:(?P<prefix>[A-Za-z_][\w.-]{0,20})\s*=\s*["']http://www\.w3\.org/1999/xhtml["']""")
 
 
-def xml_served(page: str) -> str:
+def xml_served(page: str, xml_file: bool = False) -> str:
     """A page as an XML processor shows it, for the HTML reader: the text entities its DOCTYPE declares written in
     (&site; where the page names its agency so), once each (a value's own references stay as written: no entity expands
     into another, so none multiplies), and XHTML elements written with a prefix (<h:table>) as the elements they are.
-    Read as HTML, &site; stayed as written, the agency unnamed, and <h:table> was no table."""
+    Read as HTML, &site; stayed as written, the agency unnamed, and <h:table> was no table. ``xml_file``: a file a
+    browser opens as XML (.xhtml), whose CDATA sections are text it shows (<td><![CDATA[21]]></td>), not the comments
+    HTML makes of them; a script's (//<![CDATA[) stays as it is."""
+    if xml_file and "<![CDATA[" in page:
+        page = _SHOWN_CDATA.sub(lambda m: escape_markup(m[1], quote=False), page)
     if (subset := _INTERNAL_SUBSET.search(page, 0, 50_000)) is not None:
         entities = dict(itertools.islice(((m["name"], m["value"]) for m in _ENTITY_DECLARATION.finditer(subset["subset"])),
                                          _ENTITIES_MAX))
