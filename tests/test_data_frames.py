@@ -114,3 +114,17 @@ def test_a_sheet_s_csv_with_counts_kept_as_text_and_a_rate_column_is_read(sep, p
     report = extract_bytes(text.encode("utf-8"), "report.csv")
     assert (report.agency.name, report.year) == (AGENCY, YEAR)
     assert_every_cell(report, v)
+
+
+@pytest.mark.parametrize("fee", [0.15, 0.8, 3.06, 2.45])
+def test_a_semicolon_sheet_s_fee_with_a_decimal_comma_is_a_decimal(fee):
+    """Blind round h1191 (Excel's CSV in a European locale: cells parted by semicolons, 行政事业性收费;0,15): the fee's
+    decimal comma was read as a thousands comma (0,15 as 15) or the fee was unsure (3,06). A comma before three digits
+    (行政处罚;1,386) still groups a count's thousands."""
+    v = {**values(seed=7), "t2.fees.amount_10k_cny": fee, "t2.penalty.decisions": 1386}
+    text = sheet_as_csv(v, ";").replace(f"行政事业性收费;{fee:g};", f"行政事业性收费;{fee:g};".replace(".", ","))
+    text = text.replace("行政处罚;1386;", "行政处罚;1,386;")
+    assert f";{fee:g};".replace(".", ",") in text and ";1,386;" in text
+    report = extract_bytes(text.encode("utf-8"), "report.csv")
+    assert (report.cells["t2.fees.amount_10k_cny"].value, report.cells["t2.penalty.decisions"].value) == (fee, 1386)
+    assert_every_cell(report, v)

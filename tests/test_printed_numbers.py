@@ -759,6 +759,21 @@ def test_a_table_converted_to_text_with_semicolons_keeps_its_rows_of_one_value()
     assert separated_rows(lines) == [line.replace(";", "\t") for line in lines]
 
 
+def test_a_semicolon_sheet_s_decimal_commas_are_decimal_points_and_its_thousands_commas_stay():
+    """Blind round h1191 (semicolons between cells, Excel's CSV in a European locale): 行政事业性收费;0,15 was read
+    as 15 (the comma a comma-separated row's) and 2,45 as no number. Where semicolons part cells, a comma before one
+    or two digits is a decimal one; before three (1,386) it groups thousands, and in a comma sheet nothing changes."""
+    from builder.reading.document import separated_rows
+
+    rows = ["规章;0;0;0", "行政规范性文件;7;4;36", "一、本年新收政府信息公开申请数量;61;6;0;0;0;0;67"]
+    assert separated_rows([*rows, "行政处罚;1,386", "行政事业性收费;0,15", "行政事业性收费;2,45;;;;"]) == [
+        *(row.replace(";", "\t") for row in rows), "行政处罚\t1,386", "行政事业性收费\t0.15", "行政事业性收费\t2.45"]
+    assert separated_rows([*rows, "行政规范性文件;7;0,5;36"])[-1] == "行政规范性文件\t7\t0.5\t36"
+    commas = [row.replace(";", ",") for row in rows]
+    assert separated_rows([*commas, '行政处罚,"1,386"', "行政事业性收费,0.15"]) == [
+        *(row.replace(",", "\t") for row in commas), "行政处罚\t1,386", "行政事业性收费\t0.15"]
+
+
 @pytest.mark.parametrize("cell_line", ["表二,{row}/{column},{value}", "表二,{row},{column},{value}",
                                        "主动公开情况;{row};{column};{value}"])
 def test_a_sheet_s_table_2_a_cell_a_row_after_a_column_naming_the_table_is_read(cell_line):

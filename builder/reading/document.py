@@ -758,6 +758,15 @@ _LABEL_MAX, _FIELD_MAX = 80, 40  # a row's label is long at most as the form's l
 _SHORT_FIELD = re.compile(r"[,;]\s*[\d无—/-]{0,6}(?:\.\d{1,2})?\s*[,;]")  # (,12.0,: a count a data frame wrote as a float)
 _LABEL_AND_VALUE = re.compile(r"(?P<label>.*?[\u4e00-\u9fff）)”\"」][:：])\s*(?P<value>\d+)\s*")
 _THOUSANDS = re.compile(r"(?<![\d,])\d{1,3}(?:,\d{3})+(?![\d,])\s")
+# A number with a decimal comma (0,15; 3,06): one or two digits after it, where a thousands comma sets off three.
+_DECIMAL_COMMA = re.compile(r"(?P<whole>[-+]?\d+),(?P<fraction>\d{1,2})")
+
+
+def _decimal_point(field: str) -> str:
+    """A field of a sheet whose cells semicolons part (Excel's CSV in a European locale: 行政事业性收费;0,15) with its
+    decimal comma a point: there a comma parts no cells, and one before one or two digits groups no thousands (1,386
+    stays a count). Read as a comma's, 0,15 was 15, or two cells."""
+    return f"{m['whole']}.{m['fraction']}" if (m := _DECIMAL_COMMA.fullmatch(field)) else field
 
 
 def separated_rows(lines: list[str]) -> list[str]:
@@ -768,6 +777,7 @@ def separated_rows(lines: list[str]) -> list[str]:
     import csv
 
     out = lines
+    parted: dict[int, str] = {}  # the lines read as rows, each with its separator
     for k, line in enumerate(lines):
         if not _SHORT_FIELD.search(line):
             continue  # most lines: no value between two separators (,0, ;71; ,,), as prose never has
@@ -795,9 +805,15 @@ def separated_rows(lines: list[str]) -> list[str]:
         if out is lines:
             out = list(lines)
         out[k] = "\t".join(f.strip() for f in fields)
-    if sum(a is not b for a, b in zip(out, lines)) < _CSV_ROWS_MIN:
+        parted[k] = separator
+    if len(parted) < _CSV_ROWS_MIN:
         return out
-    return _short_separated_rows(_without_frame_index(lines, _separated_headers(lines, out)))
+    semicolons = sum(1 for s in parted.values() if s == ";")
+    decimal_comma = semicolons >= _CSV_ROWS_MIN and 2 * semicolons > len(parted)  # the sheet's cells parted by semicolons
+    if decimal_comma:
+        for k in (k for k, s in parted.items() if s == ";"):
+            out[k] = "\t".join(_decimal_point(f) for f in out[k].split("\t"))
+    return _short_separated_rows(_without_frame_index(lines, _separated_headers(lines, out)), decimal_comma)
 
 
 def _brackets_rejoined(fields: list[str]) -> list[str]:
@@ -924,20 +940,24 @@ def marked_rows(lines: list[str]) -> list[str]:
 _LABEL_FIELDS_MAX = 3
 
 
-def _short_separated_rows(lines: list[str]) -> list[str]:
+def _short_separated_rows(lines: list[str], decimal_comma: bool = False) -> list[str]:
     """In a sheet saved as CSV (or a table converted to text with semicolons), its rows of a label and one or two values
     too (行政许可,2871; 行政处罚,"15,238"), which alone are no proof of a table: every field after the label a value.
-    A label in several fields (a column naming the table: 表二,规章/本年制发件数,0) is one, its fields spaced."""
+    A label in several fields (a column naming the table: 表二,规章/本年制发件数,0) is one, its fields spaced.
+    ``decimal_comma``: the sheet's cells are parted by semicolons, its commas decimal (行政事业性收费;0,15)."""
     import csv
 
+    separators = (";", ",") if decimal_comma else _SEPARATORS  # (0,15 in 行政事业性收费;0,15: no comma's cells)
     out = list(lines)
     for k, line in enumerate(lines):
-        if "\t" in line or "。" in line or (separator := next((s for s in _SEPARATORS if s in line), None)) is None:
+        if "\t" in line or "。" in line or (separator := next((s for s in separators if s in line), None)) is None:
             continue
         try:  # (行政许可;2961: Word's table converted to text with semicolons, as with commas)
             fields = [f.strip() for f in next(csv.reader([line.strip().rstrip(separator)], delimiter=separator))]
         except csv.Error:  # (a field over the csv module's limit)
             continue
+        if decimal_comma and separator == ";":
+            fields = [_decimal_point(f) for f in fields]
         labels = next((n for n, f in enumerate(fields) if _FIELD_VALUE.fullmatch(f)), len(fields))
         if labels > 1 and any(f[:1].isdigit() or f[-1:].isdigit() for f in fields[:labels]):
             continue  # (行政处罚 1,234 -12 3,985,758: a number's thousands commas part no label's fields)
