@@ -720,3 +720,36 @@ def test_a_character_no_font_shows_is_put_back_from_the_report_or_the_gazetteer_
     v = synthetic.consistent_values(random.Random(4), forms.GOV_2021)
     text = synthetic.render(printed, 2022, forms.GOV_2021, v, "tab") + f"\n{signed}\n2023年1月20日\n"
     assert extract_bytes(text.encode(), "case.txt").agency.name == agency
+
+
+def _department_page(masthead: str, trail: str, label: str, self_name: str, signature: str = "") -> bytes:
+    """A report's page on a government's site: the site's masthead above the trail and a title naming no body (read as
+    one title over two lines), the page's 来源 label, a body calling itself ``self_name``."""
+    return ("<html><body><div class='head'>" + masthead + "</div>"
+            f"<div class='crumb'>当前位置：首页 &gt; 政务公开 &gt; {trail}政府信息公开年报</div>"
+            f"<h1>2022年政府信息公开工作年度报告</h1><div class='info'>发布时间：2023年1月13日 来源：{label} 浏览次数：399</div>"
+            f"<p>一、总体情况</p><p>2022年，{self_name}坚持以习近平新时代中国特色社会主义思想为指导，扎实推进政务公开。</p>"
+            f"<p>二、主动公开政府信息情况</p><p>全年在政府门户网站{self_name}专栏主动公开政府信息1775条。</p>"
+            "<p>三、收到和处理政府信息公开申请情况</p><p>全年共收到政府信息公开申请30件。</p>"
+            f"<p>五、存在的主要问题及改进情况</p><p>下一步，{self_name}将加强培训，提升公开质量。</p>{signature}"
+            "<div class='foot'>主办：江油市人民政府办公室</div></body></html>").encode()
+
+
+@pytest.mark.parametrize(("trail", "label", "self_name", "signature", "name", "adcode"), [
+    ("", "江油市教育局", "我局", "", "江油市教育局", "510781"),  # the page's 来源 label
+    ("部门信息公开 &gt; 江油市卫生健康局 &gt; ", "本网", "本局", "", "江油市卫生健康局", "510781"),  # the trail's step
+    ("", "本网", "我委", "<p>江油市发展和改革委员会</p><p>2023年1月10日</p>", "江油市发展和改革委员会", "510781"),  # signed
+    ("", "江油市教育局", "我市", "", "江油市人民政府", "510781"),  # the government's own report (我市)
+    ("", "江油市人民政府办公室", "我办", "", "江油市人民政府", "510781"),  # compiled by its office: the government's
+    ("", "绵阳市教育局", "我局", "", "江油市人民政府", "510781"),  # a body of another place's: not the report's
+])
+def test_a_department_s_report_under_its_government_s_masthead_is_the_department_s(trail, label, self_name, signature,
+                                                                                    name, adcode):
+    """Blind round 253 (h1188): a city's site prints its masthead 江油市人民政府 above a department's report titled
+    2022年政府信息公开工作年度报告: read as one title, the agency was the government, though the report says 我局 throughout
+    and the page's 来源 (or its trail's step, or the signature) names 江油市教育局. The one body of the kind the report
+    calls itself, in the government's place, is the agency; a report speaking as the government (我市), or of its own
+    office (我办), stays the government's."""
+    page = _department_page("江油市人民政府", trail, label, self_name, signature)
+    agency = extract_bytes(page, "report.html").agency
+    assert (agency.name, agency.adcode) == (name, adcode)

@@ -17,6 +17,7 @@ from .metadata import (
     UNSURE_YEAR_SOURCES,
     Agency,
     agency_step_in_trail,
+    department_on_government_page,
     describe_agency,
     find_agency_name,
     find_title,
@@ -768,6 +769,8 @@ def extract_document(doc: Document) -> Report:
     name = next((found for source in sources if (found := source()) and not generic_name(found)), None)
     if not name:
         raise errors.MissingMetadata(path, "no agency name in the title or opening")
+    if department := department_on_government_page(name, doc.lines, doc.page_lines):
+        name = department  # (the site's masthead 江油市人民政府 over a report saying 我局, 来源：江油市教育局)
     if name != text_name:  # (a page's label or trail: 来源：市医保局)
         name = signed_in_full(name, doc.lines)
     if _PLACEHOLDER_SEEN.search("\n".join(doc.lines[:30])) and any(

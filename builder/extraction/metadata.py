@@ -2056,6 +2056,32 @@ def self_named_owner(lines: list[str], page_lines: list[str]) -> str | None:
     return owners.pop() if len(owners) == 1 else None
 
 
+# What a government's report calls itself by its division (我县, 本市, 我区, 我镇): not 本市场, 本区域.
+_SELF_AS_GOVERNMENT = re.compile(r"[我本](?:省|市|县|区|旗|州|盟|镇|乡|街道)(?![场域])")
+# The endings of a body of each kind a report calls itself by (我委: a 委 or a 委员会).
+_KIND_ENDINGS = {"厅": ("厅",), "局": ("局",), "委": ("委", "委员会"), "署": ("署",), "院": ("院",), "中心": ("中心",)}
+
+
+def department_on_government_page(name: str, lines: list[str], page_lines: list[str]) -> str | None:
+    """The department whose report a government's site holds under the site's masthead (江油市人民政府 over
+    2022年政府信息公开工作年度报告, read as one title): the report calls itself by a department's kind (我局, 本局, 我委)
+    more often than as a government (我市, 本县), and the page's publisher label (来源：江油市教育局), its trail's agency
+    step (首页 > 部门信息公开 > 当阳市农业农村局 > …) or the signature names one body of that kind in the government's
+    place. Not 我办: a government's own office compiles its report. None when the report speaks as the government."""
+    if not name.endswith("人民政府"):
+        return None
+    text = "".join(lines[:_PARENT_LINES])
+    kinds = Counter(m[1] for m in _SELF_BY_KIND.finditer(text) if m[1] in _KIND_ENDINGS)
+    if sum(kinds.values()) <= len(_SELF_AS_GOVERNMENT.findall(text)):
+        return None
+    place, own = name.removesuffix("人民政府"), resolve_region(name)[0]
+    endings = tuple(ending for kind in kinds for ending in _KIND_ENDINGS[kind])
+    bodies = {body for body in (publisher_from_labels(page_lines), agency_step_in_trail(page_lines), signature_name(lines))
+              if body and body.endswith(endings) and not generic_name(body)
+              and (resolve_region(body)[0] == own if own else body.startswith(place))}
+    return bodies.pop() if len(bodies) == 1 else None
+
+
 def _site_owner_region(name: str, page_lines: list[str]) -> str | None:
     """Of the places a name shared by several stands for (普陀区: 上海's and 舟山's), the one the site's owner
     (主办：上海市普陀区人民政府办公室), or the page's label naming the publisher (发布机构：南京市鼓楼区卫生健康委员会, 来源：
