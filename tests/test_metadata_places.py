@@ -753,3 +753,24 @@ def test_a_department_s_report_under_its_government_s_masthead_is_the_department
     page = _department_page("江油市人民政府", trail, label, self_name, signature)
     agency = extract_bytes(page, "report.html").agency
     assert (agency.name, agency.adcode) == (name, adcode)
+
+
+@pytest.mark.parametrize(("printed", "name", "adcode"), [
+    ("济宁市兗州区市场监督管理局", "济宁市兖州区市场监督管理局", "370812"),  # 兗, a variant of 兖
+    ("兗州区人民政府", "兖州区人民政府", "370812"),
+    ("瀋陽市於洪區人民政府", "沈阳市于洪区人民政府", "210114"),  # traditional characters
+])
+def test_a_place_written_with_a_variant_character_is_read_in_standard_characters(printed, name, adcode):
+    """Blind round 253 (h1184): 济宁市兗州区市场监督管理局, its place written with 兗 (a variant of 兖) that the region
+    table does not know: no region, the name as printed. Read in standard characters, with the warning
+    agency_variant_character. A name whose place the table knows is left as it is (乾安县: not 干安县), and one whose
+    conversion names no place either (阳翔县) too."""
+    from builder.extraction.metadata import variant_place
+
+    report = extract_bytes(_short_report(printed).encode(), "report.txt")
+    assert (report.agency.name, report.agency.adcode) == (name, adcode)
+    assert "agency_variant_character" in [w["code"] for w in report.warnings]
+    assert variant_place(name) is None
+    assert variant_place("乾安县人民政府") is None and variant_place("阳翔县人民政府") is None
+    known = extract_bytes(_short_report(name).encode(), "report.txt")
+    assert known.agency.name == name and "agency_variant_character" not in [w["code"] for w in known.warnings]

@@ -85,7 +85,7 @@ DESCRIPTIONS_ZH = {
                      "读的是更正后的，corrected_table 报告之后又印了更正后的表格、读的是更正后的，"
                      "erratum_applied 按报告所附的更正说明改正了表格仍印原数的单元格，"
                      "agency_misread 标题中的机关名称错了一个字、按正文写法读出，agency_character_lost 地名的生僻字未印出、"
-                     "按唯一相符的地名补出，"
+                     "按唯一相符的地名补出，agency_variant_character 地名用了异体字或繁体字、按规范字读出，"
                      "extra_values 某行数字多于列数，t3.single_other_row 等 表三（六）或某组的印法与表格不同；"
                      "报告页面逐条说明",
     "source_file": "语料中的文件名",
@@ -190,6 +190,8 @@ _REPORTS = Table(
            "agency_misread: the title's name a character off the text's, read as the text spells it (a scan's "
            "title OCR misread, or a typing slip in the title); agency_character_lost: the name's place lost its "
            "first character (a rare one a page printed as ? or □), put back from the one place so ending; "
+           "agency_variant_character: the name's place written with a variant or traditional character the region "
+           "table does not know (兗州区), read in standard characters (兖州区); "
            "extra_values: a row printed more values than the form has cells; "
            "t2.column_order: a table-2 header printing the measures in another order, read by their names; "
            "t2.other_measures: numbers under a header naming another item's measures, not read; "

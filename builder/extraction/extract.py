@@ -37,6 +37,7 @@ from .metadata import (
     signed_in_full,
     strip_page_labels,
     title_line_year,
+    variant_place,
 )
 from .narrative import Figure, find_figures, mark_headlines, overview_table_lines, own_level_beside_whole
 from .tables import (
@@ -778,11 +779,13 @@ def extract_document(doc: Document) -> Report:
         raise errors.NotAReport(path, f"a template to fill in (模板): its agency is a placeholder (XX{name})")
     if (found := _not_an_agency(name, doc.lines)) is not None:
         raise errors.NotAReport(path, f"“{found[0]}” is not an administrative agency: {found[1]}")
-    lost = None
+    lost = variant = None
     if misread := misread_place(name, doc.lines) or mistyped_name(name, doc.lines):  # (a scan's title read a character
         misread, name = name, misread  # off, or a title typed so: its text's spelling)
     elif lost := lost_character_place(name, doc.lines):  # (鄠 printed as ? by a GB2312 page, dropped)
         lost, name = name, lost
+    elif variant := variant_place(name):  # (济宁市兗州区…: a variant character, 兗 for 兖)
+        variant, name = name, variant
     agency = describe_agency(name, doc.lines, [*doc.page_lines, *doc.source.running_heads])
     if layout.regions and (cut := other_report_title(layout, year, name)) is not None:
         doc.lines = layout.lines[:cut]
@@ -825,6 +828,10 @@ def extract_document(doc: Document) -> Report:
         warnings.append({"code": "agency_character_lost",
                          "message": f"the name reads '{lost}', its place's first character lost (a rare character a "
                                     f"page could not print: ? or □); read as '{name}', the one place so ending"})
+    if variant:
+        warnings.append({"code": "agency_variant_character",
+                         "message": f"the name '{variant}' writes its place with a variant or traditional character "
+                                    f"(兗 for 兖) the region table does not know; read in standard characters as '{name}'"})
     if corrected:
         warnings.append({"code": "corrected_version",
                          "message": "the file prints a report, then its corrected version (更正后全文, 修订版); the "

@@ -1900,6 +1900,22 @@ def lost_character_place(name: str, lines: list[str]) -> str | None:
     return places[0][1] + name[len(tail):] if len({place for _, place in places}) == 1 else None
 
 
+def variant_place(name: str) -> str | None:
+    """The name with its place in standard characters, where it writes the place with a variant or traditional one
+    the gazetteer does not know (济宁市兗州区市场监督管理局: 兗 for 兖) and OpenCC's conversion (t2s) names a place
+    it knows, reaching further into the name; None otherwise. Only the place is converted: the rest stays as printed."""
+    from ..reading.document import _converter
+
+    adcode, end = resolve_region(name)
+    standard = _converter("t2s").convert(name)
+    if standard == name or len(standard) != len(name):
+        return None
+    found, reach = resolve_region(standard)
+    if found is None or found == adcode or reach <= end or standard[:reach] == name[:reach]:
+        return None
+    return standard[:reach] + name[reach:]
+
+
 def _short_named_division(name: str, lines: list[str], province: str) -> str | None:
     """The one city or county of the province that a zone's name carries by its short name (河北宁晋经济开发区: 宁晋)
     and the report names in full, even once (宁晋县人民政府网站); None when none or several."""
