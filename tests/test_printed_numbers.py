@@ -345,11 +345,16 @@ def test_text_that_spaces_every_chinese_character_is_read():
         assert rep.cells[cell.id].value == v[cell.id], cell.id
 
 
-def test_a_web_pages_footnote_mark_is_no_digit():
+@pytest.mark.parametrize("raised", ["<sup>1</sup>", '<span style="vertical-align:super;font-size:smaller">1</span>',
+                                    '<span class="fn">1</span>'])
+def test_a_web_pages_footnote_mark_is_no_digit(raised):
+    """Blind round 254 (h1197): a mark raised by a style (vertical-align:super, inline or by a class) as <sup> is: 449
+    with its mark 2 was read 4492."""
     cell = forms.t3_cell("granted", "natural_person")
     v = rebalance({**form_values(seed=5), cell: 9137})  # printed once only
-    body = html_body(blocks(v)).replace(f"<td>{v[cell]}</td>", f"<td>{v[cell]}<sup>1</sup></td>", 1)
-    got = extract_bytes(html_page(body).encode(), "report.html").cells[cell]
+    body = html_body(blocks(v)).replace(f"<td>{v[cell]}</td>", f"<td>{v[cell]}{raised}</td>", 1)
+    page = html_page(body).replace("</head>", "<style>.fn{vertical-align: super}</style></head>")
+    got = extract_bytes(page.encode(), "report.html").cells[cell]
     assert (got.value, got.raw, got.status) == (v[cell], f"{v[cell]}¹", "repaired")
     assert got.note.startswith(f"印作“{v[cell]}¹”，读作 {v[cell]}：只有这样")
 

@@ -215,6 +215,20 @@ _MARK = re.compile(r"[0-9*＊]{1,3}")
 _SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
+_RAISED_STYLE = re.compile(r"vertical-align\s*:\s*(super|sub)\b", re.IGNORECASE)
+
+
+def _raised_by_style(root) -> None:
+    """Runs a style raises or lowers (<span style="vertical-align:super">2</span>, inline or by the style sheet's class)
+    as the <sup> and <sub> they show as: a footnote mark after a figure (449²), not its last digit (4492)."""
+    raised = [(e, m[1].lower()) for e in root.xpath("//*[@style]") if (m := _RAISED_STYLE.search(e.get("style") or ""))]
+    raised += [(e, m[1].lower()) for e, _, body in _selected(root, lambda body: _RAISED_STYLE.search(body) is not None)
+               if (m := _RAISED_STYLE.search(body))]
+    for element, kind in raised:
+        if not len(element) and element.tag not in ("sup", "sub") and len((element.text or "").strip()) <= 3:
+            element.tag = "sup" if kind == "super" else "sub"
+
+
 def raised_mark(text: str) -> str | None:
     """A raised run that is a footnote mark (1, 12, *) as it reads beside its number: in
     superscript digits (87¹), which the cell's reading knows for a mark; None for other raised text."""
@@ -1266,6 +1280,8 @@ def html_to_text(html: str, path: str = "") -> str:
     if _CONVERTED_PAGE.search(html):
         _converted_pages(root)
     _shown_values(root)
+    if "vertical-align" in html:
+        _raised_by_style(root)
     if any(name in html for name in _FIXED_COLUMN_COPIES):
         _drop_fixed_column_copies(root)
     if _CELL_LABEL in html:
