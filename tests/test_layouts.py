@@ -621,6 +621,31 @@ def test_a_markdown_table_s_inline_html_and_escaped_pipes_are_read_as_shown():
         assert report.cells[cell.id].value == v[cell.id], cell.id
 
 
+def test_a_markdown_table_s_figures_as_entities_code_and_bold_are_read():
+    """Blind round 254 (h1200): a Markdown report whose cells write figures as character references (&#52;&#50;), code
+    spans, emphasis and <b>: with many references and tags the file was read as a page showing markup, its pipe tables
+    flattened into lines (193 cells missing in 2 of 10 files). A Markdown file's references and tags are Markdown's."""
+    v = values(GOV_2021, seed=8)
+    styles = ["&#{};".format, "`{}`".format, "*{}*".format, "<b>{}</b>".format]
+
+    def styled(m: re.Match) -> str:
+        styled.k += 1
+        figure = m[1]
+        return "| " + ("".join(f"&#{ord(d)};" for d in figure) if styled.k % 4 == 0 else styles[styled.k % 4](figure)) + " "
+    styled.k = 0
+    printed = synthetic.render(AGENCY, 2022, GOV_2021, v, "pipe").split("\n")
+    lines = []
+    for k, line in enumerate(printed):
+        if line.startswith("|") and not printed[k - 1].startswith("|"):  # (a table: an empty header and its delimiter)
+            width = max(len(r.strip(" |").split("|")) for r in itertools.takewhile(lambda r: r.startswith("|"), printed[k:]))
+            lines += ["|" + "  |" * width, "|" + " --- |" * width]
+        lines.append(re.sub(r"\| (\d+) (?=\|)", styled, line) if line.startswith("|") else line)
+    assert sum(line.count("&#") for line in lines) > 40 and sum(line.count("<b>") for line in lines) > 10
+    report = extract_bytes("\n".join(lines).encode(), "report.md")
+    for cell in forms.cells(GOV_2021):
+        assert report.cells[cell.id].value == v[cell.id], cell.id
+
+
 @pytest.mark.parametrize("template", [GOV_2021, GOV_2019])
 def test_an_org_file_s_keyword_lines_are_no_rows(template):
     """An Org export names each table (#+NAME: tbl-t4) and keeps its formulas (#+TBLFM: $10=vsum($4..$9)):

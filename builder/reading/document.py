@@ -1860,7 +1860,8 @@ def _read_text(data: bytes, source: Source) -> str:
 
         if FORMULA_FIELD.search(text):  # (a sheet exported with its formulas: =SUM(D38:I38) for a total; its own
             text = computed_formula_fields(text)  # cells, A1 its first line's first field, as in no text pasted from one)
-    if "&" in text and (shown := markup_shown(text, source.path)) is not None:
+    # (Markdown's entities and inline tags, &#52;&#50; and <b>0</b> in a pipe table's cells, are its own: read by it)
+    if "&" in text and source.format != "markdown" and (shown := markup_shown(text, source.path)) is not None:
         return shown
     if _SCRIPT_TEXT.match(text[:200]):
         from .markup import script_article

@@ -2191,6 +2191,8 @@ _UNESCAPED_PIPE = re.compile(r"(?<!\\)\|")
 _STRUCK_MARKDOWN = re.compile(r"~~(?=\S)[^~\n]{1,80}?(?<=\S)~~")
 _BR_TAG = re.compile(r"\s*<br\s*/?>\s*", re.I)  # a line break a converter wrote as HTML in a Markdown cell
 _STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")  # **176**: bold, as a cell kept as printed shows it
+# A figure set as code or in emphasis (`12`, *12*, _0_), as a cell kept as printed shows it: the figure.
+_MARKED_FIGURE = re.compile(r"(`|(?<![*\w])\*(?!\*)|(?<![_\w])_(?!_))([-+]?\d[\d,.]*)\1(?![*\w])")
 _DELIMITER_ROW = re.compile(r"[\s|:]*-[\s|:-]*")
 _HTML_BLOCK_START = re.compile(r"\s{0,3}</?(?:html|body|table|thead|tbody|tr|td|th|div|p|ul|ol|li|dl|section|br|hr)\b", re.I)
 
@@ -2298,7 +2300,9 @@ def markdown_to_text(markdown: str) -> str:
         # to the first's width. Those rows are kept as printed, pipe rows read as any pipe table is.
         # (an escaped pipe, 三、本年度办理结果 \| (一) 予以公开, parts no cells: a label's levels joined)
         widths = [len(_UNESCAPED_PIPE.split(row.strip().removeprefix("|").removesuffix("|"))) for row in rows]
-        out.extend([line for row in rows for line in _printed_rows(_shown_inline_html(_STRONG.sub(r"\2", row)))]
+        out.extend([line for row in rows
+                    for line in _printed_rows(unescape_entities(_shown_inline_html(
+                        _MARKED_FIGURE.sub(r"\2", _STRONG.sub(r"\2", row)))))]
                    if max(widths) > widths[0] else rendered)
         index = end
     out.extend(_broken_lines(src[index:]))
