@@ -89,6 +89,16 @@ def test_2021_fees_printed_in_yuan_are_converted_to_the_forms_unit():
     assert "换算" in fee.note
 
 
+@pytest.mark.parametrize("printed, value", [("3.26万", 3.26), ("12万", 12), ("0.35 万", 0.35)])
+def test_2021_fees_printed_with_wan_alone_are_in_the_forms_unit(printed, value):
+    """Blind round 255 (h1207): 3.26万 under the form's 本年收费金额（单位：万元）: 万 is the column's unit, and the amount
+    3.26 of it; read as a count in ten thousands, it was 32,600 (万元), silently."""
+    v = synthetic.consistent_values(random.Random(5), GOV_2021)
+    text = replace_line(synthetic.render(AGENCY, 2022, GOV_2021, v, "tab"), "行政事业性收费", f"行政事业性收费\t{printed}")
+    fee = extract_bytes(text.encode(), "case.txt").cells["t2.fees.amount_10k_cny"]
+    assert (fee.value, fee.unit, fee.status) == (value, "万元", "reported")
+
+
 @pytest.mark.parametrize("header, printed", [("本年收费金额（单位：元）", "800000"), ("本年收费金额（元）", "800000.00"),
                                              ("本年收费金额(单位:元)", "800000")])
 def test_2021_fees_under_a_header_in_yuan_are_converted_to_the_forms_unit(header, printed):

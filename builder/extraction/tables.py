@@ -3093,6 +3093,7 @@ def _read_crowded_t2_row(ids: tuple[str, ...], row: ValueRow, out: Tables) -> No
 _UNIT = re.compile(r"(万元|亿元|千元|元)")
 _UNIT_AFTER = re.compile(r"\s*+[(（]?\s*+(?:单位\s*+[:：]?\s*+)?(万元|亿元|千元|元)")
 _UNIT_FACTOR = {"元": 1, "千元": 1_000, "万元": 10_000, "亿元": 100_000_000}
+_BARE_WAN = re.compile(r"\s*(?P<n>\d[\d,]*(?:\.\d+)?)\s*万\s*")  # (an amount with 万 and no 元 after it)
 
 
 def _set_money_unit(value: CellValue, cell: forms.Cell, text: str) -> None:
@@ -3102,6 +3103,11 @@ def _set_money_unit(value: CellValue, cell: forms.Cell, text: str) -> None:
     printed = _UNIT.search(value.raw or "")
     header = _header_unit(cell, text)
     own = _UNIT.search(cell.column_label_zh)
+    if own and own.group(1) == "万元" and (wan := _BARE_WAN.fullmatch(value.raw or "")) and value.value is not None:
+        amount = float(wan["n"].replace(",", ""))  # (3.26万 in a column of 万元: 3.26 of that unit, not 32,600)
+        value.value, value.status = int(amount) if amount.is_integer() else amount, "reported"
+        value.note, value.unit = f"印作“{value.raw.strip()}”，“万”即本栏的单位万元", "万元"
+        return
     given = ("印出单位", printed.group(1)) if printed else ("表头单位", header) if header else None
     if given and own and given[1] != own.group(1):
         factor = _UNIT_FACTOR[given[1]] / _UNIT_FACTOR[own.group(1)]
