@@ -1752,6 +1752,17 @@ def test_junk_digits_an_anti_copy_script_hides_in_the_figures_are_not_read(hide)
     assert_every_cell(extract_html(page), v)
 
 
+@pytest.mark.parametrize("icon", ['<i class="fa fa-arrow-up" aria-hidden="true"></i>', '<span class="iconfont icon-up"></span>',
+                                  "<i class=\"iconfont\">&#xe60a;</i>", "⬆️"])
+def test_a_figure_with_an_icon_and_its_change_beside_it_is_read(icon):
+    """Blind round 255 (h1210): 165 <i class="fa fa-arrow-up"></i>8, an icon font's arrow between a figure and its change
+    from last year (or its glyph written in, or an emoji): the empty icon read as nothing, 165 8 was one number in two
+    (40 cells unsure in 9 of 10 pages)."""
+    v = values(seed=5)
+    body = _junk_in_figures(v, lambda figure: f"{figure} {icon}{len(figure)}")
+    assert_every_cell(extract_html(html_page(body)), v)
+
+
 def test_junk_letters_set_in_white_inside_headings_and_labels_are_not_read():
     """行政诉讼<font color="#FFFFFF">q</font>情况: a letter in white on white inside a heading, as an anti-copy script
     sets them; read, the heading was no heading and table 4 was lost."""

@@ -42,6 +42,8 @@ from .test_layouts import AGENCY, values
     ("1'2", None), ("12'48", None), ("1.245", None), ("1,245.3", None),
     ("$16$", "16"), ("$ 1,024 $", "1,024"), ("$x$", None),  # (a converter's inline math)
     ("26件/占92.9%", "26"), ("5，占10.2%", "5"), ("7/87.5%", "7"), ("12/3", None), ("5/占", None),  # (its share)
+    ("📈251", "251"), ("5 ✅", "5"), ("769 \ue60b4", "769"), ("18.29 \ue60b3.32", "18.29"), ("251 ⬇️11", "251"),
+    ("\ue60b", None), ("📄", None), ("3\uf031", None),  # (blind round 255, h1210: icons beside figures; a symbol font's 1)
 ])
 def test_how_a_cell_spells_its_number(printed, number):
     got = spelled_number(printed)

@@ -393,6 +393,11 @@ _REVISED = re.compile(r"原\s*(?P<was>\d+(?:,\d{3})*)\s*[,，、]?\s*现\s*(?P<n
                       r"(?P<now2>\d+(?:,\d{3})*)\s*(?:件|条|个|项)?\s*[)）]")
 # A figure with its change from last year after it (35 ↑5, 8 ↓2, 12▲3): the figure.
 _WITH_CHANGE = re.compile(r"(?P<n>\d+(?:,\d{3})*)(?P<change>\s*[↑↓▲▼]\s*\d+(?:,\d{3})*)")
+# An icon a page sets beside a figure (an icon font's glyph in the Private Use Area, not a symbol font's digit U+F030–F039;
+# an emoji, a dingbat or an arrow, its variation selector): 📈 251, 5 ✅, 769 ⬆4 (the change from last year after it).
+_ICON = r"[\ue000-\uf02f\uf03a-\uf8ff\u2600-\u27bf\u2b00-\u2bff\U0001f300-\U0001faff\ufe0f\u200d]"
+_WITH_ICONS = re.compile(rf"\s*(?:{_ICON}\s*)+(?P<n>\d+(?:,\d{{3}})*(?:\.\d+)?)\s*(?:{_ICON}\s*)*"
+                         rf"|\s*(?P<n_>\d+(?:,\d{{3}})*(?:\.\d+)?)\s*(?:{_ICON}\s*)+(?P<change>\d+(?:,\d{{3}})*(?:\.\d+)?\s*)?")
 # A figure with its share after a slash or comma (26件/占92.9%, 5，占10.2%): the figure.
 _WITH_SHARE = re.compile(r"(?P<n>\d+(?:,\d{3})*)\s*(?:" + COUNT_UNIT + r")?\s*[/／,，;；、]\s*"
                          r"(?P<share>(?:占比?|比重|比例)?\s*[:：]?\s*\d+(?:\.\d+)?\s*[%％])")
@@ -452,6 +457,9 @@ def spelled_number(cell: str) -> tuple[str, str] | None:
         return now, f"格中写明由 {was} 改为 {now}（“{c}”），取改后的数"
     if m := _WITH_CHANGE.fullmatch(c):
         return m["n"], f"数字后的“{m['change'].strip()}”是与上年相比的增减，不计入数值"
+    if m := _WITH_ICONS.fullmatch(c):
+        return m["n"] or m["n_"], (f"数字旁的图标不计入数值，图标后的“{m['change'].strip()}”是与上年相比的增减" if m["change"]
+                                   else "数字旁的图标不计入数值")
     if m := _AS_MATH.fullmatch(c):
         return m["n"], "数字外的“$”是文档转换工具写出的公式标记，不计入数值"
     if m := _WITH_SHARE.fullmatch(c):

@@ -1289,6 +1289,8 @@ def html_to_text(html: str, path: str = "") -> str:
     if "bidi-override" in html or "<bdo" in html.lower():  # (a style or element every other page lacks)
         _shown_reversed(root)
     _font_drawn_figures(root)
+    if "icon" in html or "fa-" in html:
+        _icons_in_cells(root)
     _tab_labels_in_their_panes(root)
     if "background" in html:
         _drop_background_coloured(root)
@@ -1966,6 +1968,21 @@ def _coloured_background(element) -> bool:
 _EMBEDDED_FONT = re.compile(r"@font-face\s*\{[^}]*?font-family\s*:\s*['\"]?([^;'\"}]+)['\"]?"
                             r"[^}]*?src\s*:[^}]*?url\(\s*['\"]?data:", re.IGNORECASE)
 _FIGURES_ONLY = re.compile(r"[\d.,\s%+-]{1,24}")
+
+
+# An icon set's empty element (Font Awesome's <i class="fa fa-arrow-up"></i>, iconfont, Bootstrap's, Element's, Layui's,
+# Ant Design's): a glyph the site's style sheet draws.
+_ICON_CLASS = re.compile(r"(?:^|\s)(?:fa[srlbd]?|fa-[\w-]+|iconfont|icon-[\w-]+|glyphicon[\w-]*|bi-[\w-]+|el-icon[\w-]*"
+                         r"|layui-icon[\w-]*|anticon[\w-]*)(?=\s|$)")
+_ICON_MARK = "\ue000"  # a Private Use Area character: what an icon font draws, read as an icon beside a figure
+
+
+def _icons_in_cells(root) -> None:
+    """A table cell's icon drawn by an icon font from an empty element (165 <i class="fa fa-arrow-up"></i>8: the figure,
+    an arrow, the change from last year) as the icon's character: read as nothing, 165 8 was one number in two."""
+    for element in root.xpath("//td//*[@class] | //th//*[@class]"):
+        if not len(element) and not (element.text or "").strip() and _ICON_CLASS.search(element.get("class") or ""):
+            element.text = _ICON_MARK
 
 
 def _font_drawn_figures(root) -> None:
