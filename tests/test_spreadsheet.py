@@ -406,6 +406,49 @@ def test_formulas_taking_their_figures_from_another_sheet_are_computed():
     assert_every_cell(extract_bytes(out.getvalue(), "report.xlsx"), v)
 
 
+ACCOUNTING = '_(* #,##0_);_(* (#,##0);_(* "-"_);_(@_)'
+
+
+@pytest.mark.parametrize("value, code, shown, otherwise", [
+    (12000, "0!.0,", "1.2", "1.2"), (5412, ACCOUNTING, " 5,412 ", None), (0, ACCOUNTING, " - ", None),
+    (3, ";;;", "", ""), ("草稿", ";;;", "", ""), (12, '0"件"', "12件", None), (0, '0;-0;"无"', "无", None),
+    (-3, "0;[Red]-0", "-3", None), (12, "@", None, None), (12, "0.00", "12.00", None), (7, "000", "007", None),
+    (1234.5, "#,##0.0", "1,234.5", None), (12000, "0.0,", "12.0", "12.0"), (0.5, "0%", "50%", "50%"),
+    (3, "yyyy-mm-dd", None, None), (12, "General", None, None), (12, "[>100]0", None, None),
+])
+def test_a_cell_shows_its_number_as_its_format_says(value, code, shown, otherwise):
+    """Blind round 255 (h1204): Excel shows a cell by its number format; only where that is not the stored value read as
+    a number (hidden by ;;;, 12000 元 shown as 1.2 万元 by 0!.0,) does the reading take what is shown."""
+    from builder.reading.numfmt import formatted, shown_otherwise
+
+    assert (formatted(value, code), shown_otherwise(value, code)) == (shown, otherwise)
+
+
+def test_a_draft_figure_a_format_hides_and_a_fee_a_format_scales_are_read_as_excel_shows_them():
+    """Blind round 255 (h1204): a draft 3 left in a cell formatted ;;; (Excel shows it blank) was read as a figure, and a
+    fee stored as 12000 (元) with the format 0!.0, (Excel shows 1.2, in 万元) was read as 12,000 万元."""
+    from openpyxl import load_workbook
+
+    v = values(seed=23)
+    book = load_workbook(io.BytesIO(xlsx_bytes(blocks(v))))
+    fee = draft = None
+    for sheet in book.worksheets:
+        for row in sheet.iter_rows():
+            label = str(row[0].value or "")
+            numbers = [cell for cell in row if isinstance(cell.value, int | float) and not isinstance(cell.value, bool)]
+            if "行政事业性收费" in label and numbers:
+                fee = numbers[0]
+            elif "结转下年度继续办理" in label and len(numbers) == 7:  # (a draft's 3 beside its 总计, unseen)
+                draft = sheet.cell(row=numbers[-1].row, column=numbers[-1].column + 1)
+                draft.value, draft.number_format = 3, ";;;"
+    assert fee is not None and draft is not None
+    fee.value, fee.number_format = round(v["t2.fees.amount_10k_cny"] * 10000), "0!.0,"
+    out = io.BytesIO()
+    book.save(out)
+    report = extract_bytes(out.getvalue(), "report.xlsx")
+    assert_every_cell(report, {**v, "t2.fees.amount_10k_cny": round(v["t2.fees.amount_10k_cny"], 1)})
+
+
 @pytest.mark.parametrize("formula, value", [
     ("=SUM(A1:A3)+B1*2", 16.0), ("=A1+A2-A3", 0.0), ("=(A1+B1)/2", 3.0), ("=SUM(A1,A2,7)", 10.0),
     ("=-A1+$B$1", 4.0), ("=C9", 0.0),  # an empty cell counts 0

@@ -20,6 +20,7 @@ from typing import NamedTuple
 
 from .. import errors
 from .markup import GRID_CELLS, check_unpacked, table_grid, unstacked
+from .numfmt import shown_otherwise
 
 ZIP_SIGNATURE = b"PK\x03\x04"
 
@@ -164,6 +165,9 @@ class SheetFacts(NamedTuple):
     # xlsxwriter writes them: ``formulas`` holds those storing 0 too, a value no computation made. (Where any formula
     # stores another value, what saved the workbook computed them all: openpyxl asks so of every workbook it writes.)
     recalculated: bool = False
+    # Cells whose custom number format shows them otherwise than their value (;;; nothing, 0!.0, 12000 as 1.2), by
+    # (row, column): the format's code.
+    formats: tuple[tuple[tuple[int, int], str], ...] = ()
 
 
 def _sheet_lines(sheet, facts: SheetFacts, area: Area | None = None, elsewhere: OtherSheets | None = None) -> list[str]:
@@ -178,6 +182,10 @@ def _sheet_lines(sheet, facts: SheetFacts, area: Area | None = None, elsewhere: 
             values[r][c] = error
     if facts.formulas:
         _compute_formulas(values, dict(facts.formulas), start_row, start_column, facts.recalculated, elsewhere)
+    for (row, column), code in facts.formats:
+        r, c = row - start_row, column - start_column
+        if 0 <= r < len(values) and 0 <= c < len(values[r]) and (shown := shown_otherwise(values[r][c], code)) is not None:
+            values[r][c] = shown
     first_row, first_column, last_row, last_column = area or (0, 0, float("inf"), float("inf"))
     shown_rows = {r for r in range(len(values))
                   if r + start_row not in facts.hidden_rows and first_row <= r + start_row <= last_row}
@@ -282,17 +290,20 @@ def _xlsx_facts(data: bytes) -> dict[str, SheetFacts]:
             stored_formulas: dict[str, dict[tuple[int, int], str]] = {}  # by sheet: those storing a value, in such a book
             rels = etree.fromstring(archive.read("xl/_rels/workbook.xml.rels"), parser)
             targets = {rel.get("Id"): rel.get("Target", "") for rel in rels}
+            custom = _custom_formats(archive, parser)
             for sheet in book.iter(f"{_MAIN}sheet"):
                 target = targets.get(sheet.get(_RELATIONSHIP), "")
                 part = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
                 if part not in archive.namelist():
                     continue
-                rows, columns, errors_, formulas, stored = set(), set(), {}, {}, {}
+                rows, columns, errors_, formulas, stored, formats = set(), set(), {}, {}, {}, {}
                 shared: dict[str, tuple[tuple[int, int], str]] = {}  # a shared formula's first cell and text, by its si
                 for _, element in etree.iterparse(archive.open(part), tag=(f"{_MAIN}row", f"{_MAIN}col", f"{_MAIN}c"),
                                                   resolve_entities=False, no_network=True):
                     if element.tag == f"{_MAIN}c":
                         ref = _CELL_REFERENCE.fullmatch(element.get("r", ""))
+                        if ref is not None and (code := custom.get(element.get("s", ""))) and len(formats) < _FORMULAS_MAX:
+                            formats[(int(ref[2]) - 1, _column_index(ref[1]))] = code
                         if element.get("t") == "e" and ref:
                             value = element.findtext(f"{_MAIN}v") or "#VALUE!"
                             errors_[(int(ref[2]) - 1, _column_index(ref[1]))] = value
@@ -314,13 +325,28 @@ def _xlsx_facts(data: bytes) -> dict[str, SheetFacts]:
                     element.clear()
                 stored_formulas[sheet.get("name", "")] = stored
                 found[sheet.get("name", "")] = SheetFacts(frozenset(rows), frozenset(columns), tuple(errors_.items()),
-                                                          tuple(formulas.items()), _text_boxes(archive, part, parser))
+                                                          tuple(formulas.items()), _text_boxes(archive, part, parser),
+                                                          formats=tuple(formats.items()))
     except (KeyError, zipfile.BadZipFile, etree.XMLSyntaxError, OSError, ValueError):
         return {}
     if computed_on_load:  # (every formula stored 0 or nothing, recalculated: none was computed, as xlsxwriter writes them)
         found = {name: facts._replace(formulas=(*facts.formulas, *stored_formulas.get(name, {}).items()),
                                       recalculated=recalculated) for name, facts in found.items()}
     return found
+
+
+def _custom_formats(archive, parser) -> dict[str, str]:
+    """The workbook's custom number formats (styles.xml's numFmts, ids from 164) by the index of each cell style (its
+    cells' s attribute) that uses one; none for a workbook with no styles part."""
+    from lxml import etree
+
+    if "xl/styles.xml" not in archive.namelist():
+        return {}
+    styles = etree.fromstring(archive.read("xl/styles.xml"), parser)
+    codes = {f.get("numFmtId"): f.get("formatCode", "") for f in styles.iter(f"{_MAIN}numFmt")}
+    xfs = styles.find(f"{_MAIN}cellXfs")
+    return {str(k): codes[xf.get("numFmtId")] for k, xf in enumerate(xfs if xfs is not None else [])
+            if xf.get("numFmtId") in codes}
 
 
 def _cell_formula(element, ref: re.Match, shared: dict[str, tuple[tuple[int, int], str]]) -> str | None:
