@@ -44,6 +44,7 @@ from .test_layouts import AGENCY, values
     ("26件/占92.9%", "26"), ("5，占10.2%", "5"), ("7/87.5%", "7"), ("12/3", None), ("5/占", None),  # (its share)
     ("📈251", "251"), ("5 ✅", "5"), ("769 \ue60b4", "769"), ("18.29 \ue60b3.32", "18.29"), ("251 ⬇️11", "251"),
     ("\ue60b", None), ("📄", None), ("3\uf031", None),  # (blind round 255, h1210: icons beside figures; a symbol font's 1)
+    ("64 含转办1件", "64"), ("12 其中网上申请3件", "12"), ("5含1", "5"), ("含转办1件", None),  # (h1199: a note's paragraph)
 ])
 def test_how_a_cell_spells_its_number(printed, number):
     got = spelled_number(printed)
@@ -69,6 +70,21 @@ def test_every_cell_with_last_year_s_figure_in_brackets_is_read_as_this_year_s(l
     for cell in forms.cells(GOV_2021):
         assert (rep.cells[cell.id].value, rep.cells[cell.id].status) == (v[cell.id], "reported"), cell.id
         assert rep.cells[cell.id].note.startswith("数字后括号中的"), cell.id
+
+
+@pytest.mark.parametrize("layout", ["tab", "html", "docx"])
+def test_figures_with_a_note_of_a_part_after_them_are_read(layout):
+    """Blind round 254 (h1199, h1195): a cell's figure and a note's paragraph under it, unbracketed (64 含转办1件), in
+    most cells of a row: the row's tab cells were taken for figures and the next row's label run together, parted by
+    their spaces, and the row was unsure (27 cells in 4 files)."""
+    v = values(GOV_2021)
+    noted = {c.id: f"{synthetic._fmt(v[c.id])} 含转办{int(v[c.id]) // 3}件" for c in forms.cells(GOV_2021)
+             if c.table == "t3" and c.id.startswith("t3.new_received.") and v[c.id]}
+    assert len(noted) >= 3
+    rep, v = report(noted, layout, GOV_2021, v)
+    for cell in forms.cells(GOV_2021):
+        if cell.table == "t3":
+            assert rep.cells[cell.id].value == v[cell.id], cell.id
 
 
 @pytest.mark.parametrize("layout", ["tab", "space", "html"])

@@ -393,6 +393,9 @@ _REVISED = re.compile(r"原\s*(?P<was>\d+(?:,\d{3})*)\s*[,，、]?\s*现\s*(?P<n
                       r"(?P<now2>\d+(?:,\d{3})*)\s*(?:件|条|个|项)?\s*[)）]")
 # A figure with its change from last year after it (35 ↑5, 8 ↓2, 12▲3): the figure.
 _WITH_CHANGE = re.compile(r"(?P<n>\d+(?:,\d{3})*)(?P<change>\s*[↑↓▲▼]\s*\d+(?:,\d{3})*)")
+# A figure with a note of a part of it after it, unbracketed (64 含转办1件, 12 其中网上申请3件: a cell's second paragraph).
+_WITH_PART = re.compile(r"(?P<n>\d+(?:,\d{3})*)\s*(?P<part>(?:含|其中|包括|内含)[\u4e00-\u9fff：:]{0,12}?\s*\d+(?:,\d{3})*\s*"
+                        r"(?:件|条|个|项|人次)?)")
 # An icon a page sets beside a figure (an icon font's glyph in the Private Use Area, not a symbol font's digit U+F030–F039;
 # an emoji, a dingbat or an arrow, its variation selector): 📈 251, 5 ✅, 769 ⬆4 (the change from last year after it).
 _ICON = r"[\ue000-\uf02f\uf03a-\uf8ff\u2600-\u27bf\u2b00-\u2bff\U0001f300-\U0001faff\ufe0f\u200d]"
@@ -457,6 +460,8 @@ def spelled_number(cell: str) -> tuple[str, str] | None:
         return now, f"格中写明由 {was} 改为 {now}（“{c}”），取改后的数"
     if m := _WITH_CHANGE.fullmatch(c):
         return m["n"], f"数字后的“{m['change'].strip()}”是与上年相比的增减，不计入数值"
+    if m := _WITH_PART.fullmatch(c):
+        return m["n"], f"数字后的“{m['part'].strip()}”是其中一部分的说明，不计入数值"
     if m := _WITH_ICONS.fullmatch(c):
         return m["n"] or m["n_"], (f"数字旁的图标不计入数值，图标后的“{m['change'].strip()}”是与上年相比的增减" if m["change"]
                                    else "数字旁的图标不计入数值")
@@ -532,11 +537,12 @@ def _spaces_part_too(line: str) -> bool:
     """Whether a line's cells are parted by spaces as well as by tabs (a typist's mixed keys, or rows run together:
     规章  0  0  0 ⇥ 行政规范性文件 ⇥ 5  0 13; 行政处罚  68 ⇥ 行政强制 1): several of its tab cells print a label and its
     figures, figures and the next row's label, or figures spaced as typed (two spaces somewhere). Read by its tabs,
-    each such cell was one value printed so that it reads as none, or a label."""
+    each such cell was one value printed so that it reads as none, or a label. A cell reading as one value as printed
+    (64 含转办1件: a figure and its note's paragraph) is none of them."""
     spaced = 0
     for cell in line.split("\t"):
         tokens = cell.split()
-        if len(tokens) >= 2 and not SPACE_GROUPED.fullmatch(cell.strip()) and (
+        if len(tokens) >= 2 and not SPACE_GROUPED.fullmatch(cell.strip()) and spelled_number(cell) is None and (
                 (several_numbers(cell) is not None and "  " in cell.strip()) or (_WORDS.search(tokens[0]) and all(
                     _NUMBER.fullmatch(t) or t in NONE_WORDS for t in tokens[1:])) or _FIGURES_THEN_LABEL.match(cell)):
             spaced += 1  # (5  0 13, 规章  0  0  0, or 0 1  11 (二)部分公开; not 5 8 5, a number wrapped a digit a line)
