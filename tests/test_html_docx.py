@@ -1087,13 +1087,16 @@ def _report_tables_html(v: dict) -> str:
     return html_body(blocks(v))
 
 
-def test_a_hidden_draft_of_the_tables_beside_them_is_not_read():
+@pytest.mark.parametrize("wrap", ['<div style="display: none">{}</div>', '<dialog>{}</dialog>', '<div popover>{}</div>',
+                                  '<aside popover="manual" id="p1">{}</aside>'])
+def test_a_hidden_draft_of_the_tables_beside_them_is_not_read(wrap):
     """A page kept an older draft of each table hidden (display:none) before it: table 4 was read
-    from the draft."""
+    from the draft. Blind round 256 (h1214): a closed <dialog> or a popover shows only when opened; its draft was read
+    (61 cells wrong in 2 of 10 pages). An open dialog shows: read."""
     v, draft = values(seed=5), values(seed=9)
-    hidden = f'<div style="display: none">{_report_tables_html(draft)}</div>'
-    report = extract_html(html_page(hidden + _report_tables_html(v)))
+    report = extract_html(html_page(wrap.format(_report_tables_html(draft)) + _report_tables_html(v)))
     assert_every_cell(report, v)
+    assert_every_cell(extract_html(html_page(f"<dialog open>{_report_tables_html(v)}</dialog>")), v)
 
 
 @pytest.mark.parametrize("sheet, wrap", [

@@ -1615,7 +1615,7 @@ def _drop_menus(root) -> None:
 
 def _drop_hidden_copies(root, screen_reader_only: bool = True, white_text: bool = True) -> None:
     """Hidden blocks (an inline display:none or visibility:hidden, the hidden attribute, <noscript>, a
-    <template> a script copies in, text kept only for screen readers, a closed <details>) that only
+    <template> a script copies in, text kept only for screen readers, a closed <details> or <dialog>, a popover) that only
     repeat what the page shows: a figure's spoken copy, a draft of a table kept hidden beside it, the print version, a
     message for browsers without scripts. A hidden block holding a part of the report the page shows nowhere else (a page whose
     article a script reveals: a tab's pane; a folded section, whose head names no more than its
@@ -1627,6 +1627,7 @@ def _drop_hidden_copies(root, screen_reader_only: bool = True, white_text: bool 
               or (_HIDDEN_STYLE.search(e.get("style") or "") and not _font_restored(e))
               or (e.tag == "template" and not _shadow_root(e))]
     hidden += root.xpath("//details[not(@open)]")  # (it shows its summary only, which repeats nothing: one block)
+    hidden += root.xpath("//dialog[not(@open)] | //*[@popover]")  # (shown only when opened: a draft, last year's)
     hidden += _hidden_by_stylesheet(root)
     hidden += _with_class(root, _SCREEN_READER_ONLY) if screen_reader_only else []
     hidden += _white_figures(root) if white_text else []
