@@ -1764,6 +1764,9 @@ def test_a_figure_with_an_icon_and_its_change_beside_it_is_read(icon):
     v = values(seed=5)
     body = _junk_in_figures(v, lambda figure: f"{figure} {icon}{len(figure)}")
     assert_every_cell(extract_html(html_page(body)), v)
+    # (an icon after a figure with no number after it, a badge after the icon: the figure, as without the icon)
+    body = _junk_in_figures(v, lambda figure: f'<a href="#">{figure}</a> <i class="iconfont icon-link"></i> 新')
+    assert_every_cell(extract_html(html_page(body)), v)
 
 
 def test_junk_letters_set_in_white_inside_headings_and_labels_are_not_read():

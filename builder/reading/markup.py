@@ -1979,11 +1979,35 @@ _ICON_MARK = "\ue000"  # a Private Use Area character: what an icon font draws, 
 
 
 def _icons_in_cells(root) -> None:
-    """A table cell's icon drawn by an icon font from an empty element (165 <i class="fa fa-arrow-up"></i>8: the figure,
-    an arrow, the change from last year) as the icon's character: read as nothing, 165 8 was one number in two."""
-    for element in root.xpath("//td//*[@class] | //th//*[@class]"):
-        if not len(element) and not (element.text or "").strip() and _ICON_CLASS.search(element.get("class") or ""):
-            element.text = _ICON_MARK
+    """A table cell's icon drawn by an icon font from an empty element between two numbers (165 <i class="fa
+    fa-arrow-up"></i>8: the figure, an arrow, the change from last year) as the icon's character: read as nothing,
+    165 8 was one number in two. Elsewhere (7 <i class="iconfont icon-link"></i>) it stays nothing."""
+    for cell in root.xpath("//td[.//*[@class]] | //th[.//*[@class]]"):
+        for element in cell.xpath(".//*[@class]"):
+            if len(element) or (element.text or "").strip() or not _ICON_CLASS.search(element.get("class") or ""):
+                continue
+            before, after = _text_around(cell, element)
+            if re.search(r"\d\s*$", before) and re.match(r"\s*\d", after):
+                element.text = _ICON_MARK
+
+
+def _text_around(cell, element) -> tuple[str, str]:
+    """A cell's text before an element inside it and after it."""
+    from lxml import etree
+
+    before: list[str] = []
+    after: list[str] = []
+    side: list[str] | None = before  # (None inside the element)
+    for event, node in etree.iterwalk(cell, events=("start", "end")):
+        if node is element:
+            side = None if event == "start" else after
+            if event == "end":
+                after.append(node.tail or "")
+        elif side is not None and event == "start":
+            side.append(node.text or "")
+        elif side is not None and node is not cell:
+            side.append(node.tail or "")
+    return "".join(before), "".join(after)
 
 
 def _font_drawn_figures(root) -> None:
