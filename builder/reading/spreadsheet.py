@@ -161,19 +161,20 @@ class SheetFacts(NamedTuple):
     errors: tuple[tuple[tuple[int, int], str], ...] = ()
     formulas: tuple[tuple[tuple[int, int], str], ...] = ()  # of cells with no value stored (a script wrote them)
     text_boxes: tuple[str, ...] = ()  # the paragraphs of the text boxes drawn on the sheet, in their order on it
-    # The workbook asks to be computed on opening (calcPr fullCalcOnLoad) and no formula of it stores a value but 0, as
-    # xlsxwriter writes them: ``formulas`` holds those storing 0 too, a value no computation made. (Where any formula
-    # stores another value, what saved the workbook computed them all: openpyxl asks so of every workbook it writes.)
+    # The workbook asks to be computed on opening (calcPr fullCalcOnLoad), when ``formulas`` holds every formula (what
+    # they store Excel computes again), and no formula of it stores a value but 0, as xlsxwriter writes them: a value
+    # no computation made, not shown where the formula is one this reading cannot compute.
     recalculated: bool = False
-    # Cells whose custom number format shows them otherwise than their value (;;; nothing, 0!.0, 12000 as 1.2), by
-    # (row, column): the format's code.
+    # Cells with a custom number format, by (row, column): its code, read where it shows them otherwise than their value
+    # (;;; nothing, 0!.0, 12000 as 1.2).
     formats: tuple[tuple[tuple[int, int], str], ...] = ()
 
 
 def _sheet_lines(sheet, facts: SheetFacts, area: Area | None = None, elsewhere: OtherSheets | None = None) -> list[str]:
     """A sheet's rows as lines: cells tab-separated, the cells of a merged range expanded; hidden rows
     and columns (last year's figures kept out of sight) and those outside the ``area`` an object shows left
-    out; a cell showing a formula error holds it (it read as empty, and its row one cell off)."""
+    out; a cell showing a formula error holds it (it read as empty, and its row one cell off); formulas computed
+    (``elsewhere``: the workbook's other sheets they refer to) and cells shown as their number formats show them."""
     start_row, start_column = sheet.start or (0, 0)
     values = sheet.to_python(skip_empty_area=True)
     for (row, column), error in facts.errors:
