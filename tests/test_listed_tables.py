@@ -185,6 +185,38 @@ def test_tables_printed_a_column_a_line_are_read(template):
         assert report.cells[cell.id].value == v[cell.id], cell.id
 
 
+@pytest.mark.parametrize("head", ["申请人为{group}{name}一栏", "{name}{aside}一列"])
+def test_columns_a_line_read_out_with_each_row_named_are_read(head):
+    """Blind rounds 253 and 257 (h1189, h1216: 无障碍 text versions, a picture's alternative text): table 3 a column a
+    line, headed 申请人为法人或其他组织中的商业企业一栏： or 商业企业（法人或其他组织）一列：, each row named in full before its
+    value and parted by commas (（三）不予公开:1.属于国家秘密0, a colon between the group and its row); table 2 an item a
+    line after its 第二十条 heading (第二十条第（一）项：规章，本年制发件数0，…). Their columns were no columns (800 cells
+    missing), and the rows so named were read as cells saying none (44 cells wrong)."""
+    v = synthetic.consistent_values(random.Random(17), "gov-2021")
+    form = forms.FORMS["gov-2021"]
+
+    def heading(c: forms.Column) -> str:
+        organisation = c.id in _ORGANISATIONS
+        return head.format(group="法人或其他组织中的" if organisation else "", name=c.label_zh,
+                           aside="（法人或其他组织）" if organisation else "")
+
+    t3 = [heading(c) + "：" + "，".join(f"{row.group_zh + '：' if row.group_zh.startswith('（') else row.group_zh}"
+                                      f"{row.label_zh}{v[forms.t3_cell(row.id, c.id)]}" for row in form.t3_rows) + "；"
+          for c in forms.T3_COLUMNS]
+    t2 = [f"第二十条第（一）项：{item.label_zh}，" + "，".join(f"{m.label_zh}{v[forms.t2_cell(item.id, m.id)]}"
+                                                       for m in item.measures) + "；" for item in form.t2[:2]]
+    text = synthetic.render(AGENCY, YEAR, "gov-2021", v, "tab").split("\n")
+    t2_at = next(k for k, line in enumerate(text) if line.startswith("二、主动公开"))
+    t3_at = next(k for k, line in enumerate(text) if line.startswith("三、收到和处理"))
+    t4_at = next(k for k, line in enumerate(text) if line.startswith("四、政府信息公开行政复议"))
+    t2_rest = [line for line in text[t2_at + 1:t3_at] if not line.startswith(("规章", "规范性文件", "行政规范性文件"))]
+    lines = [*text[:t2_at + 1], *t2, *t2_rest, text[t3_at], *t3, *text[t4_at:]]
+    report = extract_bytes("\n".join(lines).encode(), "report.txt")
+    for cell in forms.cells("gov-2021"):
+        if cell.table == "t3" or cell.id.startswith(("t2.rules.", "t2.normative_docs.")):
+            assert report.cells[cell.id].value == v[cell.id], cell.id
+
+
 def test_an_export_of_the_tables_after_the_report_s_last_section_is_read():
     """A reporting system's export: the sections say 数据见表三导出, then after 六、 a cell a line, 表三｜group｜row｜
     column｜value, a column left unfilled (its last field empty). The sections' empty places were taken for the

@@ -105,6 +105,12 @@ class _Row:
     values: list[tuple[str, str]] = field(default_factory=list)  # (name, value) in printed order
 
 
+# A table-2 item's name, after its 第二十条 heading or alone, as a list of its measures begins (规章，本年制发件数0，…).
+_T2_ITEM_LABEL = re.compile(r"(?:第二十条第?\s*[（(][一二三四五六七八九十]+[)）]\s*项\s*[:：]?\s*)?(?P<item>(?:行政)?(?:"
+                            + "|".join(sorted({re.escape(item.label_zh) for item in forms.T2_2021 + forms.T2_2019},
+                                              key=len, reverse=True)) + "))")
+
+
 def _sentence(label: str) -> bool:
     """A sentence's counts (其中自然人56件，商业企业5件。), not a row's label."""
     return bool(re.search(r"(?<![第\d])\d+\s*[件条个项]", label)) or label.endswith(("。", "，", ","))
@@ -143,6 +149,8 @@ def _pairs(line: str) -> tuple[str, list[tuple[str, str]]] | None:
         found = []  # （七）总计, 3.其他: a row's name, not a column's
     if found and all(a.end() == b.start() for a, b in itertools.pairwise(found)) and found[-1].end() == len(line):
         label = line[:found[0].start()].strip(_LABEL_END)
+        if label[-1:] in "，," and (item := _T2_ITEM_LABEL.fullmatch(label[:-1].strip(_LABEL_END))):
+            label = item["item"]  # (第二十条第（一）项：规章，本年制发件数0，…: the item's name, then its measures')
         if _sentence(label) or len(_FIGURE_CELL.findall(label)) > 1 or _CLAUSES.search(label):
             return None  # (a row of figures whose last cell names a column in an aside: 32(…) ⇥ … ⇥ 38(全县合计285);
             # clauses of other rows before the label: 行政复议各项均为0；行政诉讼…结果维持1件)
@@ -563,8 +571,10 @@ def _with_item_cells(items: list) -> list:
 # (自然人：36，0，18，…: table 3's column, as many values as the form has rows).
 # (Spaces within a line only, [^\S\n]: at each of many blank lines' starts a pattern's \s* ran over all the rest, which
 # took minutes over a table's thousands of empty rows.)
-_COLUMN_HEAD = (rf"(?:[（(][一二三四五六七八九十]+[)）]|\d{{1,2}}[.、．])?[^\S\n]*(?:(?:{_GROUP_WORDS})[—\-－·・ \t（(]*)?"
-                rf"(?P<head>{'|'.join(map(re.escape, _NAMES))})[^\S\n]*[）)]?[^\S\n]*[:：]\s*")
+# (申请人为法人或其他组织中的商业企业一栏：…, 商业企业（法人或其他组织）一列：…: a screen reader's text version's column)
+_COLUMN_HEAD = (rf"(?:[（(][一二三四五六七八九十]+[)）]|\d{{1,2}}[.、．])?[^\S\n]*(?:申请人(?:类型|类别)?为)?"
+                rf"(?:(?:{_GROUP_WORDS})(?:中的)?[—\-－·・ \t（(]*)?(?P<head>{'|'.join(map(re.escape, _NAMES))})[^\S\n]*"
+                rf"(?:[（(](?:{_GROUP_WORDS})[)）])?[）)]?[^\S\n]*(?:一栏|一列)?[^\S\n]*[:：]\s*")
 _COLUMN_LINE = re.compile(rf"(?m)^[^\S\n]*{_COLUMN_HEAD}(?=[^\n]*?\d[^\n]*?[，,、；;\s][^\n]*?\d)")
 _COLUMN_LINES_MIN = 3
 _ONE_NAMED_VALUE = re.compile(rf"{_COLUMN_HEAD}(?:{_VALUE})\s*(?:件|条|个|项|万元)?[。；;]?")
@@ -618,6 +628,7 @@ def _columns_as_cells(lines: list[str]) -> list[str]:
 
 
 _COLUMN_LINE_MAX = 3_000  # a table-3 column of the form's 26 rows, each named in full
+_GROUP_COLON = re.compile(r"(?<=[\u4e00-\u9fff）)])\s*[:：]\s*(?=\d{1,2}\s*[.．、])")
 _ITEM_END = frozenset("，,、；;")
 _VALUE_END = re.compile(r"(?:\d|件|条|个|项|无|零|—|-|/)\s*$")  # an item ends with its value: 逾期不补正、行政机关… is one
 
@@ -662,7 +673,8 @@ def _column_cells(line: str) -> list[str]:
         if len(items) == len(forms.T4_GROUPS) and m["head"] in _T4_NAMES:
             return [f"{group.label_zh} · {m['head']}：{value}" for group, value in zip(forms.T4_GROUPS, items)]
         return [line]
-    named = [_ROW_VALUE.fullmatch(item) for item in items]
+    # (a group's name and its row's number parted by a colon, （三）不予公开:1.属于国家秘密0: one row's name)
+    named = [_ROW_VALUE.fullmatch(_GROUP_COLON.sub(" ", item)) for item in items]
     if not items or not all(named):
         return [line]
     if m["head"] not in _T3_NAMES:
