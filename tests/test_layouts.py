@@ -621,6 +621,24 @@ def test_a_markdown_table_s_inline_html_and_escaped_pipes_are_read_as_shown():
         assert report.cells[cell.id].value == v[cell.id], cell.id
 
 
+@pytest.mark.parametrize("placeholder, where", [("X", "before"), ("___", "before"), ("X", "after")])
+def test_the_blank_form_printed_with_the_report_is_not_read(placeholder, where):
+    """Blind round 258 (h1221): the form as issued printed before the report (or as its annex after it), a placeholder
+    in every cell (X, ___): its rows stood for the report's own, and each row printed twice was unsure (798 cells in 4
+    of 10 files)."""
+    v = values(GOV_2021, seed=12)
+    lines = synthetic.render(AGENCY, 2022, GOV_2021, v, "tab").split("\n")
+    start = next(k for k, line in enumerate(lines) if line.startswith("二、主动公开"))
+    end = next(k for k, line in enumerate(lines) if line.startswith("五、"))
+    blank = ["附件：政府信息公开工作年度报告格式（国办公开办函〔2021〕30号）",
+             *(re.sub(r"(?<=\t)\d+(?:\.\d+)?(?=\t|$)", placeholder, line) for line in lines[start:end])]
+    assert sum(line.count(placeholder) for line in blank) > 150
+    body = [*blank, *lines] if where == "before" else [*lines, *blank]
+    report = extract_bytes("\n".join(body).encode(), "report.txt")
+    for cell in forms.cells(GOV_2021):
+        assert report.cells[cell.id].value == v[cell.id], cell.id
+
+
 def test_a_markdown_table_s_figures_as_entities_code_and_bold_are_read():
     """Blind round 254 (h1200): a Markdown report whose cells write figures as character references (&#52;&#50;), code
     spans, emphasis and <b>: with many references and tags the file was read as a page showing markup, its pipe tables

@@ -653,6 +653,22 @@ def _without_typed_rules(lines: list[str]) -> list[str]:
         _TYPED_RULE.fullmatch(cell.strip()) for cell in line.split("\t") if cell.strip())]
 
 
+# A blank form's cell: a placeholder the form as issued, or a template, prints where a figure goes (X, ___, ＿＿).
+_PLACEHOLDER_CELL = re.compile(r"[Xx]|[_＿]+")
+
+
+def _without_blank_form_rows(lines: list[str]) -> list[str]:
+    """The lines without a blank form's rows (规章 ⇥ X ⇥ X ⇥ X, 一、本年新收… ⇥ ___ ⇥ …: the form as issued, printed with
+    the report as its annex or before it), every value cell a placeholder: read as rows, they stood for the report's
+    own, and each row printed twice was unsure."""
+    return [line for line in lines if "\t" not in line or not _PLACEHOLDER_ROW.search(line) or not (
+        cells := [cell.strip() for cell in line.split("\t")[1:] if cell.strip()])
+            or not all(_PLACEHOLDER_CELL.fullmatch(cell) for cell in cells)]
+
+
+_PLACEHOLDER_ROW = re.compile(r"\t\s*(?:[Xx]|[_＿]+)\s*(?:\t|$)")  # (a look for one, before the cells are parted)
+
+
 # A legend naming the columns a table's header abbreviates or numbers (注：自=自然人，A=商业企业，Σ=总计; 1为商业企业，
 # 栏2为自然人; ①—行政复议结果维持): table 3's columns, and table 4's a group's result each.
 _COLUMN_NAMES = sorted({c.label_zh for c in forms.T3_COLUMNS} | {"法人或其他组织", "其他组织", "合计"}, key=len, reverse=True)
@@ -698,8 +714,8 @@ def _units_annex_alone(tables: Tables, lines: list[str]) -> bool:
 def extract_document(doc: Document) -> Report:
     """A read document to a report, or a ReportError naming what is missing."""
     path = doc.source.path
-    doc.lines = _with_columns_spelled_out(_without_numbering_rows(_without_typed_rules(_without_watermark_lines(
-        _without_endless_digits(doc.lines)))))
+    doc.lines = _with_columns_spelled_out(_without_numbering_rows(_without_typed_rules(_without_blank_form_rows(
+        _without_watermark_lines(_without_endless_digits(doc.lines))))))
     doc.lines, formatted = without_zero_decimals(numbered_headings(strip_page_labels(doc.lines)))
     doc.lines, placed = ungridded(doc.lines)
     doc.lines, _ = unpiped(doc.lines)
