@@ -660,12 +660,15 @@ _PLACEHOLDER_CELL = re.compile(r"[Xx]|[_＿]+")
 def _without_blank_form_rows(lines: list[str]) -> list[str]:
     """The lines without a blank form's rows (规章 ⇥ X ⇥ X ⇥ X, 一、本年新收… ⇥ ___ ⇥ …: the form as issued, printed with
     the report as its annex or before it), every value cell a placeholder: read as rows, they stood for the report's
-    own, and each row printed twice was unsure."""
-    return [line for line in lines if "\t" not in line or not _PLACEHOLDER_ROW.search(line) or not (
+    own, and each row printed twice was unsure. A few such rows are a template's cells left unfilled (行政许可 ⇥ X),
+    read so, each with its note."""
+    blank = {k for k, line in enumerate(lines) if "\t" in line and _PLACEHOLDER_ROW.search(line) and (
         cells := [cell.strip() for cell in line.split("\t")[1:] if cell.strip()])
-            or not all(_PLACEHOLDER_CELL.fullmatch(cell) for cell in cells)]
+             and all(_PLACEHOLDER_CELL.fullmatch(cell) for cell in cells)}
+    return [line for k, line in enumerate(lines) if k not in blank] if len(blank) >= _BLANK_FORM_ROWS else lines
 
 
+_BLANK_FORM_ROWS = 5  # rows of placeholders, at least, of a blank form (table 3 alone has 25)
 _PLACEHOLDER_ROW = re.compile(r"\t\s*(?:[Xx]|[_＿]+)\s*(?:\t|$)")  # (a look for one, before the cells are parted)
 
 
