@@ -1904,10 +1904,10 @@ def variant_place(name: str) -> str | None:
     """The name with its place in standard characters, where it writes the place with a variant or traditional one
     the gazetteer does not know (济宁市兗州区市场监督管理局: 兗 for 兖) and OpenCC's conversion (t2s) names a place
     it knows, reaching further into the name; None otherwise. Only the place is converted: the rest stays as printed."""
-    from ..reading.document import _converter
+    from ..reading.document import opencc_converter
 
     adcode, end = resolve_region(name)
-    standard = _converter("t2s").convert(name)
+    standard = opencc_converter("t2s").convert(name)
     if standard == name or len(standard) != len(name):
         return None
     found, reach = resolve_region(standard)

@@ -315,13 +315,13 @@ def simplified(text: str) -> str:
     if len(_TRADITIONAL.findall(text[:20000])) < _TRADITIONAL_MIN:
         return text
     if _TAIWAN_USAGE not in text:
-        return _QIAN.sub("干", _converter("t2s").convert(text))
+        return _QIAN.sub("干", opencc_converter("t2s").convert(text))
     # Taiwan usage writes 檔案 for the 文件 of 规范性文件, which OpenCC takes back as 文档 (a file on a disk).
-    return _converter("tw2sp").convert(text).replace("文档", "文件")
+    return opencc_converter("tw2sp").convert(text).replace("文档", "文件")
 
 
 @cache
-def _converter(config: str):  # opencc's converter (the package has no type hints)
+def opencc_converter(config: str):  # opencc's converter (the package has no type hints)
     import opencc
 
     return opencc.OpenCC(config)
@@ -1074,7 +1074,7 @@ def _reads_as_chinese(text: str) -> bool:
     if _common_share(wide) >= 0.8:
         return True
     # A 繁體 page in GBK: its traditional characters are past GB2312, their simplified forms in it.
-    return len(_TRADITIONAL.findall(wide)) >= _TRADITIONAL_MIN and _common_share(_converter("t2s").convert(wide)) >= 0.8
+    return len(_TRADITIONAL.findall(wide)) >= _TRADITIONAL_MIN and _common_share(opencc_converter("t2s").convert(wide)) >= 0.8
 
 
 _BOX_DRAWING = re.compile(r"[\u2500-\u257f]")  # GBK's table rules (═ │ ┼), which GB2312 lacks in part
