@@ -372,6 +372,77 @@ def _shared(data: bytes) -> tuple[bytes, int]:
     return out.getvalue(), made
 
 
+def _in_excel_tables(data: bytes) -> tuple[bytes, int]:
+    """The workbook with each sheet holding formulas formatted as an Excel table (a ListObject over its used range,
+    columns named 列A, 列B …) and each SUM(B5:G5) of a row written by the table's names, as Excel writes it:
+    SUM(表格2[[#This Row],[列B]:[列G]])."""
+    import re
+    import zipfile
+
+    made = 0
+
+    def structured(part: bytes, name: str) -> bytes:
+        nonlocal made
+
+        def by_names(m: re.Match) -> bytes:
+            nonlocal made
+            made += 1
+            return b"<f>SUM(%s[[#This Row],[\xe5\x88\x97%s]:[\xe5\x88\x97%s]])</f>" % (name.encode(), m[1], m[3])
+        return re.sub(rb"<f>SUM\(([A-Z])(\d+):([A-Z])\2\)</f>", by_names, part)
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
+        tables = 0
+        for item in source.infolist():
+            part = source.read(item.filename)
+            sheet = re.fullmatch(r"xl/worksheets/(sheet\d+)\.xml", item.filename)
+            if sheet and b"<f>" in part:
+                tables += 1
+                name = f"表格{tables}"
+                part = structured(part, name)
+                last = max(int(r) for r in re.findall(rb'<row r="(\d+)"', part))
+                columns = "".join(f'<tableColumn id="{k + 1}" name="列{chr(65 + k)}"/>' for k in range(16))
+                target.writestr(f"xl/tables/table{tables}.xml", (
+                    f'<table xmlns="{_SPREADSHEET}" id="{tables}" name="{name}" displayName="{name}" ref="A1:P{last}">'
+                    f'<tableColumns count="16">{columns}</tableColumns></table>').encode())
+                target.writestr(f"xl/worksheets/_rels/{sheet[1]}.xml.rels", (
+                    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+                    '<Relationship Id="rIdT" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships'
+                    f'/table" Target="../tables/table{tables}.xml"/></Relationships>').encode())
+            target.writestr(item, part)
+    return out.getvalue(), made
+
+
+_SPREADSHEET = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+
+
+def test_formulas_naming_an_excel_table_s_columns_are_computed():
+    """Blind round 257 (h1217): a sheet formatted as an Excel table writes its totals by the table's names
+    (SUM(办理结果[[#This Row],[自然人]:[其他]]), SUBTOTAL(109,[总计])); in a workbook computed again on opening,
+    their stale stored values were read (13 cells wrong in one file). They name the cells the table's range and
+    columns say, as Excel resolves them."""
+    v = values(seed=17)
+    data, made = _in_excel_tables(_totals_as_formulas(xlsx_bytes(blocks(v)))[0])
+    assert made >= 20
+    report = extract_bytes(_stored_as(data, "7", '<calcPr calcId="124519" fullCalcOnLoad="1"/>'), "report.xlsx")
+    assert_every_cell(report, v)
+
+
+def test_structured_references_name_the_cells_excel_resolves_them_to():
+    from builder.reading.excel_tables import ExcelTable, structured_to_a1
+
+    tables = {"办理结果": ExcelTable("表3", 3, 1, 12, 1, 1, ("情形", "自然人", "商业企业", "其他", "总计")),
+              "t4": ExcelTable("表4", 0, 0, 3, 1, 0, ("a[1]", "b"))}
+    assert structured_to_a1("SUM(办理结果[[#This Row],[自然人]:[其他]])", 6, "表3", tables) == "SUM(C7:E7)"
+    assert structured_to_a1("SUBTOTAL(109,[总计])", 12, "表3", tables) == "SUM(F5:F12)"  # the table's own column
+    assert structured_to_a1("办理结果[[#Totals],[自然人]]+办理结果[@其他]", 8, "表3", tables) == "C13+E9"
+    assert structured_to_a1("SUM(办理结果[自然人])-办理结果[[#Headers],[总计]]", 0, "表3", tables) == "SUM(C5:C12)-F4"
+    assert structured_to_a1("T4[a'[1']]*2", 0, "表3", tables) == "'表4'!A2:A4*2"  # another sheet's, its ' escapes
+    # A name no table or column has, and text in quotes, are left as written (no evaluation reads them).
+    assert structured_to_a1('办理结果[不存在]&"[自然人]"', 6, "表3", tables) == '办理结果[不存在]&"[自然人]"'
+    assert structured_to_a1("SUBTOTAL(101,[总计])", 12, "表3", tables) == "SUBTOTAL(101,F5:F12)"
+
+
 def test_a_shared_formula_is_computed_in_each_cell_it_fills():
     """Blind round 252 (h1183): Excel writes a column of like totals as one shared formula, its text in the first
     cell only; with no values stored, every total but the first was read empty (94 cells left unsure)."""

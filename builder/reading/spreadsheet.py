@@ -19,6 +19,7 @@ from collections.abc import Callable
 from typing import NamedTuple
 
 from .. import errors
+from .excel_tables import column_index, column_letters, excel_tables, structured_to_a1
 from .markup import GRID_CELLS, check_unpacked, table_grid, unstacked
 from .numfmt import shown_otherwise
 
@@ -146,8 +147,8 @@ def _object_view(data: bytes, count: int) -> tuple[int, Area | None]:
     tab, size = _ACTIVE_TAB.search(book), _OLE_SIZE.search(book)
     area = None
     if size:
-        left, top = _column_index(size[1].decode()), int(size[2]) - 1
-        right, bottom = (_column_index(size[3].decode()), int(size[4]) - 1) if size[3] else (left, top)
+        left, top = column_index(size[1].decode()), int(size[2]) - 1
+        right, bottom = (column_index(size[3].decode()), int(size[4]) - 1) if size[3] else (left, top)
         area = (min(top, bottom), min(left, right), max(top, bottom), max(left, right))
     return (int(tab[1]) if tab and int(tab[1]) < count else 0), area
 
@@ -292,9 +293,10 @@ def _xlsx_facts(data: bytes) -> dict[str, SheetFacts]:
             rels = etree.fromstring(archive.read("xl/_rels/workbook.xml.rels"), parser)
             targets = {rel.get("Id"): rel.get("Target", "") for rel in rels}
             custom = _custom_formats(archive, parser)
-            for sheet in book.iter(f"{_MAIN}sheet"):
-                target = targets.get(sheet.get(_RELATIONSHIP), "")
-                part = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
+            parts = [(sheet.get("name", ""), target.lstrip("/") if target.startswith("/") else f"xl/{target}")
+                     for sheet in book.iter(f"{_MAIN}sheet") for target in [targets.get(sheet.get(_RELATIONSHIP), "")]]
+            tables = excel_tables(archive, parts, parser)
+            for name, part in parts:
                 if part not in archive.namelist():
                     continue
                 rows, columns, errors_, formulas, stored, formats = set(), set(), {}, {}, {}, {}
@@ -304,12 +306,14 @@ def _xlsx_facts(data: bytes) -> dict[str, SheetFacts]:
                     if element.tag == f"{_MAIN}c":
                         ref = _CELL_REFERENCE.fullmatch(element.get("r", ""))
                         if ref is not None and (code := custom.get(element.get("s", ""))) and len(formats) < _FORMULAS_MAX:
-                            formats[(int(ref[2]) - 1, _column_index(ref[1]))] = code
+                            formats[(int(ref[2]) - 1, column_index(ref[1]))] = code
                         if element.get("t") == "e" and ref:
                             value = element.findtext(f"{_MAIN}v") or "#VALUE!"
-                            errors_[(int(ref[2]) - 1, _column_index(ref[1]))] = value
+                            errors_[(int(ref[2]) - 1, column_index(ref[1]))] = value
                         elif ref is not None and (formula := _cell_formula(element.find(f"{_MAIN}f"), ref, shared)):
-                            at = (int(ref[2]) - 1, _column_index(ref[1]))
+                            at = (int(ref[2]) - 1, column_index(ref[1]))
+                            if tables and "[" in formula:
+                                formula = structured_to_a1(formula, at[0], name, tables)
                             value = element.findtext(f"{_MAIN}v")
                             if value in (None, ""):
                                 formulas[at] = formula
@@ -324,8 +328,8 @@ def _xlsx_facts(data: bytes) -> dict[str, SheetFacts]:
                             columns.update(range(int(element.get("min")) - 1,
                                                  min(int(element.get("max", element.get("min"))), 16_384)))
                     element.clear()
-                stored_formulas[sheet.get("name", "")] = stored
-                found[sheet.get("name", "")] = SheetFacts(frozenset(rows), frozenset(columns), tuple(errors_.items()),
+                stored_formulas[name] = stored
+                found[name] = SheetFacts(frozenset(rows), frozenset(columns), tuple(errors_.items()),
                                                           tuple(formulas.items()), _text_boxes(archive, part, parser),
                                                           formats=tuple(formats.items()))
     except (KeyError, zipfile.BadZipFile, etree.XMLSyntaxError, OSError, ValueError):
@@ -355,7 +359,7 @@ def _cell_formula(element, ref: re.Match, shared: dict[str, tuple[tuple[int, int
     down a column) moved to the cell as Excel moves it, its relative references by as many rows and columns."""
     if element is None:
         return None
-    at = (int(ref[2]) - 1, _column_index(ref[1]))
+    at = (int(ref[2]) - 1, column_index(ref[1]))
     if element.get("t") != "shared" or (si := element.get("si")) is None:
         return element.text
     if element.text:
@@ -375,9 +379,9 @@ def _moved(formula: str, rows: int, columns: int) -> str:
     """The formula as Excel writes it in a cell ``rows`` below and ``columns`` right of where it stands: its relative
     references moved, the absolute ($D$8) kept; text in quotes (a sheet's name) left as it is."""
     def move(m: re.Match) -> str:
-        column = _column_index(m[2]) + (0 if m[1] else columns)
+        column = column_index(m[2]) + (0 if m[1] else columns)
         row = int(m[4]) + (0 if m[3] else rows)
-        return f"{m[1]}{_column_letters(column)}{m[3]}{row}" if column >= 0 and row >= 1 else m[0]
+        return f"{m[1]}{column_letters(column)}{m[3]}{row}" if column >= 0 and row >= 1 else m[0]
     parts = re.split(r"('(?:[^']|'')*'|\"[^\"]*\")", formula)
     return "".join(part if i % 2 else _FORMULA_REFERENCE.sub(move, part) for i, part in enumerate(parts))
 
@@ -586,7 +590,7 @@ def _evaluated(formula: str, value_at, depth: int) -> float | None:
     def cell(ref: str) -> tuple[str, int, int]:
         sheet, _, ref = ref.rpartition("!")
         m = _CELL_REFERENCE.fullmatch(ref.replace("$", ""))
-        return sheet, int(m[2]) - 1, _column_index(m[1])
+        return sheet, int(m[2]) - 1, column_index(m[1])
 
     def value_of(ref: str, summed: bool = False) -> float | None:
         sheet, row, column = cell(ref)
@@ -651,24 +655,6 @@ def _evaluated(formula: str, value_at, depth: int) -> float | None:
 
     result = expression()
     return result if position == len(tokens) else None
-
-
-def _column_index(letters: str) -> int:
-    """A column's index from 0 by its letters (A → 0, AA → 26)."""
-    index = 0
-    for letter in letters:
-        index = index * 26 + ord(letter) - ord("A") + 1
-    return index - 1
-
-
-def _column_letters(index: int) -> str:
-    """A column's letters by its index from 0 (0 → A, 26 → AA)."""
-    letters = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        letters = chr(ord("A") + rest) + letters
-    return letters
 
 
 def shown_value(value) -> str:
