@@ -302,6 +302,8 @@ def test_direction_characters_are_dropped_and_minus_signs_are_minus():
     """An override would show a name reversed on its pages; −5 (U+2212, as Word and Excel print a
     decrease) is the number -5. Dashes are words (none, ranges) and stay."""
     assert normalize("彭阳县\u202e人民\u200f政府\u2066") == "彭阳县人民政府"
+    # A figure in an override is shown reversed, which is what a reader reads (the figure's own stored backwards).
+    assert normalize("收到\u202e15\u202c件\t\u202e432,1\n\u202e5 2") == "收到51件\t1,234\n5 2"
     assert normalize("\u22125 \ufe633 \u20114 — 1–3月") == "-5 -3 -4 — 1–3月"
 
 
