@@ -13,7 +13,7 @@ from builder import errors, forms, synthetic
 from builder.extraction.extract import extract_bytes
 from builder.reading.document import detect_format, read_bytes
 
-from .official_form import AGENCY, YEAR, Cell, assert_every_cell, blocks, values, xlsx_bytes
+from .official_form import AGENCY, YEAR, Cell, Table, assert_every_cell, blocks, values, xlsx_bytes
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -441,6 +441,37 @@ def test_structured_references_name_the_cells_excel_resolves_them_to():
     # A name no table or column has, and text in quotes, are left as written (no evaluation reads them).
     assert structured_to_a1('办理结果[不存在]&"[自然人]"', 6, "表3", tables) == '办理结果[不存在]&"[自然人]"'
     assert structured_to_a1("SUBTOTAL(101,[总计])", 12, "表3", tables) == "SUBTOTAL(101,F5:F12)"
+
+
+def _table3_as_excel_tables(v: dict) -> list[Table]:
+    """Table 3 as a sheet formatted as Excel tables lays it out: three tables one under another, each with a header
+    row of its own, whose corner words are no heading the form prints (申请情况, 办理结果 | 具体情形, 项目 | 说明)."""
+    names = [Cell(c.label_zh) for c in forms.T3_COLUMNS]
+
+    def figures(row) -> list[Cell]:
+        return [Cell(str(v[forms.t3_cell(row.id, c.id)])) for c in forms.T3_COLUMNS]
+    rows = {r.id: r for r in forms.T3_ROWS_2021}
+    applications = [[Cell("申请情况"), *names]] + [[Cell(rows[k].label_zh), *figures(rows[k])]
+                                                 for k in ("new_received", "carried_over")]
+    results = [[Cell("办理结果"), Cell("具体情形"), *names]] + [
+        [Cell(r.group_zh if r.group_zh != "三、本年度办理结果" else r.label_zh),
+         Cell(r.label_zh if r.group_zh != "三、本年度办理结果" else ""), *figures(r)]
+        for r in forms.T3_ROWS_2021 if r.group_zh]
+    forward = [[Cell("项目"), Cell("说明"), *names], [Cell(rows["carried_forward"].label_zh), Cell(""),
+                                                      *figures(rows["carried_forward"])]]
+    return [applications, results, forward]
+
+
+def test_table_3_as_excel_tables_with_corner_words_of_their_own_is_read():
+    """Blind round 257 (h1217): a sheet formatted as Excel tables prints table 3 as three tables, each headed by its
+    own row whose corner words are no heading of the form's (申请情况, 具体情形): they were taken for a column the form
+    does not have, and every row of the table, a figure short of the header, was left unsure (147 cells in each of
+    ten files). Words before 自然人 on its line head the rows' labels."""
+    v = values(seed=23)
+    report = blocks(v)
+    at = report.index("三、收到和处理政府信息公开申请情况") + 1
+    report = report[:at] + _table3_as_excel_tables(v) + report[at + 1:]
+    assert_every_cell(extract_bytes(_sheets_workbook([("年度报告", report)]), "report.xlsx"), v)
 
 
 def test_a_shared_formula_is_computed_in_each_cell_it_fills():

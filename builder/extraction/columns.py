@@ -145,7 +145,8 @@ _CELL_BORDER = re.compile(r"\s*(?:\||\t|\s{2,})\s*")
 def _header_with_unlisted(lines: list[str], words: tuple[tuple[str, str], ...]) -> list[tuple[str, ...]] | None:
     """``_header`` of a text table (cells parted by |, tabs or wide spaces) whose cells also name columns the form does
     not have, each such cell a column of its own (``forms.T3_UNLISTED`` numbered): one of its own (个体工商户) or two of
-    the form's at once (法律服务机构及其他). None when a line is no row of such cells, or names no unknown column."""
+    the form's at once (法律服务机构及其他); words before its first column head the rows' labels (申请情况, 具体情形). None
+    when a line is no row of such cells, or names no unknown column."""
     out: list[tuple[str, ...]] = []
     unlisted = 0
     for line in _unwrapped_words(_without_wrapped_captions(lines), words):
@@ -157,7 +158,9 @@ def _header_with_unlisted(lines: list[str], words: tuple[tuple[str, str], ...]) 
                     (r is not None and len(r) == 1) or _UNLISTED_CELL.fullmatch(c) for c, r in zip(cells, read)):
                 return None
             names = []
-            for r in read:
+            # (unknown words before 自然人, the first column, on its line head the rows' labels: 申请情况 | 具体情形)
+            labels = next((k for k, r in enumerate(read) if r and len(r) == 1 and r[0] == T3_ORDER[0]), 0)
+            for r in read[labels:]:
                 if r is not None and len(r) == 1:
                     names.append(r[0])
                 else:
