@@ -307,6 +307,13 @@ def test_direction_characters_are_dropped_and_minus_signs_are_minus():
     assert normalize("\u22125 \ufe633 \u20114 — 1–3月") == "-5 -3 -4 — 1–3月"
 
 
+def test_a_figure_left_as_tex_math_is_the_figure():
+    """Blind round 260 (h1238): a note tool's export left each figure as TeX it did not typeset (\\(26\\)): all 198
+    cells of the page were unsure. Dollars are no math: US$5 and $6 stay."""
+    assert normalize(r"收到\(26\)件，\(-2\)，\[2{,}357\]，$5$，$$12$$") == "收到26件,-2,2,357,5,12"
+    assert normalize("美元$5 $6，a$7$") == "美元$5 $6,a$7$"
+
+
 def test_a_zero_typed_as_ling_among_digits_is_zero():
     """An input method's 〇 for the 0 of a number (主动公开政府信息1〇583条, a cell 7〇): the count went
     unread, a table-2 cell ambiguous. A year in Chinese numerals has no digit beside it and stays."""

@@ -136,6 +136,9 @@ _TRANSLATE[0x00] = " "
 # Direction marks, embeddings, overrides and isolates: invisible in a Chinese report, and an
 # override would show an agency's name reversed on its pages.
 _TRANSLATE.update({cp: None for cp in (0x200E, 0x200F, 0x061C, *range(0x202A, 0x202F), *range(0x2066, 0x206A))})
+# A figure as TeX math left untypeset (a note tool's or a blog's export: \\(26\\), $26$, \\[2{,}357\\]): the figure.
+_TEX_FIGURE = re.compile(r"\\\(\s*([-+]?\d[\d.]*(?:\{,\}\d{3})*)\s*\\\)|\\\[\s*([-+]?\d[\d.]*(?:\{,\}\d{3})*)\s*\\\]"
+                         r"|(?<![\\$\w])\$\$?\s*([-+]?\d[\d.,]*(?:\{,\}\d{3})*)\s*\$\$?(?![\w$])")
 # A figure in a right-to-left override (U+202E to U+202C, or to its cell's or line's end), stored backwards to be drawn
 # forwards (an anti-scraping page stores 51 to show 15): as shown. Words in one are only freed of it (彭阳县‮人民政府
 # would be shown 府政民人, no name): the override is what a reader cannot see, the figure what it sees.
@@ -202,6 +205,8 @@ def normalize(text: str) -> str:
         text = _fixed_width_rows(_IDEOGRAPHIC_ROW.sub(_ideographic_cells, text))
     if "\x00" in text:  # (a NUL between two digits is none of the number's: 48␀73条 is 4873, not two numbers)
         text = _NUL_IN_NUMBER.sub("", text)
+    if "\\(" in text or "$" in text or "\\[" in text:
+        text = _TEX_FIGURE.sub(lambda m: next(g for g in m.groups() if g is not None).replace("{,}", ","), text)
     if "\u202e" in text:  # (before the direction characters are dropped)
         text = _OVERRIDDEN_FIGURE.sub(lambda m: m[1][::-1], text)
     text = text.translate(_TRANSLATE)

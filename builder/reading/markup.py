@@ -1279,6 +1279,8 @@ def html_to_text(html: str, path: str = "") -> str:
         _text_layers(root)
     if _CONVERTED_PAGE.search(html):
         _converted_pages(root)
+    if "mjx-assistive-mml" in html or "MJX_Assistive_MathML" in html:
+        _typeset_math_once(root)
     _shown_values(root)
     if "vertical-align" in html:
         _raised_by_style(root)
@@ -2047,6 +2049,19 @@ def _shown_reversed(root) -> None:
             for child in list(element):
                 child.drop_tree()
             element.text = text[::-1]
+
+
+def _typeset_math_once(root) -> None:
+    """Math MathJax typeset (a blog's or a note tool's export setting figures as math), read once: its copy for
+    screen readers, whose MathML holds the figure as text, and not its drawing besides, whose glyphs (v3's
+    <mjx-c class="mjx-c32">) a style sheet draws and whose text (v2's spans) repeats it (2357 read 22335577)."""
+    for container in root.xpath("//mjx-container[.//mjx-assistive-mml]"):
+        for drawn in container.xpath("./mjx-math"):
+            drawn.drop_tree()
+    for assistive in root.xpath("//span[contains(concat(' ', normalize-space(@class), ' '), ' MJX_Assistive_MathML ')]"):
+        if (parent := assistive.getparent()) is not None and any(
+                "".join(e.itertext()).strip() for e in parent if e is not assistive):
+            assistive.drop_tree()  # (v2 draws the figure in text: that is read, its copy not)
 
 
 def _tab_labels_in_their_panes(root) -> None:
