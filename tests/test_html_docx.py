@@ -1955,6 +1955,19 @@ def test_a_report_in_a_hidden_xmp_is_read_as_the_markup_it_holds():
     assert_every_cell(extract_html(page), v)
 
 
+@pytest.mark.parametrize("holder", ['<xmp style="display:none">{}</xmp>', '<textarea hidden>{}</textarea>'])
+def test_a_draft_s_tables_kept_as_source_beside_the_page_s_own_are_not_read(holder):
+    """Blind round 260 (h1234): a draft's tables kept as raw source in a hidden <xmp> (or a <textarea>) before the
+    page's own: put in the page as a CMS's article source is, they were read in place of the page's (4 cells wrong).
+    A page that shows the form's tables of its own shows no source beside them."""
+    import html as html_module
+
+    v, draft = values(seed=6), values(seed=7)
+    source = _report_tables_html(draft)
+    page = html_page(holder.format(source if "xmp" in holder else html_module.escape(source)) + _report_tables_html(v))
+    assert_every_cell(extract_html(page), v)
+
+
 def test_tables_in_iframe_srcdoc_are_read_where_the_iframe_is():
     """Each table in its own <iframe srcdoc="…">: the page read as a pre-2019 report with no tables."""
     import html as html_module

@@ -1400,18 +1400,28 @@ def _other_reports_above(top: list[str], title: str) -> bool:
 _MARKUP_TEXT = re.compile(r"<(?:p|div|table|tr|td|span|br|h[1-6]|iframe)\b", re.IGNORECASE)
 
 
+# Words only the form's tables print (a page's own, or the markup a textarea holds).
+_FORM_TABLE_WORDS = re.compile(r"本年新收|信息内容|申请人情况|结转下年度")
+
 _NESTED_PAGES = 4  # pages within pages put in their place, at most (an iframe's srcdoc holding another's)
 
 
 def _embedded_pages(root, depth: int = 0) -> None:
     """Put the pages a page carries as text where they show: an iframe's srcdoc, a textarea's or xmp's article
     markup, a page an iframe, frame, object or embed shows from a data: address (a saved page's inlined frames), a
-    frameset page's <noframes> body (whose markup the parser keeps as text); and those the pages put carry."""
+    frameset page's <noframes> body (whose markup the parser keeps as text); and those the pages put carry. A
+    textarea's or xmp's tables beside the page's own are a draft's source, which no script shows."""
     placed = False
+    shown = None  # (whether the page shows a form's table of its own, found once)
     for element in root.xpath("//iframe[@srcdoc] | //textarea | //xmp | //noframes | //iframe[@src] | //frame[@src] "
                               "| //object[@data] | //embed[@src]"):
         if element.tag in ("textarea", "xmp", "noframes"):
             markup = element.text or ""
+            if element.tag != "noframes" and _FORM_TABLE_WORDS.search(markup):
+                if shown is None:
+                    shown = any(_FORM_TABLE_WORDS.search(t.text_content()) for t in root.iter("table"))
+                if shown:
+                    continue  # (a draft's tables kept as source beside the page's own: no script shows them)
             if element.tag == "textarea" and WIKI_SOURCE.search(markup) and element.getparent() is not None:
                 source = root.makeelement("pre", {})  # (a wiki's edit box: its source's lines are its tables' rows)
                 source.text, source.tail = markup, element.tail
