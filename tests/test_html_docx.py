@@ -1968,6 +1968,22 @@ def test_a_draft_s_tables_kept_as_source_beside_the_page_s_own_are_not_read(hold
     assert_every_cell(extract_html(page), v)
 
 
+def test_spans_are_laid_out_as_a_browser_lays_them_out():
+    """Blind round 260 (h1235): rowspan="0" reaches its row group's end, a rowspan ends with its group, and a span is
+    its leading digits (2px is 2, 1.9 is 1, -2 and 0 are 1): read otherwise, a label covered the next group's rows
+    and pushed them a column right (14 cells unsure)."""
+    from builder.reading.markup import html_to_text
+
+    page = ('<table><tbody><tr><td rowspan="0">（三）不予公开</td><td>1.属于国家秘密</td><td>1</td><td>5</td></tr>'
+            "<tr><td>2.其他</td><td>2</td><td>6</td></tr></tbody>"
+            '<tbody><tr><td rowspan="9">（四）无法提供</td><td>1.本机关不掌握</td><td colspan="2px">3</td></tr>'
+            '<tr><td>2.没有现成</td><td colspan="1.9">4</td><td colspan="-2">7</td></tr></tbody>'
+            '<tr><td colspan="0">其他</td><td rowspan=" 1 ">8</td><td>9</td><td>10</td></tr></table>')
+    assert html_to_text(page).split("\n") == [
+        "（三）不予公开\t1.属于国家秘密\t1\t5", "\t2.其他\t2\t6", "（四）无法提供\t1.本机关不掌握\t3\t",
+        "\t2.没有现成\t4\t7", "其他\t8\t9\t10"]
+
+
 def test_tables_in_iframe_srcdoc_are_read_where_the_iframe_is():
     """Each table in its own <iframe srcdoc="…">: the page read as a pre-2019 report with no tables."""
     import html as html_module

@@ -236,11 +236,29 @@ def raised_mark(text: str) -> str | None:
     return text.translate(_SUPERSCRIPT) if _MARK.fullmatch(text) else None
 
 
+# A span as HTML parses it: its leading digits (" 3 ", "3px", "1.9" are 3, 3 and 1); none, a sign or 0 is 1.
+_SPAN_DIGITS = re.compile(r"[\t\n\f\r ]*\+?(\d+)")
+
+
 def _span(element, name: str) -> int:
-    try:
-        return max(1, min(int(element.get(name, "1")), 200))
-    except ValueError:
-        return 1
+    m = _SPAN_DIGITS.match(element.get(name) or "")
+    return max(1, min(int(m[1][:6]), 200)) if m else 1
+
+
+def _spans_in_row_groups(root) -> None:
+    """Each cell's rowspan as a browser lays it out: ending with its row group (a <tbody>, <thead> or <tfoot>, or the
+    table's rows outside them), and 0 reaching that group's end (a 不予公开 label over its eight rows). Read past their
+    group, the next group's rows were pushed a column right."""
+    for table in root.iter("table"):
+        groups = [[tr for tr in part if tr.tag == "tr"] for part in table if part.tag in ("thead", "tbody", "tfoot")]
+        groups.append([tr for tr in table if tr.tag == "tr"])
+        for rows in groups:
+            for k, tr in enumerate(rows):
+                for cell in tr:
+                    if cell.tag in ("td", "th") and cell.get("rowspan") is not None:
+                        m = _SPAN_DIGITS.match(cell.get("rowspan"))
+                        rowspan = int(m[1][:6]) if m else 1
+                        cell.set("rowspan", str(min(rowspan or len(rows) - k, len(rows) - k)))
 
 
 # A merged cell printing 0 or a mark of none over several rows, or over a row's columns (four or
@@ -1270,6 +1288,8 @@ def html_to_text(html: str, path: str = "") -> str:
     _embedded_pages(root)
     if "shadowroot" in html and "<slot" in html:
         _slots_filled(root)
+    if "rowspan" in html or "ROWSPAN" in html:
+        _spans_in_row_groups(root)
     if "<tfoot" in html or "<TFOOT" in html:
         _footers_last(root)
     if "<object" in html or "image/svg" in html:
