@@ -1371,13 +1371,15 @@ def test_table_2_turned_whole_its_items_measures_dashed_where_they_have_none_is_
 
 
 @pytest.mark.parametrize("split", ["one per applicant", "persons and organisations", "organisations unlabelled",
-                                   "表3-{k}  申请人类型：{name}", "表{k}：{name}", "（{k}）{name}"])
+                                   "表3-{k}  申请人类型：{name}", "表{k}：{name}", "（{k}）{name}", "申请人情况：{name}"])
 def test_table_3_printed_as_small_tables_each_for_some_columns_is_read_whole(split):
     """Blind round 154 (h387): table 3 as seven small tables, one per applicant ((一)自然人申请情况 over 项目 | 数量), or
     自然人 in one and the organisations and 总计 in another (beside it, its rows unlabelled): each small table's rows
     were the form's rows again, and the last one's values (the totals) were read as 自然人's, every sum holding.
     Blind round 252 (h1193): captions numbered 表3-1, 表1 or （1） naming the column after 申请人类型： or under
-    法人或其他组织——, the later tables' labels abbreviated otherwise than the first's: 28 cells wrong, 462 unsure."""
+    法人或其他组织——, the later tables' labels abbreviated otherwise than the first's: 28 cells wrong, 462 unsure.
+    Blind round 260 (h1236): description lists, one per applicant under 申请人情况：法人或其他组织 · 商业企业 (20 cells
+    wrong, 110 missing)."""
     v = synthetic.consistent_values(random.Random(29), "gov-2021")
     rows = forms.FORMS["gov-2021"].t3_rows
     labels = [f"{row.group_zh or ''}{row.label_zh}" for row in rows]
@@ -1391,10 +1393,11 @@ def test_table_3_printed_as_small_tables_each_for_some_columns_is_read_whole(spl
     if split == "one per applicant":
         t3 = [line for k, c in enumerate(columns) for line in table(f"（{'一二三四五六七'[k]}）{c.label_zh}申请情况", ["数量"],
                                                                      [c.id])]
-    elif "{k}" in split:
+    elif "{name}" in split:
         t3 = []
         for k, c in enumerate(columns, start=1):
-            name = c.label_zh if c.id in ("natural_person", "total") else f"法人或其他组织{'——' if k % 2 else '-'}{c.label_zh}"
+            mark = " · " if "{k}" not in split else "——" if k % 2 else "-"
+            name = c.label_zh if c.id in ("natural_person", "total") else f"法人或其他组织{mark}{c.label_zh}"
             t3 += table(split.format(k=k, name=name), ["数量"], [c.id])
             if k > 1:  # (the later tables' labels abbreviated: 第3项)
                 t3[-len(rows):] = [f"第{n}项\t{line.split(chr(9))[1]}" for n, line in enumerate(t3[-len(rows):], start=1)]

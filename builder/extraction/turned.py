@@ -126,11 +126,12 @@ def _t2_turned(labels: list[str], header: list[str]) -> bool:
 # five in another. Read as printed, each table's rows were the form's rows again, the last table's values taken for
 # the first column (the totals as 自然人's, every sum holding).
 _APPLICANT_NAMES = ("自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计", "法人或其他组织")
-# (表3-1 申请人类型：自然人, 表2：法人或其他组织——商业企业, （1）法人或其他组织-科研机构: a table a column, named so)
+# (表3-1 申请人类型：自然人, 表2：法人或其他组织——商业企业, （1）法人或其他组织-科研机构, 申请人情况：法人或其他组织 · 商业企业:
+# a table a column, named so)
 _STACK_CAPTION = re.compile(r"^\s*(?:表\s*(?:[三3]\s*[-—－]\s*)?\d{1,2}\s*[:：.、]?\s*"
                             r"|[（(](?:[一二三四五六七八九十]{1,3}|\d{1,2})[)）]\s*"
-                            r"|[一二三四五六七八九十]{1,3}[、.．]\s*|\d{1,2}[.、．]\s*)?(?:申请人(?:类型|类别)\s*[:：]\s*)?"
-                            r"(?:法人或其他组织\s*(?:[-—－–]+|[:：（(])\s*)?(?P<name>" + "|".join(_APPLICANT_NAMES)
+                            r"|[一二三四五六七八九十]{1,3}[、.．]\s*|\d{1,2}[.、．]\s*)?(?:申请人(?:类型|类别|情况)\s*[:：]\s*)?"
+                            r"(?:法人或其他组织\s*(?:[-—－–·•・]+|[:：（(])\s*)?(?P<name>" + "|".join(_APPLICANT_NAMES)
                             + r")[)）]?(?:申请人?)?(?:情况)?(?:[（(][^（）()]{0,12}[)）])?\s*[:：]?\s*$")
 _STACK_VALUE = re.compile(r"\s*(?:[-+]?\d[\d,]*(?:\.\d+)?|—+|-|/|／|无)?\s*")
 _STACK_ROWS_MIN = 3  # rows of a small table, at least
