@@ -2017,6 +2017,22 @@ def test_figures_in_buttons_and_beside_meters_are_read_as_shown(wrap):
     assert "打印本页" not in report.document.text
 
 
+@pytest.mark.parametrize("gauge", ['<meter value="{v}" max="1000">{v}</meter>',
+                                   '<progress value="{v}" max="999">{v}/999</progress>',
+                                   '<meter value="{clamped}" min="0" max="10">{v}</meter>',
+                                   '<meter value="{v}" max="1000"></meter>'])
+def test_a_figure_drawn_as_a_gauge_alone_in_its_cell_is_read(gauge):
+    """Blind round 261 (h1242): every cell a <meter> or <progress> and nothing else, its figure its fallback text (12,
+    12/76, or 17 where the bar stops at its max of 10), or only its value: dropped as a gauge beside a figure, the
+    tables were blank (605 cells in four pages). The figure is its text's first, or its value where it prints none."""
+    v = values(seed=8)
+
+    def drawn(m: re.Match) -> str:
+        return "<td>" + gauge.format(v=m[1], clamped=min(int(m[1]), 10)) + "</td>"
+
+    assert_every_cell(extract_html(html_page(re.sub(r"<td>(\d+)</td>", drawn, html_body(blocks(v))))), v)
+
+
 def test_a_table_s_labels_set_as_pictures_are_read_by_their_alt_text():
     """Blind round 81 (labels as images): every label and header of the tables a picture of its words (<td><p><img
     alt="本年制发件数"></p></td>): the cells were empty, and table 2, read by its labels alone, was missing. A cell's

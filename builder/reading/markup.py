@@ -1344,6 +1344,11 @@ def html_to_text(html: str, path: str = "") -> str:
     for element in list(root.iter(*_DROP_TAGS)):
         if element.tag == "button" and _a_cells_figure(element):
             element.drop_tag()  # (a table cell's figure as a button opening its cases' list: the figure shows)
+        elif element.tag in ("meter", "progress") and (figure := _gauge_figure(element)) is not None:
+            for child in list(element):  # (a cell's figure drawn as a gauge and nothing else: its figure)
+                element.remove(child)
+            element.text = figure
+            element.drop_tag()
         else:
             element.drop_tree()
     _inline_fragment_tables(root)
@@ -2079,6 +2084,24 @@ def _shown_reversed(root) -> None:
             for child in list(element):
                 child.drop_tree()
             element.text = text[::-1]
+
+
+_LEADING_FIGURE = re.compile(r"\s*([-+]?\d[\d,]*(?:\.\d+)?)")
+
+
+def _gauge_figure(gauge) -> str | None:
+    """The figure a <meter> or <progress> that is all its cell holds stands for: its text's first figure (a browser
+    that cannot draw it shows that, 10/76 or 17 where the bar stops at its max of 10), or its value where it prints none.
+    None for a gauge beside a cell's other text (57% after the figure), which is no figure of its own."""
+    parent = gauge.getparent()
+    if parent is None or parent.tag not in ("td", "th") or (parent.text or "").strip() or any(
+            child is not gauge and (child.text_content().strip() or (child.tail or "").strip()) for child in parent) \
+            or (gauge.tail or "").strip():
+        return None
+    if m := _LEADING_FIGURE.match(gauge.text_content()):
+        return m[1]
+    value = (gauge.get("value") or "").strip()
+    return value if _LEADING_FIGURE.fullmatch(value) else None
 
 
 def _typeset_math_once(root) -> None:
