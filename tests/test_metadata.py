@@ -6,7 +6,7 @@ import random
 
 import pytest
 
-from builder import forms
+from builder import errors, forms
 from builder.extraction.metadata import (
     describe_agency,
     find_agency_name,
@@ -17,6 +17,8 @@ from builder.extraction.metadata import (
     strip_page_labels,
 )
 from builder.reading.document import body_lines, body_of
+
+from .official_form import AGENCY, YEAR, assert_every_cell, blocks, html_body, values
 
 
 @pytest.mark.parametrize("text", [
@@ -320,6 +322,40 @@ def test_a_report_that_never_names_itself_takes_the_publisher_label():
             "五、存在的主要问题及改进措施\n")
     report = extract_bytes(page.encode(), "page.txt")
     assert (report.agency.name, report.year, report.agency.adcode) == ("彭阳县人民政府办公室", 2015, "640425")
+
+
+_MASTHEADS = {
+    "img": '<div class="logo"><img src="/logo.png" alt="{name}"></div>',
+    "link title": '<div class="header"><a class="logo" href="/" title="{name}"><img src="/logo.png" alt=""></a></div>',
+    "svg": '<div class="header"><a href="/"><svg role="img"><title>{name}</title><image href="/l.png"/></svg></a></div>',
+    "hidden heading": '<div class="top-banner"><div class="logo"><h1 class="sr-only">{name}</h1></div></div>',
+}
+
+
+@pytest.mark.parametrize("masthead", _MASTHEADS)
+@pytest.mark.parametrize(("name", "self_named", "read"), [
+    ("绵阳市生态环境局", "本机关", "绵阳市生态环境局"), ("临安区人民政府办公室", "我办", "临安区人民政府办公室"),
+    ("桐城市人民政府", "我局", None)])
+def test_a_report_naming_no_agency_takes_its_page_s_masthead(masthead, name, self_named, read):
+    """Blind round 261 (h1241): the report says 本机关 under a title naming no agency (2023年政府信息公开工作年度报告), and
+    the page names its agency only in the masthead's logo (its alt text, its link's title, an SVG's <title>, a heading
+    only screen readers read): all ten pages were refused. The masthead names it, unless it is a body of another kind
+    than the report calls itself (我局 under a government's masthead)."""
+    from builder.extraction.extract import extract_bytes
+
+    v = values(seed=4)
+    body = html_body(blocks(v)).replace(AGENCY, "")
+    style = "<style>.sr-only{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0,0,0,0)}</style>"
+    page = (f"<html><head><title>{YEAR}年政府信息公开工作年度报告</title>{style}</head><body>"
+            + _MASTHEADS[masthead].format(name=name) + '<div class="nav">首页 政务公开</div>'
+            + f'<div class="article"><p>{self_named}按照条例要求编制本报告。</p>{body}</div></body></html>')
+    if read is None:
+        with pytest.raises(errors.MissingMetadata):
+            extract_bytes(page.encode(), "page.html")
+        return
+    report = extract_bytes(page.encode(), "page.html")
+    assert report.agency.name == read
+    assert_every_cell(report, v)
 
 
 def test_a_paragraph_starting_like_a_label_is_kept_below_the_head():

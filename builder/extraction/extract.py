@@ -26,6 +26,7 @@ from .metadata import (
     issuer_from_labels,
     linked_reports,
     lost_character_place,
+    masthead_name,
     misread_place,
     mistyped_name,
     name_in_running_heads,
@@ -784,7 +785,7 @@ def extract_document(doc: Document) -> Report:
     sources = (lambda: name, lambda: issuer, lambda: name_in_trail(doc.page_lines), lambda: publisher_from_labels(doc.page_lines),
                lambda: name_in_running_heads(doc.source.running_heads), lambda: signature_name(doc.lines),
                lambda: agency_step_in_trail(doc.page_lines), lambda: find_agency_name([titled]) if titled else None,
-               lambda: self_named_owner(doc.lines, doc.page_lines))
+               lambda: self_named_owner(doc.lines, doc.page_lines), lambda: masthead_name(doc.lines, doc.page_lines))
     text_name = name
     name = next((found for source in sources if (found := source()) and not generic_name(found)), None)
     if not name:

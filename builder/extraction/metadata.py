@@ -2072,6 +2072,28 @@ def self_named_owner(lines: list[str], page_lines: list[str]) -> str | None:
     return owners.pop() if len(owners) == 1 else None
 
 
+def masthead_name(lines: list[str], page_lines: list[str]) -> str | None:
+    """The agency of a report that never names itself (本机关, 我局) under a title naming none, on a page whose masthead
+    (above the title: a logo's words, read from its alt text) names one institution with a place, alone on its line;
+    None where the report calls itself a kind of body the masthead's is not (我局 under 某某县人民政府), or the masthead
+    names none or several."""
+    title = next((k for k, line in enumerate(page_lines[:_MASTHEAD_LINES]) if _TITLE_WORDS.search(line)), None)
+    names = {name for line in page_lines[:title] if len(name := line.strip()) <= _MASTHEAD_MAX
+             and _NAME_ONLY.fullmatch(name) and INSTITUTION.search(name) and resolve_region(name)[0]}
+    if title is None or len(names) != 1:
+        return None
+    name = names.pop()
+    kinds = Counter(m[1] for m in _SELF_BY_KIND.finditer("".join(lines[:_PARENT_LINES])))
+    endings = {**_KIND_ENDINGS, "办": ("办公室", "办公厅")}
+    if kinds and not name.endswith(endings.get(kind := kinds.most_common(1)[0][0], (kind,))):
+        return None
+    return name
+
+
+_MASTHEAD_LINES = 40  # a page's lines above its article's title, at most
+_TITLE_WORDS = re.compile(r"(?:政府信息公开|政务信息公开|政务公开)工作(?:年度报告|年报)")
+
+
 # What a government's report calls itself by its division (我县, 本市, 我区, 我镇): not 本市场, 本区域.
 _SELF_AS_GOVERNMENT = re.compile(r"[我本](?:省|市|县|区|旗|州|盟|镇|乡|街道)(?![场域])")
 # The endings of a body of each kind a report calls itself by (我委: a 委 or a 委员会).

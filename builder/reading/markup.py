@@ -1285,6 +1285,8 @@ def html_to_text(html: str, path: str = "") -> str:
     for bad in root.xpath("//comment() | //processing-instruction()"):
         if bad.getparent() is not None:  # a comment before <html> has none and is never read
             bad.drop_tree()
+    if _LOGO_PLACE.search(html):
+        _logo_words(root)
     _embedded_pages(root)
     if "shadowroot" in html and "<slot" in html:
         _slots_filled(root)
@@ -2084,6 +2086,57 @@ def _shown_reversed(root) -> None:
             for child in list(element):
                 child.drop_tree()
             element.text = text[::-1]
+
+
+# A site's masthead: an element whose class or id says it holds the logo or the banner; and the name of an institution
+# its logo's picture shows (in its alt text or title, an SVG's <title>, or a heading only screen readers read).
+_LOGO_PLACE = re.compile(r"logo|brand|banner|masthead|header", re.IGNORECASE)
+_INSTITUTION_NAME = re.compile(r"[\u4e00-\u9fff（）()]{2,30}"
+                               r"(?:人民政府|政府|办公室|办公厅|局|委员会|委|厅|署|院|中心|办事处|管理委员会)")
+_LOGO_ANCESTORS = 4  # levels above a picture its masthead may be
+
+
+def _logo_words(root) -> None:
+    """The words of a masthead's logo as text, where a reader sees them drawn: the institution its picture's alt text or
+    title names (or its link's title), an SVG logo's <title> or label, a visually hidden heading over a logo drawn by the
+    style sheet. A site whose report calls itself 本机关 under a generic title names its agency there only."""
+    for element in root.xpath("//img | //svg | //a[@title] | //*[contains(@class, 'sr-only') or contains(@class, "
+                              "'visually-hidden') or contains(@class, 'screen-reader')]"):
+        if element.getparent() is None or not _in_masthead(element):
+            continue
+        if element.tag == "img":
+            words = next((w for w in (element.get("alt"), element.get("title"))
+                          if w and _INSTITUTION_NAME.fullmatch(w.strip())), None)
+        elif element.tag == "svg":
+            label = element.find("title")
+            words = next((w for w in (label.text if label is not None else None, element.get("aria-label"))
+                          if w and _INSTITUTION_NAME.fullmatch(w.strip())), None)
+        elif element.tag == "a":
+            words = element.get("title") if not element.text_content().strip() and not any(
+                _INSTITUTION_NAME.fullmatch((img.get("alt") or "").strip()) for img in element.iter("img")) else None
+            words = words if words and _INSTITUTION_NAME.fullmatch(words.strip()) else None
+            if words:
+                element.text = words.strip()
+                for img in element.iter("img"):
+                    img.attrib.pop("title", None)
+            continue
+        else:
+            words = element.text_content()
+        if not words or not _INSTITUTION_NAME.fullmatch(words.strip()):
+            continue
+        shown = element.makeelement("span", {})
+        shown.text, shown.tail = words.strip(), element.tail
+        element.getparent().replace(element, shown)
+
+
+def _in_masthead(element) -> bool:
+    """Whether the element, or one of the few elements around it, is a masthead's (its class or id says logo, banner…)."""
+    for k, node in enumerate((element, *element.iterancestors())):
+        if k > _LOGO_ANCESTORS:
+            return False
+        if node.tag == "header" or _LOGO_PLACE.search(f"{node.get('class') or ''} {node.get('id') or ''}"):
+            return True
+    return False
 
 
 _LEADING_FIGURE = re.compile(r"\s*([-+]?\d[\d,]*(?:\.\d+)?)")
