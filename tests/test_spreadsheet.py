@@ -117,6 +117,53 @@ def test_a_report_s_title_and_prose_in_a_text_box_over_its_first_sheet_are_read(
         v["t3.new_received.total"]
 
 
+def _text_with_carriage_returns(data: bytes) -> bytes:
+    """The workbook's table sheets as a converter writes them: each figure a text cell ending in an escaped carriage
+    return and a line feed (36_x000D_↵, Excel shows 36), every other one's digits in two rich-text runs, and each
+    label of 8 characters or more broken after its fourth by _x000D_↵ (一、本年新收_x000D_↵政府信息公开申请数量)."""
+    import html
+    import re
+    import zipfile
+    from xml.sax.saxutils import escape
+
+    figures = 0
+
+    def figure(m: re.Match) -> bytes:
+        nonlocal figures
+        figures += 1
+        digits = m[2].decode()
+        runs = (f"<r><t>{digits[:1]}</t></r><r><t xml:space=\"preserve\">{digits[1:]}_x000D_\n</t></r>"
+                if figures % 2 and len(digits) > 1 else f"<t xml:space=\"preserve\">{digits}_x000D_\n</t>")
+        return m[1] + b' t="inlineStr"><is>' + runs.encode() + b"</is></c>"
+
+    def label(m: re.Match) -> bytes:
+        text = html.unescape(m[1].decode())
+        if len(text) < 8:
+            return m[0]
+        return f"<t xml:space=\"preserve\">{escape(text[:4])}_x000D_\n{escape(text[4:])}</t>".encode()
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
+        for item in source.infolist():
+            part = source.read(item.filename)
+            if re.fullmatch(r"xl/worksheets/sheet\d+\.xml", item.filename) and item.filename != "xl/worksheets/sheet1.xml":
+                part = re.sub(rb"<t>([^<]*)</t>", label, part)
+                part = re.sub(rb'(<c r="[A-Z]+\d+")[^>]*t="n"[^>]*><v>(\d+)</v></c>', figure, part)
+            target.writestr(item, part)
+    assert figures >= 60
+    return out.getvalue()
+
+
+def test_figures_stored_as_text_ending_in_an_escaped_carriage_return_and_line_feed_are_read():
+    """Blind round 260 (h1245): each figure a text cell 36_x000D_↵ (the carriage return and line feed a line break
+    Excel shows at the cell's end, under 36) and labels broken by _x000D_↵: the carriage return read as a line of its
+    own put each figure's cell on a line apart, 4 cells wrong and 137 unsure."""
+    v = values()
+    report = extract_bytes(_text_with_carriage_returns(xlsx_bytes(blocks(v))), "report.xlsx")
+    assert (report.agency.name, report.year) == (AGENCY, YEAR)
+    assert_every_cell(report, v)
+
+
 def test_a_workbook_of_the_tables_alone_under_the_report_s_title_is_read():
     v = values()
     title, *rest = blocks(v)

@@ -208,7 +208,7 @@ def grid_lines(values: list[list[str]], merges: list[tuple[tuple[int, int], tupl
         spans[(top, left)] = (len(shown_rows & set(range(top, bottom + 1))) or 1,
                               len(shown_columns & set(range(left, right + 1))) or 1)
         covered.update((r, c) for r in range(top, bottom + 1) for c in range(left, right + 1) if (r, c) != (top, left))
-    rows = [[(value, *spans.get((r, c), (1, 1))) for c, value in enumerate(row)
+    rows = [[(_cell_text(value), *spans.get((r, c), (1, 1))) for c, value in enumerate(row)
              if (r, c) not in covered and c in shown_columns]
             for r, row in enumerate(values) if r in shown_rows]
     lines = []
@@ -228,6 +228,13 @@ def grid_lines(values: list[list[str]], merges: list[tuple[tuple[int, int], tupl
                 else:  # (政府集中采购 | 4 | ␣ under 信息内容 | 采购项目数量 | 采购总金额: the amount blank, not the count)
                     lines.append("\t".join(cells[:max(width, header if values else 0)]))
     return lines
+
+
+def _cell_text(text: str) -> str:
+    """A cell's text, its line breaks line feeds: a carriage return (stored _x000D_, before a line feed or alone) breaks
+    the line too, and a break at the cell's end shows nothing (36↵ is 36, no second line of a stacked cell)."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text.rstrip() if "\n" in text[len(text.rstrip()):] else text
 
 
 _VALUE_CELL = re.compile(r"[-+]?\d[\d,]*(?:\.\d+)?|无|—|/|-")  # a header holds no value
