@@ -155,7 +155,7 @@ def _text_with_carriage_returns(data: bytes) -> bytes:
 
 
 def test_figures_stored_as_text_ending_in_an_escaped_carriage_return_and_line_feed_are_read():
-    """Blind round 260 (h1245): each figure a text cell 36_x000D_↵ (the carriage return and line feed a line break
+    """Blind round 261 (h1245): each figure a text cell 36_x000D_↵ (the carriage return and line feed a line break
     Excel shows at the cell's end, under 36) and labels broken by _x000D_↵: the carriage return read as a line of its
     own put each figure's cell on a line apart, 4 cells wrong and 137 unsure."""
     v = values()
