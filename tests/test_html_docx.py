@@ -1736,6 +1736,22 @@ def _junk_in_figures(v: dict, junk: Callable[[str], str]) -> str:
     return re.sub(r"<td>(\d+(?:\.\d+)?)</td>", lambda m: f"<td>{junk(m[1])}</td>", html_body(blocks(v)))
 
 
+@pytest.mark.parametrize("replaced", [
+    '<span class="ir" style="background-image:url(/n/{f}.png)">{f}</span>',
+    '<span class="ir0" style="background:url(/n/{f}.png) no-repeat">{f}</span>',
+    '<span class="n{f}">{f}</span>', '<span style="text-indent:-9999px;overflow:hidden;background:url(/n.png)">{f}</span>'])
+def test_figures_drawn_by_css_image_replacement_are_read(replaced):
+    """Blind round 262 (h1249): each figure's text moved off the page (text-indent:-9999px) or set in no size, a
+    background picture of the figure in its place (CSS image replacement): dropped as hidden copies, the tables were
+    blank (1,320 cells in eight pages). A decoy beside it, not drawn at all (display:none), stays unread."""
+    v = values(seed=9)
+    sheet = ("<style>.ir{display:inline-block;width:40px;text-indent:-9999px;overflow:hidden}.ir0{font-size:0}"
+             + "".join(f".n{f}{{font-size:0;background-image:url(/n/{f}.png)}}" for f in range(1000))
+             + ".old{display:none;background:url(/x.png)}</style>")
+    body = _junk_in_figures(v, lambda figure: replaced.format(f=figure) + '<span class="old">9</span>')
+    assert_every_cell(extract_html(html_page(body).replace("</head>", sheet + "</head>")), v)
+
+
 @pytest.mark.parametrize("hide", [
     '<span style="opacity:0;position:absolute">7</span>', '<span style="transform:scale(0);position:absolute">7</span>',
     '<span style="display:inline-block;width:0;height:0;overflow:hidden">7</span>', '<span style="font-size:0pt">7</span>',

@@ -1591,6 +1591,27 @@ _TOGGLES = frozenset({"onclick", "data-toggle", "data-bs-toggle", "aria-expanded
 _REPORT_PARTS = ("总体情况", "主动公开", "第二十条", "本年新收", "结转下年度", "行政复议", "行政诉讼", "存在的主要问题")
 
 
+# Words drawn as a picture (CSS image replacement): the text moved off the page or set in no size, a background picture
+# of the same words or figure in its place. Not what display:none or visibility:hidden leave undrawn.
+_BACKGROUND_PICTURE = re.compile(r"background(?:-image)?\s*:[^;]*url\(", re.IGNORECASE)
+_NOT_DRAWN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+_PICTURED_MAX = 40  # characters of a picture's words, at most (a figure, a heading)
+
+
+def _pictured_words(root) -> set[int]:
+    """The ids of the elements whose text a background picture draws in its place (``_BACKGROUND_PICTURE``): a table's
+    figures and headings so replaced were dropped as hidden copies, and the tables were blank."""
+    styled = root.xpath("//*[@style]")
+    pictured = [e for e in styled if _BACKGROUND_PICTURE.search(e.get("style"))]
+    if any("url(" in (sheet.text or "") for sheet in root.iter("style")):
+        pictured += _styled(root, _BACKGROUND_PICTURE)
+    if not pictured:
+        return set()
+    undrawn = {id(e) for e in styled if _NOT_DRAWN.search(e.get("style"))} | {id(e) for e in _styled(root, _NOT_DRAWN)}
+    return {id(e) for e in pictured if id(e) not in undrawn and not len(e)
+            and 0 < len(e.text_content().strip()) <= _PICTURED_MAX}
+
+
 _ZERO_FONT = re.compile(r"font-size\s*:\s*0(?:\.0+)?(?:px|pt|em|rem|%)?\s*(?:;|$|!)")
 _SOME_FONT = re.compile(r"font-size\s*:\s*(?:0?\.\d*[1-9]|[1-9])")
 
@@ -1670,6 +1691,8 @@ def _drop_hidden_copies(root, screen_reader_only: bool = True, white_text: bool 
     hidden += _hidden_by_stylesheet(root)
     hidden += _with_class(root, _SCREEN_READER_ONLY) if screen_reader_only else []
     hidden += _white_figures(root) if white_text else []
+    if hidden and (pictured := _pictured_words(root)):
+        hidden = [e for e in hidden if id(e) not in pictured]
     if not hidden:
         return
     hidden = list({id(e): e for e in hidden}.values())  # hidden both inline and by the stylesheet: once
