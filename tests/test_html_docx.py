@@ -2685,6 +2685,86 @@ def test_text_of_a_hidden_style_and_a_content_control_s_prompt_are_not_read():
             assert report.cells[other.id].value == v[other.id], other.id
 
 
+_STORE_ID = "{7A1E26B4-0C3D-4F5E-9A8B-1C2D3E4F5A6B}"
+
+
+def _bound_control(xpath: str = "", store: str = _STORE_ID, mappings: str = "xmlns:r='urn:x'") -> str:
+    """An empty plain-text content control; given ``xpath``, bound to that node of the data store ``store``
+    (w:dataBinding)."""
+    binding = (f'<w:dataBinding w:prefixMappings="{mappings}" w:xpath="{xpath}" w:storeItemID="{store}"/>'
+               if xpath else "")
+    return f"<w:sdt {_W_NS}><w:sdtPr>{binding}<w:text/></w:sdtPr><w:sdtContent/></w:sdt>"
+
+
+def test_content_controls_bound_to_a_custom_xml_part_show_its_values():
+    """Blind round 1244 (bound content controls): a template's cells are content controls bound to a custom XML
+    part (customXml/item2.xml, by its item id), and Word shows the part's values on opening; the text cached in the
+    document was read, stale where the part had been updated (33 cells wrong). A control unbound, bound to no part
+    there is, to no node, or by an XPath that is no plain path keeps its cached text."""
+    from docx.opc.constants import CONTENT_TYPE, RELATIONSHIP_TYPE
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+    from lxml import etree
+
+    v = values(seed=5)
+
+    def np(row: str) -> int:
+        return v[forms.t3_cell(row, "natural_person")]
+
+    def ce(row: str) -> int:
+        return v[forms.t3_cell(row, "commercial_enterprise")]
+
+    # stale: the part was updated after
+    cached = {forms.t3_cell(row, "natural_person"): np(row) + 5
+              for row in ("new_received", "carried_over", "granted", "partially_granted")}
+    store = (f'<r:report xmlns:r="urn:x"><r:t3><r:row id="new_received"><r:np>{np("new_received")}</r:np>'
+             f'<r:ce>{ce("new_received") + 1}</r:ce></r:row>'
+             f'<r:row id="carried_over" np="{np("carried_over")}"><r:ce>{ce("carried_over") + 1}</r:ce></r:row>'
+             f'<r:row id="granted"><r:np>{np("granted")}</r:np></r:row>'
+             f'<r:row id="partially_granted"><r:np>{np("partially_granted")}</r:np></r:row></r:t3></r:report>')
+    row_path = "/r:report[1]/r:t3[1]/r:row[@id='{}']"
+
+    def edit(document) -> None:
+        package = document.part.package  # (item1.xml is the template's bibliography part)
+        item = Part(PackURI("/customXml/item2.xml"), "application/xml", store.encode(), package)
+        props = Part(PackURI("/customXml/itemProps2.xml"), CONTENT_TYPE.OFC_CUSTOM_XML_PROPERTIES,
+                     f'<ds:datastoreItem ds:itemID="{_STORE_ID}" xmlns:ds="http://schemas.openxmlformats.org/officeDocument'
+                     '/2006/customXml"/>'.encode(), package)
+        item.relate_to(props, RELATIONSHIP_TYPE.CUSTOM_XML_PROPS)
+        document.part.relate_to(item, RELATIONSHIP_TYPE.CUSTOM_XML)
+        rows = {row.cells[0].text if row.cells[0].text != RESULTS else row.cells[1].text: row
+                for table in document.tables for row in table.rows}
+
+        def cell(row: str, column: int):
+            return rows[next(r.label_zh for r in forms.T3_ROWS_2021 if r.id == row)].cells[-7 + column]._tc
+
+        def run_of(row: str, column: int):
+            return cell(row, column).find(f"{{{_W_URI}}}p/{{{_W_URI}}}r")
+
+        def wrap(element, control: str) -> None:  # the element, in its place, inside the control
+            holder = etree.fromstring(control)
+            element.addprevious(holder)
+            holder.find(f"{{{_W_URI}}}sdtContent").append(element)
+
+        # unbound, bound to no part, to no node, or by an XPath not evaluated: the cached text
+        wrap(run_of("granted", 1), _bound_control())
+        wrap(run_of("new_received", 1), _bound_control(row_path.format("new_received") + "/r:ce[1]",
+                                                       store="{00000000-0000-0000-0000-000000000009}"))
+        wrap(run_of("partially_granted", 1), _bound_control(row_path.format("partially_granted") + "/r:ce[1]"))
+        wrap(run_of("carried_over", 1), _bound_control("//r:row[@id='carried_over']/r:ce"))
+        # run, block and cell content controls, their cache stale (the cell's last: python-docx no longer finds it)
+        wrap(run_of("new_received", 0), _bound_control(row_path.format("new_received") + "/r:np[1]"))
+        wrap(run_of("carried_over", 0), _bound_control(row_path.format("carried_over") + "/@np"))
+        wrap(cell("granted", 0).find(f"{{{_W_URI}}}p"), _bound_control(row_path.format("granted") + "/r:np[1]"))
+        wrap(cell("partially_granted", 0), _bound_control(
+            '/ns1:report/ns1:t3/ns1:row[@id="partially_granted"]/ns1:np'.replace('"', "&quot;"),
+            mappings="xmlns:ns0='urn:y' xmlns:ns1='urn:x'"))
+
+    data = _edited(docx_bytes(blocks({**v, **cached})), edit)
+    report = extract_bytes(data, "report.docx")
+    assert_every_cell(report, v)
+
+
 def test_a_word_file_imported_into_a_word_file_is_read_where_it_is_shown():
     """An OA system merges a Word file into the report as an imported part (altChunk) with a main part's
     content type: python-docx cannot open the package; the main part was read alone, tables 3 and 4 lost."""

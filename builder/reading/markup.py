@@ -2663,6 +2663,150 @@ def _accept_tracked_structure(body) -> None:
         following.getparent().remove(following)
 
 
+# A content control's binding (w:dataBinding) evaluated only when its XPath is a path as Word writes one: named steps
+# down from the root, each with position or attribute-equality predicates (ns0:row[@id='granted']), ending at an
+# element or an attribute; any other expression (functions, //, unions) keeps the control's cached text.
+_XML_NAME = r"[^\W\d][\w.-]*(?::[^\W\d][\w.-]*)?"
+_BOUND_STEP = rf"/{_XML_NAME}(?:\[(?:\d{{1,6}}|@{_XML_NAME}=(?:'[^']*'|\"[^\"]*\"))\])*"
+_BOUND_PATH = re.compile(rf"(?:{_BOUND_STEP}){{1,32}}(?:/@{_XML_NAME})?")
+_BOUND_PATH_MAX = 2000  # characters of a binding's XPath
+_PREFIX_MAPPING = re.compile(r"xmlns:([^\W\d][\w.-]*)\s*=\s*(?:'([^']*)'|\"([^\"]*)\")")
+_BOUND_CONTROLS_MAX = 5000  # bound content controls shown with their values: a report has a few hundred
+_DATA_STORE_MAX = 1_000_000  # bytes of one custom XML part a control is bound to, read at most
+_DATA_STORES_MAX = 16  # custom XML parts of a package looked at, at most
+_DS = "{http://schemas.openxmlformats.org/officeDocument/2006/customXml}"
+_STORE_PART_RELS = re.compile(r"^customXml/_rels/(?P<item>[^/]+)\.rels$")
+
+
+def _show_bound_values(body, data: bytes) -> None:
+    """Put in each content control bound to a custom XML part (w:dataBinding) the value its XPath selects there,
+    as Word shows it on opening: a template's figures are kept in that part, and the text cached in the document
+    may be stale (a cell reading 39 where the part says 41). A control whose part, node or XPath cannot be read
+    keeps its cached text; so do dates, pictures and rich text, which Word shows otherwise than as the value."""
+    bound = list(itertools.islice(((control, binding) for control in body.iter(f"{_W}sdt")
+                                   if (binding := control.find(f"{_W}sdtPr/{_W}dataBinding")) is not None),
+                                  _BOUND_CONTROLS_MAX))
+    if not bound:
+        return
+    stores = _data_stores(data, {binding.get(f"{_W}storeItemID", "").upper() for _, binding in bound})
+    if not stores:
+        return
+    for control, binding in bound:
+        value = _bound_value(binding, stores)
+        shown = _shown_value(control, value) if value is not None else None
+        content = control.find(f"{_W}sdtContent")
+        if shown is None or content is None or not _replace_text(content, shown):
+            continue
+        placeholder = control.find(f"{_W}sdtPr/{_W}showingPlcHdr")
+        if placeholder is not None and shown:  # the value, no longer the prompt, is shown
+            placeholder.getparent().remove(placeholder)
+
+
+def _data_stores(data: bytes, item_ids: set[str]) -> dict:
+    """The roots of a Word package's custom XML parts whose item ids (ds:itemID in their properties part, which
+    the part's relationships name) are among ``item_ids``, by upper-case id. A part too large, damaged or
+    declaring entities is left out: its controls keep their cached text."""
+    import zipfile
+
+    from lxml import etree
+
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
+
+    def part(archive, name: str):
+        try:
+            info = archive.getinfo(name)
+            if info.file_size > _DATA_STORE_MAX:
+                return None
+            return etree.fromstring(archive.read(info), parser)  # (reads no more than the size it declares)
+        except (KeyError, zipfile.BadZipFile, OSError, EOFError, zlib.error, etree.XMLSyntaxError):
+            return None
+
+    stores = {}
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            items = [match["item"] for name in archive.namelist() if (match := _STORE_PART_RELS.match(name))]
+            for item in items[:_DATA_STORES_MAX]:
+                rels = part(archive, f"customXml/_rels/{item}.rels")
+                targets = [rel.get("Target", "") for rel in (rels if rels is not None else ())
+                           if str(rel.get("Type", "")).endswith("/customXmlProps")]
+                props = part(archive, f"customXml/{targets[0]}") if targets and "/" not in targets[0] else None
+                item_id = (props.get(f"{_DS}itemID", "") if props is not None else "").upper()
+                if item_id in item_ids and item_id not in stores and (root := part(archive, f"customXml/{item}")) is not None:
+                    stores[item_id] = root
+    except (zipfile.BadZipFile, ValueError, OSError, EOFError, zlib.error):
+        return {}
+    return stores
+
+
+def _bound_value(binding, stores: dict) -> str | None:
+    """The text of the node a binding's XPath selects in its custom XML part (an element holding only text, or
+    an attribute); None when there is no such node or the XPath is not a plain path (``_BOUND_PATH``)."""
+    from lxml import etree
+
+    store = stores.get(binding.get(f"{_W}storeItemID", "").upper())
+    path = binding.get(f"{_W}xpath", "")
+    if store is None or len(path) > _BOUND_PATH_MAX or not _BOUND_PATH.fullmatch(path):
+        return None
+    namespaces = {match[1]: match[2] if match[2] is not None else match[3]
+                  for match in _PREFIX_MAPPING.finditer(binding.get(f"{_W}prefixMappings", ""))}
+    try:
+        found = etree.XPath(path, namespaces=namespaces, regexp=False, smart_strings=False)(store)
+    except (etree.XPathError, ValueError):  # a prefix it does not map, a namespace no XML allows
+        return None
+    if not found:
+        return None
+    node = found[0]
+    if isinstance(node, str):
+        return node
+    if next(node.iterchildren(tag=etree.Element), None) is not None:  # Word binds to text, not to a subtree
+        return None
+    return str(node.xpath("string()"))
+
+
+def _shown_value(control, value: str) -> str | None:
+    """What a bound control shows of its node's value: the value in a plain-text control, the display text of
+    the list item with that value in a drop-down list or combo box (a combo box's typed-in value as it is);
+    None for other kinds of control (a date is shown in its own format)."""
+    props = control.find(f"{_W}sdtPr")
+    if props.find(f"{_W}text") is not None:
+        return value
+    choices = props.find(f"{_W}dropDownList")
+    if choices is None:
+        choices = props.find(f"{_W}comboBox")
+    if choices is None:
+        return None
+    for item in choices.iter(f"{_W}listItem"):
+        if item.get(f"{_W}value") == value:
+            return item.get(f"{_W}displayText", value)
+    return value if choices.tag == f"{_W}comboBox" else None
+
+
+def _replace_text(content, value: str) -> bool:
+    """Show ``value`` as a control's text: in its first text element (keeping that run's formatting, and the
+    paragraphs and cells the control holds), the others emptied and their tabs and breaks gone; or in a new run of
+    its first paragraph when it has no text. False when it holds no paragraph or run to put it in."""
+    from lxml import etree
+
+    texts = list(content.iter(f"{_W}t"))
+    for mark in list(content.iter(*_RUN_MARKS, f"{_W}br", f"{_W}sym")):
+        mark.getparent().remove(mark)
+    if texts:
+        texts[0].text = value
+        for text in texts[1:]:
+            text.text = ""
+        return True
+    if not value:
+        return True
+    holder = next(content.iter(f"{_W}r"), None)
+    if holder is None:
+        paragraph = next(content.iter(f"{_W}p"), None)
+        if paragraph is None and next(content.iter(f"{_W}tc", f"{_W}tr", f"{_W}tbl"), None) is not None:
+            return False
+        holder = etree.SubElement(content if paragraph is None else paragraph, f"{_W}r")
+    etree.SubElement(holder, f"{_W}t").text = value
+    return True
+
+
 def _symbol(sym) -> str:
     """A digit or sign typed as a symbol (w:sym, a character of a symbol font); other symbols
     are no text of a report."""
@@ -3142,6 +3286,7 @@ def docx_parts(data: bytes, path: str, depth: int = 0) -> tuple[str, tuple[str, 
         raise errors.NotText(path, "not a readable Word document (no document body)")
     _check_depth(body, path, "Word XML")
     _accept_tracked_structure(body)
+    _show_bound_values(body, data)
     _hide_unseen(body, _hidden_styles(document.styles.element))
     lines: list[str] = []
     _docx_blocks(body, lines, _imported_part(document, path, depth))
@@ -3208,6 +3353,7 @@ def _main_part_text(data: bytes, path: str, failure: Exception | None, depth: in
         raise errors.NotText(path, f"{reason}; no document body")
     _check_depth(body, path, "Word XML")
     _accept_tracked_structure(body)
+    _show_bound_values(body, data)
     _hide_unseen(body, _hidden_styles(styles))
     lines: list[str] = []
     _docx_blocks(body, lines, lambda rid: _chunk_text(chunks[rid], path, depth) if rid in chunks else "")
