@@ -810,3 +810,13 @@ def test_a_unit_whose_name_is_the_agency_s_but_a_character_is_no_spelling_of_the
     assert mistyped_name("江西省水利厅", lines) is None
     assert mistyped_name("德清县教有局", ["德清县教有局2023年政府信息公开工作年度报告", "德清县教育局认真贯彻落实《条例》。",
                                         *body, "德清县教育局", "2024年1月20日"]) == "德清县教育局"
+
+
+def test_a_town_named_like_its_county_is_no_spelling_of_the_county_s_government():
+    """Blind round 263 (h1254): 府谷县人民政府 titled, and its town 府谷镇人民政府 named twice in a table of the
+    applications each department and town handled: read as the title's slip, the agency was the town's. A division's
+    level character for another names another body."""
+    body = ["全年工作有序推进。"] * 500
+    lines = ["府谷县人民政府2024年政府信息公开工作年度报告", "各部门、各乡镇办理情况详见附表。",
+             "府谷镇人民政府\t5\t0\t8", "附表2", "府谷镇人民政府\t3\t0\t3", *body]
+    assert mistyped_name("府谷县人民政府", lines) is None

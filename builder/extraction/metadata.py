@@ -1864,8 +1864,14 @@ def mistyped_name(name: str, lines: list[str]) -> str | None:
         # titled, 省水利厅 in the text, 江西省水利科学院 twice, a unit of its own)
         attested = text.count(name[max(0, k - 2):k + 2]) > text.count(name)
         spelled |= {m for m in re.findall(pattern, text)
-                    if m != name and text.count(m) >= _MISREAD_MENTIONS and not attested}
+                    if m != name and text.count(m) >= _MISREAD_MENTIONS and not attested
+                    and not (name[k] in _LEVEL_CHARACTERS and m[k] in _LEVEL_CHARACTERS)}
     return spelled.pop() if len(spelled) == 1 else None
+
+
+# Characters of a division's level: one for another names another body (府谷县人民政府 and its town's 府谷镇人民政府,
+# whose figures a county's report lists), no slip.
+_LEVEL_CHARACTERS = frozenset("省市县区镇乡旗州盟村")
 
 
 _NAMED_LINES = 400  # lines of a report's text searched for its name spelled otherwise than in its title
