@@ -20,6 +20,7 @@ from html import unescape as unescape_entities
 
 from .. import errors, forms
 from .fields import Fields
+from .frameworks import FRAMEWORK_CLASS, hidden_at
 from .wikitext import WIKI_SOURCE
 
 _BLOCK_TAGS = frozenset({
@@ -1689,6 +1690,8 @@ def _drop_hidden_copies(root, screen_reader_only: bool = True, white_text: bool 
     hidden += root.xpath("//details[not(@open)]")  # (it shows its summary only, which repeats nothing: one block)
     hidden += root.xpath("//dialog[not(@open)] | //*[@popover]")  # (shown only when opened: a draft, last year's)
     hidden += _hidden_by_stylesheet(root)
+    hidden += [e for e in root.xpath("//*[@class]")  # (by a framework's classes, its style sheet linked, not saved)
+               if FRAMEWORK_CLASS.search(e.get("class")) and hidden_at(e.get("class"), _DESKTOP_WIDTH)]
     hidden += _with_class(root, _SCREEN_READER_ONLY) if screen_reader_only else []
     hidden += _white_figures(root) if white_text else []
     if hidden and (pictured := _pictured_words(root)):
