@@ -216,7 +216,7 @@ def test_scripts_styles_and_comments_are_never_text():
     v = values(seed=4)
     body = html_body(blocks(v))
     body = body.replace("<tr>", "<tr><!-- <td>88</td> -->")
-    body = body.replace("</td></tr>", "<script>document.write('<td>99</td>')</script></td></tr>", 1)
+    body = body.replace("</td></tr>", "<script>if (shown) document.write('<td>99</td>')</script></td></tr>", 1)
     body = body.replace("<td>", "<td><style>td { color: red }</style>", 1)
     body = ("<!--[if gte mso 9]><xml><w:WordDocument>7 7 7</w:WordDocument></xml><![endif]-->"
             "<noscript>请启用脚本 6 6 6</noscript>" + body)
@@ -224,6 +224,80 @@ def test_scripts_styles_and_comments_are_never_text():
     assert_every_cell(report, v)
     for junk in ("88", "99", "color", "7 7 7", "请启用"):
         assert junk not in report.document.text
+
+
+def _script_literal(markup: str, escaped: bool = False) -> str:
+    """Markup as a script's single-quoted string literal, its end tags <\\/td> (and its words \\uXXXX with ``escaped``)."""
+    markup = markup.replace("</", "<\\/")
+    return "'" + ("".join(c if ord(c) < 128 else f"\\u{ord(c):04x}" for c in markup) if escaped else markup) + "'"
+
+
+def _joined_row(row: str) -> str:
+    """A table row as document.writeln writes it joined by +: each figure a number literal, or its digits joined as
+    strings ('1' + '28', "" + 1 + 28: 128, as JavaScript joins a string and numbers)."""
+    def cell(m: re.Match) -> str:
+        figure = m[2]
+        if len(figure) > 1 and figure.isdigit():
+            shown = f"'{figure[0]}' + '{figure[1:]}'" if int(figure) % 2 else f"{figure[0]} + {figure[1:]}"
+        else:
+            shown = figure
+        return f"' + '<td{m[1]}>' + {shown} + \"</td>\" + '"
+
+    return "<script>document.writeln('" + re.sub(r"<td([^>]*)>(\d+(?:\.\d+)?)</td>", cell, row) + "');</script>\n"
+
+
+@pytest.mark.parametrize("written", ["escaped", "joined", "variables"])
+def test_what_inline_scripts_write_is_read_where_they_stand(written):
+    """Blind round 262 (old CMS pages writing their tables from inline scripts): rows written by
+    document.write('<tr><td>\\u884c\\u653f\\u8bb8\\u53ef<\\/td>…'), by writeln("<td>" + 12 + "</td>") or '1' + '28', a cell's
+    figure written from a variable the page's head declares (set, then set again: the last counts). Scripts were dropped
+    and every such cell was missing; a script of literals, names and + is read as a browser runs it, no engine run."""
+    v = values(seed=6)
+    body = html_body(blocks(v))
+    if written == "escaped":
+        body = re.sub(r"<tr>.*?</tr>", lambda m: f"<script>document.write({_script_literal(m[0], True)});</script>\n",
+                      body)
+    elif written == "joined":
+        body = re.sub(r"<tr>.*?</tr>", lambda m: _joined_row(m[0]), body)
+    else:
+        figures: list[str] = []
+
+        def named(m: re.Match) -> str:
+            figures.append(m[2])
+            return f"<td{m[1]}><script>document.write(n{len(figures)});</script></td>"
+
+        body = re.sub(r"<td([^>]*)>(\d+(?:\.\d+)?)</td>", named, body)
+        first = "".join(f"var n{k} = 0; // 待统计\n" for k in range(1, len(figures) + 1))
+        last = "".join(f'n{k} = {f if k % 2 else repr(f)};\n' for k, f in enumerate(figures, 1))
+        body = f"<script>\n{first}</script><script type='text/javascript'>\n{last}</script>{body}"
+    report = extract_html(html_page(body))
+    assert (report.agency.name, report.year) == (AGENCY, YEAR)
+    assert_every_cell(report, v)
+
+
+def test_a_script_that_cannot_be_read_without_running_it_writes_nothing():
+    """A script that loops over its data, sums its figures in brackets or sets a name a later script writes needs a
+    JavaScript engine: its cells are missing, never guessed (the name's earlier value, a sum's figures joined)."""
+    v = values(seed=6)
+    body = html_body(blocks(v))
+    t3 = re.search(r"<table[^>]*><tr><td[^>]*>（本列数据.*?</table>", body)[0]
+    rows = re.findall(r"<tr>.*?</tr>", t3)
+    new = v[forms.t3_cell("new_received", "total")]
+    summed = re.sub(r"<td>\d+</td></tr>$", f"<td><script>document.write('' + ({new // 2} + {new - new // 2}))</script>"
+                                           "</td></tr>", rows[3])
+    looped = ("<script>var rows = [" + ", ".join(_script_literal(r) for r in rows[4:]) + "];\n"
+              "for (var i = 0; i < rows.length; i++) { document.write(rows[i]); }\n"
+              f"upheld = {v[forms.t4_cell('admin_review', 'upheld')]};</script>")
+    body = body.replace(t3, t3.replace("".join(rows[3:]), summed + looped))
+    body = re.sub(r"(行政诉讼.*?<tr>)<td>\d+</td>", r"\1<td><script>document.write(upheld)</script></td>", body, count=1)
+    report = extract_html(html_page(f"<script>var upheld = {v[forms.t4_cell('admin_review', 'upheld')] + 1};</script>"
+                                    + body))
+    for cell in forms.cells(forms.GOV_2021):
+        assert report.cells[cell.id].value in (None, v[cell.id]), cell.id
+    for cell in (forms.t4_cell("admin_review", "upheld"), forms.t3_cell("new_received", "total"),
+                 forms.t3_cell("granted", "natural_person")):
+        assert report.cells[cell].status != "reported", cell  # (a figure of the row's sum inferred, at most)
+    assert report.cells[forms.t3_cell("new_received", "natural_person")].status == "reported"
 
 
 def test_characters_xml_cannot_hold_are_spaces_not_a_crash():

@@ -22,6 +22,7 @@ from .. import errors, forms
 from .fields import Fields
 from .frameworks import FRAMEWORK_CLASS, hidden_at
 from .wikitext import WIKI_SOURCE
+from .written import scripts_written
 
 _BLOCK_TAGS = frozenset({
     "address", "article", "aside", "blockquote", "body", "br", "caption", "center", "dd", "div", "dl", "dt",
@@ -1267,6 +1268,9 @@ def html_to_text(html: str, path: str = "") -> str:
 
     if not html.strip():
         return ""
+    # What inline scripts write (document.write('<tr><td>行政许可<\\/td>…'), a cell's figure from a variable) in their
+    # places, as a browser shows it; the scripts themselves are dropped below.
+    html = scripts_written(html)
     # Characters XML cannot hold are never visible text; kept in the tree, they make lxml refuse
     # the text it joins when an element is dropped. A space each: digits they part stay apart.
     html = _NOT_XML.sub(" ", html)
