@@ -2123,6 +2123,19 @@ def test_a_figure_drawn_as_a_gauge_alone_in_its_cell_is_read(gauge):
     assert_every_cell(extract_html(html_page(re.sub(r"<td>(\d+)</td>", drawn, html_body(blocks(v))))), v)
 
 
+@pytest.mark.parametrize("stacked", ['{f}<br><span style="color:#999;font-size:12px">{old}</span>', "{f}<br><small>{old}</small>",
+                                     '<p>{f}</p><p class="prev">{old}</p>', "<p>{f}</p><p>上年：{old}</p>",
+                                     "{f}<br>同比+{old}"])
+def test_a_figure_over_last_year_s_in_its_cell_is_the_year_s(stacked):
+    """Blind round 264 (h1260): every cell this year's figure over last year's (set small or grey, or labelled 上年：,
+    or the change 同比+3), under a header 本年/上年: read run together (281284) or as two values, 16 cells were wrong
+    in three pages. The figure below is an aside."""
+    v = values(seed=14)
+    sheet = "<style>.prev{color:#888;font-size:11px}</style>"
+    body = _junk_in_figures(v, lambda figure: stacked.format(f=figure, old=int(float(figure)) + 3))
+    assert_every_cell(extract_html(html_page(body).replace("</head>", sheet + "</head>")), v)
+
+
 def test_a_table_s_labels_set_as_pictures_are_read_by_their_alt_text():
     """Blind round 81 (labels as images): every label and header of the tables a picture of its words (<td><p><img
     alt="本年制发件数"></p></td>): the cells were empty, and table 2, read by its labels alone, was missing. A cell's

@@ -708,6 +708,16 @@ def _printed_by_chromium(html: str, **options) -> bytes:
             browser.close()
 
 
+def test_a_figure_over_last_year_s_set_smaller_in_a_pdf_cell_is_the_year_s():
+    """Blind round 264 (h1260): a PDF's cells print this year's figure over last year's in a smaller type: the two
+    lines were joined as a number wrapped in a narrow cell (4 over 2 read 42: 53 cells wrong in one file). A line set
+    smaller under a figure is an aside; a wrapped number keeps its size."""
+    v = values(seed=5)
+    body = re.sub(r"<td>(\d+)</td>", lambda m: f'<td>{m[1]}<br><span style="font-size:7pt">{int(m[1]) + 3}</span></td>',
+                  html_body(blocks(v)))
+    assert_every_cell(extract_bytes(_printed_by_chromium(html_page(body)), "report.pdf"), v)
+
+
 @pytest.mark.parametrize("angle", [-30, 0])
 def test_a_browser_printed_pdf_with_a_watermark_reads_every_cell_and_its_agency(angle):
     """Chromium writes the 民 of 人民政府 as the radical ⺠: the agency was 政府办公室. A watermark

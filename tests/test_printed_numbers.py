@@ -45,6 +45,8 @@ from .test_layouts import AGENCY, values
     ("📈251", "251"), ("5 ✅", "5"), ("769 \ue60b4", "769"), ("18.29 \ue60b3.32", "18.29"), ("251 ⬇️11", "251"),
     ("\ue60b", None), ("📄", None), ("3\uf031", None),  # (blind round 255, h1210: icons beside figures; a symbol font's 1)
     ("64 含转办1件", "64"), ("12 其中网上申请3件", "12"), ("5含1", "5"), ("含转办1件", None),  # (h1199: a note's paragraph)
+    ("23 上年：13", "23"), ("39.14 上年：35.99", "39.14"), ("5 同比+3", "5"), ("7 同比持平", "7"),  # (h1260: last year's)
+    ("5 同比增长25%", "5"), ("12 上年同期 10", "12"), ("上年：13", None),
 ])
 def test_how_a_cell_spells_its_number(printed, number):
     got = spelled_number(printed)

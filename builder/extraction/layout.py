@@ -393,6 +393,11 @@ _REVISED = re.compile(r"原\s*(?P<was>\d+(?:,\d{3})*)\s*[,，、]?\s*现\s*(?P<n
                       r"(?P<now2>\d+(?:,\d{3})*)\s*(?:件|条|个|项)?\s*[)）]")
 # A figure with its change from last year after it (35 ↑5, 8 ↓2, 12▲3): the figure.
 _WITH_CHANGE = re.compile(r"(?P<n>\d+(?:,\d{3})*)(?P<change>\s*[↑↓▲▼]\s*\d+(?:,\d{3})*)")
+# A figure with last year's after it, or its change from last year, unbracketed (23 上年：13, 5 同比+3: a cell's
+# second line under a header 本年/上年): the figure.
+_WITH_LAST_YEAR = re.compile(r"(?P<n>\d+(?:,\d{3})*(?:\.\d+)?)\s*(?P<aside>(?:上年度?|去年|上一年度?)(?:同期)?\s*[:：]?\s*"
+                             r"\d+(?:,\d{3})*(?:\.\d+)?|同比\s*(?:[+\-－±]|增加|减少|增长|下降|持平)?\s*(?:\d+(?:,\d{3})*"
+                             r"(?:\.\d+)?\s*[%％]?)?)\s*(?:件|条|个|项)?")
 # A figure with a note of a part of it after it, unbracketed (64 含转办1件, 12 其中网上申请3件: a cell's second paragraph).
 _WITH_PART = re.compile(r"(?P<n>\d+(?:,\d{3})*)\s*(?P<part>(?:含|其中|包括|内含)[\u4e00-\u9fff：:]{0,12}?\s*\d+(?:,\d{3})*\s*"
                         r"(?:件|条|个|项|人次)?)")
@@ -460,6 +465,8 @@ def spelled_number(cell: str) -> tuple[str, str] | None:
         return now, f"格中写明由 {was} 改为 {now}（“{c}”），取改后的数"
     if m := _WITH_CHANGE.fullmatch(c):
         return m["n"], f"数字后的“{m['change'].strip()}”是与上年相比的增减，不计入数值"
+    if m := _WITH_LAST_YEAR.fullmatch(c):
+        return m["n"], f"数字后的“{m['aside'].strip()}”是上年的数或与上年相比的增减，不计入数值"
     if m := _WITH_PART.fullmatch(c):
         return m["n"], f"数字后的“{m['part'].strip()}”是其中一部分的说明，不计入数值"
     if m := _WITH_ICONS.fullmatch(c):

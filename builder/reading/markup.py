@@ -1318,6 +1318,8 @@ def html_to_text(html: str, path: str = "") -> str:
     if "bidi-override" in html or "<bdo" in html.lower():  # (a style or element every other page lacks)
         _shown_reversed(root)
     _font_drawn_figures(root)
+    if "<td" in html or "<TD" in html:
+        _muted_asides(root)
     if "icon" in html or "fa-" in html:
         _icons_in_cells(root)
     _tab_labels_in_their_panes(root)
@@ -1603,18 +1605,18 @@ _NOT_DRAWN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORE
 _PICTURED_MAX = 40  # characters of a picture's words, at most (a figure, a heading)
 
 
-def _pictured_words(root) -> set[int]:
-    """The ids of the elements whose text a background picture draws in its place (``_BACKGROUND_PICTURE``): a table's
-    figures and headings so replaced were dropped as hidden copies, and the tables were blank."""
+def _pictured_words(root) -> list:
+    """The elements whose text a background picture draws in its place (``_BACKGROUND_PICTURE``): a table's figures and
+    headings so replaced were dropped as hidden copies, and the tables were blank."""
     styled = root.xpath("//*[@style]")
     pictured = [e for e in styled if _BACKGROUND_PICTURE.search(e.get("style"))]
     if any("url(" in (sheet.text or "") for sheet in root.iter("style")):
         pictured += _styled(root, _BACKGROUND_PICTURE)
     if not pictured:
-        return set()
-    undrawn = {id(e) for e in styled if _NOT_DRAWN.search(e.get("style"))} | {id(e) for e in _styled(root, _NOT_DRAWN)}
-    return {id(e) for e in pictured if id(e) not in undrawn and not len(e)
-            and 0 < len(e.text_content().strip()) <= _PICTURED_MAX}
+        return []
+    undrawn_by_sheet = _styled(root, _NOT_DRAWN)
+    undrawn = {id(e) for e in styled if _NOT_DRAWN.search(e.get("style"))} | {id(e) for e in undrawn_by_sheet}
+    return [e for e in pictured if id(e) not in undrawn and not len(e) and 0 < len(e.text_content().strip()) <= _PICTURED_MAX]
 
 
 _ZERO_FONT = re.compile(r"font-size\s*:\s*0(?:\.0+)?(?:px|pt|em|rem|%)?\s*(?:;|$|!)")
@@ -1699,7 +1701,8 @@ def _drop_hidden_copies(root, screen_reader_only: bool = True, white_text: bool 
     hidden += _with_class(root, _SCREEN_READER_ONLY) if screen_reader_only else []
     hidden += _white_figures(root) if white_text else []
     if hidden and (pictured := _pictured_words(root)):
-        hidden = [e for e in hidden if id(e) not in pictured]
+        drawn = {id(e) for e in pictured}  # (``pictured`` holds them: their ids stay theirs)
+        hidden = [e for e in hidden if id(e) not in drawn]
     if not hidden:
         return
     hidden = list({id(e): e for e in hidden}.values())  # hidden both inline and by the stylesheet: once
@@ -2185,6 +2188,45 @@ def _gauge_figure(gauge) -> str | None:
         return m[1]
     value = (gauge.get("value") or "").strip()
     return value if _LEADING_FIGURE.fullmatch(value) else None
+
+
+# A cell's second figure set smaller or in grey under its own (281 over a small grey 284, a header's 本年（上年）: last
+# year's): by the <small> tag, or a font size under 14px or relative, or a grey colour (equal red, green and blue).
+_MUTED_STYLE = re.compile(r"font-size\s*:\s*(?:(?:[0-9]|1[0-3])(?:\.\d+)?px|[0-9](?:\.\d+)?pt|smaller|x-small|small|0?\.\d+em"
+                          r"|[1-8]\d%)|(?<![\w-])color\s*:\s*(?:gr[ae]y|silver|darkgr[ae]y|#([6-9a-cA-C])\1\1\b"
+                          r"|#([6-9a-cA-C][0-9a-fA-F])\2\2\b)", re.IGNORECASE)
+_ASIDE_FIGURE = re.compile(r"\s*[-+]?\d[\d,]*(?:\.\d+)?\s*")
+
+
+def _muted_asides(root) -> None:
+    """A figure a cell sets smaller or in grey after its own (``_MUTED_STYLE``), bracketed as the aside it is (281（284）):
+    read run together with the cell's figure (281284), or as a second value, the cell was wrong or unsure. Not a
+    superscript's (a note's mark, read as such)."""
+    styled = _styled(root, _MUTED_STYLE) if root.find(".//style") is not None else []
+    muted = {id(e) for e in styled}  # (``styled`` holds them: their ids stay theirs)
+    for element in root.iter("small", "span", "p", "font", "div", "em", "i"):
+        if len(element) or not (element.tag == "small" or id(element) in muted
+                                or _MUTED_STYLE.search(element.get("style") or "")):
+            continue
+        text = element.text or ""
+        cell = next((a for a in element.iterancestors() if a.tag in ("td", "th")), None)
+        if cell is None or not _ASIDE_FIGURE.fullmatch(text):
+            continue
+        before = "".join(_text_before(cell, element))
+        if _ASIDE_FIGURE.fullmatch(before) and before.strip():
+            element.text = f"（{text.strip()}）"
+
+
+def _text_before(cell, element):
+    """The text of a cell before one of its elements, in document order."""
+    holding = {id(a) for a in element.iterancestors()}  # (their tails come after it)
+    yield cell.text or ""
+    for node in cell.iterdescendants():
+        if node is element:
+            return
+        yield node.text or ""
+        if id(node) not in holding:
+            yield node.tail or ""
 
 
 def _typeset_math_once(root) -> None:

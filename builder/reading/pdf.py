@@ -93,8 +93,24 @@ def _cell_text(chars: list[dict], y_tolerance: float) -> str:
     numbers are one word each, and a vertical label (三 、 本 年 度) reads across."""
     from pdfplumber.utils import extract_text
 
-    return "".join(line.strip() for line in extract_text(chars, x_tolerance=_LETTER_GAP.get(),
-                                                         y_tolerance=y_tolerance).split("\n"))
+    lines = [line.strip() for line in extract_text(chars, x_tolerance=_LETTER_GAP.get(),
+                                                   y_tolerance=y_tolerance).split("\n")]
+    if len(lines) == 2 and all(_BARE_FIGURE.fullmatch(line) for line in lines) and _smaller_below(chars, y_tolerance):
+        return f"{lines[0]}（{lines[1]}）"  # (last year's under the year's, set smaller: an aside, no wrapped digits)
+    return "".join(lines)
+
+
+_BARE_FIGURE = re.compile(r"[-+]?\d[\d,]*(?:\.\d+)?")
+_SMALLER = 0.85  # a line's characters this share of the size of the line above, at most, to be set smaller
+
+
+def _smaller_below(chars: list[dict], y_tolerance: float) -> bool:
+    """Whether a cell's second line is set smaller than its first (a figure over last year's, 本年（上年）): a number
+    wrapped in a narrow cell keeps its size."""
+    top = min(c["top"] for c in chars)
+    first = [c["size"] for c in chars if c["top"] - top <= y_tolerance]
+    below = [c["size"] for c in chars if c["top"] - top > y_tolerance]
+    return bool(first and below) and max(below) <= _SMALLER * min(first)
 
 
 # How far apart (points) two characters of one word may stand: pdfplumber's 3, or a letter-spaced page's own spacing.
