@@ -2195,7 +2195,6 @@ def _gauge_figure(gauge) -> str | None:
 _MUTED_STYLE = re.compile(r"font-size\s*:\s*(?:(?:[0-9]|1[0-3])(?:\.\d+)?px|[0-9](?:\.\d+)?pt|smaller|x-small|small|0?\.\d+em"
                           r"|[1-8]\d%)|(?<![\w-])color\s*:\s*(?:gr[ae]y|silver|darkgr[ae]y|#([6-9a-cA-C])\1\1\b"
                           r"|#([6-9a-cA-C][0-9a-fA-F])\2\2\b)", re.IGNORECASE)
-_ASIDE_FIGURE = re.compile(r"\s*[-+]?\d[\d,]*(?:\.\d+)?\s*")
 
 
 def _muted_asides(root) -> None:
@@ -2210,10 +2209,10 @@ def _muted_asides(root) -> None:
             continue
         text = element.text or ""
         cell = next((a for a in element.iterancestors() if a.tag in ("td", "th")), None)
-        if cell is None or not _ASIDE_FIGURE.fullmatch(text):
+        if cell is None or not _LEADING_FIGURE.fullmatch(text.rstrip()):
             continue
         before = "".join(_text_before(cell, element))
-        if _ASIDE_FIGURE.fullmatch(before) and before.strip():
+        if _LEADING_FIGURE.fullmatch(before.rstrip()):
             element.text = f"（{text.strip()}）"
 
 
