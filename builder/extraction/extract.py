@@ -51,6 +51,7 @@ from .tables import (
     read_tables,
     tables_of_region,
 )
+from .parted import parted_measures
 from .turned import unstacked, unturned
 
 _FORM_SINCE = 2019  # the first report year on the prescribed form: a report since has its tables, sections or figures
@@ -725,7 +726,7 @@ def extract_document(doc: Document) -> Report:
     doc.lines, _ = unpiped(doc.lines)
     doc.lines, turned = unturned(doc.lines)
     doc.lines, _ = unstacked(doc.lines)
-    doc.lines, listed = relisted(headed_rows(doc.lines))
+    doc.lines, listed = relisted(headed_rows(parted_measures(doc.lines)))
     other = other_document_kind(doc.lines) or _blank_form(doc.lines)
     errata = corrections(doc.lines)
     layout = locate(doc.lines)
