@@ -403,6 +403,29 @@ def test_a_town_of_a_city_without_counties_is_the_city_s_whose_site_publishes_it
     assert (report.agency.province, report.agency.city, report.agency.adcode) == ("广东省", "东莞市", "441900")
 
 
+def _city_department_page(header: str, footer: str) -> str:
+    """A city department's report as its city's site prints it: 市市场监督管理局 in the title and the text."""
+    v = synthetic.consistent_values(random.Random(2), forms.GOV_2021, scale=30)
+    report = synthetic.render("市市场监督管理局", 2024, forms.GOV_2021, v, "tab")
+    return f"{header}\n首页 > 信息公开 > 部门 > 年度报告\n{report}\n{footer}\n"
+
+
+@pytest.mark.parametrize("header, footer, adcode", [
+    ("桐乡市人民政府", "版权所有：桐乡市人民政府　地址：浙江省嘉兴市桐乡市梧桐街道庆丰中路1号", "330483"),  # county-level
+    ("邵阳市人民政府门户网站", "主办：邵阳市人民政府办公室", "430500"),  # a prefecture's own department
+    ("浙江省人民政府", "主办：浙江省人民政府办公厅", None),  # a province's site: which city, it does not say
+    ("隆回县人民政府", "主办：隆回县人民政府办公室", None),  # a county's site: no city's department of its own
+])
+def test_a_city_department_named_without_its_city_is_the_city_s_whose_site_publishes_it(header, footer, adcode):
+    """Blind round 265 (the place only in the page's furniture): 市市场监督管理局 on 桐乡市人民政府's site was read as
+    津市市场监督管理局 of 湖南 (津 taken for a lost rare character: the one county-level place ending 市市), with
+    no warning that could tell. A name beginning with its level alone leaves its place out; its city is the site's."""
+    agency = extract_bytes(_city_department_page(header, footer).encode(), "city.txt").agency
+    assert (agency.name, agency.adcode) == ("市市场监督管理局", adcode)
+    assert agency.name_normalized == {"330483": "桐乡市市场监督管理局", "430500": "邵阳市市场监督管理局",
+                                      None: "市市场监督管理局"}[adcode]
+
+
 def test_a_town_s_own_report_is_its_government_s_where_the_text_says_only_the_town():
     """于都县梓山镇2022年…报告, the text saying 我镇: the town's 人民政府, as a county's report is its
     government's (and a street's its 办事处)."""

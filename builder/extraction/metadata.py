@@ -1892,9 +1892,10 @@ def _county_names() -> tuple[tuple[str, str], ...]:
 def lost_character_place(name: str, lines: list[str]) -> str | None:
     """The name with its place's first character put back, when the name begins with what no place is called but
     the end of one county-level division's name (邑区: 鄠邑区), or of several of which one lies in the one city the
-    text names (河区 in a text naming 信阳市: 浉河区); None otherwise."""
+    text names (河区 in a text naming 信阳市: 浉河区); None otherwise, and for a name beginning with a level alone
+    (市市场监督管理局: the city's 市场监督管理局, its place left out, as 县自然资源局 is; not 津市市场… short of 津)."""
     head = _PLACE_TAIL.match(name)
-    if head is None or resolve_region(name)[0] is not None or _region_chain(head.group())[0] \
+    if head is None or name[0] in _LEVEL_CHARACTERS or resolve_region(name)[0] is not None or _region_chain(head.group())[0] \
             or _places_named(head.group()):
         return None  # (西湖区 is a place of its own, of several cities: not 东西湖区 short of a character)
     tail = head.group()
@@ -2015,6 +2016,7 @@ _SITE_NAME_LINE = re.compile(r"^\s*(?P<owner>[" + _HAN + r"]{2,30}?(?:人民政�
 # by level (县教育局).
 _BELOW_COUNTY = re.compile(r"(?:乡|镇|街道|苏木|管理区)(?:人民政府|政府|办事处|管理委员会|管委会)?$")
 _LEVEL_NAMED = re.compile(r"^[县区旗](?!中区)")
+_CITY_NAMED = re.compile(r"^市(?![中北南]区)")  # (市市场监督管理局: the city's; 市中区 a district's name)
 
 
 def site_owner(page_lines: list[str]) -> str | None:
@@ -2223,8 +2225,10 @@ def _address_region(name: str, lines: list[str]) -> str | None:
 
 def _site_region(name: str, page_lines: list[str] | None) -> str | None:
     """The county of a town, street or county department whose name has no place, from the site it is
-    published on: a county government's site publishes its own towns' and departments' reports."""
-    if not page_lines or not (_BELOW_COUNTY.search(name) or _LEVEL_NAMED.match(name)):
+    published on: a county government's site publishes its own towns' and departments' reports; and the city of
+    a city's department so named (市市场监督管理局), from its city's site, prefecture or county-level."""
+    city_named = bool(_CITY_NAMED.match(name))
+    if not page_lines or not (_BELOW_COUNTY.search(name) or _LEVEL_NAMED.match(name) or city_named):
         return None
     owner = site_owner(page_lines)
     if not owner:
@@ -2232,6 +2236,8 @@ def _site_region(name: str, page_lines: list[str] | None) -> str | None:
     adcode, end = resolve_region(owner)
     if adcode is None or not re.fullmatch(r"(?:人民)?政府", owner[end:]):
         return None
+    if city_named:  # (a province's site publishes its cities' departments: which city, it does not say)
+        return adcode if owner[:end].endswith("市") and not adcode.endswith("0000") else None
     if adcode.endswith("00") and (adcode.endswith("0000") or adcode[:4] in _cities_with_counties()):
         return None  # a city's or province's site also publishes its counties' bodies: no county said
     return adcode  # (a city without counties, 东莞市, publishes its towns' reports: they are the city's)
