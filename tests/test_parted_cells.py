@@ -38,8 +38,8 @@ def parted_report(mark: str, seed: int) -> tuple[str, dict]:
     text = re.sub(r"(?s)(?<=四、政府信息公开行政复议、行政诉讼情况\n\n).*?(?=\n\n五、)", lambda _: t4, text)
     for row, name in (("new_received", "一、本年新收"), ("carried_over", "二、上年结转")):
         counts = [v[forms.t3_cell(row, c.id)] for c in forms.T3_COLUMNS]
-        text = re.sub(rf"(?m)^{name}政府信息公开申请数量\t.*$", lambda _, name=name, counts=counts: f"{name}政府信息公开申请数量（件{mark}人次）\t"
-                      + "\t".join(f"{n}{mark}{n + n // 3}" for n in counts), text)
+        row_text = f"{name}政府信息公开申请数量（件{mark}人次）\t" + "\t".join(f"{n}{mark}{n + n // 3}" for n in counts)
+        text = re.sub(rf"(?m)^{name}政府信息公开申请数量\t.*$", lambda _, row_text=row_text: row_text, text)
     return text, v
 
 

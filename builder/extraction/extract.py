@@ -41,6 +41,7 @@ from .metadata import (
     variant_place,
 )
 from .narrative import Figure, find_figures, mark_headlines, overview_table_lines, own_level_beside_whole
+from .parted import parted_measures
 from .tables import (
     CellValue,
     Tables,
@@ -51,7 +52,6 @@ from .tables import (
     read_tables,
     tables_of_region,
 )
-from .parted import parted_measures
 from .turned import unstacked, unturned
 
 _FORM_SINCE = 2019  # the first report year on the prescribed form: a report since has its tables, sections or figures
