@@ -495,6 +495,24 @@ def test_a_subtotal_named_合计_and_a_share_column_are_read_past(subtotal, rend
     assert {"t3.subtotal_column", "t3.share_column"} <= {w["code"] for w in rep.warnings}
 
 
+@pytest.mark.parametrize("rendering", RENDERINGS)
+def test_a_share_column_after_each_applicant_s_is_read_past_each_time(rendering):
+    """Blind round 262 (rate columns): 自然人 | 占比 | 商业企业 | 占比 | … | 其他 | 占比 | 总计, each applicant's count
+    then its share of the row (61.3%): a header naming a column twice was taken for a garbled one, no column was
+    named, and every cell of table 3 was unsure (13 values for 7 cells). 占比 repeated is a share each time."""
+    v = values(rows={"granted": [3, 1, 0, 2, 0, 0], "denied.state_secret": [1, 0, 2, 0, 4, 0]})
+    printed = {c.id: synthetic._fmt(v[c.id]) for c in forms.cells(GOV_2021)}
+    blocks = synthetic._blocks(AGENCY, 2022, GOV_2021, printed, v)
+    t3 = [content for kind, content in blocks if kind == "table"][1]
+    t3.header = [[("项目", 1, 1), *((name, 1, 1) for c in forms.T3_APPLICANTS for name in (
+        next(col.label_zh for col in forms.T3_COLUMNS if col.id == c), "占比")), ("总计", 1, 1)]]
+    t3.rows = [(labels, [part for k, cell in enumerate(cells[:6]) for part in (
+        cell, f"{100 * int(cell) / (int(cells[6]) or 1):.1f}%")] + [cells[6]]) for labels, cells in t3.rows]
+    rep = extracted(blocks, rendering)
+    assert wrong(rep, v, "t3.") == [] and unsure(rep, "t3.") == []
+    assert "t3.share_column" in {w["code"] for w in rep.warnings}
+
+
 @pytest.mark.parametrize("lines", [
     ["自然人 | 法人或其他组织 | 总 计 |"],
     ["申请人情况", "自然人\t法人或其它组织\t总计"],

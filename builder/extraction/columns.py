@@ -422,8 +422,8 @@ def _named_order(lines: list[str], words: tuple[tuple[str, str], ...], header: l
     whole = [line for line in header if set(T3_ORDER) <= set(line) and len(set(line)) == len(line) and group not in line]
     if len(header) > 1 and len(whole) == 1 and all(set(line) - {group} <= set(whole[0]) for line in header):
         return tuple(n for n in whole[0] if n != group)
-    if len(set(stream)) != len(stream):
-        return None
+    if any(stream.count(n) > 1 and n not in forms.T3_ADDED_COLUMNS for n in stream):
+        return None  # (a column named twice: a garbled header; but 占比 after each applicant's column is a share each)
     columns = {n for n in stream if n != group}
     flat = _together(header, columns)
     # (not a line naming the heading among them: the form's header rows run onto one line, 自然人 法人或其他组织 总计

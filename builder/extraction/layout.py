@@ -931,6 +931,8 @@ _QUOTES_OPEN, _QUOTES_CLOSE = ("“", "‘", '"', "「"), ("”", "’", '"', "�
 
 # A count's share in brackets right after it (5(27.8%), 12（60%）): an aside, no cell of its own.
 _SHARE_ASIDE = re.compile(r"(?<=\d)\s*[（(]\s*[+-]?\d+(?:\.\d+)?\s*[%％]\s*[)）]")
+# A share's percent sign, the cell ending with it (60.8% between spaces in a row of counts).
+_SPACED_SHARE = re.compile(r"[%％](?=\s|$)")
 # A number in brackets right after a cell's (8（9）: a correction a note explains, last year's figure, a change 5（-2）).
 _NUMBER_ASIDE = re.compile(r"[（(][+-]?\d{1,9}(?:\.\d+)?[)）](?=\s|$)")
 _PLAIN_FIGURE = re.compile(r"\d{1,9}(?:\.\d+)?")
@@ -1053,6 +1055,10 @@ def scan_plain(line: str, index: int) -> list[ValueRow]:
         if _PLAIN_FIGURE.fullmatch(token) and (aside := _NUMBER_ASIDE.match(line, m.end())):
             values.append(token + aside.group())  # 8（9）, 5（-2）: the cell with its bracket, read by ``spelled_number``
             pos = aside.end()
+            continue
+        if values and (not before or before.isspace()) and (share := _SPACED_SHARE.match(line, m.end())):
+            values.append(token + share.group())  # (48 60.8% 23: a count's share spaced off after it, a cell of its own)
+            pos = share.end()
             continue
         counted = _SPACED_COUNT.match(line, m.end()) if token.isdigit() and (not before or before.isspace()) else None
         if counted:
