@@ -47,6 +47,8 @@ from .test_layouts import AGENCY, values
     ("64 含转办1件", "64"), ("12 其中网上申请3件", "12"), ("5含1", "5"), ("含转办1件", None),  # (h1199: a note's paragraph)
     ("23 上年：13", "23"), ("39.14 上年：35.99", "39.14"), ("5 同比+3", "5"), ("7 同比持平", "7"),  # (h1260: last year's)
     ("5 同比增长25%", "5"), ("12 上年同期 10", "12"), ("上年：13", None),
+    ("3+2", "5"), ("2+0+1", "3"), ("5（3+2）", "5"), ("5=3+2", "5"), ("1913+72", "1985"), ("5（3＋2）", "5"),  # (h1275)
+    ("5(3+3)", None), ("+3", None), ("12+", None), ("5(3+2", None),  # (sums, and what is none)
 ])
 def test_how_a_cell_spells_its_number(printed, number):
     got = spelled_number(printed)
@@ -87,6 +89,19 @@ def test_figures_with_a_note_of_a_part_after_them_are_read(layout):
     for cell in forms.cells(GOV_2021):
         if cell.table == "t3":
             assert rep.cells[cell.id].value == v[cell.id], cell.id
+
+
+@pytest.mark.parametrize("layout", ["tab", "pipe", "html", "docx"])
+def test_totals_printed_as_the_sums_of_their_parts_are_read_as_the_sums(layout):
+    """Blind round 266 (h1275): 总计 cells and 行政许可 printed as the sums of their parts (3+2, 5（3+2）, 1913+72):
+    no number, each unsure (76 cells in 8 files). A sum is its value; a figure beside parts adding to another, none."""
+    v = values(GOV_2021)
+    styles = ("{a}+{b}", "{n}（{a}+{b}）", "{n}={a}+{b}")
+    summed = {c.id: styles[k % 3].format(n=v[c.id], a=int(v[c.id]) // 2, b=int(v[c.id]) - int(v[c.id]) // 2)
+              for k, c in enumerate(forms.cells(GOV_2021)) if c.id.endswith(".total") or c.id == "t2.licensing.decisions"}
+    rep, v = report(summed, layout, GOV_2021, v)
+    for cell in forms.cells(GOV_2021):
+        assert (rep.cells[cell.id].value, rep.cells[cell.id].status) == (v[cell.id], "reported"), cell.id
 
 
 @pytest.mark.parametrize("layout", ["tab", "space", "html"])

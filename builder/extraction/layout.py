@@ -386,6 +386,9 @@ _APPROXIMATE = re.compile(r"(?P<before>约|大约|近|逾|超过|不少于|不�
 # A change printed with an arrow (▼3 a decrease, ▲5 an increase), or with △, the accountants' mark of a negative figure.
 _ARROWED = re.compile(r"(?P<arrow>[▼▲↓↑△])\s*(?P<n>\d+(?:\.\d+)?)")
 # A cell printing its figure's revision (原8现9, 3→4): the figure now.
+# A figure printed as the sum of its parts (3+2, 2+0+1), alone or after the figure (5（3+2）, 5=3+2).
+_SUMMED = re.compile(r"(?:(?P<n>\d{1,9})\s*(?:[=＝]\s*|(?P<open>[(（])\s*))?(?P<parts>\d{1,9}(?:\s*[+＋]\s*\d{1,9})+)"
+                     r"(?(open)\s*[)）])")
 _REVISED = re.compile(r"原\s*(?P<was>\d+(?:,\d{3})*)\s*[,，、]?\s*现\s*(?P<now>\d+(?:,\d{3})*)"
                       r"|(?P<was_>\d+(?:,\d{3})*)\s*(?:→|->|⇒|➝|➔)\s*(?P<now_>\d+(?:,\d{3})*)"
                       # 279（更正为297）, 7（应为6）: the printed number, then what it is corrected to
@@ -460,6 +463,11 @@ def spelled_number(cell: str) -> tuple[str, str] | None:
         inner = spelled_number(m["n"]) if "万" in m["n"] or "千" in m["n"] else None
         value = inner[0] if inner else m["n"].replace(",", "").strip()
         return value, f"印作“{c}”，是约数或下限，读作 {value}，不一定是确切的数"
+    if m := _SUMMED.fullmatch(c):
+        parts = [int(part) for part in re.findall(r"\d+", m["parts"])]
+        if m["n"] is not None and int(m["n"]) != sum(parts):
+            return None  # (5（3+3）: which is the cell's, the figure or its parts' sum, no reader can say)
+        return str(sum(parts)), f"格中印作“{c}”，是各部分之和，读作 {sum(parts)}"
     if m := _REVISED.fullmatch(c):
         was, now = m["was"] or m["was_"] or m["was2"], m["now"] or m["now_"] or m["now2"]
         return now, f"格中写明由 {was} 改为 {now}（“{c}”），取改后的数"
