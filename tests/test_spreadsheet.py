@@ -70,6 +70,26 @@ def test_the_previous_year_s_report_on_a_sheet_before_the_year_s_is_read_after_i
     assert_every_cell(report, v)
 
 
+@pytest.mark.parametrize("name", ["填报说明", "填表须知"])
+def test_a_sheet_of_filling_instructions_before_the_report_s_is_read_after_them(name):
+    """Blind round (h1271): a 填报说明 sheet first, its worked example a row of figures under 本年新收 | 上年结转 | …, the
+    report's text on the next sheet naming each table's sheet (见“表三”工作表) and the tables on sheets of their own: the
+    example's row was read as table 3, the report's table 3 lost (175 cells in two files)."""
+    v = values()
+    report = blocks(v)
+    tables = [k for k, b in enumerate(report) if not isinstance(b, str)]
+    text = [f"{b}（见“表{'二三四'[tables.index(k + 1)]}”工作表）" if k + 1 in tables else b
+            for k, b in enumerate(report) if not isinstance(b, list)]
+    example = [[Cell(h) for h in ("本年新收", "上年结转", "予以公开", "部分公开", "结转下年度")],
+               [Cell(n) for n in ("28", "3", "18", "5", "2")]]
+    instructions = ["填报说明", "1. 表三勾稽关系：第一项加第二项之和等于第三项加第四项之和。",
+                    "示例（仅供参考，非本单位数据）", example]
+    sheets = [(name, instructions), ("正文", text)]  # (table 2 without its rows citing 第二十条, which mark where it is)
+    sheets += [(f"表{'二三四'[i]}", [report[k - 1], [row for row in report[k] if not row[0].text.startswith("第二十条")]])
+               for i, k in enumerate(tables)]
+    assert_every_cell(extract_bytes(_sheets_workbook(sheets), "report.xlsx"), v)
+
+
 def _with_text_box(data: bytes, paragraphs: list[str]) -> bytes:
     """The workbook with a text box drawn over its first sheet holding ``paragraphs`` (as Excel stores one: a
     drawing part the sheet's relationships name, a shape with a text body)."""

@@ -4,8 +4,9 @@ Some agencies publish the report as a workbook (the text on one sheet, a paragra
 cell, and a sheet per table), or its tables alone as the report's 附表. Each sheet's rows are
 read as a Word table's are: merged cells expanded (``table_grid``), a row's cells
 tab-separated; a row of one cell is a paragraph. Hidden sheets (last year's tables kept as a
-backup) are not read. python-calamine reads the three formats and the values formulas last
-computed, as Excel shows them.
+backup) are not read; a sheet of the form's filling instructions (填报说明) is read after the
+report's. python-calamine reads the three formats and the values formulas last computed, as
+Excel shows them.
 """
 
 from __future__ import annotations
@@ -47,7 +48,7 @@ def spreadsheet_to_text(data: bytes, path: str, active_only: bool = False) -> st
                   and sheet.typ == python_calamine.SheetTypeEnum.WorkSheet
                   and (active is None or i == active)]
         names = [sheet.name for sheet in sheets]
-        sheets.sort(key=lambda sheet: _earlier_year_sheet(sheet.name, names))
+        sheets.sort(key=lambda sheet: (_earlier_year_sheet(sheet.name, names), _instructions_sheet(sheet.name)))
         facts = (_xlsx_facts(data) or _ods_facts(data)) if data.startswith(ZIP_SIGNATURE) else {}
         lines: list[str] = []
         elsewhere = _other_sheets(book, facts)
@@ -106,6 +107,17 @@ def _earlier_year_sheet(name: str, names: list[str]) -> bool:
     years = [int(year) for other in names for year in _NAMED_YEAR.findall(other)]
     own = [int(year) for year in _NAMED_YEAR.findall(name)]
     return bool(_EARLIER_NAME.search(name)) or (bool(own) and max(own) < max(years))
+
+
+# A sheet's name saying it tells how to fill the form in (填报说明, 填表须知, 填写指南): the form's rules and worked
+# examples, no part of the report.
+_INSTRUCTIONS_NAME = re.compile(r"(?:填报|填表|填写)(?:说明|须知|指南|指引|要求)")
+
+
+def _instructions_sheet(name: str) -> bool:
+    """Whether a sheet is named as the form's filling instructions: read after the report's sheets. Set first, its
+    example figures (a sample row under 本年新收 | 上年结转 | …) were read as table 3's, the report's own table lost."""
+    return bool(_INSTRUCTIONS_NAME.search(name))
 
 
 def _packed(flat: bytes) -> bytes:
