@@ -862,3 +862,36 @@ def test_a_statistics_system_s_csv_export_is_read_without_its_numbering(numbered
     assert {cell: value.value for cell, value in read.items()} == {cell: v[cell] for cell in read}
     assert {value.status for value in read.values()} <= {"reported", "none", "inferred"}
     assert [w for w in report.warnings if w["code"] == "blank_zeros"]
+
+
+def test_the_column_an_autofilter_keeps_to_one_version_is_not_read_as_a_column_of_the_table():
+    """Blind round (h1264_04): table 3 under an autofilter on a 版本 column kept to 定稿, the 初稿 rows it filters out
+    hidden; the rows shown each end in 定稿, read as an eighth column of the table, and 予以公开's seven cells were left
+    unread. The filter's key, one value in every row it shows, is no figure of the table: not read."""
+    from .official_form import _xlsx_table
+
+    v, draft = values(), values(seed=3)
+    t2, t3, t4 = (b for b in blocks(v) if not isinstance(b, str))
+    old_t3 = [b for b in blocks(draft) if not isinstance(b, str)][1]
+
+    def fill(sheet) -> None:
+        sheet["A1"] = f"{AGENCY}{YEAR}年政府信息公开工作年度报告附表"
+        sheet["A2"] = "表二：主动公开政府信息情况"
+        _xlsx_table(sheet, t2, 3)
+        sheet.cell(30, 1, "表三：收到和处理政府信息公开申请情况")
+        _xlsx_table(sheet, t3, 31)
+        bottom = 30 + len(t3)
+        for row, cells in enumerate(old_t3[3:], start=bottom + 1):  # the draft's rows after the table's, filtered out
+            for column, cell in enumerate(cells, start=11 - len(cells)):
+                sheet.cell(row, column, int(cell.text) if cell.text.isdigit() else cell.text)
+            sheet.row_dimensions[row].hidden = True
+        last = bottom + len(old_t3) - 3
+        sheet.cell(33, 11, "版本")
+        for row in range(34, last + 1):
+            sheet.cell(row, 11, "定稿" if row <= bottom else "初稿")
+        sheet.auto_filter.ref = f"A33:K{last}"
+        sheet.auto_filter.add_filter_column(10, ["定稿"])
+        sheet.cell(last + 2, 1, "表四：政府信息公开行政复议、行政诉讼情况")
+        _xlsx_table(sheet, t4, last + 3)
+
+    assert_every_cell(extract_bytes(_workbook(fill), "附表.xlsx"), v)

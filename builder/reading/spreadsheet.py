@@ -181,6 +181,9 @@ class SheetFacts(NamedTuple):
     # Cells with a custom number format, by (row, column): its code, read where it shows them otherwise than their value
     # (;;; nothing, 0!.0, 12000 as 1.2).
     formats: tuple[tuple[tuple[int, int], str], ...] = ()
+    # The columns an autofilter keeps to one word (版本 kept to 定稿, the 初稿 rows it filters out hidden): (its header
+    # row, its last row, the column, the word).
+    filter_keys: tuple[tuple[int, int, int, str], ...] = ()
 
 
 def _sheet_lines(sheet, facts: SheetFacts, area: Area | None = None, elsewhere: OtherSheets | None = None) -> list[str]:
@@ -200,6 +203,9 @@ def _sheet_lines(sheet, facts: SheetFacts, area: Area | None = None, elsewhere: 
         r, c = row - start_row, column - start_column
         if 0 <= r < len(values) and 0 <= c < len(values[r]) and (shown := shown_otherwise(values[r][c], code)) is not None:
             values[r][c] = shown
+    for top, bottom, column, word in facts.filter_keys:
+        _without_filter_key(values, top - start_row, bottom - start_row, column - start_column, word, facts.hidden_rows,
+                            start_row)
     first_row, first_column, last_row, last_column = area or (0, 0, float("inf"), float("inf"))
     shown_rows = {r for r in range(len(values))
                   if r + start_row not in facts.hidden_rows and first_row <= r + start_row <= last_row}
@@ -208,6 +214,19 @@ def _sheet_lines(sheet, facts: SheetFacts, area: Area | None = None, elsewhere: 
     merges = [((top - start_row, left - start_column), (bottom - start_row, right - start_column))
               for (top, left), (bottom, right) in sheet.merged_cell_ranges or ()]
     return grid_lines([[shown_value(value) for value in row] for row in values], merges, shown_rows, shown_columns)
+
+
+def _without_filter_key(values: list[list], top: int, bottom: int, column: int, word: str, hidden_rows: frozenset[int],
+                        start_row: int) -> None:
+    """An autofilter's column kept to one word left empty, its header too, where every row the sheet shows below the
+    header holds that word: a reader sees the filter's key (版本 | 定稿) repeated on each row, no figure of the table,
+    and it was read as a column of the table's own (表三's rows one cell long, 予以公开 unread)."""
+    rows = range(max(top, 0), min(bottom, len(values) - 1) + 1)
+    shown = [r for r in rows if r > top and r + start_row not in hidden_rows]
+    if shown and all(column < len(values[r]) and shown_value(values[r][column]).strip() == word for r in shown):
+        for r in rows:
+            if column < len(values[r]):
+                values[r][column] = ""
 
 
 def grid_lines(values: list[list[str]], merges: list[tuple[tuple[int, int], tuple[int, int]]], shown_rows: set[int],
@@ -292,6 +311,7 @@ _RELATIONSHIP = "{http://schemas.openxmlformats.org/officeDocument/2006/relation
 
 
 _CELL_REFERENCE = re.compile(r"([A-Z]{1,3})(\d{1,7})")
+_RANGE = re.compile(r"\$?([A-Z]{1,3})\$?(\d{1,7}):\$?([A-Z]{1,3})\$?(\d{1,7})")
 
 
 def _xlsx_facts(data: bytes) -> dict[str, SheetFacts]:
@@ -319,9 +339,10 @@ def _xlsx_facts(data: bytes) -> dict[str, SheetFacts]:
                 if part not in archive.namelist():
                     continue
                 rows, columns, errors_, formulas, stored, formats = set(), set(), {}, {}, {}, {}
+                keys: list[tuple[int, int, int, str]] = []
                 shared: dict[str, tuple[tuple[int, int], str]] = {}  # a shared formula's first cell and text, by its si
-                for _, element in etree.iterparse(archive.open(part), tag=(f"{_MAIN}row", f"{_MAIN}col", f"{_MAIN}c"),
-                                                  resolve_entities=False, no_network=True):
+                tags = (f"{_MAIN}row", f"{_MAIN}col", f"{_MAIN}c", f"{_MAIN}autoFilter")
+                for _, element in etree.iterparse(archive.open(part), tag=tags, resolve_entities=False, no_network=True):
                     if element.tag == f"{_MAIN}c":
                         ref = _CELL_REFERENCE.fullmatch(element.get("r", ""))
                         if ref is not None and (code := custom.get(element.get("s", ""))) and len(formats) < _FORMULAS_MAX:
@@ -340,7 +361,9 @@ def _xlsx_facts(data: bytes) -> dict[str, SheetFacts]:
                                 stored[at] = formula
                                 recalculated = recalculated and value == "0"  # (a value computed by what saved it)
                         continue  # its row clears it
-                    if element.get("hidden") in ("1", "true"):
+                    if element.tag == f"{_MAIN}autoFilter":
+                        keys += _filter_keys(element)
+                    elif element.get("hidden") in ("1", "true"):
                         if element.tag == f"{_MAIN}row" and (row := element.get("r", "")).isdecimal():
                             rows.add(int(row) - 1)
                         elif element.tag == f"{_MAIN}col" and element.get("min", "").isdecimal():
@@ -350,13 +373,30 @@ def _xlsx_facts(data: bytes) -> dict[str, SheetFacts]:
                 stored_formulas[name] = stored
                 found[name] = SheetFacts(frozenset(rows), frozenset(columns), tuple(errors_.items()),
                                                           tuple(formulas.items()), _text_boxes(archive, part, parser),
-                                                          formats=tuple(formats.items()))
+                                                          formats=tuple(formats.items()), filter_keys=tuple(keys))
     except (KeyError, zipfile.BadZipFile, etree.XMLSyntaxError, OSError, ValueError):
         return {}
     if computed_on_load:  # (every formula stored 0 or nothing, recalculated: none was computed, as xlsxwriter writes them)
         found = {name: facts._replace(formulas=(*facts.formulas, *stored_formulas.get(name, {}).items()),
                                       recalculated=recalculated) for name, facts in found.items()}
     return found
+
+
+def _filter_keys(element) -> list[tuple[int, int, int, str]]:
+    """A sheet's autoFilter's columns kept to one word (``SheetFacts.filter_keys``): a filter of one value that is no
+    number (a figure column filtered to 0 is still the table's)."""
+    span = _RANGE.fullmatch(element.get("ref", ""))
+    if span is None:
+        return []
+    top, left, bottom = int(span[2]) - 1, column_index(span[1]), int(span[4]) - 1
+    keys = []
+    for kept in element.iter(f"{_MAIN}filterColumn"):
+        chosen = kept.find(f"{_MAIN}filters")
+        words = [] if chosen is None or chosen.get("blank") in ("1", "true") else list(chosen)
+        if kept.get("colId", "").isdecimal() and len(words) == 1 and words[0].tag == f"{_MAIN}filter" \
+                and (word := words[0].get("val", "").strip()) and not re.fullmatch(r"[\d.,%+-]+", word):
+            keys.append((top, bottom, left + int(kept.get("colId")), word))
+    return keys
 
 
 def _custom_formats(archive, parser) -> dict[str, str]:
