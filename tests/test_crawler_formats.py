@@ -77,14 +77,19 @@ def test_an_article_a_script_builds_or_copies_is_read(kind):
     assert (report.agency.name, report.year) == (AGENCY, YEAR)
 
 
-def test_an_article_in_json_a_script_parses_from_a_string_is_read():
+@pytest.mark.parametrize("quoted", ["single", "double"])
+@pytest.mark.parametrize("ascii_only", [True, False])
+def test_an_article_in_json_a_script_parses_from_a_string_is_read(ascii_only, quoted):
     """window.__INITIAL_STATE__ = JSON.parse('{"content":"\\u003Cp\\u003E\\u62a5…"}'): JSON written in a script's
     string, its backslashes doubled; once unescaped the string still printed JSON's escapes, no section, and the page
-    was refused as no report."""
+    was refused as no report. Blind round h1269: JSON.parse("{\\"content\\": \\"<p>…报告…\\"}"), its characters and
+    markup as they are: once unescaped the string printed the sections, but as JSON, no document, and the article
+    inside it was no literal of the page's: refused as no report."""
     v, article = _article()
-    state = json.dumps({"detail": {"title": TITLE, "content": article}}, ensure_ascii=True).replace("<", "\\u003C")
-    report = extract_bytes(_shell(f"window.__INITIAL_STATE__ = JSON.parse({_js_single_quoted(state)});").encode(),
-                           "detail.html")
+    state = json.dumps({"site": {"name": AGENCY}, "detail": {"title": TITLE, "content": article}}, ensure_ascii=ascii_only)
+    state = state.replace("<", "\\u003C") if ascii_only else state
+    literal = _js_single_quoted(state) if quoted == "single" else json.dumps(state, ensure_ascii=False)
+    report = extract_bytes(_shell(f"window.__INITIAL_STATE__ = JSON.parse({literal});").encode(), "detail.html")
     assert_every_cell(report, v)
     assert (report.agency.name, report.year) == (AGENCY, YEAR)
 

@@ -3750,19 +3750,38 @@ def _percent_unescaped(text: str) -> str:
 
 def script_article(html: str, path: str = "") -> str | None:
     """The article of a page that carries it only in a script (an app-like page saved before its
-    scripts ran: var articleContent = '…', window.__INITIAL_STATE__ = {…}, a CDATA record, a
+    scripts ran: var articleContent = '…', window.__INITIAL_STATE__ = {…} or JSON.parse("…"), a CDATA record, a
     text/template's markup, str += '…' line by line): the longest string that prints the report's
     sections, its escapes undone and its markup read; None if none does."""
-    strings = itertools.chain((_json_in_string(unescape_string(m.group(1) if m.group(1) is not None else m.group(2)))
-                               for m in _STRING_LITERAL.finditer(html)),
-                              (m.group(1) for m in _CDATA.finditer(html)), _script_bodies(html), _streamed_rows(html),
-                              (unescape_entities(m["body"]) for m in _META_ARTICLE.finditer(html)))
+    strings = itertools.chain(_literal_strings(html), (m.group(1) for m in _CDATA.finditer(html)), _script_bodies(html),
+                              _streamed_rows(html), (unescape_entities(m["body"]) for m in _META_ARTICLE.finditer(html)))
     for article in sorted((s for s in strings if _is_article(s)), key=len, reverse=True):
         if (document := _document_of(article)) is not None:
             return document
         if not _is_json(article):  # (a data block's JSON that is no document: its strings are candidates of their
             return _article_text(article, path)  # own, the article among them; a template's {{…}} is no JSON)
     return None
+
+
+_STATE_JSON_MAX = 2_000_000  # characters of JSON held in one string literal, at most read for its own strings
+
+
+def _literal_strings(html: str) -> Iterator[str]:
+    """Each long string literal of a page as the page shows it, and, where one holds JSON printing the report (an app's
+    state encoded twice: window.__INITIAL_STATE__ = JSON.parse("{\\"content\\": \\"<p>…\\"}")), each string of that
+    JSON too: the article is one of them, escaped within the literal, so no literal of the page's own, and the JSON
+    whole is no article (as a state blob written as JSON is not: its strings are literals of the page's)."""
+    import json
+
+    for m in _STRING_LITERAL.finditer(html):
+        text = _json_in_string(unescape_string(m.group(1) if m.group(1) is not None else m.group(2)))
+        yield text
+        if len(text) <= _STATE_JSON_MAX and text.lstrip().startswith(("{", "[")) and _is_article(text):
+            try:
+                data = json.loads(text)
+            except (ValueError, RecursionError):
+                continue
+            yield from (string for _, string in _json_strings(data))
 
 
 def _is_json(text: str) -> bool:
