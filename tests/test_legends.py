@@ -154,6 +154,23 @@ def test_a_legend_that_blank_is_0_above_the_first_table_speaks_for_all(rendering
 
 
 @pytest.mark.parametrize("rendering", ["tab", "html", "docx"])
+@pytest.mark.parametrize("said, zero", [("另需说明：本报告表二、表三、表四中空白单元格均表示数量为0。", True),
+                                        ("本报告空白单元格均表示数量为0。", False),  # (names no table: some other form's)
+                                        ("另需说明：本年度未收取信息处理费。", False)])
+def test_a_sentence_far_from_the_tables_that_names_them_and_says_blank_is_0_speaks_for_them(rendering, said, zero):
+    """Blind round 267 (h1279): 本报告表二、表三、表四中空白单元格均表示数量为0 said once in section 六, far from the
+    tables, its 数量 between 表示 and 为0: table 2's blank zeros stayed blank. A sentence naming the tables says it
+    of them wherever it stands; one naming none speaks only beside a table."""
+    v = synthetic.consistent_values(random.Random(13), forms.GOV_2021)
+    printed = {c.id: "" if v[c.id] == 0 else synthetic._fmt(v[c.id]) for c in forms.cells(forms.GOV_2021)}
+    blocks = synthetic._blocks(AGENCY, YEAR, forms.GOV_2021, printed, v)
+    blocks.append(("para", said))
+    rep = extracted(blocks, rendering)
+    zeros = [rep.cells[c].value for c in v if c.startswith("t2.") and v[c] == 0]
+    assert zeros and all(value == (0 if zero else None) for value in zeros)
+
+
+@pytest.mark.parametrize("rendering", ["tab", "html", "docx"])
 @pytest.mark.parametrize("note, value", [("注：本机关无规章制定权，规章本年制发件数、本年废止件数、现行有效件数均为0。", 0),
                                          ("注：本机关无规章制定权。", None)])
 def test_a_table_2_item_left_out_is_0_where_a_note_says_its_cells_are(rendering, note, value):

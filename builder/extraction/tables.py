@@ -4748,7 +4748,8 @@ _DECLARED_ZERO_NOTE = "表中未印出，报告声明其为0：“{}”"
 # A legend saying the tables' blank cells are 0 (注：表中空白单元格表示0, 空格为零, 本表空白处数值为0, 空格表示“0”,
 # 表内未填写数字的单元格均为0, 表格中空白项数据为零): every table's blank cells are.
 _BLANK_IS_ZERO = re.compile(r"(?:空白|空格|空项|未填(?:写|报)?(?:数字|数值|数据)?的?)(?:单元格|格|处|栏|项)?(?:的|处)?"
-                            r"(?:数值|数据|数字|值)?(?:均|皆|一律|即|都)?(?:表示|代表|为|视为|即为|是)\s*[“\"‘']?"
+                            r"(?:数值|数据|数字|值)?(?:均|皆|一律|即|都)?(?:表示|代表|为|视为|即为|是)"
+                            r"(?:(?:数量|数值|数据|数字)(?:均|皆|都)?(?:为|是))?\s*[“\"‘']?"
                             r"(?:0|０|零|无)[”\"’']?(?![\d.])")
 _BLANK_ZERO_NOTE = "表中空白，报告说明空白即为0：“{}”"
 _LEGEND_ABOVE = 2  # lines above a table's region a legend may stand in (its section's heading, the legend)
@@ -4902,7 +4903,14 @@ def _blank_is_zero(layout: Layout) -> str | None:
     text = "\n".join("\n".join(layout.lines[max(start - _LEGEND_ABOVE, end_before):end])
                      for (start, end), end_before in zip(regions, [0] + [end for _, end in regions]))
     found = _BLANK_IS_ZERO.search(text)
+    if found is None:  # (elsewhere, a sentence naming the tables: 本报告表二、表三、表四中空白单元格均表示数量为0)
+        text = "\n".join(layout.lines)
+        found = next((m for m in _BLANK_IS_ZERO.finditer(text)
+                      if _TABLES_NAMED.search(_sentence_around(text, m.start()))), None)
     return None if found is None else _sentence_of(_sentence_around(text, found.start()).rstrip(",，\t "))
+
+
+_TABLES_NAMED = re.compile(r"表[一二三四1-4]|表格|表中|表内|各表|本表")
 
 
 def _blanks_said_zero(layout: Layout, out: Tables) -> None:
