@@ -216,3 +216,12 @@ def test_a_cell_printing_its_number_and_its_correction_is_read_as_corrected(rend
     the right one."""
     rep = _report(rendering, [], {_GRANTED: f"7（{words}5）"})[0]
     assert rep.cells[_GRANTED].value == 5 and "改为 5" in rep.cells[_GRANTED].note
+
+
+def test_a_correction_broken_over_two_lines_after_its_row_s_name_corrects_its_cell():
+    """Blind round 1270 (a PDF's erratum wrapped mid-sentence): “（一）予以公开 | ”行“总计”栏数据“8”应为“6”, the row's name
+    ending the line before, named the column alone and was not applied; the correction before it on that line was."""
+    erratum = [("para", "更正说明：经核查，本报告表三中“（一）予以公开”行“商业企业”栏数据“3”应为“1”，“（一）予以公开\n"
+                        "”行“总计”栏数据“8”应为“6”，特此更正。")]
+    rep = _report("tab", erratum, {"t3.granted.commercial_enterprise": 3, "t3.granted.total": 8})[0]
+    assert (rep.cells["t3.granted.commercial_enterprise"].value, rep.cells["t3.granted.total"].value) == (1, 6)

@@ -124,3 +124,69 @@ def test_a_figure_struck_out_by_an_annotation_gives_way_to_the_one_typed_beside_
     writer.write(out)
     report = extract_bytes(out.getvalue(), "corrected.pdf")
     assert report.value(cell) == right
+
+
+def _annotated(data: bytes, annotations: list[tuple[str, str, int, str | None]]) -> bytes:
+    """The PDF with annotations on printed figures: each (kind, row label, column, note) marks the figure the row
+    prints in that column (1: 自然人; 7: 总计) as a FreeText typed over it, a Square box or Ink cross with the note as
+    its contents, or a Text note (a sticky note's icon) put at its top right corner; an "ink+note" is a cross with
+    a sticky note beside it."""
+    import pdfplumber
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.generic import ArrayObject, DictionaryObject, FloatObject, NameObject, TextStringObject
+
+    def annotation(subtype: str, rect: tuple, contents: str | None, **more) -> DictionaryObject:
+        found = DictionaryObject({NameObject("/Type"): NameObject("/Annot"), NameObject("/Subtype"): NameObject(subtype),
+                                  NameObject("/Rect"): ArrayObject([FloatObject(n) for n in rect]), **more})
+        if contents is not None:
+            found[NameObject("/Contents")] = TextStringObject(contents)
+        return found
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(data)))
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        for kind, label, column, note in annotations:
+            for number, page in enumerate(pdf.pages):  # noqa: B007 (the page the row is on, after the loop)
+                words = page.extract_words()
+                row = next((w for w in words if w["text"] == label), None)
+                if row is not None:
+                    break
+            figure = next(w for w in words if abs(w["top"] - row["top"]) < 3 and abs(w["x0"] - 300 - 36 * (column - 1)) < 1)
+            x0, x1 = figure["x0"] - 3, figure["x0"] + 33  # (the figure's cell: a column is 36 points wide)
+            y0, y1 = page.height - figure["bottom"] - 3, page.height - figure["top"] + 3
+            if kind == "freetext":
+                writer.add_annotation(number, annotation("/FreeText", (x0, y0, x1, y1), note, **{
+                    NameObject("/DA"): TextStringObject("/Helv 8 Tf 1 0 0 rg")}))
+            elif kind == "square":
+                writer.add_annotation(number, annotation("/Square", (x0, y0, x1, y1), note))
+            else:
+                if kind == "ink+note":
+                    strokes = ArrayObject([ArrayObject([FloatObject(n) for n in stroke])
+                                           for stroke in [(x0, y0, x1, y1), (x0, y1, x1, y0)]])
+                    writer.add_annotation(number, annotation("/Ink", (x0, y0, x1, y1), None,
+                                                             **{NameObject("/InkList"): strokes}))
+                writer.add_annotation(number, annotation("/Text", (x1, y1 - 18, x1 + 18, y1), note))
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def test_a_figure_the_publisher_corrected_with_a_note_on_it_is_read_as_corrected():
+    """Blind round 1270 (figures corrected as comments): a box over a figure noting 此数应为44 and a cross beside a
+    sticky note 更正为 66 left the misprint read; a typed box 更正：26 over a figure was read as nothing, and a typed
+    figure over a printed one as both joined (563 over 573: 563573). Two crosses side by side, each with its note at
+    its end, take a note each. A sticky note giving no figure (已核对，无误) changes nothing."""
+    v = values()
+    corrected = {"t3.new_received.natural_person": ("square", "一、本年新收政府信息公开申请数量", 1, "此数应为{}"),
+                 "t3.new_received.total": ("ink+note", "一、本年新收政府信息公开申请数量", 7, "更正为 {}"),
+                 "t3.carried_over.natural_person": ("ink+note", "二、上年结转政府信息公开申请数量", 1, "更正为 {}"),
+                 "t3.carried_over.commercial_enterprise": ("ink+note", "二、上年结转政府信息公开申请数量", 2, "应为{}件"),
+                 "t2.coercion.decisions": ("freetext", "行政强制", 1, "更正：{}"),
+                 "t2.fees.amount_10k_cny": ("freetext", "行政事业性收费", 1, "{}")}
+    printed = dict(v, **{cell: v[cell] + 10 for cell in corrected})
+    annotations = [(kind, label, column, note.format(synthetic._fmt(v[cell])))
+                   for cell, (kind, label, column, note) in corrected.items()]
+    annotations += [("note", "一、本年新收政府信息公开申请数量", 2, "已核对，无误"),
+                    ("note", "（一）予以公开", 1, "含上年结转3件")]
+    report = extract_bytes(_annotated(report_pdf(printed, "text"), annotations), "corrected.pdf")
+    assert {k: c.value for k, c in report.cells.items()} == {c.id: v[c.id] for c in forms.cells(forms.GOV_2021)}
+    assert {report.cells[cell].status for cell in corrected} == {"reported"}

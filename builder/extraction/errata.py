@@ -85,17 +85,29 @@ def corrections(lines: list[str]) -> list[Correction]:
             continue
         in_table = False
         inline = list(_INLINE.finditer(line))
+        lead = _clause_begun(lines[k - 1]) if k else ""
         for m in inline:
             start = max((end.end() for end in _CLAUSE_END.finditer(line, 0, m.start())), default=0)
             # (the line before's end too: a PDF broke 2023年度报告 after 202)
             named = _report_year((lines[k - 1][-_YEAR_CUT:] if k else "") + line[:m.start()])
-            out.append(Correction(line[start:m.start()], _number(m["old"]), _number(m["new"]), line.strip(), k,
-                                  unit=m["unit"].strip(), of_year=_first_named(named, heading_year)))
-        out += _named_corrections(line, k, inline, heading_year)
+            out.append(Correction((lead if start == 0 else "") + line[start:m.start()], _number(m["old"]),
+                                  _number(m["new"]), line.strip(), k, unit=m["unit"].strip(),
+                                  of_year=_first_named(named, heading_year)))
+        out += _named_corrections(line, k, inline, heading_year, lead)
     return out
 
 
-def _named_corrections(line: str, k: int, inline: list[re.Match], heading_year: int | None) -> list[Correction]:
+def _clause_begun(line: str) -> str:
+    """The clause a line of text ends in unfinished, which the next line goes on with (a PDF broke “（一）予以公开 | ”行
+    “总计”栏数据“10”应为“7” after the row's name), the cells its corrections naming a right number only name left out
+    (行政复议, not “结果维持”应为3); none after a table's row."""
+    if "\t" in line or "|" in line:
+        return ""
+    return _NAMED_NEW.sub("", line[max((end.end() for end in _CLAUSE_END.finditer(line)), default=0):])
+
+
+def _named_corrections(line: str, k: int, inline: list[re.Match], heading_year: int | None,
+                       lead: str = "") -> list[Correction]:
     """The corrections of a line that name a cell in quotes and its right number only (表中行政复议“结果维持”应为3，
     “总计”应为4): each names its cell by its clause's words, the cells the corrections before it in the clause name
     and their numbers left out (行政复议 and “总计”, not “结果维持”)."""
@@ -105,7 +117,7 @@ def _named_corrections(line: str, k: int, inline: list[re.Match], heading_year: 
         if any(m.start() < other.end() and other.start() < m.end() for other in inline):
             continue
         start = max((end.end() for end in _CLAUSE_END.finditer(line, 0, m.start())), default=0)
-        where, at = "", start
+        where, at = lead if start == 0 else "", start
         for before in (b for b in named if b.start() >= start):
             where += line[at:before.start()]
             at = before.end()

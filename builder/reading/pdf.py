@@ -1026,11 +1026,36 @@ def _annotation_text(data: dict) -> str | None:
     return raw.strip()[:_VALUE_MAX] if isinstance(raw, str) and raw.strip() else None
 
 
+# A correction a note on a figure gives (此数应为1, 更正为 240, 应为0件, 更正：8): the figure that replaces the one marked.
+_CORRECTED_TO = re.compile(r"(?:应为|应是|更正为|改为|修改为|修正为|订正为|正确为|更正)\s*[：:]?\s*[“\"]?"
+                           r"(-?\d[\d,]*(?:\.\d+)?)\s*(?:件|条|个|项|人次|万元|元)?\s*[”\"]?")
+_FIGURE_ALONE = re.compile(r"\s*(-?\d[\d,]*(?:\.\d+)?)\s*(?:件|条|个|项|人次|万元|元)?\s*")
+_FIGURE_CHARS = frozenset("0123456789.,-")
+_MARKS = frozenset({"StrikeOut", "Ink", "Square", "Circle", "Highlight", "Underline", "Squiggly"})
+_NOTE_REACH = 24.0  # points between a sticky note's icon and the mark it remarks on, at most (the icon is 18 wide)
+
+
+def _corrected_figure(text: str | None, alone: bool = False) -> str | None:
+    """The figure a note says a marked one should be (one correction in it, nothing but it around: 此数应为1, 更正：8), or
+    with ``alone`` a typed box's figure standing alone (9); None for any other text (已核对，无误; 本项为代收代缴金额)."""
+    if not text:
+        return None
+    if alone and (whole := _FIGURE_ALONE.fullmatch(text)):
+        return whole[1]
+    found = list(_CORRECTED_TO.finditer(text))
+    return found[0][1] if len(found) == 1 and not re.search(r"\d", text[found[0].end():]) else None
+
+
 def _with_annotations(page):
     """The page with the text its form fields and typed boxes show (a PDF form's values, figures typed onto a
     printed blank form), placed in their boxes as characters, and without the characters a strike-out
     annotation crosses (a correction: the old figure struck, the new one typed beside it). They are no part
-    of the page's content stream: read alone, every such cell was empty, and a struck figure was read."""
+    of the page's content stream: read alone, every such cell was empty, and a struck figure was read.
+
+    A publisher correcting a printed figure with comments marks it and gives the right one: a typed box over it
+    (9, 更正：8), a box, cross or strike-out whose note says 此数应为1, or whose sticky note beside it says 更正为 240.
+    The viewer shows the corrected figure over the printed one: the printed figure's characters give way to it,
+    placed where it stood (read both, 563 over 573 was 563573; read without the notes, the misprint stood)."""
     from pdfminer.pdftypes import resolve1
 
     try:
@@ -1039,18 +1064,64 @@ def _with_annotations(page):
         return page
     added: list[dict] = []
     struck: list[tuple[float, float, float, float]] = []
+    replaced: list[Box] = []  # boxes whose printed figure a corrected one replaces
+    marks: list[tuple[Box, str | None]] = []  # a mark's box and the figure its own note gives
+    notes: list[tuple[Box, str]] = []  # sticky notes giving a figure, by their icon's box
     for annotation in annotations[:_ANNOTATIONS_MAX]:
         data = resolve1(annotation.get("data")) or {}
         if not isinstance(data, dict) or int(resolve1(data.get("F")) or 0) & _HIDDEN_ANNOTATION:
             continue
         box = (annotation["x0"], annotation["top"], annotation["x1"], annotation["bottom"])
-        if _name(data.get("Subtype")) == "StrikeOut":
+        kind = _name(data.get("Subtype"))
+        if kind == "StrikeOut":
             struck += [box] if len(struck) < _STRUCK_MAX else []
+        if kind in _MARKS and len(marks) < _STRUCK_MAX:
+            marks.append((box, _corrected_figure(_contents(data))))
+        elif kind == "Text" and len(notes) < _STRUCK_MAX and (figure := _corrected_figure(_contents(data))):
+            notes.append((box, figure))
         elif len(added) < _ADDED_MAX and (text := _annotation_text(data)) is not None:
-            added += _placed_characters(text, box, data, page)
-    if not added and not struck:
+            figure = _corrected_figure(text, alone=True) if kind == "FreeText" else None
+            replaced += [box] if figure else []  # (typed into a blank cell, it replaces nothing)
+            added += _placed_characters(figure or text, box, data, page)
+    for box, figure in _noted(marks, notes):
+        if len(added) < _ADDED_MAX:
+            replaced.append(box)
+            added += _placed_characters(figure, box, {"Q": 1}, page)
+    if not added and not struck and not replaced:
         return page
-    return _annotated_page_class()(page, added, struck)
+    return _annotated_page_class()(page, added, struck, replaced)
+
+
+def _contents(data: dict) -> str | None:
+    """An annotation's note (/Contents), as text."""
+    from pdfminer.pdftypes import resolve1
+    from pdfminer.utils import decode_text
+
+    raw = resolve1(data.get("Contents"))
+    raw = decode_text(raw) if isinstance(raw, bytes) else raw
+    return raw.strip()[:_VALUE_MAX] if isinstance(raw, str) else None
+
+
+def _noted(marks: list[tuple[Box, str | None]], notes: list[tuple[Box, str]]) -> list[tuple[Box, str]]:
+    """Each marked figure's correction: its own note's, else the nearest sticky note's within reach, a note to one
+    mark. Of two marks a note touches (figures side by side), the one it is put at the end of: a note's icon is put
+    where its mark ends, its top left corner at the mark's top right."""
+    found = [(box, figure) for box, figure in marks if figure]
+    bare = [box for box, figure in marks if not figure]
+
+    def gap(a: Box, b: Box) -> float:
+        return math.hypot(max(0.0, a[0] - b[2], b[0] - a[2]), max(0.0, a[1] - b[3], b[1] - a[3]))
+
+    pairs = sorted((gap(note, mark), abs(note[0] - mark[2]) + abs(note[1] - mark[1]), n, m)
+                   for n, (note, _) in enumerate(notes) for m, mark in enumerate(bare) if gap(note, mark) <= _NOTE_REACH)
+    used_notes: set[int] = set()
+    used_marks: set[int] = set()
+    for _, _, n, m in pairs:
+        if n not in used_notes and m not in used_marks:
+            used_notes.add(n)
+            used_marks.add(m)
+            found.append((bare[m], notes[n][1]))
+    return found
 
 
 def _placed_characters(text: str, box: tuple[float, float, float, float], data: dict, page) -> list[dict]:
@@ -1089,17 +1160,18 @@ def _annotated_page_class():
     from pdfplumber.page import DerivedPage
 
     class AnnotatedPage(DerivedPage):
-        def __init__(self, parent, added: list[dict], struck: list[tuple[float, float, float, float]]):
+        def __init__(self, parent, added: list[dict], struck: list[Box], replaced: list[Box]):
             self.bbox = parent.bbox
             super().__init__(parent)
-            self._added, self._struck = added, struck
+            self._added, self._struck, self._replaced = added, struck, replaced
 
         @property
         def objects(self) -> dict[str, list]:
             if not hasattr(self, "_objects"):
                 def shown(char: dict) -> bool:
                     x, y = (char["x0"] + char["x1"]) / 2, (char["top"] + char["bottom"]) / 2
-                    return not any(a <= x <= c and b <= y <= d for a, b, c, d in self._struck)
+                    boxes = self._struck + (self._replaced if set(char["text"]) <= _FIGURE_CHARS else [])
+                    return not any(a <= x <= c and b <= y <= d for a, b, c, d in boxes)
 
                 objects = dict(self.parent_page.objects)
                 objects["char"] = [c for c in objects.get("char", []) if shown(c)] + self._added
