@@ -2450,6 +2450,30 @@ def test_table_4_turned_in_two_parts_is_read_by_each_part_s_groups(rendering):
 
 
 @pytest.mark.parametrize("rendering", ["html", "docx"])
+@pytest.mark.parametrize("heading, off", [("行政诉讼合计", 0), ("行政诉讼小计", 0), ("行政诉讼合计", 1)])
+def test_table_4_turned_in_parts_with_a_part_of_the_litigation_sums_sets_it_aside(rendering, heading, off):
+    """Blind round 268 (h1285): a part a group, then 行政诉讼合计 with the same rows (the two litigation groups' sums):
+    a part naming no group, and every cell of table 4 was unsure. Where its values are those sums it is set aside;
+    where one is not, which part to trust no reader can say, and the table stays unread."""
+    v = values(seed=11)
+    report_blocks = blocks(v)
+    at = next(k for k, b in enumerate(report_blocks) if not isinstance(b, str) and any(c.text == "行政复议" for c in b[0]))
+    litigation = ("litigation_direct", "litigation_after_review")
+
+    def part(value) -> list:
+        return [[Cell("项目"), Cell("件数")]] + [[Cell(c.label_zh), Cell(str(value(c.id)))] for c in forms.T4_COLUMNS]
+
+    report_blocks[at:at + 1] = [x for g in forms.T4_GROUPS for x in (
+        g.label_zh.rsplit("·", 1)[-1], part(lambda c, g=g: v[forms.t4_cell(g.id, c)]))] + [
+        heading, part(lambda c: sum(v[forms.t4_cell(g, c)] for g in litigation) + (off if c == "pending" else 0))]
+    report = (extract_html(html_page(html_body(report_blocks))) if rendering == "html"
+              else extract_bytes(docx_bytes(report_blocks), "report.docx"))
+    for cell in forms.cells(forms.GOV_2021):
+        if cell.table == "t4":
+            assert report.cells[cell.id].value == (None if off else v[cell.id]), cell.id
+
+
+@pytest.mark.parametrize("rendering", ["html", "docx"])
 def test_table_4_turned_with_short_names_is_read(rendering):
     """Blind round 72 (abbreviated labels): 结果 | 行政复议 | 行政诉讼（直接起诉） | 行政诉讼（复议后起诉） over rows 维持, 纠正,
     其他, 未结, 合计: 未结 named no result and 直接起诉 no group, and all 15 cells were unsure."""

@@ -5525,19 +5525,38 @@ def _turned_t4_parts(layout: Layout, rows: list[ValueRow]) -> ValueRow | None:
     if len(rows) % results or len(rows) == results or "t4" not in layout.regions:
         return None  # (one part: ``_turned_t4_row``)
     values: dict[tuple[str, str], str] = {}
+    subtotals: list[dict[str, str]] = []
     above = layout.regions["t4"][0]
     for k in range(0, len(rows), results):
         part = rows[k:k + results]
-        groups = t4_groups_named(layout.lines[above:part[0].line])
-        by_result = {t4_result(row.label): fit(row.cells, len(groups)) for row in part}
-        if not groups or set(by_result) != {c.id for c in forms.T4_COLUMNS} or any(
-                len(cells) != len(groups) for cells in by_result.values()) or set(groups) & {g for g, _ in values}:
+        heading = layout.lines[above:part[0].line]
+        groups = t4_groups_named(heading)
+        by_result = {t4_result(row.label): fit(row.cells, len(groups) or 1) for row in part}
+        if set(by_result) != {c.id for c in forms.T4_COLUMNS} or any(
+                len(cells) != (len(groups) or 1) for cells in by_result.values()) or set(groups) & {g for g, _ in values}:
+            return None
+        if not groups and any(_LITIGATION_SUBTOTAL.search(line) for line in heading):
+            subtotals.append({result: cells[0] for result, cells in by_result.items()})  # (checked below)
+        elif not groups:
             return None
         values.update({(group, result): cells[j] for result, cells in by_result.items() for j, group in enumerate(groups)})
         above = part[-1].line + 1
-    if {g for g, _ in values} != {g.id for g in forms.T4_GROUPS}:
-        return None
+    if {g for g, _ in values} != {g.id for g in forms.T4_GROUPS} or any(
+            parse_cell(cells[c]).value != _summed(parse_cell(values[(g, c)]).value for g in _LITIGATION_GROUPS)
+            for cells in subtotals for c in cells):
+        return None  # (a part of the two litigation groups' sums, 行政诉讼合计, is set aside where it is theirs)
     return ValueRow("", [values[(g.id, c.id)] for g in forms.T4_GROUPS for c in forms.T4_COLUMNS], True, rows[0].line)
+
+
+_LITIGATION_SUBTOTAL = re.compile("|".join(word for word, name in forms.T4_HEADER_WORDS
+                                           if name == forms.T4_LITIGATION_SUBTOTAL and len(word) > 2))
+_LITIGATION_GROUPS = ("litigation_direct", "litigation_after_review")
+
+
+def _summed(values) -> int | float | None:
+    """The sum of read values, None when one is not read."""
+    values = list(values)
+    return None if any(v is None for v in values) else sum(values)
 
 
 _YEAR_LABEL = re.compile(r"^\s*(?:(?:(?P<this>本年度?|今年|当年)|(?P<last>上年度?|去年|上一年度?))(?:新?发生|情况|数据?)?)?"
