@@ -334,6 +334,26 @@ def test_a_table_page_turned_sideways_is_read_upright(turn):
     assert_every_cell(report, v)
 
 
+@pytest.mark.parametrize("ruled, angle", [(True, 1.5), (True, -1.5), (False, 1.5)])
+def test_a_page_drawn_a_little_askew_is_read_deskewed(ruled, angle):
+    """A scan set a little askew with its OCR text layer: every line's text and the table's rules drawn at a small
+    angle, so a wide row's cells drifted a line's height across the page and took the next row's figures (blind
+    round 1280: 行政处罚 read 行政强制's 43), and the tilted rules made no grid. Read as the scan deskewed."""
+    from pypdf import PdfWriter, Transformation
+
+    v = values(seed=9)
+    writer = PdfWriter(clone_from=io.BytesIO(form_pdf(v, ruled)))
+    for page in writer.pages:
+        middle = float(page.mediabox.width) / 2, float(page.mediabox.height) / 2
+        page.add_transformation(Transformation().translate(-middle[0], -middle[1]).rotate(angle).translate(*middle))
+    out = io.BytesIO()
+    writer.write(out)
+    report = extract_bytes(out.getvalue(), "report.pdf")
+    assert (report.agency.name, report.year) == (AGENCY, YEAR)
+    assert_every_cell(report, v)
+    assert ruled == any("\t" in line for line in report.document.lines)  # (a ruled table's rows read by its grid)
+
+
 def test_ruled_empty_cells_stay_blank():
     """The text layer drops an empty cell; the grid keeps its place."""
     v = values(seed=3)

@@ -703,6 +703,98 @@ def _set_on_baselines(page) -> None:
         char["y0"], char["y1"] = char["y0"] - shift, char["y1"] - shift
 
 
+_SKEW_MIN, _SKEW_MAX = 0.2, 5.0  # degrees: a scan set a little askew (less drifts a row under 2pt across a page)
+_SKEW_SPREAD = 0.1  # degrees the characters of one skewed page stay within of their median
+_SKEW_SHARE = 0.8  # share of a page's characters drawn at that one angle, at least
+
+
+def _tilt(dx: float, dy: float) -> float:
+    """A segment's angle from the nearer of horizontal and vertical, in degrees (positive: turned anticlockwise)."""
+    angle = math.degrees(math.atan2(dy, dx)) % 90
+    return angle - 90 if angle > 45 else angle
+
+
+def _deskewed(page):
+    """A page whose text is drawn turned by one small angle (a scan set a little askew and its OCR text layer, each
+    word written along the tilted line; its table's rules drawn tilted too) read as the scan deskewed: what is drawn
+    at that angle, characters and rules, turned back by it around the page's middle (the rest, drawn upright, as it
+    is). Read tilted, a wide table row's cells drifted a line's height up or down across the page and took the next
+    row's figures (行政处罚 read 行政强制's 43), and tilted rules made no grid. Pages of upright text as they are."""
+    chars = page.chars
+    if not any(c["matrix"][1] for c in chars):  # (nearly every page: one look)
+        return page
+    angles = sorted(math.degrees(math.atan2(c["matrix"][1], c["matrix"][0])) for c in chars if c["text"].strip())
+    if not angles:
+        return page
+    skew = angles[len(angles) // 2]
+    if not _SKEW_MIN <= abs(skew) <= _SKEW_MAX:
+        return page
+    if sum(1 for a in angles if abs(a - skew) <= _SKEW_SPREAD) < _SKEW_SHARE * len(angles):
+        return page
+    cos, sin = math.cos(math.radians(skew)), math.sin(math.radians(skew))
+    mid_x, mid_top = (page.bbox[0] + page.bbox[2]) / 2, (page.bbox[1] + page.bbox[3]) / 2
+
+    def back(point: tuple[float, float]) -> tuple[float, float]:  # (from the top down: anticlockwise is y's minus)
+        dx, dt = point[0] - mid_x, point[1] - mid_top
+        return mid_x + dx * cos - dt * sin, mid_top + dx * sin + dt * cos
+
+    def at_skew(char: dict) -> bool:
+        return abs(math.degrees(math.atan2(char["matrix"][1], char["matrix"][0])) - skew) <= _SKEW_SPREAD
+
+    def turned_char(char: dict) -> dict:
+        a, b, c, d, e, f = char["matrix"]
+        width, height = char["x1"] - char["x0"], char["bottom"] - char["top"]
+        across = abs(sin)  # the box of a glyph turned: its own width and height, each leaning into the other
+        scale = cos * cos - across * across
+        upright = (width * cos - height * across) / scale, (height * cos - width * across) / scale
+        size = upright[0] if abs(char["size"] - width) < abs(char["size"] - height) else upright[1]  # (pdfminer's)
+        width, height = upright
+        x, top = back(((char["x0"] + char["x1"]) / 2, (char["top"] + char["bottom"]) / 2))
+        down = char["top"] + char["y1"]  # (the height pdfminer's y counts up from)
+        e, baseline = back((e, down - f))
+        top, bottom = top - height / 2, top + height / 2
+        return {**char, "x0": x - width / 2, "x1": x + width / 2, "top": top, "bottom": bottom,
+                "doctop": top + char["doctop"] - char["top"], "y0": down - bottom, "y1": down - top,
+                "width": width, "height": height, "size": size,
+                "matrix": (math.copysign(math.hypot(a, b), a), 0.0, 0.0, math.copysign(math.hypot(c, d), d),
+                           e, down - baseline)}
+
+    def square(points: list[tuple[float, float]]) -> list[tuple[float, float]]:
+        """The points turned back, each segment left a hair off horizontal or vertical set square."""
+        squared = [back(points[0])]
+        for point in points[1:]:
+            x, top = back(point)
+            if abs(_tilt(x - squared[-1][0], top - squared[-1][1])) <= _SKEW_SPREAD:
+                x, top = (x, squared[-1][1]) if abs(x - squared[-1][0]) > abs(top - squared[-1][1]) else (squared[-1][0], top)
+            squared.append((x, top))
+        return squared
+
+    def turned_rule(rule: dict) -> dict:
+        points = rule["pts"]
+        longest = max(itertools.pairwise(points), key=lambda ab: math.dist(*ab), default=None)
+        if longest is None or abs(_tilt(longest[1][0] - longest[0][0], longest[0][1] - longest[1][1]) - skew) > _SKEW_SPREAD:
+            return rule  # (drawn upright)
+        points = square(points)
+        where = dict(zip(rule["pts"], points))
+        left, right = min(x for x, _ in points), max(x for x, _ in points)
+        top, bottom = min(t for _, t in points), max(t for _, t in points)
+        down = rule["top"] + rule["y1"]
+        return {**rule, "pts": points, "x0": left, "x1": right, "top": top, "bottom": bottom, "width": right - left,
+                "height": bottom - top, "doctop": top + rule["doctop"] - rule["top"], "y0": down - bottom, "y1": down - top,
+                "path": [(step[0], *(where.get(p) or back(p) for p in step[1:])) for step in rule.get("path", [])]}
+
+    objects = dict(page.objects)
+    objects["char"] = [turned_char(c) if at_skew(c) else c for c in chars]
+    for kind in ("line", "curve"):
+        if kind in objects:
+            objects[kind] = [turned_rule(rule) for rule in objects[kind]]
+    from pdfplumber.page import FilteredPage
+
+    deskewed = FilteredPage(page, lambda _: True)
+    deskewed._objects = objects
+    return deskewed
+
+
 _SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 _DIGITS, _MARK_CHARS, _RAISED = frozenset("0123456789"), frozenset("0123456789*"), frozenset("⁰¹²³⁴⁵⁶⁷⁸⁹*")
 _MARK_SIZE = 0.9  # a footnote mark is set smaller than its number: Word's about 2/3, a browser's 5/6, LaTeX's 0.7
@@ -1211,7 +1303,8 @@ def _read(pdf, path: str, count: int | None = None) -> str:
     for page in pdf.pages[:count]:
         if len(sheets) == limit:
             raise errors.OverLimit(path, f"more than the {limit}-page limit")
-        page = _one_text_layer(_unstruck(_deduped(_uncovered(_visible(_with_annotations(page))))))  # (fake bold: twice)
+        page = _deskewed(_uncovered(_visible(_with_annotations(page))))
+        page = _one_text_layer(_unstruck(_deduped(page)))  # (fake bold: twice)
         _mark_footnotes(page)  # by the boxes as drawn: a mark raised by a text rise shares its number's baseline
         _set_on_baselines(page)
         usual = _usual_size(page)
