@@ -638,6 +638,35 @@ def test_a_report_attached_to_a_cover_pdf_is_read_from_the_attachment(cover, ann
         ("attached_report", [_ATTACHED])]
 
 
+def _as_portfolio(data: bytes, shown: str) -> bytes:
+    """The PDF as a portfolio (/Collection in its catalog) whose file a viewer opens first is ``shown`` (/D)."""
+    from pypdf import PdfWriter
+    from pypdf.generic import DictionaryObject, NameObject, TextStringObject
+
+    writer = PdfWriter(clone_from=io.BytesIO(data))
+    writer._root_object[NameObject("/Collection")] = DictionaryObject({
+        NameObject("/Type"): NameObject("/Collection"), NameObject("/View"): NameObject("/D"),
+        NameObject("/D"): TextStringObject(shown)})
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("names, portfolio", [
+    (("初稿_年度报告.docx", "年度报告.docx"), False),  # (the draft named so, attached first)
+    (("征求意见稿.docx", "正式稿.docx"), False),
+    (("a.docx", "b.docx"), True),  # (a portfolio presenting the second file: its /D)
+])
+def test_a_cover_s_draft_attached_before_the_report_is_read_after_it(names, portfolio):
+    """Blind round 271 (h1297, PDF portfolios): the cover carried the report and its draft (初稿_…), the draft first:
+    the draft's figures were read as the report's, 234 cells wrong without a warning in four files. A file named as a
+    draft is read after the others, and a portfolio's file the viewer opens first (/Collection /D) before them."""
+    draft, final = values(seed=9), values()
+    data = _with_attachments(_cover_note(), {names[0]: docx_bytes(blocks(draft)), names[1]: docx_bytes(blocks(final))})
+    report = extract_bytes(_as_portfolio(data, names[1]) if portfolio else data, "report.pdf")
+    assert_every_cell(report, final)
+
+
 def test_a_report_pdf_with_an_attachment_is_read_from_its_pages(form):
     """A full report that also attaches a file (its tables as a spreadsheet, another document): its
     pages are the report, and the attachment is not read into it."""

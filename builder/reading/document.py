@@ -2484,6 +2484,11 @@ ZIP_REBUILT = "a ZIP package cut short (no central directory), rebuilt from its 
 XML_RECOVERED = "a Word document whose XML is not well-formed (an undefined entity such as &nbsp;), read as Word recovers it"
 
 
+# An attached file named as a draft (初稿_…年度报告.pdf, 征求意见稿, draft): read after the others, as a reader opens
+# the final version first; read first, the draft's figures were taken for the report's.
+_DRAFT_NAME = re.compile(r"初稿|草稿|征求意见稿|送审稿|讨论稿|(?i:draft)")
+
+
 def _attached_text(files: list[tuple[str, bytes]], source: Source, cover: str = "",
                    titles: dict[str, str] | None = None) -> str:
     """The text of a cover's attached documents, each read by what its bytes are: those named with
@@ -2496,6 +2501,7 @@ def _attached_text(files: list[tuple[str, bytes]], source: Source, cover: str = 
     if years:
         year = years.most_common(1)[0][0]
         files = sorted(files, key=lambda file: year not in file[0])
+    files = sorted(files, key=lambda file: bool(_DRAFT_NAME.search(file[0])))  # (初稿_…: after the report it drafted)
     texts = []
     for name, blob in files:
         try:

@@ -1479,8 +1479,11 @@ def embedded_files(data: bytes) -> list[tuple[str, bytes]]:
         reader = PdfReader(io.BytesIO(data))
         attachments = reader.attachments
         found = [(name, blob) for name in attachments for blob in attachments[name] if len(blob) <= limit]
+        shown = reader.trailer["/Root"].get("/Collection", {}).get("/D") if b"/Collection" in data else None
     except Exception:  # pypdf raises many types on damaged files: no readable attachment
         return []
+    if isinstance(shown, str):  # a portfolio's file a viewer opens first (/D): the document it presents
+        found.sort(key=lambda file: file[0] != shown)
     return found + [file for file in _annotated_files(reader, limit) if file not in found]
 
 
