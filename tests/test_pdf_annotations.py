@@ -1,6 +1,7 @@
 """PDFs whose figures are no part of the page's text: a form's fields (with or without their drawn
 appearance), figures typed onto a printed blank form as text boxes, and corrections made as annotations
-(the old figure struck out, the new one typed beside it). A viewer shows them on the page; so are they read."""
+(the old figure struck out, the new one typed beside it). A viewer shows them on the page; so are they read.
+And figures whose glyphs are not their text: an /ActualText gives it, as a viewer copies it."""
 
 from __future__ import annotations
 
@@ -190,3 +191,65 @@ def test_a_figure_the_publisher_corrected_with_a_note_on_it_is_read_as_corrected
     report = extract_bytes(_annotated(report_pdf(printed, "text"), annotations), "corrected.pdf")
     assert {k: c.value for k, c in report.cells.items()} == {c.id: v[c.id] for c in forms.cells(forms.GOV_2021)}
     assert {report.cells[cell].status for cell in corrected} == {"reported"}
+
+
+def actual_text_pdf(v: dict) -> bytes:
+    """The report with each table figure's glyphs mapping to the wrong digits (each to the next: a subset font's
+    wrong ToUnicode), its text given by a marked-content span's /ActualText, written the ways exporters write it:
+    UTF-16BE in hex, PDFDocEncoding, a property list the page's /Properties names, a span inside another (the
+    outer's text is the figure's), and with a fake-bold copy inside an empty ActualText (standing for nothing)."""
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.generic import DictionaryObject, NameObject, TextStringObject
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    wrong = str.maketrans("0123456789", "1234567890")
+    placed = list(_layout(synthetic.render(AGENCY, 2022, forms.GOV_2021, v, "tab").split("\n")))
+    out = io.BytesIO()
+    pdf = canvas.Canvas(out)
+    named: dict[int, dict[str, str]] = {}  # each page's property lists, by name: their ActualText
+    for page in range(placed[-1][0] + 1):
+        for k, (_, text, x, y, figure) in enumerate(p for p in placed if p[0] == page):
+            size = min(8.0, 260 / len(text)) if x == 30 else 8
+            pdf.setFont("STSong-Light", size)
+            if not figure:
+                pdf.drawString(x, y, text)
+                continue
+            way = k % 4
+            if way == 0:
+                utf16 = "".join(f"{ord(c):04X}" for c in text)
+                pdf._code.append(f"/Span <</ActualText <FEFF{utf16}>>> BDC")
+            elif way == 1:
+                pdf._code.append(f"/Span <</ActualText ({text})>> BDC")
+            elif way == 2:
+                named.setdefault(page, {})[f"/MC{k}"] = text
+                pdf._code.append(f"/Span /MC{k} BDC")
+            else:
+                pdf._code.append(f"/Span <</ActualText ({text})>> BDC /Span <</ActualText (9)>> BDC")
+            pdf.drawString(x, y, text.translate(wrong))
+            pdf._code.append("EMC EMC" if way == 3 else "EMC")
+            if way == 3:
+                pdf._code.append("/Span <</ActualText ()>> BDC")
+                pdf.drawString(x + 0.3, y, text)
+                pdf._code.append("EMC")
+        pdf.showPage()
+    pdf.save()
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(out.getvalue())))
+    for page, lists in named.items():
+        writer.pages[page]["/Resources"][NameObject("/Properties")] = DictionaryObject({
+            NameObject(name): DictionaryObject({NameObject("/ActualText"): TextStringObject(text)})
+            for name, text in lists.items()})
+    data = io.BytesIO()
+    writer.write(data)
+    return data.getvalue()
+
+
+def test_figures_whose_glyphs_are_not_their_text_are_read_from_their_actual_text():
+    """Tagged-PDF exporters draw a figure in a font whose glyphs map to the wrong characters, or to none, and give
+    its text as the /ActualText of a span around it: read as drawn, every figure was one too many (1 for 0), the
+    fake-bold copy doubled it, and nothing told it was wrong."""
+    v = values()
+    report = extract_bytes(actual_text_pdf(v), "actual.pdf")
+    assert {k: c.value for k, c in report.cells.items()} == {c.id: v[c.id] for c in forms.cells(forms.GOV_2021)}

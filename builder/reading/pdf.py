@@ -45,21 +45,69 @@ logging.getLogger("pdfminer").setLevel(logging.ERROR)
 _FORM_DEPTH = 32
 
 
+_ACTUAL_TEXT_MAX = 20_000  # characters of one span's /ActualText read (the most a page is given: _ADDED_MAX)
+_SPANS = itertools.count()  # numbers telling one ActualText span's characters from the next's
+
+
+def _actual_text(props, resources) -> str | None:
+    """The /ActualText a marked-content sequence's property list gives (inline, or a /Properties resource named),
+    decoded (PDFDocEncoding, UTF-16BE or UTF-8 with its byte order mark); None where it gives none."""
+    from pdfminer.pdftypes import resolve1
+    from pdfminer.psparser import PSLiteral
+    from pdfminer.utils import decode_text
+
+    if isinstance(props, PSLiteral):  # (/Span /MC0 BDC: the page's /Properties names the list)
+        resources = resolve1(resources)
+        named = resolve1(resources.get("Properties")) if isinstance(resources, dict) else None
+        props = resolve1(named.get(props.name)) if isinstance(named, dict) else None
+    props = resolve1(props)
+    raw = resolve1(props.get("ActualText")) if isinstance(props, dict) else None
+    if not isinstance(raw, bytes):
+        return None
+    raw = raw[:2 * _ACTUAL_TEXT_MAX + 3]
+    text = raw[3:].decode("utf-8", "ignore") if raw.startswith(b"\xef\xbb\xbf") else decode_text(raw)
+    return "".join(c for c in text if unicodedata.category(c) != "Cc")[:_ACTUAL_TEXT_MAX]
+
+
 @functools.cache
 def _interpreter() -> None:
-    """Make pdfplumber interpret pages with ``_FORM_DEPTH`` capped, and note each character drawn invisibly (text
-    rendering mode 3 or 7: ``render_mode`` 3, which pdfminer does not keep): its page module names the interpreter
-    class it makes, the one place a subclass can be put in."""
+    """Make pdfplumber interpret pages with ``_FORM_DEPTH`` capped, note each character drawn invisibly (text
+    rendering mode 3 or 7: ``render_mode`` 3, which pdfminer does not keep), and note on each character drawn inside a
+    marked-content span with an /ActualText the span (``actual_text``: its number and text, the outermost span's
+    where spans nest, a form drawn inside one in it too; ``_with_actual_text``): its page module names the
+    interpreter class it makes, the one place a subclass can be put in."""
     import pdfplumber.page
     from pdfminer.pdfinterp import PDFPageInterpreter
 
     class DepthCapped(PDFPageInterpreter):
         depth = 0
+        actual: tuple[int, str] | None = None  # the ActualText span being drawn in
+
+        def __init__(self, *args, **kwargs) -> None:
+            super().__init__(*args, **kwargs)
+            self.opened: list[bool] = []  # for each marked-content sequence begun, whether it began the span
 
         def subinterp(self) -> PDFPageInterpreter:
             sub = super().subinterp()
             sub.depth = self.depth + 1
+            sub.actual = self.actual
             return sub
+
+        def do_BMC(self, tag) -> None:
+            self.opened.append(False)
+            super().do_BMC(tag)
+
+        def do_BDC(self, tag, props) -> None:
+            text = _actual_text(props, self.resources) if self.actual is None else None
+            if text is not None:
+                self.actual = (next(_SPANS), text)
+            self.opened.append(text is not None)
+            super().do_BDC(tag, props)
+
+        def do_EMC(self) -> None:
+            if self.opened and self.opened.pop():
+                self.actual = None
+            super().do_EMC()
 
         def do_Do(self, xobjid_arg) -> None:
             if self.depth < _FORM_DEPTH:
@@ -72,8 +120,11 @@ def _interpreter() -> None:
             if self.textstate.render in _INVISIBLE_MODES and drawn is not None:
                 for obj in drawn._objs[start:]:
                     obj.render_mode = _INVISIBLE
+            if self.actual is not None and drawn is not None:
+                for obj in drawn._objs[start:]:
+                    obj.actual_text = self.actual
 
-    pdfplumber.page.ALL_ATTRS.add("render_mode")
+    pdfplumber.page.ALL_ATTRS.update(("render_mode", "actual_text"))
     pdfplumber.page.PDFPageInterpreter = DepthCapped
 
 
@@ -1245,6 +1296,88 @@ def _placed_characters(text: str, box: tuple[float, float, float, float], data: 
     return chars
 
 
+def _with_actual_text(page):
+    """The page with the characters drawn inside an /ActualText span replaced by its text (``_interpreter``): what
+    tagged-PDF exporters (Word's, a typesetter's) give for glyphs whose font maps them to the wrong characters or to
+    none (a subset font without a ToUnicode, or with one mapping its digits to private-use codes, to letters, to the
+    next digit), for a ligature, for a fake-bold copy (an empty ActualText: the glyphs stand for nothing). Read as
+    drawn, such a figure was unreadable, or read wrong (1 for 0), or twice (2211 for 21). The text takes its glyphs'
+    place, in their font and size (``_actual_characters``); where spans nest, the outermost's."""
+    from pdfplumber.page import FilteredPage
+
+    chars = page.chars
+    if not any("actual_text" in char for char in chars):
+        return page
+    spans: dict[int, list[dict]] = {}
+    for char in chars:
+        if (span := char.get("actual_text")) is not None:
+            spans.setdefault(span[0], []).append(char)
+    kept: list[dict] = []
+    added = 0
+    for char in chars:
+        span = char.get("actual_text")
+        if span is None or (span[0] in spans and added > _ADDED_MAX):  # (past the most a page is given: as drawn)
+            kept.append(char)
+        elif (glyphs := spans.pop(span[0], None)) is not None:  # (at a span's first glyph; its others go)
+            replacement = _actual_characters(span[1], glyphs)
+            added += len(replacement)
+            kept += replacement
+    replaced = FilteredPage(page, lambda _: True)
+    replaced._objects = {**page.objects, "char": kept}
+    return replaced
+
+
+def _actual_characters(text: str, glyphs: list[dict]) -> list[dict]:
+    """An ActualText span's text as characters over its glyphs: one on each where there are as many (spaces
+    aside, which the gaps between glyphs give), else spread in order across the lines the glyphs run on, a line's
+    share of the text its share of the glyphs."""
+    if len(text) == len(glyphs):
+        return [{**glyph, "text": char} for glyph, char in zip(glyphs, text)]
+    if not text:
+        return []
+    inked, letters = [glyph for glyph in glyphs if not glyph["text"].isspace()], re.sub(r"\s", "", text)
+    if inked and len(letters) == len(inked):
+        return [{**glyph, "text": char} for glyph, char in zip(inked, letters)]
+    lines: list[list[dict]] = []
+    for glyph in glyphs:  # (glyphs one after another on a line: across it, or down a line set sideways)
+        last = lines[-1][-1] if lines else None
+        across = "top" if glyph["upright"] else "x0"
+        reach = max(1.0, (glyph["bottom"] - glyph["top"] if glyph["upright"] else glyph["x1"] - glyph["x0"]) / 2)
+        if last is not None and last["upright"] == glyph["upright"] and abs(last[across] - glyph[across]) <= reach:
+            lines[-1].append(glyph)
+        else:
+            lines.append([glyph])
+    chars, done = [], 0
+    for line in lines:
+        share = text[round(len(text) * done / len(glyphs)):round(len(text) * (done + len(line)) / len(glyphs))]
+        done += len(line)
+        chars += _spread(share, line) if share else []
+    return chars
+
+
+def _spread(text: str, line: list[dict]) -> list[dict]:
+    """The text as characters spread evenly across the glyphs of a line, in the first glyph's font and size."""
+    first = line[0]
+    chars = []
+    if first["upright"]:
+        start, end = min(glyph["x0"] for glyph in line), max(glyph["x1"] for glyph in line)
+        step = (end - start) / len(text)
+        for k, char in enumerate(text):
+            x0 = start + k * step
+            chars.append({**first, "text": char, "x0": x0, "x1": x0 + step, "width": step, "adv": step,
+                          "matrix": (*first["matrix"][:4], x0, first["matrix"][5])})
+    else:
+        start, end = min(glyph["top"] for glyph in line), max(glyph["bottom"] for glyph in line)
+        step = (end - start) / len(text)
+        upward = line[-1]["top"] < first["top"]  # (a line set sideways read bottom to top)
+        for k, char in enumerate(text):
+            shift = (end - (k + 1) * step if upward else start + k * step) - first["top"]
+            chars.append({**first, "text": char, "top": first["top"] + shift, "bottom": first["top"] + shift + step,
+                          "doctop": first["doctop"] + shift, "y0": first["y1"] - shift - step, "y1": first["y1"] - shift,
+                          "height": step})
+    return chars
+
+
 @functools.cache
 def _annotated_page_class():
     """A page's objects with characters added and some struck off (``_with_annotations``); made on first
@@ -1303,7 +1436,7 @@ def _read(pdf, path: str, count: int | None = None) -> str:
     for page in pdf.pages[:count]:
         if len(sheets) == limit:
             raise errors.OverLimit(path, f"more than the {limit}-page limit")
-        page = _deskewed(_uncovered(_visible(_with_annotations(page))))
+        page = _deskewed(_uncovered(_visible(_with_actual_text(_with_annotations(page)))))
         page = _one_text_layer(_unstruck(_deduped(page)))  # (fake bold: twice)
         _mark_footnotes(page)  # by the boxes as drawn: a mark raised by a text rise shares its number's baseline
         _set_on_baselines(page)
