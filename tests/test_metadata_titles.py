@@ -8,7 +8,15 @@ import pytest
 
 from builder import synthetic
 from builder.extraction.extract import extract_bytes
-from builder.extraction.metadata import clean_name, find_agency_name, find_title, find_year, read_title, strip_page_labels
+from builder.extraction.metadata import (
+    clean_name,
+    describe_agency,
+    find_agency_name,
+    find_title,
+    find_year,
+    read_title,
+    strip_page_labels,
+)
 from builder.reading.document import body_lines
 
 PERIOD = "本报告所列数据统计期限自2023年1月1日至2023年12月31日止。"
@@ -636,3 +644,42 @@ def test_a_second_body_joined_to_the_compiler_is_no_part_of_its_name():
                                    "本报告由临澧县教育局会同临澧县政务服务管理局编制。")) == "临澧县教育局"
     assert find_agency_name(_lines("2023年政府信息公开工作年度报告", "本报告由会同县教育局编制。")) == "会同县教育局"
     assert find_agency_name(_lines("2023年政府信息公开工作年度报告", "本报告由临澧县残疾人联合会编制。")) == "临澧县残疾人联合会"
+
+
+@pytest.mark.parametrize("agency, adcode, slug", [
+    ("成都市12345政务服务便民热线管理办公室", "510100", "chengdu-shi-12345-zhengwu-fuwu-bianmin-rexian-guanli-bangongshi"),
+    ("南宁市公安局110指挥中心", "450100", "nanning-shi-gonganju-110-zhihui-zhongxin"),
+    ("德清县5G产业发展办公室", "330521", "deqing-xian-5g-chanye-fazhan-bangongshi"),
+    ("长沙市芙蓉区CBD管理委员会", "430102", "furong-qu-cbd-guanli-weiyuanhui"),
+    ("国家税务总局苍南县税务局第2税务所", "330327", "cangnan-xian-shuiwuju-di-2-shuiwusuo"),
+    ("东莞市12345热线办公室", "441900", "dongguan-shi-12345-rexian-bangongshi"),
+])
+def test_figures_and_latin_letters_inside_a_name_are_the_name_s(agency, adcode, slug):
+    """Blind round h1296: a name with figures or Latin letters inside it was cut at them, silently (成都市12345政务服务…
+    read 政务服务便民热线管理办公室, 南宁市公安局110指挥中心 指挥中心) or to a kind alone and the report refused (长沙市芙蓉区
+    CBD管理委员会: 管理委员会). They are the name's after a place's or body's name or 第 with more of it after them; a
+    year still ends the name, and a list's number, a date or a document's number before it begins none."""
+    opening = f"2023年，{agency}认真贯彻落实政务公开工作要求。"
+    for title in (f"{agency}2023年政府信息公开工作年度报告", f"{agency}2023年度政府信息公开工作年度报告",
+                  f"{agency}二〇二三年度政府信息公开工作年度报告", f"1. {agency}2023年政府信息公开工作年度报告",
+                  f"2、{agency}2023年政府信息公开工作年度报告", f"2024年1月20日{agency}2023年政府信息公开工作年度报告",
+                  f"国办公开办函〔2024〕3号{agency}2023年政府信息公开工作年度报告"):
+        lines = _lines(title, opening=opening)
+        assert find_title(lines) == (agency, 2023), title
+        assert find_agency_name(lines) == agency
+    described = describe_agency(agency, _lines(f"{agency}2023年政府信息公开工作年度报告", opening=opening))
+    assert described.agency_id == f"{adcode}-{slug}"
+    # the opening or a byline names the body where the title names none
+    assert find_agency_name(_lines("2023年政府信息公开工作年度报告", opening=opening)) == agency
+    assert find_agency_name(_lines("2023年政府信息公开工作年度报告", agency)) == agency
+    # full-width figures, as reading makes them ASCII
+    assert find_agency_name(_lines("东莞市１２３４５热线办公室2023年政府信息公开工作年度报告")) == "东莞市12345热线办公室"
+
+
+def test_a_year_or_a_page_s_number_after_a_name_is_no_part_of_it():
+    """…第二税务分局2023年…: the year ends the name as before; 第1页 and 附件1 before a name are not its start."""
+    assert find_title(_lines("国家税务总局苍南县税务局第二税务分局2023年政府信息公开工作年度报告")) == (
+        "国家税务总局苍南县税务局第二税务分局", 2023)
+    assert find_title(_lines("附件1南宁市公安局2023年政府信息公开工作年度报告")) == ("南宁市公安局", 2023)
+    assert clean_name("南宁市公安局110") == "南宁市公安局"
+    assert clean_name("2025年01月17日漯河市人民政府") == "漯河市人民政府"

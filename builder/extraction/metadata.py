@@ -25,6 +25,16 @@ from ..limits import memoised_when_short
 # Han characters, with the extensions that rare place names use (长沙县㮾梨街道).
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0003134f"
 _HAN_LETTER = re.compile(f"[{_HAN}]")
+# Figures and Latin letters inside a name (成都市12345政务服务便民热线管理办公室, 南宁市公安局110指挥中心, 德清县5G产业发展办公室,
+# 长沙市芙蓉区CBD管理委员会, …税务局第2税务所): after a place's or a body's name or an ordinal's 第, with more of the name
+# right after them. Not a year's, a date's, a number's or a page's (…分局2023年度…, 3月, 30号, 第1页), and never a name's
+# start (a line's or a list's number, a date): a name's characters begin with a Han one. (Reading made full-width
+# figures and letters ASCII: 东莞市１２３４５热线办公室 is 东莞市12345热线办公室.)
+_ALNUM = "0-9A-Za-z"
+_INNER_ALNUM = (r"(?<=[第省市县区旗州盟局厅委办心院署所站队处乡镇会司团关行联道府室])[" + _ALNUM + r"]+"
+                r"(?=[" + _HAN + r"])(?![年月日号页])")
+_NAME_WORD = r"(?:[" + _HAN + r"]|" + _INNER_ALNUM + r")"  # a name's character, or figures and letters inside it
+_NAME_CHAR = r"(?:[" + _HAN + r"（）()]|" + _INNER_ALNUM + r")"  # …or a bracket (its second name, its place's)
 _YEAR = r"((?:19|20)\d{2})"
 # What a report's title calls the work it reports on, and what it calls itself: …工作年度报告, …年报.
 _WORK = r"(?:政府信息公开|政务信息公开|政务公开|信息公开|政府信息与政务公开)"
@@ -35,10 +45,10 @@ _TITLE = re.compile(r"^\s*+(?:关于)?(?P<name>[^\n。，,《>]{0,40}?)\s*" + _Y
 # 2024年一月二十日 is a date, not a title's year.
 _DATE_AFTER_YEAR = r"(?!\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*月)"
 _TITLE_YEAR_FIRST = re.compile(r"^\s*" + _YEAR + r"\s*年(?:度)?" + _DATE_AFTER_YEAR
-                               + r"\s*(?P<name>[" + _HAN + r"（）()]{2,40}?)\s*"
+                               + r"\s*(?P<name>" + _NAME_CHAR + r"{2,40}?)\s*"
                                + _WORK + r"[^\n《》。]{0,12}?" + _REPORT_WORD)
 # The year after the words: …年度报告（2023年度）, …工作2023年度报告.
-_NAME_BEFORE_WORDS = r"^\s*(?P<name>[" + _HAN + r"（）()]{2,40}?(?:人民政府|政府)?)\s*(?:政府信息公开|政务信息公开|政务公开)"
+_NAME_BEFORE_WORDS = r"^\s*(?P<name>" + _NAME_CHAR + r"{2,40}?(?:人民政府|政府)?)\s*(?:政府信息公开|政务信息公开|政务公开)"
 _TITLE_YEAR_LAST = (
     re.compile(_NAME_BEFORE_WORDS + r"[^\n《》。（(]{0,12}?(?:报告|年报)\s*[（(]\s*" + _YEAR + r"\s*年?度?\s*[)）]"),
     re.compile(_NAME_BEFORE_WORDS + r"(?:工作)?\s*" + _YEAR + r"\s*年(?:度)?\s*(?:工作)?(?:年度)?报告"),
@@ -51,7 +61,8 @@ _SENTENCE_GOES_ON = re.compile(r"[\u4e00-\u9fff]{0,10}[,，;；]\s*[\u4e00-\u9ff
 _OTHER_TITLE_END = re.compile(r"(?:目录|指南|通知|制度|要点|总结|方案|的函)$")
 _TITLE_END = re.compile(r"(?:报告|年报)\s*(?:[（(]\s*全文\s*[)）])?$")
 _OTHER_TITLE_MIN = 10  # characters: a document's title names its agency; a menu entry (政府信息公开指南) is shorter
-_TITLE_NO_YEAR = re.compile(r"^\s*(?P<name>[" + _HAN + r"]{2,40}?)\s*(?:政府信息公开|政务信息公开|政务公开)工作(?:年度报告|年报)")
+_TITLE_NO_YEAR = re.compile(r"^\s*(?P<name>" + _NAME_WORD + r"{2,40}?)\s*"
+                            r"(?:政府信息公开|政务信息公开|政务公开)工作(?:年度报告|年报)")
 _BOOK_TITLE = re.compile(r"《(?P<name>[^《》\n]{0,40}?)\s*" + _YEAR + _REPORT + r"》")
 _PUBLISH = re.compile(r"(?:现公布|现发布|现予公布|特发布|现将|特此公布)\s*(?P<name>[^,，。《\n]{0,40}?)\s*" + _YEAR
                       + r"\s*年度?\s*(?:政府信息公开|政务公开|信息公开|工作)")
@@ -66,17 +77,17 @@ _OWN_BOOK_TITLE = re.compile(r"(?:现公布|现发布|现予公布|特发布|现
 # A report cited as another one: 对照《…2017年…报告》, 针对《…》中提出的问题.
 _CITING = re.compile(r"(?:对照|针对|根据|按照|落实|参照|结合|同)\s*$")
 # (…镇人民政府信息公开工作: 人民政府 and 信息公开, not 人民 and 政府信息公开)
-_OPENING = re.compile(r"^\s*" + _YEAR + r"\s*年(?:度)?\s*[,，]\s*(?P<name>[" + _HAN + r"]{2,40}?)"
+_OPENING = re.compile(r"^\s*" + _YEAR + r"\s*年(?:度)?\s*[,，]\s*(?P<name>" + _NAME_WORD + r"{2,40}?)"
                       + r"(?<!人民)" + _WORK + "工作")
-_COMPILED_BY = re.compile(r"本报告由\s*(?P<name>[" + _HAN + r"]{2,40}?)\s*(?:[(（]\s*以下简称[^()（）]{0,12}[)）]\s*)?"
+_COMPILED_BY = re.compile(r"本报告由\s*(?P<name>" + _NAME_WORD + r"{2,40}?)\s*(?:[(（]\s*以下简称[^()（）]{0,12}[)）]\s*)?"
                           r"(?:根据|依据|按照|编制)")
 # 本年度报告根据《条例》要求，由X编制: the compiler after what the report follows (read where the title names none).
-_COMPILED_AFTER = re.compile(r"本(?:年度)?报告[^。\n]{0,160}?[，,]\s*由\s*(?P<name>[" + _HAN + r"]{2,40}?)\s*"
+_COMPILED_AFTER = re.compile(r"本(?:年度)?报告[^。\n]{0,160}?[，,]\s*由\s*(?P<name>" + _NAME_WORD + r"{2,40}?)\s*"
                              r"(?:[(（]\s*以下简称[^()（）]{0,12}[)）]\s*)?编制")
 # …，井冈山市人民政府办公室编制了本年度报告 (…编制了2024年政府信息公开工作年度报告): the compiler as the sentence's
 # subject.
 _THIS_REPORT = r"(?:编制|编写|撰写)了?(?:(?:本|此|该)(?:年度)?|(?:19|20)\d{2}\s*年度?\s*(?:政府)?信息公开工作年度)报告"
-_COMPILED_THIS = re.compile(r"(?:^|[,，。；;])\s*(?P<name>[" + _HAN + r"]{2,40}?)\s*" + _THIS_REPORT, re.M)
+_COMPILED_THIS = re.compile(r"(?:^|[,，。；;])\s*(?P<name>" + _NAME_WORD + r"{2,40}?)\s*" + _THIS_REPORT, re.M)
 _COMPILED_THIS_VERB = re.compile(_THIS_REPORT)  # found fast, or no need to try the above
 
 # What an agency's name ends with (a grammatical list, not a gazetteer).
@@ -86,12 +97,12 @@ _INSTITUTION_WORDS = (r"(?:人民政府办公室|人民政府办公厅|人民政
                       r"联合会|红十字会|总工会|协会|残联|妇联|科协|侨联|文联|工商联)")
 INSTITUTION = re.compile(_INSTITUTION_WORDS + "$")
 # The institution an opening sentence makes its subject: 2023年，彭阳县教育局认真贯彻落实…
-_OPENING_SUBJECT = re.compile(r"^\s*" + _YEAR + r"\s*年(?:度)?\s*[,，]\s*(?P<name>[" + _HAN + r"（）()]{2,30}?"
+_OPENING_SUBJECT = re.compile(r"^\s*" + _YEAR + r"\s*年(?:度)?\s*[,，]\s*(?P<name>" + _NAME_CHAR + r"{2,30}?"
                               + _INSTITUTION_WORDS
                               + r")(?=认真|坚持|深入|严格|始终|紧紧|全面|持续|高度|进一步|积极|扎实|不断|按照|围绕)", re.M)
 # A line opening with the body's name, its report's title after it or not, then what it follows (南宁市兴宁区人力资源和
 # 社会保障局根据《…条例》要求，编制…; 淮安市洪泽区…局2023年度政府信息公开工作年度报告根据…编制): the body that compiled it.
-_OPENING_BY_LAW = re.compile(r"^\s*(?P<name>[" + _HAN + r"（）()]{4,40}?" + _INSTITUTION_WORDS + r")\s*"
+_OPENING_BY_LAW = re.compile(r"^\s*(?P<name>" + _NAME_CHAR + r"{4,40}?" + _INSTITUTION_WORDS + r")\s*"
                              r"(?:(?:19|20)\d{2}\s*年度?[" + _HAN + r"]{0,30}?报告\s*)?(?:根据|依据|按照)\s*《", re.M)
 _REGION_SUFFIXES = ("特别行政区", "自治区", "自治州", "自治县", "自治旗", "地区", "林区", "新区", "省", "市", "区",
                     "县", "旗", "盟")
@@ -241,13 +252,13 @@ def _head_of(first: tuple[str, ...]) -> tuple[tuple[int, str], ...]:
 
 # (up to the next label, when the labels run together: 发布机构:浏阳经济技术开发区管理委员会发布日期:2026-01-22来源:…)
 _NEXT_LABEL = (r"(?=(?:发布日期|发布时间|成文日期|生成日期|公开日期|信息来源|来\s*源|索引号|文号|字号|浏览|点击|作者|主题分类)"
-               r"|[^" + _HAN + r"（）()]|$)")
-_PUBLISHER = re.compile(r"(?:发布机构|发文机关|发布单位|信息来源|来\s*源)\s*[:：\t]\s*(?P<name>[" + _HAN + r"（）()]{3,40}?)"
+               r"|(?!" + _NAME_CHAR + r")|$)")
+_PUBLISHER = re.compile(r"(?:发布机构|发文机关|发布单位|信息来源|来\s*源)\s*[:：\t]\s*(?P<name>" + _NAME_CHAR + r"{3,40}?)"
                         + _NEXT_LABEL)
 # (and a statistics form's header field: 填报单位：…, 单位：云南省生态环境厅, an export's 填报单位,…; not 主办单位, the
 # site's owner, nor 单位：件)
 _ISSUER = re.compile(r"(?:发布机构|发文机关|发布单位|(?<![" + _HAN + r"])(?:填报|报送|报告)?单位(?:名称)?)\s*[:：\t,]\s*"
-                     r"(?P<name>[" + _HAN + r"（）()]{3,40}?)" + _NEXT_LABEL)
+                     r"(?P<name>" + _NAME_CHAR + r"{3,40}?)" + _NEXT_LABEL)
 
 
 def publisher_from_labels(lines: list[str], labels: re.Pattern = _PUBLISHER) -> str | None:
@@ -307,7 +318,8 @@ def issuer_from_labels(lines: list[str]) -> str | None:
     return publisher_from_labels(lines, _ISSUER)
 
 
-_NAME_CHARS = re.compile(r"[" + _HAN + r"〇（）()□]+")  # 〇 of a numbered body: 一〇三团; □ a character no font shows
+# 〇 of a numbered body: 一〇三团; □ a character no font shows; figures and letters inside a name (成都市12345热线办)
+_NAME_CHARS = re.compile(r"[" + _HAN + r"〇（）()□]+(?:" + _INNER_ALNUM + r"[" + _HAN + r"〇（）()□]+)*")
 
 
 # A bracketed note before a name run into it (（此件公开发布）遵义市人民政府), and the name after it; not the province
@@ -384,7 +396,7 @@ _SPAN_BEFORE = re.compile(r"\d{4}\s*年?度?\s*[—–\-~～至到和及与、]\
 _REPORTING_VERB = re.compile(r"现将|现就|特将|兹将|现把|编制了|编写了|起草了|形成了|^(?:以下|下面)(?:是|为)"
                              r"|^(?:转发\s*[:：]?|(?:转|Fwd?|FW|回复)\s*[:：])")
 # A line that is a name alone (a byline below a title that names no agency).
-_NAME_LINE = re.compile(r"^[" + _HAN + r"（）()]{4,30}$")
+_NAME_LINE = re.compile(r"^" + _NAME_CHAR + r"{4,30}$")
 
 
 @dataclass(frozen=True)
@@ -894,7 +906,7 @@ def _candidates(lines: list[str], issuer: str | None = None) -> list[tuple[str, 
                 continue  # 新区管委 坚持…: a short name of itself, not the name to print
             if where == "本报告由" and title_name and _COORDINATOR.search(name):
                 continue  # 师市政务公开领导小组办公室 compiles the title's region's report, not its own
-            if (len(name) >= 2 and re.fullmatch(r"[" + _HAN + r"（）()]+", name) and not _PRONOUN.match(name)
+            if (len(name) >= 2 and re.fullmatch(_NAME_CHAR + "+", name) and not _PRONOUN.match(name)
                     and not _PLACEHOLDER.search(name)):
                 found.append((name, where))
     if not title_name or not (INSTITUTION.search(title_name) or resolve_region(title_name)[0]):
@@ -1081,7 +1093,7 @@ def _apart_from_masthead(lines: list[str]) -> list[str]:
 
 
 _MASTHEAD_MAX = 24  # characters a masthead's name is long at most
-_NAME_ONLY = re.compile(r"[" + _HAN + r"（）()]+")
+_NAME_ONLY = re.compile(_NAME_CHAR + "+")
 
 
 def _signed_as_titled(titled: str, signed: str | None) -> bool:
