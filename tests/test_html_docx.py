@@ -9,6 +9,7 @@ import io
 import itertools
 import random
 import re
+import zipfile
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -4163,6 +4164,32 @@ def test_a_word_template_s_drop_down_fields_show_the_entry_chosen():
 
     data = _with_part(docx_bytes(blocks(v)), "word/document.xml", fields)
     assert count > 100
+    assert_every_cell(extract_bytes(data, "report.docx"), v)
+
+
+def test_a_legacy_horizontal_merge_shows_its_first_cell_s_text_not_the_stale_words_of_the_others():
+    """Blind round 272 (h1301): cells merged the legacy way (w:hMerge restart, then continue) whose later cells still
+    hold old words (上一年项目数量 | 本年增/减 | 处理决定数量, the 2019 form's, beside a 2021 item's 第二十条第（五）项):
+    Word shows the first cell's text across the merge, but they were read as a header, and table 2's items under it
+    were lost."""
+    from .official_form import _with_part
+
+    v = values()
+    stale = "上一年项目数量"
+
+    def legacy(m: re.Match) -> str:
+        width, span, body = m["width"], int(m["span"]), m["body"]
+        first = f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{width}"/><w:hMerge w:val="restart"/></w:tcPr>{body}</w:tc>'
+        later = (f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{width}"/><w:hMerge/></w:tcPr>'
+                 f'<w:p><w:r><w:t>{stale}</w:t></w:r></w:p></w:tc>')
+        return first + later * (span - 1)
+
+    def merges(xml: bytes) -> bytes:
+        return re.sub(r'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="(?P<width>\d+)"/><w:gridSpan w:val="(?P<span>\d+)"/>'
+                      r"</w:tcPr>(?P<body>(?:(?!</w:tc>).)*)</w:tc>", legacy, xml.decode()).encode()
+
+    data = _with_part(docx_bytes(blocks(v)), "word/document.xml", merges)
+    assert stale in zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml").decode()
     assert_every_cell(extract_bytes(data, "report.docx"), v)
 
 

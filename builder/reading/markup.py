@@ -3033,6 +3033,10 @@ def _docx_grid_lines(tbl) -> list[str]:
             merge = tc.find(f"{_W}tcPr/{_W}vMerge")
             continued = merge is not None and merge.get(f"{_W}val", "continue") == "continue"
             span, rows = _w_int(tc, "tcPr/gridSpan"), 1 if merge is None else 2  # a vertical merge: rows of it
+            joined = tc.find(f"{_W}tcPr/{_W}hMerge")
+            if not continued and cells and joined is not None and joined.get(f"{_W}val", "continue") == "continue":
+                cells.extend([_covered(cells[-1], 1, 2)] * span)  # (a legacy horizontal merge's later cell: Word shows
+                continue  # the first cell's text across it, not the stale words its XML still holds)
             text = _covered(above[len(cells)] if len(cells) < len(above) else "", rows, span) if continued \
                 else _docx_cell_text(tc)
             if span > 1 and not continued and (across := numbers_across(text, span)) is not None:
