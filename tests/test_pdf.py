@@ -992,6 +992,60 @@ def test_text_a_reader_cannot_see_is_not_read():
     assert "scanned line 11." in pdf_to_text(out.getvalue(), "scan.pdf")
 
 
+def test_text_outside_the_clipping_path_is_not_read():
+    """Blind round 291 (h1291): an old figure drawn past its cell's clip rectangle (x y w h re W n inside q…Q), where it
+    lay in the next cell (30 for 0: the old 3 joined the neighbour's 0), or in place under a clip set off the cell, the
+    new figure drawn after Q; a long cell string whose tail the cell's clip cuts off. A viewer shows none of it. A
+    form's /BBox clips too, within its caller's clip; a clip that is no rectangle (an ellipse) hides only what lies
+    outside its bounds; after Q, text outside the clip Q dropped is read."""
+
+    def cell(page, x: float, y: float, shown: str, cut: str, past: float) -> None:
+        page.saveState()
+        path = page.beginPath()
+        path.rect(x, y - 4, 40, 16)
+        page.clipPath(path, stroke=0, fill=0)
+        page.drawString(x + past, y, cut)
+        page.drawString(x + 4, y, shown)
+        page.restoreState()
+
+    def draw(page) -> None:
+        page.drawString(100, 700, "received")
+        cell(page, 160, 700, "0", "3", 44)
+        page.drawString(204, 700, "0")
+        page.drawString(100, 680, "granted")
+        cell(page, 160, 680, "12", "      (2024: 9)", 4 + page.stringWidth("12", "Helvetica", 12))
+        page.drawString(100, 660, "denied")
+        page.saveState()
+        path = page.beginPath()
+        path.rect(400, 100, 1, 1)
+        page.clipPath(path, stroke=0, fill=0)
+        page.drawString(164, 660, "42")
+        page.restoreState()
+        page.drawString(164, 660, "2")
+        page.beginForm("stamp", 0, 0, 60, 20)
+        page.drawString(2, 4, "kept 7")
+        page.drawString(80, 4, "beyond 8")
+        page.endForm()
+        page.saveState()
+        page.translate(100, 630)
+        page.doForm("stamp")
+        page.restoreState()
+        page.saveState()
+        path = page.beginPath()
+        path.ellipse(100, 590, 150, 30)
+        page.clipPath(path, stroke=0, fill=0)
+        page.drawString(101, 591, "corner 5")
+        page.restoreState()
+        page.drawString(300, 600, "after 6")
+
+    text = pdf_to_text(_page(draw), "report.pdf")
+    assert re.search(r"received\s+0\s+0\b", text) and "3" not in text.split("granted")[0], text
+    assert re.search(r"granted\s+12\b", text) and "2024" not in text
+    assert re.search(r"denied\s+2\b", text) and "42" not in text
+    assert "kept 7" in text and "beyond" not in text
+    assert "corner 5" in text and "after 6" in text
+
+
 def test_text_outside_the_crop_box_is_not_read():
     """A leftover title above the visible page gave the report last year's year."""
     from builder.reading.pdf import pdf_to_text

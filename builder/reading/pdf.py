@@ -74,24 +74,69 @@ def _interpreter() -> None:
     """Make pdfplumber interpret pages with ``_FORM_DEPTH`` capped, note each character drawn invisibly (text
     rendering mode 3 or 7: ``render_mode`` 3, which pdfminer does not keep), and note on each character drawn inside a
     marked-content span with an /ActualText the span (``actual_text``: its number and text, the outermost span's
-    where spans nest, a form drawn inside one in it too; ``_with_actual_text``): its page module names the
-    interpreter class it makes, the one place a subclass can be put in."""
+    where spans nest, a form drawn inside one in it too; ``_with_actual_text``), and note each character whose middle
+    lies outside the clipping path (``clipped``: an old figure drawn past a cell's clip, a long cell's tail the cell's
+    clip cuts off; a viewer shows none of it). The clip kept is a box that surely holds it: the bounds of each clip
+    path (W, W*) as placed, corners and control points, intersected, and each form's /BBox; q and Q save and restore
+    it. Its page module names the interpreter class it makes, the one place a subclass can be put in."""
     import pdfplumber.page
-    from pdfminer.pdfinterp import PDFPageInterpreter
+    from pdfminer.pdfinterp import LITERAL_FORM, PDFPageInterpreter
+    from pdfminer.pdftypes import resolve1
+    from pdfminer.psparser import literal_name
+    from pdfminer.utils import mult_matrix
 
     class DepthCapped(PDFPageInterpreter):
         depth = 0
         actual: tuple[int, str] | None = None  # the ActualText span being drawn in
+        form_clip: Box | None = None  # the clip a form begins with: its /BBox within its caller's clip
+        clip: Box | None = None  # bounds the clipping path lies within (as pdfminer places characters); None: no clip
 
         def __init__(self, *args, **kwargs) -> None:
             super().__init__(*args, **kwargs)
             self.opened: list[bool] = []  # for each marked-content sequence begun, whether it began the span
+            self.clips: list[Box | None] = []  # the clip each q saved
 
         def subinterp(self) -> PDFPageInterpreter:
             sub = super().subinterp()
             sub.depth = self.depth + 1
             sub.actual = self.actual
+            sub.form_clip = self.form_clip
             return sub
+
+        def init_state(self, ctm) -> None:
+            super().init_state(ctm)
+            self.clip, self.clips = self.form_clip, []
+
+        def do_q(self) -> None:
+            self.clips.append(self.clip)
+            super().do_q()
+
+        def do_Q(self) -> None:
+            if self.clips:
+                self.clip = self.clips.pop()
+            super().do_Q()
+
+        def do_W(self) -> None:  # (the path it makes the clip is the one being built: none is drawn between)
+            points = [segment[k:k + 2] for segment in self.curpath for k in range(1, len(segment) - 1, 2)]
+            self.clip = _within(self.clip, _placed_bounds(points, self.ctm))
+
+        do_W_a = do_W
+
+        def do_Do(self, xobjid_arg) -> None:
+            if self.depth < _FORM_DEPTH:
+                caller = self.form_clip
+                self.form_clip = self.clip
+                form = resolve1(self.xobjmap.get(literal_name(xobjid_arg)))
+                with contextlib.suppress(AttributeError, TypeError, ValueError):
+                    if resolve1(form.get("Subtype")) is LITERAL_FORM:
+                        x0, y0, x1, y1 = (float(resolve1(v)) for v in resolve1(form["BBox"]))
+                        matrix = tuple(float(resolve1(v)) for v in resolve1(form.get("Matrix", (1, 0, 0, 1, 0, 0))))
+                        placed = _placed_bounds([(x0, y0), (x1, y0), (x1, y1), (x0, y1)], mult_matrix(matrix, self.ctm))
+                        self.form_clip = _within(self.clip, placed)
+                try:
+                    super().do_Do(xobjid_arg)
+                finally:
+                    self.form_clip = caller
 
         def do_BMC(self, tag) -> None:
             self.opened.append(False)
@@ -109,10 +154,6 @@ def _interpreter() -> None:
                 self.actual = None
             super().do_EMC()
 
-        def do_Do(self, xobjid_arg) -> None:
-            if self.depth < _FORM_DEPTH:
-                super().do_Do(xobjid_arg)
-
         def do_TJ(self, seq) -> None:  # (Tj, ' and " draw through it)
             drawn = getattr(self.device, "cur_item", None)
             start = len(drawn._objs) if drawn is not None else 0
@@ -123,9 +164,36 @@ def _interpreter() -> None:
             if self.actual is not None and drawn is not None:
                 for obj in drawn._objs[start:]:
                     obj.actual_text = self.actual
+            if self.clip is not None and drawn is not None:
+                left, bottom, right, top = self.clip
+                for obj in drawn._objs[start:]:
+                    x, y = (obj.x0 + obj.x1) / 2, (obj.y0 + obj.y1) / 2
+                    if not (left <= x <= right and bottom <= y <= top):
+                        obj.clipped = True
 
-    pdfplumber.page.ALL_ATTRS.update(("render_mode", "actual_text"))
+    pdfplumber.page.ALL_ATTRS.update(("render_mode", "actual_text", "clipped"))
     pdfplumber.page.PDFPageInterpreter = DepthCapped
+
+
+def _placed_bounds(points: list, ctm: tuple) -> Box | None:
+    """The bounds of the points placed by the matrix (None: no point, or one not a number)."""
+    try:
+        a, b, c, d, e, f = (float(v) for v in ctm)
+        placed = [(a * x + c * y + e, b * x + d * y + f) for x, y in ((float(x), float(y)) for x, y in points)]
+    except (TypeError, ValueError):
+        return None
+    if not placed or not all(math.isfinite(v) for point in placed for v in point):
+        return None
+    xs, ys = [x for x, _ in placed], [y for _, y in placed]
+    return min(xs), min(ys), max(xs), max(ys)
+
+
+def _within(clip: Box | None, bounds: Box | None) -> Box | None:
+    """The clip narrowed to the bounds (which of them is None does not narrow; boxes apart leave an empty one)."""
+    if bounds is None or clip is None:
+        return clip if bounds is None else bounds
+    x0, y0 = max(clip[0], bounds[0]), max(clip[1], bounds[1])
+    return x0, y0, max(x0, min(clip[2], bounds[2])), max(y0, min(clip[3], bounds[3]))
 
 
 _INVISIBLE_MODES = (3, 7)  # text rendering modes that paint nothing (7 adds the text to the clip path)
@@ -1014,7 +1082,9 @@ def _one_text_layer(page):
 def _visible(page):
     """The page without the characters a reader cannot see: wholly outside its crop box (a leftover title above
     the page, a column past its edge, a reviewer's note cropped off; one the edge cuts shows in part, as a table's first
-    column set a little past the margin's), white on no coloured fill (an
+    column set a little past the margin's), its middle outside the clipping path (an old figure drawn past its cell's
+    clip, into the next cell; a cell's tail its clip cuts off: "12      (2024: 9)"; where most of the page's text is
+    clipped, none: a clip misread), white on no coloured fill (an
     old draft's numbers left under the table in white), drawn invisibly among more text drawn to be seen (a
     searchable scan's text layer is all invisible: read), or too small to read (1pt, beside text ten times its
     size). Read, they joined the visible figures (167147 for 167) or gave the report another year."""
@@ -1023,6 +1093,8 @@ def _visible(page):
     chars = page.chars
     unseen_mode = sum(1 for c in chars if c.get("render_mode") == _INVISIBLE)
     invisible = bool(unseen_mode) and unseen_mode * 2 <= len(chars)
+    cut = sum(1 for c in chars if c.get("clipped"))
+    clipped = bool(cut) and cut * 2 <= len(chars)  # (most of a page clipped away: a clip misread, not text hidden)
     sizes = sorted(c["size"] for c in chars)
     tiny = min(_TINY_TEXT, _TINY_SHARE * sizes[len(sizes) // 2]) if sizes else 0.0
 
@@ -1032,7 +1104,7 @@ def _visible(page):
         if char["x1"] <= left or char["x0"] >= right or char["bottom"] <= top or char["top"] >= bottom \
                 or char["size"] < tiny:
             return True
-        if invisible and char.get("render_mode") == _INVISIBLE:
+        if (invisible and char.get("render_mode") == _INVISIBLE) or (clipped and char.get("clipped")):
             return True
         if not _white(char.get("non_stroking_color")):
             return False
