@@ -629,12 +629,12 @@ def test_the_formulas_a_workbook_is_filled_with(formula, value):
 
     cells = {(0, 0): 1.0, (1, 0): 2.0, (2, 0): 3.0, (0, 1): 5.0, (0, 19): None}  # A1..A3, B1, T1 holds text
 
-    def value_at(row: int, column: int, depth: int, summed: bool = False, sheet: str = ""):
+    def value_at(row: int, column: int, depth: int, sheet: str = ""):
         if sheet:  # (no other sheet)
             return None
         if (row, column) == (0, 3):  # D1 = D1
             return _evaluated("=D1", value_at, depth + 1)
-        return cells.get((row, column), 0.0)
+        return cells.get((row, column), "")
 
     assert _evaluated(formula, value_at, 0) == value
 
@@ -649,6 +649,128 @@ def test_numbers_stored_as_text_count_as_excel_counts_them(formula, shown):
     values = [["123", 10, 2, "无", ""]]
     _compute_formulas(values, {(0, 4): formula}, 0, 0)
     assert values[0][4] == ("" if shown is None else shown)
+
+
+@pytest.mark.parametrize("formula, value", [
+    ('=IF(C1="",0,C1)', 0.0), ('=IF(A2="",0,A2)', 2.0), ("=IF(ISBLANK(C1),0,C1)", 0.0), ("=IF(A3>2,A3,0)", 3.0),
+    ("=IF(A1>=2,1,0)", 0.0), ('=IF(E1="已登记",A1,A2)', 1.0), ("=IF(A1<>1,5,6)", 6.0), ("=C1", 0.0),  # empty: 0
+    ("=ROUND(F1/10000,2)", 12.35), ("=ROUND(-2.5,0)", -3.0), ("=ROUND(1234,-2)", 1200.0),
+    ('=SUMIF(E1:E3,"已登记",A1:A3)', 4.0), ("=SUMIF(E1:E3,E1,B1:B3)", 7.0), ('=SUMIF(E1:E3,"已*",A1)', 4.0),
+    ('=SUMIF(A1:A3,">1")', 5.0), ('=SUMIF(A1:A3,"<>2",B1:B3)', 7.0), ('=SUMIF(E1:E3,"",A1:A3)', 2.0),
+    ("=SUM(A1:A3,B1)", 11.0), ("=SUMIF(E1:E3,E2,B1:B3)", None),  # (an empty criterion: not read)
+    # not known (T1, a formula not computed) or not read: no number, never one counting the unknown as 0
+    ("=IF(T1>0,T1,0)", None), ("=IF(ISBLANK(T1),0,T1)", None), ('=SUMIF(E1:E3,"已登记",T1:T3)', None),
+    ('=SUMIF(T1:T3,"x",A1:A3)', None), ("=SUM(A1:A3,T1)", None), ("=ROUND(T1,0)", None), ("=IF(E1,1,0)", None),
+    ("=IF(A1>0,1)", 1.0), ("=IF(A1>1,1)", None), ("=A1>0", None), ('=IF(A1="1",1,0)', 0.0),  # (text is no number)
+    ("=SUMPRODUCT(A1:A3,B1:B3)", None), ('=IF(A1>0,T1,0)', None), ('=IF(A1>1,T1,A2)', 2.0),
+])
+def test_the_conditions_roundings_and_conditional_sums_a_workbook_is_filled_with(formula, value):
+    """Blind round 300 (h1295): report cells =IF('数据'!B5="",0,'数据'!B5), =ROUND(数据!B9/10000,2) of a fee in 元 and
+    =SUMIF(a ledger's kinds,"行政许可决定",its figures) were left empty, and their rows read shifted by a cell."""
+    from builder.reading.spreadsheet import _evaluated
+
+    cells = {(0, 0): 1.0, (1, 0): 2.0, (2, 0): 3.0, (0, 1): 5.0, (2, 1): 2.0, (0, 4): "已登记", (1, 4): "",
+             (2, 4): "已登记", (0, 5): 123456.0, (0, 19): None, (1, 19): None, (2, 19): 1.0}  # T1, T2: not known
+
+    def value_at(row: int, column: int, depth: int, sheet: str = ""):
+        return None if sheet else cells.get((row, column), "")
+
+    assert _evaluated(formula, value_at, 0) == value
+
+
+def _kept_on_data_sheets(data: bytes) -> tuple[bytes, int]:
+    """The workbook with each figure of its tables kept on a hidden sheet (数据, its zeros left empty) and its cell a
+    formula of it, no value stored, as a script writes them: a name the workbook defines (one of the table's sheet's
+    own over a workbook's of the same name), IF(ISBLANK(…)), IF(…>0), a SUMIF over a ledger of the figure's parts in
+    shuffled rows, and the fee (万元) ROUND of an amount in 元."""
+    from openpyxl import load_workbook
+    from openpyxl.workbook.defined_name import DefinedName
+
+    book = load_workbook(io.BytesIO(data))
+    tables = list(book.worksheets)
+    raw = book.create_sheet("数据")
+    raw.sheet_state = "hidden"
+    ledger: list[tuple[str, int]] = []
+    pending = []
+    made = 0
+    for sheet in tables:
+        for row in sheet.iter_rows():
+            fee = "行政事业性收费" in str(row[0].value or "")
+            for cell in row:
+                if not isinstance(cell.value, int | float) or isinstance(cell.value, bool):
+                    continue
+                made += 1
+                at = made + 1
+                if fee:
+                    raw.cell(at, 2, round(cell.value * 10000) + 37)  # (元: 12.34 万元 as 123437)
+                    cell.value = f"=ROUND('数据'!B{at}/10000,2)"
+                    continue
+                if cell.value:
+                    raw.cell(at, 2, cell.value)
+                kind = made % 5
+                if kind == 0:
+                    name = f"项_{made:03d}"
+                    book.defined_names[name] = DefinedName(name, attr_text="'数据'!$C$1")  # (the sheet's own first)
+                    sheet.defined_names[name] = DefinedName(name, attr_text=f"'数据'!$B${at}")
+                    cell.value = f"={name}"
+                elif kind == 1:
+                    cell.value = f"=IF(ISBLANK('数据'!B{at}),0,'数据'!B{at})"
+                elif kind == 2:
+                    cell.value = f"=IF(数据!B{at}>0,数据!$B${at},0)"
+                elif kind == 3:
+                    ledger += [(f"项{made}", cell.value - cell.value // 2), (f"项{made}", cell.value // 2)]
+                    pending.append((cell, f"项{made}"))
+                else:
+                    cell.value = f"='数据'!B{at}"
+    raw["C1"] = 999
+    random.Random(7).shuffle(ledger)
+    first = made + 3
+    for k, (label, part) in enumerate(ledger):
+        raw.cell(first + k, 1, label)
+        raw.cell(first + k, 3, part)
+    last = first + len(ledger) - 1
+    for cell, label in pending:
+        cell.value = f'=SUMIF(\'数据\'!$A${first}:$A${last},"{label}",\'数据\'!$C${first}:$C${last})'
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue(), made
+
+
+def test_figures_a_hidden_sheet_holds_through_names_conditions_and_conditional_sums_are_computed():
+    """Blind round 300 (h1295): a script wrote each figure of the report's tables as a formula of hidden data sheets,
+    no value stored: workbook names (=报表项_001), IF wrappers over a sheet leaving its zeros empty, SUMIF over a
+    shuffled ledger, ROUND(元/10000,2). They were read empty, and their rows a cell off."""
+    v = values(seed=24)
+    data, made = _kept_on_data_sheets(xlsx_bytes(blocks(v)))
+    assert made > 150
+    report = extract_bytes(data, "report.xlsx")
+    assert_every_cell(report, v)
+
+
+def test_a_row_whose_last_figure_no_formula_computes_is_not_read_a_cell_off():
+    """Blind round 300 (h1295): table 3's 总计 (above 商业企业 … 其他 in the header's first row) a formula this reading
+    cannot compute, left empty: each row ended a cell early, and its figures were read one column off (其他's 3 as 总计,
+    silently) or not at all. The widest of the header's rows keeps a row's blank cells under it."""
+    from openpyxl import load_workbook
+
+    v = values(seed=25)
+    book = load_workbook(io.BytesIO(xlsx_bytes(blocks(v))))
+    made = 0
+    for sheet in book.worksheets:
+        for row in sheet.iter_rows():
+            numbers = [cell for cell in row if isinstance(cell.value, int)]
+            if len(numbers) == 7:
+                numbers[-1].value = f"=AGGREGATE(9,6,{numbers[0].coordinate}:{numbers[-2].coordinate})"
+                made += 1
+    assert made >= 20
+    out = io.BytesIO()
+    book.save(out)
+    report = extract_bytes(out.getvalue(), "report.xlsx")
+    wrong = {cell.id: report.cells[cell.id].value for cell in forms.cells(forms.GOV_2021) if cell.id.startswith("t3.")
+             and report.cells[cell.id].value not in (None, v[cell.id])}
+    assert not wrong
+    assert all(report.cells[f"t3.{row}.natural_person"].value == v[f"t3.{row}.natural_person"]
+               for row in ("granted", "carried_over", "new_received"))
 
 
 def _ods(lines: list[str], hidden_column: int, hidden_rows: set[int], visibility: str, flat: bool = False) -> bytes:

@@ -12,6 +12,7 @@ Excel shows them.
 from __future__ import annotations
 
 import datetime
+import decimal
 import io
 import posixpath
 import re
@@ -244,7 +245,9 @@ def grid_lines(values: list[list[str]], merges: list[tuple[tuple[int, int], tupl
             for r, row in enumerate(values) if r in shown_rows]
     lines = []
     for block in _side_by_side(table_grid(rows)):
-        header = 0  # the cells of the header above: a row of the table keeps its blank cells under it
+        # The cells of the header above, its widest row's (总计 on the first of two, over both): a row of the table keeps
+        # its blank cells under it, a total no formula computed too, its figures not read a column off.
+        header = 0
         for row in block:
             for cells in unstacked(row):
                 filled = [cell for cell in cells if cell.strip()]
@@ -253,7 +256,7 @@ def grid_lines(values: list[list[str]], merges: list[tuple[tuple[int, int], tupl
                 if not filled:
                     header = 0
                 elif len(filled) >= 2 and not values:
-                    header = width
+                    header = max(header, width)
                 if len(filled) == 1 and cells[0].strip():
                     lines.append(filled[0])
                 else:  # (政府集中采购 | 4 | ␣ under 信息内容 | 采购项目数量 | 采购总金额: the amount blank, not the count)
@@ -335,7 +338,8 @@ def _xlsx_facts(data: bytes) -> dict[str, SheetFacts]:
             parts = [(sheet.get("name", ""), target.lstrip("/") if target.startswith("/") else f"xl/{target}")
                      for sheet in book.iter(f"{_MAIN}sheet") for target in [targets.get(sheet.get(_RELATIONSHIP), "")]]
             tables = excel_tables(archive, parts, parser)
-            for name, part in parts:
+            names = _defined_names(book, len(parts))
+            for index, (name, part) in enumerate(parts):
                 if part not in archive.namelist():
                     continue
                 rows, columns, errors_, formulas, stored, formats = set(), set(), {}, {}, {}, {}
@@ -354,6 +358,8 @@ def _xlsx_facts(data: bytes) -> dict[str, SheetFacts]:
                             at = (int(ref[2]) - 1, column_index(ref[1]))
                             if tables and "[" in formula:
                                 formula = structured_to_a1(formula, at[0], name, tables)
+                            if names:
+                                formula = _named_references(formula, names[index])
                             value = element.findtext(f"{_MAIN}v")
                             if value in (None, ""):
                                 formulas[at] = formula
@@ -380,6 +386,37 @@ def _xlsx_facts(data: bytes) -> dict[str, SheetFacts]:
         found = {name: facts._replace(formulas=(*facts.formulas, *stored_formulas.get(name, {}).items()),
                                       recalculated=recalculated) for name, facts in found.items()}
     return found
+
+
+# A defined name's reference, the only kind read: a cell or a range, of a sheet ('数据'!$B$5, 数据!$B$2:$B$9).
+_NAMED_REFERENCE = re.compile(r"(?:(?:'(?:[^']|'')+'|[^\s'!()=+\-*/,:<>&^\"\[\]]+)!)?\$?[A-Z]{1,3}\$?\d{1,7}"
+                              r"(?::\$?[A-Z]{1,3}\$?\d{1,7})?")
+# A word of a formula that may be a defined name: not a function's (before a bracket), a sheet's (before !) nor in quotes.
+_FORMULA_NAME = re.compile(r"(?<![\w.$'!\]])[^\W\d][\w.]*(?![\w.(!'$])")
+
+
+def _defined_names(book, count: int) -> list[dict[str, str]]:
+    """For each sheet, in order, the workbook's names (definedNames) its formulas may use, by their name casefolded: the
+    reference each stands for, a sheet's own names (localSheetId) before the workbook's; only names of a cell or a
+    range (=报表项_001 for '数据'!$B$5). Excel's own (_xlnm.Print_Area) are left out."""
+    workbook: dict[str, str] = {}
+    local: list[dict[str, str]] = [{} for _ in range(count)]
+    for defined in book.iter(f"{_MAIN}definedName"):
+        name, reference, scope = defined.get("name", ""), (defined.text or "").strip(), defined.get("localSheetId")
+        if name.startswith("_xlnm.") or not _NAMED_REFERENCE.fullmatch(reference):
+            continue
+        if scope is None:
+            workbook[name.casefold()] = reference
+        elif scope.isdecimal() and int(scope) < count:
+            local[int(scope)][name.casefold()] = reference
+    return [{**workbook, **own} for own in local] if workbook or any(local) else []
+
+
+def _named_references(formula: str, names: dict[str, str]) -> str:
+    """The formula with each defined name it uses replaced by the reference it stands for; text in quotes kept."""
+    parts = re.split(r"('(?:[^']|'')*'|\"[^\"]*\")", formula)
+    return "".join(part if i % 2 else _FORMULA_NAME.sub(lambda m: names.get(m[0].casefold(), m[0]), part)
+                   for i, part in enumerate(parts))
 
 
 def _filter_keys(element) -> list[tuple[int, int, int, str]]:
@@ -564,22 +601,22 @@ def _compute_formulas(values: list[list], formulas: dict[tuple[int, int], str], 
                       recalculated: bool = False, elsewhere: OtherSheets | None = None) -> None:
     """Fill the cells whose formulas a workbook stores without the values they last computed (written by a
     script, which computes nothing; Excel computes them on opening), or with values Excel computes again on
-    opening it (calcPr fullCalcOnLoad: a stale one is not shown): sums and differences of cells, of this sheet
-    or another (``elsewhere``), as Excel would show them. A formula of anything else, or referring to a cell that
-    holds no number, is left as stored (empty). ``recalculated``: no formula stores a value but a script's 0,
-    never shown."""
+    opening it (calcPr fullCalcOnLoad: a stale one is not shown): what ``_evaluated`` reads, of cells of this sheet
+    or another (``elsewhere``), as Excel would show them. A formula of anything else, or needing a cell whose value is
+    not known (another formula not computed), is left as stored (empty). ``recalculated``: no formula stores a value
+    but a script's 0, never shown."""
     computed: dict[tuple[int, int], float | None] = {}
 
-    def value_at(row: int, column: int, depth: int, summed: bool = False, sheet: str = "") -> float | None:
+    def value_at(row: int, column: int, depth: int, sheet: str = "") -> object:
         if sheet:
-            return _number(elsewhere(sheet, row, column) if elsewhere else None, summed)
+            return elsewhere(sheet, row, column) if elsewhere else None
         if (row, column) in formulas:
             if (row, column) not in computed:
                 computed[(row, column)] = None  # a cycle reads as no number
                 computed[(row, column)] = _evaluated(formulas[(row, column)], value_at, depth + 1)
             return computed[(row, column)]
         r, c = row - start_row, column - start_column
-        return _number(values[r][c] if 0 <= r < len(values) and 0 <= c < len(values[r]) else "", summed)
+        return values[r][c] if 0 <= r < len(values) and 0 <= c < len(values[r]) else ""
 
     for (row, column) in sorted(formulas):
         r, c = row - start_row, column - start_column
@@ -594,11 +631,15 @@ def _compute_formulas(values: list[list], formulas: dict[tuple[int, int], str], 
 # Another sheet's cell as the workbook stores it, by the sheet's name as a formula writes it ('原始数据'!B2): its value
 # ("" when empty), or None when no sheet is so named or the cell holds a formula no value was stored for.
 OtherSheets = Callable[[str, int, int], object]
+# A cell's value as ``_evaluated`` asks for it, by (row, column, depth, sheet): as stored ("" when empty), a formula's
+# computed number, or None when it is not known.
+CellValue = Callable[[int, int, int, str], object]
 
 
 def _number(value, summed: bool) -> float | None:
     """A cell's value as a formula counts it: empty as 0 and a number as itself, as Excel counts them; a number stored
-    as text ('123) skipped by SUM and taken by + - * /, as Excel does; None for anything else."""
+    as text ('123) skipped by SUM and taken by + - * /, as Excel does; None for anything else, and for a formula's
+    error (#REF!) SUM would show."""
     if value is None:
         return None
     if value == "":
@@ -606,19 +647,50 @@ def _number(value, summed: bool) -> float | None:
     if isinstance(value, int | float) and not isinstance(value, bool):
         return float(value)
     if summed:
-        return 0.0
+        return None if isinstance(value, str) and _ERROR_VALUE.fullmatch(value.strip()) else 0.0
     return float(value) if isinstance(value, str) and _TEXT_NUMBER.fullmatch(value.strip()) else None
 
 
 _FORMULA_TOKEN = re.compile(r"\s*(?:(?P<number>\d+(?:\.\d+)?)"
+                            r"|(?P<function>[A-Z][A-Z0-9.]*)\s*\("
                             r"|(?:(?P<sheet>'(?:[^']|'')+'|[^\s'!()=+\-*/,:<>&^\"]+)!)?\$?(?P<column>[A-Z]{1,3})\$?(?P<row>\d{1,7})"
-                            r"|(?P<function>SUM)\s*\(|(?P<op>[-+*/(),:]))", re.I)
+                            r"|(?P<text>\"(?:[^\"]|\"\")*\")|(?P<op><>|<=|>=|[-+*/(),:<>=]))", re.I)
 _FORMULA_DEPTH = 50  # formulas referring to formulas, this deep at most
 _TEXT_NUMBER = re.compile(r"[-+]?\d+(?:\.\d+)?")  # text Excel's arithmetic reads as a number
+_ERROR_VALUE = re.compile(r"#(?:VALUE!|REF!|DIV/0!|N/A|NAME\?|NUM!|NULL!)")
+_AREA_CELLS = 100_000  # a range of more cells is not read
+_COMPARISONS: dict[str, Callable[[int], bool]] = {
+    "=": lambda order: order == 0, "<>": lambda order: order != 0, "<": lambda order: order < 0,
+    ">": lambda order: order > 0, "<=": lambda order: order <= 0, ">=": lambda order: order >= 0}
 
 
-def _evaluated(formula: str, value_at, depth: int) -> float | None:
-    """A formula of numbers, cells, ranges in SUM( ), + - * / and brackets, computed; None for any other."""
+class _Unread(Exception):
+    """A formula of what ``_evaluated`` does not read: another function, operator or word."""
+
+
+class _Area(NamedTuple):
+    """A reference in a formula, to a cell or a range of cells (from 0), and its sheet's name ('' for the formula's)."""
+
+    sheet: str
+    top: int
+    left: int
+    bottom: int
+    right: int
+
+
+class _Blank:
+    """An empty cell, as a formula reads it: 0 in arithmetic, "" beside text, and ISBLANK."""
+
+
+_BLANK = _Blank()
+
+
+def _evaluated(formula: str, value_at: CellValue, depth: int) -> float | None:
+    """A formula computed as Excel computes it: numbers, text in quotes, cells and ranges (of another sheet too),
+    + - * / and brackets, comparisons (= <> < > <= >=), SUM, IF, ISBLANK, ROUND and SUMIF (a range, a criterion: a
+    text, a number, a cell, with a comparison before it, * and ? in a text, and the range summed). None for any other
+    formula, one whose result is no number, or one needing a cell whose value is not known: never a number computed
+    from an unknown taken for 0."""
     tokens: list[tuple[str, str]] = []
     at, text = 0, formula.lstrip("=").strip()
     while at < len(text):
@@ -628,21 +700,22 @@ def _evaluated(formula: str, value_at, depth: int) -> float | None:
         if m["column"]:  # (a cell, its sheet's name kept as written after a ! when another's: 原始数据!B2)
             sheet = m["sheet"][1:-1].replace("''", "'") if m["sheet"] and m["sheet"].startswith("'") else m["sheet"]
             tokens.append(("column", (f"{sheet}!" if sheet else "") + (m["column"] + m["row"]).upper()))
+        elif m["text"]:
+            tokens.append(("text", m["text"][1:-1].replace('""', '"')))
         else:
-            tokens.append((m.lastgroup, m.group(0).strip().upper()))
+            tokens.append((m.lastgroup, (m["function"] or m.group(0)).strip().upper()))
         at = m.end()
     if depth > _FORMULA_DEPTH:
         return None
     position = 0
 
     def peek() -> str:
-        return tokens[position][1] if position < len(tokens) else ""
+        return tokens[position][1] if position < len(tokens) and tokens[position][0] == "op" else ""
 
-    def peek_kind() -> str:
-        return tokens[position][0] if position < len(tokens) else ""
-
-    def take() -> tuple[str, str]:
+    def take(expected: str | None = None) -> tuple[str, str]:
         nonlocal position
+        if position >= len(tokens) or (expected is not None and peek() != expected):
+            raise _Unread
         position += 1
         return tokens[position - 1]
 
@@ -651,69 +724,181 @@ def _evaluated(formula: str, value_at, depth: int) -> float | None:
         m = _CELL_REFERENCE.fullmatch(ref.replace("$", ""))
         return sheet, int(m[2]) - 1, column_index(m[1])
 
-    def value_of(ref: str, summed: bool = False) -> float | None:
-        sheet, row, column = cell(ref)
-        return value_at(row, column, depth, summed, sheet)
-
-    def sum_of(first: str, last: str) -> float | None:
-        (sheet, r0, c0), (_, r1, c1) = cell(first), cell(last)
-        if (r1 - r0 + 1) * (c1 - c0 + 1) > 100_000:
+    def cells(area: _Area) -> list[list[object]] | None:
+        if (area.bottom - area.top + 1) * (area.right - area.left + 1) > _AREA_CELLS:
             return None
-        found = [value_at(r, c, depth, True, sheet) for r in range(min(r0, r1), max(r0, r1) + 1)
-                 for c in range(min(c0, c1), max(c0, c1) + 1)]
-        return None if any(v is None for v in found) else sum(found)
+        return [[value_at(r, c, depth, area.sheet) for c in range(area.left, area.right + 1)]
+                for r in range(area.top, area.bottom + 1)]
 
-    def factor() -> float | None:
-        if position >= len(tokens):
+    def scalar(value: object) -> object:  # (a range of cells as one value: its one cell's)
+        if not isinstance(value, _Area):
+            return value
+        if (value.top, value.left) != (value.bottom, value.right):
             return None
+        stored = value_at(value.top, value.left, depth, value.sheet)
+        return _BLANK if stored == "" else stored
+
+    def number(value: object) -> float | None:
+        value = scalar(value)
+        if isinstance(value, bool):
+            return float(value)
+        return 0.0 if value is _BLANK else None if value == "" else _number(value, False)  # ("" + 1: #VALUE!)
+
+    def summed(value: object) -> float | None:  # (a reference's text and TRUE skipped, as SUM skips them)
+        if not isinstance(value, _Area):
+            return number(value)
+        found = [_number(v, True) for row in cells(value) or [[None]] for v in row]
+        return None if any(n is None for n in found) else sum(found)
+
+    def compared(left: object, right: object) -> int | None:  # (numbers before texts before TRUE/FALSE, as Excel orders)
+        left, right = scalar(left), scalar(right)
+        if left is None or right is None:
+            return None
+        if left is _BLANK:
+            left = "" if isinstance(right, str) else 0.0
+        if right is _BLANK:
+            right = "" if isinstance(left, str) else 0.0
+        kinds = [2 if isinstance(v, bool) else 1 if isinstance(v, str) else 0 for v in (left, right)]
+        if kinds[0] != kinds[1]:
+            return -1 if kinds[0] < kinds[1] else 1
+        if kinds[0] == 1:
+            left, right = left.casefold(), right.casefold()
+        elif kinds[0] == 0:
+            left, right = float(left), float(right)
+        return (left > right) - (left < right)
+
+    def sum_if(area: object, criterion: object, to_sum: object) -> float | None:
+        criterion = scalar(criterion)
+        if not isinstance(area, _Area) or not isinstance(to_sum, _Area) or criterion is None or criterion is _BLANK \
+                or isinstance(criterion, bool):
+            return None
+        to_sum = to_sum._replace(bottom=to_sum.top + area.bottom - area.top, right=to_sum.left + area.right - area.left)
+        tested, added = cells(area), cells(to_sum)
+        if tested is None or added is None:
+            return None
+        operator, operand = "=", criterion
+        if isinstance(criterion, str):
+            m = re.match(r"(<>|<=|>=|<|>|=)?(.*)", criterion, re.S)
+            operator, operand = m[1] or "=", m[2]
+            if _TEXT_NUMBER.fullmatch(operand.strip()):
+                operand = float(operand)
+            elif operator not in ("=", "<>"):
+                return None
+        pattern = None if not isinstance(operand, str) else re.compile("".join(
+            re.escape(part[1:]) if part.startswith("~") else ".*" if part == "*" else "." if part == "?" else re.escape(part)
+            for part in re.findall(r"~.|[*?]|[^~*?]+|~", operand)), re.I | re.S)  # (a text's * and ?, ~ before one)
+        total = 0.0
+        for tested_row, added_row in zip(tested, added, strict=True):
+            for value, amount in zip(tested_row, added_row, strict=True):
+                if value is None or (pattern is None and isinstance(value, str) and _TEXT_NUMBER.fullmatch(value.strip())):
+                    return None  # (not known, or a number stored as text: whether Excel matches it is not read)
+                if pattern is not None:  # (equal to the text or not; an empty cell is "")
+                    matched = (isinstance(value, str) and pattern.fullmatch(value) is not None) == (operator == "=")
+                elif isinstance(value, int | float) and not isinstance(value, bool):
+                    matched = _COMPARISONS[operator]((value > operand) - (value < operand))
+                else:  # (a text, an empty cell: no number, unequal to one)
+                    matched = operator == "<>"
+                if matched:
+                    if (amount := _number(amount, True)) is None:
+                        return None
+                    total += amount
+        return total
+
+    def function(name: str) -> object:
+        arguments: list[object] = []
+        if peek() != ")":
+            arguments.append(comparison())
+            while peek() == ",":
+                take()
+                arguments.append(comparison())
+        take(")")
+        if name == "SUM" and arguments:
+            parts = [summed(a) for a in arguments]
+            return None if any(p is None for p in parts) else sum(parts)
+        if name == "IF" and 2 <= len(arguments) <= 3:
+            test = scalar(arguments[0])
+            if test is _BLANK:
+                test = False
+            if test is None or isinstance(test, str):
+                return None
+            return arguments[1] if test else arguments[2] if len(arguments) == 3 else False
+        if name == "ISBLANK" and len(arguments) == 1:
+            value = scalar(arguments[0])
+            return None if value is None else value is _BLANK
+        if name == "ROUND" and len(arguments) == 2:
+            value, places = number(arguments[0]), number(arguments[1])
+            if value is None or places is None:
+                return None
+            exact = decimal.Decimal(f"{value:.15g}")  # (Excel's 15 digits, rounded half away from 0)
+            try:
+                return float(exact.quantize(decimal.Decimal(1).scaleb(-max(-15, min(15, int(places)))),
+                                            rounding=decimal.ROUND_HALF_UP))
+            except decimal.InvalidOperation:  # (more digits than a Decimal holds)
+                return None
+        if name == "SUMIF" and len(arguments) in (2, 3):
+            return sum_if(arguments[0], arguments[1], arguments[-1] if len(arguments) == 3 else arguments[0])
+        raise _Unread
+
+    def primary() -> object:
         kind, token = take()
         if kind == "number":
             return float(token)
+        if kind == "text":
+            return token
         if kind == "column":
+            (sheet, top, left), (bottom, right) = cell(token), cell(token)[1:]
             if peek() == ":":
                 take()
-                return sum_of(token, take()[1]) if position < len(tokens) else None
-            return value_of(token)
+                kind, last = take()
+                if kind != "column":
+                    raise _Unread
+                _, bottom, right = cell(last)
+            return _Area(sheet, min(top, bottom), min(left, right), max(top, bottom), max(left, right))
         if kind == "function":
-            total = 0.0
-            while True:
-                if peek_kind() == "column" and position + 1 < len(tokens) and tokens[position + 1][1] in (",", ")"):
-                    part = value_of(take()[1], True)  # (a cell of SUM's arguments: its text skipped)
-                else:
-                    part = expression()
-                if part is None:
-                    return None
-                total += part
-                if peek() == ",":
-                    take()
-                    continue
-                return total if peek() == ")" and take() else None
+            return function(token)
         if token == "(":
-            inner = expression()
-            return inner if peek() == ")" and take() else None
-        if token == "-":
-            inner = factor()
-            return None if inner is None else -inner
-        return None
+            inner = comparison()
+            take(")")
+            return inner
+        if token in ("-", "+"):
+            inner = number(primary())
+            return None if inner is None else -inner if token == "-" else inner
+        raise _Unread
 
-    def term() -> float | None:
-        result = factor()
-        while result is not None and peek() in ("*", "/"):
-            op, right = take()[1], factor()
-            if right is None or (op == "/" and right == 0):
-                return None
-            result = result * right if op == "*" else result / right
+    def term() -> object:
+        result = primary()
+        while peek() in ("*", "/"):
+            op, right = take()[1], number(primary())
+            left = number(result)
+            result = None if left is None or right is None or (op == "/" and right == 0) else \
+                left * right if op == "*" else left / right
         return result
 
-    def expression() -> float | None:
+    def additive() -> object:
         result = term()
-        while result is not None and peek() in ("+", "-"):
-            op, right = take()[1], term()
-            result = None if right is None else result + right if op == "+" else result - right
+        while peek() in ("+", "-"):
+            op, right = take()[1], number(term())
+            left = number(result)
+            result = None if left is None or right is None else left + right if op == "+" else left - right
         return result
 
-    result = expression()
-    return result if position == len(tokens) else None
+    def comparison() -> object:
+        result = additive()
+        if peek() in _COMPARISONS:
+            operator = take()[1]
+            order = compared(result, additive())
+            result = None if order is None else _COMPARISONS[operator](order)
+        return result
+
+    try:
+        result = scalar(comparison())
+        if position != len(tokens):
+            return None
+    except _Unread:
+        return None
+    if result is _BLANK:  # (='数据'!B5 of an empty cell shows 0)
+        return 0.0
+    return float(result) if isinstance(result, int | float) and not isinstance(result, bool) else None
 
 
 def shown_value(value) -> str:
