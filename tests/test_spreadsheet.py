@@ -747,6 +747,83 @@ def test_figures_a_hidden_sheet_holds_through_names_conditions_and_conditional_s
     assert_every_cell(report, v)
 
 
+def _linked_to_another_workbook(data: bytes) -> tuple[bytes, int]:
+    """The workbook with each figure of its tables a formula of another workbook's cell (=[1]数据0!C12, some written
+    '[台账2023.xlsx]数据0'!C12, the totals SUM([1]数据0!B5:G5)), no value stored: the figures only in the package's
+    externalLink part, the linked sheet's cells as Excel last read them."""
+    import re
+    import zipfile
+
+    from openpyxl import load_workbook
+    from openpyxl.utils import get_column_letter
+
+    book = load_workbook(io.BytesIO(data))
+    cached: dict[int, dict[int, list[str]]] = {}
+    made = 0
+    for k, sheet in enumerate(book.worksheets):  # (the report's sheet k linked to the ledger's 数据k)
+        for row in sheet.iter_rows():
+            numbers = [cell for cell in row if isinstance(cell.value, int | float) and not isinstance(cell.value, bool)]
+            for cell in numbers:
+                kept = f'<cell r="{cell.coordinate}"><v>{cell.value}</v></cell>'
+                cached.setdefault(k, {}).setdefault(cell.row, []).append(kept)
+                linked = f"'[台账2023.xlsx]数据{k}'" if made % 3 == 1 else f"[1]数据{k}"
+                cell.value = f"={linked}!{cell.coordinate}"
+                made += 1
+            if len(numbers) == 7:
+                first, last = (f"{get_column_letter(c.column)}{c.row}" for c in (numbers[0], numbers[-2]))
+                numbers[-1].value = f"=SUM([1]数据{k}!{first}:{last})"
+    out = io.BytesIO()
+    book.save(out)
+    with zipfile.ZipFile(io.BytesIO(out.getvalue())) as archive:
+        files = {name: archive.read(name) for name in archive.namelist()}
+    for name in [name for name in files if name.startswith("xl/worksheets/sheet")]:
+        files[name] = re.sub(r"<v\s*/>|<v></v>", "", files[name].decode()).encode()
+    main, relationships = "http://schemas.openxmlformats.org/spreadsheetml/2006/main", \
+        "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    files["xl/workbook.xml"] = files["xl/workbook.xml"].decode().replace(
+        "</sheets>", f'</sheets><externalReferences><externalReference xmlns:r="{relationships}" r:id="rIdLink"/>'
+                     "</externalReferences>").encode()
+    files["xl/_rels/workbook.xml.rels"] = files["xl/_rels/workbook.xml.rels"].decode().replace(
+        "</Relationships>", f'<Relationship Id="rIdLink" Type="{relationships}/externalLink" '
+                            'Target="externalLinks/externalLink1.xml"/></Relationships>').encode()
+    names = "".join(f'<sheetName val="数据{k}"/>' for k in range(len(book.worksheets)))
+    sheets = "".join(f'<sheetData sheetId="{k + 1}">' + "".join(f'<row r="{r}">{"".join(cells)}</row>'
+                                                             for r, cells in sorted(rows.items())) + "</sheetData>"
+                     for k, rows in sorted(cached.items()))
+    files["xl/externalLinks/externalLink1.xml"] = (
+        f'<externalLink xmlns="{main}" xmlns:r="{relationships}"><externalBook r:id="rId1"><sheetNames>'
+        f'<sheetName val="封面"/>{names}</sheetNames><sheetDataSet><sheetData sheetId="0"/>{sheets}</sheetDataSet>'
+        "</externalBook></externalLink>").encode()
+    files["xl/externalLinks/_rels/externalLink1.xml.rels"] = (
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        f'<Relationship Id="rId1" Type="{relationships}/externalLinkPath" Target="file:///D:/%E5%85%AC%E5%BC%80/'
+        '台账2023.xlsx" TargetMode="External"/></Relationships>').encode()
+    linked = io.BytesIO()
+    with zipfile.ZipFile(linked, "w") as archive:
+        for name, content in files.items():
+            archive.writestr(name, content)
+    return linked.getvalue(), made
+
+
+def test_figures_of_another_workbook_are_read_from_the_link_s_cache():
+    """Blind round 305 (h1300): each figure a formula of a ledger workbook (=[1]数据!C12, SUM([1]数据!B5:G5)), some with
+    no value stored: Excel shows the values the workbook's externalLink part keeps, which were not read (1-21 cells
+    of 9 reports left empty). A cell the cache does not hold is not known, not 0."""
+    v = values(seed=25)
+    data, made = _linked_to_another_workbook(xlsx_bytes(blocks(v)))
+    assert made > 150
+    assert_every_cell(extract_bytes(data, "report.xlsx"), v)
+    from builder.reading.spreadsheet import _evaluated, _external_books
+
+    external = _external_books(data)
+    assert external["[1]数据0"] == external["[台账2023.xlsx]数据0"] and external["[1]封面"] == {}
+
+    def value_at(row: int, column: int, depth: int, sheet: str = "") -> object:
+        return external.get(sheet.casefold(), {}).get((row, column))
+
+    assert _evaluated("=[1]数据0!ZZ999", value_at, 0) is None and _evaluated("=SUM([1]数据0!A1:ZZ99)", value_at, 0) is None
+
+
 def test_a_row_whose_last_figure_no_formula_computes_is_not_read_a_cell_off():
     """Blind round 300 (h1295): table 3's 总计 (above 商业企业 … 其他 in the header's first row) a formula this reading
     cannot compute, left empty: each row ended a cell early, and its figures were read one column off (其他's 3 as 总计,

@@ -52,7 +52,7 @@ def spreadsheet_to_text(data: bytes, path: str, active_only: bool = False) -> st
         sheets.sort(key=lambda sheet: (_earlier_year_sheet(sheet.name, names), _instructions_sheet(sheet.name)))
         facts = (_xlsx_facts(data) or _ods_facts(data)) if data.startswith(ZIP_SIGNATURE) else {}
         lines: list[str] = []
-        elsewhere = _other_sheets(book, facts)
+        elsewhere = _other_sheets(book, facts, _external_books(data) if data.startswith(ZIP_SIGNATURE) else {})
         budget = GRID_CELLS
         for sheet in sheets:
             budget -= sheet.height * sheet.width
@@ -69,13 +69,16 @@ def spreadsheet_to_text(data: bytes, path: str, active_only: bool = False) -> st
     return "\n".join(lines)
 
 
-def _other_sheets(book, facts: dict[str, SheetFacts]) -> OtherSheets:
+def _other_sheets(book, facts: dict[str, SheetFacts], external: ExternalBooks | None = None) -> OtherSheets:
     """The cells of the workbook's sheets, hidden ones too (the figures a visible table's formulas refer to, kept on a
-    sheet of their own), read when a formula first asks for one; a sheet too large to read holds no number."""
+    sheet of their own), read when a formula first asks for one; a sheet too large to read holds no number. A sheet of
+    another workbook (``external``: [1]数据, [台账.xlsx]数据) holds the cells its link's cache keeps, no others."""
     names = {meta.name.casefold(): meta.name for meta in book.sheets_metadata}
     grids: dict[str, tuple[int, int, list[list], set[tuple[int, int]]] | None] = {}
 
     def stored(name: str, row: int, column: int) -> object:
+        if name.startswith("["):
+            return (external or {}).get(name.casefold(), {}).get((row, column))
         if (key := name.casefold()) not in names:
             return None
         if key not in grids:
@@ -385,6 +388,76 @@ def _xlsx_facts(data: bytes) -> dict[str, SheetFacts]:
     if computed_on_load:  # (every formula stored 0 or nothing, recalculated: none was computed, as xlsxwriter writes them)
         found = {name: facts._replace(formulas=(*facts.formulas, *stored_formulas.get(name, {}).items()),
                                       recalculated=recalculated) for name, facts in found.items()}
+    return found
+
+
+# The cells of other workbooks' sheets a workbook keeps as last read (its externalLink parts' caches), by the sheet's
+# name as a formula writes it, casefolded: "[1]数据" (the first external reference) and "[台账2023.xlsx]数据" (its file's
+# name); each cell's value by (row, column), from 0.
+ExternalBooks = dict[str, dict[tuple[int, int], object]]
+_EXTERNAL_LINK = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/externalLink"
+
+
+def _external_books(data: bytes) -> ExternalBooks:
+    """The values a workbook's links to other workbooks keep (``ExternalBooks``): a formula of another workbook's cells
+    (=[1]数据!C12, SUM([1]数据!B2:G2)) shows them as Excel does when it opens the workbook without updating its links,
+    often with no value of its own stored. Only the cells the cache holds: one it does not is not known (never 0).
+    At most as many cells as a table's grid; none for a package whose parts cannot be read."""
+    import urllib.parse
+    import zipfile
+
+    from lxml import etree
+
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+    found: ExternalBooks = {}
+    budget = GRID_CELLS
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            present = set(archive.namelist())
+            if not any(name.startswith("xl/externalLinks/") for name in present):
+                return {}
+            book = etree.fromstring(archive.read("xl/workbook.xml"), parser)
+            rels = etree.fromstring(archive.read("xl/_rels/workbook.xml.rels"), parser)
+            targets = {rel.get("Id"): rel.get("Target", "") for rel in rels if rel.get("Type") == _EXTERNAL_LINK}
+            for number, reference in enumerate(book.iter(f"{_MAIN}externalReference"), 1):
+                target = targets.get(reference.get(_RELATIONSHIP), "")
+                part = target.lstrip("/") if target.startswith("/") else posixpath.normpath(f"xl/{target}")
+                if not target or part not in present:
+                    continue
+                link = etree.fromstring(archive.read(part), parser)
+                external = link.find(f"{_MAIN}externalBook")
+                if external is None:  # (a DDE or OLE link: no cells)
+                    continue
+                books = [f"[{number}]"]
+                folder, leaf = posixpath.split(part)
+                if f"{folder}/_rels/{leaf}.rels" in present:  # (the linked file's name, as a formula may write it)
+                    links = etree.fromstring(archive.read(f"{folder}/_rels/{leaf}.rels"), parser)
+                    path = next((rel.get("Target", "") for rel in links if rel.get("Id") == external.get(_RELATIONSHIP)), "")
+                    if (file := urllib.parse.unquote(path).replace("\\", "/").rsplit("/", 1)[-1]):
+                        books.append(f"[{file}]")
+                sheets = [sheet.get("val", "") for sheet in external.iter(f"{_MAIN}sheetName")]
+                for sheet_data in external.iter(f"{_MAIN}sheetData"):
+                    index = sheet_data.get("sheetId", "")
+                    if not index.isdecimal() or int(index) >= len(sheets):
+                        continue
+                    cells: dict[tuple[int, int], object] = {}
+                    for cached in sheet_data.iter(f"{_MAIN}cell"):
+                        ref, value = _CELL_REFERENCE.fullmatch(cached.get("r", "")), cached.findtext(f"{_MAIN}v")
+                        if ref is None or value is None or (budget := budget - 1) < 0:
+                            continue
+                        kind, read = cached.get("t", "n"), None
+                        if kind == "n" and re.fullmatch(r"\s*[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?\s*", value):
+                            read = float(value)
+                        elif kind in ("str", "e"):  # (a text, an error: #REF!)
+                            read = value
+                        elif kind == "b" and value in ("0", "1"):
+                            read = value == "1"
+                        if read is not None:
+                            cells[(int(ref[2]) - 1, column_index(ref[1]))] = read
+                    for name in books:
+                        found.setdefault(f"{name}{sheets[int(index)]}".casefold(), {}).update(cells)
+    except (KeyError, zipfile.BadZipFile, etree.XMLSyntaxError, OSError, ValueError):
+        return {}
     return found
 
 
