@@ -1892,6 +1892,9 @@ _NAMED_LINES = 400  # lines of a report's text searched for its name spelled oth
 # A name whose place lost its first character (a rare one a GB2312 page printed as ? or □, dropped in reading): what
 # is left of the place, up to its level (邑区 of 鄠邑区教育局, 河区 of 浉河区人民政府).
 _PLACE_TAIL = re.compile(r"^[" + _HAN + r"]{1,4}?(?:区|县|市|旗)")
+# A level a body's name begins with when it leaves its place out (市市场监督管理局, 县自然资源局); no county-level place's
+# name goes on from its first character with one of them (州 does: 儋州市 short of 儋 is 州市…).
+_LEVEL_ALONE = frozenset("市县区旗")
 
 
 @lru_cache(maxsize=1)
@@ -1907,7 +1910,7 @@ def lost_character_place(name: str, lines: list[str]) -> str | None:
     text names (河区 in a text naming 信阳市: 浉河区); None otherwise, and for a name beginning with a level alone
     (市市场监督管理局: the city's 市场监督管理局, its place left out, as 县自然资源局 is; not 津市市场… short of 津)."""
     head = _PLACE_TAIL.match(name)
-    if head is None or name[0] in _LEVEL_CHARACTERS or resolve_region(name)[0] is not None or _region_chain(head.group())[0] \
+    if head is None or name[0] in _LEVEL_ALONE or resolve_region(name)[0] is not None or _region_chain(head.group())[0] \
             or _places_named(head.group()):
         return None  # (西湖区 is a place of its own, of several cities: not 东西湖区 short of a character)
     tail = head.group()
