@@ -706,7 +706,7 @@ def _compute_formulas(values: list[list], formulas: dict[tuple[int, int], str], 
 OtherSheets = Callable[[str, int, int], object]
 # A cell's value as ``_evaluated`` asks for it, by (row, column, depth, sheet): as stored ("" when empty), a formula's
 # computed number, or None when it is not known.
-CellValue = Callable[[int, int, int, str], object]
+CellLookup = Callable[[int, int, int, str], object]
 
 
 def _number(value, summed: bool) -> float | None:
@@ -758,7 +758,7 @@ class _Blank:
 _BLANK = _Blank()
 
 
-def _evaluated(formula: str, value_at: CellValue, depth: int) -> float | None:
+def _evaluated(formula: str, value_at: CellLookup, depth: int) -> float | None:
     """A formula computed as Excel computes it: numbers, text in quotes, cells and ranges (of another sheet too),
     + - * / and brackets, comparisons (= <> < > <= >=), SUM, IF, ISBLANK, ROUND and SUMIF (a range, a criterion: a
     text, a number, a cell, with a comparison before it, * and ? in a text, and the range summed). None for any other
